@@ -1,0 +1,24 @@
+import type { Command } from 'commander';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { UserError } from '../../errors.js';
+import { STARTER_CONFIG } from '../../config/starter.js';
+
+export function registerInit(program: Command): Command {
+  return program
+    .command('init')
+    .description('scaffold replybench.yaml and the exports/ and reports/ folders')
+    .argument('[dir]', 'project folder', '.')
+    .action((dir: string) => {
+      const root = resolve(dir);
+      const configPath = join(root, 'replybench.yaml');
+      if (existsSync(configPath)) throw new UserError(`${configPath}: already exists; edit it, or run init in another folder.`);
+      for (const folder of ['exports', 'reports', 'data']) mkdirSync(join(root, folder), { recursive: true });
+      writeFileSync(configPath, STARTER_CONFIG);
+      process.stdout.write(
+        `Created ${configPath} and the folders exports/, reports/, data/.\n` +
+          'Next: put your export files in exports/, edit the brands in replybench.yaml, then run\n' +
+          '  replybench import exports/*\n  replybench report --period 2017-10\n',
+      );
+    });
+}

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { UserError } from '../errors.js';
+import { configSchema, type ParsedConfig } from './schema.js';
+import type { Brand, Config } from './types.js';
+
+/** Reads and validates a replybench.yaml; every problem names its key path. */
+export function loadConfig(path: string): Config {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new UserError(`${path}: config file not found. Run "replybench init" to create one, or pass --config.`);
+  }
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { prettyErrors: false, lineCounter });
+  const yamlError = document.errors[0];
+  if (yamlError) {
+    const { line, col } = lineCounter.linePos(yamlError.pos[0]);
+    throw new UserError(`${path}:${line}:${col}: invalid YAML: ${yamlError.message.split('\n')[0]}`);
+  }
+  return parseConfig(document.toJS(), path);
+}
+
+/** Validates an already-parsed config object; `source` names it in errors. */
+export function parseConfig(raw: unknown, source = 'replybench.yaml', baseDir = dirname(resolve(source))): Config {
+  const result = configSchema.safeParse(raw ?? {});
+  if (!result.success) throw new UserError(`${source}: ${describeIssue(result.error.issues[0])}`);
+  return finish(result.data, source, baseDir);
+}
+
+function finish(parsed: ParsedConfig, source: string, baseDir: string): Config {
+  const ids = new Set<string>();
+  const brands: Brand[] = parsed.brands.map((brand, index) => {
+    if (ids.has(brand.id)) throw new UserError(`${source}: brands.${index}.id: "${brand.id}" is listed twice; brand ids must be unique.`);
+    ids.add(brand.id);
+    const accounts = Object.fromEntries(Object.entries(brand.accounts).map(([platform, handles]) => [platform.toLowerCase(), handles]));
+    if (Object.keys(accounts).length === 0) {
+      throw new UserError(`${source}: brands.${index}.accounts: brand "${brand.id}" has no accounts; list its handles per platform, e.g. accounts: { twitter: [AcmeCares] }.`);
+    }
+    return { id: brand.id, name: brand.name ?? brand.id, role: brand.id === parsed.client ? 'client' : 'competitor', accounts, topics: brand.topics };
+  });
+  if (!ids.has(parsed.client)) {
+    throw new UserError(`${source}: client: "${parsed.client}" is not one of the brands (${[...ids].join(', ')}); set client to a brand id.`);
+  }
+  return { ...parsed, brands, baseDir };
+}
+
+function describeIssue(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return 'invalid config.';
+  const path = issue.path.length ? issue.path.join('.') : '(top level)';
+  if (issue.code === 'unrecognized_keys') {
+    return `${path === '(top level)' ? '' : `${path}: `}unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}; check the spelling against the README's config reference.`;
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) return `${path}: is required (expected ${issue.expected}).`;
+  return `${path}: ${issue.message}.`;
+}

@@ -1,0 +1,49 @@
+import type { PostColumn } from '../../store/schema.js';
+
+export const FORMAT_IDS = ['twcs', 'twarc2', 'talkwalker', 'meltwater', 'brandwatch', 'sprout', 'generic'] as const;
+export type FormatId = (typeof FORMAT_IDS)[number];
+
+/** Canonical columns a format fills; `batch_id` is the pipeline's. */
+export type MappedColumn = Exclude<PostColumn, 'batch_id'>;
+
+/**
+ * What a format knows about the file it is mapping. The staging table is
+ * named `staging`; every header cell is one VARCHAR column of it, named as in
+ * the file. Values from the user (timezone, platform) are bound parameters.
+ */
+export interface MappingContext {
+  /** Header cells as read (trimmed, BOM removed). */
+  header: readonly string[];
+  /** True when the header has this column (case-insensitive). */
+  has(column: string): boolean;
+  /** The column as a quoted SQL identifier; the first matching name wins. Throws a UserError naming the missing column when none exists. */
+  col(...names: string[]): string;
+  /** Name of the bound parameter holding `--timezone` (e.g. "$timezone"), for local times without an offset. */
+  timezoneParam: string;
+  /** Name of the bound parameter holding `--platform`, or null when the user gave none. */
+  platformParam: string | null;
+}
+
+/** SQL expressions over `staging` producing one canonical post per row. */
+export interface CanonicalSelect {
+  /** One SQL expression per canonical column (NULL when the export lacks it). created_at is TIMESTAMPTZ; author_followers BIGINT; the rest VARCHAR. */
+  columns: Record<MappedColumn, string>;
+  /** The raw date text, to report unparseable dates with an example. */
+  rawDate: string;
+  /** Row-level checks besides the pipeline's own (missing id, unparseable date): a row for which `when` is true is rejected with `reason`. */
+  rejectWhen?: Array<{ when: string; reason: string }>;
+  /** Row-level damage that keeps the row but is reported (e.g. Excel-mangled id lists): counted per reason. */
+  warnWhen?: Array<{ when: string; reason: string }>;
+}
+
+export interface ExportFormat {
+  id: FormatId;
+  /** Human name for messages ("Talkwalker CSV"). */
+  label: string;
+  /** True when a header row is this format's. Detection tries formats in registry order. */
+  matches(header: readonly string[]): boolean;
+  /** Columns without which the format cannot be read (checked before loading, one-line error). */
+  requiredColumns(header: readonly string[]): string[];
+  /** The mapping to canonical columns. */
+  select(context: MappingContext): CanonicalSelect;
+}

@@ -1,0 +1,82 @@
+/**
+ * The store's public schema: analysts query these tables directly, so names
+ * and types are part of the contract (see README, "The store").
+ */
+export const SCHEMA_VERSION = 1;
+
+export const POST_KINDS = ['post', 'reply', 'repost', 'quote', 'comment'] as const;
+export type PostKind = (typeof POST_KINDS)[number];
+
+/** Canonical post columns, in table order. */
+export const POST_COLUMNS = [
+  'platform',
+  'post_id',
+  'created_at',
+  'author',
+  'author_name',
+  'author_followers',
+  'kind',
+  'parent_id',
+  'parent_url',
+  'thread_id',
+  'text',
+  'url',
+  'language',
+  'sentiment',
+  'topic',
+  'batch_id',
+] as const;
+export type PostColumn = (typeof POST_COLUMNS)[number];
+
+export const SCHEMA_DDL = `
+CREATE TABLE IF NOT EXISTS posts (
+  platform         VARCHAR     NOT NULL,
+  post_id          VARCHAR     NOT NULL,
+  created_at       TIMESTAMPTZ NOT NULL,
+  author           VARCHAR     NOT NULL,
+  author_name      VARCHAR,
+  author_followers BIGINT,
+  kind             VARCHAR     NOT NULL CHECK (kind IN ('post', 'reply', 'repost', 'quote', 'comment')),
+  parent_id        VARCHAR,
+  parent_url       VARCHAR,
+  thread_id        VARCHAR,
+  text             VARCHAR,
+  url              VARCHAR,
+  language         VARCHAR,
+  sentiment        VARCHAR,
+  topic            VARCHAR,
+  batch_id         INTEGER     NOT NULL,
+  PRIMARY KEY (platform, post_id)
+);
+
+CREATE SEQUENCE IF NOT EXISTS import_batch_ids START 1;
+
+CREATE TABLE IF NOT EXISTS import_batches (
+  batch_id      INTEGER     PRIMARY KEY,
+  file          VARCHAR     NOT NULL,
+  sha256        VARCHAR     NOT NULL,
+  format        VARCHAR     NOT NULL,
+  encoding      VARCHAR     NOT NULL,
+  platform      VARCHAR,
+  rows_read     BIGINT      NOT NULL,
+  imported      BIGINT      NOT NULL,
+  duplicates    BIGINT      NOT NULL,
+  rejected      BIGINT      NOT NULL,
+  skipped_blank BIGINT      NOT NULL,
+  warnings      VARCHAR[],
+  imported_at   TIMESTAMPTZ NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS import_rejects (
+  batch_id INTEGER NOT NULL,
+  file     VARCHAR NOT NULL,
+  line     BIGINT,
+  reason   VARCHAR NOT NULL,
+  raw      VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS replybench_meta (
+  key   VARCHAR PRIMARY KEY,
+  value VARCHAR NOT NULL
+);
+`;

@@ -1,0 +1,66 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig, parseConfig } from '../../src/config/load.js';
+import { STARTER_CONFIG } from '../../src/config/starter.js';
+import { UserError } from '../../src/errors.js';
+
+const minimal = {
+  client: 'acme',
+  brands: [
+    { id: 'acme', name: 'Acme', accounts: { Twitter: ['@AcmeCares', 'Acme'] } },
+    { id: 'rival', accounts: { twitter: ['RivalHelp'] } },
+  ],
+};
+
+function errorOf(raw: unknown): string {
+  try {
+    parseConfig(raw, 'cfg.yaml', '/tmp');
+  } catch (error) {
+    expect(error).toBeInstanceOf(UserError);
+    return (error as Error).message;
+  }
+  throw new Error('expected the config to be rejected');
+}
+
+describe('config', () => {
+  it('normalises handles and platforms and fills defaults', () => {
+    const config = parseConfig(minimal, 'cfg.yaml', '/tmp');
+    expect(config.brands[0]?.accounts).toEqual({ twitter: ['acmecares', 'acme'] });
+    expect(config.brands.map((b) => b.role)).toEqual(['client', 'competitor']);
+    expect(config.brands[1]?.name).toBe('rival');
+    expect(config.timezone).toBe('UTC');
+    expect(config.metrics).toEqual({ inbound: 'all', responseWindow: 10080, sla: [60, 1440] });
+  });
+
+  it('reads durations such as 48h', () => {
+    expect(parseConfig({ ...minimal, metrics: { responseWindow: '48h' } }, 'c', '/').metrics.responseWindow).toBe(2880);
+  });
+
+  it('names the key path of every problem', () => {
+    expect(errorOf({ ...minimal, client: 'nobody' })).toMatch(/^cfg\.yaml: client: "nobody" is not one of the brands \(acme, rival\)/);
+    expect(errorOf({ ...minimal, timezone: 'Mars/Olympus' })).toMatch(/^cfg\.yaml: timezone: not a known IANA timezone/);
+    expect(errorOf({ ...minimal, brands: [...minimal.brands, { id: 'empty' }] })).toMatch(/brands\.2\.accounts: brand "empty" has no accounts/);
+    expect(errorOf({ ...minimal, metrics: { responseWindow: 'soon' } })).toMatch(/metrics\.responseWindow: use e\.g\. 7d/);
+    expect(errorOf({ ...minimal, colour: 'red' })).toMatch(/unknown key "colour"/);
+    expect(errorOf({ brands: minimal.brands })).toMatch(/^cfg\.yaml: client: is required/);
+  });
+
+  it('loads the starter config that init writes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rb-config-'));
+    const path = join(dir, 'replybench.yaml');
+    writeFileSync(path, STARTER_CONFIG);
+    const config = loadConfig(path);
+    expect(config.client).toBe('acme');
+    expect(config.timezone).toBe('Europe/Madrid');
+    expect(config.baseDir).toBe(dir);
+  });
+
+  it('reports YAML syntax errors with a line number', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rb-config-'));
+    const path = join(dir, 'bad.yaml');
+    writeFileSync(path, 'client: acme\nbrands: [\n');
+    expect(() => loadConfig(path)).toThrow(/bad\.yaml:\d+:\d+: invalid YAML/);
+  });
+});
