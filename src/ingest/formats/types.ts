@@ -34,6 +34,13 @@ export interface CanonicalSelect {
   rejectWhen?: Array<{ when: string; reason: string }>;
   /** Row-level damage that keeps the row but is reported (e.g. Excel-mangled id lists): counted per reason. */
   warnWhen?: Array<{ when: string; reason: string }>;
+  /**
+   * Extra values the expressions use as bound parameters, by name without `$`
+   * (the generic mapping's date format, timezone and value maps). The pipeline
+   * binds them beside `timezone` and `platform`; DuckDB refuses a parameter a
+   * statement does not use, so bind only the names the SQL mentions.
+   */
+  params?: Record<string, string>;
 }
 
 export interface ExportFormat {

@@ -1,0 +1,322 @@
+/**
+ * SQL building blocks shared by the format mappings. Each function takes SQL
+ * expressions over the staging table and returns a SQL expression; the only
+ * literals they write are this file's own constants (formats, patterns), never
+ * a value from the user or the file.
+ */
+
+/** A missing text value, typed: an untyped NULL would become INTEGER and break merges with the VARCHAR columns of `posts`. */
+export const NULL_TEXT = 'NULL::VARCHAR';
+
+/** A missing count (followers), typed as the store's BIGINT. */
+export const NULL_COUNT = 'NULL::BIGINT';
+
+/** A SQL identifier, double-quoted with inner quotes doubled. */
+export function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** Trimmed text, NULL when empty. */
+export function textCell(expr: string): string {
+  return `NULLIF(trim(${expr}), '')`;
+}
+
+/** First non-NULL of the expressions (a single expression is returned as is). */
+export function firstOf(...exprs: string[]): string {
+  return exprs.length === 1 ? (exprs[0] ?? NULL_TEXT) : `COALESCE(${exprs.join(', ')})`;
+}
+
+/**
+ * An id as text: surrounding spaces and quotes removed (Meltwater wraps ids
+ * in literal quotes, Excel users prefix an apostrophe) and a float rendering
+ * such as `3.0` (pandas re-saves) turned back into `3` by cutting the text, so
+ * an 18-digit id never goes through DOUBLE and keeps every digit.
+ */
+export function idText(expr: string): string {
+  // The `contains` test keeps the regular expression off the common path (ids without a dot): this runs on every row.
+  const withoutFraction = `CASE WHEN contains(${expr}, '.') AND regexp_full_match(${expr}, '\\s*["'']?[0-9]+\\.0+"?\\s*') THEN split_part(${expr}, '.', 1) ELSE ${expr} END`;
+  return `NULLIF(trim(${withoutFraction}, ' "'''), '')`;
+}
+
+/** True when a cell holds a number in scientific notation (`1.23E+17`): Excel rounded it and the id's digits are lost. */
+export function isScientificNotation(expr: string): string {
+  // Spreadsheets and pandas always write the exponent's sign (1.23E+17), and ids never hold a '+'.
+  return `coalesce(contains(${expr}, '+') AND regexp_full_match(trim(${expr}), '[0-9]+(\\.[0-9]+)?[eE]\\+?[0-9]+'), false)`;
+}
+
+/** An id, or NULL when it was written in scientific notation (unrecoverable). */
+export function safeIdText(expr: string): string {
+  return `CASE WHEN ${isScientificNotation(expr)} THEN NULL ELSE ${idText(expr)} END`;
+}
+
+/**
+ * True when a comma-separated id list looks like one number regrouped by
+ * Excel (`155,157` read as 155157 and shown as `1,55,157`). Only the lakh
+ * grouping (two-digit middle groups) is told apart: Western grouping
+ * (`155,157`) looks exactly like a real list, and a real list would need ids
+ * of one or two digits before a three-digit one to match.
+ */
+export function isExcelGroupedIdList(expr: string): string {
+  return `coalesce(contains(${expr}, ',') AND regexp_full_match(trim(${expr}), '[0-9]{1,2}(,[0-9]{2})+,[0-9]{3}'), false)`;
+}
+
+/** True when a non-empty id list holds anything but digits and commas. */
+export function isUnreadableIdList(expr: string): string {
+  return `coalesce(NOT regexp_full_match(trim(${expr}), '([0-9]+(\\.0+)?)?(\\s*,\\s*[0-9]+(\\.0+)?)*'), false)`;
+}
+
+/** A whole count (followers): digits, thousands separators (`1,520`, `45.000`), or a float like `1156.0`; NULL otherwise. */
+export function countValue(expr: string): string {
+  const value = `trim(${expr})`;
+  // Grouping first: "45.000" is forty-five thousand (Spanish grouping), not the float 45.0.
+  return `CASE
+    WHEN regexp_full_match(${value}, '[0-9]{1,3}([,. ][0-9]{3})+') THEN TRY_CAST(regexp_replace(${value}, '[,. ]', '', 'g') AS BIGINT)
+    WHEN regexp_full_match(${value}, '[0-9]+(\\.0+)?') THEN TRY_CAST(split_part(${value}, '.', 1) AS BIGINT)
+    ELSE NULL END`;
+}
+
+/**
+ * A handle as the store keeps it: lower case, without `@`, without a profile
+ * URL around it (`https://twitter.com/AcmeCares/` -> `acmecares`).
+ */
+export function handle(expr: string): string {
+  const lowered = `lower(trim(${expr}))`;
+  const withoutHost = `regexp_replace(${lowered}, '^(https?://)?(www\\.|mobile\\.|m\\.)?[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}/', '')`;
+  const firstSegment = `split_part(split_part(${withoutHost}, '?', 1), '/', 1)`;
+  // Plain handles (the common case) skip the URL surgery.
+  return `NULLIF(ltrim(CASE WHEN contains(${expr}, '/') OR contains(${expr}, '?') THEN trim(${firstSegment}) ELSE ${lowered} END, '@'), '')`;
+}
+
+/** The host of a URL, lower case without `www.`, or NULL. */
+export function urlHost(expr: string): string {
+  return `NULLIF(regexp_replace(regexp_extract(lower(trim(${expr})), '^(?:[a-z]+://)?([^/?#]+)', 1), '^(www\\.|mobile\\.|m\\.)', ''), '')`;
+}
+
+/** A SQL MAP literal of this file's own constant pairs. */
+function mapLiteral(pairs: Record<string, string>): string {
+  return `MAP {${Object.entries(pairs)
+    .map(([key, value]) => `'${key.replaceAll("'", "''")}': '${value.replaceAll("'", "''")}'`)
+    .join(', ')}}`;
+}
+
+const PLATFORM_HOSTS: Record<string, string> = {
+  'twitter.com': 'twitter',
+  'x.com': 'twitter',
+  't.co': 'twitter',
+  'facebook.com': 'facebook',
+  'fb.com': 'facebook',
+  'fb.me': 'facebook',
+  'instagram.com': 'instagram',
+  'instagr.am': 'instagram',
+  'youtube.com': 'youtube',
+  'youtu.be': 'youtube',
+  'tiktok.com': 'tiktok',
+  'linkedin.com': 'linkedin',
+  'reddit.com': 'reddit',
+  'old.reddit.com': 'reddit',
+  'threads.net': 'threads',
+  'threads.com': 'threads',
+  'bsky.app': 'bluesky',
+};
+
+/** The platform a URL (or bare domain) belongs to, or NULL when it is not a known social network. */
+export function platformFromUrl(expr: string): string {
+  return `${mapLiteral(PLATFORM_HOSTS)}[${urlHost(expr)}]`;
+}
+
+const PLATFORM_SYNONYMS: Record<string, string> = {
+  x: 'twitter',
+  'x (twitter)': 'twitter',
+  'twitter/x': 'twitter',
+  'x/twitter': 'twitter',
+  tweet: 'twitter',
+  fb: 'facebook',
+  ig: 'instagram',
+  bsky: 'bluesky',
+  ...PLATFORM_HOSTS,
+};
+
+/** A vendor's platform name, lower case, with the usual synonyms folded (`X` -> `twitter`). */
+export function platformName(expr: string): string {
+  const name = `NULLIF(lower(trim(${expr})), '')`;
+  return `COALESCE(${mapLiteral(PLATFORM_SYNONYMS)}[${name}], ${name})`;
+}
+
+/**
+ * A post's own id from its URL: the status id of a tweet, an Instagram
+ * shortcode, a Facebook post or comment id, a YouTube video (or comment) id,
+ * a Reddit post (or comment) id, a TikTok video id. NULL for other URLs.
+ */
+export function postIdFromUrl(expr: string): string {
+  const url = `trim(${expr})`;
+  const match = (pattern: string): string => `NULLIF(regexp_extract(${url}, '${pattern}', 1), '')`;
+  return `CASE
+    WHEN ${url} IS NULL OR ${url} = '' THEN NULL
+    ELSE COALESCE(
+      ${match('(?:twitter|x)\\.com/(?:[^/]+/status(?:es)?|i/web/status)/([0-9]+)')},
+      ${match('instagram\\.com/(?:[^/]+/)?(?:p|reel|reels|tv)/([A-Za-z0-9_-]+)')},
+      ${match('facebook\\.com/.*[?&]comment_id=([0-9]+)')},
+      ${match('facebook\\.com/.*[?&](?:story_fbid|fbid)=([0-9A-Za-z]+)')},
+      ${match('facebook\\.com/[^?]*/(?:posts|videos|permalink)/([0-9A-Za-z]+)')},
+      ${match('youtube\\.com/.*[?&]lc=([A-Za-z0-9_.-]+)')},
+      ${match('youtube\\.com/(?:watch\\?(?:.*&)?v=|shorts/)([A-Za-z0-9_-]{11})')},
+      ${match('youtu\\.be/([A-Za-z0-9_-]{11})')},
+      ${match('reddit\\.com/r/[^/]+/comments/[a-z0-9]+/[^/]*/([a-z0-9]+)')},
+      ${match('reddit\\.com/r/[^/]+/comments/([a-z0-9]+)')},
+      ${match('tiktok\\.com/@[^/]+/video/([0-9]+)')}
+    ) END`;
+}
+
+/** A URL reduced to a stable key (no scheme, no `www.`, no trailing slash), for posts whose URL carries no id. */
+export function urlKey(expr: string): string {
+  return `NULLIF(rtrim(regexp_replace(trim(${expr}), '^[A-Za-z]+://(www\\.)?', ''), '/'), '')`;
+}
+
+/** The kind of a post that answers another: `reply` where the network calls it so, `comment` elsewhere. */
+export function answerKind(platformExpr: string): string {
+  return `CASE WHEN ${platformExpr} IN ('twitter', 'threads', 'bluesky', 'mastodon') THEN 'reply' ELSE 'comment' END`;
+}
+
+const SENTIMENT_LABELS: Record<string, string> = {
+  positive: 'positive',
+  pos: 'positive',
+  positif: 'positive',
+  positivo: 'positive',
+  negative: 'negative',
+  neg: 'negative',
+  négatif: 'negative',
+  negatif: 'negative',
+  negativo: 'negative',
+  neutral: 'neutral',
+  neu: 'neutral',
+  neutre: 'neutral',
+  neutro: 'neutral',
+  mixed: 'mixed',
+  mixte: 'mixed',
+  mixto: 'mixed',
+};
+const NO_SENTIMENT = ['', 'not rated', 'unrated', 'n/a', 'none'];
+
+/** A vendor's sentiment folded to positive|negative|neutral|mixed (numbers by their sign); other labels kept lower case. */
+export function sentimentLabel(expr: string): string {
+  const value = `lower(trim(${expr}))`;
+  return `CASE
+    WHEN ${value} IS NULL OR ${value} IN (${NO_SENTIMENT.map((label) => `'${label}'`).join(', ')}) THEN NULL
+    WHEN TRY_CAST(${value} AS DOUBLE) IS NOT NULL THEN ['negative', 'neutral', 'positive'][sign(TRY_CAST(${value} AS DOUBLE))::INTEGER + 2]
+    ELSE COALESCE(${mapLiteral(SENTIMENT_LABELS)}[${value}], ${value}) END`;
+}
+
+const LANGUAGE_CODES: Record<string, string> = {
+  english: 'en',
+  spanish: 'es',
+  español: 'es',
+  espanol: 'es',
+  french: 'fr',
+  français: 'fr',
+  francais: 'fr',
+  german: 'de',
+  deutsch: 'de',
+  portuguese: 'pt',
+  português: 'pt',
+  italian: 'it',
+  italiano: 'it',
+  dutch: 'nl',
+  arabic: 'ar',
+  catalan: 'ca',
+  català: 'ca',
+  japanese: 'ja',
+  turkish: 'tr',
+};
+
+/** A language as an ISO 639-1 code where the export spells the name out (`English` -> `en`); codes are kept, lower case. */
+export function languageCode(expr: string): string {
+  const value = `NULLIF(NULLIF(NULLIF(lower(trim(${expr})), ''), 'unknown'), 'und')`;
+  return `COALESCE(${mapLiteral(LANGUAGE_CODES)}[${value}], ${value})`;
+}
+
+/** Twitter's API escapes `&`, `<` and `>` in tweet text; this undoes exactly that (and `&amp;` last, so `&amp;lt;` stays `&lt;`). */
+export function unescapeTweetText(expr: string): string {
+  return `CASE WHEN contains(${expr}, '&') THEN replace(replace(replace(${expr}, '&lt;', '<'), '&gt;', '>'), '&amp;', '&') ELSE ${expr} END`;
+}
+
+/** True when the text is an old-style retweet (`RT @user: ...`). */
+export function isRetweetText(expr: string): string {
+  return `coalesce(regexp_matches(${expr}, '^RT @[A-Za-z0-9_]+:'), false)`;
+}
+
+/**
+ * Local wall-clock time (a TIMESTAMP expression) read in the timezone held by
+ * `timezoneParam`. ICU resolves a time that does not exist (spring forward)
+ * with the offset in force before the change (02:30 in Madrid on the last
+ * Sunday of March is read as 03:30 CEST) and a time that occurs twice (fall
+ * back) as its second occurrence (standard time).
+ */
+export function localToInstant(localExpr: string, timezoneParam: string): string {
+  return `(${localExpr} AT TIME ZONE ${timezoneParam})`;
+}
+
+/** True when a local time falls in a daylight-saving change: it does not exist or it occurs twice. */
+export function isDaylightSavingGap(localExpr: string, timezoneParam: string): string {
+  const instant = localToInstant(localExpr, timezoneParam);
+  return `coalesce(
+    timezone(${timezoneParam}, ${instant}) <> ${localExpr}
+    OR timezone(${timezoneParam}, ${instant} - INTERVAL 1 HOUR) = ${localExpr}
+    OR timezone(${timezoneParam}, ${instant} + INTERVAL 1 HOUR) = ${localExpr}, false)`;
+}
+
+const DAYLIGHT_SAVING_REASON =
+  'local time falls in a daylight-saving change (an hour that is skipped or repeated in the timezone); skipped times were read with the offset before the change, repeated times as their second occurrence';
+
+/**
+ * The warning for local times in a daylight-saving change. `cell` is the raw
+ * text: when it carries its own offset the local reading is not used, so
+ * there is nothing to warn about.
+ */
+export function daylightSavingWarning(localExpr: string, timezoneParam: string, cell?: string): { when: string; reason: string } {
+  const gap = isDaylightSavingGap(localExpr, timezoneParam);
+  return { when: cell ? `(NOT ${hasUtcOffset(cell)} AND ${gap})` : gap, reason: DAYLIGHT_SAVING_REASON };
+}
+
+/** True when a timestamp text ends with an explicit UTC offset or `Z`. */
+export function hasUtcOffset(expr: string): string {
+  return `coalesce(regexp_matches(trim(${expr}), '[0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?\\s*(Z|[+-][0-9]{2}(:?[0-9]{2})?)$'), false)`;
+}
+
+/**
+ * ISO text (`2025-03-30 14:05[:SS[.fff]]`, `T` or space) as a TIMESTAMP, NULL
+ * otherwise. The shape is checked first because DuckDB's own cast is lenient:
+ * it reads `31/02/25 10:00` as the year 31.
+ */
+export function isoLocal(expr: string): string {
+  return `CASE WHEN regexp_matches(trim(${expr}), '^[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN TRY_CAST(trim(${expr}) AS TIMESTAMP) END`;
+}
+
+/** An ISO-like timestamp: its own offset when it has one, else local time in `timezoneParam`. */
+export function isoInstant(expr: string, timezoneParam: string): string {
+  return `CASE WHEN NOT regexp_matches(trim(${expr}), '^[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN NULL
+    WHEN ${hasUtcOffset(expr)} THEN TRY_CAST(trim(${expr}) AS TIMESTAMPTZ)
+    ELSE ${localToInstant(isoLocal(expr), timezoneParam)} END`;
+}
+
+/**
+ * A local-time column that may also arrive as ISO text (an .xlsx export
+ * converted to text): `localExpr` parses the export's own layout; ISO text
+ * without an offset is local time too; text with an offset is its own instant.
+ */
+export function localOrIsoInstant(cell: string, localExpr: string, timezoneParam: string): { instant: string; local: string } {
+  const local = `COALESCE(${localExpr}, ${isoLocal(cell)})`;
+  return {
+    local,
+    instant: `CASE WHEN ${hasUtcOffset(cell)} THEN ${isoInstant(cell, timezoneParam)} ELSE ${localToInstant(local, timezoneParam)} END`,
+  };
+}
+
+/** `--platform` as the last candidate of a per-row platform: an empty list when the user gave none. */
+export function platformFallback(platformParam: string | null): string[] {
+  return platformParam ? [`NULLIF(lower(trim(${platformParam})), '')`] : [];
+}
+
+/** `--platform` when given, else the format's own platform. */
+export function platformOrDefault(platformParam: string | null, fallback: string): string {
+  return platformParam ? `COALESCE(NULLIF(lower(trim(${platformParam})), ''), '${fallback}')` : `'${fallback}'`;
+}

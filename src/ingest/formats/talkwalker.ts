@@ -1,0 +1,93 @@
+import { hasAll } from './mapping-context.js';
+import {
+  answerKind,
+  countValue,
+  daylightSavingWarning,
+  firstOf,
+  handle,
+  languageCode,
+  localOrIsoInstant,
+  NULL_TEXT,
+  platformFallback,
+  platformFromUrl,
+  platformName,
+  postIdFromUrl,
+  sentimentLabel,
+  textCell,
+  urlKey,
+} from './sql-helpers.js';
+import type { ExportFormat } from './types.js';
+
+const SIGNATURE = ['url', 'published', 'parent_url', 'tags_internal', 'matched_profile'];
+
+/**
+ * Talkwalker CSV export. `published` is local time (dd/mm/yy) in the
+ * timezone of the Talkwalker account, read in `--timezone`. Talkwalker fills
+ * `parent_url` with the post's own URL for originals; it names the parent only
+ * when it differs. Kinds come from the `tags_internal` flags.
+ */
+export const talkwalkerFormat: ExportFormat = {
+  id: 'talkwalker',
+  label: 'Talkwalker CSV',
+  matches: (header) => hasAll(header, SIGNATURE),
+  requiredColumns: () => ['url', 'published'],
+  select: (context) => {
+    const optional = (...names: string[]): string => (names.some((name) => context.has(name)) ? context.col(...names) : NULL_TEXT);
+    const url = context.col('url');
+    const published = context.col('published');
+    const { instant, local } = localOrIsoInstant(
+      published,
+      `try_strptime(trim(${published}), ['%d/%m/%y %H:%M:%S', '%d/%m/%y %H:%M', '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M'])`,
+      context.timezoneParam,
+    );
+    const tags = `(',' || lower(replace(coalesce(${optional('tags_internal')}, ''), ' ', '')) || ',')`;
+    const tagged = (flag: string): string => `contains(${tags}, ',${flag.toLowerCase()},')`;
+    const sourceType = `lower(coalesce(${optional('source_type')}, ''))`;
+    const platformFromSource = `CASE
+      WHEN ${sourceType} LIKE '%socialmedia_%' THEN ${platformName(`regexp_extract(${sourceType}, 'socialmedia_([a-z]+)', 1)`)}
+      WHEN ${sourceType} <> '' THEN ${platformName(`split_part(${sourceType}, ',', 1)`)}
+      ELSE NULL END`;
+    const platform = firstOf(
+      platformFromSource,
+      platformFromUrl(url),
+      ...platformFallback(context.platformParam),
+    );
+    const parentUrl = `CASE WHEN ${urlKey(optional('parent_url'))} IS DISTINCT FROM ${urlKey(url)} THEN ${textCell(optional('parent_url'))} END`;
+    // Followers are per network; the list lookup names the platform once.
+    const followers = `[${['twitter', 'facebook', 'instagram', 'pinterest']
+      .map((network) => countValue(optional(`source_extended_attributes.${network}_followers`)))
+      .join(', ')}][list_position(['twitter', 'facebook', 'instagram', 'pinterest'], ${platform})]`;
+    const author = firstOf(handle(optional('extra_author_attributes.short_name')), handle(optional('extra_author_attributes.url', 'root_url')));
+    const profile = textCell(optional('matched_profile'));
+    return {
+      columns: {
+        platform,
+        post_id: firstOf(postIdFromUrl(url), urlKey(url)),
+        created_at: instant,
+        author,
+        author_name: textCell(optional('extra_author_attributes.name', 'extra_source_attributes.name')),
+        author_followers: followers,
+        kind: `CASE
+          WHEN ${tagged('isRepost')} OR ${tagged('isShare')} THEN 'repost'
+          WHEN ${tagged('isQuote')} THEN 'quote'
+          WHEN ${tagged('isComment')} OR ${tagged('isReply')} OR ${parentUrl} IS NOT NULL THEN ${answerKind(platform)}
+          ELSE 'post' END`,
+        parent_id: postIdFromUrl(parentUrl),
+        parent_url: parentUrl,
+        thread_id: NULL_TEXT,
+        text: firstOf(textCell(optional('content')), textCell(optional('content_snippet')), textCell(optional('title'))),
+        url: textCell(url),
+        language: languageCode(optional('lang')),
+        sentiment: sentimentLabel(optional('sentiment')),
+        // "SEARCH /  / Carrefour": the last part is the profile's name, the one a config lists under topics.
+        topic: `NULLIF(trim(regexp_extract(${profile}, '([^/]*)$', 1)), '')`,
+      },
+      rawDate: published,
+      rejectWhen: [
+        { when: `${platform} IS NULL`, reason: 'the row names no platform (source_type and url are empty); pass --platform' },
+        { when: `${author} IS NULL`, reason: 'no author (extra_author_attributes.short_name and the author URL are empty)' },
+      ],
+      warnWhen: [daylightSavingWarning(local, context.timezoneParam, published)],
+    };
+  },
+};

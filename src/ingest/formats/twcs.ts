@@ -1,0 +1,83 @@
+import { hasAll } from './mapping-context.js';
+import {
+  handle,
+  idText,
+  isExcelGroupedIdList,
+  isScientificNotation,
+  isUnreadableIdList,
+  NULL_COUNT,
+  NULL_TEXT,
+  platformOrDefault,
+  safeIdText,
+  textCell,
+  unescapeTweetText,
+} from './sql-helpers.js';
+import type { ExportFormat } from './types.js';
+
+const REQUIRED = ['tweet_id', 'author_id', 'created_at', 'text', 'in_response_to_tweet_id'];
+
+/**
+ * Kaggle "Customer Support on Twitter" (twcs.csv) and its pandas/Excel
+ * re-saves. Brands appear under their handle in `author_id`, customers under
+ * an anonymised number. The parent comes from `in_response_to_tweet_id`;
+ * `response_tweet_id` is redundant for the store and is only checked for
+ * Excel damage.
+ */
+export const twcsFormat: ExportFormat = {
+  id: 'twcs',
+  label: 'Kaggle Customer Support on Twitter CSV',
+  matches: (header) => hasAll(header, REQUIRED),
+  requiredColumns: () => REQUIRED,
+  select: (context) => {
+    const id = context.col('tweet_id');
+    const parent = context.col('in_response_to_tweet_id');
+    const created = context.col('created_at');
+    const responses = context.has('response_tweet_id') ? context.col('response_tweet_id') : null;
+    const hasParent = `${textCell(parent)} IS NOT NULL`;
+    return {
+      columns: {
+        platform: platformOrDefault(context.platformParam, 'twitter'),
+        post_id: idText(id),
+        created_at: `COALESCE(try_strptime(${created}, '%a %b %d %H:%M:%S %z %Y'), try_strptime(trim(${created}), '%a %b %d %H:%M:%S %z %Y'))`,
+        author: handle(context.col('author_id')),
+        author_name: NULL_TEXT,
+        author_followers: NULL_COUNT,
+        kind: `CASE WHEN ${hasParent} THEN 'reply' ELSE 'post' END`,
+        parent_id: safeIdText(parent),
+        parent_url: NULL_TEXT,
+        thread_id: NULL_TEXT,
+        text: unescapeTweetText(context.col('text')),
+        url: NULL_TEXT,
+        language: NULL_TEXT,
+        sentiment: NULL_TEXT,
+        topic: NULL_TEXT,
+      },
+      rawDate: created,
+      rejectWhen: [
+        {
+          when: isScientificNotation(id),
+          reason: 'tweet_id is in scientific notation (e.g. 1.23E+17): Excel rounded it and the real id is lost; export the data again without opening it in Excel',
+        },
+        { when: `${handle(context.col('author_id'))} IS NULL`, reason: 'author_id is empty' },
+      ],
+      warnWhen: [
+        {
+          when: isScientificNotation(parent),
+          reason: 'in_response_to_tweet_id is in scientific notation (Excel rounded it): the reply was kept without its parent',
+        },
+        ...(responses
+          ? [
+              {
+                when: isExcelGroupedIdList(responses),
+                reason: 'response_tweet_id looks like an id list that Excel regrouped as one number (e.g. 155,157 shown as 1,55,157); not used for the store, the reply links come from in_response_to_tweet_id',
+              },
+              {
+                when: `NOT ${isExcelGroupedIdList(responses)} AND ${isUnreadableIdList(responses)}`,
+                reason: 'response_tweet_id is not a list of ids (damaged by a spreadsheet?); not used for the store, the reply links come from in_response_to_tweet_id',
+              },
+            ]
+          : []),
+      ],
+    };
+  },
+};

@@ -1,0 +1,45 @@
+import { describe, expect, test } from 'vitest';
+import { brandwatchFormat } from '../../../src/ingest/formats/brandwatch.js';
+import { column, runFormat } from './run-format.js';
+
+// Hand-written rows on the column list of data/formats/brandwatch_columns.txt (no real Brandwatch file was available).
+const FILE = 'tests/fixtures/formats/brandwatch_rows.csv';
+
+describe('brandwatch', () => {
+  test('kinds from Thread Entry Type, parents from Twitter Reply to / Twitter Retweet of / Parent Post Id', async () => {
+    const mapped = await runFormat(brandwatchFormat, FILE);
+    expect(column(mapped, 'kind')).toEqual(['post', 'reply', 'repost', 'comment', 'post']);
+    expect(column(mapped, 'parent_id')).toEqual([null, '925495289235357697', '925495289235357697', '10155', null]);
+    expect(column(mapped, 'parent_url')).toEqual([
+      null,
+      'https://twitter.com/JaneDoe/status/925495289235357697',
+      'https://twitter.com/JaneDoe/status/925495289235357697',
+      null,
+      null,
+    ]);
+  });
+
+  test('ids from the URL, platforms from Page Type, topic from Query Name', async () => {
+    const mapped = await runFormat(brandwatchFormat, FILE);
+    expect(column(mapped, 'post_id')).toEqual([
+      '925495289235357697',
+      '925497630000000000',
+      '925510000000000000',
+      '10156',
+      'elpais.com/economia/2017/11/01/acme.html',
+    ]);
+    expect(column(mapped, 'platform')).toEqual(['twitter', 'twitter', 'twitter', 'facebook', 'news']);
+    expect(column(mapped, 'topic')).toEqual(['Acme', 'Acme', 'Acme', 'Acme ES', 'Acme ES']);
+    expect(column(mapped, 'author')).toEqual(['janedoe', 'acmecares', 'bob_r', 'luis pérez', 'ana ruiz']);
+    expect(column(mapped, 'author_followers')).toEqual(['1520', '98000', '3', null, null]);
+    expect(column(mapped, 'sentiment')).toEqual(['negative', 'neutral', 'negative', 'positive', 'neutral']);
+    expect(column(mapped, 'thread_id')).toEqual(['925495289235357697', '925495289235357697', null, null, null]);
+  });
+
+  test('Date has no offset: read in --timezone, UTC by default', async () => {
+    const utc = await runFormat(brandwatchFormat, FILE);
+    expect(column(utc, 'created_at')).toEqual(['2017-10-31T22:10:47Z', '2017-10-31T22:20:05Z', '2017-10-31T23:00:00Z', '2017-11-01T08:15:00Z', '2017-11-01T09:00:00Z']);
+    const madrid = await runFormat(brandwatchFormat, FILE, { timezone: 'Europe/Madrid' });
+    expect(madrid.rows[0]?.created_at).toBe('2017-10-31T21:10:47Z');
+  });
+});

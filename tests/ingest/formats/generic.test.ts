@@ -1,0 +1,151 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { UserError } from '../../../src/errors.js';
+import { genericFormat, loadGenericMapping, parseGenericMapping } from '../../../src/ingest/formats/generic.js';
+import { column, runFormat } from './run-format.js';
+
+const FIXTURES = 'tests/fixtures/formats';
+const MAPPING = `${FIXTURES}/generic_semicolon.mapping.yaml`;
+const DATA = `${FIXTURES}/generic_semicolon.csv`;
+
+function mappingFile(text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'replybench-mapping-')), 'mapping.yaml');
+  writeFileSync(path, text);
+  return path;
+}
+
+function errorOf(work: () => unknown): string {
+  try {
+    work();
+  } catch (error) {
+    if (error instanceof UserError) return error.message;
+    throw error;
+  }
+  throw new Error('expected a UserError');
+}
+
+describe('generic: a semicolon-delimited Spanish export with a custom date format', () => {
+  test('maps every column as the mapping says', async () => {
+    const mapping = loadGenericMapping(MAPPING);
+    expect(mapping.delimiter).toBe(';');
+    const mapped = await runFormat(genericFormat(mapping, MAPPING), DATA, { delimiter: ';', timezone: 'UTC' });
+    expect(column(mapped, 'post_id')).toEqual(['9001', '9002', '9003', '9004']);
+    expect(column(mapped, 'author')).toEqual(['clienteuno', 'acmees', 'clientedos', 'clientetres']);
+    expect(column(mapped, 'kind')).toEqual(['post', 'reply', 'repost', 'post']);
+    expect(column(mapped, 'parent_id')).toEqual([null, '9001', null, null]);
+    expect(column(mapped, 'platform')).toEqual(['twitter', 'twitter', 'twitter', 'twitter']);
+    expect(column(mapped, 'author_followers')).toEqual(['1250', '45000', null, null]);
+    expect(mapped.rows[0]?.text).toBe('@AcmeES ¿hay corte en Madrid?; llevo 2h');
+  });
+
+  test("dates use the mapping's format and timezone (not --timezone), with the daylight-saving rules", async () => {
+    const mapping = loadGenericMapping(MAPPING);
+    const mapped = await runFormat(genericFormat(mapping, MAPPING), DATA, { delimiter: ';', timezone: 'America/New_York' });
+    expect(column(mapped, 'created_at')).toEqual([
+      '2025-03-30T01:30:00Z', // 02:30 skipped in Madrid
+      '2025-03-30T01:45:00Z', // 03:45 CEST
+      '2025-10-26T01:30:00Z', // 02:30 repeated: the second (CET)
+      null, // written in another format: unparseable, rejected by the pipeline with this example
+    ]);
+    expect(column(mapped, 'raw_date')[3]).toBe('15/07/2025 10:00');
+    expect(mapped.rows.map((row) => row.warnings.length)).toEqual([1, 0, 1, 0]);
+  });
+
+  test('without kind and platform: replies from the parent column, platform from --platform', async () => {
+    const mapping = parseGenericMapping({ columns: { id: 'Nº', author: 'Usuario', date: 'Fecha publicación', parentId: 'Responde a' }, date: { format: '%d.%m.%Y %H:%M' } }, 'inline.yaml');
+    const mapped = await runFormat(genericFormat(mapping, 'inline.yaml'), DATA, { delimiter: ';', platform: 'Facebook', timezone: 'UTC' });
+    expect(column(mapped, 'kind')).toEqual(['post', 'comment', 'post', 'post']);
+    expect(column(mapped, 'platform')).toEqual(['facebook', 'facebook', 'facebook', 'facebook']);
+    expect(column(mapped, 'created_at')[1]).toBe('2025-03-30T03:45:00Z');
+  });
+
+  test('a row without any platform is rejected with a reason that says what to do', async () => {
+    const mapping = parseGenericMapping({ columns: { id: 'Nº', author: 'Usuario', date: 'Fecha publicación' }, date: { format: '%d.%m.%Y %H:%M' } }, 'inline.yaml');
+    const mapped = await runFormat(genericFormat(mapping, 'inline.yaml'), DATA, { delimiter: ';' });
+    expect(mapped.rows[2]?.rejected).toBe('no platform for this row; set platform in the mapping or pass --platform');
+  });
+
+  test('user values reach the SQL only as bound parameters', () => {
+    const mapping = parseGenericMapping(
+      { columns: { id: 'id', author: 'a', date: 'd' }, date: { format: "%Y'; DROP TABLE posts; --" }, kind: { column: 'k', values: { "x' OR 1=1": 'reply' } }, platform: "tw'itter" },
+      'inline.yaml',
+    );
+    const format = genericFormat(mapping, 'inline.yaml');
+    const header = ['id', 'a', 'd', 'k'];
+    const select = format.select({ header, has: (name) => header.includes(name), col: (name) => `"${name}"`, timezoneParam: '$timezone', platformParam: null });
+    const sql = [...Object.values(select.columns), ...(select.rejectWhen ?? []).map((rule) => rule.when)].join('\n');
+    expect(sql).not.toContain('DROP TABLE');
+    expect(sql).not.toContain('OR 1=1');
+    expect(sql).not.toContain("tw'itter");
+    expect(select.params).toMatchObject({ generic_date_format: "%Y'; DROP TABLE posts; --", generic_kind_key_0: "x' or 1=1", generic_platform: "tw'itter" });
+  });
+});
+
+describe('generic: named date formats and a platform column', () => {
+  test('iso (with and without offset), epoch, epoch_ms; platform values translated', async () => {
+    const csv = mappingFile(
+      [
+        'id,who,when,secs,ms,net',
+        '1,@A,2025-03-30 14:05,1743343500,1743343500000,X',
+        '2,b,2025-03-30T14:05:00Z,1743343500,1743343500000,FB',
+        '3,c,2025-03-30T14:05:00+02:00,,,Instagram',
+        '4,d,2025-03-30,,,',
+        '5,e,2025-03-30 02:30,,,X',
+      ].join('\n'),
+    );
+    const base = { columns: { id: 'id', author: 'who', date: 'when' }, platform: { column: 'net', values: { FB: 'facebook' } } };
+    const iso = await runFormat(genericFormat(parseGenericMapping(base, 'm.yaml'), 'm.yaml'), csv, { timezone: 'Europe/Madrid', platform: 'tiktok' });
+    expect(column(iso, 'created_at')).toEqual(['2025-03-30T12:05:00Z', '2025-03-30T14:05:00Z', '2025-03-30T12:05:00Z', '2025-03-29T23:00:00Z', '2025-03-30T01:30:00Z']);
+    expect(column(iso, 'platform')).toEqual(['twitter', 'facebook', 'instagram', 'tiktok', 'twitter']);
+    // Only the local time in the skipped hour is warned about; text with its own offset never is.
+    expect(iso.rows.map((row) => row.warnings.length)).toEqual([0, 0, 0, 0, 1]);
+    const epoch = await runFormat(genericFormat(parseGenericMapping({ ...base, columns: { ...base.columns, date: 'secs' }, date: { format: 'epoch' } }, 'm.yaml'), 'm.yaml'), csv);
+    expect(column(epoch, 'created_at').slice(0, 2)).toEqual(['2025-03-30T14:05:00Z', '2025-03-30T14:05:00Z']);
+    const epochMs = await runFormat(genericFormat(parseGenericMapping({ ...base, columns: { ...base.columns, date: 'ms' }, date: { format: 'epoch_ms' } }, 'm.yaml'), 'm.yaml'), csv);
+    expect(column(epochMs, 'created_at').slice(0, 2)).toEqual(['2025-03-30T14:05:00Z', '2025-03-30T14:05:00Z']);
+  });
+});
+
+describe('generic: mapping errors name the file and the key path', () => {
+  test('a missing required key', () => {
+    expect(errorOf(() => parseGenericMapping({ columns: { author: 'a', date: 'd' } }, 'm.yaml'))).toBe('m.yaml: columns.id: is required (expected string).');
+  });
+
+  test('a kind that is not one of the five', () => {
+    expect(errorOf(() => parseGenericMapping({ columns: { id: 'i', author: 'a', date: 'd' }, kind: { column: 'k', values: { RT: 'retweet' } } }, 'm.yaml'))).toBe(
+      'm.yaml: kind.values.RT: use one of post, reply, repost, quote, comment.',
+    );
+  });
+
+  test('an unknown key, a bad timezone, a date format without directives', () => {
+    expect(errorOf(() => parseGenericMapping({ columns: { id: 'i', author: 'a', date: 'd', txt: 't' } }, 'm.yaml'))).toBe(
+      `m.yaml: columns: unknown key "txt"; see the README's generic mapping reference.`,
+    );
+    expect(errorOf(() => parseGenericMapping({ columns: { id: 'i', author: 'a', date: 'd' }, date: { timezone: 'Madrid' } }, 'm.yaml'))).toBe(
+      'm.yaml: date.timezone: not a known IANA timezone (e.g. UTC, Europe/Madrid).',
+    );
+    expect(errorOf(() => parseGenericMapping({ columns: { id: 'i', author: 'a', date: 'd' }, date: { format: 'dd/mm/yyyy' } }, 'm.yaml'))).toBe(
+      'm.yaml: date.format: use iso, epoch, epoch_ms or a strptime pattern such as "%d/%m/%Y %H:%M".',
+    );
+  });
+
+  test('a mapped column the file does not have', () => {
+    const mapping = parseGenericMapping({ columns: { id: 'Nº', author: 'Usuario', date: 'Fecha', parentUrl: 'Padre' } }, 'm.yaml');
+    expect(errorOf(() => genericFormat(mapping, 'm.yaml').requiredColumns(['Nº', 'Usuario', 'Fecha', 'Texto']))).toBe(
+      'm.yaml: columns.parentUrl: column "Padre" is not in the file\'s header (it has: Nº, Usuario, Fecha, Texto). Fix the column name in the mapping.',
+    );
+  });
+
+  test('YAML syntax errors give line and column; a missing file says so', () => {
+    const path = mappingFile('columns:\n  id: Nº\n  author: [unclosed\n');
+    expect(errorOf(() => loadGenericMapping(path))).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: invalid YAML: `));
+    expect(errorOf(() => loadGenericMapping('/nonexistent/mapping.yaml'))).toBe('/nonexistent/mapping.yaml: mapping file not found. Check the path given to --mapping.');
+  });
+
+  test('generic is never detected from a header', () => {
+    const mapping = parseGenericMapping({ columns: { id: 'id', author: 'a', date: 'd' } }, 'm.yaml');
+    expect(genericFormat(mapping, 'm.yaml').matches(['id', 'a', 'd'])).toBe(false);
+  });
+});

@@ -1,0 +1,113 @@
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { createMappingContext } from '../../../src/ingest/formats/mapping-context.js';
+import type { CanonicalSelect, ExportFormat, MappedColumn } from '../../../src/ingest/formats/types.js';
+import { POST_COLUMNS } from '../../../src/store/schema.js';
+
+export interface MappedRow {
+  platform: string | null;
+  post_id: string | null;
+  created_at: string | null;
+  author: string | null;
+  author_name: string | null;
+  author_followers: string | null;
+  kind: string | null;
+  parent_id: string | null;
+  parent_url: string | null;
+  thread_id: string | null;
+  text: string | null;
+  url: string | null;
+  language: string | null;
+  sentiment: string | null;
+  topic: string | null;
+  raw_date: string | null;
+  rejected: string | null;
+  warnings: string[];
+}
+
+export interface MappedFile {
+  header: string[];
+  rows: MappedRow[];
+  select: CanonicalSelect;
+  /** DuckDB's type of each mapped column as the format wrote it. */
+  types: Record<MappedColumn, string>;
+}
+
+const MAPPED_COLUMNS = POST_COLUMNS.filter((column): column is MappedColumn => column !== 'batch_id');
+
+/** Binds only the parameters a statement names: DuckDB refuses unused ones. */
+export function usedParams(sql: string, params: Record<string, DuckDBValue>): Record<string, DuckDBValue> {
+  return Object.fromEntries(Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(sql)));
+}
+
+async function withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  await connection.run("SET TimeZone = 'UTC'");
+  try {
+    return await work(connection);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+/**
+ * Loads a delimited text file into `staging` (every column VARCHAR, named as
+ * in the header) the way the import pipeline does, runs the format's
+ * mapping over it and returns every row with instants as ISO text, in file
+ * order, with the reject reason and warnings each row would get.
+ */
+export async function runFormat(
+  format: ExportFormat,
+  path: string,
+  options: { timezone?: string; platform?: string; delimiter?: string } = {},
+): Promise<MappedFile> {
+  return withConnection(async (connection) => {
+    await connection.run(
+      `CREATE TABLE staging AS SELECT * FROM read_csv($path, all_varchar = true, header = true, delim = $delim, quote = '"', escape = '"')`,
+      { path, delim: options.delimiter ?? ',' },
+    );
+    const describe = await connection.runAndReadAll('SELECT column_name FROM (DESCRIBE staging)');
+    const header = describe.getRowObjectsJS().map((row) => String(row.column_name));
+    // generic is never detected; it is chosen with --format generic --mapping.
+    if (format.id !== 'generic' && !format.matches(header)) throw new Error(`${format.id} does not recognise the header of ${path}`);
+    const missing = format.requiredColumns(header).filter((name) => !header.some((cell) => cell.toLowerCase() === name.toLowerCase()));
+    if (missing.length > 0) throw new Error(`${path} lacks required columns ${missing.join(', ')}`);
+    const context = createMappingContext(header, {
+      timezoneParam: '$timezone',
+      platformParam: options.platform === undefined ? null : '$platform',
+      file: path,
+    });
+    const select = format.select(context);
+    const rejects = select.rejectWhen ?? [];
+    const warns = select.warnWhen ?? [];
+    const rejectExpr = rejects.length
+      ? `CASE ${rejects.map((rule, index) => `WHEN ${rule.when} THEN $reject_${index}`).join(' ')} ELSE NULL END`
+      : 'NULL';
+    const warnExpr = warns.length
+      ? `list_filter([${warns.map((rule, index) => `CASE WHEN ${rule.when} THEN $warn_${index} END`).join(', ')}], reason -> reason IS NOT NULL)`
+      : '[]::VARCHAR[]';
+    const columns = MAPPED_COLUMNS.map((column) => {
+      const expr = select.columns[column];
+      if (column === 'created_at') return `strftime((${expr}), '%Y-%m-%dT%H:%M:%SZ') AS created_at`;
+      if (column === 'author_followers') return `CAST((${expr}) AS VARCHAR) AS author_followers`;
+      return `(${expr}) AS "${column}"`;
+    });
+    const sql = `SELECT ${columns.join(',\n')}, (${select.rawDate})::VARCHAR AS raw_date, ${rejectExpr} AS rejected, ${warnExpr} AS warnings FROM staging`;
+    const params: Record<string, DuckDBValue> = { timezone: options.timezone ?? 'UTC', ...(select.params ?? {}) };
+    if (options.platform !== undefined) params.platform = options.platform;
+    rejects.forEach((rule, index) => (params[`reject_${index}`] = rule.reason));
+    warns.forEach((rule, index) => (params[`warn_${index}`] = rule.reason));
+    const reader = await connection.runAndReadAll(sql, usedParams(sql, params));
+    const typeSql = `SELECT ${MAPPED_COLUMNS.map((column) => `typeof((${select.columns[column]})) AS "${column}"`).join(', ')} FROM staging LIMIT 1`;
+    const typeReader = await connection.runAndReadAll(typeSql, usedParams(typeSql, params));
+    const types = (typeReader.getRowObjectsJS()[0] ?? {}) as Record<MappedColumn, string>;
+    const rows = reader.getRowObjectsJS().map((row) => ({ ...row, warnings: (row.warnings as string[] | null) ?? [] })) as unknown as MappedRow[];
+    return { header, rows, select, types };
+  });
+}
+
+/** One canonical column over all rows. */
+export function column<K extends keyof MappedRow>(file: MappedFile, name: K): Array<MappedRow[K]> {
+  return file.rows.map((row) => row[name]);
+}
