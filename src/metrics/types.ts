@@ -5,6 +5,8 @@
  * cannot be computed is null, never 0.
  */
 
+import type { Diagnostics } from './diagnostics/types.js';
+
 export interface PeriodJson {
   /** ISO instant, UTC, e.g. "2017-10-01T00:00:00Z" (the start of the period in the report's timezone). */
   start: string;
@@ -44,6 +46,10 @@ export interface BrandMetrics {
   lowSample: boolean;
   /** Change against the previous period of the same length: percentage points for rates/shares, percent for times/counts; null when not computable. */
   change?: Record<string, number | null>;
+  /** The same metrics in the previous period (keys as in `change`). */
+  previous?: Record<string, number | null>;
+  /** True when the response times rest on fewer than 30 answered mentions. */
+  lowSampleTimes?: boolean;
 }
 
 export interface DataQuality {
@@ -91,8 +97,12 @@ export interface MetricsReport {
   dataQuality: DataQuality;
   /** Settings the numbers rest on (for the methodology appendix). */
   settings?: { inbound: 'all' | 'questions'; responseWindowMin: number; sla: number[] };
+  /** The period of the same length just before, which `change` compares with. */
+  previousPeriod?: PeriodJson;
   benchmarks?: Benchmark[];
   byPlatform?: Array<{ platform: string; brands: BrandMetrics[] }>;
   trend?: TrendPoint[];
   hourOfWeek?: HourOfWeekCell[];
+  /** Community-management diagnostics (src/metrics/diagnostics), when computed. */
+  diagnostics?: Diagnostics;
 }

@@ -1,14 +1,85 @@
 import type { Command } from 'commander';
-import { notBuiltYet } from '../not-built.js';
+import { existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadConfig } from '../../config/load.js';
+import type { Config } from '../../config/types.js';
+import { UserError } from '../../errors.js';
+import { computeMetrics } from '../../metrics/compute.js';
+import { metricsCsv } from '../../metrics/format/csv.js';
+import { metricsTable } from '../../metrics/format/table.js';
+import { parsePeriod } from '../../metrics/period.js';
+import { Store } from '../../store/database.js';
+
+const FORMATS = ['table', 'json', 'csv'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface MetricsOptions {
+  period: string;
+  config: string;
+  db?: string;
+  format: string;
+  out?: string;
+}
 
 export function registerMetrics(program: Command): Command {
   return program
     .command('metrics')
     .description('print response rate, response time, reply share and share of voice per brand')
-    .requiredOption('--period <period>', 'a month (2017-10), a quarter (2017-Q4) or FROM..TO dates')
+    .requiredOption('--period <period>', 'a month (2017-10), a quarter (2017-Q4) or FROM..TO dates, both included')
     .option('--config <path>', 'config file', 'replybench.yaml')
-    .option('--db <path>', 'database file (default: the config\'s database)')
+    .option('--db <path>', "database file (default: the config's database, else ./replybench.duckdb)")
     .option('--format <format>', 'table|json|csv', 'table')
     .option('--out <file>', 'write to a file instead of standard output')
-    .action(notBuiltYet('metrics'));
+    .action(async (options: MetricsOptions) => {
+      await runMetrics(options);
+    });
+}
+
+export async function runMetrics(options: MetricsOptions): Promise<void> {
+  const format = parseFormat(options.format);
+  const config = loadConfig(options.config);
+  const period = parsePeriod(options.period, config.timezone);
+  const store = await openDatabase(databasePath(options.db, config));
+  try {
+    const report = await computeMetrics(store, config, period);
+    if (report.dataQuality.posts === 0) process.stderr.write(`replybench: note: no posts in ${period.label} (${report.period.start} .. ${report.period.end}); every count is 0.\n`);
+    const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'csv' ? metricsCsv(report) : metricsTable(report);
+    if (options.out) writeOutput(options.out, text);
+    else process.stdout.write(text);
+  } finally {
+    store.close();
+  }
+}
+
+/** --db, else the config's `database` (relative to the config's folder), else ./replybench.duckdb. */
+export function databasePath(db: string | undefined, config: Config): string {
+  if (db) return resolve(db);
+  if (config.database) return resolve(config.baseDir, config.database);
+  return resolve('replybench.duckdb');
+}
+
+async function openDatabase(path: string): Promise<Store> {
+  if (!existsSync(path)) throw new UserError(`${path}: database not found; run "replybench import <files>" first, or pass --db.`);
+  const store = await Store.open(path, { readOnly: true });
+  const [posts] = await store.all<{ tables: number }>("SELECT count(*)::DOUBLE AS tables FROM information_schema.tables WHERE table_name = 'posts'");
+  const [rows] = posts?.tables ? await store.all<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM (SELECT 1 FROM posts LIMIT 1)') : [];
+  if (!rows?.n) {
+    store.close();
+    throw new UserError(`${path}: the database holds no posts; run "replybench import <files>" first.`);
+  }
+  return store;
+}
+
+function writeOutput(path: string, text: string): void {
+  try {
+    writeFileSync(path, text, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error ? String(error.code) : 'write failed';
+    throw new UserError(`${path}: cannot write the output (${reason}); check that the folder exists and is writable.`);
+  }
+}
+
+function parseFormat(format: string): Format {
+  if ((FORMATS as readonly string[]).includes(format)) return format as Format;
+  throw new UserError(`--format "${format}": use table, json or csv.`);
 }

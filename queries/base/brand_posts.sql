@@ -1,0 +1,29 @@
+-- brand_posts: posts written by an owned account of a tracked brand, with their parent
+-- (see url_parents.sql for how a parent is found), classified for "reply versus
+-- broadcast":
+--   repost    a repost (retweet, share): left out of reply/broadcast counts;
+--   broadcast an original post, a quote, or a reply to the brand's own post (self-thread);
+--   reply     a reply to a post not written by the brand, or to a parent not found in
+--             the data (also a post marked as a reply or comment without any parent link).
+-- A handle listed by two brands makes its posts brand posts of both.
+-- A view: filter it by created_at, and only what is read gets joined to its parent
+-- (link-only parents are resolved for the analysed slice).
+CREATE OR REPLACE TEMP VIEW brand_posts AS
+SELECT a.brand_id, p.platform, p.post_id, p.author, p.created_at, p.kind,
+       coalesce(parent.post_id, u.parent_post_id) AS parent_post_id,
+       coalesce(parent.author, u.parent_author) AS parent_author,
+       coalesce(parent.created_at, u.parent_at) AS parent_at,
+       CASE
+         WHEN p.kind = 'repost' THEN 'repost'
+         WHEN p.kind = 'quote' THEN 'broadcast'
+         WHEN p.parent_id IS NULL AND nullif(trim(p.parent_url), '') IS NULL AND p.kind NOT IN ('reply', 'comment') THEN 'broadcast'
+         WHEN self.handle IS NOT NULL THEN 'broadcast'
+         ELSE 'reply'
+       END AS post_type
+FROM posts p
+JOIN rb_accounts a ON a.platform = p.platform AND a.handle = p.author
+LEFT JOIN posts parent ON parent.platform = p.platform AND parent.post_id = p.parent_id
+LEFT JOIN url_parents u ON u.platform = p.platform AND u.post_id = p.post_id
+LEFT JOIN rb_accounts self
+  ON self.brand_id = a.brand_id AND self.platform = p.platform
+ AND self.handle = coalesce(parent.author, u.parent_author);

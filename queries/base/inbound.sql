@@ -1,0 +1,80 @@
+-- inbound: the inbound mentions of each tracked brand created in [$start, $end).
+-- A post is an inbound mention of brand B when
+--   1. no tracked brand owns its author (on that platform),
+--   2. it is not a repost, and
+--   3. it targets B: its text mentions one of B's handles on that platform, or it
+--      replies directly to a post of B (parent by id or link, see url_parents.sql),
+--      or its topic is one of B's topics (case-insensitive).
+-- One post can target several brands: it gets one row per brand.
+-- With $inbound_mode = 'questions', only mentions containing "?" or "¿" are kept.
+--
+-- Handle mention: "@" + handle, any case, with no letter, digit or "_" just before
+-- the "@" and none just after the handle. Every "@word" of a post is read once with
+-- one regular expression of two alternatives, tried from left to right:
+--   [A-Za-z0-9_]@[A-Za-z0-9_]+...  an "@word" glued to a letter, digit or "_" before
+--                                  it ("me@acme.com"): matched only to be skipped;
+--   @([A-Za-z0-9_]+)...            any other "@word": the word is captured.
+-- Both take the whole word (so "@acmetv" gives acmetv, never acme) and the one
+-- character after it when that is not a letter, digit or "_", so that in "@a@b" the
+-- "@" before b, glued to the a, is not read again as a new mention. The captured
+-- words are then joined to the handles by equality ("@AppleSupport." gives
+-- applesupport). Handles with other characters (a Facebook page such as
+-- acme.telecom) are matched with a regular expression on the posts that contain them.
+--
+-- Parameters: $start, $end, $inbound_mode ('all' or 'questions').
+CREATE OR REPLACE TEMP TABLE inbound AS
+WITH owners AS (
+  SELECT DISTINCT platform, handle FROM rb_accounts
+),
+other_handles AS (
+  SELECT * FROM rb_accounts WHERE NOT regexp_full_match(handle, '[a-z0-9_]+')
+),
+candidates AS (
+  -- The text is read here once; only what the later steps need is kept.
+  SELECT p.platform, p.post_id, p.author, p.created_at, p.parent_id,
+         lower(trim(p.topic)) AS topic,
+         coalesce(contains(p.text, '?') OR contains(p.text, '¿'), false) AS is_question,
+         CASE WHEN contains(p.text, '@')
+              THEN regexp_extract_all(p.text, '[A-Za-z0-9_]@[A-Za-z0-9_]+[^A-Za-z0-9_]?|@([A-Za-z0-9_]+)[^A-Za-z0-9_]?', 1)
+         END AS mentioned,
+         CASE WHEN contains(p.text, '@') AND EXISTS (SELECT 1 FROM other_handles) THEN p.text END AS text
+  FROM posts p
+  ANTI JOIN owners o ON o.platform = p.platform AND o.handle = p.author
+  WHERE p.created_at >= $start::TIMESTAMPTZ AND p.created_at < $end::TIMESTAMPTZ
+    AND p.kind <> 'repost'
+    AND ($inbound_mode = 'all' OR contains(p.text, '?') OR contains(p.text, '¿'))
+),
+targets AS (
+  SELECT a.brand_id, m.platform, m.post_id, m.author, m.created_at, m.is_question
+  FROM (
+    SELECT platform, post_id, author, created_at, is_question, unnest(mentioned) AS word
+    FROM candidates
+    WHERE mentioned IS NOT NULL
+  ) m
+  JOIN rb_accounts a ON a.platform = m.platform AND a.handle = lower(m.word)
+  UNION ALL
+  SELECT a.brand_id, c.platform, c.post_id, c.author, c.created_at, c.is_question
+  FROM candidates c
+  JOIN other_handles a ON a.platform = c.platform
+  WHERE c.text IS NOT NULL
+    AND contains(lower(c.text), '@' || a.handle)
+    AND regexp_matches(c.text, '(?i)(?:^|[^A-Za-z0-9_])@' || regexp_escape(a.handle) || '(?:[^A-Za-z0-9_]|$)')
+  UNION ALL
+  SELECT a.brand_id, c.platform, c.post_id, c.author, c.created_at, c.is_question
+  FROM candidates c
+  JOIN posts p ON p.platform = c.platform AND p.post_id = c.parent_id
+  JOIN rb_accounts a ON a.platform = p.platform AND a.handle = p.author
+  UNION ALL
+  SELECT a.brand_id, c.platform, c.post_id, c.author, c.created_at, c.is_question
+  FROM candidates c
+  JOIN url_parents u ON u.platform = c.platform AND u.post_id = c.post_id
+  JOIN rb_accounts a ON a.platform = u.platform AND a.handle = u.parent_author
+  UNION ALL
+  SELECT t.brand_id, c.platform, c.post_id, c.author, c.created_at, c.is_question
+  FROM candidates c
+  JOIN rb_topics t ON t.topic = c.topic
+)
+SELECT brand_id, platform, post_id,
+       any_value(author) AS author, any_value(created_at) AS created_at, any_value(is_question) AS is_question
+FROM targets
+GROUP BY brand_id, platform, post_id;

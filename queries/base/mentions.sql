@@ -1,0 +1,64 @@
+-- mentions: one row per inbound mention and brand, with its response and the local
+-- calendar fields of the trend and hour-of-week charts. Every metric query reads it.
+--
+-- The response to a mention is the earliest post of the same brand that replies
+-- directly to it (by parent id, or by link: url_parents.sql) and is created no earlier than
+-- the mention and at most $window_us microseconds after it (the response window,
+-- 7 days by default; exactly 7 days still counts). A reply stamped before its parent
+-- is never a response. A response after the period still counts for the mention's
+-- period (the slice runs one window past the end).
+--   response_min  minutes from mention to response (seconds kept), NULL if unanswered
+--   pending       unanswered, and the window had not closed by the newest post of
+--                 the same platform in the data (it may still be answered)
+--   local_month   'YYYY-MM' in the report timezone
+--   weekday       0 = Monday ... 6 = Sunday, in the report timezone
+--   hour          0 ... 23, in the report timezone
+--
+-- Parameters: $slice_start, $slice_end, $window_us (BIGINT), $tz.
+CREATE OR REPLACE TEMP TABLE mentions AS
+WITH brand_replies AS (
+  -- posts of the brands in the slice that point at a parent (by id, or by link
+  -- when the id finds nothing: url_parents); reposts are not replies
+  SELECT a.brand_id, p.platform, p.post_id, p.created_at, coalesce(u.parent_post_id, p.parent_id) AS parent_key
+  FROM posts p
+  JOIN rb_accounts a ON a.platform = p.platform AND a.handle = p.author
+  LEFT JOIN url_parents u ON u.platform = p.platform AND u.post_id = p.post_id
+  WHERE p.created_at >= $slice_start::TIMESTAMPTZ AND p.created_at <= $slice_end::TIMESTAMPTZ
+    AND p.kind <> 'repost'
+    AND (p.parent_id IS NOT NULL OR u.parent_post_id IS NOT NULL)
+),
+first_replies AS (
+  SELECT i.brand_id, i.platform, i.post_id AS mention_id,
+         min(r.created_at) AS response_at,
+         arg_min(r.post_id, r.created_at) AS response_id
+  FROM inbound i
+  JOIN brand_replies r ON r.brand_id = i.brand_id AND r.platform = i.platform AND r.parent_key = i.post_id
+  WHERE r.created_at >= i.created_at
+    AND r.created_at <= i.created_at + to_microseconds($window_us::BIGINT)
+  GROUP BY i.brand_id, i.platform, i.post_id
+),
+newest AS (
+  SELECT platform, max(created_at) AS newest_at FROM posts GROUP BY platform
+)
+SELECT brand_id, platform, post_id, author, created_at, is_question, response_id, response_at, response_min, pending,
+       strftime(local_at, '%Y-%m') AS local_month,
+       (isodow(local_at) - 1)::INTEGER AS weekday,
+       hour(local_at)::INTEGER AS hour
+FROM (
+  SELECT i.brand_id, i.platform, i.post_id, i.author, i.created_at, i.is_question,
+         r.response_id, r.response_at,
+         ((epoch_us(r.response_at) - epoch_us(i.created_at)) / 60000000)::DOUBLE AS response_min,
+         (r.response_at IS NULL AND i.created_at + to_microseconds($window_us::BIGINT) > n.newest_at) AS pending,
+         i.created_at AT TIME ZONE $tz AS local_at
+  FROM inbound i
+  LEFT JOIN first_replies r ON r.brand_id = i.brand_id AND r.platform = i.platform AND r.mention_id = i.post_id
+  LEFT JOIN newest n ON n.platform = i.platform
+)
+-- Stored in time order, so the per-period queries skip the other months.
+ORDER BY created_at;
+
+-- responses: the answered mentions, one row each.
+CREATE OR REPLACE TEMP VIEW responses AS
+SELECT brand_id, platform, post_id AS mention_id, response_id, response_at, response_min
+FROM mentions
+WHERE response_at IS NOT NULL;

@@ -1,0 +1,11 @@
+-- Inbound volume and median response time by hour of the week, in the report
+-- timezone (weekday 0 = Monday ... 6 = Sunday; hour 0-23), per brand, for
+-- mentions created in [$start, $end).
+--
+-- Parameters: $start, $end.
+SELECT brand_id, weekday, hour,
+       count(*)::DOUBLE AS inbound,
+       quantile_cont(response_min, 0.5) AS median_min
+FROM mentions
+WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ
+GROUP BY brand_id, weekday, hour;

@@ -1,0 +1,16 @@
+-- Distribution-free 95% interval of the median response time: the lo-th and hi-th
+-- smallest response times of each brand's answered mentions. The ranks come from
+-- the binomial distribution Bin(n, 1/2) and are computed by replybench for each
+-- group's n (src/metrics/median-ci.ts), then stored in rb_ci_ranks.
+--
+-- Parameters: $start, $end.
+WITH sorted AS (
+  SELECT brand_id,
+         CASE WHEN grouping(platform) = 1 THEN '*' ELSE platform END AS scope,
+         list_sort(list(response_min)) AS times
+  FROM mentions
+  WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND response_min IS NOT NULL
+  GROUP BY GROUPING SETS ((brand_id), (brand_id, platform))
+)
+SELECT s.brand_id, s.scope, s.times[r.lo] AS lower_min, s.times[r.hi] AS upper_min
+FROM sorted s JOIN rb_ci_ranks r ON r.brand_id = s.brand_id AND r.scope = s.scope;

@@ -1,0 +1,12 @@
+-- Share of ALL inbound mentions (not only the answered ones) answered within each
+-- response-time target of the config (rb_sla, minutes; the bound is included),
+-- per brand (scope '*') and per brand and platform.
+--
+-- Parameters: $start, $end.
+SELECT m.brand_id,
+       CASE WHEN grouping(m.platform) = 1 THEN '*' ELSE m.platform END AS scope,
+       s.target_min,
+       (count(*) FILTER (WHERE m.response_min <= s.target_min) / count(*))::DOUBLE AS share
+FROM mentions m CROSS JOIN rb_sla s
+WHERE m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
+GROUP BY GROUPING SETS ((m.brand_id, s.target_min), (m.brand_id, m.platform, s.target_min));

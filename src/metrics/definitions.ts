@@ -1,0 +1,151 @@
+/**
+ * The metric reference in plain English, as data: the README's "Metric
+ * reference" and the report's methodology appendix are written from these
+ * entries (the report translates them). Keep them in step with queries/.
+ */
+export interface MetricDefinition {
+  /** Stable id; metric entries use the JSON field name. */
+  id: string;
+  title: string;
+  text: string;
+}
+
+export const METRIC_DEFINITIONS: MetricDefinition[] = [
+  {
+    id: 'trackedBrand',
+    title: 'Tracked brands and their accounts',
+    text:
+      'Every brand in the project config is tracked: the client and its competitors. A brand owns the accounts listed for it on each platform; handles are compared without regard to case or a leading @. A post written by one of those accounts is a post of the brand.',
+  },
+  {
+    id: 'handleMention',
+    title: 'Mentioning a handle',
+    text:
+      'A text mentions a handle when it contains @ followed by the handle, in any case, with no letter, digit or underscore just before the @ and none just after the handle. "@AcmeCares." and "(@acmecares)" mention acmecares; "me@acmecares.com" and "@acmecares_es" do not.',
+  },
+  {
+    id: 'inbound',
+    title: 'Inbound mentions',
+    text:
+      'An inbound mention of a brand is a post written by someone outside the tracked brands, that is not a repost (retweet or share), and that is aimed at the brand: it mentions one of its handles on the same platform, or it replies directly to one of its posts, or the export tied it to a topic the config gives to the brand. A post aimed at two brands counts once for each. In questions mode only inbound mentions containing "?" or "¿" count.',
+  },
+  {
+    id: 'period',
+    title: 'Periods and timezone',
+    text:
+      'A period is a month (2017-10), a quarter (2017-Q4) or a range of dates FROM..TO with both days included. It starts at local midnight in the report timezone and ends just before local midnight after its last day, so daylight-saving changes are respected. A mention belongs to the period in which it was written, whenever it was answered.',
+  },
+  {
+    id: 'response',
+    title: 'Response and response window',
+    text:
+      'The response to an inbound mention is the brand\'s earliest post that replies directly to it (the reply points at the mention by id or by link; a repost is not a reply) and is written no earlier than the mention and at most one response window after it: 7 days unless the config says otherwise, a reply exactly 7 days later still counting. Replies from other brands do not count. A reply that falls after the end of the period still counts for the mention\'s period. A reply stamped earlier than the post it answers is a data error: it is not a response and is counted under data quality.',
+  },
+  {
+    id: 'answered',
+    title: 'Answered',
+    text: 'Inbound mentions that have a response.',
+  },
+  {
+    id: 'pending',
+    title: 'Pending',
+    text:
+      'Unanswered mentions whose response window had not yet closed at the newest post in the data for that platform: they may still be answered. They stay in every denominator, so a response rate with pending mentions may still rise when newer data is imported.',
+  },
+  {
+    id: 'responseRate',
+    title: 'Response rate',
+    text:
+      'Answered mentions divided by inbound mentions. Its 95% interval is the Wilson score interval, which stays within 0-100% and remains meaningful for small samples and for rates of 0% or 100%.',
+  },
+  {
+    id: 'responseTime',
+    title: 'Response time',
+    text: 'For an answered mention, the time from the mention to its response, in minutes, with seconds kept as fractions of a minute.',
+  },
+  {
+    id: 'responseTimeMedianMin',
+    title: 'Median response time',
+    text:
+      'The middle response time of the brand\'s answered mentions in the period (between the two middle values when their number is even). The median is used rather than the mean because a few very late answers would dominate an average. Its 95% interval needs no assumption about how response times are distributed: sorting the n response times, each one falls below the true median with probability one half, so the number of them below it follows a binomial distribution with n trials and probability 1/2. The interval runs from the l-th fastest to the l-th slowest response, with l as large as possible while that binomial distribution still gives the interval at least 95% coverage. With fewer than 6 answered mentions no such interval exists and none is shown.',
+  },
+  {
+    id: 'responseTimeP90Min',
+    title: '90th percentile response time',
+    text: 'The response time that 90% of answered mentions beat or equal, interpolated linearly between the two nearest sorted values (as for the median). It shows how long the slow tail waits.',
+  },
+  {
+    id: 'responseTimeMeanMin',
+    title: 'Mean response time',
+    text: 'The average response time of the answered mentions. Shown for completeness; it is pulled up by a few very late answers.',
+  },
+  {
+    id: 'withinSla',
+    title: 'Answered within target',
+    text:
+      'For each response-time target of the config (60 minutes and 24 hours by default): inbound mentions answered within the target, the limit included, divided by all inbound mentions, answered or not. Unanswered mentions therefore count against the brand.',
+  },
+  {
+    id: 'buckets',
+    title: 'Response-time buckets',
+    text:
+      'All inbound mentions split into: answered within 1 hour, 1-4 hours, 4-8 hours, 8-24 hours, 24 hours to the end of the response window, and unanswered. Each bucket includes its upper limit: an answer after exactly 60 minutes is in "0-1h".',
+  },
+  {
+    id: 'replyShare',
+    title: 'Replies versus broadcasts',
+    text:
+      'Among the brand\'s own posts in the period, reposts left aside: a reply answers a post written by someone else (or a post that is not in the data); a broadcast is an original post, a quote, or a reply to the brand\'s own post (a thread the brand continues). Reply share = replies / (replies + broadcasts). Reply-to-broadcast ratio = replies / broadcasts, shown only when there is at least one broadcast.',
+  },
+  {
+    id: 'shareOfVoice',
+    title: 'Share of voice',
+    text:
+      'The brand\'s inbound mentions divided by the inbound mentions of all tracked brands together in the period (a post aimed at two brands counts for both). A brand nobody mentioned has a share of 0 when others were mentioned.',
+  },
+  {
+    id: 'rank',
+    title: 'Ranks',
+    text:
+      'For each rate, share, ratio and time every brand gets a rank among the tracked brands: 1 is best (higher is better for rates, shares and the reply ratio, lower is better for times). Brands with the same value share the better rank, and the next brand skips the shared places (1, 1, 3). A brand with no value, such as no answered mention for a median, gets no rank.',
+  },
+  {
+    id: 'benchmarks',
+    title: 'Competitor median and gaps',
+    text:
+      'For each ranked metric, the competitor median is the median of the competitors\' values (the client left out; brands without a value left out). The client\'s gap to the median is its value minus that median, and its gap to the best is its value minus the best brand\'s value, so a negative gap in a rate and a positive gap in a time mean the client is behind.',
+  },
+  {
+    id: 'change',
+    title: 'Change against the previous period',
+    text:
+      'Each figure is compared with the period of the same length just before (the previous month, the previous quarter, or as many days before a date range). Rates and shares change in percentage points (from 50% to 55% is +5 points); times, counts and ratios change in percent (from 20 to 30 minutes is +50%). No change is shown when either value is missing or the earlier count was 0.',
+  },
+  {
+    id: 'lowSample',
+    title: 'Low samples',
+    text:
+      'A brand with fewer than 30 inbound mentions in the period is flagged as a low sample: its rates can move a lot with a few mentions. Response times resting on fewer than 30 answered mentions are flagged the same way (lowSampleTimes).',
+  },
+  {
+    id: 'byPlatform',
+    title: 'Per platform',
+    text: 'The same figures computed for each platform separately; the overall figures cover all platforms together (they are not an average of the platforms).',
+  },
+  {
+    id: 'trend',
+    title: 'Monthly trend',
+    text: 'Inbound mentions, response rate and median response time per brand for the 13 calendar months (report timezone) ending with the month of the period\'s last day.',
+  },
+  {
+    id: 'hourOfWeek',
+    title: 'Hour of the week',
+    text: 'Inbound mentions and median response time by weekday (Monday first) and hour of the day in the report timezone, for the period, by the time the mention was written.',
+  },
+  {
+    id: 'dataQuality',
+    title: 'Data quality',
+    text:
+      'For the period: posts in the data (every author and platform), replies stamped earlier than the post they answer, posts that point at a parent not found in the data (a reply to a post outside the export), and inbound mentions still pending. A missing value is shown as empty (null), never as 0.',
+  },
+];

@@ -1,0 +1,143 @@
+/**
+ * Diagnostics of the classic community-management mistakes (README, "What to
+ * improve"): the JSON shape of `MetricsReport.diagnostics`. Same conventions
+ * as the metrics: rates and shares are fractions in [0, 1], times are
+ * minutes, a value that cannot be computed is null, never 0.
+ */
+import type { Benchmark } from '../types.js';
+
+/** A post shown as evidence. Its text is data: escape it when rendering. */
+export interface ExamplePost {
+  author: string;
+  text: string;
+  createdAt: string;
+  url: string | null;
+}
+
+/** Inbound mentions of one group (influencers, negative sentiment, ...) and how they were answered. */
+export interface AnswerGroup {
+  inbound: number;
+  answered: number;
+  responseRate: number | null;
+  responseTimeMedianMin: number | null;
+}
+
+export interface CannedTemplate {
+  /** The normalised template; "·" marks a slot that varies (a name, an order number). */
+  template: string;
+  uses: number;
+  /** The text of its first use in the period. */
+  example: string;
+  exampleAuthor: string;
+  exampleUrl: string | null;
+  firstUsedAt: string;
+}
+
+export interface CannedReplies {
+  replies: number;
+  cannedReplies: number;
+  cannedShare: number | null;
+  topTemplates: CannedTemplate[];
+}
+
+export interface UnsolicitedMentions {
+  brandPosts: number;
+  unsolicitedPosts: number;
+  unsolicitedShare: number | null;
+  examples: Array<ExamplePost & { people: number }>;
+}
+
+export interface FollowThrough {
+  followUps: number;
+  answered: number;
+  answeredShare: number | null;
+  responseTimeMedianMin: number | null;
+  conversations: number;
+  abandoned: number;
+  /** The customer's last, unanswered message of abandoned conversations, oldest first. */
+  abandonedExamples: ExamplePost[];
+}
+
+export interface BusinessHoursDiagnostic {
+  inboundInside: number;
+  answeredInside: number;
+  responseRateInside: number | null;
+  inboundOutside: number;
+  answeredOutside: number;
+  responseRateOutside: number | null;
+  businessTimeMedianMin: number | null;
+  businessTimeP90Min: number | null;
+  calendarTimeMedianMin: number | null;
+  calendarTimeP90Min: number | null;
+}
+
+export interface InfluencerPriority {
+  followerThreshold: number;
+  influencers: AnswerGroup;
+  others: AnswerGroup;
+  /** Inbound mentions whose author's follower count the export did not give. */
+  unknownFollowers: number;
+}
+
+export type SentimentLabel = 'negative' | 'neutral' | 'positive';
+
+export interface SentimentDiagnostic {
+  bySentiment: Record<SentimentLabel, AnswerGroup>;
+  /** Inbound mentions without a sentiment in the export. */
+  unknown: number;
+}
+
+export interface ClockStartLatest {
+  answered: number;
+  responseTimeMedianMin: number | null;
+  responseTimeP90Min: number | null;
+  responseTimeMeanMin: number | null;
+}
+
+export interface BrandDiagnostics {
+  id: string;
+  name: string;
+  role: 'client' | 'competitor';
+  canned: CannedReplies;
+  unsolicited: UnsolicitedMentions;
+  followThrough: FollowThrough;
+  /** null when the config gives this brand no businessHours. */
+  businessHours: BusinessHoursDiagnostic | null;
+  /** null when the export has no follower counts for this brand's mentions. */
+  influencers: InfluencerPriority | null;
+  /** null when the export has no sentiment for this brand's mentions. */
+  sentiment: SentimentDiagnostic | null;
+  /** Response times with the clock started at the customer's latest message. */
+  clockLatest: ClockStartLatest;
+  /** Unanswered inbound mentions, negative ones first, then the oldest. */
+  unansweredExamples: Array<ExamplePost & { sentiment: SentimentLabel | null; pending: boolean }>;
+  /** Rank among tracked brands on each diagnostic metric (1 = best; null = no value). */
+  rank: Record<string, number | null>;
+}
+
+/** Why a value is missing, so the report can say it instead of showing a blank. */
+export interface DiagnosticNote {
+  brandId: string | null;
+  code: 'no-follower-data' | 'no-sentiment-data' | 'no-business-hours';
+}
+
+export interface DiagnosticSettings {
+  /** A template used this many times or more is canned (5 = shared with at least 4 others). */
+  cannedMinUses: number;
+  /** Near-same unsolicited posts that reached this many people are spam. */
+  unsolicitedMinPeople: number;
+  /** Days back in which a person must have written to the brand for a mention of them to be solicited. */
+  unsolicitedLookbackDays: number;
+  influencerFollowers: number;
+  clockStart: 'first' | 'latest';
+  responseWindowMin: number;
+  inbound: 'all' | 'questions';
+}
+
+export interface Diagnostics {
+  settings: DiagnosticSettings;
+  brands: BrandDiagnostics[];
+  /** The client against the competitor median and the best brand, per diagnostic metric (keys of DIAGNOSTIC_METRICS). */
+  benchmarks: Benchmark[];
+  notes: DiagnosticNote[];
+}

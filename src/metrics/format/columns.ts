@@ -1,0 +1,47 @@
+import { slaKey } from '../catalogue.js';
+import type { BrandMetrics, BucketKey, MetricsReport } from '../types.js';
+
+/** One flat column of the per-brand table: a JSON path as its name. */
+export interface FlatColumn {
+  name: string;
+  value: (brand: BrandMetrics, report: MetricsReport) => string | number | boolean | null;
+}
+
+const BUCKETS: BucketKey[] = ['0-1h', '1-4h', '4-8h', '8-24h', '24h+', 'unanswered'];
+
+/** The columns of the CSV, named after the JSON fields (nested keys joined with "."). */
+export function flatColumns(report: MetricsReport): FlatColumn[] {
+  const sla = report.settings?.sla ?? Object.keys(report.brands[0]?.withinSla ?? {}).map(Number);
+  const rankKeys = Object.keys(report.brands[0]?.rank ?? {});
+  const changeKeys = Object.keys(report.brands[0]?.change ?? {});
+  return [
+    { name: 'period.start', value: (_, r) => r.period.start },
+    { name: 'period.end', value: (_, r) => r.period.end },
+    { name: 'period.timezone', value: (_, r) => r.period.timezone },
+    { name: 'id', value: (b) => b.id },
+    { name: 'name', value: (b) => b.name },
+    { name: 'role', value: (b) => b.role },
+    { name: 'inbound', value: (b) => b.inbound },
+    { name: 'answered', value: (b) => b.answered },
+    { name: 'pending', value: (b) => b.pending },
+    { name: 'responseRate', value: (b) => b.responseRate },
+    { name: 'responseRateCi.low', value: (b) => b.responseRateCi?.[0] ?? null },
+    { name: 'responseRateCi.high', value: (b) => b.responseRateCi?.[1] ?? null },
+    { name: 'responseTimeMedianMin', value: (b) => b.responseTimeMedianMin },
+    { name: 'responseTimeMedianCi.low', value: (b) => b.responseTimeMedianCi?.[0] ?? null },
+    { name: 'responseTimeMedianCi.high', value: (b) => b.responseTimeMedianCi?.[1] ?? null },
+    { name: 'responseTimeP90Min', value: (b) => b.responseTimeP90Min },
+    { name: 'responseTimeMeanMin', value: (b) => b.responseTimeMeanMin },
+    ...sla.map((target): FlatColumn => ({ name: slaKey(target), value: (b) => b.withinSla[String(target)] ?? null })),
+    ...BUCKETS.map((bucket): FlatColumn => ({ name: `buckets.${bucket}`, value: (b) => b.buckets[bucket] })),
+    { name: 'brandPosts', value: (b) => b.brandPosts },
+    { name: 'replies', value: (b) => b.replies },
+    { name: 'broadcasts', value: (b) => b.broadcasts },
+    { name: 'replyShare', value: (b) => b.replyShare },
+    { name: 'replyToBroadcast', value: (b) => b.replyToBroadcast },
+    { name: 'shareOfVoice', value: (b) => b.shareOfVoice },
+    { name: 'lowSample', value: (b) => b.lowSample },
+    ...rankKeys.map((key): FlatColumn => ({ name: `rank.${key}`, value: (b) => b.rank[key] ?? null })),
+    ...changeKeys.map((key): FlatColumn => ({ name: `change.${key}`, value: (b) => b.change?.[key] ?? null })),
+  ];
+}

@@ -1,0 +1,34 @@
+import type { MetricsReport } from '../types.js';
+import { flatColumns } from './columns.js';
+
+const BOM = '\uFEFF';
+
+/**
+ * One row per brand, UTF-8 with a byte-order mark and CRLF line ends, so
+ * Excel and Google Sheets open it as is. Numbers are written as plain
+ * numbers (a negative change stays a number); only text cells are guarded
+ * against formula injection.
+ */
+export function metricsCsv(report: MetricsReport): string {
+  const columns = flatColumns(report);
+  const lines = [columns.map((column) => textCell(column.name)).join(',')];
+  for (const brand of report.brands) lines.push(columns.map((column) => cell(column.value(brand, report))).join(','));
+  return `${BOM}${lines.join('\r\n')}\r\n`;
+}
+
+function cell(value: string | number | boolean | null): string {
+  if (value === null) return '';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  return textCell(value);
+}
+
+/**
+ * A text cell that a spreadsheet will not run: a leading =, +, -, @, tab or
+ * carriage return makes Excel and Sheets read a formula, so such a cell gets
+ * a leading apostrophe (shown as text, OWASP's advice). Then RFC 4180 quoting.
+ */
+export function textCell(text: string): string {
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

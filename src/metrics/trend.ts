@@ -1,0 +1,60 @@
+import type { Config } from '../config/types.js';
+import type { Store } from '../store/database.js';
+import { iso } from './base.js';
+import type { Period } from './period.js';
+import { queryFile } from './sql.js';
+import type { HourOfWeekCell, TrendPoint } from './types.js';
+
+interface TrendRow extends Record<string, unknown> {
+  brand_id: string;
+  local_month: string;
+  inbound: number;
+  answered: number;
+  median_min: number | null;
+}
+
+/** One point per brand and month (months without mentions included, with nulls). */
+export async function monthlyTrend(store: Store, config: Config, months: Period[]): Promise<TrendPoint[]> {
+  const first = months[0];
+  const last = months[months.length - 1];
+  if (!first || !last) return [];
+  const rows = await queryFile<TrendRow>(store, 'trend', { start: iso(first.start), end: iso(last.end) });
+  const byKey = new Map(rows.map((row) => [`${row.brand_id}\u0000${row.local_month}`, row]));
+  return config.brands.flatMap((brand) =>
+    months.map((month) => {
+      const row = byKey.get(`${brand.id}\u0000${month.label}`);
+      return {
+        month: month.label,
+        brandId: brand.id,
+        inbound: row?.inbound ?? 0,
+        answered: row?.answered ?? 0,
+        responseRate: row && row.inbound > 0 ? row.answered / row.inbound : null,
+        responseTimeMedianMin: row?.median_min ?? null,
+      };
+    }),
+  );
+}
+
+interface HourRow extends Record<string, unknown> {
+  brand_id: string;
+  weekday: number;
+  hour: number;
+  inbound: number;
+  median_min: number | null;
+}
+
+/** The full 7 x 24 grid per brand (empty hours have 0 mentions and a null median). */
+export async function hourOfWeek(store: Store, config: Config, period: Period): Promise<HourOfWeekCell[]> {
+  const rows = await queryFile<HourRow>(store, 'hour_of_week', { start: iso(period.start), end: iso(period.end) });
+  const byKey = new Map(rows.map((row) => [`${row.brand_id}\u0000${row.weekday}\u0000${row.hour}`, row]));
+  const cells: HourOfWeekCell[] = [];
+  for (const brand of config.brands) {
+    for (let weekday = 0; weekday < 7; weekday++) {
+      for (let hour = 0; hour < 24; hour++) {
+        const row = byKey.get(`${brand.id}\u0000${weekday}\u0000${hour}`);
+        cells.push({ brandId: brand.id, weekday, hour, inbound: row?.inbound ?? 0, responseTimeMedianMin: row?.median_min ?? null });
+      }
+    }
+  }
+  return cells;
+}

@@ -1,0 +1,98 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { Store } from '../../src/store/database.js';
+import { insertPosts } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'replybench-metrics-'));
+const CONFIG = `client: acme
+timezone: Europe/Madrid
+database: data/test.duckdb
+brands:
+  - id: acme
+    name: Acme
+    accounts: { twitter: [Acme] }
+  - id: rival
+    accounts: { twitter: [RivalHelp] }
+`;
+
+let stderr = '';
+
+beforeAll(async () => {
+  writeFileSync(join(dir, 'replybench.yaml'), CONFIG);
+  const store = await Store.open(join(dir, 'data', 'test.duckdb'));
+  await insertPosts(store, [
+    { id: '1', author: 'cust', at: '2017-10-05T10:00:00Z', text: '@acme hello?' },
+    { id: '2', author: 'acme', at: '2017-10-05T10:12:00Z', parent: '1' },
+  ]);
+  store.close();
+  const empty = await Store.open(join(dir, 'empty.duckdb'));
+  empty.close();
+  vi.spyOn(process.stderr, 'write').mockImplementation((text) => {
+    stderr += String(text);
+    return true;
+  });
+});
+
+afterAll(() => {
+  vi.restoreAllMocks();
+});
+
+async function run(...args: string[]): Promise<{ status: number; stderr: string }> {
+  stderr = '';
+  const status = await main(['metrics', ...args]);
+  return { status, stderr };
+}
+
+describe('replybench metrics', () => {
+  it('writes JSON using the config database relative to the config folder', async () => {
+    const out = join(dir, 'out.json');
+    const result = await run('--period', '2017-10', '--config', join(dir, 'replybench.yaml'), '--format', 'json', '--out', out);
+    expect(result).toEqual({ status: 0, stderr: '' });
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { period: { start: string }; brands: Array<{ id: string; answered: number; responseTimeMedianMin: number }> };
+    expect(report.period.start).toBe('2017-09-30T22:00:00Z');
+    expect(report.brands.find((b) => b.id === 'acme')).toMatchObject({ answered: 1, responseTimeMedianMin: 12 });
+  });
+
+  it('writes CSV and a table', async () => {
+    const csv = join(dir, 'out.csv');
+    expect((await run('--period', '2017-10', '--config', join(dir, 'replybench.yaml'), '--format', 'csv', '--out', csv)).status).toBe(0);
+    expect(readFileSync(csv, 'utf8').startsWith('\uFEFFperiod.start,')).toBe(true);
+    const table = join(dir, 'out.txt');
+    expect((await run('--period', '2017-Q4', '--config', join(dir, 'replybench.yaml'), '--out', table)).status).toBe(0);
+    expect(readFileSync(table, 'utf8')).toMatch(/Acme \*/);
+  });
+
+  it.each([
+    [['--period', '2017-10', '--config', 'nowhere.yaml'], /nowhere\.yaml: config file not found/],
+    [['--period', 'last month', '--config', join(dir, 'replybench.yaml')], /--period "last month".*2017-Q4/],
+    [['--period', '2017-10', '--config', join(dir, 'replybench.yaml'), '--db', join(dir, 'missing.duckdb')], /database not found; run "replybench import/],
+    [['--period', '2017-10', '--config', join(dir, 'replybench.yaml'), '--db', join(dir, 'empty.duckdb')], /holds no posts; run "replybench import/],
+    [['--period', '2017-10', '--config', join(dir, 'replybench.yaml'), '--format', 'xml'], /--format "xml": use table, json or csv/],
+    [['--period', '2017-10', '--config', join(dir, 'replybench.yaml'), '--out', join(dir, 'no', 'such', 'dir.json')], /cannot write the output \(ENOENT\)/],
+  ])('fails with one clear line: %j', async (args, message) => {
+    const result = await run(...args);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it.each([
+    ['client: nobody', /client: "nobody" is not one of the brands/],
+    ['timezone: Mars/Base', /timezone: not a known IANA timezone/],
+    ['accounts: {}', /brand "rival" has no accounts/],
+  ])('rejects a config with %s', async (change, message) => {
+    const text = change.startsWith('client')
+      ? CONFIG.replace('client: acme', change)
+      : change.startsWith('timezone')
+        ? CONFIG.replace('timezone: Europe/Madrid', change)
+        : CONFIG.replace('accounts: { twitter: [RivalHelp] }', change);
+    const path = join(dir, `bad-${Math.random().toString(36).slice(2)}.yaml`);
+    writeFileSync(path, text);
+    const result = await run('--period', '2017-10', '--config', path);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(message);
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { metricsCsv, textCell } from '../../src/metrics/format/csv.js';
+import { metricsTable } from '../../src/metrics/format/table.js';
+import { computeMetrics } from '../../src/metrics/compute.js';
+import type { MetricsReport } from '../../src/metrics/types.js';
+import { configWith, storeWith } from './helpers.js';
+
+async function sample(): Promise<MetricsReport> {
+  const store = await storeWith([
+    { id: 'm1', author: 'a', at: '2017-10-02T10:00:00Z', text: '@acme hi' },
+    { id: 'r1', author: 'acme', at: '2017-10-02T10:30:00Z', parent: 'm1' },
+    { id: 'm0', author: 'a', at: '2017-09-02T10:00:00Z', text: '@acme hi' },
+    { id: 'r0', author: 'acme', at: '2017-09-02T10:10:00Z', parent: 'm0' },
+    { id: 'm2', author: 'b', at: '2017-10-03T10:00:00Z', text: '@evil hi' },
+  ]);
+  const config = configWith([{ id: 'acme' }, { id: 'evil' }]);
+  const evil = config.brands[1];
+  if (evil) evil.name = '=HYPERLINK("http://x.test","click")';
+  try {
+    return await computeMetrics(store, config, '2017-10');
+  } finally {
+    store.close();
+  }
+}
+
+describe('csv', () => {
+  it('starts with a BOM, has one row per brand and CRLF line ends', async () => {
+    const csv = metricsCsv(await sample());
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines).toHaveLength(4); // header, 2 brands, final empty
+    expect(lines[0]?.split(',').slice(0, 9)).toEqual(['period.start', 'period.end', 'period.timezone', 'id', 'name', 'role', 'inbound', 'answered', 'pending']);
+  });
+
+  it('neutralises text cells that a spreadsheet would run, and keeps negative numbers numeric', async () => {
+    const report = await sample();
+    const csv = metricsCsv(report);
+    const header = csv.slice(1).split('\r\n')[0]?.split(',') ?? [];
+    const evilRow = csv.split('\r\n').find((line) => line.includes('HYPERLINK')) ?? '';
+    expect(evilRow).toContain(`"'=HYPERLINK(""http://x.test"",""click"")"`);
+    // acme's median went from 10 to 30 minutes (+200%); its share of voice fell from 1 to 0.5 (-50 points)
+    const acmeRow = csv.split('\r\n').find((line) => line.includes(',acme,')) ?? '';
+    const cells = acmeRow.split(',');
+    expect(cells[header.indexOf('change.shareOfVoice')]).toBe('-50');
+    expect(cells[header.indexOf('change.responseTimeMedianMin')]).toBe('200');
+    expect(cells[header.indexOf('responseTimeMedianCi.low')]).toBe('');
+  });
+
+  it.each([
+    ['=1+1', "'=1+1"],
+    ['+33 600', "'+33 600"],
+    ['-5', "'-5"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tx', "'\tx"],
+    ['a,b', '"a,b"'],
+    ['plain', 'plain'],
+  ])('textCell(%j) = %j', (input, output) => {
+    expect(textCell(input)).toBe(output);
+  });
+});
+
+describe('table', () => {
+  it('lists every brand with its numbers and the data-quality line', async () => {
+    const table = metricsTable(await sample());
+    expect(table).toMatch(/ACME \*/);
+    expect(table).toContain('100.0%');
+    expect(table).toContain('30m');
+    expect(table).toMatch(/Data quality: 3 posts/);
+    expect(table.split('\n')[0]).toMatch(/^#\s+Brand\s+Inbound/);
+  });
+});
+
+describe('json', () => {
+  it('has the field names of the contract', async () => {
+    const report = JSON.parse(JSON.stringify(await sample())) as Record<string, unknown>;
+    expect(Object.keys(report)).toEqual(expect.arrayContaining(['period', 'brands', 'dataQuality']));
+    const brand = (report.brands as Array<Record<string, unknown>>)[0] ?? {};
+    for (const key of [
+      'id', 'name', 'role', 'inbound', 'answered', 'pending', 'responseRate', 'responseRateCi', 'responseTimeMedianMin', 'responseTimeMedianCi',
+      'responseTimeP90Min', 'responseTimeMeanMin', 'withinSla', 'buckets', 'brandPosts', 'replies', 'broadcasts', 'replyShare',
+      'replyToBroadcast', 'shareOfVoice', 'rank', 'lowSample',
+    ]) {
+      expect(brand).toHaveProperty(key);
+    }
+    expect(Object.keys(brand.buckets as object)).toEqual(['0-1h', '1-4h', '4-8h', '8-24h', '24h+', 'unanswered']);
+    expect(Object.keys(report.dataQuality as object)).toEqual(expect.arrayContaining(['posts', 'repliesBeforeParent', 'unresolvedParents']));
+  });
+});

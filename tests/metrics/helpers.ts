@@ -1,0 +1,68 @@
+import { parseConfig } from '../../src/config/load.js';
+import type { Config } from '../../src/config/types.js';
+import { Store } from '../../src/store/database.js';
+
+/** A post as a test writes it: only what the case needs; the rest defaults. */
+export interface TestPost {
+  id: string;
+  author: string;
+  at: string;
+  text?: string | null;
+  kind?: 'post' | 'reply' | 'repost' | 'quote' | 'comment';
+  parent?: string | null;
+  parentUrl?: string | null;
+  url?: string | null;
+  platform?: string;
+  topic?: string | null;
+}
+
+export async function storeWith(posts: TestPost[]): Promise<Store> {
+  const store = await Store.open(':memory:');
+  await insertPosts(store, posts);
+  return store;
+}
+
+export async function insertPosts(store: Store, posts: TestPost[]): Promise<void> {
+  for (const post of posts) {
+    await store.run(
+      `INSERT INTO posts (platform, post_id, created_at, author, kind, parent_id, parent_url, text, url, topic, batch_id)
+       VALUES ($platform, $id, $at::TIMESTAMPTZ, $author, $kind, $parent, $parent_url, $text, $url, $topic, 1)`,
+      {
+        platform: post.platform ?? 'twitter',
+        id: post.id,
+        at: post.at,
+        author: post.author.toLowerCase(),
+        kind: post.kind ?? (post.parent || post.parentUrl ? 'reply' : 'post'),
+        parent: post.parent ?? null,
+        parent_url: post.parentUrl ?? null,
+        text: post.text === undefined ? '' : post.text,
+        url: post.url ?? null,
+        topic: post.topic ?? null,
+      },
+    );
+  }
+}
+
+export interface TestBrand {
+  id: string;
+  handles?: string[];
+  accounts?: Record<string, string[]>;
+  topics?: string[];
+}
+
+export function configWith(brands: TestBrand[], extra: Record<string, unknown> = {}): Config {
+  return parseConfig(
+    {
+      client: brands[0]?.id,
+      brands: brands.map((brand) => ({
+        id: brand.id,
+        name: brand.id.toUpperCase(),
+        accounts: brand.accounts ?? { twitter: brand.handles ?? [brand.id] },
+        topics: brand.topics ?? [],
+      })),
+      ...extra,
+    },
+    'test.yaml',
+    '/tmp',
+  );
+}

@@ -1,0 +1,137 @@
+/**
+ * The real Kaggle "Customer Support on Twitter" sample, checked against a
+ * plain TypeScript reading of the metric rules over the parsed rows (no SQL).
+ * The rows go straight into `posts` (the importer is tested on its own).
+ */
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { computeMetrics } from '../../src/metrics/compute.js';
+import type { MetricsReport } from '../../src/metrics/types.js';
+import { configWith, storeWith, type TestPost } from './helpers.js';
+
+interface Row {
+  id: string;
+  author: string;
+  at: number;
+  text: string;
+  parent: string | null;
+}
+
+const csv = readFileSync(new URL('../fixtures/metrics/twcs_kaggle_sample.csv', import.meta.url), 'utf8');
+const rows: Row[] = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data.map((raw) => ({
+  id: raw.tweet_id ?? '',
+  author: (raw.author_id ?? '').toLowerCase(),
+  at: Date.parse(raw.created_at ?? ''),
+  text: raw.text ?? '',
+  parent: raw.in_response_to_tweet_id ? String(Number(raw.in_response_to_tweet_id)) : null,
+}));
+/** Brands are the authors whose id is not a number (customers are anonymised to numbers). */
+const brandIds = [...new Set(rows.map((row) => row.author).filter((author) => !/^\d+$/.test(author)))].sort();
+const START = Date.UTC(2017, 9, 1);
+const END = Date.UTC(2017, 10, 1);
+const WINDOW = 7 * 86_400_000;
+
+function quantile(values: number[], q: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const position = (sorted.length - 1) * q;
+  const low = Math.floor(position);
+  const lower = sorted[low] as number;
+  const upper = sorted[Math.min(low + 1, sorted.length - 1)] as number;
+  return lower + (upper - lower) * (position - low);
+}
+
+function mentions(text: string): string[] {
+  return [...text.matchAll(/(?:^|[^A-Za-z0-9_])@([A-Za-z0-9_]+)/g)].map((match) => (match[1] ?? '').toLowerCase());
+}
+
+/** The rules of the metric reference, one brand at a time, in plain TypeScript. */
+function expected(brand: string) {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const owned = new Set(brandIds);
+  const inbound = rows.filter(
+    (row) =>
+      !owned.has(row.author) &&
+      row.at >= START &&
+      row.at < END &&
+      (mentions(row.text).includes(brand) || (row.parent !== null && byId.get(row.parent)?.author === brand)),
+  );
+  const times = inbound.flatMap((mention) => {
+    const replies = rows.filter((row) => row.author === brand && row.parent === mention.id && row.at >= mention.at && row.at <= mention.at + WINDOW);
+    if (replies.length === 0) return [];
+    return [(Math.min(...replies.map((r) => r.at)) - mention.at) / 60_000];
+  });
+  const own = rows.filter((row) => row.author === brand && row.at >= START && row.at < END);
+  const replies = own.filter((row) => row.parent !== null && byId.get(row.parent)?.author !== brand).length;
+  const n = inbound.length;
+  return {
+    inbound: n,
+    answered: times.length,
+    responseRate: n ? times.length / n : null,
+    median: quantile(times, 0.5),
+    p90: quantile(times, 0.9),
+    mean: times.length ? times.reduce((a, b) => a + b, 0) / times.length : null,
+    within60: n ? times.filter((t) => t <= 60).length / n : null,
+    buckets: [
+      times.filter((t) => t <= 60).length,
+      times.filter((t) => t > 60 && t <= 240).length,
+      times.filter((t) => t > 240 && t <= 480).length,
+      times.filter((t) => t > 480 && t <= 1440).length,
+      times.filter((t) => t > 1440).length,
+      n - times.length,
+    ],
+    brandPosts: own.length,
+    replies,
+    broadcasts: own.length - replies,
+  };
+}
+
+describe('Kaggle twcs sample, October 2017', () => {
+  let report: MetricsReport;
+
+  it('loads the 93 rows and 13 brands of the sample', async () => {
+    expect(rows).toHaveLength(93);
+    expect(brandIds).toHaveLength(13);
+    const posts: TestPost[] = rows.map((row) => ({ id: row.id, author: row.author, at: new Date(row.at).toISOString(), text: row.text, parent: row.parent }));
+    const store = await storeWith(posts);
+    report = await computeMetrics(store, configWith(brandIds.map((id) => ({ id }))), '2017-10');
+    store.close();
+    expect(report.dataQuality.posts).toBe(93);
+  });
+
+  it('agrees with the plain TypeScript computation for every brand', () => {
+    let totalInbound = 0;
+    let totalAnswered = 0;
+    for (const id of brandIds) {
+      const want = expected(id);
+      const got = report.brands.find((brand) => brand.id === id);
+      expect(got, id).toBeDefined();
+      if (!got) continue;
+      totalInbound += want.inbound;
+      totalAnswered += want.answered;
+      expect([got.inbound, got.answered], id).toEqual([want.inbound, want.answered]);
+      expect(got.responseRate, id).toBe(want.responseRate);
+      for (const [value, reference] of [
+        [got.responseTimeMedianMin, want.median],
+        [got.responseTimeP90Min, want.p90],
+        [got.responseTimeMeanMin, want.mean],
+        [got.withinSla['60'] ?? null, want.within60],
+      ] as const) {
+        if (reference === null) expect(value, id).toBeNull();
+        else expect(value, id).toBeCloseTo(reference, 9);
+      }
+      expect(Object.values(got.buckets), id).toEqual(want.buckets);
+      expect([got.brandPosts, got.replies, got.broadcasts], id).toEqual([want.brandPosts, want.replies, want.broadcasts]);
+    }
+    // The sample is not trivial: it has mentions, answered and unanswered.
+    expect(totalInbound).toBeGreaterThan(10);
+    expect(totalAnswered).toBeGreaterThan(5);
+    expect(totalAnswered).toBeLessThan(totalInbound);
+  });
+
+  it('shares voice in proportion to inbound mentions', () => {
+    const total = report.brands.reduce((sum, brand) => sum + brand.inbound, 0);
+    for (const brand of report.brands) expect(brand.shareOfVoice).toBeCloseTo(brand.inbound / total, 12);
+  });
+});

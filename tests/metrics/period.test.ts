@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import { monthsEnding, parsePeriod, previousPeriod } from '../../src/metrics/period.js';
+
+const iso = (date: Date): string => date.toISOString();
+
+describe('parsePeriod', () => {
+  it('reads a month in UTC', () => {
+    const period = parsePeriod('2017-10', 'UTC');
+    expect([iso(period.start), iso(period.end), period.label, period.kind]).toEqual(['2017-10-01T00:00:00.000Z', '2017-11-01T00:00:00.000Z', '2017-10', 'month']);
+  });
+
+  it('cuts Madrid months at local midnight: October 2017 is 745 hours long (DST ends on the 29th)', () => {
+    const period = parsePeriod('2017-10', 'Europe/Madrid');
+    expect(iso(period.start)).toBe('2017-09-30T22:00:00.000Z');
+    expect(iso(period.end)).toBe('2017-10-31T23:00:00.000Z');
+    expect((period.end.getTime() - period.start.getTime()) / 3_600_000).toBe(745);
+    const march = parsePeriod('2018-03', 'Europe/Madrid');
+    expect((march.end.getTime() - march.start.getTime()) / 3_600_000).toBe(743);
+  });
+
+  it('reads a quarter and its previous quarter across a year', () => {
+    const q1 = parsePeriod('2018-Q1', 'America/New_York');
+    expect([iso(q1.start), iso(q1.end)]).toEqual(['2018-01-01T05:00:00.000Z', '2018-04-01T04:00:00.000Z']);
+    const q4 = previousPeriod(q1);
+    expect([q4.label, iso(q4.start), iso(q4.end)]).toEqual(['2017-Q4', '2017-10-01T04:00:00.000Z', '2018-01-01T05:00:00.000Z']);
+  });
+
+  it('reads FROM..TO with TO included, and the previous range of the same number of days', () => {
+    const range = parsePeriod('2017-10-01..2017-10-15', 'UTC');
+    expect([iso(range.start), iso(range.end), range.label]).toEqual(['2017-10-01T00:00:00.000Z', '2017-10-16T00:00:00.000Z', '2017-10-01..2017-10-15']);
+    const before = previousPeriod(range);
+    expect([before.label, iso(before.start), iso(before.end)]).toEqual(['2017-09-16..2017-09-30', '2017-09-16T00:00:00.000Z', '2017-10-01T00:00:00.000Z']);
+    const single = parsePeriod('2017-10-29..2017-10-29', 'Europe/Madrid');
+    expect((single.end.getTime() - single.start.getTime()) / 3_600_000).toBe(25);
+  });
+
+  it('gives the previous month, January to December', () => {
+    expect(previousPeriod(parsePeriod('2018-01', 'UTC')).label).toBe('2017-12');
+  });
+
+  it('starts the day at the jump where a zone skips midnight (Sao Paulo, 2017-10-15)', () => {
+    const day = parsePeriod('2017-10-15..2017-10-15', 'America/Sao_Paulo');
+    expect(iso(day.start)).toBe('2017-10-15T03:00:00.000Z');
+    expect((day.end.getTime() - day.start.getTime()) / 3_600_000).toBe(23);
+  });
+
+  it('lists the 13 months ending with the period last month', () => {
+    const months = monthsEnding(parsePeriod('2017-10-20..2017-11-05', 'UTC'), 13);
+    expect(months.map((m) => m.label)).toEqual([
+      '2016-11', '2016-12', '2017-01', '2017-02', '2017-03', '2017-04', '2017-05', '2017-06', '2017-07', '2017-08', '2017-09', '2017-10', '2017-11',
+    ]);
+  });
+
+  it.each(['2017-13', 'October', '2017-Q5', '2017-10-32..2017-11-01', '2017-11-01..2017-10-01', '', '2017-02-29..2017-03-01'])(
+    'rejects %j with one line that shows examples',
+    (text) => {
+      expect(() => parsePeriod(text, 'UTC')).toThrow(UserError);
+      try {
+        parsePeriod(text, 'UTC');
+      } catch (error) {
+        const message = (error as Error).message;
+        expect(message).toContain('2017-Q4');
+        expect(message).not.toContain('\n');
+      }
+    },
+  );
+
+  it('rejects an unknown timezone', () => {
+    expect(() => parsePeriod('2017-10', 'Mars/Olympus')).toThrow(/not a known IANA timezone/);
+  });
+});

@@ -1,0 +1,421 @@
+import { describe, expect, it } from 'vitest';
+import { computeMetrics } from '../../src/metrics/compute.js';
+import type { BrandMetrics, MetricsReport } from '../../src/metrics/types.js';
+import { configWith, storeWith, type TestBrand, type TestPost } from './helpers.js';
+
+const ACME_RIVAL: TestBrand[] = [{ id: 'acme' }, { id: 'rival' }];
+
+async function metrics(posts: TestPost[], period = '2017-10', brands = ACME_RIVAL, extra: Record<string, unknown> = {}): Promise<MetricsReport> {
+  const store = await storeWith(posts);
+  try {
+    return await computeMetrics(store, configWith(brands, extra), period);
+  } finally {
+    store.close();
+  }
+}
+
+function brand(report: MetricsReport, id: string): BrandMetrics {
+  const found = report.brands.find((b) => b.id === id);
+  if (!found) throw new Error(`no brand ${id}`);
+  return found;
+}
+
+/** ISO instant `minutes` after 2017-10-10 10:00 UTC (seconds allowed as fractions). */
+function at(minutes: number): string {
+  return new Date(Date.UTC(2017, 9, 10, 10) + Math.round(minutes * 60_000)).toISOString();
+}
+
+const DAY = 1440;
+
+describe('response window', () => {
+  it('counts a reply exactly 7 days later and not one 7 days and 1 second later', async () => {
+    const report = await metrics([
+      { id: 'm1', author: 'cust1', at: at(0), text: '@acme help' },
+      { id: 'r1', author: 'acme', at: at(7 * DAY), parent: 'm1' },
+      { id: 'm2', author: 'cust2', at: at(60), text: '@acme help' },
+      { id: 'r2', author: 'acme', at: at(60 + 7 * DAY + 1 / 60), parent: 'm2' },
+    ]);
+    const acme = brand(report, 'acme');
+    expect(acme.inbound).toBe(2);
+    expect(acme.answered).toBe(1);
+    expect(acme.responseTimeMedianMin).toBe(10080);
+    expect(acme.buckets).toEqual({ '0-1h': 0, '1-4h': 0, '4-8h': 0, '8-24h': 0, '24h+': 1, unanswered: 1 });
+    expect(acme.pending).toBe(0);
+    // Both replies still count as the brand's replies (to a customer), answered or not.
+    expect(acme.replies).toBe(2);
+  });
+
+  it('credits a reply that falls after the period end to the mention period', async () => {
+    const posts: TestPost[] = [
+      { id: 'm1', author: 'cust', at: '2017-10-31T23:50:00Z', text: '@acme still down' },
+      { id: 'r1', author: 'acme', at: '2017-11-01T00:20:00Z', parent: 'm1' },
+    ];
+    const october = brand(await metrics(posts, '2017-10'), 'acme');
+    expect([october.inbound, october.answered, october.responseTimeMedianMin]).toEqual([1, 1, 30]);
+    expect(october.brandPosts).toBe(0);
+    const november = brand(await metrics(posts, '2017-11'), 'acme');
+    expect([november.inbound, november.answered, november.replies]).toEqual([0, 0, 1]);
+  });
+
+  it('takes the earliest reply of the brand itself, not of another brand', async () => {
+    const report = await metrics([
+      { id: 'm1', author: 'cust', at: at(0), text: '@acme hello' },
+      { id: 'x', author: 'rival', at: at(1), parent: 'm1' },
+      { id: 'r2', author: 'acme', at: at(5), parent: 'm1' },
+      { id: 'r1', author: 'acme', at: at(3), parent: 'm1' },
+    ]);
+    const acme = brand(report, 'acme');
+    expect(acme.answered).toBe(1);
+    expect(acme.responseTimeMedianMin).toBe(3);
+    const rival = brand(report, 'rival');
+    expect([rival.inbound, rival.replies, rival.broadcasts]).toEqual([0, 1, 0]);
+  });
+
+  it('does not take a repost of the mention as its response', async () => {
+    const report = await metrics([
+      { id: 'm1', author: 'cust', at: at(0), text: '@acme love it' },
+      { id: 'rt', author: 'acme', at: at(2), text: 'RT @cust: @acme love it', kind: 'repost', parent: 'm1' },
+    ]);
+    const acme = brand(report, 'acme');
+    expect([acme.inbound, acme.answered, acme.brandPosts]).toEqual([1, 0, 0]);
+  });
+
+  it('does not take a reply stamped before its parent, and counts it under data quality', async () => {
+    const report = await metrics([
+      { id: 'm1', author: 'cust', at: at(0), text: '@acme hi' },
+      { id: 'r1', author: 'acme', at: at(-1), parent: 'm1' },
+    ]);
+    const acme = brand(report, 'acme');
+    expect([acme.inbound, acme.answered]).toEqual([1, 0]);
+    expect(report.dataQuality.repliesBeforeParent).toBe(1);
+  });
+
+  it('marks unanswered mentions whose window is still open at the newest post as pending', async () => {
+    const report = await metrics([
+      { id: 'old', author: 'a', at: at(0), text: '@acme one' },
+      { id: 'new', author: 'b', at: at(10 * DAY), text: '@acme two' },
+      { id: 'last', author: 'c', at: at(12 * DAY), text: 'unrelated' },
+    ]);
+    const acme = brand(report, 'acme');
+    expect([acme.inbound, acme.answered, acme.pending]).toEqual([2, 0, 1]);
+    expect(acme.buckets.unanswered).toBe(2);
+    expect(report.dataQuality.pending).toBe(1);
+  });
+});
+
+describe('inbound mentions', () => {
+  it('counts a post that mentions two brands for each of them', async () => {
+    const report = await metrics([{ id: 'm1', author: 'cust', at: at(0), text: '@Acme or @RIVAL, who is faster?' }]);
+    expect(brand(report, 'acme').inbound).toBe(1);
+    expect(brand(report, 'rival').inbound).toBe(1);
+    expect(brand(report, 'acme').shareOfVoice).toBe(0.5);
+  });
+
+  it('ignores reposts, and leaves the brand own reposts out of reply/broadcast', async () => {
+    const report = await metrics([
+      { id: 'rt', author: 'cust', at: at(0), text: 'RT @acme: new plans', kind: 'repost' },
+      { id: 'brt', author: 'acme', at: at(1), text: 'RT @someone: nice', kind: 'repost' },
+    ]);
+    const acme = brand(report, 'acme');
+    expect([acme.inbound, acme.brandPosts, acme.replies, acme.broadcasts]).toEqual([0, 0, 0, 0]);
+  });
+
+  it('matches @acme. but not me@acme.com, @acmetv or x@acme', async () => {
+    const report = await metrics([
+      { id: 'yes1', author: 'a', at: at(0), text: 'Thanks @ACME.' },
+      { id: 'yes2', author: 'b', at: at(1), text: '(@acme) @@acme' },
+      { id: 'no1', author: 'c', at: at(2), text: 'write to me@acme.com' },
+      { id: 'no2', author: 'd', at: at(3), text: 'watching @acmetv and @acme_help' },
+      { id: 'no3', author: 'e', at: at(4), text: 'x@acme' },
+      { id: 'no4', author: 'f', at: at(5), text: '@x@acme glued' },
+      { id: 'yes3', author: 'g', at: at(6), text: 'ping @acme@x 😡@acme' },
+    ]);
+    expect(brand(report, 'acme').inbound).toBe(3);
+  });
+
+  it('matches a handle with a dot (a Facebook page) by the same rule', async () => {
+    const brands: TestBrand[] = [{ id: 'acme', accounts: { facebook: ['Acme.Telecom'] } }, { id: 'rival' }];
+    const report = await metrics(
+      [
+        { id: 'f1', author: 'a', at: at(0), text: 'hello @acme.telecom!', platform: 'facebook' },
+        { id: 'f2', author: 'b', at: at(1), text: 'hello @acme.telecomx', platform: 'facebook' },
+        { id: 'f3', author: 'c', at: at(2), text: 'hello @acme.telecom', platform: 'twitter' },
+      ],
+      '2017-10',
+      brands,
+    );
+    expect(brand(report, 'acme').inbound).toBe(1);
+  });
+
+  it('copes with posts without text', async () => {
+    const report = await metrics([
+      { id: 'n1', author: 'a', at: at(0), text: null },
+      { id: 'b1', author: 'acme', at: at(1), text: null },
+      { id: 'n2', author: 'b', at: at(2), text: null, parent: 'b1' },
+    ]);
+    expect(brand(report, 'acme')).toMatchObject({ inbound: 1, broadcasts: 1 });
+  });
+
+  it('does not count the brand own posts, even when they mention it', async () => {
+    const report = await metrics([{ id: 'p', author: 'acme', at: at(0), text: 'Follow @acme for news' }]);
+    expect(brand(report, 'acme').inbound).toBe(0);
+  });
+
+  it('counts a direct reply to a brand post without a mention, and a topic tied to the brand', async () => {
+    const report = await metrics(
+      [
+        { id: 'b1', author: 'acme', at: at(0), text: 'New plans!' },
+        { id: 'c1', author: 'cust', at: at(5), text: 'how much?', parent: 'b1' },
+        { id: 'c2', author: 'other', at: at(6), text: 'me too', parent: 'c1' },
+        { id: 't1', author: 'x', at: at(7), text: 'the acme shop was closed', topic: ' ACME Telecom ' },
+      ],
+      '2017-10',
+      [{ id: 'acme', topics: ['Acme telecom'] }, { id: 'rival' }],
+    );
+    expect(brand(report, 'acme').inbound).toBe(2);
+  });
+
+  it('counts a reply to a brand post older than the analysed months', async () => {
+    const report = await metrics([
+      { id: 'old', author: 'acme', at: '2015-01-01T00:00:00Z', text: 'Welcome!' },
+      { id: 'c1', author: 'cust', at: at(0), text: 'still true?', parent: 'old' },
+      { id: 'r1', author: 'acme', at: at(9), parent: 'c1' },
+    ]);
+    expect([brand(report, 'acme').inbound, brand(report, 'acme').answered]).toEqual([1, 1]);
+  });
+
+  it('in questions mode counts only mentions with ? or ¿', async () => {
+    const posts: TestPost[] = [
+      { id: 'q1', author: 'a', at: at(0), text: '@acme is it down?' },
+      { id: 'q2', author: 'b', at: at(1), text: '@acme ¿funciona' },
+      { id: 'n1', author: 'c', at: at(2), text: '@acme it is down!' },
+    ];
+    expect(brand(await metrics(posts, '2017-10', ACME_RIVAL, { metrics: { inbound: 'questions' } }), 'acme').inbound).toBe(2);
+    expect(brand(await metrics(posts), 'acme').inbound).toBe(3);
+  });
+});
+
+describe('replies by parent URL', () => {
+  it('finds the parent by its url or by the status id inside parent_url', async () => {
+    const report = await metrics([
+      { id: '555', author: 'cust', at: at(0), text: '@acme hi' },
+      { id: '556', author: 'cust2', at: at(1), text: '@acme hey', url: 'https://example.com/p/cust2-556' },
+      { id: 'r1', author: 'acme', at: at(10), parentUrl: 'https://twitter.com/cust/status/555' },
+      { id: 'r2', author: 'acme', at: at(21), parentUrl: 'https://example.com/p/cust2-556' },
+      { id: 'r3', author: 'acme', at: at(30), parentUrl: 'https://twitter.com/ghost/status/999' },
+    ]);
+    const acme = brand(report, 'acme');
+    expect([acme.inbound, acme.answered]).toEqual([2, 2]);
+    expect(acme.responseTimeMeanMin).toBe(15);
+    expect(report.dataQuality.unresolvedParents).toBe(1);
+    // A reply to a post that is not in the data is still a reply.
+    expect([acme.replies, acme.broadcasts]).toEqual([3, 0]);
+  });
+});
+
+describe('reply versus broadcast', () => {
+  it('treats a brand replying to itself as a broadcast (self-thread), never as a response', async () => {
+    const report = await metrics([
+      { id: 'b1', author: 'acme', at: at(0), text: 'Outage update 1/2' },
+      { id: 'b2', author: 'acme', at: at(5), text: '2/2 fixed', parent: 'b1' },
+      { id: 'q1', author: 'acme', at: at(6), text: 'look', kind: 'quote', parent: 'zzz' },
+      { id: 'm1', author: 'cust', at: at(7), text: '@acme thanks' },
+      { id: 'r1', author: 'acme', at: at(8), parent: 'm1' },
+    ]);
+    const acme = brand(report, 'acme');
+    expect([acme.inbound, acme.answered, acme.brandPosts, acme.replies, acme.broadcasts]).toEqual([1, 1, 4, 1, 3]);
+    expect(acme.replyShare).toBe(0.25);
+    expect(acme.replyToBroadcast).toBeCloseTo(1 / 3, 12);
+  });
+
+  it('counts a reply from a second account of the same brand as a self-thread', async () => {
+    const report = await metrics(
+      [
+        { id: 'b1', author: 'acme', at: at(0), text: 'Big news' },
+        { id: 'b2', author: 'acmecares', at: at(1), text: 'Questions? Ask us', parent: 'b1' },
+      ],
+      '2017-10',
+      [{ id: 'acme', handles: ['acme', 'AcmeCares'] }, { id: 'rival' }],
+    );
+    const acme = brand(report, 'acme');
+    expect([acme.replies, acme.broadcasts, acme.replyToBroadcast]).toEqual([0, 2, 0]);
+  });
+});
+
+describe('response time statistics', () => {
+  it('puts exactly 60 minutes in 0-1h and within the 60-minute SLA; SLA shares use all inbound', async () => {
+    const posts: TestPost[] = [];
+    const delays = [60, 60 + 1 / 60, 240, 1440, 1440 + 1];
+    delays.forEach((delay, index) => {
+      posts.push({ id: `m${index}`, author: `c${index}`, at: at(index), text: '@acme ?' });
+      posts.push({ id: `r${index}`, author: 'acme', at: at(index + delay), parent: `m${index}` });
+    });
+    posts.push({ id: 'lonely', author: 'z', at: at(100), text: '@acme anyone?' });
+    const acme = brand(await metrics(posts), 'acme');
+    expect(acme.buckets).toEqual({ '0-1h': 1, '1-4h': 2, '4-8h': 0, '8-24h': 1, '24h+': 1, unanswered: 1 });
+    expect(acme.withinSla).toEqual({ '60': 1 / 6, '1440': 4 / 6 });
+  });
+
+  it('computes median and p90 by linear interpolation, the mean, and keeps seconds', async () => {
+    const posts: TestPost[] = [];
+    [10, 20, 30, 40.5].forEach((delay, index) => {
+      posts.push({ id: `m${index}`, author: `c${index}`, at: at(index * 100), text: '@acme' });
+      posts.push({ id: `r${index}`, author: 'acme', at: at(index * 100 + delay), parent: `m${index}` });
+    });
+    const acme = brand(await metrics(posts), 'acme');
+    expect(acme.responseTimeMedianMin).toBeCloseTo(25, 10);
+    // p90: position 0.9 * 3 = 2.7 between 30 and 40.5
+    expect(acme.responseTimeP90Min).toBeCloseTo(30 + 0.7 * 10.5, 10);
+    expect(acme.responseTimeMeanMin).toBeCloseTo(100.5 / 4, 10);
+    // n = 4 < 6: no 95% order-statistic interval exists
+    expect(acme.responseTimeMedianCi).toBeNull();
+  });
+
+  it('gives the median interval from order statistics: n = 6 -> [min, max], n = 10 -> [2nd, 9th]', async () => {
+    const build = (n: number): TestPost[] =>
+      Array.from({ length: n }, (_, index) => [
+        { id: `m${index}`, author: `c${index}`, at: at(index * 1000), text: '@acme' },
+        { id: `r${index}`, author: 'acme', at: at(index * 1000 + (index + 1) * 7), parent: `m${index}` },
+      ]).flat();
+    expect(brand(await metrics(build(6)), 'acme').responseTimeMedianCi).toEqual([7, 42]);
+    expect(brand(await metrics(build(10)), 'acme').responseTimeMedianCi).toEqual([14, 63]);
+  });
+
+  it('gives the response rate its Wilson interval', async () => {
+    const posts: TestPost[] = [];
+    for (let index = 0; index < 10; index++) {
+      posts.push({ id: `m${index}`, author: `c${index}`, at: at(index), text: '@acme' });
+      if (index < 8) posts.push({ id: `r${index}`, author: 'acme', at: at(index + 2), parent: `m${index}` });
+    }
+    const acme = brand(await metrics(posts), 'acme');
+    expect(acme.responseRate).toBe(0.8);
+    // Hand computation: z = 1.96, n = 10, p = 0.8: centre (0.8 + 0.19208) / 1.38416 = 0.716738,
+    // half-width 1.96 / 1.38416 * sqrt(0.016 + 0.009604) = 1.416021 * 0.160012 = 0.226580 -> [0.4902, 0.9433]
+    expect(acme.responseRateCi?.[0]).toBeCloseTo(0.490158, 5);
+    expect(acme.responseRateCi?.[1]).toBeCloseTo(0.943318, 5);
+    expect(acme.lowSample).toBe(true);
+  });
+});
+
+describe('a brand with no inbound mentions', () => {
+  it('has nulls, not zeros, and no rank', async () => {
+    const report = await metrics([
+      { id: 'm1', author: 'cust', at: at(0), text: '@acme hi' },
+      { id: 'r1', author: 'acme', at: at(4), parent: 'm1' },
+    ]);
+    const rival = brand(report, 'rival');
+    expect(rival).toMatchObject({
+      inbound: 0,
+      answered: 0,
+      pending: 0,
+      responseRate: null,
+      responseRateCi: null,
+      responseTimeMedianMin: null,
+      responseTimeMedianCi: null,
+      responseTimeP90Min: null,
+      responseTimeMeanMin: null,
+      withinSla: { '60': null, '1440': null },
+      replyShare: null,
+      replyToBroadcast: null,
+      shareOfVoice: 0,
+      lowSample: true,
+    });
+    expect(rival.buckets).toEqual({ '0-1h': 0, '1-4h': 0, '4-8h': 0, '8-24h': 0, '24h+': 0, unanswered: 0 });
+    expect(rival.rank.responseRate).toBeNull();
+    expect(rival.rank.responseTimeMedianMin).toBeNull();
+    expect(rival.rank.shareOfVoice).toBe(2);
+    expect(brand(report, 'acme').rank.responseRate).toBe(1);
+  });
+});
+
+describe('ranks, benchmarks and change', () => {
+  it('lets tied brands share the better rank and compares the client with the competitor median and the best', async () => {
+    const brands: TestBrand[] = [{ id: 'acme' }, { id: 'b' }, { id: 'c' }, { id: 'd' }];
+    const posts: TestPost[] = [];
+    // acme 1/2 answered in 10 min, b 2/2 in 20, c 2/2 in 30, d 1/2 in 40
+    const plan: Array<[string, number, number]> = [['acme', 1, 10], ['b', 2, 20], ['c', 2, 30], ['d', 1, 40]];
+    for (const [id, answered, delay] of plan) {
+      for (let index = 0; index < 2; index++) {
+        posts.push({ id: `${id}-m${index}`, author: `cust-${id}-${index}`, at: at(index), text: `@${id} help` });
+        if (index < answered) posts.push({ id: `${id}-r${index}`, author: id, at: at(index + delay), parent: `${id}-m${index}` });
+      }
+    }
+    const report = await metrics(posts, '2017-10', brands);
+    const ranks = Object.fromEntries(report.brands.map((b) => [b.id, b.rank.responseRate]));
+    expect(ranks).toEqual({ acme: 3, b: 1, c: 1, d: 3 });
+    expect(brand(report, 'acme').rank.responseTimeMedianMin).toBe(1);
+    const rate = report.benchmarks?.find((b) => b.metric === 'responseRate');
+    expect(rate).toEqual({ metric: 'responseRate', client: 0.5, competitorMedian: 1, gapToMedian: -0.5, best: 1, bestBrandId: 'b', gapToBest: -0.5 });
+    const time = report.benchmarks?.find((b) => b.metric === 'responseTimeMedianMin');
+    expect(time).toMatchObject({ client: 10, competitorMedian: 30, gapToMedian: -20, best: 10, bestBrandId: 'acme', gapToBest: 0 });
+  });
+
+  it('gives change against the previous month in points for rates and percent for counts and times', async () => {
+    const posts: TestPost[] = [
+      { id: 's1', author: 'a', at: '2017-09-10T10:00:00Z', text: '@acme' },
+      { id: 's1r', author: 'acme', at: '2017-09-10T10:20:00Z', parent: 's1' },
+      { id: 's2', author: 'b', at: '2017-09-11T10:00:00Z', text: '@acme' },
+      ...[0, 1, 2, 3].flatMap((index): TestPost[] => [
+        { id: `o${index}`, author: `c${index}`, at: at(index * 10), text: '@acme' },
+        { id: `o${index}r`, author: 'acme', at: at(index * 10 + 5), parent: `o${index}` },
+      ]),
+    ];
+    const report = await metrics(posts);
+    const acme = brand(report, 'acme');
+    expect(report.previousPeriod).toMatchObject({ start: '2017-09-01T00:00:00Z', end: '2017-10-01T00:00:00Z' });
+    expect(acme.change?.responseRate).toBeCloseTo(50, 10);
+    expect(acme.change?.inbound).toBeCloseTo(100, 10);
+    expect(acme.change?.responseTimeMedianMin).toBeCloseTo(-75, 10);
+    expect(acme.previous?.responseRate).toBe(0.5);
+    expect(brand(report, 'rival').change?.responseRate).toBeNull();
+  });
+});
+
+describe('timezone', () => {
+  it('cuts a Europe/Madrid month at local midnight across the October DST change', async () => {
+    const report = await metrics(
+      [
+        { id: 'before', author: 'a', at: '2017-09-30T21:59:59Z', text: '@acme' },
+        { id: 'first', author: 'b', at: '2017-09-30T22:00:00Z', text: '@acme' },
+        { id: 'last', author: 'c', at: '2017-10-31T22:59:59Z', text: '@acme' },
+        { id: 'after', author: 'd', at: '2017-10-31T23:00:00Z', text: '@acme' },
+      ],
+      '2017-10',
+      ACME_RIVAL,
+      { timezone: 'Europe/Madrid' },
+    );
+    expect(report.period).toEqual({ start: '2017-09-30T22:00:00Z', end: '2017-10-31T23:00:00Z', timezone: 'Europe/Madrid', label: '2017-10' });
+    expect(brand(report, 'acme').inbound).toBe(2);
+    expect(report.previousPeriod?.start).toBe('2017-08-31T22:00:00Z');
+    const cells = report.hourOfWeek?.filter((cell) => cell.brandId === 'acme' && cell.inbound > 0);
+    // 2017-10-01 00:00 CEST is a Sunday (6); 2017-10-31 23:59:59 CET is a Tuesday (1).
+    expect(cells?.map((cell) => [cell.weekday, cell.hour, cell.inbound])).toEqual([[1, 23, 1], [6, 0, 1]]);
+    const october = report.trend?.find((point) => point.brandId === 'acme' && point.month === '2017-10');
+    const september = report.trend?.find((point) => point.brandId === 'acme' && point.month === '2017-09');
+    expect([october?.inbound, september?.inbound]).toEqual([2, 1]);
+    expect(report.trend?.filter((point) => point.brandId === 'acme').map((point) => point.month)).toHaveLength(13);
+  });
+});
+
+describe('per platform', () => {
+  it('splits the numbers by platform and keeps the overall figures', async () => {
+    // "X" and "fb" in a config mean the platforms the importer stores as twitter and facebook.
+    const brands: TestBrand[] = [{ id: 'acme', accounts: { X: ['acme'], fb: ['acmefb'] } }, { id: 'rival' }];
+    const report = await metrics(
+      [
+        { id: 't1', author: 'a', at: at(0), text: '@acme' },
+        { id: 't1r', author: 'acme', at: at(2), parent: 't1' },
+        { id: 'f1', author: 'b', at: at(0), text: '@acmefb', platform: 'facebook' },
+        // same post id on another platform: a different post
+        { id: 't1', author: 'c', at: at(1), text: '@acmefb', platform: 'facebook' },
+      ],
+      '2017-10',
+      brands,
+    );
+    expect(brand(report, 'acme').inbound).toBe(3);
+    const facebook = report.byPlatform?.find((section) => section.platform === 'facebook');
+    const twitter = report.byPlatform?.find((section) => section.platform === 'twitter');
+    expect(facebook?.brands.map((b) => [b.id, b.inbound, b.answered])).toEqual([['acme', 2, 0]]);
+    expect(twitter?.brands.map((b) => [b.id, b.inbound, b.answered])).toEqual([['acme', 1, 1], ['rival', 0, 0]]);
+  });
+});
