@@ -40,7 +40,8 @@ function finish(parsed: ParsedConfig, source: string, baseDir: string): Config {
     if (Object.keys(accounts).length === 0) {
       throw new UserError(`${source}: brands.${index}.accounts: brand "${brand.id}" has no accounts; list its handles per platform, e.g. accounts: { twitter: [AcmeCares] }.`);
     }
-    return { id: brand.id, name: brand.name ?? brand.id, role: brand.id === parsed.client ? 'client' : 'competitor', accounts, topics: brand.topics };
+    const base: Brand = { id: brand.id, name: brand.name ?? brand.id, role: brand.id === parsed.client ? 'client' : 'competitor', accounts, topics: brand.topics };
+    return brand.businessHours ? { ...base, businessHours: brand.businessHours } : base;
   });
   if (!ids.has(parsed.client)) {
     throw new UserError(`${source}: client: "${parsed.client}" is not one of the brands (${[...ids].join(', ')}); set client to a brand id.`);

@@ -15,12 +15,69 @@ const timezone = z.string().refine(isKnownTimezone, {
 /** "7d", "48h", "90m" or a number of minutes; stored as minutes. */
 const duration = z.union([z.number().positive(), z.string().regex(/^\d+(\.\d+)?\s*[dhm]$/i, 'use e.g. 7d, 48h or 90m')]).transform(toMinutes);
 
+/** A calendar date "YYYY-MM-DD" (a holiday, in the business-hours timezone). */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'use a date such as "2026-12-25"')
+  .refine(isCalendarDate, { message: 'not a calendar date (e.g. "2026-12-25")' });
+
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+/** One opening of a weekly schedule: ISO weekday (1 = Monday) and minutes from that day's midnight; `endMin` > 1440 crosses midnight. */
+export interface BusinessShift {
+  weekday: number;
+  startMin: number;
+  endMin: number;
+}
+
+/**
+ * Weekly business hours of a brand: day keys (mon..sun or ranges such as
+ * mon-fri) map to "HH:MM-HH:MM" or a list of them; an end at or before the
+ * start crosses midnight. `timezone` and `holidays` are optional extras.
+ */
+const businessHours = z
+  .record(z.string(), z.unknown())
+  .transform((raw, ctx) => {
+    const shifts: BusinessShift[] = [];
+    let zone: string | undefined;
+    let holidays: string[] = [];
+    for (const [key, value] of Object.entries(raw)) {
+      if (key === 'timezone') {
+        if (typeof value === 'string' && isKnownTimezone(value)) zone = value;
+        else ctx.addIssue({ code: 'custom', path: [key], message: 'not a known IANA timezone (e.g. Europe/Madrid)' });
+        continue;
+      }
+      if (key === 'holidays') {
+        const parsed = z.array(isoDate).safeParse(value);
+        if (parsed.success) holidays = parsed.data;
+        else ctx.addIssue({ code: 'custom', path: [key], message: 'use a list of dates such as ["2026-12-25"]' });
+        continue;
+      }
+      const days = weekdaysOf(key);
+      if (!days) {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'use a day (mon..sun), a range such as mon-fri, timezone or holidays' });
+        continue;
+      }
+      const texts = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [null];
+      for (const text of texts) {
+        const shift = typeof text === 'string' ? parseShift(text) : 'use "HH:MM-HH:MM" or a list of them, e.g. "09:00-18:00"';
+        if (typeof shift === 'string') {
+          ctx.addIssue({ code: 'custom', path: [key], message: shift });
+          continue;
+        }
+        for (const weekday of days) shifts.push({ weekday, ...shift });
+      }
+    }
+    return { timezone: zone, holidays, shifts };
+  });
+
 const brand = z
   .object({
     id,
     name: z.string().min(1).optional(),
     accounts: z.record(z.string().min(1), z.array(handle).min(1, 'list at least one handle')).default({}),
     topics: z.array(z.string().min(1)).default([]),
+    businessHours: businessHours.optional(),
   })
   .strict();
 
@@ -32,11 +89,17 @@ export const configSchema = z
     timezone: timezone.default('UTC'),
     database: z.string().min(1).optional(),
     brands: z.array(brand).min(1, 'list the client and its competitors'),
+    /** Dates without business hours for every brand ("YYYY-MM-DD"). */
+    holidays: z.array(isoDate).optional(),
     metrics: z
       .object({
         inbound: z.enum(['all', 'questions']).default('all'),
         responseWindow: duration.default(7 * 24 * 60),
         sla: z.array(z.number().positive()).min(1).default([60, 1440]),
+        /** Authors with at least this many followers are influencers (diagnostics); default 1000. */
+        influencerFollowers: z.number().int().nonnegative().optional(),
+        /** Response-time clock: from the customer's first message (METRICS.md, default) or latest unanswered one. */
+        clockStart: z.enum(['first', 'latest']).optional(),
       })
       .strict()
       .default({ inbound: 'all', responseWindow: 7 * 24 * 60, sla: [60, 1440] }),
@@ -62,6 +125,34 @@ function toMinutes(value: number | string): number {
   const amount = Number(match?.[1]);
   const unit = match?.[2]?.toLowerCase();
   return unit === 'd' ? amount * 1440 : unit === 'h' ? amount * 60 : amount;
+}
+
+function isCalendarDate(text: string): boolean {
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
+
+function weekdaysOf(key: string): number[] | null {
+  const match = /^(mon|tue|wed|thu|fri|sat|sun)(?:-(mon|tue|wed|thu|fri|sat|sun))?$/i.exec(key.trim());
+  if (!match?.[1]) return null;
+  const first = WEEKDAYS.indexOf(match[1].toLowerCase() as (typeof WEEKDAYS)[number]);
+  const last = match[2] ? WEEKDAYS.indexOf(match[2].toLowerCase() as (typeof WEEKDAYS)[number]) : first;
+  const days: number[] = [];
+  for (let day = first; ; day = (day + 1) % 7) {
+    days.push(day + 1);
+    if (day === last) return days;
+  }
+}
+
+function parseShift(text: string): Omit<BusinessShift, 'weekday'> | string {
+  const match = /^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$/.exec(text);
+  if (!match) return `"${text}" is not a time range; use "HH:MM-HH:MM", e.g. "09:00-18:00" or "22:00-06:00"`;
+  const [startH, startM, endH, endM] = match.slice(1).map(Number) as [number, number, number, number];
+  if (startH > 23 || endH > 24 || startM > 59 || endM > 59 || (endH === 24 && endM > 0)) return `"${text}" has an impossible time; hours go from 00:00 to 24:00`;
+  const startMin = startH * 60 + startM;
+  const end = endH * 60 + endM;
+  if (end === startMin) return `"${text}" starts and ends at the same time; use "00:00-24:00" for a whole day`;
+  return { startMin, endMin: end > startMin ? end : end + 1440 };
 }
 
 function isKnownTimezone(zone: string): boolean {

@@ -1,4 +1,13 @@
-import type { ParsedConfig } from './schema.js';
+import type { BusinessShift, ParsedConfig } from './schema.js';
+
+/** A brand's weekly opening hours after validation (see the README, "Business hours"). */
+export interface BusinessHours {
+  /** IANA zone of the schedule; absent = the config's timezone. */
+  timezone?: string | undefined;
+  /** Dates ("YYYY-MM-DD") with no opening, besides the config's top-level holidays. */
+  holidays: string[];
+  shifts: BusinessShift[];
+}
 
 export type Role = 'client' | 'competitor';
 
@@ -10,6 +19,8 @@ export interface Brand {
   /** platform (lower case) -> owned handles */
   accounts: Record<string, string[]>;
   topics: string[];
+  /** Weekly schedule, when the config gives one (business-hours diagnostics). */
+  businessHours?: BusinessHours;
 }
 
 export interface Config extends Omit<ParsedConfig, 'brands'> {

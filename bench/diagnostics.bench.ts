@@ -1,0 +1,100 @@
+/**
+ * Diagnostics bench: computeDiagnostics for one month next to the base
+ * computeMetrics, on the metrics bench's 1,000,000-post database
+ * (.cache/bench/metrics-1000000.duckdb; run `npm run bench -- metrics` once to
+ * create it), and the near-duplicate template detection timed on its own:
+ * normalising the brands' replies, then grouping them into templates.
+ * Nothing is asserted; figures are printed.
+ */
+import { existsSync } from 'node:fs';
+import { parseConfig } from '../src/config/load.js';
+import { computeMetrics } from '../src/metrics/compute.js';
+import { computeDiagnostics } from '../src/metrics/diagnostics/index.js';
+import { iso, prepareBase } from '../src/metrics/base.js';
+import { parsePeriod } from '../src/metrics/period.js';
+import { runQueryFile } from '../src/metrics/sql.js';
+import { Store } from '../src/store/database.js';
+
+const PATH = new URL('../.cache/bench/metrics-1000000.duckdb', import.meta.url).pathname;
+const BRANDS = 10;
+const PERIOD = '2018-01';
+const RUNS = 3;
+
+const config = parseConfig(
+  {
+    client: 'brand0',
+    timezone: 'Europe/Madrid',
+    holidays: ['2018-01-01', '2018-01-06'],
+    brands: Array.from({ length: BRANDS }, (_, index) => ({
+      id: `brand${index}`,
+      name: `Brand ${index}`,
+      accounts: { twitter: [`brand${index}`] },
+      // Every brand gets a schedule, half of them with a night shift across midnight.
+      businessHours: index % 2 === 0 ? { 'mon-fri': '08:00-20:00', sat: '10:00-14:00' } : { 'mon-sun': '07:00-15:00', 'fri-sat': '22:00-03:00' },
+    })),
+  },
+  'bench.yaml',
+  '/tmp',
+);
+
+async function seconds(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return (performance.now() - started) / 1000;
+}
+
+async function medianOf(work: () => Promise<unknown>): Promise<{ median: number; runs: number[] }> {
+  const runs: number[] = [];
+  for (let attempt = 0; attempt < RUNS; attempt++) runs.push(await seconds(work));
+  return { median: [...runs].sort((a, b) => a - b)[Math.floor(RUNS / 2)] ?? NaN, runs };
+}
+
+const show = (t: { median: number; runs: number[] }) => `${t.median.toFixed(3)} s (runs ${t.runs.map((s) => s.toFixed(3)).join(', ')})`;
+
+export async function run(): Promise<void> {
+  if (!existsSync(PATH)) {
+    console.log(`no bench database at ${PATH}: run \`npm run bench -- metrics\` first, then this section again.`);
+    return;
+  }
+  const store = await Store.open(PATH, { readOnly: true });
+  const [{ posts } = { posts: 0 }] = await store.all<{ posts: number }>('SELECT count(*)::DOUBLE AS posts FROM posts');
+  const metrics = await medianOf(() => computeMetrics(store, config, PERIOD).then((report) => JSON.stringify(report)));
+  const diagnostics = await medianOf(() => computeDiagnostics(store, config, PERIOD).then((result) => JSON.stringify(result)));
+
+  // The base tables and macros are in place after computeDiagnostics: time the template steps alone.
+  const period = parsePeriod(PERIOD, config.timezone);
+  const range = { start: iso(period.start), end: iso(period.end) };
+  const normalise = await medianOf(() => runQueryFile(store, 'diagnostics/canned_input', range));
+  const group = await medianOf(() => runQueryFile(store, 'diagnostics/template_keys', { min_group: 5 }));
+  const [{ replies } = { replies: 0 }] = await store.all<{ replies: number }>('SELECT count(*)::DOUBLE AS replies FROM diag_template_input');
+  const result = await computeDiagnostics(store, config, PERIOD);
+
+  // Scale check: the same two steps on every brand reply of the 13 months.
+  const all = { start: '2017-01-01T00:00:00Z', end: '2018-02-01T00:00:00Z' };
+  await prepareBase(store, config, { start: new Date(all.start), end: new Date(all.end) });
+  await runQueryFile(store, 'diagnostics/normalise_text');
+  const normaliseAll = await medianOf(() => runQueryFile(store, 'diagnostics/canned_input', all));
+  const groupAll = await medianOf(() => runQueryFile(store, 'diagnostics/template_keys', { min_group: 5 }));
+  const [{ repliesAll } = { repliesAll: 0 }] = await store.all<{ repliesAll: number }>('SELECT count(*)::DOUBLE AS repliesAll FROM diag_template_input');
+  // Worst case for the normalisation: every reply text distinct (the bench's replies are very repetitive).
+  const distinctAll = await medianOf(() =>
+    store.all(
+      `SELECT count(DISTINCT rb_template_text(p.text || ' #' || p.post_id))::DOUBLE AS n
+       FROM brand_posts b JOIN posts p ON p.platform = b.platform AND p.post_id = b.post_id WHERE b.post_type = 'reply'`,
+    ),
+  );
+  store.close();
+
+  console.log(`${posts.toLocaleString('en')} posts, month ${PERIOD}, ${BRANDS} brands with business hours`);
+  console.log(`  computeMetrics      ${show(metrics)}`);
+  console.log(`  computeDiagnostics  ${show(diagnostics)}`);
+  console.log(`  ratio diagnostics / metrics: ${(diagnostics.median / metrics.median).toFixed(2)}x`);
+  console.log(`  near-duplicate templates on ${replies.toLocaleString('en')} brand replies: normalise ${show(normalise)}, group ${show(group)}`);
+  console.log(`  the same on all ${repliesAll.toLocaleString('en')} brand replies of the 13 months: normalise ${show(normaliseAll)}, group ${show(groupAll)}`);
+  console.log(`  worst case, normalising all ${repliesAll.toLocaleString('en')} replies as distinct texts: ${show(distinctAll)}`);
+  const client = result.brands.find((brand) => brand.role === 'client');
+  console.log(
+    `  check: client canned share ${client?.canned.cannedShare?.toFixed(3)}, top template "${client?.canned.topTemplates[0]?.template}" x${client?.canned.topTemplates[0]?.uses}, ` +
+      `follow-ups answered ${client?.followThrough.answeredShare?.toFixed(3)}, business-hours median ${client?.businessHours?.businessTimeMedianMin?.toFixed(1)} min`,
+  );
+}

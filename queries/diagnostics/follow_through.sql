@@ -1,0 +1,40 @@
+-- Follow-through, per brand. A follow-up is an inbound mention created in the
+-- period that replies directly to a reply of the brand, written by the same
+-- person the brand had replied to (the customer wrote again in the thread).
+-- Its answer is its response as in METRICS.md (earliest brand reply to it
+-- within the window). A conversation (one brand reply with its follow-ups) is
+-- abandoned when its latest follow-up got no answer and its window has
+-- closed: the customer had the last word and waited longer than the window.
+-- Follow-ups count whether or not they contain a question mark.
+--
+-- Output: diag_followups (one row per follow-up, `latest` marks the latest of
+-- its conversation), then the per-brand summary.
+-- Parameters: $start, $end.
+CREATE OR REPLACE TEMP TABLE diag_followups AS
+SELECT m.brand_id, m.platform, m.post_id, m.created_at, m.response_at, m.response_min, m.pending,
+       b.post_id AS brand_reply_id,
+       row_number() OVER (PARTITION BY m.brand_id, m.platform, b.post_id ORDER BY m.created_at DESC, m.post_id DESC) = 1 AS latest
+FROM mentions m
+JOIN post_parents pp ON pp.platform = m.platform AND pp.post_id = m.post_id
+JOIN brand_posts b ON b.brand_id = m.brand_id AND b.platform = m.platform AND b.post_id = pp.parent_post_id
+WHERE b.post_type = 'reply' AND b.parent_author = m.author
+  AND m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ;
+
+WITH per_brand AS (
+  SELECT brand_id, count(*) AS followups, count(response_at) AS answered,
+         quantile_cont(response_min, 0.5) AS median_min,
+         count(*) FILTER (WHERE latest) AS conversations,
+         count(*) FILTER (WHERE latest AND response_at IS NULL AND NOT pending) AS abandoned
+  FROM diag_followups
+  GROUP BY brand_id
+)
+SELECT b.brand_id,
+       coalesce(f.followups, 0)::INTEGER AS followups,
+       coalesce(f.answered, 0)::INTEGER AS answered,
+       (f.answered / nullif(f.followups, 0))::DOUBLE AS answered_share,
+       f.median_min::DOUBLE AS median_min,
+       coalesce(f.conversations, 0)::INTEGER AS conversations,
+       coalesce(f.abandoned, 0)::INTEGER AS abandoned
+FROM rb_brands b
+LEFT JOIN per_brand f ON f.brand_id = b.brand_id
+ORDER BY b.ord;

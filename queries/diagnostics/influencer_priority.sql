@@ -1,0 +1,24 @@
+-- Influencer priority, per brand: inbound mentions of the period split by the
+-- author's follower count as the export recorded it: influencers (at least
+-- $influencer_followers followers), others (fewer), and unknown (the export
+-- had no count). Response rate and median response time per group.
+--
+-- Parameters: $start, $end, $inbound_mode, $influencer_followers.
+WITH scoped AS (
+  SELECT m.brand_id, m.response_at, m.response_min,
+         CASE WHEN p.author_followers IS NULL THEN 'unknown'
+              WHEN p.author_followers >= $influencer_followers THEN 'influencer'
+              ELSE 'other' END AS audience
+  FROM mentions m
+  JOIN posts p ON p.platform = m.platform AND p.post_id = m.post_id
+  WHERE m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
+    AND ($inbound_mode = 'all' OR m.is_question)
+)
+SELECT brand_id, audience,
+       count(*)::INTEGER AS inbound,
+       count(response_at)::INTEGER AS answered,
+       (count(response_at) / count(*))::DOUBLE AS response_rate,
+       quantile_cont(response_min, 0.5)::DOUBLE AS median_min
+FROM scoped
+GROUP BY brand_id, audience
+ORDER BY brand_id, audience;

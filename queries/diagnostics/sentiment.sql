@@ -1,0 +1,20 @@
+-- Sentiment, per brand: inbound mentions of the period by the sentiment the
+-- export gave them (rb_sentiment; 'unknown' when it gave none), with response
+-- rate and median response time per sentiment.
+--
+-- Parameters: $start, $end, $inbound_mode.
+WITH scoped AS (
+  SELECT m.brand_id, m.response_at, m.response_min, coalesce(rb_sentiment(p.sentiment), 'unknown') AS sentiment
+  FROM mentions m
+  JOIN posts p ON p.platform = m.platform AND p.post_id = m.post_id
+  WHERE m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
+    AND ($inbound_mode = 'all' OR m.is_question)
+)
+SELECT brand_id, sentiment,
+       count(*)::INTEGER AS inbound,
+       count(response_at)::INTEGER AS answered,
+       (count(response_at) / count(*))::DOUBLE AS response_rate,
+       quantile_cont(response_min, 0.5)::DOUBLE AS median_min
+FROM scoped
+GROUP BY brand_id, sentiment
+ORDER BY brand_id, sentiment;

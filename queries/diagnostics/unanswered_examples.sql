@@ -1,0 +1,17 @@
+-- Unanswered inbound mentions of the period, up to $limit per brand: negative
+-- ones first (sentiment as the export gave it), then the oldest. Pending
+-- mentions (window still open) are included and flagged.
+--
+-- Parameters: $start, $end, $inbound_mode, $limit.
+SELECT m.brand_id, p.author, p.text, p.url,
+       strftime(m.created_at, '%Y-%m-%dT%H:%M:%SZ') AS created_at,
+       rb_sentiment(p.sentiment) AS sentiment, m.pending
+FROM mentions m
+JOIN posts p ON p.platform = m.platform AND p.post_id = m.post_id
+WHERE m.response_at IS NULL
+  AND m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
+  AND ($inbound_mode = 'all' OR m.is_question)
+QUALIFY row_number() OVER (
+  PARTITION BY m.brand_id
+  ORDER BY (rb_sentiment(p.sentiment) = 'negative') DESC NULLS LAST, m.created_at, m.post_id) <= $limit
+ORDER BY m.brand_id, (rb_sentiment(p.sentiment) = 'negative') DESC NULLS LAST, m.created_at, m.post_id;

@@ -1,0 +1,60 @@
+import type { Store } from '../../store/database.js';
+import { queryFile } from '../sql.js';
+import type { AnswerGroup, InfluencerPriority, SentimentDiagnostic, SentimentLabel } from './types.js';
+
+interface GroupRow extends Record<string, unknown> {
+  brand_id: string;
+  inbound: number;
+  answered: number;
+  response_rate: number | null;
+  median_min: number | null;
+}
+
+type Params = { start: string; end: string; inbound_mode: string };
+
+const EMPTY: AnswerGroup = { inbound: 0, answered: 0, responseRate: null, responseTimeMedianMin: null };
+
+function group(row: GroupRow | undefined): AnswerGroup {
+  return row ? { inbound: row.inbound, answered: row.answered, responseRate: row.response_rate, responseTimeMedianMin: row.median_min } : { ...EMPTY };
+}
+
+/**
+ * Influencers versus the rest per brand id (queries/diagnostics/influencer_priority.sql).
+ * A brand whose mentions carry no follower count at all gets null.
+ */
+export async function influencerPriority(store: Store, params: Params, threshold: number): Promise<Map<string, InfluencerPriority | null>> {
+  const rows = await queryFile<GroupRow & { audience: string }>(store, 'diagnostics/influencer_priority', { ...params, influencer_followers: threshold });
+  const result = new Map<string, InfluencerPriority | null>();
+  for (const brandId of new Set(rows.map((row) => row.brand_id))) {
+    const of = (audience: string) => rows.find((row) => row.brand_id === brandId && row.audience === audience);
+    const influencers = of('influencer');
+    const others = of('other');
+    result.set(
+      brandId,
+      influencers || others ? { followerThreshold: threshold, influencers: group(influencers), others: group(others), unknownFollowers: of('unknown')?.inbound ?? 0 } : null,
+    );
+  }
+  return result;
+}
+
+const LABELS: SentimentLabel[] = ['negative', 'neutral', 'positive'];
+
+/** Answers by sentiment per brand id (queries/diagnostics/sentiment.sql); null where the export gave no sentiment. */
+export async function sentimentGroups(store: Store, params: Params): Promise<Map<string, SentimentDiagnostic | null>> {
+  const rows = await queryFile<GroupRow & { sentiment: string }>(store, 'diagnostics/sentiment', params);
+  const result = new Map<string, SentimentDiagnostic | null>();
+  for (const brandId of new Set(rows.map((row) => row.brand_id))) {
+    const of = (label: string) => rows.find((row) => row.brand_id === brandId && row.sentiment === label);
+    const known = LABELS.some((label) => of(label));
+    result.set(
+      brandId,
+      known
+        ? {
+            bySentiment: { negative: group(of('negative')), neutral: group(of('neutral')), positive: group(of('positive')) },
+            unknown: of('unknown')?.inbound ?? 0,
+          }
+        : null,
+    );
+  }
+  return result;
+}

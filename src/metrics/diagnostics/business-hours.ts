@@ -1,0 +1,81 @@
+import type { Config } from '../../config/types.js';
+import type { Store } from '../../store/database.js';
+import { queryFile, runQueryFile } from '../sql.js';
+import type { BusinessHoursDiagnostic } from './types.js';
+
+interface Row extends Record<string, unknown> {
+  brand_id: string;
+  inbound_inside: number;
+  answered_inside: number;
+  inbound_outside: number;
+  answered_outside: number;
+  business_median_min: number | null;
+  business_p90_min: number | null;
+  calendar_median_min: number | null;
+  calendar_p90_min: number | null;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Business-hours diagnostics per brand id that has a schedule
+ * (queries/diagnostics/business_*.sql). Openings are generated from two days
+ * before the period to two days after the last possible response, so every
+ * instant of interest has its opening (a local day is at most 14 h off UTC).
+ */
+export async function businessHours(
+  store: Store,
+  config: Config,
+  params: { start: string; end: string; inbound_mode: string },
+  windowMin: number,
+): Promise<Map<string, BusinessHoursDiagnostic>> {
+  await runQueryFile(store, 'diagnostics/business_schedule');
+  const scheduled = config.brands.filter((brand) => brand.businessHours && brand.businessHours.shifts.length > 0);
+  if (scheduled.length === 0) return new Map();
+  for (const brand of scheduled) {
+    const hours = brand.businessHours;
+    if (!hours) continue;
+    const timezone = hours.timezone ?? config.timezone;
+    for (const shift of hours.shifts) {
+      await store.run('INSERT INTO diag_schedule VALUES ($brand, $tz, $weekday, $start, $end)', {
+        brand: brand.id,
+        tz: timezone,
+        weekday: shift.weekday,
+        start: shift.startMin,
+        end: shift.endMin,
+      });
+    }
+    for (const day of new Set([...(config.holidays ?? []), ...hours.holidays])) {
+      await store.run('INSERT INTO diag_holidays VALUES ($brand, $day::DATE)', { brand: brand.id, day });
+    }
+  }
+  const from = new Date(Date.parse(params.start) - 2 * DAY_MS);
+  const to = new Date(Date.parse(params.end) + windowMin * 60_000 + 2 * DAY_MS);
+  await runQueryFile(store, 'diagnostics/business_intervals', { from_day: day(from), to_day: day(to) });
+  const rows = await queryFile<Row>(store, 'diagnostics/business_hours', params);
+  return new Map(
+    rows.map((row) => [
+      row.brand_id,
+      {
+        inboundInside: row.inbound_inside,
+        answeredInside: row.answered_inside,
+        responseRateInside: ratio(row.answered_inside, row.inbound_inside),
+        inboundOutside: row.inbound_outside,
+        answeredOutside: row.answered_outside,
+        responseRateOutside: ratio(row.answered_outside, row.inbound_outside),
+        businessTimeMedianMin: row.business_median_min,
+        businessTimeP90Min: row.business_p90_min,
+        calendarTimeMedianMin: row.calendar_median_min,
+        calendarTimeP90Min: row.calendar_p90_min,
+      },
+    ]),
+  );
+}
+
+function ratio(part: number, whole: number): number | null {
+  return whole > 0 ? part / whole : null;
+}
+
+function day(instant: Date): string {
+  return instant.toISOString().slice(0, 10);
+}

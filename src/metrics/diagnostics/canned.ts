@@ -1,0 +1,46 @@
+import type { Store } from '../../store/database.js';
+import { queryFile, runQueryFile } from '../sql.js';
+import type { CannedReplies } from './types.js';
+
+interface SummaryRow extends Record<string, unknown> {
+  brand_id: string;
+  replies: number;
+  canned: number;
+  canned_share: number | null;
+}
+
+interface TemplateRow extends Record<string, unknown> {
+  brand_id: string;
+  template_key: string;
+  uses: number;
+  example_text: string | null;
+  example_author: string;
+  example_url: string | null;
+  first_used_at: string;
+}
+
+/** Canned replies per brand id (queries/diagnostics/canned_*.sql). Needs normalise_text.sql run first. */
+export async function cannedReplies(store: Store, range: { start: string; end: string }, minUses: number, top: number): Promise<Map<string, CannedReplies>> {
+  await runQueryFile(store, 'diagnostics/canned_input', range);
+  await groupTemplates(store, minUses);
+  const summary = await queryFile<SummaryRow>(store, 'diagnostics/canned_replies', { min_group: minUses });
+  const templates = await queryFile<TemplateRow>(store, 'diagnostics/canned_templates', { min_group: minUses, top });
+  return new Map(
+    summary.map((row) => [
+      row.brand_id,
+      {
+        replies: row.replies,
+        cannedReplies: row.canned,
+        cannedShare: row.canned_share,
+        topTemplates: templates
+          .filter((t) => t.brand_id === row.brand_id)
+          .map((t) => ({ template: t.template_key, uses: t.uses, example: t.example_text ?? '', exampleAuthor: t.example_author, exampleUrl: t.example_url, firstUsedAt: t.first_used_at })),
+      },
+    ]),
+  );
+}
+
+/** Runs the near-duplicate grouping on whatever diag_template_input holds. */
+export async function groupTemplates(store: Store, minUses: number): Promise<void> {
+  await runQueryFile(store, 'diagnostics/template_keys', { min_group: minUses });
+}

@@ -1,0 +1,24 @@
+import { DIAGNOSTIC_METRICS } from './catalogue.js';
+import type { BrandDiagnostics } from './types.js';
+
+/**
+ * One brand's diagnostics as flat columns (for the CSV and the terminal
+ * table, beside the leaderboard's): every ranked diagnostic metric, then the
+ * counts they rest on. Names are stable; a value that cannot be computed is null.
+ * @example diagnosticColumns(brand) // { cannedShare: 0.6, ..., cannedReplies: 168, ... }
+ */
+export function diagnosticColumns(brand: BrandDiagnostics): Record<string, number | null> {
+  const columns: Record<string, number | null> = {};
+  for (const metric of DIAGNOSTIC_METRICS) columns[metric.key] = metric.value(brand);
+  Object.assign(columns, {
+    cannedReplies: brand.canned.cannedReplies,
+    unsolicitedPosts: brand.unsolicited.unsolicitedPosts,
+    followUps: brand.followThrough.followUps,
+    abandonedConversations: brand.followThrough.abandoned,
+    inboundInsideHours: brand.businessHours?.inboundInside ?? null,
+    inboundOutsideHours: brand.businessHours?.inboundOutside ?? null,
+    influencerInbound: brand.influencers?.influencers.inbound ?? null,
+    negativeInbound: brand.sentiment?.bySentiment.negative.inbound ?? null,
+  });
+  return columns;
+}

@@ -1,0 +1,27 @@
+import type { Store } from '../../store/database.js';
+import { queryFile } from '../sql.js';
+import type { BrandDiagnostics, SentimentLabel } from './types.js';
+
+interface Row extends Record<string, unknown> {
+  brand_id: string;
+  author: string;
+  text: string | null;
+  url: string | null;
+  created_at: string;
+  sentiment: SentimentLabel | null;
+  pending: boolean;
+}
+
+type Example = BrandDiagnostics['unansweredExamples'][number];
+
+/** Unanswered mentions per brand id, negative first (queries/diagnostics/unanswered_examples.sql). */
+export async function unansweredExamples(store: Store, params: { start: string; end: string; inbound_mode: string }, limit: number): Promise<Map<string, Example[]>> {
+  const rows = await queryFile<Row>(store, 'diagnostics/unanswered_examples', { ...params, limit });
+  const result = new Map<string, Example[]>();
+  for (const row of rows) {
+    const list = result.get(row.brand_id) ?? [];
+    list.push({ author: row.author, text: row.text ?? '', createdAt: row.created_at, url: row.url, sentiment: row.sentiment, pending: row.pending });
+    result.set(row.brand_id, list);
+  }
+  return result;
+}

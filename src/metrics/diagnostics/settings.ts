@@ -1,0 +1,26 @@
+import type { Config } from '../../config/types.js';
+import type { DiagnosticSettings } from './types.js';
+
+/** Overrides for a run; anything not given comes from the config, then from the defaults below. */
+export type DiagnosticOptions = Partial<Pick<DiagnosticSettings, 'cannedMinUses' | 'unsolicitedMinPeople' | 'influencerFollowers' | 'clockStart'>> & {
+  /** Example posts per brand and list (default 5). */
+  examples?: number;
+};
+
+export const DEFAULT_INFLUENCER_FOLLOWERS = 1000;
+/** The rule: a reply shared with at least 4 other replies. */
+export const DEFAULT_CANNED_MIN_USES = 5;
+export const DEFAULT_UNSOLICITED_MIN_PEOPLE = 5;
+export const UNSOLICITED_LOOKBACK_DAYS = 7;
+
+export function resolveSettings(config: Config, options: DiagnosticOptions): DiagnosticSettings {
+  return {
+    cannedMinUses: options.cannedMinUses ?? DEFAULT_CANNED_MIN_USES,
+    unsolicitedMinPeople: options.unsolicitedMinPeople ?? DEFAULT_UNSOLICITED_MIN_PEOPLE,
+    unsolicitedLookbackDays: UNSOLICITED_LOOKBACK_DAYS,
+    influencerFollowers: options.influencerFollowers ?? config.metrics.influencerFollowers ?? DEFAULT_INFLUENCER_FOLLOWERS,
+    clockStart: options.clockStart ?? config.metrics.clockStart ?? 'first',
+    responseWindowMin: config.metrics.responseWindow,
+    inbound: config.metrics.inbound,
+  };
+}

@@ -1,0 +1,50 @@
+import type { Store } from '../../store/database.js';
+import { queryFile, runQueryFile } from '../sql.js';
+import { groupTemplates } from './canned.js';
+import type { UnsolicitedMentions } from './types.js';
+
+interface SummaryRow extends Record<string, unknown> {
+  brand_id: string;
+  brand_posts: number;
+  unsolicited: number;
+  unsolicited_share: number | null;
+}
+
+interface ExampleRow extends Record<string, unknown> {
+  brand_id: string;
+  author: string;
+  text: string | null;
+  url: string | null;
+  created_at: string;
+  people: number;
+}
+
+const MICROS_PER_DAY = 86_400_000_000n;
+
+/** Unsolicited mentions per brand id (queries/diagnostics/unsolicited_*.sql). Needs normalise_text.sql run first. */
+export async function unsolicitedMentions(
+  store: Store,
+  range: { start: string; end: string },
+  settings: { unsolicitedMinPeople: number; unsolicitedLookbackDays: number },
+  limit: number,
+): Promise<Map<string, UnsolicitedMentions>> {
+  await runQueryFile(store, 'diagnostics/unsolicited_input', { ...range, lookback_us: BigInt(settings.unsolicitedLookbackDays) * MICROS_PER_DAY });
+  // The same minimum makes a repeated text a template here as for canned replies.
+  await groupTemplates(store, settings.unsolicitedMinPeople);
+  const params = { ...range, min_recipients: settings.unsolicitedMinPeople };
+  const summary = await queryFile<SummaryRow>(store, 'diagnostics/unsolicited_mentions', params);
+  const examples = await queryFile<ExampleRow>(store, 'diagnostics/unsolicited_examples', { min_recipients: settings.unsolicitedMinPeople, limit });
+  return new Map(
+    summary.map((row) => [
+      row.brand_id,
+      {
+        brandPosts: row.brand_posts,
+        unsolicitedPosts: row.unsolicited,
+        unsolicitedShare: row.unsolicited_share,
+        examples: examples
+          .filter((e) => e.brand_id === row.brand_id)
+          .map((e) => ({ author: e.author, text: e.text ?? '', createdAt: e.created_at, url: e.url, people: e.people })),
+      },
+    ]),
+  );
+}

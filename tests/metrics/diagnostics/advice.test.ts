@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { buildImprovements, CATALOGUES } from '../../../src/report/advice/index.js';
+import type { AdviceLanguage } from '../../../src/report/advice/index.js';
+import { assignDiagnosticRanks, diagnosticBenchmarks, DIAGNOSTIC_METRICS } from '../../../src/metrics/diagnostics/catalogue.js';
+import { diagnosticColumns } from '../../../src/metrics/diagnostics/columns.js';
+import { adviceInput } from '../../fixtures/diagnostics/advice-input.js';
+
+const LANGUAGES: AdviceLanguage[] = ['en', 'es', 'fr'];
+
+/** Every number of the input, as the report could show it: itself, as a percentage, in hours, in days. */
+function shownNumbers(input: unknown): Set<string> {
+  const shown = new Set<string>();
+  const visit = (value: unknown) => {
+    if (typeof value === 'number') for (const v of [value, value * 100, value / 60, value / 1440, value * 60]) {
+      shown.add((Math.round(v * 10) / 10).toFixed(1));
+      shown.add(Math.round(v).toFixed(1));
+    }
+    else if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object') Object.values(value).forEach(visit);
+  };
+  visit(input);
+  return shown;
+}
+
+/** The numbers written in a sentence, read with the language's separators. */
+function numbersIn(text: string, language: AdviceLanguage): number[] {
+  const pattern = language === 'en' ? /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g : /\d{1,3}(?:[.\u202f\u00a0 ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?/g;
+  return [...text.matchAll(pattern)].map(([match]) =>
+    Number(language === 'en' ? match.replace(/,/g, '') : match.replace(/[.\u202f\u00a0 ]/g, '').replace(',', '.')),
+  );
+}
+
+describe('what to improve', () => {
+  it('ranks the client’s weak points against the competitor median, weakest first, and skips its strengths', () => {
+    const items = buildImprovements(adviceInput(), 'en');
+    expect(items.map((item) => item.id)).toEqual([
+      // Relative gap to the competitor median: unsolicited (12% - 0.5%) / 1% = 11.5, canned 3, slow 1.7, ...
+      'unsolicited-mentions',
+      'canned-replies',
+      'slow',
+      'negative-mentions',
+      'follow-ups',
+      'unanswered',
+      'influencers',
+    ]);
+    expect(items.map((item) => item.rank)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(items.some((item) => item.id === 'megaphone')).toBe(false);
+  });
+
+  it('quotes the numbers of the tables in the evidence', () => {
+    const items = buildImprovements(adviceInput(), 'en');
+    const unanswered = items.find((item) => item.id === 'unanswered');
+    expect(unanswered?.evidence).toEqual([
+      'Response rate: Acme 63%, competitor median 85%.',
+      'Acme ranks 3 of 3; the best is Rivalia, at 90%.',
+      '250 of 400 mentions were answered.',
+    ]);
+    expect(items.find((item) => item.id === 'slow')?.evidence[0]).toBe('Median response time: Acme 3.1\u00a0h, competitor median 1.1\u00a0h.');
+    expect(unanswered?.examples[0]?.text).toBe('Tercer día sin línea <script>alert(1)</script>');
+    expect(items.find((item) => item.id === 'negative-mentions')?.examples.map((e) => e.author)).toEqual(['angry']);
+    expect(items.find((item) => item.id === 'follow-ups')?.examples.map((e) => e.author)).toEqual(['waiting']);
+  });
+
+  it.each(LANGUAGES)('writes every evidence number from the input numbers (%s)', (language) => {
+    const input = adviceInput();
+    const allowed = shownNumbers(input);
+    const items = buildImprovements(input, language);
+    expect(items.length).toBeGreaterThan(0);
+    for (const sentence of items.flatMap((item) => item.evidence)) {
+      const numbers = numbersIn(sentence, language);
+      expect(numbers.length, sentence).toBeGreaterThan(0);
+      for (const number of numbers) expect(allowed.has(number.toFixed(1)), `${number} in "${sentence}"`).toBe(true);
+    }
+  });
+
+  it.each(['es', 'fr'] as const)('uses a decimal comma and leaves no English (%s)', (language) => {
+    const items = buildImprovements(adviceInput(), language);
+    const text = items.flatMap((item) => [item.title, item.body, ...item.evidence]).join('\n');
+    expect(text).toContain('3,1\u00a0h');
+    expect(text).not.toMatch(/\d\.\d{1,2}(?!\d)/);
+    const english = new Set(['the', 'and', 'of', 'with', 'your', 'you', 'answer', 'answered', 'reply', 'replies', 'were', 'competitor', 'median', 'ranks', 'best', 'times', 'people', 'followers', 'share', 'rate', 'business', 'hours', 'first', 'more', 'faster', 'who', 'than']);
+    for (const line of text.split('\n')) {
+      const words = line.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+      expect(words.filter((word) => english.has(word)), line).toEqual([]);
+    }
+    for (const item of items) expect(item.title).not.toBe(CATALOGUES.en.titles[item.id as keyof typeof CATALOGUES.en.titles]);
+  });
+
+  it.each(['es', 'fr'] as const)('has no English in the diagnostics labels and notes (%s)', (language) => {
+    const english = new Set(['the', 'of', 'to', 'reply', 'replies', 'answered', 'response', 'rate', 'time', 'business', 'hours', 'has', 'for', 'are', 'set', 'influencers', 'canned', 'latest', 'follow', 'ups', 'inside', 'outside']);
+    const catalogue = CATALOGUES[language];
+    for (const text of [...Object.values(catalogue.diagnosticLabels), ...Object.values(catalogue.notes), catalogue.latestClockLabel]) {
+      const words = text.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+      expect(words.filter((word) => english.has(word)), text).toEqual([]);
+    }
+  });
+
+  it('flattens a brand’s diagnostics into stable columns', () => {
+    const client = adviceInput().diagnostics!.brands[0]!;
+    const columns = diagnosticColumns(client);
+    expect(Object.keys(columns)).toEqual([...DIAGNOSTIC_METRICS.map((metric) => metric.key), 'cannedReplies', 'unsolicitedPosts', 'followUps', 'abandonedConversations', 'inboundInsideHours', 'inboundOutsideHours', 'influencerInbound', 'negativeInbound']);
+    expect(columns).toMatchObject({ cannedShare: 0.6, abandonedShare: 29 / 70, businessTimeMedianMin: null, cannedReplies: 168, inboundInsideHours: null, negativeInbound: 120 });
+  });
+
+  it('has a complete catalogue in every language', () => {
+    const keys = (language: AdviceLanguage) => Object.keys(CATALOGUES[language].titles).sort();
+    for (const language of LANGUAGES) {
+      expect(keys(language)).toEqual(keys('en'));
+      expect(Object.keys(CATALOGUES[language].bodies).sort()).toEqual(keys('en'));
+      expect(Object.keys(CATALOGUES[language].labels).sort()).toEqual(keys('en'));
+      expect(Object.keys(CATALOGUES[language].diagnosticLabels).sort()).toEqual(DIAGNOSTIC_METRICS.map((metric) => metric.key).sort());
+      expect(Object.keys(CATALOGUES[language].notes).sort()).toEqual(['no-business-hours', 'no-follower-data', 'no-sentiment-data']);
+    }
+  });
+
+  it('judges speed from the customer’s latest message when metrics.clockStart is latest', () => {
+    const input = adviceInput();
+    const diagnostics = input.diagnostics!;
+    diagnostics.settings.clockStart = 'latest';
+    const clocks = [90, 30, 45];
+    diagnostics.brands.forEach((brand, i) => (brand.clockLatest = { answered: 200, responseTimeMedianMin: clocks[i] ?? null, responseTimeP90Min: null, responseTimeMeanMin: null }));
+    assignDiagnosticRanks(diagnostics.brands);
+    diagnostics.benchmarks = diagnosticBenchmarks(diagnostics.brands);
+    const slow = buildImprovements(input, 'fr').find((item) => item.id === 'slow');
+    expect(slow?.metric).toBe('latestClockTimeMedianMin');
+    expect(slow?.evidence).toEqual([
+      'Temps de réponse médian depuis le dernier message du client : Acme 1,5\u00a0h ; médiane des concurrents 38\u00a0min.',
+      'Acme est au rang 3 sur 3 ; la meilleure marque est Rivalia, avec 30\u00a0min.',
+    ]);
+  });
+
+  it('calls out a brand that broadcasts more than its competitors', () => {
+    const input = adviceInput();
+    Object.assign(input.brands[0]!, { replies: 90, broadcasts: 210, replyShare: 0.3 });
+    input.benchmarks = input.benchmarks!.filter((b) => b.metric !== 'replyShare');
+    const megaphone = buildImprovements(input, 'en').find((item) => item.id === 'megaphone');
+    expect(megaphone?.evidence[0]).toBe('Share of posts that are replies: Acme 30%, competitor median 63%.');
+    expect(megaphone?.evidence).toContain('210 announcements against 90 replies.');
+  });
+
+  it('gives no advice that rests on fewer than 30 mentions', () => {
+    const input = adviceInput();
+    const client = input.diagnostics!.brands[0]!;
+    client.influencers = { followerThreshold: 1000, influencers: { inbound: 29, answered: 1, responseRate: 1 / 29, responseTimeMedianMin: 5 }, others: client.influencers!.others, unknownFollowers: 0 };
+    const ids = buildImprovements(input, 'en').map((item) => item.id);
+    expect(ids).not.toContain('influencers');
+    expect(ids).toContain('unanswered');
+  });
+
+  it('gives no advice when the client beats its competitors everywhere', () => {
+    const input = adviceInput();
+    const [client, ...rivals] = input.brands;
+    input.brands = [{ ...client!, role: 'competitor' }, ...rivals.map((b, i) => (i === 0 ? { ...b, role: 'client' as const } : b))];
+    input.diagnostics!.brands = input.diagnostics!.brands.map((b) => ({ ...b, role: b.id === 'rival' ? 'client' : 'competitor' }));
+    input.benchmarks = undefined;
+    input.diagnostics!.benchmarks = [];
+    const items = buildImprovements(input, 'en');
+    // Rivalia is best or at the median on everything but reply share (75% vs median of 93.3% and 50% = 71.7%): nothing to say.
+    expect(items).toEqual([]);
+  });
+});

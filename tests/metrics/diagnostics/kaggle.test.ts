@@ -1,0 +1,100 @@
+/**
+ * The real Kaggle "Customer Support on Twitter" sample: follow-through and the
+ * latest-message clock checked against a plain TypeScript reading of their
+ * rules over the parsed rows (no SQL). The sample has no follower counts and
+ * no sentiment: those diagnostics must be null with a note.
+ */
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../../src/config/load.js';
+import { computeDiagnostics } from '../../../src/metrics/diagnostics/index.js';
+import type { Diagnostics } from '../../../src/metrics/diagnostics/types.js';
+import { storeWith } from '../../fixtures/diagnostics/store.js';
+
+interface Row {
+  id: string;
+  author: string;
+  at: number;
+  text: string;
+  parent: string | null;
+}
+
+const csv = readFileSync(new URL('../../fixtures/diagnostics/twcs_kaggle_sample.csv', import.meta.url), 'utf8');
+const rows: Row[] = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data.map((raw) => ({
+  id: raw.tweet_id ?? '',
+  author: (raw.author_id ?? '').toLowerCase(),
+  at: Date.parse(raw.created_at ?? ''),
+  text: raw.text ?? '',
+  parent: raw.in_response_to_tweet_id ? String(Number(raw.in_response_to_tweet_id)) : null,
+}));
+const brandIds = [...new Set(rows.map((row) => row.author).filter((author) => !/^\d+$/.test(author)))].sort();
+const byId = new Map(rows.map((row) => [row.id, row]));
+const START = Date.UTC(2017, 9, 1);
+const END = Date.UTC(2017, 10, 1);
+const WINDOW = 7 * 86_400_000;
+const newest = Math.max(...rows.map((row) => row.at));
+
+function firstResponse(brand: string, mention: Row): Row | undefined {
+  return rows
+    .filter((row) => row.author === brand && row.parent === mention.id && row.at >= mention.at && row.at <= mention.at + WINDOW)
+    .sort((a, b) => a.at - b.at)[0];
+}
+
+/** Follow-ups: a customer's direct reply to the brand's reply to that same customer. */
+function expectedFollowThrough(brand: string) {
+  const followUps = rows.filter((row) => {
+    const parent = row.parent ? byId.get(row.parent) : undefined;
+    const grandparent = parent?.parent ? byId.get(parent.parent) : undefined;
+    return row.at >= START && row.at < END && !brandIds.includes(row.author) && parent?.author === brand && grandparent?.author === row.author;
+  });
+  const times = followUps.flatMap((f) => {
+    const response = firstResponse(brand, f);
+    return response ? [(response.at - f.at) / 60_000] : [];
+  });
+  const conversations = new Map<string, Row[]>();
+  for (const f of followUps) conversations.set(f.parent as string, [...(conversations.get(f.parent as string) ?? []), f]);
+  const abandoned = [...conversations.values()].filter((list) => {
+    const latest = list.sort((a, b) => b.at - a.at)[0] as Row;
+    return !firstResponse(brand, latest) && latest.at + WINDOW <= newest;
+  }).length;
+  const sorted = [...times].sort((a, b) => a - b);
+  const mid = (sorted.length - 1) / 2;
+  const median = sorted.length ? ((sorted[Math.floor(mid)] as number) + (sorted[Math.ceil(mid)] as number)) / 2 : null;
+  return { followUps: followUps.length, answered: times.length, median, conversations: conversations.size, abandoned };
+}
+
+describe('Kaggle twcs sample, October 2017: diagnostics', () => {
+  let result: Diagnostics;
+
+  it('runs on the real sample', async () => {
+    expect(rows).toHaveLength(93);
+    const store = await storeWith(rows.map((row) => ({ id: row.id, author: row.author, at: new Date(row.at).toISOString(), text: row.text, ...(row.parent ? { parent: row.parent } : {}) })));
+    const config = parseConfig({ client: brandIds[0], brands: brandIds.map((id) => ({ id, accounts: { twitter: [id] } })) }, 'kaggle.yaml', '/tmp');
+    result = await computeDiagnostics(store, config, '2017-10');
+    store.close();
+    expect(result.brands).toHaveLength(brandIds.length);
+  });
+
+  it('agrees with the plain TypeScript follow-through for every brand', () => {
+    let total = 0;
+    for (const id of brandIds) {
+      const want = expectedFollowThrough(id);
+      const got = result.brands.find((brand) => brand.id === id)?.followThrough;
+      total += want.followUps;
+      expect([got?.followUps, got?.answered, got?.conversations, got?.abandoned], id).toEqual([want.followUps, want.answered, want.conversations, want.abandoned]);
+      if (want.median === null) expect(got?.responseTimeMedianMin, id).toBeNull();
+      else expect(got?.responseTimeMedianMin, id).toBeCloseTo(want.median, 9);
+    }
+    // The sample does hold customers writing back under a brand's reply.
+    expect(total).toBeGreaterThan(0);
+  });
+
+  it('says that the export has no follower counts and no sentiment', () => {
+    for (const brand of result.brands) {
+      expect(brand.influencers, brand.id).toBeNull();
+      expect(brand.sentiment, brand.id).toBeNull();
+      expect(result.notes).toContainEqual({ brandId: brand.id, code: 'no-follower-data' });
+    }
+  });
+});
