@@ -1,14 +1,121 @@
 import type { Command } from 'commander';
-import { notBuiltYet } from '../not-built.js';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { loadConfig } from '../../config/load.js';
+import { UserError } from '../../errors.js';
+import { isLanguage, type Language } from '../../report/i18n/language.js';
+import { ReportPrinter, writeReport, type WrittenReport } from '../../report/index.js';
+import { Store } from '../../store/database.js';
+import { databasePath } from './metrics.js';
+
+interface ReportOptions {
+  period: string;
+  config: string[];
+  allClients?: string;
+  db?: string;
+  out: string;
+  lang?: string;
+  pageSize?: string;
+}
 
 export function registerReport(program: Command): Command {
   return program
     .command('report')
     .description('write the PDF report (plus HTML, CSV, JSON and SVG charts)')
-    .requiredOption('--period <period>', 'a month (2017-10), a quarter (2017-Q4) or FROM..TO dates')
-    .option('--config <path>', 'config file', 'replybench.yaml')
-    .option('--db <path>', 'database file (default: the config\'s database)')
-    .option('--out <dir>', 'output folder', 'out')
-    .option('--lang <lang>', 'en|es|fr (default: the config\'s report.language)')
-    .action(notBuiltYet('report'));
+    .requiredOption('--period <period>', 'a month (2017-10), a quarter (2017-Q4) or FROM..TO dates, both included')
+    .option('--config <path>', 'config file; repeat it for one report per config', collect, [])
+    .option('--all-clients <dir>', 'one report per config file (*.yaml) in this folder, reusing one browser')
+    .option('--db <path>', "database file (default: each config's database, else ./replybench.duckdb)")
+    .option('--out <dir>', 'output folder (one subfolder per client when there are several)', 'out')
+    .option('--lang <lang>', "en|es|fr (default: the config's report.language)")
+    .option('--page-size <size>', "A4|Letter (default: the config's report.pageSize)")
+    .action(async (options: ReportOptions) => {
+      await runReport(options);
+    });
+}
+
+export async function runReport(options: ReportOptions): Promise<WrittenReport[]> {
+  const language = parseLanguage(options.lang);
+  const pageSize = parsePageSize(options.pageSize);
+  const configPaths = configFiles(options);
+  const configs = configPaths.map((path) => loadConfig(path));
+  // Every input is checked before the browser starts, so a typo fails at once.
+  const databases = configs.map((config) => {
+    const path = databasePath(options.db, config);
+    if (!existsSync(path)) throw new UserError(`${path}: database not found for client "${config.client}"; run "replybench import <files>" first, or pass --db.`);
+    return path;
+  });
+  const several = configs.length > 1;
+  const progress = new Progress(configs.length);
+  const printer = await ReportPrinter.launch();
+  const written: WrittenReport[] = [];
+  try {
+    for (const [index, config] of configs.entries()) {
+      const outDir = several ? join(options.out, config.client) : options.out;
+      progress.show(index, config.client);
+      const store = await Store.open(databases[index] ?? '', { readOnly: true });
+      try {
+        written.push(await writeReport({ config, store, period: options.period, outDir, lang: language, pageSize, printer }));
+      } finally {
+        store.close();
+      }
+    }
+  } finally {
+    progress.done();
+    await printer.close();
+  }
+  for (const report of written) process.stdout.write(`${report.pdf ? relativeToCwd(report.pdf) : relativeToCwd(report.html)}\n`);
+  return written;
+}
+
+function configFiles(options: ReportOptions): string[] {
+  if (options.allClients) {
+    if (options.config.length > 0) throw new UserError('--all-clients and --config: use one or the other.');
+    const dir = resolve(options.allClients);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`--all-clients: "${options.allClients}" is not a folder; pass the folder that holds one replybench.yaml per client.`);
+    const files = readdirSync(dir)
+      .filter((file) => /\.ya?ml$/i.test(file))
+      .sort()
+      .map((file) => join(dir, file));
+    if (files.length === 0) throw new UserError(`--all-clients: no .yaml config files in "${options.allClients}".`);
+    return files;
+  }
+  return options.config.length > 0 ? options.config : ['replybench.yaml'];
+}
+
+function parseLanguage(lang: string | undefined): Language | undefined {
+  if (lang === undefined) return undefined;
+  if (isLanguage(lang)) return lang;
+  throw new UserError(`--lang "${lang}": use en, es or fr.`);
+}
+
+function parsePageSize(size: string | undefined): 'A4' | 'Letter' | undefined {
+  if (size === undefined) return undefined;
+  const match = ['A4', 'Letter'].find((name) => name.toLowerCase() === size.toLowerCase());
+  if (match === 'A4' || match === 'Letter') return match;
+  throw new UserError(`--page-size "${size}": use A4 or Letter.`);
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function relativeToCwd(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : rel;
+}
+
+/** One line on stderr, rewritten in place; silent when stderr is not a terminal. */
+class Progress {
+  private readonly enabled = Boolean(process.stderr.isTTY);
+  constructor(private readonly total: number) {}
+
+  show(index: number, client: string): void {
+    if (!this.enabled) return;
+    process.stderr.write(`\r\u001b[2Kreport ${index + 1}/${this.total}: ${client}`);
+  }
+
+  done(): void {
+    if (this.enabled) process.stderr.write('\r\u001b[2K');
+  }
 }

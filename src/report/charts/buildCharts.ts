@@ -1,0 +1,41 @@
+import type { Language } from '../i18n/language.js';
+import type { Translate } from '../i18n/strings.js';
+import type { ChartFigure } from '../model/types.js';
+import type { ReportTemplate } from '../template.js';
+import { CHART_IDS, type ChartId } from './chartData.js';
+import { compileChart, renderSvg, type ChartInputs, type JsonValue } from './renderChart.js';
+
+/** Strings prefix of each chart's title and caption. */
+export const CHART_STRING_PREFIX: Record<ChartId, string> = {
+  'response-rate': 'chart.responseRate',
+  'response-time-buckets': 'chart.buckets',
+  'cumulative-answered': 'chart.cumulative',
+  trend: 'chart.trend',
+  'hour-of-week': 'chart.hourOfWeek',
+  'reply-broadcast': 'chart.replyBroadcast',
+  'share-of-voice': 'chart.shareOfVoice',
+};
+
+export function chartSpec(template: ReportTemplate, id: ChartId): JsonValue {
+  return template.json(`charts/${id}.vl.json`) as JsonValue;
+}
+
+/** Renders every chart that has data; the caption values fill `{client}` / `{timezone}` in captions. */
+export async function buildCharts(
+  template: ReportTemplate,
+  inputs: Partial<Record<ChartId, Omit<ChartInputs, 't' | 'language'>>>,
+  t: Translate,
+  language: Language,
+  captionValues: Record<string, string>,
+): Promise<Record<string, ChartFigure>> {
+  const figures: Record<string, ChartFigure> = {};
+  for (const id of CHART_IDS) {
+    const chartInputs = inputs[id];
+    if (!chartInputs) continue;
+    const { vegaSpec } = compileChart(chartSpec(template, id), { ...chartInputs, t, language });
+    const svg = await renderSvg(vegaSpec, `c-${id}`);
+    const prefix = CHART_STRING_PREFIX[id];
+    figures[id] = { id, title: t(`${prefix}.title`, captionValues), caption: t(`${prefix}.caption`, captionValues), svg };
+  }
+  return figures;
+}

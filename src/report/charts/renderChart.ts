@@ -1,0 +1,121 @@
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import type { Language } from '../i18n/language.js';
+import type { Translate } from '../i18n/strings.js';
+import { CHART_NUMBER_LOCALE } from './chartLocale.js';
+
+/** The one font named in chart config and page CSS, so text estimates match the print. */
+export const REPORT_FONT = 'Noto Sans';
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export interface ChartInputs {
+  /** Named datasets the spec reads with `"data": {"name": ...}`. */
+  datasets: Record<string, Array<Record<string, JsonValue>>>;
+  /** Values for `"{{name}}"` placeholders in the spec (colours, domains, label expressions). */
+  values: Record<string, JsonValue>;
+  t: Translate;
+  language: Language;
+}
+
+export interface CompiledChart {
+  vegaSpec: vega.Spec;
+  warnings: string[];
+}
+
+/**
+ * Fills a template's Vega-Lite spec: `"t:key"` strings become translated text,
+ * `"{{name}}"` strings become injected values, datasets are attached; then
+ * compiles it, collecting Vega-Lite's warnings instead of printing them.
+ */
+export function compileChart(spec: JsonValue, inputs: ChartInputs): CompiledChart {
+  const filled = fill(spec, inputs);
+  if (typeof filled !== 'object' || filled === null || Array.isArray(filled)) throw new Error('a chart spec must be a JSON object');
+  const config = (typeof filled.config === 'object' && filled.config !== null && !Array.isArray(filled.config) ? filled.config : {}) as Record<string, JsonValue>;
+  const full = {
+    ...filled,
+    datasets: inputs.datasets,
+    // aria: false keeps the SVG small (no per-mark labels); a PDF does not expose them anyway.
+    config: { aria: false, ...config, font: REPORT_FONT, locale: { number: CHART_NUMBER_LOCALE[inputs.language] } },
+  };
+  const warnings: string[] = [];
+  const logger = captureLogger(warnings);
+  const compiled = compile(full as unknown as TopLevelSpec, { logger });
+  return { vegaSpec: compiled.spec as vega.Spec, warnings };
+}
+
+/** Renders a compiled spec to SVG markup with every id made unique by `prefix`. */
+export async function renderSvg(vegaSpec: vega.Spec, prefix: string): Promise<string> {
+  const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none' });
+  try {
+    const svg = await view.toSVG();
+    return prefixIds(compactNumbers(svg), prefix);
+  } finally {
+    view.finalize();
+  }
+}
+
+/** Geometry with two decimals is exact enough for print and keeps the page light. */
+export function compactNumbers(svg: string): string {
+  return svg.replace(/\s(d|transform|points)="([^"]*)"/g, (_whole, name: string, value: string) => ` ${name}="${value.replace(/-?\d+\.\d{3,}/g, (number) => String(Math.round(Number(number) * 100) / 100))}"`);
+}
+
+/** Several SVGs inlined in one page must not share clip/gradient ids. */
+export function prefixIds(svg: string, prefix: string): string {
+  const ids = new Set<string>();
+  for (const match of svg.matchAll(/\sid="([^"]+)"/g)) if (match[1]) ids.add(match[1]);
+  if (ids.size === 0) return svg;
+  return svg
+    .replace(/(\sid=")([^"]+)"/g, (whole, start: string, id: string) => (ids.has(id) ? `${start}${prefix}-${id}"` : whole))
+    .replace(/url\(#([^)]+)\)/g, (whole, id: string) => (ids.has(id) ? `url(#${prefix}-${id})` : whole))
+    .replace(/(href=")#([^"]+)"/g, (whole, start: string, id: string) => (ids.has(id) ? `${start}#${prefix}-${id}"` : whole));
+}
+
+function fill(value: JsonValue, inputs: ChartInputs): JsonValue {
+  if (typeof value === 'string') {
+    if (value.startsWith('t:')) return inputs.t(value.slice(2));
+    const placeholder = /^\{\{(\w+)\}\}$/.exec(value);
+    if (placeholder?.[1]) {
+      const injected = inputs.values[placeholder[1]];
+      if (injected === undefined) throw new Error(`chart spec placeholder {{${placeholder[1]}}} has no value`);
+      return injected;
+    }
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((item) => fill(item, inputs));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fill(item, inputs)]));
+  }
+  return value;
+}
+
+interface VegaLogger {
+  level(): number;
+  level(level: number): VegaLogger;
+  error(...args: readonly unknown[]): VegaLogger;
+  warn(...args: readonly unknown[]): VegaLogger;
+  info(...args: readonly unknown[]): VegaLogger;
+  debug(...args: readonly unknown[]): VegaLogger;
+}
+
+function captureLogger(warnings: string[]): VegaLogger {
+  let currentLevel = 2;
+  const logger: VegaLogger = {
+    level: ((level?: number) => {
+      if (level === undefined) return currentLevel;
+      currentLevel = level;
+      return logger;
+    }) as VegaLogger['level'],
+    error: (...args) => {
+      warnings.push(`error: ${args.map(String).join(' ')}`);
+      return logger;
+    },
+    warn: (...args) => {
+      warnings.push(args.map(String).join(' '));
+      return logger;
+    },
+    info: () => logger,
+    debug: () => logger,
+  };
+  return logger;
+}

@@ -1,0 +1,138 @@
+import { LOCALE_TAGS, type Language } from './language.js';
+import type { Translate } from './strings.js';
+
+/**
+ * Every number and date of a report goes through here, so one language gets
+ * one consistent style (decimal comma and spacing rules of es and fr included).
+ */
+export class Formatter {
+  readonly locale: string;
+  private readonly integer: Intl.NumberFormat;
+  private readonly percent0: Intl.NumberFormat;
+  private readonly percent1: Intl.NumberFormat;
+  private readonly decimal1: Intl.NumberFormat;
+  private readonly signed1: Intl.NumberFormat;
+  private readonly signedPercent0: Intl.NumberFormat;
+
+  constructor(
+    readonly language: Language,
+    private readonly t: Translate,
+    readonly timezone: string,
+  ) {
+    this.locale = LOCALE_TAGS[language];
+    this.integer = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 0, useGrouping: true });
+    this.percent0 = new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 0 });
+    this.percent1 = new Intl.NumberFormat(this.locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    this.decimal1 = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 1, minimumFractionDigits: 0 });
+    this.signed1 = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 1, minimumFractionDigits: 1, signDisplay: 'exceptZero' });
+    this.signedPercent0 = new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' });
+  }
+
+  /** "—" stands for a value that cannot be computed (null), never 0. */
+  get missing(): string {
+    return '—';
+  }
+
+  count(value: number | null | undefined): string {
+    return value == null ? this.missing : this.integer.format(value);
+  }
+
+  /** A fraction in [0, 1] as a whole percentage: 0.623 -> "62%" / "62 %". */
+  percent(value: number | null | undefined): string {
+    return value == null ? this.missing : this.percent0.format(value);
+  }
+
+  percentPrecise(value: number | null | undefined): string {
+    return value == null ? this.missing : this.percent1.format(value);
+  }
+
+  decimal(value: number | null | undefined): string {
+    return value == null ? this.missing : this.decimal1.format(value);
+  }
+
+  /** A 95% interval of fractions: "55–68%". */
+  percentInterval(interval: [number, number] | null | undefined): string {
+    if (!interval) return this.missing;
+    return this.t('format.interval', { low: this.integer.format(interval[0] * 100), high: this.percent0.format(interval[1]) });
+  }
+
+  /** Minutes as a readable duration: "14 min", "3.5 h", "2.1 d". */
+  duration(minutes: number | null | undefined): string {
+    if (minutes == null) return this.missing;
+    if (minutes < 1) return this.t('unit.seconds', { n: this.integer.format(minutes * 60) });
+    if (minutes < 59.5) return this.t('unit.minutes', { n: this.integer.format(minutes) });
+    if (minutes < 48 * 60) return this.t('unit.hours', { n: this.decimal1.format(minutes / 60) });
+    return this.t('unit.days', { n: this.decimal1.format(minutes / 1440) });
+  }
+
+  /** A change already in percentage points (as METRICS.md's `change` for rates): 4.2 -> "+4.2 pts". */
+  points(change: number | null | undefined): string {
+    if (change == null) return this.missing;
+    return this.t('unit.points', { n: this.signed1.format(change) });
+  }
+
+  /** Relative change as a signed percentage: "−12%". Input is percent (−12), as METRICS.md's change for counts and times. */
+  signedPercent(changePercent: number | null | undefined): string {
+    return changePercent == null ? this.missing : this.signedPercent0.format(changePercent / 100);
+  }
+
+  /** "October 2017" for a month, "Q4 2017" for a quarter label, else "1 October 2017 – 15 October 2017", in the report's timezone. */
+  periodLabel(startIso: string, endIso: string, label?: string): string {
+    const quarter = /^(\d{4})-?Q([1-4])$/i.exec(label ?? '');
+    if (quarter) return this.t('format.quarter', { q: quarter[2] ?? '', year: quarter[1] ?? '' });
+    const start = new Date(startIso);
+    const lastInstant = new Date(new Date(endIso).getTime() - 1);
+    const startParts = this.localParts(start);
+    const endParts = this.localParts(lastInstant);
+    const nextDay = this.localParts(new Date(endIso));
+    const wholeMonth = startParts.day === 1 && nextDay.day === 1 && startParts.month === endParts.month && startParts.year === endParts.year;
+    if (wholeMonth) return this.capitalise(this.monthYear(start));
+    return this.t('format.range', { from: this.date(start), to: this.date(lastInstant) });
+  }
+
+  /** "1 October 2017" in the report's timezone and language. */
+  date(instant: Date): string {
+    return new Intl.DateTimeFormat(this.locale, { timeZone: this.timezone, day: 'numeric', month: 'long', year: 'numeric' }).format(instant);
+  }
+
+  /** "12 Oct 2017, 14:05" in the report's timezone. */
+  dateTime(instant: Date): string {
+    return new Intl.DateTimeFormat(this.locale, {
+      timeZone: this.timezone,
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(instant);
+  }
+
+  monthYear(instant: Date): string {
+    return new Intl.DateTimeFormat(this.locale, { timeZone: this.timezone, month: 'long', year: 'numeric' }).format(instant);
+  }
+
+  /** "Oct 17" style label for a "YYYY-MM" month key (a calendar month: no timezone shift). */
+  shortMonth(monthKey: string): string {
+    const [year, month] = monthKey.split('-').map(Number);
+    const instant = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, 15));
+    return new Intl.DateTimeFormat(this.locale, { timeZone: 'UTC', month: 'short', year: '2-digit' }).format(instant);
+  }
+
+  /** Weekday names Monday..Sunday, short, in the report's language. */
+  weekdays(): string[] {
+    const monday = Date.UTC(2024, 0, 1);
+    const format = new Intl.DateTimeFormat(this.locale, { timeZone: 'UTC', weekday: 'short' });
+    return Array.from({ length: 7 }, (_, day) => this.capitalise(format.format(new Date(monday + day * 86_400_000))));
+  }
+
+  capitalise(text: string): string {
+    return text.charAt(0).toLocaleUpperCase(this.locale) + text.slice(1);
+  }
+
+  private localParts(instant: Date): { year: number; month: number; day: number } {
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone: this.timezone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(instant);
+    const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+    return { year: part('year'), month: part('month'), day: part('day') };
+  }
+}

@@ -1,0 +1,80 @@
+import type { Config } from '../../config/types.js';
+import type { MetricsReport } from '../../metrics/types.js';
+import type { ImprovementItem } from '../advice/types.js';
+import { buildCharts } from '../charts/buildCharts.js';
+import { chartInputs } from '../charts/chartData.js';
+import { brandColours, DEFAULT_ACCENT, DEFAULT_PRIMARY } from '../charts/palette.js';
+import { logoDataUrl } from '../html/logo.js';
+import { Formatter } from '../i18n/format.js';
+import type { Language } from '../i18n/language.js';
+import { translator, type Translate } from '../i18n/strings.js';
+import type { ReportTemplate } from '../template.js';
+import { clientOf } from './brandLookup.js';
+import { formatExamples } from './examples.js';
+import { writeFindings } from './findings.js';
+import { buildKpis } from './kpis.js';
+import { buildLeaderboard } from './leaderboard.js';
+import { buildMethodology } from './methodology.js';
+import { previousPeriodLabel } from './previousPeriod.js';
+import type { StoreFacts } from './storeFacts.js';
+import type { ReportModel } from './types.js';
+
+export interface ModelInputs {
+  metrics: MetricsReport;
+  config: Config;
+  /** Null when the report is made from a metrics JSON alone (no examples, no import records). */
+  facts: StoreFacts | null;
+  template: ReportTemplate;
+  language: Language;
+  improvements?: ImprovementItem[] | null;
+  generatedAt?: Date;
+}
+
+/** Everything the HTML shows, formatted in the report's language, charts rendered. */
+export async function buildReportModel(inputs: ModelInputs): Promise<{ model: ReportModel; t: Translate; format: Formatter }> {
+  const { metrics, config, facts, template, language } = inputs;
+  const t = translator(template.strings(language), template.path(`strings/${language}.json`));
+  const timezone = metrics.period.timezone;
+  const format = new Formatter(language, t, timezone);
+  const client = clientOf(metrics);
+  const primary = config.report.colors.primary ?? DEFAULT_PRIMARY;
+  const accent = config.report.colors.accent ?? DEFAULT_ACCENT;
+  const periodLabel = format.periodLabel(metrics.period.start, metrics.period.end, metrics.period.label);
+  const previousLabel = previousPeriodLabel(metrics, format, t);
+  const windowMin = metrics.settings?.responseWindowMin ?? config.metrics.responseWindow;
+  const manifest = template.manifest();
+  const improvements = inputs.improvements ?? [];
+
+  const charts = await buildCharts(
+    template,
+    chartInputs({ metrics, responseTimes: facts?.responseTimes ?? null, format, t, colours: brandColours(metrics.brands, primary), primary }),
+    t,
+    language,
+    { client: client.name, timezone },
+  );
+  const methodology = buildMethodology(metrics, facts, format, t, periodLabel);
+  const leaderboardNotes = [t('leaderboard.noteRank'), t('leaderboard.noteSla')];
+  if (metrics.brands.some((brand) => brand.lowSample || brand.lowSampleTimes === true)) leaderboardNotes.push(t('leaderboard.noteLowSample'));
+
+  const model: ReportModel = {
+    language,
+    locale: format.locale,
+    title: t('report.title'),
+    agency: { name: config.report.agency?.name ?? null, logoDataUrl: logoDataUrl(config.report.agency?.logo, config.baseDir) },
+    client: { id: client.id, name: client.name },
+    colors: { primary, accent },
+    period: { label: periodLabel, timezone, previousLabel },
+    generatedOn: t('report.generatedOn', { date: format.date(inputs.generatedAt ?? new Date()) }),
+    findings: writeFindings(metrics, format, t, previousLabel),
+    kpis: buildKpis(metrics, format, t, previousLabel),
+    leaderboard: buildLeaderboard(metrics, format, t),
+    leaderboardNotes,
+    charts,
+    unanswered: facts ? formatExamples(facts.unanswered, format, t, windowMin) : [],
+    slowest: facts ? formatExamples(facts.slowest, format, t, windowMin) : [],
+    ...methodology,
+    improvements,
+    sections: manifest.sections.filter((section) => (section !== 'improvements' || improvements.length > 0) && (section !== 'examples' || facts !== null)),
+  };
+  return { model, t, format };
+}

@@ -1,0 +1,89 @@
+import { basename } from 'node:path';
+import { METRIC_DEFINITIONS } from '../../metrics/definitions.js';
+import type { MetricsReport } from '../../metrics/types.js';
+import type { Formatter } from '../i18n/format.js';
+import type { Translate } from '../i18n/strings.js';
+import type { StoreFacts } from './storeFacts.js';
+import type { ImportedFile, LabelledValue } from './types.js';
+
+/** The report shows no per-platform figures, so that definition stays in the README only. */
+const DEFINITIONS_LEFT_OUT = new Set(['byPlatform']);
+const MAX_FILES_LISTED = 12;
+
+export interface Methodology {
+  definitions: LabelledValue[];
+  settings: LabelledValue[];
+  dataQuality: LabelledValue[];
+  importedFiles: ImportedFile[];
+  importedFilesMore: string | null;
+  warnings: string[];
+}
+
+/** The appendix: definitions in the report's language, the settings the numbers rest on, and what the data looked like. */
+export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | null, format: Formatter, t: Translate, periodLabel: string): Methodology {
+  const settings = metrics.settings;
+  const definitions = metricDefinitions(format, t);
+  const settingRows: LabelledValue[] = [
+    { label: t('setting.period'), value: periodLabel },
+    { label: t('setting.timezone'), value: metrics.period.timezone },
+    { label: t('setting.brands'), value: metrics.brands.map((brand) => brand.name).join(', ') },
+  ];
+  if (settings) {
+    settingRows.push(
+      { label: t('setting.window'), value: format.duration(settings.responseWindowMin) },
+      { label: t('setting.inbound'), value: settings.inbound === 'questions' ? t('setting.inboundQuestions') : t('setting.inboundAll') },
+      { label: t('setting.sla'), value: settings.sla.map((target) => format.duration(target)).join(', ') },
+    );
+  }
+  const quality = metrics.dataQuality;
+  const pending = quality.pending ?? metrics.brands.reduce((sum, brand) => sum + brand.pending, 0);
+  const dataQuality: LabelledValue[] = [
+    { label: t('quality.posts'), value: format.count(quality.posts) },
+    { label: t('quality.repliesBeforeParent'), value: format.count(quality.repliesBeforeParent) },
+    { label: t('quality.unresolvedParents'), value: format.count(quality.unresolvedParents) },
+    { label: t('quality.pending'), value: format.count(pending) },
+  ];
+  if (facts) {
+    const sum = (pick: (batch: StoreFacts['imports'][number]) => number) => facts.imports.reduce((total, batch) => total + pick(batch), 0);
+    dataQuality.push(
+      { label: t('quality.files'), value: format.count(facts.imports.length) },
+      { label: t('quality.rowsImported'), value: format.count(sum((batch) => batch.imported)) },
+      { label: t('quality.duplicates'), value: format.count(sum((batch) => batch.duplicates)) },
+      { label: t('quality.rowsRejected'), value: format.count(facts.rejectedRows) },
+    );
+  }
+  const importedFiles = (facts?.imports ?? []).slice(0, MAX_FILES_LISTED).map((batch) => ({
+    file: basename(batch.file),
+    format: batch.format,
+    rowsRead: format.count(batch.rowsRead),
+    imported: format.count(batch.imported),
+    rejected: format.count(batch.rejected),
+  }));
+  const more = (facts?.imports.length ?? 0) - importedFiles.length;
+  const warnings: string[] = [];
+  const lowSample = metrics.brands.filter((brand) => brand.lowSample || brand.lowSampleTimes === true).map((brand) => brand.name);
+  if (lowSample.length > 0) warnings.push(t('warning.lowSample', { brands: lowSample.join(', ') }));
+  if (pending > 0) warnings.push(t('warning.pending', { count: format.count(pending) }));
+  if (facts && facts.rejectedRows > 0) warnings.push(t('warning.rejected', { count: format.count(facts.rejectedRows) }));
+  return {
+    definitions,
+    settings: settingRows,
+    dataQuality,
+    importedFiles,
+    importedFilesMore: more > 0 ? t('methodology.moreFiles', { count: format.count(more) }) : null,
+    warnings,
+  };
+}
+
+/**
+ * The metric reference of src/metrics/definitions.ts (one source with the
+ * README): English as written there, Spanish and French from the template's
+ * strings (`metric.<id>.title` / `metric.<id>.text`).
+ */
+export function metricDefinitions(format: Formatter, t: Translate): LabelledValue[] {
+  return METRIC_DEFINITIONS.filter((definition) => !DEFINITIONS_LEFT_OUT.has(definition.id)).map((definition) =>
+    format.language === 'en'
+      ? { label: definition.title, value: definition.text }
+      : { label: t(`metric.${definition.id}.title`), value: t(`metric.${definition.id}.text`) },
+  );
+}

@@ -1,0 +1,23 @@
+import type { MetricsReport } from '../../metrics/types.js';
+import type { Formatter } from '../i18n/format.js';
+import type { Translate } from '../i18n/strings.js';
+
+/**
+ * How sentences name the period `change` compares with: "September 2017"
+ * (lower case where the language writes months so), a date range, or "the
+ * previous period" when the metrics do not say which it was.
+ */
+export function previousPeriodLabel(metrics: MetricsReport, format: Formatter, t: Translate): string {
+  const previous = metrics.previousPeriod;
+  if (previous) {
+    if (/^\d{4}-\d{2}$/.test(previous.label ?? '')) return format.monthYear(new Date(previous.start));
+    return format.periodLabel(previous.start, previous.end, previous.label);
+  }
+  const month = /^(\d{4})-(\d{2})$/.exec(metrics.period.label ?? '');
+  if (month) {
+    const year = Number(month[1]);
+    const index = Number(month[2]) - 1;
+    return new Intl.DateTimeFormat(format.locale, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date(Date.UTC(index === 0 ? year - 1 : year, index === 0 ? 11 : index - 1, 15)));
+  }
+  return t('kpi.previousPeriod');
+}

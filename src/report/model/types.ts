@@ -1,0 +1,90 @@
+import type { ImprovementItem } from '../advice/types.js';
+import type { Language } from '../i18n/language.js';
+
+export type Tone = 'good' | 'bad' | 'neutral';
+
+export interface KpiTile {
+  label: string;
+  value: string;
+  /** e.g. "+4.2 pts vs September 2017"; null when there is no previous period. */
+  change: { text: string; tone: Tone } | null;
+  note: string | null;
+}
+
+export interface LeaderboardCell {
+  text: string;
+  /** Rank among brands on this metric ("1" = best), shown small beside the value. */
+  rank: string | null;
+}
+
+export interface LeaderboardRow {
+  brandName: string;
+  isClient: boolean;
+  lowSample: boolean;
+  /** 95% interval of the response rate, shown under it. */
+  interval: string;
+  cells: LeaderboardCell[];
+}
+
+export interface Leaderboard {
+  columns: Array<{ label: string; hint: string | null }>;
+  rows: LeaderboardRow[];
+}
+
+export interface MentionExample {
+  when: string;
+  author: string;
+  platform: string;
+  /** Shortened plain text; the template escapes it. */
+  text: string;
+  /** e.g. "waiting 6.2 d" or "answered after 3.1 d". */
+  detail: string;
+}
+
+export interface LabelledValue {
+  label: string;
+  value: string;
+}
+
+export interface ImportedFile {
+  file: string;
+  format: string;
+  rowsRead: string;
+  imported: string;
+  rejected: string;
+}
+
+export interface ChartFigure {
+  id: string;
+  title: string;
+  caption: string;
+  /** SVG markup produced by vega from the template's spec (trusted: no mention text reaches charts). */
+  svg: string;
+}
+
+/** Everything the HTML template shows, already formatted in the report's language. */
+export interface ReportModel {
+  language: Language;
+  locale: string;
+  title: string;
+  agency: { name: string | null; logoDataUrl: string | null };
+  client: { id: string; name: string };
+  colors: { primary: string; accent: string };
+  period: { label: string; timezone: string; previousLabel: string | null };
+  generatedOn: string;
+  findings: string[];
+  kpis: KpiTile[];
+  leaderboard: Leaderboard;
+  leaderboardNotes: string[];
+  charts: Record<string, ChartFigure>;
+  unanswered: MentionExample[];
+  slowest: MentionExample[];
+  definitions: LabelledValue[];
+  settings: LabelledValue[];
+  dataQuality: LabelledValue[];
+  importedFiles: ImportedFile[];
+  importedFilesMore: string | null;
+  warnings: string[];
+  improvements: ImprovementItem[];
+  sections: string[];
+}

@@ -1,0 +1,157 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer';
+import { UserError } from '../../errors.js';
+import type { PageSize } from '../html/renderHtml.js';
+import { findBrowser } from './findBrowser.js';
+
+const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-dev-shm-usage',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-extensions',
+  '--disable-default-apps',
+];
+
+export interface PrintOptions {
+  pageSize: PageSize;
+  /** HTML of the page footer (page numbers); a separate document with its own inline styles. */
+  footerHtml: string;
+}
+
+export interface PrintResult {
+  pdf: Uint8Array;
+  /** Every request the page tried to make; all were refused (mention text is untrusted). */
+  blockedRequests: string[];
+}
+
+export interface PrinterOptions {
+  executablePath?: string;
+  /** Pages printing at once (about 2 on 2 cores). */
+  concurrency?: number;
+}
+
+/**
+ * One Chromium reused across reports, with a small pool of pages. Every page
+ * has JavaScript disabled and aborts every network request, including file:
+ * URLs: the HTML carries all its assets inline.
+ *
+ * @example
+ * const printer = await ReportPrinter.launch();
+ * try { await writeReport({ ..., printer }); await writeReport({ ..., printer }); } finally { await printer.close(); }
+ */
+export class ReportPrinter {
+  private readonly idle: Page[] = [];
+  private readonly blockedLog = new Map<Page, string[]>();
+  private pages = 0;
+  private readonly waiting: Array<(page: Page) => void> = [];
+
+  private constructor(
+    private readonly browser: Browser,
+    private readonly userDataDir: string,
+    private readonly concurrency: number,
+  ) {}
+
+  static async launch(options: PrinterOptions = {}): Promise<ReportPrinter> {
+    const executablePath = options.executablePath ?? findBrowser();
+    const userDataDir = mkdtempSync(join(tmpdir(), 'replybench-chromium-'));
+    let browser: Browser;
+    try {
+      browser = await puppeteer.launch({ executablePath, headless: true, args: LAUNCH_ARGS, userDataDir });
+    } catch (error) {
+      rmSync(userDataDir, { recursive: true, force: true });
+      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+      throw new UserError(`${executablePath}: Chromium did not start (${reason}); reinstall it ("apt-get install chromium") or set PUPPETEER_EXECUTABLE_PATH.`);
+    }
+    return new ReportPrinter(browser, userDataDir, Math.max(1, options.concurrency ?? 2));
+  }
+
+  async print(html: string, options: PrintOptions): Promise<PrintResult> {
+    const page = await this.acquire();
+    const blockedRequests: string[] = [];
+    this.blockedLog.set(page, blockedRequests);
+    let healthy = false;
+    try {
+      // A fresh document each time: setContent rewrites the current one, which keeps the previous report's CSP and state.
+      await page.goto('about:blank');
+      await page.setContent(html, { waitUntil: 'load' });
+      await page.evaluate('document.fonts.ready.then(() => true)');
+      const pdf = await page.pdf({
+        format: options.pageSize,
+        preferCSSPageSize: true,
+        printBackground: true,
+        // Tagging (the accessibility tree) doubles print time and PDF size; the text stays extractable without it.
+        tagged: false,
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate: options.footerHtml,
+        margin: { top: '16mm', bottom: '18mm', left: '16mm', right: '16mm' },
+      });
+      healthy = true;
+      return { pdf, blockedRequests };
+    } finally {
+      this.release(page, healthy);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+    rmSync(this.userDataDir, { recursive: true, force: true });
+  }
+
+  private async openPage(): Promise<Page> {
+    const page = await this.browser.newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', (request: HTTPRequest) => {
+      const url = request.url();
+      if (url.startsWith('data:')) {
+        void request.continue();
+        return;
+      }
+      this.blockedLog.get(page)?.push(url);
+      void request.abort('blockedbyclient');
+    });
+    return page;
+  }
+
+  private async acquire(): Promise<Page> {
+    const idle = this.idle.pop();
+    if (idle) return idle;
+    if (this.pages < this.concurrency) {
+      this.pages += 1;
+      try {
+        return await this.openPage();
+      } catch (error) {
+        this.pages -= 1;
+        throw error;
+      }
+    }
+    return new Promise<Page>((resolve) => this.waiting.push(resolve));
+  }
+
+  /** A page that failed mid-print is closed rather than reused. */
+  private release(page: Page, healthy: boolean): void {
+    this.blockedLog.delete(page);
+    if (!healthy) {
+      this.pages -= 1;
+      void page.close().catch(() => undefined);
+      const next = this.waiting.shift();
+      if (next) {
+        this.pages += 1;
+        this.openPage().then(next, () => {
+          this.pages -= 1;
+        });
+      }
+      return;
+    }
+    const next = this.waiting.shift();
+    if (next) next(page);
+    else this.idle.push(page);
+  }
+}

@@ -1,0 +1,108 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Config } from '../config/types.js';
+import { UserError } from '../errors.js';
+import { computeMetrics } from '../metrics/compute.js';
+import { metricsCsv } from '../metrics/format/csv.js';
+import { parsePeriod } from '../metrics/period.js';
+import type { MetricsReport } from '../metrics/types.js';
+import type { Store } from '../store/database.js';
+import { buildImprovements } from './advice/improvements.js';
+import type { ImprovementItem } from './advice/types.js';
+import { computeDiagnostics } from '../metrics/diagnostics/index.js';
+import { renderFooterHtml, renderReportHtml, type PageSize } from './html/renderHtml.js';
+import { isLanguage, type Language } from './i18n/language.js';
+import { buildReportModel } from './model/buildModel.js';
+import { readStoreFacts, type StoreFacts } from './model/storeFacts.js';
+import { ReportPrinter } from './pdf/printer.js';
+import { ReportTemplate } from './template.js';
+
+export interface WriteReportOptions {
+  config: Config;
+  /** Where the examples, exact response times and import records come from (and the metrics, when `metrics` is absent). */
+  store?: Store;
+  /** Metrics already computed for the period; computed from `store` and `period` when absent. */
+  metrics?: MetricsReport;
+  /** "2017-10", "2017-Q4" or "2017-10-01..2017-10-15"; needed when `metrics` is absent. */
+  period?: string;
+  /** Folder that receives report.pdf, report.html, metrics.csv, metrics.json and charts/*.svg (created if needed). */
+  outDir: string;
+  /** Default: the config's report.language. */
+  lang?: Language;
+  /** Default: the config's report.pageSize. */
+  pageSize?: PageSize;
+  /** A browser reused across reports; without one, a browser is started and closed for this report. */
+  printer?: ReportPrinter;
+  /**
+   * "What to improve" items; the section is left out when empty. When
+   * undefined and a store is given, they are diagnosed from the store (and the
+   * diagnostics added to metrics.json); null leaves the section out.
+   */
+  improvements?: ImprovementItem[] | null;
+  /** Skip the PDF (HTML, CSV, JSON and SVG only): no browser needed. */
+  skipPdf?: boolean;
+  /** Date printed on the cover (default: now). */
+  generatedAt?: Date;
+}
+
+export interface WrittenReport {
+  outDir: string;
+  pdf: string | null;
+  html: string;
+  csv: string;
+  json: string;
+  charts: string[];
+  metrics: MetricsReport;
+  /** Requests the printing page tried to make (all refused); empty for a well-formed template. */
+  blockedRequests: string[];
+}
+
+/** Writes one client report; see src/report/index.ts for the contract. */
+export async function writeReport(options: WriteReportOptions): Promise<WrittenReport> {
+  const { config, store } = options;
+  const language = options.lang ?? config.report.language;
+  if (!isLanguage(language)) throw new UserError(`--lang: "${String(language)}" is not a report language; use en, es or fr.`);
+  let metrics = options.metrics ?? (await metricsFrom(options));
+  let improvements = options.improvements ?? null;
+  if (options.improvements === undefined && store && metrics.period.label) {
+    if (!metrics.diagnostics) metrics = { ...metrics, diagnostics: await computeDiagnostics(store, config, metrics.period.label) };
+    improvements = buildImprovements(metrics, language);
+  }
+  const facts: StoreFacts | null = store ? await readStoreFacts(store, config, { start: new Date(metrics.period.start), end: new Date(metrics.period.end) }) : null;
+  const template = ReportTemplate.open(config.report.template, config.baseDir);
+  const pageSize = options.pageSize ?? config.report.pageSize;
+  const { model, t } = await buildReportModel({ metrics, config, facts, template, language, improvements, generatedAt: options.generatedAt });
+  const html = renderReportHtml(model, template, t, pageSize);
+
+  const outDir = resolve(options.outDir);
+  const chartsDir = join(outDir, 'charts');
+  mkdirSync(chartsDir, { recursive: true });
+  const paths = { html: join(outDir, 'report.html'), csv: join(outDir, 'metrics.csv'), json: join(outDir, 'metrics.json'), pdf: join(outDir, 'report.pdf') };
+  writeFileSync(paths.html, html);
+  writeFileSync(paths.csv, metricsCsv(metrics));
+  writeFileSync(paths.json, `${JSON.stringify(metrics, null, 2)}\n`);
+  const charts = Object.values(model.charts).map((chart) => {
+    const path = join(chartsDir, `${chart.id}.svg`);
+    writeFileSync(path, `<?xml version="1.0" encoding="UTF-8"?>\n${chart.svg}\n`);
+    return path;
+  });
+
+  let blockedRequests: string[] = [];
+  if (!options.skipPdf) {
+    const printer = options.printer ?? (await ReportPrinter.launch());
+    try {
+      const footerLeft = [config.report.agency?.name, model.client.name, model.period.label].filter(Boolean).join(' · ');
+      const result = await printer.print(html, { pageSize, footerHtml: renderFooterHtml(template, t, footerLeft) });
+      writeFileSync(paths.pdf, result.pdf);
+      blockedRequests = result.blockedRequests;
+    } finally {
+      if (!options.printer) await printer.close();
+    }
+  }
+  return { outDir, pdf: options.skipPdf ? null : paths.pdf, html: paths.html, csv: paths.csv, json: paths.json, charts, metrics, blockedRequests };
+}
+
+async function metricsFrom(options: WriteReportOptions): Promise<MetricsReport> {
+  if (!options.store || !options.period) throw new Error('writeReport needs either `metrics`, or `store` and `period`');
+  return computeMetrics(options.store, options.config, parsePeriod(options.period, options.config.timezone));
+}

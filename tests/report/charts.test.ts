@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { chartSpec } from '../../src/report/charts/buildCharts.js';
+import { CHART_IDS, chartInputs } from '../../src/report/charts/chartData.js';
+import { brandColours } from '../../src/report/charts/palette.js';
+import { compileChart, prefixIds, renderSvg } from '../../src/report/charts/renderChart.js';
+import { Formatter } from '../../src/report/i18n/format.js';
+import { LANGUAGES, type Language } from '../../src/report/i18n/language.js';
+import { translator } from '../../src/report/i18n/strings.js';
+import { ReportTemplate } from '../../src/report/template.js';
+import { fixtureMetrics } from './helpers.js';
+
+const template = ReportTemplate.open(undefined);
+
+function inputsFor(language: Language) {
+  const metrics = fixtureMetrics();
+  const t = translator(template.strings(language), language);
+  const format = new Formatter(language, t, metrics.period.timezone);
+  const responseTimes = { acme: [3, 12, 45, 80, 400, 3000], rivalco: [1, 2, 5, 9, 30] };
+  return { t, inputs: chartInputs({ metrics, responseTimes, format, t, colours: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' }) };
+}
+
+describe('chart specs', () => {
+  for (const language of LANGUAGES) {
+    it(`all ${CHART_IDS.length} specs compile with zero Vega-Lite warnings (${language})`, () => {
+      const { t, inputs } = inputsFor(language);
+      for (const id of CHART_IDS) {
+        const chartData = inputs[id];
+        expect(chartData, id).toBeDefined();
+        if (!chartData) continue;
+        const { warnings } = compileChart(chartSpec(template, id), { ...chartData, t, language });
+        expect([id, warnings]).toEqual([id, []]);
+      }
+    });
+  }
+
+  it('renders every chart to an SVG with marks, in the named font, with ids unique to the chart', async () => {
+    const { t, inputs } = inputsFor('en');
+    const allIds: string[] = [];
+    for (const id of CHART_IDS) {
+      const chartData = inputs[id];
+      if (!chartData) throw new Error(`no data for ${id}`);
+      const svg = await renderSvg(compileChart(chartSpec(template, id), { ...chartData, t, language: 'en' }).vegaSpec, `c-${id}`);
+      expect(svg.startsWith('<svg')).toBe(true);
+      expect(svg).toContain('Noto Sans');
+      const inkedMarks = [...svg.matchAll(/<path\b[^>]*>/g)].filter((path) =>
+        [...(path[0] ?? '').matchAll(/(?:fill|stroke)="([^"]+)"/g)].some((colour) => !/^(none|white|#fff|#ffffff|transparent|rgb\(255, 255, 255\))$/i.test(colour[1] ?? '')),
+      );
+      expect(inkedMarks.length, id).toBeGreaterThan(3);
+      const ids = [...svg.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1] ?? '');
+      for (const svgId of ids) expect(svgId.startsWith(`c-${id}-`)).toBe(true);
+      allIds.push(...ids);
+    }
+    expect(new Set(allIds).size).toBe(allIds.length);
+  });
+
+  it('writes axis numbers in the report language (decimal comma and spaced % in French)', async () => {
+    const { t, inputs } = inputsFor('fr');
+    const data = inputs['response-rate'];
+    if (!data) throw new Error('no response-rate data');
+    const svg = await renderSvg(compileChart(chartSpec(template, 'response-rate'), { ...data, t, language: 'fr' }).vegaSpec, 'x');
+    expect(svg).toContain('40\u00a0%');
+    expect(svg).not.toMatch(/>40%</);
+    expect(svg).toContain('Mentions avec réponse');
+  });
+
+  it('prefixes clip ids and their references together', () => {
+    const svg = '<svg><clipPath id="clip1"><rect/></clipPath><g clip-path="url(#clip1)"></g><use href="#clip1"/></svg>';
+    expect(prefixIds(svg, 'c-a')).toBe('<svg><clipPath id="c-a-clip1"><rect/></clipPath><g clip-path="url(#c-a-clip1)"></g><use href="#c-a-clip1"/></svg>');
+  });
+
+  it('fills translated strings and injected values, and refuses a placeholder without a value', () => {
+    const t = translator({ 'a.title': 'Titre' }, 'test');
+    const spec = { mark: 'bar', title: 't:a.title', encoding: { x: { field: 'v', type: 'quantitative', scale: { domain: '{{d}}' } } }, data: { name: 't' } };
+    const compiled = compileChart(spec, { datasets: { t: [{ v: 1 }] }, values: { d: [0, 2] }, t, language: 'fr' });
+    expect(JSON.stringify(compiled.vegaSpec)).toContain('Titre');
+    expect(JSON.stringify(compiled.vegaSpec)).toContain('[0,2]');
+    expect(() => compileChart(spec, { datasets: { t: [] }, values: {}, t, language: 'fr' })).toThrow('{{d}}');
+  });
+});

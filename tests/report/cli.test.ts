@@ -1,0 +1,66 @@
+import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runReport } from '../../src/cli/commands/report.js';
+import { UserError } from '../../src/errors.js';
+import { FIXTURES, fixtureStore } from './fixtureStore.js';
+import { pdfPages, pdfText } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'replybench-cli-report-'));
+const clients = join(dir, 'clients');
+
+function clientConfig(client: string, language: string): string {
+  return [
+    `client: ${client}`,
+    'timezone: Europe/Madrid',
+    'database: ../posts.duckdb',
+    'brands:',
+    '  - { id: acme, name: Acme Telecom, accounts: { twitter: [AcmeCares] } }',
+    '  - { id: rivalco, name: RivalCo, accounts: { twitter: [RivalCoHelp] } }',
+    'report:',
+    `  language: ${language}`,
+    '  agency: { name: Agencia Norte, logo: logo.svg }',
+    '',
+  ].join('\n');
+}
+
+beforeAll(async () => {
+  const store = await fixtureStore(join(dir, 'posts.duckdb'));
+  store.close();
+  (await import('node:fs')).mkdirSync(clients);
+  writeFileSync(join(clients, 'acme.yaml'), clientConfig('acme', 'en'));
+  writeFileSync(join(clients, 'rivalco.yaml'), clientConfig('rivalco', 'fr'));
+  writeFileSync(join(clients, 'notes.txt'), 'not a config');
+  copyFileSync(join(FIXTURES, 'logo.svg'), join(clients, 'logo.svg'));
+}, 60_000);
+
+describe('replybench report', () => {
+  it('--all-clients writes one report per config, each in its own language, with one browser', async () => {
+    const out = join(dir, 'out');
+    const written = await runReport({ period: '2017-10', config: [], allClients: clients, out });
+    expect(written.map((report) => report.outDir)).toEqual([join(out, 'acme'), join(out, 'rivalco')]);
+    for (const report of written) {
+      expect(existsSync(report.pdf ?? '')).toBe(true);
+      expect(pdfPages(report.pdf ?? '')).toBeGreaterThanOrEqual(5);
+    }
+    expect(pdfText(join(out, 'acme', 'report.pdf'), 1)).toContain('Acme Telecom');
+    const rival = pdfText(join(out, 'rivalco', 'report.pdf'));
+    expect(rival).toContain('Synthèse');
+    expect(pdfText(join(out, 'rivalco', 'report.pdf'), 1)).toContain('RivalCo');
+  });
+
+  it('--lang overrides the config and --page-size Letter prints Letter pages', async () => {
+    const out = join(dir, 'letter');
+    const [report] = await runReport({ period: '2017-10', config: [join(clients, 'acme.yaml')], out, lang: 'es', pageSize: 'letter' });
+    const info = (await import('node:child_process')).execFileSync('pdfinfo', [report?.pdf ?? ''], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
+    expect(pdfText(report?.pdf ?? '')).toContain('Resumen ejecutivo');
+  });
+
+  it('refuses bad arguments with one line that says what to do', async () => {
+    await expect(runReport({ period: '2017-10', config: [join(clients, 'acme.yaml')], out: dir, lang: 'de' })).rejects.toThrow(new UserError('--lang "de": use en, es or fr.'));
+    await expect(runReport({ period: '2017-10', config: [], allClients: join(dir, 'nope'), out: dir })).rejects.toThrow(UserError);
+    await expect(runReport({ period: '2017-10', config: [join(clients, 'acme.yaml')], db: join(dir, 'missing.duckdb'), out: dir })).rejects.toThrow(/database not found/);
+  });
+});

@@ -1,0 +1,133 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { METRIC_DEFINITIONS } from '../../src/metrics/definitions.js';
+import type { Language } from '../../src/report/i18n/language.js';
+import { ReportPrinter, writeReport, type WrittenReport } from '../../src/report/index.js';
+import { ReportTemplate } from '../../src/report/template.js';
+import type { Store } from '../../src/store/database.js';
+import { fixtureConfig, fixtureStore, HOSTILE } from './fixtureStore.js';
+import { foldSpaces, inkShare, pdfLines, pdfPages, pdfText, rasterPage } from './helpers.js';
+
+const out = mkdtempSync(join(tmpdir(), 'replybench-report-'));
+const written: Partial<Record<Language, WrittenReport>> = {};
+let printer: ReportPrinter;
+let store: Store;
+
+beforeAll(async () => {
+  printer = await ReportPrinter.launch();
+  store = await fixtureStore();
+  const config = fixtureConfig();
+  for (const lang of ['en', 'es', 'fr'] as const) {
+    written[lang] = await writeReport({ config, store, period: '2017-10', outDir: join(out, lang), lang, printer, generatedAt: new Date('2017-11-03T10:00:00Z') });
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await printer?.close();
+  store?.close();
+});
+
+function report(lang: Language): WrittenReport {
+  const value = written[lang];
+  if (!value?.pdf) throw new Error(`no ${lang} report`);
+  return value;
+}
+
+describe('the printed report', () => {
+  it('writes the PDF, the standalone HTML, the metrics as CSV and JSON, and every chart as SVG', () => {
+    const en = report('en');
+    expect(pdfPages(en.pdf ?? '')).toBeGreaterThanOrEqual(6);
+    expect(readFileSync(en.html, 'utf8')).toContain('<svg');
+    expect(readFileSync(en.csv, 'utf8').startsWith('\uFEFF')).toBe(true);
+    expect(JSON.parse(readFileSync(en.json, 'utf8')).brands.map((brand: { id: string }) => brand.id).sort()).toEqual(['acme', 'rivalco']);
+    expect(en.charts.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('shows section titles, brand names and the JSON numbers formatted in each language', () => {
+    const client = report('en').metrics.brands.find((brand) => brand.id === 'acme');
+    if (!client?.responseRate) throw new Error('no client rate');
+    const expected: Record<Language, { titles: string[]; rate: string }> = {
+      en: { titles: ['Executive summary', 'Leaderboard', 'Methodology and data quality', 'Mentions to look at', 'Answered mentions divided by inbound mentions'], rate: `${Math.round(client.responseRate * 100)}%` },
+      es: { titles: ['Resumen ejecutivo', 'Clasificación', 'Metodología y calidad de los datos'], rate: `${Math.round(client.responseRate * 100)} %` },
+      fr: { titles: ['Synthèse', 'Classement', 'Méthodologie et qualité des données'], rate: `${Math.round(client.responseRate * 100)} %` },
+    };
+    for (const lang of ['en', 'es', 'fr'] as const) {
+      const text = pdfText(report(lang).pdf ?? '');
+      for (const title of expected[lang].titles) expect(text).toContain(title);
+      expect(text).toContain('Acme Telecom');
+      expect(text).toContain('RivalCo');
+      expect(text).toContain(expected[lang].rate);
+      expect(text).not.toMatch(/NaN|undefined|Infinity/);
+    }
+    // 87.5 minutes median: "1.5 h" in English, "1,5 h" with a decimal comma in Spanish and French.
+    expect(client.responseTimeMedianMin).toBeCloseTo(87.5, 6);
+    expect(pdfText(report('en').pdf ?? '')).toContain('1.5 h');
+    expect(pdfText(report('fr').pdf ?? '')).toContain('1,5 h');
+    expect(pdfText(report('es').pdf ?? '')).toContain('1,5 h');
+  });
+
+  it('leaves no English sentence in the Spanish and French reports', () => {
+    const english = ReportTemplate.open(undefined).strings('en');
+    for (const lang of ['es', 'fr'] as const) {
+      const translated = ReportTemplate.open(undefined).strings(lang);
+      const text = pdfText(report(lang).pdf ?? '');
+      const englishTexts = [
+        ...Object.entries(english).filter(([key, value]) => translated[key] !== value).map(([, value]) => value),
+        ...METRIC_DEFINITIONS.flatMap((definition) => [definition.title, definition.text]),
+      ];
+      const leftovers = englishTexts
+        .flatMap((value) => value.split(/\{\w+\}/))
+        .map((fragment) => foldSpaces(fragment).trim())
+        .filter((fragment) => fragment.length >= 12 && text.includes(fragment));
+      expect([lang, leftovers]).toEqual([lang, []]);
+      expect(text).not.toMatch(/\b(Page \d+ of|Oct 2017|October|Monday|answered|within)\b/);
+    }
+  });
+
+  it('prints hostile mention text as visible text, runs nothing and loads nothing', () => {
+    const text = pdfText(report('en').pdf ?? '');
+    expect(text).toContain(HOSTILE.script);
+    expect(text).toContain(HOSTILE.img);
+    expect(text).toContain(HOSTILE.file);
+    expect(report('en').blockedRequests).toEqual([]);
+    const html = readFileSync(report('en').html, 'utf8');
+    expect(html).not.toContain(HOSTILE.script);
+    expect(html).toContain('&lt;script&gt;');
+  });
+
+  it('puts ink in every chart area of the printed pages', () => {
+    const pdf = report('en').pdf ?? '';
+    const pages = pdfPages(pdf);
+    const titles = Object.values(report('en').charts).length;
+    let checked = 0;
+    for (let page = 1; page <= pages; page += 1) {
+      const { width, lines } = pdfLines(pdf, page);
+      const captions = lines.filter((line) => /^(Response rate by brand|How long people waited|Share answered over time|Response rate and response time over thirteen months|Hour of the week|How each brand uses its own posts|Share of all mentions by brand)$/.test(line.text));
+      if (captions.length === 0) continue;
+      const raster = rasterPage(pdf, page, 40);
+      for (const caption of captions) {
+        const share = inkShare(raster, width, { x0: 40, y0: caption.yMax + 25, x1: width - 40, y1: caption.yMax + 140 });
+        expect([caption.text, share > 0.03]).toEqual([caption.text, true]);
+        checked += 1;
+      }
+    }
+    expect(checked).toBe(titles);
+  });
+});
+
+describe('the printing page', () => {
+  it('blocks every request and runs no script, even from raw HTML', async () => {
+    const html = `<!DOCTYPE html><html><body><p id="p">static</p>
+      <img src="file:///etc/passwd"><img src="http://example.invalid/x.png"><link rel="stylesheet" href="https://example.invalid/a.css">
+      <script>document.getElementById('p').textContent = 'SCRIPT RAN';</script></body></html>`;
+    const result = await printer.print(html, { pageSize: 'A4', footerHtml: '<span></span>' });
+    const path = join(out, 'raw.pdf');
+    (await import('node:fs')).writeFileSync(path, result.pdf);
+    expect(pdfText(path)).toContain('static');
+    expect(pdfText(path)).not.toContain('SCRIPT RAN');
+    // Chromium never issues the file: request from an about:blank document; the network ones reach interception and are refused.
+    expect(result.blockedRequests).toEqual(expect.arrayContaining(['http://example.invalid/x.png', 'https://example.invalid/a.css']));
+  });
+});

@@ -1,0 +1,49 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import { UserError } from '../../src/errors.js';
+import { writeReport } from '../../src/report/index.js';
+import { DEFAULT_TEMPLATE_DIR, ReportTemplate } from '../../src/report/template.js';
+import { FIXTURES } from './fixtureStore.js';
+import { fixtureMetrics } from './helpers.js';
+
+describe('agency templates', () => {
+  it('uses a copied template: its CSS, its section order, and the logo as an <img> data URL', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'replybench-template-'));
+    const copy = join(dir, 'agency-template');
+    cpSync(DEFAULT_TEMPLATE_DIR, copy, { recursive: true });
+    writeFileSync(join(copy, 'manifest.json'), JSON.stringify({ sections: ['cover', 'leaderboard', 'summary', 'methodology'] }));
+    writeFileSync(join(copy, 'style.css'), `${readFileSync(join(copy, 'style.css'), 'utf8')}\n.agency-marker { color: #123456; }\n`);
+    cpSync(join(FIXTURES, 'logo.svg'), join(dir, 'logo.svg'));
+    writeFileSync(
+      join(dir, 'replybench.yaml'),
+      `${readFileSync(join(FIXTURES, 'replybench.yaml'), 'utf8').replace('logo: logo.svg', 'logo: logo.svg').replace('report:\n', 'report:\n  template: agency-template\n')}`,
+    );
+    const config = loadConfig(join(dir, 'replybench.yaml'));
+    const written = await writeReport({ config, metrics: fixtureMetrics(), outDir: join(dir, 'out'), skipPdf: true });
+    const html = readFileSync(written.html, 'utf8');
+    expect(html).toContain('.agency-marker { color: #123456; }');
+    const order = ['<h2>Leaderboard', '<h2>Executive summary', '<h2>Methodology'].map((marker) => html.indexOf(marker));
+    expect(order.every((position) => position > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(html).not.toContain('Thirteen-month trend');
+    expect(html).toMatch(/<img class="cover-logo" src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+"/);
+    expect(html).not.toContain('<script');
+  });
+
+  it('names the file to fix when a manifest lists a section that does not exist', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'replybench-template-'));
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ sections: ['cover', 'charts-galore'] }));
+    expect(() => ReportTemplate.open(dir).manifest()).toThrow(UserError);
+    expect(() => ReportTemplate.open(dir).manifest()).toThrow(/charts-galore.*sections\/charts-galore\.eta/);
+  });
+
+  it('says which key is wrong when the template folder or the logo is missing', async () => {
+    expect(() => ReportTemplate.open('no-such-folder', tmpdir())).toThrow(/^report\.template: /);
+    const config = loadConfig(join(FIXTURES, 'replybench.yaml'));
+    const broken = { ...config, report: { ...config.report, agency: { name: 'X', logo: 'missing.png' } } };
+    await expect(writeReport({ config: broken, metrics: fixtureMetrics(), outDir: join(tmpdir(), 'rb-x'), skipPdf: true })).rejects.toThrow(/^report\.agency\.logo: /);
+  });
+});
