@@ -1,4 +1,5 @@
 import type { BrandMetrics } from './types.js';
+import type { RankedMetric } from './ranking.js';
 
 /**
  * Every brand-level metric that gets a rank, a change against the previous
@@ -6,10 +7,7 @@ import type { BrandMetrics } from './types.js';
  * how a change is expressed: percentage points (rates, shares) or percent
  * (times, counts, ratios).
  */
-export interface MetricSpec {
-  key: string;
-  value: (brand: BrandMetrics) => number | null;
-  better: 'higher' | 'lower' | null;
+export interface MetricSpec extends RankedMetric<BrandMetrics> {
   change: 'pp' | 'percent';
 }
 

@@ -1,6 +1,19 @@
 import type { MetricSpec } from './catalogue.js';
 import type { Benchmark, BrandMetrics } from './types.js';
 
+/** A metric that brands are ranked and benchmarked on; `better: null` means it is not ranked. */
+export interface RankedMetric<Brand> {
+  key: string;
+  value: (brand: Brand) => number | null;
+  better: 'higher' | 'lower' | null;
+}
+
+interface RankedBrand {
+  id: string;
+  role: 'client' | 'competitor';
+  rank: Record<string, number | null>;
+}
+
 /**
  * Competition ranks ("1224"): 1 = best; brands with equal values share the
  * better rank; a brand without a value gets null. Values are compared after
@@ -26,13 +39,13 @@ export function median(values: number[]): number | null {
 }
 
 /** Fills `rank` on every brand, for every ranked metric, within one group of brands. */
-export function assignRanks(brands: BrandMetrics[], catalogue: MetricSpec[]): void {
+export function assignRanks<Brand extends RankedBrand>(brands: Brand[], metrics: Array<RankedMetric<Brand>>): void {
   for (const brand of brands) brand.rank = {};
-  for (const spec of catalogue) {
-    if (!spec.better) continue;
-    const ranks = rankValues(brands.map(spec.value), spec.better);
+  for (const metric of metrics) {
+    if (!metric.better) continue;
+    const ranks = rankValues(brands.map(metric.value), metric.better);
     brands.forEach((brand, index) => {
-      brand.rank[spec.key] = ranks[index] ?? null;
+      brand.rank[metric.key] = ranks[index] ?? null;
     });
   }
 }
@@ -55,32 +68,33 @@ export function previousValues(previous: BrandMetrics | undefined, catalogue: Me
 }
 
 /** The client against the competitors' median and the best brand, for every ranked metric. */
-export function benchmarks(brands: BrandMetrics[], catalogue: MetricSpec[]): Benchmark[] {
+export function benchmarks<Brand extends RankedBrand>(brands: Brand[], metrics: Array<RankedMetric<Brand>>): Benchmark[] {
   const client = brands.find((brand) => brand.role === 'client');
-  return catalogue
-    .filter((spec) => spec.better)
-    .map((spec) => {
-      const clientValue = client ? spec.value(client) : null;
-      const competitorValues = brands.filter((b) => b.role !== 'client').map(spec.value).filter((v): v is number => v !== null);
-      const competitorMedian = median(competitorValues);
-      let best: number | null = null;
-      let bestBrandId: string | null = null;
-      for (const brand of brands) {
-        const value = spec.value(brand);
-        if (value === null) continue;
-        if (best === null || (spec.better === 'higher' ? value > best : value < best)) {
-          best = value;
-          bestBrandId = brand.id;
-        }
+  return metrics.flatMap((metric) => {
+    const better = metric.better;
+    if (!better) return [];
+    const clientValue = client ? metric.value(client) : null;
+    const competitorMedian = median(brands.filter((b) => b.role !== 'client').map(metric.value).filter((v): v is number => v !== null));
+    let best: number | null = null;
+    let bestBrandId: string | null = null;
+    for (const brand of brands) {
+      const value = metric.value(brand);
+      if (value === null) continue;
+      if (best === null || (better === 'higher' ? value > best : value < best)) {
+        best = value;
+        bestBrandId = brand.id;
       }
-      return {
-        metric: spec.key,
+    }
+    return [
+      {
+        metric: metric.key,
         client: clientValue,
         competitorMedian,
         gapToMedian: clientValue === null || competitorMedian === null ? null : clientValue - competitorMedian,
         best,
         bestBrandId,
         gapToBest: clientValue === null || best === null ? null : clientValue - best,
-      };
-    });
+      },
+    ];
+  });
 }

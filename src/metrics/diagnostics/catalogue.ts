@@ -1,4 +1,4 @@
-import { median, rankValues } from '../ranking.js';
+import { assignRanks, benchmarks } from '../ranking.js';
 import type { Benchmark } from '../types.js';
 import type { BrandDiagnostics } from './types.js';
 
@@ -47,39 +47,10 @@ function share(part: number, whole: number): number | null {
 }
 
 export function assignDiagnosticRanks(brands: BrandDiagnostics[]): void {
-  for (const brand of brands) brand.rank = {};
-  for (const metric of DIAGNOSTIC_METRICS) {
-    const ranks = rankValues(brands.map(metric.value), metric.better);
-    brands.forEach((brand, index) => {
-      brand.rank[metric.key] = ranks[index] ?? null;
-    });
-  }
+  assignRanks(brands, DIAGNOSTIC_METRICS);
 }
 
 /** The client against the competitors' median and the best brand, per diagnostic metric. */
 export function diagnosticBenchmarks(brands: BrandDiagnostics[]): Benchmark[] {
-  const client = brands.find((brand) => brand.role === 'client');
-  return DIAGNOSTIC_METRICS.map((metric) => {
-    const clientValue = client ? metric.value(client) : null;
-    const competitorMedian = median(brands.filter((b) => b.role !== 'client').map(metric.value).filter((v): v is number => v !== null));
-    let best: number | null = null;
-    let bestBrandId: string | null = null;
-    for (const brand of brands) {
-      const value = metric.value(brand);
-      if (value === null) continue;
-      if (best === null || (metric.better === 'higher' ? value > best : value < best)) {
-        best = value;
-        bestBrandId = brand.id;
-      }
-    }
-    return {
-      metric: metric.key,
-      client: clientValue,
-      competitorMedian,
-      gapToMedian: clientValue === null || competitorMedian === null ? null : clientValue - competitorMedian,
-      best,
-      bestBrandId,
-      gapToBest: clientValue === null || best === null ? null : clientValue - best,
-    };
-  });
+  return benchmarks(brands, DIAGNOSTIC_METRICS);
 }
