@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { UserError } from '../errors.js';
+import { canonicalPlatform } from '../store/platforms.js';
 import { configSchema, type ParsedConfig } from './schema.js';
 import type { Brand, Config } from './types.js';
 
@@ -36,7 +37,7 @@ function finish(parsed: ParsedConfig, source: string, baseDir: string): Config {
   const brands: Brand[] = parsed.brands.map((brand, index) => {
     if (ids.has(brand.id)) throw new UserError(`${source}: brands.${index}.id: "${brand.id}" is listed twice; brand ids must be unique.`);
     ids.add(brand.id);
-    const accounts = Object.fromEntries(Object.entries(brand.accounts).map(([platform, handles]) => [platform.toLowerCase(), handles]));
+    const accounts = foldPlatforms(brand.accounts);
     if (Object.keys(accounts).length === 0) {
       throw new UserError(`${source}: brands.${index}.accounts: brand "${brand.id}" has no accounts; list its handles per platform, e.g. accounts: { twitter: [AcmeCares] }.`);
     }
@@ -47,6 +48,16 @@ function finish(parsed: ParsedConfig, source: string, baseDir: string): Config {
     throw new UserError(`${source}: client: "${parsed.client}" is not one of the brands (${[...ids].join(', ')}); set client to a brand id.`);
   }
   return { ...parsed, brands, baseDir };
+}
+
+/** Account keys as the store names platforms (`X` -> twitter); handles of two keys that fold together are merged. */
+function foldPlatforms(accounts: Record<string, string[]>): Record<string, string[]> {
+  const folded: Record<string, string[]> = {};
+  for (const [platform, handles] of Object.entries(accounts)) {
+    const key = canonicalPlatform(platform);
+    folded[key] = [...new Set([...(folded[key] ?? []), ...handles])];
+  }
+  return folded;
 }
 
 function describeIssue(issue: z.core.$ZodIssue | undefined): string {

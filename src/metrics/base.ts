@@ -1,6 +1,5 @@
 import type { Config } from '../config/types.js';
 import type { Store } from '../store/database.js';
-import { accountsByPlatform } from './platforms.js';
 import { runQueryFile } from './sql.js';
 
 /** The instants a metrics run covers: inbound mentions created in [start, end). */
@@ -38,7 +37,7 @@ export async function prepareBase(store: Store, config: Config, range: AnalysisR
 async function fillConfigTables(store: Store, config: Config): Promise<void> {
   for (const [ord, brand] of config.brands.entries()) {
     await store.run('INSERT INTO rb_brands VALUES ($id, $name, $role, $ord)', { id: brand.id, name: brand.name, role: brand.role, ord });
-    for (const [platform, handles] of accountsByPlatform(brand.accounts)) {
+    for (const [platform, handles] of Object.entries(brand.accounts)) {
       for (const handle of handles) {
         await store.run('INSERT INTO rb_accounts VALUES ($id, $platform, $handle)', { id: brand.id, platform, handle });
       }

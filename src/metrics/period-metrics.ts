@@ -2,7 +2,6 @@ import type { Config } from '../config/types.js';
 import type { Store } from '../store/database.js';
 import { iso } from './base.js';
 import { medianCiRanks } from './median-ci.js';
-import { accountsByPlatform } from './platforms.js';
 import { queryFile } from './sql.js';
 import type { BrandMetrics, BucketKey } from './types.js';
 import { wilsonInterval } from './wilson.js';
@@ -75,13 +74,13 @@ export async function periodMetrics(store: Store, config: Config, start: Date, e
   const cis = withCi ? await medianIntervals(store, responses, params) : [];
 
   const scopes: ScopedMetrics = new Map();
-  const platforms = new Set(config.brands.flatMap((brand) => [...accountsByPlatform(brand.accounts).keys()]));
+  const platforms = new Set(config.brands.flatMap((brand) => Object.keys(brand.accounts)));
   for (const row of [...responses, ...replies]) if (row.scope !== ALL_PLATFORMS) platforms.add(row.scope);
   for (const scope of [ALL_PLATFORMS, ...[...platforms].sort()]) {
     const brands = new Map<string, BrandMetrics>();
     for (const brand of config.brands) {
       const hasData = [...responses, ...replies].some((row) => row.scope === scope && row.brand_id === brand.id);
-      if (scope === ALL_PLATFORMS || accountsByPlatform(brand.accounts).has(scope) || hasData) {
+      if (scope === ALL_PLATFORMS || Object.hasOwn(brand.accounts, scope) || hasData) {
         brands.set(brand.id, emptyMetrics(brand.id, brand.name, brand.role, config.metrics.sla));
       }
     }

@@ -34,6 +34,11 @@ describe('config', () => {
     expect(config.metrics).toEqual({ inbound: 'all', responseWindow: 10080, sla: [60, 1440] });
   });
 
+  it('folds platform synonyms as the store names them, merging their handles', () => {
+    const config = parseConfig({ client: 'a', brands: [{ id: 'a', accounts: { X: ['@One'], twitter: ['two', 'one'], FB: ['page'] } }] }, 'c', '/');
+    expect(config.brands[0]?.accounts).toEqual({ twitter: ['one', 'two'], facebook: ['page'] });
+  });
+
   it('reads durations such as 48h', () => {
     expect(parseConfig({ ...minimal, metrics: { responseWindow: '48h' } }, 'c', '/').metrics.responseWindow).toBe(2880);
   });

@@ -5,6 +5,8 @@
  * a value from the user or the file.
  */
 
+import { PLATFORM_SYNONYMS } from '../../store/platforms.js';
+
 /** A missing text value, typed: an untyped NULL would become INTEGER and break merges with the VARCHAR columns of `posts`. */
 export const NULL_TEXT = 'NULL::VARCHAR';
 
@@ -124,22 +126,12 @@ export function platformFromUrl(expr: string): string {
   return `${mapLiteral(PLATFORM_HOSTS)}[${urlHost(expr)}]`;
 }
 
-const PLATFORM_SYNONYMS: Record<string, string> = {
-  x: 'twitter',
-  'x (twitter)': 'twitter',
-  'twitter/x': 'twitter',
-  'x/twitter': 'twitter',
-  tweet: 'twitter',
-  fb: 'facebook',
-  ig: 'instagram',
-  bsky: 'bluesky',
-  ...PLATFORM_HOSTS,
-};
+const PLATFORM_NAMES: Record<string, string> = { ...PLATFORM_SYNONYMS, ...PLATFORM_HOSTS };
 
 /** A vendor's platform name, lower case, with the usual synonyms folded (`X` -> `twitter`). */
 export function platformName(expr: string): string {
   const name = `NULLIF(lower(trim(${expr})), '')`;
-  return `COALESCE(${mapLiteral(PLATFORM_SYNONYMS)}[${name}], ${name})`;
+  return `COALESCE(${mapLiteral(PLATFORM_NAMES)}[${name}], ${name})`;
 }
 
 /**
