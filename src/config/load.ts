@@ -1,28 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { UserError } from '../errors.js';
 import { canonicalPlatform } from '../store/platforms.js';
 import { configSchema, type ParsedConfig } from './schema.js';
 import type { Brand, Config } from './types.js';
+import { readYamlFile } from './yaml-file.js';
 
 /** Reads and validates a replybench.yaml; every problem names its key path. */
 export function loadConfig(path: string): Config {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new UserError(`${path}: config file not found. Run "replybench init" to create one, or pass --config.`);
-  }
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { prettyErrors: false, lineCounter });
-  const yamlError = document.errors[0];
-  if (yamlError) {
-    const { line, col } = lineCounter.linePos(yamlError.pos[0]);
-    throw new UserError(`${path}:${line}:${col}: invalid YAML: ${yamlError.message.split('\n')[0]}`);
-  }
-  return parseConfig(document.toJS(), path);
+  return parseConfig(readYamlFile(path, 'config file not found. Run "replybench init" to create one, or pass --config.'), path);
 }
 
 /** Validates an already-parsed config object; `source` names it in errors. */

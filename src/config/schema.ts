@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isKnownTimezone } from './timezone.js';
 
 const handle = z
   .string()
@@ -155,11 +156,3 @@ function parseShift(text: string): Omit<BusinessShift, 'weekday'> | string {
   return { startMin, endMin: end > startMin ? end : end + 1440 };
 }
 
-function isKnownTimezone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}

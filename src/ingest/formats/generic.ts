@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { isKnownTimezone } from '../../config/timezone.js';
+import { readYamlFile } from '../../config/yaml-file.js';
 import { UserError } from '../../errors.js';
 import { POST_KINDS, type PostKind } from '../../store/schema.js';
 import { namedColumns } from './mapping-context.js';
@@ -25,15 +25,6 @@ import {
 import type { CanonicalSelect, ExportFormat, MappingContext } from './types.js';
 
 const NAMED_DATE_FORMATS = ['iso', 'epoch', 'epoch_ms'] as const;
-
-function isKnownTimezone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const columnName = z.string().trim().min(1, 'a column name cannot be empty');
 const kindName = z.enum(POST_KINDS, { message: `use one of ${POST_KINDS.join(', ')}` });
@@ -107,20 +98,7 @@ export function parseGenericMapping(raw: unknown, source: string): GenericMappin
 
 /** Reads and validates a mapping YAML file. */
 export function loadGenericMapping(path: string): GenericMapping {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new UserError(`${path}: mapping file not found. Check the path given to --mapping.`);
-  }
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { prettyErrors: false, lineCounter });
-  const yamlError = document.errors[0];
-  if (yamlError) {
-    const { line, col } = lineCounter.linePos(yamlError.pos[0]);
-    throw new UserError(`${path}:${line}:${col}: invalid YAML: ${yamlError.message.split('\n')[0]}`);
-  }
-  return parseGenericMapping(document.toJS(), path);
+  return parseGenericMapping(readYamlFile(path, 'mapping file not found. Check the path given to --mapping.'), path);
 }
 
 /** A validated kind as this file's own constant, so no mapping text reaches the SQL. */
