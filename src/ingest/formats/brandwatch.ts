@@ -1,4 +1,4 @@
-import { hasAll } from './mapping-context.js';
+import { hasAll, optionalColumn } from './mapping-context.js';
 import {
   answerKind,
   countValue,
@@ -7,7 +7,6 @@ import {
   idText,
   isoInstant,
   languageCode,
-  NULL_TEXT,
   platformFallback,
   platformFromUrl,
   platformName,
@@ -34,7 +33,7 @@ export const brandwatchFormat: ExportFormat = {
   matches: (header) => hasAll(header, SIGNATURE),
   requiredColumns: () => ['Date', 'Url', 'Author'],
   select: (context) => {
-    const optional = (...names: string[]): string => (names.some((name) => context.has(name)) ? context.col(...names) : NULL_TEXT);
+    const optional = (...names: string[]): string => optionalColumn(context, ...names);
     const url = context.col('Url');
     const date = context.col('Date');
     const platform = firstOf(

@@ -1,5 +1,5 @@
 import { UserError } from '../../errors.js';
-import { quoteIdentifier } from './sql-helpers.js';
+import { NULL_TEXT, quoteIdentifier } from './sql-helpers.js';
 import type { MappingContext } from './types.js';
 
 /** Header cells that pandas, Excel or DuckDB add for an unnamed (index or padding) column. */
@@ -16,6 +16,11 @@ export function namedColumns(header: readonly string[]): Set<string> {
 export function hasAll(header: readonly string[], columns: readonly string[]): boolean {
   const named = namedColumns(header);
   return columns.every((column) => named.has(column.toLowerCase()));
+}
+
+/** The first of `names` the header has, as a quoted identifier, or a typed NULL when it has none. */
+export function optionalColumn(context: MappingContext, ...names: string[]): string {
+  return names.some((name) => context.has(name)) ? context.col(...names) : NULL_TEXT;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { hasAll } from './mapping-context.js';
+import { hasAll, optionalColumn } from './mapping-context.js';
 import {
   answerKind,
   countValue,
@@ -35,7 +35,7 @@ export const meltwaterFormat: ExportFormat = {
   matches: (header) => hasAll(header, SIGNATURE),
   requiredColumns: () => ['Date', 'URL', 'Influencer'],
   select: (context) => {
-    const optional = (...names: string[]): string => (names.some((name) => context.has(name)) ? context.col(...names) : NULL_TEXT);
+    const optional = (...names: string[]): string => optionalColumn(context, ...names);
     const url = context.col('URL');
     const date = context.col('Date');
     const { instant, local } = localOrIsoInstant(

@@ -1,4 +1,4 @@
-import { hasAll } from './mapping-context.js';
+import { hasAll, optionalColumn } from './mapping-context.js';
 import {
   answerKind,
   countValue,
@@ -32,7 +32,7 @@ export const talkwalkerFormat: ExportFormat = {
   matches: (header) => hasAll(header, SIGNATURE),
   requiredColumns: () => ['url', 'published'],
   select: (context) => {
-    const optional = (...names: string[]): string => (names.some((name) => context.has(name)) ? context.col(...names) : NULL_TEXT);
+    const optional = (...names: string[]): string => optionalColumn(context, ...names);
     const url = context.col('url');
     const published = context.col('published');
     const { instant, local } = localOrIsoInstant(

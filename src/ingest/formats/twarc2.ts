@@ -1,4 +1,4 @@
-import { hasAll } from './mapping-context.js';
+import { hasAll, optionalColumn } from './mapping-context.js';
 import {
   countValue,
   handle,
@@ -26,7 +26,7 @@ export const twarc2Format: ExportFormat = {
   matches: (header) => hasAll(header, SIGNATURE),
   requiredColumns: (header) => [...SIGNATURE, hasAll(header, ['author.username']) ? 'author.username' : 'author_id'],
   select: (context) => {
-    const optional = (name: string): string => (context.has(name) ? context.col(name) : NULL_TEXT);
+    const optional = (...names: string[]): string => optionalColumn(context, ...names);
     const repliedTo = idText(context.col('referenced_tweets.replied_to.id'));
     const retweeted = idText(optional('referenced_tweets.retweeted.id'));
     const quoted = idText(optional('referenced_tweets.quoted.id'));
