@@ -51,15 +51,25 @@ describe('replybench metrics', () => {
     const out = join(dir, 'out.json');
     const result = await run('--period', '2017-10', '--config', join(dir, 'replybench.yaml'), '--format', 'json', '--out', out);
     expect(result).toEqual({ status: 0, stderr: '' });
-    const report = JSON.parse(readFileSync(out, 'utf8')) as { period: { start: string }; brands: Array<{ id: string; answered: number; responseTimeMedianMin: number }> };
+    const report = JSON.parse(readFileSync(out, 'utf8')) as {
+      period: { start: string };
+      brands: Array<{ id: string; answered: number; responseTimeMedianMin: number }>;
+      diagnostics: { brands: Array<{ id: string; canned: { replies: number } }> };
+    };
     expect(report.period.start).toBe('2017-09-30T22:00:00Z');
     expect(report.brands.find((b) => b.id === 'acme')).toMatchObject({ answered: 1, responseTimeMedianMin: 12 });
+    expect(report.diagnostics.brands.find((b) => b.id === 'acme')?.canned.replies).toBe(1);
   });
 
   it('writes CSV and a table', async () => {
     const csv = join(dir, 'out.csv');
     expect((await run('--period', '2017-10', '--config', join(dir, 'replybench.yaml'), '--format', 'csv', '--out', csv)).status).toBe(0);
-    expect(readFileSync(csv, 'utf8').startsWith('\uFEFFperiod.start,')).toBe(true);
+    const [header, acmeRow] = readFileSync(csv, 'utf8').split('\r\n');
+    expect(header?.startsWith('\uFEFFperiod.start,')).toBe(true);
+    const cannedShare = header?.split(',').indexOf('diagnostics.cannedShare') ?? -1;
+    expect(cannedShare).toBeGreaterThan(0);
+    // acme's only reply is unique, so none of its replies is canned: 0, not empty.
+    expect(acmeRow?.split(',')[cannedShare]).toBe('0');
     const table = join(dir, 'out.txt');
     expect((await run('--period', '2017-Q4', '--config', join(dir, 'replybench.yaml'), '--out', table)).status).toBe(0);
     expect(readFileSync(table, 'utf8')).toMatch(/Acme \*/);

@@ -5,6 +5,7 @@ import { loadConfig } from '../../config/load.js';
 import type { Config } from '../../config/types.js';
 import { UserError } from '../../errors.js';
 import { computeMetrics } from '../../metrics/compute.js';
+import { computeDiagnostics } from '../../metrics/diagnostics/index.js';
 import { metricsCsv } from '../../metrics/format/csv.js';
 import { metricsTable } from '../../metrics/format/table.js';
 import { parsePeriod } from '../../metrics/period.js';
@@ -42,6 +43,7 @@ export async function runMetrics(options: MetricsOptions): Promise<void> {
   const store = await openDatabase(databasePath(options.db, config));
   try {
     const report = await computeMetrics(store, config, period);
+    report.diagnostics = await computeDiagnostics(store, config, period);
     if (report.dataQuality.posts === 0) process.stderr.write(`replybench: note: no posts in ${period.label} (${report.period.start} .. ${report.period.end}); every count is 0.\n`);
     const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'csv' ? metricsCsv(report) : metricsTable(report);
     if (options.out) writeOutput(options.out, text);

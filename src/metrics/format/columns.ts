@@ -1,4 +1,5 @@
 import { slaKey } from '../catalogue.js';
+import { diagnosticColumns } from '../diagnostics/columns.js';
 import type { BrandMetrics, BucketKey, MetricsReport } from '../types.js';
 
 /** One flat column of the per-brand table: a JSON path as its name. */
@@ -43,5 +44,19 @@ export function flatColumns(report: MetricsReport): FlatColumn[] {
     { name: 'lowSample', value: (b) => b.lowSample },
     ...rankKeys.map((key): FlatColumn => ({ name: `rank.${key}`, value: (b) => b.rank[key] ?? null })),
     ...changeKeys.map((key): FlatColumn => ({ name: `change.${key}`, value: (b) => b.change?.[key] ?? null })),
+    ...diagnosticFlatColumns(report),
+  ];
+}
+
+/** The diagnostics' per-brand figures and ranks, when the report carries them. */
+function diagnosticFlatColumns(report: MetricsReport): FlatColumn[] {
+  const brands = report.diagnostics?.brands ?? [];
+  const figures = new Map(brands.map((brand) => [brand.id, diagnosticColumns(brand)]));
+  const ranks = new Map(brands.map((brand) => [brand.id, brand.rank]));
+  const figureKeys = Object.keys(figures.values().next().value ?? {});
+  const rankKeys = Object.keys(brands[0]?.rank ?? {});
+  return [
+    ...figureKeys.map((key): FlatColumn => ({ name: `diagnostics.${key}`, value: (b) => figures.get(b.id)?.[key] ?? null })),
+    ...rankKeys.map((key): FlatColumn => ({ name: `diagnostics.rank.${key}`, value: (b) => ranks.get(b.id)?.[key] ?? null })),
   ];
 }
