@@ -1,17 +1,108 @@
 import type { Command } from 'commander';
-import { notBuiltYet } from '../not-built.js';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadConfig } from '../../config/load.js';
+import { UserError } from '../../errors.js';
+import { FORMAT_CHOICES } from '../../ingest/formats/index.js';
+import { importFiles } from '../../ingest/import.js';
+import type { FileImportResult } from '../../ingest/result.js';
+import { Store } from '../../store/database.js';
+import { phaseProfiler } from './import-profile.js';
+import { ProgressLine } from './import-progress.js';
+import { closingSummary, fileSummary } from './import-summary.js';
+
+interface ImportOptions {
+  db?: string;
+  config: string;
+  format: string;
+  mapping?: string;
+  platform?: string;
+  timezone: string;
+  json?: boolean;
+}
 
 export function registerImport(program: Command): Command {
   return program
     .command('import')
     .description('load export files into the database')
     .argument('<file...>', 'export files (CSV, TSV, XLSX)')
-    .option('--db <path>', 'database file (default: the config\'s database, else ./replybench.duckdb)')
+    .option('--db <path>', "database file (default: the config's database, else ./replybench.duckdb)")
     .option('--config <path>', 'config file', 'replybench.yaml')
-    .option('--format <name>', 'auto|twcs|twarc2|talkwalker|meltwater|brandwatch|sprout|generic', 'auto')
+    .option('--format <name>', `auto|${FORMAT_CHOICES.join('|')}`, 'auto')
     .option('--mapping <file>', 'column mapping (YAML) for --format generic')
     .option('--platform <name>', 'platform of the posts when the export does not say')
     .option('--timezone <tz>', 'timezone of local times written without an offset', 'UTC')
     .option('--json', 'print one JSON object per file')
-    .action(notBuiltYet('import'));
+    .action(async (files: string[], options: ImportOptions, command: Command) => {
+      await runImport(files, options, command.getOptionValueSource('config') === 'cli');
+    });
+}
+
+/** --db, else the config's `database` (relative to the config's folder) when a config exists, else ./replybench.duckdb. */
+function databasePath(options: ImportOptions, configGiven: boolean): string {
+  if (options.db) return resolve(options.db);
+  if (configGiven || existsSync(options.config)) {
+    const config = loadConfig(options.config);
+    if (config.database) return resolve(config.baseDir, config.database);
+  }
+  return resolve('replybench.duckdb');
+}
+
+async function runImport(files: string[], options: ImportOptions, configGiven: boolean): Promise<void> {
+  const database = databasePath(options, configGiven);
+  const store = await Store.open(database);
+  const progress = options.json ? null : await ProgressLine.create(store);
+  const profiler = process.env.REPLYBENCH_PROFILE === '1' ? phaseProfiler() : null;
+  try {
+    const outcome = await importFiles(
+      store,
+      files,
+      {
+        format: options.format,
+        timezone: options.timezone,
+        ...(options.mapping !== undefined ? { mapping: options.mapping } : {}),
+        ...(options.platform !== undefined ? { platform: options.platform } : {}),
+        ...(progress || profiler
+          ? {
+              onProgress: (event) => {
+                progress?.update(event);
+                profiler?.update(event);
+              },
+            }
+          : {}),
+      },
+      (result) => {
+        profiler?.finish();
+        progress?.clear();
+        if ('message' in result) {
+          process.stderr.write(`replybench: ${result.message}\n`);
+          if (options.json) process.stdout.write(`${JSON.stringify({ path: result.path, error: result.message })}\n`);
+        } else process.stdout.write(options.json ? `${JSON.stringify(jsonLine(result))}\n` : fileSummary(result));
+      },
+    );
+    if (!options.json) process.stdout.write(closingSummary(outcome.results, outcome.failures.length, database));
+    if (outcome.failures.length > 0) {
+      throw new UserError(`${outcome.failures.length} of ${files.length} files failed and were not imported (each left the database unchanged); fix them and import them again.`);
+    }
+  } finally {
+    progress?.clear();
+    store.close();
+  }
+}
+
+function jsonLine(result: FileImportResult): Record<string, unknown> {
+  return {
+    path: result.path,
+    format: result.format,
+    encoding: result.encoding,
+    rowsRead: result.rowsRead,
+    imported: result.imported,
+    duplicates: result.duplicates,
+    rejected: result.rejected,
+    skippedBlank: result.skippedBlank,
+    rejectedByReason: result.rejectedByReason,
+    warnings: result.warnings,
+    batchId: result.batchId,
+    sha256: result.sha256,
+  };
 }

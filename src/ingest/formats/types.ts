@@ -10,6 +10,9 @@ export type MappedColumn = Exclude<PostColumn, 'batch_id'>;
  * What a format knows about the file it is mapping. The staging table is
  * named `staging`; every header cell is one VARCHAR column of it, named as in
  * the file. Values from the user (timezone, platform) are bound parameters.
+ * From an .xlsx workbook, a cell Excel stores as a date arrives as the text
+ * `YYYY-MM-DD HH:MM:SS` (its wall-clock time: Excel dates carry no zone);
+ * every other cell arrives as its text, as a CSV export would hold it.
  */
 export interface MappingContext {
   /** Header cells as read (trimmed, BOM removed). */

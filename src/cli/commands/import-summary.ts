@@ -1,0 +1,29 @@
+import { basename } from 'node:path';
+import type { FileImportResult } from '../../ingest/result.js';
+
+function count(value: number, one: string, many = `${one}s`): string {
+  return `${value.toLocaleString('en-US')} ${value === 1 ? one : many}`;
+}
+
+/** A short, honest account of one imported file, for people (several lines when there is something to say). */
+export function fileSummary(result: FileImportResult): string {
+  const parts = [`${count(result.rowsRead, 'row')} read`, `${count(result.imported, 'new post')}`];
+  if (result.duplicates > 0) parts.push(`${count(result.duplicates, 'duplicate')} (already stored, or repeated in the file: not added again)`);
+  if (result.rejected > 0) {
+    const reasons = Object.entries(result.rejectedByReason).map(([reason, n]) => `${n} ${reason}`).join('; ');
+    parts.push(`${count(result.rejected, 'row')} rejected (${reasons}; listed in import_rejects, batch ${result.batchId})`);
+  }
+  if (result.skippedBlank > 0) parts.push(`${count(result.skippedBlank, 'blank row')} skipped`);
+  const lines = [`${basename(result.path)}: ${result.format}, ${result.encoding}: ${parts.join(', ')}.`];
+  for (const warning of result.warnings) lines.push(`  warning: ${warning}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The closing line after every file. */
+export function closingSummary(results: readonly FileImportResult[], failed: number, database: string): string {
+  const imported = results.reduce((sum, result) => sum + result.imported, 0);
+  const total = results.length + failed;
+  const files = failed === 0 ? count(total, 'file') : `${results.length} of ${count(total, 'file')}`;
+  const failures = failed === 0 ? '' : ` ${count(failed, 'file')} failed and left the database unchanged (see the errors above).`;
+  return `Imported ${files} into ${database}: ${count(imported, 'new post')}.${failures}\n`;
+}

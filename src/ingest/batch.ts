@@ -1,0 +1,44 @@
+import { listValue } from '@duckdb/node-api';
+import type { Store } from '../store/database.js';
+import type { FileImportResult } from './result.js';
+
+/** The next batch id (from the store's sequence). */
+export async function nextBatchId(store: Store): Promise<number> {
+  const [row] = await store.all<{ id: number }>("SELECT nextval('import_batch_ids')::INTEGER AS id");
+  if (!row) throw new Error('the import_batch_ids sequence returned nothing');
+  return row.id;
+}
+
+/** The earlier import of a file with the same content, if any. */
+export async function earlierImport(store: Store, sha256: string): Promise<{ batchId: number; at: string } | null> {
+  const [row] = await store.all<{ batch_id: number; at: string }>(
+    "SELECT batch_id, strftime(imported_at, '%Y-%m-%d %H:%M UTC') AS at FROM import_batches WHERE sha256 = $sha256 ORDER BY batch_id LIMIT 1",
+    { sha256 },
+  );
+  return row ? { batchId: row.batch_id, at: row.at } : null;
+}
+
+/** Records one import in import_batches. */
+export async function recordBatch(store: Store, result: FileImportResult, file: string, platform: string | null): Promise<void> {
+  // An empty list has no item type to bind, so it is written as a typed literal.
+  const warnings = result.warnings.length ? '$warnings::VARCHAR[]' : '[]::VARCHAR[]';
+  const params = {
+    batch_id: result.batchId,
+    file,
+    sha256: result.sha256,
+    format: result.format,
+    encoding: result.encoding,
+    platform,
+    rows_read: result.rowsRead,
+    imported: result.imported,
+    duplicates: result.duplicates,
+    rejected: result.rejected,
+    skipped_blank: result.skippedBlank,
+    ...(result.warnings.length ? { warnings: listValue(result.warnings) } : {}),
+  };
+  await store.run(
+    `INSERT INTO import_batches (batch_id, file, sha256, format, encoding, platform, rows_read, imported, duplicates, rejected, skipped_blank, warnings, imported_at)
+     VALUES ($batch_id, $file, $sha256, $format, $encoding, $platform, $rows_read, $imported, $duplicates, $rejected, $skipped_blank, ${warnings}, now())`,
+    params,
+  );
+}

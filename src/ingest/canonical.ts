@@ -1,0 +1,122 @@
+import type { DuckDBValue } from '@duckdb/node-api';
+import type { Store } from '../store/database.js';
+import { POST_COLUMNS, POST_KINDS } from '../store/schema.js';
+import { quoteIdentifier } from './formats/sql-helpers.js';
+import type { CanonicalSelect, MappedColumn } from './formats/types.js';
+import { usedParams } from './sql-params.js';
+import type { CsvRelation } from './staging.js';
+
+export const MAPPED_COLUMNS = POST_COLUMNS.filter((column): column is MappedColumn => column !== 'batch_id');
+
+export const CANONICAL_TABLE = 'import_canonical';
+
+/**
+ * The canonical rows once evaluated, with per row: `__rb_row` (record index
+ * in the file), `__rb_blank` (every cell empty: padding), `__rb_reason` (0 =
+ * kept, else 1-based index into the plan's `reasons`), `__rb_raw_date` (the
+ * date text, where it could not be read) and one boolean `__rb_warn_<i>` per
+ * format warning.
+ */
+export const CANONICAL_ROWS = `SELECT *, rowid AS __rb_row FROM ${CANONICAL_TABLE}`;
+
+/** Why the pipeline itself rejects a row (checked in this order, around the format's own rules). */
+export const PIPELINE_REASONS = {
+  missingId: 'missing post id',
+  missingDate: 'missing date',
+  badDate: 'unparseable date',
+  missingAuthor: 'missing author',
+  missingPlatform: 'no platform for this row; pass --platform',
+  badKind: `kind is not one of ${POST_KINDS.join(', ')}`,
+} as const;
+
+export interface CanonicalPlan {
+  select: CanonicalSelect;
+  names: readonly string[];
+  params: Record<string, DuckDBValue>;
+  reasons: string[];
+  warnings: string[];
+  /** Reason codes of the pipeline's id and date checks. */
+  codes: { missingId: number; missingDate: number; badDate: number };
+}
+
+/** The checks and reasons for mapping a file with `select`; `names` are the staging columns. */
+export function canonicalPlan(select: CanonicalSelect, names: readonly string[], baseParams: Record<string, DuckDBValue>): CanonicalPlan {
+  const reasons = [
+    PIPELINE_REASONS.missingId,
+    PIPELINE_REASONS.missingDate,
+    PIPELINE_REASONS.badDate,
+    ...(select.rejectWhen ?? []).map((rule) => rule.reason),
+    PIPELINE_REASONS.missingAuthor,
+    PIPELINE_REASONS.missingPlatform,
+    PIPELINE_REASONS.badKind,
+  ];
+  return {
+    select,
+    names,
+    params: { ...baseParams, ...(select.params ?? {}) },
+    reasons,
+    warnings: (select.warnWhen ?? []).map((rule) => rule.reason),
+    codes: { missingId: 1, missingDate: 2, badDate: 3 },
+  };
+}
+
+/** The raw cells travel to the outer SELECT under these names (header names may clash with canonical ones, e.g. `text`). */
+function rawCell(index: number): string {
+  return `__rb_cell_${index}`;
+}
+
+/**
+ * A row whose every cell is empty or blank (Excel pads sheets with such
+ * rows). Such a row has no post id, so the cells are only looked at for rows
+ * without one: the nested CASEs stop at the first non-empty cell.
+ */
+function blankSql(cells: number): string {
+  let check = 'true';
+  for (let index = cells - 1; index >= 0; index -= 1) {
+    check = `CASE WHEN ${rawCell(index)} IS NOT NULL AND trim(${rawCell(index)}) <> '' THEN false ELSE ${check} END`;
+  }
+  return `CASE WHEN post_id IS NOT NULL AND post_id <> '' THEN false ELSE ${check} END`;
+}
+
+/** The SELECT that maps the records of `from` to canonical rows, flags and reject reason. */
+function canonicalSql(plan: CanonicalPlan, from: string): string {
+  const { select } = plan;
+  const formatRejects = select.rejectWhen ?? [];
+  const inner = [
+    ...MAPPED_COLUMNS.map((column) => `(${select.columns[column]}) AS ${quoteIdentifier(column)}`),
+    `(${select.rawDate})::VARCHAR AS __rb_raw_date`,
+    ...formatRejects.map((rule, index) => `coalesce((${rule.when}), false) AS __rb_reject_${index}`),
+    ...(select.warnWhen ?? []).map((rule, index) => `coalesce((${rule.when}), false) AS __rb_warn_${index}`),
+    ...plan.names.map((name, index) => `${quoteIdentifier(name)} AS ${rawCell(index)}`),
+  ];
+  const afterFormat = 4 + formatRejects.length;
+  const kinds = POST_KINDS.map((kind) => `'${kind}'`).join(', ');
+  // Formats trim and NULL empty values themselves; `= ''` only guards against one that does not.
+  const reasonCase = [
+    `WHEN post_id IS NULL OR post_id = '' THEN 1`,
+    `WHEN created_at IS NULL THEN CASE WHEN __rb_raw_date IS NULL OR trim(__rb_raw_date) = '' THEN 2 ELSE 3 END`,
+    ...formatRejects.map((_, index) => `WHEN __rb_reject_${index} THEN ${4 + index}`),
+    `WHEN author IS NULL OR author = '' THEN ${afterFormat}`,
+    `WHEN platform IS NULL OR platform = '' THEN ${afterFormat + 1}`,
+    `WHEN kind IS NULL OR kind NOT IN (${kinds}) THEN ${afterFormat + 2}`,
+  ];
+  const exclude = ['__rb_raw_date', ...formatRejects.map((_, index) => `__rb_reject_${index}`), ...plan.names.map((_, index) => rawCell(index))].join(', ');
+  // The raw date text is kept only where the date could not be read: it is the example an error shows.
+  return `SELECT * EXCLUDE (${exclude}), CASE WHEN created_at IS NULL THEN __rb_raw_date END AS __rb_raw_date,
+    (${blankSql(plan.names.length)}) AS __rb_blank, CASE ${reasonCase.join(' ')} ELSE 0 END AS __rb_reason
+    FROM (SELECT ${inner.join(',\n  ')} FROM ${from})`;
+}
+
+/**
+ * Evaluates the mapping once, straight from the file, into a temporary table
+ * in file order (its rowid is the record index): the checks, the rejects and
+ * the insert then read plain columns instead of re-running every parse.
+ */
+export async function materializeCanonical(store: Store, plan: CanonicalPlan, relation: CsvRelation): Promise<void> {
+  const sql = `CREATE OR REPLACE TEMP TABLE ${CANONICAL_TABLE} AS ${canonicalSql(plan, relation.sql)}`;
+  await store.run(sql, usedParams(sql, { ...plan.params, ...relation.params }));
+}
+
+export async function dropCanonical(store: Store): Promise<void> {
+  await store.run(`DROP TABLE IF EXISTS ${CANONICAL_TABLE}`);
+}

@@ -1,0 +1,73 @@
+import { UserError } from '../errors.js';
+import { detectFormat, FORMATS } from './formats/index.js';
+import { namedColumns } from './formats/mapping-context.js';
+import type { ExportFormat } from './formats/types.js';
+import { DELIMITERS, headerCandidates, stagingNames, type HeaderCandidate } from './source/layout.js';
+import type { PreparedSource } from './source/prepare.js';
+import type { Layout } from './staging.js';
+
+export interface FormatChoice {
+  format: ExportFormat;
+  layout: Layout;
+}
+
+function missingColumns(format: ExportFormat, names: readonly string[]): string[] {
+  const present = namedColumns(names);
+  return format.requiredColumns(names).filter((column) => !present.has(column.toLowerCase()));
+}
+
+function quotedList(names: readonly string[], limit: number): string {
+  const shown = names.slice(0, limit).map((name) => `"${name.length > 40 ? `${name.slice(0, 37)}...` : name}"`);
+  return names.length > limit ? `${shown.join(', ')}, ... (${names.length} columns)` : shown.join(', ');
+}
+
+function layoutOf(candidate: HeaderCandidate): Layout {
+  return { delimiter: candidate.delimiter, headerLine: candidate.line, names: stagingNames(candidate.cells) };
+}
+
+/**
+ * Picks the header row and the format: the one asked for (`format`), or the
+ * first registered format whose signature matches a candidate header.
+ */
+export function chooseFormat(source: PreparedSource, format: ExportFormat | 'auto', delimiter?: string): FormatChoice {
+  const candidates = headerCandidates(source.head.text, source.head.complete, delimiter ? [delimiter] : DELIMITERS);
+  const first = candidates[0];
+  if (!first) throw new UserError(`${source.path}: no header row found (the file holds no text lines). Export the data again.`);
+  const where = `${source.path}:${first.line}`;
+
+  if (format !== 'auto') {
+    let refusal: UserError | null = null;
+    for (const candidate of candidates) {
+      const layout = layoutOf(candidate);
+      try {
+        if (missingColumns(format, layout.names).length === 0) return { format, layout };
+      } catch (error) {
+        // A generic mapping names the column it misses itself; the next candidate header may still have it.
+        if (!(error instanceof UserError)) throw error;
+        refusal ??= error;
+      }
+    }
+    if (refusal) throw refusal;
+    const missing = missingColumns(format, layoutOf(first).names);
+    throw new UserError(
+      `${where}: missing required column${missing.length > 1 ? 's' : ''} ${quotedList(missing, 8)} for the ${format.label} format (the header has ${quotedList(layoutOf(first).names, 6)}). ` +
+        'Check --format, or map the columns with --format generic --mapping file.yaml.',
+    );
+  }
+
+  for (const candidate of candidates) {
+    const layout = layoutOf(candidate);
+    const detected = detectFormat(layout.names);
+    if (!detected) continue;
+    const missing = missingColumns(detected, layout.names);
+    if (missing.length === 0) return { format: detected, layout };
+    throw new UserError(
+      `${source.path}:${candidate.line}: looks like a ${detected.label} file but lacks the column${missing.length > 1 ? 's' : ''} ${quotedList(missing, 8)}. ` +
+        'Export again with all columns, or map the file with --format generic --mapping file.yaml.',
+    );
+  }
+  throw new UserError(
+    `${where}: unknown export layout (header: ${quotedList(layoutOf(first).names, 5)}). replybench recognises ${FORMATS.map((known) => known.id).join(', ')}; ` +
+      'pass --format <name> if the file is one of these, or describe its columns in a mapping file and use --format generic --mapping file.yaml.',
+  );
+}

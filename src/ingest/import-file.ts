@@ -1,0 +1,138 @@
+import type { DuckDBValue } from '@duckdb/node-api';
+import { resolve } from 'node:path';
+import { UserError } from '../errors.js';
+import type { Store } from '../store/database.js';
+import { earlierImport, nextBatchId, recordBatch } from './batch.js';
+import { CANONICAL_ROWS, canonicalPlan, dropCanonical, materializeCanonical, type CanonicalPlan } from './canonical.js';
+import { chooseFormat } from './choose-format.js';
+import { createMappingContext } from './formats/mapping-context.js';
+import type { ExportFormat } from './formats/types.js';
+import { LineMap } from './line-map.js';
+import { mergePosts } from './merge.js';
+import type { ImportProgress } from './progress.js';
+import { insertRejects } from './rejects.js';
+import type { FileImportResult } from './result.js';
+import { prepareSource, type PreparedSource } from './source/prepare.js';
+import { scanRecords } from './source/record-scan.js';
+import { createStaging, dropStaging, readWithRetries, type Layout } from './staging.js';
+import { fileStats, type FileStats } from './stats.js';
+
+export interface FileImportOptions {
+  /** The format to read with, or `auto` to detect it from the header. */
+  format: ExportFormat | 'auto';
+  /** Delimiter forced by a generic mapping. */
+  delimiter?: string;
+  /** Platform for exports that do not say (lower case). */
+  platform: string | null;
+  /** IANA timezone of local times written without an offset. */
+  timezone: string;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+function plural(count: number, word: string): string {
+  return `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * Imports one export file in one transaction: it lands whole or not at all.
+ * Everything before the transaction happens in temporary tables, so a file
+ * that fails at any step leaves the database exactly as it was.
+ */
+export async function importFile(store: Store, path: string, options: FileImportOptions): Promise<FileImportResult> {
+  const report = (phase: ImportProgress['phase'], fraction: number | null): void => options.onProgress?.({ path, phase, fraction });
+  report('reading', 0);
+  const prepared = await prepareSource(path, (done, total) => report('reading', total > 0 ? done / total : null));
+  let source: PreparedSource = prepared;
+  try {
+    const { format, layout } = chooseFormat(source, options.format, options.delimiter);
+    const context = createMappingContext(layout.names, {
+      timezoneParam: '$timezone',
+      platformParam: options.platform === null ? null : '$platform',
+      file: path,
+    });
+    const baseParams: Record<string, DuckDBValue> = { timezone: options.timezone };
+    if (options.platform !== null) baseParams.platform = options.platform;
+    const plan = canonicalPlan(format.select(context), layout.names, baseParams);
+
+    report('loading', null);
+    const read = await readWithRetries(source, layout, (relation) => materializeCanonical(store, plan, relation));
+    source = read.source;
+    report('checking', null);
+    const stats = await fileStats(store, plan);
+    const rejected = stats.rejects.reduce((sum, reason) => sum + reason.count, 0);
+    const needsLines = rejected > 0 || stats.warnings.some((warning) => warning.count > 0);
+    const lines = needsLines ? await LineMap.build(source, layout, stats.rows) : null;
+    if (lines) await failWhenNoDateReads(store, source, plan, stats, lines, format);
+
+    const warnings = [...source.warnings];
+    const earlier = await earlierImport(store, source.sha256);
+    if (earlier) warnings.push(`the same content was already imported (batch ${earlier.batchId}, ${earlier.at}): its posts are counted as duplicates`);
+    if (stats.rows === 0) warnings.push('the file has a header but no data rows');
+    if (read.padded && !source.ragged) warnings.push(await shortRowsWarning(source, layout));
+    stats.warnings.forEach((warning, index) => {
+      if (warning.count === 0) return;
+      const at = warning.firstRow === null || !lines ? '' : ` (first at ${source.lineUnit} ${lines.lineOf(warning.firstRow)})`;
+      warnings.push(`${plural(warning.count, 'row')}: ${plan.warnings[index]}${at}`);
+    });
+    if (rejected > 0) await createStaging(store, read, layout);
+
+    report('saving', null);
+    const file = resolve(path);
+    const result = await store.transaction(async () => {
+      const batchId = await nextBatchId(store);
+      if (rejected > 0 && lines) await insertRejects(store, plan, layout, lines, { id: batchId, file });
+      const imported = await mergePosts(store, batchId, { duplicatesInFile: stats.duplicatesInFile > 0 });
+      const rejectedByReason: Record<string, number> = {};
+      stats.rejects.forEach((reason, index) => {
+        const name = plan.reasons[index];
+        if (reason.count > 0 && name !== undefined) rejectedByReason[name] = (rejectedByReason[name] ?? 0) + reason.count;
+      });
+      const fileResult: FileImportResult = {
+        path,
+        format: format.id,
+        encoding: source.encoding,
+        batchId,
+        sha256: source.sha256,
+        rowsRead: stats.rows,
+        imported,
+        duplicates: stats.kept - imported,
+        rejected,
+        skippedBlank: stats.blank,
+        rejectedByReason,
+        warnings,
+      };
+      await recordBatch(store, fileResult, file, options.platform);
+      return fileResult;
+    });
+    await lines?.drop(store);
+    return result;
+  } finally {
+    await dropCanonical(store);
+    await dropStaging(store);
+    prepared.cleanup();
+  }
+}
+
+/**
+ * A file in which not one date could be read is almost always read with the
+ * wrong format or timezone setting: stop with an example rather than reject
+ * every row.
+ */
+async function failWhenNoDateReads(store: Store, source: PreparedSource, plan: CanonicalPlan, stats: FileStats, lines: LineMap, format: ExportFormat): Promise<void> {
+  const bad = stats.rejects[plan.codes.badDate - 1];
+  if (!bad || bad.count === 0 || bad.firstRow === null) return;
+  const withoutDate = (stats.rejects[plan.codes.missingId - 1]?.count ?? 0) + (stats.rejects[plan.codes.missingDate - 1]?.count ?? 0);
+  if (bad.count + withoutDate < stats.rows - stats.blank) return;
+  const [example] = await store.all<{ raw: string | null }>(`SELECT __rb_raw_date AS raw FROM (${CANONICAL_ROWS}) WHERE __rb_row = $row`, { row: bad.firstRow });
+  const line = lines.lineOf(bad.firstRow);
+  throw new UserError(
+    `${source.path}:${line}: no date could be read: ${plural(bad.count, 'row')} ${bad.count === 1 ? 'has a date' : 'have dates'} like "${example?.raw ?? ''}" that the ${format.label} format does not understand. ` +
+      'Check --format; for local times without an offset pass --timezone; with --format generic set date.format in the mapping (e.g. "%d/%m/%Y %H:%M").',
+  );
+}
+
+async function shortRowsWarning(source: PreparedSource, layout: Layout): Promise<string> {
+  const facts = await scanRecords(source.readPath, { delimiter: layout.delimiter, headerLine: layout.headerLine, columns: layout.names.length });
+  const first = facts.shortRecords.first;
+  return `${plural(facts.shortRecords.count, 'row')} had fewer cells than the header (${layout.names.length}); the missing cells were read as empty${first ? ` (first at line ${first.line})` : ''}`;
+}

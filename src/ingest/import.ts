@@ -1,0 +1,87 @@
+import { UserError } from '../errors.js';
+import type { Store } from '../store/database.js';
+import { FORMAT_CHOICES, formatById } from './formats/index.js';
+import { genericFormat, loadGenericMapping } from './formats/generic.js';
+import type { ExportFormat } from './formats/types.js';
+import { importFile, type FileImportOptions } from './import-file.js';
+import type { ImportProgress } from './progress.js';
+import type { FileImportResult } from './result.js';
+
+export interface ImportRequest {
+  /** `auto`, a format id, or `generic` (with `mapping`). */
+  format?: string;
+  /** Mapping file (YAML) for the generic format. */
+  mapping?: string;
+  platform?: string;
+  /** IANA timezone for local times without an offset; default UTC. */
+  timezone?: string;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportOutcome {
+  results: FileImportResult[];
+  /** Files that failed: each left the database as it was. */
+  failures: Array<{ path: string; message: string }>;
+}
+
+function isKnownTimezone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Checks the request once, before any file is read. */
+export function resolveImportOptions(request: ImportRequest): FileImportOptions {
+  const timezone = request.timezone ?? 'UTC';
+  if (!isKnownTimezone(timezone)) {
+    throw new UserError(`--timezone: "${timezone}" is not a known IANA timezone; use e.g. UTC, Europe/Madrid or America/New_York.`);
+  }
+  let platform: string | null = null;
+  if (request.platform !== undefined) {
+    platform = request.platform.trim().toLowerCase();
+    if (!/^[a-z0-9][a-z0-9_.-]*$/.test(platform)) throw new UserError(`--platform: "${request.platform}" is not a platform name; use e.g. twitter, facebook, instagram.`);
+  }
+  const name = (request.format ?? 'auto').trim().toLowerCase();
+  let format: ExportFormat | 'auto';
+  let delimiter: string | undefined;
+  if (name === 'generic' || (name === 'auto' && request.mapping !== undefined)) {
+    if (request.mapping === undefined) throw new UserError('--format generic needs --mapping file.yaml, which names the id, author, date and text columns (see the README).');
+    const mapping = loadGenericMapping(request.mapping);
+    format = genericFormat(mapping, request.mapping);
+    delimiter = mapping.delimiter;
+  } else if (name === 'auto') {
+    format = 'auto';
+  } else {
+    const known = formatById(name);
+    if (!known) throw new UserError(`--format: "${request.format}" is not a known format; use auto, ${FORMAT_CHOICES.join(', ')}.`);
+    if (request.mapping !== undefined) throw new UserError(`--mapping applies only to --format generic; drop --mapping, or use --format generic.`);
+    format = known;
+  }
+  return { format, timezone, platform, ...(delimiter ? { delimiter } : {}), ...(request.onProgress ? { onProgress: request.onProgress } : {}) };
+}
+
+/**
+ * Imports the files one after the other, each in its own transaction. A file
+ * that fails with a UserError is reported and leaves the database as it was;
+ * the next files are still imported. Any other error is a bug and stops.
+ */
+export async function importFiles(store: Store, paths: readonly string[], request: ImportRequest, onFile?: (outcome: FileImportResult | { path: string; message: string }) => void): Promise<ImportOutcome> {
+  const options = resolveImportOptions(request);
+  const outcome: ImportOutcome = { results: [], failures: [] };
+  for (const path of paths) {
+    try {
+      const result = await importFile(store, path, options);
+      outcome.results.push(result);
+      onFile?.(result);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      const failure = { path, message: error.message };
+      outcome.failures.push(failure);
+      onFile?.(failure);
+    }
+  }
+  return outcome;
+}

@@ -1,0 +1,57 @@
+import { listValue } from '@duckdb/node-api';
+import type { Store } from '../store/database.js';
+import { countLines } from './source/byte-scan.js';
+import { lineOfRecord, scanRecords, type RecordFacts } from './source/record-scan.js';
+import type { PreparedSource } from './source/prepare.js';
+import type { Layout } from './staging.js';
+
+export const LINE_BREAKS_TABLE = 'import_line_breaks';
+
+/**
+ * Maps a staging row (record index) to the line of the original file where
+ * it starts. Most files have one line per record, which the line count
+ * proves; otherwise (quoted multi-line texts, empty lines) a quote-aware pass
+ * finds where each record starts. Workbooks count sheet rows instead.
+ */
+export class LineMap {
+  private constructor(
+    private readonly firstLine: number,
+    private readonly facts: RecordFacts | null,
+  ) {}
+
+  static async build(source: PreparedSource, layout: Layout, stagedRows: number): Promise<LineMap> {
+    const firstLine = layout.headerLine + 1;
+    if (source.lineUnit === 'row') return new LineMap(firstLine, null);
+    if ((await countLines(source.readPath)) - layout.headerLine === stagedRows) return new LineMap(firstLine, null);
+    const facts = await scanRecords(source.readPath, { delimiter: layout.delimiter, headerLine: layout.headerLine, columns: layout.names.length });
+    return new LineMap(firstLine, facts);
+  }
+
+  lineOf(row: number): number {
+    return this.facts ? lineOfRecord(this.facts, row) : this.firstLine + row;
+  }
+
+  /**
+   * SQL for the line of the row in `rowColumn` of `alias`; when records span
+   * lines, the query must also `ASOF JOIN` the table this creates (see `join`).
+   */
+  async prepare(store: Store): Promise<{ join: (alias: string, rowColumn: string) => string; line: (alias: string, rowColumn: string) => string; params: Record<string, number> }> {
+    if (!this.facts) {
+      return { join: () => '', line: (alias, rowColumn) => `($first_line + ${alias}.${rowColumn})`, params: { first_line: this.firstLine } };
+    }
+    await store.run(`CREATE OR REPLACE TEMP TABLE ${LINE_BREAKS_TABLE} (record BIGINT, line BIGINT)`);
+    await store.run(`INSERT INTO ${LINE_BREAKS_TABLE} SELECT unnest($records), unnest($lines)`, {
+      records: listValue(this.facts.breakpoints.map((point) => point.record)),
+      lines: listValue(this.facts.breakpoints.map((point) => point.line)),
+    });
+    return {
+      join: (alias, rowColumn) => `ASOF JOIN ${LINE_BREAKS_TABLE} AS breaks ON ${alias}.${rowColumn} >= breaks.record`,
+      line: (alias, rowColumn) => `(breaks.line + (${alias}.${rowColumn} - breaks.record))`,
+      params: {},
+    };
+  }
+
+  async drop(store: Store): Promise<void> {
+    await store.run(`DROP TABLE IF EXISTS ${LINE_BREAKS_TABLE}`);
+  }
+}

@@ -1,0 +1,45 @@
+import type { DuckDBValue } from '@duckdb/node-api';
+import type { Store } from '../store/database.js';
+import { CANONICAL_ROWS, type CanonicalPlan } from './canonical.js';
+import { quoteIdentifier } from './formats/sql-helpers.js';
+import type { LineMap } from './line-map.js';
+import { usedParams } from './sql-params.js';
+import { STAGING_TABLE, type Layout } from './staging.js';
+
+/** A cell written back as CSV: quoted when it holds the delimiter, a quote or a line break. */
+function csvCell(column: string): string {
+  const cell = `s.${quoteIdentifier(column)}`;
+  return `CASE WHEN ${cell} IS NULL THEN ''
+    WHEN contains(${cell}, $raw_delimiter) OR contains(${cell}, '"') OR contains(${cell}, chr(10)) OR contains(${cell}, chr(13))
+    THEN '"' || replace(${cell}, '"', '""') || '"' ELSE ${cell} END`;
+}
+
+/**
+ * Records every rejected row in import_rejects: the line where it starts in
+ * the original file (sheet row for workbooks), the reason, and its cells as
+ * one CSV line, so nothing is lost silently. Needs the `staging` table.
+ */
+export async function insertRejects(
+  store: Store,
+  plan: CanonicalPlan,
+  layout: Layout,
+  lines: LineMap,
+  batch: { id: number; file: string },
+): Promise<void> {
+  const mapping = await lines.prepare(store);
+  const reasonCase = `CASE r.__rb_reason ${plan.reasons.map((_, index) => `WHEN ${index + 1} THEN $reason_${index}`).join(' ')} END`;
+  const sql = `INSERT INTO import_rejects (batch_id, file, line, reason, raw)
+    SELECT $batch_id, $file, ${mapping.line('r', '__rb_row')}, ${reasonCase}, concat_ws($raw_delimiter, ${layout.names.map(csvCell).join(', ')})
+    FROM (SELECT __rb_row, __rb_reason FROM (${CANONICAL_ROWS}) WHERE NOT __rb_blank AND __rb_reason > 0) AS r
+    JOIN ${STAGING_TABLE} AS s ON s.rowid = r.__rb_row
+    ${mapping.join('r', '__rb_row')}
+    ORDER BY r.__rb_row`;
+  const params: Record<string, DuckDBValue> = {
+    ...mapping.params,
+    batch_id: batch.id,
+    file: batch.file,
+    raw_delimiter: layout.delimiter,
+  };
+  plan.reasons.forEach((reason, index) => (params[`reason_${index}`] = reason));
+  await store.run(sql, usedParams(sql, params));
+}

@@ -1,0 +1,23 @@
+import type { FormatId } from './formats/types.js';
+import type { SourceEncoding } from './source/prepare.js';
+
+/** What importing one file did: the `--json` line and the human summary both come from it. */
+export interface FileImportResult {
+  path: string;
+  format: FormatId;
+  encoding: SourceEncoding;
+  batchId: number;
+  sha256: string;
+  /** Data rows read after the header (blank and rejected rows included). */
+  rowsRead: number;
+  /** New posts added to the store. */
+  imported: number;
+  /** Rows whose post was already stored, or appeared earlier in the same file. */
+  duplicates: number;
+  rejected: number;
+  /** Rows of only empty cells (spreadsheet padding). */
+  skippedBlank: number;
+  /** Rejected rows per reason. */
+  rejectedByReason: Record<string, number>;
+  warnings: string[];
+}

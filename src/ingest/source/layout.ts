@@ -1,0 +1,109 @@
+import { CR_PLACEHOLDER } from './rewrite.js';
+
+/** A line that may be the header row, with the delimiter that splits it. */
+export interface HeaderCandidate {
+  delimiter: string;
+  /** 1-based physical line (LF-counted) of the header row. */
+  line: number;
+  /** Header cells as read: trimmed, byte-order mark and CR placeholder undone. */
+  cells: string[];
+}
+
+export const DELIMITERS = [',', ';', '\t'] as const;
+
+interface HeadRecord {
+  line: number;
+  cells: string[];
+}
+
+/**
+ * Splits the start of a file into records (RFC 4180 quoting with `"`).
+ * `complete` says the text is the whole file; otherwise the last record,
+ * which may be cut, is dropped.
+ */
+export function parseHeadRecords(text: string, delimiter: string, maxRecords: number, complete: boolean): HeadRecord[] {
+  const records: HeadRecord[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let inQuotes = false;
+  let line = 1;
+  let recordLine = 1;
+  for (let at = 0; at < text.length && records.length < maxRecords; at += 1) {
+    const char = text[at];
+    if (inQuotes) {
+      if (char === '"') {
+        if (text[at + 1] === '"') {
+          cell += '"';
+          at += 1;
+        } else inQuotes = false;
+      } else {
+        if (char === '\n') line += 1;
+        cell += char;
+      }
+    } else if (char === '"' && cell === '') inQuotes = true;
+    else if (char === delimiter) {
+      cells.push(cell);
+      cell = '';
+    } else if (char === '\n') {
+      cells.push(cell.endsWith('\r') ? cell.slice(0, -1) : cell);
+      records.push({ line: recordLine, cells });
+      cells = [];
+      cell = '';
+      line += 1;
+      recordLine = line;
+    } else cell += char;
+  }
+  if (complete && records.length < maxRecords && (cell !== '' || cells.length > 0)) records.push({ line: recordLine, cells: [...cells, cell] });
+  return records;
+}
+
+function cleanCell(cell: string, first: boolean): string {
+  const restored = cell.split(CR_PLACEHOLDER).join('\r');
+  return (first ? restored.replace(/^\uFEFF/, '') : restored).trim();
+}
+
+function isEmptyRecord(record: HeadRecord): boolean {
+  return record.cells.every((cell) => cell.trim() === '');
+}
+
+/**
+ * The rows that may be the header, best first. The first non-empty line is
+ * the usual header; exports such as Brandwatch's put report metadata first
+ * and end it with a line of delimiters (an empty row in a workbook), so the
+ * line after the first such separator is a candidate too. Delimiters are ranked by how many columns
+ * their best candidate splits into.
+ */
+export function headerCandidates(headText: string, complete: boolean, delimiters: readonly string[] = DELIMITERS): HeaderCandidate[] {
+  const perDelimiter = delimiters.map((delimiter) => {
+    const records = parseHeadRecords(headText, delimiter, 60, complete);
+    const found: HeaderCandidate[] = [];
+    const firstIndex = records.findIndex((record) => !isEmptyRecord(record));
+    const first = records[firstIndex];
+    if (first) found.push({ delimiter, line: first.line, cells: first.cells.map((cell, index) => cleanCell(cell, first.line === 1 && index === 0)) });
+    const separatorIndex = records.findIndex((record, index) => index > firstIndex && index < 40 && isEmptyRecord(record));
+    const afterSeparator = separatorIndex === -1 ? undefined : records.slice(separatorIndex + 1).find((record) => !isEmptyRecord(record));
+    if (firstIndex !== -1 && afterSeparator) found.push({ delimiter, line: afterSeparator.line, cells: afterSeparator.cells.map((cell) => cleanCell(cell, false)) });
+    const width = Math.max(0, ...found.map((candidate) => candidate.cells.length));
+    return { width, found };
+  });
+  return perDelimiter
+    .map((entry, order) => ({ ...entry, order }))
+    .sort((a, b) => b.width - a.width || a.order - b.order)
+    .flatMap((entry) => entry.found);
+}
+
+/**
+ * Names for the staging table's columns: the header cells, with an empty
+ * cell named `column<N>` (its 0-based position, as DuckDB and pandas do for
+ * unnamed columns) and a repeated name suffixed `_2`, `_3`, ...
+ */
+export function stagingNames(cells: readonly string[]): string[] {
+  const used = new Set<string>();
+  return cells.map((cell, index) => {
+    const base = cell === '' ? `column${index}` : cell;
+    let name = base;
+    for (let copy = 2; used.has(name.toLowerCase()); copy += 1) name = `${base}_${copy}`;
+    used.add(name.toLowerCase());
+    return name;
+  });
+}

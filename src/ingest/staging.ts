@@ -1,0 +1,130 @@
+import { structValue, type DuckDBValue } from '@duckdb/node-api';
+import { UserError } from '../errors.js';
+import type { Store } from '../store/database.js';
+import { quoteIdentifier } from './formats/sql-helpers.js';
+import { scanRecords, type RecordFacts } from './source/record-scan.js';
+import { CR_PLACEHOLDER } from './source/rewrite.js';
+import type { PreparedSource } from './source/prepare.js';
+
+/** The header row chosen for a file. */
+export interface Layout {
+  delimiter: string;
+  /** 1-based line (row for workbooks) of the header. */
+  headerLine: number;
+  /** Staging column names, one per header cell (unique; empty cells named `column<N>`). */
+  names: string[];
+}
+
+/** How a file was read successfully: the source (a normalised copy for files that mix line ends) and whether short rows were padded. */
+export interface CsvRead {
+  source: PreparedSource;
+  padded: boolean;
+}
+
+/** A table expression over the file's records: every column VARCHAR, named as in the header, in file order. */
+export interface CsvRelation {
+  sql: string;
+  params: Record<string, DuckDBValue>;
+}
+
+export const STAGING_TABLE = 'staging';
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+}
+
+/**
+ * DuckDB's CSV reader over the records after the header, with every option
+ * explicit so its sniffer never guesses; bare carriage returns that stood in
+ * as a placeholder are turned back into CR.
+ */
+export function csvRelation(read: CsvRead, layout: Layout): CsvRelation {
+  const columns = structValue(Object.fromEntries(layout.names.map((name) => [name, 'VARCHAR'])));
+  // null_padding cannot run in parallel with quoted line breaks, so it is asked for only when rows are short.
+  const options = read.padded ? ', null_padding = true, parallel = false' : '';
+  const reader = `read_csv($csv_path, auto_detect = false, header = false, skip = $csv_skip, delim = $csv_delim, quote = '"', escape = '"', columns = $csv_columns${options})`;
+  const params: Record<string, DuckDBValue> = { csv_path: read.source.readPath, csv_skip: layout.headerLine, csv_delim: layout.delimiter, csv_columns: columns };
+  if (!read.source.hasCrPlaceholder) return { sql: reader, params };
+  params.csv_cr = CR_PLACEHOLDER;
+  const restored = layout.names.map((name) => `replace(${quoteIdentifier(name)}, $csv_cr, chr(13)) AS ${quoteIdentifier(name)}`).join(', ');
+  return { sql: `(SELECT ${restored} FROM ${reader})`, params };
+}
+
+function isCsvError(message: string): boolean {
+  return /CSV Error|CSV Parser|unterminated quote|Expected Number of Columns|CSV file|read_csv/i.test(message);
+}
+
+/**
+ * Runs `create` over the file's records, adapting to what the file turns out
+ * to be: rows shorter than the header are padded with empty cells, a file
+ * that mixes line ends is re-read from a normalised copy. Anything else the
+ * reader refuses becomes a one-line UserError located by a quote-aware pass.
+ */
+export async function readWithRetries(source: PreparedSource, layout: Layout, create: (relation: CsvRelation) => Promise<void>): Promise<CsvRead> {
+  const read: CsvRead = { source, padded: source.ragged };
+  let normalised = false;
+  for (;;) {
+    try {
+      await create(csvRelation(read, layout));
+      return read;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (!isCsvError(message)) throw error;
+      const columns = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
+      if (columns && Number(columns[2]) < Number(columns[1]) && !read.padded) {
+        read.padded = true;
+        continue;
+      }
+      if (/reached an invalid state/.test(message) && !normalised) {
+        normalised = true;
+        read.source = await read.source.normalizeLineEnds();
+        continue;
+      }
+      throw await explainReadError(read.source, layout, error);
+    }
+  }
+}
+
+/** The raw records as the temporary table `staging` (rowid = record index), read the way `read` succeeded. */
+export async function createStaging(store: Store, read: CsvRead, layout: Layout): Promise<void> {
+  const relation = csvRelation(read, layout);
+  await store.run(`CREATE OR REPLACE TEMP TABLE ${STAGING_TABLE} AS SELECT * FROM ${relation.sql}`, relation.params);
+}
+
+export async function dropStaging(store: Store): Promise<void> {
+  await store.run(`DROP TABLE IF EXISTS ${STAGING_TABLE}`);
+}
+
+/** A one-line UserError for a file DuckDB could not read, located by a quote-aware pass over the file. */
+async function explainReadError(source: PreparedSource, layout: Layout, error: unknown): Promise<UserError> {
+  const cannotRead = new UserError(
+    `${source.path}: cannot read the file as ${describeDelimiter(layout.delimiter)}-separated text (${firstLine(error)}). Check that it is a CSV/TSV export.`,
+  );
+  let facts: RecordFacts;
+  try {
+    facts = await scanRecords(source.readPath, { delimiter: layout.delimiter, headerLine: layout.headerLine, columns: layout.names.length });
+  } catch {
+    return cannotRead;
+  }
+  const at = (line: number, record: number): string => `${source.path}:${source.lineUnit === 'row' ? layout.headerLine + 1 + record : line}`;
+  if (facts.unterminatedQuoteLine !== null) {
+    return new UserError(
+      `${source.path}:${facts.unterminatedQuoteLine}: a quoted field starts here and is never closed (the file may be cut short, or a " is missing). Export the file again, or fix the quote on that line.`,
+    );
+  }
+  if (facts.strayQuoteLine !== null) {
+    return new UserError(`${source.path}:${facts.strayQuoteLine}: text follows a closing quote ("abc"def), so the quoting is broken. Fix the quotes on that line, or export the file again.`);
+  }
+  const long = facts.longRecords.first;
+  if (long) {
+    return new UserError(
+      `${at(long.line, long.record)}: this row has ${long.fields} cells but the header (line ${layout.headerLine}) has ${layout.names.length}` +
+        `${facts.longRecords.count > 1 ? ` (${facts.longRecords.count} rows like this)` : ''}; a ${describeDelimiter(layout.delimiter)} inside an unquoted text? Fix the row, or export the file again with quoted texts.`,
+    );
+  }
+  return cannotRead;
+}
+
+export function describeDelimiter(delimiter: string): string {
+  return delimiter === '\t' ? 'TAB' : delimiter === ';' ? 'semicolon' : delimiter === ',' ? 'comma' : `"${delimiter}"`;
+}

@@ -1,0 +1,46 @@
+import type { Store } from '../store/database.js';
+import { CANONICAL_ROWS, type CanonicalPlan } from './canonical.js';
+
+/** Counts over one staged file, before anything is written. */
+export interface FileStats {
+  rows: number;
+  blank: number;
+  kept: number;
+  /** Kept rows minus distinct (platform, post_id) among them: copies inside the file itself. */
+  duplicatesInFile: number;
+  /** Per reason (same order as the plan's `reasons`): count and first row. */
+  rejects: Array<{ count: number; firstRow: number | null }>;
+  /** Per format warning: count among kept rows and first row. */
+  warnings: Array<{ count: number; firstRow: number | null }>;
+}
+
+/** One pass over the canonical rows: every count the summary and the checks need. */
+export async function fileStats(store: Store, plan: CanonicalPlan): Promise<FileStats> {
+  const live = 'NOT __rb_blank';
+  const kept = `${live} AND __rb_reason = 0`;
+  const aggregates = [
+    'count(*)::DOUBLE AS rows',
+    'count(*) FILTER (__rb_blank)::DOUBLE AS blank',
+    `count(*) FILTER (${kept})::DOUBLE AS kept`,
+    `count(DISTINCT (platform, post_id)) FILTER (${kept})::DOUBLE AS distinct_keys`,
+    ...plan.reasons.flatMap((_, index) => [
+      `count(*) FILTER (${live} AND __rb_reason = ${index + 1})::DOUBLE AS reject_${index}`,
+      `min(__rb_row) FILTER (${live} AND __rb_reason = ${index + 1})::DOUBLE AS reject_first_${index}`,
+    ]),
+    ...plan.warnings.flatMap((_, index) => [
+      `count(*) FILTER (${kept} AND __rb_warn_${index})::DOUBLE AS warn_${index}`,
+      `min(__rb_row) FILTER (${kept} AND __rb_warn_${index})::DOUBLE AS warn_first_${index}`,
+    ]),
+  ];
+  const [row] = await store.all<Record<string, number | null>>(`SELECT ${aggregates.join(', ')} FROM (${CANONICAL_ROWS})`);
+  const value = (name: string): number => row?.[name] ?? 0;
+  const first = (name: string): number | null => row?.[name] ?? null;
+  return {
+    rows: value('rows'),
+    blank: value('blank'),
+    kept: value('kept'),
+    duplicatesInFile: value('kept') - value('distinct_keys'),
+    rejects: plan.reasons.map((_, index) => ({ count: value(`reject_${index}`), firstRow: first(`reject_first_${index}`) })),
+    warnings: plan.warnings.map((_, index) => ({ count: value(`warn_${index}`), firstRow: first(`warn_first_${index}`) })),
+  };
+}

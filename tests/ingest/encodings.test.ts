@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { allPosts, DATE, importOne, openStore, tempFile, twcsCsv } from './helpers.js';
+
+const ROWS = [
+  ['1', 'Cliente', DATE, 'Café con leche, señor niño', ''],
+  ['2', 'AcmeCares', DATE, '@cliente ¡Olé! ça va', '1'],
+] as const;
+
+function utf16(text: string, order: 'le' | 'be'): Buffer {
+  const le = Buffer.from(`\uFEFF${text}`, 'utf16le');
+  if (order === 'le') return le;
+  const be = Buffer.alloc(le.length);
+  for (let at = 0; at + 1 < le.length; at += 2) {
+    be[at] = le[at + 1] ?? 0;
+    be[at + 1] = le[at] ?? 0;
+  }
+  return be;
+}
+
+/** Windows-1252 bytes of a text that only uses Latin-1 letters, the curly apostrophe and the euro sign. */
+function windows1252(text: string): Buffer {
+  return Buffer.from(text.replace(/’/g, '\u0092').replace(/€/g, '\u0080'), 'latin1');
+}
+
+describe('encodings', () => {
+  it('reads UTF-8 with a byte-order mark and CRLF line ends', async () => {
+    const store = await openStore();
+    const path = tempFile('bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(twcsCsv(ROWS, '\r\n'))]));
+    const result = await importOne(store, path);
+    expect(result).toMatchObject({ encoding: 'utf-8-bom', format: 'twcs', rowsRead: 2, imported: 2 });
+    const posts = await allPosts(store);
+    expect(posts.map((post) => post.text)).toEqual(['Café con leche, señor niño', '@cliente ¡Olé! ça va']);
+    expect(posts[1]?.parent_id).toBe('1');
+  });
+
+  it.each(['le', 'be'] as const)('reads UTF-16%s with a byte-order mark', async (order) => {
+    const store = await openStore();
+    const result = await importOne(store, tempFile(`utf16${order}.csv`, utf16(twcsCsv(ROWS), order)));
+    expect(result).toMatchObject({ encoding: `utf-16${order}`, rowsRead: 2, imported: 2 });
+    expect((await allPosts(store))[0]?.text).toBe('Café con leche, señor niño');
+  });
+
+  it('detects Windows-1252, converts it and says so', async () => {
+    const store = await openStore();
+    const rows = [['1', 'Cliente', DATE, 'Café, niño, it’s 5€', '']] as const;
+    const bytes = windows1252(twcsCsv(rows));
+    expect(bytes.includes(Buffer.from([0x92]))).toBe(true);
+    const result = await importOne(store, tempFile('cp1252.csv', bytes));
+    expect(result.encoding).toBe('windows-1252');
+    expect(result.warnings.join(' ')).toContain('not valid UTF-8: read as Windows-1252');
+    expect((await allPosts(store))[0]?.text).toBe('Café, niño, it’s 5€');
+  });
+
+  it('keeps mojibake that is valid UTF-8 exactly as it is', async () => {
+    const store = await openStore();
+    const rows = [['1', 'Cliente', DATE, 'Itâ€™s broken â€” again', '']] as const;
+    const result = await importOne(store, tempFile('mojibake.csv', twcsCsv(rows)));
+    expect(result).toMatchObject({ encoding: 'utf-8', warnings: [] });
+    expect((await allPosts(store))[0]?.text).toBe('Itâ€™s broken â€” again');
+  });
+});

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import { resolveImportOptions } from '../../src/ingest/import.js';
+import { DATE, importError, importOne, openStore, tempFile, tempFolder, twcsCsv } from './helpers.js';
+
+const HEADER = 'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id';
+
+describe('file-level errors are one line naming the file, the line and what to do', () => {
+  it('a file that does not exist', async () => {
+    const store = await openStore();
+    expect(await importError(store, '/nonexistent/export.csv')).toBe('/nonexistent/export.csv: file not found. Check the path.');
+  });
+
+  it('a folder instead of a file', async () => {
+    const store = await openStore();
+    const folder = tempFolder();
+    expect(await importError(store, folder)).toBe(`${folder}: is a folder; give the export files themselves (e.g. ${folder}/*.csv).`);
+  });
+
+  it('a file with no text lines', async () => {
+    const store = await openStore();
+    const path = tempFile('blank.csv', '\n\n  \n');
+    expect(await importError(store, path)).toBe(`${path}: no header row found (the file holds no text lines). Export the data again.`);
+  });
+
+  it('an empty file', async () => {
+    const store = await openStore();
+    const path = tempFile('empty.csv', '');
+    expect(await importError(store, path)).toBe(`${path}: the file is empty (0 bytes). Export the data again.`);
+  });
+
+  it('a binary file', async () => {
+    const store = await openStore();
+    const path = tempFile('picture.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
+    expect(await importError(store, path)).toBe(`${path}: this is not a text file (it contains binary bytes). Import the CSV, TSV or XLSX export itself.`);
+  });
+
+  it('an old .xls workbook', async () => {
+    const store = await openStore();
+    const path = tempFile('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+    expect(await importError(store, path)).toContain('old Excel .xls workbook, which replybench cannot read. Save it as .xlsx or CSV');
+  });
+
+  it('a truncated quote, with the line where the quoted field opens', async () => {
+    const store = await openStore();
+    const path = tempFile('cut.csv', `${HEADER}\n1,a,True,${DATE},fine,,\n2,b,True,${DATE},"cut short here\nand the file ends`);
+    expect(await importError(store, path)).toBe(
+      `${path}:3: a quoted field starts here and is never closed (the file may be cut short, or a " is missing). Export the file again, or fix the quote on that line.`,
+    );
+  });
+
+  it('a row with more cells than the header', async () => {
+    const store = await openStore();
+    const path = tempFile('long.csv', `${HEADER}\n1,a,True,${DATE},fine,,\n2,b,True,${DATE},one, two,,1\n`);
+    expect(await importError(store, path)).toBe(
+      `${path}:3: this row has 8 cells but the header (line 1) has 7; a comma inside an unquoted text? Fix the row, or export the file again with quoted texts.`,
+    );
+  });
+
+  it('an unknown layout: lists the formats and suggests a generic mapping', async () => {
+    const store = await openStore();
+    const path = tempFile('other.csv', 'foo,bar,baz\n1,2,3\n');
+    const message = await importError(store, path);
+    expect(message).toBe(
+      `${path}:1: unknown export layout (header: "foo", "bar", "baz"). replybench recognises twcs, twarc2, talkwalker, meltwater, brandwatch, sprout; ` +
+        'pass --format <name> if the file is one of these, or describe its columns in a mapping file and use --format generic --mapping file.yaml.',
+    );
+    expect(message.includes('\n')).toBe(false);
+  });
+
+  it('a required column missing for the format asked for', async () => {
+    const store = await openStore();
+    const path = tempFile('partial.csv', 'tweet_id,author_id,created_at\n1,a,x\n');
+    expect(await importError(store, path, { format: 'twcs' })).toMatch(
+      new RegExp(`^${path}:1: missing required columns "text", "in_response_to_tweet_id" for the Kaggle Customer Support on Twitter CSV format .*--format generic --mapping file\\.yaml\\.$`),
+    );
+  });
+
+  it('no date could be read: count, first example and what to try', async () => {
+    const store = await openStore();
+    const path = tempFile('dates.csv', twcsCsv([
+      ['1', 'a', '31/10/2017 22:10', 'x', ''],
+      ['2', 'b', '01/11/2017 08:00', 'y', '1'],
+    ]));
+    expect(await importError(store, path)).toBe(
+      `${path}:2: no date could be read: 2 rows have dates like "31/10/2017 22:10" that the Kaggle Customer Support on Twitter CSV format does not understand. ` +
+        'Check --format; for local times without an offset pass --timezone; with --format generic set date.format in the mapping (e.g. "%d/%m/%Y %H:%M").',
+    );
+    const [posts] = await store.all<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM posts');
+    expect(posts?.n).toBe(0);
+  });
+});
+
+describe('options are checked before any file is read', () => {
+  const message = (request: Parameters<typeof resolveImportOptions>[0]): string => {
+    try {
+      resolveImportOptions(request);
+    } catch (error) {
+      expect(error).toBeInstanceOf(UserError);
+      return (error as Error).message;
+    }
+    throw new Error('expected the options to be refused');
+  };
+
+  it('an unknown timezone', () => {
+    expect(message({ timezone: 'Mars/Olympus' })).toBe('--timezone: "Mars/Olympus" is not a known IANA timezone; use e.g. UTC, Europe/Madrid or America/New_York.');
+  });
+
+  it('an unknown format', () => {
+    expect(message({ format: 'facebook' })).toBe('--format: "facebook" is not a known format; use auto, twcs, twarc2, talkwalker, meltwater, brandwatch, sprout, generic.');
+  });
+
+  it('--format generic without a mapping', () => {
+    expect(message({ format: 'generic' })).toContain('--format generic needs --mapping file.yaml');
+  });
+
+  it('--mapping with another format', () => {
+    expect(message({ format: 'twcs', mapping: 'map.yaml' })).toBe('--mapping applies only to --format generic; drop --mapping, or use --format generic.');
+  });
+});
+
+describe('generic mappings', () => {
+  it('a mapped column the file lacks is named with its key path', async () => {
+    const store = await openStore();
+    const mapping = tempFile('mapping.yaml', 'columns:\n  id: ID\n  author: User\n  date: Posted\n');
+    const data = tempFile('data.csv', 'ID,User,When\n1,a,2017-10-31 10:00\n');
+    expect(await importError(store, data, { format: 'generic', mapping })).toBe(
+      `${mapping}: columns.date: column "Posted" is not in the file's header (it has: ID, User, When). Fix the column name in the mapping.`,
+    );
+  });
+
+  it('finds a generic header below report metadata', async () => {
+    const store = await openStore();
+    const mapping = tempFile('mapping.yaml', 'columns:\n  id: ID\n  author: User\n  date: When\nplatform: twitter\n');
+    const data = tempFile('data.csv', 'Report,Acme\n,,\nID,User,When\n1,a,2017-10-31 10:00\n');
+    expect(await importOne(store, data, { format: 'generic', mapping })).toMatchObject({ format: 'generic', rowsRead: 1, imported: 1 });
+  });
+});

@@ -1,0 +1,132 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { allPosts, DATE, FIXTURES, importOne, openStore, rejects, tempFile, twcsCsv } from './helpers.js';
+
+const HEADER = 'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id';
+
+describe('layouts', () => {
+  it.each([
+    [';', 'semicolon'],
+    ['\t', 'TAB'],
+  ])('detects the %s delimiter (%s)', async (delimiter) => {
+    const store = await openStore();
+    const text = [HEADER, `1,Cliente,True,${DATE},"hola, qué tal; bien",,`, `2,Acme,False,${DATE},gracias,,1`].map((line) => line.replace(/,/g, delimiter)).join('\n');
+    // The quoted text keeps its delimiter characters as text.
+    const path = tempFile('delimited.csv', text);
+    const result = await importOne(store, path);
+    expect(result).toMatchObject({ rowsRead: 2, imported: 2, rejected: 0 });
+    const posts = await allPosts(store);
+    expect(posts[0]?.text).toBe(`hola${delimiter} qué tal; bien`);
+    expect(posts[1]?.parent_id).toBe('1');
+  });
+
+  it('keeps a bare carriage return inside an unquoted field as text', async () => {
+    const store = await openStore();
+    const path = tempFile('cr.csv', `${HEADER}\n1,Cliente,True,${DATE},first\rsecond,,\n2,Acme,False,${DATE},ok,,1\n`);
+    const result = await importOne(store, path);
+    expect(result).toMatchObject({ rowsRead: 2, imported: 2, rejected: 0 });
+    expect(result.warnings.join(' ')).toContain('1 carriage return inside fields kept as text');
+    expect((await allPosts(store))[0]?.text).toBe('first\rsecond');
+  });
+
+  it('reads a file whose line ends are bare carriage returns (old Mac)', async () => {
+    const store = await openStore();
+    const result = await importOne(store, tempFile('mac.csv', twcsCsv([['1', 'a', DATE, 'x', ''], ['2', 'b', DATE, 'y', '1']], '\r')));
+    expect(result).toMatchObject({ rowsRead: 2, imported: 2 });
+  });
+
+  it('reads a file that mixes CRLF and LF line ends', async () => {
+    const store = await openStore();
+    const path = tempFile('mixed.csv', `${HEADER}\n1,a,True,${DATE},x,,\r\n2,b,True,${DATE},y,,1\n3,c,True,${DATE},z,,\r\n`);
+    const result = await importOne(store, path);
+    expect(result).toMatchObject({ rowsRead: 3, imported: 3 });
+    expect((await allPosts(store)).map((post) => post.text)).toEqual(['x', 'y', 'z']);
+  });
+
+  it('reads a Windows-1252 file that mixes line ends and has a carriage return inside a field', async () => {
+    const store = await openStore();
+    const text = `${HEADER}\n1,a,True,${DATE},caf\xe9\rcr\xe8me,,\r\n2,b,True,${DATE},ni\xf1o,,1\n`;
+    const result = await importOne(store, tempFile('legacy.csv', Buffer.from(text, 'latin1')));
+    expect(result).toMatchObject({ encoding: 'windows-1252', rowsRead: 2, imported: 2 });
+    expect((await allPosts(store)).map((post) => post.text)).toEqual(['café\rcrème', 'niño']);
+  });
+
+  it('gives rejected rows their real line, counting quoted multi-line texts and empty lines', async () => {
+    const store = await openStore();
+    const lines = [
+      HEADER, // 1
+      `1,a,True,${DATE},"two`, // 2
+      `lines",,`, // 3
+      ``, // 4 (empty line)
+      `,b,True,${DATE},no id,,`, // 5: missing id
+      `3,c,True,${DATE},"three`, // 6
+      ``, // 7 (inside the quotes: part of the text)
+      `lines",,`, // 8
+      `4,d,True,31/10/2017,bad date,,`, // 9: unparseable date
+    ];
+    const result = await importOne(store, tempFile('multiline.csv', `${lines.join('\n')}\n`));
+    expect(result).toMatchObject({ rowsRead: 4, imported: 2, rejected: 2, rejectedByReason: { 'missing post id': 1, 'unparseable date': 1 } });
+    const rows = await rejects(store);
+    expect(rows.map((row) => [row.line, row.reason])).toEqual([
+      [5, 'missing post id'],
+      [9, 'unparseable date'],
+    ]);
+    expect(rows[1]?.raw).toBe(`4,d,True,31/10/2017,bad date,,`);
+    expect((await allPosts(store)).find((post) => post.post_id === '3')?.text).toBe('three\n\nlines');
+  });
+
+  it('skips and counts rows of only empty cells (Excel padding)', async () => {
+    const store = await openStore();
+    const padding = ',,,,,,\n'.repeat(1000);
+    const path = tempFile('padded.csv', `${HEADER}\n1,a,True,${DATE},x,,\n,,,,,,\n2,b,True,${DATE},y,,1\n${padding} , ,,,,,\n`);
+    const result = await importOne(store, path);
+    // 2 posts, 1 padding row between them, 1000 after, and one of blanks and commas.
+    expect(result).toMatchObject({ rowsRead: 1004, imported: 2, skippedBlank: 1002, rejected: 0 });
+  });
+
+  it('reads pandas re-saves: unnamed index columns, True/False, ids written as 3.0', async () => {
+    const store = await openStore();
+    const text = [
+      `Unnamed: 0.1,Unnamed: 0,${HEADER}`,
+      `0,0,119237,105834,True,${DATE},hello,119236.0,`,
+      `1,1,119236,AppleSupport,False,${DATE},hi,,119237.0`,
+    ].join('\n');
+    const result = await importOne(store, tempFile('pandas.csv', text));
+    expect(result).toMatchObject({ format: 'twcs', imported: 2 });
+    const posts = await allPosts(store);
+    expect(posts.map((post) => [post.post_id, post.parent_id])).toEqual([
+      ['119236', '119237'],
+      ['119237', null],
+    ]);
+  });
+
+  it('finds the header after metadata lines ended by a line of commas (Brandwatch)', async () => {
+    const store = await openStore();
+    const header = 'Query Id,Query Name,Date,Title,Url,Domain,Sentiment,Page Type,Author,Full Text,Thread Entry Type';
+    const text = [
+      'Report:,Acme mentions',
+      'Brand:,Acme',
+      '"Date range:","2017-10-01 - 2017-10-31"',
+      ',,,,,,,,,,',
+      header,
+      '1,Acme,2017-10-31 22:10:47.0,,https://twitter.com/jane/status/111,twitter.com,neutral,twitter,jane,@Acme hello,post',
+    ].join('\n');
+    const result = await importOne(store, tempFile('brandwatch.csv', text));
+    expect(result).toMatchObject({ format: 'brandwatch', rowsRead: 1, imported: 1 });
+    expect((await allPosts(store))[0]).toMatchObject({ created_at: '2017-10-31T22:10:47Z', author: 'jane' });
+  });
+
+  it('pads rows shorter than the header and says how many', async () => {
+    const store = await openStore();
+    const path = tempFile('short.csv', `${HEADER}\n1,a,True,${DATE},x,,\n2,b,True,${DATE},y\n`);
+    const result = await importOne(store, path);
+    expect(result).toMatchObject({ rowsRead: 2, imported: 2 });
+    expect(result.warnings).toContain('1 row had fewer cells than the header (7); the missing cells were read as empty (first at line 3)');
+  });
+
+  it('reads the real data in place (no rewrite) when it needs none', async () => {
+    const store = await openStore();
+    const result = await importOne(store, join(FIXTURES, 'twcs_kaggle_sample.csv'));
+    expect(result.warnings).toEqual([]);
+  });
+});

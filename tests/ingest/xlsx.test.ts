@@ -1,0 +1,90 @@
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { cellText } from '../../src/ingest/source/xlsx.js';
+import { allPosts, DATE, FIXTURES, importError, importOne, openStore, rejects, tempFile, tempFolder } from './helpers.js';
+
+const HEADER = ['tweet_id', 'author_id', 'inbound', 'created_at', 'text', 'response_tweet_id', 'in_response_to_tweet_id'];
+
+async function workbook(rows: unknown[][], extraSheet = false): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Mentions');
+  rows.forEach((row, index) => {
+    if (row.length) sheet.getRow(index + 1).values = row as ExcelJS.CellValue[];
+  });
+  if (extraSheet) book.addWorksheet('Notes').addRow(['not data']);
+  const path = join(tempFolder(), 'export.xlsx');
+  await book.xlsx.writeFile(path);
+  return path;
+}
+
+describe('xlsx workbooks', () => {
+  it('streams the first sheet and imports it like the CSV of the same format, with sheet rows as line numbers', async () => {
+    const store = await openStore();
+    const path = await workbook([
+      HEADER,
+      ['1', 'Cliente', 'True', DATE, 'first line\nsecond line', '2', ''],
+      [],
+      [2, 'AcmeCares', 'False', DATE, { richText: [{ text: '@cliente ' }, { text: 'hola' }] }, '', '1'],
+      ['', 'nobody', 'True', DATE, 'no id', '', ''],
+    ]);
+    const result = await importOne(store, path);
+    expect(result).toMatchObject({ format: 'twcs', encoding: 'xlsx', rowsRead: 4, imported: 2, skippedBlank: 1, rejected: 1 });
+    const posts = await allPosts(store);
+    expect(posts.map((post) => [post.post_id, post.text, post.parent_id])).toEqual([
+      ['1', 'first line\nsecond line', null],
+      ['2', '@cliente hola', '1'],
+    ]);
+    expect((await rejects(store)).map((row) => [row.line, row.reason])).toEqual([[5, 'missing post id']]);
+  });
+
+  it('finds the header below report metadata and an empty row (Brandwatch workbook)', async () => {
+    const store = await openStore();
+    const header = ['Query Id', 'Query Name', 'Date', 'Title', 'Url', 'Domain', 'Sentiment', 'Page Type', 'Author', 'Full Text', 'Thread Entry Type'];
+    const path = await workbook([
+      ['Report:', 'Acme mentions'],
+      ['Date range:', '2017-10-01 - 2017-10-31'],
+      [],
+      header,
+      ['1', 'Acme', new Date(Date.UTC(2017, 9, 31, 22, 10, 47)), '', 'https://twitter.com/jane/status/111', 'twitter.com', 'neutral', 'twitter', 'jane', '@Acme hello', 'post'],
+    ]);
+    const result = await importOne(store, path);
+    expect(result).toMatchObject({ format: 'brandwatch', encoding: 'xlsx', rowsRead: 1, imported: 1 });
+    expect((await allPosts(store))[0]).toMatchObject({ created_at: '2017-10-31T22:10:47Z', author: 'jane' });
+  });
+
+  it('reads the real Talkwalker rows saved as a workbook, with `published` as Excel date cells', async () => {
+    const store = await openStore();
+    const rows = Papa.parse<string[]>(readFileSync(join(FIXTURES, 'formats/talkwalker.csv'), 'utf8'), { skipEmptyLines: true }).data;
+    const header = rows[0] ?? [];
+    const published = header.indexOf('published');
+    const path = await workbook([header, ...rows.slice(1).map((row) => row.map((cell, index) => (index === published ? new Date(Date.UTC(2025, 7, 13, 9, 7, 0)) : cell)))]);
+    const result = await importOne(store, path, { timezone: 'Europe/Paris' });
+    expect(result).toMatchObject({ format: 'talkwalker', encoding: 'xlsx', rowsRead: 5, imported: 5, rejected: 0 });
+    expect(new Set((await allPosts(store)).map((post) => post.created_at))).toEqual(new Set(['2025-08-13T07:07:00Z']));
+  });
+
+  it('says when other worksheets were not read', async () => {
+    const store = await openStore();
+    const result = await importOne(store, await workbook([HEADER, ['1', 'a', 'True', DATE, 'x', '', '']], true));
+    expect(result.warnings).toContain('the workbook has more than one worksheet with data: only the first was read');
+  });
+
+  it('refuses a file named .xlsx that is not a workbook', async () => {
+    const store = await openStore();
+    const path = tempFile('fake.xlsx', 'tweet_id,author_id\n1,2\n');
+    expect(await importError(store, path)).toBe(`${path}: has the .xlsx extension but is not an Excel workbook (damaged or renamed?). Export it again.`);
+  });
+
+  it('writes cells as a CSV export would', () => {
+    expect(cellText(null)).toBe('');
+    expect(cellText(12.5)).toBe('12.5');
+    expect(cellText(true)).toBe('TRUE');
+    expect(cellText(new Date(Date.UTC(2017, 9, 31, 22, 10, 47)))).toBe('2017-10-31 22:10:47');
+    expect(cellText({ formula: 'A1', result: 'x' })).toBe('x');
+    expect(cellText({ text: 'label', hyperlink: 'https://example.com' })).toBe('label');
+    expect(cellText({ error: '#N/A' })).toBe('#N/A');
+  });
+});
