@@ -1,0 +1,116 @@
+/**
+ * `replybench demo`: the newcomer's whole path in one call. Generates the
+ * sample exports, imports them into a fresh database, computes the metrics
+ * and writes the report (with its diagnostics) for the sample's newest full
+ * month.
+ * The output folder is a complete project (config, logo, exports, database,
+ * report) that the other commands can be tried on.
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadConfig } from '../config/load.js';
+import type { Config } from '../config/types.js';
+import { UserError } from '../errors.js';
+import { importFiles } from '../ingest/import.js';
+import type { FileImportResult } from '../ingest/result.js';
+import { computeMetrics } from '../metrics/compute.js';
+import type { Language } from '../report/i18n/language.js';
+import { findBrowser, writeReport, type WrittenReport } from '../report/index.js';
+import { Store } from '../store/database.js';
+import { writeSampleExports, type SampleExport } from './index.js';
+import { SAMPLE_DATA_DIR, SAMPLE_PROJECT_FILES } from './paths.js';
+
+/** Marks a folder as the demo's own, so a second run may overwrite it. */
+const MARKER = '.replybench-demo';
+
+export interface DemoOptions {
+  outDir: string;
+  /** Report language; default the sample config's (en). */
+  lang?: Language;
+  /** One progress line at a time (the CLI writes them to stderr). */
+  log?: (line: string) => void;
+}
+
+export interface DemoResult {
+  outDir: string;
+  configPath: string;
+  databasePath: string;
+  exports: SampleExport[];
+  imports: FileImportResult[];
+  period: string;
+  report: WrittenReport;
+}
+
+export async function runDemo(options: DemoOptions): Promise<DemoResult> {
+  const log = options.log ?? (() => undefined);
+  // Fail before the long steps when the PDF could not be printed anyway.
+  findBrowser();
+  const outDir = resolve(options.outDir);
+  prepareFolder(outDir);
+  for (const file of SAMPLE_PROJECT_FILES) copyFileSync(join(SAMPLE_DATA_DIR, file), join(outDir, file));
+  const configPath = join(outDir, 'replybench.yaml');
+  const config = loadConfig(configPath);
+
+  log(`[1/4] generating the sample exports in ${join(outDir, 'exports')}`);
+  const { data, files } = writeSampleExports(join(outDir, 'exports'));
+  for (const file of files) log(`      ${file.name}: ${count(file.rows)} rows, ${file.holds}`);
+
+  const databasePath = config.database ? resolve(config.baseDir, config.database) : join(outDir, 'replybench.duckdb');
+  for (const path of [databasePath, `${databasePath}.wal`]) rmSync(path, { force: true });
+  log(`[2/4] importing them into ${databasePath}`);
+  const store = await Store.open(databasePath);
+  try {
+    const imports = await importSample(store, files, outDir, log);
+    const period = await newestFullMonth(store, config);
+    log(`[3/4] computing the metrics for ${period} (${count(data.posts.length)} posts in the sample)`);
+    const metrics = await computeMetrics(store, config, period);
+    const language = options.lang ?? config.report.language;
+    log(`[4/4] diagnosing and writing the report (${language}) in ${join(outDir, 'report')}`);
+    // As `replybench report` does: writeReport adds the diagnostics and the "What to improve" advice.
+    const report = await writeReport({ config, store, metrics, outDir: join(outDir, 'report'), lang: language });
+    return { outDir, configPath, databasePath, exports: files, imports, period, report };
+  } finally {
+    store.close();
+  }
+}
+
+/** The folder must be new, empty, or a previous demo's: never overwrite someone's files. */
+function prepareFolder(outDir: string): void {
+  if (existsSync(outDir)) {
+    const entries = readdirSync(outDir);
+    if (entries.length > 0 && !entries.includes(MARKER)) {
+      throw new UserError(`--out: "${outDir}" already holds other files; pick a new or empty folder for the demo (e.g. --out replybench-demo).`);
+    }
+  }
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, MARKER), 'Written by "replybench demo"; the next demo run may overwrite this folder.\n');
+}
+
+async function importSample(store: Store, files: readonly SampleExport[], projectDir: string, log: (line: string) => void): Promise<FileImportResult[]> {
+  const results: FileImportResult[] = [];
+  for (const file of files) {
+    const format = file.mapping ? { format: 'generic', mapping: join(projectDir, file.mapping) } : { format: file.format };
+    const outcome = await importFiles(store, [file.path], { ...format, timezone: file.timezone, platform: file.platform });
+    const failure = outcome.failures[0];
+    if (failure) throw new UserError(`the sample file ${file.name} did not import (${failure.message}); this is a bug in replybench, please report it.`);
+    for (const result of outcome.results) {
+      const duplicates = result.duplicates > 0 ? `, ${count(result.duplicates)} already imported from another file` : '';
+      log(`      ${file.name}: ${count(result.imported)} posts${duplicates}, ${count(result.rejected)} rejected`);
+      results.push(result);
+    }
+  }
+  return results;
+}
+
+/** The month before the newest post's month, in the config's timezone: the last month the data covers whole. */
+async function newestFullMonth(store: Store, config: Config): Promise<string> {
+  const [row] = await store.all<{ month: string | null }>("SELECT strftime(timezone($tz, max(created_at)), '%Y-%m') AS month FROM posts", { tz: config.timezone });
+  const month = row?.month;
+  if (!month) throw new UserError('the sample imported no posts; this is a bug in replybench, please report it.');
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  return number === 1 ? `${year - 1}-12` : `${year}-${String(number - 1).padStart(2, '0')}`;
+}
+
+function count(value: number): string {
+  return value.toLocaleString('en-US');
+}

@@ -1,0 +1,524 @@
+/**
+ * Simulates thirteen months of five telecom brands talking with their
+ * customers on Twitter, Facebook and Instagram, following the behaviours in spec.ts.
+ * Pure: the same seed always gives the same posts.
+ */
+import { answerTime, brandFollowers, eventFactor } from './behaviour.js';
+import { DAY_MS, HOUR_MS, avoidAmbiguousLocalHour, madridMidnight } from './clock.js';
+import { IdMaker } from './ids.js';
+import type { SamplePost } from './model.js';
+import { makeCustomers, type Customer } from './people.js';
+import { Random } from './random.js';
+import { DEFAULT_SEED, SAMPLE_BRANDS, SAMPLE_CALENDAR, SAMPLE_PLATFORMS, type BrandBehaviour, type Language, type SamplePlatform } from './spec.js';
+import {
+  FORMULA_TEXTS,
+  HOSTILE_TEXTS,
+  ISSUE_TOPICS,
+  broadcastText,
+  cannedReply,
+  fill,
+  followUpText,
+  linkReply,
+  mentionText,
+  personalReply,
+  salesReply,
+  spamText,
+  terseReply,
+  threadContinuation,
+  type IssueTopic,
+  type MentionKind,
+  type Sentiment,
+} from './texts.js';
+
+const MINUTE_MS = 60_000;
+/** Relative inbound volume per local hour of the day (people write at lunch and in the evening). */
+const HOUR_WEIGHTS = [0.9, 0.5, 0.3, 0.2, 0.2, 0.3, 0.7, 1.5, 2.6, 3.4, 3.8, 3.9, 3.7, 3.4, 3.2, 3.3, 3.4, 3.5, 3.7, 4, 4.2, 3.8, 2.9, 1.8];
+/** Relative inbound volume per weekday, Monday first. */
+const WEEKDAY_WEIGHTS = [1.12, 1.05, 1, 1, 0.95, 0.72, 0.66];
+const LANGUAGE_WEIGHTS = [0.6, 0.28, 0.12];
+const LANGUAGES: readonly Language[] = ['en', 'es', 'fr'];
+const CLIENT_ID = SAMPLE_BRANDS.find((brand) => brand.role === 'client')?.id ?? '';
+
+export interface SampleCalendar {
+  /** First instant of the sample (local midnight of the first day). */
+  start: number;
+  /** The export was pulled here: nothing at or after it exists. */
+  cutoff: number;
+  /** Months (YYYY-MM, Madrid) from first to last full month. */
+  months: string[];
+}
+
+export interface SampleData {
+  seed: string;
+  calendar: SampleCalendar;
+  brands: readonly BrandBehaviour[];
+  customers: Customer[];
+  /** Every post, ordered by creation time then id. */
+  posts: SamplePost[];
+}
+
+export function sampleCalendar(): SampleCalendar {
+  const [firstYear, firstMonth] = SAMPLE_CALENDAR.firstMonth.split('-').map(Number) as [number, number];
+  const [lastYear, lastMonth] = SAMPLE_CALENDAR.lastMonth.split('-').map(Number) as [number, number];
+  const months: string[] = [];
+  for (let y = firstYear, m = firstMonth; y < lastYear || (y === lastYear && m <= lastMonth); m === 12 ? ((y += 1), (m = 1)) : (m += 1)) {
+    months.push(`${y}-${String(m).padStart(2, '0')}`);
+  }
+  const next = lastMonth === 12 ? { y: lastYear + 1, m: 1 } : { y: lastYear, m: lastMonth + 1 };
+  return { start: madridMidnight(firstYear, firstMonth, 1), cutoff: madridMidnight(next.y, next.m, 1 + SAMPLE_CALENDAR.extraDays), months };
+}
+
+export function generateSampleData(seed: string = DEFAULT_SEED): SampleData {
+  return new Simulation(seed).run();
+}
+
+interface Day {
+  start: number;
+  weekday: number;
+  /** Position in the sample's months, 0-based (days after the last full month count as the last). */
+  monthIndex: number;
+  iso: string;
+}
+
+type Subject = IssueTopic | 'question' | 'praise';
+type NewPost = Omit<SamplePost, 'id' | 'url'>;
+
+class Simulation {
+  private readonly random: Random;
+  private readonly ids: IdMaker;
+  private readonly calendar = sampleCalendar();
+  private readonly customers: Customer[];
+  private readonly customersByBrand = new Map<string, Customer[]>();
+  private readonly posts: SamplePost[] = [];
+  /** Latest broadcasts per brand and platform, for comments and retweets to land on. */
+  private readonly recentBroadcasts = new Map<string, SamplePost[]>();
+  /** Customers who ever wrote to a brand (the spammer picks others). */
+  private readonly wroteTo = new Map<string, Set<string>>();
+
+  constructor(private readonly seed: string) {
+    this.random = new Random(seed);
+    this.ids = new IdMaker(this.random.fork('ids'));
+    this.customers = makeCustomers(this.random.fork('people'), SAMPLE_BRANDS.map((brand) => brand.id), 900);
+    for (const brand of SAMPLE_BRANDS) {
+      this.customersByBrand.set(brand.id, this.customers.filter((customer) => customer.brandId === brand.id));
+      this.wroteTo.set(brand.id, new Set());
+    }
+  }
+
+  run(): SampleData {
+    const daily = this.random.fork('days');
+    for (const day of this.days()) {
+      for (const brand of SAMPLE_BRANDS) for (const platform of SAMPLE_PLATFORMS) this.broadcastDay(daily, brand, platform, day);
+      for (const brand of SAMPLE_BRANDS) for (const platform of SAMPLE_PLATFORMS) this.inboundDay(daily, brand, platform, day);
+      for (const brand of SAMPLE_BRANDS) if (brand.spamPerDay > 0) this.spamDay(daily, brand, day);
+    }
+    this.hostileMentions(this.random.fork('hostile'));
+    const posts = this.posts.filter((post) => post.createdAt < this.calendar.cutoff);
+    posts.sort((a, b) => a.createdAt - b.createdAt || compareIds(a.id, b.id));
+    return { seed: this.seed, calendar: this.calendar, brands: SAMPLE_BRANDS, customers: this.customers, posts };
+  }
+
+  private *days(): Generator<Day> {
+    const first = new Date(this.calendar.start + 12 * HOUR_MS);
+    for (let naive = Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), first.getUTCDate()); ; naive += DAY_MS) {
+      const date = new Date(naive);
+      const start = madridMidnight(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+      if (start >= this.calendar.cutoff) return;
+      const iso = date.toISOString().slice(0, 10);
+      const position = this.calendar.months.indexOf(iso.slice(0, 7));
+      yield { start, weekday: (date.getUTCDay() + 6) % 7, monthIndex: position === -1 ? this.calendar.months.length - 1 : position, iso };
+    }
+  }
+
+  // ---- brand posts -------------------------------------------------------
+
+  private broadcastDay(random: Random, brand: BrandBehaviour, platform: SamplePlatform, day: Day): void {
+    const weekend = day.weekday >= 5 ? 0.45 : 1;
+    const blackFriday = day.iso >= '2024-11-25' && day.iso <= '2024-12-02' ? 2 : 1;
+    const count = random.poisson(brand.broadcastsPerDay[platform] * weekend * blackFriday);
+    for (let i = 0; i < count; i++) {
+      const involves = [brand.id];
+      const at = this.stamp(platform, involves, day.start + (random.int(8, 20) * 60 + random.int(0, 59)) * MINUTE_MS + random.int(0, 59) * 1000);
+      const language = pickLanguage(random);
+      const post = this.brandPost(brand, platform, at, null, fill(broadcastText(random, language), this.values(random, brand, language, null)), language, 'broadcast');
+      const key = `${brand.id}:${platform}`;
+      const list = this.recentBroadcasts.get(key) ?? [];
+      list.push(post);
+      if (list.length > 6) list.shift();
+      this.recentBroadcasts.set(key, list);
+      if (random.chance(brand.selfThreadShare)) {
+        const next = this.stamp(platform, involves, at + random.int(1, 4) * MINUTE_MS + random.int(0, 59) * 1000);
+        this.brandPost(brand, platform, next, post, threadContinuation(random, language), language, 'self-thread');
+      }
+    }
+  }
+
+  private brandPost(brand: BrandBehaviour, platform: SamplePlatform, at: number, parent: SamplePost | null, text: string, language: Language, role: SamplePost['role']): SamplePost {
+    // Care handles answer; the main (last listed) handle broadcasts.
+    const handles = brand.accounts[platform];
+    const handle = (role === 'answer' ? handles[0] : handles[handles.length - 1]) ?? brand.id;
+    return this.addPost({
+      platform,
+      createdAt: at,
+      author: handle,
+      authorName: brand.name,
+      followers: brandFollowers(brand, platform),
+      brandId: brand.id,
+      kind: parent ? 'reply' : 'post',
+      parent,
+      missingParentId: null,
+      text,
+      language,
+      sentiment: role === 'answer' ? 'neutral' : 'positive',
+      topicBrandId: brand.id,
+      role,
+      targets: [],
+      involves: [brand.id],
+      hostile: false,
+    });
+  }
+
+  // ---- inbound mentions and the brand's answers --------------------------
+
+  private inboundDay(random: Random, brand: BrandBehaviour, platform: SamplePlatform, day: Day): void {
+    const growth = brand.role === 'client' ? 1 + 0.15 * (day.monthIndex / 12) : 1;
+    const event = eventFactor(brand.id, day.iso);
+    const noise = random.logNormal(1, 0.2);
+    const count = random.poisson(brand.inboundPerDay[platform] * (WEEKDAY_WEIGHTS[day.weekday] ?? 1) * growth * event.factor * noise);
+    for (let i = 0; i < count; i++) {
+      const hour = random.weightedIndex(HOUR_WEIGHTS);
+      const raw = day.start + hour * HOUR_MS + random.int(0, 3_599_999);
+      const customer = this.pickCustomer(random, brand);
+      const kind: MentionKind = (['complaint', 'question', 'praise'] as const)[random.weightedIndex([0.64, 0.24, 0.12])] ?? 'complaint';
+      const topic: IssueTopic = event.topic && random.chance(0.7) ? event.topic : random.pick(ISSUE_TOPICS);
+      // Reposts are not mentions: Facebook shares of the page, retweets of a competitor (the care export holds no retweets).
+      if (random.chance(platform === 'facebook' ? 0.04 : platform === 'twitter' && brand.role === 'competitor' ? 0.05 : 0)) {
+        this.repost(brand, platform, customer, this.stamp(platform, [brand.id], raw));
+        continue;
+      }
+      const mention = this.mention(random, brand, platform, customer, raw, kind, topic);
+      this.respond(random, brand, mention, customer, day, kind === 'complaint' ? topic : kind, kind);
+    }
+  }
+
+  private pickCustomer(random: Random, brand: BrandBehaviour): Customer {
+    return random.chance(0.85) ? random.pick(this.customersByBrand.get(brand.id) ?? this.customers) : random.pick(this.customers);
+  }
+
+  private mention(random: Random, brand: BrandBehaviour, platform: SamplePlatform, customer: Customer, raw: number, kind: MentionKind, topic: IssueTopic): SamplePost {
+    const language = customer.language;
+    const body = fill(mentionText(random, kind, topic, language), this.values(random, brand, language, customer));
+    const sentiment: Sentiment = kind === 'praise' ? 'positive' : kind === 'question' ? (random.chance(0.9) ? 'neutral' : 'negative') : random.chance(0.85) ? 'negative' : 'neutral';
+    const base = { platform, author: customer.handle, authorName: customer.name, followers: customer.followers, brandId: null, language, sentiment, hostile: false, role: 'mention' as const };
+    this.wroteTo.get(brand.id)?.add(customer.handle);
+
+    if (platform === 'twitter') {
+      const care = brand.accounts.twitter[0] ?? brand.id;
+      const main = brand.accounts.twitter[brand.accounts.twitter.length - 1] ?? care;
+      const shape = random.next();
+      if (shape < 0.015) {
+        // A reply to a tweet the export does not hold: its parent stays unresolved.
+        const other = random.pick(this.customers);
+        const involves = [brand.id];
+        const at = this.stamp(platform, involves, raw);
+        return this.addPost({ ...base, createdAt: at, kind: 'reply', parent: null, missingParentId: this.ids.twitter(at - random.int(1, 48) * HOUR_MS), text: `@${other.handle} @${care} ${body}`, topicBrandId: brand.id, targets: [brand.id], involves });
+      }
+      if (shape < 0.035 && kind === 'question') {
+        // One tweet asking two brands at once counts for both (and sits in both exports).
+        const rival = random.pick(SAMPLE_BRANDS.filter((other) => other.id !== brand.id));
+        this.wroteTo.get(rival.id)?.add(customer.handle);
+        const involves = [brand.id, rival.id];
+        return this.addPost({ ...base, createdAt: this.stamp(platform, involves, raw), kind: 'post', parent: null, missingParentId: null, text: `@${care} @${rival.accounts.twitter[0]} ${body}`, topicBrandId: brand.id, targets: [brand.id, rival.id], involves });
+      }
+      const text = shape < 0.8 ? `@${care} ${body}` : shape < 0.9 ? `${capitalise(body)} @${main}` : `${greeting(language)} @${care}, ${body}`;
+      const involves = [brand.id];
+      return this.addPost({ ...base, createdAt: this.stamp(platform, involves, raw), kind: 'post', parent: null, missingParentId: null, text, topicBrandId: brand.id, targets: [brand.id], involves });
+    }
+
+    const at = this.stamp(platform, [brand.id], raw);
+    const recent = (this.recentBroadcasts.get(`${brand.id}:${platform}`) ?? []).filter((post) => post.createdAt < at && post.createdAt > at - 4 * DAY_MS);
+    if (recent.length > 0 && random.chance(0.65)) {
+      return this.addPost({ ...base, createdAt: at, kind: 'reply', parent: random.pick(recent), missingParentId: null, text: capitalise(body), topicBrandId: brand.id, targets: [brand.id], involves: [brand.id] });
+    }
+    const text = platform === 'instagram' ? `${capitalise(body)} @${brand.accounts.instagram[0]}` : `${brand.name}: ${body}`;
+    return this.addPost({ ...base, createdAt: at, kind: 'post', parent: null, missingParentId: null, text, topicBrandId: brand.id, targets: [brand.id], involves: [brand.id] });
+  }
+
+  private repost(brand: BrandBehaviour, platform: SamplePlatform, customer: Customer, at: number): void {
+    const recent = (this.recentBroadcasts.get(`${brand.id}:${platform}`) ?? []).filter((post) => post.createdAt < at);
+    const original = recent[recent.length - 1];
+    if (!original) return;
+    this.addPost({
+      platform,
+      createdAt: at,
+      author: customer.handle,
+      authorName: customer.name,
+      followers: customer.followers,
+      brandId: null,
+      kind: 'repost',
+      parent: original,
+      missingParentId: null,
+      text: platform === 'twitter' ? `RT @${original.author}: ${original.text}` : original.text,
+      language: original.language,
+      sentiment: 'neutral',
+      topicBrandId: brand.id,
+      role: 'share',
+      targets: [],
+      involves: [brand.id],
+      hostile: false,
+    });
+  }
+
+  /** Each addressed brand may answer; the customer may write again; the brand may answer that too. */
+  private respond(random: Random, brand: BrandBehaviour, mention: SamplePost, customer: Customer, day: Day, subject: Subject, kind: MentionKind): void {
+    for (const targetId of mention.targets) {
+      const target = SAMPLE_BRANDS.find((candidate) => candidate.id === targetId) ?? brand;
+      const progress = day.monthIndex / Math.max(1, this.calendar.months.length - 1);
+      let probability = target.answerRate[0] + (target.answerRate[1] - target.answerRate[0]) * progress;
+      if (mention.sentiment === 'negative') probability *= target.negativeFactor;
+      if (customer.followers >= 10_000) probability *= target.influencerFactor;
+      if (!random.chance(Math.min(0.97, probability))) continue;
+      const answer = this.answer(random, target, mention, customer, subject);
+      if (answer && kind === 'complaint' && target.id === brand.id) this.followUps(random, target, answer, customer, subject);
+    }
+  }
+
+  private answer(random: Random, brand: BrandBehaviour, to: SamplePost, customer: Customer, subject: Subject): SamplePost | null {
+    const at = this.stamp(to.platform, [brand.id], answerTime(random, brand, to.createdAt));
+    if (at >= this.calendar.cutoff) return null;
+    const language = customer.language;
+    const signature = random.pick(brand.signatures);
+    const body = `${fill(replyFor(random, brand, subject, language), this.values(random, brand, language, customer))}${signature ? ` ${signature}` : ''}`;
+    return this.brandPost(brand, to.platform, at, to, to.platform === 'facebook' ? body : `@${customer.handle} ${body}`, language, 'answer');
+  }
+
+  private followUps(random: Random, brand: BrandBehaviour, answer: SamplePost, customer: Customer, subject: Subject): void {
+    let last = answer;
+    for (let round = 0; round < 2; round++) {
+      if (!random.chance(round === 0 ? 0.38 : 0.25)) return;
+      const mood = (['unhappy', 'done', 'thanks'] as const)[random.weightedIndex(round === 0 ? [0.55, 0.3, 0.15] : [0.8, 0.1, 0.1])] ?? 'unhappy';
+      const at = this.stamp(last.platform, [brand.id], last.createdAt + random.logNormal(45, 1.1) * MINUTE_MS);
+      const body = fill(followUpText(random, mood, customer.language), this.values(random, brand, customer.language, customer));
+      const followUp = this.addPost({
+        platform: last.platform,
+        createdAt: at,
+        author: customer.handle,
+        authorName: customer.name,
+        followers: customer.followers,
+        brandId: null,
+        kind: 'reply',
+        parent: last,
+        missingParentId: null,
+        text: last.platform === 'twitter' ? `@${brand.accounts.twitter[0]} ${body}` : capitalise(body),
+        language: customer.language,
+        sentiment: mood === 'unhappy' ? 'negative' : mood === 'thanks' ? 'positive' : 'neutral',
+        topicBrandId: brand.id,
+        role: 'follow-up',
+        targets: [brand.id],
+        involves: [brand.id],
+        hostile: false,
+      });
+      if (!random.chance(mood === 'thanks' ? brand.followUpAnswerRate * 0.4 : brand.followUpAnswerRate)) return;
+      const reply = this.answer(random, brand, followUp, customer, subject);
+      if (!reply) return;
+      last = reply;
+    }
+  }
+
+  // ---- unsolicited promotion ---------------------------------------------
+
+  private spamDay(random: Random, brand: BrandBehaviour, day: Day): void {
+    const recipients = random.poisson(brand.spamPerDay * (day.weekday >= 5 ? 0.5 : 1));
+    if (recipients === 0) return;
+    // One campaign a day: the same text, a few minutes apart, to people who never wrote to the brand.
+    const language = (['es', 'en', 'fr'] as const)[random.weightedIndex([0.5, 0.4, 0.1])] ?? 'es';
+    const text = fill(spamText(random, language), this.values(random, brand, language, null));
+    const wrote = this.wroteTo.get(brand.id) ?? new Set<string>();
+    const pool = this.customers.filter((customer) => customer.brandId !== brand.id && !wrote.has(customer.handle) && customer.language === language);
+    const sender = brand.accounts.twitter[brand.accounts.twitter.length - 1] ?? brand.id;
+    const involves = [brand.id];
+    let at = day.start + (random.int(10, 18) * 60 + random.int(0, 59)) * MINUTE_MS;
+    for (let i = 0; i < recipients && pool.length > 0; i++) {
+      const target = pool.splice(random.int(0, pool.length - 1), 1)[0] as Customer;
+      at += random.int(40, 240) * 1000;
+      const spam = this.addPost({
+        platform: 'twitter',
+        createdAt: this.stamp('twitter', involves, at),
+        author: sender,
+        authorName: brand.name,
+        followers: brandFollowers(brand, 'twitter'),
+        brandId: brand.id,
+        kind: 'post',
+        parent: null,
+        missingParentId: null,
+        text: `@${target.handle} ${text}`,
+        language,
+        sentiment: 'positive',
+        topicBrandId: brand.id,
+        role: 'spam',
+        targets: [],
+        involves,
+        hostile: false,
+        });
+      if (random.chance(0.06)) {
+        wrote.add(target.handle);
+        const complaint = language === 'es' ? 'no os he pedido nada, dejad de mandarme publicidad' : language === 'fr' ? 'je n’ai rien demandé, arrêtez la pub' : 'I never asked for this, stop spamming me';
+        this.addPost({
+          platform: 'twitter',
+          createdAt: this.stamp('twitter', involves, spam.createdAt + random.logNormal(90, 1) * MINUTE_MS),
+          author: target.handle,
+          authorName: target.name,
+          followers: target.followers,
+          brandId: null,
+          kind: 'reply',
+          parent: spam,
+          missingParentId: null,
+          text: `@${sender} ${complaint}`,
+          language,
+          sentiment: 'negative',
+          topicBrandId: brand.id,
+          role: 'mention',
+          targets: [brand.id],
+          involves,
+          hostile: false,
+          });
+      }
+    }
+  }
+
+  // ---- texts that attack the report --------------------------------------
+
+  /**
+   * The client gets the hostile texts at the very start of the report month,
+   * unanswered, so they are among the oldest unanswered mentions the report
+   * quotes; its Facebook page and Instagram account get a few too.
+   */
+  private hostileMentions(random: Random): void {
+    const client = SAMPLE_BRANDS.find((brand) => brand.id === CLIENT_ID);
+    if (!client) return;
+    const [year, month] = SAMPLE_CALENDAR.lastMonth.split('-').map(Number) as [number, number];
+    const monthStart = madridMidnight(year, month, 1);
+    const pool = this.customersByBrand.get(client.id) ?? this.customers;
+    const involves = [client.id];
+    const hostile = (platform: SamplePlatform, at: number, customer: Customer, parent: SamplePost | null, text: string): void => {
+      this.addPost({
+        platform,
+        createdAt: this.stamp(platform, involves, at),
+        author: customer.handle,
+        authorName: customer.name,
+        followers: customer.followers,
+        brandId: null,
+        kind: parent ? 'reply' : 'post',
+        parent,
+        missingParentId: null,
+        text,
+        language: customer.language,
+        sentiment: 'negative',
+        topicBrandId: client.id,
+        role: 'mention',
+        targets: [client.id],
+        involves,
+        hostile: true,
+      });
+    };
+    HOSTILE_TEXTS.forEach((text, index) => {
+      const customer = pool[(index * 7) % pool.length] ?? random.pick(pool);
+      hostile('twitter', monthStart + (3 + index * 17) * MINUTE_MS + random.int(0, 59) * 1000, customer, null, `@${client.accounts.twitter[0]} ${text}`);
+    });
+    const elsewhere: Array<[SamplePlatform, string]> = [
+      ...[...FORMULA_TEXTS, HOSTILE_TEXTS[0] ?? '', HOSTILE_TEXTS[5] ?? '', HOSTILE_TEXTS[6] ?? '', HOSTILE_TEXTS[9] ?? ''].map((text): [SamplePlatform, string] => ['facebook', text]),
+      ...[HOSTILE_TEXTS[1] ?? '', HOSTILE_TEXTS[7] ?? '', `${HOSTILE_TEXTS[3] ?? ''}; "quoted"; semi;colons`].map((text): [SamplePlatform, string] => ['instagram', text]),
+    ];
+    elsewhere.forEach(([platform, text], index) => {
+      const customer = pool[(index * 11 + 5) % pool.length] ?? random.pick(pool);
+      const at = monthStart + (60 + index * 23) * MINUTE_MS + random.int(0, 59) * 1000;
+      const page = this.posts.filter((post) => post.platform === platform && post.brandId === client.id && post.role === 'broadcast' && post.createdAt < at);
+      hostile(platform, at, customer, page[page.length - 1] ?? null, text);
+    });
+  }
+
+  // ---- helpers -------------------------------------------------------------
+
+  private addPost(fields: NewPost): SamplePost {
+    const post: SamplePost = { ...fields, ...this.identify(fields) };
+    this.posts.push(post);
+    return post;
+  }
+
+  /** Ids and permalinks the way each platform builds them (Facebook comments live under their post). */
+  private identify(fields: NewPost): { id: string; url: string } {
+    if (fields.platform === 'twitter') {
+      const id = this.ids.twitter(fields.createdAt);
+      return { id, url: `https://twitter.com/${fields.author}/status/${id}` };
+    }
+    const parent = fields.kind === 'repost' ? null : fields.parent;
+    if (fields.platform === 'instagram') {
+      const id = this.ids.instagram();
+      if (!parent) return { id, url: `https://www.instagram.com/p/${this.ids.instagramShortcode()}/` };
+      return { id, url: `${/^https:\/\/www\.instagram\.com\/p\/[^/]+\//.exec(parent.url)?.[0] ?? parent.url}c/${id}/` };
+    }
+    const id = this.ids.facebook();
+    if (!parent) return { id, url: `https://www.facebook.com/${fields.author}/posts/${id}` };
+    return { id, url: `${parent.url.split('?')[0] ?? parent.url}?comment_id=${id}` };
+  }
+
+  /**
+   * Exports that write local times cannot hold the repeated autumn hour, and
+   * Meltwater (the competitors' Twitter export) and the Instagram sheet write
+   * whole minutes: times are rounded the same way before anything is derived
+   * from them.
+   */
+  private stamp(platform: SamplePlatform, involves: readonly string[], at: number): number {
+    const safe = avoidAmbiguousLocalHour(Math.round(at / 1000) * 1000);
+    const wholeMinutes = platform === 'instagram' || (platform === 'twitter' && involves.some((brandId) => brandId !== CLIENT_ID));
+    return wholeMinutes ? Math.floor(safe / MINUTE_MS) * MINUTE_MS : safe;
+  }
+
+  private values(random: Random, brand: BrandBehaviour, language: Language, customer: Customer | null): Record<string, string> {
+    const euros = random.pick(['9,99', '14,95', '19,90', '25', '29,99', '35', '42,50', '60']);
+    return {
+      name: customer?.firstName ?? '',
+      city: customer?.city ?? random.pick(['Madrid', 'Sevilla', 'Valencia', 'Bilbao', 'Málaga']),
+      amount: language === 'en' ? `€${euros.replace(',', '.')}` : `${euros} €`,
+      days: String(random.int(2, 9)),
+      n: String(random.int(100, 950)),
+      order: `${random.pick(['ON', 'CS', 'TK'])}-${random.int(1_000_000, 9_999_999)}`,
+      site: brand.website,
+      brand: brand.name,
+    };
+  }
+}
+
+function replyFor(random: Random, brand: BrandBehaviour, subject: Subject, language: Language): string {
+  switch (brand.style) {
+    case 'personal':
+      // Even Vireo's team falls back on a stock line now and then.
+      return random.chance(0.08) ? cannedReply(random, language) : personalReply(random, subject, language);
+    case 'canned':
+      return cannedReply(random, language);
+    case 'link':
+      return linkReply(random, language);
+    case 'terse':
+      return terseReply(random, subject, language);
+    case 'sales':
+      return random.chance(0.6) ? salesReply(random, language) : personalReply(random, subject, language);
+  }
+}
+
+function pickLanguage(random: Random): Language {
+  return LANGUAGES[random.weightedIndex(LANGUAGE_WEIGHTS)] ?? 'en';
+}
+
+function greeting(language: Language): string {
+  return language === 'es' ? 'Hola' : language === 'fr' ? 'Bonjour' : 'Hey';
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Numeric ids compare as numbers, others as text. */
+function compareIds(a: string, b: string): number {
+  if (/^\d+$/.test(a) && /^\d+$/.test(b)) return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,96 @@
+/** `replybench demo` end to end: sample -> database -> PDF, checked with poppler's tools. */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { SAMPLE_REPORT_PERIOD } from '../../src/sample/spec.js';
+
+let root: string;
+let outDir: string;
+let status: number;
+let stdout = '';
+let stderr = '';
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'replybench-demo-'));
+  outDir = join(root, 'demo');
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  try {
+    status = await main(['demo', '--out', outDir]);
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}, 240_000);
+
+afterAll(() => {
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+const pdfPath = () => join(outDir, 'report', 'report.pdf');
+
+describe('replybench demo', () => {
+  it('exits 0, reports its steps on stderr and prints the PDF path alone on stdout', () => {
+    expect(status, stderr).toBe(0);
+    expect(stdout.trim()).toBe(pdfPath());
+    for (const step of ['[1/4]', '[2/4]', '[3/4]', '[4/4]', 'done']) expect(stderr).toContain(step);
+    expect(stderr).toContain(`for ${SAMPLE_REPORT_PERIOD}`);
+    expect(stderr).toContain('0 rejected');
+  });
+
+  it('leaves a project to explore: config, logo, exports, database, report files and charts', () => {
+    for (const file of ['replybench.yaml', 'logo.svg', 'instagram-mapping.yaml', 'replybench.duckdb', 'exports/vireo-twitter-care.csv', 'exports/competitors-twitter-meltwater.tsv', 'exports/facebook-talkwalker.csv', 'exports/instagram-sheet.csv', 'report/report.html', 'report/metrics.csv', 'report/metrics.json']) {
+      expect(existsSync(join(outDir, file)), file).toBe(true);
+    }
+    expect(readdirSync(join(outDir, 'report', 'charts')).filter((name) => name.endsWith('.svg')).length).toBeGreaterThanOrEqual(5);
+    const metrics = JSON.parse(readFileSync(join(outDir, 'report', 'metrics.json'), 'utf8')) as { period: { label?: string }; brands: Array<{ id: string }> };
+    expect(metrics.period.label).toBe(SAMPLE_REPORT_PERIOD);
+    expect(metrics.brands.map((brand) => brand.id).sort()).toEqual(['kwikly', 'ondanet', 'telbo', 'vireo', 'zentel']);
+  });
+
+  it('writes a PDF of several pages that names the brands and shows hostile mentions as plain text', () => {
+    const info = execFileSync('pdfinfo', [pdfPath()], { encoding: 'utf8' });
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+    expect(pages).toBeGreaterThan(3);
+    const text = execFileSync('pdftotext', ['-raw', pdfPath(), '-'], { encoding: 'utf8' });
+    for (const name of ['Vireo Telecom', 'Telbo', 'Ondanet', 'Kwikly Mobile', 'Zentel', 'Norte Social', 'October 2025', 'What to improve']) expect(text).toContain(name);
+    expect(text).toContain('<script>alert(1)</script>');
+    expect(text).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  it('stops at once, in one line and before writing anything, when no browser can print the PDF', async () => {
+    const target = join(root, 'no-browser');
+    const saved = process.env.PUPPETEER_EXECUTABLE_PATH;
+    process.env.PUPPETEER_EXECUTABLE_PATH = join(root, 'missing-chromium');
+    let message = '';
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((message += String(chunk)), true));
+    try {
+      expect(await main(['demo', '--out', target])).toBe(1);
+    } finally {
+      err.mockRestore();
+      if (saved === undefined) delete process.env.PUPPETEER_EXECUTABLE_PATH;
+      else process.env.PUPPETEER_EXECUTABLE_PATH = saved;
+    }
+    expect(message.trim().split('\n')).toHaveLength(1);
+    expect(message).toContain('PUPPETEER_EXECUTABLE_PATH');
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it('refuses to write into a folder that holds other files', async () => {
+    const foreign = join(root, 'someone-else');
+    mkdirSync(foreign);
+    writeFileSync(join(foreign, 'notes.txt'), 'keep me');
+    let message = '';
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((message += String(chunk)), true));
+    try {
+      expect(await main(['demo', '--out', foreign])).toBe(1);
+    } finally {
+      err.mockRestore();
+    }
+    expect(message).toMatch(/already holds other files; pick a new or empty folder/);
+    expect(readdirSync(foreign)).toEqual(['notes.txt']);
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * The sample through the real pipeline: its exports import with nothing
+ * rejected, and the SQL metrics tell the story the generator wrote, number
+ * for number against the ground truth computed from the generated posts.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import type { Config } from '../../src/config/types.js';
+import { importFiles } from '../../src/ingest/import.js';
+import type { FileImportResult } from '../../src/ingest/result.js';
+import { computeMetrics } from '../../src/metrics/compute.js';
+import { computeDiagnostics, type Diagnostics } from '../../src/metrics/diagnostics/index.js';
+import type { MetricsReport } from '../../src/metrics/types.js';
+import { writeSampleExports, type SampleExport } from '../../src/sample/index.js';
+import type { SampleData } from '../../src/sample/generate.js';
+import { SAMPLE_DATA_DIR } from '../../src/sample/paths.js';
+import { SAMPLE_REPORT_PERIOD } from '../../src/sample/spec.js';
+import { Store } from '../../src/store/database.js';
+import { GroundTruth, median } from './ground-truth.js';
+
+let dir: string;
+let data: SampleData;
+let files: SampleExport[];
+let results: FileImportResult[];
+let store: Store;
+let config: Config;
+let metrics: MetricsReport;
+let diagnostics: Diagnostics;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'replybench-sample-'));
+  ({ data, files } = writeSampleExports(join(dir, 'exports')));
+  config = loadConfig(join(SAMPLE_DATA_DIR, 'replybench.yaml'));
+  store = await Store.open(join(dir, 'sample.duckdb'));
+  results = [];
+  for (const file of files) {
+    const mapping = file.mapping ? { mapping: join(SAMPLE_DATA_DIR, file.mapping) } : {};
+    const outcome = await importFiles(store, [file.path], { format: 'auto', timezone: file.timezone, ...mapping });
+    expect(outcome.failures).toEqual([]);
+    results.push(...outcome.results);
+  }
+  metrics = await computeMetrics(store, config, SAMPLE_REPORT_PERIOD);
+  diagnostics = await computeDiagnostics(store, config, SAMPLE_REPORT_PERIOD);
+}, 180_000);
+
+afterAll(() => {
+  store?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const brand = (id: string) => {
+  const found = metrics.brands.find((candidate) => candidate.id === id);
+  if (!found) throw new Error(`no brand ${id}`);
+  return found;
+};
+const diagnosed = (id: string) => {
+  const found = diagnostics.brands.find((candidate) => candidate.id === id);
+  if (!found) throw new Error(`no brand ${id}`);
+  return found;
+};
+
+describe('the sample imports cleanly', () => {
+  it('detects each file as the format it was written in, rejects nothing and warns about nothing', () => {
+    expect(results.map((result) => result.format)).toEqual(files.map((file) => file.format));
+    for (const [index, result] of results.entries()) {
+      expect(result.rowsRead).toBe(files[index]?.rows);
+      expect(result.rejected).toBe(0);
+      expect(result.skippedBlank).toBe(0);
+      expect(result.warnings).toEqual([]);
+      expect(result.imported + result.duplicates).toBe(result.rowsRead);
+    }
+  });
+
+  it('stores every generated post once: tweets found by two exports or two searches count as duplicates', async () => {
+    const [row] = await store.all<{ posts: number; platforms: number }>('SELECT count(*)::DOUBLE AS posts, count(DISTINCT platform)::DOUBLE AS platforms FROM posts');
+    expect(row?.posts).toBe(data.posts.length);
+    expect(row?.platforms).toBe(3);
+    const duplicates = results.reduce((sum, result) => sum + result.duplicates, 0);
+    const rows = files.reduce((sum, file) => sum + file.rows, 0);
+    expect(duplicates).toBe(rows - data.posts.length);
+    expect(duplicates).toBeGreaterThan(0);
+  });
+});
+
+describe(`the sample's metrics for ${SAMPLE_REPORT_PERIOD}`, () => {
+  it('count the inbound mentions, answers and response times the generator produced', () => {
+    const truth = new GroundTruth(data);
+    for (const expected of data.brands) {
+      const inbound = truth.inbound(expected.id, SAMPLE_REPORT_PERIOD);
+      const times = truth.answered(inbound, expected.id);
+      const measured = brand(expected.id);
+      expect([expected.id, measured.inbound, measured.answered]).toEqual([expected.id, inbound.length, times.length]);
+      expect(measured.responseTimeMedianMin).toBeCloseTo(median(times), 6);
+    }
+    expect(metrics.dataQuality.repliesBeforeParent).toBe(0);
+    expect(metrics.dataQuality.pending).toBe(0);
+  });
+
+  it('rank the client first on response rate; Kwikly fastest but answering few; Telbo the megaphone', () => {
+    expect(brand('vireo').rank.responseRate).toBe(1);
+    expect(brand('kwikly').rank.responseTimeMedianMin).toBe(1);
+    expect(brand('kwikly').responseRate).toBeLessThan(0.35);
+    expect(brand('kwikly').rank.responseRate).toBeGreaterThanOrEqual(4);
+    expect(brand('vireo').rank.responseTimeMedianMin).toBe(2);
+    expect(brand('telbo').rank.replyShare).toBe(5);
+    expect(brand('telbo').replyShare).toBeLessThan(0.2);
+    expect(brand('vireo').shareOfVoice).toBeGreaterThan(0.3);
+  });
+
+  it('diagnose Ondanet\'s canned replies, Zentel\'s unsolicited mentions and the client\'s dropped follow-ups', () => {
+    const canned = Object.fromEntries(diagnostics.brands.map((b) => [b.id, b.canned.cannedShare ?? 0]));
+    expect(canned.ondanet).toBeGreaterThan(0.5);
+    expect(Math.max(...Object.values(canned))).toBe(canned.ondanet);
+    expect(canned.vireo).toBeLessThan(0.1);
+    expect(diagnosed('zentel').unsolicited.unsolicitedShare).toBeGreaterThan(0.1);
+    for (const other of ['vireo', 'telbo', 'ondanet', 'kwikly']) expect(diagnosed(other).unsolicited.unsolicitedPosts).toBe(0);
+    const followUps = diagnostics.brands.filter((b) => b.role === 'competitor').map((b) => b.followThrough.answeredShare ?? 0);
+    expect(diagnosed('vireo').followThrough.answeredShare ?? 1).toBeLessThan(median(followUps));
+  });
+});
