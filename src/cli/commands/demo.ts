@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { relative } from 'node:path';
 import { UserError } from '../../errors.js';
 import { isLanguage } from '../../report/i18n/language.js';
-import { runDemo } from '../../sample/demo.js';
 
 export function registerDemo(program: Command): Command {
   return program
@@ -12,6 +11,8 @@ export function registerDemo(program: Command): Command {
     .option('--lang <lang>', 'report language: en|es|fr (default: en)')
     .action(async (options: { out: string; lang?: string }) => {
       if (options.lang !== undefined && !isLanguage(options.lang)) throw new UserError(`--lang "${options.lang}": use en, es or fr.`);
+      // Loaded on demand, like the report command: it pulls in the whole report stack.
+      const { runDemo } = await import('../../sample/demo.js');
       const result = await runDemo({ outDir: options.out, ...(options.lang ? { lang: options.lang } : {}), log: (line) => process.stderr.write(`demo: ${line}\n`) });
       const pdf = result.report.pdf ?? result.report.html;
       process.stderr.write(

@@ -4,7 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import { UserError } from '../../errors.js';
 import { isLanguage, type Language } from '../../report/i18n/language.js';
-import { ReportPrinter, writeReport, type WrittenReport } from '../../report/index.js';
+import type { WrittenReport } from '../../report/index.js';
 import { Store } from '../../store/database.js';
 import { databasePath } from './metrics.js';
 
@@ -45,6 +45,8 @@ export async function runReport(options: ReportOptions): Promise<WrittenReport[]
     if (!existsSync(path)) throw new UserError(`${path}: database not found for client "${config.client}"; run "replybench import <files>" first, or pass --db.`);
     return path;
   });
+  // Loaded here, not at start-up: the report stack (puppeteer, vega) takes most of a second to load.
+  const { ReportPrinter, writeReport } = await import('../../report/index.js');
   const several = configs.length > 1;
   const progress = new Progress(configs.length);
   const printer = await ReportPrinter.launch();
