@@ -1,5 +1,7 @@
+import { isKnownTimezone } from '../config/timezone.js';
 import { UserError } from '../errors.js';
 import type { Store } from '../store/database.js';
+import { canonicalPlatform } from '../store/platforms.js';
 import { FORMAT_CHOICES, formatById } from './formats/index.js';
 import { genericFormat, loadGenericMapping } from './formats/generic.js';
 import type { ExportFormat } from './formats/types.js';
@@ -24,15 +26,6 @@ export interface ImportOutcome {
   failures: Array<{ path: string; message: string }>;
 }
 
-function isKnownTimezone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Checks the request once, before any file is read. */
 export function resolveImportOptions(request: ImportRequest): FileImportOptions {
   const timezone = request.timezone ?? 'UTC';
@@ -41,7 +34,7 @@ export function resolveImportOptions(request: ImportRequest): FileImportOptions 
   }
   let platform: string | null = null;
   if (request.platform !== undefined) {
-    platform = request.platform.trim().toLowerCase();
+    platform = canonicalPlatform(request.platform);
     if (!/^[a-z0-9][a-z0-9_.-]*$/.test(platform)) throw new UserError(`--platform: "${request.platform}" is not a platform name; use e.g. twitter, facebook, instagram.`);
   }
   const name = (request.format ?? 'auto').trim().toLowerCase();

@@ -23,6 +23,12 @@ describe('real exports', () => {
     expect(batch).toEqual({ file: join(FIXTURES, 'twcs_kaggle_sample.csv'), rows_read: 93, imported: 93, format: 'twcs' });
   });
 
+  it('stores --platform under the store\'s name for it (X is twitter)', async () => {
+    const store = await openStore();
+    await importOne(store, join(FIXTURES, 'twcs_kaggle_sample.csv'), { platform: ' X ' });
+    expect(await store.all('SELECT DISTINCT platform FROM posts')).toEqual([{ platform: 'twitter' }]);
+  });
+
   it('keeps every row of the Excel-mangled file and reports the damaged id lists', async () => {
     const store = await openStore();
     const result = await importOne(store, join(FIXTURES, 'twcs_excel_mangled.csv'));

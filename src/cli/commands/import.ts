@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import { UserError } from '../../errors.js';
 import { FORMAT_CHOICES } from '../../ingest/formats/index.js';
 import { importFiles } from '../../ingest/import.js';
 import type { FileImportResult } from '../../ingest/result.js';
 import { Store } from '../../store/database.js';
+import { databasePath } from '../database-path.js';
 import { phaseProfiler } from './import-profile.js';
 import { ProgressLine } from './import-progress.js';
 import { closingSummary, fileSummary } from './import-summary.js';
@@ -38,18 +38,14 @@ export function registerImport(program: Command): Command {
     });
 }
 
-/** --db, else the config's `database` (relative to the config's folder) when a config exists, else ./replybench.duckdb. */
-function databasePath(options: ImportOptions, configGiven: boolean): string {
-  if (options.db) return resolve(options.db);
-  if (configGiven || existsSync(options.config)) {
-    const config = loadConfig(options.config);
-    if (config.database) return resolve(config.baseDir, config.database);
-  }
-  return resolve('replybench.duckdb');
+/** The config is optional for import: it is read when given, or when replybench.yaml exists here. */
+function importDatabasePath(options: ImportOptions, configGiven: boolean): string {
+  const config = configGiven || existsSync(options.config) ? loadConfig(options.config) : null;
+  return databasePath(options.db, config);
 }
 
 async function runImport(files: string[], options: ImportOptions, configGiven: boolean): Promise<void> {
-  const database = databasePath(options, configGiven);
+  const database = importDatabasePath(options, configGiven);
   const store = await Store.open(database);
   const progress = options.json ? null : await ProgressLine.create(store);
   const profiler = process.env.REPLYBENCH_PROFILE === '1' ? phaseProfiler() : null;

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { existsSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { loadConfig } from '../../config/load.js';
-import type { Config } from '../../config/types.js';
 import { UserError } from '../../errors.js';
 import { computeMetrics } from '../../metrics/compute.js';
 import { computeDiagnostics } from '../../metrics/diagnostics/index.js';
@@ -10,6 +8,7 @@ import { metricsCsv } from '../../metrics/format/csv.js';
 import { metricsTable } from '../../metrics/format/table.js';
 import { parsePeriod } from '../../metrics/period.js';
 import { Store } from '../../store/database.js';
+import { databasePath } from '../database-path.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
@@ -51,13 +50,6 @@ export async function runMetrics(options: MetricsOptions): Promise<void> {
   } finally {
     store.close();
   }
-}
-
-/** --db, else the config's `database` (relative to the config's folder), else ./replybench.duckdb. */
-export function databasePath(db: string | undefined, config: Config): string {
-  if (db) return resolve(db);
-  if (config.database) return resolve(config.baseDir, config.database);
-  return resolve('replybench.duckdb');
 }
 
 async function openDatabase(path: string): Promise<Store> {

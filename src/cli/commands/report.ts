@@ -6,7 +6,7 @@ import { UserError } from '../../errors.js';
 import { isLanguage, type Language } from '../../report/i18n/language.js';
 import type { WrittenReport } from '../../report/index.js';
 import { Store } from '../../store/database.js';
-import { databasePath } from './metrics.js';
+import { databasePath } from '../database-path.js';
 
 interface ReportOptions {
   period: string;
