@@ -18,3 +18,11 @@ export function locatedMessage(
   const prefix = place || key ? `${place}${key}: ` : '';
   return `${prefix}${problem}${remedy ? ` ${remedy}` : ''}`;
 }
+
+/**
+ * Ends a command with exit status 1 when it has already told the user, on
+ * stderr, everything that failed: the CLI adds no line of its own.
+ */
+export class AlreadyReported extends Error {
+  override readonly name = 'AlreadyReported';
+}

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { UserError } from '../errors.js';
+import { AlreadyReported, UserError } from '../errors.js';
 import { registerDemo } from './commands/demo.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
@@ -38,6 +38,7 @@ function reportFailure(error: unknown, debug: boolean): number {
     // Commander has already printed its one-line message (or the help text).
     return error.exitCode === 0 ? 0 : 1;
   }
+  if (error instanceof AlreadyReported) return 1;
   if (error instanceof UserError) {
     process.stderr.write(`replybench: ${error.message}\n`);
     if (debug) process.stderr.write(`${error.stack ?? ''}\n`);

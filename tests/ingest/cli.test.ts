@@ -77,6 +77,12 @@ describe('replybench import (CLI)', () => {
     expect(await countPosts(db)).toBe(93);
   });
 
+  it('a single failing file gets exactly one line on stderr', async () => {
+    const result = await run(['import', tempFile('empty.csv', ''), '--db', join(tempFolder(), 'store.duckdb')]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^replybench: .*empty\.csv: the file is empty \(0 bytes\)\. Export the data again\.\n$/);
+  });
+
   it('uses the config\'s database, relative to the config\'s folder', async () => {
     const folder = tempFolder();
     const config = join(folder, 'replybench.yaml');

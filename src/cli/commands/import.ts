@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../../config/load.js';
-import { UserError } from '../../errors.js';
+import { AlreadyReported, UserError } from '../../errors.js';
 import { FORMAT_CHOICES } from '../../ingest/formats/index.js';
 import { importFiles } from '../../ingest/import.js';
 import type { FileImportResult } from '../../ingest/result.js';
@@ -78,6 +78,8 @@ async function runImport(files: string[], options: ImportOptions, configGiven: b
     );
     if (!options.json) process.stdout.write(closingSummary(outcome.results, outcome.failures.length, database));
     if (outcome.failures.length > 0) {
+      // One file: its own error line already says it all.
+      if (files.length === 1) throw new AlreadyReported();
       throw new UserError(`${outcome.failures.length} of ${files.length} files failed and were not imported (each left the database unchanged); fix them and import them again.`);
     }
   } finally {
