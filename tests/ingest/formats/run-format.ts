@@ -2,6 +2,7 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import { createMappingContext } from '../../../src/ingest/formats/mapping-context.js';
 import type { CanonicalSelect, ExportFormat, MappedColumn } from '../../../src/ingest/formats/types.js';
 import { POST_COLUMNS } from '../../../src/store/schema.js';
+import { paramsFor } from '../../../src/store/sql-params.js';
 
 export interface MappedRow {
   platform: string | null;
@@ -33,11 +34,6 @@ export interface MappedFile {
 }
 
 const MAPPED_COLUMNS = POST_COLUMNS.filter((column): column is MappedColumn => column !== 'batch_id');
-
-/** Binds only the parameters a statement names: DuckDB refuses unused ones. */
-export function usedParams(sql: string, params: Record<string, DuckDBValue>): Record<string, DuckDBValue> {
-  return Object.fromEntries(Object.entries(params).filter(([name]) => new RegExp(`\\$${name}\\b`).test(sql)));
-}
 
 async function withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
   const instance = await DuckDBInstance.create(':memory:');
@@ -98,9 +94,9 @@ export async function runFormat(
     if (options.platform !== undefined) params.platform = options.platform;
     rejects.forEach((rule, index) => (params[`reject_${index}`] = rule.reason));
     warns.forEach((rule, index) => (params[`warn_${index}`] = rule.reason));
-    const reader = await connection.runAndReadAll(sql, usedParams(sql, params));
+    const reader = await connection.runAndReadAll(sql, paramsFor(sql, params));
     const typeSql = `SELECT ${MAPPED_COLUMNS.map((column) => `typeof((${select.columns[column]})) AS "${column}"`).join(', ')} FROM staging LIMIT 1`;
-    const typeReader = await connection.runAndReadAll(typeSql, usedParams(typeSql, params));
+    const typeReader = await connection.runAndReadAll(typeSql, paramsFor(typeSql, params));
     const types = (typeReader.getRowObjectsJS()[0] ?? {}) as Record<MappedColumn, string>;
     const rows = reader.getRowObjectsJS().map((row) => ({ ...row, warnings: (row.warnings as string[] | null) ?? [] })) as unknown as MappedRow[];
     return { header, rows, select, types };
