@@ -4,26 +4,23 @@
  * Pure: the same seed always gives the same posts.
  */
 import { answerTime, brandFollowers, eventFactor } from './behaviour.js';
+import { sampleCalendar, sampleDays, type Day, type SampleCalendar } from './calendar.js';
 import { DAY_MS, HOUR_MS, avoidAmbiguousLocalHour, madridMidnight } from './clock.js';
 import { IdMaker } from './ids.js';
 import type { SamplePost } from './model.js';
 import { makeCustomers, type Customer } from './people.js';
 import { Random } from './random.js';
+import { replyFor, type Subject } from './replies.js';
 import { DEFAULT_SEED, SAMPLE_BRANDS, SAMPLE_CALENDAR, SAMPLE_PLATFORMS, type BrandBehaviour, type Language, type SamplePlatform } from './spec.js';
 import {
   FORMULA_TEXTS,
   HOSTILE_TEXTS,
   ISSUE_TOPICS,
   broadcastText,
-  cannedReply,
   fill,
   followUpText,
-  linkReply,
   mentionText,
-  personalReply,
-  salesReply,
   spamText,
-  terseReply,
   threadContinuation,
   type IssueTopic,
   type MentionKind,
@@ -39,15 +36,6 @@ const LANGUAGE_WEIGHTS = [0.6, 0.28, 0.12];
 const LANGUAGES: readonly Language[] = ['en', 'es', 'fr'];
 const CLIENT_ID = SAMPLE_BRANDS.find((brand) => brand.role === 'client')?.id ?? '';
 
-export interface SampleCalendar {
-  /** First instant of the sample (local midnight of the first day). */
-  start: number;
-  /** The export was pulled here: nothing at or after it exists. */
-  cutoff: number;
-  /** Months (YYYY-MM, Madrid) from first to last full month. */
-  months: string[];
-}
-
 export interface SampleData {
   seed: string;
   calendar: SampleCalendar;
@@ -57,30 +45,10 @@ export interface SampleData {
   posts: SamplePost[];
 }
 
-export function sampleCalendar(): SampleCalendar {
-  const [firstYear, firstMonth] = SAMPLE_CALENDAR.firstMonth.split('-').map(Number) as [number, number];
-  const [lastYear, lastMonth] = SAMPLE_CALENDAR.lastMonth.split('-').map(Number) as [number, number];
-  const months: string[] = [];
-  for (let y = firstYear, m = firstMonth; y < lastYear || (y === lastYear && m <= lastMonth); m === 12 ? ((y += 1), (m = 1)) : (m += 1)) {
-    months.push(`${y}-${String(m).padStart(2, '0')}`);
-  }
-  const next = lastMonth === 12 ? { y: lastYear + 1, m: 1 } : { y: lastYear, m: lastMonth + 1 };
-  return { start: madridMidnight(firstYear, firstMonth, 1), cutoff: madridMidnight(next.y, next.m, 1 + SAMPLE_CALENDAR.extraDays), months };
-}
-
 export function generateSampleData(seed: string = DEFAULT_SEED): SampleData {
   return new Simulation(seed).run();
 }
 
-interface Day {
-  start: number;
-  weekday: number;
-  /** Position in the sample's months, 0-based (days after the last full month count as the last). */
-  monthIndex: number;
-  iso: string;
-}
-
-type Subject = IssueTopic | 'question' | 'praise';
 type NewPost = Omit<SamplePost, 'id' | 'url'>;
 
 class Simulation {
@@ -107,7 +75,7 @@ class Simulation {
 
   run(): SampleData {
     const daily = this.random.fork('days');
-    for (const day of this.days()) {
+    for (const day of sampleDays(this.calendar)) {
       for (const brand of SAMPLE_BRANDS) for (const platform of SAMPLE_PLATFORMS) this.broadcastDay(daily, brand, platform, day);
       for (const brand of SAMPLE_BRANDS) for (const platform of SAMPLE_PLATFORMS) this.inboundDay(daily, brand, platform, day);
       for (const brand of SAMPLE_BRANDS) if (brand.spamPerDay > 0) this.spamDay(daily, brand, day);
@@ -116,18 +84,6 @@ class Simulation {
     const posts = this.posts.filter((post) => post.createdAt < this.calendar.cutoff);
     posts.sort((a, b) => a.createdAt - b.createdAt || compareIds(a.id, b.id));
     return { seed: this.seed, calendar: this.calendar, brands: SAMPLE_BRANDS, customers: this.customers, posts };
-  }
-
-  private *days(): Generator<Day> {
-    const first = new Date(this.calendar.start + 12 * HOUR_MS);
-    for (let naive = Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), first.getUTCDate()); ; naive += DAY_MS) {
-      const date = new Date(naive);
-      const start = madridMidnight(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
-      if (start >= this.calendar.cutoff) return;
-      const iso = date.toISOString().slice(0, 10);
-      const position = this.calendar.months.indexOf(iso.slice(0, 7));
-      yield { start, weekday: (date.getUTCDay() + 6) % 7, monthIndex: position === -1 ? this.calendar.months.length - 1 : position, iso };
-    }
   }
 
   // ---- brand posts -------------------------------------------------------
@@ -486,22 +442,6 @@ class Simulation {
       site: brand.website,
       brand: brand.name,
     };
-  }
-}
-
-function replyFor(random: Random, brand: BrandBehaviour, subject: Subject, language: Language): string {
-  switch (brand.style) {
-    case 'personal':
-      // Even Vireo's team falls back on a stock line now and then.
-      return random.chance(0.08) ? cannedReply(random, language) : personalReply(random, subject, language);
-    case 'canned':
-      return cannedReply(random, language);
-    case 'link':
-      return linkReply(random, language);
-    case 'terse':
-      return terseReply(random, subject, language);
-    case 'sales':
-      return random.chance(0.6) ? salesReply(random, language) : personalReply(random, subject, language);
   }
 }
 

@@ -12,7 +12,8 @@ import { writeSheet } from './writers/sheet.js';
 import { writeTalkwalker } from './writers/talkwalker.js';
 import { writeTwcs } from './writers/twcs.js';
 
-export { generateSampleData, sampleCalendar, type SampleData } from './generate.js';
+export { sampleCalendar } from './calendar.js';
+export { generateSampleData, type SampleData } from './generate.js';
 export type { SamplePost } from './model.js';
 export { DEFAULT_SEED, SAMPLE_BRANDS, SAMPLE_REPORT_PERIOD } from './spec.js';
 
