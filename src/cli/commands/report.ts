@@ -66,7 +66,7 @@ export async function runReport(options: ReportOptions): Promise<WrittenReport[]
     progress.done();
     await printer.close();
   }
-  for (const report of written) process.stdout.write(`${report.pdf ? relativeToCwd(report.pdf) : relativeToCwd(report.html)}\n`);
+  for (const report of written) process.stdout.write(`${shownPath(report.pdf ?? report.html)}\n`);
   return written;
 }
 
@@ -85,7 +85,7 @@ function configFiles(options: ReportOptions): string[] {
   return options.config.length > 0 ? options.config : ['replybench.yaml'];
 }
 
-function parseLanguage(lang: string | undefined): Language | undefined {
+export function parseLanguage(lang: string | undefined): Language | undefined {
   if (lang === undefined) return undefined;
   if (isLanguage(lang)) return lang;
   throw new UserError(`--lang "${lang}": use en, es or fr.`);
@@ -102,9 +102,10 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-function relativeToCwd(path: string): string {
+/** A path relative to the working folder when it is inside it, else absolute. */
+export function shownPath(path: string): string {
   const rel = relative(process.cwd(), path);
-  return rel.startsWith('..') ? path : rel;
+  return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
 }
 
 /** One line on stderr, rewritten in place; silent when stderr is not a terminal. */

@@ -21,17 +21,22 @@ export function renderReportHtml(model: ReportModel, template: ReportTemplate, t
 
 /** The footer Chromium prints on every page: a separate document, so it carries its own styles. */
 export function renderFooterHtml(template: ReportTemplate, t: Translate, left: string): string {
-  const eta = templateEngine(template);
+  const eta = newEngine();
+  eta.loadTemplate('@footer', template.text('footer.eta'));
   const [before = '', middle = '', after = ''] = t('footer.page', { page: '\u0000', pages: '\u0001' }).split(/[\u0000\u0001]/);
   const escape = (text: string) => eta.config.escapeFunction(text);
   const pageLabel = `${escape(before)}<span class="pageNumber"></span>${escape(middle)}<span class="totalPages"></span>${escape(after)}`;
   return eta.render('@footer', { left, pageLabel });
 }
 
+function newEngine(): Eta {
+  return new Eta({ autoEscape: true, useWith: false, varName: 'it', cache: false, autoTrim: [false, 'nl'] });
+}
+
+/** The page's engine: the layout and every section (the manifest picks which ones print). */
 function templateEngine(template: ReportTemplate): Eta {
-  const eta = new Eta({ autoEscape: true, useWith: false, varName: 'it', cache: false, autoTrim: [false, 'nl'] });
+  const eta = newEngine();
   eta.loadTemplate('@layout', template.text('layout.eta'));
-  eta.loadTemplate('@footer', template.text('footer.eta'));
   for (const name of sectionNames(template)) eta.loadTemplate(`@sections/${name}`, template.text(`sections/${name}.eta`));
   return eta;
 }

@@ -27,13 +27,9 @@ export function competitorMedian(metrics: MetricsReport, metric: string, value: 
   return medianOf(competitorsOf(metrics).map(value));
 }
 
-/** Change of a metric against the previous period; the engine may name keys "withinSla.60" or "withinSla60". */
-export function changeOf(brand: BrandMetrics, ...keys: string[]): number | null {
-  for (const key of keys) {
-    const value = brand.change?.[key];
-    if (value !== undefined) return value;
-  }
-  return null;
+/** Change of a metric against the previous period (keys as in `rank`, e.g. "withinSla.60"); null when the metrics carry none. */
+export function changeOf(brand: BrandMetrics, key: string): number | null {
+  return brand.change?.[key] ?? null;
 }
 
 /** Rank of a brand on a metric, computed like METRICS.md (ties share the better rank) when the engine did not give it. */

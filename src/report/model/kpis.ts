@@ -36,7 +36,7 @@ export function buildKpis(metrics: MetricsReport, format: Formatter, t: Translat
     tile(
       t('kpi.withinSla', { target: format.duration(target) }),
       format.percent(within(client)),
-      { value: changeOf(client, `withinSla.${target}`, `withinSla${target}`), kind: 'points', better: 'higher' },
+      { value: changeOf(client, `withinSla.${target}`), kind: 'points', better: 'higher' },
       { metric: `withinSla.${target}`, get: within, higher: true },
     ),
     tile(t('kpi.inbound'), format.count(client.inbound), { value: changeOf(client, 'inbound'), kind: 'percent', better: null }, null),

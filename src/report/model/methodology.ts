@@ -4,20 +4,13 @@ import type { MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import type { StoreFacts } from './storeFacts.js';
-import type { ImportedFile, LabelledValue } from './types.js';
+import type { LabelledValue, ReportModel } from './types.js';
 
 /** The report shows no per-platform figures, so that definition stays in the README only. */
 const DEFINITIONS_LEFT_OUT = new Set(['byPlatform']);
 const MAX_FILES_LISTED = 12;
 
-export interface Methodology {
-  definitions: LabelledValue[];
-  settings: LabelledValue[];
-  dataQuality: LabelledValue[];
-  importedFiles: ImportedFile[];
-  importedFilesMore: string | null;
-  warnings: string[];
-}
+export type Methodology = Pick<ReportModel, 'definitions' | 'settings' | 'dataQuality' | 'importedFiles' | 'importedFilesMore' | 'warnings'>;
 
 /** The appendix: definitions in the report's language, the settings the numbers rest on, and what the data looked like. */
 export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | null, format: Formatter, t: Translate, periodLabel: string): Methodology {

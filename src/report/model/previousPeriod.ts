@@ -15,9 +15,8 @@ export function previousPeriodLabel(metrics: MetricsReport, format: Formatter, t
   }
   const month = /^(\d{4})-(\d{2})$/.exec(metrics.period.label ?? '');
   if (month) {
-    const year = Number(month[1]);
-    const index = Number(month[2]) - 1;
-    return new Intl.DateTimeFormat(format.locale, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date(Date.UTC(index === 0 ? year - 1 : year, index === 0 ? 11 : index - 1, 15)));
+    // The 15th of the month before: mid-month, so no timezone moves it into another month (Date.UTC rolls month -1 back a year).
+    return format.monthYear(new Date(Date.UTC(Number(month[1]), Number(month[2]) - 2, 15)));
   }
   return t('kpi.previousPeriod');
 }

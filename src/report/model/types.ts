@@ -58,7 +58,7 @@ export interface ChartFigure {
   id: string;
   title: string;
   caption: string;
-  /** SVG markup produced by vega from the template's spec (trusted: no mention text reaches charts). */
+  /** SVG markup produced by vega from the template's spec; vega escapes the text it writes (brand names), and no mention text reaches charts. */
   svg: string;
 }
 
