@@ -45,7 +45,7 @@ async function countPosts(store: Store): Promise<number> {
  */
 async function loadIntoEmptyPosts(store: Store, insert: string, batchId: number): Promise<boolean> {
   const [table] = await store.all<{ sql: string }>("SELECT sql FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'posts' AND NOT temporary");
-  // Indexes and comments are not part of the definition's text: a table that has any keeps the slower path.
+  // Indexes and comments are not part of the definition's text: a table that has one keeps the slower path.
   const [extras] = await store.all<{ n: number }>(
     `SELECT ((SELECT count(*) FROM duckdb_indexes() WHERE table_name = 'posts')
       + (SELECT count(*) FROM duckdb_tables() WHERE table_name = 'posts' AND comment IS NOT NULL)

@@ -8,7 +8,7 @@ const HIGH_CONTROLS: Record<number, string> = {
   0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—', 0x98: '˜', 0x99: '™', 0x9a: 'š', 0x9b: '›', 0x9c: 'œ', 0x9e: 'ž', 0x9f: 'Ÿ',
 };
 
-/** Decodes Windows-1252 bytes (a single-byte code: any chunk boundary is safe). Unassigned bytes stay as their Latin-1 code point. */
+/** Decodes Windows-1252 bytes (a single-byte code: every chunk boundary is safe). Unassigned bytes stay as their Latin-1 code point. */
 export function decodeWindows1252(bytes: Buffer): string {
   return bytes.toString('latin1').replace(/[\u0080-\u009f]/g, (char) => HIGH_CONTROLS[char.charCodeAt(0)] ?? char);
 }
