@@ -5,6 +5,9 @@
 --   broadcast an original post, a quote, or a reply to the brand's own post (self-thread);
 --   reply     a reply to a post not written by the brand, or to a parent not found in
 --             the data (also a post marked as a reply or comment without any parent link).
+-- A parent not found in the data is still marked as the brand's own when its link names
+-- one of the brand's accounts (twitter.com/<handle>/status/..., or a profile link as
+-- Talkwalker writes it): a reply to it continues the brand's thread, a broadcast.
 -- A handle listed by two brands makes its posts brand posts of both.
 -- A view: filter it by created_at, and only what is read gets joined to its parent
 -- (link-only parents are resolved for the analysed slice).
@@ -26,4 +29,5 @@ LEFT JOIN posts parent ON parent.platform = p.platform AND parent.post_id = p.pa
 LEFT JOIN url_parents u ON u.platform = p.platform AND u.post_id = p.post_id
 LEFT JOIN rb_accounts self
   ON self.brand_id = a.brand_id AND self.platform = p.platform
- AND self.handle = coalesce(parent.author, u.parent_author);
+ AND self.handle = coalesce(parent.author, u.parent_author,
+                            lower(nullif(regexp_extract(p.parent_url, '^\s*https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/([A-Za-z0-9_]+)', 1), '')));

@@ -18,13 +18,14 @@
 CREATE OR REPLACE TEMP TABLE mentions AS
 WITH brand_replies AS (
   -- posts of the brands in the slice that point at a parent (by id, or by link
-  -- when the id finds nothing: url_parents); reposts are not replies
+  -- when the id finds nothing: url_parents); reposts and quotes point at the post
+  -- they share or quote but do not reply to it (a quote is a broadcast)
   SELECT a.brand_id, p.platform, p.post_id, p.created_at, coalesce(u.parent_post_id, p.parent_id) AS parent_key
   FROM posts p
   JOIN rb_accounts a ON a.platform = p.platform AND a.handle = p.author
   LEFT JOIN url_parents u ON u.platform = p.platform AND u.post_id = p.post_id
   WHERE p.created_at >= $slice_start::TIMESTAMPTZ AND p.created_at <= $slice_end::TIMESTAMPTZ
-    AND p.kind <> 'repost'
+    AND p.kind NOT IN ('repost', 'quote')
     AND (p.parent_id IS NOT NULL OR u.parent_post_id IS NOT NULL)
 ),
 first_replies AS (

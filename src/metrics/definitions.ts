@@ -39,7 +39,7 @@ export const METRIC_DEFINITIONS: MetricDefinition[] = [
     id: 'response',
     title: 'Response and response window',
     text:
-      'The response to an inbound mention is the brand\'s earliest post that replies directly to it (the reply points at the mention by id or by link; a repost is not a reply) and is written no earlier than the mention and at most one response window after it: 7 days unless the config says otherwise, a reply exactly 7 days later still counting. Replies from other brands do not count. A reply that falls after the end of the period still counts for the mention\'s period. A reply stamped earlier than the post it answers is a data error: it is not a response and is counted under data quality.',
+      'The response to an inbound mention is the brand\'s earliest post that replies directly to it (the reply points at the mention by id or by link; a repost or a quote is not a reply) and is written no earlier than the mention and at most one response window after it: 7 days unless the config says otherwise, a reply exactly 7 days later still counting. Replies from other brands do not count. A reply that falls after the end of the period still counts for the mention\'s period. A reply stamped earlier than the post it answers is a data error: it is not a response and is counted under data quality.',
   },
   {
     id: 'answered',
@@ -95,7 +95,7 @@ export const METRIC_DEFINITIONS: MetricDefinition[] = [
     id: 'replyShare',
     title: 'Replies versus broadcasts',
     text:
-      'Among the brand\'s own posts in the period, reposts left aside: a reply answers a post written by someone else (or a post that is not in the data); a broadcast is an original post, a quote, or a reply to the brand\'s own post (a thread the brand continues). Reply share = replies / (replies + broadcasts). Reply-to-broadcast ratio = replies / broadcasts, shown only when there is at least one broadcast.',
+      'Among the brand\'s own posts in the period, reposts left aside: a reply answers a post written by someone else (or a post that is not in the data, unless its link names one of the brand\'s accounts); a broadcast is an original post, a quote, or a reply to the brand\'s own post (a thread the brand continues). Reply share = replies / (replies + broadcasts). Reply-to-broadcast ratio = replies / broadcasts, shown only when there is at least one broadcast.',
   },
   {
     id: 'shareOfVoice',

@@ -80,6 +80,20 @@ describe('response window', () => {
     expect([acme.inbound, acme.answered, acme.brandPosts]).toEqual([1, 0, 0]);
   });
 
+  it('does not take a quote of the mention as its response: a quote is a broadcast, not a reply', async () => {
+    const report = await metrics([
+      { id: 'm1', author: 'cust', at: at(0), text: '@acme my order is late' },
+      // twarc2 links a quote to the quoted tweet through parent_id.
+      { id: 'q1', author: 'acme', at: at(5), text: 'We hear you', kind: 'quote', parent: 'm1' },
+      { id: 'r1', author: 'acme', at: at(30), text: 'Sorry! DM us', parent: 'm1' },
+      { id: 'm2', author: 'cust2', at: at(60), text: '@acme great service' },
+      { id: 'q2', author: 'acme', at: at(61), text: 'Thanks!', kind: 'quote', parent: 'm2' },
+    ]);
+    const acme = brand(report, 'acme');
+    expect([acme.inbound, acme.answered, acme.responseTimeMedianMin]).toEqual([2, 1, 30]);
+    expect([acme.replies, acme.broadcasts]).toEqual([1, 2]);
+  });
+
   it('does not take a reply stamped before its parent, and counts it under data quality', async () => {
     const report = await metrics([
       { id: 'm1', author: 'cust', at: at(0), text: '@acme hi' },
@@ -239,6 +253,23 @@ describe('reply versus broadcast', () => {
     );
     const acme = brand(report, 'acme');
     expect([acme.replies, acme.broadcasts, acme.replyToBroadcast]).toEqual([0, 2, 0]);
+  });
+
+  it('treats a reply to a post not in the data as a self-thread when its link names one of the brand accounts', async () => {
+    const report = await metrics(
+      [
+        // Talkwalker and Meltwater link a reply to its parent by URL; the URL names the parent's author.
+        { id: 'b1', author: 'acme', at: at(0), text: '2/2 fixed', parentUrl: 'https://twitter.com/Acme/status/777' },
+        { id: 'b2', author: 'acme', at: at(1), text: 'more below', parentUrl: 'http://twitter.com/AcmeCares/' },
+        { id: 'r1', author: 'acme', at: at(2), text: 'sorry!', parentUrl: 'https://twitter.com/ghost/status/999' },
+        { id: 'r2', author: 'acme', at: at(3), text: 'on it', kind: 'reply' },
+        { id: 'r3', author: 'acme', at: at(4), text: 'hi', parentUrl: 'https://twitter.com/rival/status/778' },
+      ],
+      '2017-10',
+      [{ id: 'acme', handles: ['acme', 'AcmeCares'] }, { id: 'rival' }],
+    );
+    const acme = brand(report, 'acme');
+    expect([acme.brandPosts, acme.replies, acme.broadcasts]).toEqual([5, 3, 2]);
   });
 });
 
