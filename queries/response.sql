@@ -1,7 +1,7 @@
 -- Response rate and response time, per brand (scope '*' = all platforms) and per
 -- brand and platform, for inbound mentions created in [$start, $end).
 --   inbound     inbound mentions (see base/inbound.sql)
---   answered    mentions with a response within the window (base/responses.sql)
+--   answered    mentions with a response within the window (base/mentions.sql)
 --   pending     unanswered mentions whose window was still open at the newest post
 --   median/p90  linear interpolation between order statistics (quantile_cont)
 --   mean        average response time of answered mentions, minutes

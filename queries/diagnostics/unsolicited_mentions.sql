@@ -5,7 +5,11 @@
 -- text-less posts. Share = those posts / all the brand's posts in the period
 -- (reposts left out).
 --
+-- Output: diag_unsolicited_spam(brand_id, platform, post_id, people), the
+-- posts found with how many people their template reached (the examples of
+-- unsolicited_examples.sql), then the per-brand summary.
 -- Parameters: $start, $end, $min_recipients.
+CREATE OR REPLACE TEMP TABLE diag_unsolicited_spam AS
 WITH keyed AS (
   SELECT u.brand_id, u.platform, u.post_id, u.recipients, coalesce(k.template_key, '') AS template_key
   FROM diag_unsolicited u
@@ -15,12 +19,15 @@ spread AS (
   SELECT brand_id, template_key, count(DISTINCT handle) AS people
   FROM (SELECT brand_id, template_key, unnest(recipients) AS handle FROM keyed)
   GROUP BY brand_id, template_key
-),
-spam AS (
-  SELECT k.brand_id, count(*) AS posts
-  FROM keyed k JOIN spread s USING (brand_id, template_key)
-  WHERE s.people >= $min_recipients
-  GROUP BY k.brand_id
+)
+SELECT k.brand_id, k.platform, k.post_id, s.people
+FROM keyed k JOIN spread s USING (brand_id, template_key)
+WHERE s.people >= $min_recipients;
+
+WITH spam AS (
+  SELECT brand_id, count(*) AS posts
+  FROM diag_unsolicited_spam
+  GROUP BY brand_id
 ),
 own AS (
   SELECT brand_id, count(*) AS posts

@@ -74,13 +74,14 @@ export async function periodMetrics(store: Store, config: Config, start: Date, e
   const cis = withCi ? await medianIntervals(store, responses, params) : [];
 
   const scopes: ScopedMetrics = new Map();
+  const rowsWithData = [...responses, ...replies];
+  const withData = new Set(rowsWithData.map((row) => `${row.scope}\u0000${row.brand_id}`));
   const platforms = new Set(config.brands.flatMap((brand) => Object.keys(brand.accounts)));
-  for (const row of [...responses, ...replies]) if (row.scope !== ALL_PLATFORMS) platforms.add(row.scope);
+  for (const row of rowsWithData) if (row.scope !== ALL_PLATFORMS) platforms.add(row.scope);
   for (const scope of [ALL_PLATFORMS, ...[...platforms].sort()]) {
     const brands = new Map<string, BrandMetrics>();
     for (const brand of config.brands) {
-      const hasData = [...responses, ...replies].some((row) => row.scope === scope && row.brand_id === brand.id);
-      if (scope === ALL_PLATFORMS || Object.hasOwn(brand.accounts, scope) || hasData) {
+      if (scope === ALL_PLATFORMS || Object.hasOwn(brand.accounts, scope) || withData.has(`${scope}\u0000${brand.id}`)) {
         brands.set(brand.id, emptyMetrics(brand.id, brand.name, brand.role, config.metrics.sla));
       }
     }

@@ -3,34 +3,11 @@
  * plain TypeScript reading of the metric rules over the parsed rows (no SQL).
  * The rows go straight into `posts` (the importer is tested on its own).
  */
-import { readFileSync } from 'node:fs';
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { computeMetrics } from '../../src/metrics/compute.js';
 import type { MetricsReport } from '../../src/metrics/types.js';
 import { configWith, storeWith, type TestPost } from './helpers.js';
-
-interface Row {
-  id: string;
-  author: string;
-  at: number;
-  text: string;
-  parent: string | null;
-}
-
-const csv = readFileSync(new URL('../fixtures/metrics/twcs_kaggle_sample.csv', import.meta.url), 'utf8');
-const rows: Row[] = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data.map((raw) => ({
-  id: raw.tweet_id ?? '',
-  author: (raw.author_id ?? '').toLowerCase(),
-  at: Date.parse(raw.created_at ?? ''),
-  text: raw.text ?? '',
-  parent: raw.in_response_to_tweet_id ? String(Number(raw.in_response_to_tweet_id)) : null,
-}));
-/** Brands are the authors whose id is not a number (customers are anonymised to numbers). */
-const brandIds = [...new Set(rows.map((row) => row.author).filter((author) => !/^\d+$/.test(author)))].sort();
-const START = Date.UTC(2017, 9, 1);
-const END = Date.UTC(2017, 10, 1);
-const WINDOW = 7 * 86_400_000;
+import { END, kaggleBrandIds as brandIds, kaggleRows as rows, START, WINDOW } from './kaggle-sample.js';
 
 function quantile(values: number[], q: number): number | null {
   if (values.length === 0) return null;

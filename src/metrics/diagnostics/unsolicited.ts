@@ -31,9 +31,8 @@ export async function unsolicitedMentions(
   await runQueryFile(store, 'diagnostics/unsolicited_input', { ...range, lookback_us: BigInt(settings.unsolicitedLookbackDays) * MICROS_PER_DAY });
   // The same minimum makes a repeated text a template here as for canned replies.
   await groupTemplates(store, settings.unsolicitedMinPeople);
-  const params = { ...range, min_recipients: settings.unsolicitedMinPeople };
-  const summary = await queryFile<SummaryRow>(store, 'diagnostics/unsolicited_mentions', params);
-  const examples = await queryFile<ExampleRow>(store, 'diagnostics/unsolicited_examples', { min_recipients: settings.unsolicitedMinPeople, limit });
+  const summary = await queryFile<SummaryRow>(store, 'diagnostics/unsolicited_mentions', { ...range, min_recipients: settings.unsolicitedMinPeople });
+  const examples = await queryFile<ExampleRow>(store, 'diagnostics/unsolicited_examples', { limit });
   return new Map(
     summary.map((row) => [
       row.brand_id,

@@ -106,10 +106,18 @@ function bestOf(contenders: Contender[], better: 'higher' | 'lower'): Contender 
     .sort((a, b) => ((better === 'higher' ? (b.value as number) - (a.value as number) : (a.value as number) - (b.value as number)) || a.id.localeCompare(b.id)))[0];
 }
 
+/** Every brand with its value and rank on the metric `key`. */
+function contendersOf<Brand extends Omit<Contender, 'value' | 'rank'> & { rank: Record<string, number | null> }>(
+  brands: Brand[],
+  key: string,
+  value: (brand: Brand) => number | null,
+): Contender[] {
+  return brands.map((b) => ({ id: b.id, name: b.name, role: b.role, value: value(b), rank: b.rank[key] ?? null }));
+}
+
 function baseSpecs(metrics: MetricsReport, diagnostics: Diagnostics | undefined): Spec[] {
   const client = metrics.brands.find((b) => b.role === 'client');
-  const contenders = (key: string, value: (b: MetricsReport['brands'][number]) => number | null): Contender[] =>
-    metrics.brands.map((b) => ({ id: b.id, name: b.name, role: b.role, value: value(b), rank: b.rank[key] ?? null }));
+  const contenders = (key: string, value: (b: MetricsReport['brands'][number]) => number | null) => contendersOf(metrics.brands, key, value);
   const benchmark = (key: string) => metrics.benchmarks?.find((b) => b.metric === key);
   const unanswered = diagnostics?.brands.find((b) => b.role === 'client')?.unansweredExamples ?? [];
   // With metrics.clockStart: latest, speed is judged on the diagnostics' latest-message clock instead (diagnosticSpecs).
@@ -153,8 +161,6 @@ function baseSpecs(metrics: MetricsReport, diagnostics: Diagnostics | undefined)
 
 function diagnosticSpecs(diagnostics: Diagnostics): Spec[] {
   const client = diagnostics.brands.find((b) => b.role === 'client');
-  const contenders = (key: string, value: (b: Diagnostics['brands'][number]) => number | null): Contender[] =>
-    diagnostics.brands.map((b) => ({ id: b.id, name: b.name, role: b.role, value: value(b), rank: b.rank[key] ?? null }));
   const benchmark = (key: string) => diagnostics.benchmarks.find((b) => b.metric === key);
   const spec = (
     id: FindingId,
@@ -165,7 +171,7 @@ function diagnosticSpecs(diagnostics: Diagnostics): Spec[] {
     sample: number | undefined,
     detail: Detail | null,
     examples: Example[] = [],
-  ): Spec => ({ id, metric, better, as, contenders: contenders(metric, value), benchmark: benchmark(metric), detail, examples, sample: sample ?? 0 });
+  ): Spec => ({ id, metric, better, as, contenders: contendersOf(diagnostics.brands, metric, value), benchmark: benchmark(metric), detail, examples, sample: sample ?? 0 });
   const topTemplate = client?.canned.topTemplates[0];
   const influencers = client?.influencers;
   const negative = client?.sentiment?.bySentiment.negative;

@@ -4,35 +4,14 @@
  * rules over the parsed rows (no SQL). The sample has no follower counts and
  * no sentiment: those diagnostics must be null with a note.
  */
-import { readFileSync } from 'node:fs';
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config/load.js';
 import { computeDiagnostics } from '../../../src/metrics/diagnostics/index.js';
 import type { Diagnostics } from '../../../src/metrics/diagnostics/types.js';
 import { storeWith } from '../../fixtures/diagnostics/store.js';
+import { END, kaggleBrandIds as brandIds, kaggleRows as rows, START, WINDOW, type KaggleRow as Row } from '../kaggle-sample.js';
 
-interface Row {
-  id: string;
-  author: string;
-  at: number;
-  text: string;
-  parent: string | null;
-}
-
-const csv = readFileSync(new URL('../../fixtures/diagnostics/twcs_kaggle_sample.csv', import.meta.url), 'utf8');
-const rows: Row[] = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data.map((raw) => ({
-  id: raw.tweet_id ?? '',
-  author: (raw.author_id ?? '').toLowerCase(),
-  at: Date.parse(raw.created_at ?? ''),
-  text: raw.text ?? '',
-  parent: raw.in_response_to_tweet_id ? String(Number(raw.in_response_to_tweet_id)) : null,
-}));
-const brandIds = [...new Set(rows.map((row) => row.author).filter((author) => !/^\d+$/.test(author)))].sort();
 const byId = new Map(rows.map((row) => [row.id, row]));
-const START = Date.UTC(2017, 9, 1);
-const END = Date.UTC(2017, 10, 1);
-const WINDOW = 7 * 86_400_000;
 const newest = Math.max(...rows.map((row) => row.at));
 
 function firstResponse(brand: string, mention: Row): Row | undefined {
