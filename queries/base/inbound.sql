@@ -3,7 +3,8 @@
 --   1. no tracked brand owns its author (on that platform),
 --   2. it is not a repost, and
 --   3. it targets B: its text mentions one of B's handles on that platform, or it
---      replies directly to a post of B (parent by id or link, see url_parents.sql),
+--      replies directly to a post of B (parent by id or link, see url_parents.sql;
+--      a quote does not reply),
 --      or its topic is one of B's topics (case-insensitive).
 -- One post can target several brands: it gets one row per brand.
 -- With $inbound_mode = 'questions', only mentions containing "?" or "¿" are kept.
@@ -31,7 +32,11 @@ other_handles AS (
 ),
 candidates AS (
   -- The text is read here once; only what the later steps need is kept.
-  SELECT p.platform, p.post_id, p.author, p.created_at, p.parent_id,
+  -- A quote points at the post it quotes but does not reply to it: it targets a
+  -- brand only by mention or topic.
+  SELECT p.platform, p.post_id, p.author, p.created_at,
+         CASE WHEN p.kind <> 'quote' THEN p.parent_id END AS parent_id,
+         p.kind = 'quote' AS is_quote,
          lower(trim(p.topic)) AS topic,
          coalesce(contains(p.text, '?') OR contains(p.text, '¿'), false) AS is_question,
          CASE WHEN contains(p.text, '@')
@@ -67,7 +72,7 @@ targets AS (
   UNION ALL
   SELECT a.brand_id, c.platform, c.post_id, c.author, c.created_at, c.is_question
   FROM candidates c
-  JOIN url_parents u ON u.platform = c.platform AND u.post_id = c.post_id
+  JOIN url_parents u ON u.platform = c.platform AND u.post_id = c.post_id AND NOT c.is_quote
   JOIN rb_accounts a ON a.platform = u.platform AND a.handle = u.parent_author
   UNION ALL
   SELECT t.brand_id, c.platform, c.post_id, c.author, c.created_at, c.is_question

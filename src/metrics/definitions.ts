@@ -27,7 +27,7 @@ export const METRIC_DEFINITIONS: MetricDefinition[] = [
     id: 'inbound',
     title: 'Inbound mentions',
     text:
-      'An inbound mention of a brand is a post written by someone outside the tracked brands, that is not a repost (retweet or share), and that is aimed at the brand: it mentions one of its handles on the same platform, or it replies directly to one of its posts, or the export tied it to a topic the config gives to the brand. A post aimed at two brands counts once for each. In questions mode only inbound mentions containing "?" or "¿" count.',
+      'An inbound mention of a brand is a post written by someone outside the tracked brands, that is not a repost (retweet or share), and that is aimed at the brand: it mentions one of its handles on the same platform, or it replies directly to one of its posts (quoting a post is not replying to it), or the export tied it to a topic the config gives to the brand. A post aimed at two brands counts once for each. In questions mode only inbound mentions containing "?" or "¿" count.',
   },
   {
     id: 'period',

@@ -94,6 +94,17 @@ describe('response window', () => {
     expect([acme.replies, acme.broadcasts]).toEqual([1, 2]);
   });
 
+  it('does not count a customer quoting a brand post as an inbound mention unless it mentions the brand', async () => {
+    const report = await metrics([
+      { id: 'b1', author: 'acme', at: at(0), text: 'New plans are out' },
+      // twarc2 links a quote to the quoted tweet through parent_id: a quote does not reply.
+      { id: 'q1', author: 'cust', at: at(5), text: 'lol look at this', kind: 'quote', parent: 'b1' },
+      { id: 'q2', author: 'cust2', at: at(6), text: '@acme is this for me?', kind: 'quote', parent: 'b1' },
+      { id: 'r1', author: 'cust3', at: at(7), text: 'how much?', parent: 'b1' },
+    ]);
+    expect(brand(report, 'acme').inbound).toBe(2);
+  });
+
   it('does not take a reply stamped before its parent, and counts it under data quality', async () => {
     const report = await metrics([
       { id: 'm1', author: 'cust', at: at(0), text: '@acme hi' },
