@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { metricCatalogue } from '../../src/metrics/catalogue.js';
 import { METRIC_DEFINITIONS } from '../../src/metrics/definitions.js';
@@ -17,6 +18,13 @@ describe('metric definitions', () => {
     for (const spec of metricCatalogue([60, 1440]).filter((s) => s.better)) {
       const id = spec.key.startsWith('withinSla.') ? 'withinSla' : spec.key === 'replyToBroadcast' ? 'replyShare' : spec.key;
       expect(ids.has(id), spec.key).toBe(true);
+    }
+  });
+
+  it('are the README\'s metric reference, word for word', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const definition of METRIC_DEFINITIONS) {
+      expect(readme, definition.id).toContain(`**${definition.title}** (\`${definition.id}\`). ${definition.text}`);
     }
   });
 });
