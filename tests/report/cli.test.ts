@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runReport } from '../../src/cli/commands/report.js';
 import { UserError } from '../../src/errors.js';
+import { Store } from '../../src/store/database.js';
 import { FIXTURES, fixtureStore } from './fixtureStore.js';
 import { pdfPages, pdfText } from './helpers.js';
 
@@ -62,5 +63,14 @@ describe('replybench report', () => {
     await expect(runReport({ period: '2017-10', config: [join(clients, 'acme.yaml')], out: dir, lang: 'de' })).rejects.toThrow(new UserError('--lang "de": use en, es or fr.'));
     await expect(runReport({ period: '2017-10', config: [], allClients: join(dir, 'nope'), out: dir })).rejects.toThrow(UserError);
     await expect(runReport({ period: '2017-10', config: [join(clients, 'acme.yaml')], db: join(dir, 'missing.duckdb'), out: dir })).rejects.toThrow(/database not found/);
+  });
+
+  it('refuses a database with nothing imported instead of printing an empty report', async () => {
+    (await Store.open(join(dir, 'empty.duckdb'))).close();
+    const out = join(dir, 'empty-report');
+    await expect(runReport({ period: '2017-10', config: [join(clients, 'acme.yaml')], db: join(dir, 'empty.duckdb'), out })).rejects.toThrow(
+      /empty\.duckdb: the database holds no posts; run "replybench import <files>" first\./,
+    );
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import { FORMAT_CHOICES } from '../../ingest/formats/index.js';
 import { importFiles } from '../../ingest/import.js';
 import type { FileImportResult } from '../../ingest/result.js';
 import { Store } from '../../store/database.js';
-import { databasePath } from '../database-path.js';
+import { databasePath } from '../database.js';
 import { phaseProfiler } from './import-profile.js';
 import { ProgressLine } from './import-progress.js';
 import { closingSummary, fileSummary } from './import-summary.js';

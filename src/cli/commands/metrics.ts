@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { loadConfig } from '../../config/load.js';
 import { UserError } from '../../errors.js';
 import { computeMetrics } from '../../metrics/compute.js';
@@ -7,8 +7,7 @@ import { computeDiagnostics } from '../../metrics/diagnostics/index.js';
 import { metricsCsv } from '../../metrics/format/csv.js';
 import { metricsTable } from '../../metrics/format/table.js';
 import { parsePeriod } from '../../metrics/period.js';
-import { Store } from '../../store/database.js';
-import { databasePath } from '../database-path.js';
+import { databasePath, openImportedDatabase } from '../database.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
@@ -39,7 +38,7 @@ export async function runMetrics(options: MetricsOptions): Promise<void> {
   const format = parseFormat(options.format);
   const config = loadConfig(options.config);
   const period = parsePeriod(options.period, config.timezone);
-  const store = await openDatabase(databasePath(options.db, config));
+  const store = await openImportedDatabase(databasePath(options.db, config));
   try {
     const report = await computeMetrics(store, config, period);
     report.diagnostics = await computeDiagnostics(store, config, period);
@@ -50,18 +49,6 @@ export async function runMetrics(options: MetricsOptions): Promise<void> {
   } finally {
     store.close();
   }
-}
-
-async function openDatabase(path: string): Promise<Store> {
-  if (!existsSync(path)) throw new UserError(`${path}: database not found; run "replybench import <files>" first, or pass --db.`);
-  const store = await Store.open(path, { readOnly: true });
-  const [posts] = await store.all<{ tables: number }>("SELECT count(*)::DOUBLE AS tables FROM information_schema.tables WHERE table_name = 'posts'");
-  const [rows] = posts?.tables ? await store.all<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM (SELECT 1 FROM posts LIMIT 1)') : [];
-  if (!rows?.n) {
-    store.close();
-    throw new UserError(`${path}: the database holds no posts; run "replybench import <files>" first.`);
-  }
-  return store;
 }
 
 function writeOutput(path: string, text: string): void {

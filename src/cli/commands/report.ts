@@ -6,7 +6,7 @@ import { UserError } from '../../errors.js';
 import { isLanguage, type Language } from '../../report/i18n/language.js';
 import type { WrittenReport } from '../../report/index.js';
 import { Store } from '../../store/database.js';
-import { databasePath } from '../database-path.js';
+import { databasePath, openImportedDatabase } from '../database.js';
 
 interface ReportOptions {
   period: string;
@@ -40,11 +40,12 @@ export async function runReport(options: ReportOptions): Promise<WrittenReport[]
   const configPaths = configFiles(options);
   const configs = configPaths.map((path) => loadConfig(path));
   // Every input is checked before the browser starts, so a typo fails at once.
-  const databases = configs.map((config) => {
+  const databases: string[] = [];
+  for (const config of configs) {
     const path = databasePath(options.db, config);
-    if (!existsSync(path)) throw new UserError(`${path}: database not found for client "${config.client}"; run "replybench import <files>" first, or pass --db.`);
-    return path;
-  });
+    (await openImportedDatabase(path)).close();
+    databases.push(path);
+  }
   // Loaded here, not at start-up: the report stack (puppeteer, vega) takes most of a second to load.
   const { ReportPrinter, writeReport } = await import('../../report/index.js');
   const several = configs.length > 1;
