@@ -1,13 +1,9 @@
 import type { Store } from '../../store/database.js';
 import { queryFile } from '../sql.js';
+import { examplePost, type ExamplePostRow } from './example-post.js';
 import type { BrandDiagnostics, SentimentLabel } from './types.js';
 
-interface Row extends Record<string, unknown> {
-  brand_id: string;
-  author: string;
-  text: string | null;
-  url: string | null;
-  created_at: string;
+interface Row extends ExamplePostRow {
   sentiment: SentimentLabel | null;
   pending: boolean;
 }
@@ -20,7 +16,7 @@ export async function unansweredExamples(store: Store, params: { start: string; 
   const result = new Map<string, Example[]>();
   for (const row of rows) {
     const list = result.get(row.brand_id) ?? [];
-    list.push({ author: row.author, text: row.text ?? '', createdAt: row.created_at, url: row.url, sentiment: row.sentiment, pending: row.pending });
+    list.push({ ...examplePost(row), sentiment: row.sentiment, pending: row.pending });
     result.set(row.brand_id, list);
   }
   return result;

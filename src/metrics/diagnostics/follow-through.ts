@@ -1,5 +1,6 @@
 import type { Store } from '../../store/database.js';
 import { queryFile } from '../sql.js';
+import { examplePost, type ExamplePostRow } from './example-post.js';
 import type { FollowThrough } from './types.js';
 
 interface Row extends Record<string, unknown> {
@@ -12,18 +13,10 @@ interface Row extends Record<string, unknown> {
   abandoned: number;
 }
 
-interface ExampleRow extends Record<string, unknown> {
-  brand_id: string;
-  author: string;
-  text: string | null;
-  url: string | null;
-  created_at: string;
-}
-
 /** Follow-through per brand id, with the last words of abandoned conversations (queries/diagnostics/follow_through*.sql). */
 export async function followThrough(store: Store, range: { start: string; end: string }, limit: number): Promise<Map<string, FollowThrough>> {
   const rows = await queryFile<Row>(store, 'diagnostics/follow_through', range);
-  const examples = await queryFile<ExampleRow>(store, 'diagnostics/follow_through_examples', { limit });
+  const examples = await queryFile<ExamplePostRow>(store, 'diagnostics/follow_through_examples', { limit });
   return new Map(
     rows.map((row) => [
       row.brand_id,
@@ -36,7 +29,7 @@ export async function followThrough(store: Store, range: { start: string; end: s
         abandoned: row.abandoned,
         abandonedExamples: examples
           .filter((e) => e.brand_id === row.brand_id)
-          .map((e) => ({ author: e.author, text: e.text ?? '', createdAt: e.created_at, url: e.url })),
+          .map(examplePost),
       },
     ]),
   );

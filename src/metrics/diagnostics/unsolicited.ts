@@ -1,6 +1,7 @@
 import type { Store } from '../../store/database.js';
 import { queryFile, runQueryFile } from '../sql.js';
 import { groupTemplates } from './canned.js';
+import { examplePost, type ExamplePostRow } from './example-post.js';
 import type { UnsolicitedMentions } from './types.js';
 
 interface SummaryRow extends Record<string, unknown> {
@@ -10,12 +11,7 @@ interface SummaryRow extends Record<string, unknown> {
   unsolicited_share: number | null;
 }
 
-interface ExampleRow extends Record<string, unknown> {
-  brand_id: string;
-  author: string;
-  text: string | null;
-  url: string | null;
-  created_at: string;
+interface ExampleRow extends ExamplePostRow {
   people: number;
 }
 
@@ -42,7 +38,7 @@ export async function unsolicitedMentions(
         unsolicitedShare: row.unsolicited_share,
         examples: examples
           .filter((e) => e.brand_id === row.brand_id)
-          .map((e) => ({ author: e.author, text: e.text ?? '', createdAt: e.created_at, url: e.url, people: e.people })),
+          .map((e) => ({ ...examplePost(e), people: e.people })),
       },
     ]),
   );
