@@ -5,45 +5,19 @@
  * Rows: 1,000,000 by default; BENCH_IMPORT_ROWS=10000000 for the large run.
  * The CSV is generated once into .cache/bench/ (git-ignored) and reused.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { ROOT, runNode, type ChildRun } from './child.js';
 import { benchCsv } from './import-data.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const TARGET_RATIO = 2;
 const TARGET_RSS_MB = 1536;
 
-interface ChildRun {
-  wallMs: number;
-  reportedMs: number | null;
-  maxRssMb: number;
-  cpuMs: number;
-  output: string;
-}
-
-function runChild(args: string[]): ChildRun & { profile: string[] } {
-  const started = performance.now();
-  const child = spawnSync(process.execPath, ['--import', join(ROOT, 'bench/max-rss.mjs'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 64 << 20,
-    env: { ...process.env, REPLYBENCH_PROFILE: '1' },
-  });
-  const wallMs = performance.now() - started;
+function runChild(args: string[]): ChildRun & { output: string; profile: string[] } {
+  const child = runNode(args, { REPLYBENCH_PROFILE: '1' });
   if (child.status !== 0) throw new Error(`child failed (${child.status}): ${child.stderr}`);
-  const rss = /BENCH_MAX_RSS_KB=(\d+)/.exec(child.stderr);
-  const cpu = /BENCH_CPU_US=(\d+)/.exec(child.stderr);
-  const reported = /BENCH_MS=([\d.]+)/.exec(child.stdout);
-  return {
-    wallMs,
-    reportedMs: reported ? Number(reported[1]) : null,
-    maxRssMb: rss ? Number(rss[1]) / 1024 : Number.NaN,
-    cpuMs: cpu ? Number(cpu[1]) / 1000 : Number.NaN,
-    output: child.stdout,
-    profile: child.stderr.split('\n').filter((line) => line.startsWith('profile: ')),
-  };
+  return { ...child, output: child.stdout, profile: child.stderr.split('\n').filter((line) => line.startsWith('profile: ')) };
 }
 
 function seconds(ms: number): string {
