@@ -7,12 +7,10 @@
  * Nothing is asserted; figures are printed.
  */
 import { existsSync } from 'node:fs';
+import { Analysis } from '../src/analysis/analysis.js';
 import { parseConfig } from '../src/config/load.js';
 import { computeMetrics } from '../src/metrics/compute.js';
-import { computeDiagnostics } from '../src/metrics/diagnostics/index.js';
-import { iso, prepareBase } from '../src/metrics/base.js';
-import { parsePeriod } from '../src/metrics/period.js';
-import { runQueryFile } from '../src/metrics/sql.js';
+import { computeDiagnostics, diagnosticsOf } from '../src/metrics/diagnostics/index.js';
 import { Store } from '../src/store/database.js';
 
 const PATH = new URL('../.cache/bench/metrics-1000000.duckdb', import.meta.url).pathname;
@@ -61,28 +59,27 @@ export async function run(): Promise<void> {
   const metrics = await medianOf(() => computeMetrics(store, config, PERIOD).then((report) => JSON.stringify(report)));
   const diagnostics = await medianOf(() => computeDiagnostics(store, config, PERIOD).then((result) => JSON.stringify(result)));
 
-  // The base tables and macros are in place after computeDiagnostics: time the template steps alone.
-  const period = parsePeriod(PERIOD, config.timezone);
-  const range = { start: iso(period.start), end: iso(period.end) };
-  const normalise = await medianOf(() => runQueryFile(store, 'diagnostics/canned_input', range));
-  const group = await medianOf(() => runQueryFile(store, 'diagnostics/template_keys', { min_group: 5 }));
-  const [{ replies } = { replies: 0 }] = await store.all<{ replies: number }>('SELECT count(*)::DOUBLE AS replies FROM diag_template_input');
-  const result = await computeDiagnostics(store, config, PERIOD);
+  // The base tables and macros are in place after diagnosticsOf: time the template steps alone.
+  const analysis = await Analysis.build(store, config, PERIOD);
+  const result = await diagnosticsOf(analysis);
+  const range = analysis.range;
+  const normalise = await medianOf(() => analysis.run('diagnostics/canned_input', range));
+  const group = await medianOf(() => analysis.run('diagnostics/template_keys', { min_group: 5 }));
+  const [{ replies } = { replies: 0 }] = await analysis.sql<{ replies: number }>('SELECT count(*)::DOUBLE AS replies FROM diag_template_input');
 
-  // Scale check: the same two steps on every brand reply of the 13 months.
+  // Scale check: the same two steps on every brand reply of the 13 months (the analysis's base spans them for the trend).
   const all = { start: '2017-01-01T00:00:00Z', end: '2018-02-01T00:00:00Z' };
-  await prepareBase(store, config, { start: new Date(all.start), end: new Date(all.end) });
-  await runQueryFile(store, 'diagnostics/normalise_text');
-  const normaliseAll = await medianOf(() => runQueryFile(store, 'diagnostics/canned_input', all));
-  const groupAll = await medianOf(() => runQueryFile(store, 'diagnostics/template_keys', { min_group: 5 }));
-  const [{ repliesAll } = { repliesAll: 0 }] = await store.all<{ repliesAll: number }>('SELECT count(*)::DOUBLE AS repliesAll FROM diag_template_input');
+  const normaliseAll = await medianOf(() => analysis.run('diagnostics/canned_input', all));
+  const groupAll = await medianOf(() => analysis.run('diagnostics/template_keys', { min_group: 5 }));
+  const [{ repliesAll } = { repliesAll: 0 }] = await analysis.sql<{ repliesAll: number }>('SELECT count(*)::DOUBLE AS repliesAll FROM diag_template_input');
   // Worst case for the normalisation: every reply text distinct (the bench's replies are very repetitive).
   const distinctAll = await medianOf(() =>
-    store.all(
+    analysis.sql(
       `SELECT count(DISTINCT rb_template_text(p.text || ' #' || p.post_id))::DOUBLE AS n
        FROM brand_posts b JOIN posts p ON p.platform = b.platform AND p.post_id = b.post_id WHERE b.post_type = 'reply'`,
     ),
   );
+  analysis.close();
   store.close();
 
   console.log(`${posts.toLocaleString('en')} posts, month ${PERIOD}, ${BRANDS} brands with business hours`);

@@ -5,7 +5,7 @@
 --   pending                 inbound mentions still pending, summed over brands
 -- Parents are found as everywhere else (post_parents, base/url_parents.sql).
 --
--- Parameters: $start, $end.
+-- Parameters: $start, $end, $inbound_mode ('questions': only mentions with "?" or "¿").
 WITH children AS (
   SELECT created_at, parent_post_id, parent_at
   FROM post_parents
@@ -17,4 +17,5 @@ SELECT
   (SELECT count(*) FROM children WHERE parent_at > created_at)::DOUBLE AS replies_before_parent,
   (SELECT count(*) FROM children WHERE parent_post_id IS NULL)::DOUBLE AS unresolved_parents,
   (SELECT count(*) FROM mentions
-    WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND pending)::DOUBLE AS pending;
+    WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND pending
+      AND ($inbound_mode = 'all' OR is_question))::DOUBLE AS pending;

@@ -2,10 +2,11 @@
 -- timezone (weekday 0 = Monday ... 6 = Sunday; hour 0-23), per brand, for
 -- mentions created in [$start, $end).
 --
--- Parameters: $start, $end.
+-- Parameters: $start, $end, $inbound_mode ('questions': only mentions with "?" or "¿").
 SELECT brand_id, weekday, hour,
        count(*)::DOUBLE AS inbound,
        quantile_cont(response_min, 0.5) AS median_min
 FROM mentions
 WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ
+  AND ($inbound_mode = 'all' OR is_question)
 GROUP BY brand_id, weekday, hour;

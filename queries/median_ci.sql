@@ -3,13 +3,14 @@
 -- the binomial distribution Bin(n, 1/2) and are computed by replybench for each
 -- group's n (src/metrics/median-ci.ts), then stored in rb_ci_ranks.
 --
--- Parameters: $start, $end.
+-- Parameters: $start, $end, $inbound_mode ('questions': only mentions with "?" or "¿").
 WITH sorted AS (
   SELECT brand_id,
          CASE WHEN grouping(platform) = 1 THEN '*' ELSE platform END AS scope,
          list_sort(list(response_min)) AS times
   FROM mentions
   WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND response_min IS NOT NULL
+    AND ($inbound_mode = 'all' OR is_question)
   GROUP BY GROUPING SETS ((brand_id), (brand_id, platform))
 )
 SELECT s.brand_id, s.scope, s.times[r.lo] AS lower_min, s.times[r.hi] AS upper_min

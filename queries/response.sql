@@ -9,7 +9,7 @@
 --               (exactly 60 minutes is 0-1h); '24h+' runs to the end of the window
 -- Counts are cast to DOUBLE so they reach JavaScript as plain numbers.
 --
--- Parameters: $start, $end.
+-- Parameters: $start, $end, $inbound_mode ('questions': only mentions with "?" or "¿").
 SELECT brand_id,
        CASE WHEN grouping(platform) = 1 THEN '*' ELSE platform END AS scope,
        count(*)::DOUBLE AS inbound,
@@ -26,4 +26,5 @@ SELECT brand_id,
        count(*) FILTER (WHERE response_min IS NULL)::DOUBLE AS bucket_unanswered
 FROM mentions
 WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ
+  AND ($inbound_mode = 'all' OR is_question)
 GROUP BY GROUPING SETS ((brand_id), (brand_id, platform));

@@ -2,11 +2,12 @@
 -- response-time target of the config (rb_sla, minutes; the bound is included),
 -- per brand (scope '*') and per brand and platform.
 --
--- Parameters: $start, $end.
+-- Parameters: $start, $end, $inbound_mode ('questions': only mentions with "?" or "¿").
 SELECT m.brand_id,
        CASE WHEN grouping(m.platform) = 1 THEN '*' ELSE m.platform END AS scope,
        s.target_min,
        (count(*) FILTER (WHERE m.response_min <= s.target_min) / count(*))::DOUBLE AS share
 FROM mentions m CROSS JOIN rb_sla s
 WHERE m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
+  AND ($inbound_mode = 'all' OR m.is_question)
 GROUP BY GROUPING SETS ((m.brand_id, s.target_min), (m.brand_id, m.platform, s.target_min));

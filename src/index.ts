@@ -6,11 +6,12 @@ export { POST_COLUMNS, POST_KINDS, type PostColumn, type PostKind } from './stor
 export { importFiles, type ImportOutcome, type ImportRequest } from './ingest/import.js';
 export type { FileImportResult } from './ingest/result.js';
 export { FORMATS, detectFormat, formatById } from './ingest/formats/index.js';
-export { computeMetrics, type ComputeOptions } from './metrics/compute.js';
+export { Analysis, withAnalysis, type AnalysisOptions } from './analysis/analysis.js';
+export { computeMetrics, metricsOf, type ComputeOptions } from './metrics/compute.js';
 export { parsePeriod, previousPeriod, type Period } from './metrics/period.js';
 export { METRIC_DEFINITIONS, type MetricDefinition } from './metrics/definitions.js';
 export { metricsCsv } from './metrics/format/csv.js';
 export type { MetricsReport, BrandMetrics, Benchmark, DataQuality, TrendPoint, HourOfWeekCell, PeriodJson } from './metrics/types.js';
-export { computeDiagnostics, type DiagnosticOptions, type Diagnostics } from './metrics/diagnostics/index.js';
+export { computeDiagnostics, diagnosticsOf, type DiagnosticOptions, type Diagnostics } from './metrics/diagnostics/index.js';
 export { buildImprovements, type AdviceLanguage, type ImprovementItem } from './report/advice/index.js';
 export { writeReport, ReportPrinter, type WriteReportOptions, type WrittenReport } from './report/index.js';

@@ -7,7 +7,8 @@
 --      a quote does not reply),
 --      or its topic is one of B's topics (case-insensitive).
 -- One post can target several brands: it gets one row per brand.
--- With $inbound_mode = 'questions', only mentions containing "?" or "¿" are kept.
+-- Every inbound mention is kept; is_question marks those containing "?" or "¿", for the
+-- questions-only mode that each metric query applies.
 --
 -- Handle mention: "@" + handle, any case, with no letter, digit or "_" just before
 -- the "@" and none just after the handle. Every "@word" of a post is read once with
@@ -22,7 +23,7 @@
 -- applesupport). Handles with other characters (a Facebook page such as
 -- acme.telecom) are matched with a regular expression on the posts that contain them.
 --
--- Parameters: $start, $end, $inbound_mode ('all' or 'questions').
+-- Parameters: $start, $end.
 CREATE OR REPLACE TEMP TABLE inbound AS
 WITH owners AS (
   SELECT DISTINCT platform, handle FROM rb_accounts
@@ -47,7 +48,6 @@ candidates AS (
   ANTI JOIN owners o ON o.platform = p.platform AND o.handle = p.author
   WHERE p.created_at >= $start::TIMESTAMPTZ AND p.created_at < $end::TIMESTAMPTZ
     AND p.kind <> 'repost'
-    AND ($inbound_mode = 'all' OR contains(p.text, '?') OR contains(p.text, '¿'))
 ),
 targets AS (
   SELECT a.brand_id, m.platform, m.post_id, m.author, m.created_at, m.is_question

@@ -1,19 +1,14 @@
+import { type Analysis, withAnalysis, type AnalysisOptions } from '../analysis/analysis.js';
 import type { Config } from '../config/types.js';
-import { UserError } from '../errors.js';
 import type { Store } from '../store/database.js';
-import { iso, prepareBase } from './base.js';
 import { metricCatalogue } from './catalogue.js';
-import { monthsEnding, parsePeriod, previousPeriod, type Period } from './period.js';
+import type { Period } from './period.js';
 import { ALL_PLATFORMS, periodMetrics } from './period-metrics.js';
 import { assignRanks, benchmarks, changeOf, previousValues } from './ranking.js';
-import { queryFile } from './sql.js';
 import { hourOfWeek, monthlyTrend } from './trend.js';
 import type { DataQuality, MetricsReport, PeriodJson } from './types.js';
 
-export interface ComputeOptions {
-  /** Months in the trend, ending with the period's last month (default 13). */
-  trendMonths?: number;
-}
+export type ComputeOptions = AnalysisOptions;
 
 interface QualityRow extends Record<string, unknown> {
   posts: number;
@@ -23,23 +18,16 @@ interface QualityRow extends Record<string, unknown> {
 }
 
 /**
- * Every number of the metric reference for the config's brands and one
- * period: leaderboard with ranks, changes and benchmarks, per platform, the
- * monthly trend, the hour-of-week grid and data quality.
- * @example const report = await computeMetrics(store, config, '2017-10');
+ * Every number of the metric reference for the analysis's brands and period:
+ * leaderboard with ranks, changes and benchmarks, per platform, the monthly
+ * trend, the hour-of-week grid and data quality.
+ * @example const report = await metricsOf(await Analysis.build(store, config, '2017-10'));
  */
-export async function computeMetrics(store: Store, config: Config, period: string | Period, options: ComputeOptions = {}): Promise<MetricsReport> {
-  const current = typeof period === 'string' ? parsePeriod(period, config.timezone) : period;
-  if (current.timezone !== config.timezone) throw new UserError(`--period: the period is in ${current.timezone} but the config's timezone is ${config.timezone}.`);
-  const previous = previousPeriod(current);
-  const months = monthsEnding(current, options.trendMonths ?? 13);
-  const start = new Date(Math.min(previous.start.getTime(), months[0]?.start.getTime() ?? current.start.getTime()));
-  const end = new Date(Math.max(current.end.getTime(), months[months.length - 1]?.end.getTime() ?? current.end.getTime()));
-  await prepareBase(store, config, { start, end });
-
+export async function metricsOf(analysis: Analysis): Promise<MetricsReport> {
+  const { config, period: current, previous, months } = analysis;
   const catalogue = metricCatalogue(config.metrics.sla);
-  const now = await periodMetrics(store, config, current.start, current.end);
-  const before = await periodMetrics(store, config, previous.start, previous.end, false);
+  const now = await periodMetrics(analysis, current);
+  const before = await periodMetrics(analysis, previous, false);
   const sections = [...now].map(([scope, brands]) => {
     const list = [...brands.values()];
     for (const brand of list) {
@@ -52,7 +40,7 @@ export async function computeMetrics(store: Store, config: Config, period: strin
   });
   const overall = sections.find((section) => section.scope === ALL_PLATFORMS)?.brands ?? [];
 
-  const [quality] = await queryFile<QualityRow>(store, 'data_quality', { start: iso(current.start), end: iso(current.end) });
+  const [quality] = await analysis.query<QualityRow>('data_quality', { ...analysis.range, inbound_mode: config.metrics.inbound });
   const dataQuality: DataQuality = {
     posts: quality?.posts ?? 0,
     repliesBeforeParent: quality?.replies_before_parent ?? 0,
@@ -68,9 +56,14 @@ export async function computeMetrics(store: Store, config: Config, period: strin
     settings: { inbound: config.metrics.inbound, responseWindowMin: config.metrics.responseWindow, sla: [...config.metrics.sla] },
     benchmarks: benchmarks(overall, catalogue),
     byPlatform: sections.filter((section) => section.scope !== ALL_PLATFORMS).map(({ scope, brands }) => ({ platform: scope, brands })),
-    trend: await monthlyTrend(store, config, months),
-    hourOfWeek: await hourOfWeek(store, config, current),
+    trend: await monthlyTrend(analysis, months),
+    hourOfWeek: await hourOfWeek(analysis, current),
   };
+}
+
+/** The metrics of one period in one call (builds and closes an analysis of its own). */
+export function computeMetrics(store: Store, config: Config, period: string | Period, options: ComputeOptions = {}): Promise<MetricsReport> {
+  return withAnalysis(store, config, period, metricsOf, options);
 }
 
 export function periodJson(period: Period): PeriodJson {

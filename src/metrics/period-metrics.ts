@@ -1,8 +1,7 @@
-import type { Config } from '../config/types.js';
-import type { Store } from '../store/database.js';
-import { iso } from './base.js';
+import type { Analysis } from '../analysis/analysis.js';
+import { iso } from '../analysis/build.js';
 import { medianCiRanks } from './median-ci.js';
-import { queryFile } from './sql.js';
+import type { Period } from './period.js';
 import type { BrandMetrics, BucketKey } from './types.js';
 import { wilsonInterval } from './wilson.js';
 
@@ -65,13 +64,14 @@ export type ScopedMetrics = Map<string, Map<string, BrandMetrics>>;
  * them per scope. Every config brand appears in the '*' scope; a platform
  * scope holds the brands with accounts or data on that platform.
  */
-export async function periodMetrics(store: Store, config: Config, start: Date, end: Date, withCi = true): Promise<ScopedMetrics> {
-  const params = { start: iso(start), end: iso(end) };
-  const responses = await queryFile<ResponseRow>(store, 'response', params);
-  const sla = await queryFile<SlaRow>(store, 'within_sla', params);
-  const replies = await queryFile<ReplyRow>(store, 'reply_broadcast', params);
-  const voice = await queryFile<VoiceRow>(store, 'share_of_voice', params);
-  const cis = withCi ? await medianIntervals(store, responses, params) : [];
+export async function periodMetrics(analysis: Analysis, period: Period, withCi = true): Promise<ScopedMetrics> {
+  const { config } = analysis;
+  const params = { start: iso(period.start), end: iso(period.end), inbound_mode: config.metrics.inbound };
+  const responses = await analysis.query<ResponseRow>('response', params);
+  const sla = await analysis.query<SlaRow>('within_sla', params);
+  const replies = await analysis.query<ReplyRow>('reply_broadcast', params);
+  const voice = await analysis.query<VoiceRow>('share_of_voice', params);
+  const cis = withCi ? await medianIntervals(analysis, responses, params) : [];
 
   const scopes: ScopedMetrics = new Map();
   const rowsWithData = [...responses, ...replies];
@@ -139,8 +139,8 @@ export async function periodMetrics(store: Store, config: Config, start: Date, e
   return scopes;
 }
 
-async function medianIntervals(store: Store, responses: ResponseRow[], params: { start: string; end: string }): Promise<CiRow[]> {
-  await store.run('DELETE FROM rb_ci_ranks');
+async function medianIntervals(analysis: Analysis, responses: ResponseRow[], params: { start: string; end: string; inbound_mode: string }): Promise<CiRow[]> {
+  await analysis.sql('DELETE FROM rb_ci_ranks');
   const rows: string[] = [];
   const values: Record<string, string | number> = {};
   for (const row of responses) {
@@ -152,8 +152,8 @@ async function medianIntervals(store: Store, responses: ResponseRow[], params: {
   }
   if (rows.length === 0) return [];
   // One statement with a VALUES list of bound parameters: one round trip, values never spliced.
-  await store.run(`INSERT INTO rb_ci_ranks VALUES ${rows.join(', ')}`, values);
-  return queryFile<CiRow>(store, 'median_ci', params);
+  await analysis.sql(`INSERT INTO rb_ci_ranks VALUES ${rows.join(', ')}`, values);
+  return analysis.query<CiRow>('median_ci', params);
 }
 
 function emptyMetrics(id: string, name: string, role: BrandMetrics['role'], sla: number[]): BrandMetrics {

@@ -1,8 +1,6 @@
-import type { Config } from '../config/types.js';
-import type { Store } from '../store/database.js';
-import { iso } from './base.js';
+import type { Analysis } from '../analysis/analysis.js';
+import { iso } from '../analysis/build.js';
 import type { Period } from './period.js';
-import { queryFile } from './sql.js';
 import type { HourOfWeekCell, TrendPoint } from './types.js';
 
 interface TrendRow extends Record<string, unknown> {
@@ -14,11 +12,12 @@ interface TrendRow extends Record<string, unknown> {
 }
 
 /** One point per brand and month (months without mentions included, with nulls). */
-export async function monthlyTrend(store: Store, config: Config, months: Period[]): Promise<TrendPoint[]> {
+export async function monthlyTrend(analysis: Analysis, months: Period[]): Promise<TrendPoint[]> {
+  const { config } = analysis;
   const first = months[0];
   const last = months[months.length - 1];
   if (!first || !last) return [];
-  const rows = await queryFile<TrendRow>(store, 'trend', { start: iso(first.start), end: iso(last.end) });
+  const rows = await analysis.query<TrendRow>('trend', { start: iso(first.start), end: iso(last.end), inbound_mode: config.metrics.inbound });
   const byKey = new Map(rows.map((row) => [`${row.brand_id}\u0000${row.local_month}`, row]));
   return config.brands.flatMap((brand) =>
     months.map((month) => {
@@ -44,8 +43,9 @@ interface HourRow extends Record<string, unknown> {
 }
 
 /** The full 7 x 24 grid per brand (empty hours have 0 mentions and a null median). */
-export async function hourOfWeek(store: Store, config: Config, period: Period): Promise<HourOfWeekCell[]> {
-  const rows = await queryFile<HourRow>(store, 'hour_of_week', { start: iso(period.start), end: iso(period.end) });
+export async function hourOfWeek(analysis: Analysis, period: Period): Promise<HourOfWeekCell[]> {
+  const { config } = analysis;
+  const rows = await analysis.query<HourRow>('hour_of_week', { start: iso(period.start), end: iso(period.end), inbound_mode: config.metrics.inbound });
   const byKey = new Map(rows.map((row) => [`${row.brand_id}\u0000${row.weekday}\u0000${row.hour}`, row]));
   const cells: HourOfWeekCell[] = [];
   for (const brand of config.brands) {

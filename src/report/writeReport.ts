@@ -1,15 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { Analysis } from '../analysis/analysis.js';
 import type { Config } from '../config/types.js';
 import { UserError } from '../errors.js';
-import { computeMetrics } from '../metrics/compute.js';
+import { metricsOf } from '../metrics/compute.js';
+import { diagnosticsOf } from '../metrics/diagnostics/index.js';
 import { metricsCsv } from '../metrics/format/csv.js';
-import { parsePeriod } from '../metrics/period.js';
 import type { MetricsReport } from '../metrics/types.js';
 import type { Store } from '../store/database.js';
 import { buildImprovements } from './advice/improvements.js';
 import type { ImprovementItem } from './advice/types.js';
-import { computeDiagnostics } from '../metrics/diagnostics/index.js';
 import { renderFooterHtml, renderReportHtml, type PageSize } from './html/renderHtml.js';
 import { isLanguage, type Language } from './i18n/language.js';
 import { buildReportModel } from './model/buildModel.js';
@@ -19,11 +19,16 @@ import { ReportTemplate } from './template.js';
 
 export interface WriteReportOptions {
   config: Config;
-  /** Where the examples, exact response times and import records come from (and the metrics, when `metrics` is absent). */
+  /**
+   * The analysis of the period, already built (the metrics, diagnostics,
+   * examples, exact response times and import records are read from it).
+   */
+  analysis?: Analysis;
+  /** Without `analysis`: the store to analyse (one analysis is built for this report, then closed). */
   store?: Store;
-  /** Metrics already computed for the period; computed from `store` and `period` when absent. */
+  /** Metrics already computed for the period; computed from the analysis when absent. */
   metrics?: MetricsReport;
-  /** "2017-10", "2017-Q4" or "2017-10-01..2017-10-15"; needed when `metrics` is absent. */
+  /** "2017-10", "2017-Q4" or "2017-10-01..2017-10-15"; needed with `store` when `metrics` is absent. */
   period?: string;
   /** Folder that receives report.pdf, report.html, metrics.csv, metrics.json and charts/*.svg (created if needed). */
   outDir: string;
@@ -59,16 +64,29 @@ export interface WrittenReport {
 
 /** Writes one client report; see src/report/index.ts for the contract. */
 export async function writeReport(options: WriteReportOptions): Promise<WrittenReport> {
-  const { config, store } = options;
-  const language = options.lang ?? config.report.language;
+  const language = options.lang ?? options.config.report.language;
   if (!isLanguage(language)) throw new UserError(`--lang: "${String(language)}" is not a report language; use en, es or fr.`);
-  let metrics = options.metrics ?? (await metricsFrom(options));
+  if (options.analysis || !options.store) return writeAnalysedReport(options, options.analysis ?? null, language);
+  const period = options.period ?? options.metrics?.period.label;
+  if (!period) throw new Error('writeReport needs `analysis`, `metrics`, or `store` and `period`');
+  const analysis = await Analysis.build(options.store, options.config, period);
+  try {
+    return await writeAnalysedReport(options, analysis, language);
+  } finally {
+    analysis.close();
+  }
+}
+
+async function writeAnalysedReport(options: WriteReportOptions, analysis: Analysis | null, language: Language): Promise<WrittenReport> {
+  const { config } = options;
+  let metrics = options.metrics ?? (analysis ? await metricsOf(analysis) : null);
+  if (!metrics) throw new Error('writeReport needs `analysis`, `metrics`, or `store` and `period`');
   let improvements = options.improvements ?? null;
-  if (options.improvements === undefined && store && metrics.period.label) {
-    if (!metrics.diagnostics) metrics = { ...metrics, diagnostics: await computeDiagnostics(store, config, metrics.period.label) };
+  if (options.improvements === undefined && analysis) {
+    if (!metrics.diagnostics) metrics = { ...metrics, diagnostics: await diagnosticsOf(analysis) };
     improvements = buildImprovements(metrics, language);
   }
-  const facts: StoreFacts | null = store ? await readStoreFacts(store, config, { start: new Date(metrics.period.start), end: new Date(metrics.period.end) }) : null;
+  const facts: StoreFacts | null = analysis ? await readStoreFacts(analysis) : null;
   const template = ReportTemplate.open(config.report.template, config.baseDir);
   const pageSize = options.pageSize ?? config.report.pageSize;
   const { model, t } = await buildReportModel({ metrics, config, facts, template, language, improvements, generatedAt: options.generatedAt });
@@ -100,9 +118,4 @@ export async function writeReport(options: WriteReportOptions): Promise<WrittenR
     }
   }
   return { outDir, pdf: options.skipPdf ? null : paths.pdf, html: paths.html, csv: paths.csv, json: paths.json, charts, metrics, blockedRequests };
-}
-
-async function metricsFrom(options: WriteReportOptions): Promise<MetricsReport> {
-  if (!options.store || !options.period) throw new Error('writeReport needs either `metrics`, or `store` and `period`');
-  return computeMetrics(options.store, options.config, parsePeriod(options.period, options.config.timezone));
 }

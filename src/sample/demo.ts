@@ -13,7 +13,8 @@ import type { Config } from '../config/types.js';
 import { UserError } from '../errors.js';
 import { importFiles } from '../ingest/import.js';
 import type { FileImportResult } from '../ingest/result.js';
-import { computeMetrics } from '../metrics/compute.js';
+import { withAnalysis } from '../analysis/analysis.js';
+import { metricsOf } from '../metrics/compute.js';
 import type { Language } from '../report/i18n/language.js';
 import { findBrowser, writeReport, type WrittenReport } from '../report/index.js';
 import { Store } from '../store/database.js';
@@ -63,11 +64,13 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const imports = await importSample(store, files, outDir, log);
     const period = await newestFullMonth(store, config);
     log(`[3/4] computing the metrics for ${period} (${count(data.posts.length)} posts in the sample)`);
-    const metrics = await computeMetrics(store, config, period);
-    const language = options.lang ?? config.report.language;
-    log(`[4/4] diagnosing and writing the report (${language}) in ${join(outDir, 'report')}`);
-    // As `replybench report` does: writeReport adds the diagnostics and the "What to improve" advice.
-    const report = await writeReport({ config, store, metrics, outDir: join(outDir, 'report'), lang: language });
+    const report = await withAnalysis(store, config, period, async (analysis) => {
+      const metrics = await metricsOf(analysis);
+      const language = options.lang ?? config.report.language;
+      log(`[4/4] diagnosing and writing the report (${language}) in ${join(outDir, 'report')}`);
+      // As `replybench report` does: writeReport adds the diagnostics and the "What to improve" advice.
+      return writeReport({ config, analysis, metrics, outDir: join(outDir, 'report'), lang: language });
+    });
     return { outDir, configPath, databasePath, exports: files, imports, period, report };
   } finally {
     store.close();

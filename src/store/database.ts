@@ -1,18 +1,21 @@
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
 import { SCHEMA_DDL, SCHEMA_VERSION } from './schema.js';
+import { SqlSession } from './session.js';
 
-export type SqlParams = Record<string, DuckDBValue>;
+export type { SqlParams } from './session.js';
 
 /** One open store: a DuckDB file (or `:memory:`) with the replybench schema in place. */
-export class Store {
+export class Store extends SqlSession {
   private constructor(
     readonly path: string,
     private readonly instance: DuckDBInstance,
-    readonly connection: DuckDBConnection,
-  ) {}
+    connection: DuckDBConnection,
+  ) {
+    super(connection);
+  }
 
   /**
    * Opens (creating if needed) the database at `path`. Every connection runs
@@ -26,28 +29,15 @@ export class Store {
     } catch (error) {
       throw new UserError(`${path}: cannot open the database (${firstLine(error)}). Check the path, or close the program that holds it.`);
     }
-    const connection = await instance.connect();
-    await connection.run("SET TimeZone = 'UTC'");
+    const { connection } = await SqlSession.on(await instance.connect());
     const store = new Store(path, instance, connection);
     if (!options.readOnly) await store.migrate();
     return store;
   }
 
-  /** Runs SQL with named `$parameters`; values are always bound, never spliced. */
-  async run(sql: string, params?: SqlParams): Promise<void> {
-    await this.connection.run(sql, params);
-  }
-
-  /** Rows as plain JS objects. Cast BIGINT/TIMESTAMPTZ in the SQL on purpose. */
-  async all<Row extends Record<string, unknown>>(sql: string, params?: SqlParams): Promise<Row[]> {
-    const reader = await this.connection.runAndReadAll(sql, params);
-    return reader.getRowObjectsJS() as Row[];
-  }
-
-  /** Columns as arrays (fast path to Arquero). */
-  async columns<Columns extends Record<string, unknown[]>>(sql: string, params?: SqlParams): Promise<Columns> {
-    const reader = await this.connection.runAndReadAll(sql, params);
-    return reader.getColumnsObjectJS() as Columns;
+  /** A new connection to the same database, with temporary tables of its own. */
+  async session(): Promise<SqlSession> {
+    return SqlSession.on(await this.instance.connect());
   }
 
   /** Runs `work` in one transaction: it lands whole or not at all. */
@@ -63,8 +53,8 @@ export class Store {
     }
   }
 
-  close(): void {
-    this.connection.closeSync();
+  override close(): void {
+    super.close();
     this.instance.closeSync();
   }
 

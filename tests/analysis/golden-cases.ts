@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { loadConfig, parseConfig } from '../../src/config/load.js';
 import type { Config } from '../../src/config/types.js';
 import { importFiles } from '../../src/ingest/import.js';
-import { computeMetrics } from '../../src/metrics/compute.js';
-import { computeDiagnostics } from '../../src/metrics/diagnostics/index.js';
-import { parsePeriod } from '../../src/metrics/period.js';
+import { withAnalysis } from '../../src/analysis/analysis.js';
+import { metricsOf } from '../../src/metrics/compute.js';
+import { diagnosticsOf } from '../../src/metrics/diagnostics/index.js';
 import { readStoreFacts } from '../../src/report/model/storeFacts.js';
 import { writeSampleExports } from '../../src/sample/index.js';
 import { SAMPLE_DATA_DIR } from '../../src/sample/paths.js';
@@ -30,12 +30,13 @@ export interface GoldenCase {
 
 /** Everything a run prints or draws for one case, as plain JSON. */
 export async function goldenOutput(store: Store, config: Config, period: string): Promise<unknown> {
-  const current = parsePeriod(period, config.timezone);
-  const metrics = await computeMetrics(store, config, current);
-  metrics.diagnostics = await computeDiagnostics(store, config, current);
-  const facts = await readStoreFacts(store, config, current);
-  const imports = facts.imports.map(({ file, ...counts }) => ({ file: file.replace(/^.*[\\/]/, ''), ...counts }));
-  return JSON.parse(JSON.stringify({ metrics, facts: { ...facts, imports } }));
+  return withAnalysis(store, config, period, async (analysis) => {
+    const metrics = await metricsOf(analysis);
+    metrics.diagnostics = await diagnosticsOf(analysis);
+    const facts = await readStoreFacts(analysis);
+      const imports = facts.imports.map(({ file, ...counts }) => ({ file: file.replace(/^.*[\\/]/, ''), ...counts }));
+    return JSON.parse(JSON.stringify({ metrics, facts: { ...facts, imports } })) as unknown;
+  });
 }
 
 /** The demo's exports imported into a fresh store (as `replybench demo` does). */

@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { loadConfig } from '../../config/load.js';
 import { UserError } from '../../errors.js';
-import { computeMetrics } from '../../metrics/compute.js';
-import { computeDiagnostics } from '../../metrics/diagnostics/index.js';
+import { withAnalysis } from '../../analysis/analysis.js';
+import { metricsOf } from '../../metrics/compute.js';
+import { diagnosticsOf } from '../../metrics/diagnostics/index.js';
 import { metricsCsv } from '../../metrics/format/csv.js';
 import { metricsTable } from '../../metrics/format/table.js';
 import { parsePeriod } from '../../metrics/period.js';
@@ -40,8 +41,7 @@ export async function runMetrics(options: MetricsOptions): Promise<void> {
   const period = parsePeriod(options.period, config.timezone);
   const store = await openImportedDatabase(databasePath(options.db, config));
   try {
-    const report = await computeMetrics(store, config, period);
-    report.diagnostics = await computeDiagnostics(store, config, period);
+    const report = await withAnalysis(store, config, period, async (analysis) => ({ ...(await metricsOf(analysis)), diagnostics: await diagnosticsOf(analysis) }));
     if (report.dataQuality.posts === 0) process.stderr.write(`replybench: note: no posts in ${period.label} (${report.period.start} .. ${report.period.end}); every count is 0.\n`);
     const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'csv' ? metricsCsv(report) : metricsTable(report);
     if (options.out) writeOutput(options.out, text);

@@ -1,5 +1,4 @@
-import type { Store } from '../../store/database.js';
-import { queryFile } from '../sql.js';
+import type { Analysis } from '../../analysis/analysis.js';
 import type { AnswerGroup, InfluencerPriority, SentimentDiagnostic, SentimentLabel } from './types.js';
 
 interface GroupRow extends Record<string, unknown> {
@@ -22,8 +21,8 @@ function group(row: GroupRow | undefined): AnswerGroup {
  * Influencers versus the rest per brand id (queries/diagnostics/influencer_priority.sql).
  * A brand whose mentions carry no follower count at all gets null.
  */
-export async function influencerPriority(store: Store, params: Params, threshold: number): Promise<Map<string, InfluencerPriority | null>> {
-  const rows = await queryFile<GroupRow & { audience: string }>(store, 'diagnostics/influencer_priority', { ...params, influencer_followers: threshold });
+export async function influencerPriority(analysis: Analysis, params: Params, threshold: number): Promise<Map<string, InfluencerPriority | null>> {
+  const rows = await analysis.query<GroupRow & { audience: string }>('diagnostics/influencer_priority', { ...params, influencer_followers: threshold });
   const result = new Map<string, InfluencerPriority | null>();
   for (const brandId of new Set(rows.map((row) => row.brand_id))) {
     const of = (audience: string) => rows.find((row) => row.brand_id === brandId && row.audience === audience);
@@ -40,8 +39,8 @@ export async function influencerPriority(store: Store, params: Params, threshold
 const LABELS: SentimentLabel[] = ['negative', 'neutral', 'positive'];
 
 /** Answers by sentiment per brand id (queries/diagnostics/sentiment.sql); null where the export gave no sentiment. */
-export async function sentimentGroups(store: Store, params: Params): Promise<Map<string, SentimentDiagnostic | null>> {
-  const rows = await queryFile<GroupRow & { sentiment: string }>(store, 'diagnostics/sentiment', params);
+export async function sentimentGroups(analysis: Analysis, params: Params): Promise<Map<string, SentimentDiagnostic | null>> {
+  const rows = await analysis.query<GroupRow & { sentiment: string }>('diagnostics/sentiment', params);
   const result = new Map<string, SentimentDiagnostic | null>();
   for (const brandId of new Set(rows.map((row) => row.brand_id))) {
     const of = (label: string) => rows.find((row) => row.brand_id === brandId && row.sentiment === label);

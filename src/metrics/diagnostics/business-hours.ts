@@ -1,6 +1,5 @@
 import type { Config } from '../../config/types.js';
-import type { Store } from '../../store/database.js';
-import { queryFile, runQueryFile } from '../sql.js';
+import type { Analysis } from '../../analysis/analysis.js';
 import type { BusinessHoursDiagnostic } from './types.js';
 
 interface Row extends Record<string, unknown> {
@@ -24,12 +23,12 @@ const DAY_MS = 86_400_000;
  * instant of interest has its opening (a local day is at most 14 h off UTC).
  */
 export async function businessHours(
-  store: Store,
+  analysis: Analysis,
   config: Config,
   params: { start: string; end: string; inbound_mode: string },
   windowMin: number,
 ): Promise<Map<string, BusinessHoursDiagnostic>> {
-  await runQueryFile(store, 'diagnostics/business_schedule');
+  await analysis.run('diagnostics/business_schedule');
   const scheduled = config.brands.filter((brand) => brand.businessHours && brand.businessHours.shifts.length > 0);
   if (scheduled.length === 0) return new Map();
   for (const brand of scheduled) {
@@ -37,7 +36,7 @@ export async function businessHours(
     if (!hours) continue;
     const timezone = hours.timezone ?? config.timezone;
     for (const shift of hours.shifts) {
-      await store.run('INSERT INTO diag_schedule VALUES ($brand, $tz, $weekday, $start, $end)', {
+      await analysis.sql('INSERT INTO diag_schedule VALUES ($brand, $tz, $weekday, $start, $end)', {
         brand: brand.id,
         tz: timezone,
         weekday: shift.weekday,
@@ -46,13 +45,13 @@ export async function businessHours(
       });
     }
     for (const day of new Set([...(config.holidays ?? []), ...hours.holidays])) {
-      await store.run('INSERT INTO diag_holidays VALUES ($brand, $day::DATE)', { brand: brand.id, day });
+      await analysis.sql('INSERT INTO diag_holidays VALUES ($brand, $day::DATE)', { brand: brand.id, day });
     }
   }
   const from = new Date(Date.parse(params.start) - 2 * DAY_MS);
   const to = new Date(Date.parse(params.end) + windowMin * 60_000 + 2 * DAY_MS);
-  await runQueryFile(store, 'diagnostics/business_intervals', { from_day: day(from), to_day: day(to) });
-  const rows = await queryFile<Row>(store, 'diagnostics/business_hours', params);
+  await analysis.run('diagnostics/business_intervals', { from_day: day(from), to_day: day(to) });
+  const rows = await analysis.query<Row>('diagnostics/business_hours', params);
   return new Map(
     rows.map((row) => [
       row.brand_id,

@@ -1,5 +1,4 @@
-import type { Store } from '../../store/database.js';
-import { queryFile, runQueryFile } from '../sql.js';
+import type { Analysis } from '../../analysis/analysis.js';
 import type { CannedReplies } from './types.js';
 
 interface SummaryRow extends Record<string, unknown> {
@@ -20,11 +19,11 @@ interface TemplateRow extends Record<string, unknown> {
 }
 
 /** Canned replies per brand id (queries/diagnostics/canned_*.sql). Needs normalise_text.sql run first. */
-export async function cannedReplies(store: Store, range: { start: string; end: string }, minUses: number, top: number): Promise<Map<string, CannedReplies>> {
-  await runQueryFile(store, 'diagnostics/canned_input', range);
-  await groupTemplates(store, minUses);
-  const summary = await queryFile<SummaryRow>(store, 'diagnostics/canned_replies', { min_group: minUses });
-  const templates = await queryFile<TemplateRow>(store, 'diagnostics/canned_templates', { min_group: minUses, top });
+export async function cannedReplies(analysis: Analysis, range: { start: string; end: string }, minUses: number, top: number): Promise<Map<string, CannedReplies>> {
+  await analysis.run('diagnostics/canned_input', range);
+  await groupTemplates(analysis, minUses);
+  const summary = await analysis.query<SummaryRow>('diagnostics/canned_replies', { min_group: minUses });
+  const templates = await analysis.query<TemplateRow>('diagnostics/canned_templates', { min_group: minUses, top });
   return new Map(
     summary.map((row) => [
       row.brand_id,
@@ -41,6 +40,6 @@ export async function cannedReplies(store: Store, range: { start: string; end: s
 }
 
 /** Runs the near-duplicate grouping on whatever diag_template_input holds. */
-export async function groupTemplates(store: Store, minUses: number): Promise<void> {
-  await runQueryFile(store, 'diagnostics/template_keys', { min_group: minUses });
+export async function groupTemplates(analysis: Analysis, minUses: number): Promise<void> {
+  await analysis.run('diagnostics/template_keys', { min_group: minUses });
 }

@@ -1,5 +1,4 @@
-import type { Store } from '../../store/database.js';
-import { queryFile } from '../sql.js';
+import type { Analysis } from '../../analysis/analysis.js';
 import type { ClockStartLatest } from './types.js';
 
 interface Row extends Record<string, unknown> {
@@ -11,8 +10,8 @@ interface Row extends Record<string, unknown> {
 }
 
 /** Response times from the customer's latest message, per brand id (queries/diagnostics/clock_start_latest.sql). */
-export async function clockStartLatest(store: Store, params: { start: string; end: string; inbound_mode: string }): Promise<Map<string, ClockStartLatest>> {
-  const rows = await queryFile<Row>(store, 'diagnostics/clock_start_latest', params);
+export async function clockStartLatest(analysis: Analysis, params: { start: string; end: string; inbound_mode: string }): Promise<Map<string, ClockStartLatest>> {
+  const rows = await analysis.query<Row>('diagnostics/clock_start_latest', params);
   return new Map(
     rows.map((row) => [
       row.brand_id,

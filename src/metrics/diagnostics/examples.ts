@@ -1,5 +1,4 @@
-import type { Store } from '../../store/database.js';
-import { queryFile } from '../sql.js';
+import type { Analysis } from '../../analysis/analysis.js';
 import { examplePost, type ExamplePostRow } from './example-post.js';
 import type { BrandDiagnostics, SentimentLabel } from './types.js';
 
@@ -11,8 +10,8 @@ interface Row extends ExamplePostRow {
 type Example = BrandDiagnostics['unansweredExamples'][number];
 
 /** Unanswered mentions per brand id, negative first (queries/diagnostics/unanswered_examples.sql). */
-export async function unansweredExamples(store: Store, params: { start: string; end: string; inbound_mode: string }, limit: number): Promise<Map<string, Example[]>> {
-  const rows = await queryFile<Row>(store, 'diagnostics/unanswered_examples', { ...params, limit });
+export async function unansweredExamples(analysis: Analysis, params: { start: string; end: string; inbound_mode: string }, limit: number): Promise<Map<string, Example[]>> {
+  const rows = await analysis.query<Row>('diagnostics/unanswered_examples', { ...params, limit });
   const result = new Map<string, Example[]>();
   for (const row of rows) {
     const list = result.get(row.brand_id) ?? [];

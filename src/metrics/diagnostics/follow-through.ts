@@ -1,5 +1,4 @@
-import type { Store } from '../../store/database.js';
-import { queryFile } from '../sql.js';
+import type { Analysis } from '../../analysis/analysis.js';
 import { examplePost, type ExamplePostRow } from './example-post.js';
 import type { FollowThrough } from './types.js';
 
@@ -14,9 +13,9 @@ interface Row extends Record<string, unknown> {
 }
 
 /** Follow-through per brand id, with the last words of abandoned conversations (queries/diagnostics/follow_through*.sql). */
-export async function followThrough(store: Store, range: { start: string; end: string }, limit: number): Promise<Map<string, FollowThrough>> {
-  const rows = await queryFile<Row>(store, 'diagnostics/follow_through', range);
-  const examples = await queryFile<ExamplePostRow>(store, 'diagnostics/follow_through_examples', { limit });
+export async function followThrough(analysis: Analysis, range: { start: string; end: string }, limit: number): Promise<Map<string, FollowThrough>> {
+  const rows = await analysis.query<Row>('diagnostics/follow_through', range);
+  const examples = await analysis.query<ExamplePostRow>('diagnostics/follow_through_examples', { limit });
   return new Map(
     rows.map((row) => [
       row.brand_id,

@@ -3,15 +3,13 @@
  * unsolicited mentions, follow-through, business hours, influencer priority,
  * sentiment and the "latest message" response clock. Each family is one SQL
  * file (or a few) in queries/diagnostics/, run on the base tables of
- * src/metrics/base.ts (inbound mentions and first responses are never
+ * src/analysis/ (inbound mentions and first responses are never
  * re-detected here).
  */
+import { type Analysis, withAnalysis } from '../../analysis/analysis.js';
 import type { Config } from '../../config/types.js';
-import { UserError } from '../../errors.js';
 import type { Store } from '../../store/database.js';
-import { iso, prepareBase } from '../base.js';
-import { parsePeriod, type Period } from '../period.js';
-import { runQueryFile } from '../sql.js';
+import type { Period } from '../period.js';
 import { influencerPriority, sentimentGroups } from './audience.js';
 import { businessHours } from './business-hours.js';
 import { cannedReplies } from './canned.js';
@@ -28,40 +26,33 @@ export { DIAGNOSTIC_METRICS, type DiagnosticMetric, type DiagnosticMetricKey } f
 export { diagnosticColumns } from './columns.js';
 export type * from './types.js';
 
-const DAY_MS = 86_400_000;
-
 /**
- * Every diagnostic for the config's brands and one period, all platforms
- * together. It rebuilds the base tables of src/metrics/base.ts for its own
- * range (the period plus the 7 days before it, inbound mode "all", so "had
- * written to the brand" sees every message) and so replaces those of an
- * earlier computeMetrics on the same store; the questions-only mode is then
- * applied in each query. Put the result in `MetricsReport.diagnostics`.
+ * Every diagnostic for the analysis's brands and period, all platforms
+ * together, read from its base tables (every inbound mention is there, so
+ * "had written to the brand" sees all of them; the questions-only mode is
+ * applied in each query). Put the result in `MetricsReport.diagnostics`.
  * @example
- * const report = await computeMetrics(store, config, '2017-10');
- * report.diagnostics = await computeDiagnostics(store, config, '2017-10');
+ * const analysis = await Analysis.build(store, config, '2017-10');
+ * const report = await metricsOf(analysis);
+ * report.diagnostics = await diagnosticsOf(analysis);
  */
-export async function computeDiagnostics(store: Store, config: Config, period: string | Period, options: DiagnosticOptions = {}): Promise<Diagnostics> {
-  const current = typeof period === 'string' ? parsePeriod(period, config.timezone) : period;
-  if (current.timezone !== config.timezone) throw new UserError(`--period: the period is in ${current.timezone} but the config's timezone is ${config.timezone}.`);
-  const settings = resolveSettings(config, options);
+export async function diagnosticsOf(analysis: Analysis, options: DiagnosticOptions = {}): Promise<Diagnostics> {
+  const { config } = analysis;
+  const settings = resolveSettings(config, options, analysis.lookbackDays);
   const limit = options.examples ?? 5;
+  await analysis.run('diagnostics/normalise_text');
+  await analysis.run('diagnostics/sentiment_class');
 
-  const lookbackStart = new Date(current.start.getTime() - settings.unsolicitedLookbackDays * DAY_MS);
-  await prepareBase(store, { ...config, metrics: { ...config.metrics, inbound: 'all' } }, { start: lookbackStart, end: current.end });
-  await runQueryFile(store, 'diagnostics/normalise_text');
-  await runQueryFile(store, 'diagnostics/sentiment_class');
-
-  const range = { start: iso(current.start), end: iso(current.end) };
+  const range = analysis.range;
   const scoped = { ...range, inbound_mode: settings.inbound };
-  const canned = await cannedReplies(store, range, settings.cannedMinUses, 5);
-  const unsolicited = await unsolicitedMentions(store, range, settings, limit);
-  const follow = await followThrough(store, range, limit);
-  const hours = await businessHours(store, config, scoped, settings.responseWindowMin);
-  const influencers = await influencerPriority(store, scoped, settings.influencerFollowers);
-  const sentiment = await sentimentGroups(store, scoped);
-  const latest = await clockStartLatest(store, scoped);
-  const unanswered = await unansweredExamples(store, scoped, limit);
+  const canned = await cannedReplies(analysis, range, settings.cannedMinUses, 5);
+  const unsolicited = await unsolicitedMentions(analysis, range, settings, limit);
+  const follow = await followThrough(analysis, range, limit);
+  const hours = await businessHours(analysis, config, scoped, settings.responseWindowMin);
+  const influencers = await influencerPriority(analysis, scoped, settings.influencerFollowers);
+  const sentiment = await sentimentGroups(analysis, scoped);
+  const latest = await clockStartLatest(analysis, scoped);
+  const unanswered = await unansweredExamples(analysis, scoped, limit);
 
   const notes: DiagnosticNote[] = [];
   const brands: BrandDiagnostics[] = config.brands.map((brand) => {
@@ -88,4 +79,9 @@ export async function computeDiagnostics(store: Store, config: Config, period: s
   });
   assignDiagnosticRanks(brands);
   return { settings, brands, benchmarks: diagnosticBenchmarks(brands), notes };
+}
+
+/** Diagnostics of one period in one call (builds and closes an analysis of its own). */
+export function computeDiagnostics(store: Store, config: Config, period: string | Period, options: DiagnosticOptions = {}): Promise<Diagnostics> {
+  return withAnalysis(store, config, period, (analysis) => diagnosticsOf(analysis, options));
 }

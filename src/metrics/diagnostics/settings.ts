@@ -11,13 +11,12 @@ export const DEFAULT_INFLUENCER_FOLLOWERS = 1000;
 /** The issue's rule: a reply shared with at least 4 other replies. */
 export const DEFAULT_CANNED_MIN_USES = 5;
 export const DEFAULT_UNSOLICITED_MIN_PEOPLE = 5;
-export const UNSOLICITED_LOOKBACK_DAYS = 7;
-
-export function resolveSettings(config: Config, options: DiagnosticOptions): DiagnosticSettings {
+/** `lookbackDays`: the analysis's look-back, in which "had written to the brand" is looked up. */
+export function resolveSettings(config: Config, options: DiagnosticOptions, lookbackDays: number): DiagnosticSettings {
   return {
     cannedMinUses: options.cannedMinUses ?? DEFAULT_CANNED_MIN_USES,
     unsolicitedMinPeople: options.unsolicitedMinPeople ?? DEFAULT_UNSOLICITED_MIN_PEOPLE,
-    unsolicitedLookbackDays: UNSOLICITED_LOOKBACK_DAYS,
+    unsolicitedLookbackDays: lookbackDays,
     influencerFollowers: options.influencerFollowers ?? config.metrics.influencerFollowers ?? DEFAULT_INFLUENCER_FOLLOWERS,
     clockStart: options.clockStart ?? config.metrics.clockStart ?? 'first',
     responseWindowMin: config.metrics.responseWindow,

@@ -1,5 +1,4 @@
-import type { Store } from '../../store/database.js';
-import { queryFile, runQueryFile } from '../sql.js';
+import type { Analysis } from '../../analysis/analysis.js';
 import { groupTemplates } from './canned.js';
 import { examplePost, type ExamplePostRow } from './example-post.js';
 import type { UnsolicitedMentions } from './types.js';
@@ -19,16 +18,16 @@ const MICROS_PER_DAY = 86_400_000_000n;
 
 /** Unsolicited mentions per brand id (queries/diagnostics/unsolicited_*.sql). Needs normalise_text.sql run first. */
 export async function unsolicitedMentions(
-  store: Store,
+  analysis: Analysis,
   range: { start: string; end: string },
   settings: { unsolicitedMinPeople: number; unsolicitedLookbackDays: number },
   limit: number,
 ): Promise<Map<string, UnsolicitedMentions>> {
-  await runQueryFile(store, 'diagnostics/unsolicited_input', { ...range, lookback_us: BigInt(settings.unsolicitedLookbackDays) * MICROS_PER_DAY });
+  await analysis.run('diagnostics/unsolicited_input', { ...range, lookback_us: BigInt(settings.unsolicitedLookbackDays) * MICROS_PER_DAY });
   // The same minimum makes a repeated text a template here as for canned replies.
-  await groupTemplates(store, settings.unsolicitedMinPeople);
-  const summary = await queryFile<SummaryRow>(store, 'diagnostics/unsolicited_mentions', { ...range, min_recipients: settings.unsolicitedMinPeople });
-  const examples = await queryFile<ExampleRow>(store, 'diagnostics/unsolicited_examples', { limit });
+  await groupTemplates(analysis, settings.unsolicitedMinPeople);
+  const summary = await analysis.query<SummaryRow>('diagnostics/unsolicited_mentions', { ...range, min_recipients: settings.unsolicitedMinPeople });
+  const examples = await analysis.query<ExampleRow>('diagnostics/unsolicited_examples', { limit });
   return new Map(
     summary.map((row) => [
       row.brand_id,

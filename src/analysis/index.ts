@@ -1,17 +1,13 @@
 /**
- * Metrics engine: the numbers of the README's metric reference, computed in
- * DuckDB from the SQL in queries/ and shaped into a `MetricsReport`.
+ * The analysis: the base tables every number is computed from, built once per
+ * (store, config, period) on a connection of its own (`Analysis.build`).
+ * Metrics (src/metrics), diagnostics (src/metrics/diagnostics) and the
+ * report's facts (src/report/model/storeFacts.ts) only read them, with the
+ * SQL files of queries/ (`analysis.query('response', params)`).
  *
- * Building on it (other metric families)
- * --------------------------------------
- * `prepareBase(store, config, range)` (src/metrics/base.ts) creates these
- * TEMP tables on the store's connection; later queries on the same Store can
- * read them. `computeMetrics` calls it for the range
- * [min(13-month trend start, previous period start), max(period end, trend end)),
- * so after `computeMetrics(...)` (or after `prepareBase` with your own range)
- * you can run e.g. `runQueryFile(store, 'my_family', { start, end })`
- * or `queryFile<Row>(...)` (src/metrics/sql.ts: splits a file on `;` at line
- * ends and binds only the `$params` each statement uses).
+ * The base covers [min(previous period start, 13-month trend start, period
+ * start - look-back), max(period end, trend end)); every query filters its own
+ * period. TEMP tables and views, per analysis connection:
  *
  *   rb_brands   (brand_id, name, role 'client'|'competitor', ord)       the config's brands
  *   rb_accounts (brand_id, platform, handle)                           owned handles, lower case, no @
@@ -25,8 +21,8 @@
  *   brand_posts VIEW (brand_id, platform, post_id, author,             posts of owned accounts, any date,
  *                created_at, kind, parent_post_id, parent_author,    joined to their parent when read:
  *                parent_at, post_type 'reply'|'broadcast'|'repost')  filter it by created_at
- *   inbound     (brand_id, platform, post_id, author, created_at,     inbound mentions in [start, end),
- *                is_question)                                         after the config's inbound mode
+ *   inbound     (brand_id, platform, post_id, author, created_at,     every inbound mention of the range
+ *                is_question)                                         (questions filtered per query)
  *   mentions    inbound + response_id, response_at,                   the table every metric reads
  *                response_min DOUBLE, pending BOOLEAN,
  *                local_month 'YYYY-MM', weekday 0=Mon, hour           (local = config timezone)
@@ -35,14 +31,10 @@
  *
  * Instants are TIMESTAMPTZ (the connection runs in UTC); bind them as ISO
  * strings and cast (`$start::TIMESTAMPTZ`). Cast counts to DOUBLE in SQL.
- * Metric queries group with `GROUPING SETS ((brand_id), (brand_id, platform))`
- * and name the all-platforms group scope '*'.
+ * Metric queries take `$inbound_mode` and keep `is_question` rows only in
+ * 'questions' mode; they group with `GROUPING SETS ((brand_id), (brand_id,
+ * platform))` and name the all-platforms group scope '*'.
  */
-export { computeMetrics, type ComputeOptions } from './compute.js';
-export { prepareBase, iso, type AnalysisRange } from './base.js';
-export { parsePeriod, previousPeriod, monthsEnding, type Period } from './period.js';
-export { queryFile, runQueryFile, loadQuery } from './sql.js';
-export { METRIC_DEFINITIONS, type MetricDefinition } from './definitions.js';
-export { wilsonInterval } from './wilson.js';
-export { medianCiRanks } from './median-ci.js';
-export type * from './types.js';
+export { Analysis, withAnalysis, type AnalysisOptions } from './analysis.js';
+export { iso, type AnalysisRange } from './build.js';
+export { queryFile, queryText, runQueryFile } from './queries.js';

@@ -1,0 +1,93 @@
+import type { Config } from '../config/types.js';
+import { UserError } from '../errors.js';
+import { monthsEnding, parsePeriod, previousPeriod, type Period } from '../metrics/period.js';
+import type { Store } from '../store/database.js';
+import type { SqlParams, SqlSession } from '../store/session.js';
+import { buildBase, iso } from './build.js';
+import { queryFile, runQueryFile } from './queries.js';
+
+export interface AnalysisOptions {
+  /** Months in the trend, ending with the period's last month (default 13). */
+  trendMonths?: number;
+  /** Days before the period in which "had written to the brand" is looked up (default 7). */
+  lookbackDays?: number;
+}
+
+const DAY_MS = 86_400_000;
+export const DEFAULT_TREND_MONTHS = 13;
+export const DEFAULT_LOOKBACK_DAYS = 7;
+
+/**
+ * One analysis of one (store, config, period): the base tables built once, on
+ * a connection of its own, over the widest range any reader needs (the
+ * previous period, the trend's months, the diagnostics' look-back). Metrics,
+ * diagnostics and the report's facts read it; none of them rebuilds it. Two
+ * analyses can be open at once. Close it when done.
+ * @example
+ * const analysis = await Analysis.build(store, config, '2017-10');
+ * try { report = await metricsOf(analysis); } finally { analysis.close(); }
+ */
+export class Analysis {
+  private constructor(
+    readonly store: Store,
+    private readonly session: SqlSession,
+    readonly config: Config,
+    readonly period: Period,
+    readonly previous: Period,
+    readonly months: Period[],
+    readonly lookbackDays: number,
+  ) {}
+
+  static async build(store: Store, config: Config, period: string | Period, options: AnalysisOptions = {}): Promise<Analysis> {
+    const current = typeof period === 'string' ? parsePeriod(period, config.timezone) : period;
+    if (current.timezone !== config.timezone) throw new UserError(`--period: the period is in ${current.timezone} but the config's timezone is ${config.timezone}.`);
+    const previous = previousPeriod(current);
+    const months = monthsEnding(current, options.trendMonths ?? DEFAULT_TREND_MONTHS);
+    const lookbackDays = options.lookbackDays ?? DEFAULT_LOOKBACK_DAYS;
+    const starts = [previous.start, current.start, new Date(current.start.getTime() - lookbackDays * DAY_MS), ...months.map((m) => m.start)];
+    const ends = [current.end, ...months.map((m) => m.end)];
+    const range = { start: new Date(Math.min(...starts.map(Number))), end: new Date(Math.max(...ends.map(Number))) };
+    const session = await store.session();
+    try {
+      await buildBase(session, config, range);
+    } catch (error) {
+      session.close();
+      throw error;
+    }
+    return new Analysis(store, session, config, current, previous, months, lookbackDays);
+  }
+
+  /** The period's bounds as bound parameters. */
+  get range(): { start: string; end: string } {
+    return { start: iso(this.period.start), end: iso(this.period.end) };
+  }
+
+  /** Rows of the last statement of queries/<name>.sql, run on this analysis's tables. */
+  query<Row extends Record<string, unknown>>(name: string, params: SqlParams = {}): Promise<Row[]> {
+    return queryFile<Row>(this.session, name, params);
+  }
+
+  /** Runs queries/<name>.sql (a file that builds tables) on this analysis's connection. */
+  run(name: string, params: SqlParams = {}): Promise<void> {
+    return runQueryFile(this.session, name, params);
+  }
+
+  /** Ad-hoc SQL on this analysis's connection (for one-line lookups next to a query file). */
+  sql<Row extends Record<string, unknown>>(text: string, params: SqlParams = {}): Promise<Row[]> {
+    return this.session.script<Row>(text, params);
+  }
+
+  close(): void {
+    this.session.close();
+  }
+}
+
+/** Builds an analysis, hands it to `work`, and closes it whatever happens. */
+export async function withAnalysis<T>(store: Store, config: Config, period: string | Period, work: (analysis: Analysis) => Promise<T>, options: AnalysisOptions = {}): Promise<T> {
+  const analysis = await Analysis.build(store, config, period, options);
+  try {
+    return await work(analysis);
+  } finally {
+    analysis.close();
+  }
+}

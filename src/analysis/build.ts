@@ -1,0 +1,55 @@
+import type { Config } from '../config/types.js';
+import type { SqlSession } from '../store/session.js';
+import { runQueryFile } from './queries.js';
+
+export const MICROS_PER_MINUTE = 60_000_000;
+
+/** The instants an analysis covers: inbound mentions created in [start, end). */
+export interface AnalysisRange {
+  start: Date;
+  end: Date;
+}
+
+/**
+ * Builds the temporary base tables every metric, diagnostic and report query
+ * reads (queries/base/*.sql; their columns are listed in src/analysis/index.ts),
+ * once, on the analysis's own connection. Every inbound mention is kept
+ * (inbound mode "all"); the questions-only mode is applied inside each query.
+ */
+export async function buildBase(session: SqlSession, config: Config, range: AnalysisRange): Promise<void> {
+  await runQueryFile(session, 'base/config_tables');
+  await fillConfigTables(session, config);
+  const windowUs = BigInt(Math.round(config.metrics.responseWindow * MICROS_PER_MINUTE));
+  const sliceEnd = new Date(range.end.getTime() + Math.ceil(config.metrics.responseWindow * 60_000));
+  const params = {
+    start: iso(range.start),
+    end: iso(range.end),
+    slice_start: iso(range.start),
+    slice_end: iso(sliceEnd),
+    window_us: windowUs,
+    tz: config.timezone,
+  };
+  for (const step of ['url_parents', 'brand_posts', 'inbound', 'mentions']) {
+    await runQueryFile(session, `base/${step}`, params);
+  }
+}
+
+async function fillConfigTables(session: SqlSession, config: Config): Promise<void> {
+  for (const [ord, brand] of config.brands.entries()) {
+    await session.run('INSERT INTO rb_brands VALUES ($id, $name, $role, $ord)', { id: brand.id, name: brand.name, role: brand.role, ord });
+    for (const [platform, handles] of Object.entries(brand.accounts)) {
+      for (const handle of handles) {
+        await session.run('INSERT INTO rb_accounts VALUES ($id, $platform, $handle)', { id: brand.id, platform, handle });
+      }
+    }
+    for (const topic of new Set(brand.topics.map((t) => t.trim().toLowerCase()))) {
+      await session.run('INSERT INTO rb_topics VALUES ($id, $topic)', { id: brand.id, topic });
+    }
+  }
+  for (const target of new Set(config.metrics.sla)) await session.run('INSERT INTO rb_sla VALUES ($target::DOUBLE)', { target });
+}
+
+/** ISO instant that DuckDB casts to TIMESTAMPTZ without loss. */
+export function iso(date: Date): string {
+  return date.toISOString();
+}

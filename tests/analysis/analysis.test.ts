@@ -1,0 +1,68 @@
+/**
+ * One analysis per (store, config, period), on a connection of its own: two
+ * can be open at once without touching each other, and a failing query names
+ * its SQL file.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Analysis } from '../../src/analysis/analysis.js';
+import { metricsOf } from '../../src/metrics/compute.js';
+import { diagnosticsOf } from '../../src/metrics/diagnostics/index.js';
+import type { Store } from '../../src/store/database.js';
+import { configWith, storeWith } from '../metrics/helpers.js';
+
+let store: Store;
+const acmeOnly = configWith([{ id: 'acme' }, { id: 'rival' }]);
+const questions = configWith([{ id: 'acme' }, { id: 'rival' }], { metrics: { inbound: 'questions' } });
+
+beforeAll(async () => {
+  store = await storeWith([
+    { id: '1', author: 'ana', at: '2017-10-02T10:00:00Z', text: '@acme where is my order?' },
+    { id: '2', author: 'acme', at: '2017-10-02T10:30:00Z', text: '@ana on its way', parent: '1' },
+    { id: '3', author: 'bob', at: '2017-10-03T09:00:00Z', text: '@acme thanks' },
+    { id: '4', author: 'cid', at: '2017-09-10T09:00:00Z', text: '@rival hello?' },
+    { id: '5', author: 'rival', at: '2017-09-10T12:00:00Z', text: '@cid hi', parent: '4' },
+  ]);
+});
+
+afterAll(() => store.close());
+
+describe('Analysis', () => {
+  it('two analyses open at once keep their own tables', async () => {
+    const october = await Analysis.build(store, acmeOnly, '2017-10');
+    const september = await Analysis.build(store, questions, '2017-09');
+    try {
+      const [inSeptember, inOctober] = [await metricsOf(september), await metricsOf(october)];
+      const acmeOctober = inOctober.brands.find((brand) => brand.id === 'acme');
+      expect(acmeOctober).toMatchObject({ inbound: 2, answered: 1, responseTimeMedianMin: 30 });
+      const rivalSeptember = inSeptember.brands.find((brand) => brand.id === 'rival');
+      expect(rivalSeptember).toMatchObject({ inbound: 1, answered: 1, responseTimeMedianMin: 180 });
+      // Built after October's analysis, September's questions-only base did not replace it.
+      expect((await metricsOf(october)).brands).toEqual(inOctober.brands);
+      expect((await diagnosticsOf(october)).brands.map((brand) => brand.id)).toEqual(['acme', 'rival']);
+    } finally {
+      october.close();
+      september.close();
+    }
+  });
+
+  it('applies the questions-only mode inside each query, on a base that keeps every mention', async () => {
+    const analysis = await Analysis.build(store, questions, '2017-10');
+    try {
+      const acme = (await metricsOf(analysis)).brands.find((brand) => brand.id === 'acme');
+      expect(acme).toMatchObject({ inbound: 1, answered: 1, responseRate: 1 });
+      const [all] = await analysis.sql<{ n: number }>("SELECT count(*)::DOUBLE AS n FROM mentions WHERE brand_id = 'acme'");
+      expect(all?.n).toBe(2);
+    } finally {
+      analysis.close();
+    }
+  });
+
+  it('a failing query names its SQL file', async () => {
+    const analysis = await Analysis.build(store, acmeOnly, '2017-10');
+    try {
+      await expect(analysis.query('response', analysis.range)).rejects.toThrow(/^queries\/response\.sql: query parameter \$inbound_mode is not bound/);
+    } finally {
+      analysis.close();
+    }
+  });
+});
