@@ -121,7 +121,7 @@ function load(): string {
 function table(rows: Row[]): string {
   const header = ['step', 'median', 'runs (s)', 'CPU', 'peak', 'ratio', 'against', 'target'];
   const lines = rows.map(({ step, ratio, peakTarget }) => {
-    if (!step.ok) return [step.label, 'failed', '', '', '', '', '', step.error ?? 'not run'];
+    if (!step.ok) return [step.label, step.error ? 'failed' : 'not run', '', '', '', '', '', step.error ? '(see below)' : ''];
     const targets: string[] = [];
     let shown = '';
     let against = '';
@@ -166,7 +166,7 @@ interface MetricsJson {
 
 /** One line on what `replybench metrics --format json` found, to show the month was read whole. */
 function metricsCheck(step: Step): string {
-  if (!step.ok) return `${step.label}: failed`;
+  if (!step.ok) return `${step.label}: ${step.error ? 'failed' : 'not run'}`;
   try {
     const report = JSON.parse(step.lastOutput) as MetricsJson;
     const sum = (key: 'inbound' | 'answered' | 'broadcasts') => (report.brands ?? []).reduce((total, brand) => total + (brand[key] ?? 0), 0);
@@ -179,7 +179,7 @@ function metricsCheck(step: Step): string {
 }
 
 function outputCheck(step: Step): string {
-  return `${step.label}: ${step.ok ? step.lastOutput.trim().split('\n')[0] : 'failed'}`;
+  return `${step.label}: ${step.ok ? step.lastOutput.trim().split('\n')[0] : step.error ? 'failed' : 'not run'}`;
 }
 
 /** The report's PDF (the path `replybench report` prints) and its size. */
@@ -227,7 +227,7 @@ export async function run(): Promise<void> {
   const import10 = new Step(`replybench import ${ten}`);
   const metrics10 = new Step(`replybench metrics, ${ten} month`);
 
-  let reportCheck = 'failed';
+  let reportCheck = 'no report written';
   const loadBefore = load();
   try {
     for (let round = 0; round < RUNS; round += 1) {
@@ -280,6 +280,7 @@ export async function run(): Promise<void> {
   console.log(table(rowsShown));
   console.log(`load average after measuring:  ${loadAfter}`);
   console.log('times are wall times of child processes, start included; CPU and peak are the child\'s own (the report\'s Chromium is not counted)');
+  for (const row of rowsShown) if (row.step.error) console.log(`${row.step.label} ${row.step.ok ? 'failed in some runs' : 'failed'}: ${row.step.error}`);
   console.log('checks:');
   for (const step of [import1, import2, ...(big ? [import10] : [])]) console.log(`  ${outputCheck(step)}`);
   for (const step of [metrics1, ...(big ? [metrics10] : [])]) console.log(`  ${metricsCheck(step)}`);
