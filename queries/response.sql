@@ -1,30 +1,56 @@
 -- Response rate and response time, per brand (scope '*' = all platforms) and per
--- brand and platform, for inbound mentions created in [$start, $end).
---   inbound     inbound mentions (see base/inbound.sql)
---   answered    mentions with a response within the window (base/mentions.sql)
---   pending     unanswered mentions whose window was still open at the newest post
---   median/p90  linear interpolation between order statistics (quantile_cont)
---   mean        average response time of answered mentions, minutes
---   bucket_*    all inbound split by response time; upper bounds included
---               (exactly 60 minutes is 0-1h); '24h+' runs to the end of the window
+-- brand and platform (scopes.sql), for inbound mentions created in [$start, $end).
+--   inbound        inbound mentions (see base/inbound.sql)
+--   answered       mentions with a response within the window (base/mentions.sql)
+--   pending        unanswered mentions whose window was still open at the newest post
+--   response_rate  answered / inbound, with its 95% Wilson interval (base/intervals.sql);
+--                  NULL without inbound mentions
+--   median/p90     linear interpolation between order statistics (quantile_cont)
+--   mean           average response time of answered mentions, minutes
+--   bucket_*       all inbound split by response time; upper bounds included
+--                  (exactly 60 minutes is 0-1h); '24h+' runs to the end of the window
+--   low_sample     fewer than 30 inbound mentions; low_sample_times: fewer than 30 answered
 -- Counts are cast to DOUBLE so they reach JavaScript as plain numbers.
 --
 -- Parameters: $start, $end, $inbound_mode ('questions': only mentions with "?" or "¿").
-SELECT brand_id,
-       CASE WHEN grouping(platform) = 1 THEN '*' ELSE platform END AS scope,
-       count(*)::DOUBLE AS inbound,
-       count(response_at)::DOUBLE AS answered,
-       count(*) FILTER (WHERE pending)::DOUBLE AS pending,
-       quantile_cont(response_min, 0.5) AS median_min,
-       quantile_cont(response_min, 0.9) AS p90_min,
-       avg(response_min) AS mean_min,
-       count(*) FILTER (WHERE response_min <= 60)::DOUBLE AS bucket_0_1h,
-       count(*) FILTER (WHERE response_min > 60 AND response_min <= 240)::DOUBLE AS bucket_1_4h,
-       count(*) FILTER (WHERE response_min > 240 AND response_min <= 480)::DOUBLE AS bucket_4_8h,
-       count(*) FILTER (WHERE response_min > 480 AND response_min <= 1440)::DOUBLE AS bucket_8_24h,
-       count(*) FILTER (WHERE response_min > 1440)::DOUBLE AS bucket_24h_plus,
-       count(*) FILTER (WHERE response_min IS NULL)::DOUBLE AS bucket_unanswered
-FROM mentions
-WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ
-  AND ($inbound_mode = 'all' OR is_question)
-GROUP BY GROUPING SETS ((brand_id), (brand_id, platform));
+WITH grouped AS (
+  SELECT brand_id,
+         CASE WHEN grouping(platform) = 1 THEN '*' ELSE platform END AS scope,
+         count(*) AS inbound,
+         count(response_at) AS answered,
+         count(*) FILTER (WHERE pending) AS pending,
+         quantile_cont(response_min, 0.5) AS median_min,
+         quantile_cont(response_min, 0.9) AS p90_min,
+         avg(response_min) AS mean_min,
+         count(*) FILTER (WHERE response_min <= 60) AS bucket_0_1h,
+         count(*) FILTER (WHERE response_min > 60 AND response_min <= 240) AS bucket_1_4h,
+         count(*) FILTER (WHERE response_min > 240 AND response_min <= 480) AS bucket_4_8h,
+         count(*) FILTER (WHERE response_min > 480 AND response_min <= 1440) AS bucket_8_24h,
+         count(*) FILTER (WHERE response_min > 1440) AS bucket_24h_plus,
+         count(*) FILTER (WHERE response_min IS NULL) AS bucket_unanswered
+  FROM mentions
+  WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ
+    AND ($inbound_mode = 'all' OR is_question)
+  GROUP BY GROUPING SETS ((brand_id), (brand_id, platform))
+)
+SELECT s.brand_id, s.scope,
+       coalesce(g.inbound, 0)::DOUBLE AS inbound,
+       coalesce(g.answered, 0)::DOUBLE AS answered,
+       coalesce(g.pending, 0)::DOUBLE AS pending,
+       (g.answered / g.inbound)::DOUBLE AS response_rate,
+       rb_wilson_low(g.answered, g.inbound) AS response_rate_low,
+       rb_wilson_high(g.answered, g.inbound) AS response_rate_high,
+       g.median_min::DOUBLE AS median_min,
+       g.p90_min::DOUBLE AS p90_min,
+       g.mean_min::DOUBLE AS mean_min,
+       coalesce(g.bucket_0_1h, 0)::DOUBLE AS bucket_0_1h,
+       coalesce(g.bucket_1_4h, 0)::DOUBLE AS bucket_1_4h,
+       coalesce(g.bucket_4_8h, 0)::DOUBLE AS bucket_4_8h,
+       coalesce(g.bucket_8_24h, 0)::DOUBLE AS bucket_8_24h,
+       coalesce(g.bucket_24h_plus, 0)::DOUBLE AS bucket_24h_plus,
+       coalesce(g.bucket_unanswered, 0)::DOUBLE AS bucket_unanswered,
+       coalesce(g.inbound, 0) < 30 AS low_sample,
+       coalesce(g.answered, 0) < 30 AS low_sample_times
+FROM metric_scopes s
+LEFT JOIN grouped g ON g.brand_id = s.brand_id AND g.scope = s.scope
+ORDER BY s.scope, s.ord;

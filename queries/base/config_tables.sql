@@ -4,9 +4,7 @@
 --   rb_accounts the owned handles of each brand, per platform (lower case, no @)
 --   rb_topics   export topic/query names that tie a mention to a brand (lower case)
 --   rb_sla      the response-time targets, in minutes
---   rb_ci_ranks order-statistic ranks of the median interval per brand and scope
 CREATE OR REPLACE TEMP TABLE rb_brands (brand_id VARCHAR NOT NULL, name VARCHAR NOT NULL, role VARCHAR NOT NULL, ord INTEGER NOT NULL);
 CREATE OR REPLACE TEMP TABLE rb_accounts (brand_id VARCHAR NOT NULL, platform VARCHAR NOT NULL, handle VARCHAR NOT NULL);
 CREATE OR REPLACE TEMP TABLE rb_topics (brand_id VARCHAR NOT NULL, topic VARCHAR NOT NULL);
 CREATE OR REPLACE TEMP TABLE rb_sla (target_min DOUBLE NOT NULL);
-CREATE OR REPLACE TEMP TABLE rb_ci_ranks (brand_id VARCHAR NOT NULL, scope VARCHAR NOT NULL, lo INTEGER NOT NULL, hi INTEGER NOT NULL);

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Config } from '../config/types.js';
 import { UserError } from '../errors.js';
 import { monthsEnding, parsePeriod, previousPeriod, type Period } from '../metrics/period.js';
@@ -65,6 +66,21 @@ export class Analysis {
   /** Rows of the last statement of queries/<name>.sql, run on this analysis's tables. */
   query<Row extends Record<string, unknown>>(name: string, params: SqlParams = {}): Promise<Row[]> {
     return queryFile<Row>(this.session, name, params);
+  }
+
+  /**
+   * Rows of queries/<name>.sql parsed into the shape `row` describes: a query
+   * that returns something else fails here, naming its file, instead of
+   * passing a wrong value on.
+   */
+  async rows<Row extends z.ZodType>(name: string, row: Row, params: SqlParams = {}): Promise<Array<z.infer<Row>>> {
+    const rows = await this.query(name, params);
+    return rows.map((raw, index) => {
+      const parsed = row.safeParse(raw);
+      if (parsed.success) return parsed.data;
+      const issue = parsed.error.issues[0];
+      throw new Error(`queries/${name}.sql: row ${index + 1}, column ${String(issue?.path[0] ?? '?')}: ${issue?.message ?? 'unexpected value'}`);
+    });
   }
 
   /** Runs queries/<name>.sql (a file that builds tables) on this analysis's connection. */

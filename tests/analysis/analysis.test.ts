@@ -4,6 +4,7 @@
  * its SQL file.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { Analysis } from '../../src/analysis/analysis.js';
 import { metricsOf } from '../../src/metrics/compute.js';
 import { diagnosticsOf } from '../../src/metrics/diagnostics/index.js';
@@ -57,10 +58,12 @@ describe('Analysis', () => {
     }
   });
 
-  it('a failing query names its SQL file', async () => {
+  it('a failing query, or a row of the wrong shape, names its SQL file', async () => {
     const analysis = await Analysis.build(store, acmeOnly, '2017-10');
     try {
-      await expect(analysis.query('response', analysis.range)).rejects.toThrow(/^queries\/response\.sql: query parameter \$inbound_mode is not bound/);
+      await expect(analysis.query('trend', analysis.range)).rejects.toThrow(/^queries\/trend\.sql: query parameter \$inbound_mode is not bound/);
+      await analysis.run('scopes', { ...analysis.range, inbound_mode: 'all' });
+      await expect(analysis.rows('scope_list', z.object({ brand_id: z.number() }))).rejects.toThrow(/^queries\/scope_list\.sql: row 1, column brand_id: /);
     } finally {
       analysis.close();
     }
