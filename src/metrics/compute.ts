@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { type Analysis, withAnalysis, type AnalysisOptions } from '../analysis/analysis.js';
 import type { Config } from '../config/types.js';
 import type { Store } from '../store/database.js';
@@ -10,12 +11,7 @@ import type { DataQuality, MetricsReport, PeriodJson } from './types.js';
 
 export type ComputeOptions = AnalysisOptions;
 
-interface QualityRow extends Record<string, unknown> {
-  posts: number;
-  replies_before_parent: number;
-  unresolved_parents: number;
-  pending: number;
-}
+const qualityRow = z.object({ posts: z.number(), replies_before_parent: z.number(), unresolved_parents: z.number(), pending: z.number() });
 
 /**
  * Every number of the metric reference for the analysis's brands and period:
@@ -40,7 +36,7 @@ export async function metricsOf(analysis: Analysis): Promise<MetricsReport> {
   });
   const overall = sections.find((section) => section.scope === ALL_PLATFORMS)?.brands ?? [];
 
-  const [quality] = await analysis.query<QualityRow>('data_quality', { ...analysis.range, inbound_mode: config.metrics.inbound });
+  const [quality] = await analysis.rows('data_quality', qualityRow, { ...analysis.range, inbound_mode: config.metrics.inbound });
   const dataQuality: DataQuality = {
     posts: quality?.posts ?? 0,
     repliesBeforeParent: quality?.replies_before_parent ?? 0,

@@ -1,15 +1,11 @@
+import { z } from 'zod';
 import type { Analysis } from '../analysis/analysis.js';
 import { iso } from '../analysis/build.js';
 import type { Period } from './period.js';
 import type { HourOfWeekCell, TrendPoint } from './types.js';
 
-interface TrendRow extends Record<string, unknown> {
-  brand_id: string;
-  local_month: string;
-  inbound: number;
-  answered: number;
-  median_min: number | null;
-}
+const trendRow = z.object({ brand_id: z.string(), local_month: z.string(), inbound: z.number(), answered: z.number(), response_rate: z.number().nullable(), median_min: z.number().nullable() });
+const hourRow = z.object({ brand_id: z.string(), weekday: z.number(), hour: z.number(), inbound: z.number(), median_min: z.number().nullable() });
 
 /** One point per brand and month (months without mentions included, with nulls). */
 export async function monthlyTrend(analysis: Analysis, months: Period[]): Promise<TrendPoint[]> {
@@ -17,7 +13,7 @@ export async function monthlyTrend(analysis: Analysis, months: Period[]): Promis
   const first = months[0];
   const last = months[months.length - 1];
   if (!first || !last) return [];
-  const rows = await analysis.query<TrendRow>('trend', { start: iso(first.start), end: iso(last.end), inbound_mode: config.metrics.inbound });
+  const rows = await analysis.rows('trend', trendRow, { start: iso(first.start), end: iso(last.end), inbound_mode: config.metrics.inbound });
   const byKey = new Map(rows.map((row) => [`${row.brand_id}\u0000${row.local_month}`, row]));
   return config.brands.flatMap((brand) =>
     months.map((month) => {
@@ -27,25 +23,17 @@ export async function monthlyTrend(analysis: Analysis, months: Period[]): Promis
         brandId: brand.id,
         inbound: row?.inbound ?? 0,
         answered: row?.answered ?? 0,
-        responseRate: row && row.inbound > 0 ? row.answered / row.inbound : null,
+        responseRate: row?.response_rate ?? null,
         responseTimeMedianMin: row?.median_min ?? null,
       };
     }),
   );
 }
 
-interface HourRow extends Record<string, unknown> {
-  brand_id: string;
-  weekday: number;
-  hour: number;
-  inbound: number;
-  median_min: number | null;
-}
-
 /** The full 7 x 24 grid per brand (empty hours have 0 mentions and a null median). */
 export async function hourOfWeek(analysis: Analysis, period: Period): Promise<HourOfWeekCell[]> {
   const { config } = analysis;
-  const rows = await analysis.query<HourRow>('hour_of_week', { start: iso(period.start), end: iso(period.end), inbound_mode: config.metrics.inbound });
+  const rows = await analysis.rows('hour_of_week', hourRow, { start: iso(period.start), end: iso(period.end), inbound_mode: config.metrics.inbound });
   const byKey = new Map(rows.map((row) => [`${row.brand_id}\u0000${row.weekday}\u0000${row.hour}`, row]));
   const cells: HourOfWeekCell[] = [];
   for (const brand of config.brands) {
