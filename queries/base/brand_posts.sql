@@ -9,9 +9,11 @@
 -- one of the brand's accounts (twitter.com/<handle>/status/..., or a profile link as
 -- Talkwalker writes it): a reply to it continues the brand's thread, a broadcast.
 -- A handle listed by two brands makes its posts brand posts of both.
--- A view: filter it by created_at, and only what is read gets joined to its parent
--- (link-only parents are resolved for the analysed slice).
-CREATE OR REPLACE TEMP VIEW brand_posts AS
+-- Built once for the analysis's slice [$slice_start, $slice_end] (every reader filters
+-- it by created_at), in time order, so the per-period readers skip the other months.
+--
+-- Parameters: $slice_start, $slice_end.
+CREATE OR REPLACE TEMP TABLE brand_posts AS
 SELECT a.brand_id, p.platform, p.post_id, p.author, p.created_at, p.kind,
        coalesce(parent.post_id, u.parent_post_id) AS parent_post_id,
        coalesce(parent.author, u.parent_author) AS parent_author,
@@ -30,4 +32,6 @@ LEFT JOIN url_parents u ON u.platform = p.platform AND u.post_id = p.post_id
 LEFT JOIN rb_accounts self
   ON self.brand_id = a.brand_id AND self.platform = p.platform
  AND self.handle = coalesce(parent.author, u.parent_author,
-                            lower(nullif(regexp_extract(p.parent_url, '^\s*https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/([A-Za-z0-9_]+)', 1), '')));
+                            lower(nullif(regexp_extract(p.parent_url, '^\s*https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/([A-Za-z0-9_]+)', 1), '')))
+WHERE p.created_at >= $slice_start::TIMESTAMPTZ AND p.created_at <= $slice_end::TIMESTAMPTZ
+ORDER BY p.created_at;

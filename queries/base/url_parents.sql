@@ -32,10 +32,10 @@ SELECT platform, post_id,
 FROM found
 GROUP BY platform, post_id;
 
--- post_parents: every post that points at a parent (parent_id or parent_url), with
--- that parent when it is in the data (parent_* NULL = not found). A view: filter it
--- by created_at (link-only parents are resolved for the slice only).
-CREATE OR REPLACE TEMP VIEW post_parents AS
+-- post_parents: every post of the slice that points at a parent (parent_id or
+-- parent_url), with that parent when it is in the data (parent_* NULL = not found),
+-- built once, in time order; readers filter it by created_at.
+CREATE OR REPLACE TEMP TABLE post_parents AS
 SELECT c.platform, c.post_id, c.author, c.created_at,
        coalesce(p.post_id, u.parent_post_id) AS parent_post_id,
        coalesce(p.author, u.parent_author) AS parent_author,
@@ -43,4 +43,6 @@ SELECT c.platform, c.post_id, c.author, c.created_at,
 FROM posts c
 LEFT JOIN posts p ON p.platform = c.platform AND p.post_id = c.parent_id
 LEFT JOIN url_parents u ON u.platform = c.platform AND u.post_id = c.post_id
-WHERE c.parent_id IS NOT NULL OR nullif(trim(c.parent_url), '') IS NOT NULL;
+WHERE (c.parent_id IS NOT NULL OR nullif(trim(c.parent_url), '') IS NOT NULL)
+  AND c.created_at >= $slice_start::TIMESTAMPTZ AND c.created_at <= $slice_end::TIMESTAMPTZ
+ORDER BY c.created_at;

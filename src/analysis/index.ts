@@ -6,8 +6,9 @@
  * SQL files of queries/ (`analysis.query('response', params)`).
  *
  * The base covers [min(previous period start, 13-month trend start, period
- * start - look-back), max(period end, trend end)); every query filters its own
- * period. TEMP tables and views, per analysis connection:
+ * start - look-back), max(period end, trend end)); the slice of brand replies
+ * and parents runs one response window further. Every query filters its own
+ * period. TEMP tables (and one view), per analysis connection:
  *
  *   rb_brands   (brand_id, name, role 'client'|'competitor', ord)       the config's brands
  *   rb_accounts (brand_id, platform, handle)                           owned handles, lower case, no @
@@ -15,12 +16,11 @@
  *   rb_sla      (target_min DOUBLE)                                    SLA targets
  *   url_parents (platform, post_id, parent_post_id, parent_author,    parents found by link (parent_url)
  *                parent_at)                                           for posts of the slice
- *   post_parents VIEW (platform, post_id, author, created_at,          every post that points at a parent;
- *                parent_post_id, parent_author, parent_at)            parent_* NULL = not in the data;
- *                                                                     filter it by created_at
- *   brand_posts VIEW (brand_id, platform, post_id, author,             posts of owned accounts, any date,
- *                created_at, kind, parent_post_id, parent_author,    joined to their parent when read:
- *                parent_at, post_type 'reply'|'broadcast'|'repost')  filter it by created_at
+ *   post_parents (platform, post_id, author, created_at,              every post of the slice that points at a
+ *                parent_post_id, parent_author, parent_at)            parent; parent_* NULL = not in the data
+ *   brand_posts (brand_id, platform, post_id, author, created_at,     posts of owned accounts in the slice,
+ *                kind, parent_post_id, parent_author, parent_at,      with their parent and their type
+ *                post_type 'reply'|'broadcast'|'repost')
  *   inbound     (brand_id, platform, post_id, author, created_at,     every inbound mention of the range
  *                is_question)                                         (questions filtered per query)
  *   mentions    inbound + response_id, response_at,                   the table every metric reads
