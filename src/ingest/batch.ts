@@ -2,10 +2,13 @@ import { listValue } from '@duckdb/node-api';
 import type { Store } from '../store/database.js';
 import type { FileImportResult } from './result.js';
 
-/** The next batch id (from the store's sequence). */
+/**
+ * The next batch id: one more than the last recorded import. Read inside the
+ * import's transaction, so a file that fails leaves no gap in the numbers.
+ */
 export async function nextBatchId(store: Store): Promise<number> {
-  const [row] = await store.all<{ id: number }>("SELECT nextval('import_batch_ids')::INTEGER AS id");
-  if (!row) throw new Error('the import_batch_ids sequence returned nothing');
+  const [row] = await store.all<{ id: number }>('SELECT (coalesce(max(batch_id), 0) + 1)::INTEGER AS id FROM import_batches');
+  if (!row) throw new Error('import_batches returned no row');
   return row.id;
 }
 

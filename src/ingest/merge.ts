@@ -5,14 +5,20 @@ import { quoteIdentifier } from './formats/sql-helpers.js';
 const KEY = ['platform', 'post_id'];
 /** Columns a later copy of a post may fill when the stored row has them empty (the rest are NOT NULL). */
 const FILLABLE = ['author_name', 'author_followers', 'parent_id', 'parent_url', 'thread_id', 'text', 'url', 'language', 'sentiment', 'topic'];
-const PRIMARY_KEY = 'PRIMARY KEY(platform, post_id)';
+const OVERLAP_TABLE = 'import_overlap';
+
+/** How many posts the store holds; read inside the import's transaction, before its rows go in. */
+export async function countPosts(store: Store): Promise<number> {
+  const [row] = await store.all<{ posts: number }>('SELECT count(*)::DOUBLE AS posts FROM posts');
+  return row?.posts ?? 0;
+}
 
 /**
- * Adds the kept rows of a file to `posts` and returns how many new posts it
- * added. A post already stored (same platform and post_id) is not added
- * again; its empty fields take the new copy's values. Copies inside the file
- * are merged the same way first, the earlier row winning. Runs inside the
- * caller's transaction.
+ * Adds the kept rows of a staged file (the canonical table) to `posts` and
+ * returns how many new posts it added. Copies inside the file are merged
+ * first, the earlier row winning and later ones filling its empty fields;
+ * then posts already stored are settled as `settleStoredCopies` says. Runs
+ * inside the caller's transaction.
  */
 export async function mergePosts(store: Store, batchId: number, options: { duplicatesInFile: boolean }): Promise<number> {
   const columns = MAPPED_COLUMNS.map(quoteIdentifier).join(', ');
@@ -21,43 +27,56 @@ export async function mergePosts(store: Store, batchId: number, options: { dupli
     ? `SELECT ${MAPPED_COLUMNS.map((column) => (KEY.includes(column) ? quoteIdentifier(column) : `arg_min(${quoteIdentifier(column)}, __rb_row) AS ${quoteIdentifier(column)}`)).join(', ')}
        FROM (${kept}) GROUP BY platform, post_id`
     : kept;
-  const insert = `INSERT INTO posts (${columns}, batch_id) SELECT ${columns}, $batch_id FROM (${source})`;
-  const existing = await countPosts(store);
-  if (existing === 0 && (await loadIntoEmptyPosts(store, insert, batchId))) return countPosts(store);
-  const upsert = `${insert} ON CONFLICT (platform, post_id) DO UPDATE SET ${FILLABLE.map((column) => `${column} = COALESCE(posts.${column}, excluded.${column})`).join(', ')}`;
-  await store.run(upsert, { batch_id: batchId });
-  return (await countPosts(store)) - existing;
+  const storedBefore = await countPosts(store);
+  const inserted = await store.change(`INSERT INTO posts (${columns}, batch_id) SELECT ${columns}, $batch_id FROM (${source}) ORDER BY created_at`, { batch_id: batchId });
+  return inserted - (await settleStoredCopies(store, batchId, storedBefore));
 }
 
-async function countPosts(store: Store): Promise<number> {
-  const [row] = await store.all<{ posts: number }>('SELECT count(*)::DOUBLE AS posts FROM posts');
-  return row?.posts ?? 0;
+/** How many (platform, post_id) the batch's rows repeat: each key must appear once before `settleStoredCopies`. */
+export async function repeatedKeys(store: Store, batchId: number): Promise<number> {
+  const [row] = await store.all<{ n: number }>(
+    'SELECT count(*)::DOUBLE AS n FROM (SELECT 1 FROM posts WHERE batch_id = $batch_id GROUP BY platform, post_id HAVING count(*) > 1)',
+    { batch_id: batchId },
+  );
+  return row?.n ?? 0;
 }
 
 /**
- * The first load into an empty store. Filling a primary-key index row by row
- * costs more than writing the rows themselves; building it once over the
- * loaded table is about twice as fast. So `posts` is recreated from its own
- * definition without the key, filled, and given the key back, all inside the
- * import's transaction; the definition is checked to come out identical.
- * Returns false (nothing done) when the table is not the plain one expected,
- * e.g. when an index or a comment was added to it.
+ * Keeps (platform, post_id) unique once a batch's rows are in `posts` (each
+ * key once within the batch): where a key was already stored, the stored row
+ * keeps its values and takes the batch's value for each of its empty fields,
+ * and the batch's copy is removed. Returns how many copies were removed.
+ * `storedBefore` is the count of posts before the batch: with none, there is
+ * nothing to compare.
  */
-async function loadIntoEmptyPosts(store: Store, insert: string, batchId: number): Promise<boolean> {
-  const [table] = await store.all<{ sql: string }>("SELECT sql FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'posts' AND NOT temporary");
-  // Indexes and comments are not part of the definition's text: a table that has one keeps the slower path.
-  const [extras] = await store.all<{ n: number }>(
-    `SELECT ((SELECT count(*) FROM duckdb_indexes() WHERE table_name = 'posts')
-      + (SELECT count(*) FROM duckdb_tables() WHERE table_name = 'posts' AND comment IS NOT NULL)
-      + (SELECT count(*) FROM duckdb_columns() WHERE table_name = 'posts' AND comment IS NOT NULL))::DOUBLE AS n`,
+export async function settleStoredCopies(store: Store, batchId: number, storedBefore: number): Promise<number> {
+  if (storedBefore === 0) return 0;
+  const params = { batch_id: batchId };
+  // The batch's copies of stored posts: usually few, so everything after this reads a small table.
+  await store.run(
+    `CREATE OR REPLACE TEMP TABLE ${OVERLAP_TABLE} AS
+     SELECT * FROM posts AS n WHERE n.batch_id = $batch_id
+       AND EXISTS (SELECT 1 FROM posts AS o WHERE o.batch_id <> $batch_id AND o.platform = n.platform AND o.post_id = n.post_id)`,
+    params,
   );
-  const definition = table?.sql;
-  if (!definition || (extras?.n ?? 0) > 0 || !definition.includes(`, ${PRIMARY_KEY})`)) return false;
-  await store.run('DROP TABLE posts');
-  await store.run(definition.replace(`, ${PRIMARY_KEY})`, ')'));
-  await store.run(insert, { batch_id: batchId });
-  await store.run('ALTER TABLE posts ADD PRIMARY KEY (platform, post_id)');
-  const [after] = await store.all<{ sql: string }>("SELECT sql FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'posts' AND NOT temporary");
-  if (after?.sql !== definition) throw new Error(`posts was recreated with a different definition: ${after?.sql ?? '(none)'}`);
-  return true;
+  try {
+    const [row] = await store.all<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${OVERLAP_TABLE}`);
+    const copies = row?.n ?? 0;
+    if (copies === 0) return 0;
+    const fills = FILLABLE.map((column) => `${column} = COALESCE(posts.${column}, copy.${column})`).join(', ');
+    const gaps = FILLABLE.map((column) => `(posts.${column} IS NULL AND copy.${column} IS NOT NULL)`).join(' OR ');
+    await store.run(
+      `UPDATE posts SET ${fills} FROM ${OVERLAP_TABLE} AS copy
+       WHERE posts.batch_id <> $batch_id AND posts.platform = copy.platform AND posts.post_id = copy.post_id AND (${gaps})`,
+      params,
+    );
+    const removed = await store.change(
+      `DELETE FROM posts USING ${OVERLAP_TABLE} AS copy WHERE posts.batch_id = $batch_id AND posts.platform = copy.platform AND posts.post_id = copy.post_id`,
+      params,
+    );
+    if (removed !== copies) throw new Error(`removed ${removed} copies of stored posts, expected ${copies}`);
+    return copies;
+  } finally {
+    await store.run(`DROP TABLE IF EXISTS ${OVERLAP_TABLE}`);
+  }
 }

@@ -3,7 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
 import { SCHEMA_DDL, SCHEMA_VERSION } from './schema.js';
-import { SqlSession } from './session.js';
+import { SqlSession, type SqlParams } from './session.js';
+import { upgradeSchema } from './upgrade.js';
 
 export type { SqlParams } from './session.js';
 
@@ -31,13 +32,26 @@ export class Store extends SqlSession {
     }
     const { connection } = await SqlSession.on(await instance.connect());
     const store = new Store(path, instance, connection);
-    if (!options.readOnly) await store.migrate();
+    if (!options.readOnly) {
+      try {
+        await store.migrate();
+      } catch (error) {
+        store.close();
+        throw error;
+      }
+    }
     return store;
   }
 
   /** A new connection to the same database, with temporary tables of its own. */
   async session(): Promise<SqlSession> {
     return SqlSession.on(await this.instance.connect());
+  }
+
+  /** Runs an INSERT, UPDATE or DELETE and returns how many rows it changed. */
+  async change(sql: string, params?: SqlParams): Promise<number> {
+    const result = await this.connection.run(sql, params);
+    return result.rowsChanged;
   }
 
   /** Runs `work` in one transaction: it lands whole or not at all. */
@@ -58,12 +72,14 @@ export class Store extends SqlSession {
     this.instance.closeSync();
   }
 
+  /** Creates the schema in a new store; upgrades one made by an earlier version (which keeps its recorded version until then). */
   private async migrate(): Promise<void> {
     await this.connection.run(SCHEMA_DDL);
     await this.run('INSERT INTO replybench_meta VALUES ($key, $value) ON CONFLICT (key) DO NOTHING', {
       key: 'schema_version',
       value: String(SCHEMA_VERSION),
     });
+    await upgradeSchema(this);
   }
 }
 

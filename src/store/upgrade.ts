@@ -1,0 +1,65 @@
+import { UserError } from '../errors.js';
+import type { Store } from './database.js';
+import { POST_COLUMNS, postsTableDdl, SCHEMA_VERSION } from './schema.js';
+
+/** The store's schema version as recorded in replybench_meta. */
+export async function schemaVersion(store: Store): Promise<number> {
+  const [row] = await store.all<{ value: string }>("SELECT value FROM replybench_meta WHERE key = 'schema_version'");
+  const version = Number(row?.value);
+  if (!Number.isInteger(version) || version < 1) throw new UserError(`${store.path}: replybench_meta holds no readable schema_version ("${row?.value ?? ''}"); this is not a replybench database, or it was edited.`);
+  return version;
+}
+
+/**
+ * Brings a store made by an earlier replybench to the current schema, in one
+ * transaction: it is upgraded whole or left as it was.
+ */
+export async function upgradeSchema(store: Store): Promise<void> {
+  const version = await schemaVersion(store);
+  if (version > SCHEMA_VERSION) {
+    throw new UserError(`${store.path}: made by a newer replybench (store schema version ${version}; this one knows up to ${SCHEMA_VERSION}). Update replybench to use it.`);
+  }
+  if (version === SCHEMA_VERSION) return;
+  await store.transaction(async () => {
+    if (version < 2) {
+      await dropPostsKey(store);
+      // Batch ids now follow import_batches itself, so a failed import leaves no gap.
+      await store.run('DROP SEQUENCE IF EXISTS import_batch_ids');
+    }
+    await store.run("UPDATE replybench_meta SET value = $value WHERE key = 'schema_version'", { value: String(SCHEMA_VERSION) });
+  });
+}
+
+function stringLiteral(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+/**
+ * Version 1 -> 2: `posts` loses its PRIMARY KEY. DuckDB cannot drop a key, so
+ * the table is recreated and filled with the same rows in the same order;
+ * indexes and comments someone added to it are put back.
+ */
+async function dropPostsKey(store: Store): Promise<void> {
+  const where = "schema_name = 'main' AND table_name = 'posts'";
+  const columns = await store.all<{ name: string; comment: string | null }>(`SELECT column_name AS name, comment FROM duckdb_columns() WHERE ${where} ORDER BY column_index`);
+  const names = columns.map((column) => column.name);
+  if (names.join(',') !== POST_COLUMNS.join(',')) {
+    throw new UserError(
+      `${store.path}: cannot upgrade the store: posts has the columns ${names.join(', ')} instead of ${POST_COLUMNS.join(', ')}. Undo the change to posts, or import the exports into a new database.`,
+    );
+  }
+  const indexes = await store.all<{ sql: string }>(`SELECT sql FROM duckdb_indexes() WHERE ${where} AND sql IS NOT NULL`);
+  const [table] = await store.all<{ comment: string | null }>(`SELECT comment FROM duckdb_tables() WHERE ${where}`);
+
+  const list = POST_COLUMNS.join(', ');
+  await store.run(postsTableDdl('posts_upgrade'));
+  // A plain INSERT ... SELECT keeps the scan's order (preserve_insertion_order is on by default).
+  await store.run(`INSERT INTO posts_upgrade (${list}) SELECT ${list} FROM posts`);
+  await store.run('DROP TABLE posts');
+  await store.run('ALTER TABLE posts_upgrade RENAME TO posts');
+  for (const index of indexes) await store.run(index.sql);
+  if (table?.comment) await store.run(`COMMENT ON TABLE posts IS ${stringLiteral(table.comment)}`);
+  for (const column of columns) {
+    if (column.comment) await store.run(`COMMENT ON COLUMN posts."${column.name}" IS ${stringLiteral(column.comment)}`);
+  }
+}
