@@ -32,6 +32,12 @@ export interface PrintResult {
 
 export interface PrinterOptions {
   executablePath?: string;
+  /**
+   * The DevTools WebSocket of a Chromium that is already running, to print
+   * with it instead of starting one (default: REPLYBENCH_BROWSER_WS_ENDPOINT).
+   * Closing the printer then only disconnects.
+   */
+  browserWSEndpoint?: string;
   /** Pages printing at once (about 2 on 2 cores). */
   concurrency?: number;
 }
@@ -53,11 +59,22 @@ export class ReportPrinter {
 
   private constructor(
     private readonly browser: Browser,
-    private readonly userDataDir: string,
+    /** The profile folder of a browser this printer started; null when it connected to a running one. */
+    private readonly userDataDir: string | null,
     private readonly concurrency: number,
   ) {}
 
   static async launch(options: PrinterOptions = {}): Promise<ReportPrinter> {
+    const concurrency = Math.max(1, options.concurrency ?? 2);
+    const endpoint = options.browserWSEndpoint ?? process.env.REPLYBENCH_BROWSER_WS_ENDPOINT;
+    if (endpoint) {
+      try {
+        return new ReportPrinter(await puppeteer.connect({ browserWSEndpoint: endpoint }), null, concurrency);
+      } catch (error) {
+        const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+        throw new UserError(`REPLYBENCH_BROWSER_WS_ENDPOINT: cannot reach the Chromium at ${endpoint} (${reason}); start it again or unset the variable.`);
+      }
+    }
     const executablePath = options.executablePath ?? findBrowser();
     const userDataDir = mkdtempSync(join(tmpdir(), 'replybench-chromium-'));
     let browser: Browser;
@@ -68,7 +85,7 @@ export class ReportPrinter {
       const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
       throw new UserError(`${executablePath}: Chromium did not start (${reason}); reinstall it ("apt-get install chromium") or set PUPPETEER_EXECUTABLE_PATH.`);
     }
-    return new ReportPrinter(browser, userDataDir, Math.max(1, options.concurrency ?? 2));
+    return new ReportPrinter(browser, userDataDir, concurrency);
   }
 
   async print(html: string, options: PrintOptions): Promise<PrintResult> {
@@ -100,6 +117,12 @@ export class ReportPrinter {
   }
 
   async close(): Promise<void> {
+    if (this.userDataDir === null) {
+      // Someone else's browser: leave it running, with none of our pages.
+      await Promise.all(this.idle.splice(0).map((page) => page.close().catch(() => undefined)));
+      await this.browser.disconnect().catch(() => undefined);
+      return;
+    }
     await this.browser.close().catch(() => undefined);
     rmSync(this.userDataDir, { recursive: true, force: true });
   }
