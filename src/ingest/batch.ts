@@ -12,13 +12,38 @@ export async function nextBatchId(store: Store): Promise<number> {
   return row.id;
 }
 
-/** The earlier import of a file with the same content, if any. */
-export async function earlierImport(store: Store, sha256: string): Promise<{ batchId: number; at: string } | null> {
-  const [row] = await store.all<{ batch_id: number; at: string }>(
-    "SELECT batch_id, strftime(imported_at, '%Y-%m-%d %H:%M UTC') AS at FROM import_batches WHERE sha256 = $sha256 ORDER BY batch_id LIMIT 1",
+/** The first import of the same content: when and how it was read, and what it counted. */
+export type EarlierImport = {
+  batchId: number;
+  /** `YYYY-MM-DD HH:MM UTC`, for messages. */
+  at: string;
+  /** ISO 8601 instant. */
+  importedAt: string;
+  format: string;
+  platform: string | null;
+  rowsRead: number;
+  imported: number;
+  duplicates: number;
+  rejected: number;
+  skippedBlank: number;
+  warnings: string[];
+};
+
+/** The earliest import of a file with the same content, if any. */
+export async function earlierImport(store: Store, sha256: string): Promise<EarlierImport | null> {
+  const [row] = await store.all<EarlierImport & { warnings: string[] | null }>(
+    `SELECT batch_id AS "batchId", strftime(imported_at, '%Y-%m-%d %H:%M UTC') AS at, strftime(imported_at, '%Y-%m-%dT%H:%M:%SZ') AS "importedAt",
+       format, platform, rows_read::DOUBLE AS "rowsRead", imported::DOUBLE AS imported, duplicates::DOUBLE AS duplicates,
+       rejected::DOUBLE AS rejected, skipped_blank::DOUBLE AS "skippedBlank", warnings
+     FROM import_batches WHERE sha256 = $sha256 ORDER BY batch_id LIMIT 1`,
     { sha256 },
   );
-  return row ? { batchId: row.batch_id, at: row.at } : null;
+  return row ? { ...row, warnings: row.warnings ?? [] } : null;
+}
+
+/** The warning a file gets when the same content was imported before. */
+export function earlierImportWarning(earlier: Pick<EarlierImport, 'batchId' | 'at'>): string {
+  return `the same content was already imported (batch ${earlier.batchId}, ${earlier.at}): its posts are counted as duplicates`;
 }
 
 /** Records one import in import_batches. */

@@ -107,6 +107,25 @@ function canonicalSql(plan: CanonicalPlan, from: string): string {
     FROM (SELECT ${inner.join(',\n  ')} FROM ${from})`;
 }
 
+/** The error that stops the direct insert at the first row that needs the checked path. */
+export const NEEDS_CHECKS = 'replybench: a row needs the checked import';
+
+/**
+ * One INSERT from the file's records into `posts`, in created_at order (so
+ * months stay clustered), for a file whose every row is kept as it is. The
+ * first row that would be rejected, is blank or carries a warning stops the
+ * statement with the error NEEDS_CHECKS. The check sits in the batch_id
+ * value rather than in a WHERE: a filter would be pushed under the mapping
+ * and compute every mapped expression twice.
+ */
+export function directInsertSql(plan: CanonicalPlan, from: string): string {
+  const columns = MAPPED_COLUMNS.map(quoteIdentifier).join(', ');
+  const clean = ['__rb_reason = 0', 'NOT __rb_blank', ...plan.warnings.map((_, index) => `NOT __rb_warn_${index}`)].join(' AND ');
+  return `INSERT INTO posts (${columns}, batch_id)
+    SELECT ${columns}, CASE WHEN ${clean} THEN $batch_id ELSE error('${NEEDS_CHECKS}') END
+    FROM (${canonicalSql(plan, from)}) ORDER BY created_at`;
+}
+
 /**
  * Evaluates the mapping once, straight from the file, into a temporary table
  * in file order (its rowid is the record index): the checks, the rejects and

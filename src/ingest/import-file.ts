@@ -2,9 +2,10 @@ import type { DuckDBValue } from '@duckdb/node-api';
 import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import type { Store } from '../store/database.js';
-import { earlierImport, nextBatchId, recordBatch } from './batch.js';
+import { earlierImport, earlierImportWarning, nextBatchId, recordBatch, type EarlierImport } from './batch.js';
 import { CANONICAL_ROWS, canonicalPlan, dropCanonical, materializeCanonical, type CanonicalPlan } from './canonical.js';
 import { chooseFormat } from './choose-format.js';
+import { loadDirect } from './direct.js';
 import { createMappingContext } from './formats/mapping-context.js';
 import type { ExportFormat } from './formats/types.js';
 import { LineMap } from './line-map.js';
@@ -14,7 +15,7 @@ import { insertRejects } from './rejects.js';
 import type { FileImportResult } from './result.js';
 import { prepareSource, type PreparedSource } from './source/prepare.js';
 import { scanRecords } from './source/record-scan.js';
-import { createStaging, dropStaging, readWithRetries, type Layout } from './staging.js';
+import { createStaging, dropStaging, firstRead, readWithRetries, type CsvRead, type Layout } from './staging.js';
 import { fileStats, type FileStats } from './stats.js';
 
 export interface FileImportOptions {
@@ -33,18 +34,33 @@ function plural(count: number, word: string): string {
   return `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
 }
 
+/** What every step of one file's import shares. */
+interface FileJob {
+  store: Store;
+  path: string;
+  /** Absolute path, as import_batches and import_rejects record it. */
+  file: string;
+  format: ExportFormat;
+  layout: Layout;
+  plan: CanonicalPlan;
+  options: FileImportOptions;
+  earlier: EarlierImport | null;
+  report: (phase: ImportProgress['phase'], fraction: number | null) => void;
+}
+
 /**
  * Imports one export file in one transaction: it lands whole or not at all.
- * Everything before the transaction happens in temporary tables, so a file
+ * A clean file (the usual case) goes straight from the reader into `posts`;
+ * a file with rejected, blank or damaged rows, or with a post repeated, takes
+ * the checked path, which works in temporary tables first. Either way a file
  * that fails at any step leaves the database exactly as it was.
  */
 export async function importFile(store: Store, path: string, options: FileImportOptions): Promise<FileImportResult> {
   const report = (phase: ImportProgress['phase'], fraction: number | null): void => options.onProgress?.({ path, phase, fraction });
   report('reading', 0);
   const prepared = await prepareSource(path, (done, total) => report('reading', total > 0 ? done / total : null));
-  let source: PreparedSource = prepared;
   try {
-    const { format, layout } = chooseFormat(source, options.format, options.delimiter);
+    const { format, layout } = chooseFormat(prepared, options.format, options.delimiter);
     const context = createMappingContext(layout.names, {
       timezoneParam: '$timezone',
       platformParam: options.platform === null ? null : '$platform',
@@ -53,64 +69,97 @@ export async function importFile(store: Store, path: string, options: FileImport
     const baseParams: Record<string, DuckDBValue> = { timezone: options.timezone };
     if (options.platform !== null) baseParams.platform = options.platform;
     const plan = canonicalPlan(format.select(context), layout.names, baseParams);
-
-    report('loading', null);
-    const read = await readWithRetries(source, layout, (relation) => materializeCanonical(store, plan, relation));
-    source = read.source;
-    report('checking', null);
-    const stats = await fileStats(store, plan);
-    const rejected = stats.rejects.reduce((sum, reason) => sum + reason.count, 0);
-    const needsLines = rejected > 0 || stats.warnings.some((warning) => warning.count > 0);
-    const lines = needsLines ? await LineMap.build(source, layout, stats.rows) : null;
-    if (lines) await failWhenNoDateReads(store, source, plan, stats, lines, format);
-
-    const warnings = [...source.warnings];
-    const earlier = await earlierImport(store, source.sha256);
-    if (earlier) warnings.push(`the same content was already imported (batch ${earlier.batchId}, ${earlier.at}): its posts are counted as duplicates`);
-    if (stats.rows === 0) warnings.push('the file has a header but no data rows');
-    if (read.padded && !source.ragged) warnings.push(await shortRowsWarning(source, layout));
-    stats.warnings.forEach((warning, index) => {
-      if (warning.count === 0) return;
-      const at = warning.firstRow === null || !lines ? '' : ` (first at ${source.lineUnit} ${lines.lineOf(warning.firstRow)})`;
-      warnings.push(`${plural(warning.count, 'row')}: ${plan.warnings[index]}${at}`);
-    });
-    if (rejected > 0) await createStaging(store, read, layout);
-
-    report('saving', null);
     const file = resolve(path);
-    const result = await store.transaction(async () => {
-      const batchId = await nextBatchId(store);
-      if (rejected > 0 && lines) await insertRejects(store, plan, layout, lines, { id: batchId, file });
-      const imported = await mergePosts(store, batchId, { duplicatesInFile: stats.duplicatesInFile > 0 });
-      const rejectedByReason: Record<string, number> = {};
-      stats.rejects.forEach((reason, index) => {
-        const name = plan.reasons[index];
-        if (reason.count > 0 && name !== undefined) rejectedByReason[name] = (rejectedByReason[name] ?? 0) + reason.count;
-      });
-      const fileResult: FileImportResult = {
-        path,
-        format: format.id,
-        encoding: source.encoding,
-        batchId,
-        sha256: source.sha256,
-        rowsRead: stats.rows,
-        imported,
-        duplicates: stats.kept - imported,
-        rejected,
-        skippedBlank: stats.blank,
-        rejectedByReason,
-        warnings,
-      };
-      await recordBatch(store, fileResult, file, options.platform);
-      return fileResult;
+
+    const earlier = await earlierImport(store, prepared.sha256);
+    const job: FileJob = { store, path, file, format, layout, plan, options, earlier, report };
+    report('loading', null);
+    const direct = await loadDirect(store, firstRead(prepared), layout, plan, async (load) => {
+      report('saving', null);
+      const warnings = await fileWarnings(job, load.read, load.rows);
+      return finishBatch(job, load.read.source, { batchId: load.batchId, rows: load.rows, blank: 0, kept: load.rows, imported: load.imported, rejectedByReason: {}, warnings });
     });
-    await lines?.drop(store);
-    return result;
+    if ('done' in direct) return direct.done;
+    return await importChecked(job, direct.read);
   } finally {
     await dropCanonical(store);
     await dropStaging(store);
     prepared.cleanup();
   }
+}
+
+/** Warnings about the file as a whole, in the order the summary prints them. */
+async function fileWarnings(job: FileJob, read: CsvRead, rows: number): Promise<string[]> {
+  const warnings = [...read.source.warnings];
+  if (job.earlier) warnings.push(earlierImportWarning(job.earlier));
+  if (rows === 0) warnings.push('the file has a header but no data rows');
+  if (read.padded && !read.source.ragged) warnings.push(await shortRowsWarning(read.source, job.layout));
+  return warnings;
+}
+
+/** Builds the file's result and records its batch; inside the import's transaction. */
+async function finishBatch(
+  job: FileJob,
+  source: PreparedSource,
+  counts: { batchId: number; rows: number; blank: number; kept: number; imported: number; rejectedByReason: Record<string, number>; warnings: string[] },
+): Promise<FileImportResult> {
+  const rejected = Object.values(counts.rejectedByReason).reduce((sum, count) => sum + count, 0);
+  const result: FileImportResult = {
+    path: job.path,
+    format: job.format.id,
+    encoding: source.encoding,
+    batchId: counts.batchId,
+    sha256: source.sha256,
+    rowsRead: counts.rows,
+    imported: counts.imported,
+    duplicates: counts.kept - counts.imported,
+    rejected,
+    skippedBlank: counts.blank,
+    rejectedByReason: counts.rejectedByReason,
+    warnings: counts.warnings,
+  };
+  await recordBatch(job.store, result, job.file, job.options.platform);
+  return result;
+}
+
+/**
+ * The checked path: the mapping is evaluated once into a temporary table,
+ * counted, and the rejected rows are recorded with their lines before the
+ * kept ones are merged.
+ */
+async function importChecked(job: FileJob, start: CsvRead): Promise<FileImportResult> {
+  const { store, plan, layout, format } = job;
+  const read = await readWithRetries(start, layout, (relation) => materializeCanonical(store, plan, relation));
+  const source = read.source;
+  job.report('checking', null);
+  const stats = await fileStats(store, plan);
+  const rejected = stats.rejects.reduce((sum, reason) => sum + reason.count, 0);
+  const needsLines = rejected > 0 || stats.warnings.some((warning) => warning.count > 0);
+  const lines = needsLines ? await LineMap.build(source, layout, stats.rows) : null;
+  if (lines) await failWhenNoDateReads(store, source, plan, stats, lines, format);
+
+  const warnings = await fileWarnings(job, read, stats.rows);
+  stats.warnings.forEach((warning, index) => {
+    if (warning.count === 0) return;
+    const at = warning.firstRow === null || !lines ? '' : ` (first at ${source.lineUnit} ${lines.lineOf(warning.firstRow)})`;
+    warnings.push(`${plural(warning.count, 'row')}: ${plan.warnings[index]}${at}`);
+  });
+  if (rejected > 0) await createStaging(store, read, layout);
+
+  job.report('saving', null);
+  const result = await store.transaction(async () => {
+    const batchId = await nextBatchId(store);
+    if (rejected > 0 && lines) await insertRejects(store, plan, layout, lines, { id: batchId, file: job.file });
+    const imported = await mergePosts(store, batchId, { duplicatesInFile: stats.duplicatesInFile > 0 });
+    const rejectedByReason: Record<string, number> = {};
+    stats.rejects.forEach((reason, index) => {
+      const name = plan.reasons[index];
+      if (reason.count > 0 && name !== undefined) rejectedByReason[name] = (rejectedByReason[name] ?? 0) + reason.count;
+    });
+    return finishBatch(job, source, { batchId, rows: stats.rows, blank: stats.blank, kept: stats.kept, imported, rejectedByReason, warnings });
+  });
+  await lines?.drop(store);
+  return result;
 }
 
 /**

@@ -50,6 +50,11 @@ export function csvRelation(read: CsvRead, layout: Layout): CsvRelation {
   return { sql: `(SELECT ${restored} FROM ${reader})`, params };
 }
 
+/** How to read a prepared file before anything is known about its rows. */
+export function firstRead(source: PreparedSource): CsvRead {
+  return { source, padded: source.ragged };
+}
+
 function isCsvError(message: string): boolean {
   return /CSV Error|CSV Parser|unterminated quote|Expected Number of Columns|CSV file|read_csv/i.test(message);
 }
@@ -59,13 +64,15 @@ function isCsvError(message: string): boolean {
  * to be: rows shorter than the header are padded with empty cells, a file
  * that mixes line ends is re-read from a normalised copy. Anything else the
  * reader refuses becomes a one-line UserError located by a quote-aware pass.
+ * `create` also gets the way the file is being read, so a caller that stops
+ * on an error of its own knows how to read the file next time.
  */
-export async function readWithRetries(source: PreparedSource, layout: Layout, create: (relation: CsvRelation) => Promise<void>): Promise<CsvRead> {
-  const read: CsvRead = { source, padded: source.ragged };
+export async function readWithRetries(start: CsvRead, layout: Layout, create: (relation: CsvRelation, read: CsvRead) => Promise<void>): Promise<CsvRead> {
+  const read: CsvRead = { ...start };
   let normalised = false;
   for (;;) {
     try {
-      await create(csvRelation(read, layout));
+      await create(csvRelation(read, layout), read);
       return read;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

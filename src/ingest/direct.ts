@@ -1,0 +1,87 @@
+import type { Store } from '../store/database.js';
+import { paramsFor } from '../store/sql-params.js';
+import { nextBatchId } from './batch.js';
+import { directInsertSql, NEEDS_CHECKS, type CanonicalPlan } from './canonical.js';
+import { countPosts, repeatedKeys, settleStoredCopies } from './merge.js';
+import { readWithRetries, type CsvRead, type CsvRelation, type Layout } from './staging.js';
+
+/** What the direct load wrote, inside the transaction it runs in. */
+export interface DirectLoad {
+  batchId: number;
+  /** How the file was read (padded, or from a normalised copy). */
+  read: CsvRead;
+  /** Data rows read: every one of them was kept. */
+  rows: number;
+  imported: number;
+}
+
+class NeedsChecks extends Error {
+  constructor() {
+    super(NEEDS_CHECKS);
+  }
+}
+
+function isNeedsChecks(error: unknown): boolean {
+  return error instanceof NeedsChecks || (error instanceof Error && error.message.includes(NEEDS_CHECKS));
+}
+
+/**
+ * The fast path: the records go from DuckDB's CSV reader through the mapping
+ * into `posts` in one statement, in one transaction that `finish` completes
+ * (it records the batch). It gives up, with nothing written, at the first row
+ * that is rejected, blank or damaged, or when the file repeats a post (which
+ * copy comes first in the file is lost once rows are sorted by date): then it
+ * returns the way the file was being read, and the checked path takes over.
+ */
+export async function loadDirect<T>(store: Store, start: CsvRead, layout: Layout, plan: CanonicalPlan, finish: (load: DirectLoad) => Promise<T>): Promise<{ done: T } | { read: CsvRead }> {
+  let current = start;
+  const finished: T[] = [];
+  try {
+    await readWithRetries(start, layout, async (relation, read) => {
+      current = read;
+      const optimizers = await disabledOptimizers(store);
+      try {
+        const value = await store.transaction(async () => {
+          const batchId = await nextBatchId(store);
+          const storedBefore = await countPosts(store);
+          const rows = await insertDirect(store, plan, relation, batchId, optimizers);
+          if ((await repeatedKeys(store, batchId)) > 0) throw new NeedsChecks();
+          const imported = rows - (await settleStoredCopies(store, batchId, storedBefore));
+          return finish({ batchId, read, rows, imported });
+        });
+        finished.push(value);
+      } finally {
+        // A failed insert leaves the setting changed; the transaction is rolled back by now, so it can be restored.
+        await restoreOptimizers(store, optimizers);
+      }
+    });
+  } catch (error) {
+    if (isNeedsChecks(error)) return { read: current };
+    throw error;
+  }
+  const [done] = finished;
+  if (finished.length !== 1 || done === undefined) throw new Error('the direct load finished without a result');
+  return { done };
+}
+
+async function disabledOptimizers(store: Store): Promise<string> {
+  const [setting] = await store.all<{ value: string }>("SELECT current_setting('disabled_optimizers') AS value");
+  return setting?.value ?? '';
+}
+
+async function restoreOptimizers(store: Store, value: string): Promise<void> {
+  await store.run(value === '' ? 'RESET disabled_optimizers' : `SET disabled_optimizers = '${value.replaceAll("'", "''")}'`);
+}
+
+/**
+ * DuckDB pushes the mapping's expressions into any filter above them and
+ * computes them twice, and turns `kind IN (...)` into a join: both
+ * optimizations are switched off for this one statement.
+ */
+async function insertDirect(store: Store, plan: CanonicalPlan, relation: CsvRelation, batchId: number, optimizers: string): Promise<number> {
+  const sql = directInsertSql(plan, relation.sql);
+  await store.run("SET disabled_optimizers = 'filter_pushdown,in_clause'");
+  const rows = await store.change(sql, paramsFor(sql, { ...plan.params, ...relation.params, batch_id: batchId }));
+  await restoreOptimizers(store, optimizers);
+  return rows;
+}
