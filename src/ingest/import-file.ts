@@ -12,6 +12,7 @@ import { LineMap } from './line-map.js';
 import { mergePosts } from './merge.js';
 import type { ImportProgress } from './progress.js';
 import { insertRejects } from './rejects.js';
+import { recordRepeatImport } from './repeat.js';
 import type { FileImportResult } from './result.js';
 import { prepareSource, type PreparedSource } from './source/prepare.js';
 import { scanRecords } from './source/record-scan.js';
@@ -50,10 +51,11 @@ interface FileJob {
 
 /**
  * Imports one export file in one transaction: it lands whole or not at all.
- * A clean file (the usual case) goes straight from the reader into `posts`;
- * a file with rejected, blank or damaged rows, or with a post repeated, takes
- * the checked path, which works in temporary tables first. Either way a file
- * that fails at any step leaves the database exactly as it was.
+ * A file already imported the same way is only recorded. A clean file (the
+ * usual case) goes straight from the reader into `posts`; a file with
+ * rejected, blank or damaged rows, or with a post repeated, takes the checked
+ * path, which works in temporary tables first. Either way a file that fails
+ * at any step leaves the database exactly as it was.
  */
 export async function importFile(store: Store, path: string, options: FileImportOptions): Promise<FileImportResult> {
   const report = (phase: ImportProgress['phase'], fraction: number | null): void => options.onProgress?.({ path, phase, fraction });
@@ -72,6 +74,10 @@ export async function importFile(store: Store, path: string, options: FileImport
     const file = resolve(path);
 
     const earlier = await earlierImport(store, prepared.sha256);
+    if (earlier) {
+      const repeated = await recordRepeatImport(store, earlier, prepared, format, { file, platform: options.platform });
+      if (repeated) return repeated;
+    }
     const job: FileJob = { store, path, file, format, layout, plan, options, earlier, report };
     report('loading', null);
     const direct = await loadDirect(store, firstRead(prepared), layout, plan, async (load) => {

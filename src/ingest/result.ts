@@ -20,4 +20,10 @@ export interface FileImportResult {
   /** Rejected rows per reason. */
   rejectedByReason: Record<string, number>;
   warnings: string[];
+  /**
+   * Set when an earlier batch read the same content the same way, so the
+   * file was not read again: the counts are that batch's, every kept row
+   * counted as a duplicate.
+   */
+  alreadyImported?: { batchId: number; importedAt: string };
 }

@@ -1,12 +1,29 @@
 import { basename } from 'node:path';
+import { earlierImportWarning } from '../../ingest/batch.js';
 import type { FileImportResult } from '../../ingest/result.js';
 
 function count(value: number, one: string, many = `${one}s`): string {
   return `${value.toLocaleString('en-US')} ${value === 1 ? one : many}`;
 }
 
+/** `2025-10-31T09:05:00Z` as `2025-10-31 09:05 UTC`. */
+function utcMinute(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
 /** A short, honest account of one imported file, for people (several lines when there is something to say). */
 export function fileSummary(result: FileImportResult): string {
+  const earlier = result.alreadyImported;
+  if (earlier) {
+    const at = utcMinute(earlier.importedAt);
+    const counted = [`${count(result.rowsRead, 'row')} read then`, `${count(result.duplicates, 'duplicate')}`];
+    if (result.rejected > 0) counted.push(`${count(result.rejected, 'row')} rejected (listed again in import_rejects, batch ${result.batchId})`);
+    if (result.skippedBlank > 0) counted.push(`${count(result.skippedBlank, 'blank row')} skipped`);
+    const lines = [`${basename(result.path)}: already imported on ${at} as batch ${earlier.batchId}: nothing to add (${counted.join(', ')}).`];
+    const note = earlierImportWarning({ batchId: earlier.batchId, at });
+    for (const warning of result.warnings) if (warning !== note) lines.push(`  warning: ${warning}`);
+    return `${lines.join('\n')}\n`;
+  }
   const parts = [`${count(result.rowsRead, 'row')} read`, `${count(result.imported, 'new post')}`];
   if (result.duplicates > 0) parts.push(`${count(result.duplicates, 'duplicate')} (already stored, or repeated in the file: not added again)`);
   if (result.rejected > 0) {

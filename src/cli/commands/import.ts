@@ -102,5 +102,6 @@ function jsonLine(result: FileImportResult): Record<string, unknown> {
     warnings: result.warnings,
     batchId: result.batchId,
     sha256: result.sha256,
+    alreadyImported: result.alreadyImported ?? null,
   };
 }
