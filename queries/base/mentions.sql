@@ -14,29 +14,23 @@
 --   weekday       0 = Monday ... 6 = Sunday, in the report timezone
 --   hour          0 ... 23, in the report timezone
 --
--- Parameters: $slice_start, $slice_end, $window_us (BIGINT), $tz.
+-- Parameters: $window_us (BIGINT), $tz.
 CREATE OR REPLACE TEMP TABLE mentions AS
-WITH brand_replies AS (
-  -- posts of the brands in the slice that point at a parent (by id, or by link
-  -- when the id finds nothing: url_parents); reposts and quotes point at the post
-  -- they share or quote but do not reply to it (a quote is a broadcast)
-  SELECT a.brand_id, p.platform, p.post_id, p.created_at, coalesce(u.parent_post_id, p.parent_id) AS parent_key
-  FROM posts p
-  JOIN rb_accounts a ON a.platform = p.platform AND a.handle = p.author
-  LEFT JOIN url_parents u ON u.platform = p.platform AND u.post_id = p.post_id
-  WHERE p.created_at >= $slice_start::TIMESTAMPTZ AND p.created_at <= $slice_end::TIMESTAMPTZ
-    AND p.kind NOT IN ('repost', 'quote')
-    AND (p.parent_id IS NOT NULL OR u.parent_post_id IS NOT NULL)
-),
-first_replies AS (
-  SELECT i.brand_id, i.platform, i.post_id AS mention_id,
-         min(r.created_at) AS response_at,
-         arg_min(r.post_id, r.created_at) AS response_id
-  FROM inbound i
-  JOIN brand_replies r ON r.brand_id = i.brand_id AND r.platform = i.platform AND r.parent_key = i.post_id
-  WHERE r.created_at >= i.created_at
-    AND r.created_at <= i.created_at + to_microseconds($window_us::BIGINT)
-  GROUP BY i.brand_id, i.platform, i.post_id
+WITH first_replies AS (
+  -- Each brand's earliest reply to each post, among its replies in the slice
+  -- (brand_posts.sql: parent by id, or by link when the id finds nothing) created
+  -- no earlier than that post and within the window. Reposts and quotes point at
+  -- the post they share or quote but do not reply to it (a quote is a broadcast).
+  -- Grouped by (brand, parent) before meeting the mentions: one join, not one per reply.
+  SELECT brand_id, platform, parent_post_id,
+         min(created_at) AS response_at,
+         arg_min(post_id, created_at) AS response_id
+  FROM brand_posts
+  WHERE kind NOT IN ('repost', 'quote')
+    AND parent_post_id IS NOT NULL
+    AND created_at >= parent_at
+    AND created_at <= parent_at + to_microseconds($window_us::BIGINT)
+  GROUP BY brand_id, platform, parent_post_id
 ),
 newest AS (
   SELECT platform, max(created_at) AS newest_at FROM posts GROUP BY platform
@@ -52,7 +46,7 @@ FROM (
          (r.response_at IS NULL AND i.created_at + to_microseconds($window_us::BIGINT) > n.newest_at) AS pending,
          i.created_at AT TIME ZONE $tz AS local_at
   FROM inbound i
-  LEFT JOIN first_replies r ON r.brand_id = i.brand_id AND r.platform = i.platform AND r.mention_id = i.post_id
+  LEFT JOIN first_replies r ON r.brand_id = i.brand_id AND r.platform = i.platform AND r.parent_post_id = i.post_id
   LEFT JOIN newest n ON n.platform = i.platform
 )
 -- Stored in time order, so the per-period queries skip the other months.
