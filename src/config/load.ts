@@ -33,7 +33,7 @@ function finish(parsed: ParsedConfig, source: string, baseDir: string): Config {
   if (!ids.has(parsed.client)) {
     throw new UserError(`${source}: client: "${parsed.client}" is not one of the brands (${[...ids].join(', ')}); set client to a brand id.`);
   }
-  return { ...parsed, brands, baseDir };
+  return { ...parsed, brands, baseDir, source };
 }
 
 /** Account keys as the store names platforms (`X` -> twitter); handles of two keys that fold together are merged. */

@@ -27,4 +27,6 @@ export interface Config extends Omit<ParsedConfig, 'brands'> {
   brands: Brand[];
   /** Folder of the config file: relative paths in it resolve from here. */
   baseDir: string;
+  /** The config file as the user named it, for messages ("replybench.yaml: report.agency.logo: ..."). */
+  source: string;
 }

@@ -22,11 +22,12 @@ export interface TemplateManifest {
 export class ReportTemplate {
   private constructor(readonly dir: string) {}
 
-  static open(dir: string | undefined, baseDir = process.cwd()): ReportTemplate {
+  /** `source`: the config file that names the folder, for the message. */
+  static open(dir: string | undefined, baseDir = process.cwd(), source?: string): ReportTemplate {
     if (!dir) return new ReportTemplate(DEFAULT_TEMPLATE_DIR);
     const path = isAbsolute(dir) ? dir : resolve(baseDir, dir);
     if (!existsSync(path)) {
-      throw new UserError(`report.template: folder "${path}" not found; copy report-templates/default there, or remove the key to use the default template.`);
+      throw new UserError(`${source ? `${source}: ` : ''}report.template: folder "${path}" not found; copy report-templates/default there, or remove the key to use the default template.`);
     }
     return new ReportTemplate(path);
   }

@@ -1,4 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Analysis } from '../analysis/analysis.js';
 import type { Config } from '../config/types.js';
@@ -7,6 +6,7 @@ import { metricsOf } from '../metrics/compute.js';
 import { diagnosticsOf } from '../metrics/diagnostics/index.js';
 import { metricsCsv } from '../metrics/format/csv.js';
 import type { MetricsReport } from '../metrics/types.js';
+import { writeOutputFile } from '../output-file.js';
 import type { Store } from '../store/database.js';
 import { buildImprovements } from './advice/improvements.js';
 import type { ImprovementItem } from './advice/types.js';
@@ -15,6 +15,7 @@ import { isLanguage, type Language } from './i18n/language.js';
 import { buildReportModel } from './model/buildModel.js';
 import { readStoreFacts, type StoreFacts } from './model/storeFacts.js';
 import { ReportPrinter } from './pdf/printer.js';
+import { checkWritableFolder } from './preflight.js';
 import { ReportTemplate } from './template.js';
 
 export interface WriteReportOptions {
@@ -87,21 +88,21 @@ async function writeAnalysedReport(options: WriteReportOptions, analysis: Analys
     improvements = buildImprovements(metrics, language);
   }
   const facts: StoreFacts | null = analysis ? await readStoreFacts(analysis) : null;
-  const template = ReportTemplate.open(config.report.template, config.baseDir);
+  const template = ReportTemplate.open(config.report.template, config.baseDir, config.source);
   const pageSize = options.pageSize ?? config.report.pageSize;
   const { model, t } = await buildReportModel({ metrics, config, facts, template, language, improvements, generatedAt: options.generatedAt });
   const html = renderReportHtml(model, template, t, pageSize);
 
   const outDir = resolve(options.outDir);
   const chartsDir = join(outDir, 'charts');
-  mkdirSync(chartsDir, { recursive: true });
+  checkWritableFolder(chartsDir, 'outDir');
   const paths = { html: join(outDir, 'report.html'), csv: join(outDir, 'metrics.csv'), json: join(outDir, 'metrics.json'), pdf: join(outDir, 'report.pdf') };
-  writeFileSync(paths.html, html);
-  writeFileSync(paths.csv, metricsCsv(metrics));
-  writeFileSync(paths.json, `${JSON.stringify(metrics, null, 2)}\n`);
+  writeOutputFile(paths.html, html);
+  writeOutputFile(paths.csv, metricsCsv(metrics));
+  writeOutputFile(paths.json, `${JSON.stringify(metrics, null, 2)}\n`);
   const charts = Object.values(model.charts).map((chart) => {
     const path = join(chartsDir, `${chart.id}.svg`);
-    writeFileSync(path, `<?xml version="1.0" encoding="UTF-8"?>\n${chart.svg}\n`);
+    writeOutputFile(path, `<?xml version="1.0" encoding="UTF-8"?>\n${chart.svg}\n`);
     return path;
   });
 
@@ -111,7 +112,7 @@ async function writeAnalysedReport(options: WriteReportOptions, analysis: Analys
     try {
       const footerLeft = [config.report.agency?.name, model.client.name, model.period.label].filter(Boolean).join(' · ');
       const result = await printer.print(html, { pageSize, footerHtml: renderFooterHtml(template, t, footerLeft) });
-      writeFileSync(paths.pdf, result.pdf);
+      writeOutputFile(paths.pdf, result.pdf);
       blockedRequests = result.blockedRequests;
     } finally {
       if (!options.printer) await printer.close();

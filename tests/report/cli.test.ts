@@ -1,7 +1,8 @@
 import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { Analysis } from '../../src/analysis/analysis.js';
 import { runReport } from '../../src/cli/commands/report.js';
 import { UserError } from '../../src/errors.js';
 import { Store } from '../../src/store/database.js';
@@ -73,4 +74,27 @@ describe('replybench report', () => {
     );
     expect(existsSync(out)).toBe(false);
   });
+
+  it('checks the logo, the template and the output folder before computing anything', async () => {
+    const build = vi.spyOn(Analysis, 'build');
+    try {
+      const noLogo = join(clients, 'nologo.yaml.txt');
+      writeFileSync(noLogo, clientConfig('acme', 'en').replace('logo: logo.svg', 'logo: missing.png'));
+      await expect(runReport({ period: '2017-10', config: [noLogo], out: join(dir, 'nologo') })).rejects.toThrow(
+        /^.*nologo\.yaml\.txt: report\.agency\.logo: ".*missing\.png" not found; fix the path \(relative to the config file\) or remove the key\.$/,
+      );
+      const noTemplate = join(clients, 'notemplate.yaml.txt');
+      writeFileSync(noTemplate, `${clientConfig('acme', 'en')}  template: no-such-template\n`);
+      await expect(runReport({ period: '2017-10', config: [noTemplate], out: join(dir, 'notemplate') })).rejects.toThrow(/notemplate\.yaml\.txt: report\.template: folder ".*no-such-template" not found/);
+      const aFile = join(dir, 'a-file');
+      writeFileSync(aFile, 'not a folder');
+      await expect(runReport({ period: '2017-10', config: [join(clients, 'acme.yaml')], out: join(aFile, 'out') })).rejects.toThrow(
+        new UserError(`--out "${join(aFile, 'out')}": cannot write the report there (ENOTDIR); choose a folder you can write to.`),
+      );
+      expect(build).not.toHaveBeenCalled();
+    } finally {
+      build.mockRestore();
+    }
+  });
 });
+

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { writeFileSync } from 'node:fs';
 import { loadConfig } from '../../config/load.js';
 import { UserError } from '../../errors.js';
 import { withAnalysis } from '../../analysis/analysis.js';
@@ -7,6 +6,7 @@ import { metricsOf } from '../../metrics/compute.js';
 import { diagnosticsOf } from '../../metrics/diagnostics/index.js';
 import { metricsCsv } from '../../metrics/format/csv.js';
 import { metricsTable } from '../../metrics/format/table.js';
+import { writeOutputFile } from '../../output-file.js';
 import { parsePeriod } from '../../metrics/period.js';
 import { databasePath, openImportedDatabase } from '../database.js';
 
@@ -44,19 +44,10 @@ export async function runMetrics(options: MetricsOptions): Promise<void> {
     const report = await withAnalysis(store, config, period, async (analysis) => ({ ...(await metricsOf(analysis)), diagnostics: await diagnosticsOf(analysis) }));
     if (report.dataQuality.posts === 0) process.stderr.write(`replybench: note: no posts in ${period.label} (${report.period.start} .. ${report.period.end}); every count is 0.\n`);
     const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'csv' ? metricsCsv(report) : metricsTable(report);
-    if (options.out) writeOutput(options.out, text);
+    if (options.out) writeOutputFile(options.out, text);
     else process.stdout.write(text);
   } finally {
     store.close();
-  }
-}
-
-function writeOutput(path: string, text: string): void {
-  try {
-    writeFileSync(path, text, 'utf8');
-  } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String(error.code) : 'write failed';
-    throw new UserError(`${path}: cannot write the output (${reason}); check that the folder exists and is writable.`);
   }
 }
 

@@ -2,8 +2,10 @@ import type { Command } from 'commander';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { loadConfig } from '../../config/load.js';
+import type { Config } from '../../config/types.js';
 import { UserError } from '../../errors.js';
 import { isLanguage, type Language } from '../../report/i18n/language.js';
+import { checkReportInputs } from '../../report/preflight.js';
 import type { WrittenReport } from '../../report/index.js';
 import { Store } from '../../store/database.js';
 import { databasePath, openImportedDatabase } from '../database.js';
@@ -39,22 +41,24 @@ export async function runReport(options: ReportOptions): Promise<WrittenReport[]
   const pageSize = parsePageSize(options.pageSize);
   const configPaths = configFiles(options);
   const configs = configPaths.map((path) => loadConfig(path));
-  // Every input is checked before the browser starts, so a typo fails at once.
+  const several = configs.length > 1;
+  const outDirOf = (config: Config) => (several ? join(options.out, config.client) : options.out);
+  // Every input is checked before the browser starts and before any number is computed, so a typo fails at once.
   const databases: string[] = [];
   for (const config of configs) {
     const path = databasePath(options.db, config);
     (await openImportedDatabase(path)).close();
     databases.push(path);
+    checkReportInputs(config, language ?? config.report.language, outDirOf(config));
   }
   // Loaded here, not at start-up: the report stack (puppeteer, vega) takes most of a second to load.
   const { ReportPrinter, writeReport } = await import('../../report/index.js');
-  const several = configs.length > 1;
   const progress = new Progress(configs.length);
   const printer = await ReportPrinter.launch();
   const written: WrittenReport[] = [];
   try {
     for (const [index, config] of configs.entries()) {
-      const outDir = several ? join(options.out, config.client) : options.out;
+      const outDir = outDirOf(config);
       progress.show(index, config.client);
       const store = await Store.open(databases[index] ?? '', { readOnly: true });
       try {

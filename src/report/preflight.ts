@@ -1,0 +1,33 @@
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Config } from '../config/types.js';
+import { UserError } from '../errors.js';
+import { logoDataUrl } from './html/logo.js';
+import type { Language } from './i18n/language.js';
+import { ReportTemplate } from './template.js';
+
+/**
+ * Everything a report reads or writes besides the database, checked before
+ * any number is computed: the logo, the template folder with its manifest and
+ * strings, and the output folder (created when missing, and writable). Each
+ * problem is one UserError naming the config file and key, or the option.
+ */
+export function checkReportInputs(config: Config, language: Language, outDir: string): void {
+  logoDataUrl(config.report.agency?.logo, config.baseDir, config.source);
+  const template = ReportTemplate.open(config.report.template, config.baseDir, config.source);
+  template.manifest();
+  template.strings(language);
+  checkWritableFolder(outDir, '--out');
+}
+
+/** Creates `dir` when missing and checks that files can be written in it. */
+export function checkWritableFolder(dir: string, option: string): void {
+  const path = resolve(dir);
+  try {
+    mkdirSync(path, { recursive: true });
+    accessSync(path, constants.W_OK);
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : 'not writable';
+    throw new UserError(`${option} "${dir}": cannot write the report there (${code}); choose a folder you can write to.`);
+  }
+}
