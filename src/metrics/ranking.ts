@@ -1,12 +1,5 @@
-import type { MetricSpec } from './catalogue.js';
+import type { Better, MetricSpec } from './catalogue.js';
 import type { Benchmark, BrandMetrics } from './types.js';
-
-/** A metric that brands are ranked and benchmarked on; `better: null` means it is not ranked. */
-export interface RankedMetric<Brand> {
-  key: string;
-  value: (brand: Brand) => number | null;
-  better: 'higher' | 'lower' | null;
-}
 
 interface RankedBrand {
   id: string;
@@ -19,7 +12,7 @@ interface RankedBrand {
  * better rank; a brand without a value gets null. Values are compared after
  * rounding to 12 significant digits so floating-point noise does not split a tie.
  */
-export function rankValues(values: Array<number | null>, better: 'higher' | 'lower'): Array<number | null> {
+export function rankValues(values: Array<number | null>, better: Better): Array<number | null> {
   const keyed = values.map((value) => (value === null ? null : Number(value.toPrecision(12))));
   return keyed.map((value) => {
     if (value === null) return null;
@@ -38,8 +31,8 @@ export function median(values: number[]): number | null {
   return low + (high - low) * (position - Math.floor(position));
 }
 
-/** Fills `rank` on every brand, for every ranked metric, within one group of brands. */
-export function assignRanks<Brand extends RankedBrand>(brands: Brand[], metrics: Array<RankedMetric<Brand>>): void {
+/** Fills `rank` on every brand, for every ranked metric (`better` not null) of the catalogue, within one group of brands. */
+export function assignRanks<Brand extends RankedBrand>(brands: Brand[], metrics: ReadonlyArray<MetricSpec<Brand>>): void {
   for (const brand of brands) brand.rank = {};
   for (const metric of metrics) {
     if (!metric.better) continue;
@@ -51,7 +44,7 @@ export function assignRanks<Brand extends RankedBrand>(brands: Brand[], metrics:
 }
 
 /** Change of each metric against the previous period: percentage points for rates and shares, percent otherwise. */
-export function changeOf(current: BrandMetrics, previous: BrandMetrics | undefined, catalogue: MetricSpec[]): Record<string, number | null> {
+export function changeOf(current: BrandMetrics, previous: BrandMetrics | undefined, catalogue: readonly MetricSpec[]): Record<string, number | null> {
   const change: Record<string, number | null> = {};
   for (const spec of catalogue) {
     const now = spec.value(current);
@@ -63,12 +56,12 @@ export function changeOf(current: BrandMetrics, previous: BrandMetrics | undefin
   return change;
 }
 
-export function previousValues(previous: BrandMetrics | undefined, catalogue: MetricSpec[]): Record<string, number | null> {
+export function previousValues(previous: BrandMetrics | undefined, catalogue: readonly MetricSpec[]): Record<string, number | null> {
   return Object.fromEntries(catalogue.map((spec) => [spec.key, previous ? spec.value(previous) : null]));
 }
 
-/** The client against the competitors' median and the best brand, for every ranked metric. */
-export function benchmarks<Brand extends RankedBrand>(brands: Brand[], metrics: Array<RankedMetric<Brand>>): Benchmark[] {
+/** The client against the competitors' median and the best brand, for every ranked metric of the catalogue. */
+export function benchmarks<Brand extends RankedBrand>(brands: Brand[], metrics: ReadonlyArray<MetricSpec<Brand>>): Benchmark[] {
   const client = brands.find((brand) => brand.role === 'client');
   return metrics.flatMap((metric) => {
     const better = metric.better;

@@ -1,15 +1,15 @@
+import { type Better, type MetricSpec, metricSpec } from '../catalogue.js';
 import { assignRanks, benchmarks } from '../ranking.js';
 import type { Benchmark } from '../types.js';
 import type { BrandDiagnostics } from './types.js';
 
-/** A diagnostic metric that gets a rank and a benchmark; `better` says which way is good. */
-export interface DiagnosticMetric {
-  key: DiagnosticMetricKey;
-  value: (brand: BrandDiagnostics) => number | null;
-  better: 'higher' | 'lower';
-  /** A fraction in [0, 1] or a time in minutes. */
-  unit: 'share' | 'minutes';
-}
+/**
+ * A diagnostic metric: an entry of the same shape as the leaderboard's
+ * catalogue (src/metrics/catalogue.ts), always ranked and benchmarked. Its
+ * label lives in the advice catalogues (`diagnosticLabels`), not in the
+ * template strings.
+ */
+export type DiagnosticMetric = MetricSpec<BrandDiagnostics, DiagnosticMetricKey> & { better: Better; unit: 'share' | 'minutes' };
 
 export type DiagnosticMetricKey =
   | 'cannedShare'
@@ -26,20 +26,24 @@ export type DiagnosticMetricKey =
   | 'negativeTimeMedianMin'
   | 'latestClockTimeMedianMin';
 
-export const DIAGNOSTIC_METRICS: DiagnosticMetric[] = [
-  { key: 'cannedShare', value: (b) => b.canned.cannedShare, better: 'lower', unit: 'share' },
-  { key: 'unsolicitedShare', value: (b) => b.unsolicited.unsolicitedShare, better: 'lower', unit: 'share' },
-  { key: 'followUpAnsweredShare', value: (b) => b.followThrough.answeredShare, better: 'higher', unit: 'share' },
-  { key: 'followUpTimeMedianMin', value: (b) => b.followThrough.responseTimeMedianMin, better: 'lower', unit: 'minutes' },
-  { key: 'abandonedShare', value: (b) => share(b.followThrough.abandoned, b.followThrough.conversations), better: 'lower', unit: 'share' },
-  { key: 'businessTimeMedianMin', value: (b) => b.businessHours?.businessTimeMedianMin ?? null, better: 'lower', unit: 'minutes' },
-  { key: 'responseRateInsideHours', value: (b) => b.businessHours?.responseRateInside ?? null, better: 'higher', unit: 'share' },
-  { key: 'responseRateOutsideHours', value: (b) => b.businessHours?.responseRateOutside ?? null, better: 'higher', unit: 'share' },
-  { key: 'influencerResponseRate', value: (b) => b.influencers?.influencers.responseRate ?? null, better: 'higher', unit: 'share' },
-  { key: 'influencerTimeMedianMin', value: (b) => b.influencers?.influencers.responseTimeMedianMin ?? null, better: 'lower', unit: 'minutes' },
-  { key: 'negativeResponseRate', value: (b) => b.sentiment?.bySentiment.negative.responseRate ?? null, better: 'higher', unit: 'share' },
-  { key: 'negativeTimeMedianMin', value: (b) => b.sentiment?.bySentiment.negative.responseTimeMedianMin ?? null, better: 'lower', unit: 'minutes' },
-  { key: 'latestClockTimeMedianMin', value: (b) => b.clockLatest.responseTimeMedianMin, better: 'lower', unit: 'minutes' },
+function diagnostic(key: DiagnosticMetricKey, value: (brand: BrandDiagnostics) => number | null, better: Better, unit: 'share' | 'minutes'): DiagnosticMetric {
+  return { ...metricSpec(key, value, better, unit), unit };
+}
+
+export const DIAGNOSTIC_METRICS: readonly DiagnosticMetric[] = [
+  diagnostic('cannedShare', (b) => b.canned.cannedShare, 'lower', 'share'),
+  diagnostic('unsolicitedShare', (b) => b.unsolicited.unsolicitedShare, 'lower', 'share'),
+  diagnostic('followUpAnsweredShare', (b) => b.followThrough.answeredShare, 'higher', 'share'),
+  diagnostic('followUpTimeMedianMin', (b) => b.followThrough.responseTimeMedianMin, 'lower', 'minutes'),
+  diagnostic('abandonedShare', (b) => share(b.followThrough.abandoned, b.followThrough.conversations), 'lower', 'share'),
+  diagnostic('businessTimeMedianMin', (b) => b.businessHours?.businessTimeMedianMin ?? null, 'lower', 'minutes'),
+  diagnostic('responseRateInsideHours', (b) => b.businessHours?.responseRateInside ?? null, 'higher', 'share'),
+  diagnostic('responseRateOutsideHours', (b) => b.businessHours?.responseRateOutside ?? null, 'higher', 'share'),
+  diagnostic('influencerResponseRate', (b) => b.influencers?.influencers.responseRate ?? null, 'higher', 'share'),
+  diagnostic('influencerTimeMedianMin', (b) => b.influencers?.influencers.responseTimeMedianMin ?? null, 'lower', 'minutes'),
+  diagnostic('negativeResponseRate', (b) => b.sentiment?.bySentiment.negative.responseRate ?? null, 'higher', 'share'),
+  diagnostic('negativeTimeMedianMin', (b) => b.sentiment?.bySentiment.negative.responseTimeMedianMin ?? null, 'lower', 'minutes'),
+  diagnostic('latestClockTimeMedianMin', (b) => b.clockLatest.responseTimeMedianMin, 'lower', 'minutes'),
 ];
 
 function share(part: number, whole: number): number | null {
