@@ -1,6 +1,7 @@
-import type { Diagnostics } from '../../metrics/diagnostics/types.js';
-import { median } from '../../metrics/ranking.js';
-import type { Benchmark, MetricsReport } from '../../metrics/types.js';
+import { type MetricSpec, metricCatalogue, specOf } from '../../metrics/catalogue.js';
+import { DIAGNOSTIC_METRICS, type DiagnosticMetricKey } from '../../metrics/diagnostics/catalogue.js';
+import type { BrandDiagnostics, Diagnostics } from '../../metrics/diagnostics/types.js';
+import type { Benchmark, BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { FindingId } from './catalogue.js';
 import type { ImprovementItem } from './types.js';
 
@@ -49,9 +50,8 @@ interface Contender {
 
 interface Spec {
   id: FindingId;
-  metric: string;
-  better: 'higher' | 'lower';
-  as: 'percent' | 'duration';
+  /** The catalogue entry the finding rests on: its key, which way is better, its unit. */
+  metric: Pick<MetricSpec<never>, 'key' | 'better' | 'unit'>;
   contenders: Contender[];
   benchmark: Benchmark | undefined;
   detail: Detail | null;
@@ -75,21 +75,24 @@ export function findWeakPoints(metrics: MetricsReport, diagnostics: Diagnostics 
     .sort((a, b) => b.severity - a.severity || a.id.localeCompare(b.id));
 }
 
+/**
+ * The client behind the competitor median of the metrics' benchmark (no
+ * benchmark, no comparison), with its rank and the benchmark's best brand.
+ */
 function evaluate(spec: Spec): Finding | null {
+  const { better, unit } = spec.metric;
+  const as = unit === 'share' ? 'percent' : unit === 'minutes' ? 'duration' : null;
   const client = spec.contenders.find((c) => c.role === 'client');
-  if (!client || client.value === null || spec.sample < MIN_SAMPLE) return null;
-  const competitorValues = spec.contenders.filter((c) => c.role !== 'client' && c.value !== null).map((c) => c.value as number);
-  const competitorMedian = spec.benchmark?.competitorMedian ?? median(competitorValues);
-  if (competitorMedian === null) return null;
-  const behind = spec.better === 'higher' ? competitorMedian - client.value : client.value - competitorMedian;
-  if (behind < MIN_GAP[spec.as]) return null;
-  const scale = Math.max(Math.abs(competitorMedian), spec.as === 'percent' ? 0.01 : 1);
-  const bestId = spec.benchmark?.bestBrandId ?? bestOf(spec.contenders, spec.better)?.id;
-  const best = spec.contenders.find((c) => c.id === bestId && c.value !== null);
+  const competitorMedian = spec.benchmark?.competitorMedian ?? null;
+  if (!better || !as || !client || client.value === null || spec.sample < MIN_SAMPLE || competitorMedian === null) return null;
+  const behind = better === 'higher' ? competitorMedian - client.value : client.value - competitorMedian;
+  if (behind < MIN_GAP[as]) return null;
+  const scale = Math.max(Math.abs(competitorMedian), as === 'percent' ? 0.01 : 1);
+  const best = spec.contenders.find((c) => c.id === spec.benchmark?.bestBrandId && c.value !== null);
   return {
     id: spec.id,
-    metric: spec.metric,
-    as: spec.as,
+    metric: spec.metric.key,
+    as,
     client: { name: client.name, value: client.value, rank: client.rank },
     competitorMedian,
     ranked: spec.contenders.filter((c) => c.rank !== null).length,
@@ -100,94 +103,43 @@ function evaluate(spec: Spec): Finding | null {
   };
 }
 
-function bestOf(contenders: Contender[], better: 'higher' | 'lower'): Contender | undefined {
-  return contenders
-    .filter((c) => c.value !== null)
-    .sort((a, b) => ((better === 'higher' ? (b.value as number) - (a.value as number) : (a.value as number) - (b.value as number)) || a.id.localeCompare(b.id)))[0];
-}
-
-/** Every brand with its value and rank on the metric `key`. */
-function contendersOf<Brand extends Omit<Contender, 'value' | 'rank'> & { rank: Record<string, number | null> }>(
-  brands: Brand[],
-  key: string,
-  value: (brand: Brand) => number | null,
-): Contender[] {
-  return brands.map((b) => ({ id: b.id, name: b.name, role: b.role, value: value(b), rank: b.rank[key] ?? null }));
+/** Every brand with its value and rank on the catalogue entry `metric`. */
+function contendersOf<Brand extends Omit<Contender, 'value' | 'rank'> & { rank: Record<string, number | null> }>(brands: Brand[], metric: MetricSpec<Brand>): Contender[] {
+  return brands.map((b) => ({ id: b.id, name: b.name, role: b.role, value: metric.value(b), rank: b.rank[metric.key] ?? null }));
 }
 
 function baseSpecs(metrics: MetricsReport, diagnostics: Diagnostics | undefined): Spec[] {
   const client = metrics.brands.find((b) => b.role === 'client');
-  const contenders = (key: string, value: (b: MetricsReport['brands'][number]) => number | null) => contendersOf(metrics.brands, key, value);
-  const benchmark = (key: string) => metrics.benchmarks?.find((b) => b.metric === key);
-  const unanswered = diagnostics?.brands.find((b) => b.role === 'client')?.unansweredExamples ?? [];
-  // With metrics.clockStart: latest, speed is judged on the diagnostics' latest-message clock instead (diagnosticSpecs).
-  const slow: Spec = {
-    id: 'slow',
-    metric: 'responseTimeMedianMin',
-    better: 'lower',
-    as: 'duration',
-    contenders: contenders('responseTimeMedianMin', (b) => b.responseTimeMedianMin),
-    benchmark: benchmark('responseTimeMedianMin'),
-    detail: null,
-    examples: [],
-    sample: client?.answered ?? 0,
+  const catalogue = metricCatalogue(metrics.settings?.sla ?? []);
+  const spec = (id: FindingId, key: string, sample: number, detail: Detail | null, examples: Example[] = []): Spec => {
+    const metric: MetricSpec<BrandMetrics> = specOf(catalogue, key);
+    return { id, metric, contenders: contendersOf(metrics.brands, metric), benchmark: metrics.benchmarks?.find((b) => b.metric === key), detail, examples, sample };
   };
+  const unanswered = diagnostics?.brands.find((b) => b.role === 'client')?.unansweredExamples ?? [];
   return [
-    {
-      id: 'unanswered',
-      metric: 'responseRate',
-      better: 'higher',
-      as: 'percent',
-      contenders: contenders('responseRate', (b) => b.responseRate),
-      benchmark: benchmark('responseRate'),
-      detail: client ? { kind: 'answeredOf', answered: client.answered, inbound: client.inbound } : null,
-      examples: unanswered.map(example),
-      sample: client?.inbound ?? 0,
-    },
-    ...(diagnostics?.settings.clockStart === 'latest' ? [] : [slow]),
-    {
-      id: 'megaphone',
-      metric: 'replyShare',
-      better: 'higher',
-      as: 'percent',
-      contenders: contenders('replyShare', (b) => b.replyShare),
-      benchmark: benchmark('replyShare'),
-      detail: client ? { kind: 'broadcastsVsReplies', broadcasts: client.broadcasts, replies: client.replies } : null,
-      examples: [],
-      sample: client ? client.replies + client.broadcasts : 0,
-    },
+    spec('unanswered', 'responseRate', client?.inbound ?? 0, client ? { kind: 'answeredOf', answered: client.answered, inbound: client.inbound } : null, unanswered.map(example)),
+    // With metrics.clockStart: latest, speed is judged on the diagnostics' latest-message clock instead (diagnosticSpecs).
+    ...(diagnostics?.settings.clockStart === 'latest' ? [] : [spec('slow', 'responseTimeMedianMin', client?.answered ?? 0, null)]),
+    spec('megaphone', 'replyShare', client ? client.replies + client.broadcasts : 0, client ? { kind: 'broadcastsVsReplies', broadcasts: client.broadcasts, replies: client.replies } : null),
   ];
 }
 
 function diagnosticSpecs(diagnostics: Diagnostics): Spec[] {
   const client = diagnostics.brands.find((b) => b.role === 'client');
-  const benchmark = (key: string) => diagnostics.benchmarks.find((b) => b.metric === key);
-  const spec = (
-    id: FindingId,
-    metric: string,
-    better: Spec['better'],
-    as: Spec['as'],
-    value: (b: Diagnostics['brands'][number]) => number | null,
-    sample: number | undefined,
-    detail: Detail | null,
-    examples: Example[] = [],
-  ): Spec => ({ id, metric, better, as, contenders: contendersOf(diagnostics.brands, metric, value), benchmark: benchmark(metric), detail, examples, sample: sample ?? 0 });
+  const spec = (id: FindingId, key: DiagnosticMetricKey, sample: number | undefined, detail: Detail | null, examples: Example[] = []): Spec => {
+    const metric: MetricSpec<BrandDiagnostics> = specOf(DIAGNOSTIC_METRICS, key);
+    return { id, metric, contenders: contendersOf(diagnostics.brands, metric), benchmark: diagnostics.benchmarks.find((b) => b.metric === key), detail, examples, sample: sample ?? 0 };
+  };
   const topTemplate = client?.canned.topTemplates[0];
   const influencers = client?.influencers;
   const negative = client?.sentiment?.bySentiment.negative;
   const hours = client?.businessHours;
-  const latestClock =
-    diagnostics.settings.clockStart === 'latest'
-      ? [spec('slow', 'latestClockTimeMedianMin', 'lower', 'duration', (b) => b.clockLatest.responseTimeMedianMin, client?.clockLatest.answered, null)]
-      : [];
+  const latestClock = diagnostics.settings.clockStart === 'latest' ? [spec('slow', 'latestClockTimeMedianMin', client?.clockLatest.answered, null)] : [];
   return [
     ...latestClock,
     spec(
       'canned-replies',
       'cannedShare',
-      'lower',
-      'percent',
-      (b) => b.canned.cannedShare,
       client?.canned.replies,
       topTemplate ? { kind: 'topTemplate', uses: topTemplate.uses } : null,
       (client?.canned.topTemplates ?? []).map((t) => ({ author: t.exampleAuthor, text: t.example, createdAt: t.firstUsedAt, url: t.exampleUrl })),
@@ -195,9 +147,6 @@ function diagnosticSpecs(diagnostics: Diagnostics): Spec[] {
     spec(
       'unsolicited-mentions',
       'unsolicitedShare',
-      'lower',
-      'percent',
-      (b) => b.unsolicited.unsolicitedShare,
       client?.unsolicited.brandPosts,
       client ? { kind: 'unsolicitedCount', count: client.unsolicited.unsolicitedPosts, posts: client.unsolicited.brandPosts } : null,
       (client?.unsolicited.examples ?? []).map(example),
@@ -205,9 +154,6 @@ function diagnosticSpecs(diagnostics: Diagnostics): Spec[] {
     spec(
       'follow-ups',
       'followUpAnsweredShare',
-      'higher',
-      'percent',
-      (b) => b.followThrough.answeredShare,
       client?.followThrough.followUps,
       client ? { kind: 'abandoned', count: client.followThrough.abandoned, conversations: client.followThrough.conversations } : null,
       (client?.followThrough.abandonedExamples ?? []).map(example),
@@ -215,9 +161,6 @@ function diagnosticSpecs(diagnostics: Diagnostics): Spec[] {
     spec(
       'influencers',
       'influencerResponseRate',
-      'higher',
-      'percent',
-      (b) => b.influencers?.influencers.responseRate ?? null,
       influencers?.influencers.inbound,
       influencers && influencers.influencers.responseRate !== null && influencers.others.responseRate !== null
         ? { kind: 'influencersVsOthers', threshold: influencers.followerThreshold, influencers: influencers.influencers.responseRate, others: influencers.others.responseRate }
@@ -226,9 +169,6 @@ function diagnosticSpecs(diagnostics: Diagnostics): Spec[] {
     spec(
       'negative-mentions',
       'negativeResponseRate',
-      'higher',
-      'percent',
-      (b) => b.sentiment?.bySentiment.negative.responseRate ?? null,
       negative?.inbound,
       negative ? { kind: 'negativeAnswered', answered: negative.answered, inbound: negative.inbound } : null,
       (client?.unansweredExamples ?? []).filter((e) => e.sentiment === 'negative').map(example),
@@ -236,9 +176,6 @@ function diagnosticSpecs(diagnostics: Diagnostics): Spec[] {
     spec(
       'business-hours',
       'businessTimeMedianMin',
-      'lower',
-      'duration',
-      (b) => b.businessHours?.businessTimeMedianMin ?? null,
       hours ? hours.answeredInside + hours.answeredOutside : 0,
       hours && hours.responseRateOutside !== null ? { kind: 'outsideHours', rate: hours.responseRateOutside, inbound: hours.inboundOutside } : null,
     ),

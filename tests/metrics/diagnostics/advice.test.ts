@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildImprovements, CATALOGUES } from '../../../src/report/advice/index.js';
 import type { AdviceLanguage } from '../../../src/report/advice/index.js';
-import { assignDiagnosticRanks, diagnosticBenchmarks, DIAGNOSTIC_METRICS } from '../../../src/metrics/diagnostics/catalogue.js';
+import { DIAGNOSTIC_METRICS } from '../../../src/metrics/diagnostics/catalogue.js';
 import { diagnosticColumns } from '../../../src/metrics/diagnostics/columns.js';
-import { adviceInput } from '../../fixtures/diagnostics/advice-input.js';
+import { adviceInput, rankAndBenchmark } from '../../fixtures/diagnostics/advice-input.js';
 
 const LANGUAGES: AdviceLanguage[] = ['en', 'es', 'fr'];
 
@@ -119,9 +119,7 @@ describe('what to improve', () => {
     diagnostics.settings.clockStart = 'latest';
     const clocks = [90, 30, 45];
     diagnostics.brands.forEach((brand, i) => (brand.clockLatest = { answered: 200, responseTimeMedianMin: clocks[i] ?? null, responseTimeP90Min: null, responseTimeMeanMin: null }));
-    assignDiagnosticRanks(diagnostics.brands);
-    diagnostics.benchmarks = diagnosticBenchmarks(diagnostics.brands);
-    const slow = buildImprovements(input, 'fr').find((item) => item.id === 'slow');
+    const slow = buildImprovements(rankAndBenchmark(input), 'fr').find((item) => item.id === 'slow');
     expect(slow?.metric).toBe('latestClockTimeMedianMin');
     expect(slow?.evidence).toEqual([
       'Temps de réponse médian depuis le dernier message du client : Acme 1,5\u00a0h ; médiane des concurrents 38\u00a0min.',
@@ -132,7 +130,7 @@ describe('what to improve', () => {
   it('calls out a brand that broadcasts more than its competitors', () => {
     const input = adviceInput();
     Object.assign(input.brands[0]!, { replies: 90, broadcasts: 210, replyShare: 0.3 });
-    input.benchmarks = input.benchmarks!.filter((b) => b.metric !== 'replyShare');
+    rankAndBenchmark(input);
     const megaphone = buildImprovements(input, 'en').find((item) => item.id === 'megaphone');
     expect(megaphone?.evidence[0]).toBe('Share of posts that are replies: Acme 30%, competitor median 63%.');
     expect(megaphone?.evidence).toContain('210 announcements against 90 replies.');
@@ -147,14 +145,19 @@ describe('what to improve', () => {
     expect(ids).toContain('unanswered');
   });
 
+  it('compares only against the benchmarks the metrics carry: none, no advice', () => {
+    const input = adviceInput();
+    input.benchmarks = undefined;
+    input.diagnostics!.benchmarks = [];
+    expect(buildImprovements(input, 'en')).toEqual([]);
+  });
+
   it('gives no advice when the client beats its competitors everywhere', () => {
     const input = adviceInput();
     const [client, ...rivals] = input.brands;
     input.brands = [{ ...client!, role: 'competitor' }, ...rivals.map((b, i) => (i === 0 ? { ...b, role: 'client' as const } : b))];
     input.diagnostics!.brands = input.diagnostics!.brands.map((b) => ({ ...b, role: b.id === 'rival' ? 'client' : 'competitor' }));
-    input.benchmarks = undefined;
-    input.diagnostics!.benchmarks = [];
-    const items = buildImprovements(input, 'en');
+    const items = buildImprovements(rankAndBenchmark(input), 'en');
     // Rivalia is best or at the median on everything but reply share (75% vs median of 93.3% and 50% = 71.7%): nothing to say.
     expect(items).toEqual([]);
   });
