@@ -8,7 +8,7 @@
 -- A parent not found in the data is still marked as the brand's own when its link names
 -- one of the brand's accounts (twitter.com/<handle>/status/..., or a profile link as
 -- Talkwalker writes it): a reply to it continues the brand's thread, a broadcast.
--- A handle listed by two brands makes its posts brand posts of both.
+-- (The config refuses a handle listed by two brands: each brand post has one brand.)
 -- Built once for the analysis's slice [$slice_start, $slice_end] (every reader filters
 -- it by created_at), in time order, so the per-period readers skip the other months.
 --

@@ -1,7 +1,8 @@
 import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
 import { UserError } from '../errors.js';
-import { canonicalPlatform } from '../store/platforms.js';
+import { closest } from '../closest.js';
+import { canonicalPlatform, KNOWN_PLATFORMS } from '../store/platforms.js';
 import { configSchema, type ParsedConfig } from './schema.js';
 import type { Brand, Config } from './types.js';
 import { readYamlFile } from './yaml-file.js';
@@ -20,10 +21,27 @@ export function parseConfig(raw: unknown, source = 'replybench.yaml', baseDir = 
 
 function finish(parsed: ParsedConfig, source: string, baseDir: string): Config {
   const ids = new Set<string>();
+  const owners = new Map<string, string>();
   const brands: Brand[] = parsed.brands.map((brand, index) => {
     if (ids.has(brand.id)) throw new UserError(`${source}: brands.${index}.id: "${brand.id}" is listed twice; brand ids must be unique.`);
     ids.add(brand.id);
     const accounts = foldPlatforms(brand.accounts);
+    for (const platform of Object.keys(accounts)) {
+      if (KNOWN_PLATFORMS.includes(platform)) continue;
+      const [near] = closest(platform, KNOWN_PLATFORMS, 1);
+      throw new UserError(
+        `${source}: brands.${index}.accounts.${platform}: not a platform replybench knows${near ? `; did you mean ${near}?` : ''} (use one of ${KNOWN_PLATFORMS.join(', ')}).`,
+      );
+    }
+    for (const [platform, handles] of Object.entries(accounts)) {
+      for (const handle of handles) {
+        const owner = owners.get(`${platform}:${handle}`);
+        if (owner !== undefined) {
+          throw new UserError(`${source}: brands.${index}.accounts.${platform}: "${handle}" is also listed by brand "${owner}"; a handle belongs to one brand: remove it from one of them.`);
+        }
+        owners.set(`${platform}:${handle}`, brand.id);
+      }
+    }
     if (Object.keys(accounts).length === 0) {
       throw new UserError(`${source}: brands.${index}.accounts: brand "${brand.id}" has no accounts; list its handles per platform, e.g. accounts: { twitter: [AcmeCares] }.`);
     }

@@ -15,6 +15,16 @@ export const PLATFORM_SYNONYMS: Readonly<Record<string, string>> = {
   bsky: 'bluesky',
 };
 
+/**
+ * The platforms a config may name accounts on (after folding synonyms): the
+ * social networks the export formats produce, and the site types listening
+ * tools give mentions from the open web.
+ */
+export const KNOWN_PLATFORMS: readonly string[] = [
+  'twitter', 'facebook', 'instagram', 'youtube', 'tiktok', 'linkedin', 'reddit', 'threads', 'bluesky', 'mastodon', 'pinterest',
+  'news', 'blog', 'forum', 'review', 'web',
+];
+
 /** The stored name of a platform: `canonicalPlatform(' X ')` is "twitter". */
 export function canonicalPlatform(name: string): string {
   const lower = name.trim().toLowerCase();

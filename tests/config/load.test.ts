@@ -34,6 +34,19 @@ describe('config', () => {
     expect(config.metrics).toEqual({ inbound: 'all', responseWindow: 10080, sla: [60, 1440] });
   });
 
+  it('refuses a platform it does not know, naming the closest one and the list', () => {
+    const message = errorOf({ client: 'a', brands: [{ id: 'a', accounts: { twiter: ['AppleSupport'] } }] });
+    expect(message).toMatch(/^cfg\.yaml: brands\.0\.accounts\.twiter: not a platform replybench knows; did you mean twitter\? \(use one of twitter, facebook, instagram, /);
+    expect(errorOf({ client: 'a', brands: [{ id: 'a', accounts: { myspacex: ['a'] } }] })).toMatch(/accounts\.myspacex: not a platform replybench knows \(use one of /);
+  });
+
+  it('refuses a handle listed by two brands, naming both', () => {
+    const message = errorOf({ client: 'a', brands: [{ id: 'a', accounts: { twitter: ['Shared'] } }, { id: 'b', accounts: { x: ['@shared'] } }] });
+    expect(message).toBe('cfg.yaml: brands.1.accounts.twitter: "shared" is also listed by brand "a"; a handle belongs to one brand: remove it from one of them.');
+    // The same name on two platforms is two accounts.
+    expect(() => parseConfig({ client: 'a', brands: [{ id: 'a', accounts: { twitter: ['acme'] } }, { id: 'b', accounts: { facebook: ['acme'] } }] }, 'c', '/')).not.toThrow();
+  });
+
   it('folds platform synonyms as the store names them, merging their handles', () => {
     const config = parseConfig({ client: 'a', brands: [{ id: 'a', accounts: { X: ['@One'], twitter: ['two', 'one'], FB: ['page'] } }] }, 'c', '/');
     expect(config.brands[0]?.accounts).toEqual({ twitter: ['one', 'two'], facebook: ['page'] });
