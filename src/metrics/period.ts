@@ -1,13 +1,28 @@
-import { UserError } from '../errors.js';
+import { tz, TZDate, tzOffset } from '@date-fns/tz';
 import {
   addDays,
   addMonths,
-  daysBetween,
-  formatLocalDate,
-  formatLocalMonth,
-  startOfLocalDay,
-  type LocalDate,
-} from './zoned-time.js';
+  addQuarters,
+  differenceInCalendarDays,
+  format,
+  isAfter,
+  isValid,
+  parse,
+  startOfMonth,
+  startOfQuarter,
+  subDays,
+  subMonths,
+  subQuarters,
+} from 'date-fns';
+import { isKnownTimezone } from '../config/timezone.js';
+import { UserError } from '../errors.js';
+
+/** A calendar date without a time or zone. Months are 1-12. */
+export interface LocalDate {
+  year: number;
+  month: number;
+  day: number;
+}
 
 /**
  * A reporting period: local calendar days [firstDay, endDay) in `timezone`,
@@ -28,79 +43,114 @@ export interface Period {
 const EXAMPLES = 'use a month (2017-10), a quarter (2017-Q4) or two dates FROM..TO, both included (2017-10-01..2017-10-15)';
 
 /**
+ * Calendar days are counted as UTC midnights, so date-fns steps whole days
+ * whatever the machine's own timezone; the config timezone only comes in when
+ * a day becomes an instant (startOfLocalDay).
+ */
+const CALENDAR = { in: tz('UTC') };
+
+/**
  * Parses `--period`. A FROM..TO range includes its TO day: it ends at the next
  * local midnight.
  * @example parsePeriod('2017-Q4', 'Europe/Madrid') // 2017-09-30T22:00Z .. 2017-12-31T23:00Z
  */
 export function parsePeriod(text: string, timezone: string): Period {
   const value = text.trim();
-  checkTimezone(timezone);
+  if (!isKnownTimezone(timezone)) {
+    throw new UserError(`timezone: "${timezone}" is not a known IANA timezone; use e.g. UTC, Europe/Madrid or America/New_York.`);
+  }
   const month = /^(\d{4})-(\d{1,2})$/.exec(value);
   if (month) {
     const m = Number(month[2]);
     if (m < 1 || m > 12) throw badPeriod(text, `month ${month[2]} does not exist`);
-    return monthPeriod({ year: Number(month[1]), month: m, day: 1 }, timezone);
+    return monthPeriod(new TZDate(Number(month[1]), m - 1, 1, 'UTC'), timezone);
   }
   const quarter = /^(\d{4})-?Q([1-4])$/i.exec(value);
-  if (quarter) return quarterPeriod(Number(quarter[1]), Number(quarter[2]), timezone);
+  if (quarter) return quarterPeriod(new TZDate(Number(quarter[1]), (Number(quarter[2]) - 1) * 3, 1, 'UTC'), timezone);
   const range = /^(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})$/.exec(value);
   if (range) {
     const from = parseDate(range[1] as string, text);
     const to = parseDate(range[2] as string, text);
-    if (daysBetween(from, to) < 0) throw badPeriod(text, `${range[1]} is after ${range[2]}`);
-    return rangePeriod(from, addDays(to, 1), timezone);
+    if (isAfter(from, to)) throw badPeriod(text, `${range[1]} is after ${range[2]}`);
+    return rangePeriod(from, addDays(to, 1, CALENDAR), timezone);
   }
   throw badPeriod(text);
 }
 
 /** The period of the same length just before: previous month, previous quarter, or the same number of days. */
 export function previousPeriod(period: Period): Period {
-  if (period.kind === 'month') return monthPeriod(addMonths(period.firstDay, -1), period.timezone);
-  if (period.kind === 'quarter') {
-    const first = addMonths(period.firstDay, -3);
-    return quarterPeriod(first.year, Math.floor((first.month - 1) / 3) + 1, period.timezone);
-  }
-  const days = daysBetween(period.firstDay, period.endDay);
-  return rangePeriod(addDays(period.firstDay, -days), period.firstDay, period.timezone);
+  const first = calendarDay(period.firstDay);
+  if (period.kind === 'month') return monthPeriod(subMonths(first, 1, CALENDAR), period.timezone);
+  if (period.kind === 'quarter') return quarterPeriod(subQuarters(first, 1, CALENDAR), period.timezone);
+  const days = differenceInCalendarDays(calendarDay(period.endDay), first, CALENDAR);
+  return rangePeriod(subDays(first, days, CALENDAR), first, period.timezone);
 }
 
 /** The `count` local months ending with the month that holds the period's last day, oldest first. */
 export function monthsEnding(period: Period, count: number): Period[] {
-  const lastDay = addDays(period.endDay, -1);
-  const lastMonth = { year: lastDay.year, month: lastDay.month, day: 1 };
-  return Array.from({ length: count }, (_, index) => monthPeriod(addMonths(lastMonth, index - count + 1), period.timezone));
+  const lastDay = subDays(calendarDay(period.endDay), 1, CALENDAR);
+  return Array.from({ length: count }, (_, index) => monthPeriod(subMonths(lastDay, count - 1 - index, CALENDAR), period.timezone));
 }
 
-function monthPeriod(first: LocalDate, timezone: string): Period {
-  return build('month', formatLocalMonth(first), first, addMonths(first, 1), timezone);
+/** Any day of the month -> that month. */
+function monthPeriod(day: Date, timezone: string): Period {
+  const first = startOfMonth(day, CALENDAR);
+  return build('month', format(first, 'yyyy-MM'), first, addMonths(first, 1, CALENDAR), timezone);
 }
 
-function quarterPeriod(year: number, quarter: number, timezone: string): Period {
-  const first = { year, month: (quarter - 1) * 3 + 1, day: 1 };
-  return build('quarter', `${year}-Q${quarter}`, first, addMonths(first, 3), timezone);
+/** Any day of the quarter -> that quarter. */
+function quarterPeriod(day: Date, timezone: string): Period {
+  const first = startOfQuarter(day, CALENDAR);
+  return build('quarter', format(first, "yyyy-'Q'Q"), first, addQuarters(first, 1, CALENDAR), timezone);
 }
 
-function rangePeriod(first: LocalDate, endDay: LocalDate, timezone: string): Period {
-  return build('range', `${formatLocalDate(first)}..${formatLocalDate(addDays(endDay, -1))}`, first, endDay, timezone);
+function rangePeriod(first: TZDate, endDay: TZDate, timezone: string): Period {
+  return build('range', `${format(first, 'yyyy-MM-dd')}..${format(subDays(endDay, 1, CALENDAR), 'yyyy-MM-dd')}`, first, endDay, timezone);
 }
 
-function build(kind: Period['kind'], label: string, firstDay: LocalDate, endDay: LocalDate, timezone: string): Period {
-  return { label, kind, timezone, firstDay, endDay, start: startOfLocalDay(timezone, firstDay), end: startOfLocalDay(timezone, endDay) };
+function build(kind: Period['kind'], label: string, firstDay: TZDate, endDay: TZDate, timezone: string): Period {
+  return {
+    label,
+    kind,
+    timezone,
+    firstDay: localDate(firstDay),
+    endDay: localDate(endDay),
+    start: startOfLocalDay(timezone, firstDay),
+    end: startOfLocalDay(timezone, endDay),
+  };
 }
 
-function parseDate(text: string, period: string): LocalDate {
-  const [year, month, day] = text.split('-').map(Number) as [number, number, number];
-  const date = { year, month, day };
-  if (month < 1 || month > 12 || formatLocalDate(addDays(date, 0)) !== text) throw badPeriod(period, `${text} is not a calendar date`);
+/**
+ * The instant at which the wall clock of `timezone` reads `day` 00:00. When
+ * the clocks are turned back over midnight the earlier instant is taken; when
+ * a zone skips midnight (the clocks jump from 00:00 to 01:00) the day starts
+ * at the jump. Not `new TZDate(y, m, d, timezone)`: TZDate picks between two
+ * midnights by the rules of the machine's own timezone, and misplaces days
+ * next to a skipped one (Pacific/Apia, 2011-12-30).
+ */
+function startOfLocalDay(timezone: string, day: TZDate): Date {
+  const midnight = day.getTime();
+  const offsetAt = (instant: Date | number): number => Math.round(tzOffset(timezone, new Date(instant)) * 60_000);
+  const candidates = [offsetAt(subDays(day, 1, CALENDAR)), offsetAt(addDays(day, 1, CALENDAR))]
+    .map((offset) => ({ offset, instant: midnight - offset }))
+    .filter(({ offset, instant }) => offsetAt(instant) === offset)
+    .map(({ instant }) => instant);
+  if (candidates.length > 0) return new Date(Math.min(...candidates));
+  return new Date(midnight - offsetAt(subDays(day, 1, CALENDAR)));
+}
+
+function calendarDay(date: LocalDate): TZDate {
+  return new TZDate(date.year, date.month - 1, date.day, 'UTC');
+}
+
+function localDate(day: TZDate): LocalDate {
+  return { year: day.getFullYear(), month: day.getMonth() + 1, day: day.getDate() };
+}
+
+function parseDate(text: string, period: string): TZDate {
+  const date = parse(text, 'yyyy-MM-dd', new TZDate(0, 'UTC'), CALENDAR);
+  if (!isValid(date)) throw badPeriod(period, `${text} is not a calendar date`);
   return date;
-}
-
-function checkTimezone(timezone: string): void {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: timezone });
-  } catch {
-    throw new UserError(`timezone: "${timezone}" is not a known IANA timezone; use e.g. UTC, Europe/Madrid or America/New_York.`);
-  }
 }
 
 function badPeriod(text: string, why?: string): UserError {

@@ -45,6 +45,71 @@ describe('parsePeriod', () => {
     expect((day.end.getTime() - day.start.getTime()) / 3_600_000).toBe(23);
   });
 
+  describe('around DST transitions', () => {
+    const hours = (period: { start: Date; end: Date }): number => (period.end.getTime() - period.start.getTime()) / 3_600_000;
+
+    it('Europe/Madrid: the spring day is 23 hours, the autumn day 25, each starting at local midnight', () => {
+      const spring = parsePeriod('2018-03-25..2018-03-25', 'Europe/Madrid');
+      expect([iso(spring.start), iso(spring.end), hours(spring)]).toEqual(['2018-03-24T23:00:00.000Z', '2018-03-25T22:00:00.000Z', 23]);
+      const autumn = parsePeriod('2017-10-29..2017-10-29', 'Europe/Madrid');
+      expect([iso(autumn.start), iso(autumn.end)]).toEqual(['2017-10-28T22:00:00.000Z', '2017-10-29T23:00:00.000Z']);
+      expect(hours(previousPeriod(autumn))).toBe(24);
+    });
+
+    it('America/Sao_Paulo: a day that skips midnight and a day that turns the clocks back over it', () => {
+      const days = parsePeriod('2017-10-14..2017-10-16', 'America/Sao_Paulo');
+      expect([iso(days.start), iso(days.end), hours(days)]).toEqual(['2017-10-14T03:00:00.000Z', '2017-10-17T02:00:00.000Z', 71]);
+      expect(hours(previousPeriod(days))).toBe(72);
+      // On 2018-02-17 the clocks went back from 24:00 to 23:00: the hour 23:00-24:00 happened twice, both in the 17th.
+      const back = parsePeriod('2018-02-17..2018-02-17', 'America/Sao_Paulo');
+      expect([iso(back.start), iso(back.end), hours(back)]).toEqual(['2018-02-17T02:00:00.000Z', '2018-02-18T03:00:00.000Z', 25]);
+      const october = parsePeriod('2017-10', 'America/Sao_Paulo');
+      expect([iso(october.start), iso(october.end), hours(october)]).toEqual(['2017-10-01T03:00:00.000Z', '2017-11-01T02:00:00.000Z', 743]);
+      const february = parsePeriod('2018-02', 'America/Sao_Paulo');
+      expect([iso(february.start), iso(february.end), hours(february)]).toEqual(['2018-02-01T02:00:00.000Z', '2018-03-01T03:00:00.000Z', 673]);
+    });
+
+    it('America/New_York: March 12 and November 5, 2017, and the 721 hours of November', () => {
+      expect(hours(parsePeriod('2017-03-12..2017-03-12', 'America/New_York'))).toBe(23);
+      const fallBack = parsePeriod('2017-11-05..2017-11-05', 'America/New_York');
+      expect([iso(fallBack.start), iso(fallBack.end), hours(fallBack)]).toEqual(['2017-11-05T04:00:00.000Z', '2017-11-06T05:00:00.000Z', 25]);
+      const november = parsePeriod('2017-11', 'America/New_York');
+      expect([iso(november.start), iso(november.end), hours(november)]).toEqual(['2017-11-01T04:00:00.000Z', '2017-12-01T05:00:00.000Z', 721]);
+      expect([previousPeriod(november).label, hours(previousPeriod(november))]).toEqual(['2017-10', 744]);
+    });
+
+    it('takes the earlier midnight where it happens twice (Havana turned 01:00 back to 00:00 on 2017-11-05)', () => {
+      const day = parsePeriod('2017-11-05..2017-11-05', 'America/Havana');
+      expect([iso(day.start), iso(day.end), hours(day)]).toEqual(['2017-11-05T04:00:00.000Z', '2017-11-06T05:00:00.000Z', 25]);
+    });
+
+    it("gives the same instants whatever the machine's own timezone", () => {
+      const cases: [string, string][] = [
+        ['2017-10', 'Europe/Madrid'],
+        ['2017-10-15..2017-10-15', 'America/Sao_Paulo'],
+        ['2018-02-17..2018-02-17', 'America/Sao_Paulo'],
+        ['2017-Q4', 'America/New_York'],
+        ['2017-11-05..2017-11-05', 'America/Havana'],
+      ];
+      const instants = (): string[] => cases.map(([text, zone]) => {
+        const period = parsePeriod(text, zone);
+        return `${iso(period.start)} ${iso(period.end)} ${previousPeriod(period).label}`;
+      });
+      const saved = process.env.TZ;
+      try {
+        process.env.TZ = 'UTC';
+        const expected = instants();
+        for (const machine of ['America/Sao_Paulo', 'Europe/Madrid', 'America/Havana', 'Pacific/Apia']) {
+          process.env.TZ = machine;
+          expect([machine, instants()]).toEqual([machine, expected]);
+        }
+      } finally {
+        if (saved === undefined) delete process.env.TZ;
+        else process.env.TZ = saved;
+      }
+    });
+  });
+
   it('lists the 13 months ending with the period last month', () => {
     const months = monthsEnding(parsePeriod('2017-10-20..2017-11-05', 'UTC'), 13);
     expect(months.map((m) => m.label)).toEqual([
