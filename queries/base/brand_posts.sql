@@ -5,6 +5,8 @@
 --   broadcast an original post, a quote, or a reply to the brand's own post (self-thread);
 --   reply     a reply to a post not written by the brand, or to a parent not found in
 --             the data (also a post marked as a reply or comment without any parent link).
+-- points_at_parent: the post replies to (or quotes) something, by id, link or kind,
+-- whether or not that parent is in the data.
 -- A parent not found in the data is still marked as the brand's own when its link names
 -- one of the brand's accounts (twitter.com/<handle>/status/..., or a profile link as
 -- Talkwalker writes it): a reply to it continues the brand's thread, a broadcast.
@@ -24,7 +26,8 @@ SELECT a.brand_id, p.platform, p.post_id, p.author, p.created_at, p.kind,
          WHEN p.parent_id IS NULL AND nullif(trim(p.parent_url), '') IS NULL AND p.kind NOT IN ('reply', 'comment') THEN 'broadcast'
          WHEN self.handle IS NOT NULL THEN 'broadcast'
          ELSE 'reply'
-       END AS post_type
+       END AS post_type,
+       (p.parent_id IS NOT NULL OR nullif(trim(p.parent_url), '') IS NOT NULL OR p.kind IN ('reply', 'comment')) AS points_at_parent
 FROM posts p
 JOIN rb_accounts a ON a.platform = p.platform AND a.handle = p.author
 LEFT JOIN posts parent ON parent.platform = p.platform AND parent.post_id = p.parent_id

@@ -1,8 +1,11 @@
--- Unsolicited mentions, step 1: brand posts in the period (reposts left out)
--- that @mention people of whom none had written to the brand in the
+-- Unsolicited mentions, step 1: the brand's original posts and quotes in the
+-- period that @mention people of whom none had written to the brand in the
 -- $lookback_us microseconds before the post (7 days). "Had written to the
 -- brand" = authored an inbound mention of that brand (any inbound mention, not
--- only questions). Mentions of tracked brands' own accounts are ignored. The
+-- only questions). A post that replies to anything (a parent id or link, found
+-- in the data or not) is never unsolicited: an export that holds a brand's
+-- replies without the messages they answer must not make them spam. Mentions
+-- of tracked brands' own accounts are ignored. The
 -- posts found are the input of template_keys.sql (near-same texts).
 --
 -- Output: diag_unsolicited(brand_id, platform, post_id, created_at, recipients)
@@ -14,6 +17,7 @@ WITH own AS (
   FROM brand_posts b
   JOIN posts p ON p.platform = b.platform AND p.post_id = b.post_id
   WHERE b.post_type <> 'repost'
+    AND (b.kind = 'quote' OR NOT b.points_at_parent)
     AND b.created_at >= $start::TIMESTAMPTZ AND b.created_at < $end::TIMESTAMPTZ
     AND contains(p.text, '@')
 ),

@@ -45,6 +45,23 @@ describe('unsolicited mentions', () => {
     expect(rival?.unsolicited.examples[0]?.people).toBe(5);
   });
 
+  it('never counts a reply, even to a post the export does not hold, while the same text as an original post is spam', async () => {
+    // A care export of the brand's replies only: the customers' tweets they answer are not in the data.
+    const canned = (handle: string) => `@${handle} We offer support via Twitter in English, DM us your order number`;
+    const replies = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'].map((handle, i) => ({ id: `r${i}`, author: 'acmecares', at: `2017-10-0${i + 2}T10:00:00Z`, text: canned(handle), parent: `missing-${i}` }));
+    // A reply marked as such but without any parent id (some exports) is a reply too.
+    const marked: DiagPost = { id: 'k', author: 'acmecares', at: '2017-10-09T10:00:00Z', text: canned('c7'), kind: 'reply' };
+    store = await storeWith([...replies, marked]);
+    const acme = (await computeDiagnostics(store, twoBrands(), '2017-10')).brands.find((b) => b.id === 'acme');
+    expect(acme?.unsolicited).toMatchObject({ brandPosts: 7, unsolicitedPosts: 0, unsolicitedShare: 0 });
+    store.close();
+
+    const originals = ['c1', 'c2', 'c3', 'c4', 'c5'].map((handle, i) => ({ id: `o${i}`, author: 'acmecares', at: `2017-10-0${i + 2}T10:00:00Z`, text: canned(handle) }));
+    store = await storeWith(originals);
+    const spammer = (await computeDiagnostics(store, twoBrands(), '2017-10')).brands.find((b) => b.id === 'acme');
+    expect(spammer?.unsolicited).toMatchObject({ brandPosts: 5, unsolicitedPosts: 5, unsolicitedShare: 1 });
+  });
+
   it('gives a brand without posts a null share', async () => {
     store = await storeWith([{ id: 'x', author: 'someone', at: '2017-10-03T10:00:00Z', text: '@AcmeCares hi' }]);
     const acme = (await computeDiagnostics(store, twoBrands(), '2017-10')).brands.find((b) => b.id === 'acme');
