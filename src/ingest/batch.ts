@@ -5,9 +5,13 @@ import type { FileImportResult } from './result.js';
 /**
  * The next batch id: one more than the last recorded import. Read inside the
  * import's transaction, so a file that fails leaves no gap in the numbers.
+ * Posts added by hand under a batch id of their own are never taken for the
+ * new batch's rows.
  */
 export async function nextBatchId(store: Store): Promise<number> {
-  const [row] = await store.all<{ id: number }>('SELECT (coalesce(max(batch_id), 0) + 1)::INTEGER AS id FROM import_batches');
+  const [row] = await store.all<{ id: number }>(
+    'SELECT (greatest((SELECT coalesce(max(batch_id), 0) FROM import_batches), (SELECT coalesce(max(batch_id), 0) FROM posts)) + 1)::INTEGER AS id',
+  );
   if (!row) throw new Error('import_batches returned no row');
   return row.id;
 }

@@ -90,4 +90,18 @@ describe('clean files go straight from the reader into posts; others take the ch
     const third = await importOne(store, tempFile('clean.csv', twcsCsv([['3', 'a', DATE, 'x', '']])));
     expect([first.batchId, third.batchId]).toEqual([1, 2]);
   });
+
+  it('never gives a new batch the id of posts someone added by hand', async () => {
+    const store = await openStore();
+    await importOne(store, tempFile('first.csv', twcsCsv([['1', 'a', DATE, 'x', '']])));
+    await store.run("INSERT INTO posts SELECT * REPLACE ('hand' AS post_id, 7 AS batch_id) FROM posts");
+    const result = await importOne(store, tempFile('second.csv', twcsCsv([['hand', 'a', DATE, 'x', ''], ['2', 'a', DATE, 'y', '']])));
+    expect(result).toMatchObject({ batchId: 8, imported: 1, duplicates: 1 });
+    const rows = await store.all<{ post_id: string; batch_id: number }>('SELECT post_id, batch_id FROM posts ORDER BY post_id');
+    expect(rows).toEqual([
+      { post_id: '1', batch_id: 1 },
+      { post_id: '2', batch_id: 8 },
+      { post_id: 'hand', batch_id: 7 },
+    ]);
+  });
 });
