@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { loadConfig } from '../../src/config/load.js';
+import { parse } from 'yaml';
+import { loadConfig, parseConfig } from '../../src/config/load.js';
 import type { Config } from '../../src/config/types.js';
 import { Store } from '../../src/store/database.js';
 
@@ -42,4 +43,118 @@ export async function fixtureStore(path = ':memory:'): Promise<Store> {
     );
   }
   return store;
+}
+
+/**
+ * What each brand of tests/fixtures/report/replybench.yaml does in one month
+ * of the metrics fixture: `answers` lists, for the first mentions in order,
+ * how many minutes after the mention the brand replies; later mentions stay
+ * unanswered. `broadcasts` are the brand's own posts.
+ */
+interface MonthPlan {
+  inbound: number;
+  answers: number[];
+  broadcasts: number;
+}
+
+const times = (count: number, minutes: number): number[] => Array.from({ length: count }, () => minutes);
+
+/**
+ * October 2017 (the report month) and September 2017 (its previous period),
+ * Europe/Madrid. In October:
+ *
+ * | brand    | inbound | answered (after)                         | broadcasts |
+ * | acme     | 50      | 30: 10×20 min, 10×40, 5×180, 5×2,000     | 10         |
+ * | rivalco  | 80      | 64: 32×10 min, 32×30                     | 16         |
+ * | swiftnet | 40      | 12: 12×5 min                             | 12         |
+ * | megafon  | 60      | 9: 9×300 min                             | 41         |
+ * | canntel  | 10      | 5: 5×90 min                              | 2          |
+ *
+ * In September acme gets 40 mentions and answers 26 (13 after 30 min, 13
+ * after 70) with 14 broadcasts; 200 mentions in all.
+ */
+export const METRICS_FIXTURE_PLAN: Record<string, Record<string, MonthPlan>> = {
+  '2017-10': {
+    acme: { inbound: 50, answers: [...times(10, 20), ...times(10, 40), ...times(5, 180), ...times(5, 2000)], broadcasts: 10 },
+    rivalco: { inbound: 80, answers: [...times(32, 10), ...times(32, 30)], broadcasts: 16 },
+    swiftnet: { inbound: 40, answers: times(12, 5), broadcasts: 12 },
+    megafon: { inbound: 60, answers: times(9, 300), broadcasts: 41 },
+    canntel: { inbound: 10, answers: times(5, 90), broadcasts: 2 },
+  },
+  '2017-09': {
+    acme: { inbound: 40, answers: [...times(13, 30), ...times(13, 70)], broadcasts: 14 },
+    rivalco: { inbound: 60, answers: times(30, 15), broadcasts: 10 },
+    swiftnet: { inbound: 40, answers: times(10, 5), broadcasts: 10 },
+    megafon: { inbound: 50, answers: times(5, 300), broadcasts: 40 },
+    canntel: { inbound: 10, answers: times(5, 90), broadcasts: 2 },
+  },
+};
+
+/** The account each fixture brand writes from and is mentioned at (replybench.yaml). */
+const HANDLES: Record<string, string> = { acme: 'AcmeCares', rivalco: 'RivalCoHelp', swiftnet: 'SwiftNet', megafon: 'MegaFonES', canntel: 'CannTel' };
+
+/** Eleven earlier months, three mentions per brand and two answers, so the thirteen-month trend has lines. */
+const EARLIER_MONTHS = ['2016-10', '2016-11', '2016-12', '2017-01', '2017-02', '2017-03', '2017-04', '2017-05', '2017-06', '2017-07', '2017-08'];
+
+interface GeneratedPost {
+  id: string;
+  at: Date;
+  author: string;
+  kind: 'post' | 'reply';
+  parent: string | null;
+  text: string;
+}
+
+/**
+ * The posts of the metrics fixture: every mention between the 2nd and the
+ * 26th of its month, 07:00-19:59 UTC (so every answer, even 2,000 minutes
+ * later, falls in the same month), and one post on 20 November so that no
+ * October mention is still inside its 7-day answer window.
+ */
+export function metricsFixturePosts(): GeneratedPost[] {
+  const plans: Array<[string, Record<string, MonthPlan>]> = [
+    ...EARLIER_MONTHS.map((month): [string, Record<string, MonthPlan>] => [month, Object.fromEntries(Object.keys(HANDLES).map((brand) => [brand, { inbound: 3, answers: [30, 90], broadcasts: 1 }]))]),
+    ...Object.entries(METRICS_FIXTURE_PLAN),
+  ];
+  const posts: GeneratedPost[] = [];
+  for (const [month, brands] of plans) {
+    for (const [brand, plan] of Object.entries(brands)) {
+      const handle = HANDLES[brand] ?? brand;
+      const at = (i: number) => new Date(`${month}-${String(2 + (i % 25)).padStart(2, '0')}T${String(7 + ((i * 7) % 13)).padStart(2, '0')}:${String((i * 11) % 60).padStart(2, '0')}:00Z`);
+      for (let i = 0; i < plan.inbound; i += 1) {
+        const id = `${month}-${brand}-m${i}`;
+        const customer = `customer${(i * 17) % 97}`;
+        const mentionAt = at(i);
+        posts.push({ id, at: mentionAt, author: customer, kind: 'post', parent: null, text: `@${handle} my line has been down since this morning (${i})` });
+        const delay = plan.answers[i];
+        if (delay !== undefined) {
+          posts.push({ id: `${id}-r`, at: new Date(mentionAt.getTime() + delay * 60_000), author: handle.toLowerCase(), kind: 'reply', parent: id, text: `@${customer} sorry about that, case ${i} is open` });
+        }
+      }
+      for (let i = 0; i < plan.broadcasts; i += 1) {
+        posts.push({ id: `${month}-${brand}-b${i}`, at: new Date(at(i).getTime() + 30 * 60_000), author: handle.toLowerCase(), kind: 'post', parent: null, text: `New plans this month, number ${i}` });
+      }
+    }
+  }
+  posts.push({ id: 'late-rivalco', at: new Date('2017-11-20T10:00:00Z'), author: 'rivalcohelp', kind: 'post', parent: null, text: 'November news' });
+  return posts;
+}
+
+/** The five brands of replybench.yaml over thirteen months, for metrics the report tests get from computeMetrics. */
+export async function metricsFixtureStore(): Promise<Store> {
+  const store = await Store.open(':memory:');
+  const quote = (text: string | null) => (text === null ? 'NULL' : `'${text.replace(/'/g, "''")}'`);
+  const rows = metricsFixturePosts().map(
+    (post) => `('twitter', ${quote(post.id)}, ${quote(post.at.toISOString())}::TIMESTAMPTZ, ${quote(post.author)}, '${post.kind}', ${quote(post.parent)}, ${quote(post.text)}, 1)`,
+  );
+  await store.run(`INSERT INTO posts (platform, post_id, created_at, author, kind, parent_id, text, batch_id) VALUES ${rows.join(',\n')}`);
+  return store;
+}
+
+/** tests/fixtures/report/replybench.yaml, with another brand as the client when `client` is given. */
+export function metricsFixtureConfig(client?: string): Config {
+  const path = `${FIXTURES}replybench.yaml`;
+  if (!client) return loadConfig(path);
+  const raw = parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  return parseConfig({ ...raw, client }, path, FIXTURES);
 }

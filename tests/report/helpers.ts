@@ -1,10 +1,24 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { computeMetrics } from '../../src/metrics/compute.js';
 import type { MetricsReport } from '../../src/metrics/types.js';
-import { FIXTURES } from './fixtureStore.js';
+import { metricsFixtureConfig, metricsFixtureStore } from './fixtureStore.js';
 
+/** October 2017 of the metrics fixture store (tests/report/fixtureStore.ts), computed by computeMetrics as a report run computes it. */
+export async function computeFixtureMetrics(client?: string): Promise<MetricsReport> {
+  const store = await metricsFixtureStore();
+  try {
+    return await computeMetrics(store, metricsFixtureConfig(client), '2017-10');
+  } finally {
+    store.close();
+  }
+}
+
+/** Computed once per test file, for the tests that need the numbers synchronously. */
+const FIXTURE_METRICS = await computeFixtureMetrics();
+
+/** A fresh copy of the fixture metrics (a test may change it). */
 export function fixtureMetrics(): MetricsReport {
-  return JSON.parse(readFileSync(`${FIXTURES}metrics-2017-10.json`, 'utf8')) as MetricsReport;
+  return structuredClone(FIXTURE_METRICS);
 }
 
 export function pdfPages(pdf: string): number {

@@ -7,44 +7,118 @@ import { translator } from '../../src/report/i18n/strings.js';
 import { buildReportModel } from '../../src/report/model/buildModel.js';
 import { shortenText } from '../../src/report/model/examples.js';
 import { ReportTemplate } from '../../src/report/template.js';
+import type { MetricsReport } from '../../src/metrics/types.js';
 import { FIXTURES } from './fixtureStore.js';
-import { fixtureMetrics } from './helpers.js';
+import { computeFixtureMetrics, fixtureMetrics } from './helpers.js';
 
 const template = ReportTemplate.open(undefined);
 const config = loadConfig(`${FIXTURES}replybench.yaml`);
 
-async function model(language: 'en' | 'es' | 'fr', improvements: ImprovementItem[] | null = null) {
-  return buildReportModel({ metrics: fixtureMetrics(), config, facts: null, template, language, improvements, generatedAt: new Date('2017-11-03T10:00:00Z') });
+async function model(language: 'en' | 'es' | 'fr', improvements: ImprovementItem[] | null = null, metrics: MetricsReport = fixtureMetrics()) {
+  return buildReportModel({ metrics, config, facts: null, template, language, improvements, generatedAt: new Date('2017-11-03T10:00:00Z') });
 }
 
+/*
+ * The metrics are those computeMetrics gives for October 2017 on the fixture
+ * store (METRICS_FIXTURE_PLAN in fixtureStore.ts); every expected string
+ * below is worked out from that plan by hand. Response rates: RivalCo 64/80
+ * = 80%, Acme 30/50 = 60%, CannTel 5/10 = 50%, SwiftNet 12/40 = 30%, MegaFon
+ * 9/60 = 15%.
+ */
 describe('report model', () => {
-  it('writes 3 to 5 findings whose numbers are the JSON numbers', async () => {
+  it('writes the findings from the client’s computed rate, rank, medians and benchmarks', async () => {
     const { model: built } = await model('en');
-    expect(built.findings.length).toBeGreaterThanOrEqual(3);
-    expect(built.findings.length).toBeLessThanOrEqual(5);
-    // acme: 521 of 840 answered = 62%, rank 2 of 5 in the fixture; SwiftNet's 6.4 min median vs acme's 38.5 min.
-    expect(built.findings[0]).toBe('Acme Telecom answered 62% of the 840 mentions it received, rank 2 of 5 brands.');
-    expect(built.findings[1]).toBe('SwiftNet answered 6 times faster than Acme Telecom: a median first response of 6\u00a0min against 39\u00a0min.');
+    expect(built.findings).toEqual([
+      'Acme Telecom answered 60% of the 50 mentions it received, rank 2 of 5 brands.',
+      // Acme's 30 answers sorted: the 15th and 16th are 40 min; SwiftNet answers all 12 after 5 min: 40 / 5 = 8.
+      'SwiftNet answered 8 times faster than Acme Telecom: a median first response of 5\u00a0min against 40\u00a0min.',
+      // Acme: 20 of 50 within 60 min; competitors 80%, 30%, 0%, 0%: median 15%.
+      '40% of mentions to Acme Telecom were answered within 1\u00a0h, ahead of the median competitor (15%).',
+      // September: 26 of 40 = 65%, so -5 points.
+      'The response rate fell by 5.0\u00a0pts compared with September 2017.',
+      // MegaFon: 9 replies and 41 broadcasts; Acme 30 replies and 10 broadcasts.
+      'MegaFon Ibérica mostly broadcasts: only 18% of its posts were replies to people, against 75% for Acme Telecom.',
+    ]);
   });
 
-  it('lists every brand in the leaderboard, best response rate first, with its interval', async () => {
+  it('writes the findings of another client from its own ranks and benchmarks', async () => {
+    const swift = await model('en', null, await computeFixtureMetrics('swiftnet'));
+    expect(swift.model.findings).toEqual([
+      'SwiftNet answered 30% of the 40 mentions it received, rank 4 of 5 brands.',
+      // Competitor medians 20, 40, 90 and 300 min: the median is 65 min.
+      'SwiftNet was the fastest to answer: a median first response of 5\u00a0min, against 1.1\u00a0h for the median competitor.',
+      // Within 60 min: competitors 80%, 40%, 0%, 0%: median 20%.
+      '30% of mentions to SwiftNet were answered within 1\u00a0h, ahead of the median competitor (20%).',
+      // September: 10 of 40 = 25%.
+      'The response rate rose by 5.0\u00a0pts compared with September 2017.',
+      'MegaFon Ibérica mostly broadcasts: only 18% of its posts were replies to people, against 50% for SwiftNet.',
+    ]);
+    const cann = await model('es', null, await computeFixtureMetrics('canntel'));
+    expect(cann.model.findings).toEqual([
+      // 10 mentions: a low sample, said first; five findings at most, so the broadcaster sentence goes.
+      'CannTel recibió menos de 30 menciones: sus cifras deben leerse con cautela.',
+      'CannTel respondió al 50\u00a0% de las 10 menciones que recibió: puesto 3 de 5 marcas.',
+      'SwiftNet respondió 18 veces más rápido que CannTel: una mediana de primera respuesta de 5\u00a0min frente a 1,5\u00a0h.',
+      // Within 60 min: competitors 40%, 80%, 30%, 0%: median 35%.
+      'El 0\u00a0% de las menciones a CannTel recibió respuesta en 1\u00a0h, frente al 35\u00a0% del competidor mediano.',
+      'La tasa de respuesta no varió respecto a septiembre de 2017.',
+    ]);
+  });
+
+  it('lists every brand by its computed response rate, with its values, ranks, interval and low-sample marks', async () => {
     const { model: built } = await model('fr');
-    expect(built.leaderboard.rows.map((row) => row.brandName)).toEqual(['RivalCo', 'Acme Telecom', 'CannTel', 'SwiftNet', 'MegaFon Ibérica']);
-    const acme = built.leaderboard.rows[1];
+    const rows = built.leaderboard.rows;
+    expect(rows.map((row) => row.brandName)).toEqual(['RivalCo', 'Acme Telecom', 'CannTel', 'SwiftNet', 'MegaFon Ibérica']);
+    expect(built.leaderboard.columns.map((column) => column.label)).toEqual([
+      'Marque', 'Mentions', 'Taux de réponse', 'Délai médian', 'Délai 90e centile', 'En 1\u00a0h', 'En 24\u00a0h', 'Part de réponses', 'Part de voix',
+    ]);
+    const acme = rows[1];
     expect(acme?.isClient).toBe(true);
-    expect(acme?.cells[1]?.text).toBe('62\u00a0%');
-    expect(acme?.interval).toBe('59–65\u00a0%');
-    expect(built.leaderboard.rows.find((row) => row.brandName === 'CannTel')?.lowSample).toBe(true);
+    // Wilson interval of 30 of 50; 90th percentile of Acme's answers: 2,000 min = 33.3 h (hours up to 48 h).
+    expect(acme?.interval).toBe('46–72\u00a0%');
+    expect(acme?.cells).toEqual([
+      { text: '50', rank: null },
+      { text: '60\u00a0%', rank: '2' },
+      { text: '40\u00a0min', rank: '3' },
+      { text: '33,3\u00a0h', rank: '5' },
+      { text: '40\u00a0%', rank: '2' },
+      { text: '50\u00a0%', rank: '2' },
+      { text: '75\u00a0%', rank: '2' },
+      { text: '21\u00a0%', rank: '3' },
+    ]);
+    // Only CannTel has fewer than 30 mentions; times carry † below 30 answered mentions: SwiftNet 12, MegaFon 9, CannTel 5, not Acme's 30.
+    expect(rows.map((row) => row.lowSample)).toEqual([false, false, true, false, false]);
+    expect(rows.map((row) => row.cells[2]?.text)).toEqual(['20\u00a0min', '40\u00a0min', '1,5\u00a0h †', '5\u00a0min †', '5\u00a0h †']);
+    // MegaFon and CannTel both answered none within an hour: they share rank 4.
+    expect(rows.map((row) => row.cells[4]?.rank)).toEqual(['1', '2', '4', '3', '4']);
   });
 
-  it('shows change against the previous month with the right tone', async () => {
+  it('shows each headline number with its change, tone and rank from the metrics', async () => {
     const { model: built } = await model('en');
-    const rate = built.kpis[0];
-    expect(rate?.change?.text).toBe('-2.8\u00a0pts vs September 2017');
-    expect(rate?.change?.tone).toBe('bad');
-    const time = built.kpis[1];
-    expect(time?.change?.text).toBe('-21% vs September 2017');
-    expect(time?.change?.tone).toBe('good');
+    const vs = 'vs September 2017';
+    expect(built.kpis).toEqual([
+      { label: 'Response rate', value: '60%', change: { text: `-5.0\u00a0pts ${vs}`, tone: 'bad' }, note: 'Rank 2 of 5' },
+      // September median: 13 answers after 30 min and 13 after 70: 50 min, so -20%.
+      { label: 'Median first response', value: '40\u00a0min', change: { text: `-20% ${vs}`, tone: 'good' }, note: 'Rank 3 of 5' },
+      // September: 13 of 40 within the hour = 32.5%.
+      { label: 'Answered within 1\u00a0h', value: '40%', change: { text: `+7.5\u00a0pts ${vs}`, tone: 'good' }, note: 'Rank 2 of 5' },
+      { label: 'Inbound mentions', value: '50', change: { text: `+25% ${vs}`, tone: 'neutral' }, note: null },
+      // September: 26 replies and 14 broadcasts = 65%.
+      { label: 'Posts that are replies', value: '75%', change: { text: `+10.0\u00a0pts ${vs}`, tone: 'good' }, note: 'Rank 2 of 5' },
+      // 50 of 240 mentions, against 40 of 200 in September.
+      { label: 'Share of voice', value: '21%', change: { text: `+0.8\u00a0pts ${vs}`, tone: 'good' }, note: 'Rank 3 of 5' },
+    ]);
+  });
+
+  it('shows no rank and makes no comparison where the metrics carry none', async () => {
+    const metrics = fixtureMetrics();
+    metrics.benchmarks = undefined;
+    for (const brand of metrics.brands) brand.rank = {};
+    const { model: built } = await model('en', null, metrics);
+    expect(built.findings).toEqual(['The response rate fell by 5.0\u00a0pts compared with September 2017.']);
+    expect(built.leaderboard.rows.flatMap((row) => row.cells.map((cell) => cell.rank)).every((rank) => rank === null)).toBe(true);
+    expect(built.kpis.map((kpi) => kpi.note)).toEqual([null, null, null, null, null, null]);
+    expect(built.kpis[0]?.value).toBe('60%');
   });
 
   it('omits "What to improve" without items and renders escaped items when given', async () => {

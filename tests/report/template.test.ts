@@ -33,6 +33,24 @@ describe('agency templates', () => {
     expect(html).not.toContain('<script');
   });
 
+  it('prints the computed numbers with the default template, and writes them unchanged to JSON and CSV', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'replybench-template-'));
+    const metrics = fixtureMetrics();
+    const written = await writeReport({ config: loadConfig(join(FIXTURES, 'replybench.yaml')), metrics, outDir: join(dir, 'out'), skipPdf: true });
+    const html = readFileSync(written.html, 'utf8');
+    // Response rates 80%, 60%, 50%, 30%, 15% (fixtureStore.ts); CannTel's 10 mentions make it a low sample.
+    expect([...html.matchAll(/<td class="brand">([^<]*)/g)].map((match) => match[1])).toEqual(['RivalCo', 'Acme Telecom', 'CannTel †', 'SwiftNet', 'MegaFon Ibérica']);
+    // Acme: 30 of 50 answered, rank 2, Wilson interval 46-72%; 50 of the 240 mentions, rank 3 on share of voice.
+    expect(html).toContain('60%<span class="rank">2</span><span class="hint">46–72%</span>');
+    expect(html).toContain('<div class="kpi-value">21%</div>');
+    expect(html).toContain('<li>Acme Telecom answered 60% of the 50 mentions it received, rank 2 of 5 brands.</li>');
+    expect(JSON.parse(readFileSync(written.json, 'utf8'))).toEqual(metrics);
+    const [header, ...rows] = readFileSync(written.csv, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const column = (name: string) => (header ?? '').split(',').indexOf(name);
+    const acme = rows.map((row) => row.split(',')).find((cells) => cells[column('id')] === 'acme');
+    expect([acme?.[column('inbound')], acme?.[column('answered')], acme?.[column('responseRate')], acme?.[column('rank.responseRate')]]).toEqual(['50', '30', '0.6', '2']);
+  });
+
   it('names the file to fix when a manifest lists a section that does not exist', () => {
     const dir = mkdtempSync(join(tmpdir(), 'replybench-template-'));
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ sections: ['cover', 'charts-galore'] }));

@@ -1,4 +1,12 @@
-import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
+import { type MetricSpec, metricCatalogue } from '../../metrics/catalogue.js';
+import type { Benchmark, BrandMetrics, MetricsReport } from '../../metrics/types.js';
+import type { Formatter } from '../i18n/format.js';
+
+/*
+ * The report reads ranks, competitor medians and best brands from the
+ * metrics (src/metrics/ranking.ts); it never computes them again. A missing
+ * rank is shown as no rank, a missing benchmark means no comparison.
+ */
 
 export function clientOf(metrics: MetricsReport): BrandMetrics {
   const client = metrics.brands.find((brand) => brand.role === 'client');
@@ -10,21 +18,19 @@ export function competitorsOf(metrics: MetricsReport): BrandMetrics[] {
   return metrics.brands.filter((brand) => brand.role === 'competitor');
 }
 
-/** Median of the non-null values (the competitor median of METRICS.md), null when there are none. */
-export function medianOf(values: ReadonlyArray<number | null>): number | null {
-  const sorted = values.filter((value): value is number => value !== null).sort((a, b) => a - b);
-  if (sorted.length === 0) return null;
-  const middle = (sorted.length - 1) / 2;
-  const low = sorted[Math.floor(middle)] ?? 0;
-  const high = sorted[Math.ceil(middle)] ?? 0;
-  return (low + high) / 2;
+/** The SLA targets the metrics were computed with (the `withinSla` keys when the settings are absent). */
+export function slaTargets(metrics: MetricsReport): number[] {
+  return metrics.settings?.sla ?? Object.keys(metrics.brands[0]?.withinSla ?? {}).map(Number);
 }
 
-/** The benchmark's competitor median when the metrics engine gave one, else computed here the same way. */
-export function competitorMedian(metrics: MetricsReport, metric: string, value: (brand: BrandMetrics) => number | null): number | null {
-  const benchmark = metrics.benchmarks?.find((item) => item.metric === metric);
-  if (benchmark) return benchmark.competitorMedian;
-  return medianOf(competitorsOf(metrics).map(value));
+/** The metric catalogue the metrics were computed with. */
+export function catalogueOf(metrics: MetricsReport): MetricSpec[] {
+  return metricCatalogue(slaTargets(metrics));
+}
+
+/** The client's benchmark on a metric (competitor median, best brand), as the metrics engine gave it. */
+export function benchmarkOf(metrics: MetricsReport, key: string): Benchmark | undefined {
+  return metrics.benchmarks?.find((item) => item.metric === key);
 }
 
 /** Change of a metric against the previous period (keys as in `rank`, e.g. "withinSla.60"); null when the metrics carry none. */
@@ -32,19 +38,36 @@ export function changeOf(brand: BrandMetrics, key: string): number | null {
   return brand.change?.[key] ?? null;
 }
 
-/** Rank of a brand on a metric, computed like METRICS.md (ties share the better rank) when the engine did not give it. */
-export function rankOf(metrics: MetricsReport, brand: BrandMetrics, metric: string, value: (brand: BrandMetrics) => number | null, higherIsBetter: boolean): number | null {
-  const given = brand.rank[metric];
-  if (given !== undefined) return given;
-  const own = value(brand);
-  if (own === null) return null;
-  const better = metrics.brands.filter((other) => {
-    const theirs = value(other);
-    return theirs !== null && (higherIsBetter ? theirs > own : theirs < own);
-  }).length;
-  return better + 1;
+/** Rank of a brand on a metric as the metrics engine gave it; null when it gave none. */
+export function rankOf(brand: BrandMetrics, key: string): number | null {
+  return brand.rank[key] ?? null;
 }
 
-export function rankedCount(metrics: MetricsReport, value: (brand: BrandMetrics) => number | null): number {
-  return metrics.brands.filter((brand) => value(brand) !== null).length;
+/** How many brands have a rank on a metric. */
+export function rankedCount(metrics: MetricsReport, key: string): number {
+  return metrics.brands.filter((brand) => rankOf(brand, key) !== null).length;
+}
+
+/** A metric's value written for its unit: a whole percentage, a duration, a count or a one-decimal ratio. */
+export function formatValue(format: Formatter, spec: MetricSpec, value: number | null): string {
+  switch (spec.unit) {
+    case 'share':
+      return format.percent(value);
+    case 'minutes':
+      return format.duration(value);
+    case 'count':
+      return format.count(value);
+    case 'ratio':
+      return format.decimal(value);
+  }
+}
+
+/** A change written as the catalogue says it is expressed: "+4.2 pts" or "−12%". */
+export function formatChange(format: Formatter, spec: MetricSpec, change: number): string {
+  return spec.change === 'pp' ? format.points(change) : format.signedPercent(change);
+}
+
+/** The values of a metric's label: `{target}` for SLA metrics. */
+export function labelValues(format: Formatter, spec: MetricSpec): Record<string, string> {
+  return spec.target === undefined ? {} : { target: format.duration(spec.target) };
 }

@@ -1,49 +1,47 @@
-import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
+import { slaKey } from '../../metrics/catalogue.js';
+import type { MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
-import { changeOf, clientOf, competitorMedian, competitorsOf, rankedCount, rankOf } from './brandLookup.js';
+import { benchmarkOf, changeOf, clientOf, competitorsOf, rankedCount, rankOf, slaTargets } from './brandLookup.js';
 
 /**
  * Three to five sentences a reader can check against the leaderboard: each
- * states numbers that appear in it. Sentences with no data behind them are
+ * states numbers that appear in it, with the ranks, competitor medians and
+ * best brands of the metrics. Sentences with no data behind them are
  * skipped rather than written with blanks.
  */
 export function writeFindings(metrics: MetricsReport, format: Formatter, t: Translate, previousLabel: string): string[] {
   const client = clientOf(metrics);
   const findings: string[] = [];
-  const rate = (brand: BrandMetrics) => brand.responseRate;
-  const median = (brand: BrandMetrics) => brand.responseTimeMedianMin;
 
-  if (client.responseRate !== null) {
-    const rank = rankOf(metrics, client, 'responseRate', rate, true);
-    const brands = rankedCount(metrics, rate);
-    const values = { client: client.name, rate: format.percent(client.responseRate), inbound: format.count(client.inbound), rank: rank ?? '—', brands };
-    findings.push(rank === 1 ? t('finding.rateBest', values) : t('finding.rate', values));
+  const rateRank = rankOf(client, 'responseRate');
+  if (client.responseRate !== null && rateRank !== null) {
+    const values = { client: client.name, rate: format.percent(client.responseRate), inbound: format.count(client.inbound), rank: rateRank, brands: rankedCount(metrics, 'responseRate') };
+    findings.push(rateRank === 1 ? t('finding.rateBest', values) : t('finding.rate', values));
   }
 
-  const timed = metrics.brands.filter((brand) => brand.responseTimeMedianMin !== null);
-  const fastest = [...timed].sort((a, b) => (a.responseTimeMedianMin ?? 0) - (b.responseTimeMedianMin ?? 0))[0];
-  if (client.responseTimeMedianMin !== null && fastest && fastest.responseTimeMedianMin !== null) {
-    if (fastest.id === client.id || fastest.responseTimeMedianMin === client.responseTimeMedianMin) {
-      const others = competitorMedian(metrics, 'responseTimeMedianMin', median);
+  const speed = benchmarkOf(metrics, 'responseTimeMedianMin');
+  const fastest = metrics.brands.find((brand) => brand.id === speed?.bestBrandId);
+  if (client.responseTimeMedianMin !== null && speed && speed.best !== null && fastest) {
+    if (fastest.id === client.id || speed.best === client.responseTimeMedianMin) {
+      const others = speed.competitorMedian;
       if (others !== null) findings.push(t('finding.fastest', { client: client.name, time: format.duration(client.responseTimeMedianMin), median: format.duration(others) }));
-    } else if (fastest.responseTimeMedianMin > 0) {
+    } else if (speed.best > 0) {
       findings.push(
         t('finding.faster', {
           best: fastest.name,
           client: client.name,
-          ratio: format.decimal(client.responseTimeMedianMin / fastest.responseTimeMedianMin),
-          bestTime: format.duration(fastest.responseTimeMedianMin),
+          ratio: format.decimal(client.responseTimeMedianMin / speed.best),
+          bestTime: format.duration(speed.best),
           clientTime: format.duration(client.responseTimeMedianMin),
         }),
       );
     }
   }
 
-  const target = metrics.settings?.sla[0] ?? 60;
-  const within = (brand: BrandMetrics) => brand.withinSla[String(target)] ?? null;
-  const clientWithin = within(client);
-  const othersWithin = competitorMedian(metrics, `withinSla.${target}`, within);
+  const target = slaTargets(metrics)[0] ?? 60;
+  const clientWithin = client.withinSla[String(target)] ?? null;
+  const othersWithin = benchmarkOf(metrics, slaKey(target))?.competitorMedian ?? null;
   if (clientWithin !== null && othersWithin !== null) {
     const key = clientWithin >= othersWithin ? 'finding.slaAhead' : 'finding.slaBehind';
     findings.push(t(key, { share: format.percent(clientWithin), client: client.name, target: format.duration(target), median: format.percent(othersWithin) }));
@@ -56,18 +54,17 @@ export function writeFindings(metrics: MetricsReport, format: Formatter, t: Tran
     findings.push(t(key, { change: format.points(Math.abs(rateChange)).replace(/^\+/, ''), previous: previousLabel }));
   }
 
+  // The qualifying competitor ranked lowest on reply share.
   const broadcaster = competitorsOf(metrics)
-    .filter((brand) => brand.replyShare !== null && brand.replyShare < 0.5 && brand.replies + brand.broadcasts >= 30)
-    .sort((a, b) => (a.replyShare ?? 0) - (b.replyShare ?? 0))[0];
+    .filter((brand) => brand.replyShare !== null && brand.replyShare < 0.5 && brand.replies + brand.broadcasts >= 30 && rankOf(brand, 'replyShare') !== null)
+    .sort((a, b) => (rankOf(b, 'replyShare') ?? 0) - (rankOf(a, 'replyShare') ?? 0))[0];
   if (broadcaster && client.replyShare !== null && findings.length < 5) {
     findings.push(t('finding.broadcaster', { brand: broadcaster.name, share: format.percent(broadcaster.replyShare), clientShare: format.percent(client.replyShare), client: client.name }));
   }
 
-  if (findings.length < 5 && client.shareOfVoice !== null) {
-    const share = (brand: BrandMetrics) => brand.shareOfVoice;
-    findings.push(
-      t('finding.shareOfVoice', { client: client.name, share: format.percent(client.shareOfVoice), rank: rankOf(metrics, client, 'shareOfVoice', share, true) ?? '—', brands: rankedCount(metrics, share) }),
-    );
+  const voiceRank = rankOf(client, 'shareOfVoice');
+  if (findings.length < 5 && client.shareOfVoice !== null && voiceRank !== null) {
+    findings.push(t('finding.shareOfVoice', { client: client.name, share: format.percent(client.shareOfVoice), rank: voiceRank, brands: rankedCount(metrics, 'shareOfVoice') }));
   }
   if (client.lowSample) findings.unshift(t('finding.lowSample', { client: client.name }));
   return findings.slice(0, 5);
