@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
+import { metricCatalogue } from '../../src/metrics/catalogue.js';
+import type { MetricsReport } from '../../src/metrics/types.js';
 import type { ImprovementItem } from '../../src/report/advice/types.js';
 import { renderReportHtml } from '../../src/report/html/renderHtml.js';
 import { Formatter } from '../../src/report/i18n/format.js';
+import { LANGUAGES } from '../../src/report/i18n/language.js';
 import { translator } from '../../src/report/i18n/strings.js';
 import { buildReportModel } from '../../src/report/model/buildModel.js';
 import { shortenText } from '../../src/report/model/examples.js';
 import { ReportTemplate } from '../../src/report/template.js';
-import type { MetricsReport } from '../../src/metrics/types.js';
 import { FIXTURES } from './fixtureStore.js';
 import { computeFixtureMetrics, fixtureMetrics } from './helpers.js';
 
@@ -161,6 +163,17 @@ describe('report model', () => {
     const positions = ['Executive summary', 'Leaderboard', 'Response rate by brand', 'Methodology and data quality'].map((title) => html.indexOf(title));
     expect(positions.every((position) => position > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+});
+
+describe('metric catalogue', () => {
+  it('names a label every template language has, for every metric the report labels', () => {
+    const keys = metricCatalogue([60, 1440]).flatMap((spec) => Object.values(spec.label ?? {}));
+    expect(keys.length).toBeGreaterThan(10);
+    for (const language of LANGUAGES) {
+      const strings = template.strings(language);
+      for (const key of keys) expect(strings[key], `${language}: ${key}`).toBeDefined();
+    }
   });
 });
 
