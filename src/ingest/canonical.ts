@@ -3,7 +3,6 @@ import type { Store } from '../store/database.js';
 import { POST_COLUMNS, POST_KINDS } from '../store/schema.js';
 import { quoteIdentifier } from './formats/sql-helpers.js';
 import type { CanonicalSelect, MappedColumn } from './formats/types.js';
-import { paramsFor } from '../store/sql-params.js';
 import type { CsvRelation } from './staging.js';
 
 export const MAPPED_COLUMNS = POST_COLUMNS.filter((column): column is MappedColumn => column !== 'batch_id');
@@ -133,7 +132,7 @@ export function directInsertSql(plan: CanonicalPlan, from: string): string {
  */
 export async function materializeCanonical(store: Store, plan: CanonicalPlan, relation: CsvRelation): Promise<void> {
   const sql = `CREATE OR REPLACE TEMP TABLE ${CANONICAL_TABLE} AS ${canonicalSql(plan, relation.sql)}`;
-  await store.run(sql, paramsFor(sql, { ...plan.params, ...relation.params }));
+  await store.change(sql, { ...plan.params, ...relation.params });
 }
 
 export async function dropCanonical(store: Store): Promise<void> {

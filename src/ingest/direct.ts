@@ -1,5 +1,4 @@
 import type { Store } from '../store/database.js';
-import { paramsFor } from '../store/sql-params.js';
 import { nextBatchId } from './batch.js';
 import { directInsertSql, NEEDS_CHECKS, type CanonicalPlan } from './canonical.js';
 import { countPosts, repeatedKeys, settleStoredCopies } from './merge.js';
@@ -81,7 +80,7 @@ async function restoreOptimizers(store: Store, value: string): Promise<void> {
 async function insertDirect(store: Store, plan: CanonicalPlan, relation: CsvRelation, batchId: number, optimizers: string): Promise<number> {
   const sql = directInsertSql(plan, relation.sql);
   await store.run("SET disabled_optimizers = 'filter_pushdown,in_clause'");
-  const rows = await store.change(sql, paramsFor(sql, { ...plan.params, ...relation.params, batch_id: batchId }));
+  const rows = await store.change(sql, { ...plan.params, ...relation.params, batch_id: batchId });
   await restoreOptimizers(store, optimizers);
   return rows;
 }

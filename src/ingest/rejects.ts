@@ -3,7 +3,6 @@ import type { Store } from '../store/database.js';
 import { CANONICAL_ROWS, type CanonicalPlan } from './canonical.js';
 import { quoteIdentifier } from './formats/sql-helpers.js';
 import type { LineMap } from './line-map.js';
-import { paramsFor } from '../store/sql-params.js';
 import { STAGING_TABLE, type Layout } from './staging.js';
 
 /** A cell written back as CSV: quoted when it holds the delimiter, a quote or a line break. */
@@ -41,5 +40,5 @@ export async function insertRejects(
     raw_delimiter: layout.delimiter,
   };
   plan.reasons.forEach((reason, index) => (params[`reason_${index}`] = reason));
-  await store.run(sql, paramsFor(sql, params));
+  await store.change(sql, params);
 }

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
 import { SCHEMA_DDL, SCHEMA_VERSION } from './schema.js';
-import { SqlSession, type SqlParams } from './session.js';
+import { SqlSession } from './session.js';
 import { upgradeSchema } from './upgrade.js';
 
 export type { SqlParams } from './session.js';
@@ -46,12 +46,6 @@ export class Store extends SqlSession {
   /** A new connection to the same database, with temporary tables of its own. */
   async session(): Promise<SqlSession> {
     return SqlSession.on(await this.instance.connect());
-  }
-
-  /** Runs an INSERT, UPDATE or DELETE and returns how many rows it changed. */
-  async change(sql: string, params?: SqlParams): Promise<number> {
-    const result = await this.connection.run(sql, params);
-    return result.rowsChanged;
   }
 
   /** Runs `work` in one transaction: it lands whole or not at all. */

@@ -1,4 +1,4 @@
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBPreparedStatement, DuckDBValue } from '@duckdb/node-api';
 
 export type SqlParams = Record<string, DuckDBValue>;
 
@@ -34,24 +34,27 @@ export class SqlSession {
   }
 
   /**
+   * Runs one statement bound to the parameters it names, taken from a shared
+   * set of values (DuckDB refuses a parameter the statement does not use);
+   * returns the number of rows it changed.
+   */
+  async change(sql: string, params: SqlParams = {}): Promise<number> {
+    const prepared = await this.connection.prepare(sql);
+    bindNamed(prepared, params);
+    return (await prepared.run()).rowsChanged;
+  }
+
+  /**
    * Runs every statement of a script in order, each bound to the parameters
-   * it names (DuckDB's own statement extraction and prepared-statement
-   * parameter names: no SQL is parsed here), and returns the rows of the last.
-   * Each statement is prepared only after the ones before it ran, so it may
-   * read the tables they create.
+   * it names, and returns the rows of the last. Each statement is prepared
+   * only after the ones before it ran, so it may read the tables they create.
    */
   async script<Row extends Record<string, unknown>>(sql: string, params: SqlParams = {}): Promise<Row[]> {
     const statements = await this.connection.extractStatements(sql);
     let rows: Row[] = [];
     for (let index = 0; index < statements.count; index++) {
       const prepared = await statements.prepare(index);
-      const bound: SqlParams = {};
-      for (let position = 1; position <= prepared.parameterCount; position++) {
-        const name = prepared.parameterName(position);
-        if (!Object.hasOwn(params, name)) throw new Error(`query parameter $${name} is not bound`);
-        bound[name] = params[name] as DuckDBValue;
-      }
-      if (prepared.parameterCount > 0) prepared.bind(bound);
+      bindNamed(prepared, params);
       const reader = await prepared.runAndReadAll();
       rows = index === statements.count - 1 ? (reader.getRowObjectsJS() as Row[]) : [];
     }
@@ -61,4 +64,19 @@ export class SqlSession {
   close(): void {
     this.connection.closeSync();
   }
+}
+
+/**
+ * Binds the parameters a prepared statement names (DuckDB's own parameter
+ * names: no SQL is parsed here); a name missing from `params` is a bug.
+ */
+function bindNamed(prepared: DuckDBPreparedStatement, params: SqlParams): void {
+  if (prepared.parameterCount === 0) return;
+  const bound: SqlParams = {};
+  for (let position = 1; position <= prepared.parameterCount; position++) {
+    const name = prepared.parameterName(position);
+    if (!Object.hasOwn(params, name)) throw new Error(`query parameter $${name} is not bound`);
+    bound[name] = params[name] as DuckDBValue;
+  }
+  prepared.bind(bound);
 }

@@ -2,7 +2,7 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import { createMappingContext } from '../../../src/ingest/formats/mapping-context.js';
 import type { CanonicalSelect, ExportFormat, MappedColumn } from '../../../src/ingest/formats/types.js';
 import { POST_COLUMNS } from '../../../src/store/schema.js';
-import { paramsFor } from '../../../src/store/sql-params.js';
+import { SqlSession } from '../../../src/store/session.js';
 
 export interface MappedRow {
   platform: string | null;
@@ -94,11 +94,11 @@ export async function runFormat(
     if (options.platform !== undefined) params.platform = options.platform;
     rejects.forEach((rule, index) => (params[`reject_${index}`] = rule.reason));
     warns.forEach((rule, index) => (params[`warn_${index}`] = rule.reason));
-    const reader = await connection.runAndReadAll(sql, paramsFor(sql, params));
+    const session = new SqlSession(connection);
+    const mapped = await session.script(sql, params);
     const typeSql = `SELECT ${MAPPED_COLUMNS.map((column) => `typeof((${select.columns[column]})) AS "${column}"`).join(', ')} FROM staging LIMIT 1`;
-    const typeReader = await connection.runAndReadAll(typeSql, paramsFor(typeSql, params));
-    const types = (typeReader.getRowObjectsJS()[0] ?? {}) as Record<MappedColumn, string>;
-    const rows = reader.getRowObjectsJS().map((row) => ({ ...row, warnings: (row.warnings as string[] | null) ?? [] })) as unknown as MappedRow[];
+    const types = ((await session.script(typeSql, params))[0] ?? {}) as Record<MappedColumn, string>;
+    const rows = mapped.map((row) => ({ ...row, warnings: (row.warnings as string[] | null) ?? [] })) as unknown as MappedRow[];
     return { header, rows, select, types };
   });
 }
