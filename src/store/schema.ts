@@ -2,7 +2,7 @@
  * The store's public schema: analysts query these tables directly, so names
  * and types are part of the contract (see README, "The store").
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const POST_KINDS = ['post', 'reply', 'repost', 'quote', 'comment'] as const;
 export type PostKind = (typeof POST_KINDS)[number];
@@ -25,6 +25,7 @@ export const POST_COLUMNS = [
   'sentiment',
   'topic',
   'batch_id',
+  'response_ids',
 ] as const;
 export type PostColumn = (typeof POST_COLUMNS)[number];
 
@@ -49,7 +50,8 @@ const POSTS_BODY = `(
   language         VARCHAR,
   sentiment        VARCHAR,
   topic            VARCHAR,
-  batch_id         INTEGER     NOT NULL
+  batch_id         INTEGER     NOT NULL,
+  response_ids     VARCHAR
 )`;
 
 /** The posts table's definition under another name (a schema upgrade fills it, then renames it). */

@@ -26,9 +26,15 @@ export async function upgradeSchema(store: Store): Promise<void> {
       // Batch ids now follow import_batches itself, so a failed import leaves no gap.
       await store.run('DROP SEQUENCE IF EXISTS import_batch_ids');
     }
+    // Version 2 -> 3: the ids an export lists as a post's responses (coverage). A table
+    // rebuilt just above already has the column.
+    if (version < 3) await store.run('ALTER TABLE posts ADD COLUMN IF NOT EXISTS response_ids VARCHAR');
     await store.run("UPDATE replybench_meta SET value = $value WHERE key = 'schema_version'", { value: String(SCHEMA_VERSION) });
   });
 }
+
+/** The columns of posts in schema versions 1 and 2 (version 3 added response_ids). */
+const VERSION_1_COLUMNS = POST_COLUMNS.filter((column) => column !== 'response_ids');
 
 function stringLiteral(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
@@ -43,15 +49,15 @@ async function dropPostsKey(store: Store): Promise<void> {
   const where = "schema_name = 'main' AND table_name = 'posts'";
   const columns = await store.all<{ name: string; comment: string | null }>(`SELECT column_name AS name, comment FROM duckdb_columns() WHERE ${where} ORDER BY column_index`);
   const names = columns.map((column) => column.name);
-  if (names.join(',') !== POST_COLUMNS.join(',')) {
+  if (names.join(',') !== VERSION_1_COLUMNS.join(',')) {
     throw new UserError(
-      `${store.path}: cannot upgrade the store: posts has the columns ${names.join(', ')} instead of ${POST_COLUMNS.join(', ')}. Undo the change to posts, or import the exports into a new database.`,
+      `${store.path}: cannot upgrade the store: posts has the columns ${names.join(', ')} instead of ${VERSION_1_COLUMNS.join(', ')}. Undo the change to posts, or import the exports into a new database.`,
     );
   }
   const indexes = await store.all<{ sql: string }>(`SELECT sql FROM duckdb_indexes() WHERE ${where} AND sql IS NOT NULL`);
   const [table] = await store.all<{ comment: string | null }>(`SELECT comment FROM duckdb_tables() WHERE ${where}`);
 
-  const list = POST_COLUMNS.join(', ');
+  const list = VERSION_1_COLUMNS.join(', ');
   await store.run(postsTableDdl('posts_upgrade'));
   // A plain INSERT ... SELECT keeps the scan's order (preserve_insertion_order is on by default).
   await store.run(`INSERT INTO posts_upgrade (${list}) SELECT ${list} FROM posts`);

@@ -1,6 +1,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openImportedDatabase } from '../../src/cli/database.js';
 import { Store } from '../../src/store/database.js';
 import { allPosts, DATE, importOne, openStore, tempFile, tempFolder, twcsCsv } from '../ingest/helpers.js';
 
@@ -83,7 +84,7 @@ async function createV1Store(path: string, extra = ''): Promise<void> {
   instance.closeSync();
 }
 
-async function rowsInStoredOrder(store: Store): Promise<unknown[]> {
+async function rowsInStoredOrder(store: Store): Promise<Array<Record<string, unknown>>> {
   return store.all("SELECT * EXCLUDE (created_at), strftime(created_at, '%Y-%m-%dT%H:%M:%SZ') AS created_at FROM posts ORDER BY rowid");
 }
 
@@ -98,7 +99,7 @@ async function postsKeys(store: Store): Promise<number> {
 }
 
 describe('a store made by schema version 1 (posts with a PRIMARY KEY)', () => {
-  it('is upgraded in place when opened: same rows in the same order, version 2, no key', async () => {
+  it('is upgraded in place when opened: same rows in the same order, version 3, no key', async () => {
     const path = join(tempFolder(), 'v1.duckdb');
     await createV1Store(path);
     const before = await (async () => {
@@ -114,9 +115,11 @@ describe('a store made by schema version 1 (posts with a PRIMARY KEY)', () => {
     expect(before).toHaveLength(5);
 
     const store = await openStore(path);
-    expect(await schemaVersion(store)).toBe('2');
+    expect(await schemaVersion(store)).toBe('3');
     expect(await postsKeys(store)).toBe(0);
-    expect(await rowsInStoredOrder(store)).toEqual(before);
+    const after = await rowsInStoredOrder(store);
+    expect(after.map(({ response_ids, ...rest }) => rest)).toEqual(before);
+    expect(after.map((row) => row.response_ids)).toEqual([null, null, null, null, null]);
     const [definition] = await store.all<{ sql: string }>("SELECT sql FROM duckdb_tables() WHERE table_name = 'posts'");
     expect(definition?.sql).toMatch(/platform VARCHAR NOT NULL, post_id VARCHAR NOT NULL,/);
     expect(definition?.sql).toContain("CHECK((kind IN ('post', 'reply', 'repost', 'quote', 'comment')))");
@@ -169,17 +172,48 @@ describe('a store made by schema version 1 (posts with a PRIMARY KEY)', () => {
 });
 
 describe('schema version', () => {
-  it('a new store is version 2', async () => {
+  it('a new store is version 3', async () => {
     const store = await openStore();
-    expect(await schemaVersion(store)).toBe('2');
+    expect(await schemaVersion(store)).toBe('3');
     expect(await postsKeys(store)).toBe(0);
+  });
+
+  it('a version-2 store gains the response_ids column and keeps its rows', async () => {
+    const path = join(tempFolder(), 'v2.duckdb');
+    const v2 = await Store.open(path);
+    await v2.run("INSERT INTO posts (platform, post_id, created_at, author, kind, batch_id) VALUES ('twitter', '1', '2017-10-01T00:00:00Z', 'ana', 'post', 1)");
+    await v2.run('ALTER TABLE posts DROP COLUMN response_ids');
+    await v2.run("UPDATE replybench_meta SET value = '2' WHERE key = 'schema_version'");
+    v2.close();
+    const store = await openStore(path);
+    expect(await schemaVersion(store)).toBe('3');
+    expect(await store.all('SELECT post_id, author, response_ids FROM posts')).toEqual([{ post_id: '1', author: 'ana', response_ids: null }]);
   });
 
   it('a store from a newer replybench is refused, untouched', async () => {
     const path = join(tempFolder(), 'future.duckdb');
     const store = await Store.open(path);
-    await store.run("UPDATE replybench_meta SET value = '3' WHERE key = 'schema_version'");
+    await store.run("UPDATE replybench_meta SET value = '4' WHERE key = 'schema_version'");
     store.close();
-    await expect(Store.open(path)).rejects.toThrow(/made by a newer replybench \(store schema version 3; this one knows up to 2\)/);
+    await expect(Store.open(path)).rejects.toThrow(/made by a newer replybench \(store schema version 4; this one knows up to 3\)/);
+  });
+});
+
+describe('reading an older store (metrics, report)', () => {
+  it('upgrades it first, then opens it read-only', async () => {
+    const path = join(tempFolder(), 'v2-read.duckdb');
+    const v2 = await Store.open(path);
+    await v2.run("INSERT INTO posts (platform, post_id, created_at, author, kind, batch_id) VALUES ('twitter', '1', '2017-10-01T00:00:00Z', 'ana', 'post', 1)");
+    await v2.run('ALTER TABLE posts DROP COLUMN response_ids');
+    await v2.run("UPDATE replybench_meta SET value = '2' WHERE key = 'schema_version'");
+    v2.close();
+    const store = await openImportedDatabase(path);
+    try {
+      expect(await schemaVersion(store)).toBe('3');
+      expect(await store.all('SELECT post_id, response_ids FROM posts')).toEqual([{ post_id: '1', response_ids: null }]);
+      await expect(store.run("DELETE FROM posts")).rejects.toThrow(/read-only/);
+    } finally {
+      store.close();
+    }
   });
 });

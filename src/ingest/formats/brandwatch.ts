@@ -7,6 +7,7 @@ import {
   idText,
   isoInstant,
   languageCode,
+  NULL_TEXT,
   platformFallback,
   platformFromUrl,
   platformName,
@@ -78,6 +79,7 @@ export const brandwatchFormat: ExportFormat = {
         language: languageCode(optional('Language')),
         sentiment: sentimentLabel(optional('Sentiment')),
         topic: textCell(optional('Query Name')),
+        response_ids: NULL_TEXT,
       },
       rawDate: date,
       rejectWhen: [

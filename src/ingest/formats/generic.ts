@@ -229,6 +229,7 @@ function genericSelect(mapping: GenericMapping, context: MappingContext): Canoni
       language: languageCode(optional(columns.language)),
       sentiment: sentimentLabel(optional(columns.sentiment)),
       topic: textCell(optional(columns.topic)),
+      response_ids: NULL_TEXT,
     },
     rawDate: dateCell,
     rejectWhen: [

@@ -71,6 +71,7 @@ export const meltwaterFormat: ExportFormat = {
         language: languageCode(optional('Language')),
         sentiment: sentimentLabel(optional('Sentiment')),
         topic: textCell(optional('Input Name')),
+        response_ids: NULL_TEXT,
       },
       rawDate: date,
       rejectWhen: [

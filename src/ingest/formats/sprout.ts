@@ -90,6 +90,7 @@ export const sproutFormat: ExportFormat = {
         language: languageCode(present(context, ['Language'])),
         sentiment: sentimentLabel(present(context, ['Sentiment'])),
         topic: textCell(present(context, ['Profile', 'Profile Name', 'Topic'])),
+        response_ids: NULL_TEXT,
       },
       rawDate: date,
       rejectWhen: [

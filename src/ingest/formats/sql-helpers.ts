@@ -62,6 +62,11 @@ export function isExcelGroupedIdList(expr: string): string {
   return `coalesce(contains(${expr}, ',') AND regexp_full_match(trim(${expr}), '[0-9]{1,2}(,[0-9]{2})+,[0-9]{3}'), false)`;
 }
 
+/** A comma-separated id list as ids joined by "," (spaces and float suffixes such as `3.0` removed); NULL when empty. */
+export function idList(expr: string): string {
+  return `NULLIF(array_to_string(list_filter(list_transform(string_split(trim(${expr}), ','), id -> regexp_replace(trim(id), '\\.0+$', '')), id -> id <> ''), ','), '')`;
+}
+
 /** True when a non-empty id list holds anything but digits and commas. */
 export function isUnreadableIdList(expr: string): string {
   return `coalesce(NOT regexp_full_match(trim(${expr}), '([0-9]+(\\.0+)?)?(\\s*,\\s*[0-9]+(\\.0+)?)*'), false)`;

@@ -49,6 +49,7 @@ export const twarc2Format: ExportFormat = {
         language: languageCode(optional('lang')),
         sentiment: NULL_TEXT,
         topic: NULL_TEXT,
+        response_ids: NULL_TEXT,
       },
       rawDate: created,
       rejectWhen: [{ when: `${author} IS NULL`, reason: 'author.username is empty' }],

@@ -1,6 +1,7 @@
 import { hasAll } from './mapping-context.js';
 import {
   handle,
+  idList,
   idText,
   isExcelGroupedIdList,
   isScientificNotation,
@@ -20,8 +21,9 @@ const REQUIRED = ['tweet_id', 'author_id', 'created_at', 'text', 'in_response_to
  * Kaggle "Customer Support on Twitter" (twcs.csv) and its pandas/Excel
  * re-saves. Brands appear under their handle in `author_id`, customers under
  * an anonymised number. The parent comes from `in_response_to_tweet_id`;
- * `response_tweet_id` is redundant for the store and is only checked for
- * Excel damage.
+ * `response_tweet_id`, the ids of the responses the export knows of, is kept
+ * in `response_ids` (coverage: listed responses missing from the data), unless
+ * a spreadsheet damaged it.
  */
 export const twcsFormat: ExportFormat = {
   id: 'twcs',
@@ -51,6 +53,7 @@ export const twcsFormat: ExportFormat = {
         language: NULL_TEXT,
         sentiment: NULL_TEXT,
         topic: NULL_TEXT,
+        response_ids: responses ? `CASE WHEN ${isExcelGroupedIdList(responses)} OR ${isUnreadableIdList(responses)} THEN NULL ELSE ${idList(responses)} END` : NULL_TEXT,
       },
       rawDate: created,
       rejectWhen: [
@@ -69,11 +72,11 @@ export const twcsFormat: ExportFormat = {
           ? [
               {
                 when: isExcelGroupedIdList(responses),
-                reason: 'response_tweet_id looks like an id list that Excel regrouped as one number (e.g. 155,157 shown as 1,55,157); not used for the store, the reply links come from in_response_to_tweet_id',
+                reason: 'response_tweet_id looks like an id list that Excel regrouped as one number (e.g. 155,157 shown as 1,55,157); the list was not kept (the reply links come from in_response_to_tweet_id)',
               },
               {
                 when: `NOT ${isExcelGroupedIdList(responses)} AND ${isUnreadableIdList(responses)}`,
-                reason: 'response_tweet_id is not a list of ids (damaged by a spreadsheet?); not used for the store, the reply links come from in_response_to_tweet_id',
+                reason: 'response_tweet_id is not a list of ids (damaged by a spreadsheet?); the list was not kept (the reply links come from in_response_to_tweet_id)',
               },
             ]
           : []),

@@ -29,6 +29,7 @@ const EXPECTED = {
   language: 'VARCHAR',
   sentiment: 'VARCHAR',
   topic: 'VARCHAR',
+  response_ids: 'VARCHAR',
 };
 
 const CASES: Array<{ name: string; format: ExportFormat; file: string; delimiter?: string }> = [

@@ -29,6 +29,8 @@ describe('twcs: the Kaggle sample (93 rows)', () => {
     expect(raw).toHaveLength(93);
     expect(column(mapped, 'post_id')).toEqual(raw.map((row) => row.tweet_id));
     expect(column(mapped, 'parent_id')).toEqual(raw.map((row) => row.in_response_to_tweet_id || null));
+    expect(column(mapped, 'response_ids')).toEqual(raw.map((row) => (row.response_tweet_id ? row.response_tweet_id.split(',').map((id) => id.trim()).join(',') : null)));
+    expect(column(mapped, 'response_ids').filter((ids) => ids?.includes(','))).not.toHaveLength(0);
     expect(column(mapped, 'kind')).toEqual(raw.map((row) => (row.in_response_to_tweet_id ? 'reply' : 'post')));
     expect(column(mapped, 'created_at')).toEqual(raw.map((row) => twitterDateToIso(row.created_at ?? '')));
     expect(column(mapped, 'author')).toEqual(raw.map((row) => row.author_id?.toLowerCase()));
