@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { METRIC_DEFINITIONS } from '../../src/metrics/definitions.js';
-import { LANGUAGES } from '../../src/report/i18n/language.js';
+import { Formatter } from '../../src/report/i18n/format.js';
+import { LANGUAGES, type Language } from '../../src/report/i18n/language.js';
+import { translator } from '../../src/report/i18n/strings.js';
 import { DEFAULT_TEMPLATE_DIR, ReportTemplate } from '../../src/report/template.js';
 
 const template = ReportTemplate.open(undefined);
@@ -67,5 +69,32 @@ describe('string catalogues', () => {
         .map(([key]) => key);
       expect([language, same]).toEqual([language, []]);
     }
+  });
+});
+
+describe('dates in each language', () => {
+  const formatter = (language: Language) => new Formatter(language, translator(template.strings(language), language), 'Europe/Madrid');
+  // 00:30 on 1 October in Madrid, still 30 September in UTC.
+  const lateUtc = new Date('2017-09-30T22:30:00Z');
+  const september = new Date('2017-09-05T07:04:00Z');
+
+  it.each([
+    ['en', ['1 October 2017', '1 Oct 2017, 00:30', 'October 2017', 'Sept 17', '5 Sept 2017, 09:04']],
+    ['es', ['1 de octubre de 2017', '1 oct 2017, 00:30', 'octubre de 2017', 'sept 17', '5 sept 2017, 09:04']],
+    ['fr', ['1 octobre 2017', '1 oct. 2017, 00:30', 'octobre 2017', 'sept. 17', '5 sept. 2017, 09:04']],
+  ] as const)('%s: day, date-time, month and short month in the report timezone, September shortened as CLDR does', (language, expected) => {
+    const format = formatter(language);
+    expect([format.date(lateUtc), format.dateTime(lateUtc), format.monthYear(lateUtc), format.shortMonth('2017-09'), format.dateTime(september)]).toEqual(expected);
+  });
+
+  it('names weekdays Monday first, capitalised', () => {
+    expect(formatter('en').weekdays()).toEqual(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
+    expect(formatter('es').weekdays()).toEqual(['Lun', 'Mar', 'Mié', 'Jue', 'Vie', 'Sáb', 'Dom']);
+    expect(formatter('fr').weekdays()).toEqual(['Lun.', 'Mar.', 'Mer.', 'Jeu.', 'Ven.', 'Sam.', 'Dim.']);
+  });
+
+  it('calls a period a month only when it covers a whole local month', () => {
+    expect(formatter('es').periodLabel('2017-08-31T22:00:00Z', '2017-09-30T22:00:00Z')).toBe('Septiembre de 2017');
+    expect(formatter('en').periodLabel('2017-09-01T00:00:00Z', '2017-10-01T00:00:00Z')).toBe('1 September 2017 – 1 October 2017');
   });
 });

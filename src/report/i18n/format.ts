@@ -1,3 +1,6 @@
+import { tz } from '@date-fns/tz';
+import { format, isFirstDayOfMonth, isSameMonth, parse, subMilliseconds, type Day } from 'date-fns';
+import { DATE_STYLES, type DateStyle } from './dates.js';
 import { LOCALE_TAGS, type Language } from './language.js';
 import type { Translate } from './strings.js';
 
@@ -13,6 +16,8 @@ export class Formatter {
   private readonly decimal1: Intl.NumberFormat;
   private readonly signed1: Intl.NumberFormat;
   private readonly signedPercent0: Intl.NumberFormat;
+  private readonly dates: DateStyle;
+  private readonly dateOptions: { locale: DateStyle['locale']; in: ReturnType<typeof tz> };
 
   constructor(
     readonly language: Language,
@@ -26,6 +31,8 @@ export class Formatter {
     this.decimal1 = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 1, minimumFractionDigits: 0 });
     this.signed1 = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 1, minimumFractionDigits: 1, signDisplay: 'exceptZero' });
     this.signedPercent0 = new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' });
+    this.dates = DATE_STYLES[language];
+    this.dateOptions = { locale: this.dates.locale, in: tz(timezone) };
   }
 
   /** "—" stands for a value that cannot be computed (null), never 0. */
@@ -81,58 +88,39 @@ export class Formatter {
     const quarter = /^(\d{4})-?Q([1-4])$/i.exec(label ?? '');
     if (quarter) return this.t('format.quarter', { q: quarter[2] ?? '', year: quarter[1] ?? '' });
     const start = new Date(startIso);
-    const lastInstant = new Date(new Date(endIso).getTime() - 1);
-    const startParts = this.localParts(start);
-    const endParts = this.localParts(lastInstant);
-    const nextDay = this.localParts(new Date(endIso));
-    const wholeMonth = startParts.day === 1 && nextDay.day === 1 && startParts.month === endParts.month && startParts.year === endParts.year;
+    const end = new Date(endIso);
+    const lastInstant = subMilliseconds(end, 1);
+    const wholeMonth = isFirstDayOfMonth(start, this.dateOptions) && isFirstDayOfMonth(end, this.dateOptions) && isSameMonth(start, lastInstant, this.dateOptions);
     if (wholeMonth) return this.capitalise(this.monthYear(start));
     return this.t('format.range', { from: this.date(start), to: this.date(lastInstant) });
   }
 
   /** "1 October 2017" in the report's timezone and language. */
   date(instant: Date): string {
-    return new Intl.DateTimeFormat(this.locale, { timeZone: this.timezone, day: 'numeric', month: 'long', year: 'numeric' }).format(instant);
+    return format(instant, 'PPP', this.dateOptions);
   }
 
   /** "12 Oct 2017, 14:05" in the report's timezone. */
   dateTime(instant: Date): string {
-    return new Intl.DateTimeFormat(this.locale, {
-      timeZone: this.timezone,
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).format(instant);
+    return format(instant, 'PPp', this.dateOptions);
   }
 
   monthYear(instant: Date): string {
-    return new Intl.DateTimeFormat(this.locale, { timeZone: this.timezone, month: 'long', year: 'numeric' }).format(instant);
+    return format(instant, this.dates.monthYear, this.dateOptions);
   }
 
   /** "Oct 17" style label for a "YYYY-MM" month key (a calendar month: no timezone shift). */
   shortMonth(monthKey: string): string {
-    const [year, month] = monthKey.split('-').map(Number);
-    const instant = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, 15));
-    return new Intl.DateTimeFormat(this.locale, { timeZone: 'UTC', month: 'short', year: '2-digit' }).format(instant);
+    const calendar = { locale: this.dates.locale, in: tz('UTC') };
+    return format(parse(monthKey, 'yyyy-MM', new Date(0), calendar), 'MMM yy', calendar);
   }
 
   /** Weekday names Monday..Sunday, short, in the report's language. */
   weekdays(): string[] {
-    const monday = Date.UTC(2024, 0, 1);
-    const format = new Intl.DateTimeFormat(this.locale, { timeZone: 'UTC', weekday: 'short' });
-    return Array.from({ length: 7 }, (_, day) => this.capitalise(format.format(new Date(monday + day * 86_400_000))));
+    return Array.from({ length: 7 }, (_, index) => this.capitalise(this.dates.locale.localize.day(((index + 1) % 7) as Day, { width: 'abbreviated' })));
   }
 
   capitalise(text: string): string {
     return text.charAt(0).toLocaleUpperCase(this.locale) + text.slice(1);
-  }
-
-  private localParts(instant: Date): { year: number; month: number; day: number } {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone: this.timezone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(instant);
-    const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
-    return { year: part('year'), month: part('month'), day: part('day') };
   }
 }
