@@ -20,6 +20,7 @@ export interface MappedRow {
   language: string | null;
   sentiment: string | null;
   topic: string | null;
+  response_ids: string | null;
   raw_date: string | null;
   rejected: string | null;
   warnings: string[];
