@@ -26,6 +26,7 @@ export const POST_COLUMNS = [
   'topic',
   'batch_id',
   'response_ids',
+  'reply_to_user',
 ] as const;
 export type PostColumn = (typeof POST_COLUMNS)[number];
 
@@ -51,7 +52,8 @@ const POSTS_BODY = `(
   sentiment        VARCHAR,
   topic            VARCHAR,
   batch_id         INTEGER     NOT NULL,
-  response_ids     VARCHAR
+  response_ids     VARCHAR,
+  reply_to_user    VARCHAR
 )`;
 
 /** The posts table's definition under another name (a schema upgrade fills it, then renames it). */

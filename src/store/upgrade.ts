@@ -26,15 +26,19 @@ export async function upgradeSchema(store: Store): Promise<void> {
       // Batch ids now follow import_batches itself, so a failed import leaves no gap.
       await store.run('DROP SEQUENCE IF EXISTS import_batch_ids');
     }
-    // Version 2 -> 3: the ids an export lists as a post's responses (coverage). A table
-    // rebuilt just above already has the column.
-    if (version < 3) await store.run('ALTER TABLE posts ADD COLUMN IF NOT EXISTS response_ids VARCHAR');
+    // Version 2 -> 3: the ids an export lists as a post's responses (coverage), and the
+    // user a reply answers when the export names no parent post (threading). A table
+    // rebuilt just above already has the columns.
+    if (version < 3) {
+      await store.run('ALTER TABLE posts ADD COLUMN IF NOT EXISTS response_ids VARCHAR');
+      await store.run('ALTER TABLE posts ADD COLUMN IF NOT EXISTS reply_to_user VARCHAR');
+    }
     await store.run("UPDATE replybench_meta SET value = $value WHERE key = 'schema_version'", { value: String(SCHEMA_VERSION) });
   });
 }
 
-/** The columns of posts in schema versions 1 and 2 (version 3 added response_ids). */
-const VERSION_1_COLUMNS = POST_COLUMNS.filter((column) => column !== 'response_ids');
+/** The columns of posts in schema versions 1 and 2 (version 3 added response_ids and reply_to_user). */
+const VERSION_1_COLUMNS = POST_COLUMNS.filter((column) => column !== 'response_ids' && column !== 'reply_to_user');
 
 function stringLiteral(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;

@@ -118,8 +118,8 @@ describe('a store made by schema version 1 (posts with a PRIMARY KEY)', () => {
     expect(await schemaVersion(store)).toBe('3');
     expect(await postsKeys(store)).toBe(0);
     const after = await rowsInStoredOrder(store);
-    expect(after.map(({ response_ids, ...rest }) => rest)).toEqual(before);
-    expect(after.map((row) => row.response_ids)).toEqual([null, null, null, null, null]);
+    expect(after.map(({ response_ids, reply_to_user, ...rest }) => rest)).toEqual(before);
+    expect(after.map((row) => [row.response_ids, row.reply_to_user])).toEqual(Array.from({ length: 5 }, () => [null, null]));
     const [definition] = await store.all<{ sql: string }>("SELECT sql FROM duckdb_tables() WHERE table_name = 'posts'");
     expect(definition?.sql).toMatch(/platform VARCHAR NOT NULL, post_id VARCHAR NOT NULL,/);
     expect(definition?.sql).toContain("CHECK((kind IN ('post', 'reply', 'repost', 'quote', 'comment')))");
@@ -183,11 +183,12 @@ describe('schema version', () => {
     const v2 = await Store.open(path);
     await v2.run("INSERT INTO posts (platform, post_id, created_at, author, kind, batch_id) VALUES ('twitter', '1', '2017-10-01T00:00:00Z', 'ana', 'post', 1)");
     await v2.run('ALTER TABLE posts DROP COLUMN response_ids');
+    await v2.run('ALTER TABLE posts DROP COLUMN reply_to_user');
     await v2.run("UPDATE replybench_meta SET value = '2' WHERE key = 'schema_version'");
     v2.close();
     const store = await openStore(path);
     expect(await schemaVersion(store)).toBe('3');
-    expect(await store.all('SELECT post_id, author, response_ids FROM posts')).toEqual([{ post_id: '1', author: 'ana', response_ids: null }]);
+    expect(await store.all('SELECT post_id, author, response_ids, reply_to_user FROM posts')).toEqual([{ post_id: '1', author: 'ana', response_ids: null, reply_to_user: null }]);
   });
 
   it('a store from a newer replybench is refused, untouched', async () => {
@@ -205,6 +206,7 @@ describe('reading an older store (metrics, report)', () => {
     const v2 = await Store.open(path);
     await v2.run("INSERT INTO posts (platform, post_id, created_at, author, kind, batch_id) VALUES ('twitter', '1', '2017-10-01T00:00:00Z', 'ana', 'post', 1)");
     await v2.run('ALTER TABLE posts DROP COLUMN response_ids');
+    await v2.run('ALTER TABLE posts DROP COLUMN reply_to_user');
     await v2.run("UPDATE replybench_meta SET value = '2' WHERE key = 'schema_version'");
     v2.close();
     const store = await openImportedDatabase(path);

@@ -80,6 +80,7 @@ export const brandwatchFormat: ExportFormat = {
         sentiment: sentimentLabel(optional('Sentiment')),
         topic: textCell(optional('Query Name')),
         response_ids: NULL_TEXT,
+        reply_to_user: NULL_TEXT,
       },
       rawDate: date,
       rejectWhen: [

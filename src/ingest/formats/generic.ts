@@ -230,6 +230,7 @@ function genericSelect(mapping: GenericMapping, context: MappingContext): Canoni
       sentiment: sentimentLabel(optional(columns.sentiment)),
       topic: textCell(optional(columns.topic)),
       response_ids: NULL_TEXT,
+      reply_to_user: NULL_TEXT,
     },
     rawDate: dateCell,
     rejectWhen: [

@@ -72,6 +72,7 @@ export const meltwaterFormat: ExportFormat = {
         sentiment: sentimentLabel(optional('Sentiment')),
         topic: textCell(optional('Input Name')),
         response_ids: NULL_TEXT,
+        reply_to_user: NULL_TEXT,
       },
       rawDate: date,
       rejectWhen: [

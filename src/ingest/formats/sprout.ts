@@ -91,6 +91,7 @@ export const sproutFormat: ExportFormat = {
         sentiment: sentimentLabel(present(context, ['Sentiment'])),
         topic: textCell(present(context, ['Profile', 'Profile Name', 'Topic'])),
         response_ids: NULL_TEXT,
+        reply_to_user: NULL_TEXT,
       },
       rawDate: date,
       rejectWhen: [

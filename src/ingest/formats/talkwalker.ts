@@ -82,6 +82,7 @@ export const talkwalkerFormat: ExportFormat = {
         // "SEARCH /  / Carrefour": the last part is the profile's name, the one a config lists under topics.
         topic: `NULLIF(trim(regexp_extract(${profile}, '([^/]*)$', 1)), '')`,
         response_ids: NULL_TEXT,
+        reply_to_user: NULL_TEXT,
       },
       rawDate: published,
       rejectWhen: [

@@ -50,6 +50,7 @@ export const twarc2Format: ExportFormat = {
         sentiment: NULL_TEXT,
         topic: NULL_TEXT,
         response_ids: NULL_TEXT,
+        reply_to_user: NULL_TEXT,
       },
       rawDate: created,
       rejectWhen: [{ when: `${author} IS NULL`, reason: 'author.username is empty' }],

@@ -54,6 +54,7 @@ export const twcsFormat: ExportFormat = {
         sentiment: NULL_TEXT,
         topic: NULL_TEXT,
         response_ids: responses ? `CASE WHEN ${isExcelGroupedIdList(responses)} OR ${isUnreadableIdList(responses)} THEN NULL ELSE ${idList(responses)} END` : NULL_TEXT,
+        reply_to_user: NULL_TEXT,
       },
       rawDate: created,
       rejectWhen: [

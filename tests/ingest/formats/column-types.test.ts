@@ -30,6 +30,7 @@ const EXPECTED = {
   sentiment: 'VARCHAR',
   topic: 'VARCHAR',
   response_ids: 'VARCHAR',
+  reply_to_user: 'VARCHAR',
 };
 
 const CASES: Array<{ name: string; format: ExportFormat; file: string; delimiter?: string }> = [

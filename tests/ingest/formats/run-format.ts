@@ -21,6 +21,7 @@ export interface MappedRow {
   sentiment: string | null;
   topic: string | null;
   response_ids: string | null;
+  reply_to_user: string | null;
   raw_date: string | null;
   rejected: string | null;
   warnings: string[];
