@@ -19,6 +19,48 @@ function inputsFor(language: Language) {
   return { t, inputs: chartInputs({ metrics, responseTimes, format, t, colours: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' }) };
 }
 
+describe('chart rows', () => {
+  it('turns brand and trend metrics into long rows, in brand order, for the client only where the chart is about the client', () => {
+    const metrics = fixtureMetrics();
+    const acme = metrics.brands.find((brand) => brand.id === 'acme');
+    if (!acme) throw new Error('fixture has no acme');
+    metrics.brands = [acme, { ...acme, id: 'quiet', name: 'Quiet', role: 'competitor', inbound: 0, replies: 0, broadcasts: 3, replyShare: 0 }];
+    metrics.trend = [
+      { month: '2017-10', brandId: 'acme', inbound: 50, answered: 30, responseRate: 0.6, responseTimeMedianMin: 90 },
+      { month: '2017-09', brandId: 'ghost', inbound: 5, answered: 1, responseRate: 0.2, responseTimeMedianMin: null },
+      { month: '2017-09', brandId: 'acme', inbound: 40, answered: 26, responseRate: 0.65, responseTimeMedianMin: null },
+    ];
+    metrics.hourOfWeek = [
+      { brandId: 'quiet', weekday: 0, hour: 9, inbound: 1, responseTimeMedianMin: 10 },
+      { brandId: 'acme', weekday: 6, hour: 23, inbound: 4, responseTimeMedianMin: 30 },
+    ];
+    const t = translator(template.strings('en'), 'en');
+    const inputs = chartInputs({ metrics, responseTimes: null, format: new Formatter('en', t, metrics.period.timezone), t, colours: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' });
+
+    const buckets = inputs['response-time-buckets']?.datasets.buckets ?? [];
+    expect(buckets.map((row) => [row.brand, row.brandOrder, row.bucketOrder, row.share])).toEqual([
+      ['Acme Telecom', 0, 0, 20 / 50], ['Acme Telecom', 0, 1, 5 / 50], ['Acme Telecom', 0, 2, 0], ['Acme Telecom', 0, 3, 0], ['Acme Telecom', 0, 4, 5 / 50], ['Acme Telecom', 0, 5, 20 / 50],
+    ]);
+    expect(buckets.map((row) => row.bucket)).toEqual(inputs['response-time-buckets']?.values.bucketDomain);
+
+    expect(inputs['reply-broadcast']?.datasets.posts).toEqual([
+      { brand: 'Acme Telecom', brandOrder: 0, kind: 'Replies to people', kindOrder: 0, count: 30 },
+      { brand: 'Acme Telecom', brandOrder: 0, kind: 'Broadcasts', kindOrder: 1, count: 10 },
+      { brand: 'Quiet', brandOrder: 1, kind: 'Replies to people', kindOrder: 0, count: 0 },
+      { brand: 'Quiet', brandOrder: 1, kind: 'Broadcasts', kindOrder: 1, count: 3 },
+    ]);
+
+    expect(inputs.trend?.datasets.trend).toEqual([
+      { brand: 'Acme Telecom', isClient: true, monthLabel: 'Oct 17', rate: 0.6, hours: 1.5 },
+      { brand: 'Acme Telecom', isClient: true, monthLabel: 'Sept 17', rate: 0.65, hours: null },
+    ]);
+    expect(inputs.trend?.datasets.clientVolume).toEqual([{ monthLabel: 'Oct 17', inbound: 50 }, { monthLabel: 'Sept 17', inbound: 40 }]);
+    expect(inputs.trend?.values.monthOrder).toEqual(['Sept 17', 'Oct 17']);
+
+    expect(inputs['hour-of-week']?.datasets.cells).toEqual([{ day: 'Sun', hour: 23, inbound: 4, hours: 0.5 }]);
+  });
+});
+
 describe('chart specs', () => {
   for (const language of LANGUAGES) {
     it(`all ${CHART_IDS.length} specs compile with zero Vega-Lite warnings (${language})`, () => {

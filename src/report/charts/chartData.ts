@@ -1,4 +1,5 @@
-import type { BrandMetrics, BucketKey, MetricsReport } from '../../metrics/types.js';
+import { from, op, type ColumnTable } from 'arquero';
+import type { BrandMetrics, BucketKey, HourOfWeekCell, MetricsReport, TrendPoint } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import type { ChartInputs, JsonValue } from './renderChart.js';
@@ -29,6 +30,25 @@ interface Context {
 }
 
 type Inputs = Omit<ChartInputs, 't' | 'language'>;
+
+/**
+ * Types of the rows and params arquero expressions read. Arquero compiles
+ * each expression from its source text, so they reach values only through
+ * these two arguments, never through variables around them.
+ */
+interface Folded {
+  key: string;
+  count: number;
+  inbound: number;
+}
+interface Recoding {
+  labels: Record<string, string>;
+  order: Record<string, number>;
+}
+interface TrendParams {
+  clientId: string | null;
+  monthLabels: Record<string, string>;
+}
 
 /** Chart inputs per chart id; a chart whose data is missing (e.g. no trend) is left out. */
 export function chartInputs(context: Context): Partial<Record<ChartId, Inputs>> {
@@ -68,13 +88,19 @@ function responseRate({ metrics, format }: Context, common: Record<string, JsonV
 }
 
 function buckets({ metrics, t }: Context, common: Record<string, JsonValue>): Inputs {
-  const ordered = byValueDescending(metrics.brands, (brand) => brand.withinSla['60'] ?? brand.responseRate);
-  const rows = ordered
-    .filter((brand) => brand.inbound > 0)
-    .flatMap((brand, brandOrder) =>
-      BUCKETS.map((bucket, bucketOrder) => ({ brand: brand.name, brandOrder, bucket: t(`bucket.${bucket}`), bucketOrder, share: brand.buckets[bucket] / brand.inbound })),
-    );
-  return { datasets: { buckets: rows }, values: { ...common, bucketDomain: BUCKETS.map((bucket) => t(`bucket.${bucket}`)) } };
+  const ordered = byValueDescending(metrics.brands, (brand) => brand.withinSla['60'] ?? brand.responseRate).filter((brand) => brand.inbound > 0);
+  const labels = Object.fromEntries(BUCKETS.map((bucket) => [bucket, t(`bucket.${bucket}`)]));
+  const rows = from(ordered.map((brand) => ({ brand: brand.name, inbound: brand.inbound, ...brand.buckets })))
+    .derive({ brandOrder: () => op.row_number() - 1 })
+    .fold(BUCKETS, { as: ['key', 'count'] })
+    .params({ labels, order: Object.fromEntries(BUCKETS.map((bucket, index) => [bucket, index])) } satisfies Recoding)
+    .derive({
+      bucket: (d: Folded, $: Recoding) => op.recode(d.key, $.labels),
+      bucketOrder: (d: Folded, $: Recoding) => op.recode(d.key, $.order),
+      share: (d: Folded) => d.count / d.inbound,
+    })
+    .select('brand', 'brandOrder', 'bucket', 'bucketOrder', 'share');
+  return { datasets: { buckets: jsonRows(rows) }, values: { ...common, bucketDomain: BUCKETS.map((bucket) => t(`bucket.${bucket}`)) } };
 }
 
 /** Share of all inbound answered within t minutes, on a log grid; from exact times when the store gave them, else from the buckets. */
@@ -130,47 +156,60 @@ function bucketPoints(brand: BrandMetrics, window: number): Array<readonly [numb
 function trendInputs({ metrics, format }: Context, common: Record<string, JsonValue>): Inputs | null {
   const trend = metrics.trend ?? [];
   if (trend.length === 0) return null;
-  const names = new Map(metrics.brands.map((brand) => [brand.id, brand]));
-  const months = [...new Set(trend.map((point) => point.month))].sort();
-  const clientId = metrics.brands.find((brand) => brand.role === 'client')?.id;
-  const rows = trend
-    .filter((point) => names.has(point.brandId))
-    .map((point) => ({
-      brand: names.get(point.brandId)?.name ?? point.brandId,
-      isClient: point.brandId === clientId,
-      monthLabel: format.shortMonth(point.month),
-      rate: point.responseRate,
-      hours: point.responseTimeMedianMin === null ? null : point.responseTimeMedianMin / 60,
-    }));
-  const clientVolume = trend
-    .filter((point) => point.brandId === clientId)
-    .map((point) => ({ monthLabel: format.shortMonth(point.month), inbound: point.inbound }));
-  return { datasets: { trend: rows, clientVolume }, values: { ...common, monthOrder: months.map((month) => format.shortMonth(month)) } };
+  const brands = from(metrics.brands.map((brand) => ({ brandId: brand.id, brand: brand.name })));
+  const points = from(trend);
+  const months = points.select('month').dedupe().orderby('month').array('month') as string[];
+  const monthLabels = Object.fromEntries(months.map((month) => [month, format.shortMonth(month)]));
+  const params: TrendParams = { clientId: metrics.brands.find((brand) => brand.role === 'client')?.id ?? null, monthLabels };
+  const rows = points
+    .semijoin(brands, 'brandId')
+    .lookup(brands, 'brandId', 'brand')
+    .params(params)
+    .derive({
+      isClient: (d: TrendPoint, $: TrendParams) => d.brandId === $.clientId,
+      monthLabel: (d: TrendPoint, $: TrendParams) => op.recode(d.month, $.monthLabels),
+      rate: (d: TrendPoint) => d.responseRate,
+      hours: (d: TrendPoint) => (d.responseTimeMedianMin === null ? null : d.responseTimeMedianMin / 60),
+    })
+    .select('brand', 'isClient', 'monthLabel', 'rate', 'hours');
+  const clientVolume = points
+    .params(params)
+    .filter((d: TrendPoint, $: TrendParams) => d.brandId === $.clientId)
+    .derive({ monthLabel: (d: TrendPoint, $: TrendParams) => op.recode(d.month, $.monthLabels) })
+    .select('monthLabel', 'inbound');
+  return { datasets: { trend: jsonRows(rows), clientVolume: jsonRows(clientVolume) }, values: { ...common, monthOrder: months.map((month) => format.shortMonth(month)) } };
 }
 
 function hourOfWeek({ metrics, format }: Context): Inputs | null {
-  const clientId = metrics.brands.find((brand) => brand.role === 'client')?.id;
-  const cells = (metrics.hourOfWeek ?? []).filter((cell) => cell.brandId === clientId);
-  if (cells.length === 0) return null;
+  const clientId = metrics.brands.find((brand) => brand.role === 'client')?.id ?? null;
+  const all = metrics.hourOfWeek ?? [];
+  // A table made from no rows has no columns for the filter to read.
+  if (all.length === 0) return null;
+  const cells = from(all)
+    .params({ clientId })
+    .filter((d: HourOfWeekCell, $: { clientId: string | null }) => d.brandId === $.clientId);
+  if (cells.numRows() === 0) return null;
   const days = format.weekdays();
-  const rows = cells.map((cell) => ({
-    day: days[cell.weekday] ?? String(cell.weekday),
-    hour: cell.hour,
-    inbound: cell.inbound,
-    hours: cell.responseTimeMedianMin === null ? null : cell.responseTimeMedianMin / 60,
-  }));
-  return { datasets: { cells: rows }, values: { dayOrder: days } };
+  const rows = cells
+    .params({ days: { ...days } })
+    .derive({
+      day: (d: HourOfWeekCell, $: { days: Record<string, string> }) => op.recode('' + d.weekday, $.days),
+      hours: (d: HourOfWeekCell) => (d.responseTimeMedianMin === null ? null : d.responseTimeMedianMin / 60),
+    })
+    .select('day', 'hour', 'inbound', 'hours');
+  return { datasets: { cells: jsonRows(rows) }, values: { dayOrder: days } };
 }
 
 function replyBroadcast({ metrics, t }: Context, common: Record<string, JsonValue>): Inputs {
   const ordered = byValueDescending(metrics.brands, (brand) => brand.replyShare).filter((brand) => brand.replies + brand.broadcasts > 0);
-  const replies = t('chart.replyBroadcast.replies');
-  const broadcasts = t('chart.replyBroadcast.broadcasts');
-  const rows = ordered.flatMap((brand, brandOrder) => [
-    { brand: brand.name, brandOrder, kind: replies, kindOrder: 0, count: brand.replies },
-    { brand: brand.name, brandOrder, kind: broadcasts, kindOrder: 1, count: brand.broadcasts },
-  ]);
-  return { datasets: { posts: rows }, values: { ...common, kindDomain: [replies, broadcasts] } };
+  const kinds = { replies: t('chart.replyBroadcast.replies'), broadcasts: t('chart.replyBroadcast.broadcasts') };
+  const rows = from(ordered.map((brand) => ({ brand: brand.name, replies: brand.replies, broadcasts: brand.broadcasts })))
+    .derive({ brandOrder: () => op.row_number() - 1 })
+    .fold(['replies', 'broadcasts'], { as: ['key', 'count'] })
+    .params({ labels: kinds, order: { replies: 0, broadcasts: 1 } } satisfies Recoding)
+    .derive({ kind: (d: Folded, $: Recoding) => op.recode(d.key, $.labels), kindOrder: (d: Folded, $: Recoding) => op.recode(d.key, $.order) })
+    .select('brand', 'brandOrder', 'kind', 'kindOrder', 'count');
+  return { datasets: { posts: jsonRows(rows) }, values: { ...common, kindDomain: [kinds.replies, kinds.broadcasts] } };
 }
 
 function shareOfVoice({ metrics, format }: Context, common: Record<string, JsonValue>): Inputs {
@@ -178,4 +217,9 @@ function shareOfVoice({ metrics, format }: Context, common: Record<string, JsonV
     .filter((brand) => brand.shareOfVoice !== null)
     .map((brand, order) => ({ brand: brand.name, order, share: brand.shareOfVoice, label: `${format.percent(brand.shareOfVoice)} · ${format.count(brand.inbound)}` }));
   return { datasets: { brands: rows }, values: { ...common, brandOrder: rows.map((row) => row.brand) } };
+}
+
+/** Rows of a table built from metrics, which hold only JSON values. */
+function jsonRows(table: ColumnTable): Array<Record<string, JsonValue>> {
+  return table.objects() as Array<Record<string, JsonValue>>;
 }
