@@ -1,24 +1,36 @@
 -- Response rate and response time, per brand (scope '*' = all platforms) and per
 -- brand and platform (scopes.sql), for inbound mentions created in [$start, $end).
---   inbound        inbound mentions (see base/inbound.sql)
+-- Everything but inbound rests on the measured mentions only: those on platforms
+-- where the data holds the brand's posts (coverage.sql, run first). Where it holds
+-- none, the brand's response metrics are NULL, not a confident 0.
+--   inbound        inbound mentions (see base/inbound.sql), measured or not
 --   answered       mentions with a response within the window (base/mentions.sql)
---   pending        unanswered mentions whose window was still open at the newest post
---   response_rate  answered / inbound, with its 95% Wilson interval (base/intervals.sql);
---                  NULL without inbound mentions
+--   pending        measured, unanswered mentions whose window was still open at the
+--                  newest post
+--   response_rate  answered / measured inbound, with its 95% Wilson interval
+--                  (base/intervals.sql); NULL without measured mentions
 --   median/p90     linear interpolation between order statistics (quantile_cont)
 --   mean           average response time of answered mentions, minutes
 --   bucket_*       all inbound split by response time; upper bounds included
 --                  (exactly 60 minutes is 0-1h); '24h+' runs to the end of the window
---   low_sample     fewer than 30 inbound mentions; low_sample_times: fewer than 30 answered
+--   low_sample     fewer than 30 measured mentions; low_sample_times: fewer than 30 answered
 -- Counts are cast to DOUBLE so they reach JavaScript as plain numbers.
 --
 -- Parameters: $start, $end, $inbound_mode ('questions': only mentions with "?" or "¿").
-WITH grouped AS (
+WITH measured AS (
+  SELECT m.*, mp.platform IS NOT NULL AS is_measured
+  FROM mentions m
+  LEFT JOIN measured_platforms mp ON mp.brand_id = m.brand_id AND mp.platform = m.platform
+  WHERE m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
+    AND ($inbound_mode = 'all' OR m.is_question)
+),
+grouped AS (
   SELECT brand_id,
          CASE WHEN grouping(platform) = 1 THEN '*' ELSE platform END AS scope,
-         count(*) AS inbound,
+         count(*) AS all_inbound,
+         count(*) FILTER (WHERE is_measured) AS inbound,
          count(response_at) AS answered,
-         count(*) FILTER (WHERE pending) AS pending,
+         count(*) FILTER (WHERE pending AND is_measured) AS pending,
          quantile_cont(response_min, 0.5) AS median_min,
          quantile_cont(response_min, 0.9) AS p90_min,
          avg(response_min) AS mean_min,
@@ -27,17 +39,15 @@ WITH grouped AS (
          count(*) FILTER (WHERE response_min > 240 AND response_min <= 480) AS bucket_4_8h,
          count(*) FILTER (WHERE response_min > 480 AND response_min <= 1440) AS bucket_8_24h,
          count(*) FILTER (WHERE response_min > 1440) AS bucket_24h_plus,
-         count(*) FILTER (WHERE response_min IS NULL) AS bucket_unanswered
-  FROM mentions
-  WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ
-    AND ($inbound_mode = 'all' OR is_question)
+         count(*) FILTER (WHERE response_min IS NULL AND is_measured) AS bucket_unanswered
+  FROM measured
   GROUP BY GROUPING SETS ((brand_id), (brand_id, platform))
 )
 SELECT s.brand_id, s.scope,
-       coalesce(g.inbound, 0)::DOUBLE AS inbound,
+       coalesce(g.all_inbound, 0)::DOUBLE AS inbound,
        coalesce(g.answered, 0)::DOUBLE AS answered,
        coalesce(g.pending, 0)::DOUBLE AS pending,
-       (g.answered / g.inbound)::DOUBLE AS response_rate,
+       (g.answered / nullif(g.inbound, 0))::DOUBLE AS response_rate,
        rb_wilson_low(g.answered, g.inbound) AS response_rate_low,
        rb_wilson_high(g.answered, g.inbound) AS response_rate_high,
        g.median_min::DOUBLE AS median_min,

@@ -1,13 +1,27 @@
--- Monthly trend: inbound, answered, response rate and median response time per brand and local
--- month (report timezone), for mentions created in [$start, $end) (13 months).
+-- Monthly trend: inbound, answered, response rate and median response time per brand and
+-- local month (report timezone), for mentions created in [$start, $end) (13 months).
+-- inbound counts every mention (the volume bars); the response rate rests on the
+-- months and platforms where the data holds the brand's posts or answers, as in
+-- coverage.sql: a month whose replies were not exported has no rate, not 0%.
 --
--- Parameters: $start, $end, $inbound_mode ('questions': only mentions with "?" or "¿").
-SELECT brand_id, local_month,
+-- Parameters: $start, $end, $tz, $inbound_mode ('questions': only mentions with "?" or "¿").
+WITH scoped AS (
+  SELECT * FROM mentions
+  WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ
+    AND ($inbound_mode = 'all' OR is_question)
+),
+measured AS (
+  SELECT brand_id, platform, strftime(created_at AT TIME ZONE $tz, '%Y-%m') AS local_month
+  FROM brand_posts
+  WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND post_type <> 'repost'
+  UNION
+  SELECT brand_id, platform, local_month FROM scoped WHERE response_at IS NOT NULL
+)
+SELECT m.brand_id, m.local_month,
        count(*)::DOUBLE AS inbound,
-       count(response_at)::DOUBLE AS answered,
-       (count(response_at) / count(*))::DOUBLE AS response_rate,
-       quantile_cont(response_min, 0.5) AS median_min
-FROM mentions
-WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ
-  AND ($inbound_mode = 'all' OR is_question)
-GROUP BY brand_id, local_month;
+       count(m.response_at)::DOUBLE AS answered,
+       (count(m.response_at) / nullif(count(*) FILTER (WHERE d.platform IS NOT NULL), 0))::DOUBLE AS response_rate,
+       quantile_cont(m.response_min, 0.5) AS median_min
+FROM scoped m
+LEFT JOIN measured d ON d.brand_id = m.brand_id AND d.platform = m.platform AND d.local_month = m.local_month
+GROUP BY m.brand_id, m.local_month;

@@ -8,7 +8,8 @@
 --      or its topic is one of B's topics (case-insensitive).
 -- One post can target several brands: it gets one row per brand.
 -- Every inbound mention is kept; is_question marks those containing "?" or "¿", for the
--- questions-only mode that each metric query applies.
+-- questions-only mode that each metric query applies. listed_responses: the response ids
+-- the export lists for the post (posts.response_ids), for coverage.
 --
 -- Handle mention: "@" + handle, any case, with no letter, digit or "_" just before
 -- the "@" and none just after the handle. Every "@word" of a post is read once with
@@ -40,6 +41,7 @@ candidates AS (
          p.kind = 'quote' AS is_quote,
          lower(trim(p.topic)) AS topic,
          coalesce(contains(p.text, '?') OR contains(p.text, '¿'), false) AS is_question,
+         p.response_ids AS listed_responses,
          CASE WHEN contains(p.text, '@')
               THEN regexp_extract_all(p.text, '[A-Za-z0-9_]@[A-Za-z0-9_]+[^A-Za-z0-9_]?|@([A-Za-z0-9_]+)[^A-Za-z0-9_]?', 1)
          END AS mentioned,
@@ -50,36 +52,37 @@ candidates AS (
     AND p.kind <> 'repost'
 ),
 targets AS (
-  SELECT a.brand_id, m.platform, m.post_id, m.author, m.created_at, m.is_question
+  SELECT a.brand_id, m.platform, m.post_id, m.author, m.created_at, m.is_question, m.listed_responses
   FROM (
-    SELECT platform, post_id, author, created_at, is_question, unnest(mentioned) AS word
+    SELECT platform, post_id, author, created_at, is_question, listed_responses, unnest(mentioned) AS word
     FROM candidates
     WHERE mentioned IS NOT NULL
   ) m
   JOIN rb_accounts a ON a.platform = m.platform AND a.handle = lower(m.word)
   UNION ALL
-  SELECT a.brand_id, c.platform, c.post_id, c.author, c.created_at, c.is_question
+  SELECT a.brand_id, c.platform, c.post_id, c.author, c.created_at, c.is_question, c.listed_responses
   FROM candidates c
   JOIN other_handles a ON a.platform = c.platform
   WHERE c.text IS NOT NULL
     AND contains(lower(c.text), '@' || a.handle)
     AND regexp_matches(c.text, '(?i)(?:^|[^A-Za-z0-9_])@' || regexp_escape(a.handle) || '(?:[^A-Za-z0-9_]|$)')
   UNION ALL
-  SELECT a.brand_id, c.platform, c.post_id, c.author, c.created_at, c.is_question
+  SELECT a.brand_id, c.platform, c.post_id, c.author, c.created_at, c.is_question, c.listed_responses
   FROM candidates c
   JOIN posts p ON p.platform = c.platform AND p.post_id = c.parent_id
   JOIN rb_accounts a ON a.platform = p.platform AND a.handle = p.author
   UNION ALL
-  SELECT a.brand_id, c.platform, c.post_id, c.author, c.created_at, c.is_question
+  SELECT a.brand_id, c.platform, c.post_id, c.author, c.created_at, c.is_question, c.listed_responses
   FROM candidates c
   JOIN url_parents u ON u.platform = c.platform AND u.post_id = c.post_id AND NOT c.is_quote
   JOIN rb_accounts a ON a.platform = u.platform AND a.handle = u.parent_author
   UNION ALL
-  SELECT t.brand_id, c.platform, c.post_id, c.author, c.created_at, c.is_question
+  SELECT t.brand_id, c.platform, c.post_id, c.author, c.created_at, c.is_question, c.listed_responses
   FROM candidates c
   JOIN rb_topics t ON t.topic = c.topic
 )
 SELECT brand_id, platform, post_id,
-       any_value(author) AS author, any_value(created_at) AS created_at, any_value(is_question) AS is_question
+       any_value(author) AS author, any_value(created_at) AS created_at, any_value(is_question) AS is_question,
+       any_value(listed_responses) AS listed_responses
 FROM targets
 GROUP BY brand_id, platform, post_id;

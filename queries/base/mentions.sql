@@ -10,6 +10,9 @@
 --   response_min  minutes from mention to response (seconds kept), NULL if unanswered
 --   pending       unanswered, and the window had not closed by the newest post of
 --                 the same platform in the data (it may still be answered)
+--   lists_responses  the export lists response ids for the mention (twcs response_tweet_id)
+--   listed_missing   unanswered in the data, though the export lists a response id that is
+--                    not a post of the data: the answer may exist but was not exported
 --   local_month   'YYYY-MM' in the report timezone
 --   weekday       0 = Monday ... 6 = Sunday, in the report timezone
 --   hour          0 ... 23, in the report timezone
@@ -32,10 +35,21 @@ WITH first_replies AS (
     AND created_at <= parent_at + to_microseconds($window_us::BIGINT)
   GROUP BY brand_id, platform, parent_post_id
 ),
+listed_missing AS (
+  -- mentions whose export lists a response id that is not a post of the data
+  SELECT DISTINCT l.brand_id, l.platform, l.post_id
+  FROM (
+    SELECT brand_id, platform, post_id, unnest(string_split(listed_responses, ',')) AS response_id
+    FROM inbound
+    WHERE listed_responses IS NOT NULL
+  ) l
+  ANTI JOIN posts p ON p.platform = l.platform AND p.post_id = l.response_id
+),
 newest AS (
   SELECT platform, max(created_at) AS newest_at FROM posts GROUP BY platform
 )
 SELECT brand_id, platform, post_id, author, created_at, is_question, response_id, response_at, response_min, pending,
+       lists_responses, listed_missing,
        strftime(local_at, '%Y-%m') AS local_month,
        (isodow(local_at) - 1)::INTEGER AS weekday,
        hour(local_at)::INTEGER AS hour
@@ -44,10 +58,13 @@ FROM (
          r.response_id, r.response_at,
          ((epoch_us(r.response_at) - epoch_us(i.created_at)) / 60000000)::DOUBLE AS response_min,
          (r.response_at IS NULL AND i.created_at + to_microseconds($window_us::BIGINT) > n.newest_at) AS pending,
+         i.listed_responses IS NOT NULL AS lists_responses,
+         (r.response_at IS NULL AND lm.post_id IS NOT NULL) AS listed_missing,
          i.created_at AT TIME ZONE $tz AS local_at
   FROM inbound i
   LEFT JOIN first_replies r ON r.brand_id = i.brand_id AND r.platform = i.platform AND r.parent_post_id = i.post_id
   LEFT JOIN newest n ON n.platform = i.platform
+  LEFT JOIN listed_missing lm ON lm.brand_id = i.brand_id AND lm.platform = i.platform AND lm.post_id = i.post_id
 )
 -- Stored in time order, so the per-period queries skip the other months.
 ORDER BY created_at;

@@ -101,6 +101,11 @@ export const configSchema = z
         influencerFollowers: z.number().int().nonnegative().optional(),
         /** Response-time clock: from the customer's first message (METRICS.md, default) or latest unanswered one. */
         clockStart: z.enum(['first', 'latest']).optional(),
+        /** Coverage warning thresholds (shares in [0, 1]); defaults 0.05 and 0.2. */
+        coverage: z
+          .object({ responsesMissing: z.number().min(0).max(1).optional(), parentsMissing: z.number().min(0).max(1).optional() })
+          .strict()
+          .optional(),
       })
       .strict()
       .default({ inbound: 'all', responseWindow: 7 * 24 * 60, sla: [60, 1440] }),

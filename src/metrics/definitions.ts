@@ -56,7 +56,7 @@ export const METRIC_DEFINITIONS: MetricDefinition[] = [
     id: 'responseRate',
     title: 'Response rate',
     text:
-      'Answered mentions divided by inbound mentions. Its 95% interval is the Wilson score interval, which stays within 0-100% and remains meaningful for small samples and for rates of 0% or 100%.',
+      'Answered mentions divided by the measured inbound mentions: those on platforms where the data holds posts of the brand (see coverage). Its 95% interval is the Wilson score interval, which stays within 0-100% and remains meaningful for small samples and for rates of 0% or 100%.',
   },
   {
     id: 'responseTime',
@@ -83,13 +83,13 @@ export const METRIC_DEFINITIONS: MetricDefinition[] = [
     id: 'withinSla',
     title: 'Answered within target',
     text:
-      'For each response-time target of the config (60 minutes and 24 hours by default): inbound mentions answered within the target, the limit included, divided by all inbound mentions, answered or not. Unanswered mentions therefore count against the brand.',
+      'For each response-time target of the config (60 minutes and 24 hours by default): inbound mentions answered within the target, the limit included, divided by all measured inbound mentions, answered or not. Unanswered mentions therefore count against the brand.',
   },
   {
     id: 'buckets',
     title: 'Response-time buckets',
     text:
-      'All inbound mentions split into: answered within 1 hour, 1-4 hours, 4-8 hours, 8-24 hours, 24 hours to the end of the response window, and unanswered. Each bucket includes its upper limit: an answer after exactly 60 minutes is in "0-1h".',
+      'All measured inbound mentions split into: answered within 1 hour, 1-4 hours, 4-8 hours, 8-24 hours, 24 hours to the end of the response window, and unanswered. Each bucket includes its upper limit: an answer after exactly 60 minutes is in "0-1h".',
   },
   {
     id: 'replyShare',
@@ -125,7 +125,7 @@ export const METRIC_DEFINITIONS: MetricDefinition[] = [
     id: 'lowSample',
     title: 'Low samples',
     text:
-      'A brand with fewer than 30 inbound mentions in the period is flagged as a low sample: its rates can move a lot with a few mentions. Response times resting on fewer than 30 answered mentions are flagged the same way (lowSampleTimes).',
+      'A brand with fewer than 30 measured inbound mentions in the period is flagged as a low sample: its rates can move a lot with a few mentions. Response times resting on fewer than 30 answered mentions are flagged the same way (lowSampleTimes).',
   },
   {
     id: 'byPlatform',
@@ -141,6 +141,12 @@ export const METRIC_DEFINITIONS: MetricDefinition[] = [
     id: 'hourOfWeek',
     title: 'Hour of the week',
     text: 'Inbound mentions and median response time by weekday (Monday first) and hour of the day in the report timezone, for the period, by the time the mention was written.',
+  },
+  {
+    id: 'coverage',
+    title: 'Coverage: what the data can and cannot tell',
+    text:
+      'Exports are often partial, so each brand, overall and per platform, says what its numbers rest on: its own posts in the period, the inbound mentions measured (those on platforms where the data holds its posts), the mentions whose export lists response ids, the unanswered ones among them whose listed responses are not in the data, and its replies to posts that are not in the data. Three warnings follow. No brand posts: the brand has inbound mentions on a platform but the data holds none of its posts there, so its response metrics there are left empty, not 0%, take no rank and are left out of the competitor median and the findings; its mentions still count for share of voice. Responses missing: more than 5% of its inbound mentions are unanswered while their export lists responses that are not in the data, so its response rate is a lower bound. Parents missing: more than 20% of its replies answer posts that are not in the data, so its inbound volume and share of voice are understated. The thresholds are config settings (metrics.coverage).',
   },
   {
     id: 'dataQuality',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Analysis } from '../analysis/analysis.js';
 import { iso } from '../analysis/build.js';
 import type { Period } from './period.js';
-import type { BrandMetrics } from './types.js';
+import type { BrandMetrics, CoverageWarning } from './types.js';
 
 /** Scope of the all-platforms group in the SQL results. */
 export const ALL_PLATFORMS = '*';
@@ -38,6 +38,21 @@ const slaRow = z.object({ brand_id: z.string(), scope: z.string(), target_min: z
 const ciRow = z.object({ brand_id: z.string(), scope: z.string(), lower_min: z.number(), upper_min: z.number() });
 const replyRow = z.object({ brand_id: z.string(), scope: z.string(), brand_posts: count, replies: count, broadcasts: count, reply_share: value, reply_to_broadcast: value });
 const voiceRow = z.object({ brand_id: z.string(), scope: z.string(), share_of_voice: value });
+const coverageRow = z.object({
+  brand_id: z.string(),
+  scope: z.string(),
+  brand_posts: count,
+  inbound_measured: count,
+  inbound_with_listed_responses: count,
+  listed_responses_missing: count,
+  replies_with_missing_parent: count,
+  no_brand_posts: z.boolean(),
+  responses_missing: z.boolean(),
+  parents_missing: z.boolean(),
+});
+
+/** Coverage warning thresholds when the config sets none (METRICS.md). */
+export const COVERAGE_DEFAULTS = { responsesMissing: 0.05, parentsMissing: 0.2 };
 
 /** scope ('*' or a platform) -> brand id -> metrics (ranks and changes not yet filled). */
 export type ScopedMetrics = Map<string, Map<string, BrandMetrics>>;
@@ -51,6 +66,8 @@ export type ScopedMetrics = Map<string, Map<string, BrandMetrics>>;
 export async function periodMetrics(analysis: Analysis, period: Period, withCi = true): Promise<ScopedMetrics> {
   const params = { start: iso(period.start), end: iso(period.end), inbound_mode: analysis.config.metrics.inbound };
   await analysis.run('scopes', params);
+  const thresholds = { ...COVERAGE_DEFAULTS, ...analysis.config.metrics.coverage };
+  await analysis.run('coverage', { ...params, responses_missing_share: thresholds.responsesMissing, parents_missing_share: thresholds.parentsMissing });
   const scopeRows = await analysis.rows('scope_list', scopeRow);
   const scopes: ScopedMetrics = new Map();
   for (const row of scopeRows) {
@@ -64,6 +81,20 @@ export async function periodMetrics(analysis: Analysis, period: Period, withCi =
     return metrics;
   };
 
+  for (const row of await analysis.rows('coverage_list', coverageRow)) {
+    const warnings: CoverageWarning[] = [];
+    if (row.no_brand_posts) warnings.push('no-brand-posts');
+    if (row.responses_missing) warnings.push('responses-missing');
+    if (row.parents_missing) warnings.push('parents-missing');
+    at(row).coverage = {
+      brandPosts: row.brand_posts,
+      inboundMeasured: row.inbound_measured,
+      inboundWithListedResponses: row.inbound_with_listed_responses,
+      listedResponsesMissing: row.listed_responses_missing,
+      repliesWithMissingParent: row.replies_with_missing_parent,
+      warnings,
+    };
+  }
   for (const row of await analysis.rows('response', responseRow, params)) {
     Object.assign(at(row), {
       inbound: row.inbound,

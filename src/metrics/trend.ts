@@ -13,7 +13,7 @@ export async function monthlyTrend(analysis: Analysis, months: Period[]): Promis
   const first = months[0];
   const last = months[months.length - 1];
   if (!first || !last) return [];
-  const rows = await analysis.rows('trend', trendRow, { start: iso(first.start), end: iso(last.end), inbound_mode: config.metrics.inbound });
+  const rows = await analysis.rows('trend', trendRow, { start: iso(first.start), end: iso(last.end), tz: config.timezone, inbound_mode: config.metrics.inbound });
   const byKey = new Map(rows.map((row) => [`${row.brand_id}\u0000${row.local_month}`, row]));
   return config.brands.flatMap((brand) =>
     months.map((month) => {

@@ -20,6 +20,21 @@ export interface PeriodJson {
 export type BucketKey = '0-1h' | '1-4h' | '4-8h' | '8-24h' | '24h+' | 'unanswered';
 export type RankedMetric = 'responseRate' | 'responseTimeMedianMin' | 'replyShare' | 'shareOfVoice' | string;
 
+export type CoverageWarning = 'no-brand-posts' | 'responses-missing' | 'parents-missing';
+
+/** What the data can and cannot tell about a brand (METRICS.md, "Coverage"; queries/coverage.sql). */
+export interface Coverage {
+  /** The brand's own posts in the period (reposts left out). */
+  brandPosts: number;
+  /** Inbound mentions on platforms where the data holds the brand's posts: the response metrics rest on these. */
+  inboundMeasured: number;
+  inboundWithListedResponses: number;
+  /** Unanswered mentions whose export lists a response id that is not in the data. */
+  listedResponsesMissing: number;
+  repliesWithMissingParent: number;
+  warnings: CoverageWarning[];
+}
+
 export interface BrandMetrics {
   id: string;
   name: string;
@@ -50,6 +65,7 @@ export interface BrandMetrics {
   previous?: Record<string, number | null>;
   /** True when the response times rest on fewer than 30 answered mentions. */
   lowSampleTimes?: boolean;
+  coverage?: Coverage;
 }
 
 export interface DataQuality {

@@ -14,6 +14,8 @@ export interface TestPost {
   url?: string | null;
   platform?: string;
   topic?: string | null;
+  /** The response ids the export lists for the post (twcs response_tweet_id), comma-separated. */
+  responses?: string | null;
 }
 
 export async function storeWith(posts: TestPost[]): Promise<Store> {
@@ -25,8 +27,8 @@ export async function storeWith(posts: TestPost[]): Promise<Store> {
 export async function insertPosts(store: Store, posts: TestPost[]): Promise<void> {
   for (const post of posts) {
     await store.run(
-      `INSERT INTO posts (platform, post_id, created_at, author, kind, parent_id, parent_url, text, url, topic, batch_id)
-       VALUES ($platform, $id, $at::TIMESTAMPTZ, $author, $kind, $parent, $parent_url, $text, $url, $topic, 1)`,
+      `INSERT INTO posts (platform, post_id, created_at, author, kind, parent_id, parent_url, text, url, topic, batch_id, response_ids)
+       VALUES ($platform, $id, $at::TIMESTAMPTZ, $author, $kind, $parent, $parent_url, $text, $url, $topic, 1, $responses)`,
       {
         platform: post.platform ?? 'twitter',
         id: post.id,
@@ -38,6 +40,7 @@ export async function insertPosts(store: Store, posts: TestPost[]): Promise<void
         text: post.text === undefined ? '' : post.text,
         url: post.url ?? null,
         topic: post.topic ?? null,
+        responses: post.responses ?? null,
       },
     );
   }

@@ -67,7 +67,7 @@ describe('metric properties', () => {
     );
   });
 
-  it('keeps rates in [0, 1], median <= p90, answered <= inbound, buckets summing to inbound', async () => {
+  it('keeps rates in [0, 1], median <= p90, answered <= inbound, buckets summing to the measured inbound', async () => {
     await fc.assert(
       fc.asyncProperty(dataset, async (steps) => {
         const result = await report(buildPosts(steps));
@@ -76,7 +76,8 @@ describe('metric properties', () => {
           for (const rate of rates) if (rate !== null) expect(rate >= 0 && rate <= 1).toBe(true);
           expect(brand.answered).toBeLessThanOrEqual(brand.inbound);
           expect(brand.pending).toBeLessThanOrEqual(brand.inbound - brand.answered);
-          expect(Object.values(brand.buckets).reduce((a, b) => a + b, 0)).toBe(brand.inbound);
+          expect(Object.values(brand.buckets).reduce((a, b) => a + b, 0)).toBe(brand.coverage?.inboundMeasured);
+          expect(brand.coverage?.inboundMeasured).toBeLessThanOrEqual(brand.inbound);
           if (brand.responseTimeMedianMin !== null && brand.responseTimeP90Min !== null) {
             expect(brand.responseTimeMedianMin).toBeLessThanOrEqual(brand.responseTimeP90Min);
           }

@@ -120,6 +120,8 @@ describe('response window', () => {
       { id: 'old', author: 'a', at: at(0), text: '@acme one' },
       { id: 'new', author: 'b', at: at(10 * DAY), text: '@acme two' },
       { id: 'last', author: 'c', at: at(12 * DAY), text: 'unrelated' },
+      // A post of the brand's own: without one, the data cannot tell whether it answers (coverage).
+      { id: 'own', author: 'acme', at: at(1), text: 'Our shops open at 9' },
     ]);
     const acme = brand(report, 'acme');
     expect([acme.inbound, acme.answered, acme.pending]).toEqual([2, 0, 1]);

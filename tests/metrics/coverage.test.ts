@@ -1,0 +1,103 @@
+/**
+ * Coverage (METRICS.md, "Coverage: what the data can and cannot tell"): the
+ * partial exports agencies really have, with the numbers computed by hand.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { computeMetrics } from '../../src/metrics/compute.js';
+import type { BrandMetrics, MetricsReport } from '../../src/metrics/types.js';
+import type { Store } from '../../src/store/database.js';
+import { configWith, storeWith, type TestPost } from './helpers.js';
+
+let store: Store | undefined;
+afterEach(() => store?.close());
+
+const brands = [{ id: 'acme', accounts: { twitter: ['AcmeCares'], facebook: ['acme.page'] } }, { id: 'rival', handles: ['RivalHelp'] }];
+
+async function metricsOf(posts: TestPost[], extra: Record<string, unknown> = {}): Promise<MetricsReport> {
+  store = await storeWith(posts);
+  return computeMetrics(store, configWith(brands, extra), '2017-10');
+}
+
+function brand(report: MetricsReport, id: string, platform?: string): BrandMetrics {
+  const list = platform ? report.byPlatform?.find((entry) => entry.platform === platform)?.brands : report.brands;
+  const found = list?.find((entry) => entry.id === id);
+  if (!found) throw new Error(`no ${id} ${platform ?? ''}`);
+  return found;
+}
+
+const day = (d: number, h = 10) => `2017-10-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:00:00Z`;
+
+describe('coverage', () => {
+  it('a mentions-only export: no brand posts, so response metrics are null, unranked, not 0%', async () => {
+    const mentions: TestPost[] = Array.from({ length: 4 }, (_, i) => ({ id: `a${i}`, author: `u${i}`, at: day(i + 2), text: '@AcmeCares hello?' }));
+    const rivalMentions: TestPost[] = [
+      { id: 'r1', author: 'x', at: day(3), text: '@RivalHelp hi' },
+      { id: 'r2', author: 'RivalHelp', at: day(3, 11), text: '@x hello', parent: 'r1' },
+    ];
+    const report = await metricsOf([...mentions, ...rivalMentions]);
+    const acme = brand(report, 'acme');
+    expect(acme).toMatchObject({ inbound: 4, answered: 0, responseRate: null, responseRateCi: null, responseTimeMedianMin: null, withinSla: { '60': null, '1440': null } });
+    expect(acme.coverage).toEqual({ brandPosts: 0, inboundMeasured: 0, inboundWithListedResponses: 0, listedResponsesMissing: 0, repliesWithMissingParent: 0, warnings: ['no-brand-posts'] });
+    expect(acme.rank.responseRate).toBeNull();
+    expect(acme.buckets.unanswered).toBe(0);
+    // Its mentions still count for share of voice: 4 of 5.
+    expect(acme.shareOfVoice).toBeCloseTo(4 / 5, 12);
+    const rival = brand(report, 'rival');
+    expect(rival).toMatchObject({ inbound: 1, answered: 1, responseRate: 1 });
+    expect(rival.rank.responseRate).toBe(1);
+    expect(rival.coverage?.warnings).toEqual([]);
+  });
+
+  it('a platform without brand posts is left out of the brand-wide rate, not counted as unanswered', async () => {
+    const report = await metricsOf([
+      { id: 't1', author: 'ana', at: day(2), text: '@AcmeCares help' },
+      { id: 't2', author: 'AcmeCares', at: day(2, 11), text: '@ana sure', parent: 't1' },
+      { id: 't3', author: 'bob', at: day(3), text: '@AcmeCares hello' },
+      // Facebook: only the customers' comments were exported.
+      ...Array.from({ length: 6 }, (_, i) => ({ id: `f${i}`, author: `fan${i}`, at: day(i + 4), text: '@acme.page any news?', platform: 'facebook' })),
+    ]);
+    const acme = brand(report, 'acme');
+    expect(acme).toMatchObject({ inbound: 8, answered: 1, responseRate: 0.5 });
+    expect(acme.coverage).toMatchObject({ brandPosts: 1, inboundMeasured: 2, warnings: ['no-brand-posts'] });
+    expect(brand(report, 'acme', 'facebook')).toMatchObject({ inbound: 6, responseRate: null, coverage: { warnings: ['no-brand-posts'], inboundMeasured: 0 } });
+    expect(brand(report, 'acme', 'twitter')).toMatchObject({ inbound: 2, responseRate: 0.5, coverage: { warnings: [] } });
+  });
+
+  it('listed responses missing from the data make the rate a lower bound', async () => {
+    const mentions: TestPost[] = Array.from({ length: 10 }, (_, i) => ({
+      id: `m${i}`,
+      author: `u${i}`,
+      at: day(i + 2),
+      text: '@AcmeCares where is my parcel',
+      // The export lists each mention's response; only the first four are in the data.
+      responses: `r${i}`,
+    }));
+    const replies: TestPost[] = [0, 1, 2, 3].map((i) => ({ id: `r${i}`, author: 'AcmeCares', at: day(i + 2, 11), text: '@u sorry', parent: `m${i}` }));
+    const report = await metricsOf([...mentions, ...replies]);
+    const acme = brand(report, 'acme');
+    expect(acme).toMatchObject({ inbound: 10, answered: 4, responseRate: 0.4 });
+    expect(acme.coverage).toMatchObject({ inboundWithListedResponses: 10, listedResponsesMissing: 6, warnings: ['responses-missing'] });
+    // 6 of 10 is above the default 5%; a threshold of 70% accepts it.
+    const lenient = await metricsOf([...mentions, ...replies], { metrics: { coverage: { responsesMissing: 0.7 } } });
+    expect(brand(lenient, 'acme').coverage?.warnings).toEqual([]);
+  });
+
+  it("a care export of the brand's replies without the messages they answer: parents missing", async () => {
+    const replies: TestPost[] = Array.from({ length: 5 }, (_, i) => ({ id: `r${i}`, author: 'AcmeCares', at: day(i + 2), text: `@c${i} We offer support via Twitter in English`, parent: `gone${i}` }));
+    const report = await metricsOf([...replies, { id: 'm', author: 'zoe', at: day(9), text: '@AcmeCares hi' }, { id: 'a', author: 'AcmeCares', at: day(9, 12), text: '@zoe hi', parent: 'm' }]);
+    const acme = brand(report, 'acme');
+    expect(acme).toMatchObject({ brandPosts: 6, replies: 6, broadcasts: 0 });
+    expect(acme.coverage).toMatchObject({ repliesWithMissingParent: 5, warnings: ['parents-missing'] });
+  });
+
+  it('the trend has no rate for a month whose brand posts were not exported', async () => {
+    const report = await metricsOf([
+      { id: 's1', author: 'ana', at: '2017-09-12T10:00:00Z', text: '@AcmeCares september?' },
+      { id: 'o1', author: 'bob', at: day(12), text: '@AcmeCares october?' },
+      { id: 'o2', author: 'AcmeCares', at: day(12, 11), text: '@bob yes', parent: 'o1' },
+    ]);
+    const point = (month: string) => report.trend?.find((entry) => entry.brandId === 'acme' && entry.month === month);
+    expect(point('2017-09')).toMatchObject({ inbound: 1, answered: 0, responseRate: null });
+    expect(point('2017-10')).toMatchObject({ inbound: 1, answered: 1, responseRate: 1 });
+  });
+});
