@@ -1,4 +1,4 @@
-import { hasAll, optionalColumn } from './mapping-context.js';
+import { layoutOf, matchesLayout, optionalColumn } from './mapping-context.js';
 import {
   answerKind,
   countValue,
@@ -18,7 +18,7 @@ import {
 } from './sql-helpers.js';
 import type { ExportFormat } from './types.js';
 
-const SIGNATURE = ['Query Name', 'Date', 'Url', 'Page Type', 'Author'];
+const LAYOUT = layoutOf('Brandwatch CSV', ['Query Name', 'Date', 'Url', 'Page Type', 'Author']);
 
 /**
  * Brandwatch Consumer Research mentions export (the metadata lines above the
@@ -31,7 +31,8 @@ const SIGNATURE = ['Query Name', 'Date', 'Url', 'Page Type', 'Author'];
 export const brandwatchFormat: ExportFormat = {
   id: 'brandwatch',
   label: 'Brandwatch CSV',
-  matches: (header) => hasAll(header, SIGNATURE),
+  matches: (header) => matchesLayout(header, LAYOUT),
+  layouts: [LAYOUT],
   requiredColumns: () => ['Date', 'Url', 'Author'],
   select: (context) => {
     const optional = (...names: string[]): string => optionalColumn(context, ...names);

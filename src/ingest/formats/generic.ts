@@ -144,6 +144,7 @@ export function genericFormat(mapping: GenericMapping, source: string): ExportFo
     label: `generic CSV mapped by ${source}`,
     // Never detected: a generic file is read only with --format generic --mapping.
     matches: () => false,
+    layouts: [],
     requiredColumns: (header) => {
       const named = namedColumns(header);
       for (const { key, column } of mappedColumns(mapping)) {

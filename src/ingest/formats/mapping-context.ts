@@ -1,6 +1,6 @@
 import { UserError } from '../../errors.js';
 import { NULL_TEXT, quoteIdentifier } from './sql-helpers.js';
-import type { MappingContext } from './types.js';
+import type { FormatLayout, MappingContext } from './types.js';
 
 /** Header cells that pandas, Excel or DuckDB add for an unnamed (index or padding) column. */
 export function isUnnamedColumn(name: string): boolean {
@@ -16,6 +16,22 @@ export function namedColumns(header: readonly string[]): Set<string> {
 export function hasAll(header: readonly string[], columns: readonly string[]): boolean {
   const named = namedColumns(header);
   return columns.every((column) => named.has(column.toLowerCase()));
+}
+
+/** A layout whose columns each go by one name. */
+export function layoutOf(label: string, columns: readonly string[]): FormatLayout {
+  return { label, columns: columns.map((column) => [column]) };
+}
+
+/** The layout's columns the header lacks (each by the name messages show). */
+export function missingFromLayout(header: readonly string[], layout: FormatLayout): string[] {
+  const named = namedColumns(header);
+  return layout.columns.filter((names) => !names.some((name) => named.has(name.toLowerCase()))).map((names) => names[0] ?? '');
+}
+
+/** True when the header has every column of the layout. */
+export function matchesLayout(header: readonly string[], layout: FormatLayout): boolean {
+  return missingFromLayout(header, layout).length === 0;
 }
 
 /** The first of `names` the header has, as a quoted identifier, or a typed NULL when it has none. */

@@ -1,4 +1,4 @@
-import { namedColumns } from './mapping-context.js';
+import { matchesLayout, namedColumns } from './mapping-context.js';
 import {
   answerKind,
   countValue,
@@ -17,7 +17,7 @@ import {
   textCell,
   urlKey,
 } from './sql-helpers.js';
-import type { ExportFormat, MappingContext } from './types.js';
+import type { ExportFormat, FormatLayout, MappingContext } from './types.js';
 
 /*
  * Sprout Social inbox/message export. No real export file was available:
@@ -33,21 +33,17 @@ const AUTHOR = ['From Screen Name', 'From Handle', 'From', 'Sender', 'Author'];
 const DATE = ['Timestamp', 'Date', 'Created Time', 'Received Time', 'Sent Date', 'Date Received'];
 const MESSAGE_TYPE = ['Message Type', 'Type', 'Post Type'];
 
+const LAYOUT: FormatLayout = { label: 'Sprout Social message export', columns: [NETWORK, MESSAGE_TYPE, TEXT, LINK, AUTHOR, DATE] };
+
 function present(context: MappingContext, names: readonly string[]): string {
   return names.some((name) => context.has(name)) ? context.col(...names) : NULL_TEXT;
-}
-
-function hasAny(named: Set<string>, names: readonly string[]): boolean {
-  return names.some((name) => named.has(name.toLowerCase()));
 }
 
 export const sproutFormat: ExportFormat = {
   id: 'sprout',
   label: 'Sprout Social message export',
-  matches: (header) => {
-    const named = namedColumns(header);
-    return [NETWORK, TEXT, LINK, AUTHOR, DATE, MESSAGE_TYPE].every((names) => hasAny(named, names));
-  },
+  matches: (header) => matchesLayout(header, LAYOUT),
+  layouts: [LAYOUT],
   requiredColumns: (header) => {
     const named = namedColumns(header);
     return [DATE, AUTHOR, LINK].map((names) => names.find((name) => named.has(name.toLowerCase())) ?? (names[0] ?? ''));

@@ -84,12 +84,15 @@ export function countValue(expr: string): string {
 
 /**
  * A handle as the store keeps it: lower case, without `@`, without a profile
- * URL around it (`https://twitter.com/AcmeCares/` -> `acmecares`).
+ * URL around it (`https://twitter.com/AcmeCares/` -> `acmecares`), without
+ * Reddit's `u/` (`u/jane_doe`, `reddit.com/user/jane_doe/` -> `jane_doe`).
  */
 export function handle(expr: string): string {
   const lowered = `lower(trim(${expr}))`;
   const withoutHost = `regexp_replace(${lowered}, '^(https?://)?(www\\.|mobile\\.|m\\.)?[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}/', '')`;
-  const firstSegment = `split_part(split_part(${withoutHost}, '?', 1), '/', 1)`;
+  // Reddit names people `u/name` (Meltwater's Author Handle) and links them as /user/name/.
+  const withoutUserPrefix = `regexp_replace(${withoutHost}, '^/?(?:u|user)/([^/?#]+)', '\\1')`;
+  const firstSegment = `split_part(split_part(${withoutUserPrefix}, '?', 1), '/', 1)`;
   // Plain handles (the common case) skip the URL surgery.
   return `NULLIF(ltrim(CASE WHEN contains(${expr}, '/') OR contains(${expr}, '?') THEN trim(${firstSegment}) ELSE ${lowered} END, '@'), '')`;
 }
@@ -316,4 +319,79 @@ export function platformFallback(platformParam: string | null): string[] {
 /** `--platform` when given, else the format's own platform. */
 export function platformOrDefault(platformParam: string | null, fallback: string): string {
   return platformParam ? `COALESCE(NULLIF(lower(trim(${platformParam})), ''), '${fallback}')` : `'${fallback}'`;
+}
+
+const REDDIT_THREAD = 'reddit\\.com/r/[^/]+/comments/([a-z0-9]+)';
+
+/** The Reddit post a Reddit URL belongs to (`/r/<sub>/comments/<post>/...`): the thread of the post and of every comment under it; NULL for other URLs. */
+export function redditThreadId(urlExpr: string): string {
+  return `NULLIF(regexp_extract(lower(trim(${urlExpr})), '${REDDIT_THREAD}', 1), '')`;
+}
+
+/**
+ * True when a URL is a Reddit comment's (`/comments/<post>/comment/<id>/`, or
+ * the older `/comments/<post>/<slug>/<id>/`): the post answers something in
+ * that thread, even when the export does not say what.
+ */
+export function isRedditCommentUrl(urlExpr: string): string {
+  return `coalesce(regexp_matches(lower(trim(${urlExpr})), '${REDDIT_THREAD}/[^/?#]+/[a-z0-9]+/?([?#]|$)'), false)`;
+}
+
+/**
+ * An Excel serial date (days since 1899-12-30, the fraction the time of day)
+ * as a local TIMESTAMP, rounded to the second; NULL for anything else. Only
+ * numbers of 5 to 7 integer digits (1927 to 9999) are taken for serials, so a
+ * stray count or an epoch value is never read as a date.
+ */
+export function excelSerialLocal(expr: string): string {
+  const value = `TRY_CAST(trim(${expr}) AS DOUBLE)`;
+  return `CASE WHEN regexp_full_match(trim(${expr}), '[0-9]{5,7}(\\.[0-9]+)?') AND ${value} <= 2958465
+    THEN TIMESTAMP '1899-12-30 00:00:00' + to_seconds(CAST(round(${value} * 86400) AS BIGINT)) END`;
+}
+
+/**
+ * A time of day (`22:03`, `22:03:15`, `9:07 AM`, `09:07PM`, an Excel day
+ * fraction such as `0.918`, or the `1899-12-30 22:03:00` a workbook's time
+ * cell becomes) as the INTERVAL since midnight; NULL when it is none of these.
+ */
+export function timeOfDay(expr: string): string {
+  const text = `trim(${expr})`;
+  const clock = `try_strptime(upper(${text}), ['%H:%M', '%H:%M:%S', '%I:%M %p', '%I:%M:%S %p', '%I:%M%p', '%I:%M:%S%p'])`;
+  const fraction = `to_seconds(CAST(round(TRY_CAST(${text} AS DOUBLE) * 86400) AS BIGINT))`;
+  return `CASE
+    WHEN ${text} IS NULL OR ${text} = '' THEN NULL
+    WHEN regexp_full_match(${text}, '0(\\.[0-9]+)?|1(\\.0+)?') THEN ${fraction}
+    WHEN regexp_matches(${text}, '^[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN ${isoLocal(expr)} - date_trunc('day', ${isoLocal(expr)})
+    ELSE ${clock} - date_trunc('day', ${clock}) END`;
+}
+
+/**
+ * A local date (TIMESTAMP expression; its time of day is ignored) combined
+ * with a separate time-of-day cell. An empty time cell leaves the date's own
+ * time; a time cell that cannot be read makes the result NULL, so the row is
+ * rejected as an unparseable date rather than silently put at midnight.
+ */
+export function withTimeOfDay(localDate: string, timeCell: string): string {
+  const time = timeOfDay(timeCell);
+  return `CASE
+    WHEN ${textCell(timeCell)} IS NULL THEN ${localDate}
+    WHEN ${time} IS NULL THEN NULL
+    ELSE CAST(CAST(${localDate} AS DATE) AS TIMESTAMP) + ${time} END`;
+}
+
+/**
+ * The id of the tweet of `type` (`replied_to`, `quoted`, `retweeted`) in a
+ * Twitter API v2 `referenced_tweets` cell, whichever way the export wrote the
+ * list: JSON (`[{"type": "replied_to", "id": "1"}]`), a Python list of dicts
+ * (`[{'type': 'replied_to', 'id': '1'}]`) or tweepy objects
+ * (`[<ReferencedTweet id=1 type=replied_to>]`).
+ */
+export function referencedTweetId(expr: string, type: 'replied_to' | 'quoted' | 'retweeted'): string {
+  const entry = `list_filter(regexp_split_to_array(${expr}, '[{<]'), entry -> contains(entry, '${type}'))[1]`;
+  return `NULLIF(regexp_extract(${entry}, '(?:^|[^A-Za-z_])id[''"\\s:=]*([0-9]+)', 1), '')`;
+}
+
+/** A user a reply answers, as the export names them: an id (digits, kept as text) or a handle. */
+export function userReference(expr: string): string {
+  return `CASE WHEN regexp_full_match(trim(${expr}), '["'']?[0-9]+(\\.0+)?"?') THEN ${idText(expr)} ELSE ${handle(expr)} END`;
 }

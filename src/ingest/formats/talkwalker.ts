@@ -1,4 +1,4 @@
-import { hasAll, optionalColumn } from './mapping-context.js';
+import { layoutOf, matchesLayout, optionalColumn } from './mapping-context.js';
 import {
   answerKind,
   countValue,
@@ -18,7 +18,7 @@ import {
 } from './sql-helpers.js';
 import type { ExportFormat } from './types.js';
 
-const SIGNATURE = ['url', 'published', 'parent_url', 'tags_internal', 'matched_profile'];
+const LAYOUT = layoutOf('Talkwalker CSV', ['url', 'published', 'parent_url', 'tags_internal', 'matched_profile']);
 
 /**
  * Talkwalker CSV export. `published` is local time (dd/mm/yy) in the
@@ -29,7 +29,8 @@ const SIGNATURE = ['url', 'published', 'parent_url', 'tags_internal', 'matched_p
 export const talkwalkerFormat: ExportFormat = {
   id: 'talkwalker',
   label: 'Talkwalker CSV',
-  matches: (header) => hasAll(header, SIGNATURE),
+  matches: (header) => matchesLayout(header, LAYOUT),
+  layouts: [LAYOUT],
   requiredColumns: () => ['url', 'published'],
   select: (context) => {
     const optional = (...names: string[]): string => optionalColumn(context, ...names);

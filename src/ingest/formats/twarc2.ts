@@ -1,4 +1,4 @@
-import { hasAll, optionalColumn } from './mapping-context.js';
+import { hasAll, layoutOf, matchesLayout, optionalColumn } from './mapping-context.js';
 import {
   countValue,
   handle,
@@ -13,6 +13,7 @@ import {
 import type { ExportFormat } from './types.js';
 
 const SIGNATURE = ['id', 'conversation_id', 'referenced_tweets.replied_to.id', 'created_at', 'text'];
+const LAYOUT = layoutOf('twarc2 CSV', SIGNATURE);
 
 /**
  * `twarc2 csv` output (twarc-csv 0.5 to 0.7 headers). A retweet is a repost
@@ -23,7 +24,8 @@ const SIGNATURE = ['id', 'conversation_id', 'referenced_tweets.replied_to.id', '
 export const twarc2Format: ExportFormat = {
   id: 'twarc2',
   label: 'twarc2 CSV',
-  matches: (header) => hasAll(header, SIGNATURE),
+  matches: (header) => matchesLayout(header, LAYOUT),
+  layouts: [LAYOUT],
   requiredColumns: (header) => [...SIGNATURE, hasAll(header, ['author.username']) ? 'author.username' : 'author_id'],
   select: (context) => {
     const optional = (...names: string[]): string => optionalColumn(context, ...names);

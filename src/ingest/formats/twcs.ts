@@ -1,4 +1,4 @@
-import { hasAll } from './mapping-context.js';
+import { layoutOf, matchesLayout } from './mapping-context.js';
 import {
   handle,
   idList,
@@ -16,6 +16,7 @@ import {
 import type { ExportFormat } from './types.js';
 
 const REQUIRED = ['tweet_id', 'author_id', 'created_at', 'text', 'in_response_to_tweet_id'];
+const LAYOUT = layoutOf('Kaggle Customer Support on Twitter CSV', REQUIRED);
 
 /**
  * Kaggle "Customer Support on Twitter" (twcs.csv) and its pandas/Excel
@@ -28,7 +29,8 @@ const REQUIRED = ['tweet_id', 'author_id', 'created_at', 'text', 'in_response_to
 export const twcsFormat: ExportFormat = {
   id: 'twcs',
   label: 'Kaggle Customer Support on Twitter CSV',
-  matches: (header) => hasAll(header, REQUIRED),
+  matches: (header) => matchesLayout(header, LAYOUT),
+  layouts: [LAYOUT],
   requiredColumns: () => REQUIRED,
   select: (context) => {
     const id = context.col('tweet_id');

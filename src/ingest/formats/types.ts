@@ -1,6 +1,6 @@
 import type { PostColumn } from '../../store/schema.js';
 
-export const FORMAT_IDS = ['twcs', 'twarc2', 'talkwalker', 'meltwater', 'brandwatch', 'sprout', 'generic'] as const;
+export const FORMAT_IDS = ['twcs', 'twarc2', 'twitter-v2', 'talkwalker', 'meltwater', 'brandwatch', 'sprout', 'facebook-comments', 'generic'] as const;
 export type FormatId = (typeof FORMAT_IDS)[number];
 
 /** Canonical columns a format fills; `batch_id` is the pipeline's. */
@@ -46,12 +46,25 @@ export interface CanonicalSelect {
   params?: Record<string, string>;
 }
 
+export interface FormatLayout {
+  /** The layout's name in messages ("Meltwater export, current layout"). */
+  label: string;
+  columns: ReadonlyArray<readonly string[]>;
+}
+
 export interface ExportFormat {
   id: FormatId;
   /** Human name for messages ("Talkwalker CSV"). */
   label: string;
   /** True when a header row is this format's. Detection tries formats in registry order. */
   matches(header: readonly string[]): boolean;
+  /**
+   * The columns detection looks for, per layout of the export the format
+   * reads (Meltwater has two); each column is the list of names it may go
+   * by, the first the one messages show. An unknown header is compared with
+   * these to name the closest format and what it lacks.
+   */
+  layouts: ReadonlyArray<FormatLayout>;
   /** Columns without which the format cannot be read (checked before loading, one-line error). */
   requiredColumns(header: readonly string[]): string[];
   /** The mapping to canonical columns. */

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { meltwaterFormat } from '../../../src/ingest/formats/meltwater.js';
 import { column, runFormat } from './run-format.js';
@@ -33,5 +36,56 @@ describe('meltwater: the real export (5 rows)', () => {
     const mapped = await runFormat(meltwaterFormat, FILE, { timezone: 'Asia/Gaza', delimiter: '\t' });
     expect(column(mapped, 'created_at')).toEqual(['2025-08-13T06:07:00Z', '2025-08-13T06:04:00Z', '2025-08-13T05:57:00Z', '2025-08-13T05:43:00Z', '2025-08-13T05:42:00Z']);
     expect(column(mapped, 'created_at')).toEqual(column(mapped, 'post_id').map((id) => snowflakeMinute(id ?? '')));
+  });
+});
+
+describe('meltwater: the current layout (Author Handle, Source Domain, Content Type, Date + Time)', () => {
+  const CURRENT = 'tests/fixtures/formats/meltwater_current.csv';
+
+  test('is detected as meltwater and needs Author Handle, not Influencer', async () => {
+    const mapped = await runFormat(meltwaterFormat, CURRENT, { timezone: 'Europe/Madrid' });
+    expect(meltwaterFormat.requiredColumns(mapped.header)).toEqual(['Date', 'URL', 'Author Handle']);
+  });
+
+  test('Date and Time are combined in --timezone', async () => {
+    const mapped = await runFormat(meltwaterFormat, CURRENT, { timezone: 'Europe/Madrid' });
+    expect(column(mapped, 'created_at')).toEqual([
+      '2025-08-13T07:05:00Z', '2025-08-13T07:40:00Z', '2025-08-13T08:15:00Z', '2025-08-13T08:20:00Z',
+      '2025-08-13T08:50:00Z', '2025-08-13T09:02:00Z', '2025-08-13T09:20:00Z', '2025-08-13T10:00:00Z',
+    ]);
+    expect(column(mapped, 'raw_date')[0]).toBe('13-Aug-2025 09:05');
+  });
+
+  test('Source Domain gives the platform, Content Type the kind, Reddit URLs the thread', async () => {
+    const mapped = await runFormat(meltwaterFormat, CURRENT, { timezone: 'Europe/Madrid' });
+    expect(column(mapped, 'platform')).toEqual(['reddit', 'reddit', 'reddit', 'reddit', 'reddit', 'twitter', 'twitter', 'news']);
+    expect(column(mapped, 'kind')).toEqual(['post', 'comment', 'comment', 'comment', 'comment', 'post', 'reply', 'post']);
+    expect(column(mapped, 'thread_id')).toEqual(['1mp2x7q', '1mp2x7q', '1mp2x7q', '1mp2x7q', '1mp2x7q', null, null, null]);
+    expect(column(mapped, 'parent_id')).toEqual([null, null, null, null, null, null, null, null]);
+    expect(column(mapped, 'post_id')).toEqual([
+      '1mp2x7q', 'n8k2a1b', 'n8k3c4d', 'n8k3f9e', 'n8k4h2k', '1955600000000000001', '1955600000000000002', '1755079200000_nw08',
+    ]);
+  });
+
+  test('authors without u/ or @, text from the first non-empty of Hit Sentence, Opening Text, Title', async () => {
+    const mapped = await runFormat(meltwaterFormat, CURRENT, { timezone: 'Europe/Madrid' });
+    expect(column(mapped, 'author')).toEqual(['jane_doe', 'acmesupport', 'jane_doe', 'router_guru', 'acmesupport', 'mike_r', 'acmesupport', null]);
+    expect(column(mapped, 'text').slice(0, 3)).toEqual([
+      'Router keeps dropping wifi every hour',
+      'Hi! Sorry about that. Could you try firmware 2.1.4 and tell us?',
+      'Updated to 2.1.4, still drops every hour.',
+    ]);
+    expect(column(mapped, 'sentiment').slice(0, 4)).toEqual(['negative', 'neutral', 'negative', 'positive']);
+    expect(column(mapped, 'rejected')).toEqual([null, null, null, null, null, null, null, 'Author Handle is empty']);
+  });
+
+  test('an Excel serial Date (as an .xlsx export holds it) with a separate Time', async () => {
+    const header = 'Date,Time,Document ID,URL,Source Domain,Content Type,Author Handle,Hit Sentence';
+    const rows = ['45882,22:03,"""d1""",https://x.com/a/status/1,x.com,Post,@a,hi', '45882.5,,"""d2""",https://x.com/a/status/2,x.com,Post,@a,hi', '45882,25:99,"""d3""",https://x.com/a/status/3,x.com,Post,@a,hi'];
+    const path = join(mkdtempSync(join(tmpdir(), 'replybench-melt-')), 'serial.csv');
+    writeFileSync(path, `${[header, ...rows].join('\n')}\n`);
+    const mapped = await runFormat(meltwaterFormat, path, { timezone: 'UTC' });
+    expect(column(mapped, 'created_at')).toEqual(['2025-08-13T22:03:00Z', '2025-08-13T12:00:00Z', null]);
+    expect(column(mapped, 'raw_date')[2]).toBe('45882 25:99');
   });
 });
