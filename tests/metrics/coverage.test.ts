@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeMetrics } from '../../src/metrics/compute.js';
+import { metricsCsv } from '../../src/metrics/format/csv.js';
 import type { BrandMetrics, MetricsReport } from '../../src/metrics/types.js';
 import type { Store } from '../../src/store/database.js';
 import { configWith, storeWith, type TestPost } from './helpers.js';
@@ -46,6 +47,11 @@ describe('coverage', () => {
     expect(rival).toMatchObject({ inbound: 1, answered: 1, responseRate: 1 });
     expect(rival.rank.responseRate).toBe(1);
     expect(rival.coverage?.warnings).toEqual([]);
+    // The CSV carries the same coverage, one column per field.
+    const [header, acmeRow] = metricsCsv(report).replace(/^\uFEFF/, '').split('\r\n');
+    const cells = (line: string | undefined) => (line ?? '').split(',');
+    const at = (name: string) => cells(acmeRow)[cells(header).indexOf(name)];
+    expect([at('coverage.inboundMeasured'), at('coverage.warnings'), at('responseRate')]).toEqual(['0', 'no-brand-posts', '']);
   });
 
   it('a platform without brand posts is left out of the brand-wide rate, not counted as unanswered', async () => {
