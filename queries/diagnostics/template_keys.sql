@@ -10,35 +10,49 @@
 -- text stands for itself (free text is never merged with other free text).
 -- Exact duplicates of the normalised text always share a key.
 -- Cost: identical texts are collapsed first (canned text is, by nature, mostly
--- identical) and numbered, then one pass over the words of the distinct texts
--- and one GROUP BY on that number; no pairwise comparison. The skeleton's words
--- are put back in order by sorting each text's (position, word) list, which is
--- much cheaper than an ordered aggregate.
+-- identical) and numbered; the word counts come from one pass over the distinct
+-- texts, and only the rare words are looked up again to find their places, so a
+-- text without rare words (the common case for canned text) is its own skeleton
+-- without being taken apart. No pairwise comparison.
 CREATE OR REPLACE TEMP TABLE diag_template_keys AS
 WITH texts AS (
-  SELECT brand_id, norm, count(*) AS uses, row_number() OVER () AS tid
+  SELECT brand_id, norm, count(*) AS uses, row_number() OVER () AS tid, len(string_split(norm, ' ')) AS total
   FROM diag_template_input
   WHERE norm <> ''
   GROUP BY brand_id, norm
-),
-words AS (
-  SELECT tid, brand_id, uses, unnest(w) AS word, generate_subscripts(w, 1) AS pos
-  FROM (SELECT tid, brand_id, uses, string_split(norm, ' ') AS w FROM texts)
 ),
 frequency AS (
   SELECT brand_id, word, sum(uses) AS texts
   FROM (SELECT brand_id, uses, unnest(list_distinct(string_split(norm, ' '))) AS word FROM texts)
   GROUP BY brand_id, word
 ),
+rare AS (
+  SELECT brand_id, word FROM frequency WHERE texts < $min_group
+),
+rare_words AS (
+  -- each rare word of each text, with its place
+  SELECT w.tid, w.pos
+  FROM (
+    SELECT tid, brand_id, unnest(string_split(norm, ' ')) AS word, generate_subscripts(string_split(norm, ' '), 1) AS pos
+    FROM texts
+  ) w
+  SEMI JOIN rare r ON r.brand_id = w.brand_id AND r.word = w.word
+),
+kept AS (
+  SELECT t.tid, t.brand_id, t.norm, t.total, t.total - count(r.pos) AS kept, list(r.pos) FILTER (WHERE r.pos IS NOT NULL) AS slots
+  FROM texts t
+  LEFT JOIN rare_words r ON r.tid = t.tid
+  GROUP BY t.tid, t.brand_id, t.norm, t.total
+),
 skeletons AS (
-  SELECT
-    w.tid,
-    regexp_replace(array_to_string(list_transform(list_sort(list(struct_pack(pos := w.pos, word := CASE WHEN f.texts >= $min_group THEN w.word ELSE '·' END))), x -> x.word), ' '), '·( ·)+', '·', 'g') AS skeleton,
-    count(*) FILTER (WHERE f.texts >= $min_group) AS kept,
-    count(*) AS total
-  FROM words w
-  JOIN frequency f USING (brand_id, word)
-  GROUP BY w.tid
+  -- a text without rare words is its own skeleton; otherwise its rare words become "·"
+  SELECT tid, kept, total,
+         regexp_replace(
+           CASE WHEN kept = total THEN norm
+                ELSE array_to_string(list_transform(string_split(norm, ' '), (word, pos) -> CASE WHEN list_contains(slots, pos) THEN '·' ELSE word END), ' ')
+           END,
+           '·( ·)+', '·', 'g') AS skeleton
+  FROM kept
 )
 SELECT
   i.brand_id,
