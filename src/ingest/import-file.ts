@@ -8,6 +8,7 @@ import { chooseFormat } from './choose-format.js';
 import { loadDirect } from './direct.js';
 import { createMappingContext } from './formats/mapping-context.js';
 import type { ExportFormat } from './formats/types.js';
+import { learnHandles } from './learned-handles.js';
 import { LineMap } from './line-map.js';
 import { mergePosts } from './merge.js';
 import type { ImportProgress } from './progress.js';
@@ -110,6 +111,7 @@ async function finishBatch(
   counts: { batchId: number; rows: number; blank: number; kept: number; imported: number; rejectedByReason: Record<string, number>; warnings: string[] },
 ): Promise<FileImportResult> {
   const rejected = Object.values(counts.rejectedByReason).reduce((sum, count) => sum + count, 0);
+  const learnedHandles = await learnHandles(job.store, counts.batchId, job.plan.select);
   const result: FileImportResult = {
     path: job.path,
     format: job.format.id,
@@ -123,6 +125,7 @@ async function finishBatch(
     skippedBlank: counts.blank,
     rejectedByReason: counts.rejectedByReason,
     warnings: counts.warnings,
+    learnedHandles,
   };
   await recordBatch(job.store, result, job.file, job.options.platform);
   return result;

@@ -20,6 +20,8 @@ export interface FileImportResult {
   /** Rejected rows per reason. */
   rejectedByReason: Record<string, number>;
   warnings: string[];
+  /** User ids whose handle this import learned from the replies to them (see learned_handles); 0 or absent when it learned none. */
+  learnedHandles?: number;
   /**
    * Set when an earlier batch read the same content the same way, so the
    * file was not read again: the counts are that batch's, every kept row

@@ -88,6 +88,19 @@ CREATE TABLE IF NOT EXISTS import_rejects (
   raw      VARCHAR
 );
 
+-- The handle of each numeric user id that replies answer (Twitter API v2 names
+-- users by id only), learned from the replies: a reply's text starts with the
+-- @handle of the user it answers, and the handle most replies give wins.
+-- One row per (platform, user_id), rewritten by each import that adds replies to it.
+CREATE TABLE IF NOT EXISTS learned_handles (
+  platform      VARCHAR NOT NULL,
+  user_id       VARCHAR NOT NULL,
+  handle        VARCHAR NOT NULL,
+  replies       BIGINT  NOT NULL,
+  replies_total BIGINT  NOT NULL,
+  batch_id      INTEGER NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS replybench_meta (
   key   VARCHAR PRIMARY KEY,
   value VARCHAR NOT NULL

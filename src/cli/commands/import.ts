@@ -100,6 +100,7 @@ function jsonLine(result: FileImportResult): Record<string, unknown> {
     skippedBlank: result.skippedBlank,
     rejectedByReason: result.rejectedByReason,
     warnings: result.warnings,
+    learnedHandles: result.learnedHandles ?? 0,
     batchId: result.batchId,
     sha256: result.sha256,
     alreadyImported: result.alreadyImported ?? null,

@@ -9,9 +9,10 @@ import { sproutFormat } from './sprout.js';
 import { talkwalkerFormat } from './talkwalker.js';
 import { twarc2Format } from './twarc2.js';
 import { twcsFormat } from './twcs.js';
+import { twitterV2Format } from './twitter-v2.js';
 import type { ExportFormat, FormatId } from './types.js';
 
-export const FORMATS: ExportFormat[] = [twcsFormat, twarc2Format, talkwalkerFormat, meltwaterFormat, brandwatchFormat, sproutFormat];
+export const FORMATS: ExportFormat[] = [twcsFormat, twarc2Format, twitterV2Format, talkwalkerFormat, meltwaterFormat, brandwatchFormat, sproutFormat];
 
 /** The ids a user may pass to --format (besides `auto`). */
 export const FORMAT_CHOICES: readonly FormatId[] = [...FORMATS.map((format) => format.id), 'generic'];
