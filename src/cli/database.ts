@@ -1,16 +1,50 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, rmdirSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Config } from '../config/types.js';
 import { UserError } from '../errors.js';
-import { Store } from '../store/database.js';
+import { DATABASE_HINT, databaseFileProblem, Store } from '../store/database.js';
 import { SCHEMA_VERSION } from '../store/schema.js';
 import { schemaVersion } from '../store/upgrade.js';
 
-/** --db, else the config's `database` (relative to the config's folder), else ./replybench.duckdb. */
+/**
+ * --db, else the config's `database` (relative to the config's folder), else
+ * ./replybench.duckdb. The path must be a DuckDB file or not exist yet:
+ * anything else is refused here, before any file is read or created, naming
+ * the option or the config key that gave it.
+ */
 export function databasePath(db: string | undefined, config: Config | null): string {
-  if (db) return resolve(db);
-  if (config?.database) return resolve(config.baseDir, config.database);
-  return resolve('replybench.duckdb');
+  const { path, origin } = db
+    ? { path: resolve(db), origin: `--db "${db}"` }
+    : config?.database
+      ? { path: resolve(config.baseDir, config.database), origin: `${config.source}: database: "${config.database}"` }
+      : { path: resolve('replybench.duckdb'), origin: null };
+  const problem = databaseFileProblem(path);
+  if (problem) throw new UserError(`${origin ? `${origin} (${path})` : path} ${problem}; ${DATABASE_HINT}.`);
+  return path;
+}
+
+/**
+ * Remembers what opening a database at `path` will create (the file, its
+ * write-ahead log, missing folders), so that an import that adds nothing can
+ * take it all away again: a failed import leaves no empty database behind.
+ */
+export function newDatabaseFootprint(path: string): { discard(): void } {
+  if (existsSync(path)) return { discard: () => undefined };
+  const folders: string[] = [];
+  for (let folder = dirname(path); !existsSync(folder); folder = dirname(folder)) folders.push(folder);
+  return {
+    discard: () => {
+      for (const file of [path, `${path}.wal`]) rmSync(file, { force: true });
+      for (const folder of folders) {
+        try {
+          rmdirSync(folder);
+        } catch {
+          // Not empty (something else was put there meanwhile): it stays.
+          return;
+        }
+      }
+    },
+  };
 }
 
 /**

@@ -62,7 +62,16 @@ export function resolveImportOptions(request: ImportRequest): FileImportOptions 
  * the next files are still imported. Any other error is a bug and stops.
  */
 export async function importFiles(store: Store, paths: readonly string[], request: ImportRequest, onFile?: (outcome: FileImportResult | { path: string; message: string }) => void): Promise<ImportOutcome> {
-  const options = resolveImportOptions(request);
+  return importWithOptions(store, paths, resolveImportOptions(request), onFile);
+}
+
+/** `importFiles` with options already checked by `resolveImportOptions` (the CLI checks them before it opens the database). */
+export async function importWithOptions(
+  store: Store,
+  paths: readonly string[],
+  options: FileImportOptions,
+  onFile?: (outcome: FileImportResult | { path: string; message: string }) => void,
+): Promise<ImportOutcome> {
   const outcome: ImportOutcome = { results: [], failures: [] };
   for (const path of paths) {
     try {

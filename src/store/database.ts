@@ -1,5 +1,5 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
 import { SCHEMA_DDL, SCHEMA_VERSION } from './schema.js';
@@ -23,7 +23,15 @@ export class Store extends SqlSession {
    * in UTC so TIMESTAMPTZ text and date parts never depend on the machine.
    */
   static async open(path: string, options: { readOnly?: boolean } = {}): Promise<Store> {
-    if (path !== ':memory:' && !options.readOnly) mkdirSync(dirname(path), { recursive: true });
+    const problem = databaseFileProblem(path);
+    if (problem) throw new UserError(`${path}: ${problem}; ${DATABASE_HINT}.`);
+    if (path !== ':memory:' && !options.readOnly) {
+      try {
+        mkdirSync(dirname(path), { recursive: true });
+      } catch (error) {
+        throw new UserError(`${path}: cannot create the database's folder (${errorCode(error)}); choose a path in a folder you can write to.`);
+      }
+    }
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: 'READ_ONLY' } : {});
@@ -75,6 +83,59 @@ export class Store extends SqlSession {
     });
     await upgradeSchema(this);
   }
+}
+
+/** What to do when a database path is refused. */
+export const DATABASE_HINT = 'name a DuckDB file made by replybench (such as replybench.duckdb) or a path that does not exist yet';
+
+/** DuckDB writes its magic bytes "DUCK" at offset 8 of every database file. */
+const DUCKDB_MAGIC = Buffer.from('DUCK');
+
+/**
+ * Why `path` cannot be opened as a store, or null when it can: a DuckDB
+ * file, or a path that does not exist yet. DuckDB itself would open a CSV
+ * (or any file it can scan) as an empty in-memory database, so an import
+ * into `--db export.csv` would report success and store nothing: the
+ * header bytes are checked before DuckDB sees the file.
+ */
+export function databaseFileProblem(path: string): string | null {
+  if (path === ':memory:') return null;
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) return 'is a folder, not a database file';
+    size = stat.size;
+  } catch (error) {
+    const code = errorCode(error);
+    return code === 'ENOENT' ? null : `cannot be read (${code})`;
+  }
+  if (size === 0) return 'is an empty file, not a DuckDB database';
+  const head = Buffer.alloc(16);
+  let read = 0;
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      read = readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    return `cannot be read (${errorCode(error)})`;
+  }
+  if (read >= 12 && head.subarray(8, 12).equals(DUCKDB_MAGIC)) return null;
+  return `is not a DuckDB database (${describeHead(head.subarray(0, read))})`;
+}
+
+/** What a file that is not a database seems to be, from its first bytes, so the message says what went wrong. */
+function describeHead(head: Buffer): string {
+  if (head[0] === 0x50 && head[1] === 0x4b) return 'it is a zip archive or an Excel workbook';
+  if (head.subarray(0, 5).toString('latin1') === 'SQLit') return 'it is an SQLite database';
+  const text = head.every((byte) => byte === 0x09 || byte === 0x0a || byte === 0x0d || byte >= 0x20);
+  return text ? 'it holds text: an export such as a CSV?' : 'it holds other data';
+}
+
+function errorCode(error: unknown): string {
+  return error instanceof Error && 'code' in error ? String(error.code) : 'error';
 }
 
 function firstLine(error: unknown): string {

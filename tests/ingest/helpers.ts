@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { importFiles, type ImportRequest } from '../../src/ingest/import.js';
 import type { FileImportResult } from '../../src/ingest/result.js';
@@ -87,3 +87,25 @@ export function twcsCsv(rows: ReadonlyArray<readonly [string, string, string, st
 }
 
 export const DATE = 'Tue Oct 31 22:10:47 +0000 2017';
+
+/** Runs the CLI in this process, capturing what it prints. */
+export async function runCli(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  const { main } = await import('../../src/cli/main.js');
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+  try {
+    const status = await main(args);
+    return { status, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}

@@ -3,10 +3,10 @@ import { existsSync } from 'node:fs';
 import { loadConfig } from '../../config/load.js';
 import { AlreadyReported, UserError } from '../../errors.js';
 import { FORMAT_CHOICES } from '../../ingest/formats/index.js';
-import { importFiles } from '../../ingest/import.js';
+import { importWithOptions, resolveImportOptions } from '../../ingest/import.js';
 import type { FileImportResult } from '../../ingest/result.js';
 import { Store } from '../../store/database.js';
-import { databasePath } from '../database.js';
+import { databasePath, newDatabaseFootprint } from '../database.js';
 import { phaseProfiler } from './import-profile.js';
 import { ProgressLine } from './import-progress.js';
 import { closingSummary, fileSummary } from './import-summary.js';
@@ -45,19 +45,25 @@ function importDatabasePath(options: ImportOptions, configGiven: boolean): strin
 }
 
 async function runImport(files: string[], options: ImportOptions, configGiven: boolean): Promise<void> {
+  // Options and the database path are checked before anything is read or created.
+  const resolved = resolveImportOptions({
+    format: options.format,
+    timezone: options.timezone,
+    ...(options.mapping !== undefined ? { mapping: options.mapping } : {}),
+    ...(options.platform !== undefined ? { platform: options.platform } : {}),
+  });
   const database = importDatabasePath(options, configGiven);
+  const footprint = newDatabaseFootprint(database);
   const store = await Store.open(database);
+  let added = false;
   const progress = options.json ? null : await ProgressLine.create(store);
   const profiler = process.env.REPLYBENCH_PROFILE === '1' ? phaseProfiler() : null;
   try {
-    const outcome = await importFiles(
+    const outcome = await importWithOptions(
       store,
       files,
       {
-        format: options.format,
-        timezone: options.timezone,
-        ...(options.mapping !== undefined ? { mapping: options.mapping } : {}),
-        ...(options.platform !== undefined ? { platform: options.platform } : {}),
+        ...resolved,
         ...(progress || profiler
           ? {
               onProgress: (event) => {
@@ -76,6 +82,7 @@ async function runImport(files: string[], options: ImportOptions, configGiven: b
         } else process.stdout.write(options.json ? `${JSON.stringify(jsonLine(result))}\n` : fileSummary(result));
       },
     );
+    added = outcome.results.length > 0;
     if (!options.json) process.stdout.write(closingSummary(outcome.results, outcome.failures.length, database));
     if (outcome.failures.length > 0) {
       // One file: its own error line already says it all.
@@ -85,6 +92,8 @@ async function runImport(files: string[], options: ImportOptions, configGiven: b
   } finally {
     progress?.clear();
     store.close();
+    // A database this import created and put nothing in is not left behind.
+    if (!added) footprint.discard();
   }
 }
 
