@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { AlreadyReported, UserError } from '../errors.js';
+import { registerCheck } from './commands/check.js';
 import { registerDemo } from './commands/demo.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
@@ -27,7 +28,7 @@ export function buildProgram(): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
-  for (const register of [registerInit, registerImport, registerMetrics, registerReport, registerDemo]) {
+  for (const register of [registerInit, registerImport, registerCheck, registerMetrics, registerReport, registerDemo]) {
     register(program).exitOverride();
   }
   return program;

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Analysis } from '../../src/analysis/analysis.js';
 import { main } from '../../src/cli/main.js';
 import { Store } from '../../src/store/database.js';
 import { insertPosts } from './helpers.js';
@@ -26,6 +27,7 @@ beforeAll(async () => {
   await insertPosts(store, [
     { id: '1', author: 'cust', at: '2017-10-05T10:00:00Z', text: '@acme hello?' },
     { id: '2', author: 'acme', at: '2017-10-05T10:12:00Z', parent: '1' },
+    { id: '3', author: 'other', at: '2017-10-06T10:00:00Z', text: '@RivalHelp hi' },
   ]);
   store.close();
   const empty = await Store.open(join(dir, 'empty.duckdb'));
@@ -105,4 +107,25 @@ describe('replybench metrics', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(message);
   });
+
+  it('warns, before the numbers, about a config handle the data never shows, naming the closest one', async () => {
+    const typo = join(dir, 'typo.yaml');
+    writeFileSync(typo, CONFIG.replace('[RivalHelp]', '[RivalHlp]').replace('database: data/test.duckdb', `database: ${join(dir, 'data', 'test.duckdb')}`));
+    const result = await run('--period', '2017-10', '--config', typo, '--format', 'json', '--out', join(dir, 'typo.json'));
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe(`replybench: warning: ${typo}: brands.1.accounts.twitter: "rivalhlp": no post by or mentioning it in 2017-10; did you mean rivalhelp (1 post)?\n`);
+  });
+
+  it('checks the output path before computing anything', async () => {
+    const build = vi.spyOn(Analysis, 'build');
+    try {
+      const result = await run('--period', '2017-10', '--config', join(dir, 'replybench.yaml'), '--out', join(dir, 'nowhere', 'm.json'));
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/^replybench: --out ".*nowhere\/m\.json": cannot write the output \(ENOENT\): the folder .*nowhere is missing or not writable; create it or choose another path\.\n$/);
+      expect(build).not.toHaveBeenCalled();
+    } finally {
+      build.mockRestore();
+    }
+  });
 });
+

@@ -2,12 +2,14 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
 import { UserError } from '../../errors.js';
 import { withAnalysis } from '../../analysis/analysis.js';
+import { checkConfigAgainstData } from '../../analysis/config-check.js';
 import { metricsOf } from '../../metrics/compute.js';
 import { diagnosticsOf } from '../../metrics/diagnostics/index.js';
 import { metricsCsv } from '../../metrics/format/csv.js';
 import { metricsTable } from '../../metrics/format/table.js';
-import { writeOutputFile } from '../../output-file.js';
+import { checkOutputFile, writeOutputFile } from '../../output-file.js';
 import { parsePeriod } from '../../metrics/period.js';
+import { printConfigWarnings } from '../config-warnings.js';
 import { databasePath, openImportedDatabase } from '../database.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
@@ -39,9 +41,13 @@ export async function runMetrics(options: MetricsOptions): Promise<void> {
   const format = parseFormat(options.format);
   const config = loadConfig(options.config);
   const period = parsePeriod(options.period, config.timezone);
+  if (options.out) checkOutputFile(options.out, '--out');
   const store = await openImportedDatabase(databasePath(options.db, config));
   try {
-    const report = await withAnalysis(store, config, period, async (analysis) => ({ ...(await metricsOf(analysis)), diagnostics: await diagnosticsOf(analysis) }));
+    const report = await withAnalysis(store, config, period, async (analysis) => {
+      printConfigWarnings(config, await checkConfigAgainstData(analysis));
+      return { ...(await metricsOf(analysis)), diagnostics: await diagnosticsOf(analysis) };
+    });
     if (report.dataQuality.posts === 0) process.stderr.write(`replybench: note: no posts in ${period.label} (${report.period.start} .. ${report.period.end}); every count is 0.\n`);
     const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'csv' ? metricsCsv(report) : metricsTable(report);
     if (options.out) writeOutputFile(options.out, text);

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { withAnalysis } from '../../analysis/analysis.js';
+import { checkConfigAgainstData } from '../../analysis/config-check.js';
 import { loadConfig } from '../../config/load.js';
 import type { Config } from '../../config/types.js';
 import { UserError } from '../../errors.js';
@@ -8,6 +10,7 @@ import { isLanguage, type Language } from '../../report/i18n/language.js';
 import { checkReportInputs } from '../../report/preflight.js';
 import type { WrittenReport } from '../../report/index.js';
 import { Store } from '../../store/database.js';
+import { printConfigWarnings } from '../config-warnings.js';
 import { databasePath, openImportedDatabase } from '../database.js';
 
 interface ReportOptions {
@@ -62,7 +65,11 @@ export async function runReport(options: ReportOptions): Promise<WrittenReport[]
       progress.show(index, config.client);
       const store = await Store.open(databases[index] ?? '', { readOnly: true });
       try {
-        written.push(await writeReport({ config, store, period: options.period, outDir, lang: language, pageSize, printer }));
+        const report = await withAnalysis(store, config, options.period, async (analysis) => {
+          printConfigWarnings(config, await checkConfigAgainstData(analysis));
+          return writeReport({ config, analysis, outDir, lang: language, pageSize, printer });
+        });
+        written.push(report);
       } finally {
         store.close();
       }

@@ -1,4 +1,5 @@
 import type { BrandMetrics, MetricsReport } from '../types.js';
+import { alignedTable, printable } from './aligned.js';
 
 /** A terminal leaderboard: brands by response rank, one line each, then notes. */
 export function metricsTable(report: MetricsReport): string {
@@ -20,16 +21,13 @@ export function metricsTable(report: MetricsReport): string {
     percent(brand.replyShare),
     percent(brand.shareOfVoice),
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
-  const line = (cells: string[]): string =>
-    cells.map((text, column) => (column === 1 ? text.padEnd(widths[column] ?? 0) : text.padStart(widths[column] ?? 0))).join('  ').trimEnd();
   const quality = report.dataQuality;
   const notes = [
     `Period ${report.period.label ?? ''} ${report.period.start} .. ${report.period.end} (${report.period.timezone}); * = client.`,
     `Data quality: ${quality.posts} posts, ${quality.pending ?? 0} mentions pending, ${quality.repliesBeforeParent} replies stamped before their parent, ${quality.unresolvedParents} parents not in the data.`,
   ];
   if (brands.some((brand: BrandMetrics) => brand.lowSample)) notes.push('(low sample) = fewer than 30 inbound mentions: read with care.');
-  return [line(header), line(header.map((_, column) => '-'.repeat(widths[column] ?? 0))), ...rows.map(line), '', ...notes, ''].join('\n');
+  return [...alignedTable(header, rows, [1]), '', ...notes, ''].join('\n');
 }
 
 function percent(value: number | null): string {
@@ -44,9 +42,4 @@ function duration(min: number): string {
   if (min < 60) return `${Number(min.toFixed(1))}m`;
   if (min < 1440) return `${Number((min / 60).toFixed(1))}h`;
   return `${Number((min / 1440).toFixed(1))}d`;
-}
-
-/** Brand names come from a config an agency edits: keep control characters off the terminal. */
-function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }

@@ -1,0 +1,37 @@
+-- For each config handle that neither posts nor is mentioned in [$start, $end)
+-- (check_handles.sql), the handles of the data that look most like it: authors of the
+-- period and @words of its texts on the same platform, at most 3, within an edit
+-- distance of a third of the handle's length (at least 2), nearest first, then the
+-- busiest. `posts` counts the posts a candidate wrote or is mentioned in.
+--
+-- Parameters: $start, $end.
+WITH missing AS (
+  SELECT brand_id, platform, handle, ord FROM check_handles WHERE posts = 0 AND mentions = 0
+),
+seen AS (
+  SELECT platform, author AS handle FROM posts
+  WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ
+    AND platform IN (SELECT platform FROM missing)
+  UNION ALL
+  SELECT platform, lower(unnest(regexp_extract_all(text, '(?:^|[^A-Za-z0-9_])@([A-Za-z0-9_][A-Za-z0-9_.]*[A-Za-z0-9_]|[A-Za-z0-9_])', 1))) AS handle
+  FROM posts
+  WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ
+    AND platform IN (SELECT platform FROM missing) AND contains(text, '@')
+),
+counted AS (
+  SELECT platform, handle, count(*) AS posts FROM seen GROUP BY platform, handle
+),
+near AS (
+  SELECT m.brand_id, m.platform, m.handle, m.ord, c.handle AS candidate, c.posts,
+         levenshtein(m.handle, c.handle) AS distance
+  FROM missing m
+  JOIN counted c ON c.platform = m.platform AND c.handle <> m.handle
+  WHERE levenshtein(m.handle, c.handle) <= greatest(2, length(m.handle) // 3)
+)
+SELECT brand_id, platform, handle, candidate, posts::DOUBLE AS posts
+FROM (
+  SELECT *, row_number() OVER (PARTITION BY brand_id, platform, handle ORDER BY distance, posts DESC, candidate) AS place
+  FROM near
+)
+WHERE place <= 3
+ORDER BY ord, platform, handle, place;

@@ -1,0 +1,76 @@
+import type { Command } from 'commander';
+import { withAnalysis } from '../../analysis/analysis.js';
+import { checkConfigAgainstData } from '../../analysis/config-check.js';
+import { loadConfig } from '../../config/load.js';
+import { metricsOf } from '../../metrics/compute.js';
+import { alignedTable, printable } from '../../metrics/format/aligned.js';
+import { parsePeriod } from '../../metrics/period.js';
+import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
+import { databasePath, openImportedDatabase } from '../database.js';
+
+interface CheckOptions {
+  period: string;
+  config: string;
+  db?: string;
+}
+
+export function registerCheck(program: Command): Command {
+  return program
+    .command('check')
+    .description("the config against the data: handles and topics the data never shows, and what each brand's numbers rest on (coverage)")
+    .requiredOption('--period <period>', 'a month (2017-10), a quarter (2017-Q4) or FROM..TO dates, both included')
+    .option('--config <path>', 'config file', 'replybench.yaml')
+    .option('--db <path>', "database file (default: the config's database, else ./replybench.duckdb)")
+    .action(async (options: CheckOptions) => {
+      process.stdout.write(await runCheck(options));
+    });
+}
+
+/** The text `replybench check` prints: the config checks, then the coverage table. */
+export async function runCheck(options: CheckOptions): Promise<string> {
+  const config = loadConfig(options.config);
+  const period = parsePeriod(options.period, config.timezone);
+  const store = await openImportedDatabase(databasePath(options.db, config));
+  try {
+    const { warnings, report } = await withAnalysis(store, config, period, async (analysis) => ({
+      warnings: await checkConfigAgainstData(analysis),
+      report: await metricsOf(analysis),
+    }));
+    const lines = [`Config ${config.source} against the data of ${period.label} (${report.period.start} .. ${report.period.end}, ${config.timezone}):`];
+    if (warnings.length === 0) lines.push('  every handle and topic of the config posts or is mentioned in the period.');
+    for (const warning of warnings) lines.push(`  warning: ${warning.key}: ${warning.message}`);
+    lines.push('', `Coverage in ${period.label} (what each brand's numbers rest on):`, ...coverageTable(report), '', ...COVERAGE_NOTES, '');
+    return lines.join('\n');
+  } finally {
+    store.close();
+  }
+}
+
+const COVERAGE_NOTES = [
+  'measured = inbound mentions on platforms where the data holds posts of the brand: its response metrics rest on these.',
+  'no-brand-posts: import the brand\'s own posts to measure its answers there; responses-missing: the response rate is a lower bound;',
+  'parents-missing: its replies answer posts not in the data, so its mentions and share of voice are understated.',
+];
+
+function coverageTable(report: MetricsReport): string[] {
+  const header = ['Brand', 'Platform', 'Inbound', 'Measured', 'Own posts', 'Listing responses', 'Listed missing', 'Replies to missing', 'Warnings'];
+  const row = (brand: BrandMetrics, platform: string): string[] => {
+    const coverage = brand.coverage;
+    return [
+      `${printable(brand.name)}${brand.role === 'client' ? ' *' : ''}`,
+      platform,
+      String(brand.inbound),
+      String(coverage?.inboundMeasured ?? '-'),
+      String(coverage?.brandPosts ?? '-'),
+      String(coverage?.inboundWithListedResponses ?? '-'),
+      String(coverage?.listedResponsesMissing ?? '-'),
+      String(coverage?.repliesWithMissingParent ?? '-'),
+      coverage && coverage.warnings.length > 0 ? coverage.warnings.join(', ') : 'ok',
+    ];
+  };
+  const rows = report.brands.flatMap((brand) => [
+    row(brand, 'all'),
+    ...(report.byPlatform ?? []).flatMap((scope) => scope.brands.filter((entry) => entry.id === brand.id).map((entry) => row(entry, scope.platform))),
+  ]);
+  return alignedTable(header, rows, [0, 1, 8]);
+}

@@ -1,0 +1,49 @@
+/**
+ * `replybench check`: the config against the data (handles and topics the
+ * period never shows, with the closest ones it does) and the coverage table,
+ * on a mentions-only export of airlines.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/cli/commands/check.js';
+import { Store } from '../../src/store/database.js';
+import { insertPosts, type TestPost } from '../metrics/helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'replybench-check-'));
+const config = join(dir, 'airlines.yaml');
+
+beforeAll(async () => {
+  const posts: TestPost[] = [
+    ...Array.from({ length: 5 }, (_, i) => ({ id: `d${i}`, author: `p${i}`, at: `2017-10-0${i + 2}T10:00:00Z`, text: '@Delta my bag is lost', topic: 'Delta Air' })),
+    ...Array.from({ length: 3 }, (_, i) => ({ id: `u${i}`, author: `q${i}`, at: `2017-10-0${i + 2}T11:00:00Z`, text: '@united delayed again', topic: 'United' })),
+  ];
+  const store = await Store.open(join(dir, 'mentions.duckdb'));
+  await insertPosts(store, posts);
+  store.close();
+  writeFileSync(
+    config,
+    [
+      'client: delta',
+      'database: mentions.duckdb',
+      'brands:',
+      '  - { id: delta, name: Delta, accounts: { twitter: [Delta] }, topics: [Delta Air] }',
+      '  - { id: united, name: United, accounts: { twitter: [Unitd] }, topics: [Unitedd] }',
+      '',
+    ].join('\n'),
+  );
+});
+
+describe('replybench check', () => {
+  it('names the handles and topics the data never shows, with the closest ones, then the coverage of each brand', async () => {
+    const text = await runCheck({ period: '2017-10', config });
+    expect(text).toContain(`Config ${config} against the data of 2017-10`);
+    expect(text).toContain('  warning: brands.1.accounts.twitter: "unitd": no post by or mentioning it in 2017-10; did you mean united (3 posts)?\n');
+    expect(text).toContain('  warning: brands.1.topics: "unitedd": no post carries this topic in 2017-10; did you mean united (3 posts)?\n');
+    expect(text).not.toContain('brands.0.');
+    // Delta is mentioned 5 times, but the export holds none of its posts: nothing is measured.
+    expect(text).toMatch(/^Delta \* +all +5 +0 +0 +0 +0 +0 +no-brand-posts$/m);
+    expect(text).toMatch(/^Delta \* +twitter +5 +0 +0 +0 +0 +0 +no-brand-posts$/m);
+  });
+});
