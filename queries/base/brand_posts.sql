@@ -9,7 +9,8 @@
 -- whether or not that parent is in the data.
 -- A parent not found in the data is still marked as the brand's own when its link names
 -- one of the brand's accounts (twitter.com/<handle>/status/..., or a profile link as
--- Talkwalker writes it): a reply to it continues the brand's thread, a broadcast.
+-- Talkwalker writes it), or when the user it replies to (reply_to_user) is one of them:
+-- a reply to it continues the brand's thread, a broadcast.
 -- (The config refuses a handle listed by two brands: each brand post has one brand.)
 -- Built once for the analysis's slice [$slice_start, $slice_end] (every reader filters
 -- it by created_at), in time order, so the per-period readers skip the other months.
@@ -23,11 +24,11 @@ SELECT a.brand_id, p.platform, p.post_id, p.author, p.created_at, p.kind,
        CASE
          WHEN p.kind = 'repost' THEN 'repost'
          WHEN p.kind = 'quote' THEN 'broadcast'
-         WHEN p.parent_id IS NULL AND nullif(trim(p.parent_url), '') IS NULL AND p.kind NOT IN ('reply', 'comment') THEN 'broadcast'
+         WHEN p.parent_id IS NULL AND nullif(trim(p.parent_url), '') IS NULL AND p.reply_to_user IS NULL AND p.kind NOT IN ('reply', 'comment') THEN 'broadcast'
          WHEN self.handle IS NOT NULL THEN 'broadcast'
          ELSE 'reply'
        END AS post_type,
-       (p.parent_id IS NOT NULL OR nullif(trim(p.parent_url), '') IS NOT NULL OR p.kind IN ('reply', 'comment')) AS points_at_parent
+       (p.parent_id IS NOT NULL OR nullif(trim(p.parent_url), '') IS NOT NULL OR p.reply_to_user IS NOT NULL OR p.kind IN ('reply', 'comment')) AS points_at_parent
 FROM posts p
 JOIN rb_accounts a ON a.platform = p.platform AND a.handle = p.author
 LEFT JOIN posts parent ON parent.platform = p.platform AND parent.post_id = p.parent_id
@@ -35,6 +36,7 @@ LEFT JOIN url_parents u ON u.platform = p.platform AND u.post_id = p.post_id
 LEFT JOIN rb_accounts self
   ON self.brand_id = a.brand_id AND self.platform = p.platform
  AND self.handle = coalesce(parent.author, u.parent_author,
-                            lower(nullif(regexp_extract(p.parent_url, '^\s*https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/([A-Za-z0-9_]+)', 1), '')))
+                            lower(nullif(regexp_extract(p.parent_url, '^\s*https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/([A-Za-z0-9_]+)', 1), '')),
+                            p.reply_to_user)
 WHERE p.created_at >= $slice_start::TIMESTAMPTZ AND p.created_at <= $slice_end::TIMESTAMPTZ
 ORDER BY p.created_at;

@@ -29,7 +29,7 @@ export async function buildBase(session: SqlSession, config: Config, range: Anal
     window_us: windowUs,
     tz: config.timezone,
   };
-  for (const step of ['intervals', 'url_parents', 'brand_posts', 'inbound', 'mentions']) {
+  for (const step of ['intervals', 'user_handles', 'url_parents', 'brand_posts', 'inbound', 'mentions']) {
     await runQueryFile(session, `base/${step}`, params);
   }
 }
@@ -39,7 +39,9 @@ async function fillConfigTables(session: SqlSession, config: Config): Promise<vo
     await session.run('INSERT INTO rb_brands VALUES ($id, $name, $role, $ord)', { id: brand.id, name: brand.name, role: brand.role, ord });
     for (const [platform, handles] of Object.entries(brand.accounts)) {
       for (const handle of handles) {
-        await session.run('INSERT INTO rb_accounts VALUES ($id, $platform, $handle)', { id: brand.id, platform, handle });
+        // "id:85741735" names an account by its numeric user id, as exports without usernames write authors.
+        const name = handle.startsWith('id:') ? handle.slice(3) : handle;
+        await session.run('INSERT INTO rb_accounts VALUES ($id, $platform, $handle)', { id: brand.id, platform, handle: name });
       }
     }
     for (const topic of new Set(brand.topics.map((t) => t.trim().toLowerCase()))) {

@@ -42,6 +42,12 @@ export const METRIC_DEFINITIONS: MetricDefinition[] = [
       'The response to an inbound mention is the brand\'s earliest post that replies directly to it (the reply points at the mention by id or by link; a repost or a quote is not a reply) and is written no earlier than the mention and at most one response window after it: 7 days unless the config says otherwise, a reply exactly 7 days later still counting. Replies from other brands do not count. A reply that falls after the end of the period still counts for the mention\'s period. A reply stamped earlier than the post it answers is a data error: it is not a response and is counted under data quality.',
   },
   {
+    id: 'threads',
+    title: 'Threads without parent ids',
+    text:
+      'Some exports (the Twitter API v2) give a reply\'s conversation and the user it answers but not the post it answers. Its parent is then the latest other post by that user in that conversation written no later than the reply; when the data holds no such post, the reply answers an unknown post, and it is still a reply, not a broadcast. A Reddit comment link (/comments/<post>/comment/<id>/) makes a post a reply in the thread of <post>. Where authors are numeric user ids, a user\'s handle is learned from the replies to that user (a reply\'s text starts with the @handle of the user it answers; the handle most replies give wins), so the config\'s handles match them; a config may also name an account by its user id, as id:85741735.',
+  },
+  {
     id: 'answered',
     title: 'Answered',
     text: 'Inbound mentions that have a response.',
