@@ -21,9 +21,10 @@
  *   }
  *
  * `writeReport` throws `UserError` for problems the user can fix (no browser,
- * bad template folder, missing logo, bad language). Reports may print in
- * parallel on one printer, but each concurrent call needs its own Store (the
- * metrics use temporary tables on the store's connection).
+ * bad template folder, missing logo, bad language, a period without posts).
+ * Reports may print in parallel on one printer, but each concurrent call
+ * needs its own Store (the metrics use temporary tables on the store's
+ * connection).
  */
 export { writeReport, type WriteReportOptions, type WrittenReport } from './writeReport.js';
 export { ReportPrinter, type PrinterOptions, type PrintOptions, type PrintResult } from './pdf/printer.js';

@@ -13,6 +13,7 @@ import type { ImprovementItem } from './advice/types.js';
 import { renderFooterHtml, renderReportHtml, type PageSize } from './html/renderHtml.js';
 import { isLanguage, type Language } from './i18n/language.js';
 import { buildReportModel } from './model/buildModel.js';
+import { noPostsMessage } from './noPosts.js';
 import { readStoreFacts, type StoreFacts } from './model/storeFacts.js';
 import { ReportPrinter } from './pdf/printer.js';
 import { checkWritableFolder } from './preflight.js';
@@ -82,6 +83,7 @@ async function writeAnalysedReport(options: WriteReportOptions, analysis: Analys
   const { config } = options;
   let metrics = options.metrics ?? (analysis ? await metricsOf(analysis) : null);
   if (!metrics) throw new Error('writeReport needs `analysis`, `metrics`, or `store` and `period`');
+  if (metrics.dataQuality.posts === 0) throw new UserError(noPostsMessage(metrics.period));
   let improvements = options.improvements ?? null;
   if (options.improvements === undefined && analysis) {
     if (!metrics.diagnostics) metrics = { ...metrics, diagnostics: await diagnosticsOf(analysis) };

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { Analysis } from '../../src/analysis/analysis.js';
 import { runReport } from '../../src/cli/commands/report.js';
+import { main } from '../../src/cli/main.js';
 import { UserError } from '../../src/errors.js';
+import { ReportPrinter } from '../../src/report/pdf/printer.js';
 import { Store } from '../../src/store/database.js';
 import { FIXTURES, fixtureStore } from './fixtureStore.js';
 import { pdfPages, pdfText } from './helpers.js';
@@ -73,6 +75,31 @@ describe('replybench report', () => {
       /empty\.duckdb: the database holds no posts; run "replybench import <files>" first\./,
     );
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses a period without posts with the line metrics prints as a note, before starting a browser', async () => {
+    let stderr = '';
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation((text) => {
+      stderr += String(text);
+      return true;
+    });
+    const launch = vi.spyOn(ReportPrinter, 'launch');
+    try {
+      const config = join(clients, 'acme.yaml');
+      expect(await main(['metrics', '--period', '2016-01', '--config', config, '--format', 'json', '--out', join(dir, 'empty-period.json')])).toBe(0);
+      // metrics may also warn about the config's handles; the note is its own line.
+      const note = `${stderr.split('\n').find((line) => line.includes('no posts in')) ?? ''}\n`;
+      expect(note).toBe('replybench: note: no posts in 2016-01 (2015-12-31T23:00:00Z .. 2016-01-31T23:00:00Z); every count is 0.\n');
+      stderr = '';
+      const out = join(dir, 'empty-period');
+      expect(await main(['report', '--period', '2016-01', '--config', config, '--out', out])).toBe(1);
+      expect(stderr).toBe(note.replace('note: ', ''));
+      expect(existsSync(out)).toBe(false);
+      expect(launch).not.toHaveBeenCalled();
+    } finally {
+      write.mockRestore();
+      launch.mockRestore();
+    }
   });
 
   it('checks the logo, the template and the output folder before computing anything', async () => {

@@ -9,6 +9,9 @@ import { UserError } from '../../errors.js';
 import { isLanguage, type Language } from '../../report/i18n/language.js';
 import { checkReportInputs } from '../../report/preflight.js';
 import type { WrittenReport } from '../../report/index.js';
+import { noPostsMessage } from '../../report/noPosts.js';
+import { periodJson } from '../../metrics/compute.js';
+import { parsePeriod } from '../../metrics/period.js';
 import { Store } from '../../store/database.js';
 import { printConfigWarnings } from '../config-warnings.js';
 import { databasePath, openImportedDatabase } from '../database.js';
@@ -50,7 +53,13 @@ export async function runReport(options: ReportOptions): Promise<WrittenReport[]
   const databases: string[] = [];
   for (const config of configs) {
     const path = databasePath(options.db, config);
-    (await openImportedDatabase(path)).close();
+    const period = parsePeriod(options.period, config.timezone);
+    const store = await openImportedDatabase(path);
+    try {
+      if ((await postsIn(store, period)) === 0) throw new UserError(noPostsMessage(periodJson(period)));
+    } finally {
+      store.close();
+    }
     databases.push(path);
     checkReportInputs(config, language ?? config.report.language, outDirOf(config));
   }
@@ -80,6 +89,14 @@ export async function runReport(options: ReportOptions): Promise<WrittenReport[]
   }
   for (const report of written) process.stdout.write(`${shownPath(report.pdf ?? report.html)}\n`);
   return written;
+}
+
+async function postsIn(store: Store, period: { start: Date; end: Date }): Promise<number> {
+  const [row] = await store.all<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM posts WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ', {
+    start: period.start.toISOString(),
+    end: period.end.toISOString(),
+  });
+  return row?.n ?? 0;
 }
 
 function configFiles(options: ReportOptions): string[] {
