@@ -179,13 +179,7 @@ describe('schema version', () => {
   });
 
   it('a version-2 store gains the response_ids column and keeps its rows', async () => {
-    const path = join(tempFolder(), 'v2.duckdb');
-    const v2 = await Store.open(path);
-    await v2.run("INSERT INTO posts (platform, post_id, created_at, author, kind, batch_id) VALUES ('twitter', '1', '2017-10-01T00:00:00Z', 'ana', 'post', 1)");
-    await v2.run('ALTER TABLE posts DROP COLUMN response_ids');
-    await v2.run('ALTER TABLE posts DROP COLUMN reply_to_user');
-    await v2.run("UPDATE replybench_meta SET value = '2' WHERE key = 'schema_version'");
-    v2.close();
+    const path = await createV2Store('v2.duckdb');
     const store = await openStore(path);
     expect(await schemaVersion(store)).toBe('3');
     expect(await store.all('SELECT post_id, author, response_ids, reply_to_user FROM posts')).toEqual([{ post_id: '1', author: 'ana', response_ids: null, reply_to_user: null }]);
@@ -200,15 +194,21 @@ describe('schema version', () => {
   });
 });
 
+/** A store as version 2 wrote it (without response_ids and reply_to_user), holding one post. */
+async function createV2Store(name: string): Promise<string> {
+  const path = join(tempFolder(), name);
+  const v2 = await Store.open(path);
+  await v2.run("INSERT INTO posts (platform, post_id, created_at, author, kind, batch_id) VALUES ('twitter', '1', '2017-10-01T00:00:00Z', 'ana', 'post', 1)");
+  await v2.run('ALTER TABLE posts DROP COLUMN response_ids');
+  await v2.run('ALTER TABLE posts DROP COLUMN reply_to_user');
+  await v2.run("UPDATE replybench_meta SET value = '2' WHERE key = 'schema_version'");
+  v2.close();
+  return path;
+}
+
 describe('reading an older store (metrics, report)', () => {
   it('upgrades it first, then opens it read-only', async () => {
-    const path = join(tempFolder(), 'v2-read.duckdb');
-    const v2 = await Store.open(path);
-    await v2.run("INSERT INTO posts (platform, post_id, created_at, author, kind, batch_id) VALUES ('twitter', '1', '2017-10-01T00:00:00Z', 'ana', 'post', 1)");
-    await v2.run('ALTER TABLE posts DROP COLUMN response_ids');
-    await v2.run('ALTER TABLE posts DROP COLUMN reply_to_user');
-    await v2.run("UPDATE replybench_meta SET value = '2' WHERE key = 'schema_version'");
-    v2.close();
+    const path = await createV2Store('v2-read.duckdb');
     const store = await openImportedDatabase(path);
     try {
       expect(await schemaVersion(store)).toBe('3');
