@@ -1,4 +1,4 @@
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 
@@ -10,6 +10,61 @@ export interface ByteFacts {
   hasLineFeed: boolean;
   /** Carriage returns not followed by a line feed. */
   bareCarriageReturns: number;
+  /** CR LF pairs. */
+  crlf: number;
+  /** At least one valid multi-byte UTF-8 sequence: evidence that the file is UTF-8, even when a few bytes are not. */
+  multibyteUtf8: boolean;
+  /** Bytes that are not valid UTF-8, with the offsets of the first few. */
+  invalidUtf8: ByteCount;
+  /** NUL (0x00) bytes, with the offsets of the first few. */
+  nulBytes: ByteCount;
+}
+
+export interface ByteCount {
+  count: number;
+  /** Byte offsets of the first `KEPT_OFFSETS` found. */
+  offsets: number[];
+}
+
+/** How many positions a count keeps, for messages that name the first few lines. */
+export const KEPT_OFFSETS = 5;
+
+function note(counter: ByteCount, offset: number): void {
+  counter.count += 1;
+  if (counter.offsets.length < KEPT_OFFSETS) counter.offsets.push(offset);
+}
+
+/**
+ * Walks bytes that failed the native UTF-8 check: counts the valid
+ * multi-byte sequences and the invalid bytes (as the WHATWG decoder replaces
+ * them, one U+FFFD per byte that cannot start or continue a sequence).
+ */
+function classifyUtf8(bytes: Buffer, base: number, invalid: ByteCount): boolean {
+  let multibyte = false;
+  for (let at = 0; at < bytes.length; ) {
+    const lead = bytes[at] ?? 0;
+    if (lead < 0x80) {
+      at += 1;
+      continue;
+    }
+    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    // The second byte's range is narrower after some leads (overlong forms, surrogates, beyond U+10FFFF).
+    const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+    const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+    let valid = length > 0 && at + length <= bytes.length;
+    for (let next = 1; valid && next < length; next += 1) {
+      const byte = bytes[at + next] ?? 0;
+      valid = next === 1 ? byte >= low && byte <= high : byte >= 0x80 && byte <= 0xbf;
+    }
+    if (valid) {
+      multibyte = true;
+      at += length;
+    } else {
+      note(invalid, base + at);
+      at += 1;
+    }
+  }
+  return multibyte;
 }
 
 const LF = 0x0a;
@@ -34,34 +89,67 @@ function incompleteTail(chunk: Buffer): number {
 export async function scanBytes(path: string, onBytes?: (done: number) => void): Promise<ByteFacts> {
   const hash = createHash('sha256');
   let size = 0;
-  let validUtf8 = true;
   let carry: Buffer | null = null;
   let hasLineFeed = false;
   let bareCarriageReturns = 0;
+  let crlf = 0;
   let pendingCr = false;
+  let multibyteUtf8 = false;
+  const invalidUtf8: ByteCount = { count: 0, offsets: [] };
+  const nulBytes: ByteCount = { count: 0, offsets: [] };
   for await (const raw of createReadStream(path, { highWaterMark: 1 << 20 })) {
     const chunk = raw as Buffer;
     hash.update(chunk);
+    const start = size;
     size += chunk.length;
     if (chunk.length === 0) continue;
-    if (validUtf8) {
-      const joined: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
-      const tail = incompleteTail(joined);
-      validUtf8 = isUtf8(joined.subarray(0, joined.length - tail));
-      carry = tail > 0 ? Buffer.from(joined.subarray(joined.length - tail)) : null;
+    const joined: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+    const tail = incompleteTail(joined);
+    const body = joined.subarray(0, joined.length - tail);
+    // Native checks first: the JavaScript walk runs only on chunks that hold invalid bytes.
+    if (isUtf8(body)) multibyteUtf8 ||= !isAscii(body);
+    else multibyteUtf8 = classifyUtf8(body, start - (carry?.length ?? 0), invalidUtf8) || multibyteUtf8;
+    carry = tail > 0 ? Buffer.from(joined.subarray(joined.length - tail)) : null;
+    for (let at = chunk.indexOf(0); at !== -1; at = chunk.indexOf(0, at + 1)) note(nulBytes, start + at);
+    if (pendingCr) {
+      if (chunk[0] === LF) crlf += 1;
+      else bareCarriageReturns += 1;
     }
-    if (pendingCr && chunk[0] !== LF) bareCarriageReturns += 1;
     pendingCr = false;
     hasLineFeed ||= chunk.includes(LF);
     for (let at = chunk.indexOf(CR); at !== -1; at = chunk.indexOf(CR, at + 1)) {
       if (at === chunk.length - 1) pendingCr = true;
       else if (chunk[at + 1] !== LF) bareCarriageReturns += 1;
+      else crlf += 1;
     }
     onBytes?.(size);
   }
   if (pendingCr) bareCarriageReturns += 1;
-  if (carry) validUtf8 = false;
-  return { sha256: hash.digest('hex'), size, validUtf8, hasLineFeed, bareCarriageReturns };
+  // A sequence the file never finishes: each of its bytes is invalid.
+  if (carry) for (let at = 0; at < carry.length; at += 1) note(invalidUtf8, size - carry.length + at);
+  return { sha256: hash.digest('hex'), size, validUtf8: invalidUtf8.count === 0, hasLineFeed, bareCarriageReturns, crlf, multibyteUtf8, invalidUtf8, nulBytes };
+}
+
+/** The 1-based line of each byte offset (ascending), counting line feeds before it. */
+export async function linesAt(path: string, offsets: readonly number[]): Promise<number[]> {
+  const lines: number[] = [];
+  let lineFeeds = 0;
+  let position = 0;
+  let next = 0;
+  for await (const raw of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    const chunk = raw as Buffer;
+    while (next < offsets.length && (offsets[next] ?? 0) < position + chunk.length) {
+      const upTo = (offsets[next] ?? 0) - position;
+      let count = 0;
+      for (let at = chunk.indexOf(LF); at !== -1 && at < upTo; at = chunk.indexOf(LF, at + 1)) count += 1;
+      lines.push(lineFeeds + count + 1);
+      next += 1;
+    }
+    if (next >= offsets.length) break;
+    for (let at = chunk.indexOf(LF); at !== -1; at = chunk.indexOf(LF, at + 1)) lineFeeds += 1;
+    position += chunk.length;
+  }
+  return lines;
 }
 
 /** Physical lines of a file (LF-terminated; a last line without LF counts). Only needed when line numbers are reported. */

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scanBytes } from './byte-scan.js';
+import { UserError } from '../../errors.js';
+import { linesAt, scanBytes, type ByteFacts } from './byte-scan.js';
 import { rewriteAsUtf8, type RewriteOptions, type TextEncoding } from './rewrite.js';
 import { readHeadBytes, sniffFile } from './sniff.js';
 import { xlsxToCsv } from './xlsx.js';
@@ -28,11 +29,35 @@ export interface PreparedSource {
   warnings: string[];
   /** Rewrites the original with CRLF turned into LF (for files that mix line ends); returns the new source. */
   normalizeLineEnds(): Promise<PreparedSource>;
+  /** A path in the source's temporary folder (removed by `cleanup`). */
+  tempPath(name: string): string;
   /** Deletes the temporary files. */
   cleanup(): void;
 }
 
 const HEAD_TEXT_BYTES = 256 * 1024;
+
+function count(value: number, word: string): string {
+  return `${value.toLocaleString('en-US')} ${word}${value === 1 ? '' : 's'}`;
+}
+
+/**
+ * UTF-8 unless the evidence says otherwise: Windows-1252 only when the file
+ * has bytes that are invalid in UTF-8 and not one valid multi-byte sequence.
+ * A UTF-8 file with a few stray bytes stays UTF-8 (they become U+FFFD):
+ * reading it all as Windows-1252 would garble every other non-ASCII letter.
+ */
+function chooseTextEncoding(facts: ByteFacts): TextEncoding {
+  return facts.invalidUtf8.count > 0 && !facts.multibyteUtf8 ? 'windows-1252' : 'utf-8';
+}
+
+/** The warning for a UTF-8 file with a few invalid bytes, naming their lines. */
+async function invalidBytesWarning(path: string, facts: ByteFacts): Promise<string> {
+  const lines = [...new Set(await linesAt(path, facts.invalidUtf8.offsets))];
+  const more = facts.invalidUtf8.count - facts.invalidUtf8.offsets.length;
+  const where = `line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${more > 0 ? ` and ${count(more, 'more byte')}` : ''}`;
+  return `${count(facts.invalidUtf8.count, 'byte')} not valid in UTF-8 (a character from another encoding?) stored as "\uFFFD" on ${where}; the rest of the file is read as UTF-8`;
+}
 
 function readHead(path: string): { text: string; complete: boolean } {
   const bytes = readHeadBytes(path, HEAD_TEXT_BYTES);
@@ -78,10 +103,11 @@ export async function prepareSource(path: string, onBytes?: (done: number, total
         normalizeLineEnds: async () => {
           // readPath is UTF-8 already (placeholders included), so only the line ends change.
           const target = tempFile('normalized.csv');
-          const replaced = await rewriteAsUtf8(readPath, target, { encoding: 'utf-8', skipBytes: 0, bareCarriageReturn: 'placeholder', normalizeCrlf: true });
+          const { placeholders } = await rewriteAsUtf8(readPath, target, { encoding: 'utf-8', skipBytes: 0, bareCarriageReturn: 'placeholder', normalizeCrlf: true });
           warnings.push('the file mixes Windows (CRLF) and Unix (LF) line ends: read with every line end as LF');
-          return { ...source, readPath: target, hasCrPlaceholder: source.hasCrPlaceholder || replaced > 0, head: readHead(target) };
+          return { ...source, readPath: target, hasCrPlaceholder: source.hasCrPlaceholder || placeholders > 0, head: readHead(target) };
         },
+        tempPath: tempFile,
         cleanup,
       };
       return source;
@@ -95,12 +121,17 @@ export async function prepareSource(path: string, onBytes?: (done: number, total
     }
 
     const utf16 = sniffed.bom === 'utf-16le' || sniffed.bom === 'utf-16be';
-    const textEncoding: TextEncoding = utf16 ? (sniffed.bom as TextEncoding) : original.validUtf8 ? 'utf-8' : 'windows-1252';
+    if (!utf16 && original.nulBytes.count > original.size / 100) {
+      throw new UserError(`${path}: this is not a text file (${original.nulBytes.count.toLocaleString('en-US')} of its bytes are NUL). Import the CSV, TSV or XLSX export itself.`);
+    }
+    const textEncoding: TextEncoding = utf16 ? (sniffed.bom as TextEncoding) : chooseTextEncoding(original);
     const encoding: SourceEncoding = textEncoding === 'utf-8' && sniffed.bom === 'utf-8' ? 'utf-8-bom' : textEncoding;
     if (textEncoding === 'windows-1252') {
       warnings.push('the file is not valid UTF-8: read as Windows-1252 (Excel\'s Western European encoding); check that accented letters look right');
+    } else if (!utf16 && original.invalidUtf8.count > 0) {
+      warnings.push(await invalidBytesWarning(path, original));
     }
-    const mustRewrite = textEncoding !== 'utf-8' || original.bareCarriageReturns > 0;
+    const mustRewrite = textEncoding !== 'utf-8' || original.invalidUtf8.count > 0 || original.nulBytes.count > 0 || original.bareCarriageReturns > 0;
     if (!mustRewrite) return finish(path, encoding, {});
 
     const rewrite: Omit<RewriteOptions, 'normalizeCrlf'> = {
@@ -110,8 +141,13 @@ export async function prepareSource(path: string, onBytes?: (done: number, total
       bareCarriageReturn: !utf16 && !original.hasLineFeed ? 'line-end' : 'placeholder',
     };
     const target = tempFile('utf8.csv');
-    const replaced = await rewriteAsUtf8(path, target, { ...rewrite, normalizeCrlf: false });
+    const rewritten = await rewriteAsUtf8(path, target, { ...rewrite, normalizeCrlf: false });
+    const replaced = rewritten.placeholders;
     if (replaced > 0) warnings.push(`${replaced} carriage return${replaced === 1 ? '' : 's'} inside fields kept as text (not read as line breaks)`);
+    if (rewritten.nul > 0) {
+      const [line] = rewritten.firstNulOffset === null ? [] : await linesAt(target, [rewritten.firstNulOffset]);
+      warnings.push(`${count(rewritten.nul, 'NUL character')} (0x00, never part of a text) removed${line === undefined ? '' : ` (first on line ${line})`}`);
+    }
     return finish(target, encoding, { hasCrPlaceholder: replaced > 0 });
   } catch (error) {
     cleanup();

@@ -21,26 +21,48 @@ export interface RewriteOptions {
   normalizeCrlf: boolean;
 }
 
+/** What a rewrite changed besides the encoding. */
+export interface RewriteResult {
+  /** Bare carriage returns replaced by the placeholder. */
+  placeholders: number;
+  /** NUL characters removed (no export means them; DuckDB would store them inside the text). */
+  nul: number;
+  /** Byte offset in the output where the first NUL stood, for its line number. */
+  firstNulOffset: number | null;
+}
+
 /**
  * Streams `input` into `output` as UTF-8 without a byte-order mark, changing
- * only line ends as asked; never holds the file in memory. Returns how many
- * bare carriage returns were replaced by the placeholder.
+ * only line ends as asked and removing NUL characters; never holds the file
+ * in memory. Bytes that are not valid in the encoding become U+FFFD.
  */
-export async function rewriteAsUtf8(input: string, output: string, options: RewriteOptions, onBytes?: (done: number) => void): Promise<number> {
+export async function rewriteAsUtf8(input: string, output: string, options: RewriteOptions, onBytes?: (done: number) => void): Promise<RewriteResult> {
   const decoder = options.encoding === 'windows-1252' ? null : new TextDecoder(options.encoding);
   const decode = (chunk?: Buffer): string => (decoder ? (chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode()) : chunk ? decodeWindows1252(chunk) : '');
   const out = createWriteStream(output);
   const closed = once(out, 'close');
   let heldCr = false;
   let placeholders = 0;
+  let nul = 0;
+  let firstNulOffset: number | null = null;
+  let written = 0;
   let done = 0;
   const transform = (text: string): string => {
     let result = options.normalizeCrlf ? text.replace(/\r\n/g, '\n') : text;
-    if (options.bareCarriageReturn === 'line-end') return result.replace(/\r/g, '\n');
-    result = result.replace(/\r(?!\n)/g, () => {
-      placeholders += 1;
-      return CR_PLACEHOLDER;
-    });
+    if (options.bareCarriageReturn === 'line-end') result = result.replace(/\r/g, '\n');
+    else {
+      result = result.replace(/\r(?!\n)/g, () => {
+        placeholders += 1;
+        return CR_PLACEHOLDER;
+      });
+    }
+    if (result.includes('\0')) {
+      if (firstNulOffset === null) firstNulOffset = written + Buffer.byteLength(result.slice(0, result.indexOf('\0')));
+      const before = result.length;
+      result = result.replaceAll('\0', '');
+      nul += before - result.length;
+    }
+    written += Buffer.byteLength(result);
     return result;
   };
   try {
@@ -60,5 +82,5 @@ export async function rewriteAsUtf8(input: string, output: string, options: Rewr
     out.destroy();
     throw error;
   }
-  return placeholders;
+  return { placeholders, nul, firstNulOffset };
 }

@@ -22,6 +22,18 @@ export function readHeadBytes(path: string, length = HEAD_BYTES): Buffer {
 }
 
 /**
+ * True when the start of a file holds more control bytes (NUL and the other
+ * C0 codes that text does not use) than a damaged text would: a stray NUL in
+ * an export is removed later, with a warning, but a picture or a database
+ * is not text.
+ */
+function looksBinary(head: Buffer): boolean {
+  let controls = 0;
+  for (const byte of head) if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1b) controls += 1;
+  return controls > Math.max(2, head.length / 100);
+}
+
+/**
  * Tells an .xlsx workbook from delimited text and finds a byte-order mark.
  * Throws a UserError for what cannot be imported: a missing, empty, old-Excel
  * or binary file.
@@ -48,7 +60,7 @@ export function sniffFile(path: string): FileKind {
   if (head[0] === 0xff && head[1] === 0xfe) return { kind: 'text', bom: 'utf-16le' };
   if (head[0] === 0xfe && head[1] === 0xff) return { kind: 'text', bom: 'utf-16be' };
   const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 'utf-8' : null;
-  if (head.includes(0)) {
+  if (looksBinary(head)) {
     throw new UserError(`${path}: this is not a text file (it contains binary bytes). Import the CSV, TSV or XLSX export itself.`);
   }
   return { kind: 'text', bom };

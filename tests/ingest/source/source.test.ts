@@ -73,8 +73,8 @@ describe('rewrite', () => {
   it('turns bare carriage returns into the placeholder and UTF-16 into UTF-8, across chunks', async () => {
     const input = tempFile('in.csv', Buffer.from(`\uFEFFa,b\r\n1,x\ry\r\n${'z'.repeat(700_000)}\r`, 'utf16le'));
     const output = tempFile('out.csv', '');
-    const replaced = await rewriteAsUtf8(input, output, { encoding: 'utf-16le', skipBytes: 2, bareCarriageReturn: 'placeholder', normalizeCrlf: false });
-    expect(replaced).toBe(2);
+    const result = await rewriteAsUtf8(input, output, { encoding: 'utf-16le', skipBytes: 2, bareCarriageReturn: 'placeholder', normalizeCrlf: false });
+    expect(result).toEqual({ placeholders: 2, nul: 0, firstNulOffset: null });
     const text = readFileSync(output, 'utf8');
     expect(text.startsWith(`a,b\r\n1,x${CR_PLACEHOLDER}y\r\n`)).toBe(true);
     expect(text.endsWith(`z${CR_PLACEHOLDER}`)).toBe(true);

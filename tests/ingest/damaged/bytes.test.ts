@@ -1,0 +1,78 @@
+/**
+ * Issue 9, cases 2 and 7: stray bytes. A UTF-8 file with one byte from
+ * another encoding stays UTF-8 (the byte becomes U+FFFD, its line named); a
+ * NUL byte is removed wherever it stands, with a counted warning.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importError, importOne, openStore, rejects, tempFile } from '../helpers.js';
+import { DAMAGED, expectedExcept, expectedTwcsPosts, SAMPLE_TEXT, storedTwcsPosts } from './expected.js';
+
+describe('case 2: one Latin-1 byte in a UTF-8 file', () => {
+  it('keeps the file UTF-8: only that byte becomes U+FFFD, the warning names its line, every other row is unchanged', async () => {
+    const store = await openStore();
+    const path = join(DAMAGED, 'stray-byte.csv');
+    const result = await importOne(store, path);
+    expect(result).toMatchObject({ encoding: 'utf-8', rowsRead: 93, imported: 93, rejected: 0 });
+    expect(result.warnings).toEqual(['1 byte not valid in UTF-8 (a character from another encoding?) stored as "\uFFFD" on line 94; the rest of the file is read as UTF-8']);
+    const original = expectedTwcsPosts(SAMPLE_TEXT).find((post) => post.post_id === '119328');
+    expect(await storedTwcsPosts(store)).toEqual(expectedExcept(SAMPLE_TEXT, [], { 119328: { text: original?.text?.replace('Serial#', 'S\uFFFDrial#') ?? null } }));
+    // The emoji elsewhere are intact, not mojibake.
+    expect((await storedTwcsPosts(store)).find((post) => post.post_id === '119237')?.text).toContain('😡😡😡');
+  });
+
+  it('names the first lines and counts the rest when there are many', async () => {
+    const store = await openStore();
+    const bad = SAMPLE_TEXT.split('\n').map((line, index) => (index >= 2 && index <= 8 ? line.replace('@', '@\u0000') : line)).join('\n');
+    const bytes = Buffer.from(bad, 'utf8');
+    for (let at = bytes.indexOf(0); at !== -1; at = bytes.indexOf(0, at + 1)) bytes[at] = 0xe9;
+    const result = await importOne(store, tempFile('many.csv', bytes));
+    expect(result.encoding).toBe('utf-8');
+    expect(result.warnings[0]).toBe('7 bytes not valid in UTF-8 (a character from another encoding?) stored as "\uFFFD" on lines 3, 4, 5, 6, 7 and 2 more bytes; the rest of the file is read as UTF-8');
+  });
+
+  it('a file with invalid bytes and not one valid multi-byte sequence is still read as Windows-1252', async () => {
+    const store = await openStore();
+    const latin1 = Buffer.from(SAMPLE_TEXT.replace(/[^\x00-\x7f]/gu, '').replace('printhead', 'printh\u00e9ad'), 'latin1');
+    const result = await importOne(store, tempFile('latin1.csv', latin1));
+    expect(result.encoding).toBe('windows-1252');
+    expect((await storedTwcsPosts(store)).find((post) => post.post_id === '119328')?.text).toContain('printhéad');
+  });
+});
+
+describe('case 7: NUL bytes', () => {
+  it('are removed from the text wherever they stand, counted with the first line, and every row is kept unchanged', async () => {
+    const store = await openStore();
+    const path = join(DAMAGED, 'nul-bytes.csv');
+    expect(readFileSync(path).filter((byte) => byte === 0).length).toBe(2);
+    const result = await importOne(store, path);
+    expect(result).toMatchObject({ rowsRead: 93, imported: 93, rejected: 0 });
+    expect(result.warnings).toEqual(['2 NUL characters (0x00, never part of a text) removed (first on line 2)']);
+    expect(await storedTwcsPosts(store)).toEqual(expectedTwcsPosts(SAMPLE_TEXT));
+    expect(await rejects(store)).toEqual([]);
+    const [withNul] = await store.all<{ n: number }>("SELECT count(*)::DOUBLE AS n FROM posts WHERE contains(text, chr(0))");
+    expect(withNul?.n).toBe(0);
+  });
+
+  it('the same NUL near the end of a large file is handled the same way', async () => {
+    const store = await openStore();
+    const body = SAMPLE_TEXT.split('\n').slice(1).filter((line) => line !== '');
+    const header = SAMPLE_TEXT.split('\n')[0] ?? '';
+    const rows: string[] = [];
+    // 150,000 rows of the sample's first (one-line) row under new ids, the NUL in the last one.
+    for (let index = 0; index < 150_000; index += 1) rows.push((body[0] ?? '').replace(/^\d+/, String(1_000_000 + index)));
+    rows[rows.length - 1] = (rows[rows.length - 1] ?? '').replace('causing', 'caus\u0000ing');
+    const result = await importOne(store, tempFile('big.csv', `${header}\n${rows.join('\n')}\n`));
+    expect(result).toMatchObject({ rowsRead: 150_000, imported: 150_000, rejected: 0 });
+    expect(result.warnings).toEqual(['1 NUL character (0x00, never part of a text) removed (first on line 150001)']);
+  });
+
+  it('a file that is mostly binary is still refused', async () => {
+    const store = await openStore();
+    const binary = Buffer.alloc(4096);
+    binary.write('tweet_id,author_id\n', 0);
+    const path = tempFile('binary.csv', binary);
+    expect(await importError(store, path)).toBe(`${path}: this is not a text file (it contains binary bytes). Import the CSV, TSV or XLSX export itself.`);
+  });
+});
