@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 import { detectFormat, FORMATS } from './formats/index.js';
-import { namedColumns } from './formats/mapping-context.js';
+import { missingFromLayout, namedColumns } from './formats/mapping-context.js';
 import type { ExportFormat } from './formats/types.js';
 import { DELIMITERS, headerCandidates, stagingNames, type HeaderCandidate } from './source/layout.js';
 import type { PreparedSource } from './source/prepare.js';
@@ -19,6 +19,30 @@ function missingColumns(format: ExportFormat, names: readonly string[]): string[
 function quotedList(names: readonly string[], limit: number): string {
   const shown = names.slice(0, limit).map((name) => `"${name.length > 40 ? `${name.slice(0, 37)}...` : name}"`);
   return names.length > limit ? `${shown.join(', ')}, ... (${names.length} columns)` : shown.join(', ');
+}
+
+/**
+ * The known layout that shares the largest part of its columns with the
+ * header (ties: more shared columns, then registry order), and the columns it
+ * lacks; null when no layout shares a column.
+ */
+export function closestLayout(names: readonly string[]): { format: ExportFormat; label: string; missing: string[] } | null {
+  let best: { format: ExportFormat; label: string; missing: string[]; share: number; shared: number } | null = null;
+  for (const format of FORMATS) {
+    for (const layout of format.layouts) {
+      const missing = missingFromLayout(names, layout);
+      const shared = layout.columns.length - missing.length;
+      const share = shared / layout.columns.length;
+      if (shared > 0 && (!best || share > best.share || (share === best.share && shared > best.shared))) best = { format, label: layout.label, missing, share, shared };
+    }
+  }
+  return best && { format: best.format, label: best.label, missing: best.missing };
+}
+
+function closestSentence(names: readonly string[]): string {
+  const closest = closestLayout(names);
+  if (!closest) return '';
+  return ` The closest is ${closest.label} (--format ${closest.format.id}), which also needs the column${closest.missing.length > 1 ? 's' : ''} ${quotedList(closest.missing, 8)}.`;
 }
 
 function layoutOf(candidate: HeaderCandidate): Layout {
@@ -67,7 +91,7 @@ export function chooseFormat(source: PreparedSource, format: ExportFormat | 'aut
     );
   }
   throw new UserError(
-    `${where}: unknown export layout (header: ${quotedList(layoutOf(first).names, 5)}). replybench recognises ${FORMATS.map((known) => known.id).join(', ')}; ` +
+    `${where}: unknown export layout (header: ${quotedList(layoutOf(first).names, 5)}).${closestSentence(layoutOf(first).names)} replybench recognises ${FORMATS.map((known) => known.id).join(', ')}; ` +
       'pass --format <name> if the file is one of these, or describe its columns in a mapping file and use --format generic --mapping file.yaml.',
   );
 }

@@ -7,6 +7,7 @@ import { CANONICAL_ROWS, canonicalPlan, dropCanonical, materializeCanonical, typ
 import { chooseFormat } from './choose-format.js';
 import { loadDirect } from './direct.js';
 import { createMappingContext } from './formats/mapping-context.js';
+import { dateFormatAdvice } from './formats/date-hint.js';
 import type { ExportFormat } from './formats/types.js';
 import { learnHandles } from './learned-handles.js';
 import { LineMap } from './line-map.js';
@@ -185,7 +186,7 @@ async function failWhenNoDateReads(store: Store, source: PreparedSource, plan: C
   const line = lines.lineOf(bad.firstRow);
   throw new UserError(
     `${source.path}:${line}: no date could be read: ${plural(bad.count, 'row')} ${bad.count === 1 ? 'has a date' : 'have dates'} like "${example?.raw ?? ''}" that the ${format.label} format does not understand. ` +
-      'Check --format; for local times without an offset pass --timezone; with --format generic set date.format in the mapping (e.g. "%d/%m/%Y %H:%M").',
+      `Check --format; for local times without an offset pass --timezone; with --format generic ${dateFormatAdvice(example?.raw ? [example.raw] : [])}.`,
   );
 }
 

@@ -62,7 +62,7 @@ describe('file-level errors are one line naming the file, the line and what to d
     const path = tempFile('other.csv', 'foo,bar,baz\n1,2,3\n');
     const message = await importError(store, path);
     expect(message).toBe(
-      `${path}:1: unknown export layout (header: "foo", "bar", "baz"). replybench recognises twcs, twarc2, talkwalker, meltwater, brandwatch, sprout; ` +
+      `${path}:1: unknown export layout (header: "foo", "bar", "baz"). replybench recognises twcs, twarc2, twitter-v2, talkwalker, meltwater, brandwatch, sprout, facebook-comments; ` +
         'pass --format <name> if the file is one of these, or describe its columns in a mapping file and use --format generic --mapping file.yaml.',
     );
     expect(message.includes('\n')).toBe(false);
@@ -107,7 +107,7 @@ describe('options are checked before any file is read', () => {
   });
 
   it('an unknown format', () => {
-    expect(message({ format: 'facebook' })).toBe('--format: "facebook" is not a known format; use auto, twcs, twarc2, talkwalker, meltwater, brandwatch, sprout, generic.');
+    expect(message({ format: 'facebook' })).toBe('--format: "facebook" is not a known format; use auto, twcs, twarc2, twitter-v2, talkwalker, meltwater, brandwatch, sprout, facebook-comments, generic.');
   });
 
   it('--format generic without a mapping', () => {

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { loadConfig } from '../../config/load.js';
 import { AlreadyReported, UserError } from '../../errors.js';
 import { FORMAT_CHOICES } from '../../ingest/formats/index.js';
+import { runDryRun } from '../../ingest/dry-run.js';
 import { importWithOptions, resolveImportOptions } from '../../ingest/import.js';
 import type { FileImportResult } from '../../ingest/result.js';
 import { Store } from '../../store/database.js';
@@ -19,6 +20,7 @@ interface ImportOptions {
   platform?: string;
   timezone: string;
   json?: boolean;
+  dryRun?: boolean;
 }
 
 export function registerImport(program: Command): Command {
@@ -33,7 +35,9 @@ export function registerImport(program: Command): Command {
     .option('--platform <name>', 'platform of the posts when the export does not say')
     .option('--timezone <tz>', 'timezone of local times written without an offset', 'UTC')
     .option('--json', 'print one JSON object per file')
+    .option('--dry-run', 'show how the files would be read and stored (format, columns, first rows, rejects), writing nothing')
     .action(async (files: string[], options: ImportOptions, command: Command) => {
+      if (options.dryRun) return runDryRun(files, options);
       await runImport(files, options, command.getOptionValueSource('config') === 'cli');
     });
 }

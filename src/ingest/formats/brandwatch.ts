@@ -5,6 +5,7 @@ import {
   firstOf,
   handle,
   idText,
+  isRedditCommentUrl,
   isoInstant,
   languageCode,
   NULL_TEXT,
@@ -12,6 +13,7 @@ import {
   platformFromUrl,
   platformName,
   postIdFromUrl,
+  redditThreadId,
   sentimentLabel,
   textCell,
   urlKey,
@@ -58,7 +60,7 @@ export const brandwatchFormat: ExportFormat = {
       WHEN ${entryType} IN ('reply', 'comment') THEN ${answerKind(platform)}
       WHEN ${entryType} IN ('post', 'original', 'tweet') THEN 'post'
       WHEN ${textCell(retweetOf)} IS NOT NULL THEN 'repost'
-      WHEN ${textCell(replyTo)} IS NOT NULL OR ${textCell(parentPost)} IS NOT NULL THEN ${answerKind(platform)}
+      WHEN ${textCell(replyTo)} IS NOT NULL OR ${textCell(parentPost)} IS NOT NULL OR ${isRedditCommentUrl(url)} THEN ${answerKind(platform)}
       ELSE 'post' END`;
     const followers = `[${countValue(optional('Twitter Followers', 'X Followers'))}, ${countValue(optional('Instagram Followers'))}][list_position(['twitter', 'instagram'], ${platform})]`;
     const author = handle(context.col('Author'));
@@ -74,7 +76,7 @@ export const brandwatchFormat: ExportFormat = {
         parent_id: `CASE WHEN ${kind} = 'repost' THEN ${referenceId(retweetOf)}
           ELSE COALESCE(${referenceId(replyTo)}, ${referenceId(parentPost)}) END`,
         parent_url: `CASE WHEN ${kind} = 'repost' THEN ${referenceUrl(retweetOf)} ELSE ${referenceUrl(replyTo)} END`,
-        thread_id: idText(optional('Thread Id')),
+        thread_id: firstOf(idText(optional('Thread Id')), redditThreadId(url)),
         text: firstOf(textCell(optional('Full Text')), textCell(optional('Snippet')), textCell(optional('Title'))),
         url: textCell(url),
         language: languageCode(optional('Language')),

@@ -8,10 +8,14 @@ import {
   answerKind,
   countValue,
   daylightSavingWarning,
+  excelSerialLocal,
+  firstOf,
   handle,
+  hasUtcOffset,
   idText,
   isoInstant,
   isoLocal,
+  isRedditCommentUrl,
   languageCode,
   localToInstant,
   NULL_TEXT,
@@ -19,8 +23,11 @@ import {
   platformFromUrl,
   platformName,
   postIdFromUrl,
+  redditThreadId,
   sentimentLabel,
   textCell,
+  userReference,
+  withTimeOfDay,
 } from './sql-helpers.js';
 import type { CanonicalSelect, ExportFormat, MappingContext } from './types.js';
 
@@ -36,6 +43,7 @@ const mappingSchema = z
         id: columnName,
         author: columnName,
         date: columnName,
+        time: columnName.optional(),
         text: columnName.optional(),
         parentId: columnName.optional(),
         parentUrl: columnName.optional(),
@@ -46,6 +54,7 @@ const mappingSchema = z
         sentiment: columnName.optional(),
         topic: columnName.optional(),
         thread: columnName.optional(),
+        inReplyToUser: columnName.optional(),
       })
       .strict(),
     date: z
@@ -77,7 +86,12 @@ const mappingSchema = z
       .optional(),
     delimiter: z.enum([',', ';', '\t', '|'], { message: 'use ",", ";", "|" or a TAB' }).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((mapping, context) => {
+    if (mapping.columns.time !== undefined && (mapping.date.format === 'epoch' || mapping.date.format === 'epoch_ms')) {
+      context.addIssue({ code: 'custom', path: ['columns', 'time'], message: `a separate time column cannot be read with date.format ${mapping.date.format}; use iso or a strptime pattern for the date column` });
+    }
+  });
 
 /** A validated generic mapping file. */
 export type GenericMapping = z.infer<typeof mappingSchema>;
@@ -167,12 +181,16 @@ function genericSelect(mapping: GenericMapping, context: MappingContext): Canoni
   if (mapping.date.timezone !== undefined) params.generic_timezone = mapping.date.timezone;
 
   const dateCell = context.col(columns.date);
+  const timeCell = columns.time === undefined ? null : context.col(columns.time);
+  // A separate time column sets the time of day of the date column's day.
+  const withTime = (local: string): string => (timeCell === null ? local : withTimeOfDay(local, timeCell));
   const format = mapping.date.format;
   let createdAt: string;
   let localTime: string | null = null;
   if (format === 'iso') {
-    createdAt = isoInstant(dateCell, timezone);
-    localTime = isoLocal(dateCell);
+    // A number where a date should be is an Excel serial date (a workbook cell without a date format).
+    localTime = withTime(`COALESCE(${isoLocal(dateCell)}, ${excelSerialLocal(dateCell)})`);
+    createdAt = `CASE WHEN ${hasUtcOffset(dateCell)} THEN ${isoInstant(dateCell, timezone)} ELSE ${localToInstant(localTime, timezone)} END`;
   }
   else if (format === 'epoch') createdAt = `to_timestamp(TRY_CAST(trim(${dateCell}) AS DOUBLE))`;
   else if (format === 'epoch_ms') createdAt = `(epoch_ms(TRY_CAST(trim(${dateCell}) AS BIGINT)) AT TIME ZONE 'UTC')`;
@@ -182,10 +200,11 @@ function genericSelect(mapping: GenericMapping, context: MappingContext): Canoni
     // With an offset in the pattern the text says its own instant; without one it is local time.
     if (/%[zZ]/.test(format)) createdAt = parsed;
     else {
-      localTime = parsed;
-      createdAt = localToInstant(parsed, timezone);
+      localTime = withTime(`COALESCE(${parsed}, ${excelSerialLocal(dateCell)})`);
+      createdAt = localToInstant(localTime, timezone);
     }
   }
+  const rawDate = timeCell === null ? dateCell : `CASE WHEN ${textCell(timeCell)} IS NULL OR ${textCell(dateCell)} IS NULL THEN ${dateCell} ELSE trim(${dateCell}) || ' ' || trim(${timeCell}) END`;
 
   let platform: string;
   const fallbackPlatform = platformFallback(context.platformParam)[0] ?? NULL_TEXT;
@@ -203,9 +222,12 @@ function genericSelect(mapping: GenericMapping, context: MappingContext): Canoni
     platform = `COALESCE(${platformFromUrl(optional(columns.url))}, ${fallbackPlatform})`;
   }
 
+  const url = optional(columns.url);
   const parentUrl = textCell(optional(columns.parentUrl));
   const parentId = `COALESCE(${idText(optional(columns.parentId))}, ${postIdFromUrl(parentUrl)})`;
-  const derivedKind = `CASE WHEN ${parentId} IS NOT NULL OR ${parentUrl} IS NOT NULL THEN ${answerKind(platform)} ELSE 'post' END`;
+  const replyToUser = columns.inReplyToUser === undefined ? NULL_TEXT : userReference(context.col(columns.inReplyToUser));
+  const answers = [`${parentId} IS NOT NULL`, `${parentUrl} IS NOT NULL`, `${replyToUser} IS NOT NULL`, isRedditCommentUrl(url)].join(' OR ');
+  const derivedKind = `CASE WHEN ${answers} THEN ${answerKind(platform)} ELSE 'post' END`;
   const kind = mapping.kind
     ? `COALESCE(${valueMap(context.col(mapping.kind.column), Object.entries(mapping.kind.values), 'generic_kind', params, (value) => `'${knownKind(value)}'`)}, ${
         mapping.kind.default ? `'${knownKind(mapping.kind.default)}'` : derivedKind
@@ -224,16 +246,16 @@ function genericSelect(mapping: GenericMapping, context: MappingContext): Canoni
       kind,
       parent_id: parentId,
       parent_url: parentUrl,
-      thread_id: idText(optional(columns.thread)),
+      thread_id: firstOf(idText(optional(columns.thread)), redditThreadId(url)),
       text: optional(columns.text),
-      url: textCell(optional(columns.url)),
+      url: textCell(url),
       language: languageCode(optional(columns.language)),
       sentiment: sentimentLabel(optional(columns.sentiment)),
       topic: textCell(optional(columns.topic)),
       response_ids: NULL_TEXT,
-      reply_to_user: NULL_TEXT,
+      reply_to_user: replyToUser,
     },
-    rawDate: dateCell,
+    rawDate,
     rejectWhen: [
       { when: `${platform} IS NULL`, reason: 'no platform for this row; set platform in the mapping or pass --platform' },
       { when: `${author} IS NULL`, reason: `the author column "${columns.author}" is empty` },

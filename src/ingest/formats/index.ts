@@ -4,6 +4,7 @@
  * signatures come first). `generic` is never detected: it needs a mapping.
  */
 import { brandwatchFormat } from './brandwatch.js';
+import { facebookCommentsFormat } from './facebook-comments.js';
 import { meltwaterFormat } from './meltwater.js';
 import { sproutFormat } from './sprout.js';
 import { talkwalkerFormat } from './talkwalker.js';
@@ -12,7 +13,7 @@ import { twcsFormat } from './twcs.js';
 import { twitterV2Format } from './twitter-v2.js';
 import type { ExportFormat, FormatId } from './types.js';
 
-export const FORMATS: ExportFormat[] = [twcsFormat, twarc2Format, twitterV2Format, talkwalkerFormat, meltwaterFormat, brandwatchFormat, sproutFormat];
+export const FORMATS: ExportFormat[] = [twcsFormat, twarc2Format, twitterV2Format, talkwalkerFormat, meltwaterFormat, brandwatchFormat, sproutFormat, facebookCommentsFormat];
 
 /** The ids a user may pass to --format (besides `auto`). */
 export const FORMAT_CHOICES: readonly FormatId[] = [...FORMATS.map((format) => format.id), 'generic'];

@@ -6,6 +6,7 @@ import {
   firstOf,
   handle,
   idText,
+  isRedditCommentUrl,
   languageCode,
   localOrIsoInstant,
   NULL_TEXT,
@@ -13,6 +14,7 @@ import {
   platformFromUrl,
   platformName,
   postIdFromUrl,
+  redditThreadId,
   sentimentLabel,
   textCell,
   urlKey,
@@ -76,11 +78,11 @@ export const sproutFormat: ExportFormat = {
         kind: `CASE
           WHEN ${messageType} LIKE '%quote%' THEN 'quote'
           WHEN ${messageType} LIKE '%retweet%' OR ${messageType} LIKE '%repost%' OR ${messageType} LIKE '%share%' THEN 'repost'
-          WHEN ${messageType} LIKE '%reply%' OR ${messageType} LIKE '%comment%' OR ${textCell(parentRef)} IS NOT NULL THEN ${answerKind(platform)}
+          WHEN ${messageType} LIKE '%reply%' OR ${messageType} LIKE '%comment%' OR ${textCell(parentRef)} IS NOT NULL OR ${isRedditCommentUrl(link)} THEN ${answerKind(platform)}
           ELSE 'post' END`,
         parent_id: `CASE WHEN ${parentIsUrl} THEN ${postIdFromUrl(parentRef)} ELSE ${idText(parentRef)} END`,
         parent_url: `CASE WHEN ${parentIsUrl} THEN trim(${parentRef}) END`,
-        thread_id: idText(present(context, ['Conversation ID', 'Thread ID'])),
+        thread_id: firstOf(idText(present(context, ['Conversation ID', 'Thread ID'])), redditThreadId(link)),
         text: textCell(context.col(...TEXT)),
         url: textCell(link),
         language: languageCode(present(context, ['Language'])),

@@ -5,6 +5,7 @@ import {
   daylightSavingWarning,
   firstOf,
   handle,
+  isRedditCommentUrl,
   languageCode,
   localOrIsoInstant,
   NULL_TEXT,
@@ -12,6 +13,7 @@ import {
   platformFromUrl,
   platformName,
   postIdFromUrl,
+  redditThreadId,
   sentimentLabel,
   textCell,
   urlKey,
@@ -71,11 +73,11 @@ export const talkwalkerFormat: ExportFormat = {
         kind: `CASE
           WHEN ${tagged('isRepost')} OR ${tagged('isShare')} THEN 'repost'
           WHEN ${tagged('isQuote')} THEN 'quote'
-          WHEN ${tagged('isComment')} OR ${tagged('isReply')} OR ${parentUrl} IS NOT NULL THEN ${answerKind(platform)}
+          WHEN ${tagged('isComment')} OR ${tagged('isReply')} OR ${parentUrl} IS NOT NULL OR ${isRedditCommentUrl(url)} THEN ${answerKind(platform)}
           ELSE 'post' END`,
         parent_id: postIdFromUrl(parentUrl),
         parent_url: parentUrl,
-        thread_id: NULL_TEXT,
+        thread_id: redditThreadId(url),
         text: firstOf(textCell(optional('content')), textCell(optional('content_snippet')), textCell(optional('title'))),
         url: textCell(url),
         language: languageCode(optional('lang')),

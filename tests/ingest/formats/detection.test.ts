@@ -1,15 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { brandwatchFormat } from '../../../src/ingest/formats/brandwatch.js';
+import { facebookCommentsFormat } from '../../../src/ingest/formats/facebook-comments.js';
 import { meltwaterFormat } from '../../../src/ingest/formats/meltwater.js';
 import { sproutFormat } from '../../../src/ingest/formats/sprout.js';
 import { talkwalkerFormat } from '../../../src/ingest/formats/talkwalker.js';
 import { twarc2Format } from '../../../src/ingest/formats/twarc2.js';
 import { twcsFormat } from '../../../src/ingest/formats/twcs.js';
+import { twitterV2Format } from '../../../src/ingest/formats/twitter-v2.js';
 import type { ExportFormat } from '../../../src/ingest/formats/types.js';
 
 const FIXTURES = 'tests/fixtures/formats';
-const DETECTABLE: ExportFormat[] = [twcsFormat, twarc2Format, talkwalkerFormat, meltwaterFormat, brandwatchFormat, sproutFormat];
+const DETECTABLE: ExportFormat[] = [twcsFormat, twarc2Format, twitterV2Format, talkwalkerFormat, meltwaterFormat, brandwatchFormat, sproutFormat, facebookCommentsFormat];
 
 function headerOf(file: string, delimiter = ','): string[] {
   const firstLine = readFileSync(`${FIXTURES}/${file}`, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
@@ -33,6 +35,17 @@ const SAMPLES: Array<{ file: string; header: string[]; format: string }> = [
   { file: 'brandwatch_rows.csv', header: headerOf('brandwatch_rows.csv'), format: 'brandwatch' },
   { file: 'sprout_rows.csv', header: headerOf('sprout_rows.csv'), format: 'sprout' },
   { file: 'generic_semicolon.csv', header: headerOf('generic_semicolon.csv', ';'), format: 'none' },
+  { file: 'generic_threads.csv', header: headerOf('generic_threads.csv', ';'), format: 'none' },
+  { file: 'twitter_v2.csv', header: headerOf('twitter_v2.csv'), format: 'twitter-v2' },
+  { file: 'twitter_v2_expanded.csv', header: headerOf('twitter_v2_expanded.csv'), format: 'twitter-v2' },
+  { file: 'meltwater_current.csv', header: headerOf('meltwater_current.csv'), format: 'meltwater' },
+  {
+    file: 'meltwater_current_columns.txt',
+    header: readFileSync(`${FIXTURES}/meltwater_current_columns.txt`, 'utf8').split('\n').map((line) => line.trim()).filter(Boolean),
+    format: 'meltwater',
+  },
+  { file: 'facebook_comments.csv', header: headerOf('facebook_comments.csv'), format: 'facebook-comments' },
+  { file: 'facebook_graph_comments.csv', header: headerOf('facebook_graph_comments.csv'), format: 'facebook-comments' },
 ];
 
 describe('detection from the header', () => {

@@ -127,3 +127,46 @@ describe('meltwater current layout in CSV, UTF-16 TSV and XLSX', () => {
     expect(reddit).toEqual([{ platform: 'reddit', text: 'Hi! Sorry about that. Could you try firmware 2.1.4 and tell us?' }]);
   });
 });
+
+describe('facebook-comments: page replies threaded by Parent Comment ID / parent.id', () => {
+  it('the comment export: the page’s replies, the customer’s follow-up and a third party, all in the post’s thread', async () => {
+    const store = await openStore();
+    const result = await importOne(store, join(FIXTURES, 'facebook_comments.csv'));
+    expect(result).toMatchObject({ format: 'facebook-comments', rowsRead: 7, imported: 7, rejected: 0, learnedHandles: 0 });
+    const p = '7712345678';
+    expect(await stored(store)).toEqual([
+      [`${p}_111`, '5550001', 'comment', null, p, null, '2025-10-05T14:00:00Z'],
+      [`${p}_112`, '100200300', 'comment', `${p}_111`, p, null, '2025-10-05T14:25:00Z'],
+      [`${p}_113`, '5550001', 'comment', `${p}_111`, p, null, '2025-10-05T14:40:00Z'],
+      [`${p}_114`, '5550002', 'comment', `${p}_111`, p, null, '2025-10-05T14:50:00Z'],
+      [`${p}_115`, '100200300', 'comment', `${p}_111`, p, null, '2025-10-05T15:00:00Z'],
+      [`${p}_116`, '5550002', 'comment', null, p, null, '2025-10-05T16:00:00Z'],
+      [`${p}_117`, '100200300', 'comment', `${p}_116`, p, null, '2025-10-05T16:30:00Z'],
+    ]);
+  });
+
+  it('the Graph API layout: a comment whose author the API left out is rejected with the reason', async () => {
+    const store = await openStore();
+    const result = await importOne(store, join(FIXTURES, 'facebook_graph_comments.csv'));
+    expect(result).toMatchObject({ format: 'facebook-comments', rowsRead: 5, imported: 4, rejected: 1 });
+    expect(await stored(store)).toEqual([
+      ['990011_2201', '5550003', 'comment', null, '990011', null, '2025-10-06T09:00:00Z'],
+      ['990011_2202', '100200300', 'comment', '990011_2201', '990011', null, '2025-10-06T09:45:00Z'],
+      ['990011_2203', '5550003', 'comment', '990011_2201', '990011', null, '2025-10-06T10:05:00Z'],
+      ['990011_2205', '100200300', 'comment', '990011_2201', '990011', null, '2025-10-06T10:30:00Z'],
+    ]);
+  });
+
+  it('generic with time, inReplyToUser and thread: replies keep the user they answer; handles are not learned for handles', async () => {
+    const store = await openStore();
+    const result = await importOne(store, join(FIXTURES, 'generic_threads.csv'), { mapping: join(FIXTURES, 'generic_threads.mapping.yaml') });
+    expect(result).toMatchObject({ format: 'generic', rowsRead: 5, imported: 5, learnedHandles: 0 });
+    expect((await stored(store)).map(([post, author, kind, , thread, replyTo]) => [post, author, kind, thread, replyTo])).toEqual([
+      ['501', 'jane_doe', 'post', '501', null],
+      ['505', 'acmehelp', 'reply', '501', 'bystander_bo'],
+      ['502', 'acmehelp', 'reply', '501', 'jane_doe'],
+      ['503', 'jane_doe', 'reply', '501', 'acmehelp'],
+      ['504', 'bystander_bo', 'reply', '501', 'jane_doe'],
+    ]);
+  });
+});

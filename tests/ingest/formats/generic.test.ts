@@ -149,3 +149,43 @@ describe('generic: mapping errors name the file and the key path', () => {
     expect(genericFormat(mapping, 'm.yaml').matches(['id', 'a', 'd'])).toBe(false);
   });
 });
+
+describe('generic: a separate time column, the user replied to, the conversation', () => {
+  const THREADS = `${FIXTURES}/generic_threads.mapping.yaml`;
+  const THREAD_DATA = `${FIXTURES}/generic_threads.csv`;
+
+  test('date + time read in the mapping timezone; inReplyToUser makes a reply with reply_to_user; thread kept', async () => {
+    const mapping = loadGenericMapping(THREADS);
+    const mapped = await runFormat(genericFormat(mapping, THREADS), THREAD_DATA, { delimiter: ';' });
+    expect(column(mapped, 'created_at')).toEqual(['2024-10-09T12:00:00Z', '2024-10-09T12:20:00Z', '2024-10-09T12:45:00Z', '2024-10-09T12:50:00Z', '2024-10-09T12:05:00Z']);
+    expect(column(mapped, 'kind')).toEqual(['post', 'reply', 'reply', 'reply', 'reply']);
+    expect(column(mapped, 'reply_to_user')).toEqual([null, 'jane_doe', 'acmehelp', 'jane_doe', 'bystander_bo']);
+    expect(column(mapped, 'thread_id')).toEqual(['501', '501', '501', '501', '501']);
+    expect(column(mapped, 'parent_id')).toEqual([null, null, null, null, null]);
+    expect(column(mapped, 'raw_date')[4]).toBe('2024-10-09 2:05 PM');
+  });
+
+  test('Excel serial dates (numbers in a date column) read as local time, with or without a pattern', async () => {
+    const data = join(mkdtempSync(join(tmpdir(), 'replybench-serial-')), 'serial.csv');
+    writeFileSync(data, 'id,who,when,at\n1,a,45882.75,\n2,a,45882,09:30\n3,a,13/08/2025,09:30\n');
+    for (const format of ['iso', '%d/%m/%Y']) {
+      const mapping = parseGenericMapping({ columns: { id: 'id', author: 'who', date: 'when', time: 'at' }, date: { format }, platform: 'twitter' }, 'inline.yaml');
+      const mapped = await runFormat(genericFormat(mapping, 'inline.yaml'), data, { timezone: 'Europe/Madrid' });
+      expect(column(mapped, 'created_at')).toEqual(['2025-08-13T16:00:00Z', '2025-08-13T07:30:00Z', format === 'iso' ? null : '2025-08-13T07:30:00Z']);
+    }
+  });
+
+  test('a Reddit comment URL in the url column makes a comment in the post’s thread', async () => {
+    const data = join(mkdtempSync(join(tmpdir(), 'replybench-reddit-')), 'reddit.csv');
+    writeFileSync(data, 'id,who,when,link\nabc,jane,2025-08-13 10:00,https://www.reddit.com/r/acme/comments/1mp2x7q/comment/n8k2a1b/\n');
+    const mapping = parseGenericMapping({ columns: { id: 'id', author: 'who', date: 'when', url: 'link' } }, 'inline.yaml');
+    const mapped = await runFormat(genericFormat(mapping, 'inline.yaml'), data);
+    expect(mapped.rows.map((row) => [row.platform, row.kind, row.thread_id, row.parent_id])).toEqual([['reddit', 'comment', '1mp2x7q', null]]);
+  });
+
+  test('a separate time column cannot go with epoch dates', () => {
+    expect(errorOf(() => parseGenericMapping({ columns: { id: 'i', author: 'a', date: 'd', time: 't' }, date: { format: 'epoch' } }, 'm.yaml'))).toBe(
+      'm.yaml: columns.time: a separate time column cannot be read with date.format epoch; use iso or a strptime pattern for the date column.',
+    );
+  });
+});

@@ -1,0 +1,229 @@
+import type { DuckDBValue } from '@duckdb/node-api';
+import { basename } from 'node:path';
+import { AlreadyReported, UserError } from '../errors.js';
+import { Store } from '../store/database.js';
+import { CANONICAL_ROWS, canonicalPlan, MAPPED_COLUMNS, materializeCanonical, type CanonicalPlan } from './canonical.js';
+import { chooseFormat } from './choose-format.js';
+import { dateFormatAdvice } from './formats/date-hint.js';
+import { createMappingContext } from './formats/mapping-context.js';
+import { quoteIdentifier } from './formats/sql-helpers.js';
+import type { FormatId, MappedColumn } from './formats/types.js';
+import { resolveImportOptions, type ImportRequest } from './import.js';
+import { learnHandles } from './learned-handles.js';
+import { mergePosts } from './merge.js';
+import { prepareSource, type SourceEncoding } from './source/prepare.js';
+import { describeDelimiter, firstRead, readWithRetries } from './staging.js';
+import { fileStats } from './stats.js';
+
+const SHOWN_ROWS = 5;
+
+/** What importing a file would do, found without touching any database. */
+export interface DryRunReport {
+  path: string;
+  format: { id: FormatId; label: string; detected: boolean };
+  encoding: SourceEncoding;
+  /** The delimiter between cells; null for a workbook. */
+  delimiter: string | null;
+  headerLine: number;
+  timezone: string;
+  /** Per store field, the file's columns its value is read from; with none, the value every kept row gets (the format's own or --platform), or null. */
+  fields: Array<{ field: MappedColumn; columns: string[]; constant: string | null }>;
+  /** The first data rows (blank ones skipped): the post as it would be stored, or why it would be rejected. */
+  rows: Array<{ row: number; post: Record<MappedColumn, string | number | null> | null; rejected: string | null }>;
+  rowsRead: number;
+  wouldImport: number;
+  /** Rows repeating a post earlier in the same file (an import keeps the first). */
+  repeatedInFile: number;
+  rejected: number;
+  skippedBlank: number;
+  rejectedByReason: Record<string, number>;
+  /** Rows kept but reported, per warning. */
+  warnings: string[];
+  /** Examples of dates that could not be read, and what to set in a generic mapping. */
+  unreadDates: { examples: string[]; advice: string } | null;
+  /** The handles that importing this file alone would learn for numeric user ids. */
+  learnedHandles: Array<{ userId: string; handle: string; replies: number; repliesTotal: number }>;
+}
+
+/** The header columns an expression reads: each appears in it as a quoted identifier. */
+function columnsIn(expression: string, names: readonly string[]): string[] {
+  return names.filter((name) => expression.includes(quoteIdentifier(name)));
+}
+
+/** Which columns feed each field; a field that reads none shows the value the kept rows got, if any. */
+async function fieldSources(store: Store, plan: CanonicalPlan): Promise<DryRunReport['fields']> {
+  const fields = MAPPED_COLUMNS.map((field) => ({ field, columns: columnsIn(plan.select.columns[field], plan.names) }));
+  const unread = fields.filter((field) => field.columns.length === 0);
+  const [values] = unread.length
+    ? await store.all<Record<string, string | null>>(
+        `SELECT ${unread.map(({ field }) => `any_value(${quoteIdentifier(field)})::VARCHAR AS ${quoteIdentifier(field)}`).join(', ')} FROM (${CANONICAL_ROWS}) WHERE NOT __rb_blank AND __rb_reason = 0`,
+      )
+    : [];
+  return fields.map((field) => ({ ...field, constant: field.columns.length ? null : (values?.[field.field] ?? null) }));
+}
+
+type RowValues = Record<string, string | number | boolean | null>;
+
+async function shownRows(store: Store, plan: CanonicalPlan): Promise<DryRunReport['rows']> {
+  const values = MAPPED_COLUMNS.map((column) => {
+    if (column === 'created_at') return `strftime(created_at, '%Y-%m-%dT%H:%M:%SZ') AS created_at`;
+    if (column === 'author_followers') return 'author_followers::DOUBLE AS author_followers';
+    return quoteIdentifier(column);
+  });
+  const rows = await store.all<RowValues>(
+    `SELECT __rb_row::DOUBLE AS __rb_row, __rb_reason::DOUBLE AS __rb_reason, ${values.join(', ')}
+     FROM (${CANONICAL_ROWS}) WHERE NOT __rb_blank ORDER BY __rb_row LIMIT ${SHOWN_ROWS}`,
+  );
+  return rows.map((row) => {
+    const reason = Number(row.__rb_reason);
+    const post = Object.fromEntries(MAPPED_COLUMNS.map((column) => [column, row[column] as string | number | null])) as Record<MappedColumn, string | number | null>;
+    return { row: Number(row.__rb_row) + 1, post: reason === 0 ? post : null, rejected: reason === 0 ? null : (plan.reasons[reason - 1] ?? 'rejected') };
+  });
+}
+
+async function unreadDates(store: Store, plan: CanonicalPlan, isGeneric: boolean): Promise<DryRunReport['unreadDates']> {
+  const rows = await store.all<{ raw: string }>(
+    `SELECT __rb_raw_date AS raw FROM (${CANONICAL_ROWS}) WHERE NOT __rb_blank AND __rb_reason = $code ORDER BY __rb_row LIMIT 5`,
+    { code: plan.codes.badDate },
+  );
+  if (rows.length === 0) return null;
+  const examples = rows.map((row) => row.raw);
+  return { examples, advice: isGeneric ? dateFormatAdvice(examples) : 'check --format and --timezone, or map the file with --format generic and a date.format' };
+}
+
+/**
+ * Reads a file the way `replybench import` would, in a database held in
+ * memory, and reports what would be stored and rejected. No file is written
+ * but the temporary copies the reading itself needs, removed at the end.
+ */
+export async function dryRunFile(path: string, request: ImportRequest): Promise<DryRunReport> {
+  const options = resolveImportOptions(request);
+  const prepared = await prepareSource(path);
+  const store = await Store.open(':memory:');
+  try {
+    const { format, layout } = chooseFormat(prepared, options.format, options.delimiter);
+    const context = createMappingContext(layout.names, { timezoneParam: '$timezone', platformParam: options.platform === null ? null : '$platform', file: path });
+    const baseParams: Record<string, DuckDBValue> = { timezone: options.timezone };
+    if (options.platform !== null) baseParams.platform = options.platform;
+    const select = format.select(context);
+    const plan = canonicalPlan(select, layout.names, baseParams);
+    await readWithRetries(firstRead(prepared), layout, (relation) => materializeCanonical(store, plan, relation));
+    const stats = await fileStats(store, plan);
+
+    const rejectedByReason: Record<string, number> = {};
+    stats.rejects.forEach((reason, index) => {
+      const name = plan.reasons[index];
+      if (reason.count > 0 && name !== undefined) rejectedByReason[name] = (rejectedByReason[name] ?? 0) + reason.count;
+    });
+    const rows = await shownRows(store, plan);
+    const fields = await fieldSources(store, plan);
+    const dates = await unreadDates(store, plan, format.id === 'generic');
+    // The kept rows go into the in-memory posts table, so learning reads them as an import's would.
+    await mergePosts(store, 1, { duplicatesInFile: stats.duplicatesInFile > 0 });
+    await learnHandles(store, 1, select);
+    const learned = await store.all<{ userId: string; handle: string; replies: number; repliesTotal: number }>(
+      'SELECT user_id AS "userId", handle, replies::DOUBLE AS replies, replies_total::DOUBLE AS "repliesTotal" FROM learned_handles ORDER BY user_id',
+    );
+    return {
+      path,
+      format: { id: format.id, label: format.label, detected: options.format === 'auto' },
+      encoding: prepared.encoding,
+      delimiter: prepared.encoding === 'xlsx' ? null : layout.delimiter,
+      headerLine: layout.headerLine,
+      timezone: options.timezone,
+      fields,
+      rows,
+      rowsRead: stats.rows,
+      wouldImport: stats.kept - stats.duplicatesInFile,
+      repeatedInFile: stats.duplicatesInFile,
+      rejected: Object.values(rejectedByReason).reduce((sum, count) => sum + count, 0),
+      skippedBlank: stats.blank,
+      rejectedByReason,
+      warnings: [...prepared.warnings, ...stats.warnings.flatMap((warning, index) => (warning.count > 0 ? [`${warning.count} rows: ${plan.warnings[index] ?? ''}`] : []))],
+      unreadDates: dates,
+      learnedHandles: learned,
+    };
+  } finally {
+    store.close();
+    prepared.cleanup();
+  }
+}
+
+function shown(value: string | number | null, limit = 60): string {
+  if (value === null) return '';
+  const text = String(value).replace(/\s+/g, ' ');
+  return JSON.stringify(text.length > limit ? `${text.slice(0, limit - 1)}…` : text);
+}
+
+/** The fields a row line shows, in this order, when they have a value. */
+const ROW_FIELDS: MappedColumn[] = ['created_at', 'author', 'kind', 'parent_id', 'parent_url', 'thread_id', 'reply_to_user', 'response_ids', 'author_name', 'author_followers', 'url', 'language', 'sentiment', 'topic', 'text'];
+
+/** Fields whose values may hold spaces: shown quoted. */
+const QUOTED_FIELDS = new Set<MappedColumn>(['author_name', 'parent_url', 'url', 'topic', 'text']);
+
+/** The report for people: what was detected, where each field comes from, the first rows, the counts. */
+export function dryRunText(report: DryRunReport): string {
+  const lines = [`${basename(report.path)}: dry run, nothing written`];
+  const how = report.format.detected ? 'detected from the header' : 'as asked with --format';
+  lines.push(`  format: ${report.format.id} (${report.format.label}), ${how}`);
+  const cells = report.delimiter === null ? 'workbook (first worksheet)' : `${describeDelimiter(report.delimiter)}-separated`;
+  lines.push(`  read as: ${report.encoding}, ${cells}, header on ${report.delimiter === null ? 'row' : 'line'} ${report.headerLine}; times without an offset in ${report.timezone}`);
+  lines.push('  store fields, from the columns:');
+  const width = Math.max(...report.fields.map((field) => field.field.length));
+  for (const { field, columns, constant } of report.fields) {
+    const source = columns.length ? columns.map((column) => `"${column}"`).join(', ') : constant !== null ? `${JSON.stringify(constant)} (set by the format${field === 'platform' ? ' or --platform' : ''})` : '(not in this export)';
+    lines.push(`    ${field.padEnd(width)}  ${source}`);
+  }
+  lines.push(`  the first ${report.rows.length} rows as they would be stored:`);
+  for (const row of report.rows) {
+    if (!row.post) {
+      lines.push(`    row ${row.row}: rejected: ${row.rejected ?? ''}`);
+      continue;
+    }
+    const post = row.post;
+    const values = ROW_FIELDS.filter((field) => post[field] !== null).map((field) => `${field}=${QUOTED_FIELDS.has(field) ? shown(post[field]) : String(post[field])}`);
+    lines.push(`    row ${row.row}: ${post.platform ?? ''} ${post.post_id ?? ''} ${values.join(' ')}`);
+  }
+  const counts = [`${report.wouldImport} would be imported`, `${report.rejected} rejected`];
+  if (report.repeatedInFile > 0) counts.push(`${report.repeatedInFile} repeated in the file`);
+  if (report.skippedBlank > 0) counts.push(`${report.skippedBlank} blank`);
+  lines.push(`  ${report.rowsRead} rows read: ${counts.join(', ')}`);
+  for (const [reason, count] of Object.entries(report.rejectedByReason)) lines.push(`    rejected: ${count} ${reason}`);
+  if (report.unreadDates) lines.push(`    dates not read, like ${report.unreadDates.examples.map((example) => shown(example)).join(', ')}: ${report.unreadDates.advice}`);
+  for (const warning of report.warnings) lines.push(`  warning: ${warning}`);
+  if (report.learnedHandles.length) {
+    const pairs = report.learnedHandles.map((pair) => `${pair.userId} -> ${pair.handle} (${pair.replies} of ${pair.repliesTotal} replies)`);
+    lines.push(`  handles learned for ${report.learnedHandles.length} user ids: ${pairs.join(', ')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export interface DryRunOptions extends Omit<ImportRequest, 'onProgress'> {
+  json?: boolean;
+}
+
+/**
+ * `replybench import --dry-run`: reports on each file, on stdout (one JSON
+ * object per file with --json); a file that cannot be read is reported on
+ * stderr and makes the command fail, as an import would.
+ */
+export async function runDryRun(paths: readonly string[], options: DryRunOptions): Promise<void> {
+  const { json, ...request } = options;
+  // Options are checked once, before any file is read.
+  resolveImportOptions(request);
+  let failures = 0;
+  for (const path of paths) {
+    try {
+      const report = await dryRunFile(path, request);
+      process.stdout.write(json ? `${JSON.stringify(report)}\n` : dryRunText(report));
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      failures += 1;
+      process.stderr.write(`replybench: ${error.message}\n`);
+      if (json) process.stdout.write(`${JSON.stringify({ path, error: error.message })}\n`);
+    }
+  }
+  if (failures === 0) return;
+  if (paths.length === 1) throw new AlreadyReported();
+  throw new UserError(`${failures} of ${paths.length} files could not be read (see the errors above).`);
+}

@@ -1,0 +1,107 @@
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { main } from '../../../src/cli/main.js';
+import { dryRunFile } from '../../../src/ingest/dry-run.js';
+import { tempFolder } from '../helpers.js';
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures/formats');
+
+async function run(args: string[], cwd: string): Promise<{ status: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+  const home = process.cwd();
+  process.chdir(cwd);
+  try {
+    return { status: await main(args), stdout, stderr };
+  } finally {
+    process.chdir(home);
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+describe('replybench import --dry-run', () => {
+  it('reports format, encoding, delimiter, the column of each field, the first five rows, rejects and learned handles', async () => {
+    const report = await dryRunFile(join(FIXTURES, 'twitter_v2.csv'), {});
+    expect(report).toMatchObject({
+      format: { id: 'twitter-v2', detected: true },
+      encoding: 'utf-8',
+      delimiter: ',',
+      headerLine: 1,
+      rowsRead: 8,
+      wouldImport: 8,
+      rejected: 0,
+    });
+    const sources = Object.fromEntries(report.fields.map((field) => [field.field, field.columns.length ? field.columns : field.constant]));
+    expect(sources).toMatchObject({ platform: 'twitter', post_id: ['id'], author: ['author_id'], thread_id: ['conversation_id'], reply_to_user: ['in_reply_to_user_id'], parent_id: null });
+    expect(report.rows.map((row) => [row.row, row.post?.post_id, row.post?.kind, row.post?.reply_to_user])).toEqual([
+      [1, '1844000000000000001', 'post', null],
+      [2, '1844000000000000002', 'reply', '2000000002'],
+      [3, '1844000000000000003', 'reply', '1000000001'],
+      [4, '1844000000000000004', 'reply', '2000000002'],
+      [5, '1844000000000000005', 'reply', '2000000002'],
+    ]);
+    expect(report.learnedHandles).toEqual([
+      { userId: '1000000001', handle: 'acmehelp', replies: 1, repliesTotal: 1 },
+      { userId: '2000000002', handle: 'jane_doe', replies: 2, repliesTotal: 3 },
+      { userId: '3000000003', handle: 'bystander_bo', replies: 1, repliesTotal: 1 },
+    ]);
+  });
+
+  it('counts rejects per reason and shows a rejected row in place', async () => {
+    const report = await dryRunFile(join(FIXTURES, 'meltwater_current.tsv'), { timezone: 'Europe/Madrid' });
+    expect(report).toMatchObject({ format: { id: 'meltwater' }, encoding: 'utf-16le', delimiter: '\t', rowsRead: 8, wouldImport: 7, rejected: 1, rejectedByReason: { 'Author Handle is empty': 1 } });
+    expect(report.fields.find((field) => field.field === 'created_at')?.columns).toEqual(['Date', 'Time']);
+    const graph = await dryRunFile(join(FIXTURES, 'facebook_graph_comments.csv'), {});
+    expect(graph.rows.map((row) => row.rejected === null)).toEqual([true, true, true, false, true]);
+  });
+
+  it('proposes a date.format with %z for a generic mapping whose dates carry an offset', async () => {
+    const folder = tempFolder();
+    const data = join(folder, 'offsets.csv');
+    const mapping = join(folder, 'mapping.yaml');
+    writeFileSync(data, 'id,who,when\n1,a,31/10/2017 22:10 +0200\n2,b,01/11/2017 08:00 +0100\n');
+    writeFileSync(mapping, 'columns: { id: id, author: who, date: when }\ndate: { format: "%d/%m/%Y %H:%M" }\nplatform: twitter\n');
+    const report = await dryRunFile(data, { mapping });
+    expect(report.rejectedByReason).toEqual({ 'unparseable date': 2 });
+    expect(report.unreadDates).toEqual({
+      examples: ['31/10/2017 22:10 +0200', '01/11/2017 08:00 +0100'],
+      advice: 'set date.format in the mapping (e.g. "%d/%m/%Y %H:%M %z": %z reads the UTC offset the dates carry, so --timezone does not apply to them)',
+    });
+  });
+
+  it('writes nothing: no database file appears, not even the default one', async () => {
+    const folder = tempFolder();
+    const db = join(folder, 'store.duckdb');
+    const result = await run(['import', '--dry-run', join(FIXTURES, 'facebook_comments.csv'), join(FIXTURES, 'twitter_v2.csv'), '--db', db], folder);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('facebook_comments.csv: dry run, nothing written\n  format: facebook-comments (Facebook/Instagram comments), detected from the header\n');
+    expect(result.stdout).toContain('  read as: utf-8, comma-separated, header on line 1; times without an offset in UTC\n');
+    expect(result.stdout).toContain('    parent_id         "Parent Comment ID"\n');
+    expect(result.stdout).toContain('  7 rows read: 7 would be imported, 0 rejected\n');
+    expect(existsSync(db)).toBe(false);
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('--json prints one object per file; an unreadable file fails the command', async () => {
+    const folder = tempFolder();
+    const unknown = join(folder, 'unknown.csv');
+    writeFileSync(unknown, 'foo,bar\n1,2\n');
+    const result = await run(['import', '--dry-run', '--json', join(FIXTURES, 'twitter_v2_expanded.csv'), unknown], folder);
+    expect(result.status).toBe(1);
+    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines[0]).toMatchObject({ format: { id: 'twitter-v2' }, rowsRead: 6, wouldImport: 6 });
+    expect(lines[1]).toMatchObject({ path: unknown, error: expect.stringContaining('unknown export layout') });
+    expect(result.stderr).toContain('unknown export layout');
+  });
+});
