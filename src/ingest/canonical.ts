@@ -3,6 +3,7 @@ import type { Store } from '../store/database.js';
 import { POST_COLUMNS, POST_KINDS } from '../store/schema.js';
 import { quoteIdentifier } from './formats/sql-helpers.js';
 import type { CanonicalSelect, MappedColumn } from './formats/types.js';
+import { EARLIEST_OTHER, FUTURE_REASON, latestPlausible, PLATFORM_BEGINNINGS, tooEarlyReason } from './plausible-dates.js';
 import type { CsvRelation } from './staging.js';
 
 export const MAPPED_COLUMNS = POST_COLUMNS.filter((column): column is MappedColumn => column !== 'batch_id');
@@ -34,12 +35,18 @@ export interface CanonicalPlan {
   params: Record<string, DuckDBValue>;
   reasons: string[];
   warnings: string[];
-  /** Reason codes of the pipeline's id and date checks. */
-  codes: { missingId: number; missingDate: number; badDate: number };
+  /** Reason codes (1-based) of the pipeline's own checks. */
+  codes: { missingId: number; missingDate: number; badDate: number; future: number; tooEarly: number[] };
 }
 
-/** The checks and reasons for mapping a file with `select`; `names` are the staging columns. */
-export function canonicalPlan(select: CanonicalSelect, names: readonly string[], baseParams: Record<string, DuckDBValue>): CanonicalPlan {
+/**
+ * The checks and reasons for mapping a file with `select`; `names` are the
+ * staging columns; `now` is the import's own time (dates after it, plus a
+ * day, are rejected).
+ */
+export function canonicalPlan(select: CanonicalSelect, names: readonly string[], baseParams: Record<string, DuckDBValue>, now = new Date()): CanonicalPlan {
+  // The pipeline's three id and date checks, the format's own, then author, platform and kind come first.
+  const futureCode = 3 + (select.rejectWhen ?? []).length + 4;
   const reasons = [
     PIPELINE_REASONS.missingId,
     PIPELINE_REASONS.missingDate,
@@ -48,15 +55,29 @@ export function canonicalPlan(select: CanonicalSelect, names: readonly string[],
     PIPELINE_REASONS.missingAuthor,
     PIPELINE_REASONS.missingPlatform,
     PIPELINE_REASONS.badKind,
+    FUTURE_REASON,
+    ...PLATFORM_BEGINNINGS.map((beginning) => tooEarlyReason(beginning.platform, beginning.since)),
+    tooEarlyReason(null, EARLIEST_OTHER),
   ];
   return {
     select,
     names,
-    params: { ...baseParams, ...(select.params ?? {}) },
+    params: { ...baseParams, ...(select.params ?? {}), latest_created: latestPlausible(now) },
     reasons,
     warnings: (select.warnWhen ?? []).map((rule) => rule.reason),
-    codes: { missingId: 1, missingDate: 2, badDate: 3 },
+    codes: {
+      missingId: 1,
+      missingDate: 2,
+      badDate: 3,
+      future: futureCode,
+      tooEarly: [...PLATFORM_BEGINNINGS, null].map((_, index) => futureCode + 1 + index),
+    },
   };
+}
+
+/** The first moment of a day, as a TIMESTAMPTZ literal (the dates are this file's own constants). */
+function dayLiteral(day: string): string {
+  return `TIMESTAMPTZ '${day} 00:00:00+00'`;
 }
 
 /** The raw cells travel to the outer SELECT under these names (header names may clash with canonical ones, e.g. `text`). */
@@ -98,6 +119,9 @@ function canonicalSql(plan: CanonicalPlan, from: string): string {
     `WHEN author IS NULL OR author = '' THEN ${afterFormat}`,
     `WHEN platform IS NULL OR platform = '' THEN ${afterFormat + 1}`,
     `WHEN kind IS NULL OR kind NOT IN (${kinds}) THEN ${afterFormat + 2}`,
+    `WHEN created_at > $latest_created::TIMESTAMPTZ THEN ${plan.codes.future}`,
+    `WHEN created_at < CASE platform ${PLATFORM_BEGINNINGS.map((beginning) => `WHEN '${beginning.platform}' THEN ${dayLiteral(beginning.since)}`).join(' ')} ELSE ${dayLiteral(EARLIEST_OTHER)} END
+      THEN CASE platform ${PLATFORM_BEGINNINGS.map((beginning, index) => `WHEN '${beginning.platform}' THEN ${plan.codes.tooEarly[index]}`).join(' ')} ELSE ${plan.codes.tooEarly[PLATFORM_BEGINNINGS.length]} END`,
   ];
   const exclude = ['__rb_raw_date', ...formatRejects.map((_, index) => `__rb_reject_${index}`), ...plan.names.map((_, index) => rawCell(index))].join(', ');
   // The raw date text is kept only where the date could not be read: it is the example an error shows.
