@@ -102,17 +102,18 @@ async function writeAnalysedReport(options: WriteReportOptions, analysis: Analys
   writeOutputFile(paths.html, html);
   writeOutputFile(paths.csv, metricsCsv(metrics));
   writeOutputFile(paths.json, `${JSON.stringify(metrics, null, 2)}\n`);
-  const charts = Object.values(model.charts).map((chart) => {
+  const charts = Object.values(model.charts).flatMap((chart) => {
+    if (chart.svg === null) return [];
     const path = join(chartsDir, `${chart.id}.svg`);
     writeOutputFile(path, `<?xml version="1.0" encoding="UTF-8"?>\n${chart.svg}\n`);
-    return path;
+    return [path];
   });
 
   let blockedRequests: string[] = [];
   if (!options.skipPdf) {
     const printer = options.printer ?? (await ReportPrinter.launch());
     try {
-      const footerLeft = [config.report.agency?.name, model.client.name, model.period.label].filter(Boolean).join(' · ');
+      const footerLeft = [model.agency.name, model.client.name, model.period.label].filter(Boolean).join(' · ');
       const result = await printer.print(html, { pageSize, footerHtml: renderFooterHtml(template, t, footerLeft) });
       writeOutputFile(paths.pdf, result.pdf);
       blockedRequests = result.blockedRequests;

@@ -24,7 +24,15 @@ describe('chart rows', () => {
     const metrics = fixtureMetrics();
     const acme = metrics.brands.find((brand) => brand.id === 'acme');
     if (!acme) throw new Error('fixture has no acme');
-    metrics.brands = [acme, { ...acme, id: 'quiet', name: 'Quiet', role: 'competitor', inbound: 0, replies: 0, broadcasts: 3, replyShare: 0 }];
+    const none = { '0-1h': 0, '1-4h': 0, '4-8h': 0, '8-24h': 0, '24h+': 0, unanswered: 0 };
+    const unmeasured = { brandPosts: 0, inboundMeasured: 0, inboundWithListedResponses: 0, listedResponsesMissing: 0, repliesWithMissingParent: 0, warnings: ['no-brand-posts' as const] };
+    const nothingAnswered = { answered: 0, responseRate: null, responseRateCi: null, responseTimeMedianMin: null, responseTimeP90Min: null, withinSla: { '60': null, '1440': null }, buckets: none };
+    metrics.brands = [
+      acme,
+      { ...acme, ...nothingAnswered, id: 'quiet', name: 'Quiet', role: 'competitor', inbound: 0, replies: 0, broadcasts: 3, replyShare: 0 },
+      // A mentions-only competitor: no 0% bar, no bucket row, no curve.
+      { ...acme, ...nothingAnswered, id: 'unheard', name: 'Unheard', role: 'competitor', inbound: 40, replies: 0, broadcasts: 0, replyShare: null, coverage: unmeasured },
+    ];
     metrics.trend = [
       { month: '2017-10', brandId: 'acme', inbound: 50, answered: 30, responseRate: 0.6, responseTimeMedianMin: 90 },
       { month: '2017-09', brandId: 'ghost', inbound: 5, answered: 1, responseRate: 0.2, responseTimeMedianMin: null },
@@ -42,6 +50,8 @@ describe('chart rows', () => {
       ['Acme Telecom', 0, 0, 20 / 50], ['Acme Telecom', 0, 1, 5 / 50], ['Acme Telecom', 0, 2, 0], ['Acme Telecom', 0, 3, 0], ['Acme Telecom', 0, 4, 5 / 50], ['Acme Telecom', 0, 5, 20 / 50],
     ]);
     expect(buckets.map((row) => row.bucket)).toEqual(inputs['response-time-buckets']?.values.bucketDomain);
+    expect(inputs['response-rate']?.datasets.brands?.map((row) => row.brand)).toEqual(['Acme Telecom']);
+    expect(new Set(inputs['cumulative-answered']?.datasets.curve?.map((row) => row.brand))).toEqual(new Set(['Acme Telecom']));
 
     expect(inputs['reply-broadcast']?.datasets.posts).toEqual([
       { brand: 'Acme Telecom', brandOrder: 0, kind: 'Replies to people', kindOrder: 0, count: 30 },

@@ -99,16 +99,16 @@ describe('report model', () => {
     const { model: built } = await model('en');
     const vs = 'vs September 2017';
     expect(built.kpis).toEqual([
-      { label: 'Response rate', value: '60%', change: { text: `-5.0\u00a0pts ${vs}`, tone: 'bad' }, note: 'Rank 2 of 5' },
+      { label: 'Response rate', value: '60%', change: { text: `-5.0\u00a0pts ${vs}`, tone: 'bad' }, note: 'Rank 2 of 5', flags: [] },
       // September median: 13 answers after 30 min and 13 after 70: 50 min, so -20%.
-      { label: 'Median first response', value: '40\u00a0min', change: { text: `-20% ${vs}`, tone: 'good' }, note: 'Rank 3 of 5' },
+      { label: 'Median first response', value: '40\u00a0min', change: { text: `-20% ${vs}`, tone: 'good' }, note: 'Rank 3 of 5', flags: [] },
       // September: 13 of 40 within the hour = 32.5%.
-      { label: 'Answered within 1\u00a0h', value: '40%', change: { text: `+7.5\u00a0pts ${vs}`, tone: 'good' }, note: 'Rank 2 of 5' },
-      { label: 'Inbound mentions', value: '50', change: { text: `+25% ${vs}`, tone: 'neutral' }, note: null },
+      { label: 'Answered within 1\u00a0h', value: '40%', change: { text: `+7.5\u00a0pts ${vs}`, tone: 'good' }, note: 'Rank 2 of 5', flags: [] },
+      { label: 'Inbound mentions', value: '50', change: { text: `+25% ${vs}`, tone: 'neutral' }, note: null, flags: [] },
       // September: 26 replies and 14 broadcasts = 65%.
-      { label: 'Posts that are replies', value: '75%', change: { text: `+10.0\u00a0pts ${vs}`, tone: 'good' }, note: 'Rank 2 of 5' },
+      { label: 'Posts that are replies', value: '75%', change: { text: `+10.0\u00a0pts ${vs}`, tone: 'good' }, note: 'Rank 2 of 5', flags: [] },
       // 50 of 240 mentions, against 40 of 200 in September.
-      { label: 'Share of voice', value: '21%', change: { text: `+0.8\u00a0pts ${vs}`, tone: 'good' }, note: 'Rank 3 of 5' },
+      { label: 'Share of voice', value: '21%', change: { text: `+0.8\u00a0pts ${vs}`, tone: 'good' }, note: 'Rank 3 of 5', flags: [] },
     ]);
   });
 
@@ -136,7 +136,7 @@ describe('report model', () => {
     expect(html).not.toContain('<img src=x');
   });
 
-  it('renders a period without data: dashes instead of numbers, no chart without data, no NaN', async () => {
+  it('renders a period without data: no response tiles, a sentence in place of each chart, no NaN', async () => {
     const metrics = fixtureMetrics();
     const empty = {
       ...metrics,
@@ -151,8 +151,12 @@ describe('report model', () => {
       })),
     };
     const { model: built, t } = await buildReportModel({ metrics: empty, config, facts: null, template, language: 'es' });
-    expect(Object.keys(built.charts)).toEqual([]);
-    expect(built.kpis[0]?.value).toBe('—');
+    expect(Object.values(built.charts).filter((chart) => chart.svg !== null)).toEqual([]);
+    expect(built.charts['response-rate']?.empty).toBe(
+      'No hay tasa de respuesta que mostrar: ninguna marca analizada tiene a la vez menciones y publicaciones propias en los datos de este periodo.',
+    );
+    expect(built.kpis.map((kpi) => [kpi.label, kpi.value])).toEqual([['Menciones recibidas', '0'], ['Cuota de voz', '—']]);
+    expect(built.findings).toEqual(['Ninguna de las marcas analizadas recibió menciones en este periodo.']);
     const html = renderReportHtml(built, template, t);
     expect(html).not.toMatch(/NaN|undefined|null|Infinity/);
   });

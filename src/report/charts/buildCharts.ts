@@ -20,7 +20,11 @@ export function chartSpec(template: ReportTemplate, id: ChartId): JsonValue {
   return template.json(`charts/${id}.vl.json`) as JsonValue;
 }
 
-/** Renders every chart that has data; the caption values fill `{client}` / `{timezone}` in captions. */
+/**
+ * Renders every chart that has data, and gives every other one the sentence
+ * `chart.<name>.empty` to print in its place; the caption values fill
+ * `{client}` / `{timezone}` in captions and those sentences.
+ */
 export async function buildCharts(
   template: ReportTemplate,
   inputs: Partial<Record<ChartId, Omit<ChartInputs, 't' | 'language'>>>,
@@ -31,11 +35,14 @@ export async function buildCharts(
   const figures: Record<string, ChartFigure> = {};
   for (const id of CHART_IDS) {
     const chartInputs = inputs[id];
-    if (!chartInputs) continue;
-    const { vegaSpec } = compileChart(chartSpec(template, id), { ...chartInputs, t, language });
-    const svg = await renderSvg(vegaSpec, `c-${id}`);
     const prefix = CHART_STRING_PREFIX[id];
-    figures[id] = { id, title: t(`${prefix}.title`, captionValues), caption: t(`${prefix}.caption`, captionValues), svg };
+    const figure = { id, title: t(`${prefix}.title`, captionValues), caption: t(`${prefix}.caption`, captionValues) };
+    if (!chartInputs) {
+      figures[id] = { ...figure, svg: null, empty: t(`${prefix}.empty`, captionValues), notes: [] };
+      continue;
+    }
+    const { vegaSpec } = compileChart(chartSpec(template, id), { ...chartInputs, t, language });
+    figures[id] = { ...figure, svg: await renderSvg(vegaSpec, `c-${id}`), empty: null, notes: chartInputs.notes ?? [] };
   }
   return figures;
 }

@@ -50,23 +50,37 @@ interface TrendParams {
   monthLabels: Record<string, string>;
 }
 
-/** Chart inputs per chart id; a chart whose data is missing (e.g. no trend) is left out. */
+/**
+ * Chart inputs per chart id; a chart without data is left out (the report
+ * prints a sentence in its place). A brand whose response metrics are null
+ * (no posts of its own in the data) is missing from the response charts, never
+ * drawn as 0%.
+ */
 export function chartInputs(context: Context): Partial<Record<ChartId, Inputs>> {
   const common = { brandDomain: context.colours.domain, brandRange: context.colours.range, primary: context.primary };
   const result: Partial<Record<ChartId, Inputs>> = {};
   const brands = context.metrics.brands;
-  if (brands.some((brand) => brand.responseRate !== null)) result['response-rate'] = responseRate(context, common);
-  if (brands.some((brand) => brand.inbound > 0)) {
+  if (brands.some(measured)) {
+    result['response-rate'] = responseRate(context, common);
     result['response-time-buckets'] = buckets(context, common);
     result['cumulative-answered'] = cumulative(context, common);
-    result['share-of-voice'] = shareOfVoice(context, common);
   }
+  if (brands.some((brand) => brand.inbound > 0)) result['share-of-voice'] = shareOfVoice(context, common);
   const trend = trendInputs(context, common);
   if (trend) result.trend = trend;
   const hours = hourOfWeek(context);
   if (hours) result['hour-of-week'] = hours;
   if (brands.some((brand) => brand.replies + brand.broadcasts > 0)) result['reply-broadcast'] = replyBroadcast(context, common);
   return result;
+}
+
+/** Mentions the response metrics rest on: the buckets split exactly these (METRICS.md, "Coverage"). */
+function measuredInbound(brand: BrandMetrics): number {
+  return BUCKETS.reduce((sum, bucket) => sum + brand.buckets[bucket], 0);
+}
+
+function measured(brand: BrandMetrics): boolean {
+  return brand.responseRate !== null && measuredInbound(brand) > 0;
 }
 
 function byValueDescending(brands: readonly BrandMetrics[], value: (brand: BrandMetrics) => number | null): BrandMetrics[] {
@@ -82,15 +96,15 @@ function responseRate({ metrics, format }: Context, common: Record<string, JsonV
       rate: brand.responseRate,
       low: brand.responseRateCi?.[0] ?? brand.responseRate,
       high: brand.responseRateCi?.[1] ?? brand.responseRate,
-      label: format.percent(brand.responseRate),
+      label: brand.coverage?.warnings.includes('responses-missing') ? `≥ ${format.percent(brand.responseRate)}` : format.percent(brand.responseRate),
     }));
   return { datasets: { brands: rows }, values: { ...common, brandOrder: rows.map((row) => row.brand) } };
 }
 
 function buckets({ metrics, t }: Context, common: Record<string, JsonValue>): Inputs {
-  const ordered = byValueDescending(metrics.brands, (brand) => brand.withinSla['60'] ?? brand.responseRate).filter((brand) => brand.inbound > 0);
+  const ordered = byValueDescending(metrics.brands, (brand) => brand.withinSla['60'] ?? brand.responseRate).filter(measured);
   const labels = Object.fromEntries(BUCKETS.map((bucket) => [bucket, t(`bucket.${bucket}`)]));
-  const rows = from(ordered.map((brand) => ({ brand: brand.name, inbound: brand.inbound, ...brand.buckets })))
+  const rows = from(ordered.map((brand) => ({ brand: brand.name, inbound: measuredInbound(brand), ...brand.buckets })))
     .derive({ brandOrder: () => op.row_number() - 1 })
     .fold(BUCKETS, { as: ['key', 'count'] })
     .params({ labels, order: Object.fromEntries(BUCKETS.map((bucket, index) => [bucket, index])) } satisfies Recoding)
@@ -110,10 +124,9 @@ function cumulative({ metrics, responseTimes, t, format }: Context, common: Reco
   for (let minutes = 1; minutes < window; minutes *= 1.15) grid.push(Math.round(minutes * 100) / 100);
   grid.push(window);
   const curve: Array<Record<string, JsonValue>> = [];
-  for (const brand of metrics.brands) {
-    if (brand.inbound === 0) continue;
+  for (const brand of metrics.brands.filter(measured)) {
     const times = responseTimes?.[brand.id];
-    const points = times ? grid.map((minutes) => [minutes, countAtMost(times, minutes) / brand.inbound] as const) : bucketPoints(brand, window);
+    const points = times ? grid.map((minutes) => [minutes, countAtMost(times, minutes) / measuredInbound(brand)] as const) : bucketPoints(brand, window);
     for (const [minutes, share] of points) curve.push({ brand: brand.name, isClient: brand.role === 'client', minutes, share });
   }
   const ticks = [1, 10, 60, 240, 1440, window].filter((value, index, all) => value <= window && all.indexOf(value) === index);
@@ -150,10 +163,10 @@ function bucketPoints(brand: BrandMetrics, window: number): Array<readonly [numb
     [window, brand.answered],
   ];
   // Without exact times the curve is only known at the bucket limits, so it starts at 1 h rather than inventing earlier points.
-  return steps.map(([minutes, count]) => [minutes, count / brand.inbound] as const);
+  return steps.map(([minutes, count]) => [minutes, count / measuredInbound(brand)] as const);
 }
 
-function trendInputs({ metrics, format }: Context, common: Record<string, JsonValue>): Inputs | null {
+function trendInputs({ metrics, format, t }: Context, common: Record<string, JsonValue>): Inputs | null {
   const trend = metrics.trend ?? [];
   if (trend.length === 0) return null;
   const brands = from(metrics.brands.map((brand) => ({ brandId: brand.id, brand: brand.name })));
@@ -177,10 +190,17 @@ function trendInputs({ metrics, format }: Context, common: Record<string, JsonVa
     .filter((d: TrendPoint, $: TrendParams) => d.brandId === $.clientId)
     .derive({ monthLabel: (d: TrendPoint, $: TrendParams) => op.recode(d.month, $.monthLabels) })
     .select('monthLabel', 'inbound');
-  return { datasets: { trend: jsonRows(rows), clientVolume: jsonRows(clientVolume) }, values: { ...common, monthOrder: months.map((month) => format.shortMonth(month)) } };
+  const values = { ...common, monthOrder: months.map((month) => format.shortMonth(month)) };
+  const datasets = { trend: jsonRows(rows), clientVolume: jsonRows(clientVolume) };
+  const drawn = datasets.trend;
+  const client = metrics.brands.find((brand) => brand.role === 'client')?.name ?? '';
+  // An axis over no value reads 0.000000: a panel with nothing to draw gives way to a sentence.
+  if (!drawn.some((row) => row.rate !== null)) return { datasets, values, panels: [0], notes: [t('chart.trend.noReplies', { client })] };
+  if (!drawn.some((row) => row.hours !== null)) return { datasets, values, panels: [0], notes: [t('chart.trend.noTimes')] };
+  return { datasets, values };
 }
 
-function hourOfWeek({ metrics, format }: Context): Inputs | null {
+function hourOfWeek({ metrics, format, t }: Context): Inputs | null {
   const clientId = metrics.brands.find((brand) => brand.role === 'client')?.id ?? null;
   const all = metrics.hourOfWeek ?? [];
   // A table made from no rows has no columns for the filter to read.
@@ -197,7 +217,12 @@ function hourOfWeek({ metrics, format }: Context): Inputs | null {
       hours: (d: HourOfWeekCell) => (d.responseTimeMedianMin === null ? null : d.responseTimeMedianMin / 60),
     })
     .select('day', 'hour', 'inbound', 'hours');
-  return { datasets: { cells: jsonRows(rows) }, values: { dayOrder: days } };
+  const cellRows = jsonRows(rows);
+  // Both heatmaps show every hour and every day, so the median lines up under the volume whatever is missing.
+  const values = { dayOrder: days, hourDomain: Array.from({ length: 24 }, (_, hour) => hour) };
+  if (cellRows.some((row) => row.hours !== null)) return { datasets: { cells: cellRows }, values };
+  const client = metrics.brands.find((brand) => brand.role === 'client')?.name ?? '';
+  return { datasets: { cells: cellRows }, values, panels: [0], notes: [t('chart.hourOfWeek.noTimes', { client })] };
 }
 
 function replyBroadcast({ metrics, t }: Context, common: Record<string, JsonValue>): Inputs {

@@ -16,6 +16,10 @@ export interface ChartInputs {
   values: Record<string, JsonValue>;
   t: Translate;
   language: Language;
+  /** The panels of a `vconcat` spec to draw, by index (all when absent): a panel with no data is left out. */
+  panels?: number[];
+  /** Sentences printed under the chart (what a left-out panel would have shown, and why it is not drawn). */
+  notes?: string[];
 }
 
 export interface CompiledChart {
@@ -29,8 +33,10 @@ export interface CompiledChart {
  * compiles it, collecting Vega-Lite's warnings instead of printing them.
  */
 export function compileChart(spec: JsonValue, inputs: ChartInputs): CompiledChart {
-  const filled = fill(spec, inputs);
-  if (typeof filled !== 'object' || filled === null || Array.isArray(filled)) throw new Error('a chart spec must be a JSON object');
+  const whole = fill(spec, inputs);
+  if (typeof whole !== 'object' || whole === null || Array.isArray(whole)) throw new Error('a chart spec must be a JSON object');
+  const panels = inputs.panels;
+  const filled = panels && Array.isArray(whole.vconcat) ? { ...whole, vconcat: whole.vconcat.filter((_, index) => panels.includes(index)) } : whole;
   const config = (typeof filled.config === 'object' && filled.config !== null && !Array.isArray(filled.config) ? filled.config : {}) as Record<string, JsonValue>;
   const full = {
     ...filled,

@@ -16,6 +16,7 @@ export class Formatter {
   private readonly decimal1: Intl.NumberFormat;
   private readonly signed1: Intl.NumberFormat;
   private readonly signedPercent0: Intl.NumberFormat;
+  private readonly conjunction: Intl.ListFormat;
   private readonly dates: DateStyle;
   private readonly dateOptions: { locale: DateStyle['locale']; in: ReturnType<typeof tz> };
 
@@ -31,6 +32,7 @@ export class Formatter {
     this.decimal1 = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 1, minimumFractionDigits: 0 });
     this.signed1 = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 1, minimumFractionDigits: 1, signDisplay: 'exceptZero' });
     this.signedPercent0 = new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' });
+    this.conjunction = new Intl.ListFormat(this.locale, { style: 'long', type: 'conjunction' });
     this.dates = DATE_STYLES[language];
     this.dateOptions = { locale: this.dates.locale, in: tz(timezone) };
   }
@@ -81,6 +83,11 @@ export class Formatter {
   /** Relative change as a signed percentage: "−12%". Input is percent (−12), as METRICS.md's change for counts and times. */
   signedPercent(changePercent: number | null | undefined): string {
     return changePercent == null ? this.missing : this.signedPercent0.format(changePercent / 100);
+  }
+
+  /** "Twitter, Instagram and Facebook" / "Twitter, Instagram y Facebook" / "Twitter, Instagram et Facebook". */
+  list(items: readonly string[]): string {
+    return this.conjunction.format(items);
   }
 
   /** "October 2017" for a month, "Q4 2017" for a quarter label, else "1 October 2017 – 15 October 2017", in the report's timezone. */

@@ -10,7 +10,8 @@ import type { Language } from '../i18n/language.js';
 import { translator, type Translate } from '../i18n/strings.js';
 import type { ReportTemplate } from '../template.js';
 import { clientOf } from './brandLookup.js';
-import { formatExamples } from './examples.js';
+import { coverageNotes, lowSampleShown } from './coverage.js';
+import { formatExamples, printableName } from './examples.js';
 import { writeFindings } from './findings.js';
 import { buildKpis } from './kpis.js';
 import { buildLeaderboard } from './leaderboard.js';
@@ -32,7 +33,8 @@ export interface ModelInputs {
 
 /** Everything the HTML shows, formatted in the report's language, charts rendered. */
 export async function buildReportModel(inputs: ModelInputs): Promise<{ model: ReportModel; t: Translate; format: Formatter }> {
-  const { metrics, config, facts, template, language } = inputs;
+  const { config, facts, template, language } = inputs;
+  const metrics = printableMetrics(inputs.metrics);
   const t = translator(template.strings(language), template.path(`strings/${language}.json`));
   const timezone = metrics.period.timezone;
   const format = new Formatter(language, t, timezone);
@@ -43,7 +45,7 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
   const previousLabel = previousPeriodLabel(metrics, format, t);
   const windowMin = metrics.settings?.responseWindowMin ?? config.metrics.responseWindow;
   const manifest = template.manifest();
-  const improvements = inputs.improvements ?? [];
+  const improvements = (inputs.improvements ?? []).map(printableImprovement);
 
   const charts = await buildCharts(
     template,
@@ -54,19 +56,23 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
   );
   const methodology = buildMethodology(metrics, facts, format, t, periodLabel);
   const leaderboardNotes = [t('leaderboard.noteRank'), t('leaderboard.noteSla')];
-  if (metrics.brands.some((brand) => brand.lowSample || brand.lowSampleTimes === true)) leaderboardNotes.push(t('leaderboard.noteLowSample'));
+  if (metrics.brands.some((brand) => lowSampleShown(brand) || brand.lowSampleTimes === true)) leaderboardNotes.push(t('leaderboard.noteLowSample'));
+  const coverage = coverageNotes(metrics, format, t);
+  leaderboardNotes.push(...coverage.map((note) => `${note.mark} ${note.text}`));
+  const agencyName = config.report.agency?.name;
 
   const model: ReportModel = {
     language,
     locale: format.locale,
     title: t('report.title'),
-    agency: { name: config.report.agency?.name ?? null, logoDataUrl: logoDataUrl(config.report.agency?.logo, config.baseDir) },
+    agency: { name: agencyName === undefined ? null : printableName(agencyName), logoDataUrl: logoDataUrl(config.report.agency?.logo, config.baseDir) },
     client: { id: client.id, name: client.name },
     colors: { primary, accent },
     period: { label: periodLabel, timezone, previousLabel },
     generatedOn: t('report.generatedOn', { date: format.date(inputs.generatedAt ?? new Date()) }),
     findings: writeFindings(metrics, format, t, previousLabel),
     kpis: buildKpis(metrics, format, t, previousLabel),
+    kpiNotes: coverage.filter((note) => note.brandId === client.id).map((note) => note.text),
     leaderboard: buildLeaderboard(metrics, format, t),
     leaderboardNotes,
     charts,
@@ -77,4 +83,24 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
     sections: manifest.sections.filter((section) => (section !== 'improvements' || improvements.length > 0) && (section !== 'examples' || facts !== null)),
   };
   return { model, t, format };
+}
+
+/** The metrics with every brand name as printed (printableName); the JSON and CSV keep them as computed. */
+function printableMetrics(metrics: MetricsReport): MetricsReport {
+  const named = <Brand extends { name: string }>(brand: Brand): Brand => ({ ...brand, name: printableName(brand.name) });
+  return {
+    ...metrics,
+    brands: metrics.brands.map(named),
+    byPlatform: metrics.byPlatform?.map((entry) => ({ ...entry, brands: entry.brands.map(named) })),
+  };
+}
+
+/** Advice as printed: authors of examples and the brand names in sentences without bidi or control characters. */
+function printableImprovement(item: ImprovementItem): ImprovementItem {
+  return {
+    ...item,
+    title: printableName(item.title),
+    evidence: item.evidence.map(printableName),
+    examples: item.examples.map((example) => ({ ...example, author: printableName(example.author) })),
+  };
 }

@@ -5,18 +5,26 @@ import type { MentionExample } from './types.js';
 
 const MAX_CHARACTERS = 240;
 
+/** Bidi embeddings, overrides, isolates and marks: printed, they could reorder or hide the report text around them. */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROLS = /[\u0000-\u001f\u007f]/g;
+
 /** Plain text, whitespace folded, cut on a character (not a UTF-16 unit) boundary. The template escapes it. */
 export function shortenText(text: string, max = MAX_CHARACTERS): string {
-  // Bidi overrides and other control characters could reorder or hide the surrounding report text.
-  const folded = text.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
+  const folded = text.replace(BIDI_CONTROLS, ' ').replace(CONTROLS, ' ').replace(/\s+/g, ' ').trim();
   const characters = Array.from(folded);
   return characters.length <= max ? folded : `${characters.slice(0, max - 1).join('').trimEnd()}…`;
+}
+
+/** An author name, handle, brand or file name as printed: no bidi or other control characters, whitespace folded. */
+export function printableName(name: string): string {
+  return name.replace(BIDI_CONTROLS, '').replace(CONTROLS, ' ').replace(/\s+/g, ' ').trim();
 }
 
 export function formatExamples(samples: readonly MentionSample[], format: Formatter, t: Translate, windowMin: number): MentionExample[] {
   return samples.map((sample) => ({
     when: format.dateTime(new Date(sample.createdAtMs)),
-    author: `@${sample.author}`,
+    author: `@${printableName(sample.author)}`,
     platform: sample.platform.charAt(0).toUpperCase() + sample.platform.slice(1),
     text: shortenText(sample.text),
     detail:

@@ -1,50 +1,44 @@
 import { slaKey } from '../../metrics/catalogue.js';
-import type { MetricsReport } from '../../metrics/types.js';
+import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { benchmarkOf, changeOf, clientOf, competitorsOf, rankedCount, rankOf, slaTargets } from './brandLookup.js';
+import { measuredInbound, measuredPlatforms, warningsOf } from './coverage.js';
+
+/** "N times faster" needs medians at least this far apart (METRICS.md, "Share of voice and benchmarks"). */
+const FASTER_RATIO = 1.2;
+
+/** True when no brand has a response rate: the data holds none of the brands' replies (a mentions-only export), or no mention. */
+export function noBrandReplies(metrics: MetricsReport): boolean {
+  return metrics.brands.every((brand) => brand.responseRate === null);
+}
 
 /**
  * Three to five sentences a reader can check against the leaderboard: each
  * states numbers that appear in it, with the ranks, competitor medians and
- * best brands of the metrics. Sentences with no data behind them are
- * skipped rather than written with blanks.
+ * best brands of the metrics. A finding compares only values that exist, and
+ * compares them as printed: no "best" or "ahead" when two printed values are
+ * the same, no "N times faster" under a 20% difference. Sentences with no
+ * data behind them are skipped rather than written with blanks.
  */
 export function writeFindings(metrics: MetricsReport, format: Formatter, t: Translate, previousLabel: string): string[] {
   const client = clientOf(metrics);
+  if (metrics.brands.every((brand) => brand.inbound === 0)) return [t('finding.noMentions')];
+  if (noBrandReplies(metrics)) return volumeFindings(metrics, format, t, previousLabel);
+
   const findings: string[] = [];
-
-  const rateRank = rankOf(client, 'responseRate');
-  if (client.responseRate !== null && rateRank !== null) {
-    const values = { client: client.name, rate: format.percent(client.responseRate), inbound: format.count(client.inbound), rank: rateRank, brands: rankedCount(metrics, 'responseRate') };
-    findings.push(rateRank === 1 ? t('finding.rateBest', values) : t('finding.rate', values));
-  }
-
-  const speed = benchmarkOf(metrics, 'responseTimeMedianMin');
-  const fastest = metrics.brands.find((brand) => brand.id === speed?.bestBrandId);
-  if (client.responseTimeMedianMin !== null && speed && speed.best !== null && fastest) {
-    if (fastest.id === client.id || speed.best === client.responseTimeMedianMin) {
-      const others = speed.competitorMedian;
-      if (others !== null) findings.push(t('finding.fastest', { client: client.name, time: format.duration(client.responseTimeMedianMin), median: format.duration(others) }));
-    } else if (speed.best > 0) {
-      findings.push(
-        t('finding.faster', {
-          best: fastest.name,
-          client: client.name,
-          ratio: format.decimal(client.responseTimeMedianMin / speed.best),
-          bestTime: format.duration(speed.best),
-          clientTime: format.duration(client.responseTimeMedianMin),
-        }),
-      );
-    }
-  }
+  const rate = rateFinding(metrics, client, format, t);
+  if (rate) findings.push(rate);
+  const speed = speedFinding(metrics, client, format, t);
+  if (speed) findings.push(speed);
 
   const target = slaTargets(metrics)[0] ?? 60;
   const clientWithin = client.withinSla[String(target)] ?? null;
   const othersWithin = benchmarkOf(metrics, slaKey(target))?.competitorMedian ?? null;
   if (clientWithin !== null && othersWithin !== null) {
-    const key = clientWithin >= othersWithin ? 'finding.slaAhead' : 'finding.slaBehind';
-    findings.push(t(key, { share: format.percent(clientWithin), client: client.name, target: format.duration(target), median: format.percent(othersWithin) }));
+    const values = { share: format.percent(clientWithin), client: client.name, target: format.duration(target), median: format.percent(othersWithin) };
+    const key = values.share === values.median ? 'finding.slaSame' : clientWithin > othersWithin ? 'finding.slaAhead' : 'finding.slaBehind';
+    findings.push(t(key, values));
   }
 
   const rateChange = changeOf(client, 'responseRate');
@@ -54,18 +48,95 @@ export function writeFindings(metrics: MetricsReport, format: Formatter, t: Tran
     findings.push(t(key, { change: format.points(Math.abs(rateChange)).replace(/^\+/, ''), previous: previousLabel }));
   }
 
-  // The qualifying competitor ranked lowest on reply share.
+  // The qualifying competitor ranked lowest on reply share, when the client's printed share is higher.
+  const clientShare = client.replyShare;
   const broadcaster = competitorsOf(metrics)
     .filter((brand) => brand.replyShare !== null && brand.replyShare < 0.5 && brand.replies + brand.broadcasts >= 30 && rankOf(brand, 'replyShare') !== null)
     .sort((a, b) => (rankOf(b, 'replyShare') ?? 0) - (rankOf(a, 'replyShare') ?? 0))[0];
-  if (broadcaster && client.replyShare !== null && findings.length < 5) {
-    findings.push(t('finding.broadcaster', { brand: broadcaster.name, share: format.percent(broadcaster.replyShare), clientShare: format.percent(client.replyShare), client: client.name }));
+  if (broadcaster?.replyShare != null && clientShare !== null && findings.length < 5 && clientShare > broadcaster.replyShare && format.percent(clientShare) !== format.percent(broadcaster.replyShare)) {
+    findings.push(t('finding.broadcaster', { brand: broadcaster.name, share: format.percent(broadcaster.replyShare), clientShare: format.percent(clientShare), client: client.name }));
   }
 
-  const voiceRank = rankOf(client, 'shareOfVoice');
-  if (findings.length < 5 && client.shareOfVoice !== null && voiceRank !== null) {
-    findings.push(t('finding.shareOfVoice', { client: client.name, share: format.percent(client.shareOfVoice), rank: voiceRank, brands: rankedCount(metrics, 'shareOfVoice') }));
-  }
-  if (client.lowSample) findings.unshift(t('finding.lowSample', { client: client.name }));
+  const voice = voiceFinding(metrics, client, format, t);
+  if (findings.length < 5 && voice) findings.push(voice);
+  const lowSample = lowSampleFinding(client, format, t);
+  if (lowSample) findings.unshift(lowSample);
   return findings.slice(0, 5);
+}
+
+/** A mentions-only export: what the data can tell, volume and share of voice. */
+function volumeFindings(metrics: MetricsReport, format: Formatter, t: Translate, previousLabel: string): string[] {
+  const client = clientOf(metrics);
+  const findings = [t('finding.noReplies')];
+  const change = changeOf(client, 'inbound');
+  findings.push(
+    change === null
+      ? t('finding.inboundOnly', { client: client.name, inbound: format.count(client.inbound) })
+      : t('finding.inbound', { client: client.name, inbound: format.count(client.inbound), change: format.signedPercent(change), previous: previousLabel }),
+  );
+  const voice = voiceFinding(metrics, client, format, t);
+  if (voice) findings.push(voice);
+  return findings;
+}
+
+/** Brands other than `brand` whose printed value of `value` is the same as its own. */
+function samePrinted(metrics: MetricsReport, brand: BrandMetrics, value: (b: BrandMetrics) => number | null, print: (v: number) => string): BrandMetrics[] {
+  const own = value(brand);
+  if (own === null) return [];
+  return metrics.brands.filter((other) => {
+    const theirs = value(other);
+    return other.id !== brand.id && theirs !== null && print(theirs) === print(own);
+  });
+}
+
+function rateFinding(metrics: MetricsReport, client: BrandMetrics, format: Formatter, t: Translate): string | null {
+  const rank = rankOf(client, 'responseRate');
+  if (client.responseRate === null || rank === null) return null;
+  const brands = rankedCount(metrics, 'responseRate');
+  const values = { client: client.name, rate: format.percent(client.responseRate), inbound: format.count(measuredInbound(client)), rank, brands };
+  // Part of its mentions are on platforms without its posts: the rate is over the others, and the sentence says so.
+  const platforms = measuredPlatforms(metrics, client.id, format);
+  if (warningsOf(client).includes('no-brand-posts') && platforms !== null) return t('finding.rateMeasured', { ...values, platforms });
+  const tied = samePrinted(metrics, client, (brand) => brand.responseRate, (value) => format.percent(value));
+  if (tied.length > 0) return t('finding.rateTied', { ...values, others: format.list(tied.map((brand) => brand.name)) });
+  return t(rank === 1 && brands > 1 ? 'finding.rateBest' : 'finding.rate', values);
+}
+
+function speedFinding(metrics: MetricsReport, client: BrandMetrics, format: Formatter, t: Translate): string | null {
+  const clientTime = client.responseTimeMedianMin;
+  const speed = benchmarkOf(metrics, 'responseTimeMedianMin');
+  if (clientTime === null || !speed || speed.best === null) return null;
+  const best = speed.best;
+  const time = (minutes: number) => format.duration(minutes);
+  const median = speed.competitorMedian;
+  const tied = samePrinted(metrics, client, (brand) => brand.responseTimeMedianMin, time);
+  // Level with the fastest as printed: the same time, never "the fastest".
+  if (time(clientTime) === time(best) || rankOf(client, 'responseTimeMedianMin') === 1 || clientTime <= best) {
+    if (median === null || time(median) === time(clientTime)) return null;
+    if (tied.length > 0) return t('finding.fastestTied', { client: client.name, others: format.list(tied.map((brand) => brand.name)), time: time(clientTime), median: time(median) });
+    return t('finding.fastest', { client: client.name, time: time(clientTime), median: time(median) });
+  }
+  // The brand the benchmark names, or another with the same best median.
+  const fastest =
+    metrics.brands.find((brand) => brand.id === speed.bestBrandId && brand.responseTimeMedianMin === best) ??
+    metrics.brands.find((brand) => brand.responseTimeMedianMin === best);
+  if (!fastest || best <= 0) return null;
+  const values = { best: fastest.name, client: client.name, bestTime: time(best), clientTime: time(clientTime) };
+  const ratio = clientTime / best;
+  if (ratio >= FASTER_RATIO) return t('finding.faster', { ...values, ratio: format.decimal(ratio) });
+  return t('finding.asFast', values);
+}
+
+function voiceFinding(metrics: MetricsReport, client: BrandMetrics, format: Formatter, t: Translate): string | null {
+  const rank = rankOf(client, 'shareOfVoice');
+  if (client.shareOfVoice === null || rank === null) return null;
+  return t('finding.shareOfVoice', { client: client.name, share: format.percent(client.shareOfVoice), rank, brands: rankedCount(metrics, 'shareOfVoice') });
+}
+
+/** Fewer than 30 mentions, or fewer than 30 of them measured; nothing when none is (the coverage note says why). */
+function lowSampleFinding(client: BrandMetrics, format: Formatter, t: Translate): string | null {
+  if (!client.lowSample) return null;
+  if (client.inbound < 30) return t('finding.lowSample', { client: client.name });
+  const measured = measuredInbound(client);
+  return measured > 0 ? t('finding.lowSampleMeasured', { client: client.name, measured: format.count(measured) }) : null;
 }

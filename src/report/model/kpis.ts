@@ -1,26 +1,53 @@
 import { type Better, type MetricSpec, metricCatalogue, slaKey, specOf } from '../../metrics/catalogue.js';
-import type { MetricsReport } from '../../metrics/types.js';
+import type { CoverageWarning, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { changeOf, clientOf, formatChange, formatValue, labelValues, rankedCount, rankOf, slaTargets } from './brandLookup.js';
+import { COVERAGE_MARKS, warningsOf } from './coverage.js';
+import { noBrandReplies } from './findings.js';
 import type { KpiTile, Tone } from './types.js';
 
-/** The client's headline numbers with their change against the previous period and their rank. */
+const RESPONSE_KEYS = new Set(['responseRate', 'responseTimeMedianMin']);
+
+/**
+ * The client's headline numbers with their change against the previous
+ * period, their rank and the coverage warnings that touch them. When no brand
+ * has a response in the data, only volume and share of voice.
+ */
 export function buildKpis(metrics: MetricsReport, format: Formatter, t: Translate, previousLabel: string): KpiTile[] {
   const client = clientOf(metrics);
   const target = slaTargets(metrics)[0] ?? 60;
   const catalogue = metricCatalogue([target]);
-  const tiles = ['responseRate', 'responseTimeMedianMin', slaKey(target), 'inbound', 'replyShare', 'shareOfVoice'].map((key) => specOf(catalogue, key));
-  return tiles.map((spec: MetricSpec): KpiTile => {
+  const keys = noBrandReplies(metrics) ? ['inbound', 'shareOfVoice'] : ['responseRate', 'responseTimeMedianMin', slaKey(target), 'inbound', 'replyShare', 'shareOfVoice'];
+  const warnings = warningsOf(client);
+  return keys.map((key) => specOf(catalogue, key)).map((spec: MetricSpec): KpiTile => {
     const change = changeOf(client, spec.key);
     const rank = spec.better ? rankOf(client, spec.key) : null;
+    const touched = warningsTouching(spec.key).filter((warning) => warnings.includes(warning));
+    const value = formatValue(format, spec, spec.value(client));
     return {
       label: t(spec.label?.tile ?? spec.key, labelValues(format, spec)),
-      value: formatValue(format, spec, spec.value(client)),
+      value: touched.includes('responses-missing') && value !== format.missing ? `${COVERAGE_MARKS['responses-missing']} ${value}` : value,
       change: change === null ? null : { text: t('kpi.change', { change: formatChange(format, spec, change), previous: previousLabel }), tone: toneOf(change, spec.better) },
       note: rank === null ? null : t('kpi.rank', { rank, brands: rankedCount(metrics, spec.key) }),
+      flags: touched.map((warning) => t(FLAG_KEYS[warning])),
     };
   });
+}
+
+const FLAG_KEYS: Record<CoverageWarning, string> = {
+  'no-brand-posts': 'kpi.flagNoBrandPosts',
+  'responses-missing': 'kpi.flagResponsesMissing',
+  'parents-missing': 'kpi.flagParentsMissing',
+};
+
+/** The coverage warnings that bear on a tile's number (METRICS.md, "Coverage"). */
+function warningsTouching(key: string): CoverageWarning[] {
+  const rate = key === 'responseRate' || key.startsWith('withinSla.');
+  if (rate) return ['no-brand-posts', 'responses-missing'];
+  if (RESPONSE_KEYS.has(key)) return ['no-brand-posts'];
+  if (key === 'inbound' || key === 'shareOfVoice') return ['parents-missing'];
+  return [];
 }
 
 function toneOf(value: number, better: Better | null): Tone {

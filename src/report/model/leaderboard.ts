@@ -1,11 +1,12 @@
-import { slaKey, specOf } from '../../metrics/catalogue.js';
+import { type MetricSpec, slaKey, specOf } from '../../metrics/catalogue.js';
 import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { catalogueOf, formatValue, labelValues, rankOf, slaTargets } from './brandLookup.js';
+import { COVERAGE_MARKS, lowSampleShown, warningsOf } from './coverage.js';
 import type { Leaderboard, LeaderboardCell } from './types.js';
 
-/** Every brand, best response rate first, with the numbers of METRICS.md and their ranks. */
+/** Every brand, best response rate first (brands without one last), with the numbers of METRICS.md, their ranks and coverage marks. */
 export function buildLeaderboard(metrics: MetricsReport, format: Formatter, t: Translate): Leaderboard {
   const catalogue = catalogueOf(metrics);
   const keys = ['inbound', 'responseRate', 'responseTimeMedianMin', 'responseTimeP90Min', ...slaTargets(metrics).map(slaKey), 'replyShare', 'shareOfVoice'];
@@ -19,11 +20,11 @@ export function buildLeaderboard(metrics: MetricsReport, format: Formatter, t: T
   const rows = order.map((brand) => ({
     brandName: brand.name,
     isClient: brand.role === 'client',
-    lowSample: brand.lowSample,
+    lowSample: lowSampleShown(brand),
     cells: specs.map((spec): LeaderboardCell => {
       const text = formatValue(format, spec, spec.value(brand));
       const rank = spec.better ? rankOf(brand, spec.key) : null;
-      return { text: spec.unit === 'minutes' ? withDagger(text, brand.lowSampleTimes) : text, rank: rank === null ? null : String(rank) };
+      return { text: marked(spec, brand, spec.unit === 'minutes' ? withDagger(text, brand.lowSampleTimes) : text), rank: rank === null ? null : String(rank) };
     }),
     interval: format.percentInterval(brand.responseRateCi),
   }));
@@ -33,4 +34,19 @@ export function buildLeaderboard(metrics: MetricsReport, format: Formatter, t: T
 /** Times resting on fewer than 30 answered mentions carry the low-sample mark even when the brand's inbound does not. */
 function withDagger(text: string, lowSampleTimes: boolean | undefined): string {
   return lowSampleTimes && text !== '—' ? `${text} †` : text;
+}
+
+/**
+ * The coverage marks of a value: "≥ 29%" for a rate that is a lower bound,
+ * "— ‡" for a rate the data cannot measure for want of the brand's posts,
+ * "1,204 §" for a volume that replies to missing posts show is understated.
+ */
+export function marked(spec: Pick<MetricSpec, 'key'>, brand: BrandMetrics, text: string): string {
+  const warnings = warningsOf(brand);
+  let result = text;
+  const isRate = spec.key === 'responseRate' || spec.key.startsWith('withinSla.');
+  if (isRate && warnings.includes('responses-missing') && text !== '—') result = `${COVERAGE_MARKS['responses-missing']} ${result}`;
+  if (spec.key === 'responseRate' && warnings.includes('no-brand-posts')) result = `${result} ${COVERAGE_MARKS['no-brand-posts']}`;
+  if ((spec.key === 'inbound' || spec.key === 'shareOfVoice') && warnings.includes('parents-missing')) result = `${result} ${COVERAGE_MARKS['parents-missing']}`;
+  return result;
 }

@@ -3,14 +3,16 @@ import { METRIC_DEFINITIONS } from '../../metrics/definitions.js';
 import type { MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
+import { coverageNotes, lowSampleShown } from './coverage.js';
+import { printableName } from './examples.js';
 import type { StoreFacts } from './storeFacts.js';
-import type { LabelledValue, ReportModel } from './types.js';
+import type { CoverageRow, LabelledValue, ReportModel } from './types.js';
 
 /** The report shows no per-platform figures, so that definition stays in the README only. */
 const DEFINITIONS_LEFT_OUT = new Set(['byPlatform']);
 const MAX_FILES_LISTED = 12;
 
-export type Methodology = Pick<ReportModel, 'definitions' | 'settings' | 'dataQuality' | 'importedFiles' | 'importedFilesMore' | 'warnings'>;
+export type Methodology = Pick<ReportModel, 'definitions' | 'settings' | 'dataQuality' | 'importedFiles' | 'importedFilesMore' | 'warnings' | 'coverage'>;
 
 /** The appendix: definitions in the report's language, the settings the numbers rest on, and what the data looked like. */
 export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | null, format: Formatter, t: Translate, periodLabel: string): Methodology {
@@ -46,7 +48,7 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
     );
   }
   const importedFiles = (facts?.imports ?? []).slice(0, MAX_FILES_LISTED).map((batch) => ({
-    file: basename(batch.file),
+    file: printableName(basename(batch.file)),
     format: batch.format,
     rowsRead: format.count(batch.rowsRead),
     imported: format.count(batch.imported),
@@ -54,8 +56,9 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
   }));
   const more = (facts?.imports.length ?? 0) - importedFiles.length;
   const warnings: string[] = [];
-  const lowSample = metrics.brands.filter((brand) => brand.lowSample || brand.lowSampleTimes === true).map((brand) => brand.name);
-  if (lowSample.length > 0) warnings.push(t('warning.lowSample', { brands: lowSample.join(', ') }));
+  warnings.push(...coverageNotes(metrics, format, t).map((note) => note.text));
+  const lowSample = metrics.brands.filter((brand) => lowSampleShown(brand) || brand.lowSampleTimes === true).map((brand) => brand.name);
+  if (lowSample.length > 0) warnings.push(t('warning.lowSample', { brands: format.list(lowSample) }));
   if (pending > 0) warnings.push(t('warning.pending', { count: format.count(pending) }));
   if (facts && facts.rejectedRows > 0) warnings.push(t('warning.rejected', { count: format.count(facts.rejectedRows) }));
   return {
@@ -65,7 +68,25 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
     importedFiles,
     importedFilesMore: more > 0 ? t('methodology.moreFiles', { count: format.count(more) }) : null,
     warnings,
+    coverage: coverageRows(metrics, format, t),
   };
+}
+
+/** What each brand's figures rest on, as the metrics' coverage gives it. */
+function coverageRows(metrics: MetricsReport, format: Formatter, t: Translate): CoverageRow[] {
+  return metrics.brands.flatMap((brand) => {
+    const coverage = brand.coverage;
+    if (!coverage) return [];
+    return [
+      {
+        brandName: brand.name,
+        brandPosts: format.count(coverage.brandPosts),
+        inboundMeasured: t('coverage.measuredOf', { measured: format.count(coverage.inboundMeasured), inbound: format.count(brand.inbound) }),
+        listedResponsesMissing: format.count(coverage.listedResponsesMissing),
+        repliesWithMissingParent: format.count(coverage.repliesWithMissingParent),
+      },
+    ];
+  });
 }
 
 /**
@@ -76,7 +97,15 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
 export function metricDefinitions(format: Formatter, t: Translate): LabelledValue[] {
   return METRIC_DEFINITIONS.filter((definition) => !DEFINITIONS_LEFT_OUT.has(definition.id)).map((definition) =>
     format.language === 'en'
-      ? { label: definition.title, value: definition.text }
+      ? { label: definition.title, value: withoutFieldNames(definition.text) }
       : { label: t(`metric.${definition.id}.title`), value: t(`metric.${definition.id}.text`) },
   );
+}
+
+/**
+ * The reference names JSON fields in parentheses for the README's readers,
+ * "(lowSampleTimes)"; a client reading the report has no use for them.
+ */
+function withoutFieldNames(text: string): string {
+  return text.replace(/\s*\([a-z]+(?:[A-Z][a-z0-9]*)+\)/g, '');
 }

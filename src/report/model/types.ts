@@ -9,6 +9,8 @@ export interface KpiTile {
   /** e.g. "+4.2 pts vs September 2017"; null when there is no previous period. */
   change: { text: string; tone: Tone } | null;
   note: string | null;
+  /** Coverage warnings that touch the number, each a short line starting with its mark ("≥ Lower bound: …"). */
+  flags: string[];
 }
 
 export interface LeaderboardCell {
@@ -54,12 +56,28 @@ export interface ImportedFile {
   rejected: string;
 }
 
+export interface CoverageRow {
+  brandName: string;
+  brandPosts: string;
+  /** "40 of 50": inbound mentions measured, of all received. */
+  inboundMeasured: string;
+  listedResponsesMissing: string;
+  repliesWithMissingParent: string;
+}
+
 export interface ChartFigure {
   id: string;
   title: string;
   caption: string;
-  /** SVG markup produced by vega from the template's spec; vega escapes the text it writes (brand names), and no mention text reaches charts. */
-  svg: string;
+  /**
+   * SVG markup produced by vega from the template's spec; vega escapes the
+   * text it writes (brand names), and no mention text reaches charts. Null
+   * when there is nothing to draw: `empty` says why, in place of the chart.
+   */
+  svg: string | null;
+  empty: string | null;
+  /** Sentences under the chart, e.g. why a panel is not drawn. */
+  notes: string[];
 }
 
 /** Everything the HTML template shows, already formatted in the report's language. */
@@ -74,7 +92,10 @@ export interface ReportModel {
   generatedOn: string;
   findings: string[];
   kpis: KpiTile[];
+  /** The client's coverage sentences, under the headline numbers. */
+  kpiNotes: string[];
   leaderboard: Leaderboard;
+  /** How to read the table, then one sentence per coverage warning, each after its mark. */
   leaderboardNotes: string[];
   charts: Record<string, ChartFigure>;
   unanswered: MentionExample[];
@@ -85,6 +106,8 @@ export interface ReportModel {
   importedFiles: ImportedFile[];
   importedFilesMore: string | null;
   warnings: string[];
+  /** What each brand's figures rest on (METRICS.md, "Coverage"); empty when the metrics carry no coverage. */
+  coverage: CoverageRow[];
   improvements: ImprovementItem[];
   sections: string[];
 }
