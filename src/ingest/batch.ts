@@ -64,7 +64,8 @@ export async function recordBatch(store: Store, result: FileImportResult, file: 
     rows_read: result.rowsRead,
     imported: result.imported,
     duplicates: result.duplicates,
-    rejected: result.rejected,
+    // import_batches has no column of its own for them: its `rejected` counts every row kept in import_rejects.
+    rejected: result.rejected + result.conflicts,
     skipped_blank: result.skippedBlank,
     ...(result.warnings.length ? { warnings: listValue(result.warnings) } : {}),
   };

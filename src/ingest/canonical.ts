@@ -27,7 +27,14 @@ export const PIPELINE_REASONS = {
   missingAuthor: 'missing author',
   missingPlatform: 'no platform for this row; pass --platform',
   badKind: `kind is not one of ${POST_KINDS.join(', ')}`,
+  /** The reason recorded names the line of the first copy: `conflicting duplicate of line N`. */
+  conflict: 'conflicting duplicate',
 } as const;
+
+/** The reason a conflicting copy is recorded with in import_rejects. */
+export function conflictReason(firstLine: number | string): string {
+  return `${PIPELINE_REASONS.conflict} of line ${firstLine}`;
+}
 
 export interface CanonicalPlan {
   select: CanonicalSelect;
@@ -36,7 +43,7 @@ export interface CanonicalPlan {
   reasons: string[];
   warnings: string[];
   /** Reason codes (1-based) of the pipeline's own checks. */
-  codes: { missingId: number; missingDate: number; badDate: number; future: number; tooEarly: number[] };
+  codes: { missingId: number; missingDate: number; badDate: number; future: number; tooEarly: number[]; conflict: number };
 }
 
 /**
@@ -58,6 +65,8 @@ export function canonicalPlan(select: CanonicalSelect, names: readonly string[],
     FUTURE_REASON,
     ...PLATFORM_BEGINNINGS.map((beginning) => tooEarlyReason(beginning.platform, beginning.since)),
     tooEarlyReason(null, EARLIEST_OTHER),
+    // Set after the mapping, by `markConflicts`: never by the row's own checks.
+    PIPELINE_REASONS.conflict,
   ];
   return {
     select,
@@ -71,6 +80,7 @@ export function canonicalPlan(select: CanonicalSelect, names: readonly string[],
       badDate: 3,
       future: futureCode,
       tooEarly: [...PLATFORM_BEGINNINGS, null].map((_, index) => futureCode + 1 + index),
+      conflict: futureCode + PLATFORM_BEGINNINGS.length + 2,
     },
   };
 }
@@ -150,12 +160,39 @@ export function directInsertSql(plan: CanonicalPlan, from: string): string {
 }
 
 /**
+ * Marks each later copy of a post in the file whose author, date or text
+ * differs from its first copy (text only when both have one: an empty text
+ * is filled, not contradicted) as a conflicting duplicate of that copy: it
+ * is kept in import_rejects instead of being merged. Returns how many.
+ */
+export async function markConflicts(store: Store, plan: CanonicalPlan): Promise<number> {
+  const kept = `SELECT platform, post_id, author, created_at, text, __rb_row FROM (${CANONICAL_ROWS}) WHERE NOT __rb_blank AND __rb_reason = 0`;
+  return store.change(
+    `UPDATE ${CANONICAL_TABLE} SET __rb_reason = $conflict_code, __rb_first = copies.first_row
+     FROM (
+       SELECT __rb_row AS row_id, first_row FROM (
+         SELECT __rb_row, author, created_at, text,
+           first_value(__rb_row) OVER copies AS first_row, first_value(author) OVER copies AS first_author,
+           first_value(created_at) OVER copies AS first_created, first_value(text) OVER copies AS first_text
+         FROM (${kept}) SEMI JOIN (SELECT platform, post_id FROM (${kept}) GROUP BY ALL HAVING count(*) > 1) USING (platform, post_id)
+         WINDOW copies AS (PARTITION BY platform, post_id ORDER BY __rb_row)
+       )
+       WHERE __rb_row <> first_row
+         AND (author IS DISTINCT FROM first_author OR created_at IS DISTINCT FROM first_created OR (text IS NOT NULL AND first_text IS NOT NULL AND text <> first_text))
+     ) AS copies
+     WHERE ${CANONICAL_TABLE}.rowid = copies.row_id`,
+    { conflict_code: plan.codes.conflict },
+  );
+}
+
+/**
  * Evaluates the mapping once, straight from the file, into a temporary table
  * in file order (its rowid is the record index): the checks, the rejects and
  * the insert then read plain columns instead of re-running every parse.
  */
 export async function materializeCanonical(store: Store, plan: CanonicalPlan, relation: CsvRelation): Promise<void> {
-  const sql = `CREATE OR REPLACE TEMP TABLE ${CANONICAL_TABLE} AS ${canonicalSql(plan, relation.sql)}`;
+  // __rb_first: for a conflicting copy of a post, the row of its first copy (see markConflicts).
+  const sql = `CREATE OR REPLACE TEMP TABLE ${CANONICAL_TABLE} AS SELECT *, NULL::BIGINT AS __rb_first FROM (${canonicalSql(plan, relation.sql)})`;
   await store.change(sql, { ...plan.params, ...relation.params });
 }
 

@@ -1,7 +1,7 @@
 import type { Store } from '../store/database.js';
 import { nextBatchId } from './batch.js';
 import { directInsertSql, NEEDS_CHECKS, type CanonicalPlan } from './canonical.js';
-import { countPosts, repeatedKeys, settleStoredCopies } from './merge.js';
+import { countPosts, repeatedKeys, settleStoredCopies, type DifferingCopies } from './merge.js';
 import { readWithRetries, type CsvRead, type CsvRelation, type Layout } from './staging.js';
 
 /** What the direct load wrote, inside the transaction it runs in. */
@@ -12,6 +12,8 @@ export interface DirectLoad {
   /** Data rows read: every one of them was kept. */
   rows: number;
   imported: number;
+  /** Copies of stored posts that differ from them. */
+  differing: DifferingCopies;
 }
 
 class NeedsChecks extends Error {
@@ -45,8 +47,8 @@ export async function loadDirect<T>(store: Store, start: CsvRead, layout: Layout
           const storedBefore = await countPosts(store);
           const rows = await insertDirect(store, plan, relation, batchId, optimizers);
           if ((await repeatedKeys(store, batchId)) > 0) throw new NeedsChecks();
-          const imported = rows - (await settleStoredCopies(store, batchId, storedBefore));
-          return finish({ batchId, read, rows, imported });
+          const settled = await settleStoredCopies(store, batchId, storedBefore);
+          return finish({ batchId, read, rows, imported: rows - settled.removed, differing: settled.differing });
         });
         finished.push(value);
       } finally {

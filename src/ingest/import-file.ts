@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import type { Store } from '../store/database.js';
 import { earlierImport, earlierImportWarning, nextBatchId, recordBatch, type EarlierImport } from './batch.js';
-import { CANONICAL_ROWS, canonicalPlan, dropCanonical, materializeCanonical, type CanonicalPlan } from './canonical.js';
+import { CANONICAL_ROWS, canonicalPlan, dropCanonical, markConflicts, materializeCanonical, type CanonicalPlan } from './canonical.js';
 import { chooseFormat } from './choose-format.js';
 import { loadDirect } from './direct.js';
 import { createMappingContext } from './formats/mapping-context.js';
@@ -11,7 +11,7 @@ import { dateFormatAdvice } from './formats/date-hint.js';
 import type { ExportFormat } from './formats/types.js';
 import { learnHandles } from './learned-handles.js';
 import { LineMap } from './line-map.js';
-import { mergePosts } from './merge.js';
+import { differingCopiesWarning, mergePosts } from './merge.js';
 import type { ImportProgress } from './progress.js';
 import { insertRejects } from './rejects.js';
 import { recordRepeatImport } from './repeat.js';
@@ -85,7 +85,9 @@ export async function importFile(store: Store, path: string, options: FileImport
     const direct = await loadDirect(store, firstRead(prepared), layout, plan, async (load) => {
       report('saving', null);
       const warnings = await fileWarnings(job, load.read, load.rows);
-      return finishBatch(job, load.read.source, { batchId: load.batchId, rows: load.rows, blank: 0, kept: load.rows, imported: load.imported, rejectedByReason: {}, warnings });
+      const differing = differingCopiesWarning(load.differing);
+      if (differing) warnings.push(differing);
+      return finishBatch(job, load.read.source, { batchId: load.batchId, rows: load.rows, blank: 0, kept: load.rows, imported: load.imported, conflicts: 0, rejectedByReason: {}, warnings });
     });
     if ('done' in direct) return direct.done;
     return await importChecked(job, direct.read);
@@ -109,7 +111,7 @@ async function fileWarnings(job: FileJob, read: CsvRead, rows: number): Promise<
 async function finishBatch(
   job: FileJob,
   source: PreparedSource,
-  counts: { batchId: number; rows: number; blank: number; kept: number; imported: number; rejectedByReason: Record<string, number>; warnings: string[] },
+  counts: { batchId: number; rows: number; blank: number; kept: number; imported: number; conflicts: number; rejectedByReason: Record<string, number>; warnings: string[] },
 ): Promise<FileImportResult> {
   const rejected = Object.values(counts.rejectedByReason).reduce((sum, count) => sum + count, 0);
   const learnedHandles = await learnHandles(job.store, counts.batchId, job.plan.select);
@@ -123,6 +125,7 @@ async function finishBatch(
     imported: counts.imported,
     duplicates: counts.kept - counts.imported,
     rejected,
+    conflicts: counts.conflicts,
     skippedBlank: counts.blank,
     rejectedByReason: counts.rejectedByReason,
     warnings: counts.warnings,
@@ -142,7 +145,9 @@ async function importChecked(job: FileJob, start: CsvRead): Promise<FileImportRe
   const read = await readWithRetries(start, layout, (relation) => materializeCanonical(store, plan, relation));
   const source = read.source;
   job.report('checking', null);
-  const stats = await fileStats(store, plan);
+  let stats = await fileStats(store, plan);
+  // Later copies of a post that contradict the first are kept apart, not merged.
+  if (stats.duplicatesInFile > 0 && (await markConflicts(store, plan)) > 0) stats = await fileStats(store, plan);
   const rejected = stats.rejects.reduce((sum, reason) => sum + reason.count, 0);
   const needsLines = rejected > 0 || stats.warnings.some((warning) => warning.count > 0);
   const lines = needsLines ? await LineMap.build(source, layout, stats.rows) : null;
@@ -160,13 +165,24 @@ async function importChecked(job: FileJob, start: CsvRead): Promise<FileImportRe
   const result = await store.transaction(async () => {
     const batchId = await nextBatchId(store);
     if (rejected > 0 && lines) await insertRejects(store, plan, layout, lines, { id: batchId, file: job.file });
-    const imported = await mergePosts(store, batchId, { duplicatesInFile: stats.duplicatesInFile > 0 });
+    const merged = await mergePosts(store, batchId, { duplicatesInFile: stats.duplicatesInFile > 0 });
+    const differing = differingCopiesWarning(merged.differing);
     const rejectedByReason: Record<string, number> = {};
     stats.rejects.forEach((reason, index) => {
       const name = plan.reasons[index];
-      if (reason.count > 0 && name !== undefined) rejectedByReason[name] = (rejectedByReason[name] ?? 0) + reason.count;
+      if (reason.count > 0 && name !== undefined && index + 1 !== plan.codes.conflict) rejectedByReason[name] = (rejectedByReason[name] ?? 0) + reason.count;
     });
-    return finishBatch(job, source, { batchId, rows: stats.rows, blank: stats.blank, kept: stats.kept, imported, rejectedByReason, warnings });
+    const conflicts = stats.rejects[plan.codes.conflict - 1]?.count ?? 0;
+    return finishBatch(job, source, {
+      batchId,
+      rows: stats.rows,
+      blank: stats.blank,
+      kept: stats.kept,
+      imported: merged.imported,
+      conflicts,
+      rejectedByReason,
+      warnings: differing ? [...warnings, differing] : warnings,
+    });
   });
   await lines?.drop(store);
   return result;

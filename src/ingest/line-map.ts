@@ -7,6 +7,13 @@ import type { Layout } from './staging.js';
 
 export const LINE_BREAKS_TABLE = 'import_line_breaks';
 
+/** SQL pieces that turn a staging row number into the line of the original file. */
+export interface PreparedLines {
+  join: (alias: string, rowColumn: string, breaks?: string) => string;
+  line: (alias: string, rowColumn: string, breaks?: string) => string;
+  params: Record<string, number>;
+}
+
 /**
  * Maps a staging row (record index) to the line of the original file where
  * it starts. Most files have one line per record, which the line count
@@ -33,9 +40,10 @@ export class LineMap {
 
   /**
    * SQL for the line of the row in `rowColumn` of `alias`; when records span
-   * lines, the query must also `ASOF JOIN` the table this creates (see `join`).
+   * lines, the query must also `ASOF JOIN` the table this creates (see
+   * `join`), once per row column, each under its own name (`breaks`).
    */
-  async prepare(store: Store): Promise<{ join: (alias: string, rowColumn: string) => string; line: (alias: string, rowColumn: string) => string; params: Record<string, number> }> {
+  async prepare(store: Store): Promise<PreparedLines> {
     if (!this.facts) {
       return { join: () => '', line: (alias, rowColumn) => `($first_line + ${alias}.${rowColumn})`, params: { first_line: this.firstLine } };
     }
@@ -45,8 +53,9 @@ export class LineMap {
       lines: listValue(this.facts.breakpoints.map((point) => point.line)),
     });
     return {
-      join: (alias, rowColumn) => `ASOF JOIN ${LINE_BREAKS_TABLE} AS breaks ON ${alias}.${rowColumn} >= breaks.record`,
-      line: (alias, rowColumn) => `(breaks.line + (${alias}.${rowColumn} - breaks.record))`,
+      // LEFT: a row column may be NULL (the first copy of a post that is not a conflicting copy).
+      join: (alias, rowColumn, breaks = 'breaks') => `ASOF LEFT JOIN ${LINE_BREAKS_TABLE} AS ${breaks} ON ${alias}.${rowColumn} >= ${breaks}.record`,
+      line: (alias, rowColumn, breaks = 'breaks') => `(${breaks}.line + (${alias}.${rowColumn} - ${breaks}.record))`,
       params: {},
     };
   }

@@ -20,7 +20,7 @@ export async function countPosts(store: Store): Promise<number> {
  * then posts already stored are settled as `settleStoredCopies` says. Runs
  * inside the caller's transaction.
  */
-export async function mergePosts(store: Store, batchId: number, options: { duplicatesInFile: boolean }): Promise<number> {
+export async function mergePosts(store: Store, batchId: number, options: { duplicatesInFile: boolean }): Promise<{ imported: number; differing: DifferingCopies }> {
   const columns = MAPPED_COLUMNS.map(quoteIdentifier).join(', ');
   const kept = `SELECT * FROM (${CANONICAL_ROWS}) WHERE NOT __rb_blank AND __rb_reason = 0`;
   const source = options.duplicatesInFile
@@ -29,7 +29,21 @@ export async function mergePosts(store: Store, batchId: number, options: { dupli
     : kept;
   const storedBefore = await countPosts(store);
   const inserted = await store.change(`INSERT INTO posts (${columns}, batch_id) SELECT ${columns}, $batch_id FROM (${source}) ORDER BY created_at`, { batch_id: batchId });
-  return inserted - (await settleStoredCopies(store, batchId, storedBefore));
+  const settled = await settleStoredCopies(store, batchId, storedBefore);
+  return { imported: inserted - settled.removed, differing: settled.differing };
+}
+
+/** Copies of stored posts whose author, date or text differ from the stored post (which was kept): how many, and one post id. */
+export interface DifferingCopies {
+  count: number;
+  example: string | null;
+}
+
+/** The warning for copies of stored posts that differ from them, or null. */
+export function differingCopiesWarning(differing: DifferingCopies): string | null {
+  if (differing.count === 0) return null;
+  const rows = `${differing.count.toLocaleString('en-US')} row${differing.count === 1 ? '' : 's'}`;
+  return `${rows} repeat${differing.count === 1 ? 's' : ''} a post already stored by an earlier import with another author, date or text; the stored post was kept (e.g. post_id ${differing.example ?? ''})`;
 }
 
 /** How many (platform, post_id) the batch's rows repeat: each key must appear once before `settleStoredCopies`. */
@@ -49,8 +63,9 @@ export async function repeatedKeys(store: Store, batchId: number): Promise<numbe
  * `storedBefore` is the count of posts before the batch: with none, there is
  * nothing to compare.
  */
-export async function settleStoredCopies(store: Store, batchId: number, storedBefore: number): Promise<number> {
-  if (storedBefore === 0) return 0;
+export async function settleStoredCopies(store: Store, batchId: number, storedBefore: number): Promise<{ removed: number; differing: DifferingCopies }> {
+  const none = { count: 0, example: null };
+  if (storedBefore === 0) return { removed: 0, differing: none };
   const params = { batch_id: batchId };
   // The batch's copies of stored posts: usually few, so everything after this reads a small table.
   // A plain semi-join costs less than the EXISTS form, which DuckDB plans as a correlated (delim) join.
@@ -63,7 +78,15 @@ export async function settleStoredCopies(store: Store, batchId: number, storedBe
   try {
     const [row] = await store.all<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${OVERLAP_TABLE}`);
     const copies = row?.n ?? 0;
-    if (copies === 0) return 0;
+    if (copies === 0) return { removed: 0, differing: none };
+    // Compared before the stored rows take the copies' values for their empty fields.
+    const [differing] = await store.all<{ n: number; example: string | null }>(
+      `SELECT count(*)::DOUBLE AS n, min(copy.post_id) AS example FROM ${OVERLAP_TABLE} AS copy
+       JOIN posts ON posts.batch_id <> $batch_id AND posts.platform = copy.platform AND posts.post_id = copy.post_id
+       WHERE posts.author IS DISTINCT FROM copy.author OR posts.created_at IS DISTINCT FROM copy.created_at
+         OR (posts.text IS NOT NULL AND copy.text IS NOT NULL AND posts.text <> copy.text)`,
+      params,
+    );
     const fills = FILLABLE.map((column) => `${column} = COALESCE(posts.${column}, copy.${column})`).join(', ');
     const gaps = FILLABLE.map((column) => `(posts.${column} IS NULL AND copy.${column} IS NOT NULL)`).join(' OR ');
     await store.run(
@@ -76,7 +99,7 @@ export async function settleStoredCopies(store: Store, batchId: number, storedBe
       params,
     );
     if (removed !== copies) throw new Error(`removed ${removed} copies of stored posts, expected ${copies}`);
-    return copies;
+    return { removed: copies, differing: { count: differing?.n ?? 0, example: differing?.example ?? null } };
   } finally {
     await store.run(`DROP TABLE IF EXISTS ${OVERLAP_TABLE}`);
   }

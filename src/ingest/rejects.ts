@@ -1,6 +1,6 @@
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Store } from '../store/database.js';
-import { CANONICAL_ROWS, type CanonicalPlan } from './canonical.js';
+import { CANONICAL_ROWS, conflictReason, type CanonicalPlan } from './canonical.js';
 import { quoteIdentifier } from './formats/sql-helpers.js';
 import type { LineMap } from './line-map.js';
 import { STAGING_TABLE, type Layout } from './staging.js';
@@ -26,18 +26,22 @@ export async function insertRejects(
   batch: { id: number; file: string },
 ): Promise<void> {
   const mapping = await lines.prepare(store);
-  const reasonCase = `CASE r.__rb_reason ${plan.reasons.map((_, index) => `WHEN ${index + 1} THEN $reason_${index}`).join(' ')} END`;
+  // A conflicting copy's reason names the line of the post's first copy.
+  const conflict = `${plan.codes.conflict} THEN $conflict_prefix || ${mapping.line('r', '__rb_first', 'first_breaks')}`;
+  const reasonCase = `CASE r.__rb_reason WHEN ${conflict} ${plan.reasons.map((_, index) => `WHEN ${index + 1} THEN $reason_${index}`).join(' ')} END`;
   const sql = `INSERT INTO import_rejects (batch_id, file, line, reason, raw)
     SELECT $batch_id, $file, ${mapping.line('r', '__rb_row')}, ${reasonCase}, concat_ws($raw_delimiter, ${layout.names.map(csvCell).join(', ')})
-    FROM (SELECT __rb_row, __rb_reason FROM (${CANONICAL_ROWS}) WHERE NOT __rb_blank AND __rb_reason > 0) AS r
+    FROM (SELECT __rb_row, __rb_reason, __rb_first FROM (${CANONICAL_ROWS}) WHERE NOT __rb_blank AND __rb_reason > 0) AS r
     JOIN ${STAGING_TABLE} AS s ON s.rowid = r.__rb_row
     ${mapping.join('r', '__rb_row')}
+    ${mapping.join('r', '__rb_first', 'first_breaks')}
     ORDER BY r.__rb_row`;
   const params: Record<string, DuckDBValue> = {
     ...mapping.params,
     batch_id: batch.id,
     file: batch.file,
     raw_delimiter: layout.delimiter,
+    conflict_prefix: conflictReason(''),
   };
   plan.reasons.forEach((reason, index) => (params[`reason_${index}`] = reason));
   await store.change(sql, params);

@@ -1,5 +1,6 @@
 import type { Store } from '../store/database.js';
 import { earlierImportWarning, nextBatchId, recordBatch, type EarlierImport } from './batch.js';
+import { conflictReason } from './canonical.js';
 import type { ExportFormat } from './formats/types.js';
 import type { FileImportResult } from './result.js';
 import type { PreparedSource } from './source/prepare.js';
@@ -42,6 +43,8 @@ export async function recordRepeatImport(
       'SELECT reason, count(*)::DOUBLE AS n FROM import_rejects WHERE batch_id = $earlier GROUP BY reason ORDER BY min(line), reason',
       { earlier: earlier.batchId },
     );
+    const isConflict = (reason: string): boolean => reason.startsWith(conflictReason(''));
+    const conflicts = reasons.filter((reason) => isConflict(reason.reason)).reduce((sum, reason) => sum + reason.n, 0);
     const result: FileImportResult = {
       path: source.path,
       format: format.id,
@@ -51,9 +54,10 @@ export async function recordRepeatImport(
       rowsRead: earlier.rowsRead,
       imported: 0,
       duplicates: earlier.imported + earlier.duplicates,
-      rejected: earlier.rejected,
+      rejected: earlier.rejected - conflicts,
+      conflicts,
       skippedBlank: earlier.skippedBlank,
-      rejectedByReason: Object.fromEntries(reasons.map((reason) => [reason.reason, reason.n])),
+      rejectedByReason: Object.fromEntries(reasons.filter((reason) => !isConflict(reason.reason)).map((reason) => [reason.reason, reason.n])),
       warnings: [earlierImportWarning(earlier), ...earlier.warnings],
       alreadyImported: { batchId: earlier.batchId, importedAt: earlier.importedAt },
     };

@@ -14,7 +14,15 @@ export interface FileImportResult {
   imported: number;
   /** Rows whose post was already stored, or appeared earlier in the same file. */
   duplicates: number;
+  /** Rows rejected (see `import_rejects`), conflicting duplicates not included. */
   rejected: number;
+  /**
+   * Later copies of a post in the file whose author, date or text differ
+   * from the first copy: kept in import_rejects ("conflicting duplicate of
+   * line N"), not merged. rowsRead = imported + duplicates + conflicts +
+   * rejected + skippedBlank.
+   */
+  conflicts: number;
   /** Rows of only empty cells (spreadsheet padding). */
   skippedBlank: number;
   /** Rejected rows per reason. */

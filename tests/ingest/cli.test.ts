@@ -163,6 +163,7 @@ describe('human summary', () => {
       imported: 1000,
       duplicates: 200,
       rejected: 3,
+      conflicts: 0,
       skippedBlank: 7,
       rejectedByReason: { 'unparseable date': 2, 'missing post id': 1 },
       warnings: ['the file is not valid UTF-8: read as Windows-1252'],

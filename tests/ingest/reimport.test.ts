@@ -40,7 +40,7 @@ describe('a file whose content was already imported', () => {
 
   it('keeps the earlier rejects, counts and warnings: the new batch lists the same rejects', async () => {
     const store = await openStore();
-    const path = tempFile('mixed.csv', twcsCsv([['1', 'a', DATE, 'ok', ''], ['', 'b', DATE, 'no id', ''], ['3', '', DATE, 'no author', ''], ['1', 'a', DATE, 'copy', '']]));
+    const path = tempFile('mixed.csv', twcsCsv([['1', 'a', DATE, 'ok', ''], ['', 'b', DATE, 'no id', ''], ['3', '', DATE, 'no author', ''], ['1', 'a', DATE, 'ok', '']]));
     const first = await importOne(store, path);
     const again = await importOne(store, path);
     expect(first).toMatchObject({ rowsRead: 4, imported: 1, duplicates: 1, rejected: 2 });

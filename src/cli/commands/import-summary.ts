@@ -17,6 +17,7 @@ export function fileSummary(result: FileImportResult): string {
   if (earlier) {
     const at = utcMinute(earlier.importedAt);
     const counted = [`${count(result.rowsRead, 'row')} read then`, `${count(result.duplicates, 'duplicate')}`];
+    if (result.conflicts > 0) counted.push(`${count(result.conflicts, 'conflicting duplicate')}`);
     if (result.rejected > 0) counted.push(`${count(result.rejected, 'row')} rejected (listed again in import_rejects, batch ${result.batchId})`);
     if (result.skippedBlank > 0) counted.push(`${count(result.skippedBlank, 'blank row')} skipped`);
     const lines = [`${basename(result.path)}: already imported on ${at} as batch ${earlier.batchId}: nothing to add (${counted.join(', ')}).`];
@@ -26,6 +27,9 @@ export function fileSummary(result: FileImportResult): string {
   }
   const parts = [`${count(result.rowsRead, 'row')} read`, `${count(result.imported, 'new post')}`];
   if (result.duplicates > 0) parts.push(`${count(result.duplicates, 'duplicate')} (already stored, or repeated in the file: not added again)`);
+  if (result.conflicts > 0) {
+    parts.push(`${count(result.conflicts, 'conflicting duplicate')} (a post id seen earlier in the file with another author, date or text: not added; listed in import_rejects, batch ${result.batchId})`);
+  }
   if (result.rejected > 0) {
     const reasons = Object.entries(result.rejectedByReason).map(([reason, n]) => `${n} ${reason}`).join('; ');
     parts.push(`${count(result.rejected, 'row')} rejected (${reasons}; listed in import_rejects, batch ${result.batchId})`);

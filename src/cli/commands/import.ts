@@ -110,6 +110,7 @@ function jsonLine(result: FileImportResult): Record<string, unknown> {
     imported: result.imported,
     duplicates: result.duplicates,
     rejected: result.rejected,
+    conflicts: result.conflicts,
     skippedBlank: result.skippedBlank,
     rejectedByReason: result.rejectedByReason,
     warnings: result.warnings,
