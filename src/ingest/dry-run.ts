@@ -107,6 +107,8 @@ export async function dryRunFile(path: string, request: ImportRequest): Promise<
     if (options.platform !== null) baseParams.platform = options.platform;
     const select = format.select(context);
     const plan = canonicalPlan(select, layout.names, baseParams);
+    // The in_clause optimizer turns IN lists into joins, which lose the file order the first rows are shown in.
+    await store.run("SET disabled_optimizers = 'in_clause'");
     await readWithRetries(firstRead(prepared), layout, (relation) => materializeCanonical(store, plan, relation));
     const stats = await fileStats(store, plan);
 
@@ -130,7 +132,8 @@ export async function dryRunFile(path: string, request: ImportRequest): Promise<
       encoding: prepared.encoding,
       delimiter: prepared.encoding === 'xlsx' ? null : layout.delimiter,
       headerLine: layout.headerLine,
-      timezone: options.timezone,
+      // A generic mapping's own date.timezone wins over --timezone.
+      timezone: select.params?.generic_timezone ?? options.timezone,
       fields,
       rows,
       rowsRead: stats.rows,
@@ -164,7 +167,7 @@ const QUOTED_FIELDS = new Set<MappedColumn>(['author_name', 'parent_url', 'url',
 /** The report for people: what was detected, where each field comes from, the first rows, the counts. */
 export function dryRunText(report: DryRunReport): string {
   const lines = [`${basename(report.path)}: dry run, nothing written`];
-  const how = report.format.detected ? 'detected from the header' : 'as asked with --format';
+  const how = report.format.detected ? 'detected from the header' : 'as asked (--format or --mapping)';
   lines.push(`  format: ${report.format.id} (${report.format.label}), ${how}`);
   const cells = report.delimiter === null ? 'workbook (first worksheet)' : `${describeDelimiter(report.delimiter)}-separated`;
   lines.push(`  read as: ${report.encoding}, ${cells}, header on ${report.delimiter === null ? 'row' : 'line'} ${report.headerLine}; times without an offset in ${report.timezone}`);

@@ -5,6 +5,7 @@ import {
   firstOf,
   handle,
   idText,
+  isOneOf,
   isRedditCommentUrl,
   isoInstant,
   languageCode,
@@ -55,10 +56,10 @@ export const brandwatchFormat: ExportFormat = {
     const parentPost = optional('Parent Post Id');
     const entryType = `lower(trim(coalesce(${optional('Thread Entry Type')}, '')))`;
     const kind = `CASE
-      WHEN ${entryType} IN ('share', 'retweet', 'repost', 'reshare') THEN 'repost'
-      WHEN ${entryType} IN ('quote', 'quote_tweet', 'quote tweet') THEN 'quote'
-      WHEN ${entryType} IN ('reply', 'comment') THEN ${answerKind(platform)}
-      WHEN ${entryType} IN ('post', 'original', 'tweet') THEN 'post'
+      WHEN ${isOneOf(entryType, ['share', 'retweet', 'repost', 'reshare'])} THEN 'repost'
+      WHEN ${isOneOf(entryType, ['quote', 'quote_tweet', 'quote tweet'])} THEN 'quote'
+      WHEN ${isOneOf(entryType, ['reply', 'comment'])} THEN ${answerKind(platform)}
+      WHEN ${isOneOf(entryType, ['post', 'original', 'tweet'])} THEN 'post'
       WHEN ${textCell(retweetOf)} IS NOT NULL THEN 'repost'
       WHEN ${textCell(replyTo)} IS NOT NULL OR ${textCell(parentPost)} IS NOT NULL OR ${isRedditCommentUrl(url)} THEN ${answerKind(platform)}
       ELSE 'post' END`;

@@ -9,6 +9,7 @@ import {
   hasUtcOffset,
   idText,
   isoInstant,
+  isOneOf,
   isoLocal,
   isRedditCommentUrl,
   isRetweetText,
@@ -86,8 +87,8 @@ export const meltwaterFormat: ExportFormat = {
     const contentType = `lower(trim(coalesce(${optional('Content Type')}, '')))`;
     const answer = answerKind(platform);
     const kind = `CASE
-      WHEN ${contentType} IN (${REPOST_TYPES.map((type) => `'${type}'`).join(', ')}) THEN 'repost'
-      WHEN ${contentType} IN (${QUOTE_TYPES.map((type) => `'${type}'`).join(', ')}) THEN 'quote'
+      WHEN ${isOneOf(contentType, REPOST_TYPES)} THEN 'repost'
+      WHEN ${isOneOf(contentType, QUOTE_TYPES)} THEN 'quote'
       WHEN ${contentType} LIKE '%reply%' OR ${contentType} LIKE '%comment%' THEN ${answer}
       WHEN ${contentType} <> '' THEN 'post'
       WHEN ${platform} = 'twitter' AND ${isRetweetText(text)} THEN 'repost'

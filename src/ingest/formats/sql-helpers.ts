@@ -102,6 +102,16 @@ export function urlHost(expr: string): string {
   return `NULLIF(regexp_replace(regexp_extract(lower(trim(${expr})), '^(?:[a-z]+://)?([^/?#]+)', 1), '^(www\\.|mobile\\.|m\\.)', ''), '')`;
 }
 
+/**
+ * True when `expr` is one of this file's (or a format's) own constant values.
+ * Written as list_contains rather than `IN (...)`: DuckDB's in_clause
+ * optimizer turns an IN list into a join, which loses the file order the
+ * canonical table's rows must keep.
+ */
+export function isOneOf(expr: string, values: readonly string[]): string {
+  return `list_contains([${values.map((value) => `'${value.replaceAll("'", "''")}'`).join(', ')}], ${expr})`;
+}
+
 /** A SQL MAP literal of this file's own constant pairs. */
 function mapLiteral(pairs: Record<string, string>): string {
   return `MAP {${Object.entries(pairs)
@@ -174,7 +184,7 @@ export function urlKey(expr: string): string {
 
 /** The kind of a post that answers another: `reply` where the network calls it so, `comment` elsewhere. */
 export function answerKind(platformExpr: string): string {
-  return `CASE WHEN ${platformExpr} IN ('twitter', 'threads', 'bluesky', 'mastodon') THEN 'reply' ELSE 'comment' END`;
+  return `CASE WHEN ${isOneOf(platformExpr, ['twitter', 'threads', 'bluesky', 'mastodon'])} THEN 'reply' ELSE 'comment' END`;
 }
 
 const SENTIMENT_LABELS: Record<string, string> = {
@@ -201,7 +211,7 @@ const NO_SENTIMENT = ['', 'not rated', 'unrated', 'n/a', 'none'];
 export function sentimentLabel(expr: string): string {
   const value = `lower(trim(${expr}))`;
   return `CASE
-    WHEN ${value} IS NULL OR ${value} IN (${NO_SENTIMENT.map((label) => `'${label}'`).join(', ')}) THEN NULL
+    WHEN ${value} IS NULL OR ${isOneOf(value, NO_SENTIMENT)} THEN NULL
     WHEN TRY_CAST(${value} AS DOUBLE) IS NOT NULL THEN ['negative', 'neutral', 'positive'][sign(TRY_CAST(${value} AS DOUBLE))::INTEGER + 2]
     ELSE COALESCE(${mapLiteral(SENTIMENT_LABELS)}[${value}], ${value}) END`;
 }

@@ -79,6 +79,13 @@ describe('replybench import --dry-run', () => {
     });
   });
 
+  it('a generic mapping: its own timezone, and the rows keep the file order', async () => {
+    const report = await dryRunFile(join(FIXTURES, 'generic_threads.csv'), { mapping: join(FIXTURES, 'generic_threads.mapping.yaml') });
+    expect(report).toMatchObject({ format: { id: 'generic', detected: false }, delimiter: ';', timezone: 'Europe/Madrid', wouldImport: 5 });
+    expect(report.rows.map((row) => row.post?.post_id)).toEqual(['501', '502', '503', '504', '505']);
+    expect(report.fields.find((field) => field.field === 'created_at')?.columns).toEqual(['day', 'clock']);
+  });
+
   it('writes nothing: no database file appears, not even the default one', async () => {
     const folder = tempFolder();
     const db = join(folder, 'store.duckdb');
