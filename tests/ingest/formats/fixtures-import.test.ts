@@ -163,10 +163,10 @@ describe('facebook-comments: page replies threaded by Parent Comment ID / parent
     expect(result).toMatchObject({ format: 'generic', rowsRead: 5, imported: 5, learnedHandles: 0 });
     expect((await stored(store)).map(([post, author, kind, , thread, replyTo]) => [post, author, kind, thread, replyTo])).toEqual([
       ['501', 'jane_doe', 'post', '501', null],
-      ['505', 'acmehelp', 'reply', '501', 'bystander_bo'],
       ['502', 'acmehelp', 'reply', '501', 'jane_doe'],
       ['503', 'jane_doe', 'reply', '501', 'acmehelp'],
       ['504', 'bystander_bo', 'reply', '501', 'jane_doe'],
+      ['505', 'acmehelp', 'reply', '501', 'bystander_bo'],
     ]);
   });
 });

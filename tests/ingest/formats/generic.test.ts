@@ -157,12 +157,12 @@ describe('generic: a separate time column, the user replied to, the conversation
   test('date + time read in the mapping timezone; inReplyToUser makes a reply with reply_to_user; thread kept', async () => {
     const mapping = loadGenericMapping(THREADS);
     const mapped = await runFormat(genericFormat(mapping, THREADS), THREAD_DATA, { delimiter: ';' });
-    expect(column(mapped, 'created_at')).toEqual(['2024-10-09T12:00:00Z', '2024-10-09T12:20:00Z', '2024-10-09T12:45:00Z', '2024-10-09T12:50:00Z', '2024-10-09T12:05:00Z']);
+    expect(column(mapped, 'created_at')).toEqual(['2024-10-09T12:00:00Z', '2024-10-09T12:20:00Z', '2024-10-09T12:45:00Z', '2024-10-09T12:50:00Z', '2024-10-09T13:05:00Z']);
     expect(column(mapped, 'kind')).toEqual(['post', 'reply', 'reply', 'reply', 'reply']);
     expect(column(mapped, 'reply_to_user')).toEqual([null, 'jane_doe', 'acmehelp', 'jane_doe', 'bystander_bo']);
     expect(column(mapped, 'thread_id')).toEqual(['501', '501', '501', '501', '501']);
     expect(column(mapped, 'parent_id')).toEqual([null, null, null, null, null]);
-    expect(column(mapped, 'raw_date')[4]).toBe('2024-10-09 2:05 PM');
+    expect(column(mapped, 'raw_date')[4]).toBe('2024-10-09 3:05 PM');
   });
 
   test('Excel serial dates (numbers in a date column) read as local time, with or without a pattern', async () => {
