@@ -71,6 +71,51 @@ describe('chart rows', () => {
   });
 });
 
+describe('honest charts', () => {
+  const t = translator(template.strings('en'), 'en');
+  async function svgOf(metrics: ReturnType<typeof fixtureMetrics>, id: 'hour-of-week' | 'trend') {
+    const inputs = chartInputs({ metrics, responseTimes: null, format: new Formatter('en', t, metrics.period.timezone), t, colours: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' })[id];
+    if (!inputs) throw new Error(`no ${id} inputs`);
+    const compiled = compileChart(chartSpec(template, id), { ...inputs, t, language: 'en' });
+    expect(compiled.warnings).toEqual([]);
+    return { inputs, svg: await renderSvg(compiled.vegaSpec, 'x') };
+  }
+  /** How many times each label is written as a text mark of the SVG. */
+  const labelCount = (svg: string, label: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].filter((match) => match[1] === label).length;
+
+  it('draws the median heatmap on the same 0-23 hours and seven days as the mentions heatmap', async () => {
+    const metrics = fixtureMetrics();
+    // Answers only at 09:00 and 15:00 on Monday; a mention at 03:00 on Sunday waits unanswered.
+    metrics.hourOfWeek = [
+      { brandId: 'acme', weekday: 0, hour: 9, inbound: 4, responseTimeMedianMin: 30 },
+      { brandId: 'acme', weekday: 0, hour: 15, inbound: 2, responseTimeMedianMin: 90 },
+      { brandId: 'acme', weekday: 6, hour: 3, inbound: 1, responseTimeMedianMin: null },
+    ];
+    const { inputs, svg } = await svgOf(metrics, 'hour-of-week');
+    expect(inputs.panels).toBeUndefined();
+    for (let hour = 0; hour < 24; hour += 1) expect([hour, labelCount(svg, String(hour)) >= 2]).toEqual([hour, true]);
+    for (const day of ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']) expect([day, labelCount(svg, day)]).toEqual([day, 2]);
+    expect(svg).not.toMatch(/NaN/);
+  });
+
+  it('leaves out a panel with nothing to draw and says why, instead of a NaN legend or a 0.000000 axis', async () => {
+    const metrics = fixtureMetrics();
+    metrics.hourOfWeek = [{ brandId: 'acme', weekday: 2, hour: 11, inbound: 3, responseTimeMedianMin: null }];
+    metrics.trend = (metrics.trend ?? []).map((point) => ({ ...point, answered: 0, responseRate: 0, responseTimeMedianMin: null }));
+    const hours = await svgOf(metrics, 'hour-of-week');
+    expect(hours.inputs.panels).toEqual([0]);
+    expect(hours.inputs.notes).toEqual(['The data holds no answer by Acme Telecom to these mentions, so no response time by hour is drawn.']);
+    expect(hours.svg).not.toMatch(/NaN|Median first response/);
+    const trend = await svgOf(metrics, 'trend');
+    expect(trend.inputs.notes).toEqual(['No mention was answered in these thirteen months, so no response time is drawn.']);
+    expect(trend.svg).not.toMatch(/NaN|0\.000000|Median first response/);
+    metrics.trend = (metrics.trend ?? []).map((point) => ({ ...point, responseRate: null }));
+    expect((await svgOf(metrics, 'trend')).inputs.notes).toEqual([
+      'The data holds no replies by the tracked brands in these thirteen months, so no response rate or time is drawn; the grey bars show the mentions Acme Telecom received.',
+    ]);
+  });
+});
+
 describe('chart specs', () => {
   for (const language of LANGUAGES) {
     it(`all ${CHART_IDS.length} specs compile with zero Vega-Lite warnings (${language})`, () => {

@@ -81,3 +81,12 @@ export function inkShare(raster: { width: number; height: number; pixels: Uint8A
   for (let y = y0; y < y1; y += 1) for (let x = x0; x < x1; x += 1) if ((raster.pixels[y * raster.width + x] ?? 255) < 235) ink += 1;
   return ink / Math.max(1, (x1 - x0) * (y1 - y0));
 }
+
+/** The words a reader sees in a report's HTML: no styles, no chart markup, tags dropped, entities decoded, spaces folded. */
+export function htmlText(html: string): string {
+  const text = html
+    .replace(/<style[\s\S]*?<\/style>/g, ' ')
+    .replace(/<svg[\s\S]*?<\/svg>/g, ' ')
+    .replace(/<[^>]+>/g, ' ');
+  return foldSpaces(decodeEntities(text.replace(/&#39;/g, "'"))).trim();
+}

@@ -66,6 +66,7 @@ export const en: AdviceCatalogue = {
   latestClockLabel: 'Median response time from the customer’s latest message',
   valueVsMedian: (label, brand, value, median) => `${label}: ${brand} ${value}, competitor median ${median}.`,
   rank: (brand, rank, of, best, bestValue) => `${brand} ranks ${rank} of ${of}; the best is ${best}, at ${bestValue}.`,
+  rankShared: (brand, rank, of, bests, bestValue) => `${brand} ranks ${rank} of ${of}; ${bests} share the best value, ${bestValue}.`,
   answeredOf: (answered, inbound) => `${answered} of ${inbound} mentions were answered.`,
   broadcastsVsReplies: (broadcasts, replies) => `${broadcasts} announcements against ${replies} replies.`,
   topTemplate: (uses) => `The most repeated reply was sent ${uses} times.`,

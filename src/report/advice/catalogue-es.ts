@@ -66,6 +66,7 @@ export const es: AdviceCatalogue = {
   latestClockLabel: 'Tiempo de respuesta mediano desde el último mensaje del cliente',
   valueVsMedian: (label, brand, value, median) => `${label}: ${brand} ${value}; mediana de la competencia ${median}.`,
   rank: (brand, rank, of, best, bestValue) => `${brand} ocupa el puesto ${rank} de ${of}; la mejor marca es ${best}, con ${bestValue}.`,
+  rankShared: (brand, rank, of, bests, bestValue) => `${brand} ocupa el puesto ${rank} de ${of}; ${bests} comparten el mejor valor, ${bestValue}.`,
   answeredOf: (answered, inbound) => `Se respondieron ${answered} de ${inbound} menciones.`,
   broadcastsVsReplies: (broadcasts, replies) => `${broadcasts} anuncios frente a ${replies} respuestas.`,
   topTemplate: (uses) => `La respuesta más repetida se envió ${uses} veces.`,

@@ -66,6 +66,7 @@ export const fr: AdviceCatalogue = {
   latestClockLabel: 'Temps de réponse médian depuis le dernier message du client',
   valueVsMedian: (label, brand, value, median) => `${label} : ${brand} ${value} ; médiane des concurrents ${median}.`,
   rank: (brand, rank, of, best, bestValue) => `${brand} est au rang ${rank} sur ${of} ; la meilleure marque est ${best}, avec ${bestValue}.`,
+  rankShared: (brand, rank, of, bests, bestValue) => `${brand} est au rang ${rank} sur ${of} ; ${bests} se partagent la meilleure valeur, ${bestValue}.`,
   answeredOf: (answered, inbound) => `${answered} mentions sur ${inbound} ont reçu une réponse.`,
   broadcastsVsReplies: (broadcasts, replies) => `${broadcasts} annonces pour ${replies} réponses.`,
   topTemplate: (uses) => `La réponse la plus répétée a été envoyée ${uses} fois.`,

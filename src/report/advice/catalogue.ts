@@ -33,6 +33,8 @@ export interface AdviceCatalogue {
   latestClockLabel: string;
   valueVsMedian(label: string, brand: string, value: string, median: string): string;
   rank(brand: string, rank: string, of: string, best: string, bestValue: string): string;
+  /** As `rank`, when several brands share the best value (`bests` already a list in the language). */
+  rankShared(brand: string, rank: string, of: string, bests: string, bestValue: string): string;
   answeredOf(answered: string, inbound: string): string;
   broadcastsVsReplies(broadcasts: string, replies: string): string;
   topTemplate(uses: string): string;

@@ -30,7 +30,8 @@ export interface Finding {
   client: { name: string; value: number; rank: number | null };
   competitorMedian: number;
   ranked: number;
-  best: { name: string; value: number } | null;
+  /** The brands with the best value: several when they tie on it. */
+  best: { names: string[]; value: number } | null;
   /**
    * How far behind the competitor median, relative to it (a median under 1%
    * or 1 minute counts as 1% or 1 minute); orders the findings.
@@ -68,7 +69,8 @@ const MIN_GAP = { percent: 0.02, duration: 1 };
 
 /** The client's weak points against its competitors, weakest first. */
 export function findWeakPoints(metrics: MetricsReport, diagnostics: Diagnostics | undefined): Finding[] {
-  const specs = [...baseSpecs(metrics, diagnostics), ...(diagnostics ? diagnosticSpecs(diagnostics) : [])];
+  const unmeasured = metrics.brands.find((b) => b.role === 'client')?.coverage?.warnings.includes('no-brand-posts') ?? false;
+  const specs = [...baseSpecs(metrics, diagnostics), ...(diagnostics ? diagnosticSpecs(diagnostics, unmeasured) : [])];
   return specs
     .map(evaluate)
     .filter((finding): finding is Finding => finding !== null)
@@ -88,7 +90,8 @@ function evaluate(spec: Spec): Finding | null {
   const behind = better === 'higher' ? competitorMedian - client.value : client.value - competitorMedian;
   if (behind < MIN_GAP[as]) return null;
   const scale = Math.max(Math.abs(competitorMedian), as === 'percent' ? 0.01 : 1);
-  const best = spec.contenders.find((c) => c.id === spec.benchmark?.bestBrandId && c.value !== null);
+  const bestValue = spec.contenders.find((c) => c.id === spec.benchmark?.bestBrandId)?.value ?? null;
+  const best = bestValue === null ? [] : spec.contenders.filter((c) => c.value === bestValue);
   return {
     id: spec.id,
     metric: spec.metric.key,
@@ -96,7 +99,7 @@ function evaluate(spec: Spec): Finding | null {
     client: { name: client.name, value: client.value, rank: client.rank },
     competitorMedian,
     ranked: spec.contenders.filter((c) => c.rank !== null).length,
-    best: best && best.value !== null ? { name: best.name, value: best.value } : null,
+    best: bestValue === null || best.length === 0 ? null : { names: best.map((c) => c.name), value: bestValue },
     severity: behind / scale,
     detail: spec.detail,
     examples: spec.examples.slice(0, MAX_EXAMPLES),
@@ -115,16 +118,22 @@ function baseSpecs(metrics: MetricsReport, diagnostics: Diagnostics | undefined)
     const metric: MetricSpec<BrandMetrics> = specOf(catalogue, key);
     return { id, metric, contenders: contendersOf(metrics.brands, metric), benchmark: metrics.benchmarks?.find((b) => b.metric === key), detail, examples, sample };
   };
-  const unanswered = diagnostics?.brands.find((b) => b.role === 'client')?.unansweredExamples ?? [];
+  const warnings = client?.coverage?.warnings ?? [];
+  // The examples name no platform: with a platform lacking the client's posts, some would be mentions nobody can call unanswered.
+  const unanswered = warnings.includes('no-brand-posts') ? [] : (diagnostics?.brands.find((b) => b.role === 'client')?.unansweredExamples ?? []);
+  const measured = client?.coverage?.inboundMeasured ?? client?.inbound ?? 0;
   return [
-    spec('unanswered', 'responseRate', client?.inbound ?? 0, client ? { kind: 'answeredOf', answered: client.answered, inbound: client.inbound } : null, unanswered.map(example)),
+    // A response rate that is a lower bound (responses listed but not in the data) may be behind only for want of data: no advice on it.
+    ...(warnings.includes('responses-missing')
+      ? []
+      : [spec('unanswered', 'responseRate', measured, client ? { kind: 'answeredOf', answered: client.answered, inbound: measured } : null, unanswered.map(example))]),
     // With metrics.clockStart: latest, speed is judged on the diagnostics' latest-message clock instead (diagnosticSpecs).
     ...(diagnostics?.settings.clockStart === 'latest' ? [] : [spec('slow', 'responseTimeMedianMin', client?.answered ?? 0, null)]),
     spec('megaphone', 'replyShare', client ? client.replies + client.broadcasts : 0, client ? { kind: 'broadcastsVsReplies', broadcasts: client.broadcasts, replies: client.replies } : null),
   ];
 }
 
-function diagnosticSpecs(diagnostics: Diagnostics): Spec[] {
+function diagnosticSpecs(diagnostics: Diagnostics, unmeasuredPlatforms: boolean): Spec[] {
   const client = diagnostics.brands.find((b) => b.role === 'client');
   const spec = (id: FindingId, key: DiagnosticMetricKey, sample: number | undefined, detail: Detail | null, examples: Example[] = []): Spec => {
     const metric: MetricSpec<BrandDiagnostics> = specOf(DIAGNOSTIC_METRICS, key);
@@ -171,7 +180,7 @@ function diagnosticSpecs(diagnostics: Diagnostics): Spec[] {
       'negativeResponseRate',
       negative?.inbound,
       negative ? { kind: 'negativeAnswered', answered: negative.answered, inbound: negative.inbound } : null,
-      (client?.unansweredExamples ?? []).filter((e) => e.sentiment === 'negative').map(example),
+      unmeasuredPlatforms ? [] : (client?.unansweredExamples ?? []).filter((e) => e.sentiment === 'negative').map(example),
     ),
     spec(
       'business-hours',

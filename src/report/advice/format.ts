@@ -14,6 +14,8 @@ export interface NumberFormatter {
   /** Under 1 min in seconds, under 59.5 min in whole minutes, under 48 h in hours, else days (one decimal). */
   duration(minutes: number): string;
   count(value: number): string;
+  /** "Rivalia and Vireo" / "Rivalia y Vireo" / "Rivalia et Vireo". */
+  list(items: readonly string[]): string;
 }
 
 export interface Units {
@@ -28,6 +30,7 @@ export function numberFormatter(language: AdviceLanguage, units: Units): NumberF
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0, useGrouping: true });
+  const conjunction = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
   const unit = (n: string, name: string) => `${n}\u00a0${name}`;
   return {
     percent: (fraction) => percent.format(fraction),
@@ -38,5 +41,6 @@ export function numberFormatter(language: AdviceLanguage, units: Units): NumberF
       return unit(decimal.format(minutes / 1440), units.days);
     },
     count: (value) => integer.format(value),
+    list: (items) => conjunction.format(items),
   };
 }

@@ -25,7 +25,8 @@ export function buildImprovements(
 ): ImprovementItem[] {
   const catalogue = CATALOGUES[language];
   const format = numberFormatter(language, catalogue.units);
-  const findings = findWeakPoints(metrics, options.diagnostics ?? metrics.diagnostics);
+  // A gap that rounds away when printed ("1.7 h, competitor median 1.7 h") is no weak point a reader could see.
+  const findings = findWeakPoints(metrics, options.diagnostics ?? metrics.diagnostics).filter((finding) => shown(finding, format, finding.client.value) !== shown(finding, format, finding.competitorMedian));
   return findings.slice(0, options.limit ?? findings.length).map((finding, index) => ({
     rank: index + 1,
     id: finding.id,
@@ -37,12 +38,23 @@ export function buildImprovements(
   }));
 }
 
+function shown(finding: Finding, format: NumberFormatter, value: number): string {
+  return finding.as === 'percent' ? format.percent(value) : format.duration(value);
+}
+
 function evidence(finding: Finding, catalogue: AdviceCatalogue, format: NumberFormatter): string[] {
-  const show = (value: number) => (finding.as === 'percent' ? format.percent(value) : format.duration(value));
+  const show = (value: number) => shown(finding, format, value);
   const label = finding.metric === 'latestClockTimeMedianMin' ? catalogue.latestClockLabel : catalogue.labels[finding.id];
   const lines = [catalogue.valueVsMedian(label, finding.client.name, show(finding.client.value), show(finding.competitorMedian))];
-  if (finding.client.rank !== null && finding.best) {
-    lines.push(catalogue.rank(finding.client.name, format.count(finding.client.rank), format.count(finding.ranked), finding.best.name, show(finding.best.value)));
+  const best = finding.best;
+  if (finding.client.rank !== null && best) {
+    const [only] = best.names;
+    // Brands level on the best value share it: none of them is called the best.
+    lines.push(
+      best.names.length === 1 && only !== undefined
+        ? catalogue.rank(finding.client.name, format.count(finding.client.rank), format.count(finding.ranked), only, show(best.value))
+        : catalogue.rankShared(finding.client.name, format.count(finding.client.rank), format.count(finding.ranked), format.list(best.names), show(best.value)),
+    );
   }
   if (finding.detail) lines.push(detailLine(finding.detail, catalogue, format));
   return lines;

@@ -10,7 +10,7 @@ import type { Language } from '../i18n/language.js';
 import { translator, type Translate } from '../i18n/strings.js';
 import type { ReportTemplate } from '../template.js';
 import { clientOf } from './brandLookup.js';
-import { coverageNotes, lowSampleShown } from './coverage.js';
+import { coverageNotes, lowSampleShown, lowSampleTimesShown, platformsWith, warningsOf } from './coverage.js';
 import { formatExamples, printableName } from './examples.js';
 import { writeFindings } from './findings.js';
 import { buildKpis } from './kpis.js';
@@ -56,10 +56,14 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
   );
   const methodology = buildMethodology(metrics, facts, format, t, periodLabel);
   const leaderboardNotes = [t('leaderboard.noteRank'), t('leaderboard.noteSla')];
-  if (metrics.brands.some((brand) => lowSampleShown(brand) || brand.lowSampleTimes === true)) leaderboardNotes.push(t('leaderboard.noteLowSample'));
+  if (metrics.brands.some((brand) => lowSampleShown(brand) || lowSampleTimesShown(brand))) leaderboardNotes.push(t('leaderboard.noteLowSample'));
   const coverage = coverageNotes(metrics, format, t);
   leaderboardNotes.push(...coverage.map((note) => `${note.mark} ${note.text}`));
   const agencyName = config.report.agency?.name;
+  const unmeasured = new Set(
+    (metrics.byPlatform ?? []).filter((entry) => entry.brands.some((brand) => brand.id === client.id && warningsOf(brand).includes('no-brand-posts'))).map((entry) => entry.platform),
+  );
+  const unmeasuredNames = warningsOf(client).includes('no-brand-posts') ? platformsWith(metrics, client.id, 'no-brand-posts', format) : null;
 
   const model: ReportModel = {
     language,
@@ -76,7 +80,9 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
     leaderboard: buildLeaderboard(metrics, format, t),
     leaderboardNotes,
     charts,
-    unanswered: facts ? formatExamples(facts.unanswered, format, t, windowMin) : [],
+    // On a platform without the client's posts the data cannot tell an unanswered mention from an answered one.
+    unanswered: facts ? formatExamples(facts.unanswered.filter((sample) => !unmeasured.has(sample.platform)), format, t, windowMin) : [],
+    unansweredNote: unmeasuredNames === null ? null : t('examples.unmeasured', { client: client.name, platforms: unmeasuredNames }),
     slowest: facts ? formatExamples(facts.slowest, format, t, windowMin) : [],
     ...methodology,
     improvements,

@@ -64,6 +64,11 @@ export function lowSampleShown(brand: BrandMetrics): boolean {
   return brand.lowSample && (brand.inbound < 30 || measuredInbound(brand) > 0);
 }
 
+/** Response times resting on fewer than 30 answered mentions; a brand with no response time has none to mark. */
+export function lowSampleTimesShown(brand: BrandMetrics): boolean {
+  return brand.lowSampleTimes === true && brand.responseTimeMedianMin !== null;
+}
+
 interface PlatformEntry {
   platform: string;
   brand: BrandMetrics;

@@ -3,7 +3,7 @@ import { METRIC_DEFINITIONS } from '../../metrics/definitions.js';
 import type { MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
-import { coverageNotes, lowSampleShown } from './coverage.js';
+import { coverageNotes, lowSampleShown, lowSampleTimesShown } from './coverage.js';
 import { printableName } from './examples.js';
 import type { StoreFacts } from './storeFacts.js';
 import type { CoverageRow, LabelledValue, ReportModel } from './types.js';
@@ -57,8 +57,10 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
   const more = (facts?.imports.length ?? 0) - importedFiles.length;
   const warnings: string[] = [];
   warnings.push(...coverageNotes(metrics, format, t).map((note) => note.text));
-  const lowSample = metrics.brands.filter((brand) => lowSampleShown(brand) || brand.lowSampleTimes === true).map((brand) => brand.name);
-  if (lowSample.length > 0) warnings.push(t('warning.lowSample', { brands: format.list(lowSample) }));
+  const lowSample = metrics.brands.filter(lowSampleShown);
+  if (lowSample.length > 0) warnings.push(t('warning.lowSample', { brands: format.list(lowSample.map((brand) => brand.name)) }));
+  const fewAnswers = metrics.brands.filter((brand) => !lowSampleShown(brand) && lowSampleTimesShown(brand));
+  if (fewAnswers.length > 0) warnings.push(t('warning.lowSampleTimes', { brands: format.list(fewAnswers.map((brand) => brand.name)) }));
   if (pending > 0) warnings.push(t('warning.pending', { count: format.count(pending) }));
   if (facts && facts.rejectedRows > 0) warnings.push(t('warning.rejected', { count: format.count(facts.rejectedRows) }));
   return {

@@ -99,6 +99,8 @@ export interface ReportModel {
   leaderboardNotes: string[];
   charts: Record<string, ChartFigure>;
   unanswered: MentionExample[];
+  /** Why mentions on some platforms are not among the unanswered ones (no posts of the client there); null when none is left out. */
+  unansweredNote: string | null;
   slowest: MentionExample[];
   definitions: LabelledValue[];
   settings: LabelledValue[];

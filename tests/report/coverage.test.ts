@@ -1,0 +1,345 @@
+/**
+ * Coverage on paper (METRICS.md, "Coverage: what the data can and cannot
+ * tell", and "Share of voice and benchmarks"): the reports of the partial
+ * exports of coverageStores.ts, in every language, and the findings rules.
+ * Every expected number is worked out by hand from the plans there.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Config } from '../../src/config/types.js';
+import type { MetricsReport } from '../../src/metrics/types.js';
+import type { Language } from '../../src/report/i18n/language.js';
+import { ReportPrinter, writeReport } from '../../src/report/index.js';
+import { buildReportModel } from '../../src/report/model/buildModel.js';
+import { ReportTemplate } from '../../src/report/template.js';
+import {
+  AIRLINES,
+  closeRacePosts,
+  configOf,
+  metricsOf,
+  mentionsOnlyPosts,
+  missingResponsesPosts,
+  repliesOnlyPosts,
+  storeOf,
+  TELECOMS,
+  type StorePost,
+} from './coverageStores.js';
+import { foldSpaces, htmlText, pdfText } from './helpers.js';
+
+const LANGUAGES = ['en', 'es', 'fr'] as const;
+type Case = 'mentionsOnly' | 'repliesOnly' | 'missingResponses';
+const CASES: Record<Case, { posts: () => StorePost[]; config: () => Config; pdf: Language | null }> = {
+  mentionsOnly: { posts: mentionsOnlyPosts, config: () => configOf('delta', AIRLINES), pdf: 'en' },
+  repliesOnly: { posts: repliesOnlyPosts, config: () => configOf('acme', TELECOMS), pdf: null },
+  missingResponses: { posts: missingResponsesPosts, config: () => configOf('acme', TELECOMS), pdf: 'fr' },
+};
+
+const out = mkdtempSync(join(tmpdir(), 'replybench-coverage-'));
+const html: Partial<Record<`${Case}.${Language}`, string>> = {};
+const pdfs: Partial<Record<Case, string>> = {};
+let printer: ReportPrinter;
+
+beforeAll(async () => {
+  printer = await ReportPrinter.launch();
+  for (const [name, { posts, config, pdf }] of Object.entries(CASES) as Array<[Case, (typeof CASES)[Case]]>) {
+    const store = await storeOf(posts());
+    try {
+      for (const lang of LANGUAGES) {
+        const written = await writeReport({
+          config: config(), store, period: '2017-10', outDir: join(out, name, lang), lang, printer, skipPdf: pdf !== lang, generatedAt: new Date('2017-11-03T10:00:00Z'),
+        });
+        html[`${name}.${lang}`] = readFileSync(written.html, 'utf8');
+        if (written.pdf) pdfs[name] = written.pdf;
+      }
+    } finally {
+      store.close();
+    }
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await printer?.close();
+});
+
+function page(name: Case, lang: Language): string {
+  const value = html[`${name}.${lang}`];
+  if (!value) throw new Error(`no ${name} report in ${lang}`);
+  return value;
+}
+
+/** The text of each match of `pattern`'s first group, as a reader sees it. */
+function texts(source: string, pattern: RegExp): string[] {
+  return [...source.matchAll(pattern)].map((match) => htmlText(match[1] ?? ''));
+}
+
+const findings = (source: string) => texts(/<ol class="findings">([\s\S]*?)<\/ol>/.exec(source)?.[1] ?? '', /<li>([\s\S]*?)<\/li>/g);
+const leaderboardNotes = (source: string) => texts(/<section class="section leaderboard">([\s\S]*?)<\/section>/.exec(source)?.[1] ?? '', /<p class="note">([\s\S]*?)<\/p>/g);
+const warnings = (source: string) => texts(/<ul class="warnings">([\s\S]*?)<\/ul>/.exec(source)?.[1] ?? '', /<li>([\s\S]*?)<\/li>/g);
+const kpiLabels = (source: string) => texts(source, /<div class="kpi-label">([\s\S]*?)<\/div>/g);
+const kpiValues = (source: string) => texts(source, /<div class="kpi-value">([\s\S]*?)<\/div>/g);
+/** The leaderboard cells of the client's row, ranks and hints left out. */
+const clientCells = (source: string) =>
+  texts((/<tr class="client">([\s\S]*?)<\/tr>/.exec(source)?.[1] ?? '').replace(/<span class="(rank|hint|tag)">[^<]*<\/span>/g, ''), /<td[^>]*>([\s\S]*?)<\/td>/g);
+
+describe('a listening export of mentions only (no brand posts)', () => {
+  const expected: Record<Language, { findings: string[]; tiles: string[]; delta: string; rateEmpty: string; examples: string }> = {
+    en: {
+      findings: [
+        "The data holds no replies by the tracked brands in this period: this summary shows volume and share of voice only. Import the brands' own posts to measure their answers.",
+        // 45 mentions in October against 30 in September; 45 of the 101 mentions of the three airlines.
+        'Delta received 45 mentions, +50% compared with September 2017.',
+        'Delta received 45% of all mentions of the tracked brands, rank 1 of 3.',
+      ],
+      tiles: ['Inbound mentions', 'Share of voice'],
+      delta: 'The export holds no posts by Delta on Twitter: import its own posts to measure its answers.',
+      rateEmpty: 'No response rate to draw: no tracked brand has both mentions and posts of its own in the data for this period.',
+      examples: 'Mentions on Twitter are left out: the data holds no posts by Delta there, so it cannot tell which of them were answered.',
+    },
+    es: {
+      findings: [
+        'Los datos no contienen respuestas de las marcas analizadas en este periodo: este resumen muestra solo el volumen y la cuota de voz. Importa las publicaciones propias de las marcas para medir sus respuestas.',
+        'Delta recibió 45 menciones, +50 % respecto a septiembre de 2017.',
+        'Delta recibió el 45 % de todas las menciones de las marcas analizadas: puesto 1 de 3.',
+      ],
+      tiles: ['Menciones recibidas', 'Cuota de voz'],
+      delta: 'La exportación no contiene publicaciones de Delta en Twitter: importa sus propias publicaciones para medir sus respuestas.',
+      rateEmpty: 'No hay tasa de respuesta que mostrar: ninguna marca analizada tiene a la vez menciones y publicaciones propias en los datos de este periodo.',
+      examples: 'Se omiten las menciones en Twitter: los datos no contienen publicaciones de Delta allí, así que no permiten saber cuáles recibieron respuesta.',
+    },
+    fr: {
+      findings: [
+        'Les données ne contiennent aucune réponse des marques suivies sur la période : cette synthèse ne présente que le volume et la part de voix. Importez les publications propres des marques pour mesurer leurs réponses.',
+        'Delta a reçu 45 mentions, +50 % par rapport à septembre 2017.',
+        'Delta a reçu 45 % de toutes les mentions des marques suivies : rang 1 sur 3.',
+      ],
+      tiles: ['Mentions reçues', 'Part de voix'],
+      delta: 'Delta : l’export ne contient aucune de ses publications sur Twitter ; importez-les pour mesurer ses réponses.',
+      rateEmpty: 'Aucun taux de réponse à tracer : aucune marque suivie n’a à la fois des mentions et des publications propres dans les données de la période.',
+      examples: 'Les mentions sur Twitter sont écartées : les données n’y contiennent aucune publication de la marque Delta et ne permettent donc pas de savoir lesquelles ont reçu une réponse.',
+    },
+  };
+
+  it.each(LANGUAGES)('says the data holds no brand replies and shows volume and share of voice only (%s)', (lang) => {
+    const source = page('mentionsOnly', lang);
+    expect(findings(source)).toEqual(expected[lang].findings);
+    expect(kpiLabels(source)).toEqual(expected[lang].tiles);
+    expect(kpiValues(source)).toEqual(['45', lang === 'en' ? '45%' : '45 %']);
+  });
+
+  it.each(LANGUAGES)('names each brand whose posts to import, beside its empty rate and in the methodology (%s)', (lang) => {
+    const source = page('mentionsOnly', lang);
+    const delta = expected[lang].delta;
+    const others = ['United', 'JetBlue'].map((brand) => delta.replaceAll('Delta', brand));
+    expect(leaderboardNotes(source).filter((note) => note.startsWith('‡'))).toEqual([delta, ...others].map((sentence) => `‡ ${sentence}`));
+    expect(warnings(source).slice(0, 3)).toEqual([delta, ...others]);
+    // The rate is missing, never 0%, and takes no rank.
+    expect(clientCells(source).slice(0, 3)).toEqual(['Delta', '45', '— ‡']);
+    // (The definitions appendix speaks of 0% in general terms.)
+    expect(htmlText(source.slice(0, source.indexOf('<section class="section methodology">')))).not.toMatch(/(^|\s)0\s?%/);
+    // The summary under the tiles says it for the client.
+    expect(texts(source, /<p class="note coverage-note">([\s\S]*?)<\/p>/g)).toEqual([delta]);
+  });
+
+  it.each(LANGUAGES)('puts a sentence in place of the response charts and leaves unmeasured mentions out of the examples (%s)', (lang) => {
+    const text = htmlText(page('mentionsOnly', lang));
+    expect(text).toContain(expected[lang].rateEmpty);
+    expect(text).toContain(expected[lang].examples);
+    for (const id of ['response-rate', 'response-time-buckets', 'cumulative-answered', 'reply-broadcast']) {
+      expect([id, /<svg/.test(new RegExp(`id="figure-${id}"[\\s\\S]*?</figure>`).exec(page('mentionsOnly', lang))?.[0] ?? '<svg')]).toEqual([id, false]);
+    }
+    expect(page('mentionsOnly', lang)).not.toMatch(/<td class="text"/);
+  });
+
+  it('prints the same on paper', () => {
+    const text = pdfText(pdfs.mentionsOnly ?? '');
+    for (const sentence of [...expected.en.findings, expected.en.delta, expected.en.rateEmpty, 'The data holds no answer by Delta to these mentions, so no response time by hour is drawn.']) {
+      expect(text).toContain(foldSpaces(sentence));
+    }
+    expect(text).not.toMatch(/NaN|undefined|Infinity|0\.000000/);
+    // The summary claims no best; the leaderboard's "(1 = best)" and the definitions speak of ranks in general.
+    expect(text.slice(text.indexOf('Executive summary'), text.indexOf('Leaderboard'))).not.toMatch(/best|ahead|fastest/);
+  });
+});
+
+describe("a care export of the client's replies without the posts they answer", () => {
+  const expected: Record<Language, { sentence: string; flag: string; inbound: string; voice: string }> = {
+    en: {
+      // 30 of Acme's 40 replies answer posts that are not in the data.
+      sentence: "75% of Acme Telecom's replies answer posts that are not in the data: its mentions and share of voice are understated.",
+      flag: '§ Understated: replies to posts not in the data',
+      inbound: '10 §',
+      // 10 of the 40 mentions of the two brands.
+      voice: '25% §',
+    },
+    es: {
+      sentence: 'El 75 % de las respuestas de Acme Telecom contestan publicaciones que no están en los datos: sus menciones y su cuota de voz se quedan cortas.',
+      flag: '§ Por debajo de lo real: respuestas a publicaciones que no están en los datos',
+      inbound: '10 §',
+      voice: '25 % §',
+    },
+    fr: {
+      sentence: 'Acme Telecom : 75 % de ses réponses répondent à des publications absentes des données, si bien que ses mentions et sa part de voix sont sous-estimées.',
+      flag: '§ Sous-estimation : réponses à des publications absentes des données',
+      inbound: '10 §',
+      voice: '25 % §',
+    },
+  };
+
+  it.each(LANGUAGES)('marks its volume and share of voice as understated and says why (%s)', (lang) => {
+    const source = page('repliesOnly', lang);
+    const { sentence, flag, inbound, voice } = expected[lang];
+    expect(leaderboardNotes(source)).toContain(`§ ${sentence}`);
+    expect(warnings(source)[0]).toBe(sentence);
+    const cells = clientCells(source);
+    expect([cells[1], cells.at(-1)]).toEqual([inbound, voice]);
+    expect(texts(source, /<div class="kpi-flag">([\s\S]*?)<\/div>/g)).toEqual([flag, flag]);
+    expect(texts(source, /<p class="note coverage-note">([\s\S]*?)<\/p>/g)).toEqual([sentence]);
+  });
+
+  it('keeps its comparisons honest: RivalCo is 1.3 times faster, Acme has the best rate of a low sample', () => {
+    expect(findings(page('repliesOnly', 'en'))).toEqual([
+      'Acme Telecom received fewer than 30 mentions: read its figures with care.',
+      'Acme Telecom had the best response rate of the 2 brands: 100% of 10 mentions answered.',
+      // 20 min against 15 min.
+      'RivalCo answered 1.3 times faster than Acme Telecom: a median first response of 15 min against 20 min.',
+      '100% of mentions to Acme Telecom were answered within 1 h, ahead of the median competitor (67%).',
+      'Acme Telecom received 25% of all mentions of the tracked brands, rank 2 of 2.',
+    ]);
+  });
+});
+
+describe('an export listing responses that are not in the data, and a platform without brand posts', () => {
+  const expected: Record<Language, { noPosts: string; lowerBound: string; finding: string; rate: string; examples: string }> = {
+    en: {
+      noPosts: 'The export holds no posts by Acme Telecom on Facebook: its response figures rest on its other platforms only; import its posts there to measure all its answers.',
+      // 28 of its 40 Twitter mentions list a response that is not in the data.
+      lowerBound: "Acme Telecom's response rate is a lower bound: 70% of its mentions on Twitter list responses that are not in the data.",
+      // 12 of the 40 Twitter mentions; the 10 Facebook ones are not measured.
+      finding: 'Acme Telecom answered 30% of the 40 mentions measured on Twitter, rank 2 of 2 brands.',
+      rate: '≥ 30% ‡',
+      examples: 'Mentions on Facebook are left out: the data holds no posts by Acme Telecom there, so it cannot tell which of them were answered.',
+    },
+    es: {
+      noPosts: 'La exportación no contiene publicaciones de Acme Telecom en Facebook: sus cifras de respuesta se basan solo en sus otras plataformas; importa allí sus publicaciones para medir todas sus respuestas.',
+      lowerBound: 'La tasa de respuesta de Acme Telecom es un mínimo: el 70 % de sus menciones en Twitter enumera respuestas que no están en los datos.',
+      finding: 'Acme Telecom respondió al 30 % de las 40 menciones medidas en Twitter: puesto 2 de 2 marcas.',
+      rate: '≥ 30 % ‡',
+      examples: 'Se omiten las menciones en Facebook: los datos no contienen publicaciones de Acme Telecom allí, así que no permiten saber cuáles recibieron respuesta.',
+    },
+    fr: {
+      noPosts: 'Acme Telecom : l’export ne contient aucune de ses publications sur Facebook, si bien que ses chiffres de réponse ne reposent que sur ses autres plateformes ; importez-y ses publications pour mesurer toutes ses réponses.',
+      lowerBound: 'Acme Telecom : son taux de réponse est un minimum, car 70 % de ses mentions sur Twitter listent des réponses absentes des données.',
+      finding: 'Acme Telecom a répondu à 30 % des 40 mentions mesurées sur Twitter : rang 2 sur 2 marques.',
+      rate: '≥ 30 % ‡',
+      examples: 'Les mentions sur Facebook sont écartées : les données n’y contiennent aucune publication de la marque Acme Telecom et ne permettent donc pas de savoir lesquelles ont reçu une réponse.',
+    },
+  };
+
+  it.each(LANGUAGES)('shows the rate as a lower bound resting on Twitter only, and says so (%s)', (lang) => {
+    const source = page('missingResponses', lang);
+    const { noPosts, lowerBound, finding, rate, examples } = expected[lang];
+    expect(leaderboardNotes(source).slice(-2)).toEqual([`‡ ${noPosts}`, `≥ ${lowerBound}`]);
+    expect(warnings(source).slice(0, 2)).toEqual([noPosts, lowerBound]);
+    expect(texts(source, /<p class="note coverage-note">([\s\S]*?)<\/p>/g)).toEqual([noPosts, lowerBound]);
+    expect(findings(source)[0]).toBe(finding);
+    expect(clientCells(source)[2]).toBe(rate);
+    expect(kpiValues(source)[0]).toBe(rate.replace(' ‡', ''));
+    expect(htmlText(source)).toContain(examples);
+    // Facebook mentions are not listed as unanswered, and the advice does not rest on a rate that is a lower bound.
+    expect(source).not.toContain('@acme.telecom my booking');
+    expect(source).not.toMatch(/<section class="section improvements">[\s\S]*(Answer more|Responde a más|Répondez à davantage)/);
+  });
+
+  it('prints the French sentences on paper', () => {
+    const text = pdfText(pdfs.missingResponses ?? '');
+    for (const sentence of [expected.fr.noPosts, expected.fr.lowerBound, expected.fr.finding]) expect(text).toContain(foldSpaces(sentence));
+    expect(text).toContain('≥ 30 %');
+    expect(text).not.toMatch(/NaN|undefined|Infinity|0,000000/);
+  });
+});
+
+describe('every coverage report, in every language', () => {
+  it('prints no bidi control character, no internal field name and no NaN', () => {
+    const bidi = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+    const fields = /lowSampleTimes|lowSample\b|responseRate|shareOfVoice|inboundMeasured|listedResponsesMissing|repliesWithMissingParent|no-brand-posts|responses-missing|parents-missing|withinSla/;
+    for (const name of Object.keys(CASES) as Case[]) {
+      for (const lang of LANGUAGES) {
+        const source = page(name, lang);
+        expect([name, lang, bidi.test(source)]).toEqual([name, lang, false]);
+        expect([name, lang, htmlText(source).match(fields)?.[0] ?? null]).toEqual([name, lang, null]);
+        expect(htmlText(source)).not.toMatch(/NaN|undefined|Infinity/);
+      }
+    }
+    // The handle with controls is printed without them; the agency and brand names too.
+    expect(page('repliesOnly', 'en')).toContain('@evilemanx');
+    expect(page('mentionsOnly', 'fr')).toContain('Agencia Norte');
+    expect(htmlText(page('mentionsOnly', 'en'))).toContain('JetBlue † 20');
+  });
+});
+
+describe('findings that never contradict themselves', () => {
+  const template = ReportTemplate.open(undefined);
+  const config = configOf('acme', TELECOMS);
+  async function findingsOf(metrics: MetricsReport, language: Language = 'en'): Promise<string[]> {
+    return (await buildReportModel({ metrics, config, facts: null, template, language })).model.findings;
+  }
+
+  it('says "the same" where two values tie, never "best", "ahead" or "fastest"', async () => {
+    // Both brands answer 20 of 40 mentions, each after 30 minutes.
+    const metrics = await metricsOf(closeRacePosts({ answered: 20, minutes: 30 }, { answered: 20, minutes: 30 }), config);
+    expect(await findingsOf(metrics)).toEqual([
+      'Acme Telecom answered 50% of the 40 mentions it received, the same rate as RivalCo; rank 1 of 2 brands.',
+      // Acme's 30 min is also the competitor median: no sentence compares them.
+      '50% of mentions to Acme Telecom were answered within 1\u00a0h, the same as the median competitor.',
+      'Acme Telecom received 50% of all mentions of the tracked brands, rank 1 of 2.',
+    ]);
+    expect(foldSpaces((await findingsOf(metrics, 'es'))[0] ?? '')).toBe('Acme Telecom respondió al 50 % de las 40 menciones que recibió, la misma tasa que RivalCo: puesto 1 de 2 marcas.');
+    expect(foldSpaces((await findingsOf(metrics, 'fr'))[0] ?? '')).toBe('Acme Telecom a répondu à 50 % des 40 mentions reçues, à égalité avec RivalCo : rang 1 sur 2 marques.');
+  });
+
+  it('compares values as printed: a rank 1 whose rate prints as another brand’s is no "best"', async () => {
+    const metrics = await metricsOf(closeRacePosts({ answered: 20, minutes: 30 }, { answered: 20, minutes: 30 }), config);
+    const [acme, rival] = metrics.brands;
+    if (!acme || !rival) throw new Error('two brands expected');
+    rival.responseRate = 0.4996;
+    rival.rank.responseRate = 2;
+    const text = await findingsOf(metrics);
+    expect(text[0]).toBe('Acme Telecom answered 50% of the 40 mentions it received, the same rate as RivalCo; rank 1 of 2 brands.');
+    expect(text.join(' ')).not.toMatch(/best|ahead|fastest/);
+  });
+
+  it('writes "N times faster" only when the medians differ by 20% or more', async () => {
+    // 35 min against 30: 1.17 times, under 20%.
+    const near = await metricsOf(closeRacePosts({ answered: 24, minutes: 35 }, { answered: 20, minutes: 30 }), config);
+    expect(await findingsOf(near)).toEqual([
+      'Acme Telecom had the best response rate of the 2 brands: 60% of 40 mentions answered.',
+      'Acme Telecom answered almost as fast as RivalCo: a median first response of 35\u00a0min against 30\u00a0min.',
+      '60% of mentions to Acme Telecom were answered within 1\u00a0h, ahead of the median competitor (50%).',
+      'Acme Telecom received 50% of all mentions of the tracked brands, rank 1 of 2.',
+    ]);
+    // 36 min against 30: exactly 1.2 times.
+    const apart = await metricsOf(closeRacePosts({ answered: 24, minutes: 36 }, { answered: 20, minutes: 30 }), config);
+    expect((await findingsOf(apart))[1]).toBe('RivalCo answered 1.2 times faster than Acme Telecom: a median first response of 30\u00a0min against 36\u00a0min.');
+    expect((await findingsOf(apart, 'fr'))[1]).toBe('RivalCo a répondu 1,2 fois plus vite\u00a0: un délai médian de première réponse de 30\u00a0min, contre 36\u00a0min pour Acme Telecom.');
+  });
+
+  it('ranks and compares nothing on a client without response figures', async () => {
+    // Acme's 45 mentions, none of its posts; RivalCo answers 20 of 40 after 15 minutes.
+    const posts = [...mentionsOnlyPosts().filter((post) => post.id.startsWith('d-2017-10')).map((post) => ({ ...post, text: post.text.replace('@Delta', '@AcmeCares') })), ...closeRacePosts({ answered: 0, minutes: 1 }, { answered: 20, minutes: 15 }).filter((post) => post.id.startsWith('r'))];
+    const metrics = await metricsOf(posts, config);
+    const { model } = await buildReportModel({ metrics, config, facts: null, template, language: 'en' });
+    // 45 of the 85 mentions; nothing about rate, speed or targets, and no low-sample warning for a client with 45 mentions.
+    expect(model.findings).toEqual(['Acme Telecom received 53% of all mentions of the tracked brands, rank 1 of 2.']);
+    expect(model.kpis.slice(0, 3).map((kpi) => [kpi.value, kpi.note, kpi.flags])).toEqual([
+      ['—', null, ['‡ Its own posts are missing from the data']],
+      ['—', null, ['‡ Its own posts are missing from the data']],
+      ['—', null, ['‡ Its own posts are missing from the data']],
+    ]);
+    expect(model.leaderboard.rows.map((row) => [row.brandName, row.cells[1]?.text, row.cells[1]?.rank, row.lowSample])).toEqual([
+      ['RivalCo', '50%', '1', false],
+      ['Acme Telecom', '— ‡', null, false],
+    ]);
+  });
+});
