@@ -36,7 +36,7 @@ LEFT JOIN url_parents u ON u.platform = p.platform AND u.post_id = p.post_id
 LEFT JOIN rb_accounts self
   ON self.brand_id = a.brand_id AND self.platform = p.platform
  AND self.handle = coalesce(parent.author, u.parent_author,
-                            lower(nullif(regexp_extract(p.parent_url, '^\s*https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/([A-Za-z0-9_]+)', 1), '')),
+                            rb_url_owner(p.parent_url),
                             p.reply_to_user)
 WHERE p.created_at >= $slice_start::TIMESTAMPTZ AND p.created_at <= $slice_end::TIMESTAMPTZ
 ORDER BY p.created_at;

@@ -3,7 +3,8 @@
 --   1. no tracked brand owns its author (on that platform),
 --   2. it is not a repost, and
 --   3. it targets B: its text mentions one of B's handles on that platform, or it
---      replies directly to a post of B (parent by id or link, see url_parents.sql;
+--      replies directly to a post of B (parent by id or link, see url_parents.sql, or a
+--      parent not in the data whose link names one of B's accounts, url_owner.sql;
 --      a quote does not reply),
 --      or its topic is one of B's topics (case-insensitive).
 -- One post can target several brands: it gets one row per brand.
@@ -38,6 +39,7 @@ candidates AS (
   -- brand only by mention or topic.
   SELECT p.platform, p.post_id, p.author, p.created_at,
          CASE WHEN p.kind <> 'quote' THEN p.parent_id END AS parent_id,
+         CASE WHEN p.kind <> 'quote' THEN rb_url_owner(p.parent_url) END AS parent_owner,
          p.kind = 'quote' AS is_quote,
          lower(trim(p.topic)) AS topic,
          coalesce(contains(p.text, '?') OR contains(p.text, '¿'), false) AS is_question,
@@ -76,6 +78,10 @@ targets AS (
   FROM candidates c
   JOIN url_parents u ON u.platform = c.platform AND u.post_id = c.post_id AND NOT c.is_quote
   JOIN rb_accounts a ON a.platform = u.platform AND a.handle = u.parent_author
+  UNION ALL
+  SELECT a.brand_id, c.platform, c.post_id, c.author, c.created_at, c.is_question, c.listed_responses
+  FROM candidates c
+  JOIN rb_accounts a ON a.platform = c.platform AND a.handle = c.parent_owner
   UNION ALL
   SELECT t.brand_id, c.platform, c.post_id, c.author, c.created_at, c.is_question, c.listed_responses
   FROM candidates c

@@ -60,3 +60,24 @@ describe('threads without parent ids', () => {
     ]);
   });
 });
+
+describe('comments on a page post the export does not hold', () => {
+  it("are aimed at the page named by the post's link, and the page's replies answer them", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'replybench-fb-')), 'fb.duckdb');
+    const fb = await Store.open(path);
+    try {
+      const outcome = await importFiles(fb, [new URL('../fixtures/formats/facebook_comments.csv', import.meta.url).pathname], { format: 'auto', timezone: 'UTC' });
+      expect(outcome.failures).toEqual([]);
+      // The page's own comments are written by its numeric id; its posts' links name it "acme".
+      const config = parseConfig({ client: 'acme', brands: [{ id: 'acme', accounts: { facebook: ['acme', 'id:100200300'] } }] }, 'fb.yaml', '/tmp');
+      const acme = (await computeMetrics(fb, config, '2025-10')).brands[0];
+      // Inbound: Jane's comment (14:00) and Tom's (16:00), both top-level comments on the page's post; the
+      // replies under Jane's comment answer Jane, not the page (the export flattens them under her comment).
+      // Answers: the page's 14:25 reply to Jane (25 min) and its 16:30 reply to Tom (30 min).
+      expect(acme).toMatchObject({ inbound: 2, answered: 2, responseRate: 1, responseTimeMedianMin: 27.5, brandPosts: 3, replies: 3 });
+    } finally {
+      fb.close();
+    }
+  });
+});
+
