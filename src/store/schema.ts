@@ -2,7 +2,7 @@
  * The store's public schema: analysts query these tables directly, so names
  * and types are part of the contract (see README, "The store").
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const POST_KINDS = ['post', 'reply', 'repost', 'quote', 'comment'] as const;
 export type PostKind = (typeof POST_KINDS)[number];

@@ -33,6 +33,7 @@ export async function upgradeSchema(store: Store): Promise<void> {
       await store.run('ALTER TABLE posts ADD COLUMN IF NOT EXISTS response_ids VARCHAR');
       await store.run('ALTER TABLE posts ADD COLUMN IF NOT EXISTS reply_to_user VARCHAR');
     }
+    // Version 3 -> 4: learned_handles, which the schema's own DDL has just created.
     await store.run("UPDATE replybench_meta SET value = $value WHERE key = 'schema_version'", { value: String(SCHEMA_VERSION) });
   });
 }

@@ -99,7 +99,7 @@ async function postsKeys(store: Store): Promise<number> {
 }
 
 describe('a store made by schema version 1 (posts with a PRIMARY KEY)', () => {
-  it('is upgraded in place when opened: same rows in the same order, version 3, no key', async () => {
+  it('is upgraded in place when opened: same rows in the same order, version 4, no key', async () => {
     const path = join(tempFolder(), 'v1.duckdb');
     await createV1Store(path);
     const before = await (async () => {
@@ -115,7 +115,7 @@ describe('a store made by schema version 1 (posts with a PRIMARY KEY)', () => {
     expect(before).toHaveLength(5);
 
     const store = await openStore(path);
-    expect(await schemaVersion(store)).toBe('3');
+    expect(await schemaVersion(store)).toBe('4');
     expect(await postsKeys(store)).toBe(0);
     const after = await rowsInStoredOrder(store);
     expect(after.map(({ response_ids, reply_to_user, ...rest }) => rest)).toEqual(before);
@@ -172,25 +172,26 @@ describe('a store made by schema version 1 (posts with a PRIMARY KEY)', () => {
 });
 
 describe('schema version', () => {
-  it('a new store is version 3', async () => {
+  it('a new store is version 4', async () => {
     const store = await openStore();
-    expect(await schemaVersion(store)).toBe('3');
+    expect(await schemaVersion(store)).toBe('4');
     expect(await postsKeys(store)).toBe(0);
   });
 
-  it('a version-2 store gains the response_ids column and keeps its rows', async () => {
+  it('a version-2 store gains the response_ids and reply_to_user columns and the learned_handles table, and keeps its rows', async () => {
     const path = await createV2Store('v2.duckdb');
     const store = await openStore(path);
-    expect(await schemaVersion(store)).toBe('3');
+    expect(await schemaVersion(store)).toBe('4');
     expect(await store.all('SELECT post_id, author, response_ids, reply_to_user FROM posts')).toEqual([{ post_id: '1', author: 'ana', response_ids: null, reply_to_user: null }]);
+    expect(await store.all('SELECT count(*)::DOUBLE AS n FROM learned_handles')).toEqual([{ n: 0 }]);
   });
 
   it('a store from a newer replybench is refused, untouched', async () => {
     const path = join(tempFolder(), 'future.duckdb');
     const store = await Store.open(path);
-    await store.run("UPDATE replybench_meta SET value = '4' WHERE key = 'schema_version'");
+    await store.run("UPDATE replybench_meta SET value = '5' WHERE key = 'schema_version'");
     store.close();
-    await expect(Store.open(path)).rejects.toThrow(/made by a newer replybench \(store schema version 4; this one knows up to 3\)/);
+    await expect(Store.open(path)).rejects.toThrow(/made by a newer replybench \(store schema version 5; this one knows up to 4\)/);
   });
 });
 
@@ -201,6 +202,7 @@ async function createV2Store(name: string): Promise<string> {
   await v2.run("INSERT INTO posts (platform, post_id, created_at, author, kind, batch_id) VALUES ('twitter', '1', '2017-10-01T00:00:00Z', 'ana', 'post', 1)");
   await v2.run('ALTER TABLE posts DROP COLUMN response_ids');
   await v2.run('ALTER TABLE posts DROP COLUMN reply_to_user');
+  await v2.run('DROP TABLE learned_handles');
   await v2.run("UPDATE replybench_meta SET value = '2' WHERE key = 'schema_version'");
   v2.close();
   return path;
@@ -211,7 +213,7 @@ describe('reading an older store (metrics, report)', () => {
     const path = await createV2Store('v2-read.duckdb');
     const store = await openImportedDatabase(path);
     try {
-      expect(await schemaVersion(store)).toBe('3');
+      expect(await schemaVersion(store)).toBe('4');
       expect(await store.all('SELECT post_id, response_ids FROM posts')).toEqual([{ post_id: '1', response_ids: null }]);
       await expect(store.run("DELETE FROM posts")).rejects.toThrow(/read-only/);
     } finally {
