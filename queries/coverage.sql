@@ -21,16 +21,9 @@
 --
 -- Output: measured_platforms(brand_id, platform), then metric_coverage(brand_id, scope, ...).
 -- Parameters: $start, $end, $inbound_mode, $responses_missing_share, $parents_missing_share.
--- A platform is measured for a brand when the data holds its posts there in the period,
--- or a response (which may come after the period's end) to one of its mentions.
+-- A platform is measured for a brand as base/measured.sql says.
 CREATE OR REPLACE TEMP TABLE measured_platforms AS
-SELECT brand_id, platform
-FROM brand_posts
-WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND post_type <> 'repost'
-UNION
-SELECT brand_id, platform
-FROM mentions
-WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND response_at IS NOT NULL;
+SELECT * FROM rb_measured_platforms($start::TIMESTAMPTZ, $end::TIMESTAMPTZ);
 
 CREATE OR REPLACE TEMP TABLE metric_coverage AS
 WITH own AS (

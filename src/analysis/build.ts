@@ -29,7 +29,7 @@ export async function buildBase(session: SqlSession, config: Config, range: Anal
     window_us: windowUs,
     tz: config.timezone,
   };
-  for (const step of ['intervals', 'url_owner', 'user_handles', 'url_parents', 'brand_posts', 'inbound', 'mentions']) {
+  for (const step of ['intervals', 'url_owner', 'user_handles', 'url_parents', 'brand_posts', 'inbound', 'mentions', 'measured']) {
     await runQueryFile(session, `base/${step}`, params);
   }
 }

@@ -131,7 +131,7 @@ export const METRIC_DEFINITIONS: MetricDefinition[] = [
     id: 'lowSample',
     title: 'Low samples',
     text:
-      'A brand with fewer than 30 measured inbound mentions in the period is flagged as a low sample: its rates can move a lot with a few mentions. Response times resting on fewer than 30 answered mentions are flagged the same way (lowSampleTimes).',
+      'A brand with fewer than 30 measured inbound mentions in the period is flagged as a low sample: its rates can move a lot with a few mentions. Response times resting on fewer than 30 answered mentions are flagged the same way.',
   },
   {
     id: 'byPlatform',

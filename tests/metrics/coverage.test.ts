@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeMetrics } from '../../src/metrics/compute.js';
+import { computeDiagnostics } from '../../src/metrics/diagnostics/index.js';
 import { metricsCsv } from '../../src/metrics/format/csv.js';
 import type { BrandMetrics, MetricsReport } from '../../src/metrics/types.js';
 import type { Store } from '../../src/store/database.js';
@@ -106,4 +107,16 @@ describe('coverage', () => {
     expect(point('2017-09')).toMatchObject({ inbound: 1, answered: 0, responseRate: null });
     expect(point('2017-10')).toMatchObject({ inbound: 1, answered: 1, responseRate: 1 });
   });
+
+  it("quotes no unanswered example from a platform where the data cannot measure the brand's answers", async () => {
+    store = await storeWith([
+      { id: 't1', author: 'ana', at: day(2), text: '@AcmeCares still waiting' },
+      { id: 't2', author: 'AcmeCares', at: day(3), text: 'Our shops open at 9' },
+      { id: 'f1', author: 'fan', at: day(4), text: '@acme.page hello?', platform: 'facebook' },
+    ]);
+    const diagnostics = await computeDiagnostics(store, configWith(brands), '2017-10');
+    const acme = diagnostics.brands.find((entry) => entry.id === 'acme');
+    expect(acme?.unansweredExamples.map((example) => example.text)).toEqual(['@AcmeCares still waiting']);
+  });
 });
+
