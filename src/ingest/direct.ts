@@ -2,7 +2,8 @@ import type { Store } from '../store/database.js';
 import { nextBatchId } from './batch.js';
 import { directInsertSql, NEEDS_CHECKS, type CanonicalPlan } from './canonical.js';
 import { countPosts, repeatedKeys, settleStoredCopies, type DifferingCopies } from './merge.js';
-import { readWithRetries, type CsvRead, type CsvRelation, type Layout } from './staging.js';
+import type { RecordShape } from './source/shape-scan.js';
+import { needsRecovery, NeedsRecovery, readWithRetries, type CsvRead, type CsvRelation, type Layout } from './staging.js';
 
 /** What the direct load wrote, inside the transaction it runs in. */
 export interface DirectLoad {
@@ -32,9 +33,18 @@ function isNeedsChecks(error: unknown): boolean {
  * (it records the batch). It gives up, with nothing written, at the first row
  * that is rejected, blank or damaged, or when the file repeats a post (which
  * copy comes first in the file is lost once rows are sorted by date): then it
- * returns the way the file was being read, and the checked path takes over.
+ * returns the way the file was being read, and the checked path takes over
+ * (or the row-by-row recovery, when the shape pass found rows DuckDB cannot
+ * read as they are).
  */
-export async function loadDirect<T>(store: Store, start: CsvRead, layout: Layout, plan: CanonicalPlan, finish: (load: DirectLoad) => Promise<T>): Promise<{ done: T } | { read: CsvRead }> {
+export async function loadDirect<T>(
+  store: Store,
+  start: CsvRead,
+  layout: Layout,
+  plan: CanonicalPlan,
+  shape: Promise<RecordShape>,
+  finish: (load: DirectLoad) => Promise<T>,
+): Promise<{ done: T } | { read: CsvRead; recover: boolean }> {
   let current = start;
   const finished: T[] = [];
   try {
@@ -46,6 +56,8 @@ export async function loadDirect<T>(store: Store, start: CsvRead, layout: Layout
           const batchId = await nextBatchId(store);
           const storedBefore = await countPosts(store);
           const rows = await insertDirect(store, plan, relation, batchId, optimizers);
+          // The shape pass ran beside the insert: rows DuckDB read without complaint may still hide extra cells.
+          if (needsRecovery(await shape)) throw new NeedsRecovery(read);
           if ((await repeatedKeys(store, batchId)) > 0) throw new NeedsChecks();
           const settled = await settleStoredCopies(store, batchId, storedBefore);
           return finish({ batchId, read, rows, imported: rows - settled.removed, differing: settled.differing });
@@ -55,9 +67,10 @@ export async function loadDirect<T>(store: Store, start: CsvRead, layout: Layout
         // A failed insert leaves the setting changed; the transaction is rolled back by now, so it can be restored.
         await restoreOptimizers(store, optimizers);
       }
-    });
+    }, shape);
   } catch (error) {
-    if (isNeedsChecks(error)) return { read: current };
+    if (error instanceof NeedsRecovery) return { read: error.read, recover: true };
+    if (isNeedsChecks(error)) return { read: current, recover: false };
     throw error;
   }
   const [done] = finished;

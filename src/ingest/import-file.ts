@@ -13,12 +13,14 @@ import { learnHandles } from './learned-handles.js';
 import { LineMap } from './line-map.js';
 import { differingCopiesWarning, mergePosts } from './merge.js';
 import type { ImportProgress } from './progress.js';
-import { insertRejects } from './rejects.js';
+import { insertRejects, insertStructuralRejects } from './rejects.js';
 import { recordRepeatImport } from './repeat.js';
 import type { FileImportResult } from './result.js';
 import { prepareSource, type PreparedSource } from './source/prepare.js';
 import { scanRecords } from './source/record-scan.js';
-import { createStaging, dropStaging, firstRead, readWithRetries, type CsvRead, type Layout } from './staging.js';
+import { recoverRecords, type StructuralReject } from './source/recover.js';
+import { scanShape, type RecordShape } from './source/shape-scan.js';
+import { createStaging, dropStaging, firstRead, needsRecovery, readWithRetries, type CsvRead, type Layout } from './staging.js';
 import { fileStats, type FileStats } from './stats.js';
 
 export interface FileImportOptions {
@@ -82,7 +84,10 @@ export async function importFile(store: Store, path: string, options: FileImport
     }
     const job: FileJob = { store, path, file, format, layout, plan, options, earlier, report };
     report('loading', null);
-    const direct = await loadDirect(store, firstRead(prepared), layout, plan, async (load) => {
+    // Runs beside DuckDB's insert (it only reads the file): rows with too many cells, and the longest record.
+    const shape = scanShape(prepared.readPath, { delimiter: layout.delimiter, headerLine: layout.headerLine, columns: layout.names.length });
+    shape.catch(() => undefined);
+    const direct = await loadDirect(store, firstRead(prepared), layout, plan, shape, async (load) => {
       report('saving', null);
       const warnings = await fileWarnings(job, load.read, load.rows);
       const differing = differingCopiesWarning(load.differing);
@@ -90,7 +95,12 @@ export async function importFile(store: Store, path: string, options: FileImport
       return finishBatch(job, load.read.source, { batchId: load.batchId, rows: load.rows, blank: 0, kept: load.rows, imported: load.imported, conflicts: 0, rejectedByReason: {}, warnings });
     });
     if ('done' in direct) return direct.done;
-    return await importChecked(job, direct.read);
+    const facts = await shape;
+    if (!direct.recover && !needsRecovery(facts)) return await importChecked(job, direct.read, shape, []);
+    report('checking', null);
+    const recovery = await recoverRecords(direct.read.source, layout, facts);
+    const read: CsvRead = { source: recovery.source, padded: false, ...(recovery.maxRecordBytes > 1_000_000 ? { maxLineSize: recovery.maxRecordBytes + 4096 } : {}) };
+    return await importChecked(job, read, null, recovery.rejects);
   } finally {
     await dropCanonical(store);
     await dropStaging(store);
@@ -140,9 +150,9 @@ async function finishBatch(
  * counted, and the rejected rows are recorded with their lines before the
  * kept ones are merged.
  */
-async function importChecked(job: FileJob, start: CsvRead): Promise<FileImportResult> {
+async function importChecked(job: FileJob, start: CsvRead, shape: Promise<RecordShape> | null, structural: readonly StructuralReject[]): Promise<FileImportResult> {
   const { store, plan, layout, format } = job;
-  const read = await readWithRetries(start, layout, (relation) => materializeCanonical(store, plan, relation));
+  const read = await readWithRetries(start, layout, (relation) => materializeCanonical(store, plan, relation), shape ?? undefined);
   const source = read.source;
   job.report('checking', null);
   let stats = await fileStats(store, plan);
@@ -153,7 +163,7 @@ async function importChecked(job: FileJob, start: CsvRead): Promise<FileImportRe
   const lines = needsLines ? await LineMap.build(source, layout, stats.rows) : null;
   if (lines) await failWhenNoDateReads(store, source, plan, stats, lines, format);
 
-  const warnings = await fileWarnings(job, read, stats.rows);
+  const warnings = await fileWarnings(job, read, stats.rows + structural.length);
   stats.warnings.forEach((warning, index) => {
     if (warning.count === 0) return;
     const at = warning.firstRow === null || !lines ? '' : ` (first at ${source.lineUnit} ${lines.lineOf(warning.firstRow)})`;
@@ -165,9 +175,11 @@ async function importChecked(job: FileJob, start: CsvRead): Promise<FileImportRe
   const result = await store.transaction(async () => {
     const batchId = await nextBatchId(store);
     if (rejected > 0 && lines) await insertRejects(store, plan, layout, lines, { id: batchId, file: job.file });
+    await insertStructuralRejects(store, structural, { id: batchId, file: job.file });
     const merged = await mergePosts(store, batchId, { duplicatesInFile: stats.duplicatesInFile > 0 });
     const differing = differingCopiesWarning(merged.differing);
     const rejectedByReason: Record<string, number> = {};
+    for (const reject of structural) rejectedByReason[reject.reason] = (rejectedByReason[reject.reason] ?? 0) + 1;
     stats.rejects.forEach((reason, index) => {
       const name = plan.reasons[index];
       if (reason.count > 0 && name !== undefined && index + 1 !== plan.codes.conflict) rejectedByReason[name] = (rejectedByReason[name] ?? 0) + reason.count;
@@ -175,7 +187,7 @@ async function importChecked(job: FileJob, start: CsvRead): Promise<FileImportRe
     const conflicts = stats.rejects[plan.codes.conflict - 1]?.count ?? 0;
     return finishBatch(job, source, {
       batchId,
-      rows: stats.rows,
+      rows: stats.rows + structural.length,
       blank: stats.blank,
       kept: stats.kept,
       imported: merged.imported,

@@ -23,11 +23,13 @@ export interface PreparedLines {
 export class LineMap {
   private constructor(
     private readonly firstLine: number,
-    private readonly facts: RecordFacts | null,
+    private readonly facts: Pick<RecordFacts, 'breakpoints'> | null,
   ) {}
 
   static async build(source: PreparedSource, layout: Layout, stagedRows: number): Promise<LineMap> {
     const firstLine = layout.headerLine + 1;
+    // A rewrite that left rows out knows the original line of each record it kept.
+    if (source.recordLines) return new LineMap(firstLine, { breakpoints: source.recordLines });
     if (source.lineUnit === 'row') return new LineMap(firstLine, null);
     if ((await countLines(source.readPath)) - layout.headerLine === stagedRows) return new LineMap(firstLine, null);
     const facts = await scanRecords(source.readPath, { delimiter: layout.delimiter, headerLine: layout.headerLine, columns: layout.names.length });

@@ -1,8 +1,9 @@
-import type { DuckDBValue } from '@duckdb/node-api';
+import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { Store } from '../store/database.js';
 import { CANONICAL_ROWS, conflictReason, type CanonicalPlan } from './canonical.js';
 import { quoteIdentifier } from './formats/sql-helpers.js';
 import type { LineMap } from './line-map.js';
+import type { StructuralReject } from './source/recover.js';
 import { STAGING_TABLE, type Layout } from './staging.js';
 
 /** A cell written back as CSV: quoted when it holds the delimiter, a quote or a line break. */
@@ -45,4 +46,20 @@ export async function insertRejects(
   };
   plan.reasons.forEach((reason, index) => (params[`reason_${index}`] = reason));
   await store.change(sql, params);
+}
+
+/** Records the rows the row-by-row recovery could not keep (too many cells, a field over the limit), with their lines and text. */
+export async function insertStructuralRejects(store: Store, rejects: readonly StructuralReject[], batch: { id: number; file: string }): Promise<void> {
+  if (rejects.length === 0) return;
+  await store.run(
+    `INSERT INTO import_rejects (batch_id, file, line, reason, raw)
+     SELECT $batch_id, $file, unnest($lines), unnest($reasons), unnest($raws)`,
+    {
+      batch_id: batch.id,
+      file: batch.file,
+      lines: listValue(rejects.map((reject) => reject.line)),
+      reasons: listValue(rejects.map((reject) => reject.reason)),
+      raws: listValue(rejects.map((reject) => reject.raw)),
+    },
+  );
 }

@@ -3,6 +3,8 @@ import { UserError } from '../errors.js';
 import type { Store } from '../store/database.js';
 import { quoteIdentifier } from './formats/sql-helpers.js';
 import { scanRecords, type RecordFacts } from './source/record-scan.js';
+import { FIELD_LIMIT_BYTES } from './source/recover.js';
+import type { RecordShape } from './source/shape-scan.js';
 import { CR_PLACEHOLDER } from './source/rewrite.js';
 import type { PreparedSource } from './source/prepare.js';
 
@@ -19,6 +21,27 @@ export interface Layout {
 export interface CsvRead {
   source: PreparedSource;
   padded: boolean;
+  /** DuckDB's line limit, raised for files with records longer than its default. */
+  maxLineSize?: number;
+}
+
+/** DuckDB's default line limit (max_line_size), in bytes. */
+const DUCKDB_LINE_LIMIT = 2_000_000;
+
+/**
+ * True when DuckDB's reader cannot take the file whole: rows with more
+ * cells than the header, or a record so long a field may pass the limit.
+ * The row-by-row recovery (recoverRecords) reads such files.
+ */
+export function needsRecovery(shape: RecordShape): boolean {
+  return shape.longRecords > 0 || shape.maxRecordBytes > FIELD_LIMIT_BYTES;
+}
+
+/** Thrown when a file turns out to need the row-by-row recovery; carries how it was being read. */
+export class NeedsRecovery extends Error {
+  constructor(readonly read: CsvRead) {
+    super('replybench: the file needs the row-by-row recovery');
+  }
 }
 
 /** A table expression over the file's records: every column VARCHAR, named as in the header, in file order. */
@@ -41,9 +64,11 @@ function firstLine(error: unknown): string {
 export function csvRelation(read: CsvRead, layout: Layout): CsvRelation {
   const columns = structValue(Object.fromEntries(layout.names.map((name) => [name, 'VARCHAR'])));
   // null_padding cannot run in parallel with quoted line breaks, so it is asked for only when rows are short.
-  const options = read.padded ? ', null_padding = true, parallel = false' : '';
-  const reader = `read_csv($csv_path, auto_detect = false, header = false, skip = $csv_skip, delim = $csv_delim, quote = '"', escape = '"', columns = $csv_columns${options})`;
+  const padding = read.padded ? ', null_padding = true, parallel = false' : '';
+  const lineSize = read.maxLineSize ? ', max_line_size = $csv_max_line_size' : '';
+  const reader = `read_csv($csv_path, auto_detect = false, header = false, skip = $csv_skip, delim = $csv_delim, quote = '"', escape = '"', columns = $csv_columns${padding}${lineSize})`;
   const params: Record<string, DuckDBValue> = { csv_path: read.source.readPath, csv_skip: layout.headerLine, csv_delim: layout.delimiter, csv_columns: columns };
+  if (read.maxLineSize) params.csv_max_line_size = read.maxLineSize;
   if (!read.source.hasCrPlaceholder) return { sql: reader, params };
   params.csv_cr = CR_PLACEHOLDER;
   const restored = layout.names.map((name) => `replace(${quoteIdentifier(name)}, $csv_cr, chr(13)) AS ${quoteIdentifier(name)}`).join(', ');
@@ -67,7 +92,12 @@ function isCsvError(message: string): boolean {
  * `create` also gets the way the file is being read, so a caller that stops
  * on an error of its own knows how to read the file next time.
  */
-export async function readWithRetries(start: CsvRead, layout: Layout, create: (relation: CsvRelation, read: CsvRead) => Promise<void>): Promise<CsvRead> {
+export async function readWithRetries(
+  start: CsvRead,
+  layout: Layout,
+  create: (relation: CsvRelation, read: CsvRead) => Promise<void>,
+  shape?: Promise<RecordShape>,
+): Promise<CsvRead> {
   const read: CsvRead = { ...start };
   let normalised = false;
   for (;;) {
@@ -77,6 +107,16 @@ export async function readWithRetries(start: CsvRead, layout: Layout, create: (r
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (!isCsvError(message)) throw error;
+      // What the reader stumbled on may be what the shape pass found: too many cells, or a long record.
+      if (shape) {
+        const facts = await shape;
+        if (needsRecovery(facts)) throw new NeedsRecovery(read);
+        const needed = facts.maxRecordBytes + 4096;
+        if (needed > DUCKDB_LINE_LIMIT && (read.maxLineSize ?? 0) < needed) {
+          read.maxLineSize = needed;
+          continue;
+        }
+      }
       const columns = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
       if (columns && Number(columns[2]) < Number(columns[1]) && !read.padded) {
         read.padded = true;

@@ -94,14 +94,14 @@ describe('clean files go straight from the reader into posts; others take the ch
   it('never gives a new batch the id of posts someone added by hand', async () => {
     const store = await openStore();
     await importOne(store, tempFile('first.csv', twcsCsv([['1', 'a', DATE, 'x', '']])));
-    await store.run("INSERT INTO posts SELECT * REPLACE ('hand' AS post_id, 7 AS batch_id) FROM posts");
-    const result = await importOne(store, tempFile('second.csv', twcsCsv([['hand', 'a', DATE, 'x', ''], ['2', 'a', DATE, 'y', '']])));
+    await store.run("INSERT INTO posts SELECT * REPLACE ('999' AS post_id, 7 AS batch_id) FROM posts");
+    const result = await importOne(store, tempFile('second.csv', twcsCsv([['999', 'a', DATE, 'x', ''], ['2', 'a', DATE, 'y', '']])));
     expect(result).toMatchObject({ batchId: 8, imported: 1, duplicates: 1 });
     const rows = await store.all<{ post_id: string; batch_id: number }>('SELECT post_id, batch_id FROM posts ORDER BY post_id');
     expect(rows).toEqual([
       { post_id: '1', batch_id: 1 },
       { post_id: '2', batch_id: 8 },
-      { post_id: 'hand', batch_id: 7 },
+      { post_id: '999', batch_id: 7 },
     ]);
   });
 });

@@ -3,7 +3,6 @@ import {
   handle,
   idList,
   idText,
-  isExcelGroupedIdList,
   isScientificNotation,
   isUnreadableIdList,
   NULL_COUNT,
@@ -16,6 +15,29 @@ import {
 import type { ExportFormat } from './types.js';
 
 const REQUIRED = ['tweet_id', 'author_id', 'created_at', 'text', 'in_response_to_tweet_id'];
+
+/**
+ * Tweet ids are digits (pandas writes `3.0`, Meltwater-style quotes and
+ * spaces are read as idText does): anything else in an id cell is a value
+ * shifted there by a delimiter inside an unquoted text.
+ */
+function isNotTweetId(cell: string): string {
+  return `coalesce(NOT regexp_full_match(${cell}, '\\s*["'']?[0-9]+(\\.0+)?["'']?\\s*'), false)`;
+}
+
+/**
+ * True when an id list is one number Excel made of it: regrouped
+ * (`155,157` shown as `1,55,157`), rounded to 15 significant digits (the
+ * digits after them zeros: `349,350,351,352,347,000,000,000`) or written in
+ * scientific notation. One regular expression: this runs on every row.
+ */
+function isExcelDamagedIdList(expr: string): string {
+  const grouped = '[0-9]{1,2}(,[0-9]{2})+,[0-9]{3}';
+  const rounded = '[0-9]{1,3}(,[0-9]{3}){3,}(,000)+';
+  const scientific = '[0-9]+(\\.[0-9]+)?[eE]\\+[0-9]+';
+  return `coalesce(regexp_full_match(${expr}, '\\s*(${grouped}|${rounded}|${scientific})\\s*'), false)`;
+}
+
 const LAYOUT = layoutOf('Kaggle Customer Support on Twitter CSV', REQUIRED);
 
 /**
@@ -55,7 +77,7 @@ export const twcsFormat: ExportFormat = {
         language: NULL_TEXT,
         sentiment: NULL_TEXT,
         topic: NULL_TEXT,
-        response_ids: responses ? `CASE WHEN ${isExcelGroupedIdList(responses)} OR ${isUnreadableIdList(responses)} THEN NULL ELSE ${idList(responses)} END` : NULL_TEXT,
+        response_ids: responses ? `CASE WHEN ${isExcelDamagedIdList(responses)} OR ${isUnreadableIdList(responses)} THEN NULL ELSE ${idList(responses)} END` : NULL_TEXT,
         reply_to_user: NULL_TEXT,
       },
       rawDate: created,
@@ -65,6 +87,16 @@ export const twcsFormat: ExportFormat = {
           reason: 'tweet_id is in scientific notation (e.g. 1.23E+17): Excel rounded it and the real id is lost; export the data again without opening it in Excel',
         },
         { when: `${handle(context.col('author_id'))} IS NULL`, reason: 'author_id is empty' },
+        { when: isNotTweetId(id), reason: 'tweet_id is not a tweet id (a delimiter inside an unquoted text shifted the cells?)' },
+        { when: `NOT ${isScientificNotation(parent)} AND ${isNotTweetId(parent)}`, reason: 'in_response_to_tweet_id is not a tweet id (a delimiter inside an unquoted text shifted the cells?)' },
+        ...(responses
+          ? [
+              {
+                when: `NOT ${isExcelDamagedIdList(responses)} AND ${isUnreadableIdList(responses)}`,
+                reason: 'response_tweet_id is not a list of ids (a delimiter inside an unquoted text shifted the cells?)',
+              },
+            ]
+          : []),
       ],
       warnWhen: [
         {
@@ -74,12 +106,9 @@ export const twcsFormat: ExportFormat = {
         ...(responses
           ? [
               {
-                when: isExcelGroupedIdList(responses),
-                reason: 'response_tweet_id looks like an id list that Excel regrouped as one number (e.g. 155,157 shown as 1,55,157); the list was not kept (the reply links come from in_response_to_tweet_id)',
-              },
-              {
-                when: `NOT ${isExcelGroupedIdList(responses)} AND ${isUnreadableIdList(responses)}`,
-                reason: 'response_tweet_id is not a list of ids (damaged by a spreadsheet?); the list was not kept (the reply links come from in_response_to_tweet_id)',
+                when: isExcelDamagedIdList(responses),
+                reason:
+                  'response_tweet_id looks like an id list that Excel regrouped as one number (e.g. 155,157 shown as 1,55,157), rounded to 15 digits (349,350,351,352,347,000,000,000) or wrote as 1.55E+5; the list was not kept (the reply links come from in_response_to_tweet_id)',
               },
             ]
           : []),

@@ -24,6 +24,12 @@ export interface PreparedSource {
   hasCrPlaceholder: boolean;
   /** Rows may have fewer cells than the header (workbooks do). */
   ragged: boolean;
+  /**
+   * Set when `readPath` is a rewrite that left rows out (see recoverRecords):
+   * the original line of each record, as breakpoints (record `r` starts on
+   * `line + r - record` of the last breakpoint at or before it).
+   */
+  recordLines?: Array<{ record: number; line: number }>;
   /** The start of `readPath` as text, and whether it is the whole file. */
   head: { text: string; complete: boolean };
   warnings: string[];
