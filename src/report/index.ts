@@ -10,10 +10,11 @@
  *       config,                 // Config from loadConfig()
  *       store,                  // open Store: examples, response times, import records
  *       period: '2017-10',      // or pass `metrics` (a MetricsReport) instead of computing
- *       outDir: 'out/acme',     // gets report.pdf, report.html, metrics.csv, metrics.json, charts/*.svg
+ *       outDir: 'out/acme',     // gets report.pdf, report.pptx, report.html, metrics.xlsx, metrics.csv, metrics.json, charts/*.svg
  *       lang: 'es',             // default: config.report.language
  *       printer,                // omit to start and close a browser for this one report
  *       improvements,           // optional ImprovementItem[] ("What to improve")
+ *       formats: ['pdf', 'xlsx'], // optional: what to write (default: all of REPORT_FORMATS; metrics.json always)
  *     });
  *     console.log(written.pdf);
  *   } finally {
@@ -27,6 +28,7 @@
  * connection).
  */
 export { writeReport, type WriteReportOptions, type WrittenReport } from './writeReport.js';
+export { REPORT_FORMATS, parseFormats, type ReportFormat } from './formats.js';
 export { ReportPrinter, type PrinterOptions, type PrintOptions, type PrintResult } from './pdf/printer.js';
 export { findBrowser, NO_BROWSER_MESSAGE } from './pdf/findBrowser.js';
 export { ReportTemplate, DEFAULT_TEMPLATE_DIR } from './template.js';

@@ -16,8 +16,11 @@ import { buildReportModel } from './model/buildModel.js';
 import { noPostsMessage } from './noPosts.js';
 import { readStoreFacts, type StoreFacts } from './model/storeFacts.js';
 import { ReportPrinter } from './pdf/printer.js';
+import { REPORT_FORMATS, type ReportFormat } from './formats.js';
 import { checkWritableFolder } from './preflight.js';
+import { buildDeck } from './pptx/buildDeck.js';
 import { ReportTemplate } from './template.js';
+import { buildWorkbook } from './xlsx/buildWorkbook.js';
 
 export interface WriteReportOptions {
   config: Config;
@@ -32,7 +35,7 @@ export interface WriteReportOptions {
   metrics?: MetricsReport;
   /** "2017-10", "2017-Q4" or "2017-10-01..2017-10-15"; needed with `store` when `metrics` is absent. */
   period?: string;
-  /** Folder that receives report.pdf, report.html, metrics.csv, metrics.json and charts/*.svg (created if needed). */
+  /** Folder that receives report.pdf, report.pptx, report.html, metrics.xlsx, metrics.csv, metrics.json and charts/*.svg (created if needed). */
   outDir: string;
   /** Default: the config's report.language. */
   lang?: Language;
@@ -48,6 +51,8 @@ export interface WriteReportOptions {
   improvements?: ImprovementItem[] | null;
   /** Skip the PDF (HTML, CSV, JSON and SVG only): no browser needed. */
   skipPdf?: boolean;
+  /** The files to write (default: all); metrics.json is always written, and without pdf no browser is needed. */
+  formats?: readonly ReportFormat[];
   /** Date printed on the cover (default: now). */
   generatedAt?: Date;
 }
@@ -55,6 +60,11 @@ export interface WriteReportOptions {
 export interface WrittenReport {
   outDir: string;
   pdf: string | null;
+  /** report.pptx, null when not written. */
+  pptx: string | null;
+  /** metrics.xlsx, null when not written. */
+  xlsx: string | null;
+  /** Where report.html and metrics.csv are; each is written only when `formats` names it (html, csv). */
   html: string;
   csv: string;
   json: string;
@@ -92,25 +102,39 @@ async function writeAnalysedReport(options: WriteReportOptions, analysis: Analys
   const facts: StoreFacts | null = analysis ? await readStoreFacts(analysis) : null;
   const template = ReportTemplate.open(config.report.template, config.baseDir, config.source);
   const pageSize = options.pageSize ?? config.report.pageSize;
-  const { model, t } = await buildReportModel({ metrics, config, facts, template, language, improvements, generatedAt: options.generatedAt });
+  const formats = new Set<ReportFormat>(options.formats ?? REPORT_FORMATS);
+  if (options.skipPdf) formats.delete('pdf');
+  const { model, t, format } = await buildReportModel({ metrics, config, facts, template, language, improvements, generatedAt: options.generatedAt });
   const html = renderReportHtml(model, template, t, pageSize);
 
   const outDir = resolve(options.outDir);
   const chartsDir = join(outDir, 'charts');
-  checkWritableFolder(chartsDir, 'outDir');
-  const paths = { html: join(outDir, 'report.html'), csv: join(outDir, 'metrics.csv'), json: join(outDir, 'metrics.json'), pdf: join(outDir, 'report.pdf') };
-  writeOutputFile(paths.html, html);
-  writeOutputFile(paths.csv, metricsCsv(metrics));
+  checkWritableFolder(formats.has('svg') ? chartsDir : outDir, 'outDir');
+  const paths = {
+    html: join(outDir, 'report.html'),
+    csv: join(outDir, 'metrics.csv'),
+    json: join(outDir, 'metrics.json'),
+    pdf: join(outDir, 'report.pdf'),
+    pptx: join(outDir, 'report.pptx'),
+    xlsx: join(outDir, 'metrics.xlsx'),
+  };
+  if (formats.has('html')) writeOutputFile(paths.html, html);
+  if (formats.has('csv')) writeOutputFile(paths.csv, metricsCsv(metrics));
   writeOutputFile(paths.json, `${JSON.stringify(metrics, null, 2)}\n`);
+  if (formats.has('pptx')) writeOutputFile(paths.pptx, await buildDeck({ model, metrics, t, format }));
+  if (formats.has('xlsx')) {
+    const workbook = { metrics, facts, t, format, client: model.client, agency: model.agency.name, generatedAt: options.generatedAt ?? new Date() };
+    writeOutputFile(paths.xlsx, await buildWorkbook(workbook));
+  }
   const charts = Object.values(model.charts).flatMap((chart) => {
-    if (chart.svg === null) return [];
+    if (chart.svg === null || !formats.has('svg')) return [];
     const path = join(chartsDir, `${chart.id}.svg`);
     writeOutputFile(path, `<?xml version="1.0" encoding="UTF-8"?>\n${chart.svg}\n`);
     return [path];
   });
 
   let blockedRequests: string[] = [];
-  if (!options.skipPdf) {
+  if (formats.has('pdf')) {
     const printer = options.printer ?? (await ReportPrinter.launch());
     try {
       const footerLeft = [model.agency.name, model.client.name, model.period.label].filter(Boolean).join(' · ');
@@ -121,5 +145,6 @@ async function writeAnalysedReport(options: WriteReportOptions, analysis: Analys
       if (!options.printer) await printer.close();
     }
   }
-  return { outDir, pdf: options.skipPdf ? null : paths.pdf, html: paths.html, csv: paths.csv, json: paths.json, charts, metrics, blockedRequests };
+  const written = (name: ReportFormat & keyof typeof paths) => (formats.has(name) ? paths[name] : null);
+  return { outDir, pdf: written('pdf'), pptx: written('pptx'), xlsx: written('xlsx'), html: paths.html, csv: paths.csv, json: paths.json, charts, metrics, blockedRequests };
 }

@@ -6,6 +6,7 @@ import { checkConfigAgainstData } from '../../analysis/config-check.js';
 import { loadConfig } from '../../config/load.js';
 import type { Config } from '../../config/types.js';
 import { UserError } from '../../errors.js';
+import { parseFormats, type ReportFormat } from '../../report/formats.js';
 import { isLanguage, type Language } from '../../report/i18n/language.js';
 import { checkReportInputs } from '../../report/preflight.js';
 import type { WrittenReport } from '../../report/index.js';
@@ -24,6 +25,7 @@ interface ReportOptions {
   out: string;
   lang?: string;
   pageSize?: string;
+  formats?: string;
 }
 
 export function registerReport(program: Command): Command {
@@ -37,6 +39,7 @@ export function registerReport(program: Command): Command {
     .option('--out <dir>', 'output folder (one subfolder per client when there are several)', 'out')
     .option('--lang <lang>', "en|es|fr (default: the config's report.language)")
     .option('--page-size <size>', "A4|Letter (default: the config's report.pageSize)")
+    .option('--formats <list>', 'what to write, comma-separated: pdf,pptx,xlsx,html,csv,svg (default: all; metrics.json always)')
     .action(async (options: ReportOptions) => {
       await runReport(options);
     });
@@ -45,6 +48,7 @@ export function registerReport(program: Command): Command {
 export async function runReport(options: ReportOptions): Promise<WrittenReport[]> {
   const language = parseLanguage(options.lang);
   const pageSize = parsePageSize(options.pageSize);
+  const formats = parseFormats(options.formats);
   const configPaths = configFiles(options);
   const configs = configPaths.map((path) => loadConfig(path));
   const several = configs.length > 1;
@@ -66,7 +70,8 @@ export async function runReport(options: ReportOptions): Promise<WrittenReport[]
   // Loaded here, not at start-up: the report stack (puppeteer, vega) takes most of a second to load.
   const { ReportPrinter, writeReport } = await import('../../report/index.js');
   const progress = new Progress(configs.length);
-  const printer = await ReportPrinter.launch();
+  // Without a PDF to print, no browser is started.
+  const printer = formats.includes('pdf') ? await ReportPrinter.launch() : undefined;
   const written: WrittenReport[] = [];
   try {
     for (const [index, config] of configs.entries()) {
@@ -76,7 +81,7 @@ export async function runReport(options: ReportOptions): Promise<WrittenReport[]
       try {
         const report = await withAnalysis(store, config, options.period, async (analysis) => {
           printConfigWarnings(config, await checkConfigAgainstData(analysis));
-          return writeReport({ config, analysis, outDir, lang: language, pageSize, printer });
+          return writeReport({ config, analysis, outDir, lang: language, pageSize, printer, formats });
         });
         written.push(report);
       } finally {
@@ -85,9 +90,9 @@ export async function runReport(options: ReportOptions): Promise<WrittenReport[]
     }
   } finally {
     progress.done();
-    await printer.close();
+    await printer?.close();
   }
-  for (const report of written) process.stdout.write(`${shownPath(report.pdf ?? report.html)}\n`);
+  for (const report of written) process.stdout.write(`${shownPath(mainFile(report, formats))}\n`);
   return written;
 }
 
@@ -97,6 +102,12 @@ async function postsIn(store: Store, period: { start: Date; end: Date }): Promis
     end: period.end.toISOString(),
   });
   return row?.n ?? 0;
+}
+
+/** The file the command names for a report: the PDF, else the first other file written. */
+function mainFile(report: WrittenReport, formats: readonly ReportFormat[]): string {
+  const files: Record<ReportFormat, string | null> = { pdf: report.pdf, pptx: report.pptx, xlsx: report.xlsx, html: report.html, csv: report.csv, svg: report.charts[0] ?? null };
+  return formats.map((format) => files[format]).find((file) => file !== null) ?? report.json;
 }
 
 function configFiles(options: ReportOptions): string[] {

@@ -1,0 +1,127 @@
+import { TZDate } from '@date-fns/tz';
+import type ExcelJS from 'exceljs';
+import { plainText } from '../pptx/plainText.js';
+
+/** How a cell's number is shown: each kind is one Excel number format. */
+export type CellKind = 'text' | 'count' | 'share' | 'minutes' | 'ratio' | 'dateTime' | 'day' | 'month' | 'boolean';
+
+export interface Cell {
+  value: string | number | boolean | Date | null;
+  kind: CellKind;
+}
+
+const NUMBER_FORMATS: Record<CellKind, string | null> = {
+  text: null,
+  count: '#,##0',
+  share: '0.0%',
+  minutes: '0.0',
+  ratio: '0.00',
+  dateTime: 'yyyy-mm-dd hh:mm',
+  day: 'yyyy-mm-dd',
+  month: 'mmm yyyy',
+  boolean: null,
+};
+
+/** Characters a number or date of each kind takes on screen, for column widths. */
+const SHOWN_WIDTH: Partial<Record<CellKind, number>> = { share: 7, dateTime: 16, day: 10, month: 8, boolean: 6 };
+
+/** Excel's limit on the text of one cell. */
+const MAX_CELL_TEXT = 32_767;
+
+export const cell = {
+  text: (value: string | null | undefined): Cell => ({ value: value ?? null, kind: 'text' }),
+  count: (value: number | null | undefined): Cell => ({ value: value ?? null, kind: 'count' }),
+  share: (value: number | null | undefined): Cell => ({ value: value ?? null, kind: 'share' }),
+  minutes: (value: number | null | undefined): Cell => ({ value: value ?? null, kind: 'minutes' }),
+  ratio: (value: number | null | undefined): Cell => ({ value: value ?? null, kind: 'ratio' }),
+  boolean: (value: boolean | null | undefined): Cell => ({ value: value ?? null, kind: 'boolean' }),
+  /** An instant as the wall-clock time of `timezone`: Excel dates have no zone. */
+  dateTime: (instantMs: number | null, timezone: string): Cell => ({ value: instantMs === null ? null : wallClock(instantMs, timezone), kind: 'dateTime' }),
+  day: (instantMs: number, timezone: string): Cell => ({ value: wallClock(instantMs, timezone), kind: 'day' }),
+  /** "2017-10" as the first of that month. */
+  month: (month: string): Cell => {
+    const [year, number] = month.split('-').map(Number);
+    return { value: new Date(Date.UTC(year ?? 1970, (number ?? 1) - 1, 1)), kind: 'month' };
+  },
+};
+
+/** exceljs writes a Date from its UTC fields, so the zone's wall-clock time goes into them. */
+export function wallClock(instantMs: number, timezone: string): Date {
+  const local = new TZDate(instantMs, timezone);
+  return new Date(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate(), local.getHours(), local.getMinutes(), local.getSeconds()));
+}
+
+/**
+ * Text as it goes into a cell: what XML cannot hold is dropped (plainText).
+ * A text that a spreadsheet would read as a formula (leading = + - @) stays
+ * a string cell, never a formula: exceljs writes every string as a shared
+ * string, and such cells get the Text number format, so Excel keeps them
+ * text even when someone edits them.
+ */
+export function cellText(text: string): { text: string; formulaLike: boolean } {
+  const plain = Array.from(plainText(text)).slice(0, MAX_CELL_TEXT).join('');
+  return { text: plain, formulaLike: /^[=+\-@]/.test(plain) };
+}
+
+/** Sheet names: at most 31 characters, none of []:*?/\ and unique in the workbook. */
+export function sheetName(wanted: string, taken: ReadonlySet<string>): string {
+  const base = Array.from(plainText(wanted).replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim() || 'Sheet').slice(0, 31).join('');
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n += 1) name = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
+  return name;
+}
+
+/**
+ * One table on its own sheet: a bold header row that stays frozen while
+ * scrolling, a filter on every column, real numbers and dates with their
+ * formats, and columns as wide as what they show.
+ */
+export function addTableSheet(workbook: ExcelJS.Workbook, name: string, headers: readonly string[], rows: readonly Cell[][]): ExcelJS.Worksheet {
+  const taken = new Set(workbook.worksheets.map((sheet) => sheet.name.toLowerCase()));
+  const sheet = workbook.addWorksheet(sheetName(name, taken), { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+  const widths = headers.map((header) => Math.min(Math.max(longestWord(header), Math.min(header.length, 24)), 40));
+  const headerRow = sheet.addRow(headers.map((header) => cellText(header).text));
+  headerRow.font = { bold: true };
+  headerRow.alignment = { vertical: 'bottom', wrapText: true };
+  for (const values of rows) {
+    const row = sheet.addRow([]);
+    values.forEach((value, index) => {
+      const target = row.getCell(index + 1);
+      widths[index] = Math.max(widths[index] ?? 8, shownWidth(value));
+      if (value.value === null) return;
+      if (typeof value.value === 'string') {
+        const { text, formulaLike } = cellText(value.value);
+        target.value = text;
+        if (formulaLike) target.numFmt = '@';
+        return;
+      }
+      target.value = value.value;
+      const numFmt = NUMBER_FORMATS[value.kind];
+      if (numFmt) target.numFmt = numFmt;
+    });
+  }
+  widths.forEach((width, index) => {
+    // exceljs leaves a width of 9 (its default) out of the file; 10 is written.
+    sheet.getColumn(index + 1).width = Math.min(Math.max(width + 2, 10), 60);
+  });
+  const lines = Math.max(1, ...headers.map((header, index) => Math.ceil(header.length / Math.max(1, (widths[index] ?? 10) + 1))));
+  headerRow.height = 15 * Math.min(lines, 4);
+  if (headers.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: headers.length } };
+  return sheet;
+}
+
+function longestWord(text: string): number {
+  return Math.max(0, ...text.split(/\s+/).map((word) => word.length));
+}
+
+function shownWidth(value: Cell): number {
+  if (value.value === null) return 0;
+  if (typeof value.value === 'string') return Math.min(Array.from(value.value).length, 60);
+  const fixed = SHOWN_WIDTH[value.kind];
+  if (fixed !== undefined) return fixed;
+  if (typeof value.value === 'number') {
+    const digits = value.kind === 'count' ? Math.round(value.value).toLocaleString('en-US') : value.value.toFixed(value.kind === 'ratio' ? 2 : 1);
+    return digits.length;
+  }
+  return 10;
+}

@@ -1,0 +1,269 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Config } from '../../src/config/types.js';
+import type { MetricsReport } from '../../src/metrics/types.js';
+import type { ImprovementItem } from '../../src/report/advice/types.js';
+import type { Language } from '../../src/report/i18n/language.js';
+import { writeReport, type WrittenReport } from '../../src/report/index.js';
+import { ReportTemplate } from '../../src/report/template.js';
+import type { Store } from '../../src/store/database.js';
+import { metricsFixtureConfig, metricsFixtureStore } from './fixtureStore.js';
+
+const out = mkdtempSync(join(tmpdir(), 'replybench-pptx-'));
+const HOSTILE_TEXT = "=cmd|' /C calc'!A0 <script>alert('x')</script> & \u0007bell\u0000 \u202eevil";
+const strings = { en: ReportTemplate.open(undefined).strings('en'), es: ReportTemplate.open(undefined).strings('es') };
+const written: Partial<Record<Language, WrittenReport>> = {};
+let store: Store;
+
+beforeAll(async () => {
+  store = await metricsFixtureStore();
+  for (const lang of ['en', 'es'] as const) {
+    written[lang] = await writeReport({ config: metricsFixtureConfig(), store, period: '2017-10', outDir: join(out, lang), lang, formats: ['pptx'], generatedAt: new Date('2017-11-03T10:00:00Z') });
+  }
+}, 120_000);
+
+afterAll(() => store?.close());
+
+function report(lang: Language): WrittenReport & { pptx: string } {
+  const value = written[lang];
+  if (!value?.pptx) throw new Error(`no ${lang} deck`);
+  return { ...value, pptx: value.pptx };
+}
+
+/** Every XML part of an Office file, by its path in the zip. */
+async function parts(path: string): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  const result = new Map<string, string>();
+  for (const [name, file] of Object.entries(zip.files)) if (!file.dir && /\.(xml|rels)$/.test(name)) result.set(name, await file.async('string'));
+  return result;
+}
+
+function numbered(files: Map<string, string>, folder: string): string[] {
+  const pattern = new RegExp(`^${folder}/[a-z]+(\\d+)\\.xml$`);
+  return [...files.keys()]
+    .filter((name) => pattern.test(name))
+    .sort((a, b) => Number(pattern.exec(a)?.[1]) - Number(pattern.exec(b)?.[1]))
+    .map((name) => files.get(name) ?? '');
+}
+
+function decode(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+}
+
+function texts(xml: string): string[] {
+  return [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((match) => decode(match[1] ?? ''));
+}
+
+/** The text of the slide's title placeholder. */
+function slideTitle(xml: string): string {
+  const shape = xml.split('<p:sp>').find((part) => /<p:ph\b[^>]*\btype="title"/.test(part));
+  return shape ? texts(shape.split('</p:sp>')[0] ?? '').join('') : '';
+}
+
+interface ChartSeries {
+  name: string;
+  labels: string[];
+  values: Array<number | null>;
+}
+
+/** Series of a chart part: name, category labels and cached values (an empty value is a gap). */
+function chartSeries(xml: string): ChartSeries[] {
+  return [...xml.matchAll(/<c:ser>([\s\S]*?)<\/c:ser>/g)].map((match) => {
+    const body = match[1] ?? '';
+    const points = (tag: string) => [...(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(body)?.[1] ?? '').matchAll(/<c:pt idx="\d+">\s*<c:v>([^<]*)<\/c:v>/g)].map((point) => point[1] ?? '');
+    return {
+      name: decode(/<c:tx>[\s\S]*?<c:v>([^<]*)<\/c:v>/.exec(body)?.[1] ?? ''),
+      labels: points('c:cat').map(decode),
+      values: points('c:val').map((value) => (value === '' ? null : Number(value))),
+    };
+  });
+}
+
+function chartWith(files: Map<string, string>, seriesName: string): ChartSeries[] {
+  const chart = numbered(files, 'ppt/charts').map(chartSeries).find((series) => series.some((entry) => entry.name === seriesName));
+  if (!chart) throw new Error(`no chart with a series "${seriesName}"`);
+  return chart;
+}
+
+function seriesNamed(series: ChartSeries[], name: string): ChartSeries {
+  const found = series.find((entry) => entry.name === name);
+  if (!found) throw new Error(`no series "${name}"`);
+  return found;
+}
+
+function metricsOf(lang: Language): MetricsReport {
+  return JSON.parse(readFileSync(report(lang).json, 'utf8')) as MetricsReport;
+}
+
+describe('report.pptx', () => {
+  it('is written beside metrics.json, and nothing else is when only pptx is asked for', () => {
+    const en = report('en');
+    expect(en.pptx).toBe(join(out, 'en', 'report.pptx'));
+    expect(en.pdf).toBeNull();
+    expect(en.xlsx).toBeNull();
+    expect(en.charts).toEqual([]);
+    expect(readFileSync(en.pptx).subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  it('has a title slide, the summary, the leaderboard, five chart slides, the methodology and the definitions, titled in the report language', async () => {
+    for (const lang of ['en', 'es'] as const) {
+      const s = strings[lang];
+      const slides = numbered(await parts(report(lang).pptx), 'ppt/slides');
+      const titles = slides.map(slideTitle);
+      const definitions = titles.filter((title) => title.startsWith(s['methodology.definitions'] ?? '?'));
+      const expected = [
+        s['report.title'],
+        s['section.summary'],
+        s['section.leaderboard'],
+        s['section.responseRate'],
+        s['section.responseTime'],
+        s['section.trend'],
+        s['section.replyBroadcast'],
+        s['section.shareOfVoice'],
+        ...titles.filter((title) => title === s['section.improvements']),
+        s['section.methodology'],
+        ...definitions,
+      ];
+      expect([lang, titles]).toEqual([lang, expected]);
+      expect(definitions.length).toBeGreaterThanOrEqual(1);
+      const all = slides.flatMap(texts).join('\n');
+      expect(all).toContain('Acme Telecom');
+      expect(all).toContain('MegaFon Ibérica');
+      expect(all).not.toMatch(/NaN|undefined|Infinity/);
+    }
+    expect(slideTitle(numbered(await parts(report('es').pptx), 'ppt/slides')[1] ?? '')).toBe('Resumen ejecutivo');
+  });
+
+  it('leaves no English text of the deck in the Spanish one', async () => {
+    const es = numbered(await parts(report('es').pptx), 'ppt/slides').flatMap(texts).join('\n');
+    const english = Object.entries(strings.en)
+      .filter(([key, value]) => /^(deck|section|summary|leaderboard|methodology|setting|quality|chart)\./.test(key) && strings.es[key] !== value && !/\{/.test(value) && value.length > 6)
+      .map(([, value]) => value);
+    expect(english.length).toBeGreaterThan(20);
+    expect(english.filter((text) => es.includes(text))).toEqual([]);
+    expect(es).toContain(strings.es['deck.responseRateCaption']);
+  });
+
+  it('draws the charts as native PowerPoint charts whose data are the numbers of metrics.json', async () => {
+    const files = await parts(report('en').pptx);
+    const metrics = metricsOf('en');
+    const s = strings.en;
+    expect(numbered(files, 'ppt/charts').length).toBe(6);
+    // Every chart slide holds a chart part, not a picture.
+    const slides = numbered(files, 'ppt/slides');
+    expect(slides.filter((xml) => xml.includes('<c:chart ')).length).toBe(5);
+    expect(slides.some((xml) => xml.includes('<p:pic>'))).toBe(false);
+
+    const rate = chartWith(files, s['leaderboard.responseRate'] ?? '');
+    const bars = seriesNamed(rate, s['leaderboard.responseRate'] ?? '');
+    const byRate = [...metrics.brands].sort((a, b) => (b.responseRate ?? -1) - (a.responseRate ?? -1) || a.name.localeCompare(b.name));
+    expect(bars.labels).toEqual(byRate.map((brand) => brand.name));
+    expect(bars.values).toEqual(byRate.map((brand) => brand.responseRate));
+    expect(seriesNamed(rate, s['deck.intervalLow'] ?? '').values).toEqual(byRate.map((brand) => brand.responseRateCi?.[0] ?? null));
+    expect(seriesNamed(rate, s['deck.intervalHigh'] ?? '').values).toEqual(byRate.map((brand) => brand.responseRateCi?.[1] ?? null));
+
+    const buckets = chartWith(files, s['bucket.unanswered'] ?? '');
+    const unanswered = seriesNamed(buckets, s['bucket.unanswered'] ?? '');
+    for (const [index, name] of unanswered.labels.entries()) {
+      const brand = metrics.brands.find((candidate) => candidate.name === name);
+      expect(unanswered.values[index]).toBe(brand?.buckets.unanswered);
+      expect(seriesNamed(buckets, s['bucket.0-1h'] ?? '').values[index]).toBe(brand?.buckets['0-1h']);
+    }
+    expect(new Set(unanswered.labels)).toEqual(new Set(metrics.brands.map((brand) => brand.name)));
+
+    const voice = seriesNamed(chartWith(files, s['leaderboard.shareOfVoice'] ?? ''), s['leaderboard.shareOfVoice'] ?? '');
+    expect(voice.values).toEqual(voice.labels.map((name) => metrics.brands.find((brand) => brand.name === name)?.shareOfVoice));
+
+    const trend = chartWith(files, 'RivalCo').find((series) => series.name === 'Acme Telecom' && series.values.some((value) => value !== null && value <= 1));
+    const acmeTrend = (metrics.trend ?? []).filter((point) => point.brandId === 'acme').sort((a, b) => a.month.localeCompare(b.month));
+    expect(acmeTrend.length).toBe(13);
+    expect(trend?.values).toEqual(acmeTrend.map((point) => point.responseRate));
+
+    const posts = chartWith(files, s['chart.replyBroadcast.replies'] ?? '');
+    const replies = seriesNamed(posts, s['chart.replyBroadcast.replies'] ?? '');
+    expect(replies.values).toEqual(replies.labels.map((name) => metrics.brands.find((brand) => brand.name === name)?.replies));
+  });
+
+  it('shows the leaderboard as a native table with every brand and its formatted numbers', async () => {
+    const slides = numbered(await parts(report('es').pptx), 'ppt/slides');
+    const board = slides.find((xml) => slideTitle(xml) === strings.es['section.leaderboard']) ?? '';
+    expect(board).toContain('<a:tbl>');
+    const cells = texts(board);
+    for (const name of ['RivalCo', 'Acme Telecom', 'SwiftNet', 'MegaFon Ibérica']) expect(cells).toContain(name);
+    expect(cells).toContain('CannTel †');
+    const acme = metricsOf('es').brands.find((brand) => brand.id === 'acme');
+    expect(cells).toContain(`${Math.round((acme?.responseRate ?? 0) * 100)}\u00a0%`);
+  });
+
+  it('puts the agency logo on the title slide when it is a raster image, and leaves an SVG logo out without failing', async () => {
+    const svgDeck = await parts(report('en').pptx);
+    expect([...svgDeck.keys()].some((name) => name.startsWith('ppt/media/'))).toBe(false);
+    expect(texts(numbered(svgDeck, 'ppt/slides')[0] ?? '').join(' ')).toContain('Agencia Norte');
+
+    const dir = mkdtempSync(join(tmpdir(), 'replybench-pptx-logo-'));
+    writeFileSync(join(dir, 'logo.png'), png(40, 20));
+    const base = metricsFixtureConfig();
+    const config: Config = { ...base, baseDir: dir, report: { ...base.report, agency: { name: 'Agencia Norte', logo: 'logo.png' } } };
+    const withLogo = await writeReport({ config, store, period: '2017-10', outDir: join(dir, 'out'), formats: ['pptx'] });
+    const zip = await JSZip.loadAsync(readFileSync(withLogo.pptx ?? ''));
+    const media = Object.values(zip.files)
+      .filter((file) => !file.dir && file.name.startsWith('ppt/media/'))
+      .map((file) => file.name);
+    expect(media.length).toBe(1);
+    const first = (await parts(withLogo.pptx ?? '')).get('ppt/slides/_rels/slide1.xml.rels') ?? '';
+    expect(first).toContain(`../media/${media[0]?.split('/').pop()}`);
+  });
+
+  it('writes hostile brand names and mention texts as inert plain text, without the control characters XML cannot hold', async () => {
+    const base = metricsFixtureConfig();
+    const hostileName = `<b>Acme</b> & "Co" \u0001=HYPERLINK("x")`;
+    const config: Config = { ...base, brands: base.brands.map((brand) => (brand.id === 'acme' ? { ...brand, name: hostileName } : brand)) };
+    const improvements: ImprovementItem[] = [
+      { rank: 1, id: 'unanswered', title: 'Answer <more> people', body: 'Body', evidence: ['Fact <1>'], examples: [{ author: 'evil\u0007', text: HOSTILE_TEXT, createdAt: '2017-10-05T10:00:00Z' }] },
+    ];
+    const deck = await writeReport({ config, store, period: '2017-10', outDir: join(out, 'hostile'), formats: ['pptx'], improvements });
+    const files = await parts(deck.pptx ?? '');
+    for (const [name, xml] of files) {
+      expect([name, /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u202e]/.test(xml)]).toEqual([name, false]);
+      expect([name, xml.includes('<script>') || xml.includes('<b>Acme')]).toEqual([name, false]);
+    }
+    const slides = numbered(files, 'ppt/slides');
+    const advice = slides.find((xml) => slideTitle(xml) === strings.en['section.improvements']) ?? '';
+    expect(texts(advice).join('\n')).toContain("=cmd|' /C calc'!A0 <script>alert('x')</script> & bell evil");
+    expect(texts(advice).join('\n')).toContain('Answer <more> people');
+    const rate = chartWith(files, strings.en['leaderboard.responseRate'] ?? '');
+    expect(rate[0]?.labels).toContain('<b>Acme</b> & "Co" =HYPERLINK("x")');
+  });
+});
+
+/** A valid grey PNG of the given size. */
+function png(width: number, height: number): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const byte of bytes) c = (crcTable[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([length, body, sum]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 0, 0, 0, 0], 8);
+  const rows = Buffer.concat(Array.from({ length: height }, () => Buffer.concat([Buffer.from([0]), Buffer.alloc(width, 0x80)])));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}

@@ -1,0 +1,206 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runReport } from '../../src/cli/commands/report.js';
+import { UserError } from '../../src/errors.js';
+import type { MetricsReport } from '../../src/metrics/types.js';
+import { parseFormats } from '../../src/report/formats.js';
+import type { Language } from '../../src/report/i18n/language.js';
+import { ReportPrinter, writeReport, type WrittenReport } from '../../src/report/index.js';
+import { ReportTemplate } from '../../src/report/template.js';
+import type { Store } from '../../src/store/database.js';
+import { FIXTURES, fixtureStore, metricsFixtureConfig, metricsFixtureStore } from './fixtureStore.js';
+
+const out = mkdtempSync(join(tmpdir(), 'replybench-xlsx-'));
+const HOSTILE_TEXT = "=cmd|' /C calc'!A0 <script>alert('x')</script> \u0007ring\u0000 @AcmeCares";
+const HOSTILE_STORED = "=cmd|' /C calc'!A0 <script>alert('x')</script> ring @AcmeCares";
+const template = ReportTemplate.open(undefined);
+const written: Partial<Record<Language, WrittenReport>> = {};
+const books: Partial<Record<Language, ExcelJS.Workbook>> = {};
+let store: Store;
+
+beforeAll(async () => {
+  store = await metricsFixtureStore();
+  // The oldest unanswered mention of the client in October, so it is among the examples.
+  await store.run(
+    `INSERT INTO posts (platform, post_id, created_at, author, kind, parent_id, text, batch_id)
+     VALUES ('twitter', 'hostile-1', '2017-10-01T08:00:00Z'::TIMESTAMPTZ, '=evil', 'post', NULL, $text, 1)`,
+    { text: HOSTILE_TEXT },
+  );
+  for (const lang of ['en', 'es', 'fr'] as const) {
+    written[lang] = await writeReport({ config: metricsFixtureConfig(), store, period: '2017-10', outDir: join(out, lang), lang, formats: ['xlsx'], generatedAt: new Date('2017-11-03T10:00:00Z') });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(written[lang]?.xlsx ?? '');
+    books[lang] = book;
+  }
+}, 120_000);
+
+afterAll(() => store?.close());
+
+function book(lang: Language): ExcelJS.Workbook {
+  const value = books[lang];
+  if (!value) throw new Error(`no ${lang} workbook`);
+  return value;
+}
+
+function metrics(lang: Language): MetricsReport {
+  return JSON.parse(readFileSync(written[lang]?.json ?? '', 'utf8')) as MetricsReport;
+}
+
+function s(lang: Language, key: string): string {
+  const text = template.strings(lang)[key];
+  if (text === undefined) throw new Error(`no string ${key}`);
+  return text;
+}
+
+function sheet(lang: Language, key: string): ExcelJS.Worksheet {
+  const found = book(lang).getWorksheet(s(lang, `sheet.${key}`));
+  if (!found) throw new Error(`no sheet ${key}`);
+  return found;
+}
+
+/** Row 1 as header -> column number. */
+function columns(worksheet: ExcelJS.Worksheet): Map<string, number> {
+  const result = new Map<string, number>();
+  worksheet.getRow(1).eachCell((cell, column) => result.set(String(cell.value), column));
+  return result;
+}
+
+function column(worksheet: ExcelJS.Worksheet, header: string): number {
+  const found = columns(worksheet).get(header);
+  if (found === undefined) throw new Error(`no column "${header}" in ${worksheet.name}: ${[...columns(worksheet).keys()].join(' | ')}`);
+  return found;
+}
+
+function rows(worksheet: ExcelJS.Worksheet): ExcelJS.Row[] {
+  const result: ExcelJS.Row[] = [];
+  worksheet.eachRow((row, number) => {
+    if (number > 1) result.push(row);
+  });
+  return result;
+}
+
+const SHEETS = ['sheet.leaderboard', 'sheet.platforms', 'sheet.trend', 'sheet.diagnostics', 'sheet.examples', 'sheet.quality', 'sheet.coverage', 'sheet.settings'];
+
+describe('metrics.xlsx', () => {
+  it('names its sheets in the report language', () => {
+    expect(book('en').worksheets.map((worksheet) => worksheet.name)).toEqual(['Leaderboard', 'By platform', 'Trend', 'Diagnostics', 'Mentions to look at', 'Data quality', 'Coverage', 'Settings']);
+    for (const lang of ['es', 'fr'] as const) expect(book(lang).worksheets.map((worksheet) => worksheet.name)).toEqual(SHEETS.map((key) => s(lang, key)));
+    expect(book('es').worksheets[0]?.name).toBe('Clasificación');
+    expect(written.en?.pptx).toBeNull();
+    expect(existsSync(join(out, 'en', 'report.html'))).toBe(false);
+  });
+
+  it('holds the numbers of metrics.json, rates as fractions shown as percentages and times in minutes', () => {
+    for (const lang of ['en', 'es'] as const) {
+      const board = sheet(lang, 'leaderboard');
+      const json = metrics(lang);
+      const names = rows(board).map((row) => row.getCell(1).value);
+      expect(new Set(names)).toEqual(new Set(json.brands.map((brand) => brand.name)));
+      const rate = column(board, s(lang, 'leaderboard.responseRate'));
+      const median = column(board, s(lang, 'sheet.minutes').replace('{label}', s(lang, 'leaderboard.median')));
+      const inbound = column(board, s(lang, 'leaderboard.inbound'));
+      for (const row of rows(board)) {
+        const brand = json.brands.find((candidate) => candidate.name === row.getCell(1).value);
+        expect(row.getCell(rate).value).toBe(brand?.responseRate);
+        expect(row.getCell(rate).numFmt).toMatch(/%/);
+        expect(row.getCell(median).value).toBe(brand?.responseTimeMedianMin ?? null);
+        expect(row.getCell(median).numFmt).toBe('0.0');
+        expect(row.getCell(inbound).value).toBe(brand?.inbound);
+      }
+      expect(rows(board)[0]?.getCell(1).value).toBe('RivalCo');
+    }
+  });
+
+  it('writes the thirteen-month trend with real month dates', () => {
+    const trend = sheet('fr', 'trend');
+    const json = metrics('fr').trend ?? [];
+    expect(rows(trend).length).toBe(json.length);
+    const rate = column(trend, s('fr', 'leaderboard.responseRate'));
+    const first = rows(trend)[0];
+    expect(first?.getCell(1).value).toEqual(new Date(Date.UTC(2016, 9, 1)));
+    expect(first?.getCell(1).numFmt).toBe('mmm yyyy');
+    for (const row of rows(trend)) {
+      const month = row.getCell(1).value as Date;
+      const key = `${month.getUTCFullYear()}-${String(month.getUTCMonth() + 1).padStart(2, '0')}`;
+      const point = json.find((candidate) => candidate.month === key && metrics('fr').brands.find((brand) => brand.id === candidate.brandId)?.name === row.getCell(2).value);
+      expect(row.getCell(rate).value).toBe(point?.responseRate ?? null);
+    }
+  });
+
+  it('has one diagnostics row per brand, per-platform rows, coverage, data quality and the settings used', () => {
+    const json = metrics('en');
+    expect(rows(sheet('en', 'diagnostics')).map((row) => row.getCell(1).value)).toEqual(json.diagnostics?.brands.map((brand) => brand.name));
+    expect(rows(sheet('en', 'platforms')).length).toBe((json.byPlatform ?? []).reduce((sum, group) => sum + group.brands.length, 0));
+    expect(rows(sheet('en', 'coverage')).length).toBe(json.brands.length + rows(sheet('en', 'platforms')).length);
+    const quality = rows(sheet('en', 'quality'));
+    expect(quality[0]?.getCell(1).value).toBe('Posts in the period');
+    expect(quality[0]?.getCell(2).value).toBe(json.dataQuality.posts);
+    const settings = new Map(rows(sheet('en', 'settings')).map((row) => [String(row.getCell(1).value), row.getCell(2)]));
+    expect(settings.get('Period')?.value).toBe('October 2017');
+    // 1 October 2017, 00:00 in Madrid, as Excel's zone-less date.
+    expect(settings.get('Period start')?.value).toEqual(new Date(Date.UTC(2017, 9, 1, 0, 0)));
+    expect(settings.get('Period start')?.numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect(settings.get('Answer window (min)')?.value).toBe(7 * 1440);
+  });
+
+  it('freezes the header row, filters every column and sizes every column', () => {
+    for (const worksheet of book('es').worksheets) {
+      const view = worksheet.views[0];
+      expect([worksheet.name, view?.state, view && 'ySplit' in view ? view.ySplit : null]).toEqual([worksheet.name, 'frozen', 1]);
+      expect([worksheet.name, typeof worksheet.autoFilter]).toEqual([worksheet.name, 'string']);
+      const count = worksheet.getRow(1).cellCount;
+      for (let index = 1; index <= count; index += 1) expect([worksheet.name, index, (worksheet.getColumn(index).width ?? 0) >= 8]).toEqual([worksheet.name, index, true]);
+    }
+  });
+
+  it('lists the example mentions with their dates in the report timezone and stores a hostile text as an inert string', async () => {
+    const examples = sheet('en', 'examples');
+    const text = column(examples, 'Mention');
+    const hostile = rows(examples).find((row) => String(row.getCell(text).value).includes('=cmd'));
+    expect(hostile?.getCell(text).value).toBe(HOSTILE_STORED);
+    // A leading = is kept as text: the cell is a string with the Text format, never a formula.
+    expect(hostile?.getCell(text).type).toBe(ExcelJS.ValueType.String);
+    expect(hostile?.getCell(text).numFmt).toBe('@');
+    // 08:00 UTC is 10:00 in Madrid (summer time).
+    expect(hostile?.getCell(column(examples, 'Date')).value).toEqual(new Date(Date.UTC(2017, 9, 1, 10, 0)));
+    const author = hostile?.getCell(column(examples, 'Author'));
+    expect(author?.value).toBe('@=evil');
+    expect(author?.numFmt).toBe('@');
+
+    const zip = await JSZip.loadAsync(readFileSync(written.en?.xlsx ?? ''));
+    const xml = await Promise.all(Object.values(zip.files).filter((file) => file.name.endsWith('.xml')).map(async (file) => [file.name, await file.async('string')] as const));
+    for (const [name, body] of xml) {
+      // No cell is a formula, and nothing XML cannot hold got in.
+      expect([name, /<f[ >]/.test(body), /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(body)]).toEqual([name, false, false]);
+    }
+    const shared = xml.find(([name]) => name === 'xl/sharedStrings.xml')?.[1] ?? '';
+    expect(shared).toContain('<t>=cmd|&apos; /C calc&apos;!A0 &lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; ring @AcmeCares</t>');
+  });
+});
+
+describe('--formats', () => {
+  it('accepts a comma-separated list of the report formats and refuses anything else in one line', () => {
+    expect(parseFormats(undefined)).toEqual(['pdf', 'pptx', 'xlsx', 'html', 'csv', 'svg']);
+    expect(parseFormats('xlsx, PPTX')).toEqual(['pptx', 'xlsx']);
+    expect(() => parseFormats('pdf,docx')).toThrow(new UserError('--formats "pdf,docx": "docx" is not a format; use a comma-separated list of pdf, pptx, xlsx, html, csv, svg.'));
+    expect(() => parseFormats(',')).toThrow(UserError);
+  });
+
+  it('writes only the files asked for, and starts no browser without a PDF', async () => {
+    const db = join(out, 'cli.duckdb');
+    (await fixtureStore(db)).close();
+    const dir = join(out, 'cli');
+    const launch = vi.spyOn(ReportPrinter, 'launch');
+    const [report] = await runReport({ period: '2017-10', config: [join(FIXTURES, 'store-config.yaml')], db, out: dir, formats: 'xlsx,csv' });
+    expect(launch).not.toHaveBeenCalled();
+    launch.mockRestore();
+    expect(report?.xlsx).toBe(join(dir, 'metrics.xlsx'));
+    expect([report?.pdf, report?.pptx]).toEqual([null, null]);
+    expect(['metrics.xlsx', 'metrics.csv', 'metrics.json', 'report.html', 'report.pptx', 'report.pdf', 'charts'].map((file) => existsSync(join(dir, file)))).toEqual([true, true, true, false, false, false, false]);
+    await expect(runReport({ period: '2017-10', config: [join(FIXTURES, 'store-config.yaml')], db, out: dir, formats: 'pdf,doc' })).rejects.toThrow(UserError);
+  });
+});
