@@ -49,7 +49,7 @@ export interface WriteReportOptions {
    * diagnostics added to metrics.json); null leaves the section out.
    */
   improvements?: ImprovementItem[] | null;
-  /** Skip the PDF (HTML, CSV, JSON and SVG only): no browser needed. */
+  /** Skip the PDF, as leaving pdf out of `formats` does: no browser needed. */
   skipPdf?: boolean;
   /** The files to write (default: all); metrics.json is always written, and without pdf no browser is needed. */
   formats?: readonly ReportFormat[];
