@@ -162,6 +162,7 @@ async function importChecked(job: FileJob, start: CsvRead, shape: Promise<Record
   const needsLines = rejected > 0 || stats.warnings.some((warning) => warning.count > 0);
   const lines = needsLines ? await LineMap.build(source, layout, stats.rows) : null;
   if (lines) await failWhenNoDateReads(store, source, plan, stats, lines, format);
+  if (stats.kept === 0 && rejected + structural.length > 0) throw everyRowRejected(source, plan, stats, lines, structural);
 
   const warnings = await fileWarnings(job, read, stats.rows + structural.length);
   stats.warnings.forEach((warning, index) => {
@@ -215,6 +216,31 @@ async function failWhenNoDateReads(store: Store, source: PreparedSource, plan: C
   throw new UserError(
     `${source.path}:${line}: no date could be read: ${plural(bad.count, 'row')} ${bad.count === 1 ? 'has a date' : 'have dates'} like "${example?.raw ?? ''}" that the ${format.label} format does not understand. ` +
       `Check --format; for local times without an offset pass --timezone; with --format generic ${dateFormatAdvice(example?.raw ? [example.raw] : [])}.`,
+  );
+}
+
+/**
+ * A file of which not one row could be used adds nothing: that is a failure
+ * (exit status 1, nothing written), told with the most frequent reasons and
+ * the first line of each.
+ */
+function everyRowRejected(source: PreparedSource, plan: CanonicalPlan, stats: FileStats, lines: LineMap | null, structural: readonly StructuralReject[]): UserError {
+  const reasons = new Map<string, { count: number; line: number | null }>();
+  for (const reject of structural) {
+    const known = reasons.get(reject.reason);
+    reasons.set(reject.reason, { count: (known?.count ?? 0) + 1, line: known ? Math.min(known.line ?? reject.line, reject.line) : reject.line });
+  }
+  stats.rejects.forEach((reason, index) => {
+    const name = plan.reasons[index];
+    if (reason.count === 0 || name === undefined) return;
+    reasons.set(name, { count: reason.count, line: reason.firstRow === null || !lines ? null : lines.lineOf(reason.firstRow) });
+  });
+  const top = [...reasons.entries()].sort((a, b) => b[1].count - a[1].count).slice(0, 3);
+  const listed = top.map(([reason, { count, line }]) => `${count.toLocaleString('en-US')} ${reason}${line === null ? '' : ` (first at ${source.lineUnit} ${line})`}`);
+  const more = reasons.size > top.length ? `; and ${reasons.size - top.length} more reason${reasons.size - top.length === 1 ? '' : 's'}` : '';
+  const total = [...reasons.values()].reduce((sum, reason) => sum + reason.count, 0);
+  return new UserError(
+    `${source.path}: every row was rejected (${plural(total, 'row')}), so nothing was imported: ${listed.join('; ')}${more}. Fix the file or the options (--format, --platform, the mapping) and import it again.`,
   );
 }
 
