@@ -51,6 +51,15 @@ interface FileJob {
   options: FileImportOptions;
   earlier: EarlierImport | null;
   report: (phase: ImportProgress['phase'], fraction: number | null) => void;
+  /** Warnings from outside the file (an archive's other members). */
+  notes: readonly string[];
+}
+
+/** How an archive member is imported: named `archive.zip:member.csv`, recorded under the archive's absolute path. */
+export interface ArchiveMemberImport {
+  name: string;
+  file: string;
+  notes: string[];
 }
 
 /**
@@ -61,10 +70,12 @@ interface FileJob {
  * path, which works in temporary tables first. Either way a file that fails
  * at any step leaves the database exactly as it was.
  */
-export async function importFile(store: Store, path: string, options: FileImportOptions): Promise<FileImportResult> {
+export async function importFile(store: Store, source: string, options: FileImportOptions, member?: ArchiveMemberImport): Promise<FileImportResult> {
+  // An archive member is read from its temporary copy and named after the archive.
+  const path = member?.name ?? source;
   const report = (phase: ImportProgress['phase'], fraction: number | null): void => options.onProgress?.({ path, phase, fraction });
   report('reading', 0);
-  const prepared = await prepareSource(path, (done, total) => report('reading', total > 0 ? done / total : null));
+  const prepared = await prepareSource(source, (done, total) => report('reading', total > 0 ? done / total : null), path);
   try {
     const { format, layout } = chooseFormat(prepared, options.format, options.delimiter);
     const context = createMappingContext(layout.names, {
@@ -75,14 +86,14 @@ export async function importFile(store: Store, path: string, options: FileImport
     const baseParams: Record<string, DuckDBValue> = { timezone: options.timezone };
     if (options.platform !== null) baseParams.platform = options.platform;
     const plan = canonicalPlan(format.select(context), layout.names, baseParams);
-    const file = resolve(path);
+    const file = member?.file ?? resolve(source);
 
     const earlier = await earlierImport(store, prepared.sha256);
     if (earlier) {
       const repeated = await recordRepeatImport(store, earlier, prepared, format, { file, platform: options.platform });
       if (repeated) return repeated;
     }
-    const job: FileJob = { store, path, file, format, layout, plan, options, earlier, report };
+    const job: FileJob = { store, path, file, format, layout, plan, options, earlier, report, notes: member?.notes ?? [] };
     report('loading', null);
     // Runs beside DuckDB's insert (it only reads the file): rows with too many cells, and the longest record.
     const shape = scanShape(prepared.readPath, { delimiter: layout.delimiter, headerLine: layout.headerLine, columns: layout.names.length });
@@ -110,7 +121,7 @@ export async function importFile(store: Store, path: string, options: FileImport
 
 /** Warnings about the file as a whole, in the order the summary prints them. */
 async function fileWarnings(job: FileJob, read: CsvRead, rows: number): Promise<string[]> {
-  const warnings = [...read.source.warnings];
+  const warnings = [...job.notes, ...read.source.warnings];
   if (job.earlier) warnings.push(earlierImportWarning(job.earlier));
   if (rows === 0) warnings.push('the file has a header but no data rows');
   if (read.padded && !read.source.ragged) warnings.push(await shortRowsWarning(read.source, job.layout));

@@ -5,6 +5,8 @@ import { canonicalPlatform } from '../store/platforms.js';
 import { FORMAT_CHOICES, formatById } from './formats/index.js';
 import { genericFormat, loadGenericMapping } from './formats/generic.js';
 import type { ExportFormat } from './formats/types.js';
+import { resolve } from 'node:path';
+import { expandArchive, isExportArchive, skippedMembersWarning, type ExpandedArchive } from './archive.js';
 import { importFile, type FileImportOptions } from './import-file.js';
 import type { ImportProgress } from './progress.js';
 import type { FileImportResult } from './result.js';
@@ -73,9 +75,9 @@ export async function importWithOptions(
   onFile?: (outcome: FileImportResult | { path: string; message: string }) => void,
 ): Promise<ImportOutcome> {
   const outcome: ImportOutcome = { results: [], failures: [] };
-  for (const path of paths) {
+  const importOne = async (path: string, run: () => Promise<FileImportResult>): Promise<void> => {
     try {
-      const result = await importFile(store, path, options);
+      const result = await run();
       outcome.results.push(result);
       onFile?.(result);
     } catch (error) {
@@ -83,6 +85,34 @@ export async function importWithOptions(
       const failure = { path, message: error.message };
       outcome.failures.push(failure);
       onFile?.(failure);
+    }
+  };
+  for (const path of paths) {
+    if (!(await isExportArchive(path))) {
+      await importOne(path, () => importFile(store, path, options));
+      continue;
+    }
+    // Each export in an archive is a file of its own: one batch and one transaction each.
+    let archive: ExpandedArchive;
+    try {
+      archive = await expandArchive(path);
+    } catch (error) {
+      await importOne(path, () => Promise.reject(error));
+      continue;
+    }
+    try {
+      if (archive.members.length === 0) {
+        const listed = archive.skipped.slice(0, 8).join(', ') || 'nothing';
+        await importOne(path, () => Promise.reject(new UserError(`${path}: this zip archive holds no CSV, TSV or XLSX export (it holds: ${listed}). Unzip it and import the exports.`)));
+        continue;
+      }
+      const note = skippedMembersWarning(path, archive.skipped);
+      for (const [index, member] of archive.members.entries()) {
+        const name = `${path}:${member.name}`;
+        await importOne(name, () => importFile(store, member.file, options, { name, file: `${resolve(path)}:${member.name}`, notes: index === 0 && note ? [note] : [] }));
+      }
+    } finally {
+      archive.cleanup();
     }
   }
   return outcome;

@@ -6,6 +6,12 @@ function count(value: number, one: string, many = `${one}s`): string {
   return `${value.toLocaleString('en-US')} ${value === 1 ? one : many}`;
 }
 
+/** A file's name without its folder; an archive member keeps the archive's name: `exports.zip:october/mentions.csv`. */
+function shortName(path: string): string {
+  const member = path.toLowerCase().lastIndexOf('.zip:');
+  return member === -1 ? basename(path) : `${basename(path.slice(0, member + 4))}${path.slice(member + 4)}`;
+}
+
 /** `2025-10-31T09:05:00Z` as `2025-10-31 09:05 UTC`. */
 function utcMinute(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
@@ -20,7 +26,7 @@ export function fileSummary(result: FileImportResult): string {
     if (result.conflicts > 0) counted.push(`${count(result.conflicts, 'conflicting duplicate')}`);
     if (result.rejected > 0) counted.push(`${count(result.rejected, 'row')} rejected (listed again in import_rejects, batch ${result.batchId})`);
     if (result.skippedBlank > 0) counted.push(`${count(result.skippedBlank, 'blank row')} skipped`);
-    const lines = [`${basename(result.path)}: already imported on ${at} as batch ${earlier.batchId}: nothing to add (${counted.join(', ')}).`];
+    const lines = [`${shortName(result.path)}: already imported on ${at} as batch ${earlier.batchId}: nothing to add (${counted.join(', ')}).`];
     const note = earlierImportWarning({ batchId: earlier.batchId, at });
     for (const warning of result.warnings) if (warning !== note) lines.push(`  warning: ${warning}`);
     return `${lines.join('\n')}\n`;
@@ -36,7 +42,7 @@ export function fileSummary(result: FileImportResult): string {
   }
   if (result.skippedBlank > 0) parts.push(`${count(result.skippedBlank, 'blank row')} skipped`);
   if (result.learnedHandles) parts.push(`${count(result.learnedHandles, 'user id')} matched to a handle from the replies to it (learned_handles)`);
-  const lines = [`${basename(result.path)}: ${result.format}, ${result.encoding}: ${parts.join(', ')}.`];
+  const lines = [`${shortName(result.path)}: ${result.format}, ${result.encoding}: ${parts.join(', ')}.`];
   for (const warning of result.warnings) lines.push(`  warning: ${warning}`);
   return `${lines.join('\n')}\n`;
 }

@@ -76,10 +76,12 @@ function readHead(path: string): { text: string; complete: boolean } {
  * text that is not valid UTF-8 (read as Windows-1252), or bare carriage
  * returns. Everything else is read in place, which keeps large imports fast.
  */
-export async function prepareSource(path: string, onBytes?: (done: number, total: number) => void): Promise<PreparedSource> {
-  const sniffed = sniffFile(path);
-  const total = statSync(path).size;
-  const original = await scanBytes(path, (done) => onBytes?.(done, total));
+export async function prepareSource(file: string, onBytes?: (done: number, total: number) => void, name = file): Promise<PreparedSource> {
+  // `file` is read; `name` is how messages and results call it (an archive member's is archive.zip:member.csv).
+  const path = name;
+  const sniffed = sniffFile(file, name);
+  const total = statSync(file).size;
+  const original = await scanBytes(file, (done) => onBytes?.(done, total));
   let folder: string | null = null;
   const tempFile = (name: string): string => {
     folder ??= mkdtempSync(join(tmpdir(), 'replybench-import-'));
@@ -121,7 +123,7 @@ export async function prepareSource(path: string, onBytes?: (done: number, total
 
     if (sniffed.kind === 'xlsx') {
       const target = tempFile('sheet.csv');
-      const { ignoredSheets } = await xlsxToCsv(path, target);
+      const { ignoredSheets } = await xlsxToCsv(file, target, name);
       if (ignoredSheets > 0) warnings.push('the workbook has more than one worksheet with data: only the first was read');
       return finish(target, 'xlsx', { lineUnit: 'row', ragged: true });
     }
@@ -135,10 +137,10 @@ export async function prepareSource(path: string, onBytes?: (done: number, total
     if (textEncoding === 'windows-1252') {
       warnings.push('the file is not valid UTF-8: read as Windows-1252 (Excel\'s Western European encoding); check that accented letters look right');
     } else if (!utf16 && original.invalidUtf8.count > 0) {
-      warnings.push(await invalidBytesWarning(path, original));
+      warnings.push(await invalidBytesWarning(file, original));
     }
     const mustRewrite = textEncoding !== 'utf-8' || original.invalidUtf8.count > 0 || original.nulBytes.count > 0 || original.bareCarriageReturns > 0;
-    if (!mustRewrite) return finish(path, encoding, {});
+    if (!mustRewrite) return finish(file, encoding, {});
 
     const rewrite: Omit<RewriteOptions, 'normalizeCrlf'> = {
       encoding: textEncoding,
@@ -147,7 +149,7 @@ export async function prepareSource(path: string, onBytes?: (done: number, total
       bareCarriageReturn: !utf16 && !original.hasLineFeed ? 'line-end' : 'placeholder',
     };
     const target = tempFile('utf8.csv');
-    const rewritten = await rewriteAsUtf8(path, target, { ...rewrite, normalizeCrlf: false });
+    const rewritten = await rewriteAsUtf8(file, target, { ...rewrite, normalizeCrlf: false });
     const replaced = rewritten.placeholders;
     if (replaced > 0) warnings.push(`${replaced} carriage return${replaced === 1 ? '' : 's'} inside fields kept as text (not read as line breaks)`);
     if (rewritten.nul > 0) {

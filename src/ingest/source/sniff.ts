@@ -38,30 +38,30 @@ function looksBinary(head: Buffer): boolean {
  * Throws a UserError for what cannot be imported: a missing, empty, old-Excel
  * or binary file.
  */
-export function sniffFile(path: string): FileKind {
+export function sniffFile(path: string, name = path): FileKind {
   let size: number;
   try {
     const stat = statSync(path);
-    if (stat.isDirectory()) throw new UserError(`${path}: is a folder; give the export files themselves (e.g. ${path}/*.csv).`);
+    if (stat.isDirectory()) throw new UserError(`${name}: is a folder; give the export files themselves (e.g. ${name}/*.csv).`);
     size = stat.size;
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError(`${path}: file not found. Check the path.`);
+    throw new UserError(`${name}: file not found. Check the path.`);
   }
-  if (size === 0) throw new UserError(`${path}: the file is empty (0 bytes). Export the data again.`);
+  if (size === 0) throw new UserError(`${name}: the file is empty (0 bytes). Export the data again.`);
   const head = readHeadBytes(path);
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return { kind: 'xlsx' };
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
-    throw new UserError(`${path}: this is an old Excel .xls workbook, which replybench cannot read. Save it as .xlsx or CSV and import that.`);
+    throw new UserError(`${name}: this is an old Excel .xls workbook, which replybench cannot read. Save it as .xlsx or CSV and import that.`);
   }
   if (extname(path).toLowerCase() === '.xlsx') {
-    throw new UserError(`${path}: has the .xlsx extension but is not an Excel workbook (damaged or renamed?). Export it again.`);
+    throw new UserError(`${name}: has the .xlsx extension but is not an Excel workbook (damaged or renamed?). Export it again.`);
   }
   if (head[0] === 0xff && head[1] === 0xfe) return { kind: 'text', bom: 'utf-16le' };
   if (head[0] === 0xfe && head[1] === 0xff) return { kind: 'text', bom: 'utf-16be' };
   const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 'utf-8' : null;
   if (looksBinary(head)) {
-    throw new UserError(`${path}: this is not a text file (it contains binary bytes). Import the CSV, TSV or XLSX export itself.`);
+    throw new UserError(`${name}: this is not a text file (it contains binary bytes). Import the CSV, TSV or XLSX export itself.`);
   }
   return { kind: 'text', bom };
 }

@@ -36,7 +36,7 @@ function csvField(text: string): string {
  * (empty) row is written as an empty cell rather than skipped. Returns how
  * many further worksheets held rows and were not read.
  */
-export async function xlsxToCsv(input: string, output: string): Promise<{ rows: number; ignoredSheets: number }> {
+export async function xlsxToCsv(input: string, output: string, name = input): Promise<{ rows: number; ignoredSheets: number }> {
   const out = createWriteStream(output);
   const closed = once(out, 'close');
   let rows = 0;
@@ -69,10 +69,10 @@ export async function xlsxToCsv(input: string, output: string): Promise<{ rows: 
   } catch (error) {
     out.destroy();
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new UserError(`${input}: cannot read this Excel workbook (${reason}). Open it in Excel and save it again as .xlsx, or export CSV.`);
+    throw new UserError(`${name}: cannot read this Excel workbook (${reason}). Open it in Excel and save it again as .xlsx, or export CSV.`);
   }
   out.end();
   await closed;
-  if (rows === 0) throw new UserError(`${input}: the first worksheet of this workbook is empty. Put the export on the first sheet, or export CSV.`);
+  if (rows === 0) throw new UserError(`${name}: the first worksheet of this workbook is empty. Put the export on the first sheet, or export CSV.`);
   return { rows, ignoredSheets };
 }

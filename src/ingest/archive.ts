@@ -1,0 +1,116 @@
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { basename, extname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import yauzl from 'yauzl';
+import { UserError } from '../errors.js';
+import { readHeadBytes } from './source/sniff.js';
+
+/** Members of an archive that are imported: the exports themselves. */
+const EXPORT_EXTENSIONS = ['.csv', '.tsv', '.xlsx'];
+
+/** One export taken out of an archive into a temporary file. */
+export interface ArchiveMember {
+  /** The member's name inside the archive (`october/mentions.csv`). */
+  name: string;
+  /** The temporary file holding its bytes (same base name, so its extension still tells what it is). */
+  file: string;
+}
+
+export interface ExpandedArchive {
+  members: ArchiveMember[];
+  /** Members that are not CSV, TSV or XLSX exports: listed, not read. */
+  skipped: string[];
+  cleanup(): void;
+}
+
+function zipError(path: string, error: unknown): UserError {
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return new UserError(`${path}: cannot read this zip archive (${reason}). Download the export again, or unzip it and import its files.`);
+}
+
+/**
+ * True when `path` is a zip archive of exports rather than an .xlsx
+ * workbook (which is a zip too): named .zip, or a zip without a workbook
+ * inside.
+ */
+export async function isExportArchive(path: string): Promise<boolean> {
+  let head: Buffer;
+  try {
+    head = readHeadBytes(path, 4);
+  } catch {
+    return false;
+  }
+  if (!(head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04)) return false;
+  const extension = extname(path).toLowerCase();
+  if (extension === '.zip') return true;
+  if (extension === '.xlsx') return false;
+  try {
+    const zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false });
+    try {
+      for await (const entry of zip.eachEntry()) {
+        if (entry.fileName === '[Content_Types].xml' || entry.fileName === 'xl/workbook.xml') return false;
+      }
+      return true;
+    } finally {
+      zip.close();
+    }
+  } catch {
+    // Not a zip yauzl can read: the workbook reader gives the message.
+    return false;
+  }
+}
+
+function isExport(name: string): boolean {
+  const base = basename(name);
+  // macOS adds a "._name" resource fork beside each file in __MACOSX/: binary, whatever its extension.
+  if (name.startsWith('__MACOSX/') || base.startsWith('._')) return false;
+  return EXPORT_EXTENSIONS.includes(extname(base).toLowerCase());
+}
+
+/**
+ * Takes every CSV, TSV and XLSX member of a zip archive out into a temporary
+ * folder (streamed, never in memory), in archive order; lists the others.
+ */
+export async function expandArchive(path: string): Promise<ExpandedArchive> {
+  const folder = mkdtempSync(join(tmpdir(), 'replybench-archive-'));
+  const cleanup = (): void => rmSync(folder, { recursive: true, force: true });
+  const members: ArchiveMember[] = [];
+  const skipped: string[] = [];
+  try {
+    const zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false });
+    try {
+      for await (const entry of zip.eachEntry()) {
+        if (entry.fileName.endsWith('/')) continue;
+        if (!isExport(entry.fileName)) {
+          skipped.push(entry.fileName);
+          continue;
+        }
+        if (entry.isEncrypted()) throw new Error(`${entry.fileName} is encrypted`);
+        // One folder per member: two members may share a base name (october/a.csv, november/a.csv).
+        const memberFolder = join(folder, String(members.length));
+        mkdirSync(memberFolder);
+        const file = join(memberFolder, basename(entry.fileName));
+        const out = createWriteStream(file);
+        await pipeline(await zip.openReadStreamPromise(entry), out);
+        if (!out.closed) await once(out, 'close');
+        members.push({ name: entry.fileName, file });
+      }
+    } finally {
+      zip.close();
+    }
+  } catch (error) {
+    cleanup();
+    throw error instanceof UserError ? error : zipError(path, error);
+  }
+  return { members, skipped, cleanup };
+}
+
+/** The note a member's import carries about the archive's other members. */
+export function skippedMembersWarning(archive: string, skipped: readonly string[]): string | null {
+  if (skipped.length === 0) return null;
+  const shown = skipped.slice(0, 5).join(', ');
+  const more = skipped.length > 5 ? ` and ${skipped.length - 5} more` : '';
+  return `${basename(archive)} also holds ${skipped.length} file${skipped.length === 1 ? '' : 's'} that ${skipped.length === 1 ? 'is' : 'are'} not a CSV, TSV or XLSX export, not read: ${shown}${more}`;
+}

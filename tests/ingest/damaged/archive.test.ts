@@ -1,0 +1,65 @@
+/**
+ * Issue 9, case 8: a .zip export archive is not a workbook: each CSV, TSV or
+ * XLSX inside is imported as a file of its own (one batch and one
+ * transaction each, named archive.zip:member), the other members listed.
+ */
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importError, openStore, runCli, tempFile, tempFolder } from '../helpers.js';
+import { importFiles } from '../../../src/ingest/import.js';
+import { DAMAGED, expectedTwcsPosts, SAMPLE_TEXT, storedTwcsPosts } from './expected.js';
+
+const ARCHIVE = join(DAMAGED, 'exports.zip');
+const SKIPPED = 'exports.zip also holds 1 file that is not a CSV, TSV or XLSX export, not read: README.txt';
+
+describe('case 8: zip archives', () => {
+  it('imports every export in the archive as its own batch, named after the archive, and lists the other members', async () => {
+    const store = await openStore();
+    const outcome = await importFiles(store, [ARCHIVE], {});
+    expect(outcome.failures).toEqual([]);
+    expect(outcome.results.map((result) => [result.path, result.format, result.rowsRead, result.imported])).toEqual([
+      [`${ARCHIVE}:october/twcs_kaggle_sample.csv`, 'twcs', 93, 93],
+      [`${ARCHIVE}:talkwalker.csv`, 'talkwalker', 5, 5],
+    ]);
+    expect(outcome.results[0]?.warnings).toEqual([SKIPPED]);
+    expect(await store.all('SELECT batch_id, file, rows_read::DOUBLE AS rows FROM import_batches ORDER BY batch_id')).toEqual([
+      { batch_id: 1, file: `${ARCHIVE}:october/twcs_kaggle_sample.csv`, rows: 93 },
+      { batch_id: 2, file: `${ARCHIVE}:talkwalker.csv`, rows: 5 },
+    ]);
+    // Nothing lost, nothing changed: the sample's rows are stored as the sample itself imports.
+    await store.run('DELETE FROM posts WHERE batch_id <> 1');
+    expect(await storedTwcsPosts(store)).toEqual(expectedTwcsPosts(SAMPLE_TEXT));
+  });
+
+  it('prints one summary per member; the same archive again adds nothing', async () => {
+    const db = join(tempFolder(), 'store.duckdb');
+    const first = await runCli(['import', ARCHIVE, '--db', db]);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('exports.zip:october/twcs_kaggle_sample.csv: twcs, utf-8: 93 rows read, 93 new posts.');
+    expect(first.stdout).toContain(`  warning: ${SKIPPED}`);
+    expect(first.stdout).toContain('exports.zip:talkwalker.csv: talkwalker, utf-8: 5 rows read, 5 new posts.');
+    expect(first.stdout).toContain(`Imported 2 files into ${db}: 98 new posts.`);
+    const again = await runCli(['import', ARCHIVE, '--db', db, '--json']);
+    expect(again.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { imported: number }).imported)).toEqual([0, 0]);
+  });
+
+  it('an archive named otherwise is still told from a workbook by what it holds', async () => {
+    const store = await openStore();
+    const renamed = join(tempFolder(), 'download.bin');
+    copyFileSync(ARCHIVE, renamed);
+    const outcome = await importFiles(store, [renamed], {});
+    expect(outcome.results.map((result) => result.imported)).toEqual([93, 5]);
+  });
+
+  it('an archive without an export, or a damaged one, fails in one line and leaves no database behind', async () => {
+    const store = await openStore();
+    const readme = join(DAMAGED, 'readme-only.zip');
+    expect(await importError(store, readme)).toBe(`${readme}: this zip archive holds no CSV, TSV or XLSX export (it holds: README.txt). Unzip it and import the exports.`);
+    const cut = tempFile('cut.zip', readFileSync(ARCHIVE).subarray(0, 2000));
+    expect(await importError(store, cut)).toMatch(/^.*cut\.zip: cannot read this zip archive \(.*\)\. Download the export again, or unzip it and import its files\.$/);
+    const db = join(tempFolder(), 'new.duckdb');
+    expect((await runCli(['import', cut, '--db', db])).status).toBe(1);
+    expect(existsSync(db)).toBe(false);
+  });
+});
