@@ -73,9 +73,14 @@ export interface ArchiveMemberImport {
 export async function importFile(store: Store, source: string, options: FileImportOptions, member?: ArchiveMemberImport): Promise<FileImportResult> {
   // An archive member is read from its temporary copy and named after the archive.
   const path = member?.name ?? source;
-  const report = (phase: ImportProgress['phase'], fraction: number | null): void => options.onProgress?.({ path, phase, fraction });
+  let current: ImportProgress['phase'] = 'reading';
+  let rows: number | null = null;
+  const report = (phase: ImportProgress['phase'], fraction: number | null, bytes?: ImportProgress['bytes']): void => {
+    current = phase;
+    options.onProgress?.({ path, phase, fraction, ...(bytes ? { bytes } : {}), ...(rows === null ? {} : { rows }) });
+  };
   report('reading', 0);
-  const prepared = await prepareSource(source, (done, total) => report('reading', total > 0 ? done / total : null), path);
+  const prepared = await prepareSource(source, (done, total) => report('reading', total > 0 ? done / total : null, { done, total }), path);
   try {
     const { format, layout } = chooseFormat(prepared, options.format, options.delimiter);
     const context = createMappingContext(layout.names, {
@@ -97,7 +102,13 @@ export async function importFile(store: Store, source: string, options: FileImpo
     report('loading', null);
     // Runs beside DuckDB's insert (it only reads the file): rows with too many cells, and the longest record.
     const shape = scanShape(prepared.readPath, { delimiter: layout.delimiter, headerLine: layout.headerLine, columns: layout.names.length });
-    shape.catch(() => undefined);
+    shape.then(
+      (counted) => {
+        rows = counted.records;
+        if (current === 'loading') report('loading', null);
+      },
+      () => undefined,
+    );
     const direct = await loadDirect(store, firstRead(prepared), layout, plan, shape, async (load) => {
       report('saving', null);
       const warnings = await fileWarnings(job, load.read, load.rows);

@@ -3,4 +3,8 @@ export interface ImportProgress {
   path: string;
   phase: 'reading' | 'loading' | 'checking' | 'saving';
   fraction: number | null;
+  /** While reading: bytes read so far and the file's size. */
+  bytes?: { done: number; total: number };
+  /** The file's data rows, once counted (the count runs beside the load). */
+  rows?: number;
 }

@@ -69,14 +69,33 @@ export class ProgressLine {
   private draw(): void {
     const progress = this.current;
     if (!progress || Date.now() - this.startedAt < this.timing.showAfterMs) return;
-    let fraction = progress.fraction;
-    if (progress.phase !== 'reading') {
-      const percentage = this.store.connection.progress.percentage;
-      fraction = percentage >= 0 ? percentage / 100 : null;
-    }
-    const percent = fraction === null ? '' : ` ${Math.min(100, Math.round(fraction * 100))}%`;
     const seconds = Math.round((Date.now() - this.startedAt) / 1000);
-    this.stream.write(`\r\x1b[2K${basename(progress.path)}: ${PHASE_LABEL[progress.phase]}${percent} (${seconds} s)`);
+    this.stream.write(`\r\x1b[2K${basename(progress.path)}: ${this.describe(progress)} (${seconds} s)`);
     this.shown = true;
   }
+
+  /**
+   * What the import is doing, in the units it can count: bytes while the
+   * file is read, then its rows. DuckDB's own percentage is shown only for
+   * the checking and saving steps: while loading it stays at 0% for the
+   * first seconds and stops where the sort starts.
+   */
+  private describe(progress: ImportProgress): string {
+    if (progress.phase === 'reading') {
+      if (progress.bytes) return `${PHASE_LABEL.reading}: ${megabytes(progress.bytes.done)} of ${megabytes(progress.bytes.total)}`;
+      return `${PHASE_LABEL.reading}${percent(progress.fraction)}`;
+    }
+    if (progress.phase === 'loading') return progress.rows === undefined ? PHASE_LABEL.loading : `loading ${progress.rows.toLocaleString('en-US')} rows`;
+    const percentage = this.store.connection.progress.percentage;
+    return `${PHASE_LABEL[progress.phase]}${percent(percentage >= 0 ? percentage / 100 : null)}`;
+  }
+}
+
+function percent(fraction: number | null): string {
+  return fraction === null ? '' : ` ${Math.min(100, Math.round(fraction * 100))}%`;
+}
+
+function megabytes(bytes: number): string {
+  const value = bytes / 1_000_000;
+  return `${value < 10 ? value.toFixed(1) : Math.round(value).toLocaleString('en-US')} MB`;
 }

@@ -1,0 +1,52 @@
+/**
+ * Issue 9, case 11: a long import shows where it is from the first second:
+ * the bytes read, then the rows being loaded; nothing off a terminal.
+ */
+import { describe, expect, it } from 'vitest';
+import { ProgressLine } from '../../../src/cli/commands/import-progress.js';
+import type { ImportProgress } from '../../../src/ingest/progress.js';
+import { Store } from '../../../src/store/database.js';
+import { importOne, openStore, tempFile } from '../helpers.js';
+import { SAMPLE_TEXT } from './expected.js';
+
+async function drawn(events: ImportProgress[]): Promise<string[]> {
+  const store = await Store.open(':memory:');
+  try {
+    const lines: string[] = [];
+    const terminal = { isTTY: true, write: (chunk: string | Uint8Array) => (lines.push(String(chunk)), true) };
+    const line = await ProgressLine.create(store, terminal, { showAfterMs: 0, tickMs: 5 });
+    for (const event of events) {
+      line?.update(event);
+      await new Promise((done) => setTimeout(done, 20));
+    }
+    line?.clear();
+    return lines.filter((text) => text.length > 6).map((text) => text.replace('\r\x1b[2K', '').replace(/ \(\d+ s\)$/, ''));
+  } finally {
+    store.close();
+  }
+}
+
+describe('case 11: progress', () => {
+  it('shows the bytes read, then the rows being loaded, never a frozen 0%', async () => {
+    const shown = await drawn([
+      { path: '/data/big.csv', phase: 'reading', fraction: 0.3, bytes: { done: 46_000_000, total: 154_000_000 } },
+      { path: '/data/big.csv', phase: 'loading', fraction: null },
+      { path: '/data/big.csv', phase: 'loading', fraction: null, rows: 1_000_000 },
+    ]);
+    expect([...new Set(shown)]).toEqual(['big.csv: reading the file: 46 MB of 154 MB', 'big.csv: loading rows', 'big.csv: loading 1,000,000 rows']);
+  });
+
+  it('the import reports bytes while reading and the row count once the rows are counted', async () => {
+    const store = await openStore();
+    const events: ImportProgress[] = [];
+    const result = await importOne(store, tempFile('sample.csv', SAMPLE_TEXT), { onProgress: (event) => events.push(event) });
+    const size = Buffer.byteLength(SAMPLE_TEXT);
+    expect(events.some((event) => event.phase === 'reading' && event.bytes?.done === size && event.bytes.total === size)).toBe(true);
+    expect(events.some((event) => event.rows === result.rowsRead)).toBe(true);
+  });
+
+  it('stays silent off a terminal', async () => {
+    const store = await openStore();
+    expect(await ProgressLine.create(store, { isTTY: false, write: () => true })).toBeNull();
+  });
+});
