@@ -121,30 +121,35 @@ async function writeAnalysedReport(options: WriteReportOptions, analysis: Analys
   if (formats.has('html')) writeOutputFile(paths.html, html);
   if (formats.has('csv')) writeOutputFile(paths.csv, metricsCsv(metrics));
   writeOutputFile(paths.json, `${JSON.stringify(metrics, null, 2)}\n`);
-  if (formats.has('pptx')) writeOutputFile(paths.pptx, await buildDeck({ model, metrics, t, format }));
-  if (formats.has('xlsx')) {
-    const workbook = { metrics, facts, t, format, client: model.client, agency: model.agency.name, generatedAt: options.generatedAt ?? new Date() };
-    writeOutputFile(paths.xlsx, await buildWorkbook(workbook));
-  }
-  const charts = Object.values(model.charts).flatMap((chart) => {
-    if (chart.svg === null || !formats.has('svg')) return [];
-    const path = join(chartsDir, `${chart.id}.svg`);
-    writeOutputFile(path, `<?xml version="1.0" encoding="UTF-8"?>\n${chart.svg}\n`);
-    return [path];
-  });
+  // One browser prints the PDF and, for the deck, draws an SVG logo as a PNG.
+  const svgLogo = model.agency.logoDataUrl?.startsWith('data:image/svg+xml') === true;
+  const printer = formats.has('pdf') || (formats.has('pptx') && svgLogo) ? (options.printer ?? (await ReportPrinter.launch())) : null;
+  try {
+    if (formats.has('pptx')) {
+      const logoPng = printer && svgLogo && model.agency.logoDataUrl ? await printer.rasterize(model.agency.logoDataUrl) : null;
+      writeOutputFile(paths.pptx, await buildDeck({ model, metrics, t, format, logoPng }));
+    }
+    if (formats.has('xlsx')) {
+      const workbook = { metrics, facts, t, format, client: model.client, agency: model.agency.name, generatedAt: options.generatedAt ?? new Date() };
+      writeOutputFile(paths.xlsx, await buildWorkbook(workbook));
+    }
+    const charts = Object.values(model.charts).flatMap((chart) => {
+      if (chart.svg === null || !formats.has('svg')) return [];
+      const path = join(chartsDir, `${chart.id}.svg`);
+      writeOutputFile(path, `<?xml version="1.0" encoding="UTF-8"?>\n${chart.svg}\n`);
+      return [path];
+    });
 
-  let blockedRequests: string[] = [];
-  if (formats.has('pdf')) {
-    const printer = options.printer ?? (await ReportPrinter.launch());
-    try {
+    let blockedRequests: string[] = [];
+    if (printer && formats.has('pdf')) {
       const footerLeft = [model.agency.name, model.client.name, model.period.label].filter(Boolean).join(' · ');
       const result = await printer.print(html, { pageSize, footerHtml: renderFooterHtml(template, t, footerLeft) });
       writeOutputFile(paths.pdf, result.pdf);
       blockedRequests = result.blockedRequests;
-    } finally {
-      if (!options.printer) await printer.close();
     }
+    const written = (name: ReportFormat & keyof typeof paths) => (formats.has(name) ? paths[name] : null);
+    return { outDir, pdf: written('pdf'), pptx: written('pptx'), xlsx: written('xlsx'), html: paths.html, csv: paths.csv, json: paths.json, charts, metrics, blockedRequests };
+  } finally {
+    if (printer && !options.printer) await printer.close();
   }
-  const written = (name: ReportFormat & keyof typeof paths) => (formats.has(name) ? paths[name] : null);
-  return { outDir, pdf: written('pdf'), pptx: written('pptx'), xlsx: written('xlsx'), html: paths.html, csv: paths.csv, json: paths.json, charts, metrics, blockedRequests };
 }

@@ -116,6 +116,27 @@ export class ReportPrinter {
     }
   }
 
+  /**
+   * An image (a data URL, such as an SVG logo) drawn as a PNG `height` pixels
+   * high, for documents that cannot show SVG (the deck). The page that draws
+   * it is as locked down as the printing page.
+   */
+  async rasterize(dataUrl: string, height = 240): Promise<string> {
+    const page = await this.acquire();
+    let healthy = false;
+    try {
+      await page.goto('about:blank');
+      await page.setContent(`<!doctype html><html><body style="margin:0;background:transparent"><img style="height:${height}px;display:block" src="${dataUrl.replaceAll('"', '%22')}"></body></html>`, { waitUntil: 'load' });
+      const image = await page.$('img');
+      if (!image) throw new Error('rasterize: the image did not load');
+      const png = await image.screenshot({ type: 'png', omitBackground: true });
+      healthy = true;
+      return `data:image/png;base64,${Buffer.from(png).toString('base64')}`;
+    } finally {
+      this.release(page, healthy);
+    }
+  }
+
   async close(): Promise<void> {
     if (this.userDataDir === null) {
       // Someone else's browser: leave it running, with none of our pages.

@@ -16,6 +16,8 @@ export interface DeckInputs {
   metrics: MetricsReport;
   t: Translate;
   format: Formatter;
+  /** The agency logo as a PNG data URL when the config's logo is an SVG (the deck cannot show SVG). */
+  logoPng?: string | null;
 }
 
 /**
@@ -139,7 +141,7 @@ class Deck {
       ],
       { ...this.text(), x: LEFT, y: 1.95, w: CONTENT_W, h: 2.3, color: 'FFFFFF', valign: 'top', paraSpaceAfter: 6 },
     );
-    const logo = rasterLogo(model.agency.logoDataUrl);
+    const logo = rasterLogo(this.inputs.logoPng ?? model.agency.logoDataUrl);
     let textX = LEFT;
     if (logo) {
       const box = { w: 2.6, h: 1.3 };

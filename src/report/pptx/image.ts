@@ -9,7 +9,8 @@ export interface RasterImage {
 /**
  * The report's logo data URL as a raster image, or null for an SVG logo
  * (pptxgenjs cannot make the PNG fallback PowerPoint and Google Slides need
- * under Node) or an image whose size cannot be read.
+ * under Node: writeReport has the browser draw it as a PNG first) or an image
+ * whose size cannot be read.
  */
 export function rasterLogo(dataUrl: string | null): RasterImage | null {
   const match = /^data:(image\/(?:png|jpeg|gif|webp));base64,(.*)$/s.exec(dataUrl ?? '');
