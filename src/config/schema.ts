@@ -116,6 +116,11 @@ export const configSchema = z
         pageSize: z.enum(['A4', 'Letter']).default('A4'),
         agency: z.object({ name: z.string().min(1), logo: z.string().min(1).optional() }).strict().optional(),
         colors: z.object({ primary: hex.optional(), accent: hex.optional() }).strict().default({}),
+        /** When a scorecard cell counts as "about the same" as the competitor median: within these points (shares) or percent (times); defaults 2 and 10. */
+        scorecard: z
+          .object({ sameWithinPoints: z.number().nonnegative().optional(), sameWithinPercent: z.number().nonnegative().optional() })
+          .strict()
+          .optional(),
       })
       .strict()
       .default({ language: 'en', pageSize: 'A4', colors: {} }),

@@ -7,12 +7,13 @@ import { Formatter } from '../../src/report/i18n/format.js';
 import { LANGUAGES, type Language } from '../../src/report/i18n/language.js';
 import { translator } from '../../src/report/i18n/strings.js';
 import { ReportTemplate } from '../../src/report/template.js';
+import { withAudience } from './audienceFixture.js';
 import { fixtureMetrics } from './helpers.js';
 
 const template = ReportTemplate.open(undefined);
 
 function inputsFor(language: Language) {
-  const metrics = fixtureMetrics();
+  const metrics = withAudience(fixtureMetrics());
   const t = translator(template.strings(language), language);
   const format = new Formatter(language, t, metrics.period.timezone);
   const responseTimes = { acme: [3, 12, 45, 80, 400, 3000], rivalco: [1, 2, 5, 9, 30] };
@@ -68,6 +69,37 @@ describe('chart rows', () => {
     expect(inputs.trend?.values.monthOrder).toEqual(['Sept 17', 'Oct 17']);
 
     expect(inputs['hour-of-week']?.datasets.cells).toEqual([{ day: 'Sun', hour: 23, inbound: 4, hours: 0.5 }]);
+  });
+
+  it('turns the diagnostics into response rate and median time per sentiment and per audience, for the brands whose export has them', () => {
+    const { inputs } = inputsFor('en');
+    expect(inputs.sentiment?.datasets.groups).toEqual([
+      { brand: 'Acme Telecom', brandOrder: 0, group: 'Negative', groupOrder: 0, rate: 0.5, hours: 95 / 60, rateLabel: '50% · 20', timeLabel: '1.6\u00a0h' },
+      { brand: 'Acme Telecom', brandOrder: 0, group: 'Neutral', groupOrder: 1, rate: 0.7, hours: 40 / 60, rateLabel: '70% · 20', timeLabel: '40\u00a0min' },
+      { brand: 'Acme Telecom', brandOrder: 0, group: 'Positive', groupOrder: 2, rate: 0.6, hours: 20 / 60, rateLabel: '60% · 10', timeLabel: '20\u00a0min' },
+    ]);
+    expect(inputs.sentiment?.notes).toEqual(['The export has no sentiment for the mentions of RivalCo, CannTel, SwiftNet and MegaFon Ibérica.']);
+    // RivalCo answers more of its mentions than Acme: it comes first, as on the leaderboard.
+    expect(inputs.influencers?.datasets.groups?.map((row) => [row.brand, row.group, row.rateLabel])).toEqual([
+      ['RivalCo', 'Influencers', '100% · 5'],
+      ['RivalCo', 'Other authors', '79% · 75'],
+      ['Acme Telecom', 'Influencers', '88% · 8'],
+      ['Acme Telecom', 'Other authors', '55% · 42'],
+    ]);
+    expect(inputs.influencers?.values.groupRange).toEqual(['#0B5FFF', '#C9CED6']);
+    expect(inputs.influencers?.values.hoursDomain).toEqual([0, 0.75 * 1.3]);
+  });
+
+  it('leaves the audience charts out when no brand\'s export can split its mentions, or the metrics carry no diagnostics', () => {
+    const metrics = withAudience(fixtureMetrics());
+    for (const brand of metrics.diagnostics?.brands ?? []) Object.assign(brand, { sentiment: null, influencers: null });
+    const t = translator(template.strings('en'), 'en');
+    const format = new Formatter('en', t, metrics.period.timezone);
+    const context = { responseTimes: null, format, t, colours: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' };
+    const none = chartInputs({ ...context, metrics });
+    expect(none.sentiment).toBeUndefined();
+    expect(none.influencers).toBeUndefined();
+    expect(chartInputs({ ...context, metrics: fixtureMetrics() }).sentiment).toBeUndefined();
   });
 });
 

@@ -14,6 +14,8 @@ export const CHART_STRING_PREFIX: Record<ChartId, string> = {
   'hour-of-week': 'chart.hourOfWeek',
   'reply-broadcast': 'chart.replyBroadcast',
   'share-of-voice': 'chart.shareOfVoice',
+  sentiment: 'chart.sentiment',
+  influencers: 'chart.influencers',
 };
 
 export function chartSpec(template: ReportTemplate, id: ChartId): JsonValue {

@@ -1,4 +1,5 @@
 import { from, op, type ColumnTable } from 'arquero';
+import type { AnswerGroup, BrandDiagnostics, SentimentLabel } from '../../metrics/diagnostics/types.js';
 import type { BrandMetrics, BucketKey, HourOfWeekCell, MetricsReport, TrendPoint } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
@@ -15,6 +16,8 @@ export const CHART_IDS = [
   'hour-of-week',
   'reply-broadcast',
   'share-of-voice',
+  'sentiment',
+  'influencers',
 ] as const;
 export type ChartId = (typeof CHART_IDS)[number];
 
@@ -71,7 +74,104 @@ export function chartInputs(context: Context): Partial<Record<ChartId, Inputs>> 
   const hours = hourOfWeek(context);
   if (hours) result['hour-of-week'] = hours;
   if (brands.some((brand) => brand.replies + brand.broadcasts > 0)) result['reply-broadcast'] = replyBroadcast(context, common);
+  const sentiment = audienceInputs(context, SENTIMENT_AUDIENCE);
+  if (sentiment) result.sentiment = sentiment;
+  const influencers = audienceInputs(context, INFLUENCER_AUDIENCE);
+  if (influencers) result.influencers = influencers;
   return result;
+}
+
+/** How one audience chart splits a brand's inbound mentions (diagnostics: sentiment, influencer priority). */
+interface Audience {
+  /** The chart's strings prefix: `{prefix}.group.<key>`, `{prefix}.missingFor`. */
+  prefix: string;
+  keys: readonly string[];
+  /** The groups of a brand, null when the export gave nothing to split its mentions by. */
+  groups: (brand: BrandDiagnostics) => Record<string, AnswerGroup> | null;
+  /** Colours by group; `primary` stands for the client's colour. */
+  range: readonly string[];
+}
+
+const SENTIMENTS: readonly SentimentLabel[] = ['negative', 'neutral', 'positive'];
+
+const SENTIMENT_AUDIENCE: Audience = {
+  prefix: 'chart.sentiment',
+  keys: SENTIMENTS,
+  groups: (brand) => brand.sentiment?.bySentiment ?? null,
+  // Dark, light and middle grey in black and white, so the three bars stay apart when printed without colour.
+  range: ['#B42318', '#C9CED6', '#2F855A'],
+};
+
+const INFLUENCER_AUDIENCE: Audience = {
+  prefix: 'chart.influencers',
+  keys: ['influencers', 'others'],
+  groups: (brand) => (brand.influencers ? { influencers: brand.influencers.influencers, others: brand.influencers.others } : null),
+  range: ['primary', '#C9CED6'],
+};
+
+interface AudienceRow {
+  brandId: string;
+  key: string;
+  inbound: number;
+  rate: number | null;
+  minutes: number | null;
+}
+
+/**
+ * Response rate and median response time per group of mentions, per brand,
+ * from the diagnostics; null when no brand's export can split its mentions
+ * (the report then prints which export columns would). Brands whose export
+ * cannot are named under the chart.
+ */
+function audienceInputs({ metrics, format, t, primary }: Context, audience: Audience): Inputs | null {
+  const diagnostics = metrics.diagnostics;
+  if (!diagnostics) return null;
+  const byId = new Map(diagnostics.brands.map((brand) => [brand.id, brand]));
+  const ordered = byValueDescending(metrics.brands, (brand) => brand.responseRate);
+  // A brand with no post of its own in the data has no answers to split: the diagnostics would show 0%, not unknown.
+  const measurable = ordered.filter((brand) => !(brand.coverage?.warnings.includes('no-brand-posts') && brand.responseRate === null));
+  const split = measurable.filter((brand) => {
+    const groups = byId.get(brand.id);
+    return groups !== undefined && audience.groups(groups) !== null;
+  });
+  if (split.length === 0) return null;
+  const flat: AudienceRow[] = split.flatMap((brand) => {
+    const groups = audience.groups(byId.get(brand.id) as BrandDiagnostics) ?? {};
+    return audience.keys.map((key) => {
+      const group = groups[key];
+      return { brandId: brand.id, key, inbound: group?.inbound ?? 0, rate: group?.responseRate ?? null, minutes: group?.responseTimeMedianMin ?? null };
+    });
+  });
+  const names = Object.fromEntries(split.map((brand, index) => [brand.id, { name: brand.name, order: index }]));
+  const labels = Object.fromEntries(audience.keys.map((key) => [key, t(`${audience.prefix}.group.${key}`)]));
+  const rows = from(flat)
+    .params({ labels, order: Object.fromEntries(audience.keys.map((key, index) => [key, index])) } satisfies Recoding)
+    .derive({
+      group: (d: AudienceRow, $: Recoding) => op.recode(d.key, $.labels),
+      groupOrder: (d: AudienceRow, $: Recoding) => op.recode(d.key, $.order),
+      hours: (d: AudienceRow) => (d.minutes === null ? null : d.minutes / 60),
+    })
+    .objects() as Array<AudienceRow & { group: string; groupOrder: number; hours: number | null }>;
+  const points = rows.map((row) => ({
+    brand: names[row.brandId]?.name ?? row.brandId,
+    brandOrder: names[row.brandId]?.order ?? 0,
+    group: row.group,
+    groupOrder: row.groupOrder,
+    rate: row.rate,
+    hours: row.hours,
+    rateLabel: row.rate === null ? '' : `${format.percent(row.rate)} · ${format.count(row.inbound)}`,
+    timeLabel: row.minutes === null ? '' : format.duration(row.minutes),
+  }));
+  const missing = measurable.filter((brand) => !split.includes(brand)).map((brand) => brand.name);
+  const notes = missing.length === 0 ? [] : [t(`${audience.prefix}.missingFor`, { brands: format.list(missing) })];
+  const range = audience.range.map((colour) => (colour === 'primary' ? primary : colour));
+  // Room past the longest bar for its label.
+  const longest = Math.max(0, ...points.map((point) => point.hours ?? 0));
+  return {
+    datasets: { groups: points },
+    values: { groupDomain: audience.keys.map((key) => labels[key] ?? key), groupRange: range, brandOrder: split.map((brand) => brand.name), hoursDomain: [0, longest > 0 ? longest * 1.3 : 1] },
+    notes,
+  };
 }
 
 /** Mentions the response metrics rest on: the buckets split exactly these (METRICS.md, "Coverage"). */

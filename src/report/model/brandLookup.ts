@@ -49,7 +49,7 @@ export function rankedCount(metrics: MetricsReport, key: string): number {
 }
 
 /** A metric's value written for its unit: a whole percentage, a duration, a count or a one-decimal ratio. */
-export function formatValue(format: Formatter, spec: MetricSpec, value: number | null): string {
+export function formatValue(format: Formatter, spec: Pick<MetricSpec, 'unit'>, value: number | null): string {
   switch (spec.unit) {
     case 'share':
       return format.percent(value);

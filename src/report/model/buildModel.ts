@@ -17,6 +17,7 @@ import { buildKpis } from './kpis.js';
 import { buildLeaderboard } from './leaderboard.js';
 import { buildMethodology } from './methodology.js';
 import { previousPeriodLabel } from './previousPeriod.js';
+import { buildScorecard, DEFAULT_SCORECARD_THRESHOLDS } from './scorecard.js';
 import type { StoreFacts } from './storeFacts.js';
 import type { ReportModel } from './types.js';
 
@@ -52,13 +53,18 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
     chartInputs({ metrics, responseTimes: facts?.responseTimes ?? null, format, t, colours: brandColours(metrics.brands, primary), primary }),
     t,
     language,
-    { client: client.name, timezone },
+    { client: client.name, timezone, followers: format.count(metrics.diagnostics?.settings.influencerFollowers ?? config.metrics.influencerFollowers ?? 1000) },
   );
   const methodology = buildMethodology(metrics, facts, format, t, periodLabel);
   const leaderboardNotes = [t('leaderboard.noteRank'), t('leaderboard.noteSla')];
   if (metrics.brands.some((brand) => lowSampleShown(brand) || lowSampleTimesShown(brand))) leaderboardNotes.push(t('leaderboard.noteLowSample'));
   const coverage = coverageNotes(metrics, format, t);
   leaderboardNotes.push(...coverage.map((note) => `${note.mark} ${note.text}`));
+  const thresholds = config.report.scorecard;
+  const scorecard = buildScorecard(metrics, format, t, {
+    sameWithinPoints: thresholds?.sameWithinPoints ?? DEFAULT_SCORECARD_THRESHOLDS.sameWithinPoints,
+    sameWithinPercent: thresholds?.sameWithinPercent ?? DEFAULT_SCORECARD_THRESHOLDS.sameWithinPercent,
+  });
   const agencyName = config.report.agency?.name;
   const unmeasured = new Set(
     (metrics.byPlatform ?? []).filter((entry) => entry.brands.some((brand) => brand.id === client.id && warningsOf(brand).includes('no-brand-posts'))).map((entry) => entry.platform),
@@ -79,6 +85,7 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
     kpiNotes: coverage.filter((note) => note.brandId === client.id).map((note) => note.text),
     leaderboard: buildLeaderboard(metrics, format, t),
     leaderboardNotes,
+    scorecard,
     charts,
     // On a platform without the client's posts the data cannot tell an unanswered mention from an answered one.
     unanswered: facts ? formatExamples(facts.unanswered.filter((sample) => !unmeasured.has(sample.platform)), format, t, windowMin) : [],
@@ -86,7 +93,13 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
     slowest: facts ? formatExamples(facts.slowest, format, t, windowMin) : [],
     ...methodology,
     improvements,
-    sections: manifest.sections.filter((section) => (section !== 'improvements' || improvements.length > 0) && (section !== 'examples' || facts !== null)),
+    sections: manifest.sections.filter((section) => {
+      if (section === 'improvements') return improvements.length > 0;
+      if (section === 'examples') return facts !== null;
+      // Both rest on the diagnostics, which a report made from a metrics file alone may not carry.
+      if (section === 'scorecard' || section === 'audience') return metrics.diagnostics !== undefined;
+      return true;
+    }),
   };
   return { model, t, format };
 }

@@ -15,9 +15,7 @@ export function buildLeaderboard(metrics: MetricsReport, format: Formatter, t: T
     { label: t('leaderboard.brand'), hint: null },
     ...specs.map((spec) => ({ label: t(spec.label?.column ?? spec.key, labelValues(format, spec)), hint: spec.key === 'responseRate' ? t('leaderboard.interval') : null })),
   ];
-  const byRate = (brand: BrandMetrics) => rankOf(brand, 'responseRate') ?? Number.POSITIVE_INFINITY;
-  const order = [...metrics.brands].sort((a, b) => byRate(a) - byRate(b) || a.name.localeCompare(b.name));
-  const rows = order.map((brand) => ({
+  const rows = leaderboardOrder(metrics).map((brand) => ({
     brandName: brand.name,
     isClient: brand.role === 'client',
     lowSample: lowSampleShown(brand),
@@ -29,6 +27,12 @@ export function buildLeaderboard(metrics: MetricsReport, format: Formatter, t: T
     interval: format.percentInterval(brand.responseRateCi),
   }));
   return { columns, rows };
+}
+
+/** Best response rate first, brands without one last, then by name: the order of every per-brand table. */
+export function leaderboardOrder(metrics: MetricsReport): BrandMetrics[] {
+  const byRate = (brand: BrandMetrics) => rankOf(brand, 'responseRate') ?? Number.POSITIVE_INFINITY;
+  return [...metrics.brands].sort((a, b) => byRate(a) - byRate(b) || a.name.localeCompare(b.name));
 }
 
 /** Times resting on fewer than 30 answered mentions carry the low-sample mark even when the brand's inbound does not. */

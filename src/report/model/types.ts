@@ -1,5 +1,6 @@
 import type { ImprovementItem } from '../advice/types.js';
 import type { Language } from '../i18n/language.js';
+import type { Scorecard } from './scorecard.js';
 
 export type Tone = 'good' | 'bad' | 'neutral';
 
@@ -97,6 +98,8 @@ export interface ReportModel {
   leaderboard: Leaderboard;
   /** How to read the table, then one sentence per coverage warning, each after its mark. */
   leaderboardNotes: string[];
+  /** Every brand on each classic mistake against the competitor median; null when the metrics carry no diagnostics. */
+  scorecard: Scorecard | null;
   charts: Record<string, ChartFigure>;
   unanswered: MentionExample[];
   /** Why mentions on some platforms are not among the unanswered ones (no posts of the client there); null when none is left out. */

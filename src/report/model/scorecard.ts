@@ -1,0 +1,206 @@
+import type { Better, MetricUnit } from '../../metrics/catalogue.js';
+import { specOf } from '../../metrics/catalogue.js';
+import { DIAGNOSTIC_METRICS } from '../../metrics/diagnostics/catalogue.js';
+import type { BrandDiagnostics, DiagnosticNote, Diagnostics } from '../../metrics/diagnostics/types.js';
+import type { Benchmark, BrandMetrics, MetricsReport } from '../../metrics/types.js';
+import type { Formatter } from '../i18n/format.js';
+import type { Translate } from '../i18n/strings.js';
+import { benchmarkOf, catalogueOf, formatValue, rankOf } from './brandLookup.js';
+import { COVERAGE_MARKS, coverageNotes, warningsOf } from './coverage.js';
+import { leaderboardOrder } from './leaderboard.js';
+import type { LabelledValue } from './types.js';
+
+/*
+ * The mistakes scorecard (issue 12): every brand against the median of the
+ * competitors on each classic community-management mistake. Values, ranks
+ * and competitor medians are the metrics' and the diagnostics' own
+ * (src/metrics/ranking.ts); only the better / same / worse verdict is made
+ * here, with the thresholds of `report.scorecard`.
+ */
+
+export type ScorecardTone = 'better' | 'same' | 'worse';
+
+/** Why a cell has no value: a coverage warning, a diagnostic note, or nothing to measure in the period. */
+export type ScorecardReason = 'no-brand-posts' | DiagnosticNote['code'] | 'no-data';
+
+/** Printed beside the colour, so the verdict survives black-and-white printing. */
+export const TONE_SYMBOLS: Record<ScorecardTone, string> = { better: '✓', same: '≈', worse: '✗' };
+
+export interface ScorecardThresholds {
+  /** Rates and shares within this many percentage points of the competitor median are "about the same". */
+  sameWithinPoints: number;
+  /** Times within this percent of the competitor median are "about the same". */
+  sameWithinPercent: number;
+}
+
+export const DEFAULT_SCORECARD_THRESHOLDS: ScorecardThresholds = { sameWithinPoints: 2, sameWithinPercent: 10 };
+
+export interface ScorecardCell {
+  /** The value with its coverage marks, or "—". */
+  text: string;
+  rank: string | null;
+  /** Against the competitor median; null when there is no value or no median to compare with. */
+  tone: ScorecardTone | null;
+  symbol: string | null;
+  reason: ScorecardReason | null;
+  /** The reason in the report's words, printed in the cell; null when there is a value. */
+  reasonText: string | null;
+}
+
+export interface ScorecardRow {
+  brandId: string;
+  brandName: string;
+  isClient: boolean;
+  cells: ScorecardCell[];
+}
+
+export interface ScorecardColumn {
+  key: ScorecardMetric;
+  label: string;
+}
+
+export interface Scorecard {
+  columns: ScorecardColumn[];
+  rows: ScorecardRow[];
+  /** The competitor median of each column, as the benchmarks give it. */
+  medians: string[];
+  legend: Array<{ tone: ScorecardTone | 'none'; symbol: string; text: string }>;
+  /** How to read the table, then the coverage sentences its marks refer to. */
+  notes: string[];
+  /** One short definition per column, in column order. */
+  definitions: LabelledValue[];
+}
+
+export const SCORECARD_METRICS = [
+  'responseRate',
+  'responseTimeMedianMin',
+  'replyShare',
+  'unsolicitedShare',
+  'cannedShare',
+  'followUpAnsweredShare',
+  'responseRateOutsideHours',
+  'influencerResponseRate',
+  'negativeResponseRate',
+] as const;
+export type ScorecardMetric = (typeof SCORECARD_METRICS)[number];
+
+/** Where a column's value, rank and median come from. */
+interface ColumnSource {
+  key: ScorecardMetric;
+  unit: MetricUnit;
+  better: Better;
+  value: (brand: BrandMetrics, diagnostics: BrandDiagnostics | undefined) => number | null;
+  rank: (brand: BrandMetrics, diagnostics: BrandDiagnostics | undefined) => number | null;
+  benchmark: Benchmark | undefined;
+  /** The diagnostic note that says the export or config cannot give this value. */
+  note?: DiagnosticNote['code'];
+  /** A rate of inbound mentions answered: a lower bound when listed responses are missing. */
+  isRate: boolean;
+}
+
+const NOTE_OF: Partial<Record<ScorecardMetric, DiagnosticNote['code']>> = {
+  responseRateOutsideHours: 'no-business-hours',
+  influencerResponseRate: 'no-follower-data',
+  negativeResponseRate: 'no-sentiment-data',
+};
+
+const RATES = new Set<ScorecardMetric>(['responseRate', 'responseRateOutsideHours', 'influencerResponseRate', 'negativeResponseRate']);
+
+function columnSources(metrics: MetricsReport, diagnostics: Diagnostics): ColumnSource[] {
+  const catalogue = catalogueOf(metrics);
+  return SCORECARD_METRICS.map((key): ColumnSource => {
+    const common = { key, note: NOTE_OF[key], isRate: RATES.has(key) };
+    if (key === 'responseRate' || key === 'responseTimeMedianMin' || key === 'replyShare') {
+      const spec = specOf(catalogue, key);
+      if (!spec.better) throw new Error(`scorecard metric "${key}" is not ranked`);
+      return { ...common, unit: spec.unit, better: spec.better, value: (brand) => spec.value(brand), rank: (brand) => rankOf(brand, key), benchmark: benchmarkOf(metrics, key) };
+    }
+    const spec = specOf(DIAGNOSTIC_METRICS, key);
+    return {
+      ...common,
+      unit: spec.unit,
+      better: spec.better,
+      value: (_brand, diagnosed) => (diagnosed ? spec.value(diagnosed) : null),
+      rank: (_brand, diagnosed) => diagnosed?.rank[key] ?? null,
+      benchmark: diagnostics.benchmarks.find((item) => item.metric === key),
+    };
+  });
+}
+
+/** Better, about the same or worse than the competitor median, by the thresholds of `report.scorecard`. */
+export function toneOf(value: number | null, median: number | null, better: Better, unit: MetricUnit, thresholds: ScorecardThresholds): ScorecardTone | null {
+  if (value === null || median === null) return null;
+  const gap = value - median;
+  // A small tolerance so that a gap of exactly the threshold, up to floating-point noise, counts as within it.
+  const tolerance = 1e-9;
+  const within = unit === 'minutes' ? Math.abs(gap) <= (Math.abs(median) * thresholds.sameWithinPercent) / 100 + tolerance : Math.abs(gap) * 100 <= thresholds.sameWithinPoints + tolerance;
+  if (within) return 'same';
+  return gap > 0 === (better === 'higher') ? 'better' : 'worse';
+}
+
+/**
+ * The scorecard of every brand, in leaderboard order; null when the metrics
+ * carry no diagnostics (a report made from a metrics file alone).
+ */
+export function buildScorecard(metrics: MetricsReport, format: Formatter, t: Translate, thresholds: ScorecardThresholds): Scorecard | null {
+  const diagnostics = metrics.diagnostics;
+  if (!diagnostics) return null;
+  const sources = columnSources(metrics, diagnostics);
+  const rows = leaderboardOrder(metrics).map((brand): ScorecardRow => {
+    const diagnosed = diagnostics.brands.find((entry) => entry.id === brand.id);
+    return { brandId: brand.id, brandName: brand.name, isClient: brand.role === 'client', cells: sources.map((source) => cellOf(source, brand, diagnosed, diagnostics, format, t, thresholds)) };
+  });
+  const printed = rows.flatMap((row) => row.cells.map((cell) => cell.text)).join(' ');
+  const notes = [t('scorecard.noteRank'), t('scorecard.noteMedian')];
+  for (const note of coverageNotes(metrics, format, t)) {
+    if (note.warning === 'parents-missing' || !printed.includes(note.mark)) continue;
+    notes.push(`${note.mark} ${note.text}`);
+  }
+  const followers = format.count(diagnostics.settings.influencerFollowers);
+  const legendValues = { points: t('unit.points', { n: format.decimal(thresholds.sameWithinPoints) }), percent: format.percent(thresholds.sameWithinPercent / 100) };
+  return {
+    columns: sources.map((source) => ({ key: source.key, label: t(`scorecard.column.${source.key}`) })),
+    rows,
+    medians: sources.map((source) => formatValue(format, source, source.benchmark?.competitorMedian ?? null)),
+    legend: [
+      { tone: 'better', symbol: TONE_SYMBOLS.better, text: t('scorecard.legend.better') },
+      { tone: 'same', symbol: TONE_SYMBOLS.same, text: t('scorecard.legend.same', legendValues) },
+      { tone: 'worse', symbol: TONE_SYMBOLS.worse, text: t('scorecard.legend.worse') },
+      { tone: 'none', symbol: format.missing, text: t('scorecard.legend.none') },
+    ],
+    notes,
+    definitions: sources.map((source) => ({ label: t(`scorecard.column.${source.key}`), value: t(`scorecard.definition.${source.key}`, { followers }) })),
+  };
+}
+
+function cellOf(
+  source: ColumnSource,
+  brand: BrandMetrics,
+  diagnosed: BrandDiagnostics | undefined,
+  diagnostics: Diagnostics,
+  format: Formatter,
+  t: Translate,
+  thresholds: ScorecardThresholds,
+): ScorecardCell {
+  const warnings = warningsOf(brand);
+  // Without any post of the brand its answers cannot be seen: the diagnostics would count every mention as unanswered (0%), not unknown.
+  const noPostsAnywhere = warnings.includes('no-brand-posts') && brand.responseRate === null;
+  const value = noPostsAnywhere ? null : source.value(brand, diagnosed);
+  if (value === null) {
+    const reason = reasonOf(source, brand, diagnostics, noPostsAnywhere);
+    return { text: format.missing, rank: null, tone: null, symbol: null, reason, reasonText: t(reason === 'no-data' ? `scorecard.none.${source.key}` : `scorecard.reason.${reason}`) };
+  }
+  let text = formatValue(format, source, value);
+  if (source.isRate && warnings.includes('responses-missing')) text = `${COVERAGE_MARKS['responses-missing']} ${text}`;
+  if (source.isRate && warnings.includes('no-brand-posts')) text = `${text} ${COVERAGE_MARKS['no-brand-posts']}`;
+  const rank = source.rank(brand, diagnosed);
+  const tone = toneOf(value, source.benchmark?.competitorMedian ?? null, source.better, source.unit, thresholds);
+  return { text, rank: rank === null ? null : String(rank), tone, symbol: tone === null ? null : TONE_SYMBOLS[tone], reason: null, reasonText: null };
+}
+
+function reasonOf(source: ColumnSource, brand: BrandMetrics, diagnostics: Diagnostics, noPostsAnywhere: boolean): ScorecardReason {
+  if (noPostsAnywhere) return 'no-brand-posts';
+  const note = source.note;
+  if (note && diagnostics.notes.some((entry) => entry.code === note && (entry.brandId === brand.id || entry.brandId === null))) return note;
+  return 'no-data';
+}

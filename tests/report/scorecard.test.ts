@@ -1,0 +1,288 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/load.js';
+import type { Config } from '../../src/config/types.js';
+import { computeMetrics } from '../../src/metrics/compute.js';
+import { computeDiagnostics } from '../../src/metrics/diagnostics/index.js';
+import type { MetricsReport } from '../../src/metrics/types.js';
+import { renderReportHtml } from '../../src/report/html/renderHtml.js';
+import { Formatter } from '../../src/report/i18n/format.js';
+import { LANGUAGES, type Language } from '../../src/report/i18n/language.js';
+import { translator } from '../../src/report/i18n/strings.js';
+import { buildReportModel } from '../../src/report/model/buildModel.js';
+import { buildScorecard, DEFAULT_SCORECARD_THRESHOLDS, SCORECARD_METRICS, type Scorecard, type ScorecardCell, toneOf } from '../../src/report/model/scorecard.js';
+import { ReportTemplate } from '../../src/report/template.js';
+import type { Store } from '../../src/store/database.js';
+import { plus, storeWith, type DiagPost } from '../fixtures/diagnostics/store.js';
+import { foldSpaces, htmlText } from './helpers.js';
+
+/*
+ * October 2017, UTC. Acme (client, open every hour of the week) gets 10
+ * mentions from 2 October 10:00, one an hour: the first 4 authors have 5,000
+ * followers (influencers), the others 100; the first 5 are negative, the
+ * others positive; it answers the first 8 after 30 minutes (80%). Rival gets
+ * 10 mentions without followers or sentiment and answers the first 5 after 2
+ * hours (50%); it has no business hours. Ghost is mentioned 6 times and has
+ * no post of its own in the data.
+ */
+const T0 = '2017-10-02T10:00:00Z';
+
+function mentions(prefix: string, handle: string, account: string, count: number, answered: number, after: number, extra: (i: number) => Partial<DiagPost> = () => ({})): DiagPost[] {
+  return Array.from({ length: count }, (_, i) => {
+    const at = plus(T0, i * 60);
+    const mention: DiagPost = { id: `${prefix}${i}`, author: `${prefix}customer${i}`, at, text: `@${handle} my order ${i} has not arrived`, ...extra(i) };
+    return i < answered ? [mention, { id: `${prefix}${i}r`, author: account, at: plus(at, after), text: `@${prefix}customer${i} sorry, we are looking into order ${i}`, parent: mention.id }] : [mention];
+  }).flat();
+}
+
+const POSTS: DiagPost[] = [
+  ...mentions('a', 'AcmeCares', 'acmecares', 10, 8, 30, (i) => ({ followers: i < 4 ? 5000 : 100, sentiment: i < 5 ? 'Negative' : 'Positive' })),
+  ...mentions('r', 'RivalHelp', 'rivalhelp', 10, 5, 120),
+  ...mentions('g', 'GhostTel', 'ghosttel', 6, 0, 0),
+  { id: 'late', author: 'z', at: '2017-11-30T00:00:00Z', text: 'x' },
+];
+
+function configWith(report: Record<string, unknown> = {}): Config {
+  return parseConfig(
+    {
+      client: 'acme',
+      timezone: 'UTC',
+      brands: [
+        { id: 'acme', name: 'Acme', accounts: { twitter: ['AcmeCares'] }, businessHours: { 'mon-sun': '00:00-24:00' } },
+        { id: 'rival', name: 'Rival', accounts: { twitter: ['RivalHelp'] } },
+        { id: 'ghost', name: 'Ghost', accounts: { twitter: ['GhostTel'] } },
+      ],
+      report,
+    },
+    'test.yaml',
+    '/tmp',
+  );
+}
+
+async function computed(store: Store, config: Config): Promise<MetricsReport> {
+  const metrics = await computeMetrics(store, config, '2017-10');
+  return { ...metrics, diagnostics: await computeDiagnostics(store, config, '2017-10') };
+}
+
+const template = ReportTemplate.open(undefined);
+let store: Store;
+let metrics: MetricsReport;
+
+beforeAll(async () => {
+  store = await storeWith(POSTS);
+  metrics = await computed(store, configWith());
+}, 60_000);
+
+afterAll(() => store?.close());
+
+function scorecardOf(language: Language, thresholds = DEFAULT_SCORECARD_THRESHOLDS, report: MetricsReport = metrics): Scorecard {
+  const t = translator(template.strings(language), language);
+  const card = buildScorecard(report, new Formatter(language, t, 'UTC'), t, thresholds);
+  if (!card) throw new Error('no scorecard');
+  return card;
+}
+
+function cell(card: Scorecard, brandId: string, key: (typeof SCORECARD_METRICS)[number]): ScorecardCell {
+  const row = card.rows.find((entry) => entry.brandId === brandId);
+  const index = card.columns.findIndex((column) => column.key === key);
+  const found = row?.cells[index];
+  if (!found) throw new Error(`no cell ${brandId}/${key}`);
+  return found;
+}
+
+describe('mistakes scorecard', () => {
+  it('has one column per classic mistake and one row per brand, in leaderboard order', () => {
+    const card = scorecardOf('en');
+    expect(card.columns.map((column) => column.key)).toEqual([...SCORECARD_METRICS]);
+    expect(card.rows.map((row) => [row.brandName, row.isClient])).toEqual([
+      ['Acme', true],
+      ['Rival', false],
+      ['Ghost', false],
+    ]);
+  });
+
+  it('prints each value with the rank the metrics and diagnostics computed, never a rank of its own', () => {
+    const card = scorecardOf('en');
+    const diagnostics = metrics.diagnostics;
+    for (const brand of metrics.brands) {
+      const diagnosed = diagnostics?.brands.find((entry) => entry.id === brand.id);
+      for (const key of SCORECARD_METRICS) {
+        const printed = cell(card, brand.id, key);
+        if (printed.reason) {
+          expect(printed.rank).toBeNull();
+          continue;
+        }
+        const rank = key === 'responseRate' || key === 'responseTimeMedianMin' || key === 'replyShare' ? brand.rank[key] : diagnosed?.rank[key];
+        expect([brand.id, key, printed.rank]).toEqual([brand.id, key, rank === null || rank === undefined ? null : String(rank)]);
+      }
+    }
+    expect(cell(card, 'acme', 'responseRate')).toMatchObject({ text: '80%', rank: '1', tone: 'better', symbol: '✓' });
+    expect(cell(card, 'rival', 'responseRate')).toMatchObject({ text: '50%', rank: '2', tone: 'same', symbol: '≈' });
+    expect(cell(card, 'acme', 'responseTimeMedianMin')).toMatchObject({ text: '30\u00a0min', rank: '1', tone: 'better' });
+    expect(cell(card, 'rival', 'responseTimeMedianMin')).toMatchObject({ text: '2\u00a0h', rank: '2', tone: 'same' });
+  });
+
+  it('compares every row with the competitor median of the benchmarks', () => {
+    const card = scorecardOf('en');
+    const median = (key: string) => [...(metrics.benchmarks ?? []), ...(metrics.diagnostics?.benchmarks ?? [])].find((item) => item.metric === key)?.competitorMedian;
+    // Ghost has no response rate: the competitor median is Rival's alone.
+    expect(median('responseRate')).toBe(0.5);
+    expect(median('responseTimeMedianMin')).toBe(120);
+    expect(card.medians.slice(0, 2)).toEqual(['50%', '2\u00a0h']);
+    // No competitor has follower counts or sentiment: no median, so no verdict, only the value and its rank.
+    expect(median('influencerResponseRate')).toBeNull();
+    expect(cell(card, 'acme', 'influencerResponseRate')).toMatchObject({ text: '100%', rank: '1', tone: null, symbol: null });
+    expect(cell(card, 'acme', 'negativeResponseRate')).toMatchObject({ text: '100%', tone: null });
+    expect(card.medians[SCORECARD_METRICS.indexOf('influencerResponseRate')]).toBe('—');
+  });
+
+  it('takes the "about the same" thresholds from the config', () => {
+    // 80% against 50% is 30 points apart; 30 min against 2 h is 75% shorter.
+    const wide = scorecardOf('en', { sameWithinPoints: 30, sameWithinPercent: 75 });
+    expect(cell(wide, 'acme', 'responseRate').tone).toBe('same');
+    expect(cell(wide, 'acme', 'responseTimeMedianMin').tone).toBe('same');
+    const narrow = scorecardOf('en', { sameWithinPoints: 29.9, sameWithinPercent: 74.9 });
+    expect(cell(narrow, 'acme', 'responseRate').tone).toBe('better');
+    expect(cell(narrow, 'acme', 'responseTimeMedianMin').tone).toBe('better');
+  });
+
+  it('applies the thresholds in points for shares and in percent for times, the better side by the metric', () => {
+    const thresholds = DEFAULT_SCORECARD_THRESHOLDS;
+    expect(toneOf(0.52, 0.5, 'higher', 'share', thresholds)).toBe('same');
+    expect(toneOf(0.48, 0.5, 'higher', 'share', thresholds)).toBe('same');
+    expect(toneOf(0.521, 0.5, 'higher', 'share', thresholds)).toBe('better');
+    expect(toneOf(0.521, 0.5, 'lower', 'share', thresholds)).toBe('worse');
+    expect(toneOf(110, 100, 'lower', 'minutes', thresholds)).toBe('same');
+    expect(toneOf(111, 100, 'lower', 'minutes', thresholds)).toBe('worse');
+    expect(toneOf(89, 100, 'lower', 'minutes', thresholds)).toBe('better');
+    expect(toneOf(null, 100, 'lower', 'minutes', thresholds)).toBeNull();
+    expect(toneOf(0.5, null, 'higher', 'share', thresholds)).toBeNull();
+  });
+
+  it('reads report.scorecard from the config, with defaults of 2 points and 10%', async () => {
+    const config = configWith({ scorecard: { sameWithinPoints: 30 } });
+    expect(config.report.scorecard).toEqual({ sameWithinPoints: 30 });
+    const { model } = await buildReportModel({ metrics, config, facts: null, template, language: 'en' });
+    const rate = model.scorecard?.rows[0]?.cells[0];
+    expect(rate?.tone).toBe('same');
+    expect(model.scorecard?.legend[1]?.text).toBe('about the same (within 30\u00a0pts for rates and shares, 10% for times)');
+    expect(() => configWith({ scorecard: { sameWithinPoints: -1 } })).toThrow(/sameWithinPoints/);
+    expect(() => configWith({ scorecard: { within: 3 } })).toThrow(/within/);
+  });
+
+  it('says why a value is not measurable: no posts of the brand, no business hours, no follower counts, no sentiment, nothing to measure', () => {
+    const card = scorecardOf('en');
+    // Ghost has no post in the data: even the diagnostics that count its mentions as unanswered are not printed.
+    for (const key of SCORECARD_METRICS) {
+      expect(cell(card, 'ghost', key)).toMatchObject({ text: '—', rank: null, tone: null, reason: 'no-brand-posts', reasonText: 'no posts of the brand in the data' });
+    }
+    expect(cell(card, 'rival', 'responseRateOutsideHours')).toMatchObject({ text: '—', reason: 'no-business-hours', reasonText: 'no business hours in the config' });
+    expect(cell(card, 'rival', 'influencerResponseRate')).toMatchObject({ reason: 'no-follower-data', reasonText: 'no follower counts in the data' });
+    expect(cell(card, 'rival', 'negativeResponseRate')).toMatchObject({ reason: 'no-sentiment-data', reasonText: 'no sentiment in the data' });
+    // Acme is open around the clock: no mention arrives outside its hours.
+    expect(cell(card, 'acme', 'responseRateOutsideHours')).toMatchObject({ text: '—', reason: 'no-data', reasonText: 'no mention outside business hours' });
+    // Nobody wrote a second message under a brand reply.
+    expect(cell(card, 'acme', 'followUpAnsweredShare')).toMatchObject({ reason: 'no-data', reasonText: 'no follow-up in the period' });
+  });
+
+  it('prints the reasons, the legend and the definitions in Spanish and French', () => {
+    const es = scorecardOf('es');
+    expect(cell(es, 'ghost', 'responseRate').reasonText).toBe('ninguna publicación de la marca en los datos');
+    expect(cell(es, 'rival', 'responseRateOutsideHours').reasonText).toBe('sin horario de atención en la configuración');
+    const fr = scorecardOf('fr');
+    expect(cell(fr, 'rival', 'negativeResponseRate').reasonText).toBe('pas de tonalité dans les données');
+    expect(cell(fr, 'acme', 'responseRate').text).toBe('80\u00a0%');
+    expect(fr.legend.map((item) => item.symbol)).toEqual(['✓', '≈', '✗', '—']);
+    expect(fr.definitions.find((row) => row.label === 'Comptes influents traités')?.value).toContain('1\u202f000 abonnés');
+  });
+
+  it('is left out, with the audience section, when the metrics carry no diagnostics', async () => {
+    const { diagnostics: _left, ...bare } = metrics;
+    const { model } = await buildReportModel({ metrics: bare, config: configWith(), facts: null, template, language: 'en' });
+    expect(model.scorecard).toBeNull();
+    expect(model.sections).not.toContain('scorecard');
+    expect(model.sections).not.toContain('audience');
+    const full = await buildReportModel({ metrics, config: configWith(), facts: null, template, language: 'en' });
+    expect(full.model.sections.slice(0, 4)).toEqual(['cover', 'summary', 'leaderboard', 'scorecard']);
+    expect(full.model.sections.indexOf('audience')).toBe(full.model.sections.indexOf('response-time') + 1);
+  });
+});
+
+describe('sentiment and audience chart', () => {
+  it('draws response by sentiment and for influencers for the brands whose export has them, and names the others', async () => {
+    const { model } = await buildReportModel({ metrics, config: configWith(), facts: null, template, language: 'en' });
+    const sentiment = model.charts.sentiment;
+    const influencers = model.charts.influencers;
+    expect(sentiment?.svg).toContain('<svg');
+    expect(influencers?.svg).toContain('<svg');
+    // Acme: negative 5 of 5 answered, positive 3 of 5; influencers 4 of 4, others 4 of 6.
+    for (const label of ['100% · 5', '60% · 5', 'Negative', 'Positive']) expect(sentiment?.svg).toContain(label);
+    for (const label of ['100% · 4', '67% · 6', 'Influencers', 'Other authors']) expect(influencers?.svg).toContain(label);
+    // Ghost has no post of its own: it is neither drawn nor named as lacking the columns.
+    expect(sentiment?.notes).toEqual(['The export has no sentiment for the mentions of Rival.']);
+    expect(influencers?.notes).toEqual(['The export has no follower counts for the authors who mentioned Rival.']);
+    expect(sentiment?.svg).not.toContain('Ghost');
+  });
+
+  it('is replaced by one sentence naming the export columns that would enable it', async () => {
+    const bare = await storeWith(POSTS.map(({ followers: _f, sentiment: _s, ...post }) => post));
+    try {
+      const config = configWith();
+      const plain = await computed(bare, config);
+      for (const language of LANGUAGES) {
+        const { model, t } = await buildReportModel({ metrics: plain, config, facts: null, template, language });
+        expect(model.charts.sentiment).toMatchObject({ svg: null, empty: t('chart.sentiment.empty'), notes: [] });
+        expect(model.charts.influencers).toMatchObject({ svg: null, empty: t('chart.influencers.empty'), notes: [] });
+        const html = htmlText(renderReportHtml(model, template, t));
+        expect(html).toContain(foldSpaces(t('chart.sentiment.empty')));
+        expect(html).toContain(foldSpaces(t('chart.influencers.empty')));
+      }
+      const en = template.strings('en');
+      expect(en['chart.sentiment.empty']).toMatch(/Talkwalker, Meltwater, Brandwatch.*“sentiment” column/);
+      expect(en['chart.influencers.empty']).toMatch(/follower counts.*“followers” column/);
+    } finally {
+      bare.close();
+    }
+  });
+});
+
+describe('scorecard and audience pages in every language', () => {
+  const keysOf = (language: Language) => Object.keys(template.strings(language));
+
+  it('has every string the scorecard and the audience chart ask for, in en, es and fr', () => {
+    const needed = [
+      'section.scorecard',
+      'section.audience',
+      ...SCORECARD_METRICS.flatMap((key) => [`scorecard.column.${key}`, `scorecard.definition.${key}`, `scorecard.none.${key}`]),
+      ...['no-brand-posts', 'no-business-hours', 'no-follower-data', 'no-sentiment-data'].map((reason) => `scorecard.reason.${reason}`),
+      ...['better', 'same', 'worse', 'none'].map((tone) => `scorecard.legend.${tone}`),
+      ...['negative', 'neutral', 'positive'].map((group) => `chart.sentiment.group.${group}`),
+      ...['influencers', 'others'].map((group) => `chart.influencers.group.${group}`),
+      ...['title', 'caption', 'empty', 'missingFor'].flatMap((part) => [`chart.sentiment.${part}`, `chart.influencers.${part}`]),
+    ];
+    for (const language of LANGUAGES) expect([language, needed.filter((key) => !keysOf(language).includes(key))]).toEqual([language, []]);
+  });
+
+  it('leaves no English in the Spanish and French scorecard and audience sections', async () => {
+    const english = template.strings('en');
+    const mine = Object.entries(english).filter(([key]) => /^(section\.(scorecard|audience)|scorecard\.|chart\.(sentiment|influencers|audience)\.)/.test(key));
+    expect(mine.length).toBeGreaterThan(50);
+    for (const language of ['es', 'fr'] as const) {
+      const { model, t } = await buildReportModel({ metrics, config: configWith(), facts: null, template, language });
+      const html = renderReportHtml({ ...model, sections: ['scorecard', 'audience'] }, template, t);
+      const text = htmlText(html);
+      const svgText = [...html.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1]).join(' ');
+      const leftovers = mine
+        .filter(([key, value]) => template.strings(language)[key] !== value)
+        .flatMap(([, value]) => value.split(/\{\w+\}/))
+        .map((fragment) => foldSpaces(fragment).trim())
+        // Whole words only: the French "Positives" is not the English "Positive".
+        .filter((fragment) => fragment.length >= 8 && [text, svgText].some((printed) => new RegExp(`(^|[^\\p{L}])${escaped(fragment)}($|[^\\p{L}])`, 'u').test(printed)));
+      expect([language, leftovers]).toEqual([language, []]);
+      expect(text).not.toMatch(/\b(better|worse|median|answered|followers|Negative|Positive|Hours)\b/);
+    }
+  });
+});
+
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
