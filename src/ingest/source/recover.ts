@@ -48,21 +48,6 @@ function countOf(text: string, character: string): number {
   return count;
 }
 
-async function lineEnds(path: string): Promise<{ lineFeeds: number; crlf: number }> {
-  let lineFeeds = 0;
-  let crlf = 0;
-  let lastWasCr = false;
-  for await (const raw of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    const chunk = raw as Buffer;
-    for (let at = chunk.indexOf(0x0a); at !== -1; at = chunk.indexOf(0x0a, at + 1)) {
-      lineFeeds += 1;
-      if (at > 0 ? chunk[at - 1] === 0x0d : lastWasCr) crlf += 1;
-    }
-    if (chunk.length > 0) lastWasCr = chunk[chunk.length - 1] === 0x0d;
-  }
-  return { lineFeeds, crlf };
-}
-
 function fieldTooLong(cells: readonly string[]): boolean {
   // A character is at most 3 bytes in UTF-8 (4 for a surrogate pair, which is 2 characters).
   return cells.some((cell) => cell.length * 3 > FIELD_LIMIT_BYTES && Buffer.byteLength(cell) > FIELD_LIMIT_BYTES);
@@ -82,17 +67,15 @@ function keptRaw(raw: string): string {
  * and text. Extra cells that are all empty on most rows are the file's own
  * trailing delimiter, not damage: those rows keep their first cells.
  */
-export async function recoverRecords(start: PreparedSource, columns: Columns, shape: RecordShape): Promise<Recovery> {
+export async function recoverRecords(source: PreparedSource, columns: Columns, shape: RecordShape): Promise<Recovery> {
   if (shape.maxRecordBytes > RECORD_LIMIT_BYTES) {
-    const [line] = await linesAt(start.readPath, [shape.maxRecordOffset]);
+    const [line] = await linesAt(source.readPath, [shape.maxRecordOffset]);
     throw new UserError(
-      `${start.path}:${line ?? '?'}: this row is ${Math.round(shape.maxRecordBytes / 1024 / 1024)} MB long, more than replybench can read (fields up to 64 MB); a quote may be missing. Fix the row, or export the file again.`,
+      `${source.path}:${line ?? '?'}: this row is ${Math.round(shape.maxRecordBytes / 1024 / 1024)} MB long, more than replybench can read (fields up to 64 MB); a quote may be missing. Fix the row, or export the file again.`,
     );
   }
-  const ends = await lineEnds(start.readPath);
-  // papaparse takes one line end: a file that mixes them is read from a copy with every CRLF as LF.
-  const source = ends.crlf > 0 && ends.crlf < ends.lineFeeds ? await start.normalizeLineEnds() : start;
-  const newline = ends.crlf > 0 && ends.crlf === ends.lineFeeds ? '\r\n' : '\n';
+  // Records end at LF; the CR of a CRLF end is taken off the last cell below (bare CRs are placeholders by now).
+  const newline = '\n';
   const width = columns.names.length;
   const trailingDelimiterStyle = shape.longRecords * 2 > shape.records;
   const target = source.tempPath('recovered.csv');
@@ -120,7 +103,10 @@ export async function recoverRecords(start: PreparedSource, columns: Columns, sh
     const recordLine = source.lineUnit === 'row' ? sheetRow : line;
     sheetRow += 1;
     line += countOf(raw, '\n');
-    const text = raw.endsWith(newline) ? raw.slice(0, -newline.length) : raw;
+    const text = raw.endsWith('\r\n') ? raw.slice(0, -2) : raw.endsWith('\n') ? raw.slice(0, -1) : raw;
+    const last = cells.length - 1;
+    // papaparse takes the CR of a CRLF end for part of an unquoted last cell (after a quoted one, it skips it).
+    if (raw.endsWith('\r\n') && cells[last]?.endsWith('\r')) cells[last] = (cells[last] ?? '').slice(0, -1);
     // An empty line is not a record (DuckDB skips it), except in a one-column file.
     if (text === '' && width > 1) return;
     let reason: string | null = null;
@@ -139,8 +125,8 @@ export async function recoverRecords(start: PreparedSource, columns: Columns, sh
       short.count += 1;
       while (cells.length < width) cells.push('');
     }
-    const last = recordLines[recordLines.length - 1];
-    if (!last || last.line + (written - last.record) !== recordLine) recordLines.push({ record: written, line: recordLine });
+    const breakpoint = recordLines[recordLines.length - 1];
+    if (!breakpoint || breakpoint.line + (written - breakpoint.record) !== recordLine) recordLines.push({ record: written, line: recordLine });
     written += 1;
     maxRecordBytes = Math.max(maxRecordBytes, text.length * 3 > 1_000_000 ? Buffer.byteLength(text) : text.length);
     pendingOutput.push(cells);

@@ -40,6 +40,25 @@ describe('case 3: a comma inside an unquoted text', () => {
     expect(result).toMatchObject({ rejected: 0, imported: result.rowsRead });
   });
 
+  it('a Windows (CRLF) file keeps its texts as they are, line breaks inside quotes included, with no note about line ends', async () => {
+    const store = await openStore();
+    const rows = [
+      'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id',
+      '1,a,True,Tue Oct 31 22:10:47 +0000 2017,"two\r\nlines",,',
+      '2,b,True,Tue Oct 31 22:10:47 +0000 2017,one, two,,',
+      '3,c,True,Tue Oct 31 22:10:47 +0000 2017,"last ""cell"" quoted",,"1"',
+      '4,d,True,Tue Oct 31 22:10:47 +0000 2017,plain,,1',
+    ];
+    const result = await importOne(store, tempFile('crlf.csv', `${rows.join('\r\n')}\r\n`));
+    expect(result).toMatchObject({ rowsRead: 4, imported: 3, rejected: 1, warnings: [] });
+    expect(await store.all('SELECT post_id, text, parent_id FROM posts ORDER BY post_id')).toEqual([
+      { post_id: '1', text: 'two\r\nlines', parent_id: null },
+      { post_id: '3', text: 'last "cell" quoted', parent_id: '1' },
+      { post_id: '4', text: 'plain', parent_id: '1' },
+    ]);
+    expect((await rejects(store)).map((row) => [row.line, row.raw])).toEqual([[4, rows[2]]]);
+  });
+
   it('a line of a multi-line text keeps its own line number when rows around it are rejected', async () => {
     const store = await openStore();
     const path = tempFile('multi.csv', [
