@@ -2,6 +2,8 @@
 -- author's follower count as the export recorded it: influencers (at least
 -- $influencer_followers followers), others (fewer), and unknown (the export
 -- had no count). Response rate and median response time per group.
+-- Only mentions on platforms where the data can measure the brand's answers
+-- (base/measured.sql): elsewhere a rate of 0% would be an artifact of the export.
 --
 -- Parameters: $start, $end, $inbound_mode, $influencer_followers.
 WITH scoped AS (
@@ -11,6 +13,7 @@ WITH scoped AS (
               ELSE 'other' END AS audience
   FROM mentions m
   JOIN posts p ON p.platform = m.platform AND p.post_id = m.post_id
+  SEMI JOIN rb_measured_platforms($start::TIMESTAMPTZ, $end::TIMESTAMPTZ) d ON d.brand_id = m.brand_id AND d.platform = m.platform
   WHERE m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
     AND ($inbound_mode = 'all' OR m.is_question)
 )

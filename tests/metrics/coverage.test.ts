@@ -118,5 +118,21 @@ describe('coverage', () => {
     const acme = diagnostics.brands.find((entry) => entry.id === 'acme');
     expect(acme?.unansweredExamples.map((example) => example.text)).toEqual(['@AcmeCares still waiting']);
   });
+
+  it('gives a brand with no posts in the data no diagnostic response rates (influencers, sentiment), not 0%', async () => {
+    store = await storeWith([
+      { id: 'm1', author: 'star', at: day(2), text: '@AcmeCares awful service' },
+      { id: 'r1', author: 'x', at: day(3), text: '@RivalHelp hi' },
+      { id: 'r2', author: 'RivalHelp', at: day(3, 11), text: '@x hello', parent: 'r1' },
+    ]);
+    await store.run("UPDATE posts SET author_followers = 50000, sentiment = 'negative'");
+    const diagnostics = await computeDiagnostics(store, configWith(brands), '2017-10');
+    const acme = diagnostics.brands.find((entry) => entry.id === 'acme');
+    const rival = diagnostics.brands.find((entry) => entry.id === 'rival');
+    expect(acme?.influencers?.influencers.responseRate ?? null).toBeNull();
+    expect(acme?.sentiment?.bySentiment.negative.responseRate ?? null).toBeNull();
+    expect(rival?.influencers?.influencers.responseRate).toBe(1);
+    expect(rival?.sentiment?.bySentiment.negative.responseRate).toBe(1);
+  });
 });
 
