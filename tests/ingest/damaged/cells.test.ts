@@ -5,6 +5,7 @@
  * field over DuckDB's own line limit imports (up to 64 MB); beyond, the row
  * is rejected with the limit named.
  */
+import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -77,6 +78,33 @@ describe('case 3: a comma inside an unquoted text', () => {
       [4, TOO_MANY],
       [7, 'unparseable date'],
     ]);
+  });
+});
+
+describe('case 3 in other layouts', () => {
+  it('a workbook row with a cell beyond the header is rejected with its sheet row', async () => {
+    const store = await openStore();
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Mentions');
+    sheet.addRow(['tweet_id', 'author_id', 'inbound', 'created_at', 'text', 'response_tweet_id', 'in_response_to_tweet_id']);
+    sheet.addRow(['1', 'a', 'True', 'Tue Oct 31 22:10:47 +0000 2017', 'fine', '', '']);
+    sheet.addRow(['2', 'b', 'True', 'Tue Oct 31 22:10:47 +0000 2017', 'one', ' two', '', '', 'stray']);
+    sheet.addRow(['3', 'c', 'True', 'Tue Oct 31 22:10:47 +0000 2017', 'short']);
+    const path = join(tempFolder(), 'export.xlsx');
+    await book.xlsx.writeFile(path);
+    const result = await importOne(store, path);
+    expect(result).toMatchObject({ encoding: 'xlsx', rowsRead: 3, imported: 2, rejected: 1 });
+    expect((await rejects(store)).map((row) => [row.line, row.reason, row.raw])).toEqual([[3, tooManyCellsReason(7, ','), '2,b,True,Tue Oct 31 22:10:47 +0000 2017,one, two,,,stray']]);
+  });
+
+  it('below report metadata (Brandwatch), a semicolon file keeps the original lines', async () => {
+    const store = await openStore();
+    const mapping = tempFile('mapping.yaml', 'columns:\n  id: ID\n  author: User\n  date: When\n  text: Message\nplatform: twitter\ndelimiter: ";"\n');
+    const data = tempFile('data.csv', 'Report;Acme\n;;;\nID;User;When;Message\n1;a;2017-10-31 10:00;hola\n2;b;2017-10-31 10:00;uno; dos\n3;c;2017-10-31 10:00;adiós\n');
+    const result = await importOne(store, data, { format: 'generic', mapping });
+    expect(result).toMatchObject({ rowsRead: 3, imported: 2, rejected: 1 });
+    expect((await rejects(store)).map((row) => [row.line, row.raw])).toEqual([[5, '2;b;2017-10-31 10:00;uno; dos']]);
+    expect((await store.all<{ text: string }>('SELECT text FROM posts ORDER BY post_id')).map((row) => row.text)).toEqual(['hola', 'adiós']);
   });
 });
 
