@@ -121,7 +121,8 @@ export async function importFile(store: Store, source: string, options: FileImpo
     if (!direct.recover && !needsRecovery(facts)) return await importChecked(job, direct.read, shape, []);
     report('checking', null);
     const recovery = await recoverRecords(direct.read.source, layout, facts);
-    const read: CsvRead = { source: recovery.source, padded: false, ...(recovery.maxRecordBytes > 1_000_000 ? { maxLineSize: recovery.maxRecordBytes + 4096 } : {}) };
+    // Written back as CSV, a record may grow (quotes are doubled): DuckDB is given room for twice its length.
+    const read: CsvRead = { source: recovery.source, padded: false, ...(recovery.maxRecordBytes > 900_000 ? { maxLineSize: recovery.maxRecordBytes * 2 + 4096 } : {}) };
     return await importChecked(job, read, null, recovery.rejects);
   } finally {
     await dropCanonical(store);
