@@ -67,8 +67,10 @@ export interface ArchiveMemberImport {
  * A file already imported the same way is only recorded. A clean file (the
  * usual case) goes straight from the reader into `posts`; a file with
  * rejected, blank or damaged rows, or with a post repeated, takes the checked
- * path, which works in temporary tables first. Either way a file that fails
- * at any step leaves the database exactly as it was.
+ * path, which works in temporary tables first; a file with rows that do not
+ * fit the header (found by the shape pass that runs beside the load) is read
+ * row by row first, and only the rows that fit reach DuckDB. Either way a
+ * file that fails at any step leaves the database exactly as it was.
  */
 export async function importFile(store: Store, source: string, options: FileImportOptions, member?: ArchiveMemberImport): Promise<FileImportResult> {
   // An archive member is read from its temporary copy and named after the archive.
