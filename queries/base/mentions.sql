@@ -9,7 +9,8 @@
 -- period (the slice runs one window past the end).
 --   response_min  minutes from mention to response (seconds kept), NULL if unanswered
 --   pending       unanswered, and the window had not closed by the newest post of
---                 the same platform in the data (it may still be answered)
+--                 the same platform in the data, or by the latest import if that
+--                 is earlier (it may still be answered)
 --   lists_responses  the export lists response ids for the mention (twcs response_tweet_id)
 --   listed_missing   unanswered in the data, though the export lists a response id that is
 --                    not a post of the data: the answer may exist but was not exported
@@ -46,7 +47,10 @@ listed_missing AS (
   ANTI JOIN posts p ON p.platform = l.platform AND p.post_id = l.response_id
 ),
 newest AS (
-  SELECT platform, max(created_at) AS newest_at FROM posts GROUP BY platform
+  -- the newest accepted post of each platform, never later than the latest import
+  -- (the import accepts dates up to a day ahead of its own time)
+  SELECT platform, least(max(created_at), (SELECT max(imported_at) FROM import_batches)) AS newest_at
+  FROM posts GROUP BY platform
 )
 SELECT brand_id, platform, post_id, author, created_at, is_question, response_id, response_at, response_min, pending,
        lists_responses, listed_missing,

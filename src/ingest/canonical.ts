@@ -5,6 +5,7 @@ import { quoteIdentifier } from './formats/sql-helpers.js';
 import type { CanonicalSelect, MappedColumn } from './formats/types.js';
 import { EARLIEST_OTHER, FUTURE_REASON, latestPlausible, PLATFORM_BEGINNINGS, tooEarlyReason } from './plausible-dates.js';
 import type { CsvRelation } from './staging.js';
+import { inFileOrder } from './optimizers.js';
 
 export const MAPPED_COLUMNS = POST_COLUMNS.filter((column): column is MappedColumn => column !== 'batch_id');
 
@@ -193,7 +194,7 @@ export async function markConflicts(store: Store, plan: CanonicalPlan): Promise<
 export async function materializeCanonical(store: Store, plan: CanonicalPlan, relation: CsvRelation): Promise<void> {
   // __rb_first: for a conflicting copy of a post, the row of its first copy (see markConflicts).
   const sql = `CREATE OR REPLACE TEMP TABLE ${CANONICAL_TABLE} AS SELECT *, NULL::BIGINT AS __rb_first FROM (${canonicalSql(plan, relation.sql)})`;
-  await store.change(sql, { ...plan.params, ...relation.params });
+  await inFileOrder(store, () => store.change(sql, { ...plan.params, ...relation.params }));
 }
 
 export async function dropCanonical(store: Store): Promise<void> {

@@ -4,6 +4,7 @@ import { directInsertSql, NEEDS_CHECKS, type CanonicalPlan } from './canonical.j
 import { countPosts, repeatedKeys, settleStoredCopies, type DifferingCopies } from './merge.js';
 import type { RecordShape } from './source/shape-scan.js';
 import { needsRecovery, NeedsRecovery, readWithRetries, type CsvRead, type CsvRelation, type Layout } from './staging.js';
+import { disabledOptimizers, restoreOptimizers } from './optimizers.js';
 
 /** What the direct load wrote, inside the transaction it runs in. */
 export interface DirectLoad {
@@ -76,15 +77,6 @@ export async function loadDirect<T>(
   const [done] = finished;
   if (finished.length !== 1 || done === undefined) throw new Error('the direct load finished without a result');
   return { done };
-}
-
-async function disabledOptimizers(store: Store): Promise<string> {
-  const [setting] = await store.all<{ value: string }>("SELECT current_setting('disabled_optimizers') AS value");
-  return setting?.value ?? '';
-}
-
-async function restoreOptimizers(store: Store, value: string): Promise<void> {
-  await store.run(value === '' ? 'RESET disabled_optimizers' : `SET disabled_optimizers = '${value.replaceAll("'", "''")}'`);
 }
 
 /**

@@ -4,7 +4,7 @@ import { quoteIdentifier } from './formats/sql-helpers.js';
 
 const KEY = ['platform', 'post_id'];
 /** Columns a later copy of a post may fill when the stored row has them empty (the rest are NOT NULL). */
-const FILLABLE = ['author_name', 'author_followers', 'parent_id', 'parent_url', 'thread_id', 'text', 'url', 'language', 'sentiment', 'topic'];
+const FILLABLE = ['author_name', 'author_followers', 'parent_id', 'parent_url', 'thread_id', 'text', 'url', 'language', 'sentiment', 'topic', 'response_ids', 'reply_to_user'];
 const OVERLAP_TABLE = 'import_overlap';
 
 /** How many posts the store holds; read inside the import's transaction, before its rows go in. */

@@ -5,6 +5,7 @@ import { quoteIdentifier } from './formats/sql-helpers.js';
 import type { LineMap } from './line-map.js';
 import type { StructuralReject } from './source/recover.js';
 import { STAGING_TABLE, type Layout } from './staging.js';
+import { inFileOrder } from './optimizers.js';
 
 /** A cell written back as CSV: quoted when it holds the delimiter, a quote or a line break. */
 function csvCell(column: string): string {
@@ -45,7 +46,7 @@ export async function insertRejects(
     conflict_prefix: conflictReason(''),
   };
   plan.reasons.forEach((reason, index) => (params[`reason_${index}`] = reason));
-  await store.change(sql, params);
+  await inFileOrder(store, () => store.change(sql, params));
 }
 
 /** Records the rows the row-by-row recovery could not keep (too many cells, a field over the limit), with their lines and text. */

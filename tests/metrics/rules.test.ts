@@ -115,6 +115,27 @@ describe('response window', () => {
     expect(report.dataQuality.repliesBeforeParent).toBe(1);
   });
 
+  it('measures pending against the latest import when a post is dated after it', async () => {
+    // The import ran 6 days after the mention; a post dated a little later (the import accepts up to a
+    // day ahead) must not close the 7-day window.
+    const store = await storeWith([
+      { id: 'm', author: 'a', at: at(0), text: '@acme one' },
+      { id: 'own', author: 'acme', at: at(1), text: 'Our shops open at 9' },
+      { id: 'late', author: 'c', at: at(7 * DAY + 60), text: 'unrelated' },
+    ]);
+    await store.run(
+      `INSERT INTO import_batches (batch_id, file, sha256, format, encoding, rows_read, imported, duplicates, rejected, skipped_blank, imported_at)
+       VALUES (1, 'x.csv', 'x', 'twcs', 'utf-8', 3, 3, 0, 0, 0, $at::TIMESTAMPTZ)`,
+      { at: at(6 * DAY) },
+    );
+    try {
+      const acme = brand(await computeMetrics(store, configWith([{ id: 'acme' }]), '2017-10'), 'acme');
+      expect([acme.inbound, acme.answered, acme.pending]).toEqual([1, 0, 1]);
+    } finally {
+      store.close();
+    }
+  });
+
   it('marks unanswered mentions whose window is still open at the newest post as pending', async () => {
     const report = await metrics([
       { id: 'old', author: 'a', at: at(0), text: '@acme one' },
