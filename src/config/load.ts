@@ -68,7 +68,7 @@ function describeIssue(issue: z.core.$ZodIssue | undefined): string {
   if (!issue) return 'invalid config.';
   const path = issue.path.length ? issue.path.join('.') : '(top level)';
   if (issue.code === 'unrecognized_keys') {
-    return `${path === '(top level)' ? '' : `${path}: `}unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}; check the spelling against the README's config reference.`;
+    return `${path === '(top level)' ? '' : `${path}: `}unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}; check the spelling against docs/config.md.`;
   }
   if (issue.code === 'invalid_type' && issue.input === undefined) return `${path}: is required (expected ${issue.expected}).`;
   return `${path}: ${issue.message}.`;

@@ -1,5 +1,5 @@
 /** The replybench.yaml that `replybench init` writes: every key, with a comment. */
-export const STARTER_CONFIG = `# replybench project. Every key is explained in the README ("The config file").
+export const STARTER_CONFIG = `# replybench project. Every key is explained in docs/config.md.
 client: acme                 # id of the client brand; every other brand is a competitor
 timezone: Europe/Madrid      # report periods, hour-of-week charts and business hours use this zone
 database: data/replybench.duckdb

@@ -1,6 +1,6 @@
 import type { BusinessShift, ParsedConfig } from './schema.js';
 
-/** A brand's weekly opening hours after validation (see the README, "Business hours"). */
+/** A brand's weekly opening hours after validation (see docs/diagnostics.md, "Business hours"). */
 export interface BusinessHours {
   /** IANA zone of the schedule; absent = the config's timezone. */
   timezone?: string | undefined;

@@ -43,7 +43,7 @@ export function resolveImportOptions(request: ImportRequest): FileImportOptions 
   let format: ExportFormat | 'auto';
   let delimiter: string | undefined;
   if (name === 'generic' || (name === 'auto' && request.mapping !== undefined)) {
-    if (request.mapping === undefined) throw new UserError('--format generic needs --mapping file.yaml, which names the id, author, date and text columns (see the README).');
+    if (request.mapping === undefined) throw new UserError('--format generic needs --mapping file.yaml, which names the id, author, date and text columns (see docs/formats.md, "generic").');
     const mapping = loadGenericMapping(request.mapping);
     format = genericFormat(mapping, request.mapping);
     delimiter = mapping.delimiter;

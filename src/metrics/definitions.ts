@@ -1,5 +1,5 @@
 /**
- * The metric reference in plain English, as data: the README's "Metric
+ * The metric reference in plain English, as data: docs/metrics.md's "Metric
  * reference" and the report's methodology appendix are written from these
  * entries (the report translates them). Keep them in step with queries/.
  */

@@ -1,6 +1,6 @@
 /**
  * The store's public schema: analysts query these tables directly, so names
- * and types are part of the contract (see README, "The store").
+ * and types are part of the contract (see docs/store.md).
  */
 export const SCHEMA_VERSION = 4;
 

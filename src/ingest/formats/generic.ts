@@ -104,7 +104,7 @@ export function parseGenericMapping(raw: unknown, source: string): GenericMappin
   if (!issue) throw new UserError(`${source}: invalid mapping.`);
   const path = issue.path.length ? issue.path.join('.') : '(top level)';
   if (issue.code === 'unrecognized_keys') {
-    throw new UserError(`${source}: ${path === '(top level)' ? '' : `${path}: `}unknown key ${issue.keys.map((key) => `"${key}"`).join(', ')}; see the README's generic mapping reference.`);
+    throw new UserError(`${source}: ${path === '(top level)' ? '' : `${path}: `}unknown key ${issue.keys.map((key) => `"${key}"`).join(', ')}; see docs/formats.md, "generic".`);
   }
   if (issue.code === 'invalid_type' && issue.input === undefined) throw new UserError(`${source}: ${path}: is required (expected ${issue.expected}).`);
   throw new UserError(`${source}: ${path}: ${issue.message}.`);

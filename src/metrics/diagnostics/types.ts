@@ -1,5 +1,5 @@
 /**
- * Diagnostics of the classic community-management mistakes (README, "What to
+ * Diagnostics of the classic community-management mistakes (docs/diagnostics.md, "What to
  * improve"): the JSON shape of `MetricsReport.diagnostics`. Same conventions
  * as the metrics: rates and shares are fractions in [0, 1], times are
  * minutes, a value that cannot be computed is null, never 0.

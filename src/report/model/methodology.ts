@@ -8,7 +8,7 @@ import { printableName } from './examples.js';
 import type { StoreFacts } from './storeFacts.js';
 import type { CoverageRow, LabelledValue, ReportModel } from './types.js';
 
-/** The report shows no per-platform figures, so that definition stays in the README only. */
+/** The report shows no per-platform figures, so that definition stays in docs/metrics.md only. */
 const DEFINITIONS_LEFT_OUT = new Set(['byPlatform']);
 const MAX_FILES_LISTED = 12;
 
@@ -92,8 +92,8 @@ function coverageRows(metrics: MetricsReport, format: Formatter, t: Translate): 
 }
 
 /**
- * The metric reference of src/metrics/definitions.ts (one source with the
- * README): English as written there, Spanish and French from the template's
+ * The metric reference of src/metrics/definitions.ts (one source with
+ * docs/metrics.md): English as written there, Spanish and French from the template's
  * strings (`metric.<id>.title` / `metric.<id>.text`).
  */
 export function metricDefinitions(format: Formatter, t: Translate): LabelledValue[] {
@@ -105,7 +105,7 @@ export function metricDefinitions(format: Formatter, t: Translate): LabelledValu
 }
 
 /**
- * The reference names JSON fields in parentheses for the README's readers,
+ * The reference names JSON fields in parentheses for the readers of docs/metrics.md,
  * "(lowSampleTimes)"; a client reading the report has no use for them.
  */
 function withoutFieldNames(text: string): string {

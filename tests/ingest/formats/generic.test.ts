@@ -121,7 +121,7 @@ describe('generic: mapping errors name the file and the key path', () => {
 
   test('an unknown key, a bad timezone, a date format without directives', () => {
     expect(errorOf(() => parseGenericMapping({ columns: { id: 'i', author: 'a', date: 'd', txt: 't' } }, 'm.yaml'))).toBe(
-      `m.yaml: columns: unknown key "txt"; see the README's generic mapping reference.`,
+      `m.yaml: columns: unknown key "txt"; see docs/formats.md, "generic".`,
     );
     expect(errorOf(() => parseGenericMapping({ columns: { id: 'i', author: 'a', date: 'd' }, date: { timezone: 'Madrid' } }, 'm.yaml'))).toBe(
       'm.yaml: date.timezone: not a known IANA timezone (e.g. UTC, Europe/Madrid).',

@@ -42,7 +42,7 @@ describe('diagnostics config', () => {
     expect(shifts?.[0]).toEqual({ weekday: 5, startMin: 0, endMin: 1440 });
   });
 
-  it('loads the README example', () => {
+  it('loads the example of docs/diagnostics.md', () => {
     const config = loadConfig(fileURLToPath(new URL('../../fixtures/diagnostics/config-example.yaml', import.meta.url)));
     expect(config.holidays).toEqual(['2026-01-01', '2026-01-06', '2026-12-25']);
     expect(config.brands[0]?.businessHours?.shifts).toHaveLength(7);
