@@ -2,7 +2,7 @@ import { existsSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Config } from '../config/types.js';
 import { UserError } from '../errors.js';
-import { DATABASE_HINT, databaseFileProblem, Store } from '../store/database.js';
+import { ANALYSIS_MEMORY, DATABASE_HINT, databaseFileProblem, Store } from '../store/database.js';
 import { SCHEMA_VERSION } from '../store/schema.js';
 import { schemaVersion } from '../store/upgrade.js';
 
@@ -65,9 +65,9 @@ export async function openImportedDatabase(path: string): Promise<Store> {
 
 /** Opens read-only; a store made by an earlier replybench is upgraded first (opened for writing once). */
 async function openCurrent(path: string): Promise<Store> {
-  const store = await Store.open(path, { readOnly: true });
+  const store = await Store.open(path, { readOnly: true, memoryLimit: ANALYSIS_MEMORY });
   if ((await schemaVersion(store)) >= SCHEMA_VERSION) return store;
   store.close();
   (await Store.open(path)).close();
-  return Store.open(path, { readOnly: true });
+  return Store.open(path, { readOnly: true, memoryLimit: ANALYSIS_MEMORY });
 }

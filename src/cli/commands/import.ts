@@ -6,7 +6,7 @@ import { FORMAT_CHOICES } from '../../ingest/formats/index.js';
 import { runDryRun } from '../../ingest/dry-run.js';
 import { importWithOptions, resolveImportOptions } from '../../ingest/import.js';
 import type { FileImportResult } from '../../ingest/result.js';
-import { Store } from '../../store/database.js';
+import { IMPORT_MEMORY, Store } from '../../store/database.js';
 import { databasePath, newDatabaseFootprint } from '../database.js';
 import { phaseProfiler } from './import-profile.js';
 import { ProgressLine } from './import-progress.js';
@@ -58,7 +58,7 @@ async function runImport(files: string[], options: ImportOptions, configGiven: b
   });
   const database = importDatabasePath(options, configGiven);
   const footprint = newDatabaseFootprint(database);
-  const store = await Store.open(database);
+  const store = await Store.open(database, { memoryLimit: IMPORT_MEMORY });
   let added = false;
   const progress = options.json ? null : await ProgressLine.create(store);
   const profiler = process.env.REPLYBENCH_PROFILE === '1' ? phaseProfiler() : null;

@@ -12,8 +12,8 @@ import { checkReportInputs } from '../../report/preflight.js';
 import type { WrittenReport } from '../../report/index.js';
 import { noPostsMessage } from '../../report/noPosts.js';
 import { periodJson } from '../../metrics/compute.js';
-import { parsePeriod } from '../../metrics/period.js';
-import { Store } from '../../store/database.js';
+import { parsePeriod } from '../../analysis/period.js';
+import { ANALYSIS_MEMORY, Store } from '../../store/database.js';
 import { printConfigWarnings } from '../config-warnings.js';
 import { databasePath, openImportedDatabase } from '../database.js';
 
@@ -77,7 +77,7 @@ export async function runReport(options: ReportOptions): Promise<WrittenReport[]
     for (const [index, config] of configs.entries()) {
       const outDir = outDirOf(config);
       progress.show(index, config.client);
-      const store = await Store.open(databases[index] ?? '', { readOnly: true });
+      const store = await Store.open(databases[index] ?? '', { readOnly: true, memoryLimit: ANALYSIS_MEMORY });
       try {
         const report = await withAnalysis(store, config, options.period, async (analysis) => {
           printConfigWarnings(config, await checkConfigAgainstData(analysis));
