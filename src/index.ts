@@ -8,7 +8,7 @@ export type { FileImportResult } from './ingest/result.js';
 export { FORMATS, detectFormat, formatById } from './ingest/formats/index.js';
 export { Analysis, withAnalysis, type AnalysisOptions } from './analysis/analysis.js';
 export { computeMetrics, metricsOf, type ComputeOptions } from './metrics/compute.js';
-export { parsePeriod, previousPeriod, type Period } from './metrics/period.js';
+export { parsePeriod, previousPeriod, type Period } from './analysis/period.js';
 export { METRIC_DEFINITIONS, type MetricDefinition } from './metrics/definitions.js';
 export { metricsCsv } from './metrics/format/csv.js';
 export type { MetricsReport, BrandMetrics, Benchmark, DataQuality, TrendPoint, HourOfWeekCell, PeriodJson } from './metrics/types.js';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Config } from '../config/types.js';
 import { UserError } from '../errors.js';
-import { monthsEnding, parsePeriod, previousPeriod, type Period } from '../metrics/period.js';
+import { monthsEnding, parsePeriod, previousPeriod, type Period } from './period.js';
 import type { Store } from '../store/database.js';
 import type { SqlParams, SqlSession } from '../store/session.js';
 import { buildBase, iso } from './build.js';

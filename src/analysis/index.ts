@@ -38,3 +38,4 @@
 export { Analysis, withAnalysis, type AnalysisOptions } from './analysis.js';
 export { iso, type AnalysisRange } from './build.js';
 export { queryFile, queryText, runQueryFile } from './queries.js';
+export { monthsEnding, parsePeriod, previousPeriod, type Period } from './period.js';

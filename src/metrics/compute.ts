@@ -3,7 +3,7 @@ import { type Analysis, withAnalysis, type AnalysisOptions } from '../analysis/a
 import type { Config } from '../config/types.js';
 import type { Store } from '../store/database.js';
 import { metricCatalogue } from './catalogue.js';
-import type { Period } from './period.js';
+import type { Period } from '../analysis/period.js';
 import { ALL_PLATFORMS, periodMetrics } from './period-metrics.js';
 import { assignRanks, benchmarks, changeOf, previousValues } from './ranking.js';
 import { hourOfWeek, monthlyTrend } from './trend.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Analysis } from '../analysis/analysis.js';
 import { iso } from '../analysis/build.js';
-import type { Period } from './period.js';
+import type { Period } from '../analysis/period.js';
 import type { BrandMetrics, CoverageWarning } from './types.js';
 
 /** Scope of the all-platforms group in the SQL results. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Analysis } from '../analysis/analysis.js';
 import { iso } from '../analysis/build.js';
-import type { Period } from './period.js';
+import type { Period } from '../analysis/period.js';
 import type { HourOfWeekCell, TrendPoint } from './types.js';
 
 const trendRow = z.object({ brand_id: z.string(), local_month: z.string(), inbound: z.number(), answered: z.number(), response_rate: z.number().nullable(), median_min: z.number().nullable() });

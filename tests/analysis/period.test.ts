@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import { monthsEnding, parsePeriod, previousPeriod } from '../../src/metrics/period.js';
+import { monthsEnding, parsePeriod, previousPeriod } from '../../src/analysis/period.js';
 
 const iso = (date: Date): string => date.toISOString();
 

@@ -4,7 +4,7 @@ import { checkConfigAgainstData } from '../../analysis/config-check.js';
 import { loadConfig } from '../../config/load.js';
 import { metricsOf } from '../../metrics/compute.js';
 import { alignedTable, printable } from '../../metrics/format/aligned.js';
-import { parsePeriod } from '../../metrics/period.js';
+import { parsePeriod } from '../../analysis/period.js';
 import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import { databasePath, openImportedDatabase } from '../database.js';
 

@@ -8,7 +8,7 @@ import { diagnosticsOf } from '../../metrics/diagnostics/index.js';
 import { metricsCsv } from '../../metrics/format/csv.js';
 import { metricsTable } from '../../metrics/format/table.js';
 import { checkOutputFile, writeOutputFile } from '../../output-file.js';
-import { parsePeriod } from '../../metrics/period.js';
+import { parsePeriod } from '../../analysis/period.js';
 import { printConfigWarnings } from '../config-warnings.js';
 import { databasePath, openImportedDatabase } from '../database.js';
 

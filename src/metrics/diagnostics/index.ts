@@ -9,7 +9,7 @@
 import { type Analysis, withAnalysis } from '../../analysis/analysis.js';
 import type { Config } from '../../config/types.js';
 import type { Store } from '../../store/database.js';
-import type { Period } from '../period.js';
+import type { Period } from '../../analysis/period.js';
 import { influencerPriority, sentimentGroups } from './audience.js';
 import { businessHours } from './business-hours.js';
 import { cannedReplies } from './canned.js';
