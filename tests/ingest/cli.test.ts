@@ -1,34 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/database.js';
-import { DATE, FIXTURES, tempFile, tempFolder, twcsCsv } from './helpers.js';
+import { DATE, FIXTURES, runCli, tempFile, tempFolder, twcsCsv } from './helpers.js';
 
 const SAMPLE = join(FIXTURES, 'twcs_kaggle_sample.csv');
 const MANGLED = join(FIXTURES, 'twcs_excel_mangled.csv');
 const ROOT = resolve(import.meta.dirname, '../..');
 
-async function run(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const status = await main(args);
-    return { status, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = (args: string[]) => runCli(args);
 
 async function countPosts(database: string): Promise<number> {
   const store = await Store.open(database, { readOnly: true });

@@ -88,8 +88,8 @@ export function twcsCsv(rows: ReadonlyArray<readonly [string, string, string, st
 
 export const DATE = 'Tue Oct 31 22:10:47 +0000 2017';
 
-/** Runs the CLI in this process, capturing what it prints. */
-export async function runCli(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+/** Runs the CLI in this process (in `cwd` when given), capturing what it prints. */
+export async function runCli(args: string[], cwd?: string): Promise<{ status: number; stdout: string; stderr: string }> {
   const { main } = await import('../../src/cli/main.js');
   let stdout = '';
   let stderr = '';
@@ -101,10 +101,13 @@ export async function runCli(args: string[]): Promise<{ status: number; stdout: 
     stderr += String(chunk);
     return true;
   });
+  const home = process.cwd();
+  if (cwd) process.chdir(cwd);
   try {
     const status = await main(args);
     return { status, stdout, stderr };
   } finally {
+    process.chdir(home);
     out.mockRestore();
     err.mockRestore();
   }

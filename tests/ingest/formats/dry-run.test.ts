@@ -1,33 +1,12 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { main } from '../../../src/cli/main.js';
+import { describe, expect, it } from 'vitest';
 import { dryRunFile } from '../../../src/ingest/dry-run.js';
-import { tempFolder } from '../helpers.js';
+import { runCli, tempFolder } from '../helpers.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/formats');
 
-async function run(args: string[], cwd: string): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const home = process.cwd();
-  process.chdir(cwd);
-  try {
-    return { status: await main(args), stdout, stderr };
-  } finally {
-    process.chdir(home);
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = (args: string[], cwd: string) => runCli(args, cwd);
 
 describe('replybench import --dry-run', () => {
   it('reports format, encoding, delimiter, the column of each field, the first five rows, rejects and learned handles', async () => {
