@@ -20,11 +20,12 @@ export interface StoreOptions {
 /**
  * The memory the commands give DuckDB, measured on a month of 10,000,000 posts
  * (npm run bench -- heavy): an import streams its rows and is as fast within
- * 1 GB (peak 1.3 GB instead of 3.1 GB); an analysis's joins and sorts run about
- * 20% slower within 2 GB (peak 3.0 GB instead of 7.2 GB).
+ * 1 GB (peak 1.2-1.5 GB instead of 3.1 GB); an analysis's joins and sorts run
+ * about 15% slower within 2.5 GB (48 s instead of 42 s, peak 3.0-3.4 GB instead
+ * of 7.2 GB).
  */
 export const IMPORT_MEMORY = '1GB';
-export const ANALYSIS_MEMORY = '2GB';
+export const ANALYSIS_MEMORY = '2.5GB';
 
 /** One open store: a DuckDB file (or `:memory:`) with the replybench schema in place. */
 export class Store extends SqlSession {
