@@ -1,26 +1,45 @@
 -- Coverage: what the data can and cannot tell about each brand, per platform and over
 -- all platforms (scope '*'), for [$start, $end). Exports are often partial: a listening
 -- export holds the customers' mentions but not the brand's replies, a care export the
--- replies but not all they answer.
+-- replies but not all they answer, a quick export one evening of a month.
 --   brand_posts                    the brand's own posts (reposts left out)
 --   inbound                        its inbound mentions (questions-only mode applied)
---   inbound_measured               those on a platform where the data holds posts of the
---                                  brand: the mentions its response metrics rest on
+--   inbound_measured               those that need an answer (base/mentions.sql) on a
+--                                  platform where the data holds posts of the brand:
+--                                  the mentions its response metrics rest on
+--   mass_mentions, closers         inbound mentions that need no answer, by reason
 --   inbound_with_listed_responses  mentions whose export lists response ids
 --   listed_responses_missing       unanswered mentions whose export lists a response id
 --                                  that is not in the data (base/mentions.sql)
 --   replies                        the brand's replies (reply versus broadcast)
 --   replies_with_missing_parent    of them, replies to posts not in the data
--- Warnings (thresholds from the config's metrics.coverage):
+--   top_author, top_author_mentions  the author of most of its inbound mentions (ties:
+--                                  the first name in alphabetical order)
+--   first_at, last_at              its first and last post in the period, mentions and its
+--                                  own posts together (ISO instants)
+--   days_with_data                 local days ($tz) with a mention or a post of the brand,
+--                                  of the period's period_days
+--   busiest_day, busiest_day_mentions, busiest_day_share  the local day with most of its
+--                                  mentions (ties: the earliest), and its share of them
+--   top_author_share               top_author_mentions / inbound
+-- Warnings (thresholds from the config's metrics.coverage, and METRICS.md's "Comparability"):
 --   no-brand-posts      inbound mentions but no post of the brand on the platform (for '*':
 --                       on some platform): its response metrics there are NULL, not 0
+--   few-brand-posts     inbound mentions, but fewer than 10 posts of the brand and no reply
+--                       (base/measured.sql): its response metrics are not compared
 --   responses-missing   listed_responses_missing / inbound > $responses_missing_share:
 --                       the response rate is a lower bound
---   parents-missing     replies_with_missing_parent / replies > $parents_missing_share:
---                       inbound volume and share of voice are understated
+--   parents-missing     replies_with_missing_parent / replies > $parents_missing_share
+--                       (never on zero replies): inbound volume and share of voice are
+--                       understated
+--   dominant-author     one author wrote more than 20% of its inbound mentions, and at
+--                       least 20 of them
+--   partial-period      the data covers fewer than half of the period's days, or more
+--                       than half of its mentions fall on one day
 --
 -- Output: measured_platforms(brand_id, platform), then metric_coverage(brand_id, scope, ...).
--- Parameters: $start, $end, $inbound_mode, $responses_missing_share, $parents_missing_share.
+-- Parameters: $start, $end, $inbound_mode, $responses_missing_share, $parents_missing_share,
+-- $tz.
 -- A platform is measured for a brand as base/measured.sql says.
 CREATE OR REPLACE TEMP TABLE measured_platforms AS
 SELECT * FROM rb_measured_platforms($start::TIMESTAMPTZ, $end::TIMESTAMPTZ);
@@ -36,31 +55,103 @@ WITH own AS (
   WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND post_type <> 'repost'
   GROUP BY GROUPING SETS ((brand_id), (brand_id, platform))
 ),
-inbound AS (
-  SELECT m.brand_id,
-         CASE WHEN grouping(m.platform) = 1 THEN '*' ELSE m.platform END AS scope,
-         count(*) AS inbound,
-         count(*) FILTER (WHERE mp.platform IS NOT NULL) AS inbound_measured,
-         count(*) FILTER (WHERE m.lists_responses) AS inbound_with_listed_responses,
-         count(*) FILTER (WHERE m.listed_missing) AS listed_responses_missing,
-         bool_or(mp.platform IS NULL) AS some_unmeasured
+received AS MATERIALIZED (
+  SELECT m.*, mp.platform IS NOT NULL AS on_measured, (m.created_at AT TIME ZONE $tz)::DATE AS local_day
   FROM mentions m
   LEFT JOIN measured_platforms mp ON mp.brand_id = m.brand_id AND mp.platform = m.platform
   WHERE m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
     AND ($inbound_mode = 'all' OR m.is_question)
-  GROUP BY GROUPING SETS ((m.brand_id), (m.brand_id, m.platform))
+),
+inbound AS (
+  SELECT brand_id,
+         CASE WHEN grouping(platform) = 1 THEN '*' ELSE platform END AS scope,
+         count(*) AS inbound,
+         count(*) FILTER (WHERE on_measured AND needs_answer) AS inbound_measured,
+         count(*) FILTER (WHERE no_answer = 'mass-mention') AS mass_mentions,
+         count(*) FILTER (WHERE no_answer = 'closer') AS closers,
+         count(*) FILTER (WHERE lists_responses) AS inbound_with_listed_responses,
+         count(*) FILTER (WHERE listed_missing) AS listed_responses_missing,
+         bool_or(NOT on_measured) AS some_unmeasured
+  FROM received
+  GROUP BY GROUPING SETS ((brand_id), (brand_id, platform))
+),
+author_counts AS (
+  SELECT brand_id,
+         CASE WHEN grouping(platform) = 1 THEN '*' ELSE platform END AS scope,
+         author, count(*) AS n
+  FROM received
+  GROUP BY GROUPING SETS ((brand_id, author), (brand_id, platform, author))
+),
+authors AS (
+  -- ties go to the first name in alphabetical order
+  SELECT c.brand_id, c.scope, min(c.author) AS top_author, max(c.n) AS top_author_mentions
+  FROM author_counts c
+  SEMI JOIN (SELECT brand_id, scope, max(n) AS n FROM author_counts GROUP BY brand_id, scope) top
+    ON top.brand_id = c.brand_id AND top.scope = c.scope AND top.n = c.n
+  GROUP BY c.brand_id, c.scope
+),
+days AS (
+  -- ties go to the earliest day
+  SELECT brand_id, scope, arg_max(local_day, (n, -epoch(local_day))) AS busiest_day, max(n) AS busiest_day_mentions
+  FROM (
+    SELECT brand_id,
+           CASE WHEN grouping(platform) = 1 THEN '*' ELSE platform END AS scope,
+           local_day, count(*) AS n
+    FROM received
+    GROUP BY GROUPING SETS ((brand_id, local_day), (brand_id, platform, local_day))
+  )
+  GROUP BY brand_id, scope
+),
+activity AS (
+  SELECT brand_id,
+         CASE WHEN grouping(platform) = 1 THEN '*' ELSE platform END AS scope,
+         min(created_at) AS first_at, max(created_at) AS last_at,
+         count(DISTINCT (created_at AT TIME ZONE $tz)::DATE) AS days_with_data
+  FROM (
+    SELECT brand_id, platform, created_at FROM received
+    UNION ALL
+    SELECT brand_id, platform, created_at FROM brand_posts
+    WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND post_type <> 'repost'
+  )
+  GROUP BY GROUPING SETS ((brand_id), (brand_id, platform))
+),
+few AS (
+  SELECT brand_id, scope FROM rb_few_brand_posts($start::TIMESTAMPTZ, $end::TIMESTAMPTZ)
+),
+period AS (
+  SELECT date_diff('day', ($start::TIMESTAMPTZ AT TIME ZONE $tz)::DATE, ($end::TIMESTAMPTZ AT TIME ZONE $tz)::DATE) AS period_days
 )
 SELECT s.brand_id, s.scope,
        coalesce(o.brand_posts, 0)::DOUBLE AS brand_posts,
        coalesce(i.inbound, 0)::DOUBLE AS inbound,
        coalesce(i.inbound_measured, 0)::DOUBLE AS inbound_measured,
+       coalesce(i.mass_mentions, 0)::DOUBLE AS mass_mentions,
+       coalesce(i.closers, 0)::DOUBLE AS closers,
        coalesce(i.inbound_with_listed_responses, 0)::DOUBLE AS inbound_with_listed_responses,
        coalesce(i.listed_responses_missing, 0)::DOUBLE AS listed_responses_missing,
        coalesce(o.replies, 0)::DOUBLE AS replies,
        coalesce(o.replies_with_missing_parent, 0)::DOUBLE AS replies_with_missing_parent,
+       au.top_author,
+       coalesce(au.top_author_mentions, 0)::DOUBLE AS top_author_mentions,
+       (au.top_author_mentions / i.inbound)::DOUBLE AS top_author_share,
+       strftime(a.first_at, '%Y-%m-%dT%H:%M:%SZ') AS first_at,
+       strftime(a.last_at, '%Y-%m-%dT%H:%M:%SZ') AS last_at,
+       coalesce(a.days_with_data, 0)::DOUBLE AS days_with_data,
+       pd.period_days::DOUBLE AS period_days,
+       strftime(d.busiest_day, '%Y-%m-%d') AS busiest_day,
+       coalesce(d.busiest_day_mentions, 0)::DOUBLE AS busiest_day_mentions,
+       (d.busiest_day_mentions / i.inbound)::DOUBLE AS busiest_day_share,
        coalesce(i.some_unmeasured, false) AS no_brand_posts,
+       f.brand_id IS NOT NULL AS few_brand_posts,
        coalesce(i.listed_responses_missing / i.inbound > $responses_missing_share, false) AS responses_missing,
-       coalesce(o.replies_with_missing_parent / o.replies > $parents_missing_share, false) AS parents_missing
+       coalesce(o.replies > 0 AND o.replies_with_missing_parent / o.replies > $parents_missing_share, false) AS parents_missing,
+       coalesce(au.top_author_mentions >= 20 AND au.top_author_mentions / i.inbound > 0.2, false) AS dominant_author,
+       coalesce(a.days_with_data * 2 < pd.period_days OR d.busiest_day_mentions * 2 > i.inbound, false) AS partial_period
 FROM metric_scopes s
+CROSS JOIN period pd
 LEFT JOIN own o ON o.brand_id = s.brand_id AND o.scope = s.scope
-LEFT JOIN inbound i ON i.brand_id = s.brand_id AND i.scope = s.scope;
+LEFT JOIN inbound i ON i.brand_id = s.brand_id AND i.scope = s.scope
+LEFT JOIN authors au ON au.brand_id = s.brand_id AND au.scope = s.scope
+LEFT JOIN days d ON d.brand_id = s.brand_id AND d.scope = s.scope
+LEFT JOIN activity a ON a.brand_id = s.brand_id AND a.scope = s.scope
+LEFT JOIN few f ON f.brand_id = s.brand_id AND f.scope = s.scope;

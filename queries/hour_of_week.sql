@@ -1,11 +1,12 @@
--- Inbound volume and median response time by hour of the week, in the report
--- timezone (weekday 0 = Monday ... 6 = Sunday; hour 0-23), per brand, for
--- mentions created in [$start, $end).
+-- Inbound volume (every mention) and median response time (of the mentions that need
+-- an answer, base/mentions.sql) by hour of the week, in the report timezone
+-- (weekday 0 = Monday ... 6 = Sunday; hour 0-23), per brand, for mentions created in
+-- [$start, $end).
 --
 -- Parameters: $start, $end, $inbound_mode ('questions': only mentions with "?" or "¿").
 SELECT brand_id, weekday, hour,
        count(*)::DOUBLE AS inbound,
-       quantile_cont(response_min, 0.5) AS median_min
+       quantile_cont(response_min, 0.5) FILTER (WHERE needs_answer) AS median_min
 FROM mentions
 WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ
   AND ($inbound_mode = 'all' OR is_question)

@@ -1,24 +1,30 @@
 -- Response rate and response time, per brand (scope '*' = all platforms) and per
 -- brand and platform (scopes.sql), for inbound mentions created in [$start, $end).
--- Everything but inbound rests on the measured mentions only: those on platforms
--- where the data holds the brand's posts (coverage.sql, run first). Where it holds
--- none, the brand's response metrics are NULL, not a confident 0.
---   inbound        inbound mentions (see base/inbound.sql), measured or not
+-- Everything but inbound rests on the measured mentions that need an answer only:
+-- those on platforms where the data holds the brand's posts (coverage.sql, run first),
+-- mass mentions and closers left out (base/mentions.sql, needs_answer). Where the data
+-- holds no post of the brand, its response metrics are NULL, not a confident 0.
+--   inbound        inbound mentions (see base/inbound.sql), measured or not, needing an
+--                  answer or not: the volume
 --   answered       mentions with a response within the window (base/mentions.sql)
 --   pending        measured, unanswered mentions whose window was still open at the
 --                  newest post
---   response_rate  answered / measured inbound, with its 95% Wilson interval
+--   response_rate  answered / measured inbound that needs an answer, with its 95% Wilson interval
 --                  (base/intervals.sql); NULL without measured mentions
 --   median/p90     linear interpolation between order statistics (quantile_cont)
 --   mean           average response time of answered mentions, minutes
 --   bucket_*       all inbound split by response time; upper bounds included
 --                  (exactly 60 minutes is 0-1h); '24h+' runs to the end of the window
---   low_sample     fewer than 30 measured mentions; low_sample_times: fewer than 30 answered
+--   low_sample     fewer than 30 measured mentions that need an answer; low_sample_times:
+--                  fewer than 30 answered
 -- Counts are cast to DOUBLE so they reach JavaScript as plain numbers.
 --
 -- Parameters: $start, $end, $inbound_mode ('questions': only mentions with "?" or "¿").
 WITH measured AS (
-  SELECT m.*, mp.platform IS NOT NULL AS is_measured
+  SELECT m.brand_id, m.platform, m.pending,
+         mp.platform IS NOT NULL AND m.needs_answer AS is_measured,
+         CASE WHEN m.needs_answer THEN m.response_at END AS response_at,
+         CASE WHEN m.needs_answer THEN m.response_min END AS response_min
   FROM mentions m
   LEFT JOIN measured_platforms mp ON mp.brand_id = m.brand_id AND mp.platform = m.platform
   WHERE m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ

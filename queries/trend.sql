@@ -1,8 +1,9 @@
 -- Monthly trend: inbound, answered, response rate and median response time per brand and
 -- local month (report timezone), for mentions created in [$start, $end) (13 months).
--- inbound counts every mention (the volume bars); the response rate rests on the
--- months and platforms where the data holds the brand's posts or answers, as in
--- coverage.sql: a month whose replies were not exported has no rate, not 0%.
+-- inbound counts every mention (the volume bars); answered, the response rate and the
+-- median rest on the mentions that need an answer (base/mentions.sql), in the months
+-- and platforms where the data holds the brand's posts or answers, as in coverage.sql:
+-- a month whose replies were not exported has no rate, not 0%.
 --
 -- Parameters: $start, $end, $tz, $inbound_mode ('questions': only mentions with "?" or "¿").
 WITH scoped AS (
@@ -19,9 +20,10 @@ measured AS (
 )
 SELECT m.brand_id, m.local_month,
        count(*)::DOUBLE AS inbound,
-       count(m.response_at)::DOUBLE AS answered,
-       (count(m.response_at) / nullif(count(*) FILTER (WHERE d.platform IS NOT NULL), 0))::DOUBLE AS response_rate,
-       quantile_cont(m.response_min, 0.5) AS median_min
+       count(m.response_at) FILTER (WHERE m.needs_answer)::DOUBLE AS answered,
+       (count(m.response_at) FILTER (WHERE m.needs_answer)
+         / nullif(count(*) FILTER (WHERE d.platform IS NOT NULL AND m.needs_answer), 0))::DOUBLE AS response_rate,
+       quantile_cont(m.response_min, 0.5) FILTER (WHERE m.needs_answer) AS median_min
 FROM scoped m
 LEFT JOIN measured d ON d.brand_id = m.brand_id AND d.platform = m.platform AND d.local_month = m.local_month
 GROUP BY m.brand_id, m.local_month;

@@ -11,6 +11,9 @@
 -- Every inbound mention is kept; is_question marks those containing "?" or "¿", for the
 -- questions-only mode that each metric query applies. listed_responses: the response ids
 -- the export lists for the post (posts.response_ids), for coverage.
+-- For the mentions that need no answer (mentions.sql): handles_tagged, the distinct
+-- @handles the text names (tracked or not); replies_to_brand, the post replies directly
+-- to a post of the brand (one of the parent branches below, not a mention or topic).
 --
 -- Handle mention: "@" + handle, any case, with no letter, digit or "_" just before
 -- the "@" and none just after the handle. Every "@word" of a post is read once with
@@ -44,9 +47,12 @@ candidates AS (
          lower(trim(p.topic)) AS topic,
          coalesce(contains(p.text, '?') OR contains(p.text, '¿'), false) AS is_question,
          p.response_ids AS listed_responses,
+         p.thread_id,
          CASE WHEN contains(p.text, '@')
               THEN regexp_extract_all(p.text, '[A-Za-z0-9_]@[A-Za-z0-9_]+[^A-Za-z0-9_]?|@([A-Za-z0-9_]+)[^A-Za-z0-9_]?', 1)
          END AS mentioned,
+         -- The skipped alternative of the pattern captures '' ("me@acme.com"): not a handle.
+         coalesce(len(list_distinct(list_filter(list_transform(mentioned, w -> lower(w)), w -> w <> ''))), 0) AS handles_tagged,
          CASE WHEN contains(p.text, '@') AND EXISTS (SELECT 1 FROM other_handles) THEN p.text END AS text
   FROM posts p
   ANTI JOIN owners o ON o.platform = p.platform AND o.handle = p.author
@@ -54,41 +60,43 @@ candidates AS (
     AND p.kind <> 'repost'
 ),
 targets AS (
-  SELECT a.brand_id, m.platform, m.post_id, m.author, m.created_at, m.is_question, m.listed_responses
+  SELECT a.brand_id, m.platform, m.post_id, m.author, m.created_at, m.is_question, m.listed_responses, m.thread_id, m.handles_tagged,
+         false AS via_reply
   FROM (
-    SELECT platform, post_id, author, created_at, is_question, listed_responses, unnest(mentioned) AS word
+    SELECT platform, post_id, author, created_at, is_question, listed_responses, thread_id, handles_tagged, unnest(mentioned) AS word
     FROM candidates
     WHERE mentioned IS NOT NULL
   ) m
   JOIN rb_accounts a ON a.platform = m.platform AND a.handle = lower(m.word)
   UNION ALL
-  SELECT a.brand_id, c.platform, c.post_id, c.author, c.created_at, c.is_question, c.listed_responses
+  SELECT a.brand_id, c.platform, c.post_id, c.author, c.created_at, c.is_question, c.listed_responses, c.thread_id, c.handles_tagged, false
   FROM candidates c
   JOIN other_handles a ON a.platform = c.platform
   WHERE c.text IS NOT NULL
     AND contains(lower(c.text), '@' || a.handle)
     AND regexp_matches(c.text, '(?i)(?:^|[^A-Za-z0-9_])@' || regexp_escape(a.handle) || '(?:[^A-Za-z0-9_]|$)')
   UNION ALL
-  SELECT a.brand_id, c.platform, c.post_id, c.author, c.created_at, c.is_question, c.listed_responses
+  SELECT a.brand_id, c.platform, c.post_id, c.author, c.created_at, c.is_question, c.listed_responses, c.thread_id, c.handles_tagged, true
   FROM candidates c
   JOIN posts p ON p.platform = c.platform AND p.post_id = c.parent_id
   JOIN rb_accounts a ON a.platform = p.platform AND a.handle = p.author
   UNION ALL
-  SELECT a.brand_id, c.platform, c.post_id, c.author, c.created_at, c.is_question, c.listed_responses
+  SELECT a.brand_id, c.platform, c.post_id, c.author, c.created_at, c.is_question, c.listed_responses, c.thread_id, c.handles_tagged, true
   FROM candidates c
   JOIN url_parents u ON u.platform = c.platform AND u.post_id = c.post_id AND NOT c.is_quote
   JOIN rb_accounts a ON a.platform = u.platform AND a.handle = u.parent_author
   UNION ALL
-  SELECT a.brand_id, c.platform, c.post_id, c.author, c.created_at, c.is_question, c.listed_responses
+  SELECT a.brand_id, c.platform, c.post_id, c.author, c.created_at, c.is_question, c.listed_responses, c.thread_id, c.handles_tagged, true
   FROM candidates c
   JOIN rb_accounts a ON a.platform = c.platform AND a.handle = c.parent_owner
   UNION ALL
-  SELECT t.brand_id, c.platform, c.post_id, c.author, c.created_at, c.is_question, c.listed_responses
+  SELECT t.brand_id, c.platform, c.post_id, c.author, c.created_at, c.is_question, c.listed_responses, c.thread_id, c.handles_tagged, false
   FROM candidates c
   JOIN rb_topics t ON t.topic = c.topic
 )
 SELECT brand_id, platform, post_id,
        any_value(author) AS author, any_value(created_at) AS created_at, any_value(is_question) AS is_question,
-       any_value(listed_responses) AS listed_responses
+       any_value(listed_responses) AS listed_responses, any_value(thread_id) AS thread_id,
+       any_value(handles_tagged) AS handles_tagged, bool_or(via_reply) AS replies_to_brand
 FROM targets
 GROUP BY brand_id, platform, post_id;

@@ -14,11 +14,23 @@
 --   lists_responses  the export lists response ids for the mention (twcs response_tweet_id)
 --   listed_missing   unanswered in the data, though the export lists a response id that is
 --                    not a post of the data: the answer may exist but was not exported
+--   no_answer     why the mention needs no answer (METRICS.md, "Mentions that need no
+--                 answer"), NULL when it needs one; with $needs_answer false, always NULL:
+--                   'mass-mention'  it tags at least $mass_handles distinct handles
+--                                   (inbound.sql's handles_tagged) and does not reply
+--                                   directly to a post of the brand;
+--                   'closer'        a short acknowledgement with no question
+--                                   (rb_is_acknowledgement, acknowledgement.sql) that its
+--                                   author wrote after the brand had replied to them in the
+--                                   same thread: in reply to that brand reply, or in the
+--                                   same conversation (thread_id)
+--   needs_answer  no_answer IS NULL: the response metrics rest on these mentions only;
+--                 volume and share of voice count every mention
 --   local_month   'YYYY-MM' in the report timezone
 --   weekday       0 = Monday ... 6 = Sunday, in the report timezone
 --   hour          0 ... 23, in the report timezone
 --
--- Parameters: $window_us (BIGINT), $tz.
+-- Parameters: $window_us (BIGINT), $tz, $needs_answer (BOOLEAN), $mass_handles.
 CREATE OR REPLACE TEMP TABLE mentions AS
 WITH first_replies AS (
   -- Each brand's earliest reply to each post, among its replies in the slice
@@ -46,6 +58,28 @@ listed_missing AS (
   ) l
   ANTI JOIN posts p ON p.platform = l.platform AND p.post_id = l.response_id
 ),
+closer_candidates AS (
+  -- Mentions whose author the brand had already replied to in the same thread; few,
+  -- so the text is read for these only.
+  SELECT i.brand_id, i.platform, i.post_id
+  FROM inbound i
+  JOIN post_parents pp ON pp.platform = i.platform AND pp.post_id = i.post_id
+  JOIN brand_posts b ON b.brand_id = i.brand_id AND b.platform = i.platform AND b.post_id = pp.parent_post_id
+  WHERE $needs_answer AND NOT i.is_question
+    AND b.post_type = 'reply' AND b.parent_author = i.author AND b.created_at <= i.created_at
+  UNION
+  SELECT i.brand_id, i.platform, i.post_id
+  FROM inbound i
+  JOIN brand_posts b ON b.brand_id = i.brand_id AND b.platform = i.platform AND b.thread_id = i.thread_id
+  WHERE $needs_answer AND NOT i.is_question AND i.thread_id IS NOT NULL
+    AND b.post_type = 'reply' AND b.parent_author = i.author AND b.created_at <= i.created_at
+),
+closers AS (
+  SELECT c.brand_id, c.platform, c.post_id
+  FROM closer_candidates c
+  JOIN posts p ON p.platform = c.platform AND p.post_id = c.post_id
+  WHERE rb_is_acknowledgement(p.text)
+),
 newest AS (
   -- the newest accepted post of each platform, never later than the latest import
   -- (the import accepts dates up to a day ahead of its own time)
@@ -53,7 +87,7 @@ newest AS (
   FROM posts GROUP BY platform
 )
 SELECT brand_id, platform, post_id, author, created_at, is_question, response_id, response_at, response_min, pending,
-       lists_responses, listed_missing,
+       lists_responses, listed_missing, no_answer, no_answer IS NULL AS needs_answer,
        strftime(local_at, '%Y-%m') AS local_month,
        (isodow(local_at) - 1)::INTEGER AS weekday,
        hour(local_at)::INTEGER AS hour
@@ -64,17 +98,22 @@ FROM (
          (r.response_at IS NULL AND i.created_at + to_microseconds($window_us::BIGINT) > n.newest_at) AS pending,
          i.listed_responses IS NOT NULL AS lists_responses,
          (r.response_at IS NULL AND lm.post_id IS NOT NULL) AS listed_missing,
+         CASE WHEN NOT $needs_answer THEN NULL
+              WHEN i.handles_tagged >= $mass_handles AND NOT i.replies_to_brand THEN 'mass-mention'
+              WHEN cl.post_id IS NOT NULL THEN 'closer'
+         END AS no_answer,
          i.created_at AT TIME ZONE $tz AS local_at
   FROM inbound i
   LEFT JOIN first_replies r ON r.brand_id = i.brand_id AND r.platform = i.platform AND r.parent_post_id = i.post_id
   LEFT JOIN newest n ON n.platform = i.platform
   LEFT JOIN listed_missing lm ON lm.brand_id = i.brand_id AND lm.platform = i.platform AND lm.post_id = i.post_id
+  LEFT JOIN closers cl ON cl.brand_id = i.brand_id AND cl.platform = i.platform AND cl.post_id = i.post_id
 )
 -- Stored in time order, so the per-period queries skip the other months.
 ORDER BY created_at;
 
--- responses: the answered mentions, one row each.
+-- responses: the answered mentions that needed an answer, one row each.
 CREATE OR REPLACE TEMP VIEW responses AS
 SELECT brand_id, platform, post_id AS mention_id, response_id, response_at, response_min
 FROM mentions
-WHERE response_at IS NOT NULL;
+WHERE response_at IS NOT NULL AND needs_answer;

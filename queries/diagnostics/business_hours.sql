@@ -5,7 +5,8 @@
 -- Business time elapsed up to an instant t = worked_before_us of the latest
 -- opening that started at or before t, plus the part of that opening before
 -- t (an ASOF join: one ordered look-up per instant).
--- Only mentions on platforms where the data can measure the brand's answers
+-- Only mentions that need an answer (base/mentions.sql), on platforms where the data
+-- can measure the brand's answers
 -- (base/measured.sql): elsewhere a rate of 0% would be an artifact of the export.
 --
 -- Parameters: $start, $end, $inbound_mode.
@@ -14,7 +15,7 @@ WITH scoped AS (
   FROM mentions m
   SEMI JOIN rb_measured_platforms($start::TIMESTAMPTZ, $end::TIMESTAMPTZ) d ON d.brand_id = m.brand_id AND d.platform = m.platform
   WHERE m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
-    AND ($inbound_mode = 'all' OR m.is_question)
+    AND ($inbound_mode = 'all' OR m.is_question) AND m.needs_answer
     AND m.brand_id IN (SELECT brand_id FROM diag_schedule)
 ),
 at_mention AS (

@@ -3,7 +3,8 @@
 -- of the period, the clock starts at the latest post the same person added to
 -- it, by replying to their own message (directly or through a chain of their
 -- own replies), before the brand's response; with no such post it starts at
--- the mention itself, as in METRICS.md. The response is unchanged.
+-- the mention itself, as in METRICS.md. The response is unchanged. Mentions that need
+-- no answer (base/mentions.sql) are left out, as everywhere response times are.
 --
 -- Parameters: $start, $end, $inbound_mode.
 WITH RECURSIVE self_replies AS (
@@ -15,7 +16,7 @@ WITH RECURSIVE self_replies AS (
 chain AS (
   SELECT m.brand_id, m.platform, m.post_id AS mention_id, m.post_id, m.created_at, m.response_at, 0 AS depth
   FROM mentions m
-  WHERE m.response_at IS NOT NULL
+  WHERE m.response_at IS NOT NULL AND m.needs_answer
     AND m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
     AND ($inbound_mode = 'all' OR m.is_question)
   UNION ALL

@@ -5,11 +5,18 @@
 -- within the window). A conversation (one brand reply with its follow-ups) is
 -- abandoned when its latest follow-up got no answer and its window has
 -- closed: the customer had the last word and waited longer than the window.
--- Follow-ups count whether or not they contain a question mark.
+-- Follow-ups count whether or not they contain a question mark; a closer or a mass
+-- mention (base/mentions.sql) needs no answer and is no follow-up. The brand reply
+-- a follow-up answers must be written in the period or in the look-back before it
+-- ($lookback_start: 7 days before the period), whatever range the analysis covers.
+--
+-- Under $min_follow_ups follow-ups the shares and the median are NULL, with reason
+-- 'too-few-follow-ups' (none when there is no follow-up at all): a handful of
+-- threads says nothing comparable.
 --
 -- Output: diag_followups (one row per follow-up, `latest` marks the latest of
 -- its conversation), then the per-brand summary.
--- Parameters: $start, $end.
+-- Parameters: $start, $end, $lookback_start, $min_follow_ups.
 CREATE OR REPLACE TEMP TABLE diag_followups AS
 SELECT m.brand_id, m.platform, m.post_id, m.created_at, m.response_at, m.response_min, m.pending,
        b.post_id AS brand_reply_id,
@@ -17,7 +24,8 @@ SELECT m.brand_id, m.platform, m.post_id, m.created_at, m.response_at, m.respons
 FROM mentions m
 JOIN post_parents pp ON pp.platform = m.platform AND pp.post_id = m.post_id
 JOIN brand_posts b ON b.brand_id = m.brand_id AND b.platform = m.platform AND b.post_id = pp.parent_post_id
-WHERE b.post_type = 'reply' AND b.parent_author = m.author
+WHERE b.post_type = 'reply' AND b.parent_author = m.author AND m.needs_answer
+  AND b.created_at >= $lookback_start::TIMESTAMPTZ
   AND m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ;
 
 WITH per_brand AS (
@@ -27,14 +35,23 @@ WITH per_brand AS (
          count(*) FILTER (WHERE latest AND response_at IS NULL AND NOT pending) AS abandoned
   FROM diag_followups
   GROUP BY brand_id
+),
+summary AS (
+  SELECT b.brand_id, b.ord, f.median_min,
+         coalesce(f.followups, 0) AS followups, coalesce(f.answered, 0) AS answered,
+         coalesce(f.conversations, 0) AS conversations, coalesce(f.abandoned, 0) AS abandoned,
+         coalesce(f.followups, 0) >= $min_follow_ups AS measured
+  FROM rb_brands b
+  LEFT JOIN per_brand f ON f.brand_id = b.brand_id
 )
-SELECT b.brand_id,
-       coalesce(f.followups, 0)::INTEGER AS followups,
-       coalesce(f.answered, 0)::INTEGER AS answered,
-       (f.answered / nullif(f.followups, 0))::DOUBLE AS answered_share,
-       f.median_min::DOUBLE AS median_min,
-       coalesce(f.conversations, 0)::INTEGER AS conversations,
-       coalesce(f.abandoned, 0)::INTEGER AS abandoned
-FROM rb_brands b
-LEFT JOIN per_brand f ON f.brand_id = b.brand_id
-ORDER BY b.ord;
+SELECT brand_id,
+       followups::INTEGER AS followups,
+       answered::INTEGER AS answered,
+       CASE WHEN measured THEN (answered / followups)::DOUBLE END AS answered_share,
+       CASE WHEN measured THEN median_min::DOUBLE END AS median_min,
+       conversations::INTEGER AS conversations,
+       abandoned::INTEGER AS abandoned,
+       CASE WHEN measured THEN (abandoned / conversations)::DOUBLE END AS abandoned_share,
+       CASE WHEN followups > 0 AND NOT measured THEN 'too-few-follow-ups' END AS reason
+FROM summary
+ORDER BY ord;

@@ -1,7 +1,8 @@
 -- Unanswered inbound mentions of the period, up to $limit per brand: negative
 -- ones first (sentiment as the export gave it), then the oldest. Pending
--- mentions (window still open) are included and flagged. Only mentions on
--- platforms where the data can measure the brand's answers (base/measured.sql).
+-- mentions (window still open) are included and flagged. Only mentions that need an
+-- answer (base/mentions.sql), on platforms where the data can measure the brand's
+-- answers (base/measured.sql).
 --
 -- Parameters: $start, $end, $inbound_mode, $limit.
 SELECT m.brand_id, p.author, p.text, p.url,
@@ -12,7 +13,7 @@ JOIN posts p ON p.platform = m.platform AND p.post_id = m.post_id
 SEMI JOIN rb_measured_platforms($start::TIMESTAMPTZ, $end::TIMESTAMPTZ) d ON d.brand_id = m.brand_id AND d.platform = m.platform
 WHERE m.response_at IS NULL
   AND m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
-  AND ($inbound_mode = 'all' OR m.is_question)
+  AND ($inbound_mode = 'all' OR m.is_question) AND m.needs_answer
 QUALIFY row_number() OVER (
   PARTITION BY m.brand_id
   ORDER BY (rb_sentiment(p.sentiment) = 'negative') DESC NULLS LAST, m.created_at, m.post_id) <= $limit

@@ -1,9 +1,20 @@
--- The import records the methodology appendix lists, in import order, and the
--- number of rows kept in import_rejects.
+-- The import records the methodology appendix lists, in import order: each file
+-- (content, by sha256) once, however often it was imported. A file read again
+-- (another --platform, or its posts deleted since) adds the posts it imported to
+-- its first record; its duplicates and rejects are the first read's. Also the
+-- number of rows kept in import_rejects, for those first reads.
 --
 -- Parameters: none.
-SELECT file, format, rows_read::DOUBLE AS rows_read, imported::DOUBLE AS imported,
+WITH reads AS (
+  SELECT *, row_number() OVER (PARTITION BY sha256 ORDER BY batch_id) AS nth,
+         sum(imported) OVER (PARTITION BY sha256) AS imported_total
+  FROM import_batches
+),
+first_reads AS (
+  SELECT * FROM reads WHERE nth = 1
+)
+SELECT file, format, rows_read::DOUBLE AS rows_read, imported_total::DOUBLE AS imported,
        duplicates::DOUBLE AS duplicates, rejected::DOUBLE AS rejected,
-       (SELECT count(*) FROM import_rejects)::DOUBLE AS rejected_rows_total
-FROM import_batches
+       (SELECT count(*) FROM import_rejects r SEMI JOIN first_reads f ON f.batch_id = r.batch_id)::DOUBLE AS rejected_rows_total
+FROM first_reads
 ORDER BY batch_id;

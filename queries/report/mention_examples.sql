@@ -1,4 +1,5 @@
--- The client's mentions the report quotes, created in [$start, $end):
+-- The client's mentions the report quotes, created in [$start, $end), among those that
+-- need an answer (base/mentions.sql):
 --   $list = 'unanswered'  its oldest unanswered mentions first;
 --   $list = 'slowest'     its answered mentions, slowest response first.
 -- The text is cut to 2,000 characters; ties are broken by platform and id.
@@ -10,7 +11,7 @@ FROM mentions m
 JOIN posts p ON p.platform = m.platform AND p.post_id = m.post_id
 WHERE m.brand_id = $client
   AND m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
-  AND ($inbound_mode = 'all' OR m.is_question)
+  AND ($inbound_mode = 'all' OR m.is_question) AND m.needs_answer
   AND CASE $list WHEN 'unanswered' THEN m.response_at IS NULL ELSE m.response_min IS NOT NULL END
 ORDER BY CASE $list WHEN 'unanswered' THEN epoch_us(m.created_at)::DOUBLE ELSE -m.response_min END, m.platform, m.post_id
 LIMIT $limit;

@@ -1,5 +1,7 @@
+import { listValue } from '@duckdb/node-api';
 import type { Config } from '../config/types.js';
 import type { SqlSession } from '../store/session.js';
+import { acknowledgementVocabulary, NEGATIVE_EMOJI } from './acknowledgements.js';
 import { runQueryFile } from './queries.js';
 
 export const MICROS_PER_MINUTE = 60_000_000;
@@ -28,8 +30,10 @@ export async function buildBase(session: SqlSession, config: Config, range: Anal
     slice_end: iso(sliceEnd),
     window_us: windowUs,
     tz: config.timezone,
+    needs_answer: config.metrics.needsAnswer,
+    mass_handles: config.metrics.massMentionHandles,
   };
-  for (const step of ['intervals', 'url_owner', 'user_handles', 'url_parents', 'brand_posts', 'inbound', 'mentions', 'measured']) {
+  for (const step of ['intervals', 'url_owner', 'acknowledgement', 'user_handles', 'url_parents', 'brand_posts', 'inbound', 'mentions', 'measured']) {
     await runQueryFile(session, `base/${step}`, params);
   }
 }
@@ -49,6 +53,12 @@ async function fillConfigTables(session: SqlSession, config: Config): Promise<vo
     }
   }
   for (const target of new Set(config.metrics.sla)) await session.run('INSERT INTO rb_sla VALUES ($target::DOUBLE)', { target });
+  const vocabulary = acknowledgementVocabulary(config.metrics.closers);
+  await session.run('INSERT INTO rb_ack_vocabulary SELECT unnest($words), unnest($acknowledges)', {
+    words: listValue(vocabulary.map((entry) => entry.word)),
+    acknowledges: listValue(vocabulary.map((entry) => entry.acknowledges)),
+  });
+  await session.run('INSERT INTO rb_negative_emoji SELECT unnest($emoji)', { emoji: listValue([...NEGATIVE_EMOJI]) });
 }
 
 /** ISO instant that DuckDB casts to TIMESTAMPTZ without loss. */

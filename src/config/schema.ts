@@ -101,6 +101,18 @@ export const configSchema = z
         influencerFollowers: z.number().int().nonnegative().optional(),
         /** Response-time clock: from the customer's first message (METRICS.md, default) or latest unanswered one. */
         clockStart: z.enum(['first', 'latest']).optional(),
+        /** Mentions that need no answer (mass mentions, closers) are left out of response metrics; false counts every mention. */
+        needsAnswer: z.boolean().default(true),
+        /** An inbound post that tags this many distinct handles or more, and does not reply to the brand, is a mass mention. */
+        massMentionHandles: z.number().int().min(2).default(5),
+        /** Words or phrases that acknowledge, added to the built-in closer vocabulary (src/analysis/acknowledgements.ts). */
+        closers: z.array(z.string().trim().min(1)).default([]),
+        /** Canned-reply share needs at least this many replies in the period. */
+        minReplies: z.number().int().min(1).default(100),
+        /** Follow-through needs at least this many follow-ups in the period. */
+        minFollowUps: z.number().int().min(1).default(30),
+        /** Influencer and sentiment response rates need at least this many mentions in the group. */
+        minGroupMentions: z.number().int().min(1).default(30),
         /** Coverage warning thresholds (shares in [0, 1]); defaults 0.05 and 0.2. */
         coverage: z
           .object({ responsesMissing: z.number().min(0).max(1).optional(), parentsMissing: z.number().min(0).max(1).optional() })
@@ -108,7 +120,17 @@ export const configSchema = z
           .optional(),
       })
       .strict()
-      .default({ inbound: 'all', responseWindow: 7 * 24 * 60, sla: [60, 1440] }),
+      .default({
+        inbound: 'all',
+        responseWindow: 7 * 24 * 60,
+        sla: [60, 1440],
+        needsAnswer: true,
+        massMentionHandles: 5,
+        closers: [],
+        minReplies: 100,
+        minFollowUps: 30,
+        minGroupMentions: 30,
+      }),
     report: z
       .object({
         language: z.enum(['en', 'es', 'fr']).default('en'),

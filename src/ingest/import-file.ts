@@ -14,7 +14,7 @@ import { LineMap } from './line-map.js';
 import { differingCopiesWarning, mergePosts } from './merge.js';
 import type { ImportProgress } from './progress.js';
 import { insertRejects, insertStructuralRejects } from './rejects.js';
-import { recordRepeatImport } from './repeat.js';
+import { repeatImport } from './repeat.js';
 import type { FileImportResult } from './result.js';
 import { prepareSource, type PreparedSource } from './source/prepare.js';
 import { scanRecords } from './source/record-scan.js';
@@ -64,7 +64,7 @@ export interface ArchiveMemberImport {
 
 /**
  * Imports one export file in one transaction: it lands whole or not at all.
- * A file already imported the same way is only recorded. A clean file (the
+ * A file already imported the same way adds nothing and is not recorded again. A clean file (the
  * usual case) goes straight from the reader into `posts`; a file with
  * rejected, blank or damaged rows, or with a post repeated, takes the checked
  * path, which works in temporary tables first; a file with rows that do not
@@ -97,7 +97,7 @@ export async function importFile(store: Store, source: string, options: FileImpo
 
     const earlier = await earlierImport(store, prepared.sha256);
     if (earlier) {
-      const repeated = await recordRepeatImport(store, earlier, prepared, format, { file, platform: options.platform });
+      const repeated = await repeatImport(store, earlier, prepared, format, options.platform);
       if (repeated) return repeated;
     }
     const job: FileJob = { store, path, file, format, layout, plan, options, earlier, report, notes: member?.notes ?? [] };

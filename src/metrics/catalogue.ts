@@ -12,6 +12,14 @@ export type MetricUnit = 'count' | 'share' | 'minutes' | 'ratio';
 /** How a change against the previous period is expressed: percentage points, or percent of the earlier value. */
 export type ChangeKind = 'pp' | 'percent';
 
+/**
+ * What a brand-level value rests on, for the comparability rules (METRICS.md,
+ * "Comparability"): its inbound mentions (volume, share of voice), the
+ * mentions that need an answer on measured platforms (rates), its answered
+ * mentions (times), or its own posts (reply versus broadcast).
+ */
+export type RestsOn = 'mentions' | 'answers' | 'answered' | 'brandPosts';
+
 /** Keys in report-templates/default/strings/*.json of the labels the report gives a metric. */
 export interface MetricLabels {
   /** Its leaderboard column. */
@@ -37,6 +45,8 @@ export interface MetricSpec<Brand = BrandMetrics, Key extends string = string> {
   label?: MetricLabels;
   /** SLA metrics: the target in minutes (the `{target}` of their labels). */
   target?: number;
+  /** What the value rests on; absent for diagnostics, which carry their own minimums. */
+  restsOn?: RestsOn;
 }
 
 /** Rates and shares change in percentage points; times, counts and ratios in percent (METRICS.md). */
@@ -48,7 +58,7 @@ export function metricSpec<Brand, Key extends string, B extends Better | null>(
   value: (brand: Brand) => number | null,
   better: B,
   unit: MetricUnit,
-  extra: { label?: MetricLabels; target?: number } = {},
+  extra: { label?: MetricLabels; target?: number; restsOn?: RestsOn } = {},
 ): MetricSpec<Brand, Key> & { better: B } {
   return { key, value, better, unit, change: CHANGE_OF[unit], ...extra };
 }
@@ -60,23 +70,68 @@ export function metricSpec<Brand, Key extends string, B extends Better | null>(
 export function metricCatalogue(sla: readonly number[]): MetricSpec[] {
   const spec = metricSpec<BrandMetrics, string, Better | null>;
   return [
-    spec('inbound', (b) => b.inbound, null, 'count', { label: { column: 'leaderboard.inbound', tile: 'kpi.inbound' } }),
-    spec('answered', (b) => b.answered, null, 'count'),
-    spec('pending', (b) => b.pending, null, 'count'),
-    spec('responseRate', (b) => b.responseRate, 'higher', 'share', { label: { column: 'leaderboard.responseRate', tile: 'kpi.responseRate' } }),
-    spec('responseTimeMedianMin', (b) => b.responseTimeMedianMin, 'lower', 'minutes', { label: { column: 'leaderboard.median', tile: 'kpi.medianTime' } }),
-    spec('responseTimeP90Min', (b) => b.responseTimeP90Min, 'lower', 'minutes', { label: { column: 'leaderboard.p90' } }),
-    spec('responseTimeMeanMin', (b) => b.responseTimeMeanMin, 'lower', 'minutes'),
+    spec('inbound', (b) => b.inbound, null, 'count', { label: { column: 'leaderboard.inbound', tile: 'kpi.inbound' }, restsOn: 'mentions' }),
+    spec('answered', (b) => b.answered, null, 'count', { restsOn: 'answers' }),
+    spec('pending', (b) => b.pending, null, 'count', { restsOn: 'answers' }),
+    spec('responseRate', (b) => b.responseRate, 'higher', 'share', { label: { column: 'leaderboard.responseRate', tile: 'kpi.responseRate' }, restsOn: 'answers' }),
+    spec('responseTimeMedianMin', (b) => b.responseTimeMedianMin, 'lower', 'minutes', { label: { column: 'leaderboard.median', tile: 'kpi.medianTime' }, restsOn: 'answered' }),
+    spec('responseTimeP90Min', (b) => b.responseTimeP90Min, 'lower', 'minutes', { label: { column: 'leaderboard.p90' }, restsOn: 'answered' }),
+    spec('responseTimeMeanMin', (b) => b.responseTimeMeanMin, 'lower', 'minutes', { restsOn: 'answered' }),
     ...sla.map((target) =>
-      spec(slaKey(target), (b) => b.withinSla[String(target)] ?? null, 'higher', 'share', { label: { column: 'leaderboard.withinSla', tile: 'kpi.withinSla' }, target }),
+      spec(slaKey(target), (b) => b.withinSla[String(target)] ?? null, 'higher', 'share', {
+        label: { column: 'leaderboard.withinSla', tile: 'kpi.withinSla' },
+        target,
+        restsOn: 'answers',
+      }),
     ),
-    spec('brandPosts', (b) => b.brandPosts, null, 'count'),
-    spec('replies', (b) => b.replies, null, 'count'),
-    spec('broadcasts', (b) => b.broadcasts, null, 'count'),
-    spec('replyShare', (b) => b.replyShare, 'higher', 'share', { label: { column: 'leaderboard.replyShare', tile: 'kpi.replyShare' } }),
-    spec('replyToBroadcast', (b) => b.replyToBroadcast, 'higher', 'ratio'),
-    spec('shareOfVoice', (b) => b.shareOfVoice, 'higher', 'share', { label: { column: 'leaderboard.shareOfVoice', tile: 'kpi.shareOfVoice' } }),
+    spec('brandPosts', (b) => b.brandPosts, null, 'count', { restsOn: 'brandPosts' }),
+    spec('replies', (b) => b.replies, null, 'count', { restsOn: 'brandPosts' }),
+    spec('broadcasts', (b) => b.broadcasts, null, 'count', { restsOn: 'brandPosts' }),
+    spec('replyShare', (b) => b.replyShare, 'higher', 'share', { label: { column: 'leaderboard.replyShare', tile: 'kpi.replyShare' }, restsOn: 'brandPosts' }),
+    spec('replyToBroadcast', (b) => b.replyToBroadcast, 'higher', 'ratio', { restsOn: 'brandPosts' }),
+    spec('shareOfVoice', (b) => b.shareOfVoice, 'higher', 'share', { label: { column: 'leaderboard.shareOfVoice', tile: 'kpi.shareOfVoice' }, restsOn: 'mentions' }),
   ];
+}
+
+/** A value rests on fewer than this many mentions (or brand posts): lowSample, and no change against the previous period. */
+export const MIN_SAMPLE = 30;
+
+/** How many mentions (or brand posts, or answered mentions) a brand's value of this kind rests on. */
+export function sampleOf(brand: BrandMetrics, restsOn: RestsOn): number {
+  switch (restsOn) {
+    case 'mentions':
+      return brand.inbound;
+    case 'answers':
+      return brand.coverage?.inboundMeasured ?? brand.inbound;
+    case 'answered':
+      return brand.answered;
+    case 'brandPosts':
+      return brand.brandPosts;
+  }
+}
+
+/**
+ * A value rounded as the report prints it (src/report/i18n/format.ts): whole
+ * percentages; durations in whole seconds under a minute, whole minutes under
+ * 59.5, tenths of an hour under 48 hours, tenths of a day beyond; ratios to
+ * one decimal. Ranks compare these, so two values printed alike share a rank.
+ */
+export function shownValue(unit: MetricUnit, value: number): number {
+  const clean = Number(value.toPrecision(12));
+  const round = (scaled: number, step: number) => Math.round(Number((scaled / step).toPrecision(12))) * step;
+  switch (unit) {
+    case 'share':
+      return round(clean * 100, 1) / 100;
+    case 'ratio':
+      return round(clean, 0.1);
+    case 'count':
+      return clean;
+    case 'minutes':
+      if (clean < 1) return round(clean * 60, 1) / 60;
+      if (clean < 59.5) return round(clean, 1);
+      if (clean < 48 * 60) return round(clean / 60, 0.1) * 60;
+      return round(clean / 1440, 0.1) * 1440;
+  }
 }
 
 /** The entry of `key`; a key missing from the catalogue is a programming error. */

@@ -5,13 +5,23 @@ import type { Store } from '../store/database.js';
 import { metricCatalogue } from './catalogue.js';
 import type { Period } from '../analysis/period.js';
 import { ALL_PLATFORMS, periodMetrics } from './period-metrics.js';
-import { assignRanks, benchmarks, changeOf, previousValues } from './ranking.js';
+import { assignRanks, benchmarks, changeOf, comparableMetrics, previousValues } from './ranking.js';
 import { hourOfWeek, monthlyTrend } from './trend.js';
 import type { DataQuality, MetricsReport, PeriodJson } from './types.js';
 
 export type ComputeOptions = AnalysisOptions;
 
 const qualityRow = z.object({ posts: z.number(), replies_before_parent: z.number(), unresolved_parents: z.number(), pending: z.number() });
+const spanRow = z.object({
+  first_at: z.string().nullable(),
+  last_at: z.string().nullable(),
+  days_with_data: z.number(),
+  period_days: z.number(),
+  busiest_day: z.string().nullable(),
+  busiest_day_mentions: z.number(),
+  busiest_day_share: z.number().nullable(),
+  partial: z.boolean(),
+});
 
 /**
  * Every number of the metric reference for the analysis's brands and period:
@@ -28,10 +38,12 @@ export async function metricsOf(analysis: Analysis): Promise<MetricsReport> {
     const list = [...brands.values()];
     for (const brand of list) {
       const old = before.get(scope)?.get(brand.id);
-      brand.change = changeOf(brand, old, catalogue);
+      const { change, reasons } = changeOf(brand, old, catalogue);
+      brand.change = change;
+      brand.changeReason = reasons;
       brand.previous = previousValues(old, catalogue);
     }
-    assignRanks(list, catalogue);
+    assignRanks(list, catalogue, comparableMetrics);
     return { scope, brands: list };
   });
   const overall = sections.find((section) => section.scope === ALL_PLATFORMS)?.brands ?? [];
@@ -44,13 +56,37 @@ export async function metricsOf(analysis: Analysis): Promise<MetricsReport> {
     pending: quality?.pending ?? 0,
   };
 
+  const [span] = await analysis.rows('period_span', spanRow, { ...analysis.range, inbound_mode: config.metrics.inbound, tz: config.timezone });
+
   return {
     period: periodJson(current),
     previousPeriod: periodJson(previous),
     brands: overall,
     dataQuality,
-    settings: { inbound: config.metrics.inbound, responseWindowMin: config.metrics.responseWindow, sla: [...config.metrics.sla] },
-    benchmarks: benchmarks(overall, catalogue),
+    settings: {
+      inbound: config.metrics.inbound,
+      responseWindowMin: config.metrics.responseWindow,
+      sla: [...config.metrics.sla],
+      needsAnswer: config.metrics.needsAnswer,
+      massMentionHandles: config.metrics.massMentionHandles,
+    },
+    ...(span
+      ? {
+          periodCoverage: {
+            span: {
+              first: span.first_at,
+              last: span.last_at,
+              daysWithData: span.days_with_data,
+              periodDays: span.period_days,
+              busiestDay: span.busiest_day,
+              busiestDayMentions: span.busiest_day_mentions,
+              busiestDayShare: span.busiest_day_share,
+            },
+            partial: span.partial,
+          },
+        }
+      : {}),
+    benchmarks: benchmarks(overall, catalogue, comparableMetrics),
     byPlatform: sections.filter((section) => section.scope !== ALL_PLATFORMS).map(({ scope, brands }) => ({ platform: scope, brands })),
     trend: await monthlyTrend(analysis, months),
     hourOfWeek: await hourOfWeek(analysis, current),

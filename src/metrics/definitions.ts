@@ -59,10 +59,16 @@ export const METRIC_DEFINITIONS: MetricDefinition[] = [
       'Unanswered mentions whose response window had not yet closed at the newest post in the data for that platform: they may still be answered. They stay in every denominator, so a response rate with pending mentions may still rise when newer data is imported.',
   },
   {
+    id: 'needsAnswer',
+    title: 'Mentions that need no answer',
+    text:
+      'Two kinds of inbound mention need no answer; they are counted and shown (coverage), kept in the brand\'s volume and share of voice, and left out of every response figure (rate, times, targets, buckets, unanswered examples, follow-ups, scorecard). A mass mention tags at least 5 distinct handles at once, tracked or not (metrics.massMentionHandles) and does not reply directly to a post of the brand: a message sent to a crowd of accounts. A closer is a short acknowledgement with no question mark (thanks, ok, great, gracias, vale, merci, d\'accord, and the like in the data\'s other languages, or only emoji, never a negative one; a documented list the config extends) (metrics.closers) that its author writes after the brand has already replied to them in the same thread. The config can count every mention instead (metrics.needsAnswer: false).',
+  },
+  {
     id: 'responseRate',
     title: 'Response rate',
     text:
-      'Answered mentions divided by the measured inbound mentions: those on platforms where the data holds posts of the brand (see coverage). Its 95% interval is the Wilson score interval, which stays within 0-100% and remains meaningful for small samples and for rates of 0% or 100%.',
+      'Answered mentions divided by the measured inbound mentions that need an answer: those on platforms where the data holds posts of the brand (see coverage), mass mentions and closers left out (see mentions that need no answer). Its 95% interval is the Wilson score interval, which stays within 0-100% and remains meaningful for small samples and for rates of 0% or 100%.',
   },
   {
     id: 'responseTime',
@@ -89,13 +95,13 @@ export const METRIC_DEFINITIONS: MetricDefinition[] = [
     id: 'withinSla',
     title: 'Answered within target',
     text:
-      'For each response-time target of the config (60 minutes and 24 hours by default): inbound mentions answered within the target, the limit included, divided by all measured inbound mentions, answered or not. Unanswered mentions therefore count against the brand.',
+      'For each response-time target of the config (60 minutes and 24 hours by default): inbound mentions answered within the target, the limit included, divided by all measured inbound mentions that need an answer, answered or not. Unanswered mentions therefore count against the brand.',
   },
   {
     id: 'buckets',
     title: 'Response-time buckets',
     text:
-      'All measured inbound mentions split into: answered within 1 hour, 1-4 hours, 4-8 hours, 8-24 hours, 24 hours to the end of the response window, and unanswered. Each bucket includes its upper limit: an answer after exactly 60 minutes is in "0-1h".',
+      'All measured inbound mentions that need an answer split into: answered within 1 hour, 1-4 hours, 4-8 hours, 8-24 hours, 24 hours to the end of the response window, and unanswered. Each bucket includes its upper limit: an answer after exactly 60 minutes is in "0-1h".',
   },
   {
     id: 'replyShare',
@@ -113,25 +119,25 @@ export const METRIC_DEFINITIONS: MetricDefinition[] = [
     id: 'rank',
     title: 'Ranks',
     text:
-      'For each rate, share, ratio and time every brand gets a rank among the tracked brands: 1 is best (higher is better for rates, shares and the reply ratio, lower is better for times). Brands with the same value share the better rank, and the next brand skips the shared places (1, 1, 3). A brand with no value, such as no answered mention for a median, gets no rank.',
+      'For each rate, share, ratio and time every brand gets a rank among the tracked brands: 1 is best (higher is better for rates, shares and the reply ratio, lower is better for times). Values are compared as the report prints them (whole percentages; times in whole minutes under an hour, in tenths of an hour under two days, in tenths of a day beyond), so brands whose values print the same share the better rank, and the next brand skips the shared places (1, 1, 3). A brand with no value, such as no answered mention for a median, gets no rank, nor does a brand whose response figures are not comparable (too few posts of its own, see comparability).',
   },
   {
     id: 'benchmarks',
     title: 'Competitor median and gaps',
     text:
-      'For each ranked metric, the competitor median is the median of the competitors\' values (the client left out; brands without a value left out). The client\'s gap to the median is its value minus that median, and its gap to the best is its value minus the best brand\'s value, so a negative gap in a rate and a positive gap in a time mean the client is behind.',
+      'For each ranked metric, the competitor median is the median of the competitors\' values (the client left out; brands without a value, or whose value is not comparable, left out), and the report says how many competitors it rests on. The client\'s gap to the median is its value minus that median, and its gap to the best is its value minus the best brand\'s value, so a negative gap in a rate and a positive gap in a time mean the client is behind. A verdict against a median of fewer than 2 measured competitors is "not comparable".',
   },
   {
     id: 'change',
     title: 'Change against the previous period',
     text:
-      'Each figure is compared with the period of the same length just before (the previous month, the previous quarter, or as many days before a date range). Rates and shares change in percentage points (from 50% to 55% is +5 points); times, counts and ratios change in percent (from 20 to 30 minutes is +50%). No change is shown when either value is missing or the earlier count was 0.',
+      'Each figure is compared with the period of the same length just before (the previous month, the previous quarter, or as many days before a date range). Rates and shares change in percentage points (from 50% to 55% is +5 points); times, counts and ratios change in percent (from 20 to 30 minutes is +50%). No change is shown when either value is missing or the earlier count was 0, nor when either value rests on fewer than 30 mentions (30 posts of the brand for reply figures, 30 answered mentions for times), nor when the earlier period held no post of the brand where this one does: the report then says why it makes no comparison.',
   },
   {
     id: 'lowSample',
     title: 'Low samples',
     text:
-      'A brand with fewer than 30 measured inbound mentions in the period is flagged as a low sample: its rates can move a lot with a few mentions. Response times resting on fewer than 30 answered mentions are flagged the same way.',
+      'A response rate resting on fewer than 30 measured inbound mentions that need an answer is flagged as a low sample: it can move a lot with a few mentions. Response times resting on fewer than 30 answered mentions are flagged the same way. The mark sits only on the figures it concerns, and its note says which sample is small.',
   },
   {
     id: 'byPlatform',
@@ -153,6 +159,12 @@ export const METRIC_DEFINITIONS: MetricDefinition[] = [
     title: 'Coverage: what the data can and cannot tell',
     text:
       'Exports are often partial, so each brand, overall and per platform, says what its numbers rest on: its own posts in the period, the inbound mentions measured (those on platforms where the data holds its posts), the mentions whose export lists response ids, the unanswered ones among them whose listed responses are not in the data, and its replies to posts that are not in the data. Three warnings follow. No brand posts: the brand has inbound mentions on a platform but the data holds none of its posts there, so its response metrics there are left empty, not 0%, take no rank and are left out of the competitor median and the findings; its mentions still count for share of voice. Responses missing: more than 5% of its inbound mentions are unanswered while their export lists responses that are not in the data, so its response rate is a lower bound. Parents missing: more than 20% of its replies answer posts that are not in the data, so its inbound volume and share of voice are understated. The thresholds are config settings (metrics.coverage).',
+  },
+  {
+    id: 'comparability',
+    title: 'Comparability',
+    text:
+      'A comparison is made only between values measured on comparable data, and each warning below is printed beside the figures it touches. Few brand posts: the brand received mentions but has fewer than 10 posts of its own, none a reply, so its response figures are shown but marked, take no rank and stay out of the competitor median and the findings (no coverage warning is computed on zero replies). Dominant author: one author wrote more than 20% of the brand\'s inbound mentions, and at least 20 of them. Partial period: the brand\'s data (its mentions and its own posts) covers fewer than half of the period\'s days, or more than half of its mentions fall on one day; the report gives each brand\'s first and last post and days with data, and says in one sentence when the whole period is thin. A diagnostic whose detection depends on sample size needs a minimum: the share of canned replies needs at least 100 replies, follow-through 30 follow-ups, the response rate to influencers or to one sentiment 30 such mentions (metrics.minReplies, metrics.minFollowUps, metrics.minGroupMentions); below it the value is empty with its reason, and medians, verdicts and advice use the measured brands only.',
   },
   {
     id: 'dataQuality',

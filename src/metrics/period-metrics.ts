@@ -43,13 +43,39 @@ const coverageRow = z.object({
   scope: z.string(),
   brand_posts: count,
   inbound_measured: count,
+  mass_mentions: count,
+  closers: count,
   inbound_with_listed_responses: count,
   listed_responses_missing: count,
+  replies: count,
   replies_with_missing_parent: count,
+  top_author: z.string().nullable(),
+  top_author_mentions: count,
+  top_author_share: value,
+  first_at: z.string().nullable(),
+  last_at: z.string().nullable(),
+  days_with_data: count,
+  period_days: count,
+  busiest_day: z.string().nullable(),
+  busiest_day_mentions: count,
+  busiest_day_share: value,
   no_brand_posts: z.boolean(),
+  few_brand_posts: z.boolean(),
   responses_missing: z.boolean(),
   parents_missing: z.boolean(),
+  dominant_author: z.boolean(),
+  partial_period: z.boolean(),
 });
+
+/** The coverage flags of coverage.sql, in the order warnings are listed. */
+const WARNING_FLAGS: ReadonlyArray<[CoverageWarning, keyof z.infer<typeof coverageRow>]> = [
+  ['no-brand-posts', 'no_brand_posts'],
+  ['few-brand-posts', 'few_brand_posts'],
+  ['responses-missing', 'responses_missing'],
+  ['parents-missing', 'parents_missing'],
+  ['dominant-author', 'dominant_author'],
+  ['partial-period', 'partial_period'],
+];
 
 /** Coverage warning thresholds when the config sets none (METRICS.md). */
 export const COVERAGE_DEFAULTS = { responsesMissing: 0.05, parentsMissing: 0.2 };
@@ -67,7 +93,12 @@ export async function periodMetrics(analysis: Analysis, period: Period, withCi =
   const params = { start: iso(period.start), end: iso(period.end), inbound_mode: analysis.config.metrics.inbound };
   await analysis.run('scopes', params);
   const thresholds = { ...COVERAGE_DEFAULTS, ...analysis.config.metrics.coverage };
-  await analysis.run('coverage', { ...params, responses_missing_share: thresholds.responsesMissing, parents_missing_share: thresholds.parentsMissing });
+  await analysis.run('coverage', {
+    ...params,
+    responses_missing_share: thresholds.responsesMissing,
+    parents_missing_share: thresholds.parentsMissing,
+    tz: analysis.config.timezone,
+  });
   const scopeRows = await analysis.rows('scope_list', scopeRow);
   const scopes: ScopedMetrics = new Map();
   for (const row of scopeRows) {
@@ -82,17 +113,26 @@ export async function periodMetrics(analysis: Analysis, period: Period, withCi =
   };
 
   for (const row of await analysis.rows('coverage_list', coverageRow)) {
-    const warnings: CoverageWarning[] = [];
-    if (row.no_brand_posts) warnings.push('no-brand-posts');
-    if (row.responses_missing) warnings.push('responses-missing');
-    if (row.parents_missing) warnings.push('parents-missing');
     at(row).coverage = {
       brandPosts: row.brand_posts,
       inboundMeasured: row.inbound_measured,
+      massMentions: row.mass_mentions,
+      closers: row.closers,
       inboundWithListedResponses: row.inbound_with_listed_responses,
       listedResponsesMissing: row.listed_responses_missing,
+      replies: row.replies,
       repliesWithMissingParent: row.replies_with_missing_parent,
-      warnings,
+      topAuthor: row.top_author === null || row.top_author_share === null ? null : { author: row.top_author, mentions: row.top_author_mentions, share: row.top_author_share },
+      span: {
+        first: row.first_at,
+        last: row.last_at,
+        daysWithData: row.days_with_data,
+        periodDays: row.period_days,
+        busiestDay: row.busiest_day,
+        busiestDayMentions: row.busiest_day_mentions,
+        busiestDayShare: row.busiest_day_share,
+      },
+      warnings: WARNING_FLAGS.filter(([, flag]) => row[flag] === true).map(([warning]) => warning),
     };
   }
   for (const row of await analysis.rows('response', responseRow, params)) {

@@ -1,11 +1,14 @@
-import type { Better, MetricSpec } from './catalogue.js';
-import type { Benchmark, BrandMetrics } from './types.js';
+import { type Better, MIN_SAMPLE, type MetricSpec, type RestsOn, sampleOf, shownValue } from './catalogue.js';
+import type { Benchmark, BrandMetrics, ChangeReason } from './types.js';
 
 interface RankedBrand {
   id: string;
   role: 'client' | 'competitor';
   rank: Record<string, number | null>;
 }
+
+/** Whether a brand's value of a metric takes part in ranks and benchmarks (METRICS.md, "Comparability"). */
+export type Comparable<Brand> = (brand: Brand, metric: MetricSpec<Brand>) => boolean;
 
 /**
  * Competition ranks ("1224"): 1 = best; brands with equal values share the
@@ -31,50 +34,107 @@ export function median(values: number[]): number | null {
   return low + (high - low) * (position - Math.floor(position));
 }
 
-/** Fills `rank` on every brand, for every ranked metric (`better` not null) of the catalogue, within one group of brands. */
-export function assignRanks<Brand extends RankedBrand>(brands: Brand[], metrics: ReadonlyArray<MetricSpec<Brand>>): void {
+/** The metric's value of a brand when it takes part in ranks and benchmarks, else null. */
+function comparableValue<Brand>(brand: Brand, metric: MetricSpec<Brand>, comparable: Comparable<Brand>): number | null {
+  return comparable(brand, metric) ? metric.value(brand) : null;
+}
+
+const everyBrand = (): boolean => true;
+
+/**
+ * Fills `rank` on every brand, for every ranked metric (`better` not null) of
+ * the catalogue, within one group of brands. Values are ranked as the report
+ * prints them (shownValue), so two values printed alike share a rank; a brand
+ * whose value is not comparable gets none.
+ */
+export function assignRanks<Brand extends RankedBrand>(brands: Brand[], metrics: ReadonlyArray<MetricSpec<Brand>>, comparable: Comparable<Brand> = everyBrand): void {
   for (const brand of brands) brand.rank = {};
   for (const metric of metrics) {
-    if (!metric.better) continue;
-    const ranks = rankValues(brands.map(metric.value), metric.better);
+    const better = metric.better;
+    if (!better) continue;
+    const shown = brands.map((brand) => {
+      const value = comparableValue(brand, metric, comparable);
+      return value === null ? null : shownValue(metric.unit, value);
+    });
+    const ranks = rankValues(shown, better);
     brands.forEach((brand, index) => {
       brand.rank[metric.key] = ranks[index] ?? null;
     });
   }
 }
 
-/** Change of each metric against the previous period: percentage points for rates and shares, percent otherwise. */
-export function changeOf(current: BrandMetrics, previous: BrandMetrics | undefined, catalogue: readonly MetricSpec[]): Record<string, number | null> {
+/**
+ * A brand's response and reply figures are not compared when it has fewer
+ * than 10 posts and none is a reply (coverage few-brand-posts); its volume and
+ * share of voice are.
+ */
+export function comparableMetrics(brand: BrandMetrics, metric: MetricSpec<BrandMetrics>): boolean {
+  const few = brand.coverage?.warnings.includes('few-brand-posts') ?? false;
+  return !(few && metric.restsOn !== undefined && metric.restsOn !== 'mentions');
+}
+
+export interface Change {
+  change: Record<string, number | null>;
+  reasons: Record<string, ChangeReason>;
+}
+
+/**
+ * Change of each metric against the previous period: percentage points for
+ * rates and shares, percent otherwise. Null when either value is missing, and
+ * null with a reason when either rests on fewer than 30 mentions (30 brand
+ * posts for reply figures), or when the previous period had no post of the
+ * brand where this one has (METRICS.md, "Comparability").
+ */
+export function changeOf(current: BrandMetrics, previous: BrandMetrics | undefined, catalogue: readonly MetricSpec[]): Change {
   const change: Record<string, number | null> = {};
+  const reasons: Record<string, ChangeReason> = {};
   for (const spec of catalogue) {
     const now = spec.value(current);
     const before = previous ? spec.value(previous) : null;
+    const reason = previous && spec.restsOn ? changeReason(current, previous, spec.restsOn) : null;
     if (now === null || before === null) change[spec.key] = null;
-    else if (spec.change === 'pp') change[spec.key] = (now - before) * 100;
+    else if (reason !== null) {
+      change[spec.key] = null;
+      reasons[spec.key] = reason;
+    } else if (spec.change === 'pp') change[spec.key] = (now - before) * 100;
     else change[spec.key] = before === 0 ? null : ((now - before) / before) * 100;
   }
-  return change;
+  return { change, reasons };
+}
+
+function changeReason(current: BrandMetrics, previous: BrandMetrics, restsOn: RestsOn): ChangeReason | null {
+  const unmeasured = (brand: BrandMetrics) => brand.coverage?.warnings.includes('no-brand-posts') ?? false;
+  if ((restsOn === 'answers' || restsOn === 'answered') && unmeasured(previous) && !unmeasured(current)) return 'unmeasured-previous-period';
+  if (sampleOf(current, restsOn) < MIN_SAMPLE) return 'thin-period';
+  if (sampleOf(previous, restsOn) < MIN_SAMPLE) return 'thin-previous-period';
+  return null;
 }
 
 export function previousValues(previous: BrandMetrics | undefined, catalogue: readonly MetricSpec[]): Record<string, number | null> {
   return Object.fromEntries(catalogue.map((spec) => [spec.key, previous ? spec.value(previous) : null]));
 }
 
-/** The client against the competitors' median and the best brand, for every ranked metric of the catalogue. */
-export function benchmarks<Brand extends RankedBrand>(brands: Brand[], metrics: ReadonlyArray<MetricSpec<Brand>>): Benchmark[] {
+/**
+ * The client against the competitors' median and the best brand, for every
+ * ranked metric of the catalogue, among the brands whose value is comparable;
+ * `competitorsMeasured` says how many competitors the median rests on.
+ */
+export function benchmarks<Brand extends RankedBrand>(brands: Brand[], metrics: ReadonlyArray<MetricSpec<Brand>>, comparable: Comparable<Brand> = everyBrand): Benchmark[] {
   const client = brands.find((brand) => brand.role === 'client');
   return metrics.flatMap((metric) => {
     const better = metric.better;
     if (!better) return [];
-    const clientValue = client ? metric.value(client) : null;
-    const competitorMedian = median(brands.filter((b) => b.role !== 'client').map(metric.value).filter((v): v is number => v !== null));
+    const value = (brand: Brand) => comparableValue(brand, metric, comparable);
+    const clientValue = client ? value(client) : null;
+    const competitorValues = brands.filter((b) => b.role !== 'client').map(value).filter((v): v is number => v !== null);
+    const competitorMedian = median(competitorValues);
     let best: number | null = null;
     let bestBrandId: string | null = null;
     for (const brand of brands) {
-      const value = metric.value(brand);
-      if (value === null) continue;
-      if (best === null || (better === 'higher' ? value > best : value < best)) {
-        best = value;
+      const candidate = value(brand);
+      if (candidate === null) continue;
+      if (best === null || (better === 'higher' ? candidate > best : candidate < best)) {
+        best = candidate;
         bestBrandId = brand.id;
       }
     }
@@ -87,6 +147,7 @@ export function benchmarks<Brand extends RankedBrand>(brands: Brand[], metrics: 
         best,
         bestBrandId,
         gapToBest: clientValue === null || best === null ? null : clientValue - best,
+        competitorsMeasured: competitorValues.length,
       },
     ];
   });

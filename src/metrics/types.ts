@@ -20,20 +20,56 @@ export interface PeriodJson {
 export type BucketKey = '0-1h' | '1-4h' | '4-8h' | '8-24h' | '24h+' | 'unanswered';
 export type RankedMetric = 'responseRate' | 'responseTimeMedianMin' | 'replyShare' | 'shareOfVoice' | string;
 
-export type CoverageWarning = 'no-brand-posts' | 'responses-missing' | 'parents-missing';
+export type CoverageWarning = 'no-brand-posts' | 'few-brand-posts' | 'responses-missing' | 'parents-missing' | 'dominant-author' | 'partial-period';
 
-/** What the data can and cannot tell about a brand (METRICS.md, "Coverage"; queries/coverage.sql). */
+/** The author of most of a brand's inbound mentions. */
+export interface TopAuthor {
+  author: string;
+  mentions: number;
+  /** mentions / the brand's inbound mentions. */
+  share: number;
+}
+
+/** When the data of a brand falls in the period (METRICS.md, "Comparability", partial-period). */
+export interface PeriodSpan {
+  /** First and last post (mentions and the brand's own posts), ISO instants; null without any. */
+  first: string | null;
+  last: string | null;
+  /** Local days with a mention or a post of the brand, of the period's `periodDays`. */
+  daysWithData: number;
+  periodDays: number;
+  /** The local day ("YYYY-MM-DD") with most of its mentions, and their share of them; null without mentions. */
+  busiestDay: string | null;
+  busiestDayMentions: number;
+  busiestDayShare: number | null;
+}
+
+/** What the data can and cannot tell about a brand (METRICS.md, "Coverage" and "Comparability"; queries/coverage.sql). */
 export interface Coverage {
   /** The brand's own posts in the period (reposts left out). */
   brandPosts: number;
-  /** Inbound mentions on platforms where the data holds the brand's posts: the response metrics rest on these. */
+  /** Inbound mentions that need an answer, on platforms where the data holds the brand's posts: the response metrics rest on these. */
   inboundMeasured: number;
+  /** Inbound mentions that need no answer: mass mentions and closers (kept in volume and share of voice). */
+  massMentions: number;
+  closers: number;
   inboundWithListedResponses: number;
   /** Unanswered mentions whose export lists a response id that is not in the data. */
   listedResponsesMissing: number;
+  replies: number;
   repliesWithMissingParent: number;
+  topAuthor: TopAuthor | null;
+  span: PeriodSpan;
   warnings: CoverageWarning[];
 }
+
+/**
+ * Why a change against the previous period is null although both values exist
+ * (METRICS.md, "Comparability"): a value rests on fewer than 30 mentions (30
+ * brand posts for reply share) in this period or the previous one, or the
+ * previous period had no post of the brand where this one has.
+ */
+export type ChangeReason = 'thin-period' | 'thin-previous-period' | 'unmeasured-previous-period';
 
 export interface BrandMetrics {
   id: string;
@@ -63,6 +99,8 @@ export interface BrandMetrics {
   change?: Record<string, number | null>;
   /** The same metrics in the previous period (keys as in `change`). */
   previous?: Record<string, number | null>;
+  /** Why a change is null though both values exist (keys as in `change`); absent keys have no such reason. */
+  changeReason?: Record<string, ChangeReason>;
   /** True when the response times rest on fewer than 30 answered mentions. */
   lowSampleTimes?: boolean;
   coverage?: Coverage;
@@ -86,6 +124,8 @@ export interface Benchmark {
   bestBrandId: string | null;
   /** client − best */
   gapToBest: number | null;
+  /** How many competitors have a comparable value: the median rests on these. */
+  competitorsMeasured: number;
 }
 
 export interface TrendPoint {
@@ -107,12 +147,24 @@ export interface HourOfWeekCell {
   responseTimeMedianMin: number | null;
 }
 
+/** The settings the numbers rest on (for the methodology appendix). */
+export interface MetricSettings {
+  inbound: 'all' | 'questions';
+  responseWindowMin: number;
+  sla: number[];
+  /** False when the config counts every mention in the response metrics (metrics.needsAnswer). */
+  needsAnswer?: boolean;
+  /** A mention that tags this many handles, without replying to the brand, needs no answer. */
+  massMentionHandles?: number;
+}
+
 export interface MetricsReport {
   period: PeriodJson;
   brands: BrandMetrics[];
   dataQuality: DataQuality;
-  /** Settings the numbers rest on (for the methodology appendix). */
-  settings?: { inbound: 'all' | 'questions'; responseWindowMin: number; sla: number[] };
+  settings?: MetricSettings;
+  /** When the data of the whole period falls, all brands together; `partial` as the brands' partial-period warning. */
+  periodCoverage?: { span: PeriodSpan; partial: boolean };
   /** The period of the same length just before, which `change` compares with. */
   previousPeriod?: PeriodJson;
   benchmarks?: Benchmark[];

@@ -235,7 +235,7 @@ class Simulation {
       if (customer.followers >= 10_000) probability *= target.influencerFactor;
       if (!random.chance(Math.min(0.97, probability))) continue;
       const answer = this.answer(random, target, mention, customer, subject);
-      if (answer && kind === 'complaint' && target.id === brand.id) this.followUps(random, target, answer, customer, subject);
+      if (answer && kind !== 'praise' && target.id === brand.id) this.followUps(random, target, answer, customer, subject);
     }
   }
 
@@ -251,7 +251,7 @@ class Simulation {
   private followUps(random: Random, brand: BrandBehaviour, answer: SamplePost, customer: Customer, subject: Subject): void {
     let last = answer;
     for (let round = 0; round < 2; round++) {
-      if (!random.chance(round === 0 ? 0.38 : 0.25)) return;
+      if (!random.chance(round === 0 ? 0.5 : 0.3)) return;
       const mood = (['unhappy', 'done', 'thanks'] as const)[random.weightedIndex(round === 0 ? [0.55, 0.3, 0.15] : [0.8, 0.1, 0.1])] ?? 'unhappy';
       const at = this.stamp(last.platform, [brand.id], last.createdAt + random.logNormal(45, 1.1) * MINUTE_MS);
       const body = fill(followUpText(random, mood, customer.language), this.values(random, brand, customer.language, customer));
@@ -269,7 +269,7 @@ class Simulation {
         language: customer.language,
         sentiment: mood === 'unhappy' ? 'negative' : mood === 'thanks' ? 'positive' : 'neutral',
         topicBrandId: brand.id,
-        role: 'follow-up',
+        role: mood === 'thanks' ? 'thanks' : 'follow-up',
         targets: [brand.id],
         involves: [brand.id],
         hostile: false,

@@ -42,8 +42,13 @@ describe('replybench check', () => {
     expect(text).toContain('  warning: brands.1.accounts.twitter: "unitd": no post by or mentioning it in 2017-10; did you mean united (3 posts)?\n');
     expect(text).toContain('  warning: brands.1.topics: "unitedd": no post carries this topic in 2017-10; did you mean united (3 posts)?\n');
     expect(text).not.toContain('brands.0.');
-    // Delta is mentioned 5 times, but the export holds none of its posts: nothing is measured.
-    expect(text).toMatch(/^Delta \* +all +5 +0 +0 +0 +0 +0 +no-brand-posts$/m);
-    expect(text).toMatch(/^Delta \* +twitter +5 +0 +0 +0 +0 +0 +no-brand-posts$/m);
+    // Delta is mentioned 5 times on 5 days, but the export holds none of its posts: nothing is measured.
+    expect(text).toMatch(/^Delta \* +all +5 +0 +0 +0 +0 +0 +0 +5\/31 +no-brand-posts, partial-period$/m);
+    expect(text).toMatch(/^Delta \* +twitter +5 +0 +0 +0 +0 +0 +0 +5\/31 +no-brand-posts, partial-period$/m);
+    // Then, in words, what each warning means for the numbers; no key path in them.
+    const words = text.slice(text.indexOf('What to know before comparing:'));
+    expect(words).toContain('  brand Delta, twitter: the data holds no post of the brand here, so its answers cannot be measured: import its own posts');
+    expect(words).toContain('  brand Delta, twitter: the data covers 5 of the 31 days of the period (2017-10-02 to 2017-10-06). Import the whole period.\n');
+    expect(words).not.toMatch(/no-brand-posts|partial-period|brands\.\d/);
   });
 });

@@ -31,7 +31,17 @@ describe('config', () => {
     expect(config.brands.map((b) => b.role)).toEqual(['client', 'competitor']);
     expect(config.brands[1]?.name).toBe('rival');
     expect(config.timezone).toBe('UTC');
-    expect(config.metrics).toEqual({ inbound: 'all', responseWindow: 10080, sla: [60, 1440] });
+    expect(config.metrics).toEqual({
+      inbound: 'all',
+      responseWindow: 10080,
+      sla: [60, 1440],
+      needsAnswer: true,
+      massMentionHandles: 5,
+      closers: [],
+      minReplies: 100,
+      minFollowUps: 30,
+      minGroupMentions: 30,
+    });
   });
 
   it('refuses a platform it does not know, naming the closest one and the list', () => {

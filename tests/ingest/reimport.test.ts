@@ -16,7 +16,7 @@ async function batches(store: Store): Promise<unknown[]> {
 }
 
 describe('a file whose content was already imported', () => {
-  it('is recorded without reading its rows: nothing added, the earlier counts as duplicates, and the summary says so', async () => {
+  it('is not read nor recorded again: nothing added, the earlier counts as duplicates, and the summary says so', async () => {
     const store = await openStore();
     const first = await importOne(store, SAMPLE);
     const posts = await allPosts(store);
@@ -24,21 +24,19 @@ describe('a file whose content was already imported', () => {
     const again = await importOne(store, SAMPLE, { onProgress: (progress) => phases.push(progress.phase) });
 
     expect(phases.every((phase) => phase === 'reading')).toBe(true);
-    expect(again).toMatchObject({ batchId: 2, rowsRead: 93, imported: 0, duplicates: 93, rejected: 0, skippedBlank: 0, rejectedByReason: {}, sha256: first.sha256 });
+    expect(again).toMatchObject({ batchId: 1, rowsRead: 93, imported: 0, duplicates: 93, rejected: 0, skippedBlank: 0, rejectedByReason: {}, sha256: first.sha256 });
     expect(again.alreadyImported?.batchId).toBe(1);
     expect(again.alreadyImported?.importedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     expect(first.alreadyImported).toBeUndefined();
     expect(await allPosts(store)).toEqual(posts);
-    expect(await batches(store)).toEqual([
-      { batch_id: 1, sha256: first.sha256, rows_read: 93, imported: 93, duplicates: 0, rejected: 0, skipped_blank: 0, warnings: [] },
-      { batch_id: 2, sha256: first.sha256, rows_read: 93, imported: 0, duplicates: 93, rejected: 0, skipped_blank: 0, warnings: again.warnings },
-    ]);
+    // The data-quality page lists the file once and counts no duplicate for the second import.
+    expect(await batches(store)).toEqual([{ batch_id: 1, sha256: first.sha256, rows_read: 93, imported: 93, duplicates: 0, rejected: 0, skipped_blank: 0, warnings: [] }]);
 
     const at = `${again.alreadyImported?.importedAt.slice(0, 10)} ${again.alreadyImported?.importedAt.slice(11, 16)} UTC`;
     expect(fileSummary(again)).toBe(`twcs_kaggle_sample.csv: already imported on ${at} as batch 1: nothing to add (93 rows read then, 93 duplicates).\n`);
   });
 
-  it('keeps the earlier rejects, counts and warnings: the new batch lists the same rejects', async () => {
+  it('reports the earlier rejects, counts and warnings without copying the rejects', async () => {
     const store = await openStore();
     const path = tempFile('mixed.csv', twcsCsv([['1', 'a', DATE, 'ok', ''], ['', 'b', DATE, 'no id', ''], ['3', '', DATE, 'no author', ''], ['1', 'a', DATE, 'ok', '']]));
     const first = await importOne(store, path);
@@ -46,11 +44,8 @@ describe('a file whose content was already imported', () => {
     expect(first).toMatchObject({ rowsRead: 4, imported: 1, duplicates: 1, rejected: 2 });
     expect(again).toMatchObject({ rowsRead: 4, imported: 0, duplicates: 2, rejected: 2, rejectedByReason: first.rejectedByReason, alreadyImported: { batchId: 1 } });
     const stored = await rejects(store);
-    expect(stored.filter((reject) => reject.batch_id === 2).map(({ batch_id: _batch, ...reject }) => reject)).toEqual(
-      stored.filter((reject) => reject.batch_id === 1).map(({ batch_id: _batch, ...reject }) => reject),
-    );
-    expect(stored).toHaveLength(4);
-    expect(fileSummary(again)).toContain('nothing to add (4 rows read then, 2 duplicates, 2 rows rejected (listed again in import_rejects, batch 2)).');
+    expect(stored.map((reject) => reject.batch_id)).toEqual([1, 1]);
+    expect(fileSummary(again)).toContain('nothing to add (4 rows read then, 2 duplicates, 2 rows rejected (listed in import_rejects, batch 1)).');
 
     const mangled = await importOne(store, MANGLED);
     const mangledAgain = await importOne(store, MANGLED);

@@ -39,7 +39,20 @@ describe('coverage', () => {
     const report = await metricsOf([...mentions, ...rivalMentions]);
     const acme = brand(report, 'acme');
     expect(acme).toMatchObject({ inbound: 4, answered: 0, responseRate: null, responseRateCi: null, responseTimeMedianMin: null, withinSla: { '60': null, '1440': null } });
-    expect(acme.coverage).toEqual({ brandPosts: 0, inboundMeasured: 0, inboundWithListedResponses: 0, listedResponsesMissing: 0, repliesWithMissingParent: 0, warnings: ['no-brand-posts'] });
+    // Four mentions on four days of October's 31: the data covers part of the period.
+    expect(acme.coverage).toEqual({
+      brandPosts: 0,
+      inboundMeasured: 0,
+      massMentions: 0,
+      closers: 0,
+      inboundWithListedResponses: 0,
+      listedResponsesMissing: 0,
+      replies: 0,
+      repliesWithMissingParent: 0,
+      topAuthor: { author: 'u0', mentions: 1, share: 0.25 },
+      span: { first: day(2), last: day(5), daysWithData: 4, periodDays: 31, busiestDay: '2017-10-02', busiestDayMentions: 1, busiestDayShare: 0.25 },
+      warnings: ['no-brand-posts', 'partial-period'],
+    });
     expect(acme.rank.responseRate).toBeNull();
     expect(acme.buckets.unanswered).toBe(0);
     // Its mentions still count for share of voice: 4 of 5.
@@ -47,12 +60,12 @@ describe('coverage', () => {
     const rival = brand(report, 'rival');
     expect(rival).toMatchObject({ inbound: 1, answered: 1, responseRate: 1 });
     expect(rival.rank.responseRate).toBe(1);
-    expect(rival.coverage?.warnings).toEqual([]);
+    expect(rival.coverage?.warnings).toEqual(['partial-period']);
     // The CSV carries the same coverage, one column per field.
     const [header, acmeRow] = metricsCsv(report).replace(/^\uFEFF/, '').split('\r\n');
     const cells = (line: string | undefined) => (line ?? '').split(',');
     const at = (name: string) => cells(acmeRow)[cells(header).indexOf(name)];
-    expect([at('coverage.inboundMeasured'), at('coverage.warnings'), at('responseRate')]).toEqual(['0', 'no-brand-posts', '']);
+    expect([at('coverage.inboundMeasured'), at('coverage.warnings'), at('responseRate')]).toEqual(['0', 'no-brand-posts partial-period', '']);
   });
 
   it('a platform without brand posts is left out of the brand-wide rate, not counted as unanswered', async () => {
@@ -65,9 +78,9 @@ describe('coverage', () => {
     ]);
     const acme = brand(report, 'acme');
     expect(acme).toMatchObject({ inbound: 8, answered: 1, responseRate: 0.5 });
-    expect(acme.coverage).toMatchObject({ brandPosts: 1, inboundMeasured: 2, warnings: ['no-brand-posts'] });
-    expect(brand(report, 'acme', 'facebook')).toMatchObject({ inbound: 6, responseRate: null, coverage: { warnings: ['no-brand-posts'], inboundMeasured: 0 } });
-    expect(brand(report, 'acme', 'twitter')).toMatchObject({ inbound: 2, responseRate: 0.5, coverage: { warnings: [] } });
+    expect(acme.coverage).toMatchObject({ brandPosts: 1, inboundMeasured: 2, warnings: ['no-brand-posts', 'partial-period'] });
+    expect(brand(report, 'acme', 'facebook')).toMatchObject({ inbound: 6, responseRate: null, coverage: { warnings: ['no-brand-posts', 'partial-period'], inboundMeasured: 0 } });
+    expect(brand(report, 'acme', 'twitter')).toMatchObject({ inbound: 2, responseRate: 0.5, coverage: { warnings: ['partial-period'] } });
   });
 
   it('listed responses missing from the data make the rate a lower bound', async () => {
@@ -83,10 +96,10 @@ describe('coverage', () => {
     const report = await metricsOf([...mentions, ...replies]);
     const acme = brand(report, 'acme');
     expect(acme).toMatchObject({ inbound: 10, answered: 4, responseRate: 0.4 });
-    expect(acme.coverage).toMatchObject({ inboundWithListedResponses: 10, listedResponsesMissing: 6, warnings: ['responses-missing'] });
+    expect(acme.coverage).toMatchObject({ inboundWithListedResponses: 10, listedResponsesMissing: 6, warnings: ['responses-missing', 'partial-period'] });
     // 6 of 10 is above the default 5%; a threshold of 70% accepts it.
     const lenient = await metricsOf([...mentions, ...replies], { metrics: { coverage: { responsesMissing: 0.7 } } });
-    expect(brand(lenient, 'acme').coverage?.warnings).toEqual([]);
+    expect(brand(lenient, 'acme').coverage?.warnings).toEqual(['partial-period']);
   });
 
   it("a care export of the brand's replies without the messages they answer: parents missing", async () => {
@@ -94,7 +107,7 @@ describe('coverage', () => {
     const report = await metricsOf([...replies, { id: 'm', author: 'zoe', at: day(9), text: '@AcmeCares hi' }, { id: 'a', author: 'AcmeCares', at: day(9, 12), text: '@zoe hi', parent: 'm' }]);
     const acme = brand(report, 'acme');
     expect(acme).toMatchObject({ brandPosts: 6, replies: 6, broadcasts: 0 });
-    expect(acme.coverage).toMatchObject({ repliesWithMissingParent: 5, warnings: ['parents-missing'] });
+    expect(acme.coverage).toMatchObject({ repliesWithMissingParent: 5, warnings: ['parents-missing', 'partial-period'] });
   });
 
   it('the trend has no rate for a month whose brand posts were not exported', async () => {
@@ -126,7 +139,8 @@ describe('coverage', () => {
       { id: 'r2', author: 'RivalHelp', at: day(3, 11), text: '@x hello', parent: 'r1' },
     ]);
     await store.run("UPDATE posts SET author_followers = 50000, sentiment = 'negative'");
-    const diagnostics = await computeDiagnostics(store, configWith(brands), '2017-10');
+    // One mention per group: the minimum of mentions per group is lowered to see the rates at all.
+    const diagnostics = await computeDiagnostics(store, configWith(brands, { metrics: { minGroupMentions: 1 } }), '2017-10');
     const acme = diagnostics.brands.find((entry) => entry.id === 'acme');
     const rival = diagnostics.brands.find((entry) => entry.id === 'rival');
     expect(acme?.influencers?.influencers.responseRate ?? null).toBeNull();

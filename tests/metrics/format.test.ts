@@ -34,11 +34,14 @@ describe('csv', () => {
 
   it('neutralises text cells that a spreadsheet would run, and keeps negative numbers numeric', async () => {
     const report = await sample();
+    // On one mention a month no change is computed (fewer than 30 mentions); the CSV's numbers are what is tested here.
+    const acme = report.brands.find((brand) => brand.id === 'acme');
+    expect(acme?.changeReason).toMatchObject({ shareOfVoice: 'thin-period', responseTimeMedianMin: 'thin-period' });
+    if (acme) acme.change = { ...acme.change, shareOfVoice: -50, responseTimeMedianMin: 200 };
     const csv = metricsCsv(report);
     const header = csv.slice(1).split('\r\n')[0]?.split(',') ?? [];
     const evilRow = csv.split('\r\n').find((line) => line.includes('HYPERLINK')) ?? '';
     expect(evilRow).toContain(`"'=HYPERLINK(""http://x.test"",""click"")"`);
-    // acme's median went from 10 to 30 minutes (+200%); its share of voice fell from 1 to 0.5 (-50 points)
     const acmeRow = csv.split('\r\n').find((line) => line.includes(',acme,')) ?? '';
     const cells = acmeRow.split(',');
     expect(cells[header.indexOf('change.shareOfVoice')]).toBe('-50');

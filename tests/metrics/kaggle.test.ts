@@ -4,6 +4,7 @@
  * The rows go straight into `posts` (the importer is tested on its own).
  */
 import { describe, expect, it } from 'vitest';
+import { acknowledgementVocabulary, acknowledgementWord, NEGATIVE_EMOJI } from '../../src/analysis/acknowledgements.js';
 import { computeMetrics } from '../../src/metrics/compute.js';
 import type { MetricsReport } from '../../src/metrics/types.js';
 import { configWith, storeWith, type TestPost } from './helpers.js';
@@ -23,6 +24,17 @@ function mentions(text: string): string[] {
   return [...text.matchAll(/(?:^|[^A-Za-z0-9_])@([A-Za-z0-9_]+)/g)].map((match) => (match[1] ?? '').toLowerCase());
 }
 
+const vocabulary = new Map(acknowledgementVocabulary().map((entry) => [entry.word, entry.acknowledges]));
+
+/** A short acknowledgement ("thanks", "ok", emoji only), read as METRICS.md words it, without the SQL. */
+function isAcknowledgement(text: string): boolean {
+  if (/[?¿]/.test(text) || NEGATIVE_EMOJI.some((emoji) => text.includes(emoji))) return false;
+  const bare = text.replace(/(https?:\/\/|www\.)\S*/gi, ' ').replace(/@[A-Za-z0-9_]+/g, ' ').trim();
+  const words = (acknowledgementWord(bare).match(/\p{L}+/gu) ?? []);
+  if (words.length === 0) return !/[0-9]/.test(bare) && /\p{So}|[:;=]-?[)DpP]|<3/u.test(bare);
+  return words.length <= 12 && words.every((word) => vocabulary.has(word)) && words.some((word) => vocabulary.get(word) === true);
+}
+
 /** The rules of the metric reference, one brand at a time, in plain TypeScript. */
 function expected(brand: string) {
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -34,16 +46,25 @@ function expected(brand: string) {
       row.at < END &&
       (mentions(row.text).includes(brand) || (row.parent !== null && byId.get(row.parent)?.author === brand)),
   );
-  const times = inbound.flatMap((mention) => {
+  // Mentions that need no answer: 5 handles or more without replying to the brand; a thank-you under the brand's reply to its author.
+  const needsAnswer = inbound.filter((row) => {
+    const parent = row.parent === null ? undefined : byId.get(row.parent);
+    const mass = new Set(mentions(row.text)).size >= 5 && parent?.author !== brand;
+    const grandparent = parent?.parent ? byId.get(parent.parent) : undefined;
+    const closer = parent?.author === brand && grandparent?.author === row.author && isAcknowledgement(row.text);
+    return !mass && !closer;
+  });
+  const times = needsAnswer.flatMap((mention) => {
     const replies = rows.filter((row) => row.author === brand && row.parent === mention.id && row.at >= mention.at && row.at <= mention.at + WINDOW);
     if (replies.length === 0) return [];
     return [(Math.min(...replies.map((r) => r.at)) - mention.at) / 60_000];
   });
   const own = rows.filter((row) => row.author === brand && row.at >= START && row.at < END);
   const replies = own.filter((row) => row.parent !== null && byId.get(row.parent)?.author !== brand).length;
-  const n = inbound.length;
+  const n = needsAnswer.length;
   return {
-    inbound: n,
+    inbound: inbound.length,
+    needsAnswer: n,
     answered: times.length,
     responseRate: n ? times.length / n : null,
     median: quantile(times, 0.5),
@@ -80,14 +101,16 @@ describe('Kaggle twcs sample, October 2017', () => {
   it('agrees with the plain TypeScript computation for every brand', () => {
     let totalInbound = 0;
     let totalAnswered = 0;
+    let totalNeedsNoAnswer = 0;
     for (const id of brandIds) {
       const want = expected(id);
       const got = report.brands.find((brand) => brand.id === id);
       expect(got, id).toBeDefined();
       if (!got) continue;
       totalInbound += want.inbound;
+      totalNeedsNoAnswer += want.inbound - want.needsAnswer;
       totalAnswered += want.answered;
-      expect([got.inbound, got.answered], id).toEqual([want.inbound, want.answered]);
+      expect([got.inbound, got.coverage?.inboundMeasured, got.answered], id).toEqual([want.inbound, want.needsAnswer, want.answered]);
       expect(got.responseRate, id).toBe(want.responseRate);
       for (const [value, reference] of [
         [got.responseTimeMedianMin, want.median],
@@ -101,7 +124,8 @@ describe('Kaggle twcs sample, October 2017', () => {
       expect(Object.values(got.buckets), id).toEqual(want.buckets);
       expect([got.brandPosts, got.replies, got.broadcasts], id).toEqual([want.brandPosts, want.replies, want.broadcasts]);
     }
-    // The sample is not trivial: it has mentions, answered and unanswered.
+    // The sample is not trivial: it has mentions, answered and unanswered, and a thank-you after an answer.
+    expect(totalNeedsNoAnswer).toBeGreaterThan(0);
     expect(totalInbound).toBeGreaterThan(10);
     expect(totalAnswered).toBeGreaterThan(5);
     expect(totalAnswered).toBeLessThan(totalInbound);

@@ -51,8 +51,10 @@ const RUNS = { numRuns: 12 };
 
 /** Everything a brand's own numbers are made of (not its standing among the others). */
 function ownNumbers(brand: BrandMetrics): unknown {
-  const { shareOfVoice: _sov, rank: _rank, change: _change, previous: _previous, ...own } = brand;
-  return own;
+  const { shareOfVoice: _sov, rank: _rank, change: _change, previous: _previous, changeReason, ...own } = brand;
+  // Share of voice depends on the other brands, and so does whether its change has a reason.
+  const { shareOfVoice: _sovReason, ...ownReasons } = changeReason ?? {};
+  return { ...own, changeReason: ownReasons };
 }
 
 describe('metric properties', () => {

@@ -410,12 +410,36 @@ describe('ranks, benchmarks and change', () => {
     expect(ranks).toEqual({ acme: 3, b: 1, c: 1, d: 3 });
     expect(brand(report, 'acme').rank.responseTimeMedianMin).toBe(1);
     const rate = report.benchmarks?.find((b) => b.metric === 'responseRate');
-    expect(rate).toEqual({ metric: 'responseRate', client: 0.5, competitorMedian: 1, gapToMedian: -0.5, best: 1, bestBrandId: 'b', gapToBest: -0.5 });
+    expect(rate).toEqual({ metric: 'responseRate', client: 0.5, competitorMedian: 1, gapToMedian: -0.5, best: 1, bestBrandId: 'b', gapToBest: -0.5, competitorsMeasured: 3 });
     const time = report.benchmarks?.find((b) => b.metric === 'responseTimeMedianMin');
     expect(time).toMatchObject({ client: 10, competitorMedian: 30, gapToMedian: -20, best: 10, bestBrandId: 'acme', gapToBest: 0 });
   });
 
   it('gives change against the previous month in points for rates and percent for counts and times', async () => {
+    // September: 60 mentions, 30 answered after 20 min; October: 120 mentions, all answered after 5 min.
+    const posts: TestPost[] = [
+      ...Array.from({ length: 60 }, (_, index): TestPost[] => [
+        { id: `s${index}`, author: `a${index}`, at: new Date(Date.UTC(2017, 8, 10, 10) + index * 3_600_000).toISOString(), text: '@acme' },
+        ...(index < 30 ? [{ id: `s${index}r`, author: 'acme', at: new Date(Date.UTC(2017, 8, 10, 10, 20) + index * 3_600_000).toISOString(), parent: `s${index}` }] : []),
+      ]).flat(),
+      ...Array.from({ length: 120 }, (_, index): TestPost[] => [
+        { id: `o${index}`, author: `c${index}`, at: at(index * 10), text: '@acme' },
+        { id: `o${index}r`, author: 'acme', at: at(index * 10 + 5), parent: `o${index}` },
+      ]).flat(),
+    ];
+    const report = await metrics(posts);
+    const acme = brand(report, 'acme');
+    expect(report.previousPeriod).toMatchObject({ start: '2017-09-01T00:00:00Z', end: '2017-10-01T00:00:00Z' });
+    expect(acme.change?.responseRate).toBeCloseTo(50, 10);
+    expect(acme.change?.inbound).toBeCloseTo(100, 10);
+    expect(acme.change?.responseTimeMedianMin).toBeCloseTo(-75, 10);
+    expect(acme.previous?.responseRate).toBe(0.5);
+    expect(acme.changeReason).toEqual({});
+    expect(brand(report, 'rival').change?.responseRate).toBeNull();
+  });
+
+  it('makes no change against a period whose value rests on fewer than 30 mentions, and says why', async () => {
+    // September: 2 mentions (1 answered); October: 4, all answered; both values exist.
     const posts: TestPost[] = [
       { id: 's1', author: 'a', at: '2017-09-10T10:00:00Z', text: '@acme' },
       { id: 's1r', author: 'acme', at: '2017-09-10T10:20:00Z', parent: 's1' },
@@ -425,14 +449,37 @@ describe('ranks, benchmarks and change', () => {
         { id: `o${index}r`, author: 'acme', at: at(index * 10 + 5), parent: `o${index}` },
       ]),
     ];
-    const report = await metrics(posts);
-    const acme = brand(report, 'acme');
-    expect(report.previousPeriod).toMatchObject({ start: '2017-09-01T00:00:00Z', end: '2017-10-01T00:00:00Z' });
-    expect(acme.change?.responseRate).toBeCloseTo(50, 10);
-    expect(acme.change?.inbound).toBeCloseTo(100, 10);
-    expect(acme.change?.responseTimeMedianMin).toBeCloseTo(-75, 10);
-    expect(acme.previous?.responseRate).toBe(0.5);
-    expect(brand(report, 'rival').change?.responseRate).toBeNull();
+    const acme = brand(await metrics(posts), 'acme');
+    expect([acme.responseRate, acme.previous?.responseRate]).toEqual([1, 0.5]);
+    expect([acme.change?.responseRate, acme.change?.inbound, acme.change?.responseTimeMedianMin, acme.change?.shareOfVoice]).toEqual([null, null, null, null]);
+    expect(acme.changeReason).toMatchObject({ responseRate: 'thin-period', inbound: 'thin-period', responseTimeMedianMin: 'thin-period', replyShare: 'thin-period' });
+
+    // 40 mentions now, 2 then: the earlier period is the thin one.
+    const more = [...posts, ...Array.from({ length: 36 }, (_, index): TestPost => ({ id: `x${index}`, author: `x${index}`, at: at(100 + index), text: '@acme' }))];
+    const grown = brand(await metrics(more), 'acme');
+    expect(grown.change?.inbound).toBeNull();
+    expect(grown.changeReason).toMatchObject({ inbound: 'thin-previous-period', responseRate: 'thin-previous-period' });
+  });
+
+  it('makes no change of response figures against a period whose brand posts were not in the data', async () => {
+    // September: 40 mentions, no post of acme (a listening export); October: 40 mentions, 30 answered.
+    const posts: TestPost[] = [
+      ...Array.from({ length: 40 }, (_, index): TestPost => ({ id: `s${index}`, author: `a${index}`, at: new Date(Date.UTC(2017, 8, 2) + index * 3_600_000).toISOString(), text: '@acme' })),
+      ...Array.from({ length: 40 }, (_, index): TestPost[] => [
+        { id: `o${index}`, author: `c${index}`, at: at(index * 10), text: '@acme' },
+        ...(index < 30 ? [{ id: `o${index}r`, author: 'acme', at: at(index * 10 + 5), parent: `o${index}` }] : []),
+      ]).flat(),
+    ];
+    const acme = brand(await metrics(posts), 'acme');
+    // September's rate is null (not measured), so there is nothing to compare: no reason needed.
+    expect(acme.previous?.responseRate).toBeNull();
+    expect(acme.change?.responseRate).toBeNull();
+    // Volume rests on the mentions alone: 40 against 40.
+    expect(acme.change?.inbound).toBe(0);
+    // "answered" counts 0 in September only because its replies were not exported.
+    expect(acme.previous?.answered).toBe(0);
+    expect(acme.change?.answered).toBeNull();
+    expect(acme.changeReason?.answered).toBe('unmeasured-previous-period');
   });
 });
 

@@ -21,7 +21,18 @@ export function withAudience(metrics: MetricsReport): MetricsReport {
     return diag(brand.id, brand.name, brand.role, { sentiment: null, influencers: null });
   });
   const diagnostics: Diagnostics = {
-    settings: { cannedMinUses: 5, unsolicitedMinPeople: 5, unsolicitedLookbackDays: 7, influencerFollowers: 1000, clockStart: 'first', responseWindowMin: 10080, inbound: 'all' },
+    settings: {
+      cannedMinUses: 5,
+      unsolicitedMinPeople: 5,
+      unsolicitedLookbackDays: 7,
+      influencerFollowers: 1000,
+      clockStart: 'first',
+      responseWindowMin: 10080,
+      inbound: 'all',
+      minReplies: 100,
+      minFollowUps: 30,
+      minGroupMentions: 30,
+    },
     brands,
     benchmarks: [],
     notes: [],

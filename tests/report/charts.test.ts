@@ -8,7 +8,8 @@ import { LANGUAGES, type Language } from '../../src/report/i18n/language.js';
 import { translator } from '../../src/report/i18n/strings.js';
 import { ReportTemplate } from '../../src/report/template.js';
 import { withAudience } from './audienceFixture.js';
-import { fixtureMetrics } from './helpers.js';
+import type { Coverage } from '../../src/metrics/types.js';
+import { emptyCoverage, fixtureMetrics } from './helpers.js';
 
 const template = ReportTemplate.open(undefined);
 
@@ -26,7 +27,10 @@ describe('chart rows', () => {
     const acme = metrics.brands.find((brand) => brand.id === 'acme');
     if (!acme) throw new Error('fixture has no acme');
     const none = { '0-1h': 0, '1-4h': 0, '4-8h': 0, '8-24h': 0, '24h+': 0, unanswered: 0 };
-    const unmeasured = { brandPosts: 0, inboundMeasured: 0, inboundWithListedResponses: 0, listedResponsesMissing: 0, repliesWithMissingParent: 0, warnings: ['no-brand-posts' as const] };
+    const unmeasured: Coverage = {
+      ...emptyCoverage(),
+      warnings: ['no-brand-posts'],
+    };
     const nothingAnswered = { answered: 0, responseRate: null, responseRateCi: null, responseTimeMedianMin: null, responseTimeP90Min: null, withinSla: { '60': null, '1440': null }, buckets: none };
     metrics.brands = [
       acme,

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config/types.js';
 import type { MetricsReport } from '../../src/metrics/types.js';
+import { assignRanks, comparableMetrics } from '../../src/metrics/ranking.js';
+import { catalogueOf } from '../../src/report/model/brandLookup.js';
 import type { Language } from '../../src/report/i18n/language.js';
 import { ReportPrinter, writeReport } from '../../src/report/index.js';
 import { buildReportModel } from '../../src/report/model/buildModel.js';
@@ -275,7 +277,8 @@ describe('every coverage report, in every language', () => {
     // The handle with controls is printed without them; the agency and brand names too.
     expect(page('repliesOnly', 'en')).toContain('@evilemanx');
     expect(page('mentionsOnly', 'fr')).toContain('Agencia Norte');
-    expect(htmlText(page('mentionsOnly', 'en'))).toContain('JetBlue † 20');
+    // JetBlue's 20 mentions: no response figure to mark, so no low-sample mark beside its name.
+    expect(htmlText(page('mentionsOnly', 'en'))).toContain('JetBlue 20');
   });
 });
 
@@ -299,15 +302,21 @@ describe('findings that never contradict themselves', () => {
     expect(foldSpaces((await findingsOf(metrics, 'fr'))[0] ?? '')).toBe('Acme Telecom a répondu à 50 % des 40 mentions reçues, à égalité avec RivalCo : rang 1 sur 2 marques.');
   });
 
-  it('compares values as printed: a rank 1 whose rate prints as another brand’s is no "best"', async () => {
+  it('compares values as printed: rates that print alike share a rank, and are "the same", never "best"', async () => {
     const metrics = await metricsOf(closeRacePosts({ answered: 20, minutes: 30 }, { answered: 20, minutes: 30 }), config);
     const [acme, rival] = metrics.brands;
     if (!acme || !rival) throw new Error('two brands expected');
+    // 49.96% prints as 50%: ranked as printed, RivalCo shares rank 1.
     rival.responseRate = 0.4996;
-    rival.rank.responseRate = 2;
+    assignRanks(metrics.brands, catalogueOf(metrics), comparableMetrics);
+    expect([acme.rank.responseRate, rival.rank.responseRate]).toEqual([1, 1]);
     const text = await findingsOf(metrics);
     expect(text[0]).toBe('Acme Telecom answered 50% of the 40 mentions it received, the same rate as RivalCo; rank 1 of 2 brands.');
     expect(text.join(' ')).not.toMatch(/best|ahead|fastest/);
+    // Ranks set by hand against the printed values: still no "best", and no "the same" beside different ranks.
+    rival.rank.responseRate = 2;
+    const forced = await findingsOf(metrics);
+    expect(forced[0]).toBe('Acme Telecom answered 50% of the 40 mentions it received, rank 1 of 2 brands.');
   });
 
   it('writes "N times faster" only when the medians differ by 20% or more', async () => {
@@ -337,9 +346,9 @@ describe('findings that never contradict themselves', () => {
       ['—', null, ['‡ Its own posts are missing from the data']],
       ['—', null, ['‡ Its own posts are missing from the data']],
     ]);
-    expect(model.leaderboard.rows.map((row) => [row.brandName, row.cells[1]?.text, row.cells[1]?.rank, row.lowSample])).toEqual([
-      ['RivalCo', '50%', '1', false],
-      ['Acme Telecom', '— ‡', null, false],
+    expect(model.leaderboard.rows.map((row) => [row.brandName, row.cells[1]?.text, row.cells[1]?.rank])).toEqual([
+      ['RivalCo', '50%', '1'],
+      ['Acme Telecom', '— ‡', null],
     ]);
   });
 });

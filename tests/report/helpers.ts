@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { computeMetrics } from '../../src/metrics/compute.js';
-import type { MetricsReport } from '../../src/metrics/types.js';
+import type { Coverage, MetricsReport } from '../../src/metrics/types.js';
 import { metricsFixtureConfig, metricsFixtureStore } from './fixtureStore.js';
 
 /** October 2017 of the metrics fixture store (tests/report/fixtureStore.ts), computed by computeMetrics as a report run computes it. */
@@ -89,4 +89,21 @@ export function htmlText(html: string): string {
     .replace(/<svg[\s\S]*?<\/svg>/g, ' ')
     .replace(/<[^>]+>/g, ' ');
   return foldSpaces(decodeEntities(text.replace(/&#39;/g, "'"))).trim();
+}
+
+/** A brand's coverage with nothing in it: every count 0, no span, no warning. */
+export function emptyCoverage(): Coverage {
+  return {
+    brandPosts: 0,
+    inboundMeasured: 0,
+    massMentions: 0,
+    closers: 0,
+    inboundWithListedResponses: 0,
+    listedResponsesMissing: 0,
+    replies: 0,
+    repliesWithMissingParent: 0,
+    topAuthor: null,
+    span: { first: null, last: null, daysWithData: 0, periodDays: 31, busiestDay: null, busiestDayMentions: 0, busiestDayShare: null },
+    warnings: [],
+  };
 }

@@ -57,13 +57,14 @@ describe('report model', () => {
     ]);
     const cann = await model('es', null, await computeFixtureMetrics('canntel'));
     expect(cann.model.findings).toEqual([
-      // 10 mentions: a low sample, said first; five findings at most, so the broadcaster sentence goes.
+      // 10 mentions: a low sample, said first; no change of a rate resting on 10 mentions (September's 10 too).
       'CannTel recibió menos de 30 menciones: sus cifras deben leerse con cautela.',
       'CannTel respondió al 50\u00a0% de las 10 menciones que recibió: puesto 3 de 5 marcas.',
       'SwiftNet respondió 18 veces más rápido que CannTel: una mediana de primera respuesta de 5\u00a0min frente a 1,5\u00a0h.',
       // Within 60 min: competitors 40%, 80%, 30%, 0%: median 35%.
       'El 0\u00a0% de las menciones a CannTel recibió respuesta en 1\u00a0h, frente al 35\u00a0% del competidor mediano.',
-      'La tasa de respuesta no varió respecto a septiembre de 2017.',
+      // MegaFon: 9 replies and 41 broadcasts; CannTel 5 replies and 2 broadcasts.
+      'MegaFon Ibérica se dedica sobre todo a difundir: solo el 18\u00a0% de sus publicaciones fueron respuestas a personas, frente al 71\u00a0% de CannTel.',
     ]);
   });
 
@@ -88,8 +89,8 @@ describe('report model', () => {
       { text: '75\u00a0%', rank: '2' },
       { text: '21\u00a0%', rank: '3' },
     ]);
-    // Only CannTel has fewer than 30 mentions; times carry † below 30 answered mentions: SwiftNet 12, MegaFon 9, CannTel 5, not Acme's 30.
-    expect(rows.map((row) => row.lowSample)).toEqual([false, false, true, false, false]);
+    // Only CannTel's rates rest on fewer than 30 mentions; times carry † below 30 answered mentions: SwiftNet 12, MegaFon 9, CannTel 5, not Acme's 30.
+    expect(rows.map((row) => row.cells[1]?.text)).toEqual(['80\u00a0%', '60\u00a0%', '50\u00a0% †', '30\u00a0%', '15\u00a0%']);
     expect(rows.map((row) => row.cells[2]?.text)).toEqual(['20\u00a0min', '40\u00a0min', '1,5\u00a0h †', '5\u00a0min †', '5\u00a0h †']);
     // MegaFon and CannTel both answered none within an hour: they share rank 4.
     expect(rows.map((row) => row.cells[4]?.rank)).toEqual(['1', '2', '4', '3', '4']);
@@ -100,8 +101,8 @@ describe('report model', () => {
     const vs = 'vs September 2017';
     expect(built.kpis).toEqual([
       { label: 'Response rate', value: '60%', change: { text: `-5.0\u00a0pts ${vs}`, tone: 'bad' }, note: 'Rank 2 of 5', flags: [] },
-      // September median: 13 answers after 30 min and 13 after 70: 50 min, so -20%.
-      { label: 'Median first response', value: '40\u00a0min', change: { text: `-20% ${vs}`, tone: 'good' }, note: 'Rank 3 of 5', flags: [] },
+      // September's median rests on 26 answered mentions (13 after 30 min and 13 after 70): fewer than 30, so no change.
+      { label: 'Median first response', value: '40\u00a0min', change: { text: 'Not compared with September 2017: fewer than 30 answered mentions then', tone: 'neutral' }, note: 'Rank 3 of 5', flags: [] },
       // September: 13 of 40 within the hour = 32.5%.
       { label: 'Answered within 1\u00a0h', value: '40%', change: { text: `+7.5\u00a0pts ${vs}`, tone: 'good' }, note: 'Rank 2 of 5', flags: [] },
       { label: 'Inbound mentions', value: '50', change: { text: `+25% ${vs}`, tone: 'neutral' }, note: null, flags: [] },

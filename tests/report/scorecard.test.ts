@@ -21,8 +21,10 @@ import { foldSpaces, htmlText } from './helpers.js';
  * followers (influencers), the others 100; the first 5 are negative, the
  * others positive; it answers the first 8 after 30 minutes (80%). Rival gets
  * 10 mentions without followers or sentiment and answers the first 5 after 2
- * hours (50%); it has no business hours. Ghost is mentioned 6 times and has
- * no post of its own in the data.
+ * hours (50%); it has no business hours. Third does exactly as Rival, so
+ * the competitor median rests on two measured competitors. Ghost is
+ * mentioned 6 times and has no post of its own in the data. The groups are
+ * hand-sized: the sample-size minimums are 1.
  */
 const T0 = '2017-10-02T10:00:00Z';
 
@@ -37,6 +39,7 @@ function mentions(prefix: string, handle: string, account: string, count: number
 const POSTS: DiagPost[] = [
   ...mentions('a', 'AcmeCares', 'acmecares', 10, 8, 30, (i) => ({ followers: i < 4 ? 5000 : 100, sentiment: i < 5 ? 'Negative' : 'Positive' })),
   ...mentions('r', 'RivalHelp', 'rivalhelp', 10, 5, 120),
+  ...mentions('t', 'ThirdTel', 'thirdtel', 10, 5, 120),
   ...mentions('g', 'GhostTel', 'ghosttel', 6, 0, 0),
   { id: 'late', author: 'z', at: '2017-11-30T00:00:00Z', text: 'x' },
 ];
@@ -49,8 +52,10 @@ function configWith(report: Record<string, unknown> = {}): Config {
       brands: [
         { id: 'acme', name: 'Acme', accounts: { twitter: ['AcmeCares'] }, businessHours: { 'mon-sun': '00:00-24:00' } },
         { id: 'rival', name: 'Rival', accounts: { twitter: ['RivalHelp'] } },
+        { id: 'third', name: 'Third', accounts: { twitter: ['ThirdTel'] } },
         { id: 'ghost', name: 'Ghost', accounts: { twitter: ['GhostTel'] } },
       ],
+      metrics: { minReplies: 1, minFollowUps: 1, minGroupMentions: 1 },
       report,
     },
     'test.yaml',
@@ -96,6 +101,7 @@ describe('mistakes scorecard', () => {
     expect(card.rows.map((row) => [row.brandName, row.isClient])).toEqual([
       ['Acme', true],
       ['Rival', false],
+      ['Third', false],
       ['Ghost', false],
     ]);
   });
@@ -191,8 +197,47 @@ describe('mistakes scorecard', () => {
     const fr = scorecardOf('fr');
     expect(cell(fr, 'rival', 'negativeResponseRate').reasonText).toBe('pas de tonalité dans les données');
     expect(cell(fr, 'acme', 'responseRate').text).toBe('80\u00a0%');
-    expect(fr.legend.map((item) => item.symbol)).toEqual(['✓', '≈', '✗', '—']);
+    expect(fr.legend.map((item) => item.symbol)).toEqual(['✓', '≈', '✗', '○', '—']);
     expect(fr.definitions.find((row) => row.label === 'Comptes influents traités')?.value).toContain('1\u202f000 abonnés');
+  });
+
+  it('makes no verdict against a median of one measured competitor, and says how many the median rests on', async () => {
+    const two = await storeWith(POSTS.filter((post) => !post.id.startsWith('t')));
+    try {
+      const config = configWith();
+      const card = scorecardOf('en', DEFAULT_SCORECARD_THRESHOLDS, await computed(two, { ...config, brands: config.brands.filter((brand) => brand.id !== 'third') }));
+      // Rival is the only competitor with posts: 80% against its 50% is no "better".
+      expect(cell(card, 'acme', 'responseRate')).toMatchObject({ text: '80%', tone: 'incomparable', symbol: '○' });
+      expect(card.medians[0]).toBe('50%');
+      expect(card.medianNotes[0]).toBe('of 1 competitor');
+      expect(card.legend.find((item) => item.tone === 'incomparable')?.text).toBe('not comparable: the median rests on fewer than 2 measured competitors');
+    } finally {
+      two.close();
+    }
+    // With Third, two competitors are measured: a verdict is made.
+    expect(scorecardOf('en').medianNotes[0]).toBe('of 2 competitors');
+    expect(cell(scorecardOf('en'), 'acme', 'responseRate').tone).toBe('better');
+  });
+
+  it('shows a brand with too few posts of its own, none a reply, marked and without rank or verdict', async () => {
+    // Third's only posts become 3 broadcasts: fewer than 10, no reply.
+    const few = await storeWith([
+      ...POSTS.filter((post) => !(post.id.startsWith('t') && post.id.endsWith('r'))),
+      ...[0, 1, 2].map((i) => ({ id: `tb${i}`, author: 'thirdtel', at: plus(T0, i * 90), text: `News number ${i}` })),
+    ]);
+    try {
+      const report = await computed(few, configWith());
+      const third = report.brands.find((brand) => brand.id === 'third');
+      expect(third?.coverage?.warnings).toContain('few-brand-posts');
+      expect(third?.rank.responseRate).toBeNull();
+      const card = scorecardOf('en', DEFAULT_SCORECARD_THRESHOLDS, report);
+      expect(cell(card, 'third', 'responseRate')).toMatchObject({ text: '0% °', rank: null, tone: null });
+      // The competitor median rests on Rival alone again.
+      expect(card.medianNotes[0]).toBe('of 1 competitor');
+      expect(card.notes.some((note) => note.startsWith('° The data holds only 3 posts by Third'))).toBe(true);
+    } finally {
+      few.close();
+    }
   });
 
   it('is left out, with the audience section, when the metrics carry no diagnostics', async () => {
@@ -218,8 +263,8 @@ describe('sentiment and audience chart', () => {
     for (const label of ['100% · 5', '60% · 5', 'Negative', 'Positive']) expect(sentiment?.svg).toContain(label);
     for (const label of ['100% · 4', '67% · 6', 'Influencers', 'Other authors']) expect(influencers?.svg).toContain(label);
     // Ghost has no post of its own: it is neither drawn nor named as lacking the columns.
-    expect(sentiment?.notes).toEqual(['The export has no sentiment for the mentions of Rival.']);
-    expect(influencers?.notes).toEqual(['The export has no follower counts for the authors who mentioned Rival.']);
+    expect(sentiment?.notes).toEqual(['The export has no sentiment for the mentions of Rival and Third.']);
+    expect(influencers?.notes).toEqual(['The export has no follower counts for the authors who mentioned Rival and Third.']);
     expect(sentiment?.svg).not.toContain('Ghost');
   });
 

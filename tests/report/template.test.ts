@@ -38,8 +38,9 @@ describe('agency templates', () => {
     const metrics = fixtureMetrics();
     const written = await writeReport({ config: loadConfig(join(FIXTURES, 'replybench.yaml')), metrics, outDir: join(dir, 'out'), skipPdf: true });
     const html = readFileSync(written.html, 'utf8');
-    // Response rates 80%, 60%, 50%, 30%, 15% (fixtureStore.ts); CannTel's 10 mentions make it a low sample.
-    expect([...html.matchAll(/<td class="brand">([^<]*)/g)].map((match) => match[1])).toEqual(['RivalCo', 'Acme Telecom', 'CannTel †', 'SwiftNet', 'MegaFon Ibérica']);
+    // Response rates 80%, 60%, 50%, 30%, 15% (fixtureStore.ts); CannTel's 10 mentions make its rate a low sample.
+    expect([...html.matchAll(/<td class="brand">([^<]*)/g)].map((match) => match[1])).toEqual(['RivalCo', 'Acme Telecom', 'CannTel', 'SwiftNet', 'MegaFon Ibérica']);
+    expect(html).toContain('50% †<span class="rank">3</span>');
     // Acme: 30 of 50 answered, rank 2, Wilson interval 46-72%; 50 of the 240 mentions, rank 3 on share of voice.
     expect(html).toContain('60%<span class="rank">2</span><span class="hint">46–72%</span>');
     expect(html).toContain('<div class="kpi-value">21%</div>');

@@ -33,13 +33,20 @@ export class GroundTruth {
     return first ? (first.createdAt - mention.createdAt) / 60_000 : null;
   }
 
-  /** Response times (minutes) of the answered mentions among `mentions`. */
+  /** The mentions that need an answer: a customer's thanks under the brand's reply is a closer (METRICS.md, "Mentions that need no answer"). */
+  needsAnswer(mentions: SamplePost[]): SamplePost[] {
+    return mentions.filter((mention) => mention.role !== 'thanks');
+  }
+
+  /** Response times (minutes) of the answered mentions that need an answer among `mentions`. */
   answered(mentions: SamplePost[], brandId: string): number[] {
-    return mentions.map((mention) => this.responseMinutes(mention, brandId)).filter((minutes): minutes is number => minutes !== null);
+    return this.needsAnswer(mentions)
+      .map((mention) => this.responseMinutes(mention, brandId))
+      .filter((minutes): minutes is number => minutes !== null);
   }
 
   responseRate(brandId: string, month: string): number {
-    const inbound = this.inbound(brandId, month);
+    const inbound = this.needsAnswer(this.inbound(brandId, month));
     return this.answered(inbound, brandId).length / inbound.length;
   }
 }

@@ -6,6 +6,7 @@ import { metricsOf } from '../../metrics/compute.js';
 import { alignedTable, printable } from '../../metrics/format/aligned.js';
 import { parsePeriod } from '../../analysis/period.js';
 import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
+import { coverageSentences } from '../coverage-sentences.js';
 import { databasePath, openImportedDatabase } from '../database.js';
 
 interface CheckOptions {
@@ -40,6 +41,8 @@ export async function runCheck(options: CheckOptions): Promise<string> {
     if (warnings.length === 0) lines.push('  every handle and topic of the config posts or is mentioned in the period.');
     for (const warning of warnings) lines.push(`  warning: ${warning.key}: ${warning.message}`);
     lines.push('', `Coverage in ${period.label} (what each brand's numbers rest on):`, ...coverageTable(report), '', ...COVERAGE_NOTES, '');
+    const sentences = coverageSentences(report);
+    lines.push(sentences.length === 0 ? 'Every brand and platform is measured on the whole period.' : 'What to know before comparing:', ...sentences.map((sentence) => `  ${sentence}`), '');
     return lines.join('\n');
   } finally {
     store.close();
@@ -47,13 +50,12 @@ export async function runCheck(options: CheckOptions): Promise<string> {
 }
 
 const COVERAGE_NOTES = [
-  'measured = inbound mentions on platforms where the data holds posts of the brand: its response metrics rest on these.',
-  'no-brand-posts: import the brand\'s own posts to measure its answers there; responses-missing: the response rate is a lower bound;',
-  'parents-missing: its replies answer posts not in the data, so its mentions and share of voice are understated.',
+  'measured = inbound mentions that need an answer, on platforms where the data holds posts of the brand: its response metrics rest on these;',
+  'no answer = mass mentions and thanks after an answer: counted in volume and share of voice only.',
 ];
 
 function coverageTable(report: MetricsReport): string[] {
-  const header = ['Brand', 'Platform', 'Inbound', 'Measured', 'Own posts', 'Listing responses', 'Listed missing', 'Replies to missing', 'Warnings'];
+  const header = ['Brand', 'Platform', 'Inbound', 'Measured', 'No answer', 'Own posts', 'Listing responses', 'Listed missing', 'Replies to missing', 'Days', 'Warnings'];
   const row = (brand: BrandMetrics, platform: string): string[] => {
     const coverage = brand.coverage;
     return [
@@ -61,10 +63,12 @@ function coverageTable(report: MetricsReport): string[] {
       platform,
       String(brand.inbound),
       String(coverage?.inboundMeasured ?? '-'),
+      coverage ? String(coverage.massMentions + coverage.closers) : '-',
       String(coverage?.brandPosts ?? '-'),
       String(coverage?.inboundWithListedResponses ?? '-'),
       String(coverage?.listedResponsesMissing ?? '-'),
       String(coverage?.repliesWithMissingParent ?? '-'),
+      coverage ? `${coverage.span.daysWithData}/${coverage.span.periodDays}` : '-',
       coverage && coverage.warnings.length > 0 ? coverage.warnings.join(', ') : 'ok',
     ];
   };
@@ -72,5 +76,5 @@ function coverageTable(report: MetricsReport): string[] {
     row(brand, 'all'),
     ...(report.byPlatform ?? []).flatMap((scope) => scope.brands.filter((entry) => entry.id === brand.id).map((entry) => row(entry, scope.platform))),
   ]);
-  return alignedTable(header, rows, [0, 1, 8]);
+  return alignedTable(header, rows, [0, 1, 10]);
 }

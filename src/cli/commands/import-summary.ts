@@ -24,7 +24,7 @@ export function fileSummary(result: FileImportResult): string {
     const at = utcMinute(earlier.importedAt);
     const counted = [`${count(result.rowsRead, 'row')} read then`, `${count(result.duplicates, 'duplicate')}`];
     if (result.conflicts > 0) counted.push(`${count(result.conflicts, 'conflicting duplicate')}`);
-    if (result.rejected > 0) counted.push(`${count(result.rejected, 'row')} rejected (listed again in import_rejects, batch ${result.batchId})`);
+    if (result.rejected > 0) counted.push(`${count(result.rejected, 'row')} rejected (listed in import_rejects, batch ${result.batchId})`);
     if (result.skippedBlank > 0) counted.push(`${count(result.skippedBlank, 'blank row')} skipped`);
     const lines = [`${shortName(result.path)}: already imported on ${at} as batch ${earlier.batchId}: nothing to add (${counted.join(', ')}).`];
     const note = earlierImportWarning({ batchId: earlier.batchId, at });

@@ -28,14 +28,16 @@ function isNotTweetId(cell: string): string {
 /**
  * True when an id list is one number Excel made of it: regrouped
  * (`155,157` shown as `1,55,157`), rounded to 15 significant digits (the
- * digits after them zeros: `349,350,351,352,347,000,000,000`) or written in
- * scientific notation. One regular expression: this runs on every row.
+ * digits after them zeros: `349,350,351,352,347,000,000,000`), written in
+ * scientific notation, or shown as `#####` (a column too narrow for the
+ * number, saved as displayed). One regular expression: this runs on every row.
  */
 function isExcelDamagedIdList(expr: string): string {
   const grouped = '[0-9]{1,2}(,[0-9]{2})+,[0-9]{3}';
   const rounded = '[0-9]{1,3}(,[0-9]{3}){3,}(,000)+';
   const scientific = '[0-9]+(\\.[0-9]+)?[eE]\\+[0-9]+';
-  return `coalesce(regexp_full_match(${expr}, '\\s*(${grouped}|${rounded}|${scientific})\\s*'), false)`;
+  const hashes = '#{2,}';
+  return `coalesce(regexp_full_match(${expr}, '\\s*(${grouped}|${rounded}|${scientific}|${hashes})\\s*'), false)`;
 }
 
 const LAYOUT = layoutOf('Kaggle Customer Support on Twitter CSV', REQUIRED);
@@ -108,7 +110,7 @@ export const twcsFormat: ExportFormat = {
               {
                 when: isExcelDamagedIdList(responses),
                 reason:
-                  'response_tweet_id looks like an id list that Excel regrouped as one number (e.g. 155,157 shown as 1,55,157), rounded to 15 digits (349,350,351,352,347,000,000,000) or wrote as 1.55E+5; the list was not kept (the reply links come from in_response_to_tweet_id)',
+                  'response_tweet_id looks like an id list that Excel regrouped as one number (e.g. 155,157 shown as 1,55,157), rounded to 15 digits (349,350,351,352,347,000,000,000), wrote as 1.55E+5 or as ##### (a column too narrow); the list was not kept (the reply links come from in_response_to_tweet_id)',
               },
             ]
           : []),

@@ -7,14 +7,15 @@ interface GroupRow extends Record<string, unknown> {
   answered: number;
   response_rate: number | null;
   median_min: number | null;
+  reason: 'too-few-mentions' | null;
 }
 
-type Params = { start: string; end: string; inbound_mode: string };
-
-const EMPTY: AnswerGroup = { inbound: 0, answered: 0, responseRate: null, responseTimeMedianMin: null };
+type Params = { start: string; end: string; inbound_mode: string; min_group_mentions: number };
 
 function group(row: GroupRow | undefined): AnswerGroup {
-  return row ? { inbound: row.inbound, answered: row.answered, responseRate: row.response_rate, responseTimeMedianMin: row.median_min } : { ...EMPTY };
+  return row
+    ? { inbound: row.inbound, answered: row.answered, responseRate: row.response_rate, responseTimeMedianMin: row.median_min, reason: row.reason }
+    : { inbound: 0, answered: 0, responseRate: null, responseTimeMedianMin: null, reason: null };
 }
 
 /**

@@ -35,7 +35,7 @@ export const DIAGNOSTIC_METRICS: readonly DiagnosticMetric[] = [
   diagnostic('unsolicitedShare', (b) => b.unsolicited.unsolicitedShare, 'lower', 'share'),
   diagnostic('followUpAnsweredShare', (b) => b.followThrough.answeredShare, 'higher', 'share'),
   diagnostic('followUpTimeMedianMin', (b) => b.followThrough.responseTimeMedianMin, 'lower', 'minutes'),
-  diagnostic('abandonedShare', (b) => share(b.followThrough.abandoned, b.followThrough.conversations), 'lower', 'share'),
+  diagnostic('abandonedShare', (b) => b.followThrough.abandonedShare, 'lower', 'share'),
   diagnostic('businessTimeMedianMin', (b) => b.businessHours?.businessTimeMedianMin ?? null, 'lower', 'minutes'),
   diagnostic('responseRateInsideHours', (b) => b.businessHours?.responseRateInside ?? null, 'higher', 'share'),
   diagnostic('responseRateOutsideHours', (b) => b.businessHours?.responseRateOutside ?? null, 'higher', 'share'),
@@ -46,15 +46,14 @@ export const DIAGNOSTIC_METRICS: readonly DiagnosticMetric[] = [
   diagnostic('latestClockTimeMedianMin', (b) => b.clockLatest.responseTimeMedianMin, 'lower', 'minutes'),
 ];
 
-function share(part: number, whole: number): number | null {
-  return whole > 0 ? part / whole : null;
-}
+/** A brand with fewer than 10 posts, none a reply (coverage few-brand-posts), is shown but not compared. */
+const comparable = (brand: BrandDiagnostics): boolean => !brand.fewBrandPosts;
 
 export function assignDiagnosticRanks(brands: BrandDiagnostics[]): void {
-  assignRanks(brands, DIAGNOSTIC_METRICS);
+  assignRanks(brands, DIAGNOSTIC_METRICS, comparable);
 }
 
-/** The client against the competitors' median and the best brand, per diagnostic metric. */
+/** The client against the competitors' median and the best brand, per diagnostic metric, among comparable brands. */
 export function diagnosticBenchmarks(brands: BrandDiagnostics[]): Benchmark[] {
-  return benchmarks(brands, DIAGNOSTIC_METRICS);
+  return benchmarks(brands, DIAGNOSTIC_METRICS, comparable);
 }

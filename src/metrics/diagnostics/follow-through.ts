@@ -10,11 +10,18 @@ interface Row extends Record<string, unknown> {
   median_min: number | null;
   conversations: number;
   abandoned: number;
+  abandoned_share: number | null;
+  reason: 'too-few-follow-ups' | null;
 }
 
 /** Follow-through per brand id, with the last words of abandoned conversations (queries/diagnostics/follow_through*.sql). */
-export async function followThrough(analysis: Analysis, range: { start: string; end: string }, limit: number): Promise<Map<string, FollowThrough>> {
-  const rows = await analysis.query<Row>('diagnostics/follow_through', range);
+export async function followThrough(
+  analysis: Analysis,
+  range: { start: string; end: string },
+  settings: { minFollowUps: number; lookbackStart: string },
+  limit: number,
+): Promise<Map<string, FollowThrough>> {
+  const rows = await analysis.query<Row>('diagnostics/follow_through', { ...range, lookback_start: settings.lookbackStart, min_follow_ups: settings.minFollowUps });
   const examples = await analysis.query<ExamplePostRow>('diagnostics/follow_through_examples', { limit });
   return new Map(
     rows.map((row) => [
@@ -26,6 +33,8 @@ export async function followThrough(analysis: Analysis, range: { start: string; 
         responseTimeMedianMin: row.median_min,
         conversations: row.conversations,
         abandoned: row.abandoned,
+        abandonedShare: row.abandoned_share,
+        reason: row.reason,
         abandonedExamples: examples
           .filter((e) => e.brand_id === row.brand_id)
           .map(examplePost),

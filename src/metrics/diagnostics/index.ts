@@ -7,6 +7,7 @@
  * re-detected here).
  */
 import { type Analysis, withAnalysis } from '../../analysis/analysis.js';
+import { iso } from '../../analysis/build.js';
 import type { Config } from '../../config/types.js';
 import type { Store } from '../../store/database.js';
 import type { Period } from '../../analysis/period.js';
@@ -20,6 +21,8 @@ import { followThrough } from './follow-through.js';
 import { resolveSettings, type DiagnosticOptions } from './settings.js';
 import type { BrandDiagnostics, DiagnosticNote, Diagnostics } from './types.js';
 import { unsolicitedMentions } from './unsolicited.js';
+
+const DAY_MS = 86_400_000;
 
 export type { DiagnosticOptions } from './settings.js';
 export { DIAGNOSTIC_METRICS, type DiagnosticMetric, type DiagnosticMetricKey } from './catalogue.js';
@@ -44,15 +47,17 @@ export async function diagnosticsOf(analysis: Analysis, options: DiagnosticOptio
   await analysis.run('diagnostics/sentiment_class');
 
   const range = analysis.range;
-  const scoped = { ...range, inbound_mode: settings.inbound };
-  const canned = await cannedReplies(analysis, range, settings.cannedMinUses, 5);
+  const scoped = { ...range, inbound_mode: settings.inbound, min_group_mentions: settings.minGroupMentions };
+  const canned = await cannedReplies(analysis, range, settings, 5);
   const unsolicited = await unsolicitedMentions(analysis, range, settings, limit);
-  const follow = await followThrough(analysis, range, limit);
+  const lookbackStart = iso(new Date(analysis.period.start.getTime() - settings.unsolicitedLookbackDays * DAY_MS));
+  const follow = await followThrough(analysis, range, { minFollowUps: settings.minFollowUps, lookbackStart }, limit);
   const hours = await businessHours(analysis, config, scoped, settings.responseWindowMin);
   const influencers = await influencerPriority(analysis, scoped, settings.influencerFollowers);
   const sentiment = await sentimentGroups(analysis, scoped);
   const latest = await clockStartLatest(analysis, scoped);
   const unanswered = await unansweredExamples(analysis, scoped, limit);
+  const fewBrandPosts = new Set((await analysis.query<{ brand_id: string }>('diagnostics/few_brand_posts', range)).map((row) => row.brand_id));
 
   const notes: DiagnosticNote[] = [];
   const brands: BrandDiagnostics[] = config.brands.map((brand) => {
@@ -66,13 +71,24 @@ export async function diagnosticsOf(analysis: Analysis, options: DiagnosticOptio
       id: brand.id,
       name: brand.name,
       role: brand.role,
-      canned: canned.get(brand.id) ?? { replies: 0, cannedReplies: 0, cannedShare: null, topTemplates: [] },
+      canned: canned.get(brand.id) ?? { replies: 0, cannedReplies: 0, cannedShare: null, reason: null, topTemplates: [] },
       unsolicited: unsolicited.get(brand.id) ?? { brandPosts: 0, unsolicitedPosts: 0, unsolicitedShare: null, examples: [] },
-      followThrough: follow.get(brand.id) ?? { followUps: 0, answered: 0, answeredShare: null, responseTimeMedianMin: null, conversations: 0, abandoned: 0, abandonedExamples: [] },
+      followThrough: follow.get(brand.id) ?? {
+        followUps: 0,
+        answered: 0,
+        answeredShare: null,
+        responseTimeMedianMin: null,
+        conversations: 0,
+        abandoned: 0,
+        abandonedShare: null,
+        reason: null,
+        abandonedExamples: [],
+      },
       businessHours: hoursOf,
       influencers: influencersOf,
       sentiment: sentimentOf,
       clockLatest: latest.get(brand.id) ?? { answered: 0, responseTimeMedianMin: null, responseTimeP90Min: null, responseTimeMeanMin: null },
+      fewBrandPosts: fewBrandPosts.has(brand.id),
       unansweredExamples: unanswered.get(brand.id) ?? [],
       rank: {},
     };

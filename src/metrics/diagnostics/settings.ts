@@ -21,5 +21,8 @@ export function resolveSettings(config: Config, options: DiagnosticOptions, look
     clockStart: options.clockStart ?? config.metrics.clockStart ?? 'first',
     responseWindowMin: config.metrics.responseWindow,
     inbound: config.metrics.inbound,
+    minReplies: config.metrics.minReplies,
+    minFollowUps: config.metrics.minFollowUps,
+    minGroupMentions: config.metrics.minGroupMentions,
   };
 }

@@ -14,12 +14,21 @@ export interface ExamplePost {
   url: string | null;
 }
 
+/**
+ * Why a diagnostic that depends on sample size has no value (METRICS.md,
+ * "Comparability"): too few replies to find canned templates, too few
+ * follow-ups, too few mentions in a group (influencers, a sentiment).
+ */
+export type SampleReason = 'too-few-replies' | 'too-few-follow-ups' | 'too-few-mentions';
+
 /** Inbound mentions of one group (influencers, negative sentiment, ...) and how they were answered. */
 export interface AnswerGroup {
   inbound: number;
   answered: number;
+  /** Null, with `reason`, under the config's minGroupMentions mentions. */
   responseRate: number | null;
   responseTimeMedianMin: number | null;
+  reason: SampleReason | null;
 }
 
 export interface CannedTemplate {
@@ -36,7 +45,9 @@ export interface CannedTemplate {
 export interface CannedReplies {
   replies: number;
   cannedReplies: number;
+  /** Null, with `reason`, under the config's minReplies replies (without a reason when there is none). */
   cannedShare: number | null;
+  reason: SampleReason | null;
   topTemplates: CannedTemplate[];
 }
 
@@ -50,10 +61,13 @@ export interface UnsolicitedMentions {
 export interface FollowThrough {
   followUps: number;
   answered: number;
+  /** Null, with `reason`, under the config's minFollowUps follow-ups (as the median and abandonedShare). */
   answeredShare: number | null;
   responseTimeMedianMin: number | null;
   conversations: number;
   abandoned: number;
+  abandonedShare: number | null;
+  reason: SampleReason | null;
   /** The customer's last, unanswered message of abandoned conversations, oldest first. */
   abandonedExamples: ExamplePost[];
 }
@@ -109,6 +123,12 @@ export interface BrandDiagnostics {
   sentiment: SentimentDiagnostic | null;
   /** Response times with the clock started at the customer's latest message. */
   clockLatest: ClockStartLatest;
+  /**
+   * Fewer than 10 posts of the brand in the period, none a reply, though it was
+   * mentioned (coverage few-brand-posts): its diagnostics are shown but not
+   * ranked nor in the competitor medians.
+   */
+  fewBrandPosts: boolean;
   /** Unanswered inbound mentions, negative ones first, then the oldest. */
   unansweredExamples: Array<ExamplePost & { sentiment: SentimentLabel | null; pending: boolean }>;
   /** Rank among tracked brands on each diagnostic metric (1 = best; null = no value). */
@@ -132,6 +152,10 @@ export interface DiagnosticSettings {
   clockStart: 'first' | 'latest';
   responseWindowMin: number;
   inbound: 'all' | 'questions';
+  /** Canned share needs this many replies, follow-through this many follow-ups, a group response rate this many mentions. */
+  minReplies: number;
+  minFollowUps: number;
+  minGroupMentions: number;
 }
 
 export interface Diagnostics {

@@ -64,7 +64,7 @@ export const en: AdviceCatalogue = {
     'no-business-hours': 'No business hours are set for {brand}.',
   },
   latestClockLabel: 'Median response time from the customer’s latest message',
-  valueVsMedian: (label, brand, value, median) => `${label}: ${brand} ${value}, competitor median ${median}.`,
+  valueVsMedian: (label, brand, value, median, competitors) => `${label}: ${brand} ${value}, median of ${competitors} measured competitors ${median}.`,
   rank: (brand, rank, of, best, bestValue) => `${brand} ranks ${rank} of ${of}; the best is ${best}, at ${bestValue}.`,
   rankShared: (brand, rank, of, bests, bestValue) => `${brand} ranks ${rank} of ${of}; ${bests} share the best value, ${bestValue}.`,
   answeredOf: (answered, inbound) => `${answered} of ${inbound} mentions were answered.`,

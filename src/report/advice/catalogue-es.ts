@@ -64,7 +64,7 @@ export const es: AdviceCatalogue = {
     'no-business-hours': 'No hay horario de atención configurado para {brand}.',
   },
   latestClockLabel: 'Tiempo de respuesta mediano desde el último mensaje del cliente',
-  valueVsMedian: (label, brand, value, median) => `${label}: ${brand} ${value}; mediana de la competencia ${median}.`,
+  valueVsMedian: (label, brand, value, median, competitors) => `${label}: ${brand} ${value}; mediana de ${competitors} competidores medidos ${median}.`,
   rank: (brand, rank, of, best, bestValue) => `${brand} ocupa el puesto ${rank} de ${of}; la mejor marca es ${best}, con ${bestValue}.`,
   rankShared: (brand, rank, of, bests, bestValue) => `${brand} ocupa el puesto ${rank} de ${of}; ${bests} comparten el mejor valor, ${bestValue}.`,
   answeredOf: (answered, inbound) => `Se respondieron ${answered} de ${inbound} menciones.`,

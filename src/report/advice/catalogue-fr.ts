@@ -64,7 +64,7 @@ export const fr: AdviceCatalogue = {
     'no-business-hours': 'Aucun horaire d’ouverture n’est défini pour {brand}.',
   },
   latestClockLabel: 'Temps de réponse médian depuis le dernier message du client',
-  valueVsMedian: (label, brand, value, median) => `${label} : ${brand} ${value} ; médiane des concurrents ${median}.`,
+  valueVsMedian: (label, brand, value, median, competitors) => `${label} : ${brand} ${value} ; médiane de ${competitors} concurrents mesurés ${median}.`,
   rank: (brand, rank, of, best, bestValue) => `${brand} est au rang ${rank} sur ${of} ; la meilleure marque est ${best}, avec ${bestValue}.`,
   rankShared: (brand, rank, of, bests, bestValue) => `${brand} est au rang ${rank} sur ${of} ; ${bests} se partagent la meilleure valeur, ${bestValue}.`,
   answeredOf: (answered, inbound) => `${answered} mentions sur ${inbound} ont reçu une réponse.`,

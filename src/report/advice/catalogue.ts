@@ -31,7 +31,8 @@ export interface AdviceCatalogue {
   notes: Record<DiagnosticNote['code'], string>;
   /** Label of the speed finding when the team is judged from the customer's latest message (metrics.clockStart: latest). */
   latestClockLabel: string;
-  valueVsMedian(label: string, brand: string, value: string, median: string): string;
+  /** `competitors`: how many measured competitors the median rests on (at least 2). */
+  valueVsMedian(label: string, brand: string, value: string, median: string, competitors: string): string;
   rank(brand: string, rank: string, of: string, best: string, bestValue: string): string;
   /** As `rank`, when several brands share the best value (`bests` already a list in the language). */
   rankShared(brand: string, rank: string, of: string, bests: string, bestValue: string): string;

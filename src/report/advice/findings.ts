@@ -29,6 +29,8 @@ export interface Finding {
   as: 'percent' | 'duration';
   client: { name: string; value: number; rank: number | null };
   competitorMedian: number;
+  /** How many measured competitors the median rests on (at least 2: fewer is no comparison). */
+  competitorsMeasured: number;
   ranked: number;
   /** The brands with the best value: several when they tie on it. */
   best: { names: string[]; value: number } | null;
@@ -62,6 +64,8 @@ interface Spec {
 }
 
 const MAX_EXAMPLES = 3;
+/** A median of fewer measured competitors is no benchmark (METRICS.md, "Comparability"). */
+const MIN_COMPETITORS = 2;
 /** Advice never rests on fewer than this many mentions or posts (the lowSample threshold). */
 const MIN_SAMPLE = 30;
 /** Smallest gap worth advice: 2 percentage points, or 1 minute. */
@@ -86,7 +90,10 @@ function evaluate(spec: Spec): Finding | null {
   const as = unit === 'share' ? 'percent' : unit === 'minutes' ? 'duration' : null;
   const client = spec.contenders.find((c) => c.role === 'client');
   const competitorMedian = spec.benchmark?.competitorMedian ?? null;
-  if (!better || !as || !client || client.value === null || spec.sample < MIN_SAMPLE || competitorMedian === null) return null;
+  const competitorsMeasured = spec.benchmark?.competitorsMeasured ?? 0;
+  // The benchmark leaves out a client whose value is not comparable (too few posts of its own).
+  if (spec.benchmark?.client == null) return null;
+  if (!better || !as || !client || client.value === null || spec.sample < MIN_SAMPLE || competitorMedian === null || competitorsMeasured < MIN_COMPETITORS) return null;
   const behind = better === 'higher' ? competitorMedian - client.value : client.value - competitorMedian;
   if (behind < MIN_GAP[as]) return null;
   const scale = Math.max(Math.abs(competitorMedian), as === 'percent' ? 0.01 : 1);
@@ -98,6 +105,7 @@ function evaluate(spec: Spec): Finding | null {
     as,
     client: { name: client.name, value: client.value, rank: client.rank },
     competitorMedian,
+    competitorsMeasured,
     ranked: spec.contenders.filter((c) => c.rank !== null).length,
     best: bestValue === null || best.length === 0 ? null : { names: best.map((c) => c.name), value: bestValue },
     severity: behind / scale,

@@ -45,7 +45,7 @@ function shown(finding: Finding, format: NumberFormatter, value: number): string
 function evidence(finding: Finding, catalogue: AdviceCatalogue, format: NumberFormatter): string[] {
   const show = (value: number) => shown(finding, format, value);
   const label = finding.metric === 'latestClockTimeMedianMin' ? catalogue.latestClockLabel : catalogue.labels[finding.id];
-  const lines = [catalogue.valueVsMedian(label, finding.client.name, show(finding.client.value), show(finding.competitorMedian))];
+  const lines = [catalogue.valueVsMedian(label, finding.client.name, show(finding.client.value), show(finding.competitorMedian), format.count(finding.competitorsMeasured))];
   const best = finding.best;
   if (finding.client.rank !== null && best) {
     const [only] = best.names;

@@ -1,4 +1,5 @@
 import { from, op, type ColumnTable } from 'arquero';
+import { spanSentence } from '../model/coverage.js';
 import type { AnswerGroup, BrandDiagnostics, SentimentLabel } from '../../metrics/diagnostics/types.js';
 import type { BrandMetrics, BucketKey, HourOfWeekCell, MetricsReport, TrendPoint } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
@@ -320,9 +321,13 @@ function hourOfWeek({ metrics, format, t }: Context): Inputs | null {
   const cellRows = jsonRows(rows);
   // Both heatmaps show every hour and every day, so the median lines up under the volume whatever is missing.
   const values = { dayOrder: days, hourDomain: Array.from({ length: 24 }, (_, hour) => hour) };
-  if (cellRows.some((row) => row.hours !== null)) return { datasets: { cells: cellRows }, values };
-  const client = metrics.brands.find((brand) => brand.role === 'client')?.name ?? '';
-  return { datasets: { cells: cellRows }, values, panels: [0], notes: [t('chart.hourOfWeek.noTimes', { client })] };
+  const client = metrics.brands.find((brand) => brand.role === 'client');
+  const name = client?.name ?? '';
+  // A week drawn from one evening is that evening's pattern, not the week's: the chart says so.
+  const thin = client?.coverage?.warnings.includes('partial-period') ? spanSentence(name, client.coverage.span, format, t) : null;
+  const partial = thin === null ? [] : [t('chart.hourOfWeek.partial', { span: thin })];
+  if (cellRows.some((row) => row.hours !== null)) return { datasets: { cells: cellRows }, values, notes: partial };
+  return { datasets: { cells: cellRows }, values, panels: [0], notes: [...partial, t('chart.hourOfWeek.noTimes', { client: name })] };
 }
 
 function replyBroadcast({ metrics, t }: Context, common: Record<string, JsonValue>): Inputs {

@@ -107,6 +107,11 @@ export class Formatter {
     return format(instant, 'PPP', this.dateOptions);
   }
 
+  /** "31 Oct" in the report's timezone: a day of a span whose year is said elsewhere. */
+  dayMonth(instant: Date): string {
+    return format(instant, 'd MMM', this.dateOptions);
+  }
+
   /** "12 Oct 2017, 14:05" in the report's timezone. */
   dateTime(instant: Date): string {
     return format(instant, 'PPp', this.dateOptions);

@@ -10,7 +10,7 @@ import type { Language } from '../i18n/language.js';
 import { translator, type Translate } from '../i18n/strings.js';
 import type { ReportTemplate } from '../template.js';
 import { clientOf } from './brandLookup.js';
-import { coverageNotes, lowSampleShown, lowSampleTimesShown, platformsWith, warningsOf } from './coverage.js';
+import { coverageNotes, noAnswerNotes, platformsWith, warningsOf } from './coverage.js';
 import { formatExamples, printableName } from './examples.js';
 import { writeFindings } from './findings.js';
 import { buildKpis } from './kpis.js';
@@ -56,8 +56,9 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
     { client: client.name, timezone, followers: format.count(metrics.diagnostics?.settings.influencerFollowers ?? config.metrics.influencerFollowers ?? 1000) },
   );
   const methodology = buildMethodology(metrics, facts, format, t, periodLabel);
+  const { lowSampleNote, ...leaderboard } = buildLeaderboard(metrics, format, t);
   const leaderboardNotes = [t('leaderboard.noteRank'), t('leaderboard.noteSla')];
-  if (metrics.brands.some((brand) => lowSampleShown(brand) || lowSampleTimesShown(brand))) leaderboardNotes.push(t('leaderboard.noteLowSample'));
+  if (lowSampleNote) leaderboardNotes.push(lowSampleNote);
   const coverage = coverageNotes(metrics, format, t);
   leaderboardNotes.push(...coverage.map((note) => `${note.mark} ${note.text}`));
   const thresholds = config.report.scorecard;
@@ -80,10 +81,10 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
     colors: { primary, accent },
     period: { label: periodLabel, timezone, previousLabel },
     generatedOn: t('report.generatedOn', { date: format.date(inputs.generatedAt ?? new Date()) }),
-    findings: writeFindings(metrics, format, t, previousLabel),
+    findings: writeFindings(metrics, format, t, previousLabel, periodLabel),
     kpis: buildKpis(metrics, format, t, previousLabel),
-    kpiNotes: coverage.filter((note) => note.brandId === client.id).map((note) => note.text),
-    leaderboard: buildLeaderboard(metrics, format, t),
+    kpiNotes: [...coverage, ...noAnswerNotes(metrics, format, t)].filter((note) => note.brandId === client.id).map((note) => note.text),
+    leaderboard,
     leaderboardNotes,
     scorecard,
     charts,

@@ -1,6 +1,8 @@
-import type { BrandMetrics, CoverageWarning, MetricsReport } from '../../metrics/types.js';
+import { TZDate } from '@date-fns/tz';
+import type { BrandMetrics, CoverageWarning, MetricsReport, PeriodSpan } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
+import { printableName } from './examples.js';
 
 /*
  * Coverage on paper (METRICS.md, "Coverage: what the data can and cannot
@@ -13,11 +15,47 @@ import type { Translate } from '../i18n/strings.js';
 export const COVERAGE_MARKS: Record<CoverageWarning, string> = {
   // Response metrics rest on no posts of the brand (shown as "—") or on its other platforms only.
   'no-brand-posts': '‡',
+  // Response figures shown but not compared: too few posts of the brand, none a reply.
+  'few-brand-posts': '°',
   // The response rate (and the share answered within a target) is a lower bound.
   'responses-missing': '≥',
   // Inbound volume and share of voice are understated.
   'parents-missing': '§',
+  // Inbound volume and share of voice largely reflect one author.
+  'dominant-author': '¶',
+  // The data covers part of the period only.
+  'partial-period': '¤',
 };
+
+/**
+ * The coverage warnings that bear on a metric's number (METRICS.md, "Coverage"
+ * and "Comparability"), in the order their marks are printed: rates (and the
+ * shares answered within a target) can be lower bounds; response figures rest
+ * on the brand's posts; volumes can be understated, one author's, or one day's.
+ */
+export function warningsTouching(key: string): CoverageWarning[] {
+  if (key === 'responseRate' || key.startsWith('withinSla.')) return ['responses-missing', 'no-brand-posts', 'few-brand-posts'];
+  if (key.startsWith('responseTime')) return ['no-brand-posts', 'few-brand-posts'];
+  if (key === 'replyShare') return ['few-brand-posts'];
+  if (key === 'inbound' || key === 'shareOfVoice') return ['parents-missing', 'dominant-author', 'partial-period'];
+  return [];
+}
+
+/** Marks that stand before a value ("≥ 29%": a lower bound); the others follow it. */
+const LEADING_MARKS = new Set<CoverageWarning>(['responses-missing']);
+
+/**
+ * A value with the marks of the brand's warnings that touch it: "≥ 29%" for
+ * a rate that is a lower bound, "— ‡" for a rate the data cannot measure for
+ * want of the brand's posts, "1,204 §" for an understated volume. A lower
+ * bound is not marked on a missing value.
+ */
+export function withMarks(key: string, brand: BrandMetrics, text: string, missing: string): string {
+  const warnings = warningsTouching(key).filter((warning) => warningsOf(brand).includes(warning));
+  const leading = warnings.filter((warning) => LEADING_MARKS.has(warning) && text !== missing).map((warning) => COVERAGE_MARKS[warning]);
+  const trailing = warnings.filter((warning) => !LEADING_MARKS.has(warning)).map((warning) => COVERAGE_MARKS[warning]);
+  return [...leading, text, ...trailing].join(' ');
+}
 
 export interface CoverageNote {
   brandId: string;
@@ -55,18 +93,19 @@ export function measuredInbound(brand: BrandMetrics): number {
   return brand.coverage?.inboundMeasured ?? brand.inbound;
 }
 
-/**
- * The low-sample mark is about figures resting on few mentions: a brand whose
- * response figures are missing for want of its own posts, but which received
- * 30 mentions or more, has no figure that mark would be about.
- */
-export function lowSampleShown(brand: BrandMetrics): boolean {
-  return brand.lowSample && (brand.inbound < 30 || measuredInbound(brand) > 0);
-}
+/** The mark of a figure that rests on few data; the leaderboard's note says what is few. */
+export const LOW_SAMPLE_MARK = '†';
 
-/** Response times resting on fewer than 30 answered mentions; a brand with no response time has none to mark. */
-export function lowSampleTimesShown(brand: BrandMetrics): boolean {
-  return brand.lowSampleTimes === true && brand.responseTimeMedianMin !== null;
+/**
+ * Which low sample a metric's shown value rests on, if any: a rate on fewer
+ * than 30 measured mentions that need an answer, a time on fewer than 30
+ * answered mentions. A missing value has none.
+ */
+export function lowSampleOf(key: string, brand: BrandMetrics, value: number | null): 'mentions' | 'answered' | null {
+  if (value === null) return null;
+  if ((key === 'responseRate' || key.startsWith('withinSla.')) && brand.lowSample) return 'mentions';
+  if (key.startsWith('responseTime') && brand.lowSampleTimes === true) return 'answered';
+  return null;
 }
 
 interface PlatformEntry {
@@ -106,11 +145,14 @@ function sentence(metrics: MetricsReport, brand: BrandMetrics, warning: Coverage
   const entries = platformEntries(metrics, brand.id);
   const flagged = entries.filter((entry) => warningsOf(entry.brand).includes(warning));
   const names = format.list(flagged.map((entry) => platformName(entry.platform)));
+  const coverage = brand.coverage;
   switch (warning) {
     case 'no-brand-posts': {
       if (flagged.length === 0) return t('coverage.noBrandPostsAnywhere', { brand: brand.name });
       return t(brand.responseRate === null ? 'coverage.noBrandPosts' : 'coverage.noBrandPostsPartial', { brand: brand.name, platforms: names });
     }
+    case 'few-brand-posts':
+      return t('coverage.fewBrandPosts', { brand: brand.name, posts: format.count(coverage?.brandPosts ?? brand.brandPosts) });
     case 'responses-missing': {
       // Named platforms only when the warning is not about every platform the brand was mentioned on; the share is then theirs.
       const mentioned = entries.filter((entry) => entry.brand.inbound > 0);
@@ -118,17 +160,73 @@ function sentence(metrics: MetricsReport, brand: BrandMetrics, warning: Coverage
         const share = ratio(sum(flagged, (b) => b.coverage?.listedResponsesMissing ?? 0), sum(flagged, (b) => b.inbound));
         return t('coverage.responsesMissingOn', { brand: brand.name, share: format.percent(share), platforms: names });
       }
-      return t('coverage.responsesMissing', { brand: brand.name, share: format.percent(ratio(brand.coverage?.listedResponsesMissing ?? 0, brand.inbound)) });
+      return t('coverage.responsesMissing', { brand: brand.name, share: format.percent(ratio(coverage?.listedResponsesMissing ?? 0, brand.inbound)) });
     }
     case 'parents-missing': {
-      const replying = entries.filter((entry) => entry.brand.replies > 0);
+      const replying = entries.filter((entry) => (entry.brand.coverage?.replies ?? entry.brand.replies) > 0);
       if (flagged.length > 0 && flagged.length < replying.length) {
-        const share = ratio(sum(flagged, (b) => b.coverage?.repliesWithMissingParent ?? 0), sum(flagged, (b) => b.replies));
+        const share = ratio(sum(flagged, (b) => b.coverage?.repliesWithMissingParent ?? 0), sum(flagged, (b) => b.coverage?.replies ?? b.replies));
         return t('coverage.parentsMissingOn', { brand: brand.name, share: format.percent(share), platforms: names });
       }
-      return t('coverage.parentsMissing', { brand: brand.name, share: format.percent(ratio(brand.coverage?.repliesWithMissingParent ?? 0, brand.replies)) });
+      return t('coverage.parentsMissing', { brand: brand.name, share: format.percent(ratio(coverage?.repliesWithMissingParent ?? 0, coverage?.replies ?? brand.replies)) });
     }
+    case 'dominant-author': {
+      const top = coverage?.topAuthor;
+      return t('coverage.dominantAuthor', {
+        brand: brand.name,
+        author: printableName(top?.author ?? ''),
+        share: format.percent(top?.share ?? null),
+        mentions: format.count(top?.mentions ?? null),
+        inbound: format.count(brand.inbound),
+      });
+    }
+    case 'partial-period':
+      return spanSentence(brand.name, coverage?.span, format, t) ?? t('coverage.partialPeriod', { brand: brand.name });
   }
+}
+
+/**
+ * What makes a brand's data thin in the period, in one clause: most of its
+ * mentions on one day, or few days with data ("from 29 to 31 October 2017").
+ */
+export function spanSentence(subject: string, span: PeriodSpan | undefined, format: Formatter, t: Translate): string | null {
+  if (!span || span.first === null || span.last === null) return null;
+  if (span.busiestDay !== null && span.busiestDayShare !== null && span.busiestDayShare > 0.5) {
+    return t('coverage.oneDay', { brand: subject, share: format.percent(span.busiestDayShare), day: format.date(localDay(span.busiestDay, format.timezone)) });
+  }
+  return t('coverage.fewDays', {
+    brand: subject,
+    days: format.count(span.daysWithData),
+    periodDays: format.count(span.periodDays),
+    first: format.date(new Date(span.first)),
+    last: format.date(new Date(span.last)),
+  });
+}
+
+/** Noon of a local calendar day ("2017-10-31") in `timezone`: formatted in that timezone, it is that day whatever the offset. */
+function localDay(day: string, timezone: string): Date {
+  return new TZDate(`${day}T12:00:00`, timezone);
+}
+
+/**
+ * The mentions that need no answer, in one sentence per brand that had any:
+ * they count in its volume and share of voice, not in its response figures.
+ */
+export function noAnswerNotes(metrics: MetricsReport, format: Formatter, t: Translate): Array<{ brandId: string; text: string }> {
+  return metrics.brands.flatMap((brand) => {
+    const mass = brand.coverage?.massMentions ?? 0;
+    const closers = brand.coverage?.closers ?? 0;
+    if (mass + closers === 0) return [];
+    const values = {
+      brand: brand.name,
+      mass: format.count(mass),
+      closers: format.count(closers),
+      handles: format.count(metrics.settings?.massMentionHandles ?? 5),
+      share: format.percent(ratio(mass + closers, brand.inbound)),
+    };
+    const key = mass > 0 && closers > 0 ? 'coverage.noAnswerBoth' : mass > 0 ? 'coverage.noAnswerMass' : 'coverage.noAnswerClosers';
+    return [{ brandId: brand.id, text: t(key, values) }];
+  });
 }
 
 function sum(entries: PlatformEntry[], pick: (brand: BrandMetrics) => number): number {

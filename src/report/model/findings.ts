@@ -1,3 +1,4 @@
+import { TZDate } from '@date-fns/tz';
 import { slaKey } from '../../metrics/catalogue.js';
 import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
@@ -21,10 +22,37 @@ export function noBrandReplies(metrics: MetricsReport): boolean {
  * the same, no "N times faster" under a 20% difference. Sentences with no
  * data behind them are skipped rather than written with blanks.
  */
-export function writeFindings(metrics: MetricsReport, format: Formatter, t: Translate, previousLabel: string): string[] {
-  const client = clientOf(metrics);
+export function writeFindings(metrics: MetricsReport, format: Formatter, t: Translate, previousLabel: string, periodLabel: string): string[] {
   if (metrics.brands.every((brand) => brand.inbound === 0)) return [t('finding.noMentions')];
-  if (noBrandReplies(metrics)) return volumeFindings(metrics, format, t, previousLabel);
+  const thin = thinPeriodFinding(metrics, format, t, periodLabel);
+  const findings = noBrandReplies(metrics) ? volumeFindings(metrics, format, t, previousLabel) : responseFindings(metrics, format, t, previousLabel);
+  return thin === null ? findings : [thin, ...findings].slice(0, 5);
+}
+
+/**
+ * One sentence when the data of the whole period is thin: most mentions on
+ * one day, or fewer than half of the days with data (METRICS.md,
+ * "Comparability", partial-period).
+ */
+function thinPeriodFinding(metrics: MetricsReport, format: Formatter, t: Translate, periodLabel: string): string | null {
+  const coverage = metrics.periodCoverage;
+  if (!coverage?.partial) return null;
+  const span = coverage.span;
+  if (span.first === null || span.last === null) return null;
+  if (span.busiestDay !== null && span.busiestDayShare !== null && span.busiestDayShare > 0.5) {
+    return t('finding.thinOneDay', { share: format.percent(span.busiestDayShare), day: format.date(new TZDate(`${span.busiestDay}T12:00:00`, format.timezone)), period: periodLabel });
+  }
+  return t('finding.thinFewDays', {
+    days: format.count(span.daysWithData),
+    periodDays: format.count(span.periodDays),
+    period: periodLabel,
+    first: format.date(new Date(span.first)),
+    last: format.date(new Date(span.last)),
+  });
+}
+
+function responseFindings(metrics: MetricsReport, format: Formatter, t: Translate, previousLabel: string): string[] {
+  const client = clientOf(metrics);
 
   const findings: string[] = [];
   const rate = rateFinding(metrics, client, format, t);
@@ -79,13 +107,16 @@ function volumeFindings(metrics: MetricsReport, format: Formatter, t: Translate,
   return findings;
 }
 
-/** Brands other than `brand` whose printed value of `value` is the same as its own. */
-function samePrinted(metrics: MetricsReport, brand: BrandMetrics, value: (b: BrandMetrics) => number | null, print: (v: number) => string): BrandMetrics[] {
+/**
+ * Brands other than `brand` whose printed value of the metric `key` is the
+ * same as its own and that share its rank: only then is it "the same".
+ */
+function samePrinted(metrics: MetricsReport, brand: BrandMetrics, key: string, value: (b: BrandMetrics) => number | null, print: (v: number) => string): BrandMetrics[] {
   const own = value(brand);
   if (own === null) return [];
   return metrics.brands.filter((other) => {
     const theirs = value(other);
-    return other.id !== brand.id && theirs !== null && print(theirs) === print(own);
+    return other.id !== brand.id && theirs !== null && print(theirs) === print(own) && rankOf(other, key) === rankOf(brand, key);
   });
 }
 
@@ -97,9 +128,12 @@ function rateFinding(metrics: MetricsReport, client: BrandMetrics, format: Forma
   // Part of its mentions are on platforms without its posts: the rate is over the others, and the sentence says so.
   const platforms = measuredPlatforms(metrics, client.id, format);
   if (warningsOf(client).includes('no-brand-posts') && platforms !== null) return t('finding.rateMeasured', { ...values, platforms });
-  const tied = samePrinted(metrics, client, (brand) => brand.responseRate, (value) => format.percent(value));
+  const printed = (value: number) => format.percent(value);
+  const tied = samePrinted(metrics, client, 'responseRate', (brand) => brand.responseRate, printed);
   if (tied.length > 0) return t('finding.rateTied', { ...values, others: format.list(tied.map((brand) => brand.name)) });
-  return t(rank === 1 && brands > 1 ? 'finding.rateBest' : 'finding.rate', values);
+  // A rate printed like another brand's is never "the best", whatever the ranks say.
+  const level = metrics.brands.some((brand) => brand.id !== client.id && brand.responseRate !== null && printed(brand.responseRate) === values.rate);
+  return t(rank === 1 && brands > 1 && !level ? 'finding.rateBest' : 'finding.rate', values);
 }
 
 function speedFinding(metrics: MetricsReport, client: BrandMetrics, format: Formatter, t: Translate): string | null {
@@ -109,7 +143,7 @@ function speedFinding(metrics: MetricsReport, client: BrandMetrics, format: Form
   const best = speed.best;
   const time = (minutes: number) => format.duration(minutes);
   const median = speed.competitorMedian;
-  const tied = samePrinted(metrics, client, (brand) => brand.responseTimeMedianMin, time);
+  const tied = samePrinted(metrics, client, 'responseTimeMedianMin', (brand) => brand.responseTimeMedianMin, time);
   // Level with the fastest as printed: the same time, never "the fastest".
   if (time(clientTime) === time(best) || rankOf(client, 'responseTimeMedianMin') === 1 || clientTime <= best) {
     if (median === null || time(median) === time(clientTime)) return null;
@@ -133,7 +167,10 @@ function voiceFinding(metrics: MetricsReport, client: BrandMetrics, format: Form
   return t('finding.shareOfVoice', { client: client.name, share: format.percent(client.shareOfVoice), rank, brands: rankedCount(metrics, 'shareOfVoice') });
 }
 
-/** Fewer than 30 mentions, or fewer than 30 of them measured; nothing when none is (the coverage note says why). */
+/**
+ * Fewer than 30 mentions, or fewer than 30 of them that need an answer and
+ * could be measured; nothing when none is (the coverage note says why).
+ */
 function lowSampleFinding(client: BrandMetrics, format: Formatter, t: Translate): string | null {
   if (!client.lowSample) return null;
   if (client.inbound < 30) return t('finding.lowSample', { client: client.name });

@@ -1,18 +1,17 @@
 import { type Better, type MetricSpec, metricCatalogue, slaKey, specOf } from '../../metrics/catalogue.js';
-import type { CoverageWarning, MetricsReport } from '../../metrics/types.js';
+import type { ChangeReason, CoverageWarning, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { changeOf, clientOf, formatChange, formatValue, labelValues, rankedCount, rankOf, slaTargets } from './brandLookup.js';
-import { COVERAGE_MARKS, warningsOf } from './coverage.js';
+import { COVERAGE_MARKS, warningsOf, warningsTouching } from './coverage.js';
 import { noBrandReplies } from './findings.js';
 import type { KpiTile, Tone } from './types.js';
 
-const RESPONSE_KEYS = new Set(['responseRate', 'responseTimeMedianMin']);
-
 /**
  * The client's headline numbers with their change against the previous
- * period, their rank and the coverage warnings that touch them. When no brand
- * has a response in the data, only volume and share of voice.
+ * period (or why there is none), their rank and the coverage warnings that
+ * touch them. When no brand has a response in the data, only volume and
+ * share of voice.
  */
 export function buildKpis(metrics: MetricsReport, format: Formatter, t: Translate, previousLabel: string): KpiTile[] {
   const client = clientOf(metrics);
@@ -22,13 +21,19 @@ export function buildKpis(metrics: MetricsReport, format: Formatter, t: Translat
   const warnings = warningsOf(client);
   return keys.map((key) => specOf(catalogue, key)).map((spec: MetricSpec): KpiTile => {
     const change = changeOf(client, spec.key);
+    const reason = client.changeReason?.[spec.key];
     const rank = spec.better ? rankOf(client, spec.key) : null;
     const touched = warningsTouching(spec.key).filter((warning) => warnings.includes(warning));
     const value = formatValue(format, spec, spec.value(client));
     return {
       label: t(spec.label?.tile ?? spec.key, labelValues(format, spec)),
       value: touched.includes('responses-missing') && value !== format.missing ? `${COVERAGE_MARKS['responses-missing']} ${value}` : value,
-      change: change === null ? null : { text: t('kpi.change', { change: formatChange(format, spec, change), previous: previousLabel }), tone: toneOf(change, spec.better) },
+      change:
+        change !== null
+          ? { text: t('kpi.change', { change: formatChange(format, spec, change), previous: previousLabel }), tone: toneOf(change, spec.better) }
+          : reason
+            ? { text: t(CHANGE_REASON_KEYS[reason], { previous: previousLabel, sample: t(`kpi.sample.${spec.restsOn ?? 'mentions'}`) }), tone: 'neutral' }
+            : null,
       note: rank === null ? null : t('kpi.rank', { rank, brands: rankedCount(metrics, spec.key) }),
       flags: touched.map((warning) => t(FLAG_KEYS[warning])),
     };
@@ -37,18 +42,18 @@ export function buildKpis(metrics: MetricsReport, format: Formatter, t: Translat
 
 const FLAG_KEYS: Record<CoverageWarning, string> = {
   'no-brand-posts': 'kpi.flagNoBrandPosts',
+  'few-brand-posts': 'kpi.flagFewBrandPosts',
   'responses-missing': 'kpi.flagResponsesMissing',
   'parents-missing': 'kpi.flagParentsMissing',
+  'dominant-author': 'kpi.flagDominantAuthor',
+  'partial-period': 'kpi.flagPartialPeriod',
 };
 
-/** The coverage warnings that bear on a tile's number (METRICS.md, "Coverage"). */
-function warningsTouching(key: string): CoverageWarning[] {
-  const rate = key === 'responseRate' || key.startsWith('withinSla.');
-  if (rate) return ['no-brand-posts', 'responses-missing'];
-  if (RESPONSE_KEYS.has(key)) return ['no-brand-posts'];
-  if (key === 'inbound' || key === 'shareOfVoice') return ['parents-missing'];
-  return [];
-}
+const CHANGE_REASON_KEYS: Record<ChangeReason, string> = {
+  'thin-period': 'kpi.noChange.thinPeriod',
+  'thin-previous-period': 'kpi.noChange.thinPreviousPeriod',
+  'unmeasured-previous-period': 'kpi.noChange.unmeasuredPreviousPeriod',
+};
 
 function toneOf(value: number, better: Better | null): Tone {
   if (better === null || Math.abs(value) < 1e-9) return 'neutral';

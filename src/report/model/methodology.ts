@@ -3,7 +3,7 @@ import { METRIC_DEFINITIONS } from '../../metrics/definitions.js';
 import type { MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
-import { coverageNotes, lowSampleShown, lowSampleTimesShown } from './coverage.js';
+import { coverageNotes, lowSampleOf, noAnswerNotes } from './coverage.js';
 import { printableName } from './examples.js';
 import type { StoreFacts } from './storeFacts.js';
 import type { CoverageRow, LabelledValue, ReportModel } from './types.js';
@@ -57,10 +57,11 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
   const more = (facts?.imports.length ?? 0) - importedFiles.length;
   const warnings: string[] = [];
   warnings.push(...coverageNotes(metrics, format, t).map((note) => note.text));
-  const lowSample = metrics.brands.filter(lowSampleShown);
-  if (lowSample.length > 0) warnings.push(t('warning.lowSample', { brands: format.list(lowSample.map((brand) => brand.name)) }));
-  const fewAnswers = metrics.brands.filter((brand) => !lowSampleShown(brand) && lowSampleTimesShown(brand));
-  if (fewAnswers.length > 0) warnings.push(t('warning.lowSampleTimes', { brands: format.list(fewAnswers.map((brand) => brand.name)) }));
+  warnings.push(...noAnswerNotes(metrics, format, t).map((note) => note.text));
+  const lowRates = metrics.brands.filter((brand) => lowSampleOf('responseRate', brand, brand.responseRate) !== null);
+  if (lowRates.length > 0) warnings.push(t('warning.lowSample', { brands: format.list(lowRates.map((brand) => brand.name)) }));
+  const lowTimes = metrics.brands.filter((brand) => lowSampleOf('responseTimeMedianMin', brand, brand.responseTimeMedianMin) !== null);
+  if (lowTimes.length > 0) warnings.push(t('warning.lowSampleTimes', { brands: format.list(lowTimes.map((brand) => brand.name)) }));
   if (pending > 0) warnings.push(t('warning.pending', { count: format.count(pending) }));
   if (facts && facts.rejectedRows > 0) warnings.push(t('warning.rejected', { count: format.count(facts.rejectedRows) }));
   return {
@@ -84,6 +85,16 @@ function coverageRows(metrics: MetricsReport, format: Formatter, t: Translate): 
         brandName: brand.name,
         brandPosts: format.count(coverage.brandPosts),
         inboundMeasured: t('coverage.measuredOf', { measured: format.count(coverage.inboundMeasured), inbound: format.count(brand.inbound) }),
+        noAnswer: format.count(coverage.massMentions + coverage.closers),
+        span:
+          coverage.span.first === null || coverage.span.last === null
+            ? format.missing
+            : t('coverage.spanOf', {
+                first: format.dayMonth(new Date(coverage.span.first)),
+                last: format.dayMonth(new Date(coverage.span.last)),
+                days: format.count(coverage.span.daysWithData),
+                periodDays: format.count(coverage.span.periodDays),
+              }),
         listedResponsesMissing: format.count(coverage.listedResponsesMissing),
         repliesWithMissingParent: format.count(coverage.repliesWithMissingParent),
       },
@@ -105,9 +116,10 @@ export function metricDefinitions(format: Formatter, t: Translate): LabelledValu
 }
 
 /**
- * The reference names JSON fields in parentheses for the readers of docs/metrics.md,
- * "(lowSampleTimes)"; a client reading the report has no use for them.
+ * The reference names JSON fields and config keys in parentheses for the readers of
+ * docs/metrics.md, "(lowSampleTimes)", "(metrics.coverage)"; a client reading the
+ * report has no use for them.
  */
 function withoutFieldNames(text: string): string {
-  return text.replace(/\s*\([a-z]+(?:[A-Z][a-z0-9]*)+\)/g, '');
+  return text.replace(/\s*\([a-z]+(?:[A-Z][a-z0-9]*)+\)/g, '').replace(/\s*\(metrics\.[^)]*\)/g, '');
 }

@@ -1,7 +1,7 @@
 import type { Better, MetricUnit } from '../../metrics/catalogue.js';
 import { specOf } from '../../metrics/catalogue.js';
 import { DIAGNOSTIC_METRICS } from '../../metrics/diagnostics/catalogue.js';
-import type { BrandDiagnostics, DiagnosticNote, Diagnostics } from '../../metrics/diagnostics/types.js';
+import type { BrandDiagnostics, DiagnosticNote, Diagnostics, SampleReason } from '../../metrics/diagnostics/types.js';
 import type { Benchmark, BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
@@ -18,13 +18,17 @@ import type { LabelledValue } from './types.js';
  * here, with the thresholds of `report.scorecard`.
  */
 
-export type ScorecardTone = 'better' | 'same' | 'worse';
+/** Against the competitor median; `incomparable` when that median rests on fewer than 2 measured competitors. */
+export type ScorecardTone = 'better' | 'same' | 'worse' | 'incomparable';
 
-/** Why a cell has no value: a coverage warning, a diagnostic note, or nothing to measure in the period. */
-export type ScorecardReason = 'no-brand-posts' | DiagnosticNote['code'] | 'no-data';
+/** Why a cell has no value: a coverage warning, a diagnostic note, too small a sample, or nothing to measure in the period. */
+export type ScorecardReason = 'no-brand-posts' | DiagnosticNote['code'] | SampleReason | 'no-data';
 
 /** Printed beside the colour, so the verdict survives black-and-white printing. */
-export const TONE_SYMBOLS: Record<ScorecardTone, string> = { better: '✓', same: '≈', worse: '✗' };
+export const TONE_SYMBOLS: Record<ScorecardTone, string> = { better: '✓', same: '≈', worse: '✗', incomparable: '○' };
+
+/** A verdict against a median needs at least this many measured competitors (METRICS.md, "Comparability"). */
+export const MIN_COMPETITORS = 2;
 
 export interface ScorecardThresholds {
   /** Rates and shares within this many percentage points of the competitor median are "about the same". */
@@ -64,6 +68,8 @@ export interface Scorecard {
   rows: ScorecardRow[];
   /** The competitor median of each column, as the benchmarks give it. */
   medians: string[];
+  /** Under each median: how many measured competitors it rests on ("of 3 competitors"). */
+  medianNotes: string[];
   legend: Array<{ tone: ScorecardTone | 'none'; symbol: string; text: string }>;
   /** How to read the table, then the coverage sentences its marks refer to. */
   notes: string[];
@@ -94,6 +100,8 @@ interface ColumnSource {
   benchmark: Benchmark | undefined;
   /** The diagnostic note that says the export or config cannot give this value. */
   note?: DiagnosticNote['code'];
+  /** Why the diagnostics left the value out for want of data (too few replies, follow-ups, mentions). */
+  sampleReason: (diagnostics: BrandDiagnostics | undefined) => SampleReason | null;
   /** A rate of inbound mentions answered: a lower bound when listed responses are missing. */
   isRate: boolean;
 }
@@ -106,10 +114,18 @@ const NOTE_OF: Partial<Record<ScorecardMetric, DiagnosticNote['code']>> = {
 
 const RATES = new Set<ScorecardMetric>(['responseRate', 'responseRateOutsideHours', 'influencerResponseRate', 'negativeResponseRate']);
 
+const SAMPLE_REASON_OF: Partial<Record<ScorecardMetric, (diagnosed: BrandDiagnostics) => SampleReason | null>> = {
+  cannedShare: (diagnosed) => diagnosed.canned.reason,
+  followUpAnsweredShare: (diagnosed) => diagnosed.followThrough.reason,
+  influencerResponseRate: (diagnosed) => diagnosed.influencers?.influencers.reason ?? null,
+  negativeResponseRate: (diagnosed) => diagnosed.sentiment?.bySentiment.negative.reason ?? null,
+};
+
 function columnSources(metrics: MetricsReport, diagnostics: Diagnostics): ColumnSource[] {
   const catalogue = catalogueOf(metrics);
   return SCORECARD_METRICS.map((key): ColumnSource => {
-    const common = { key, note: NOTE_OF[key], isRate: RATES.has(key) };
+    const sampleOf = SAMPLE_REASON_OF[key];
+    const common = { key, note: NOTE_OF[key], isRate: RATES.has(key), sampleReason: (diagnosed: BrandDiagnostics | undefined) => (diagnosed && sampleOf ? sampleOf(diagnosed) : null) };
     if (key === 'responseRate' || key === 'responseTimeMedianMin' || key === 'replyShare') {
       const spec = specOf(catalogue, key);
       if (!spec.better) throw new Error(`scorecard metric "${key}" is not ranked`);
@@ -127,9 +143,14 @@ function columnSources(metrics: MetricsReport, diagnostics: Diagnostics): Column
   });
 }
 
-/** Better, about the same or worse than the competitor median, by the thresholds of `report.scorecard`. */
-export function toneOf(value: number | null, median: number | null, better: Better, unit: MetricUnit, thresholds: ScorecardThresholds): ScorecardTone | null {
+/**
+ * Better, about the same or worse than the competitor median, by the
+ * thresholds of `report.scorecard`; not comparable when the median rests on
+ * fewer than 2 measured competitors.
+ */
+export function toneOf(value: number | null, median: number | null, better: Better, unit: MetricUnit, thresholds: ScorecardThresholds, competitors = MIN_COMPETITORS): ScorecardTone | null {
   if (value === null || median === null) return null;
+  if (competitors < MIN_COMPETITORS) return 'incomparable';
   const gap = value - median;
   // A small tolerance so that a gap of exactly the threshold, up to floating-point noise, counts as within it.
   const tolerance = 1e-9;
@@ -162,10 +183,15 @@ export function buildScorecard(metrics: MetricsReport, format: Formatter, t: Tra
     columns: sources.map((source) => ({ key: source.key, label: t(`scorecard.column.${source.key}`) })),
     rows,
     medians: sources.map((source) => formatValue(format, source, source.benchmark?.competitorMedian ?? null)),
+    medianNotes: sources.map((source) => {
+      const competitors = source.benchmark?.competitorsMeasured ?? 0;
+      return t(competitors === 1 ? 'scorecard.medianOfOne' : 'scorecard.medianOf', { count: format.count(competitors) });
+    }),
     legend: [
       { tone: 'better', symbol: TONE_SYMBOLS.better, text: t('scorecard.legend.better') },
       { tone: 'same', symbol: TONE_SYMBOLS.same, text: t('scorecard.legend.same', legendValues) },
       { tone: 'worse', symbol: TONE_SYMBOLS.worse, text: t('scorecard.legend.worse') },
+      { tone: 'incomparable', symbol: TONE_SYMBOLS.incomparable, text: t('scorecard.legend.incomparable', { count: format.count(MIN_COMPETITORS) }) },
       { tone: 'none', symbol: format.missing, text: t('scorecard.legend.none') },
     ],
     notes,
@@ -187,20 +213,23 @@ function cellOf(
   const noPostsAnywhere = warnings.includes('no-brand-posts') && brand.responseRate === null;
   const value = noPostsAnywhere ? null : source.value(brand, diagnosed);
   if (value === null) {
-    const reason = reasonOf(source, brand, diagnostics, noPostsAnywhere);
+    const reason = reasonOf(source, brand, diagnosed, diagnostics, noPostsAnywhere);
     return { text: format.missing, rank: null, tone: null, symbol: null, reason, reasonText: t(reason === 'no-data' ? `scorecard.none.${source.key}` : `scorecard.reason.${reason}`) };
   }
   let text = formatValue(format, source, value);
   if (source.isRate && warnings.includes('responses-missing')) text = `${COVERAGE_MARKS['responses-missing']} ${text}`;
   if (source.isRate && warnings.includes('no-brand-posts')) text = `${text} ${COVERAGE_MARKS['no-brand-posts']}`;
+  // Too few posts of its own to compare: shown, marked, without rank or verdict.
+  const fewPosts = warnings.includes('few-brand-posts');
+  if (fewPosts) return { text: `${text} ${COVERAGE_MARKS['few-brand-posts']}`, rank: null, tone: null, symbol: null, reason: null, reasonText: null };
   const rank = source.rank(brand, diagnosed);
-  const tone = toneOf(value, source.benchmark?.competitorMedian ?? null, source.better, source.unit, thresholds);
+  const tone = toneOf(value, source.benchmark?.competitorMedian ?? null, source.better, source.unit, thresholds, source.benchmark?.competitorsMeasured ?? 0);
   return { text, rank: rank === null ? null : String(rank), tone, symbol: tone === null ? null : TONE_SYMBOLS[tone], reason: null, reasonText: null };
 }
 
-function reasonOf(source: ColumnSource, brand: BrandMetrics, diagnostics: Diagnostics, noPostsAnywhere: boolean): ScorecardReason {
+function reasonOf(source: ColumnSource, brand: BrandMetrics, diagnosed: BrandDiagnostics | undefined, diagnostics: Diagnostics, noPostsAnywhere: boolean): ScorecardReason {
   if (noPostsAnywhere) return 'no-brand-posts';
   const note = source.note;
   if (note && diagnostics.notes.some((entry) => entry.code === note && (entry.brandId === brand.id || entry.brandId === null))) return note;
-  return 'no-data';
+  return source.sampleReason(diagnosed) ?? 'no-data';
 }

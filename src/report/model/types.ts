@@ -23,7 +23,6 @@ export interface LeaderboardCell {
 export interface LeaderboardRow {
   brandName: string;
   isClient: boolean;
-  lowSample: boolean;
   /** 95% interval of the response rate, shown under it. */
   interval: string;
   cells: LeaderboardCell[];
@@ -60,8 +59,12 @@ export interface ImportedFile {
 export interface CoverageRow {
   brandName: string;
   brandPosts: string;
-  /** "40 of 50": inbound mentions measured, of all received. */
+  /** "40 of 50": inbound mentions measured (that need an answer), of all received. */
   inboundMeasured: string;
+  /** Mass mentions and closers: kept in volume, left out of response figures. */
+  noAnswer: string;
+  /** "29 Oct – 31 Oct (3 of 31 days)": when the brand's data falls in the period. */
+  span: string;
   listedResponsesMissing: string;
   repliesWithMissingParent: string;
 }

@@ -206,7 +206,7 @@ class Deck {
     });
     const rows: Pptx.default.TableRow[] = board.rows.map((row) => {
       const fill = row.isClient ? { fill: { color: tint(this.primary, 0.88) } } : {};
-      const cells: Pptx.default.TableRow = [{ text: plainText(row.lowSample ? `${row.brandName} †` : row.brandName), options: { bold: row.isClient, ...fill } }];
+      const cells: Pptx.default.TableRow = [{ text: plainText(row.brandName), options: { bold: row.isClient, ...fill } }];
       row.cells.forEach((cell, index) => {
         const runs: Pptx.default.TableCell[] = [{ text: plainText(cell.text), options: { bold: row.isClient } }];
         if (cell.rank !== null) runs.push({ text: ` ${plainText(cell.rank)}`, options: { fontSize: 8, color: MUTED } });

@@ -232,28 +232,38 @@ function qualitySheet(workbook: ExcelJS.Workbook, inputs: WorkbookInputs): void 
 function coverageSheet(workbook: ExcelJS.Workbook, inputs: WorkbookInputs, platformRows: ReadonlyArray<{ platform: string; brand: BrandMetrics }>): void {
   const { metrics, t } = inputs;
   const rows = [...metrics.brands.map((brand) => ({ platform: t('sheet.allPlatforms'), brand })), ...platformRows];
-  const warning = (code: CoverageWarning) => {
-    switch (code) {
-      case 'no-brand-posts':
-        return t('sheet.coverage.noBrandPosts');
-      case 'responses-missing':
-        return t('sheet.coverage.responsesMissing');
-      case 'parents-missing':
-        return t('sheet.coverage.parentsMissing');
-    }
-  };
+  const warning = (code: CoverageWarning) => t(COVERAGE_SHEET_KEYS[code]);
+  const timezone = metrics.period.timezone;
+  const instant = (iso: string | null) => (iso === null ? cell.text(null) : cell.day(Date.parse(iso), timezone));
   table(workbook, t('sheet.coverage'), rows, [
     { header: t('sheet.platform'), value: (row) => cell.text(row.platform) },
     ...brandColumns(inputs).map((column) => ({ header: column.header, value: (row: { brand: BrandMetrics }) => column.value(row.brand) })),
     { header: t('sheet.brandPosts'), value: (row) => cell.count(row.brand.coverage?.brandPosts ?? row.brand.brandPosts) },
     { header: t('leaderboard.inbound'), value: (row) => cell.count(row.brand.inbound) },
     { header: t('sheet.coverage.inboundMeasured'), value: (row) => cell.count(row.brand.coverage?.inboundMeasured) },
+    { header: t('sheet.coverage.massMentions'), value: (row) => cell.count(row.brand.coverage?.massMentions) },
+    { header: t('sheet.coverage.closers'), value: (row) => cell.count(row.brand.coverage?.closers) },
     { header: t('sheet.coverage.inboundWithListedResponses'), value: (row) => cell.count(row.brand.coverage?.inboundWithListedResponses) },
     { header: t('sheet.coverage.listedResponsesMissing'), value: (row) => cell.count(row.brand.coverage?.listedResponsesMissing) },
     { header: t('sheet.coverage.repliesWithMissingParent'), value: (row) => cell.count(row.brand.coverage?.repliesWithMissingParent) },
+    { header: t('sheet.coverage.topAuthor'), value: (row) => cell.text(row.brand.coverage?.topAuthor?.author) },
+    { header: t('sheet.coverage.topAuthorShare'), value: (row) => cell.share(row.brand.coverage?.topAuthor?.share) },
+    { header: t('sheet.coverage.firstPost'), value: (row) => instant(row.brand.coverage?.span.first ?? null) },
+    { header: t('sheet.coverage.lastPost'), value: (row) => instant(row.brand.coverage?.span.last ?? null) },
+    { header: t('sheet.coverage.daysWithData'), value: (row) => cell.count(row.brand.coverage?.span.daysWithData) },
+    { header: t('sheet.coverage.busiestDayShare'), value: (row) => cell.share(row.brand.coverage?.span.busiestDayShare) },
     { header: t('sheet.coverage.warnings'), value: (row) => cell.text((row.brand.coverage?.warnings ?? []).map(warning).join(' ') || null) },
   ]);
 }
+
+const COVERAGE_SHEET_KEYS: Record<CoverageWarning, string> = {
+  'no-brand-posts': 'sheet.coverage.noBrandPosts',
+  'few-brand-posts': 'sheet.coverage.fewBrandPosts',
+  'responses-missing': 'sheet.coverage.responsesMissing',
+  'parents-missing': 'sheet.coverage.parentsMissing',
+  'dominant-author': 'sheet.coverage.dominantAuthor',
+  'partial-period': 'sheet.coverage.partialPeriod',
+};
 
 function settingsSheet(workbook: ExcelJS.Workbook, inputs: WorkbookInputs): void {
   const { metrics, t, format, client, generatedAt } = inputs;

@@ -51,11 +51,11 @@ describe('what to improve', () => {
     const items = buildImprovements(adviceInput(), 'en');
     const unanswered = items.find((item) => item.id === 'unanswered');
     expect(unanswered?.evidence).toEqual([
-      'Response rate: Acme 63%, competitor median 85%.',
+      'Response rate: Acme 63%, median of 2 measured competitors 85%.',
       'Acme ranks 3 of 3; the best is Rivalia, at 90%.',
       '250 of 400 mentions were answered.',
     ]);
-    expect(items.find((item) => item.id === 'slow')?.evidence[0]).toBe('Median response time: Acme 3.1\u00a0h, competitor median 1.1\u00a0h.');
+    expect(items.find((item) => item.id === 'slow')?.evidence[0]).toBe('Median response time: Acme 3.1\u00a0h, median of 2 measured competitors 1.1\u00a0h.');
     expect(unanswered?.examples[0]?.text).toBe('Tercer día sin línea <script>alert(1)</script>');
     expect(items.find((item) => item.id === 'negative-mentions')?.examples.map((e) => e.author)).toEqual(['angry']);
     expect(items.find((item) => item.id === 'follow-ups')?.examples.map((e) => e.author)).toEqual(['waiting']);
@@ -122,7 +122,7 @@ describe('what to improve', () => {
     const slow = buildImprovements(rankAndBenchmark(input), 'fr').find((item) => item.id === 'slow');
     expect(slow?.metric).toBe('latestClockTimeMedianMin');
     expect(slow?.evidence).toEqual([
-      'Temps de réponse médian depuis le dernier message du client : Acme 1,5\u00a0h ; médiane des concurrents 38\u00a0min.',
+      'Temps de réponse médian depuis le dernier message du client : Acme 1,5\u00a0h ; médiane de 2 concurrents mesurés 38\u00a0min.',
       'Acme est au rang 3 sur 3 ; la meilleure marque est Rivalia, avec 30\u00a0min.',
     ]);
   });
@@ -132,14 +132,14 @@ describe('what to improve', () => {
     Object.assign(input.brands[0]!, { replies: 90, broadcasts: 210, replyShare: 0.3 });
     rankAndBenchmark(input);
     const megaphone = buildImprovements(input, 'en').find((item) => item.id === 'megaphone');
-    expect(megaphone?.evidence[0]).toBe('Share of posts that are replies: Acme 30%, competitor median 63%.');
+    expect(megaphone?.evidence[0]).toBe('Share of posts that are replies: Acme 30%, median of 2 measured competitors 63%.');
     expect(megaphone?.evidence).toContain('210 announcements against 90 replies.');
   });
 
   it('gives no advice that rests on fewer than 30 mentions', () => {
     const input = adviceInput();
     const client = input.diagnostics!.brands[0]!;
-    client.influencers = { followerThreshold: 1000, influencers: { inbound: 29, answered: 1, responseRate: 1 / 29, responseTimeMedianMin: 5 }, others: client.influencers!.others, unknownFollowers: 0 };
+    client.influencers = { followerThreshold: 1000, influencers: { inbound: 29, answered: 1, responseRate: 1 / 29, responseTimeMedianMin: 5, reason: null }, others: client.influencers!.others, unknownFollowers: 0 };
     const ids = buildImprovements(input, 'en').map((item) => item.id);
     expect(ids).not.toContain('influencers');
     expect(ids).toContain('unanswered');

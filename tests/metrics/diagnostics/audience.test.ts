@@ -31,8 +31,8 @@ describe('influencer priority', () => {
     const result = await computeDiagnostics(store, twoBrands(), '2017-10');
     expect(result.brands.find((b) => b.id === 'acme')?.influencers).toEqual({
       followerThreshold: 1000,
-      influencers: { inbound: 2, answered: 1, responseRate: 0.5, responseTimeMedianMin: 10 },
-      others: { inbound: 1, answered: 1, responseRate: 1, responseTimeMedianMin: 30 },
+      influencers: { inbound: 2, answered: 1, responseRate: 0.5, responseTimeMedianMin: 10, reason: null },
+      others: { inbound: 1, answered: 1, responseRate: 1, responseTimeMedianMin: 30, reason: null },
       unknownFollowers: 1,
     });
     expect(result.brands.find((b) => b.id === 'rival')?.influencers).toBeNull();
@@ -43,8 +43,17 @@ describe('influencer priority', () => {
     store = await storeWith(posts);
     const result = await computeDiagnostics(store, twoBrands({ metrics: { influencerFollowers: 5000 } }), '2017-10');
     const acme = result.brands.find((b) => b.id === 'acme')?.influencers;
-    expect(acme?.influencers).toEqual({ inbound: 1, answered: 1, responseRate: 1, responseTimeMedianMin: 10 });
+    expect(acme?.influencers).toEqual({ inbound: 1, answered: 1, responseRate: 1, responseTimeMedianMin: 10, reason: null });
     expect(acme?.others.inbound).toBe(2);
+  });
+
+  it('gives a group under metrics.minGroupMentions mentions no rate, and says why', async () => {
+    store = await storeWith(posts);
+    const result = await computeDiagnostics(store, twoBrands({ metrics: { minGroupMentions: 2 } }), '2017-10');
+    const acme = result.brands.find((b) => b.id === 'acme')?.influencers;
+    // 2 influencer mentions reach the minimum; the 1 other does not.
+    expect(acme?.influencers).toEqual({ inbound: 2, answered: 1, responseRate: 0.5, responseTimeMedianMin: 10, reason: null });
+    expect(acme?.others).toEqual({ inbound: 1, answered: 1, responseRate: null, responseTimeMedianMin: null, reason: 'too-few-mentions' });
   });
 });
 
@@ -62,9 +71,9 @@ describe('sentiment', () => {
     const acme = (await computeDiagnostics(store, twoBrands(), '2017-10')).brands.find((b) => b.id === 'acme');
     expect(acme?.sentiment).toEqual({
       bySentiment: {
-        negative: { inbound: 3, answered: 1, responseRate: 1 / 3, responseTimeMedianMin: 90 },
-        neutral: { inbound: 1, answered: 0, responseRate: 0, responseTimeMedianMin: null },
-        positive: { inbound: 1, answered: 1, responseRate: 1, responseTimeMedianMin: 15 },
+        negative: { inbound: 3, answered: 1, responseRate: 1 / 3, responseTimeMedianMin: 90, reason: null },
+        neutral: { inbound: 1, answered: 0, responseRate: 0, responseTimeMedianMin: null, reason: null },
+        positive: { inbound: 1, answered: 1, responseRate: 1, responseTimeMedianMin: 15, reason: null },
       },
       unknown: 1,
     });
@@ -82,7 +91,7 @@ describe('sentiment', () => {
       late,
     ]);
     const acme = (await computeDiagnostics(store, twoBrands({ metrics: { inbound: 'questions' } }), '2017-10')).brands.find((b) => b.id === 'acme');
-    expect(acme?.sentiment?.bySentiment.negative).toEqual({ inbound: 1, answered: 1, responseRate: 1, responseTimeMedianMin: 30 });
+    expect(acme?.sentiment?.bySentiment.negative).toEqual({ inbound: 1, answered: 1, responseRate: 1, responseTimeMedianMin: 30, reason: null });
     expect(acme?.influencers?.influencers.inbound).toBe(1);
     expect(acme?.unansweredExamples).toEqual([]);
   });

@@ -65,6 +65,30 @@ describe('canned replies', () => {
   it('gives null, not 0, to a brand without replies', async () => {
     store = await storeWith(replies(['one reply']));
     const rival = (await computeDiagnostics(store, twoBrands(), '2017-10')).brands.find((b) => b.id === 'rival');
-    expect(rival?.canned).toEqual({ replies: 0, cannedReplies: 0, cannedShare: null, topTemplates: [] });
+    expect(rival?.canned).toEqual({ replies: 0, cannedReplies: 0, cannedShare: null, reason: null, topTemplates: [] });
+  });
+
+  it('has no share under metrics.minReplies replies, so a small competitor is not a 0% that no template could reach', async () => {
+    // Acme: 100 replies, a template 8 times (8%). Rival: 43 replies, the same template 3 times: 7%, but under the 5 uses that make it canned.
+    const template = 'Hola, lamentamos las molestias, escríbenos por privado';
+    // Free text: every word its own (letters only, as digits are dropped from templates).
+    const word = (n: number) => `w${String.fromCharCode(97 + (n % 26))}${String.fromCharCode(97 + Math.floor(n / 26) % 26)}${String.fromCharCode(97 + Math.floor(n / 676))}`;
+    const free = (brand: string, count: number) => Array.from({ length: count }, (_, i) => `${word(3 * i)} ${word(3 * i + 1)} ${word(3 * i + 2)} ${brand}`);
+    const acme = replies([...Array.from({ length: 8 }, () => template), ...free('acme', 92)]);
+    const rival = [...Array.from({ length: 3 }, () => template), ...free('rival', 40)].flatMap((text, index) =>
+      exchange(`n${index}`, `fan${index}`, plus(T0, index * 60 + 30), { text: `@fan${index} ${text}`, after: 5 }).map((post) => ({
+        ...post,
+        author: post.author === 'acmecares' ? 'rivalhelp' : post.author,
+        text: post.text?.replace('@AcmeCares', '@RivalHelp'),
+      })),
+    );
+    store = await storeWith([...acme, ...rival]);
+    const result = await computeDiagnostics(store, twoBrands({ metrics: { minReplies: 100 } }), '2017-10');
+    const [acmeCanned, rivalCanned] = ['acme', 'rival'].map((id) => result.brands.find((b) => b.id === id)?.canned);
+    expect(acmeCanned).toMatchObject({ replies: 100, cannedReplies: 8, cannedShare: 0.08, reason: null });
+    expect(rivalCanned).toMatchObject({ replies: 43, cannedReplies: 0, cannedShare: null, reason: 'too-few-replies' });
+    // No competitor is measured: no median, no rank for the client to be compared on.
+    expect(result.benchmarks.find((b) => b.metric === 'cannedShare')).toMatchObject({ client: 0.08, competitorMedian: null, competitorsMeasured: 0 });
+    expect(result.brands.find((b) => b.id === 'rival')?.rank.cannedShare).toBeNull();
   });
 });

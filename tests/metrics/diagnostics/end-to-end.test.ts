@@ -8,14 +8,18 @@ import { computeMetrics } from '../../../src/metrics/compute.js';
 import { computeDiagnostics } from '../../../src/metrics/diagnostics/index.js';
 import { buildImprovements } from '../../../src/report/advice/index.js';
 import type { Store } from '../../../src/store/database.js';
-import { plus, storeWith, twoBrands, type DiagPost } from '../../fixtures/diagnostics/store.js';
+import { plus, storeWith, threeBrands, type DiagPost } from '../../fixtures/diagnostics/store.js';
 
 let store: Store | undefined;
 afterEach(() => store?.close());
 
 const T0 = '2017-10-02T08:00:00Z';
 
-/** 60 mentions per brand; Acme answers 36 of them after 3 hours with one template, Rival 54 after 20 minutes, each reply worded differently. */
+/**
+ * 60 mentions per brand; Acme answers 36 of them after 3 hours with one
+ * template, Rival 54 after 20 minutes and Other 48 after 40 minutes, each of
+ * their replies worded differently.
+ */
 function month(): DiagPost[] {
   const posts: DiagPost[] = [];
   for (let i = 0; i < 60; i++) {
@@ -25,6 +29,8 @@ function month(): DiagPost[] {
     posts.push({ id: `b${i}`, author: `cb${i}`, at, text: `@RivalHelp issue ${i}`, sentiment: i % 2 ? 'negative' : 'neutral' });
     const words = `${['ya lo miramos', 'te llamamos', 'revisado', 'reiniciamos la línea', 'cambiamos el router', 'abrimos una incidencia', 'lo escalamos'][i % 7]} ${['esta tarde', 'mañana', 'ahora', 'hoy mismo', 'en breve'][i % 5]} ${['gracias', 'perdona', 'un saludo'][i % 3]}`;
     if (i < 54) posts.push({ id: `b${i}r`, author: 'rivalhelp', at: plus(at, 20), text: `@cb${i} ${words}`, parent: `b${i}` });
+    posts.push({ id: `c${i}`, author: `cc${i}`, at, text: `@OtherHelp fault ${i}`, sentiment: i % 2 ? 'negative' : 'neutral' });
+    if (i < 48) posts.push({ id: `c${i}r`, author: 'otherhelp', at: plus(at, 40), text: `@cc${i} ${words} ${i}`, parent: `c${i}` });
   }
   posts.push({ id: 'late', author: 'x', at: '2017-11-20T00:00:00Z', text: 'x' });
   return posts;
@@ -47,7 +53,7 @@ function shownNumbers(input: unknown): Set<string> {
 describe('from posts to advice', () => {
   it('ranks the client’s weak points with numbers from the metrics and diagnostics', async () => {
     store = await storeWith(month());
-    const config = twoBrands();
+    const config = threeBrands();
     const metrics = await computeMetrics(store, config, '2017-10');
     metrics.diagnostics = await computeDiagnostics(store, config, '2017-10');
     const items = buildImprovements(metrics, 'es');
@@ -56,7 +62,7 @@ describe('from posts to advice', () => {
     for (const sentence of items.flatMap((item) => item.evidence)) {
       for (const [match] of sentence.matchAll(/\d+(?:,\d+)?/g)) expect(allowed.has(Number(match.replace(',', '.')).toFixed(1)), sentence).toBe(true);
     }
-    expect(items[0]?.evidence[0]).toBe('Proporción de respuestas enlatadas: Acme 100\u00a0%; mediana de la competencia 0\u00a0%.');
+    expect(items[0]?.evidence[0]).toBe('Proporción de respuestas enlatadas: Acme 100\u00a0%; mediana de 2 competidores medidos 0\u00a0%.');
     expect(items.find((item) => item.id === 'unanswered')?.evidence).toContain('Se respondieron 36 de 60 menciones.');
   });
 });

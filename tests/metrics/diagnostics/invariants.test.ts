@@ -56,7 +56,7 @@ describe('diagnostics invariants', () => {
     const after = await storeWith([...posts, ...extra]);
     stores.push(after);
     const three = parseConfig(
-      { client: 'acme', brands: [{ id: 'acme', name: 'Acme', accounts: { twitter: ['AcmeCares'] } }, { id: 'rival', name: 'Rival', accounts: { twitter: ['RivalHelp'] } }, { id: 'other', accounts: { twitter: ['OtherCo'] } }] },
+      { client: 'acme', brands: [{ id: 'acme', name: 'Acme', accounts: { twitter: ['AcmeCares'] } }, { id: 'rival', name: 'Rival', accounts: { twitter: ['RivalHelp'] } }, { id: 'other', accounts: { twitter: ['OtherCo'] } }], metrics: twoBrands().metrics },
       'test.yaml',
       '/tmp',
     );

@@ -49,7 +49,12 @@ describe('Kaggle twcs sample, October 2017: diagnostics', () => {
   it('runs on the real sample', async () => {
     expect(rows).toHaveLength(93);
     const store = await storeWith(rows.map((row) => ({ id: row.id, author: row.author, at: new Date(row.at).toISOString(), text: row.text, ...(row.parent ? { parent: row.parent } : {}) })));
-    const config = parseConfig({ client: brandIds[0], brands: brandIds.map((id) => ({ id, accounts: { twitter: [id] } })) }, 'kaggle.yaml', '/tmp');
+    // The plain TypeScript below follows the follow-up rule alone: no minimum of follow-ups, every mention counted.
+    const config = parseConfig(
+      { client: brandIds[0], brands: brandIds.map((id) => ({ id, accounts: { twitter: [id] } })), metrics: { minFollowUps: 1, needsAnswer: false } },
+      'kaggle.yaml',
+      '/tmp',
+    );
     result = await computeDiagnostics(store, config, '2017-10');
     store.close();
     expect(result.brands).toHaveLength(brandIds.length);

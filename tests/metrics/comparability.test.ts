@@ -1,0 +1,167 @@
+/**
+ * Comparability (METRICS.md): who dominates a brand's mentions, when its data
+ * falls in the period, and a brand with too few posts of its own to compare.
+ * The numbers below are worked out by hand.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { computeMetrics } from '../../src/metrics/compute.js';
+import { computeDiagnostics } from '../../src/metrics/diagnostics/index.js';
+import type { BrandMetrics, MetricsReport } from '../../src/metrics/types.js';
+import { configWith, storeWith, type TestPost } from './helpers.js';
+
+const BRANDS = [{ id: 'acme' }, { id: 'rival' }, { id: 'south' }];
+
+async function metrics(posts: TestPost[], period = '2017-10'): Promise<MetricsReport> {
+  const store = await storeWith(posts);
+  try {
+    return await computeMetrics(store, configWith(BRANDS), period);
+  } finally {
+    store.close();
+  }
+}
+
+function brand(report: MetricsReport, id: string): BrandMetrics {
+  const found = report.brands.find((entry) => entry.id === id);
+  if (!found) throw new Error(`no brand ${id}`);
+  return found;
+}
+
+/** Noon UTC of October `day`, 2017, plus `minutes`. */
+const on = (day: number, minutes = 0) => new Date(Date.UTC(2017, 9, day, 12) + minutes * 60_000).toISOString();
+
+/** `count` mentions of `handle`, one a day from the 1st, by `author(i)`, each answered after 10 minutes by `account` when given. */
+function daily(prefix: string, handle: string, count: number, author: (i: number) => string, account?: string): TestPost[] {
+  return Array.from({ length: count }, (_, i): TestPost[] => {
+    const mention: TestPost = { id: `${prefix}${i}`, author: author(i), at: on(1 + (i % 31), Math.floor(i / 31)), text: `@${handle} hello?` };
+    return account ? [mention, { id: `${prefix}${i}r`, author: account, at: on(1 + (i % 31), Math.floor(i / 31) + 10), text: 'on it', parent: mention.id }] : [mention];
+  }).flat();
+}
+
+describe('dominant author', () => {
+  it('warns when one author wrote more than 20% of the mentions, at least 20 of them, and names them', async () => {
+    // acme: 100 mentions, 25 by "loud"; rival: 100 mentions, 20 by "loud" (20% is not more than 20%);
+    // south: 40 mentions, 19 by "loud" (47%, but fewer than 20).
+    const report = await metrics([
+      ...daily('a', 'acme', 100, (i) => (i < 25 ? 'loud' : `a${i}`), 'acme'),
+      ...daily('r', 'rival', 100, (i) => (i < 20 ? 'loud' : `r${i}`), 'rival'),
+      ...daily('s', 'south', 40, (i) => (i < 19 ? 'loud' : `s${i}`), 'south'),
+    ]);
+    expect(brand(report, 'acme').coverage?.topAuthor).toEqual({ author: 'loud', mentions: 25, share: 0.25 });
+    expect(brand(report, 'acme').coverage?.warnings).toEqual(['dominant-author']);
+    expect(brand(report, 'rival').coverage?.warnings).toEqual([]);
+    expect(brand(report, 'south').coverage?.topAuthor).toEqual({ author: 'loud', mentions: 19, share: 19 / 40 });
+    expect(brand(report, 'south').coverage?.warnings).toEqual([]);
+  });
+});
+
+describe('period coverage', () => {
+  it('gives each brand its first and last post and days with data, and warns on a thin period', async () => {
+    const report = await metrics([
+      // acme: a mention every day of October, answered: the whole month.
+      ...daily('a', 'acme', 31, (i) => `a${i}`, 'acme'),
+      // rival: 10 mentions on the 29th, 30th and 31st: 3 of 31 days.
+      ...Array.from({ length: 10 }, (_, i): TestPost => ({ id: `r${i}`, author: `r${i}`, at: on(29 + (i % 3), i), text: '@rival hello?' })),
+      // south: 16 of its 30 mentions on the 31st (more than half), the others one a day.
+      ...Array.from({ length: 30 }, (_, i): TestPost => ({ id: `s${i}`, author: `s${i}`, at: i < 16 ? on(31, i) : on(1 + i - 16), text: '@south hello?' })),
+    ]);
+    const acme = brand(report, 'acme');
+    expect(acme.coverage?.span).toEqual({
+      first: '2017-10-01T12:00:00Z',
+      last: '2017-10-31T12:10:00Z',
+      daysWithData: 31,
+      periodDays: 31,
+      busiestDay: '2017-10-01',
+      busiestDayMentions: 1,
+      busiestDayShare: 1 / 31,
+    });
+    expect(acme.coverage?.warnings).toEqual([]);
+    const rival = brand(report, 'rival');
+    expect(rival.coverage?.span).toMatchObject({ first: '2017-10-29T12:00:00Z', daysWithData: 3, busiestDay: '2017-10-29', busiestDayMentions: 4 });
+    expect(rival.coverage?.warnings).toContain('partial-period');
+    const south = brand(report, 'south');
+    expect(south.coverage?.span).toMatchObject({ daysWithData: 15, busiestDay: '2017-10-31', busiestDayMentions: 16, busiestDayShare: 16 / 30 });
+    expect(south.coverage?.warnings).toContain('partial-period');
+    // All brands together: 71 mentions on 31 days, the 31st holding 1 + 3 + 16 = 20 of them: not thin.
+    expect(report.periodCoverage).toMatchObject({ partial: false, span: { daysWithData: 31, busiestDay: '2017-10-31', busiestDayMentions: 20 } });
+  });
+
+  it('says when the whole period is thin: most mentions on one day', async () => {
+    const report = await metrics([
+      ...Array.from({ length: 9 }, (_, i): TestPost => ({ id: `a${i}`, author: `a${i}`, at: on(31, i), text: '@acme hello?' })),
+      { id: 'b', author: 'b', at: on(3), text: '@rival hello?' },
+    ]);
+    expect(report.periodCoverage).toEqual({
+      partial: true,
+      span: { first: '2017-10-03T12:00:00Z', last: '2017-10-31T12:08:00Z', daysWithData: 2, periodDays: 31, busiestDay: '2017-10-31', busiestDayMentions: 9, busiestDayShare: 0.9 },
+    });
+  });
+
+  it('counts local days in the report timezone', async () => {
+    const store = await storeWith([
+      // 23:30 UTC on the 1st is the 2nd in Madrid (UTC+2 in October).
+      { id: 'm1', author: 'x', at: '2017-10-01T23:30:00Z', text: '@acme hi?' },
+      { id: 'm2', author: 'y', at: '2017-10-02T10:00:00Z', text: '@acme hi?' },
+    ]);
+    try {
+      const report = await computeMetrics(store, configWith(BRANDS, { timezone: 'Europe/Madrid' }), '2017-10');
+      expect(brand(report, 'acme').coverage?.span).toMatchObject({ daysWithData: 1, busiestDay: '2017-10-02', busiestDayMentions: 2 });
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('too few brand posts', () => {
+  it('marks a brand whose only post is one broadcast: shown, unranked, outside the benchmarks', async () => {
+    const report = await metrics([
+      ...daily('a', 'acme', 40, (i) => `a${i}`, 'acme'),
+      ...daily('r', 'rival', 40, (i) => `r${i}`, 'rival'),
+      // south: 40 mentions, and one post of its own, a broadcast (a customer's tweet filed under its handle).
+      ...daily('s', 'south', 40, (i) => `s${i}`),
+      { id: 'south-post', author: 'south', at: on(5), text: 'Delayed again?' },
+    ]);
+    const south = brand(report, 'south');
+    expect(south.coverage?.warnings).toEqual(['few-brand-posts']);
+    // Its response rate is 0%, shown but not ranked; its volume and share of voice are ranked.
+    expect([south.responseRate, south.rank.responseRate, south.rank.replyShare]).toEqual([0, null, null]);
+    expect(south.rank.shareOfVoice).toBe(1);
+    // The competitor median of the rate rests on rival alone.
+    expect(report.benchmarks?.find((b) => b.metric === 'responseRate')).toMatchObject({ competitorMedian: 1, competitorsMeasured: 1 });
+    // No coverage warning rests on zero replies.
+    expect(south.coverage?.warnings).not.toContain('parents-missing');
+  });
+
+  it('leaves the diagnostics of such a brand out of ranks and medians', async () => {
+    const posts = [
+      ...daily('a', 'acme', 40, (i) => `a${i}`, 'acme'),
+      ...daily('s', 'south', 40, (i) => `s${i}`),
+      { id: 'south-post', author: 'south', at: on(5), text: '@s1 @s2 @s3 @s4 @s5 new offer' },
+    ];
+    const store = await storeWith(posts);
+    try {
+      const diagnostics = await computeDiagnostics(store, configWith(BRANDS), '2017-10');
+      const south = diagnostics.brands.find((entry) => entry.id === 'south');
+      expect(south?.fewBrandPosts).toBe(true);
+      expect(south?.rank.unsolicitedShare ?? null).toBeNull();
+      expect(diagnostics.benchmarks.find((b) => b.metric === 'unsolicitedShare')?.competitorsMeasured).toBe(0);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('is what any brand becomes when all its posts but one non-reply are removed (a property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 29 }), async (answered, keep) => {
+        const posts = daily('a', 'acme', 30, (i) => `a${i}`).map((post, i): TestPost[] => (i < answered ? [post, { id: `${post.id}r`, author: 'acme', at: on(1 + i, 10), text: 'ok', parent: post.id }] : [post])).flat();
+        const broadcast: TestPost = { id: 'b', author: 'acme', at: on(1 + keep), text: 'News' };
+        const full = brand(await metrics([...posts, broadcast]), 'acme');
+        expect(full.coverage?.warnings).not.toContain('few-brand-posts');
+        const stripped = brand(await metrics([...posts.filter((post) => post.author !== 'acme'), broadcast]), 'acme');
+        expect(stripped.coverage?.warnings).toContain('few-brand-posts');
+        expect(stripped.rank.responseRate ?? null).toBeNull();
+      }),
+      { numRuns: 5 },
+    );
+  });
+});
