@@ -3,6 +3,8 @@ import type { Store } from '../store/database.js';
 import { POST_COLUMNS, POST_KINDS } from '../store/schema.js';
 import { quoteIdentifier } from './formats/sql-helpers.js';
 import type { CanonicalSelect, MappedColumn } from './formats/types.js';
+import { listValue } from '@duckdb/node-api';
+import { MOJIBAKE_PATTERN, MOJIBAKE_REASON, repairMojibake } from './mojibake.js';
 import { EARLIEST_OTHER, FUTURE_REASON, latestPlausible, PLATFORM_BEGINNINGS, tooEarlyReason } from './plausible-dates.js';
 import type { CsvRelation } from './staging.js';
 import { inFileOrder } from './optimizers.js';
@@ -42,6 +44,7 @@ export interface CanonicalPlan {
   names: readonly string[];
   params: Record<string, DuckDBValue>;
   reasons: string[];
+  /** The format's warnings, then the pipeline's: text repaired from mojibake (the last). */
   warnings: string[];
   /** Reason codes (1-based) of the pipeline's own checks. */
   codes: { missingId: number; missingDate: number; badDate: number; future: number; tooEarly: number[]; conflict: number };
@@ -72,9 +75,9 @@ export function canonicalPlan(select: CanonicalSelect, names: readonly string[],
   return {
     select,
     names,
-    params: { ...baseParams, ...(select.params ?? {}), latest_created: latestPlausible(now) },
+    params: { ...baseParams, ...(select.params ?? {}), latest_created: latestPlausible(now), mojibake_pattern: MOJIBAKE_PATTERN },
     reasons,
-    warnings: (select.warnWhen ?? []).map((rule) => rule.reason),
+    warnings: [...(select.warnWhen ?? []).map((rule) => rule.reason), MOJIBAKE_REASON],
     codes: {
       missingId: 1,
       missingDate: 2,
@@ -136,8 +139,10 @@ function canonicalSql(plan: CanonicalPlan, from: string): string {
   ];
   const exclude = ['__rb_raw_date', ...formatRejects.map((_, index) => `__rb_reject_${index}`), ...plan.names.map((_, index) => rawCell(index))].join(', ');
   // The raw date text is kept only where the date could not be read: it is the example an error shows.
+  // The last warning, mojibake, reads the mapped text (repairMojibake fixes the flagged rows once they are staged).
   return `SELECT * EXCLUDE (${exclude}), CASE WHEN created_at IS NULL THEN __rb_raw_date END AS __rb_raw_date,
-    (${blankSql(plan.names.length)}) AS __rb_blank, CASE ${reasonCase.join(' ')} ELSE 0 END AS __rb_reason
+    (${blankSql(plan.names.length)}) AS __rb_blank, CASE ${reasonCase.join(' ')} ELSE 0 END AS __rb_reason,
+    coalesce(regexp_matches(text, $mojibake_pattern), false) AS ${mojibakeFlag(plan)}
     FROM (SELECT ${inner.join(',\n  ')} FROM ${from})`;
 }
 
@@ -186,15 +191,35 @@ export async function markConflicts(store: Store, plan: CanonicalPlan): Promise<
   );
 }
 
+/** The flag column of the pipeline's last warning: text that looks like UTF-8 read as Windows-1252. */
+function mojibakeFlag(plan: CanonicalPlan): string {
+  return `__rb_warn_${plan.warnings.length - 1}`;
+}
+
 /**
  * Evaluates the mapping once, straight from the file, into a temporary table
  * in file order (its rowid is the record index): the checks, the rejects and
- * the insert then read plain columns instead of re-running every parse.
+ * the insert then read plain columns instead of re-running every parse. The
+ * texts damaged by a spreadsheet are repaired there, before copies of a post
+ * are compared: a damaged copy and a clean one are then the same post.
  */
 export async function materializeCanonical(store: Store, plan: CanonicalPlan, relation: CsvRelation): Promise<void> {
   // __rb_first: for a conflicting copy of a post, the row of its first copy (see markConflicts).
   const sql = `CREATE OR REPLACE TEMP TABLE ${CANONICAL_TABLE} AS SELECT *, NULL::BIGINT AS __rb_first FROM (${canonicalSql(plan, relation.sql)})`;
   await inFileOrder(store, () => store.change(sql, { ...plan.params, ...relation.params }));
+  await repairStagedText(store, plan);
+}
+
+/** Rewrites the text of the rows flagged as mojibake with its repair (few rows: the repair runs in JavaScript). */
+async function repairStagedText(store: Store, plan: CanonicalPlan): Promise<void> {
+  const damaged = await store.all<{ row_id: number; text: string }>(`SELECT rowid::DOUBLE AS row_id, text FROM ${CANONICAL_TABLE} WHERE ${mojibakeFlag(plan)}`);
+  if (damaged.length === 0) return;
+  await store.run(
+    `UPDATE ${CANONICAL_TABLE} SET text = repaired.text
+     FROM (SELECT unnest($ids) AS row_id, unnest($texts) AS text) AS repaired
+     WHERE ${CANONICAL_TABLE}.rowid = repaired.row_id`,
+    { ids: listValue(damaged.map((row) => row.row_id)), texts: listValue(damaged.map((row) => repairMojibake(row.text))) },
+  );
 }
 
 export async function dropCanonical(store: Store): Promise<void> {

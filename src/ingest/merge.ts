@@ -1,4 +1,6 @@
+import { listValue } from '@duckdb/node-api';
 import type { Store } from '../store/database.js';
+import { MOJIBAKE_PATTERN, repairMojibake } from './mojibake.js';
 import { CANONICAL_ROWS, MAPPED_COLUMNS } from './canonical.js';
 import { quoteIdentifier } from './formats/sql-helpers.js';
 
@@ -31,6 +33,34 @@ export async function mergePosts(store: Store, batchId: number, options: { dupli
   const inserted = await store.change(`INSERT INTO posts (${columns}, batch_id) SELECT ${columns}, $batch_id FROM (${source}) ORDER BY created_at`, { batch_id: batchId });
   const settled = await settleStoredCopies(store, batchId, storedBefore);
   return { imported: inserted - settled.removed, differing: settled.differing };
+}
+
+/**
+ * A stored post whose text a spreadsheet damaged (mojibake: imported before
+ * repairs, or beyond them) takes the clean text of the batch's copy when
+ * that is what its repair gives: the clean copy is kept, and the two are not
+ * a conflict.
+ */
+async function healStoredText(store: Store, batchId: number): Promise<void> {
+  const pairs = await store.all<{ platform: string; post_id: string; stored: string; fresh: string }>(
+    `SELECT posts.platform, posts.post_id, posts.text AS stored, copy.text AS fresh FROM ${OVERLAP_TABLE} AS copy
+     JOIN posts ON posts.batch_id <> $batch_id AND posts.platform = copy.platform AND posts.post_id = copy.post_id
+     WHERE posts.text <> copy.text AND regexp_matches(posts.text, $pattern)`,
+    { batch_id: batchId, pattern: MOJIBAKE_PATTERN },
+  );
+  const healed = pairs.filter((pair) => repairMojibake(pair.stored) === pair.fresh);
+  if (healed.length === 0) return;
+  await store.run(
+    `UPDATE posts SET text = clean.text
+     FROM (SELECT unnest($platforms) AS platform, unnest($ids) AS post_id, unnest($texts) AS text) AS clean
+     WHERE posts.batch_id <> $batch_id AND posts.platform = clean.platform AND posts.post_id = clean.post_id`,
+    {
+      batch_id: batchId,
+      platforms: listValue(healed.map((pair) => pair.platform)),
+      ids: listValue(healed.map((pair) => pair.post_id)),
+      texts: listValue(healed.map((pair) => pair.fresh)),
+    },
+  );
 }
 
 /** Copies of stored posts whose author, date or text differ from the stored post (which was kept): how many, and one post id. */
@@ -79,6 +109,7 @@ export async function settleStoredCopies(store: Store, batchId: number, storedBe
     const [row] = await store.all<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${OVERLAP_TABLE}`);
     const copies = row?.n ?? 0;
     if (copies === 0) return { removed: 0, differing: none };
+    await healStoredText(store, batchId);
     // Compared before the stored rows take the copies' values for their empty fields.
     const [differing] = await store.all<{ n: number; example: string | null }>(
       `SELECT count(*)::DOUBLE AS n, min(copy.post_id) AS example FROM ${OVERLAP_TABLE} AS copy

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MOJIBAKE_REASON } from '../../src/ingest/mojibake.js';
 import { allPosts, DATE, importOne, openStore, tempFile, twcsCsv } from './helpers.js';
 
 const ROWS = [
@@ -51,11 +52,12 @@ describe('encodings', () => {
     expect((await allPosts(store))[0]?.text).toBe('Café, niño, it’s 5€');
   });
 
-  it('keeps mojibake that is valid UTF-8 exactly as it is', async () => {
+  it('reads a file of valid UTF-8 as UTF-8, and repairs the mojibake of its texts row by row', async () => {
     const store = await openStore();
-    const rows = [['1', 'Cliente', DATE, 'Itâ€™s broken â€” again', '']] as const;
+    // Row 2's "Ã" and "à" are followed by no character a UTF-8 sequence would continue with: text, left alone.
+    const rows = [['1', 'Cliente', DATE, 'Itâ€™s broken â€” again', ''], ['2', 'Otro', DATE, 'NÃO, à bientôt', '']] as const;
     const result = await importOne(store, tempFile('mojibake.csv', twcsCsv(rows)));
-    expect(result).toMatchObject({ encoding: 'utf-8', warnings: [] });
-    expect((await allPosts(store))[0]?.text).toBe('Itâ€™s broken â€” again');
+    expect(result).toMatchObject({ encoding: 'utf-8', warnings: [`1 row: ${MOJIBAKE_REASON} (first at line 2)`] });
+    expect((await allPosts(store)).map((post) => post.text)).toEqual(['It’s broken — again', 'NÃO, à bientôt']);
   });
 });

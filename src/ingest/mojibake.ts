@@ -1,0 +1,59 @@
+import { decodeWindows1252 } from './source/windows-1252.js';
+
+/**
+ * UTF-8 text that was once read as Windows-1252 (as Excel does with a CSV it
+ * opens, then saves): "Let’s" becomes "Letâ€™s", "é" becomes "Ã©". Each
+ * damaged character is a run of Windows-1252 characters whose bytes are a
+ * valid UTF-8 sequence; that run is the evidence, and decoding its bytes as
+ * UTF-8 is the repair. A run that is not valid UTF-8 ("Ã" alone, "à…") is
+ * text, and is left alone.
+ */
+
+/** The character each byte 0x80-0xFF shows as in Windows-1252 (undefined bytes as their C1 control). */
+const CHAR_OF_BYTE = new Map<number, string>(Array.from({ length: 128 }, (_, index) => [0x80 + index, decodeWindows1252(Buffer.from([0x80 + index]))]));
+const BYTE_OF_CHAR = new Map<string, number>([...CHAR_OF_BYTE].map(([byte, char]) => [char, byte]));
+
+/** A character class of the characters bytes `from`..`to` show as; none of them is special inside a class. */
+function bytes(from: number, to: number): string {
+  let chars = '';
+  for (let byte = from; byte <= to; byte++) chars += CHAR_OF_BYTE.get(byte) ?? '';
+  return `[${chars}]`;
+}
+
+const CONT = bytes(0x80, 0xbf);
+
+/**
+ * The well-formed UTF-8 sequences of 2 to 4 bytes (RFC 3629, table 3-7),
+ * written with the characters their bytes show as in Windows-1252. The same
+ * text is a JavaScript and an RE2 (DuckDB) regular expression.
+ */
+export const MOJIBAKE_PATTERN = [
+  `${bytes(0xc2, 0xdf)}${CONT}`,
+  `${bytes(0xe0, 0xe0)}${bytes(0xa0, 0xbf)}${CONT}`,
+  `${bytes(0xe1, 0xec)}${CONT}{2}`,
+  `${bytes(0xed, 0xed)}${bytes(0x80, 0x9f)}${CONT}`,
+  `${bytes(0xee, 0xef)}${CONT}{2}`,
+  `${bytes(0xf0, 0xf0)}${bytes(0x90, 0xbf)}${CONT}{2}`,
+  `${bytes(0xf1, 0xf3)}${CONT}{3}`,
+  `${bytes(0xf4, 0xf4)}${bytes(0x80, 0x8f)}${CONT}{2}`,
+].join('|');
+
+const SEQUENCE = new RegExp(MOJIBAKE_PATTERN, 'gu');
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The text with every damaged character decoded again; text without such damage comes back unchanged. */
+export function repairMojibake(text: string): string {
+  return text.replace(SEQUENCE, (sequence) => {
+    const raw = Array.from(sequence, (char) => BYTE_OF_CHAR.get(char));
+    if (raw.some((byte) => byte === undefined)) return sequence;
+    try {
+      return UTF8.decode(Uint8Array.from(raw as number[]));
+    } catch {
+      return sequence;
+    }
+  });
+}
+
+/** The warning of a file with repaired rows (the import adds the count and the first line). */
+export const MOJIBAKE_REASON =
+  'text damaged by a spreadsheet that read UTF-8 as Windows-1252 (e.g. "Letâ€™s" for "Let’s", "Ã©" for "é"); it was repaired';

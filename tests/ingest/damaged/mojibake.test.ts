@@ -1,0 +1,70 @@
+/**
+ * Issue 15, damaged text: UTF-8 that Excel read as Windows-1252 ("Letâ€™s")
+ * is repaired row by row, counted with its first line, and a damaged copy of
+ * a post is the same post as its clean copy (the clean text is kept, no
+ * conflict is reported). The store is compared row by row with the clean
+ * file parsed by papaparse.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MOJIBAKE_REASON, repairMojibake } from '../../../src/ingest/mojibake.js';
+import { importOne, openStore, rejects, tempFile } from '../helpers.js';
+import { DAMAGED, expectedTwcsPosts, SAMPLE, SAMPLE_TEXT, storedTwcsPosts } from './expected.js';
+
+const DAMAGED_FILE = join(DAMAGED, 'excel-mojibake.csv');
+const DAMAGED_TEXT = readFileSync(DAMAGED_FILE, 'utf8');
+
+/** The file line that starts the record of `id` (the sample has no line break inside a record before it). */
+function lineOf(csv: string, id: string): number {
+  return csv.split('\n').findIndex((line) => line.startsWith(`${id},`)) + 1;
+}
+
+describe('text damaged by a spreadsheet (mojibake)', () => {
+  it('is repaired row by row and counted in one warning with its first line', async () => {
+    expect(DAMAGED_TEXT).toContain('Iâ€™ve a concern');
+    const store = await openStore();
+    const result = await importOne(store, DAMAGED_FILE);
+    // 15 texts of the sample have characters beyond ASCII; 119237 is the first of them in the file.
+    expect(result).toMatchObject({ rowsRead: 93, imported: 93, rejected: 0, conflicts: 0 });
+    expect(result.warnings).toEqual([`15 rows: ${MOJIBAKE_REASON} (first at line ${lineOf(DAMAGED_TEXT, '119237')})`]);
+    expect(await storedTwcsPosts(store)).toEqual(expectedTwcsPosts(SAMPLE_TEXT));
+  });
+
+  it('keeps the clean copy, with no conflict, whichever of the two copies comes first', async () => {
+    const cleanFirst = await openStore();
+    await importOne(cleanFirst, SAMPLE);
+    const damagedAfter = await importOne(cleanFirst, DAMAGED_FILE);
+    expect(damagedAfter).toMatchObject({ imported: 0, duplicates: 93, conflicts: 0 });
+    expect(damagedAfter.warnings.some((warning) => warning.includes('another author, date or text'))).toBe(false);
+    expect(await storedTwcsPosts(cleanFirst)).toEqual(expectedTwcsPosts(SAMPLE_TEXT));
+
+    // A store that holds the damaged text (imported before the repair existed) takes the clean copy's text.
+    const old = await openStore();
+    await importOne(old, DAMAGED_FILE);
+    const damagedTexts = expectedTwcsPosts(DAMAGED_TEXT);
+    for (const post of damagedTexts) await old.run("UPDATE posts SET text = $text WHERE platform = 'twitter' AND post_id = $id", { text: post.text, id: post.post_id });
+    // The clean export, but with one ASCII text really changed.
+    const clean = await importOne(old, tempFile('clean-again.csv', SAMPLE_TEXT.replace('I wish Amazon', 'I really wish Amazon')));
+    expect(clean.warnings.some((warning) => warning.includes('another author, date or text'))).toBe(true);
+    const stored = await storedTwcsPosts(old);
+    // Every damaged text was healed to the clean one; the real difference is reported and the stored text kept.
+    expect(stored).toEqual(expectedTwcsPosts(SAMPLE_TEXT));
+  });
+
+  it('merges a damaged and a clean copy inside one file into one post, the clean text kept', async () => {
+    const lines = SAMPLE_TEXT.split('\n');
+    const damagedLine = DAMAGED_TEXT.split('\n')[lineOf(DAMAGED_TEXT, '119250') - 1] ?? '';
+    const both = [...lines.slice(0, -1), damagedLine, ''].join('\n');
+    const store = await openStore();
+    const result = await importOne(store, tempFile('both.csv', both));
+    expect(result).toMatchObject({ rowsRead: 94, imported: 93, duplicates: 1, conflicts: 0 });
+    expect(await rejects(store)).toEqual([]);
+    expect(await storedTwcsPosts(store)).toEqual(expectedTwcsPosts(SAMPLE_TEXT));
+  });
+
+  it('leaves text alone that only looks like it: a run that is not UTF-8', () => {
+    for (const text of ['NÃO', 'voilà…', 'Â', '£5 and ±2', 'ÀÉÎÕÜ ß', 'plain ASCII']) expect(repairMojibake(text)).toBe(text);
+    expect(repairMojibake('Letâ€™s go, cafÃ©, ðŸ˜Š, Â¿quÃ©?')).toBe('Let’s go, café, 😊, ¿qué?');
+  });
+});
