@@ -32,7 +32,8 @@ function sentencesOf(brand: BrandMetrics, handles: number): string[] {
       `${percent(coverage.massMentions / brand.inbound)} of its mentions (${count(coverage.massMentions)} of ${count(brand.inbound)}) tag ${handles} or more accounts at once: they count in its volume and share of voice, not in its response figures.`,
     );
   }
-  if (coverage.closers > 0) {
+  if (coverage.closers === 1) lines.push('1 of its mentions is a thank-you or acknowledgement after its answer: it counts in its volume, not in its response figures.');
+  if (coverage.closers > 1) {
     lines.push(`${count(coverage.closers)} of its mentions are thanks or acknowledgements after its answer: they count in its volume, not in its response figures.`);
   }
   return lines;
@@ -44,7 +45,7 @@ function warningSentence(brand: BrandMetrics, warning: CoverageWarning): string 
     case 'no-brand-posts':
       return 'the data holds no post of the brand here, so its answers cannot be measured: import its own posts (its care or publishing export).';
     case 'few-brand-posts':
-      return `the data holds only ${count(coverage?.brandPosts ?? 0)} posts of the brand, none a reply: its response figures are shown but not compared. Import its replies.`;
+      return `the data holds only ${coverage?.brandPosts === 1 ? '1 post' : `${count(coverage?.brandPosts ?? 0)} posts`} of the brand, none a reply: its response figures are shown but not compared. Import its replies.`;
     case 'responses-missing':
       return `${percent((coverage?.listedResponsesMissing ?? 0) / brand.inbound)} of its mentions list responses that are not in the data: its response rate is a lower bound.`;
     case 'parents-missing':

@@ -32,14 +32,14 @@ describe('report model', () => {
     const { model: built } = await model('en');
     expect(built.findings).toEqual([
       'Acme Telecom answered 60% of the 50 mentions it received, rank 2 of 5 brands.',
-      // Acme's 30 answers sorted: the 15th and 16th are 40 min; SwiftNet answers all 12 after 5 min: 40 / 5 = 8.
-      'SwiftNet answered 8 times faster than Acme Telecom: a median first response of 5\u00a0min against 40\u00a0min.',
+      // SwiftNet is fastest (5 min) but on 12 answered mentions: no "times faster" (Acme's 40 min rests on 30).
       // Acme: 20 of 50 within 60 min; competitors 80%, 30%, 0%, 0%: median 15%.
       '40% of mentions to Acme Telecom were answered within 1\u00a0h, ahead of the median competitor (15%).',
       // September: 26 of 40 = 65%, so -5 points.
       'The response rate fell by 5.0\u00a0pts compared with September 2017.',
       // MegaFon: 9 replies and 41 broadcasts; Acme 30 replies and 10 broadcasts.
       'MegaFon Ibérica mostly broadcasts: only 18% of its posts were replies to people, against 75% for Acme Telecom.',
+      'Acme Telecom received 21% of all mentions of the tracked brands, rank 3 of 5.',
     ]);
   });
 
@@ -60,11 +60,11 @@ describe('report model', () => {
       // 10 mentions: a low sample, said first; no change of a rate resting on 10 mentions (September's 10 too).
       'CannTel recibió menos de 30 menciones: sus cifras deben leerse con cautela.',
       'CannTel respondió al 50\u00a0% de las 10 menciones que recibió: puesto 3 de 5 marcas.',
-      'SwiftNet respondió 18 veces más rápido que CannTel: una mediana de primera respuesta de 5\u00a0min frente a 1,5\u00a0h.',
       // Within 60 min: competitors 40%, 80%, 30%, 0%: median 35%.
       'El 0\u00a0% de las menciones a CannTel recibió respuesta en 1\u00a0h, frente al 35\u00a0% del competidor mediano.',
       // MegaFon: 9 replies and 41 broadcasts; CannTel 5 replies and 2 broadcasts.
       'MegaFon Ibérica se dedica sobre todo a difundir: solo el 18\u00a0% de sus publicaciones fueron respuestas a personas, frente al 71\u00a0% de CannTel.',
+      'CannTel recibió el 4\u00a0% de todas las menciones de las marcas analizadas: puesto 5 de 5.',
     ]);
   });
 

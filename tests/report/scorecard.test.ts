@@ -121,10 +121,12 @@ describe('mistakes scorecard', () => {
         expect([brand.id, key, printed.rank]).toEqual([brand.id, key, rank === null || rank === undefined ? null : String(rank)]);
       }
     }
-    expect(cell(card, 'acme', 'responseRate')).toMatchObject({ text: '80%', rank: '1', tone: 'better', symbol: '✓' });
-    expect(cell(card, 'rival', 'responseRate')).toMatchObject({ text: '50%', rank: '2', tone: 'same', symbol: '≈' });
-    expect(cell(card, 'acme', 'responseTimeMedianMin')).toMatchObject({ text: '30\u00a0min', rank: '1', tone: 'better' });
-    expect(cell(card, 'rival', 'responseTimeMedianMin')).toMatchObject({ text: '2\u00a0h', rank: '2', tone: 'same' });
+    // 10 mentions a brand: the rates and times carry the low-sample mark, as in the leaderboard.
+    expect(cell(card, 'acme', 'responseRate')).toMatchObject({ text: '80% †', rank: '1', tone: 'better', symbol: '✓' });
+    expect(cell(card, 'rival', 'responseRate')).toMatchObject({ text: '50% †', rank: '2', tone: 'same', symbol: '≈' });
+    expect(cell(card, 'acme', 'responseTimeMedianMin')).toMatchObject({ text: '30\u00a0min †', rank: '1', tone: 'better' });
+    expect(cell(card, 'rival', 'responseTimeMedianMin')).toMatchObject({ text: '2\u00a0h †', rank: '2', tone: 'same' });
+    expect(card.notes).toContain('† As in the leaderboard: a rate or a time resting on fewer than 30 mentions; read it with care.');
   });
 
   it('compares every row with the competitor median of the benchmarks', () => {
@@ -196,7 +198,7 @@ describe('mistakes scorecard', () => {
     expect(cell(es, 'rival', 'responseRateOutsideHours').reasonText).toBe('sin horario de atención en la configuración');
     const fr = scorecardOf('fr');
     expect(cell(fr, 'rival', 'negativeResponseRate').reasonText).toBe('pas de tonalité dans les données');
-    expect(cell(fr, 'acme', 'responseRate').text).toBe('80\u00a0%');
+    expect(cell(fr, 'acme', 'responseRate').text).toBe('80\u00a0% †');
     expect(fr.legend.map((item) => item.symbol)).toEqual(['✓', '≈', '✗', '○', '—']);
     expect(fr.definitions.find((row) => row.label === 'Comptes influents traités')?.value).toContain('1\u202f000 abonnés');
   });
@@ -207,7 +209,7 @@ describe('mistakes scorecard', () => {
       const config = configWith();
       const card = scorecardOf('en', DEFAULT_SCORECARD_THRESHOLDS, await computed(two, { ...config, brands: config.brands.filter((brand) => brand.id !== 'third') }));
       // Rival is the only competitor with posts: 80% against its 50% is no "better".
-      expect(cell(card, 'acme', 'responseRate')).toMatchObject({ text: '80%', tone: 'incomparable', symbol: '○' });
+      expect(cell(card, 'acme', 'responseRate')).toMatchObject({ text: '80% †', tone: 'incomparable', symbol: '○' });
       expect(card.medians[0]).toBe('50%');
       expect(card.medianNotes[0]).toBe('of 1 competitor');
       expect(card.legend.find((item) => item.tone === 'incomparable')?.text).toBe('not comparable: the median rests on fewer than 2 measured competitors');
@@ -231,7 +233,7 @@ describe('mistakes scorecard', () => {
       expect(third?.coverage?.warnings).toContain('few-brand-posts');
       expect(third?.rank.responseRate).toBeNull();
       const card = scorecardOf('en', DEFAULT_SCORECARD_THRESHOLDS, report);
-      expect(cell(card, 'third', 'responseRate')).toMatchObject({ text: '0% °', rank: null, tone: null });
+      expect(cell(card, 'third', 'responseRate')).toMatchObject({ text: '0% † °', rank: null, tone: null });
       // The competitor median rests on Rival alone again.
       expect(card.medianNotes[0]).toBe('of 1 competitor');
       expect(card.notes.some((note) => note.startsWith('° The data holds only 3 posts by Third'))).toBe(true);

@@ -102,6 +102,13 @@ export class Formatter {
     return this.t('format.range', { from: this.date(start), to: this.date(lastInstant) });
   }
 
+  /** The period as `periodLabel` names it, inside a sentence: a month is not capitalised where the language writes months in lower case ("octubre de 2017"). */
+  periodInSentence(startIso: string, endIso: string, label?: string): string {
+    const title = this.periodLabel(startIso, endIso, label);
+    const month = this.monthYear(new Date(startIso));
+    return title === this.capitalise(month) ? month : title;
+  }
+
   /** "1 October 2017" in the report's timezone and language. */
   date(instant: Date): string {
     return format(instant, 'PPP', this.dateOptions);

@@ -61,6 +61,9 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
   if (lowSampleNote) leaderboardNotes.push(lowSampleNote);
   const coverage = coverageNotes(metrics, format, t);
   leaderboardNotes.push(...coverage.map((note) => `${note.mark} ${note.text}`));
+  const noAnswer = noAnswerNotes(metrics, format, t);
+  // Mentions that need no answer weigh on the volumes the table compares when they are a good part of them.
+  leaderboardNotes.push(...noAnswer.filter((note) => note.notable).map((note) => note.text));
   const thresholds = config.report.scorecard;
   const scorecard = buildScorecard(metrics, format, t, {
     sameWithinPoints: thresholds?.sameWithinPoints ?? DEFAULT_SCORECARD_THRESHOLDS.sameWithinPoints,
@@ -81,9 +84,9 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
     colors: { primary, accent },
     period: { label: periodLabel, timezone, previousLabel },
     generatedOn: t('report.generatedOn', { date: format.date(inputs.generatedAt ?? new Date()) }),
-    findings: writeFindings(metrics, format, t, previousLabel, periodLabel),
+    findings: writeFindings(metrics, format, t, previousLabel, format.periodInSentence(metrics.period.start, metrics.period.end, metrics.period.label)),
     kpis: buildKpis(metrics, format, t, previousLabel),
-    kpiNotes: [...coverage, ...noAnswerNotes(metrics, format, t)].filter((note) => note.brandId === client.id).map((note) => note.text),
+    kpiNotes: [...coverage, ...noAnswer].filter((note) => note.brandId === client.id).map((note) => note.text),
     leaderboard,
     leaderboardNotes,
     scorecard,

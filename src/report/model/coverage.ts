@@ -134,11 +134,22 @@ export function measuredPlatforms(metrics: MetricsReport, brandId: string, forma
   return names.length === 0 ? null : format.list(names);
 }
 
-/** One sentence per coverage warning of every brand, in brand order. */
+/**
+ * One sentence per coverage warning of every brand, in brand order. When the
+ * whole period is thin and every brand mentioned in it has a partial period,
+ * one sentence says so for all of them, in place of one each.
+ */
 export function coverageNotes(metrics: MetricsReport, format: Formatter, t: Translate): CoverageNote[] {
-  return metrics.brands.flatMap((brand) =>
-    warningsOf(brand).map((warning) => ({ brandId: brand.id, warning, mark: COVERAGE_MARKS[warning], text: sentence(metrics, brand, warning, format, t) })),
+  const mentioned = metrics.brands.filter((brand) => brand.inbound > 0);
+  const allPartial = metrics.periodCoverage?.partial === true && mentioned.length > 1 && mentioned.every((brand) => warningsOf(brand).includes('partial-period'));
+  const notes = metrics.brands.flatMap((brand) =>
+    warningsOf(brand)
+      .filter((warning) => !(allPartial && warning === 'partial-period'))
+      .map((warning) => ({ brandId: brand.id, warning, mark: COVERAGE_MARKS[warning], text: sentence(metrics, brand, warning, format, t) })),
   );
+  if (!allPartial) return notes;
+  const client = metrics.brands.find((brand) => brand.role === 'client');
+  return [...notes, { brandId: client?.id ?? '', warning: 'partial-period', mark: COVERAGE_MARKS['partial-period'], text: t('coverage.partialPeriodAll') }];
 }
 
 function sentence(metrics: MetricsReport, brand: BrandMetrics, warning: CoverageWarning, format: Formatter, t: Translate): string {
@@ -151,8 +162,10 @@ function sentence(metrics: MetricsReport, brand: BrandMetrics, warning: Coverage
       if (flagged.length === 0) return t('coverage.noBrandPostsAnywhere', { brand: brand.name });
       return t(brand.responseRate === null ? 'coverage.noBrandPosts' : 'coverage.noBrandPostsPartial', { brand: brand.name, platforms: names });
     }
-    case 'few-brand-posts':
-      return t('coverage.fewBrandPosts', { brand: brand.name, posts: format.count(coverage?.brandPosts ?? brand.brandPosts) });
+    case 'few-brand-posts': {
+      const posts = coverage?.brandPosts ?? brand.brandPosts;
+      return t(posts === 1 ? 'coverage.fewBrandPostsOne' : 'coverage.fewBrandPosts', { brand: brand.name, posts: format.count(posts) });
+    }
     case 'responses-missing': {
       // Named platforms only when the warning is not about every platform the brand was mentioned on; the share is then theirs.
       const mentioned = entries.filter((entry) => entry.brand.inbound > 0);
@@ -208,24 +221,34 @@ function localDay(day: string, timezone: string): Date {
   return new TZDate(`${day}T12:00:00`, timezone);
 }
 
+/** A brand whose mentions are this share or more of mass mentions and closers gets its own sentence (the others are in the coverage table). */
+export const NOTABLE_NO_ANSWER_SHARE = 0.1;
+
 /**
- * The mentions that need no answer, in one sentence per brand that had any:
- * they count in its volume and share of voice, not in its response figures.
+ * The mentions that need no answer, in one sentence per brand that had any
+ * among the client and the brands where they weigh (NOTABLE_NO_ANSWER_SHARE
+ * of its mentions or more): they count in its volume and share of voice, not
+ * in its response figures.
  */
-export function noAnswerNotes(metrics: MetricsReport, format: Formatter, t: Translate): Array<{ brandId: string; text: string }> {
+export function noAnswerNotes(metrics: MetricsReport, format: Formatter, t: Translate): Array<{ brandId: string; notable: boolean; text: string }> {
   return metrics.brands.flatMap((brand) => {
     const mass = brand.coverage?.massMentions ?? 0;
     const closers = brand.coverage?.closers ?? 0;
-    if (mass + closers === 0) return [];
+    const share = ratio(mass + closers, brand.inbound);
+    const notable = share !== null && share >= NOTABLE_NO_ANSWER_SHARE;
+    if (mass + closers === 0 || (brand.role !== 'client' && !notable)) return [];
+    const handles = format.count(metrics.settings?.massMentionHandles ?? 5);
     const values = {
       brand: brand.name,
       mass: format.count(mass),
       closers: format.count(closers),
-      handles: format.count(metrics.settings?.massMentionHandles ?? 5),
-      share: format.percent(ratio(mass + closers, brand.inbound)),
+      handles,
+      share: format.percent(share),
+      massPart: t(mass === 1 ? 'coverage.massOne' : 'coverage.massMany', { mass: format.count(mass), handles }),
+      closersPart: t(closers === 1 ? 'coverage.closersOne' : 'coverage.closersMany', { closers: format.count(closers) }),
     };
-    const key = mass > 0 && closers > 0 ? 'coverage.noAnswerBoth' : mass > 0 ? 'coverage.noAnswerMass' : 'coverage.noAnswerClosers';
-    return [{ brandId: brand.id, text: t(key, values) }];
+    const key = mass > 0 && closers > 0 ? 'coverage.noAnswerBoth' : mass > 0 ? 'coverage.noAnswerMass' : closers === 1 ? 'coverage.noAnswerCloser' : 'coverage.noAnswerClosers';
+    return [{ brandId: brand.id, notable, text: t(key, values) }];
   });
 }
 

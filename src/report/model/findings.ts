@@ -61,8 +61,10 @@ function responseFindings(metrics: MetricsReport, format: Formatter, t: Translat
   if (speed) findings.push(speed);
 
   const target = slaTargets(metrics)[0] ?? 60;
-  const clientWithin = client.withinSla[String(target)] ?? null;
-  const othersWithin = benchmarkOf(metrics, slaKey(target))?.competitorMedian ?? null;
+  // The benchmark's own client value: none when the client's figures are not comparable (too few posts of its own).
+  const sla = benchmarkOf(metrics, slaKey(target));
+  const clientWithin = sla?.client ?? null;
+  const othersWithin = sla?.competitorMedian ?? null;
   if (clientWithin !== null && othersWithin !== null) {
     const values = { share: format.percent(clientWithin), client: client.name, target: format.duration(target), median: format.percent(othersWithin) };
     const key = values.share === values.median ? 'finding.slaSame' : clientWithin > othersWithin ? 'finding.slaAhead' : 'finding.slaBehind';
@@ -124,7 +126,11 @@ function rateFinding(metrics: MetricsReport, client: BrandMetrics, format: Forma
   const rank = rankOf(client, 'responseRate');
   if (client.responseRate === null || rank === null) return null;
   const brands = rankedCount(metrics, 'responseRate');
-  const values = { client: client.name, rate: format.percent(client.responseRate), inbound: format.count(measuredInbound(client)), rank, brands };
+  const measured = measuredInbound(client);
+  // "of the 617 mentions that needed an answer" when thank-yous or mass mentions were left out, else "of the 40 mentions it received".
+  const noAnswer = (client.coverage?.massMentions ?? 0) + (client.coverage?.closers ?? 0);
+  const mentions = t(noAnswer > 0 ? 'finding.mentionsNeedingAnswer' : 'finding.mentionsReceived', { count: format.count(measured) });
+  const values = { client: client.name, rate: format.percent(client.responseRate), inbound: format.count(measured), mentions, rank, brands };
   // Part of its mentions are on platforms without its posts: the rate is over the others, and the sentence says so.
   const platforms = measuredPlatforms(metrics, client.id, format);
   if (warningsOf(client).includes('no-brand-posts') && platforms !== null) return t('finding.rateMeasured', { ...values, platforms });
@@ -155,6 +161,8 @@ function speedFinding(metrics: MetricsReport, client: BrandMetrics, format: Form
     metrics.brands.find((brand) => brand.id === speed.bestBrandId && brand.responseTimeMedianMin === best) ??
     metrics.brands.find((brand) => brand.responseTimeMedianMin === best);
   if (!fastest || best <= 0) return null;
+  // "N times faster" is a claim about two medians: neither may rest on fewer than 30 answered mentions.
+  if (client.lowSampleTimes === true || fastest.lowSampleTimes === true) return null;
   const values = { best: fastest.name, client: client.name, bestTime: time(best), clientTime: time(clientTime) };
   const ratio = clientTime / best;
   if (ratio >= FASTER_RATIO) return t('finding.faster', { ...values, ratio: format.decimal(ratio) });

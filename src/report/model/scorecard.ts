@@ -6,7 +6,7 @@ import type { Benchmark, BrandMetrics, MetricsReport } from '../../metrics/types
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { benchmarkOf, catalogueOf, formatValue, rankOf } from './brandLookup.js';
-import { COVERAGE_MARKS, coverageNotes, warningsOf } from './coverage.js';
+import { COVERAGE_MARKS, coverageNotes, LOW_SAMPLE_MARK, lowSampleOf, warningsOf } from './coverage.js';
 import { leaderboardOrder } from './leaderboard.js';
 import type { LabelledValue } from './types.js';
 
@@ -173,6 +173,7 @@ export function buildScorecard(metrics: MetricsReport, format: Formatter, t: Tra
   });
   const printed = rows.flatMap((row) => row.cells.map((cell) => cell.text)).join(' ');
   const notes = [t('scorecard.noteRank'), t('scorecard.noteMedian')];
+  if (printed.includes(LOW_SAMPLE_MARK)) notes.push(t('scorecard.noteLowSample'));
   for (const note of coverageNotes(metrics, format, t)) {
     if (note.warning === 'parents-missing' || !printed.includes(note.mark)) continue;
     notes.push(`${note.mark} ${note.text}`);
@@ -185,6 +186,7 @@ export function buildScorecard(metrics: MetricsReport, format: Formatter, t: Tra
     medians: sources.map((source) => formatValue(format, source, source.benchmark?.competitorMedian ?? null)),
     medianNotes: sources.map((source) => {
       const competitors = source.benchmark?.competitorsMeasured ?? 0;
+      if (source.benchmark?.competitorMedian == null) return '';
       return t(competitors === 1 ? 'scorecard.medianOfOne' : 'scorecard.medianOf', { count: format.count(competitors) });
     }),
     legend: [
@@ -217,6 +219,7 @@ function cellOf(
     return { text: format.missing, rank: null, tone: null, symbol: null, reason, reasonText: t(reason === 'no-data' ? `scorecard.none.${source.key}` : `scorecard.reason.${reason}`) };
   }
   let text = formatValue(format, source, value);
+  if (lowSampleOf(source.key, brand, value) !== null) text = `${text} ${LOW_SAMPLE_MARK}`;
   if (source.isRate && warnings.includes('responses-missing')) text = `${COVERAGE_MARKS['responses-missing']} ${text}`;
   if (source.isRate && warnings.includes('no-brand-posts')) text = `${text} ${COVERAGE_MARKS['no-brand-posts']}`;
   // Too few posts of its own to compare: shown, marked, without rank or verdict.

@@ -63,8 +63,10 @@ export interface CoverageRow {
   inboundMeasured: string;
   /** Mass mentions and closers: kept in volume, left out of response figures. */
   noAnswer: string;
-  /** "29 Oct – 31 Oct (3 of 31 days)": when the brand's data falls in the period. */
+  /** "29 Oct – 31 Oct": the brand's first and last post of the period. */
   span: string;
+  /** "3 of 31": the days of the period with data of the brand. */
+  days: string;
   listedResponsesMissing: string;
   repliesWithMissingParent: string;
 }

@@ -1,0 +1,100 @@
+/**
+ * What the report says on the uneven exports of issue 15: a tag storm and a
+ * thank-you on a month that is one evening, and a listening export whose
+ * client has one misattributed post. Every number is worked out by hand from
+ * the posts below.
+ */
+import { describe, expect, it } from 'vitest';
+import type { MetricsReport } from '../../src/metrics/types.js';
+import type { Language } from '../../src/report/i18n/language.js';
+import { buildReportModel } from '../../src/report/model/buildModel.js';
+import type { ReportModel } from '../../src/report/model/types.js';
+import { ReportTemplate } from '../../src/report/template.js';
+import { configOf, metricsOf, type StorePost } from './coverageStores.js';
+
+const template = ReportTemplate.open(undefined);
+const BRANDS = [
+  { id: 'acme', name: 'Acme Telecom', accounts: { twitter: ['AcmeCares'] } },
+  { id: 'rival', name: 'RivalCo', accounts: { twitter: ['RivalCoHelp'] } },
+  { id: 'third', name: 'Tercera', accounts: { twitter: ['TerceraAyuda'] } },
+];
+
+const at = (day: number, hour: number, minute = 0) => new Date(Date.UTC(2017, 9, day, hour, minute));
+
+/**
+ * 31 October, 18:00-22:00: 40 mentions of each brand, one every 6 minutes,
+ * each answered after 10 minutes; a tag storm of 40 posts by one author
+ * tagging all three brands and three other accounts; then the first
+ * customer of Acme thanks it under its answer. On 3 October one mention of
+ * RivalCo. In all: 3 x 40 + 40 + 1 + 1 posts of customers.
+ */
+function eveningPosts(): StorePost[] {
+  const posts: StorePost[] = [];
+  for (const [brand, handle, account] of [['a', 'AcmeCares', 'acmecares'], ['r', 'RivalCoHelp', 'rivalcohelp'], ['t', 'TerceraAyuda', 'terceraayuda']] as const) {
+    for (let i = 0; i < 40; i++) {
+      const when = at(31, 18, i * 6);
+      posts.push({ id: `${brand}${i}`, author: `${brand}c${i}`, at: when, text: `@${handle} no signal at home, can you check?` });
+      posts.push({ id: `${brand}${i}r`, author: account, at: new Date(when.getTime() + 10 * 60_000), text: `@${brand}c${i} on it`, parent: `${brand}${i}` });
+    }
+  }
+  for (let i = 0; i < 40; i++) posts.push({ id: `storm${i}`, author: 'stormer', at: at(31, 18, i * 5 + 1), text: '@AcmeCares @RivalCoHelp @TerceraAyuda @x1 @x2 @x3 which of you is worst?' });
+  posts.push({ id: 'thanks', author: 'ac0', at: at(31, 18, 30), text: '@AcmeCares As always, thank you!!!', parent: 'a0r' });
+  posts.push({ id: 'early', author: 'someone', at: at(3, 9), text: '@RivalCoHelp hello?' });
+  return posts;
+}
+
+async function modelOf(metrics: MetricsReport, client: string, language: Language): Promise<ReportModel> {
+  return (await buildReportModel({ metrics, config: configOf(client, BRANDS), facts: null, template, language })).model;
+}
+
+describe('a month that is one evening, with a tag storm and a thank-you', () => {
+  it('says so first, counts the storm and the thanks in volume only, and marks every volume', async () => {
+    const metrics = await metricsOf(eveningPosts(), configOf('acme', BRANDS));
+    const acme = metrics.brands.find((brand) => brand.id === 'acme');
+    // 40 + 40 storm + 1 thanks = 81 mentions; 40 need an answer, all answered.
+    expect([acme?.inbound, acme?.coverage?.inboundMeasured, acme?.coverage?.massMentions, acme?.coverage?.closers, acme?.responseRate]).toEqual([81, 40, 40, 1, 1]);
+    // The storm author wrote 40 of Acme's 81 mentions: 49%.
+    expect(acme?.coverage?.topAuthor).toEqual({ author: 'stormer', mentions: 40, share: 40 / 81 });
+    // 162 distinct mentions (3 x 40, the storm's 40 and the thanks on 31 October, one on the 3rd): 161 on 31 October.
+    expect(metrics.periodCoverage?.span).toMatchObject({ daysWithData: 2, busiestDay: '2017-10-31', busiestDayMentions: 161, busiestDayShare: 161 / 162 });
+
+    const en = await modelOf(metrics, 'acme', 'en');
+    expect(en.findings[0]).toBe('Read this report as a snapshot: 99% of the mentions of October 2017 fall on 31 October 2017.');
+    // RivalCo left its one mention of 3 October unanswered: 40 of 41 = 98%.
+    expect(en.findings).toContain('Acme Telecom answered 100% of the 40 mentions that needed an answer, the same rate as Tercera; rank 1 of 3 brands.');
+    // Every brand's data is one evening: one sentence for all of them, under the ¤ mark.
+    expect(en.leaderboardNotes).toContain('¤ For every brand the data covers part of the period only: the summary says which days.');
+    expect(en.leaderboardNotes).toContain('¶ One author, stormer, wrote 49% of the mentions of Acme Telecom (40 of 81): its volume and share of voice largely reflect one person.');
+    expect(en.leaderboardNotes).toContain(
+      '51% of the mentions of Acme Telecom need no answer: 40 tag 5 or more accounts at once and 1 is a thank-you or acknowledgement after its answer. They count in its volume and share of voice, not in its response figures.',
+    );
+    const acmeRow = en.leaderboard.rows.find((row) => row.isClient);
+    expect(acmeRow?.cells[0]?.text).toBe('81 ¶ ¤');
+    expect(en.charts['hour-of-week']?.notes[0]).toBe('100% of the mentions of Acme Telecom fall on 31 October 2017: its figures describe that day more than the period. This pattern is that of those days, not of a typical week.');
+
+    const es = await modelOf(metrics, 'acme', 'es');
+    expect(es.findings[0]).toBe('Lea este informe como una instantánea: el 99\u00a0% de las menciones de octubre de 2017 corresponden al 31 de octubre de 2017.');
+    expect(es.findings).toContain('Acme Telecom respondió al 100\u00a0% de las 40 menciones que pedían respuesta, la misma tasa que Tercera: puesto 1 de 3 marcas.');
+  });
+});
+
+describe('a client whose only post is a misattributed customer tweet', () => {
+  it('shows its figures marked, unranked and out of the findings, and says why in words', async () => {
+    const posts: StorePost[] = [
+      ...Array.from({ length: 40 }, (_, i): StorePost => ({ id: `m${i}`, author: `c${i}`, at: at(1 + (i % 28), 9), text: '@AcmeCares my flight is late, any news?' })),
+      { id: 'own', author: 'acmecares', at: at(5, 12), text: '@RivalCoHelp lost my bag again' },
+      ...Array.from({ length: 40 }, (_, i): StorePost[] => [
+        { id: `r${i}`, author: `d${i}`, at: at(1 + (i % 28), 10), text: '@RivalCoHelp late again?' },
+        { id: `r${i}r`, author: 'rivalcohelp', at: at(1 + (i % 28), 11), text: `@d${i} sorry`, parent: `r${i}` },
+      ]).flat(),
+    ];
+    const metrics = await metricsOf(posts, configOf('acme', BRANDS));
+    const en = await modelOf(metrics, 'acme', 'en');
+    // 0% of 40, shown with the ° mark and without rank.
+    expect(en.kpis[0]).toMatchObject({ value: '0%', note: null, flags: ['° Too few posts of its own to compare'] });
+    expect(en.leaderboard.rows.find((row) => row.isClient)?.cells[1]).toEqual({ text: '0% °', rank: null });
+    expect(en.leaderboardNotes).toContain('° The data holds only one post by Acme Telecom, and it is not a reply: its response figures are shown but not compared with the other brands.');
+    // No rate, speed or target finding on a client whose answers cannot be compared.
+    expect(en.findings.join(' ')).not.toMatch(/answered|faster|within/);
+  });
+});
