@@ -6,6 +6,7 @@ import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerMetrics } from './commands/metrics.js';
 import { registerReport } from './commands/report.js';
+import { registerThemes } from './commands/themes.js';
 import { VERSION } from './version.js';
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit status. */
@@ -28,7 +29,7 @@ export function buildProgram(): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
-  for (const register of [registerInit, registerImport, registerCheck, registerMetrics, registerReport, registerDemo]) {
+  for (const register of [registerInit, registerImport, registerCheck, registerMetrics, registerThemes, registerReport, registerDemo]) {
     register(program).exitOverride();
   }
   return program;

@@ -82,6 +82,9 @@ const brand = z
   })
   .strict();
 
+/** A theme's words or phrases: matched on word boundaries, case and accents aside (src/themes/). */
+const themePhrases = z.array(z.string().trim().min(1, 'a word or phrase cannot be empty')).min(1, 'list at least one word or phrase, e.g. [bill, invoice, factura]');
+
 const hex = z.string().regex(/^#[0-9a-f]{3}([0-9a-f]{3})?$/i, 'use a hex colour such as "#0B5FFF"');
 
 export const configSchema = z
@@ -92,6 +95,8 @@ export const configSchema = z
     brands: z.array(brand).min(1, 'list the client and its competitors'),
     /** Dates without business hours for every brand ("YYYY-MM-DD"). */
     holidays: z.array(isoDate).optional(),
+    /** What customers write about: a theme's name and the words or phrases that mark it, in any language. */
+    themes: z.record(z.string().trim().min(1), themePhrases).default({}),
     metrics: z
       .object({
         inbound: z.enum(['all', 'questions']).default('all'),
@@ -113,6 +118,8 @@ export const configSchema = z
         minFollowUps: z.number().int().min(1).default(30),
         /** Influencer and sentiment response rates need at least this many mentions in the group. */
         minGroupMentions: z.number().int().min(1).default(30),
+        /** A word or phrase found in the data is a theme only when this many distinct authors wrote it. */
+        themeAuthors: z.number().int().min(1).default(5),
         /** Coverage warning thresholds (shares in [0, 1]); defaults 0.05 and 0.2. */
         coverage: z
           .object({ responsesMissing: z.number().min(0).max(1).optional(), parentsMissing: z.number().min(0).max(1).optional() })
@@ -130,6 +137,7 @@ export const configSchema = z
         minReplies: 100,
         minFollowUps: 30,
         minGroupMentions: 30,
+        themeAuthors: 5,
       }),
     report: z
       .object({

@@ -5,6 +5,7 @@
  * cannot be computed is null, never 0.
  */
 
+import type { BrandThemes } from '../themes/types.js';
 import type { Diagnostics } from './diagnostics/types.js';
 
 export interface PeriodJson {
@@ -104,6 +105,8 @@ export interface BrandMetrics {
   /** True when the response times rest on fewer than 30 answered mentions. */
   lowSampleTimes?: boolean;
   coverage?: Coverage;
+  /** What its customers write about (src/themes), when computed: `metrics --format json` carries them. */
+  themes?: BrandThemes['themes'];
 }
 
 export interface DataQuality {

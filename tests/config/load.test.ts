@@ -41,6 +41,7 @@ describe('config', () => {
       minReplies: 100,
       minFollowUps: 30,
       minGroupMentions: 30,
+      themeAuthors: 5,
     });
   });
 

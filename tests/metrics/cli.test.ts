@@ -17,6 +17,8 @@ brands:
     accounts: { twitter: [Acme] }
   - id: rival
     accounts: { twitter: [RivalHelp] }
+themes:
+  greetings: [hello, hi]
 `;
 
 let stderr = '';
@@ -55,12 +57,42 @@ describe('replybench metrics', () => {
     expect(result).toEqual({ status: 0, stderr: '' });
     const report = JSON.parse(readFileSync(out, 'utf8')) as {
       period: { start: string };
-      brands: Array<{ id: string; answered: number; responseTimeMedianMin: number }>;
+      brands: Array<{ id: string; answered: number; responseTimeMedianMin: number; themes: Array<{ name: string; source: string; mentions: number; responseRate: number | null }> }>;
       diagnostics: { brands: Array<{ id: string; canned: { replies: number } }> };
     };
     expect(report.period.start).toBe('2017-09-30T22:00:00Z');
     expect(report.brands.find((b) => b.id === 'acme')).toMatchObject({ answered: 1, responseTimeMedianMin: 12 });
     expect(report.diagnostics.brands.find((b) => b.id === 'acme')?.canned.replies).toBe(1);
+    // Each brand carries its themes: "hello?" to acme (answered), "hi" to rival.
+    expect(report.brands.map((b) => [b.id, b.themes.map((t) => [t.name, t.source, t.mentions, t.responseRate])])).toEqual([
+      ['acme', [['greetings', 'config', 1, 1]]],
+      ['rival', [['greetings', 'config', 1, null]]],
+    ]);
+  });
+
+  it('lists the themes with replybench themes, as a table, JSON or CSV, for one brand or all', async () => {
+    const config = join(dir, 'replybench.yaml');
+    let stdout = '';
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      stdout += String(chunk);
+      return true;
+    });
+    try {
+      expect(await main(['themes', '--period', '2017-10', '--config', config, '--brand', 'acme', '--format', 'json'])).toBe(0);
+      const json = JSON.parse(stdout) as { period: { label: string }; brands: Array<{ id: string; themes: Array<{ name: string; mentions: number }> }> };
+      expect([json.period.label, json.brands.map((b) => b.id), json.brands[0]?.themes.map((t) => [t.name, t.mentions])]).toEqual(['2017-10', ['acme'], [['greetings', 1]]]);
+      stdout = '';
+      expect(await main(['themes', '--period', '2017-10', '--config', config, '--format', 'csv'])).toBe(0);
+      expect(stdout.replace(/^\uFEFF/, '').split('\r\n').slice(0, 3).map((line) => line.split(',').slice(0, 3).join(','))).toEqual(['brand,theme,source', 'acme,greetings,config', 'rival,greetings,config']);
+      stdout = '';
+      expect(await main(['themes', '--period', '2017-10', '--config', config])).toBe(0);
+      expect(stdout).toMatch(/^ +greetings +config +1 +100% +- +100% of 1 +12 min/m);
+    } finally {
+      out.mockRestore();
+    }
+    stderr = '';
+    expect(await main(['themes', '--period', '2017-10', '--config', config, '--brand', 'acmee'])).toBe(1);
+    expect(stderr).toBe(`replybench: --brand "acmee": not a brand of ${config} (acme, rival).\n`);
   });
 
   it('writes CSV and a table', async () => {

@@ -6,6 +6,7 @@ import { metricsOf } from '../../metrics/compute.js';
 import { alignedTable, printable } from '../../metrics/format/aligned.js';
 import { parsePeriod } from '../../analysis/period.js';
 import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
+import { themeCounts, type ThemeCount } from '../../themes/check.js';
 import { coverageSentences } from '../coverage-sentences.js';
 import { databasePath, openImportedDatabase } from '../database.js';
 
@@ -33,20 +34,32 @@ export async function runCheck(options: CheckOptions): Promise<string> {
   const period = parsePeriod(options.period, config.timezone);
   const store = await openImportedDatabase(databasePath(options.db, config));
   try {
-    const { warnings, report } = await withAnalysis(store, config, period, async (analysis) => ({
+    const { warnings, report, themes } = await withAnalysis(store, config, period, async (analysis) => ({
       warnings: await checkConfigAgainstData(analysis),
       report: await metricsOf(analysis),
+      themes: await themeCounts(analysis),
     }));
     const lines = [`Config ${config.source} against the data of ${period.label} (${report.period.start} .. ${report.period.end}, ${config.timezone}):`];
     if (warnings.length === 0) lines.push('  every handle and topic of the config posts or is mentioned in the period.');
     for (const warning of warnings) lines.push(`  warning: ${warning.key}: ${warning.message}`);
     lines.push('', `Coverage in ${period.label} (what each brand's numbers rest on):`, ...coverageTable(report), '', ...COVERAGE_NOTES, '');
+    if (themes.length > 0) lines.push(`Themes of ${config.source} in ${period.label} (mentions holding one of their words):`, ...themeLines(themes), '');
     const sentences = coverageSentences(report);
     lines.push(sentences.length === 0 ? 'Every brand and platform is measured on the whole period.' : 'What to know before comparing:', ...sentences.map((sentence) => `  ${sentence}`), '');
     return lines.join('\n');
   } finally {
     store.close();
   }
+}
+
+/** Each configured theme's mentions; a theme no mention holds is a warning, with the closest words of the period. */
+function themeLines(themes: ThemeCount[]): string[] {
+  return themes.map((theme) => {
+    const name = printable(theme.theme);
+    if (theme.mentions > 0) return `  ${name}: ${theme.mentions.toLocaleString('en-US')} mention${theme.mentions === 1 ? '' : 's'}`;
+    const near = theme.closest.map((entry) => `${printable(entry.word)} (${entry.uses.toLocaleString('en-US')})`);
+    return `  warning: themes.${name}: no mention holds any of its words in the period${near.length > 0 ? `; closest words in the data: ${near.join(', ')}` : ''}`;
+  });
 }
 
 const COVERAGE_NOTES = [

@@ -1,0 +1,38 @@
+-- Each theme of the config against the data of [$start, $end): how many mentions hold
+-- one of its words or phrases (each post once, whatever the number of brands it targets;
+-- themes/posts.sql and themes/configured.sql run first), and, for a theme no mention
+-- holds, the words of the period that look most like one of its phrases: at most 3,
+-- within an edit distance of a third of the phrase's length (at least 2), nearest
+-- first, then the most frequent.
+--
+-- Parameters: $start, $end.
+WITH current AS (
+  SELECT DISTINCT platform, post_id FROM mentions
+  WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ
+),
+counts AS (
+  SELECT ph.theme, count(DISTINCT (m.platform, m.post_id)) FILTER (WHERE m.post_id IS NOT NULL) AS mentions
+  FROM (SELECT DISTINCT theme FROM rb_theme_phrases) ph
+  LEFT JOIN (SELECT * FROM theme_matches SEMI JOIN current USING (platform, post_id)) m ON m.theme = ph.theme
+  GROUP BY ph.theme
+),
+vocabulary AS (
+  SELECT word, count(*) AS uses
+  FROM (SELECT unnest(string_split(trim(t.words), ' ')) AS word FROM theme_posts t SEMI JOIN current c ON c.platform = t.platform AND c.post_id = t.post_id)
+  WHERE length(word) >= 3
+  GROUP BY word
+),
+near AS (
+  SELECT p.theme, v.word, v.uses, levenshtein(p.phrase, v.word) AS distance
+  FROM rb_theme_phrases p
+  JOIN counts c ON c.theme = p.theme AND c.mentions = 0
+  JOIN vocabulary v ON levenshtein(p.phrase, v.word) <= greatest(2, length(p.phrase) // 3)
+  QUALIFY row_number() OVER (PARTITION BY p.theme, v.word ORDER BY distance) = 1
+)
+SELECT c.theme, c.mentions::DOUBLE AS mentions,
+       coalesce(list(n.word ORDER BY n.distance, n.uses DESC, n.word) FILTER (WHERE n.word IS NOT NULL), [])[1:3] AS closest,
+       coalesce(list(n.uses::DOUBLE ORDER BY n.distance, n.uses DESC, n.word) FILTER (WHERE n.word IS NOT NULL), [])[1:3] AS closest_uses
+FROM counts c
+LEFT JOIN near n ON n.theme = c.theme
+GROUP BY c.theme, c.mentions
+ORDER BY c.mentions DESC, c.theme;

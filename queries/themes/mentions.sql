@@ -1,0 +1,22 @@
+-- Themes, step 5: per brand, its mentions of the period and of the previous one that
+-- belong to each theme: the config's themes (theme_matches) and every term found for
+-- any brand (theme_found), so that a brand's found theme can be compared with the
+-- same words at its competitors. Questions-only mode applied.
+--
+-- Output: theme_mentions(brand_id, theme, source, platform, post_id, author, created_at,
+-- current, response_at, response_min, needs_answer).
+-- Parameters: $start, $end, $from, $inbound_mode.
+CREATE OR REPLACE TEMP TABLE theme_mentions AS
+WITH marked AS (
+  SELECT platform, post_id, theme, source FROM theme_matches
+  UNION ALL
+  SELECT t.platform, t.post_id, t.term, 'found'
+  FROM theme_terms t
+  SEMI JOIN (SELECT DISTINCT term FROM theme_found) f ON f.term = t.term
+)
+SELECT m.brand_id, k.theme, k.source, m.platform, m.post_id, m.author, m.created_at,
+       m.created_at >= $start::TIMESTAMPTZ AS current, m.response_at, m.response_min, m.needs_answer
+FROM mentions m
+JOIN marked k ON k.platform = m.platform AND k.post_id = m.post_id
+WHERE m.created_at >= $from::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
+  AND ($inbound_mode = 'all' OR m.is_question);

@@ -1,0 +1,67 @@
+-- Themes, step 6: each theme of each brand in the period, as METRICS.md counts
+-- everything else:
+--   mentions, share        its mentions, and their share of the brand's mentions
+--   previous_mentions      the same in the previous period
+--   change                 mentions against the previous period, in percent; NULL when
+--                          either side has fewer than $min_mentions mentions (with
+--                          change_reason 'thin-period' or 'thin-previous-period')
+--   measured, answered     mentions that need an answer on platforms where the data holds
+--                          the brand's posts (base/measured.sql), and those answered
+--   response_rate          answered / measured (NULL without measured mentions)
+--   median_min             median response time of the answered ones
+--   negative, neutral, positive   mentions by the sentiment the export gave (rb_sentiment);
+--                          has_sentiment: the export gave one to any of them
+-- Every brand gets a row for every configured theme, mentioned or not; a found term
+-- gets rows where it has mentions.
+--
+-- Output: theme_summary, then its rows.
+-- Parameters: $start, $end, $inbound_mode, $min_mentions.
+CREATE OR REPLACE TEMP TABLE theme_summary AS
+WITH measured_platforms AS (
+  SELECT * FROM rb_measured_platforms($start::TIMESTAMPTZ, $end::TIMESTAMPTZ)
+),
+volume AS (
+  SELECT brand_id, count(*) AS inbound FROM mentions
+  WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND ($inbound_mode = 'all' OR is_question)
+  GROUP BY brand_id
+),
+counted AS (
+  SELECT t.brand_id, t.theme, t.source,
+         count(*) FILTER (WHERE t.current) AS mentions,
+         count(*) FILTER (WHERE NOT t.current) AS previous_mentions,
+         count(*) FILTER (WHERE t.current AND t.needs_answer AND mp.platform IS NOT NULL) AS measured,
+         count(t.response_at) FILTER (WHERE t.current AND t.needs_answer AND mp.platform IS NOT NULL) AS answered,
+         quantile_cont(t.response_min, 0.5) FILTER (WHERE t.current AND t.needs_answer) AS median_min,
+         count(*) FILTER (WHERE t.current AND rb_sentiment(p.sentiment) = 'negative') AS negative,
+         count(*) FILTER (WHERE t.current AND rb_sentiment(p.sentiment) = 'neutral') AS neutral,
+         count(*) FILTER (WHERE t.current AND rb_sentiment(p.sentiment) = 'positive') AS positive
+  FROM theme_mentions t
+  JOIN posts p ON p.platform = t.platform AND p.post_id = t.post_id
+  LEFT JOIN measured_platforms mp ON mp.brand_id = t.brand_id AND mp.platform = t.platform
+  GROUP BY t.brand_id, t.theme, t.source
+),
+grid AS (
+  SELECT b.brand_id, ph.theme, 'config' AS source FROM rb_brands b CROSS JOIN (SELECT DISTINCT theme FROM rb_theme_phrases) ph
+  UNION
+  SELECT brand_id, theme, source FROM counted
+)
+SELECT g.brand_id, g.theme, g.source,
+       coalesce(c.mentions, 0)::DOUBLE AS mentions,
+       (coalesce(c.mentions, 0) / nullif(v.inbound, 0))::DOUBLE AS share,
+       coalesce(c.previous_mentions, 0)::DOUBLE AS previous_mentions,
+       CASE WHEN coalesce(c.mentions, 0) >= $min_mentions AND coalesce(c.previous_mentions, 0) >= $min_mentions
+            THEN ((c.mentions - c.previous_mentions) * 100.0 / c.previous_mentions)::DOUBLE END AS change,
+       CASE WHEN coalesce(c.mentions, 0) < $min_mentions THEN 'thin-period'
+            WHEN coalesce(c.previous_mentions, 0) < $min_mentions THEN 'thin-previous-period' END AS change_reason,
+       coalesce(c.measured, 0)::DOUBLE AS measured,
+       coalesce(c.answered, 0)::DOUBLE AS answered,
+       (c.answered / nullif(c.measured, 0))::DOUBLE AS response_rate,
+       c.median_min::DOUBLE AS median_min,
+       coalesce(c.negative, 0)::DOUBLE AS negative,
+       coalesce(c.neutral, 0)::DOUBLE AS neutral,
+       coalesce(c.positive, 0)::DOUBLE AS positive
+FROM grid g
+LEFT JOIN counted c ON c.brand_id = g.brand_id AND c.theme = g.theme AND c.source = g.source
+LEFT JOIN volume v ON v.brand_id = g.brand_id;
+
+SELECT * FROM theme_summary ORDER BY brand_id, source, mentions DESC, theme;

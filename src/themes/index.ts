@@ -1,0 +1,138 @@
+/**
+ * What customers write about (docs/themes.md): the config's themes and the
+ * words and phrases the data makes distinctive of each brand, with how each
+ * brand answers them. Every number is computed in queries/themes/*.sql on the
+ * analysis's base tables; this only fills the config tables and moves rows
+ * into their JSON shape.
+ */
+import { z } from 'zod';
+import { type Analysis, withAnalysis } from '../analysis/analysis.js';
+import { iso } from '../analysis/build.js';
+import type { Period } from '../analysis/period.js';
+import type { Config } from '../config/types.js';
+import type { MetricsReport } from '../metrics/types.js';
+import type { Store } from '../store/database.js';
+import { fillThemeTables } from './tables.js';
+import type { BrandThemes, FoundKind, Theme, ThemeBenchmark, ThemeSource } from './types.js';
+
+export type * from './types.js';
+export { themeWords } from './words.js';
+
+export interface ThemeOptions {
+  /** Found themes kept per brand and kind (distinctive, rising); default 10. */
+  top?: number;
+  /** Example mentions per theme; default 3. */
+  examples?: number;
+}
+
+/** A theme needs this many mentions for a change, a comparison with competitors, a finding (the lowSample threshold). */
+export const THEME_MIN_MENTIONS = 30;
+/** The prior's total pseudo-count in the log-odds of found themes (queries/themes/found.sql). */
+export const THEME_PRIOR_TOTAL = 500;
+
+const count = z.number();
+const value = z.number().nullable();
+const foundRow = z.object({ brand_id: z.string(), kind: z.enum(['distinctive', 'rising']), term: z.string(), mentions: count, authors: count, z: count });
+const summaryRow = z.object({
+  brand_id: z.string(),
+  theme: z.string(),
+  source: z.enum(['config', 'found']),
+  mentions: count,
+  share: value,
+  previous_mentions: count,
+  change: value,
+  change_reason: z.enum(['thin-period', 'thin-previous-period']).nullable(),
+  measured: count,
+  answered: count,
+  response_rate: value,
+  median_min: value,
+  negative: count,
+  neutral: count,
+  positive: count,
+});
+const benchmarkRow = z.object({
+  theme: z.string(),
+  source: z.enum(['config', 'found']),
+  competitor_rate: value,
+  competitor_time: value,
+  competitors_measured: count,
+  gap: value,
+  worst_rank: value,
+});
+const exampleRow = z.object({ brand_id: z.string(), theme: z.string(), source: z.enum(['config', 'found']), author: z.string(), text: z.string().nullable(), url: z.string().nullable(), created_at: z.string() });
+
+/** The themes of every brand of the analysis's period, the client's with their benchmark against its competitors. */
+export async function themesOf(analysis: Analysis, options: ThemeOptions = {}): Promise<BrandThemes[]> {
+  const { config, period, previous } = analysis;
+  await fillThemeTables(analysis);
+  const params = { start: iso(period.start), end: iso(period.end), from: iso(previous.start), inbound_mode: config.metrics.inbound };
+  await analysis.run('diagnostics/sentiment_class');
+  await analysis.run('themes/log_odds');
+  await analysis.run('themes/posts', { from: params.from, end: params.end });
+  await analysis.run('themes/configured');
+  await analysis.run('themes/terms');
+  await analysis.run('themes/found', { ...params, min_authors: config.metrics.themeAuthors, alpha0: THEME_PRIOR_TOTAL, top: options.top ?? 10, min_mentions: THEME_MIN_MENTIONS });
+  await analysis.run('themes/mentions', params);
+  const summary = await analysis.rows('themes/summary', summaryRow, { start: params.start, end: params.end, inbound_mode: params.inbound_mode, min_mentions: THEME_MIN_MENTIONS });
+  const found = await analysis.rows('themes/found_list', foundRow);
+  const benchmarks = await analysis.rows('themes/benchmarks', benchmarkRow, { min_mentions: THEME_MIN_MENTIONS });
+  const examples = await analysis.rows('themes/examples', exampleRow, { limit: options.examples ?? 3 });
+
+  const key = (brand: string, theme: string, source: ThemeSource) => `${brand}\u0000${source}\u0000${theme}`;
+  const stats = new Map(summary.map((row) => [key(row.brand_id, row.theme, row.source), row]));
+  const examplesOf = new Map<string, Theme['examples']>();
+  for (const row of examples) {
+    const list = examplesOf.get(key(row.brand_id, row.theme, row.source)) ?? [];
+    list.push({ author: row.author, text: row.text ?? '', createdAt: row.created_at, url: row.url });
+    examplesOf.set(key(row.brand_id, row.theme, row.source), list);
+  }
+  const benchmarkOf = new Map(benchmarks.map((row) => [`${row.source}\u0000${row.theme}`, row]));
+
+  return config.brands.map((brand): BrandThemes => {
+    const configured = summary.filter((row) => row.brand_id === brand.id && row.source === 'config').map((row) => row.theme);
+    const ownFound = new Map<string, Array<{ kind: FoundKind; z: number }>>();
+    for (const row of found.filter((entry) => entry.brand_id === brand.id)) ownFound.set(row.term, [...(ownFound.get(row.term) ?? []), { kind: row.kind, z: row.z }]);
+    const theme = (name: string, source: ThemeSource): BrandThemes['themes'][number] => {
+      const row = stats.get(key(brand.id, name, source));
+      const entry: BrandThemes['themes'][number] = {
+        name,
+        source,
+        ...(source === 'found' ? { found: ownFound.get(name) ?? [] } : {}),
+        mentions: row?.mentions ?? 0,
+        share: row?.share ?? null,
+        previousMentions: row?.previous_mentions ?? 0,
+        change: row?.change ?? null,
+        changeReason: row ? row.change_reason : 'thin-period',
+        measured: row?.measured ?? 0,
+        answered: row?.answered ?? 0,
+        responseRate: row?.response_rate ?? null,
+        responseTimeMedianMin: row?.median_min ?? null,
+        sentiment: row && row.negative + row.neutral + row.positive > 0 ? { negative: row.negative, neutral: row.neutral, positive: row.positive } : null,
+        examples: examplesOf.get(key(brand.id, name, source)) ?? [],
+      };
+      const bench = brand.role === 'client' ? benchmarkOf.get(`${source}\u0000${name}`) : undefined;
+      return bench ? { ...entry, benchmark: benchmarkJson(bench) } : entry;
+    };
+    return {
+      id: brand.id,
+      name: brand.name,
+      role: brand.role,
+      themes: [...configured.map((name) => theme(name, 'config')), ...[...ownFound.keys()].map((name) => theme(name, 'found'))],
+    };
+  });
+}
+
+function benchmarkJson(row: z.infer<typeof benchmarkRow>): ThemeBenchmark {
+  return { competitorRate: row.competitor_rate, competitorTimeMedianMin: row.competitor_time, competitorsMeasured: row.competitors_measured, gap: row.gap, worstRank: row.worst_rank };
+}
+
+/** The metrics with each brand's themes beside its numbers (`themes` per brand of `metrics --format json`). */
+export function withThemes<Report extends MetricsReport>(metrics: Report, themes: readonly BrandThemes[]): Report {
+  const of = new Map(themes.map((brand) => [brand.id, brand.themes]));
+  return { ...metrics, brands: metrics.brands.map((brand) => ({ ...brand, themes: of.get(brand.id) ?? [] })) };
+}
+
+/** The themes of one period in one call (builds and closes an analysis of its own). */
+export function computeThemes(store: Store, config: Config, period: string | Period, options: ThemeOptions = {}): Promise<BrandThemes[]> {
+  return withAnalysis(store, config, period, (analysis) => themesOf(analysis, options));
+}

@@ -1,0 +1,36 @@
+import * as stopword from 'stopword';
+import { themeWords } from './words.js';
+
+/**
+ * ISO 639-1 codes (what exports write in a language column) of the languages
+ * the `stopword` package lists, with its own ISO 639-3 keys.
+ */
+const LISTS: Record<string, stopword.LanguageCode> = {
+  af: 'afr', ar: 'ara', bn: 'ben', br: 'bre', bg: 'bul', ca: 'cat', cs: 'ces', da: 'dan', de: 'deu', el: 'ell', en: 'eng', eo: 'epo',
+  et: 'est', eu: 'eus', fa: 'fas', fi: 'fin', fr: 'fra', ga: 'gle', gl: 'glg', gu: 'guj', ha: 'hau', he: 'heb', hi: 'hin', hr: 'hrv',
+  hu: 'hun', hy: 'hye', id: 'ind', it: 'ita', ja: 'jpn', ko: 'kor', ku: 'kur', la: 'lat', lv: 'lav', lt: 'lit', mr: 'mar', ms: 'msa',
+  my: 'mya', nl: 'nld', nb: 'nob', no: 'nob', pl: 'pol', pt: 'por', ro: 'ron', ru: 'rus', sk: 'slk', sl: 'slv', so: 'som', st: 'sot',
+  es: 'spa', sw: 'swa', sv: 'swe', tl: 'tgl', th: 'tha', tr: 'tur', uk: 'ukr', ur: 'urd', vi: 'vie', yo: 'yor', zh: 'zho', zu: 'zul',
+};
+
+/** The report's languages: their stop words are always left out, whatever the export says of its posts' languages. */
+export const REPORT_LANGUAGES = ['en', 'es', 'fr'] as const;
+
+/**
+ * The stop words of the report's languages and of the other languages the
+ * posts are in (the export's language column: "es", "pt-BR" and "PT" are read
+ * by their first two letters), written as themes compare words. The lists are
+ * the `stopword` package's: short ones, since the log-odds' prior already
+ * keeps words common to every brand from standing out.
+ */
+export function stopwordsFor(languages: readonly string[]): Set<string> {
+  const codes = new Set<string>(REPORT_LANGUAGES);
+  for (const language of languages) codes.add(language.trim().toLowerCase().slice(0, 2));
+  const words = new Set<string>();
+  for (const code of codes) {
+    const list = LISTS[code];
+    if (!list) continue;
+    for (const word of stopword[list]) for (const part of themeWords(word).split(' ')) if (part !== '') words.add(part);
+  }
+  return words;
+}

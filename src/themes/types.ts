@@ -1,0 +1,54 @@
+import type { ExamplePost } from '../metrics/diagnostics/types.js';
+
+/** Where a theme comes from: the config's `themes`, or the words the data makes distinctive. */
+export type ThemeSource = 'config' | 'found';
+
+/** How a found theme stands out: against the other brands in the period, or against the brand's previous period. */
+export type FoundKind = 'distinctive' | 'rising';
+
+/** One theme of one brand in the period (docs/themes.md); rates and shares in [0, 1], times in minutes, null when not computable. */
+export interface Theme {
+  name: string;
+  source: ThemeSource;
+  /** For a found theme: distinctive of the brand, rising against its previous period, or both; with the z-scores. */
+  found?: Array<{ kind: FoundKind; z: number }>;
+  mentions: number;
+  /** mentions / the brand's inbound mentions. */
+  share: number | null;
+  previousMentions: number;
+  /** Percent against the previous period; null with changeReason on fewer than 30 mentions on either side. */
+  change: number | null;
+  changeReason: 'thin-period' | 'thin-previous-period' | null;
+  /** Mentions that need an answer on platforms where the data holds the brand's posts, and those answered. */
+  measured: number;
+  answered: number;
+  responseRate: number | null;
+  responseTimeMedianMin: number | null;
+  /** Mentions by sentiment, where the export gave one; null when it gave none to any of the theme's mentions. */
+  sentiment: { negative: number; neutral: number; positive: number } | null;
+  examples: ExamplePost[];
+}
+
+/** The client's theme against its competitors (the client's entry only). */
+export interface ThemeBenchmark {
+  /** Median response rate and time on the theme of the competitors with at least 30 measured mentions of it. */
+  competitorRate: number | null;
+  competitorTimeMedianMin: number | null;
+  competitorsMeasured: number;
+  /** client rate - competitor rate. */
+  gap: number | null;
+  /** 1 = the theme the client answers worst against its competitors; null when not comparable. */
+  worstRank: number | null;
+}
+
+export interface BrandThemes {
+  id: string;
+  name: string;
+  role: 'client' | 'competitor';
+  themes: Array<Theme & { benchmark?: ThemeBenchmark }>;
+}
+
+export interface ThemesReport {
+  period: { start: string; end: string; timezone: string; label?: string };
+  brands: BrandThemes[];
+}

@@ -1,0 +1,185 @@
+/**
+ * Themes (issue 20): the config's themes matched on word boundaries, the terms
+ * the weighted log-odds make distinctive of a brand, and how each brand
+ * answers each theme. The numbers are worked out by hand, and the log-odds of
+ * one term again in plain TypeScript from the posts below.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { computeThemes, THEME_PRIOR_TOTAL, type BrandThemes } from '../../src/themes/index.js';
+import { stopwordsFor } from '../../src/themes/stopwords.js';
+import { themeWords } from '../../src/themes/words.js';
+import { configWith, storeWith, type TestPost } from '../metrics/helpers.js';
+
+const BRANDS = [{ id: 'acme' }, { id: 'rival' }, { id: 'third' }];
+const THEMES = { network: ['router', 'fibre', 'sin servicio'], accounts: ['account'] };
+
+/** Minute `i` of 2017-10-`day` 09:00 UTC (or of September). */
+const at = (month: 9 | 10, day: number, minute: number) => new Date(Date.UTC(2017, month - 1, day, 9, minute)).toISOString();
+
+/** `count` mentions of `handle` by distinct authors, one an hour from the 2nd; the first `answered` answered by `account` after `after` minutes. */
+function mentions(prefix: string, month: 9 | 10, handle: string, text: string, count: number, answered = 0, after = 30): TestPost[] {
+  return Array.from({ length: count }, (_, i): TestPost[] => {
+    const when = at(month, 2 + Math.floor(i / 12), (i % 12) * 60 + 1);
+    const mention: TestPost = { id: `${prefix}${i}`, author: `${prefix}-author${i}`, at: when, text: `@${handle} ${text}` };
+    return i < answered ? [mention, { id: `${prefix}${i}r`, author: handle, at: new Date(Date.parse(when) + after * 60_000).toISOString(), text: `@${prefix}-author${i} we are on it`, parent: mention.id }] : [mention];
+  }).flat();
+}
+
+/**
+ * October: acme 32 router complaints (16 answered after 30 min) and 28
+ * account questions; rival and third 32 fibre complaints (all answered after
+ * 10 min; 24 answered after 60 min) and 28 account questions each. One
+ * spammer writes "free bitcoin giveaway" to acme 15 times. September: 30
+ * account questions per brand (no router, no fibre).
+ */
+function posts(): TestPost[] {
+  return [
+    ...mentions('ar', 10, 'acme', 'my router keeps rebooting', 32, 16, 30),
+    ...mentions('aq', 10, 'acme', 'question about my account', 28),
+    ...mentions('rf', 10, 'rival', 'the fibre speed is terrible', 32, 32, 10),
+    ...mentions('rq', 10, 'rival', 'question about my account', 28),
+    ...mentions('tf', 10, 'third', 'Fibre speed is TERRIBLE!', 32, 24, 60),
+    ...mentions('tq', 10, 'third', 'question about my account', 28),
+    ...Array.from({ length: 15 }, (_, i): TestPost => ({ id: `spam${i}`, author: 'spammer', at: at(10, 20, i), text: '@acme free bitcoin giveaway' })),
+    ...(['acme', 'rival', 'third'] as const).flatMap((handle) => mentions(`s${handle}`, 9, handle, 'question about my account', 30)),
+    // The newest post, so no October window is still open.
+    { id: 'end', author: 'nobody', at: '2017-11-20T00:00:00Z', text: 'end' },
+  ];
+}
+
+async function themes(list: TestPost[], brands = BRANDS, extra: Record<string, unknown> = {}): Promise<BrandThemes[]> {
+  const store = await storeWith(list);
+  try {
+    return await computeThemes(store, configWith(brands, { themes: THEMES, ...extra }), '2017-10');
+  } finally {
+    store.close();
+  }
+}
+
+const themeOf = (report: BrandThemes[], brand: string, name: string, source = 'config') => report.find((b) => b.id === brand)?.themes.find((t) => t.name === name && t.source === source);
+
+describe('configured themes', () => {
+  it('match on word boundaries, in any case and without accents, and a mention may hold several', async () => {
+    const report = await themes([
+      { id: 'a', author: 'x1', at: at(10, 2, 0), text: '@acme SIN SERVICIO desde ayer, el router no va' },
+      { id: 'b', author: 'x2', at: at(10, 2, 1), text: '@acme my Account, and the FIBRE.' },
+      { id: 'c', author: 'x3', at: at(10, 2, 2), text: '@acme accounts routers fibres sinservicio' },
+      { id: 'd', author: 'x4', at: at(10, 2, 3), text: '@acme ROUTÉR' },
+    ]);
+    // a: network; b: network and accounts; c: neither (other words); d: network (accent aside).
+    expect(themeOf(report, 'acme', 'network')?.mentions).toBe(3);
+    expect(themeOf(report, 'acme', 'accounts')?.mentions).toBe(1);
+    expect(themeOf(report, 'acme', 'network')?.share).toBe(3 / 4);
+  });
+
+  it('say how each brand answers them, compare the client with its competitors and rank its worst', async () => {
+    const report = await themes(posts());
+    // acme: 32 router complaints, 16 answered after 30 min; 32 of its 75 mentions (60 + 15 spam).
+    expect(themeOf(report, 'acme', 'network')).toMatchObject({
+      mentions: 32,
+      share: 32 / 75,
+      previousMentions: 0,
+      change: null,
+      changeReason: 'thin-previous-period',
+      measured: 32,
+      answered: 16,
+      responseRate: 0.5,
+      responseTimeMedianMin: 30,
+      sentiment: null,
+    });
+    expect(themeOf(report, 'rival', 'network')).toMatchObject({ mentions: 32, responseRate: 1, responseTimeMedianMin: 10 });
+    expect(themeOf(report, 'third', 'network')).toMatchObject({ mentions: 32, responseRate: 0.75, responseTimeMedianMin: 60 });
+    // Competitor median (1 + 0.75) / 2 = 87.5%, of 2 competitors with 30 measured mentions; acme is 37.5 points behind.
+    expect(themeOf(report, 'acme', 'network')?.benchmark).toEqual({ competitorRate: 0.875, competitorTimeMedianMin: 35, competitorsMeasured: 2, gap: 0.5 - 0.875, worstRank: 1 });
+    // accounts: 28 mentions a brand, under 30: no comparison; against September's 30, no change either.
+    expect(themeOf(report, 'acme', 'accounts')).toMatchObject({ mentions: 28, previousMentions: 30, change: null, changeReason: 'thin-period' });
+    expect(themeOf(report, 'acme', 'accounts')?.benchmark).toMatchObject({ competitorsMeasured: 0, worstRank: null });
+    // Three examples, the unanswered first, one per author.
+    const examples = themeOf(report, 'acme', 'network')?.examples ?? [];
+    expect(examples).toHaveLength(3);
+    expect(new Set(examples.map((example) => example.author)).size).toBe(3);
+    expect(examples.every((example) => Number(example.author.replace('ar-author', '')) >= 16)).toBe(true);
+  });
+});
+
+/** The content words and two-word phrases of a text, once each: found.sql's terms, written again here. */
+function termsOf(text: string, stop: Set<string>): Set<string> {
+  const words = themeWords(text.replace(/@[A-Za-z0-9_]+/g, ' ')).split(' ').filter((word) => word !== '');
+  const content = words.map((word) => word.length >= 2 && !/[0-9]/.test(word) && !stop.has(word));
+  const terms = new Set<string>();
+  words.forEach((word, index) => {
+    if (!content[index]) return;
+    terms.add(word);
+    if (content[index + 1]) terms.add(`${word} ${words[index + 1]}`);
+  });
+  return terms;
+}
+
+describe('themes found in the data', () => {
+  it('are the terms distinctive of a brand, with the weighted log-odds z-score of Monroe, Colaresi and Quinn', async () => {
+    const list = posts();
+    const report = await themes(list);
+    const acme = report.find((brand) => brand.id === 'acme');
+    const found = (acme?.themes ?? []).filter((theme) => theme.source === 'found');
+    expect(found.map((theme) => theme.name).sort()).toEqual(['keeps', 'keeps rebooting', 'rebooting', 'router', 'router keeps'].sort());
+    // The same count for each: 32 mentions by 32 authors, nothing at the competitors, nothing in September.
+    expect(found.every((theme) => theme.found?.map((entry) => entry.kind).sort().join() === 'distinctive,rising')).toBe(true);
+
+    // "router" by hand: counts of every term per brand and period, the prior from all of them.
+    const stop = stopwordsFor([]);
+    for (const word of ['acme', 'rival', 'third']) stop.add(word);
+    const counts = new Map<string, number>();
+    const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+    for (const post of list) {
+      const brand = /@(acme|rival|third)\b/.exec(post.text ?? '')?.[1];
+      if (!brand || post.author === brand) continue;
+      const when = post.at.startsWith('2017-10') ? 'now' : post.at.startsWith('2017-09') ? 'before' : null;
+      if (!when) continue;
+      for (const term of termsOf(post.text ?? '', stop)) {
+        add(`${brand}|${when}|${term}`);
+        add(`${brand}|${when}|*`);
+        add(`*|*|${term}`);
+        add('*|*|*');
+      }
+    }
+    const n = (key: string) => counts.get(key) ?? 0;
+    const a = (THEME_PRIOR_TOTAL * n('*|*|router')) / n('*|*|*');
+    const yi = n('acme|now|router');
+    const ni = n('acme|now|*');
+    const yj = n('rival|now|router') + n('third|now|router');
+    const nj = n('rival|now|*') + n('third|now|*');
+    const delta = Math.log((yi + a) / (ni + THEME_PRIOR_TOTAL - yi - a)) - Math.log((yj + a) / (nj + THEME_PRIOR_TOTAL - yj - a));
+    const z = delta / Math.sqrt(1 / (yi + a) + 1 / (yj + a));
+    expect(yi).toBe(32);
+    expect(found.find((theme) => theme.name === 'router')?.found?.find((entry) => entry.kind === 'distinctive')?.z).toBeCloseTo(z, 9);
+
+    // The spammer's 15 "free bitcoin giveaway" are one author: no theme.
+    expect(found.some((theme) => theme.name.includes('bitcoin'))).toBe(false);
+    // rival and third share their fibre complaints: neither is distinctive against the other brands... but both rose since September.
+    const rival = report.find((brand) => brand.id === 'rival')?.themes.filter((theme) => theme.source === 'found') ?? [];
+    expect(rival.map((theme) => theme.name)).toContain('fibre');
+    expect(rival.find((theme) => theme.name === 'fibre')?.found?.map((entry) => entry.kind)).toContain('rising');
+  });
+
+  it('never makes a theme of a phrase one author wrote, however often (a property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.stringMatching(/^[a-z]{5,9}$/), fc.integer({ min: 5, max: 40 }), async (word, times) => {
+        const phrase = `zq${word} qz${word}`;
+        const repeated = Array.from({ length: times }, (_, i): TestPost => ({ id: `rep${i}`, author: 'repeater', at: at(10, 10, i), text: `@acme ${phrase}` }));
+        const report = await themes([...posts(), ...repeated]);
+        const names = report.flatMap((brand) => brand.themes.filter((theme) => theme.source === 'found').map((theme) => theme.name));
+        expect(names.some((name) => name.includes(word))).toBe(false);
+      }),
+      { numRuns: 4 },
+    );
+  });
+
+  it('do not change when a brand is renamed', async () => {
+    const before = await themes(posts());
+    const renamed = [{ id: 'omega', handles: ['acme'] }, { id: 'rival' }, { id: 'third' }];
+    const after = await themes(posts(), renamed);
+    const strip = (report: BrandThemes[]) => report.map(({ id: _id, name: _name, ...rest }) => rest);
+    expect(strip(after)).toEqual(strip(before));
+  });
+});
