@@ -7,8 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeMetrics } from '../../src/metrics/compute.js';
 import { computeDiagnostics } from '../../src/metrics/diagnostics/index.js';
-import type { BrandMetrics, MetricsReport } from '../../src/metrics/types.js';
-import { configWith, storeWith, type TestPost } from './helpers.js';
+import type { MetricsReport } from '../../src/metrics/types.js';
+import { brandOf as brand, configWith, storeWith, type TestPost } from './helpers.js';
 
 const BRANDS = [{ id: 'acme' }, { id: 'rival' }, { id: 'south' }];
 
@@ -21,11 +21,6 @@ async function metrics(posts: TestPost[], period = '2017-10'): Promise<MetricsRe
   }
 }
 
-function brand(report: MetricsReport, id: string): BrandMetrics {
-  const found = report.brands.find((entry) => entry.id === id);
-  if (!found) throw new Error(`no brand ${id}`);
-  return found;
-}
 
 /** Noon UTC of October `day`, 2017, plus `minutes`. */
 const on = (day: number, minutes = 0) => new Date(Date.UTC(2017, 9, day, 12) + minutes * 60_000).toISOString();

@@ -6,9 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { computeMetrics } from '../../src/metrics/compute.js';
 import { computeDiagnostics } from '../../src/metrics/diagnostics/index.js';
 import { metricsCsv } from '../../src/metrics/format/csv.js';
-import type { BrandMetrics, MetricsReport } from '../../src/metrics/types.js';
+import type { MetricsReport } from '../../src/metrics/types.js';
 import type { Store } from '../../src/store/database.js';
-import { configWith, storeWith, type TestPost } from './helpers.js';
+import { brandOf as brand, configWith, storeWith, type TestPost } from './helpers.js';
 
 let store: Store | undefined;
 afterEach(() => store?.close());
@@ -20,12 +20,6 @@ async function metricsOf(posts: TestPost[], extra: Record<string, unknown> = {})
   return computeMetrics(store, configWith(brands, extra), '2017-10');
 }
 
-function brand(report: MetricsReport, id: string, platform?: string): BrandMetrics {
-  const list = platform ? report.byPlatform?.find((entry) => entry.platform === platform)?.brands : report.brands;
-  const found = list?.find((entry) => entry.id === id);
-  if (!found) throw new Error(`no ${id} ${platform ?? ''}`);
-  return found;
-}
 
 const day = (d: number, h = 10) => `2017-10-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:00:00Z`;
 

@@ -1,5 +1,6 @@
 import { parseConfig } from '../../src/config/load.js';
 import type { Config } from '../../src/config/types.js';
+import type { BrandMetrics, MetricsReport } from '../../src/metrics/types.js';
 import { Store } from '../../src/store/database.js';
 
 /** A post as a test writes it: only what the case needs; the rest defaults. */
@@ -68,4 +69,12 @@ export function configWith(brands: TestBrand[], extra: Record<string, unknown> =
     'test.yaml',
     '/tmp',
   );
+}
+
+/** A brand's metrics in a report (all platforms, or one platform's); a missing brand fails the test. */
+export function brandOf(report: MetricsReport, id: string, platform?: string): BrandMetrics {
+  const list = platform ? report.byPlatform?.find((entry) => entry.platform === platform)?.brands : report.brands;
+  const found = list?.find((entry) => entry.id === id);
+  if (!found) throw new Error(`no brand ${id}${platform ? ` on ${platform}` : ''}`);
+  return found;
 }

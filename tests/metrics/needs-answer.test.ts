@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeMetrics } from '../../src/metrics/compute.js';
 import type { BrandMetrics, MetricsReport } from '../../src/metrics/types.js';
-import { configWith, storeWith, type TestPost } from './helpers.js';
+import { brandOf as brand, configWith, storeWith, type TestPost } from './helpers.js';
 
 const BRANDS = [{ id: 'acme' }, { id: 'rival' }];
 
@@ -20,11 +20,6 @@ async function metrics(posts: TestPost[], extra: Record<string, unknown> = {}): 
   }
 }
 
-function brand(report: MetricsReport, id: string): BrandMetrics {
-  const found = report.brands.find((entry) => entry.id === id);
-  if (!found) throw new Error(`no brand ${id}`);
-  return found;
-}
 
 /** ISO instant `minutes` after 2017-10-10 10:00 UTC. */
 const at = (minutes: number) => new Date(Date.UTC(2017, 9, 10, 10) + minutes * 60_000).toISOString();

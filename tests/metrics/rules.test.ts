@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeMetrics } from '../../src/metrics/compute.js';
-import type { BrandMetrics, MetricsReport } from '../../src/metrics/types.js';
-import { configWith, storeWith, type TestBrand, type TestPost } from './helpers.js';
+import type { MetricsReport } from '../../src/metrics/types.js';
+import { brandOf as brand, configWith, storeWith, type TestBrand, type TestPost } from './helpers.js';
 
 const ACME_RIVAL: TestBrand[] = [{ id: 'acme' }, { id: 'rival' }];
 
@@ -14,11 +14,6 @@ async function metrics(posts: TestPost[], period = '2017-10', brands = ACME_RIVA
   }
 }
 
-function brand(report: MetricsReport, id: string): BrandMetrics {
-  const found = report.brands.find((b) => b.id === id);
-  if (!found) throw new Error(`no brand ${id}`);
-  return found;
-}
 
 /** ISO instant `minutes` after 2017-10-10 10:00 UTC (seconds allowed as fractions). */
 function at(minutes: number): string {

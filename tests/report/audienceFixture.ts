@@ -1,5 +1,5 @@
 import type { Diagnostics } from '../../src/metrics/diagnostics/types.js';
-import { diag, group } from '../fixtures/diagnostics/advice-input.js';
+import { diag, diagnosticSettings, group } from '../fixtures/diagnostics/advice-input.js';
 import type { MetricsReport } from '../../src/metrics/types.js';
 
 /**
@@ -21,18 +21,7 @@ export function withAudience(metrics: MetricsReport): MetricsReport {
     return diag(brand.id, brand.name, brand.role, { sentiment: null, influencers: null });
   });
   const diagnostics: Diagnostics = {
-    settings: {
-      cannedMinUses: 5,
-      unsolicitedMinPeople: 5,
-      unsolicitedLookbackDays: 7,
-      influencerFollowers: 1000,
-      clockStart: 'first',
-      responseWindowMin: 10080,
-      inbound: 'all',
-      minReplies: 100,
-      minFollowUps: 30,
-      minGroupMentions: 30,
-    },
+    settings: diagnosticSettings(),
     brands,
     benchmarks: [],
     notes: [],

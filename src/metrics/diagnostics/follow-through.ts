@@ -14,6 +14,11 @@ interface Row extends Record<string, unknown> {
   reason: 'too-few-follow-ups' | null;
 }
 
+/** The follow-through of a brand with no follow-up in the period. */
+export function noFollowThrough(): FollowThrough {
+  return { followUps: 0, answered: 0, answeredShare: null, responseTimeMedianMin: null, conversations: 0, abandoned: 0, abandonedShare: null, reason: null, abandonedExamples: [] };
+}
+
 /** Follow-through per brand id, with the last words of abandoned conversations (queries/diagnostics/follow_through*.sql). */
 export async function followThrough(
   analysis: Analysis,

@@ -17,7 +17,7 @@ import { cannedReplies } from './canned.js';
 import { assignDiagnosticRanks, diagnosticBenchmarks } from './catalogue.js';
 import { clockStartLatest } from './clock-start.js';
 import { unansweredExamples } from './examples.js';
-import { followThrough } from './follow-through.js';
+import { followThrough, noFollowThrough } from './follow-through.js';
 import { resolveSettings, type DiagnosticOptions } from './settings.js';
 import type { BrandDiagnostics, DiagnosticNote, Diagnostics } from './types.js';
 import { unsolicitedMentions } from './unsolicited.js';
@@ -73,17 +73,7 @@ export async function diagnosticsOf(analysis: Analysis, options: DiagnosticOptio
       role: brand.role,
       canned: canned.get(brand.id) ?? { replies: 0, cannedReplies: 0, cannedShare: null, reason: null, topTemplates: [] },
       unsolicited: unsolicited.get(brand.id) ?? { brandPosts: 0, unsolicitedPosts: 0, unsolicitedShare: null, examples: [] },
-      followThrough: follow.get(brand.id) ?? {
-        followUps: 0,
-        answered: 0,
-        answeredShare: null,
-        responseTimeMedianMin: null,
-        conversations: 0,
-        abandoned: 0,
-        abandonedShare: null,
-        reason: null,
-        abandonedExamples: [],
-      },
+      followThrough: follow.get(brand.id) ?? noFollowThrough(),
       businessHours: hoursOf,
       influencers: influencersOf,
       sentiment: sentimentOf,
