@@ -1,5 +1,5 @@
 import type { Store } from '../store/database.js';
-import { earlierImportWarning, nextBatchId, recordBatch, type EarlierImport } from './batch.js';
+import { earlierImportWarning, recordBatch, startBatch, type EarlierImport } from './batch.js';
 import { conflictReason } from './canonical.js';
 import type { ExportFormat } from './formats/types.js';
 import type { FileImportResult } from './result.js';
@@ -33,7 +33,7 @@ export async function recordRepeatImport(
 ): Promise<FileImportResult | null> {
   return store.transaction(async () => {
     if (!(await nothingToAdd(store, earlier, format, options.platform))) return null;
-    const batchId = await nextBatchId(store);
+    const batchId = await startBatch(store, { file: options.file, sha256: source.sha256, format: format.id, encoding: source.encoding, platform: options.platform });
     await store.run(
       `INSERT INTO import_rejects (batch_id, file, line, reason, raw)
        SELECT $batch_id, $file, line, reason, raw FROM import_rejects WHERE batch_id = $earlier ORDER BY line`,
@@ -61,7 +61,7 @@ export async function recordRepeatImport(
       warnings: [earlierImportWarning(earlier), ...earlier.warnings],
       alreadyImported: { batchId: earlier.batchId, importedAt: earlier.importedAt },
     };
-    await recordBatch(store, result, options.file, options.platform);
+    await recordBatch(store, result);
     return result;
   });
 }
