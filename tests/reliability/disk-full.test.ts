@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CRASH_STEPS } from '../../src/crash-point.js';
+import { fixtureStore } from '../report/fixtureStore.js';
 import { BIN, ROOT, SAMPLE, scratch, twcsFile } from './helpers.js';
 
 /**
@@ -67,5 +68,30 @@ describe('a full disk', () => {
     expect(stderr).toMatch(FULL);
     expect(stderr).toMatch(/until then the new data is only in \S+\.wal: keep it beside the database\)\n$/);
     expect(Number(seen.wal)).toBeGreaterThan(1_000_000);
+  });
+
+  it('leaves the previous report whole when a new one cannot be written, and no half-written file', async () => {
+    const folder = scratch();
+    const store = await fixtureStore(join(folder, 'posts.duckdb'));
+    store.close();
+    copyFileSync(join(ROOT, 'tests/fixtures/report/logo.svg'), join(folder, 'logo.svg'));
+    const config = join(folder, 'replybench.yaml');
+    writeFileSync(config, `client: acme\ndatabase: posts.duckdb\nbrands:\n  - { id: acme, name: Acme Telecom, accounts: { twitter: [AcmeCares] } }\n  - { id: rivalco, name: RivalCo, accounts: { twitter: [RivalCoHelp] } }\nreport:\n  agency: { name: Agencia Norte, logo: logo.svg }\n`);
+    const report = `rb report --period 2017-10 --config "${config}" --out "$DISK/report" --formats html,csv,pptx,xlsx`;
+    const { stdout, stderr } = onSmallDisk(
+      '3m',
+      `${report} > /dev/null; echo first=$?; sha256sum "$DISK"/report/* | sort > "$DISK/../before.txt"
+       head -c $(( $(df --output=avail -B1 "$DISK" | tail -1) - 200000 )) /dev/zero > "$DISK/filler"
+       ${report} --lang es; echo second=$?; sha256sum "$DISK"/report/* | sort > "$DISK/../after.txt"
+       cmp -s "$DISK/../before.txt" "$DISK/../after.txt"; echo same=$?; echo left=$(ls -A "$DISK/report" | grep -c '^\\.replybench')`,
+      folder,
+    );
+    const seen = values(stdout);
+    expect(seen.first).toBe('0');
+    expect(seen.second).toBe('1');
+    expect(stderr).toMatch(FULL);
+    expect(stderr).toContain('(the folder still holds the previous report, untouched)');
+    expect(seen.same).toBe('0');
+    expect(seen.left).toBe('0');
   });
 });
