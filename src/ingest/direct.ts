@@ -2,7 +2,7 @@ import type { Store } from '../store/database.js';
 import { directInsertSql, NEEDS_CHECKS, type CanonicalPlan } from './canonical.js';
 import { countPosts, repeatedKeys, settleStoredCopies, type DifferingCopies } from './merge.js';
 import type { RecordShape } from './source/shape-scan.js';
-import { needsRecovery, NeedsRecovery, readWithRetries, type CsvRead, type CsvRelation, type Layout } from './staging.js';
+import { longerThanLineLimit, LongRecord, needsRecovery, NeedsRecovery, readWithRetries, type CsvRead, type CsvRelation, type Layout } from './staging.js';
 import { disabledOptimizers, restoreOptimizers } from './optimizers.js';
 
 /** What the direct load wrote, inside the transaction it runs in. */
@@ -59,8 +59,9 @@ export async function loadDirect<T>(
           const batchId = await begin();
           const storedBefore = await countPosts(store);
           const rows = await insertDirect(store, plan, relation, batchId, optimizers);
-          // The shape pass ran beside the insert: rows DuckDB read without complaint may still hide extra cells.
+          // The shape pass ran beside the insert: rows DuckDB read without complaint may still hide extra cells, or a last record it dropped.
           if (needsRecovery(await shape)) throw new NeedsRecovery(read);
+          if (longerThanLineLimit(await shape, read)) throw new LongRecord();
           if ((await repeatedKeys(store, batchId)) > 0) throw new NeedsChecks();
           const settled = await settleStoredCopies(store, batchId, storedBefore);
           return finish({ batchId, read, rows, imported: rows - settled.removed, filled: settled.filled, differing: settled.differing });

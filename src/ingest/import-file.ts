@@ -5,6 +5,7 @@ import type { Store } from '../store/database.js';
 import { earlierImport, earlierImportWarning, recordBatch, startBatch, type BatchSource, type EarlierImport } from './batch.js';
 import { CANONICAL_ROWS, canonicalPlan, dropCanonical, markConflicts, materializeCanonical, type CanonicalPlan } from './canonical.js';
 import { chooseFormat } from './choose-format.js';
+import { dayMonthSwapError } from './day-month.js';
 import { loadDirect } from './direct.js';
 import { createMappingContext } from './formats/mapping-context.js';
 import { dateFormatAdvice } from './formats/date-hint.js';
@@ -20,7 +21,7 @@ import { prepareSource, type PreparedSource } from './source/prepare.js';
 import { scanRecords } from './source/record-scan.js';
 import { recoverRecords, type StructuralReject } from './source/recover.js';
 import { scanShape, type RecordShape } from './source/shape-scan.js';
-import { createStaging, dropStaging, firstRead, needsRecovery, readWithRetries, type CsvRead, type Layout } from './staging.js';
+import { createStaging, csvRelation, dropStaging, firstRead, needsRecovery, readWithRetries, type CsvRead, type Layout } from './staging.js';
 import { fileStats, type FileStats } from './stats.js';
 
 export interface FileImportOptions {
@@ -194,6 +195,10 @@ async function importChecked(job: FileJob, start: CsvRead, shape: Promise<Record
   if (stats.duplicatesInFile > 0 && (await markConflicts(store, plan)) > 0) stats = await fileStats(store, plan);
   const rejected = stats.rejects.reduce((sum, reason) => sum + reason.count, 0);
   const needsLines = rejected > 0 || stats.warnings.some((warning) => warning.count > 0);
+  if ((stats.rejects[plan.codes.badDate - 1]?.count ?? 0) > 0) {
+    const swapped = await dayMonthSwapError(store, plan.select, csvRelation(read, layout), source.path);
+    if (swapped) throw swapped;
+  }
   const lines = needsLines ? await LineMap.build(source, layout, stats.rows) : null;
   if (lines) await failWhenNoDateReads(store, source, plan, stats, lines, format);
   if (stats.kept === 0 && rejected + structural.length > 0) throw everyRowRejected(source, plan, stats, lines, structural);
