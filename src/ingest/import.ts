@@ -98,7 +98,8 @@ export async function importWithOptions(
   control: ImportControl = {},
 ): Promise<ImportOutcome> {
   const outcome: ImportOutcome = { results: [], failures: [] };
-  const importOne = async (path: string, run: () => Promise<FileImportResult>): Promise<void> => {
+  // `file` is what is read (an archive member's temporary copy), for the room a full disk lacked.
+  const importOne = async (path: string, run: () => Promise<FileImportResult>, file = path): Promise<void> => {
     try {
       const result = await run();
       crashPoint(CRASH_STEPS.importBeforeCheckpoint);
@@ -106,7 +107,7 @@ export async function importWithOptions(
       onFile?.(result);
     } catch (error) {
       // A full disk: DuckDB lost track of the blocks the rolled-back rows took, and a checkpoint now would keep them for good (the CLI trims them off the closed file).
-      if (isDiskFull(error)) throw diskFullError(writtenPath(error) ?? store.path, exportSize(path), `free space there and import ${path} again (the database is as it was before it)`);
+      if (isDiskFull(error)) throw diskFullError(writtenPath(error) ?? store.path, exportSize(file), `free space there and import ${path} again (the database is as it was before it)`);
       // The transaction was rolled back, but the rows it wrote ahead still take room in the file.
       await store.reclaimSpace();
       if (!(error instanceof UserError)) throw error;
@@ -141,7 +142,7 @@ export async function importWithOptions(
       for (const [index, member] of archive.members.entries()) {
         if (index > 0 && control.shouldStop?.()) break;
         const name = `${path}:${member.name}`;
-        await importOne(name, () => importFile(store, member.file, options, { name, file: `${resolve(path)}:${member.name}`, notes: index === 0 && note ? [note] : [] }));
+        await importOne(name, () => importFile(store, member.file, options, { name, file: `${resolve(path)}:${member.name}`, notes: index === 0 && note ? [note] : [] }), member.file);
       }
     } finally {
       archive.cleanup();
