@@ -4,23 +4,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { afterEach } from 'vitest';
+import { onTestFinished } from 'vitest';
 import type { CrashStep } from '../../src/crash-point.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = join(ROOT, 'bin/replybench.js');
 export const SAMPLE = join(ROOT, 'tests/fixtures/ingest/twcs_kaggle_sample.csv');
 
-const folders: string[] = [];
-
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
-
-/** A fresh folder for one test, removed after it. */
+/**
+ * A fresh folder for one test, removed when the test ends. Registered on the
+ * test itself: test files share their worker's modules (isolate: false), so
+ * an afterEach in this module would run for the first file that loads it only.
+ */
 export function scratch(): string {
   const folder = mkdtempSync(join(tmpdir(), 'replybench-reliability-'));
-  folders.push(folder);
+  onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
   return folder;
 }
 
