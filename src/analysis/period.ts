@@ -56,6 +56,7 @@ const CALENDAR = { in: tz('UTC') };
  */
 export function parsePeriod(text: string, timezone: string): Period {
   const value = text.trim();
+  refuseFarYears(value, text);
   if (!isKnownTimezone(timezone)) {
     throw new UserError(`timezone: "${timezone}" is not a known IANA timezone; use e.g. UTC, Europe/Madrid or America/New_York.`);
   }
@@ -151,6 +152,17 @@ function parseDate(text: string, period: string): TZDate {
   const date = parse(text, 'yyyy-MM-dd', new TZDate(0, 'UTC'), CALENDAR);
   if (!isValid(date)) throw badPeriod(period, `${text} is not a calendar date`);
   return date;
+}
+
+/** Years a period may name: social media began in 2006 (Twitter; Facebook opened to all that year), and 2100 is far enough. */
+const FIRST_YEAR = 2006;
+const LAST_YEAR = 2100;
+
+/** A period naming a year no post can have is refused before any date is computed (year 9999 broke DuckDB's timestamps). */
+function refuseFarYears(value: string, text: string): void {
+  const far = [...value.matchAll(/\d{4,}/g)].map((match) => match[0]).filter((year) => Number(year) < FIRST_YEAR || Number(year) > LAST_YEAR);
+  if (far.length === 0) return;
+  throw badPeriod(text, `${far.length === 1 ? 'the year' : 'the years'} ${[...new Set(far)].join(' and ')} ${far.length === 1 ? 'is' : 'are'} outside ${FIRST_YEAR}-${LAST_YEAR}, the years mention data can come from`);
 }
 
 function badPeriod(text: string, why?: string): UserError {

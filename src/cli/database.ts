@@ -47,9 +47,16 @@ export function newDatabaseFootprint(path: string): { discard(): void } {
   };
 }
 
+/** What opening the store did (rows of an import that never committed removed, an upgrade), one line each on stderr. */
+export function printStoreNotices(notices: readonly string[]): void {
+  for (const notice of notices) process.stderr.write(`replybench: ${notice}\n`);
+}
+
 /**
  * Opens, read-only, a database that metrics or a report will read. A missing
- * file, or one with no posts yet, is a one-line UserError saying to import first.
+ * file, or one with no posts yet, is a one-line UserError saying to import
+ * first; so is a store made by a newer replybench, or one that holds rows of
+ * an import that never committed (Store.open refuses both).
  */
 export async function openImportedDatabase(path: string): Promise<Store> {
   if (!existsSync(path)) throw new UserError(`${path}: database not found; run "replybench import <files>" first, or pass --db.`);
@@ -63,11 +70,17 @@ export async function openImportedDatabase(path: string): Promise<Store> {
   return store;
 }
 
-/** Opens read-only; a store made by an earlier replybench is upgraded first (opened for writing once). */
+/** Opens read-only; a store made by an earlier replybench is upgraded first (opened for writing once, and said so). */
 async function openCurrent(path: string): Promise<Store> {
   const store = await Store.open(path, { readOnly: true, memoryLimit: ANALYSIS_MEMORY });
-  if ((await schemaVersion(store)) >= SCHEMA_VERSION) return store;
+  if ((await schemaVersion(store)) === SCHEMA_VERSION) return store;
   store.close();
-  (await Store.open(path)).close();
+  const writer = await Store.open(path);
+  try {
+    await writer.checkpoint();
+    printStoreNotices(writer.notices);
+  } finally {
+    writer.close();
+  }
   return Store.open(path, { readOnly: true, memoryLimit: ANALYSIS_MEMORY });
 }

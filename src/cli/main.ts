@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { AlreadyReported, UserError } from '../errors.js';
+import { removeStaleTempFolders, runInterruptCleanups } from '../temp-files.js';
 import { registerCheck } from './commands/check.js';
 import { registerDemo } from './commands/demo.js';
 import { registerImport } from './commands/import.js';
@@ -7,7 +8,26 @@ import { registerInit } from './commands/init.js';
 import { registerMetrics } from './commands/metrics.js';
 import { registerReport } from './commands/report.js';
 import { registerThemes } from './commands/themes.js';
+import { watchStdout } from './stdout.js';
 import { VERSION } from './version.js';
+
+/**
+ * The CLI as a process runs it (bin/replybench.js): what a killed run left in
+ * the temporary folder is removed first; an interrupted run (Ctrl-C,
+ * SIGTERM) removes its temporary files and stops its browser before it ends
+ * by the same signal; a closed stdout ends the output quietly.
+ */
+export async function runCli(argv: string[]): Promise<number> {
+  removeStaleTempFolders();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      runInterruptCleanups();
+      process.kill(process.pid, signal);
+    });
+  }
+  watchStdout();
+  return main(argv);
+}
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit status. */
 export async function main(argv: string[]): Promise<number> {

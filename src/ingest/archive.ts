@@ -1,10 +1,10 @@
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { once } from 'node:events';
-import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import { UserError } from '../errors.js';
+import { makeTempFolder } from '../temp-files.js';
 import { readHeadBytes } from './source/sniff.js';
 
 /** Members of an archive that are imported: the exports themselves. */
@@ -74,8 +74,9 @@ function isExport(name: string): boolean {
  * folder (streamed, never in memory), in archive order; lists the others.
  */
 export async function expandArchive(path: string): Promise<ExpandedArchive> {
-  const folder = mkdtempSync(join(tmpdir(), 'replybench-archive-'));
-  const cleanup = (): void => rmSync(folder, { recursive: true, force: true });
+  const temp = makeTempFolder('archive');
+  const folder = temp.path;
+  const cleanup = (): void => temp.remove();
   const members: ArchiveMember[] = [];
   const skipped: string[] = [];
   try {

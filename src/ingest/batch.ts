@@ -1,14 +1,13 @@
 import { listValue } from '@duckdb/node-api';
+import { CRASH_STEPS, crashPoint } from '../crash-point.js';
 import type { Store } from '../store/database.js';
 import type { FileImportResult } from './result.js';
 
 /**
  * The next batch id: one more than the last recorded import. Read inside the
  * import's transaction, so a file that fails leaves no gap in the numbers.
- * Posts added by hand under a batch id of their own are never taken for the
- * new batch's rows.
  */
-export async function nextBatchId(store: Store): Promise<number> {
+async function nextBatchId(store: Store): Promise<number> {
   const [row] = await store.all<{ id: number }>(
     'SELECT (greatest((SELECT coalesce(max(batch_id), 0) FROM import_batches), (SELECT coalesce(max(batch_id), 0) FROM posts)) + 1)::INTEGER AS id',
   );
@@ -50,17 +49,40 @@ export function earlierImportWarning(earlier: Pick<EarlierImport, 'batchId' | 'a
   return `the same content was already imported (batch ${earlier.batchId}, ${earlier.at}): its posts are counted as duplicates`;
 }
 
-/** Records one import in import_batches. */
-export async function recordBatch(store: Store, result: FileImportResult, file: string, platform: string | null): Promise<void> {
+/** What import_batches records of a file before its rows are read: where it is, its content and how it is read. */
+export interface BatchSource {
+  /** Absolute path (an archive member's is `archive.zip:member.csv`). */
+  file: string;
+  sha256: string;
+  format: string;
+  encoding: string;
+  platform: string | null;
+}
+
+/**
+ * Opens a batch inside the import's transaction: its import_batches row is
+ * written first, before any of its rows, so a post can never be stored
+ * under a batch the store does not record (see src/store/orphans.ts). The
+ * counts are filled by `recordBatch` when the rows are in. Returns its id.
+ */
+export async function startBatch(store: Store, source: BatchSource): Promise<number> {
+  const batchId = await nextBatchId(store);
+  await store.run(
+    `INSERT INTO import_batches (batch_id, file, sha256, format, encoding, platform, rows_read, imported, duplicates, rejected, skipped_blank, warnings, imported_at)
+     VALUES ($batch_id, $file, $sha256, $format, $encoding, $platform, 0, 0, 0, 0, 0, []::VARCHAR[], now())`,
+    { batch_id: batchId, ...source },
+  );
+  return batchId;
+}
+
+/** Fills in the counts of a batch opened by `startBatch`, in the same transaction. */
+export async function recordBatch(store: Store, result: FileImportResult): Promise<void> {
   // An empty list has no item type to bind, so it is written as a typed literal.
   const warnings = result.warnings.length ? '$warnings::VARCHAR[]' : '[]::VARCHAR[]';
   const params = {
     batch_id: result.batchId,
-    file,
-    sha256: result.sha256,
     format: result.format,
     encoding: result.encoding,
-    platform,
     rows_read: result.rowsRead,
     imported: result.imported,
     duplicates: result.duplicates,
@@ -69,9 +91,13 @@ export async function recordBatch(store: Store, result: FileImportResult, file: 
     skipped_blank: result.skippedBlank,
     ...(result.warnings.length ? { warnings: listValue(result.warnings) } : {}),
   };
-  await store.run(
-    `INSERT INTO import_batches (batch_id, file, sha256, format, encoding, platform, rows_read, imported, duplicates, rejected, skipped_blank, warnings, imported_at)
-     VALUES ($batch_id, $file, $sha256, $format, $encoding, $platform, $rows_read, $imported, $duplicates, $rejected, $skipped_blank, ${warnings}, now())`,
+  const changed = await store.change(
+    `UPDATE import_batches SET format = $format, encoding = $encoding, rows_read = $rows_read, imported = $imported, duplicates = $duplicates,
+       rejected = $rejected, skipped_blank = $skipped_blank, warnings = ${warnings}
+     WHERE batch_id = $batch_id`,
     params,
   );
+  if (changed !== 1) throw new Error(`batch ${result.batchId} was not started before its counts were recorded`);
+  // The batch's last write: the transaction commits next.
+  crashPoint(CRASH_STEPS.importBeforeCommit);
 }

@@ -27,6 +27,7 @@ export const PIPELINE_REASONS = {
   missingId: 'missing post id',
   missingDate: 'missing date',
   badDate: 'unparseable date',
+  badOffset: 'UTC offset beyond ±14:00 (no place on Earth is further from UTC)',
   missingAuthor: 'missing author',
   missingPlatform: 'no platform for this row; pass --platform',
   badKind: `kind is not one of ${POST_KINDS.join(', ')}`,
@@ -47,7 +48,7 @@ export interface CanonicalPlan {
   /** The format's warnings, then the pipeline's: text repaired from mojibake (the last). */
   warnings: string[];
   /** Reason codes (1-based) of the pipeline's own checks. */
-  codes: { missingId: number; missingDate: number; badDate: number; future: number; tooEarly: number[]; conflict: number };
+  codes: { missingId: number; missingDate: number; badDate: number; badOffset: number; future: number; tooEarly: number[]; conflict: number };
 }
 
 /**
@@ -56,12 +57,13 @@ export interface CanonicalPlan {
  * day, are rejected).
  */
 export function canonicalPlan(select: CanonicalSelect, names: readonly string[], baseParams: Record<string, DuckDBValue>, now = new Date()): CanonicalPlan {
-  // The pipeline's three id and date checks, the format's own, then author, platform and kind come first.
-  const futureCode = 3 + (select.rejectWhen ?? []).length + 4;
+  // The pipeline's four id and date checks, the format's own, then author, platform and kind come first.
+  const futureCode = 4 + (select.rejectWhen ?? []).length + 4;
   const reasons = [
     PIPELINE_REASONS.missingId,
     PIPELINE_REASONS.missingDate,
     PIPELINE_REASONS.badDate,
+    PIPELINE_REASONS.badOffset,
     ...(select.rejectWhen ?? []).map((rule) => rule.reason),
     PIPELINE_REASONS.missingAuthor,
     PIPELINE_REASONS.missingPlatform,
@@ -82,11 +84,22 @@ export function canonicalPlan(select: CanonicalSelect, names: readonly string[],
       missingId: 1,
       missingDate: 2,
       badDate: 3,
+      badOffset: 4,
       future: futureCode,
       tooEarly: [...PLATFORM_BEGINNINGS, null].map((_, index) => futureCode + 1 + index),
       conflict: futureCode + PLATFORM_BEGINNINGS.length + 2,
     },
   };
+}
+
+/**
+ * True when a date text carries a UTC offset no clock uses (beyond ±14:00,
+ * Kiribati's): DuckDB reads `+25:00` without complaint, a day off. The
+ * offset is the one after a time of day: `10:00:00+25:00`, `06:55:44 +2500 2017`.
+ */
+function offsetOutOfRange(raw: string): string {
+  const offset = `regexp_extract(${raw}, '[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?\\s*[+-]([0-9]{2}):?([0-9]{2})(?:[^0-9]|$)', ['hours', 'minutes'])`;
+  return `coalesce(TRY_CAST(NULLIF(${offset}.hours, '') AS INTEGER) * 60 + TRY_CAST(NULLIF(${offset}.minutes, '') AS INTEGER) > 840, false)`;
 }
 
 /** The first moment of a day, as a TIMESTAMPTZ literal (the dates are this file's own constants). */
@@ -102,14 +115,13 @@ function rawCell(index: number): string {
 /**
  * A row whose every cell is empty or blank (Excel pads sheets with such
  * rows). Such a row has no post id, so the cells are only looked at for rows
- * without one: the nested CASEs stop at the first non-empty cell.
+ * without one. The cells are joined and trimmed as one text (blank cells
+ * join into a blank text): one flat expression, where a CASE nested per
+ * column passed DuckDB's expression depth limit at 1,000 columns.
  */
 function blankSql(cells: number): string {
-  let check = 'true';
-  for (let index = cells - 1; index >= 0; index -= 1) {
-    check = `CASE WHEN ${rawCell(index)} IS NOT NULL AND trim(${rawCell(index)}) <> '' THEN false ELSE ${check} END`;
-  }
-  return `CASE WHEN post_id IS NOT NULL AND post_id <> '' THEN false ELSE ${check} END`;
+  const joined = cells === 0 ? "''" : `concat(${Array.from({ length: cells }, (_, index) => rawCell(index)).join(', ')})`;
+  return `CASE WHEN post_id IS NOT NULL AND post_id <> '' THEN false ELSE trim(${joined}) = '' END`;
 }
 
 /** The SELECT that maps the records of `from` to canonical rows, flags and reject reason. */
@@ -123,13 +135,14 @@ function canonicalSql(plan: CanonicalPlan, from: string): string {
     ...(select.warnWhen ?? []).map((rule, index) => `coalesce((${rule.when}), false) AS __rb_warn_${index}`),
     ...plan.names.map((name, index) => `${quoteIdentifier(name)} AS ${rawCell(index)}`),
   ];
-  const afterFormat = 4 + formatRejects.length;
+  const afterFormat = 5 + formatRejects.length;
   const kinds = POST_KINDS.map((kind) => `'${kind}'`).join(', ');
   // Formats trim and NULL empty values themselves; `= ''` only guards against one that does not.
   const reasonCase = [
     `WHEN post_id IS NULL OR post_id = '' THEN 1`,
     `WHEN created_at IS NULL THEN CASE WHEN __rb_raw_date IS NULL OR trim(__rb_raw_date) = '' THEN 2 ELSE 3 END`,
-    ...formatRejects.map((_, index) => `WHEN __rb_reject_${index} THEN ${4 + index}`),
+    `WHEN ${offsetOutOfRange('__rb_raw_date')} THEN 4`,
+    ...formatRejects.map((_, index) => `WHEN __rb_reject_${index} THEN ${5 + index}`),
     `WHEN author IS NULL OR author = '' THEN ${afterFormat}`,
     `WHEN platform IS NULL OR platform = '' THEN ${afterFormat + 1}`,
     `WHEN kind IS NULL OR kind NOT IN (${kinds}) THEN ${afterFormat + 2}`,

@@ -45,6 +45,16 @@ function closestSentence(names: readonly string[]): string {
   return ` The closest is ${closest.label} (--format ${closest.format.id}), which also needs the column${closest.missing.length > 1 ? 's' : ''} ${quotedList(closest.missing, 8)}.`;
 }
 
+/** The most columns a header may have: exports have a few dozen, and each column costs every query that reads the file. */
+export const MAX_COLUMNS = 2000;
+
+function tooManyColumns(where: string, columns: number, atLeast: boolean): UserError {
+  return new UserError(
+    `${where}: the header has ${atLeast ? 'more than ' : ''}${columns.toLocaleString('en-US')} columns, more than the ${MAX_COLUMNS.toLocaleString('en-US')} replybench reads; ` +
+      'this is not a mention export, or it is split by the wrong delimiter. Export the data again with the columns you need.',
+  );
+}
+
 function layoutOf(candidate: HeaderCandidate): Layout {
   return { delimiter: candidate.delimiter, headerLine: candidate.line, names: stagingNames(candidate.cells) };
 }
@@ -54,10 +64,16 @@ function layoutOf(candidate: HeaderCandidate): Layout {
  * first registered format whose signature matches a candidate header.
  */
 export function chooseFormat(source: PreparedSource, format: ExportFormat | 'auto', delimiter?: string): FormatChoice {
-  const candidates = headerCandidates(source.head.text, source.head.complete, delimiter ? [delimiter] : DELIMITERS);
+  const delimiters = delimiter ? [delimiter] : DELIMITERS;
+  const candidates = headerCandidates(source.head.text, source.head.complete, delimiters);
   const first = candidates[0];
-  if (!first) throw new UserError(`${source.path}: no header row found (the file holds no text lines). Export the data again.`);
+  if (!first) {
+    // The start of the file read for the header ended inside its first line: a header that long is thousands of columns.
+    if (!source.head.complete) throw tooManyColumns(`${source.path}:1`, Math.max(...delimiters.map((mark) => source.head.text.split(mark).length)), true);
+    throw new UserError(`${source.path}: no header row found (the file holds no text lines). Export the data again.`);
+  }
   const where = `${source.path}:${first.line}`;
+  if (first.cells.length > MAX_COLUMNS) throw tooManyColumns(where, first.cells.length, false);
 
   if (format !== 'auto') {
     let refusal: UserError | null = null;

@@ -1,9 +1,8 @@
 import type { Store } from '../store/database.js';
-import { nextBatchId } from './batch.js';
 import { directInsertSql, NEEDS_CHECKS, type CanonicalPlan } from './canonical.js';
 import { countPosts, repeatedKeys, settleStoredCopies, type DifferingCopies } from './merge.js';
 import type { RecordShape } from './source/shape-scan.js';
-import { needsRecovery, NeedsRecovery, readWithRetries, type CsvRead, type CsvRelation, type Layout } from './staging.js';
+import { longerThanLineLimit, LongRecord, needsRecovery, NeedsRecovery, readWithRetries, type CsvRead, type CsvRelation, type Layout } from './staging.js';
 import { disabledOptimizers, restoreOptimizers } from './optimizers.js';
 
 /** What the direct load wrote, inside the transaction it runs in. */
@@ -14,6 +13,8 @@ export interface DirectLoad {
   /** Data rows read: every one of them was kept. */
   rows: number;
   imported: number;
+  /** Stored posts that took one of the file's values for an empty field. */
+  filled: number;
   /** Copies of stored posts that differ from them. */
   differing: DifferingCopies;
 }
@@ -30,8 +31,8 @@ function isNeedsChecks(error: unknown): boolean {
 
 /**
  * The fast path: the records go from DuckDB's CSV reader through the mapping
- * into `posts` in one statement, in one transaction that `finish` completes
- * (it records the batch). It gives up, with nothing written, at the first row
+ * into `posts` in one statement, in one transaction that `begin` opens (it
+ * writes the batch row first) and `finish` completes (it records the counts). It gives up, with nothing written, at the first row
  * that is rejected, blank or damaged, or when the file repeats a post (which
  * copy comes first in the file is lost once rows are sorted by date): then it
  * returns the way the file was being read, and the checked path takes over
@@ -44,6 +45,7 @@ export async function loadDirect<T>(
   layout: Layout,
   plan: CanonicalPlan,
   shape: Promise<RecordShape>,
+  begin: () => Promise<number>,
   finish: (load: DirectLoad) => Promise<T>,
 ): Promise<{ done: T } | { read: CsvRead; recover: boolean }> {
   let current = start;
@@ -54,14 +56,15 @@ export async function loadDirect<T>(
       const optimizers = await disabledOptimizers(store);
       try {
         const value = await store.transaction(async () => {
-          const batchId = await nextBatchId(store);
+          const batchId = await begin();
           const storedBefore = await countPosts(store);
           const rows = await insertDirect(store, plan, relation, batchId, optimizers);
-          // The shape pass ran beside the insert: rows DuckDB read without complaint may still hide extra cells.
+          // The shape pass ran beside the insert: rows DuckDB read without complaint may still hide extra cells, or a last record it dropped.
           if (needsRecovery(await shape)) throw new NeedsRecovery(read);
+          if (longerThanLineLimit(await shape, read)) throw new LongRecord();
           if ((await repeatedKeys(store, batchId)) > 0) throw new NeedsChecks();
           const settled = await settleStoredCopies(store, batchId, storedBefore);
-          return finish({ batchId, read, rows, imported: rows - settled.removed, differing: settled.differing });
+          return finish({ batchId, read, rows, imported: rows - settled.removed, filled: settled.filled, differing: settled.differing });
         });
         finished.push(value);
       } finally {

@@ -2,9 +2,10 @@ import type { DuckDBValue } from '@duckdb/node-api';
 import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import type { Store } from '../store/database.js';
-import { earlierImport, earlierImportWarning, nextBatchId, recordBatch, type EarlierImport } from './batch.js';
+import { earlierImport, earlierImportWarning, recordBatch, startBatch, type BatchSource, type EarlierImport } from './batch.js';
 import { CANONICAL_ROWS, canonicalPlan, dropCanonical, markConflicts, materializeCanonical, type CanonicalPlan } from './canonical.js';
 import { chooseFormat } from './choose-format.js';
+import { dayMonthSwapError } from './day-month.js';
 import { loadDirect } from './direct.js';
 import { createMappingContext } from './formats/mapping-context.js';
 import { dateFormatAdvice } from './formats/date-hint.js';
@@ -20,7 +21,7 @@ import { prepareSource, type PreparedSource } from './source/prepare.js';
 import { scanRecords } from './source/record-scan.js';
 import { recoverRecords, type StructuralReject } from './source/recover.js';
 import { scanShape, type RecordShape } from './source/shape-scan.js';
-import { createStaging, dropStaging, firstRead, needsRecovery, readWithRetries, type CsvRead, type Layout } from './staging.js';
+import { createStaging, csvRelation, dropStaging, firstRead, needsRecovery, readWithRetries, type CsvRead, type Layout } from './staging.js';
 import { fileStats, type FileStats } from './stats.js';
 
 export interface FileImportOptions {
@@ -32,6 +33,8 @@ export interface FileImportOptions {
   platform: string | null;
   /** IANA timezone of local times written without an offset. */
   timezone: string;
+  /** Read a file imported before again, to fill stored posts' empty fields (see ImportRequest.again). */
+  again?: boolean;
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -50,6 +53,8 @@ interface FileJob {
   plan: CanonicalPlan;
   options: FileImportOptions;
   earlier: EarlierImport | null;
+  /** What the batch row records before the rows go in. */
+  batch: BatchSource;
   report: (phase: ImportProgress['phase'], fraction: number | null) => void;
   /** Warnings from outside the file (an archive's other members). */
   notes: readonly string[];
@@ -96,11 +101,15 @@ export async function importFile(store: Store, source: string, options: FileImpo
     const file = member?.file ?? resolve(source);
 
     const earlier = await earlierImport(store, prepared.sha256);
-    if (earlier) {
+    if (options.again && !earlier) {
+      throw new UserError(`${path}: was never imported into this store, so --again has nothing to fill; import it without --again.`);
+    }
+    if (earlier && !options.again) {
       const repeated = await repeatImport(store, earlier, prepared, format, options.platform);
       if (repeated) return repeated;
     }
-    const job: FileJob = { store, path, file, format, layout, plan, options, earlier, report, notes: member?.notes ?? [] };
+    const batch: BatchSource = { file, sha256: prepared.sha256, format: format.id, encoding: prepared.encoding, platform: options.platform };
+    const job: FileJob = { store, path, file, format, layout, plan, options, earlier, batch, report, notes: member?.notes ?? [] };
     report('loading', null);
     // Runs beside DuckDB's insert (it only reads the file): rows with too many cells, and the longest record.
     const shape = scanShape(prepared.readPath, { delimiter: layout.delimiter, headerLine: layout.headerLine, columns: layout.names.length });
@@ -111,12 +120,12 @@ export async function importFile(store: Store, source: string, options: FileImpo
       },
       () => undefined,
     );
-    const direct = await loadDirect(store, firstRead(prepared), layout, plan, shape, async (load) => {
+    const direct = await loadDirect(store, firstRead(prepared), layout, plan, shape, () => startBatch(store, batch), async (load) => {
       report('saving', null);
       const warnings = await fileWarnings(job, load.read, load.rows);
       const differing = differingCopiesWarning(load.differing);
       if (differing) warnings.push(differing);
-      return finishBatch(job, load.read.source, { batchId: load.batchId, rows: load.rows, blank: 0, kept: load.rows, imported: load.imported, conflicts: 0, rejectedByReason: {}, warnings });
+      return finishBatch(job, load.read.source, { batchId: load.batchId, rows: load.rows, blank: 0, kept: load.rows, imported: load.imported, filled: load.filled, conflicts: 0, rejectedByReason: {}, warnings });
     });
     if ('done' in direct) return direct.done;
     const facts = await shape;
@@ -146,7 +155,7 @@ async function fileWarnings(job: FileJob, read: CsvRead, rows: number): Promise<
 async function finishBatch(
   job: FileJob,
   source: PreparedSource,
-  counts: { batchId: number; rows: number; blank: number; kept: number; imported: number; conflicts: number; rejectedByReason: Record<string, number>; warnings: string[] },
+  counts: { batchId: number; rows: number; blank: number; kept: number; imported: number; filled: number; conflicts: number; rejectedByReason: Record<string, number>; warnings: string[] },
 ): Promise<FileImportResult> {
   const rejected = Object.values(counts.rejectedByReason).reduce((sum, count) => sum + count, 0);
   const learnedHandles = await learnHandles(job.store, counts.batchId, job.plan.select);
@@ -165,8 +174,9 @@ async function finishBatch(
     rejectedByReason: counts.rejectedByReason,
     warnings: counts.warnings,
     learnedHandles,
+    ...(job.options.again ? { filled: counts.filled } : {}),
   };
-  await recordBatch(job.store, result, job.file, job.options.platform);
+  await recordBatch(job.store, result);
   return result;
 }
 
@@ -185,6 +195,10 @@ async function importChecked(job: FileJob, start: CsvRead, shape: Promise<Record
   if (stats.duplicatesInFile > 0 && (await markConflicts(store, plan)) > 0) stats = await fileStats(store, plan);
   const rejected = stats.rejects.reduce((sum, reason) => sum + reason.count, 0);
   const needsLines = rejected > 0 || stats.warnings.some((warning) => warning.count > 0);
+  if ((stats.rejects[plan.codes.badDate - 1]?.count ?? 0) > 0) {
+    const swapped = await dayMonthSwapError(store, plan.select, csvRelation(read, layout), source.path);
+    if (swapped) throw swapped;
+  }
   const lines = needsLines ? await LineMap.build(source, layout, stats.rows) : null;
   if (lines) await failWhenNoDateReads(store, source, plan, stats, lines, format);
   if (stats.kept === 0 && rejected + structural.length > 0) throw everyRowRejected(source, plan, stats, lines, structural);
@@ -199,7 +213,7 @@ async function importChecked(job: FileJob, start: CsvRead, shape: Promise<Record
 
   job.report('saving', null);
   const result = await store.transaction(async () => {
-    const batchId = await nextBatchId(store);
+    const batchId = await startBatch(store, job.batch);
     if (rejected > 0 && lines) await insertRejects(store, plan, layout, lines, { id: batchId, file: job.file });
     await insertStructuralRejects(store, structural, { id: batchId, file: job.file });
     const merged = await mergePosts(store, batchId, { duplicatesInFile: stats.duplicatesInFile > 0 });
@@ -217,6 +231,7 @@ async function importChecked(job: FileJob, start: CsvRead, shape: Promise<Record
       blank: stats.blank,
       kept: stats.kept,
       imported: merged.imported,
+      filled: merged.filled,
       conflicts,
       rejectedByReason,
       warnings: differing ? [...warnings, differing] : warnings,

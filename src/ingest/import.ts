@@ -1,4 +1,7 @@
+import { statSync } from 'node:fs';
 import { isKnownTimezone } from '../config/timezone.js';
+import { CRASH_STEPS, crashPoint } from '../crash-point.js';
+import { diskFullError, isDiskFull } from '../disk-full.js';
 import { UserError } from '../errors.js';
 import type { Store } from '../store/database.js';
 import { canonicalPlatform } from '../store/platforms.js';
@@ -19,6 +22,12 @@ export interface ImportRequest {
   platform?: string;
   /** IANA timezone for local times without an offset; default UTC. */
   timezone?: string;
+  /**
+   * Read files that were imported before again, to fill the columns a store
+   * upgrade added (`import --again`): a stored post takes the file's values
+   * for its empty fields, and no post is added.
+   */
+  again?: boolean;
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -55,16 +64,29 @@ export function resolveImportOptions(request: ImportRequest): FileImportOptions 
     if (request.mapping !== undefined) throw new UserError(`--mapping applies only to --format generic; drop --mapping, or use --format generic.`);
     format = known;
   }
-  return { format, timezone, platform, ...(delimiter ? { delimiter } : {}), ...(request.onProgress ? { onProgress: request.onProgress } : {}) };
+  return {
+    format,
+    timezone,
+    platform,
+    ...(delimiter ? { delimiter } : {}),
+    ...(request.again ? { again: true } : {}),
+    ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+  };
 }
 
 /**
  * Imports the files one after the other, each in its own transaction. A file
  * that fails with a UserError is reported and leaves the database as it was;
- * the next files are still imported. Any other error is a bug and stops.
+ * the next files are still imported. A full disk stops the import with a
+ * UserError (nothing more can be written); any other error is a bug and stops.
  */
 export async function importFiles(store: Store, paths: readonly string[], request: ImportRequest, onFile?: (outcome: FileImportResult | { path: string; message: string }) => void): Promise<ImportOutcome> {
   return importWithOptions(store, paths, resolveImportOptions(request), onFile);
+}
+
+/** When to stop between two files: checked after each file has landed (the CLI stops when nobody reads its output any more). */
+export interface ImportControl {
+  shouldStop?: () => boolean;
 }
 
 /** `importFiles` with options already checked by `resolveImportOptions` (the CLI checks them before it opens the database). */
@@ -73,21 +95,31 @@ export async function importWithOptions(
   paths: readonly string[],
   options: FileImportOptions,
   onFile?: (outcome: FileImportResult | { path: string; message: string }) => void,
+  control: ImportControl = {},
 ): Promise<ImportOutcome> {
   const outcome: ImportOutcome = { results: [], failures: [] };
-  const importOne = async (path: string, run: () => Promise<FileImportResult>): Promise<void> => {
+  // `file` is what is read (an archive member's temporary copy), for the room a full disk lacked.
+  const importOne = async (path: string, run: () => Promise<FileImportResult>, file = path): Promise<void> => {
     try {
       const result = await run();
+      crashPoint(CRASH_STEPS.importBeforeCheckpoint);
       outcome.results.push(result);
       onFile?.(result);
     } catch (error) {
+      // A full disk: DuckDB lost track of the blocks the rolled-back rows took, and a checkpoint now would keep them for good (the CLI trims them off the closed file).
+      if (isDiskFull(error)) throw diskFullError(writtenPath(error) ?? store.path, exportSize(file), `free space there and import ${path} again (the database is as it was before it)`);
+      // The transaction was rolled back, but the rows it wrote ahead still take room in the file.
+      await store.reclaimSpace();
       if (!(error instanceof UserError)) throw error;
       const failure = { path, message: error.message };
       outcome.failures.push(failure);
       onFile?.(failure);
     }
+    // Each file lands in the database file itself before the next starts; a checkpoint that fails is an error.
+    await store.checkpoint();
   };
   for (const path of paths) {
+    if (control.shouldStop?.()) break;
     if (!(await isExportArchive(path))) {
       await importOne(path, () => importFile(store, path, options));
       continue;
@@ -108,12 +140,27 @@ export async function importWithOptions(
       }
       const note = skippedMembersWarning(path, archive.skipped);
       for (const [index, member] of archive.members.entries()) {
+        if (index > 0 && control.shouldStop?.()) break;
         const name = `${path}:${member.name}`;
-        await importOne(name, () => importFile(store, member.file, options, { name, file: `${resolve(path)}:${member.name}`, notes: index === 0 && note ? [note] : [] }));
+        await importOne(name, () => importFile(store, member.file, options, { name, file: `${resolve(path)}:${member.name}`, notes: index === 0 && note ? [note] : [] }), member.file);
       }
     } finally {
       archive.cleanup();
     }
   }
   return outcome;
+}
+
+/** The file a failed Node write was writing (a temporary copy), when the error says. */
+function writtenPath(error: unknown): string | null {
+  return error instanceof Error && 'path' in error && typeof error.path === 'string' ? error.path : null;
+}
+
+/** What a file's import may need on disk, for the full-disk message: the export's own size is a fair upper bound. */
+function exportSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }

@@ -22,7 +22,7 @@ export async function countPosts(store: Store): Promise<number> {
  * then posts already stored are settled as `settleStoredCopies` says. Runs
  * inside the caller's transaction.
  */
-export async function mergePosts(store: Store, batchId: number, options: { duplicatesInFile: boolean }): Promise<{ imported: number; differing: DifferingCopies }> {
+export async function mergePosts(store: Store, batchId: number, options: { duplicatesInFile: boolean }): Promise<{ imported: number; filled: number; differing: DifferingCopies }> {
   const columns = MAPPED_COLUMNS.map(quoteIdentifier).join(', ');
   const kept = `SELECT * FROM (${CANONICAL_ROWS}) WHERE NOT __rb_blank AND __rb_reason = 0`;
   const source = options.duplicatesInFile
@@ -32,7 +32,7 @@ export async function mergePosts(store: Store, batchId: number, options: { dupli
   const storedBefore = await countPosts(store);
   const inserted = await store.change(`INSERT INTO posts (${columns}, batch_id) SELECT ${columns}, $batch_id FROM (${source}) ORDER BY created_at`, { batch_id: batchId });
   const settled = await settleStoredCopies(store, batchId, storedBefore);
-  return { imported: inserted - settled.removed, differing: settled.differing };
+  return { imported: inserted - settled.removed, filled: settled.filled, differing: settled.differing };
 }
 
 /**
@@ -89,13 +89,14 @@ export async function repeatedKeys(store: Store, batchId: number): Promise<numbe
  * Keeps (platform, post_id) unique once a batch's rows are in `posts` (each
  * key once within the batch): where a key was already stored, the stored row
  * keeps its values and takes the batch's value for each of its empty fields,
- * and the batch's copy is removed. Returns how many copies were removed.
+ * and the batch's copy is removed. Returns how many copies were removed,
+ * and how many stored posts had an empty field filled.
  * `storedBefore` is the count of posts before the batch: with none, there is
  * nothing to compare.
  */
-export async function settleStoredCopies(store: Store, batchId: number, storedBefore: number): Promise<{ removed: number; differing: DifferingCopies }> {
+export async function settleStoredCopies(store: Store, batchId: number, storedBefore: number): Promise<{ removed: number; filled: number; differing: DifferingCopies }> {
   const none = { count: 0, example: null };
-  if (storedBefore === 0) return { removed: 0, differing: none };
+  if (storedBefore === 0) return { removed: 0, filled: 0, differing: none };
   const params = { batch_id: batchId };
   // The batch's copies of stored posts: usually few, so everything after this reads a small table.
   // A plain semi-join costs less than the EXISTS form, which DuckDB plans as a correlated (delim) join.
@@ -108,7 +109,7 @@ export async function settleStoredCopies(store: Store, batchId: number, storedBe
   try {
     const [row] = await store.all<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${OVERLAP_TABLE}`);
     const copies = row?.n ?? 0;
-    if (copies === 0) return { removed: 0, differing: none };
+    if (copies === 0) return { removed: 0, filled: 0, differing: none };
     await healStoredText(store, batchId);
     // Compared before the stored rows take the copies' values for their empty fields.
     const [differing] = await store.all<{ n: number; example: string | null }>(
@@ -120,7 +121,7 @@ export async function settleStoredCopies(store: Store, batchId: number, storedBe
     );
     const fills = FILLABLE.map((column) => `${column} = COALESCE(posts.${column}, copy.${column})`).join(', ');
     const gaps = FILLABLE.map((column) => `(posts.${column} IS NULL AND copy.${column} IS NOT NULL)`).join(' OR ');
-    await store.run(
+    const filled = await store.change(
       `UPDATE posts SET ${fills} FROM ${OVERLAP_TABLE} AS copy
        WHERE posts.batch_id <> $batch_id AND posts.platform = copy.platform AND posts.post_id = copy.post_id AND (${gaps})`,
       params,
@@ -130,7 +131,7 @@ export async function settleStoredCopies(store: Store, batchId: number, storedBe
       params,
     );
     if (removed !== copies) throw new Error(`removed ${removed} copies of stored posts, expected ${copies}`);
-    return { removed: copies, differing: { count: differing?.n ?? 0, example: differing?.example ?? null } };
+    return { removed: copies, filled, differing: { count: differing?.n ?? 0, example: differing?.example ?? null } };
   } finally {
     await store.run(`DROP TABLE IF EXISTS ${OVERLAP_TABLE}`);
   }

@@ -36,4 +36,6 @@ export interface FileImportResult {
    * counted as a duplicate.
    */
   alreadyImported?: { batchId: number; importedAt: string };
+  /** With `import --again`: stored posts that took the file's value for one or more empty fields. */
+  filled?: number;
 }

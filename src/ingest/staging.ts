@@ -37,6 +37,23 @@ export function needsRecovery(shape: RecordShape): boolean {
   return shape.longRecords > 0 || shape.maxRecordBytes > FIELD_LIMIT_BYTES;
 }
 
+/**
+ * True when a record is longer than the line limit the file was read with.
+ * DuckDB's reader refuses such a record in the middle of a file, but drops a
+ * last one without a word: the read must be done again with the limit raised.
+ */
+export function longerThanLineLimit(shape: RecordShape, read: CsvRead): boolean {
+  const needed = shape.maxRecordBytes + 4096;
+  return needed > DUCKDB_LINE_LIMIT && (read.maxLineSize ?? 0) < needed;
+}
+
+/** Thrown, inside a read's transaction, when longerThanLineLimit: the message is one readWithRetries takes for a reader error, and reads again. */
+export class LongRecord extends Error {
+  constructor() {
+    super('CSV Reader: a record is longer than the line limit it was read with');
+  }
+}
+
 /** Thrown when a file turns out to need the row-by-row recovery; carries how it was being read. */
 export class NeedsRecovery extends Error {
   constructor(readonly read: CsvRead) {
@@ -65,10 +82,14 @@ export function csvRelation(read: CsvRead, layout: Layout): CsvRelation {
   const columns = structValue(Object.fromEntries(layout.names.map((name) => [name, 'VARCHAR'])));
   // null_padding cannot run in parallel with quoted line breaks, so it is asked for only when rows are short.
   const padding = read.padded ? ', null_padding = true, parallel = false' : '';
-  const lineSize = read.maxLineSize ? ', max_line_size = $csv_max_line_size' : '';
+  // DuckDB's buffer defaults to 16 lines of max_line_size (1 GB for a 63 MB field, past the import's memory limit): two are enough.
+  const lineSize = read.maxLineSize ? ', max_line_size = $csv_max_line_size, buffer_size = $csv_buffer_size' : '';
   const reader = `read_csv($csv_path, auto_detect = false, header = false, skip = $csv_skip, delim = $csv_delim, quote = '"', escape = '"', columns = $csv_columns${padding}${lineSize})`;
   const params: Record<string, DuckDBValue> = { csv_path: read.source.readPath, csv_skip: layout.headerLine, csv_delim: layout.delimiter, csv_columns: columns };
-  if (read.maxLineSize) params.csv_max_line_size = read.maxLineSize;
+  if (read.maxLineSize) {
+    params.csv_max_line_size = read.maxLineSize;
+    params.csv_buffer_size = read.maxLineSize * 2;
+  }
   if (!read.source.hasCrPlaceholder) return { sql: reader, params };
   params.csv_cr = CR_PLACEHOLDER;
   const restored = layout.names.map((name) => `replace(${quoteIdentifier(name)}, $csv_cr, chr(13)) AS ${quoteIdentifier(name)}`).join(', ');
@@ -81,7 +102,8 @@ export function firstRead(source: PreparedSource): CsvRead {
 }
 
 function isCsvError(message: string): boolean {
-  return /CSV Error|CSV Parser|unterminated quote|Expected Number of Columns|CSV file|read_csv/i.test(message);
+  // "The Parallel CSV Reader currently does not support a full read on this file": an unquoted field longer than its buffer, which a larger max_line_size reads.
+  return /CSV Error|CSV Parser|CSV Reader|unterminated quote|Expected Number of Columns|CSV file|read_csv/i.test(message);
 }
 
 /**
@@ -103,7 +125,8 @@ export async function readWithRetries(
   for (;;) {
     try {
       await create(csvRelation(read, layout), read);
-      return read;
+      if (!shape || !longerThanLineLimit(await shape, read)) return read;
+      throw new LongRecord();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (!isCsvError(message)) throw error;

@@ -2,6 +2,7 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Config } from '../config/types.js';
 import { UserError } from '../errors.js';
+import { refuseSystemFolder } from '../output-folder.js';
 import { logoDataUrl } from './html/logo.js';
 import type { Language } from './i18n/language.js';
 import { ReportTemplate } from './template.js';
@@ -20,8 +21,9 @@ export function checkReportInputs(config: Config, language: Language, outDir: st
   checkWritableFolder(outDir, '--out');
 }
 
-/** Creates `dir` when missing and checks that files can be written in it. */
+/** Creates `dir` when missing and checks that files can be written in it; the root, the home folder and system folders are refused. */
 export function checkWritableFolder(dir: string, option: string): void {
+  refuseSystemFolder(dir, option);
   const path = resolve(dir);
   try {
     mkdirSync(path, { recursive: true });

@@ -1,4 +1,3 @@
-import { join, resolve } from 'node:path';
 import { Analysis } from '../analysis/analysis.js';
 import type { Config } from '../config/types.js';
 import { UserError } from '../errors.js';
@@ -6,7 +5,6 @@ import { metricsOf } from '../metrics/compute.js';
 import { diagnosticsOf } from '../metrics/diagnostics/index.js';
 import { metricsCsv } from '../metrics/format/csv.js';
 import type { MetricsReport } from '../metrics/types.js';
-import { writeOutputFile } from '../output-file.js';
 import type { Store } from '../store/database.js';
 import { buildImprovements } from './advice/improvements.js';
 import type { ImprovementItem } from './advice/types.js';
@@ -17,8 +15,8 @@ import { noPostsMessage } from './noPosts.js';
 import { readStoreFacts, type StoreFacts } from './model/storeFacts.js';
 import { ReportPrinter } from './pdf/printer.js';
 import { REPORT_FORMATS, type ReportFormat } from './formats.js';
-import { checkWritableFolder } from './preflight.js';
 import { buildDeck } from './pptx/buildDeck.js';
+import { CHARTS_FOLDER, ReportFolder } from './report-folder.js';
 import { ReportTemplate } from './template.js';
 import { buildWorkbook } from './xlsx/buildWorkbook.js';
 
@@ -37,6 +35,12 @@ export interface WriteReportOptions {
   period?: string;
   /** Folder that receives report.pdf, report.pptx, report.html, metrics.xlsx, metrics.csv, metrics.json and charts/*.svg (created if needed). */
   outDir: string;
+  /**
+   * The output folder already taken (ReportFolder.open(outDir)), so that no
+   * other report can write there from the start of a long run; the caller
+   * releases it. Without it the folder is taken here, for the writing only.
+   */
+  folder?: ReportFolder;
   /** Default: the config's report.language. */
   lang?: Language;
   /** Default: the config's report.pageSize. */
@@ -107,49 +111,43 @@ async function writeAnalysedReport(options: WriteReportOptions, analysis: Analys
   const { model, t, format } = await buildReportModel({ metrics, config, facts, template, language, improvements, generatedAt: options.generatedAt });
   const html = renderReportHtml(model, template, t, pageSize);
 
-  const outDir = resolve(options.outDir);
-  const chartsDir = join(outDir, 'charts');
-  checkWritableFolder(formats.has('svg') ? chartsDir : outDir, 'outDir');
-  const paths = {
-    html: join(outDir, 'report.html'),
-    csv: join(outDir, 'metrics.csv'),
-    json: join(outDir, 'metrics.json'),
-    pdf: join(outDir, 'report.pdf'),
-    pptx: join(outDir, 'report.pptx'),
-    xlsx: join(outDir, 'metrics.xlsx'),
-  };
-  if (formats.has('html')) writeOutputFile(paths.html, html);
-  if (formats.has('csv')) writeOutputFile(paths.csv, metricsCsv(metrics));
-  writeOutputFile(paths.json, `${JSON.stringify(metrics, null, 2)}\n`);
+  const folder = options.folder ?? ReportFolder.open(options.outDir, 'outDir');
   // One browser prints the PDF and, for the deck, draws an SVG logo as a PNG.
   const svgLogo = model.agency.logoDataUrl?.startsWith('data:image/svg+xml') === true;
-  const printer = formats.has('pdf') || (formats.has('pptx') && svgLogo) ? (options.printer ?? (await ReportPrinter.launch())) : null;
+  let printer: ReportPrinter | null = null;
   try {
+    const htmlPath = formats.has('html') ? folder.write('report.html', html) : folder.finalPath('report.html');
+    const csv = formats.has('csv') ? folder.write('metrics.csv', metricsCsv(metrics)) : folder.finalPath('metrics.csv');
+    const json = folder.write('metrics.json', `${JSON.stringify(metrics, null, 2)}\n`);
+    printer = formats.has('pdf') || (formats.has('pptx') && svgLogo) ? (options.printer ?? (await ReportPrinter.launch())) : null;
+    let pptx: string | null = null;
     if (formats.has('pptx')) {
       const logoPng = printer && svgLogo && model.agency.logoDataUrl ? await printer.rasterize(model.agency.logoDataUrl) : null;
-      writeOutputFile(paths.pptx, await buildDeck({ model, metrics, t, format, logoPng }));
+      pptx = folder.write('report.pptx', await buildDeck({ model, metrics, t, format, logoPng }));
     }
+    let xlsx: string | null = null;
     if (formats.has('xlsx')) {
       const workbook = { metrics, facts, t, format, client: model.client, agency: model.agency.name, generatedAt: options.generatedAt ?? new Date() };
-      writeOutputFile(paths.xlsx, await buildWorkbook(workbook));
+      xlsx = folder.write('metrics.xlsx', await buildWorkbook(workbook));
     }
     const charts = Object.values(model.charts).flatMap((chart) => {
       if (chart.svg === null || !formats.has('svg')) return [];
-      const path = join(chartsDir, `${chart.id}.svg`);
-      writeOutputFile(path, `<?xml version="1.0" encoding="UTF-8"?>\n${chart.svg}\n`);
-      return [path];
+      return [folder.write(`${CHARTS_FOLDER}/${chart.id}.svg`, `<?xml version="1.0" encoding="UTF-8"?>\n${chart.svg}\n`)];
     });
 
     let blockedRequests: string[] = [];
+    let pdf: string | null = null;
     if (printer && formats.has('pdf')) {
       const footerLeft = [model.agency.name, model.client.name, model.period.label].filter(Boolean).join(' · ');
       const result = await printer.print(html, { pageSize, footerHtml: renderFooterHtml(template, t, footerLeft) });
-      writeOutputFile(paths.pdf, result.pdf);
+      pdf = folder.write('report.pdf', result.pdf);
       blockedRequests = result.blockedRequests;
     }
-    const written = (name: ReportFormat & keyof typeof paths) => (formats.has(name) ? paths[name] : null);
-    return { outDir, pdf: written('pdf'), pptx: written('pptx'), xlsx: written('xlsx'), html: paths.html, csv: paths.csv, json: paths.json, charts, metrics, blockedRequests };
+    // Every file is complete: only now do they replace the previous report's.
+    folder.commit();
+    return { outDir: folder.dir, pdf, pptx, xlsx, html: htmlPath, csv, json, charts, metrics, blockedRequests };
   } finally {
+    if (!options.folder) folder.release();
     if (printer && !options.printer) await printer.close();
   }
 }

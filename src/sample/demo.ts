@@ -15,6 +15,7 @@ import { importFiles } from '../ingest/import.js';
 import type { FileImportResult } from '../ingest/result.js';
 import { withAnalysis } from '../analysis/analysis.js';
 import { metricsOf } from '../metrics/compute.js';
+import { refuseSystemFolder } from '../output-folder.js';
 import type { Language } from '../report/i18n/language.js';
 import { findBrowser, writeReport, type WrittenReport } from '../report/index.js';
 import { Store } from '../store/database.js';
@@ -79,6 +80,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 
 /** The folder must be new, empty, or a previous demo's: never overwrite someone's files. */
 function prepareFolder(outDir: string): void {
+  refuseSystemFolder(outDir, '--out');
   if (existsSync(outDir)) {
     const entries = readdirSync(outDir);
     if (entries.length > 0 && !entries.includes(MARKER)) {

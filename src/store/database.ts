@@ -1,10 +1,13 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { diskFullError, isDiskFull } from '../disk-full.js';
 import { UserError } from '../errors.js';
+import { deleteOrphans, findOrphans, orphansRefusal, orphansRemovedNotice } from './orphans.js';
 import { SCHEMA_DDL, SCHEMA_VERSION } from './schema.js';
 import { SqlSession } from './session.js';
-import { upgradeSchema } from './upgrade.js';
+import { SpareRoom } from './spare-room.js';
+import { refuseNewerSchema, upgradeSchema } from './upgrade.js';
 
 export type { SqlParams } from './session.js';
 
@@ -29,10 +32,19 @@ export const ANALYSIS_MEMORY = '2.5GB';
 
 /** One open store: a DuckDB file (or `:memory:`) with the replybench schema in place. */
 export class Store extends SqlSession {
+  /**
+   * What opening the store did that the user should hear of, one line each:
+   * rows of an import that never committed removed, a schema upgrade and the
+   * command that fills its new columns. The CLI prints them on stderr.
+   */
+  readonly notices: string[] = [];
+
   private constructor(
     readonly path: string,
     private readonly instance: DuckDBInstance,
     connection: DuckDBConnection,
+    /** Room held beside a file store open for writing, given back when the disk fills (see SpareRoom). */
+    private readonly spare: SpareRoom | null,
   ) {
     super(connection);
   }
@@ -62,14 +74,18 @@ export class Store extends SqlSession {
       throw new UserError(`${path}: cannot open the database (${firstLine(error)}). Check the path, or close the program that holds it.`);
     }
     const { connection } = await SqlSession.on(await instance.connect());
-    const store = new Store(path, instance, connection);
-    if (!options.readOnly) {
-      try {
+    const spare = path === ':memory:' || options.readOnly ? null : new SpareRoom(`${path}.spare`);
+    spare?.claim();
+    const store = new Store(path, instance, connection, spare);
+    try {
+      if (options.readOnly) await store.refuseUnreadable();
+      else {
         await store.migrate();
-      } catch (error) {
-        store.close();
-        throw error;
+        await store.removeOrphans();
       }
+    } catch (error) {
+      store.close();
+      throw error;
     }
     return store;
   }
@@ -79,7 +95,12 @@ export class Store extends SqlSession {
     return SqlSession.on(await this.instance.connect());
   }
 
-  /** Runs `work` in one transaction: it lands whole or not at all. */
+  /**
+   * Runs `work` in one transaction: it lands whole or not at all. The error
+   * that stopped the work is the one thrown: after a failed write DuckDB may
+   * have ended the transaction itself, and the ROLLBACK's own error ("no
+   * transaction is active") would hide the real cause (a full disk).
+   */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
     await this.connection.run('BEGIN TRANSACTION');
     try {
@@ -87,14 +108,60 @@ export class Store extends SqlSession {
       await this.connection.run('COMMIT');
       return result;
     } catch (error) {
-      await this.connection.run('ROLLBACK');
+      await this.connection.run('ROLLBACK').catch(() => undefined);
       throw error;
+    }
+  }
+
+  /**
+   * Writes everything committed into the database file itself. DuckDB also
+   * does it when the store closes, but a failure there is silent and leaves
+   * the data only in the `.wal` beside the file: here it is an error, with
+   * the real cause.
+   */
+  async checkpoint(): Promise<void> {
+    const wal = fileSize(`${this.path}.wal`);
+    // The spare room is the checkpoint's: a failed checkpoint leaves DuckDB unusable until the store is opened again, so it gets its room first.
+    this.spare?.release();
+    try {
+      await this.connection.run('CHECKPOINT');
+    } catch (error) {
+      if (!isDiskFull(error)) throw error;
+      throw diskFullError(this.path, wal, `free space there and run the command again (until then the new data is only in ${this.path}.wal: keep it beside the database)`);
+    } finally {
+      this.spare?.claim();
+    }
+  }
+
+  /**
+   * Gives back the room a failed transaction took: a large insert writes its
+   * rows into the file before it commits, and after the rollback that space
+   * stays in the file. A checkpoint that has something to write trims free
+   * blocks from the file's end, and setting the meta table's comment to what
+   * it is gives it that something. Best effort: on a full disk it may fail too.
+   */
+  async reclaimSpace(): Promise<void> {
+    if (this.path === ':memory:') return;
+    this.spare?.release();
+    try {
+      const [meta] = await this.all<{ comment: string | null }>("SELECT comment FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'replybench_meta'");
+      // With both thresholds at zero the commit checkpoints at once instead of writing to the WAL, for which a full disk has no room.
+      await this.run("SET checkpoint_threshold = '0b'");
+      await this.run('SET auto_checkpoint_skip_wal_threshold = 0');
+      await this.run(`COMMENT ON TABLE replybench_meta IS ${meta?.comment ? `'${meta.comment.replaceAll("'", "''")}'` : 'NULL'}`);
+    } catch {
+      // The failure that called for it is the one to report.
+    } finally {
+      await this.run('RESET checkpoint_threshold').catch(() => undefined);
+      await this.run('RESET auto_checkpoint_skip_wal_threshold').catch(() => undefined);
+      this.spare?.claim();
     }
   }
 
   override close(): void {
     super.close();
     this.instance.closeSync();
+    this.spare?.release();
   }
 
   /** Creates the schema in a new store; upgrades one made by an earlier version (which keeps its recorded version until then). */
@@ -104,7 +171,31 @@ export class Store extends SqlSession {
       key: 'schema_version',
       value: String(SCHEMA_VERSION),
     });
-    await upgradeSchema(this);
+    const notice = await upgradeSchema(this);
+    if (notice) this.notices.push(notice);
+  }
+
+  /** Rows of imports that never committed are removed in one transaction, and said so. */
+  private async removeOrphans(): Promise<void> {
+    const orphans = await findOrphans(this);
+    if (!orphans) return;
+    await this.transaction(() => deleteOrphans(this));
+    this.notices.push(orphansRemovedNotice(orphans));
+  }
+
+  /** A read-only open cannot upgrade or repair: a store made by a newer replybench, or holding rows of an import that never committed, is refused. */
+  private async refuseUnreadable(): Promise<void> {
+    await refuseNewerSchema(this);
+    const orphans = await findOrphans(this);
+    if (orphans) throw new UserError(orphansRefusal(this.path, orphans));
+  }
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
   }
 }
 

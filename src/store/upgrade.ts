@@ -10,16 +10,28 @@ export async function schemaVersion(store: Store): Promise<number> {
   return version;
 }
 
+function newerSchema(store: Store, version: number): UserError {
+  return new UserError(`${store.path}: made by a newer replybench (store schema version ${version}; this one knows up to ${SCHEMA_VERSION}). Update replybench to use it.`);
+}
+
+/** Refuses, on a read-only open, a store made by a newer replybench (a store without replybench's tables is left to the caller). */
+export async function refuseNewerSchema(store: Store): Promise<void> {
+  const [meta] = await store.all<{ n: number }>("SELECT count(*)::DOUBLE AS n FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'replybench_meta'");
+  if (!meta?.n) return;
+  const version = await schemaVersion(store);
+  if (version > SCHEMA_VERSION) throw newerSchema(store, version);
+}
+
 /**
  * Brings a store made by an earlier replybench to the current schema, in one
- * transaction: it is upgraded whole or left as it was.
+ * transaction: it is upgraded whole or left as it was. Returns what the user
+ * should hear of it (the columns it added are empty until the files are read
+ * again), or null.
  */
-export async function upgradeSchema(store: Store): Promise<void> {
+export async function upgradeSchema(store: Store): Promise<string | null> {
   const version = await schemaVersion(store);
-  if (version > SCHEMA_VERSION) {
-    throw new UserError(`${store.path}: made by a newer replybench (store schema version ${version}; this one knows up to ${SCHEMA_VERSION}). Update replybench to use it.`);
-  }
-  if (version === SCHEMA_VERSION) return;
+  if (version > SCHEMA_VERSION) throw newerSchema(store, version);
+  if (version === SCHEMA_VERSION) return null;
   await store.transaction(async () => {
     if (version < 2) {
       await dropPostsKey(store);
@@ -36,6 +48,23 @@ export async function upgradeSchema(store: Store): Promise<void> {
     // Version 3 -> 4: learned_handles, which the schema's own DDL has just created.
     await store.run("UPDATE replybench_meta SET value = $value WHERE key = 'schema_version'", { value: String(SCHEMA_VERSION) });
   });
+  return version < 3 ? fillColumnsNotice(store, version) : null;
+}
+
+/** The upgrade's line when it added columns that only the exports can fill: the command that reads the known files again. */
+async function fillColumnsNotice(store: Store, version: number): Promise<string> {
+  const files = await store.all<{ file: string }>('SELECT file FROM import_batches GROUP BY file ORDER BY min(batch_id)');
+  const upgraded = `upgraded the store from schema version ${version} to ${SCHEMA_VERSION}: response_ids and reply_to_user are empty for the posts imported before`;
+  if (files.length === 0) return `${upgraded}.`;
+  // An archive member is recorded as archive.zip:member.csv: the archive is what is read again.
+  const paths = [...new Set(files.map((row) => row.file.replace(/(\.zip):.*$/i, '$1')))].map(shellWord);
+  const shown = paths.length <= 5 ? paths.join(' ') : `${paths.slice(0, 5).join(' ')} (and ${paths.length - 5} more: see import_batches)`;
+  return `${upgraded}; fill them, adding no post, with: replybench import --again ${shown}`;
+}
+
+/** A path as one word of a shell command. */
+function shellWord(path: string): string {
+  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replaceAll("'", `'\\''`)}'`;
 }
 
 /** The columns of posts in schema versions 1 and 2 (version 3 added response_ids and reply_to_user). */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/commands/check.js';
 import { Store } from '../../src/store/database.js';
-import { insertPosts, type TestPost } from '../metrics/helpers.js';
+import { insertPosts, recordTestBatch, type TestPost } from '../metrics/helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'replybench-check-'));
 const config = join(dir, 'airlines.yaml');
@@ -21,6 +21,7 @@ beforeAll(async () => {
   ];
   const store = await Store.open(join(dir, 'mentions.duckdb'));
   await insertPosts(store, posts);
+  await recordTestBatch(store);
   store.close();
   writeFileSync(
     config,

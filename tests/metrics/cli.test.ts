@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Analysis } from '../../src/analysis/analysis.js';
 import { main } from '../../src/cli/main.js';
 import { Store } from '../../src/store/database.js';
-import { insertPosts } from './helpers.js';
+import { insertPosts, recordTestBatch } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'replybench-metrics-'));
 const CONFIG = `client: acme
@@ -31,6 +31,7 @@ beforeAll(async () => {
     { id: '2', author: 'acme', at: '2017-10-05T10:12:00Z', parent: '1' },
     { id: '3', author: 'other', at: '2017-10-06T10:00:00Z', text: '@RivalHelp hi' },
   ]);
+  await recordTestBatch(store);
   store.close();
   const empty = await Store.open(join(dir, 'empty.duckdb'));
   empty.close();

@@ -47,6 +47,19 @@ export async function insertPosts(store: Store, posts: TestPost[]): Promise<void
   }
 }
 
+/**
+ * Records batch 1 in import_batches, dated a day after the newest post (so
+ * it bounds no pending window), for a test store that is closed and opened
+ * again: posts of an unrecorded batch are taken for the remains of an import
+ * that never committed, removed on a write open and refused on a read-only one.
+ */
+export async function recordTestBatch(store: Store): Promise<void> {
+  await store.run(
+    `INSERT INTO import_batches
+     SELECT 1, '/exports/test.csv', 'test', 'generic', 'utf-8', NULL, count(*), count(*), 0, 0, 0, []::VARCHAR[], max(created_at) + INTERVAL 1 DAY FROM posts`,
+  );
+}
+
 export interface TestBrand {
   id: string;
   handles?: string[];

@@ -199,6 +199,7 @@ describe('schema version', () => {
 async function createV2Store(name: string): Promise<string> {
   const path = join(tempFolder(), name);
   const v2 = await Store.open(path);
+  await v2.run("INSERT INTO import_batches VALUES (1, '/exports/october.csv', 'abc', 'twcs', 'utf-8', NULL, 1, 1, 0, 0, 0, []::VARCHAR[], TIMESTAMPTZ '2017-11-01 08:00:00+00')");
   await v2.run("INSERT INTO posts (platform, post_id, created_at, author, kind, batch_id) VALUES ('twitter', '1', '2017-10-01T00:00:00Z', 'ana', 'post', 1)");
   await v2.run('ALTER TABLE posts DROP COLUMN response_ids');
   await v2.run('ALTER TABLE posts DROP COLUMN reply_to_user');

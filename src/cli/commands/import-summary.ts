@@ -41,6 +41,7 @@ export function fileSummary(result: FileImportResult): string {
     parts.push(`${count(result.rejected, 'row')} rejected (${reasons}; listed in import_rejects, batch ${result.batchId})`);
   }
   if (result.skippedBlank > 0) parts.push(`${count(result.skippedBlank, 'blank row')} skipped`);
+  if (result.filled !== undefined) parts.push(`${count(result.filled, 'stored post')} given values for empty fields`);
   if (result.learnedHandles) parts.push(`${count(result.learnedHandles, 'user id')} matched to a handle from the replies to it (learned_handles)`);
   const lines = [`${shortName(result.path)}: ${result.format}, ${result.encoding}: ${parts.join(', ')}.`];
   for (const warning of result.warnings) lines.push(`  warning: ${warning}`);

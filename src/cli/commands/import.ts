@@ -7,7 +7,9 @@ import { runDryRun } from '../../ingest/dry-run.js';
 import { importWithOptions, resolveImportOptions } from '../../ingest/import.js';
 import type { FileImportResult } from '../../ingest/result.js';
 import { IMPORT_MEMORY, Store } from '../../store/database.js';
-import { databasePath, newDatabaseFootprint } from '../database.js';
+import { trimDeadTail } from '../../store/trim.js';
+import { databasePath, newDatabaseFootprint, printStoreNotices } from '../database.js';
+import { stdoutClosed } from '../stdout.js';
 import { phaseProfiler } from './import-profile.js';
 import { ProgressLine } from './import-progress.js';
 import { closingSummary, fileSummary } from './import-summary.js';
@@ -21,6 +23,7 @@ interface ImportOptions {
   timezone: string;
   json?: boolean;
   dryRun?: boolean;
+  again?: boolean;
 }
 
 export function registerImport(program: Command): Command {
@@ -36,7 +39,9 @@ export function registerImport(program: Command): Command {
     .option('--timezone <tz>', 'timezone of local times written without an offset', 'UTC')
     .option('--json', 'print one JSON object per file')
     .option('--dry-run', 'show how the files would be read and stored (format, columns, first rows, rejects), writing nothing')
+    .option('--again', 'read files imported before again, to fill the columns a store upgrade added (adds no post)')
     .action(async (files: string[], options: ImportOptions, command: Command) => {
+      if (options.dryRun && options.again) throw new UserError('--dry-run and --again: use one or the other.');
       if (options.dryRun) return runDryRun(files, options);
       await runImport(files, options, command.getOptionValueSource('config') === 'cli');
     });
@@ -55,11 +60,15 @@ async function runImport(files: string[], options: ImportOptions, configGiven: b
     timezone: options.timezone,
     ...(options.mapping !== undefined ? { mapping: options.mapping } : {}),
     ...(options.platform !== undefined ? { platform: options.platform } : {}),
+    ...(options.again ? { again: true } : {}),
   });
   const database = importDatabasePath(options, configGiven);
   const footprint = newDatabaseFootprint(database);
   const store = await Store.open(database, { memoryLimit: IMPORT_MEMORY });
+  printStoreNotices(store.notices);
+  // Set by the first file that lands: a later failure (a full disk) must not take the database away with it.
   let added = false;
+  let failed = false;
   const progress = options.json ? null : await ProgressLine.create(store);
   const profiler = process.env.REPLYBENCH_PROFILE === '1' ? phaseProfiler() : null;
   try {
@@ -80,24 +89,32 @@ async function runImport(files: string[], options: ImportOptions, configGiven: b
       (result) => {
         profiler?.finish();
         progress?.clear();
+        if ('message' in result) failed = true;
+        else added = true;
         if ('message' in result) {
           process.stderr.write(`replybench: ${result.message}\n`);
           if (options.json) process.stdout.write(`${JSON.stringify({ path: result.path, error: result.message })}\n`);
         } else process.stdout.write(options.json ? `${JSON.stringify(jsonLine(result))}\n` : fileSummary(result));
       },
+      // Nobody reads the output any more (| head): the file in hand has landed, the rest are left.
+      { shouldStop: stdoutClosed },
     );
-    added = outcome.results.length > 0;
     if (!options.json) process.stdout.write(closingSummary(outcome.results, outcome.failures.length, database));
     if (outcome.failures.length > 0) {
       // One file: its own error line already says it all.
       if (files.length === 1) throw new AlreadyReported();
       throw new UserError(`${outcome.failures.length} of ${files.length} files failed and were not imported (each left the database unchanged); fix them and import them again.`);
     }
+  } catch (error) {
+    failed = true;
+    throw error;
   } finally {
     progress?.clear();
     store.close();
     // A database this import created and put nothing in is not left behind.
     if (!added) footprint.discard();
+    // A failed import leaves the file no larger than before, even when the disk filled up under it.
+    if (failed && existsSync(database)) await trimDeadTail(database);
   }
 }
 
@@ -118,5 +135,6 @@ function jsonLine(result: FileImportResult): Record<string, unknown> {
     batchId: result.batchId,
     sha256: result.sha256,
     alreadyImported: result.alreadyImported ?? null,
+    ...(result.filled !== undefined ? { filled: result.filled } : {}),
   };
 }

@@ -9,6 +9,7 @@ import { UserError } from '../../errors.js';
 import { parseFormats, type ReportFormat } from '../../report/formats.js';
 import { isLanguage, type Language } from '../../report/i18n/language.js';
 import { checkReportInputs } from '../../report/preflight.js';
+import { ReportFolder } from '../../report/report-folder.js';
 import type { WrittenReport } from '../../report/index.js';
 import { noPostsMessage } from '../../report/noPosts.js';
 import { periodJson } from '../../metrics/compute.js';
@@ -67,6 +68,24 @@ export async function runReport(options: ReportOptions): Promise<WrittenReport[]
     databases.push(path);
     checkReportInputs(config, language ?? config.report.language, outDirOf(config));
   }
+  // Each output folder is taken for the whole run: a second report into it is refused at once, not overwritten later.
+  const folders: ReportFolder[] = [];
+  try {
+    for (const config of configs) folders.push(ReportFolder.open(outDirOf(config)));
+    return await writeReports(options, configs, databases, folders, { language, pageSize, formats });
+  } finally {
+    for (const folder of folders) folder.release();
+  }
+}
+
+async function writeReports(
+  options: ReportOptions,
+  configs: readonly Config[],
+  databases: readonly string[],
+  folders: readonly ReportFolder[],
+  settings: { language: Language | undefined; pageSize: 'A4' | 'Letter' | undefined; formats: readonly ReportFormat[] },
+): Promise<WrittenReport[]> {
+  const { language, pageSize, formats } = settings;
   // Loaded here, not at start-up: the report stack (puppeteer, vega) takes most of a second to load.
   const { ReportPrinter, writeReport } = await import('../../report/index.js');
   const progress = new Progress(configs.length);
@@ -75,13 +94,14 @@ export async function runReport(options: ReportOptions): Promise<WrittenReport[]
   const written: WrittenReport[] = [];
   try {
     for (const [index, config] of configs.entries()) {
-      const outDir = outDirOf(config);
+      const folder = folders[index];
+      if (!folder) throw new Error('no output folder for a config');
       progress.show(index, config.client);
       const store = await Store.open(databases[index] ?? '', { readOnly: true, memoryLimit: ANALYSIS_MEMORY });
       try {
         const report = await withAnalysis(store, config, options.period, async (analysis) => {
           printConfigWarnings(config, await checkConfigAgainstData(analysis));
-          return writeReport({ config, analysis, outDir, lang: language, pageSize, printer, formats });
+          return writeReport({ config, analysis, outDir: folder.dir, folder, lang: language, pageSize, printer, formats });
         });
         written.push(report);
       } finally {

@@ -169,11 +169,11 @@ export function genericFormat(mapping: GenericMapping, source: string): ExportFo
       }
       return mappedColumns(mapping).map(({ column }) => column);
     },
-    select: (context) => genericSelect(mapping, context),
+    select: (context) => genericSelect(mapping, context, source),
   };
 }
 
-function genericSelect(mapping: GenericMapping, context: MappingContext): CanonicalSelect {
+function genericSelect(mapping: GenericMapping, context: MappingContext, source: string): CanonicalSelect {
   const params: Record<string, string> = {};
   const { columns } = mapping;
   const optional = (name: string | undefined): string => (name === undefined ? NULL_TEXT : context.col(name));
@@ -261,6 +261,7 @@ function genericSelect(mapping: GenericMapping, context: MappingContext): Canoni
       { when: `${author} IS NULL`, reason: `the author column "${columns.author}" is empty` },
     ],
     warnWhen: localTime ? [daylightSavingWarning(localTime, timezone, format === 'iso' ? dateCell : undefined)] : [],
+    ...(/%d/.test(format) && /%m/.test(format) ? { dayMonth: { cell: dateCell, format, source } } : {}),
     params,
   };
 }

@@ -38,6 +38,12 @@ export interface CanonicalSelect {
   /** Row-level damage that keeps the row but is reported (e.g. Excel-mangled id lists): counted per reason. */
   warnWhen?: Array<{ when: string; reason: string }>;
   /**
+   * A date column read with a strptime pattern that puts day and month in a
+   * fixed order (`cell` is its SQL expression, `source` the mapping file that
+   * sets `format`): a file written the other way round is told (see day-month.ts).
+   */
+  dayMonth?: { cell: string; format: string; source: string };
+  /**
    * Extra values the expressions use as bound parameters, by name without `$`
    * (the generic mapping's date format, timezone and value maps). The pipeline
    * binds them beside `timezone` and `platform`; DuckDB refuses a parameter a

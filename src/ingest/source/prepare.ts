@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../../errors.js';
+import { CRASH_STEPS, crashPoint } from '../../crash-point.js';
+import { makeTempFolder } from '../../temp-files.js';
 import { linesAt, scanBytes, type ByteFacts } from './byte-scan.js';
 import { rewriteAsUtf8, type RewriteOptions, type TextEncoding } from './rewrite.js';
 import { readHeadBytes, sniffFile } from './sniff.js';
@@ -82,14 +83,12 @@ export async function prepareSource(file: string, onBytes?: (done: number, total
   const sniffed = sniffFile(file, name);
   const total = statSync(file).size;
   const original = await scanBytes(file, (done) => onBytes?.(done, total));
-  let folder: string | null = null;
+  let folder: ReturnType<typeof makeTempFolder> | null = null;
   const tempFile = (name: string): string => {
-    folder ??= mkdtempSync(join(tmpdir(), 'replybench-import-'));
-    return join(folder, name);
+    folder ??= makeTempFolder('import');
+    return join(folder.path, name);
   };
-  const cleanup = (): void => {
-    if (folder) rmSync(folder, { recursive: true, force: true });
-  };
+  const cleanup = (): void => folder?.remove();
 
   try {
     const warnings: string[] = [];
@@ -124,6 +123,7 @@ export async function prepareSource(file: string, onBytes?: (done: number, total
     if (sniffed.kind === 'xlsx') {
       const target = tempFile('sheet.csv');
       const { ignoredSheets } = await xlsxToCsv(file, target, name);
+      crashPoint(CRASH_STEPS.importTempCopy);
       if (ignoredSheets > 0) warnings.push('the workbook has more than one worksheet with data: only the first was read');
       return finish(target, 'xlsx', { lineUnit: 'row', ragged: true });
     }
@@ -150,6 +150,7 @@ export async function prepareSource(file: string, onBytes?: (done: number, total
     };
     const target = tempFile('utf8.csv');
     const rewritten = await rewriteAsUtf8(file, target, { ...rewrite, normalizeCrlf: false });
+    crashPoint(CRASH_STEPS.importTempCopy);
     const replaced = rewritten.placeholders;
     if (replaced > 0) warnings.push(`${replaced} carriage return${replaced === 1 ? '' : 's'} inside fields kept as text (not read as line breaks)`);
     if (rewritten.nul > 0) {

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type ExcelJS from 'exceljs';
+import { isDiskFull } from '../../disk-full.js';
 import { UserError } from '../../errors.js';
 
 type CellValue = ExcelJS.CellValue;
@@ -26,8 +27,21 @@ export function cellText(value: CellValue): string {
   return '';
 }
 
+/** Excel's own limits: a sheet row or column past them was not written by a spreadsheet program. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_COLUMNS = 16_384;
+
 function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+class SheetTooLarge extends Error {
+  constructor(
+    readonly where: string,
+    readonly limit: string,
+  ) {
+    super(`${where}: ${limit}`);
+  }
 }
 
 /**
@@ -54,9 +68,12 @@ export async function xlsxToCsv(input: string, output: string, name = input): Pr
           ignoredSheets += 1;
           break;
         }
+        // Row numbers come from the file: one past Excel's last row would pad the sheet with a line per missing row, and never end.
+        if (row.number > EXCEL_MAX_ROWS) throw new SheetTooLarge(`row ${row.number.toLocaleString('en-US')}`, `Excel's last row is ${EXCEL_MAX_ROWS.toLocaleString('en-US')}`);
+        const values = Array.isArray(row.values) ? row.values : [];
+        if (values.length - 1 > EXCEL_MAX_COLUMNS) throw new SheetTooLarge(`column ${(values.length - 1).toLocaleString('en-US')} of row ${row.number.toLocaleString('en-US')}`, `Excel's last column is ${EXCEL_MAX_COLUMNS.toLocaleString('en-US')}`);
         let text = '';
         for (; nextRow < row.number; nextRow += 1) text += '""\n';
-        const values = Array.isArray(row.values) ? row.values : [];
         const cells: string[] = [];
         // row.values is 1-based: index 0 is always empty.
         for (let column = 1; column < values.length; column += 1) cells.push(csvField(cellText(values[column])));
@@ -67,7 +84,14 @@ export async function xlsxToCsv(input: string, output: string, name = input): Pr
       }
     }
   } catch (error) {
+    // A write still pending fails once the stream is destroyed: that failure is not the one to report.
+    closed.catch(() => undefined);
     out.destroy();
+    // A full disk under the temporary copy is said as such by the import, naming the disk.
+    if (isDiskFull(error)) throw error;
+    if (error instanceof SheetTooLarge) {
+      throw new UserError(`${name}: the first worksheet has a cell at ${error.where}, but ${error.limit}: the workbook is damaged or was not made by a spreadsheet program. Open it in Excel and save it again, or export CSV.`);
+    }
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new UserError(`${name}: cannot read this Excel workbook (${reason}). Open it in Excel and save it again as .xlsx, or export CSV.`);
   }

@@ -1,8 +1,10 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { UserError } from '../../errors.js';
 import type { Language } from '../i18n/language.js';
 import type { Translate } from '../i18n/strings.js';
 import { CHART_NUMBER_LOCALE } from './chartLocale.js';
+import { refusingLoader } from './refusingLoader.js';
 
 /** The one font named in chart config and page CSS, so text estimates match the print. */
 export const REPORT_FONT = 'Noto Sans';
@@ -50,11 +52,19 @@ export function compileChart(spec: JsonValue, inputs: ChartInputs): CompiledChar
   return { vegaSpec: compiled.spec as vega.Spec, warnings };
 }
 
-/** Renders a compiled spec to SVG markup with every id made unique by `prefix`. */
+/**
+ * Renders a compiled spec to SVG markup with every id made unique by
+ * `prefix`. The view loads nothing (refusingLoader): a spec that names a
+ * URL, for data or an image, is refused with the URL.
+ */
 export async function renderSvg(vegaSpec: vega.Spec, prefix: string): Promise<string> {
-  const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none' });
+  const { loader, refused } = refusingLoader();
+  const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none', loader, logLevel: vega.None });
   try {
     const svg = await view.toSVG();
+    if (refused.length > 0) {
+      throw new UserError(`chart ${prefix.replace(/^c-/, '')}: its spec asks for ${refused[0]}; a chart may only use the data the report gives it: remove every "url" from the template's chart spec.`);
+    }
     return prefixIds(compactNumbers(svg), prefix);
   } finally {
     view.finalize();

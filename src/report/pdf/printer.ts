@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer';
+import { CRASH_STEPS, crashPoint } from '../../crash-point.js';
 import { UserError } from '../../errors.js';
+import { makeTempFolder, onInterrupt } from '../../temp-files.js';
 import type { PageSize } from '../html/renderHtml.js';
 import { findBrowser } from './findBrowser.js';
+import { launchFailure } from './launchFailure.js';
 
 const LAUNCH_ARGS = [
   '--no-sandbox',
@@ -59,8 +59,8 @@ export class ReportPrinter {
 
   private constructor(
     private readonly browser: Browser,
-    /** The profile folder of a browser this printer started; null when it connected to a running one. */
-    private readonly userDataDir: string | null,
+    /** Removes the profile folder of a browser this printer started (and stops it on interruption); null when it connected to a running one. */
+    private readonly started: { remove(): void } | null,
     private readonly concurrency: number,
   ) {}
 
@@ -76,16 +76,25 @@ export class ReportPrinter {
       }
     }
     const executablePath = options.executablePath ?? findBrowser();
-    const userDataDir = mkdtempSync(join(tmpdir(), 'replybench-chromium-'));
+    const profile = makeTempFolder('chromium');
     let browser: Browser;
     try {
-      browser = await puppeteer.launch({ executablePath, headless: true, args: LAUNCH_ARGS, userDataDir });
+      // Over a pipe rather than a WebSocket: Chromium reads its end of the pipe, so it exits when this process dies, however it dies.
+      browser = await puppeteer.launch({ executablePath, headless: true, args: LAUNCH_ARGS, userDataDir: profile.path, pipe: true });
     } catch (error) {
-      rmSync(userDataDir, { recursive: true, force: true });
-      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-      throw new UserError(`${executablePath}: Chromium did not start (${reason}); reinstall it ("apt-get install chromium") or set PUPPETEER_EXECUTABLE_PATH.`);
+      profile.remove();
+      throw launchFailure(executablePath, error);
     }
-    return new ReportPrinter(browser, userDataDir, concurrency);
+    // Interrupted (Ctrl-C), the browser is stopped at once rather than left to notice the closed pipe.
+    const release = onInterrupt(() => browser.process()?.kill('SIGKILL'));
+    crashPoint(CRASH_STEPS.reportBrowserStarted);
+    const started = {
+      remove: () => {
+        release();
+        profile.remove();
+      },
+    };
+    return new ReportPrinter(browser, started, concurrency);
   }
 
   async print(html: string, options: PrintOptions): Promise<PrintResult> {
@@ -138,14 +147,14 @@ export class ReportPrinter {
   }
 
   async close(): Promise<void> {
-    if (this.userDataDir === null) {
+    if (this.started === null) {
       // Someone else's browser: leave it running, with none of our pages.
       await Promise.all(this.idle.splice(0).map((page) => page.close().catch(() => undefined)));
       await this.browser.disconnect().catch(() => undefined);
       return;
     }
     await this.browser.close().catch(() => undefined);
-    rmSync(this.userDataDir, { recursive: true, force: true });
+    this.started.remove();
   }
 
   private async openPage(): Promise<Page> {

@@ -9,6 +9,7 @@ import { shortenText } from '../model/examples.js';
 import type { LabelledValue, ReportModel } from '../model/types.js';
 import { bucketSeries, replyBroadcastSeries, responseRateSeries, reversed, shareOfVoiceSeries, trendSeries, type ChartTable } from './chartSeries.js';
 import { rasterLogo } from './image.js';
+import { xmlText } from '../xmlText.js';
 import { plainText } from './plainText.js';
 
 export interface DeckInputs {
@@ -93,7 +94,8 @@ class Deck {
     pptx.layout = 'LAYOUT_WIDE';
     pptx.title = plainText(`${model.title} · ${model.client.name} · ${model.period.label}`);
     pptx.subject = plainText(model.title);
-    pptx.company = plainText(model.agency.name ?? '');
+    // pptxgenjs writes the company into docProps/app.xml as it is given: escaped here, and only here.
+    pptx.company = xmlText(model.agency.name ?? '');
     pptx.author = plainText(model.agency.name ?? '');
     pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
 

@@ -8,6 +8,7 @@ import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { catalogueOf, labelValues, rankOf, slaTargets } from '../model/brandLookup.js';
 import type { MentionSample, StoreFacts } from '../model/storeFacts.js';
+import { plainText } from '../pptx/plainText.js';
 import { addTableSheet, cell, type Cell } from './sheet.js';
 
 export interface WorkbookInputs {
@@ -39,9 +40,9 @@ export async function buildWorkbook(inputs: WorkbookInputs): Promise<Uint8Array>
   const { default: excel } = await import('exceljs');
   const { metrics, t } = inputs;
   const workbook = new excel.Workbook();
-  workbook.creator = inputs.agency ?? 'replybench';
+  workbook.creator = plainText(inputs.agency ?? 'replybench');
   workbook.created = inputs.generatedAt;
-  workbook.title = `${t('report.title')} · ${inputs.client.name}`;
+  workbook.title = plainText(`${t('report.title')} · ${inputs.client.name}`);
 
   const values = valueColumns(inputs);
   const ranked = catalogueOf(metrics).filter((spec) => spec.better !== null);

@@ -1,0 +1,158 @@
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CRASH_STEPS, crashPoint } from '../crash-point.js';
+import { diskFullError, isDiskFull } from '../disk-full.js';
+import { UserError } from '../errors.js';
+import { refuseSystemFolder } from '../output-folder.js';
+import { isRunning, onInterrupt } from '../temp-files.js';
+
+/** The files a report writes in its folder, besides charts/*.svg: together they are one report. */
+export const REPORT_FILE_NAMES = ['report.pdf', 'report.pptx', 'metrics.xlsx', 'report.html', 'metrics.csv', 'metrics.json'] as const;
+export const CHARTS_FOLDER = 'charts';
+
+const LOCK_NAME = '.replybench-report.lock';
+/** Locks this process holds: its own lock file found on disk is another report of this process, not a stale one. */
+const heldLocks = new Set<string>();
+const PARTIAL = /^\.replybench-partial-(\d+)-/;
+
+function code(error: unknown): string {
+  return error instanceof Error && 'code' in error ? String(error.code) : 'error';
+}
+
+/**
+ * The output folder of one report, written all or nothing. Every file is
+ * written into a hidden folder inside it first (the same disk, so each move
+ * is a rename); only when all are complete are they moved into place, and
+ * the files an earlier report left that this one does not write are removed:
+ * the folder never mixes two reports, even when the run is killed or the
+ * disk fills. A lock file keeps a second report from writing into the same
+ * folder at the same time; what a killed run left (its lock, its hidden
+ * folder) is recognised by its process id and cleared by the next run.
+ */
+export class ReportFolder {
+  private readonly staged = new Set<string>();
+  private released = false;
+
+  private constructor(
+    readonly dir: string,
+    private readonly partial: string,
+    private readonly lock: string,
+    private readonly stopGuarding: () => void,
+  ) {}
+
+  /** Takes the folder (created if needed) for one report; `option` names it in messages (--out). */
+  static open(outDir: string, option = '--out'): ReportFolder {
+    const dir = resolve(outDir);
+    refuseSystemFolder(outDir, option);
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (error) {
+      throw new UserError(`${option} "${outDir}": cannot write the report there (${code(error)}); choose a folder you can write to.`);
+    }
+    const lock = join(dir, LOCK_NAME);
+    takeLock(lock, outDir, option);
+    let partial: string;
+    try {
+      removeStalePartials(dir);
+      partial = mkdtempSync(join(dir, `.replybench-partial-${process.pid}-`));
+    } catch (error) {
+      rmSync(lock, { force: true });
+      heldLocks.delete(lock);
+      if (isDiskFull(error)) throw diskFullError(dir, 1, 'free space there and run the report again (the folder is as it was)');
+      throw new UserError(`${option} "${outDir}": cannot write the report there (${code(error)}); choose a folder you can write to.`);
+    }
+    // Interrupted, the run leaves the folder as it found it.
+    const stopGuarding = onInterrupt(() => {
+      rmSync(partial, { recursive: true, force: true });
+      rmSync(lock, { force: true });
+    });
+    return new ReportFolder(dir, partial, lock, stopGuarding);
+  }
+
+  /** Where a file of the report will be once the report is complete. */
+  finalPath(name: string): string {
+    return join(this.dir, name);
+  }
+
+  /** Writes one file of the report (`charts/x.svg` for a chart) into the hidden folder; a full disk is a one-line error. */
+  write(name: string, data: string | Uint8Array): string {
+    const path = join(this.partial, name);
+    try {
+      if (name.includes('/')) mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(path, data);
+    } catch (error) {
+      const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+      if (isDiskFull(error)) throw diskFullError(this.dir, bytes, `free space there and run the report again (the folder still holds the previous report, untouched)`);
+      throw new UserError(`${this.finalPath(name)}: cannot write the output (${code(error)}); check that the folder exists and is writable.`);
+    }
+    this.staged.add(name);
+    return this.finalPath(name);
+  }
+
+  /**
+   * Moves every written file into place, then removes the files of an
+   * earlier report that this one did not write (report files and chart SVGs
+   * only: nothing else in the folder is touched).
+   */
+  commit(): void {
+    crashPoint(CRASH_STEPS.reportBeforeMove);
+    const charts = join(this.dir, CHARTS_FOLDER);
+    if ([...this.staged].some((name) => name.startsWith(`${CHARTS_FOLDER}/`))) mkdirSync(charts, { recursive: true });
+    for (const name of this.staged) renameSync(join(this.partial, name), this.finalPath(name));
+    for (const name of REPORT_FILE_NAMES) if (!this.staged.has(name)) rmSync(this.finalPath(name), { force: true });
+    if (existsSync(charts)) {
+      for (const file of readdirSync(charts)) {
+        if (file.endsWith('.svg') && !this.staged.has(`${CHARTS_FOLDER}/${file}`)) rmSync(join(charts, file), { force: true });
+      }
+      if (readdirSync(charts).length === 0) rmdirSync(charts);
+    }
+  }
+
+  /** Removes the hidden folder (whatever is left in it) and the lock. */
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    this.stopGuarding();
+    rmSync(this.partial, { recursive: true, force: true });
+    rmSync(this.lock, { force: true });
+    heldLocks.delete(this.lock);
+  }
+}
+
+/** Creates the lock file, or refuses when a running report holds it; a lock whose process is gone is taken over. */
+function takeLock(lock: string, outDir: string, option: string): void {
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      const fd = openSync(lock, 'wx');
+      try {
+        writeSync(fd, `${process.pid}\n`);
+      } finally {
+        closeSync(fd);
+      }
+      heldLocks.add(lock);
+      return;
+    } catch (error) {
+      if (code(error) !== 'EEXIST') {
+        if (isDiskFull(error)) throw diskFullError(lock, 1, 'free space there and run the report again');
+        throw new UserError(`${option} "${outDir}": cannot write the report there (${code(error)}); choose a folder you can write to.`);
+      }
+    }
+    const owner = Number(readFileSync(lock, 'utf8').trim());
+    const running = owner === process.pid ? heldLocks.has(lock) : Number.isInteger(owner) && owner > 0 && isRunning(owner);
+    if (running) {
+      throw new UserError(
+        `${option} "${outDir}": another replybench (process ${owner}) is writing a report into this folder; wait until it ends, or choose another --out.`,
+      );
+    }
+    rmSync(lock, { force: true });
+  }
+  throw new UserError(`${option} "${outDir}": cannot take the folder's lock (${lock}); remove that file if no replybench is running, then run the report again.`);
+}
+
+/** Hidden folders of runs that were killed before they finished. */
+function removeStalePartials(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const owner = PARTIAL.exec(name)?.[1];
+    if (owner !== undefined && !isRunning(Number(owner))) rmSync(join(dir, name), { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,45 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { statSync, truncateSync } from 'node:fs';
+
+/** Where DuckDB's blocks start in its file: after the main header and two database headers of 4 KiB each. */
+const BLOCKS_START = 3 * 4096;
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Cuts off the dead tail a failed import can leave in a closed database
+ * file. A large insert writes its rows into the file before it commits;
+ * when the write fails on a full disk, DuckDB rolls the transaction back but
+ * loses track of those blocks, and no checkpoint gives them back. The file's
+ * header says how many blocks the store uses: nothing past them is ever
+ * read, and a store opened afresh starts writing new blocks right there. So
+ * the file is cut to that length (the tail may end in a block cut short by
+ * the full disk), only when the store is closed and its WAL is empty
+ * (everything committed is in the file). Returns the bytes given back.
+ */
+export async function trimDeadTail(path: string): Promise<number> {
+  if (path === ':memory:' || sizeOf(`${path}.wal`) > 0) return 0;
+  const before = sizeOf(path);
+  const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
+  let blocks: { size: number; total: number } | null = null;
+  try {
+    const connection = await instance.connect();
+    const reader = await connection.runAndReadAll('SELECT block_size::DOUBLE AS size, total_blocks::DOUBLE AS total FROM pragma_database_size()');
+    const [row] = reader.getRowObjectsJS() as Array<{ size: number; total: number }>;
+    blocks = row ?? null;
+    connection.closeSync();
+  } finally {
+    instance.closeSync();
+  }
+  if (!blocks || blocks.size <= 0) return 0;
+  const used = BLOCKS_START + blocks.total * blocks.size;
+  if (before <= used) return 0;
+  truncateSync(path, used);
+  return before - used;
+}

@@ -1,0 +1,145 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { parsePeriod } from '../../src/analysis/period.js';
+import { loadConfig } from '../../src/config/load.js';
+import { importFiles } from '../../src/ingest/import.js';
+import { Store } from '../../src/store/database.js';
+import { scratch } from './helpers.js';
+
+const TWCS_HEADER = ['tweet_id', 'author_id', 'inbound', 'created_at', 'text', 'response_tweet_id', 'in_response_to_tweet_id'];
+
+/** Imports files into a new in-memory store: what it holds after, and the error lines. */
+async function importInto(paths: string[], request: Parameters<typeof importFiles>[2] = {}) {
+  const store = await Store.open(':memory:');
+  try {
+    const outcome = await importFiles(store, paths, request);
+    const [posts] = await store.all<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM posts');
+    const rejects = await store.all<{ reason: string }>('SELECT reason FROM import_rejects ORDER BY line');
+    return { results: outcome.results, failures: outcome.failures.map((failure) => failure.message), posts: posts?.n ?? 0, rejects: rejects.map((row) => row.reason) };
+  } finally {
+    store.close();
+  }
+}
+
+/** A minimal workbook whose first sheet holds these rows (`r` is the row number the file claims). */
+async function workbook(path: string, rows: Array<{ r: number; cells: string[] }>): Promise<string> {
+  const zip = new JSZip();
+  const column = (index: number) => String.fromCharCode(65 + index);
+  zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>');
+  zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>');
+  zip.file('xl/workbook.xml', '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>');
+  zip.file('xl/_rels/workbook.xml.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>');
+  const sheetRows = rows.map(({ r, cells }) => `<row r="${r}">${cells.map((cell, index) => `<c r="${column(index)}${r}" t="inlineStr"><is><t>${cell}</t></is></c>`).join('')}</row>`);
+  zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetRows.join('')}</sheetData></worksheet>`);
+  writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer' }));
+  return path;
+}
+
+describe('a workbook', () => {
+  it('with a row numbered past Excel\'s last (1,048,576) is refused at once, without padding the sheet', async () => {
+    const row = ['5', 'ana', 'True', 'Mon Oct 02 10:00:00 +0000 2017', '@AcmeCares hi', '', ''];
+    const path = await workbook(join(scratch(), 'rows.xlsx'), [{ r: 1, cells: TWCS_HEADER }, { r: 2, cells: row }, { r: 1_000_000_000, cells: row }]);
+    const started = Date.now();
+    const { failures, posts } = await importInto([path]);
+    expect(failures).toEqual([
+      `${path}: the first worksheet has a cell at row 1,000,000,000, but Excel's last row is 1,048,576: the workbook is damaged or was not made by a spreadsheet program. Open it in Excel and save it again, or export CSV.`,
+    ]);
+    expect(posts).toBe(0);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe('a header', () => {
+  function wide(columns: number): string {
+    const extra = Array.from({ length: columns - TWCS_HEADER.length }, (_, index) => `extra${index}`);
+    const row = (id: number, date: string) => [String(id), `user${id}`, 'True', date, '@AcmeCares hi', '', '', ...extra.map(() => 'x')].join(',');
+    const blank = Array.from({ length: columns }, () => '').join(',');
+    const path = join(scratch(), `wide-${columns}.csv`);
+    writeFileSync(path, `${[...TWCS_HEADER, ...extra].join(',')}\n${row(1, 'Mon Oct 02 10:00:00 +0000 2017')}\n${blank}\n${row(2, 'not a date')}\n`);
+    return path;
+  }
+
+  it('of 2,000 columns is read (a blank row and a rejected row included)', async () => {
+    const { failures, results, rejects } = await importInto([wide(2000)]);
+    expect(failures).toEqual([]);
+    expect(results[0]).toMatchObject({ rowsRead: 3, imported: 1, skippedBlank: 1, rejected: 1 });
+    expect(rejects).toEqual(['unparseable date']);
+  });
+
+  it('of more than 2,000 columns is refused with the count', async () => {
+    const path = wide(2001);
+    expect((await importInto([path])).failures).toEqual([
+      `${path}:1: the header has 2,001 columns, more than the 2,000 replybench reads; this is not a mention export, or it is split by the wrong delimiter. Export the data again with the columns you need.`,
+    ]);
+  });
+});
+
+describe('a field', () => {
+  it('unquoted and 40 MB long is read, as a quoted one is', async () => {
+    const path = join(scratch(), 'long.csv');
+    const text = `@AcmeCares ${'y'.repeat(40 * 1024 * 1024)}`;
+    writeFileSync(path, `${TWCS_HEADER.join(',')}\n1,ana,True,Mon Oct 02 10:00:00 +0000 2017,@AcmeCares hi,,\n2,luis,True,Mon Oct 02 10:01:00 +0000 2017,${text},,\n`);
+    const { failures, results } = await importInto([path]);
+    expect(failures).toEqual([]);
+    expect(results[0]).toMatchObject({ rowsRead: 2, imported: 2 });
+  });
+});
+
+describe('dates', () => {
+  it('that a day/month swap would read are reported as such, and none is stored on a wrong day', async () => {
+    const folder = scratch();
+    const mapping = join(folder, 'mapping.yaml');
+    writeFileSync(mapping, 'columns: { id: id, author: user, date: date, text: text }\ndate: { format: "%m/%d/%Y %H:%M" }\nplatform: twitter\n');
+    const data = join(folder, 'dayfirst.csv');
+    writeFileSync(data, 'id,user,date,text\n1,a,13/10/2024 10:00,hi\n2,b,05/10/2024 11:00,yo\n3,c,25/10/2024 12:00,x\n4,d,02/11/2024 10:00,y\n5,e,03/11/2024 10:00,z\n');
+    const { failures, posts } = await importInto([data], { format: 'generic', mapping });
+    expect(failures).toEqual([
+      `${data}: the file looks day-first: 2 of 5 dates fail as %m/%d and all parse as %d/%m, so the others would be stored on wrong days; set date.format to "%d/%m/%Y %H:%M" in ${mapping} and import it again.`,
+    ]);
+    expect(posts).toBe(0);
+  });
+
+  it('with an offset beyond ±14:00 are rejected, not stored a day off', async () => {
+    const path = join(scratch(), 'offsets.csv');
+    writeFileSync(path, `${TWCS_HEADER.join(',')}\n1,a,True,Mon Oct 02 10:00:00 +2500 2017,@AcmeCares hi,,\n2,b,True,Mon Oct 02 10:00:00 +1400 2017,@AcmeCares hi,,\n3,c,True,Mon Oct 02 10:00:00 -1401 2017,@AcmeCares hi,,\n`);
+    const { posts, rejects } = await importInto([path]);
+    expect(posts).toBe(1);
+    expect(rejects).toEqual(['UTC offset beyond ±14:00 (no place on Earth is further from UTC)', 'UTC offset beyond ±14:00 (no place on Earth is further from UTC)']);
+  });
+});
+
+describe('a period', () => {
+  it('outside 2006-2100 is refused clearly', () => {
+    expect(() => parsePeriod('0001-01-01..9999-12-31', 'UTC')).toThrow(
+      '--period "0001-01-01..9999-12-31": the years 0001 and 9999 are outside 2006-2100, the years mention data can come from; use a month (2017-10), a quarter (2017-Q4) or two dates FROM..TO, both included (2017-10-01..2017-10-15).',
+    );
+    expect(() => parsePeriod('2005-Q4', 'UTC')).toThrow('the year 2005 is outside 2006-2100');
+    expect(parsePeriod('2100-12', 'UTC').label).toBe('2100-12');
+  });
+});
+
+describe('a config', () => {
+  const brands = 'brands:\n  - id: acme\n    name: Télécom Acme\n    accounts: { twitter: [acme] }\n';
+
+  it('that is not UTF-8 is refused with the encoding named', () => {
+    const path = join(scratch(), 'latin1.yaml');
+    writeFileSync(path, Buffer.from(`client: acme\n${brands}`, 'latin1'));
+    expect(() => loadConfig(path)).toThrow(`${path}:4: not UTF-8 text (it looks like Windows-1252 (Latin-1), as older Windows editors save); save the file as UTF-8 and run again.`);
+  });
+
+  it('larger than 1 MB is refused before it is parsed', () => {
+    const path = join(scratch(), 'huge.yaml');
+    writeFileSync(path, `client: acme\n${brands}${'# padding\n'.repeat(120_000)}`);
+    expect(() => loadConfig(path)).toThrow(`${path}: the file is 1.1 MB, more than the 1 MB a config or mapping may be (one is a few KB); check that this is the right file.`);
+  });
+
+  it('with an alias bomb is refused with the file named', () => {
+    const path = join(scratch(), 'bomb.yaml');
+    const levels = ['a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]'];
+    for (const [index, name] of ['b', 'c', 'd', 'e', 'f'].entries()) levels.push(`${name}: &${name} [${Array.from({ length: 10 }, () => `*${'abcdef'[index]}`).join(', ')}]`);
+    writeFileSync(path, `${levels.join('\n')}\nclient: acme\n${brands}`);
+    expect(() => loadConfig(path)).toThrow(`${path}: its aliases (*name) repeat their anchors' values too many times, as an alias bomb does; write the values out instead.`);
+  });
+});

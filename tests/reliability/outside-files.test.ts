@@ -1,0 +1,103 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { compileChart, renderSvg, type JsonValue } from '../../src/report/charts/renderChart.js';
+import { logoDataUrl } from '../../src/report/html/logo.js';
+import { ROOT, scratch } from './helpers.js';
+
+/** A PNG of the given size (one grey row repeated: tiny on disk whatever its size). */
+function png(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    return Buffer.concat([length, Buffer.from(type, 'latin1'), data, Buffer.alloc(4)]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8;
+  header[9] = 0;
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.alloc(width + 1))), chunk('IEND', Buffer.alloc(0))]);
+}
+
+function logoError(folder: string, logo: string): string {
+  try {
+    logoDataUrl(logo, folder, join(folder, 'replybench.yaml'));
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  return 'accepted';
+}
+
+describe('a logo', () => {
+  it('is read as an image: PNG, JPEG or SVG by its first bytes, whatever its name', () => {
+    const folder = scratch();
+    writeFileSync(join(folder, 'logo.png'), png(40, 20));
+    copyFileSync(join(ROOT, 'tests/fixtures/report/logo.svg'), join(folder, 'brand.bin'));
+    expect(logoDataUrl('logo.png', folder)).toMatch(/^data:image\/png;base64,/);
+    expect(logoDataUrl('brand.bin', folder)).toMatch(/^data:image\/svg\+xml;base64,/);
+    writeFileSync(join(folder, 'notes.png'), 'not an image at all');
+    expect(logoError(folder, 'notes.png')).toBe(`${join(folder, 'replybench.yaml')}: report.agency.logo: "${join(folder, 'notes.png')}" is not a PNG, JPEG or SVG image (by its content); convert the logo to one of these.`);
+  });
+
+  it('that is a symbolic link out of the config\'s folder is refused (it would embed /etc/hostname); one inside it is read', () => {
+    const folder = scratch();
+    symlinkSync('/etc/hostname', join(folder, 'logo.svg'));
+    expect(logoError(folder, 'logo.svg')).toMatch(/"[^"]*logo\.svg" leads, through a symbolic link, to \/etc\/hostname, outside the config's folder \(.*\); copy the logo into that folder and name the copy\.$/);
+    mkdirSync(join(folder, 'assets'));
+    writeFileSync(join(folder, 'assets', 'real.png'), png(10, 10));
+    symlinkSync(join(folder, 'assets', 'real.png'), join(folder, 'inside.png'));
+    expect(logoDataUrl('inside.png', folder)).toMatch(/^data:image\/png;base64,/);
+    // A linked folder leads out just the same.
+    symlinkSync('/etc', join(folder, 'etc'));
+    expect(logoError(folder, 'etc/hostname')).toContain('leads, through a symbolic link, to /etc/hostname');
+  });
+
+  it('that is a named pipe or a device is refused at once, not read for ever', () => {
+    const folder = scratch();
+    execFileSync('mkfifo', [join(folder, 'pipe.png')]);
+    const started = Date.now();
+    expect(logoError(folder, 'pipe.png')).toContain('is not a regular file (a named pipe); name an image file.');
+    expect(logoError(folder, '/dev/zero')).toContain('"/dev/zero" is not a regular file (a device)');
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('over 2 MB or over 4,000 pixels a side is refused', () => {
+    const folder = scratch();
+    writeFileSync(join(folder, 'big.png'), Buffer.concat([png(10, 10), Buffer.alloc(2 * 1024 * 1024)]));
+    expect(logoError(folder, 'big.png')).toContain('is larger than 2 MB; use a smaller image.');
+    writeFileSync(join(folder, 'wide.png'), png(5000, 10));
+    expect(logoError(folder, 'wide.png')).toContain('is 5000 × 10 pixels, more than 4,000 a side');
+    writeFileSync(join(folder, 'tall.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="90000px"></svg>');
+    expect(logoError(folder, 'tall.svg')).toContain('is 100 × 90000 pixels, more than 4,000 a side');
+  });
+});
+
+describe('a chart spec', () => {
+  const t = (key: string) => key;
+  async function render(spec: JsonValue): Promise<string> {
+    const { vegaSpec } = compileChart(spec, { datasets: {}, values: {}, t, language: 'en' });
+    return renderSvg(vegaSpec, 'c-leaderboard');
+  }
+
+  for (const url of ['file:///etc/hostname', '/etc/hostname', 'http://127.0.0.1:9/secret']) {
+    it(`that names ${url} for its data is refused, and nothing of it reaches the SVG`, async () => {
+      const spec = { data: { url, format: { type: 'csv' } }, mark: 'text', encoding: { text: { field: 'x' } }, width: 100, height: 50 };
+      await expect(render(spec)).rejects.toThrow(
+        `chart leaderboard: its spec asks for ${url}; a chart may only use the data the report gives it: remove every "url" from the template's chart spec.`,
+      );
+    });
+  }
+
+  it('that draws an image from a URL is refused too', async () => {
+    const spec = { data: { values: [{ u: 'file:///etc/hostname' }] }, mark: 'image', encoding: { url: { field: 'u' } }, width: 100, height: 50 };
+    await expect(render(spec)).rejects.toThrow('chart leaderboard: its spec asks for file:///etc/hostname');
+  });
+
+  it('with inline data still renders', async () => {
+    const svg = await render({ data: { values: [{ a: 'x', b: 2 }] }, mark: 'bar', encoding: { x: { field: 'a', type: 'nominal' }, y: { field: 'b', type: 'quantitative' } }, width: 100, height: 50 });
+    expect(svg).toContain('<svg');
+  });
+});
