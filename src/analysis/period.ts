@@ -1,19 +1,17 @@
 import { tz, TZDate, tzOffset } from '@date-fns/tz';
-import {
-  addDays,
-  addMonths,
-  addQuarters,
-  differenceInCalendarDays,
-  format,
-  isAfter,
-  isValid,
-  parse,
-  startOfMonth,
-  startOfQuarter,
-  subDays,
-  subMonths,
-  subQuarters,
-} from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { addQuarters } from 'date-fns/addQuarters';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { format } from 'date-fns/format';
+import { isAfter } from 'date-fns/isAfter';
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
+import { startOfMonth } from 'date-fns/startOfMonth';
+import { startOfQuarter } from 'date-fns/startOfQuarter';
+import { subDays } from 'date-fns/subDays';
+import { subMonths } from 'date-fns/subMonths';
+import { subQuarters } from 'date-fns/subQuarters';
 import { isKnownTimezone } from '../config/timezone.js';
 import { UserError } from '../errors.js';
 

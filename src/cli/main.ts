@@ -1,13 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { AlreadyReported, UserError } from '../errors.js';
 import { removeStaleTempFolders, runInterruptCleanups } from '../temp-files.js';
-import { registerCheck } from './commands/check.js';
-import { registerDemo } from './commands/demo.js';
-import { registerImport } from './commands/import.js';
-import { registerInit } from './commands/init.js';
-import { registerMetrics } from './commands/metrics.js';
-import { registerReport } from './commands/report.js';
-import { registerThemes } from './commands/themes.js';
 import { watchStdout } from './stdout.js';
 import { VERSION } from './version.js';
 
@@ -32,16 +25,35 @@ export async function runCli(argv: string[]): Promise<number> {
 /** Runs the CLI with `argv` (without node and script) and returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
-  const program = buildProgram();
+  const args = argv.filter((arg) => arg !== '--debug');
   try {
-    await program.parseAsync(argv.filter((arg) => arg !== '--debug'), { from: 'user' });
+    const program = await buildProgram(args);
+    await program.parseAsync(args, { from: 'user' });
     return 0;
   } catch (error) {
     return reportFailure(error, debug);
   }
 }
 
-export function buildProgram(): Command {
+type Register = (program: Command) => Command;
+
+/**
+ * The commands in the order the help lists them, each loaded only when it
+ * runs: a command's modules (DuckDB, the report's Chromium, Vega, the deck
+ * and workbook writers) take most of a short run's time to load.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  init: async () => (await import('./commands/init.js')).registerInit,
+  import: async () => (await import('./commands/import.js')).registerImport,
+  check: async () => (await import('./commands/check.js')).registerCheck,
+  metrics: async () => (await import('./commands/metrics.js')).registerMetrics,
+  themes: async () => (await import('./commands/themes.js')).registerThemes,
+  report: async () => (await import('./commands/report.js')).registerReport,
+  demo: async () => (await import('./commands/demo.js')).registerDemo,
+};
+
+/** The program with the command `args` names, or with every command (for the help, and a misspelt command's suggestion); none for --version. */
+export async function buildProgram(args: readonly string[]): Promise<Command> {
   const program = new Command('replybench')
     .description('Measure how well a brand answers people on social media, against its competitors.')
     .version(VERSION)
@@ -49,8 +61,12 @@ export function buildProgram(): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
-  for (const register of [registerInit, registerImport, registerCheck, registerMetrics, registerThemes, registerReport, registerDemo]) {
-    register(program).exitOverride();
+  const named = args.find((arg) => !arg.startsWith('-'));
+  const versionOnly = named === undefined && (args.includes('--version') || args.includes('-V'));
+  const wanted = named !== undefined && Object.hasOwn(COMMANDS, named) ? [named] : versionOnly ? [] : Object.keys(COMMANDS);
+  for (const name of wanted) {
+    const register = await COMMANDS[name]?.();
+    register?.(program).exitOverride();
   }
   return program;
 }

@@ -66,9 +66,11 @@ export class Store extends SqlSession {
     let instance: DuckDBInstance;
     try {
       const memoryLimit = process.env.REPLYBENCH_MEMORY_LIMIT || options.memoryLimit;
+      const threads = process.env.REPLYBENCH_THREADS;
       instance = await DuckDBInstance.create(path, {
         ...(options.readOnly ? { access_mode: 'READ_ONLY' } : {}),
         ...(memoryLimit ? { memory_limit: memoryLimit } : {}),
+        ...(threads ? { threads } : {}),
       });
     } catch (error) {
       throw new UserError(`${path}: cannot open the database (${firstLine(error)}). Check the path, or close the program that holds it.`);

@@ -72,11 +72,12 @@ export class SqlSession {
  */
 function bindNamed(prepared: DuckDBPreparedStatement, params: SqlParams): void {
   if (prepared.parameterCount === 0) return;
-  const bound: SqlParams = {};
+  // Bound by position: binding by name makes DuckDB search the statement's names once per value.
+  const bound: DuckDBValue[] = [];
   for (let position = 1; position <= prepared.parameterCount; position++) {
     const name = prepared.parameterName(position);
     if (!Object.hasOwn(params, name)) throw new Error(`query parameter $${name} is not bound`);
-    bound[name] = params[name] as DuckDBValue;
+    bound.push(params[name] as DuckDBValue);
   }
   prepared.bind(bound);
 }

@@ -76,16 +76,12 @@ export function kaggleConfig(): Config {
   );
 }
 
-/**
- * Every case, computed in a temporary folder that is removed afterwards.
- * `sampleDatabase`: a store that already holds the sample (the tests' global
- * setup makes one), opened read-only instead of importing the sample again.
- */
-export async function computeGoldenCases(sampleDatabase?: string): Promise<Map<string, unknown>> {
+/** Every case, computed in a temporary folder that is removed afterwards. */
+export async function computeGoldenCases(): Promise<Map<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), 'replybench-golden-'));
   const out = new Map<string, unknown>();
   try {
-    const demo = sampleDatabase ? await Store.open(sampleDatabase, { readOnly: true }) : await demoStore(dir);
+    const demo = await demoStore(dir);
     try {
       out.set('demo-month', await goldenOutput(demo, demoConfig(), SAMPLE_REPORT_PERIOD));
       out.set('demo-quarter-questions', await goldenOutput(demo, demoConfig({ inbound: 'questions', clockStart: 'latest' }), '2025-Q3'));

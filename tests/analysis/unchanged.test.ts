@@ -4,13 +4,13 @@
  * value, floats to 1e-9 relative (SQL may sum in another order).
  */
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { computeGoldenCases, GOLDEN_DIR } from './golden-cases.js';
 
 let computed: Map<string, unknown>;
 
 beforeAll(async () => {
-  computed = await computeGoldenCases(inject('sampleDatabase'));
+  computed = await computeGoldenCases();
 }, 180_000);
 
 /** The paths at which two JSON values differ (first few). */

@@ -63,7 +63,7 @@ describe('the posts table does not depend on how the data arrives', () => {
       fc.asyncProperty(rows, fc.integer({ min: 1, max: 1_000_000 }), async (data, seed) => {
         expect(await postsAfter([shuffled(data, seed)])).toEqual(await postsAfter([data]));
       }),
-      { numRuns: 12 },
+      { numRuns: 6 },
     );
   });
 
@@ -74,7 +74,7 @@ describe('the posts table does not depend on how the data arrives', () => {
         const parts = [...points, data.length].map((end, index) => data.slice(index === 0 ? 0 : points[index - 1], end)).filter((part) => part.length > 0);
         expect(await postsAfter(parts)).toEqual(await postsAfter([data]));
       }),
-      { numRuns: 12 },
+      { numRuns: 6 },
     );
   });
 
@@ -83,7 +83,7 @@ describe('the posts table does not depend on how the data arrives', () => {
       fc.asyncProperty(rows, fc.integer({ min: 2, max: 3 }), async (data, times) => {
         expect(await postsAfter(Array.from({ length: times }, () => data))).toEqual(await postsAfter([data]));
       }),
-      { numRuns: 8 },
+      { numRuns: 4 },
     );
   });
 });

@@ -156,7 +156,7 @@ describe('too few brand posts', () => {
         expect(stripped.coverage?.warnings).toContain('few-brand-posts');
         expect(stripped.rank.responseRate ?? null).toBeNull();
       }),
-      { numRuns: 5 },
+      { numRuns: 3 },
     );
   });
 });

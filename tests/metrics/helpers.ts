@@ -2,6 +2,7 @@ import { parseConfig } from '../../src/config/load.js';
 import type { Config } from '../../src/config/types.js';
 import type { BrandMetrics, MetricsReport } from '../../src/metrics/types.js';
 import { Store } from '../../src/store/database.js';
+import { insertRows } from '../insert-rows.js';
 
 /** A post as a test writes it: only what the case needs; the rest defaults. */
 export interface TestPost {
@@ -26,25 +27,21 @@ export async function storeWith(posts: TestPost[]): Promise<Store> {
 }
 
 export async function insertPosts(store: Store, posts: TestPost[]): Promise<void> {
-  for (const post of posts) {
-    await store.run(
-      `INSERT INTO posts (platform, post_id, created_at, author, kind, parent_id, parent_url, text, url, topic, batch_id, response_ids)
-       VALUES ($platform, $id, $at::TIMESTAMPTZ, $author, $kind, $parent, $parent_url, $text, $url, $topic, 1, $responses)`,
-      {
-        platform: post.platform ?? 'twitter',
-        id: post.id,
-        at: post.at,
-        author: post.author.toLowerCase(),
-        kind: post.kind ?? (post.parent || post.parentUrl ? 'reply' : 'post'),
-        parent: post.parent ?? null,
-        parent_url: post.parentUrl ?? null,
-        text: post.text === undefined ? '' : post.text,
-        url: post.url ?? null,
-        topic: post.topic ?? null,
-        responses: post.responses ?? null,
-      },
-    );
-  }
+  const rows = posts.map((post) => ({
+    platform: post.platform ?? 'twitter',
+    post_id: post.id,
+    created_at: post.at,
+    author: post.author.toLowerCase(),
+    kind: post.kind ?? (post.parent || post.parentUrl ? 'reply' : 'post'),
+    parent_id: post.parent ?? null,
+    parent_url: post.parentUrl ?? null,
+    text: post.text === undefined ? '' : post.text,
+    url: post.url ?? null,
+    topic: post.topic ?? null,
+    batch_id: 1,
+    response_ids: post.responses ?? null,
+  }));
+  await insertRows(store, 'posts', rows, { created_at: 'TIMESTAMPTZ' });
 }
 
 /**

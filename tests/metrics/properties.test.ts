@@ -47,7 +47,7 @@ async function report(posts: TestPost[]): Promise<MetricsReport> {
 }
 
 const dataset = fc.array(step, { minLength: 1, maxLength: 40 });
-const RUNS = { numRuns: 12 };
+const RUNS = { numRuns: 5 };
 
 /** Everything a brand's own numbers are made of (not its standing among the others). */
 function ownNumbers(brand: BrandMetrics): unknown {

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { CRASH_STEPS } from '../../src/crash-point.js';
 import { fixtureStore } from '../report/fixtureStore.js';
 import { BIN, cli, leftovers, ROOT, scratch } from './helpers.js';
@@ -70,21 +71,38 @@ describe('a report', () => {
     expect(readdirSync(out).sort()).toEqual(['metrics.json', 'report.html']);
   });
 
-  it('refuses the root, the home folder and system folders as --out', () => {
+  it('refuses the root, the home folder and system folders as --out', async () => {
     const home = join(scratch(), 'home');
     mkdirSync(home);
+    vi.stubEnv('HOME', home);
     for (const [out, why] of [
       ['/', 'is the root folder'],
       [home, 'is your home folder'],
       ['/etc/replybench', 'is inside the system folder /etc'],
       ['/usr', 'is inside the system folder /usr'],
     ] as const) {
-      const refused = cli(['report', '--period', '2017-10', '--config', config, '--out', out, '--formats', 'html'], { env: { HOME: home } });
-      expect(refused.stderr).toBe(`replybench: --out "${out}" ${why}; give the report a folder of its own, such as reports/2025-10.\n`);
+      // In this process (main, as the bin runs it): the refusal comes before any child or browser would start.
+      const refused = await mainWithStderr(['report', '--period', '2017-10', '--config', config, '--out', out, '--formats', 'html']);
+      expect(refused).toEqual({ status: 1, stderr: `replybench: --out "${out}" ${why}; give the report a folder of its own, such as reports/2025-10.\n` });
     }
+    vi.unstubAllEnvs();
     expect(readdirSync(home)).toEqual([]);
   });
 });
+
+/** The CLI's main() in this process, with what it wrote on stderr. */
+async function mainWithStderr(args: string[]): Promise<{ status: number; stderr: string }> {
+  let stderr = '';
+  const write = vi.spyOn(process.stderr, 'write').mockImplementation((text) => {
+    stderr += String(text);
+    return true;
+  });
+  try {
+    return { status: await main(args), stderr };
+  } finally {
+    write.mockRestore();
+  }
+}
 
 /** A report killed (SIGKILL) when its files are written but not moved yet. */
 function cliCrash(out: string) {

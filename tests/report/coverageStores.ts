@@ -8,6 +8,7 @@ import type { Config } from '../../src/config/types.js';
 import { computeMetrics } from '../../src/metrics/compute.js';
 import type { MetricsReport } from '../../src/metrics/types.js';
 import { Store } from '../../src/store/database.js';
+import { insertRows } from '../insert-rows.js';
 import { FIXTURES } from './fixtureStore.js';
 
 export interface StorePost {
@@ -26,22 +27,18 @@ export async function storeOf(posts: StorePost[]): Promise<Store> {
   const store = await Store.open(':memory:');
   const platforms = new Set(posts.map((post) => post.platform ?? 'twitter'));
   const late = [...platforms].map((platform): StorePost => ({ id: `late-${platform}`, author: 'newsdesk', at: new Date('2017-11-20T10:00:00Z'), text: 'November news', platform }));
-  for (const post of [...posts, ...late]) {
-    await store.run(
-      `INSERT INTO posts (platform, post_id, created_at, author, kind, parent_id, text, batch_id, response_ids)
-       VALUES ($platform, $id, $at::TIMESTAMPTZ, $author, $kind, $parent, $text, 1, $responses)`,
-      {
-        platform: post.platform ?? 'twitter',
-        id: post.id,
-        at: post.at.toISOString(),
-        author: post.author,
-        kind: post.parent ? 'reply' : 'post',
-        parent: post.parent ?? null,
-        text: post.text,
-        responses: post.responses ?? null,
-      },
-    );
-  }
+  const rows = [...posts, ...late].map((post) => ({
+    platform: post.platform ?? 'twitter',
+    post_id: post.id,
+    created_at: post.at.toISOString(),
+    author: post.author,
+    kind: post.parent ? 'reply' : 'post',
+    parent_id: post.parent ?? null,
+    text: post.text,
+    batch_id: 1,
+    response_ids: post.responses ?? null,
+  }));
+  await insertRows(store, 'posts', rows, { created_at: 'TIMESTAMPTZ' });
   return store;
 }
 

@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { loadConfig, parseConfig } from '../../src/config/load.js';
 import type { Config } from '../../src/config/types.js';
 import { Store } from '../../src/store/database.js';
+import { insertRows } from '../insert-rows.js';
 
 export const FIXTURES = new URL('../fixtures/report/', import.meta.url).pathname;
 
@@ -35,13 +36,17 @@ export async function fixtureStore(path = ':memory:'): Promise<Store> {
     { rows: posts.length + 2, imported: posts.length },
   );
   await store.run(`INSERT INTO import_rejects VALUES (1, 'exports/acme_october.csv', 7, 'unparseable date', 'x'), (1, 'exports/acme_october.csv', 9, 'unparseable date', 'y')`);
-  for (const post of posts) {
-    await store.run(
-      `INSERT INTO posts (platform, post_id, created_at, author, kind, parent_id, text, batch_id)
-       VALUES ('twitter', $id, $at::TIMESTAMPTZ, $author, $kind, $parent, $text, 1)`,
-      { id: post.post_id, at: post.created_at, author: post.author, kind: post.kind, parent: post.parent_id ?? null, text: post.text },
-    );
-  }
+  const rows = posts.map((post) => ({
+    platform: 'twitter',
+    post_id: post.post_id,
+    created_at: post.created_at,
+    author: post.author,
+    kind: post.kind,
+    parent_id: post.parent_id ?? null,
+    text: post.text,
+    batch_id: 1,
+  }));
+  await insertRows(store, 'posts', rows, { created_at: 'TIMESTAMPTZ' });
   return store;
 }
 
@@ -143,11 +148,17 @@ export function metricsFixturePosts(): GeneratedPost[] {
 /** The five brands of replybench.yaml over thirteen months, for metrics the report tests get from computeMetrics. */
 export async function metricsFixtureStore(): Promise<Store> {
   const store = await Store.open(':memory:');
-  const quote = (text: string | null) => (text === null ? 'NULL' : `'${text.replace(/'/g, "''")}'`);
-  const rows = metricsFixturePosts().map(
-    (post) => `('twitter', ${quote(post.id)}, ${quote(post.at.toISOString())}::TIMESTAMPTZ, ${quote(post.author)}, '${post.kind}', ${quote(post.parent)}, ${quote(post.text)}, 1)`,
-  );
-  await store.run(`INSERT INTO posts (platform, post_id, created_at, author, kind, parent_id, text, batch_id) VALUES ${rows.join(',\n')}`);
+  const rows = metricsFixturePosts().map((post) => ({
+    platform: 'twitter',
+    post_id: post.id,
+    created_at: post.at.toISOString(),
+    author: post.author,
+    kind: post.kind,
+    parent_id: post.parent,
+    text: post.text,
+    batch_id: 1,
+  }));
+  await insertRows(store, 'posts', rows, { created_at: 'TIMESTAMPTZ' });
   return store;
 }
 

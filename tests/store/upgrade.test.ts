@@ -1,6 +1,6 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openImportedDatabase } from '../../src/cli/database.js';
 import { Store } from '../../src/store/database.js';
 import { allPosts, DATE, importOne, openStore, tempFile, tempFolder, twcsCsv } from '../ingest/helpers.js';
@@ -210,9 +210,15 @@ async function createV2Store(name: string): Promise<string> {
 }
 
 describe('reading an older store (metrics, report)', () => {
-  it('upgrades it first, then opens it read-only', async () => {
+  it('upgrades it first, saying so, then opens it read-only', async () => {
     const path = await createV2Store('v2-read.duckdb');
-    const store = await openImportedDatabase(path);
+    let stderr = '';
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation((text) => {
+      stderr += String(text);
+      return true;
+    });
+    const store = await openImportedDatabase(path).finally(() => write.mockRestore());
+    expect(stderr).toBe('replybench: upgraded the store from schema version 2 to 4: response_ids and reply_to_user are empty for the posts imported before; fill them, adding no post, with: replybench import --again /exports/october.csv\n');
     try {
       expect(await schemaVersion(store)).toBe('4');
       expect(await store.all('SELECT post_id, response_ids FROM posts')).toEqual([{ post_id: '1', response_ids: null }]);

@@ -1,5 +1,7 @@
 import type { Locale, Month } from 'date-fns';
-import { enGB, es, fr } from 'date-fns/locale';
+import { enGB } from 'date-fns/locale/en-GB';
+import { es } from 'date-fns/locale/es';
+import { fr } from 'date-fns/locale/fr';
 import type { Language } from './language.js';
 
 /**

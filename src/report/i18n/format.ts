@@ -1,5 +1,10 @@
 import { tz } from '@date-fns/tz';
-import { format, isFirstDayOfMonth, isSameMonth, parse, subMilliseconds, type Day } from 'date-fns';
+import { format } from 'date-fns/format';
+import { isFirstDayOfMonth } from 'date-fns/isFirstDayOfMonth';
+import { isSameMonth } from 'date-fns/isSameMonth';
+import { parse } from 'date-fns/parse';
+import { subMilliseconds } from 'date-fns/subMilliseconds';
+import type { Day } from 'date-fns';
 import { DATE_STYLES, type DateStyle } from './dates.js';
 import { LOCALE_TAGS, type Language } from './language.js';
 import type { Translate } from './strings.js';
