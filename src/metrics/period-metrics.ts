@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Analysis } from '../analysis/analysis.js';
 import { iso } from '../analysis/build.js';
 import type { Period } from '../analysis/period.js';
+import { SCALAR_METRIC_LIST, type ScalarMetricFields, type ScalarMetricKey } from './catalogue.js';
 import type { BrandMetrics, CoverageWarning } from './types.js';
 
 /** Scope of the all-platforms group in the SQL results. */
@@ -12,18 +13,25 @@ const value = z.number().nullable();
 
 const scopeRow = z.object({ brand_id: z.string(), scope: z.string(), name: z.string(), role: z.enum(['client', 'competitor']) });
 
+/** The columns of queries/<query>.sql that the registry's scalar metrics name, as a zod shape. */
+function registryColumns(query: ScalarQuery): Record<string, z.ZodType<number | null>> {
+  return Object.fromEntries(SCALAR_METRIC_LIST.filter((metric) => metric.sql.query === query).map((metric) => [metric.sql.column, metric.nullable ? value : count]));
+}
+
+type ScalarQuery = (typeof SCALAR_METRIC_LIST)[number]['sql']['query'];
+
+/** The registry's metrics of one query, copied from its row into the brand's entry. */
+function assignScalars(brand: BrandMetrics, query: ScalarQuery, row: Record<string, unknown>): void {
+  const fields = brand as unknown as Record<ScalarMetricKey, number | null>;
+  for (const metric of SCALAR_METRIC_LIST) if (metric.sql.query === query) fields[metric.key] = row[metric.sql.column] as number | null;
+}
+
 const responseRow = z.object({
   brand_id: z.string(),
   scope: z.string(),
-  inbound: count,
-  answered: count,
-  pending: count,
-  response_rate: value,
+  ...registryColumns('response'),
   response_rate_low: value,
   response_rate_high: value,
-  median_min: value,
-  p90_min: value,
-  mean_min: value,
   bucket_0_1h: count,
   bucket_1_4h: count,
   bucket_4_8h: count,
@@ -36,8 +44,8 @@ const responseRow = z.object({
 
 const slaRow = z.object({ brand_id: z.string(), scope: z.string(), target_min: z.number(), share: value });
 const ciRow = z.object({ brand_id: z.string(), scope: z.string(), lower_min: z.number(), upper_min: z.number() });
-const replyRow = z.object({ brand_id: z.string(), scope: z.string(), brand_posts: count, replies: count, broadcasts: count, reply_share: value, reply_to_broadcast: value });
-const voiceRow = z.object({ brand_id: z.string(), scope: z.string(), share_of_voice: value });
+const replyRow = z.object({ brand_id: z.string(), scope: z.string(), ...registryColumns('reply_broadcast') });
+const voiceRow = z.object({ brand_id: z.string(), scope: z.string(), ...registryColumns('share_of_voice') });
 const coverageRow = z.object({
   brand_id: z.string(),
   scope: z.string(),
@@ -136,15 +144,10 @@ export async function periodMetrics(analysis: Analysis, period: Period, withCi =
     };
   }
   for (const row of await analysis.rows('response', responseRow, params)) {
-    Object.assign(at(row), {
-      inbound: row.inbound,
-      answered: row.answered,
-      pending: row.pending,
-      responseRate: row.response_rate,
+    const brand = at(row);
+    assignScalars(brand, 'response', row);
+    Object.assign(brand, {
       responseRateCi: row.response_rate_low === null || row.response_rate_high === null ? null : [row.response_rate_low, row.response_rate_high],
-      responseTimeMedianMin: row.median_min,
-      responseTimeP90Min: row.p90_min,
-      responseTimeMeanMin: row.mean_min,
       buckets: {
         '0-1h': row.bucket_0_1h,
         '1-4h': row.bucket_1_4h,
@@ -161,37 +164,24 @@ export async function periodMetrics(analysis: Analysis, period: Period, withCi =
   if (withCi) {
     for (const row of await analysis.rows('median_ci', ciRow, params)) at(row).responseTimeMedianCi = [row.lower_min, row.upper_min];
   }
-  for (const row of await analysis.rows('reply_broadcast', replyRow, params)) {
-    Object.assign(at(row), { brandPosts: row.brand_posts, replies: row.replies, broadcasts: row.broadcasts, replyShare: row.reply_share, replyToBroadcast: row.reply_to_broadcast });
-  }
-  for (const row of await analysis.rows('share_of_voice', voiceRow, params)) at(row).shareOfVoice = row.share_of_voice;
+  for (const row of await analysis.rows('reply_broadcast', replyRow, params)) assignScalars(at(row), 'reply_broadcast', row);
+  for (const row of await analysis.rows('share_of_voice', voiceRow, params)) assignScalars(at(row), 'share_of_voice', row);
   return scopes;
 }
 
-/** A brand's entry before the families fill it (every family fills every field of scopes.sql's rows). */
+/** A brand's entry before the families fill it (every family fills every field of scopes.sql's rows): counts 0, rates and times null. */
 function emptyMetrics(id: string, name: string, role: BrandMetrics['role'], sla: number[]): BrandMetrics {
+  const scalars = Object.fromEntries(SCALAR_METRIC_LIST.map((metric) => [metric.key, metric.nullable ? null : 0])) as ScalarMetricFields;
   return {
     id,
     name,
     role,
-    inbound: 0,
-    answered: 0,
-    pending: 0,
-    responseRate: null,
+    ...scalars,
     responseRateCi: null,
-    responseTimeMedianMin: null,
     responseTimeMedianCi: null,
-    responseTimeP90Min: null,
-    responseTimeMeanMin: null,
     // Keys in the config's order, whatever order the SQL rows come in.
     withinSla: Object.fromEntries(sla.map((target) => [String(target), null])),
     buckets: { '0-1h': 0, '1-4h': 0, '4-8h': 0, '8-24h': 0, '24h+': 0, unanswered: 0 },
-    brandPosts: 0,
-    replies: 0,
-    broadcasts: 0,
-    replyShare: null,
-    replyToBroadcast: null,
-    shareOfVoice: null,
     rank: {},
     lowSample: true,
     lowSampleTimes: true,

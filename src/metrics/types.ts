@@ -6,6 +6,7 @@
  */
 
 import type { BrandThemes } from '../themes/types.js';
+import type { ScalarMetricFields } from './catalogue.js';
 import type { Diagnostics } from './diagnostics/types.js';
 
 export interface PeriodJson {
@@ -72,28 +73,20 @@ export interface Coverage {
  */
 export type ChangeReason = 'thin-period' | 'thin-previous-period' | 'unmeasured-previous-period';
 
-export interface BrandMetrics {
+/**
+ * A brand's metrics: the scalar metrics of the registry (src/metrics/catalogue.ts:
+ * inbound, answered, pending, responseRate, responseTime*Min, brandPosts,
+ * replies, broadcasts, replyShare, replyToBroadcast, shareOfVoice) and these.
+ */
+export interface BrandMetrics extends ScalarMetricFields {
   id: string;
   name: string;
   role: 'client' | 'competitor';
-  inbound: number;
-  answered: number;
-  pending: number;
-  responseRate: number | null;
   responseRateCi: [number, number] | null;
-  responseTimeMedianMin: number | null;
   responseTimeMedianCi: [number, number] | null;
-  responseTimeP90Min: number | null;
-  responseTimeMeanMin: number | null;
   /** SLA target in minutes (as a string key) -> share of all inbound answered within it. */
   withinSla: Record<string, number | null>;
   buckets: Record<BucketKey, number>;
-  brandPosts: number;
-  replies: number;
-  broadcasts: number;
-  replyShare: number | null;
-  replyToBroadcast: number | null;
-  shareOfVoice: number | null;
   rank: Record<RankedMetric, number | null>;
   lowSample: boolean;
   /** Change against the previous period of the same length: percentage points for rates/shares, percent for times/counts; null when not computable. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { metricCatalogue } from '../../src/metrics/catalogue.js';
+import { DIAGNOSTIC_METRICS } from '../../src/metrics/diagnostics/catalogue.js';
 import type { MetricsReport } from '../../src/metrics/types.js';
 import type { ImprovementItem } from '../../src/report/advice/types.js';
 import { renderReportHtml } from '../../src/report/html/renderHtml.js';
@@ -73,7 +74,7 @@ describe('report model', () => {
     const rows = built.leaderboard.rows;
     expect(rows.map((row) => row.brandName)).toEqual(['RivalCo', 'Acme Telecom', 'CannTel', 'SwiftNet', 'MegaFon Ibérica']);
     expect(built.leaderboard.columns.map((column) => column.label)).toEqual([
-      'Marque', 'Mentions', 'Taux de réponse', 'Délai médian', 'Délai 90e centile', 'En 1\u00a0h', 'En 24\u00a0h', 'Part de réponses', 'Part de voix',
+      'Marque', 'Mentions reçues', 'Taux de réponse', 'Délai médian de réponse', 'Délai de réponse, 90e centile', 'Réponses en 1\u00a0h', 'Réponses en 24\u00a0h', 'Part de réponses', 'Part de voix',
     ]);
     const acme = rows[1];
     expect(acme?.isClient).toBe(true);
@@ -102,12 +103,12 @@ describe('report model', () => {
     expect(built.kpis).toEqual([
       { label: 'Response rate', value: '60%', change: { text: `-5.0\u00a0pts ${vs}`, tone: 'bad' }, note: 'Rank 2 of 5', flags: [] },
       // September's median rests on 26 answered mentions (13 after 30 min and 13 after 70): fewer than 30, so no change.
-      { label: 'Median first response', value: '40\u00a0min', change: { text: 'Not compared with September 2017: fewer than 30 answered mentions then', tone: 'neutral' }, note: 'Rank 3 of 5', flags: [] },
+      { label: 'Median response time', value: '40\u00a0min', change: { text: 'Not compared with September 2017: fewer than 30 answered mentions then', tone: 'neutral' }, note: 'Rank 3 of 5', flags: [] },
       // September: 13 of 40 within the hour = 32.5%.
       { label: 'Answered within 1\u00a0h', value: '40%', change: { text: `+7.5\u00a0pts ${vs}`, tone: 'good' }, note: 'Rank 2 of 5', flags: [] },
       { label: 'Inbound mentions', value: '50', change: { text: `+25% ${vs}`, tone: 'neutral' }, note: null, flags: [] },
       // September: 26 replies and 14 broadcasts = 65%.
-      { label: 'Posts that are replies', value: '75%', change: { text: `+10.0\u00a0pts ${vs}`, tone: 'good' }, note: 'Rank 2 of 5', flags: [] },
+      { label: 'Reply share', value: '75%', change: { text: `+10.0\u00a0pts ${vs}`, tone: 'good' }, note: 'Rank 2 of 5', flags: [] },
       // 50 of 240 mentions, against 40 of 200 in September.
       { label: 'Share of voice', value: '21%', change: { text: `+0.8\u00a0pts ${vs}`, tone: 'good' }, note: 'Rank 3 of 5', flags: [] },
     ]);
@@ -172,8 +173,8 @@ describe('report model', () => {
 });
 
 describe('metric catalogue', () => {
-  it('names a label every template language has, for every metric the report labels', () => {
-    const keys = metricCatalogue([60, 1440]).flatMap((spec) => Object.values(spec.label ?? {}));
+  it('names a label every template language has, for every metric of the registry and the diagnostics', () => {
+    const keys = [...metricCatalogue([60, 1440]), ...DIAGNOSTIC_METRICS].map((spec) => spec.label);
     expect(keys.length).toBeGreaterThan(10);
     for (const language of LANGUAGES) {
       const strings = template.strings(language);

@@ -100,9 +100,9 @@ describe('metrics.xlsx', () => {
       const json = metrics(lang);
       const names = rows(board).map((row) => row.getCell(1).value);
       expect(new Set(names)).toEqual(new Set(json.brands.map((brand) => brand.name)));
-      const rate = column(board, s(lang, 'leaderboard.responseRate'));
-      const median = column(board, s(lang, 'sheet.minutes').replace('{label}', s(lang, 'leaderboard.median')));
-      const inbound = column(board, s(lang, 'leaderboard.inbound'));
+      const rate = column(board, s(lang, 'label.responseRate'));
+      const median = column(board, s(lang, 'sheet.minutes').replace('{label}', s(lang, 'label.responseTimeMedianMin')));
+      const inbound = column(board, s(lang, 'label.inbound'));
       for (const row of rows(board)) {
         const brand = json.brands.find((candidate) => candidate.name === row.getCell(1).value);
         expect(row.getCell(rate).value).toBe(brand?.responseRate);

@@ -1,13 +1,12 @@
-import { type Better, type MetricSpec, metricSpec } from '../catalogue.js';
+import { type Better, type MetricSpec, metricSpec, type Placement } from '../catalogue.js';
 import { assignRanks, benchmarks } from '../ranking.js';
-import type { Benchmark } from '../types.js';
+import type { Benchmark, CoverageWarning } from '../types.js';
 import type { BrandDiagnostics } from './types.js';
 
 /**
  * A diagnostic metric: an entry of the same shape as the leaderboard's
- * catalogue (src/metrics/catalogue.ts), always ranked and benchmarked. Its
- * label lives in the advice catalogues (`diagnosticLabels`), not in the
- * template strings.
+ * registry (src/metrics/catalogue.ts), always ranked and benchmarked; its
+ * label is `label.<key>` in the template strings.
  */
 export type DiagnosticMetric = MetricSpec<BrandDiagnostics, DiagnosticMetricKey> & { better: Better; unit: 'share' | 'minutes' };
 
@@ -26,22 +25,25 @@ export type DiagnosticMetricKey =
   | 'negativeTimeMedianMin'
   | 'latestClockTimeMedianMin';
 
-function diagnostic(key: DiagnosticMetricKey, value: (brand: BrandDiagnostics) => number | null, better: Better, unit: 'share' | 'minutes'): DiagnosticMetric {
-  return { ...metricSpec(key, value, better, unit), unit };
+/** A rate of mentions answered: a lower bound when listed responses are missing, unknown without the brand's posts. */
+const RATE_MARKS = ['responses-missing', 'no-brand-posts'] as const;
+
+function diagnostic(key: DiagnosticMetricKey, value: (brand: BrandDiagnostics) => number | null, better: Better, unit: 'share' | 'minutes', shows: Placement = {}, marks: readonly CoverageWarning[] = []): DiagnosticMetric {
+  return { ...metricSpec(key, value, better, unit, { shows, marks }), unit };
 }
 
 export const DIAGNOSTIC_METRICS: readonly DiagnosticMetric[] = [
-  diagnostic('cannedShare', (b) => b.canned.cannedShare, 'lower', 'share'),
-  diagnostic('unsolicitedShare', (b) => b.unsolicited.unsolicitedShare, 'lower', 'share'),
-  diagnostic('followUpAnsweredShare', (b) => b.followThrough.answeredShare, 'higher', 'share'),
+  diagnostic('cannedShare', (b) => b.canned.cannedShare, 'lower', 'share', { scorecard: true }),
+  diagnostic('unsolicitedShare', (b) => b.unsolicited.unsolicitedShare, 'lower', 'share', { scorecard: true }),
+  diagnostic('followUpAnsweredShare', (b) => b.followThrough.answeredShare, 'higher', 'share', { scorecard: true }),
   diagnostic('followUpTimeMedianMin', (b) => b.followThrough.responseTimeMedianMin, 'lower', 'minutes'),
   diagnostic('abandonedShare', (b) => b.followThrough.abandonedShare, 'lower', 'share'),
   diagnostic('businessTimeMedianMin', (b) => b.businessHours?.businessTimeMedianMin ?? null, 'lower', 'minutes'),
-  diagnostic('responseRateInsideHours', (b) => b.businessHours?.responseRateInside ?? null, 'higher', 'share'),
-  diagnostic('responseRateOutsideHours', (b) => b.businessHours?.responseRateOutside ?? null, 'higher', 'share'),
-  diagnostic('influencerResponseRate', (b) => b.influencers?.influencers.responseRate ?? null, 'higher', 'share'),
+  diagnostic('responseRateInsideHours', (b) => b.businessHours?.responseRateInside ?? null, 'higher', 'share', {}, RATE_MARKS),
+  diagnostic('responseRateOutsideHours', (b) => b.businessHours?.responseRateOutside ?? null, 'higher', 'share', { scorecard: true }, RATE_MARKS),
+  diagnostic('influencerResponseRate', (b) => b.influencers?.influencers.responseRate ?? null, 'higher', 'share', { scorecard: true }, RATE_MARKS),
   diagnostic('influencerTimeMedianMin', (b) => b.influencers?.influencers.responseTimeMedianMin ?? null, 'lower', 'minutes'),
-  diagnostic('negativeResponseRate', (b) => b.sentiment?.bySentiment.negative.responseRate ?? null, 'higher', 'share'),
+  diagnostic('negativeResponseRate', (b) => b.sentiment?.bySentiment.negative.responseRate ?? null, 'higher', 'share', { scorecard: true }, RATE_MARKS),
   diagnostic('negativeTimeMedianMin', (b) => b.sentiment?.bySentiment.negative.responseTimeMedianMin ?? null, 'lower', 'minutes'),
   diagnostic('latestClockTimeMedianMin', (b) => b.clockLatest.responseTimeMedianMin, 'lower', 'minutes'),
 ];

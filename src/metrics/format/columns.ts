@@ -1,4 +1,4 @@
-import { slaKey } from '../catalogue.js';
+import { metricCatalogue } from '../catalogue.js';
 import { diagnosticColumns } from '../diagnostics/columns.js';
 import type { BrandMetrics, BucketKey, MetricsReport } from '../types.js';
 
@@ -10,11 +10,32 @@ export interface FlatColumn {
 
 const BUCKETS: BucketKey[] = ['0-1h', '1-4h', '4-8h', '8-24h', '24h+', 'unanswered'];
 
-/** The columns of the CSV, named after the JSON fields (nested keys joined with "."). */
+/** Columns that follow a metric's own: its interval, or the buckets after the shares answered within a target. */
+const COMPANIONS: Record<string, FlatColumn[]> = {
+  responseRate: [
+    { name: 'responseRateCi.low', value: (b) => b.responseRateCi?.[0] ?? null },
+    { name: 'responseRateCi.high', value: (b) => b.responseRateCi?.[1] ?? null },
+  ],
+  responseTimeMedianMin: [
+    { name: 'responseTimeMedianCi.low', value: (b) => b.responseTimeMedianCi?.[0] ?? null },
+    { name: 'responseTimeMedianCi.high', value: (b) => b.responseTimeMedianCi?.[1] ?? null },
+  ],
+  brandPosts: BUCKETS.map((bucket): FlatColumn => ({ name: `buckets.${bucket}`, value: (b) => b.buckets[bucket] })),
+};
+
+/**
+ * The columns of the CSV, named after the JSON fields (nested keys joined
+ * with "."): every metric of the registry in its order, with its companions.
+ */
 export function flatColumns(report: MetricsReport): FlatColumn[] {
-  const sla = report.settings?.sla ?? Object.keys(report.brands[0]?.withinSla ?? {}).map(Number);
   const rankKeys = Object.keys(report.brands[0]?.rank ?? {});
   const changeKeys = Object.keys(report.brands[0]?.change ?? {});
+  const metrics = metricCatalogue(slaTargets(report)).flatMap((spec): FlatColumn[] => {
+    const column: FlatColumn = { name: spec.key, value: (b) => spec.value(b) };
+    const companions = COMPANIONS[spec.key] ?? [];
+    // The buckets come before the brand's posts, after the shares answered within a target.
+    return spec.key === 'brandPosts' ? [...companions, column] : [column, ...companions];
+  });
   return [
     { name: 'period.start', value: (_, r) => r.period.start },
     { name: 'period.end', value: (_, r) => r.period.end },
@@ -22,25 +43,7 @@ export function flatColumns(report: MetricsReport): FlatColumn[] {
     { name: 'id', value: (b) => b.id },
     { name: 'name', value: (b) => b.name },
     { name: 'role', value: (b) => b.role },
-    { name: 'inbound', value: (b) => b.inbound },
-    { name: 'answered', value: (b) => b.answered },
-    { name: 'pending', value: (b) => b.pending },
-    { name: 'responseRate', value: (b) => b.responseRate },
-    { name: 'responseRateCi.low', value: (b) => b.responseRateCi?.[0] ?? null },
-    { name: 'responseRateCi.high', value: (b) => b.responseRateCi?.[1] ?? null },
-    { name: 'responseTimeMedianMin', value: (b) => b.responseTimeMedianMin },
-    { name: 'responseTimeMedianCi.low', value: (b) => b.responseTimeMedianCi?.[0] ?? null },
-    { name: 'responseTimeMedianCi.high', value: (b) => b.responseTimeMedianCi?.[1] ?? null },
-    { name: 'responseTimeP90Min', value: (b) => b.responseTimeP90Min },
-    { name: 'responseTimeMeanMin', value: (b) => b.responseTimeMeanMin },
-    ...sla.map((target): FlatColumn => ({ name: slaKey(target), value: (b) => b.withinSla[String(target)] ?? null })),
-    ...BUCKETS.map((bucket): FlatColumn => ({ name: `buckets.${bucket}`, value: (b) => b.buckets[bucket] })),
-    { name: 'brandPosts', value: (b) => b.brandPosts },
-    { name: 'replies', value: (b) => b.replies },
-    { name: 'broadcasts', value: (b) => b.broadcasts },
-    { name: 'replyShare', value: (b) => b.replyShare },
-    { name: 'replyToBroadcast', value: (b) => b.replyToBroadcast },
-    { name: 'shareOfVoice', value: (b) => b.shareOfVoice },
+    ...metrics,
     { name: 'lowSample', value: (b) => b.lowSample },
     { name: 'coverage.inboundMeasured', value: (b) => b.coverage?.inboundMeasured ?? null },
     { name: 'coverage.inboundWithListedResponses', value: (b) => b.coverage?.inboundWithListedResponses ?? null },
@@ -51,6 +54,11 @@ export function flatColumns(report: MetricsReport): FlatColumn[] {
     ...changeKeys.map((key): FlatColumn => ({ name: `change.${key}`, value: (b) => b.change?.[key] ?? null })),
     ...diagnosticFlatColumns(report),
   ];
+}
+
+/** The SLA targets the report was computed with (the `withinSla` keys when the settings are absent). */
+export function slaTargets(report: MetricsReport): number[] {
+  return report.settings?.sla ?? Object.keys(report.brands[0]?.withinSla ?? {}).map(Number);
 }
 
 /** The diagnostics' per-brand figures and ranks, when the report carries them. */

@@ -1,25 +1,24 @@
+import { metricCatalogue, type MetricSpec, type MetricUnit } from '../catalogue.js';
 import type { BrandMetrics, MetricsReport } from '../types.js';
+import { slaTargets } from './columns.js';
 import { alignedTable, printable } from './aligned.js';
 
 /** A terminal leaderboard: brands by response rank, one line each, then notes. */
 export function metricsTable(report: MetricsReport): string {
-  const sla = report.settings?.sla ?? [];
-  const header = ['#', 'Brand', 'Inbound', 'Answered', 'Rate', '95% CI', 'Median', 'P90', ...sla.map((t) => `<=${duration(t)}`), 'Reply share', 'SoV'];
+  const shown = metricCatalogue(slaTargets(report)).filter((spec) => spec.shows.terminal !== undefined);
+  const headerOf = (spec: MetricSpec) => (spec.target === undefined ? (spec.shows.terminal ?? spec.key) : `<=${duration(spec.target)}`);
+  const header = ['#', 'Brand', ...shown.flatMap((spec) => (spec.key === 'responseRate' ? [headerOf(spec), '95% CI'] : [headerOf(spec)]))];
   const brands = [...report.brands].sort(
     (a, b) => (a.rank.responseRate ?? Infinity) - (b.rank.responseRate ?? Infinity) || a.name.localeCompare(b.name),
   );
   const rows = brands.map((brand) => [
     brand.rank.responseRate === null || brand.rank.responseRate === undefined ? '-' : String(brand.rank.responseRate),
     `${printable(brand.name)}${brand.role === 'client' ? ' *' : ''}${brand.lowSample ? ' (low sample)' : ''}`,
-    String(brand.inbound),
-    String(brand.answered),
-    percent(brand.responseRate),
-    brand.responseRateCi ? `${percent(brand.responseRateCi[0])}-${percent(brand.responseRateCi[1])}` : '-',
-    minutes(brand.responseTimeMedianMin),
-    minutes(brand.responseTimeP90Min),
-    ...sla.map((t) => percent(brand.withinSla[String(t)] ?? null)),
-    percent(brand.replyShare),
-    percent(brand.shareOfVoice),
+    ...shown.flatMap((spec) => {
+      const text = cell(spec.unit, spec.value(brand));
+      if (spec.key !== 'responseRate') return [text];
+      return [text, brand.responseRateCi ? `${percent(brand.responseRateCi[0])}-${percent(brand.responseRateCi[1])}` : '-'];
+    }),
   ]);
   const quality = report.dataQuality;
   const notes = [
@@ -28,6 +27,13 @@ export function metricsTable(report: MetricsReport): string {
   ];
   if (brands.some((brand: BrandMetrics) => brand.lowSample)) notes.push('(low sample) = fewer than 30 inbound mentions: read with care.');
   return [...alignedTable(header, rows, [1]), '', ...notes, ''].join('\n');
+}
+
+function cell(unit: MetricUnit, value: number | null): string {
+  if (unit === 'share') return percent(value);
+  if (unit === 'minutes') return minutes(value);
+  if (value === null) return '-';
+  return unit === 'ratio' ? value.toFixed(1) : String(value);
 }
 
 function percent(value: number | null): string {

@@ -68,6 +68,6 @@ export function formatChange(format: Formatter, spec: MetricSpec, change: number
 }
 
 /** The values of a metric's label: `{target}` for SLA metrics. */
-export function labelValues(format: Formatter, spec: MetricSpec): Record<string, string> {
+export function labelValues(format: Formatter, spec: Pick<MetricSpec<never>, 'target'>): Record<string, string> {
   return spec.target === undefined ? {} : { target: format.duration(spec.target) };
 }

@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import type { MetricSpec } from '../../metrics/catalogue.js';
 import type { BrandMetrics, CoverageWarning, MetricsReport, PeriodSpan } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
@@ -27,20 +28,6 @@ export const COVERAGE_MARKS: Record<CoverageWarning, string> = {
   'partial-period': '¤',
 };
 
-/**
- * The coverage warnings that bear on a metric's number (METRICS.md, "Coverage"
- * and "Comparability"), in the order their marks are printed: rates (and the
- * shares answered within a target) can be lower bounds; response figures rest
- * on the brand's posts; volumes can be understated, one author's, or one day's.
- */
-export function warningsTouching(key: string): CoverageWarning[] {
-  if (key === 'responseRate' || key.startsWith('withinSla.')) return ['responses-missing', 'no-brand-posts', 'few-brand-posts'];
-  if (key.startsWith('responseTime')) return ['no-brand-posts', 'few-brand-posts'];
-  if (key === 'replyShare') return ['few-brand-posts'];
-  if (key === 'inbound' || key === 'shareOfVoice') return ['parents-missing', 'dominant-author', 'partial-period'];
-  return [];
-}
-
 /** Marks that stand before a value ("≥ 29%": a lower bound); the others follow it. */
 const LEADING_MARKS = new Set<CoverageWarning>(['responses-missing']);
 
@@ -50,8 +37,8 @@ const LEADING_MARKS = new Set<CoverageWarning>(['responses-missing']);
  * want of the brand's posts, "1,204 §" for an understated volume. A lower
  * bound is not marked on a missing value.
  */
-export function withMarks(key: string, brand: BrandMetrics, text: string, missing: string): string {
-  const warnings = warningsTouching(key).filter((warning) => warningsOf(brand).includes(warning));
+export function withMarks(spec: Pick<MetricSpec<never>, 'marks'>, brand: BrandMetrics, text: string, missing: string): string {
+  const warnings = spec.marks.filter((warning) => warningsOf(brand).includes(warning));
   const leading = warnings.filter((warning) => LEADING_MARKS.has(warning) && text !== missing).map((warning) => COVERAGE_MARKS[warning]);
   const trailing = warnings.filter((warning) => !LEADING_MARKS.has(warning)).map((warning) => COVERAGE_MARKS[warning]);
   return [...leading, text, ...trailing].join(' ');

@@ -1,9 +1,9 @@
-import { type Better, type MetricSpec, metricCatalogue, slaKey, specOf } from '../../metrics/catalogue.js';
+import { type Better, type MetricSpec, tileMetrics } from '../../metrics/catalogue.js';
 import type { ChangeReason, CoverageWarning, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
-import { changeOf, clientOf, formatChange, formatValue, labelValues, rankedCount, rankOf, slaTargets } from './brandLookup.js';
-import { COVERAGE_MARKS, warningsOf, warningsTouching } from './coverage.js';
+import { catalogueOf, changeOf, clientOf, formatChange, formatValue, labelValues, rankedCount, rankOf } from './brandLookup.js';
+import { COVERAGE_MARKS, warningsOf } from './coverage.js';
 import { noBrandReplies } from './findings.js';
 import type { KpiTile, Tone } from './types.js';
 
@@ -15,18 +15,18 @@ import type { KpiTile, Tone } from './types.js';
  */
 export function buildKpis(metrics: MetricsReport, format: Formatter, t: Translate, previousLabel: string): KpiTile[] {
   const client = clientOf(metrics);
-  const target = slaTargets(metrics)[0] ?? 60;
-  const catalogue = metricCatalogue([target]);
-  const keys = noBrandReplies(metrics) ? ['inbound', 'shareOfVoice'] : ['responseRate', 'responseTimeMedianMin', slaKey(target), 'inbound', 'replyShare', 'shareOfVoice'];
+  const tiles = tileMetrics(catalogueOf(metrics));
+  // When no brand has a response in the data, only volume and share of voice say anything.
+  const shown = noBrandReplies(metrics) ? tiles.filter((spec) => spec.restsOn === 'mentions') : tiles;
   const warnings = warningsOf(client);
-  return keys.map((key) => specOf(catalogue, key)).map((spec: MetricSpec): KpiTile => {
+  return shown.map((spec: MetricSpec): KpiTile => {
     const change = changeOf(client, spec.key);
     const reason = client.changeReason?.[spec.key];
     const rank = spec.better ? rankOf(client, spec.key) : null;
-    const touched = warningsTouching(spec.key).filter((warning) => warnings.includes(warning));
+    const touched = spec.marks.filter((warning) => warnings.includes(warning));
     const value = formatValue(format, spec, spec.value(client));
     return {
-      label: t(spec.label?.tile ?? spec.key, labelValues(format, spec)),
+      label: t(spec.label, labelValues(format, spec)),
       value: touched.includes('responses-missing') && value !== format.missing ? `${COVERAGE_MARKS['responses-missing']} ${value}` : value,
       change:
         change !== null

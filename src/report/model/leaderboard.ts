@@ -1,8 +1,7 @@
-import { slaKey, specOf } from '../../metrics/catalogue.js';
 import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
-import { catalogueOf, formatValue, labelValues, rankOf, slaTargets } from './brandLookup.js';
+import { catalogueOf, formatValue, labelValues, rankOf } from './brandLookup.js';
 import { LOW_SAMPLE_MARK, lowSampleOf, withMarks } from './coverage.js';
 import type { Leaderboard, LeaderboardCell } from './types.js';
 
@@ -13,11 +12,10 @@ import type { Leaderboard, LeaderboardCell } from './types.js';
  */
 export function buildLeaderboard(metrics: MetricsReport, format: Formatter, t: Translate): Leaderboard & { lowSampleNote: string | null } {
   const catalogue = catalogueOf(metrics);
-  const keys = ['inbound', 'responseRate', 'responseTimeMedianMin', 'responseTimeP90Min', ...slaTargets(metrics).map(slaKey), 'replyShare', 'shareOfVoice'];
-  const specs = keys.map((key) => specOf(catalogue, key));
+  const specs = catalogue.filter((spec) => spec.shows.leaderboard === true);
   const columns = [
     { label: t('leaderboard.brand'), hint: null },
-    ...specs.map((spec) => ({ label: t(spec.label?.column ?? spec.key, labelValues(format, spec)), hint: spec.key === 'responseRate' ? t('leaderboard.interval') : null })),
+    ...specs.map((spec) => ({ label: t(spec.label, labelValues(format, spec)), hint: spec.key === 'responseRate' ? t('leaderboard.interval') : null })),
   ];
   const low = new Set<'mentions' | 'answered'>();
   const rows = leaderboardOrder(metrics).map((brand) => ({
@@ -29,7 +27,7 @@ export function buildLeaderboard(metrics: MetricsReport, format: Formatter, t: T
       if (sample) low.add(sample);
       const text = formatValue(format, spec, value);
       const rank = spec.better ? rankOf(brand, spec.key) : null;
-      return { text: withMarks(spec.key, brand, sample ? `${text} ${LOW_SAMPLE_MARK}` : text, format.missing), rank: rank === null ? null : String(rank) };
+      return { text: withMarks(spec, brand, sample ? `${text} ${LOW_SAMPLE_MARK}` : text, format.missing), rank: rank === null ? null : String(rank) };
     }),
     interval: format.percentInterval(brand.responseRateCi),
   }));

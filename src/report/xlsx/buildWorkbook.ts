@@ -103,31 +103,10 @@ function valueColumns(inputs: WorkbookInputs): Array<Column<BrandMetrics>> {
   });
 }
 
-/** A metric's column header: the leaderboard's label where it has one, "(min)" after times. */
-function metricLabel({ t, format }: WorkbookInputs, spec: MetricSpec): string {
-  const label = spec.label?.column ? t(spec.label.column, labelValues(format, spec)) : otherLabel(t, spec.key);
+/** A metric's column header: its label, "(min)" after times. */
+function metricLabel({ t, format }: WorkbookInputs, spec: MetricSpec<never>): string {
+  const label = t(spec.label, labelValues(format, spec));
   return spec.unit === 'minutes' ? t('sheet.minutes', { label }) : label;
-}
-
-function otherLabel(t: Translate, key: string): string {
-  switch (key) {
-    case 'answered':
-      return t('sheet.answered');
-    case 'pending':
-      return t('sheet.pending');
-    case 'responseTimeMeanMin':
-      return t('sheet.mean');
-    case 'brandPosts':
-      return t('sheet.brandPosts');
-    case 'replies':
-      return t('sheet.replies');
-    case 'broadcasts':
-      return t('sheet.broadcasts');
-    case 'replyToBroadcast':
-      return t('sheet.replyToBroadcast');
-    default:
-      return key;
-  }
 }
 
 function trendSheet(workbook: ExcelJS.Workbook, inputs: WorkbookInputs): void {
@@ -158,8 +137,7 @@ function diagnosticsSheet(workbook: ExcelJS.Workbook, inputs: WorkbookInputs): v
     { header: t('leaderboard.brand'), value: (brand) => cell.text(brand.name) },
     { header: t('sheet.role'), value: (brand) => cell.text(brand.id === client.id ? t('sheet.client') : t('sheet.competitor')) },
     ...DIAGNOSTIC_METRICS.map((spec): Column<BrandDiagnostics> => {
-      const label = catalogue.diagnosticLabels[spec.key];
-      return { header: spec.unit === 'minutes' ? t('sheet.minutes', { label }) : label, value: (brand) => ({ value: spec.value(brand), kind: spec.unit }) };
+      return { header: metricLabel(inputs, spec), value: (brand) => ({ value: spec.value(brand), kind: spec.unit }) };
     }),
     { header: t('sheet.replies'), value: (brand) => cell.count(brand.canned.replies) },
     { header: t('sheet.cannedReplies'), value: (brand) => cell.count(brand.canned.cannedReplies) },
