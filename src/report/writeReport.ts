@@ -108,7 +108,7 @@ async function writeAnalysedReport(options: WriteReportOptions, analysis: Analys
   const pageSize = options.pageSize ?? config.report.pageSize;
   const formats = new Set<ReportFormat>(options.formats ?? REPORT_FORMATS);
   if (options.skipPdf) formats.delete('pdf');
-  const { model, t, format } = await buildReportModel({ metrics, config, facts, template, language, improvements, generatedAt: options.generatedAt });
+  const { model, t } = await buildReportModel({ metrics, config, facts, template, language, improvements, generatedAt: options.generatedAt });
   const html = renderReportHtml(model, template, t, pageSize);
 
   const folder = options.folder ?? ReportFolder.open(options.outDir, 'outDir');
@@ -123,12 +123,11 @@ async function writeAnalysedReport(options: WriteReportOptions, analysis: Analys
     let pptx: string | null = null;
     if (formats.has('pptx')) {
       const logoPng = printer && svgLogo && model.agency.logoDataUrl ? await printer.rasterize(model.agency.logoDataUrl) : null;
-      pptx = folder.write('report.pptx', await buildDeck({ model, metrics, t, format, logoPng }));
+      pptx = folder.write('report.pptx', await buildDeck({ model, t, logoPng }));
     }
     let xlsx: string | null = null;
     if (formats.has('xlsx')) {
-      const workbook = { metrics, facts, t, format, client: model.client, agency: model.agency.name, generatedAt: options.generatedAt ?? new Date() };
-      xlsx = folder.write('metrics.xlsx', await buildWorkbook(workbook));
+      xlsx = folder.write('metrics.xlsx', await buildWorkbook(model.workbook));
     }
     const charts = Object.values(model.charts).flatMap((chart) => {
       if (chart.svg === null || !formats.has('svg')) return [];

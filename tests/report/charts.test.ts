@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chartSpec } from '../../src/report/charts/buildCharts.js';
-import { CHART_IDS, chartInputs } from '../../src/report/charts/chartData.js';
+import { CHART_IDS, type ChartBuild, type ChartId, chartData } from '../../src/report/charts/chartData.js';
 import { brandColours } from '../../src/report/charts/palette.js';
 import { compileChart, prefixIds, renderSvg } from '../../src/report/charts/renderChart.js';
 import { Formatter } from '../../src/report/i18n/format.js';
@@ -13,12 +13,17 @@ import { emptyCoverage, fixtureMetrics } from './helpers.js';
 
 const template = ReportTemplate.open(undefined);
 
+/** The Vega inputs of every chart drawn. */
+function chartInputs(context: Parameters<typeof chartData>[0]): Partial<Record<ChartId, ChartBuild['inputs']>> {
+  return Object.fromEntries(Object.entries(chartData(context)).map(([id, build]) => [id, build.inputs]));
+}
+
 function inputsFor(language: Language) {
   const metrics = withAudience(fixtureMetrics());
   const t = translator(template.strings(language), language);
   const format = new Formatter(language, t, metrics.period.timezone);
   const responseTimes = { acme: [3, 12, 45, 80, 400, 3000], rivalco: [1, 2, 5, 9, 30] };
-  return { t, inputs: chartInputs({ metrics, responseTimes, format, t, colours: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' }) };
+  return { t, inputs: chartInputs({ metrics, responseTimes, format, t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' }) };
 }
 
 describe('chart rows', () => {
@@ -48,7 +53,7 @@ describe('chart rows', () => {
       { brandId: 'acme', weekday: 6, hour: 23, inbound: 4, responseTimeMedianMin: 30 },
     ];
     const t = translator(template.strings('en'), 'en');
-    const inputs = chartInputs({ metrics, responseTimes: null, format: new Formatter('en', t, metrics.period.timezone), t, colours: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' });
+    const inputs = chartInputs({ metrics, responseTimes: null, format: new Formatter('en', t, metrics.period.timezone), t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' });
 
     const buckets = inputs['response-time-buckets']?.datasets.buckets ?? [];
     expect(buckets.map((row) => [row.brand, row.brandOrder, row.bucketOrder, row.share])).toEqual([
@@ -99,7 +104,7 @@ describe('chart rows', () => {
     for (const brand of metrics.diagnostics?.brands ?? []) Object.assign(brand, { sentiment: null, influencers: null });
     const t = translator(template.strings('en'), 'en');
     const format = new Formatter('en', t, metrics.period.timezone);
-    const context = { responseTimes: null, format, t, colours: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' };
+    const context = { responseTimes: null, format, t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' };
     const none = chartInputs({ ...context, metrics });
     expect(none.sentiment).toBeUndefined();
     expect(none.influencers).toBeUndefined();
@@ -110,7 +115,7 @@ describe('chart rows', () => {
 describe('honest charts', () => {
   const t = translator(template.strings('en'), 'en');
   async function svgOf(metrics: ReturnType<typeof fixtureMetrics>, id: 'hour-of-week' | 'trend') {
-    const inputs = chartInputs({ metrics, responseTimes: null, format: new Formatter('en', t, metrics.period.timezone), t, colours: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' })[id];
+    const inputs = chartInputs({ metrics, responseTimes: null, format: new Formatter('en', t, metrics.period.timezone), t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' })[id];
     if (!inputs) throw new Error(`no ${id} inputs`);
     const compiled = compileChart(chartSpec(template, id), { ...inputs, t, language: 'en' });
     expect(compiled.warnings).toEqual([]);

@@ -49,9 +49,9 @@ describe('the printed report', () => {
     const client = report('en').metrics.brands.find((brand) => brand.id === 'acme');
     if (!client?.responseRate) throw new Error('no client rate');
     const expected: Record<Language, { titles: string[]; rate: string }> = {
-      en: { titles: ['Executive summary', 'Leaderboard', 'Methodology and data quality', 'Mentions to look at', 'Answered mentions divided by the measured inbound mentions', 'Coverage: what the data can and cannot tell'], rate: `${Math.round(client.responseRate * 100)}%` },
-      es: { titles: ['Resumen ejecutivo', 'Clasificación', 'Metodología y calidad de los datos', 'Cobertura: lo que los datos pueden y no pueden decir'], rate: `${Math.round(client.responseRate * 100)} %` },
-      fr: { titles: ['Synthèse', 'Classement', 'Méthodologie et qualité des données', 'Couverture'], rate: `${Math.round(client.responseRate * 100)} %` },
+      en: { titles: ['Executive summary', 'Leaderboard', 'Methodology and data quality', 'Mentions to look at', 'Coverage of the data', 'Definitions', 'Share of voice: The brand’s share of all the mentions the compared brands received.'], rate: `${Math.round(client.responseRate * 100)}%` },
+      es: { titles: ['Resumen ejecutivo', 'Clasificación', 'Metodología y calidad de los datos', 'Definiciones', 'Cuota de conversación'], rate: `${Math.round(client.responseRate * 100)} %` },
+      fr: { titles: ['Synthèse', 'Classement', 'Méthodologie et qualité des données', 'Définitions', 'Part de voix'], rate: `${Math.round(client.responseRate * 100)} %` },
     };
     for (const lang of ['en', 'es', 'fr'] as const) {
       const text = pdfText(report(lang).pdf ?? '');

@@ -11,7 +11,8 @@ import type { Language } from '../../src/report/i18n/language.js';
 import { writeReport, type WrittenReport } from '../../src/report/index.js';
 import { ReportTemplate } from '../../src/report/template.js';
 import type { Store } from '../../src/store/database.js';
-import { metricsFixtureConfig, metricsFixtureStore } from './fixtureStore.js';
+import { TONE_COLOURS } from '../../src/report/charts/palette.js';
+import { METRICS_FIXTURE_PLAN, metricsFixtureConfig, metricsFixtureStore } from './fixtureStore.js';
 
 const out = mkdtempSync(join(tmpdir(), 'replybench-pptx-'));
 const HOSTILE_TEXT = "=cmd|' /C calc'!A0 <script>alert('x')</script> & \u0007bell\u0000 \u202eevil";
@@ -99,6 +100,40 @@ function metricsOf(lang: Language): MetricsReport {
   return JSON.parse(readFileSync(report(lang).json, 'utf8')) as MetricsReport;
 }
 
+const BRAND_NAMES: Record<string, string> = { acme: 'Acme Telecom', rivalco: 'RivalCo', swiftnet: 'SwiftNet', megafon: 'MegaFon Ibérica', canntel: 'CannTel' };
+const BUCKET_LABELS: Record<string, string> = { '0-1h': 'bucket.0-1h', '1-4h': 'bucket.1-4h', '4-8h': 'bucket.4-8h', '8-24h': 'bucket.8-24h', '24h+': 'bucket.24h+', unanswered: 'bucket.unanswered' };
+
+/** October's plan of a brand, counted by hand: mentions, replies, broadcasts and answers by waiting time (7-day window). */
+function handCounted(name: string): { inbound: number; replies: number; broadcasts: number; buckets: Record<string, number> } {
+  const id = Object.entries(BRAND_NAMES).find(([, brand]) => brand === name)?.[0] ?? '';
+  const plan = METRICS_FIXTURE_PLAN['2017-10']?.[id];
+  if (!plan) throw new Error(`no plan for ${name}`);
+  const buckets: Record<string, number> = { '0-1h': 0, '1-4h': 0, '4-8h': 0, '8-24h': 0, '24h+': 0, unanswered: plan.inbound - plan.answers.length };
+  for (const minutes of plan.answers) {
+    const key = minutes <= 60 ? '0-1h' : minutes <= 240 ? '1-4h' : minutes <= 480 ? '4-8h' : minutes <= 1440 ? '8-24h' : '24h+';
+    buckets[key] = (buckets[key] ?? 0) + 1;
+  }
+  return { inbound: plan.inbound, replies: plan.answers.length, broadcasts: plan.broadcasts, buckets };
+}
+
+/** The deck's sections for the fixture, in the template's order (the fixture has no sentiment or follower counts). */
+const SECTION_ORDER: Array<[string, string]> = [
+  ['summary', 'section.summary'],
+  ['leaderboard', 'section.leaderboard'],
+  ['scorecard', 'section.scorecard'],
+  ['response-rate', 'section.responseRate'],
+  ['response-time', 'section.responseTime'],
+  ['trend', 'section.trend'],
+  ['hour-of-week', 'section.hourOfWeek'],
+  ['reply-broadcast', 'section.replyBroadcast'],
+  ['share-of-voice', 'section.shareOfVoice'],
+  ['examples', 'section.examples'],
+  ['methodology', 'section.methodology'],
+  ['coverage', 'methodology.coverage'],
+  ['definitions', 'methodology.definitions'],
+];
+const EXPECTED_SECTIONS = SECTION_ORDER.map(([section]) => section);
+
 describe('report.pptx', () => {
   it('is written beside metrics.json, and nothing else is when only pptx is asked for', () => {
     const en = report('en');
@@ -109,83 +144,81 @@ describe('report.pptx', () => {
     expect(readFileSync(en.pptx).subarray(0, 2).toString('latin1')).toBe('PK');
   });
 
-  it('has a title slide, the summary, the leaderboard, five chart slides, the methodology and the definitions, titled in the report language', async () => {
+  it('follows the template\'s sections, as the PDF does, each slide titled in the report language', async () => {
     for (const lang of ['en', 'es'] as const) {
       const s = strings[lang];
       const slides = numbered(await parts(report(lang).pptx), 'ppt/slides');
       const titles = slides.map(slideTitle);
-      const definitions = titles.filter((title) => title.startsWith(s['methodology.definitions'] ?? '?'));
-      const expected = [
-        s['report.title'],
-        s['section.summary'],
-        s['section.leaderboard'],
-        s['section.responseRate'],
-        s['section.responseTime'],
-        s['section.trend'],
-        s['section.replyBroadcast'],
-        s['section.shareOfVoice'],
-        ...titles.filter((title) => title === s['section.improvements']),
-        s['section.methodology'],
-        ...definitions,
-      ];
-      expect([lang, titles]).toEqual([lang, expected]);
-      expect(definitions.length).toBeGreaterThanOrEqual(1);
+      const sectionOf = (title: string) => SECTION_ORDER.find(([, key]) => title === s[key] || title.startsWith(`${s[key]}:`) || title.startsWith(`${s[key]} (`))?.[0] ?? title;
+      const sections = [...new Set(titles.map(sectionOf))];
+      expect([lang, sections]).toEqual([lang, [s['report.title'], ...EXPECTED_SECTIONS]]);
       const all = slides.flatMap(texts).join('\n');
-      expect(all).toContain('Acme Telecom');
-      expect(all).toContain('MegaFon Ibérica');
+      for (const name of Object.values(BRAND_NAMES)) expect(all).toContain(name);
       expect(all).not.toMatch(/NaN|undefined|Infinity/);
     }
-    expect(slideTitle(numbered(await parts(report('es').pptx), 'ppt/slides')[1] ?? '')).toBe('Resumen ejecutivo');
   });
 
   it('leaves no English text of the deck in the Spanish one', async () => {
     const es = numbered(await parts(report('es').pptx), 'ppt/slides').flatMap(texts).join('\n');
     const english = Object.entries(strings.en)
-      .filter(([key, value]) => /^(deck|section|summary|leaderboard|methodology|setting|quality|chart)\./.test(key) && strings.es[key] !== value && !/\{/.test(value) && value.length > 6)
+      .filter(([key, value]) => /^(deck|section|summary|leaderboard|scorecard|methodology|setting|quality|chart|examples|coverage)\./.test(key) && strings.es[key] !== value && !/\{/.test(value) && value.length > 6)
+      // A word Spanish borrows ("Influencers") is no leftover.
+      .filter(([, value]) => !Object.values(strings.es).some((text) => text.includes(value)))
       .map(([, value]) => value);
     expect(english.length).toBeGreaterThan(20);
     expect(english.filter((text) => es.includes(text))).toEqual([]);
-    expect(es).toContain(strings.es['deck.responseRateCaption']);
+    expect(es).toContain(strings.es['section.scorecard']);
   });
 
-  it('draws the charts as native PowerPoint charts whose data are the numbers of metrics.json', async () => {
+  it('draws the charts as native PowerPoint charts whose data are the fixture\'s hand-counted numbers', async () => {
     const files = await parts(report('en').pptx);
-    const metrics = metricsOf('en');
     const s = strings.en;
-    expect(numbered(files, 'ppt/charts').length).toBe(6);
-    // Every chart slide holds a chart part, not a picture.
+    // Every chart slide holds chart parts, not pictures.
     const slides = numbered(files, 'ppt/slides');
-    expect(slides.filter((xml) => xml.includes('<c:chart ')).length).toBe(5);
     expect(slides.filter((xml) => xml.includes('<c:chart ')).some((xml) => xml.includes('<p:pic>'))).toBe(false);
 
     const rate = chartWith(files, s['leaderboard.responseRate'] ?? '');
     const bars = seriesNamed(rate, s['leaderboard.responseRate'] ?? '');
-    const byRate = [...metrics.brands].sort((a, b) => (b.responseRate ?? -1) - (a.responseRate ?? -1) || a.name.localeCompare(b.name));
-    expect(bars.labels).toEqual(byRate.map((brand) => brand.name));
-    expect(bars.values).toEqual(byRate.map((brand) => brand.responseRate));
-    expect(seriesNamed(rate, s['deck.intervalLow'] ?? '').values).toEqual(byRate.map((brand) => brand.responseRateCi?.[0] ?? null));
-    expect(seriesNamed(rate, s['deck.intervalHigh'] ?? '').values).toEqual(byRate.map((brand) => brand.responseRateCi?.[1] ?? null));
+    // By rate: RivalCo 64/80, Acme 30/50, CannTel 5/10, SwiftNet 12/40, MegaFon 9/60.
+    expect(bars.labels).toEqual(['RivalCo', 'Acme Telecom', 'CannTel', 'SwiftNet', 'MegaFon Ibérica']);
+    expect(bars.values).toEqual([0.8, 0.6, 0.5, 0.3, 0.15]);
+    const low = seriesNamed(rate, s['deck.intervalLow'] ?? '').values;
+    const high = seriesNamed(rate, s['deck.intervalHigh'] ?? '').values;
+    bars.values.forEach((value, index) => expect([low[index] ?? 1, value ?? 0, high[index] ?? 0].sort()).toEqual([low[index], value, high[index]]));
 
     const buckets = chartWith(files, s['bucket.unanswered'] ?? '');
-    const unanswered = seriesNamed(buckets, s['bucket.unanswered'] ?? '');
-    for (const [index, name] of unanswered.labels.entries()) {
-      const brand = metrics.brands.find((candidate) => candidate.name === name);
-      expect(unanswered.values[index]).toBe(brand?.buckets.unanswered);
-      expect(seriesNamed(buckets, s['bucket.0-1h'] ?? '').values[index]).toBe(brand?.buckets['0-1h']);
+    for (const [key, label] of Object.entries(BUCKET_LABELS)) {
+      const series = seriesNamed(buckets, s[label] ?? '');
+      // Shares of the brand's mentions, as the PDF draws them.
+      expect([key, series.labels.map((name, index) => [name, series.values[index]])]).toEqual([key, series.labels.map((name) => [name, (handCounted(name).buckets[key] ?? 0) / handCounted(name).inbound])]);
     }
-    expect(new Set(unanswered.labels)).toEqual(new Set(metrics.brands.map((brand) => brand.name)));
+    expect(new Set(seriesNamed(buckets, s['bucket.unanswered'] ?? '').labels)).toEqual(new Set(Object.values(BRAND_NAMES)));
 
     const voice = seriesNamed(chartWith(files, s['leaderboard.shareOfVoice'] ?? ''), s['leaderboard.shareOfVoice'] ?? '');
-    expect(voice.values).toEqual(voice.labels.map((name) => metrics.brands.find((brand) => brand.name === name)?.shareOfVoice));
+    expect(voice.values).toEqual(voice.labels.map((name) => handCounted(name).inbound / 240));
 
-    const trend = chartWith(files, 'RivalCo').find((series) => series.name === 'Acme Telecom' && series.values.some((value) => value !== null && value <= 1));
-    const acmeTrend = (metrics.trend ?? []).filter((point) => point.brandId === 'acme').sort((a, b) => a.month.localeCompare(b.month));
-    expect(acmeTrend.length).toBe(13);
-    expect(trend?.values).toEqual(acmeTrend.map((point) => point.responseRate));
+    const monthly = numbered(files, 'ppt/charts').map(chartSeries).flat().filter((series) => series.labels.length === 13);
+    const trend = monthly.find((series) => series.name === 'Acme Telecom' && series.values.every((value) => value !== null && value <= 1));
+    // Eleven months of 2 answers to 3 mentions, then September 26 of 40 and October 30 of 50.
+    expect(trend?.values).toEqual([...Array.from({ length: 11 }, () => 2 / 3), 26 / 40, 30 / 50]);
 
     const posts = chartWith(files, s['chart.replyBroadcast.replies'] ?? '');
     const replies = seriesNamed(posts, s['chart.replyBroadcast.replies'] ?? '');
-    expect(replies.values).toEqual(replies.labels.map((name) => metrics.brands.find((brand) => brand.name === name)?.replies));
+    expect(replies.values).toEqual(replies.labels.map((name) => handCounted(name).replies));
+    const broadcasts = seriesNamed(posts, s['chart.replyBroadcast.broadcasts'] ?? '');
+    expect(broadcasts.values).toEqual(broadcasts.labels.map((name) => handCounted(name).broadcasts));
+  });
+
+  it('shows the scorecard as a native table whose cells carry the verdict symbol and colour', async () => {
+    const slides = numbered(await parts(report('en').pptx), 'ppt/slides');
+    const card = slides.find((xml) => slideTitle(xml) === strings.en['section.scorecard']) ?? '';
+    expect(card).toContain('<a:tbl>');
+    const cells = texts(card);
+    // Acme answers 60% against a competitor median of 40% (RivalCo 80, CannTel 50, SwiftNet 30, MegaFon 15): better.
+    const acme = cells.indexOf('Acme Telecom');
+    expect(cells.slice(acme, acme + 5).join(' ')).toMatch(/✓\s+60%/);
+    expect(cells).toContain('50 mentions');
+    expect(card).toContain(`<a:srgbClr val="${TONE_COLOURS.better.fill.slice(1).toUpperCase()}"/>`);
   });
 
   it('shows the leaderboard as a native table with every brand and its formatted numbers', async () => {

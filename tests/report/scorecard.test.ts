@@ -86,6 +86,9 @@ function scorecardOf(language: Language, thresholds = DEFAULT_SCORECARD_THRESHOL
   return card;
 }
 
+/** Nobody writes a follow-up, and no brand has mentions outside business hours it could be measured on. */
+const LEFT_OUT: readonly string[] = ['followUpAnsweredShare', 'responseRateOutsideHours'];
+
 function cell(card: Scorecard, brandId: string, key: (typeof SCORECARD_METRICS)[number]): ScorecardCell {
   const row = card.rows.find((entry) => entry.brandId === brandId);
   const index = card.columns.findIndex((column) => column.key === key);
@@ -95,9 +98,9 @@ function cell(card: Scorecard, brandId: string, key: (typeof SCORECARD_METRICS)[
 }
 
 describe('mistakes scorecard', () => {
-  it('has one column per classic mistake and one row per brand, in leaderboard order', () => {
+  it('has one column per classic mistake some brand can be measured on, and one row per brand, in leaderboard order', () => {
     const card = scorecardOf('en');
-    expect(card.columns.map((column) => column.key)).toEqual([...SCORECARD_METRICS]);
+    expect(card.columns.map((column) => column.key)).toEqual(SCORECARD_METRICS.filter((key) => !LEFT_OUT.includes(key)));
     expect(card.rows.map((row) => [row.brandName, row.isClient])).toEqual([
       ['Acme', true],
       ['Rival', false],
@@ -111,7 +114,7 @@ describe('mistakes scorecard', () => {
     const diagnostics = metrics.diagnostics;
     for (const brand of metrics.brands) {
       const diagnosed = diagnostics?.brands.find((entry) => entry.id === brand.id);
-      for (const key of SCORECARD_METRICS) {
+      for (const { key } of card.columns) {
         const printed = cell(card, brand.id, key);
         if (printed.reason) {
           expect(printed.rank).toBeNull();
@@ -140,7 +143,7 @@ describe('mistakes scorecard', () => {
     expect(median('influencerResponseRate')).toBeNull();
     expect(cell(card, 'acme', 'influencerResponseRate')).toMatchObject({ text: '100%', rank: '1', tone: null, symbol: null });
     expect(cell(card, 'acme', 'negativeResponseRate')).toMatchObject({ text: '100%', tone: null });
-    expect(card.medians[SCORECARD_METRICS.indexOf('influencerResponseRate')]).toBe('—');
+    expect(card.medians[card.columns.findIndex((column) => column.key === 'influencerResponseRate')]).toBe('—');
   });
 
   it('takes the "about the same" thresholds from the config', () => {
@@ -180,22 +183,22 @@ describe('mistakes scorecard', () => {
   it('says why a value is not measurable: no posts of the brand, no business hours, no follower counts, no sentiment, nothing to measure', () => {
     const card = scorecardOf('en');
     // Ghost has no post in the data: even the diagnostics that count its mentions as unanswered are not printed.
-    for (const key of SCORECARD_METRICS) {
+    for (const { key } of card.columns) {
       expect(cell(card, 'ghost', key)).toMatchObject({ text: '—', rank: null, tone: null, reason: 'no-brand-posts', reasonText: 'no posts of the brand in the data' });
     }
-    expect(cell(card, 'rival', 'responseRateOutsideHours')).toMatchObject({ text: '—', reason: 'no-business-hours', reasonText: 'no business hours in the config' });
     expect(cell(card, 'rival', 'influencerResponseRate')).toMatchObject({ reason: 'no-follower-data', reasonText: 'no follower counts in the data' });
     expect(cell(card, 'rival', 'negativeResponseRate')).toMatchObject({ reason: 'no-sentiment-data', reasonText: 'no sentiment in the data' });
-    // Acme is open around the clock: no mention arrives outside its hours.
-    expect(cell(card, 'acme', 'responseRateOutsideHours')).toMatchObject({ text: '—', reason: 'no-data', reasonText: 'no mention outside business hours' });
-    // Nobody wrote a second message under a brand reply.
-    expect(cell(card, 'acme', 'followUpAnsweredShare')).toMatchObject({ reason: 'no-data', reasonText: 'no follow-up in the period' });
+    // Nobody wrote a second message under a brand reply, and Acme, open around the clock, gets no mention outside its hours while
+    // the others have no business hours: no brand is measured, so both columns leave the table for one line under it (the reason when all share it).
+    expect(card.notes).toContain('Not shown, as no brand can be measured on them: Follow-ups answered (no follow-up in the period) and Answered outside hours.');
+    expect(card.columns.map((column) => column.label)).not.toContain('Follow-ups answered');
   });
 
   it('prints the reasons, the legend and the definitions in Spanish and French', () => {
     const es = scorecardOf('es');
     expect(cell(es, 'ghost', 'responseRate').reasonText).toBe('ninguna publicación de la marca en los datos');
-    expect(cell(es, 'rival', 'responseRateOutsideHours').reasonText).toBe('sin horario de atención en la configuración');
+    expect(cell(es, 'rival', 'negativeResponseRate').reasonText).toBe('sin sentimiento en los datos');
+    expect(es.notes).toContain('No se muestran, porque ninguna marca puede medirse en ellas: Seguimientos respondidos (ningún seguimiento en el periodo) y Respondidas fuera de horario.');
     const fr = scorecardOf('fr');
     expect(cell(fr, 'rival', 'negativeResponseRate').reasonText).toBe('pas de tonalité dans les données');
     expect(cell(fr, 'acme', 'responseRate').text).toBe('80\u00a0% †');
@@ -270,22 +273,26 @@ describe('sentiment and audience chart', () => {
     expect(sentiment?.svg).not.toContain('Ghost');
   });
 
-  it('is replaced by one sentence naming the export columns that would enable it', async () => {
+  it('is left out when no export has sentiment or follower counts, with one line each in the methodology and the columns to export in the analyst notes', async () => {
     const bare = await storeWith(POSTS.map(({ followers: _f, sentiment: _s, ...post }) => post));
     try {
       const config = configWith();
       const plain = await computed(bare, config);
       for (const language of LANGUAGES) {
         const { model, t } = await buildReportModel({ metrics: plain, config, facts: null, template, language });
-        expect(model.charts.sentiment).toMatchObject({ svg: null, empty: t('chart.sentiment.empty'), notes: [] });
-        expect(model.charts.influencers).toMatchObject({ svg: null, empty: t('chart.influencers.empty'), notes: [] });
+        expect(model.charts.sentiment).toBeUndefined();
+        expect(model.charts.influencers).toBeUndefined();
+        expect(model.sections).not.toContain('audience');
+        expect(model.absent).toEqual([t('absent.sentiment'), t('absent.followers')]);
         const html = htmlText(renderReportHtml(model, template, t));
-        expect(html).toContain(foldSpaces(t('chart.sentiment.empty')));
-        expect(html).toContain(foldSpaces(t('chart.influencers.empty')));
+        expect(html).toContain(foldSpaces(t('absent.sentiment')));
+        expect(html).not.toContain(foldSpaces(t('section.audience')));
+        const notes = model.workbook.sheets.find((sheet) => sheet.name === t('analyst.sheet'))?.rows.map((row) => row[1]?.value);
+        expect(notes).toEqual(expect.arrayContaining([t('analyst.sentimentValue'), t('analyst.followersValue')]));
       }
       const en = template.strings('en');
-      expect(en['chart.sentiment.empty']).toMatch(/Talkwalker, Meltwater, Brandwatch.*“sentiment” column/);
-      expect(en['chart.influencers.empty']).toMatch(/follower counts.*“followers” column/);
+      expect(en['analyst.sentimentValue']).toMatch(/Talkwalker, Meltwater, Brandwatch.*“sentiment” column/);
+      expect(en['analyst.followersValue']).toMatch(/follower counts.*“followers” column/);
     } finally {
       bare.close();
     }
@@ -304,7 +311,8 @@ describe('scorecard and audience pages in every language', () => {
       ...['better', 'same', 'worse', 'none'].map((tone) => `scorecard.legend.${tone}`),
       ...['negative', 'neutral', 'positive'].map((group) => `chart.sentiment.group.${group}`),
       ...['influencers', 'others'].map((group) => `chart.influencers.group.${group}`),
-      ...['title', 'caption', 'empty', 'missingFor'].flatMap((part) => [`chart.sentiment.${part}`, `chart.influencers.${part}`]),
+      ...['title', 'caption', 'missingFor'].flatMap((part) => [`chart.sentiment.${part}`, `chart.influencers.${part}`]),
+      ...['absent.sentiment', 'absent.followers', 'analyst.sentimentValue', 'analyst.followersValue', 'scorecard.leftOut'],
     ];
     for (const language of LANGUAGES) expect([language, needed.filter((key) => !keysOf(language).includes(key))]).toEqual([language, []]);
   });

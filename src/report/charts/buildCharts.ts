@@ -2,8 +2,8 @@ import type { Language } from '../i18n/language.js';
 import type { Translate } from '../i18n/strings.js';
 import type { ChartFigure } from '../model/types.js';
 import type { ReportTemplate } from '../template.js';
-import { CHART_IDS, type ChartId } from './chartData.js';
-import { compileChart, renderSvg, type ChartInputs, type JsonValue } from './renderChart.js';
+import { CHART_IDS, type ChartBuild, type ChartId } from './chartData.js';
+import { compileChart, renderSvg, type JsonValue } from './renderChart.js';
 
 /** Strings prefix of each chart's title and caption. */
 export const CHART_STRING_PREFIX: Record<ChartId, string> = {
@@ -23,28 +23,37 @@ export function chartSpec(template: ReportTemplate, id: ChartId): JsonValue {
 }
 
 /**
+ * Charts that rest on a column only some exports have: without it the chart
+ * is left out of the report, and the methodology says in one line that the
+ * exports lack it (`absent.<key>`), rather than printing an empty frame.
+ */
+export const CHARTS_OF_OPTIONAL_DATA: Partial<Record<ChartId, string>> = { sentiment: 'absent.sentiment', influencers: 'absent.followers' };
+
+/**
  * Renders every chart that has data, and gives every other one the sentence
- * `chart.<name>.empty` to print in its place; the caption values fill
- * `{client}` / `{timezone}` in captions and those sentences.
+ * `chart.<name>.empty` to print in its place (a chart of optional data is
+ * left out instead); the caption values fill `{client}` / `{timezone}` in
+ * captions and those sentences.
  */
 export async function buildCharts(
   template: ReportTemplate,
-  inputs: Partial<Record<ChartId, Omit<ChartInputs, 't' | 'language'>>>,
+  builds: Partial<Record<ChartId, ChartBuild>>,
   t: Translate,
   language: Language,
   captionValues: Record<string, string>,
 ): Promise<Record<string, ChartFigure>> {
   const figures: Record<string, ChartFigure> = {};
   for (const id of CHART_IDS) {
-    const chartInputs = inputs[id];
+    const build = builds[id];
     const prefix = CHART_STRING_PREFIX[id];
     const figure = { id, title: t(`${prefix}.title`, captionValues), caption: t(`${prefix}.caption`, captionValues) };
-    if (!chartInputs) {
-      figures[id] = { ...figure, svg: null, empty: t(`${prefix}.empty`, captionValues), notes: [] };
+    if (!build) {
+      if (CHARTS_OF_OPTIONAL_DATA[id]) continue;
+      figures[id] = { ...figure, svg: null, empty: t(`${prefix}.empty`, captionValues), notes: [], native: [] };
       continue;
     }
-    const { vegaSpec } = compileChart(chartSpec(template, id), { ...chartInputs, t, language });
-    figures[id] = { ...figure, svg: await renderSvg(vegaSpec, `c-${id}`), empty: null, notes: chartInputs.notes ?? [] };
+    const { vegaSpec } = compileChart(chartSpec(template, id), { ...build.inputs, t, language });
+    figures[id] = { ...figure, svg: await renderSvg(vegaSpec, `c-${id}`), empty: null, notes: build.inputs.notes ?? [], native: build.native };
   }
   return figures;
 }

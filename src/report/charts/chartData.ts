@@ -1,9 +1,11 @@
 import { from, op, type ColumnTable } from 'arquero';
-import { spanSentence } from '../model/coverage.js';
 import type { AnswerGroup, BrandDiagnostics, SentimentLabel } from '../../metrics/diagnostics/types.js';
 import type { BrandMetrics, BucketKey, HourOfWeekCell, MetricsReport, TrendPoint } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
+import { spanSentence } from '../model/coverage.js';
+import type { NativeChart, NativeSeries, NativeUnit } from '../model/types.js';
+import { BACKGROUND_GREY, BUCKET_COLOURS, type BrandPalette, colourOf, HEAT_SCHEMES, heatColour, SENTIMENT_COLOURS } from './palette.js';
 import type { ChartInputs, JsonValue } from './renderChart.js';
 
 /** Sorted first-response times in minutes per brand id (answered mentions of the period). */
@@ -29,11 +31,17 @@ interface Context {
   responseTimes: ResponseTimes | null;
   format: Formatter;
   t: Translate;
-  colours: { domain: string[]; range: string[] };
+  palette: BrandPalette;
   primary: string;
 }
 
 type Inputs = Omit<ChartInputs, 't' | 'language'>;
+
+/** One chart's data: the Vega inputs of the PDF's chart and the deck's native charts, from the same rows. */
+export interface ChartBuild {
+  inputs: Inputs;
+  native: NativeChart[];
+}
 
 /**
  * Types of the rows and params arquero expressions read. Arquero compiles
@@ -55,14 +63,14 @@ interface TrendParams {
 }
 
 /**
- * Chart inputs per chart id; a chart without data is left out (the report
+ * Chart data per chart id; a chart without data is left out (the report
  * prints a sentence in its place). A brand whose response metrics are null
  * (no posts of its own in the data) is missing from the response charts, never
  * drawn as 0%.
  */
-export function chartInputs(context: Context): Partial<Record<ChartId, Inputs>> {
-  const common = { brandDomain: context.colours.domain, brandRange: context.colours.range, primary: context.primary };
-  const result: Partial<Record<ChartId, Inputs>> = {};
+export function chartData(context: Context): Partial<Record<ChartId, ChartBuild>> {
+  const common = { brandDomain: context.palette.domain, brandRange: context.palette.range, primary: context.primary };
+  const result: Partial<Record<ChartId, ChartBuild>> = {};
   const brands = context.metrics.brands;
   if (brands.some(measured)) {
     result['response-rate'] = responseRate(context, common);
@@ -82,6 +90,23 @@ export function chartInputs(context: Context): Partial<Record<ChartId, Inputs>> 
   return result;
 }
 
+/** A native chart with the fields its kind leaves empty. */
+function native(chart: Pick<NativeChart, 'kind' | 'title' | 'labels' | 'series' | 'unit'> & Partial<NativeChart>): NativeChart {
+  return { horizontal: false, categoryColours: null, interval: null, axisTitle: null, columns: null, fills: null, ...chart };
+}
+
+/** Long rows (one per category and series) as native series: categories and series in their given orders. */
+function pivot<Row>(rows: readonly Row[], category: (row: Row) => string, categories: readonly string[], series: ReadonlyArray<{ key: string; name: string; colour: string }>, seriesOf: (row: Row) => string, value: (row: Row) => number | null): NativeSeries[] {
+  return series.map((entry) => ({
+    name: entry.name,
+    colour: entry.colour,
+    values: categories.map((label) => {
+      const row = rows.find((candidate) => category(candidate) === label && seriesOf(candidate) === entry.key);
+      return row === undefined ? null : value(row);
+    }),
+  }));
+}
+
 /** How one audience chart splits a brand's inbound mentions (diagnostics: sentiment, influencer priority). */
 interface Audience {
   /** The chart's strings prefix: `{prefix}.group.<key>`, `{prefix}.missingFor`. */
@@ -99,15 +124,14 @@ const SENTIMENT_AUDIENCE: Audience = {
   prefix: 'chart.sentiment',
   keys: SENTIMENTS,
   groups: (brand) => brand.sentiment?.bySentiment ?? null,
-  // Dark, light and middle grey in black and white, so the three bars stay apart when printed without colour.
-  range: ['#B42318', '#C9CED6', '#2F855A'],
+  range: SENTIMENTS.map((sentiment) => SENTIMENT_COLOURS[sentiment]),
 };
 
 const INFLUENCER_AUDIENCE: Audience = {
   prefix: 'chart.influencers',
   keys: ['influencers', 'others'],
   groups: (brand) => (brand.influencers ? { influencers: brand.influencers.influencers, others: brand.influencers.others } : null),
-  range: ['primary', '#C9CED6'],
+  range: ['primary', BACKGROUND_GREY],
 };
 
 interface AudienceRow {
@@ -121,10 +145,10 @@ interface AudienceRow {
 /**
  * Response rate and median response time per group of mentions, per brand,
  * from the diagnostics; null when no brand's export can split its mentions
- * (the report then prints which export columns would). Brands whose export
+ * (the report then says which exports lack it). Brands whose export
  * cannot are named under the chart.
  */
-function audienceInputs({ metrics, format, t, primary }: Context, audience: Audience): Inputs | null {
+function audienceInputs({ metrics, format, t, primary }: Context, audience: Audience): ChartBuild | null {
   const diagnostics = metrics.diagnostics;
   if (!diagnostics) return null;
   const byId = new Map(diagnostics.brands.map((brand) => [brand.id, brand]));
@@ -168,10 +192,20 @@ function audienceInputs({ metrics, format, t, primary }: Context, audience: Audi
   const range = audience.range.map((colour) => (colour === 'primary' ? primary : colour));
   // Room past the longest bar for its label.
   const longest = Math.max(0, ...points.map((point) => point.hours ?? 0));
+  const brandNames = split.map((brand) => brand.name);
+  const groups = audience.keys.map((key, index) => ({ key: labels[key] ?? key, name: labels[key] ?? key, colour: range[index] ?? BACKGROUND_GREY }));
+  const nativeOf = (title: string, unit: NativeUnit, value: (point: (typeof points)[number]) => number | null, axisTitle: string | null) =>
+    native({ kind: 'bar', title, labels: brandNames, series: pivot(points, (point) => point.brand, brandNames, groups, (point) => point.group, value), unit, axisTitle });
   return {
-    datasets: { groups: points },
-    values: { groupDomain: audience.keys.map((key) => labels[key] ?? key), groupRange: range, brandOrder: split.map((brand) => brand.name), hoursDomain: [0, longest > 0 ? longest * 1.3 : 1] },
-    notes,
+    inputs: {
+      datasets: { groups: points },
+      values: { groupDomain: groups.map((group) => group.name), groupRange: range, brandOrder: brandNames, hoursDomain: [0, longest > 0 ? longest * 1.3 : 1] },
+      notes,
+    },
+    native: [
+      nativeOf(t('chart.audience.rateTitle'), 'share', (point) => point.rate, null),
+      nativeOf(t('label.responseTimeMedianMin'), 'hours', (point) => point.hours, t('chart.audience.hoursAxis')),
+    ],
   };
 }
 
@@ -188,7 +222,7 @@ function byValueDescending(brands: readonly BrandMetrics[], value: (brand: Brand
   return [...brands].sort((a, b) => (value(b) ?? -1) - (value(a) ?? -1) || a.name.localeCompare(b.name));
 }
 
-function responseRate({ metrics, format }: Context, common: Record<string, JsonValue>): Inputs {
+function responseRate({ metrics, format, t, palette }: Context, common: Record<string, JsonValue>): ChartBuild {
   const rows = byValueDescending(metrics.brands, (brand) => brand.responseRate)
     .filter((brand) => brand.responseRate !== null)
     .map((brand, order) => ({
@@ -199,38 +233,73 @@ function responseRate({ metrics, format }: Context, common: Record<string, JsonV
       high: brand.responseRateCi?.[1] ?? brand.responseRate,
       label: brand.coverage?.warnings.includes('responses-missing') ? `≥ ${format.percent(brand.responseRate)}` : format.percent(brand.responseRate),
     }));
-  return { datasets: { brands: rows }, values: { ...common, brandOrder: rows.map((row) => row.brand) } };
+  const labels = rows.map((row) => row.brand);
+  return {
+    inputs: { datasets: { brands: rows }, values: { ...common, brandOrder: labels } },
+    native: [
+      native({
+        kind: 'bar',
+        title: t('chart.responseRate.title'),
+        labels,
+        series: [{ name: t('label.responseRate'), values: rows.map((row) => row.rate), colour: common.primary as string }],
+        categoryColours: labels.map((name) => colourOf(palette, name)),
+        interval: { low: rows.map((row) => row.low), high: rows.map((row) => row.high) },
+        unit: 'share',
+        axisTitle: t('chart.responseRate.axis'),
+      }),
+    ],
+  };
 }
 
-function buckets({ metrics, t }: Context, common: Record<string, JsonValue>): Inputs {
+function buckets({ metrics, t }: Context, common: Record<string, JsonValue>): ChartBuild {
   const ordered = byValueDescending(metrics.brands, (brand) => brand.withinSla['60'] ?? brand.responseRate).filter(measured);
   const labels = Object.fromEntries(BUCKETS.map((bucket) => [bucket, t(`bucket.${bucket}`)]));
-  const rows = from(ordered.map((brand) => ({ brand: brand.name, inbound: measuredInbound(brand), ...brand.buckets })))
-    .derive({ brandOrder: () => op.row_number() - 1 })
-    .fold(BUCKETS, { as: ['key', 'count'] })
-    .params({ labels, order: Object.fromEntries(BUCKETS.map((bucket, index) => [bucket, index])) } satisfies Recoding)
-    .derive({
-      bucket: (d: Folded, $: Recoding) => op.recode(d.key, $.labels),
-      bucketOrder: (d: Folded, $: Recoding) => op.recode(d.key, $.order),
-      share: (d: Folded) => d.count / d.inbound,
-    })
-    .select('brand', 'brandOrder', 'bucket', 'bucketOrder', 'share');
-  return { datasets: { buckets: jsonRows(rows) }, values: { ...common, bucketDomain: BUCKETS.map((bucket) => t(`bucket.${bucket}`)) } };
+  const rows = jsonRows(
+    from(ordered.map((brand) => ({ brand: brand.name, inbound: measuredInbound(brand), ...brand.buckets })))
+      .derive({ brandOrder: () => op.row_number() - 1 })
+      .fold(BUCKETS, { as: ['key', 'count'] })
+      .params({ labels, order: Object.fromEntries(BUCKETS.map((bucket, index) => [bucket, index])) } satisfies Recoding)
+      .derive({
+        bucket: (d: Folded, $: Recoding) => op.recode(d.key, $.labels),
+        bucketOrder: (d: Folded, $: Recoding) => op.recode(d.key, $.order),
+        share: (d: Folded) => d.count / d.inbound,
+      })
+      .select('brand', 'brandOrder', 'bucket', 'bucketOrder', 'share'),
+  );
+  const brands = ordered.map((brand) => brand.name);
+  const series = BUCKETS.map((bucket) => ({ key: labels[bucket] ?? bucket, name: labels[bucket] ?? bucket, colour: BUCKET_COLOURS[bucket] }));
+  return {
+    inputs: { datasets: { buckets: rows }, values: { ...common, bucketDomain: series.map((entry) => entry.name), bucketRange: series.map((entry) => entry.colour) } },
+    native: [
+      native({
+        kind: 'stacked-bar',
+        title: t('chart.buckets.title'),
+        horizontal: true,
+        labels: brands,
+        series: pivot(rows, (row) => String(row.brand), brands, series, (row) => String(row.bucket), (row) => row.share as number),
+        unit: 'share',
+        axisTitle: t('chart.buckets.axis'),
+      }),
+    ],
+  };
 }
 
 /** Share of all inbound answered within t minutes, on a log grid; from exact times when the store gave them, else from the buckets. */
-function cumulative({ metrics, responseTimes, t, format }: Context, common: Record<string, JsonValue>): Inputs {
+function cumulative({ metrics, responseTimes, t, format, palette }: Context, common: Record<string, JsonValue>): ChartBuild {
   const window = metrics.settings?.responseWindowMin ?? 7 * 1440;
   const grid: number[] = [];
   for (let minutes = 1; minutes < window; minutes *= 1.15) grid.push(Math.round(minutes * 100) / 100);
   grid.push(window);
+  const ticks = [1, 10, 60, 240, 1440, window].filter((value, index, all) => value <= window && all.indexOf(value) === index);
   const curve: Array<Record<string, JsonValue>> = [];
+  const atTicks: NativeSeries[] = [];
   for (const brand of metrics.brands.filter(measured)) {
     const times = responseTimes?.[brand.id];
-    const points = times ? grid.map((minutes) => [minutes, countAtMost(times, minutes) / measuredInbound(brand)] as const) : bucketPoints(brand, window);
+    const shareAt = (minutes: number) => (times ? countAtMost(times, minutes) / measuredInbound(brand) : bucketShareAt(brand, minutes, window));
+    const points = times ? grid.map((minutes) => [minutes, shareAt(minutes)] as const) : bucketPoints(brand, window);
     for (const [minutes, share] of points) curve.push({ brand: brand.name, isClient: brand.role === 'client', minutes, share });
+    atTicks.push({ name: brand.name, colour: colourOf(palette, brand.name), values: ticks.map(shareAt) });
   }
-  const ticks = [1, 10, 60, 240, 1440, window].filter((value, index, all) => value <= window && all.indexOf(value) === index);
   const labels = Object.fromEntries(ticks.map((minutes) => [String(minutes), format.duration(minutes)]));
   const marks = [
     { minutes: 10, label: format.duration(10) },
@@ -238,8 +307,11 @@ function cumulative({ metrics, responseTimes, t, format }: Context, common: Reco
     { minutes: 1440, label: t('unit.hours', { n: 24 }) },
   ].filter((mark) => mark.minutes <= window);
   return {
-    datasets: { curve, marks },
-    values: { ...common, minutesDomain: [1, window], tickValues: ticks, tickLabelExpr: `${JSON.stringify(labels)}[toString(datum.value)] || ''` },
+    inputs: {
+      datasets: { curve, marks },
+      values: { ...common, minutesDomain: [1, window], tickValues: ticks, tickLabelExpr: `${JSON.stringify(labels)}[toString(datum.value)] || ''` },
+    },
+    native: [native({ kind: 'line', title: t('chart.cumulative.title'), labels: ticks.map((minutes) => format.duration(minutes)), series: atTicks, unit: 'share', axisTitle: t('chart.cumulative.axisY') })],
   };
 }
 
@@ -254,20 +326,31 @@ function countAtMost(sorted: readonly number[], limit: number): number {
   return low;
 }
 
-function bucketPoints(brand: BrandMetrics, window: number): Array<readonly [number, number]> {
+/** The bucket limits a brand's curve is known at without exact times, with the shares answered by then. */
+function bucketSteps(brand: BrandMetrics, window: number): Array<[number, number]> {
   const b = brand.buckets;
-  const steps: Array<[number, number]> = [
+  return [
     [60, b['0-1h']],
     [240, b['0-1h'] + b['1-4h']],
     [480, b['0-1h'] + b['1-4h'] + b['4-8h']],
     [1440, b['0-1h'] + b['1-4h'] + b['4-8h'] + b['8-24h']],
     [window, brand.answered],
   ];
-  // Without exact times the curve is only known at the bucket limits, so it starts at 1 h rather than inventing earlier points.
-  return steps.map(([minutes, count]) => [minutes, count / measuredInbound(brand)] as const);
 }
 
-function trendInputs({ metrics, format, t }: Context, common: Record<string, JsonValue>): Inputs | null {
+function bucketPoints(brand: BrandMetrics, window: number): Array<readonly [number, number]> {
+  // Without exact times the curve is only known at the bucket limits, so it starts at 1 h rather than inventing earlier points.
+  return bucketSteps(brand, window).map(([minutes, count]) => [minutes, count / measuredInbound(brand)] as const);
+}
+
+/** The share answered within `minutes` as the bucket curve draws it (a step: the last bucket limit reached); null before the first. */
+function bucketShareAt(brand: BrandMetrics, minutes: number, window: number): number | null {
+  const reached = bucketSteps(brand, window).filter(([limit]) => limit <= minutes);
+  const last = reached[reached.length - 1];
+  return last === undefined ? null : last[1] / measuredInbound(brand);
+}
+
+function trendInputs({ metrics, format, t, palette }: Context, common: Record<string, JsonValue>): ChartBuild | null {
   const trend = metrics.trend ?? [];
   if (trend.length === 0) return null;
   const brands = from(metrics.brands.map((brand) => ({ brandId: brand.id, brand: brand.name })));
@@ -291,17 +374,23 @@ function trendInputs({ metrics, format, t }: Context, common: Record<string, Jso
     .filter((d: TrendPoint, $: TrendParams) => d.brandId === $.clientId)
     .derive({ monthLabel: (d: TrendPoint, $: TrendParams) => op.recode(d.month, $.monthLabels) })
     .select('monthLabel', 'inbound');
-  const values = { ...common, monthOrder: months.map((month) => format.shortMonth(month)) };
+  const monthOrder = months.map((month) => format.shortMonth(month));
+  const values = { ...common, monthOrder };
   const datasets = { trend: jsonRows(rows), clientVolume: jsonRows(clientVolume) };
   const drawn = datasets.trend;
+  const lines = metrics.brands.filter((brand) => drawn.some((row) => row.brand === brand.name)).map((brand) => ({ key: brand.name, name: brand.name, colour: colourOf(palette, brand.name) }));
+  const line = (title: string, unit: NativeUnit, field: 'rate' | 'hours', axisTitle: string) =>
+    native({ kind: 'line', title, labels: monthOrder, series: pivot(drawn, (row) => String(row.monthLabel), monthOrder, lines, (row) => String(row.brand), (row) => row[field] as number | null), unit, axisTitle });
+  const rate = line(t('chart.trend.rateAxis'), 'share', 'rate', t('chart.trend.rateAxis'));
+  const hours = line(t('label.responseTimeMedianMin'), 'hours', 'hours', t('chart.trend.timeAxis'));
   const client = metrics.brands.find((brand) => brand.role === 'client')?.name ?? '';
   // An axis over no value reads 0.000000: a panel with nothing to draw gives way to a sentence.
-  if (!drawn.some((row) => row.rate !== null)) return { datasets, values, panels: [0], notes: [t('chart.trend.noReplies', { client })] };
-  if (!drawn.some((row) => row.hours !== null)) return { datasets, values, panels: [0], notes: [t('chart.trend.noTimes')] };
-  return { datasets, values };
+  if (!drawn.some((row) => row.rate !== null)) return { inputs: { datasets, values, panels: [0], notes: [t('chart.trend.noReplies', { client })] }, native: [] };
+  if (!drawn.some((row) => row.hours !== null)) return { inputs: { datasets, values, panels: [0], notes: [t('chart.trend.noTimes')] }, native: [rate] };
+  return { inputs: { datasets, values }, native: [rate, hours] };
 }
 
-function hourOfWeek({ metrics, format, t }: Context): Inputs | null {
+function hourOfWeek({ metrics, format, t }: Context): ChartBuild | null {
   const clientId = metrics.brands.find((brand) => brand.role === 'client')?.id ?? null;
   const all = metrics.hourOfWeek ?? [];
   // A table made from no rows has no columns for the filter to read.
@@ -319,34 +408,92 @@ function hourOfWeek({ metrics, format, t }: Context): Inputs | null {
     })
     .select('day', 'hour', 'inbound', 'hours');
   const cellRows = jsonRows(rows);
+  const hourDomain = Array.from({ length: 24 }, (_, hour) => hour);
   // Both heatmaps show every hour and every day, so the median lines up under the volume whatever is missing.
-  const values = { dayOrder: days, hourDomain: Array.from({ length: 24 }, (_, hour) => hour) };
+  const values = { dayOrder: days, hourDomain };
   const client = metrics.brands.find((brand) => brand.role === 'client');
   const name = client?.name ?? '';
   // A week drawn from one evening is that evening's pattern, not the week's: the chart says so.
   const thin = client?.coverage?.warnings.includes('partial-period') ? spanSentence(name, client.coverage.span, format, t) : null;
   const partial = thin === null ? [] : [t('chart.hourOfWeek.partial', { span: thin })];
-  if (cellRows.some((row) => row.hours !== null)) return { datasets: { cells: cellRows }, values, notes: partial };
-  return { datasets: { cells: cellRows }, values, panels: [0], notes: [...partial, t('chart.hourOfWeek.noTimes', { client: name })] };
+  const volume = heat(t('chart.hourOfWeek.volumeTitle'), 'count', HEAT_SCHEMES.volume, days, hourDomain, cellRows, 'inbound');
+  if (cellRows.some((row) => row.hours !== null)) {
+    return { inputs: { datasets: { cells: cellRows }, values, notes: partial }, native: [volume, heat(t('label.responseTimeMedianMin'), 'hours', HEAT_SCHEMES.time, days, hourDomain, cellRows, 'hours')] };
+  }
+  return { inputs: { datasets: { cells: cellRows }, values, panels: [0], notes: [...partial, t('chart.hourOfWeek.noTimes', { client: name })] }, native: [volume] };
 }
 
-function replyBroadcast({ metrics, t }: Context, common: Record<string, JsonValue>): Inputs {
+/** A weekday × hour grid as a table: one row per day, a value and a fill per hour (white where there is no value). */
+function heat(title: string, unit: NativeUnit, scheme: (typeof HEAT_SCHEMES)[keyof typeof HEAT_SCHEMES], days: string[], hours: number[], cells: Array<Record<string, JsonValue>>, field: 'inbound' | 'hours'): NativeChart {
+  const valueAt = (day: string, hour: number) => {
+    const value = cells.find((cell) => cell.day === day && cell.hour === hour)?.[field];
+    return typeof value === 'number' ? value : null;
+  };
+  const all = cells.map((cell) => cell[field]).filter((value): value is number => typeof value === 'number');
+  const low = Math.min(...all);
+  const high = Math.max(...all);
+  const series = days.map((day) => ({ name: day, colour: '#FFFFFF', values: hours.map((hour) => valueAt(day, hour)) }));
+  return native({
+    kind: 'heat',
+    title,
+    labels: days,
+    series,
+    unit,
+    columns: hours.map(String),
+    fills: series.map((row) => row.values.map((value) => (value === null ? '#FFFFFF' : heatColour(scheme, value, low, high)))),
+  });
+}
+
+function replyBroadcast({ metrics, t, primary }: Context, common: Record<string, JsonValue>): ChartBuild {
   const ordered = byValueDescending(metrics.brands, (brand) => brand.replyShare).filter((brand) => brand.replies + brand.broadcasts > 0);
   const kinds = { replies: t('chart.replyBroadcast.replies'), broadcasts: t('chart.replyBroadcast.broadcasts') };
-  const rows = from(ordered.map((brand) => ({ brand: brand.name, replies: brand.replies, broadcasts: brand.broadcasts })))
-    .derive({ brandOrder: () => op.row_number() - 1 })
-    .fold(['replies', 'broadcasts'], { as: ['key', 'count'] })
-    .params({ labels: kinds, order: { replies: 0, broadcasts: 1 } } satisfies Recoding)
-    .derive({ kind: (d: Folded, $: Recoding) => op.recode(d.key, $.labels), kindOrder: (d: Folded, $: Recoding) => op.recode(d.key, $.order) })
-    .select('brand', 'brandOrder', 'kind', 'kindOrder', 'count');
-  return { datasets: { posts: jsonRows(rows) }, values: { ...common, kindDomain: [kinds.replies, kinds.broadcasts] } };
+  const rows = jsonRows(
+    from(ordered.map((brand) => ({ brand: brand.name, replies: brand.replies, broadcasts: brand.broadcasts })))
+      .derive({ brandOrder: () => op.row_number() - 1 })
+      .fold(['replies', 'broadcasts'], { as: ['key', 'count'] })
+      .params({ labels: kinds, order: { replies: 0, broadcasts: 1 } } satisfies Recoding)
+      .derive({ kind: (d: Folded, $: Recoding) => op.recode(d.key, $.labels), kindOrder: (d: Folded, $: Recoding) => op.recode(d.key, $.order) })
+      .select('brand', 'brandOrder', 'kind', 'kindOrder', 'count'),
+  );
+  const series = [
+    { key: kinds.replies, name: kinds.replies, colour: primary },
+    { key: kinds.broadcasts, name: kinds.broadcasts, colour: BACKGROUND_GREY },
+  ];
+  const brands = ordered.map((brand) => brand.name);
+  return {
+    inputs: { datasets: { posts: rows }, values: { ...common, kindDomain: series.map((entry) => entry.name), kindRange: series.map((entry) => entry.colour) } },
+    native: [
+      native({
+        kind: 'stacked-bar',
+        title: t('chart.replyBroadcast.title'),
+        horizontal: true,
+        labels: brands,
+        series: pivot(rows, (row) => String(row.brand), brands, series, (row) => String(row.kind), (row) => row.count as number),
+        unit: 'count',
+        axisTitle: t('chart.replyBroadcast.axis'),
+      }),
+    ],
+  };
 }
 
-function shareOfVoice({ metrics, format }: Context, common: Record<string, JsonValue>): Inputs {
+function shareOfVoice({ metrics, format, t, palette }: Context, common: Record<string, JsonValue>): ChartBuild {
   const rows = byValueDescending(metrics.brands, (brand) => brand.shareOfVoice)
     .filter((brand) => brand.shareOfVoice !== null)
     .map((brand, order) => ({ brand: brand.name, order, share: brand.shareOfVoice, label: `${format.percent(brand.shareOfVoice)} · ${format.count(brand.inbound)}` }));
-  return { datasets: { brands: rows }, values: { ...common, brandOrder: rows.map((row) => row.brand) } };
+  const labels = rows.map((row) => row.brand);
+  return {
+    inputs: { datasets: { brands: rows }, values: { ...common, brandOrder: labels } },
+    native: [
+      native({
+        kind: 'doughnut',
+        title: t('chart.shareOfVoice.title'),
+        labels,
+        series: [{ name: t('label.shareOfVoice'), values: rows.map((row) => row.share), colour: common.primary as string }],
+        categoryColours: labels.map((name) => colourOf(palette, name)),
+        unit: 'share',
+      }),
+    ],
+  };
 }
 
 /** Rows of a table built from metrics, which hold only JSON values. */

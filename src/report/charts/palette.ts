@@ -1,4 +1,13 @@
-import type { BrandMetrics } from '../../metrics/types.js';
+import * as vega from 'vega';
+import type { BucketKey } from '../../metrics/types.js';
+
+/*
+ * The report's one palette, read by the PDF's charts and the deck's alike:
+ * the client in the agency's primary colour, each competitor in a muted
+ * colour of its own (the same brand the same colour in every chart of every
+ * output), the response-time buckets from fast green to slow red, and the
+ * heat maps' colour schemes.
+ */
 
 export const DEFAULT_PRIMARY = '#0B5FFF';
 export const DEFAULT_ACCENT = '#F59E0B';
@@ -6,9 +15,69 @@ export const DEFAULT_ACCENT = '#F59E0B';
 /** Competitors get muted, distinct colours so the client's primary colour stands out. */
 const COMPETITOR_COLOURS = ['#7B8794', '#D9822B', '#8E6CBF', '#2F9E8F', '#C2547A', '#A0855B', '#4C6A92', '#9AAE3A', '#B86E5A', '#5F9EA0'];
 
+/** Light grey: what stays in the background (broadcasts, other authors, unanswered, neutral). */
+export const BACKGROUND_GREY = '#C9CED6';
+
+/** Response-time buckets, fastest first; unanswered in grey. */
+export const BUCKET_COLOURS: Record<BucketKey, string> = {
+  '0-1h': '#1B7F5B',
+  '1-4h': '#5FAE7E',
+  '4-8h': '#B8D58A',
+  '8-24h': '#F2C66D',
+  '24h+': '#E08A4F',
+  unanswered: BACKGROUND_GREY,
+};
+
+/** Negative, neutral and positive: dark, light and middle in black and white, so the bars stay apart when printed without colour. */
+export const SENTIMENT_COLOURS = { negative: '#B42318', neutral: BACKGROUND_GREY, positive: '#2F855A' } as const;
+
+/** The scorecard's verdicts: a light fill and the symbol's colour (the PDF's CSS reads them as variables). */
+export const TONE_COLOURS = {
+  better: { fill: '#DDF2E6', ink: '#1B7F5B' },
+  same: { fill: '#EEF1F4', ink: '#52606D' },
+  worse: { fill: '#FCE3D6', ink: '#B93815' },
+  incomparable: { fill: '#FFFFFF', ink: '#7B8794' },
+} as const;
+
+/** The heat maps' schemes (Vega's names): volume in blues, waiting time in orange-reds. */
+export const HEAT_SCHEMES = { volume: 'blues', time: 'orangered' } as const;
+
+export interface BrandPalette {
+  /** Brand names, and their colours at the same positions (a Vega scale's domain and range). */
+  domain: string[];
+  range: string[];
+}
+
 /** Brand name -> colour: the client in the primary colour, competitors in config order. */
-export function brandColours(brands: readonly BrandMetrics[], primary: string): { domain: string[]; range: string[] } {
+export function brandColours(brands: ReadonlyArray<{ name: string; role: 'client' | 'competitor' }>, primary: string): BrandPalette {
   let next = 0;
-  const range = brands.map((brand) => (brand.role === 'client' ? primary : (COMPETITOR_COLOURS[next++ % COMPETITOR_COLOURS.length] ?? '#7B8794')));
+  const range = brands.map((brand) => (brand.role === 'client' ? primary : (COMPETITOR_COLOURS[next++ % COMPETITOR_COLOURS.length] ?? COMPETITOR_COLOURS[0] ?? '#7B8794')));
   return { domain: brands.map((brand) => brand.name), range };
+}
+
+/** A brand's colour in the palette (grey for a name it does not hold). */
+export function colourOf(palette: BrandPalette, name: string): string {
+  return palette.range[palette.domain.indexOf(name)] ?? COMPETITOR_COLOURS[0] ?? '#7B8794';
+}
+
+/**
+ * The colour a heat map gives a value, as the PDF's Vega scheme does: a
+ * linear scale from the lowest value shown (`low`) to the highest.
+ */
+export function heatColour(scheme: (typeof HEAT_SCHEMES)[keyof typeof HEAT_SCHEMES], value: number, low: number, high: number): string {
+  const interpolate = vega.scheme(scheme) as ((t: number) => string) | undefined;
+  if (!interpolate) throw new Error(`no Vega colour scheme "${scheme}"`);
+  const t = high > low ? Math.min(1, Math.max(0, (value - low) / (high - low))) : 0;
+  return hex(interpolate(t));
+}
+
+/** "rgb(8, 48, 107)" or "#08306b" as "#08306B". */
+function hex(colour: string): string {
+  const rgb = /^rgb\((\d+),\s*(\d+),\s*(\d+)\)$/.exec(colour);
+  if (!rgb) return colour.toUpperCase();
+  return `#${rgb
+    .slice(1, 4)
+    .map((channel) => Number(channel).toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase()}`;
 }

@@ -1,14 +1,15 @@
 import type { Config } from '../../config/types.js';
 import type { MetricsReport } from '../../metrics/types.js';
 import type { ImprovementItem } from '../advice/types.js';
-import { buildCharts } from '../charts/buildCharts.js';
-import { chartInputs } from '../charts/chartData.js';
+import { buildCharts, CHARTS_OF_OPTIONAL_DATA } from '../charts/buildCharts.js';
+import { chartData } from '../charts/chartData.js';
 import { brandColours, DEFAULT_ACCENT, DEFAULT_PRIMARY } from '../charts/palette.js';
 import { logoDataUrl } from '../html/logo.js';
 import { Formatter } from '../i18n/format.js';
 import type { Language } from '../i18n/language.js';
 import { translator, type Translate } from '../i18n/strings.js';
 import type { ReportTemplate } from '../template.js';
+import { analystNotes } from './analystNotes.js';
 import { clientOf } from './brandLookup.js';
 import { coverageNotes, noAnswerNotes, platformsWith, warningsOf } from './coverage.js';
 import { formatExamples, printableName } from './examples.js';
@@ -17,9 +18,11 @@ import { buildKpis } from './kpis.js';
 import { buildLeaderboard } from './leaderboard.js';
 import { buildMethodology } from './methodology.js';
 import { previousPeriodLabel } from './previousPeriod.js';
+import { SECTION_CHARTS } from './sections.js';
 import { buildScorecard, DEFAULT_SCORECARD_THRESHOLDS } from './scorecard.js';
 import type { StoreFacts } from './storeFacts.js';
 import type { ReportModel } from './types.js';
+import { buildWorkbookModel } from './workbook.js';
 
 export interface ModelInputs {
   metrics: MetricsReport;
@@ -50,7 +53,7 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
 
   const charts = await buildCharts(
     template,
-    chartInputs({ metrics, responseTimes: facts?.responseTimes ?? null, format, t, colours: brandColours(metrics.brands, primary), primary }),
+    chartData({ metrics, responseTimes: facts?.responseTimes ?? null, format, t, palette: brandColours(metrics.brands, primary), primary }),
     t,
     language,
     { client: client.name, timezone, followers: format.count(metrics.diagnostics?.settings.influencerFollowers ?? config.metrics.influencerFollowers ?? 1000) },
@@ -96,12 +99,26 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
     unansweredNote: unmeasuredNames === null ? null : t('examples.unmeasured', { client: client.name, platforms: unmeasuredNames }),
     slowest: facts ? formatExamples(facts.slowest, format, t, windowMin) : [],
     ...methodology,
+    absent: Object.entries(CHARTS_OF_OPTIONAL_DATA).flatMap(([id, key]) => (charts[id] ? [] : [t(key)])),
     improvements,
+    workbook: buildWorkbookModel({
+      metrics,
+      facts,
+      t,
+      format,
+      client: { id: client.id, name: client.name },
+      agency: agencyName === undefined ? null : agencyName,
+      generatedAt: inputs.generatedAt ?? new Date(),
+      analystNotes: analystNotes(metrics, facts, new Set(Object.keys(CHARTS_OF_OPTIONAL_DATA).filter((id) => !charts[id])), format, t),
+    }),
     sections: manifest.sections.filter((section) => {
       if (section === 'improvements') return improvements.length > 0;
       if (section === 'examples') return facts !== null;
       // Both rest on the diagnostics, which a report made from a metrics file alone may not carry.
-      if (section === 'scorecard' || section === 'audience') return metrics.diagnostics !== undefined;
+      if (section === 'scorecard' && metrics.diagnostics === undefined) return false;
+      // A section of charts the exports give no data for is left out; the methodology says what is missing.
+      const sectionCharts = SECTION_CHARTS[section];
+      if (sectionCharts) return sectionCharts.some((id) => charts[id] !== undefined);
       return true;
     }),
   };

@@ -8,6 +8,9 @@ import { printableName } from './examples.js';
 import type { StoreFacts } from './storeFacts.js';
 import type { CoverageRow, LabelledValue, ReportModel } from './types.js';
 
+/** The plain-language definitions at the end of the client report (`glossary.<id>.title` / `.text`), in this order. */
+export const GLOSSARY = ['responseRate', 'responseTime', 'targets', 'replyShare', 'shareOfVoice', 'noAnswer', 'ranks', 'change', 'samples', 'coverage', 'canned', 'unsolicited', 'followUps', 'outsideHours', 'audience', 'timing'] as const;
+
 /** The report shows no per-platform figures, so that definition stays in docs/metrics.md only. */
 const DEFINITIONS_LEFT_OUT = new Set(['byPlatform']);
 const MAX_FILES_LISTED = 12;
@@ -17,7 +20,7 @@ export type Methodology = Pick<ReportModel, 'definitions' | 'settings' | 'dataQu
 /** The appendix: definitions in the report's language, the settings the numbers rest on, and what the data looked like. */
 export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | null, format: Formatter, t: Translate, periodLabel: string): Methodology {
   const settings = metrics.settings;
-  const definitions = metricDefinitions(format, t);
+  const definitions = glossary(metrics, format, t);
   const settingRows: LabelledValue[] = [
     { label: t('setting.period'), value: periodLabel },
     { label: t('setting.timezone'), value: metrics.period.timezone },
@@ -98,6 +101,16 @@ function coverageRows(metrics: MetricsReport, format: Formatter, t: Translate): 
   });
 }
 
+/** One page of plain language: what each figure means, with the settings of this report filled in. The full reference is the workbook's. */
+function glossary(metrics: MetricsReport, format: Formatter, t: Translate): LabelledValue[] {
+  const values = {
+    window: format.duration(metrics.settings?.responseWindowMin ?? 7 * 1440),
+    handles: format.count(metrics.settings?.massMentionHandles ?? 5),
+    followers: format.count(metrics.diagnostics?.settings.influencerFollowers ?? 1000),
+  };
+  return GLOSSARY.map((id) => ({ label: t(`glossary.${id}.title`), value: t(`glossary.${id}.text`, values) }));
+}
+
 /**
  * The metric reference of src/metrics/definitions.ts (one source with
  * docs/metrics.md): English as written there, Spanish and French from the template's
@@ -107,15 +120,19 @@ export function metricDefinitions(format: Formatter, t: Translate): LabelledValu
   return METRIC_DEFINITIONS.filter((definition) => !DEFINITIONS_LEFT_OUT.has(definition.id)).map((definition) =>
     format.language === 'en'
       ? { label: definition.title, value: withoutFieldNames(definition.text) }
-      : { label: t(`metric.${definition.id}.title`), value: t(`metric.${definition.id}.text`) },
+      : { label: t(`metric.${definition.id}.title`), value: withoutFieldNames(t(`metric.${definition.id}.text`)) },
   );
 }
 
 /**
- * The reference names JSON fields and config keys in parentheses for the readers of
- * docs/metrics.md, "(lowSampleTimes)", "(metrics.coverage)"; a client reading the
- * report has no use for them.
+ * The reference names JSON fields and config keys for the readers of
+ * docs/metrics.md, "(lowSampleTimes)", "(metrics.coverage)", or in a sentence
+ * of their own ("Los umbrales se configuran en metrics.coverage."); a client
+ * reading the workbook has no use for them.
  */
 function withoutFieldNames(text: string): string {
-  return text.replace(/\s*\([a-z]+(?:[A-Z][a-z0-9]*)+\)/g, '').replace(/\s*\(metrics\.[^)]*\)/g, '');
+  return text
+    .replace(/\s*\([a-z]+(?:[A-Z][a-z0-9]*)+\)/g, '')
+    .replace(/\s*\((?:metrics|report)\.[^)]*\)/g, '')
+    .replace(/\s*[^.:;]*\b(?:metrics|report)\.[a-zA-Z]+[^.]*\./g, '');
 }

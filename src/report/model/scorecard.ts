@@ -6,7 +6,7 @@ import type { Benchmark, BrandMetrics, MetricsReport } from '../../metrics/types
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { benchmarkOf, catalogueOf, formatValue, rankOf } from './brandLookup.js';
-import { COVERAGE_MARKS, coverageNotes, LOW_SAMPLE_MARK, lowSampleOf, warningsOf } from './coverage.js';
+import { COVERAGE_MARKS, coverageNotes, LOW_SAMPLE_MARK, lowSampleOf, measuredInbound, warningsOf } from './coverage.js';
 import { leaderboardOrder } from './leaderboard.js';
 import type { LabelledValue } from './types.js';
 
@@ -55,6 +55,8 @@ export interface ScorecardRow {
   brandId: string;
   brandName: string;
   isClient: boolean;
+  /** How many mentions that need an answer its figures rest on ("412 mentions"). */
+  sample: string;
   cells: ScorecardCell[];
 }
 
@@ -166,10 +168,31 @@ export function toneOf(value: number | null, median: number | null, better: Bett
 export function buildScorecard(metrics: MetricsReport, format: Formatter, t: Translate, thresholds: ScorecardThresholds): Scorecard | null {
   const diagnostics = metrics.diagnostics;
   if (!diagnostics) return null;
-  const sources = columnSources(metrics, diagnostics);
-  const rows = leaderboardOrder(metrics).map((brand): ScorecardRow => {
+  const all = columnSources(metrics, diagnostics);
+  const brands = leaderboardOrder(metrics);
+  const allCells = brands.map((brand) => {
     const diagnosed = diagnostics.brands.find((entry) => entry.id === brand.id);
-    return { brandId: brand.id, brandName: brand.name, isClient: brand.role === 'client', cells: sources.map((source) => cellOf(source, brand, diagnosed, diagnostics, format, t, thresholds)) };
+    return all.map((source) => cellOf(source, brand, diagnosed, diagnostics, format, t, thresholds));
+  });
+  // A column no brand can be measured on (no business hours, follower counts or sentiment in these exports) is left out, with one line under the table.
+  const shown = all.map((_source, index) => allCells.some((cells) => cells[index]?.reason === null));
+  const sources = all.filter((_source, index) => shown[index]);
+  const leftOut = all.flatMap((source, index) => {
+    if (shown[index]) return [];
+    // A brand without any post of its own says nothing about the column itself.
+    const reasons = new Set(allCells.map((cells) => cells[index]).filter((cell) => cell?.reason !== 'no-brand-posts').map((cell) => cell?.reasonText));
+    const label = t(`scorecard.column.${source.key}`);
+    return [reasons.size === 1 ? `${label} (${[...reasons][0]})` : label];
+  });
+  const rows = brands.map((brand, row): ScorecardRow => {
+    const measured = measuredInbound(brand);
+    return {
+      brandId: brand.id,
+      brandName: brand.name,
+      isClient: brand.role === 'client',
+      sample: t(measured === 1 ? 'scorecard.sampleOne' : 'scorecard.sample', { n: format.count(measured) }),
+      cells: (allCells[row] ?? []).filter((_cell, index) => shown[index]),
+    };
   });
   const printed = rows.flatMap((row) => row.cells.map((cell) => cell.text)).join(' ');
   const notes = [t('scorecard.noteRank'), t('scorecard.noteMedian')];
@@ -178,6 +201,7 @@ export function buildScorecard(metrics: MetricsReport, format: Formatter, t: Tra
     if (note.warning === 'parents-missing' || !printed.includes(note.mark)) continue;
     notes.push(`${note.mark} ${note.text}`);
   }
+  if (leftOut.length > 0) notes.push(t('scorecard.leftOut', { columns: format.list(leftOut) }));
   const followers = format.count(diagnostics.settings.influencerFollowers);
   const legendValues = { points: t('unit.points', { n: format.decimal(thresholds.sameWithinPoints) }), percent: format.percent(thresholds.sameWithinPercent / 100) };
   return {

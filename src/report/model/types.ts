@@ -1,6 +1,7 @@
 import type { ImprovementItem } from '../advice/types.js';
 import type { Language } from '../i18n/language.js';
 import type { Scorecard } from './scorecard.js';
+import type { WorkbookModel } from './workbook.js';
 
 export type Tone = 'good' | 'bad' | 'neutral';
 
@@ -71,6 +72,41 @@ export interface CoverageRow {
   repliesWithMissingParent: string;
 }
 
+/** What a native chart's values are: fractions shown as percentages, counts, or hours. */
+export type NativeUnit = 'share' | 'count' | 'hours';
+
+export interface NativeSeries {
+  name: string;
+  /** One value per label; null is a gap. */
+  values: Array<number | null>;
+  colour: string;
+}
+
+/**
+ * A chart as the deck draws it natively (a PowerPoint chart, or a table
+ * for a heat map), built from the same rows as the PDF's chart: bars
+ * (stacked to 100% or not, one colour per bar or per series, with an
+ * interval drawn over them), lines, a doughnut, or a heat map.
+ */
+export interface NativeChart {
+  kind: 'bar' | 'stacked-bar' | 'line' | 'doughnut' | 'heat';
+  title: string;
+  /** Bars: vertical columns or horizontal bars. */
+  horizontal: boolean;
+  /** Categories in order: brands, months, times or weekdays. */
+  labels: string[];
+  series: NativeSeries[];
+  /** One colour per category, when a single series is coloured by brand. */
+  categoryColours: string[] | null;
+  /** The ends of a 95% interval per category, drawn over the bars. */
+  interval: { low: Array<number | null>; high: Array<number | null> } | null;
+  unit: NativeUnit;
+  axisTitle: string | null;
+  /** Heat map: the column headings (hours), and a fill per cell (rows as `labels`, one series per row). */
+  columns: string[] | null;
+  fills: string[][] | null;
+}
+
 export interface ChartFigure {
   id: string;
   title: string;
@@ -84,6 +120,8 @@ export interface ChartFigure {
   empty: string | null;
   /** Sentences under the chart, e.g. why a panel is not drawn. */
   notes: string[];
+  /** The same chart for the deck: one native chart per panel drawn; empty when there is nothing to draw. */
+  native: NativeChart[];
 }
 
 /** Everything the HTML template shows, already formatted in the report's language. */
@@ -116,8 +154,13 @@ export interface ReportModel {
   importedFiles: ImportedFile[];
   importedFilesMore: string | null;
   warnings: string[];
+  /** What the exports lack, so the report leaves it out, one line each ("Sentiment: not in these exports"). */
+  absent: string[];
   /** What each brand's figures rest on (METRICS.md, "Coverage"); empty when the metrics carry no coverage. */
   coverage: CoverageRow[];
   improvements: ImprovementItem[];
+  /** The sections of the template's manifest that this report shows, in order (the PDF's pages and the deck's slides). */
   sections: string[];
+  /** The workbook's tables (metrics.xlsx). */
+  workbook: WorkbookModel;
 }

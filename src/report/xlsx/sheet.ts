@@ -1,14 +1,6 @@
-import { TZDate } from '@date-fns/tz';
 import type ExcelJS from 'exceljs';
+import type { Cell, CellKind } from '../model/cells.js';
 import { plainText } from '../pptx/plainText.js';
-
-/** How a cell's number is shown: each kind is one Excel number format. */
-export type CellKind = 'text' | 'count' | 'share' | 'minutes' | 'ratio' | 'dateTime' | 'day' | 'month' | 'boolean';
-
-export interface Cell {
-  value: string | number | boolean | Date | null;
-  kind: CellKind;
-}
 
 const NUMBER_FORMATS: Record<CellKind, string | null> = {
   text: null,
@@ -27,29 +19,6 @@ const SHOWN_WIDTH: Partial<Record<CellKind, number>> = { share: 7, dateTime: 16,
 
 /** Excel's limit on the text of one cell. */
 const MAX_CELL_TEXT = 32_767;
-
-export const cell = {
-  text: (value: string | null | undefined): Cell => ({ value: value ?? null, kind: 'text' }),
-  count: (value: number | null | undefined): Cell => ({ value: value ?? null, kind: 'count' }),
-  share: (value: number | null | undefined): Cell => ({ value: value ?? null, kind: 'share' }),
-  minutes: (value: number | null | undefined): Cell => ({ value: value ?? null, kind: 'minutes' }),
-  ratio: (value: number | null | undefined): Cell => ({ value: value ?? null, kind: 'ratio' }),
-  boolean: (value: boolean | null | undefined): Cell => ({ value: value ?? null, kind: 'boolean' }),
-  /** An instant as the wall-clock time of `timezone`: Excel dates have no zone. */
-  dateTime: (instantMs: number | null, timezone: string): Cell => ({ value: instantMs === null ? null : wallClock(instantMs, timezone), kind: 'dateTime' }),
-  day: (instantMs: number, timezone: string): Cell => ({ value: wallClock(instantMs, timezone), kind: 'day' }),
-  /** "2017-10" as the first of that month. */
-  month: (month: string): Cell => {
-    const [year, number] = month.split('-').map(Number);
-    return { value: new Date(Date.UTC(year ?? 1970, (number ?? 1) - 1, 1)), kind: 'month' };
-  },
-};
-
-/** exceljs writes a Date from its UTC fields, so the zone's wall-clock time goes into them. */
-export function wallClock(instantMs: number, timezone: string): Date {
-  const local = new TZDate(instantMs, timezone);
-  return new Date(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate(), local.getHours(), local.getMinutes(), local.getSeconds()));
-}
 
 /**
  * Text as it goes into a cell: what XML cannot hold is dropped (plainText).
@@ -74,7 +43,7 @@ export function sheetName(wanted: string, taken: ReadonlySet<string>): string {
 /**
  * One table on its own sheet: a bold header row that stays frozen while
  * scrolling, a filter on every column, real numbers and dates with their
- * formats, and columns as wide as what they show.
+ * formats, columns as wide as what they show, and a print setup.
  */
 export function addTableSheet(workbook: ExcelJS.Workbook, name: string, headers: readonly string[], rows: readonly Cell[][]): ExcelJS.Worksheet {
   const taken = new Set(workbook.worksheets.map((sheet) => sheet.name.toLowerCase()));
@@ -107,6 +76,8 @@ export function addTableSheet(workbook: ExcelJS.Workbook, name: string, headers:
   const lines = Math.max(1, ...headers.map((header, index) => Math.ceil(header.length / Math.max(1, (widths[index] ?? 10) + 1))));
   headerRow.height = 15 * Math.min(lines, 4);
   if (headers.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: headers.length } };
+  // Printed, the table fits the page width (as many pages down as it needs) with its header row on each page.
+  sheet.pageSetup = { orientation: headers.length > 6 ? 'landscape' : 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1', horizontalCentered: true };
   return sheet;
 }
 

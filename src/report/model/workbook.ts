@@ -1,0 +1,295 @@
+import { basename } from 'node:path';
+import type { MetricSpec } from '../../metrics/catalogue.js';
+import { DIAGNOSTIC_METRICS } from '../../metrics/diagnostics/catalogue.js';
+import type { BrandDiagnostics } from '../../metrics/diagnostics/types.js';
+import type { BrandMetrics, CoverageWarning, MetricsReport } from '../../metrics/types.js';
+import { CATALOGUES } from '../advice/improvements.js';
+import type { Formatter } from '../i18n/format.js';
+import type { Translate } from '../i18n/strings.js';
+import { catalogueOf, labelValues, rankOf, slaTargets } from './brandLookup.js';
+import type { MentionSample, StoreFacts } from './storeFacts.js';
+import { type Cell, cell } from './cells.js';
+import { metricDefinitions } from './methodology.js';
+import type { LabelledValue } from './types.js';
+
+export interface WorkbookInputs {
+  metrics: MetricsReport;
+  /** Null when the report is made from a metrics JSON alone: no example mentions, no import records. */
+  facts: StoreFacts | null;
+  t: Translate;
+  format: Formatter;
+  client: { id: string; name: string };
+  agency: string | null;
+  generatedAt: Date;
+  /** The last sheet: paths, config keys and export columns, for the analyst only. */
+  analystNotes: LabelledValue[];
+}
+
+interface Column<Row> {
+  header: string;
+  value: (row: Row) => Cell;
+}
+
+/** One table of the workbook: a header row and typed cells. */
+export interface WorkbookSheet {
+  name: string;
+  headers: string[];
+  rows: Cell[][];
+}
+
+export interface WorkbookModel {
+  title: string;
+  creator: string;
+  created: Date;
+  sheets: WorkbookSheet[];
+}
+
+/**
+ * metrics.xlsx as the report model holds it: the numbers of the report for
+ * working on them in Excel or Google Sheets, one table per sheet
+ * (leaderboard, per platform, trend, diagnostics, example mentions, data
+ * quality, coverage, settings). Rates and shares are fractions shown as
+ * percentages, times are minutes, dates are Excel dates in the report's
+ * timezone; sheet names and headers are in the report's language.
+ */
+export function buildWorkbookModel(inputs: WorkbookInputs): WorkbookModel {
+  const { metrics, t } = inputs;
+  const sheets: WorkbookSheet[] = [];
+  const values = valueColumns(inputs);
+  const ranked = catalogueOf(metrics).filter((spec) => spec.better !== null);
+  const byRate = (brand: BrandMetrics) => rankOf(brand, 'responseRate') ?? Number.POSITIVE_INFINITY;
+  const brands = [...metrics.brands].sort((a, b) => byRate(a) - byRate(b) || a.name.localeCompare(b.name));
+  sheets.push(
+    table(t('sheet.leaderboard'), brands, [
+      ...brandColumns(inputs),
+      ...values,
+      ...ranked.map((spec): Column<BrandMetrics> => ({ header: t('sheet.rank', { label: metricLabel(inputs, spec) }), value: (brand) => cell.count(rankOf(brand, spec.key)) })),
+      { header: t('sheet.lowSample'), value: (brand) => cell.boolean(brand.lowSample) },
+      { header: t('sheet.lowSampleTimes'), value: (brand) => cell.boolean(brand.lowSampleTimes ?? false) },
+    ]),
+  );
+
+  const platformRows = (metrics.byPlatform ?? []).flatMap((group) => group.brands.map((brand) => ({ platform: group.platform, brand })));
+  sheets.push(
+    table(t('sheet.platforms'), platformRows, [
+      { header: t('sheet.platform'), value: (row) => cell.text(row.platform) },
+      ...brandColumns(inputs).map((column) => ({ header: column.header, value: (row: { brand: BrandMetrics }) => column.value(row.brand) })),
+      ...values.map((column) => ({ header: column.header, value: (row: { brand: BrandMetrics }) => column.value(row.brand) })),
+    ]),
+  );
+  sheets.push(
+    trendSheet(inputs),
+    diagnosticsSheet(inputs),
+    examplesSheet(inputs),
+    qualitySheet(inputs),
+    coverageSheet(inputs, platformRows),
+    settingsSheet(inputs),
+    pairsSheet(t('sheet.definitions'), [t('sheet.item'), t('sheet.definitions')], metricDefinitions(inputs.format, t)),
+    pairsSheet(t('analyst.sheet'), [t('analyst.topic'), t('analyst.note')], inputs.analystNotes),
+  );
+  return { title: `${t('report.title')} · ${inputs.client.name}`, creator: inputs.agency ?? 'replybench', created: inputs.generatedAt, sheets };
+}
+
+function table<Row>(name: string, rows: readonly Row[], columns: ReadonlyArray<Column<Row>>): WorkbookSheet {
+  return { name, headers: columns.map((column) => column.header), rows: rows.map((row) => columns.map((column) => column.value(row))) };
+}
+
+function pairsSheet(name: string, headers: string[], rows: readonly LabelledValue[]): WorkbookSheet {
+  return { name, headers, rows: rows.map((row) => [cell.text(row.label), cell.text(row.value)]) };
+}
+
+function brandColumns({ t, client }: WorkbookInputs): Array<Column<BrandMetrics>> {
+  return [
+    { header: t('leaderboard.brand'), value: (brand) => cell.text(brand.name) },
+    { header: t('sheet.role'), value: (brand) => cell.text(brand.id === client.id ? t('sheet.client') : t('sheet.competitor')) },
+  ];
+}
+
+/** Every metric of the catalogue, in its order, the 95% interval after the response rate. */
+function valueColumns(inputs: WorkbookInputs): Array<Column<BrandMetrics>> {
+  const { t, metrics } = inputs;
+  return catalogueOf(metrics).flatMap((spec): Array<Column<BrandMetrics>> => {
+    const column: Column<BrandMetrics> = { header: metricLabel(inputs, spec), value: (brand) => ({ value: spec.value(brand), kind: spec.unit }) };
+    if (spec.key !== 'responseRate') return [column];
+    return [
+      column,
+      { header: t('sheet.intervalLow'), value: (brand) => cell.share(brand.responseRateCi?.[0]) },
+      { header: t('sheet.intervalHigh'), value: (brand) => cell.share(brand.responseRateCi?.[1]) },
+    ];
+  });
+}
+
+/** A metric's column header: its label, "(min)" after times. */
+function metricLabel({ t, format }: WorkbookInputs, spec: MetricSpec<never>): string {
+  const label = t(spec.label, labelValues(format, spec));
+  return spec.unit === 'minutes' ? t('sheet.minutes', { label }) : label;
+}
+
+function trendSheet(inputs: WorkbookInputs): WorkbookSheet {
+  const { metrics, t } = inputs;
+  const order = new Map(metrics.brands.map((brand, index) => [brand.id, index]));
+  const names = new Map(metrics.brands.map((brand) => [brand.id, brand.name]));
+  const points = [...(metrics.trend ?? [])].filter((point) => names.has(point.brandId)).sort((a, b) => a.month.localeCompare(b.month) || (order.get(a.brandId) ?? 0) - (order.get(b.brandId) ?? 0));
+  return table(t('sheet.trend'), points, [
+    { header: t('sheet.month'), value: (point) => cell.month(point.month) },
+    { header: t('leaderboard.brand'), value: (point) => cell.text(names.get(point.brandId) ?? point.brandId) },
+    { header: t('leaderboard.inbound'), value: (point) => cell.count(point.inbound) },
+    { header: t('sheet.answered'), value: (point) => cell.count(point.answered) },
+    { header: t('leaderboard.responseRate'), value: (point) => cell.share(point.responseRate) },
+    { header: t('sheet.minutes', { label: t('label.responseTimeMedianMin') }), value: (point) => cell.minutes(point.responseTimeMedianMin) },
+  ]);
+}
+
+function diagnosticsSheet(inputs: WorkbookInputs): WorkbookSheet {
+  const { metrics, t, format, client } = inputs;
+  const catalogue = CATALOGUES[format.language];
+  const diagnostics = metrics.diagnostics;
+  const notesOf = (brand: BrandDiagnostics) =>
+    (diagnostics?.notes ?? [])
+      .filter((note) => note.brandId === brand.id || note.brandId === null)
+      .map((note) => catalogue.notes[note.code].replace('{brand}', brand.name))
+      .join(' ');
+  return table(t('sheet.diagnostics'), diagnostics?.brands ?? [], [
+    { header: t('leaderboard.brand'), value: (brand) => cell.text(brand.name) },
+    { header: t('sheet.role'), value: (brand) => cell.text(brand.id === client.id ? t('sheet.client') : t('sheet.competitor')) },
+    ...DIAGNOSTIC_METRICS.map((spec): Column<BrandDiagnostics> => {
+      return { header: metricLabel(inputs, spec), value: (brand) => ({ value: spec.value(brand), kind: spec.unit }) };
+    }),
+    { header: t('sheet.replies'), value: (brand) => cell.count(brand.canned.replies) },
+    { header: t('sheet.cannedReplies'), value: (brand) => cell.count(brand.canned.cannedReplies) },
+    { header: t('sheet.brandPosts'), value: (brand) => cell.count(brand.unsolicited.brandPosts) },
+    { header: t('sheet.unsolicitedPosts'), value: (brand) => cell.count(brand.unsolicited.unsolicitedPosts) },
+    { header: t('sheet.followUps'), value: (brand) => cell.count(brand.followThrough.followUps) },
+    { header: t('sheet.conversations'), value: (brand) => cell.count(brand.followThrough.conversations) },
+    { header: t('sheet.abandoned'), value: (brand) => cell.count(brand.followThrough.abandoned) },
+    { header: t('sheet.influencerInbound'), value: (brand) => cell.count(brand.influencers?.influencers.inbound) },
+    { header: t('sheet.othersResponseRate'), value: (brand) => cell.share(brand.influencers?.others.responseRate) },
+    { header: t('sheet.negativeInbound'), value: (brand) => cell.count(brand.sentiment?.bySentiment.negative.inbound) },
+    { header: t('sheet.neutralResponseRate'), value: (brand) => cell.share(brand.sentiment?.bySentiment.neutral.responseRate) },
+    { header: t('sheet.positiveResponseRate'), value: (brand) => cell.share(brand.sentiment?.bySentiment.positive.responseRate) },
+    { header: t('sheet.notes'), value: (brand) => cell.text(notesOf(brand) || null) },
+  ]);
+}
+
+function examplesSheet(inputs: WorkbookInputs): WorkbookSheet {
+  const { facts, t, format, metrics } = inputs;
+  const windowMin = metrics.settings?.responseWindowMin ?? 7 * 1440;
+  // Where the data holds no posts of the client, it cannot tell an unanswered mention from an answered one (as in the PDF).
+  const unmeasured = new Set(
+    (metrics.byPlatform ?? [])
+      .filter((group) => group.brands.some((brand) => brand.id === inputs.client.id && (brand.coverage?.warnings ?? []).includes('no-brand-posts')))
+      .map((group) => group.platform),
+  );
+  const rows = [
+    ...(facts?.unanswered ?? []).filter((sample) => !unmeasured.has(sample.platform)).map((sample) => ({ list: t('examples.unanswered'), sample })),
+    ...(facts?.slowest ?? []).map((sample) => ({ list: t('examples.slowest'), sample })),
+  ];
+  const status = (sample: MentionSample) =>
+    sample.responseMin !== null
+      ? t('examples.answeredAfter', { time: format.duration(sample.responseMin) })
+      : sample.pending
+        ? t('examples.pending')
+        : t('examples.noAnswer', { window: format.duration(windowMin) });
+  return table(t('sheet.examples'), rows, [
+    { header: t('sheet.list'), value: (row) => cell.text(row.list) },
+    { header: t('examples.when'), value: (row) => cell.dateTime(row.sample.createdAtMs, metrics.period.timezone) },
+    { header: t('sheet.platform'), value: (row) => cell.text(row.sample.platform) },
+    { header: t('sheet.author'), value: (row) => cell.text(`@${row.sample.author}`) },
+    { header: t('examples.text'), value: (row) => cell.text(row.sample.text) },
+    { header: t('sheet.minutes', { label: t('sheet.responseTime') }), value: (row) => cell.minutes(row.sample.responseMin) },
+    { header: t('examples.detail'), value: (row) => cell.text(status(row.sample)) },
+  ]);
+}
+
+function qualitySheet(inputs: WorkbookInputs): WorkbookSheet {
+  const { metrics, facts, t } = inputs;
+  const quality = metrics.dataQuality;
+  const pending = quality.pending ?? metrics.brands.reduce((sum, brand) => sum + brand.pending, 0);
+  const rows: Cell[][] = [
+    [cell.text(t('quality.posts')), cell.count(quality.posts)],
+    [cell.text(t('quality.repliesBeforeParent')), cell.count(quality.repliesBeforeParent)],
+    [cell.text(t('quality.unresolvedParents')), cell.count(quality.unresolvedParents)],
+    [cell.text(t('quality.pending')), cell.count(pending)],
+  ];
+  if (facts) {
+    const sum = (pick: (batch: StoreFacts['imports'][number]) => number) => facts.imports.reduce((total, batch) => total + pick(batch), 0);
+    rows.push(
+      [cell.text(t('quality.files')), cell.count(facts.imports.length)],
+      [cell.text(t('quality.rowsImported')), cell.count(sum((batch) => batch.imported))],
+      [cell.text(t('quality.duplicates')), cell.count(sum((batch) => batch.duplicates))],
+      [cell.text(t('quality.rowsRejected')), cell.count(facts.rejectedRows)],
+    );
+    for (const batch of facts.imports) rows.push([cell.text(t('sheet.importedFile', { file: basename(batch.file), format: batch.format })), cell.count(batch.imported)]);
+  }
+  return { name: t('sheet.quality'), headers: [t('sheet.item'), t('sheet.value')], rows };
+}
+
+function coverageSheet(inputs: WorkbookInputs, platformRows: ReadonlyArray<{ platform: string; brand: BrandMetrics }>): WorkbookSheet {
+  const { metrics, t } = inputs;
+  const rows = [...metrics.brands.map((brand) => ({ platform: t('sheet.allPlatforms'), brand })), ...platformRows];
+  const warning = (code: CoverageWarning) => t(COVERAGE_SHEET_KEYS[code]);
+  const timezone = metrics.period.timezone;
+  const instant = (iso: string | null) => (iso === null ? cell.text(null) : cell.day(Date.parse(iso), timezone));
+  return table(t('sheet.coverage'), rows, [
+    { header: t('sheet.platform'), value: (row) => cell.text(row.platform) },
+    ...brandColumns(inputs).map((column) => ({ header: column.header, value: (row: { brand: BrandMetrics }) => column.value(row.brand) })),
+    { header: t('sheet.brandPosts'), value: (row) => cell.count(row.brand.coverage?.brandPosts ?? row.brand.brandPosts) },
+    { header: t('leaderboard.inbound'), value: (row) => cell.count(row.brand.inbound) },
+    { header: t('sheet.coverage.inboundMeasured'), value: (row) => cell.count(row.brand.coverage?.inboundMeasured) },
+    { header: t('sheet.coverage.massMentions'), value: (row) => cell.count(row.brand.coverage?.massMentions) },
+    { header: t('sheet.coverage.closers'), value: (row) => cell.count(row.brand.coverage?.closers) },
+    { header: t('sheet.coverage.inboundWithListedResponses'), value: (row) => cell.count(row.brand.coverage?.inboundWithListedResponses) },
+    { header: t('sheet.coverage.listedResponsesMissing'), value: (row) => cell.count(row.brand.coverage?.listedResponsesMissing) },
+    { header: t('sheet.coverage.repliesWithMissingParent'), value: (row) => cell.count(row.brand.coverage?.repliesWithMissingParent) },
+    { header: t('sheet.coverage.topAuthor'), value: (row) => cell.text(row.brand.coverage?.topAuthor?.author) },
+    { header: t('sheet.coverage.topAuthorShare'), value: (row) => cell.share(row.brand.coverage?.topAuthor?.share) },
+    { header: t('sheet.coverage.firstPost'), value: (row) => instant(row.brand.coverage?.span.first ?? null) },
+    { header: t('sheet.coverage.lastPost'), value: (row) => instant(row.brand.coverage?.span.last ?? null) },
+    { header: t('sheet.coverage.daysWithData'), value: (row) => cell.count(row.brand.coverage?.span.daysWithData) },
+    { header: t('sheet.coverage.busiestDayShare'), value: (row) => cell.share(row.brand.coverage?.span.busiestDayShare) },
+    { header: t('sheet.coverage.warnings'), value: (row) => cell.text((row.brand.coverage?.warnings ?? []).map(warning).join(' ') || null) },
+  ]);
+}
+
+const COVERAGE_SHEET_KEYS: Record<CoverageWarning, string> = {
+  'no-brand-posts': 'sheet.coverage.noBrandPosts',
+  'few-brand-posts': 'sheet.coverage.fewBrandPosts',
+  'responses-missing': 'sheet.coverage.responsesMissing',
+  'parents-missing': 'sheet.coverage.parentsMissing',
+  'dominant-author': 'sheet.coverage.dominantAuthor',
+  'partial-period': 'sheet.coverage.partialPeriod',
+};
+
+function settingsSheet(inputs: WorkbookInputs): WorkbookSheet {
+  const { metrics, t, format, client, generatedAt } = inputs;
+  const timezone = metrics.period.timezone;
+  const settings = metrics.settings;
+  const rows: Cell[][] = [
+    [cell.text(t('sheet.client')), cell.text(client.name)],
+    [cell.text(t('setting.brands')), cell.text(metrics.brands.map((brand) => brand.name).join(', '))],
+    [cell.text(t('setting.period')), cell.text(format.periodLabel(metrics.period.start, metrics.period.end, metrics.period.label))],
+    [cell.text(t('sheet.periodStart')), cell.dateTime(Date.parse(metrics.period.start), timezone)],
+    [cell.text(t('sheet.periodEnd')), cell.dateTime(Date.parse(metrics.period.end), timezone)],
+    [cell.text(t('setting.timezone')), cell.text(timezone)],
+    [cell.text(t('sheet.language')), cell.text(format.language)],
+    [cell.text(t('sheet.generatedAt')), cell.dateTime(generatedAt.getTime(), timezone)],
+  ];
+  if (settings) {
+    rows.push(
+      [cell.text(t('sheet.minutes', { label: t('setting.window') })), cell.minutes(settings.responseWindowMin)],
+      [cell.text(t('setting.inbound')), cell.text(settings.inbound === 'questions' ? t('setting.inboundQuestions') : t('setting.inboundAll'))],
+    );
+  }
+  slaTargets(metrics).forEach((target, index) => rows.push([cell.text(t('sheet.minutes', { label: t('sheet.slaTarget', { n: index + 1 }) })), cell.minutes(target)]));
+  const diagnostic = metrics.diagnostics?.settings;
+  if (diagnostic) {
+    rows.push(
+      [cell.text(t('sheet.cannedMinUses')), cell.count(diagnostic.cannedMinUses)],
+      [cell.text(t('sheet.unsolicitedMinPeople')), cell.count(diagnostic.unsolicitedMinPeople)],
+      [cell.text(t('sheet.unsolicitedLookbackDays')), cell.count(diagnostic.unsolicitedLookbackDays)],
+      [cell.text(t('sheet.influencerFollowers')), cell.count(diagnostic.influencerFollowers)],
+      [cell.text(t('sheet.clockStart')), cell.text(diagnostic.clockStart === 'latest' ? t('sheet.clockLatest') : t('sheet.clockFirst'))],
+    );
+  }
+  return { name: t('sheet.settings'), headers: [t('sheet.item'), t('sheet.value')], rows };
+}

@@ -1,0 +1,196 @@
+import type * as Pptx from 'pptxgenjs';
+import type { NativeChart, NativeSeries } from '../model/types.js';
+import { hexColour, textOn } from './colours.js';
+import { type Deck, FONT, INK, MUTED, RULE, type Slide, type TableRow } from './deck.js';
+import { plainText } from './plainText.js';
+
+export interface Frame {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/**
+ * pptxgenjs reads a multi-type chart's options from its second argument
+ * (`tmpOpt = data || opt`), which its typings declare as the data array.
+ */
+interface ComboChartSlide {
+  addChart(types: Pptx.default.IChartMulti[], options: Pptx.default.IChartOpts): unknown;
+}
+
+/**
+ * Draws a chart of the report model on a slide as PowerPoint draws it
+ * natively: the chart's data sheet holds the model's own numbers (fractions,
+ * counts, hours), so the agency edits it in PowerPoint or Google Slides.
+ */
+export function addNativeChart(deck: Deck, slide: Slide, chart: NativeChart, frame: Frame): void {
+  switch (chart.kind) {
+    case 'heat':
+      return heatTable(deck, slide, chart, frame);
+    case 'doughnut':
+      return doughnut(deck, slide, chart, frame);
+    case 'line':
+      return lines(deck, slide, chart, frame);
+    default:
+      return bars(deck, slide, chart, frame);
+  }
+}
+
+function numberFormat(deck: Deck, chart: NativeChart): string {
+  return chart.unit === 'share' ? deck.percentCode : chart.unit === 'hours' ? '0.0' : '#,##0';
+}
+
+/**
+ * A table as pptxgenjs series. A null value stays empty in the chart's data
+ * (pptxgenjs writes an empty point for it, drawn as a gap), which its
+ * typings, asking for numbers, do not say.
+ */
+function chartData(labels: readonly string[], series: readonly NativeSeries[]): Pptx.default.OptsChartData[] {
+  return series.map((entry) => ({ name: plainText(entry.name), labels: labels.map(plainText), values: entry.values as number[] }));
+}
+
+function frameOptions(deck: Deck, chart: NativeChart, frame: Frame): Pptx.default.IChartOpts {
+  return {
+    ...frame,
+    lang: deck.lang,
+    showTitle: true,
+    title: plainText(chart.title),
+    titleFontFace: FONT,
+    titleFontSize: 13,
+    titleColor: INK,
+    showLegend: true,
+    legendPos: 'b',
+    legendFontFace: FONT,
+    legendFontSize: 10,
+    catAxisLabelFontFace: FONT,
+    catAxisLabelFontSize: 10,
+    catAxisLabelColor: INK,
+    valAxisLabelFontFace: FONT,
+    valAxisLabelFontSize: 10,
+    valAxisLabelColor: MUTED,
+    valAxisLabelFormatCode: numberFormat(deck, chart),
+    valAxisTitleFontFace: FONT,
+    valAxisTitleFontSize: 10,
+    valAxisTitleColor: MUTED,
+    ...(chart.axisTitle ? { valAxisTitle: plainText(chart.axisTitle), showValAxisTitle: true } : {}),
+    valGridLine: { color: 'E4E7EB', size: 0.5, style: 'solid' },
+  };
+}
+
+/** Horizontal bars list their first category at the bottom: the data goes in upside down so the chart reads top-down like the PDF's. */
+function inReadingOrder(chart: NativeChart): { labels: string[]; series: NativeSeries[]; colours: string[] | null } {
+  if (!chart.horizontal) return { labels: chart.labels, series: chart.series, colours: chart.categoryColours };
+  return {
+    labels: [...chart.labels].reverse(),
+    series: chart.series.map((entry) => ({ ...entry, values: [...entry.values].reverse() })),
+    colours: chart.categoryColours ? [...chart.categoryColours].reverse() : null,
+  };
+}
+
+function bars(deck: Deck, slide: Slide, chart: NativeChart, frame: Frame): void {
+  const { labels, series, colours } = inReadingOrder(chart);
+  const byCategory = colours !== null && series.length === 1;
+  // Two or more colours colour each bar (the client in the primary colour); one would be taken as the series colour.
+  const chartColors = byCategory ? (colours.length > 1 ? colours.map(hexColour) : [hexColour(colours[0] ?? INK), hexColour(colours[0] ?? INK)]) : series.map((entry) => hexColour(entry.colour));
+  const bar: Pptx.default.IChartOpts = {
+    barDir: chart.horizontal ? 'bar' : 'col',
+    barGrouping: chart.kind === 'stacked-bar' ? 'percentStacked' : 'clustered',
+    barGapWidthPct: chart.horizontal ? 50 : 70,
+    chartColors,
+    ...(chart.kind === 'stacked-bar' ? { valAxisLabelFormatCode: deck.percentCode } : {}),
+    ...(chart.unit === 'share' && chart.kind === 'bar' ? { valAxisMinVal: 0, valAxisMaxVal: 1 } : {}),
+    showLegend: !byCategory,
+  };
+  if (!chart.interval) {
+    slide.addChart(deck.pptx.ChartType.bar, chartData(labels, series), { ...frameOptions(deck, chart, frame), ...bar });
+    return;
+  }
+  const interval: NativeSeries[] = [
+    { name: deck.t('deck.intervalLow'), values: chart.interval.low, colour: INK },
+    { name: deck.t('deck.intervalHigh'), values: chart.interval.high, colour: INK },
+  ];
+  (slide as unknown as ComboChartSlide).addChart(
+    [
+      {
+        type: deck.pptx.ChartType.bar,
+        data: chartData(labels, series),
+        options: {
+          ...bar,
+          showValue: true,
+          // Mid-bar, clear of the interval's dashes near its top.
+          dataLabelPosition: 'ctr',
+          dataLabelColor: 'FFFFFF',
+          dataLabelFontBold: true,
+          dataLabelFontSize: 12,
+          dataLabelFontFace: FONT,
+          dataLabelFormatCode: numberFormat(deck, chart),
+        },
+      },
+      {
+        type: deck.pptx.ChartType.line,
+        data: chartData(labels, interval),
+        options: { lineSize: 0, lineDataSymbol: 'dash', lineDataSymbolSize: 16, lineDataSymbolLineSize: 2, chartColors: [INK, INK], displayBlanksAs: 'gap' },
+      },
+    ],
+    { ...frameOptions(deck, chart, frame), showLegend: false, valAxisMinVal: 0, valAxisMaxVal: 1 },
+  );
+}
+
+function lines(deck: Deck, slide: Slide, chart: NativeChart, frame: Frame): void {
+  slide.addChart(deck.pptx.ChartType.line, chartData(chart.labels, chart.series), {
+    ...frameOptions(deck, chart, frame),
+    lineSize: 2,
+    lineDataSymbol: 'circle',
+    lineDataSymbolSize: 5,
+    chartColors: chart.series.map((entry) => hexColour(entry.colour)),
+    displayBlanksAs: 'gap',
+    catAxisLabelRotate: chart.labels.length > 8 ? -45 : 0,
+    valAxisMinVal: 0,
+    ...(chart.unit === 'share' ? { valAxisMaxVal: 1 } : {}),
+  });
+}
+
+function doughnut(deck: Deck, slide: Slide, chart: NativeChart, frame: Frame): void {
+  slide.addChart(deck.pptx.ChartType.doughnut, chartData(chart.labels, chart.series), {
+    ...frameOptions(deck, chart, frame),
+    legendPos: 'r',
+    holeSize: 50,
+    chartColors: (chart.categoryColours ?? []).map(hexColour),
+    showValue: true,
+    showPercent: false,
+    dataLabelColor: 'FFFFFF',
+    dataLabelFontBold: true,
+    dataLabelFontSize: 12,
+    dataLabelFormatCode: numberFormat(deck, chart),
+  });
+}
+
+/** A heat map as a table: a row per weekday, a cell per hour filled in the PDF's colour, its value written in it. */
+function heatTable(deck: Deck, slide: Slide, chart: NativeChart, frame: Frame): void {
+  const hours = chart.columns ?? [];
+  const fills = chart.fills ?? [];
+  const value = (number: number | null) => (number === null ? '' : chart.unit === 'hours' ? number.toFixed(1) : String(Math.round(number)));
+  const header: TableRow = [{ text: '' }, ...hours.map((hour) => ({ text: plainText(hour), options: { align: 'center' as const, color: MUTED } }))];
+  const rows: TableRow[] = chart.series.map((row, index) => [
+    { text: plainText(row.name), options: { bold: true } },
+    ...row.values.map((number, hour) => {
+      const fill = hexColour(fills[index]?.[hour] ?? '#FFFFFF');
+      return { text: value(number), options: { align: 'center' as const, fill: { color: fill }, color: textOn(fill) } };
+    }),
+  ]);
+  slide.addText(plainText(chart.title), { ...deck.text(), x: frame.x, y: frame.y, w: frame.w, h: 0.3, fontSize: 12, bold: true });
+  const dayW = 0.7;
+  slide.addTable([header, ...rows], {
+    ...deck.text(),
+    x: frame.x,
+    y: frame.y + 0.32,
+    w: frame.w,
+    colW: [dayW, ...hours.map(() => (frame.w - dayW) / Math.max(1, hours.length))],
+    fontSize: 7,
+    rowH: Math.min(0.3, (frame.h - 0.35) / (rows.length + 1)),
+    border: { type: 'solid', pt: 0.5, color: RULE },
+    margin: 0.01,
+    valign: 'middle',
+  });
+}

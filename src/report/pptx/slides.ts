@@ -1,0 +1,337 @@
+import type { ImprovementItem } from '../advice/types.js';
+import { TONE_COLOURS } from '../charts/palette.js';
+import { shortenText } from '../model/examples.js';
+import { SECTION_CHARTS, SECTION_TITLES } from '../model/sections.js';
+import type { LabelledValue, MentionExample } from '../model/types.js';
+import { hexColour, tint } from './colours.js';
+import { chunks, CONTENT_BOTTOM, CONTENT_TOP, CONTENT_W, type Deck, LEFT, MUTED, RULE, SLIDE_W, type TableCell, type TableRow, type TextRun } from './deck.js';
+import { rasterLogo } from './image.js';
+import { addNativeChart } from './nativeChart.js';
+import { plainText } from './plainText.js';
+
+/*
+ * One function per section of the template's manifest: the deck has every
+ * section the PDF has, in the same order, each read from the report model.
+ */
+
+const TONE: Record<'good' | 'bad' | 'neutral', string> = { good: '0E7C3A', bad: 'B42318', neutral: MUTED };
+const TABLE_ROWS_PER_SLIDE = 12;
+const EXAMPLES_PER_SLIDE = 8;
+
+export type SectionSlides = (deck: Deck, logoPng: string | null) => void;
+
+export const SECTION_SLIDES: Record<string, SectionSlides> = {
+  cover: coverSlide,
+  summary: summarySlide,
+  leaderboard: leaderboardSlides,
+  scorecard: scorecardSlides,
+  improvements: improvementSlides,
+  examples: exampleSlides,
+  methodology: methodologySlides,
+};
+
+/** The slides of a section: its own builder, or its charts. A section the deck cannot draw (an agency's own HTML section) is left out. */
+export function sectionSlides(section: string): SectionSlides | null {
+  const charts = SECTION_CHARTS[section];
+  if (charts) return (deck) => chartSlides(deck, section, charts);
+  return SECTION_SLIDES[section] ?? null;
+}
+
+function sectionTitle(deck: Deck, section: string): string {
+  return deck.t(SECTION_TITLES[section] ?? section);
+}
+
+function coverSlide(deck: Deck, logoPng: string | null): void {
+  const { model, t } = deck;
+  const slide = deck.titleSlide();
+  slide.addText(plainText(model.title), { placeholder: 'title', lang: deck.lang });
+  slide.addText(
+    [
+      { text: plainText(model.client.name), options: { fontSize: 34, bold: true, breakLine: true } },
+      { text: plainText(model.period.label), options: { fontSize: 22, breakLine: true } },
+      { text: plainText(t('report.timezone', { timezone: model.period.timezone })), options: { fontSize: 14 } },
+    ],
+    { ...deck.text(), x: LEFT, y: 1.95, w: CONTENT_W, h: 2.3, color: 'FFFFFF', valign: 'top', paraSpaceAfter: 6 },
+  );
+  const logo = rasterLogo(logoPng ?? model.agency.logoDataUrl);
+  let textX = LEFT;
+  if (logo) {
+    const box = { w: 2.6, h: 1.3 };
+    const scale = Math.min(box.w / logo.width, box.h / logo.height);
+    const w = logo.width * scale;
+    const h = logo.height * scale;
+    slide.addImage({ data: logo.data, x: LEFT, y: 5.0 + (box.h - h) / 2, w, h, altText: plainText(model.agency.name ?? '') });
+    textX = LEFT + box.w + 0.4;
+  }
+  const lines: TextRun[] = [];
+  if (model.agency.name) lines.push({ text: plainText(t('report.preparedBy', { agency: model.agency.name })), options: { fontSize: 18, bold: true, breakLine: true } });
+  lines.push({ text: plainText(model.generatedOn), options: { fontSize: 13, color: MUTED } });
+  slide.addText(lines, { ...deck.text(), x: textX, y: 5.0, w: SLIDE_W - textX - LEFT, h: 1.3, valign: 'middle' });
+}
+
+function summarySlide(deck: Deck): void {
+  const { model, t } = deck;
+  const slide = deck.contentSlide(t('section.summary'));
+  slide.addText(plainText(t('summary.kpis', { client: model.client.name })), { ...deck.text(), x: LEFT, y: CONTENT_TOP, w: CONTENT_W, h: 0.35, fontSize: 14, bold: true });
+  const gap = 0.15;
+  const count = Math.max(1, model.kpis.length);
+  const tileW = (CONTENT_W - gap * (count - 1)) / count;
+  model.kpis.forEach((kpi, index) => {
+    const runs: TextRun[] = [
+      { text: plainText(kpi.label), options: { fontSize: 11, color: MUTED, breakLine: true } },
+      { text: plainText(kpi.value), options: { fontSize: 26, bold: true, color: deck.primary, breakLine: true } },
+    ];
+    if (kpi.change) runs.push({ text: plainText(kpi.change.text), options: { fontSize: 10, color: TONE[kpi.change.tone], breakLine: true } });
+    if (kpi.note) runs.push({ text: plainText(kpi.note), options: { fontSize: 10, color: MUTED, breakLine: true } });
+    for (const flag of kpi.flags) runs.push({ text: plainText(flag), options: { fontSize: 9, color: MUTED, breakLine: true } });
+    slide.addText(runs, { ...deck.text(), x: LEFT + index * (tileW + gap), y: CONTENT_TOP + 0.45, w: tileW, h: 1.95, valign: 'top', margin: 8, fill: { color: tint(deck.primary, 0.92) }, paraSpaceAfter: 3, fit: 'shrink' });
+  });
+  const findingsTop = CONTENT_TOP + 2.55;
+  if (model.findings.length > 0) {
+    slide.addText(plainText(t('summary.findings')), { ...deck.text(), x: LEFT, y: findingsTop, w: CONTENT_W, h: 0.35, fontSize: 14, bold: true });
+    slide.addText(
+      model.findings.map((finding) => ({ text: plainText(finding), options: { bullet: { type: 'number' as const }, breakLine: true } })),
+      { ...deck.text(), x: LEFT, y: findingsTop + 0.4, w: CONTENT_W, h: (model.kpiNotes.length > 0 ? 5.8 : CONTENT_BOTTOM) - findingsTop - 0.4, fontSize: 13, valign: 'top', paraSpaceAfter: 6, fit: 'shrink' },
+    );
+  }
+  deck.notes(slide, model.kpiNotes, 5.85);
+}
+
+function headerCell(deck: Deck, text: string, align: 'left' | 'right' | 'center'): TableCell {
+  return { text: plainText(text), options: { bold: true, color: 'FFFFFF', fill: { color: deck.primary }, valign: 'bottom', align } };
+}
+
+function leaderboardSlides(deck: Deck): void {
+  const { model, t } = deck;
+  const board = model.leaderboard;
+  const rateColumn = board.columns.findIndex((column) => column.hint !== null);
+  const header: TableRow = [];
+  board.columns.forEach((column, index) => {
+    header.push(headerCell(deck, column.label, index === 0 ? 'left' : 'right'));
+    if (index === rateColumn && column.hint) header.push(headerCell(deck, column.hint, 'right'));
+  });
+  const rows: TableRow[] = board.rows.map((row) => {
+    const fill = row.isClient ? { fill: { color: tint(deck.primary, 0.88) } } : {};
+    const cells: TableRow = [{ text: plainText(row.brandName), options: { bold: row.isClient, ...fill } }];
+    row.cells.forEach((cell, index) => {
+      const runs: TableCell[] = [{ text: plainText(cell.text), options: { bold: row.isClient } }];
+      if (cell.rank !== null) runs.push({ text: ` ${plainText(cell.rank)}`, options: { fontSize: 8, color: MUTED } });
+      cells.push({ text: runs, options: { align: 'right', ...fill } });
+      // Leaderboard cells follow the columns after the brand one.
+      if (index + 1 === rateColumn) cells.push({ text: plainText(row.interval), options: { align: 'right', color: MUTED, ...fill } });
+    });
+    return cells;
+  });
+  const brandW = 2.3;
+  const colW = [brandW, ...Array.from({ length: header.length - 1 }, () => (CONTENT_W - brandW) / (header.length - 1))];
+  const pages = chunks(rows, TABLE_ROWS_PER_SLIDE);
+  pages.forEach((page, index) => {
+    const slide = deck.contentSlide(pages.length > 1 ? t('deck.part', { title: t('section.leaderboard'), part: index + 1, parts: pages.length }) : t('section.leaderboard'));
+    slide.addTable([header, ...page], {
+      ...deck.text(),
+      x: LEFT,
+      y: CONTENT_TOP,
+      w: CONTENT_W,
+      colW,
+      fontSize: page.length > 8 ? 10 : 12,
+      rowH: [0.6, ...page.map(() => (page.length > 8 ? 0.34 : 0.42))],
+      border: { type: 'solid', pt: 0.5, color: RULE },
+      margin: 0.05,
+      valign: 'middle',
+    });
+    if (index === pages.length - 1) deck.notes(slide, model.leaderboardNotes, 5.3);
+  });
+}
+
+/** The scorecard as a native table: ✓ ≈ ✗ ○ cells in the PDF's colours, each brand's sample under its name, the competitor median last. */
+function scorecardSlides(deck: Deck): void {
+  const { model, t } = deck;
+  const card = model.scorecard;
+  if (!card) return;
+  const header: TableRow = [headerCell(deck, t('leaderboard.brand'), 'left'), ...card.columns.map((column) => headerCell(deck, column.label, 'center'))];
+  const body: TableRow[] = card.rows.map((row) => [
+    {
+      text: [
+        { text: plainText(row.brandName), options: { bold: row.isClient, breakLine: true } },
+        { text: plainText(row.sample), options: { fontSize: 7, color: MUTED } },
+      ],
+      options: row.isClient ? { fill: { color: tint(deck.primary, 0.88) } } : {},
+    },
+    ...row.cells.map((cell): TableCell => {
+      const colours = cell.tone ? TONE_COLOURS[cell.tone] : null;
+      const runs: TableCell[] = [];
+      if (cell.symbol) runs.push({ text: `${cell.symbol} `, options: { bold: true, color: hexColour(colours?.ink ?? '#52606D') } });
+      runs.push({ text: plainText(cell.text), options: { bold: row.isClient, breakLine: cell.reasonText !== null } });
+      if (cell.rank) runs.push({ text: ` ${plainText(cell.rank)}`, options: { fontSize: 7, color: MUTED } });
+      if (cell.reasonText) runs.push({ text: plainText(cell.reasonText), options: { fontSize: 7, color: MUTED } });
+      return { text: runs, options: { align: 'center', ...(colours ? { fill: { color: hexColour(colours.fill) } } : {}) } };
+    }),
+  ]);
+  const median: TableRow = [
+    { text: plainText(t('scorecard.median')), options: { bold: true } },
+    ...card.medians.map((value, index): TableCell => ({
+      text: [
+        { text: plainText(value), options: { bold: true, breakLine: true } },
+        { text: plainText(card.medianNotes[index] ?? ''), options: { fontSize: 7, color: MUTED } },
+      ],
+      options: { align: 'center' },
+    })),
+  ];
+  const brandW = 1.9;
+  const colW = [brandW, ...card.columns.map(() => (CONTENT_W - brandW) / Math.max(1, card.columns.length))];
+  const pages = chunks(body, 8);
+  pages.forEach((page, index) => {
+    const slide = deck.contentSlide(pages.length > 1 ? t('deck.part', { title: t('section.scorecard'), part: index + 1, parts: pages.length }) : t('section.scorecard'));
+    const rows = index === pages.length - 1 ? [header, ...page, median] : [header, ...page];
+    slide.addTable(rows, { ...deck.text(), x: LEFT, y: CONTENT_TOP, w: CONTENT_W, colW, fontSize: 9, border: { type: 'solid', pt: 0.5, color: RULE }, margin: 0.04, valign: 'middle' });
+    if (index === pages.length - 1) deck.notes(slide, [card.legend.map((item) => `${item.symbol} ${item.text}`).join(' · '), ...card.notes], 5.2);
+  });
+}
+
+/** A chart section: a slide per chart, its native charts side by side (a heat map's tables one above the other), caption and notes under them. */
+function chartSlides(deck: Deck, section: string, charts: readonly string[]): void {
+  for (const id of charts) {
+    const figure = deck.model.charts[id];
+    if (!figure) continue;
+    const slide = deck.contentSlide(sectionTitle(deck, section));
+    const notesTop = 6.0;
+    if (figure.native.length === 0) {
+      slide.addText(
+        [
+          { text: plainText(figure.title), options: { bold: true, fontSize: 16, breakLine: true, paraSpaceAfter: 10 } },
+          ...deck.paragraphs([figure.empty ?? '', ...figure.notes], { fontSize: 14, color: MUTED }),
+        ],
+        { ...deck.text(), x: LEFT, y: CONTENT_TOP + 0.3, w: CONTENT_W, h: 3, valign: 'top' },
+      );
+      continue;
+    }
+    const height = notesTop - CONTENT_TOP - 0.1;
+    const stacked = figure.native.every((chart) => chart.kind === 'heat');
+    figure.native.forEach((chart, index) => {
+      const count = figure.native.length;
+      const frame = stacked
+        ? { x: LEFT, y: CONTENT_TOP + (index * height) / count, w: CONTENT_W, h: height / count - 0.1 }
+        : { x: LEFT + (index * CONTENT_W) / count, y: CONTENT_TOP, w: CONTENT_W / count - (count > 1 ? 0.15 : 0), h: height };
+      addNativeChart(deck, slide, chart, frame);
+    });
+    deck.notes(slide, [figure.caption, ...figure.notes], notesTop);
+  }
+}
+
+function improvementSlides(deck: Deck): void {
+  const { model, t } = deck;
+  for (const item of model.improvements) {
+    const slide = deck.contentSlide(t('section.improvements'));
+    slide.addShape(deck.pptx.ShapeType.rect, { x: LEFT, y: CONTENT_TOP + 0.05, w: 0.12, h: 0.5, fill: { color: deck.accent }, line: { type: 'none' } });
+    slide.addText(plainText(`${item.rank}. ${item.title}`), { ...deck.text(), x: LEFT + 0.25, y: CONTENT_TOP, w: CONTENT_W - 0.25, h: 0.6, fontSize: 20, bold: true });
+    slide.addText(improvementBody(deck, item), { ...deck.text(), x: LEFT + 0.25, y: CONTENT_TOP + 0.75, w: CONTENT_W - 0.25, h: 5.0, fontSize: 14, valign: 'top', fit: 'shrink' });
+  }
+}
+
+function improvementBody(deck: Deck, item: ImprovementItem): TextRun[] {
+  const { t } = deck;
+  const runs: TextRun[] = [{ text: plainText(item.body), options: { breakLine: true, paraSpaceAfter: 10 } }];
+  if (item.evidence.length > 0) {
+    runs.push({ text: plainText(t('improvements.evidence')), options: { bold: true, breakLine: true, paraSpaceAfter: 4 } });
+    for (const line of item.evidence) runs.push({ text: plainText(line), options: { bullet: true, breakLine: true, paraSpaceAfter: 4 } });
+  }
+  const examples = item.examples.slice(0, 3);
+  if (examples.length > 0) {
+    runs.push({ text: plainText(t('improvements.examples')), options: { bold: true, breakLine: true, paraSpaceBefore: 8, paraSpaceAfter: 4 } });
+    for (const example of examples) {
+      runs.push({ text: plainText(`@${example.author}`), options: { fontSize: 11, color: MUTED, breakLine: true } });
+      runs.push({ text: plainText(shortenText(example.text, 220)), options: { fontSize: 12, italic: true, breakLine: true, paraSpaceAfter: 6 } });
+    }
+  }
+  return runs;
+}
+
+/** The mentions to look at: the oldest unanswered and the slowest answered, as tables. */
+function exampleSlides(deck: Deck): void {
+  const { model, t } = deck;
+  const groups: Array<{ title: string; intro: string; rows: MentionExample[]; note: string | null }> = [
+    { title: t('examples.unanswered'), intro: t('examples.unansweredIntro', { client: model.client.name }), rows: model.unanswered, note: model.unansweredNote },
+    { title: t('examples.slowest'), intro: t('examples.slowestIntro', { client: model.client.name }), rows: model.slowest, note: null },
+  ];
+  for (const group of groups) {
+    const pages = chunks(group.rows, EXAMPLES_PER_SLIDE);
+    pages.forEach((page, index) => {
+      const slide = deck.contentSlide(`${t('section.examples')}: ${pages.length > 1 ? t('deck.part', { title: group.title, part: index + 1, parts: pages.length }) : group.title}`);
+      slide.addText(plainText(group.intro), { ...deck.text(), x: LEFT, y: CONTENT_TOP, w: CONTENT_W, h: 0.4, fontSize: 12, color: MUTED });
+      if (page.length === 0) {
+        slide.addText(plainText(group.note ?? t('examples.none')), { ...deck.text(), x: LEFT, y: CONTENT_TOP + 0.5, w: CONTENT_W, h: 0.5, fontSize: 14 });
+        return;
+      }
+      const header: TableRow = [headerCell(deck, t('examples.when'), 'left'), headerCell(deck, t('examples.text'), 'left'), headerCell(deck, t('examples.detail'), 'left')];
+      const rows: TableRow[] = page.map((row) => [
+        { text: [{ text: plainText(row.when), options: { breakLine: true } }, { text: plainText(`${row.author} · ${row.platform}`), options: { fontSize: 8, color: MUTED } }] },
+        { text: plainText(row.text) },
+        { text: plainText(row.detail), options: { color: MUTED } },
+      ]);
+      slide.addTable([header, ...rows], { ...deck.text(), x: LEFT, y: CONTENT_TOP + 0.45, w: CONTENT_W, colW: [2.2, CONTENT_W - 4.4, 2.2], fontSize: 10, border: { type: 'solid', pt: 0.5, color: RULE }, margin: 0.05, valign: 'top', autoPage: false });
+      if (group.note) deck.notes(slide, [group.note], 6.3);
+    });
+  }
+}
+
+function methodologySlides(deck: Deck): void {
+  const { model, t } = deck;
+  const slide = deck.contentSlide(t('section.methodology'));
+  const half = (CONTENT_W - 0.4) / 2;
+  const pairs = (heading: string, rows: LabelledValue[], x: number) =>
+    slide.addTable(
+      [
+        [{ text: plainText(heading), options: { colspan: 2, bold: true, color: 'FFFFFF', fill: { color: deck.primary } } }],
+        ...rows.map((row): TableRow => [{ text: plainText(row.label) }, { text: plainText(row.value), options: { align: 'right' } }]),
+      ],
+      { ...deck.text(), x, y: CONTENT_TOP, w: half, colW: [half * 0.6, half * 0.4], fontSize: 11, border: { type: 'solid', pt: 0.5, color: RULE }, margin: 0.05 },
+    );
+  pairs(t('methodology.settings'), model.settings, LEFT);
+  pairs(t('methodology.dataQuality'), model.dataQuality, LEFT + half + 0.4);
+  const warnings = model.warnings.length > 0 ? model.warnings : [t('warning.none')];
+  slide.addText(
+    [
+      { text: plainText(t('methodology.warnings')), options: { bold: true, fontSize: 13, breakLine: true, paraSpaceAfter: 4 } },
+      ...warnings.map((warning) => ({ text: plainText(warning), options: { bullet: model.warnings.length > 0, breakLine: true } })),
+      ...model.absent.map((line) => ({ text: plainText(line), options: { bullet: true, breakLine: true } })),
+    ],
+    { ...deck.text(), x: LEFT, y: 4.6, w: CONTENT_W, h: CONTENT_BOTTOM - 4.6, fontSize: 11, valign: 'top', fit: 'shrink' },
+  );
+  coverageSlide(deck);
+  definitionSlides(deck);
+}
+
+/** What each brand's figures rest on, with its data span: the PDF's coverage table. */
+function coverageSlide(deck: Deck): void {
+  const { model, t } = deck;
+  if (model.coverage.length === 0) return;
+  const slide = deck.contentSlide(t('methodology.coverage'));
+  slide.addText(plainText(t('methodology.coverageIntro')), { ...deck.text(), x: LEFT, y: CONTENT_TOP, w: CONTENT_W, h: 0.6, fontSize: 11, color: MUTED, valign: 'top', fit: 'shrink' });
+  const headings = ['leaderboard.brand', 'coverage.brandPosts', 'coverage.inboundMeasured', 'coverage.noAnswer', 'coverage.span', 'coverage.days', 'coverage.listedResponsesMissing', 'coverage.repliesWithMissingParent'];
+  const header: TableRow = headings.map((key, index) => headerCell(deck, t(key), index === 0 ? 'left' : 'right'));
+  const rows: TableRow[] = model.coverage.map((row) =>
+    [row.brandName, row.brandPosts, row.inboundMeasured, row.noAnswer, row.span, row.days, row.listedResponsesMissing, row.repliesWithMissingParent].map((text, index) => ({
+      text: plainText(text),
+      options: { align: index === 0 ? ('left' as const) : ('right' as const) },
+    })),
+  );
+  slide.addTable([header, ...rows], { ...deck.text(), x: LEFT, y: CONTENT_TOP + 0.7, w: CONTENT_W, colW: [2.0, ...headings.slice(1).map(() => (CONTENT_W - 2.0) / (headings.length - 1))], fontSize: 10, border: { type: 'solid', pt: 0.5, color: RULE }, margin: 0.05 });
+}
+
+/** The plain-language definitions: one slide, in two columns. */
+function definitionSlides(deck: Deck): void {
+  const { model, t } = deck;
+  if (model.definitions.length === 0) return;
+  const slide = deck.contentSlide(t('methodology.definitions'));
+  const half = Math.ceil(model.definitions.length / 2);
+  const columnW = (CONTENT_W - 0.4) / 2;
+  [model.definitions.slice(0, half), model.definitions.slice(half)].forEach((column, index) => {
+    slide.addText(
+      column.flatMap((definition): TextRun[] => [
+        { text: plainText(definition.label), options: { bold: true, fontSize: 12, breakLine: true } },
+        { text: plainText(definition.value), options: { fontSize: 11, breakLine: true, paraSpaceAfter: 8 } },
+      ]),
+      { ...deck.text(), x: LEFT + index * (columnW + 0.4), y: CONTENT_TOP, w: columnW, h: CONTENT_BOTTOM - CONTENT_TOP, valign: 'top', fit: 'shrink' },
+    );
+  });
+}
