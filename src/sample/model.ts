@@ -40,6 +40,6 @@ export interface SamplePost {
   targets: string[];
   /** Brands whose conversation the post belongs to: it is in the export of each (client: care export; competitors: listening export). */
   involves: string[];
-  /** One of the texts that attack the report (HTML, scripts, right-to-left, very long...). */
+  /** One of the texts that attack the report, written only for tests (SampleOptions.hostileTexts). */
   hostile: boolean;
 }

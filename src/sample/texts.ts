@@ -179,23 +179,6 @@ const THREAD_CONTINUATIONS: Corpus = {
   fr: ['2/2 Conditions sur le lien de notre profil.'],
 };
 
-/** Texts that must survive import and print as plain text (escaping, encoding, layout). */
-export const HOSTILE_TEXTS: readonly string[] = [
-  '<script>alert(1)</script> my invoice page shows this and nothing loads',
-  '<img src=x onerror=alert(1)> why is my bill double this month?',
-  'the contract link you sent opens file:///etc/passwd instead of my contract <a href="javascript:alert(1)">click</a>',
-  '<%= process.exit(1) %> {{constructor.constructor("alert(1)")()}} your chat widget printed this',
-  `Robert'); DROP TABLE posts;-- my account name got mangled`,
-  '📶❌😡😡 no signal since Monday 🤬🙏🏽 👨‍👩‍👧‍👦 the whole family is offline 🇪🇸',
-  'مرحبا، الإنترنت لا يعمل منذ يومين في مدريد. هل يمكنكم المساعدة؟',
-  'שלום, החשבונית שלי שגויה כבר חודשיים. אפשר עזרה?',
-  `I have been a customer for eleven years and I want to explain everything that happened, in order. ${'The fibre went down on Monday, the technician did not come on Tuesday, the replacement router arrived broken on Wednesday and the call centre hung up on me twice on Thursday. '.repeat(14)}Please call me.`,
-  'line one of my complaint\nline two: still no internet\n\nline four after an empty line',
-];
-
-/** Facebook comments that start like a spreadsheet formula (CSV injection in exports). */
-export const FORMULA_TEXTS: readonly string[] = ['=HYPERLINK("http://evil.example","click for refund")', '+34 600 000 000 is my number, call me please', '-1 star, no internet for a week', '@SUM(1+1) lol'];
-
 export function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 }
