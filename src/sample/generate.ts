@@ -3,27 +3,18 @@
  * customers on Twitter, Facebook and Instagram, following the behaviours in spec.ts.
  * Pure: the same seed always gives the same posts.
  */
-import { answerTime, brandFollowers, eventFactor } from './behaviour.js';
+import { answerTime, brandFollowers, eventFactor, issueWeights } from './behaviour.js';
+import { broadcastText, spamText, threadContinuation } from './brand-texts.js';
 import { sampleCalendar, sampleDays, type Day, type SampleCalendar } from './calendar.js';
 import { DAY_MS, HOUR_MS, avoidAmbiguousLocalHour, madridMidnight } from './clock.js';
+import { fill } from './corpus.js';
 import { IdMaker } from './ids.js';
 import type { SamplePost } from './model.js';
 import { makeCustomers, type Customer } from './people.js';
 import { Random } from './random.js';
 import { replyFor, type Subject } from './replies.js';
 import { DEFAULT_SEED, SAMPLE_BRANDS, SAMPLE_CALENDAR, SAMPLE_PLATFORMS, type BrandBehaviour, type Language, type SamplePlatform } from './spec.js';
-import {
-  ISSUE_TOPICS,
-  broadcastText,
-  fill,
-  followUpText,
-  mentionText,
-  spamText,
-  threadContinuation,
-  type IssueTopic,
-  type MentionKind,
-  type Sentiment,
-} from './texts.js';
+import { ISSUE_TOPICS, followUpText, mentionText, type IssueTopic, type MentionKind, type Sentiment } from './texts.js';
 
 const MINUTE_MS = 60_000;
 /** Relative inbound volume per local hour of the day (people write at lunch and in the evening). */
@@ -138,6 +129,7 @@ class Simulation {
       role,
       targets: [],
       involves: [brand.id],
+      topic: null,
       hostile: false,
     });
   }
@@ -154,13 +146,14 @@ class Simulation {
       const raw = day.start + hour * HOUR_MS + random.int(0, 3_599_999);
       const customer = this.pickCustomer(random, brand);
       const kind: MentionKind = (['complaint', 'question', 'praise'] as const)[random.weightedIndex([0.64, 0.24, 0.12])] ?? 'complaint';
-      const topic: IssueTopic = event.topic && random.chance(0.7) ? event.topic : random.pick(ISSUE_TOPICS);
+      const topic: IssueTopic = event.topic && random.chance(0.7) ? event.topic : (ISSUE_TOPICS[random.weightedIndex(issueWeights(Number(day.iso.slice(5, 7))))] ?? 'billing');
       // Reposts are not mentions: Facebook shares of the page, retweets of a competitor (the care export holds no retweets).
       if (random.chance(platform === 'facebook' ? 0.04 : platform === 'twitter' && brand.role === 'competitor' ? 0.05 : 0)) {
         this.repost(brand, platform, customer, this.stamp(platform, [brand.id], raw));
         continue;
       }
-      const mention = this.mention(random, brand, platform, customer, raw, kind, topic);
+      const body = fill(mentionText(random, kind, topic, customer.language), this.values(random, brand, customer.language, customer));
+      const mention = this.mention(random, brand, platform, customer, raw, kind, topic, body);
       this.respond(random, brand, mention, customer, day, kind === 'complaint' ? topic : kind, kind);
     }
   }
@@ -169,11 +162,21 @@ class Simulation {
     return random.chance(0.85) ? random.pick(this.customersByBrand.get(brand.id) ?? this.customers) : random.pick(this.customers);
   }
 
-  private mention(random: Random, brand: BrandBehaviour, platform: SamplePlatform, customer: Customer, raw: number, kind: MentionKind, topic: IssueTopic): SamplePost {
+  /** A customer's mention of the brand, as the platform shapes it; on Facebook and Instagram often a comment under one of `pages` (the brand's recent posts). */
+  private mention(
+    random: Random,
+    brand: BrandBehaviour,
+    platform: SamplePlatform,
+    customer: Customer,
+    raw: number,
+    kind: MentionKind,
+    topic: IssueTopic,
+    body: string,
+    pages: readonly SamplePost[] = this.recentBroadcasts.get(`${brand.id}:${platform}`) ?? [],
+  ): SamplePost {
     const language = customer.language;
-    const body = fill(mentionText(random, kind, topic, language), this.values(random, brand, language, customer));
     const sentiment: Sentiment = kind === 'praise' ? 'positive' : kind === 'question' ? (random.chance(0.9) ? 'neutral' : 'negative') : random.chance(0.85) ? 'negative' : 'neutral';
-    const base = { platform, author: customer.handle, authorName: customer.name, followers: customer.followers, brandId: null, language, sentiment, hostile: false, role: 'mention' as const };
+    const base = { platform, author: customer.handle, authorName: customer.name, followers: customer.followers, brandId: null, language, sentiment, topic: kind === 'complaint' ? topic : null, hostile: false, role: 'mention' as const };
     this.wroteTo.get(brand.id)?.add(customer.handle);
 
     if (platform === 'twitter') {
@@ -200,7 +203,7 @@ class Simulation {
     }
 
     const at = this.stamp(platform, [brand.id], raw);
-    const recent = (this.recentBroadcasts.get(`${brand.id}:${platform}`) ?? []).filter((post) => post.createdAt < at && post.createdAt > at - 4 * DAY_MS);
+    const recent = pages.filter((post) => post.createdAt < at && post.createdAt > at - 4 * DAY_MS);
     if (recent.length > 0 && random.chance(0.65)) {
       return this.addPost({ ...base, createdAt: at, kind: 'reply', parent: random.pick(recent), missingParentId: null, text: capitalise(body), topicBrandId: brand.id, targets: [brand.id], involves: [brand.id] });
     }
@@ -229,6 +232,7 @@ class Simulation {
       role: 'share',
       targets: [],
       involves: [brand.id],
+      topic: null,
       hostile: false,
     });
   }
@@ -262,7 +266,7 @@ class Simulation {
       if (!random.chance(round === 0 ? 0.5 : 0.3)) return;
       const mood = (['unhappy', 'done', 'thanks'] as const)[random.weightedIndex(round === 0 ? [0.55, 0.3, 0.15] : [0.8, 0.1, 0.1])] ?? 'unhappy';
       const at = this.stamp(last.platform, [brand.id], last.createdAt + random.logNormal(45, 1.1) * MINUTE_MS);
-      const body = fill(followUpText(random, mood, customer.language), this.values(random, brand, customer.language, customer));
+      const body = fill(followUpText(random, mood, customer.language, subject), this.values(random, brand, customer.language, customer));
       const followUp = this.addPost({
         platform: last.platform,
         createdAt: at,
@@ -280,6 +284,7 @@ class Simulation {
         role: mood === 'thanks' ? 'thanks' : 'follow-up',
         targets: [brand.id],
         involves: [brand.id],
+        topic: null,
         hostile: false,
       });
       if (!random.chance(mood === 'thanks' ? brand.followUpAnswerRate * 0.4 : brand.followUpAnswerRate)) return;
@@ -322,6 +327,7 @@ class Simulation {
         role: 'spam',
         targets: [],
         involves,
+        topic: null,
         hostile: false,
         });
       if (random.chance(0.06)) {
@@ -344,6 +350,7 @@ class Simulation {
           role: 'mention',
           targets: [brand.id],
           involves,
+          topic: null,
           hostile: false,
           });
       }
@@ -388,6 +395,7 @@ class Simulation {
           role: 'mention',
           targets: [client.id],
           involves,
+          topic: null,
           hostile: true,
         });
       });

@@ -191,6 +191,21 @@ export const SAMPLE_HOLIDAYS: readonly string[] = ['2024-11-01', '2024-12-06', '
 /** The month `replybench demo` reports on. */
 export const SAMPLE_REPORT_PERIOD = SAMPLE_CALENDAR.lastMonth;
 
+/**
+ * What complaints are about: billing is a steady share of them every month;
+ * roaming's share follows the calendar (January first), high in the summer
+ * holidays; the other issues split the rest in these proportions.
+ */
+export const COMPLAINT_SUBJECTS: {
+  billingShare: number;
+  roamingShareByMonth: readonly number[];
+  others: Readonly<Record<Exclude<IssueTopic, 'billing' | 'roaming'>, number>>;
+} = {
+  billingShare: 0.22,
+  roamingShareByMonth: [0.03, 0.03, 0.04, 0.05, 0.06, 0.1, 0.2, 0.22, 0.09, 0.04, 0.03, 0.05],
+  others: { outage: 0.12, coverage: 0.11, speed: 0.1, router: 0.09, contract: 0.07, app: 0.07, porting: 0.06, sim: 0.06 },
+};
+
 /** Extra inbound volume on given Madrid calendar days, per brand (an outage, a price rise, Black Friday). */
 export const SAMPLE_EVENTS: ReadonlyArray<{ brandId: string; from: string; to: string; factor: number; topic?: IssueTopic }> = [
   { brandId: '*', from: '2024-11-29', to: '2024-12-02', factor: 1.5 },
