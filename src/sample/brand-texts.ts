@@ -1,8 +1,9 @@
 /**
  * What the sample's brands write: each care team's replies in its own style
- * (spec.ts, ReplyStyle), broadcasts and Zentel's promotions.
+ * (spec.ts, ReplyStyle), broadcasts, Zentel's promotions, and the client's
+ * status updates during its outage.
  */
-import { pickIn, type Corpus } from './corpus.js';
+import { fill, pickIn, type Corpus } from './corpus.js';
 import type { Random } from './random.js';
 import type { Language } from './spec.js';
 import type { IssueTopic } from './texts.js';
@@ -123,3 +124,31 @@ export function threadContinuation(random: Random, language: Language): string {
   return pickIn(random, THREAD_CONTINUATIONS, language);
 }
 
+/** The client's status posts during its outage, one list per day of it; {cities} are the places it hit. */
+const OUTAGE_STATUS: readonly Corpus[] = [
+  {
+    en: ['We are aware of an outage affecting fibre customers in {cities}. Our engineers are on it and we will post updates here.', 'Fibre outage in {cities}: our teams are working to restore the service as soon as possible. Updates to follow.'],
+    es: ['Sabemos que hay una avería que afecta a clientes de fibra en {cities}. Nuestros técnicos ya están trabajando; iremos informando por aquí.', 'Avería de fibra en {cities}: estamos trabajando para restablecer el servicio lo antes posible.'],
+    fr: ['Une panne touche nos clients fibre à {cities}. Nos techniciens sont mobilisés, nous vous tenons informés ici.'],
+  },
+  {
+    en: ['Update on the outage in {cities}: service is coming back area by area. Thank you for your patience.'],
+    es: ['Novedades sobre la avería en {cities}: el servicio vuelve por zonas. Gracias por vuestra paciencia.'],
+    fr: ['Point sur la panne à {cities} : le service revient quartier par quartier. Merci de votre patience.'],
+  },
+  {
+    en: ['Fibre service is restored in {cities}. If you are still without internet, please restart your router.'],
+    es: ['El servicio de fibra está restablecido en {cities}. Si sigues sin internet, reinicia el router.'],
+    fr: ['Le service fibre est rétabli à {cities}. Si vous êtes toujours sans internet, redémarrez votre box.'],
+  },
+];
+
+const AND: Record<Language, string> = { en: 'and', es: 'y', fr: 'et' };
+
+/** The status post of the outage's `day` (0 = the first), the places named in the language: "Madrid, Valencia and Barcelona". */
+export function outageStatus(random: Random, day: number, language: Language, cities: readonly string[]): string {
+  const corpus = OUTAGE_STATUS[Math.min(day, OUTAGE_STATUS.length - 1)];
+  if (!corpus) return '';
+  const places = cities.length > 1 ? `${cities.slice(0, -1).join(', ')} ${AND[language]} ${cities[cities.length - 1]}` : (cities[0] ?? '');
+  return fill(pickIn(random, corpus, language), { cities: places });
+}

@@ -4,7 +4,7 @@
  * Pure: the same seed always gives the same posts.
  */
 import { answerTime, brandFollowers, eventFactor, issueWeights } from './behaviour.js';
-import { broadcastText, spamText, threadContinuation } from './brand-texts.js';
+import { broadcastText, outageStatus, spamText, threadContinuation } from './brand-texts.js';
 import { sampleCalendar, sampleDays, type Day, type SampleCalendar } from './calendar.js';
 import { DAY_MS, HOUR_MS, avoidAmbiguousLocalHour, madridMidnight } from './clock.js';
 import { fill } from './corpus.js';
@@ -13,8 +13,8 @@ import type { SamplePost } from './model.js';
 import { makeCustomers, type Customer } from './people.js';
 import { Random } from './random.js';
 import { replyFor, type Subject } from './replies.js';
-import { DEFAULT_SEED, SAMPLE_BRANDS, SAMPLE_CALENDAR, SAMPLE_PLATFORMS, type BrandBehaviour, type Language, type SamplePlatform } from './spec.js';
-import { ISSUE_TOPICS, followUpText, mentionText, type IssueTopic, type MentionKind, type Sentiment } from './texts.js';
+import { DEFAULT_SEED, SAMPLE_BRANDS, SAMPLE_CALENDAR, SAMPLE_OUTAGE, SAMPLE_PLATFORMS, type BrandBehaviour, type Language, type SamplePlatform } from './spec.js';
+import { ISSUE_TOPICS, followUpText, mentionText, outageChaserText, type IssueTopic, type MentionKind, type Sentiment } from './texts.js';
 
 const MINUTE_MS = 60_000;
 /** Relative inbound volume per local hour of the day (people write at lunch and in the evening). */
@@ -48,6 +48,13 @@ export function generateSampleData(seed: string = DEFAULT_SEED, options: SampleO
   return new Simulation(seed).run(options);
 }
 
+/** How the client's outage strains its care team: fewer answers, later. */
+interface Strain {
+  answerFactor: number;
+  delayFactor: number;
+}
+const NO_STRAIN: Strain = { answerFactor: 1, delayFactor: 1 };
+
 type NewPost = Omit<SamplePost, 'id' | 'url'>;
 
 class Simulation {
@@ -79,6 +86,7 @@ class Simulation {
       for (const brand of SAMPLE_BRANDS) for (const platform of SAMPLE_PLATFORMS) this.inboundDay(daily, brand, platform, day);
       for (const brand of SAMPLE_BRANDS) if (brand.spamPerDay > 0) this.spamDay(daily, brand, day);
     }
+    this.outage(this.random.fork('outage'));
     if (options.hostileTexts) this.hostileMentions(this.random.fork('hostile'), options.hostileTexts);
     const posts = this.posts.filter((post) => post.createdAt < this.calendar.cutoff);
     posts.sort((a, b) => a.createdAt - b.createdAt || compareIds(a.id, b.id));
@@ -237,18 +245,28 @@ class Simulation {
     });
   }
 
-  /** Each addressed brand may answer; the customer may write again; the brand may answer that too. */
-  private respond(random: Random, brand: BrandBehaviour, mention: SamplePost, customer: Customer, day: Day, subject: Subject, kind: MentionKind): void {
+  /**
+   * Each addressed brand may answer; the customer may write again; the brand
+   * may answer that too. `strain` lowers the odds of an answer and stretches
+   * its delay; `only` limits the answers to one of the addressed brands.
+   * True when `brand` answered.
+   */
+  private respond(random: Random, brand: BrandBehaviour, mention: SamplePost, customer: Customer, day: Day, subject: Subject, kind: MentionKind, strain: Strain = NO_STRAIN, only?: string): boolean {
+    let answered = false;
     for (const targetId of mention.targets) {
-      const target = SAMPLE_BRANDS.find((candidate) => candidate.id === targetId) ?? brand;
+      if (only !== undefined && targetId !== only) continue;
+      const usual = SAMPLE_BRANDS.find((candidate) => candidate.id === targetId) ?? brand;
+      const target = strain === NO_STRAIN ? usual : { ...usual, medianMinutesOnShift: usual.medianMinutesOnShift * strain.delayFactor };
       const progress = day.monthIndex / Math.max(1, this.calendar.months.length - 1);
-      let probability = target.answerRate[0] + (target.answerRate[1] - target.answerRate[0]) * progress;
+      let probability = (target.answerRate[0] + (target.answerRate[1] - target.answerRate[0]) * progress) * strain.answerFactor;
       if (mention.sentiment === 'negative') probability *= target.negativeFactor;
       if (customer.followers >= 10_000) probability *= target.influencerFactor;
       if (!random.chance(Math.min(0.97, probability))) continue;
       const answer = this.answer(random, target, mention, customer, subject);
+      if (answer && target.id === brand.id) answered = true;
       if (answer && kind !== 'praise' && target.id === brand.id) this.followUps(random, target, answer, customer, subject);
     }
+    return answered;
   }
 
   private answer(random: Random, brand: BrandBehaviour, to: SamplePost, customer: Customer, subject: Subject): SamplePost | null {
@@ -354,6 +372,87 @@ class Simulation {
           hostile: false,
           });
       }
+    }
+  }
+
+  // ---- the client's outage ----------------------------------------------
+
+  /**
+   * SAMPLE_OUTAGE: customers in the cities hit write about it, the client
+   * posts status updates, and its swamped care team answers fewer of all its
+   * mentions of those days, later. Drawn from its own stream after the daily
+   * ones, so nothing before the outage, after it or of another brand moves:
+   * only the client's answers to the other mentions of those days are drawn
+   * again.
+   */
+  private outage(random: Random): void {
+    const client = SAMPLE_BRANDS.find((brand) => brand.id === SAMPLE_OUTAGE.brandId);
+    const days = [...sampleDays(this.calendar)];
+    const first = days.findIndex((day) => day.iso === SAMPLE_OUTAGE.days[0].iso);
+    const plans = SAMPLE_OUTAGE.days.map((plan, index) => ({ plan, day: days[first + index] }));
+    if (!client || first < 0 || plans.some(({ plan, day }) => day?.iso !== plan.iso)) throw new Error('SAMPLE_OUTAGE: its days must follow each other inside the sample');
+    const strain: Strain = SAMPLE_OUTAGE;
+    const cities: readonly string[] = SAMPLE_OUTAGE.cities;
+    const hit = (this.customersByBrand.get(client.id) ?? []).filter((customer) => cities.includes(customer.city));
+    if (hit.length === 0) throw new Error('SAMPLE_OUTAGE: no customer of the client lives in its cities');
+
+    // The team is swamped from the first outage mention to the end of the last day.
+    const from = (plans[0]?.day?.start ?? 0) + SAMPLE_OUTAGE.days[0].fromHour * HOUR_MS;
+    const to = days[first + plans.length]?.start ?? this.calendar.cutoff;
+    this.reanswer(random, client, from, to, strain);
+
+    const statuses = new Map<SamplePlatform, SamplePost[]>();
+    const platformWeights = SAMPLE_PLATFORMS.map((platform) => client.inboundPerDay[platform]);
+    plans.forEach(({ plan, day }, index) => {
+      if (!day) return;
+      for (const platform of SAMPLE_PLATFORMS) {
+        const at = this.stamp(platform, [client.id], day.start + (Math.max(plan.fromHour + 1, 9) * 60 + random.int(0, 59)) * MINUTE_MS + random.int(0, 59) * 1000);
+        const language = pickLanguage(random);
+        const status = this.brandPost(client, platform, at, null, outageStatus(random, index, language, cities), language, 'broadcast');
+        statuses.set(platform, [...(statuses.get(platform) ?? []), status]);
+      }
+      const count = random.poisson(plan.mentions);
+      for (let i = 0; i < count; i++) {
+        const raw = day.start + (plan.fromHour + random.weightedIndex(HOUR_WEIGHTS.slice(plan.fromHour))) * HOUR_MS + random.int(0, 3_599_999);
+        const customer = random.pick(hit);
+        const platform = SAMPLE_PLATFORMS[random.weightedIndex(platformWeights)] ?? 'twitter';
+        const body = fill(mentionText(random, 'complaint', 'outage', customer.language), this.values(random, client, customer.language, customer));
+        const mention = this.mention(random, client, platform, customer, raw, 'complaint', 'outage', body, statuses.get(platform) ?? []);
+        if (this.respond(random, client, mention, customer, day, 'outage', 'complaint', strain) || !random.chance(SAMPLE_OUTAGE.chaseShare)) continue;
+        // Nobody answered: the customer writes again a few hours later.
+        const again = fill(outageChaserText(random, customer.language), this.values(random, client, customer.language, customer));
+        const chaser = this.mention(random, client, platform, customer, mention.createdAt + random.logNormal(180, 0.5) * MINUTE_MS, 'complaint', 'outage', again, statuses.get(platform) ?? []);
+        this.respond(random, client, chaser, customer, day, 'outage', 'complaint', strain);
+      }
+    });
+  }
+
+  /**
+   * The client's answers to the customers' mentions written in [from, to)
+   * are drawn again under `strain`: its usual answers, with the threads that
+   * grew under them, leave the sample first. Other brands' answers to the
+   * same mentions stay as they were, and so do the follow-ups written then
+   * in threads the client answered before.
+   */
+  private reanswer(random: Random, client: BrandBehaviour, from: number, to: number, strain: Strain): void {
+    const mentions = this.posts.filter((post) => post.role === 'mention' && post.targets.includes(client.id) && post.createdAt >= from && post.createdAt < to);
+    const mentioned = new Set(mentions);
+    const gone = new Set<SamplePost>();
+    // Parents come before their replies in this.posts, so one pass finds whole threads.
+    for (const post of this.posts) {
+      if (!post.parent) continue;
+      if (gone.has(post.parent) || (mentioned.has(post.parent) && post.brandId === client.id && post.role === 'answer')) gone.add(post);
+    }
+    let kept = 0;
+    for (const post of this.posts) if (!gone.has(post)) this.posts[kept++] = post;
+    this.posts.length = kept;
+    const days = [...sampleDays(this.calendar)];
+    for (const mention of mentions) {
+      const customer = this.customers.find((candidate) => candidate.handle === mention.author);
+      const day = days.findLast((candidate) => candidate.start <= mention.createdAt);
+      if (!customer || !day) continue;
+      const subject: Subject = mention.topic ?? (mention.sentiment === 'positive' ? 'praise' : 'question');
+      this.respond(random, client, mention, customer, day, subject, mention.topic ? 'complaint' : subject === 'praise' ? 'praise' : 'question', strain, client.id);
     }
   }
 

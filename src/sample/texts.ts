@@ -103,6 +103,13 @@ const OUTAGE_FOLLOW_UPS: Corpus = {
   fr: ['toujours sans internet à {city}', 'toujours la coupure internet, des nouvelles ?'],
 };
 
+/** During the client's outage: what a customer nobody answered writes a few hours later. */
+const OUTAGE_CHASERS: Corpus = {
+  en: ['{days} hours without internet in {city} and not a single reply from you', 'still waiting for an answer about the outage in {city}', 'is anyone reading this? half of {city} is without internet', 'no internet, no answer, no updates. Great outage handling'],
+  es: ['llevo {days} horas sin internet en {city} y nadie contesta', '¿alguien me va a decir algo de la avería?', 'media {city} sin internet y vosotros sin contestar'],
+  fr: ['{days} heures sans internet à {city} et aucune réponse', 'quelqu’un peut me répondre ? toujours sans internet', 'coupure internet à {city} et silence radio de votre part'],
+};
+
 export type MentionKind = 'complaint' | 'question' | 'praise';
 
 export function mentionText(random: Random, kind: MentionKind, topic: IssueTopic, language: Language): string {
@@ -116,3 +123,6 @@ export function followUpText(random: Random, mood: 'unhappy' | 'done' | 'thanks'
   return pickIn(random, mood === 'unhappy' && subject === 'outage' ? OUTAGE_FOLLOW_UPS : FOLLOW_UPS[mood], language);
 }
 
+export function outageChaserText(random: Random, language: Language): string {
+  return pickIn(random, OUTAGE_CHASERS, language);
+}
