@@ -4,8 +4,8 @@
  */
 import { HOUR_MS, madridParts } from './clock.js';
 import type { Random } from './random.js';
-import { SAMPLE_EVENTS, SAMPLE_HOLIDAYS, type BrandBehaviour, type SamplePlatform, type Shift } from './spec.js';
-import type { IssueTopic } from './texts.js';
+import { COMPLAINT_SUBJECTS, SAMPLE_EVENTS, SAMPLE_HOLIDAYS, type BrandBehaviour, type SamplePlatform, type Shift } from './spec.js';
+import { ISSUE_TOPICS, type IssueTopic } from './texts.js';
 
 const MINUTE_MS = 60_000;
 const HOLIDAYS = new Set(SAMPLE_HOLIDAYS);
@@ -44,6 +44,15 @@ export function eventFactor(brandId: string, iso: string): { factor: number; top
     }
   }
   return { factor, topic };
+}
+
+/** Weight of each of ISSUE_TOPICS (in its order) as a complaint's subject in a calendar month (1 = January); they sum to 1. */
+export function issueWeights(month: number): number[] {
+  const { billingShare, roamingShareByMonth, others } = COMPLAINT_SUBJECTS;
+  const roaming = roamingShareByMonth[month - 1] ?? 0;
+  const othersTotal = Object.values(others).reduce((sum, weight) => sum + weight, 0);
+  const rest = (1 - billingShare - roaming) / othersTotal;
+  return ISSUE_TOPICS.map((topic) => (topic === 'billing' ? billingShare : topic === 'roaming' ? roaming : others[topic] * rest));
 }
 
 export function brandFollowers(brand: BrandBehaviour, platform: SamplePlatform): number {

@@ -3,29 +3,18 @@
  * customers on Twitter, Facebook and Instagram, following the behaviours in spec.ts.
  * Pure: the same seed always gives the same posts.
  */
-import { answerTime, brandFollowers, eventFactor } from './behaviour.js';
+import { answerTime, brandFollowers, eventFactor, issueWeights } from './behaviour.js';
+import { broadcastText, outageStatus, spamText, threadContinuation } from './brand-texts.js';
 import { sampleCalendar, sampleDays, type Day, type SampleCalendar } from './calendar.js';
 import { DAY_MS, HOUR_MS, avoidAmbiguousLocalHour, madridMidnight } from './clock.js';
+import { fill } from './corpus.js';
 import { IdMaker } from './ids.js';
 import type { SamplePost } from './model.js';
 import { makeCustomers, type Customer } from './people.js';
 import { Random } from './random.js';
 import { replyFor, type Subject } from './replies.js';
-import { DEFAULT_SEED, SAMPLE_BRANDS, SAMPLE_CALENDAR, SAMPLE_PLATFORMS, type BrandBehaviour, type Language, type SamplePlatform } from './spec.js';
-import {
-  FORMULA_TEXTS,
-  HOSTILE_TEXTS,
-  ISSUE_TOPICS,
-  broadcastText,
-  fill,
-  followUpText,
-  mentionText,
-  spamText,
-  threadContinuation,
-  type IssueTopic,
-  type MentionKind,
-  type Sentiment,
-} from './texts.js';
+import { DEFAULT_SEED, SAMPLE_BRANDS, SAMPLE_CALENDAR, SAMPLE_OUTAGE, SAMPLE_PLATFORMS, type BrandBehaviour, type Language, type SamplePlatform } from './spec.js';
+import { ISSUE_TOPICS, followUpText, mentionText, outageChaserText, type IssueTopic, type MentionKind, type Sentiment } from './texts.js';
 
 const MINUTE_MS = 60_000;
 /** Relative inbound volume per local hour of the day (people write at lunch and in the evening). */
@@ -45,9 +34,26 @@ export interface SampleData {
   posts: SamplePost[];
 }
 
-export function generateSampleData(seed: string = DEFAULT_SEED): SampleData {
-  return new Simulation(seed).run();
+export interface SampleOptions {
+  /**
+   * Texts customers write to the client at the start of the report month,
+   * left unanswered so the report quotes them, per platform: tests carry
+   * hostile text (markup, formulas, scripts) through the exports and the
+   * report with it. The demo never sets it.
+   */
+  hostileTexts?: Partial<Record<SamplePlatform, readonly string[]>>;
 }
+
+export function generateSampleData(seed: string = DEFAULT_SEED, options: SampleOptions = {}): SampleData {
+  return new Simulation(seed).run(options);
+}
+
+/** How the client's outage strains its care team: fewer answers, later. */
+interface Strain {
+  answerFactor: number;
+  delayFactor: number;
+}
+const NO_STRAIN: Strain = { answerFactor: 1, delayFactor: 1 };
 
 type NewPost = Omit<SamplePost, 'id' | 'url'>;
 
@@ -73,14 +79,15 @@ class Simulation {
     }
   }
 
-  run(): SampleData {
+  run(options: SampleOptions): SampleData {
     const daily = this.random.fork('days');
     for (const day of sampleDays(this.calendar)) {
       for (const brand of SAMPLE_BRANDS) for (const platform of SAMPLE_PLATFORMS) this.broadcastDay(daily, brand, platform, day);
       for (const brand of SAMPLE_BRANDS) for (const platform of SAMPLE_PLATFORMS) this.inboundDay(daily, brand, platform, day);
       for (const brand of SAMPLE_BRANDS) if (brand.spamPerDay > 0) this.spamDay(daily, brand, day);
     }
-    this.hostileMentions(this.random.fork('hostile'));
+    this.outage(this.random.fork('outage'));
+    if (options.hostileTexts) this.hostileMentions(this.random.fork('hostile'), options.hostileTexts);
     const posts = this.posts.filter((post) => post.createdAt < this.calendar.cutoff);
     posts.sort((a, b) => a.createdAt - b.createdAt || compareIds(a.id, b.id));
     return { seed: this.seed, calendar: this.calendar, brands: SAMPLE_BRANDS, customers: this.customers, posts };
@@ -130,6 +137,7 @@ class Simulation {
       role,
       targets: [],
       involves: [brand.id],
+      topic: null,
       hostile: false,
     });
   }
@@ -146,13 +154,14 @@ class Simulation {
       const raw = day.start + hour * HOUR_MS + random.int(0, 3_599_999);
       const customer = this.pickCustomer(random, brand);
       const kind: MentionKind = (['complaint', 'question', 'praise'] as const)[random.weightedIndex([0.64, 0.24, 0.12])] ?? 'complaint';
-      const topic: IssueTopic = event.topic && random.chance(0.7) ? event.topic : random.pick(ISSUE_TOPICS);
+      const topic: IssueTopic = event.topic && random.chance(0.7) ? event.topic : (ISSUE_TOPICS[random.weightedIndex(issueWeights(Number(day.iso.slice(5, 7))))] ?? 'billing');
       // Reposts are not mentions: Facebook shares of the page, retweets of a competitor (the care export holds no retweets).
       if (random.chance(platform === 'facebook' ? 0.04 : platform === 'twitter' && brand.role === 'competitor' ? 0.05 : 0)) {
         this.repost(brand, platform, customer, this.stamp(platform, [brand.id], raw));
         continue;
       }
-      const mention = this.mention(random, brand, platform, customer, raw, kind, topic);
+      const body = fill(mentionText(random, kind, topic, customer.language), this.values(random, brand, customer.language, customer));
+      const mention = this.mention(random, brand, platform, customer, raw, kind, topic, body);
       this.respond(random, brand, mention, customer, day, kind === 'complaint' ? topic : kind, kind);
     }
   }
@@ -161,11 +170,21 @@ class Simulation {
     return random.chance(0.85) ? random.pick(this.customersByBrand.get(brand.id) ?? this.customers) : random.pick(this.customers);
   }
 
-  private mention(random: Random, brand: BrandBehaviour, platform: SamplePlatform, customer: Customer, raw: number, kind: MentionKind, topic: IssueTopic): SamplePost {
+  /** A customer's mention of the brand, as the platform shapes it; on Facebook and Instagram often a comment under one of `pages` (the brand's recent posts). */
+  private mention(
+    random: Random,
+    brand: BrandBehaviour,
+    platform: SamplePlatform,
+    customer: Customer,
+    raw: number,
+    kind: MentionKind,
+    topic: IssueTopic,
+    body: string,
+    pages: readonly SamplePost[] = this.recentBroadcasts.get(`${brand.id}:${platform}`) ?? [],
+  ): SamplePost {
     const language = customer.language;
-    const body = fill(mentionText(random, kind, topic, language), this.values(random, brand, language, customer));
     const sentiment: Sentiment = kind === 'praise' ? 'positive' : kind === 'question' ? (random.chance(0.9) ? 'neutral' : 'negative') : random.chance(0.85) ? 'negative' : 'neutral';
-    const base = { platform, author: customer.handle, authorName: customer.name, followers: customer.followers, brandId: null, language, sentiment, hostile: false, role: 'mention' as const };
+    const base = { platform, author: customer.handle, authorName: customer.name, followers: customer.followers, brandId: null, language, sentiment, topic: kind === 'complaint' ? topic : null, hostile: false, role: 'mention' as const };
     this.wroteTo.get(brand.id)?.add(customer.handle);
 
     if (platform === 'twitter') {
@@ -192,7 +211,7 @@ class Simulation {
     }
 
     const at = this.stamp(platform, [brand.id], raw);
-    const recent = (this.recentBroadcasts.get(`${brand.id}:${platform}`) ?? []).filter((post) => post.createdAt < at && post.createdAt > at - 4 * DAY_MS);
+    const recent = pages.filter((post) => post.createdAt < at && post.createdAt > at - 4 * DAY_MS);
     if (recent.length > 0 && random.chance(0.65)) {
       return this.addPost({ ...base, createdAt: at, kind: 'reply', parent: random.pick(recent), missingParentId: null, text: capitalise(body), topicBrandId: brand.id, targets: [brand.id], involves: [brand.id] });
     }
@@ -221,22 +240,33 @@ class Simulation {
       role: 'share',
       targets: [],
       involves: [brand.id],
+      topic: null,
       hostile: false,
     });
   }
 
-  /** Each addressed brand may answer; the customer may write again; the brand may answer that too. */
-  private respond(random: Random, brand: BrandBehaviour, mention: SamplePost, customer: Customer, day: Day, subject: Subject, kind: MentionKind): void {
+  /**
+   * Each addressed brand may answer; the customer may write again; the brand
+   * may answer that too. `strain` lowers the odds of an answer and stretches
+   * its delay; `only` limits the answers to one of the addressed brands.
+   * True when `brand` answered.
+   */
+  private respond(random: Random, brand: BrandBehaviour, mention: SamplePost, customer: Customer, day: Day, subject: Subject, kind: MentionKind, strain: Strain = NO_STRAIN, only?: string): boolean {
+    let answered = false;
     for (const targetId of mention.targets) {
-      const target = SAMPLE_BRANDS.find((candidate) => candidate.id === targetId) ?? brand;
+      if (only !== undefined && targetId !== only) continue;
+      const usual = SAMPLE_BRANDS.find((candidate) => candidate.id === targetId) ?? brand;
+      const target = strain === NO_STRAIN ? usual : { ...usual, medianMinutesOnShift: usual.medianMinutesOnShift * strain.delayFactor };
       const progress = day.monthIndex / Math.max(1, this.calendar.months.length - 1);
-      let probability = target.answerRate[0] + (target.answerRate[1] - target.answerRate[0]) * progress;
+      let probability = (target.answerRate[0] + (target.answerRate[1] - target.answerRate[0]) * progress) * strain.answerFactor;
       if (mention.sentiment === 'negative') probability *= target.negativeFactor;
       if (customer.followers >= 10_000) probability *= target.influencerFactor;
       if (!random.chance(Math.min(0.97, probability))) continue;
       const answer = this.answer(random, target, mention, customer, subject);
+      if (answer && target.id === brand.id) answered = true;
       if (answer && kind !== 'praise' && target.id === brand.id) this.followUps(random, target, answer, customer, subject);
     }
+    return answered;
   }
 
   private answer(random: Random, brand: BrandBehaviour, to: SamplePost, customer: Customer, subject: Subject): SamplePost | null {
@@ -254,7 +284,7 @@ class Simulation {
       if (!random.chance(round === 0 ? 0.5 : 0.3)) return;
       const mood = (['unhappy', 'done', 'thanks'] as const)[random.weightedIndex(round === 0 ? [0.55, 0.3, 0.15] : [0.8, 0.1, 0.1])] ?? 'unhappy';
       const at = this.stamp(last.platform, [brand.id], last.createdAt + random.logNormal(45, 1.1) * MINUTE_MS);
-      const body = fill(followUpText(random, mood, customer.language), this.values(random, brand, customer.language, customer));
+      const body = fill(followUpText(random, mood, customer.language, subject), this.values(random, brand, customer.language, customer));
       const followUp = this.addPost({
         platform: last.platform,
         createdAt: at,
@@ -272,6 +302,7 @@ class Simulation {
         role: mood === 'thanks' ? 'thanks' : 'follow-up',
         targets: [brand.id],
         involves: [brand.id],
+        topic: null,
         hostile: false,
       });
       if (!random.chance(mood === 'thanks' ? brand.followUpAnswerRate * 0.4 : brand.followUpAnswerRate)) return;
@@ -314,6 +345,7 @@ class Simulation {
         role: 'spam',
         targets: [],
         involves,
+        topic: null,
         hostile: false,
         });
       if (random.chance(0.06)) {
@@ -336,60 +368,136 @@ class Simulation {
           role: 'mention',
           targets: [brand.id],
           involves,
+          topic: null,
           hostile: false,
           });
       }
     }
   }
 
-  // ---- texts that attack the report --------------------------------------
+  // ---- the client's outage ----------------------------------------------
 
   /**
-   * The client gets the hostile texts at the very start of the report month,
-   * unanswered, so they are among the oldest unanswered mentions the report
-   * quotes; its Facebook page and Instagram account get a few too.
+   * SAMPLE_OUTAGE: customers in the cities hit write about it, the client
+   * posts status updates, and its swamped care team answers fewer of all its
+   * mentions of those days, later. Drawn from its own stream after the daily
+   * ones, so nothing before the outage, after it or of another brand moves:
+   * only the client's answers to the other mentions of those days are drawn
+   * again.
    */
-  private hostileMentions(random: Random): void {
+  private outage(random: Random): void {
+    const client = SAMPLE_BRANDS.find((brand) => brand.id === SAMPLE_OUTAGE.brandId);
+    const days = [...sampleDays(this.calendar)];
+    const first = days.findIndex((day) => day.iso === SAMPLE_OUTAGE.days[0].iso);
+    const plans = SAMPLE_OUTAGE.days.map((plan, index) => ({ plan, day: days[first + index] }));
+    if (!client || first < 0 || plans.some(({ plan, day }) => day?.iso !== plan.iso)) throw new Error('SAMPLE_OUTAGE: its days must follow each other inside the sample');
+    const strain: Strain = SAMPLE_OUTAGE;
+    const cities: readonly string[] = SAMPLE_OUTAGE.cities;
+    const hit = (this.customersByBrand.get(client.id) ?? []).filter((customer) => cities.includes(customer.city));
+    if (hit.length === 0) throw new Error('SAMPLE_OUTAGE: no customer of the client lives in its cities');
+
+    // The team is swamped from the first outage mention to the end of the last day.
+    const from = (plans[0]?.day?.start ?? 0) + SAMPLE_OUTAGE.days[0].fromHour * HOUR_MS;
+    const to = days[first + plans.length]?.start ?? this.calendar.cutoff;
+    this.reanswer(random, client, from, to, strain);
+
+    const statuses = new Map<SamplePlatform, SamplePost[]>();
+    const platformWeights = SAMPLE_PLATFORMS.map((platform) => client.inboundPerDay[platform]);
+    plans.forEach(({ plan, day }, index) => {
+      if (!day) return;
+      for (const platform of SAMPLE_PLATFORMS) {
+        const at = this.stamp(platform, [client.id], day.start + (Math.max(plan.fromHour + 1, 9) * 60 + random.int(0, 59)) * MINUTE_MS + random.int(0, 59) * 1000);
+        const language = pickLanguage(random);
+        const status = this.brandPost(client, platform, at, null, outageStatus(random, index, language, cities), language, 'broadcast');
+        statuses.set(platform, [...(statuses.get(platform) ?? []), status]);
+      }
+      const count = random.poisson(plan.mentions);
+      for (let i = 0; i < count; i++) {
+        const raw = day.start + (plan.fromHour + random.weightedIndex(HOUR_WEIGHTS.slice(plan.fromHour))) * HOUR_MS + random.int(0, 3_599_999);
+        const customer = random.pick(hit);
+        const platform = SAMPLE_PLATFORMS[random.weightedIndex(platformWeights)] ?? 'twitter';
+        const body = fill(mentionText(random, 'complaint', 'outage', customer.language), this.values(random, client, customer.language, customer));
+        const mention = this.mention(random, client, platform, customer, raw, 'complaint', 'outage', body, statuses.get(platform) ?? []);
+        if (this.respond(random, client, mention, customer, day, 'outage', 'complaint', strain) || !random.chance(SAMPLE_OUTAGE.chaseShare)) continue;
+        // Nobody answered: the customer writes again a few hours later.
+        const again = fill(outageChaserText(random, customer.language), this.values(random, client, customer.language, customer));
+        const chaser = this.mention(random, client, platform, customer, mention.createdAt + random.logNormal(180, 0.5) * MINUTE_MS, 'complaint', 'outage', again, statuses.get(platform) ?? []);
+        this.respond(random, client, chaser, customer, day, 'outage', 'complaint', strain);
+      }
+    });
+  }
+
+  /**
+   * The client's answers to the customers' mentions written in [from, to)
+   * are drawn again under `strain`: its usual answers, with the threads that
+   * grew under them, leave the sample first. Other brands' answers to the
+   * same mentions stay as they were, and so do the follow-ups written then
+   * in threads the client answered before.
+   */
+  private reanswer(random: Random, client: BrandBehaviour, from: number, to: number, strain: Strain): void {
+    const mentions = this.posts.filter((post) => post.role === 'mention' && post.targets.includes(client.id) && post.createdAt >= from && post.createdAt < to);
+    const mentioned = new Set(mentions);
+    const gone = new Set<SamplePost>();
+    // Parents come before their replies in this.posts, so one pass finds whole threads.
+    for (const post of this.posts) {
+      if (!post.parent) continue;
+      if (gone.has(post.parent) || (mentioned.has(post.parent) && post.brandId === client.id && post.role === 'answer')) gone.add(post);
+    }
+    let kept = 0;
+    for (const post of this.posts) if (!gone.has(post)) this.posts[kept++] = post;
+    this.posts.length = kept;
+    const days = [...sampleDays(this.calendar)];
+    for (const mention of mentions) {
+      const customer = this.customers.find((candidate) => candidate.handle === mention.author);
+      const day = days.findLast((candidate) => candidate.start <= mention.createdAt);
+      if (!customer || !day) continue;
+      const subject: Subject = mention.topic ?? (mention.sentiment === 'positive' ? 'praise' : 'question');
+      this.respond(random, client, mention, customer, day, subject, mention.topic ? 'complaint' : subject === 'praise' ? 'praise' : 'question', strain, client.id);
+    }
+  }
+
+  // ---- hostile texts, for tests --------------------------------------------
+
+  /**
+   * SampleOptions.hostileTexts: the client gets them at the very start of the
+   * report month, unanswered, so they are among the oldest unanswered
+   * mentions the report quotes; on Facebook and Instagram as comments under
+   * its latest post.
+   */
+  private hostileMentions(random: Random, texts: NonNullable<SampleOptions['hostileTexts']>): void {
     const client = SAMPLE_BRANDS.find((brand) => brand.id === CLIENT_ID);
     if (!client) return;
     const [year, month] = SAMPLE_CALENDAR.lastMonth.split('-').map(Number) as [number, number];
     const monthStart = madridMidnight(year, month, 1);
     const pool = this.customersByBrand.get(client.id) ?? this.customers;
     const involves = [client.id];
-    const hostile = (platform: SamplePlatform, at: number, customer: Customer, parent: SamplePost | null, text: string): void => {
-      this.addPost({
-        platform,
-        createdAt: this.stamp(platform, involves, at),
-        author: customer.handle,
-        authorName: customer.name,
-        followers: customer.followers,
-        brandId: null,
-        kind: parent ? 'reply' : 'post',
-        parent,
-        missingParentId: null,
-        text,
-        language: customer.language,
-        sentiment: 'negative',
-        topicBrandId: client.id,
-        role: 'mention',
-        targets: [client.id],
-        involves,
-        hostile: true,
+    SAMPLE_PLATFORMS.forEach((platform, platformIndex) => {
+      (texts[platform] ?? []).forEach((text, index) => {
+        const customer = pool[(index * 7 + platformIndex * 5) % pool.length] ?? random.pick(pool);
+        const at = this.stamp(platform, involves, monthStart + (3 + platformIndex * 60 + index * 17) * MINUTE_MS + random.int(0, 59) * 1000);
+        const page = platform === 'twitter' ? [] : this.posts.filter((post) => post.platform === platform && post.brandId === client.id && post.role === 'broadcast' && post.createdAt < at);
+        const parent = page[page.length - 1] ?? null;
+        this.addPost({
+          platform,
+          createdAt: at,
+          author: customer.handle,
+          authorName: customer.name,
+          followers: customer.followers,
+          brandId: null,
+          kind: parent ? 'reply' : 'post',
+          parent,
+          missingParentId: null,
+          text: platform === 'twitter' ? `@${client.accounts.twitter[0]} ${text}` : text,
+          language: customer.language,
+          sentiment: 'negative',
+          topicBrandId: client.id,
+          role: 'mention',
+          targets: [client.id],
+          involves,
+          topic: null,
+          hostile: true,
+        });
       });
-    };
-    HOSTILE_TEXTS.forEach((text, index) => {
-      const customer = pool[(index * 7) % pool.length] ?? random.pick(pool);
-      hostile('twitter', monthStart + (3 + index * 17) * MINUTE_MS + random.int(0, 59) * 1000, customer, null, `@${client.accounts.twitter[0]} ${text}`);
-    });
-    const elsewhere: Array<[SamplePlatform, string]> = [
-      ...[...FORMULA_TEXTS, HOSTILE_TEXTS[0] ?? '', HOSTILE_TEXTS[5] ?? '', HOSTILE_TEXTS[6] ?? '', HOSTILE_TEXTS[9] ?? ''].map((text): [SamplePlatform, string] => ['facebook', text]),
-      ...[HOSTILE_TEXTS[1] ?? '', HOSTILE_TEXTS[7] ?? '', `${HOSTILE_TEXTS[3] ?? ''}; "quoted"; semi;colons`].map((text): [SamplePlatform, string] => ['instagram', text]),
-    ];
-    elsewhere.forEach(([platform, text], index) => {
-      const customer = pool[(index * 11 + 5) % pool.length] ?? random.pick(pool);
-      const at = monthStart + (60 + index * 23) * MINUTE_MS + random.int(0, 59) * 1000;
-      const page = this.posts.filter((post) => post.platform === platform && post.brandId === client.id && post.role === 'broadcast' && post.createdAt < at);
-      hostile(platform, at, customer, page[page.length - 1] ?? null, text);
     });
   }
 

@@ -1,5 +1,5 @@
 import type { Language, SamplePlatform } from './spec.js';
-import type { Sentiment } from './texts.js';
+import type { IssueTopic, Sentiment } from './texts.js';
 
 /** Why a post exists in the story; the writers ignore it, the tests read it. */
 export type PostRole =
@@ -40,6 +40,8 @@ export interface SamplePost {
   targets: string[];
   /** Brands whose conversation the post belongs to: it is in the export of each (client: care export; competitors: listening export). */
   involves: string[];
-  /** One of the texts that attack the report (HTML, scripts, right-to-left, very long...). */
+  /** What a complaint is about (null for every other post). */
+  topic: IssueTopic | null;
+  /** One of the texts that attack the report, written only for tests (SampleOptions.hostileTexts). */
   hostile: boolean;
 }

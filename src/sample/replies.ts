@@ -1,7 +1,8 @@
 /** What a brand's care team writes back, by its reply style (spec.ts). */
 import type { Random } from './random.js';
 import type { BrandBehaviour, Language } from './spec.js';
-import { cannedReply, linkReply, personalReply, salesReply, terseReply, type IssueTopic } from './texts.js';
+import { cannedReply, linkReply, personalReply, salesReply, terseReply } from './brand-texts.js';
+import type { IssueTopic } from './texts.js';
 
 /** What a customer wrote about: an issue, a plain question or praise. */
 export type Subject = IssueTopic | 'question' | 'praise';

@@ -191,6 +191,48 @@ export const SAMPLE_HOLIDAYS: readonly string[] = ['2024-11-01', '2024-12-06', '
 /** The month `replybench demo` reports on. */
 export const SAMPLE_REPORT_PERIOD = SAMPLE_CALENDAR.lastMonth;
 
+/**
+ * What complaints are about: billing is a steady share of them every month;
+ * roaming's share follows the calendar (January first), high in the summer
+ * holidays; the other issues split the rest in these proportions.
+ */
+export const COMPLAINT_SUBJECTS: {
+  billingShare: number;
+  roamingShareByMonth: readonly number[];
+  others: Readonly<Record<Exclude<IssueTopic, 'billing' | 'roaming'>, number>>;
+} = {
+  billingShare: 0.22,
+  roamingShareByMonth: [0.03, 0.03, 0.04, 0.05, 0.06, 0.1, 0.2, 0.22, 0.09, 0.04, 0.03, 0.05],
+  others: { outage: 0.12, coverage: 0.11, speed: 0.1, router: 0.09, contract: 0.07, app: 0.07, porting: 0.06, sim: 0.06 },
+};
+
+/**
+ * The client's network outage, the month before the report month, so the
+ * report compares with it: the fibre goes down in three cities on the
+ * morning of the first day and the customers there write about it for three
+ * days, in their own languages, with the words of the sample config's outage
+ * theme. The care team posts status updates and, swamped, answers fewer of
+ * all its mentions of those days (the outage's and the others), much later;
+ * the month shows it as a peak of mentions, the year's lowest response rate
+ * and its slowest median response. Competitors answer their own outage
+ * mentions as they answer everything else.
+ */
+export const SAMPLE_OUTAGE = {
+  brandId: 'vireo',
+  cities: ['Madrid', 'Valencia', 'Barcelona'],
+  /** Consecutive Madrid days, the local hour the outage mentions start from, and their mean number. */
+  days: [
+    { iso: '2025-09-16', fromHour: 7, mentions: 100 },
+    { iso: '2025-09-17', fromHour: 0, mentions: 65 },
+    { iso: '2025-09-18', fromHour: 0, mentions: 25 },
+  ],
+  /** From the first outage mention to the end of the last day: multiplies the client's usual probability of answering, and its usual answer delay. */
+  answerFactor: 0.35,
+  delayFactor: 8,
+  /** Share of the customers left unanswered who write again a few hours later. */
+  chaseShare: 0.35,
+} as const;
+
 /** Extra inbound volume on given Madrid calendar days, per brand (an outage, a price rise, Black Friday). */
 export const SAMPLE_EVENTS: ReadonlyArray<{ brandId: string; from: string; to: string; factor: number; topic?: IssueTopic }> = [
   { brandId: '*', from: '2024-11-29', to: '2024-12-02', factor: 1.5 },

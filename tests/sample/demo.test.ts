@@ -51,14 +51,15 @@ describe('replybench demo', () => {
     expect(metrics.brands.map((brand) => brand.id).sort()).toEqual(['kwikly', 'ondanet', 'telbo', 'vireo', 'zentel']);
   });
 
-  it('writes a PDF of several pages that names the brands and shows hostile mentions as plain text', () => {
+  it('writes a PDF of several pages that names the brands, compares the month with the outage month before it and quotes real-looking mentions', () => {
     const info = execFileSync('pdfinfo', [pdfPath()], { encoding: 'utf8' });
     const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
     expect(pages).toBeGreaterThan(3);
     const text = execFileSync('pdftotext', ['-raw', pdfPath(), '-'], { encoding: 'utf8' });
-    for (const name of ['Vireo Telecom', 'Telbo', 'Ondanet', 'Kwikly Mobile', 'Zentel', 'Norte Social', 'October 2025', 'What to improve']) expect(text).toContain(name);
-    expect(text).toContain('<script>alert(1)</script>');
-    expect(text).toContain('<img src=x onerror=alert(1)>');
+    for (const name of ['Vireo Telecom', 'Telbo', 'Ondanet', 'Kwikly Mobile', 'Zentel', 'Norte Social', 'October 2025', 'What to improve', 'Oldest unanswered mentions', 'Slowest responses']) expect(text).toContain(name);
+    expect(text).toMatch(/The response rate rose by [\d.]+ pts\s+compared with September 2025/);
+    expect(text).toContain('@VireoCares');
+    expect(text).not.toMatch(/<script|<img|=HYPERLINK|DROP TABLE|javascript:/);
   });
 
   it('stops at once, in one line and before writing anything, when no browser can print the PDF', async () => {

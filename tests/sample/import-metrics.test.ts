@@ -17,8 +17,9 @@ import type { MetricsReport } from '../../src/metrics/types.js';
 import { writeSampleExports, type SampleExport } from '../../src/sample/index.js';
 import type { SampleData } from '../../src/sample/generate.js';
 import { SAMPLE_DATA_DIR } from '../../src/sample/paths.js';
-import { SAMPLE_REPORT_PERIOD } from '../../src/sample/spec.js';
+import { SAMPLE_OUTAGE, SAMPLE_REPORT_PERIOD } from '../../src/sample/spec.js';
 import { Store } from '../../src/store/database.js';
+import { computeThemes } from '../../src/themes/index.js';
 import { GroundTruth, median } from './ground-truth.js';
 
 let dir: string;
@@ -121,5 +122,41 @@ describe(`the sample's metrics for ${SAMPLE_REPORT_PERIOD}`, () => {
     const followUps = diagnostics.brands.filter((b) => b.role === 'competitor').flatMap((b) => (b.followThrough.answeredShare === null ? [] : [b.followThrough.answeredShare]));
     expect(followUps.length).toBeGreaterThanOrEqual(2);
     expect(diagnosed('vireo').followThrough.answeredShare ?? 1).toBeLessThan(median(followUps));
+  });
+});
+
+describe('the client\'s outage month, as the report and `replybench themes` show it', () => {
+  const outageMonth = SAMPLE_OUTAGE.days[0].iso.slice(0, 7);
+
+  it('is the trend\'s peak of the client\'s mentions, its lowest response rate and its slowest median response, as the generator wrote them', () => {
+    const truth = new GroundTruth(data);
+    const points = (metrics.trend ?? []).filter((point) => point.brandId === 'vireo');
+    expect(points.map((point) => point.month)).toEqual(data.calendar.months);
+    const outage = points.find((point) => point.month === outageMonth);
+    const inbound = truth.inbound('vireo', outageMonth);
+    const times = truth.answered(inbound, 'vireo');
+    expect([outage?.inbound, outage?.answered]).toEqual([inbound.length, times.length]);
+    expect(outage?.responseTimeMedianMin).toBeCloseTo(median(times), 6);
+    const others = points.filter((point) => point !== outage);
+    expect(outage?.inbound ?? 0).toBeGreaterThan(1.15 * Math.max(...others.map((point) => point.inbound)));
+    expect(outage?.responseRate ?? 1).toBeLessThan(Math.min(...others.map((point) => point.responseRate ?? 1)) - 0.02);
+    expect(outage?.responseTimeMedianMin ?? 0).toBeGreaterThan(Math.max(...others.map((point) => point.responseTimeMedianMin ?? Infinity)) + 10);
+  });
+
+  it('has the outage theme rise far above the month before, answered less, later and below the competitors\' rate on it', async () => {
+    const outageTheme = async (period: string) => {
+      const brands = await computeThemes(store, config, period);
+      return brands.find((brand) => brand.id === 'vireo')?.themes.find((theme) => theme.name === 'outage' && theme.source === 'config');
+    };
+    const during = await outageTheme(outageMonth);
+    const [year, month] = outageMonth.split('-').map(Number) as [number, number];
+    const before = await outageTheme(month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`);
+    expect(during?.mentions ?? 0).toBeGreaterThan(250);
+    expect(during?.share ?? 0).toBeGreaterThan(4 * (before?.share ?? 1));
+    expect(during?.previousMentions).toBe(before?.mentions);
+    // Ondanet's own outage earlier that month gives the competitors enough outage mentions to compare.
+    expect(during?.benchmark?.gap ?? 0).toBeLessThan(-0.1);
+    expect(during?.responseRate ?? 1).toBeLessThan((before?.responseRate ?? 0) - 0.2);
+    expect(during?.responseTimeMedianMin ?? 0).toBeGreaterThan(3 * (before?.responseTimeMedianMin ?? Infinity));
   });
 });

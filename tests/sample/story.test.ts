@@ -19,7 +19,6 @@ beforeAll(() => {
 });
 
 const inboundOf = (brandId: string, month?: string): SamplePost[] => truth.inbound(brandId, month);
-const responseMinutes = (mention: SamplePost, brandId: string): number | null => truth.responseMinutes(mention, brandId);
 const answered = (mentions: SamplePost[], brandId: string): number[] => truth.answered(mentions, brandId);
 const rate = (brandId: string, month = SAMPLE_REPORT_PERIOD): number => truth.responseRate(brandId, month);
 /** Reply text reduced to its template: no handles, digits, signatures, names or URLs. */
@@ -145,18 +144,11 @@ describe('the sample story', () => {
     for (const language of ['es', 'fr'] as const) expect(mentions.filter((post) => post.language === language).length / mentions.length).toBeGreaterThan(0.08);
   });
 
-  it('puts hostile texts among the client\'s unanswered mentions of the report month', () => {
-    const hostile = data.posts.filter((post) => post.hostile);
-    expect(hostile.length).toBeGreaterThanOrEqual(10);
-    for (const post of hostile) {
-      expect(post.targets).toEqual(['vireo']);
-      expect(madridMonth(post.createdAt)).toBe(SAMPLE_REPORT_PERIOD);
-      expect(responseMinutes(post, 'vireo')).toBeNull();
-    }
-    const texts = hostile.map((post) => post.text).join('\n');
-    for (const needle of ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', 'file:///etc/passwd', '<%=', '👨‍👩‍👧‍👦', '=HYPERLINK(']) expect(texts).toContain(needle);
-    expect(texts).toMatch(/[\u0600-\u06ff]/);
-    expect(texts).toMatch(/[\u0590-\u05ff]/);
-    expect(Math.max(...hostile.map((post) => post.text.length))).toBeGreaterThan(2000);
+  it('reads like real customers: no markup, script, SQL, local link or formula in any post', () => {
+    expect(data.posts.filter((post) => post.hostile)).toEqual([]);
+    const attacks = /<|=HYPERLINK|DROP TABLE|javascript:|file:\/\/|\{\{/i;
+    expect(data.posts.filter((post) => attacks.test(post.text)).map((post) => post.text)).toEqual([]);
+    // A cell starting with = + - or @SUM is a formula to a spreadsheet; tweets start with an @handle, never @ and a function.
+    expect(data.posts.filter((post) => /^[=+-]|^@[A-Z]+\(/.test(post.text)).map((post) => post.text)).toEqual([]);
   });
 });
