@@ -98,13 +98,13 @@ async function writeAnalysedReport(options: WriteReportOptions, analysis: Analys
   let metrics = options.metrics ?? (analysis ? await metricsOf(analysis) : null);
   if (!metrics) throw new Error('writeReport needs `analysis`, `metrics`, or `store` and `period`');
   if (metrics.dataQuality.posts === 0) throw new UserError(noPostsMessage(metrics.period));
+  const template = ReportTemplate.open(config.report.template, config.baseDir, config.source);
   let improvements = options.improvements ?? null;
   if (options.improvements === undefined && analysis) {
     if (!metrics.diagnostics) metrics = { ...metrics, diagnostics: await diagnosticsOf(analysis) };
-    improvements = buildImprovements(metrics, language);
+    improvements = buildImprovements(metrics, language, { template });
   }
   const facts: StoreFacts | null = analysis ? await readStoreFacts(analysis) : null;
-  const template = ReportTemplate.open(config.report.template, config.baseDir, config.source);
   const pageSize = options.pageSize ?? config.report.pageSize;
   const formats = new Set<ReportFormat>(options.formats ?? REPORT_FORMATS);
   if (options.skipPdf) formats.delete('pdf');

@@ -16,8 +16,7 @@ function filesUnder(dir: string): string[] {
 /** Keys the code and templates ask for: t('key'), "t:key" in chart specs, and computed prefixes. */
 function usedKeys(): Set<string> {
   const keys = new Set<string>();
-  // src/report/advice/ has its own catalogue (the diagnostics' advice texts).
-  const sources = [...filesUnder(new URL('../../src/report', import.meta.url).pathname).filter((file) => !file.includes('/advice/')), ...filesUnder(DEFAULT_TEMPLATE_DIR)];
+  const sources = [...filesUnder(new URL('../../src/report', import.meta.url).pathname), ...filesUnder(DEFAULT_TEMPLATE_DIR)];
   for (const file of sources) {
     const text = readFileSync(file, 'utf8');
     for (const match of text.matchAll(/\bt\(\s*'([a-zA-Z0-9+-]+\.[a-zA-Z0-9.+-]+)'/g)) if (match[1]) keys.add(match[1]);

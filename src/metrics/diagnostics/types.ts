@@ -135,10 +135,12 @@ export interface BrandDiagnostics {
   rank: Record<string, number | null>;
 }
 
-/** Why a value is missing, so the report can say it instead of showing a blank. */
+/** Why a value is missing, so the report can say it instead of showing a blank (`advice.note.<code>` in the strings). */
+export const DIAGNOSTIC_NOTE_CODES = ['no-follower-data', 'no-sentiment-data', 'no-business-hours'] as const;
+
 export interface DiagnosticNote {
   brandId: string | null;
-  code: 'no-follower-data' | 'no-sentiment-data' | 'no-business-hours';
+  code: (typeof DIAGNOSTIC_NOTE_CODES)[number];
 }
 
 export interface DiagnosticSettings {

@@ -2,15 +2,14 @@ import { type MetricSpec, metricCatalogue, specOf } from '../../metrics/catalogu
 import { DIAGNOSTIC_METRICS, type DiagnosticMetricKey } from '../../metrics/diagnostics/catalogue.js';
 import type { BrandDiagnostics, Diagnostics } from '../../metrics/diagnostics/types.js';
 import type { Benchmark, BrandMetrics, MetricsReport } from '../../metrics/types.js';
-import type { FindingId } from './catalogue.js';
-import type { ImprovementItem } from './types.js';
+import type { FindingId, ImprovementItem } from './types.js';
 
 export type Example = ImprovementItem['examples'][number];
 
 /** A number a finding rests on, with how it is printed. */
 export type Shown = { value: number; as: 'percent' | 'duration' | 'count' };
 
-/** The extra sentence of a finding (see catalogue.ts), with its numbers. */
+/** The extra sentence of a finding (`advice.detail.<kind>` in the strings), with its numbers. */
 export type Detail =
   | { kind: 'answeredOf'; answered: number; inbound: number }
   | { kind: 'broadcastsVsReplies'; broadcasts: number; replies: number }
@@ -26,6 +25,8 @@ export interface Finding {
   id: FindingId;
   /** The metric key in the leaderboard (rank/benchmarks) or in the diagnostics. */
   metric: string;
+  /** The strings key of the metric's one label (`label.<key>`), as the tables print it. */
+  label: string;
   as: 'percent' | 'duration';
   client: { name: string; value: number; rank: number | null };
   competitorMedian: number;
@@ -54,7 +55,7 @@ interface Contender {
 interface Spec {
   id: FindingId;
   /** The catalogue entry the finding rests on: its key, which way is better, its unit. */
-  metric: Pick<MetricSpec<never>, 'key' | 'better' | 'unit'>;
+  metric: Pick<MetricSpec<never>, 'key' | 'better' | 'unit' | 'label'>;
   contenders: Contender[];
   benchmark: Benchmark | undefined;
   detail: Detail | null;
@@ -102,6 +103,7 @@ function evaluate(spec: Spec): Finding | null {
   return {
     id: spec.id,
     metric: spec.metric.key,
+    label: spec.metric.label,
     as,
     client: { name: client.name, value: client.value, rank: client.rank },
     competitorMedian,

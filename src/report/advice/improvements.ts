@@ -1,83 +1,91 @@
 import type { Diagnostics } from '../../metrics/diagnostics/types.js';
 import type { MetricsReport } from '../../metrics/types.js';
-import type { AdviceCatalogue, AdviceLanguage } from './catalogue.js';
-import { en } from './catalogue-en.js';
-import { es } from './catalogue-es.js';
-import { fr } from './catalogue-fr.js';
+import { Formatter } from '../i18n/format.js';
+import { translator, type Translate } from '../i18n/strings.js';
+import { ReportTemplate } from '../template.js';
 import { findWeakPoints, type Detail, type Finding } from './findings.js';
-import { numberFormatter, type NumberFormatter } from './format.js';
-import type { ImprovementItem } from './types.js';
+import type { AdviceLanguage, ImprovementItem } from './types.js';
 
-export const CATALOGUES: Record<AdviceLanguage, AdviceCatalogue> = { en, es, fr };
+export interface ImprovementOptions {
+  /** Default: `metrics.diagnostics`. */
+  diagnostics?: Diagnostics;
+  limit?: number;
+  /** Whose `strings/<language>.json` words the advice (default: the default template), so an agency's copy words it too. */
+  template?: ReportTemplate;
+}
 
 /**
  * The "What to improve" items: the client's weakest points against its
  * competitors, weakest first, as advice in `language`. Every evidence
  * sentence quotes numbers of the leaderboard (`metrics`) or of the
- * diagnostics (`diagnostics`, default `metrics.diagnostics`), formatted for
- * the language. Example texts are data: the report escapes them.
+ * diagnostics (`diagnostics`, default `metrics.diagnostics`), formatted as
+ * the report formats them, under the label the tables give the metric. The
+ * texts are the template's `advice.*` strings. Example texts are data: the
+ * report escapes them.
  * @example buildImprovements(report, 'es', { limit: 5 })
  */
-export function buildImprovements(
-  metrics: MetricsReport,
-  language: AdviceLanguage,
-  options: { diagnostics?: Diagnostics; limit?: number } = {},
-): ImprovementItem[] {
-  const catalogue = CATALOGUES[language];
-  const format = numberFormatter(language, catalogue.units);
+export function buildImprovements(metrics: MetricsReport, language: AdviceLanguage, options: ImprovementOptions = {}): ImprovementItem[] {
+  const template = options.template ?? ReportTemplate.open(undefined);
+  const t = translator(template.strings(language), template.path(`strings/${language}.json`));
+  const format = new Formatter(language, t, metrics.period.timezone);
   // A gap that rounds away when printed ("1.7 h, competitor median 1.7 h") is no weak point a reader could see.
   const findings = findWeakPoints(metrics, options.diagnostics ?? metrics.diagnostics).filter((finding) => shown(finding, format, finding.client.value) !== shown(finding, format, finding.competitorMedian));
   return findings.slice(0, options.limit ?? findings.length).map((finding, index) => ({
     rank: index + 1,
     id: finding.id,
     metric: finding.metric,
-    title: catalogue.titles[finding.id],
-    body: catalogue.bodies[finding.id],
-    evidence: evidence(finding, catalogue, format),
+    title: t(`advice.title.${finding.id}`),
+    body: t(`advice.body.${finding.id}`),
+    evidence: evidence(finding, t, format),
     examples: finding.examples,
   }));
 }
 
-function shown(finding: Finding, format: NumberFormatter, value: number): string {
+function shown(finding: Finding, format: Formatter, value: number): string {
   return finding.as === 'percent' ? format.percent(value) : format.duration(value);
 }
 
-function evidence(finding: Finding, catalogue: AdviceCatalogue, format: NumberFormatter): string[] {
+function evidence(finding: Finding, t: Translate, format: Formatter): string[] {
   const show = (value: number) => shown(finding, format, value);
-  const label = finding.metric === 'latestClockTimeMedianMin' ? catalogue.latestClockLabel : catalogue.labels[finding.id];
-  const lines = [catalogue.valueVsMedian(label, finding.client.name, show(finding.client.value), show(finding.competitorMedian), format.count(finding.competitorsMeasured))];
+  const brand = finding.client.name;
+  const lines = [
+    t('advice.valueVsMedian', {
+      label: t(finding.label),
+      brand,
+      value: show(finding.client.value),
+      median: show(finding.competitorMedian),
+      competitors: format.count(finding.competitorsMeasured),
+    }),
+  ];
   const best = finding.best;
   if (finding.client.rank !== null && best) {
     const [only] = best.names;
+    const place = { brand, rank: format.count(finding.client.rank), of: format.count(finding.ranked), bestValue: show(best.value) };
     // Brands level on the best value share it: none of them is called the best.
-    lines.push(
-      best.names.length === 1 && only !== undefined
-        ? catalogue.rank(finding.client.name, format.count(finding.client.rank), format.count(finding.ranked), only, show(best.value))
-        : catalogue.rankShared(finding.client.name, format.count(finding.client.rank), format.count(finding.ranked), format.list(best.names), show(best.value)),
-    );
+    lines.push(best.names.length === 1 && only !== undefined ? t('advice.rank', { ...place, best: only }) : t('advice.rankShared', { ...place, bests: format.list(best.names) }));
   }
-  if (finding.detail) lines.push(detailLine(finding.detail, catalogue, format));
+  if (finding.detail) lines.push(detailLine(finding.detail, t, format));
   return lines;
 }
 
-function detailLine(detail: Detail, catalogue: AdviceCatalogue, format: NumberFormatter): string {
-  const n = format.count;
+function detailLine(detail: Detail, t: Translate, format: Formatter): string {
+  const n = (value: number) => format.count(value);
   switch (detail.kind) {
     case 'answeredOf':
-      return catalogue.answeredOf(n(detail.answered), n(detail.inbound));
+      return t('advice.detail.answeredOf', { answered: n(detail.answered), inbound: n(detail.inbound) });
     case 'broadcastsVsReplies':
-      return catalogue.broadcastsVsReplies(n(detail.broadcasts), n(detail.replies));
+      return t('advice.detail.broadcastsVsReplies', { broadcasts: n(detail.broadcasts), replies: n(detail.replies) });
     case 'topTemplate':
-      return catalogue.topTemplate(n(detail.uses));
+      return t('advice.detail.topTemplate', { uses: n(detail.uses) });
     case 'unsolicitedCount':
-      return catalogue.unsolicitedCount(n(detail.count), n(detail.posts));
+      return t('advice.detail.unsolicitedCount', { count: n(detail.count), posts: n(detail.posts) });
     case 'abandoned':
-      return catalogue.abandoned(n(detail.count), n(detail.conversations));
+      return t('advice.detail.abandoned', { count: n(detail.count), conversations: n(detail.conversations) });
     case 'influencersVsOthers':
-      return catalogue.influencersVsOthers(n(detail.threshold), format.percent(detail.influencers), format.percent(detail.others));
+      return t('advice.detail.influencersVsOthers', { threshold: n(detail.threshold), influencers: format.percent(detail.influencers), others: format.percent(detail.others) });
     case 'negativeAnswered':
-      return catalogue.negativeAnswered(n(detail.answered), n(detail.inbound));
+      return t('advice.detail.negativeAnswered', { answered: n(detail.answered), inbound: n(detail.inbound) });
     case 'outsideHours':
-      return catalogue.outsideHours(format.percent(detail.rate), n(detail.inbound));
+      return t('advice.detail.outsideHours', { rate: format.percent(detail.rate), inbound: n(detail.inbound) });
   }
 }

@@ -1,4 +1,3 @@
-export { buildImprovements, CATALOGUES } from './improvements.js';
+export { buildImprovements, type ImprovementOptions } from './improvements.js';
 export { findWeakPoints, type Finding } from './findings.js';
-export type { AdviceCatalogue, AdviceLanguage, FindingId } from './catalogue.js';
-export type { ImprovementItem } from './types.js';
+export { FINDING_IDS, type AdviceLanguage, type FindingId, type ImprovementItem } from './types.js';

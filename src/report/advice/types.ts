@@ -1,3 +1,22 @@
+import type { Language } from '../i18n/language.js';
+
+/** The language advice is written in: any report language (the texts are the template's `advice.*` strings). */
+export type AdviceLanguage = Language;
+
+/** Every mistake the advice can diagnose; each has `advice.title.<id>` and `advice.body.<id>` in the strings. */
+export const FINDING_IDS = [
+  'unanswered',
+  'slow',
+  'megaphone',
+  'canned-replies',
+  'unsolicited-mentions',
+  'follow-ups',
+  'influencers',
+  'negative-mentions',
+  'business-hours',
+] as const;
+export type FindingId = (typeof FINDING_IDS)[number];
+
 /**
  * One piece of advice in the report's "What to improve" section: a weak point
  * of the client against its competitors, already written in the report's

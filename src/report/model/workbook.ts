@@ -3,7 +3,6 @@ import type { MetricSpec } from '../../metrics/catalogue.js';
 import { DIAGNOSTIC_METRICS } from '../../metrics/diagnostics/catalogue.js';
 import type { BrandDiagnostics } from '../../metrics/diagnostics/types.js';
 import type { BrandMetrics, CoverageWarning, MetricsReport } from '../../metrics/types.js';
-import { CATALOGUES } from '../advice/improvements.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { catalogueOf, labelValues, rankOf, slaTargets } from './brandLookup.js';
@@ -141,13 +140,12 @@ function trendSheet(inputs: WorkbookInputs): WorkbookSheet {
 }
 
 function diagnosticsSheet(inputs: WorkbookInputs): WorkbookSheet {
-  const { metrics, t, format, client } = inputs;
-  const catalogue = CATALOGUES[format.language];
+  const { metrics, t, client } = inputs;
   const diagnostics = metrics.diagnostics;
   const notesOf = (brand: BrandDiagnostics) =>
     (diagnostics?.notes ?? [])
       .filter((note) => note.brandId === brand.id || note.brandId === null)
-      .map((note) => catalogue.notes[note.code].replace('{brand}', brand.name))
+      .map((note) => t(`advice.note.${note.code}`, { brand: brand.name }))
       .join(' ');
   return table(t('sheet.diagnostics'), diagnostics?.brands ?? [], [
     { header: t('leaderboard.brand'), value: (brand) => cell.text(brand.name) },

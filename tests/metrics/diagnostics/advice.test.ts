@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { buildImprovements, CATALOGUES } from '../../../src/report/advice/index.js';
+import { buildImprovements, FINDING_IDS } from '../../../src/report/advice/index.js';
 import type { AdviceLanguage } from '../../../src/report/advice/index.js';
 import { DIAGNOSTIC_METRICS } from '../../../src/metrics/diagnostics/catalogue.js';
 import { diagnosticColumns } from '../../../src/metrics/diagnostics/columns.js';
+import { DIAGNOSTIC_NOTE_CODES } from '../../../src/metrics/diagnostics/types.js';
+import { LANGUAGES } from '../../../src/report/i18n/language.js';
+import { ReportTemplate } from '../../../src/report/template.js';
 import { adviceInput, rankAndBenchmark } from '../../fixtures/diagnostics/advice-input.js';
 
-const LANGUAGES: AdviceLanguage[] = ['en', 'es', 'fr'];
+const strings = (language: AdviceLanguage) => ReportTemplate.open(undefined).strings(language);
 
 /** Every number of the input, as the report could show it: itself, as a percentage, in hours, in days. */
 function shownNumbers(input: unknown): Set<string> {
@@ -83,13 +86,14 @@ describe('what to improve', () => {
       const words = line.toLowerCase().match(/[\p{L}]+/gu) ?? [];
       expect(words.filter((word) => english.has(word)), line).toEqual([]);
     }
-    for (const item of items) expect(item.title).not.toBe(CATALOGUES.en.titles[item.id as keyof typeof CATALOGUES.en.titles]);
+    for (const item of items) expect(item.title).not.toBe(strings('en')[`advice.title.${item.id}`]);
   });
 
   it.each(['es', 'fr'] as const)('has no English in the diagnostics labels and notes (%s)', (language) => {
     const english = new Set(['the', 'of', 'to', 'reply', 'replies', 'answered', 'response', 'rate', 'time', 'business', 'hours', 'has', 'for', 'are', 'set', 'influencers', 'canned', 'latest', 'follow', 'ups', 'inside', 'outside']);
-    const catalogue = CATALOGUES[language];
-    for (const text of [...Object.values(catalogue.diagnosticLabels), ...Object.values(catalogue.notes), catalogue.latestClockLabel]) {
+    const catalogue = strings(language);
+    const texts = [...DIAGNOSTIC_METRICS.map((metric) => catalogue[metric.label]), ...DIAGNOSTIC_NOTE_CODES.map((code) => catalogue[`advice.note.${code}`])];
+    for (const text of texts.map((text) => text ?? 'missing')) {
       const words = text.toLowerCase().match(/[\p{L}]+/gu) ?? [];
       expect(words.filter((word) => english.has(word)), text).toEqual([]);
     }
@@ -102,15 +106,9 @@ describe('what to improve', () => {
     expect(columns).toMatchObject({ cannedShare: 0.6, abandonedShare: 29 / 70, businessTimeMedianMin: null, cannedReplies: 168, inboundInsideHours: null, negativeInbound: 120 });
   });
 
-  it('has a complete catalogue in every language', () => {
-    const keys = (language: AdviceLanguage) => Object.keys(CATALOGUES[language].titles).sort();
-    for (const language of LANGUAGES) {
-      expect(keys(language)).toEqual(keys('en'));
-      expect(Object.keys(CATALOGUES[language].bodies).sort()).toEqual(keys('en'));
-      expect(Object.keys(CATALOGUES[language].labels).sort()).toEqual(keys('en'));
-      expect(Object.keys(CATALOGUES[language].diagnosticLabels).sort()).toEqual(DIAGNOSTIC_METRICS.map((metric) => metric.key).sort());
-      expect(Object.keys(CATALOGUES[language].notes).sort()).toEqual(['no-business-hours', 'no-follower-data', 'no-sentiment-data']);
-    }
+  it('has a title and a body for every finding, and every diagnostic note, in every language', () => {
+    const needed = [...FINDING_IDS.flatMap((id) => [`advice.title.${id}`, `advice.body.${id}`]), ...DIAGNOSTIC_NOTE_CODES.map((code) => `advice.note.${code}`)];
+    for (const language of LANGUAGES) expect([language, needed.filter((key) => !(key in strings(language)))]).toEqual([language, []]);
   });
 
   it('judges speed from the customer’s latest message when metrics.clockStart is latest', () => {
@@ -122,7 +120,8 @@ describe('what to improve', () => {
     const slow = buildImprovements(rankAndBenchmark(input), 'fr').find((item) => item.id === 'slow');
     expect(slow?.metric).toBe('latestClockTimeMedianMin');
     expect(slow?.evidence).toEqual([
-      'Temps de réponse médian depuis le dernier message du client : Acme 1,5\u00a0h ; médiane de 2 concurrents mesurés 38\u00a0min.',
+      // The label is the table's (label.latestClockTimeMedianMin), one label per metric in every output.
+      'Délai médian de réponse depuis le dernier message : Acme 1,5\u00a0h ; médiane de 2 concurrents mesurés 38\u00a0min.',
       'Acme est au rang 3 sur 3 ; la meilleure marque est Rivalia, avec 30\u00a0min.',
     ]);
   });
@@ -132,7 +131,7 @@ describe('what to improve', () => {
     Object.assign(input.brands[0]!, { replies: 90, broadcasts: 210, replyShare: 0.3 });
     rankAndBenchmark(input);
     const megaphone = buildImprovements(input, 'en').find((item) => item.id === 'megaphone');
-    expect(megaphone?.evidence[0]).toBe('Share of posts that are replies: Acme 30%, median of 2 measured competitors 63%.');
+    expect(megaphone?.evidence[0]).toBe('Reply share: Acme 30%, median of 2 measured competitors 63%.');
     expect(megaphone?.evidence).toContain('210 announcements against 90 replies.');
   });
 

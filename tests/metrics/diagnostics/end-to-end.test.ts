@@ -62,7 +62,7 @@ describe('from posts to advice', () => {
     for (const sentence of items.flatMap((item) => item.evidence)) {
       for (const [match] of sentence.matchAll(/\d+(?:,\d+)?/g)) expect(allowed.has(Number(match.replace(',', '.')).toFixed(1)), sentence).toBe(true);
     }
-    expect(items[0]?.evidence[0]).toBe('Proporción de respuestas enlatadas: Acme 100\u00a0%; mediana de 2 competidores medidos 0\u00a0%.');
+    expect(items[0]?.evidence[0]).toBe('Respuestas enlatadas: Acme 100\u00a0%; mediana de 2 competidores medidos 0\u00a0%.');
     expect(items.find((item) => item.id === 'unanswered')?.evidence).toContain('Se respondieron 36 de 60 menciones.');
   });
 });
