@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../report/i18n/language.js';
 import { isKnownTimezone } from './timezone.js';
 
 const handle = z
@@ -141,7 +142,7 @@ export const configSchema = z
       }),
     report: z
       .object({
-        language: z.enum(['en', 'es', 'fr']).default('en'),
+        language: z.enum(LANGUAGES).default('en'),
         template: z.string().min(1).optional(),
         pageSize: z.enum(['A4', 'Letter']).default('A4'),
         agency: z.object({ name: z.string().min(1), logo: z.string().min(1).optional() }).strict().optional(),

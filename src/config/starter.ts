@@ -1,3 +1,5 @@
+import { LANGUAGE_LIST } from '../report/i18n/language.js';
+
 /** The replybench.yaml that `replybench init` writes: every key, with a comment. */
 export const STARTER_CONFIG = `# replybench project. Every key is explained in docs/config.md.
 client: acme                 # id of the client brand; every other brand is a competitor
@@ -22,7 +24,7 @@ metrics:
   sla: [60, 1440]            # response-time targets in minutes
 
 report:
-  language: en               # en, es or fr
+  language: en               # ${LANGUAGE_LIST}
   pageSize: A4               # A4 or Letter
   agency:
     name: Your Agency

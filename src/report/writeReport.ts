@@ -9,7 +9,7 @@ import type { Store } from '../store/database.js';
 import { buildImprovements } from './advice/improvements.js';
 import type { ImprovementItem } from './advice/types.js';
 import { renderFooterHtml, renderReportHtml, type PageSize } from './html/renderHtml.js';
-import { isLanguage, type Language } from './i18n/language.js';
+import { isLanguage, LANGUAGE_LIST, type Language } from './i18n/language.js';
 import { buildReportModel } from './model/buildModel.js';
 import { noPostsMessage } from './noPosts.js';
 import { readStoreFacts, type StoreFacts } from './model/storeFacts.js';
@@ -81,7 +81,7 @@ export interface WrittenReport {
 /** Writes one client report; see src/report/index.ts for the contract. */
 export async function writeReport(options: WriteReportOptions): Promise<WrittenReport> {
   const language = options.lang ?? options.config.report.language;
-  if (!isLanguage(language)) throw new UserError(`--lang: "${String(language)}" is not a report language; use en, es or fr.`);
+  if (!isLanguage(language)) throw new UserError(`--lang: "${String(language)}" is not a report language; use ${LANGUAGE_LIST}.`);
   if (options.analysis || !options.store) return writeAnalysedReport(options, options.analysis ?? null, language);
   const period = options.period ?? options.metrics?.period.label;
   if (!period) throw new Error('writeReport needs `analysis`, `metrics`, or `store` and `period`');

@@ -1,4 +1,5 @@
 import * as stopword from 'stopword';
+import { LANGUAGES } from '../report/i18n/language.js';
 import { themeWords } from './words.js';
 
 /**
@@ -13,8 +14,6 @@ const LISTS: Record<string, stopword.LanguageCode> = {
   es: 'spa', sw: 'swa', sv: 'swe', tl: 'tgl', th: 'tha', tr: 'tur', uk: 'ukr', ur: 'urd', vi: 'vie', yo: 'yor', zh: 'zho', zu: 'zul',
 };
 
-/** The report's languages: their stop words are always left out, whatever the export says of its posts' languages. */
-export const REPORT_LANGUAGES = ['en', 'es', 'fr'] as const;
 
 /**
  * The stop words of the report's languages and of the other languages the
@@ -24,7 +23,8 @@ export const REPORT_LANGUAGES = ['en', 'es', 'fr'] as const;
  * keeps words common to every brand from standing out.
  */
 export function stopwordsFor(languages: readonly string[]): Set<string> {
-  const codes = new Set<string>(REPORT_LANGUAGES);
+  // The report's languages: their stop words are always left out, whatever the export says of its posts' languages.
+  const codes = new Set<string>(LANGUAGES);
   for (const language of languages) codes.add(language.trim().toLowerCase().slice(0, 2));
   const words = new Set<string>();
   for (const code of codes) {

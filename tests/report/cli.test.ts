@@ -6,6 +6,7 @@ import { Analysis } from '../../src/analysis/analysis.js';
 import { runReport } from '../../src/cli/commands/report.js';
 import { main } from '../../src/cli/main.js';
 import { UserError } from '../../src/errors.js';
+import { LANGUAGE_LIST } from '../../src/report/i18n/language.js';
 import { ReportPrinter } from '../../src/report/pdf/printer.js';
 import { Store } from '../../src/store/database.js';
 import { FIXTURES, fixtureStore } from './fixtureStore.js';
@@ -63,7 +64,7 @@ describe('replybench report', () => {
   });
 
   it('refuses bad arguments with one line that says what to do', async () => {
-    await expect(runReport({ period: '2017-10', config: [join(clients, 'acme.yaml')], out: dir, lang: 'de' })).rejects.toThrow(new UserError('--lang "de": use en, es or fr.'));
+    await expect(runReport({ period: '2017-10', config: [join(clients, 'acme.yaml')], out: dir, lang: 'de' })).rejects.toThrow(new UserError(`--lang "de": use ${LANGUAGE_LIST}.`));
     await expect(runReport({ period: '2017-10', config: [], allClients: join(dir, 'nope'), out: dir })).rejects.toThrow(UserError);
     await expect(runReport({ period: '2017-10', config: [join(clients, 'acme.yaml')], db: join(dir, 'missing.duckdb'), out: dir })).rejects.toThrow(/database not found/);
   });

@@ -12,7 +12,7 @@ import type { Config } from '../../src/config/types.js';
 import type { MetricsReport } from '../../src/metrics/types.js';
 import { assignRanks, comparableMetrics } from '../../src/metrics/ranking.js';
 import { catalogueOf } from '../../src/report/model/brandLookup.js';
-import type { Language } from '../../src/report/i18n/language.js';
+import { LANGUAGES, type Language } from '../../src/report/i18n/language.js';
 import { ReportPrinter, writeReport } from '../../src/report/index.js';
 import { buildReportModel } from '../../src/report/model/buildModel.js';
 import { ReportTemplate } from '../../src/report/template.js';
@@ -30,7 +30,6 @@ import {
 } from './coverageStores.js';
 import { foldSpaces, htmlText, pdfText } from './helpers.js';
 
-const LANGUAGES = ['en', 'es', 'fr'] as const;
 type Case = 'mentionsOnly' | 'repliesOnly' | 'missingResponses';
 const CASES: Record<Case, { posts: () => StorePost[]; config: () => Config; pdf: Language | null }> = {
   mentionsOnly: { posts: mentionsOnlyPosts, config: () => configOf('delta', AIRLINES), pdf: 'en' },

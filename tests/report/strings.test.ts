@@ -1,13 +1,21 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { registerDemo } from '../../src/cli/commands/demo.js';
+import { registerReport } from '../../src/cli/commands/report.js';
+import { parseConfig } from '../../src/config/load.js';
+import { STARTER_CONFIG } from '../../src/config/starter.js';
 import { METRIC_DEFINITIONS } from '../../src/metrics/definitions.js';
+import { chartNumberLocale } from '../../src/report/charts/chartLocale.js';
 import { Formatter } from '../../src/report/i18n/format.js';
-import { LANGUAGES, type Language } from '../../src/report/i18n/language.js';
+import { LANGUAGE_LIST, LANGUAGES, type Language } from '../../src/report/i18n/language.js';
 import { translator } from '../../src/report/i18n/strings.js';
 import { DEFAULT_TEMPLATE_DIR, ReportTemplate } from '../../src/report/template.js';
 
 const template = ReportTemplate.open(undefined);
+/** Every language but English, whose metric definitions are src/metrics/definitions.ts itself. */
+const TRANSLATIONS = LANGUAGES.filter((language) => language !== 'en');
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]));
@@ -36,10 +44,10 @@ describe('string catalogues', () => {
     for (const language of LANGUAGES) expect(own(language)).toEqual(english);
   });
 
-  it('Spanish and French translate every metric definition of src/metrics/definitions.ts, and nothing else', () => {
+  it('every language but English translates every metric definition of src/metrics/definitions.ts, and nothing else', () => {
     const expected = METRIC_DEFINITIONS.flatMap((definition) => [`metric.${definition.id}.text`, `metric.${definition.id}.title`]).sort();
     expect(expected.length).toBeGreaterThan(20);
-    for (const language of ['es', 'fr'] as const) {
+    for (const language of TRANSLATIONS) {
       const keys = Object.keys(catalogues[language] ?? {}).filter((key) => key.startsWith('metric.')).sort();
       expect([language, keys]).toEqual([language, expected]);
       for (const definition of METRIC_DEFINITIONS) expect(catalogues[language]?.[`metric.${definition.id}.text`]).not.toBe(definition.text);
@@ -56,13 +64,13 @@ describe('string catalogues', () => {
   it('every placeholder of an English string exists in its translations', () => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
     for (const [key, text] of Object.entries(catalogues.en ?? {}).filter(([key]) => !key.startsWith('metric.'))) {
-      for (const language of ['es', 'fr'] as const) expect([key, placeholders(catalogues[language]?.[key] ?? '')]).toEqual([key, placeholders(text)]);
+      for (const language of TRANSLATIONS) expect([key, placeholders(catalogues[language]?.[key] ?? '')]).toEqual([key, placeholders(text)]);
     }
   });
 
-  it('Spanish and French translate the sentences (only symbols and units may stay as in English)', () => {
+  it('every language but English translates the sentences (only symbols and units may stay as in English)', () => {
     const allowedSame = /^(format\.|unit\.|bucket\.\d|methodology\.format|examples\.(when|text)|leaderboard\.(inbound|client)|scorecard\.sample|chart\.hourOfWeek\.volumeLegend|footer\.page)/;
-    for (const language of ['es', 'fr'] as const) {
+    for (const language of TRANSLATIONS) {
       const same = Object.entries(catalogues.en ?? {})
         .filter(([key, text]) => catalogues[language]?.[key] === text && !allowedSame.test(key))
         .map(([key]) => key);
@@ -95,5 +103,24 @@ describe('dates in each language', () => {
   it('calls a period a month only when it covers a whole local month', () => {
     expect(formatter('es').periodLabel('2017-08-31T22:00:00Z', '2017-09-30T22:00:00Z')).toBe('Septiembre de 2017');
     expect(formatter('en').periodLabel('2017-09-01T00:00:00Z', '2017-10-01T00:00:00Z')).toBe('1 September 2017 – 1 October 2017');
+  });
+});
+
+describe('one language list', () => {
+  const config = (language: string) => parseConfig({ client: 'acme', brands: [{ id: 'acme', accounts: { twitter: ['acme'] } }], report: { language } }, 'cfg.yaml', '/tmp');
+
+  it('is the config’s report.language, the CLI’s --lang and the starter config’s comment', () => {
+    for (const language of LANGUAGES) expect(config(language).report.language).toBe(language);
+    expect(() => config('de')).toThrow(/report\.language/);
+    for (const register of [registerReport, registerDemo]) expect(register(new Command()).helpInformation()).toContain(LANGUAGES.join('|'));
+    expect(STARTER_CONFIG).toContain(`# ${LANGUAGE_LIST}\n`);
+  });
+
+  it.each(LANGUAGES)('%s: chart axes write numbers as the text does (Intl)', (language) => {
+    const format = new Formatter(language, translator(template.strings(language), language), 'UTC');
+    const locale = chartNumberLocale(language);
+    expect(format.percent(0.5)).toBe(`50${locale.percent}`);
+    expect(format.decimal(1.5)).toBe(`1${locale.decimal}5`);
+    expect(format.count(1234567)).toBe(['1', '234', '567'].join(locale.thousands));
   });
 });

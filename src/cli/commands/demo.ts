@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { LANGUAGE_CHOICES } from '../../report/i18n/language.js';
 import { parseLanguage, shownPath } from './report.js';
 
 export function registerDemo(program: Command): Command {
@@ -6,7 +7,7 @@ export function registerDemo(program: Command): Command {
     .command('demo')
     .description('sample data -> database -> full report, in one command')
     .option('--out <dir>', 'output folder (a new folder, or a previous demo\'s)', 'replybench-demo')
-    .option('--lang <lang>', 'report language: en|es|fr (default: en)')
+    .option('--lang <lang>', `report language: ${LANGUAGE_CHOICES} (default: en)`)
     .action(async (options: { out: string; lang?: string }) => {
       const lang = parseLanguage(options.lang);
       // Loaded on demand, like the report command: it pulls in the whole report stack.

@@ -7,7 +7,7 @@ import { loadConfig } from '../../config/load.js';
 import type { Config } from '../../config/types.js';
 import { UserError } from '../../errors.js';
 import { parseFormats, type ReportFormat } from '../../report/formats.js';
-import { isLanguage, type Language } from '../../report/i18n/language.js';
+import { isLanguage, LANGUAGE_CHOICES, LANGUAGE_LIST, type Language } from '../../report/i18n/language.js';
 import { checkReportInputs } from '../../report/preflight.js';
 import { ReportFolder } from '../../report/report-folder.js';
 import type { WrittenReport } from '../../report/index.js';
@@ -38,7 +38,7 @@ export function registerReport(program: Command): Command {
     .option('--all-clients <dir>', 'one report per config file (*.yaml) in this folder, reusing one browser')
     .option('--db <path>', "database file (default: each config's database, else ./replybench.duckdb)")
     .option('--out <dir>', 'output folder (one subfolder per client when there are several)', 'out')
-    .option('--lang <lang>', "en|es|fr (default: the config's report.language)")
+    .option('--lang <lang>', `${LANGUAGE_CHOICES} (default: the config's report.language)`)
     .option('--page-size <size>', "A4|Letter (default: the config's report.pageSize)")
     .option('--formats <list>', 'what to write, comma-separated: pdf,pptx,xlsx,html,csv,svg (default: all; metrics.json always)')
     .action(async (options: ReportOptions) => {
@@ -148,7 +148,7 @@ function configFiles(options: ReportOptions): string[] {
 export function parseLanguage(lang: string | undefined): Language | undefined {
   if (lang === undefined) return undefined;
   if (isLanguage(lang)) return lang;
-  throw new UserError(`--lang "${lang}": use en, es or fr.`);
+  throw new UserError(`--lang "${lang}": use ${LANGUAGE_LIST}.`);
 }
 
 function parsePageSize(size: string | undefined): 'A4' | 'Letter' | undefined {

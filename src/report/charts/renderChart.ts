@@ -3,7 +3,7 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { UserError } from '../../errors.js';
 import type { Language } from '../i18n/language.js';
 import type { Translate } from '../i18n/strings.js';
-import { CHART_NUMBER_LOCALE } from './chartLocale.js';
+import { chartNumberLocale } from './chartLocale.js';
 import { refusingLoader } from './refusingLoader.js';
 
 /** The one font named in chart config and page CSS, so text estimates match the print. */
@@ -44,7 +44,7 @@ export function compileChart(spec: JsonValue, inputs: ChartInputs): CompiledChar
     ...filled,
     datasets: inputs.datasets,
     // aria: false keeps the SVG small (no per-mark labels); a PDF does not expose them anyway.
-    config: { aria: false, ...config, font: REPORT_FONT, locale: { number: CHART_NUMBER_LOCALE[inputs.language] } },
+    config: { aria: false, ...config, font: REPORT_FONT, locale: { number: chartNumberLocale(inputs.language) } },
   };
   const warnings: string[] = [];
   const logger = captureLogger(warnings);

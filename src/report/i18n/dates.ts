@@ -1,13 +1,11 @@
 import type { Locale, Month } from 'date-fns';
-import { enGB } from 'date-fns/locale/en-GB';
-import { es } from 'date-fns/locale/es';
-import { fr } from 'date-fns/locale/fr';
-import type { Language } from './language.js';
+import { languageEntry, type Language } from './language.js';
 
 /**
- * How a report writes dates in each language: the date-fns locale (month and
- * weekday names, its long date `PPP` and medium date-time `PPp`) and the one
- * pattern a locale does not carry, a month with its year.
+ * How a report writes dates in a language: the date-fns locale of its
+ * language entry (month and weekday names, its long date `PPP` and medium
+ * date-time `PPp`) with the short month names of Intl, and the one pattern a
+ * locale does not carry, a month with its year, in the order Intl gives.
  */
 export interface DateStyle {
   locale: Locale;
@@ -15,20 +13,43 @@ export interface DateStyle {
   monthYear: string;
 }
 
-export const DATE_STYLES: Record<Language, DateStyle> = {
-  en: { locale: abbreviateSeptember(enGB, 'Sept'), monthYear: 'MMMM yyyy' },
-  es: { locale: abbreviateSeptember(es, 'sept'), monthYear: "MMMM 'de' yyyy" },
-  fr: { locale: fr, monthYear: 'MMMM yyyy' },
-};
+const styles = new Map<Language, DateStyle>();
+
+export function dateStyle(language: Language): DateStyle {
+  let style = styles.get(language);
+  if (!style) {
+    const { locale, dates } = languageEntry(language);
+    style = { locale: withIntlShortMonths(dates, locale), monthYear: monthYearPattern(locale) };
+    styles.set(language, style);
+  }
+  return style;
+}
+
+/** Any day of every month, at noon UTC so that no timezone moves it. */
+const monthDate = (month: number) => new Date(Date.UTC(2017, month, 15, 12));
 
 /**
  * date-fns shortens September to "Sep"/"sep" in English and Spanish; CLDR,
- * which wrote these reports' dates before, says "Sept"/"sept" (French agrees
- * already: "sept.").
+ * which Intl follows and which wrote these reports' dates before, says
+ * "Sept"/"sept". The short names are taken from Intl as a day-and-month
+ * date writes them (the formatting form, not the stand-alone one).
  */
-function abbreviateSeptember(locale: Locale, september: string): Locale {
+function withIntlShortMonths(locale: Locale, tag: string): Locale {
+  const dayMonth = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  const short = Array.from({ length: 12 }, (_, month) => dayMonth.formatToParts(monthDate(month)).find((part) => part.type === 'month')?.value);
   const month = locale.localize.month;
-  const localizeMonth = (value: Month, options?: Parameters<typeof month>[1]): string =>
-    value === 8 && options?.width === 'abbreviated' ? september : month(value, options);
+  const localizeMonth = (value: Month, options?: Parameters<typeof month>[1]): string => (options?.width === 'abbreviated' ? (short[value] ?? month(value, options)) : month(value, options));
   return { ...locale, localize: { ...locale.localize, month: localizeMonth } };
+}
+
+/** A date-fns pattern for a month with its year, as Intl orders and joins them: "MMMM yyyy", "MMMM' de 'yyyy". */
+function monthYearPattern(tag: string): string {
+  const parts = new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' }).formatToParts(monthDate(9));
+  return parts
+    .map((part) => {
+      if (part.type === 'month') return 'MMMM';
+      if (part.type === 'year') return 'yyyy';
+      return /\p{L}/u.test(part.value) ? `'${part.value.replaceAll("'", "''")}'` : part.value;
+    })
+    .join('');
 }

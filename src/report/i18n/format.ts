@@ -5,8 +5,8 @@ import { isSameMonth } from 'date-fns/isSameMonth';
 import { parse } from 'date-fns/parse';
 import { subMilliseconds } from 'date-fns/subMilliseconds';
 import type { Day } from 'date-fns';
-import { DATE_STYLES, type DateStyle } from './dates.js';
-import { LOCALE_TAGS, type Language } from './language.js';
+import { dateStyle, type DateStyle } from './dates.js';
+import { languageEntry, type Language } from './language.js';
 import type { Translate } from './strings.js';
 
 /**
@@ -30,7 +30,7 @@ export class Formatter {
     private readonly t: Translate,
     readonly timezone: string,
   ) {
-    this.locale = LOCALE_TAGS[language];
+    this.locale = languageEntry(language).locale;
     this.integer = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 0, useGrouping: true });
     this.percent0 = new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 0 });
     this.percent1 = new Intl.NumberFormat(this.locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -38,7 +38,7 @@ export class Formatter {
     this.signed1 = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 1, minimumFractionDigits: 1, signDisplay: 'exceptZero' });
     this.signedPercent0 = new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' });
     this.conjunction = new Intl.ListFormat(this.locale, { style: 'long', type: 'conjunction' });
-    this.dates = DATE_STYLES[language];
+    this.dates = dateStyle(language);
     this.dateOptions = { locale: this.dates.locale, in: tz(timezone) };
   }
 

@@ -1,10 +1,44 @@
-/** Languages a report can be written in. */
-export const LANGUAGES = ['en', 'es', 'fr'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import type { Locale } from 'date-fns';
+import { enGB } from 'date-fns/locale/en-GB';
+import { es } from 'date-fns/locale/es';
+import { fr } from 'date-fns/locale/fr';
 
-/** BCP 47 tags used for Intl formatting (decimal comma in es and fr). */
-export const LOCALE_TAGS: Record<Language, string> = { en: 'en-GB', es: 'es-ES', fr: 'fr-FR' };
+/** What a report language needs that neither Intl nor its strings file can give. */
+interface LanguageEntry {
+  /** BCP 47 tag for Intl: numbers, percentages, lists, month-and-year order, short month names, chart axes. */
+  locale: string;
+  /** date-fns locale: month and weekday names, long date (`PPP`) and date-time (`PPp`). */
+  dates: Locale;
+}
+
+/**
+ * The report languages, one entry each; with its
+ * report-templates/default/strings/<code>.json that is all a language is.
+ * The config schema, the CLI's --lang, the dates, the chart axes and the
+ * themes' stop words all read this table.
+ */
+const LANGUAGE_TABLE = {
+  en: { locale: 'en-GB', dates: enGB },
+  es: { locale: 'es-ES', dates: es },
+  fr: { locale: 'fr-FR', dates: fr },
+} as const satisfies Record<string, LanguageEntry>;
+
+export type Language = keyof typeof LANGUAGE_TABLE;
+
+/** Languages a report can be written in, in the table's order. */
+export const LANGUAGES = Object.keys(LANGUAGE_TABLE) as [Language, ...Language[]];
 
 export function isLanguage(value: string): value is Language {
-  return (LANGUAGES as readonly string[]).includes(value);
+  return Object.hasOwn(LANGUAGE_TABLE, value);
 }
+
+/** The table's entry of a language. */
+export function languageEntry(language: Language): LanguageEntry {
+  return LANGUAGE_TABLE[language];
+}
+
+/** The language codes as a help text writes a choice: "en|es|fr". */
+export const LANGUAGE_CHOICES = LANGUAGES.join('|');
+
+/** The language codes as a message lists them: "en, es or fr". */
+export const LANGUAGE_LIST = new Intl.ListFormat('en-GB', { type: 'disjunction' }).format(LANGUAGES);
