@@ -177,8 +177,8 @@ describe('report.pptx', () => {
     const slides = numbered(files, 'ppt/slides');
     expect(slides.filter((xml) => xml.includes('<c:chart ')).some((xml) => xml.includes('<p:pic>'))).toBe(false);
 
-    const rate = chartWith(files, s['leaderboard.responseRate'] ?? '');
-    const bars = seriesNamed(rate, s['leaderboard.responseRate'] ?? '');
+    const rate = chartWith(files, s['label.responseRate'] ?? '');
+    const bars = seriesNamed(rate, s['label.responseRate'] ?? '');
     // By rate: RivalCo 64/80, Acme 30/50, CannTel 5/10, SwiftNet 12/40, MegaFon 9/60.
     expect(bars.labels).toEqual(['RivalCo', 'Acme Telecom', 'CannTel', 'SwiftNet', 'MegaFon Ibérica']);
     expect(bars.values).toEqual([0.8, 0.6, 0.5, 0.3, 0.15]);
@@ -194,7 +194,7 @@ describe('report.pptx', () => {
     }
     expect(new Set(seriesNamed(buckets, s['bucket.unanswered'] ?? '').labels)).toEqual(new Set(Object.values(BRAND_NAMES)));
 
-    const voice = seriesNamed(chartWith(files, s['leaderboard.shareOfVoice'] ?? ''), s['leaderboard.shareOfVoice'] ?? '');
+    const voice = seriesNamed(chartWith(files, s['label.shareOfVoice'] ?? ''), s['label.shareOfVoice'] ?? '');
     expect(voice.values).toEqual(voice.labels.map((name) => handCounted(name).inbound / 240));
 
     const monthly = numbered(files, 'ppt/charts').map(chartSeries).flat().filter((series) => series.labels.length === 13);
@@ -274,7 +274,7 @@ describe('report.pptx', () => {
     const advice = slides.find((xml) => slideTitle(xml) === strings.en['section.improvements']) ?? '';
     expect(texts(advice).join('\n')).toContain("=cmd|' /C calc'!A0 <script>alert('x')</script> & bell evil");
     expect(texts(advice).join('\n')).toContain('Answer <more> people');
-    const rate = chartWith(files, strings.en['leaderboard.responseRate'] ?? '');
+    const rate = chartWith(files, strings.en['label.responseRate'] ?? '');
     expect(rate[0]?.labels).toContain('<b>Acme</b> & "Co" =HYPERLINK("x")');
   });
 });

@@ -119,7 +119,7 @@ describe('metrics.xlsx', () => {
     const trend = sheet('fr', 'trend');
     const json = metrics('fr').trend ?? [];
     expect(rows(trend).length).toBe(json.length);
-    const rate = column(trend, s('fr', 'leaderboard.responseRate'));
+    const rate = column(trend, s('fr', 'label.responseRate'));
     const first = rows(trend)[0];
     expect(first?.getCell(1).value).toEqual(new Date(Date.UTC(2016, 9, 1)));
     expect(first?.getCell(1).numFmt).toBe('mmm yyyy');

@@ -132,9 +132,9 @@ function trendSheet(inputs: WorkbookInputs): WorkbookSheet {
   return table(t('sheet.trend'), points, [
     { header: t('sheet.month'), value: (point) => cell.month(point.month) },
     { header: t('leaderboard.brand'), value: (point) => cell.text(names.get(point.brandId) ?? point.brandId) },
-    { header: t('leaderboard.inbound'), value: (point) => cell.count(point.inbound) },
-    { header: t('sheet.answered'), value: (point) => cell.count(point.answered) },
-    { header: t('leaderboard.responseRate'), value: (point) => cell.share(point.responseRate) },
+    { header: t('label.inbound'), value: (point) => cell.count(point.inbound) },
+    { header: t('label.answered'), value: (point) => cell.count(point.answered) },
+    { header: t('label.responseRate'), value: (point) => cell.share(point.responseRate) },
     { header: t('sheet.minutes', { label: t('label.responseTimeMedianMin') }), value: (point) => cell.minutes(point.responseTimeMedianMin) },
   ]);
 }
@@ -153,9 +153,9 @@ function diagnosticsSheet(inputs: WorkbookInputs): WorkbookSheet {
     ...DIAGNOSTIC_METRICS.map((spec): Column<BrandDiagnostics> => {
       return { header: metricLabel(inputs, spec), value: (brand) => ({ value: spec.value(brand), kind: spec.unit }) };
     }),
-    { header: t('sheet.replies'), value: (brand) => cell.count(brand.canned.replies) },
+    { header: t('label.replies'), value: (brand) => cell.count(brand.canned.replies) },
     { header: t('sheet.cannedReplies'), value: (brand) => cell.count(brand.canned.cannedReplies) },
-    { header: t('sheet.brandPosts'), value: (brand) => cell.count(brand.unsolicited.brandPosts) },
+    { header: t('label.brandPosts'), value: (brand) => cell.count(brand.unsolicited.brandPosts) },
     { header: t('sheet.unsolicitedPosts'), value: (brand) => cell.count(brand.unsolicited.unsolicitedPosts) },
     { header: t('sheet.followUps'), value: (brand) => cell.count(brand.followThrough.followUps) },
     { header: t('sheet.conversations'), value: (brand) => cell.count(brand.followThrough.conversations) },
@@ -231,8 +231,8 @@ function coverageSheet(inputs: WorkbookInputs, platformRows: ReadonlyArray<{ pla
   return table(t('sheet.coverage'), rows, [
     { header: t('sheet.platform'), value: (row) => cell.text(row.platform) },
     ...brandColumns(inputs).map((column) => ({ header: column.header, value: (row: { brand: BrandMetrics }) => column.value(row.brand) })),
-    { header: t('sheet.brandPosts'), value: (row) => cell.count(row.brand.coverage?.brandPosts ?? row.brand.brandPosts) },
-    { header: t('leaderboard.inbound'), value: (row) => cell.count(row.brand.inbound) },
+    { header: t('label.brandPosts'), value: (row) => cell.count(row.brand.coverage?.brandPosts ?? row.brand.brandPosts) },
+    { header: t('label.inbound'), value: (row) => cell.count(row.brand.inbound) },
     { header: t('sheet.coverage.inboundMeasured'), value: (row) => cell.count(row.brand.coverage?.inboundMeasured) },
     { header: t('sheet.coverage.massMentions'), value: (row) => cell.count(row.brand.coverage?.massMentions) },
     { header: t('sheet.coverage.closers'), value: (row) => cell.count(row.brand.coverage?.closers) },
