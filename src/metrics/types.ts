@@ -19,7 +19,8 @@ export interface PeriodJson {
   label?: string;
 }
 
-export type BucketKey = '0-1h' | '1-4h' | '4-8h' | '8-24h' | '24h+' | 'unanswered';
+export const BUCKET_KEYS = ['0-1h', '1-4h', '4-8h', '8-24h', '24h+', 'unanswered'] as const;
+export type BucketKey = (typeof BUCKET_KEYS)[number];
 export type RankedMetric = 'responseRate' | 'responseTimeMedianMin' | 'replyShare' | 'shareOfVoice' | string;
 
 export type CoverageWarning = 'no-brand-posts' | 'few-brand-posts' | 'responses-missing' | 'parents-missing' | 'dominant-author' | 'partial-period';

@@ -6,11 +6,20 @@ import { registerDemo } from '../../src/cli/commands/demo.js';
 import { registerReport } from '../../src/cli/commands/report.js';
 import { parseConfig } from '../../src/config/load.js';
 import { STARTER_CONFIG } from '../../src/config/starter.js';
+import { metricCatalogue, tileMetrics } from '../../src/metrics/catalogue.js';
 import { METRIC_DEFINITIONS } from '../../src/metrics/definitions.js';
+import { DIAGNOSTIC_METRICS } from '../../src/metrics/diagnostics/catalogue.js';
+import { DIAGNOSTIC_NOTE_CODES } from '../../src/metrics/diagnostics/types.js';
+import { BUCKET_KEYS } from '../../src/metrics/types.js';
+import { FINDING_IDS } from '../../src/report/advice/index.js';
+import { CHART_STRING_PREFIX, CHARTS_OF_OPTIONAL_DATA } from '../../src/report/charts/buildCharts.js';
+import { AUDIENCES, CHART_IDS } from '../../src/report/charts/chartData.js';
 import { chartNumberLocale } from '../../src/report/charts/chartLocale.js';
 import { Formatter } from '../../src/report/i18n/format.js';
 import { LANGUAGE_LIST, LANGUAGES, type Language } from '../../src/report/i18n/language.js';
 import { translator } from '../../src/report/i18n/strings.js';
+import { GLOSSARY } from '../../src/report/model/methodology.js';
+import { SCORECARD_METRICS, SCORECARD_REASONS } from '../../src/report/model/scorecard.js';
 import { DEFAULT_TEMPLATE_DIR, ReportTemplate } from '../../src/report/template.js';
 
 const template = ReportTemplate.open(undefined);
@@ -21,16 +30,67 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]));
 }
 
-/** Keys the code and templates ask for: t('key'), "t:key" in chart specs, and computed prefixes. */
-function usedKeys(): Set<string> {
+/** The code and templates that ask for strings (not the strings files themselves). */
+const SOURCES = [...filesUnder(new URL('../../src/report', import.meta.url).pathname), ...filesUnder(DEFAULT_TEMPLATE_DIR).filter((file) => !file.includes('/strings/'))];
+
+/** Dotted names in the code that are no strings keys: config keys named in messages. */
+const NOT_KEYS = new Set(['report.agency.logo']);
+
+/** Prefixes the code completes into keys (`${prefix}.title`): not keys themselves. */
+const KEY_PREFIXES = new Set([...Object.values(CHART_STRING_PREFIX), ...AUDIENCES.map((audience) => audience.prefix)]);
+
+/**
+ * Keys written out in the code and templates: t('key') and it.t('key'),
+ * "t:key" in chart specs, and the keys held in tables (SECTION_TITLES,
+ * FLAG_KEYS, ...), any quoted dotted name in a namespace of the strings.
+ */
+function writtenKeys(namespaces: ReadonlySet<string>): Set<string> {
   const keys = new Set<string>();
-  const sources = [...filesUnder(new URL('../../src/report', import.meta.url).pathname), ...filesUnder(DEFAULT_TEMPLATE_DIR)];
-  for (const file of sources) {
+  for (const file of SOURCES) {
     const text = readFileSync(file, 'utf8');
-    for (const match of text.matchAll(/\bt\(\s*'([a-zA-Z0-9+-]+\.[a-zA-Z0-9.+-]+)'/g)) if (match[1]) keys.add(match[1]);
-    for (const match of text.matchAll(/"t:([a-zA-Z0-9+-]+\.[a-zA-Z0-9.+-]+)"/g)) if (match[1]) keys.add(match[1]);
+    for (const match of text.matchAll(/\bt\(\s*'([^']+)'/g)) keys.add(match[1] ?? '');
+    if (file.endsWith('.vl.json')) for (const match of text.matchAll(/"t:([^"]+)"/g)) keys.add(match[1] ?? '');
+    for (const match of text.matchAll(/(['"])([a-z][a-zA-Z0-9]*(?:\.[a-zA-Z0-9+-]+)+)\1/g)) {
+      const name = match[2] ?? '';
+      const fileName = /\.(pdf|pptx|xlsx|html|csv|json|css|eta)$/.test(name);
+      if (namespaces.has(name.split('.')[0] ?? '') && !fileName && !NOT_KEYS.has(name) && !KEY_PREFIXES.has(name)) keys.add(name);
+    }
   }
   return keys;
+}
+
+/** Keys the code builds (`label.${key}`, `bucket.${bucket}`, ...), each from the registry it builds them from. */
+function computedKeys(): string[] {
+  const catalogue = metricCatalogue([60, 1440]);
+  return [
+    ...[...catalogue, ...DIAGNOSTIC_METRICS].map((spec) => spec.label),
+    ...tileMetrics(catalogue).map((spec) => `kpi.sample.${spec.restsOn ?? 'mentions'}`),
+    ...FINDING_IDS.flatMap((id) => [`advice.title.${id}`, `advice.body.${id}`]),
+    ...DIAGNOSTIC_NOTE_CODES.map((code) => `advice.note.${code}`),
+    ...SCORECARD_METRICS.flatMap((key) => [`scorecard.column.${key}`, `scorecard.definition.${key}`, `scorecard.none.${key}`]),
+    ...SCORECARD_REASONS.filter((reason) => reason !== 'no-data').map((reason) => `scorecard.reason.${reason}`),
+    ...BUCKET_KEYS.map((bucket) => `bucket.${bucket}`),
+    ...CHART_IDS.flatMap((id) => ['title', 'caption', ...(CHARTS_OF_OPTIONAL_DATA[id] ? [] : ['empty'])].map((part) => `${CHART_STRING_PREFIX[id]}.${part}`)),
+    ...AUDIENCES.flatMap((audience) => [...audience.keys.map((key) => `${audience.prefix}.group.${key}`), `${audience.prefix}.missingFor`]),
+    ...GLOSSARY.flatMap((id) => [`glossary.${id}.title`, `glossary.${id}.text`]),
+  ];
+}
+
+/** The metric reference in every language but English, whose words are src/metrics/definitions.ts itself. */
+function definitionKeys(language: Language): string[] {
+  return language === 'en' ? [] : METRIC_DEFINITIONS.flatMap((definition) => [`metric.${definition.id}.title`, `metric.${definition.id}.text`]);
+}
+
+/** Where the code builds a key from a template literal (`scorecard.none.${source.key}`), as a pattern: scorecard.none.* */
+function keyShapes(): Array<{ file: string; shape: string }> {
+  const shapes: Array<{ file: string; shape: string }> = [];
+  for (const file of SOURCES) {
+    for (const match of readFileSync(file, 'utf8').matchAll(/`([^`]*\$\{[^`]*)`/g)) {
+      const shape = (match[1] ?? '').replace(/\$\{[^}]*\}/g, '*');
+      if (/^[a-zA-Z*][a-zA-Z0-9.+*-]*$/.test(shape) && shape.includes('.')) shapes.push({ file: file.slice(file.lastIndexOf('/src/') + 1), shape });
+    }
+  }
+  return shapes;
 }
 
 describe('string catalogues', () => {
@@ -55,11 +115,6 @@ describe('string catalogues', () => {
     expect(Object.keys(catalogues.en ?? {}).filter((key) => key.startsWith('metric.'))).toEqual([]);
   });
 
-  it('every key used by the code and templates exists', () => {
-    const english = catalogues.en ?? {};
-    const missing = [...usedKeys()].filter((key) => !(key in english));
-    expect(missing).toEqual([]);
-  });
 
   it('every placeholder of an English string exists in its translations', () => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
@@ -69,13 +124,45 @@ describe('string catalogues', () => {
   });
 
   it('every language but English translates the sentences (only symbols and units may stay as in English)', () => {
-    const allowedSame = /^(format\.|unit\.|bucket\.\d|methodology\.format|examples\.(when|text)|leaderboard\.(inbound|client)|scorecard\.sample|chart\.hourOfWeek\.volumeLegend|footer\.page)/;
+    const allowedSame = /^(format\.|unit\.|bucket\.\d|methodology\.format|examples\.(when|text)|leaderboard\.client|scorecard\.sample|chart\.hourOfWeek\.volumeLegend|footer\.page)/;
     for (const language of TRANSLATIONS) {
       const same = Object.entries(catalogues.en ?? {})
         .filter(([key, text]) => catalogues[language]?.[key] === text && !allowedSame.test(key))
         .map(([key]) => key);
       expect([language, same]).toEqual([language, []]);
     }
+  });
+});
+
+describe('every key the code uses, in every language', () => {
+  const catalogues = Object.fromEntries(LANGUAGES.map((language) => [language, template.strings(language)])) as Record<Language, Record<string, string>>;
+  const namespaces = new Set(Object.keys(catalogues.en).map((key) => key.split('.')[0] ?? ''));
+  const written = writtenKeys(namespaces);
+  const computed = computedKeys();
+  const used = (language: Language) => new Set([...written, ...computed, ...definitionKeys(language)]);
+
+  it('finds the keys written out and the keys computed', () => {
+    expect(written.size).toBeGreaterThan(250);
+    expect(written).toContain('section.summary');
+    expect(written).toContain('kpi.flagNoBrandPosts');
+    expect(computed).toEqual(expect.arrayContaining(['label.responseRate', 'label.withinSla', 'label.cannedShare', 'advice.title.slow', 'scorecard.reason.too-few-replies', 'bucket.24h+', 'chart.trend.empty', 'chart.sentiment.group.negative']));
+  });
+
+  it('builds keys from templates only where a registry above lists them', () => {
+    const shapes = keyShapes();
+    expect(shapes.length).toBeGreaterThan(10);
+    const pattern = (shape: string) => new RegExp(`^${shape.replace(/[.+]/g, '\\$&').replaceAll('*', '.+')}$`);
+    const all = [...computed, ...definitionKeys('es')];
+    expect(shapes.filter(({ shape }) => !all.some((key) => pattern(shape).test(key)))).toEqual([]);
+  });
+
+  it.each(LANGUAGES)('%s has every key the code uses, computed keys included', (language) => {
+    expect([...used(language)].filter((key) => !(key in catalogues[language])).sort()).toEqual([]);
+  });
+
+  it.each(LANGUAGES)('%s has no key the code does not use (one label per metric, no stale copies)', (language) => {
+    const mine = used(language);
+    expect(Object.keys(catalogues[language]).filter((key) => !mine.has(key)).sort()).toEqual([]);
   });
 });
 

@@ -19,7 +19,8 @@ export interface ExamplePost {
  * "Comparability"): too few replies to find canned templates, too few
  * follow-ups, too few mentions in a group (influencers, a sentiment).
  */
-export type SampleReason = 'too-few-replies' | 'too-few-follow-ups' | 'too-few-mentions';
+export const SAMPLE_REASONS = ['too-few-replies', 'too-few-follow-ups', 'too-few-mentions'] as const;
+export type SampleReason = (typeof SAMPLE_REASONS)[number];
 
 /** Inbound mentions of one group (influencers, negative sentiment, ...) and how they were answered. */
 export interface AnswerGroup {

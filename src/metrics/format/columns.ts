@@ -1,14 +1,12 @@
 import { metricCatalogue } from '../catalogue.js';
 import { diagnosticColumns } from '../diagnostics/columns.js';
-import type { BrandMetrics, BucketKey, MetricsReport } from '../types.js';
+import { BUCKET_KEYS as BUCKETS, type BrandMetrics, type MetricsReport } from '../types.js';
 
 /** One flat column of the per-brand table: a JSON path as its name. */
 export interface FlatColumn {
   name: string;
   value: (brand: BrandMetrics, report: MetricsReport) => string | number | boolean | null;
 }
-
-const BUCKETS: BucketKey[] = ['0-1h', '1-4h', '4-8h', '8-24h', '24h+', 'unanswered'];
 
 /** Columns that follow a metric's own: its interval, or the buckets after the shares answered within a target. */
 const COMPANIONS: Record<string, FlatColumn[]> = {

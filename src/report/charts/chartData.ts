@@ -1,6 +1,6 @@
 import { from, op, type ColumnTable } from 'arquero';
 import type { AnswerGroup, BrandDiagnostics, SentimentLabel } from '../../metrics/diagnostics/types.js';
-import type { BrandMetrics, BucketKey, HourOfWeekCell, MetricsReport, TrendPoint } from '../../metrics/types.js';
+import { BUCKET_KEYS as BUCKETS, type BrandMetrics, type HourOfWeekCell, type MetricsReport, type TrendPoint } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { spanSentence } from '../model/coverage.js';
@@ -23,8 +23,6 @@ export const CHART_IDS = [
   'influencers',
 ] as const;
 export type ChartId = (typeof CHART_IDS)[number];
-
-const BUCKETS: BucketKey[] = ['0-1h', '1-4h', '4-8h', '8-24h', '24h+', 'unanswered'];
 
 interface Context {
   metrics: MetricsReport;
@@ -108,7 +106,7 @@ function pivot<Row>(rows: readonly Row[], category: (row: Row) => string, catego
 }
 
 /** How one audience chart splits a brand's inbound mentions (diagnostics: sentiment, influencer priority). */
-interface Audience {
+export interface Audience {
   /** The chart's strings prefix: `{prefix}.group.<key>`, `{prefix}.missingFor`. */
   prefix: string;
   keys: readonly string[];
@@ -133,6 +131,9 @@ const INFLUENCER_AUDIENCE: Audience = {
   groups: (brand) => (brand.influencers ? { influencers: brand.influencers.influencers, others: brand.influencers.others } : null),
   range: ['primary', BACKGROUND_GREY],
 };
+
+/** The audience charts; each names its groups `{prefix}.group.<key>` in the strings. */
+export const AUDIENCES: readonly Audience[] = [SENTIMENT_AUDIENCE, INFLUENCER_AUDIENCE];
 
 interface AudienceRow {
   brandId: string;
@@ -257,7 +258,7 @@ function buckets({ metrics, t }: Context, common: Record<string, JsonValue>): Ch
   const rows = jsonRows(
     from(ordered.map((brand) => ({ brand: brand.name, inbound: measuredInbound(brand), ...brand.buckets })))
       .derive({ brandOrder: () => op.row_number() - 1 })
-      .fold(BUCKETS, { as: ['key', 'count'] })
+      .fold([...BUCKETS], { as: ['key', 'count'] })
       .params({ labels, order: Object.fromEntries(BUCKETS.map((bucket, index) => [bucket, index])) } satisfies Recoding)
       .derive({
         bucket: (d: Folded, $: Recoding) => op.recode(d.key, $.labels),

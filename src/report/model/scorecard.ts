@@ -1,7 +1,7 @@
 import type { Better, MetricUnit } from '../../metrics/catalogue.js';
 import { specOf } from '../../metrics/catalogue.js';
 import { DIAGNOSTIC_METRICS } from '../../metrics/diagnostics/catalogue.js';
-import type { BrandDiagnostics, DiagnosticNote, Diagnostics, SampleReason } from '../../metrics/diagnostics/types.js';
+import { DIAGNOSTIC_NOTE_CODES, SAMPLE_REASONS, type BrandDiagnostics, type DiagnosticNote, type Diagnostics, type SampleReason } from '../../metrics/diagnostics/types.js';
 import type { Benchmark, BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
@@ -21,8 +21,13 @@ import type { LabelledValue } from './types.js';
 /** Against the competitor median; `incomparable` when that median rests on fewer than 2 measured competitors. */
 export type ScorecardTone = 'better' | 'same' | 'worse' | 'incomparable';
 
-/** Why a cell has no value: a coverage warning, a diagnostic note, too small a sample, or nothing to measure in the period. */
-export type ScorecardReason = 'no-brand-posts' | DiagnosticNote['code'] | SampleReason | 'no-data';
+/**
+ * Why a cell has no value: a coverage warning, a diagnostic note, too small a
+ * sample (each `scorecard.reason.<reason>` in the strings), or nothing to
+ * measure in the period (`scorecard.none.<column>`).
+ */
+export const SCORECARD_REASONS = ['no-brand-posts', ...DIAGNOSTIC_NOTE_CODES, ...SAMPLE_REASONS, 'no-data'] as const;
+export type ScorecardReason = (typeof SCORECARD_REASONS)[number];
 
 /** Printed beside the colour, so the verdict survives black-and-white printing. */
 export const TONE_SYMBOLS: Record<ScorecardTone, string> = { better: '✓', same: '≈', worse: '✗', incomparable: '○' };
