@@ -48,7 +48,7 @@ describe('the printed report', () => {
   it('shows section titles, brand names and the JSON numbers formatted in each language', () => {
     const client = report('en').metrics.brands.find((brand) => brand.id === 'acme');
     if (!client?.responseRate) throw new Error('no client rate');
-    const expected: Record<Language, { titles: string[]; rate: string }> = {
+    const expected: Record<'en' | 'es' | 'fr', { titles: string[]; rate: string }> = {
       en: { titles: ['Executive summary', 'Leaderboard', 'Methodology and data quality', 'Mentions to look at', 'Coverage of the data', 'Definitions', 'Share of voice: The brand’s share of all the mentions the compared brands received.'], rate: `${Math.round(client.responseRate * 100)}%` },
       es: { titles: ['Resumen ejecutivo', 'Clasificación', 'Metodología y calidad de los datos', 'Definiciones', 'Cuota de conversación'], rate: `${Math.round(client.responseRate * 100)} %` },
       fr: { titles: ['Synthèse', 'Classement', 'Méthodologie et qualité des données', 'Définitions', 'Part de voix'], rate: `${Math.round(client.responseRate * 100)} %` },
