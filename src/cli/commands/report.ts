@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { z } from 'zod';
 import { withAnalysis } from '../../analysis/analysis.js';
 import { checkConfigAgainstData } from '../../analysis/config-check.js';
 import { loadConfig } from '../../config/load.js';
@@ -116,8 +117,10 @@ async function writeReports(
   return written;
 }
 
+const countRow = z.object({ n: z.number() });
+
 async function postsIn(store: Store, period: { start: Date; end: Date }): Promise<number> {
-  const [row] = await store.all<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM posts WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ', {
+  const [row] = await store.rows('posts in the period', countRow, 'SELECT count(*)::DOUBLE AS n FROM posts WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ', {
     start: period.start.toISOString(),
     end: period.end.toISOString(),
   });
