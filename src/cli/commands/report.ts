@@ -57,6 +57,7 @@ export async function runReport(options: ReportOptions): Promise<WrittenReport[]
   const outDirOf = (config: Config) => (several ? join(options.out, config.client) : options.out);
   // Every input is checked before the browser starts and before any number is computed, so a typo fails at once.
   const databases: string[] = [];
+  const warnings = new Set<string>();
   for (const config of configs) {
     const path = databasePath(options.db, config);
     const period = parsePeriod(options.period, config.timezone);
@@ -67,7 +68,11 @@ export async function runReport(options: ReportOptions): Promise<WrittenReport[]
       store.close();
     }
     databases.push(path);
-    checkReportInputs(config, language ?? config.report.language, outDirOf(config));
+    for (const warning of await checkReportInputs(config, language ?? config.report.language, outDirOf(config))) {
+      // Configs that share a template would repeat its warnings.
+      if (!warnings.has(warning)) process.stderr.write(`replybench: warning: ${warning}\n`);
+      warnings.add(warning);
+    }
   }
   // Each output folder is taken for the whole run: a second report into it is refused at once, not overwritten later.
   const folders: ReportFolder[] = [];

@@ -43,7 +43,7 @@ export async function buildCharts(
       figures[id] = { ...figure, svg: null, empty: t(`${prefix}.empty`, captionValues), notes: [] };
       continue;
     }
-    const { vegaSpec } = compileChart(chartSpec(template, id), { ...chartInputs, t, language });
+    const { vegaSpec } = compileChart(chartSpec(template, id), { ...chartInputs, t, language }, template.path(`charts/${id}.vl.json`));
     figures[id] = { ...figure, svg: await renderSvg(vegaSpec, `c-${id}`), empty: null, notes: chartInputs.notes ?? [] };
   }
   return figures;
