@@ -7,6 +7,7 @@
  * Nothing is asserted; figures are printed.
  */
 import { existsSync } from 'node:fs';
+import { z } from 'zod';
 import { Analysis } from '../src/analysis/analysis.js';
 import { parseConfig } from '../src/config/load.js';
 import { computeMetrics } from '../src/metrics/compute.js';
@@ -55,7 +56,7 @@ export async function run(): Promise<void> {
     return;
   }
   const store = await Store.open(PATH, { readOnly: true });
-  const [{ posts } = { posts: 0 }] = await store.all<{ posts: number }>('SELECT count(*)::DOUBLE AS posts FROM posts');
+  const [{ posts } = { posts: 0 }] = await store.rows('posts', z.object({ posts: z.number() }), 'SELECT count(*)::DOUBLE AS posts FROM posts');
   const metrics = await medianOf(() => computeMetrics(store, config, PERIOD).then((report) => JSON.stringify(report)));
   const diagnostics = await medianOf(() => computeDiagnostics(store, config, PERIOD).then((result) => JSON.stringify(result)));
 
@@ -65,13 +66,13 @@ export async function run(): Promise<void> {
   const range = analysis.range;
   const normalise = await medianOf(() => analysis.run('diagnostics/canned_input', range));
   const group = await medianOf(() => analysis.run('diagnostics/template_keys', { min_group: 5 }));
-  const [{ replies } = { replies: 0 }] = await analysis.sql<{ replies: number }>('SELECT count(*)::DOUBLE AS replies FROM diag_template_input');
+  const [{ replies } = { replies: 0 }] = await analysis.sqlRows('replies', z.object({ replies: z.number() }), 'SELECT count(*)::DOUBLE AS replies FROM diag_template_input');
 
   // Scale check: the same two steps on every brand reply of the 13 months (the analysis's base spans them for the trend).
   const all = { start: '2017-01-01T00:00:00Z', end: '2018-02-01T00:00:00Z' };
   const normaliseAll = await medianOf(() => analysis.run('diagnostics/canned_input', all));
   const groupAll = await medianOf(() => analysis.run('diagnostics/template_keys', { min_group: 5 }));
-  const [{ repliesAll } = { repliesAll: 0 }] = await analysis.sql<{ repliesAll: number }>('SELECT count(*)::DOUBLE AS repliesAll FROM diag_template_input');
+  const [{ repliesAll } = { repliesAll: 0 }] = await analysis.sqlRows('all replies', z.object({ repliesAll: z.number() }), 'SELECT count(*)::DOUBLE AS repliesAll FROM diag_template_input');
   // Worst case for the normalisation: every reply text distinct (the bench's replies are very repetitive).
   const distinctAll = await medianOf(() =>
     analysis.sql(
