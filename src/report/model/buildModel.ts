@@ -76,6 +76,8 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
   const unmeasured = new Set(
     (metrics.byPlatform ?? []).filter((entry) => entry.brands.some((brand) => brand.id === client.id && warningsOf(brand).includes('no-brand-posts'))).map((entry) => entry.platform),
   );
+  // On a platform without the client's posts the data cannot tell an unanswered mention from an answered one.
+  const unanswered = (facts?.unanswered ?? []).filter((sample) => !unmeasured.has(sample.platform));
   const unmeasuredNames = warningsOf(client).includes('no-brand-posts') ? platformsWith(metrics, client.id, 'no-brand-posts', format) : null;
 
   const model: ReportModel = {
@@ -94,8 +96,7 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
     leaderboardNotes,
     scorecard,
     charts,
-    // On a platform without the client's posts the data cannot tell an unanswered mention from an answered one.
-    unanswered: facts ? formatExamples(facts.unanswered.filter((sample) => !unmeasured.has(sample.platform)), format, t, windowMin) : [],
+    unanswered: formatExamples(unanswered, format, t, windowMin),
     unansweredNote: unmeasuredNames === null ? null : t('examples.unmeasured', { client: client.name, platforms: unmeasuredNames }),
     slowest: facts ? formatExamples(facts.slowest, format, t, windowMin) : [],
     ...methodology,
@@ -109,6 +110,7 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
       client: { id: client.id, name: client.name },
       agency: agencyName === undefined ? null : agencyName,
       generatedAt: inputs.generatedAt ?? new Date(),
+      unanswered,
       analystNotes: analystNotes(metrics, facts, new Set(Object.keys(CHARTS_OF_OPTIONAL_DATA).filter((id) => !charts[id])), format, t),
     }),
     sections: manifest.sections.filter((section) => {

@@ -7,6 +7,7 @@ import { CATALOGUES } from '../advice/improvements.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { catalogueOf, labelValues, rankOf, slaTargets } from './brandLookup.js';
+import { leaderboardOrder } from './leaderboard.js';
 import type { MentionSample, StoreFacts } from './storeFacts.js';
 import { type Cell, cell } from './cells.js';
 import { metricDefinitions } from './methodology.js';
@@ -21,6 +22,8 @@ export interface WorkbookInputs {
   client: { id: string; name: string };
   agency: string | null;
   generatedAt: Date;
+  /** The client's unanswered mentions the report lists (none from a platform without its posts, as in the PDF). */
+  unanswered: MentionSample[];
   /** The last sheet: paths, config keys and export columns, for the analyst only. */
   analystNotes: LabelledValue[];
 }
@@ -57,8 +60,7 @@ export function buildWorkbookModel(inputs: WorkbookInputs): WorkbookModel {
   const sheets: WorkbookSheet[] = [];
   const values = valueColumns(inputs);
   const ranked = catalogueOf(metrics).filter((spec) => spec.better !== null);
-  const byRate = (brand: BrandMetrics) => rankOf(brand, 'responseRate') ?? Number.POSITIVE_INFINITY;
-  const brands = [...metrics.brands].sort((a, b) => byRate(a) - byRate(b) || a.name.localeCompare(b.name));
+  const brands = leaderboardOrder(metrics);
   sheets.push(
     table(t('sheet.leaderboard'), brands, [
       ...brandColumns(inputs),
@@ -174,14 +176,8 @@ function diagnosticsSheet(inputs: WorkbookInputs): WorkbookSheet {
 function examplesSheet(inputs: WorkbookInputs): WorkbookSheet {
   const { facts, t, format, metrics } = inputs;
   const windowMin = metrics.settings?.responseWindowMin ?? 7 * 1440;
-  // Where the data holds no posts of the client, it cannot tell an unanswered mention from an answered one (as in the PDF).
-  const unmeasured = new Set(
-    (metrics.byPlatform ?? [])
-      .filter((group) => group.brands.some((brand) => brand.id === inputs.client.id && (brand.coverage?.warnings ?? []).includes('no-brand-posts')))
-      .map((group) => group.platform),
-  );
   const rows = [
-    ...(facts?.unanswered ?? []).filter((sample) => !unmeasured.has(sample.platform)).map((sample) => ({ list: t('examples.unanswered'), sample })),
+    ...inputs.unanswered.map((sample) => ({ list: t('examples.unanswered'), sample })),
     ...(facts?.slowest ?? []).map((sample) => ({ list: t('examples.slowest'), sample })),
   ];
   const status = (sample: MentionSample) =>
