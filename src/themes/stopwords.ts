@@ -13,6 +13,18 @@ const LISTS: Record<string, stopword.LanguageCode> = {
   es: 'spa', sw: 'swa', sv: 'swe', tl: 'tgl', th: 'tha', tr: 'tur', uk: 'ukr', ur: 'urd', vi: 'vie', yo: 'yor', zh: 'zho', zu: 'zul',
 };
 
+/**
+ * Words of the report's languages that the package's short lists lack and
+ * that customers write to any brand about anything: pronouns, greetings,
+ * thanks, contractions without their apostrophe ("os mandé el DM" made "os"
+ * a subject of the demo's Spanish mentions).
+ */
+const SUPPLEMENT: Record<string, readonly string[]> = {
+  en: ['hi', 'hello', 'hey', 'thanks', 'thank', 'please', 'pls', 'im', 'ive', 'dont', 'cant', 'its', 'youre', 'still'],
+  es: ['os', 'les', 'hoy', 'hola', 'gracias', 'favor', 'aun', 'sigue'],
+  fr: ['bonjour', 'merci', 'svp', 'ca', 'toujours', 'deja'],
+};
+
 /** The report's languages: their stop words are always left out, whatever the export says of its posts' languages. */
 export const REPORT_LANGUAGES = ['en', 'es', 'fr'] as const;
 
@@ -30,7 +42,7 @@ export function stopwordsFor(languages: readonly string[]): Set<string> {
   for (const code of codes) {
     const list = LISTS[code];
     if (!list) continue;
-    for (const word of stopword[list]) for (const part of themeWords(word).split(' ')) if (part !== '') words.add(part);
+    for (const word of [...stopword[list], ...(SUPPLEMENT[code] ?? [])]) for (const part of themeWords(word).split(' ')) if (part !== '') words.add(part);
   }
   return words;
 }

@@ -16,6 +16,7 @@ export const CHART_STRING_PREFIX: Record<ChartId, string> = {
   'share-of-voice': 'chart.shareOfVoice',
   sentiment: 'chart.sentiment',
   influencers: 'chart.influencers',
+  themes: 'chart.themes',
 };
 
 export function chartSpec(template: ReportTemplate, id: ChartId): JsonValue {

@@ -86,6 +86,7 @@ export function buildWorkbookModel(inputs: WorkbookInputs): WorkbookModel {
     qualitySheet(inputs),
     coverageSheet(inputs, platformRows),
     settingsSheet(inputs),
+    themesSheet(inputs),
     pairsSheet(t('sheet.definitions'), [t('sheet.item'), t('sheet.definitions')], metricDefinitions(inputs.format, t)),
     pairsSheet(t('analyst.sheet'), [t('analyst.topic'), t('analyst.note')], inputs.analystNotes),
   );
@@ -94,6 +95,29 @@ export function buildWorkbookModel(inputs: WorkbookInputs): WorkbookModel {
 
 function table<Row>(name: string, rows: readonly Row[], columns: ReadonlyArray<Column<Row>>): WorkbookSheet {
   return { name, headers: columns.map((column) => column.header), rows: rows.map((row) => columns.map((column) => column.value(row))) };
+}
+
+/** Every brand's subjects, one row each, as `replybench themes --format csv` gives them. */
+function themesSheet(inputs: WorkbookInputs): WorkbookSheet {
+  const { metrics, t } = inputs;
+  const rows = leaderboardOrder(metrics).flatMap((brand) => (brand.themes ?? []).map((theme) => ({ brand, theme })));
+  return table(t('sheet.themes'), rows, [
+    ...brandColumns(inputs).map((column) => ({ header: column.header, value: (row: { brand: BrandMetrics }) => column.value(row.brand) })),
+    { header: t('themes.theme'), value: (row) => cell.text(row.theme.name) },
+    { header: t('sheet.themes.source'), value: (row) => cell.text(t(row.theme.source === 'config' ? 'themes.source.config' : 'themes.source.found')) },
+    { header: t('themes.mentions'), value: (row) => cell.count(row.theme.mentions) },
+    { header: t('sheet.themes.share'), value: (row) => cell.share(row.theme.share) },
+    { header: t('sheet.themes.previous'), value: (row) => cell.count(row.theme.previousMentions) },
+    { header: t('themes.change'), value: (row) => cell.share(row.theme.change === null ? null : row.theme.change / 100) },
+    { header: t('sheet.themes.measured'), value: (row) => cell.count(row.theme.measured) },
+    { header: t('sheet.answered'), value: (row) => cell.count(row.theme.answered) },
+    { header: t('label.responseRate'), value: (row) => cell.share(row.theme.responseRate) },
+    { header: t('sheet.minutes', { label: t('label.responseTimeMedianMin') }), value: (row) => cell.minutes(row.theme.responseTimeMedianMin) },
+    { header: t('sheet.themes.competitorRate'), value: (row) => cell.share(row.theme.benchmark?.competitorRate) },
+    { header: t('sheet.themes.competitorTime'), value: (row) => cell.minutes(row.theme.benchmark?.competitorTimeMedianMin) },
+    { header: t('sheet.themes.competitors'), value: (row) => cell.count(row.theme.benchmark?.competitorsMeasured) },
+    { header: t('sheet.themes.worstRank'), value: (row) => cell.count(row.theme.benchmark?.worstRank) },
+  ]);
 }
 
 function pairsSheet(name: string, headers: string[], rows: readonly LabelledValue[]): WorkbookSheet {
