@@ -38,6 +38,8 @@ function withSubjects(billingMeasured = 40, billingAnswered = 12): MetricsReport
     theme('billing', billingMeasured, billingAnswered, {}, { competitorRate: 0.6, competitorTimeMedianMin: 30, competitorsMeasured: 2, gap: billingAnswered / billingMeasured - 0.6, worstRank: 1 }),
     theme('coverage', 30, 27, {}, { competitorRate: 0.5, competitorTimeMedianMin: 60, competitorsMeasured: 2, gap: 0.4, worstRank: 2 }),
     theme('roaming', 10, 5, { previousMentions: 4, change: 150, source: 'found', found: [{ kind: 'rising', z: 3.2 }] }),
+    // Configured, and nobody wrote about it this month: not a subject of the page.
+    { ...theme('refunds', 1, 0), mentions: 0, measured: 0, answered: 0, responseRate: null },
   ];
   return { ...metrics, brands: metrics.brands.map((brand) => ({ ...brand, themes: brand.id === 'acme' ? acme : [] })) };
 }
@@ -72,7 +74,7 @@ describe('what people write about', () => {
     expect(deck).toContain('How each brand answers these subjects');
     expect((await workbookWords(written.xlsx ?? '')).get('Subjects')).toContain('billing');
     const csv = readFileSync(join(out, 'themes.csv'), 'utf8').split('\r\n');
-    expect(csv.filter((line) => line.startsWith('acme,')).map((line) => line.split(',')[1])).toEqual(['billing', 'coverage', 'roaming']);
-    expect(JSON.parse(readFileSync(written.json, 'utf8')).brands.find((brand: { id: string }) => brand.id === 'acme').themes).toHaveLength(3);
+    expect(csv.filter((line) => line.startsWith('acme,')).map((line) => line.split(',')[1])).toEqual(['billing', 'coverage', 'roaming', 'refunds']);
+    expect(JSON.parse(readFileSync(written.json, 'utf8')).brands.find((brand: { id: string }) => brand.id === 'acme').themes).toHaveLength(4);
   });
 });

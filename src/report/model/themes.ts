@@ -36,10 +36,11 @@ export interface ThemesSection {
   notes: string[];
 }
 
-/** The client's themes the report shows, most mentioned first. */
+/** The client's themes the report shows, most mentioned first (those with mentions only). */
 export function shownThemes(metrics: MetricsReport): ClientTheme[] {
   const client = clientOf(metrics);
-  return [...(client.themes ?? [])].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name)).slice(0, THEMES_SHOWN);
+  // A configured theme nobody wrote about this period is no subject of the page.
+  return (client.themes ?? []).filter((theme) => theme.mentions > 0).sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name)).slice(0, THEMES_SHOWN);
 }
 
 /** Null when the metrics carry no themes for the client (none configured, none found, or a metrics file without them). */
