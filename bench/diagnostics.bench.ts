@@ -7,30 +7,36 @@
  * Nothing is asserted; figures are printed.
  */
 import { existsSync } from 'node:fs';
+import { z } from 'zod';
 import { Analysis } from '../src/analysis/analysis.js';
 import { parseConfig } from '../src/config/load.js';
 import { computeMetrics } from '../src/metrics/compute.js';
 import { computeDiagnostics, diagnosticsOf } from '../src/metrics/diagnostics/index.js';
 import { Store } from '../src/store/database.js';
+import { computeThemes } from '../src/themes/index.js';
 
 const PATH = new URL('../.cache/bench/metrics-1000000.duckdb', import.meta.url).pathname;
 const BRANDS = 10;
 const PERIOD = '2018-01';
 const RUNS = 3;
 
-const config = parseConfig(
-  {
-    client: 'brand0',
-    timezone: 'Europe/Madrid',
-    holidays: ['2018-01-01', '2018-01-06'],
-    brands: Array.from({ length: BRANDS }, (_, index) => ({
-      id: `brand${index}`,
-      name: `Brand ${index}`,
-      accounts: { twitter: [`brand${index}`] },
-      // Every brand gets a schedule, half of them with a night shift across midnight.
-      businessHours: index % 2 === 0 ? { 'mon-fri': '08:00-20:00', sat: '10:00-14:00' } : { 'mon-sun': '07:00-15:00', 'fri-sat': '22:00-03:00' },
-    })),
-  },
+const raw = {
+  client: 'brand0',
+  timezone: 'Europe/Madrid',
+  holidays: ['2018-01-01', '2018-01-06'],
+  brands: Array.from({ length: BRANDS }, (_, index) => ({
+    id: `brand${index}`,
+    name: `Brand ${index}`,
+    accounts: { twitter: [`brand${index}`] },
+    // Every brand gets a schedule, half of them with a night shift across midnight.
+    businessHours: index % 2 === 0 ? { 'mon-fri': '08:00-20:00', sat: '10:00-14:00' } : { 'mon-sun': '07:00-15:00', 'fri-sat': '22:00-03:00' },
+  })),
+};
+const config = parseConfig(raw, 'bench.yaml', '/tmp');
+
+/** The same brands with a few configured themes, as an agency's config holds them. */
+const themedConfig = parseConfig(
+  { ...raw, themes: { billing: ['bill', 'invoice', 'charged', 'factura'], outage: ['down', 'outage', 'no signal'], delivery: ['order', 'delivery', 'package'] } },
   'bench.yaml',
   '/tmp',
 );
@@ -55,9 +61,11 @@ export async function run(): Promise<void> {
     return;
   }
   const store = await Store.open(PATH, { readOnly: true });
-  const [{ posts } = { posts: 0 }] = await store.all<{ posts: number }>('SELECT count(*)::DOUBLE AS posts FROM posts');
+  const [{ posts } = { posts: 0 }] = await store.rows('posts', z.object({ posts: z.number() }), 'SELECT count(*)::DOUBLE AS posts FROM posts');
   const metrics = await medianOf(() => computeMetrics(store, config, PERIOD).then((report) => JSON.stringify(report)));
   const diagnostics = await medianOf(() => computeDiagnostics(store, config, PERIOD).then((result) => JSON.stringify(result)));
+  // What people write about, found and configured (issue 20: at most 25% of the metrics time).
+  const themes = await medianOf(() => computeThemes(store, themedConfig, PERIOD).then((result) => JSON.stringify(result)));
 
   // The base tables and macros are in place after diagnosticsOf: time the template steps alone.
   const analysis = await Analysis.build(store, config, PERIOD);
@@ -65,13 +73,13 @@ export async function run(): Promise<void> {
   const range = analysis.range;
   const normalise = await medianOf(() => analysis.run('diagnostics/canned_input', range));
   const group = await medianOf(() => analysis.run('diagnostics/template_keys', { min_group: 5 }));
-  const [{ replies } = { replies: 0 }] = await analysis.sql<{ replies: number }>('SELECT count(*)::DOUBLE AS replies FROM diag_template_input');
+  const [{ replies } = { replies: 0 }] = await analysis.sqlRows('replies', z.object({ replies: z.number() }), 'SELECT count(*)::DOUBLE AS replies FROM diag_template_input');
 
   // Scale check: the same two steps on every brand reply of the 13 months (the analysis's base spans them for the trend).
   const all = { start: '2017-01-01T00:00:00Z', end: '2018-02-01T00:00:00Z' };
   const normaliseAll = await medianOf(() => analysis.run('diagnostics/canned_input', all));
   const groupAll = await medianOf(() => analysis.run('diagnostics/template_keys', { min_group: 5 }));
-  const [{ repliesAll } = { repliesAll: 0 }] = await analysis.sql<{ repliesAll: number }>('SELECT count(*)::DOUBLE AS repliesAll FROM diag_template_input');
+  const [{ repliesAll } = { repliesAll: 0 }] = await analysis.sqlRows('all replies', z.object({ repliesAll: z.number() }), 'SELECT count(*)::DOUBLE AS repliesAll FROM diag_template_input');
   // Worst case for the normalisation: every reply text distinct (the bench's replies are very repetitive).
   const distinctAll = await medianOf(() =>
     analysis.sql(
@@ -86,6 +94,8 @@ export async function run(): Promise<void> {
   console.log(`  computeMetrics      ${show(metrics)}`);
   console.log(`  computeDiagnostics  ${show(diagnostics)}`);
   console.log(`  ratio diagnostics / metrics: ${(diagnostics.median / metrics.median).toFixed(2)}x`);
+  console.log(`  themes (found, and ${Object.keys(themedConfig.themes ?? {}).length} configured)  ${show(themes)}`);
+  console.log(`  ratio themes / metrics: ${(themes.median / metrics.median).toFixed(2)}x (target ≤ 0.25x)`);
   console.log(`  near-duplicate templates on ${replies.toLocaleString('en')} brand replies: normalise ${show(normalise)}, group ${show(group)}`);
   console.log(`  the same on all ${repliesAll.toLocaleString('en')} brand replies of the 13 months: normalise ${show(normaliseAll)}, group ${show(groupAll)}`);
   console.log(`  worst case, normalising all ${repliesAll.toLocaleString('en')} replies as distinct texts: ${show(distinctAll)}`);

@@ -7,6 +7,7 @@
  */
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
+import { z } from 'zod';
 import { parseConfig } from '../src/config/load.js';
 import { computeMetrics } from '../src/metrics/compute.js';
 import { Store } from '../src/store/database.js';
@@ -130,7 +131,7 @@ export async function run(): Promise<void> {
     const cpus: number[] = [];
     let inbound = 0;
     for (let attempt = 0; attempt < 3; attempt++) {
-      floors.push((await time(() => store.all('SELECT count(*)::DOUBLE AS n FROM posts'))).seconds);
+      floors.push((await time(() => store.rows('posts', z.object({ n: z.number() }), 'SELECT count(*)::DOUBLE AS n FROM posts'))).seconds);
       const { seconds: elapsed, cpu, result } = await time(async () => JSON.stringify(await computeMetrics(store, config, PERIOD)));
       runs.push(elapsed);
       cpus.push(cpu);

@@ -4,6 +4,7 @@ import { UserError } from '../errors.js';
 import { monthsEnding, parsePeriod, previousPeriod, type Period } from './period.js';
 import type { Store } from '../store/database.js';
 import type { SqlParams, SqlSession } from '../store/session.js';
+import { parseRows } from '../store/rows.js';
 import { buildBase, iso } from './build.js';
 import { queryFile, runQueryFile } from './queries.js';
 
@@ -63,24 +64,13 @@ export class Analysis {
     return { start: iso(this.period.start), end: iso(this.period.end) };
   }
 
-  /** Rows of the last statement of queries/<name>.sql, run on this analysis's tables. */
-  query<Row extends Record<string, unknown>>(name: string, params: SqlParams = {}): Promise<Row[]> {
-    return queryFile<Row>(this.session, name, params);
-  }
-
   /**
    * Rows of queries/<name>.sql parsed into the shape `row` describes: a query
    * that returns something else fails here, naming its file, instead of
    * passing a wrong value on.
    */
   async rows<Row extends z.ZodType>(name: string, row: Row, params: SqlParams = {}): Promise<Array<z.infer<Row>>> {
-    const rows = await this.query(name, params);
-    return rows.map((raw, index) => {
-      const parsed = row.safeParse(raw);
-      if (parsed.success) return parsed.data;
-      const issue = parsed.error.issues[0];
-      throw new Error(`queries/${name}.sql: row ${index + 1}, column ${String(issue?.path[0] ?? '?')}: ${issue?.message ?? 'unexpected value'}`);
-    });
+    return parseRows(`queries/${name}.sql`, row, await queryFile(this.session, name, params));
   }
 
   /** Runs queries/<name>.sql (a file that builds tables) on this analysis's connection. */
@@ -88,9 +78,14 @@ export class Analysis {
     return runQueryFile(this.session, name, params);
   }
 
-  /** Ad-hoc SQL on this analysis's connection (for one-line lookups next to a query file). */
-  sql<Row extends Record<string, unknown>>(text: string, params: SqlParams = {}): Promise<Row[]> {
-    return this.session.script<Row>(text, params);
+  /** Ad-hoc statements on this analysis's connection (filling a table next to a query file); their rows are not read. */
+  async sql(text: string, params: SqlParams = {}): Promise<void> {
+    await this.session.script(text, params);
+  }
+
+  /** Rows of an ad-hoc query on this analysis's connection (a one-line lookup next to a query file), parsed as SqlSession.rows does. */
+  async sqlRows<Row extends z.ZodType>(name: string, row: Row, text: string, params: SqlParams = {}): Promise<Array<z.infer<Row>>> {
+    return parseRows(`query "${name}"`, row, await this.session.script(text, params));
   }
 
   close(): void {

@@ -3,7 +3,7 @@
  * (store, config, period) on a connection of its own (`Analysis.build`).
  * Metrics (src/metrics), diagnostics (src/metrics/diagnostics) and the
  * report's facts (src/report/model/storeFacts.ts) only read them, with the
- * SQL files of queries/ (`analysis.query('response', params)`).
+ * SQL files of queries/ (`analysis.rows('response', responseRow, params)`).
  *
  * The base covers [min(previous period start, 13-month trend start, period
  * start - look-back), max(period end, trend end)); the slice of brand replies

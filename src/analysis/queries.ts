@@ -19,12 +19,13 @@ export function queryText(name: string): string {
 }
 
 /**
- * Runs every statement of queries/<name>.sql and returns the rows of the last.
- * A failing statement names its file, so an analyst finds it in one step.
+ * Runs every statement of queries/<name>.sql and returns the rows of the last,
+ * unparsed (Analysis.rows parses them). A failing statement names its file,
+ * so an analyst finds it in one step.
  */
-export async function queryFile<Row extends Record<string, unknown>>(session: SqlSession, name: string, params: SqlParams = {}): Promise<Row[]> {
+export async function queryFile(session: SqlSession, name: string, params: SqlParams = {}): Promise<unknown[]> {
   try {
-    return await session.script<Row>(queryText(name), params);
+    return await session.script(queryText(name), params);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new Error(`queries/${name}.sql: ${message}`, { cause: error });

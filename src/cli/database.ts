@@ -1,5 +1,6 @@
 import { existsSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
 import type { Config } from '../config/types.js';
 import { UserError } from '../errors.js';
 import { ANALYSIS_MEMORY, DATABASE_HINT, databaseFileProblem, Store } from '../store/database.js';
@@ -52,6 +53,8 @@ export function printStoreNotices(notices: readonly string[]): void {
   for (const notice of notices) process.stderr.write(`replybench: ${notice}\n`);
 }
 
+const countRow = z.object({ n: z.number() });
+
 /**
  * Opens, read-only, a database that metrics or a report will read. A missing
  * file, or one with no posts yet, is a one-line UserError saying to import
@@ -61,8 +64,8 @@ export function printStoreNotices(notices: readonly string[]): void {
 export async function openImportedDatabase(path: string): Promise<Store> {
   if (!existsSync(path)) throw new UserError(`${path}: database not found; run "replybench import <files>" first, or pass --db.`);
   const store = await openCurrent(path);
-  const [posts] = await store.all<{ tables: number }>("SELECT count(*)::DOUBLE AS tables FROM information_schema.tables WHERE table_name = 'posts'");
-  const [rows] = posts?.tables ? await store.all<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM (SELECT 1 FROM posts LIMIT 1)') : [];
+  const [posts] = await store.rows('posts table', countRow, "SELECT count(*)::DOUBLE AS n FROM information_schema.tables WHERE table_name = 'posts'");
+  const [rows] = posts?.n ? await store.rows('any post', countRow, 'SELECT count(*)::DOUBLE AS n FROM (SELECT 1 FROM posts LIMIT 1)') : [];
   if (!rows?.n) {
     store.close();
     throw new UserError(`${path}: the database holds no posts; run "replybench import <files>" first.`);

@@ -1,14 +1,19 @@
 import { listValue } from '@duckdb/node-api';
+import { z } from 'zod';
 import { CRASH_STEPS, crashPoint } from '../crash-point.js';
 import type { Store } from '../store/database.js';
 import type { FileImportResult } from './result.js';
+
+const batchIdRow = z.object({ id: z.number() });
 
 /**
  * The next batch id: one more than the last recorded import. Read inside the
  * import's transaction, so a file that fails leaves no gap in the numbers.
  */
 async function nextBatchId(store: Store): Promise<number> {
-  const [row] = await store.all<{ id: number }>(
+  const [row] = await store.rows(
+    'next batch id',
+    batchIdRow,
     'SELECT (greatest((SELECT coalesce(max(batch_id), 0) FROM import_batches), (SELECT coalesce(max(batch_id), 0) FROM posts)) + 1)::INTEGER AS id',
   );
   if (!row) throw new Error('import_batches returned no row');
@@ -32,9 +37,25 @@ export type EarlierImport = {
   warnings: string[];
 };
 
+const earlierImportRow = z.object({
+  batchId: z.number(),
+  at: z.string(),
+  importedAt: z.string(),
+  format: z.string(),
+  platform: z.string().nullable(),
+  rowsRead: z.number(),
+  imported: z.number(),
+  duplicates: z.number(),
+  rejected: z.number(),
+  skippedBlank: z.number(),
+  warnings: z.array(z.string()).nullable(),
+});
+
 /** The earliest import of a file with the same content, if any. */
 export async function earlierImport(store: Store, sha256: string): Promise<EarlierImport | null> {
-  const [row] = await store.all<EarlierImport & { warnings: string[] | null }>(
+  const [row] = await store.rows(
+    'earlier import',
+    earlierImportRow,
     `SELECT batch_id AS "batchId", strftime(imported_at, '%Y-%m-%d %H:%M UTC') AS at, strftime(imported_at, '%Y-%m-%dT%H:%M:%SZ') AS "importedAt",
        format, platform, rows_read::DOUBLE AS "rowsRead", imported::DOUBLE AS imported, duplicates::DOUBLE AS duplicates,
        rejected::DOUBLE AS rejected, skipped_blank::DOUBLE AS "skippedBlank", warnings

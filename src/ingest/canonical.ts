@@ -1,4 +1,5 @@
 import type { DuckDBValue } from '@duckdb/node-api';
+import { z } from 'zod';
 import type { Store } from '../store/database.js';
 import { POST_COLUMNS, POST_KINDS } from '../store/schema.js';
 import { quoteIdentifier } from './formats/sql-helpers.js';
@@ -223,9 +224,11 @@ export async function materializeCanonical(store: Store, plan: CanonicalPlan, re
   await repairStagedText(store, plan);
 }
 
+const damagedTextRow = z.object({ row_id: z.number(), text: z.string() });
+
 /** Rewrites the text of the rows flagged as mojibake with its repair (few rows: the repair runs in JavaScript). */
 async function repairStagedText(store: Store, plan: CanonicalPlan): Promise<void> {
-  const damaged = await store.all<{ row_id: number; text: string }>(`SELECT rowid::DOUBLE AS row_id, text FROM ${CANONICAL_TABLE} WHERE ${mojibakeFlag(plan)}`);
+  const damaged = await store.rows('texts to repair', damagedTextRow, `SELECT rowid::DOUBLE AS row_id, text FROM ${CANONICAL_TABLE} WHERE ${mojibakeFlag(plan)}`);
   if (damaged.length === 0) return;
   await store.run(
     `UPDATE ${CANONICAL_TABLE} SET text = repaired.text

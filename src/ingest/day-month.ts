@@ -1,7 +1,10 @@
+import { z } from 'zod';
 import { UserError } from '../errors.js';
 import type { Store } from '../store/database.js';
 import type { CanonicalSelect } from './formats/types.js';
 import type { CsvRelation } from './staging.js';
+
+const dateCountsRow = z.object({ dates: z.number(), asIs: z.number(), asSwapped: z.number() });
 
 /** The pattern with day and month swapped: `%m/%d/%Y` -> `%d/%m/%Y`. */
 export function swapDayMonth(format: string): string {
@@ -24,7 +27,9 @@ export async function dayMonthSwapError(store: Store, select: CanonicalSelect, r
   const check = select.dayMonth;
   if (!check) return null;
   const swapped = swapDayMonth(check.format);
-  const [row] = await store.all<{ dates: number; asIs: number; asSwapped: number }>(
+  const [row] = await store.rows(
+    'dates read either way',
+    dateCountsRow,
     `SELECT count(*)::DOUBLE AS dates, count(try_strptime(d, $day_month_format))::DOUBLE AS "asIs", count(try_strptime(d, $day_month_swapped))::DOUBLE AS "asSwapped"
      FROM (SELECT trim(${check.cell}) AS d FROM ${relation.sql}) WHERE d IS NOT NULL AND d <> ''`,
     { ...relation.params, day_month_format: check.format, day_month_swapped: swapped },

@@ -1,5 +1,6 @@
 import type { DuckDBValue } from '@duckdb/node-api';
 import { basename } from 'node:path';
+import { z } from 'zod';
 import { AlreadyReported, UserError } from '../errors.js';
 import { Store } from '../store/database.js';
 import { CANONICAL_ROWS, canonicalPlan, MAPPED_COLUMNS, materializeCanonical, type CanonicalPlan } from './canonical.js';
@@ -55,14 +56,21 @@ async function fieldSources(store: Store, plan: CanonicalPlan): Promise<DryRunRe
   const fields = MAPPED_COLUMNS.map((field) => ({ field, columns: columnsIn(plan.select.columns[field], plan.names) }));
   const unread = fields.filter((field) => field.columns.length === 0);
   const [values] = unread.length
-    ? await store.all<Record<string, string | null>>(
+    ? await store.rows(
+        'values of unread fields',
+        fieldValuesRow,
         `SELECT ${unread.map(({ field }) => `any_value(${quoteIdentifier(field)})::VARCHAR AS ${quoteIdentifier(field)}`).join(', ')} FROM (${CANONICAL_ROWS}) WHERE NOT __rb_blank AND __rb_reason = 0`,
       )
     : [];
   return fields.map((field) => ({ ...field, constant: field.columns.length ? null : (values?.[field.field] ?? null) }));
 }
 
-type RowValues = Record<string, string | number | boolean | null>;
+/** A field that reads no column: the value the kept rows got, as text, by field name. */
+const fieldValuesRow = z.record(z.string(), z.string().nullable());
+/** A first row: its number and reject code, and every mapped field (author_followers a number, the rest text). */
+const shownRow = z.object({ __rb_row: z.number(), __rb_reason: z.number() }).catchall(z.union([z.string(), z.number()]).nullable());
+const rawDateRow = z.object({ raw: z.string() });
+const learnedHandleRow = z.object({ userId: z.string(), handle: z.string(), replies: z.number(), repliesTotal: z.number() });
 
 async function shownRows(store: Store, plan: CanonicalPlan): Promise<DryRunReport['rows']> {
   const values = MAPPED_COLUMNS.map((column) => {
@@ -70,19 +78,23 @@ async function shownRows(store: Store, plan: CanonicalPlan): Promise<DryRunRepor
     if (column === 'author_followers') return 'author_followers::DOUBLE AS author_followers';
     return quoteIdentifier(column);
   });
-  const rows = await store.all<RowValues>(
+  const rows = await store.rows(
+    'first rows',
+    shownRow,
     `SELECT __rb_row::DOUBLE AS __rb_row, __rb_reason::DOUBLE AS __rb_reason, ${values.join(', ')}
      FROM (${CANONICAL_ROWS}) WHERE NOT __rb_blank ORDER BY __rb_row LIMIT ${SHOWN_ROWS}`,
   );
   return rows.map((row) => {
-    const reason = Number(row.__rb_reason);
-    const post = Object.fromEntries(MAPPED_COLUMNS.map((column) => [column, row[column] as string | number | null])) as Record<MappedColumn, string | number | null>;
-    return { row: Number(row.__rb_row) + 1, post: reason === 0 ? post : null, rejected: reason === 0 ? null : (plan.reasons[reason - 1] ?? 'rejected') };
+    const reason = row.__rb_reason;
+    const post = Object.fromEntries(MAPPED_COLUMNS.map((column) => [column, row[column] ?? null])) as Record<MappedColumn, string | number | null>;
+    return { row: row.__rb_row + 1, post: reason === 0 ? post : null, rejected: reason === 0 ? null : (plan.reasons[reason - 1] ?? 'rejected') };
   });
 }
 
 async function unreadDates(store: Store, plan: CanonicalPlan, isGeneric: boolean): Promise<DryRunReport['unreadDates']> {
-  const rows = await store.all<{ raw: string }>(
+  const rows = await store.rows(
+    'unread dates',
+    rawDateRow,
     `SELECT __rb_raw_date AS raw FROM (${CANONICAL_ROWS}) WHERE NOT __rb_blank AND __rb_reason = $code ORDER BY __rb_row LIMIT 5`,
     { code: plan.codes.badDate },
   );
@@ -123,7 +135,9 @@ export async function dryRunFile(path: string, request: ImportRequest): Promise<
     // The kept rows go into the in-memory posts table, so learning reads them as an import's would.
     await mergePosts(store, 1, { duplicatesInFile: stats.duplicatesInFile > 0 });
     await learnHandles(store, 1, select);
-    const learned = await store.all<{ userId: string; handle: string; replies: number; repliesTotal: number }>(
+    const learned = await store.rows(
+      'learned handles',
+      learnedHandleRow,
       'SELECT user_id AS "userId", handle, replies::DOUBLE AS replies, replies_total::DOUBLE AS "repliesTotal" FROM learned_handles ORDER BY user_id',
     );
     return {

@@ -1,5 +1,6 @@
 import type { DuckDBValue } from '@duckdb/node-api';
 import { resolve } from 'node:path';
+import { z } from 'zod';
 import { UserError } from '../errors.js';
 import type { Store } from '../store/database.js';
 import { earlierImport, earlierImportWarning, recordBatch, startBatch, type BatchSource, type EarlierImport } from './batch.js';
@@ -241,6 +242,8 @@ async function importChecked(job: FileJob, start: CsvRead, shape: Promise<Record
   return result;
 }
 
+const rawDateRow = z.object({ raw: z.string().nullable() });
+
 /**
  * A file in which not one date could be read is almost always read with the
  * wrong format or timezone setting: stop with an example rather than reject
@@ -251,7 +254,7 @@ async function failWhenNoDateReads(store: Store, source: PreparedSource, plan: C
   if (!bad || bad.count === 0 || bad.firstRow === null) return;
   const withoutDate = (stats.rejects[plan.codes.missingId - 1]?.count ?? 0) + (stats.rejects[plan.codes.missingDate - 1]?.count ?? 0);
   if (bad.count + withoutDate < stats.rows - stats.blank) return;
-  const [example] = await store.all<{ raw: string | null }>(`SELECT __rb_raw_date AS raw FROM (${CANONICAL_ROWS}) WHERE __rb_row = $row`, { row: bad.firstRow });
+  const [example] = await store.rows('first unread date', rawDateRow, `SELECT __rb_raw_date AS raw FROM (${CANONICAL_ROWS}) WHERE __rb_row = $row`, { row: bad.firstRow });
   const line = lines.lineOf(bad.firstRow);
   throw new UserError(
     `${source.path}:${line}: no date could be read: ${plural(bad.count, 'row')} ${bad.count === 1 ? 'has a date' : 'have dates'} like "${example?.raw ?? ''}" that the ${format.label} format does not understand. ` +

@@ -1,4 +1,5 @@
 import { listValue } from '@duckdb/node-api';
+import { z } from 'zod';
 import type { Store } from '../store/database.js';
 import { MOJIBAKE_PATTERN, repairMojibake } from './mojibake.js';
 import { CANONICAL_ROWS, MAPPED_COLUMNS } from './canonical.js';
@@ -9,10 +10,14 @@ const KEY = ['platform', 'post_id'];
 const FILLABLE = ['author_name', 'author_followers', 'parent_id', 'parent_url', 'thread_id', 'text', 'url', 'language', 'sentiment', 'topic', 'response_ids', 'reply_to_user'];
 const OVERLAP_TABLE = 'import_overlap';
 
+const countRow = z.object({ n: z.number() });
+const textPairRow = z.object({ platform: z.string(), post_id: z.string(), stored: z.string(), fresh: z.string() });
+const differingRow = z.object({ n: z.number(), example: z.string().nullable() });
+
 /** How many posts the store holds; read inside the import's transaction, before its rows go in. */
 export async function countPosts(store: Store): Promise<number> {
-  const [row] = await store.all<{ posts: number }>('SELECT count(*)::DOUBLE AS posts FROM posts');
-  return row?.posts ?? 0;
+  const [row] = await store.rows('stored posts', countRow, 'SELECT count(*)::DOUBLE AS n FROM posts');
+  return row?.n ?? 0;
 }
 
 /**
@@ -42,7 +47,9 @@ export async function mergePosts(store: Store, batchId: number, options: { dupli
  * a conflict.
  */
 async function healStoredText(store: Store, batchId: number): Promise<void> {
-  const pairs = await store.all<{ platform: string; post_id: string; stored: string; fresh: string }>(
+  const pairs = await store.rows(
+    'damaged stored texts',
+    textPairRow,
     `SELECT posts.platform, posts.post_id, posts.text AS stored, copy.text AS fresh FROM ${OVERLAP_TABLE} AS copy
      JOIN posts ON posts.batch_id <> $batch_id AND posts.platform = copy.platform AND posts.post_id = copy.post_id
      WHERE posts.text <> copy.text AND regexp_matches(posts.text, $pattern)`,
@@ -78,7 +85,9 @@ export function differingCopiesWarning(differing: DifferingCopies): string | nul
 
 /** How many (platform, post_id) the batch's rows repeat: each key must appear once before `settleStoredCopies`. */
 export async function repeatedKeys(store: Store, batchId: number): Promise<number> {
-  const [row] = await store.all<{ n: number }>(
+  const [row] = await store.rows(
+    'repeated keys of a batch',
+    countRow,
     'SELECT count(*)::DOUBLE AS n FROM (SELECT 1 FROM posts WHERE batch_id = $batch_id GROUP BY platform, post_id HAVING count(*) > 1)',
     { batch_id: batchId },
   );
@@ -107,12 +116,14 @@ export async function settleStoredCopies(store: Store, batchId: number, storedBe
     params,
   );
   try {
-    const [row] = await store.all<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${OVERLAP_TABLE}`);
+    const [row] = await store.rows('copies of stored posts', countRow, `SELECT count(*)::DOUBLE AS n FROM ${OVERLAP_TABLE}`);
     const copies = row?.n ?? 0;
     if (copies === 0) return { removed: 0, filled: 0, differing: none };
     await healStoredText(store, batchId);
     // Compared before the stored rows take the copies' values for their empty fields.
-    const [differing] = await store.all<{ n: number; example: string | null }>(
+    const [differing] = await store.rows(
+      'differing copies',
+      differingRow,
       `SELECT count(*)::DOUBLE AS n, min(copy.post_id) AS example FROM ${OVERLAP_TABLE} AS copy
        JOIN posts ON posts.batch_id <> $batch_id AND posts.platform = copy.platform AND posts.post_id = copy.post_id
        WHERE posts.author IS DISTINCT FROM copy.author OR posts.created_at IS DISTINCT FROM copy.created_at

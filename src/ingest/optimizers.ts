@@ -1,8 +1,11 @@
+import { z } from 'zod';
 import type { Store } from '../store/database.js';
+
+const settingRow = z.object({ value: z.string() });
 
 /** The connection's `disabled_optimizers` setting, to put back after a statement that changes it. */
 export async function disabledOptimizers(store: Store): Promise<string> {
-  const [setting] = await store.all<{ value: string }>("SELECT current_setting('disabled_optimizers') AS value");
+  const [setting] = await store.rows('disabled optimizers', settingRow, "SELECT current_setting('disabled_optimizers') AS value");
   return setting?.value ?? '';
 }
 

@@ -1,9 +1,13 @@
+import { z } from 'zod';
 import type { Store } from '../store/database.js';
 import { earlierImportWarning, type EarlierImport } from './batch.js';
 import { conflictReason } from './canonical.js';
 import type { ExportFormat } from './formats/types.js';
 import type { FileImportResult } from './result.js';
 import type { PreparedSource } from './source/prepare.js';
+
+const countRow = z.object({ n: z.number() });
+const reasonRow = z.object({ reason: z.string(), n: z.number() });
 
 /**
  * True when reading the file again cannot add or change anything: an
@@ -13,7 +17,7 @@ import type { PreparedSource } from './source/prepare.js';
  */
 async function nothingToAdd(store: Store, earlier: EarlierImport, format: ExportFormat, platform: string | null): Promise<boolean> {
   if (format.id === 'generic' || earlier.format !== format.id || earlier.platform !== platform) return false;
-  const [row] = await store.all<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM posts WHERE batch_id = $batch_id', { batch_id: earlier.batchId });
+  const [row] = await store.rows('posts of the earlier batch', countRow, 'SELECT count(*)::DOUBLE AS n FROM posts WHERE batch_id = $batch_id', { batch_id: earlier.batchId });
   return row?.n === earlier.imported;
 }
 
@@ -27,7 +31,9 @@ async function nothingToAdd(store: Store, earlier: EarlierImport, format: Export
  */
 export async function repeatImport(store: Store, earlier: EarlierImport, source: PreparedSource, format: ExportFormat, platform: string | null): Promise<FileImportResult | null> {
   if (!(await nothingToAdd(store, earlier, format, platform))) return null;
-  const reasons = await store.all<{ reason: string; n: number }>(
+  const reasons = await store.rows(
+    'rejects of the earlier batch',
+    reasonRow,
     'SELECT reason, count(*)::DOUBLE AS n FROM import_rejects WHERE batch_id = $earlier GROUP BY reason ORDER BY min(line), reason',
     { earlier: earlier.batchId },
   );

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Store } from '../store/database.js';
 import { CANONICAL_ROWS, type CanonicalPlan } from './canonical.js';
 
@@ -13,6 +14,9 @@ export interface FileStats {
   /** Per format warning: count among kept rows and first row. */
   warnings: Array<{ count: number; firstRow: number | null }>;
 }
+
+/** The counts, named as fileStats's aggregates name them (one pair per reason and per warning); a first row is NULL when there is none. */
+const statsRow = z.record(z.string(), z.number().nullable());
 
 /** One pass over the canonical rows: every count the summary and the checks need. */
 export async function fileStats(store: Store, plan: CanonicalPlan): Promise<FileStats> {
@@ -32,7 +36,7 @@ export async function fileStats(store: Store, plan: CanonicalPlan): Promise<File
       `min(__rb_row) FILTER (${kept} AND __rb_warn_${index})::DOUBLE AS warn_first_${index}`,
     ]),
   ];
-  const [row] = await store.all<Record<string, number | null>>(`SELECT ${aggregates.join(', ')} FROM (${CANONICAL_ROWS})`);
+  const [row] = await store.rows('file stats', statsRow, `SELECT ${aggregates.join(', ')} FROM (${CANONICAL_ROWS})`);
   const value = (name: string): number => row?.[name] ?? 0;
   const first = (name: string): number | null => row?.[name] ?? null;
   return {

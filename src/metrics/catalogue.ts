@@ -259,7 +259,8 @@ export function metricSpec<Brand, Key extends string, B extends Better | null>(
  */
 export function metricCatalogue(sla: readonly number[]): MetricSpec[] {
   const scalars = SCALAR_METRIC_LIST.map((declared) =>
-    metricSpec<BrandMetrics, string, Better | null>(declared.key, (brand) => brand[declared.key], declared.better, declared.unit, {
+    // A metrics file written before a metric existed lacks its field: the value is unknown, not a crash.
+    metricSpec<BrandMetrics, string, Better | null>(declared.key, (brand) => brand[declared.key] ?? null, declared.better, declared.unit, {
       restsOn: declared.restsOn,
       marks: declared.marks,
       shows: declared.shows,

@@ -3,22 +3,29 @@ import { resolve } from 'node:path';
 import type { Config } from '../config/types.js';
 import { UserError } from '../errors.js';
 import { refuseSystemFolder } from '../output-folder.js';
+import { checkTemplatePages } from './html/checkPages.js';
 import { logoDataUrl } from './html/logo.js';
 import type { Language } from './i18n/language.js';
 import { ReportTemplate } from './template.js';
 
 /**
  * Everything a report reads or writes besides the database, checked before
- * any number is computed: the logo, the template folder with its manifest and
- * strings, and the output folder (created when missing, and writable). Each
- * problem is one UserError naming the config file and key, or the option.
+ * any number is computed: the logo, the template folder (its manifest,
+ * strings, page templates and chart specs), and the output folder (created
+ * when missing, and writable). Each problem is one UserError naming the
+ * config file and key, the option, or the template's file. Returns the
+ * warnings to print (Vega-Lite's on the template's chart specs), one line each.
  */
-export function checkReportInputs(config: Config, language: Language, outDir: string): void {
+export async function checkReportInputs(config: Config, language: Language, outDir: string): Promise<string[]> {
   logoDataUrl(config.report.agency?.logo, config.baseDir, config.source);
   const template = ReportTemplate.open(config.report.template, config.baseDir, config.source);
   template.manifest();
-  template.strings(language);
+  const strings = template.strings(language);
+  checkTemplatePages(template);
+  // Vega is loaded only for an agency's own chart specs: it takes a moment, and the default template's are tested.
+  const warnings = template.ownFiles('charts', '.vl.json').length > 0 ? (await import('./charts/checkCharts.js')).checkTemplateCharts(template, strings, language) : [];
   checkWritableFolder(outDir, '--out');
+  return warnings;
 }
 
 /** Creates `dir` when missing and checks that files can be written in it; the root, the home folder and system folders are refused. */

@@ -1,12 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
 import type { Language } from './i18n/language.js';
 import { parseCatalogue, type Catalogue } from './i18n/strings.js';
+import { jsonSyntaxError } from './json-syntax.js';
 
 /** The template shipped with replybench; agency copies fall back to it file by file. */
 export const DEFAULT_TEMPLATE_DIR = fileURLToPath(new URL('../../report-templates/default/', import.meta.url));
+
+/** What a message about a broken file of an agency's template tells the user to do. */
+export const FIX_OR_REMOVE = "fix the file or remove it to use the default template's";
 
 export interface TemplateManifest {
   /** Section partials in print order (names of files in sections/, without .eta). */
@@ -41,6 +45,24 @@ export class ReportTemplate {
     throw new UserError(`${own}: template file not found; copy it from report-templates/default/${relative}.`);
   }
 
+  /**
+   * The files ending in `extension` that the agency's copy has of its own in
+   * `folder` ('' for the top one), as paths in the template, in order: what it
+   * changes of the default template. None for the default template itself.
+   */
+  ownFiles(folder: string, extension: string): string[] {
+    if (resolve(this.dir) === resolve(DEFAULT_TEMPLATE_DIR)) return [];
+    try {
+      return readdirSync(join(this.dir, folder))
+        .filter((file) => file.endsWith(extension))
+        .sort()
+        .map((file) => (folder ? `${folder}/${file}` : file));
+    } catch {
+      // A copy may have no such folder: it takes them all from the default template.
+      return [];
+    }
+  }
+
   has(relative: string): boolean {
     return existsSync(join(this.dir, relative)) || existsSync(join(DEFAULT_TEMPLATE_DIR, relative));
   }
@@ -49,12 +71,17 @@ export class ReportTemplate {
     return readFileSync(this.path(relative), 'utf8');
   }
 
+  /** A JSON file of the template; one that is not JSON is a one-line UserError with the line and column of the first mistake. */
   json(relative: string): unknown {
     const path = this.path(relative);
+    // An editor on Windows may start the file with a byte-order mark, which JSON.parse refuses.
+    const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
     try {
-      return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+      return JSON.parse(text) as unknown;
     } catch (error) {
-      throw new UserError(`${path}: invalid JSON (${error instanceof Error ? error.message : String(error)}); fix the file or copy it again from the default template.`);
+      const syntax = jsonSyntaxError(text);
+      const where = syntax ? ` (line ${syntax.line}, column ${syntax.column}): ${syntax.problem}` : `: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+      throw new UserError(`${path}: not valid JSON${where}; ${FIX_OR_REMOVE}.`);
     }
   }
 

@@ -6,6 +6,9 @@ import { diagnosticsOf } from '../metrics/diagnostics/index.js';
 import { metricsCsv } from '../metrics/format/csv.js';
 import type { MetricsReport } from '../metrics/types.js';
 import type { Store } from '../store/database.js';
+import { themesCsv } from '../themes/format.js';
+import { themesOf, withThemes } from '../themes/index.js';
+import type { ThemesReport } from '../themes/types.js';
 import { buildImprovements } from './advice/improvements.js';
 import type { ImprovementItem } from './advice/types.js';
 import { renderFooterHtml, renderReportHtml, type PageSize } from './html/renderHtml.js';
@@ -33,7 +36,7 @@ export interface WriteReportOptions {
   metrics?: MetricsReport;
   /** "2017-10", "2017-Q4" or "2017-10-01..2017-10-15"; needed with `store` when `metrics` is absent. */
   period?: string;
-  /** Folder that receives report.pdf, report.pptx, report.html, metrics.xlsx, metrics.csv, metrics.json and charts/*.svg (created if needed). */
+  /** Folder that receives report.pdf, report.pptx, report.html, metrics.xlsx, metrics.csv (and themes.csv), metrics.json and charts/*.svg (created if needed). */
   outDir: string;
   /**
    * The output folder already taken (ReportFolder.open(outDir)), so that no
@@ -98,6 +101,8 @@ async function writeAnalysedReport(options: WriteReportOptions, analysis: Analys
   let metrics = options.metrics ?? (analysis ? await metricsOf(analysis) : null);
   if (!metrics) throw new Error('writeReport needs `analysis`, `metrics`, or `store` and `period`');
   if (metrics.dataQuality.posts === 0) throw new UserError(noPostsMessage(metrics.period));
+  // What people write about: computed with the analysis, unless the metrics given already carry it.
+  if (analysis && !metrics.brands.some((brand) => brand.themes !== undefined)) metrics = withThemes(metrics, await themesOf(analysis));
   const template = ReportTemplate.open(config.report.template, config.baseDir, config.source);
   let improvements = options.improvements ?? null;
   if (options.improvements === undefined && analysis) {
@@ -118,6 +123,7 @@ async function writeAnalysedReport(options: WriteReportOptions, analysis: Analys
   try {
     const htmlPath = formats.has('html') ? folder.write('report.html', html) : folder.finalPath('report.html');
     const csv = formats.has('csv') ? folder.write('metrics.csv', metricsCsv(metrics)) : folder.finalPath('metrics.csv');
+    if (formats.has('csv') && metrics.brands.some((brand) => brand.themes !== undefined)) folder.write('themes.csv', themesCsv(themesReportOf(metrics)));
     const json = folder.write('metrics.json', `${JSON.stringify(metrics, null, 2)}\n`);
     printer = formats.has('pdf') || (formats.has('pptx') && svgLogo) ? (options.printer ?? (await ReportPrinter.launch())) : null;
     let pptx: string | null = null;
@@ -149,4 +155,9 @@ async function writeAnalysedReport(options: WriteReportOptions, analysis: Analys
     if (!options.folder) folder.release();
     if (printer && !options.printer) await printer.close();
   }
+}
+
+/** The themes the metrics carry, as `replybench themes` reports them. */
+function themesReportOf(metrics: MetricsReport): ThemesReport {
+  return { period: metrics.period, brands: metrics.brands.map((brand) => ({ id: brand.id, name: brand.name, role: brand.role, themes: brand.themes ?? [] })) };
 }

@@ -8,6 +8,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { z } from 'zod';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/types.js';
 import { UserError } from '../errors.js';
@@ -107,9 +108,11 @@ async function importSample(store: Store, files: readonly SampleExport[], projec
   return results;
 }
 
+const monthRow = z.object({ month: z.string().nullable() });
+
 /** The month before the newest post's month, in the config's timezone: the last month the data covers whole. */
 async function newestFullMonth(store: Store, config: Config): Promise<string> {
-  const [row] = await store.all<{ month: string | null }>("SELECT strftime(timezone($tz, max(created_at)), '%Y-%m') AS month FROM posts", { tz: config.timezone });
+  const [row] = await store.rows('newest month', monthRow, "SELECT strftime(timezone($tz, max(created_at)), '%Y-%m') AS month FROM posts", { tz: config.timezone });
   const month = row?.month;
   if (!month) throw new UserError('the sample imported no posts; this is a bug in replybench, please report it.');
   const [year, number] = month.split('-').map(Number) as [number, number];

@@ -1,4 +1,5 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { z } from 'zod';
 import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { diskFullError, isDiskFull } from '../disk-full.js';
@@ -29,6 +30,8 @@ export interface StoreOptions {
  */
 export const IMPORT_MEMORY = '1GB';
 export const ANALYSIS_MEMORY = '2.5GB';
+
+const commentRow = z.object({ comment: z.string().nullable() });
 
 /** One open store: a DuckDB file (or `:memory:`) with the replybench schema in place. */
 export class Store extends SqlSession {
@@ -146,7 +149,7 @@ export class Store extends SqlSession {
     if (this.path === ':memory:') return;
     this.spare?.release();
     try {
-      const [meta] = await this.all<{ comment: string | null }>("SELECT comment FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'replybench_meta'");
+      const [meta] = await this.rows('comment of replybench_meta', commentRow, "SELECT comment FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'replybench_meta'");
       // With both thresholds at zero the commit checkpoints at once instead of writing to the WAL, for which a full disk has no room.
       await this.run("SET checkpoint_threshold = '0b'");
       await this.run('SET auto_checkpoint_skip_wal_threshold = 0');

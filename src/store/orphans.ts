@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { SqlSession } from './session.js';
 
 /**
@@ -16,16 +17,26 @@ export interface Orphans {
   batches: number;
 }
 
+const countRow = z.object({ n: z.number() });
+const orphanedPostsRow = z.object({ batch: z.number(), n: z.number() });
+const orphanedRejectsRow = z.object({ batch: z.number(), file: z.string(), n: z.number() });
+
 /** The orphaned rows of a store, or null when it has none (or is not a replybench store yet). Each table is read once. */
 export async function findOrphans(session: SqlSession): Promise<Orphans | null> {
-  const [tables] = await session.all<{ n: number }>(
+  const [tables] = await session.rows(
+    'replybench tables',
+    countRow,
     "SELECT count(*)::DOUBLE AS n FROM duckdb_tables() WHERE schema_name = 'main' AND table_name IN ('posts', 'import_batches', 'import_rejects')",
   );
   if (tables?.n !== 3) return null;
-  const posts = await session.all<{ batch: number; n: number }>(
+  const posts = await session.rows(
+    'orphaned posts',
+    orphanedPostsRow,
     'SELECT batch_id AS batch, count(*)::DOUBLE AS n FROM posts WHERE batch_id NOT IN (SELECT batch_id FROM import_batches) GROUP BY batch_id',
   );
-  const rejects = await session.all<{ batch: number; file: string; n: number }>(
+  const rejects = await session.rows(
+    'orphaned rejects',
+    orphanedRejectsRow,
     'SELECT batch_id AS batch, file, count(*)::DOUBLE AS n FROM import_rejects WHERE batch_id NOT IN (SELECT batch_id FROM import_batches) GROUP BY batch_id, file ORDER BY batch_id, file',
   );
   if (posts.length === 0 && rejects.length === 0) return null;

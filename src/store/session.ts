@@ -1,4 +1,6 @@
 import type { DuckDBConnection, DuckDBPreparedStatement, DuckDBValue } from '@duckdb/node-api';
+import type { z } from 'zod';
+import { parseRows } from './rows.js';
 
 export type SqlParams = Record<string, DuckDBValue>;
 
@@ -21,16 +23,14 @@ export class SqlSession {
     await this.connection.run(sql, params);
   }
 
-  /** Rows as plain JS objects. Cast BIGINT/TIMESTAMPTZ in the SQL on purpose. */
-  async all<Row extends Record<string, unknown>>(sql: string, params?: SqlParams): Promise<Row[]> {
+  /**
+   * Rows of one query, each parsed into the shape `row` describes (cast
+   * BIGINT to DOUBLE in the SQL on purpose). A row of another shape fails,
+   * naming the query by `name`: `query "orphaned posts": row 1, column n: …`.
+   */
+  async rows<Row extends z.ZodType>(name: string, row: Row, sql: string, params?: SqlParams): Promise<Array<z.infer<Row>>> {
     const reader = await this.connection.runAndReadAll(sql, params);
-    return reader.getRowObjectsJS() as Row[];
-  }
-
-  /** Columns as arrays (fast path to Arquero). */
-  async columns<Columns extends Record<string, unknown[]>>(sql: string, params?: SqlParams): Promise<Columns> {
-    const reader = await this.connection.runAndReadAll(sql, params);
-    return reader.getColumnsObjectJS() as Columns;
+    return parseRows(`query "${name}"`, row, reader.getRowObjectsJS());
   }
 
   /**
@@ -46,17 +46,19 @@ export class SqlSession {
 
   /**
    * Runs every statement of a script in order, each bound to the parameters
-   * it names, and returns the rows of the last. Each statement is prepared
-   * only after the ones before it ran, so it may read the tables they create.
+   * it names, and returns the rows of the last as DuckDB gives them: unknown
+   * until parsed (Analysis.rows parses a query file's with parseRows). Each
+   * statement is prepared only after the ones before it ran, so it may read
+   * the tables they create.
    */
-  async script<Row extends Record<string, unknown>>(sql: string, params: SqlParams = {}): Promise<Row[]> {
+  async script(sql: string, params: SqlParams = {}): Promise<unknown[]> {
     const statements = await this.connection.extractStatements(sql);
-    let rows: Row[] = [];
+    let rows: unknown[] = [];
     for (let index = 0; index < statements.count; index++) {
       const prepared = await statements.prepare(index);
       bindNamed(prepared, params);
       const reader = await prepared.runAndReadAll();
-      rows = index === statements.count - 1 ? (reader.getRowObjectsJS() as Row[]) : [];
+      rows = index === statements.count - 1 ? reader.getRowObjectsJS() : [];
     }
     return rows;
   }

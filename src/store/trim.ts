@@ -1,8 +1,12 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { statSync, truncateSync } from 'node:fs';
+import { z } from 'zod';
+import { SqlSession } from './session.js';
 
 /** Where DuckDB's blocks start in its file: after the main header and two database headers of 4 KiB each. */
 const BLOCKS_START = 3 * 4096;
+
+const blocksRow = z.object({ size: z.number(), total: z.number() });
 
 function sizeOf(path: string): number {
   try {
@@ -27,13 +31,12 @@ export async function trimDeadTail(path: string): Promise<number> {
   if (path === ':memory:' || sizeOf(`${path}.wal`) > 0) return 0;
   const before = sizeOf(path);
   const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
-  let blocks: { size: number; total: number } | null = null;
+  let blocks: z.infer<typeof blocksRow> | null = null;
   try {
-    const connection = await instance.connect();
-    const reader = await connection.runAndReadAll('SELECT block_size::DOUBLE AS size, total_blocks::DOUBLE AS total FROM pragma_database_size()');
-    const [row] = reader.getRowObjectsJS() as Array<{ size: number; total: number }>;
+    const session = new SqlSession(await instance.connect());
+    const [row] = await session.rows('database size', blocksRow, 'SELECT block_size::DOUBLE AS size, total_blocks::DOUBLE AS total FROM pragma_database_size()');
     blocks = row ?? null;
-    connection.closeSync();
+    session.close();
   } finally {
     instance.closeSync();
   }

@@ -1,10 +1,18 @@
+import { z } from 'zod';
 import { UserError } from '../errors.js';
 import type { Store } from './database.js';
 import { POST_COLUMNS, postsTableDdl, SCHEMA_VERSION } from './schema.js';
 
+const metaValueRow = z.object({ value: z.string() });
+const countRow = z.object({ n: z.number() });
+const fileRow = z.object({ file: z.string() });
+const columnRow = z.object({ name: z.string(), comment: z.string().nullable() });
+const indexRow = z.object({ sql: z.string() });
+const commentRow = z.object({ comment: z.string().nullable() });
+
 /** The store's schema version as recorded in replybench_meta. */
 export async function schemaVersion(store: Store): Promise<number> {
-  const [row] = await store.all<{ value: string }>("SELECT value FROM replybench_meta WHERE key = 'schema_version'");
+  const [row] = await store.rows('schema version', metaValueRow, "SELECT value FROM replybench_meta WHERE key = 'schema_version'");
   const version = Number(row?.value);
   if (!Number.isInteger(version) || version < 1) throw new UserError(`${store.path}: replybench_meta holds no readable schema_version ("${row?.value ?? ''}"); this is not a replybench database, or it was edited.`);
   return version;
@@ -16,7 +24,7 @@ function newerSchema(store: Store, version: number): UserError {
 
 /** Refuses, on a read-only open, a store made by a newer replybench (a store without replybench's tables is left to the caller). */
 export async function refuseNewerSchema(store: Store): Promise<void> {
-  const [meta] = await store.all<{ n: number }>("SELECT count(*)::DOUBLE AS n FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'replybench_meta'");
+  const [meta] = await store.rows('meta table', countRow, "SELECT count(*)::DOUBLE AS n FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'replybench_meta'");
   if (!meta?.n) return;
   const version = await schemaVersion(store);
   if (version > SCHEMA_VERSION) throw newerSchema(store, version);
@@ -53,7 +61,7 @@ export async function upgradeSchema(store: Store): Promise<string | null> {
 
 /** The upgrade's line when it added columns that only the exports can fill: the command that reads the known files again. */
 async function fillColumnsNotice(store: Store, version: number): Promise<string> {
-  const files = await store.all<{ file: string }>('SELECT file FROM import_batches GROUP BY file ORDER BY min(batch_id)');
+  const files = await store.rows('imported files', fileRow, 'SELECT file FROM import_batches GROUP BY file ORDER BY min(batch_id)');
   const upgraded = `upgraded the store from schema version ${version} to ${SCHEMA_VERSION}: response_ids and reply_to_user are empty for the posts imported before`;
   if (files.length === 0) return `${upgraded}.`;
   // An archive member is recorded as archive.zip:member.csv: the archive is what is read again.
@@ -81,15 +89,15 @@ function stringLiteral(text: string): string {
  */
 async function dropPostsKey(store: Store): Promise<void> {
   const where = "schema_name = 'main' AND table_name = 'posts'";
-  const columns = await store.all<{ name: string; comment: string | null }>(`SELECT column_name AS name, comment FROM duckdb_columns() WHERE ${where} ORDER BY column_index`);
+  const columns = await store.rows('columns of posts', columnRow, `SELECT column_name AS name, comment FROM duckdb_columns() WHERE ${where} ORDER BY column_index`);
   const names = columns.map((column) => column.name);
   if (names.join(',') !== VERSION_1_COLUMNS.join(',')) {
     throw new UserError(
       `${store.path}: cannot upgrade the store: posts has the columns ${names.join(', ')} instead of ${VERSION_1_COLUMNS.join(', ')}. Undo the change to posts, or import the exports into a new database.`,
     );
   }
-  const indexes = await store.all<{ sql: string }>(`SELECT sql FROM duckdb_indexes() WHERE ${where} AND sql IS NOT NULL`);
-  const [table] = await store.all<{ comment: string | null }>(`SELECT comment FROM duckdb_tables() WHERE ${where}`);
+  const indexes = await store.rows('indexes of posts', indexRow, `SELECT sql FROM duckdb_indexes() WHERE ${where} AND sql IS NOT NULL`);
+  const [table] = await store.rows('comment of posts', commentRow, `SELECT comment FROM duckdb_tables() WHERE ${where}`);
 
   const list = VERSION_1_COLUMNS.join(', ');
   await store.run(postsTableDdl('posts_upgrade'));

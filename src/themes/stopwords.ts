@@ -14,6 +14,17 @@ const LISTS: Record<string, stopword.LanguageCode> = {
   es: 'spa', sw: 'swa', sv: 'swe', tl: 'tgl', th: 'tha', tr: 'tur', uk: 'ukr', ur: 'urd', vi: 'vie', yo: 'yor', zh: 'zho', zu: 'zul',
 };
 
+/**
+ * Words of the report's languages that the package's short lists lack and
+ * that customers write to any brand about anything: pronouns, greetings,
+ * thanks, contractions without their apostrophe ("os mandé el DM" made "os"
+ * a subject of the demo's Spanish mentions).
+ */
+const SUPPLEMENT: Record<string, readonly string[]> = {
+  en: ['hi', 'hello', 'hey', 'thanks', 'thank', 'please', 'pls', 'im', 'ive', 'dont', 'cant', 'its', 'youre', 'still'],
+  es: ['os', 'les', 'hoy', 'hola', 'gracias', 'favor', 'aun', 'sigue'],
+  fr: ['bonjour', 'merci', 'svp', 'ca', 'toujours', 'deja'],
+};
 
 /**
  * The stop words of the report's languages and of the other languages the
@@ -30,7 +41,7 @@ export function stopwordsFor(languages: readonly string[]): Set<string> {
   for (const code of codes) {
     const list = LISTS[code];
     if (!list) continue;
-    for (const word of stopword[list]) for (const part of themeWords(word).split(' ')) if (part !== '') words.add(part);
+    for (const word of [...stopword[list], ...(SUPPLEMENT[code] ?? [])]) for (const part of themeWords(word).split(' ')) if (part !== '') words.add(part);
   }
   return words;
 }

@@ -1,8 +1,11 @@
 import { listValue } from '@duckdb/node-api';
+import { z } from 'zod';
 import type { Analysis } from '../analysis/analysis.js';
 import { iso } from '../analysis/build.js';
 import { stopwordsFor } from './stopwords.js';
 import { themeWords } from './words.js';
+
+const languageRow = z.object({ language: z.string() });
 
 /**
  * The config's theme phrases, and the words that never make a found theme:
@@ -19,7 +22,9 @@ export async function fillThemeTables(analysis: Analysis): Promise<void> {
       phrases: listValue(phrases.map((entry) => entry.phrase)),
     });
   }
-  const languages = await analysis.sql<{ language: string }>(
+  const languages = await analysis.sqlRows(
+    'languages of the posts',
+    languageRow,
     'SELECT DISTINCT language FROM posts WHERE language IS NOT NULL AND created_at >= $from::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ',
     { from: iso(analysis.previous.start), end: iso(analysis.period.end) },
   );

@@ -51,7 +51,7 @@ describe('Analysis', () => {
     try {
       const acme = (await metricsOf(analysis)).brands.find((brand) => brand.id === 'acme');
       expect(acme).toMatchObject({ inbound: 1, answered: 1, responseRate: 1 });
-      const [all] = await analysis.sql<{ n: number }>("SELECT count(*)::DOUBLE AS n FROM mentions WHERE brand_id = 'acme'");
+      const [all] = await analysis.sqlRows('acme mentions', z.object({ n: z.number() }), "SELECT count(*)::DOUBLE AS n FROM mentions WHERE brand_id = 'acme'");
       expect(all?.n).toBe(2);
     } finally {
       analysis.close();
@@ -61,9 +61,12 @@ describe('Analysis', () => {
   it('a failing query, or a row of the wrong shape, names its SQL file', async () => {
     const analysis = await Analysis.build(store, acmeOnly, '2017-10');
     try {
-      await expect(analysis.query('trend', analysis.range)).rejects.toThrow(/^queries\/trend\.sql: query parameter \$inbound_mode is not bound/);
+      await expect(analysis.run('trend', analysis.range)).rejects.toThrow(/^queries\/trend\.sql: query parameter \$inbound_mode is not bound/);
       await analysis.run('scopes', { ...analysis.range, inbound_mode: 'all' });
       await expect(analysis.rows('scope_list', z.object({ brand_id: z.number() }))).rejects.toThrow(/^queries\/scope_list\.sql: row 1, column brand_id: /);
+      await expect(analysis.sqlRows('mention count', z.object({ n: z.number() }), 'SELECT count(*) AS n FROM mentions')).rejects.toThrow(
+        'query "mention count": row 1, column n: Invalid input: expected number, received bigint',
+      );
     } finally {
       analysis.close();
     }

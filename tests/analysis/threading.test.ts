@@ -13,6 +13,7 @@ import { importFiles } from '../../src/ingest/import.js';
 import { computeMetrics } from '../../src/metrics/compute.js';
 import type { MetricsReport } from '../../src/metrics/types.js';
 import { Store } from '../../src/store/database.js';
+import { storedRows } from '../stored-rows.js';
 
 let store: Store;
 
@@ -52,7 +53,7 @@ describe('threads without parent ids', () => {
   });
 
   it('learned each user id\'s handle from the replies to it', async () => {
-    const rows = await store.all<{ user_id: string; handle: string }>('SELECT user_id, handle FROM learned_handles ORDER BY user_id');
+    const rows = await storedRows(store, 'SELECT user_id, handle FROM learned_handles ORDER BY user_id');
     expect(rows.map((row) => [row.user_id, row.handle])).toEqual([
       ['1000000001', 'acmehelp'],
       ['2000000002', 'jane_doe'],

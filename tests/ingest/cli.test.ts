@@ -2,8 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { Store } from '../../src/store/database.js';
 import { DATE, FIXTURES, runCli, tempFile, tempFolder, twcsCsv } from './helpers.js';
+import { storedRows } from '../stored-rows.js';
 
 const SAMPLE = join(FIXTURES, 'twcs_kaggle_sample.csv');
 const MANGLED = join(FIXTURES, 'twcs_excel_mangled.csv');
@@ -14,7 +16,7 @@ const run = (args: string[]) => runCli(args);
 async function countPosts(database: string): Promise<number> {
   const store = await Store.open(database, { readOnly: true });
   try {
-    const [row] = await store.all<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM posts');
+    const [row] = await store.rows('posts', z.object({ n: z.number() }), 'SELECT count(*)::DOUBLE AS n FROM posts');
     return row?.n ?? 0;
   } finally {
     store.close();
@@ -91,7 +93,7 @@ describe('replybench import (CLI)', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ format: 'generic', rowsRead: 2, imported: 2 });
     const store = await Store.open(db, { readOnly: true });
     try {
-      const rows = await store.all<{ platform: string; created: string }>("SELECT platform, strftime(created_at, '%Y-%m-%dT%H:%M:%SZ') AS created FROM posts ORDER BY post_id");
+      const rows = await storedRows(store, "SELECT platform, strftime(created_at, '%Y-%m-%dT%H:%M:%SZ') AS created FROM posts ORDER BY post_id");
       expect(rows).toEqual([
         { platform: 'facebook', created: '2017-10-31T21:10:00Z' },
         { platform: 'facebook', created: '2017-11-01T07:00:00Z' },

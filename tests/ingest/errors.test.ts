@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { resolveImportOptions } from '../../src/ingest/import.js';
 import { DATE, importError, importOne, openStore, rejects, tempFile, tempFolder, twcsCsv } from './helpers.js';
+import { storedRows } from '../stored-rows.js';
 
 const HEADER = 'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id';
 
@@ -85,7 +86,7 @@ describe('file-level errors are one line naming the file, the line and what to d
       `${path}:2: no date could be read: 2 rows have dates like "31/10/2017 22:10" that the Kaggle Customer Support on Twitter CSV format does not understand. ` +
         'Check --format; for local times without an offset pass --timezone; with --format generic set date.format in the mapping (e.g. "%d/%m/%Y %H:%M").',
     );
-    const [posts] = await store.all<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM posts');
+    const [posts] = await storedRows(store, 'SELECT count(*)::DOUBLE AS n FROM posts');
     expect(posts?.n).toBe(0);
   });
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, vi } from 'vitest';
+import { z } from 'zod';
 import { UserError } from '../../src/errors.js';
 import { importFiles, type ImportRequest } from '../../src/ingest/import.js';
 import type { FileImportResult } from '../../src/ingest/result.js';
@@ -56,27 +57,25 @@ export async function importError(store: Store, path: string, request: ImportReq
   return failure.message;
 }
 
-export interface PostRow {
-  platform: string;
-  post_id: string;
-  created_at: string;
-  author: string;
-  kind: string;
-  parent_id: string | null;
-  text: string | null;
-  [column: string]: string | number | null;
-}
+const postRow = z
+  .object({ platform: z.string(), post_id: z.string(), created_at: z.string(), author: z.string(), kind: z.string(), parent_id: z.string().nullable(), text: z.string().nullable() })
+  .catchall(z.union([z.string(), z.number()]).nullable());
+export type PostRow = z.infer<typeof postRow>;
+
+const rejectRow = z.object({ batch_id: z.number(), file: z.string(), line: z.number(), reason: z.string(), raw: z.string() });
 
 /** Every post, instants as ISO text, in a stable order. */
 export async function allPosts(store: Store): Promise<PostRow[]> {
-  return store.all<PostRow>(
+  return store.rows(
+    'posts',
+    postRow,
     `SELECT * EXCLUDE (created_at, author_followers, batch_id), strftime(created_at, '%Y-%m-%dT%H:%M:%SZ') AS created_at, author_followers::DOUBLE AS author_followers
      FROM posts ORDER BY platform, post_id`,
   );
 }
 
 export async function rejects(store: Store): Promise<Array<{ batch_id: number; file: string; line: number; reason: string; raw: string }>> {
-  return store.all(`SELECT batch_id, file, line::DOUBLE AS line, reason, raw FROM import_rejects ORDER BY batch_id, line`);
+  return store.rows('rejects', rejectRow, `SELECT batch_id, file, line::DOUBLE AS line, reason, raw FROM import_rejects ORDER BY batch_id, line`);
 }
 
 /** A minimal TWCS file from rows of [id, author, created, text, inReplyTo]. */

@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { ImportProgress } from '../../src/ingest/progress.js';
 import type { Store } from '../../src/store/database.js';
 import { DATE, FIXTURES, importError, importOne, openStore, rejects, tempFile, twcsCsv } from './helpers.js';
+import { storedRows } from '../stored-rows.js';
 
 const MANGLED = join(FIXTURES, 'twcs_excel_mangled.csv');
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -21,12 +23,12 @@ async function phasesOf(store: Store, path: string): Promise<Array<ImportProgres
 }
 
 async function storedOrder(store: Store): Promise<string[]> {
-  const rows = await store.all<{ post_id: string }>('SELECT post_id FROM posts ORDER BY rowid');
+  const rows = await store.rows('post ids', z.object({ post_id: z.string() }), 'SELECT post_id FROM posts ORDER BY rowid');
   return rows.map((row) => row.post_id);
 }
 
 async function disabledOptimizers(store: Store): Promise<string> {
-  const [row] = await store.all<{ value: string }>("SELECT current_setting('disabled_optimizers') AS value");
+  const [row] = await store.rows('disabled optimizers', z.object({ value: z.string() }), "SELECT current_setting('disabled_optimizers') AS value");
   return row?.value ?? '';
 }
 
@@ -63,7 +65,7 @@ describe('clean files go straight from the reader into posts; others take the ch
     const result = await importOne(store, path, { onProgress: (progress) => phases.push(progress.phase) });
     expect(phases).not.toContain('checking');
     expect(result).toMatchObject({ batchId: 2, rowsRead: 3, imported: 1, duplicates: 2 });
-    const rows = await store.all<{ post_id: string; text: string; batch_id: number }>('SELECT post_id, text, batch_id FROM posts ORDER BY post_id');
+    const rows = await storedRows(store, 'SELECT post_id, text, batch_id FROM posts ORDER BY post_id');
     expect(rows).toEqual([
       { post_id: '1', text: 'filled in', batch_id: 1 },
       { post_id: '2', text: 'kept', batch_id: 1 },
@@ -97,7 +99,7 @@ describe('clean files go straight from the reader into posts; others take the ch
     await store.run("INSERT INTO posts SELECT * REPLACE ('999' AS post_id, 7 AS batch_id) FROM posts");
     const result = await importOne(store, tempFile('second.csv', twcsCsv([['999', 'a', DATE, 'x', ''], ['2', 'a', DATE, 'y', '']])));
     expect(result).toMatchObject({ batchId: 8, imported: 1, duplicates: 1 });
-    const rows = await store.all<{ post_id: string; batch_id: number }>('SELECT post_id, batch_id FROM posts ORDER BY post_id');
+    const rows = await storedRows(store, 'SELECT post_id, batch_id FROM posts ORDER BY post_id');
     expect(rows).toEqual([
       { post_id: '1', batch_id: 1 },
       { post_id: '2', batch_id: 8 },

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allPosts, FIXTURES, importOne, openStore, rejects } from './helpers.js';
+import { storedRows } from '../stored-rows.js';
 
 // Copies of the real exports in /work/shared/data (see its README).
 describe('real exports', () => {
@@ -17,7 +18,8 @@ describe('real exports', () => {
       kind: 'post',
     });
     expect(posts.find((post) => post.post_id === '119238')).toMatchObject({ author: 'chasesupport', kind: 'reply', parent_id: '119239' });
-    const [batch] = await store.all<{ file: string; rows_read: number; imported: number; format: string }>(
+    const [batch] = await storedRows(
+      store,
       'SELECT file, rows_read::DOUBLE AS rows_read, imported::DOUBLE AS imported, format FROM import_batches',
     );
     expect(batch).toEqual({ file: join(FIXTURES, 'twcs_kaggle_sample.csv'), rows_read: 93, imported: 93, format: 'twcs' });
@@ -26,7 +28,7 @@ describe('real exports', () => {
   it('stores --platform under the store\'s name for it (X is twitter)', async () => {
     const store = await openStore();
     await importOne(store, join(FIXTURES, 'twcs_kaggle_sample.csv'), { platform: ' X ' });
-    expect(await store.all('SELECT DISTINCT platform FROM posts')).toEqual([{ platform: 'twitter' }]);
+    expect(await storedRows(store, 'SELECT DISTINCT platform FROM posts')).toEqual([{ platform: 'twitter' }]);
   });
 
   it('keeps every row of the Excel-mangled file and reports the damaged id lists', async () => {
@@ -38,7 +40,7 @@ describe('real exports', () => {
     expect(result.warnings[0]).toMatch(/^6 rows: response_tweet_id looks like an id list that Excel regrouped/);
     expect(result.warnings[0]).toContain('(first at line 95)');
     expect(await allPosts(store)).toHaveLength(121);
-    const [stored] = await store.all<{ warnings: string[] }>('SELECT warnings FROM import_batches');
+    const [stored] = await storedRows(store, 'SELECT warnings FROM import_batches');
     expect(stored?.warnings).toEqual(result.warnings);
     expect(await rejects(store)).toEqual([]);
   });

@@ -5,12 +5,14 @@ import { fileSummary } from '../../src/cli/commands/import-summary.js';
 import type { ImportProgress } from '../../src/ingest/progress.js';
 import type { Store } from '../../src/store/database.js';
 import { allPosts, DATE, FIXTURES, importOne, openStore, rejects, tempFile, tempFolder, twcsCsv } from './helpers.js';
+import { storedRows } from '../stored-rows.js';
 
 const SAMPLE = join(FIXTURES, 'twcs_kaggle_sample.csv');
 const MANGLED = join(FIXTURES, 'twcs_excel_mangled.csv');
 
 async function batches(store: Store): Promise<unknown[]> {
-  return store.all(
+  return storedRows(
+    store,
     'SELECT batch_id, sha256, rows_read::DOUBLE AS rows_read, imported::DOUBLE AS imported, duplicates::DOUBLE AS duplicates, rejected::DOUBLE AS rejected, skipped_blank::DOUBLE AS skipped_blank, warnings FROM import_batches ORDER BY batch_id',
   );
 }

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { importOne, openStore, tempFile, twcsCsv } from './helpers.js';
+import { storedRows } from '../stored-rows.js';
 
 describe('reject line numbers on a large file', () => {
   it('name the real line of a bad row near the end of 100,000 rows', async () => {
@@ -15,7 +16,7 @@ describe('reject line numbers on a large file', () => {
     for (let attempt = 0; attempt < 3; attempt++) {
       if (attempt > 0) for (const table of ['posts', 'import_rejects', 'import_batches']) await store.run(`DELETE FROM ${table}`);
       await importOne(store, path);
-      const rejects = await store.all<{ line: number; raw: string }>('SELECT line::DOUBLE AS line, raw FROM import_rejects');
+      const rejects = await storedRows(store, 'SELECT line::DOUBLE AS line, raw FROM import_rejects');
       expect(rejects).toHaveLength(1);
       // Line 1 is the header: the 99,991st row is on line 99,992.
       expect(rejects[0]?.line).toBe(99_992);

@@ -2,15 +2,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/database.js';
 import { allPosts, DATE, FIXTURES, importError, importOne, openStore, rejects, tempFile, twcsCsv } from './helpers.js';
+import { storedRows } from '../stored-rows.js';
 
 const SAMPLE = join(FIXTURES, 'twcs_kaggle_sample.csv');
 
 async function snapshot(store: Store): Promise<unknown> {
   return {
     posts: await allPosts(store),
-    batches: await store.all('SELECT batch_id, file, sha256, rows_read::DOUBLE AS rows_read, imported::DOUBLE AS imported FROM import_batches ORDER BY batch_id'),
+    batches: await storedRows(store, 'SELECT batch_id, file, sha256, rows_read::DOUBLE AS rows_read, imported::DOUBLE AS imported FROM import_batches ORDER BY batch_id'),
     rejects: await rejects(store),
-    tables: await store.all("SELECT table_name, sql FROM duckdb_tables() WHERE NOT temporary ORDER BY table_name"),
+    tables: await storedRows(store, "SELECT table_name, sql FROM duckdb_tables() WHERE NOT temporary ORDER BY table_name"),
   };
 }
 
@@ -62,7 +63,7 @@ describe('one transaction per file', () => {
     expect(again.warnings[0]).toMatch(/^the same content was already imported \(batch 1, \d{4}-\d\d-\d\d \d\d:\d\d UTC\): its posts are counted as duplicates$/);
     expect(await allPosts(store)).toEqual(posts);
     // Nothing is recorded for the second import: the data-quality page lists the file once.
-    const [batches] = await store.all<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM import_batches');
+    const [batches] = await storedRows(store, 'SELECT count(*)::DOUBLE AS n FROM import_batches');
     expect(batches?.n).toBe(1);
   });
 
@@ -90,16 +91,17 @@ describe('one transaction per file', () => {
 
   it('keeps the posts table definition identical, without a key or an index: the import keeps posts unique', async () => {
     const store = await openStore();
-    const [before] = await store.all<{ sql: string }>("SELECT sql FROM duckdb_tables() WHERE table_name = 'posts'");
+    const [before] = await storedRows(store, "SELECT sql FROM duckdb_tables() WHERE table_name = 'posts'");
     await importOne(store, SAMPLE);
     await importOne(store, tempFile('overlap.csv', twcsCsv([['1', 'a', DATE, 'x', ''], ['119237', 'b', DATE, 'y', '']])));
-    const [after] = await store.all<{ sql: string }>("SELECT sql FROM duckdb_tables() WHERE table_name = 'posts'");
+    const [after] = await storedRows(store, "SELECT sql FROM duckdb_tables() WHERE table_name = 'posts'");
     expect(after?.sql).toBe(before?.sql);
-    const [keys] = await store.all<{ n: number }>(
+    const [keys] = await storedRows(
+      store,
       "SELECT ((SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'posts' AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')) + (SELECT count(*) FROM duckdb_indexes() WHERE table_name = 'posts'))::DOUBLE AS n",
     );
     expect(keys?.n).toBe(0);
-    const [counts] = await store.all<{ rows: number; keys: number }>('SELECT count(*)::DOUBLE AS rows, count(DISTINCT (platform, post_id))::DOUBLE AS keys FROM posts');
+    const [counts] = await storedRows(store, 'SELECT count(*)::DOUBLE AS rows, count(DISTINCT (platform, post_id))::DOUBLE AS keys FROM posts');
     expect(counts?.rows).toBe(counts?.keys);
   });
 
@@ -120,7 +122,7 @@ describe('an index someone added to posts', () => {
     const store = await openStore();
     await store.run('CREATE INDEX posts_author ON posts (author)');
     await importOne(store, SAMPLE);
-    const [index] = await store.all<{ n: number }>("SELECT count(*)::DOUBLE AS n FROM duckdb_indexes() WHERE index_name = 'posts_author'");
+    const [index] = await storedRows(store, "SELECT count(*)::DOUBLE AS n FROM duckdb_indexes() WHERE index_name = 'posts_author'");
     expect(index?.n).toBe(1);
     expect(await allPosts(store)).toHaveLength(93);
   });

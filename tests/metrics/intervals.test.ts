@@ -5,11 +5,14 @@
  */
 import { listValue } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { runQueryFile } from '../../src/analysis/queries.js';
 import { Store } from '../../src/store/database.js';
 import { medianCiCoverage, medianCiRanks, wilsonInterval } from './reference/intervals.js';
 
 let store: Store;
+
+const boundsRow = z.object({ low: z.number().nullable(), high: z.number().nullable() });
 
 beforeAll(async () => {
   store = await Store.open(':memory:');
@@ -19,13 +22,13 @@ beforeAll(async () => {
 afterAll(() => store.close());
 
 async function wilson(k: number, n: number): Promise<[number | null, number | null]> {
-  const [row] = await store.all<{ low: number | null; high: number | null }>('SELECT rb_wilson_low($k, $n) AS low, rb_wilson_high($k, $n) AS high', { k, n });
+  const [row] = await store.rows('wilson', boundsRow, 'SELECT rb_wilson_low($k, $n) AS low, rb_wilson_high($k, $n) AS high', { k, n });
   return [row?.low ?? null, row?.high ?? null];
 }
 
 /** n -> lo, for every n given (an n without a row has no interval). */
 async function medianLows(ns: number[]): Promise<Map<number, number>> {
-  const rows = await store.all<{ n: number; lo: number }>('SELECT n::DOUBLE AS n, lo::DOUBLE AS lo FROM rb_median_ci_lows($ns)', { ns: listValue(ns) });
+  const rows = await store.rows('median lows', z.object({ n: z.number(), lo: z.number() }), 'SELECT n::DOUBLE AS n, lo::DOUBLE AS lo FROM rb_median_ci_lows($ns)', { ns: listValue(ns) });
   return new Map(rows.map((row) => [row.n, row.lo]));
 }
 
@@ -48,7 +51,9 @@ describe('rb_wilson_low / rb_wilson_high', () => {
   });
 
   it('equal the TypeScript reading bit for bit for every k <= n < 60', async () => {
-    const rows = await store.all<{ k: number; n: number; low: number | null; high: number | null }>(
+    const rows = await store.rows(
+      'wilson for every k and n',
+      boundsRow.extend({ k: z.number(), n: z.number() }),
       'SELECT k::DOUBLE AS k, n::DOUBLE AS n, rb_wilson_low(k, n) AS low, rb_wilson_high(k, n) AS high FROM range(0, 60) a(n), range(0, 60) b(k) WHERE k <= n',
     );
     expect(rows).toHaveLength(1830);

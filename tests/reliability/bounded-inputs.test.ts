@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { importFiles } from '../../src/ingest/import.js';
 import { Store } from '../../src/store/database.js';
 import { scratch } from './helpers.js';
+import { storedRows } from '../stored-rows.js';
 
 const TWCS_HEADER = ['tweet_id', 'author_id', 'inbound', 'created_at', 'text', 'response_tweet_id', 'in_response_to_tweet_id'];
 
@@ -15,8 +16,8 @@ async function importInto(paths: string[], request: Parameters<typeof importFile
   const store = await Store.open(':memory:');
   try {
     const outcome = await importFiles(store, paths, request);
-    const [posts] = await store.all<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM posts');
-    const rejects = await store.all<{ reason: string }>('SELECT reason FROM import_rejects ORDER BY line');
+    const [posts] = await storedRows(store, 'SELECT count(*)::DOUBLE AS n FROM posts');
+    const rejects = await storedRows(store, 'SELECT reason FROM import_rejects ORDER BY line');
     return { results: outcome.results, failures: outcome.failures.map((failure) => failure.message), posts: posts?.n ?? 0, rejects: rejects.map((row) => row.reason) };
   } finally {
     store.close();

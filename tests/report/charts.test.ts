@@ -8,7 +8,8 @@ import { LANGUAGES, type Language } from '../../src/report/i18n/language.js';
 import { translator } from '../../src/report/i18n/strings.js';
 import { ReportTemplate } from '../../src/report/template.js';
 import { withAudience } from './audienceFixture.js';
-import type { Coverage } from '../../src/metrics/types.js';
+import type { Coverage, MetricsReport } from '../../src/metrics/types.js';
+import type { Theme } from '../../src/themes/types.js';
 import { emptyCoverage, fixtureMetrics } from './helpers.js';
 
 const template = ReportTemplate.open(undefined);
@@ -18,8 +19,19 @@ function chartInputs(context: Parameters<typeof chartData>[0]): Partial<Record<C
   return Object.fromEntries(Object.entries(chartData(context)).map(([id, build]) => [id, build.inputs]));
 }
 
+/** A theme as src/themes computes it, with what a test sets. */
+function theme(name: string, measured: number, answered: number, extra: Partial<Theme> = {}): Theme {
+  return { name, source: 'config', mentions: measured, share: null, previousMentions: 0, change: null, changeReason: null, measured, answered, responseRate: measured === 0 ? null : answered / measured, responseTimeMedianMin: 30, sentiment: null, examples: [], ...extra };
+}
+
+/** Acme talks about billing (28 of 35 answered) and outages (10 of 40); RivalCo about billing only (15 of 30). */
+function withThemes(metrics: MetricsReport): MetricsReport {
+  const themes: Record<string, Theme[]> = { acme: [theme('billing', 35, 28), theme('outage', 40, 10)], rivalco: [theme('billing', 30, 15)] };
+  return { ...metrics, brands: metrics.brands.map((brand) => ({ ...brand, themes: themes[brand.id] ?? [] })) };
+}
+
 function inputsFor(language: Language) {
-  const metrics = withAudience(fixtureMetrics());
+  const metrics = withThemes(withAudience(fixtureMetrics()));
   const t = translator(template.strings(language), language);
   const format = new Formatter(language, t, metrics.period.timezone);
   const responseTimes = { acme: [3, 12, 45, 80, 400, 3000], rivalco: [1, 2, 5, 9, 30] };
@@ -146,14 +158,30 @@ describe('honest charts', () => {
     const hours = await svgOf(metrics, 'hour-of-week');
     expect(hours.inputs.panels).toEqual([0]);
     expect(hours.inputs.notes).toEqual(['The data holds no answer by Acme Telecom to these mentions, so no response time by hour is drawn.']);
-    expect(hours.svg).not.toMatch(/NaN|Median first response/);
+    expect(hours.svg).not.toMatch(/NaN|Median response time/);
     const trend = await svgOf(metrics, 'trend');
     expect(trend.inputs.notes).toEqual(['No mention was answered in these thirteen months, so no response time is drawn.']);
-    expect(trend.svg).not.toMatch(/NaN|0\.000000|Median first response/);
+    expect(trend.svg).not.toMatch(/NaN|0\.000000|Median response time/);
     metrics.trend = (metrics.trend ?? []).map((point) => ({ ...point, responseRate: null }));
     expect((await svgOf(metrics, 'trend')).inputs.notes).toEqual([
       'The data holds no replies by the tracked brands in these thirteen months, so no response rate or time is drawn; the grey bars show the mentions Acme Telecom received.',
     ]);
+  });
+});
+
+describe('subjects by brand', () => {
+  it('puts the client\'s most mentioned subjects against every brand\'s response rate on them, blank where a brand has none', () => {
+    const metrics = withThemes(fixtureMetrics());
+    const t = translator(template.strings('en'), 'en');
+    const format = new Formatter('en', t, metrics.period.timezone);
+    const build = chartData({ metrics, responseTimes: null, format, t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' }).themes;
+    const grid = build?.native[0];
+    expect(grid?.labels).toEqual(['outage', 'billing']);
+    expect(grid?.columns).toEqual(metrics.brands.filter((brand) => brand.responseRate !== null).sort((a, b) => (a.rank.responseRate ?? 99) - (b.rank.responseRate ?? 99)).map((brand) => brand.name));
+    const acme = grid?.columns?.indexOf('Acme Telecom') ?? -1;
+    const rival = grid?.columns?.indexOf('RivalCo') ?? -1;
+    expect([grid?.series[0]?.values[acme], grid?.series[1]?.values[acme], grid?.series[1]?.values[rival], grid?.series[0]?.values[rival]]).toEqual([0.25, 0.8, 0.5, null]);
+    expect(build?.inputs.datasets?.cells).toContainEqual({ theme: 'billing', brand: 'Acme Telecom', rate: 0.8, label: '80% · 35' });
   });
 });
 

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METRIC_DEFINITIONS } from '../../src/metrics/definitions.js';
-import type { Language } from '../../src/report/i18n/language.js';
+import { LANGUAGES, type Language } from '../../src/report/i18n/language.js';
 import { ReportPrinter, writeReport, type WrittenReport } from '../../src/report/index.js';
 import { ReportTemplate } from '../../src/report/template.js';
 import type { Store } from '../../src/store/database.js';
+import { analystWordsIn, deckWords, jsonFields, pdfWords, workbookWords } from './clientText.js';
 import { fixtureConfig, fixtureStore, HOSTILE } from './fixtureStore.js';
 import { foldSpaces, inkShare, pdfLines, pdfPages, pdfText, rasterPage } from './helpers.js';
 
@@ -129,5 +130,58 @@ describe('the printing page', () => {
     expect(pdfText(path)).not.toContain('SCRIPT RAN');
     // Chromium never issues the file: request from an about:blank document; the network ones reach interception and are refused.
     expect(result.blockedRequests).toEqual(expect.arrayContaining(['http://example.invalid/x.png', 'https://example.invalid/a.css']));
+  });
+});
+
+/** The PDF, deck, workbook and JSON of one language's report, all written by the same run. */
+function delivered(lang: Language): { json: string; pdf: string; pptx: string; xlsx: string } {
+  const value = report(lang);
+  if (!value.pdf || !value.pptx || !value.xlsx) throw new Error(`no ${lang} deliverables`);
+  return { json: value.json, pdf: value.pdf, pptx: value.pptx, xlsx: value.xlsx };
+}
+
+/*
+ * The Twitter fixture is partial data as agencies get it: 13 of the 31 days,
+ * two brands, rows rejected at import, no sentiment, no follower counts, no
+ * business hours. Its PDF, deck and workbook, in every language, say so in
+ * the client's words; the config keys, JSON fields, store tables and file
+ * paths are in the workbook's analyst notes only.
+ */
+describe('client pages of a report on partial data', () => {
+  it.each(LANGUAGES)('%s: no config key, JSON field, CLI flag, store table or path on any page, slide or client sheet', async (lang) => {
+    const files = delivered(lang);
+    const fields = jsonFields(JSON.parse(readFileSync(files.json, 'utf8')));
+    expect(fields.has('responseTimeMedianMin')).toBe(true);
+    const t = ReportTemplate.open(undefined).strings(lang);
+    const sheets = await workbookWords(files.xlsx);
+    const clientSheets = [...sheets].filter(([name]) => name !== t['analyst.sheet']);
+    expect(clientSheets.length).toBe(sheets.size - 1);
+    const found = {
+      pdf: analystWordsIn(pdfWords(files.pdf), fields),
+      deck: analystWordsIn(await deckWords(files.pptx), fields),
+      ...Object.fromEntries(clientSheets.map(([name, text]) => [`sheet ${name}`, analystWordsIn(text, fields)])),
+    };
+    expect(Object.entries(found).filter(([, words]) => words.length > 0)).toEqual([]);
+  });
+
+  it.each(LANGUAGES)('%s: says in one line each what the exports lack, and leaves its section out', async (lang) => {
+    const t = ReportTemplate.open(undefined).strings(lang);
+    const pdf = pdfWords(delivered(lang).pdf).replace(/\s+/g, ' ');
+    const deck = (await deckWords(delivered(lang).pptx)).replace(/\s+/g, ' ');
+    for (const text of [pdf, deck]) {
+      expect(text).toContain(t['absent.sentiment']?.replace(/\s+/g, ' '));
+      expect(text).toContain(t['absent.followers']?.replace(/\s+/g, ' '));
+      expect(text).not.toContain(t['section.audience']);
+    }
+  });
+
+  it('keeps what the analyst needs in the analyst notes: the file as imported, the store table of rejected rows, the export columns and config keys to add', async () => {
+    const t = ReportTemplate.open(undefined).strings('en');
+    const notes = (await workbookWords(delivered('en').xlsx)).get(t['analyst.sheet'] ?? '') ?? '';
+    expect(notes).toContain('exports/acme_october.csv');
+    expect(notes).toContain('import_rejects');
+    expect(notes).toContain('“sentiment” column');
+    expect(notes).toContain('businessHours');
+    expect(analystWordsIn(notes).length).toBeGreaterThan(0);
   });
 });

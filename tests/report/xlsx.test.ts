@@ -83,11 +83,11 @@ function rows(worksheet: ExcelJS.Worksheet): ExcelJS.Row[] {
   return result;
 }
 
-const SHEETS = ['sheet.leaderboard', 'sheet.platforms', 'sheet.trend', 'sheet.diagnostics', 'sheet.examples', 'sheet.quality', 'sheet.coverage', 'sheet.settings', 'sheet.definitions', 'analyst.sheet'];
+const SHEETS = ['sheet.leaderboard', 'sheet.platforms', 'sheet.trend', 'sheet.diagnostics', 'sheet.examples', 'sheet.quality', 'sheet.coverage', 'sheet.settings', 'sheet.themes', 'sheet.definitions', 'analyst.sheet'];
 
 describe('metrics.xlsx', () => {
   it('names its sheets in the report language', () => {
-    expect(book('en').worksheets.map((worksheet) => worksheet.name)).toEqual(['Leaderboard', 'By platform', 'Trend', 'Diagnostics', 'Mentions to look at', 'Data quality', 'Coverage', 'Settings', 'Definitions', 'Analyst notes']);
+    expect(book('en').worksheets.map((worksheet) => worksheet.name)).toEqual(['Leaderboard', 'By platform', 'Trend', 'Diagnostics', 'Mentions to look at', 'Data quality', 'Coverage', 'Settings', 'Subjects', 'Definitions', 'Analyst notes']);
     for (const lang of ['es', 'fr'] as const) expect(book(lang).worksheets.map((worksheet) => worksheet.name)).toEqual(SHEETS.map((key) => s(lang, key)));
     expect(book('es').worksheets[0]?.name).toBe('Clasificación');
     expect(written.en?.pptx).toBeNull();

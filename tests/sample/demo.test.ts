@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { SAMPLE_REPORT_PERIOD } from '../../src/sample/spec.js';
+import { analystWordsIn, deckWords, jsonFields, pdfWords, workbookWords } from '../report/clientText.js';
 
 let root: string;
 let outDir: string;
@@ -60,6 +61,19 @@ describe('replybench demo', () => {
     expect(text).toMatch(/The response rate rose by [\d.]+ pts\s+compared with September 2025/);
     expect(text).toContain('@VireoCares');
     expect(text).not.toMatch(/<script|<img|=HYPERLINK|DROP TABLE|javascript:/);
+  });
+
+  it('shows the client no config key, JSON field, CLI flag, store table or path on any page, slide or client sheet', async () => {
+    const report = join(outDir, 'report');
+    const fields = jsonFields(JSON.parse(readFileSync(join(report, 'metrics.json'), 'utf8')));
+    const sheets = [...(await workbookWords(join(report, 'metrics.xlsx')))].filter(([name]) => name !== 'Analyst notes');
+    expect(sheets.length).toBeGreaterThanOrEqual(8);
+    const found = {
+      pdf: analystWordsIn(pdfWords(pdfPath()), fields),
+      deck: analystWordsIn(await deckWords(join(report, 'report.pptx')), fields),
+      ...Object.fromEntries(sheets.map(([name, text]) => [`sheet ${name}`, analystWordsIn(text, fields)])),
+    };
+    expect(Object.entries(found).filter(([, words]) => words.length > 0)).toEqual([]);
   });
 
   it('stops at once, in one line and before writing anything, when no browser can print the PDF', async () => {

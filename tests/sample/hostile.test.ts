@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { importFiles } from '../../src/ingest/import.js';
@@ -89,7 +90,7 @@ describe('the sample with hostile texts (a test-only option)', () => {
   });
 
   it('are stored by the import exactly as they were written', async () => {
-    const stored = await store.all<{ platform: string; post_id: string; text: string }>('SELECT platform, post_id, text FROM posts');
+    const stored = await store.rows('stored texts', z.object({ platform: z.string(), post_id: z.string(), text: z.string() }), 'SELECT platform, post_id, text FROM posts');
     const byKey = new Map(stored.map((row) => [`${row.platform}:${row.post_id}`, row.text]));
     for (const post of hostilePosts()) expect([post.platform, byKey.get(`${post.platform}:${post.id}`)]).toEqual([post.platform, post.text]);
   });

@@ -21,6 +21,7 @@ import { SAMPLE_OUTAGE, SAMPLE_REPORT_PERIOD } from '../../src/sample/spec.js';
 import { Store } from '../../src/store/database.js';
 import { computeThemes } from '../../src/themes/index.js';
 import { GroundTruth, median } from './ground-truth.js';
+import { storedRows } from '../stored-rows.js';
 
 let dir: string;
 let data: SampleData;
@@ -76,7 +77,7 @@ describe('the sample imports cleanly', () => {
   });
 
   it('stores every generated post once: tweets found by two exports or two searches count as duplicates', async () => {
-    const [row] = await store.all<{ posts: number; platforms: number }>('SELECT count(*)::DOUBLE AS posts, count(DISTINCT platform)::DOUBLE AS platforms FROM posts');
+    const [row] = await storedRows(store, 'SELECT count(*)::DOUBLE AS posts, count(DISTINCT platform)::DOUBLE AS platforms FROM posts');
     expect(row?.posts).toBe(data.posts.length);
     expect(row?.platforms).toBe(3);
     const duplicates = results.reduce((sum, result) => sum + result.duplicates, 0);

@@ -1,9 +1,11 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
 import { openImportedDatabase } from '../../src/cli/database.js';
 import { Store } from '../../src/store/database.js';
 import { allPosts, DATE, importOne, openStore, tempFile, tempFolder, twcsCsv } from '../ingest/helpers.js';
+import { storedRows } from '../stored-rows.js';
 
 /** The schema replybench wrote as version 1 (posts with a PRIMARY KEY), as it was released. */
 const V1_DDL = `
@@ -85,16 +87,16 @@ async function createV1Store(path: string, extra = ''): Promise<void> {
 }
 
 async function rowsInStoredOrder(store: Store): Promise<Array<Record<string, unknown>>> {
-  return store.all("SELECT * EXCLUDE (created_at), strftime(created_at, '%Y-%m-%dT%H:%M:%SZ') AS created_at FROM posts ORDER BY rowid");
+  return storedRows(store, "SELECT * EXCLUDE (created_at), strftime(created_at, '%Y-%m-%dT%H:%M:%SZ') AS created_at FROM posts ORDER BY rowid");
 }
 
 async function schemaVersion(store: Store): Promise<string | undefined> {
-  const [row] = await store.all<{ value: string }>("SELECT value FROM replybench_meta WHERE key = 'schema_version'");
+  const [row] = await store.rows('schema version', z.object({ value: z.string() }), "SELECT value FROM replybench_meta WHERE key = 'schema_version'");
   return row?.value;
 }
 
 async function postsKeys(store: Store): Promise<number> {
-  const [row] = await store.all<{ n: number }>("SELECT count(*)::DOUBLE AS n FROM duckdb_constraints() WHERE table_name = 'posts' AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')");
+  const [row] = await store.rows('keys of posts', z.object({ n: z.number() }), "SELECT count(*)::DOUBLE AS n FROM duckdb_constraints() WHERE table_name = 'posts' AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')");
   return row?.n ?? -1;
 }
 
@@ -120,10 +122,10 @@ describe('a store made by schema version 1 (posts with a PRIMARY KEY)', () => {
     const after = await rowsInStoredOrder(store);
     expect(after.map(({ response_ids, reply_to_user, ...rest }) => rest)).toEqual(before);
     expect(after.map((row) => [row.response_ids, row.reply_to_user])).toEqual(Array.from({ length: 5 }, () => [null, null]));
-    const [definition] = await store.all<{ sql: string }>("SELECT sql FROM duckdb_tables() WHERE table_name = 'posts'");
+    const [definition] = await storedRows(store, "SELECT sql FROM duckdb_tables() WHERE table_name = 'posts'");
     expect(definition?.sql).toMatch(/platform VARCHAR NOT NULL, post_id VARCHAR NOT NULL,/);
     expect(definition?.sql).toContain("CHECK((kind IN ('post', 'reply', 'repost', 'quote', 'comment')))");
-    const [sequences] = await store.all<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM duckdb_sequences()');
+    const [sequences] = await storedRows(store, 'SELECT count(*)::DOUBLE AS n FROM duckdb_sequences()');
     expect(sequences?.n).toBe(0);
   });
 
@@ -148,11 +150,11 @@ describe('a store made by schema version 1 (posts with a PRIMARY KEY)', () => {
     const path = join(tempFolder(), 'v1.duckdb');
     await createV1Store(path, "CREATE INDEX posts_author ON posts (author); COMMENT ON TABLE posts IS 'Acme''s mentions'; COMMENT ON COLUMN posts.text IS 'as exported';");
     const store = await openStore(path);
-    const [index] = await store.all<{ sql: string }>("SELECT sql FROM duckdb_indexes() WHERE table_name = 'posts'");
+    const [index] = await storedRows(store, "SELECT sql FROM duckdb_indexes() WHERE table_name = 'posts'");
     expect(index?.sql).toBe('CREATE INDEX posts_author ON posts(author);');
-    const [table] = await store.all<{ comment: string }>("SELECT comment FROM duckdb_tables() WHERE table_name = 'posts'");
+    const [table] = await storedRows(store, "SELECT comment FROM duckdb_tables() WHERE table_name = 'posts'");
     expect(table?.comment).toBe("Acme's mentions");
-    const [column] = await store.all<{ comment: string }>("SELECT comment FROM duckdb_columns() WHERE table_name = 'posts' AND column_name = 'text'");
+    const [column] = await storedRows(store, "SELECT comment FROM duckdb_columns() WHERE table_name = 'posts' AND column_name = 'text'");
     expect(column?.comment).toBe('as exported');
   });
 
@@ -182,8 +184,8 @@ describe('schema version', () => {
     const path = await createV2Store('v2.duckdb');
     const store = await openStore(path);
     expect(await schemaVersion(store)).toBe('4');
-    expect(await store.all('SELECT post_id, author, response_ids, reply_to_user FROM posts')).toEqual([{ post_id: '1', author: 'ana', response_ids: null, reply_to_user: null }]);
-    expect(await store.all('SELECT count(*)::DOUBLE AS n FROM learned_handles')).toEqual([{ n: 0 }]);
+    expect(await storedRows(store, 'SELECT post_id, author, response_ids, reply_to_user FROM posts')).toEqual([{ post_id: '1', author: 'ana', response_ids: null, reply_to_user: null }]);
+    expect(await storedRows(store, 'SELECT count(*)::DOUBLE AS n FROM learned_handles')).toEqual([{ n: 0 }]);
   });
 
   it('a store from a newer replybench is refused, untouched', async () => {
@@ -221,7 +223,7 @@ describe('reading an older store (metrics, report)', () => {
     expect(stderr).toBe('replybench: upgraded the store from schema version 2 to 4: response_ids and reply_to_user are empty for the posts imported before; fill them, adding no post, with: replybench import --again /exports/october.csv\n');
     try {
       expect(await schemaVersion(store)).toBe('4');
-      expect(await store.all('SELECT post_id, response_ids FROM posts')).toEqual([{ post_id: '1', response_ids: null }]);
+      expect(await storedRows(store, 'SELECT post_id, response_ids FROM posts')).toEqual([{ post_id: '1', response_ids: null }]);
       await expect(store.run("DELETE FROM posts")).rejects.toThrow(/read-only/);
     } finally {
       store.close();

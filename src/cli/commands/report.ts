@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { z } from 'zod';
 import { withAnalysis } from '../../analysis/analysis.js';
 import { checkConfigAgainstData } from '../../analysis/config-check.js';
 import { loadConfig } from '../../config/load.js';
@@ -56,6 +57,7 @@ export async function runReport(options: ReportOptions): Promise<WrittenReport[]
   const outDirOf = (config: Config) => (several ? join(options.out, config.client) : options.out);
   // Every input is checked before the browser starts and before any number is computed, so a typo fails at once.
   const databases: string[] = [];
+  const warnings = new Set<string>();
   for (const config of configs) {
     const path = databasePath(options.db, config);
     const period = parsePeriod(options.period, config.timezone);
@@ -66,7 +68,11 @@ export async function runReport(options: ReportOptions): Promise<WrittenReport[]
       store.close();
     }
     databases.push(path);
-    checkReportInputs(config, language ?? config.report.language, outDirOf(config));
+    for (const warning of await checkReportInputs(config, language ?? config.report.language, outDirOf(config))) {
+      // Configs that share a template would repeat its warnings.
+      if (!warnings.has(warning)) process.stderr.write(`replybench: warning: ${warning}\n`);
+      warnings.add(warning);
+    }
   }
   // Each output folder is taken for the whole run: a second report into it is refused at once, not overwritten later.
   const folders: ReportFolder[] = [];
@@ -116,8 +122,10 @@ async function writeReports(
   return written;
 }
 
+const countRow = z.object({ n: z.number() });
+
 async function postsIn(store: Store, period: { start: Date; end: Date }): Promise<number> {
-  const [row] = await store.all<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM posts WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ', {
+  const [row] = await store.rows('posts in the period', countRow, 'SELECT count(*)::DOUBLE AS n FROM posts WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ', {
     start: period.start.toISOString(),
     end: period.end.toISOString(),
   });

@@ -1,14 +1,18 @@
+import { z } from 'zod';
 import type { Analysis } from '../../analysis/analysis.js';
 import type { AnswerGroup, InfluencerPriority, SentimentDiagnostic, SentimentLabel } from './types.js';
 
-interface GroupRow extends Record<string, unknown> {
-  brand_id: string;
-  inbound: number;
-  answered: number;
-  response_rate: number | null;
-  median_min: number | null;
-  reason: 'too-few-mentions' | null;
-}
+const groupRow = z.object({
+  brand_id: z.string(),
+  inbound: z.number(),
+  answered: z.number(),
+  response_rate: z.number().nullable(),
+  median_min: z.number().nullable(),
+  reason: z.literal('too-few-mentions').nullable(),
+});
+type GroupRow = z.infer<typeof groupRow>;
+const audienceRow = groupRow.extend({ audience: z.enum(['influencer', 'other', 'unknown']) });
+const sentimentRow = groupRow.extend({ sentiment: z.enum(['negative', 'neutral', 'positive', 'unknown']) });
 
 type Params = { start: string; end: string; inbound_mode: string; min_group_mentions: number };
 
@@ -23,7 +27,7 @@ function group(row: GroupRow | undefined): AnswerGroup {
  * A brand whose mentions carry no follower count at all gets null.
  */
 export async function influencerPriority(analysis: Analysis, params: Params, threshold: number): Promise<Map<string, InfluencerPriority | null>> {
-  const rows = await analysis.query<GroupRow & { audience: string }>('diagnostics/influencer_priority', { ...params, influencer_followers: threshold });
+  const rows = await analysis.rows('diagnostics/influencer_priority', audienceRow, { ...params, influencer_followers: threshold });
   const result = new Map<string, InfluencerPriority | null>();
   for (const brandId of new Set(rows.map((row) => row.brand_id))) {
     const of = (audience: string) => rows.find((row) => row.brand_id === brandId && row.audience === audience);
@@ -41,7 +45,7 @@ const LABELS: SentimentLabel[] = ['negative', 'neutral', 'positive'];
 
 /** Answers by sentiment per brand id (queries/diagnostics/sentiment.sql); null where the export gave no sentiment. */
 export async function sentimentGroups(analysis: Analysis, params: Params): Promise<Map<string, SentimentDiagnostic | null>> {
-  const rows = await analysis.query<GroupRow & { sentiment: string }>('diagnostics/sentiment', params);
+  const rows = await analysis.rows('diagnostics/sentiment', sentimentRow, params);
   const result = new Map<string, SentimentDiagnostic | null>();
   for (const brandId of new Set(rows.map((row) => row.brand_id))) {
     const of = (label: string) => rows.find((row) => row.brand_id === brandId && row.sentiment === label);

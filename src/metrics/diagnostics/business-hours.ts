@@ -1,18 +1,19 @@
+import { z } from 'zod';
 import type { Config } from '../../config/types.js';
 import type { Analysis } from '../../analysis/analysis.js';
 import type { BusinessHoursDiagnostic } from './types.js';
 
-interface Row extends Record<string, unknown> {
-  brand_id: string;
-  inbound_inside: number;
-  answered_inside: number;
-  inbound_outside: number;
-  answered_outside: number;
-  business_median_min: number | null;
-  business_p90_min: number | null;
-  calendar_median_min: number | null;
-  calendar_p90_min: number | null;
-}
+const businessHoursRow = z.object({
+  brand_id: z.string(),
+  inbound_inside: z.number(),
+  answered_inside: z.number(),
+  inbound_outside: z.number(),
+  answered_outside: z.number(),
+  business_median_min: z.number().nullable(),
+  business_p90_min: z.number().nullable(),
+  calendar_median_min: z.number().nullable(),
+  calendar_p90_min: z.number().nullable(),
+});
 
 const DAY_MS = 86_400_000;
 
@@ -51,7 +52,7 @@ export async function businessHours(
   const from = new Date(Date.parse(params.start) - 2 * DAY_MS);
   const to = new Date(Date.parse(params.end) + windowMin * 60_000 + 2 * DAY_MS);
   await analysis.run('diagnostics/business_intervals', { from_day: day(from), to_day: day(to) });
-  const rows = await analysis.query<Row>('diagnostics/business_hours', params);
+  const rows = await analysis.rows('diagnostics/business_hours', businessHoursRow, params);
   return new Map(
     rows.map((row) => [
       row.brand_id,

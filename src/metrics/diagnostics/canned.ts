@@ -1,23 +1,24 @@
+import { z } from 'zod';
 import type { Analysis } from '../../analysis/analysis.js';
 import type { CannedReplies } from './types.js';
 
-interface SummaryRow extends Record<string, unknown> {
-  brand_id: string;
-  replies: number;
-  canned: number;
-  canned_share: number | null;
-  reason: 'too-few-replies' | null;
-}
+const summaryRow = z.object({
+  brand_id: z.string(),
+  replies: z.number(),
+  canned: z.number(),
+  canned_share: z.number().nullable(),
+  reason: z.literal('too-few-replies').nullable(),
+});
 
-interface TemplateRow extends Record<string, unknown> {
-  brand_id: string;
-  template_key: string;
-  uses: number;
-  example_text: string | null;
-  example_author: string;
-  example_url: string | null;
-  first_used_at: string;
-}
+const templateRow = z.object({
+  brand_id: z.string(),
+  template_key: z.string(),
+  uses: z.number(),
+  example_text: z.string().nullable(),
+  example_author: z.string(),
+  example_url: z.string().nullable(),
+  first_used_at: z.string(),
+});
 
 /** Canned replies per brand id (queries/diagnostics/canned_*.sql). Needs normalise_text.sql run first. */
 export async function cannedReplies(
@@ -29,8 +30,8 @@ export async function cannedReplies(
   const minUses = settings.cannedMinUses;
   await analysis.run('diagnostics/canned_input', range);
   await groupTemplates(analysis, minUses);
-  const summary = await analysis.query<SummaryRow>('diagnostics/canned_replies', { min_group: minUses, min_replies: settings.minReplies });
-  const templates = await analysis.query<TemplateRow>('diagnostics/canned_templates', { min_group: minUses, top });
+  const summary = await analysis.rows('diagnostics/canned_replies', summaryRow, { min_group: minUses, min_replies: settings.minReplies });
+  const templates = await analysis.rows('diagnostics/canned_templates', templateRow, { min_group: minUses, top });
   return new Map(
     summary.map((row) => [
       row.brand_id,

@@ -1,17 +1,15 @@
+import { z } from 'zod';
 import type { Analysis } from '../../analysis/analysis.js';
-import { examplePost, type ExamplePostRow } from './example-post.js';
-import type { BrandDiagnostics, SentimentLabel } from './types.js';
+import { examplePost, examplePostRow } from './example-post.js';
+import type { BrandDiagnostics } from './types.js';
 
-interface Row extends ExamplePostRow {
-  sentiment: SentimentLabel | null;
-  pending: boolean;
-}
+const unansweredRow = examplePostRow.extend({ sentiment: z.enum(['negative', 'neutral', 'positive']).nullable(), pending: z.boolean() });
 
 type Example = BrandDiagnostics['unansweredExamples'][number];
 
 /** Unanswered mentions per brand id, negative first (queries/diagnostics/unanswered_examples.sql). */
 export async function unansweredExamples(analysis: Analysis, params: { start: string; end: string; inbound_mode: string }, limit: number): Promise<Map<string, Example[]>> {
-  const rows = await analysis.query<Row>('diagnostics/unanswered_examples', { ...params, limit });
+  const rows = await analysis.rows('diagnostics/unanswered_examples', unansweredRow, { ...params, limit });
   const result = new Map<string, Example[]>();
   for (const row of rows) {
     const list = result.get(row.brand_id) ?? [];

@@ -1,18 +1,19 @@
+import { z } from 'zod';
 import type { Analysis } from '../../analysis/analysis.js';
-import { examplePost, type ExamplePostRow } from './example-post.js';
+import { examplePost, examplePostRow } from './example-post.js';
 import type { FollowThrough } from './types.js';
 
-interface Row extends Record<string, unknown> {
-  brand_id: string;
-  followups: number;
-  answered: number;
-  answered_share: number | null;
-  median_min: number | null;
-  conversations: number;
-  abandoned: number;
-  abandoned_share: number | null;
-  reason: 'too-few-follow-ups' | null;
-}
+const followThroughRow = z.object({
+  brand_id: z.string(),
+  followups: z.number(),
+  answered: z.number(),
+  answered_share: z.number().nullable(),
+  median_min: z.number().nullable(),
+  conversations: z.number(),
+  abandoned: z.number(),
+  abandoned_share: z.number().nullable(),
+  reason: z.literal('too-few-follow-ups').nullable(),
+});
 
 /** The follow-through of a brand with no follow-up in the period. */
 export function noFollowThrough(): FollowThrough {
@@ -26,8 +27,8 @@ export async function followThrough(
   settings: { minFollowUps: number; lookbackStart: string },
   limit: number,
 ): Promise<Map<string, FollowThrough>> {
-  const rows = await analysis.query<Row>('diagnostics/follow_through', { ...range, lookback_start: settings.lookbackStart, min_follow_ups: settings.minFollowUps });
-  const examples = await analysis.query<ExamplePostRow>('diagnostics/follow_through_examples', { limit });
+  const rows = await analysis.rows('diagnostics/follow_through', followThroughRow, { ...range, lookback_start: settings.lookbackStart, min_follow_ups: settings.minFollowUps });
+  const examples = await analysis.rows('diagnostics/follow_through_examples', examplePostRow, { limit });
   return new Map(
     rows.map((row) => [
       row.brand_id,

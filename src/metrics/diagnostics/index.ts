@@ -6,6 +6,7 @@
  * src/analysis/ (inbound mentions and first responses are never
  * re-detected here).
  */
+import { z } from 'zod';
 import { type Analysis, withAnalysis } from '../../analysis/analysis.js';
 import { iso } from '../../analysis/build.js';
 import type { Config } from '../../config/types.js';
@@ -23,6 +24,8 @@ import type { BrandDiagnostics, DiagnosticNote, Diagnostics } from './types.js';
 import { unsolicitedMentions } from './unsolicited.js';
 
 const DAY_MS = 86_400_000;
+
+const brandIdRow = z.object({ brand_id: z.string() });
 
 export type { DiagnosticOptions } from './settings.js';
 export { DIAGNOSTIC_METRICS, type DiagnosticMetric, type DiagnosticMetricKey } from './catalogue.js';
@@ -57,7 +60,7 @@ export async function diagnosticsOf(analysis: Analysis, options: DiagnosticOptio
   const sentiment = await sentimentGroups(analysis, scoped);
   const latest = await clockStartLatest(analysis, scoped);
   const unanswered = await unansweredExamples(analysis, scoped, limit);
-  const fewBrandPosts = new Set((await analysis.query<{ brand_id: string }>('diagnostics/few_brand_posts', range)).map((row) => row.brand_id));
+  const fewBrandPosts = new Set((await analysis.rows('diagnostics/few_brand_posts', brandIdRow, range)).map((row) => row.brand_id));
 
   const notes: DiagnosticNote[] = [];
   const brands: BrandDiagnostics[] = config.brands.map((brand) => {

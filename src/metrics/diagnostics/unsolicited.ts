@@ -1,18 +1,11 @@
+import { z } from 'zod';
 import type { Analysis } from '../../analysis/analysis.js';
 import { groupTemplates } from './canned.js';
-import { examplePost, type ExamplePostRow } from './example-post.js';
+import { examplePost, examplePostRow } from './example-post.js';
 import type { UnsolicitedMentions } from './types.js';
 
-interface SummaryRow extends Record<string, unknown> {
-  brand_id: string;
-  brand_posts: number;
-  unsolicited: number;
-  unsolicited_share: number | null;
-}
-
-interface ExampleRow extends ExamplePostRow {
-  people: number;
-}
+const summaryRow = z.object({ brand_id: z.string(), brand_posts: z.number(), unsolicited: z.number(), unsolicited_share: z.number().nullable() });
+const exampleRow = examplePostRow.extend({ people: z.number() });
 
 const MICROS_PER_DAY = 86_400_000_000n;
 
@@ -26,8 +19,8 @@ export async function unsolicitedMentions(
   await analysis.run('diagnostics/unsolicited_input', { ...range, lookback_us: BigInt(settings.unsolicitedLookbackDays) * MICROS_PER_DAY });
   // The same minimum makes a repeated text a template here as for canned replies.
   await groupTemplates(analysis, settings.unsolicitedMinPeople);
-  const summary = await analysis.query<SummaryRow>('diagnostics/unsolicited_mentions', { ...range, min_recipients: settings.unsolicitedMinPeople });
-  const examples = await analysis.query<ExampleRow>('diagnostics/unsolicited_examples', { limit });
+  const summary = await analysis.rows('diagnostics/unsolicited_mentions', summaryRow, { ...range, min_recipients: settings.unsolicitedMinPeople });
+  const examples = await analysis.rows('diagnostics/unsolicited_examples', exampleRow, { limit });
   return new Map(
     summary.map((row) => [
       row.brand_id,

@@ -16,6 +16,7 @@ export const CHART_STRING_PREFIX: Record<ChartId, string> = {
   'share-of-voice': 'chart.shareOfVoice',
   sentiment: 'chart.sentiment',
   influencers: 'chart.influencers',
+  themes: 'chart.themes',
 };
 
 export function chartSpec(template: ReportTemplate, id: ChartId): JsonValue {
@@ -52,7 +53,7 @@ export async function buildCharts(
       figures[id] = { ...figure, svg: null, empty: t(`${prefix}.empty`, captionValues), notes: [], native: [] };
       continue;
     }
-    const { vegaSpec } = compileChart(chartSpec(template, id), { ...build.inputs, t, language });
+    const { vegaSpec } = compileChart(chartSpec(template, id), { ...build.inputs, t, language }, template.path(`charts/${id}.vl.json`));
     figures[id] = { ...figure, svg: await renderSvg(vegaSpec, `c-${id}`), empty: null, notes: build.inputs.notes ?? [], native: build.native };
   }
   return figures;

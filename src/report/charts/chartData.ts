@@ -4,6 +4,8 @@ import { BUCKET_KEYS as BUCKETS, type BrandMetrics, type HourOfWeekCell, type Me
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { spanSentence } from '../model/coverage.js';
+import { leaderboardOrder } from '../model/leaderboard.js';
+import { shownThemes } from '../model/themes.js';
 import type { NativeChart, NativeSeries, NativeUnit } from '../model/types.js';
 import { BACKGROUND_GREY, BUCKET_COLOURS, type BrandPalette, colourOf, HEAT_SCHEMES, heatColour, SENTIMENT_COLOURS } from './palette.js';
 import type { ChartInputs, JsonValue } from './renderChart.js';
@@ -21,6 +23,7 @@ export const CHART_IDS = [
   'share-of-voice',
   'sentiment',
   'influencers',
+  'themes',
 ] as const;
 export type ChartId = (typeof CHART_IDS)[number];
 
@@ -85,6 +88,8 @@ export function chartData(context: Context): Partial<Record<ChartId, ChartBuild>
   if (sentiment) result.sentiment = sentiment;
   const influencers = audienceInputs(context, INFLUENCER_AUDIENCE);
   if (influencers) result.influencers = influencers;
+  const themes = themeGrid(context);
+  if (themes) result.themes = themes;
   return result;
 }
 
@@ -443,6 +448,42 @@ function heat(title: string, unit: NativeUnit, scheme: (typeof HEAT_SCHEMES)[key
     columns: hours.map(String),
     fills: series.map((row) => row.values.map((value) => (value === null ? '#FFFFFF' : heatColour(scheme, value, low, high)))),
   });
+}
+
+/**
+ * The client's most mentioned themes (rows) by brand (columns): each brand's
+ * response rate on the theme, with the mentions it rests on; empty where the
+ * brand has no measured mention of it.
+ */
+function themeGrid({ metrics, t, format }: Context): ChartBuild | null {
+  const themes = shownThemes(metrics);
+  if (themes.length === 0) return null;
+  const brands = leaderboardOrder(metrics).filter((brand) => brand.responseRate !== null);
+  const cells = themes.flatMap((theme) =>
+    brands.map((brand) => {
+      const own = (brand.themes ?? []).find((candidate) => candidate.name === theme.name);
+      const rate = own && own.measured > 0 ? own.responseRate : null;
+      return { theme: theme.name, brand: brand.name, rate, label: rate === null || !own ? '' : `${format.percent(rate)} · ${format.count(own.measured)}` };
+    }),
+  );
+  if (cells.every((cell) => cell.rate === null)) return null;
+  const names = themes.map((theme) => theme.name);
+  const brandNames = brands.map((brand) => brand.name);
+  const series = names.map((name) => ({ name, colour: '#FFFFFF', values: brandNames.map((brand) => cells.find((cell) => cell.theme === name && cell.brand === brand)?.rate ?? null) }));
+  return {
+    inputs: { datasets: { cells }, values: { themeOrder: names, brandOrder: brandNames } },
+    native: [
+      native({
+        kind: 'heat',
+        title: t('chart.themes.title'),
+        labels: names,
+        series,
+        unit: 'share',
+        columns: brandNames,
+        fills: series.map((row) => row.values.map((value) => (value === null ? '#FFFFFF' : heatColour(HEAT_SCHEMES.rate, value, 0, 1)))),
+      }),
+    ],
+  };
 }
 
 function replyBroadcast({ metrics, t, primary }: Context, common: Record<string, JsonValue>): ChartBuild {

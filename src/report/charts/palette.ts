@@ -40,7 +40,7 @@ export const TONE_COLOURS = {
 } as const;
 
 /** The heat maps' schemes (Vega's names): volume in blues, waiting time in orange-reds. */
-export const HEAT_SCHEMES = { volume: 'blues', time: 'orangered' } as const;
+export const HEAT_SCHEMES = { volume: 'blues', time: 'orangered', rate: 'greens' } as const;
 
 export interface BrandPalette {
   /** Brand names, and their colours at the same positions (a Vega scale's domain and range). */

@@ -1,5 +1,8 @@
 import type * as vega from 'vega';
 
+/** What a chart spec that names a URL is told to do. */
+export const REPORT_DATA_ONLY = 'a chart may only use the data the report gives it: remove every "url" from the template\'s chart spec';
+
 /**
  * A Vega loader that loads nothing. Vega's own loader reads any `url` a
  * spec names, `file:///etc/hostname` or `http://127.0.0.1/...`, and puts what

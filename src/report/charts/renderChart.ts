@@ -3,8 +3,9 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { UserError } from '../../errors.js';
 import type { Language } from '../i18n/language.js';
 import type { Translate } from '../i18n/strings.js';
+import { FIX_OR_REMOVE } from '../template.js';
 import { chartNumberLocale } from './chartLocale.js';
-import { refusingLoader } from './refusingLoader.js';
+import { REPORT_DATA_ONLY, refusingLoader } from './refusingLoader.js';
 
 /** The one font named in chart config and page CSS, so text estimates match the print. */
 export const REPORT_FONT = 'Noto Sans';
@@ -29,14 +30,19 @@ export interface CompiledChart {
   warnings: string[];
 }
 
+/** The longest part of a Vega-Lite message a one-line error quotes. */
+const MESSAGE_LIMIT = 300;
+
 /**
  * Fills a template's Vega-Lite spec: `"t:key"` strings become translated text,
  * `"{{name}}"` strings become injected values, datasets are attached; then
  * compiles it, collecting Vega-Lite's warnings instead of printing them.
+ * A spec that cannot be filled or compiled is a one-line UserError naming
+ * `source` (the spec's file).
  */
-export function compileChart(spec: JsonValue, inputs: ChartInputs): CompiledChart {
-  const whole = fill(spec, inputs);
-  if (typeof whole !== 'object' || whole === null || Array.isArray(whole)) throw new Error('a chart spec must be a JSON object');
+export function compileChart(spec: JsonValue, inputs: ChartInputs, source = 'chart spec'): CompiledChart {
+  const whole = fill(spec, inputs, source);
+  if (typeof whole !== 'object' || whole === null || Array.isArray(whole)) throw new UserError(`${source}: a chart spec must be a JSON object, such as {"mark": "bar", ...}; ${FIX_OR_REMOVE}.`);
   const panels = inputs.panels;
   const filled = panels && Array.isArray(whole.vconcat) ? { ...whole, vconcat: whole.vconcat.filter((_, index) => panels.includes(index)) } : whole;
   const config = (typeof filled.config === 'object' && filled.config !== null && !Array.isArray(filled.config) ? filled.config : {}) as Record<string, JsonValue>;
@@ -48,8 +54,19 @@ export function compileChart(spec: JsonValue, inputs: ChartInputs): CompiledChar
   };
   const warnings: string[] = [];
   const logger = captureLogger(warnings);
-  const compiled = compile(full as unknown as TopLevelSpec, { logger });
+  let compiled: ReturnType<typeof compile>;
+  try {
+    compiled = compile(full as unknown as TopLevelSpec, { logger });
+  } catch (error) {
+    throw new UserError(`${source}: Vega-Lite cannot compile the chart: ${vegaLiteMessage(error)}; ${FIX_OR_REMOVE}.`);
+  }
   return { vegaSpec: compiled.spec as vega.Spec, warnings };
+}
+
+/** Vega-Lite's message on one line, without the copy of the whole spec it may quote. */
+function vegaLiteMessage(error: unknown): string {
+  const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').replace(/^Invalid specification \{.*\}\. /, 'Invalid specification. ').trim();
+  return message.length > MESSAGE_LIMIT ? `${message.slice(0, MESSAGE_LIMIT - 1)}…` : message;
 }
 
 /**
@@ -63,7 +80,7 @@ export async function renderSvg(vegaSpec: vega.Spec, prefix: string): Promise<st
   try {
     const svg = await view.toSVG();
     if (refused.length > 0) {
-      throw new UserError(`chart ${prefix.replace(/^c-/, '')}: its spec asks for ${refused[0]}; a chart may only use the data the report gives it: remove every "url" from the template's chart spec.`);
+      throw new UserError(`chart ${prefix.replace(/^c-/, '')}: its spec asks for ${refused[0]}; ${REPORT_DATA_ONLY}.`);
     }
     return prefixIds(compactNumbers(svg), prefix);
   } finally {
@@ -87,20 +104,33 @@ export function prefixIds(svg: string, prefix: string): string {
     .replace(/(href=")#([^"]+)"/g, (whole, start: string, id: string) => (ids.has(id) ? `${start}#${prefix}-${id}"` : whole));
 }
 
-function fill(value: JsonValue, inputs: ChartInputs): JsonValue {
+const PLACEHOLDER = /^\{\{(\w+)\}\}$/;
+
+/** The `{{name}}` placeholders a spec uses. */
+export function placeholderNames(value: JsonValue): string[] {
+  if (typeof value === 'string') return PLACEHOLDER.exec(value)?.slice(1) ?? [];
+  if (Array.isArray(value)) return value.flatMap(placeholderNames);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(placeholderNames);
+  return [];
+}
+
+function fill(value: JsonValue, inputs: ChartInputs, source: string): JsonValue {
   if (typeof value === 'string') {
     if (value.startsWith('t:')) return inputs.t(value.slice(2));
-    const placeholder = /^\{\{(\w+)\}\}$/.exec(value);
+    const placeholder = PLACEHOLDER.exec(value);
     if (placeholder?.[1]) {
-      const injected = inputs.values[placeholder[1]];
-      if (injected === undefined) throw new Error(`chart spec placeholder {{${placeholder[1]}}} has no value`);
+      const injected = Object.hasOwn(inputs.values, placeholder[1]) ? inputs.values[placeholder[1]] : undefined;
+      if (injected === undefined) {
+        const given = Object.keys(inputs.values).map((name) => `{{${name}}}`);
+        throw new UserError(`${source}: the report gives this chart no value for {{${placeholder[1]}}} (it gives ${given.join(', ') || 'none'}); ${FIX_OR_REMOVE}.`);
+      }
       return injected;
     }
     return value;
   }
-  if (Array.isArray(value)) return value.map((item) => fill(item, inputs));
+  if (Array.isArray(value)) return value.map((item) => fill(item, inputs, source));
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fill(item, inputs)]));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fill(item, inputs, source)]));
   }
   return value;
 }

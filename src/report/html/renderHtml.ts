@@ -1,10 +1,11 @@
-import { Eta } from 'eta';
+import type { Eta } from 'eta';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Translate } from '../i18n/strings.js';
 import { shortenText } from '../model/examples.js';
 import type { ReportModel } from '../model/types.js';
 import { DEFAULT_TEMPLATE_DIR, type ReportTemplate } from '../template.js';
+import { newEngine } from './engine.js';
 
 export type PageSize = 'A4' | 'Letter';
 
@@ -27,10 +28,6 @@ export function renderFooterHtml(template: ReportTemplate, t: Translate, left: s
   const escape = (text: string) => eta.config.escapeFunction(text);
   const pageLabel = `${escape(before)}<span class="pageNumber"></span>${escape(middle)}<span class="totalPages"></span>${escape(after)}`;
   return eta.render('@footer', { left, pageLabel });
-}
-
-function newEngine(): Eta {
-  return new Eta({ autoEscape: true, useWith: false, varName: 'it', cache: false, autoTrim: [false, 'nl'] });
 }
 
 /** The page's engine: the layout and every section (the manifest picks which ones print). */

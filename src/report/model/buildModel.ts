@@ -22,6 +22,7 @@ import { SECTION_CHARTS } from './sections.js';
 import { buildScorecard, DEFAULT_SCORECARD_THRESHOLDS } from './scorecard.js';
 import type { StoreFacts } from './storeFacts.js';
 import type { ReportModel } from './types.js';
+import { buildThemes, themeFinding } from './themes.js';
 import { buildWorkbookModel } from './workbook.js';
 
 export interface ModelInputs {
@@ -73,9 +74,12 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
     sameWithinPercent: thresholds?.sameWithinPercent ?? DEFAULT_SCORECARD_THRESHOLDS.sameWithinPercent,
   });
   const agencyName = config.report.agency?.name;
+  const themes = buildThemes(metrics, format, t, previousLabel);
   const unmeasured = new Set(
     (metrics.byPlatform ?? []).filter((entry) => entry.brands.some((brand) => brand.id === client.id && warningsOf(brand).includes('no-brand-posts'))).map((entry) => entry.platform),
   );
+  // On a platform without the client's posts the data cannot tell an unanswered mention from an answered one.
+  const unanswered = (facts?.unanswered ?? []).filter((sample) => !unmeasured.has(sample.platform));
   const unmeasuredNames = warningsOf(client).includes('no-brand-posts') ? platformsWith(metrics, client.id, 'no-brand-posts', format) : null;
 
   const model: ReportModel = {
@@ -87,20 +91,24 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
     colors: { primary, accent },
     period: { label: periodLabel, timezone, previousLabel },
     generatedOn: t('report.generatedOn', { date: format.date(inputs.generatedAt ?? new Date()) }),
-    findings: writeFindings(metrics, format, t, previousLabel, format.periodInSentence(metrics.period.start, metrics.period.end, metrics.period.label)),
+    findings: withThemeFinding(writeFindings(metrics, format, t, previousLabel, format.periodInSentence(metrics.period.start, metrics.period.end, metrics.period.label)), themeFinding(metrics, format, t)),
     kpis: buildKpis(metrics, format, t, previousLabel),
     kpiNotes: [...coverage, ...noAnswer].filter((note) => note.brandId === client.id).map((note) => note.text),
     leaderboard,
     leaderboardNotes,
     scorecard,
     charts,
-    // On a platform without the client's posts the data cannot tell an unanswered mention from an answered one.
-    unanswered: facts ? formatExamples(facts.unanswered.filter((sample) => !unmeasured.has(sample.platform)), format, t, windowMin) : [],
+    unanswered: formatExamples(unanswered, format, t, windowMin),
     unansweredNote: unmeasuredNames === null ? null : t('examples.unmeasured', { client: client.name, platforms: unmeasuredNames }),
     slowest: facts ? formatExamples(facts.slowest, format, t, windowMin) : [],
     ...methodology,
-    absent: Object.entries(CHARTS_OF_OPTIONAL_DATA).flatMap(([id, key]) => (charts[id] ? [] : [t(key)])),
+    absent: [
+      ...Object.entries(CHARTS_OF_OPTIONAL_DATA).flatMap(([id, key]) => (charts[id] ? [] : [t(key)])),
+      // Themes computed, none configured and none standing out: said once; a metrics file without themes says nothing of them.
+      ...(client.themes?.length === 0 ? [t('absent.themes')] : []),
+    ],
     improvements,
+    themes,
     workbook: buildWorkbookModel({
       metrics,
       facts,
@@ -109,11 +117,13 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
       client: { id: client.id, name: client.name },
       agency: agencyName === undefined ? null : agencyName,
       generatedAt: inputs.generatedAt ?? new Date(),
+      unanswered,
       analystNotes: analystNotes(metrics, facts, new Set(Object.keys(CHARTS_OF_OPTIONAL_DATA).filter((id) => !charts[id])), format, t),
     }),
     sections: manifest.sections.filter((section) => {
       if (section === 'improvements') return improvements.length > 0;
       if (section === 'examples') return facts !== null;
+      if (section === 'themes') return themes !== null;
       // Both rest on the diagnostics, which a report made from a metrics file alone may not carry.
       if (section === 'scorecard' && metrics.diagnostics === undefined) return false;
       // A section of charts the exports give no data for is left out; the methodology says what is missing.
@@ -123,6 +133,11 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
     }),
   };
   return { model, t, format };
+}
+
+/** Five findings at most: the theme's takes the last place when there is no room. */
+function withThemeFinding(findings: string[], theme: string | null): string[] {
+  return theme === null ? findings : [...findings.slice(0, 4), theme];
 }
 
 /** The metrics with every brand name as printed (printableName); the JSON and CSV keep them as computed. */

@@ -17,6 +17,7 @@ export const SECTION_TITLES: Record<string, string> = {
   'hour-of-week': 'section.hourOfWeek',
   'reply-broadcast': 'section.replyBroadcast',
   'share-of-voice': 'section.shareOfVoice',
+  themes: 'section.themes',
   improvements: 'section.improvements',
   examples: 'section.examples',
   methodology: 'section.methodology',

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Analysis } from '../../analysis/analysis.js';
 import type { ResponseTimes } from '../charts/chartData.js';
 
@@ -28,24 +29,26 @@ export interface StoreFacts {
   rejectedRows: number;
 }
 
-interface SampleRow extends Record<string, unknown> {
-  platform: string;
-  author: string;
-  created_ms: number;
-  text: string;
-  response_min: number | null;
-  pending: boolean;
-}
+const responseTimesRow = z.object({ brand_id: z.string(), times: z.array(z.number()) });
 
-interface ImportRow extends Record<string, unknown> {
-  file: string;
-  format: string;
-  rows_read: number;
-  imported: number;
-  duplicates: number;
-  rejected: number;
-  rejected_rows_total: number;
-}
+const sampleRow = z.object({
+  platform: z.string(),
+  author: z.string(),
+  created_ms: z.number(),
+  text: z.string(),
+  response_min: z.number().nullable(),
+  pending: z.boolean(),
+});
+
+const importRow = z.object({
+  file: z.string(),
+  format: z.string(),
+  rows_read: z.number(),
+  imported: z.number(),
+  duplicates: z.number(),
+  rejected: z.number(),
+  rejected_rows_total: z.number(),
+});
 
 /**
  * Reads the facts of the analysis's period from its `mentions` table, so
@@ -54,10 +57,10 @@ interface ImportRow extends Record<string, unknown> {
  */
 export async function readStoreFacts(analysis: Analysis, examples = 8): Promise<StoreFacts> {
   const params = { ...analysis.range, inbound_mode: analysis.config.metrics.inbound };
-  const timeRows = await analysis.query<{ brand_id: string; times: number[] }>('report/response_times', params);
-  const responseTimes: ResponseTimes = Object.fromEntries(timeRows.map((row) => [row.brand_id, row.times.map(Number)]));
+  const timeRows = await analysis.rows('report/response_times', responseTimesRow, params);
+  const responseTimes: ResponseTimes = Object.fromEntries(timeRows.map((row) => [row.brand_id, row.times]));
   const sample = async (list: 'unanswered' | 'slowest'): Promise<MentionSample[]> =>
-    (await analysis.query<SampleRow>('report/mention_examples', { ...params, client: analysis.config.client, list, limit: examples })).map((row) => ({
+    (await analysis.rows('report/mention_examples', sampleRow, { ...params, client: analysis.config.client, list, limit: examples })).map((row) => ({
       platform: row.platform,
       author: row.author,
       createdAtMs: row.created_ms,
@@ -65,7 +68,7 @@ export async function readStoreFacts(analysis: Analysis, examples = 8): Promise<
       responseMin: row.response_min,
       pending: row.pending,
     }));
-  const importRows = await analysis.query<ImportRow>('report/imports');
+  const importRows = await analysis.rows('report/imports', importRow);
   return {
     responseTimes,
     unanswered: await sample('unanswered'),

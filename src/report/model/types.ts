@@ -1,6 +1,7 @@
 import type { ImprovementItem } from '../advice/types.js';
 import type { Language } from '../i18n/language.js';
 import type { Scorecard } from './scorecard.js';
+import type { ThemesSection } from './themes.js';
 import type { WorkbookModel } from './workbook.js';
 
 export type Tone = 'good' | 'bad' | 'neutral';
@@ -159,6 +160,8 @@ export interface ReportModel {
   /** What each brand's figures rest on (METRICS.md, "Coverage"); empty when the metrics carry no coverage. */
   coverage: CoverageRow[];
   improvements: ImprovementItem[];
+  /** What people write about; null when the metrics carry no themes of the client. */
+  themes: ThemesSection | null;
   /** The sections of the template's manifest that this report shows, in order (the PDF's pages and the deck's slides). */
   sections: string[];
   /** The workbook's tables (metrics.xlsx). */

@@ -6,6 +6,7 @@ import type { BrandMetrics, CoverageWarning, MetricsReport } from '../../metrics
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { catalogueOf, labelValues, rankOf, slaTargets } from './brandLookup.js';
+import { leaderboardOrder } from './leaderboard.js';
 import type { MentionSample, StoreFacts } from './storeFacts.js';
 import { type Cell, cell } from './cells.js';
 import { metricDefinitions } from './methodology.js';
@@ -20,6 +21,8 @@ export interface WorkbookInputs {
   client: { id: string; name: string };
   agency: string | null;
   generatedAt: Date;
+  /** The client's unanswered mentions the report lists (none from a platform without its posts, as in the PDF). */
+  unanswered: MentionSample[];
   /** The last sheet: paths, config keys and export columns, for the analyst only. */
   analystNotes: LabelledValue[];
 }
@@ -56,8 +59,7 @@ export function buildWorkbookModel(inputs: WorkbookInputs): WorkbookModel {
   const sheets: WorkbookSheet[] = [];
   const values = valueColumns(inputs);
   const ranked = catalogueOf(metrics).filter((spec) => spec.better !== null);
-  const byRate = (brand: BrandMetrics) => rankOf(brand, 'responseRate') ?? Number.POSITIVE_INFINITY;
-  const brands = [...metrics.brands].sort((a, b) => byRate(a) - byRate(b) || a.name.localeCompare(b.name));
+  const brands = leaderboardOrder(metrics);
   sheets.push(
     table(t('sheet.leaderboard'), brands, [
       ...brandColumns(inputs),
@@ -83,6 +85,7 @@ export function buildWorkbookModel(inputs: WorkbookInputs): WorkbookModel {
     qualitySheet(inputs),
     coverageSheet(inputs, platformRows),
     settingsSheet(inputs),
+    themesSheet(inputs),
     pairsSheet(t('sheet.definitions'), [t('sheet.item'), t('sheet.definitions')], metricDefinitions(inputs.format, t)),
     pairsSheet(t('analyst.sheet'), [t('analyst.topic'), t('analyst.note')], inputs.analystNotes),
   );
@@ -91,6 +94,29 @@ export function buildWorkbookModel(inputs: WorkbookInputs): WorkbookModel {
 
 function table<Row>(name: string, rows: readonly Row[], columns: ReadonlyArray<Column<Row>>): WorkbookSheet {
   return { name, headers: columns.map((column) => column.header), rows: rows.map((row) => columns.map((column) => column.value(row))) };
+}
+
+/** Every brand's subjects, one row each, as `replybench themes --format csv` gives them. */
+function themesSheet(inputs: WorkbookInputs): WorkbookSheet {
+  const { metrics, t } = inputs;
+  const rows = leaderboardOrder(metrics).flatMap((brand) => (brand.themes ?? []).map((theme) => ({ brand, theme })));
+  return table(t('sheet.themes'), rows, [
+    ...brandColumns(inputs).map((column) => ({ header: column.header, value: (row: { brand: BrandMetrics }) => column.value(row.brand) })),
+    { header: t('themes.theme'), value: (row) => cell.text(row.theme.name) },
+    { header: t('sheet.themes.source'), value: (row) => cell.text(t(row.theme.source === 'config' ? 'themes.source.config' : 'themes.source.found')) },
+    { header: t('themes.mentions'), value: (row) => cell.count(row.theme.mentions) },
+    { header: t('sheet.themes.share'), value: (row) => cell.share(row.theme.share) },
+    { header: t('sheet.themes.previous'), value: (row) => cell.count(row.theme.previousMentions) },
+    { header: t('themes.change'), value: (row) => cell.share(row.theme.change === null ? null : row.theme.change / 100) },
+    { header: t('sheet.themes.measured'), value: (row) => cell.count(row.theme.measured) },
+    { header: t('label.answered'), value: (row) => cell.count(row.theme.answered) },
+    { header: t('label.responseRate'), value: (row) => cell.share(row.theme.responseRate) },
+    { header: t('sheet.minutes', { label: t('label.responseTimeMedianMin') }), value: (row) => cell.minutes(row.theme.responseTimeMedianMin) },
+    { header: t('sheet.themes.competitorRate'), value: (row) => cell.share(row.theme.benchmark?.competitorRate) },
+    { header: t('sheet.themes.competitorTime'), value: (row) => cell.minutes(row.theme.benchmark?.competitorTimeMedianMin) },
+    { header: t('sheet.themes.competitors'), value: (row) => cell.count(row.theme.benchmark?.competitorsMeasured) },
+    { header: t('sheet.themes.worstRank'), value: (row) => cell.count(row.theme.benchmark?.worstRank) },
+  ]);
 }
 
 function pairsSheet(name: string, headers: string[], rows: readonly LabelledValue[]): WorkbookSheet {
@@ -172,14 +198,8 @@ function diagnosticsSheet(inputs: WorkbookInputs): WorkbookSheet {
 function examplesSheet(inputs: WorkbookInputs): WorkbookSheet {
   const { facts, t, format, metrics } = inputs;
   const windowMin = metrics.settings?.responseWindowMin ?? 7 * 1440;
-  // Where the data holds no posts of the client, it cannot tell an unanswered mention from an answered one (as in the PDF).
-  const unmeasured = new Set(
-    (metrics.byPlatform ?? [])
-      .filter((group) => group.brands.some((brand) => brand.id === inputs.client.id && (brand.coverage?.warnings ?? []).includes('no-brand-posts')))
-      .map((group) => group.platform),
-  );
   const rows = [
-    ...(facts?.unanswered ?? []).filter((sample) => !unmeasured.has(sample.platform)).map((sample) => ({ list: t('examples.unanswered'), sample })),
+    ...inputs.unanswered.map((sample) => ({ list: t('examples.unanswered'), sample })),
     ...(facts?.slowest ?? []).map((sample) => ({ list: t('examples.slowest'), sample })),
   ];
   const status = (sample: MentionSample) =>

@@ -25,6 +25,7 @@ export const SECTION_SLIDES: Record<string, SectionSlides> = {
   summary: summarySlide,
   leaderboard: leaderboardSlides,
   scorecard: scorecardSlides,
+  themes: themeSlides,
   improvements: improvementSlides,
   examples: exampleSlides,
   methodology: methodologySlides,
@@ -216,6 +217,35 @@ function chartSlides(deck: Deck, section: string, charts: readonly string[]): vo
     });
     deck.notes(slide, [figure.caption, ...figure.notes], notesTop);
   }
+}
+
+/** What people write about: the client's subjects as a table with verdict cells, the rising ones under it, then the subject × brand chart. */
+function themeSlides(deck: Deck): void {
+  const { model, t } = deck;
+  const section = model.themes;
+  if (!section) return;
+  const slide = deck.contentSlide(t('section.themes'));
+  const headings = [t('themes.theme'), t('themes.mentions'), t('themes.change'), t('themes.rate', { client: model.client.name }), t('themes.time'), t('themes.competitorRate'), t('themes.competitorTime')];
+  const header: TableRow = headings.map((text, index) => headerCell(deck, text, index === 0 ? 'left' : 'right'));
+  const rows: TableRow[] = section.rows.map((row) => {
+    const colours = row.tone ? TONE_COLOURS[row.tone] : null;
+    const rate: TableCell[] = [];
+    if (row.symbol) rate.push({ text: `${row.symbol} `, options: { bold: true, color: hexColour(colours?.ink ?? '#52606D') } });
+    rate.push({ text: plainText(row.rate) });
+    return [
+      { text: [{ text: plainText(row.name), options: { bold: true, breakLine: true } }, { text: plainText(row.source), options: { fontSize: 7, color: MUTED } }] },
+      { text: [{ text: plainText(row.mentions), options: { breakLine: true } }, { text: plainText(row.share), options: { fontSize: 7, color: MUTED } }], options: { align: 'right' } },
+      { text: plainText(row.change), options: { align: 'right' } },
+      { text: rate, options: { align: 'right', ...(colours ? { fill: { color: hexColour(colours.fill) } } : {}) } },
+      { text: plainText(row.time), options: { align: 'right' } },
+      { text: plainText(row.competitorRate), options: { align: 'right' } },
+      { text: plainText(row.competitorTime), options: { align: 'right' } },
+    ];
+  });
+  slide.addTable([header, ...rows], { ...deck.text(), x: LEFT, y: CONTENT_TOP, w: CONTENT_W, colW: [2.6, ...headings.slice(1).map(() => (CONTENT_W - 2.6) / (headings.length - 1))], fontSize: 10, border: { type: 'solid', pt: 0.5, color: RULE }, margin: 0.05, valign: 'middle' });
+  const rising = section.rising.length > 0 ? [t('themes.risingTitle'), ...section.rising] : [];
+  deck.notes(slide, [...rising, ...section.notes], 5.0);
+  chartSlides(deck, 'themes', ['themes']);
 }
 
 function improvementSlides(deck: Deck): void {

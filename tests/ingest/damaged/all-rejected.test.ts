@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore, importError, runCli, tempFolder, rejects } from '../helpers.js';
 import { DAMAGED } from './expected.js';
+import { storedRows } from '../../stored-rows.js';
 
 const DATA = join(DAMAGED, 'no-platform.csv');
 const MAPPING = join(DAMAGED, 'no-platform.mapping.yaml');
@@ -19,7 +20,7 @@ describe('case 10: every row rejected', () => {
         '1 unparseable date (first at line 5). Fix the file or the options (--format, --platform, the mapping) and import it again.',
     );
     expect(await rejects(store)).toEqual([]);
-    expect(await store.all('SELECT count(*)::DOUBLE AS n FROM import_batches')).toEqual([{ n: 0 }]);
+    expect(await storedRows(store, 'SELECT count(*)::DOUBLE AS n FROM import_batches')).toEqual([{ n: 0 }]);
   });
 
   it('the CLI exits 1 and prints that one line', async () => {

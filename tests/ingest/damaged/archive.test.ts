@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { importError, openStore, runCli, tempFile, tempFolder } from '../helpers.js';
 import { importFiles } from '../../../src/ingest/import.js';
 import { DAMAGED, expectedTwcsPosts, SAMPLE_TEXT, storedTwcsPosts } from './expected.js';
+import { storedRows } from '../../stored-rows.js';
 
 const ARCHIVE = join(DAMAGED, 'exports.zip');
 const SKIPPED = 'exports.zip also holds 1 file that is not a CSV, TSV or XLSX export, not read: README.txt';
@@ -23,7 +24,7 @@ describe('case 8: zip archives', () => {
       [`${ARCHIVE}:talkwalker.csv`, 'talkwalker', 5, 5],
     ]);
     expect(outcome.results[0]?.warnings).toEqual([SKIPPED]);
-    expect(await store.all('SELECT batch_id, file, rows_read::DOUBLE AS rows FROM import_batches ORDER BY batch_id')).toEqual([
+    expect(await storedRows(store, 'SELECT batch_id, file, rows_read::DOUBLE AS rows FROM import_batches ORDER BY batch_id')).toEqual([
       { batch_id: 1, file: `${ARCHIVE}:october/twcs_kaggle_sample.csv`, rows: 93 },
       { batch_id: 2, file: `${ARCHIVE}:talkwalker.csv`, rows: 5 },
     ]);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importError, importOne, openStore, rejects, tempFile } from '../helpers.js';
 import { DAMAGED, expectedExcept, expectedTwcsPosts, SAMPLE_TEXT, storedTwcsPosts } from './expected.js';
+import { storedRows } from '../../stored-rows.js';
 
 describe('case 2: one Latin-1 byte in a UTF-8 file', () => {
   it('keeps the file UTF-8: only that byte becomes U+FFFD, the warning names its line, every other row is unchanged', async () => {
@@ -51,7 +52,7 @@ describe('case 7: NUL bytes', () => {
     expect(result.warnings).toEqual(['2 NUL characters (0x00, never part of a text) removed (first on line 2)']);
     expect(await storedTwcsPosts(store)).toEqual(expectedTwcsPosts(SAMPLE_TEXT));
     expect(await rejects(store)).toEqual([]);
-    const [withNul] = await store.all<{ n: number }>("SELECT count(*)::DOUBLE AS n FROM posts WHERE contains(text, chr(0))");
+    const [withNul] = await storedRows(store, "SELECT count(*)::DOUBLE AS n FROM posts WHERE contains(text, chr(0))");
     expect(withNul?.n).toBe(0);
   });
 

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { tooManyCellsReason } from '../../../src/ingest/source/recover.js';
 import { importOne, openStore, rejects, tempFile, tempFolder } from '../helpers.js';
 import { DAMAGED, expectedExcept, SAMPLE_TEXT, storedTwcsPosts } from './expected.js';
+import { storedRows } from '../../stored-rows.js';
 
 const TOO_MANY = tooManyCellsReason(7, ',');
 const RESPONSES_NOT_IDS = 'response_tweet_id is not a list of ids (a delimiter inside an unquoted text shifted the cells?)';
@@ -52,7 +53,7 @@ describe('case 3: a comma inside an unquoted text', () => {
     ];
     const result = await importOne(store, tempFile('crlf.csv', `${rows.join('\r\n')}\r\n`));
     expect(result).toMatchObject({ rowsRead: 4, imported: 3, rejected: 1, warnings: [] });
-    expect(await store.all('SELECT post_id, text, parent_id FROM posts ORDER BY post_id')).toEqual([
+    expect(await storedRows(store, 'SELECT post_id, text, parent_id FROM posts ORDER BY post_id')).toEqual([
       { post_id: '1', text: 'two\r\nlines', parent_id: null },
       { post_id: '3', text: 'last "cell" quoted', parent_id: '1' },
       { post_id: '4', text: 'plain', parent_id: '1' },
@@ -104,7 +105,7 @@ describe('case 3 in other layouts', () => {
     const result = await importOne(store, data, { format: 'generic', mapping });
     expect(result).toMatchObject({ rowsRead: 3, imported: 2, rejected: 1 });
     expect((await rejects(store)).map((row) => [row.line, row.raw])).toEqual([[5, '2;b;2017-10-31 10:00;uno; dos']]);
-    expect((await store.all<{ text: string }>('SELECT text FROM posts ORDER BY post_id')).map((row) => row.text)).toEqual(['hola', 'adiós']);
+    expect((await storedRows(store, 'SELECT text FROM posts ORDER BY post_id')).map((row) => row.text)).toEqual(['hola', 'adiós']);
   });
 });
 
@@ -118,7 +119,7 @@ describe('case 6: very long fields', () => {
     writeFileSync(path, `${base}\n119999,105999,True,Wed Oct 11 06:55:44 +0000 2017,"${long}",,\n`);
     const result = await importOne(store, path);
     expect(result).toMatchObject({ rowsRead: 4, imported: 4, rejected: 0 });
-    const [row] = await store.all<{ n: number }>("SELECT length(text)::DOUBLE AS n FROM posts WHERE post_id = '119999'");
+    const [row] = await storedRows(store, "SELECT length(text)::DOUBLE AS n FROM posts WHERE post_id = '119999'");
     expect(row?.n).toBe(long.length);
   });
 

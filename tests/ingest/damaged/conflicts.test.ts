@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { fileSummary } from '../../../src/cli/commands/import-summary.js';
 import { DATE, importOne, openStore, rejects, runCli, tempFile, tempFolder, twcsCsv } from '../helpers.js';
 import { DAMAGED, expectedTwcsPosts, SAMPLE_TEXT, storedTwcsPosts } from './expected.js';
+import { storedRows } from '../../stored-rows.js';
 
 const PATH = join(DAMAGED, 'conflicts.csv');
 
@@ -20,7 +21,7 @@ describe('case 4: conflicting copies of a post', () => {
     const stored = await rejects(store);
     expect(stored.map((row) => [row.line, row.reason, row.raw])).toEqual([[102, 'conflicting duplicate of line 3', '119238,SomeoneElse,True,Thu Oct 12 08:00:00 +0000 2017,a different post that reused the id,,']]);
     expect(await storedTwcsPosts(store)).toEqual(expectedTwcsPosts(SAMPLE_TEXT));
-    const [batch] = await store.all<{ rejected: number }>('SELECT rejected::DOUBLE AS rejected FROM import_batches');
+    const [batch] = await storedRows(store, 'SELECT rejected::DOUBLE AS rejected FROM import_batches');
     expect(batch?.rejected).toBe(1);
     expect(fileSummary(result)).toContain(
       '95 rows read, 93 new posts, 1 duplicate (already stored, or repeated in the file: not added again), 1 conflicting duplicate (a post id seen earlier in the file with another author, date or text: not added; listed in import_rejects, batch 1).',
@@ -48,6 +49,6 @@ describe('case 4: conflicting copies of a post', () => {
     const result = await importOne(store, tempFile('second.csv', twcsCsv([['1', 'a', DATE, 'edited', ''], ['2', 'b', DATE, 'new', '']])));
     expect(result).toMatchObject({ imported: 1, duplicates: 1, conflicts: 0 });
     expect(result.warnings).toEqual(['1 row repeats a post already stored by an earlier import with another author, date or text; the stored post was kept (e.g. post_id 1)']);
-    expect((await store.all<{ text: string }>("SELECT text FROM posts WHERE post_id = '1'"))[0]?.text).toBe('original');
+    expect((await storedRows(store, "SELECT text FROM posts WHERE post_id = '1'"))[0]?.text).toBe('original');
   });
 });

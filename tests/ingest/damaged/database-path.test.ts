@@ -10,6 +10,7 @@ import { openImportedDatabase } from '../../../src/cli/database.js';
 import { UserError } from '../../../src/errors.js';
 import { Store } from '../../../src/store/database.js';
 import { FIXTURES, runCli, tempFolder } from '../helpers.js';
+import { storedRows } from '../../stored-rows.js';
 
 const SAMPLE = join(FIXTURES, 'twcs_kaggle_sample.csv');
 const HINT = 'name a DuckDB file made by replybench (such as replybench.duckdb) or a path that does not exist yet.';
@@ -63,7 +64,7 @@ describe('case 1: a database path that is not a DuckDB file', () => {
     expect(again.status).toBe(0);
     const store = await Store.open(database, { readOnly: true });
     try {
-      expect(await store.all('SELECT count(*)::DOUBLE AS n FROM posts')).toEqual([{ n: 93 }]);
+      expect(await storedRows(store, 'SELECT count(*)::DOUBLE AS n FROM posts')).toEqual([{ n: 93 }]);
     } finally {
       store.close();
     }

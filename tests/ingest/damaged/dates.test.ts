@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allPosts, importOne, openStore, rejects, tempFile, twcsCsv } from '../helpers.js';
 import { DAMAGED, expectedExcept, SAMPLE_TEXT, storedTwcsPosts } from './expected.js';
+import { storedRows } from '../../stored-rows.js';
 
 describe('case 5: implausible dates', () => {
   it('a row dated 2099, one at the Unix epoch and one before Twitter existed are rejected with their reason; the other rows are stored unchanged', async () => {
@@ -26,7 +27,7 @@ describe('case 5: implausible dates', () => {
     ]);
     expect(await storedTwcsPosts(store)).toEqual(expectedExcept(SAMPLE_TEXT, ['119237', '119239', '119241']));
     // The newest post, which pending windows are measured against, is the data's own again.
-    const [newest] = await store.all<{ newest: string }>("SELECT strftime(max(created_at), '%Y-%m-%dT%H:%M:%SZ') AS newest FROM posts");
+    const [newest] = await storedRows(store, "SELECT strftime(max(created_at), '%Y-%m-%dT%H:%M:%SZ') AS newest FROM posts");
     expect(newest?.newest).toBe(expectedExcept(SAMPLE_TEXT, ['119237', '119239', '119241']).map((post) => post.created_at).sort().at(-1));
   });
 

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
+import { z } from 'zod';
 import type { Store } from '../../../src/store/database.js';
 import { FIXTURES } from '../helpers.js';
 
@@ -13,15 +14,16 @@ export const DAMAGED = join(FIXTURES, 'damaged');
 export const SAMPLE = join(FIXTURES, 'twcs_kaggle_sample.csv');
 export const SAMPLE_TEXT = readFileSync(SAMPLE, 'utf8');
 
-export type TwcsPost = {
-  post_id: string;
-  author: string;
-  created_at: string;
-  kind: string;
-  parent_id: string | null;
-  text: string | null;
-  response_ids: string | null;
-};
+const twcsPost = z.object({
+  post_id: z.string(),
+  author: z.string(),
+  created_at: z.string(),
+  kind: z.string(),
+  parent_id: z.string().nullable(),
+  text: z.string().nullable(),
+  response_ids: z.string().nullable(),
+});
+export type TwcsPost = z.infer<typeof twcsPost>;
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -54,7 +56,9 @@ export function expectedTwcsPosts(csv: string): TwcsPost[] {
 
 /** The same fields as the store holds them, in post_id order. */
 export async function storedTwcsPosts(store: Store): Promise<TwcsPost[]> {
-  const rows = await store.all<TwcsPost>(
+  const rows = await store.rows(
+    'twitter posts',
+    twcsPost,
     `SELECT post_id, author, strftime(created_at, '%Y-%m-%dT%H:%M:%SZ') AS created_at, kind, parent_id, text, response_ids FROM posts WHERE platform = 'twitter' ORDER BY post_id`,
   );
   return rows.sort((a, b) => a.post_id.localeCompare(b.post_id));

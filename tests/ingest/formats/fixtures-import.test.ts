@@ -3,13 +3,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { Store } from '../../../src/store/database.js';
 import { allPosts, importOne, openStore, tempFolder } from '../helpers.js';
+import { storedRows } from '../../stored-rows.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/formats');
 
 async function learned(store: Store): Promise<Array<[string, string, string, number, number]>> {
-  const rows = await store.all<{ platform: string; user_id: string; handle: string; replies: number; total: number }>(
+  const rows = await store.rows(
+    'learned handles',
+    z.object({ platform: z.string(), user_id: z.string(), handle: z.string(), replies: z.number(), total: z.number() }),
     'SELECT platform, user_id, handle, replies::DOUBLE AS replies, replies_total::DOUBLE AS total FROM learned_handles ORDER BY platform, user_id',
   );
   return rows.map((row) => [row.platform, row.user_id, row.handle, row.replies, row.total]);
@@ -46,7 +50,7 @@ describe('the hand-written fixtures import without --format', () => {
       ['twitter', '2000000002', 'jane_doe', 2, 3],
       ['twitter', '3000000003', 'bystander_bo', 1, 1],
     ]);
-    const [batch] = await store.all<{ batch_id: number }>('SELECT DISTINCT batch_id FROM learned_handles');
+    const [batch] = await storedRows(store, 'SELECT DISTINCT batch_id FROM learned_handles');
     expect(batch?.batch_id).toBe(result.batchId);
   });
 
@@ -123,7 +127,7 @@ describe('meltwater current layout in CSV, UTF-16 TSV and XLSX', () => {
     const result = await importOne(store, await path(), { timezone: 'Europe/Madrid' });
     expect(result).toMatchObject({ format: 'meltwater', encoding, rowsRead: 8, imported: 7, rejected: 1, rejectedByReason: { 'Author Handle is empty': 1 } });
     expect(await stored(store)).toEqual(MELTWATER_ROWS);
-    const reddit = await store.all<{ platform: string; text: string }>("SELECT platform, text FROM posts WHERE post_id = 'n8k2a1b'");
+    const reddit = await storedRows(store, "SELECT platform, text FROM posts WHERE post_id = 'n8k2a1b'");
     expect(reddit).toEqual([{ platform: 'reddit', text: 'Hi! Sorry about that. Could you try firmware 2.1.4 and tell us?' }]);
   });
 });

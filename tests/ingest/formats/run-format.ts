@@ -1,31 +1,35 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { z } from 'zod';
 import { createMappingContext } from '../../../src/ingest/formats/mapping-context.js';
 import type { CanonicalSelect, ExportFormat, MappedColumn } from '../../../src/ingest/formats/types.js';
 import { POST_COLUMNS } from '../../../src/store/schema.js';
+import { parseRows } from '../../../src/store/rows.js';
 import { SqlSession } from '../../../src/store/session.js';
 
-export interface MappedRow {
-  platform: string | null;
-  post_id: string | null;
-  created_at: string | null;
-  author: string | null;
-  author_name: string | null;
-  author_followers: string | null;
-  kind: string | null;
-  parent_id: string | null;
-  parent_url: string | null;
-  thread_id: string | null;
-  text: string | null;
-  url: string | null;
-  language: string | null;
-  sentiment: string | null;
-  topic: string | null;
-  response_ids: string | null;
-  reply_to_user: string | null;
-  raw_date: string | null;
-  rejected: string | null;
-  warnings: string[];
-}
+const text = z.string().nullable();
+const mappedRow = z.object({
+  platform: text,
+  post_id: text,
+  created_at: text,
+  author: text,
+  author_name: text,
+  author_followers: text,
+  kind: text,
+  parent_id: text,
+  parent_url: text,
+  thread_id: text,
+  text,
+  url: text,
+  language: text,
+  sentiment: text,
+  topic: text,
+  response_ids: text,
+  reply_to_user: text,
+  raw_date: text,
+  rejected: text,
+  warnings: z.array(z.string()).nullable().transform((warnings) => warnings ?? []),
+});
+export type MappedRow = z.infer<typeof mappedRow>;
 
 export interface MappedFile {
   header: string[];
@@ -97,10 +101,10 @@ export async function runFormat(
     rejects.forEach((rule, index) => (params[`reject_${index}`] = rule.reason));
     warns.forEach((rule, index) => (params[`warn_${index}`] = rule.reason));
     const session = new SqlSession(connection);
-    const mapped = await session.script(sql, params);
+    const rows = parseRows('mapped rows', mappedRow, await session.script(sql, params));
     const typeSql = `SELECT ${MAPPED_COLUMNS.map((column) => `typeof((${select.columns[column]})) AS "${column}"`).join(', ')} FROM staging LIMIT 1`;
-    const types = ((await session.script(typeSql, params))[0] ?? {}) as Record<MappedColumn, string>;
-    const rows = mapped.map((row) => ({ ...row, warnings: (row.warnings as string[] | null) ?? [] })) as unknown as MappedRow[];
+    const [types] = parseRows('mapped types', z.record(z.enum(MAPPED_COLUMNS), z.string()), await session.script(typeSql, params));
+    if (!types) throw new Error(`${path}: no row to read the mapped types from`);
     return { header, rows, select, types };
   });
 }

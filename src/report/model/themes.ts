@@ -1,0 +1,96 @@
+import type { MetricsReport } from '../../metrics/types.js';
+import { THEME_MIN_MENTIONS } from '../../themes/index.js';
+import type { BrandThemes } from '../../themes/types.js';
+import type { Formatter } from '../i18n/format.js';
+import type { Translate } from '../i18n/strings.js';
+import { clientOf } from './brandLookup.js';
+import { DEFAULT_SCORECARD_THRESHOLDS, type ScorecardTone, TONE_SYMBOLS, toneOf } from './scorecard.js';
+
+/** How many of the client's themes the section lists (by mentions), and draws against the competitors. */
+export const THEMES_SHOWN = 8;
+
+/** A rising theme at least doubled, or the data made it distinctive of this period against the previous one. */
+const RISING_CHANGE_PERCENT = 100;
+
+type ClientTheme = BrandThemes['themes'][number];
+
+export interface ThemeRow {
+  name: string;
+  /** "Configured" or "Found in the data". */
+  source: string;
+  mentions: string;
+  share: string;
+  change: string;
+  rate: string;
+  time: string;
+  competitorRate: string;
+  competitorTime: string;
+  tone: ScorecardTone | null;
+  symbol: string | null;
+}
+
+/** "What people write about": the client's top themes, how it answers each against its competitors, and the themes on the rise. */
+export interface ThemesSection {
+  rows: ThemeRow[];
+  rising: string[];
+  notes: string[];
+}
+
+/** The client's themes the report shows, most mentioned first (those with mentions only). */
+export function shownThemes(metrics: MetricsReport): ClientTheme[] {
+  const client = clientOf(metrics);
+  // A configured theme nobody wrote about this period is no subject of the page.
+  return (client.themes ?? []).filter((theme) => theme.mentions > 0).sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name)).slice(0, THEMES_SHOWN);
+}
+
+/** Null when the metrics carry no themes for the client (none configured, none found, or a metrics file without them). */
+export function buildThemes(metrics: MetricsReport, format: Formatter, t: Translate, previousLabel: string): ThemesSection | null {
+  const themes = shownThemes(metrics);
+  if (themes.length === 0) return null;
+  const rows = themes.map((theme): ThemeRow => {
+    const benchmark = theme.benchmark;
+    // A verdict only on a theme with enough mentions on both sides, as every comparison of the report.
+    const comparable = theme.measured >= THEME_MIN_MENTIONS && benchmark !== undefined && benchmark.competitorsMeasured > 0;
+    const tone = comparable ? toneOf(theme.responseRate, benchmark.competitorRate, 'higher', 'share', DEFAULT_SCORECARD_THRESHOLDS, benchmark.competitorsMeasured) : null;
+    return {
+      name: theme.name,
+      source: t(theme.source === 'config' ? 'themes.source.config' : 'themes.source.found'),
+      mentions: format.count(theme.mentions),
+      share: format.percent(theme.share),
+      change: theme.change === null ? format.missing : format.signedPercent(theme.change),
+      rate: theme.measured === 0 ? format.missing : t('themes.rateOf', { rate: format.percent(theme.responseRate), measured: format.count(theme.measured) }),
+      time: format.duration(theme.responseTimeMedianMin),
+      competitorRate: benchmark?.competitorRate == null ? format.missing : format.percent(benchmark.competitorRate),
+      competitorTime: format.duration(benchmark?.competitorTimeMedianMin ?? null),
+      tone,
+      symbol: tone === null ? null : TONE_SYMBOLS[tone],
+    };
+  });
+  const rising = themes
+    .filter((theme) => theme.change !== null && (theme.change >= RISING_CHANGE_PERCENT || (theme.found ?? []).some((entry) => entry.kind === 'rising')) && theme.change > 0)
+    .map((theme) => t('themes.risingLine', { theme: theme.name, mentions: format.count(theme.mentions), previous: format.count(theme.previousMentions), change: format.signedPercent(theme.change), period: previousLabel }));
+  const notes = [t('themes.noteMinimum', { minimum: format.count(THEME_MIN_MENTIONS) }), t('themes.noteSeveral')];
+  return { rows, rising, notes };
+}
+
+/**
+ * One finding on the theme the client answers worst against its
+ * competitors: only with at least 30 measured mentions of it and a rate at
+ * least 20% below the competitors' median (the findings' rule).
+ */
+export function themeFinding(metrics: MetricsReport, format: Formatter, t: Translate): string | null {
+  const client = clientOf(metrics);
+  const worst = (client.themes ?? []).find((theme) => theme.benchmark?.worstRank === 1);
+  const benchmark = worst?.benchmark;
+  if (!worst || !benchmark || worst.measured < THEME_MIN_MENTIONS || worst.responseRate === null || benchmark.competitorRate === null) return null;
+  if (worst.responseRate * 1.2 > benchmark.competitorRate) return null;
+  return t('finding.theme', {
+    client: client.name,
+    theme: worst.name,
+    measured: format.count(worst.measured),
+    rate: format.percent(worst.responseRate),
+    time: format.duration(worst.responseTimeMedianMin),
+    competitorRate: format.percent(benchmark.competitorRate),
+    competitorTime: format.duration(benchmark.competitorTimeMedianMin),
+  });
+}

@@ -1,0 +1,80 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { MetricsReport } from '../../src/metrics/types.js';
+import { Formatter } from '../../src/report/i18n/format.js';
+import { translator } from '../../src/report/i18n/strings.js';
+import { writeReport } from '../../src/report/index.js';
+import { buildThemes, themeFinding } from '../../src/report/model/themes.js';
+import { ReportTemplate } from '../../src/report/template.js';
+import type { BrandThemes, Theme, ThemeBenchmark } from '../../src/themes/types.js';
+import { deckWords, workbookWords } from './clientText.js';
+import { metricsFixtureConfig } from './fixtureStore.js';
+import { fixtureMetrics, htmlText } from './helpers.js';
+
+/*
+ * The metrics fixture's October with subjects set by hand: Acme (the client)
+ * answers 12 of its 40 billing mentions (30%) where its competitors' median
+ * is 60% on 2 measured competitors, the theme it answers worst; 27 of 30
+ * coverage mentions; 5 of 10 roaming ones, which went from 4 to 10.
+ */
+const template = ReportTemplate.open(undefined);
+const t = translator(template.strings('en'), 'en');
+const format = new Formatter('en', t, 'Europe/Madrid');
+const out = mkdtempSync(join(tmpdir(), 'replybench-themes-section-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+type Entry = BrandThemes['themes'][number];
+
+function theme(name: string, measured: number, answered: number, extra: Partial<Theme> = {}, benchmark?: ThemeBenchmark): Entry {
+  const base: Theme = { name, source: 'config', mentions: measured, share: measured / 50, previousMentions: measured, change: 0, changeReason: null, measured, answered, responseRate: answered / measured, responseTimeMedianMin: 95, sentiment: null, examples: [] };
+  return benchmark ? { ...base, ...extra, benchmark } : { ...base, ...extra };
+}
+
+function withSubjects(billingMeasured = 40, billingAnswered = 12): MetricsReport {
+  const metrics = fixtureMetrics();
+  const acme: Entry[] = [
+    theme('billing', billingMeasured, billingAnswered, {}, { competitorRate: 0.6, competitorTimeMedianMin: 30, competitorsMeasured: 2, gap: billingAnswered / billingMeasured - 0.6, worstRank: 1 }),
+    theme('coverage', 30, 27, {}, { competitorRate: 0.5, competitorTimeMedianMin: 60, competitorsMeasured: 2, gap: 0.4, worstRank: 2 }),
+    theme('roaming', 10, 5, { previousMentions: 4, change: 150, source: 'found', found: [{ kind: 'rising', z: 3.2 }] }),
+    // Configured, and nobody wrote about it this month: not a subject of the page.
+    { ...theme('refunds', 1, 0), mentions: 0, measured: 0, answered: 0, responseRate: null },
+  ];
+  return { ...metrics, brands: metrics.brands.map((brand) => ({ ...brand, themes: brand.id === 'acme' ? acme : [] })) };
+}
+
+describe('what people write about', () => {
+  it('lists the client\'s subjects, most mentioned first, with a verdict only where 30 mentions need an answer', () => {
+    const section = buildThemes(withSubjects(), format, t, 'September 2017');
+    expect(section?.rows.map((row) => [row.name, row.rate, row.competitorRate, row.symbol])).toEqual([
+      ['billing', '30% of 40', '60%', '✗'],
+      ['coverage', '90% of 30', '50%', '✓'],
+      ['roaming', '50% of 10', '—', null],
+    ]);
+    expect(section?.rising).toEqual(['roaming: 10 mentions, +150% against September 2017 (4).']);
+  });
+
+  it('writes a finding on the worst-answered subject only with 30 mentions and a gap past the 20% rule', () => {
+    expect(themeFinding(withSubjects(), format, t)).toBe('On billing (40 mentions that needed an answer), Acme Telecom answered 30% in 1.6\u00a0h, against 60% in 30\u00a0min for its competitors’ median.');
+    // 29 mentions: too few to say.
+    expect(themeFinding(withSubjects(29, 9), format, t)).toBeNull();
+    // 55% against 60%: within 20% of the median, no finding.
+    expect(themeFinding(withSubjects(40, 22), format, t)).toBeNull();
+  });
+
+  it('is in every output: the PDF\'s page, a slide and its chart, a workbook sheet, themes.csv and metrics.json', async () => {
+    const written = await writeReport({ config: metricsFixtureConfig(), metrics: withSubjects(), outDir: out, formats: ['html', 'pptx', 'xlsx', 'csv'], generatedAt: new Date('2017-11-03T10:00:00Z') });
+    const html = htmlText(readFileSync(written.html, 'utf8'));
+    expect(html).toContain('What people write about');
+    expect(html).toContain('30% of 40');
+    expect(html).toContain('On billing (40 mentions that needed an answer)');
+    const deck = await deckWords(written.pptx ?? '');
+    expect(deck).toContain('What people write about');
+    expect(deck).toContain('How each brand answers these subjects');
+    expect((await workbookWords(written.xlsx ?? '')).get('Subjects')).toContain('billing');
+    const csv = readFileSync(join(out, 'themes.csv'), 'utf8').split('\r\n');
+    expect(csv.filter((line) => line.startsWith('acme,')).map((line) => line.split(',')[1])).toEqual(['billing', 'coverage', 'roaming', 'refunds']);
+    expect(JSON.parse(readFileSync(written.json, 'utf8')).brands.find((brand: { id: string }) => brand.id === 'acme').themes).toHaveLength(4);
+  });
+});
