@@ -20,7 +20,7 @@ beforeAll(async () => {
   printer = await ReportPrinter.launch();
   store = await fixtureStore();
   const config = fixtureConfig();
-  for (const lang of ['en', 'es', 'fr'] as const) {
+  for (const lang of LANGUAGES) {
     written[lang] = await writeReport({ config, store, period: '2017-10', outDir: join(out, lang), lang, printer, generatedAt: new Date('2017-11-03T10:00:00Z') });
   }
 }, 120_000);
