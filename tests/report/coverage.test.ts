@@ -32,7 +32,8 @@ import { foldSpaces, htmlText, pdfText } from './helpers.js';
 
 /**
  * The languages whose expected sentences below were written by hand; another
- * report language is checked by strings.test.ts and client-pages.test.ts
+ * report language is checked by strings.test.ts and the client-page checks
+ * of pdf.test.ts
  * until its sentences are added here.
  */
 const LANGUAGES = ['en', 'es', 'fr'] as const satisfies readonly Language[];
