@@ -47,9 +47,14 @@ describe('client pages of a report on partial data', () => {
     const sheets = await workbookWords(files.xlsx);
     const clientSheets = [...sheets].filter(([name]) => name !== t['analyst.sheet']);
     expect(clientSheets.length).toBe(sheets.size - 1);
+    expect(clientSheets.length).toBeGreaterThan(2);
+    const pdf = pdfWords(files.pdf);
+    const deck = await deckWords(files.pptx);
+    // The texts searched are the report's, not empty: both name the client.
+    expect([pdf.includes('Acme Telecom'), deck.includes('Acme Telecom')]).toEqual([true, true]);
     const found = {
-      pdf: analystWordsIn(pdfWords(files.pdf), fields),
-      deck: analystWordsIn(await deckWords(files.pptx), fields),
+      pdf: analystWordsIn(pdf, fields),
+      deck: analystWordsIn(deck, fields),
       ...Object.fromEntries(clientSheets.map(([name, text]) => [`sheet ${name}`, analystWordsIn(text, fields)])),
     };
     expect(Object.entries(found).filter(([, words]) => words.length > 0)).toEqual([]);

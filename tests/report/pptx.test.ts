@@ -185,7 +185,7 @@ describe('report.pptx', () => {
     const low = seriesNamed(rate, s['deck.intervalLow'] ?? '').values;
     const high = seriesNamed(rate, s['deck.intervalHigh'] ?? '').values;
     bars.values.forEach((value, index) => {
-      expect([low[index] ?? 1, value ?? 0, high[index] ?? 0].sort()).toEqual([low[index], value, high[index]]);
+      expect([low[index] ?? 1, value ?? 0, high[index] ?? 0].sort((a, b) => a - b)).toEqual([low[index], value, high[index]]);
     });
 
     const buckets = chartWith(files, s['bucket.unanswered'] ?? '');

@@ -79,8 +79,9 @@ describe('what to improve', () => {
     const input = adviceInput();
     const allowed = shownNumbers(input);
     const items = buildImprovements(input, language);
-    expect(items.length).toBeGreaterThan(0);
-    for (const sentence of items.flatMap((item) => item.evidence)) {
+    const sentences = items.flatMap((item) => item.evidence);
+    expect(sentences.length).toBeGreaterThan(0);
+    for (const sentence of sentences) {
       const numbers = numbersIn(sentence, language);
       expect(numbers.length, sentence).toBeGreaterThan(0);
       for (const number of numbers) expect(allowed.has(number.toFixed(1)), `${number} in "${sentence}"`).toBe(true);
