@@ -408,6 +408,7 @@ function hourOfWeek({ metrics, format, t }: Context): ChartBuild | null {
   const rows = cells
     .params({ days: { ...days } })
     .derive({
+      // biome-ignore lint/style/useTemplate: arquero compiles this function from its source text
       day: (d: HourOfWeekCell, $: { days: Record<string, string> }) => op.recode('' + d.weekday, $.days),
       hours: (d: HourOfWeekCell) => (d.responseTimeMedianMin === null ? null : d.responseTimeMedianMin / 60),
     })

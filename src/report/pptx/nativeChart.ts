@@ -27,13 +27,16 @@ interface ComboChartSlide {
 export function addNativeChart(deck: Deck, slide: Slide, chart: NativeChart, frame: Frame): void {
   switch (chart.kind) {
     case 'heat':
-      return heatTable(deck, slide, chart, frame);
+      heatTable(deck, slide, chart, frame);
+      return;
     case 'doughnut':
-      return doughnut(deck, slide, chart, frame);
+      doughnut(deck, slide, chart, frame);
+      return;
     case 'line':
-      return lines(deck, slide, chart, frame);
+      lines(deck, slide, chart, frame);
+      return;
     default:
-      return bars(deck, slide, chart, frame);
+      bars(deck, slide, chart, frame);
   }
 }
 
