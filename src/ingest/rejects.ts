@@ -45,7 +45,9 @@ export async function insertRejects(
     raw_delimiter: layout.delimiter,
     conflict_prefix: conflictReason(''),
   };
-  plan.reasons.forEach((reason, index) => (params[`reason_${index}`] = reason));
+  plan.reasons.forEach((reason, index) => {
+    params[`reason_${index}`] = reason;
+  });
   await inFileOrder(store, () => store.change(sql, params));
 }
 

@@ -21,7 +21,9 @@ function differences(expected: unknown, actual: unknown, path = '$', out: string
     if (Math.abs(expected - actual) > 1e-9 * scale) out.push(`${path}: ${expected} -> ${actual}`);
   } else if (Array.isArray(expected) && Array.isArray(actual)) {
     if (expected.length !== actual.length) out.push(`${path}: length ${expected.length} -> ${actual.length}`);
-    else expected.forEach((value, i) => differences(value, actual[i], `${path}[${i}]`, out));
+    else expected.forEach((value, i) => {
+      differences(value, actual[i], `${path}[${i}]`, out);
+    });
   } else if (expected && actual && typeof expected === 'object' && typeof actual === 'object') {
     const keys = new Set([...Object.keys(expected), ...Object.keys(actual)]);
     for (const key of keys) differences((expected as Record<string, unknown>)[key], (actual as Record<string, unknown>)[key], `${path}.${key}`, out);

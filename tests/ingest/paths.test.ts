@@ -63,6 +63,8 @@ describe('clean files go straight from the reader into posts; others take the ch
     const path = tempFile('second.csv', twcsCsv([['1', 'a', DATE, 'filled in', ''], ['2', 'b', DATE, 'ignored', ''], ['3', 'c', DATE, 'new', '']]));
     const phases: Array<ImportProgress['phase']> = [];
     const result = await importOne(store, path, { onProgress: (progress) => phases.push(progress.phase) });
+    // Progress was reported, and never the checking phase of a file that needs one.
+    expect(phases.length).toBeGreaterThan(0);
     expect(phases).not.toContain('checking');
     expect(result).toMatchObject({ batchId: 2, rowsRead: 3, imported: 1, duplicates: 2 });
     const rows = await storedRows(store, 'SELECT post_id, text, batch_id FROM posts ORDER BY post_id');

@@ -148,7 +148,7 @@ describe('too few brand posts', () => {
   it('is what any brand becomes when all its posts but one non-reply are removed (a property)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 29 }), async (answered, keep) => {
-        const posts = daily('a', 'acme', 30, (i) => `a${i}`).map((post, i): TestPost[] => (i < answered ? [post, { id: `${post.id}r`, author: 'acme', at: on(1 + i, 10), text: 'ok', parent: post.id }] : [post])).flat();
+        const posts = daily('a', 'acme', 30, (i) => `a${i}`).flatMap((post, i): TestPost[] => (i < answered ? [post, { id: `${post.id}r`, author: 'acme', at: on(1 + i, 10), text: 'ok', parent: post.id }] : [post]));
         const broadcast: TestPost = { id: 'b', author: 'acme', at: on(1 + keep), text: 'News' };
         const full = brand(await metrics([...posts, broadcast]), 'acme');
         expect(full.coverage?.warnings).not.toContain('few-brand-posts');

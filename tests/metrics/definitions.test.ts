@@ -15,7 +15,9 @@ describe('metric definitions', () => {
 
   it('explain every ranked metric', () => {
     const ids = new Set(METRIC_DEFINITIONS.map((definition) => definition.id));
-    for (const spec of metricCatalogue([60, 1440]).filter((s) => s.better)) {
+    const ranked = metricCatalogue([60, 1440]).filter((s) => s.better);
+    expect(ranked.length).toBeGreaterThan(5);
+    for (const spec of ranked) {
       const id = spec.key.startsWith('withinSla.') ? 'withinSla' : spec.key === 'replyToBroadcast' ? 'replyShare' : spec.key;
       expect(ids.has(id), spec.key).toBe(true);
     }

@@ -3,7 +3,7 @@
  * plain TypeScript reading of the metric rules over the parsed rows (no SQL).
  * The rows go straight into `posts` (the importer is tested on its own).
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { acknowledgementVocabulary, acknowledgementWord, NEGATIVE_EMOJI } from '../../src/analysis/acknowledgements.js';
 import { computeMetrics } from '../../src/metrics/compute.js';
 import type { MetricsReport } from '../../src/metrics/types.js';
@@ -87,15 +87,22 @@ function expected(brand: string) {
 
 describe('Kaggle twcs sample, October 2017', () => {
   let report: MetricsReport;
-
-  it('loads the 93 rows and 13 brands of the sample', async () => {
-    expect(rows).toHaveLength(93);
-    expect(brandIds).toHaveLength(13);
+  // Computed once for the file, never changed by a test: each test reads it alone, in any order.
+  beforeAll(async () => {
     const posts: TestPost[] = rows.map((row) => ({ id: row.id, author: row.author, at: new Date(row.at).toISOString(), text: row.text, parent: row.parent }));
     const store = await storeWith(posts);
-    report = await computeMetrics(store, configWith(brandIds.map((id) => ({ id }))), '2017-10');
-    store.close();
+    try {
+      report = await computeMetrics(store, configWith(brandIds.map((id) => ({ id }))), '2017-10');
+    } finally {
+      store.close();
+    }
+  });
+
+  it('loads the 93 rows and 13 brands of the sample', () => {
+    expect(rows).toHaveLength(93);
+    expect(brandIds).toHaveLength(13);
     expect(report.dataQuality.posts).toBe(93);
+    expect(report.brands.map((brand) => brand.id).sort()).toEqual([...brandIds].sort());
   });
 
   it('agrees with the plain TypeScript computation for every brand', () => {
@@ -132,7 +139,9 @@ describe('Kaggle twcs sample, October 2017', () => {
   });
 
   it('shares voice in proportion to inbound mentions', () => {
+    expect(report.brands).toHaveLength(brandIds.length);
     const total = report.brands.reduce((sum, brand) => sum + brand.inbound, 0);
+    expect(total).toBeGreaterThan(0);
     for (const brand of report.brands) expect(brand.shareOfVoice).toBeCloseTo(brand.inbound / total, 12);
   });
 });

@@ -73,6 +73,7 @@ describe('metric properties', () => {
     await fc.assert(
       fc.asyncProperty(dataset, async (steps) => {
         const result = await report(buildPosts(steps));
+        expect(result.brands.length).toBeGreaterThan(0);
         for (const brand of [...result.brands, ...(result.byPlatform ?? []).flatMap((section) => section.brands)]) {
           const rates = [brand.responseRate, brand.replyShare, brand.shareOfVoice, ...Object.values(brand.withinSla), ...(brand.responseRateCi ?? [])];
           for (const rate of rates) if (rate !== null) expect(rate >= 0 && rate <= 1).toBe(true);

@@ -182,6 +182,8 @@ describe('subjects by brand', () => {
     const rival = grid?.columns?.indexOf('RivalCo') ?? -1;
     expect([grid?.series[0]?.values[acme], grid?.series[1]?.values[acme], grid?.series[1]?.values[rival], grid?.series[0]?.values[rival]]).toEqual([0.25, 0.8, 0.5, null]);
     expect(build?.inputs.datasets?.cells).toContainEqual({ theme: 'billing', brand: 'Acme Telecom', rate: 0.8, label: '80% · 35' });
+    // The deck writes the same texts in its cells.
+    expect(grid?.cellLabels?.[1]?.[acme]).toBe('80% · 35');
   });
 });
 
@@ -216,6 +218,8 @@ describe('chart specs', () => {
       for (const svgId of ids) expect(svgId.startsWith(`c-${id}-`)).toBe(true);
       allIds.push(...ids);
     }
+    // Some charts clip their marks: the check above has ids to look at.
+    expect(allIds.length).toBeGreaterThan(0);
     expect(new Set(allIds).size).toBe(allIds.length);
   });
 

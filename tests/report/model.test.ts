@@ -120,7 +120,9 @@ describe('report model', () => {
     for (const brand of metrics.brands) brand.rank = {};
     const { model: built } = await model('en', null, metrics);
     expect(built.findings).toEqual(['The response rate fell by 5.0\u00a0pts compared with September 2017.']);
-    expect(built.leaderboard.rows.flatMap((row) => row.cells.map((cell) => cell.rank)).every((rank) => rank === null)).toBe(true);
+    const ranks = built.leaderboard.rows.flatMap((row) => row.cells.map((cell) => cell.rank));
+    expect(ranks.length).toBeGreaterThan(0);
+    expect(ranks.filter((rank) => rank !== null)).toEqual([]);
     expect(built.kpis.map((kpi) => kpi.note)).toEqual([null, null, null, null, null, null]);
     expect(built.kpis[0]?.value).toBe('60%');
   });

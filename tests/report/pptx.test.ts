@@ -184,7 +184,9 @@ describe('report.pptx', () => {
     expect(bars.values).toEqual([0.8, 0.6, 0.5, 0.3, 0.15]);
     const low = seriesNamed(rate, s['deck.intervalLow'] ?? '').values;
     const high = seriesNamed(rate, s['deck.intervalHigh'] ?? '').values;
-    bars.values.forEach((value, index) => expect([low[index] ?? 1, value ?? 0, high[index] ?? 0].sort()).toEqual([low[index], value, high[index]]));
+    bars.values.forEach((value, index) => {
+      expect([low[index] ?? 1, value ?? 0, high[index] ?? 0].sort((a, b) => a - b)).toEqual([low[index], value, high[index]]);
+    });
 
     const buckets = chartWith(files, s['bucket.unanswered'] ?? '');
     for (const [key, label] of Object.entries(BUCKET_LABELS)) {
@@ -197,7 +199,7 @@ describe('report.pptx', () => {
     const voice = seriesNamed(chartWith(files, s['label.shareOfVoice'] ?? ''), s['label.shareOfVoice'] ?? '');
     expect(voice.values).toEqual(voice.labels.map((name) => handCounted(name).inbound / 240));
 
-    const monthly = numbered(files, 'ppt/charts').map(chartSeries).flat().filter((series) => series.labels.length === 13);
+    const monthly = numbered(files, 'ppt/charts').flatMap(chartSeries).filter((series) => series.labels.length === 13);
     const trend = monthly.find((series) => series.name === 'Acme Telecom' && series.values.every((value) => value !== null && value <= 1));
     // Eleven months of 2 answers to 3 mentions, then September 26 of 40 and October 30 of 50.
     expect(trend?.values).toEqual([...Array.from({ length: 11 }, () => 2 / 3), 26 / 40, 30 / 50]);

@@ -183,6 +183,7 @@ describe('mistakes scorecard', () => {
   it('says why a value is not measurable: no posts of the brand, no business hours, no follower counts, no sentiment, nothing to measure', () => {
     const card = scorecardOf('en');
     // Ghost has no post in the data: even the diagnostics that count its mentions as unanswered are not printed.
+    expect(card.columns.length).toBeGreaterThan(3);
     for (const { key } of card.columns) {
       expect(cell(card, 'ghost', key)).toMatchObject({ text: '—', rank: null, tone: null, reason: 'no-brand-posts', reasonText: 'no posts of the brand in the data' });
     }

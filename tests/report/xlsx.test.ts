@@ -99,6 +99,8 @@ describe('metrics.xlsx', () => {
       const board = sheet(lang, 'leaderboard');
       const json = metrics(lang);
       const names = rows(board).map((row) => row.getCell(1).value);
+      expect(json.brands.length).toBeGreaterThan(1);
+      expect(names).toHaveLength(json.brands.length);
       expect(new Set(names)).toEqual(new Set(json.brands.map((brand) => brand.name)));
       const rate = column(board, s(lang, 'label.responseRate'));
       const median = column(board, s(lang, 'sheet.minutes').replace('{label}', s(lang, 'label.responseTimeMedianMin')));
@@ -148,7 +150,9 @@ describe('metrics.xlsx', () => {
   });
 
   it('freezes the header row, filters every column and sizes every column', () => {
-    for (const worksheet of book('es').worksheets) {
+    const worksheets = book('es').worksheets;
+    expect(worksheets.length).toBeGreaterThan(3);
+    for (const worksheet of worksheets) {
       const view = worksheet.views[0];
       expect([worksheet.name, view?.state, view && 'ySplit' in view ? view.ySplit : null]).toEqual([worksheet.name, 'frozen', 1]);
       expect([worksheet.name, typeof worksheet.autoFilter]).toEqual([worksheet.name, 'string']);

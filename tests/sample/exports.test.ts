@@ -150,11 +150,10 @@ describe('sample exports are in the formats they claim', () => {
   });
 
   it('never writes a local time that the autumn clock change makes ambiguous', () => {
-    for (const post of data.posts) {
-      const p = madridParts(post.createdAt);
-      const lastSundayOfOctober = p.month === 10 && p.day > 24 && p.weekday === 6;
-      if (lastSundayOfOctober) expect(p.hour).not.toBe(2);
-    }
+    const onChangeDay = data.posts.map((post) => madridParts(post.createdAt)).filter((p) => p.month === 10 && p.day > 24 && p.weekday === 6);
+    // The sample does have posts on that Sunday, so the check is not made on nothing.
+    expect(onChangeDay.length).toBeGreaterThan(10);
+    expect(onChangeDay.filter((p) => p.hour === 2)).toEqual([]);
     // The formatters round-trip a known instant on that day.
     expect(formatTalkwalkerDate(Date.parse('2025-10-26T02:00:00Z'))).toBe('26/10/25 03:00:00');
     expect(formatMeltwaterDates(Date.parse('2025-10-26T02:00:00Z')).date).toBe('26-Oct-2025 03:00AM');

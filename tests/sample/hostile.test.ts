@@ -92,6 +92,7 @@ describe('the sample with hostile texts (a test-only option)', () => {
   it('are stored by the import exactly as they were written', async () => {
     const stored = await store.rows('stored texts', z.object({ platform: z.string(), post_id: z.string(), text: z.string() }), 'SELECT platform, post_id, text FROM posts');
     const byKey = new Map(stored.map((row) => [`${row.platform}:${row.post_id}`, row.text]));
+    expect(hostilePosts().length).toBeGreaterThan(5);
     for (const post of hostilePosts()) expect([post.platform, byKey.get(`${post.platform}:${post.id}`)]).toEqual([post.platform, post.text]);
   });
 

@@ -52,6 +52,7 @@ describe('the sample story', () => {
   it('is internally consistent: unique ids, replies after their parents, nothing after the export cutoff', () => {
     const keys = new Set(data.posts.map((post) => `${post.platform}:${post.id}`));
     expect(keys.size).toBe(data.posts.length);
+    expect(data.posts.filter((post) => post.parent).length).toBeGreaterThan(1000);
     for (const post of data.posts) {
       expect(post.createdAt).toBeLessThan(data.calendar.cutoff);
       if (post.parent) {

@@ -51,17 +51,6 @@ export function safeIdText(expr: string): string {
   return `CASE WHEN ${isScientificNotation(expr)} THEN NULL ELSE ${idText(expr)} END`;
 }
 
-/**
- * True when a comma-separated id list looks like one number regrouped by
- * Excel (`155,157` read as 155157 and shown as `1,55,157`). Only the lakh
- * grouping (two-digit middle groups) is told apart: Western grouping
- * (`155,157`) looks exactly like a real list, and a real list would need ids
- * of one or two digits before a three-digit one to match.
- */
-export function isExcelGroupedIdList(expr: string): string {
-  return `coalesce(contains(${expr}, ',') AND regexp_full_match(trim(${expr}), '[0-9]{1,2}(,[0-9]{2})+,[0-9]{3}'), false)`;
-}
-
 /** A comma-separated id list as ids joined by "," (spaces and float suffixes such as `3.0` removed); NULL when empty. */
 export function idList(expr: string): string {
   return `NULLIF(array_to_string(list_filter(list_transform(string_split(trim(${expr}), ','), id -> regexp_replace(trim(id), '\\.0+$', '')), id -> id <> ''), ','), '')`;

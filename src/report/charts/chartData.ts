@@ -95,7 +95,7 @@ export function chartData(context: Context): Partial<Record<ChartId, ChartBuild>
 
 /** A native chart with the fields its kind leaves empty. */
 function native(chart: Pick<NativeChart, 'kind' | 'title' | 'labels' | 'series' | 'unit'> & Partial<NativeChart>): NativeChart {
-  return { horizontal: false, categoryColours: null, interval: null, axisTitle: null, columns: null, fills: null, ...chart };
+  return { horizontal: false, categoryColours: null, interval: null, axisTitle: null, columns: null, fills: null, cellLabels: null, ...chart };
 }
 
 /** Long rows (one per category and series) as native series: categories and series in their given orders. */
@@ -409,6 +409,7 @@ function hourOfWeek({ metrics, format, t }: Context): ChartBuild | null {
   const rows = cells
     .params({ days: { ...days } })
     .derive({
+      // biome-ignore lint/style/useTemplate: arquero compiles this function from its source text
       day: (d: HourOfWeekCell, $: { days: Record<string, string> }) => op.recode('' + d.weekday, $.days),
       hours: (d: HourOfWeekCell) => (d.responseTimeMedianMin === null ? null : d.responseTimeMedianMin / 60),
     })
@@ -481,6 +482,7 @@ function themeGrid({ metrics, t, format }: Context): ChartBuild | null {
         unit: 'share',
         columns: brandNames,
         fills: series.map((row) => row.values.map((value) => (value === null ? '#FFFFFF' : heatColour(HEAT_SCHEMES.rate, value, 0, 1)))),
+        cellLabels: names.map((name) => brandNames.map((brand) => cells.find((cell) => cell.theme === name && cell.brand === brand)?.label ?? '')),
       }),
     ],
   };

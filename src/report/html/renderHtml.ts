@@ -25,8 +25,8 @@ export function renderFooterHtml(template: ReportTemplate, t: Translate, left: s
   const eta = newEngine();
   eta.loadTemplate('@footer', template.text('footer.eta'));
   const [before = '', middle = '', after = ''] = t('footer.page', { page: '\u0000', pages: '\u0001' }).split(/[\u0000\u0001]/);
-  const escape = (text: string) => eta.config.escapeFunction(text);
-  const pageLabel = `${escape(before)}<span class="pageNumber"></span>${escape(middle)}<span class="totalPages"></span>${escape(after)}`;
+  const escapeHtml = (text: string) => eta.config.escapeFunction(text);
+  const pageLabel = `${escapeHtml(before)}<span class="pageNumber"></span>${escapeHtml(middle)}<span class="totalPages"></span>${escapeHtml(after)}`;
   return eta.render('@footer', { left, pageLabel });
 }
 

@@ -106,6 +106,8 @@ export interface NativeChart {
   /** Heat map: the column headings (hours), and a fill per cell (rows as `labels`, one series per row). */
   columns: string[] | null;
   fills: string[][] | null;
+  /** A heat map's cell texts as printed ("80% · 84"); null writes the values themselves. */
+  cellLabels: string[][] | null;
 }
 
 export interface ChartFigure {

@@ -298,7 +298,9 @@ function settingsSheet(inputs: WorkbookInputs): WorkbookSheet {
       [cell.text(t('setting.inbound')), cell.text(settings.inbound === 'questions' ? t('setting.inboundQuestions') : t('setting.inboundAll'))],
     );
   }
-  slaTargets(metrics).forEach((target, index) => rows.push([cell.text(t('sheet.minutes', { label: t('sheet.slaTarget', { n: index + 1 }) })), cell.minutes(target)]));
+  slaTargets(metrics).forEach((target, index) => {
+    rows.push([cell.text(t('sheet.minutes', { label: t('sheet.slaTarget', { n: index + 1 }) })), cell.minutes(target)]);
+  });
   const diagnostic = metrics.diagnostics?.settings;
   if (diagnostic) {
     rows.push(

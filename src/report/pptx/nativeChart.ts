@@ -27,13 +27,16 @@ interface ComboChartSlide {
 export function addNativeChart(deck: Deck, slide: Slide, chart: NativeChart, frame: Frame): void {
   switch (chart.kind) {
     case 'heat':
-      return heatTable(deck, slide, chart, frame);
+      heatTable(deck, slide, chart, frame);
+      return;
     case 'doughnut':
-      return doughnut(deck, slide, chart, frame);
+      doughnut(deck, slide, chart, frame);
+      return;
     case 'line':
-      return lines(deck, slide, chart, frame);
+      lines(deck, slide, chart, frame);
+      return;
     default:
-      return bars(deck, slide, chart, frame);
+      bars(deck, slide, chart, frame);
   }
 }
 
@@ -176,19 +179,21 @@ function heatTable(deck: Deck, slide: Slide, chart: NativeChart, frame: Frame): 
     { text: plainText(row.name), options: { bold: true } },
     ...row.values.map((number, hour) => {
       const fill = hexColour(fills[index]?.[hour] ?? '#FFFFFF');
-      return { text: value(number), options: { align: 'center' as const, fill: { color: fill }, color: textOn(fill) } };
+      return { text: plainText(chart.cellLabels?.[index]?.[hour] ?? value(number)), options: { align: 'center' as const, fill: { color: fill }, color: textOn(fill) } };
     }),
   ]);
   slide.addText(plainText(chart.title), { ...deck.text(), x: frame.x, y: frame.y, w: frame.w, h: 0.3, fontSize: 12, bold: true });
-  const dayW = 0.7;
+  // Weekday names fit in 0.7 in; a subject's name gets room for its length, within reason.
+  const dayW = Math.min(2.2, Math.max(0.7, 0.3 + 0.075 * Math.max(...chart.series.map((row) => row.name.length))));
   slide.addTable([header, ...rows], {
     ...deck.text(),
     x: frame.x,
     y: frame.y + 0.32,
     w: frame.w,
     colW: [dayW, ...hours.map(() => (frame.w - dayW) / Math.max(1, hours.length))],
-    fontSize: 7,
-    rowH: Math.min(0.3, (frame.h - 0.35) / (rows.length + 1)),
+    // Twenty-four hours need small type; a few brands' columns do not.
+    fontSize: hours.length > 12 ? 7 : 10,
+    rowH: Math.min(hours.length > 12 ? 0.3 : 0.4, (frame.h - 0.35) / (rows.length + 1)),
     border: { type: 'solid', pt: 0.5, color: RULE },
     margin: 0.01,
     valign: 'middle',

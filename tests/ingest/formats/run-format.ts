@@ -98,8 +98,12 @@ export async function runFormat(
     const sql = `SELECT ${columns.join(',\n')}, (${select.rawDate})::VARCHAR AS raw_date, ${rejectExpr} AS rejected, ${warnExpr} AS warnings FROM staging`;
     const params: Record<string, DuckDBValue> = { timezone: options.timezone ?? 'UTC', ...(select.params ?? {}) };
     if (options.platform !== undefined) params.platform = options.platform;
-    rejects.forEach((rule, index) => (params[`reject_${index}`] = rule.reason));
-    warns.forEach((rule, index) => (params[`warn_${index}`] = rule.reason));
+    rejects.forEach((rule, index) => {
+      params[`reject_${index}`] = rule.reason;
+    });
+    warns.forEach((rule, index) => {
+      params[`warn_${index}`] = rule.reason;
+    });
     const session = new SqlSession(connection);
     const rows = parseRows('mapped rows', mappedRow, await session.script(sql, params));
     const typeSql = `SELECT ${MAPPED_COLUMNS.map((column) => `typeof((${select.columns[column]})) AS "${column}"`).join(', ')} FROM staging LIMIT 1`;

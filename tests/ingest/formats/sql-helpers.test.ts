@@ -4,7 +4,6 @@ import {
   countValue,
   handle,
   idText,
-  isExcelGroupedIdList,
   isScientificNotation,
   isUnreadableIdList,
   isoInstant,
@@ -46,12 +45,6 @@ describe('sql helpers', () => {
   test('ids: quotes and float renderings removed without losing digits', async () => {
     expect(await apply(idText, ['3.0', '"1955511622421602690"', '1955511622421602690.0', " '119237 ", '', null, 'abc_123', '12.5'])).toEqual([
       '3', '1955511622421602690', '1955511622421602690', '119237', null, null, 'abc_123', '12.5',
-    ]);
-  });
-
-  test('Excel-regrouped id lists are told apart from real lists', async () => {
-    expect(await apply(isExcelGroupedIdList, ['1,55,157', '19,51,96,197', '155,157', '119249,119251', '9,6,10', '5,7', ''])).toEqual([
-      'true', 'true', 'false', 'false', 'false', 'false', 'false',
     ]);
   });
 

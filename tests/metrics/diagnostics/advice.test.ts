@@ -3,12 +3,25 @@ import { buildImprovements, FINDING_IDS } from '../../../src/report/advice/index
 import type { AdviceLanguage } from '../../../src/report/advice/index.js';
 import { DIAGNOSTIC_METRICS } from '../../../src/metrics/diagnostics/catalogue.js';
 import { diagnosticColumns } from '../../../src/metrics/diagnostics/columns.js';
-import { DIAGNOSTIC_NOTE_CODES } from '../../../src/metrics/diagnostics/types.js';
+import { DIAGNOSTIC_NOTE_CODES, type BrandDiagnostics, type Diagnostics } from '../../../src/metrics/diagnostics/types.js';
+import type { MetricsReport } from '../../../src/metrics/types.js';
 import { LANGUAGES } from '../../../src/report/i18n/language.js';
 import { ReportTemplate } from '../../../src/report/template.js';
 import { adviceInput, rankAndBenchmark } from '../../fixtures/diagnostics/advice-input.js';
 
 const strings = (language: AdviceLanguage) => ReportTemplate.open(undefined).strings(language);
+
+function diagnosticsOf(input: MetricsReport): Diagnostics {
+  if (!input.diagnostics) throw new Error('the advice fixture has no diagnostics');
+  return input.diagnostics;
+}
+
+/** The client's diagnostics: the first brand of the advice fixture. */
+function clientDiagnostics(input: MetricsReport): BrandDiagnostics {
+  const [client] = diagnosticsOf(input).brands;
+  if (!client) throw new Error('the advice fixture has no brands');
+  return client;
+}
 
 /** Every number of the input, as the report could show it: itself, as a percentage, in hours, in days. */
 function shownNumbers(input: unknown): Set<string> {
@@ -68,8 +81,9 @@ describe('what to improve', () => {
     const input = adviceInput();
     const allowed = shownNumbers(input);
     const items = buildImprovements(input, language);
-    expect(items.length).toBeGreaterThan(0);
-    for (const sentence of items.flatMap((item) => item.evidence)) {
+    const sentences = items.flatMap((item) => item.evidence);
+    expect(sentences.length).toBeGreaterThan(0);
+    for (const sentence of sentences) {
       const numbers = numbersIn(sentence, language);
       expect(numbers.length, sentence).toBeGreaterThan(0);
       for (const number of numbers) expect(allowed.has(number.toFixed(1)), `${number} in "${sentence}"`).toBe(true);
@@ -100,7 +114,7 @@ describe('what to improve', () => {
   });
 
   it('flattens a brand’s diagnostics into stable columns', () => {
-    const client = adviceInput().diagnostics!.brands[0]!;
+    const client = clientDiagnostics(adviceInput());
     const columns = diagnosticColumns(client);
     expect(Object.keys(columns)).toEqual([...DIAGNOSTIC_METRICS.map((metric) => metric.key), 'cannedReplies', 'unsolicitedPosts', 'followUps', 'abandonedConversations', 'inboundInsideHours', 'inboundOutsideHours', 'influencerInbound', 'negativeInbound']);
     expect(columns).toMatchObject({ cannedShare: 0.6, abandonedShare: 29 / 70, businessTimeMedianMin: null, cannedReplies: 168, inboundInsideHours: null, negativeInbound: 120 });
@@ -113,10 +127,12 @@ describe('what to improve', () => {
 
   it('judges speed from the customer’s latest message when metrics.clockStart is latest', () => {
     const input = adviceInput();
-    const diagnostics = input.diagnostics!;
+    const diagnostics = diagnosticsOf(input);
     diagnostics.settings.clockStart = 'latest';
     const clocks = [90, 30, 45];
-    diagnostics.brands.forEach((brand, i) => (brand.clockLatest = { answered: 200, responseTimeMedianMin: clocks[i] ?? null, responseTimeP90Min: null, responseTimeMeanMin: null }));
+    diagnostics.brands.forEach((brand, i) => {
+      brand.clockLatest = { answered: 200, responseTimeMedianMin: clocks[i] ?? null, responseTimeP90Min: null, responseTimeMeanMin: null };
+    });
     const slow = buildImprovements(rankAndBenchmark(input), 'fr').find((item) => item.id === 'slow');
     expect(slow?.metric).toBe('latestClockTimeMedianMin');
     expect(slow?.evidence).toEqual([
@@ -128,7 +144,9 @@ describe('what to improve', () => {
 
   it('calls out a brand that broadcasts more than its competitors', () => {
     const input = adviceInput();
-    Object.assign(input.brands[0]!, { replies: 90, broadcasts: 210, replyShare: 0.3 });
+    const [client] = input.brands;
+    if (!client) throw new Error('the advice fixture has no brands');
+    Object.assign(client, { replies: 90, broadcasts: 210, replyShare: 0.3 });
     rankAndBenchmark(input);
     const megaphone = buildImprovements(input, 'en').find((item) => item.id === 'megaphone');
     expect(megaphone?.evidence[0]).toBe('Reply share: Acme 30%, median of 2 measured competitors 63%.');
@@ -137,8 +155,10 @@ describe('what to improve', () => {
 
   it('gives no advice that rests on fewer than 30 mentions', () => {
     const input = adviceInput();
-    const client = input.diagnostics!.brands[0]!;
-    client.influencers = { followerThreshold: 1000, influencers: { inbound: 29, answered: 1, responseRate: 1 / 29, responseTimeMedianMin: 5, reason: null }, others: client.influencers!.others, unknownFollowers: 0 };
+    const client = clientDiagnostics(input);
+    const others = client.influencers?.others;
+    if (!others) throw new Error('the advice fixture has no influencer split for the client');
+    client.influencers = { followerThreshold: 1000, influencers: { inbound: 29, answered: 1, responseRate: 1 / 29, responseTimeMedianMin: 5, reason: null }, others, unknownFollowers: 0 };
     const ids = buildImprovements(input, 'en').map((item) => item.id);
     expect(ids).not.toContain('influencers');
     expect(ids).toContain('unanswered');
@@ -147,15 +167,17 @@ describe('what to improve', () => {
   it('compares only against the benchmarks the metrics carry: none, no advice', () => {
     const input = adviceInput();
     input.benchmarks = undefined;
-    input.diagnostics!.benchmarks = [];
+    diagnosticsOf(input).benchmarks = [];
     expect(buildImprovements(input, 'en')).toEqual([]);
   });
 
   it('gives no advice when the client beats its competitors everywhere', () => {
     const input = adviceInput();
     const [client, ...rivals] = input.brands;
-    input.brands = [{ ...client!, role: 'competitor' }, ...rivals.map((b, i) => (i === 0 ? { ...b, role: 'client' as const } : b))];
-    input.diagnostics!.brands = input.diagnostics!.brands.map((b) => ({ ...b, role: b.id === 'rival' ? 'client' : 'competitor' }));
+    if (!client) throw new Error('the advice fixture has no brands');
+    input.brands = [{ ...client, role: 'competitor' }, ...rivals.map((b, i) => (i === 0 ? { ...b, role: 'client' as const } : b))];
+    const diagnostics = diagnosticsOf(input);
+    diagnostics.brands = diagnostics.brands.map((b) => ({ ...b, role: b.id === 'rival' ? 'client' : 'competitor' }));
     const items = buildImprovements(rankAndBenchmark(input), 'en');
     // Rivalia is best or at the median on everything but reply share (75% vs median of 93.3% and 50% = 71.7%): nothing to say.
     expect(items).toEqual([]);

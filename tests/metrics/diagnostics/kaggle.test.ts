@@ -4,7 +4,7 @@
  * rules over the parsed rows (no SQL). The sample has no follower counts and
  * no sentiment: those diagnostics must be null with a note.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config/load.js';
 import { computeDiagnostics } from '../../../src/metrics/diagnostics/index.js';
 import type { Diagnostics } from '../../../src/metrics/diagnostics/types.js';
@@ -45,9 +45,8 @@ function expectedFollowThrough(brand: string) {
 
 describe('Kaggle twcs sample, October 2017: diagnostics', () => {
   let result: Diagnostics;
-
-  it('runs on the real sample', async () => {
-    expect(rows).toHaveLength(93);
+  // Computed once for the file, never changed by a test: each test reads it alone, in any order.
+  beforeAll(async () => {
     const store = await storeWith(rows.map((row) => ({ id: row.id, author: row.author, at: new Date(row.at).toISOString(), text: row.text, ...(row.parent ? { parent: row.parent } : {}) })));
     // The plain TypeScript below follows the follow-up rule alone: no minimum of follow-ups, every mention counted.
     const config = parseConfig(
@@ -55,8 +54,15 @@ describe('Kaggle twcs sample, October 2017: diagnostics', () => {
       'kaggle.yaml',
       '/tmp',
     );
-    result = await computeDiagnostics(store, config, '2017-10');
-    store.close();
+    try {
+      result = await computeDiagnostics(store, config, '2017-10');
+    } finally {
+      store.close();
+    }
+  });
+
+  it('runs on the real sample', () => {
+    expect(rows).toHaveLength(93);
     expect(result.brands).toHaveLength(brandIds.length);
   });
 
@@ -75,6 +81,7 @@ describe('Kaggle twcs sample, October 2017: diagnostics', () => {
   });
 
   it('says that the export has no follower counts and no sentiment', () => {
+    expect(result.brands).toHaveLength(brandIds.length);
     for (const brand of result.brands) {
       expect(brand.influencers, brand.id).toBeNull();
       expect(brand.sentiment, brand.id).toBeNull();
