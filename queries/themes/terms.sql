@@ -7,17 +7,20 @@
 -- Output: theme_terms(platform, post_id, term).
 -- Parameters: none.
 CREATE OR REPLACE TEMP TABLE theme_terms AS
+-- Each word beside the word that follows it: two unnests in one SELECT run side by side,
+-- the shorter list padded with NULL, so no self-join of every word of every mention is needed.
 WITH words AS (
-  SELECT platform, post_id, unnest(list) AS word, generate_subscripts(list, 1) AS pos
+  SELECT platform, post_id, unnest(list) AS word, unnest(list[2:]) AS next_word
   FROM (SELECT platform, post_id, string_split(trim(words), ' ') AS list FROM theme_posts WHERE words <> '  ')
 ),
-content AS (
-  SELECT w.* FROM words w
-  ANTI JOIN rb_theme_stopwords s ON s.word = w.word
-  WHERE length(w.word) >= 2 AND NOT regexp_matches(w.word, '[0-9]')
+flagged AS (
+  SELECT w.platform, w.post_id, w.word, w.next_word,
+         s.word IS NULL AND length(w.word) >= 2 AND NOT regexp_matches(w.word, '[0-9]') AS is_content,
+         w.next_word IS NOT NULL AND n.word IS NULL AND length(w.next_word) >= 2 AND NOT regexp_matches(w.next_word, '[0-9]') AS next_is_content
+  FROM words w
+  LEFT JOIN rb_theme_stopwords s ON s.word = w.word
+  LEFT JOIN rb_theme_stopwords n ON n.word = w.next_word
 )
-SELECT DISTINCT platform, post_id, word AS term FROM content
+SELECT platform, post_id, word AS term FROM flagged WHERE is_content
 UNION
-SELECT DISTINCT a.platform, a.post_id, a.word || ' ' || b.word
-FROM content a
-JOIN content b ON b.platform = a.platform AND b.post_id = a.post_id AND b.pos = a.pos + 1;
+SELECT platform, post_id, word || ' ' || next_word FROM flagged WHERE is_content AND next_is_content;
