@@ -7,7 +7,7 @@ import { metricsCsv } from '../metrics/format/csv.js';
 import type { MetricsReport } from '../metrics/types.js';
 import type { Store } from '../store/database.js';
 import { themesCsv } from '../themes/format.js';
-import { themesOf, withThemes } from '../themes/index.js';
+import { themesIfTheyFit, withThemes } from '../themes/index.js';
 import type { ThemesReport } from '../themes/types.js';
 import { buildImprovements } from './advice/improvements.js';
 import type { ImprovementItem } from './advice/types.js';
@@ -79,6 +79,8 @@ export interface WrittenReport {
   metrics: MetricsReport;
   /** Requests the printing page tried to make (all refused); empty for a well-formed template. */
   blockedRequests: string[];
+  /** What the analyst should know of this report (a section left out for want of memory), one line each. */
+  warnings: string[];
 }
 
 /** Writes one client report; see src/report/index.ts for the contract. */
@@ -102,7 +104,16 @@ async function writeAnalysedReport(options: WriteReportOptions, analysis: Analys
   if (!metrics) throw new Error('writeReport needs `analysis`, `metrics`, or `store` and `period`');
   if (metrics.dataQuality.posts === 0) throw new UserError(noPostsMessage(metrics.period));
   // What people write about: computed with the analysis, unless the metrics given already carry it.
-  if (analysis && !metrics.brands.some((brand) => brand.themes !== undefined)) metrics = withThemes(metrics, await themesOf(analysis));
+  const warnings: string[] = [];
+  let themesLeftOut = false;
+  if (analysis && !metrics.brands.some((brand) => brand.themes !== undefined)) {
+    const { themes, leftOut } = await themesIfTheyFit(analysis);
+    if (themes) metrics = withThemes(metrics, themes);
+    else {
+      warnings.push(leftOut);
+      themesLeftOut = true;
+    }
+  }
   const template = ReportTemplate.open(config.report.template, config.baseDir, config.source);
   let improvements = options.improvements ?? null;
   if (options.improvements === undefined && analysis) {
@@ -113,7 +124,7 @@ async function writeAnalysedReport(options: WriteReportOptions, analysis: Analys
   const pageSize = options.pageSize ?? config.report.pageSize;
   const formats = new Set<ReportFormat>(options.formats ?? REPORT_FORMATS);
   if (options.skipPdf) formats.delete('pdf');
-  const { model, t } = await buildReportModel({ metrics, config, facts, template, language, improvements, generatedAt: options.generatedAt });
+  const { model, t } = await buildReportModel({ metrics, config, facts, template, language, improvements, generatedAt: options.generatedAt, themesLeftOut });
   const html = renderReportHtml(model, template, t, pageSize);
 
   const folder = options.folder ?? ReportFolder.open(options.outDir, 'outDir');
@@ -150,7 +161,7 @@ async function writeAnalysedReport(options: WriteReportOptions, analysis: Analys
     }
     // Every file is complete: only now do they replace the previous report's.
     folder.commit();
-    return { outDir: folder.dir, pdf, pptx, xlsx, html: htmlPath, csv, json, charts, metrics, blockedRequests };
+    return { outDir: folder.dir, pdf, pptx, xlsx, html: htmlPath, csv, json, charts, metrics, blockedRequests, warnings };
   } finally {
     if (!options.folder) folder.release();
     if (printer && !options.printer) await printer.close();

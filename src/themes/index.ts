@@ -126,6 +126,25 @@ function benchmarkJson(row: z.infer<typeof benchmarkRow>): ThemeBenchmark {
   return { competitorRate: row.competitor_rate, competitorTimeMedianMin: row.competitor_time, competitorsMeasured: row.competitors_measured, gap: row.gap, worstRank: row.worst_rank };
 }
 
+/** DuckDB's words when a query needs more memory than the analysis may use. */
+const OUT_OF_MEMORY = /Out of Memory Error/i;
+
+/**
+ * The themes, or why they are left out: on a month of millions of mentions
+ * the table of every word of every mention can need more memory than the
+ * analysis may use, and the metrics and the report must not fail for a
+ * section that can be left out. Any other error is thrown as it is.
+ */
+export async function themesIfTheyFit(analysis: Analysis): Promise<{ themes: BrandThemes[]; leftOut: null } | { themes: null; leftOut: string }> {
+  try {
+    return { themes: await themesOf(analysis), leftOut: null };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!OUT_OF_MEMORY.test(message)) throw error;
+    return { themes: null, leftOut: `themes left out: not enough memory for the words of this period's mentions (${message.split('\n')[0]}); \`replybench themes\` with a higher REPLYBENCH_MEMORY_LIMIT computes them alone` };
+  }
+}
+
 /** The metrics with each brand's themes beside its numbers (`themes` per brand of `metrics --format json`). */
 export function withThemes<Report extends MetricsReport>(metrics: Report, themes: readonly BrandThemes[]): Report {
   const of = new Map(themes.map((brand) => [brand.id, brand.themes]));

@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { withAnalysis } from '../../src/analysis/analysis.js';
 import type { MetricsReport } from '../../src/metrics/types.js';
 import { Formatter } from '../../src/report/i18n/format.js';
 import { translator } from '../../src/report/i18n/strings.js';
@@ -10,7 +11,7 @@ import { buildThemes, themeFinding } from '../../src/report/model/themes.js';
 import { ReportTemplate } from '../../src/report/template.js';
 import type { BrandThemes, Theme, ThemeBenchmark } from '../../src/themes/types.js';
 import { deckWords, workbookWords } from './clientText.js';
-import { metricsFixtureConfig } from './fixtureStore.js';
+import { metricsFixtureConfig, metricsFixtureStore } from './fixtureStore.js';
 import { fixtureMetrics, htmlText } from './helpers.js';
 
 /*
@@ -76,5 +77,31 @@ describe('what people write about', () => {
     const csv = readFileSync(join(out, 'themes.csv'), 'utf8').split('\r\n');
     expect(csv.filter((line) => line.startsWith('acme,')).map((line) => line.split(',')[1])).toEqual(['billing', 'coverage', 'roaming', 'refunds']);
     expect(JSON.parse(readFileSync(written.json, 'utf8')).brands.find((brand: { id: string }) => brand.id === 'acme').themes).toHaveLength(4);
+  });
+
+  it('is left out with one line, not a failed report, when the mentions\' words need more memory than the analysis may use', async () => {
+    const store = await metricsFixtureStore();
+    const config = { ...metricsFixtureConfig(), themes: { outage: ['down'] } };
+    try {
+      const failing = (message: string) =>
+        withAnalysis(store, config, '2017-10', async (analysis) => {
+          const run = analysis.run.bind(analysis);
+          // DuckDB's own words when a query outgrows the memory limit, on the themes' word table only.
+          analysis.run = (async (name: string, params?: Record<string, unknown>) => {
+            if (name === 'themes/terms') throw new Error(`queries/themes/terms.sql: ${message}`);
+            return run(name, params as never);
+          }) as typeof analysis.run;
+          return writeReport({ config, analysis, outDir: join(out, message.slice(0, 3)), formats: ['html', 'csv'], generatedAt: new Date('2017-11-03T10:00:00Z') });
+        });
+      const written = await failing('Out of Memory Error: could not allocate block of size 256.0 KiB (2.3 GiB/2.3 GiB used)');
+      expect(written.warnings).toHaveLength(1);
+      expect(written.warnings[0]).toMatch(/^themes left out: not enough memory .*REPLYBENCH_MEMORY_LIMIT/);
+      expect(htmlText(readFileSync(written.html, 'utf8'))).toContain('Subjects of the mentions: not computed for this report.');
+      expect(existsSync(join(written.outDir, 'themes.csv'))).toBe(false);
+      // Any other failure is the report's failure.
+      await expect(failing('Binder Error: no such column')).rejects.toThrow(/Binder Error/);
+    } finally {
+      store.close();
+    }
   });
 });

@@ -5,7 +5,7 @@ import { withAnalysis } from '../../analysis/analysis.js';
 import { checkConfigAgainstData } from '../../analysis/config-check.js';
 import { metricsOf } from '../../metrics/compute.js';
 import { diagnosticsOf } from '../../metrics/diagnostics/index.js';
-import { themesOf, withThemes } from '../../themes/index.js';
+import { themesIfTheyFit, withThemes } from '../../themes/index.js';
 import { metricsCsv } from '../../metrics/format/csv.js';
 import { metricsTable } from '../../metrics/format/table.js';
 import { checkOutputFile, writeOutputFile } from '../../output-file.js';
@@ -48,7 +48,11 @@ export async function runMetrics(options: MetricsOptions): Promise<void> {
     const report = await withAnalysis(store, config, period, async (analysis) => {
       printConfigWarnings(config, await checkConfigAgainstData(analysis));
       const metrics = { ...(await metricsOf(analysis)), diagnostics: await diagnosticsOf(analysis) };
-      return withThemes(metrics, await themesOf(analysis));
+      // Only the JSON carries the themes: the table and the CSV would compute them for nothing.
+      if (format !== 'json') return metrics;
+      const { themes, leftOut } = await themesIfTheyFit(analysis);
+      if (leftOut !== null) process.stderr.write(`replybench: warning: ${leftOut}.\n`);
+      return themes === null ? metrics : withThemes(metrics, themes);
     });
     if (report.dataQuality.posts === 0) process.stderr.write(`replybench: note: no posts in ${period.label} (${report.period.start} .. ${report.period.end}); every count is 0.\n`);
     const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'csv' ? metricsCsv(report) : metricsTable(report);

@@ -109,6 +109,7 @@ async function writeReports(
           printConfigWarnings(config, await checkConfigAgainstData(analysis));
           return writeReport({ config, analysis, outDir: folder.dir, folder, lang: language, pageSize, printer, formats });
         });
+        for (const warning of report.warnings) process.stderr.write(`replybench: warning: ${config.client}: ${warning}.\n`);
         written.push(report);
       } finally {
         store.close();

@@ -34,6 +34,8 @@ export interface ModelInputs {
   language: Language;
   improvements?: ImprovementItem[] | null;
   generatedAt?: Date;
+  /** The themes could not be computed (not enough memory): the methodology says the section is missing. */
+  themesLeftOut?: boolean;
 }
 
 /** Everything the HTML shows, formatted in the report's language, charts rendered. */
@@ -106,6 +108,7 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
       ...Object.entries(CHARTS_OF_OPTIONAL_DATA).flatMap(([id, key]) => (charts[id] ? [] : [t(key)])),
       // Themes computed, none configured and none standing out: said once; a metrics file without themes says nothing of them.
       ...(client.themes?.length === 0 ? [t('absent.themes')] : []),
+      ...(inputs.themesLeftOut ? [t('absent.themesLeftOut')] : []),
     ],
     improvements,
     themes,
