@@ -460,17 +460,19 @@ function themeGrid({ metrics, t, format }: Context): ChartBuild | null {
   const themes = shownThemes(metrics);
   if (themes.length === 0) return null;
   const brands = leaderboardOrder(metrics).filter((brand) => brand.responseRate !== null);
-  const cells = themes.flatMap((theme) =>
+  // One row of cells per subject, one cell per brand: the Vega rows, the native values and their texts all read this grid.
+  const grid = themes.map((theme) =>
     brands.map((brand) => {
       const own = (brand.themes ?? []).find((candidate) => candidate.name === theme.name);
       const rate = own && own.measured > 0 ? own.responseRate : null;
       return { theme: theme.name, brand: brand.name, rate, label: rate === null || !own ? '' : `${format.percent(rate)} · ${format.count(own.measured)}` };
     }),
   );
+  const cells = grid.flat();
   if (cells.every((cell) => cell.rate === null)) return null;
   const names = themes.map((theme) => theme.name);
   const brandNames = brands.map((brand) => brand.name);
-  const series = names.map((name) => ({ name, colour: '#FFFFFF', values: brandNames.map((brand) => cells.find((cell) => cell.theme === name && cell.brand === brand)?.rate ?? null) }));
+  const series = grid.map((row, index) => ({ name: names[index] ?? '', colour: '#FFFFFF', values: row.map((cell) => cell.rate) }));
   return {
     inputs: { datasets: { cells }, values: { themeOrder: names, brandOrder: brandNames } },
     native: [
@@ -482,7 +484,7 @@ function themeGrid({ metrics, t, format }: Context): ChartBuild | null {
         unit: 'share',
         columns: brandNames,
         fills: series.map((row) => row.values.map((value) => (value === null ? '#FFFFFF' : heatColour(HEAT_SCHEMES.rate, value, 0, 1)))),
-        cellLabels: names.map((name) => brandNames.map((brand) => cells.find((cell) => cell.theme === name && cell.brand === brand)?.label ?? '')),
+        cellLabels: grid.map((row) => row.map((cell) => cell.label)),
       }),
     ],
   };
