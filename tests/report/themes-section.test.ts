@@ -56,6 +56,13 @@ describe('what people write about', () => {
     expect(section?.rising).toEqual(['roaming: 10 mentions, +150% against September 2017 (4).']);
   });
 
+  it('judges a subject "about the same" by the scorecard\'s thresholds of the config', () => {
+    // 30% against 60% is 30 points apart: worse by default, about the same within 30 points.
+    const wide = buildThemes(withSubjects(), format, t, 'September 2017', { sameWithinPoints: 30, sameWithinPercent: 10 });
+    expect(wide?.rows[0]?.symbol).toBe('≈');
+    expect(buildThemes(withSubjects(), format, t, 'September 2017', { sameWithinPoints: 29.9, sameWithinPercent: 10 })?.rows[0]?.symbol).toBe('✗');
+  });
+
   it('writes a finding on the worst-answered subject only with 30 mentions and a gap past the 20% rule', () => {
     expect(themeFinding(withSubjects(), format, t)).toBe('On billing (40 mentions that needed an answer), Acme Telecom answered 30% in 1.6\u00a0h, against 60% in 30\u00a0min for its competitors’ median.');
     // 29 mentions: too few to say.

@@ -70,13 +70,15 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
   const noAnswer = noAnswerNotes(metrics, format, t);
   // Mentions that need no answer weigh on the volumes the table compares when they are a good part of them.
   leaderboardNotes.push(...noAnswer.filter((note) => note.notable).map((note) => note.text));
-  const thresholds = config.report.scorecard;
-  const scorecard = buildScorecard(metrics, format, t, {
-    sameWithinPoints: thresholds?.sameWithinPoints ?? DEFAULT_SCORECARD_THRESHOLDS.sameWithinPoints,
-    sameWithinPercent: thresholds?.sameWithinPercent ?? DEFAULT_SCORECARD_THRESHOLDS.sameWithinPercent,
-  });
+  const configured = config.report.scorecard;
+  // One "about the same" rule for every ✓ ≈ ✗ of the report: the scorecard's and the subjects'.
+  const thresholds = {
+    sameWithinPoints: configured?.sameWithinPoints ?? DEFAULT_SCORECARD_THRESHOLDS.sameWithinPoints,
+    sameWithinPercent: configured?.sameWithinPercent ?? DEFAULT_SCORECARD_THRESHOLDS.sameWithinPercent,
+  };
+  const scorecard = buildScorecard(metrics, format, t, thresholds);
   const agencyName = config.report.agency?.name;
-  const themes = buildThemes(metrics, format, t, previousLabel);
+  const themes = buildThemes(metrics, format, t, previousLabel, thresholds);
   const unmeasured = new Set(
     (metrics.byPlatform ?? []).filter((entry) => entry.brands.some((brand) => brand.id === client.id && warningsOf(brand).includes('no-brand-posts'))).map((entry) => entry.platform),
   );

@@ -4,7 +4,7 @@ import type { BrandThemes } from '../../themes/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { clientOf } from './brandLookup.js';
-import { DEFAULT_SCORECARD_THRESHOLDS, type ScorecardTone, TONE_SYMBOLS, toneOf } from './scorecard.js';
+import { DEFAULT_SCORECARD_THRESHOLDS, type ScorecardThresholds, type ScorecardTone, TONE_SYMBOLS, toneOf } from './scorecard.js';
 
 /** How many of the client's themes the section lists (by mentions), and draws against the competitors. */
 export const THEMES_SHOWN = 8;
@@ -44,14 +44,14 @@ export function shownThemes(metrics: MetricsReport): ClientTheme[] {
 }
 
 /** Null when the metrics carry no themes for the client (none configured, none found, or a metrics file without them). */
-export function buildThemes(metrics: MetricsReport, format: Formatter, t: Translate, previousLabel: string): ThemesSection | null {
+export function buildThemes(metrics: MetricsReport, format: Formatter, t: Translate, previousLabel: string, thresholds: ScorecardThresholds = DEFAULT_SCORECARD_THRESHOLDS): ThemesSection | null {
   const themes = shownThemes(metrics);
   if (themes.length === 0) return null;
   const rows = themes.map((theme): ThemeRow => {
     const benchmark = theme.benchmark;
     // A verdict only on a theme with enough mentions on both sides, as every comparison of the report.
     const comparable = theme.measured >= THEME_MIN_MENTIONS && benchmark !== undefined && benchmark.competitorsMeasured > 0;
-    const tone = comparable ? toneOf(theme.responseRate, benchmark.competitorRate, 'higher', 'share', DEFAULT_SCORECARD_THRESHOLDS, benchmark.competitorsMeasured) : null;
+    const tone = comparable ? toneOf(theme.responseRate, benchmark.competitorRate, 'higher', 'share', thresholds, benchmark.competitorsMeasured) : null;
     return {
       name: theme.name,
       source: t(theme.source === 'config' ? 'themes.source.config' : 'themes.source.found'),
