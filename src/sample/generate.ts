@@ -184,7 +184,7 @@ class Simulation {
   ): SamplePost {
     const language = customer.language;
     const sentiment: Sentiment = kind === 'praise' ? 'positive' : kind === 'question' ? (random.chance(0.9) ? 'neutral' : 'negative') : random.chance(0.85) ? 'negative' : 'neutral';
-    const base = { platform, author: customer.handle, authorName: customer.name, followers: customer.followers, brandId: null, language, sentiment, topic: kind === 'complaint' ? topic : null, hostile: false, role: 'mention' as const };
+    const base = { platform, ...writtenBy(customer), language, sentiment, topic: kind === 'complaint' ? topic : null, hostile: false, role: 'mention' as const };
     this.wroteTo.get(brand.id)?.add(customer.handle);
 
     if (platform === 'twitter') {
@@ -226,10 +226,7 @@ class Simulation {
     this.addPost({
       platform,
       createdAt: at,
-      author: customer.handle,
-      authorName: customer.name,
-      followers: customer.followers,
-      brandId: null,
+      ...writtenBy(customer),
       kind: 'repost',
       parent: original,
       missingParentId: null,
@@ -288,10 +285,7 @@ class Simulation {
       const followUp = this.addPost({
         platform: last.platform,
         createdAt: at,
-        author: customer.handle,
-        authorName: customer.name,
-        followers: customer.followers,
-        brandId: null,
+        ...writtenBy(customer),
         kind: 'reply',
         parent: last,
         missingParentId: null,
@@ -480,10 +474,7 @@ class Simulation {
         this.addPost({
           platform,
           createdAt: at,
-          author: customer.handle,
-          authorName: customer.name,
-          followers: customer.followers,
-          brandId: null,
+          ...writtenBy(customer),
           kind: parent ? 'reply' : 'post',
           parent,
           missingParentId: null,
@@ -569,4 +560,9 @@ function capitalise(text: string): string {
 function compareIds(a: string, b: string): number {
   if (/^\d+$/.test(a) && /^\d+$/.test(b)) return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The author fields of a post a customer writes (no brand's). */
+function writtenBy(customer: Customer): Pick<SamplePost, 'author' | 'authorName' | 'followers' | 'brandId'> {
+  return { author: customer.handle, authorName: customer.name, followers: customer.followers, brandId: null };
 }
