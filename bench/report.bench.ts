@@ -24,7 +24,7 @@ async function sampleMetrics(dir: string, config: ReturnType<typeof loadConfig>)
       const mapping = file.mapping ? { mapping: join(SAMPLE_DATA_DIR, file.mapping) } : {};
       await importFiles(store, [file.path], { format: 'auto', timezone: file.timezone, ...mapping });
     }
-    return await computeMetrics(store, config, SAMPLE_REPORT_PERIOD);
+    return await computeMetrics(store, config, SAMPLE_REPORT_PERIOD, { cache: false });
   } finally {
     store.close();
   }

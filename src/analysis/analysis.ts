@@ -5,14 +5,17 @@ import { monthsEnding, parsePeriod, previousPeriod, type Period } from './period
 import type { Store } from '../store/database.js';
 import type { SqlParams, SqlSession } from '../store/session.js';
 import { parseRows } from '../store/rows.js';
-import { buildBase, iso } from './build.js';
-import { queryFile, runQueryFile } from './queries.js';
+import { type AnalysisRange, buildBase, iso } from './build.js';
+import { AnalysisCache, stepKey } from './cache.js';
+import { queryFile, queryText } from './queries.js';
 
 export interface AnalysisOptions {
   /** Months in the trend, ending with the period's last month (default 13). */
   trendMonths?: number;
   /** Days before the period in which "had written to the brand" is looked up (default 7). */
   lookbackDays?: number;
+  /** Read and keep the rows of this analysis beside the store (src/analysis/cache.ts); default true. */
+  cache?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -30,6 +33,12 @@ export const DEFAULT_LOOKBACK_DAYS = 7;
  * try { report = await metricsOf(analysis); } finally { analysis.close(); }
  */
 export class Analysis {
+  /** Statements asked for but not run yet: run, in order, before the first query whose rows are not cached. */
+  private pending: Array<() => Promise<unknown>> = [];
+  /** A hash of every statement asked for so far: each query's rows are cached under it. */
+  private trail = '';
+  private built = false;
+
   private constructor(
     readonly store: Store,
     private readonly session: SqlSession,
@@ -38,6 +47,8 @@ export class Analysis {
     readonly previous: Period,
     readonly months: Period[],
     readonly lookbackDays: number,
+    private readonly range_: AnalysisRange,
+    private cache: AnalysisCache | null,
   ) {}
 
   static async build(store: Store, config: Config, period: string | Period, options: AnalysisOptions = {}): Promise<Analysis> {
@@ -49,14 +60,44 @@ export class Analysis {
     const starts = [previous.start, current.start, new Date(current.start.getTime() - lookbackDays * DAY_MS), ...months.map((m) => m.start)];
     const ends = [current.end, ...months.map((m) => m.end)];
     const range = { start: new Date(Math.min(...starts.map(Number))), end: new Date(Math.max(...ends.map(Number))) };
+    const cache = options.cache === false ? null : await AnalysisCache.open(store, config, current, range, lookbackDays);
     const session = await store.session();
+    return new Analysis(store, session, config, current, previous, months, lookbackDays, range, cache);
+  }
+
+  /**
+   * Rows of one statement: from the cache when this analysis computed them
+   * before (and nothing it depends on changed), else computed after the base
+   * tables and every statement that changes tables asked for before it.
+   * `kind` says what the statement touches: `changes` makes or fills tables,
+   * and is part of what every later statement's rows depend on (and run again
+   * before a later one that is not cached); `reads` reads tables; `base`
+   * reads only the base tables and the store's, so it depends on no
+   * statement before it and runs without them.
+   */
+  private async step(statement: string, params: SqlParams, kind: StepKind, compute: () => Promise<unknown[]>): Promise<unknown[]> {
+    const key = stepKey(kind === 'base' ? '' : this.trail, statement, params);
+    if (kind === 'changes') this.trail = key;
+    const cached = this.cache?.get(key);
+    if (cached) {
+      if (kind === 'changes') this.pending.push(compute);
+      return cached;
+    }
     try {
-      await buildBase(session, config, range);
+      if (!this.built) {
+        await buildBase(this.session, this.config, this.range_);
+        this.built = true;
+      }
+      if (kind !== 'base') for (const earlier of this.pending.splice(0)) await earlier();
+      const rows = await compute();
+      this.cache?.set(key, rows);
+      return rows;
     } catch (error) {
-      session.close();
+      // What runs after a failed statement (themes left out for want of memory) may depend on what it left half done: not kept.
+      this.cache?.save();
+      this.cache = null;
       throw error;
     }
-    return new Analysis(store, session, config, current, previous, months, lookbackDays);
   }
 
   /** The period's bounds as bound parameters. */
@@ -70,26 +111,43 @@ export class Analysis {
    * passing a wrong value on.
    */
   async rows<Row extends z.ZodType>(name: string, row: Row, params: SqlParams = {}): Promise<Array<z.infer<Row>>> {
-    return parseRows(`queries/${name}.sql`, row, await queryFile(this.session, name, params));
+    return parseRows(`queries/${name}.sql`, row, await this.step(`file:${name}`, params, stepKindOf(queryText(name)), () => queryFile(this.session, name, params)));
   }
 
-  /** Runs queries/<name>.sql (a file that builds tables) on this analysis's connection. */
-  run(name: string, params: SqlParams = {}): Promise<void> {
-    return runQueryFile(this.session, name, params);
+  /**
+   * Rows of queries/<name>.sql, a query that reads only the base tables and
+   * the store's own (the report's examples and curves): whatever ran before
+   * it, its rows are the same, so a kept analysis answers it on its own.
+   */
+  async baseRows<Row extends z.ZodType>(name: string, row: Row, params: SqlParams = {}): Promise<Array<z.infer<Row>>> {
+    return parseRows(`queries/${name}.sql`, row, await this.step(`file:${name}`, params, 'base', () => queryFile(this.session, name, params)));
+  }
+
+  /** Runs queries/<name>.sql (a file that builds tables) on this analysis's connection, when a query that is not cached needs it. */
+  async run(name: string, params: SqlParams = {}): Promise<void> {
+    await this.step(`file:${name}`, params, 'changes', async () => {
+      await queryFile(this.session, name, params);
+      return [];
+    });
   }
 
   /** Ad-hoc statements on this analysis's connection (filling a table next to a query file); their rows are not read. */
   async sql(text: string, params: SqlParams = {}): Promise<void> {
-    await this.session.script(text, params);
+    await this.step(`sql:${text}`, params, 'changes', async () => {
+      await this.session.script(text, params);
+      return [];
+    });
   }
 
   /** Rows of an ad-hoc query on this analysis's connection (a one-line lookup next to a query file), parsed as SqlSession.rows does. */
   async sqlRows<Row extends z.ZodType>(name: string, row: Row, text: string, params: SqlParams = {}): Promise<Array<z.infer<Row>>> {
-    return parseRows(`query "${name}"`, row, await this.session.script(text, params));
+    return parseRows(`query "${name}"`, row, await this.step(`sql:${text}`, params, stepKindOf(text), () => this.session.script(text, params)));
   }
 
+  /** Closes the connection and keeps what was computed beside the store. */
   close(): void {
     this.session.close();
+    this.cache?.save();
   }
 }
 
@@ -101,4 +159,11 @@ export async function withAnalysis<T>(store: Store, config: Config, period: stri
   } finally {
     analysis.close();
   }
+}
+
+type StepKind = 'changes' | 'reads' | 'base';
+
+/** `changes` when SQL may make, fill or change a table (a word in a comment counts too: it only costs a statement run again). */
+function stepKindOf(sql: string): StepKind {
+  return /\b(CREATE|INSERT|UPDATE|DELETE|DROP|ALTER|COPY|ATTACH|SET)\b/i.test(sql) ? 'changes' : 'reads';
 }

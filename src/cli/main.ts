@@ -50,6 +50,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   themes: async () => (await import('./commands/themes.js')).registerThemes,
   report: async () => (await import('./commands/report.js')).registerReport,
   demo: async () => (await import('./commands/demo.js')).registerDemo,
+  cache: async () => (await import('./commands/cache.js')).registerCache,
 };
 
 /** The program with the command `args` names, or with every command (for the help, and a misspelt command's suggestion); none for --version. */

@@ -15,9 +15,27 @@ export interface ThemeCount {
 /** How many mentions of the analysis's period each configured theme holds (queries/check/themes.sql); empty without themes. */
 export async function themeCounts(analysis: Analysis): Promise<ThemeCount[]> {
   if (Object.keys(analysis.config.themes).length === 0) return [];
-  await fillThemeTables(analysis);
-  await analysis.run('themes/posts', { from: iso(analysis.period.start), end: iso(analysis.period.end) });
-  await analysis.run('themes/configured');
+  await themePosts(analysis);
+  return countsAfterThemePosts(analysis);
+}
+
+/** themeCounts' query, on the tables themePosts made. */
+export async function countsAfterThemePosts(analysis: Analysis): Promise<ThemeCount[]> {
+  if (Object.keys(analysis.config.themes).length === 0) return [];
   const rows = await analysis.rows('check/themes', row, analysis.range);
   return rows.map((entry) => ({ theme: entry.theme, mentions: entry.mentions, closest: entry.closest.map((word, index) => ({ word, uses: entry.closest_uses[index] ?? 0 })) }));
+}
+
+/**
+ * The words of every mention of the period and the previous one, and the
+ * configured themes they hold (themes/posts.sql, themes/configured.sql): what
+ * themesOf reads, and check's counts. Both run it first, so that a check
+ * after a report reads the counts the report's analysis kept.
+ */
+export async function themePosts(analysis: Analysis): Promise<void> {
+  await fillThemeTables(analysis);
+  await analysis.run('diagnostics/sentiment_class');
+  await analysis.run('themes/log_odds');
+  await analysis.run('themes/posts', { from: iso(analysis.previous.start), end: iso(analysis.period.end) });
+  await analysis.run('themes/configured');
 }

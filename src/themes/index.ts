@@ -12,7 +12,7 @@ import type { Period } from '../analysis/period.js';
 import type { Config } from '../config/types.js';
 import type { MetricsReport } from '../metrics/types.js';
 import type { Store } from '../store/database.js';
-import { fillThemeTables } from './tables.js';
+import { countsAfterThemePosts, themePosts } from './check.js';
 import type { BrandThemes, FoundKind, Theme, ThemeBenchmark, ThemeSource } from './types.js';
 
 export type * from './types.js';
@@ -64,12 +64,10 @@ const exampleRow = z.object({ brand_id: z.string(), theme: z.string(), source: z
 /** The themes of every brand of the analysis's period, the client's with their benchmark against its competitors. */
 export async function themesOf(analysis: Analysis, options: ThemeOptions = {}): Promise<BrandThemes[]> {
   const { config, period, previous } = analysis;
-  await fillThemeTables(analysis);
+  await themePosts(analysis);
+  // Not shown here: computed at this point of the analysis so that a check of the month reads them from the kept analysis.
+  await countsAfterThemePosts(analysis);
   const params = { start: iso(period.start), end: iso(period.end), from: iso(previous.start), inbound_mode: config.metrics.inbound };
-  await analysis.run('diagnostics/sentiment_class');
-  await analysis.run('themes/log_odds');
-  await analysis.run('themes/posts', { from: params.from, end: params.end });
-  await analysis.run('themes/configured');
   await analysis.run('themes/terms');
   await analysis.run('themes/found', { ...params, min_authors: config.metrics.themeAuthors, alpha0: THEME_PRIOR_TOTAL, top: options.top ?? 10, min_mentions: THEME_MIN_MENTIONS });
   await analysis.run('themes/mentions', params);

@@ -14,6 +14,7 @@ interface CheckOptions {
   period: string;
   config: string;
   db?: string;
+  cache?: boolean;
 }
 
 export function registerCheck(program: Command): Command {
@@ -23,6 +24,7 @@ export function registerCheck(program: Command): Command {
     .requiredOption('--period <period>', 'a month (2017-10), a quarter (2017-Q4) or FROM..TO dates, both included')
     .option('--config <path>', 'config file', 'replybench.yaml')
     .option('--db <path>', "database file (default: the config's database, else ./replybench.duckdb)")
+    .option('--no-cache', 'compute the analysis again instead of reading the one kept beside the database')
     .action(async (options: CheckOptions) => {
       process.stdout.write(await runCheck(options));
     });
@@ -38,7 +40,7 @@ export async function runCheck(options: CheckOptions): Promise<string> {
       warnings: await checkConfigAgainstData(analysis),
       report: await metricsOf(analysis),
       themes: await themeCounts(analysis),
-    }));
+    }), { cache: options.cache });
     const lines = [`Config ${config.source} against the data of ${period.label} (${report.period.start} .. ${report.period.end}, ${config.timezone}):`];
     if (warnings.length === 0) lines.push('  every handle and topic of the config posts or is mentioned in the period.');
     for (const warning of warnings) lines.push(`  warning: ${warning.key}: ${warning.message}`);

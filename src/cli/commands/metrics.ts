@@ -20,6 +20,7 @@ interface MetricsOptions {
   period: string;
   config: string;
   db?: string;
+  cache?: boolean;
   format: string;
   out?: string;
 }
@@ -31,6 +32,7 @@ export function registerMetrics(program: Command): Command {
     .requiredOption('--period <period>', 'a month (2017-10), a quarter (2017-Q4) or FROM..TO dates, both included')
     .option('--config <path>', 'config file', 'replybench.yaml')
     .option('--db <path>', "database file (default: the config's database, else ./replybench.duckdb)")
+    .option('--no-cache', 'compute the analysis again instead of reading the one kept beside the database')
     .option('--format <format>', 'table|json|csv', 'table')
     .option('--out <file>', 'write to a file instead of standard output')
     .action(async (options: MetricsOptions) => {
@@ -47,13 +49,14 @@ export async function runMetrics(options: MetricsOptions): Promise<void> {
   try {
     const report = await withAnalysis(store, config, period, async (analysis) => {
       printConfigWarnings(config, await checkConfigAgainstData(analysis));
-      const metrics = { ...(await metricsOf(analysis)), diagnostics: await diagnosticsOf(analysis) };
-      // Only the JSON carries the themes: the table and the CSV would compute them for nothing.
-      if (format !== 'json') return metrics;
-      const { themes, leftOut } = await themesIfTheyFit(analysis);
+      const figures = await metricsOf(analysis);
+      // Only the JSON carries the themes: the table and the CSV would compute them for nothing. They come
+      // before the diagnostics, in the report's order, so that a report of the month reads what this kept.
+      const { themes, leftOut } = format === 'json' ? await themesIfTheyFit(analysis) : { themes: null, leftOut: null };
       if (leftOut !== null) process.stderr.write(`replybench: warning: ${leftOut}.\n`);
+      const metrics = { ...figures, diagnostics: await diagnosticsOf(analysis) };
       return themes === null ? metrics : withThemes(metrics, themes);
-    });
+    }, { cache: options.cache });
     if (report.dataQuality.posts === 0) process.stderr.write(`replybench: note: no posts in ${period.label} (${report.period.start} .. ${report.period.end}); every count is 0.\n`);
     const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'csv' ? metricsCsv(report) : metricsTable(report);
     if (options.out) writeOutputFile(options.out, text);

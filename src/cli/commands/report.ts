@@ -24,6 +24,7 @@ interface ReportOptions {
   config: string[];
   allClients?: string;
   db?: string;
+  cache?: boolean;
   out: string;
   lang?: string;
   pageSize?: string;
@@ -38,6 +39,7 @@ export function registerReport(program: Command): Command {
     .option('--config <path>', 'config file; repeat it for one report per config', collect, [])
     .option('--all-clients <dir>', 'one report per config file (*.yaml) in this folder, reusing one browser')
     .option('--db <path>', "database file (default: each config's database, else ./replybench.duckdb)")
+    .option('--no-cache', 'compute the analysis again instead of reading the one kept beside the database')
     .option('--out <dir>', 'output folder (one subfolder per client when there are several)', 'out')
     .option('--lang <lang>', `${LANGUAGE_CHOICES} (default: the config's report.language)`)
     .option('--page-size <size>', "A4|Letter (default: the config's report.pageSize)")
@@ -108,7 +110,7 @@ async function writeReports(
         const report = await withAnalysis(store, config, options.period, async (analysis) => {
           printConfigWarnings(config, await checkConfigAgainstData(analysis));
           return writeReport({ config, analysis, outDir: folder.dir, folder, lang: language, pageSize, printer, formats });
-        });
+        }, { cache: options.cache });
         for (const warning of report.warnings) process.stderr.write(`replybench: warning: ${config.client}: ${warning}.\n`);
         written.push(report);
       } finally {

@@ -16,6 +16,7 @@ interface ThemesOptions {
   period: string;
   config: string;
   db?: string;
+  cache?: boolean;
   brand?: string;
   format: string;
   out?: string;
@@ -28,6 +29,7 @@ export function registerThemes(program: Command): Command {
     .requiredOption('--period <period>', 'a month (2017-10), a quarter (2017-Q4) or FROM..TO dates, both included')
     .option('--config <path>', 'config file', 'replybench.yaml')
     .option('--db <path>', "database file (default: the config's database, else ./replybench.duckdb)")
+    .option('--no-cache', 'compute the analysis again instead of reading the one kept beside the database')
     .option('--brand <id>', 'only this brand')
     .option('--format <format>', 'table|json|csv', 'table')
     .option('--out <file>', 'write to a file instead of standard output')
@@ -46,7 +48,7 @@ export async function runThemes(options: ThemesOptions): Promise<void> {
   if (options.out) checkOutputFile(options.out, '--out');
   const store = await openImportedDatabase(databasePath(options.db, config));
   try {
-    const brands = await withAnalysis(store, config, period, (analysis) => themesOf(analysis));
+    const brands = await withAnalysis(store, config, period, (analysis) => themesOf(analysis), { cache: options.cache });
     const report: ThemesReport = { period: periodJson(period), brands: brands.filter((brand) => options.brand === undefined || brand.id === options.brand) };
     const text = options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : options.format === 'csv' ? themesCsv(report) : themesTable(report);
     if (options.out) writeOutputFile(options.out, text);

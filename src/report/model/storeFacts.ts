@@ -57,10 +57,10 @@ const importRow = z.object({
  */
 export async function readStoreFacts(analysis: Analysis, examples = 8): Promise<StoreFacts> {
   const params = { ...analysis.range, inbound_mode: analysis.config.metrics.inbound };
-  const timeRows = await analysis.rows('report/response_times', responseTimesRow, params);
+  const timeRows = await analysis.baseRows('report/response_times', responseTimesRow, params);
   const responseTimes: ResponseTimes = Object.fromEntries(timeRows.map((row) => [row.brand_id, row.times]));
   const sample = async (list: 'unanswered' | 'slowest'): Promise<MentionSample[]> =>
-    (await analysis.rows('report/mention_examples', sampleRow, { ...params, client: analysis.config.client, list, limit: examples })).map((row) => ({
+    (await analysis.baseRows('report/mention_examples', sampleRow, { ...params, client: analysis.config.client, list, limit: examples })).map((row) => ({
       platform: row.platform,
       author: row.author,
       createdAtMs: row.created_ms,
@@ -68,7 +68,7 @@ export async function readStoreFacts(analysis: Analysis, examples = 8): Promise<
       responseMin: row.response_min,
       pending: row.pending,
     }));
-  const importRows = await analysis.rows('report/imports', importRow);
+  const importRows = await analysis.baseRows('report/imports', importRow);
   return {
     responseTimes,
     unanswered: await sample('unanswered'),
