@@ -137,6 +137,11 @@ async function writeAnalysedReport(options: WriteReportOptions, analysis: Analys
     if (formats.has('csv') && metrics.brands.some((brand) => brand.themes !== undefined)) folder.write('themes.csv', themesCsv(themesReportOf(metrics)));
     const json = folder.write('metrics.json', `${JSON.stringify(metrics, null, 2)}\n`);
     printer = formats.has('pdf') || (formats.has('pptx') && svgLogo) ? (options.printer ?? (await ReportPrinter.launch())) : null;
+    // Chromium prints the PDF while this process writes the deck and the workbook.
+    const footerLeft = [model.agency.name, model.client.name, model.period.label].filter(Boolean).join(' · ');
+    const printing = printer && formats.has('pdf') ? printer.print(html, { pageSize, footerHtml: renderFooterHtml(template, t, footerLeft) }) : null;
+    // Awaited below; until then a failure of the deck must not leave its rejection unhandled.
+    printing?.catch(() => undefined);
     let pptx: string | null = null;
     if (formats.has('pptx')) {
       const logoPng = printer && svgLogo && model.agency.logoDataUrl ? await printer.rasterize(model.agency.logoDataUrl) : null;
@@ -153,9 +158,8 @@ async function writeAnalysedReport(options: WriteReportOptions, analysis: Analys
 
     let blockedRequests: string[] = [];
     let pdf: string | null = null;
-    if (printer && formats.has('pdf')) {
-      const footerLeft = [model.agency.name, model.client.name, model.period.label].filter(Boolean).join(' · ');
-      const result = await printer.print(html, { pageSize, footerHtml: renderFooterHtml(template, t, footerLeft) });
+    if (printing) {
+      const result = await printing;
       pdf = folder.write('report.pdf', result.pdf);
       blockedRequests = result.blockedRequests;
     }
