@@ -50,6 +50,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   themes: async () => (await import('./commands/themes.js')).registerThemes,
   report: async () => (await import('./commands/report.js')).registerReport,
   demo: async () => (await import('./commands/demo.js')).registerDemo,
+  serve: async () => (await import('./commands/serve.js')).registerServe,
   cache: async () => (await import('./commands/cache.js')).registerCache,
 };
 

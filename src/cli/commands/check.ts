@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { withAnalysis } from '../../analysis/analysis.js';
-import { checkConfigAgainstData } from '../../analysis/config-check.js';
+import { checkConfigAgainstData, type ConfigWarning } from '../../analysis/config-check.js';
+import type { Period } from '../../analysis/period.js';
+import type { Config } from '../../config/types.js';
 import { loadConfig } from '../../config/load.js';
-import { metricsOf } from '../../metrics/compute.js';
+import { metricsOf, periodJson } from '../../metrics/compute.js';
 import { alignedTable, printable } from '../../metrics/format/aligned.js';
 import { parsePeriod } from '../../analysis/period.js';
 import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
@@ -25,33 +27,83 @@ export function registerCheck(program: Command): Command {
     .option('--config <path>', 'config file', 'replybench.yaml')
     .option('--db <path>', "database file (default: the config's database, else ./replybench.duckdb)")
     .option('--no-cache', 'compute the analysis again instead of reading the one kept beside the database')
-    .action(async (options: CheckOptions) => {
-      process.stdout.write(await runCheck(options));
+    .option('--json', 'print the findings as one JSON object (the object `replybench serve` answers GET /api/clients/:id/check with)')
+    .action(async (options: CheckOptions & { json?: boolean }) => {
+      const result = await checkOf(options);
+      process.stdout.write(options.json ? `${JSON.stringify(checkJson(result), null, 2)}\n` : checkText(result));
     });
 }
 
-/** The text `replybench check` prints: the config checks, then the coverage table. */
-export async function runCheck(options: CheckOptions): Promise<string> {
+/** What `replybench check` found: the config against the data, the coverage, the themes' counts. */
+export interface CheckResult {
+  config: Config;
+  period: Period;
+  warnings: ConfigWarning[];
+  report: MetricsReport;
+  themes: ThemeCount[];
+}
+
+/** The config against the data of one period (the analysis kept beside the store answers a second check at once). */
+export async function checkOf(options: CheckOptions): Promise<CheckResult> {
   const config = loadConfig(options.config);
   const period = parsePeriod(options.period, config.timezone);
   const store = await openImportedDatabase(databasePath(options.db, config));
   try {
-    const { warnings, report, themes } = await withAnalysis(store, config, period, async (analysis) => ({
-      warnings: await checkConfigAgainstData(analysis),
-      report: await metricsOf(analysis),
-      themes: await themeCounts(analysis),
-    }), { cache: options.cache });
-    const lines = [`Config ${config.source} against the data of ${period.label} (${report.period.start} .. ${report.period.end}, ${config.timezone}):`];
-    if (warnings.length === 0) lines.push('  every handle and topic of the config posts or is mentioned in the period.');
-    for (const warning of warnings) lines.push(`  warning: ${warning.key}: ${warning.message}`);
-    lines.push('', `Coverage in ${period.label} (what each brand's numbers rest on):`, ...coverageTable(report), '', ...COVERAGE_NOTES, '');
-    if (themes.length > 0) lines.push(`Themes of ${config.source} in ${period.label} (mentions holding one of their words):`, ...themeLines(themes), '');
-    const sentences = coverageSentences(report);
-    lines.push(sentences.length === 0 ? 'Every brand and platform is measured on the whole period.' : 'What to know before comparing:', ...sentences.map((sentence) => `  ${sentence}`), '');
-    return lines.join('\n');
+    const found = await withAnalysis(
+      store,
+      config,
+      period,
+      async (analysis) => ({
+        warnings: await checkConfigAgainstData(analysis),
+        report: await metricsOf(analysis),
+        themes: await themeCounts(analysis),
+      }),
+      { cache: options.cache },
+    );
+    return { config, period, ...found };
   } finally {
     store.close();
   }
+}
+
+/** The text `replybench check` prints: the config checks, then the coverage table. */
+export async function runCheck(options: CheckOptions): Promise<string> {
+  return checkText(await checkOf(options));
+}
+
+export function checkText({ config, period, warnings, report, themes }: CheckResult): string {
+  const lines = [`Config ${config.source} against the data of ${period.label} (${report.period.start} .. ${report.period.end}, ${config.timezone}):`];
+  if (warnings.length === 0) lines.push('  every handle and topic of the config posts or is mentioned in the period.');
+  for (const warning of warnings) lines.push(`  warning: ${warning.key}: ${warning.message}`);
+  lines.push('', `Coverage in ${period.label} (what each brand's numbers rest on):`, ...coverageTable(report), '', ...COVERAGE_NOTES, '');
+  if (themes.length > 0) lines.push(`Themes of ${config.source} in ${period.label} (mentions holding one of their words):`, ...themeLines(themes), '');
+  const sentences = coverageSentences(report);
+  lines.push(sentences.length === 0 ? 'Every brand and platform is measured on the whole period.' : 'What to know before comparing:', ...sentences.map((sentence) => `  ${sentence}`), '');
+  return lines.join('\n');
+}
+
+/** `check --json` and the page's check: the same findings as the text, as data, with the sentences. */
+export function checkJson({ config, period, warnings, report, themes }: CheckResult) {
+  const coverageOf = (brand: BrandMetrics, platform: string) => ({
+    brand: brand.id,
+    name: brand.name,
+    role: brand.role,
+    platform,
+    inbound: brand.inbound,
+    coverage: brand.coverage ?? null,
+  });
+  return {
+    config: config.source,
+    period: periodJson(period),
+    configWarnings: warnings,
+    coverage: report.brands.flatMap((brand) => [
+      coverageOf(brand, 'all'),
+      ...(report.byPlatform ?? []).flatMap((scope) => scope.brands.filter((entry) => entry.id === brand.id).map((entry) => coverageOf(entry, scope.platform))),
+    ]),
+    periodCoverage: report.periodCoverage ?? null,
+    themes,
+    sentences: coverageSentences(report),
+  };
 }
 
 /** Each configured theme's mentions; a theme no mention holds is a warning, with the closest words of the period. */

@@ -94,7 +94,7 @@ async function runImport(files: string[], options: ImportOptions, configGiven: b
         if ('message' in result) {
           process.stderr.write(`replybench: ${result.message}\n`);
           if (options.json) process.stdout.write(`${JSON.stringify({ path: result.path, error: result.message })}\n`);
-        } else process.stdout.write(options.json ? `${JSON.stringify(jsonLine(result))}\n` : fileSummary(result));
+        } else process.stdout.write(options.json ? `${JSON.stringify(importJson(result))}\n` : fileSummary(result));
       },
       // Nobody reads the output any more (| head): the file in hand has landed, the rest are left.
       { shouldStop: stdoutClosed },
@@ -118,7 +118,8 @@ async function runImport(files: string[], options: ImportOptions, configGiven: b
   }
 }
 
-function jsonLine(result: FileImportResult): Record<string, unknown> {
+/** One imported file as `import --json` prints it (and `replybench serve` answers an import with). */
+export function importJson(result: FileImportResult): Record<string, unknown> {
   return {
     path: result.path,
     format: result.format,

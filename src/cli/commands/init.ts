@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { UserError } from '../../errors.js';
 import { STARTER_CONFIG } from '../../config/starter.js';
 
@@ -18,7 +18,8 @@ export function registerInit(program: Command): Command {
       process.stdout.write(
         `Created ${configPath} and the folders exports/, reports/, data/.\n` +
           'Next: put your export files in exports/, edit the brands in replybench.yaml, then run\n' +
-          '  replybench import exports/*\n  replybench report --period 2017-10\n',
+          `  cd ${relative(process.cwd(), root) || '.'}\n  npx replybench import exports/*\n  npx replybench check --period 2017-10\n  npx replybench report --period 2017-10\n` +
+          'or do it all in the page of `npx replybench serve`.\n',
       );
     });
 }

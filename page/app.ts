@@ -1,0 +1,440 @@
+/**
+ * The page of `replybench serve`: clients, exports, brands, check and
+ * reports, over the JSON API (docs/serve.md). Every text from the data is set
+ * as text, never as HTML; the page loads nothing but its own files.
+ */
+
+type Language = 'en' | 'es' | 'fr';
+
+const STRINGS: Record<Language, Record<string, string>> = {
+  en: {
+    noToken: 'Open the address that replybench serve printed: it carries the token this page needs.',
+    clients: 'Clients',
+    noClients: 'No client yet: create the first one.',
+    newClient: 'New client',
+    id: 'Id (folder name)',
+    name: 'Name',
+    timezone: 'Timezone',
+    language: 'Language',
+    create: 'Create',
+    exports: 'Exports',
+    exportsHint: 'CSV, TSV, XLSX or ZIP exports of a listening or care tool. Nothing is stored before you import.',
+    upload: 'Preview',
+    import: 'Import',
+    format: 'Layout',
+    encoding: 'Encoding',
+    delimiter: 'Delimiter',
+    rows: 'Rows read',
+    wouldImport: 'Would import',
+    rejected: 'Would reject',
+    field: 'Field',
+    columns: 'Columns',
+    firstRows: 'First rows as the store would hold them',
+    imported: 'Imported',
+    duplicates: 'already held',
+    brands: 'Brands',
+    brandsHint: 'The client first, then its competitors; handles per platform, separated by commas.',
+    addBrand: 'Add a competitor',
+    save: 'Save',
+    saved: 'Saved.',
+    handles: 'handles',
+    check: 'Check',
+    period: 'Period (2017-10, 2017-Q4)',
+    runCheck: 'Check',
+    coverage: 'Coverage',
+    brand: 'Brand',
+    platform: 'Platform',
+    inbound: 'Mentions',
+    measured: 'Measured',
+    ownPosts: 'Own posts',
+    warnings: 'Warnings',
+    allMeasured: 'Every brand and platform is measured on the whole period.',
+    configWarnings: 'The config against the data',
+    report: 'Report',
+    generate: 'Write the report',
+    working: 'Working…',
+    reports: 'Earlier reports',
+  },
+  es: {
+    noToken: 'Abra la dirección que imprimió replybench serve: lleva el token que esta página necesita.',
+    clients: 'Clientes',
+    noClients: 'Aún no hay clientes: cree el primero.',
+    newClient: 'Nuevo cliente',
+    id: 'Id (nombre de carpeta)',
+    name: 'Nombre',
+    timezone: 'Zona horaria',
+    language: 'Idioma',
+    create: 'Crear',
+    exports: 'Exportaciones',
+    exportsHint: 'Exportaciones CSV, TSV, XLSX o ZIP de una herramienta de escucha o atención. Nada se guarda antes de importar.',
+    upload: 'Previsualizar',
+    import: 'Importar',
+    format: 'Formato',
+    encoding: 'Codificación',
+    delimiter: 'Separador',
+    rows: 'Filas leídas',
+    wouldImport: 'Se importarían',
+    rejected: 'Se rechazarían',
+    field: 'Campo',
+    columns: 'Columnas',
+    firstRows: 'Primeras filas tal como se guardarían',
+    imported: 'Importadas',
+    duplicates: 'ya guardadas',
+    brands: 'Marcas',
+    brandsHint: 'Primero el cliente, luego sus competidores; cuentas por plataforma, separadas por comas.',
+    addBrand: 'Añadir un competidor',
+    save: 'Guardar',
+    saved: 'Guardado.',
+    handles: 'cuentas',
+    check: 'Comprobación',
+    period: 'Periodo (2017-10, 2017-Q4)',
+    runCheck: 'Comprobar',
+    coverage: 'Cobertura',
+    brand: 'Marca',
+    platform: 'Plataforma',
+    inbound: 'Menciones',
+    measured: 'Medidas',
+    ownPosts: 'Publicaciones propias',
+    warnings: 'Avisos',
+    allMeasured: 'Cada marca y plataforma se mide en todo el periodo.',
+    configWarnings: 'La configuración frente a los datos',
+    report: 'Informe',
+    generate: 'Escribir el informe',
+    working: 'Trabajando…',
+    reports: 'Informes anteriores',
+  },
+  fr: {
+    noToken: "Ouvrez l'adresse affichée par replybench serve : elle porte le jeton dont cette page a besoin.",
+    clients: 'Clients',
+    noClients: 'Aucun client pour l’instant : créez le premier.',
+    newClient: 'Nouveau client',
+    id: 'Id (nom du dossier)',
+    name: 'Nom',
+    timezone: 'Fuseau horaire',
+    language: 'Langue',
+    create: 'Créer',
+    exports: 'Exports',
+    exportsHint: "Exports CSV, TSV, XLSX ou ZIP d'un outil d'écoute ou de relation client. Rien n'est enregistré avant l'import.",
+    upload: 'Aperçu',
+    import: 'Importer',
+    format: 'Format',
+    encoding: 'Encodage',
+    delimiter: 'Séparateur',
+    rows: 'Lignes lues',
+    wouldImport: 'Seraient importées',
+    rejected: 'Seraient rejetées',
+    field: 'Champ',
+    columns: 'Colonnes',
+    firstRows: 'Premières lignes telles que la base les garderait',
+    imported: 'Importées',
+    duplicates: 'déjà présentes',
+    brands: 'Marques',
+    brandsHint: "Le client d'abord, puis ses concurrents ; comptes par plateforme, séparés par des virgules.",
+    addBrand: 'Ajouter un concurrent',
+    save: 'Enregistrer',
+    saved: 'Enregistré.',
+    handles: 'comptes',
+    check: 'Vérification',
+    period: 'Période (2017-10, 2017-Q4)',
+    runCheck: 'Vérifier',
+    coverage: 'Couverture',
+    brand: 'Marque',
+    platform: 'Plateforme',
+    inbound: 'Mentions',
+    measured: 'Mesurées',
+    ownPosts: 'Publications propres',
+    warnings: 'Alertes',
+    allMeasured: 'Chaque marque et plateforme est mesurée sur toute la période.',
+    configWarnings: 'La configuration face aux données',
+    report: 'Rapport',
+    generate: 'Écrire le rapport',
+    working: 'En cours…',
+    reports: 'Rapports précédents',
+  },
+};
+
+const language: Language = (['es', 'fr'] as const).find((code) => navigator.language.toLowerCase().startsWith(code)) ?? 'en';
+document.documentElement.lang = language;
+const t = (key: string): string => STRINGS[language][key] ?? STRINGS.en[key] ?? key;
+const token = new URLSearchParams(location.search).get('token') ?? '';
+const app = document.getElementById('app') as HTMLElement;
+const statusLine = document.getElementById('status') as HTMLElement;
+
+interface ClientSummary {
+  id: string;
+  name: string;
+  timezone: string;
+  language: string;
+  reports: string[];
+  problem: string | null;
+}
+
+/** An element with attributes and children; strings become text nodes (never HTML). */
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: Array<Node | string | null>): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
+  for (const child of children) if (child !== null) node.append(child);
+  return node;
+}
+
+function say(text: string, error = false): void {
+  statusLine.textContent = text;
+  statusLine.className = error ? 'error' : '';
+}
+
+async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  const response = await fetch(path, { method, headers, ...(payload === undefined ? {} : { body: payload }) });
+  const value = (await response.json()) as T & { error?: string };
+  if (!response.ok) throw new Error(value.error ?? `${response.status}`);
+  return value;
+}
+
+/** Runs an action with the status line saying so; its error is shown, not thrown. */
+async function act(work: () => Promise<void>): Promise<void> {
+  say(t('working'));
+  try {
+    await work();
+    // What the action said of itself ("Saved.") stays.
+    if (statusLine.textContent === t('working')) say('');
+  } catch (error) {
+    say(error instanceof Error ? error.message : String(error), true);
+  }
+}
+
+function table(header: string[], rows: Array<Array<string | number>>): HTMLTableElement {
+  return el(
+    'table',
+    {},
+    el('thead', {}, el('tr', {}, ...header.map((cell) => el('th', {}, cell)))),
+    el('tbody', {}, ...rows.map((row) => el('tr', {}, ...row.map((cell) => el('td', typeof cell === 'number' ? { class: 'number' } : {}, String(cell)))))),
+  );
+}
+
+async function showClients(selected: string | null): Promise<void> {
+  const { clients } = await api<{ clients: ClientSummary[] }>('GET', '/api/clients');
+  app.replaceChildren();
+  const list = el('div', { class: 'clients' });
+  for (const client of clients) {
+    const button = el('button', { class: client.id === selected ? 'current' : 'secondary', 'data-client': client.id }, client.name);
+    button.addEventListener('click', () => void act(() => showClients(client.id)));
+    list.append(button);
+  }
+  app.append(el('section', {}, el('h2', {}, t('clients')), clients.length === 0 ? el('p', {}, t('noClients')) : list, newClientForm()));
+  const client = clients.find((entry) => entry.id === selected);
+  if (client) {
+    if (client.problem) app.append(el('p', { class: 'problem' }, client.problem));
+    app.append(exportsSection(client), await brandsSection(client), checkSection(client), reportSection(client));
+  }
+}
+
+function newClientForm(): HTMLElement {
+  const id = el('input', { name: 'id', required: '', pattern: '[a-z0-9][a-z0-9_\\-]*' });
+  const name = el('input', { name: 'name', required: '' });
+  const timezone = el('input', { name: 'timezone', value: Intl.DateTimeFormat().resolvedOptions().timeZone });
+  const lang = el('select', { name: 'language' }, ...(['en', 'es', 'fr'] as const).map((code) => el('option', code === language ? { value: code, selected: '' } : { value: code }, code)));
+  const form = el(
+    'form',
+    { class: 'new-client' },
+    el('h3', {}, t('newClient')),
+    el('label', {}, t('id'), id),
+    el('label', {}, t('name'), name),
+    el('label', {}, t('timezone'), timezone),
+    el('label', {}, t('language'), lang),
+    el('button', { type: 'submit' }, t('create')),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void act(async () => {
+      const client = await api<ClientSummary>('POST', '/api/clients', { id: id.value, name: name.value, timezone: timezone.value, language: lang.value });
+      await showClients(client.id);
+    });
+  });
+  return form;
+}
+
+interface Preview {
+  previewId: string;
+  file: string;
+  preview: {
+    format: { label: string };
+    encoding: string;
+    delimiter: string | null;
+    rowsRead: number;
+    wouldImport: number;
+    rejected: number;
+    rejectedByReason: Record<string, number>;
+    warnings: string[];
+    fields: Array<{ field: string; columns: string[]; constant: string | null }>;
+    rows: Array<{ row: number; post: Record<string, string | number | null> | null; rejected: string | null }>;
+  };
+}
+
+function exportsSection(client: ClientSummary): HTMLElement {
+  const file = el('input', { type: 'file', name: 'file', accept: '.csv,.tsv,.txt,.xlsx,.zip' });
+  const result = el('div', { class: 'preview' });
+  const upload = el('button', { type: 'button' }, t('upload'));
+  upload.addEventListener('click', () =>
+    void act(async () => {
+      const chosen = file.files?.[0];
+      if (!chosen) return;
+      const form = new FormData();
+      form.append('file', chosen);
+      const preview = await api<Preview>('POST', `/api/clients/${client.id}/exports`, form);
+      result.replaceChildren(...previewView(client, preview));
+    }),
+  );
+  return el('section', { id: 'exports' }, el('h2', {}, t('exports')), el('p', {}, t('exportsHint')), file, upload, result);
+}
+
+function previewView(client: ClientSummary, { previewId, file, preview }: Preview): Node[] {
+  const summary = table(
+    [t('format'), t('encoding'), t('delimiter'), t('rows'), t('wouldImport'), t('rejected')],
+    [[preview.format.label, preview.encoding, preview.delimiter ?? '', preview.rowsRead, preview.wouldImport, preview.rejected]],
+  );
+  const fields = table(
+    [t('field'), t('columns')],
+    preview.fields.map((field) => [field.field, field.columns.length > 0 ? field.columns.join(', ') : (field.constant ?? '')]),
+  );
+  const shown = preview.rows.slice(0, 5);
+  const keys = ['created_at', 'author', 'kind', 'text'];
+  const rows = table(['#', ...keys], shown.map((row) => [row.row, ...keys.map((key) => (row.post ? String(row.post[key] ?? '') : (row.rejected ?? '')))]));
+  const reasons = Object.entries(preview.rejectedByReason).map(([reason, count]) => el('li', { class: 'warning' }, `${reason}: ${count}`));
+  const importButton = el('button', { type: 'button' }, `${t('import')} ${file}`);
+  const outcome = el('p', { class: 'outcome' });
+  importButton.addEventListener('click', () =>
+    void act(async () => {
+      const done = await api<{ files: Array<{ imported: number; duplicates: number }> }>('POST', `/api/clients/${client.id}/imports`, { previewId });
+      importButton.disabled = true;
+      outcome.textContent = done.files.map((entry) => `${t('imported')}: ${entry.imported} (${entry.duplicates} ${t('duplicates')})`).join('; ');
+    }),
+  );
+  return [summary, fields, el('h3', {}, t('firstRows')), rows, el('ul', {}, ...reasons, ...preview.warnings.map((warning) => el('li', { class: 'warning' }, warning))), importButton, outcome];
+}
+
+interface BrandConfig {
+  id: string;
+  name?: string;
+  accounts?: Record<string, string[]>;
+  [key: string]: unknown;
+}
+
+async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
+  const config = await api<{ brands: BrandConfig[]; [key: string]: unknown }>('GET', `/api/clients/${client.id}/config`);
+  const rows = el('div', {});
+  const platforms = ['twitter', 'facebook', 'instagram'];
+  const editors: Array<{ brand: BrandConfig; name: HTMLInputElement; handles: Record<string, HTMLInputElement> }> = [];
+  // What the data offers for each platform: the accounts that reply most, the handles mentioned most.
+  const lists: HTMLDataListElement[] = [];
+  for (const platform of platforms) {
+    const list = el('datalist', { id: `handles-${platform}` });
+    lists.push(list);
+    api<{ repliers: Array<{ handle: string; n: number }>; mentioned: Array<{ handle: string; n: number }> }>('GET', `/api/clients/${client.id}/handles?platform=${platform}`)
+      .then(({ repliers, mentioned }) => {
+        const seen = new Set<string>();
+        for (const entry of [...repliers, ...mentioned]) {
+          if (seen.has(entry.handle.toLowerCase())) continue;
+          seen.add(entry.handle.toLowerCase());
+          list.append(el('option', { value: entry.handle }, `${entry.handle} (${entry.n})`));
+        }
+      })
+      .catch(() => undefined);
+  }
+  const addRow = (brand: BrandConfig) => {
+    const name = el('input', { value: brand.name ?? brand.id, 'data-field': 'name' });
+    const handles: Record<string, HTMLInputElement> = {};
+    const known = [...new Set([...platforms, ...Object.keys(brand.accounts ?? {})])];
+    for (const platform of known) handles[platform] = el('input', { value: (brand.accounts?.[platform] ?? []).join(', '), 'data-platform': platform, list: `handles-${platform}` });
+    editors.push({ brand, name, handles });
+    rows.append(el('div', { class: 'brand', 'data-brand': brand.id }, el('label', {}, `${t('name')} (${brand.id})`, name), ...known.map((platform) => el('label', {}, `${platform} ${t('handles')}`, handles[platform] ?? null))));
+  };
+  for (const brand of config.brands) addRow(brand);
+  const newId = el('input', { placeholder: 'rivalco', pattern: '[a-z0-9][a-z0-9_\\-]*' });
+  const add = el('button', { type: 'button', class: 'secondary' }, t('addBrand'));
+  add.addEventListener('click', () => {
+    if (newId.value.trim() === '') return;
+    addRow({ id: newId.value.trim(), name: newId.value.trim(), accounts: {} });
+    newId.value = '';
+  });
+  const save = el('button', { type: 'button' }, t('save'));
+  save.addEventListener('click', () =>
+    void act(async () => {
+      const brands = editors.map(({ brand, name, handles }) => {
+        const accounts: Record<string, string[]> = {};
+        for (const [platform, input] of Object.entries(handles)) {
+          const list = input.value.split(',').map((handle) => handle.trim()).filter((handle) => handle !== '');
+          if (list.length > 0) accounts[platform] = list;
+        }
+        return { ...brand, name: name.value.trim() || brand.id, accounts };
+      });
+      await api('PUT', `/api/clients/${client.id}/config`, { ...config, brands });
+      say(t('saved'));
+    }),
+  );
+  return el('section', { id: 'brands' }, el('h2', {}, t('brands')), el('p', {}, t('brandsHint')), ...lists, rows, el('p', {}, newId, ' ', add), save);
+}
+
+interface CheckJson {
+  configWarnings: Array<{ key: string; message: string }>;
+  coverage: Array<{ name: string; platform: string; inbound: number; coverage: { inboundMeasured: number; brandPosts: number; warnings: string[] } | null }>;
+  sentences: string[];
+}
+
+function periodInput(): HTMLInputElement {
+  const last = new Date();
+  last.setMonth(last.getMonth() - 1);
+  return el('input', { name: 'period', value: `${last.getFullYear()}-${String(last.getMonth() + 1).padStart(2, '0')}` });
+}
+
+function checkSection(client: ClientSummary): HTMLElement {
+  const period = periodInput();
+  const result = el('div', {});
+  const run = el('button', { type: 'button' }, t('runCheck'));
+  run.addEventListener('click', () =>
+    void act(async () => {
+      const check = await api<CheckJson>('GET', `/api/clients/${client.id}/check?period=${encodeURIComponent(period.value)}`);
+      result.replaceChildren(
+        el('h3', {}, t('configWarnings')),
+        el('ul', {}, ...check.configWarnings.map((warning) => el('li', { class: 'warning' }, `${warning.key}: ${warning.message}`))),
+        el('h3', {}, t('coverage')),
+        table(
+          [t('brand'), t('platform'), t('inbound'), t('measured'), t('ownPosts'), t('warnings')],
+          check.coverage.map((row) => [row.name, row.platform, row.inbound, row.coverage?.inboundMeasured ?? '-', row.coverage?.brandPosts ?? '-', row.coverage?.warnings.join(', ') || 'ok']),
+        ),
+        check.sentences.length === 0 ? el('p', {}, t('allMeasured')) : el('ul', { class: 'sentences' }, ...check.sentences.map((sentence) => el('li', {}, sentence))),
+      );
+    }),
+  );
+  return el('section', { id: 'check' }, el('h2', {}, t('check')), el('label', {}, t('period'), period), run, result);
+}
+
+function reportSection(client: ClientSummary): HTMLElement {
+  const period = periodInput();
+  const lang = el('select', {}, ...(['en', 'es', 'fr'] as const).map((code) => el('option', code === (client.language || language) ? { value: code, selected: '' } : { value: code }, code)));
+  const result = el('div', {});
+  const run = el('button', { type: 'button' }, t('generate'));
+  const withToken = (url: string) => `${url}?token=${encodeURIComponent(token)}`;
+  run.addEventListener('click', () =>
+    void act(async () => {
+      const written = await api<{ files: Record<string, string | null> }>('POST', `/api/clients/${client.id}/reports`, { period: period.value, language: lang.value });
+      const links = Object.entries(written.files).flatMap(([kind, url]) => (url ? [el('a', { href: withToken(url), download: '' }, kind.toUpperCase())] : []));
+      result.replaceChildren(el('p', { class: 'files' }, ...links), written.files.html ? el('iframe', { src: withToken(written.files.html), sandbox: '', title: t('report') }) : el('span'));
+    }),
+  );
+  const earlier = client.reports.length > 0 ? el('p', {}, `${t('reports')}: ${client.reports.join(', ')}`) : null;
+  return el('section', { id: 'report' }, el('h2', {}, t('report')), el('label', {}, t('period'), period), el('label', {}, t('language'), lang), run, result, earlier);
+}
+
+if (token === '') {
+  app.replaceChildren(el('p', { class: 'problem' }, t('noToken')));
+} else {
+  void act(() => showClients(null));
+}
+
+export {};

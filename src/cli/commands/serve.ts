@@ -1,0 +1,47 @@
+import type { Command } from 'commander';
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { UserError } from '../../errors.js';
+
+interface ServeOptions {
+  port: string;
+  workspace: string;
+  token?: string;
+  open?: boolean;
+}
+
+export function registerServe(program: Command): Command {
+  return program
+    .command('serve')
+    .description('the whole month\'s work in a local web page: clients, exports, brands, check and reports (127.0.0.1 only)')
+    .option('--port <port>', 'port on 127.0.0.1', '4173')
+    .option('--workspace <dir>', 'folder of client projects (each one is what replybench init makes)', '.')
+    .option('--token <token>', 'the API token (default: a new random one each run)')
+    .option('--open', 'open the page in the default browser')
+    .action(async (options: ServeOptions) => {
+      const port = Number(options.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port "${options.port}": use a port number such as 4173.`);
+      if (options.token !== undefined && !/^[A-Za-z0-9_-]{16,128}$/.test(options.token)) throw new UserError('--token: use 16 to 128 letters, digits, - and _.');
+      const { startServer } = await import('../../serve/server.js');
+      let server: Awaited<ReturnType<typeof startServer>>;
+      try {
+        server = await startServer({ workspace: resolve(options.workspace), port, ...(options.token ? { token: options.token } : {}) });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE') throw new UserError(`--port ${port}: another program listens there; choose another port with --port.`);
+        throw error;
+      }
+      process.stdout.write(`replybench serves ${resolve(options.workspace)} at\n  ${server.url}\nOpen that address (it carries this run's token). Ctrl-C stops it.\n`);
+      if (options.open) openInBrowser(server.url);
+      await new Promise<void>((done) => {
+        for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void server.close().then(done));
+      });
+    });
+}
+
+function openInBrowser(url: string): void {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  spawn(command, [url], { stdio: 'ignore', detached: true })
+    .on('error', () => process.stderr.write(`replybench: could not open a browser (${command}); open the address above yourself.\n`))
+    .unref();
+}

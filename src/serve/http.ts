@@ -1,0 +1,54 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { UserError } from '../errors.js';
+
+/** The page's own policy: its scripts and styles only, nothing from the network, no frames of other origins. */
+export const PAGE_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+/** A report read in the page: no script at all, its inline styles and embedded images only, sandboxed. */
+export const REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; sandbox; frame-ancestors 'self'";
+
+/** A refusal the API answers with its status and one sentence (`{ "error": ... }`). */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function sendJson(response: ServerResponse, status: number, value: unknown): void {
+  const body = `${JSON.stringify(value)}\n`;
+  response.writeHead(status, { ...commonHeaders(), 'content-type': 'application/json; charset=utf-8', 'content-security-policy': "default-src 'none'" });
+  response.end(body);
+}
+
+/** Headers every answer carries: never cached (answers hold client data), never sniffed, the token never sent on as a referrer. */
+export function commonHeaders(): Record<string, string> {
+  return { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cross-origin-resource-policy': 'same-origin' };
+}
+
+/** An error as the API answers it: a UserError or HttpError in one sentence; anything else is a 500 without its stack. */
+export function sendError(response: ServerResponse, error: unknown): void {
+  if (error instanceof HttpError) sendJson(response, error.status, { error: error.message });
+  else if (error instanceof UserError) sendJson(response, 400, { error: error.message });
+  else sendJson(response, 500, { error: `replybench failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
+}
+
+/** A JSON body of at most `limit` bytes. */
+export async function readJson(request: IncomingMessage, limit = 1024 * 1024): Promise<unknown> {
+  const type = request.headers['content-type'] ?? '';
+  if (!type.startsWith('application/json')) throw new HttpError(415, 'send the body as JSON (Content-Type: application/json).');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new HttpError(413, `the body is larger than ${limit / 1024} KB.`);
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    throw new HttpError(400, 'the body is not valid JSON.');
+  }
+}

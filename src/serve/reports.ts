@@ -1,0 +1,75 @@
+import { createReadStream, lstatSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { withAnalysis } from '../analysis/analysis.js';
+import { parsePeriod } from '../analysis/period.js';
+import { openImportedDatabase } from '../cli/database.js';
+import { loadConfig } from '../config/load.js';
+import type { ReportPrinter } from '../report/pdf/printer.js';
+import { REPORT_FILE_NAMES } from '../report/report-folder.js';
+import { isLanguage, LANGUAGE_LIST } from '../report/i18n/language.js';
+import { commonHeaders, HttpError, REPORT_POLICY } from './http.js';
+import type { Workspace } from './workspace.js';
+
+/** A month, a quarter or FROM..TO dates, as --period takes them; anything else never reaches a path. */
+const PERIOD = /^\d{4}-(\d{2}|Q[1-4])$|^\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$/;
+const FOLDER = /^\d{4}-[0-9Q.-]+-[a-z]{2}$/;
+const TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  html: 'text/html; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+};
+
+export interface ReportFiles {
+  folder: string;
+  files: { pdf: string | null; pptx: string | null; xlsx: string | null; html: string | null };
+}
+
+/** Writes the client's report of `period` in `language` into reports/<period>-<language>/ and answers the URLs of its files. */
+export async function generateReport(workspace: Workspace, id: string, body: unknown, printer: () => Promise<ReportPrinter>): Promise<ReportFiles> {
+  const { period, language } = (body ?? {}) as { period?: unknown; language?: unknown };
+  if (typeof period !== 'string' || !PERIOD.test(period)) throw new HttpError(400, 'period: give a month (2017-10), a quarter (2017-Q4) or FROM..TO dates.');
+  const config = loadConfig(workspace.configPath(id));
+  const lang = language ?? config.report.language;
+  if (typeof lang !== 'string' || !isLanguage(lang)) throw new HttpError(400, `language: use ${LANGUAGE_LIST}.`);
+  parsePeriod(period, config.timezone);
+  const folder = `${period.replace('..', '-to-')}-${lang}`;
+  const store = await openImportedDatabase(workspace.databaseOf(id));
+  try {
+    const { writeReport } = await import('../report/index.js');
+    const written = await withAnalysis(store, config, period, async (analysis) =>
+      writeReport({ config, analysis, outDir: join(workspace.folderOf(id), 'reports', folder), lang, printer: await printer() }),
+    );
+    const url = (path: string | null) => (path === null ? null : `/api/clients/${id}/reports/${folder}/${path.split('/').pop() ?? ''}`);
+    return { folder, files: { pdf: url(written.pdf), pptx: url(written.pptx), xlsx: url(written.xlsx), html: url(written.html) } };
+  } finally {
+    store.close();
+  }
+}
+
+/** One file of a written report: a known name in a report folder of the client, a regular file (no link followed). */
+export function sendReportFile(workspace: Workspace, id: string, folder: string, file: string, response: ServerResponse): void {
+  if (!FOLDER.test(folder) || !(REPORT_FILE_NAMES as readonly string[]).includes(file)) throw new HttpError(404, 'no such report file.');
+  const path = join(workspace.folderOf(id), 'reports', folder, file);
+  let size: number;
+  try {
+    const stats = lstatSync(path);
+    if (!stats.isFile()) throw new Error('not a file');
+    size = stats.size;
+  } catch {
+    throw new HttpError(404, `no ${file} in the report ${folder}.`);
+  }
+  const extension = file.split('.').pop() ?? '';
+  const inline = extension === 'html';
+  response.writeHead(200, {
+    ...commonHeaders(),
+    'content-type': TYPES[extension] ?? 'application/octet-stream',
+    'content-length': String(size),
+    'content-security-policy': REPORT_POLICY,
+    'content-disposition': `${inline ? 'inline' : 'attachment'}; filename="${id}-${folder}-${file}"`,
+  });
+  createReadStream(path).pipe(response);
+}

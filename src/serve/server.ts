@@ -1,0 +1,146 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { checkJson, checkOf } from '../cli/commands/check.js';
+import type { ReportPrinter } from '../report/pdf/printer.js';
+import { importPreviewed, receiveExport } from './exports.js';
+import { guard } from './guard.js';
+import { suggestedHandles } from './handles.js';
+import { commonHeaders, HttpError, PAGE_POLICY, readJson, sendError, sendJson } from './http.js';
+import { generateReport, sendReportFile } from './reports.js';
+import { Workspace } from './workspace.js';
+
+export interface ServeOptions {
+  workspace: string;
+  port: number;
+  /** The API's token; a random one per run by default. */
+  token?: string;
+  /** The largest upload, in bytes (default 2 GB). */
+  maxUpload?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+/** The page's own files: a fixed list, read from the package, never a path from the request. */
+const PAGE_FILES: Record<string, { file: URL; type: string }> = {
+  '/': { file: new URL('../../page/index.html', import.meta.url), type: 'text/html; charset=utf-8' },
+  '/app.css': { file: new URL('../../page/app.css', import.meta.url), type: 'text/css; charset=utf-8' },
+  // Built by npm run build (page/tsconfig.json), from src/serve and dist/serve alike.
+  '/app.js': { file: new URL('../../dist/page/app.js', import.meta.url), type: 'text/javascript; charset=utf-8' },
+};
+
+type Handler = (context: { request: IncomingMessage; response: ServerResponse; url: URL; params: string[] }) => Promise<unknown>;
+
+/**
+ * `replybench serve`: the page and its JSON API on 127.0.0.1 only
+ * (docs/serve.md). Every API request needs the run's token; a request for
+ * another Host is refused; the workspace's files are reached only through
+ * checked ids and names.
+ */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const workspace = new Workspace(options.workspace);
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const maxUpload = options.maxUpload ?? 2 * 1024 * 1024 * 1024;
+  let printer: Promise<ReportPrinter> | null = null;
+  const sharedPrinter = () => {
+    printer ??= import('../report/pdf/printer.js').then(({ ReportPrinter }) => ReportPrinter.launch());
+    return printer;
+  };
+
+  const routes: Array<[string, RegExp, Handler]> = [
+    ['GET', /^\/api\/clients$/, async () => ({ clients: workspace.clients() })],
+    ['POST', /^\/api\/clients$/, async ({ request, response }) => created(response, workspace.create((await readJson(request)) as Record<string, unknown>))],
+    ['GET', /^\/api\/clients\/([^/]+)$/, async ({ params }) => workspace.summary(params[0] ?? '')],
+    ['GET', /^\/api\/clients\/([^/]+)\/config$/, async ({ params }) => workspace.config(params[0] ?? '')],
+    ['PUT', /^\/api\/clients\/([^/]+)\/config$/, async ({ request, params }) => workspace.saveConfig(params[0] ?? '', await readJson(request))],
+    [
+      'GET',
+      /^\/api\/clients\/([^/]+)\/check$/,
+      async ({ url, params }) => {
+        const period = url.searchParams.get('period');
+        if (!period) throw new HttpError(400, 'period: add ?period=2017-10 (a month, a quarter or FROM..TO dates).');
+        const id = params[0] ?? '';
+        return checkJson(await checkOf({ config: workspace.configPath(id), db: workspace.databaseOf(id), period }));
+      },
+    ],
+    ['GET', /^\/api\/clients\/([^/]+)\/handles$/, async ({ url, params }) => suggestedHandles(workspace, params[0] ?? '', url.searchParams.get('platform'))],
+    ['POST', /^\/api\/clients\/([^/]+)\/exports$/, async ({ request, params }) => receiveExport(workspace, params[0] ?? '', request, maxUpload)],
+    ['POST', /^\/api\/clients\/([^/]+)\/imports$/, async ({ request, params }) => importPreviewed(workspace, params[0] ?? '', await readJson(request))],
+    ['POST', /^\/api\/clients\/([^/]+)\/reports$/, async ({ request, params }) => generateReport(workspace, params[0] ?? '', await readJson(request), sharedPrinter)],
+    [
+      'GET',
+      /^\/api\/clients\/([^/]+)\/reports\/([^/]+)\/([^/]+)$/,
+      async ({ response, params }) => {
+        sendReportFile(workspace, params[0] ?? '', params[1] ?? '', params[2] ?? '', response);
+        return SENT;
+      },
+    ],
+  ];
+
+  const server = createServer((request, response) => {
+    void handle(request, response);
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    try {
+      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      guard(request, url, port(), token);
+      const page = PAGE_FILES[url.pathname];
+      if (page && request.method === 'GET') {
+        response.writeHead(200, { ...commonHeaders(), 'content-type': page.type, 'content-security-policy': PAGE_POLICY });
+        response.end(readFileSync(fileURLToPath(page.file)));
+        return;
+      }
+      const path = decodedPath(url.pathname);
+      const matching = routes.filter(([, pattern]) => pattern.test(path));
+      const route = matching.find(([method]) => method === request.method);
+      if (!route) throw new HttpError(matching.length > 0 ? 405 : 404, matching.length > 0 ? `${request.method} is not an action of ${path}.` : `nothing at ${path}.`);
+      const params = route[1].exec(path)?.slice(1) ?? [];
+      const result = await route[2]({ request, response, url, params });
+      if (result !== SENT && !response.headersSent) sendJson(response, 200, result);
+    } catch (error) {
+      if (!response.headersSent) sendError(response, error);
+      else response.destroy();
+    }
+  }
+
+  const listening = await new Promise<Server>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve(server));
+  });
+  function port(): number {
+    const address = server.address();
+    return typeof address === 'object' && address ? address.port : options.port;
+  }
+  return {
+    url: `http://127.0.0.1:${port()}/?token=${token}`,
+    token,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        listening.close(() => resolve());
+        listening.closeAllConnections();
+      });
+      if (printer) await (await printer).close();
+    },
+  };
+}
+
+const SENT = Symbol('sent');
+
+function created(response: ServerResponse, value: unknown): typeof SENT {
+  sendJson(response, 201, value);
+  return SENT;
+}
+
+function decodedPath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    throw new HttpError(400, 'the address is not valid URL encoding.');
+  }
+}

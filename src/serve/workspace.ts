@@ -1,0 +1,176 @@
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { type Document, isMap, isSeq, parseDocument, stringify } from 'yaml';
+import { loadConfig, parseConfig } from '../config/load.js';
+import { isKnownTimezone } from '../config/timezone.js';
+import { readYamlFile } from '../config/yaml-file.js';
+import { isLanguage, LANGUAGE_LIST } from '../report/i18n/language.js';
+import { databaseFileProblem } from '../store/database.js';
+import { HttpError } from './http.js';
+
+/** A client's id is its folder's name: lower-case letters, digits, - and _, as brand ids. */
+const CLIENT_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+export const CONFIG_FILE = 'replybench.yaml';
+
+/** What the page lists for a client: its config's name and settings, and its reports, newest first. */
+export interface ClientSummary {
+  id: string;
+  name: string;
+  timezone: string;
+  language: string;
+  reports: string[];
+  problem: string | null;
+}
+
+/**
+ * The workspace: a folder of client projects, each the folder `replybench
+ * init` makes (replybench.yaml, exports/, data/, reports/). Every path the
+ * server reads or writes is built here from a checked id, inside the
+ * workspace; a client folder that is a symbolic link is not followed.
+ */
+export class Workspace {
+  constructor(readonly root: string) {}
+
+  folderOf(id: string): string {
+    if (!CLIENT_ID.test(id)) throw new HttpError(400, `"${id}" is not a client id: use lower-case letters, digits, - and _ (at most 64).`);
+    const folder = join(this.root, id);
+    if (!isRealFolder(folder) || !existsSync(join(folder, CONFIG_FILE))) throw new HttpError(404, `no client "${id}" in ${this.root}.`);
+    return folder;
+  }
+
+  configPath(id: string): string {
+    return join(this.folderOf(id), CONFIG_FILE);
+  }
+
+  clients(): ClientSummary[] {
+    if (!isRealFolder(this.root)) return [];
+    return readdirSync(this.root)
+      .filter((name) => CLIENT_ID.test(name) && isRealFolder(join(this.root, name)) && existsSync(join(this.root, name, CONFIG_FILE)))
+      .sort()
+      .map((id) => this.summary(id));
+  }
+
+  summary(id: string): ClientSummary {
+    const folder = this.folderOf(id);
+    const reports = reportFolders(join(folder, 'reports'));
+    try {
+      const config = loadConfig(join(folder, CONFIG_FILE));
+      const client = config.brands.find((brand) => brand.id === config.client);
+      return { id, name: client?.name ?? id, timezone: config.timezone, language: config.report.language, reports, problem: null };
+    } catch (error) {
+      // Shown as the file says until it passes the checks (a new client has no handles yet).
+      const raw = (this.config(id) ?? {}) as { client?: unknown; timezone?: unknown; brands?: Array<{ id?: unknown; name?: unknown }>; report?: { language?: unknown } };
+      const text = (value: unknown, fallback: string) => (typeof value === 'string' ? value : fallback);
+      const client = Array.isArray(raw.brands) ? raw.brands.find((brand) => brand?.id === raw.client) : undefined;
+      return { id, name: text(client?.name, id), timezone: text(raw.timezone, 'UTC'), language: text(raw.report?.language, 'en'), reports, problem: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /** A new client project: the folders `init` makes and a config naming the client as its only brand so far. */
+  create(fields: { id?: unknown; name?: unknown; timezone?: unknown; language?: unknown }): ClientSummary {
+    const id = typeof fields.id === 'string' ? fields.id : '';
+    if (!CLIENT_ID.test(id)) throw new HttpError(400, 'id: use lower-case letters, digits, - and _ (at most 64), such as "acme".');
+    const name = typeof fields.name === 'string' && fields.name.trim() !== '' ? fields.name.trim() : null;
+    if (name === null) throw new HttpError(400, 'name: give the client\'s name as its reports should show it.');
+    const language = fields.language ?? 'en';
+    if (typeof language !== 'string' || !isLanguage(language)) throw new HttpError(400, `language: use ${LANGUAGE_LIST}.`);
+    const folder = join(this.root, id);
+    if (existsSync(folder)) throw new HttpError(409, `id: a client "${id}" already exists.`);
+    const timezone = fields.timezone ?? 'UTC';
+    if (typeof timezone !== 'string' || !isKnownTimezone(timezone)) throw new HttpError(400, 'timezone: not a known IANA timezone (e.g. UTC, Europe/Madrid, America/New_York).');
+    // The client's handles come next, in the brands form (or the file): until then the config says what is missing.
+    const config = { client: id, timezone, database: 'data/replybench.duckdb', brands: [{ id, name, accounts: {} }], report: { language } };
+    const text = `# replybench project of ${name}. Every key is explained in docs/config.md.\n${stringify(config)}`;
+    mkdirSync(this.root, { recursive: true });
+    const staging = join(this.root, `.${id}.${process.pid}.new`);
+    try {
+      for (const sub of ['exports', 'reports', 'data']) mkdirSync(join(staging, sub), { recursive: true });
+      writeFileSync(join(staging, CONFIG_FILE), text);
+      renameSync(staging, folder);
+    } finally {
+      rmSync(staging, { recursive: true, force: true });
+    }
+    return this.summary(id);
+  }
+
+  /**
+   * The client's database: the config's `database`, from the client's folder
+   * (default data/replybench.duckdb), read even before the brands are complete
+   * so that exports can be imported first and their handles picked from them.
+   */
+  databaseOf(id: string): string {
+    const raw = this.config(id) as { database?: unknown } | null;
+    const path = resolve(this.folderOf(id), typeof raw?.database === 'string' ? raw.database : 'data/replybench.duckdb');
+    const problem = databaseFileProblem(path);
+    if (problem) throw new HttpError(400, `database: ${path} ${problem}.`);
+    return path;
+  }
+
+  /** The config as the file holds it (before defaults), as JSON. */
+  config(id: string): unknown {
+    return readYamlFile(this.configPath(id), 'config file not found.');
+  }
+
+  /**
+   * Replaces the config with `value` once it passes the checks the CLI makes
+   * (an error names the key); the file keeps its comments and key order where
+   * the values did not change, and is replaced whole.
+   */
+  saveConfig(id: string, value: unknown): unknown {
+    const path = this.configPath(id);
+    parseConfig(value, CONFIG_FILE, this.folderOf(id));
+    const document = parseDocument(readFileSync(path, 'utf8'));
+    applyValue(document, [], value);
+    const temporary = `${path}.${process.pid}.tmp`;
+    writeFileSync(temporary, document.toString());
+    renameSync(temporary, path);
+    return this.config(id);
+  }
+}
+
+/** Sets `value` at `path` in the document, touching only what differs: unchanged keys keep their comments and order. */
+function applyValue(document: Document, path: Array<string | number>, value: unknown): void {
+  const node = path.length === 0 ? document.contents : document.getIn(path, true);
+  const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
+  if (isObject && isMap(node)) {
+    const entries = value as Record<string, unknown>;
+    for (const item of [...node.items]) {
+      const key = String((item.key as { value?: unknown } | null)?.value ?? item.key);
+      if (!(key in entries)) document.deleteIn([...path, key]);
+    }
+    for (const [key, child] of Object.entries(entries)) applyValue(document, [...path, key], child);
+    return;
+  }
+  if (Array.isArray(value) && isSeq(node)) {
+    // Item by item: a brand edited keeps the comments of the others.
+    for (let index = node.items.length - 1; index >= value.length; index -= 1) document.deleteIn([...path, index]);
+    for (const [index, child] of value.entries()) {
+      if (index < node.items.length) applyValue(document, [...path, index], child);
+      else document.addIn(path, child);
+    }
+    return;
+  }
+  const current = path.length === 0 ? document.toJS() : document.getIn(path);
+  const plain = current !== null && typeof current === 'object' && 'toJSON' in current ? (current as { toJSON(): unknown }).toJSON() : current;
+  if (isDeepStrictEqual(plain, value)) return;
+  if (path.length === 0) document.contents = document.createNode(value);
+  else document.setIn(path, value);
+}
+
+function reportFolders(folder: string): string[] {
+  if (!isRealFolder(folder)) return [];
+  return readdirSync(folder)
+    .filter((name) => !name.startsWith('.') && isRealFolder(join(folder, name)))
+    .map((name) => ({ name, at: statSync(join(folder, name)).mtimeMs }))
+    .sort((a, b) => b.at - a.at)
+    .map((entry) => entry.name);
+}
+
+function isRealFolder(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

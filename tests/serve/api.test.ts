@@ -1,0 +1,106 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { call, KAGGLE_SAMPLE, serverForFile, TOKEN, withHost } from './helpers.js';
+
+const { base, workspace } = serverForFile();
+
+function upload(name: string, content: string | Buffer): FormData {
+  const form = new FormData();
+  form.append('file', new Blob([content]), name);
+  return form;
+}
+
+describe('the API of replybench serve', () => {
+  it('creates a client, previews and imports an export, takes its brands, checks the month and writes the report', async () => {
+    expect((await call(base(), 'GET', '/api/clients')).body).toEqual({ clients: [] });
+    const created = await call(base(), 'POST', '/api/clients', { id: 'apple', name: 'Apple Support', timezone: 'UTC', language: 'es' });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ id: 'apple', name: 'Apple Support', language: 'es', problem: expect.stringContaining('has no accounts') });
+
+    const preview = await call(base(), 'POST', '/api/clients/apple/exports', upload('twcs sample.csv', readFileSync(KAGGLE_SAMPLE)));
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ file: 'twcs sample.csv', preview: { format: { id: 'twcs' }, rowsRead: 93, wouldImport: 93, rejected: 0 } });
+    const imported = await call(base(), 'POST', '/api/clients/apple/imports', { previewId: preview.body.previewId });
+    expect(imported.status).toBe(200);
+    expect(imported.body).toMatchObject({ files: [{ format: 'twcs', imported: 93, rejected: 0 }] });
+    expect((await call(base(), 'POST', '/api/clients/apple/imports', { previewId: preview.body.previewId })).status).toBe(404);
+
+    const handles = await call(base(), 'GET', '/api/clients/apple/handles?platform=twitter');
+    expect((handles.body.repliers as Array<{ handle: string }>)[0]).toEqual({ handle: 'applesupport', n: 13 });
+
+    const config = (await call(base(), 'GET', '/api/clients/apple/config')).body as { brands: Array<Record<string, unknown>> };
+    const brands = [
+      { ...config.brands[0], accounts: { twitter: ['AppleSupport'] } },
+      { id: 'spotify', name: 'Spotify Cares', accounts: { twitter: ['SpotifyCares'] } },
+    ];
+    const saved = await call(base(), 'PUT', '/api/clients/apple/config', { ...config, brands });
+    expect(saved.status).toBe(200);
+    expect(readFileSync(join(workspace(), 'apple/replybench.yaml'), 'utf8')).toContain('# replybench project of Apple Support.');
+
+    const check = await call(base(), 'GET', '/api/clients/apple/check?period=2017-10');
+    expect(check.status).toBe(200);
+    const coverage = check.body.coverage as Array<{ brand: string; platform: string; inbound: number }>;
+    expect(coverage.filter((row) => row.platform === 'all').map((row) => row.brand)).toEqual(['apple', 'spotify']);
+    expect(check.body.sentences).toEqual(expect.any(Array));
+
+    const report = await call(base(), 'POST', '/api/clients/apple/reports', { period: '2017-10', language: 'es' });
+    expect(report.status).toBe(200);
+    const files = report.body.files as Record<string, string>;
+    expect(files.pdf).toBe('/api/clients/apple/reports/2017-10-es/report.pdf');
+    const pdf = await fetch(`${base()}${files.pdf}?token=${TOKEN}`);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    const html = await fetch(`${base()}${files.html}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(html.headers.get('content-security-policy')).toContain('sandbox');
+    expect(await html.text()).toContain('lang="es"');
+    expect((await call(base(), 'GET', '/api/clients')).body).toMatchObject({ clients: [{ id: 'apple', reports: ['2017-10-es'], problem: null }] });
+  });
+
+  it('keeps the comments and order of a config it edits, and refuses a config the CLI would refuse, naming the key', async () => {
+    await call(base(), 'POST', '/api/clients', { id: 'commented', name: 'Commented', timezone: 'Europe/Madrid' });
+    const path = join(workspace(), 'commented/replybench.yaml');
+    writeFileSync(
+      path,
+      '# our client\nclient: commented\ntimezone: Europe/Madrid   # the client is in Spain\nbrands:\n  - id: commented\n    name: Commented\n    accounts: { twitter: [CommentedCares] }   # care account\n  - id: rival\n    accounts: { twitter: [RivalHelp] }\n',
+    );
+    const config = (await call(base(), 'GET', '/api/clients/commented/config')).body as { brands: Array<Record<string, unknown>> };
+    const renamed = { ...config, brands: [config.brands[0], { ...config.brands[1], name: 'Rival Co' }] };
+    expect((await call(base(), 'PUT', '/api/clients/commented/config', renamed)).status).toBe(200);
+    const text = readFileSync(path, 'utf8');
+    expect(text).toContain('# our client');
+    expect(text).toContain('# the client is in Spain');
+    expect(text).toContain('# care account');
+    expect(text).toContain('name: Rival Co');
+
+    const unknownPlatform = await call(base(), 'PUT', '/api/clients/commented/config', { ...config, brands: [{ id: 'commented', accounts: { twiter: ['x'] } }] });
+    expect(unknownPlatform.status).toBe(400);
+    expect(unknownPlatform.body.error).toBe(
+      'replybench.yaml: brands.0.accounts.twiter: not a platform replybench knows; did you mean twitter? (use one of twitter, facebook, instagram, youtube, tiktok, linkedin, reddit, threads, bluesky, mastodon, pinterest, news, blog, forum, review, web).',
+    );
+    expect(readFileSync(path, 'utf8')).toBe(text);
+  });
+
+  it('refuses a foreign Host, a missing or wrong token, paths outside the workspace, bad names and oversized uploads', async () => {
+    expect(await withHost(base(), '/api/clients', 'evil.example')).toBe(421);
+    expect(await withHost(base(), '/api/clients', `localhost:${new URL(base()).port}`)).toBe(200);
+    expect((await call(base(), 'GET', '/api/clients', undefined, null)).status).toBe(401);
+    expect((await call(base(), 'GET', '/api/clients', undefined, 'serve-tests-token-0123456780')).status).toBe(401);
+    expect((await call(base(), 'GET', '/api/clients/..%2F..%2Fetc/config')).status).toBe(404);
+    expect((await call(base(), 'GET', '/api/clients/Bad.Id/config')).body).toEqual({ error: '"Bad.Id" is not a client id: use lower-case letters, digits, - and _ (at most 64).' });
+    expect((await call(base(), 'POST', '/api/clients', { id: '../x', name: 'x' })).status).toBe(400);
+    await call(base(), 'POST', '/api/clients', { id: 'uploads', name: 'Uploads' });
+    const script = await call(base(), 'POST', '/api/clients/uploads/exports', upload('../../run.sh', 'echo'));
+    // The folder part of a sent name is dropped before anything else looks at it.
+    expect(script).toMatchObject({ status: 400, body: { error: '"run.sh": send a CSV, TSV, TXT, XLSX or ZIP export.' } });
+    const outside = await call(base(), 'POST', '/api/clients/uploads/exports', upload('../../outside.csv', readFileSync(KAGGLE_SAMPLE)));
+    expect(outside.body).toMatchObject({ file: 'outside.csv' });
+    expect(existsSync(join(workspace(), '..', 'outside.csv'))).toBe(false);
+    const large = await call(base(), 'POST', '/api/clients/uploads/exports', upload('big.csv', Buffer.alloc(65 * 1024, 'a')));
+    expect(large.status).toBe(413);
+    expect(large.body.error).toBe('the file is larger than 64 KB, the most an upload may be; import it with replybench import instead.');
+    expect(readdirSync(join(workspace(), 'uploads/exports/.incoming'))).toHaveLength(1);
+    expect((await call(base(), 'GET', '/api/clients/uploads/reports/2017-10-es/..%2Freplybench.yaml')).status).toBe(404);
+    expect((await call(base(), 'POST', '/api/clients/uploads/reports', { period: '2017-10; DROP' })).status).toBe(400);
+  });
+});

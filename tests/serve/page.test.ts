@@ -1,0 +1,128 @@
+import puppeteer, { type Browser, type Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KAGGLE_SAMPLE, serverForFile, TOKEN } from './helpers.js';
+
+const { server } = serverForFile();
+let browser: Browser;
+
+beforeAll(async () => {
+  const endpoint = process.env.REPLYBENCH_BROWSER_WS_ENDPOINT;
+  if (!endpoint) throw new Error('the tests\' browser is not running (tests/global-setup.ts)');
+  browser = await puppeteer.connect({ browserWSEndpoint: endpoint });
+});
+
+afterAll(async () => {
+  await browser?.disconnect();
+});
+
+/** The page in a browser whose language is `language`, with every console error and failed request collected. */
+async function openPage(language: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(String(error)));
+  await page.evaluateOnNewDocument((code: string) => {
+    Object.defineProperty((globalThis as { navigator?: object }).navigator ?? {}, 'language', { get: () => code });
+  }, language);
+  await page.goto(server().url, { waitUntil: 'networkidle0' });
+  return { page, problems };
+}
+
+async function text(page: Page, selector: string): Promise<string> {
+  await page.waitForSelector(selector);
+  // biome-ignore lint/performance/useDomNodeTextContent: the text as a reader sees it (table cells apart), which textContent does not give.
+  return page.$eval(selector, (node) => (node as unknown as { innerText: string }).innerText);
+}
+
+/** In the page: the status line no longer says an action is under way ("Working…"). */
+const STATUS_SETTLED = "!document.getElementById('status').textContent.endsWith('…')";
+
+/** Waits until the status line is empty again (the action ended) and fails with its message if it shows an error. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(STATUS_SETTLED, { timeout: 60_000 });
+  const error = await page.$eval('#status', (node) => (node.className === 'error' ? node.textContent : null));
+  expect(error).toBeNull();
+}
+
+describe('the page of replybench serve', () => {
+  it('sets up a client from an export in the browser only, in Spanish: create, preview, import, brands from suggestions, check, report', async () => {
+    const { page, problems } = await openPage('es-ES');
+    expect(await text(page, 'section h2')).toBe('Clientes');
+    await page.type('input[name=id]', 'apple');
+    await page.type('input[name=name]', 'Apple <Support>');
+    await page.click('form.new-client button[type=submit]');
+    await page.waitForSelector('#exports');
+    await settled(page);
+
+    const input = await page.$('#exports input[type=file]');
+    await input?.uploadFile(KAGGLE_SAMPLE);
+    await page.click('#exports button');
+    await page.waitForSelector('#exports .preview table');
+    await settled(page);
+    expect(await text(page, '#exports .preview table')).toContain('Kaggle Customer Support on Twitter CSV');
+    await page.click('#exports .preview button');
+    await page.waitForFunction("document.querySelector('#exports .outcome')?.textContent !== ''");
+    expect(await text(page, '#exports .outcome')).toBe('Importadas: 93 (0 ya guardadas)');
+
+    // Open the client again: the brands form now offers the accounts of the data.
+    await page.click('button[data-client=apple]');
+    await page.waitForFunction("document.getElementById('handles-twitter')?.children.length > 0");
+    const offered = await page.$$eval('#handles-twitter option', (options) => options.map((option) => (option as unknown as { value: string }).value));
+    expect(offered[0]).toBe('applesupport');
+    // A misspelt handle is replaced by the one the data offers.
+    await page.type('[data-brand=apple] input[data-platform=twitter]', 'AppleSuport');
+    await page.$eval('[data-brand=apple] input[data-platform=twitter]', (node, value) => {
+      (node as unknown as { value: string }).value = value;
+    }, offered[0] ?? '');
+    await page.type('#brands p input', 'spotify');
+    await page.click('#brands p button');
+    await page.type('[data-brand=spotify] input[data-platform=twitter]', 'SpotifyCares');
+    await page.click('#brands > button');
+    await page.waitForFunction(STATUS_SETTLED);
+    expect(await page.$eval('#status', (node) => node.textContent)).toBe('Guardado.');
+
+    await page.$eval('#check input[name=period]', (node) => {
+      (node as unknown as { value: string }).value = '2017-10';
+    });
+    await page.click('#check button');
+    await page.waitForSelector('#check table');
+    await settled(page);
+    const coverage = await text(page, '#check table');
+    expect(coverage).toContain('Apple <Support>');
+    expect(coverage).toContain('spotify\ttwitter\t7');
+
+    await page.$eval('#report input[name=period]', (node) => {
+      (node as unknown as { value: string }).value = '2017-10';
+    });
+    await page.click('#report button');
+    await page.waitForSelector('#report iframe', { timeout: 60_000 });
+    await settled(page);
+    const links = await page.$$eval('#report .files a', (anchors) => anchors.map((anchor) => (anchor as unknown as { href: string }).href));
+    expect(links.map((link) => new URL(link).pathname)).toEqual([
+      '/api/clients/apple/reports/2017-10-es/report.pdf',
+      '/api/clients/apple/reports/2017-10-es/report.pptx',
+      '/api/clients/apple/reports/2017-10-es/metrics.xlsx',
+      '/api/clients/apple/reports/2017-10-es/report.html',
+    ]);
+    const pdf = await fetch(links[0] ?? '');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    // The client's name went in as text: no element was made of it.
+    expect(await page.$$eval('support', (nodes) => nodes.length)).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('speaks French to a French browser, and without its token says what to open', async () => {
+    const { page, problems } = await openPage('fr-FR');
+    expect(await text(page, 'section h2')).toBe('Clients');
+    expect(await text(page, 'form.new-client h3')).toBe('Nouveau client');
+    expect(await text(page, '#app button')).toBe('Apple <Support>');
+    await page.goto(new URL('/', server().url).href, { waitUntil: 'networkidle0' });
+    expect(await text(page, '#app')).toBe("Ouvrez l'adresse affichée par replybench serve : elle porte le jeton dont cette page a besoin.");
+    expect(problems).toEqual([]);
+    expect(server().token).toBe(TOKEN);
+    await page.close();
+  });
+});
