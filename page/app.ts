@@ -30,6 +30,10 @@ const STRINGS: Record<Language, Record<string, string>> = {
     field: 'Field',
     columns: 'Columns',
     firstRows: 'First rows as the store would hold them',
+    span: 'Span',
+    kinds: 'Posts by kind',
+    topAuthors: 'Most frequent authors',
+    topMentioned: 'Most mentioned handles',
     imported: 'Imported',
     duplicates: 'already held',
     brands: 'Brands',
@@ -78,6 +82,10 @@ const STRINGS: Record<Language, Record<string, string>> = {
     field: 'Campo',
     columns: 'Columnas',
     firstRows: 'Primeras filas tal como se guardarían',
+    span: 'Periodo cubierto',
+    kinds: 'Publicaciones por tipo',
+    topAuthors: 'Autores más frecuentes',
+    topMentioned: 'Cuentas más mencionadas',
     imported: 'Importadas',
     duplicates: 'ya guardadas',
     brands: 'Marcas',
@@ -126,6 +134,10 @@ const STRINGS: Record<Language, Record<string, string>> = {
     field: 'Champ',
     columns: 'Colonnes',
     firstRows: 'Premières lignes telles que la base les garderait',
+    span: 'Période couverte',
+    kinds: 'Publications par type',
+    topAuthors: 'Auteurs les plus fréquents',
+    topMentioned: 'Comptes les plus mentionnés',
     imported: 'Importées',
     duplicates: 'déjà présentes',
     brands: 'Marques',
@@ -273,6 +285,14 @@ interface Preview {
     warnings: string[];
     fields: Array<{ field: string; columns: string[]; constant: string | null }>;
     rows: Array<{ row: number; post: Record<string, string | number | null> | null; rejected: string | null }>;
+    profile: {
+      first: string | null;
+      last: string | null;
+      kinds: Record<string, number>;
+      topAuthors: Array<{ handle: string; n: number }>;
+      topMentioned: Array<{ handle: string; n: number }>;
+      supports: string[];
+    };
   };
 }
 
@@ -315,7 +335,14 @@ function previewView(client: ClientSummary, { previewId, file, preview }: Previe
       outcome.textContent = done.files.map((entry) => `${t('imported')}: ${entry.imported} (${entry.duplicates} ${t('duplicates')})`).join('; ');
     }),
   );
-  return [summary, fields, el('h3', {}, t('firstRows')), rows, el('ul', {}, ...reasons, ...preview.warnings.map((warning) => el('li', { class: 'warning' }, warning))), importButton, outcome];
+  const { profile } = preview;
+  const counted = (entries: Array<{ handle: string; n: number }>) => entries.map((entry) => `${entry.handle} (${entry.n})`).join(', ');
+  const held = table(
+    [t('span'), t('kinds'), t('topAuthors'), t('topMentioned')],
+    [[`${profile.first?.slice(0, 10) ?? ''} – ${profile.last?.slice(0, 10) ?? ''}`, Object.entries(profile.kinds).map(([kind, n]) => `${kind}: ${n}`).join(', '), counted(profile.topAuthors), counted(profile.topMentioned)]],
+  );
+  const supports = el('ul', { class: 'supports' }, ...profile.supports.map((sentence) => el('li', {}, sentence)));
+  return [summary, held, supports, fields, el('h3', {}, t('firstRows')), rows, el('ul', {}, ...reasons, ...preview.warnings.map((warning) => el('li', { class: 'warning' }, warning))), importButton, outcome];
 }
 
 interface BrandConfig {

@@ -2,6 +2,7 @@ import type { DuckDBValue } from '@duckdb/node-api';
 import { basename } from 'node:path';
 import { z } from 'zod';
 import { AlreadyReported, UserError } from '../errors.js';
+import { printable } from '../metrics/format/aligned.js';
 import { Store } from '../store/database.js';
 import { CANONICAL_ROWS, canonicalPlan, MAPPED_COLUMNS, materializeCanonical, type CanonicalPlan } from './canonical.js';
 import { chooseFormat } from './choose-format.js';
@@ -9,6 +10,7 @@ import { dateFormatAdvice } from './formats/date-hint.js';
 import { createMappingContext } from './formats/mapping-context.js';
 import { quoteIdentifier } from './formats/sql-helpers.js';
 import type { FormatId, MappedColumn } from './formats/types.js';
+import { type FileProfile, fileProfile } from './file-profile.js';
 import { resolveImportOptions, type ImportRequest } from './import.js';
 import { learnHandles } from './learned-handles.js';
 import { mergePosts } from './merge.js';
@@ -44,6 +46,8 @@ export interface DryRunReport {
   unreadDates: { examples: string[]; advice: string } | null;
   /** The handles that importing this file alone would learn for numeric user ids. */
   learnedHandles: Array<{ userId: string; handle: string; replies: number; repliesTotal: number }>;
+  /** Its span, kinds, most frequent authors and mentioned handles, and what it can support. */
+  profile: FileProfile;
 }
 
 /** The header columns an expression reads: each appears in it as a quoted identifier. */
@@ -159,6 +163,7 @@ export async function dryRunFile(path: string, request: ImportRequest): Promise<
       warnings: [...prepared.warnings, ...stats.warnings.flatMap((warning, index) => (warning.count > 0 ? [`${warning.count} rows: ${plan.warnings[index] ?? ''}`] : []))],
       unreadDates: dates,
       learnedHandles: learned,
+      profile: await fileProfile(store),
     };
   } finally {
     store.close();
@@ -208,6 +213,15 @@ export function dryRunText(report: DryRunReport): string {
   for (const [reason, count] of Object.entries(report.rejectedByReason)) lines.push(`    rejected: ${count} ${reason}`);
   if (report.unreadDates) lines.push(`    dates not read, like ${report.unreadDates.examples.map((example) => shown(example)).join(', ')}: ${report.unreadDates.advice}`);
   for (const warning of report.warnings) lines.push(`  warning: ${warning}`);
+  const { profile } = report;
+  if (profile.first !== null) {
+    const kinds = Object.entries(profile.kinds).map(([kind, count]) => `${count} ${count === 1 ? kind : kind === 'reply' ? 'replies' : `${kind}s`}`);
+    lines.push(`  spans ${profile.first} .. ${profile.last} (${profile.daysWithPosts} ${profile.daysWithPosts === 1 ? 'day' : 'days'} with posts): ${kinds.join(', ')}`);
+    const listed = (entries: FileProfile['topAuthors']) => entries.map((entry) => `${printable(entry.handle)} (${entry.n})`).join(', ');
+    if (profile.topAuthors.length > 0) lines.push(`  most frequent authors: ${listed(profile.topAuthors)}`);
+    if (profile.topMentioned.length > 0) lines.push(`  most mentioned handles: ${listed(profile.topMentioned)}`);
+  }
+  for (const sentence of profile.supports) lines.push(`  for a report: ${sentence}`);
   if (report.learnedHandles.length) {
     const pairs = report.learnedHandles.map((pair) => `${pair.userId} -> ${pair.handle} (${pair.replies} of ${pair.repliesTotal} replies)`);
     lines.push(`  handles learned for ${report.learnedHandles.length} user ids: ${pairs.join(', ')}`);

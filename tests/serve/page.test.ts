@@ -62,6 +62,7 @@ describe('the page of replybench serve', () => {
     await page.waitForSelector('#exports .preview table');
     await settled(page);
     expect(await text(page, '#exports .preview table')).toContain('Kaggle Customer Support on Twitter CSV');
+    expect(await text(page, '#exports .preview .supports')).toContain('3 days (2017-10-10 to 2017-10-12)');
     await page.click('#exports .preview button');
     await page.waitForFunction("document.querySelector('#exports .outcome')?.textContent !== ''");
     expect(await text(page, '#exports .outcome')).toBe('Importadas: 93 (0 ya guardadas)');

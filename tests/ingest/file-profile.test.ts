@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dryRunFile, dryRunText } from '../../src/ingest/dry-run.js';
+import { FIXTURES, tempFile } from './helpers.js';
+
+describe('what a dry run says a file can support', () => {
+  it('gives the span, the kinds, the most frequent authors and handles of the Kaggle sample, and that it covers three days', async () => {
+    const { profile } = await dryRunFile(join(FIXTURES, 'twcs_kaggle_sample.csv'), {});
+    // Counted by hand from the file: 93 rows, 68 of them answer another tweet, on 10, 11 and 12 October 2017.
+    expect(profile).toMatchObject({
+      first: '2017-10-10T10:13:19Z',
+      last: '2017-10-12T12:09:13Z',
+      daysWithPosts: 3,
+      kinds: { post: 25, reply: 68 },
+    });
+    expect(profile.topAuthors.slice(0, 3)).toEqual([
+      { handle: 'applesupport', n: 13 },
+      { handle: 'spotifycares', n: 8 },
+      { handle: 'tesco', n: 8 },
+    ]);
+    expect(profile.topMentioned[0]).toEqual({ handle: 'applesupport', n: 11 });
+    expect(profile.supports).toEqual([
+      'it covers 3 days (2017-10-10 to 2017-10-12): a monthly report on it alone describes those days, not the month.',
+      'it holds 68 replies or comments: response rate and time can be measured for the brands whose accounts wrote them.',
+    ]);
+  });
+
+  it('says a one-day export of mentions without replies supports volume and share of voice only', async () => {
+    const path = tempFile(
+      'mentions.csv',
+      'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n' +
+        '1,ana,True,Tue Oct 31 20:00:00 +0000 2017,@AcmeCares no signal,,\n' +
+        '2,ben,True,Tue Oct 31 21:00:00 +0000 2017,@AcmeCares @RivalHelp both down?,,\n',
+    );
+    const report = await dryRunFile(path, {});
+    expect(report.profile.supports).toEqual([
+      'it covers one day (2017-10-31 to 2017-10-31): a monthly report on it alone describes those days, not the month.',
+      "it holds no replies: volume and share of voice only; import the brands' own posts (their care or publishing export) to measure how they answer.",
+    ]);
+    expect(report.profile.topMentioned).toEqual([
+      { handle: 'acmecares', n: 2 },
+      { handle: 'rivalhelp', n: 1 },
+    ]);
+    expect(dryRunText(report)).toContain('  spans 2017-10-31T20:00:00Z .. 2017-10-31T21:00:00Z (1 day with posts): 2 posts\n');
+  });
+});
