@@ -30,6 +30,23 @@ const STRINGS: Record<Language, Record<string, string>> = {
     field: 'Field',
     columns: 'Columns',
     firstRows: 'First rows as the store would hold them',
+    "field.id": "Post id",
+    "field.author": "Author",
+    "field.date": "Date",
+    "field.time": "Time of day",
+    "field.text": "Text",
+    "field.parentId": "Id of the post it answers",
+    "field.parentUrl": "Link of the post it answers",
+    "field.authorName": "Author's name",
+    "field.followers": "Followers",
+    "field.url": "Link",
+    "field.language": "Language",
+    "field.sentiment": "Sentiment",
+    "field.topic": "Topic or query",
+    "field.thread": "Conversation id",
+    "field.inReplyToUser": "User it answers",
+    "mapColumns": "Which column holds what",
+    "dateFormat": "Date format (iso, epoch or %d/%m/%Y %H:%M)",
     span: 'Span',
     kinds: 'Posts by kind',
     topAuthors: 'Most frequent authors',
@@ -82,6 +99,23 @@ const STRINGS: Record<Language, Record<string, string>> = {
     field: 'Campo',
     columns: 'Columnas',
     firstRows: 'Primeras filas tal como se guardarían',
+    "field.id": "Id de la publicación",
+    "field.author": "Autor",
+    "field.date": "Fecha",
+    "field.time": "Hora",
+    "field.text": "Texto",
+    "field.parentId": "Id de la publicación a la que responde",
+    "field.parentUrl": "Enlace de la publicación a la que responde",
+    "field.authorName": "Nombre del autor",
+    "field.followers": "Seguidores",
+    "field.url": "Enlace",
+    "field.language": "Idioma",
+    "field.sentiment": "Sentimiento",
+    "field.topic": "Tema o búsqueda",
+    "field.thread": "Id de la conversación",
+    "field.inReplyToUser": "Usuario al que responde",
+    "mapColumns": "Qué columna contiene qué",
+    "dateFormat": "Formato de fecha (iso, epoch o %d/%m/%Y %H:%M)",
     span: 'Periodo cubierto',
     kinds: 'Publicaciones por tipo',
     topAuthors: 'Autores más frecuentes',
@@ -134,6 +168,23 @@ const STRINGS: Record<Language, Record<string, string>> = {
     field: 'Champ',
     columns: 'Colonnes',
     firstRows: 'Premières lignes telles que la base les garderait',
+    "field.id": "Id de la publication",
+    "field.author": "Auteur",
+    "field.date": "Date",
+    "field.time": "Heure",
+    "field.text": "Texte",
+    "field.parentId": "Id de la publication à laquelle elle répond",
+    "field.parentUrl": "Lien de la publication à laquelle elle répond",
+    "field.authorName": "Nom de l'auteur",
+    "field.followers": "Abonnés",
+    "field.url": "Lien",
+    "field.language": "Langue",
+    "field.sentiment": "Sentiment",
+    "field.topic": "Thème ou requête",
+    "field.thread": "Id de la conversation",
+    "field.inReplyToUser": "Utilisateur auquel elle répond",
+    "mapColumns": "Quelle colonne contient quoi",
+    "dateFormat": "Format de date (iso, epoch ou %d/%m/%Y %H:%M)",
     span: 'Période couverte',
     kinds: 'Publications par type',
     topAuthors: 'Auteurs les plus fréquents',
@@ -271,10 +322,14 @@ function newClientForm(): HTMLElement {
   return form;
 }
 
+type Mapping = { columns: Record<string, string>; date: { format: string }; platform: string | { column: string }; delimiter?: string };
+
 interface Preview {
   previewId: string;
   file: string;
-  preview: {
+  problem?: string;
+  mapper: { columns: string[]; mapping: Mapping } | null;
+  preview: null | {
     format: { label: string };
     encoding: string;
     delimiter: string | null;
@@ -307,13 +362,54 @@ function exportsSection(client: ClientSummary): HTMLElement {
       const form = new FormData();
       form.append('file', chosen);
       const preview = await api<Preview>('POST', `/api/clients/${client.id}/exports`, form);
-      result.replaceChildren(...previewView(client, preview));
+      result.replaceChildren(...(preview.mapper ? mapperView(client, preview, preview.mapper) : previewView(client, preview)));
     }),
   );
   return el('section', { id: 'exports' }, el('h2', {}, t('exports')), el('p', {}, t('exportsHint')), file, upload, result);
 }
 
-function previewView(client: ClientSummary, { previewId, file, preview }: Preview): Node[] {
+const MAPPING_FIELDS = ['id', 'author', 'date', 'time', 'text', 'parentId', 'parentUrl', 'authorName', 'followers', 'url', 'language', 'sentiment', 'topic', 'thread', 'inReplyToUser'];
+
+/** A layout replybench does not know: a drop-down per field, filled with the best guesses; the preview follows each pick. */
+function mapperView(client: ClientSummary, upload: Preview, mapper: { columns: string[]; mapping: Mapping }): Node[] {
+  const mapping: Mapping = structuredClone(mapper.mapping);
+  const shown = el('div', { class: 'mapped-preview' });
+  const refresh = () =>
+    void act(async () => {
+      const columns = Object.fromEntries(Object.entries(mapping.columns).filter(([, column]) => column !== ''));
+      const preview = await api<Preview>('POST', `/api/clients/${client.id}/exports/${upload.previewId}/preview`, { mapping: { ...mapping, columns } });
+      shown.replaceChildren(...previewView(client, preview, { ...mapping, columns }));
+    });
+  const rows = MAPPING_FIELDS.map((field) => {
+    const select = el('select', { 'data-field': field }, el('option', { value: '' }, '—'), ...mapper.columns.map((column) => el('option', column === mapping.columns[field] ? { value: column, selected: '' } : { value: column }, column)));
+    select.addEventListener('change', () => {
+      mapping.columns[field] = select.value;
+      refresh();
+    });
+    return el('tr', {}, el('td', {}, t(`field.${field}`)), el('td', {}, select));
+  });
+  const dateFormat = el('input', { value: mapping.date.format, 'data-field': 'date.format' });
+  dateFormat.addEventListener('change', () => {
+    mapping.date.format = dateFormat.value.trim() || 'iso';
+    refresh();
+  });
+  const platform = el('input', { value: typeof mapping.platform === 'string' ? mapping.platform : '', placeholder: typeof mapping.platform === 'string' ? '' : mapping.platform.column, 'data-field': 'platform' });
+  platform.addEventListener('change', () => {
+    if (platform.value.trim() !== '') mapping.platform = platform.value.trim();
+    refresh();
+  });
+  return [
+    el('p', { class: 'warning' }, upload.problem ?? ''),
+    el('h3', {}, t('mapColumns')),
+    el('table', { class: 'mapper' }, el('tbody', {}, ...rows)),
+    el('label', {}, t('dateFormat'), dateFormat),
+    el('label', {}, t('platform'), platform),
+    shown,
+  ];
+}
+
+function previewView(client: ClientSummary, { previewId, file, preview }: Preview, mapping?: Mapping): Node[] {
+  if (!preview) return [];
   const summary = table(
     [t('format'), t('encoding'), t('delimiter'), t('rows'), t('wouldImport'), t('rejected')],
     [[preview.format.label, preview.encoding, preview.delimiter ?? '', preview.rowsRead, preview.wouldImport, preview.rejected]],
@@ -330,7 +426,7 @@ function previewView(client: ClientSummary, { previewId, file, preview }: Previe
   const outcome = el('p', { class: 'outcome' });
   importButton.addEventListener('click', () =>
     void act(async () => {
-      const done = await api<{ files: Array<{ imported: number; duplicates: number }> }>('POST', `/api/clients/${client.id}/imports`, { previewId });
+      const done = await api<{ files: Array<{ imported: number; duplicates: number }> }>('POST', `/api/clients/${client.id}/imports`, mapping ? { previewId, mapping } : { previewId });
       importButton.disabled = true;
       outcome.textContent = done.files.map((entry) => `${t('imported')}: ${entry.imported} (${entry.duplicates} ${t('duplicates')})`).join('; ');
     }),

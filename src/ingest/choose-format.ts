@@ -108,6 +108,7 @@ export function chooseFormat(source: PreparedSource, format: ExportFormat | 'aut
   }
   throw new UserError(
     `${where}: unknown export layout (header: ${quotedList(layoutOf(first).names, 5)}).${closestSentence(layoutOf(first).names)} replybench recognises ${FORMATS.map((known) => known.id).join(', ')}; ` +
-      'pass --format <name> if the file is one of these, or describe its columns in a mapping file and use --format generic --mapping file.yaml.',
+      'pass --format <name> if the file is one of these, or describe its columns in a mapping file and use --format generic --mapping file.yaml ' +
+      '(replybench import --write-mapping mapping.yaml <file> writes one with the best guess of each column).',
   );
 }

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import { basename, extname, join } from 'node:path';
+import { basename, extname, join, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
+import { stringify } from 'yaml';
 import { importJson } from '../cli/commands/import.js';
-import { dryRunFile } from '../ingest/dry-run.js';
-import { importFiles } from '../ingest/import.js';
+import { type DryRunReport, dryRunFile } from '../ingest/dry-run.js';
+import { type ImportRequest, importFiles } from '../ingest/import.js';
+import { exportHeader, guessedMapping } from '../ingest/mapping-guess.js';
 import { Store } from '../store/database.js';
+import { UserError } from '../errors.js';
 import { HttpError } from './http.js';
 import type { Workspace } from './workspace.js';
 
@@ -48,68 +51,129 @@ export async function receiveExport(workspace: Workspace, id: string, request: I
         reject(new HttpError(415, 'send the export as multipart/form-data, in a field named "file".'));
         return;
       }
+      // The first problem is answered once every write has ended, so no write is left running into a folder being removed.
+      let failure: unknown = null;
+      const fail = (error: unknown) => {
+        failure ??= error;
+      };
       const writes: Array<Promise<void>> = [];
       parser.on('file', (field, stream, info) => {
-        if (field !== 'file') {
-          stream.resume();
-          return reject(new HttpError(400, `the export goes in a field named "file", not "${field}".`));
-        }
-        let name: string;
+        let name = '';
         try {
+          if (field !== 'file') throw new HttpError(400, `the export goes in a field named "file", not "${field}".`);
           name = safeFileName(info.filename ?? '');
         } catch (error) {
+          fail(error);
           stream.resume();
-          return reject(error);
+          return;
         }
         mkdirSync(target, { recursive: true });
         path = join(target, name);
-        stream.on('limit', () => reject(new HttpError(413, `the file is larger than ${sizeText(maxBytes)}, the most an upload may be; import it with replybench import instead.`)));
-        writes.push(pipeline(stream, createWriteStream(path, { flags: 'wx' })));
+        stream.on('limit', () => fail(new HttpError(413, `the file is larger than ${sizeText(maxBytes)}, the most an upload may be; import it with replybench import instead.`)));
+        writes.push(pipeline(stream, createWriteStream(path, { flags: 'wx' })).catch(fail));
       });
-      parser.on('filesLimit', () => reject(new HttpError(400, 'send one file per request.')));
-      parser.on('error', reject);
-      parser.on('close', () => {
-        Promise.all(writes).then(() => (path === null ? reject(new HttpError(400, 'no file in the request: put the export in a field named "file".')) : resolve()), reject);
+      parser.on('filesLimit', () => fail(new HttpError(400, 'send one file per request.')));
+      const finish = () => {
+        void Promise.all(writes).then(() => {
+          if (failure !== null) reject(failure);
+          else if (path === null) reject(new HttpError(400, 'no file in the request: put the export in a field named "file".'));
+          else resolve();
+        });
+      };
+      parser.on('error', (error) => {
+        fail(error);
+        finish();
       });
+      parser.on('close', finish);
       request.pipe(parser);
     });
     if (path === null) throw new HttpError(400, 'no file in the request.');
-    // As `replybench import` reads it by default: local times without an offset are UTC.
-    const preview = await dryRunFile(path, {});
-    return { previewId, file: basename(path), preview: { ...preview, path: basename(path) } };
+    const file: string = path;
+    try {
+      // As `replybench import` reads it by default: local times without an offset are UTC.
+      return { previewId, file: basename(file), preview: shownPreview(await dryRunFile(file, {})), mapper: null };
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      // A layout replybench does not know: the page maps its columns, starting from the best guesses; the upload waits.
+      const { names, delimiter } = await exportHeader(file);
+      if (names.length === 0) throw error;
+      return { previewId, file: basename(file), preview: null, problem: error.message, mapper: { columns: names, mapping: guessedMapping(names, delimiter) } };
+    }
   } catch (error) {
     rmSync(target, { recursive: true, force: true });
     throw error;
   }
 }
 
-/** Imports a previewed upload: the file moves into exports/ (a new name if one is taken) and into the client's store, whole or not at all. */
-export async function importPreviewed(workspace: Workspace, id: string, body: unknown) {
-  const { previewId } = (body ?? {}) as { previewId?: unknown };
+/** The preview of a waiting upload read with a generic mapping (the page's column mapper, as the user picks). */
+export async function previewWithMapping(workspace: Workspace, id: string, previewId: string, body: unknown) {
+  const { file, path } = waitingUpload(workspace, id, previewId);
+  const mappingPath = `${join(workspace.folderOf(id), 'exports', INCOMING, previewId)}.mapping.yaml`;
+  writeMapping(mappingPath, (body as { mapping?: unknown } | null)?.mapping);
+  try {
+    const preview = shownPreview(await dryRunFile(path, { format: 'generic', mapping: mappingPath }));
+    return { previewId, file, preview: { ...preview, format: { ...preview.format, label: 'generic CSV, with the columns mapped here' } }, mapper: null };
+  } catch (error) {
+    throw error instanceof UserError ? new HttpError(400, error.message.replace(`${mappingPath}: `, 'mapping: ')) : error;
+  }
+}
+
+function shownPreview(preview: DryRunReport): DryRunReport {
+  return { ...preview, path: basename(preview.path) };
+}
+
+function writeMapping(path: string, mapping: unknown): void {
+  if (mapping === null || typeof mapping !== 'object') throw new HttpError(400, 'mapping: give the columns of the export, as a generic mapping (docs/formats.md, "generic").');
+  writeFileSync(path, stringify(mapping));
+}
+
+/** The upload waiting under `previewId`: its file's name and path. */
+function waitingUpload(workspace: Workspace, id: string, previewId: unknown): { file: string; path: string; incoming: string } {
   if (typeof previewId !== 'string' || !PREVIEW_ID.test(previewId)) throw new HttpError(400, 'previewId: give the previewId the upload answered.');
+  const incoming = join(workspace.folderOf(id), 'exports', INCOMING, previewId);
+  const [file] = existsSync(incoming) ? readdirSync(incoming) : [];
+  if (file === undefined) throw new HttpError(404, `no upload ${previewId} waiting to be imported: upload the file again.`);
+  return { file, path: join(incoming, file), incoming };
+}
+
+/**
+ * Imports a previewed upload: the file moves into exports/ (a new name if one
+ * is taken) and into the client's store, whole or not at all. With a
+ * `mapping` (the column mapper's), it is saved as mappings/<export>.yaml, the
+ * file `replybench import --format generic --mapping` reads, and used.
+ */
+export async function importPreviewed(workspace: Workspace, id: string, body: unknown) {
+  const { previewId, mapping } = (body ?? {}) as { previewId?: unknown; mapping?: unknown };
+  const { file: name, path, incoming } = waitingUpload(workspace, id, previewId);
   const folder = workspace.folderOf(id);
-  const incoming = join(folder, 'exports', INCOMING, previewId);
-  const [name] = existsSync(incoming) ? readdirSync(incoming) : [];
-  if (name === undefined) throw new HttpError(404, `no upload ${previewId} waiting to be imported: upload the file again.`);
+  let request: ImportRequest = {};
+  if (mapping !== undefined) {
+    mkdirSync(join(folder, 'mappings'), { recursive: true });
+    const mappingPath = freeName(join(folder, 'mappings'), `${name.slice(0, name.length - extname(name).length)}.yaml`);
+    writeMapping(mappingPath, mapping);
+    request = { format: 'generic', mapping: mappingPath };
+  }
   const destination = freeName(join(folder, 'exports'), name);
   const database = workspace.databaseOf(id);
-  renameSync(join(incoming, name), destination);
+  renameSync(path, destination);
   let imported = false;
   try {
     const store = await Store.open(database);
     try {
-      const outcome = await importFiles(store, [destination], {});
+      const outcome = await importFiles(store, [destination], request);
       const failure = outcome.failures[0];
       if (failure) throw new HttpError(400, failure.message);
       imported = true;
-      return { files: outcome.results.map(importJson) };
+      return { files: outcome.results.map(importJson), mapping: request.mapping === undefined ? null : relative(folder, request.mapping) };
     } finally {
       store.close();
     }
   } finally {
     // A failed import leaves the upload waiting under its previewId, to be imported again once fixed.
-    if (imported) rmSync(incoming, { recursive: true, force: true });
-    else renameSync(destination, join(incoming, name));
+    if (imported) {
+      rmSync(incoming, { recursive: true, force: true });
+      rmSync(`${incoming}.mapping.yaml`, { force: true });
+    } else renameSync(destination, path);
   }
 }
 

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { fileURLToPath } from 'node:url';
 import { checkJson, checkOf } from '../cli/commands/check.js';
 import type { ReportPrinter } from '../report/pdf/printer.js';
-import { importPreviewed, receiveExport } from './exports.js';
+import { importPreviewed, previewWithMapping, receiveExport } from './exports.js';
 import { guard } from './guard.js';
 import { suggestedHandles } from './handles.js';
 import { commonHeaders, HttpError, PAGE_POLICY, readJson, sendError, sendJson } from './http.js';
@@ -70,6 +70,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ],
     ['GET', /^\/api\/clients\/([^/]+)\/handles$/, async ({ url, params }) => suggestedHandles(workspace, params[0] ?? '', url.searchParams.get('platform'))],
     ['POST', /^\/api\/clients\/([^/]+)\/exports$/, async ({ request, params }) => receiveExport(workspace, params[0] ?? '', request, maxUpload)],
+    [
+      'POST',
+      /^\/api\/clients\/([^/]+)\/exports\/([^/]+)\/preview$/,
+      async ({ request, params }) => previewWithMapping(workspace, params[0] ?? '', params[1] ?? '', await readJson(request)),
+    ],
     ['POST', /^\/api\/clients\/([^/]+)\/imports$/, async ({ request, params }) => importPreviewed(workspace, params[0] ?? '', await readJson(request))],
     ['POST', /^\/api\/clients\/([^/]+)\/reports$/, async ({ request, params }) => generateReport(workspace, params[0] ?? '', await readJson(request), sharedPrinter)],
     [

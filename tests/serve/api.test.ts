@@ -81,6 +81,28 @@ describe('the API of replybench serve', () => {
     expect(readFileSync(path, 'utf8')).toBe(text);
   });
 
+  it('maps an unknown layout from the best guesses, previews it as the columns are picked, and saves the mapping the CLI reads', async () => {
+    await call(base(), 'POST', '/api/clients', { id: 'mapped', name: 'Mapped' });
+    const csv = 'Nº;Usuario;Cuándo;Texto;Red\n1;ana;31/10/2017 20:00;@AcmeCares sin señal;X\n2;AcmeCares;31/10/2017 20:30;@ana lo vemos;X\n';
+    const upload1 = await call(base(), 'POST', '/api/clients/mapped/exports', upload('encuesta.csv', csv));
+    expect(upload1.status).toBe(200);
+    expect(upload1.body).toMatchObject({ file: 'encuesta.csv', preview: null, problem: expect.stringContaining('unknown export layout') });
+    const mapper = upload1.body.mapper as { columns: string[]; mapping: { columns: Record<string, string>; platform: unknown; delimiter: string } };
+    expect(mapper.columns).toEqual(['Nº', 'Usuario', 'Cuándo', 'Texto', 'Red']);
+    // The date column has a name no export layout uses: the guesses leave it to the user.
+    expect(mapper.mapping).toEqual({ columns: { id: 'Nº', author: 'Usuario', date: '', text: 'Texto' }, date: { format: 'iso' }, platform: { column: 'Red' }, delimiter: ';' });
+
+    const unpicked = await call(base(), 'POST', `/api/clients/mapped/exports/${upload1.body.previewId}/preview`, { mapping: mapper.mapping });
+    expect(unpicked).toMatchObject({ status: 400, body: { error: 'mapping: columns.date: a column name cannot be empty.' } });
+    const mapping = { ...mapper.mapping, columns: { ...mapper.mapping.columns, date: 'Cuándo' }, date: { format: '%d/%m/%Y %H:%M' }, platform: { column: 'Red', values: { X: 'twitter' } } };
+    const picked = await call(base(), 'POST', `/api/clients/mapped/exports/${upload1.body.previewId}/preview`, { mapping });
+    expect(picked.body).toMatchObject({ preview: { format: { id: 'generic' }, wouldImport: 2, rejected: 0, profile: { first: '2017-10-31T20:00:00Z', kinds: { post: 2 } } } });
+
+    const imported = await call(base(), 'POST', '/api/clients/mapped/imports', { previewId: upload1.body.previewId, mapping });
+    expect(imported.body).toMatchObject({ files: [{ format: 'generic', imported: 2 }], mapping: 'mappings/encuesta.yaml' });
+    expect(readFileSync(join(workspace(), 'mapped/mappings/encuesta.yaml'), 'utf8')).toContain('date: Cuándo');
+  });
+
   it('refuses a foreign Host, a missing or wrong token, paths outside the workspace, bad names and oversized uploads', async () => {
     expect(await withHost(base(), '/api/clients', 'evil.example')).toBe(421);
     expect(await withHost(base(), '/api/clients', `localhost:${new URL(base()).port}`)).toBe(200);

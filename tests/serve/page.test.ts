@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KAGGLE_SAMPLE, serverForFile, TOKEN } from './helpers.js';
@@ -115,11 +118,37 @@ describe('the page of replybench serve', () => {
     await page.close();
   });
 
-  it('speaks French to a French browser, and without its token says what to open', async () => {
+  it('in French, maps the columns of a layout it does not know, previews and imports it; without its token says what to open', async () => {
     const { page, problems } = await openPage('fr-FR');
     expect(await text(page, 'section h2')).toBe('Clients');
     expect(await text(page, 'form.new-client h3')).toBe('Nouveau client');
     expect(await text(page, '#app button')).toBe('Apple <Support>');
+    await page.type('input[name=id]', 'inconnu');
+    await page.type('input[name=name]', 'Inconnu');
+    await page.click('form.new-client button[type=submit]');
+    await page.waitForSelector('#exports');
+    await settled(page);
+    const export_ = join(mkdtempSync(join(tmpdir(), 'replybench-page-')), 'sondage.csv');
+    writeFileSync(export_, 'Nº;Usuario;Cuándo;Texto\n1;ana;31/10/2017 20:00;@AcmeCares sin señal\n2;ben;31/10/2017 21:00;@AcmeCares ¿hola?\n');
+    await (await page.$('#exports input[type=file]'))?.uploadFile(export_);
+    await page.click('#exports button');
+    await page.waitForSelector('#exports table.mapper');
+    await settled(page);
+    expect(await page.$eval('select[data-field=id]', (node) => (node as unknown as { value: string }).value)).toBe('Nº');
+    expect(await page.$eval('select[data-field=date]', (node) => (node as unknown as { value: string }).value)).toBe('');
+    await page.select('select[data-field=date]', 'Cuándo');
+    await settled(page);
+    await page.$eval('input[data-field="date.format"]', (node) => {
+      (node as unknown as { value: string }).value = '%d/%m/%Y %H:%M';
+    });
+    await page.type('input[data-field="date.format"]', ' ');
+    await page.keyboard.press('Tab');
+    await page.waitForSelector('#exports .mapped-preview .supports');
+    await settled(page);
+    expect(await text(page, '#exports .mapped-preview table')).toContain('generic CSV, with the columns mapped here');
+    await page.click('#exports .mapped-preview button');
+    await page.waitForFunction("document.querySelector('#exports .outcome')?.textContent !== ''");
+    expect(await text(page, '#exports .outcome')).toBe('Importées: 2 (0 déjà présentes)');
     await page.goto(new URL('/', server().url).href, { waitUntil: 'networkidle0' });
     expect(await text(page, '#app')).toBe("Ouvrez l'adresse affichée par replybench serve : elle porte le jeton dont cette page a besoin.");
     expect(problems).toEqual([]);

@@ -1,11 +1,14 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import { AlreadyReported, UserError } from '../../errors.js';
 import { FORMAT_CHOICES } from '../../ingest/formats/index.js';
 import { runDryRun } from '../../ingest/dry-run.js';
 import { importWithOptions, resolveImportOptions } from '../../ingest/import.js';
+import { exportHeader, mappingSkeleton } from '../../ingest/mapping-guess.js';
 import type { FileImportResult } from '../../ingest/result.js';
+import { writeOutputFile } from '../../output-file.js';
 import { IMPORT_MEMORY, Store } from '../../store/database.js';
 import { trimDeadTail } from '../../store/trim.js';
 import { databasePath, newDatabaseFootprint, printStoreNotices } from '../database.js';
@@ -24,6 +27,7 @@ interface ImportOptions {
   json?: boolean;
   dryRun?: boolean;
   again?: boolean;
+  writeMapping?: string;
 }
 
 export function registerImport(program: Command): Command {
@@ -40,11 +44,23 @@ export function registerImport(program: Command): Command {
     .option('--json', 'print one JSON object per file')
     .option('--dry-run', 'show how the files would be read and stored (format, columns, first rows, rejects), writing nothing')
     .option('--again', 'read files imported before again, to fill the columns a store upgrade added (adds no post)')
+    .option('--write-mapping <file>', 'write a generic mapping for the export with the best guess of each column, to check and import with; imports nothing')
     .action(async (files: string[], options: ImportOptions, command: Command) => {
       if (options.dryRun && options.again) throw new UserError('--dry-run and --again: use one or the other.');
+      if (options.writeMapping !== undefined) return writeMapping(files, options.writeMapping);
       if (options.dryRun) return runDryRun(files, options);
       await runImport(files, options, command.getOptionValueSource('config') === 'cli');
     });
+}
+
+async function writeMapping(files: string[], target: string): Promise<void> {
+  const [file] = files;
+  if (file === undefined || files.length > 1) throw new UserError('--write-mapping: give one export, the one the mapping is for.');
+  if (existsSync(target)) throw new UserError(`--write-mapping "${target}": the file exists; choose another name, or remove it first.`);
+  const { names, delimiter } = await exportHeader(file);
+  if (names.length === 0) throw new UserError(`${file}: no header row found; export the data again.`);
+  writeOutputFile(target, mappingSkeleton(basename(file), names, delimiter));
+  process.stdout.write(`Wrote ${target}: check each column and date.format, then run\n  npx replybench import --format generic --mapping ${target} --dry-run ${file}\n`);
 }
 
 /** The config is optional for import: it is read when given, or when replybench.yaml exists here. */

@@ -1,0 +1,107 @@
+import { stringify } from 'yaml';
+import { prepareSource } from './source/prepare.js';
+import { headerCandidates } from './source/layout.js';
+
+/** The `columns` keys of a generic mapping, in the order a mapping file lists them. */
+export const MAPPING_FIELDS = ['id', 'author', 'date', 'time', 'text', 'parentId', 'parentUrl', 'authorName', 'followers', 'url', 'language', 'sentiment', 'topic', 'thread', 'inReplyToUser'] as const;
+export type MappingField = (typeof MAPPING_FIELDS)[number];
+
+/**
+ * Header names (lower case, spaces, - and _ removed) that usually hold each
+ * field, in the languages of the exports agencies get. The first column of the
+ * file that matches a field's names, exactly and then as a part, is its guess.
+ */
+const NAMES: Record<MappingField, string[]> = {
+  id: ['id', 'postid', 'tweetid', 'messageid', 'mentionid', 'commentid', 'statusid', 'guid', 'identificador', 'identifiant', 'nº'],
+  author: ['author', 'username', 'screenname', 'user', 'handle', 'authorhandle', 'autor', 'usuario', 'auteur', 'utilisateur', 'from', 'sender'],
+  date: ['date', 'createdat', 'created', 'timestamp', 'datetime', 'publishedat', 'published', 'postdate', 'time', 'fecha', 'fechapublicacion', 'datepublication', 'sent'],
+  time: ['hora', 'heure', 'timeofday', 'hour'],
+  text: ['text', 'message', 'content', 'body', 'tweet', 'snippet', 'fulltext', 'texto', 'mensaje', 'contenido', 'texte', 'contenu', 'comment'],
+  parentId: ['parentid', 'inreplyto', 'inreplytoid', 'inreplytostatusid', 'replyto', 'respondea', 'enreponsea', 'parent'],
+  parentUrl: ['parenturl', 'parentlink', 'enlacepadre', 'lienparent'],
+  authorName: ['authorname', 'name', 'fullname', 'displayname', 'nombre', 'nom'],
+  followers: ['followers', 'followerscount', 'seguidores', 'abonnes', 'reach'],
+  url: ['url', 'link', 'permalink', 'enlace', 'lien'],
+  language: ['language', 'lang', 'idioma', 'langue'],
+  sentiment: ['sentiment', 'sentimiento', 'tone', 'tono', 'tonalite'],
+  topic: ['topic', 'query', 'campaign', 'brand', 'campana', 'campagne', 'tema', 'sujet'],
+  thread: ['thread', 'threadid', 'conversation', 'conversationid', 'conversacion'],
+  inReplyToUser: ['inreplytouser', 'inreplytouserid', 'replytouser', 'respondeausuario'],
+};
+
+/** Header names of a column that says the network of each row. */
+const PLATFORM_NAMES = ['platform', 'network', 'socialnetwork', 'source', 'channel', 'red', 'redsocial', 'reseau', 'canal'];
+
+function plain(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\s_\-.]/g, '');
+}
+
+/** The best guess of a column for each field of a generic mapping, from the header names alone; a column feeds one field at most. */
+export function guessColumns(names: readonly string[]): Partial<Record<MappingField, string>> {
+  const guesses: Partial<Record<MappingField, string>> = {};
+  const taken = new Set<string>();
+  for (const pass of ['exact', 'part'] as const) {
+    for (const field of MAPPING_FIELDS) {
+      if (guesses[field] !== undefined) continue;
+      const found = names.find((name) => {
+        if (taken.has(name)) return false;
+        const key = plain(name);
+        return NAMES[field].some((candidate) => (pass === 'exact' ? key === candidate : candidate.length >= 4 && key.includes(candidate)));
+      });
+      if (found !== undefined) {
+        guesses[field] = found;
+        taken.add(found);
+      }
+    }
+  }
+  return guesses;
+}
+
+/** A generic mapping with the best guesses: what --write-mapping writes and the page's column mapper starts from. */
+export function guessedMapping(names: readonly string[], delimiter: string | null) {
+  const guesses = guessColumns(names);
+  const columns: Partial<Record<MappingField, string>> = {};
+  for (const field of MAPPING_FIELDS) {
+    const guess = guesses[field];
+    if (guess !== undefined) columns[field] = guess;
+    else if (field === 'id' || field === 'author' || field === 'date') columns[field] = '';
+  }
+  const platformColumn = names.find((name) => PLATFORM_NAMES.includes(plain(name)) && !Object.values(guesses).includes(name));
+  return {
+    columns,
+    date: { format: 'iso' },
+    platform: platformColumn ? { column: platformColumn } : 'twitter',
+    ...(delimiter && delimiter !== ',' ? { delimiter } : {}),
+  };
+}
+
+/** A mapping file to start from: the guessed columns, the required ones left to fill when not found, and the file's columns listed. */
+export function mappingSkeleton(file: string, names: readonly string[], delimiter: string | null): string {
+  const mapping = guessedMapping(names, delimiter);
+  const missing = (['id', 'author', 'date'] as const).filter((field) => mapping.columns[field] === '');
+  return [
+    `# Mapping for ${file}, written by replybench import --write-mapping with its best guesses.`,
+    '# Check each column, set date.format to the way the dates are written and the platform,',
+    '# then import with: replybench import --format generic --mapping <this file> <the export>',
+    '# (docs/formats.md, "generic", explains every key).',
+    ...(missing.length > 0 ? [`# Still to fill: ${missing.map((field) => `columns.${field}`).join(', ')} (no column looked like one).`] : []),
+    `# The file's columns: ${names.map((name) => JSON.stringify(name)).join(', ')}`,
+    stringify(mapping).trimEnd(),
+    '',
+  ].join('\n');
+}
+
+/** The header of an export (its first header candidate), as the import would read it. */
+export async function exportHeader(path: string): Promise<{ names: string[]; delimiter: string | null }> {
+  const prepared = await prepareSource(path);
+  try {
+    const [first] = headerCandidates(prepared.head.text, prepared.head.complete);
+    return { names: first ? [...first.cells] : [], delimiter: prepared.encoding === 'xlsx' ? null : (first?.delimiter ?? null) };
+  } finally {
+    prepared.cleanup();
+  }
+}

@@ -1,0 +1,38 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadGenericMapping } from '../../src/ingest/formats/generic.js';
+import { guessColumns } from '../../src/ingest/mapping-guess.js';
+import { allPosts, importOne, openStore, runCli, tempFile, tempFolder } from './helpers.js';
+
+describe('a mapping skeleton for a layout replybench does not know', () => {
+  it('guesses each field from English, Spanish and French header names, a column feeding one field at most', () => {
+    expect(guessColumns(['Nº', 'Usuario', 'Fecha publicación', 'Texto', 'Responde a', 'Enlace', 'Seguidores'])).toEqual({
+      id: 'Nº',
+      author: 'Usuario',
+      date: 'Fecha publicación',
+      text: 'Texto',
+      parentId: 'Responde a',
+      url: 'Enlace',
+      followers: 'Seguidores',
+    });
+    expect(guessColumns(['Identifiant', 'Auteur', 'Date', 'Heure', 'Contenu', 'Langue'])).toEqual({ id: 'Identifiant', author: 'Auteur', date: 'Date', time: 'Heure', text: 'Contenu', language: 'Langue' });
+    // "Message ID" is the id, not the text; "Sent" is the date.
+    expect(guessColumns(['Message ID', 'From', 'Sent', 'Body'])).toEqual({ id: 'Message ID', author: 'From', date: 'Sent', text: 'Body' });
+  });
+
+  it('writes one with --write-mapping that imports the file as written, once its date format is set', async () => {
+    const folder = tempFolder();
+    const csv = tempFile('encuesta.csv', 'Nº;Usuario;Fecha;Texto\n1;ana;31/10/2017 20:00;@AcmeCares sin señal\n');
+    const mapping = join(folder, 'mapping.yaml');
+    const written = await runCli(['import', '--write-mapping', mapping, csv], folder);
+    expect(written.status).toBe(0);
+    expect(written.stdout).toBe(`Wrote ${mapping}: check each column and date.format, then run\n  npx replybench import --format generic --mapping ${mapping} --dry-run ${csv}\n`);
+    expect(loadGenericMapping(mapping)).toMatchObject({ columns: { id: 'Nº', author: 'Usuario', date: 'Fecha', text: 'Texto' }, date: { format: 'iso' }, platform: 'twitter', delimiter: ';' });
+    expect((await runCli(['import', '--write-mapping', mapping, csv], folder)).stderr).toBe(`replybench: --write-mapping "${mapping}": the file exists; choose another name, or remove it first.\n`);
+    writeFileSync(mapping, readFileSync(mapping, 'utf8').replace('format: iso', 'format: "%d/%m/%Y %H:%M"'));
+    const store = await openStore();
+    await importOne(store, csv, { format: 'generic', mapping });
+    expect((await allPosts(store)).map((post) => [post.post_id, post.author, post.created_at])).toEqual([['1', 'ana', '2017-10-31T20:00:00Z']]);
+  });
+});
