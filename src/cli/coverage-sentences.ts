@@ -10,8 +10,8 @@ const percent = (share: number | null | undefined): string => (share == null ? '
  * answer, per platform ("brand Tesco, twitter: ..."), and for all platforms
  * together where that says something the platform lines do not.
  */
-export function coverageSentences(report: MetricsReport): string[] {
-  const handles = report.settings?.massMentionHandles ?? 5;
+export function coverageSentences(report: MetricsReport, options: { warningsOnly?: boolean } = {}): string[] {
+  const handles = options.warningsOnly ? null : (report.settings?.massMentionHandles ?? 5);
   return report.brands.flatMap((brand) => {
     const platforms = (report.byPlatform ?? []).flatMap((scope) => scope.brands.filter((entry) => entry.id === brand.id).map((entry) => ({ scope: scope.platform, entry })));
     const perPlatform = platforms.flatMap(({ scope, entry }) => sentencesOf(entry, handles).map((text) => `brand ${printable(brand.name)}, ${scope}: ${text}`));
@@ -23,10 +23,12 @@ export function coverageSentences(report: MetricsReport): string[] {
   });
 }
 
-function sentencesOf(brand: BrandMetrics, handles: number): string[] {
+/** The sentences of a brand's coverage warnings, then (unless `handles` is null) of its mentions that need no answer. */
+function sentencesOf(brand: BrandMetrics, handles: number | null): string[] {
   const coverage = brand.coverage;
   if (!coverage) return [];
   const lines = coverage.warnings.map((warning) => warningSentence(brand, warning));
+  if (handles === null) return lines;
   if (coverage.massMentions > 0) {
     lines.push(
       `${percent(coverage.massMentions / brand.inbound)} of its mentions (${count(coverage.massMentions)} of ${count(brand.inbound)}) tag ${handles} or more accounts at once: they count in its volume and share of voice, not in its response figures.`,

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/cli/commands/check.js';
+import { checkJson, checkOf, runCheck } from '../../src/cli/commands/check.js';
 import { Store } from '../../src/store/database.js';
 import { insertPosts, recordTestBatch, type TestPost } from '../metrics/helpers.js';
 
@@ -51,5 +51,20 @@ describe('replybench check', () => {
     expect(words).toContain('  brand Delta, twitter: the data holds no post of the brand here, so its answers cannot be measured: import its own posts');
     expect(words).toContain('  brand Delta, twitter: the data covers 5 of the 31 days of the period (2017-10-02 to 2017-10-06). Import the whole period.\n');
     expect(words).not.toMatch(/no-brand-posts|partial-period|brands\.\d/);
+  });
+
+  it('--json gives the same findings as data: config warnings, coverage per brand and platform, and the sentences', async () => {
+    const result = checkJson(await checkOf({ period: '2017-10', config }));
+    expect(result.configWarnings.map((warning) => warning.key)).toEqual(['brands.1.accounts.twitter', 'brands.1.topics']);
+    expect(result.coverage.map((row) => [row.brand, row.platform, row.inbound, row.coverage?.warnings])).toEqual([
+      ['delta', 'all', 5, ['no-brand-posts', 'partial-period']],
+      ['delta', 'twitter', 5, ['no-brand-posts', 'partial-period']],
+      // United's handle and topic are misspelt in the config: none of its 3 mentions is its own.
+      ['united', 'all', 0, []],
+      ['united', 'twitter', 0, []],
+    ]);
+    const text = await runCheck({ period: '2017-10', config });
+    for (const sentence of result.sentences) expect(text).toContain(`  ${sentence}\n`);
+    expect(result.period).toEqual({ start: '2017-10-01T00:00:00Z', end: '2017-11-01T00:00:00Z', timezone: 'UTC', label: '2017-10' });
   });
 });

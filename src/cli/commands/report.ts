@@ -17,6 +17,7 @@ import { periodJson } from '../../metrics/compute.js';
 import { parsePeriod } from '../../analysis/period.js';
 import { ANALYSIS_MEMORY, Store } from '../../store/database.js';
 import { printConfigWarnings } from '../config-warnings.js';
+import { coverageSentences } from '../coverage-sentences.js';
 import { databasePath, openImportedDatabase } from '../database.js';
 
 interface ReportOptions {
@@ -112,6 +113,8 @@ async function writeReports(
           return writeReport({ config, analysis, outDir: folder.dir, folder, lang: language, pageSize, printer, formats });
         }, { cache: options.cache });
         for (const warning of report.warnings) process.stderr.write(`replybench: warning: ${config.client}: ${warning}.\n`);
+        // The coverage warnings the pages carry, in the terminal too (as replybench check words them).
+        for (const sentence of coverageSentences(report.metrics, { warningsOnly: true })) process.stderr.write(`replybench: warning: ${config.client}: ${sentence}\n`);
         written.push(report);
       } finally {
         store.close();
