@@ -137,16 +137,16 @@ async function writeAnalysedReport(options: WriteReportOptions, analysis: Analys
     if (formats.has('csv') && metrics.brands.some((brand) => brand.themes !== undefined)) folder.write('themes.csv', themesCsv(themesReportOf(metrics)));
     const json = folder.write('metrics.json', `${JSON.stringify(metrics, null, 2)}\n`);
     printer = formats.has('pdf') || (formats.has('pptx') && svgLogo) ? (options.printer ?? (await ReportPrinter.launch())) : null;
+    // The logo is drawn before the PDF prints: a screenshot in a second page while the first prints waits for a frame
+    // that a page in the background never draws.
+    const logoPng = formats.has('pptx') && printer && svgLogo && model.agency.logoDataUrl ? await printer.rasterize(model.agency.logoDataUrl) : null;
     // Chromium prints the PDF while this process writes the deck and the workbook.
     const footerLeft = [model.agency.name, model.client.name, model.period.label].filter(Boolean).join(' · ');
     const printing = printer && formats.has('pdf') ? printer.print(html, { pageSize, footerHtml: renderFooterHtml(template, t, footerLeft) }) : null;
     // Awaited below; until then a failure of the deck must not leave its rejection unhandled.
     printing?.catch(() => undefined);
     let pptx: string | null = null;
-    if (formats.has('pptx')) {
-      const logoPng = printer && svgLogo && model.agency.logoDataUrl ? await printer.rasterize(model.agency.logoDataUrl) : null;
-      pptx = folder.write('report.pptx', await buildDeck({ model, t, logoPng }));
-    }
+    if (formats.has('pptx')) pptx = folder.write('report.pptx', await buildDeck({ model, t, logoPng }));
     let xlsx: string | null = null;
     if (formats.has('xlsx')) {
       xlsx = folder.write('metrics.xlsx', await buildWorkbook(model.workbook));
