@@ -261,13 +261,21 @@ async function api<T>(method: string, path: string, body?: unknown): Promise<T> 
 
 /** Runs an action with the status line saying so; its error is shown, not thrown. */
 async function act(work: () => Promise<void>): Promise<void> {
-  say(t('working'));
+  const started = Date.now();
+  const working = () => `${t('working')} ${Math.floor((Date.now() - started) / 1000)} s`;
+  say(working());
+  // A long import or report shows its time running, so the page is seen to be at work.
+  const ticking = setInterval(() => {
+    if (statusLine.textContent?.startsWith(t('working'))) say(working());
+  }, 1000);
   try {
     await work();
     // What the action said of itself ("Saved.") stays.
-    if (statusLine.textContent === t('working')) say('');
+    if (statusLine.textContent?.startsWith(t('working'))) say('');
   } catch (error) {
     say(error instanceof Error ? error.message : String(error), true);
+  } finally {
+    clearInterval(ticking);
   }
 }
 
@@ -426,9 +434,15 @@ function previewView(client: ClientSummary, { previewId, file, preview }: Previe
   const outcome = el('p', { class: 'outcome' });
   importButton.addEventListener('click', () =>
     void act(async () => {
-      const done = await api<{ files: Array<{ imported: number; duplicates: number }> }>('POST', `/api/clients/${client.id}/imports`, mapping ? { previewId, mapping } : { previewId });
+      const done = await api<{ files: Array<{ imported: number; duplicates: number; rejected: number; rejectedByReason: Record<string, number>; warnings: string[] }> }>(
+        'POST',
+        `/api/clients/${client.id}/imports`,
+        mapping ? { previewId, mapping } : { previewId },
+      );
       importButton.disabled = true;
       outcome.textContent = done.files.map((entry) => `${t('imported')}: ${entry.imported} (${entry.duplicates} ${t('duplicates')})`).join('; ');
+      const problems = done.files.flatMap((entry) => [...Object.entries(entry.rejectedByReason).map(([reason, count]) => [t('rejected'), `${reason}: ${count}`]), ...entry.warnings.map((warning) => [t('warnings'), warning])]);
+      if (problems.length > 0) outcome.after(table([t('warnings'), ''], problems));
     }),
   );
   const { profile } = preview;

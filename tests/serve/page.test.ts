@@ -40,7 +40,7 @@ async function text(page: Page, selector: string): Promise<string> {
 }
 
 /** In the page: the status line no longer says an action is under way ("Working…"). */
-const STATUS_SETTLED = "!document.getElementById('status').textContent.endsWith('…')";
+const STATUS_SETTLED = "!document.getElementById('status').textContent.includes('…')";
 
 /** Waits until the status line is empty again (the action ended) and fails with its message if it shows an error. */
 async function settled(page: Page): Promise<void> {

@@ -56,6 +56,9 @@ export class ReportPrinter {
   private readonly blockedLog = new Map<Page, string[]>();
   private pages = 0;
   private readonly waiting: Array<(page: Page) => void> = [];
+  /** Prints under way, and the drawing of an image: a screenshot taken while another page prints can wait forever for its frame. */
+  private readonly printing = new Set<Promise<unknown>>();
+  private drawing: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly browser: Browser,
@@ -98,6 +101,20 @@ export class ReportPrinter {
   }
 
   async print(html: string, options: PrintOptions): Promise<PrintResult> {
+    for (let drawing = this.drawing; ; drawing = this.drawing) {
+      await drawing;
+      if (drawing === this.drawing) break;
+    }
+    const printed = this.printPage(html, options);
+    this.printing.add(printed);
+    try {
+      return await printed;
+    } finally {
+      this.printing.delete(printed);
+    }
+  }
+
+  private async printPage(html: string, options: PrintOptions): Promise<PrintResult> {
     const page = await this.acquire();
     const blockedRequests: string[] = [];
     this.blockedLog.set(page, blockedRequests);
@@ -131,6 +148,16 @@ export class ReportPrinter {
    * it is as locked down as the printing page.
    */
   async rasterize(dataUrl: string, height = 240): Promise<string> {
+    // Alone: after the prints under way, and no print starts until it is drawn.
+    const drawn = this.drawing.then(async () => {
+      await Promise.allSettled([...this.printing]);
+      return this.draw(dataUrl, height);
+    });
+    this.drawing = drawn.catch(() => undefined);
+    return drawn;
+  }
+
+  private async draw(dataUrl: string, height: number): Promise<string> {
     const page = await this.acquire();
     let healthy = false;
     try {
