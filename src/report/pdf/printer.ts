@@ -56,9 +56,6 @@ export class ReportPrinter {
   private readonly blockedLog = new Map<Page, string[]>();
   private pages = 0;
   private readonly waiting: Array<(page: Page) => void> = [];
-  /** Prints under way, and the drawing of an image: a screenshot taken while another page prints can wait forever for its frame. */
-  private readonly printing = new Set<Promise<unknown>>();
-  private drawing: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly browser: Browser,
@@ -101,20 +98,6 @@ export class ReportPrinter {
   }
 
   async print(html: string, options: PrintOptions): Promise<PrintResult> {
-    for (let drawing = this.drawing; ; drawing = this.drawing) {
-      await drawing;
-      if (drawing === this.drawing) break;
-    }
-    const printed = this.printPage(html, options);
-    this.printing.add(printed);
-    try {
-      return await printed;
-    } finally {
-      this.printing.delete(printed);
-    }
-  }
-
-  private async printPage(html: string, options: PrintOptions): Promise<PrintResult> {
     const page = await this.acquire();
     const blockedRequests: string[] = [];
     this.blockedLog.set(page, blockedRequests);
@@ -148,16 +131,6 @@ export class ReportPrinter {
    * it is as locked down as the printing page.
    */
   async rasterize(dataUrl: string, height = 240): Promise<string> {
-    // Alone: after the prints under way, and no print starts until it is drawn.
-    const drawn = this.drawing.then(async () => {
-      await Promise.allSettled([...this.printing]);
-      return this.draw(dataUrl, height);
-    });
-    this.drawing = drawn.catch(() => undefined);
-    return drawn;
-  }
-
-  private async draw(dataUrl: string, height: number): Promise<string> {
     const page = await this.acquire();
     let healthy = false;
     try {
@@ -165,7 +138,11 @@ export class ReportPrinter {
       await page.setContent(`<!doctype html><html><body style="margin:0;background:transparent"><img style="height:${height}px;display:block" src="${dataUrl.replaceAll('"', '%22')}"></body></html>`, { waitUntil: 'load' });
       const image = await page.$('img');
       if (!image) throw new Error('rasterize: the image did not load');
-      const png = await image.screenshot({ type: 'png', omitBackground: true });
+      // The box from the layout, and a capture of that clip: an element screenshot first waits for the element to be seen
+      // in a drawn frame, which a page that is not the browser's front one may never draw.
+      const box = await image.boundingBox();
+      if (!box || box.width === 0) throw new Error('rasterize: the image has no size');
+      const png = await page.screenshot({ type: 'png', omitBackground: true, clip: { x: box.x, y: box.y, width: Math.ceil(box.width), height: Math.ceil(box.height) } });
       healthy = true;
       return `data:image/png;base64,${Buffer.from(png).toString('base64')}`;
     } finally {
