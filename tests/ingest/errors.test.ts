@@ -63,7 +63,7 @@ describe('file-level errors are one line naming the file, the line and what to d
     const message = await importError(store, path);
     expect(message).toBe(
       `${path}:1: unknown export layout (header: "foo", "bar", "baz"). replybench recognises twcs, twarc2, twitter-v2, talkwalker, meltwater, brandwatch, sprout, facebook-comments; ` +
-        'pass --format <name> if the file is one of these, or describe its columns in a mapping file and use --format generic --mapping file.yaml.',
+        'pass --format <name> if the file is one of these, or describe its columns in a mapping file and use --format generic --mapping file.yaml (replybench import --write-mapping mapping.yaml <file> writes one with the best guess of each column).',
     );
     expect(message.includes('\n')).toBe(false);
   });

@@ -80,7 +80,7 @@ describe('a full disk', () => {
     const report = `rb report --period 2017-10 --config "${config}" --out "$DISK/report" --formats html,csv,pptx,xlsx`;
     const { stdout, stderr } = onSmallDisk(
       '3m',
-      `${report} > /dev/null; echo first=$?; sha256sum "$DISK"/report/* | sort > "$DISK/../before.txt"
+      `${report} > /dev/null 2>&1; echo first=$?; sha256sum "$DISK"/report/* | sort > "$DISK/../before.txt"
        head -c $(( $(df --output=avail -B1 "$DISK" | tail -1) - 200000 )) /dev/zero > "$DISK/filler"
        ${report} --lang es; echo second=$?; sha256sum "$DISK"/report/* | sort > "$DISK/../after.txt"
        cmp -s "$DISK/../before.txt" "$DISK/../after.txt"; echo same=$?; echo left=$(ls -A "$DISK/report" | grep -c '^\\.replybench')`,

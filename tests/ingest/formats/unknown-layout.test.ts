@@ -9,7 +9,7 @@ describe('an unknown layout names the closest known format and the columns it la
     const message = await importError(store, path);
     expect(message).toContain(`${path}:1: unknown export layout (header: "id", "text", "author_id", "created_at", "in_reply_to_user_id").`);
     expect(message).toContain(' The closest is Twitter API v2 CSV (--format twitter-v2), which also needs the column "conversation_id". ');
-    expect(message).toMatch(/replybench recognises twcs, .*--format generic --mapping file\.yaml\.$/);
+    expect(message).toMatch(/replybench recognises twcs, .*--format generic --mapping file\.yaml \(replybench import --write-mapping mapping\.yaml <file> writes one with the best guess of each column\)\.$/);
   });
 
   it('a current Meltwater export with Author instead of Author Handle', () => {
