@@ -289,6 +289,7 @@ function table(header: string[], rows: Array<Array<string | number>>): HTMLTable
 }
 
 async function showClients(selected: string | null): Promise<void> {
+  afterImport.length = 0;
   const { clients } = await api<{ clients: ClientSummary[] }>('GET', '/api/clients');
   app.replaceChildren();
   const list = el('div', { class: 'clients' });
@@ -440,6 +441,7 @@ function previewView(client: ClientSummary, { previewId, file, preview }: Previe
         mapping ? { previewId, mapping } : { previewId },
       );
       importButton.disabled = true;
+      for (const refresh of afterImport) refresh();
       outcome.textContent = done.files.map((entry) => `${t('imported')}: ${entry.imported} (${entry.duplicates} ${t('duplicates')})`).join('; ');
       const problems = done.files.flatMap((entry) => [...Object.entries(entry.rejectedByReason).map(([reason, count]) => [t('rejected'), `${reason}: ${count}`]), ...entry.warnings.map((warning) => [t('warnings'), warning])]);
       if (problems.length > 0) outcome.after(table([t('warnings'), ''], problems));
@@ -462,6 +464,26 @@ interface BrandConfig {
   [key: string]: unknown;
 }
 
+/** Run after an import, so the brands form and the period fields offer what the new data holds; emptied when a client is shown again. */
+const afterImport: Array<() => void> = [];
+
+/** Fills a platform's list with the accounts the data offers: those that reply most, then those mentioned most. */
+function offerHandles(client: ClientSummary, list: HTMLDataListElement): void {
+  const platform = list.dataset.platform ?? 'twitter';
+  api<{ repliers: Array<{ handle: string; n: number }>; mentioned: Array<{ handle: string; n: number }> }>('GET', `/api/clients/${client.id}/handles?platform=${platform}`)
+    .then(({ repliers, mentioned }) => {
+      const seen = new Set<string>();
+      const options: HTMLOptionElement[] = [];
+      for (const entry of [...repliers, ...mentioned]) {
+        if (seen.has(entry.handle.toLowerCase())) continue;
+        seen.add(entry.handle.toLowerCase());
+        options.push(el('option', { value: entry.handle }, `${entry.handle} (${entry.n})`));
+      }
+      list.replaceChildren(...options);
+    })
+    .catch(() => undefined);
+}
+
 async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
   const config = await api<{ brands: BrandConfig[]; [key: string]: unknown }>('GET', `/api/clients/${client.id}/config`);
   const rows = el('div', {});
@@ -469,20 +491,12 @@ async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
   const editors: Array<{ brand: BrandConfig; name: HTMLInputElement; handles: Record<string, HTMLInputElement> }> = [];
   // What the data offers for each platform: the accounts that reply most, the handles mentioned most.
   const lists: HTMLDataListElement[] = [];
-  for (const platform of platforms) {
-    const list = el('datalist', { id: `handles-${platform}` });
-    lists.push(list);
-    api<{ repliers: Array<{ handle: string; n: number }>; mentioned: Array<{ handle: string; n: number }> }>('GET', `/api/clients/${client.id}/handles?platform=${platform}`)
-      .then(({ repliers, mentioned }) => {
-        const seen = new Set<string>();
-        for (const entry of [...repliers, ...mentioned]) {
-          if (seen.has(entry.handle.toLowerCase())) continue;
-          seen.add(entry.handle.toLowerCase());
-          list.append(el('option', { value: entry.handle }, `${entry.handle} (${entry.n})`));
-        }
-      })
-      .catch(() => undefined);
-  }
+  const loadSuggestions = () => {
+    for (const list of lists) offerHandles(client, list);
+  };
+  for (const platform of platforms) lists.push(el('datalist', { id: `handles-${platform}`, 'data-platform': platform }));
+  loadSuggestions();
+  afterImport.push(loadSuggestions);
   const addRow = (brand: BrandConfig) => {
     const name = el('input', { value: brand.name ?? brand.id, 'data-field': 'name' });
     const handles: Record<string, HTMLInputElement> = {};
@@ -523,19 +537,33 @@ interface CheckJson {
   sentences: string[];
 }
 
-function periodInput(): HTMLInputElement {
-  const last = new Date();
-  last.setMonth(last.getMonth() - 1);
-  return el('input', { name: 'period', value: `${last.getFullYear()}-${String(last.getMonth() + 1).padStart(2, '0')}` });
+/** A period field offering the months that hold data (newest first, with their posts); it starts on the newest. */
+function periodInput(client: ClientSummary, section: string): HTMLElement {
+  const input = el('input', { name: 'period', list: `months-${section}`, placeholder: '2017-10' });
+  const list = el('datalist', { id: `months-${section}` });
+  const load = () =>
+    api<{ months: Array<{ month: string; posts: number }> }>('GET', `/api/clients/${client.id}/periods`)
+      .then(({ months }) => {
+        if (input.value === '' && months[0]) input.value = months[0].month;
+        list.replaceChildren(...months.map((entry) => el('option', { value: entry.month }, `${entry.month} (${entry.posts})`)));
+      })
+      .catch(() => undefined);
+  void load();
+  afterImport.push(() => void load());
+  return el('span', {}, input, list);
+}
+
+function periodOf(field: HTMLElement): string {
+  return field.querySelector('input')?.value.trim() ?? '';
 }
 
 function checkSection(client: ClientSummary): HTMLElement {
-  const period = periodInput();
+  const period = periodInput(client, 'check');
   const result = el('div', {});
   const run = el('button', { type: 'button' }, t('runCheck'));
   run.addEventListener('click', () =>
     void act(async () => {
-      const check = await api<CheckJson>('GET', `/api/clients/${client.id}/check?period=${encodeURIComponent(period.value)}`);
+      const check = await api<CheckJson>('GET', `/api/clients/${client.id}/check?period=${encodeURIComponent(periodOf(period))}`);
       result.replaceChildren(
         el('h3', {}, t('configWarnings')),
         el('ul', {}, ...check.configWarnings.map((warning) => el('li', { class: 'warning' }, `${warning.key}: ${warning.message}`))),
@@ -552,14 +580,14 @@ function checkSection(client: ClientSummary): HTMLElement {
 }
 
 function reportSection(client: ClientSummary): HTMLElement {
-  const period = periodInput();
+  const period = periodInput(client, 'report');
   const lang = el('select', {}, ...(['en', 'es', 'fr'] as const).map((code) => el('option', code === (client.language || language) ? { value: code, selected: '' } : { value: code }, code)));
   const result = el('div', {});
   const run = el('button', { type: 'button' }, t('generate'));
   const withToken = (url: string) => `${url}?token=${encodeURIComponent(token)}`;
   run.addEventListener('click', () =>
     void act(async () => {
-      const written = await api<{ files: Record<string, string | null> }>('POST', `/api/clients/${client.id}/reports`, { period: period.value, language: lang.value });
+      const written = await api<{ files: Record<string, string | null> }>('POST', `/api/clients/${client.id}/reports`, { period: periodOf(period), language: lang.value });
       const links = Object.entries(written.files).flatMap(([kind, url]) => (url ? [el('a', { href: withToken(url), download: '' }, kind.toUpperCase())] : []));
       result.replaceChildren(el('p', { class: 'files' }, ...links), written.files.html ? el('iframe', { src: withToken(written.files.html), sandbox: '', title: t('report') }) : el('span'));
     }),

@@ -7,6 +7,7 @@ import type { ReportPrinter } from '../report/pdf/printer.js';
 import { importPreviewed, previewWithMapping, receiveExport } from './exports.js';
 import { guard } from './guard.js';
 import { suggestedHandles } from './handles.js';
+import { monthsWithData } from './periods.js';
 import { commonHeaders, HttpError, PAGE_POLICY, readJson, sendError, sendJson } from './http.js';
 import { generateReport, sendReportFile } from './reports.js';
 import { Workspace } from './workspace.js';
@@ -68,6 +69,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         return checkJson(await checkOf({ config: workspace.configPath(id), db: workspace.databaseOf(id), period }));
       },
     ],
+    ['GET', /^\/api\/clients\/([^/]+)\/periods$/, async ({ params }) => monthsWithData(workspace, params[0] ?? '')],
     ['GET', /^\/api\/clients\/([^/]+)\/handles$/, async ({ url, params }) => suggestedHandles(workspace, params[0] ?? '', url.searchParams.get('platform'))],
     ['POST', /^\/api\/clients\/([^/]+)\/exports$/, async ({ request, params }) => receiveExport(workspace, params[0] ?? '', request, maxUpload)],
     [

@@ -26,6 +26,7 @@ describe('the API of replybench serve', () => {
     expect(imported.body).toMatchObject({ files: [{ format: 'twcs', imported: 93, rejected: 0 }] });
     expect((await call(base(), 'POST', '/api/clients/apple/imports', { previewId: preview.body.previewId })).status).toBe(404);
 
+    expect((await call(base(), 'GET', '/api/clients/apple/periods')).body).toEqual({ months: [{ month: '2017-10', posts: 93 }] });
     const handles = await call(base(), 'GET', '/api/clients/apple/handles?platform=twitter');
     expect((handles.body.repliers as Array<{ handle: string }>)[0]).toEqual({ handle: 'applesupport', n: 13 });
 

@@ -70,8 +70,7 @@ describe('the page of replybench serve', () => {
     await page.waitForFunction("document.querySelector('#exports .outcome')?.textContent !== ''");
     expect(await text(page, '#exports .outcome')).toBe('Importadas: 93 (0 ya guardadas)');
 
-    // Open the client again: the brands form now offers the accounts of the data.
-    await page.click('button[data-client=apple]');
+    // The brands form now offers the accounts of the data, and the period fields the month it holds.
     await page.waitForFunction("document.getElementById('handles-twitter')?.children.length > 0");
     const offered = await page.$$eval('#handles-twitter option', (options) => options.map((option) => (option as unknown as { value: string }).value));
     expect(offered[0]).toBe('applesupport');
@@ -87,9 +86,9 @@ describe('the page of replybench serve', () => {
     await page.waitForFunction(STATUS_SETTLED);
     expect(await page.$eval('#status', (node) => node.textContent)).toBe('Guardado.');
 
-    await page.$eval('#check input[name=period]', (node) => {
-      (node as unknown as { value: string }).value = '2017-10';
-    });
+    // The period fields offer the month the import brought, and start on it.
+    await page.waitForFunction("document.querySelector('#check input[name=period]').value === '2017-10'");
+    expect(await page.$$eval('#months-report option', (options) => options.map((option) => (option as unknown as { value: string }).value))).toEqual(['2017-10']);
     await page.click('#check button');
     await page.waitForSelector('#check table');
     await settled(page);
