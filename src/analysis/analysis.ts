@@ -47,7 +47,7 @@ export class Analysis {
     readonly previous: Period,
     readonly months: Period[],
     readonly lookbackDays: number,
-    private readonly range_: AnalysisRange,
+    private readonly baseRange: AnalysisRange,
     private cache: AnalysisCache | null,
   ) {}
 
@@ -85,7 +85,7 @@ export class Analysis {
     }
     try {
       if (!this.built) {
-        await buildBase(this.session, this.config, this.range_);
+        await buildBase(this.session, this.config, this.baseRange);
         this.built = true;
       }
       if (kind !== 'base') for (const earlier of this.pending.splice(0)) await earlier();

@@ -13,7 +13,7 @@ import type { Workspace } from './workspace.js';
 
 /** A month, a quarter or FROM..TO dates, as --period takes them; anything else never reaches a path. */
 const PERIOD = /^\d{4}-(\d{2}|Q[1-4])$|^\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$/;
-const FOLDER = /^\d{4}-[0-9Q.-]+-[a-z]{2}$/;
+const FOLDER = /^\d{4}-[0-9Q-]+(-to-[0-9-]+)?-[a-z]{2}$/;
 const TYPES: Record<string, string> = {
   pdf: 'application/pdf',
   pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',

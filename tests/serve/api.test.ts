@@ -55,7 +55,11 @@ describe('the API of replybench serve', () => {
     const html = await fetch(`${base()}${files.html}`, { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(html.headers.get('content-security-policy')).toContain('sandbox');
     expect(await html.text()).toContain('lang="es"');
-    expect((await call(base(), 'GET', '/api/clients')).body).toMatchObject({ clients: [{ id: 'apple', reports: ['2017-10-es'], problem: null }] });
+    const days = await call(base(), 'POST', '/api/clients/apple/reports', { period: '2017-10-10..2017-10-12', language: 'en' });
+    const daysPdf = (days.body.files as Record<string, string>).pdf;
+    expect(daysPdf).toBe('/api/clients/apple/reports/2017-10-10-to-2017-10-12-en/report.pdf');
+    expect((await fetch(`${base()}${daysPdf}?token=${TOKEN}`)).status).toBe(200);
+    expect((await call(base(), 'GET', '/api/clients')).body).toMatchObject({ clients: [{ id: 'apple', reports: ['2017-10-10-to-2017-10-12-en', '2017-10-es'], problem: null }] });
   });
 
   it('keeps the comments and order of a config it edits, and refuses a config the CLI would refuse, naming the key', async () => {
