@@ -5,6 +5,7 @@ import { type Analysis, type AnalysisOptions, withAnalysis } from '../../src/ana
 import { cacheFolder } from '../../src/analysis/cache.js';
 import { runCacheClear } from '../../src/cli/commands/cache.js';
 import { main } from '../../src/cli/main.js';
+import { loadConfig } from '../../src/config/load.js';
 import type { Config } from '../../src/config/types.js';
 import { metricsOf } from '../../src/metrics/compute.js';
 import { diagnosticsOf } from '../../src/metrics/diagnostics/index.js';
@@ -147,6 +148,14 @@ describe('replybench cache clear and --no-cache', () => {
 
     expect(await metrics()).toBe(0);
     expect(readdirSync(cacheFolder(database))).toHaveLength(1);
+    // metrics --format json keeps the report's examples and curves too: a report of the month then builds nothing.
+    const kept = await openStore(database);
+    const script = vi.spyOn(SqlSession.prototype, 'script');
+    const facts = await withAnalysis(kept, loadConfig(configFile), '2017-10', (analysis) => readStoreFacts(analysis));
+    expect(script).not.toHaveBeenCalled();
+    script.mockRestore();
+    expect(facts.unanswered.map((mention) => mention.author)).toEqual(['cust2']);
+    kept.close();
     expect(runCacheClear({ config: configFile })).toBe(`Removed 1 kept analysis (${cacheFolder(database)}).`);
     expect(existsSync(cacheFolder(database))).toBe(false);
   });

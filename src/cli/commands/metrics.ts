@@ -4,6 +4,7 @@ import { UserError } from '../../errors.js';
 import { withAnalysis } from '../../analysis/analysis.js';
 import { checkConfigAgainstData } from '../../analysis/config-check.js';
 import { metricsOf } from '../../metrics/compute.js';
+import { readStoreFacts } from '../../report/model/storeFacts.js';
 import { diagnosticsOf } from '../../metrics/diagnostics/index.js';
 import { themesIfTheyFit, withThemes } from '../../themes/index.js';
 import { metricsCsv } from '../../metrics/format/csv.js';
@@ -55,6 +56,8 @@ export async function runMetrics(options: MetricsOptions): Promise<void> {
       const { themes, leftOut } = format === 'json' ? await themesIfTheyFit(analysis) : { themes: null, leftOut: null };
       if (leftOut !== null) process.stderr.write(`replybench: warning: ${leftOut}.\n`);
       const metrics = { ...figures, diagnostics: await diagnosticsOf(analysis) };
+      // The report's examples and curves, computed while the base is built, so that a report of the month reads them kept.
+      if (format === 'json') await readStoreFacts(analysis);
       return themes === null ? metrics : withThemes(metrics, themes);
     }, { cache: options.cache });
     if (report.dataQuality.posts === 0) process.stderr.write(`replybench: note: no posts in ${period.label} (${report.period.start} .. ${report.period.end}); every count is 0.\n`);
