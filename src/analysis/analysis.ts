@@ -100,6 +100,11 @@ export class Analysis {
     }
   }
 
+  /** Whether this analysis built its base tables (a query was not kept): more queries now cost only their own time. */
+  get baseBuilt(): boolean {
+    return this.built;
+  }
+
   /** The period's bounds as bound parameters. */
   get range(): { start: string; end: string } {
     return { start: iso(this.period.start), end: iso(this.period.end) };

@@ -57,7 +57,7 @@ export async function runMetrics(options: MetricsOptions): Promise<void> {
       if (leftOut !== null) process.stderr.write(`replybench: warning: ${leftOut}.\n`);
       const metrics = { ...figures, diagnostics: await diagnosticsOf(analysis) };
       // The report's examples and curves, computed while the base is built, so that a report of the month reads them kept.
-      if (format === 'json') await readStoreFacts(analysis);
+      if (format === 'json' && analysis.baseBuilt) await readStoreFacts(analysis);
       return themes === null ? metrics : withThemes(metrics, themes);
     }, { cache: options.cache });
     if (report.dataQuality.posts === 0) process.stderr.write(`replybench: note: no posts in ${period.label} (${report.period.start} .. ${report.period.end}); every count is 0.\n`);
