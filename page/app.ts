@@ -74,6 +74,8 @@ const STRINGS: Record<Language, Record<string, string>> = {
     report: 'Report',
     generate: 'Write the report',
     working: 'Working…',
+    uploading: 'Uploading…',
+    uploadFailed: 'the upload did not reach the server; try again.',
     reports: 'Earlier reports',
   },
   es: {
@@ -143,6 +145,8 @@ const STRINGS: Record<Language, Record<string, string>> = {
     report: 'Informe',
     generate: 'Escribir el informe',
     working: 'Trabajando…',
+    uploading: 'Subiendo…',
+    uploadFailed: 'la subida no llegó al servidor; inténtelo de nuevo.',
     reports: 'Informes anteriores',
   },
   fr: {
@@ -212,6 +216,8 @@ const STRINGS: Record<Language, Record<string, string>> = {
     report: 'Rapport',
     generate: 'Écrire le rapport',
     working: 'En cours…',
+    uploading: 'Envoi…',
+    uploadFailed: "l'envoi n'a pas atteint le serveur ; réessayez.",
     reports: 'Rapports précédents',
   },
 };
@@ -257,6 +263,33 @@ async function api<T>(method: string, path: string, body?: unknown): Promise<T> 
   const value = (await response.json()) as T & { error?: string };
   if (!response.ok) throw new Error(value.error ?? `${response.status}`);
   return value;
+}
+
+/**
+ * An upload that says how much of the file has gone (fetch cannot tell): the
+ * status line shows the share sent, then the seconds the preview takes.
+ */
+function uploadWithProgress<T>(path: string, form: FormData): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', path);
+    request.setRequestHeader('authorization', `Bearer ${token}`);
+    request.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable && event.loaded < event.total) say(`${t('uploading')} ${Math.floor((100 * event.loaded) / event.total)}%`);
+      else say(t('working'));
+    });
+    request.addEventListener('load', () => {
+      try {
+        const value = JSON.parse(request.responseText) as T & { error?: string };
+        if (request.status >= 200 && request.status < 300) resolve(value);
+        else reject(new Error(value.error ?? String(request.status)));
+      } catch {
+        reject(new Error(String(request.status)));
+      }
+    });
+    request.addEventListener('error', () => reject(new Error(t('uploadFailed'))));
+    request.send(form);
+  });
 }
 
 /** Runs an action with the status line saying so; its error is shown, not thrown. */
@@ -370,7 +403,7 @@ function exportsSection(client: ClientSummary): HTMLElement {
       if (!chosen) return;
       const form = new FormData();
       form.append('file', chosen);
-      const preview = await api<Preview>('POST', `/api/clients/${client.id}/exports`, form);
+      const preview = await uploadWithProgress<Preview>(`/api/clients/${client.id}/exports`, form);
       result.replaceChildren(...(preview.mapper ? mapperView(client, preview, preview.mapper) : previewView(client, preview)));
     }),
   );
