@@ -74,6 +74,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     report: 'Report',
     generate: 'Write the report',
     working: 'Working…',
+    needsHandles: 'Next: preview and import an export, then give the client and its competitors their handles under Brands (the data offers them).',
     uploading: 'Uploading…',
     uploadFailed: 'the upload did not reach the server; try again.',
     reports: 'Earlier reports',
@@ -145,6 +146,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     report: 'Informe',
     generate: 'Escribir el informe',
     working: 'Trabajando…',
+    needsHandles: 'Siguiente paso: previsualice e importe una exportación, y luego indique las cuentas del cliente y de sus competidores en Marcas (los datos las sugieren).',
     uploading: 'Subiendo…',
     uploadFailed: 'la subida no llegó al servidor; inténtelo de nuevo.',
     reports: 'Informes anteriores',
@@ -216,6 +218,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     report: 'Rapport',
     generate: 'Écrire le rapport',
     working: 'En cours…',
+    needsHandles: 'Étape suivante : prévisualisez et importez un export, puis donnez au client et à ses concurrents leurs comptes dans Marques (les données les proposent).',
     uploading: 'Envoi…',
     uploadFailed: "l'envoi n'a pas atteint le serveur ; réessayez.",
     reports: 'Rapports précédents',
@@ -236,6 +239,7 @@ interface ClientSummary {
   language: string;
   reports: string[];
   problem: string | null;
+  needsHandles: boolean;
 }
 
 /** An element with attributes and children; strings become text nodes (never HTML). */
@@ -335,6 +339,7 @@ async function showClients(selected: string | null): Promise<void> {
   const client = clients.find((entry) => entry.id === selected);
   if (client) {
     if (client.problem) app.append(el('p', { class: 'problem' }, client.problem));
+    if (client.needsHandles) app.append(el('p', { class: 'next' }, t('needsHandles')));
     app.append(exportsSection(client), await brandsSection(client), checkSection(client), reportSection(client));
   }
 }

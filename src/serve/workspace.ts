@@ -20,7 +20,10 @@ export interface ClientSummary {
   timezone: string;
   language: string;
   reports: string[];
+  /** The config's first problem, as the CLI would say it; null when it passes, or when its only lack is handles not given yet. */
   problem: string | null;
+  /** True while no brand has a handle yet (a new client): the next step, not an error. */
+  needsHandles: boolean;
 }
 
 /**
@@ -57,13 +60,16 @@ export class Workspace {
     try {
       const config = loadConfig(join(folder, CONFIG_FILE));
       const client = config.brands.find((brand) => brand.id === config.client);
-      return { id, name: client?.name ?? id, timezone: config.timezone, language: config.report.language, reports, problem: null };
+      return { id, name: client?.name ?? id, timezone: config.timezone, language: config.report.language, reports, problem: null, needsHandles: false };
     } catch (error) {
       // Shown as the file says until it passes the checks (a new client has no handles yet).
       const raw = (this.config(id) ?? {}) as { client?: unknown; timezone?: unknown; brands?: Array<{ id?: unknown; name?: unknown }>; report?: { language?: unknown } };
       const text = (value: unknown, fallback: string) => (typeof value === 'string' ? value : fallback);
       const client = Array.isArray(raw.brands) ? raw.brands.find((brand) => brand?.id === raw.client) : undefined;
-      return { id, name: text(client?.name, id), timezone: text(raw.timezone, 'UTC'), language: text(raw.report?.language, 'en'), reports, problem: error instanceof Error ? error.message : String(error) };
+      const brands = Array.isArray(raw.brands) ? raw.brands : [];
+      const needsHandles = brands.every((brand) => Object.keys((brand as { accounts?: object })?.accounts ?? {}).length === 0);
+      const problem = needsHandles ? null : error instanceof Error ? error.message : String(error);
+      return { id, name: text(client?.name, id), timezone: text(raw.timezone, 'UTC'), language: text(raw.report?.language, 'en'), reports, problem, needsHandles };
     }
   }
 

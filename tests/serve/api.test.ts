@@ -16,7 +16,7 @@ describe('the API of replybench serve', () => {
     expect((await call(base(), 'GET', '/api/clients')).body).toEqual({ clients: [] });
     const created = await call(base(), 'POST', '/api/clients', { id: 'apple', name: 'Apple Support', timezone: 'UTC', language: 'es' });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ id: 'apple', name: 'Apple Support', language: 'es', problem: expect.stringContaining('has no accounts') });
+    expect(created.body).toMatchObject({ id: 'apple', name: 'Apple Support', language: 'es', problem: null, needsHandles: true });
 
     const preview = await call(base(), 'POST', '/api/clients/apple/exports', upload('twcs sample.csv', readFileSync(KAGGLE_SAMPLE)));
     expect(preview.status).toBe(200);
@@ -59,7 +59,7 @@ describe('the API of replybench serve', () => {
     const daysPdf = (days.body.files as Record<string, string>).pdf;
     expect(daysPdf).toBe('/api/clients/apple/reports/2017-10-10-to-2017-10-12-en/report.pdf');
     expect((await fetch(`${base()}${daysPdf}?token=${TOKEN}`)).status).toBe(200);
-    expect((await call(base(), 'GET', '/api/clients')).body).toMatchObject({ clients: [{ id: 'apple', reports: ['2017-10-10-to-2017-10-12-en', '2017-10-es'], problem: null }] });
+    expect((await call(base(), 'GET', '/api/clients')).body).toMatchObject({ clients: [{ id: 'apple', reports: ['2017-10-10-to-2017-10-12-en', '2017-10-es'], problem: null, needsHandles: false }] });
   });
 
   it('keeps the comments and order of a config it edits, and refuses a config the CLI would refuse, naming the key', async () => {

@@ -58,6 +58,8 @@ describe('the page of replybench serve', () => {
     await page.click('form.new-client button[type=submit]');
     await page.waitForSelector('#exports');
     await settled(page);
+    expect(await text(page, 'p.next')).toContain('Siguiente paso');
+    expect(await page.$('p.problem')).toBeNull();
 
     const input = await page.$('#exports input[type=file]');
     await input?.uploadFile(KAGGLE_SAMPLE);
