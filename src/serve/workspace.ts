@@ -1,5 +1,5 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { type Document, isMap, isSeq, parseDocument, stringify } from 'yaml';
 import { loadConfig, parseConfig } from '../config/load.js';
@@ -108,6 +108,7 @@ export class Workspace {
   databaseOf(id: string): string {
     const raw = this.config(id) as { database?: unknown } | null;
     const path = resolve(this.folderOf(id), typeof raw?.database === 'string' ? raw.database : 'data/replybench.duckdb');
+    if (!inside(this.folderOf(id), path)) throw new HttpError(400, `database: ${path} is outside the client's folder; the page works only on a database inside it.`);
     const problem = databaseFileProblem(path);
     if (problem) throw new HttpError(400, `database: ${path} ${problem}.`);
     return path;
@@ -125,7 +126,18 @@ export class Workspace {
    */
   saveConfig(id: string, value: unknown): unknown {
     const path = this.configPath(id);
-    parseConfig(value, CONFIG_FILE, this.folderOf(id));
+    const config = parseConfig(value, CONFIG_FILE, this.folderOf(id));
+    // Through the page, every file a config names stays in the client's folder.
+    const named: Array<[string, string | undefined]> = [
+      ['database', config.database],
+      ['report.template', config.report.template],
+      ['report.agency.logo', config.report.agency?.logo],
+    ];
+    for (const [key, file] of named) {
+      if (file !== undefined && !inside(this.folderOf(id), resolve(this.folderOf(id), file))) {
+        throw new HttpError(400, `${CONFIG_FILE}: ${key}: "${file}" is outside the client's folder; name a file inside it.`);
+      }
+    }
     const document = parseDocument(readFileSync(path, 'utf8'));
     applyValue(document, [], value);
     const temporary = `${path}.${process.pid}.tmp`;
@@ -171,6 +183,11 @@ function reportFolders(folder: string): string[] {
     .map((name) => ({ name, at: statSync(join(folder, name)).mtimeMs }))
     .sort((a, b) => b.at - a.at)
     .map((entry) => entry.name);
+}
+
+function inside(folder: string, path: string): boolean {
+  const rest = relative(folder, path);
+  return rest !== '' && !rest.startsWith('..') && !isAbsolute(rest);
 }
 
 function isRealFolder(path: string): boolean {

@@ -84,6 +84,9 @@ describe('the API of replybench serve', () => {
       'replybench.yaml: brands.0.accounts.twiter: not a platform replybench knows; did you mean twitter? (use one of twitter, facebook, instagram, youtube, tiktok, linkedin, reddit, threads, bluesky, mastodon, pinterest, news, blog, forum, review, web).',
     );
     expect(readFileSync(path, 'utf8')).toBe(text);
+    const outside = await call(base(), 'PUT', '/api/clients/commented/config', { ...config, database: '../../elsewhere.duckdb' });
+    expect(outside).toMatchObject({ status: 400, body: { error: 'replybench.yaml: database: "../../elsewhere.duckdb" is outside the client\'s folder; name a file inside it.' } });
+    expect(readFileSync(path, 'utf8')).toBe(text);
   });
 
   it('maps an unknown layout from the best guesses, previews it as the columns are picked, and saves the mapping the CLI reads', async () => {
