@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { z } from 'zod';
 import type { Config } from '../config/types.js';
+import { isRealFolder } from '../paths.js';
 import type { Store } from '../store/database.js';
 import type { SqlParams } from '../store/session.js';
 import type { AnalysisRange } from './build.js';
@@ -23,7 +24,7 @@ export function cacheFolder(databasePath: string): string {
 /** Removes a store's cached analyses; returns how many there were. */
 export function clearCache(databasePath: string): number {
   const folder = cacheFolder(databasePath);
-  const count = realFolder(folder) ? readdirSync(folder).filter((name) => name.endsWith('.bin')).length : 0;
+  const count = isRealFolder(folder) ? readdirSync(folder).filter((name) => name.endsWith('.bin')).length : 0;
   rmSync(folder, { recursive: true, force: true });
   return count;
 }
@@ -55,7 +56,8 @@ export class AnalysisCache {
   static async open(store: Store, config: Config, period: Period, range: AnalysisRange, lookbackDays: number): Promise<AnalysisCache | null> {
     if (store.path === ':memory:') return null;
     const folder = cacheFolder(store.path);
-    if (!realFolder(folder) && existsAsSomethingElse(folder)) return null;
+    // Missing is fine (it is made when the rows are kept); a link or a file in its place is not followed.
+    if (existsSync(folder) && !isRealFolder(folder)) return null;
     const [state] = await store.rows(
       'store state',
       storeStateRow,
@@ -136,23 +138,6 @@ function removeOldest(folder: string): void {
     .map((name) => ({ path: join(folder, name), at: statSync(join(folder, name)).mtimeMs }))
     .sort((a, b) => b.at - a.at);
   for (const { path } of files.slice(KEPT_ANALYSES)) rmSync(path, { force: true });
-}
-
-function realFolder(path: string): boolean {
-  try {
-    return lstatSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function existsAsSomethingElse(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 let fingerprint: string | null = null;

@@ -1,11 +1,12 @@
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { type Document, isMap, isSeq, parseDocument, stringify } from 'yaml';
 import { loadConfig, parseConfig } from '../config/load.js';
 import { isKnownTimezone } from '../config/timezone.js';
 import { readYamlFile } from '../config/yaml-file.js';
 import { isLanguage, LANGUAGE_LIST } from '../report/i18n/language.js';
+import { isInside, isRealFolder } from '../paths.js';
 import { databaseFileProblem } from '../store/database.js';
 import { HttpError } from './http.js';
 
@@ -108,7 +109,7 @@ export class Workspace {
   databaseOf(id: string): string {
     const raw = this.config(id) as { database?: unknown } | null;
     const path = resolve(this.folderOf(id), typeof raw?.database === 'string' ? raw.database : 'data/replybench.duckdb');
-    if (!inside(this.folderOf(id), path)) throw new HttpError(400, `database: ${path} is outside the client's folder; the page works only on a database inside it.`);
+    if (!insideClient(this.folderOf(id), path)) throw new HttpError(400, `database: ${path} is outside the client's folder; the page works only on a database inside it.`);
     const problem = databaseFileProblem(path);
     if (problem) throw new HttpError(400, `database: ${path} ${problem}.`);
     return path;
@@ -134,7 +135,7 @@ export class Workspace {
       ['report.agency.logo', config.report.agency?.logo],
     ];
     for (const [key, file] of named) {
-      if (file !== undefined && !inside(this.folderOf(id), resolve(this.folderOf(id), file))) {
+      if (file !== undefined && !insideClient(this.folderOf(id), resolve(this.folderOf(id), file))) {
         throw new HttpError(400, `${CONFIG_FILE}: ${key}: "${file}" is outside the client's folder; name a file inside it.`);
       }
     }
@@ -185,15 +186,7 @@ function reportFolders(folder: string): string[] {
     .map((entry) => entry.name);
 }
 
-function inside(folder: string, path: string): boolean {
-  const rest = relative(folder, path);
-  return rest !== '' && !rest.startsWith('..') && !isAbsolute(rest);
-}
-
-function isRealFolder(path: string): boolean {
-  try {
-    return lstatSync(path).isDirectory();
-  } catch {
-    return false;
-  }
+/** A file the client's config names: under its folder, not the folder itself. */
+function insideClient(folder: string, path: string): boolean {
+  return path !== folder && isInside(path, folder);
 }

@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { UserError } from '../../errors.js';
+import { isInside } from '../../paths.js';
 import { imageSize } from '../pptx/image.js';
 
 const MAX_LOGO_BYTES = 2 * 1024 * 1024;
@@ -28,11 +29,6 @@ function svgSize(bytes: Buffer): { width: number; height: number } | null {
   const width = length('width');
   const height = length('height');
   return width === null && height === null ? null : { width: width ?? 0, height: height ?? 0 };
-}
-
-function isInside(path: string, folder: string): boolean {
-  const rel = relative(folder, path);
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 }
 
 /**
