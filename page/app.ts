@@ -375,7 +375,7 @@ interface Preview {
   previewId: string;
   file: string;
   problem?: string;
-  mapper: { columns: string[]; mapping: Mapping } | null;
+  mapper: { fields: string[]; columns: string[]; mapping: Mapping } | null;
   preview: null | {
     format: { label: string };
     encoding: string;
@@ -415,10 +415,8 @@ function exportsSection(client: ClientSummary): HTMLElement {
   return el('section', { id: 'exports' }, el('h2', {}, t('exports')), el('p', {}, t('exportsHint')), file, upload, result);
 }
 
-const MAPPING_FIELDS = ['id', 'author', 'date', 'time', 'text', 'parentId', 'parentUrl', 'authorName', 'followers', 'url', 'language', 'sentiment', 'topic', 'thread', 'inReplyToUser'];
-
 /** A layout replybench does not know: a drop-down per field, filled with the best guesses; the preview follows each pick. */
-function mapperView(client: ClientSummary, upload: Preview, mapper: { columns: string[]; mapping: Mapping }): Node[] {
+function mapperView(client: ClientSummary, upload: Preview, mapper: { fields: string[]; columns: string[]; mapping: Mapping }): Node[] {
   const mapping: Mapping = structuredClone(mapper.mapping);
   const shown = el('div', { class: 'mapped-preview' });
   const refresh = () =>
@@ -427,7 +425,7 @@ function mapperView(client: ClientSummary, upload: Preview, mapper: { columns: s
       const preview = await api<Preview>('POST', `/api/clients/${client.id}/exports/${upload.previewId}/preview`, { mapping: { ...mapping, columns } });
       shown.replaceChildren(...previewView(client, preview, { ...mapping, columns }));
     });
-  const rows = MAPPING_FIELDS.map((field) => {
+  const rows = mapper.fields.map((field) => {
     const select = el('select', { 'data-field': field }, el('option', { value: '' }, '—'), ...mapper.columns.map((column) => el('option', column === mapping.columns[field] ? { value: column, selected: '' } : { value: column }, column)));
     select.addEventListener('change', () => {
       mapping.columns[field] = select.value;

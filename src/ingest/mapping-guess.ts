@@ -1,10 +1,7 @@
 import { stringify } from 'yaml';
+import { MAPPING_FIELDS, type MappingField } from './formats/generic.js';
 import { prepareSource } from './source/prepare.js';
 import { headerCandidates } from './source/layout.js';
-
-/** The `columns` keys of a generic mapping, in the order a mapping file lists them. */
-export const MAPPING_FIELDS = ['id', 'author', 'date', 'time', 'text', 'parentId', 'parentUrl', 'authorName', 'followers', 'url', 'language', 'sentiment', 'topic', 'thread', 'inReplyToUser'] as const;
-export type MappingField = (typeof MAPPING_FIELDS)[number];
 
 /**
  * Header names (lower case, spaces, - and _ removed) that usually hold each

@@ -8,6 +8,7 @@ import { stringify } from 'yaml';
 import { importJson } from '../cli/commands/import.js';
 import { type DryRunReport, dryRunFile } from '../ingest/dry-run.js';
 import { type ImportRequest, importFiles } from '../ingest/import.js';
+import { MAPPING_FIELDS } from '../ingest/formats/generic.js';
 import { exportHeader, guessedMapping } from '../ingest/mapping-guess.js';
 import { Store } from '../store/database.js';
 import { UserError } from '../errors.js';
@@ -97,7 +98,7 @@ export async function receiveExport(workspace: Workspace, id: string, request: I
       // A layout replybench does not know: the page maps its columns, starting from the best guesses; the upload waits.
       const { names, delimiter } = await exportHeader(file);
       if (names.length === 0) throw error;
-      return { previewId, file: basename(file), preview: null, problem: error.message, mapper: { columns: names, mapping: guessedMapping(names, delimiter) } };
+      return { previewId, file: basename(file), preview: null, problem: error.message, mapper: { fields: MAPPING_FIELDS, columns: names, mapping: guessedMapping(names, delimiter) } };
     }
   } catch (error) {
     rmSync(target, { recursive: true, force: true });

@@ -97,6 +97,7 @@ describe('the API of replybench serve', () => {
     expect(upload1.body).toMatchObject({ file: 'encuesta.csv', preview: null, problem: expect.stringContaining('unknown export layout') });
     const mapper = upload1.body.mapper as { columns: string[]; mapping: { columns: Record<string, string>; platform: unknown; delimiter: string } };
     expect(mapper.columns).toEqual(['Nº', 'Usuario', 'Cuándo', 'Texto', 'Red']);
+    expect(upload1.body.mapper).toMatchObject({ fields: ['id', 'author', 'date', 'time', 'text', 'parentId', 'parentUrl', 'authorName', 'followers', 'url', 'language', 'sentiment', 'topic', 'thread', 'inReplyToUser'] });
     // The date column has a name no export layout uses: the guesses leave it to the user.
     expect(mapper.mapping).toEqual({ columns: { id: 'Nº', author: 'Usuario', date: '', text: 'Texto' }, date: { format: 'iso' }, platform: { column: 'Red' }, delimiter: ';' });
 

@@ -36,27 +36,33 @@ const NAMED_DATE_FORMATS = ['iso', 'epoch', 'epoch_ms'] as const;
 const columnName = z.string().trim().min(1, 'a column name cannot be empty');
 const kindName = z.enum(POST_KINDS, { message: `use one of ${POST_KINDS.join(', ')}` });
 
+const mappingColumns = z
+  .object({
+    id: columnName,
+    author: columnName,
+    date: columnName,
+    time: columnName.optional(),
+    text: columnName.optional(),
+    parentId: columnName.optional(),
+    parentUrl: columnName.optional(),
+    authorName: columnName.optional(),
+    followers: columnName.optional(),
+    url: columnName.optional(),
+    language: columnName.optional(),
+    sentiment: columnName.optional(),
+    topic: columnName.optional(),
+    thread: columnName.optional(),
+    inReplyToUser: columnName.optional(),
+  })
+  .strict();
+
+/** The `columns` keys of a generic mapping, in the order a mapping file lists them. */
+export type MappingField = keyof typeof mappingColumns.shape;
+export const MAPPING_FIELDS = Object.keys(mappingColumns.shape) as MappingField[];
+
 const mappingSchema = z
   .object({
-    columns: z
-      .object({
-        id: columnName,
-        author: columnName,
-        date: columnName,
-        time: columnName.optional(),
-        text: columnName.optional(),
-        parentId: columnName.optional(),
-        parentUrl: columnName.optional(),
-        authorName: columnName.optional(),
-        followers: columnName.optional(),
-        url: columnName.optional(),
-        language: columnName.optional(),
-        sentiment: columnName.optional(),
-        topic: columnName.optional(),
-        thread: columnName.optional(),
-        inReplyToUser: columnName.optional(),
-      })
-      .strict(),
+    columns: mappingColumns,
     date: z
       .object({
         format: z
