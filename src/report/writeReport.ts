@@ -137,7 +137,7 @@ async function writeAnalysedReport(options: WriteReportOptions, analysis: Analys
     if (formats.has('csv') && metrics.brands.some((brand) => brand.themes !== undefined)) folder.write('themes.csv', themesCsv(themesReportOf(metrics)));
     const json = folder.write('metrics.json', `${JSON.stringify(metrics, null, 2)}\n`);
     printer = formats.has('pdf') || (formats.has('pptx') && svgLogo) ? (options.printer ?? (await ReportPrinter.launch())) : null;
-    // The deck's logo is drawn first (a fraction of a second), then the PDF prints while the deck and workbook are written.
+    // The deck's logo is drawn first (a fraction of a second).
     const logoPng = formats.has('pptx') && printer && svgLogo && model.agency.logoDataUrl ? await printer.rasterize(model.agency.logoDataUrl) : null;
     // Chromium prints the PDF while this process writes the deck and the workbook.
     const footerLeft = [model.agency.name, model.client.name, model.period.label].filter(Boolean).join(' · ');

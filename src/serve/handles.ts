@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { openImportedDatabase } from '../cli/database.js';
 import { canonicalPlatform, KNOWN_PLATFORMS } from '../store/platforms.js';
 import { HttpError } from './http.js';
 import type { Workspace } from './workspace.js';
@@ -16,17 +14,14 @@ const SUGGESTED = 15;
 export async function suggestedHandles(workspace: Workspace, id: string, platform: string | null) {
   const canonical = platform === null ? null : canonicalPlatform(platform);
   if (canonical === null || !KNOWN_PLATFORMS.includes(canonical)) throw new HttpError(400, 'platform: add ?platform=twitter (or another platform of the data).');
-  const database = workspace.databaseOf(id);
-  // Before the first import there is nothing to offer yet.
-  if (!existsSync(database)) return { platform: canonical, repliers: [], mentioned: [] };
-  const store = await openImportedDatabase(database);
-  try {
+  const params = { platform: canonical, limit: SUGGESTED };
+  return workspace.readData(id, { platform: canonical, repliers: [], mentioned: [] }, async (store) => {
     const repliers = await store.rows(
       'most active repliers',
       handleRow,
       `SELECT author AS handle, count(*)::DOUBLE AS n FROM posts
        WHERE platform = $platform AND kind = 'reply' GROUP BY author ORDER BY n DESC, handle LIMIT $limit`,
-      { platform: canonical, limit: SUGGESTED },
+      params,
     );
     const mentioned = await store.rows(
       'most mentioned handles',
@@ -34,10 +29,8 @@ export async function suggestedHandles(workspace: Workspace, id: string, platfor
       `SELECT lower(handle) AS handle, count(*)::DOUBLE AS n
        FROM (SELECT unnest(regexp_extract_all(text, '@([A-Za-z0-9_]+)', 1)) AS handle FROM posts WHERE platform = $platform AND contains(text, '@'))
        GROUP BY lower(handle) ORDER BY n DESC, handle LIMIT $limit`,
-      { platform: canonical, limit: SUGGESTED },
+      params,
     );
     return { platform: canonical, repliers, mentioned };
-  } finally {
-    store.close();
-  }
+  });
 }

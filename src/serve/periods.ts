@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { openImportedDatabase } from '../cli/database.js';
 import { isKnownTimezone } from '../config/timezone.js';
 import type { Workspace } from './workspace.js';
 
@@ -8,21 +6,15 @@ const monthRow = z.object({ month: z.string(), posts: z.number() });
 
 /** The months of the client's data, newest first, with their posts (in the config's timezone): what the period fields offer. */
 export async function monthsWithData(workspace: Workspace, id: string) {
-  const database = workspace.databaseOf(id);
-  if (!existsSync(database)) return { months: [] };
   const raw = workspace.config(id) as { timezone?: unknown } | null;
   const timezone = typeof raw?.timezone === 'string' && isKnownTimezone(raw.timezone) ? raw.timezone : 'UTC';
-  const store = await openImportedDatabase(database);
-  try {
-    const months = await store.rows(
+  return workspace.readData(id, { months: [] as Array<z.infer<typeof monthRow>> }, async (store) => ({
+    months: await store.rows(
       'months with data',
       monthRow,
       `SELECT strftime(timezone($tz, created_at), '%Y-%m') AS month, count(*)::DOUBLE AS posts
        FROM posts GROUP BY month ORDER BY month DESC`,
       { tz: timezone },
-    );
-    return { months };
-  } finally {
-    store.close();
-  }
+    ),
+  }));
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { checkJson, checkOf } from '../cli/commands/check.js';
 import type { ReportPrinter } from '../report/pdf/printer.js';
@@ -116,9 +116,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     }
   }
 
-  const listening = await new Promise<Server>((resolve, reject) => {
+  await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => resolve(server));
+    server.listen(options.port, '127.0.0.1', () => resolve());
   });
   function port(): number {
     const address = server.address();
@@ -129,8 +129,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     token,
     close: async () => {
       await new Promise<void>((resolve) => {
-        listening.close(() => resolve());
-        listening.closeAllConnections();
+        server.close(() => resolve());
+        server.closeAllConnections();
       });
       if (printer) await (await printer).close();
     },

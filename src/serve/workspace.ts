@@ -7,7 +7,8 @@ import { isKnownTimezone } from '../config/timezone.js';
 import { readYamlFile } from '../config/yaml-file.js';
 import { isLanguage, LANGUAGE_LIST } from '../report/i18n/language.js';
 import { isInside, isRealFolder } from '../paths.js';
-import { databaseFileProblem } from '../store/database.js';
+import { openImportedDatabase } from '../cli/database.js';
+import { databaseFileProblem, type Store } from '../store/database.js';
 import { HttpError } from './http.js';
 
 /** A client's id is its folder's name: lower-case letters, digits, - and _, as brand ids. */
@@ -113,6 +114,21 @@ export class Workspace {
     const problem = databaseFileProblem(path);
     if (problem) throw new HttpError(400, `database: ${path} ${problem}.`);
     return path;
+  }
+
+  /**
+   * `work` on the client's imported database, opened read-only and closed
+   * after; `none` before its first import (nothing to offer yet).
+   */
+  async readData<T>(id: string, none: T, work: (store: Store) => Promise<T>): Promise<T> {
+    const database = this.databaseOf(id);
+    if (!existsSync(database)) return none;
+    const store = await openImportedDatabase(database);
+    try {
+      return await work(store);
+    } finally {
+      store.close();
+    }
   }
 
   /** The config as the file holds it (before defaults), as JSON. */

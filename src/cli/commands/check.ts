@@ -84,22 +84,18 @@ export function checkText({ config, period, warnings, report, themes }: CheckRes
 
 /** `check --json` and the page's check: the same findings as the text, as data, with the sentences. */
 export function checkJson({ config, period, warnings, report, themes }: CheckResult) {
-  const coverageOf = (brand: BrandMetrics, platform: string) => ({
-    brand: brand.id,
-    name: brand.name,
-    role: brand.role,
-    platform,
-    inbound: brand.inbound,
-    coverage: brand.coverage ?? null,
-  });
   return {
     config: config.source,
     period: periodJson(period),
     configWarnings: warnings,
-    coverage: report.brands.flatMap((brand) => [
-      coverageOf(brand, 'all'),
-      ...(report.byPlatform ?? []).flatMap((scope) => scope.brands.filter((entry) => entry.id === brand.id).map((entry) => coverageOf(entry, scope.platform))),
-    ]),
+    coverage: byScope(report).map(({ brand, platform }) => ({
+      brand: brand.id,
+      name: brand.name,
+      role: brand.role,
+      platform,
+      inbound: brand.inbound,
+      coverage: brand.coverage ?? null,
+    })),
     periodCoverage: report.periodCoverage ?? null,
     themes,
     sentences: coverageSentences(report),
@@ -139,9 +135,14 @@ function coverageTable(report: MetricsReport): string[] {
       coverage && coverage.warnings.length > 0 ? coverage.warnings.join(', ') : 'ok',
     ];
   };
-  const rows = report.brands.flatMap((brand) => [
-    row(brand, 'all'),
-    ...(report.byPlatform ?? []).flatMap((scope) => scope.brands.filter((entry) => entry.id === brand.id).map((entry) => row(entry, scope.platform))),
-  ]);
+  const rows = byScope(report).map(({ brand, platform }) => row(brand, platform));
   return alignedTable(header, rows, [0, 1, 10]);
+}
+
+/** Each brand on all platforms, then on each platform of the data, in the report's brand order. */
+function byScope(report: MetricsReport): Array<{ brand: BrandMetrics; platform: string }> {
+  return report.brands.flatMap((brand) => [
+    { brand, platform: 'all' },
+    ...(report.byPlatform ?? []).flatMap((scope) => scope.brands.filter((entry) => entry.id === brand.id).map((entry) => ({ brand: entry, platform: scope.platform }))),
+  ]);
 }
