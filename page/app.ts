@@ -54,7 +54,10 @@ const STRINGS: Record<Language, Record<string, string>> = {
     imported: 'Imported',
     duplicates: 'already held',
     brands: 'Brands',
-    brandsHint: 'The client first, then its competitors; handles per platform, separated by commas.',
+    brandsHint: 'The client first, then its competitors, with their handles on each platform: one handle per field (the data suggests them as you type).',
+    addPlatform: 'Add a platform',
+    platformColumn: 'a column of the file',
+    platformFixed: 'every row is on',
     addBrand: 'Add a competitor',
     save: 'Save',
     saved: 'Saved.',
@@ -78,6 +81,19 @@ const STRINGS: Record<Language, Record<string, string>> = {
     uploading: 'Uploading…',
     uploadFailed: 'the upload did not reach the server; try again.',
     reports: 'Earlier reports',
+    importingFile: 'importing',
+    writingReport: 'writing the report of',
+    step: 'step',
+    rowsWord: 'rows',
+    'step.reading': 'reading the file',
+    'step.loading': 'loading rows',
+    'step.checking': 'checking rows',
+    'step.saving': 'saving posts',
+    'step.metrics': 'measuring responses',
+    'step.themes': 'finding what people write about',
+    'step.diagnostics': 'looking for mistakes',
+    'step.pages': 'laying out pages and charts',
+    'step.files': 'writing the PDF, deck and workbook',
   },
   es: {
     noToken: 'Abra la dirección que imprimió replybench serve: lleva el token que esta página necesita.',
@@ -126,7 +142,10 @@ const STRINGS: Record<Language, Record<string, string>> = {
     imported: 'Importadas',
     duplicates: 'ya guardadas',
     brands: 'Marcas',
-    brandsHint: 'Primero el cliente, luego sus competidores; cuentas por plataforma, separadas por comas.',
+    brandsHint: 'Primero el cliente, luego sus competidores, con sus cuentas en cada plataforma: una cuenta por campo (los datos las sugieren al escribir).',
+    addPlatform: 'Añadir una plataforma',
+    platformColumn: 'una columna del archivo',
+    platformFixed: 'todas las filas son de',
     addBrand: 'Añadir un competidor',
     save: 'Guardar',
     saved: 'Guardado.',
@@ -150,6 +169,19 @@ const STRINGS: Record<Language, Record<string, string>> = {
     uploading: 'Subiendo…',
     uploadFailed: 'la subida no llegó al servidor; inténtelo de nuevo.',
     reports: 'Informes anteriores',
+    importingFile: 'importando',
+    writingReport: 'escribiendo el informe de',
+    step: 'paso',
+    rowsWord: 'filas',
+    'step.reading': 'leyendo el archivo',
+    'step.loading': 'cargando filas',
+    'step.checking': 'comprobando filas',
+    'step.saving': 'guardando publicaciones',
+    'step.metrics': 'midiendo las respuestas',
+    'step.themes': 'buscando de qué escribe la gente',
+    'step.diagnostics': 'buscando errores',
+    'step.pages': 'componiendo páginas y gráficos',
+    'step.files': 'escribiendo el PDF, la presentación y el libro',
   },
   fr: {
     noToken: "Ouvrez l'adresse affichée par replybench serve : elle porte le jeton dont cette page a besoin.",
@@ -198,7 +230,10 @@ const STRINGS: Record<Language, Record<string, string>> = {
     imported: 'Importées',
     duplicates: 'déjà présentes',
     brands: 'Marques',
-    brandsHint: "Le client d'abord, puis ses concurrents ; comptes par plateforme, séparés par des virgules.",
+    brandsHint: "Le client d'abord, puis ses concurrents, avec leurs comptes sur chaque plateforme : un compte par champ (les données les suggèrent pendant la saisie).",
+    addPlatform: 'Ajouter une plateforme',
+    platformColumn: 'une colonne du fichier',
+    platformFixed: 'toutes les lignes sont sur',
     addBrand: 'Ajouter un concurrent',
     save: 'Enregistrer',
     saved: 'Enregistré.',
@@ -222,6 +257,19 @@ const STRINGS: Record<Language, Record<string, string>> = {
     uploading: 'Envoi…',
     uploadFailed: "l'envoi n'a pas atteint le serveur ; réessayez.",
     reports: 'Rapports précédents',
+    importingFile: 'import de',
+    writingReport: 'rédaction du rapport de',
+    step: 'étape',
+    rowsWord: 'lignes',
+    'step.reading': 'lecture du fichier',
+    'step.loading': 'chargement des lignes',
+    'step.checking': 'vérification des lignes',
+    'step.saving': 'enregistrement des publications',
+    'step.metrics': 'mesure des réponses',
+    'step.themes': 'recherche des sujets abordés',
+    'step.diagnostics': 'recherche des erreurs',
+    'step.pages': 'mise en page et graphiques',
+    'step.files': 'écriture du PDF, de la présentation et du classeur',
   },
 };
 
@@ -296,14 +344,44 @@ function uploadWithProgress<T>(path: string, form: FormData): Promise<T> {
   });
 }
 
-/** Runs an action with the status line saying so; its error is shown, not thrown. */
-async function act(work: () => Promise<void>): Promise<void> {
+interface Activity {
+  action: 'import' | 'report';
+  subject: string;
+  step: string | null;
+  stepNumber: number | null;
+  steps: number | null;
+  fraction: number | null;
+  rows: number | null;
+  seconds: number;
+}
+
+function describeActivity(activity: Activity): string {
+  const parts = [`${t(activity.action === 'import' ? 'importingFile' : 'writingReport')} ${activity.subject}`];
+  if (activity.step) parts.push(`${activity.stepNumber === null ? '' : `${t('step')} ${activity.stepNumber}/${activity.steps}: `}${t(`step.${activity.step}`)}`);
+  if (activity.rows !== null) parts.push(`${activity.rows.toLocaleString(language)} ${t('rowsWord')}`);
+  if (activity.fraction !== null) parts.push(`${Math.min(100, Math.round(activity.fraction * 100))}%`);
+  return `${parts.join(' · ')} · ${activity.seconds} s`;
+}
+
+/**
+ * Runs an action with the status line saying so; its error is shown, not
+ * thrown. For an import or a report of `client`, the line says the step it
+ * is at, as the server reports it.
+ */
+async function act(work: () => Promise<void>, client?: string): Promise<void> {
   const started = Date.now();
   const working = () => `${t('working')} ${Math.floor((Date.now() - started) / 1000)} s`;
   say(working());
   // A long import or report shows its time running, so the page is seen to be at work.
   const ticking = setInterval(() => {
-    if (statusLine.textContent?.startsWith(t('working'))) say(working());
+    if (!statusLine.textContent?.startsWith(t('working'))) return;
+    if (client === undefined) return say(working());
+    api<{ activity: Activity | null }>('GET', `/api/clients/${client}/activity`).then(
+      ({ activity }) => {
+        if (statusLine.textContent?.startsWith(t('working'))) say(activity ? `${t('working')} ${describeActivity(activity)}` : working());
+      },
+      () => undefined,
+    );
   }, 1000);
   try {
     await work();
@@ -375,7 +453,7 @@ interface Preview {
   previewId: string;
   file: string;
   problem?: string;
-  mapper: { fields: string[]; columns: string[]; mapping: Mapping } | null;
+  mapper: { fields: string[]; columns: string[]; platforms: string[]; mapping: Mapping } | null;
   preview: null | {
     format: { label: string };
     encoding: string;
@@ -416,7 +494,7 @@ function exportsSection(client: ClientSummary): HTMLElement {
 }
 
 /** A layout replybench does not know: a drop-down per field, filled with the best guesses; the preview follows each pick. */
-function mapperView(client: ClientSummary, upload: Preview, mapper: { fields: string[]; columns: string[]; mapping: Mapping }): Node[] {
+function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<Preview['mapper']>): Node[] {
   const mapping: Mapping = structuredClone(mapper.mapping);
   const shown = el('div', { class: 'mapped-preview' });
   const refresh = () =>
@@ -438,9 +516,18 @@ function mapperView(client: ClientSummary, upload: Preview, mapper: { fields: st
     mapping.date.format = dateFormat.value.trim() || 'iso';
     refresh();
   });
-  const platform = el('input', { value: typeof mapping.platform === 'string' ? mapping.platform : '', placeholder: typeof mapping.platform === 'string' ? '' : mapping.platform.column, 'data-field': 'platform' });
+  // The platform: one column of the file (its values, X or FB included, are folded as on import), or the same for every row.
+  const chosen = typeof mapping.platform === 'string' ? `fixed:${mapping.platform}` : `column:${mapping.platform.column}`;
+  const option = (value: string, label: string) => el('option', value === chosen ? { value, selected: '' } : { value }, label);
+  const platform = el(
+    'select',
+    { 'data-field': 'platform' },
+    el('optgroup', { label: t('platformColumn') }, ...mapper.columns.map((column) => option(`column:${column}`, column))),
+    el('optgroup', { label: t('platformFixed') }, ...mapper.platforms.map((name) => option(`fixed:${name}`, name))),
+  );
   platform.addEventListener('change', () => {
-    if (platform.value.trim() !== '') mapping.platform = platform.value.trim();
+    const [kind, ...rest] = platform.value.split(':');
+    mapping.platform = kind === 'column' ? { column: rest.join(':') } : rest.join(':');
     refresh();
   });
   return [
@@ -464,8 +551,9 @@ function previewView(client: ClientSummary, { previewId, file, preview }: Previe
     preview.fields.map((field) => [field.field, field.columns.length > 0 ? field.columns.join(', ') : (field.constant ?? '')]),
   );
   const shown = preview.rows.slice(0, 5);
-  const keys = ['created_at', 'author', 'kind', 'text'];
+  const keys = ['created_at', 'platform', 'author', 'kind', 'text'];
   const rows = table(['#', ...keys], shown.map((row) => [row.row, ...keys.map((key) => (row.post ? String(row.post[key] ?? '') : (row.rejected ?? '')))]));
+  rows.classList.add('first-rows');
   const reasons = Object.entries(preview.rejectedByReason).map(([reason, count]) => el('li', { class: 'warning' }, `${reason}: ${count}`));
   const importButton = el('button', { type: 'button' }, `${t('import')} ${file}`);
   const outcome = el('p', { class: 'outcome' });
@@ -481,7 +569,7 @@ function previewView(client: ClientSummary, { previewId, file, preview }: Previe
       outcome.textContent = done.files.map((entry) => `${t('imported')}: ${entry.imported} (${entry.duplicates} ${t('duplicates')})`).join('; ');
       const problems = done.files.flatMap((entry) => [...Object.entries(entry.rejectedByReason).map(([reason, count]) => [t('rejected'), `${reason}: ${count}`]), ...entry.warnings.map((warning) => [t('warnings'), warning])]);
       if (problems.length > 0) outcome.after(table([t('warnings'), ''], problems));
-    }),
+    }, client.id),
   );
   const { profile } = preview;
   const counted = (entries: Array<{ handle: string; n: number }>) => entries.map((entry) => `${entry.handle} (${entry.n})`).join(', ');
@@ -520,42 +608,86 @@ function offerHandles(client: ClientSummary, list: HTMLDataListElement): void {
     .catch(() => undefined);
 }
 
+/**
+ * The handles of one brand on one platform: a field per handle, with the
+ * data's suggestions, and always one empty field more for the next (a
+ * suggestion fills a whole field, so one field holds one handle).
+ */
+function handleFields(platform: string, handles: string[]): { element: HTMLElement; values: () => string[] } {
+  const element = el('span', { class: 'handles', 'data-platform': platform });
+  const addField = (value: string) => {
+    const input = el('input', { value, 'data-platform': platform, list: `handles-${platform}` });
+    input.addEventListener('input', () => {
+      if (input === element.lastElementChild && input.value.trim() !== '') addField('');
+    });
+    element.append(input);
+  };
+  for (const handle of handles) addField(handle);
+  addField('');
+  const values = () => [...element.querySelectorAll('input')].map((input) => input.value.trim()).filter((value) => value !== '');
+  return { element, values };
+}
+
 async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
   const config = await api<{ brands: BrandConfig[]; [key: string]: unknown }>('GET', `/api/clients/${client.id}/config`);
+  const held = await api<{ platforms: Array<{ platform: string; posts: number }>; known: string[] }>('GET', `/api/clients/${client.id}/platforms`);
+  // The platforms of the data first, then those the config already names; twitter when there are neither.
+  const platforms = [...new Set([...held.platforms.map((entry) => entry.platform), ...config.brands.flatMap((brand) => Object.keys(brand.accounts ?? {}))])];
+  if (platforms.length === 0) platforms.push('twitter');
   const rows = el('div', {});
-  const platforms = ['twitter', 'facebook', 'instagram'];
-  const editors: Array<{ brand: BrandConfig; name: HTMLInputElement; handles: Record<string, HTMLInputElement> }> = [];
+  const editors: Array<{ brand: BrandConfig; name: HTMLInputElement; row: HTMLElement; handles: Map<string, () => string[]> }> = [];
   // What the data offers for each platform: the accounts that reply most, the handles mentioned most.
-  const lists: HTMLDataListElement[] = [];
-  const loadSuggestions = () => {
-    for (const list of lists) offerHandles(client, list);
+  const lists = el('div', {});
+  const addList = (platform: string) => {
+    const list = el('datalist', { id: `handles-${platform}`, 'data-platform': platform });
+    lists.append(list);
+    offerHandles(client, list);
   };
-  for (const platform of platforms) lists.push(el('datalist', { id: `handles-${platform}`, 'data-platform': platform }));
-  loadSuggestions();
-  afterImport.push(loadSuggestions);
+  const addPlatformTo = (editor: (typeof editors)[number], platform: string) => {
+    const fields = handleFields(platform, editor.brand.accounts?.[platform] ?? []);
+    editor.handles.set(platform, fields.values);
+    editor.row.append(el('label', {}, `${platform} ${t('handles')}`, fields.element));
+  };
+  for (const platform of platforms) addList(platform);
+  afterImport.push(() => {
+    for (const list of lists.querySelectorAll('datalist')) offerHandles(client, list);
+  });
   const addRow = (brand: BrandConfig) => {
     const name = el('input', { value: brand.name ?? brand.id, 'data-field': 'name' });
-    const handles: Record<string, HTMLInputElement> = {};
-    const known = [...new Set([...platforms, ...Object.keys(brand.accounts ?? {})])];
-    for (const platform of known) handles[platform] = el('input', { value: (brand.accounts?.[platform] ?? []).join(', '), 'data-platform': platform, list: `handles-${platform}` });
-    editors.push({ brand, name, handles });
-    rows.append(el('div', { class: 'brand', 'data-brand': brand.id }, el('label', {}, `${t('name')} (${brand.id})`, name), ...known.map((platform) => el('label', {}, `${platform} ${t('handles')}`, handles[platform] ?? null))));
+    const row = el('div', { class: 'brand', 'data-brand': brand.id }, el('label', {}, `${t('name')} (${brand.id})`, name));
+    const editor = { brand, name, row, handles: new Map<string, () => string[]>() };
+    editors.push(editor);
+    for (const platform of platforms) addPlatformTo(editor, platform);
+    rows.append(row);
   };
   for (const brand of config.brands) addRow(brand);
-  const newId = el('input', { placeholder: 'rivalco', pattern: '[a-z0-9][a-z0-9_\\-]*' });
-  const add = el('button', { type: 'button', class: 'secondary' }, t('addBrand'));
+  const newId = el('input', { placeholder: 'rivalco', pattern: '[a-z0-9][a-z0-9_\\-]*', 'data-field': 'new-brand' });
+  const add = el('button', { type: 'button', class: 'secondary', 'data-action': 'add-brand' }, t('addBrand'));
   add.addEventListener('click', () => {
     if (newId.value.trim() === '') return;
     addRow({ id: newId.value.trim(), name: newId.value.trim(), accounts: {} });
     newId.value = '';
   });
-  const save = el('button', { type: 'button' }, t('save'));
+  // Another platform for every brand, from those a config may name.
+  const otherPlatform = el('select', { 'data-field': 'new-platform' });
+  const offerPlatforms = () => otherPlatform.replaceChildren(...held.known.filter((platform) => !platforms.includes(platform)).map((platform) => el('option', { value: platform }, platform)));
+  offerPlatforms();
+  const addPlatform = el('button', { type: 'button', class: 'secondary', 'data-action': 'add-platform' }, t('addPlatform'));
+  addPlatform.addEventListener('click', () => {
+    const platform = otherPlatform.value;
+    if (platform === '' || platforms.includes(platform)) return;
+    platforms.push(platform);
+    addList(platform);
+    for (const editor of editors) addPlatformTo(editor, platform);
+    offerPlatforms();
+  });
+  const save = el('button', { type: 'button', 'data-action': 'save-brands' }, t('save'));
   save.addEventListener('click', () =>
     void act(async () => {
       const brands = editors.map(({ brand, name, handles }) => {
         const accounts: Record<string, string[]> = {};
-        for (const [platform, input] of Object.entries(handles)) {
-          const list = input.value.split(',').map((handle) => handle.trim()).filter((handle) => handle !== '');
+        for (const [platform, values] of handles) {
+          const list = values();
           if (list.length > 0) accounts[platform] = list;
         }
         return { ...brand, name: name.value.trim() || brand.id, accounts };
@@ -564,7 +696,17 @@ async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
       say(t('saved'));
     }),
   );
-  return el('section', { id: 'brands' }, el('h2', {}, t('brands')), el('p', {}, t('brandsHint')), ...lists, rows, el('p', {}, newId, ' ', add), save);
+  return el(
+    'section',
+    { id: 'brands' },
+    el('h2', {}, t('brands')),
+    el('p', {}, t('brandsHint')),
+    lists,
+    rows,
+    el('p', {}, newId, ' ', add),
+    el('p', {}, otherPlatform, ' ', addPlatform),
+    save,
+  );
 }
 
 interface CheckJson {
@@ -626,7 +768,7 @@ function reportSection(client: ClientSummary): HTMLElement {
       const written = await api<{ files: Record<string, string | null> }>('POST', `/api/clients/${client.id}/reports`, { period: periodOf(period), language: lang.value });
       const links = Object.entries(written.files).flatMap(([kind, url]) => (url ? [el('a', { href: withToken(url), download: '' }, kind.toUpperCase())] : []));
       result.replaceChildren(el('p', { class: 'files' }, ...links), written.files.html ? el('iframe', { src: withToken(written.files.html), sandbox: '', title: t('report') }) : el('span'));
-    }),
+    }, client.id),
   );
   const earlier = client.reports.length > 0 ? el('p', {}, `${t('reports')}: ${client.reports.join(', ')}`) : null;
   return el('section', { id: 'report' }, el('h2', {}, t('report')), el('label', {}, t('period'), period), el('label', {}, t('language'), lang), run, result, earlier);

@@ -27,6 +27,7 @@
  * needs its own Store (the metrics use temporary tables on the store's
  * connection).
  */
+export { REPORT_STEPS, type ReportStep } from './steps.js';
 export { writeReport, type WriteReportOptions, type WrittenReport } from './writeReport.js';
 export { REPORT_FORMATS, parseFormats, type ReportFormat } from './formats.js';
 export { ReportPrinter, type PrinterOptions, type PrintOptions, type PrintResult } from './pdf/printer.js';

@@ -20,6 +20,7 @@ import { ReportPrinter } from './pdf/printer.js';
 import { REPORT_FORMATS, type ReportFormat } from './formats.js';
 import { buildDeck } from './pptx/buildDeck.js';
 import { CHARTS_FOLDER, ReportFolder } from './report-folder.js';
+import type { ReportStep } from './steps.js';
 import { ReportTemplate } from './template.js';
 import { buildWorkbook } from './xlsx/buildWorkbook.js';
 
@@ -62,6 +63,8 @@ export interface WriteReportOptions {
   formats?: readonly ReportFormat[];
   /** Date printed on the cover (default: now). */
   generatedAt?: Date;
+  /** Told as each step of the report starts, for a progress display. */
+  onStep?: (step: ReportStep) => void;
 }
 
 export interface WrittenReport {
@@ -100,6 +103,8 @@ export async function writeReport(options: WriteReportOptions): Promise<WrittenR
 
 async function writeAnalysedReport(options: WriteReportOptions, analysis: Analysis | null, language: Language): Promise<WrittenReport> {
   const { config } = options;
+  const step = options.onStep ?? (() => undefined);
+  step('metrics');
   let metrics = options.metrics ?? (analysis ? await metricsOf(analysis) : null);
   if (!metrics) throw new Error('writeReport needs `analysis`, `metrics`, or `store` and `period`');
   if (metrics.dataQuality.posts === 0) throw new UserError(noPostsMessage(metrics.period));
@@ -107,6 +112,7 @@ async function writeAnalysedReport(options: WriteReportOptions, analysis: Analys
   const warnings: string[] = [];
   let themesLeftOut = false;
   if (analysis && !metrics.brands.some((brand) => brand.themes !== undefined)) {
+    step('themes');
     const { themes, leftOut } = await themesIfTheyFit(analysis);
     if (themes) metrics = withThemes(metrics, themes);
     else {
@@ -117,9 +123,11 @@ async function writeAnalysedReport(options: WriteReportOptions, analysis: Analys
   const template = ReportTemplate.open(config.report.template, config.baseDir, config.source);
   let improvements = options.improvements ?? null;
   if (options.improvements === undefined && analysis) {
+    step('diagnostics');
     if (!metrics.diagnostics) metrics = { ...metrics, diagnostics: await diagnosticsOf(analysis) };
     improvements = buildImprovements(metrics, language, { template });
   }
+  step('pages');
   const facts: StoreFacts | null = analysis ? await readStoreFacts(analysis) : null;
   const pageSize = options.pageSize ?? config.report.pageSize;
   const formats = new Set<ReportFormat>(options.formats ?? REPORT_FORMATS);
@@ -128,6 +136,7 @@ async function writeAnalysedReport(options: WriteReportOptions, analysis: Analys
   const html = renderReportHtml(model, template, t, pageSize);
 
   const folder = options.folder ?? ReportFolder.open(options.outDir, 'outDir');
+  step('files');
   // One browser prints the PDF and, for the deck, draws an SVG logo as a PNG.
   const svgLogo = model.agency.logoDataUrl?.startsWith('data:image/svg+xml') === true;
   let printer: ReportPrinter | null = null;

@@ -11,7 +11,9 @@ import { type ImportRequest, importFiles } from '../ingest/import.js';
 import { MAPPING_FIELDS } from '../ingest/formats/generic.js';
 import { exportHeader, guessedMapping } from '../ingest/mapping-guess.js';
 import { Store } from '../store/database.js';
+import { KNOWN_PLATFORMS } from '../store/platforms.js';
 import { UserError } from '../errors.js';
+import type { Activities, Running } from './activity.js';
 import { HttpError } from './http.js';
 import type { Workspace } from './workspace.js';
 
@@ -98,7 +100,7 @@ export async function receiveExport(workspace: Workspace, id: string, request: I
       // A layout replybench does not know: the page maps its columns, starting from the best guesses; the upload waits.
       const { names, delimiter } = await exportHeader(file);
       if (names.length === 0) throw error;
-      return { previewId, file: basename(file), preview: null, problem: error.message, mapper: { fields: MAPPING_FIELDS, columns: names, mapping: guessedMapping(names, delimiter) } };
+      return { previewId, file: basename(file), preview: null, problem: error.message, mapper: { fields: MAPPING_FIELDS, columns: names, platforms: KNOWN_PLATFORMS, mapping: guessedMapping(names, delimiter) } };
     }
   } catch (error) {
     rmSync(target, { recursive: true, force: true });
@@ -143,9 +145,23 @@ function waitingUpload(workspace: Workspace, id: string, previewId: unknown): { 
  * `mapping` (the column mapper's), it is saved as mappings/<export>.yaml, the
  * file `replybench import --format generic --mapping` reads, and used.
  */
-export async function importPreviewed(workspace: Workspace, id: string, body: unknown) {
+export async function importPreviewed(workspace: Workspace, id: string, body: unknown, activities: Activities) {
   const { previewId, mapping } = (body ?? {}) as { previewId?: unknown; mapping?: unknown };
   const { file: name, path, incoming } = waitingUpload(workspace, id, previewId);
+  const running = activities.begin(id, 'import', name);
+  try {
+    return await importWaiting(workspace, id, { name, path, incoming, mapping }, running);
+  } finally {
+    running.end();
+  }
+}
+
+async function importWaiting(
+  workspace: Workspace,
+  id: string,
+  { name, path, incoming, mapping }: { name: string; path: string; incoming: string; mapping: unknown },
+  running: Running,
+) {
   const folder = workspace.folderOf(id);
   let request: ImportRequest = {};
   if (mapping !== undefined) {
@@ -161,7 +177,8 @@ export async function importPreviewed(workspace: Workspace, id: string, body: un
   try {
     const store = await Store.open(database);
     try {
-      const outcome = await importFiles(store, [destination], request);
+      await store.trackQueryProgress();
+      const outcome = await importFiles(store, [destination], { ...request, onProgress: (progress) => running.importProgress(progress, () => store.queryProgress()) });
       const failure = outcome.failures[0];
       if (failure) throw new HttpError(400, failure.message);
       imported = true;

@@ -4,6 +4,7 @@ import { HttpError } from './http.js';
 import type { Workspace } from './workspace.js';
 
 const handleRow = z.object({ handle: z.string(), n: z.number() });
+const platformRow = z.object({ platform: z.string(), posts: z.number() });
 const SUGGESTED = 15;
 
 /**
@@ -33,4 +34,12 @@ export async function suggestedHandles(workspace: Workspace, id: string, platfor
     );
     return { platform: canonical, repliers, mentioned };
   });
+}
+
+/** The platforms the brands form shows: those of the client's data (most posts first), and every platform a config may name. */
+export async function platformsWithData(workspace: Workspace, id: string) {
+  const platforms = await workspace.readData(id, [] as Array<z.infer<typeof platformRow>>, (store) =>
+    store.rows('platforms with data', platformRow, 'SELECT platform, count(*)::DOUBLE AS posts FROM posts GROUP BY platform ORDER BY posts DESC, platform'),
+  );
+  return { platforms, known: KNOWN_PLATFORMS };
 }

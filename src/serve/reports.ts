@@ -8,6 +8,7 @@ import { loadConfig } from '../config/load.js';
 import type { ReportPrinter } from '../report/pdf/printer.js';
 import { REPORT_FILE_NAMES } from '../report/report-folder.js';
 import { isLanguage, LANGUAGE_LIST } from '../report/i18n/language.js';
+import type { Activities } from './activity.js';
 import { commonHeaders, HttpError, REPORT_POLICY } from './http.js';
 import type { Workspace } from './workspace.js';
 
@@ -29,7 +30,13 @@ export interface ReportFiles {
 }
 
 /** Writes the client's report of `period` in `language` into reports/<period>-<language>/ and answers the URLs of its files. */
-export async function generateReport(workspace: Workspace, id: string, body: unknown, printer: () => Promise<ReportPrinter>): Promise<ReportFiles> {
+export async function generateReport(
+  workspace: Workspace,
+  id: string,
+  body: unknown,
+  printer: () => Promise<ReportPrinter>,
+  activities: Activities,
+): Promise<ReportFiles> {
   const { period, language } = (body ?? {}) as { period?: unknown; language?: unknown };
   if (typeof period !== 'string' || !PERIOD.test(period)) throw new HttpError(400, 'period: give a month (2017-10), a quarter (2017-Q4) or FROM..TO dates.');
   const config = loadConfig(workspace.configPath(id));
@@ -37,16 +44,21 @@ export async function generateReport(workspace: Workspace, id: string, body: unk
   if (typeof lang !== 'string' || !isLanguage(lang)) throw new HttpError(400, `language: use ${LANGUAGE_LIST}.`);
   parsePeriod(period, config.timezone);
   const folder = `${period.replace('..', '-to-')}-${lang}`;
-  const store = await openImportedDatabase(workspace.databaseOf(id));
+  const running = activities.begin(id, 'report', period);
+  const store = await openImportedDatabase(workspace.databaseOf(id)).catch((error: unknown) => {
+    running.end();
+    throw error;
+  });
   try {
     const { writeReport } = await import('../report/index.js');
     const written = await withAnalysis(store, config, period, async (analysis) =>
-      writeReport({ config, analysis, outDir: join(workspace.folderOf(id), 'reports', folder), lang, printer: await printer() }),
+      writeReport({ config, analysis, outDir: join(workspace.folderOf(id), 'reports', folder), lang, printer: await printer(), onStep: running.reportStep }),
     );
     const url = (path: string | null) => (path === null ? null : `/api/clients/${id}/reports/${folder}/${path.split('/').pop() ?? ''}`);
     return { folder, files: { pdf: url(written.pdf), pptx: url(written.pptx), xlsx: url(written.xlsx), html: url(written.html) } };
   } finally {
     store.close();
+    running.end();
   }
 }
 

@@ -4,9 +4,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { fileURLToPath } from 'node:url';
 import { checkJson, checkOf } from '../cli/commands/check.js';
 import type { ReportPrinter } from '../report/pdf/printer.js';
+import { Activities } from './activity.js';
 import { importPreviewed, previewWithMapping, receiveExport } from './exports.js';
 import { guard } from './guard.js';
-import { suggestedHandles } from './handles.js';
+import { platformsWithData, suggestedHandles } from './handles.js';
 import { monthsWithData } from './periods.js';
 import { commonHeaders, HttpError, PAGE_POLICY, readJson, sendError, sendJson } from './http.js';
 import { generateReport, sendReportFile } from './reports.js';
@@ -45,6 +46,7 @@ type Handler = (context: { request: IncomingMessage; response: ServerResponse; u
  */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const workspace = new Workspace(options.workspace);
+  const activities = new Activities();
   const token = options.token ?? randomBytes(24).toString('base64url');
   const maxUpload = options.maxUpload ?? 2 * 1024 * 1024 * 1024;
   let printer: Promise<ReportPrinter> | null = null;
@@ -70,6 +72,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       },
     ],
     ['GET', /^\/api\/clients\/([^/]+)\/periods$/, async ({ params }) => monthsWithData(workspace, params[0] ?? '')],
+    ['GET', /^\/api\/clients\/([^/]+)\/platforms$/, async ({ params }) => platformsWithData(workspace, params[0] ?? '')],
     ['GET', /^\/api\/clients\/([^/]+)\/handles$/, async ({ url, params }) => suggestedHandles(workspace, params[0] ?? '', url.searchParams.get('platform'))],
     ['POST', /^\/api\/clients\/([^/]+)\/exports$/, async ({ request, params }) => receiveExport(workspace, params[0] ?? '', request, maxUpload)],
     [
@@ -77,8 +80,21 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       /^\/api\/clients\/([^/]+)\/exports\/([^/]+)\/preview$/,
       async ({ request, params }) => previewWithMapping(workspace, params[0] ?? '', params[1] ?? '', await readJson(request)),
     ],
-    ['POST', /^\/api\/clients\/([^/]+)\/imports$/, async ({ request, params }) => importPreviewed(workspace, params[0] ?? '', await readJson(request))],
-    ['POST', /^\/api\/clients\/([^/]+)\/reports$/, async ({ request, params }) => generateReport(workspace, params[0] ?? '', await readJson(request), sharedPrinter)],
+    ['POST', /^\/api\/clients\/([^/]+)\/imports$/, async ({ request, params }) => importPreviewed(workspace, params[0] ?? '', await readJson(request), activities)],
+    [
+      'POST',
+      /^\/api\/clients\/([^/]+)\/reports$/,
+      async ({ request, params }) => generateReport(workspace, params[0] ?? '', await readJson(request), sharedPrinter, activities),
+    ],
+    [
+      'GET',
+      /^\/api\/clients\/([^/]+)\/activity$/,
+      async ({ params }) => {
+        const id = params[0] ?? '';
+        workspace.folderOf(id);
+        return { activity: activities.of(id) };
+      },
+    ],
     [
       'GET',
       /^\/api\/clients\/([^/]+)\/reports\/([^/]+)\/([^/]+)$/,

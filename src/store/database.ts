@@ -101,6 +101,21 @@ export class Store extends SqlSession {
   }
 
   /**
+   * Lets queryProgress() say how far a running statement is: DuckDB tracks it
+   * only with its progress bar on, which must not print.
+   */
+  async trackQueryProgress(): Promise<void> {
+    await this.run('SET enable_progress_bar = true');
+    await this.run('SET enable_progress_bar_print = false');
+  }
+
+  /** The share done (0..1) of the statement running on this store's connection, or null when DuckDB cannot tell. */
+  queryProgress(): number | null {
+    const percentage = this.connection.progress.percentage;
+    return percentage >= 0 ? percentage / 100 : null;
+  }
+
+  /**
    * Runs `work` in one transaction: it lands whole or not at all. The error
    * that stopped the work is the one thrown: after a failed write DuckDB may
    * have ended the transaction itself, and the ROLLBACK's own error ("no

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, vi } from 'vitest';
+import { onTestFinished, vi } from 'vitest';
 import { z } from 'zod';
 import { UserError } from '../../src/errors.js';
 import { importFiles, type ImportRequest } from '../../src/ingest/import.js';
@@ -10,18 +10,14 @@ import { Store } from '../../src/store/database.js';
 
 export const FIXTURES = join(import.meta.dirname, '../fixtures/ingest');
 
-const folders: string[] = [];
-const stores: Store[] = [];
-
-afterEach(() => {
-  for (const store of stores.splice(0)) store.close();
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
-
-/** A fresh temporary folder, removed after the test. */
+/**
+ * A fresh temporary folder, removed when the test ends. (Registered per test:
+ * test files share this module, so an afterEach here would run for the first
+ * file that loads it only.)
+ */
 export function tempFolder(): string {
   const folder = mkdtempSync(join(tmpdir(), 'replybench-test-'));
-  folders.push(folder);
+  onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
   return folder;
 }
 
@@ -35,7 +31,7 @@ export function tempFile(name: string, content: string | Buffer): string {
 /** A store in a temporary file database, closed after the test. */
 export async function openStore(path = join(tempFolder(), 'test.duckdb')): Promise<Store> {
   const store = await Store.open(path);
-  stores.push(store);
+  onTestFinished(() => store.close());
   return store;
 }
 

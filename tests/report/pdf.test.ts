@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METRIC_DEFINITIONS } from '../../src/metrics/definitions.js';
 import { LANGUAGES, type Language } from '../../src/report/i18n/language.js';
-import { ReportPrinter, writeReport, type WrittenReport } from '../../src/report/index.js';
+import { REPORT_STEPS, ReportPrinter, writeReport, type WrittenReport } from '../../src/report/index.js';
 import { ReportTemplate } from '../../src/report/template.js';
 import type { Store } from '../../src/store/database.js';
 import { analystWordsIn, deckWords, jsonFields, pdfWords, workbookWords } from './clientText.js';
@@ -15,13 +15,25 @@ const out = mkdtempSync(join(tmpdir(), 'replybench-report-'));
 const written: Partial<Record<Language, WrittenReport>> = {};
 let printer: ReportPrinter;
 let store: Store;
+const stepsTold: Partial<Record<Language, string[]>> = {};
 
 beforeAll(async () => {
   printer = await ReportPrinter.launch();
   store = await fixtureStore();
   const config = fixtureConfig();
   for (const lang of LANGUAGES) {
-    written[lang] = await writeReport({ config, store, period: '2017-10', outDir: join(out, lang), lang, printer, generatedAt: new Date('2017-11-03T10:00:00Z') });
+    const steps: string[] = [];
+    stepsTold[lang] = steps;
+    written[lang] = await writeReport({
+      config,
+      store,
+      period: '2017-10',
+      outDir: join(out, lang),
+      lang,
+      printer,
+      generatedAt: new Date('2017-11-03T10:00:00Z'),
+      onStep: (step) => steps.push(step),
+    });
   }
 }, 120_000);
 
@@ -37,6 +49,10 @@ function report(lang: Language): WrittenReport {
 }
 
 describe('the printed report', () => {
+  it('tells each of its steps once, in order, as it starts it (the progress the CLI and the page show)', () => {
+    for (const lang of LANGUAGES) expect(stepsTold[lang]).toEqual([...REPORT_STEPS]);
+  });
+
   it('writes the PDF, the standalone HTML, the metrics as CSV and JSON, and every chart as SVG', () => {
     const en = report('en');
     expect(pdfPages(en.pdf ?? '')).toBeGreaterThanOrEqual(6);

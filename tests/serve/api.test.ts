@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { call, KAGGLE_SAMPLE, serverForFile, TOKEN, withHost } from './helpers.js';
+import { REPORT_STEPS, type ReportStep } from '../../src/report/steps.js';
+import { type Answer, call, KAGGLE_SAMPLE, serverForFile, TOKEN, withHost } from './helpers.js';
 
 const { base, workspace } = serverForFile();
 
@@ -45,8 +46,31 @@ describe('the API of replybench serve', () => {
     expect(coverage.filter((row) => row.platform === 'all').map((row) => row.brand)).toEqual(['apple', 'spotify']);
     expect(check.body.sentences).toEqual(expect.any(Array));
 
-    const report = await call(base(), 'POST', '/api/clients/apple/reports', { period: '2017-10', language: 'es' });
+    expect((await call(base(), 'GET', '/api/clients/apple/activity')).body).toEqual({ activity: null });
+    const writing = call(base(), 'POST', '/api/clients/apple/reports', { period: '2017-10', language: 'es' });
+    let settled = false;
+    void writing.finally(() => {
+      settled = true;
+    });
+    // Asked while the report runs: its step, and a second report refused.
+    const told: Array<Record<string, unknown>> = [];
+    let second: Answer | null = null;
+    while (!settled) {
+      const { activity } = (await call(base(), 'GET', '/api/clients/apple/activity')).body as { activity: Record<string, unknown> | null };
+      if (activity) {
+        told.push(activity);
+        second ??= await call(base(), 'POST', '/api/clients/apple/reports', { period: '2017-10', language: 'en' });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const report = await writing;
     expect(report.status).toBe(200);
+    expect(told[0]).toMatchObject({ action: 'report', subject: '2017-10', steps: 5 });
+    expect(told.every((activity) => activity.step === null || REPORT_STEPS.includes(activity.step as ReportStep))).toBe(true);
+    expect(second?.status).toBe(409);
+    expect(second?.body.error).toBe("this client's report of 2017-10 is still running; wait until it ends.");
+    expect((await call(base(), 'GET', '/api/clients/apple/activity')).body).toEqual({ activity: null });
+    expect((await call(base(), 'GET', '/api/clients/nobody/activity')).status).toBe(404);
     const files = report.body.files as Record<string, string>;
     expect(files.pdf).toBe('/api/clients/apple/reports/2017-10-es/report.pdf');
     const pdf = await fetch(`${base()}${files.pdf}?token=${TOKEN}`);

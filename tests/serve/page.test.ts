@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KAGGLE_SAMPLE, serverForFile, TOKEN } from './helpers.js';
 
-const { server } = serverForFile();
+const { server, workspace } = serverForFile();
 let browser: Browser;
 
 beforeAll(async () => {
@@ -84,9 +84,19 @@ describe('the page of replybench serve', () => {
     await page.type('#brands p input', 'spotify');
     await page.click('#brands p button');
     await page.type('[data-brand=spotify] input[data-platform=twitter]', 'SpotifyCares');
+    // One handle per field: typing in the last one offers another, empty.
+    expect(await page.$$eval('[data-brand=spotify] input[data-platform=twitter]', (inputs) => inputs.map((input) => (input as unknown as { value: string }).value))).toEqual(['SpotifyCares', '']);
+    // A platform the data does not hold yet is added to every brand.
+    await page.select('#brands select[data-field=new-platform]', 'instagram');
+    await page.click('#brands button[data-action=add-platform]');
+    expect(await page.$$eval('[data-brand] input[data-platform=instagram]', (inputs) => inputs.length)).toBe(2);
+    await page.type('[data-brand=spotify] input[data-platform=instagram]', 'spotify');
     await page.click('#brands > button');
     await page.waitForFunction(STATUS_SETTLED);
     expect(await page.$eval('#status', (node) => node.textContent)).toBe('Guardado.');
+    const saved = readFileSync(join(workspace(), 'apple/replybench.yaml'), 'utf8');
+    expect(saved).toMatch(/twitter:\s*\n?\s*- SpotifyCares/);
+    expect(saved).toMatch(/instagram:\s*\n?\s*- spotify/);
 
     // The period fields offer the month the import brought, and start on it.
     await page.waitForFunction("document.querySelector('#check input[name=period]').value === '2017-10'");
@@ -130,7 +140,7 @@ describe('the page of replybench serve', () => {
     await page.waitForSelector('#exports');
     await settled(page);
     const export_ = join(mkdtempSync(join(tmpdir(), 'replybench-page-')), 'sondage.csv');
-    writeFileSync(export_, 'Nº;Usuario;Cuándo;Texto\n1;ana;31/10/2017 20:00;@AcmeCares sin señal\n2;ben;31/10/2017 21:00;@AcmeCares ¿hola?\n');
+    writeFileSync(export_, 'Nº;Usuario;Cuándo;Texto;Red\n1;ana;31/10/2017 20:00;@AcmeCares sin señal;X\n2;ben;31/10/2017 21:00;@AcmeCares ¿hola?;FB\n');
     await (await page.$('#exports input[type=file]'))?.uploadFile(export_);
     await page.click('#exports button');
     await page.waitForSelector('#exports table.mapper');
@@ -147,6 +157,15 @@ describe('the page of replybench serve', () => {
     await page.waitForSelector('#exports .mapped-preview .supports');
     await settled(page);
     expect(await text(page, '#exports .mapped-preview table')).toContain('generic CSV, with the columns mapped here');
+    // The platform comes from the column the guess picked, its values folded as on import (X is twitter, FB facebook)...
+    expect(await page.$eval('select[data-field=platform]', (node) => (node as unknown as { value: string }).value)).toBe('column:Red');
+    const platforms = async () => page.$$eval('#exports .mapped-preview table.first-rows tbody td:nth-child(3)', (cells) => cells.map((cell) => cell.textContent));
+    expect(await platforms()).toEqual(['twitter', 'facebook']);
+    // ...or is the same for every row.
+    await page.select('select[data-field=platform]', 'fixed:instagram');
+    await page.waitForFunction("[...document.querySelectorAll('#exports .mapped-preview td')].some((cell) => cell.textContent === 'instagram')");
+    await settled(page);
+    expect(await platforms()).toEqual(['instagram', 'instagram']);
     await page.click('#exports .mapped-preview button');
     await page.waitForFunction("document.querySelector('#exports .outcome')?.textContent !== ''");
     expect(await text(page, '#exports .outcome')).toBe('Importées: 2 (0 déjà présentes)');

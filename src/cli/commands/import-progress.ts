@@ -42,9 +42,7 @@ export class ProgressLine {
     timing: ProgressTiming = { showAfterMs: SHOW_AFTER_MS, tickMs: TICK_MS },
   ): Promise<ProgressLine | null> {
     if (!stream.isTTY) return null;
-    // DuckDB tracks a query's progress only with its progress bar on; it must not print it itself.
-    await store.run('SET enable_progress_bar = true');
-    await store.run('SET enable_progress_bar_print = false');
+    await store.trackQueryProgress();
     return new ProgressLine(store, stream, timing);
   }
 
@@ -86,8 +84,7 @@ export class ProgressLine {
       return `${PHASE_LABEL.reading}${percent(progress.fraction)}`;
     }
     if (progress.phase === 'loading') return progress.rows === undefined ? PHASE_LABEL.loading : `loading ${progress.rows.toLocaleString('en-US')} rows`;
-    const percentage = this.store.connection.progress.percentage;
-    return `${PHASE_LABEL[progress.phase]}${percent(percentage >= 0 ? percentage / 100 : null)}`;
+    return `${PHASE_LABEL[progress.phase]}${percent(this.store.queryProgress())}`;
   }
 }
 

@@ -11,6 +11,7 @@ import { parseFormats, type ReportFormat } from '../../report/formats.js';
 import { isLanguage, LANGUAGE_CHOICES, LANGUAGE_LIST, type Language } from '../../report/i18n/language.js';
 import { checkReportInputs } from '../../report/preflight.js';
 import { ReportFolder } from '../../report/report-folder.js';
+import { REPORT_STEPS, type ReportStep } from '../../report/steps.js';
 import type { WrittenReport } from '../../report/index.js';
 import { noPostsMessage } from '../../report/noPosts.js';
 import { periodJson } from '../../metrics/compute.js';
@@ -110,7 +111,17 @@ async function writeReports(
       try {
         const report = await withAnalysis(store, config, options.period, async (analysis) => {
           printConfigWarnings(config, await checkConfigAgainstData(analysis));
-          return writeReport({ config, analysis, outDir: folder.dir, folder, lang: language, pageSize, printer, formats });
+          return writeReport({
+            config,
+            analysis,
+            outDir: folder.dir,
+            folder,
+            lang: language,
+            pageSize,
+            printer,
+            formats,
+            onStep: (step) => progress.show(index, config.client, step),
+          });
         }, { cache: options.cache });
         for (const warning of report.warnings) process.stderr.write(`replybench: warning: ${config.client}: ${warning}.\n`);
         // The coverage warnings the pages carry, in the terminal too (as replybench check words them).
@@ -183,13 +194,22 @@ export function shownPath(path: string): string {
 }
 
 /** One line on stderr, rewritten in place; silent when stderr is not a terminal. */
+const STEP_LABEL: Record<ReportStep, string> = {
+  metrics: 'measuring responses',
+  themes: 'finding what people write about',
+  diagnostics: 'looking for mistakes',
+  pages: 'laying out pages and charts',
+  files: 'writing the PDF, deck and workbook',
+};
+
 class Progress {
   private readonly enabled = Boolean(process.stderr.isTTY);
   constructor(private readonly total: number) {}
 
-  show(index: number, client: string): void {
+  show(index: number, client: string, step?: ReportStep): void {
     if (!this.enabled) return;
-    process.stderr.write(`\r\u001b[2Kreport ${index + 1}/${this.total}: ${client}`);
+    const doing = step ? ` (${REPORT_STEPS.indexOf(step) + 1}/${REPORT_STEPS.length} ${STEP_LABEL[step]})` : '';
+    process.stderr.write(`\r\u001b[2Kreport ${index + 1}/${this.total}: ${client}${doing}`);
   }
 
   done(): void {

@@ -1,0 +1,83 @@
+import type { ImportProgress } from '../ingest/progress.js';
+import { REPORT_STEPS, type ReportStep } from '../report/steps.js';
+import { HttpError } from './http.js';
+
+/** What a client's running import or report is doing, as GET /api/clients/:id/activity answers it. */
+export interface ActivityJson {
+  action: 'import' | 'report';
+  /** The export being imported, or the report's period. */
+  subject: string;
+  /** An import's phase (reading, loading, checking, saving) or a report's step (metrics, themes, diagnostics, pages, files). */
+  step: string | null;
+  /** A report's step as 1 of `steps` (null before the first). */
+  stepNumber: number | null;
+  steps: number | null;
+  /** The share of the step done (0..1), when it is known. */
+  fraction: number | null;
+  /** An import's data rows, once counted. */
+  rows: number | null;
+  seconds: number;
+}
+
+/** One running action; `end` when it is over, failed or not. */
+export interface Running {
+  importProgress(progress: ImportProgress, queryProgress: () => number | null): void;
+  reportStep(step: ReportStep): void;
+  end(): void;
+}
+
+interface State {
+  action: ActivityJson['action'];
+  subject: string;
+  startedAt: number;
+  step: string | null;
+  fraction: () => number | null;
+  rows: number | null;
+}
+
+/**
+ * The import or report each client has running: one at a time per client (two
+ * would write the same store or report folder), so the page can ask what it
+ * is doing while its request waits.
+ */
+export class Activities {
+  private readonly running = new Map<string, State>();
+
+  begin(id: string, action: ActivityJson['action'], subject: string): Running {
+    const busy = this.running.get(id);
+    if (busy) throw new HttpError(409, `this client's ${busy.action} of ${busy.subject} is still running; wait until it ends.`);
+    const state: State = { action, subject, startedAt: Date.now(), step: null, fraction: () => null, rows: null };
+    this.running.set(id, state);
+    return {
+      importProgress: (progress, queryProgress) => {
+        state.step = progress.phase;
+        state.rows = progress.rows ?? state.rows;
+        // Reading knows its share from the bytes read; checking and saving from DuckDB's running statement; loading only its rows.
+        const known = progress.fraction;
+        state.fraction = progress.phase === 'reading' ? () => known : progress.phase === 'loading' ? () => null : queryProgress;
+      },
+      reportStep: (step) => {
+        state.step = step;
+      },
+      end: () => {
+        if (this.running.get(id) === state) this.running.delete(id);
+      },
+    };
+  }
+
+  of(id: string): ActivityJson | null {
+    const state = this.running.get(id);
+    if (!state) return null;
+    const stepNumber = state.action === 'report' && state.step ? REPORT_STEPS.indexOf(state.step as ReportStep) + 1 : null;
+    return {
+      action: state.action,
+      subject: state.subject,
+      step: state.step,
+      stepNumber,
+      steps: state.action === 'report' ? REPORT_STEPS.length : null,
+      fraction: state.fraction(),
+      rows: state.rows,
+      seconds: Math.floor((Date.now() - state.startedAt) / 1000),
+    };
+  }
+}
