@@ -110,7 +110,9 @@ async function writeReports(
       const store = await Store.open(databases[index] ?? '', { readOnly: true, memoryLimit: ANALYSIS_MEMORY });
       try {
         const report = await withAnalysis(store, config, options.period, async (analysis) => {
-          printConfigWarnings(config, await checkConfigAgainstData(analysis));
+          const configWarnings = await checkConfigAgainstData(analysis);
+          progress.clear();
+          printConfigWarnings(config, configWarnings);
           return writeReport({
             config,
             analysis,
@@ -123,6 +125,7 @@ async function writeReports(
             onStep: (step) => progress.show(index, config.client, step),
           });
         }, { cache: options.cache });
+        progress.clear();
         for (const warning of report.warnings) process.stderr.write(`replybench: warning: ${config.client}: ${warning}.\n`);
         // The coverage warnings the pages carry, in the terminal too (as replybench check words them).
         for (const sentence of coverageSentences(report.metrics, { warningsOnly: true })) process.stderr.write(`replybench: warning: ${config.client}: ${sentence}\n`);
@@ -132,7 +135,7 @@ async function writeReports(
       }
     }
   } finally {
-    progress.done();
+    progress.clear();
     await printer?.close();
   }
   for (const report of written) process.stdout.write(`${shownPath(mainFile(report, formats))}\n`);
@@ -212,7 +215,8 @@ class Progress {
     process.stderr.write(`\r\u001b[2Kreport ${index + 1}/${this.total}: ${client}${doing}`);
   }
 
-  done(): void {
+  /** Clears the line, before a warning or at the end. */
+  clear(): void {
     if (this.enabled) process.stderr.write('\r\u001b[2K');
   }
 }
