@@ -219,6 +219,7 @@ export function dryRunText(report: DryRunReport): string {
     lines.push(`  spans ${profile.first} .. ${profile.last} (${profile.daysWithPosts} ${profile.daysWithPosts === 1 ? 'day' : 'days'} with posts): ${kinds.join(', ')}`);
     const listed = (entries: FileProfile['topAuthors']) => entries.map((entry) => `${printable(entry.handle)} (${entry.n})`).join(', ');
     if (profile.topAuthors.length > 0) lines.push(`  most frequent authors: ${listed(profile.topAuthors)}`);
+    if (profile.topRepliers.length > 0) lines.push(`  most active repliers (likely brand accounts): ${listed(profile.topRepliers)}`);
     if (profile.topMentioned.length > 0) lines.push(`  most mentioned handles: ${listed(profile.topMentioned)}`);
   }
   for (const sentence of profile.supports) lines.push(`  for a report: ${sentence}`);

@@ -13,6 +13,7 @@ const profileRow = z.object({
   posts: z.number(),
   kinds: z.array(z.object({ kind: z.string(), n: z.number() })),
   authors: z.array(counted),
+  repliers: z.array(counted),
   mentioned: z.array(counted),
 });
 
@@ -25,14 +26,19 @@ export interface FileProfile {
   /** Posts per kind (post, reply, repost, quote, comment). */
   kinds: Record<string, number>;
   topAuthors: Array<{ handle: string; n: number }>;
+  /** The authors of the most replies: the likely brand accounts. */
+  topRepliers: Array<{ handle: string; n: number }>;
   topMentioned: Array<{ handle: string; n: number }>;
   /** Sentences on what the file can support ("no replies: volume and share of voice only"). */
   supports: string[];
 }
 
-/** The profile of the posts a dry run would store (its own in-memory posts table). */
-export async function fileProfile(store: Store): Promise<FileProfile> {
-  const [row] = await store.rows('file profile', profileRow, queryText('ingest/file_profile'), { top: TOP });
+/**
+ * The profile of the posts of `store` (a dry run's own in-memory posts, or a
+ * client's store), of one platform or all, with the `top` authors and handles.
+ */
+export async function fileProfile(store: Store, { platform = null, top = TOP }: { platform?: string | null; top?: number } = {}): Promise<FileProfile> {
+  const [row] = await store.rows('file profile', profileRow, queryText('ingest/file_profile'), { top, platform });
   const kinds = Object.fromEntries((row?.kinds ?? []).map((entry) => [entry.kind, entry.n]));
   const profile = {
     first: row?.first_at ?? null,
@@ -40,6 +46,7 @@ export async function fileProfile(store: Store): Promise<FileProfile> {
     daysWithPosts: row?.days ?? 0,
     kinds,
     topAuthors: row?.authors ?? [],
+    topRepliers: row?.repliers ?? [],
     topMentioned: row?.mentioned ?? [],
   };
   return { ...profile, supports: supportSentences(profile, row?.posts ?? 0) };

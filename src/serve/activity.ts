@@ -43,6 +43,16 @@ interface State {
 export class Activities {
   private readonly running = new Map<string, State>();
 
+  /** Runs `work` as the client's running action; refused (409) while another runs. */
+  async during<T>(id: string, action: ActivityJson['action'], subject: string, work: (running: Running) => Promise<T>): Promise<T> {
+    const running = this.begin(id, action, subject);
+    try {
+      return await work(running);
+    } finally {
+      running.end();
+    }
+  }
+
   begin(id: string, action: ActivityJson['action'], subject: string): Running {
     const busy = this.running.get(id);
     if (busy) throw new HttpError(409, `this client's ${busy.action} of ${busy.subject} is still running; wait until it ends.`);

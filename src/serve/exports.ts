@@ -148,12 +148,7 @@ function waitingUpload(workspace: Workspace, id: string, previewId: unknown): { 
 export async function importPreviewed(workspace: Workspace, id: string, body: unknown, activities: Activities) {
   const { previewId, mapping } = (body ?? {}) as { previewId?: unknown; mapping?: unknown };
   const { file: name, path, incoming } = waitingUpload(workspace, id, previewId);
-  const running = activities.begin(id, 'import', name);
-  try {
-    return await importWaiting(workspace, id, { name, path, incoming, mapping }, running);
-  } finally {
-    running.end();
-  }
+  return activities.during(id, 'import', name, (running) => importWaiting(workspace, id, { name, path, incoming, mapping }, running));
 }
 
 async function importWaiting(

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { fileProfile } from '../ingest/file-profile.js';
 import { canonicalPlatform, KNOWN_PLATFORMS } from '../store/platforms.js';
 import { HttpError } from './http.js';
 import type { Workspace } from './workspace.js';
 
-const handleRow = z.object({ handle: z.string(), n: z.number() });
 const platformRow = z.object({ platform: z.string(), posts: z.number() });
 const SUGGESTED = 15;
 
@@ -15,24 +15,9 @@ const SUGGESTED = 15;
 export async function suggestedHandles(workspace: Workspace, id: string, platform: string | null) {
   const canonical = platform === null ? null : canonicalPlatform(platform);
   if (canonical === null || !KNOWN_PLATFORMS.includes(canonical)) throw new HttpError(400, 'platform: add ?platform=twitter (or another platform of the data).');
-  const params = { platform: canonical, limit: SUGGESTED };
   return workspace.readData(id, { platform: canonical, repliers: [], mentioned: [] }, async (store) => {
-    const repliers = await store.rows(
-      'most active repliers',
-      handleRow,
-      `SELECT author AS handle, count(*)::DOUBLE AS n FROM posts
-       WHERE platform = $platform AND kind = 'reply' GROUP BY author ORDER BY n DESC, handle LIMIT $limit`,
-      params,
-    );
-    const mentioned = await store.rows(
-      'most mentioned handles',
-      handleRow,
-      `SELECT lower(handle) AS handle, count(*)::DOUBLE AS n
-       FROM (SELECT unnest(regexp_extract_all(text, '@([A-Za-z0-9_]+)', 1)) AS handle FROM posts WHERE platform = $platform AND contains(text, '@'))
-       GROUP BY lower(handle) ORDER BY n DESC, handle LIMIT $limit`,
-      params,
-    );
-    return { platform: canonical, repliers, mentioned };
+    const profile = await fileProfile(store, { platform: canonical, top: SUGGESTED });
+    return { platform: canonical, repliers: profile.topRepliers, mentioned: profile.topMentioned };
   });
 }
 

@@ -44,22 +44,19 @@ export async function generateReport(
   if (typeof lang !== 'string' || !isLanguage(lang)) throw new HttpError(400, `language: use ${LANGUAGE_LIST}.`);
   parsePeriod(period, config.timezone);
   const folder = `${period.replace('..', '-to-')}-${lang}`;
-  const running = activities.begin(id, 'report', period);
-  const store = await openImportedDatabase(workspace.databaseOf(id)).catch((error: unknown) => {
-    running.end();
-    throw error;
+  return activities.during(id, 'report', period, async (running) => {
+    const store = await openImportedDatabase(workspace.databaseOf(id));
+    try {
+      const { writeReport } = await import('../report/index.js');
+      const written = await withAnalysis(store, config, period, async (analysis) =>
+        writeReport({ config, analysis, outDir: join(workspace.folderOf(id), 'reports', folder), lang, printer: await printer(), onStep: running.reportStep }),
+      );
+      const url = (path: string | null) => (path === null ? null : `/api/clients/${id}/reports/${folder}/${path.split('/').pop() ?? ''}`);
+      return { folder, files: { pdf: url(written.pdf), pptx: url(written.pptx), xlsx: url(written.xlsx), html: url(written.html) } };
+    } finally {
+      store.close();
+    }
   });
-  try {
-    const { writeReport } = await import('../report/index.js');
-    const written = await withAnalysis(store, config, period, async (analysis) =>
-      writeReport({ config, analysis, outDir: join(workspace.folderOf(id), 'reports', folder), lang, printer: await printer(), onStep: running.reportStep }),
-    );
-    const url = (path: string | null) => (path === null ? null : `/api/clients/${id}/reports/${folder}/${path.split('/').pop() ?? ''}`);
-    return { folder, files: { pdf: url(written.pdf), pptx: url(written.pptx), xlsx: url(written.xlsx), html: url(written.html) } };
-  } finally {
-    store.close();
-    running.end();
-  }
 }
 
 /** One file of a written report: a known name in a report folder of the client, a regular file (no link followed). */

@@ -19,6 +19,13 @@ describe('what a dry run says a file can support', () => {
       { handle: 'tesco', n: 8 },
     ]);
     expect(profile.topMentioned[0]).toEqual({ handle: 'applesupport', n: 11 });
+    // The authors of the rows that answer another tweet, counted from the file.
+    expect(profile.topRepliers.slice(0, 4)).toEqual([
+      { handle: 'applesupport', n: 13 },
+      { handle: 'spotifycares', n: 8 },
+      { handle: 'tesco', n: 8 },
+      { handle: 'virgintrains', n: 4 },
+    ]);
     expect(profile.supports).toEqual([
       'it covers 3 days (2017-10-10 to 2017-10-12): a monthly report on it alone describes those days, not the month.',
       'it holds 68 replies or comments: response rate and time can be measured for the brands whose accounts wrote them.',

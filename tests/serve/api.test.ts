@@ -30,6 +30,9 @@ describe('the API of replybench serve', () => {
     expect((await call(base(), 'GET', '/api/clients/apple/periods')).body).toEqual({ months: [{ month: '2017-10', posts: 93 }] });
     const handles = await call(base(), 'GET', '/api/clients/apple/handles?platform=twitter');
     expect((handles.body.repliers as Array<{ handle: string }>)[0]).toEqual({ handle: 'applesupport', n: 13 });
+    // One platform at a time: the sample is all twitter.
+    expect((await call(base(), 'GET', '/api/clients/apple/handles?platform=facebook')).body).toEqual({ platform: 'facebook', repliers: [], mentioned: [] });
+    expect((await call(base(), 'GET', '/api/clients/apple/platforms')).body).toMatchObject({ platforms: [{ platform: 'twitter', posts: 93 }] });
 
     const config = (await call(base(), 'GET', '/api/clients/apple/config')).body as { brands: Array<Record<string, unknown>> };
     const brands = [
