@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { cacheFolder, clearCache } from '../../analysis/cache.js';
 import { loadConfig } from '../../config/load.js';
 import { databasePath } from '../database.js';
+import { DB_HELP } from '../shared-options.js';
 
 interface CacheOptions {
   config: string;
@@ -15,7 +16,7 @@ export function registerCache(program: Command): Command {
     .command('clear')
     .description('remove them (they are computed again when needed; an import or a config edit already makes them unused)')
     .option('--config <path>', 'config file', 'replybench.yaml')
-    .option('--db <path>', "database file (default: the config's database, else ./replybench.duckdb)")
+    .option('--db <path>', DB_HELP)
     .action((options: CacheOptions) => {
       process.stdout.write(`${runCacheClear(options)}\n`);
     });

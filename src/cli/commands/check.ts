@@ -11,6 +11,7 @@ import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import { themeCounts, type ThemeCount } from '../../themes/check.js';
 import { coverageSentences } from '../coverage-sentences.js';
 import { databasePath, openImportedDatabase } from '../database.js';
+import { DB_HELP, NO_CACHE_HELP } from '../shared-options.js';
 
 interface CheckOptions {
   period: string;
@@ -25,8 +26,8 @@ export function registerCheck(program: Command): Command {
     .description("the config against the data: handles and topics the data never shows, and what each brand's numbers rest on (coverage)")
     .requiredOption('--period <period>', 'a month (2017-10), a quarter (2017-Q4) or FROM..TO dates, both included')
     .option('--config <path>', 'config file', 'replybench.yaml')
-    .option('--db <path>', "database file (default: the config's database, else ./replybench.duckdb)")
-    .option('--no-cache', 'compute the analysis again instead of reading the one kept beside the database')
+    .option('--db <path>', DB_HELP)
+    .option('--no-cache', NO_CACHE_HELP)
     .option('--json', 'print the findings as one JSON object (the object `replybench serve` answers GET /api/clients/:id/check with)')
     .action(async (options: CheckOptions & { json?: boolean }) => {
       const result = await checkOf(options);

@@ -16,6 +16,7 @@ import { stdoutClosed } from '../stdout.js';
 import { phaseProfiler } from './import-profile.js';
 import { ProgressLine } from './import-progress.js';
 import { closingSummary, fileSummary } from './import-summary.js';
+import { DB_HELP } from '../shared-options.js';
 
 interface ImportOptions {
   db?: string;
@@ -35,7 +36,7 @@ export function registerImport(program: Command): Command {
     .command('import')
     .description('load export files into the database')
     .argument('<file...>', 'export files (CSV, TSV, XLSX)')
-    .option('--db <path>', "database file (default: the config's database, else ./replybench.duckdb)")
+    .option('--db <path>', DB_HELP)
     .option('--config <path>', 'config file', 'replybench.yaml')
     .option('--format <name>', `auto|${FORMAT_CHOICES.join('|')}`, 'auto')
     .option('--mapping <file>', 'column mapping (YAML) for --format generic')

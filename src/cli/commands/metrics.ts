@@ -13,6 +13,7 @@ import { checkOutputFile, writeOutputFile } from '../../output-file.js';
 import { parsePeriod } from '../../analysis/period.js';
 import { printConfigWarnings } from '../config-warnings.js';
 import { databasePath, openImportedDatabase } from '../database.js';
+import { DB_HELP, NO_CACHE_HELP } from '../shared-options.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
@@ -32,8 +33,8 @@ export function registerMetrics(program: Command): Command {
     .description('print response rate, response time, reply share and share of voice per brand')
     .requiredOption('--period <period>', 'a month (2017-10), a quarter (2017-Q4) or FROM..TO dates, both included')
     .option('--config <path>', 'config file', 'replybench.yaml')
-    .option('--db <path>', "database file (default: the config's database, else ./replybench.duckdb)")
-    .option('--no-cache', 'compute the analysis again instead of reading the one kept beside the database')
+    .option('--db <path>', DB_HELP)
+    .option('--no-cache', NO_CACHE_HELP)
     .option('--format <format>', 'table|json|csv', 'table')
     .option('--out <file>', 'write to a file instead of standard output')
     .action(async (options: MetricsOptions) => {

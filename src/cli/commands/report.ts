@@ -20,6 +20,7 @@ import { ANALYSIS_MEMORY, Store } from '../../store/database.js';
 import { printConfigWarnings } from '../config-warnings.js';
 import { coverageSentences } from '../coverage-sentences.js';
 import { databasePath, openImportedDatabase } from '../database.js';
+import { NO_CACHE_HELP } from '../shared-options.js';
 
 interface ReportOptions {
   period: string;
@@ -41,7 +42,7 @@ export function registerReport(program: Command): Command {
     .option('--config <path>', 'config file; repeat it for one report per config', collect, [])
     .option('--all-clients <dir>', 'one report per config file (*.yaml) in this folder, reusing one browser')
     .option('--db <path>', "database file (default: each config's database, else ./replybench.duckdb)")
-    .option('--no-cache', 'compute the analysis again instead of reading the one kept beside the database')
+    .option('--no-cache', NO_CACHE_HELP)
     .option('--out <dir>', 'output folder (one subfolder per client when there are several)', 'out')
     .option('--lang <lang>', `${LANGUAGE_CHOICES} (default: the config's report.language)`)
     .option('--page-size <size>', "A4|Letter (default: the config's report.pageSize)")

@@ -9,6 +9,7 @@ import { themesCsv, themesTable } from '../../themes/format.js';
 import { themesOf } from '../../themes/index.js';
 import type { ThemesReport } from '../../themes/types.js';
 import { databasePath, openImportedDatabase } from '../database.js';
+import { DB_HELP, NO_CACHE_HELP } from '../shared-options.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 
@@ -28,8 +29,8 @@ export function registerThemes(program: Command): Command {
     .description('what customers write about, per brand: the config\'s themes and the words the data makes distinctive, and how each is answered')
     .requiredOption('--period <period>', 'a month (2017-10), a quarter (2017-Q4) or FROM..TO dates, both included')
     .option('--config <path>', 'config file', 'replybench.yaml')
-    .option('--db <path>', "database file (default: the config's database, else ./replybench.duckdb)")
-    .option('--no-cache', 'compute the analysis again instead of reading the one kept beside the database')
+    .option('--db <path>', DB_HELP)
+    .option('--no-cache', NO_CACHE_HELP)
     .option('--brand <id>', 'only this brand')
     .option('--format <format>', 'table|json|csv', 'table')
     .option('--out <file>', 'write to a file instead of standard output')
