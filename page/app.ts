@@ -57,6 +57,15 @@ const STRINGS: Record<Language, Record<string, string>> = {
     brandsHint: 'The client first, then its competitors, with their handles on each platform: one handle per field (the data suggests them as you type).',
     addPlatform: 'Add a platform',
     platformColumn: 'a column of the file',
+    postsWord: 'posts',
+    dayWord: 'day',
+    daysWord: 'days',
+    tab: 'tab',
+    topRepliers: 'Most active repliers (likely brand accounts)',
+    rejectedRows: 'Rejected rows',
+    warning: 'Warning',
+    what: 'What',
+    detail: 'Detail',
     platformFixed: 'every row is on',
     addBrand: 'Add a competitor',
     save: 'Save',
@@ -145,6 +154,15 @@ const STRINGS: Record<Language, Record<string, string>> = {
     brandsHint: 'Primero el cliente, luego sus competidores, con sus cuentas en cada plataforma: una cuenta por campo (los datos las sugieren al escribir).',
     addPlatform: 'Añadir una plataforma',
     platformColumn: 'una columna del archivo',
+    postsWord: 'publicaciones',
+    dayWord: 'día',
+    daysWord: 'días',
+    tab: 'tabulador',
+    topRepliers: 'Quién más responde (probables cuentas de marca)',
+    rejectedRows: 'Filas rechazadas',
+    warning: 'Aviso',
+    what: 'Qué',
+    detail: 'Detalle',
     platformFixed: 'todas las filas son de',
     addBrand: 'Añadir un competidor',
     save: 'Guardar',
@@ -233,6 +251,15 @@ const STRINGS: Record<Language, Record<string, string>> = {
     brandsHint: "Le client d'abord, puis ses concurrents, avec leurs comptes sur chaque plateforme : un compte par champ (les données les suggèrent pendant la saisie).",
     addPlatform: 'Ajouter une plateforme',
     platformColumn: 'une colonne du fichier',
+    postsWord: 'publications',
+    dayWord: 'jour',
+    daysWord: 'jours',
+    tab: 'tabulation',
+    topRepliers: 'Qui répond le plus (comptes de marque probables)',
+    rejectedRows: 'Lignes rejetées',
+    warning: 'Alerte',
+    what: 'Quoi',
+    detail: 'Détail',
     platformFixed: 'toutes les lignes sont sur',
     addBrand: 'Ajouter un concurrent',
     save: 'Enregistrer',
@@ -470,6 +497,7 @@ interface Preview {
       last: string | null;
       kinds: Record<string, number>;
       topAuthors: Array<{ handle: string; n: number }>;
+      topRepliers: Array<{ handle: string; n: number }>;
       topMentioned: Array<{ handle: string; n: number }>;
       supports: string[];
     };
@@ -544,7 +572,7 @@ function previewView(client: ClientSummary, { previewId, file, preview }: Previe
   if (!preview) return [];
   const summary = table(
     [t('format'), t('encoding'), t('delimiter'), t('rows'), t('wouldImport'), t('rejected')],
-    [[preview.format.label, preview.encoding, preview.delimiter ?? '', preview.rowsRead, preview.wouldImport, preview.rejected]],
+    [[preview.format.label, preview.encoding, preview.delimiter === '\t' ? t('tab') : (preview.delimiter ?? ''), preview.rowsRead, preview.wouldImport, preview.rejected]],
   );
   const fields = table(
     [t('field'), t('columns')],
@@ -567,15 +595,26 @@ function previewView(client: ClientSummary, { previewId, file, preview }: Previe
       importButton.disabled = true;
       for (const refresh of afterImport) refresh();
       outcome.textContent = done.files.map((entry) => `${t('imported')}: ${entry.imported} (${entry.duplicates} ${t('duplicates')})`).join('; ');
-      const problems = done.files.flatMap((entry) => [...Object.entries(entry.rejectedByReason).map(([reason, count]) => [t('rejected'), `${reason}: ${count}`]), ...entry.warnings.map((warning) => [t('warnings'), warning])]);
-      if (problems.length > 0) outcome.after(table([t('warnings'), ''], problems));
+      const problems = done.files.flatMap((entry) => [
+        ...Object.entries(entry.rejectedByReason).map(([reason, count]) => [t('rejectedRows'), `${reason}: ${count}`]),
+        ...entry.warnings.map((warning) => [t('warning'), warning]),
+      ]);
+      if (problems.length > 0) outcome.after(table([t('what'), t('detail')], problems));
     }, client.id),
   );
   const { profile } = preview;
   const counted = (entries: Array<{ handle: string; n: number }>) => entries.map((entry) => `${entry.handle} (${entry.n})`).join(', ');
   const held = table(
-    [t('span'), t('kinds'), t('topAuthors'), t('topMentioned')],
-    [[`${profile.first?.slice(0, 10) ?? ''} – ${profile.last?.slice(0, 10) ?? ''}`, Object.entries(profile.kinds).map(([kind, n]) => `${kind}: ${n}`).join(', '), counted(profile.topAuthors), counted(profile.topMentioned)]],
+    [t('span'), t('kinds'), t('topAuthors'), t('topRepliers'), t('topMentioned')],
+    [
+      [
+        `${profile.first?.slice(0, 10) ?? ''} – ${profile.last?.slice(0, 10) ?? ''}`,
+        Object.entries(profile.kinds).map(([kind, n]) => `${kind}: ${n}`).join(', '),
+        counted(profile.topAuthors),
+        counted(profile.topRepliers),
+        counted(profile.topMentioned),
+      ],
+    ],
   );
   const supports = el('ul', { class: 'supports' }, ...profile.supports.map((sentence) => el('li', {}, sentence)));
   return [summary, held, supports, fields, el('h3', {}, t('firstRows')), rows, el('ul', {}, ...reasons, ...preview.warnings.map((warning) => el('li', { class: 'warning' }, warning))), importButton, outcome];
@@ -715,15 +754,22 @@ interface CheckJson {
   sentences: string[];
 }
 
-/** A period field offering the months that hold data (newest first, with their posts); it starts on the newest. */
+/**
+ * A period field offering the months that hold data (newest first, with their
+ * posts and the days they cover); it starts on the newest month whose every
+ * day holds posts (the newest is often the current month, a few days in).
+ */
 function periodInput(client: ClientSummary, section: string): HTMLElement {
   const input = el('input', { name: 'period', list: `months-${section}`, placeholder: '2017-10' });
   const list = el('datalist', { id: `months-${section}` });
   const load = () =>
-    api<{ months: Array<{ month: string; posts: number }> }>('GET', `/api/clients/${client.id}/periods`)
+    api<{ months: Array<{ month: string; posts: number; days: number; complete: boolean }> }>('GET', `/api/clients/${client.id}/periods`)
       .then(({ months }) => {
-        if (input.value === '' && months[0]) input.value = months[0].month;
-        list.replaceChildren(...months.map((entry) => el('option', { value: entry.month }, `${entry.month} (${entry.posts})`)));
+        const start = months.find((entry) => entry.complete) ?? months[0];
+        if (input.value === '' && start) input.value = start.month;
+        const label = (entry: (typeof months)[number]) =>
+          `${entry.month}: ${entry.posts.toLocaleString(language)} ${t('postsWord')}${entry.complete ? '' : `, ${entry.days} ${t(entry.days === 1 ? 'dayWord' : 'daysWord')}`}`;
+        list.replaceChildren(...months.map((entry) => el('option', { value: entry.month }, label(entry))));
       })
       .catch(() => undefined);
   void load();

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPORT_STEPS, type ReportStep } from '../../src/report/steps.js';
+import { twcsCsv } from '../ingest/helpers.js';
 import { type Answer, call, KAGGLE_SAMPLE, serverForFile, TOKEN, withHost } from './helpers.js';
 
 const { base, workspace } = serverForFile();
@@ -27,7 +28,7 @@ describe('the API of replybench serve', () => {
     expect(imported.body).toMatchObject({ files: [{ format: 'twcs', imported: 93, rejected: 0 }] });
     expect((await call(base(), 'POST', '/api/clients/apple/imports', { previewId: preview.body.previewId })).status).toBe(404);
 
-    expect((await call(base(), 'GET', '/api/clients/apple/periods')).body).toEqual({ months: [{ month: '2017-10', posts: 93 }] });
+    expect((await call(base(), 'GET', '/api/clients/apple/periods')).body).toEqual({ months: [{ month: '2017-10', posts: 93, days: 3, complete: false }] });
     const handles = await call(base(), 'GET', '/api/clients/apple/handles?platform=twitter');
     expect((handles.body.repliers as Array<{ handle: string }>)[0]).toEqual({ handle: 'applesupport', n: 13 });
     // One platform at a time: the sample is all twitter.
@@ -87,6 +88,17 @@ describe('the API of replybench serve', () => {
     expect(daysPdf).toBe('/api/clients/apple/reports/2017-10-10-to-2017-10-12-en/report.pdf');
     expect((await fetch(`${base()}${daysPdf}?token=${TOKEN}`)).status).toBe(200);
     expect((await call(base(), 'GET', '/api/clients')).body).toMatchObject({ clients: [{ id: 'apple', reports: ['2017-10-10-to-2017-10-12-en', '2017-10-es'], problem: null, needsHandles: false }] });
+
+    // A month with a post on each of its 30 days is complete; October's three days are not.
+    const september = twcsCsv(Array.from({ length: 30 }, (_, day) => [`9${day}`, 'ana', `Sat Sep ${String(day + 1).padStart(2, '0')} 12:00:00 +0000 2017`, '@AppleSupport hi', ''] as const));
+    const uploaded = await call(base(), 'POST', '/api/clients/apple/exports', upload('september.csv', september));
+    expect((await call(base(), 'POST', '/api/clients/apple/imports', { previewId: uploaded.body.previewId })).status).toBe(200);
+    expect((await call(base(), 'GET', '/api/clients/apple/periods')).body).toEqual({
+      months: [
+        { month: '2017-10', posts: 93, days: 3, complete: false },
+        { month: '2017-09', posts: 30, days: 30, complete: true },
+      ],
+    });
   });
 
   it('keeps the comments and order of a config it edits, and refuses a config the CLI would refuse, naming the key', async () => {
