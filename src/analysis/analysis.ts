@@ -73,7 +73,9 @@ export class Analysis {
    * and is part of what every later statement's rows depend on (and run again
    * before a later one that is not cached); `reads` reads tables; `base`
    * reads only the base tables and the store's, so it depends on no
-   * statement before it and runs without them.
+   * statement before it and runs without them. Rows are kept as `compute`
+   * gives them, parsed: kept ones are read back without parsing again, since
+   * the code that parsed them keys the kept analysis.
    */
   private async step(statement: string, params: SqlParams, kind: StepKind, compute: () => Promise<unknown[]>): Promise<unknown[]> {
     const key = stepKey(kind === 'base' ? '' : this.trail, statement, params);
@@ -116,7 +118,8 @@ export class Analysis {
    * passing a wrong value on.
    */
   async rows<Row extends z.ZodType>(name: string, row: Row, params: SqlParams = {}): Promise<Array<z.infer<Row>>> {
-    return parseRows(`queries/${name}.sql`, row, await this.step(`file:${name}`, params, stepKindOf(queryText(name)), () => queryFile(this.session, name, params)));
+    const parsed = async () => parseRows(`queries/${name}.sql`, row, await queryFile(this.session, name, params));
+    return (await this.step(`file:${name}`, params, stepKindOf(queryText(name)), parsed)) as Array<z.infer<Row>>;
   }
 
   /**
@@ -125,7 +128,8 @@ export class Analysis {
    * it, its rows are the same, so a kept analysis answers it on its own.
    */
   async baseRows<Row extends z.ZodType>(name: string, row: Row, params: SqlParams = {}): Promise<Array<z.infer<Row>>> {
-    return parseRows(`queries/${name}.sql`, row, await this.step(`file:${name}`, params, 'base', () => queryFile(this.session, name, params)));
+    const parsed = async () => parseRows(`queries/${name}.sql`, row, await queryFile(this.session, name, params));
+    return (await this.step(`file:${name}`, params, 'base', parsed)) as Array<z.infer<Row>>;
   }
 
   /** Runs queries/<name>.sql (a file that builds tables) on this analysis's connection, when a query that is not cached needs it. */
@@ -146,7 +150,8 @@ export class Analysis {
 
   /** Rows of an ad-hoc query on this analysis's connection (a one-line lookup next to a query file), parsed as SqlSession.rows does. */
   async sqlRows<Row extends z.ZodType>(name: string, row: Row, text: string, params: SqlParams = {}): Promise<Array<z.infer<Row>>> {
-    return parseRows(`query "${name}"`, row, await this.step(`sql:${text}`, params, stepKindOf(text), () => this.session.script(text, params)));
+    const parsed = async () => parseRows(`query "${name}"`, row, await this.session.script(text, params));
+    return (await this.step(`sql:${text}`, params, stepKindOf(text), parsed)) as Array<z.infer<Row>>;
   }
 
   /** Closes the connection and keeps what was computed beside the store. */
