@@ -22,7 +22,8 @@ CREATE OR REPLACE TEMP TABLE theme_counts AS
 SELECT m.brand_id, m.created_at >= $start::TIMESTAMPTZ AS current, t.term,
        count(*) AS mentions, count(DISTINCT m.author) AS authors
 FROM mentions m
-JOIN theme_terms t ON t.platform = m.platform AND t.post_id = m.post_id
+JOIN theme_posts p ON p.platform = m.platform AND p.post_id = m.post_id
+JOIN theme_terms t ON t.post_no = p.rowid
 WHERE m.created_at >= $from::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
   AND ($inbound_mode = 'all' OR m.is_question) AND m.needs_answer
 GROUP BY ALL;

@@ -10,8 +10,9 @@ CREATE OR REPLACE TEMP TABLE theme_mentions AS
 WITH marked AS (
   SELECT platform, post_id, theme, source FROM theme_matches
   UNION ALL
-  SELECT t.platform, t.post_id, t.term, 'found'
+  SELECT p.platform, p.post_id, t.term, 'found'
   FROM theme_terms t
+  JOIN theme_posts p ON p.rowid = t.post_no
   SEMI JOIN (SELECT DISTINCT term FROM theme_found) f ON f.term = t.term
 )
 SELECT m.brand_id, k.theme, k.source, m.platform, m.post_id, m.author, m.created_at,
