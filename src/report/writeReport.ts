@@ -28,7 +28,7 @@ export interface WriteReportOptions {
   config: Config;
   /**
    * The analysis of the period, already built (the metrics, diagnostics,
-   * examples, exact response times and import records are read from it).
+   * examples, the answered-over-time curve and import records are read from it).
    */
   analysis?: Analysis;
   /** Without `analysis`: the store to analyse (one analysis is built for this report, then closed). */

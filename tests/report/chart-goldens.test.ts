@@ -44,7 +44,7 @@ async function drawFixtureCharts(): Promise<Record<string, ChartFigure>> {
     const template = ReportTemplate.open(undefined);
     const t = translator(template.strings('en'), 'en');
     const format = new Formatter('en', t, metrics.period.timezone);
-    const builds = chartData({ metrics, responseTimes: facts.responseTimes, format, t, palette: brandColours(metrics.brands, PRIMARY), primary: PRIMARY });
+    const builds = chartData({ metrics, answeredWithin: facts.answeredWithin, format, t, palette: brandColours(metrics.brands, PRIMARY), primary: PRIMARY });
     return await buildCharts(template, builds, t, 'en', { client: clientOf(metrics).name, timezone: metrics.period.timezone, followers: format.count(1000) });
   } finally {
     store.close();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chartSpec } from '../../src/report/charts/buildCharts.js';
 import { CHART_IDS, type ChartBuild, type ChartId, chartData } from '../../src/report/charts/chartData.js';
 import { brandColours } from '../../src/report/charts/palette.js';
+import { curveMinutes } from '../../src/report/charts/curve-minutes.js';
 import { compileChart, prefixIds, renderSvg } from '../../src/report/charts/renderChart.js';
 import { Formatter } from '../../src/report/i18n/format.js';
 import { LANGUAGES, type Language } from '../../src/report/i18n/language.js';
@@ -34,8 +35,13 @@ function inputsFor(language: Language) {
   const metrics = withThemes(withAudience(fixtureMetrics()));
   const t = translator(template.strings(language), language);
   const format = new Formatter(language, t, metrics.period.timezone);
-  const responseTimes = { acme: [3, 12, 45, 80, 400, 3000], rivalco: [1, 2, 5, 9, 30] };
-  return { t, inputs: chartInputs({ metrics, responseTimes, format, t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' }) };
+  // What queries/report/response_curve.sql gives for these response times: how many are at most each minute of the curve.
+  const times: Record<string, number[]> = { acme: [3, 12, 45, 80, 400, 3000], rivalco: [1, 2, 5, 9, 30] };
+  const { grid, ticks } = curveMinutes(metrics.settings?.responseWindowMin ?? 7 * 1440);
+  const answeredWithin = Object.fromEntries(
+    Object.entries(times).map(([id, list]) => [id, [...grid, ...ticks].map((minutes) => [minutes, list.filter((time) => time <= minutes).length] as [number, number])]),
+  );
+  return { t, inputs: chartInputs({ metrics, answeredWithin, format, t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' }) };
 }
 
 describe('chart rows', () => {
@@ -65,7 +71,7 @@ describe('chart rows', () => {
       { brandId: 'acme', weekday: 6, hour: 23, inbound: 4, responseTimeMedianMin: 30 },
     ];
     const t = translator(template.strings('en'), 'en');
-    const inputs = chartInputs({ metrics, responseTimes: null, format: new Formatter('en', t, metrics.period.timezone), t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' });
+    const inputs = chartInputs({ metrics, answeredWithin: null, format: new Formatter('en', t, metrics.period.timezone), t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' });
 
     const buckets = inputs['response-time-buckets']?.datasets.buckets ?? [];
     expect(buckets.map((row) => [row.brand, row.brandOrder, row.bucketOrder, row.share])).toEqual([
@@ -116,7 +122,7 @@ describe('chart rows', () => {
     for (const brand of metrics.diagnostics?.brands ?? []) Object.assign(brand, { sentiment: null, influencers: null });
     const t = translator(template.strings('en'), 'en');
     const format = new Formatter('en', t, metrics.period.timezone);
-    const context = { responseTimes: null, format, t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' };
+    const context = { answeredWithin: null, format, t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' };
     const none = chartInputs({ ...context, metrics });
     expect(none.sentiment).toBeUndefined();
     expect(none.influencers).toBeUndefined();
@@ -127,7 +133,7 @@ describe('chart rows', () => {
 describe('honest charts', () => {
   const t = translator(template.strings('en'), 'en');
   async function svgOf(metrics: ReturnType<typeof fixtureMetrics>, id: 'hour-of-week' | 'trend') {
-    const inputs = chartInputs({ metrics, responseTimes: null, format: new Formatter('en', t, metrics.period.timezone), t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' })[id];
+    const inputs = chartInputs({ metrics, answeredWithin: null, format: new Formatter('en', t, metrics.period.timezone), t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' })[id];
     if (!inputs) throw new Error(`no ${id} inputs`);
     const compiled = compileChart(chartSpec(template, id), { ...inputs, t, language: 'en' });
     expect(compiled.warnings).toEqual([]);
@@ -174,7 +180,7 @@ describe('subjects by brand', () => {
     const metrics = withThemes(fixtureMetrics());
     const t = translator(template.strings('en'), 'en');
     const format = new Formatter('en', t, metrics.period.timezone);
-    const build = chartData({ metrics, responseTimes: null, format, t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' }).themes;
+    const build = chartData({ metrics, answeredWithin: null, format, t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' }).themes;
     const grid = build?.native[0];
     expect(grid?.labels).toEqual(['outage', 'billing']);
     expect(grid?.columns).toEqual(metrics.brands.filter((brand) => brand.responseRate !== null).sort((a, b) => (a.rank.responseRate ?? 99) - (b.rank.responseRate ?? 99)).map((brand) => brand.name));

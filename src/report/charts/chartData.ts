@@ -8,10 +8,9 @@ import { leaderboardOrder } from '../model/leaderboard.js';
 import { shownThemes } from '../model/themes.js';
 import type { NativeChart, NativeSeries, NativeUnit } from '../model/types.js';
 import { BACKGROUND_GREY, BUCKET_COLOURS, type BrandPalette, colourOf, HEAT_SCHEMES, heatColour, SENTIMENT_COLOURS } from './palette.js';
+import { type AnsweredWithin, curveMinutes } from './curve-minutes.js';
 import type { ChartInputs, JsonValue } from './renderChart.js';
 
-/** Sorted first-response times in minutes per brand id (answered mentions of the period). */
-export type ResponseTimes = Record<string, number[]>;
 
 export const CHART_IDS = [
   'response-rate',
@@ -29,7 +28,7 @@ export type ChartId = (typeof CHART_IDS)[number];
 
 interface Context {
   metrics: MetricsReport;
-  responseTimes: ResponseTimes | null;
+  answeredWithin: AnsweredWithin | null;
   format: Formatter;
   t: Translate;
   palette: BrandPalette;
@@ -290,19 +289,21 @@ function buckets({ metrics, t }: Context, common: Record<string, JsonValue>): Ch
   };
 }
 
-/** Share of all inbound answered within t minutes, on a log grid; from exact times when the store gave them, else from the buckets. */
-function cumulative({ metrics, responseTimes, t, format, palette }: Context, common: Record<string, JsonValue>): ChartBuild {
+/**
+ * Share of all inbound answered within t minutes, on a log grid; from the
+ * store's counts at each minute of the grid (queries/report/response_curve.sql)
+ * when the report read them, else from the buckets.
+ */
+function cumulative({ metrics, answeredWithin, t, format, palette }: Context, common: Record<string, JsonValue>): ChartBuild {
   const window = metrics.settings?.responseWindowMin ?? 7 * 1440;
-  const grid: number[] = [];
-  for (let minutes = 1; minutes < window; minutes *= 1.15) grid.push(Math.round(minutes * 100) / 100);
-  grid.push(window);
-  const ticks = [1, 10, 60, 240, 1440, window].filter((value, index, all) => value <= window && all.indexOf(value) === index);
+  const { grid, ticks } = curveMinutes(window);
   const curve: Array<Record<string, JsonValue>> = [];
   const atTicks: NativeSeries[] = [];
   for (const brand of metrics.brands.filter(measured)) {
-    const times = responseTimes?.[brand.id];
-    const shareAt = (minutes: number) => (times ? countAtMost(times, minutes) / measuredInbound(brand) : bucketShareAt(brand, minutes, window));
-    const points = times ? grid.map((minutes) => [minutes, shareAt(minutes)] as const) : bucketPoints(brand, window);
+    const answered = answeredWithin?.[brand.id];
+    const counts = answered ? new Map(answered) : undefined;
+    const shareAt = (minutes: number) => (counts ? (counts.get(minutes) ?? 0) / measuredInbound(brand) : bucketShareAt(brand, minutes, window));
+    const points = counts ? grid.map((minutes) => [minutes, shareAt(minutes)] as const) : bucketPoints(brand, window);
     for (const [minutes, share] of points) curve.push({ brand: brand.name, isClient: brand.role === 'client', minutes, share });
     atTicks.push({ name: brand.name, colour: colourOf(palette, brand.name), values: ticks.map(shareAt) });
   }
@@ -321,18 +322,7 @@ function cumulative({ metrics, responseTimes, t, format, palette }: Context, com
   };
 }
 
-function countAtMost(sorted: readonly number[], limit: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((sorted[middle] ?? Infinity) <= limit) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** The bucket limits a brand's curve is known at without exact times, with the shares answered by then. */
+/** The bucket limits a brand's curve is known at without the store's curve, with the shares answered by then. */
 function bucketSteps(brand: BrandMetrics, window: number): Array<[number, number]> {
   const b = brand.buckets;
   return [
@@ -345,7 +335,7 @@ function bucketSteps(brand: BrandMetrics, window: number): Array<[number, number
 }
 
 function bucketPoints(brand: BrandMetrics, window: number): Array<readonly [number, number]> {
-  // Without exact times the curve is only known at the bucket limits, so it starts at 1 h rather than inventing earlier points.
+  // Without the store's curve it is only known at the bucket limits, so it starts at 1 h rather than inventing earlier points.
   return bucketSteps(brand, window).map(([minutes, count]) => [minutes, count / measuredInbound(brand)] as const);
 }
 

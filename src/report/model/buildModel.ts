@@ -56,7 +56,7 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
 
   const charts = await buildCharts(
     template,
-    chartData({ metrics, responseTimes: facts?.responseTimes ?? null, format, t, palette: brandColours(metrics.brands, primary), primary }),
+    chartData({ metrics, answeredWithin: facts?.answeredWithin ?? null, format, t, palette: brandColours(metrics.brands, primary), primary }),
     t,
     language,
     { client: client.name, timezone, followers: format.count(metrics.diagnostics?.settings.influencerFollowers ?? config.metrics.influencerFollowers ?? 1000) },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Analysis } from '../../analysis/analysis.js';
-import type { ResponseTimes } from '../charts/chartData.js';
+import { type AnsweredWithin, curveMinutes } from '../charts/curve-minutes.js';
 
 export interface MentionSample {
   platform: string;
@@ -20,16 +20,16 @@ export interface ImportBatchFact {
   rejected: number;
 }
 
-/** What the report reads from the store beyond the metrics: exact response times, example mentions, import records. */
+/** What the report reads from the store beyond the metrics: the answered-over-time curve, example mentions, import records. */
 export interface StoreFacts {
-  responseTimes: ResponseTimes;
+  answeredWithin: AnsweredWithin;
   unanswered: MentionSample[];
   slowest: MentionSample[];
   imports: ImportBatchFact[];
   rejectedRows: number;
 }
 
-const responseTimesRow = z.object({ brand_id: z.string(), times: z.array(z.number()) });
+const curveRow = z.object({ brand_id: z.string(), minutes: z.number(), answered: z.number() });
 
 const sampleRow = z.object({
   platform: z.string(),
@@ -57,8 +57,10 @@ const importRow = z.object({
  */
 export async function readStoreFacts(analysis: Analysis, examples = 8): Promise<StoreFacts> {
   const params = { ...analysis.range, inbound_mode: analysis.config.metrics.inbound };
-  const timeRows = await analysis.baseRows('report/response_times', responseTimesRow, params);
-  const responseTimes: ResponseTimes = Object.fromEntries(timeRows.map((row) => [row.brand_id, row.times]));
+  const { grid, ticks } = curveMinutes(analysis.config.metrics.responseWindow);
+  const curveRows = await analysis.baseRows('report/response_curve', curveRow, { ...params, minutes: [...grid, ...ticks].join(',') });
+  const answeredWithin: AnsweredWithin = {};
+  for (const row of curveRows) (answeredWithin[row.brand_id] ??= []).push([row.minutes, row.answered]);
   const sample = async (list: 'unanswered' | 'slowest'): Promise<MentionSample[]> =>
     (await analysis.baseRows('report/mention_examples', sampleRow, { ...params, client: analysis.config.client, list, limit: examples })).map((row) => ({
       platform: row.platform,
@@ -70,7 +72,7 @@ export async function readStoreFacts(analysis: Analysis, examples = 8): Promise<
     }));
   const importRows = await analysis.baseRows('report/imports', importRow);
   return {
-    responseTimes,
+    answeredWithin,
     unanswered: await sample('unanswered'),
     slowest: await sample('slowest'),
     imports: importRows.map((row) => ({ file: row.file, format: row.format, rowsRead: row.rows_read, imported: row.imported, duplicates: row.duplicates, rejected: row.rejected })),
