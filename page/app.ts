@@ -633,7 +633,7 @@ const afterImport: Array<() => void> = [];
 /** Fills a platform's list with the accounts the data offers: those that reply most, then those mentioned most. */
 function offerHandles(client: ClientSummary, list: HTMLDataListElement): void {
   const platform = list.dataset.platform ?? 'twitter';
-  api<{ repliers: Array<{ handle: string; n: number }>; mentioned: Array<{ handle: string; n: number }> }>('GET', `/api/clients/${client.id}/handles?platform=${platform}`)
+  api<{ repliers: Array<{ handle: string; n: number }>; mentioned: Array<{ handle: string; n: number }> }>('GET', `/api/clients/${client.id}/handles?platform=${encodeURIComponent(platform)}`)
     .then(({ repliers, mentioned }) => {
       const seen = new Set<string>();
       const options: HTMLOptionElement[] = [];
@@ -756,8 +756,8 @@ interface CheckJson {
 
 /**
  * A period field offering the months that hold data (newest first, with their
- * posts and the days they cover); it starts on the newest month whose every
- * day holds posts (the newest is often the current month, a few days in).
+ * posts and the days that hold posts); it starts on the newest month the data
+ * spans whole (the newest is often the current month, a few days in).
  */
 function periodInput(client: ClientSummary, section: string): HTMLElement {
   const input = el('input', { name: 'period', list: `months-${section}`, placeholder: '2017-10' });
@@ -768,7 +768,7 @@ function periodInput(client: ClientSummary, section: string): HTMLElement {
         const start = months.find((entry) => entry.complete) ?? months[0];
         if (input.value === '' && start) input.value = start.month;
         const label = (entry: (typeof months)[number]) =>
-          `${entry.month}: ${entry.posts.toLocaleString(language)} ${t('postsWord')}${entry.complete ? '' : `, ${entry.days} ${t(entry.days === 1 ? 'dayWord' : 'daysWord')}`}`;
+          `${entry.month}: ${entry.posts.toLocaleString(language)} ${t('postsWord')}, ${entry.days} ${t(entry.days === 1 ? 'dayWord' : 'daysWord')}`;
         list.replaceChildren(...months.map((entry) => el('option', { value: entry.month }, label(entry))));
       })
       .catch(() => undefined);

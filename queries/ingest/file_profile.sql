@@ -23,10 +23,11 @@ authors AS (
   SELECT coalesce(list({ 'handle': author, 'n': n } ORDER BY n DESC, author), []) AS authors
   FROM (SELECT author, count(*)::DOUBLE AS n FROM scoped GROUP BY author ORDER BY n DESC, author LIMIT $top)
 ),
--- Brands answer and customers mostly ask: the authors of the most replies are the likely brand accounts.
+-- Brands answer and customers mostly ask: the authors of the most replies (and comments,
+-- as answers on Facebook and Instagram are) are the likely brand accounts.
 repliers AS (
   SELECT coalesce(list({ 'handle': author, 'n': n } ORDER BY n DESC, author), []) AS repliers
-  FROM (SELECT author, count(*)::DOUBLE AS n FROM scoped WHERE kind = 'reply' GROUP BY author ORDER BY n DESC, author LIMIT $top)
+  FROM (SELECT author, count(*)::DOUBLE AS n FROM scoped WHERE kind IN ('reply', 'comment') GROUP BY author ORDER BY n DESC, author LIMIT $top)
 ),
 mentioned AS (
   SELECT coalesce(list({ 'handle': handle, 'n': n } ORDER BY n DESC, handle), []) AS mentioned

@@ -6,7 +6,8 @@
 --
 -- Output: theme_terms(post_no, term), post_no the mention's rowid in theme_posts: an
 -- integer key, which the millions of terms are sorted, deduplicated and joined on far
--- faster than on (platform, post_id).
+-- faster than on (platform, post_id). theme_posts is never changed after it is built;
+-- rebuilt, it must be followed by this step again.
 -- Parameters: none.
 CREATE OR REPLACE TEMP TABLE theme_terms AS
 -- Each word beside the word that follows it: two unnests in one SELECT run side by side,

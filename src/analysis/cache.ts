@@ -84,12 +84,15 @@ export class AnalysisCache {
     return new AnalysisCache(folder, file, readEntries(file));
   }
 
+  /** Kept rows, frozen: every reader gets the same objects, so none may change them. */
   get(key: string): unknown[] | undefined {
-    return this.entries.get(key);
+    const rows = this.entries.get(key);
+    return rows === undefined ? undefined : deepFreeze(rows);
   }
 
+  /** Keeps `rows` (frozen: the caller, and every later reader, gets these very objects). */
   set(key: string, rows: unknown[]): void {
-    this.entries.set(key, rows);
+    this.entries.set(key, deepFreeze(rows));
     this.dirty = true;
   }
 
@@ -169,4 +172,12 @@ function stableJson(value: unknown): string {
     }
     return item;
   });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }

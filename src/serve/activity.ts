@@ -1,5 +1,5 @@
 import type { ImportProgress } from '../ingest/progress.js';
-import { REPORT_STEPS, type ReportStep } from '../report/steps.js';
+import { REPORT_STEPS, type ReportStep, stepNumber } from '../report/steps.js';
 import { HttpError } from './http.js';
 
 /** What a client's running import or report is doing, as GET /api/clients/:id/activity answers it. */
@@ -78,12 +78,11 @@ export class Activities {
   of(id: string): ActivityJson | null {
     const state = this.running.get(id);
     if (!state) return null;
-    const stepNumber = state.action === 'report' && state.step ? REPORT_STEPS.indexOf(state.step as ReportStep) + 1 : null;
     return {
       action: state.action,
       subject: state.subject,
       step: state.step,
-      stepNumber,
+      stepNumber: state.action === 'report' && state.step ? stepNumber(state.step as ReportStep) : null,
       steps: state.action === 'report' ? REPORT_STEPS.length : null,
       fraction: state.fraction(),
       rows: state.rows,

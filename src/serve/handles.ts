@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryText } from '../analysis/queries.js';
 import { fileProfile } from '../ingest/file-profile.js';
 import { canonicalPlatform, KNOWN_PLATFORMS } from '../store/platforms.js';
 import { HttpError } from './http.js';
@@ -24,7 +25,7 @@ export async function suggestedHandles(workspace: Workspace, id: string, platfor
 /** The platforms the brands form shows: those of the client's data (most posts first), and every platform a config may name. */
 export async function platformsWithData(workspace: Workspace, id: string) {
   const platforms = await workspace.readData(id, [] as Array<z.infer<typeof platformRow>>, (store) =>
-    store.rows('platforms with data', platformRow, 'SELECT platform, count(*)::DOUBLE AS posts FROM posts GROUP BY platform ORDER BY posts DESC, platform'),
+    store.rows('platforms with data', platformRow, queryText('serve/platforms')),
   );
   return { platforms, known: KNOWN_PLATFORMS };
 }

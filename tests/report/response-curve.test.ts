@@ -25,8 +25,9 @@ describe("the report's answered-over-time curve", () => {
           'response times',
           z.object({ brand_id: z.string(), response_min: z.number() }),
           `SELECT brand_id, response_min FROM mentions
-           WHERE response_min IS NOT NULL AND needs_answer AND created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ`,
-          analysis.range,
+           WHERE response_min IS NOT NULL AND needs_answer AND created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ
+             AND ($inbound_mode = 'all' OR is_question)`,
+          { ...analysis.range, inbound_mode: config.metrics.inbound },
         ),
       }),
       { cache: false },

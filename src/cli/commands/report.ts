@@ -11,7 +11,7 @@ import { parseFormats, type ReportFormat } from '../../report/formats.js';
 import { isLanguage, LANGUAGE_CHOICES, LANGUAGE_LIST, type Language } from '../../report/i18n/language.js';
 import { checkReportInputs } from '../../report/preflight.js';
 import { ReportFolder } from '../../report/report-folder.js';
-import { REPORT_STEPS, type ReportStep } from '../../report/steps.js';
+import { REPORT_STEPS, type ReportStep, stepNumber } from '../../report/steps.js';
 import type { WrittenReport } from '../../report/index.js';
 import { noPostsMessage } from '../../report/noPosts.js';
 import { periodJson } from '../../metrics/compute.js';
@@ -197,7 +197,6 @@ export function shownPath(path: string): string {
   return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
 }
 
-/** One line on stderr, rewritten in place; silent when stderr is not a terminal. */
 const STEP_LABEL: Record<ReportStep, string> = {
   metrics: 'measuring responses',
   themes: 'finding what people write about',
@@ -206,13 +205,14 @@ const STEP_LABEL: Record<ReportStep, string> = {
   files: 'writing the PDF, deck and workbook',
 };
 
+/** One line on stderr, rewritten in place; silent when stderr is not a terminal. */
 class Progress {
   private readonly enabled = Boolean(process.stderr.isTTY);
   constructor(private readonly total: number) {}
 
   show(index: number, client: string, step?: ReportStep): void {
     if (!this.enabled) return;
-    const doing = step ? ` (${REPORT_STEPS.indexOf(step) + 1}/${REPORT_STEPS.length} ${STEP_LABEL[step]})` : '';
+    const doing = step ? ` (${stepNumber(step)}/${REPORT_STEPS.length} ${STEP_LABEL[step]})` : '';
     process.stderr.write(`\r\u001b[2Kreport ${index + 1}/${this.total}: ${client}${doing}`);
   }
 

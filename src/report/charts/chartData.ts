@@ -302,7 +302,13 @@ function cumulative({ metrics, answeredWithin, t, format, palette }: Context, co
   for (const brand of metrics.brands.filter(measured)) {
     const answered = answeredWithin?.[brand.id];
     const counts = answered ? new Map(answered) : undefined;
-    const shareAt = (minutes: number) => (counts ? (counts.get(minutes) ?? 0) / measuredInbound(brand) : bucketShareAt(brand, minutes, window));
+    const answeredBy = (minutes: number) => {
+      const count = counts?.get(minutes);
+      // The store's counts are at the minutes of the same window's grid (storeFacts.ts); any other minute is a bug, not a 0%.
+      if (count === undefined) throw new Error(`the answered-over-time curve has no count at ${minutes} minutes for ${brand.id}`);
+      return count;
+    };
+    const shareAt = (minutes: number) => (counts ? answeredBy(minutes) / measuredInbound(brand) : bucketShareAt(brand, minutes, window));
     const points = counts ? grid.map((minutes) => [minutes, shareAt(minutes)] as const) : bucketPoints(brand, window);
     for (const [minutes, share] of points) curve.push({ brand: brand.name, isClient: brand.role === 'client', minutes, share });
     atTicks.push({ name: brand.name, colour: colourOf(palette, brand.name), values: ticks.map(shareAt) });
