@@ -667,6 +667,17 @@ function handleFields(platform: string, handles: string[]): { element: HTMLEleme
   return { element, values };
 }
 
+/** A brand's id from its name, as a config's ids are written: "Ondanet Ayuda" is ondanet-ayuda. */
+function brandId(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64);
+}
+
 async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
   const config = await api<{ brands: BrandConfig[]; [key: string]: unknown }>('GET', `/api/clients/${client.id}/config`);
   const held = await api<{ platforms: Array<{ platform: string; posts: number }>; known: string[] }>('GET', `/api/clients/${client.id}/platforms`);
@@ -700,12 +711,14 @@ async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
     rows.append(row);
   };
   for (const brand of config.brands) addRow(brand);
-  const newId = el('input', { placeholder: 'rivalco', pattern: '[a-z0-9][a-z0-9_\\-]*', 'data-field': 'new-brand' });
+  const newName = el('input', { placeholder: 'RivalCo Mobile', 'data-field': 'new-brand' });
   const add = el('button', { type: 'button', class: 'secondary', 'data-action': 'add-brand' }, t('addBrand'));
   add.addEventListener('click', () => {
-    if (newId.value.trim() === '') return;
-    addRow({ id: newId.value.trim(), name: newId.value.trim(), accounts: {} });
-    newId.value = '';
+    const name = newName.value.trim();
+    const id = brandId(name);
+    if (id === '' || editors.some((editor) => editor.brand.id === id)) return;
+    addRow({ id, name, accounts: {} });
+    newName.value = '';
   });
   // Another platform for every brand, from those a config may name.
   const otherPlatform = el('select', { 'data-field': 'new-platform' });
@@ -742,7 +755,7 @@ async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
     el('p', {}, t('brandsHint')),
     lists,
     rows,
-    el('p', {}, newId, ' ', add),
+    el('p', {}, newName, ' ', add),
     el('p', {}, otherPlatform, ' ', addPlatform),
     save,
   );

@@ -169,6 +169,10 @@ describe('the page of replybench serve', () => {
     await page.click('#exports .mapped-preview button');
     await page.waitForFunction("document.querySelector('#exports .outcome')?.textContent !== ''");
     expect(await text(page, '#exports .outcome')).toBe('Importées: 2 (0 déjà présentes)');
+    // A competitor is added by its name; its id is made from it.
+    await page.type('#brands input[data-field=new-brand]', 'Ondanet Ayuda Móvil');
+    await page.click('#brands button[data-action=add-brand]');
+    expect(await page.$eval('[data-brand=ondanet-ayuda-movil] input[data-field=name]', (node) => (node as unknown as { value: string }).value)).toBe('Ondanet Ayuda Móvil');
     await page.goto(new URL('/', server().url).href, { waitUntil: 'networkidle0' });
     expect(await text(page, '#app')).toBe("Ouvrez l'adresse affichée par replybench serve : elle porte le jeton dont cette page a besoin.");
     expect(problems).toEqual([]);
