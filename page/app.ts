@@ -681,8 +681,9 @@ function brandId(name: string): string {
 async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
   const config = await api<{ brands: BrandConfig[]; [key: string]: unknown }>('GET', `/api/clients/${client.id}/config`);
   const held = await api<{ platforms: Array<{ platform: string; posts: number }>; known: string[] }>('GET', `/api/clients/${client.id}/platforms`);
-  // The platforms of the data first, then those the config already names; twitter when there are neither.
-  const platforms = [...new Set([...held.platforms.map((entry) => entry.platform), ...config.brands.flatMap((brand) => Object.keys(brand.accounts ?? {}))])];
+  // The platforms of the data a config may name first, then those the config already names; twitter when there are neither.
+  const dataPlatforms = held.platforms.map((entry) => entry.platform).filter((platform) => held.known.includes(platform));
+  const platforms = [...new Set([...dataPlatforms, ...config.brands.flatMap((brand) => Object.keys(brand.accounts ?? {}))])];
   if (platforms.length === 0) platforms.push('twitter');
   const rows = el('div', {});
   const editors: Array<{ brand: BrandConfig; name: HTMLInputElement; row: HTMLElement; handles: Map<string, () => string[]> }> = [];
