@@ -102,6 +102,18 @@ export class Analysis {
     }
   }
 
+  /** A step whose rows are parsed into the shape `row` describes (a failure names `label`), and kept parsed. */
+  private async parsedStep<Row extends z.ZodType>(
+    label: string,
+    row: Row,
+    statement: string,
+    params: SqlParams,
+    kind: StepKind,
+    raw: () => Promise<unknown[]>,
+  ): Promise<Array<z.infer<Row>>> {
+    return (await this.step(statement, params, kind, async () => parseRows(label, row, await raw()))) as Array<z.infer<Row>>;
+  }
+
   /** Whether this analysis built its base tables (a query was not kept): more queries now cost only their own time. */
   get baseBuilt(): boolean {
     return this.built;
@@ -118,8 +130,7 @@ export class Analysis {
    * passing a wrong value on.
    */
   async rows<Row extends z.ZodType>(name: string, row: Row, params: SqlParams = {}): Promise<Array<z.infer<Row>>> {
-    const parsed = async () => parseRows(`queries/${name}.sql`, row, await queryFile(this.session, name, params));
-    return (await this.step(`file:${name}`, params, stepKindOf(queryText(name)), parsed)) as Array<z.infer<Row>>;
+    return this.parsedStep(`queries/${name}.sql`, row, `file:${name}`, params, stepKindOf(queryText(name)), () => queryFile(this.session, name, params));
   }
 
   /**
@@ -128,8 +139,7 @@ export class Analysis {
    * it, its rows are the same, so a kept analysis answers it on its own.
    */
   async baseRows<Row extends z.ZodType>(name: string, row: Row, params: SqlParams = {}): Promise<Array<z.infer<Row>>> {
-    const parsed = async () => parseRows(`queries/${name}.sql`, row, await queryFile(this.session, name, params));
-    return (await this.step(`file:${name}`, params, 'base', parsed)) as Array<z.infer<Row>>;
+    return this.parsedStep(`queries/${name}.sql`, row, `file:${name}`, params, 'base', () => queryFile(this.session, name, params));
   }
 
   /** Runs queries/<name>.sql (a file that builds tables) on this analysis's connection, when a query that is not cached needs it. */
@@ -150,8 +160,7 @@ export class Analysis {
 
   /** Rows of an ad-hoc query on this analysis's connection (a one-line lookup next to a query file), parsed as SqlSession.rows does. */
   async sqlRows<Row extends z.ZodType>(name: string, row: Row, text: string, params: SqlParams = {}): Promise<Array<z.infer<Row>>> {
-    const parsed = async () => parseRows(`query "${name}"`, row, await this.session.script(text, params));
-    return (await this.step(`sql:${text}`, params, stepKindOf(text), parsed)) as Array<z.infer<Row>>;
+    return this.parsedStep(`query "${name}"`, row, `sql:${text}`, params, stepKindOf(text), () => this.session.script(text, params));
   }
 
   /** Closes the connection and keeps what was computed beside the store. */

@@ -6,6 +6,7 @@ const TOP = 5;
 const DAY_MS = 86_400_000;
 
 const counted = z.object({ handle: z.string(), n: z.number() });
+type Counted = z.infer<typeof counted>;
 const profileRow = z.object({
   first_at: z.string().nullable(),
   last_at: z.string().nullable(),
@@ -13,9 +14,8 @@ const profileRow = z.object({
   posts: z.number(),
   kinds: z.array(z.object({ kind: z.string(), n: z.number() })),
   authors: z.array(counted),
-  repliers: z.array(counted),
-  mentioned: z.array(counted),
 });
+const handlesRow = z.object({ repliers: z.array(counted), mentioned: z.array(counted) });
 
 /** What one export holds, in numbers and in plain words: what it can support in a monthly report. */
 export interface FileProfile {
@@ -25,20 +25,28 @@ export interface FileProfile {
   daysWithPosts: number;
   /** Posts per kind (post, reply, repost, quote, comment). */
   kinds: Record<string, number>;
-  topAuthors: Array<{ handle: string; n: number }>;
+  topAuthors: Counted[];
   /** The authors of the most replies: the likely brand accounts. */
-  topRepliers: Array<{ handle: string; n: number }>;
-  topMentioned: Array<{ handle: string; n: number }>;
+  topRepliers: Counted[];
+  topMentioned: Counted[];
   /** Sentences on what the file can support ("no replies: volume and share of voice only"). */
   supports: string[];
 }
 
 /**
- * The profile of the posts of `store` (a dry run's own in-memory posts, or a
- * client's store), of one platform or all, with the `top` authors and handles.
+ * The `top` repliers (the likely brand accounts) and mentioned handles of the
+ * posts of `store` (a dry run's own in-memory posts, or a client's store), on
+ * one platform or all (queries/ingest/top_handles.sql).
  */
-export async function fileProfile(store: Store, { platform = null, top = TOP }: { platform?: string | null; top?: number } = {}): Promise<FileProfile> {
-  const [row] = await store.rows('file profile', profileRow, queryText('ingest/file_profile'), { top, platform });
+export async function topHandles(store: Store, top: number, platform: string | null = null): Promise<{ repliers: Counted[]; mentioned: Counted[] }> {
+  const [row] = await store.rows('top handles', handlesRow, queryText('ingest/top_handles'), { top, platform });
+  return { repliers: row?.repliers ?? [], mentioned: row?.mentioned ?? [] };
+}
+
+/** The profile of the posts a dry run would store (its own in-memory posts table). */
+export async function fileProfile(store: Store): Promise<FileProfile> {
+  const [row] = await store.rows('file profile', profileRow, queryText('ingest/file_profile'), { top: TOP });
+  const handles = await topHandles(store, TOP);
   const kinds = Object.fromEntries((row?.kinds ?? []).map((entry) => [entry.kind, entry.n]));
   const profile = {
     first: row?.first_at ?? null,
@@ -46,8 +54,8 @@ export async function fileProfile(store: Store, { platform = null, top = TOP }: 
     daysWithPosts: row?.days ?? 0,
     kinds,
     topAuthors: row?.authors ?? [],
-    topRepliers: row?.repliers ?? [],
-    topMentioned: row?.mentioned ?? [],
+    topRepliers: handles.repliers,
+    topMentioned: handles.mentioned,
   };
   return { ...profile, supports: supportSentences(profile, row?.posts ?? 0) };
 }

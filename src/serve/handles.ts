@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { queryText } from '../analysis/queries.js';
-import { fileProfile } from '../ingest/file-profile.js';
+import { topHandles } from '../ingest/file-profile.js';
 import { canonicalPlatform, KNOWN_PLATFORMS } from '../store/platforms.js';
 import { HttpError } from './http.js';
 import type { Workspace } from './workspace.js';
@@ -17,8 +17,8 @@ export async function suggestedHandles(workspace: Workspace, id: string, platfor
   const canonical = platform === null ? null : canonicalPlatform(platform);
   if (canonical === null || !KNOWN_PLATFORMS.includes(canonical)) throw new HttpError(400, 'platform: add ?platform=twitter (or another platform of the data).');
   return workspace.readData(id, { platform: canonical, repliers: [], mentioned: [] }, async (store) => {
-    const profile = await fileProfile(store, { platform: canonical, top: SUGGESTED });
-    return { platform: canonical, repliers: profile.topRepliers, mentioned: profile.topMentioned };
+    const { repliers, mentioned } = await topHandles(store, SUGGESTED, canonical);
+    return { platform: canonical, repliers, mentioned };
   });
 }
 

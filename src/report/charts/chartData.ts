@@ -11,7 +11,6 @@ import { BACKGROUND_GREY, BUCKET_COLOURS, type BrandPalette, colourOf, HEAT_SCHE
 import { type AnsweredWithin, curveMinutes } from './curve-minutes.js';
 import type { ChartInputs, JsonValue } from './renderChart.js';
 
-
 export const CHART_IDS = [
   'response-rate',
   'response-time-buckets',
