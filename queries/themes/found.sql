@@ -15,18 +15,47 @@
 -- z >= 1.96; the $top highest of each brand and kind are kept. A side with fewer than
 -- $min_mentions mentions (the other brands, or the previous period) compares nothing.
 --
--- Output: theme_counts(brand_id, current, term, mentions, authors), then
--- theme_found(brand_id, kind, term, mentions, authors, z).
+-- Terms are counted as terms.sql numbers them (first_no, second_no); only those kept
+-- are written out as text, and ties of z go to the first term in alphabetical order.
+--
+-- Output: theme_counts(brand_id, current, first_no, second_no, mentions, authors), then
+-- theme_found(brand_id, kind, term, first_no, second_no, mentions, authors, z).
 -- Parameters: $start, $end, $from, $inbound_mode, $min_authors, $alpha0, $top, $min_mentions.
 CREATE OR REPLACE TEMP TABLE theme_counts AS
-SELECT m.brand_id, m.created_at >= $start::TIMESTAMPTZ AS current, t.term,
-       count(*) AS mentions, count(DISTINCT m.author) AS authors
-FROM mentions m
-JOIN theme_posts p ON p.platform = m.platform AND p.post_id = m.post_id
-JOIN theme_terms t ON t.post_no = p.rowid
-WHERE m.created_at >= $from::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
-  AND ($inbound_mode = 'all' OR m.is_question) AND m.needs_answer
-GROUP BY ALL;
+-- Distinct authors are counted without a distinct count over every term of every
+-- mention: an author with one mention of the brand in the period is one author of each
+-- of its terms (a mention holds each term once), so only the terms of authors of
+-- several mentions are deduplicated. The brand is grouped by its order (an integer).
+WITH counted AS (
+  SELECT p.rowid AS post_no, b.ord AS brand_no, m.created_at >= $start::TIMESTAMPTZ AS current, m.author,
+         count(*) OVER (PARTITION BY b.ord, current, m.author) AS author_mentions
+  FROM mentions m
+  JOIN theme_posts p ON p.platform = m.platform AND p.post_id = m.post_id
+  JOIN rb_brands b ON b.brand_id = m.brand_id
+  WHERE m.created_at >= $from::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
+    AND ($inbound_mode = 'all' OR m.is_question) AND m.needs_answer
+),
+terms AS NOT MATERIALIZED (
+  SELECT c.brand_no, c.current, c.author, c.author_mentions, t.first_no, t.second_no
+  FROM counted c
+  JOIN theme_terms t ON t.post_no = c.post_no
+),
+by_term AS (
+  SELECT brand_no, current, first_no, second_no, count(*) AS mentions,
+         count(*) FILTER (WHERE author_mentions = 1) AS lone_authors
+  FROM terms
+  GROUP BY ALL
+),
+repeat_authors AS (
+  SELECT brand_no, current, first_no, second_no, count(DISTINCT author) AS authors
+  FROM terms
+  WHERE author_mentions > 1
+  GROUP BY ALL
+)
+SELECT b.brand_id, t.current, t.first_no, t.second_no, t.mentions, t.lone_authors + coalesce(r.authors, 0) AS authors
+FROM by_term t
+LEFT JOIN repeat_authors r ON r.brand_no = t.brand_no AND r.current = t.current AND r.first_no = t.first_no AND r.second_no = t.second_no
+JOIN rb_brands b ON b.ord = t.brand_no;
 
 CREATE OR REPLACE TEMP TABLE theme_found AS
 WITH volumes AS (
@@ -40,8 +69,8 @@ WITH volumes AS (
   GROUP BY brand_id
 ),
 prior AS (
-  SELECT term, $alpha0 * sum(mentions) / (SELECT sum(mentions) FROM theme_counts) AS a
-  FROM theme_counts GROUP BY term
+  SELECT first_no, second_no, $alpha0 * sum(mentions) / (SELECT sum(mentions) FROM theme_counts) AS a
+  FROM theme_counts GROUP BY first_no, second_no
 ),
 sizes AS (
   SELECT brand_id,
@@ -49,30 +78,33 @@ sizes AS (
          coalesce(sum(mentions) FILTER (WHERE NOT current), 0) AS n_before
   FROM theme_counts GROUP BY brand_id
 ),
-all_now AS (SELECT term, sum(mentions) AS mentions FROM theme_counts WHERE current GROUP BY term),
+all_now AS (SELECT first_no, second_no, sum(mentions) AS mentions FROM theme_counts WHERE current GROUP BY first_no, second_no),
 candidates AS (
-  SELECT c.brand_id, c.term, c.mentions, c.authors, p.a,
+  SELECT c.brand_id, c.first_no, c.second_no, c.mentions, c.authors, p.a,
          c.mentions AS y_i, s.n_now AS n_i,
          al.mentions - c.mentions AS y_others,
          (SELECT sum(n_now) FROM sizes) - s.n_now AS n_others,
          coalesce(b.mentions, 0) AS y_before, s.n_before,
          (SELECT sum(now) FROM volumes) - v.now AS others_volume, v.before AS before_volume
   FROM theme_counts c
-  JOIN prior p ON p.term = c.term
-  JOIN all_now al ON al.term = c.term
+  JOIN prior p ON p.first_no = c.first_no AND p.second_no = c.second_no
+  JOIN all_now al ON al.first_no = c.first_no AND al.second_no = c.second_no
   JOIN sizes s ON s.brand_id = c.brand_id
   JOIN volumes v ON v.brand_id = c.brand_id
-  LEFT JOIN theme_counts b ON b.brand_id = c.brand_id AND b.term = c.term AND NOT b.current
+  LEFT JOIN theme_counts b ON b.brand_id = c.brand_id AND b.first_no = c.first_no AND b.second_no = c.second_no AND NOT b.current
   WHERE c.current AND c.authors >= $min_authors
 ),
 scored AS (
-  SELECT brand_id, term, mentions, authors, 'distinctive' AS kind, rb_log_odds_z(y_i, n_i, y_others, n_others, a, $alpha0) AS z
+  SELECT brand_id, first_no, second_no, mentions, authors, 'distinctive' AS kind, rb_log_odds_z(y_i, n_i, y_others, n_others, a, $alpha0) AS z
   FROM candidates WHERE others_volume >= $min_mentions
   UNION ALL
-  SELECT brand_id, term, mentions, authors, 'rising', rb_log_odds_z(y_i, n_i, y_before, n_before, a, $alpha0)
+  SELECT brand_id, first_no, second_no, mentions, authors, 'rising', rb_log_odds_z(y_i, n_i, y_before, n_before, a, $alpha0)
   FROM candidates WHERE before_volume >= $min_mentions
 )
-SELECT brand_id, kind, term, mentions::DOUBLE AS mentions, authors::DOUBLE AS authors, z::DOUBLE AS z
-FROM scored
-WHERE z >= 1.96
-QUALIFY row_number() OVER (PARTITION BY brand_id, kind ORDER BY z DESC, term) <= $top;
+SELECT s.brand_id, s.kind, w1.word || CASE WHEN s.second_no = 0 THEN '' ELSE ' ' || w2.word END AS term,
+       s.first_no, s.second_no, s.mentions::DOUBLE AS mentions, s.authors::DOUBLE AS authors, s.z::DOUBLE AS z
+FROM scored s
+JOIN theme_vocabulary w1 ON w1.word_no = s.first_no
+LEFT JOIN theme_vocabulary w2 ON w2.word_no = s.second_no
+WHERE s.z >= 1.96
+QUALIFY row_number() OVER (PARTITION BY s.brand_id, s.kind ORDER BY s.z DESC, term) <= $top;

@@ -10,10 +10,10 @@ CREATE OR REPLACE TEMP TABLE theme_mentions AS
 WITH marked AS (
   SELECT platform, post_id, theme, source FROM theme_matches
   UNION ALL
-  SELECT p.platform, p.post_id, t.term, 'found'
+  SELECT p.platform, p.post_id, f.term, 'found'
   FROM theme_terms t
   JOIN theme_posts p ON p.rowid = t.post_no
-  SEMI JOIN (SELECT DISTINCT term FROM theme_found) f ON f.term = t.term
+  JOIN (SELECT DISTINCT term, first_no, second_no FROM theme_found) f ON f.first_no = t.first_no AND f.second_no = t.second_no
 )
 SELECT m.brand_id, k.theme, k.source, m.platform, m.post_id, m.author, m.created_at,
        m.created_at >= $start::TIMESTAMPTZ AS current, m.response_at, m.response_min, m.needs_answer

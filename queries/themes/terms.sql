@@ -4,26 +4,38 @@
 -- and its two-word phrases (two content words next to each other in the text), each
 -- once per mention.
 --
--- Output: theme_terms(post_no, term), post_no the mention's rowid in theme_posts: an
--- integer key, which the millions of terms are sorted, deduplicated and joined on far
--- faster than on (platform, post_id). theme_posts is never changed after it is built;
--- rebuilt, it must be followed by this step again.
+-- Words are numbered (theme_vocabulary): the millions of terms are then pairs of
+-- integers, which are deduplicated, grouped and joined far faster than text; a term's
+-- text is looked up only for the few that make a theme (found.sql).
+--
+-- Output: theme_vocabulary(word, word_no), each content word of the mentions once;
+-- theme_terms(post_no, first_no, second_no): post_no the mention's rowid in theme_posts,
+-- first_no and second_no the term's words (second_no 0 for a single word). theme_posts
+-- is never changed after it is built; rebuilt, it must be followed by this step again.
 -- Parameters: none.
+CREATE OR REPLACE TEMP TABLE theme_vocabulary AS
+WITH distinct_words AS (
+  SELECT DISTINCT unnest(string_split(trim(words), ' ')) AS word FROM theme_posts WHERE words <> '  '
+)
+SELECT d.word, (row_number() OVER (ORDER BY d.word))::INTEGER AS word_no
+FROM distinct_words d
+ANTI JOIN rb_theme_stopwords s ON s.word = d.word
+WHERE length(d.word) >= 2 AND NOT regexp_matches(d.word, '[0-9]');
+
 CREATE OR REPLACE TEMP TABLE theme_terms AS
 -- Each word beside the word that follows it: two unnests in one SELECT run side by side,
 -- the shorter list padded with NULL, so no self-join of every word of every mention is needed.
-WITH words AS (
+WITH occurrences AS (
   SELECT post_no, unnest(list) AS word, unnest(list[2:]) AS next_word
   FROM (SELECT rowid AS post_no, string_split(trim(words), ' ') AS list FROM theme_posts WHERE words <> '  ')
 ),
-flagged AS (
-  SELECT w.post_no, w.word, w.next_word,
-         s.word IS NULL AND length(w.word) >= 2 AND NOT regexp_matches(w.word, '[0-9]') AS is_content,
-         w.next_word IS NOT NULL AND n.word IS NULL AND length(w.next_word) >= 2 AND NOT regexp_matches(w.next_word, '[0-9]') AS next_is_content
-  FROM words w
-  LEFT JOIN rb_theme_stopwords s ON s.word = w.word
-  LEFT JOIN rb_theme_stopwords n ON n.word = w.next_word
+coded AS (
+  -- only content words are in the vocabulary: the inner join drops the others
+  SELECT o.post_no, a.word_no AS first_no, b.word_no AS second_no
+  FROM occurrences o
+  JOIN theme_vocabulary a ON a.word = o.word
+  LEFT JOIN theme_vocabulary b ON b.word = o.next_word
 )
-SELECT post_no, word AS term FROM flagged WHERE is_content
-UNION
-SELECT post_no, word || ' ' || next_word FROM flagged WHERE is_content AND next_is_content;
+SELECT DISTINCT post_no, first_no, 0 AS second_no FROM coded
+UNION ALL
+SELECT DISTINCT post_no, first_no, second_no FROM coded WHERE second_no IS NOT NULL;

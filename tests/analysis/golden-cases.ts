@@ -1,6 +1,6 @@
 /**
  * The numbers that must not move when the analysis is rebuilt: the metrics,
- * diagnostics and report facts of the demo month, of the demo quarter in
+ * diagnostics, themes and report facts of the demo month, of the demo quarter in
  * questions-only mode, and of the real Kaggle sample, each computed through
  * the real import and the public library calls.
  */
@@ -14,6 +14,7 @@ import { withAnalysis } from '../../src/analysis/analysis.js';
 import { metricsOf } from '../../src/metrics/compute.js';
 import { diagnosticsOf } from '../../src/metrics/diagnostics/index.js';
 import { readStoreFacts } from '../../src/report/model/storeFacts.js';
+import { themesOf, withThemes } from '../../src/themes/index.js';
 import { writeSampleExports } from '../../src/sample/index.js';
 import { SAMPLE_DATA_DIR } from '../../src/sample/paths.js';
 import { SAMPLE_REPORT_PERIOD } from '../../src/sample/spec.js';
@@ -33,9 +34,10 @@ export async function goldenOutput(store: Store, config: Config, period: string)
   return withAnalysis(store, config, period, async (analysis) => {
     const metrics = await metricsOf(analysis);
     metrics.diagnostics = await diagnosticsOf(analysis);
+    const themes = await themesOf(analysis);
     const facts = await readStoreFacts(analysis);
       const imports = facts.imports.map(({ file, ...counts }) => ({ file: file.replace(/^.*[\\/]/, ''), ...counts }));
-    return JSON.parse(JSON.stringify({ metrics, facts: { ...facts, imports } })) as unknown;
+    return JSON.parse(JSON.stringify({ metrics: withThemes(metrics, themes), facts: { ...facts, imports } })) as unknown;
   });
 }
 
