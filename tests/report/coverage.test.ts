@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Analysis } from '../../src/analysis/analysis.js';
 import type { Config } from '../../src/config/types.js';
 import type { MetricsReport } from '../../src/metrics/types.js';
 import { assignRanks, comparableMetrics } from '../../src/metrics/ranking.js';
@@ -54,15 +55,19 @@ beforeAll(async () => {
   printer = await ReportPrinter.launch();
   for (const [name, { posts, config, pdf }] of Object.entries(CASES) as Array<[Case, (typeof CASES)[Case]]>) {
     const store = await storeOf(posts());
+    const caseConfig = config();
+    // One analysis for the three languages; only the page, and the PDF where it is read.
+    const analysis = await Analysis.build(store, caseConfig, '2017-10');
     try {
       for (const lang of LANGUAGES) {
         const written = await writeReport({
-          config: config(), store, period: '2017-10', outDir: join(out, name, lang), lang, printer, skipPdf: pdf !== lang, generatedAt: new Date('2017-11-03T10:00:00Z'),
+          config: caseConfig, analysis, outDir: join(out, name, lang), lang, printer, formats: pdf === lang ? ['html', 'pdf'] : ['html'], generatedAt: new Date('2017-11-03T10:00:00Z'),
         });
         html[`${name}.${lang}`] = readFileSync(written.html, 'utf8');
         if (written.pdf) pdfs[name] = written.pdf;
       }
     } finally {
+      analysis.close();
       store.close();
     }
   }

@@ -1,3 +1,4 @@
+import { withAnalysis } from '../../src/analysis/analysis.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,9 +23,12 @@ let store: Store;
 
 beforeAll(async () => {
   store = await metricsFixtureStore();
-  for (const lang of ['en', 'es'] as const) {
-    written[lang] = await writeReport({ config: metricsFixtureConfig(), store, period: '2017-10', outDir: join(out, lang), lang, formats: ['pptx'], generatedAt: new Date('2017-11-03T10:00:00Z') });
-  }
+  const config = metricsFixtureConfig();
+  await withAnalysis(store, config, '2017-10', async (analysis) => {
+    for (const lang of ['en', 'es'] as const) {
+      written[lang] = await writeReport({ config, analysis, outDir: join(out, lang), lang, formats: ['pptx'], generatedAt: new Date('2017-11-03T10:00:00Z') });
+    }
+  });
 }, 120_000);
 
 afterAll(() => store?.close());
