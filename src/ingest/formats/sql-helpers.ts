@@ -53,7 +53,10 @@ export function safeIdText(expr: string): string {
 
 /** A comma-separated id list as ids joined by "," (spaces and float suffixes such as `3.0` removed); NULL when empty. */
 export function idList(expr: string): string {
-  return `NULLIF(array_to_string(list_filter(list_transform(string_split(trim(${expr}), ','), id -> regexp_replace(trim(id), '\\.0+$', '')), id -> id <> ''), ','), '')`;
+  const ids = (each: string) => `NULLIF(array_to_string(list_filter(list_transform(string_split(trim(${expr}), ','), id -> ${each}), id -> id <> ''), ','), '')`;
+  // This runs on every row: only a list with a dot can hold a float suffix (a regular expression per id), and only a
+  // list with a comma needs splitting; a single id is its trimmed text.
+  return `CASE WHEN contains(${expr}, '.') THEN ${ids("regexp_replace(trim(id), '\\.0+$', '')")} WHEN contains(${expr}, ',') THEN ${ids('trim(id)')} ELSE ${textCell(expr)} END`;
 }
 
 /** True when a non-empty id list holds anything but digits and commas. */

@@ -5,6 +5,7 @@ import {
   handle,
   idText,
   isScientificNotation,
+  idList,
   isUnreadableIdList,
   isoInstant,
   localOrIsoInstant,
@@ -46,6 +47,10 @@ describe('sql helpers', () => {
     expect(await apply(idText, ['3.0', '"1955511622421602690"', '1955511622421602690.0', " '119237 ", '', null, 'abc_123', '12.5'])).toEqual([
       '3', '1955511622421602690', '1955511622421602690', '119237', null, null, 'abc_123', '12.5',
     ]);
+  });
+
+  test('id lists: each id trimmed, float renderings cut, empty ids dropped, a single id as its text', async () => {
+    expect(await apply(idList, ['3.0, 4.0', '119249, 119251', ' 119237 ', '1,,2', ',5', '12.50', '', null])).toEqual(['3,4', '119249,119251', '119237', '1,2', '5', '12.50', null, null]);
   });
 
   test('unreadable id lists and ids in scientific notation', async () => {
