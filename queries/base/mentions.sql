@@ -20,8 +20,8 @@
 --                                   (inbound.sql's handles_tagged) and does not reply
 --                                   directly to a post of the brand;
 --                   'closer'        a short acknowledgement with no question
---                                   (rb_is_acknowledgement, acknowledgement.sql) that its
---                                   author wrote after the brand had replied to them in the
+--                                   (acknowledgement.sql; closer_texts and closer_words
+--                                   below) that its author wrote after the brand had replied to them in the
 --                                   same thread: in reply to that brand reply, or in the
 --                                   same conversation (thread_id)
 --   needs_answer  no_answer IS NULL: the response metrics rest on these mentions only;
@@ -74,11 +74,30 @@ closer_candidates AS (
   WHERE $needs_answer AND NOT i.is_question AND i.thread_id IS NOT NULL
     AND b.post_type = 'reply' AND b.parent_author = i.author AND b.created_at <= i.created_at
 ),
+closer_texts AS (
+  -- each candidate post once, with its text reduced as acknowledgement.sql says
+  SELECT platform, post_id, bare, rb_ack_words(bare) AS words
+  FROM (
+    SELECT p.platform, p.post_id, rb_bare_text(p.text) AS bare
+    FROM posts p
+    SEMI JOIN closer_candidates c ON c.platform = p.platform AND c.post_id = p.post_id
+    WHERE rb_may_acknowledge(p.text)
+  )
+),
+closer_words AS (
+  -- acknowledgement.sql's vocabulary test: every word in the vocabulary, one of them
+  -- acknowledging, at most 12 words
+  SELECT t.platform, t.post_id, bool_and(v.word IS NOT NULL) AND bool_or(coalesce(v.acknowledges, false)) AS acknowledges
+  FROM (SELECT platform, post_id, unnest(words) AS word FROM closer_texts WHERE len(words) BETWEEN 1 AND 12) t
+  LEFT JOIN rb_ack_vocabulary v ON v.word = t.word
+  GROUP BY t.platform, t.post_id
+),
 closers AS (
   SELECT c.brand_id, c.platform, c.post_id
   FROM closer_candidates c
-  JOIN posts p ON p.platform = c.platform AND p.post_id = c.post_id
-  WHERE rb_is_acknowledgement(p.text)
+  JOIN closer_texts t ON t.platform = c.platform AND t.post_id = c.post_id
+  LEFT JOIN closer_words w ON w.platform = t.platform AND w.post_id = t.post_id
+  WHERE CASE WHEN len(t.words) = 0 THEN rb_ack_wordless(t.bare) ELSE coalesce(w.acknowledges, false) END
 ),
 newest AS (
   -- the newest accepted post of each platform, never later than the latest import
