@@ -20,10 +20,10 @@
 --                                   (inbound.sql's handles_tagged) and does not reply
 --                                   directly to a post of the brand;
 --                   'closer'        a short acknowledgement with no question
---                                   (acknowledgement.sql; closer_texts and closer_words
---                                   below) that its author wrote after the brand had replied to them in the
---                                   same thread: in reply to that brand reply, or in the
---                                   same conversation (thread_id)
+--                                   (acknowledgement.sql) that its author wrote after
+--                                   the brand had replied to them in the same thread: in
+--                                   reply to that brand reply, or in the same
+--                                   conversation (thread_id)
 --   needs_answer  no_answer IS NULL: the response metrics rest on these mentions only;
 --                 volume and share of voice count every mention
 --   local_month   'YYYY-MM' in the report timezone
@@ -84,20 +84,21 @@ closer_texts AS (
     WHERE rb_may_acknowledge(p.text)
   )
 ),
-closer_words AS (
-  -- acknowledgement.sql's vocabulary test: every word in the vocabulary, one of them
-  -- acknowledging, at most 12 words
-  SELECT t.platform, t.post_id, bool_and(v.word IS NOT NULL) AND bool_or(coalesce(v.acknowledges, false)) AS acknowledges
+worded_closers AS (
+  -- the candidates of 1 to 12 words that acknowledgement.sql's vocabulary test passes:
+  -- every word in the vocabulary, one of them acknowledging
+  SELECT t.platform, t.post_id
   FROM (SELECT platform, post_id, unnest(words) AS word FROM closer_texts WHERE len(words) BETWEEN 1 AND 12) t
   LEFT JOIN rb_ack_vocabulary v ON v.word = t.word
   GROUP BY t.platform, t.post_id
+  HAVING bool_and(v.word IS NOT NULL) AND bool_or(coalesce(v.acknowledges, false))
 ),
 closers AS (
   SELECT c.brand_id, c.platform, c.post_id
   FROM closer_candidates c
   JOIN closer_texts t ON t.platform = c.platform AND t.post_id = c.post_id
-  LEFT JOIN closer_words w ON w.platform = t.platform AND w.post_id = t.post_id
-  WHERE CASE WHEN len(t.words) = 0 THEN rb_ack_wordless(t.bare) ELSE coalesce(w.acknowledges, false) END
+  LEFT JOIN worded_closers w ON w.platform = t.platform AND w.post_id = t.post_id
+  WHERE CASE WHEN len(t.words) = 0 THEN rb_ack_emoji_shape(t.bare) ELSE w.post_id IS NOT NULL END
 ),
 newest AS (
   -- the newest accepted post of each platform, never later than the latest import

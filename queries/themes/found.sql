@@ -16,7 +16,7 @@
 -- $min_mentions mentions (the other brands, or the previous period) compares nothing.
 --
 -- Terms are counted as terms.sql numbers them (first_no, second_no); only those kept
--- are written out as text, and ties of z go to the first term in alphabetical order.
+-- are written out as text, and ties of z go to the first term in byte order.
 --
 -- Output: theme_counts(brand_id, current, first_no, second_no, mentions, authors), then
 -- theme_found(brand_id, kind, term, first_no, second_no, mentions, authors, z).
@@ -26,7 +26,7 @@ CREATE OR REPLACE TEMP TABLE theme_counts AS
 -- mention: an author with one mention of the brand in the period is one author of each
 -- of its terms (a mention holds each term once), so only the terms of authors of
 -- several mentions are deduplicated. The brand is grouped by its order (an integer).
-WITH counted AS (
+WITH mention_authors AS (
   SELECT p.rowid AS post_no, b.ord AS brand_no, m.created_at >= $start::TIMESTAMPTZ AS current, m.author,
          count(*) OVER (PARTITION BY b.ord, current, m.author) AS author_mentions
   FROM mentions m
@@ -35,20 +35,20 @@ WITH counted AS (
   WHERE m.created_at >= $from::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
     AND ($inbound_mode = 'all' OR m.is_question) AND m.needs_answer
 ),
-terms AS NOT MATERIALIZED (
+author_terms AS NOT MATERIALIZED (
   SELECT c.brand_no, c.current, c.author, c.author_mentions, t.first_no, t.second_no
-  FROM counted c
+  FROM mention_authors c
   JOIN theme_terms t ON t.post_no = c.post_no
 ),
 by_term AS (
   SELECT brand_no, current, first_no, second_no, count(*) AS mentions,
          count(*) FILTER (WHERE author_mentions = 1) AS lone_authors
-  FROM terms
+  FROM author_terms
   GROUP BY ALL
 ),
 repeat_authors AS (
   SELECT brand_no, current, first_no, second_no, count(DISTINCT author) AS authors
-  FROM terms
+  FROM author_terms
   WHERE author_mentions > 1
   GROUP BY ALL
 )

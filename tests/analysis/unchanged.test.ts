@@ -1,5 +1,5 @@
 /**
- * Every number stays as it was: the metrics, diagnostics and report facts of
+ * Every number stays as it was: the metrics, diagnostics, themes and report facts of
  * the golden cases equal the recorded ones (tests/fixtures/golden/), value by
  * value, floats to 1e-9 relative (SQL may sum in another order).
  */

@@ -85,6 +85,8 @@ describe('closers', () => {
     '@acme ok',
     '@acme 🙏🙏',
     '@acme :)',
+    // 12 words, each in the vocabulary
+    '@acme thank you so much for the help, it works now, thanks again',
   ])('"%s" under the brand\'s answer needs no answer', async (text) => {
     const acme = await closing(text);
     // Inbound 2 (the question and the closer); 1 needs an answer and is answered.
@@ -98,6 +100,10 @@ describe('closers', () => {
     '@acme :(',
     '@acme 123',
     '@acme',
+    // 13 words, each in the vocabulary: too long to be one
+    '@acme thank you so much for the help, it works now, thanks again guys',
+    // words of the vocabulary, none of which acknowledges
+    '@acme as always',
   ])('"%s" under the brand\'s answer still needs one', async (text) => {
     const acme = await closing(text);
     expect([acme.inbound, acme.coverage?.closers, acme.coverage?.inboundMeasured, acme.answered]).toEqual([2, 0, 2, 1]);
@@ -125,6 +131,27 @@ describe('closers', () => {
       await store.run("UPDATE posts SET thread_id = 'conv1'");
       const acme = brand(await computeMetrics(store, configWith(BRANDS), '2017-10'), 'acme');
       expect([acme.inbound, acme.coverage?.closers, acme.responseRate]).toEqual([2, 1, 1]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('counts one thank-you as a closer of each brand that had answered its author in the thread', async () => {
+    const posts: TestPost[] = [
+      { id: 'q', author: 'cust', at: at(0), text: '@acme @rival my line is down, can you help?' },
+      { id: 'q-a', author: 'acme', at: at(10), text: '@cust on it', parent: 'q' },
+      { id: 'q-r', author: 'rival', at: at(12), text: '@cust we can help too', parent: 'q' },
+      { id: 'c', author: 'cust', at: at(20), text: '@acme @rival thanks both', parent: 'q-a' },
+    ];
+    // By parent only: the thank-you replies to acme's answer, so it closes acme's thread, not rival's.
+    const byParent = await metrics(posts);
+    expect([brand(byParent, 'acme').coverage?.closers, brand(byParent, 'rival').coverage?.closers]).toEqual([1, 0]);
+    // In one conversation (thread_id), both brands had answered the customer: one post, a closer of each.
+    const store = await storeWith(posts);
+    try {
+      await store.run("UPDATE posts SET thread_id = 'conv1'");
+      const report = await computeMetrics(store, configWith(BRANDS), '2017-10');
+      expect([brand(report, 'acme').coverage?.closers, brand(report, 'rival').coverage?.closers]).toEqual([1, 1]);
     } finally {
       store.close();
     }

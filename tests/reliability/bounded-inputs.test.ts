@@ -104,10 +104,12 @@ describe('dates', () => {
 
   it('with an offset beyond ±14:00 are rejected, not stored a day off', async () => {
     const path = join(scratch(), 'offsets.csv');
-    writeFileSync(path, `${TWCS_HEADER.join(',')}\n1,a,True,Mon Oct 02 10:00:00 +2500 2017,@AcmeCares hi,,\n2,b,True,Mon Oct 02 10:00:00 +1400 2017,@AcmeCares hi,,\n3,c,True,Mon Oct 02 10:00:00 -1401 2017,@AcmeCares hi,,\n`);
+    // +1375 is 13 hours and 75 minutes, 14:15: beyond too, though its hours are not; +1259 (12:59) is within.
+    const dates = ['+2500', '+1400', '-1401', '+1375', '+1259'].map((offset, index) => `${index + 1},a${index},True,Mon Oct 02 10:00:00 ${offset} 2017,@AcmeCares hi,,`);
+    writeFileSync(path, `${TWCS_HEADER.join(',')}\n${dates.join('\n')}\n`);
     const { posts, rejects } = await importInto([path]);
-    expect(posts).toBe(1);
-    expect(rejects).toEqual(['UTC offset beyond ±14:00 (no place on Earth is further from UTC)', 'UTC offset beyond ±14:00 (no place on Earth is further from UTC)']);
+    expect(posts).toBe(2);
+    expect(rejects).toEqual(Array.from({ length: 3 }, () => 'UTC offset beyond ±14:00 (no place on Earth is further from UTC)'));
   });
 });
 

@@ -8,12 +8,13 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Analysis } from '../../src/analysis/analysis.js';
+import { withAnalysis } from '../../src/analysis/analysis.js';
 import type { Config } from '../../src/config/types.js';
 import type { MetricsReport } from '../../src/metrics/types.js';
 import { assignRanks, comparableMetrics } from '../../src/metrics/ranking.js';
 import { catalogueOf } from '../../src/report/model/brandLookup.js';
 import type { Language } from '../../src/report/i18n/language.js';
+import { REPORT_FORMATS } from '../../src/report/formats.js';
 import { ReportPrinter, writeReport } from '../../src/report/index.js';
 import { buildReportModel } from '../../src/report/model/buildModel.js';
 import { ReportTemplate } from '../../src/report/template.js';
@@ -56,18 +57,20 @@ beforeAll(async () => {
   for (const [name, { posts, config, pdf }] of Object.entries(CASES) as Array<[Case, (typeof CASES)[Case]]>) {
     const store = await storeOf(posts());
     const caseConfig = config();
-    // One analysis for the three languages; only the page, and the PDF where it is read.
-    const analysis = await Analysis.build(store, caseConfig, '2017-10');
     try {
-      for (const lang of LANGUAGES) {
-        const written = await writeReport({
-          config: caseConfig, analysis, outDir: join(out, name, lang), lang, printer, formats: pdf === lang ? ['html', 'pdf'] : ['html'], generatedAt: new Date('2017-11-03T10:00:00Z'),
-        });
-        html[`${name}.${lang}`] = readFileSync(written.html, 'utf8');
-        if (written.pdf) pdfs[name] = written.pdf;
-      }
+      // One analysis for the three languages. Every file is written once per case (the deck, workbook and CSV must
+      // not fail on data without brand posts or rates), in the language whose PDF is read (or English); the others
+      // write the page.
+      const allFilesIn = pdf ?? 'en';
+      await withAnalysis(store, caseConfig, '2017-10', async (analysis) => {
+        for (const lang of LANGUAGES) {
+          const formats = lang === allFilesIn ? REPORT_FORMATS.filter((format) => format !== 'pdf' || pdf === lang) : (['html'] as const);
+          const written = await writeReport({ config: caseConfig, analysis, outDir: join(out, name, lang), lang, printer, formats, generatedAt: new Date('2017-11-03T10:00:00Z') });
+          html[`${name}.${lang}`] = readFileSync(written.html, 'utf8');
+          if (written.pdf) pdfs[name] = written.pdf;
+        }
+      });
     } finally {
-      analysis.close();
       store.close();
     }
   }

@@ -1,10 +1,10 @@
-import { withAnalysis } from '../../src/analysis/analysis.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withAnalysis } from '../../src/analysis/analysis.js';
 import type { Config } from '../../src/config/types.js';
 import type { MetricsReport } from '../../src/metrics/types.js';
 import type { ImprovementItem } from '../../src/report/advice/types.js';

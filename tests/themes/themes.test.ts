@@ -103,7 +103,7 @@ describe('configured themes', () => {
   });
 });
 
-/** The content words and two-word phrases of a text, once each: found.sql's terms, written again here. */
+/** The content words and two-word phrases of a text, once each: terms.sql's terms, written again here. */
 function termsOf(text: string, stop: Set<string>): Set<string> {
   const words = themeWords(text.replace(/@[A-Za-z0-9_]+/g, ' ')).split(' ').filter((word) => word !== '');
   const content = words.map((word) => word.length >= 2 && !/[0-9]/.test(word) && !stop.has(word));
@@ -173,6 +173,17 @@ describe('themes found in the data', () => {
       }),
       { numRuns: 4 },
     );
+  });
+
+  it('count an author once per term, however many of their mentions hold it, beside authors of one mention', async () => {
+    // 24 mentions each time: 4 authors of one mention and one of 20 are 5 authors, the default threshold; 3 and one are 4.
+    const withAuthors = (lone: number): TestPost[] => [
+      ...Array.from({ length: lone }, (_, i): TestPost => ({ id: `lone${i}`, author: `lone${i}`, at: at(10, 11, i), text: '@acme zqmodem blinks' })),
+      ...Array.from({ length: 24 - lone }, (_, i): TestPost => ({ id: `again${i}`, author: 'again', at: at(10, 12, i), text: '@acme zqmodem blinks' })),
+    ];
+    const foundOf = async (extra: TestPost[]) => ((await themes([...posts(), ...extra])).find((brand) => brand.id === 'acme')?.themes ?? []).filter((theme) => theme.source === 'found');
+    expect((await foundOf(withAuthors(4))).find((theme) => theme.name === 'zqmodem')?.mentions).toBe(24);
+    expect((await foundOf(withAuthors(3))).some((theme) => theme.name.includes('zqmodem'))).toBe(false);
   });
 
   it('do not change when a brand is renamed', async () => {

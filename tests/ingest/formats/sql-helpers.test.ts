@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   countValue,
   handle,
+  idList,
   idText,
   isScientificNotation,
-  idList,
   isUnreadableIdList,
   isoInstant,
   localOrIsoInstant,
@@ -50,7 +50,7 @@ describe('sql helpers', () => {
   });
 
   test('id lists: each id trimmed, float renderings cut, empty ids dropped, a single id as its text', async () => {
-    expect(await apply(idList, ['3.0, 4.0', '119249, 119251', ' 119237 ', '1,,2', ',5', '12.50', '', null])).toEqual(['3,4', '119249,119251', '119237', '1,2', '5', '12.50', null, null]);
+    expect(await apply(idList, ['3.0, 4.0', '3.0', '119249, 119251', ' 119237 ', '1,,2', ',5', '12.50', '   ', '', null])).toEqual(['3,4', '3', '119249,119251', '119237', '1,2', '5', '12.50', null, null, null]);
   });
 
   test('unreadable id lists and ids in scientific notation', async () => {
