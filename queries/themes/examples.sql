@@ -1,10 +1,9 @@
 -- Themes, step 8: up to $limit mentions of each theme of each brand in the period, as
 -- examples: those still unanswered that needed an answer first, then the newest; one
--- per author.
+-- per author. The examples are chosen first; only their text is then read from posts
+-- (the join on created_at too lets DuckDB skip the posts of other months).
 --
 -- Parameters: $limit.
--- The examples are chosen first; only their text is then read from posts (the join on
--- created_at too lets DuckDB skip the posts of other months).
 WITH candidates AS (
   SELECT brand_id, theme, source, platform, post_id, author, created_at,
          (needs_answer AND response_at IS NULL) AS unanswered
