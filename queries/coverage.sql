@@ -56,7 +56,7 @@ WITH own AS (
   GROUP BY GROUPING SETS ((brand_id), (brand_id, platform))
 ),
 received AS MATERIALIZED (
-  SELECT m.*, mp.platform IS NOT NULL AS on_measured, (m.created_at AT TIME ZONE $tz)::DATE AS local_day
+  SELECT m.*, mp.platform IS NOT NULL AS on_measured
   FROM mentions m
   LEFT JOIN measured_platforms mp ON mp.brand_id = m.brand_id AND mp.platform = m.platform
   WHERE m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
@@ -106,11 +106,11 @@ activity AS (
   SELECT brand_id,
          CASE WHEN grouping(platform) = 1 THEN '*' ELSE platform END AS scope,
          min(created_at) AS first_at, max(created_at) AS last_at,
-         count(DISTINCT (created_at AT TIME ZONE $tz)::DATE) AS days_with_data
+         count(DISTINCT local_day) AS days_with_data
   FROM (
-    SELECT brand_id, platform, created_at FROM received
+    SELECT brand_id, platform, created_at, local_day FROM received
     UNION ALL
-    SELECT brand_id, platform, created_at FROM brand_posts
+    SELECT brand_id, platform, created_at, (created_at AT TIME ZONE $tz)::DATE FROM brand_posts
     WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND post_type <> 'repost'
   )
   GROUP BY GROUPING SETS ((brand_id), (brand_id, platform))

@@ -8,26 +8,26 @@
 --
 -- Parameters: $start, $end, $inbound_mode, $tz.
 WITH received AS (
-  SELECT DISTINCT platform, post_id, created_at
+  SELECT DISTINCT platform, post_id, created_at, local_day
   FROM mentions
   WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ
     AND ($inbound_mode = 'all' OR is_question)
 ),
 activity AS (
-  SELECT created_at FROM received
+  SELECT created_at, local_day FROM received
   UNION ALL
-  SELECT created_at FROM brand_posts
+  SELECT created_at, (created_at AT TIME ZONE $tz)::DATE FROM brand_posts
   WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND post_type <> 'repost'
 ),
 days AS (
-  SELECT (created_at AT TIME ZONE $tz)::DATE AS local_day, count(*) AS n
+  SELECT local_day, count(*) AS n
   FROM received
   GROUP BY ALL
 ),
 summary AS (
   SELECT (SELECT min(created_at) FROM activity) AS first_at,
          (SELECT max(created_at) FROM activity) AS last_at,
-         (SELECT count(DISTINCT (created_at AT TIME ZONE $tz)::DATE) FROM activity) AS days_with_data,
+         (SELECT count(DISTINCT local_day) FROM activity) AS days_with_data,
          date_diff('day', ($start::TIMESTAMPTZ AT TIME ZONE $tz)::DATE, ($end::TIMESTAMPTZ AT TIME ZONE $tz)::DATE) AS period_days,
          (SELECT count(*) FROM received) AS mentions,
          (SELECT arg_max(local_day, (n, -epoch(local_day))) FROM days) AS busiest_day,

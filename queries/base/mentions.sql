@@ -27,6 +27,7 @@
 --   needs_answer  no_answer IS NULL: the response metrics rest on these mentions only;
 --                 volume and share of voice count every mention
 --   local_month   'YYYY-MM' in the report timezone
+--   local_day     the calendar day in the report timezone
 --   weekday       0 = Monday ... 6 = Sunday, in the report timezone
 --   hour          0 ... 23, in the report timezone
 --
@@ -109,6 +110,7 @@ newest AS (
 SELECT brand_id, platform, post_id, author, created_at, is_question, response_id, response_at, response_min, pending,
        lists_responses, listed_missing, no_answer, no_answer IS NULL AS needs_answer,
        strftime(local_at, '%Y-%m') AS local_month,
+       local_at::DATE AS local_day,
        (isodow(local_at) - 1)::INTEGER AS weekday,
        hour(local_at)::INTEGER AS hour
 FROM (
