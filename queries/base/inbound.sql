@@ -52,7 +52,10 @@ candidates AS (
               THEN regexp_extract_all(p.text, '[A-Za-z0-9_]@[A-Za-z0-9_]+[^A-Za-z0-9_]?|@([A-Za-z0-9_]+)[^A-Za-z0-9_]?', 1)
          END AS mentioned,
          -- The skipped alternative of the pattern captures '' ("me@acme.com"): not a handle.
-         coalesce(len(list_distinct(list_filter(list_transform(mentioned, w -> lower(w)), w -> w <> ''))), 0) AS handles_tagged,
+         -- One "@word" (most posts) is one handle or none, without the list functions.
+         CASE WHEN len(mentioned) = 1 THEN (mentioned[1] <> '')::BIGINT
+              ELSE coalesce(len(list_distinct(list_filter(list_transform(mentioned, w -> lower(w)), w -> w <> ''))), 0)
+         END AS handles_tagged,
          CASE WHEN contains(p.text, '@') AND EXISTS (SELECT 1 FROM other_handles) THEN p.text END AS text
   FROM posts p
   ANTI JOIN owners o ON o.platform = p.platform AND o.handle = p.author
