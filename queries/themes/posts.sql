@@ -7,12 +7,17 @@
 -- Output: theme_posts(platform, post_id, words).
 -- Parameters: $from (the previous period's start), $end.
 CREATE OR REPLACE TEMP TABLE theme_posts AS
-SELECT p.platform, p.post_id,
+WITH bare AS (
+  SELECT p.platform, p.post_id, regexp_replace(coalesce(p.text, ''), '(?i)(https?://|www\.)\S*|@[A-Za-z0-9_]+', ' ', 'g') AS text
+  FROM posts p
+  SEMI JOIN (
+    SELECT DISTINCT platform, post_id FROM mentions
+    WHERE created_at >= $from::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ
+  ) m ON m.platform = p.platform AND m.post_id = p.post_id
+)
+SELECT platform, post_id,
        ' ' || array_to_string(regexp_extract_all(
-         lower(strip_accents(regexp_replace(regexp_replace(coalesce(p.text, ''), '(?i)(https?://|www\.)\S*|@[A-Za-z0-9_]+', ' ', 'g'), '[''’`]', '', 'g'))),
+         -- only a text with an apostrophe is searched for them (most have none)
+         lower(strip_accents(CASE WHEN contains(text, '''') OR contains(text, '’') OR contains(text, '`') THEN regexp_replace(text, '[''’`]', '', 'g') ELSE text END)),
          '[\p{L}\p{N}]+'), ' ') || ' ' AS words
-FROM posts p
-SEMI JOIN (
-  SELECT DISTINCT platform, post_id FROM mentions
-  WHERE created_at >= $from::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ
-) m ON m.platform = p.platform AND m.post_id = p.post_id;
+FROM bare;
