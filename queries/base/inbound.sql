@@ -51,9 +51,9 @@ candidates AS (
          CASE WHEN contains(p.text, '@')
               THEN regexp_extract_all(p.text, '[A-Za-z0-9_]@[A-Za-z0-9_]+[^A-Za-z0-9_]?|@([A-Za-z0-9_]+)[^A-Za-z0-9_]?', 1)
          END AS mentioned,
-         -- The skipped alternative of the pattern captures '' ("me@acme.com"): not a handle.
-         -- One "@word" (most posts) is one handle or none, without the list functions.
-         CASE WHEN len(mentioned) = 1 THEN (mentioned[1] <> '')::BIGINT
+         -- The skipped alternative of the pattern captures nothing ("me@acme.com": NULL or '',
+         -- not a handle). One "@word" (most posts) is one handle or none, without the list functions.
+         CASE WHEN len(mentioned) = 1 THEN (coalesce(mentioned[1], '') <> '')::BIGINT
               ELSE coalesce(len(list_distinct(list_filter(list_transform(mentioned, w -> lower(w)), w -> w <> ''))), 0)
          END AS handles_tagged,
          CASE WHEN contains(p.text, '@') AND EXISTS (SELECT 1 FROM other_handles) THEN p.text END AS text

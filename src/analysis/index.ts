@@ -25,7 +25,8 @@
  *                is_question)                                         (questions filtered per query)
  *   mentions    inbound + response_id, response_at,                   the table every metric reads
  *                response_min DOUBLE, pending BOOLEAN,
- *                local_month 'YYYY-MM', weekday 0=Mon, hour           (local = config timezone)
+ *                local_month 'YYYY-MM', local_day DATE, weekday 0=Mon, (local = config timezone)
+ *                hour
  *   responses VIEW (brand_id, platform, mention_id, response_id,      the answered rows of mentions
  *                response_at, response_min)
  *
