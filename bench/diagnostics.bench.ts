@@ -47,10 +47,15 @@ async function seconds(work: () => Promise<unknown>): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
+/** The runs' times with their median. */
+function timed(runs: number[]): { median: number; runs: number[] } {
+  return { median: [...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)] ?? NaN, runs };
+}
+
 async function medianOf(work: () => Promise<unknown>): Promise<{ median: number; runs: number[] }> {
   const runs: number[] = [];
   for (let attempt = 0; attempt < RUNS; attempt++) runs.push(await seconds(work));
-  return { median: [...runs].sort((a, b) => a - b)[Math.floor(RUNS / 2)] ?? NaN, runs };
+  return timed(runs);
 }
 
 const show = (t: { median: number; runs: number[] }) => `${t.median.toFixed(3)} s (runs ${t.runs.map((s) => s.toFixed(3)).join(', ')})`;
@@ -76,9 +81,8 @@ export async function run(): Promise<void> {
       addedRuns.push(await seconds(() => themesOf(analysis)));
     }, { cache: false });
   }
-  const median = (runs: number[]) => ({ median: [...runs].sort((a, b) => a - b)[Math.floor(RUNS / 2)] ?? NaN, runs });
-  const themedMetrics = median(metricsRuns);
-  const added = median(addedRuns);
+  const themedMetrics = timed(metricsRuns);
+  const added = timed(addedRuns);
 
   // The base tables and macros are in place after diagnosticsOf: time the template steps alone.
   const analysis = await Analysis.build(store, config, PERIOD, { cache: false });
