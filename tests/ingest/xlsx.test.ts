@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
@@ -70,6 +71,42 @@ describe('xlsx workbooks', () => {
     const store = await openStore();
     const result = await importOne(store, await workbook([HEADER, ['1', 'a', 'True', DATE, 'x', '', '']], true));
     expect(result.warnings).toContain('the workbook has more than one worksheet with data: only the first was read');
+  });
+
+  it('keeps every accented letter of a long sheet, wherever the zip cuts its text into chunks', async () => {
+    const store = await openStore();
+    // 2,000 texts of 200 two-byte letters: the shared strings run to 800 KB, read in chunks of 16 KB, and half the cuts fall inside a letter.
+    const texts = Array.from({ length: 2000 }, (_, index) => `${'é'.repeat(199)}ñ ${index}`);
+    const path = await workbook([HEADER, ...texts.map((text, index) => [String(index + 1), 'a', 'True', DATE, text, '', ''])]);
+    expect(await importOne(store, path)).toMatchObject({ imported: 2000, rejected: 0 });
+    const stored = new Map((await allPosts(store)).map((post) => [post.post_id, post.text]));
+    expect(texts.filter((text, index) => stored.get(String(index + 1)) !== text)).toEqual([]);
+  });
+
+  it('reads the first tab as Excel shows it, whatever the order of the parts in the zip', async () => {
+    const store = await openStore();
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Notes').addRow(['not data']);
+    const mentions = book.addWorksheet('Mentions');
+    mentions.addRow(HEADER);
+    mentions.addRow(['1', 'a', 'True', DATE, 'x', '', '']);
+    const written = await JSZip.loadAsync(await book.xlsx.writeBuffer());
+    // Moves the Mentions tab (sheet2.xml) before Notes (sheet1.xml), and stores the sheets first, in their numbers' order, the workbook and its links last.
+    const workbookXml = (await written.file('xl/workbook.xml')?.async('string')) ?? '';
+    const tabs = workbookXml.match(/<sheet [^>]*\/>/g) ?? [];
+    expect(tabs).toHaveLength(2);
+    const reordered = workbookXml.replace(tabs.join(''), [...tabs].reverse().join(''));
+    const names = Object.keys(written.files).filter((name) => !written.files[name]?.dir);
+    const zip = new JSZip();
+    const sheetsFirst = [...names.filter((name) => name.startsWith('xl/worksheets/')), ...names.filter((name) => !name.startsWith('xl/worksheets/')).reverse()];
+    expect(sheetsFirst.slice(0, 2)).toEqual(['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']);
+    for (const name of sheetsFirst) zip.file(name, name === 'xl/workbook.xml' ? reordered : await (written.file(name)?.async('uint8array') ?? new Uint8Array()));
+    const path = join(tempFolder(), 'tabs.xlsx');
+    writeFileSync(path, await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+    const result = await importOne(store, path);
+    expect(result).toMatchObject({ format: 'twcs', imported: 1 });
+    expect(result.warnings).toContain('the workbook has more than one worksheet with data: only the first was read');
+    expect((await allPosts(store)).map((post) => post.text)).toEqual(['x']);
   });
 
   it('refuses a file named .xlsx that is not a workbook', async () => {

@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import { isDiskFull } from '../../disk-full.js';
 import { UserError } from '../../errors.js';
+import { openWorkbookParts, type WorkbookParts } from './xlsx-parts.js';
 
 type CellValue = ExcelJS.CellValue;
 
@@ -55,19 +56,13 @@ export async function xlsxToCsv(input: string, output: string, name = input): Pr
   const closed = once(out, 'close');
   let rows = 0;
   let ignoredSheets = 0;
-  let sheet = 0;
+  let workbook: WorkbookParts | null = null;
   try {
-    // Loaded on demand: exceljs takes a noticeable part of a second to load, and most imports are CSV.
-    const { default: excel } = await import('exceljs');
-    const reader = new excel.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit' });
-    for await (const worksheet of reader) {
-      sheet += 1;
+    workbook = await openWorkbookParts(input);
+    const [first, ...others] = workbook.sheets;
+    if (first) {
       let nextRow = 1;
-      for await (const row of worksheet) {
-        if (sheet > 1) {
-          ignoredSheets += 1;
-          break;
-        }
+      for await (const row of await first()) {
         // Row numbers come from the file: one past Excel's last row would pad the sheet with a line per missing row, and never end.
         if (row.number > EXCEL_MAX_ROWS) throw new SheetTooLarge(`row ${row.number.toLocaleString('en-US')}`, `Excel's last row is ${EXCEL_MAX_ROWS.toLocaleString('en-US')}`);
         const values = Array.isArray(row.values) ? row.values : [];
@@ -83,6 +78,12 @@ export async function xlsxToCsv(input: string, output: string, name = input): Pr
         if (!out.write(text)) await once(out, 'drain');
       }
     }
+    for (const sheet of others) {
+      for await (const _row of await sheet()) {
+        ignoredSheets += 1;
+        break;
+      }
+    }
   } catch (error) {
     // A write still pending fails once the stream is destroyed: that failure is not the one to report.
     closed.catch(() => undefined);
@@ -94,6 +95,8 @@ export async function xlsxToCsv(input: string, output: string, name = input): Pr
     }
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new UserError(`${name}: cannot read this Excel workbook (${reason}). Open it in Excel and save it again as .xlsx, or export CSV.`);
+  } finally {
+    workbook?.close();
   }
   out.end();
   await closed;

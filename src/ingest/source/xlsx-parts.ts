@@ -1,0 +1,84 @@
+import { posix } from 'node:path';
+import type { Readable } from 'node:stream';
+import type ExcelJS from 'exceljs';
+import yauzl from 'yauzl';
+
+/**
+ * exceljs's streaming WorkbookReader walks the zip front to back with
+ * unzipper, whose end of input can end the list of parts early: under load,
+ * one read in eight of a two-sheet workbook lost xl/workbook.xml (or the
+ * shared strings, which leaves index numbers in the cells). It also decodes
+ * each chunk of a part on its own, so a letter such as é split between two
+ * chunks became two U+FFFD. Here yauzl finds every part by the zip's central
+ * directory, each part is read in the order the parsers need it, and as text
+ * decoded across chunks; exceljs's own parsers (its reader's methods, stable
+ * in the locked 4.4.0) still read the XML.
+ */
+interface WorkbookParsers {
+  _parseRels(part: Readable): Promise<void>;
+  _parseWorkbook(part: Readable): Promise<void>;
+  _parseSharedStrings(part: Readable): AsyncGenerator<unknown>;
+  _parseStyles(part: Readable): Promise<void>;
+  _parseWorksheet(part: Readable, sheetNo: string): Generator<{ value: ExcelJS.stream.xlsx.WorksheetReader }>;
+  workbookRels?: Array<{ Id: string; Target: string }>;
+  model?: { sheets?: Array<{ rId: string }> };
+}
+
+export interface WorkbookParts {
+  /** The worksheets' rows, in the order of the workbook's tabs. */
+  sheets: Array<() => Promise<AsyncIterable<ExcelJS.Row>>>;
+  close(): void;
+}
+
+const WORKBOOK = 'xl/workbook.xml';
+
+export async function openWorkbookParts(path: string): Promise<WorkbookParts> {
+  const zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false });
+  try {
+    const entries = new Map<string, yauzl.Entry>();
+    for await (const entry of zip.eachEntry()) entries.set(entry.fileName, entry);
+    const part = async (name: string): Promise<Readable | null> => {
+      const entry = entries.get(name);
+      if (!entry) return null;
+      if (entry.isEncrypted()) throw new Error(`${name} is encrypted`);
+      const stream = await zip.openReadStreamPromise(entry);
+      stream.setEncoding('utf8');
+      return stream;
+    };
+    const required = async (name: string): Promise<Readable> => {
+      const stream = await part(name);
+      if (!stream) throw new Error(`it has no ${name}`);
+      return stream;
+    };
+
+    const { default: excel } = await import('exceljs');
+    const reader = new excel.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit' }) as unknown as WorkbookParsers;
+    await reader._parseRels(await required('xl/_rels/workbook.xml.rels'));
+    await reader._parseWorkbook(await required(WORKBOOK));
+    const sharedStrings = await part('xl/sharedStrings.xml');
+    // Read to its end: with sharedStrings 'cache', the strings are kept on the reader, nothing is yielded.
+    if (sharedStrings) for await (const _ of reader._parseSharedStrings(sharedStrings)) void _;
+    const styles = await part('xl/styles.xml');
+    if (styles) await reader._parseStyles(styles);
+
+    const rels = reader.workbookRels ?? [];
+    const sheets = (reader.model?.sheets ?? []).flatMap((sheet) => {
+      const target = rels.find((rel) => rel.Id === sheet.rId)?.Target;
+      if (!target) return [];
+      // Targets are relative to xl/ unless they start at the package's root.
+      const name = target.startsWith('/') ? target.slice(1) : posix.join(posix.dirname(WORKBOOK), target);
+      const sheetNo = /sheet(\d+)\.xml$/.exec(name)?.[1] ?? '0';
+      return [
+        async () => {
+          const [emitted] = reader._parseWorksheet(await required(name), sheetNo);
+          if (!emitted) throw new Error(`cannot parse ${name}`);
+          return emitted.value;
+        },
+      ];
+    });
+    return { sheets, close: () => zip.close() };
+  } catch (error) {
+    zip.close();
+    throw error;
+  }
+}
