@@ -24,6 +24,22 @@ interface WorkbookParsers {
   model?: { sheets?: Array<{ rId: string }> };
 }
 
+/**
+ * The parts other than worksheets are held in memory whole (the shared
+ * strings hold every text of the workbook): past this size once unzipped,
+ * the workbook is refused before any of it is read.
+ */
+export const MAX_HELD_PART_BYTES = 1024 ** 3;
+
+export class PartTooLarge extends Error {
+  constructor(
+    readonly part: string,
+    readonly bytes: number,
+  ) {
+    super(`${part} is ${bytes} bytes once unzipped`);
+  }
+}
+
 export interface WorkbookParts {
   /** The worksheets' rows, in the order of the workbook's tabs. */
   sheets: Array<() => Promise<AsyncIterable<ExcelJS.Row>>>;
@@ -37,16 +53,18 @@ export async function openWorkbookParts(path: string): Promise<WorkbookParts> {
   try {
     const entries = new Map<string, yauzl.Entry>();
     for await (const entry of zip.eachEntry()) entries.set(entry.fileName, entry);
-    const part = async (name: string): Promise<Readable | null> => {
+    const part = async (name: string, held = true): Promise<Readable | null> => {
       const entry = entries.get(name);
       if (!entry) return null;
       if (entry.isEncrypted()) throw new Error(`${name} is encrypted`);
+      // The size the zip declares: yauzl stops a part that unzips to more than it declared.
+      if (held && entry.uncompressedSize > MAX_HELD_PART_BYTES) throw new PartTooLarge(name, entry.uncompressedSize);
       const stream = await zip.openReadStreamPromise(entry);
       stream.setEncoding('utf8');
       return stream;
     };
-    const required = async (name: string): Promise<Readable> => {
-      const stream = await part(name);
+    const required = async (name: string, held = true): Promise<Readable> => {
+      const stream = await part(name, held);
       if (!stream) throw new Error(`it has no ${name}`);
       return stream;
     };
@@ -70,7 +88,7 @@ export async function openWorkbookParts(path: string): Promise<WorkbookParts> {
       const sheetNo = /sheet(\d+)\.xml$/.exec(name)?.[1] ?? '0';
       return [
         async () => {
-          const [emitted] = reader._parseWorksheet(await required(name), sheetNo);
+          const [emitted] = reader._parseWorksheet(await required(name, false), sheetNo);
           if (!emitted) throw new Error(`cannot parse ${name}`);
           return emitted.value;
         },

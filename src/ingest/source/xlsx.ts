@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import { isDiskFull } from '../../disk-full.js';
 import { UserError } from '../../errors.js';
-import { openWorkbookParts, type WorkbookParts } from './xlsx-parts.js';
+import { MAX_HELD_PART_BYTES, openWorkbookParts, PartTooLarge, type WorkbookParts } from './xlsx-parts.js';
 
 type CellValue = ExcelJS.CellValue;
 
@@ -31,6 +31,10 @@ export function cellText(value: CellValue): string {
 /** Excel's own limits: a sheet row or column past them was not written by a spreadsheet program. */
 export const EXCEL_MAX_ROWS = 1_048_576;
 export const EXCEL_MAX_COLUMNS = 16_384;
+
+function gigabytes(bytes: number): string {
+  return `${(bytes / 1024 ** 3).toLocaleString('en-US', { maximumFractionDigits: 1 })} GB`;
+}
 
 function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
@@ -92,6 +96,9 @@ export async function xlsxToCsv(input: string, output: string, name = input): Pr
     if (isDiskFull(error)) throw error;
     if (error instanceof SheetTooLarge) {
       throw new UserError(`${name}: the first worksheet has a cell at ${error.where}, but ${error.limit}: the workbook is damaged or was not made by a spreadsheet program. Open it in Excel and save it again, or export CSV.`);
+    }
+    if (error instanceof PartTooLarge) {
+      throw new UserError(`${name}: its ${error.part} is ${gigabytes(error.bytes)} once unzipped, more than the ${gigabytes(MAX_HELD_PART_BYTES)} replybench reads from a workbook. Export the mentions as CSV instead.`);
     }
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new UserError(`${name}: cannot read this Excel workbook (${reason}). Open it in Excel and save it again as .xlsx, or export CSV.`);
