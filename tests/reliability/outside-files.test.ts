@@ -58,10 +58,9 @@ describe('a logo', () => {
   it('that is a named pipe or a device is refused at once, not read for ever', () => {
     const folder = scratch();
     execFileSync('mkfifo', [join(folder, 'pipe.png')]);
-    const started = Date.now();
+    // Opened for reading, the pipe (nobody writes to it) or /dev/zero would hold this test for ever.
     expect(logoError(folder, 'pipe.png')).toContain('is not a regular file (a named pipe); name an image file.');
     expect(logoError(folder, '/dev/zero')).toContain('"/dev/zero" is not a regular file (a device)');
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('over 2 MB or over 4,000 pixels a side is refused', () => {
