@@ -109,6 +109,19 @@ describe('xlsx workbooks', () => {
     expect((await allPosts(store)).map((post) => post.text)).toEqual(['x']);
   });
 
+  it('reads the first tab shown, not a hidden one before it', async () => {
+    const store = await openStore();
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Lookup', { state: 'hidden' }).addRow(['not', 'the', 'export']);
+    const mentions = book.addWorksheet('Mentions');
+    mentions.addRow(HEADER);
+    mentions.addRow(['1', 'a', 'True', DATE, 'x', '', '']);
+    const path = join(tempFolder(), 'hidden.xlsx');
+    await book.xlsx.writeFile(path);
+    expect(await importOne(store, path)).toMatchObject({ format: 'twcs', imported: 1 });
+    expect((await allPosts(store)).map((post) => post.text)).toEqual(['x']);
+  });
+
   it('refuses a file named .xlsx that is not a workbook', async () => {
     const store = await openStore();
     const path = tempFile('fake.xlsx', 'tweet_id,author_id\n1,2\n');

@@ -21,7 +21,7 @@ interface WorkbookParsers {
   _parseStyles(part: Readable): Promise<void>;
   _parseWorksheet(part: Readable, sheetNo: string): Generator<{ value: ExcelJS.stream.xlsx.WorksheetReader }>;
   workbookRels?: Array<{ Id: string; Target: string }>;
-  model?: { sheets?: Array<{ rId: string }> };
+  model?: { sheets?: Array<{ rId: string; state?: string }> };
 }
 
 /**
@@ -41,7 +41,7 @@ export class PartTooLarge extends Error {
 }
 
 export interface WorkbookParts {
-  /** The worksheets' rows, in the order of the workbook's tabs. */
+  /** The worksheets' rows, in the order of the workbook's tabs, hidden ones last (Excel opens on the first shown). */
   sheets: Array<() => Promise<AsyncIterable<ExcelJS.Row>>>;
   close(): void;
 }
@@ -80,7 +80,9 @@ export async function openWorkbookParts(path: string): Promise<WorkbookParts> {
     if (styles) await reader._parseStyles(styles);
 
     const rels = reader.workbookRels ?? [];
-    const sheets = (reader.model?.sheets ?? []).flatMap((sheet) => {
+    const tabs = reader.model?.sheets ?? [];
+    const shown = (sheet: { state?: string }): boolean => sheet.state === undefined || sheet.state === 'visible';
+    const sheets = [...tabs.filter(shown), ...tabs.filter((sheet) => !shown(sheet))].flatMap((sheet) => {
       const target = rels.find((rel) => rel.Id === sheet.rId)?.Target;
       if (!target) return [];
       // Targets are relative to xl/ unless they start at the package's root.
