@@ -122,6 +122,32 @@ describe('xlsx workbooks', () => {
     expect((await allPosts(store)).map((post) => post.text)).toEqual(['x']);
   });
 
+  it('passes over a chart sheet shown first, and finds parts whatever the case of their names', async () => {
+    const store = await openStore();
+    const book = new ExcelJS.Workbook();
+    const mentions = book.addWorksheet('Mentions');
+    mentions.addRow(HEADER);
+    mentions.addRow(['1', 'a', 'True', DATE, 'x', '', '']);
+    const written = await JSZip.loadAsync(await book.xlsx.writeBuffer());
+    const zip = new JSZip();
+    for (const [name, file] of Object.entries(written.files)) {
+      if (file.dir) continue;
+      let content: string | Uint8Array = await file.async('uint8array');
+      if (name === 'xl/workbook.xml') content = (await file.async('string')).replace('<sheets>', '<sheets><sheet name="Chart" sheetId="9" r:id="rIdChart"/>');
+      if (name === 'xl/_rels/workbook.xml.rels') {
+        const chart = '<Relationship Id="rIdChart" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/>';
+        content = (await file.async('string')).replace('</Relationships>', `${chart}</Relationships>`);
+      }
+      // Spelt otherwise than the workbook's links spell it.
+      zip.file(name === 'xl/sharedStrings.xml' ? 'xl/SharedStrings.xml' : name, content);
+    }
+    zip.file('xl/chartsheets/sheet1.xml', '<?xml version="1.0" encoding="UTF-8"?><chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>');
+    const path = join(tempFolder(), 'chart.xlsx');
+    writeFileSync(path, await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+    expect(await importOne(store, path)).toMatchObject({ format: 'twcs', imported: 1, warnings: [] });
+    expect((await allPosts(store)).map((post) => [post.author, post.text])).toEqual([['a', 'x']]);
+  });
+
   it('refuses a file named .xlsx that is not a workbook', async () => {
     const store = await openStore();
     const path = tempFile('fake.xlsx', 'tweet_id,author_id\n1,2\n');

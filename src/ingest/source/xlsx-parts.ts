@@ -11,8 +11,9 @@ import yauzl from 'yauzl';
  * each chunk of a part on its own, so a letter such as é split between two
  * chunks became two U+FFFD. Here yauzl finds every part by the zip's central
  * directory, each part is read in the order the parsers need it, and as text
- * decoded across chunks; exceljs's own parsers (its reader's methods, stable
- * in the locked 4.4.0) still read the XML.
+ * decoded across chunks; exceljs's own parsers (its reader's methods, not
+ * part of its documented interface: package.json pins exceljs to 4.4.0 for
+ * them) still read the XML.
  */
 interface WorkbookParsers {
   _parseRels(part: Readable): Promise<void>;
@@ -20,7 +21,7 @@ interface WorkbookParsers {
   _parseSharedStrings(part: Readable): AsyncGenerator<unknown>;
   _parseStyles(part: Readable): Promise<void>;
   _parseWorksheet(part: Readable, sheetNo: string): Generator<{ value: ExcelJS.stream.xlsx.WorksheetReader }>;
-  workbookRels?: Array<{ Id: string; Target: string }>;
+  workbookRels?: Array<{ Id: string; Target: string; Type?: string }>;
   model?: { sheets?: Array<{ rId: string; state?: string }> };
 }
 
@@ -48,13 +49,19 @@ export interface WorkbookParts {
 
 const WORKBOOK = 'xl/workbook.xml';
 
+/** A part the workbook links to, by its path in the zip: targets are relative to xl/ unless they start at the package's root. */
+function partName(target: string): string {
+  return target.startsWith('/') ? target.slice(1) : posix.join(posix.dirname(WORKBOOK), target);
+}
+
 export async function openWorkbookParts(path: string): Promise<WorkbookParts> {
   const zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false });
   try {
+    // Part names are case-insensitive in a workbook's package: a link may not spell a part as the zip does.
     const entries = new Map<string, yauzl.Entry>();
-    for await (const entry of zip.eachEntry()) entries.set(entry.fileName, entry);
+    for await (const entry of zip.eachEntry()) entries.set(entry.fileName.toLowerCase(), entry);
     const part = async (name: string, held = true): Promise<Readable | null> => {
-      const entry = entries.get(name);
+      const entry = entries.get(name.toLowerCase());
       if (!entry) return null;
       if (entry.isEncrypted()) throw new Error(`${name} is encrypted`);
       // The size the zip declares: yauzl stops a part that unzips to more than it declared.
@@ -73,20 +80,24 @@ export async function openWorkbookParts(path: string): Promise<WorkbookParts> {
     const reader = new excel.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit' }) as unknown as WorkbookParsers;
     await reader._parseRels(await required('xl/_rels/workbook.xml.rels'));
     await reader._parseWorkbook(await required(WORKBOOK));
-    const sharedStrings = await part('xl/sharedStrings.xml');
+    const rels = reader.workbookRels ?? [];
+    const linked = (type: string, usual: string): string => {
+      const target = rels.find((rel) => rel.Type?.endsWith(`/${type}`))?.Target;
+      return target ? partName(target) : usual;
+    };
+    const sharedStrings = await part(linked('sharedStrings', 'xl/sharedStrings.xml'));
     // Read to its end: with sharedStrings 'cache', the strings are kept on the reader, nothing is yielded.
     if (sharedStrings) for await (const _ of reader._parseSharedStrings(sharedStrings)) void _;
-    const styles = await part('xl/styles.xml');
+    const styles = await part(linked('styles', 'xl/styles.xml'));
     if (styles) await reader._parseStyles(styles);
 
-    const rels = reader.workbookRels ?? [];
     const tabs = reader.model?.sheets ?? [];
     const shown = (sheet: { state?: string }): boolean => sheet.state === undefined || sheet.state === 'visible';
     const sheets = [...tabs.filter(shown), ...tabs.filter((sheet) => !shown(sheet))].flatMap((sheet) => {
-      const target = rels.find((rel) => rel.Id === sheet.rId)?.Target;
-      if (!target) return [];
-      // Targets are relative to xl/ unless they start at the package's root.
-      const name = target.startsWith('/') ? target.slice(1) : posix.join(posix.dirname(WORKBOOK), target);
+      const rel = rels.find((candidate) => candidate.Id === sheet.rId);
+      // A chart sheet or a dialog sheet is a tab without cells.
+      if (!rel?.Type?.endsWith('/worksheet')) return [];
+      const name = partName(rel.Target);
       const sheetNo = /sheet(\d+)\.xml$/.exec(name)?.[1] ?? '0';
       return [
         async () => {
