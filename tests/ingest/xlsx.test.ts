@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { cellText } from '../../src/ingest/source/xlsx.js';
+import { columnLetters, SwappedDatesWatch } from '../../src/ingest/source/xlsx-swapped-dates.js';
 import { allPosts, DATE, FIXTURES, importError, importOne, openStore, rejects, tempFile, tempFolder } from './helpers.js';
 
 const HEADER = ['tweet_id', 'author_id', 'inbound', 'created_at', 'text', 'response_tweet_id', 'in_response_to_tweet_id'];
@@ -146,6 +147,36 @@ describe('xlsx workbooks', () => {
     writeFileSync(path, await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
     expect(await importOne(store, path)).toMatchObject({ format: 'twcs', imported: 1, warnings: [] });
     expect((await allPosts(store)).map((post) => [post.author, post.text])).toEqual([['a', 'x']]);
+  });
+
+  it('refuses a sheet whose dates a spreadsheet converted the wrong way round, naming the column and rows, and stores nothing', async () => {
+    const store = await openStore();
+    // A day-first export opened month-first: 09/11/25 became 11 September, 13/11/25 stayed text.
+    const path = await workbook([
+      HEADER,
+      ['1', 'a', 'True', new Date(Date.UTC(2025, 8, 11, 19, 17, 6)), 'x', '', ''],
+      ['2', 'b', 'True', '13/11/25 10:51:49', 'y', '', ''],
+    ]);
+    expect(await importError(store, path)).toBe(
+      `${path}: column D mixes dates the spreadsheet converted (row 2) with dates it left as text (row 3: "13/11/25 10:51:49"): it read the export's dates day and month the other way round, so every converted date is wrong. Import the original CSV export, or open it with that column as text before saving.`,
+    );
+    expect(await allPosts(store)).toEqual([]);
+  });
+
+  it('tells a swapped date column from one that only mixes dates and text', () => {
+    const column = (cells: ExcelJS.CellValue[]) => {
+      const watch = new SwappedDatesWatch();
+      cells.forEach((cell, index) => watch.see(28, index + 2, cell));
+      return watch.swapped();
+    };
+    const converted = new Date(Date.UTC(2025, 8, 11, 19, 17, 6));
+    expect(column([converted, '13/11/25 10:51:49'])).toEqual({ column: 'AB', dateRow: 2, textRow: 3, text: '13/11/25 10:51:49' });
+    expect(column([converted, '11-13-2025'])).toMatchObject({ textRow: 3 });
+    // A date with a day past 12 was not read the wrong way round; a text either order reads says nothing; nor does text alone.
+    expect(column([converted, new Date(Date.UTC(2025, 8, 20)), '13/11/25 10:51:49'])).toBeNull();
+    expect(column([converted, '10/11/25 10:51:49', 'thanks 13/11/25'])).toBeNull();
+    expect(column(['13/11/25 10:51:49', '31/10/25'])).toBeNull();
+    expect([1, 26, 27, 52, 703].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AZ', 'AAA']);
   });
 
   it('refuses a file named .xlsx that is not a workbook', async () => {

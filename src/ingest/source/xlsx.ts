@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import { isDiskFull } from '../../disk-full.js';
 import { UserError } from '../../errors.js';
+import { SwappedDatesWatch } from './xlsx-swapped-dates.js';
 import { MAX_HELD_PART_BYTES, openWorkbookParts, PartTooLarge, type WorkbookParts } from './xlsx-parts.js';
 
 type CellValue = ExcelJS.CellValue;
@@ -61,6 +62,7 @@ export async function xlsxToCsv(input: string, output: string, name = input): Pr
   let rows = 0;
   let ignoredSheets = 0;
   let workbook: WorkbookParts | null = null;
+  const dates = new SwappedDatesWatch();
   try {
     workbook = await openWorkbookParts(input);
     const [first, ...others] = workbook.sheets;
@@ -75,7 +77,10 @@ export async function xlsxToCsv(input: string, output: string, name = input): Pr
         for (; nextRow < row.number; nextRow += 1) text += '""\n';
         const cells: string[] = [];
         // row.values is 1-based: index 0 is always empty.
-        for (let column = 1; column < values.length; column += 1) cells.push(csvField(cellText(values[column])));
+        for (let column = 1; column < values.length; column += 1) {
+          dates.see(column, row.number, values[column]);
+          cells.push(csvField(cellText(values[column])));
+        }
         text += `${cells.length ? cells.join(',') : '""'}\n`;
         nextRow = row.number + 1;
         rows = row.number;
@@ -108,5 +113,11 @@ export async function xlsxToCsv(input: string, output: string, name = input): Pr
   out.end();
   await closed;
   if (rows === 0) throw new UserError(`${name}: the first worksheet of this workbook is empty. Put the export on the first sheet, or export CSV.`);
+  const swapped = dates.swapped();
+  if (swapped) {
+    throw new UserError(
+      `${name}: column ${swapped.column} mixes dates the spreadsheet converted (row ${swapped.dateRow}) with dates it left as text (row ${swapped.textRow}: "${swapped.text}"): it read the export's dates day and month the other way round, so every converted date is wrong. Import the original CSV export, or open it with that column as text before saving.`,
+    );
+  }
   return { rows, ignoredSheets };
 }

@@ -1,0 +1,74 @@
+import type ExcelJS from 'exceljs';
+
+/** A date left as text, with day and month as its first two numbers: 13/11/25 19:17:06, 11-13-2025. */
+const TEXT_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/;
+
+const DIGIT = /^\s*\d/;
+
+interface ColumnDates {
+  /** A cell the spreadsheet holds as a date, and a date of it whose day or month is past 12 (then not a swap). */
+  firstDateRow: number | null;
+  datePastTwelve: boolean;
+  /** A text date that no reading could take the other way round (13/11/25 read month-first fails). */
+  textDate: { row: number; text: string } | null;
+}
+
+export interface SwappedDates {
+  column: string;
+  dateRow: number;
+  textRow: number;
+  text: string;
+}
+
+/** Excel's name of a column: 1 is A, 27 is AA. */
+export function columnLetters(column: number): string {
+  let letters = '';
+  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  return letters;
+}
+
+/**
+ * A CSV export opened in a spreadsheet and saved as a workbook: the program
+ * read its dates in its own order (month first, say) and converted those
+ * that fit, 09/11/25 becoming 11 September, while 13/11/25 fit no date and
+ * stayed text. Such a column mixes date cells whose day and month are both at
+ * most 12 with text dates that only the other order reads: every converted
+ * cell then has day and month swapped, and nothing in the cell says so. The
+ * cells as typed are watched row by row; a column like that is reported.
+ */
+export class SwappedDatesWatch {
+  private readonly columns = new Map<number, ColumnDates>();
+
+  see(column: number, row: number, value: ExcelJS.CellValue): void {
+    if (value instanceof Date) {
+      const dates = this.column(column);
+      dates.firstDateRow ??= row;
+      if (value.getUTCDate() > 12 || value.getUTCMonth() + 1 > 12) dates.datePastTwelve = true;
+      return;
+    }
+    if (typeof value !== 'string' || value.length > 24 || !DIGIT.test(value)) return;
+    const match = TEXT_DATE.exec(value.trim());
+    if (!match) return;
+    const dates = this.column(column);
+    if (dates.textDate === null && (Number(match[1]) > 12 || Number(match[2]) > 12)) dates.textDate = { row, text: value };
+  }
+
+  /** The first column whose converted dates are swapped, if one is. */
+  swapped(): SwappedDates | null {
+    for (const [column, dates] of [...this.columns].sort(([a], [b]) => a - b)) {
+      if (dates.firstDateRow !== null && !dates.datePastTwelve && dates.textDate) {
+        return { column: columnLetters(column), dateRow: dates.firstDateRow, textRow: dates.textDate.row, text: dates.textDate.text };
+      }
+    }
+    return null;
+  }
+
+  private column(column: number): ColumnDates {
+    let dates = this.columns.get(column);
+    if (!dates) {
+      dates = { firstDateRow: null, datePastTwelve: false, textDate: null };
+      this.columns.set(column, dates);
+    }
+    return dates;
+  }
+}
