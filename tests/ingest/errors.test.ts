@@ -42,6 +42,16 @@ describe('file-level errors are one line naming the file, the line and what to d
     expect(await importError(store, path)).toContain('old Excel .xls workbook, which replybench cannot read. Save it as .xlsx or CSV');
   });
 
+  it('a workbook protected by a password: Excel saves it in the old container, named .xlsx or not', async () => {
+    const store = await openStore();
+    const container = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0];
+    const message = 'this workbook is protected by a password (Excel encrypts it), so it cannot be read. Open it in Excel, remove the password (File > Info > Protect Workbook) and save it again, or export CSV.';
+    const named = tempFile('locked.xlsx', Buffer.from(container));
+    expect(await importError(store, named)).toBe(`${named}: ${message}`);
+    const renamed = tempFile('locked.dat', Buffer.concat([Buffer.from(container), Buffer.alloc(600), Buffer.from('EncryptedPackage', 'utf16le')]));
+    expect(await importError(store, renamed)).toBe(`${renamed}: ${message}`);
+  });
+
   it('a truncated quote, with the line where the quoted field opens', async () => {
     const store = await openStore();
     const path = tempFile('cut.csv', `${HEADER}\n1,a,True,${DATE},fine,,\n2,b,True,${DATE},"cut short here\nand the file ends`);

@@ -33,6 +33,8 @@ function looksBinary(head: Buffer): boolean {
   return controls > Math.max(2, head.length / 100);
 }
 
+const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
+
 /**
  * Tells an .xlsx workbook from delimited text and finds a byte-order mark.
  * Throws a UserError for what cannot be imported: a missing, empty, old-Excel
@@ -52,6 +54,10 @@ export function sniffFile(path: string, name = path): FileKind {
   const head = readHeadBytes(path);
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return { kind: 'xlsx' };
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
+    // Excel saves a workbook with a password in the old container, its zip encrypted inside an EncryptedPackage stream.
+    if (extname(path).toLowerCase() === '.xlsx' || head.includes(ENCRYPTED_PACKAGE)) {
+      throw new UserError(`${name}: this workbook is protected by a password (Excel encrypts it), so it cannot be read. Open it in Excel, remove the password (File > Info > Protect Workbook) and save it again, or export CSV.`);
+    }
     throw new UserError(`${name}: this is an old Excel .xls workbook, which replybench cannot read. Save it as .xlsx or CSV and import that.`);
   }
   if (extname(path).toLowerCase() === '.xlsx') {

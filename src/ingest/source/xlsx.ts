@@ -1,37 +1,28 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import type ExcelJS from 'exceljs';
 import { isDiskFull } from '../../disk-full.js';
 import { UserError } from '../../errors.js';
-import { SwappedDatesWatch } from './xlsx-swapped-dates.js';
-import { MAX_HELD_PART_BYTES, openWorkbookParts, PartTooLarge, type WorkbookParts } from './xlsx-parts.js';
-
-type CellValue = ExcelJS.CellValue;
+import { MAX_HELD_PART_BYTES, PartTooLarge } from './xlsx/package.js';
+import { type Cell, SheetTooLarge } from './xlsx/sheet.js';
+import { SwappedDatesWatch } from './xlsx/swapped-dates.js';
+import { openWorkbook, type OpenWorkbook } from './xlsx/workbook.js';
 
 function pad(value: number): string {
   return String(value).padStart(2, '0');
 }
 
 /** A cell as the text a CSV export of the same sheet would hold. */
-export function cellText(value: CellValue): string {
-  if (value === null || value === undefined) return '';
+export function cellText(value: Cell): string {
+  if (value === null) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) {
-    // Excel dates carry no zone: exceljs hands the wall-clock time over as UTC fields.
+    // Excel dates carry no zone: the wall-clock time is held in UTC fields.
     return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}:${pad(value.getUTCSeconds())}`;
   }
-  if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : cellText(value.text as CellValue);
-  if ('error' in value) return value.error;
-  if ('result' in value) return cellText(value.result);
-  return '';
+  return value.error;
 }
-
-/** Excel's own limits: a sheet row or column past them was not written by a spreadsheet program. */
-export const EXCEL_MAX_ROWS = 1_048_576;
-export const EXCEL_MAX_COLUMNS = 16_384;
 
 function gigabytes(bytes: number): string {
   return `${(bytes / 1024 ** 3).toLocaleString('en-US', { maximumFractionDigits: 1 })} GB`;
@@ -41,46 +32,36 @@ function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-class SheetTooLarge extends Error {
-  constructor(
-    readonly where: string,
-    readonly limit: string,
-  ) {
-    super(`${where}: ${limit}`);
-  }
+function hasValue(cell: Cell): boolean {
+  return cell !== null && cell !== '';
 }
 
 /**
  * Streams the first worksheet of an .xlsx workbook into a UTF-8 CSV, one
  * line per sheet row: row numbers stay line numbers, because a missing
  * (empty) row is written as an empty cell rather than skipped. Returns how
- * many further worksheets held rows and were not read.
+ * many further worksheets held data and were not read.
  */
 export async function xlsxToCsv(input: string, output: string, name = input): Promise<{ rows: number; ignoredSheets: number }> {
   const out = createWriteStream(output);
   const closed = once(out, 'close');
   let rows = 0;
   let ignoredSheets = 0;
-  let workbook: WorkbookParts | null = null;
+  let workbook: OpenWorkbook | null = null;
   const dates = new SwappedDatesWatch();
   try {
-    workbook = await openWorkbookParts(input);
+    workbook = await openWorkbook(input);
     const [first, ...others] = workbook.sheets;
     if (first) {
       let nextRow = 1;
-      for await (const row of await first()) {
-        // Row numbers come from the file: one past Excel's last row would pad the sheet with a line per missing row, and never end.
-        if (row.number > EXCEL_MAX_ROWS) throw new SheetTooLarge(`row ${row.number.toLocaleString('en-US')}`, `Excel's last row is ${EXCEL_MAX_ROWS.toLocaleString('en-US')}`);
-        const values = Array.isArray(row.values) ? row.values : [];
-        if (values.length - 1 > EXCEL_MAX_COLUMNS) throw new SheetTooLarge(`column ${(values.length - 1).toLocaleString('en-US')} of row ${row.number.toLocaleString('en-US')}`, `Excel's last column is ${EXCEL_MAX_COLUMNS.toLocaleString('en-US')}`);
+      for await (const row of first.rows()) {
         let text = '';
         for (; nextRow < row.number; nextRow += 1) text += '""\n';
         const cells: string[] = [];
-        // row.values is 1-based: index 0 is always empty.
-        for (let column = 1; column < values.length; column += 1) {
-          dates.see(column, row.number, values[column]);
-          cells.push(csvField(cellText(values[column])));
-        }
+        row.cells.forEach((cell, column) => {
+          dates.see(column + 1, row.number, cell);
+          cells.push(csvField(cellText(cell)));
+        });
         text += `${cells.length ? cells.join(',') : '""'}\n`;
         nextRow = row.number + 1;
         rows = row.number;
@@ -88,7 +69,8 @@ export async function xlsxToCsv(input: string, output: string, name = input): Pr
       }
     }
     for (const sheet of others) {
-      for await (const _row of await sheet()) {
+      for await (const row of sheet.rows()) {
+        if (!row.cells.some(hasValue)) continue;
         ignoredSheets += 1;
         break;
       }

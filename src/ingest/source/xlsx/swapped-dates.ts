@@ -1,4 +1,4 @@
-import type ExcelJS from 'exceljs';
+import { type Cell, columnLetters } from './sheet.js';
 
 /** A date left as text, with day and month as its first two numbers: 13/11/25 19:17:06, 11-13-2025. */
 const TEXT_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/;
@@ -20,13 +20,6 @@ export interface SwappedDates {
   text: string;
 }
 
-/** Excel's name of a column: 1 is A, 27 is AA. */
-export function columnLetters(column: number): string {
-  let letters = '';
-  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
-  return letters;
-}
-
 /**
  * A CSV export opened in a spreadsheet and saved as a workbook: the program
  * read its dates in its own order (month first, say) and converted those
@@ -39,7 +32,7 @@ export function columnLetters(column: number): string {
 export class SwappedDatesWatch {
   private readonly columns = new Map<number, ColumnDates>();
 
-  see(column: number, row: number, value: ExcelJS.CellValue): void {
+  see(column: number, row: number, value: Cell): void {
     if (value instanceof Date) {
       const dates = this.column(column);
       dates.firstDateRow ??= row;

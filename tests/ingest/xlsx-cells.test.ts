@@ -1,0 +1,111 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { xlsxToCsv } from '../../src/ingest/source/xlsx.js';
+import { tempFolder } from './helpers.js';
+
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+interface Parts {
+  /** The <sheetData> content. */
+  rows: string;
+  /** The <sst> content, when the workbook has shared strings. */
+  sharedStrings?: string;
+  /** <numFmts> and <cellXfs> content of the styles. */
+  styles?: string;
+  workbookPr?: string;
+  /** Prefix every element of the sheet and shared strings with x:, as the OpenXML SDK does. */
+  prefixed?: boolean;
+}
+
+/** A workbook written by hand, part by part, as other programs than Excel write them; its first sheet as the CSV cells replybench makes of it. */
+async function cells(parts: Parts): Promise<string[][]> {
+  const prefix = (xml: string): string => (parts.prefixed ? xml.replace(/<(\/?)(?!\?)/g, '<$1x:') : xml);
+  const zip = new JSZip();
+  zip.file('_rels/.rels', `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  zip.file('xl/workbook.xml', `<?xml version="1.0"?><workbook xmlns="${MAIN}" xmlns:r="${REL}">${parts.workbookPr ?? ''}<sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`);
+  const links = [`<Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>`];
+  if (parts.sharedStrings !== undefined) {
+    links.push(`<Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`);
+    zip.file('xl/sharedStrings.xml', `<?xml version="1.0"?>${prefix(`<sst xmlns${parts.prefixed ? ':x' : ''}="${MAIN}">${parts.sharedStrings}</sst>`)}`);
+  }
+  if (parts.styles !== undefined) {
+    links.push(`<Relationship Id="rId3" Type="${REL}/styles" Target="styles.xml"/>`);
+    zip.file('xl/styles.xml', `<?xml version="1.0"?><styleSheet xmlns="${MAIN}">${parts.styles}</styleSheet>`);
+  }
+  zip.file('xl/_rels/workbook.xml.rels', `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${links.join('')}</Relationships>`);
+  zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0"?>${prefix(`<worksheet xmlns${parts.prefixed ? ':x' : ''}="${MAIN}"><sheetData>${parts.rows}</sheetData></worksheet>`)}`);
+  const folder = tempFolder();
+  const path = join(folder, 'book.xlsx');
+  writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  await xlsxToCsv(path, join(folder, 'book.csv'));
+  return Papa.parse<string[]>(readFileSync(join(folder, 'book.csv'), 'utf8').replace(/\n$/, '')).data;
+}
+
+/** cellXfs: style 0 General, then one style per number format id given. */
+function styles(formats: Record<number, string>, ids: number[]): string {
+  const custom = Object.entries(formats).map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${code.replace(/"/g, '&quot;')}"/>`);
+  return `<numFmts count="${custom.length}">${custom.join('')}</numFmts><cellXfs><xf numFmtId="0"/>${ids.map((id) => `<xf numFmtId="${id}" applyNumberFormat="1"/>`).join('')}</cellXfs>`;
+}
+
+describe('xlsx cells', () => {
+  it("decodes Excel's _xHHHH_ escapes once: a Windows line break in a mention is CR LF, a typed _x000D_ stays as typed", async () => {
+    const rows = await cells({
+      sharedStrings: '<si><t>line1_x000D_\nline2</t></si><si><t>_x005F_x000D_ typed</t></si>',
+      rows: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t>tab_x0009_here</t></is></c></row>',
+    });
+    expect(rows).toEqual([['line1\r\nline2', '_x000D_ typed', 'tab\there']]);
+  });
+
+  it('reads entities once in inline strings and formula text, runs whole, without phonetic readings or indentation', async () => {
+    const rows = await cells({
+      sharedStrings: '<si>\n  <t>漢字</t>\n  <rPh sb="0" eb="2"><t>カンジ</t></rPh>\n</si><si><r><t>bold</t></r><r><t xml:space="preserve"> and plain</t></r></si>',
+      rows: `<row r="1">
+        <c r="A1" t="inlineStr"><is><t>&amp;lt; is less-than</t></is></c>
+        <c r="B1" t="str"><f>"AT&amp;amp;T"</f><v>AT&amp;amp;T</v></c>
+        <c r="C1" t="inlineStr"><is><r><t>bold</t></r><r><t xml:space="preserve"> and plain</t></r></is></c>
+        <c r="D1" t="s"><v>0</v></c>
+        <c r="E1" t="s">
+          <v>1</v>
+        </c>
+      </row>`,
+    });
+    expect(rows).toEqual([['&lt; is less-than', 'AT&amp;T', 'bold and plain', '漢字', 'bold and plain']]);
+  });
+
+  it('shows dates as Excel does: the 1904 system written "true", ISO cells, formula results, and numbers whose format only quotes letters', async () => {
+    const formats = { 164: 'yyyy-mm-dd hh:mm:ss', 165: '0\\ \\s\\h\\a\\r\\e\\s', 166: '#,##0.0,,\\M', 167: '[h]:mm:ss', 168: '"day" 0' };
+    const sheet = {
+      styles: styles(formats, [164, 165, 166, 167, 168, 14]),
+      rows: `<row r="1"><c r="A1" s="1"><v>45293.5</v></c><c r="B1" s="2"><v>5</v></c><c r="C1" s="3"><v>1234567</v></c><c r="D1" s="4"><v>1.5</v></c><c r="E1" s="5"><v>7</v></c></row>
+        <row r="2"><c r="A2" t="d"><v>2024-01-02T13:45:30</v></c><c r="B2" s="6"><f>DATE(2024,1,2)</f><v>45293</v></c><c r="C2" s="1"><v>1</v></c><c r="D2" s="1"><v>0.573263888888889</v></c></row>`,
+    };
+    expect(await cells(sheet)).toEqual([
+      ['2024-01-02 12:00:00', '5', '1234567', '36:00:00', '7'],
+      ['2024-01-02 13:45:30', '2024-01-02 00:00:00', '1900-01-01 00:00:00', '1899-12-30 13:45:30'],
+    ]);
+    // The same serial in a 1904 workbook is four years and a day later; LibreOffice writes the flag as "true".
+    expect((await cells({ ...sheet, workbookPr: '<workbookPr date1904="true"/>' }))[0]?.[0]).toBe('2028-01-03 12:00:00');
+  });
+
+  it('reads booleans and errors that formulas left, and rows and cells that do not give their position', async () => {
+    const rows = await cells({
+      rows: '<row><c t="b"><f>1=1</f><v>1</v></c><c t="e"><f>1/0</f><v>#DIV/0!</v></c></row><row><c><v>2</v></c><c r="C2"><v>3</v></c><c><v>4</v></c></row><row r="5"><c r="B5"><v></v></c><c r="C5"><v>5</v></c></row>',
+    });
+    expect(rows).toEqual([['TRUE', '#DIV/0!'], ['2', '', '3', '4'], [''], [''], ['', '', '5']]);
+  });
+
+  it('reads a workbook whose every element has a prefix (the OpenXML SDK, ClosedXML)', async () => {
+    const rows = await cells({ prefixed: true, sharedStrings: '<si><t>hello</t></si>', rows: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>5</v></c></row>' });
+    expect(rows).toEqual([['hello', '5']]);
+  });
+
+  it('refuses a cell that names a shared string the workbook does not hold, rather than leave it empty', async () => {
+    await expect(cells({ sharedStrings: '<si><t>only</t></si>', rows: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>7</v></c></row>' })).rejects.toThrow(
+      /book\.xlsx: cannot read this Excel workbook \(cell B1 refers to shared string 7, which the workbook does not hold\)/,
+    );
+  });
+});
