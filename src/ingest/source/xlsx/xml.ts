@@ -15,8 +15,13 @@ export function localName(name: string): string {
 
 /** An attribute by its name without prefix (r:id is id), for the attributes writers prefix as they please. */
 export function attribute(attributes: Record<string, string>, name: string): string | undefined {
-  if (name in attributes) return attributes[name];
-  for (const [key, value] of Object.entries(attributes)) if (localName(key) === name) return value;
+  const value = attributes[name];
+  if (value !== undefined) return value;
+  // Cells are read by the million and most lack an attribute or two: no allocation on this path.
+  for (const key in attributes) {
+    const colon = key.indexOf(':');
+    if (colon !== -1 && key.length - colon - 1 === name.length && key.endsWith(name)) return attributes[key];
+  }
   return undefined;
 }
 
