@@ -50,6 +50,9 @@ describe('file-level errors are one line naming the file, the line and what to d
     expect(await importError(store, named)).toBe(`${named}: ${message}`);
     const renamed = tempFile('locked.dat', Buffer.concat([Buffer.from(container), Buffer.alloc(600), Buffer.from('EncryptedPackage', 'utf16le')]));
     expect(await importError(store, renamed)).toBe(`${renamed}: ${message}`);
+    // An old .xls renamed .xlsx holds a Workbook stream: it is said to be an old workbook.
+    const oldRenamed = tempFile('old-renamed.xlsx', Buffer.concat([Buffer.from(container), Buffer.alloc(600), Buffer.from('Workbook', 'utf16le')]));
+    expect(await importError(store, oldRenamed)).toContain('old Excel .xls workbook, which replybench cannot read');
   });
 
   it('a truncated quote, with the line where the quoted field opens', async () => {

@@ -98,6 +98,27 @@ describe('xlsx cells', () => {
     expect(rows).toEqual([['TRUE', '#DIV/0!'], ['2', '', '3', '4'], [''], [''], ['', '', '5']]);
   });
 
+  it('refuses rows out of order, repeated or numbered 0: sheet rows are the import\'s line numbers', async () => {
+    const refused = (rows: string) => cells({ rows }).then(
+      () => 'read',
+      (error: Error) => error.message.replace(/^.*book\.xlsx: /, ''),
+    );
+    expect(await refused('<row r="1"><c><v>1</v></c></row><row r="3"><c><v>3</v></c></row><row r="2"><c><v>2</v></c></row>')).toBe(
+      'the first worksheet is damaged (row 2 comes after row 3). Open it in Excel and save it again, or export CSV.',
+    );
+    expect(await refused('<row r="1"><c><v>1</v></c></row><row r="1"><c><v>1</v></c></row>')).toContain('(row 1 comes after row 1)');
+    expect(await refused('<row r="0"><c><v>1</v></c></row>')).toContain('(row 0 comes after row 0)');
+    expect(await refused('<row r="1e9"><c><v>1</v></c></row>')).toContain('(the row after row 0 is numbered "1e9")');
+  });
+
+  it('keeps as text what only JavaScript reads as a number, and lets a conditional format\'s number format change nothing', async () => {
+    const rows = await cells({
+      styles: '<numFmts><numFmt numFmtId="164" formatCode="0.00"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="14"/></cellXfs><dxfs><dxf><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></dxf><dxf><numFmt numFmtId="14" formatCode="0.00"/></dxf></dxfs>',
+      rows: '<row r="1"><c r="A1"><v>0x10</v></c><c r="B1"><v>Infinity</v></c><c r="C1" s="1"><v>45000.25</v></c><c r="D1" s="2"><v>45000</v></c></row>',
+    });
+    expect(rows).toEqual([['0x10', 'Infinity', '45000.25', '2023-03-15 00:00:00']]);
+  });
+
   it('reads a workbook whose every element has a prefix (the OpenXML SDK, ClosedXML)', async () => {
     const rows = await cells({ prefixed: true, sharedStrings: '<si><t>hello</t></si>', rows: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>5</v></c></row>' });
     expect(rows).toEqual([['hello', '5']]);

@@ -179,7 +179,26 @@ describe('xlsx workbooks', () => {
     expect(column([converted, new Date(Date.UTC(2025, 8, 20)), '13/11/25 10:51:49'])).toBeNull();
     expect(column([converted, '10/11/25 10:51:49', 'thanks 13/11/25'])).toBeNull();
     expect(column(['13/11/25 10:51:49', '31/10/25'])).toBeNull();
+  });
+
+  it('names columns as Excel does', () => {
     expect([1, 26, 27, 52, 703].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AZ', 'AAA']);
+  });
+
+  it('imports the first sheet when another sheet, not read, is damaged, and says that sheet was not read', async () => {
+    const store = await openStore();
+    const book = new ExcelJS.Workbook();
+    const mentions = book.addWorksheet('Mentions');
+    mentions.addRow(HEADER);
+    mentions.addRow(['1', 'a', 'True', DATE, 'x', '', '']);
+    book.addWorksheet('Broken').addRow(['placeholder']);
+    const written = await JSZip.loadAsync(await book.xlsx.writeBuffer());
+    written.file('xl/worksheets/sheet2.xml', '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="5"><c r="A5" t="s"><v>99</v></c></row><row r="2"/></sheetData></worksheet>');
+    const path = join(tempFolder(), 'broken-second.xlsx');
+    writeFileSync(path, await written.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+    const result = await importOne(store, path);
+    expect(result).toMatchObject({ imported: 1 });
+    expect(result.warnings).toContain('the workbook has more than one worksheet with data: only the first was read');
   });
 
   it('refuses a file named .xlsx that is not a workbook', async () => {

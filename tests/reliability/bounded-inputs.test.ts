@@ -57,7 +57,7 @@ const ROW = ['5', 'ana', 'True', 'Mon Oct 02 10:00:00 +0000 2017', '@AcmeCares h
 
 describe('a workbook', () => {
   it('with a row numbered past Excel\'s last (1,048,576) is refused at once, without padding the sheet', async () => {
-    // Padding the sheet up to that row would run past the test's timeout.
+    // Were the sheet padded up to that row, the import would run out of memory or time instead of saying so.
     const path = await workbook(join(scratch(), 'rows.xlsx'), [{ r: 1, cells: TWCS_HEADER }, { r: 2, cells: ROW }, { r: 1_000_000_000, cells: ROW }]);
     const { failures, posts } = await importInto([path]);
     expect(failures).toEqual([

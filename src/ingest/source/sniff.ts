@@ -34,6 +34,9 @@ function looksBinary(head: Buffer): boolean {
 }
 
 const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
+const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
+const WORKBOOK_STREAM = Buffer.from('Workbook', 'utf16le');
+const BOOK_STREAM = Buffer.from('Book', 'utf16le');
 
 /**
  * Tells an .xlsx workbook from delimited text and finds a byte-order mark.
@@ -54,8 +57,12 @@ export function sniffFile(path: string, name = path): FileKind {
   const head = readHeadBytes(path);
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return { kind: 'xlsx' };
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
-    // Excel saves a workbook with a password in the old container, its zip encrypted inside an EncryptedPackage stream.
-    if (extname(path).toLowerCase() === '.xlsx' || head.includes(ENCRYPTED_PACKAGE)) {
+    // The old container holds either an .xls workbook (a Workbook or Book stream) or, when Excel saves a workbook
+    // with a password, the encrypted .xlsx (EncryptionInfo and EncryptedPackage streams). Their names, in UTF-16,
+    // are in the container's directory, usually within its first bytes.
+    const encrypted = head.includes(ENCRYPTION_INFO) || head.includes(ENCRYPTED_PACKAGE);
+    const oldWorkbook = head.includes(WORKBOOK_STREAM) || head.includes(BOOK_STREAM);
+    if (encrypted || (!oldWorkbook && extname(path).toLowerCase() === '.xlsx')) {
       throw new UserError(`${name}: this workbook is protected by a password (Excel encrypts it), so it cannot be read. Open it in Excel, remove the password (File > Info > Protect Workbook) and save it again, or export CSV.`);
     }
     throw new UserError(`${name}: this is an old Excel .xls workbook, which replybench cannot read. Save it as .xlsx or CSV and import that.`);

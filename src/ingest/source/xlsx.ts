@@ -2,10 +2,10 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { isDiskFull } from '../../disk-full.js';
 import { UserError } from '../../errors.js';
-import { MAX_HELD_PART_BYTES, PartTooLarge } from './xlsx/package.js';
-import { type Cell, SheetTooLarge } from './xlsx/sheet.js';
+import { PartTooLarge } from './xlsx/package.js';
+import { type Cell, DamagedSheet, SheetTooLarge } from './xlsx/sheet.js';
 import { SwappedDatesWatch } from './xlsx/swapped-dates.js';
-import { openWorkbook, type OpenWorkbook } from './xlsx/workbook.js';
+import { openWorkbook, type OpenWorkbook, type Worksheet } from './xlsx/workbook.js';
 
 function pad(value: number): string {
   return String(value).padStart(2, '0');
@@ -24,16 +24,23 @@ export function cellText(value: Cell): string {
   return value.error;
 }
 
-function gigabytes(bytes: number): string {
-  return `${(bytes / 1024 ** 3).toLocaleString('en-US', { maximumFractionDigits: 1 })} GB`;
-}
-
 function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 function hasValue(cell: Cell): boolean {
   return cell !== null && cell !== '';
+}
+
+/** Whether a sheet that is not read holds a value, to say so; one that cannot be read is counted as holding some. */
+async function holdsData(sheet: Worksheet): Promise<boolean> {
+  try {
+    for await (const row of sheet.rows()) if (row.cells.some(hasValue)) return true;
+    return false;
+  } catch (error) {
+    if (isDiskFull(error)) throw error;
+    return true;
+  }
 }
 
 /**
@@ -69,11 +76,7 @@ export async function xlsxToCsv(input: string, output: string, name = input): Pr
       }
     }
     for (const sheet of others) {
-      for await (const row of sheet.rows()) {
-        if (!row.cells.some(hasValue)) continue;
-        ignoredSheets += 1;
-        break;
-      }
+      if (await holdsData(sheet)) ignoredSheets += 1;
     }
   } catch (error) {
     // A write still pending fails once the stream is destroyed: that failure is not the one to report.
@@ -84,8 +87,11 @@ export async function xlsxToCsv(input: string, output: string, name = input): Pr
     if (error instanceof SheetTooLarge) {
       throw new UserError(`${name}: the first worksheet has a cell at ${error.where}, but ${error.limit}: the workbook is damaged or was not made by a spreadsheet program. Open it in Excel and save it again, or export CSV.`);
     }
+    if (error instanceof DamagedSheet) {
+      throw new UserError(`${name}: the first worksheet is damaged (${error.message}). Open it in Excel and save it again, or export CSV.`);
+    }
     if (error instanceof PartTooLarge) {
-      throw new UserError(`${name}: its ${error.part} is ${gigabytes(error.bytes)} once unzipped, more than the ${gigabytes(MAX_HELD_PART_BYTES)} replybench reads from a workbook. Export the mentions as CSV instead.`);
+      throw new UserError(`${name}: its ${error.part} ${error.excess}. Export the mentions as CSV instead.`);
     }
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new UserError(`${name}: cannot read this Excel workbook (${reason}). Open it in Excel and save it again as .xlsx, or export CSV.`);

@@ -29,7 +29,9 @@ function firstSection(code: string): string {
  * (_x) and fill (*x) characters, and its [colour], [condition] and [$-locale]
  * parts say nothing (`0\ \s\h\a\r\e\s` is a number, `#,##0.0,,\M` millions);
  * an elapsed [h], [m] or [s] is a duration; what is left is a date or a time
- * when it holds a y, m, d, h or s.
+ * when it holds a date letter: y, m, d, h, s, or East Asian e (era year),
+ * g (era name) and aaa (weekday), once the letters of General and of a
+ * scientific exponent (E+) are taken out.
  */
 export function formatKind(code: string): NumberKind {
   const plain = firstSection(code).replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/[_*]./g, '');
@@ -38,7 +40,7 @@ export function formatKind(code: string): NumberKind {
     .replace(/\[[^\]]*\]/g, '')
     .replace(/general/gi, '')
     .replace(/e[+-]/gi, '');
-  return /[ymdhs]/i.test(letters) ? 'date' : 'number';
+  return /[ymdhsega]/i.test(letters) ? 'date' : 'number';
 }
 
 export function numberKind(id: number, custom: ReadonlyMap<number, string>): NumberKind {

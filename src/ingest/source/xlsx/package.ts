@@ -10,13 +10,27 @@ import { attribute, readXml } from './xml.js';
  */
 export const MAX_HELD_PART_BYTES = 1024 ** 3;
 
+/**
+ * Items of those parts, counted as they are read: a small part can list
+ * millions of empty ones (<si/> is five bytes), and past about 130 million
+ * a JavaScript array cannot grow (V8 aborts the process, no error to catch).
+ * Excel itself allows 64,000 cell formats.
+ */
+export const MAX_HELD_ITEMS = 50_000_000;
+
 export class PartTooLarge extends Error {
   constructor(
     readonly part: string,
-    readonly bytes: number,
+    /** What is too large, as the end of a sentence about the part: "is 1.5 GB once unzipped, …". */
+    readonly excess: string,
   ) {
-    super(`${part} is ${bytes} bytes once unzipped`);
+    super(`${part} ${excess}`);
   }
+}
+
+/** Counts a held part's items, and stops the read past MAX_HELD_ITEMS. */
+export function countHeldItem(part: string, count: number): void {
+  if (count > MAX_HELD_ITEMS) throw new PartTooLarge(part, `holds more than ${MAX_HELD_ITEMS.toLocaleString('en-US')} items, more than replybench reads from a workbook`);
 }
 
 export interface Relationship {
@@ -53,13 +67,27 @@ export class WorkbookPackage {
     return this.entries.has(name.toLowerCase());
   }
 
-  /** A part's text; `held` parts are read into memory whole, so their size is bounded. */
-  async text(name: string, held: boolean): Promise<Readable> {
+  /** The text of a part read into memory whole (links, the workbook, shared strings, styles), its size bounded. */
+  heldText(name: string): Promise<Readable> {
+    const entry = this.entry(name);
+    // The size the zip declares: yauzl stops a part that unzips to more than it declared.
+    if (entry.uncompressedSize > MAX_HELD_PART_BYTES) throw new PartTooLarge(name, `is ${gigabytes(entry.uncompressedSize)} once unzipped, more than the ${gigabytes(MAX_HELD_PART_BYTES)} replybench reads from a workbook`);
+    return this.open(entry);
+  }
+
+  /** The text of a part read as a stream (a worksheet). */
+  streamedText(name: string): Promise<Readable> {
+    return this.open(this.entry(name));
+  }
+
+  private entry(name: string): yauzl.Entry {
     const entry = this.entries.get(name.toLowerCase());
     if (!entry) throw new Error(`it has no ${name}`);
     if (entry.isEncrypted()) throw new Error(`${name} is encrypted`);
-    // The size the zip declares: yauzl stops a part that unzips to more than it declared.
-    if (held && entry.uncompressedSize > MAX_HELD_PART_BYTES) throw new PartTooLarge(name, entry.uncompressedSize);
+    return entry;
+  }
+
+  private async open(entry: yauzl.Entry): Promise<Readable> {
     const stream = await this.zip.openReadStreamPromise(entry);
     stream.setEncoding('utf8');
     return stream;
@@ -71,7 +99,7 @@ export class WorkbookPackage {
     const rels = posix.join(folder, '_rels', `${posix.basename(source)}.rels`);
     const found = new Map<string, Relationship>();
     if (!this.has(rels)) return found;
-    await readXml(await this.text(rels, true), {
+    await readXml(await this.heldText(rels), {
       open: (name, attributes) => {
         const id = attribute(attributes, 'Id');
         const target = attribute(attributes, 'Target');
@@ -99,8 +127,16 @@ function resolveTarget(folder: string, target: string): string {
   return decoded.startsWith('/') ? posix.normalize(decoded.slice(1)) : posix.join(folder, decoded);
 }
 
-/** The first link of a type (`.../officeDocument`, `.../sharedStrings`: types differ in their prefix between strict and transitional files). */
+/** Whether a link is of a type (`officeDocument`, `worksheet`): types differ in their prefix between strict and transitional files. */
+export function isOfType(link: Relationship | undefined, type: string): link is Relationship {
+  return link?.type.endsWith(`/${type}`) ?? false;
+}
+
 export function linkOfType(links: Map<string, Relationship>, type: string): Relationship | undefined {
-  for (const link of links.values()) if (link.type.endsWith(`/${type}`)) return link;
+  for (const link of links.values()) if (isOfType(link, type)) return link;
   return undefined;
+}
+
+function gigabytes(bytes: number): string {
+  return `${(bytes / 1024 ** 3).toLocaleString('en-US', { maximumFractionDigits: 1 })} GB`;
 }

@@ -8,6 +8,9 @@ import { attribute, xmlParser } from './xml.js';
 export const EXCEL_MAX_ROWS = 1_048_576;
 export const EXCEL_MAX_COLUMNS = 16_384;
 
+/** A worksheet no spreadsheet program writes: rows out of order, a row numbered 0. */
+export class DamagedSheet extends Error {}
+
 export class SheetTooLarge extends Error {
   constructor(
     readonly where: string,
@@ -46,6 +49,9 @@ function columnOf(reference: string): number | null {
   return index === 0 ? null : column - 1;
 }
 
+const DECIMAL = /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
+const INDEX = /^\s*\d+\s*$/;
+
 interface CellBeingRead {
   column: number;
   type: string;
@@ -63,7 +69,7 @@ function cellValue(cell: CellBeingRead, context: WorkbookContext, reference: str
       return cell.inline ? cell.inline.take() : value === null ? null : unescapeText(value);
     case 's': {
       if (value === null || value.trim() === '') return null;
-      const text = context.sharedStrings[Number(value)];
+      const text = INDEX.test(value) ? context.sharedStrings[Number(value)] : undefined;
       // A missing string would leave the cell empty without a word: the workbook is damaged.
       if (text === undefined) throw new Error(`cell ${reference} refers to shared string ${value.trim()}, which the workbook does not hold`);
       return text;
@@ -78,8 +84,9 @@ function cellValue(cell: CellBeingRead, context: WorkbookContext, reference: str
       return value === null || value.trim() === '' ? null : isoCellDate(value);
     default: {
       if (value === null || value.trim() === '') return null;
+      // Number() also takes 0x10 and Infinity, which no spreadsheet writes as a number.
+      if (!DECIMAL.test(value)) return value;
       const number = Number(value);
-      if (Number.isNaN(number)) return value;
       const kind = context.styleKinds[cell.style] ?? 'number';
       if (kind === 'date') return serialDate(number, context.date1904) ?? number;
       if (kind === 'duration') return elapsedTime(number);
@@ -108,16 +115,21 @@ export async function* readSheetRows(part: Readable, context: WorkbookContext): 
         return;
       }
       if (name === 'row') {
-        const number = Number.parseInt(attribute(attributes, 'r') ?? '', 10);
-        row = { number: Number.isFinite(number) ? number : lastRow + 1, cells: [] };
+        const given = attribute(attributes, 'r');
+        if (given !== undefined && !/^\s*\d+\s*$/.test(given)) throw new DamagedSheet(`the row after row ${lastRow} is numbered "${given.slice(0, 20)}"`);
+        const number = given === undefined ? lastRow + 1 : Number(given);
+        // Rows come in order, each once: sheet rows are the import's line numbers.
+        if (number <= lastRow || number < 1) throw new DamagedSheet(`row ${number.toLocaleString('en-US')} comes after row ${lastRow.toLocaleString('en-US')}`);
         // One past Excel's last row would pad the sheet with a line per missing row, and never end.
-        if (row.number > EXCEL_MAX_ROWS) throw new SheetTooLarge(`row ${row.number.toLocaleString('en-US')}`, `Excel's last row is ${EXCEL_MAX_ROWS.toLocaleString('en-US')}`);
-        lastRow = row.number;
+        if (number > EXCEL_MAX_ROWS) throw new SheetTooLarge(`row ${number.toLocaleString('en-US')}`, `Excel's last row is ${EXCEL_MAX_ROWS.toLocaleString('en-US')}`);
+        row = { number, cells: [] };
+        lastRow = number;
         lastColumn = -1;
       } else if (name === 'c' && row) {
         const column = columnOf(attribute(attributes, 'r') ?? '') ?? lastColumn + 1;
         if (column >= EXCEL_MAX_COLUMNS) {
-          throw new SheetTooLarge(`column ${(column + 1).toLocaleString('en-US')} of row ${row.number.toLocaleString('en-US')}`, `Excel's last column is ${EXCEL_MAX_COLUMNS.toLocaleString('en-US')}`);
+          const where = Number.isFinite(column) ? (column + 1).toLocaleString('en-US') : 'past XFD';
+          throw new SheetTooLarge(`column ${where} of row ${row.number.toLocaleString('en-US')}`, `Excel's last column is ${EXCEL_MAX_COLUMNS.toLocaleString('en-US')}`);
         }
         lastColumn = column;
         cell = { column, type: attribute(attributes, 't') ?? 'n', style: Number(attribute(attributes, 's') ?? 0), value: null, inline: null, inInline: false };

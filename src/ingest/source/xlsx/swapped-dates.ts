@@ -6,7 +6,7 @@ const TEXT_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}(?:[ T]\d{1,2}:\d{2}(?::\
 const DIGIT = /^\s*\d/;
 
 interface ColumnDates {
-  /** A cell the spreadsheet holds as a date, and a date of it whose day or month is past 12 (then not a swap). */
+  /** The first cell the spreadsheet holds as a date, and whether one has a day past the 12th (a swapped date never has). */
   firstDateRow: number | null;
   datePastTwelve: boolean;
   /** A text date that no reading could take the other way round (13/11/25 read month-first fails). */
@@ -36,7 +36,7 @@ export class SwappedDatesWatch {
     if (value instanceof Date) {
       const dates = this.column(column);
       dates.firstDateRow ??= row;
-      if (value.getUTCDate() > 12 || value.getUTCMonth() + 1 > 12) dates.datePastTwelve = true;
+      if (value.getUTCDate() > 12) dates.datePastTwelve = true;
       return;
     }
     if (typeof value !== 'string' || value.length > 24 || !DIGIT.test(value)) return;

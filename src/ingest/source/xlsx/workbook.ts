@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { linkOfType, WorkbookPackage } from './package.js';
+import { countHeldItem, isOfType, linkOfType, WorkbookPackage } from './package.js';
 import { type NumberKind, numberKind } from './number-formats.js';
 import { readSheetRows, type SheetRow } from './sheet.js';
 import { StringItem } from './strings.js';
@@ -24,37 +24,45 @@ export interface OpenWorkbook {
   close(): void;
 }
 
-async function readSharedStrings(part: Readable): Promise<string[]> {
+async function readSharedStrings(name: string, part: Readable): Promise<string[]> {
   const strings: string[] = [];
   let item: StringItem | null = null;
   await readXml(part, {
-    open: (name) => {
-      if (name === 'si') item = new StringItem();
-      else item?.open(name);
+    open: (element) => {
+      if (element === 'si') item = new StringItem();
+      else item?.open(element);
     },
     text: (text) => item?.append(text),
-    close: (name) => {
-      if (name === 'si' && item) {
+    close: (element) => {
+      if (element === 'si' && item) {
+        countHeldItem(name, strings.length + 1);
         strings.push(item.take());
         item = null;
-      } else item?.close(name);
+      } else item?.close(element);
     },
   });
   return strings;
 }
 
-async function readStyleKinds(part: Readable): Promise<NumberKind[]> {
+async function readStyleKinds(name: string, part: Readable): Promise<NumberKind[]> {
   const custom = new Map<number, string>();
   const formats: number[] = [];
+  // Differential formats (<dxfs>, for conditional formatting) hold <numFmt> too: only the workbook's own list counts.
+  let inNumberFormats = false;
   let inCellFormats = false;
   await readXml(part, {
-    open: (name, attributes) => {
-      if (name === 'numFmt') custom.set(Number(attribute(attributes, 'numFmtId')), attribute(attributes, 'formatCode') ?? '');
-      else if (name === 'cellXfs') inCellFormats = true;
-      else if (name === 'xf' && inCellFormats) formats.push(Number(attribute(attributes, 'numFmtId') ?? 0));
+    open: (element, attributes) => {
+      if (element === 'numFmts') inNumberFormats = true;
+      else if (element === 'cellXfs') inCellFormats = true;
+      else if (element === 'numFmt' && inNumberFormats) custom.set(Number(attribute(attributes, 'numFmtId')), attribute(attributes, 'formatCode') ?? '');
+      else if (element === 'xf' && inCellFormats) {
+        countHeldItem(name, formats.length + 1);
+        formats.push(Number(attribute(attributes, 'numFmtId') ?? 0));
+      }
     },
-    close: (name) => {
-      if (name === 'cellXfs') inCellFormats = false;
+    close: (element) => {
+      if (element === 'numFmts') inNumberFormats = false;
+      else if (element === 'cellXfs') inCellFormats = false;
     },
   });
   return formats.map((id) => numberKind(id, custom));
@@ -68,10 +76,11 @@ export async function openWorkbook(path: string): Promise<OpenWorkbook> {
     const links = await zip.relationships(workbookPart);
     const tabs: Array<{ name: string; shown: boolean; link: string }> = [];
     let date1904 = false;
-    await readXml(await zip.text(workbookPart, true), {
+    await readXml(await zip.heldText(workbookPart), {
       open: (name, attributes) => {
         if (name === 'workbookPr') date1904 = ['1', 'true'].includes(attribute(attributes, 'date1904') ?? '');
         if (name !== 'sheet') return;
+        countHeldItem(workbookPart, tabs.length + 1);
         const state = attribute(attributes, 'state');
         tabs.push({ name: attribute(attributes, 'name') ?? '', shown: state === undefined || state === 'visible', link: attribute(attributes, 'id') ?? '' });
       },
@@ -81,15 +90,15 @@ export async function openWorkbook(path: string): Promise<OpenWorkbook> {
     const shared = linkOfType(links, 'sharedStrings')?.part ?? 'xl/sharedStrings.xml';
     const styles = linkOfType(links, 'styles')?.part ?? 'xl/styles.xml';
     const context: WorkbookContext = {
-      sharedStrings: zip.has(shared) ? await readSharedStrings(await zip.text(shared, true)) : [],
-      styleKinds: zip.has(styles) ? await readStyleKinds(await zip.text(styles, true)) : [],
+      sharedStrings: zip.has(shared) ? await readSharedStrings(shared, await zip.heldText(shared)) : [],
+      styleKinds: zip.has(styles) ? await readStyleKinds(styles, await zip.heldText(styles)) : [],
       date1904,
     };
     const sheets = [...tabs.filter((tab) => tab.shown), ...tabs.filter((tab) => !tab.shown)].flatMap((tab): Worksheet[] => {
       const link = links.get(tab.link);
-      if (!link?.type.endsWith('/worksheet')) return [];
+      if (!isOfType(link, 'worksheet')) return [];
       return [{ name: tab.name, rows: async function* () {
-        yield* readSheetRows(await zip.text(link.part, false), context);
+        yield* readSheetRows(await zip.streamedText(link.part), context);
       } }];
     });
     return { sheets, close: () => zip.close() };
