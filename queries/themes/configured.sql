@@ -3,9 +3,9 @@
 -- a theme when it holds one of its phrases between word boundaries; it may belong to
 -- several themes.
 --
--- Output: theme_matches(platform, post_id, theme, source 'config').
+-- Output: theme_matches(platform, post_id, theme, source 'config', sentiment).
 -- Parameters: none.
 CREATE OR REPLACE TEMP TABLE theme_matches AS
-SELECT DISTINCT t.platform, t.post_id, ph.theme, 'config' AS source
+SELECT DISTINCT t.platform, t.post_id, ph.theme, 'config' AS source, t.sentiment
 FROM theme_posts t
 JOIN rb_theme_phrases ph ON contains(t.words, ' ' || ph.phrase || ' ');

@@ -4,12 +4,13 @@
 -- both acknowledgement.sql), lower case and without accents, cut into
 -- runs of letters and digits, and joined by single spaces with a space at each end,
 -- so that a word or phrase is matched on word boundaries by looking for " phrase ".
+-- Its sentiment (rb_sentiment) is kept here, read once with the text, for the summary.
 --
--- Output: theme_posts(platform, post_id, words).
+-- Output: theme_posts(platform, post_id, words, sentiment).
 -- Parameters: $from (the previous period's start), $end.
 CREATE OR REPLACE TEMP TABLE theme_posts AS
 WITH bare AS (
-  SELECT p.platform, p.post_id, rb_bare_text(p.text) AS text
+  SELECT p.platform, p.post_id, rb_bare_text(p.text) AS text, rb_sentiment(p.sentiment) AS sentiment
   FROM posts p
   SEMI JOIN (
     SELECT DISTINCT platform, post_id FROM mentions
@@ -19,5 +20,6 @@ WITH bare AS (
 SELECT platform, post_id,
        ' ' || array_to_string(regexp_extract_all(
          lower(strip_accents(rb_without_apostrophes(text))),
-         '[\p{L}\p{N}]+'), ' ') || ' ' AS words
+         '[\p{L}\p{N}]+'), ' ') || ' ' AS words,
+       sentiment
 FROM bare;

@@ -9,7 +9,8 @@
 --                          the brand's posts (base/measured.sql), and those answered
 --   response_rate          answered / measured (NULL without measured mentions)
 --   median_min             median response time of the answered ones
---   negative, neutral, positive   mentions by the sentiment the export gave (rb_sentiment);
+--   negative, neutral, positive   mentions by the sentiment the export gave (rb_sentiment,
+--                          carried from theme_posts);
 --                          has_sentiment: the export gave one to any of them
 -- Every brand gets a row for every configured theme, mentioned or not; a found term
 -- gets rows where it has mentions.
@@ -32,11 +33,10 @@ counted AS (
          count(*) FILTER (WHERE t.current AND t.needs_answer AND mp.platform IS NOT NULL) AS measured,
          count(t.response_at) FILTER (WHERE t.current AND t.needs_answer AND mp.platform IS NOT NULL) AS answered,
          quantile_cont(t.response_min, 0.5) FILTER (WHERE t.current AND t.needs_answer) AS median_min,
-         count(*) FILTER (WHERE t.current AND rb_sentiment(p.sentiment) = 'negative') AS negative,
-         count(*) FILTER (WHERE t.current AND rb_sentiment(p.sentiment) = 'neutral') AS neutral,
-         count(*) FILTER (WHERE t.current AND rb_sentiment(p.sentiment) = 'positive') AS positive
+         count(*) FILTER (WHERE t.current AND t.sentiment = 'negative') AS negative,
+         count(*) FILTER (WHERE t.current AND t.sentiment = 'neutral') AS neutral,
+         count(*) FILTER (WHERE t.current AND t.sentiment = 'positive') AS positive
   FROM theme_mentions t
-  JOIN posts p ON p.platform = t.platform AND p.post_id = t.post_id
   LEFT JOIN measured_platforms mp ON mp.brand_id = t.brand_id AND mp.platform = t.platform
   GROUP BY t.brand_id, t.theme, t.source
 ),
