@@ -27,7 +27,8 @@ export function freeBytes(path: string): number | null {
   }
 }
 
-function megabytes(bytes: number): string {
+/** Bytes as whole megabytes, rounded up (at least 1), as the messages about room say them. */
+export function megabytes(bytes: number): string {
   return Math.max(1, Math.ceil(bytes / (1024 * 1024))).toLocaleString('en-US');
 }
 

@@ -1,8 +1,9 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { once } from 'node:events';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
+import { freeBytes, megabytes } from '../disk-full.js';
 import { UserError } from '../errors.js';
 import { makeTempFolder } from '../temp-files.js';
 import { readHeadBytes } from './source/sniff.js';
@@ -92,6 +93,14 @@ export async function expandArchive(path: string): Promise<ExpandedArchive> {
         // One folder per member: two members may share a base name (october/a.csv, november/a.csv).
         const memberFolder = join(folder, String(members.length));
         mkdirSync(memberFolder);
+        // The size the member declares (yauzl stops one that unzips to more): one that cannot fit is refused before a byte
+        // is written, rather than after it has filled the disk the store may share.
+        const free = freeBytes(memberFolder);
+        if (free !== null && entry.uncompressedSize > free) {
+          throw new UserError(
+            `${path}: ${entry.fileName} unzips to ${megabytes(entry.uncompressedSize)} MB, more than the ${megabytes(free)} MB free on the disk of the temporary folder ${dirname(folder)}. Free space there, or set TMPDIR to a folder on a larger disk, and import it again.`,
+          );
+        }
         const file = join(memberFolder, basename(entry.fileName));
         const out = createWriteStream(file);
         await pipeline(await zip.openReadStreamPromise(entry), out);

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { CRASH_STEPS } from '../../src/crash-point.js';
 import { fixtureStore } from '../report/fixtureStore.js';
@@ -92,6 +93,25 @@ describe('a full disk', () => {
     expect(stderr).toMatch(FULL);
     expect(stderr).toContain('(the folder still holds the previous report, untouched)');
     expect(seen.same).toBe('0');
+    expect(seen.left).toBe('0');
+  });
+  it('refuses an archive member that would not fit on the temporary disk before writing any of it', async () => {
+    const folder = scratch();
+    // 20 MB of rows that deflate to a few hundred KB, for a 6 MB temporary disk.
+    const zip = new JSZip();
+    zip.file('october/mentions.csv', readFileSync(twcsFile(join(folder, 'big.csv'), 160_000)));
+    const archive = join(folder, 'exports.zip');
+    writeFileSync(archive, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const { stdout, stderr } = onSmallDisk(
+      '6m',
+      `TMPDIR="$DISK" rb import --db "${join(folder, 's.duckdb')}" "${archive}" > /dev/null; echo status=$?; echo left=$(find "$DISK" -type f | wc -l)`,
+      folder,
+    );
+    const seen = values(stdout);
+    expect(seen.status).toBe('1');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain(`replybench: ${archive}: october/mentions.csv unzips to `);
+    expect(stderr).toMatch(/ MB, more than the [1-6] MB free on the disk of the temporary folder \S+\/disk\. Free space there, or set TMPDIR to a folder on a larger disk, and import it again\.$/m);
     expect(seen.left).toBe('0');
   });
 });
