@@ -83,12 +83,17 @@ export async function importFile(store: Store, source: string, options: FileImpo
   const path = member?.name ?? source;
   let current: ImportProgress['phase'] = 'reading';
   let rows: number | null = null;
-  const report = (phase: ImportProgress['phase'], fraction: number | null, bytes?: ImportProgress['bytes']): void => {
+  const report = (phase: ImportProgress['phase'], fraction: number | null, bytes?: ImportProgress['bytes'], sheetRows?: number): void => {
     current = phase;
-    options.onProgress?.({ path, phase, fraction, ...(bytes ? { bytes } : {}), ...(rows === null ? {} : { rows }) });
+    options.onProgress?.({ path, phase, fraction, ...(bytes ? { bytes } : {}), ...(sheetRows === undefined ? {} : { sheetRows }), ...(rows === null ? {} : { rows }) });
   };
   report('reading', 0);
-  const prepared = await prepareSource(source, (done, total) => report('reading', total > 0 ? done / total : null, { done, total }), path);
+  const prepared = await prepareSource(
+    source,
+    (done, total) => report('reading', total > 0 ? done / total : null, { done, total }),
+    path,
+    (sheetRows) => report('reading', null, undefined, sheetRows),
+  );
   try {
     const { format, layout } = chooseFormat(prepared, options.format, options.delimiter);
     const context = createMappingContext(layout.names, {

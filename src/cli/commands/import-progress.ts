@@ -80,6 +80,7 @@ export class ProgressLine {
    */
   private describe(progress: ImportProgress): string {
     if (progress.phase === 'reading') {
+      if (progress.sheetRows !== undefined) return `${PHASE_LABEL.reading}: ${progress.sheetRows.toLocaleString('en-US')} rows of the workbook`;
       if (progress.bytes) return `${PHASE_LABEL.reading}: ${megabytes(progress.bytes.done)} of ${megabytes(progress.bytes.total)}`;
       return `${PHASE_LABEL.reading}${percent(progress.fraction)}`;
     }

@@ -77,7 +77,7 @@ function readHead(path: string): { text: string; complete: boolean } {
  * text that is not valid UTF-8 (read as Windows-1252), or bare carriage
  * returns. Everything else is read in place, which keeps large imports fast.
  */
-export async function prepareSource(file: string, onBytes?: (done: number, total: number) => void, name = file): Promise<PreparedSource> {
+export async function prepareSource(file: string, onBytes?: (done: number, total: number) => void, name = file, onSheetRows?: (rows: number) => void): Promise<PreparedSource> {
   // `file` is read; `name` is how messages and results call it (an archive member's is archive.zip:member.csv).
   const path = name;
   const sniffed = sniffFile(file, name);
@@ -122,7 +122,7 @@ export async function prepareSource(file: string, onBytes?: (done: number, total
 
     if (sniffed.kind === 'xlsx') {
       const target = tempFile('sheet.csv');
-      const { ignoredSheets } = await xlsxToCsv(file, target, name);
+      const { ignoredSheets } = await xlsxToCsv(file, target, name, onSheetRows);
       crashPoint(CRASH_STEPS.importTempCopy);
       if (ignoredSheets > 0) warnings.push('the workbook has more than one worksheet with data: only the first was read');
       return finish(target, 'xlsx', { lineUnit: 'row', ragged: true });

@@ -7,6 +7,9 @@ import { type Cell, DamagedSheet, SheetTooLarge } from './xlsx/sheet.js';
 import { SwappedDatesWatch } from './xlsx/swapped-dates.js';
 import { openWorkbook, type OpenWorkbook, type Worksheet } from './xlsx/workbook.js';
 
+/** How often a long sheet says how far it is: a few times a second. */
+const PROGRESS_ROWS = 10_000;
+
 function pad(value: number): string {
   return String(value).padStart(2, '0');
 }
@@ -49,7 +52,7 @@ async function holdsData(sheet: Worksheet): Promise<boolean> {
  * (empty) row is written as an empty cell rather than skipped. Returns how
  * many further worksheets held data and were not read.
  */
-export async function xlsxToCsv(input: string, output: string, name = input): Promise<{ rows: number; ignoredSheets: number }> {
+export async function xlsxToCsv(input: string, output: string, name = input, onRows?: (rows: number) => void): Promise<{ rows: number; ignoredSheets: number }> {
   const out = createWriteStream(output);
   const closed = once(out, 'close');
   let rows = 0;
@@ -72,6 +75,7 @@ export async function xlsxToCsv(input: string, output: string, name = input): Pr
         text += `${cells.length ? cells.join(',') : '""'}\n`;
         nextRow = row.number + 1;
         rows = row.number;
+        if (row.number % PROGRESS_ROWS === 0) onRows?.(rows);
         if (!out.write(text)) await once(out, 'drain');
       }
     }

@@ -2,11 +2,13 @@
  * Issue 9, case 11: a long import shows where it is from the first second:
  * the bytes read, then the rows being loaded; nothing off a terminal.
  */
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ProgressLine } from '../../../src/cli/commands/import-progress.js';
 import type { ImportProgress } from '../../../src/ingest/progress.js';
 import { Store } from '../../../src/store/database.js';
-import { importOne, openStore, tempFile } from '../helpers.js';
+import { DATE, importOne, openStore, tempFile, tempFolder } from '../helpers.js';
 import { SAMPLE_TEXT } from './expected.js';
 
 async function drawn(events: ImportProgress[]): Promise<string[]> {
@@ -43,6 +45,22 @@ describe('case 11: progress', () => {
     const size = Buffer.byteLength(SAMPLE_TEXT);
     expect(events.some((event) => event.phase === 'reading' && event.bytes?.done === size && event.bytes.total === size)).toBe(true);
     expect(events.some((event) => event.rows === result.rowsRead)).toBe(true);
+  });
+
+  it('counts the rows of a workbook while it is turned into text, which takes longer than reading its bytes', async () => {
+    expect(await drawn([{ path: '/data/big.xlsx', phase: 'reading', fraction: null, sheetRows: 120_000 }])).toContain('big.xlsx: reading the file: 120,000 rows of the workbook');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Mentions');
+    sheet.addRow(['tweet_id', 'author_id', 'inbound', 'created_at', 'text', 'response_tweet_id', 'in_response_to_tweet_id']);
+    for (let id = 1; id <= 20_000; id += 1) sheet.addRow([String(id), 'a', 'True', DATE, 'x', '', '']);
+    const path = join(tempFolder(), 'big.xlsx');
+    await book.xlsx.writeFile(path);
+    const events: ImportProgress[] = [];
+    await importOne(await openStore(), path, { onProgress: (event) => events.push(event) });
+    expect(events.filter((event) => event.sheetRows !== undefined).map((event) => [event.phase, event.sheetRows])).toEqual([
+      ['reading', 10_000],
+      ['reading', 20_000],
+    ]);
   });
 
   it('stays silent off a terminal', async () => {
