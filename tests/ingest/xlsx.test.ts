@@ -23,6 +23,13 @@ async function workbook(rows: unknown[][], extraSheet = false): Promise<string> 
   return path;
 }
 
+/** A sheet named Mentions holding one twcs mention, whose text is x. */
+function addMentions(book: ExcelJS.Workbook): void {
+  const mentions = book.addWorksheet('Mentions');
+  mentions.addRow(HEADER);
+  mentions.addRow(['1', 'a', 'True', DATE, 'x', '', '']);
+}
+
 describe('xlsx workbooks', () => {
   it('streams the first sheet and imports it like the CSV of the same format, with sheet rows as line numbers', async () => {
     const store = await openStore();
@@ -89,9 +96,7 @@ describe('xlsx workbooks', () => {
     const store = await openStore();
     const book = new ExcelJS.Workbook();
     book.addWorksheet('Notes').addRow(['not data']);
-    const mentions = book.addWorksheet('Mentions');
-    mentions.addRow(HEADER);
-    mentions.addRow(['1', 'a', 'True', DATE, 'x', '', '']);
+    addMentions(book);
     const written = await JSZip.loadAsync(await book.xlsx.writeBuffer());
     // Moves the Mentions tab (sheet2.xml) before Notes (sheet1.xml), and stores the sheets first, in their numbers' order, the workbook and its links last.
     const workbookXml = (await written.file('xl/workbook.xml')?.async('string')) ?? '';
@@ -115,9 +120,7 @@ describe('xlsx workbooks', () => {
     const store = await openStore();
     const book = new ExcelJS.Workbook();
     book.addWorksheet('Lookup', { state: 'hidden' }).addRow(['not', 'the', 'export']);
-    const mentions = book.addWorksheet('Mentions');
-    mentions.addRow(HEADER);
-    mentions.addRow(['1', 'a', 'True', DATE, 'x', '', '']);
+    addMentions(book);
     const path = join(tempFolder(), 'hidden.xlsx');
     await book.xlsx.writeFile(path);
     expect(await importOne(store, path)).toMatchObject({ format: 'twcs', imported: 1 });
@@ -127,9 +130,7 @@ describe('xlsx workbooks', () => {
   it('passes over a chart sheet shown first, and finds parts whatever the case of their names', async () => {
     const store = await openStore();
     const book = new ExcelJS.Workbook();
-    const mentions = book.addWorksheet('Mentions');
-    mentions.addRow(HEADER);
-    mentions.addRow(['1', 'a', 'True', DATE, 'x', '', '']);
+    addMentions(book);
     const written = await JSZip.loadAsync(await book.xlsx.writeBuffer());
     const zip = new JSZip();
     for (const [name, file] of Object.entries(written.files)) {
@@ -188,9 +189,7 @@ describe('xlsx workbooks', () => {
   it('imports the first sheet when another sheet, not read, is damaged, and says that sheet was not read', async () => {
     const store = await openStore();
     const book = new ExcelJS.Workbook();
-    const mentions = book.addWorksheet('Mentions');
-    mentions.addRow(HEADER);
-    mentions.addRow(['1', 'a', 'True', DATE, 'x', '', '']);
+    addMentions(book);
     book.addWorksheet('Broken').addRow(['placeholder']);
     const written = await JSZip.loadAsync(await book.xlsx.writeBuffer());
     written.file('xl/worksheets/sheet2.xml', '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="5"><c r="A5" t="s"><v>99</v></c></row><row r="2"/></sheetData></worksheet>');
