@@ -50,7 +50,7 @@ function columnOf(reference: string): number | null {
 }
 
 const DECIMAL = /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
-const INDEX = /^\s*\d+\s*$/;
+const DIGITS = /^\s*\d+\s*$/;
 
 interface CellBeingRead {
   column: number;
@@ -62,16 +62,16 @@ interface CellBeingRead {
   inInline: boolean;
 }
 
-function cellValue(cell: CellBeingRead, context: WorkbookContext, reference: string): Cell {
+function cellValue(cell: CellBeingRead, context: WorkbookContext, row: number): Cell {
   const value = cell.value;
   switch (cell.type) {
     case 'inlineStr':
       return cell.inline ? cell.inline.take() : value === null ? null : unescapeText(value);
     case 's': {
       if (value === null || value.trim() === '') return null;
-      const text = INDEX.test(value) ? context.sharedStrings[Number(value)] : undefined;
+      const text = DIGITS.test(value) ? context.sharedStrings[Number(value)] : undefined;
       // A missing string would leave the cell empty without a word: the workbook is damaged.
-      if (text === undefined) throw new Error(`cell ${reference} refers to shared string ${value.trim()}, which the workbook does not hold`);
+      if (text === undefined) throw new Error(`cell ${columnLetters(cell.column + 1)}${row} refers to shared string ${value.trim()}, which the workbook does not hold`);
       return text;
     }
     case 'str':
@@ -116,10 +116,11 @@ export async function* readSheetRows(part: Readable, context: WorkbookContext): 
       }
       if (name === 'row') {
         const given = attribute(attributes, 'r');
-        if (given !== undefined && !/^\s*\d+\s*$/.test(given)) throw new DamagedSheet(`the row after row ${lastRow} is numbered "${given.slice(0, 20)}"`);
+        if (given !== undefined && !DIGITS.test(given)) throw new DamagedSheet(`the row after row ${lastRow} is numbered "${given.slice(0, 20)}"`);
         const number = given === undefined ? lastRow + 1 : Number(given);
+        if (number < 1) throw new DamagedSheet(`a row is numbered ${number}`);
         // Rows come in order, each once: sheet rows are the import's line numbers.
-        if (number <= lastRow || number < 1) throw new DamagedSheet(`row ${number.toLocaleString('en-US')} comes after row ${lastRow.toLocaleString('en-US')}`);
+        if (number <= lastRow) throw new DamagedSheet(`row ${number.toLocaleString('en-US')} comes after row ${lastRow.toLocaleString('en-US')}`);
         // One past Excel's last row would pad the sheet with a line per missing row, and never end.
         if (number > EXCEL_MAX_ROWS) throw new SheetTooLarge(`row ${number.toLocaleString('en-US')}`, `Excel's last row is ${EXCEL_MAX_ROWS.toLocaleString('en-US')}`);
         row = { number, cells: [] };
@@ -154,7 +155,7 @@ export async function* readSheetRows(part: Readable, context: WorkbookContext): 
       }
       if (name === 'v') inValue = false;
       else if (name === 'c' && cell && row) {
-        row.cells[cell.column] = cellValue(cell, context, `${columnLetters(cell.column + 1)}${row.number}`);
+        row.cells[cell.column] = cellValue(cell, context, row.number);
         cell = null;
       } else if (name === 'row' && row) {
         const cells = row.cells;

@@ -14,7 +14,7 @@ export function unescapeText(text: string): string {
 export class StringItem {
   private depthInPhonetic = 0;
   private inText = false;
-  text = '';
+  private text = '';
 
   open(name: string): void {
     if (name === 'rPh') this.depthInPhonetic += 1;

@@ -97,9 +97,10 @@ export async function openWorkbook(path: string): Promise<OpenWorkbook> {
     const sheets = [...tabs.filter((tab) => tab.shown), ...tabs.filter((tab) => !tab.shown)].flatMap((tab): Worksheet[] => {
       const link = links.get(tab.link);
       if (!isOfType(link, 'worksheet')) return [];
-      return [{ name: tab.name, rows: async function* () {
+      const rows = async function* (): AsyncGenerator<SheetRow> {
         yield* readSheetRows(await zip.streamedText(link.part), context);
-      } }];
+      };
+      return [{ name: tab.name, rows }];
     });
     return { sheets, close: () => zip.close() };
   } catch (error) {
