@@ -160,7 +160,7 @@ describe('xlsx workbooks', () => {
       ['2', 'b', 'True', '13/11/25 10:51:49', 'y', '', ''],
     ]);
     expect(await importError(store, path)).toBe(
-      `${path}: column D mixes dates the spreadsheet converted (row 2) with dates it left as text (row 3: "13/11/25 10:51:49"): it read the export's dates day and month the other way round, so every converted date is wrong. Import the original CSV export, or open it with that column as text before saving.`,
+      `${path}: column D (created_at) mixes dates the spreadsheet converted (row 2) with dates it left as text (row 3: "13/11/25 10:51:49"): it read the export's dates day and month the other way round, so every converted date is wrong. Import the original CSV export, or open it with that column as text before saving.`,
     );
     expect(await allPosts(store)).toEqual([]);
   });
@@ -174,7 +174,8 @@ describe('xlsx workbooks', () => {
       return watch.swapped();
     };
     const converted = new Date(Date.UTC(2025, 8, 11, 19, 17, 6));
-    expect(column([converted, '13/11/25 10:51:49'])).toEqual({ column: 'AB', dateRow: 2, textRow: 3, text: '13/11/25 10:51:49' });
+    expect(column([converted, '13/11/25 10:51:49'])).toEqual({ column: 'AB', heading: null, dateRow: 2, textRow: 3, text: '13/11/25 10:51:49' });
+    expect(column(['Report: Acme', 'published\u001b[2J', converted, '13/11/25 10:51:49'])).toMatchObject({ heading: 'published [2J', dateRow: 4 });
     expect(column([converted, '11-13-2025'])).toMatchObject({ textRow: 3 });
     // A date with a day past 12 was not read the wrong way round; a text either order reads says nothing; nor does text alone.
     expect(column([converted, new Date(Date.UTC(2025, 8, 20)), '13/11/25 10:51:49'])).toBeNull();

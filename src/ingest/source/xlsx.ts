@@ -108,7 +108,7 @@ export async function xlsxToCsv(input: string, output: string, name = input, onR
   const swapped = dates.swapped();
   if (swapped) {
     throw new UserError(
-      `${name}: column ${swapped.column} mixes dates the spreadsheet converted (row ${swapped.dateRow}) with dates it left as text (row ${swapped.textRow}: "${swapped.text}"): it read the export's dates day and month the other way round, so every converted date is wrong. Import the original CSV export, or open it with that column as text before saving.`,
+      `${name}: column ${swapped.column}${swapped.heading === null ? '' : ` (${swapped.heading})`} mixes dates the spreadsheet converted (row ${swapped.dateRow}) with dates it left as text (row ${swapped.textRow}: "${swapped.text}"): it read the export's dates day and month the other way round, so every converted date is wrong. Import the original CSV export, or open it with that column as text before saving.`,
     );
   }
   return { rows, ignoredSheets };

@@ -5,6 +5,9 @@ const TEXT_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}(?:[ T]\d{1,2}:\d{2}(?::\
 
 const DIGIT = /^\s*\d/;
 
+/** The rows a header is looked for in: report lines above it (Brandwatch) take a few. */
+const HEADING_ROWS = 50;
+
 interface ColumnDates {
   /** The first cell the spreadsheet holds as a date, and whether one has a day past the 12th (a swapped date never has). */
   firstDateRow: number | null;
@@ -15,6 +18,8 @@ interface ColumnDates {
 
 export interface SwappedDates {
   column: string;
+  /** The column's header as the sheet's top rows give it, when they do. */
+  heading: string | null;
   dateRow: number;
   textRow: number;
   text: string;
@@ -31,6 +36,7 @@ export interface SwappedDates {
  */
 export class SwappedDatesWatch {
   private readonly columns = new Map<number, ColumnDates>();
+  private readonly headings = new Map<number, string>();
 
   see(column: number, row: number, value: Cell): void {
     if (value instanceof Date) {
@@ -39,7 +45,15 @@ export class SwappedDatesWatch {
       if (value.getUTCDate() > 12) dates.datePastTwelve = true;
       return;
     }
-    if (typeof value !== 'string' || value.length > 24 || !DIGIT.test(value)) return;
+    if (typeof value !== 'string') return;
+    if (!DIGIT.test(value)) {
+      // The last text above the column's first date is its header; the file's text, so no control characters in a message.
+      if (row <= HEADING_ROWS && value.length <= 60 && value.trim() !== '' && !this.columns.get(column)?.firstDateRow) {
+        this.headings.set(column, value.trim().replace(/[\u0000-\u001f\u007f-\u009f]/g, ' '));
+      }
+      return;
+    }
+    if (value.length > 24) return;
     const match = TEXT_DATE.exec(value.trim());
     if (!match) return;
     const dates = this.column(column);
@@ -50,7 +64,7 @@ export class SwappedDatesWatch {
   swapped(): SwappedDates | null {
     for (const [column, dates] of [...this.columns].sort(([a], [b]) => a - b)) {
       if (dates.firstDateRow !== null && !dates.datePastTwelve && dates.textDate) {
-        return { column: columnLetters(column), dateRow: dates.firstDateRow, textRow: dates.textDate.row, text: dates.textDate.text };
+        return { column: columnLetters(column), heading: this.headings.get(column) ?? null, dateRow: dates.firstDateRow, textRow: dates.textDate.row, text: dates.textDate.text };
       }
     }
     return null;
