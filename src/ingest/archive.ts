@@ -71,6 +71,24 @@ function isExport(name: string): boolean {
 }
 
 /**
+ * The exports of an archive are all unzipped before the first is imported:
+ * when the sizes they declare (yauzl stops a member that unzips to more) add
+ * up to more than the temporary folder's disk has free, the archive is
+ * refused before a byte is written, rather than once it has filled a disk the
+ * store may share. (A workbook's text, written there later, is not counted.)
+ */
+function refuseWhatCannotFit(path: string, exports: readonly yauzl.Entry[], folder: string): void {
+  const needed = exports.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
+  const free = freeBytes(folder);
+  if (free === null || needed <= free) return;
+  const what = exports.length === 1 ? `${exports[0]?.fileName} unzips` : `its ${exports.length} exports unzip`;
+  const room = Math.floor(free / (1024 * 1024)).toLocaleString('en-US');
+  throw new UserError(
+    `${path}: ${what} to ${megabytes(needed)} MB, more than the ${room} MB free on the disk of the temporary folder ${dirname(folder)}. Free up space there, or set TMPDIR to a folder on a larger disk, and import it again.`,
+  );
+}
+
+/**
  * Takes every CSV, TSV and XLSX member of a zip archive out into a temporary
  * folder (streamed, never in memory), in archive order; lists the others.
  */
@@ -83,24 +101,18 @@ export async function expandArchive(path: string): Promise<ExpandedArchive> {
   try {
     const zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false });
     try {
+      const exports: yauzl.Entry[] = [];
       for await (const entry of zip.eachEntry()) {
         if (entry.fileName.endsWith('/')) continue;
-        if (!isExport(entry.fileName)) {
-          skipped.push(entry.fileName);
-          continue;
-        }
+        if (isExport(entry.fileName)) exports.push(entry);
+        else skipped.push(entry.fileName);
+      }
+      refuseWhatCannotFit(path, exports, folder);
+      for (const entry of exports) {
         if (entry.isEncrypted()) throw new Error(`${entry.fileName} is encrypted`);
         // One folder per member: two members may share a base name (october/a.csv, november/a.csv).
         const memberFolder = join(folder, String(members.length));
         mkdirSync(memberFolder);
-        // The size the member declares (yauzl stops one that unzips to more): one that cannot fit is refused before a byte
-        // is written, rather than after it has filled the disk the store may share.
-        const free = freeBytes(memberFolder);
-        if (free !== null && entry.uncompressedSize > free) {
-          throw new UserError(
-            `${path}: ${entry.fileName} unzips to ${megabytes(entry.uncompressedSize)} MB, more than the ${megabytes(free)} MB free on the disk of the temporary folder ${dirname(folder)}. Free space there, or set TMPDIR to a folder on a larger disk, and import it again.`,
-          );
-        }
         const file = join(memberFolder, basename(entry.fileName));
         const out = createWriteStream(file);
         await pipeline(await zip.openReadStreamPromise(entry), out);

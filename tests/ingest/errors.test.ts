@@ -50,8 +50,14 @@ describe('file-level errors are one line naming the file, the line and what to d
     expect(await importError(store, named)).toBe(`${named}: ${message}`);
     const renamed = tempFile('locked.dat', Buffer.concat([Buffer.from(container), Buffer.alloc(600), Buffer.from('EncryptedPackage', 'utf16le')]));
     expect(await importError(store, renamed)).toBe(`${renamed}: ${message}`);
-    // An old .xls renamed .xlsx holds a Workbook stream: it is said to be an old workbook.
-    const oldRenamed = tempFile('old-renamed.xlsx', Buffer.concat([Buffer.from(container), Buffer.alloc(600), Buffer.from('Workbook', 'utf16le')]));
+    // An old .xls renamed .xlsx holds a Workbook stream, named in the container's directory: often at the end of a
+    // large file, where the header says it starts (here sector 300 of 512 bytes, past the first 64 KB).
+    const header = Buffer.alloc(512);
+    Buffer.from(container).copy(header);
+    header.writeUInt16LE(9, 30);
+    header.writeUInt32LE(300, 48);
+    const directory = Buffer.concat([Buffer.from('Root Entry', 'utf16le'), Buffer.alloc(118), Buffer.from('Workbook', 'utf16le')]);
+    const oldRenamed = tempFile('old-renamed.xlsx', Buffer.concat([header, Buffer.alloc(300 * 512), directory]));
     expect(await importError(store, oldRenamed)).toContain('old Excel .xls workbook, which replybench cannot read');
   });
 

@@ -175,12 +175,31 @@ describe('xlsx workbooks', () => {
     };
     const converted = new Date(Date.UTC(2025, 8, 11, 19, 17, 6));
     expect(column([converted, '13/11/25 10:51:49'])).toEqual({ column: 'AB', heading: null, dateRow: 2, textRow: 3, text: '13/11/25 10:51:49' });
-    expect(column(['Report: Acme', 'published\u001b[2J', converted, '13/11/25 10:51:49'])).toMatchObject({ heading: 'published [2J', dateRow: 4 });
+    expect(column(['published\u001b[2J\u202e', converted, '13/11/25 10:51:49'])).toMatchObject({ heading: 'published [2J', dateRow: 3 });
     expect(column([converted, '11-13-2025'])).toMatchObject({ textRow: 3 });
     // A date with a day past 12 was not read the wrong way round; a text either order reads says nothing; nor does text alone.
     expect(column([converted, new Date(Date.UTC(2025, 8, 20)), '13/11/25 10:51:49'])).toBeNull();
     expect(column([converted, '10/11/25 10:51:49', 'thanks 13/11/25'])).toBeNull();
     expect(column(['13/11/25 10:51:49', '31/10/25'])).toBeNull();
+  });
+
+  it('names a swapped column by its header: the row above the data that names the most columns, below report lines', () => {
+    const converted = new Date(Date.UTC(2025, 8, 11, 19, 17, 6));
+    const sheet: Cell[][] = [
+      ['Report: Acme mentions'],
+      [],
+      ['id', 'author', 'created', 'text'],
+      ['1', 'ana', 'n/a', 'hello'],
+      ['2', 'luis', converted, 'hi'],
+      ['3', 'eva', '13/11/25 10:51:49', 'hey'],
+    ];
+    const watch = new SwappedDatesWatch();
+    sheet.forEach((cells, row) => {
+      cells.forEach((cell, column) => {
+        watch.see(column + 1, row + 1, cell);
+      });
+    });
+    expect(watch.swapped()).toEqual({ column: 'C', heading: 'created', dateRow: 5, textRow: 6, text: '13/11/25 10:51:49' });
   });
 
   it('names columns as Excel does', () => {

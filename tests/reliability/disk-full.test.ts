@@ -95,11 +95,12 @@ describe('a full disk', () => {
     expect(seen.same).toBe('0');
     expect(seen.left).toBe('0');
   });
-  it('refuses an archive member that would not fit on the temporary disk before writing any of it', async () => {
+  it('refuses an archive whose exports would not fit on the temporary disk before unzipping any, and leaves nothing there', async () => {
     const folder = scratch();
-    // 20 MB of rows that deflate to a few hundred KB, for a 6 MB temporary disk.
+    // Two exports of 10 MB of rows that deflate to a few hundred KB each, for a 6 MB temporary disk: each alone would not fit either.
     const zip = new JSZip();
-    zip.file('october/mentions.csv', readFileSync(twcsFile(join(folder, 'big.csv'), 160_000)));
+    zip.file('october/mentions.csv', readFileSync(twcsFile(join(folder, 'october.csv'), 80_000)));
+    zip.file('november/mentions.csv', readFileSync(twcsFile(join(folder, 'november.csv'), 80_000, 1_000_000)));
     const archive = join(folder, 'exports.zip');
     writeFileSync(archive, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
     const { stdout, stderr } = onSmallDisk(
@@ -110,8 +111,8 @@ describe('a full disk', () => {
     const seen = values(stdout);
     expect(seen.status).toBe('1');
     expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toContain(`replybench: ${archive}: october/mentions.csv unzips to `);
-    expect(stderr).toMatch(/ MB, more than the [1-6] MB free on the disk of the temporary folder \S+\/disk\. Free space there, or set TMPDIR to a folder on a larger disk, and import it again\.$/m);
+    expect(stderr).toContain(`replybench: ${archive}: its 2 exports unzip to `);
+    expect(stderr).toMatch(/ MB, more than the [0-6] MB free on the disk of the temporary folder \S+\/disk\. Free up space there, or set TMPDIR to a folder on a larger disk, and import it again\.$/m);
     expect(seen.left).toBe('0');
   });
 });

@@ -10,15 +10,29 @@ export type FileKind =
 export const HEAD_BYTES = 64 * 1024;
 
 /** The first `length` bytes of a file (fewer when it is shorter). */
-export function readHeadBytes(path: string, length = HEAD_BYTES): Buffer {
+export function readHeadBytes(path: string, length = HEAD_BYTES, position = 0): Buffer {
   const fd = openSync(path, 'r');
   try {
     const buffer = Buffer.alloc(length);
-    const read = readSync(fd, buffer, 0, length, 0);
+    const read = readSync(fd, buffer, 0, length, position);
     return buffer.subarray(0, read);
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The directory of an old-container (OLE) file, where its streams are named:
+ * often at the file's end, so it is read where the header says it starts
+ * (its first sector's number at byte 48, the sector size as a power of two at
+ * byte 30). Directories run to a few sectors; 64 KB from there holds them.
+ */
+function oleDirectory(path: string, head: Buffer): Buffer {
+  if (head.length < 52) return head;
+  const sectorSize = 2 ** head.readUInt16LE(30);
+  const firstSector = head.readUInt32LE(48);
+  if (sectorSize < 512 || sectorSize > 65_536 || firstSector >= 0xfffffffa) return head;
+  return Buffer.concat([head, readHeadBytes(path, HEAD_BYTES, (firstSector + 1) * sectorSize)]);
 }
 
 /**
@@ -58,10 +72,10 @@ export function sniffFile(path: string, name = path): FileKind {
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return { kind: 'xlsx' };
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
     // The old container holds either an .xls workbook (a Workbook or Book stream) or, when Excel saves a workbook
-    // with a password, the encrypted .xlsx (EncryptionInfo and EncryptedPackage streams). Their names, in UTF-16,
-    // are in the container's directory, usually within its first bytes.
-    const encrypted = head.includes(ENCRYPTION_INFO) || head.includes(ENCRYPTED_PACKAGE);
-    const oldWorkbook = head.includes(WORKBOOK_STREAM) || head.includes(BOOK_STREAM);
+    // with a password, the encrypted .xlsx (EncryptionInfo and EncryptedPackage streams).
+    const directory = oleDirectory(path, head);
+    const encrypted = directory.includes(ENCRYPTION_INFO) || directory.includes(ENCRYPTED_PACKAGE);
+    const oldWorkbook = directory.includes(WORKBOOK_STREAM) || directory.includes(BOOK_STREAM);
     if (encrypted || (!oldWorkbook && extname(path).toLowerCase() === '.xlsx')) {
       throw new UserError(`${name}: this workbook is protected by a password (Excel encrypts it), so it cannot be read. Open it in Excel, remove the password (File > Info > Protect Workbook) and save it again, or export CSV.`);
     }

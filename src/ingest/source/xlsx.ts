@@ -22,7 +22,7 @@ export function cellText(value: Cell): string {
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) {
     // Excel dates carry no zone: the wall-clock time is held in UTC fields.
-    return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}:${pad(value.getUTCSeconds())}`;
+    return `${String(value.getUTCFullYear()).padStart(4, '0')}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}:${pad(value.getUTCSeconds())}`;
   }
   return value.error;
 }
@@ -64,6 +64,7 @@ export async function xlsxToCsv(input: string, output: string, name = input, onR
     const [first, ...others] = workbook.sheets;
     if (first) {
       let nextRow = 1;
+      let nextReport = PROGRESS_ROWS;
       for await (const row of first.rows()) {
         let text = '';
         for (; nextRow < row.number; nextRow += 1) text += '""\n';
@@ -75,7 +76,11 @@ export async function xlsxToCsv(input: string, output: string, name = input, onR
         text += `${cells.length ? cells.join(',') : '""'}\n`;
         nextRow = row.number + 1;
         rows = row.number;
-        if (row.number % PROGRESS_ROWS === 0) onRows?.(rows);
+        // Rows Excel leaves empty are not in the file: a report is due at the first row past each step.
+        if (rows >= nextReport) {
+          onRows?.(rows);
+          nextReport = (Math.floor(rows / PROGRESS_ROWS) + 1) * PROGRESS_ROWS;
+        }
         if (!out.write(text)) await once(out, 'drain');
       }
     }

@@ -31,7 +31,8 @@ function firstSection(code: string): string {
  * an elapsed [h], [m] or [s] is a duration; what is left is a date or a time
  * when it holds a date letter: y, m, d, h, s, or East Asian e (era year),
  * g (era name) and aaa (weekday), once the letters of General and of a
- * scientific exponent (E+) are taken out.
+ * scientific exponent (E+) are taken out. Excel makes other letters quoted
+ * or escaped, so an unquoted a, e or g is one of those.
  */
 export function formatKind(code: string): NumberKind {
   const plain = firstSection(code).replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/[_*]./g, '');

@@ -116,7 +116,7 @@ export async function* readSheetRows(part: Readable, context: WorkbookContext): 
       }
       if (name === 'row') {
         const given = attribute(attributes, 'r');
-        if (given !== undefined && !DIGITS.test(given)) throw new DamagedSheet(`the row after row ${lastRow} is numbered "${given.slice(0, 20)}"`);
+        if (given !== undefined && !DIGITS.test(given)) throw new DamagedSheet(`${lastRow === 0 ? 'the first row' : `the row after row ${lastRow}`} is numbered "${given.slice(0, 20)}"`);
         const number = given === undefined ? lastRow + 1 : Number(given);
         if (number < 1) throw new DamagedSheet(`a row is numbered ${number}`);
         // Rows come in order, each once: sheet rows are the import's line numbers.

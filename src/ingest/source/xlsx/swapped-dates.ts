@@ -36,35 +36,62 @@ export interface SwappedDates {
  */
 export class SwappedDatesWatch {
   private readonly columns = new Map<number, ColumnDates>();
-  private readonly headings = new Map<number, string>();
+  /** The texts of the rows above the first row that holds a date, within HEADING_ROWS: the header is one of them. */
+  private readonly topRows = new Map<number, Map<number, string>>();
+  private firstDateRow = Number.POSITIVE_INFINITY;
 
   see(column: number, row: number, value: Cell): void {
     if (value instanceof Date) {
       const dates = this.column(column);
       dates.firstDateRow ??= row;
+      this.firstDateRow = Math.min(this.firstDateRow, row);
       if (value.getUTCDate() > 12) dates.datePastTwelve = true;
       return;
     }
     if (typeof value !== 'string') return;
     if (!DIGIT.test(value)) {
-      // The last text above the column's first date is its header; the file's text, so no control characters in a message.
-      if (row <= HEADING_ROWS && value.length <= 60 && value.trim() !== '' && !this.columns.get(column)?.firstDateRow) {
-        this.headings.set(column, value.trim().replace(/[\u0000-\u001f\u007f-\u009f]/g, ' '));
-      }
+      if (row <= HEADING_ROWS && row < this.firstDateRow) this.keepTopText(row, column, value);
       return;
     }
     if (value.length > 24) return;
     const match = TEXT_DATE.exec(value.trim());
     if (!match) return;
+    this.firstDateRow = Math.min(this.firstDateRow, row);
     const dates = this.column(column);
     if (dates.textDate === null && (Number(match[1]) > 12 || Number(match[2]) > 12)) dates.textDate = { row, text: value };
+  }
+
+  /**
+   * A column's header: its text in the row above the data that names the most
+   * columns (a report line above it names one or two, a row of data holds
+   * numbers and dates), the lower on ties.
+   */
+  private heading(column: number): string | null {
+    let best: Map<number, string> | null = null;
+    for (const [row, texts] of this.topRows) {
+      if (row >= this.firstDateRow) continue;
+      if (!best || texts.size >= best.size) best = texts;
+    }
+    return best?.get(column) ?? null;
+  }
+
+  private keepTopText(row: number, column: number, value: string): void {
+    // The file's text, shown in a message: no control or direction characters, which would garble the terminal.
+    const text = value.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ').trim();
+    if (text === '' || text.length > 60) return;
+    let texts = this.topRows.get(row);
+    if (!texts) {
+      texts = new Map();
+      this.topRows.set(row, texts);
+    }
+    texts.set(column, text);
   }
 
   /** The first column whose converted dates are swapped, if one is. */
   swapped(): SwappedDates | null {
     for (const [column, dates] of [...this.columns].sort(([a], [b]) => a - b)) {
       if (dates.firstDateRow !== null && !dates.datePastTwelve && dates.textDate) {
-        return { column: columnLetters(column), heading: this.headings.get(column) ?? null, dateRow: dates.firstDateRow, textRow: dates.textDate.row, text: dates.textDate.text };
+        return { column: columnLetters(column), heading: this.heading(column), dateRow: dates.firstDateRow, textRow: dates.textDate.row, text: dates.textDate.text };
       }
     }
     return null;
