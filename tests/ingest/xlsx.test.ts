@@ -232,5 +232,8 @@ describe('xlsx workbooks', () => {
     expect(cellText(true)).toBe('TRUE');
     expect(cellText(new Date(Date.UTC(2017, 9, 31, 22, 10, 47)))).toBe('2017-10-31 22:10:47');
     expect(cellText({ error: '#N/A' })).toBe('#N/A');
+    const early = new Date(0);
+    early.setUTCFullYear(25, 0, 2);
+    expect(cellText(early)).toBe('0025-01-02 00:00:00');
   });
 });
