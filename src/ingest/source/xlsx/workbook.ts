@@ -14,7 +14,6 @@ export interface WorkbookContext {
 }
 
 export interface Worksheet {
-  name: string;
   rows(): AsyncGenerator<SheetRow>;
 }
 
@@ -85,7 +84,7 @@ export async function openWorkbook(path: string): Promise<OpenWorkbook> {
   try {
     const workbookPart = linkOfType(await zip.relationships(''), 'officeDocument')?.part ?? 'xl/workbook.xml';
     const links = await zip.relationships(workbookPart);
-    const tabs: Array<{ name: string; shown: boolean; link: string }> = [];
+    const tabs: Array<{ shown: boolean; link: string }> = [];
     let date1904 = false;
     await readXml(await zip.heldText(workbookPart), {
       open: (name, attributes) => {
@@ -93,7 +92,7 @@ export async function openWorkbook(path: string): Promise<OpenWorkbook> {
         if (name !== 'sheet') return;
         countHeldItem(workbookPart, tabs.length + 1);
         const state = attribute(attributes, 'state');
-        tabs.push({ name: attribute(attributes, 'name') ?? '', shown: state === undefined || state === 'visible', link: attribute(attributes, 'id') ?? '' });
+        tabs.push({ shown: state === undefined || state === 'visible', link: attribute(attributes, 'id') ?? '' });
       },
       close: () => undefined,
     });
@@ -111,7 +110,7 @@ export async function openWorkbook(path: string): Promise<OpenWorkbook> {
       const rows = async function* (): AsyncGenerator<SheetRow> {
         yield* readSheetRows(await zip.streamedText(link.part), context);
       };
-      return [{ name: tab.name, rows }];
+      return [{ rows }];
     });
     return { sheets, close: () => zip.close() };
   } catch (error) {
