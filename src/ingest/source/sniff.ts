@@ -9,7 +9,7 @@ export type FileKind =
 
 export const HEAD_BYTES = 64 * 1024;
 
-/** The first `length` bytes of a file (fewer when it is shorter). */
+/** `length` bytes of a file from `position`, its start by default (fewer when it is shorter). */
 export function readHeadBytes(path: string, length = HEAD_BYTES, position = 0): Buffer {
   const fd = openSync(path, 'r');
   try {
