@@ -122,9 +122,12 @@ export async function prepareSource(file: string, onBytes?: (done: number, total
 
     if (sniffed.kind === 'xlsx') {
       const target = tempFile('sheet.csv');
-      const { ignoredSheets } = await xlsxToCsv(file, target, name, onSheetRows);
+      const { ignoredSheets, unreadableSheets } = await xlsxToCsv(file, target, name, onSheetRows);
       crashPoint(CRASH_STEPS.importTempCopy);
       if (ignoredSheets > 0) warnings.push('the workbook has more than one worksheet with data: only the first was read');
+      if (unreadableSheets > 0) {
+        warnings.push(`${unreadableSheets === 1 ? 'another worksheet is' : `${unreadableSheets} other worksheets are`} damaged and could not be read; only the first worksheet is imported`);
+      }
       return finish(target, 'xlsx', { lineUnit: 'row', ragged: true });
     }
 

@@ -35,14 +35,14 @@ function hasValue(cell: Cell): boolean {
   return cell !== null && cell !== '';
 }
 
-/** Whether a sheet that is not read holds a value, to say so; one that cannot be read is counted as holding some. */
-async function holdsData(sheet: Worksheet): Promise<boolean> {
+/** What a sheet that is not read holds, to say so: a value, nothing, or what cannot be read (it is damaged). */
+async function contentOf(sheet: Worksheet): Promise<'data' | 'empty' | 'unreadable'> {
   try {
-    for await (const row of sheet.rows()) if (row.cells.some(hasValue)) return true;
-    return false;
+    for await (const row of sheet.rows()) if (row.cells.some(hasValue)) return 'data';
+    return 'empty';
   } catch (error) {
     if (isDiskFull(error)) throw error;
-    return true;
+    return 'unreadable';
   }
 }
 
@@ -50,13 +50,15 @@ async function holdsData(sheet: Worksheet): Promise<boolean> {
  * Streams the first worksheet of an .xlsx workbook into a UTF-8 CSV, one
  * line per sheet row: row numbers stay line numbers, because a missing
  * (empty) row is written as an empty cell rather than skipped. Returns how
- * many further worksheets held data and were not read.
+ * many further worksheets held data, and how many could not be read, none of
+ * them imported.
  */
-export async function xlsxToCsv(input: string, output: string, name = input, onRows?: (rows: number) => void): Promise<{ rows: number; ignoredSheets: number }> {
+export async function xlsxToCsv(input: string, output: string, name = input, onRows?: (rows: number) => void): Promise<{ rows: number; ignoredSheets: number; unreadableSheets: number }> {
   const out = createWriteStream(output);
   const closed = once(out, 'close');
   let rows = 0;
   let ignoredSheets = 0;
+  let unreadableSheets = 0;
   let workbook: OpenWorkbook | null = null;
   const dates = new SwappedDatesWatch();
   try {
@@ -85,7 +87,9 @@ export async function xlsxToCsv(input: string, output: string, name = input, onR
       }
     }
     for (const sheet of others) {
-      if (await holdsData(sheet)) ignoredSheets += 1;
+      const content = await contentOf(sheet);
+      if (content === 'data') ignoredSheets += 1;
+      else if (content === 'unreadable') unreadableSheets += 1;
     }
   } catch (error) {
     // A write still pending fails once the stream is destroyed: that failure is not the one to report.
@@ -116,5 +120,5 @@ export async function xlsxToCsv(input: string, output: string, name = input, onR
       `${name}: column ${swapped.column}${swapped.heading === null ? '' : ` (${swapped.heading})`} mixes dates the spreadsheet converted (row ${swapped.dateRow}) with dates it left as text (row ${swapped.textRow}: "${swapped.text}"): it read the export's dates day and month the other way round, so every converted date is wrong. Import the original CSV export, or open it with that column as text before saving.`,
     );
   }
-  return { rows, ignoredSheets };
+  return { rows, ignoredSheets, unreadableSheets };
 }
