@@ -32,6 +32,11 @@ export function megabytes(bytes: number): string {
   return Math.max(1, Math.ceil(bytes / (1024 * 1024))).toLocaleString('en-US');
 }
 
+/** Free bytes as whole megabytes, rounded down: never more room than there is. */
+export function freeMegabytes(bytes: number): string {
+  return Math.floor(bytes / (1024 * 1024)).toLocaleString('en-US');
+}
+
 /**
  * The one-line error for a write that found the disk full: which disk (by
  * the path written), how much the work needed, and what to do. `needed` is
@@ -40,6 +45,6 @@ export function megabytes(bytes: number): string {
  */
 export function diskFullError(path: string, needed: number, todo: string): UserError {
   const free = freeBytes(path);
-  const room = free === null ? '' : ` (${Math.floor(free / (1024 * 1024)).toLocaleString('en-US')} MB free)`;
+  const room = free === null ? '' : ` (${freeMegabytes(free)} MB free)`;
   return new UserError(`the disk holding ${resolve(path)} is full${room}: ${megabytes(needed)} MB needed; ${todo}`);
 }

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { basename, dirname, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
-import { freeBytes, megabytes } from '../disk-full.js';
+import { freeBytes, freeMegabytes, megabytes } from '../disk-full.js';
 import { UserError } from '../errors.js';
 import { makeTempFolder } from '../temp-files.js';
 import { readHeadBytes } from './source/sniff.js';
@@ -82,9 +82,8 @@ function refuseWhatCannotFit(path: string, exports: readonly yauzl.Entry[], fold
   const free = freeBytes(folder);
   if (free === null || needed <= free) return;
   const what = exports.length === 1 ? `${exports[0]?.fileName} unzips` : `its ${exports.length} exports unzip`;
-  const room = Math.floor(free / (1024 * 1024)).toLocaleString('en-US');
   throw new UserError(
-    `${path}: ${what} to ${megabytes(needed)} MB, more than the ${room} MB free on the disk of the temporary folder ${dirname(folder)}. Free up space there, or set TMPDIR to a folder on a larger disk, and import it again.`,
+    `${path}: ${what} to ${megabytes(needed)} MB, more than the ${freeMegabytes(free)} MB free on the disk of the temporary folder ${dirname(folder)}. Free up space there, or set TMPDIR to a folder on a larger disk, and import it again.`,
   );
 }
 

@@ -1,7 +1,7 @@
 import { SaxesParser } from 'saxes';
 
 export interface XmlHandlers {
-  open(name: string, attributes: Record<string, string>, selfClosing: boolean): void;
+  open(name: string, attributes: Record<string, string>): void;
   /** Text and CDATA, entities decoded. */
   text?(text: string): void;
   close(name: string): void;
@@ -28,7 +28,7 @@ export function attribute(attributes: Record<string, string>, name: string): str
 /** A SAX parser calling `handlers` with the elements' local names. */
 export function xmlParser(handlers: XmlHandlers): SaxesParser {
   const parser = new SaxesParser();
-  parser.on('opentag', (tag) => handlers.open(localName(tag.name), tag.attributes as Record<string, string>, tag.isSelfClosing));
+  parser.on('opentag', (tag) => handlers.open(localName(tag.name), tag.attributes as Record<string, string>));
   parser.on('closetag', (tag) => handlers.close(localName(tag.name)));
   if (handlers.text) {
     const text = handlers.text;
