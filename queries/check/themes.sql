@@ -17,8 +17,12 @@ counts AS (
   GROUP BY ph.theme
 ),
 vocabulary AS (
+  -- read only when a theme has no mention: the words of every mention are not cut up for nothing
   SELECT word, count(*) AS uses
-  FROM (SELECT unnest(string_split(trim(t.words), ' ')) AS word FROM theme_posts t SEMI JOIN current c ON c.platform = t.platform AND c.post_id = t.post_id)
+  FROM (
+    SELECT unnest(string_split(trim(t.words), ' ')) AS word FROM theme_posts t SEMI JOIN current c ON c.platform = t.platform AND c.post_id = t.post_id
+    WHERE EXISTS (SELECT 1 FROM counts WHERE mentions = 0)
+  )
   WHERE length(word) >= 3
   GROUP BY word
 ),

@@ -16,7 +16,7 @@
 -- gets rows where it has mentions.
 --
 -- Output: theme_summary, then its rows.
--- Parameters: $start, $end, $inbound_mode, $min_mentions.
+-- Parameters: $from, $start, $end, $inbound_mode, $min_mentions.
 CREATE OR REPLACE TEMP TABLE theme_summary AS
 WITH measured_platforms AS (
   SELECT * FROM rb_measured_platforms($start::TIMESTAMPTZ, $end::TIMESTAMPTZ)
@@ -36,7 +36,7 @@ counted AS (
          count(*) FILTER (WHERE t.current AND t.sentiment = 'negative') AS negative,
          count(*) FILTER (WHERE t.current AND t.sentiment = 'neutral') AS neutral,
          count(*) FILTER (WHERE t.current AND t.sentiment = 'positive') AS positive
-  FROM theme_mentions t
+  FROM rb_theme_mentions($from::TIMESTAMPTZ, $start::TIMESTAMPTZ, $end::TIMESTAMPTZ, $inbound_mode) t
   LEFT JOIN measured_platforms mp ON mp.brand_id = t.brand_id AND mp.platform = t.platform
   GROUP BY t.brand_id, t.theme, t.source
 ),

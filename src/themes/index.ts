@@ -70,11 +70,11 @@ export async function themesOf(analysis: Analysis, options: ThemeOptions = {}): 
   const params = { start: iso(period.start), end: iso(period.end), from: iso(previous.start), inbound_mode: config.metrics.inbound };
   await analysis.run('themes/terms');
   await analysis.run('themes/found', { ...params, min_authors: config.metrics.themeAuthors, alpha0: THEME_PRIOR_TOTAL, top: options.top ?? 10, min_mentions: THEME_MIN_MENTIONS });
-  await analysis.run('themes/mentions', params);
-  const summary = await analysis.rows('themes/summary', summaryRow, { start: params.start, end: params.end, inbound_mode: params.inbound_mode, min_mentions: THEME_MIN_MENTIONS });
+  await analysis.run('themes/mentions');
+  const summary = await analysis.rows('themes/summary', summaryRow, { ...params, min_mentions: THEME_MIN_MENTIONS });
   const found = await analysis.rows('themes/found_list', foundRow);
   const benchmarks = await analysis.rows('themes/benchmarks', benchmarkRow, { min_mentions: THEME_MIN_MENTIONS });
-  const examples = await analysis.rows('themes/examples', exampleRow, { limit: options.examples ?? 3 });
+  const examples = await analysis.rows('themes/examples', exampleRow, { start: params.start, end: params.end, inbound_mode: params.inbound_mode, limit: options.examples ?? 3 });
 
   const key = (brand: string, theme: string, source: ThemeSource) => `${brand}\u0000${source}\u0000${theme}`;
   const stats = new Map(summary.map((row) => [key(row.brand_id, row.theme, row.source), row]));

@@ -6,6 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { withAnalysis } from '../../src/analysis/analysis.js';
+import { themeCounts } from '../../src/themes/check.js';
 import { computeThemes, THEME_PRIOR_TOTAL, type BrandThemes } from '../../src/themes/index.js';
 import { stopwordsFor } from '../../src/themes/stopwords.js';
 import { themeWords } from '../../src/themes/words.js';
@@ -100,6 +102,46 @@ describe('configured themes', () => {
     expect(examples).toHaveLength(3);
     expect(new Set(examples.map((example) => example.author)).size).toBe(3);
     expect(examples.every((example) => Number(example.author.replace('ar-author', '')) >= 16)).toBe(true);
+  });
+
+  it("take as examples each author's newest mention (the lowest id of a tie), the unanswered first, then the newest, then by author", async () => {
+    const answeredAt = (mention: TestPost): TestPost => ({ id: `${mention.id}r`, author: 'acme', at: new Date(Date.parse(mention.at) + 30 * 60_000).toISOString(), text: 'on it', parent: mention.id });
+    const mention = (id: string, author: string, day: number): TestPost => ({ id, author, at: at(10, day, 0), text: `@acme router ${id}` });
+    const unanswered = [mention('a1', 'ana', 5), mention('b1', 'bob', 3)];
+    // ana's newest mention is answered: she is shown by it, not by her older unanswered one.
+    const answered = [mention('a2', 'ana', 6), mention('c2', 'cy', 7), mention('c1', 'cy', 7), mention('d1', 'dee', 7), mention('e1', 'eve', 2)];
+    const report = await themes([...unanswered, ...answered, ...answered.map(answeredAt), { id: 'end', author: 'nobody', at: '2017-11-20T00:00:00Z', text: 'end' }]);
+    const examples = themeOf(report, 'acme', 'network')?.examples ?? [];
+    expect(examples.map((example) => [example.author, example.text])).toEqual([
+      ['bob', '@acme router b1'],
+      ['cy', '@acme router c1'],
+      ['dee', '@acme router d1'],
+    ]);
+    expect(examples[0]?.createdAt).toBe('2017-10-03T09:00:00Z');
+  });
+});
+
+describe('the check of configured themes', () => {
+  it('counts the mentions of each, and names the closest words of the month only for a theme that matches nothing', async () => {
+    const store = await storeWith([
+      { id: 'm1', author: 'x1', at: at(10, 2, 0), text: '@acme my invoice is wrong' },
+      { id: 'm2', author: 'x2', at: at(10, 2, 1), text: '@acme a second invoice, and the router' },
+      { id: 'm3', author: 'x3', at: at(10, 2, 2), text: '@acme invoices everywhere' },
+    ]);
+    try {
+      const counts = (themes: Record<string, string[]>) => withAnalysis(store, configWith(BRANDS, { themes }), '2017-10', (analysis) => themeCounts(analysis));
+      // "invoce" is one letter from "invoice" (2 uses) and two from "invoices" (1 use): nearest first.
+      expect(await counts({ network: ['router'], billing: ['invoce'] })).toEqual([
+        { theme: 'network', mentions: 1, closest: [] },
+        { theme: 'billing', mentions: 0, closest: [{ word: 'invoice', uses: 2 }, { word: 'invoices', uses: 1 }] },
+      ]);
+      expect(await counts({ network: ['router'], billing: ['invoice'] })).toEqual([
+        { theme: 'billing', mentions: 2, closest: [] },
+        { theme: 'network', mentions: 1, closest: [] },
+      ]);
+    } finally {
+      store.close();
+    }
   });
 });
 
