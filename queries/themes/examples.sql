@@ -11,7 +11,9 @@ WITH candidates AS (
   SELECT brand_id, theme, source, author,
          arg_min({platform: platform, post_id: post_id, created_at: created_at, unanswered: needs_answer AND response_at IS NULL},
                  {newest: -epoch_us(created_at), post_id: post_id}) AS newest
-  FROM rb_theme_mentions($start::TIMESTAMPTZ, $start::TIMESTAMPTZ, $end::TIMESTAMPTZ, $inbound_mode)
+  FROM rb_theme_mentions($start::TIMESTAMPTZ, $start::TIMESTAMPTZ, $end::TIMESTAMPTZ, $inbound_mode) t
+  -- a term found for another brand is there to compare; only the brand's own are shown with examples
+  WHERE source = 'config' OR EXISTS (SELECT 1 FROM theme_found f WHERE f.brand_id = t.brand_id AND f.term = t.theme)
   GROUP BY brand_id, theme, source, author
 ),
 chosen AS (

@@ -12,14 +12,22 @@
 --   negative, neutral, positive   mentions by the sentiment the export gave (rb_sentiment,
 --                          carried from theme_posts);
 --                          has_sentiment: the export gave one to any of them
--- Every brand gets a row for every configured theme, mentioned or not; a found term
--- gets rows where it has mentions.
+-- Every brand gets a row for every configured theme, mentioned or not; a term found
+-- gets rows where it has mentions, for the brand it was found for and, when it was
+-- found for the client, for every brand (the client's benchmark). So the client's rows
+-- are its own themes only, and benchmarks.sql ranks no theme its page does not show.
 --
 -- Output: theme_summary, then its rows.
 -- Parameters: $from, $start, $end, $inbound_mode, $min_mentions.
 CREATE OR REPLACE TEMP TABLE theme_summary AS
 WITH measured_platforms AS (
   SELECT * FROM rb_measured_platforms($start::TIMESTAMPTZ, $end::TIMESTAMPTZ)
+),
+compared AS (
+  -- the terms found for each brand, and those found for the client at every brand
+  SELECT brand_id, term FROM theme_found
+  UNION
+  SELECT b.brand_id, f.term FROM theme_found f JOIN rb_brands c ON c.brand_id = f.brand_id AND c.role = 'client' CROSS JOIN rb_brands b
 ),
 volume AS (
   SELECT brand_id, count(*) AS inbound FROM mentions
@@ -38,6 +46,8 @@ counted AS (
          count(*) FILTER (WHERE t.current AND t.sentiment = 'positive') AS positive
   FROM rb_theme_mentions($from::TIMESTAMPTZ, $start::TIMESTAMPTZ, $end::TIMESTAMPTZ, $inbound_mode) t
   LEFT JOIN measured_platforms mp ON mp.brand_id = t.brand_id AND mp.platform = t.platform
+  LEFT JOIN compared c ON c.brand_id = t.brand_id AND c.term = t.theme
+  WHERE t.source = 'config' OR c.term IS NOT NULL
   GROUP BY t.brand_id, t.theme, t.source
 ),
 grid AS (

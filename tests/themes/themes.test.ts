@@ -104,6 +104,24 @@ describe('configured themes', () => {
     expect(examples.every((example) => Number(example.author.replace('ar-author', '')) >= 16)).toBe(true);
   });
 
+  it('rank only the themes the client is shown: a term found for a competitor alone is no worst theme of the client', async () => {
+    // "parcel lost" is distinctive of rival (200 of its 232 mentions, 60 of the 124 of the others); acme never answers it.
+    const list = [
+      ...posts(),
+      ...mentions('rp', 10, 'rival', 'parcel lost', 200, 200, 10),
+      ...mentions('ap', 10, 'acme', 'parcel lost', 30),
+      ...mentions('tp', 10, 'third', 'parcel lost', 30, 30, 10),
+    ];
+    const report = await themes(list);
+    expect(themeOf(report, 'rival', 'parcel lost', 'found')).toBeDefined();
+    const client = report.find((brand) => brand.id === 'acme')?.themes ?? [];
+    expect(client.some((theme) => theme.name.includes('parcel'))).toBe(false);
+    // network: 50% against a median of 87.5%, the worst of the client's own themes.
+    expect(themeOf(report, 'acme', 'network')?.benchmark?.worstRank).toBe(1);
+    const ranks = client.flatMap((theme) => (theme.benchmark?.worstRank == null ? [] : [theme.benchmark.worstRank])).sort((a, b) => a - b);
+    expect(ranks).toEqual(ranks.map((_, index) => index + 1));
+  });
+
   it("take as examples each author's newest mention (the lowest id of a tie), the unanswered first, then the newest, then by author", async () => {
     const answeredAt = (mention: TestPost): TestPost => ({ id: `${mention.id}r`, author: 'acme', at: new Date(Date.parse(mention.at) + 30 * 60_000).toISOString(), text: 'on it', parent: mention.id });
     const mention = (id: string, author: string, day: number): TestPost => ({ id, author, at: at(10, day, 0), text: `@acme router ${id}` });
