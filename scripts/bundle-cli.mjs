@@ -1,12 +1,14 @@
 // Bundles the command line (dist/cli/main.js, built by tsc) into dist/cli-bundle/, which
-// bin/replybench.js runs. Node resolves and compiles each of about 500 small modules
-// (ours, zod, yaml, commander, date-fns, DuckDB's API) one by one: in about 30 files a
-// command starts about 0.2 s sooner, a quarter to a third of `check` or `metrics` on a kept analysis.
+// bin/replybench.js runs. Unbundled, Node resolves and compiles about 500 small modules
+// one by one (ours, zod, yaml, commander, date-fns, DuckDB's API); bundled, `metrics`
+// loads about 25 files and starts about 0.2 s sooner, a quarter to a third of `check`
+// or `metrics` on a kept analysis.
 //
 // Two folders deep like dist/<folder>/, so the paths the code finds from its own file
 // (../../queries/, ../../report-templates/, ../../page/) are the same in the bundle.
-// Left outside: DuckDB's native binding, and the packages only a report, a workbook,
-// an import of a workbook or archive, or the web page loads (each when it is needed).
+// Left outside: DuckDB's native binding, and the packages of the report, the workbook,
+// the import's readers (CSV recovery, workbooks, archives) and the web page, loaded
+// from node_modules by the commands that use them.
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';

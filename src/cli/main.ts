@@ -26,8 +26,6 @@ export async function runCli(argv: string[]): Promise<number> {
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
   const args = argv.filter((arg) => arg !== '--debug');
-  // Stack traces name the source files and lines, not the bundle's (its source maps are read only when asked).
-  if (debug) process.setSourceMapsEnabled(true);
   try {
     const program = await buildProgram(args);
     await program.parseAsync(args, { from: 'user' });

@@ -110,6 +110,19 @@ describe('replybench import (CLI)', () => {
     expect(child.status).toBe(0);
     expect(JSON.parse(child.stdout)).toMatchObject({ imported: 93, rowsRead: 93 });
   });
+
+  it('says a bad input in one line, and with --debug adds a stack trace that names the source lines, not the bundle', () => {
+    const config = tempFile('replybench.yaml', 'client: acme\nbrands:\n  - id: acme\n    name: Acme\n    accounts: { twitter: [acme] }\n');
+    const run = (...extra: string[]) =>
+      spawnSync(process.execPath, [join(ROOT, 'bin/replybench.js'), 'metrics', '--period', '2017-13', '--config', config, '--db', join(tempFolder(), 'x.duckdb'), ...extra], { encoding: 'utf8' });
+    const plain = run();
+    expect(plain.status).toBe(1);
+    expect(plain.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^replybench: --period "2017-13": month 13 does not exist; use a month/)]);
+    const debug = run('--debug');
+    expect(debug.status).toBe(1);
+    expect(debug.stderr).toContain(`at parsePeriod (${join(ROOT, 'src/analysis/period.ts')}:`);
+    expect(debug.stderr).not.toContain('cli-bundle');
+  });
 });
 
 describe('progress line', () => {

@@ -136,6 +136,15 @@ describe('configured themes', () => {
       ['dee', '@acme router d1'],
     ]);
     expect(examples[0]?.createdAt).toBe('2017-10-03T09:00:00Z');
+    // None asked for, none given (DuckDB's min_by refuses a count below 1).
+    const store = await storeWith([...unanswered, ...answered]);
+    try {
+      const none = await computeThemes(store, configWith(BRANDS, { themes: THEMES }), '2017-10', { examples: 0 });
+      expect(none.flatMap((brand) => brand.themes.flatMap((theme) => theme.examples))).toEqual([]);
+      expect(themeOf(none, 'acme', 'network')?.mentions).toBe(7);
+    } finally {
+      store.close();
+    }
   });
 });
 
