@@ -76,7 +76,7 @@ export async function themesOf(analysis: Analysis, options: ThemeOptions = {}): 
   const benchmarks = await analysis.rows('themes/benchmarks', benchmarkRow, { min_mentions: THEME_MIN_MENTIONS });
   const limit = options.examples ?? 3;
   // min_by refuses a count below 1: no examples asked, none read.
-  const examples = limit >= 1 ? await analysis.rows('themes/examples', exampleRow, { start: params.start, end: params.end, inbound_mode: params.inbound_mode, limit }) : [];
+  const examples = limit >= 1 ? await analysis.rows('themes/examples', exampleRow, { ...params, limit }) : [];
 
   const key = (brand: string, theme: string, source: ThemeSource) => `${brand}\u0000${source}\u0000${theme}`;
   const stats = new Map(summary.map((row) => [key(row.brand_id, row.theme, row.source), row]));

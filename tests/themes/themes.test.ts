@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { withAnalysis } from '../../src/analysis/analysis.js';
 import { themeCounts } from '../../src/themes/check.js';
-import { computeThemes, THEME_PRIOR_TOTAL, type BrandThemes } from '../../src/themes/index.js';
+import { computeThemes, THEME_PRIOR_TOTAL, type BrandThemes, type ThemeOptions } from '../../src/themes/index.js';
 import { stopwordsFor } from '../../src/themes/stopwords.js';
 import { themeWords } from '../../src/themes/words.js';
 import { configWith, storeWith, type TestPost } from '../metrics/helpers.js';
@@ -50,10 +50,10 @@ function posts(): TestPost[] {
   ];
 }
 
-async function themes(list: TestPost[], brands = BRANDS, extra: Record<string, unknown> = {}): Promise<BrandThemes[]> {
+async function themes(list: TestPost[], brands = BRANDS, extra: Record<string, unknown> = {}, options: ThemeOptions = {}): Promise<BrandThemes[]> {
   const store = await storeWith(list);
   try {
-    return await computeThemes(store, configWith(brands, { themes: THEMES, ...extra }), '2017-10');
+    return await computeThemes(store, configWith(brands, { themes: THEMES, ...extra }), '2017-10', options);
   } finally {
     store.close();
   }
@@ -137,14 +137,9 @@ describe('configured themes', () => {
     ]);
     expect(examples[0]?.createdAt).toBe('2017-10-03T09:00:00Z');
     // None asked for, none given (DuckDB's min_by refuses a count below 1).
-    const store = await storeWith([...unanswered, ...answered]);
-    try {
-      const none = await computeThemes(store, configWith(BRANDS, { themes: THEMES }), '2017-10', { examples: 0 });
-      expect(none.flatMap((brand) => brand.themes.flatMap((theme) => theme.examples))).toEqual([]);
-      expect(themeOf(none, 'acme', 'network')?.mentions).toBe(7);
-    } finally {
-      store.close();
-    }
+    const none = await themes([...unanswered, ...answered], BRANDS, {}, { examples: 0 });
+    expect(none.flatMap((brand) => brand.themes.flatMap((theme) => theme.examples))).toEqual([]);
+    expect(themeOf(none, 'acme', 'network')?.mentions).toBe(7);
   });
 });
 
