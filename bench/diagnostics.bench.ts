@@ -10,10 +10,12 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { Analysis, withAnalysis } from '../src/analysis/analysis.js';
 import { parseConfig } from '../src/config/load.js';
-import { computeMetrics, metricsOf } from '../src/metrics/compute.js';
+import { computeMetrics } from '../src/metrics/compute.js';
 import { diagnosticsOf } from '../src/metrics/diagnostics/index.js';
 import { Store } from '../src/store/database.js';
 import { themesOf } from '../src/themes/index.js';
+import { themesShare } from './themes-share.js';
+import { medianOf as medianOfRuns, show } from './timing.js';
 
 const PATH = new URL('../.cache/bench/metrics-1000000.duckdb', import.meta.url).pathname;
 const BRANDS = 10;
@@ -33,6 +35,7 @@ const raw = {
   })),
 };
 const config = parseConfig(raw, 'bench.yaml', '/tmp');
+const medianOf = (work: () => Promise<unknown>) => medianOfRuns(work, RUNS);
 
 /** The same brands with a few configured themes, as an agency's config holds them. */
 const themedConfig = parseConfig(
@@ -40,25 +43,6 @@ const themedConfig = parseConfig(
   'bench.yaml',
   '/tmp',
 );
-
-async function seconds(work: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await work();
-  return (performance.now() - started) / 1000;
-}
-
-/** The runs' times with their median. */
-function timed(runs: number[]): { median: number; runs: number[] } {
-  return { median: [...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)] ?? NaN, runs };
-}
-
-async function medianOf(work: () => Promise<unknown>): Promise<{ median: number; runs: number[] }> {
-  const runs: number[] = [];
-  for (let attempt = 0; attempt < RUNS; attempt++) runs.push(await seconds(work));
-  return timed(runs);
-}
-
-const show = (t: { median: number; runs: number[] }) => `${t.median.toFixed(3)} s (runs ${t.runs.map((s) => s.toFixed(3)).join(', ')})`;
 
 export async function run(): Promise<void> {
   if (!existsSync(PATH)) {
@@ -73,16 +57,7 @@ export async function run(): Promise<void> {
   // metrics run is their own time after the metrics of the same analysis (its base already built); `replybench themes`
   // alone also builds the base.
   const themes = await medianOf(() => withAnalysis(store, themedConfig, PERIOD, (analysis) => themesOf(analysis), { cache: false }).then((result) => JSON.stringify(result)));
-  const metricsRuns: number[] = [];
-  const addedRuns: number[] = [];
-  for (let attempt = 0; attempt < RUNS; attempt++) {
-    await withAnalysis(store, themedConfig, PERIOD, async (analysis) => {
-      metricsRuns.push(await seconds(() => metricsOf(analysis)));
-      addedRuns.push(await seconds(() => themesOf(analysis)));
-    }, { cache: false });
-  }
-  const themedMetrics = timed(metricsRuns);
-  const added = timed(addedRuns);
+  const share = await themesShare(store, themedConfig, PERIOD, RUNS);
 
   // The base tables and macros are in place after diagnosticsOf: time the template steps alone.
   const analysis = await Analysis.build(store, config, PERIOD, { cache: false });
@@ -112,8 +87,8 @@ export async function run(): Promise<void> {
   console.log(`  computeDiagnostics  ${show(diagnostics)}`);
   console.log(`  ratio diagnostics / metrics: ${(diagnostics.median / metrics.median).toFixed(2)}x`);
   console.log(`  themes (found, and ${Object.keys(themedConfig.themes ?? {}).length} configured) on an analysis of their own  ${show(themes)}`);
-  console.log(`  the same metrics, then the themes on the same analysis: metrics ${show(themedMetrics)}, themes ${show(added)}`);
-  console.log(`  ratio themes / metrics, what the themes add to a metrics run: ${(added.median / themedMetrics.median).toFixed(2)}x (target ≤ 0.25x)`);
+  console.log(`  the same metrics, then the themes on the same analysis: metrics ${show(share.metrics)}, themes ${show(share.themes)}`);
+  console.log(`  ratio themes / metrics, what the themes add to a metrics run: ${share.ratio.toFixed(2)}x (target ≤ 0.25x)`);
   console.log(`  near-duplicate templates on ${replies.toLocaleString('en')} brand replies: normalise ${show(normalise)}, group ${show(group)}`);
   console.log(`  the same on all ${repliesAll.toLocaleString('en')} brand replies of the 13 months: normalise ${show(normaliseAll)}, group ${show(groupAll)}`);
   console.log(`  worst case, normalising all ${repliesAll.toLocaleString('en')} replies as distinct texts: ${show(distinctAll)}`);

@@ -15,6 +15,10 @@
  *   replybench import 10M             / raw read_csv of the 10M file    target <= 2x, peak < 1.5 GB
  *   replybench metrics, 10M month     / metrics of the 1M month         target <= 11x, peak < 4 GB (--no-cache: each run computes)
  *
+ * Then, in this process, what the themes add to the metrics of the 1M month
+ * (issue 20's target: at most 25%): metrics, then themes, on one analysis
+ * (bench/themes-share.ts), on the store of the first round.
+ *
  * The 1M steps run in RUNS rounds (reference, import, metrics, metrics again,
  * check, report, report --no-cache, reference of the second file, second
  * import), each on fresh databases; medians are shown. The 10M import and its
@@ -28,8 +32,12 @@
 import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
+import { loadConfig } from '../src/config/load.js';
+import { Store } from '../src/store/database.js';
 import { ROOT, runNode, type ChildRun } from './child.js';
 import { HEAVY_PERIOD, heavyConfig, heavyCsv, type HeavyFile } from './heavy-data.js';
+import { type ThemesShare, themesShare } from './themes-share.js';
+import { show } from './timing.js';
 
 const CACHE = join(ROOT, '.cache/bench');
 const CLI = join(ROOT, 'bin/replybench.js');
@@ -242,6 +250,7 @@ export async function run(): Promise<void> {
   const metrics10 = new Step(`replybench metrics, ${ten} month`);
 
   let reportCheck = 'no report written';
+  let share: ThemesShare | null = null;
   const loadBefore = load();
   try {
     for (let round = 0; round < RUNS; round += 1) {
@@ -256,6 +265,7 @@ export async function run(): Promise<void> {
         if (reportOf(report1, store, out)) reportCheck = pdfCheck(report1.lastOutput);
         reportOf(fresh1, store, out, '--no-cache');
         rmSync(out, { recursive: true, force: true });
+        if (round === 0) share = await themesOnTheMonth(store, config);
       }
       reference(raw2, second.path);
       if (imported) {
@@ -307,4 +317,17 @@ export async function run(): Promise<void> {
   for (const step of [metrics1, again1, ...(big ? [metrics10] : [])]) console.log(`  ${metricsCheck(step)}`);
   console.log(`  ${again1.label}: ${again1.ok && again1.lastOutput === metrics1.lastOutput ? 'the same JSON as the first' : 'NOT the same JSON as the first'}`);
   console.log(`  ${report1.label}: ${reportCheck}`);
+  if (share) {
+    console.log(`themes of the ${one} month on one analysis: metrics ${show(share.metrics)}, then themes ${show(share.themes)}`);
+    console.log(`  ratio themes / metrics, what the themes add to a metrics run: ${share.ratio.toFixed(2)}x (target <= 0.25x: ${share.ratio <= 0.25 ? 'met' : 'MISSED'})`);
+  }
+}
+
+async function themesOnTheMonth(database: string, configPath: string): Promise<ThemesShare> {
+  const store = await Store.open(database, { readOnly: true });
+  try {
+    return await themesShare(store, loadConfig(configPath), HEAVY_PERIOD, RUNS);
+  } finally {
+    store.close();
+  }
 }
