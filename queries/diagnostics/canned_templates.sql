@@ -1,24 +1,22 @@
 -- Canned replies: the $top most repeated templates of each brand (used at
 -- least $min_group times), with how often each was used and its earliest use
 -- (text, author, url) as an example. Ties: alphabetical order of the template.
+-- The earliest use is chosen by its key (arg_min over date and post id), and only
+-- the chosen examples' text is read from posts.
 --
 -- Parameters: $min_group, $top.
-WITH uses AS (
-  SELECT k.brand_id, k.template_key, p.post_id, p.author, p.url, p.text, p.created_at
+WITH templates AS (
+  SELECT k.brand_id, k.template_key, count(*) AS uses,
+         arg_min({platform: k.platform, post_id: k.post_id}, {created_at: b.created_at, post_id: k.post_id}) AS first_use,
+         min(b.created_at) AS first_used
   FROM diag_template_keys k
-  JOIN posts p ON p.platform = k.platform AND p.post_id = k.post_id
-),
-templates AS (
-  SELECT brand_id, template_key, count(*) AS uses,
-         first(text ORDER BY created_at, post_id) AS example_text,
-         first(author ORDER BY created_at, post_id) AS example_author,
-         first(url ORDER BY created_at, post_id) AS example_url,
-         strftime(min(created_at), '%Y-%m-%dT%H:%M:%SZ') AS first_used_at
-  FROM uses
-  GROUP BY brand_id, template_key
+  JOIN brand_posts b ON b.brand_id = k.brand_id AND b.platform = k.platform AND b.post_id = k.post_id
+  GROUP BY k.brand_id, k.template_key
   HAVING count(*) >= $min_group
+  QUALIFY row_number() OVER (PARTITION BY k.brand_id ORDER BY count(*) DESC, k.template_key) <= $top
 )
-SELECT brand_id, template_key, uses::INTEGER AS uses, example_text, example_author, example_url, first_used_at
-FROM templates
-QUALIFY row_number() OVER (PARTITION BY brand_id ORDER BY uses DESC, template_key) <= $top
-ORDER BY brand_id, uses DESC, template_key;
+SELECT t.brand_id, t.template_key, t.uses::INTEGER AS uses, p.text AS example_text, p.author AS example_author, p.url AS example_url,
+       strftime(t.first_used, '%Y-%m-%dT%H:%M:%SZ') AS first_used_at
+FROM templates t
+JOIN posts p ON p.platform = t.first_use.platform AND p.post_id = t.first_use.post_id AND p.created_at = t.first_used
+ORDER BY t.brand_id, t.uses DESC, t.template_key;

@@ -62,6 +62,19 @@ describe('canned replies', () => {
     expect(acme?.canned.topTemplates[0]?.template).toBe('thanks for reaching out');
   });
 
+  it('takes the earliest use as the example (the lowest post id of a tie), and lists the templates by uses', async () => {
+    const waiting = (id: string, user: string, minute: number) => exchange(id, user, plus(T0, minute), { text: `@${user} Thanks for waiting, we are on it`, after: 5 });
+    // b2 and b1 are answered in the same minute, the earliest; b2 comes first in the data.
+    const posts = [...waiting('b2', 'u2', 0), ...waiting('b1', 'u1', 0), ...waiting('b3', 'u3', 60), ...waiting('b4', 'u4', 120), ...waiting('b5', 'u5', 180)];
+    const sorry = Array.from({ length: 6 }, (_, i) => exchange(`c${i}`, `v${i}`, plus(T0, 300 + i * 60), { text: `@v${i} Sorry about the delay, a fix is coming`, after: 10 })).flat();
+    store = await storeWith([...posts, ...sorry]);
+    const acme = (await computeDiagnostics(store, twoBrands(), '2017-10')).brands.find((b) => b.id === 'acme');
+    expect(acme?.canned.topTemplates).toEqual([
+      { template: 'sorry about the delay a fix is coming', uses: 6, example: '@v0 Sorry about the delay, a fix is coming', exampleAuthor: 'acmecares', exampleUrl: null, firstUsedAt: '2017-10-02T15:10:00Z' },
+      { template: 'thanks for waiting we are on it', uses: 5, example: '@u1 Thanks for waiting, we are on it', exampleAuthor: 'acmecares', exampleUrl: null, firstUsedAt: '2017-10-02T10:05:00Z' },
+    ]);
+  });
+
   it('gives null, not 0, to a brand without replies', async () => {
     store = await storeWith(replies(['one reply']));
     const rival = (await computeDiagnostics(store, twoBrands(), '2017-10')).brands.find((b) => b.id === 'rival');
