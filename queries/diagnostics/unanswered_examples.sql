@@ -2,19 +2,23 @@
 -- ones first (sentiment as the export gave it), then the oldest. Pending
 -- mentions (window still open) are included and flagged. Only mentions that need an
 -- answer (base/mentions.sql), on platforms where the data can measure the brand's
--- answers (base/measured.sql).
+-- answers (base/measured.sql). The mentions are chosen on their keys; only the
+-- chosen ones' text is read from posts.
 --
 -- Parameters: $start, $end, $inbound_mode, $limit.
-SELECT m.brand_id, p.author, p.text, p.url,
-       strftime(m.created_at, '%Y-%m-%dT%H:%M:%SZ') AS created_at,
-       rb_sentiment(p.sentiment) AS sentiment, m.pending
-FROM mentions m
-JOIN posts p ON p.platform = m.platform AND p.post_id = m.post_id
-SEMI JOIN rb_measured_platforms($start::TIMESTAMPTZ, $end::TIMESTAMPTZ) d ON d.brand_id = m.brand_id AND d.platform = m.platform
-WHERE m.response_at IS NULL
-  AND m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
-  AND ($inbound_mode = 'all' OR m.is_question) AND m.needs_answer
-QUALIFY row_number() OVER (
-  PARTITION BY m.brand_id
-  ORDER BY (rb_sentiment(p.sentiment) = 'negative') DESC NULLS LAST, m.created_at, m.post_id) <= $limit
-ORDER BY m.brand_id, (rb_sentiment(p.sentiment) = 'negative') DESC NULLS LAST, m.created_at, m.post_id;
+WITH chosen AS (
+  SELECT m.brand_id, m.platform, m.post_id, m.created_at, m.pending, rb_sentiment(p.sentiment) AS sentiment
+  FROM mentions m
+  JOIN posts p ON p.platform = m.platform AND p.post_id = m.post_id
+  SEMI JOIN rb_measured_platforms($start::TIMESTAMPTZ, $end::TIMESTAMPTZ) d ON d.brand_id = m.brand_id AND d.platform = m.platform
+  WHERE m.response_at IS NULL
+    AND m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
+    AND ($inbound_mode = 'all' OR m.is_question) AND m.needs_answer
+  QUALIFY row_number() OVER (PARTITION BY m.brand_id ORDER BY (sentiment = 'negative') DESC NULLS LAST, m.created_at, m.post_id) <= $limit
+)
+SELECT c.brand_id, p.author, p.text, p.url,
+       strftime(c.created_at, '%Y-%m-%dT%H:%M:%SZ') AS created_at,
+       c.sentiment, c.pending
+FROM chosen c
+JOIN posts p ON p.platform = c.platform AND p.post_id = c.post_id AND p.created_at = c.created_at
+ORDER BY c.brand_id, (c.sentiment = 'negative') DESC NULLS LAST, c.created_at, c.post_id;
