@@ -12,7 +12,9 @@
 --   response_rate  answered / measured inbound that needs an answer, with its 95% Wilson interval
 --                  (base/intervals.sql); NULL without measured mentions
 --   median/p90     linear interpolation between order statistics (quantile_cont)
---   mean           average response time of answered mentions, minutes
+--   mean           average response time of answered mentions, minutes: the exact sum of
+--                  their microseconds over their count (a sum of DOUBLE minutes depends
+--                  on the order DuckDB's threads add them in, in the last digits)
 --   bucket_*       all inbound split by response time; upper bounds included
 --                  (exactly 60 minutes is 0-1h); '24h+' runs to the end of the window
 --   low_sample     fewer than 30 measured mentions that need an answer; low_sample_times:
@@ -24,7 +26,8 @@ WITH measured AS (
   SELECT m.brand_id, m.platform, m.pending,
          mp.platform IS NOT NULL AND m.needs_answer AS is_measured,
          CASE WHEN m.needs_answer THEN m.response_at END AS response_at,
-         CASE WHEN m.needs_answer THEN m.response_min END AS response_min
+         CASE WHEN m.needs_answer THEN m.response_min END AS response_min,
+         CASE WHEN m.needs_answer THEN epoch_us(m.response_at) - epoch_us(m.created_at) END AS response_us
   FROM mentions m
   LEFT JOIN measured_platforms mp ON mp.brand_id = m.brand_id AND mp.platform = m.platform
   WHERE m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
@@ -39,7 +42,7 @@ grouped AS (
          count(*) FILTER (WHERE pending AND is_measured) AS pending,
          quantile_cont(response_min, 0.5) AS median_min,
          quantile_cont(response_min, 0.9) AS p90_min,
-         avg(response_min) AS mean_min,
+         avg(response_us) / 60000000 AS mean_min,
          count(*) FILTER (WHERE response_min <= 60) AS bucket_0_1h,
          count(*) FILTER (WHERE response_min > 60 AND response_min <= 240) AS bucket_1_4h,
          count(*) FILTER (WHERE response_min > 240 AND response_min <= 480) AS bucket_4_8h,

@@ -27,6 +27,7 @@ chain AS (
 ),
 clocked AS (
   SELECT brand_id, mention_id,
+         epoch_us(any_value(response_at)) - epoch_us(max(created_at)) AS response_us,
          ((epoch_us(any_value(response_at)) - epoch_us(max(created_at))) / 60000000)::DOUBLE AS response_min
   FROM chain
   GROUP BY brand_id, platform, mention_id
@@ -35,7 +36,7 @@ SELECT b.brand_id,
        count(c.mention_id)::INTEGER AS answered,
        quantile_cont(c.response_min, 0.5)::DOUBLE AS median_min,
        quantile_cont(c.response_min, 0.9)::DOUBLE AS p90_min,
-       avg(c.response_min)::DOUBLE AS mean_min
+       (avg(c.response_us) / 60000000)::DOUBLE AS mean_min
 FROM rb_brands b
 LEFT JOIN clocked c ON c.brand_id = b.brand_id
 GROUP BY b.brand_id, b.ord

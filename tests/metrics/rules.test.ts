@@ -331,6 +331,16 @@ describe('response time statistics', () => {
     expect(acme.responseTimeMedianCi).toBeNull();
   });
 
+  it('gives the mean from the exact sum of the response times, the same whatever order they are added in', async () => {
+    const posts: TestPost[] = [];
+    // 6, 12 and 18 seconds: as minutes added one by one in floating point, 0.1 + 0.2 + 0.3 makes 0.6000000000000001.
+    [0.1, 0.2, 0.3].forEach((delay, index) => {
+      posts.push({ id: `m${index}`, author: `c${index}`, at: at(index * 100), text: '@acme' });
+      posts.push({ id: `r${index}`, author: 'acme', at: at(index * 100 + delay), parent: `m${index}` });
+    });
+    expect(brand(await metrics(posts), 'acme').responseTimeMeanMin).toBe(0.2);
+  });
+
   it('gives the median interval from order statistics: n = 6 -> [min, max], n = 10 -> [2nd, 9th]', async () => {
     const build = (n: number): TestPost[] =>
       Array.from({ length: n }, (_, index) => [
