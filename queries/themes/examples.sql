@@ -3,8 +3,11 @@
 -- per author (their newest mention of the theme, the lowest post id of a tie). Both
 -- choices are aggregates (arg_min, and min_by of the $limit smallest keys): a window
 -- over every mention of every theme sorted far more than the few rows kept. Only the
--- examples' text is then read from posts (the join on created_at too lets DuckDB skip
--- the posts of other months).
+-- examples' text is then read from posts: their rows are found on the keys (the join on
+-- created_at too lets DuckDB skip the posts of other months), then read by rowid. The
+-- examples are spread over the whole month, so a join that read the text as it matched
+-- would read the text of every post of the month (0.8 s instead of 0.5 s on a month of
+-- 1M posts).
 --
 -- Parameters: $start, $end, $inbound_mode, $limit.
 WITH candidates AS (
@@ -28,5 +31,6 @@ chosen AS (
 )
 SELECT c.brand_id, c.theme, c.source, c.author, p.text, p.url, strftime(c.created_at, '%Y-%m-%dT%H:%M:%SZ') AS created_at
 FROM chosen c
-JOIN posts p ON p.platform = c.platform AND p.post_id = c.post_id AND p.created_at = c.created_at
+JOIN posts l ON l.platform = c.platform AND l.post_id = c.post_id AND l.created_at = c.created_at
+JOIN posts p ON p.rowid = l.rowid
 ORDER BY c.brand_id, c.theme, c.source, c.unanswered DESC, c.created_at DESC, c.author;
