@@ -37,7 +37,7 @@ import { Store } from '../src/store/database.js';
 import { ROOT, runNode, type ChildRun } from './child.js';
 import { HEAVY_PERIOD, heavyConfig, heavyCsv, type HeavyFile } from './heavy-data.js';
 import { type ThemesShare, themesShare } from './themes-share.js';
-import { show } from './timing.js';
+import { median, show } from './timing.js';
 
 const CACHE = join(ROOT, '.cache/bench');
 const CLI = join(ROOT, 'bin/replybench.js');
@@ -93,10 +93,6 @@ interface Row {
   peakTarget?: number;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 function firstLines(stderr: string): string {
   const lines = stderr

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { parseConfig } from '../src/config/load.js';
 import { computeMetrics } from '../src/metrics/compute.js';
 import { Store } from '../src/store/database.js';
+import { median } from './timing.js';
 
 const CACHE = new URL('../.cache/bench/', import.meta.url).pathname;
 const BRANDS = 10;
@@ -119,10 +120,6 @@ async function time<T>(work: () => Promise<T>): Promise<{ seconds: number; cpu: 
   return { seconds: (performance.now() - started) / 1000, cpu: (used.user + used.system) / 1e6, result };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-}
 
 export async function run(): Promise<void> {
   console.log(`load average ${loadavg().map((value) => value.toFixed(1)).join(' ')} (${availableParallelism()} cores): figures are only comparable when it is idle`);

@@ -18,6 +18,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, runNode } from './child.js';
 import { HEAVY_PERIOD, heavyConfig, heavyCsv } from './heavy-data.js';
+import { median } from './timing.js';
 
 const CLI = join(ROOT, 'bin/replybench.js');
 const PEER = join(ROOT, 'bench/peer.py');
@@ -42,10 +43,6 @@ interface ReplybenchBrand {
   shareOfVoice: number | null;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 function load(): string {
   return `${loadavg()

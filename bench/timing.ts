@@ -1,4 +1,4 @@
-/** Timing helpers of the in-process benches: a run's seconds, the median of several, and how they print. */
+/** Timing helpers of the benches: a run's seconds, the median of several, and how they print. */
 
 export interface Timed {
   median: number;
@@ -11,9 +11,15 @@ export async function seconds(work: () => Promise<unknown>): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
+/** The middle value (the upper one of an even count); NaN for none. */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
 /** The runs' times with their median. */
 export function timed(runs: number[]): Timed {
-  return { median: [...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)] ?? Number.NaN, runs };
+  return { median: median(runs), runs };
 }
 
 export async function medianOf(work: () => Promise<unknown>, runs: number): Promise<Timed> {
