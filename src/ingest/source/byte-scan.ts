@@ -1,6 +1,6 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { fileChunks } from './file-chunks.js';
 
 /** What one fast pass over a file's bytes tells (no parsing: native searches only). */
 export interface ByteFacts {
@@ -97,8 +97,7 @@ export async function scanBytes(path: string, onBytes?: (done: number) => void):
   let multibyteUtf8 = false;
   const invalidUtf8: ByteCount = { count: 0, offsets: [] };
   const nulBytes: ByteCount = { count: 0, offsets: [] };
-  for await (const raw of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    const chunk = raw as Buffer;
+  for await (const chunk of fileChunks(path)) {
     hash.update(chunk);
     const start = size;
     size += chunk.length;
@@ -136,8 +135,7 @@ export async function linesAt(path: string, offsets: readonly number[]): Promise
   let lineFeeds = 0;
   let position = 0;
   let next = 0;
-  for await (const raw of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    const chunk = raw as Buffer;
+  for await (const chunk of fileChunks(path)) {
     while (next < offsets.length && (offsets[next] ?? 0) < position + chunk.length) {
       const upTo = (offsets[next] ?? 0) - position;
       let count = 0;
@@ -156,8 +154,7 @@ export async function linesAt(path: string, offsets: readonly number[]): Promise
 export async function countLines(path: string): Promise<number> {
   let lineFeeds = 0;
   let lastByte = LF;
-  for await (const raw of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    const chunk = raw as Buffer;
+  for await (const chunk of fileChunks(path)) {
     for (let at = chunk.indexOf(LF); at !== -1; at = chunk.indexOf(LF, at + 1)) lineFeeds += 1;
     if (chunk.length > 0) lastByte = chunk[chunk.length - 1] ?? LF;
   }

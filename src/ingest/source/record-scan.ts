@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { fileChunks } from './file-chunks.js';
 
 /** Where each CSV record of a file starts, and what is structurally wrong with the file, found by a quote-aware pass. */
 export interface RecordFacts {
@@ -79,8 +79,7 @@ export async function scanRecords(path: string, options: { delimiter: string; he
     afterQuote = false;
   };
 
-  for await (const raw of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    const chunk = raw as Buffer;
+  for await (const chunk of fileChunks(path)) {
     const length = chunk.length;
     let at = 0;
     while (line <= options.headerLine && at < length) {

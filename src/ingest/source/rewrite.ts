@@ -1,5 +1,6 @@
 import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
+import { fileChunks } from './file-chunks.js';
 import { decodeWindows1252 } from './windows-1252.js';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -66,8 +67,7 @@ export async function rewriteAsUtf8(input: string, output: string, options: Rewr
     return result;
   };
   try {
-    for await (const raw of createReadStream(input, { start: options.skipBytes, highWaterMark: 1 << 20 })) {
-      const chunk = raw as Buffer;
+    for await (const chunk of fileChunks(input, options.skipBytes)) {
       done += chunk.length;
       let text: string = (heldCr ? '\r' : '') + decode(chunk);
       // A CR at the end of a chunk may be the first half of a CRLF: decide with the next chunk.

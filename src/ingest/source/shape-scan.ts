@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { fileChunks } from './file-chunks.js';
 
 /** What DuckDB's reader does not say about a file's records: rows with too many cells, and how long the longest is. */
 export interface RecordShape {
@@ -61,8 +61,7 @@ export async function scanShape(path: string, options: { delimiter: string; head
     recordStart = end + 1;
   };
 
-  for await (const raw of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    const chunk = raw as Buffer;
+  for await (const chunk of fileChunks(path)) {
     const length = chunk.length;
     let at = 0;
     while (headerLinesLeft > 0 && at < length) {
