@@ -1,6 +1,8 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import puppeteer from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METRIC_DEFINITIONS } from '../../src/metrics/definitions.js';
 import { LANGUAGES, type Language } from '../../src/report/i18n/language.js';
@@ -41,6 +43,13 @@ afterAll(async () => {
   await printer?.close();
   store?.close();
 });
+
+/** The elements of the page in the browser that reach past its width (none when the document is no wider). */
+const WIDER_THAN_THE_PAGE = `(() => {
+  const width = document.documentElement.clientWidth;
+  if (document.documentElement.scrollWidth <= width) return [];
+  return [...document.querySelectorAll('body *')].filter((element) => element.getBoundingClientRect().right > width + 0.5).map((element) => element.tagName.toLowerCase() + '.' + element.className);
+})()`;
 
 function report(lang: Language): WrittenReport {
   const value = written[lang];
@@ -112,6 +121,27 @@ describe('the printed report', () => {
     const html = readFileSync(report('en').html, 'utf8');
     expect(html).not.toContain(HOSTILE.script);
     expect(html).toContain('&lt;script&gt;');
+  });
+
+  it('lays every page out within the width of the printed page in every language: long column titles wrap instead of widening a table', async () => {
+    const endpoint = process.env.REPLYBENCH_BROWSER_WS_ENDPOINT;
+    if (!endpoint) throw new Error('the test run starts one Chromium (tests/global-setup.ts)');
+    const browser = await puppeteer.connect({ browserWSEndpoint: endpoint });
+    const page = await browser.newPage();
+    try {
+      await page.emulateMediaType('print');
+      // An A4 page less its 16 mm side margins, in CSS pixels: the width the PDF's pages lay tables out in.
+      await page.setViewport({ width: Math.floor(((210 - 32) / 25.4) * 96), height: 1000 });
+      for (const lang of LANGUAGES) {
+        await page.goto(pathToFileURL(report(lang).html).href);
+        // Anything wider than the page makes Chromium print every page smaller (the English report was at 81 % by one table) and cut what is still too wide.
+        const wide = await page.evaluate(WIDER_THAN_THE_PAGE);
+        expect([lang, wide]).toEqual([lang, []]);
+      }
+    } finally {
+      await page.close();
+      await browser.disconnect();
+    }
   });
 
   it('puts ink in every chart area of the printed pages', () => {
