@@ -162,6 +162,25 @@ describe('report.pptx', () => {
     }
   });
 
+  it('captions its native charts with what they draw: no count after the dot, no grey bars, which only the PDF charts have', async () => {
+    for (const lang of ['en', 'es'] as const) {
+      const all = numbered(await parts(report(lang).pptx), 'ppt/slides').flatMap(texts).join('\n');
+      const s = strings[lang];
+      expect([lang, all.includes(s['chart.shareOfVoice.deckCaption'] ?? '?')]).toEqual([lang, true]);
+      expect([lang, all.includes(s['chart.shareOfVoice.caption'] ?? '?')]).toEqual([lang, false]);
+      const trendBars = (s['chart.trend.caption'] ?? '').split(/\.\s/)[1] ?? '?';
+      expect([lang, trendBars.length > 10, all.includes(trendBars.split('{')[0] ?? '?')]).toEqual([lang, true, false]);
+    }
+  });
+
+  it('writes the hour-of-week response times with their unit and the language\'s decimal mark', async () => {
+    for (const [lang, decimal] of [['en', /^\d+\.\d\sh$/], ['es', /^\d+,\d\sh$/]] as const) {
+      const all = numbered(await parts(report(lang).pptx), 'ppt/slides').flatMap(texts);
+      expect([lang, all.some((text) => decimal.test(text))]).toEqual([lang, true]);
+      expect([lang, all.filter((text) => /^\d+\.\d$/.test(text))]).toEqual([lang, []]);
+    }
+  });
+
   it('leaves no English text of the deck in the Spanish one', async () => {
     const es = numbered(await parts(report('es').pptx), 'ppt/slides').flatMap(texts).join('\n');
     const english = Object.entries(strings.en)

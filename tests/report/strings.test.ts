@@ -12,7 +12,7 @@ import { DIAGNOSTIC_METRICS } from '../../src/metrics/diagnostics/catalogue.js';
 import { DIAGNOSTIC_NOTE_CODES } from '../../src/metrics/diagnostics/types.js';
 import { BUCKET_KEYS } from '../../src/metrics/types.js';
 import { FINDING_IDS } from '../../src/report/advice/index.js';
-import { CHART_STRING_PREFIX, CHARTS_OF_OPTIONAL_DATA } from '../../src/report/charts/buildCharts.js';
+import { CHART_STRING_PREFIX, CHARTS_OF_OPTIONAL_DATA, CHARTS_WITH_DECK_CAPTION } from '../../src/report/charts/buildCharts.js';
 import { AUDIENCES, CHART_IDS } from '../../src/report/charts/chartData.js';
 import { chartNumberLocale } from '../../src/report/charts/chartLocale.js';
 import { Formatter } from '../../src/report/i18n/format.js';
@@ -70,7 +70,7 @@ function computedKeys(): string[] {
     ...SCORECARD_METRICS.flatMap((key) => [`scorecard.column.${key}`, `scorecard.definition.${key}`, `scorecard.none.${key}`]),
     ...SCORECARD_REASONS.filter((reason) => reason !== 'no-data').map((reason) => `scorecard.reason.${reason}`),
     ...BUCKET_KEYS.map((bucket) => `bucket.${bucket}`),
-    ...CHART_IDS.flatMap((id) => ['title', 'caption', ...(CHARTS_OF_OPTIONAL_DATA[id] ? [] : ['empty'])].map((part) => `${CHART_STRING_PREFIX[id]}.${part}`)),
+    ...CHART_IDS.flatMap((id) => ['title', 'caption', ...(CHARTS_OF_OPTIONAL_DATA[id] ? [] : ['empty']), ...(CHARTS_WITH_DECK_CAPTION.has(id) ? ['deckCaption'] : [])].map((part) => `${CHART_STRING_PREFIX[id]}.${part}`)),
     ...AUDIENCES.flatMap((audience) => [...audience.keys.map((key) => `${audience.prefix}.group.${key}`), `${audience.prefix}.missingFor`]),
     ...GLOSSARY.flatMap((id) => [`glossary.${id}.title`, `glossary.${id}.text`]),
   ];

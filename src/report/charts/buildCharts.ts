@@ -19,6 +19,13 @@ export const CHART_STRING_PREFIX: Record<ChartId, string> = {
   themes: 'chart.themes',
 };
 
+/**
+ * Charts whose deck version draws less than the PDF's (no count after each
+ * bar, no bars behind the trend's lines): their slide takes the caption
+ * `<prefix>.deckCaption`, which does not promise what it lacks.
+ */
+export const CHARTS_WITH_DECK_CAPTION: ReadonlySet<ChartId> = new Set(['trend', 'share-of-voice', 'sentiment', 'influencers']);
+
 export function chartSpec(template: ReportTemplate, id: ChartId): JsonValue {
   return template.json(`charts/${id}.vl.json`) as JsonValue;
 }
@@ -44,10 +51,14 @@ export async function buildCharts(
   captionValues: Record<string, string>,
 ): Promise<Record<string, ChartFigure>> {
   const figures: Record<string, ChartFigure> = {};
+  // An agency's copy of a strings file made before deck captions existed has none: its charts keep one caption.
+  const strings = template.strings(language);
   for (const id of CHART_IDS) {
     const build = builds[id];
     const prefix = CHART_STRING_PREFIX[id];
-    const figure = { id, title: t(`${prefix}.title`, captionValues), caption: t(`${prefix}.caption`, captionValues) };
+    const caption = t(`${prefix}.caption`, captionValues);
+    const deckCaption = CHARTS_WITH_DECK_CAPTION.has(id) && strings[`${prefix}.deckCaption`] !== undefined ? t(`${prefix}.deckCaption`, captionValues) : caption;
+    const figure = { id, title: t(`${prefix}.title`, captionValues), caption, deckCaption };
     if (!build) {
       if (CHARTS_OF_OPTIONAL_DATA[id]) continue;
       figures[id] = { ...figure, svg: null, empty: t(`${prefix}.empty`, captionValues), notes: [], native: [] };

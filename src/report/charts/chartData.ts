@@ -420,13 +420,23 @@ function hourOfWeek({ metrics, format, t }: Context): ChartBuild | null {
   const partial = thin === null ? [] : [t('chart.hourOfWeek.partial', { span: thin })];
   const volume = heat(t('chart.hourOfWeek.volumeTitle'), 'count', HEAT_SCHEMES.volume, days, hourDomain, cellRows, 'inbound');
   if (cellRows.some((row) => row.hours !== null)) {
-    return { inputs: { datasets: { cells: cellRows }, values, notes: partial }, native: [volume, heat(t('label.responseTimeMedianMin'), 'hours', HEAT_SCHEMES.time, days, hourDomain, cellRows, 'hours')] };
+    return { inputs: { datasets: { cells: cellRows }, values, notes: partial }, native: [volume, heat(t('label.responseTimeMedianMin'), 'hours', HEAT_SCHEMES.time, days, hourDomain, cellRows, 'hours', (hours) => format.duration(hours * 60))] };
   }
   return { inputs: { datasets: { cells: cellRows }, values, panels: [0], notes: [...partial, t('chart.hourOfWeek.noTimes', { client: name })] }, native: [volume] };
 }
 
 /** A weekday × hour grid as a table: one row per day, a value and a fill per hour (white where there is no value). */
-function heat(title: string, unit: NativeUnit, scheme: (typeof HEAT_SCHEMES)[keyof typeof HEAT_SCHEMES], days: string[], hours: number[], cells: Array<Record<string, JsonValue>>, field: 'inbound' | 'hours'): NativeChart {
+function heat(
+  title: string,
+  unit: NativeUnit,
+  scheme: (typeof HEAT_SCHEMES)[keyof typeof HEAT_SCHEMES],
+  days: string[],
+  hours: number[],
+  cells: Array<Record<string, JsonValue>>,
+  field: 'inbound' | 'hours',
+  // A cell's text as the report writes the value ("12,4 h"): the bare number says neither its unit nor, in Spanish and French, its decimal comma.
+  label?: (value: number) => string,
+): NativeChart {
   const valueAt = (day: string, hour: number) => {
     const value = cells.find((cell) => cell.day === day && cell.hour === hour)?.[field];
     return typeof value === 'number' ? value : null;
@@ -443,6 +453,7 @@ function heat(title: string, unit: NativeUnit, scheme: (typeof HEAT_SCHEMES)[key
     unit,
     columns: hours.map(String),
     fills: series.map((row) => row.values.map((value) => (value === null ? '#FFFFFF' : heatColour(scheme, value, low, high)))),
+    ...(label ? { cellLabels: series.map((row) => row.values.map((value) => (value === null ? '' : label(value)))) } : {}),
   });
 }
 

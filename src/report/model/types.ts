@@ -115,6 +115,12 @@ export interface ChartFigure {
   title: string;
   caption: string;
   /**
+   * The caption under the deck's native chart, which draws less than the
+   * PDF's (no count after each bar, no bars behind the trend's lines): the
+   * template's `chart.<name>.deckCaption`, or `caption` when it has none.
+   */
+  deckCaption: string;
+  /**
    * SVG markup produced by vega from the template's spec; vega escapes the
    * text it writes (brand names), and no mention text reaches charts. Null
    * when there is nothing to draw: `empty` says why, in place of the chart.

@@ -215,7 +215,7 @@ function chartSlides(deck: Deck, section: string, charts: readonly string[]): vo
         : { x: LEFT + (index * CONTENT_W) / count, y: CONTENT_TOP, w: CONTENT_W / count - (count > 1 ? 0.15 : 0), h: height };
       addNativeChart(deck, slide, chart, frame);
     });
-    deck.notes(slide, [figure.caption, ...figure.notes], notesTop);
+    deck.notes(slide, [figure.deckCaption, ...figure.notes], notesTop);
   }
 }
 
