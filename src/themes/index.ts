@@ -70,6 +70,7 @@ export async function themesOf(analysis: Analysis, options: ThemeOptions = {}): 
   const params = { start: iso(period.start), end: iso(period.end), from: iso(previous.start), inbound_mode: config.metrics.inbound };
   await analysis.run('themes/terms');
   await analysis.run('themes/found', { ...params, min_authors: config.metrics.themeAuthors, alpha0: THEME_PRIOR_TOTAL, top: options.top ?? 10, min_mentions: THEME_MIN_MENTIONS });
+  await analysis.run('themes/display');
   await analysis.run('themes/mentions');
   const summary = await analysis.rows('themes/summary', summaryRow, { ...params, min_mentions: THEME_MIN_MENTIONS });
   const found = await analysis.rows('themes/found_list', foundRow);

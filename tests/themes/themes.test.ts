@@ -250,6 +250,18 @@ describe('themes found in the data', () => {
     expect((await foundOf(withAuthors(3))).some((theme) => theme.name.includes('zqmodem'))).toBe(false);
   });
 
+  it('are written as their mentions write them, accents kept, though they are matched without', async () => {
+    // 14 authors write "técnico" and 6 "TECNICO": one word to the themes, written as most write it.
+    const visits = [
+      ...mentions('tv', 10, 'acme', 'el técnico ausente', 14),
+      ...mentions('tw', 10, 'acme', 'el TECNICO ausente', 6).map((post) => ({ ...post, at: post.at.replace('T09', 'T08') })),
+    ];
+    const found = ((await themes([...posts(), ...visits])).find((brand) => brand.id === 'acme')?.themes ?? []).filter((theme) => theme.source === 'found');
+    expect(found.find((theme) => theme.name === 'técnico')?.mentions).toBe(20);
+    expect(found.find((theme) => theme.name === 'técnico ausente')?.mentions).toBe(20);
+    expect(found.some((theme) => theme.name.includes('tecnico'))).toBe(false);
+  });
+
   it('do not change when a brand is renamed', async () => {
     const before = await themes(posts());
     const renamed = [{ id: 'omega', handles: ['acme'] }, { id: 'rival' }, { id: 'third' }];
