@@ -274,6 +274,21 @@ describe('sentiment and audience chart', () => {
     expect(sentiment?.svg).not.toContain('Ghost');
   });
 
+  it('says under each chart how many of a brand’s mentions it leaves out for want of a sentiment or a follower count', async () => {
+    // Three more mentions of Acme, from an export without those columns: the bars still rest on its 10 others.
+    const more = mentions('x', 'AcmeCares', 'acmecares', 3, 0, 0).map((post) => ({ ...post, at: plus(post.at, 900) }));
+    const store = await storeWith([...POSTS, ...more]);
+    try {
+      const config = configWith();
+      const { model } = await buildReportModel({ metrics: await computed(store, config), config, facts: null, template, language: 'en' });
+      expect(model.charts.sentiment?.notes).toContain('Left out of the chart, as the export gives them no sentiment: 3 of the 13 mentions of Acme.');
+      expect(model.charts.influencers?.notes).toContain('Left out of the chart, as the export gives no follower count for their authors: 3 of the 13 mentions of Acme.');
+      for (const label of ['100% · 5', '60% · 5']) expect(model.charts.sentiment?.svg).toContain(label);
+    } finally {
+      store.close();
+    }
+  });
+
   it('is left out when no export has sentiment or follower counts, with one line each in the methodology and the columns to export in the analyst notes', async () => {
     const bare = await storeWith(POSTS.map(({ followers: _f, sentiment: _s, ...post }) => post));
     try {

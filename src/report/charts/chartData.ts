@@ -115,6 +115,8 @@ export interface Audience {
   keys: readonly string[];
   /** The groups of a brand, null when the export gave nothing to split its mentions by. */
   groups: (brand: BrandDiagnostics) => Record<string, AnswerGroup> | null;
+  /** The brand's mentions the export gave nothing to put in a group by (no sentiment, no follower count): not in the chart. */
+  unknown: (brand: BrandDiagnostics) => number;
   /** Colours by group; `primary` stands for the client's colour. */
   range: readonly string[];
 }
@@ -125,6 +127,7 @@ const SENTIMENT_AUDIENCE: Audience = {
   prefix: 'chart.sentiment',
   keys: SENTIMENTS,
   groups: (brand) => brand.sentiment?.bySentiment ?? null,
+  unknown: (brand) => brand.sentiment?.unknown ?? 0,
   range: SENTIMENTS.map((sentiment) => SENTIMENT_COLOURS[sentiment]),
 };
 
@@ -132,6 +135,7 @@ const INFLUENCER_AUDIENCE: Audience = {
   prefix: 'chart.influencers',
   keys: ['influencers', 'others'],
   groups: (brand) => (brand.influencers ? { influencers: brand.influencers.influencers, others: brand.influencers.others } : null),
+  unknown: (brand) => brand.influencers?.unknownFollowers ?? 0,
   range: ['primary', BACKGROUND_GREY],
 };
 
@@ -192,7 +196,18 @@ function audienceInputs({ metrics, format, t, primary }: Context, audience: Audi
     timeLabel: row.minutes === null ? '' : format.duration(row.minutes),
   }));
   const missing = measurable.filter((brand) => !split.includes(brand)).map((brand) => brand.name);
-  const notes = missing.length === 0 ? [] : [t(`${audience.prefix}.missingFor`, { brands: format.list(missing) })];
+  // What each brand's bars rest on, when the export left some of its mentions out of every group.
+  const unknown = split.flatMap((brand) => {
+    const groups = byId.get(brand.id) as BrandDiagnostics;
+    const left = audience.unknown(groups);
+    if (left === 0) return [];
+    const counted = Object.values(audience.groups(groups) ?? {}).reduce((sum, group) => sum + group.inbound, 0);
+    return [t('chart.audience.unknownOf', { unknown: format.count(left), total: format.count(counted + left), brand: brand.name })];
+  });
+  const notes = [
+    ...(missing.length === 0 ? [] : [t(`${audience.prefix}.missingFor`, { brands: format.list(missing) })]),
+    ...(unknown.length === 0 ? [] : [t(`${audience.prefix}.unknownFor`, { list: format.list(unknown) })]),
+  ];
   const range = audience.range.map((colour) => (colour === 'primary' ? primary : colour));
   // Room past the longest bar for its label.
   const longest = Math.max(0, ...points.map((point) => point.hours ?? 0));
