@@ -20,6 +20,7 @@ import { refuseSystemFolder } from '../output-folder.js';
 import type { Language } from '../report/i18n/language.js';
 import { findBrowser, writeReport, type WrittenReport } from '../report/index.js';
 import { Store } from '../store/database.js';
+import { setConfigLanguage } from './config-language.js';
 import { writeSampleExports, type SampleExport } from './index.js';
 import { SAMPLE_DATA_DIR, SAMPLE_PROJECT_FILES } from './paths.js';
 
@@ -52,6 +53,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   prepareFolder(outDir);
   for (const file of SAMPLE_PROJECT_FILES) copyFileSync(join(SAMPLE_DATA_DIR, file), join(outDir, file));
   const configPath = join(outDir, 'replybench.yaml');
+  if (options.lang) setConfigLanguage(configPath, options.lang);
   const config = loadConfig(configPath);
 
   log(`[1/4] generating the sample exports in ${join(outDir, 'exports')}`);
@@ -68,7 +70,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     log(`[3/4] computing the metrics for ${period} (${count(data.posts.length)} posts in the sample)`);
     const report = await withAnalysis(store, config, period, async (analysis) => {
       const metrics = await metricsOf(analysis);
-      const language = options.lang ?? config.report.language;
+      const language = config.report.language;
       log(`[4/4] diagnosing and writing the report (${language}) in ${join(outDir, 'report')}`);
       // As `replybench report` does: writeReport adds the diagnostics and the "What to improve" advice.
       return writeReport({ config, analysis, metrics, outDir: join(outDir, 'report'), lang: language });

@@ -1,7 +1,9 @@
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
+import { setConfigLanguage } from '../../src/sample/config-language.js';
 import { SAMPLE_DATA_DIR, SAMPLE_PROJECT_FILES } from '../../src/sample/paths.js';
 import { SAMPLE_BRANDS, SAMPLE_HOLIDAYS } from '../../src/sample/spec.js';
 
@@ -31,6 +33,23 @@ describe('sample-data/replybench.yaml', () => {
       const shifts = config.brands.find((candidate) => candidate.id === brand.id)?.businessHours?.shifts ?? [];
       const expected = brand.shift.flatMap((range, index) => (range ? [{ weekday: index + 1, startMin: range[0] * 60, endMin: range[1] * 60 }] : []));
       expect([...shifts].sort((a, b) => a.weekday - b.weekday)).toEqual(expected);
+    }
+  });
+});
+
+describe('the demo config in another language', () => {
+  it('names the themes and sets the report language as an agency working in it would, and changes nothing else', () => {
+    const original = readFileSync(join(SAMPLE_DATA_DIR, 'replybench.yaml'), 'utf8');
+    for (const [language, names] of [['es', ['facturación', 'cobertura', 'avería', 'itinerancia']], ['fr', ['facturation', 'couverture', 'panne', 'itinérance']]] as const) {
+      const path = join(mkdtempSync(join(tmpdir(), 'demo-config-')), 'replybench.yaml');
+      copyFileSync(join(SAMPLE_DATA_DIR, 'replybench.yaml'), path);
+      setConfigLanguage(path, language);
+      const edited = loadConfig(path);
+      expect(Object.keys(edited.themes)).toEqual(names);
+      expect(Object.values(edited.themes)).toEqual(Object.values(config.themes));
+      expect(edited.report.language).toBe(language);
+      const changed = readFileSync(path, 'utf8').split('\n').filter((line, index) => line !== original.split('\n')[index]);
+      expect(changed).toHaveLength(5);
     }
   });
 });

@@ -14,10 +14,12 @@ export function registerDemo(program: Command): Command {
       const { runDemo } = await import('../../sample/demo.js');
       const result = await runDemo({ outDir: options.out, ...(lang ? { lang } : {}), log: (line) => process.stderr.write(`demo: ${line}\n`) });
       const pdf = result.report.pdf ?? result.report.html;
+      // The next report to try is in a language the demo did not use.
+      const other = lang === 'es' ? 'fr' : 'es';
       process.stderr.write(
         `demo: done. The report for ${result.period} is ready; try next:\n` +
           `demo:   cd ${shownPath(result.outDir)} && npx replybench metrics --period ${result.period}\n` +
-          `demo:   npx replybench report --period ${result.period} --lang es --out report-es\n`,
+          `demo:   npx replybench report --period ${result.period} --lang ${other} --out report-${other}\n`,
       );
       process.stdout.write(`${shownPath(pdf)}\n`);
     });
