@@ -86,6 +86,9 @@ describe('the printed report', () => {
       expect(text).toContain('RivalCo');
       expect(text).toContain(expected[lang].rate);
       expect(text).not.toMatch(/NaN|undefined|Infinity/);
+      // The imported file's tool, not the importer's id for it.
+      expect(text).toContain('Kaggle Customer Support on Twitter');
+      expect(text).not.toMatch(/\btwcs\b/);
     }
     // 87.5 minutes median: "1.5 h" in English, "1,5 h" with a decimal comma in Spanish and French.
     expect(client.responseTimeMedianMin).toBeCloseTo(87.5, 6);

@@ -34,6 +34,7 @@ const LAYOUT = layoutOf('Brandwatch CSV', ['Query Name', 'Date', 'Url', 'Page Ty
 export const brandwatchFormat: ExportFormat = {
   id: 'brandwatch',
   label: 'Brandwatch CSV',
+  tool: 'Brandwatch',
   matches: (header) => matchesLayout(header, LAYOUT),
   layouts: [LAYOUT],
   requiredColumns: () => ['Date', 'Url', 'Author'],

@@ -52,6 +52,7 @@ function withoutComment(url: string): string {
 export const facebookCommentsFormat: ExportFormat = {
   id: 'facebook-comments',
   label: 'Facebook/Instagram comments',
+  tool: 'Facebook / Instagram',
   matches: (header) => matchesLayout(header, COMMENT_EXPORT) || matchesLayout(header, GRAPH_API),
   layouts: [COMMENT_EXPORT, GRAPH_API],
   requiredColumns: (header) => {

@@ -162,6 +162,8 @@ export function genericFormat(mapping: GenericMapping, source: string): ExportFo
   return {
     id: 'generic',
     label: `generic CSV mapped by ${source}`,
+    // The report names a mapped file by its mapping instead (methodology.ownMapping): this is for messages only.
+    tool: 'CSV',
     // Never detected: a generic file is read only with --format generic --mapping.
     matches: () => false,
     layouts: [],

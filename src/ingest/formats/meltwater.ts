@@ -62,6 +62,7 @@ function localTime(context: MappingContext): { local: string; rawDate: string } 
 export const meltwaterFormat: ExportFormat = {
   id: 'meltwater',
   label: 'Meltwater export',
+  tool: 'Meltwater',
   matches: (header) => matchesLayout(header, OLDER) || matchesLayout(header, CURRENT),
   layouts: [OLDER, CURRENT],
   requiredColumns: (header) => (matchesLayout(header, CURRENT) && !matchesLayout(header, OLDER) ? ['Date', 'URL', 'Author Handle'] : ['Date', 'URL', 'Influencer']),

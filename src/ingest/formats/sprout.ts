@@ -44,6 +44,7 @@ function present(context: MappingContext, names: readonly string[]): string {
 export const sproutFormat: ExportFormat = {
   id: 'sprout',
   label: 'Sprout Social message export',
+  tool: 'Sprout Social',
   matches: (header) => matchesLayout(header, LAYOUT),
   layouts: [LAYOUT],
   requiredColumns: (header) => {

@@ -31,6 +31,7 @@ const LAYOUT = layoutOf('Talkwalker CSV', ['url', 'published', 'parent_url', 'ta
 export const talkwalkerFormat: ExportFormat = {
   id: 'talkwalker',
   label: 'Talkwalker CSV',
+  tool: 'Talkwalker',
   matches: (header) => matchesLayout(header, LAYOUT),
   layouts: [LAYOUT],
   requiredColumns: () => ['url', 'published'],

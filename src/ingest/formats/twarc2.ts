@@ -24,6 +24,7 @@ const LAYOUT = layoutOf('twarc2 CSV', SIGNATURE);
 export const twarc2Format: ExportFormat = {
   id: 'twarc2',
   label: 'twarc2 CSV',
+  tool: 'twarc2 (Twitter API)',
   matches: (header) => matchesLayout(header, LAYOUT),
   layouts: [LAYOUT],
   requiredColumns: (header) => [...SIGNATURE, hasAll(header, ['author.username']) ? 'author.username' : 'author_id'],

@@ -53,6 +53,7 @@ const LAYOUT = layoutOf('Kaggle Customer Support on Twitter CSV', REQUIRED);
 export const twcsFormat: ExportFormat = {
   id: 'twcs',
   label: 'Kaggle Customer Support on Twitter CSV',
+  tool: 'Kaggle Customer Support on Twitter',
   matches: (header) => matchesLayout(header, LAYOUT),
   layouts: [LAYOUT],
   requiredColumns: () => REQUIRED,

@@ -34,6 +34,7 @@ const USERNAME = ['author.username', 'username'];
 export const twitterV2Format: ExportFormat = {
   id: 'twitter-v2',
   label: 'Twitter API v2 CSV',
+  tool: 'Twitter API v2',
   matches: (header) => matchesLayout(header, LAYOUT) && !hasAll(header, [TWARC2_COLUMN]),
   layouts: [LAYOUT],
   requiredColumns: (header) => ['id', 'created_at', 'conversation_id', USERNAME.find((name) => hasAll(header, [name])) ?? 'author_id'],

@@ -62,6 +62,8 @@ export interface ExportFormat {
   id: FormatId;
   /** Human name for messages ("Talkwalker CSV"). */
   label: string;
+  /** The tool the export comes from, as the client reads it under "Files imported" ("Talkwalker"): no file type, nothing to translate. */
+  tool: string;
   /** True when a header row is this format's. Detection tries formats in registry order. */
   matches(header: readonly string[]): boolean;
   /**

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { METRIC_DEFINITIONS } from '../../metrics/definitions.js';
+import { formatById } from '../../ingest/formats/index.js';
 import type { MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
@@ -14,6 +15,11 @@ export const GLOSSARY = ['responseRate', 'responseTime', 'targets', 'replyShare'
 /** The report shows no per-platform figures, so that definition stays in docs/metrics.md only. */
 const DEFINITIONS_LEFT_OUT = new Set(['byPlatform']);
 const MAX_FILES_LISTED = 12;
+
+/** The tool an imported file came from, as the client reads it: not the importer's id ('twcs', 'generic'), which means nothing to them. */
+export function exportTool(formatId: string, t: Translate): string {
+  return formatId === 'generic' ? t('methodology.ownMapping') : (formatById(formatId)?.tool ?? formatId);
+}
 
 export type Methodology = Pick<ReportModel, 'definitions' | 'settings' | 'dataQuality' | 'importedFiles' | 'importedFilesMore' | 'warnings' | 'coverage'>;
 
@@ -52,7 +58,7 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
   }
   const importedFiles = (facts?.imports ?? []).slice(0, MAX_FILES_LISTED).map((batch) => ({
     file: printableName(basename(batch.file)),
-    format: batch.format,
+    format: exportTool(batch.format, t),
     rowsRead: format.count(batch.rowsRead),
     imported: format.count(batch.imported),
     rejected: format.count(batch.rejected),

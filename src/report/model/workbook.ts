@@ -9,7 +9,7 @@ import { catalogueOf, labelValues, rankOf, slaTargets } from './brandLookup.js';
 import { leaderboardOrder } from './leaderboard.js';
 import type { MentionSample, StoreFacts } from './storeFacts.js';
 import { type Cell, cell } from './cells.js';
-import { metricDefinitions } from './methodology.js';
+import { exportTool, metricDefinitions } from './methodology.js';
 import type { LabelledValue } from './types.js';
 
 export interface WorkbookInputs {
@@ -237,7 +237,7 @@ function qualitySheet(inputs: WorkbookInputs): WorkbookSheet {
       [cell.text(t('quality.duplicates')), cell.count(sum((batch) => batch.duplicates))],
       [cell.text(t('quality.rowsRejected')), cell.count(facts.rejectedRows)],
     );
-    for (const batch of facts.imports) rows.push([cell.text(t('sheet.importedFile', { file: basename(batch.file), format: batch.format })), cell.count(batch.imported)]);
+    for (const batch of facts.imports) rows.push([cell.text(t('sheet.importedFile', { file: basename(batch.file), format: exportTool(batch.format, t) })), cell.count(batch.imported)]);
   }
   return { name: t('sheet.quality'), headers: [t('sheet.item'), t('sheet.value')], rows };
 }
