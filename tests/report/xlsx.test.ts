@@ -138,6 +138,8 @@ describe('metrics.xlsx', () => {
     expect(rows(sheet('en', 'diagnostics')).map((row) => row.getCell(1).value)).toEqual(json.diagnostics?.brands.map((brand) => brand.name));
     expect(rows(sheet('en', 'platforms')).length).toBe((json.byPlatform ?? []).reduce((sum, group) => sum + group.brands.length, 0));
     expect(rows(sheet('en', 'coverage')).length).toBe(json.brands.length + rows(sheet('en', 'platforms')).length);
+    // Platforms as the PDF names them, not as the store writes them.
+    expect(new Set(rows(sheet('en', 'platforms')).map((row) => row.getCell(1).value))).toEqual(new Set((json.byPlatform ?? []).map((group) => group.platform.charAt(0).toUpperCase() + group.platform.slice(1))));
     const quality = rows(sheet('en', 'quality'));
     expect(quality[0]?.getCell(1).value).toBe('Posts in the period');
     expect(quality[0]?.getCell(2).value).toBe(json.dataQuality.posts);

@@ -6,6 +6,7 @@ import type { BrandMetrics, CoverageWarning, MetricsReport } from '../../metrics
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { catalogueOf, labelValues, rankOf, slaTargets } from './brandLookup.js';
+import { platformName } from './coverage.js';
 import { leaderboardOrder } from './leaderboard.js';
 import type { MentionSample, StoreFacts } from './storeFacts.js';
 import { type Cell, cell } from './cells.js';
@@ -70,7 +71,8 @@ export function buildWorkbookModel(inputs: WorkbookInputs): WorkbookModel {
     ]),
   );
 
-  const platformRows = (metrics.byPlatform ?? []).flatMap((group) => group.brands.map((brand) => ({ platform: group.platform, brand })));
+  // Platforms as the PDF names them ("Facebook"), not as the store writes them ("facebook").
+  const platformRows = (metrics.byPlatform ?? []).flatMap((group) => group.brands.map((brand) => ({ platform: platformName(group.platform), brand })));
   sheets.push(
     table(t('sheet.platforms'), platformRows, [
       { header: t('sheet.platform'), value: (row) => cell.text(row.platform) },
@@ -211,7 +213,7 @@ function examplesSheet(inputs: WorkbookInputs): WorkbookSheet {
   return table(t('sheet.examples'), rows, [
     { header: t('sheet.list'), value: (row) => cell.text(row.list) },
     { header: t('examples.when'), value: (row) => cell.dateTime(row.sample.createdAtMs, metrics.period.timezone) },
-    { header: t('sheet.platform'), value: (row) => cell.text(row.sample.platform) },
+    { header: t('sheet.platform'), value: (row) => cell.text(platformName(row.sample.platform)) },
     { header: t('sheet.author'), value: (row) => cell.text(`@${row.sample.author}`) },
     { header: t('examples.text'), value: (row) => cell.text(row.sample.text) },
     { header: t('sheet.minutes', { label: t('sheet.responseTime') }), value: (row) => cell.minutes(row.sample.responseMin) },
