@@ -4,7 +4,7 @@ import type { BrandThemes } from '../../themes/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { clientOf } from './brandLookup.js';
-import { DEFAULT_SCORECARD_THRESHOLDS, type ScorecardThresholds, type ScorecardTone, TONE_SYMBOLS, toneOf } from './scorecard.js';
+import { DEFAULT_SCORECARD_THRESHOLDS, MIN_COMPETITORS, type ScorecardThresholds, type ScorecardTone, TONE_SYMBOLS, toneOf } from './scorecard.js';
 
 /** How many of the client's themes the section lists (by mentions), and draws against the competitors. */
 export const THEMES_SHOWN = 8;
@@ -69,7 +69,7 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
   const rising = themes
     .filter((theme) => theme.change !== null && (theme.change >= RISING_CHANGE_PERCENT || (theme.found ?? []).some((entry) => entry.kind === 'rising')) && theme.change > 0)
     .map((theme) => t('themes.risingLine', { theme: theme.name, mentions: format.count(theme.mentions), previous: format.count(theme.previousMentions), change: format.signedPercent(theme.change), period: previousLabel }));
-  const notes = [t('themes.noteMinimum', { minimum: format.count(THEME_MIN_MENTIONS) }), t('themes.noteSeveral')];
+  const notes = [t('themes.noteMinimum', { minimum: format.count(THEME_MIN_MENTIONS), competitors: format.count(MIN_COMPETITORS) }), t('themes.noteSeveral')];
   return { rows, rising, notes };
 }
 
