@@ -93,7 +93,6 @@ interface Row {
   peakTarget?: number;
 }
 
-
 function firstLines(stderr: string): string {
   const lines = stderr
     .split('\n')

@@ -120,7 +120,6 @@ async function time<T>(work: () => Promise<T>): Promise<{ seconds: number; cpu: 
   return { seconds: (performance.now() - started) / 1000, cpu: (used.user + used.system) / 1e6, result };
 }
 
-
 export async function run(): Promise<void> {
   console.log(`load average ${loadavg().map((value) => value.toFixed(1)).join(' ')} (${availableParallelism()} cores): figures are only comparable when it is idle`);
   const results: Array<{ posts: number; metrics: number; floor: number }> = [];

@@ -43,7 +43,6 @@ interface ReplybenchBrand {
   shareOfVoice: number | null;
 }
 
-
 function load(): string {
   return `${loadavg()
     .map((value) => value.toFixed(2))

@@ -28,7 +28,7 @@ chain AS (
 clocked AS (
   SELECT brand_id, mention_id,
          epoch_us(any_value(response_at)) - epoch_us(max(created_at)) AS response_us,
-         ((epoch_us(any_value(response_at)) - epoch_us(max(created_at))) / 60000000)::DOUBLE AS response_min
+         (response_us / 60000000)::DOUBLE AS response_min
   FROM chain
   GROUP BY brand_id, platform, mention_id
 )
