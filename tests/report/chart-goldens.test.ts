@@ -42,10 +42,11 @@ async function drawFixtureCharts(): Promise<Record<string, ChartFigure>> {
       facts: await readStoreFacts(analysis),
     }));
     const template = ReportTemplate.open(undefined);
-    const t = translator(template.strings('en'), 'en');
+    const strings = template.strings('en');
+    const t = translator(strings, 'en');
     const format = new Formatter('en', t, metrics.period.timezone);
     const builds = chartData({ metrics, answeredWithin: facts.answeredWithin, format, t, palette: brandColours(metrics.brands, PRIMARY), primary: PRIMARY });
-    return await buildCharts(template, builds, t, 'en', { client: clientOf(metrics).name, timezone: metrics.period.timezone, followers: format.count(1000) });
+    return await buildCharts(template, builds, t, strings, 'en', { client: clientOf(metrics).name, timezone: metrics.period.timezone, followers: format.count(1000) });
   } finally {
     store.close();
   }

@@ -1,5 +1,5 @@
 import type { Language } from '../i18n/language.js';
-import type { Translate } from '../i18n/strings.js';
+import type { Catalogue, Translate } from '../i18n/strings.js';
 import type { ChartFigure } from '../model/types.js';
 import type { ReportTemplate } from '../template.js';
 import { CHART_IDS, type ChartBuild, type ChartId } from './chartData.js';
@@ -47,12 +47,12 @@ export async function buildCharts(
   template: ReportTemplate,
   builds: Partial<Record<ChartId, ChartBuild>>,
   t: Translate,
+  // The catalogue `t` reads, to tell an optional key that is missing: an agency's copy of a strings file made before deck captions existed has none, and its charts keep one caption.
+  strings: Catalogue,
   language: Language,
   captionValues: Record<string, string>,
 ): Promise<Record<string, ChartFigure>> {
   const figures: Record<string, ChartFigure> = {};
-  // An agency's copy of a strings file made before deck captions existed has none: its charts keep one caption.
-  const strings = template.strings(language);
   for (const id of CHART_IDS) {
     const build = builds[id];
     const prefix = CHART_STRING_PREFIX[id];

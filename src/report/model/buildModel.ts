@@ -42,7 +42,8 @@ export interface ModelInputs {
 export async function buildReportModel(inputs: ModelInputs): Promise<{ model: ReportModel; t: Translate; format: Formatter }> {
   const { config, facts, template, language } = inputs;
   const metrics = printableMetrics(inputs.metrics);
-  const t = translator(template.strings(language), template.path(`strings/${language}.json`));
+  const strings = template.strings(language);
+  const t = translator(strings, template.path(`strings/${language}.json`));
   const timezone = metrics.period.timezone;
   const format = new Formatter(language, t, timezone);
   const client = clientOf(metrics);
@@ -58,6 +59,7 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
     template,
     chartData({ metrics, answeredWithin: facts?.answeredWithin ?? null, format, t, palette: brandColours(metrics.brands, primary), primary }),
     t,
+    strings,
     language,
     { client: client.name, timezone, followers: format.count(metrics.diagnostics?.settings.influencerFollowers ?? config.metrics.influencerFollowers ?? 1000) },
   );
