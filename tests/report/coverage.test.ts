@@ -116,7 +116,7 @@ describe('a listening export of mentions only (no brand posts)', () => {
     },
     es: {
       findings: [
-        'Los datos no contienen respuestas de las marcas analizadas en este periodo: este resumen muestra solo el volumen y la cuota de voz. Importa las publicaciones propias de las marcas para medir sus respuestas.',
+        'Los datos no contienen respuestas de las marcas analizadas en este periodo: este resumen muestra solo el volumen y la cuota de voz. Importe las publicaciones propias de las marcas para medir sus respuestas.',
         'Delta recibió 45 menciones, +50 % respecto a septiembre de 2017.',
         'Delta recibió el 45 % de todas las menciones de las marcas analizadas: puesto 1 de 3.',
       ],
@@ -264,7 +264,7 @@ describe('an export listing responses that are not in the data, and a platform w
     expect(htmlText(source)).toContain(examples);
     // Facebook mentions are not listed as unanswered, and the advice does not rest on a rate that is a lower bound.
     expect(source).not.toContain('@acme.telecom my booking');
-    expect(source).not.toMatch(/<section class="section improvements">[\s\S]*(Answer more|Responde a más|Répondez à davantage)/);
+    expect(source).not.toMatch(/<section class="section improvements">[\s\S]*(Answer more|Responda a más|Répondez à davantage)/);
   });
 
   it('prints the French sentences on paper', () => {

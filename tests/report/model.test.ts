@@ -97,6 +97,17 @@ describe('report model', () => {
     expect(rows.map((row) => row.cells[4]?.rank)).toEqual(['1', '2', '4', '3', '4']);
   });
 
+  it('puts the † mark in the definitions only when a figure of the report carries it', async () => {
+    const samplesTitle = (built: Awaited<ReturnType<typeof model>>['model']) => built.definitions.find((entry) => entry.label.startsWith('Small samples'))?.label;
+    // The fixture's CannTel, SwiftNet and MegaFon carry the mark (test above).
+    expect(samplesTitle((await model('en')).model)).toBe('Small samples †');
+    const metrics = fixtureMetrics();
+    const plenty = { ...metrics, brands: metrics.brands.map((brand) => ({ ...brand, lowSample: false, lowSampleTimes: false })) };
+    const { model: unmarked } = await model('en', null, plenty);
+    expect(samplesTitle(unmarked)).toBe('Small samples');
+    expect(unmarked.leaderboard.rows.flatMap((row) => row.cells.map((cell) => cell.text)).join(' ')).not.toContain('†');
+  });
+
   it('shows each headline number with its change, tone and rank from the metrics', async () => {
     const { model: built } = await model('en');
     const vs = 'vs September 2017';

@@ -76,8 +76,8 @@ describe('the printed report', () => {
     if (!client?.responseRate) throw new Error('no client rate');
     const expected: Record<'en' | 'es' | 'fr', { titles: string[]; rate: string }> = {
       en: { titles: ['Executive summary', 'Leaderboard', 'Methodology and data quality', 'Mentions to look at', 'Coverage of the data', 'Definitions', 'Share of voice: The brand’s share of all the mentions the compared brands received.'], rate: `${Math.round(client.responseRate * 100)}%` },
-      es: { titles: ['Resumen ejecutivo', 'Clasificación', 'Metodología y calidad de los datos', 'Definiciones', 'Cuota de voz: '], rate: `${Math.round(client.responseRate * 100)} %` },
-      fr: { titles: ['Synthèse', 'Classement', 'Méthodologie et qualité des données', 'Définitions', 'Part de voix'], rate: `${Math.round(client.responseRate * 100)} %` },
+      es: { titles: ['Resumen ejecutivo', 'Clasificación', 'Metodología y calidad de los datos', 'Definiciones', 'Cuota de voz. La parte'], rate: `${Math.round(client.responseRate * 100)} %` },
+      fr: { titles: ['Synthèse', 'Classement', 'Méthodologie et qualité des données', 'Définitions', 'Part de voix. '], rate: `${Math.round(client.responseRate * 100)} %` },
     };
     for (const lang of ['en', 'es', 'fr'] as const) {
       const text = pdfText(report(lang).pdf ?? '');

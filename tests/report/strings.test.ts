@@ -189,6 +189,20 @@ describe('dates in each language', () => {
     expect(formatter('fr').weekdays()).toEqual(['Lun.', 'Mar.', 'Mer.', 'Jeu.', 'Ven.', 'Sam.', 'Dim.']);
   });
 
+  it('names the timezone as a reader knows it, with its id, and UTC and fixed offsets plainly', () => {
+    const zone = (language: Language, timezone: string) => new Formatter(language, translator(template.strings(language), language), timezone).timezoneName();
+    expect(zone('en', 'Europe/Madrid')).toBe('Central European Time (Europe/Madrid)');
+    expect(zone('es', 'Europe/Madrid')).toBe('hora de Europa central (Europe/Madrid)');
+    expect(zone('fr', 'Europe/Madrid')).toBe('heure d’Europe centrale (Europe/Madrid)');
+    expect(zone('es', 'UTC')).toBe('UTC');
+    expect(zone('fr', 'Etc/UTC')).toBe('UTC');
+    // Etc/GMT+3 is three hours behind UTC: its id's sign is reversed, so the offset is shown.
+    expect(zone('en', 'Etc/GMT+3')).toBe('GMT-03:00');
+    // CLDR's French for London is a pattern ("heure : Royaume-Uni"), not a name: never printed.
+    expect(zone('fr', 'Europe/London')).not.toContain(':');
+    expect(zone('fr', 'Europe/London')).toContain('Europe/London');
+  });
+
   it('calls a period a month only when it covers a whole local month', () => {
     expect(formatter('es').periodLabel('2017-08-31T22:00:00Z', '2017-09-30T22:00:00Z')).toBe('Septiembre de 2017');
     expect(formatter('en').periodLabel('2017-09-01T00:00:00Z', '2017-10-01T00:00:00Z')).toBe('1 September 2017 – 1 October 2017');

@@ -13,6 +13,9 @@ import type { Translate } from './strings.js';
  * Every number and date of a report goes through here, so one language gets
  * one consistent style (decimal comma and spacing rules of es and fr included).
  */
+/** A recent instant at which to name timezones: CLDR names a zone by the metazone it is in at a date, and in 1970 some had others ("Central European Standard Time"). */
+const ZONE_NAMES_AT = Date.UTC(2025, 0, 15);
+
 export class Formatter {
   readonly locale: string;
   private readonly integer: Intl.NumberFormat;
@@ -40,6 +43,22 @@ export class Formatter {
     this.conjunction = new Intl.ListFormat(this.locale, { style: 'long', type: 'conjunction' });
     this.dates = dateStyle(language);
     this.dateOptions = { locale: this.dates.locale, in: tz(timezone) };
+  }
+
+  /**
+   * The report's timezone as a reader knows it: its name in the report's language beside
+   * its IANA id ("Central European Time (Europe/Madrid)"), or "UTC". A zone CLDR names only
+   * by an offset, or by a pattern ("heure : Royaume-Uni"), keeps its id alone; an Etc/ zone,
+   * whose id reverses the offset's sign (Etc/GMT+3 is three hours behind), shows the offset.
+   */
+  timezoneName(): string {
+    if (/^(Etc\/)?(UTC|UCT|GMT|Zulu|Universal|Greenwich)(0|[+-]0)?$/i.test(this.timezone)) return 'UTC';
+    const part = (style: 'longGeneric' | 'longOffset') =>
+      new Intl.DateTimeFormat(this.locale, { timeZone: this.timezone, timeZoneName: style }).formatToParts(ZONE_NAMES_AT).find((entry) => entry.type === 'timeZoneName')?.value;
+    if (this.timezone.startsWith('Etc/')) return part('longOffset') ?? this.timezone;
+    const name = part('longGeneric');
+    if (!name || /^(GMT|UTC)/.test(name) || name.includes(':')) return this.timezone;
+    return `${name} (${this.timezone})`;
   }
 
   /** "—" stands for a value that cannot be computed (null), never 0. */

@@ -61,7 +61,7 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
     t,
     strings,
     language,
-    { client: client.name, timezone, followers: format.count(metrics.diagnostics?.settings.influencerFollowers ?? config.metrics.influencerFollowers ?? 1000) },
+    { client: client.name, timezone: format.timezoneName(), followers: format.count(metrics.diagnostics?.settings.influencerFollowers ?? config.metrics.influencerFollowers ?? 1000) },
   );
   const methodology = buildMethodology(metrics, facts, format, t, periodLabel);
   const { lowSampleNote, ...leaderboard } = buildLeaderboard(metrics, format, t);
@@ -95,7 +95,7 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
     agency: { name: agencyName === undefined ? null : printableName(agencyName), logoDataUrl: logoDataUrl(config.report.agency?.logo, config.baseDir) },
     client: { id: client.id, name: client.name },
     colors: { primary, accent },
-    period: { label: periodLabel, timezone, previousLabel },
+    period: { label: periodLabel, timezoneName: format.timezoneName(), previousLabel },
     generatedOn: t('report.generatedOn', { date: format.date(inputs.generatedAt ?? new Date()) }),
     findings: withThemeFinding(writeFindings(metrics, format, t, previousLabel, format.periodInSentence(metrics.period.start, metrics.period.end, metrics.period.label)), themeFinding(metrics, format, t)),
     kpis: buildKpis(metrics, format, t, previousLabel),

@@ -4,7 +4,7 @@ import { formatById } from '../../ingest/formats/index.js';
 import type { MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
-import { coverageNotes, lowSampleOf, noAnswerNotes } from './coverage.js';
+import { coverageNotes, LOW_SAMPLE_MARK, lowSampleOf, noAnswerNotes } from './coverage.js';
 import { printableName } from './examples.js';
 import type { StoreFacts } from './storeFacts.js';
 import type { CoverageRow, LabelledValue, ReportModel } from './types.js';
@@ -26,10 +26,12 @@ export type Methodology = Pick<ReportModel, 'definitions' | 'settings' | 'dataQu
 /** The appendix: definitions in the report's language, the settings the numbers rest on, and what the data looked like. */
 export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | null, format: Formatter, t: Translate, periodLabel: string): Methodology {
   const settings = metrics.settings;
-  const definitions = glossary(metrics, format, t);
+  const lowRates = metrics.brands.filter((brand) => lowSampleOf('responseRate', brand, brand.responseRate) !== null);
+  const lowTimes = metrics.brands.filter((brand) => lowSampleOf('responseTimeMedianMin', brand, brand.responseTimeMedianMin) !== null);
+  const definitions = glossary(metrics, format, t, lowRates.length + lowTimes.length > 0);
   const settingRows: LabelledValue[] = [
     { label: t('setting.period'), value: periodLabel },
-    { label: t('setting.timezone'), value: metrics.period.timezone },
+    { label: t('setting.timezone'), value: format.timezoneName() },
     { label: t('setting.brands'), value: metrics.brands.map((brand) => brand.name).join(', ') },
   ];
   if (settings) {
@@ -67,9 +69,7 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
   const warnings: string[] = [];
   warnings.push(...coverageNotes(metrics, format, t).map((note) => note.text));
   warnings.push(...noAnswerNotes(metrics, format, t).map((note) => note.text));
-  const lowRates = metrics.brands.filter((brand) => lowSampleOf('responseRate', brand, brand.responseRate) !== null);
   if (lowRates.length > 0) warnings.push(t('warning.lowSample', { brands: format.list(lowRates.map((brand) => brand.name)) }));
-  const lowTimes = metrics.brands.filter((brand) => lowSampleOf('responseTimeMedianMin', brand, brand.responseTimeMedianMin) !== null);
   if (lowTimes.length > 0) warnings.push(t('warning.lowSampleTimes', { brands: format.list(lowTimes.map((brand) => brand.name)) }));
   if (pending > 0) warnings.push(t('warning.pending', { count: format.count(pending) }));
   if (facts && facts.rejectedRows > 0) warnings.push(t('warning.rejected', { count: format.count(facts.rejectedRows) }));
@@ -107,14 +107,20 @@ function coverageRows(metrics: MetricsReport, format: Formatter, t: Translate): 
   });
 }
 
-/** One page of plain language: what each figure means, with the settings of this report filled in. The full reference is the workbook's. */
-function glossary(metrics: MetricsReport, format: Formatter, t: Translate): LabelledValue[] {
+/**
+ * One page of plain language: what each figure means, with the settings of this report filled in. The full reference is the workbook's.
+ * The small-samples entry names the mark only when a figure of the report carries it: a symbol explained but never shown puzzles the reader.
+ */
+function glossary(metrics: MetricsReport, format: Formatter, t: Translate, marked: boolean): LabelledValue[] {
   const values = {
     window: format.duration(metrics.settings?.responseWindowMin ?? 7 * 1440),
     handles: format.count(metrics.settings?.massMentionHandles ?? 5),
     followers: format.count(metrics.diagnostics?.settings.influencerFollowers ?? 1000),
   };
-  return GLOSSARY.map((id) => ({ label: t(`glossary.${id}.title`), value: t(`glossary.${id}.text`, values) }));
+  return GLOSSARY.map((id) => {
+    const title = t(`glossary.${id}.title`);
+    return { label: id === 'samples' && marked ? `${title} ${LOW_SAMPLE_MARK}` : title, value: t(`glossary.${id}.text`, values) };
+  });
 }
 
 /**

@@ -141,7 +141,8 @@ export interface ReportModel {
   agency: { name: string | null; logoDataUrl: string | null };
   client: { id: string; name: string };
   colors: { primary: string; accent: string };
-  period: { label: string; timezone: string; previousLabel: string | null };
+  /** `timezoneName` as the reader knows the zone (Formatter.timezoneName). */
+  period: { label: string; timezoneName: string; previousLabel: string | null };
   generatedOn: string;
   findings: string[];
   kpis: KpiTile[];

@@ -290,7 +290,7 @@ function settingsSheet(inputs: WorkbookInputs): WorkbookSheet {
     [cell.text(t('setting.period')), cell.text(format.periodLabel(metrics.period.start, metrics.period.end, metrics.period.label))],
     [cell.text(t('sheet.periodStart')), cell.dateTime(Date.parse(metrics.period.start), timezone)],
     [cell.text(t('sheet.periodEnd')), cell.dateTime(Date.parse(metrics.period.end), timezone)],
-    [cell.text(t('setting.timezone')), cell.text(timezone)],
+    [cell.text(t('setting.timezone')), cell.text(format.timezoneName())],
     [cell.text(t('sheet.language')), cell.text(format.language)],
     [cell.text(t('sheet.generatedAt')), cell.dateTime(generatedAt.getTime(), timezone)],
   ];

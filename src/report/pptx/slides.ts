@@ -50,7 +50,7 @@ function coverSlide(deck: Deck, logoPng: string | null): void {
     [
       { text: plainText(model.client.name), options: { fontSize: 34, bold: true, breakLine: true } },
       { text: plainText(model.period.label), options: { fontSize: 22, breakLine: true } },
-      { text: plainText(t('report.timezone', { timezone: model.period.timezone })), options: { fontSize: 14 } },
+      { text: plainText(t('report.timezone', { timezone: model.period.timezoneName })), options: { fontSize: 14 } },
     ],
     { ...deck.text(), x: LEFT, y: 1.95, w: CONTENT_W, h: 2.3, color: 'FFFFFF', valign: 'top', paraSpaceAfter: 6 },
   );
