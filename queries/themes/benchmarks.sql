@@ -3,7 +3,9 @@
 -- with at least $min_mentions measured mentions of it (theme_summary, run first);
 -- gap = the client's rate - that median. A theme is ranked (1 = answered worst against
 -- the competitors) when the client has at least $min_mentions measured mentions of it
--- and at least 2 competitors are measured: the comparison rule of every benchmark.
+-- and at least 2 competitors are measured (the comparison rule of every benchmark), and
+-- when the client answers it less often than they do: a theme the client answers better
+-- is none of its weakest, however the others rank.
 --
 -- Parameters: $min_mentions.
 WITH competitors AS (
@@ -28,5 +30,5 @@ gaps AS (
   LEFT JOIN competitors k ON k.theme = c.theme AND k.source = c.source
 )
 SELECT theme, source, competitor_rate, competitor_time, competitors_measured, gap,
-       CASE WHEN comparable THEN (rank() OVER (PARTITION BY comparable ORDER BY gap, theme))::DOUBLE END AS worst_rank
+       CASE WHEN comparable AND gap < 0 THEN (rank() OVER (PARTITION BY comparable AND gap < 0 ORDER BY gap, theme))::DOUBLE END AS worst_rank
 FROM gaps;

@@ -12,7 +12,8 @@
 -- tag storm says nothing of what customers write about. A term is a theme of the
 -- brand when at least $min_authors distinct authors wrote it to the brand in the
 -- period (one person repeating themselves is no theme) and
--- z >= 1.96; the $top highest of each brand and kind are kept. A side with fewer than
+-- z >= 1.96, and it is no word or phrase of a configured theme (that theme already
+-- counts it); the $top highest of each brand and kind are kept. A side with fewer than
 -- $min_mentions mentions (the other brands, or the previous period) compares nothing.
 --
 -- Terms are counted as terms.sql numbers them (first_no, second_no); only those kept
@@ -107,4 +108,5 @@ FROM scored s
 JOIN theme_vocabulary w1 ON w1.word_no = s.first_no
 LEFT JOIN theme_vocabulary w2 ON w2.word_no = s.second_no
 WHERE s.z >= 1.96
+  AND NOT EXISTS (SELECT 1 FROM rb_theme_phrases ph WHERE ph.phrase = w1.word || CASE WHEN s.second_no = 0 THEN '' ELSE ' ' || w2.word END)
 QUALIFY row_number() OVER (PARTITION BY s.brand_id, s.kind ORDER BY s.z DESC, term) <= $top;

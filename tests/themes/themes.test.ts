@@ -122,6 +122,31 @@ describe('configured themes', () => {
     expect(ranks).toEqual(ranks.map((_, index) => index + 1));
   });
 
+  it('rank no theme the client answers better than its competitors: it is none of its weakest', async () => {
+    // billing: acme answers 30 of 30, rival 10 of 30, third 15 of 30 (median 41.7%): acme is ahead, so unranked;
+    // network (as in posts()): 50% against 87.5%, behind, rank 1.
+    const list = [
+      ...posts(),
+      ...mentions('ab', 10, 'acme', 'my bill is wrong', 30, 30, 20),
+      ...mentions('rb', 10, 'rival', 'my bill is wrong', 30, 10, 20),
+      ...mentions('tb', 10, 'third', 'my bill is wrong', 30, 15, 20),
+    ];
+    const report = await themes(list, BRANDS, { themes: { ...THEMES, billing: ['bill'] } });
+    expect(themeOf(report, 'acme', 'billing')?.benchmark).toMatchObject({ competitorsMeasured: 2, worstRank: null });
+    expect(themeOf(report, 'acme', 'billing')?.benchmark?.gap).toBeGreaterThan(0);
+    expect(themeOf(report, 'acme', 'network')?.benchmark?.worstRank).toBe(1);
+  });
+
+  it('never find again a word or phrase of a configured theme: the theme already counts it', async () => {
+    const list = [...posts(), ...mentions('rp', 10, 'rival', 'parcel lost', 200, 200, 10), ...mentions('tp', 10, 'third', 'parcel lost', 30, 30, 10)];
+    // Without a theme, "parcel lost" is distinctive of rival (the test above); configured, it is counted there only.
+    const found = (report: BrandThemes[]) => report.find((brand) => brand.id === 'rival')?.themes.filter((theme) => theme.source === 'found').map((theme) => theme.name) ?? [];
+    expect(found(await themes(list))).toContain('parcel lost');
+    const configured = await themes(list, BRANDS, { themes: { ...THEMES, parcels: ['parcel lost'] } });
+    expect(found(configured)).not.toContain('parcel lost');
+    expect(themeOf(configured, 'rival', 'parcels')?.mentions).toBe(200);
+  });
+
   it("take as examples each author's newest mention (the lowest id of a tie), the unanswered first, then the newest, then by author", async () => {
     const answeredAt = (mention: TestPost): TestPost => ({ id: `${mention.id}r`, author: 'acme', at: new Date(Date.parse(mention.at) + 30 * 60_000).toISOString(), text: 'on it', parent: mention.id });
     const mention = (id: string, author: string, day: number): TestPost => ({ id, author, at: at(10, day, 0), text: `@acme router ${id}` });
@@ -183,7 +208,8 @@ function termsOf(text: string, stop: Set<string>): Set<string> {
 describe('themes found in the data', () => {
   it('are the terms distinctive of a brand, with the weighted log-odds z-score of Monroe, Colaresi and Quinn', async () => {
     const list = posts();
-    const report = await themes(list);
+    // Without the network theme: its words ("router", "fibre") would be counted by it, not found again.
+    const report = await themes(list, BRANDS, { themes: { accounts: THEMES.accounts } });
     const acme = report.find((brand) => brand.id === 'acme');
     const found = (acme?.themes ?? []).filter((theme) => theme.source === 'found');
     expect(found.map((theme) => theme.name).sort()).toEqual(['keeps', 'keeps rebooting', 'rebooting', 'router', 'router keeps'].sort());
