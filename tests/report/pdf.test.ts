@@ -86,8 +86,9 @@ describe('the printed report', () => {
       expect(text).toContain('RivalCo');
       expect(text).toContain(expected[lang].rate);
       expect(text).not.toMatch(/NaN|undefined|Infinity/);
-      // The imported file's tool, not the importer's id for it.
-      expect(text).toContain('Kaggle Customer Support on Twitter');
+      // The imported file's tool, not the importer's id for it, nor the dataset its layout is named after.
+      expect(text).toContain('Twitter export');
+      expect(text).not.toContain('Kaggle');
       expect(text).not.toMatch(/\btwcs\b/);
     }
     // 87.5 minutes median: "1.5 h" in English, "1,5 h" with a decimal comma in Spanish and French.

@@ -105,6 +105,8 @@ describe('metrics.xlsx', () => {
       const rate = column(board, s(lang, 'label.responseRate'));
       const median = column(board, s(lang, 'sheet.minutes').replace('{label}', s(lang, 'label.responseTimeMedianMin')));
       const inbound = column(board, s(lang, 'label.inbound'));
+      const needingAnswer = column(board, s(lang, 'sheet.needingAnswer'));
+      const answered = column(board, s(lang, 'label.answered'));
       for (const row of rows(board)) {
         const brand = json.brands.find((candidate) => candidate.name === row.getCell(1).value);
         expect(row.getCell(rate).value).toBe(brand?.responseRate);
@@ -112,6 +114,9 @@ describe('metrics.xlsx', () => {
         expect(row.getCell(median).value).toBe(brand?.responseTimeMedianMin ?? null);
         expect(row.getCell(median).numFmt).toBe('0.0');
         expect(row.getCell(inbound).value).toBe(brand?.inbound);
+        // The rate's denominator is in the sheet: answered / mentions needing an answer gives the rate shown.
+        expect(row.getCell(needingAnswer).value).toBe(brand?.coverage?.inboundMeasured);
+        if (brand?.responseRate != null) expect(Number(row.getCell(answered).value) / Number(row.getCell(needingAnswer).value)).toBeCloseTo(brand.responseRate, 12);
       }
       expect(rows(board)[0]?.getCell(1).value).toBe('RivalCo');
     }
@@ -149,6 +154,15 @@ describe('metrics.xlsx', () => {
     expect(settings.get('Period start')?.value).toEqual(new Date(Date.UTC(2017, 9, 1, 0, 0)));
     expect(settings.get('Period start')?.numFmt).toBe('yyyy-mm-dd hh:mm');
     expect(settings.get('Answer window (min)')?.value).toBe(7 * 1440);
+  });
+
+  it('gives every column of a sheet its own header, in each language', () => {
+    for (const lang of ['en', 'es', 'fr'] as const) {
+      for (const worksheet of book(lang).worksheets) {
+        const headers = (worksheet.getRow(1).values as unknown[]).filter((value) => value !== undefined && value !== null).map(String);
+        expect([lang, worksheet.name, headers.filter((header, index) => headers.indexOf(header) !== index)]).toEqual([lang, worksheet.name, []]);
+      }
+    }
   });
 
   it('freezes the header row, filters every column and sizes every column', () => {

@@ -53,7 +53,8 @@ const LAYOUT = layoutOf('Kaggle Customer Support on Twitter CSV', REQUIRED);
 export const twcsFormat: ExportFormat = {
   id: 'twcs',
   label: 'Kaggle Customer Support on Twitter CSV',
-  tool: 'Kaggle Customer Support on Twitter',
+  // The layout is named after the Kaggle dataset that made it known; the client reads only where the posts come from.
+  tool: 'Twitter export',
   matches: (header) => matchesLayout(header, LAYOUT),
   layouts: [LAYOUT],
   requiredColumns: () => REQUIRED,

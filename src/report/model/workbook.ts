@@ -132,11 +132,16 @@ function brandColumns({ t, client }: WorkbookInputs): Array<Column<BrandMetrics>
   ];
 }
 
-/** Every metric of the catalogue, in its order, the 95% interval after the response rate. */
+/**
+ * Every metric of the catalogue, in its order: after the inbound mentions, those that need an answer and are
+ * measured (the response rate's denominator, so that answered / it gives the rate shown), and the 95% interval
+ * after the response rate.
+ */
 function valueColumns(inputs: WorkbookInputs): Array<Column<BrandMetrics>> {
   const { t, metrics } = inputs;
   return catalogueOf(metrics).flatMap((spec): Array<Column<BrandMetrics>> => {
     const column: Column<BrandMetrics> = { header: metricLabel(inputs, spec), value: (brand) => ({ value: spec.value(brand), kind: spec.unit }) };
+    if (spec.key === 'inbound') return [column, { header: t('sheet.needingAnswer'), value: (brand) => cell.count(brand.coverage?.inboundMeasured) }];
     if (spec.key !== 'responseRate') return [column];
     return [
       column,
