@@ -343,8 +343,16 @@ describe('findings that never contradict themselves', () => {
     ]);
     // 36 min against 30: exactly 1.2 times.
     const apart = await metricsOf(closeRacePosts({ answered: 36, minutes: 36 }, { answered: 30, minutes: 30 }), config);
-    expect((await findingsOf(apart))[1]).toBe('RivalCo answered 1.2 times faster than Acme Telecom: a median first response of 30\u00a0min against 36\u00a0min.');
-    expect((await findingsOf(apart, 'fr'))[1]).toBe('RivalCo a répondu 1,2 fois plus vite\u00a0: un délai médian de première réponse de 30\u00a0min, contre 36\u00a0min pour Acme Telecom.');
+    // RivalCo is faster but answered 30 of 40 (75%) against Acme's 36 of 40 (90%): the sentence says so.
+    expect((await findingsOf(apart))[1]).toBe(
+      'RivalCo answered 1.2 times faster than Acme Telecom: a median first response of 30\u00a0min against 36\u00a0min. But it answered a smaller share of the mentions needing an answer: 75%, against 90% for Acme Telecom.',
+    );
+    expect((await findingsOf(apart, 'fr'))[1]).toBe(
+      'RivalCo a répondu 1,2 fois plus vite\u00a0: un délai médian de première réponse de 30\u00a0min, contre 36\u00a0min pour Acme Telecom. Mais cette marque a répondu à une moindre part des mentions appelant une réponse\u00a0: 75\u00a0%, contre 90\u00a0% pour Acme Telecom.',
+    );
+    // Faster and answering as many: no such clause.
+    const both = await metricsOf(closeRacePosts({ answered: 36, minutes: 36 }, { answered: 36, minutes: 30 }), config);
+    expect((await findingsOf(both))[1]).toBe('RivalCo answered 1.2 times faster than Acme Telecom: a median first response of 30\u00a0min against 36\u00a0min.');
     // RivalCo's median on 29 answered mentions: no claim about how many times faster.
     const thin = await metricsOf(closeRacePosts({ answered: 36, minutes: 36 }, { answered: 29, minutes: 30 }), config);
     expect((await findingsOf(thin)).join(' ')).not.toMatch(/faster|as fast/);

@@ -165,8 +165,12 @@ function speedFinding(metrics: MetricsReport, client: BrandMetrics, format: Form
   if (client.lowSampleTimes === true || fastest.lowSampleTimes === true) return null;
   const values = { best: fastest.name, client: client.name, bestTime: time(best), clientTime: time(clientTime) };
   const ratio = clientTime / best;
-  if (ratio >= FASTER_RATIO) return t('finding.faster', { ...values, ratio: format.decimal(ratio) });
-  return t('finding.asFast', values);
+  if (ratio < FASTER_RATIO) return t('finding.asFast', values);
+  const faster = t('finding.faster', { ...values, ratio: format.decimal(ratio) });
+  // Speed bought by answering fewer people is no lead to praise alone: say so when the faster brand answered a smaller share.
+  const answersLess =
+    fastest.responseRate !== null && client.responseRate !== null && fastest.responseRate < client.responseRate && format.percent(fastest.responseRate) !== format.percent(client.responseRate);
+  return answersLess ? `${faster} ${t('finding.fasterAnswersLess', { client: client.name, bestRate: format.percent(fastest.responseRate), clientRate: format.percent(client.responseRate) })}` : faster;
 }
 
 function voiceFinding(metrics: MetricsReport, client: BrandMetrics, format: Formatter, t: Translate): string | null {
