@@ -63,7 +63,7 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
     language,
     { client: client.name, timezone: format.timezoneName(), followers: format.count(metrics.diagnostics?.settings.influencerFollowers ?? config.metrics.influencerFollowers ?? 1000) },
   );
-  const methodology = buildMethodology(metrics, facts, format, t, periodLabel);
+  const methodology = buildMethodology(metrics, facts, format, t, periodLabel, config.brands);
   const { lowSampleNote, ...leaderboard } = buildLeaderboard(metrics, format, t);
   const leaderboardNotes = [t('leaderboard.noteRank'), t('leaderboard.noteSla')];
   if (lowSampleNote) leaderboardNotes.push(lowSampleNote);

@@ -1,9 +1,11 @@
 import { basename } from 'node:path';
+import type { Brand } from '../../config/types.js';
 import { METRIC_DEFINITIONS } from '../../metrics/definitions.js';
 import { formatById } from '../../ingest/formats/index.js';
 import type { MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
+import { businessHoursText } from './businessHours.js';
 import { coverageNotes, LOW_SAMPLE_MARK, lowSampleOf, noAnswerNotes } from './coverage.js';
 import { printableName } from './examples.js';
 import type { StoreFacts } from './storeFacts.js';
@@ -23,8 +25,11 @@ export function exportTool(formatId: string, t: Translate): string {
 
 export type Methodology = Pick<ReportModel, 'definitions' | 'settings' | 'dataQuality' | 'importedFiles' | 'importedFilesMore' | 'warnings' | 'coverage'>;
 
-/** The appendix: definitions in the report's language, the settings the numbers rest on, and what the data looked like. */
-export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | null, format: Formatter, t: Translate, periodLabel: string): Methodology {
+/**
+ * The appendix: definitions in the report's language, the settings the numbers rest on (the business hours among them,
+ * which the outside-hours figures need to be read), and what the data looked like.
+ */
+export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | null, format: Formatter, t: Translate, periodLabel: string, brands: readonly Brand[]): Methodology {
   const settings = metrics.settings;
   const lowRates = metrics.brands.filter((brand) => lowSampleOf('responseRate', brand, brand.responseRate) !== null);
   const lowTimes = metrics.brands.filter((brand) => lowSampleOf('responseTimeMedianMin', brand, brand.responseTimeMedianMin) !== null);
@@ -40,6 +45,10 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
       { label: t('setting.inbound'), value: settings.inbound === 'questions' ? t('setting.inboundQuestions') : t('setting.inboundAll') },
       { label: t('setting.sla'), value: settings.sla.map((target) => format.duration(target)).join(', ') },
     );
+  }
+  for (const brand of metrics.brands) {
+    const hours = brands.find((candidate) => candidate.id === brand.id)?.businessHours;
+    if (hours) settingRows.push({ label: t('setting.businessHours', { brand: brand.name }), value: businessHoursText(hours, format) });
   }
   const quality = metrics.dataQuality;
   const pending = quality.pending ?? metrics.brands.reduce((sum, brand) => sum + brand.pending, 0);
