@@ -9,13 +9,13 @@ import { dateStyle, type DateStyle } from './dates.js';
 import { languageEntry, type Language } from './language.js';
 import type { Translate } from './strings.js';
 
+/** A recent instant at which to name timezones: CLDR names a zone by the metazone it is in at a date, and in 1970 some had others ("Central European Standard Time"). */
+const ZONE_NAMES_AT = Date.UTC(2025, 0, 15);
+
 /**
  * Every number and date of a report goes through here, so one language gets
  * one consistent style (decimal comma and spacing rules of es and fr included).
  */
-/** A recent instant at which to name timezones: CLDR names a zone by the metazone it is in at a date, and in 1970 some had others ("Central European Standard Time"). */
-const ZONE_NAMES_AT = Date.UTC(2025, 0, 15);
-
 export class Formatter {
   readonly locale: string;
   private readonly integer: Intl.NumberFormat;
