@@ -195,6 +195,23 @@ describe('mistakes scorecard', () => {
     expect(card.columns.map((column) => column.label)).not.toContain('Follow-ups answered');
   });
 
+  it('says the minimum a value too small to tell would need, from the settings of the run', () => {
+    const diagnostics = metrics.diagnostics;
+    if (!diagnostics) throw new Error('diagnostics expected');
+    // Rival's 5 replies under a minimum of 100: its canned share is unknown, and the cell says under what.
+    const thin: MetricsReport = {
+      ...metrics,
+      diagnostics: {
+        ...diagnostics,
+        settings: { ...diagnostics.settings, minReplies: 100 },
+        brands: diagnostics.brands.map((brand) => (brand.id === 'rival' ? { ...brand, canned: { ...brand.canned, cannedShare: null, reason: 'too-few-replies' as const } } : brand)),
+      },
+    };
+    expect(cell(scorecardOf('en', DEFAULT_SCORECARD_THRESHOLDS, thin), 'rival', 'cannedShare')).toMatchObject({ text: '—', reason: 'too-few-replies', reasonText: 'fewer than 100 replies' });
+    expect(cell(scorecardOf('es', DEFAULT_SCORECARD_THRESHOLDS, thin), 'rival', 'cannedShare').reasonText).toBe('menos de 100 respuestas');
+    expect(cell(scorecardOf('fr', DEFAULT_SCORECARD_THRESHOLDS, thin), 'rival', 'cannedShare').reasonText).toBe('moins de 100 réponses');
+  });
+
   it('prints the reasons, the legend and the definitions in Spanish and French', () => {
     const es = scorecardOf('es');
     expect(cell(es, 'ghost', 'responseRate').reasonText).toBe('ninguna publicación de la marca en los datos');

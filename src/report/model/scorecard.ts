@@ -245,7 +245,10 @@ function cellOf(
   const value = noPostsAnywhere ? null : source.value(brand, diagnosed);
   if (value === null) {
     const reason = reasonOf(source, brand, diagnosed, diagnostics, noPostsAnywhere);
-    return { text: format.missing, rank: null, tone: null, symbol: null, reason, reasonText: t(reason === 'no-data' ? `scorecard.none.${source.key}` : `scorecard.reason.${reason}`) };
+    // A sample reason says its minimum ("fewer than 100 replies"): the page holds no other word of it.
+    const minimum = { 'too-few-replies': diagnostics.settings.minReplies, 'too-few-follow-ups': diagnostics.settings.minFollowUps, 'too-few-mentions': diagnostics.settings.minGroupMentions };
+    const reasonText = reason === 'no-data' ? t(`scorecard.none.${source.key}`) : t(`scorecard.reason.${reason}`, reason in minimum ? { minimum: format.count(minimum[reason as keyof typeof minimum]) } : {});
+    return { text: format.missing, rank: null, tone: null, symbol: null, reason, reasonText };
   }
   let text = formatValue(format, source, value);
   if (lowSampleOf(source.key, brand, value) !== null) text = `${text} ${LOW_SAMPLE_MARK}`;
