@@ -207,6 +207,20 @@ describe('chart specs', () => {
     });
   }
 
+  for (const language of LANGUAGES) {
+    it(`cuts no legend label short in any chart (${language})`, async () => {
+      const { t, inputs } = inputsFor(language);
+      for (const id of CHART_IDS) {
+        const chartData = inputs[id];
+        if (!chartData) continue;
+        const svg = await renderSvg(compileChart(chartSpec(template, id), { ...chartData, t, language }).vegaSpec, id);
+        // Vega ends a label cut at its labelLimit with an ellipsis ("Respuestas a perso…").
+        const legendLabels = [...svg.matchAll(/role-legend[\s\S]*?<\/g>\s*<\/g>/g)].flatMap((legend) => [...legend[0].matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1]));
+        expect([id, legendLabels.filter((label) => label?.endsWith('…'))]).toEqual([id, []]);
+      }
+    });
+  }
+
   it('renders every chart to an SVG with marks, in the named font, with ids unique to the chart', async () => {
     const { t, inputs } = inputsFor('en');
     const allIds: string[] = [];
