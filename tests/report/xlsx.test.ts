@@ -154,6 +154,9 @@ describe('metrics.xlsx', () => {
     expect(settings.get('Period start')?.value).toEqual(new Date(Date.UTC(2017, 9, 1, 0, 0)));
     expect(settings.get('Period start')?.numFmt).toBe('yyyy-mm-dd hh:mm');
     expect(settings.get('Answer window (min)')?.value).toBe(7 * 1440);
+    // The language by its name, not its code; the timezone as a reader knows it.
+    expect(settings.get('Language')?.value).toBe('English');
+    expect(settings.get('Timezone')?.value).toBe('Central European Time (Europe/Madrid)');
   });
 
   it('gives every column of a sheet its own header, in each language', () => {

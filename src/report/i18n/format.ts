@@ -61,6 +61,11 @@ export class Formatter {
     return `${name} (${this.timezone})`;
   }
 
+  /** The report's language by its name in that language ("Español"), not its code. */
+  languageName(): string {
+    return this.capitalise(new Intl.DisplayNames(this.locale, { type: 'language' }).of(this.language) ?? this.language);
+  }
+
   /** "—" stands for a value that cannot be computed (null), never 0. */
   get missing(): string {
     return '—';

@@ -296,7 +296,7 @@ function settingsSheet(inputs: WorkbookInputs): WorkbookSheet {
     [cell.text(t('sheet.periodStart')), cell.dateTime(Date.parse(metrics.period.start), timezone)],
     [cell.text(t('sheet.periodEnd')), cell.dateTime(Date.parse(metrics.period.end), timezone)],
     [cell.text(t('setting.timezone')), cell.text(format.timezoneName())],
-    [cell.text(t('sheet.language')), cell.text(format.language)],
+    [cell.text(t('sheet.language')), cell.text(format.languageName())],
     [cell.text(t('sheet.generatedAt')), cell.dateTime(generatedAt.getTime(), timezone)],
   ];
   if (settings) {
