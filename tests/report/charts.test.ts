@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chartSpec } from '../../src/report/charts/buildCharts.js';
 import { CHART_IDS, type ChartBuild, type ChartId, chartData } from '../../src/report/charts/chartData.js';
-import { brandColours } from '../../src/report/charts/palette.js';
+import { brandColours, HEAT_SCHEMES, heatColour } from '../../src/report/charts/palette.js';
 import { curveMinutes } from '../../src/report/charts/curve-minutes.js';
 import { compileChart, prefixIds, renderSvg } from '../../src/report/charts/renderChart.js';
 import { Formatter } from '../../src/report/i18n/format.js';
@@ -220,6 +220,15 @@ describe('chart specs', () => {
       }
     });
   }
+
+  it('colours a subject answered poorly red and one answered well green, the same in the PDF and the deck', () => {
+    const channels = (hex: string) => [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16));
+    const [red0, green0] = channels(heatColour(HEAT_SCHEMES.rate, 0, 0, 1));
+    const [red1, green1] = channels(heatColour(HEAT_SCHEMES.rate, 1, 0, 1));
+    expect((red0 ?? 0) > (green0 ?? 0) && (green1 ?? 0) > (red1 ?? 0)).toBe(true);
+    // The PDF's spec names the scheme the deck's table is filled with.
+    expect(JSON.stringify(chartSpec(template, 'themes'))).toContain(`"scheme":"${HEAT_SCHEMES.rate}"`);
+  });
 
   it('renders every chart to an SVG with marks, in the named font, with ids unique to the chart', async () => {
     const { t, inputs } = inputsFor('en');

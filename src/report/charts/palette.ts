@@ -39,8 +39,8 @@ export const TONE_COLOURS = {
   incomparable: { fill: '#FFFFFF', ink: '#7B8794' },
 } as const;
 
-/** The heat maps' schemes (Vega's names): volume in blues, waiting time in orange-reds. */
-export const HEAT_SCHEMES = { volume: 'blues', time: 'orangered', rate: 'greens' } as const;
+/** The heat maps' schemes (Vega's names): volume in blues, waiting time in orange-reds, a response rate from red (none answered) through yellow to green (all), so a poor rate never looks good. themes.vl.json names the same scheme. */
+export const HEAT_SCHEMES = { volume: 'blues', time: 'orangered', rate: 'redyellowgreen' } as const;
 
 export interface BrandPalette {
   /** Brand names, and their colours at the same positions (a Vega scale's domain and range). */
