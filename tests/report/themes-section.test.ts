@@ -51,8 +51,11 @@ describe('what people write about', () => {
     expect(section?.rows.map((row) => [row.name, row.rate, row.competitorRate, row.symbol])).toEqual([
       ['billing', '30% of 40', '60%', '✗'],
       ['coverage', '90% of 30', '50%', '✓'],
-      ['roaming', '50% of 10', '—', null],
+      ['roaming', '50% of 10 †', '—', null],
     ]);
+    // Times rest on the answered mentions: 12, 27 and 5, each under 30, so each is marked; the note says what the mark means.
+    expect(section?.rows.map((row) => row.time.endsWith(' †'))).toEqual([true, true, true]);
+    expect(section?.notes.at(-1)).toBe('† A rate on fewer than 30 mentions needing an answer, or a time on fewer than 30 answered mentions: read it with care.');
     expect(section?.rising).toEqual(['roaming: 10 mentions, +150% against September 2017 (4).']);
   });
 

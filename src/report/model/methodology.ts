@@ -8,6 +8,7 @@ import type { Translate } from '../i18n/strings.js';
 import { businessHoursText } from './businessHours.js';
 import { coverageNotes, LOW_SAMPLE_MARK, lowSampleOf, noAnswerNotes } from './coverage.js';
 import { printableName } from './examples.js';
+import { themesMarked } from './themes.js';
 import type { StoreFacts } from './storeFacts.js';
 import type { CoverageRow, LabelledValue, ReportModel } from './types.js';
 
@@ -33,7 +34,7 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
   const settings = metrics.settings;
   const lowRates = metrics.brands.filter((brand) => lowSampleOf('responseRate', brand, brand.responseRate) !== null);
   const lowTimes = metrics.brands.filter((brand) => lowSampleOf('responseTimeMedianMin', brand, brand.responseTimeMedianMin) !== null);
-  const definitions = glossary(metrics, format, t, lowRates.length + lowTimes.length > 0);
+  const definitions = glossary(metrics, format, t, lowRates.length + lowTimes.length > 0 || themesMarked(metrics));
   const settingRows: LabelledValue[] = [
     { label: t('setting.period'), value: periodLabel },
     { label: t('setting.timezone'), value: format.timezoneName() },

@@ -4,6 +4,7 @@ import type { BrandThemes } from '../../themes/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { clientOf } from './brandLookup.js';
+import { LOW_SAMPLE_MARK } from './coverage.js';
 import { DEFAULT_SCORECARD_THRESHOLDS, MIN_COMPETITORS, type ScorecardThresholds, type ScorecardTone, TONE_SYMBOLS, toneOf } from './scorecard.js';
 
 /** How many of the client's themes the section lists (by mentions), and draws against the competitors. */
@@ -43,6 +44,16 @@ export function shownThemes(metrics: MetricsReport): ClientTheme[] {
   return (client.themes ?? []).filter((theme) => theme.mentions > 0).sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name)).slice(0, THEMES_SHOWN);
 }
 
+/** A subject's rate on fewer than 30 measured mentions, or its time on fewer than 30 answered ones, carries the low-sample mark, as in the leaderboard. */
+function lowSample(count: number): boolean {
+  return count > 0 && count < THEME_MIN_MENTIONS;
+}
+
+/** True when a subject the section shows carries the low-sample mark (the definitions then name the mark). */
+export function themesMarked(metrics: MetricsReport): boolean {
+  return shownThemes(metrics).some((theme) => lowSample(theme.measured) || (theme.responseTimeMedianMin !== null && lowSample(theme.answered)));
+}
+
 /** Null when the metrics carry no themes for the client (none configured, none found, or a metrics file without them). */
 export function buildThemes(metrics: MetricsReport, format: Formatter, t: Translate, previousLabel: string, thresholds: ScorecardThresholds = DEFAULT_SCORECARD_THRESHOLDS): ThemesSection | null {
   const themes = shownThemes(metrics);
@@ -58,8 +69,8 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
       mentions: format.count(theme.mentions),
       share: format.percent(theme.share),
       change: theme.change === null ? format.missing : format.signedPercent(theme.change),
-      rate: theme.measured === 0 ? format.missing : t('themes.rateOf', { rate: format.percent(theme.responseRate), measured: format.count(theme.measured) }),
-      time: format.duration(theme.responseTimeMedianMin),
+      rate: theme.measured === 0 ? format.missing : `${t('themes.rateOf', { rate: format.percent(theme.responseRate), measured: format.count(theme.measured) })}${lowSample(theme.measured) ? ` ${LOW_SAMPLE_MARK}` : ''}`,
+      time: `${format.duration(theme.responseTimeMedianMin)}${theme.responseTimeMedianMin !== null && lowSample(theme.answered) ? ` ${LOW_SAMPLE_MARK}` : ''}`,
       competitorRate: benchmark?.competitorRate == null ? format.missing : format.percent(benchmark.competitorRate),
       competitorTime: format.duration(benchmark?.competitorTimeMedianMin ?? null),
       tone,
@@ -70,6 +81,7 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
     .filter((theme) => theme.change !== null && (theme.change >= RISING_CHANGE_PERCENT || (theme.found ?? []).some((entry) => entry.kind === 'rising')) && theme.change > 0)
     .map((theme) => t('themes.risingLine', { theme: theme.name, mentions: format.count(theme.mentions), previous: format.count(theme.previousMentions), change: format.signedPercent(theme.change), period: previousLabel }));
   const notes = [t('themes.noteMinimum', { minimum: format.count(THEME_MIN_MENTIONS), competitors: format.count(MIN_COMPETITORS) }), t('themes.noteSeveral')];
+  if (themesMarked(metrics)) notes.push(t('themes.noteLowSample', { minimum: format.count(THEME_MIN_MENTIONS) }));
   return { rows, rising, notes };
 }
 
