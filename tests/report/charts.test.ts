@@ -117,6 +117,21 @@ describe('chart rows', () => {
     expect(inputs.influencers?.values.hoursDomain).toEqual([0, 0.75 * 1.3]);
   });
 
+  it('says which bars are missing because too few mentions would carry them, so a gap never reads as 0%', () => {
+    const metrics = withAudience(fixtureMetrics());
+    const diagnostics = metrics.diagnostics;
+    const acme = diagnostics?.brands.find((brand) => brand.id === 'acme');
+    if (!diagnostics || !acme?.sentiment) throw new Error('audience fixture expected');
+    // Under a minimum of 15 mentions, Acme's 10 positive mentions get no rate: no bar.
+    diagnostics.settings = { ...diagnostics.settings, minGroupMentions: 15 };
+    acme.sentiment.bySentiment.positive = { ...acme.sentiment.bySentiment.positive, responseRate: null, responseTimeMedianMin: null };
+    const t = translator(template.strings('en'), 'en');
+    const inputs = chartInputs({ metrics, answeredWithin: null, format: new Formatter('en', t, metrics.period.timezone), t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' });
+    expect(inputs.sentiment?.notes).toContain('No bar where fewer than 15 mentions would carry it: Acme Telecom (Positive, 10).');
+    // Every influencer group has its rate: no such sentence there.
+    expect((inputs.influencers?.notes ?? []).join(' ')).not.toContain('No bar');
+  });
+
   it('leaves the audience charts out when no brand\'s export can split its mentions, or the metrics carry no diagnostics', () => {
     const metrics = withAudience(fixtureMetrics());
     for (const brand of metrics.diagnostics?.brands ?? []) Object.assign(brand, { sentiment: null, influencers: null });
