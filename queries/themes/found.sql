@@ -108,5 +108,5 @@ FROM scored s
 JOIN theme_vocabulary w1 ON w1.word_no = s.first_no
 LEFT JOIN theme_vocabulary w2 ON w2.word_no = s.second_no
 WHERE s.z >= 1.96
-  AND NOT EXISTS (SELECT 1 FROM rb_theme_phrases ph WHERE ph.phrase = w1.word || CASE WHEN s.second_no = 0 THEN '' ELSE ' ' || w2.word END)
+  AND term NOT IN (SELECT phrase FROM rb_theme_phrases)
 QUALIFY row_number() OVER (PARTITION BY s.brand_id, s.kind ORDER BY s.z DESC, term) <= $top;

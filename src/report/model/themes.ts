@@ -49,9 +49,14 @@ function lowSample(count: number): boolean {
   return count > 0 && count < THEME_MIN_MENTIONS;
 }
 
+/** True when a subject's rate or time carries the low-sample mark. */
+function marked(theme: ClientTheme): boolean {
+  return lowSample(theme.measured) || (theme.responseTimeMedianMin !== null && lowSample(theme.answered));
+}
+
 /** True when a subject the section shows carries the low-sample mark (the definitions then name the mark). */
 export function themesMarked(metrics: MetricsReport): boolean {
-  return shownThemes(metrics).some((theme) => lowSample(theme.measured) || (theme.responseTimeMedianMin !== null && lowSample(theme.answered)));
+  return shownThemes(metrics).some(marked);
 }
 
 /** Null when the metrics carry no themes for the client (none configured, none found, or a metrics file without them). */
@@ -81,7 +86,7 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
     .filter((theme) => theme.change !== null && (theme.change >= RISING_CHANGE_PERCENT || (theme.found ?? []).some((entry) => entry.kind === 'rising')) && theme.change > 0)
     .map((theme) => t('themes.risingLine', { theme: theme.name, mentions: format.count(theme.mentions), previous: format.count(theme.previousMentions), change: format.signedPercent(theme.change), period: previousLabel }));
   const notes = [t('themes.noteMinimum', { minimum: format.count(THEME_MIN_MENTIONS), competitors: format.count(MIN_COMPETITORS) }), t('themes.noteSeveral')];
-  if (themesMarked(metrics)) notes.push(t('themes.noteLowSample', { minimum: format.count(THEME_MIN_MENTIONS) }));
+  if (themes.some(marked)) notes.push(t('themes.noteLowSample', { minimum: format.count(THEME_MIN_MENTIONS) }));
   return { rows, rising, notes };
 }
 
