@@ -1,6 +1,6 @@
 import type { Language } from '../i18n/language.js';
 
-/** The language advice is written in: any report language (the texts are the template's `advice.*` strings). */
+/** The language advice is written in: each report language has its texts (the template's `advice.*` strings). */
 export type AdviceLanguage = Language;
 
 /** Every mistake the advice can diagnose; each has `advice.title.<id>` and `advice.body.<id>` in the strings. */
