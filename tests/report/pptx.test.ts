@@ -242,7 +242,7 @@ describe('report.pptx', () => {
     // Acme answers 60% against a competitor median of 40% (RivalCo 80, CannTel 50, SwiftNet 30, MegaFon 15): better.
     const acme = cells.indexOf('Acme Telecom');
     expect(cells.slice(acme, acme + 5).join(' ')).toMatch(/✓\s+60%/);
-    expect(cells).toContain('50 mentions');
+    expect(cells).toContain('50 needing an answer');
     expect(card).toContain(`<a:srgbClr val="${TONE_COLOURS.better.fill.slice(1).toUpperCase()}"/>`);
   });
 

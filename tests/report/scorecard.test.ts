@@ -109,6 +109,18 @@ describe('mistakes scorecard', () => {
     ]);
   });
 
+  it('names under each brand the mentions needing an answer its figures rest on, not its inbound volume', () => {
+    // Acme's 10 mentions all need an answer; Ghost's 6 rest on nothing measured (no post of its own).
+    expect(scorecardOf('en').rows.map((row) => [row.brandId, row.sample])).toEqual([
+      ['acme', '10 needing an answer'],
+      ['rival', '10 needing an answer'],
+      ['third', '10 needing an answer'],
+      ['ghost', '0 needing an answer'],
+    ]);
+    expect(scorecardOf('es').rows[0]?.sample).toBe('10 piden respuesta');
+    expect(scorecardOf('fr').rows[0]?.sample).toBe('10 appelant une réponse');
+  });
+
   it('prints each value with the rank the metrics and diagnostics computed, never a rank of its own', () => {
     const card = scorecardOf('en');
     const diagnostics = metrics.diagnostics;
