@@ -108,7 +108,7 @@ describe('report model', () => {
     expect(unmarked.leaderboard.rows.flatMap((row) => row.cells.map((cell) => cell.text)).join(' ')).not.toContain('†');
   });
 
-  it('lists each brand’s business hours among the settings, so the outside-hours figures can be read', async () => {
+  it('lists each brand’s business hours among the settings of the appendix and of the workbook, so the outside-hours figures can be read', async () => {
     const label = (built: Awaited<ReturnType<typeof model>>['model']) => built.settings.filter((row) => row.label.startsWith('Business hours'));
     expect(label((await model('en')).model)).toEqual([]);
     const acme = config.brands.find((brand) => brand.id === 'acme');
@@ -116,6 +116,9 @@ describe('report model', () => {
     const withHours = { ...config, brands: config.brands.map((brand) => (brand.id === 'acme' ? { ...brand, businessHours: { holidays: [], shifts: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startMin: 540, endMin: 1080 })) } } : brand)) };
     const { model: built } = await buildReportModel({ metrics: fixtureMetrics(), config: withHours, facts: null, template, language: 'en', improvements: null, generatedAt: new Date('2017-11-03T10:00:00Z') });
     expect(label(built)).toEqual([{ label: `Business hours (${acme.name})`, value: 'Mon–Fri 09:00–18:00' }]);
+    // The workbook's settings sheet lists the same row.
+    const sheet = built.workbook.sheets.find((candidate) => candidate.name === 'Settings');
+    expect(sheet?.rows.map((row) => row.map((cell) => cell.value)).filter(([item]) => String(item).startsWith('Business hours'))).toEqual([[`Business hours (${acme.name})`, 'Mon–Fri 09:00–18:00']]);
   });
 
   it('shows each headline number with its change, tone and rank from the metrics', async () => {

@@ -10,6 +10,7 @@ import type { Language } from '../i18n/language.js';
 import { translator, type Translate } from '../i18n/strings.js';
 import type { ReportTemplate } from '../template.js';
 import { analystNotes } from './analystNotes.js';
+import { businessHoursSettings } from './businessHours.js';
 import { clientOf } from './brandLookup.js';
 import { coverageNotes, noAnswerNotes, platformsWith, warningsOf } from './coverage.js';
 import { formatExamples, printableName } from './examples.js';
@@ -126,6 +127,7 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
       generatedAt: inputs.generatedAt ?? new Date(),
       unanswered,
       analystNotes: analystNotes(metrics, facts, new Set(Object.keys(CHARTS_OF_OPTIONAL_DATA).filter((id) => !charts[id])), format, t),
+      businessHours: businessHoursSettings(metrics.brands, config.brands, format, t),
     }),
     sections: manifest.sections.filter((section) => {
       if (section === 'improvements') return improvements.length > 0;

@@ -1,5 +1,7 @@
-import type { BusinessHours } from '../../config/types.js';
+import type { Brand, BusinessHours } from '../../config/types.js';
 import type { Formatter } from '../i18n/format.js';
+import type { Translate } from '../i18n/strings.js';
+import type { LabelledValue } from './types.js';
 
 /** "08:00" from minutes after a day's midnight; 1440 is "24:00", past it the next day's clock. */
 function clock(minutes: number): string {
@@ -32,4 +34,16 @@ export function businessHoursText(hours: BusinessHours, format: Formatter): stri
   const days = (run: { first: number; last: number }) => (run.first === run.last ? names[run.first - 1] : `${names[run.first - 1]}–${names[run.last - 1]}`);
   const schedule = runs.map((run) => `${days(run)} ${run.text}`).join('; ');
   return hours.timezone && hours.timezone !== format.timezone ? `${schedule} (${hours.timezone})` : schedule;
+}
+
+/**
+ * One settings row per brand of the report that has business hours in the config
+ * ("Business hours of Vireo Telecom": "Mon–Fri 08:00–22:00"), in the report's brand
+ * order: the appendix and the workbook print the same rows.
+ */
+export function businessHoursSettings(reported: ReadonlyArray<{ id: string; name: string }>, brands: readonly Brand[], format: Formatter, t: Translate): LabelledValue[] {
+  return reported.flatMap((brand) => {
+    const hours = brands.find((candidate) => candidate.id === brand.id)?.businessHours;
+    return hours ? [{ label: t('setting.businessHours', { brand: brand.name }), value: businessHoursText(hours, format) }] : [];
+  });
 }

@@ -5,7 +5,7 @@ import { formatById } from '../../ingest/formats/index.js';
 import type { MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
-import { businessHoursText } from './businessHours.js';
+import { businessHoursSettings } from './businessHours.js';
 import { coverageNotes, LOW_SAMPLE_MARK, lowSampleOf, noAnswerNotes } from './coverage.js';
 import { printableName } from './examples.js';
 import { themesMarked } from './themes.js';
@@ -47,10 +47,7 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
       { label: t('setting.sla'), value: settings.sla.map((target) => format.duration(target)).join(', ') },
     );
   }
-  for (const brand of metrics.brands) {
-    const hours = brands.find((candidate) => candidate.id === brand.id)?.businessHours;
-    if (hours) settingRows.push({ label: t('setting.businessHours', { brand: brand.name }), value: businessHoursText(hours, format) });
-  }
+  settingRows.push(...businessHoursSettings(metrics.brands, brands, format, t));
   const quality = metrics.dataQuality;
   const pending = quality.pending ?? metrics.brands.reduce((sum, brand) => sum + brand.pending, 0);
   const dataQuality: LabelledValue[] = [

@@ -26,6 +26,8 @@ export interface WorkbookInputs {
   unanswered: MentionSample[];
   /** The last sheet: paths, config keys and export columns, for the analyst only. */
   analystNotes: LabelledValue[];
+  /** The brands' business hours, as the appendix lists them (the outside-hours figures rest on them). */
+  businessHours: LabelledValue[];
 }
 
 interface Column<Row> {
@@ -308,6 +310,7 @@ function settingsSheet(inputs: WorkbookInputs): WorkbookSheet {
   slaTargets(metrics).forEach((target, index) => {
     rows.push([cell.text(t('sheet.minutes', { label: t('sheet.slaTarget', { n: index + 1 }) })), cell.minutes(target)]);
   });
+  for (const hours of inputs.businessHours) rows.push([cell.text(hours.label), cell.text(hours.value)]);
   const diagnostic = metrics.diagnostics?.settings;
   if (diagnostic) {
     rows.push(
