@@ -117,7 +117,7 @@ describe('chart rows', () => {
     expect(inputs.influencers?.values.hoursDomain).toEqual([0, 0.75 * 1.3]);
   });
 
-  it('says which bars are missing because too few mentions would carry them, so a gap never reads as 0%', () => {
+  it('says which bars are missing because too few mentions, or none, would carry them, so a gap never reads as 0%', () => {
     const metrics = withAudience(fixtureMetrics());
     const diagnostics = metrics.diagnostics;
     const acme = diagnostics?.brands.find((brand) => brand.id === 'acme');
@@ -130,6 +130,11 @@ describe('chart rows', () => {
     expect(inputs.sentiment?.notes).toContain('No bar where fewer than 15 mentions would carry it: Acme Telecom (Positive, 10).');
     // Every influencer group has its rate: no such sentence there.
     expect((inputs.influencers?.notes ?? []).join(' ')).not.toContain('No bar');
+    // A group the brand got no mention of has no bar either, and the note says why.
+    acme.sentiment.bySentiment.neutral = { ...acme.sentiment.bySentiment.neutral, inbound: 0, responseRate: null, responseTimeMedianMin: null };
+    const without = chartInputs({ metrics, answeredWithin: null, format: new Formatter('en', t, metrics.period.timezone), t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' });
+    expect(without.sentiment?.notes).toContain('No bar where the brand received no such mention: Acme Telecom (Neutral).');
+    expect(without.sentiment?.notes).toContain('No bar where fewer than 15 mentions would carry it: Acme Telecom (Positive, 10).');
   });
 
   it('leaves the audience charts out when no brand\'s export can split its mentions, or the metrics carry no diagnostics', () => {

@@ -298,7 +298,8 @@ describe('sentiment and audience chart', () => {
     for (const label of ['100% · 5', '60% · 5', 'Negative', 'Positive']) expect(sentiment?.svg).toContain(label);
     for (const label of ['100% · 4', '67% · 6', 'Influencers', 'Other authors']) expect(influencers?.svg).toContain(label);
     // Ghost has no post of its own: it is neither drawn nor named as lacking the columns.
-    expect(sentiment?.notes).toEqual(['The export has no sentiment for the mentions of Rival and Third.']);
+    // Acme got no neutral mention: that gap is said too, so it never reads as 0%.
+    expect(sentiment?.notes).toEqual(['The export has no sentiment for the mentions of Rival and Third.', 'No bar where the brand received no such mention: Acme (Neutral).']);
     expect(influencers?.notes).toEqual(['The export has no follower counts for the authors who mentioned Rival and Third.']);
     expect(sentiment?.svg).not.toContain('Ghost');
   });

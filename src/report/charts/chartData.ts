@@ -204,12 +204,14 @@ function audienceInputs({ metrics, format, t, primary }: Context, audience: Audi
     const counted = Object.values(audience.groups(groups) ?? {}).reduce((sum, group) => sum + group.inbound, 0);
     return [t('chart.audience.unknownOf', { unknown: format.count(left), total: format.count(counted + left), brand: brand.name })];
   });
-  // A group with mentions, but fewer than the minimum, has no rate, so no bar: said, or a reader takes the gap for 0%.
+  // A group without a rate has no bar: said, with why, or a reader takes the gap for 0%. Too few mentions to carry one, or none at all.
   const thin = rows.filter((row) => row.rate === null && row.inbound > 0).map((row) => t('chart.audience.thinGroup', { brand: names[row.brandId]?.name ?? row.brandId, group: row.group, count: format.count(row.inbound) }));
+  const empty = rows.filter((row) => row.rate === null && row.inbound === 0).map((row) => t('chart.audience.emptyGroup', { brand: names[row.brandId]?.name ?? row.brandId, group: row.group }));
   const notes = [
     ...(missing.length === 0 ? [] : [t(`${audience.prefix}.missingFor`, { brands: format.list(missing) })]),
     ...(unknown.length === 0 ? [] : [t(`${audience.prefix}.unknownFor`, { list: format.list(unknown) })]),
     ...(thin.length === 0 ? [] : [t('chart.audience.thinGroups', { minimum: format.count(diagnostics.settings.minGroupMentions), list: format.list(thin) })]),
+    ...(empty.length === 0 ? [] : [t('chart.audience.emptyGroups', { list: format.list(empty) })]),
   ];
   const range = audience.range.map((colour) => (colour === 'primary' ? primary : colour));
   // Room past the longest bar for its label.
