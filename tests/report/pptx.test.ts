@@ -162,6 +162,21 @@ describe('report.pptx', () => {
     }
   });
 
+  it('gives the warnings a slide of their own after the settings, which grow with each brand’s business hours', async () => {
+    for (const lang of ['en', 'es'] as const) {
+      const s = strings[lang];
+      const slides = numbered(await parts(report(lang).pptx), 'ppt/slides');
+      const at = slides.findIndex((xml) => slideTitle(xml) === s['section.methodology']);
+      const settings = texts(slides[at] ?? '').join('\n');
+      const next = slides[at + 1] ?? '';
+      expect([lang, slideTitle(next)]).toEqual([lang, `${s['section.methodology']}: ${s['methodology.warnings']}`]);
+      expect(settings).toContain(s['methodology.settings']);
+      expect(settings).not.toContain(s['methodology.warnings']);
+      // Its bullets: the title, the footer and at least one line more.
+      expect(texts(next).length).toBeGreaterThan(2);
+    }
+  });
+
   it('captions its native charts with what they draw: no count after the dot, no grey bars, which only the PDF charts have', async () => {
     for (const lang of ['en', 'es'] as const) {
       const all = numbered(await parts(report(lang).pptx), 'ppt/slides').flatMap(texts).join('\n');

@@ -286,7 +286,7 @@ function exampleSlides(deck: Deck): void {
   for (const group of groups) {
     const pages = chunks(group.rows, EXAMPLES_PER_SLIDE);
     pages.forEach((page, index) => {
-      const slide = deck.contentSlide(`${t('section.examples')}: ${pages.length > 1 ? t('deck.part', { title: group.title, part: index + 1, parts: pages.length }) : group.title}`);
+      const slide = deck.contentSlide(t('deck.sectionPart', { section: t('section.examples'), title: pages.length > 1 ? t('deck.part', { title: group.title, part: index + 1, parts: pages.length }) : group.title }));
       slide.addText(plainText(group.intro), { ...deck.text(), x: LEFT, y: CONTENT_TOP, w: CONTENT_W, h: 0.4, fontSize: 12, color: MUTED });
       if (page.length === 0) {
         slide.addText(plainText(group.note ?? t('examples.none')), { ...deck.text(), x: LEFT, y: CONTENT_TOP + 0.5, w: CONTENT_W, h: 0.5, fontSize: 14 });
@@ -318,14 +318,14 @@ function methodologySlides(deck: Deck): void {
     );
   pairs(t('methodology.settings'), model.settings, LEFT);
   pairs(t('methodology.dataQuality'), model.dataQuality, LEFT + half + 0.4);
+  // On a slide of their own: the settings grow with each brand's business hours, and a table's height is known only once it is drawn.
   const warnings = model.warnings.length > 0 ? model.warnings : [t('warning.none')];
-  slide.addText(
+  deck.contentSlide(t('deck.sectionPart', { section: t('section.methodology'), title: t('methodology.warnings') })).addText(
     [
-      { text: plainText(t('methodology.warnings')), options: { bold: true, fontSize: 13, breakLine: true, paraSpaceAfter: 4 } },
-      ...warnings.map((warning) => ({ text: plainText(warning), options: { bullet: model.warnings.length > 0, breakLine: true } })),
-      ...model.absent.map((line) => ({ text: plainText(line), options: { bullet: true, breakLine: true } })),
+      ...warnings.map((warning) => ({ text: plainText(warning), options: { bullet: model.warnings.length > 0, breakLine: true, paraSpaceAfter: 6 } })),
+      ...model.absent.map((line) => ({ text: plainText(line), options: { bullet: true, breakLine: true, paraSpaceAfter: 6 } })),
     ],
-    { ...deck.text(), x: LEFT, y: 4.6, w: CONTENT_W, h: CONTENT_BOTTOM - 4.6, fontSize: 11, valign: 'top', fit: 'shrink' },
+    { ...deck.text(), x: LEFT, y: CONTENT_TOP, w: CONTENT_W, h: CONTENT_BOTTOM - CONTENT_TOP, fontSize: 14, valign: 'top', fit: 'shrink' },
   );
   coverageSlide(deck);
   definitionSlides(deck);
