@@ -219,7 +219,7 @@ describe("a care export of the client's replies without the posts they answer", 
     expect(findings(page('repliesOnly', 'en'))).toEqual([
       'Acme Telecom received fewer than 30 mentions: read its figures with care.',
       'Acme Telecom had the best response rate of the 2 brands: it answered 100% of the 10 mentions it received.',
-      '100% of mentions to Acme Telecom were answered within 1 h, ahead of the median competitor (67%).',
+      '100% of the mentions to Acme Telecom that needed an answer were answered within 1 h, ahead of the median competitor (67%).',
       'Acme Telecom received 25% of all mentions of the tracked brands, rank 2 of 2.',
     ]);
   });
@@ -308,7 +308,7 @@ describe('findings that never contradict themselves', () => {
     expect(await findingsOf(metrics)).toEqual([
       'Acme Telecom answered 50% of the 40 mentions it received, the same rate as RivalCo; rank 1 of 2 brands.',
       // Acme's 30 min is also the competitor median: no sentence compares them.
-      '50% of mentions to Acme Telecom were answered within 1\u00a0h, the same as the median competitor.',
+      '50% of the mentions to Acme Telecom that needed an answer were answered within 1\u00a0h, the same as the median competitor.',
       'Acme Telecom received 50% of all mentions of the tracked brands, rank 1 of 2.',
     ]);
     expect(foldSpaces((await findingsOf(metrics, 'es'))[0] ?? '')).toBe('Acme Telecom respondió al 50 % de las 40 menciones que recibió, la misma tasa que RivalCo: puesto 1 de 2 marcas.');
@@ -338,7 +338,7 @@ describe('findings that never contradict themselves', () => {
     expect(await findingsOf(near)).toEqual([
       'Acme Telecom had the best response rate of the 2 brands: it answered 90% of the 40 mentions it received.',
       'Acme Telecom answered almost as fast as RivalCo: a median first response of 35\u00a0min against 30\u00a0min.',
-      '90% of mentions to Acme Telecom were answered within 1\u00a0h, ahead of the median competitor (75%).',
+      '90% of the mentions to Acme Telecom that needed an answer were answered within 1\u00a0h, ahead of the median competitor (75%).',
       'Acme Telecom received 50% of all mentions of the tracked brands, rank 1 of 2.',
     ]);
     // 36 min against 30: exactly 1.2 times.
