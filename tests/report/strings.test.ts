@@ -124,6 +124,13 @@ describe('string catalogues', () => {
     }
   });
 
+  it('every language quotes the "answered within" columns under the leaderboard by the name their headers carry', () => {
+    for (const language of LANGUAGES) {
+      const header = (catalogues[language]?.['label.withinSla'] ?? '?').split('{')[0]?.trim() ?? '?';
+      expect([language, catalogues[language]?.['leaderboard.noteSla']?.includes(header)]).toEqual([language, true]);
+    }
+  });
+
   it('every language but English translates the sentences (only symbols and units may stay as in English)', () => {
     const allowedSame = /^(format\.|unit\.|bucket\.\d|methodology\.format|examples\.(when|text)|leaderboard\.client|chart\.hourOfWeek\.volumeLegend|footer\.page|deck\.sectionPart|chart\.audience\.emptyGroup\b)/;
     expect(Object.keys(catalogues.en ?? {}).length).toBeGreaterThan(100);
