@@ -207,6 +207,29 @@ describe('mistakes scorecard', () => {
     expect(card.columns.map((column) => column.label)).not.toContain('Follow-ups answered');
   });
 
+  it('gives the workbook’s diagnostics the reasons the scorecard prints for its empty values, one line per reason', async () => {
+    const diagnostics = metrics.diagnostics;
+    if (!diagnostics) throw new Error('diagnostics expected');
+    // Rival's 5 replies under a minimum of 100: its canned share is unknown.
+    const thin: MetricsReport = {
+      ...metrics,
+      diagnostics: {
+        ...diagnostics,
+        settings: { ...diagnostics.settings, minReplies: 100 },
+        brands: diagnostics.brands.map((brand) => (brand.id === 'rival' ? { ...brand, canned: { ...brand.canned, cannedShare: null, reason: 'too-few-replies' as const } } : brand)),
+      },
+    };
+    const { model } = await buildReportModel({ metrics: thin, config: configWith(), facts: null, template, language: 'en' });
+    const sheet = model.workbook.sheets.find((candidate) => candidate.name === 'Diagnostics');
+    const notes = Object.fromEntries((sheet?.rows ?? []).map((row) => [String(row[0]?.value), String(row.at(-1)?.value ?? '')]));
+    const columns = scorecardOf('en').columns.map((column) => column.label);
+    // What the export cannot feed, the diagnostics' own notes say once; what only the scorecard says comes first.
+    const exportLacks = (brand: string) => `No business hours are set for ${brand}. The export has no follower counts for ${brand}. The export has no sentiment for ${brand}.`;
+    expect(notes.Rival).toBe(`Canned replies: fewer than 100 replies. ${exportLacks('Rival')}`);
+    expect(notes.Ghost).toBe(`${columns.join(', ')}: no posts of the brand in the data. ${exportLacks('Ghost')}`);
+    expect(notes.Acme).toBe('');
+  });
+
   it('says the minimum a value too small to tell would need, from the settings of the run', () => {
     const diagnostics = metrics.diagnostics;
     if (!diagnostics) throw new Error('diagnostics expected');

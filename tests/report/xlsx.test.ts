@@ -154,6 +154,8 @@ describe('metrics.xlsx', () => {
     expect(settings.get('Period start')?.value).toEqual(new Date(Date.UTC(2017, 9, 1, 0, 0)));
     expect(settings.get('Period start')?.numFmt).toBe('yyyy-mm-dd hh:mm');
     expect(settings.get('Answer window (min)')?.value).toBe(7 * 1440);
+    // Whole minutes, shown as a count: 10,080, not 10080.0.
+    expect(settings.get('Answer window (min)')?.numFmt).toBe('#,##0');
     // The language by its name, not its code; the timezone as a reader knows it.
     expect(settings.get('Language')?.value).toBe('English');
     expect(settings.get('Timezone')?.value).toBe('Central European Time (Europe/Madrid)');

@@ -20,7 +20,7 @@ import { buildLeaderboard } from './leaderboard.js';
 import { buildMethodology } from './methodology.js';
 import { previousPeriodLabel } from './previousPeriod.js';
 import { SECTION_CHARTS } from './sections.js';
-import { buildScorecard, DEFAULT_SCORECARD_THRESHOLDS } from './scorecard.js';
+import { buildScorecard, DEFAULT_SCORECARD_THRESHOLDS, emptyReasonsOf } from './scorecard.js';
 import type { StoreFacts } from './storeFacts.js';
 import type { ReportModel } from './types.js';
 import { buildThemes, themeFinding } from './themes.js';
@@ -128,6 +128,7 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
       unanswered,
       analystNotes: analystNotes(metrics, facts, new Set(Object.keys(CHARTS_OF_OPTIONAL_DATA).filter((id) => !charts[id])), format, t),
       businessHours: businessHoursSettings(metrics.brands, config.brands, format, t),
+      emptyReasons: emptyReasonsOf(scorecard),
     }),
     sections: manifest.sections.filter((section) => {
       if (section === 'improvements') return improvements.length > 0;

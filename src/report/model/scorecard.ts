@@ -268,3 +268,22 @@ function reasonOf(source: ColumnSource, brand: BrandMetrics, diagnosed: BrandDia
   if (note && diagnostics.notes.some((entry) => entry.code === note && (entry.brandId === brand.id || entry.brandId === null))) return note;
   return source.sampleReason(diagnosed) ?? 'no-data';
 }
+
+/**
+ * Each brand's empty cells with why, "Columns: reason", one entry per reason in column order: the workbook's
+ * notes say what the scorecard says under its dashes ("Canned replies: fewer than 100 replies."). A column the
+ * export cannot feed is left to the diagnostics' own notes, which the workbook prints beside these.
+ */
+const NOTE_CODES: ReadonlySet<ScorecardReason | null> = new Set(DIAGNOSTIC_NOTE_CODES);
+
+export function emptyReasonsOf(scorecard: Scorecard | null): Map<string, string[]> {
+  return new Map(
+    (scorecard?.rows ?? []).map((row) => {
+      const columns = new Map<string, string[]>();
+      row.cells.forEach((cell, index) => {
+        if (cell.reasonText !== null && !NOTE_CODES.has(cell.reason)) columns.set(cell.reasonText, [...(columns.get(cell.reasonText) ?? []), scorecard?.columns[index]?.label ?? '']);
+      });
+      return [row.brandId, [...columns].map(([reason, labels]) => `${labels.join(', ')}: ${reason}.`)];
+    }),
+  );
+}

@@ -28,6 +28,8 @@ export interface WorkbookInputs {
   analystNotes: LabelledValue[];
   /** The brands' business hours, as the appendix lists them (the outside-hours figures rest on them). */
   businessHours: LabelledValue[];
+  /** Why a brand's diagnostic is left empty, as the scorecard prints it under the dash ("Canned replies: fewer than 100 replies."), by brand id. */
+  emptyReasons: ReadonlyMap<string, string[]>;
 }
 
 interface Column<Row> {
@@ -178,10 +180,10 @@ function diagnosticsSheet(inputs: WorkbookInputs): WorkbookSheet {
   const { metrics, t, client } = inputs;
   const diagnostics = metrics.diagnostics;
   const notesOf = (brand: BrandDiagnostics) =>
-    (diagnostics?.notes ?? [])
-      .filter((note) => note.brandId === brand.id || note.brandId === null)
-      .map((note) => t(`advice.note.${note.code}`, { brand: brand.name }))
-      .join(' ');
+    [
+      ...(inputs.emptyReasons.get(brand.id) ?? []),
+      ...(diagnostics?.notes ?? []).filter((note) => note.brandId === brand.id || note.brandId === null).map((note) => t(`advice.note.${note.code}`, { brand: brand.name })),
+    ].join(' ');
   return table(t('sheet.diagnostics'), diagnostics?.brands ?? [], [
     { header: t('leaderboard.brand'), value: (brand) => cell.text(brand.name) },
     { header: t('sheet.role'), value: (brand) => cell.text(brand.id === client.id ? t('sheet.client') : t('sheet.competitor')) },
@@ -303,12 +305,12 @@ function settingsSheet(inputs: WorkbookInputs): WorkbookSheet {
   ];
   if (settings) {
     rows.push(
-      [cell.text(t('sheet.minutes', { label: t('setting.window') })), cell.minutes(settings.responseWindowMin)],
+      [cell.text(t('sheet.minutes', { label: t('setting.window') })), cell.count(settings.responseWindowMin)],
       [cell.text(t('setting.inbound')), cell.text(settings.inbound === 'questions' ? t('setting.inboundQuestions') : t('setting.inboundAll'))],
     );
   }
   slaTargets(metrics).forEach((target, index) => {
-    rows.push([cell.text(t('sheet.minutes', { label: t('sheet.slaTarget', { n: index + 1 }) })), cell.minutes(target)]);
+    rows.push([cell.text(t('sheet.minutes', { label: t('sheet.slaTarget', { n: index + 1 }) })), cell.count(target)]);
   });
   for (const hours of inputs.businessHours) rows.push([cell.text(hours.label), cell.text(hours.value)]);
   const diagnostic = metrics.diagnostics?.settings;
