@@ -230,6 +230,31 @@ describe('mistakes scorecard', () => {
     expect(notes.Acme).toBe('');
   });
 
+  it('marks a rate outside business hours that rests on fewer than 30 mentions written outside them, as any rate', () => {
+    const diagnostics = metrics.diagnostics;
+    if (!diagnostics) throw new Error('diagnostics expected');
+    const hours = (inboundOutside: number, answeredOutside: number) => ({
+      inboundInside: 10,
+      answeredInside: 5,
+      responseRateInside: 0.5,
+      inboundOutside,
+      answeredOutside,
+      responseRateOutside: answeredOutside / inboundOutside,
+      businessTimeMedianMin: 30,
+      businessTimeP90Min: 60,
+      calendarTimeMedianMin: 30,
+      calendarTimeP90Min: 60,
+    });
+    // Rival: 4 of 14 answered outside its hours; Third: 12 of 40; Acme: 20 of 30.
+    const outside: Record<string, ReturnType<typeof hours>> = { rival: hours(14, 4), third: hours(40, 12), acme: hours(30, 20) };
+    const timed: MetricsReport = { ...metrics, diagnostics: { ...diagnostics, brands: diagnostics.brands.map((brand) => ({ ...brand, businessHours: outside[brand.id] ?? brand.businessHours })) } };
+    const card = scorecardOf('en', DEFAULT_SCORECARD_THRESHOLDS, timed);
+    expect(cell(card, 'rival', 'responseRateOutsideHours').text).toBe('29% †');
+    expect(cell(card, 'third', 'responseRateOutsideHours').text).toBe('30%');
+    expect(cell(card, 'acme', 'responseRateOutsideHours').text).toBe('67%');
+    expect(card.notes).toContain('† As in the leaderboard: a rate or a time resting on fewer than 30 mentions; read it with care.');
+  });
+
   it('says the minimum a value too small to tell would need, from the settings of the run', () => {
     const diagnostics = metrics.diagnostics;
     if (!diagnostics) throw new Error('diagnostics expected');

@@ -1,5 +1,5 @@
 import type { Better, MetricUnit } from '../../metrics/catalogue.js';
-import { specOf } from '../../metrics/catalogue.js';
+import { MIN_SAMPLE, specOf } from '../../metrics/catalogue.js';
 import { DIAGNOSTIC_METRICS } from '../../metrics/diagnostics/catalogue.js';
 import { DIAGNOSTIC_NOTE_CODES, SAMPLE_REASONS, type BrandDiagnostics, type DiagnosticNote, type Diagnostics, type SampleReason } from '../../metrics/diagnostics/types.js';
 import type { Benchmark, BrandMetrics, MetricsReport } from '../../metrics/types.js';
@@ -230,6 +230,12 @@ export function buildScorecard(metrics: MetricsReport, format: Formatter, t: Tra
   };
 }
 
+/** The rate outside business hours rests on the mentions written outside them: marked, as any rate, below MIN_SAMPLE of them. */
+function thinOutsideHours(source: ColumnSource, diagnosed: BrandDiagnostics | undefined): boolean {
+  const outside = diagnosed?.businessHours?.inboundOutside ?? 0;
+  return source.key === 'responseRateOutsideHours' && outside > 0 && outside < MIN_SAMPLE;
+}
+
 function cellOf(
   source: ColumnSource,
   brand: BrandMetrics,
@@ -251,7 +257,7 @@ function cellOf(
     return { text: format.missing, rank: null, tone: null, symbol: null, reason, reasonText };
   }
   let text = formatValue(format, source, value);
-  if (lowSampleOf(source.key, brand, value) !== null) text = `${text} ${LOW_SAMPLE_MARK}`;
+  if (lowSampleOf(source.key, brand, value) !== null || thinOutsideHours(source, diagnosed)) text = `${text} ${LOW_SAMPLE_MARK}`;
   if (source.isRate && warnings.includes('responses-missing')) text = `${COVERAGE_MARKS['responses-missing']} ${text}`;
   if (source.isRate && warnings.includes('no-brand-posts')) text = `${text} ${COVERAGE_MARKS['no-brand-posts']}`;
   // Too few posts of its own to compare: shown, marked, without rank or verdict.
