@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { withAnalysis } from '../../src/analysis/analysis.js';
+import { chartData } from '../../src/report/charts/chartData.js';
+import { brandColours } from '../../src/report/charts/palette.js';
 import type { MetricsReport } from '../../src/metrics/types.js';
 import { Formatter } from '../../src/report/i18n/format.js';
 import { translator } from '../../src/report/i18n/strings.js';
@@ -57,6 +59,21 @@ describe('what people write about', () => {
     expect(section?.rows.map((row) => row.time.endsWith(' †'))).toEqual([true, true, true]);
     expect(section?.notes.at(-1)).toBe('† A rate on fewer than 30 mentions needing an answer, or a time on fewer than 30 answered mentions: read it with care.');
     expect(section?.rising).toEqual(['roaming: 10 mentions, +150% against September 2017 (4).']);
+  });
+
+  it('marks a cell of the subjects chart whose rate rests on fewer than 30 mentions, a competitor’s too, and then says what the mark means', () => {
+    const metrics = withSubjects();
+    // Every figure of Acme's on 30 or more; RivalCo's billing rate on 12 mentions.
+    const acme: Entry[] = [theme('billing', 40, 35), theme('coverage', 30, 27)].map((entry) => ({ ...entry, responseTimeMedianMin: null }));
+    const rival: Entry[] = [theme('billing', 12, 6)];
+    const thin: MetricsReport = { ...metrics, brands: metrics.brands.map((brand) => ({ ...brand, themes: brand.id === 'acme' ? acme : brand.id === 'rivalco' ? rival : [] })) };
+    const cells = (chartData({ metrics: thin, answeredWithin: null, format, t, palette: brandColours(thin.brands, '#0B5FFF'), primary: '#0B5FFF' }).themes?.inputs.datasets.cells ?? []) as Array<{ theme: string; brand: string; label: string }>;
+    expect(cells.filter((cell) => cell.label !== '').map((cell) => [cell.theme, cell.brand, cell.label])).toEqual([
+      ['billing', 'RivalCo', '50% · 12 †'],
+      ['billing', 'Acme Telecom', '88% · 40'],
+      ['coverage', 'Acme Telecom', '90% · 30'],
+    ]);
+    expect(buildThemes(thin, format, t, 'September 2017')?.notes.at(-1)).toBe('† A rate on fewer than 30 mentions needing an answer, or a time on fewer than 30 answered mentions: read it with care.');
   });
 
   it('judges a subject "about the same" by the scorecard\'s thresholds of the config', () => {

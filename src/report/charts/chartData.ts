@@ -3,9 +3,8 @@ import type { AnswerGroup, BrandDiagnostics, SentimentLabel } from '../../metric
 import { BUCKET_KEYS as BUCKETS, type BrandMetrics, type HourOfWeekCell, type MetricsReport, type TrendPoint } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
-import { spanSentence } from '../model/coverage.js';
-import { leaderboardOrder } from '../model/leaderboard.js';
-import { shownThemes } from '../model/themes.js';
+import { LOW_SAMPLE_MARK, spanSentence } from '../model/coverage.js';
+import { lowSample, shownThemes, themeGridBrands } from '../model/themes.js';
 import type { NativeChart, NativeSeries, NativeUnit } from '../model/types.js';
 import { BACKGROUND_GREY, BUCKET_COLOURS, type BrandPalette, colourOf, HEAT_SCHEMES, heatColour, SENTIMENT_COLOURS } from './palette.js';
 import { type AnsweredWithin, curveMinutes } from './curve-minutes.js';
@@ -485,13 +484,14 @@ function heat(
 function themeGrid({ metrics, t, format }: Context): ChartBuild | null {
   const themes = shownThemes(metrics);
   if (themes.length === 0) return null;
-  const brands = leaderboardOrder(metrics).filter((brand) => brand.responseRate !== null);
+  const brands = themeGridBrands(metrics);
   // One row of cells per subject, one cell per brand: the Vega rows, the native values and their texts all read this grid.
   const grid = themes.map((theme) =>
     brands.map((brand) => {
       const own = (brand.themes ?? []).find((candidate) => candidate.name === theme.name);
       const rate = own && own.measured > 0 ? own.responseRate : null;
-      return { theme: theme.name, brand: brand.name, rate, label: rate === null || !own ? '' : `${format.percent(rate)} · ${format.count(own.measured)}` };
+      const label = rate === null || !own ? '' : `${format.percent(rate)} · ${format.count(own.measured)}${lowSample(own.measured) ? ` ${LOW_SAMPLE_MARK}` : ''}`;
+      return { theme: theme.name, brand: brand.name, rate, label };
     }),
   );
   const cells = grid.flat();

@@ -1,10 +1,11 @@
-import type { MetricsReport } from '../../metrics/types.js';
+import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import { THEME_MIN_MENTIONS } from '../../themes/index.js';
 import type { BrandThemes } from '../../themes/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { clientOf } from './brandLookup.js';
 import { LOW_SAMPLE_MARK } from './coverage.js';
+import { leaderboardOrder } from './leaderboard.js';
 import { DEFAULT_SCORECARD_THRESHOLDS, MIN_COMPETITORS, type ScorecardThresholds, type ScorecardTone, TONE_SYMBOLS, toneOf } from './scorecard.js';
 
 /** How many of the client's themes the section lists (by mentions), and draws against the competitors. */
@@ -45,8 +46,13 @@ export function shownThemes(metrics: MetricsReport): ClientTheme[] {
 }
 
 /** A subject's rate on fewer than 30 measured mentions, or its time on fewer than 30 answered ones, carries the low-sample mark, as in the leaderboard. */
-function lowSample(count: number): boolean {
+export function lowSample(count: number): boolean {
   return count > 0 && count < THEME_MIN_MENTIONS;
+}
+
+/** The brands the subjects chart gives a column: those with a response rate, in leaderboard order. */
+export function themeGridBrands(metrics: MetricsReport): BrandMetrics[] {
+  return leaderboardOrder(metrics).filter((brand) => brand.responseRate !== null);
 }
 
 /** True when a subject's rate or time carries the low-sample mark. */
@@ -54,9 +60,11 @@ function marked(theme: ClientTheme): boolean {
   return lowSample(theme.measured) || (theme.responseTimeMedianMin !== null && lowSample(theme.answered));
 }
 
-/** True when a subject the section shows carries the low-sample mark (the definitions then name the mark). */
+/** True when a subject the section shows, or a cell of its chart, carries the low-sample mark (the notes and definitions then name the mark). */
 export function themesMarked(metrics: MetricsReport): boolean {
-  return shownThemes(metrics).some(marked);
+  const shown = shownThemes(metrics);
+  const names = new Set(shown.map((theme) => theme.name));
+  return shown.some(marked) || themeGridBrands(metrics).some((brand) => (brand.themes ?? []).some((theme) => names.has(theme.name) && lowSample(theme.measured)));
 }
 
 /** Null when the metrics carry no themes for the client (none configured, none found, or a metrics file without them). */
@@ -86,7 +94,7 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
     .filter((theme) => theme.change !== null && (theme.change >= RISING_CHANGE_PERCENT || (theme.found ?? []).some((entry) => entry.kind === 'rising')) && theme.change > 0)
     .map((theme) => t('themes.risingLine', { theme: theme.name, mentions: format.count(theme.mentions), previous: format.count(theme.previousMentions), change: format.signedPercent(theme.change), period: previousLabel }));
   const notes = [t('themes.noteMinimum', { minimum: format.count(THEME_MIN_MENTIONS), competitors: format.count(MIN_COMPETITORS) }), t('themes.noteSeveral')];
-  if (themes.some(marked)) notes.push(t('themes.noteLowSample', { minimum: format.count(THEME_MIN_MENTIONS) }));
+  if (themesMarked(metrics)) notes.push(t('themes.noteLowSample', { minimum: format.count(THEME_MIN_MENTIONS) }));
   return { rows, rising, notes };
 }
 
