@@ -121,7 +121,7 @@ describe('mistakes scorecard', () => {
     expect(scorecardOf('fr').rows[0]?.sample).toBe('10 appelant une réponse');
   });
 
-  it('prints each value with the rank the metrics and diagnostics computed, never a rank of its own', () => {
+  it('prints each value with the rank the metrics and diagnostics computed, never a rank of its own, and none among one brand', () => {
     const card = scorecardOf('en');
     const diagnostics = metrics.diagnostics;
     for (const brand of metrics.brands) {
@@ -133,7 +133,9 @@ describe('mistakes scorecard', () => {
           continue;
         }
         const rank = key === 'responseRate' || key === 'responseTimeMedianMin' || key === 'replyShare' ? brand.rank[key] : diagnosed?.rank[key];
-        expect([brand.id, key, printed.rank]).toEqual([brand.id, key, rank === null || rank === undefined ? null : String(rank)]);
+        // Only Acme's export has follower counts and sentiment: a rank among one brand is left out.
+        const alone = key === 'influencerResponseRate' || key === 'negativeResponseRate';
+        expect([brand.id, key, printed.rank]).toEqual([brand.id, key, rank === null || rank === undefined || alone ? null : String(rank)]);
       }
     }
     // 10 mentions a brand: the rates and times carry the low-sample mark, as in the leaderboard.
@@ -151,9 +153,9 @@ describe('mistakes scorecard', () => {
     expect(median('responseRate')).toBe(0.5);
     expect(median('responseTimeMedianMin')).toBe(120);
     expect(card.medians.slice(0, 2)).toEqual(['50%', '2\u00a0h']);
-    // No competitor has follower counts or sentiment: no median, so no verdict, only the value and its rank.
+    // No competitor has follower counts or sentiment: no median, so no verdict, and no rank among one brand: only the value.
     expect(median('influencerResponseRate')).toBeNull();
-    expect(cell(card, 'acme', 'influencerResponseRate')).toMatchObject({ text: '100%', rank: '1', tone: null, symbol: null });
+    expect(cell(card, 'acme', 'influencerResponseRate')).toMatchObject({ text: '100%', rank: null, tone: null, symbol: null });
     expect(cell(card, 'acme', 'negativeResponseRate')).toMatchObject({ text: '100%', tone: null });
     expect(card.medians[card.columns.findIndex((column) => column.key === 'influencerResponseRate')]).toBe('—');
   });

@@ -175,10 +175,13 @@ export function buildScorecard(metrics: MetricsReport, format: Formatter, t: Tra
   if (!diagnostics) return null;
   const all = columnSources(metrics, diagnostics);
   const brands = leaderboardOrder(metrics);
-  const allCells = brands.map((brand) => {
+  const computed = brands.map((brand) => {
     const diagnosed = diagnostics.brands.find((entry) => entry.id === brand.id);
     return all.map((source) => cellOf(source, brand, diagnosed, diagnostics, format, t, thresholds));
   });
+  // A rank among one measured brand ("1") says nothing: it is left out.
+  const ranked = all.map((_source, index) => computed.filter((cells) => cells[index]?.rank != null).length);
+  const allCells = computed.map((cells) => cells.map((cell, index) => ((ranked[index] ?? 0) < 2 ? { ...cell, rank: null } : cell)));
   // A column no brand can be measured on (no business hours, follower counts or sentiment in these exports) is left out, with one line under the table.
   const shown = all.map((_source, index) => allCells.some((cells) => cells[index]?.reason === null));
   const sources = all.filter((_source, index) => shown[index]);
