@@ -76,6 +76,16 @@ describe('what people write about', () => {
     expect(buildThemes(thin, format, t, 'September 2017')?.notes.at(-1)).toBe('† A rate on fewer than 30 mentions needing an answer, or a time on fewer than 30 answered mentions: read it with care.');
   });
 
+  it('says when the competitors’ figure of a subject is one competitor’s, no median, and gives it no verdict', () => {
+    const metrics = withSubjects();
+    const outage = theme('outage', 51, 41, {}, { competitorRate: 0.51, competitorTimeMedianMin: 210, competitorsMeasured: 1, gap: 0.29, worstRank: null });
+    const one: MetricsReport = { ...metrics, brands: metrics.brands.map((brand) => ({ ...brand, themes: brand.id === 'acme' ? [outage] : [] })) };
+    const row = buildThemes(one, format, t, 'September 2017')?.rows[0];
+    expect([row?.competitorRate, row?.competitorTime, row?.symbol]).toEqual(['51% (one competitor)', '3.5\u00a0h (one competitor)', '○']);
+    const fr = translator(template.strings('fr'), 'fr');
+    expect(buildThemes(one, new Formatter('fr', fr, 'Europe/Madrid'), fr, 'septembre 2017')?.rows[0]?.competitorRate).toBe('51\u00a0% (un seul concurrent)');
+  });
+
   it('judges a subject "about the same" by the scorecard\'s thresholds of the config', () => {
     // 30% against 60% is 30 points apart: worse by default, about the same within 30 points.
     const wide = buildThemes(withSubjects(), format, t, 'September 2017', { sameWithinPoints: 30, sameWithinPercent: 10 });

@@ -73,6 +73,8 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
   if (themes.length === 0) return null;
   const rows = themes.map((theme): ThemeRow => {
     const benchmark = theme.benchmark;
+    // One measured competitor's figure is no median: said beside it.
+    const ofCompetitors = (value: string) => (benchmark?.competitorsMeasured === 1 ? t('themes.oneCompetitor', { value }) : value);
     // A verdict only on a theme with enough mentions on both sides, as every comparison of the report.
     const comparable = theme.measured >= THEME_MIN_MENTIONS && benchmark !== undefined && benchmark.competitorsMeasured > 0;
     const tone = comparable ? toneOf(theme.responseRate, benchmark.competitorRate, 'higher', 'share', thresholds, benchmark.competitorsMeasured) : null;
@@ -84,8 +86,8 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
       change: theme.change === null ? format.missing : format.signedPercent(theme.change),
       rate: theme.measured === 0 ? format.missing : `${t('themes.rateOf', { rate: format.percent(theme.responseRate), measured: format.count(theme.measured) })}${lowSample(theme.measured) ? ` ${LOW_SAMPLE_MARK}` : ''}`,
       time: `${format.duration(theme.responseTimeMedianMin)}${theme.responseTimeMedianMin !== null && lowSample(theme.answered) ? ` ${LOW_SAMPLE_MARK}` : ''}`,
-      competitorRate: benchmark?.competitorRate == null ? format.missing : format.percent(benchmark.competitorRate),
-      competitorTime: format.duration(benchmark?.competitorTimeMedianMin ?? null),
+      competitorRate: benchmark?.competitorRate == null ? format.missing : ofCompetitors(format.percent(benchmark.competitorRate)),
+      competitorTime: benchmark?.competitorTimeMedianMin == null ? format.missing : ofCompetitors(format.duration(benchmark.competitorTimeMedianMin)),
       tone,
       symbol: tone === null ? null : TONE_SYMBOLS[tone],
     };
