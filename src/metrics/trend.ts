@@ -5,7 +5,7 @@ import type { Period } from '../analysis/period.js';
 import type { HourOfWeekCell, TrendPoint } from './types.js';
 
 const trendRow = z.object({ brand_id: z.string(), local_month: z.string(), inbound: z.number(), answered: z.number(), response_rate: z.number().nullable(), median_min: z.number().nullable() });
-const hourRow = z.object({ brand_id: z.string(), weekday: z.number(), hour: z.number(), inbound: z.number(), median_min: z.number().nullable() });
+const hourRow = z.object({ brand_id: z.string(), weekday: z.number(), hour: z.number(), inbound: z.number(), answered: z.number(), median_min: z.number().nullable() });
 
 /** One point per brand and month (months without mentions included, with nulls). */
 export async function monthlyTrend(analysis: Analysis, months: Period[]): Promise<TrendPoint[]> {
@@ -30,7 +30,7 @@ export async function monthlyTrend(analysis: Analysis, months: Period[]): Promis
   );
 }
 
-/** The full 7 x 24 grid per brand (empty hours have 0 mentions and a null median). */
+/** The full 7 x 24 grid per brand (empty hours have 0 mentions, 0 answered and a null median). */
 export async function hourOfWeek(analysis: Analysis, period: Period): Promise<HourOfWeekCell[]> {
   const { config } = analysis;
   const rows = await analysis.rows('hour_of_week', hourRow, { start: iso(period.start), end: iso(period.end), inbound_mode: config.metrics.inbound });
@@ -40,7 +40,7 @@ export async function hourOfWeek(analysis: Analysis, period: Period): Promise<Ho
     for (let weekday = 0; weekday < 7; weekday++) {
       for (let hour = 0; hour < 24; hour++) {
         const row = byKey.get(`${brand.id}\u0000${weekday}\u0000${hour}`);
-        cells.push({ brandId: brand.id, weekday, hour, inbound: row?.inbound ?? 0, responseTimeMedianMin: row?.median_min ?? null });
+        cells.push({ brandId: brand.id, weekday, hour, inbound: row?.inbound ?? 0, answered: row?.answered ?? 0, responseTimeMedianMin: row?.median_min ?? null });
       }
     }
   }

@@ -141,6 +141,8 @@ export interface HourOfWeekCell {
   weekday: number;
   hour: number;
   inbound: number;
+  /** The answered mentions that needed an answer: what the median rests on. */
+  answered: number;
   responseTimeMedianMin: number | null;
 }
 

@@ -514,6 +514,32 @@ describe('timezone', () => {
   });
 });
 
+describe('hour of the week', () => {
+  it('counts every mention of an hour, and the answered ones its median rests on', async () => {
+    const report = await metrics(
+      [
+        // Monday 2 October, 10:00-11:00 UTC: answered after 30 and 60 minutes, and one never.
+        { id: 'm1', author: 'cust1', at: '2017-10-02T10:05:00Z', text: '@acme help' },
+        { id: 'r1', author: 'acme', at: '2017-10-02T10:35:00Z', parent: 'm1' },
+        { id: 'm2', author: 'cust2', at: '2017-10-02T10:20:00Z', text: '@acme help' },
+        { id: 'r2', author: 'acme', at: '2017-10-02T11:20:00Z', parent: 'm2' },
+        { id: 'm3', author: 'cust3', at: '2017-10-02T10:40:00Z', text: '@acme help' },
+        // Tuesday 3 October, 15:00: answered 8 days later, past the 7-day window: not answered.
+        { id: 'm4', author: 'cust4', at: '2017-10-03T15:00:00Z', text: '@acme help' },
+        { id: 'r4', author: 'acme', at: '2017-10-11T15:00:00Z', parent: 'm4' },
+      ],
+      '2017-10',
+      ACME_RIVAL,
+    );
+    const cells = report.hourOfWeek?.filter((cell) => cell.brandId === 'acme' && cell.inbound > 0);
+    expect(cells?.map((cell) => [cell.weekday, cell.hour, cell.inbound, cell.answered, cell.responseTimeMedianMin])).toEqual([
+      [0, 10, 3, 2, 45],
+      [1, 15, 1, 0, null],
+    ]);
+    expect(report.hourOfWeek?.filter((cell) => cell.brandId === 'acme')).toHaveLength(7 * 24);
+  });
+});
+
 describe('per platform', () => {
   it('splits the numbers by platform and keeps the overall figures', async () => {
     // "X" and "fb" in a config mean the platforms the importer stores as twitter and facebook.

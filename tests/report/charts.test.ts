@@ -67,8 +67,8 @@ describe('chart rows', () => {
       { month: '2017-09', brandId: 'acme', inbound: 40, answered: 26, responseRate: 0.65, responseTimeMedianMin: null },
     ];
     metrics.hourOfWeek = [
-      { brandId: 'quiet', weekday: 0, hour: 9, inbound: 1, responseTimeMedianMin: 10 },
-      { brandId: 'acme', weekday: 6, hour: 23, inbound: 4, responseTimeMedianMin: 30 },
+      { brandId: 'quiet', weekday: 0, hour: 9, inbound: 1, answered: 1, responseTimeMedianMin: 10 },
+      { brandId: 'acme', weekday: 6, hour: 23, inbound: 8, answered: 6, responseTimeMedianMin: 30 },
     ];
     const t = translator(template.strings('en'), 'en');
     const inputs = chartInputs({ metrics, answeredWithin: null, format: new Formatter('en', t, metrics.period.timezone), t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' });
@@ -95,7 +95,7 @@ describe('chart rows', () => {
     expect(inputs.trend?.datasets.clientVolume).toEqual([{ monthLabel: 'Oct 17', inbound: 50 }, { monthLabel: 'Sept 17', inbound: 40 }]);
     expect(inputs.trend?.values.monthOrder).toEqual(['Sept 17', 'Oct 17']);
 
-    expect(inputs['hour-of-week']?.datasets.cells).toEqual([{ day: 'Sun', hour: 23, inbound: 4, hours: 0.5 }]);
+    expect(inputs['hour-of-week']?.datasets.cells).toEqual([{ day: 'Sun', hour: 23, inbound: 8, hours: 0.5 }]);
   });
 
   it('turns the diagnostics into response rate and median time per sentiment and per audience, for the brands whose export has them', () => {
@@ -166,9 +166,9 @@ describe('honest charts', () => {
     const metrics = fixtureMetrics();
     // Answers only at 09:00 and 15:00 on Monday; a mention at 03:00 on Sunday waits unanswered.
     metrics.hourOfWeek = [
-      { brandId: 'acme', weekday: 0, hour: 9, inbound: 4, responseTimeMedianMin: 30 },
-      { brandId: 'acme', weekday: 0, hour: 15, inbound: 2, responseTimeMedianMin: 90 },
-      { brandId: 'acme', weekday: 6, hour: 3, inbound: 1, responseTimeMedianMin: null },
+      { brandId: 'acme', weekday: 0, hour: 9, inbound: 8, answered: 7, responseTimeMedianMin: 30 },
+      { brandId: 'acme', weekday: 0, hour: 15, inbound: 6, answered: 6, responseTimeMedianMin: 90 },
+      { brandId: 'acme', weekday: 6, hour: 3, inbound: 1, answered: 0, responseTimeMedianMin: null },
     ];
     const { inputs, svg } = await svgOf(metrics, 'hour-of-week');
     expect(inputs.panels).toBeUndefined();
@@ -177,9 +177,29 @@ describe('honest charts', () => {
     expect(svg).not.toMatch(/NaN/);
   });
 
+  it('leaves blank an hour whose median rests on fewer than 6 answered mentions, and says so', async () => {
+    const metrics = fixtureMetrics();
+    // Monday 09:00: 7 answered, a median of 30 min; Sunday 14:00: 2 answered, a median of 17.8 h that would be the darkest cell.
+    metrics.hourOfWeek = [
+      { brandId: 'acme', weekday: 0, hour: 9, inbound: 8, answered: 7, responseTimeMedianMin: 30 },
+      { brandId: 'acme', weekday: 6, hour: 14, inbound: 3, answered: 2, responseTimeMedianMin: 1068 },
+    ];
+    const t = translator(template.strings('en'), 'en');
+    const inputs = chartInputs({ metrics, answeredWithin: null, format: new Formatter('en', t, metrics.period.timezone), t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' })['hour-of-week'];
+    expect(inputs?.datasets.cells).toEqual([
+      { day: 'Mon', hour: 9, inbound: 8, hours: 0.5 },
+      { day: 'Sun', hour: 14, inbound: 3, hours: null },
+    ]);
+    expect(inputs?.notes).toEqual(['An hour whose median would rest on fewer than 6 answered mentions is left blank: too few for a median to tell.']);
+    // With too few answers in every hour, the median panel gives way to that sentence alone: the brand did answer.
+    metrics.hourOfWeek = [{ brandId: 'acme', weekday: 6, hour: 14, inbound: 3, answered: 2, responseTimeMedianMin: 1068 }];
+    const thin = chartInputs({ metrics, answeredWithin: null, format: new Formatter('en', t, metrics.period.timezone), t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' })['hour-of-week'];
+    expect([thin?.panels, thin?.notes]).toEqual([[0], ['An hour whose median would rest on fewer than 6 answered mentions is left blank: too few for a median to tell.']]);
+  });
+
   it('leaves out a panel with nothing to draw and says why, instead of a NaN legend or a 0.000000 axis', async () => {
     const metrics = fixtureMetrics();
-    metrics.hourOfWeek = [{ brandId: 'acme', weekday: 2, hour: 11, inbound: 3, responseTimeMedianMin: null }];
+    metrics.hourOfWeek = [{ brandId: 'acme', weekday: 2, hour: 11, inbound: 3, answered: 0, responseTimeMedianMin: null }];
     metrics.trend = (metrics.trend ?? []).map((point) => ({ ...point, answered: 0, responseRate: 0, responseTimeMedianMin: null }));
     const hours = await svgOf(metrics, 'hour-of-week');
     expect(hours.inputs.panels).toEqual([0]);

@@ -410,9 +410,15 @@ function trendInputs({ metrics, format, t, palette }: Context, common: Record<st
   return { inputs: { datasets, values }, native: [rate, hours] };
 }
 
+/** A median on fewer answered mentions has no 95% interval (queries/median_ci.sql): its hour is left blank, and the chart says so. */
+const MIN_TIMED_ANSWERS = 6;
+
 function hourOfWeek({ metrics, format, t }: Context): ChartBuild | null {
   const clientId = metrics.brands.find((brand) => brand.role === 'client')?.id ?? null;
-  const all = metrics.hourOfWeek ?? [];
+  // A metrics file of an earlier version carries no answered counts: its medians are drawn as they are.
+  const few = (cell: HourOfWeekCell) => cell.responseTimeMedianMin !== null && cell.answered !== undefined && cell.answered < MIN_TIMED_ANSWERS;
+  const all = (metrics.hourOfWeek ?? []).map((cell) => (few(cell) ? { ...cell, responseTimeMedianMin: null } : cell));
+  const blanked = (metrics.hourOfWeek ?? []).some((cell) => cell.brandId === clientId && few(cell));
   // A table made from no rows has no columns for the filter to read.
   if (all.length === 0) return null;
   const cells = from(all)
@@ -436,12 +442,14 @@ function hourOfWeek({ metrics, format, t }: Context): ChartBuild | null {
   const name = client?.name ?? '';
   // A week drawn from one evening is that evening's pattern, not the week's: the chart says so.
   const thin = client?.coverage?.warnings.includes('partial-period') ? spanSentence(name, client.coverage.span, format, t) : null;
-  const partial = thin === null ? [] : [t('chart.hourOfWeek.partial', { span: thin })];
+  const partial = [...(thin === null ? [] : [t('chart.hourOfWeek.partial', { span: thin })]), ...(blanked ? [t('chart.hourOfWeek.fewAnswers', { minimum: format.count(MIN_TIMED_ANSWERS) })] : [])];
   const volume = heat(t('chart.hourOfWeek.volumeTitle'), 'count', HEAT_SCHEMES.volume, days, hourDomain, cellRows, 'inbound');
   if (cellRows.some((row) => row.hours !== null)) {
     return { inputs: { datasets: { cells: cellRows }, values, notes: partial }, native: [volume, heat(t('label.responseTimeMedianMin'), 'hours', HEAT_SCHEMES.time, days, hourDomain, cellRows, 'hours', (hours) => format.duration(hours * 60))] };
   }
-  return { inputs: { datasets: { cells: cellRows }, values, panels: [0], notes: [...partial, t('chart.hourOfWeek.noTimes', { client: name })] }, native: [volume] };
+  // Answers too few in every hour are said as such (in `partial`), not as no answer at all.
+  const noTimes = blanked ? [] : [t('chart.hourOfWeek.noTimes', { client: name })];
+  return { inputs: { datasets: { cells: cellRows }, values, panels: [0], notes: [...partial, ...noTimes] }, native: [volume] };
 }
 
 /** A weekday × hour grid as a table: one row per day, a value and a fill per hour (white where there is no value). */
