@@ -51,6 +51,16 @@ const WIDER_THAN_THE_PAGE = `(() => {
   return [...document.querySelectorAll('body *')].filter((element) => element.getBoundingClientRect().right > width + 0.5).map((element) => element.tagName.toLowerCase() + '.' + element.className);
 })()`;
 
+/** How far the client's name and its count sit from the left edge of their cell, which a 3 pt bar in the brand colour marks (CSS px). */
+const CLIENT_TEXT_OFFSETS = `(() => [...document.querySelectorAll('tr.client td.brand')].flatMap((cell) => {
+  const left = cell.getBoundingClientRect().left;
+  const name = document.createRange();
+  const first = [...cell.childNodes].find((node) => node.nodeType === Node.TEXT_NODE);
+  if (first) name.selectNodeContents(first);
+  const hint = cell.querySelector('.hint');
+  return [first ? name.getBoundingClientRect().left - left : null, hint ? hint.getBoundingClientRect().left - left : null].filter((offset) => offset !== null);
+}))()`;
+
 function report(lang: Language): WrittenReport {
   const value = written[lang];
   if (!value?.pdf) throw new Error(`no ${lang} report`);
@@ -127,7 +137,7 @@ describe('the printed report', () => {
     expect(html).toContain('&lt;script&gt;');
   });
 
-  it('lays every page out within the width of the printed page in every language: long column titles wrap instead of widening a table', async () => {
+  it('lays every page out within the width of the printed page in every language: long column titles wrap instead of widening a table, and the client\'s name clears its bar', async () => {
     const endpoint = process.env.REPLYBENCH_BROWSER_WS_ENDPOINT;
     if (!endpoint) throw new Error('the test run starts one Chromium (tests/global-setup.ts)');
     const browser = await puppeteer.connect({ browserWSEndpoint: endpoint });
@@ -141,6 +151,10 @@ describe('the printed report', () => {
         // Anything wider than the page makes Chromium print every page smaller (the English report was at 81 % by one table) and cut what is still too wide.
         const wide = await page.evaluate(WIDER_THAN_THE_PAGE);
         expect([lang, wide]).toEqual([lang, []]);
+        // The client's row in the leaderboard and the scorecard: its name and count clear of the 3 pt bar (4 px) by 2 pt or more.
+        const offsets = (await page.evaluate(CLIENT_TEXT_OFFSETS)) as number[];
+        expect(offsets.length).toBeGreaterThanOrEqual(3);
+        expect([lang, offsets.filter((offset) => offset < 4 + 8 / 3)]).toEqual([lang, []]);
       }
     } finally {
       await page.close();
