@@ -8,8 +8,9 @@ import { withAnalysis } from '../../src/analysis/analysis.js';
 import type { Config } from '../../src/config/types.js';
 import type { MetricsReport } from '../../src/metrics/types.js';
 import type { ImprovementItem } from '../../src/report/advice/types.js';
-import type { Language } from '../../src/report/i18n/language.js';
+import { LANGUAGES, type Language } from '../../src/report/i18n/language.js';
 import { writeReport, type WrittenReport } from '../../src/report/index.js';
+import { CONTENT_W, titleSize } from '../../src/report/pptx/deck.js';
 import { ReportTemplate } from '../../src/report/template.js';
 import type { Store } from '../../src/store/database.js';
 import { TONE_COLOURS } from '../../src/report/charts/palette.js';
@@ -175,6 +176,18 @@ describe('report.pptx', () => {
       // Its bullets: the title, the footer and at least one line more.
       expect(texts(next).length).toBeGreaterThan(2);
     }
+  });
+
+  it('sizes every section title so that it stays on the one line of its title box, in every language', () => {
+    // 49 characters of bold 26 pt take 8.8 inches (the English hour-of-week title, measured on the slide): 0.0069 inch per character and point.
+    const width = (title: string) => title.length * titleSize(title) * (8.8 / (49 * 26));
+    for (const lang of LANGUAGES) {
+      const catalogue = ReportTemplate.open(undefined).strings(lang);
+      const titles = Object.entries(catalogue).filter(([key]) => key.startsWith('section.')).map(([, title]) => title);
+      const warnings = catalogue['deck.sectionPart']?.replace('{section}', catalogue['section.methodology'] ?? '').replace('{title}', catalogue['methodology.warnings'] ?? '') ?? '';
+      expect([lang, [...titles, warnings].filter((title) => width(title) > CONTENT_W)]).toEqual([lang, []]);
+    }
+    expect(titleSize('Quand les gens écrivent, et à quelle vitesse ils obtiennent une réponse')).toBeLessThan(26);
   });
 
   it('captions its native charts with what they draw: no count after the dot, no grey bars, which only the PDF charts have', async () => {

@@ -103,7 +103,8 @@ export class Deck {
 
   contentSlide(title: string): Slide {
     const slide = this.pptx.addSlide({ masterName: MASTER_CONTENT });
-    slide.addText(plainText(title), { placeholder: 'title', lang: this.lang });
+    // The size on the run: pptxgenjs lays the placeholder's own options over the text box's.
+    slide.addText([{ text: plainText(title), options: { fontSize: titleSize(title) } }], { placeholder: 'title', lang: this.lang });
     return slide;
   }
 
@@ -129,4 +130,12 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
   const result: T[][] = [];
   for (let index = 0; index < items.length; index += size) result.push(items.slice(index, index + size));
   return result.length > 0 ? result : [[]];
+}
+
+/**
+ * The title's size on a content slide: the title box has room for one line, which holds about 64 characters
+ * at 26 pt (49 take 8.8 of its 12.3 inches); longer titles, French ones often, get smaller so that they stay on it.
+ */
+export function titleSize(title: string): number {
+  return title.length <= 64 ? 26 : title.length <= 76 ? 22 : 19;
 }
