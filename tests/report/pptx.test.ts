@@ -26,7 +26,7 @@ beforeAll(async () => {
   store = await metricsFixtureStore();
   const config = metricsFixtureConfig();
   await withAnalysis(store, config, '2017-10', async (analysis) => {
-    for (const lang of ['en', 'es'] as const) {
+    for (const lang of ['en', 'es', 'fr'] as const) {
       written[lang] = await writeReport({ config, analysis, outDir: join(out, lang), lang, formats: ['pptx'], generatedAt: new Date('2017-11-03T10:00:00Z') });
     }
   });
@@ -188,6 +188,14 @@ describe('report.pptx', () => {
       expect([lang, [...titles, warnings].filter((title) => width(title) > CONTENT_W)]).toEqual([lang, []]);
     }
     expect(titleSize('Quand les gens écrivent, et à quelle vitesse ils obtiennent une réponse')).toBeLessThan(26);
+  });
+
+  it('writes a long title at its smaller size on the slide itself, not the title box’s 26 pt', async () => {
+    const title = ReportTemplate.open(undefined).strings('fr')['section.hourOfWeek'] ?? '?';
+    const slide = numbered(await parts(report('fr').pptx), 'ppt/slides').find((xml) => slideTitle(xml) === title) ?? '';
+    const shape = slide.split('<p:sp>').find((part) => /<p:ph\b[^>]*\btype="title"/.test(part)) ?? '';
+    expect([...shape.matchAll(/<a:rPr[^>]*\bsz="(\d+)"/g)].map((match) => Number(match[1]))).toEqual([titleSize(title) * 100]);
+    expect(titleSize(title)).toBeLessThan(26);
   });
 
   it('captions its native charts with what they draw: no count after the dot, no grey bars, which only the PDF charts have', async () => {
