@@ -257,6 +257,19 @@ describe('mistakes scorecard', () => {
     expect(card.notes).toContain('† As in the leaderboard: a rate or a time resting on fewer than 30 mentions; read it with care.');
   });
 
+  it('says under the table when an audience column rests on part of a brand’s mentions only', () => {
+    const diagnostics = metrics.diagnostics;
+    if (!diagnostics) throw new Error('diagnostics expected');
+    expect(scorecardOf('en').notes.join(' ')).not.toContain('leaves out');
+    // Acme's export gives a sentiment to its 10 mentions, and none to 6 more.
+    const partial: MetricsReport = {
+      ...metrics,
+      diagnostics: { ...diagnostics, brands: diagnostics.brands.map((brand) => (brand.id === 'acme' && brand.sentiment ? { ...brand, sentiment: { ...brand.sentiment, unknown: 6 } } : brand)) },
+    };
+    expect(scorecardOf('en', DEFAULT_SCORECARD_THRESHOLDS, partial).notes).toContain('“Negative mentions answered” leaves out the mentions the export gives no sentiment: 6 of the 16 mentions of Acme.');
+    expect(scorecardOf('es', DEFAULT_SCORECARD_THRESHOLDS, partial).notes).toContain('«Menciones negativas respondidas» deja fuera las menciones a las que la exportación no da sentimiento: 6 de las 16 menciones de Acme.');
+  });
+
   it('says the minimum a value too small to tell would need, from the settings of the run', () => {
     const diagnostics = metrics.diagnostics;
     if (!diagnostics) throw new Error('diagnostics expected');

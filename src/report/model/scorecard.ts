@@ -210,6 +210,7 @@ export function buildScorecard(metrics: MetricsReport, format: Formatter, t: Tra
     notes.push(`${note.mark} ${note.text}`);
   }
   if (leftOut.length > 0) notes.push(t('scorecard.leftOut', { columns: format.list(leftOut) }));
+  notes.push(...partialNotes(metrics, diagnostics, sources, format, t));
   const followers = format.count(diagnostics.settings.influencerFollowers);
   const legendValues = { points: t('unit.points', { n: format.decimal(thresholds.sameWithinPoints) }), percent: format.percent(thresholds.sameWithinPercent / 100) };
   return {
@@ -295,4 +296,34 @@ export function emptyReasonsOf(scorecard: Scorecard | null): Map<string, string[
       return [row.brandId, [...columns].map(([reason, labels]) => `${labels.join(', ')}: ${reason}.`)];
     }),
   );
+}
+
+/** The audience columns, and what of a brand's mentions the export could not sort into their groups. */
+const PARTIAL_COLUMNS: ReadonlyArray<{ key: ScorecardMetric; note: string; split: (brand: BrandDiagnostics) => { unknown: number; known: number } }> = [
+  {
+    key: 'influencerResponseRate',
+    note: 'scorecard.partialFollowers',
+    split: (brand) => ({ unknown: brand.influencers?.unknownFollowers ?? 0, known: (brand.influencers?.influencers.inbound ?? 0) + (brand.influencers?.others.inbound ?? 0) }),
+  },
+  {
+    key: 'negativeResponseRate',
+    note: 'scorecard.partialSentiment',
+    split: (brand) => ({ unknown: brand.sentiment?.unknown ?? 0, known: Object.values(brand.sentiment?.bySentiment ?? {}).reduce((sum, group) => sum + group.inbound, 0) }),
+  },
+];
+
+/**
+ * One line per audience column shown whose values leave out some of a brand's mentions (the export gives part of
+ * them no sentiment or follower count): a rate on 203 of 596 mentions is compared with rates on all of them.
+ */
+function partialNotes(metrics: MetricsReport, diagnostics: Diagnostics, sources: readonly ColumnSource[], format: Formatter, t: Translate): string[] {
+  return PARTIAL_COLUMNS.flatMap((column) => {
+    if (!sources.some((source) => source.key === column.key)) return [];
+    const brands = leaderboardOrder(metrics).flatMap((brand) => {
+      const diagnosed = diagnostics.brands.find((entry) => entry.id === brand.id);
+      const split = diagnosed ? column.split(diagnosed) : { unknown: 0, known: 0 };
+      return split.unknown > 0 && split.known > 0 ? [t('chart.audience.unknownOf', { unknown: format.count(split.unknown), total: format.count(split.unknown + split.known), brand: brand.name })] : [];
+    });
+    return brands.length === 0 ? [] : [t(column.note, { list: format.list(brands) })];
+  });
 }
