@@ -279,13 +279,14 @@ function reasonOf(source: ColumnSource, brand: BrandMetrics, diagnosed: BrandDia
   return source.sampleReason(diagnosed) ?? 'no-data';
 }
 
+/** The reasons the diagnostics' own notes already give, once for the brand. */
+const NOTE_CODES: ReadonlySet<ScorecardReason | null> = new Set(DIAGNOSTIC_NOTE_CODES);
+
 /**
  * Each brand's empty cells with why, "Columns: reason", one entry per reason in column order: the workbook's
  * notes say what the scorecard says under its dashes ("Canned replies: fewer than 100 replies."). A column the
  * export cannot feed is left to the diagnostics' own notes, which the workbook prints beside these.
  */
-const NOTE_CODES: ReadonlySet<ScorecardReason | null> = new Set(DIAGNOSTIC_NOTE_CODES);
-
 export function emptyReasonsOf(scorecard: Scorecard | null): Map<string, string[]> {
   return new Map(
     (scorecard?.rows ?? []).map((row) => {
