@@ -96,8 +96,8 @@ describe('the printed report', () => {
       expect(text).toContain('RivalCo');
       expect(text).toContain(expected[lang].rate);
       expect(text).not.toMatch(/NaN|undefined|Infinity/);
-      // The imported file's tool, not the importer's id for it, nor the dataset its layout is named after.
-      expect(text).toContain('Twitter export');
+      // The imported file's tool, in words that read the same in every language, not the importer's id for it, nor the dataset its layout is named after.
+      expect(text).toContain('Twitter CSV');
       expect(text).not.toContain('Kaggle');
       expect(text).not.toMatch(/\btwcs\b/);
     }

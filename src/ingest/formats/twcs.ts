@@ -54,7 +54,7 @@ export const twcsFormat: ExportFormat = {
   id: 'twcs',
   label: 'Kaggle Customer Support on Twitter CSV',
   // The layout is named after the Kaggle dataset that made it known; the client reads only where the posts come from.
-  tool: 'Twitter export',
+  tool: 'Twitter CSV',
   matches: (header) => matchesLayout(header, LAYOUT),
   layouts: [LAYOUT],
   requiredColumns: () => REQUIRED,
