@@ -97,6 +97,20 @@ function cell(card: Scorecard, brandId: string, key: (typeof SCORECARD_METRICS)[
   return found;
 }
 
+/** The fixture's metrics under a minimum of 100 replies: Rival's 5 are too few, so its canned share is unknown. */
+function rivalTooFewReplies(): MetricsReport {
+  const diagnostics = metrics.diagnostics;
+  if (!diagnostics) throw new Error('diagnostics expected');
+  return {
+    ...metrics,
+    diagnostics: {
+      ...diagnostics,
+      settings: { ...diagnostics.settings, minReplies: 100 },
+      brands: diagnostics.brands.map((brand) => (brand.id === 'rival' ? { ...brand, canned: { ...brand.canned, cannedShare: null, reason: 'too-few-replies' as const } } : brand)),
+    },
+  };
+}
+
 describe('mistakes scorecard', () => {
   it('has one column per classic mistake some brand can be measured on, and one row per brand, in leaderboard order', () => {
     const card = scorecardOf('en');
@@ -210,17 +224,7 @@ describe('mistakes scorecard', () => {
   });
 
   it('gives the workbook’s diagnostics the reasons the scorecard prints for its empty values, one line per reason', async () => {
-    const diagnostics = metrics.diagnostics;
-    if (!diagnostics) throw new Error('diagnostics expected');
-    // Rival's 5 replies under a minimum of 100: its canned share is unknown.
-    const thin: MetricsReport = {
-      ...metrics,
-      diagnostics: {
-        ...diagnostics,
-        settings: { ...diagnostics.settings, minReplies: 100 },
-        brands: diagnostics.brands.map((brand) => (brand.id === 'rival' ? { ...brand, canned: { ...brand.canned, cannedShare: null, reason: 'too-few-replies' as const } } : brand)),
-      },
-    };
+    const thin = rivalTooFewReplies();
     const { model } = await buildReportModel({ metrics: thin, config: configWith(), facts: null, template, language: 'en' });
     const sheet = model.workbook.sheets.find((candidate) => candidate.name === 'Diagnostics');
     const notes = Object.fromEntries((sheet?.rows ?? []).map((row) => [String(row[0]?.value), String(row.at(-1)?.value ?? '')]));
@@ -271,17 +275,8 @@ describe('mistakes scorecard', () => {
   });
 
   it('says the minimum a value too small to tell would need, from the settings of the run', () => {
-    const diagnostics = metrics.diagnostics;
-    if (!diagnostics) throw new Error('diagnostics expected');
-    // Rival's 5 replies under a minimum of 100: its canned share is unknown, and the cell says under what.
-    const thin: MetricsReport = {
-      ...metrics,
-      diagnostics: {
-        ...diagnostics,
-        settings: { ...diagnostics.settings, minReplies: 100 },
-        brands: diagnostics.brands.map((brand) => (brand.id === 'rival' ? { ...brand, canned: { ...brand.canned, cannedShare: null, reason: 'too-few-replies' as const } } : brand)),
-      },
-    };
+    // The cell says under what minimum.
+    const thin = rivalTooFewReplies();
     expect(cell(scorecardOf('en', DEFAULT_SCORECARD_THRESHOLDS, thin), 'rival', 'cannedShare')).toMatchObject({ text: '—', reason: 'too-few-replies', reasonText: 'fewer than 100 replies' });
     expect(cell(scorecardOf('es', DEFAULT_SCORECARD_THRESHOLDS, thin), 'rival', 'cannedShare').reasonText).toBe('menos de 100 respuestas');
     expect(cell(scorecardOf('fr', DEFAULT_SCORECARD_THRESHOLDS, thin), 'rival', 'cannedShare').reasonText).toBe('moins de 100 réponses');
