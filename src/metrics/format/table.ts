@@ -7,7 +7,8 @@ import { alignedTable, printable } from './aligned.js';
 export function metricsTable(report: MetricsReport): string {
   const shown = metricCatalogue(slaTargets(report)).filter((spec) => spec.shows.terminal !== undefined);
   const headerOf = (spec: MetricSpec) => (spec.target === undefined ? (spec.shows.terminal ?? spec.key) : `<=${duration(spec.target)}`);
-  const header = ['#', 'Brand', ...shown.flatMap((spec) => (spec.key === 'responseRate' ? [headerOf(spec), '95% CI'] : [headerOf(spec)]))];
+  // The rates rest on the mentions needing an answer (coverage), not on every inbound one: that count stands beside it.
+  const header = ['#', 'Brand', ...shown.flatMap((spec) => (spec.key === 'responseRate' ? [headerOf(spec), '95% CI'] : spec.key === 'inbound' ? [headerOf(spec), 'Need answer'] : [headerOf(spec)]))];
   const brands = [...report.brands].sort(
     (a, b) => (a.rank.responseRate ?? Infinity) - (b.rank.responseRate ?? Infinity) || a.name.localeCompare(b.name),
   );
@@ -16,6 +17,7 @@ export function metricsTable(report: MetricsReport): string {
     `${printable(brand.name)}${brand.role === 'client' ? ' *' : ''}${brand.lowSample ? ' (low sample)' : ''}`,
     ...shown.flatMap((spec) => {
       const text = cell(spec.unit, spec.value(brand));
+      if (spec.key === 'inbound') return [text, cell('count', brand.coverage?.inboundMeasured ?? null)];
       if (spec.key !== 'responseRate') return [text];
       return [text, brand.responseRateCi ? `${percent(brand.responseRateCi[0])}-${percent(brand.responseRateCi[1])}` : '-'];
     }),
@@ -25,7 +27,8 @@ export function metricsTable(report: MetricsReport): string {
     `Period ${report.period.label ?? ''} ${report.period.start} .. ${report.period.end} (${report.period.timezone}); * = client.`,
     `Data quality: ${quality.posts} posts, ${quality.pending ?? 0} mentions pending, ${quality.repliesBeforeParent} replies stamped before their parent, ${quality.unresolvedParents} parents not in the data.`,
   ];
-  if (brands.some((brand: BrandMetrics) => brand.lowSample)) notes.push('(low sample) = fewer than 30 inbound mentions: read with care.');
+  notes.push('Rate and the <= columns are shares of Need answer, the mentions that need an answer; Median and P90 are of the answered ones.');
+  if (brands.some((brand: BrandMetrics) => brand.lowSample)) notes.push('(low sample) = fewer than 30 mentions needing an answer: read with care.');
   return [...alignedTable(header, rows, [1]), '', ...notes, ''].join('\n');
 }
 
