@@ -9,6 +9,17 @@ import { measuredInbound, measuredPlatforms, warningsOf } from './coverage.js';
 /** "N times faster" needs medians at least this far apart (METRICS.md, "Share of voice and benchmarks"). */
 const FASTER_RATIO = 1.2;
 
+/**
+ * A month far busier or quieter than this one is no ordinary yardstick (an outage month, a launch): when the
+ * previous period's mentions and this period's are 20% or more apart, as for "N times faster", the change says so.
+ */
+function previousVolume(client: BrandMetrics, format: Formatter, t: Translate, previousLabel: string): string | null {
+  const before = client.previous?.inbound ?? null;
+  const now = client.inbound;
+  if (before === null || before === 0 || now === 0 || Math.max(before, now) < FASTER_RATIO * Math.min(before, now)) return null;
+  return t(before > now ? 'finding.previousBusier' : 'finding.previousQuieter', { previous: previousLabel, previousInbound: format.count(before), inbound: format.count(now) });
+}
+
 /** True when no brand has a response rate: the data holds none of the brands' replies (a mentions-only export), or no mention. */
 export function noBrandReplies(metrics: MetricsReport): boolean {
   return metrics.brands.every((brand) => brand.responseRate === null);
@@ -75,7 +86,9 @@ function responseFindings(metrics: MetricsReport, format: Formatter, t: Translat
   if (rateChange !== null) {
     const rounded = Math.round(rateChange * 10) / 10;
     const key = rounded > 0 ? 'finding.rateUp' : rounded < 0 ? 'finding.rateDown' : 'finding.rateSame';
-    findings.push(t(key, { change: format.points(Math.abs(rateChange)).replace(/^\+/, ''), previous: previousLabel }));
+    const sentence = t(key, { change: format.points(Math.abs(rateChange)).replace(/^\+/, ''), previous: previousLabel });
+    const volume = previousVolume(client, format, t, previousLabel);
+    findings.push(volume === null ? sentence : `${sentence} ${volume}`);
   }
 
   // The qualifying competitor ranked lowest on reply share, when the client's printed share is higher.
