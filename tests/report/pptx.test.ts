@@ -25,9 +25,12 @@ let store: Store;
 beforeAll(async () => {
   store = await metricsFixtureStore();
   const config = metricsFixtureConfig();
+  // The French deck's client keeps business hours on weekdays 09:00-18:00 and Saturdays 10:00-14:00.
+  const shifts = [...[1, 2, 3, 4, 5].map((weekday) => ({ weekday, startMin: 540, endMin: 1080 })), { weekday: 6, startMin: 600, endMin: 840 }];
+  const withHours = { ...config, brands: config.brands.map((brand) => (brand.id === 'acme' ? { ...brand, businessHours: { holidays: [], shifts } } : brand)) };
   await withAnalysis(store, config, '2017-10', async (analysis) => {
     for (const lang of ['en', 'es', 'fr'] as const) {
-      written[lang] = await writeReport({ config, analysis, outDir: join(out, lang), lang, formats: ['pptx'], generatedAt: new Date('2017-11-03T10:00:00Z') });
+      written[lang] = await writeReport({ config: lang === 'fr' ? withHours : config, analysis, outDir: join(out, lang), lang, formats: ['pptx'], generatedAt: new Date('2017-11-03T10:00:00Z') });
     }
   });
 }, 120_000);
@@ -176,6 +179,14 @@ describe('report.pptx', () => {
       // Its bullets: the title, the footer and at least one line more.
       expect(texts(next).length).toBeGreaterThan(2);
     }
+  });
+
+  it('writes a brand’s business hours on the settings slide one group of days per line, never broken inside a time range', async () => {
+    const slides = numbered(await parts(report('fr').pptx), 'ppt/slides');
+    const settings = slides.find((xml) => slideTitle(xml) === ReportTemplate.open(undefined).strings('fr')['section.methodology']) ?? '';
+    const words = texts(settings);
+    expect(words).toContain('Lun.–Ven. 09:00–18:00');
+    expect(words).toContain('Sam. 10:00–14:00');
   });
 
   it('sizes every section title so that it stays on the one line of its title box, in every language', () => {
