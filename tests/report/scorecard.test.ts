@@ -157,7 +157,7 @@ describe('mistakes scorecard', () => {
     expect(cell(card, 'rival', 'responseRate')).toMatchObject({ text: '50% †', rank: '2', tone: 'same', symbol: '≈' });
     expect(cell(card, 'acme', 'responseTimeMedianMin')).toMatchObject({ text: '30\u00a0min †', rank: '1', tone: 'better' });
     expect(cell(card, 'rival', 'responseTimeMedianMin')).toMatchObject({ text: '2\u00a0h †', rank: '2', tone: 'same' });
-    expect(card.notes).toContain('† As in the leaderboard: a rate or a time resting on fewer than 30 mentions; read it with care.');
+    expect(card.notes).toContain('† A rate or a time resting on fewer than 30 mentions: read it with care.');
   });
 
   it('compares every row with the competitor median of the benchmarks', () => {
@@ -234,6 +234,11 @@ describe('mistakes scorecard', () => {
     expect(notes.Rival).toBe(`Canned replies: fewer than 100 replies. ${exportLacks('Rival')}`);
     expect(notes.Ghost).toBe(`${columns.join(', ')}: no posts of the brand in the data. ${exportLacks('Ghost')}`);
     expect(notes.Acme).toBe('');
+    // French puts a space before the colon.
+    const { model: fr } = await buildReportModel({ metrics: thin, config: configWith(), facts: null, template, language: 'fr' });
+    const frSheet = fr.workbook.sheets.find((candidate) => candidate.name === translator(template.strings('fr'), 'fr')('sheet.diagnostics'));
+    const rival = frSheet?.rows.find((row) => row[0]?.value === 'Rival');
+    expect(String(rival?.at(-1)?.value)).toMatch(/^Réponses toutes faites\u00a0: moins de 100 réponses\. /);
   });
 
   it('marks a rate outside business hours that rests on fewer than 30 mentions written outside them, as any rate', () => {
@@ -258,7 +263,7 @@ describe('mistakes scorecard', () => {
     expect(cell(card, 'rival', 'responseRateOutsideHours').text).toBe('29% †');
     expect(cell(card, 'third', 'responseRateOutsideHours').text).toBe('30%');
     expect(cell(card, 'acme', 'responseRateOutsideHours').text).toBe('67%');
-    expect(card.notes).toContain('† As in the leaderboard: a rate or a time resting on fewer than 30 mentions; read it with care.');
+    expect(card.notes).toContain('† A rate or a time resting on fewer than 30 mentions: read it with care.');
   });
 
   it('says under the table when an audience column rests on part of a brand’s mentions only', () => {
@@ -270,7 +275,7 @@ describe('mistakes scorecard', () => {
       ...metrics,
       diagnostics: { ...diagnostics, brands: diagnostics.brands.map((brand) => (brand.id === 'acme' && brand.sentiment ? { ...brand, sentiment: { ...brand.sentiment, unknown: 6 } } : brand)) },
     };
-    expect(scorecardOf('en', DEFAULT_SCORECARD_THRESHOLDS, partial).notes).toContain('“Negative mentions answered” leaves out the mentions the export gives no sentiment: 6 of the 16 mentions of Acme.');
+    expect(scorecardOf('en', DEFAULT_SCORECARD_THRESHOLDS, partial).notes).toContain('“Negative mentions answered” leaves out the mentions without a sentiment in the export: 6 of the 16 mentions of Acme.');
     expect(scorecardOf('es', DEFAULT_SCORECARD_THRESHOLDS, partial).notes).toContain('«Menciones negativas respondidas» deja fuera las menciones a las que la exportación no da sentimiento: 6 de las 16 menciones de Acme.');
   });
 

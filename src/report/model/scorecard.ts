@@ -287,14 +287,14 @@ const NOTE_CODES: ReadonlySet<ScorecardReason | null> = new Set(DIAGNOSTIC_NOTE_
  * notes say what the scorecard says under its dashes ("Canned replies: fewer than 100 replies."). A column the
  * export cannot feed is left to the diagnostics' own notes, which the workbook prints beside these.
  */
-export function emptyReasonsOf(scorecard: Scorecard | null): Map<string, string[]> {
+export function emptyReasonsOf(scorecard: Scorecard | null, t: Translate): Map<string, string[]> {
   return new Map(
     (scorecard?.rows ?? []).map((row) => {
       const columns = new Map<string, string[]>();
       row.cells.forEach((cell, index) => {
         if (cell.reasonText !== null && !NOTE_CODES.has(cell.reason)) columns.set(cell.reasonText, [...(columns.get(cell.reasonText) ?? []), scorecard?.columns[index]?.label ?? '']);
       });
-      return [row.brandId, [...columns].map(([reason, labels]) => `${labels.join(', ')}: ${reason}.`)];
+      return [row.brandId, [...columns].map(([reason, labels]) => t('sheet.emptyReason', { columns: labels.join(', '), reason }))];
     }),
   );
 }
