@@ -76,7 +76,7 @@ describe('what people write about', () => {
     expect(buildThemes(thin, format, t, 'September 2017')?.notes.at(-1)).toBe('† A rate on fewer than 30 mentions needing an answer, or a time on fewer than 30 answered mentions: read it with care.');
   });
 
-  it('says when the competitors’ figure of a subject is one competitor’s, no median, and gives it no verdict', () => {
+  it('says when the competitors’ figure of a subject is one competitor’s or none’s, no median, and gives it no verdict', () => {
     const metrics = withSubjects();
     const outage = theme('outage', 51, 41, {}, { competitorRate: 0.51, competitorTimeMedianMin: 210, competitorsMeasured: 1, gap: 0.29, worstRank: null });
     const one: MetricsReport = { ...metrics, brands: metrics.brands.map((brand) => ({ ...brand, themes: brand.id === 'acme' ? [outage] : [] })) };
@@ -84,6 +84,11 @@ describe('what people write about', () => {
     expect([row?.competitorRate, row?.competitorTime, row?.symbol]).toEqual(['51% (one competitor)', '3.5\u00a0h (one competitor)', '○']);
     const fr = translator(template.strings('fr'), 'fr');
     expect(buildThemes(one, new Formatter('fr', fr, 'Europe/Madrid'), fr, 'septembre 2017')?.rows[0]?.competitorRate).toBe('51\u00a0% (un seul concurrent)');
+    // No competitor with 30 mentions of a subject is fewer than 2 too: the same ○, and a dash for their figures.
+    const coverage = theme('coverage', 50, 43, {}, { competitorRate: null, competitorTimeMedianMin: null, competitorsMeasured: 0, gap: null, worstRank: null });
+    const none: MetricsReport = { ...metrics, brands: metrics.brands.map((brand) => ({ ...brand, themes: brand.id === 'acme' ? [coverage] : [] })) };
+    const alone = buildThemes(none, format, t, 'September 2017')?.rows[0];
+    expect([alone?.competitorRate, alone?.symbol]).toEqual(['—', '○']);
   });
 
   it('judges a subject "about the same" by the scorecard\'s thresholds of the config', () => {

@@ -75,9 +75,11 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
     const benchmark = theme.benchmark;
     // One measured competitor's figure is no median: said beside it.
     const ofCompetitors = (value: string) => (benchmark?.competitorsMeasured === 1 ? t('themes.oneCompetitor', { value }) : value);
-    // A verdict only on a theme with enough mentions on both sides, as every comparison of the report.
-    const comparable = theme.measured >= THEME_MIN_MENTIONS && benchmark !== undefined && benchmark.competitorsMeasured > 0;
-    const tone = comparable ? toneOf(theme.responseRate, benchmark.competitorRate, 'higher', 'share', thresholds, benchmark.competitorsMeasured) : null;
+    // A verdict only on a theme with enough mentions on both sides, as every comparison of the report; with enough of the
+    // client's, fewer than 2 competitors with as many (none included) is the ○ the notes describe.
+    const measured = theme.measured >= THEME_MIN_MENTIONS;
+    const competitors = benchmark?.competitorsMeasured ?? 0;
+    const tone = !measured ? null : competitors < MIN_COMPETITORS ? 'incomparable' : toneOf(theme.responseRate, benchmark?.competitorRate ?? null, 'higher', 'share', thresholds, competitors);
     return {
       name: theme.name,
       source: t(theme.source === 'config' ? 'themes.source.config' : 'themes.source.found'),
