@@ -77,9 +77,9 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
     const ofCompetitors = (value: string) => (benchmark?.competitorsMeasured === 1 ? t('themes.oneCompetitor', { value }) : value);
     // A verdict only on a theme with enough mentions on both sides, as every comparison of the report; with enough of the
     // client's, fewer than 2 competitors with as many (none included) is the ○ the notes describe.
-    const measured = theme.measured >= THEME_MIN_MENTIONS;
+    const enough = theme.measured >= THEME_MIN_MENTIONS;
     const competitors = benchmark?.competitorsMeasured ?? 0;
-    const tone = !measured ? null : competitors < MIN_COMPETITORS ? 'incomparable' : toneOf(theme.responseRate, benchmark?.competitorRate ?? null, 'higher', 'share', thresholds, competitors);
+    const tone = !enough ? null : competitors < MIN_COMPETITORS ? 'incomparable' : toneOf(theme.responseRate, benchmark?.competitorRate ?? null, 'higher', 'share', thresholds, competitors);
     return {
       name: theme.name,
       source: t(theme.source === 'config' ? 'themes.source.config' : 'themes.source.found'),
