@@ -37,7 +37,7 @@ describe('report model', () => {
       // Acme: 20 of 50 within 60 min; competitors 80%, 30%, 0%, 0%: median 15%.
       '40% of the mentions to Acme Telecom that needed an answer were answered within 1\u00a0h, ahead of the median competitor (15%).',
       // September: 26 of 40 = 65%, so -5 points.
-      'The response rate fell by 5.0\u00a0pts compared with September 2017. There were fewer mentions in September 2017: 40, against 50 now.',
+      'The response rate fell by 5.0\u00a0pts compared with September 2017. There were fewer mentions in September 2017: 40, against 50 in October 2017.',
       // MegaFon: 9 replies and 41 broadcasts; Acme 30 replies and 10 broadcasts.
       'MegaFon Ibérica mostly broadcasts: only 18% of its posts were replies to people, against 75% for Acme Telecom.',
       'Acme Telecom received 21% of all mentions of the tracked brands, rank 3 of 5.',
@@ -148,9 +148,9 @@ describe('report model', () => {
     };
     const rateLine = async (inbound: number, language: 'en' | 'es' | 'fr' = 'en') => (await model(language, null, withPrevious(inbound))).model.findings.find((line) => /compared with|respecto a|par rapport à/.test(line));
     // 50 mentions now: 62 before is 24% more, 42 before is 19% fewer (within the rule), 40 before 25% fewer.
-    expect(await rateLine(62)).toBe('The response rate fell by 5.0\u00a0pts compared with September 2017. There were more mentions in September 2017: 62, against 50 now.');
+    expect(await rateLine(62)).toBe('The response rate fell by 5.0\u00a0pts compared with September 2017. There were more mentions in September 2017: 62, against 50 in October 2017.');
     expect(await rateLine(42)).toBe('The response rate fell by 5.0\u00a0pts compared with September 2017.');
-    expect(await rateLine(62, 'es')).toBe('La tasa de respuesta bajó 5,0\u00a0p.\u00a0p. respecto a septiembre de 2017. En septiembre de 2017 hubo más menciones: 62, frente a 50 ahora.');
+    expect(await rateLine(62, 'es')).toBe('La tasa de respuesta bajó 5,0\u00a0p.\u00a0p. respecto a septiembre de 2017. En septiembre de 2017 hubo más menciones: 62, frente a 50 en octubre de 2017.');
   });
 
   it('shows no rank and makes no comparison where the metrics carry none', async () => {
@@ -158,7 +158,7 @@ describe('report model', () => {
     metrics.benchmarks = undefined;
     for (const brand of metrics.brands) brand.rank = {};
     const { model: built } = await model('en', null, metrics);
-    expect(built.findings).toEqual(['The response rate fell by 5.0\u00a0pts compared with September 2017. There were fewer mentions in September 2017: 40, against 50 now.']);
+    expect(built.findings).toEqual(['The response rate fell by 5.0\u00a0pts compared with September 2017. There were fewer mentions in September 2017: 40, against 50 in October 2017.']);
     const ranks = built.leaderboard.rows.flatMap((row) => row.cells.map((cell) => cell.rank));
     expect(ranks.length).toBeGreaterThan(0);
     expect(ranks.filter((rank) => rank !== null)).toEqual([]);

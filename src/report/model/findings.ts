@@ -13,11 +13,11 @@ const FASTER_RATIO = 1.2;
  * A month far busier or quieter than this one is no ordinary yardstick (an outage month, a launch): when the
  * previous period's mentions and this period's are 20% or more apart, as for "N times faster", the change says so.
  */
-function previousVolume(client: BrandMetrics, format: Formatter, t: Translate, previousLabel: string): string | null {
+function previousVolume(client: BrandMetrics, format: Formatter, t: Translate, previousLabel: string, periodLabel: string): string | null {
   const before = client.previous?.inbound ?? null;
   const now = client.inbound;
   if (before === null || before === 0 || now === 0 || Math.max(before, now) < FASTER_RATIO * Math.min(before, now)) return null;
-  return t(before > now ? 'finding.previousBusier' : 'finding.previousQuieter', { previous: previousLabel, previousInbound: format.count(before), inbound: format.count(now) });
+  return t(before > now ? 'finding.previousBusier' : 'finding.previousQuieter', { previous: previousLabel, previousInbound: format.count(before), inbound: format.count(now), period: periodLabel });
 }
 
 /** True when no brand has a response rate: the data holds none of the brands' replies (a mentions-only export), or no mention. */
@@ -36,7 +36,7 @@ export function noBrandReplies(metrics: MetricsReport): boolean {
 export function writeFindings(metrics: MetricsReport, format: Formatter, t: Translate, previousLabel: string, periodLabel: string): string[] {
   if (metrics.brands.every((brand) => brand.inbound === 0)) return [t('finding.noMentions')];
   const thin = thinPeriodFinding(metrics, format, t, periodLabel);
-  const findings = noBrandReplies(metrics) ? volumeFindings(metrics, format, t, previousLabel) : responseFindings(metrics, format, t, previousLabel);
+  const findings = noBrandReplies(metrics) ? volumeFindings(metrics, format, t, previousLabel) : responseFindings(metrics, format, t, previousLabel, periodLabel);
   return thin === null ? findings : [thin, ...findings].slice(0, 5);
 }
 
@@ -62,7 +62,7 @@ function thinPeriodFinding(metrics: MetricsReport, format: Formatter, t: Transla
   });
 }
 
-function responseFindings(metrics: MetricsReport, format: Formatter, t: Translate, previousLabel: string): string[] {
+function responseFindings(metrics: MetricsReport, format: Formatter, t: Translate, previousLabel: string, periodLabel: string): string[] {
   const client = clientOf(metrics);
 
   const findings: string[] = [];
@@ -87,7 +87,7 @@ function responseFindings(metrics: MetricsReport, format: Formatter, t: Translat
     const rounded = Math.round(rateChange * 10) / 10;
     const key = rounded > 0 ? 'finding.rateUp' : rounded < 0 ? 'finding.rateDown' : 'finding.rateSame';
     const sentence = t(key, { change: format.points(Math.abs(rateChange)).replace(/^\+/, ''), previous: previousLabel });
-    const volume = previousVolume(client, format, t, previousLabel);
+    const volume = previousVolume(client, format, t, previousLabel, periodLabel);
     findings.push(volume === null ? sentence : `${sentence} ${volume}`);
   }
 
