@@ -4,7 +4,7 @@ import { BUCKET_KEYS as BUCKETS, type BrandMetrics, type HourOfWeekCell, type Me
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { LOW_SAMPLE_MARK, spanSentence } from '../model/coverage.js';
-import { lowSample, shownThemes, themeGridBrands } from '../model/themes.js';
+import { shownThemes, subjectMarks, themeGridBrands } from '../model/themes.js';
 import type { NativeChart, NativeSeries, NativeUnit } from '../model/types.js';
 import { BACKGROUND_GREY, BUCKET_COLOURS, type BrandPalette, colourOf, HEAT_SCHEMES, heatColour, SENTIMENT_COLOURS } from './palette.js';
 import { type AnsweredWithin, curveMinutes } from './curve-minutes.js';
@@ -498,7 +498,7 @@ function themeGrid({ metrics, t, format }: Context): ChartBuild | null {
     brands.map((brand) => {
       const own = (brand.themes ?? []).find((candidate) => candidate.name === theme.name);
       const rate = own && own.measured > 0 ? own.responseRate : null;
-      const label = rate === null || !own ? '' : `${format.percent(rate)} · ${format.count(own.measured)}${lowSample(own.measured) ? ` ${LOW_SAMPLE_MARK}` : ''}`;
+      const label = rate === null || !own ? '' : `${format.percent(rate)} · ${format.count(own.measured)}${subjectMarks(own).rate ? ` ${LOW_SAMPLE_MARK}` : ''}`;
       return { theme: theme.name, brand: brand.name, rate, label };
     }),
   );

@@ -234,7 +234,7 @@ export function buildScorecard(metrics: MetricsReport, format: Formatter, t: Tra
   };
 }
 
-/** The rate outside business hours rests on the mentions written outside them: marked, as any rate, below MIN_SAMPLE of them. */
+/** The rate outside business hours rests on the mentions written outside them: marked below MIN_SAMPLE of them, as every other rate is. */
 function thinOutsideHours(source: ColumnSource, diagnosed: BrandDiagnostics | undefined): boolean {
   const outside = diagnosed?.businessHours?.inboundOutside ?? 0;
   return source.key === 'responseRateOutsideHours' && outside > 0 && outside < MIN_SAMPLE;

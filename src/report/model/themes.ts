@@ -45,9 +45,13 @@ export function shownThemes(metrics: MetricsReport): ClientTheme[] {
   return (client.themes ?? []).filter((theme) => theme.mentions > 0).sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name)).slice(0, THEMES_SHOWN);
 }
 
-/** A subject's rate on fewer than 30 measured mentions, or its time on fewer than 30 answered ones, carries the low-sample mark, as in the leaderboard. */
-export function lowSample(count: number): boolean {
+function lowSample(count: number): boolean {
   return count > 0 && count < THEME_MIN_MENTIONS;
+}
+
+/** Which of a subject's figures carry the low-sample mark, as in the leaderboard: its rate on fewer than 30 measured mentions, its time on fewer than 30 answered ones. */
+export function subjectMarks(theme: ClientTheme): { rate: boolean; time: boolean } {
+  return { rate: lowSample(theme.measured), time: theme.responseTimeMedianMin !== null && lowSample(theme.answered) };
 }
 
 /** The brands the subjects chart gives a column: those with a response rate, in leaderboard order. */
@@ -55,16 +59,15 @@ export function themeGridBrands(metrics: MetricsReport): BrandMetrics[] {
   return leaderboardOrder(metrics).filter((brand) => brand.responseRate !== null);
 }
 
-/** True when a subject's rate or time carries the low-sample mark. */
-function marked(theme: ClientTheme): boolean {
-  return lowSample(theme.measured) || (theme.responseTimeMedianMin !== null && lowSample(theme.answered));
-}
-
 /** True when a subject the section shows, or a cell of its chart, carries the low-sample mark (the notes and definitions then name the mark). */
 export function themesMarked(metrics: MetricsReport): boolean {
   const shown = shownThemes(metrics);
   const names = new Set(shown.map((theme) => theme.name));
-  return shown.some(marked) || themeGridBrands(metrics).some((brand) => (brand.themes ?? []).some((theme) => names.has(theme.name) && lowSample(theme.measured)));
+  const marked = (theme: ClientTheme) => {
+    const marks = subjectMarks(theme);
+    return marks.rate || marks.time;
+  };
+  return shown.some(marked) || themeGridBrands(metrics).some((brand) => (brand.themes ?? []).some((theme) => names.has(theme.name) && subjectMarks(theme).rate));
 }
 
 /** Null when the metrics carry no themes for the client (none configured, none found, or a metrics file without them). */
@@ -80,14 +83,15 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
     const enough = theme.measured >= THEME_MIN_MENTIONS;
     const competitors = benchmark?.competitorsMeasured ?? 0;
     const tone = !enough ? null : competitors < MIN_COMPETITORS ? 'incomparable' : toneOf(theme.responseRate, benchmark?.competitorRate ?? null, 'higher', 'share', thresholds, competitors);
+    const marks = subjectMarks(theme);
     return {
       name: theme.name,
       source: t(theme.source === 'config' ? 'themes.source.config' : 'themes.source.found'),
       mentions: format.count(theme.mentions),
       share: format.percent(theme.share),
       change: theme.change === null ? format.missing : format.signedPercent(theme.change),
-      rate: theme.measured === 0 ? format.missing : `${t('themes.rateOf', { rate: format.percent(theme.responseRate), measured: format.count(theme.measured) })}${lowSample(theme.measured) ? ` ${LOW_SAMPLE_MARK}` : ''}`,
-      time: `${format.duration(theme.responseTimeMedianMin)}${theme.responseTimeMedianMin !== null && lowSample(theme.answered) ? ` ${LOW_SAMPLE_MARK}` : ''}`,
+      rate: theme.measured === 0 ? format.missing : `${t('themes.rateOf', { rate: format.percent(theme.responseRate), measured: format.count(theme.measured) })}${marks.rate ? ` ${LOW_SAMPLE_MARK}` : ''}`,
+      time: `${format.duration(theme.responseTimeMedianMin)}${marks.time ? ` ${LOW_SAMPLE_MARK}` : ''}`,
       competitorRate: benchmark?.competitorRate == null ? format.missing : ofCompetitors(format.percent(benchmark.competitorRate)),
       competitorTime: benchmark?.competitorTimeMedianMin == null ? format.missing : ofCompetitors(format.duration(benchmark.competitorTimeMedianMin)),
       tone,
