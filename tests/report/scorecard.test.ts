@@ -241,6 +241,38 @@ describe('mistakes scorecard', () => {
     expect(String(rival?.at(-1)?.value)).toMatch(/^Réponses toutes faites\u00a0: moins de 100 réponses\. /);
   });
 
+  it('names every column of the Diagnostics sheet left empty for want of data, the scorecard’s and its own, one line per reason', async () => {
+    const thin = rivalTooFewReplies();
+    const group = (inbound: number, reason: 'too-few-mentions' | null) => ({ inbound, answered: 1, responseRate: reason ? null : 1 / inbound, responseTimeMedianMin: reason ? null : 12, reason });
+    const diagnostics = thin.diagnostics;
+    if (!diagnostics) throw new Error('diagnostics expected');
+    const fewer: MetricsReport = {
+      ...thin,
+      diagnostics: {
+        ...diagnostics,
+        settings: { ...diagnostics.settings, minFollowUps: 30, minGroupMentions: 30 },
+        brands: diagnostics.brands.map((brand) =>
+          brand.id === 'rival'
+            ? {
+                ...brand,
+                followThrough: { ...brand.followThrough, answeredShare: null, responseTimeMedianMin: null, abandonedShare: null, reason: 'too-few-follow-ups' as const },
+                sentiment: { bySentiment: { negative: group(40, null), neutral: group(35, null), positive: group(4, 'too-few-mentions') }, unknown: 0 },
+              }
+            : brand,
+        ),
+      },
+    };
+    const { model } = await buildReportModel({ metrics: fewer, config: configWith(), facts: null, template, language: 'en' });
+    const sheet = model.workbook.sheets.find((candidate) => candidate.name === 'Diagnostics');
+    const rival = sheet?.rows.find((row) => row[0]?.value === 'Rival');
+    const blank = (header: string) => rival?.[sheet?.headers.indexOf(header) ?? -1]?.value;
+    for (const header of ['Follow-ups answered', 'Median time to answer a follow-up (min)', 'Conversations abandoned', 'Response rate to positive mentions']) expect(blank(header)).toBeNull();
+    expect(blank('Response rate to neutral mentions')).toBeCloseTo(1 / 35, 9);
+    expect(String(rival?.at(-1)?.value)).toMatch(
+      /^Canned replies: fewer than 100 replies\. Follow-ups answered, Median time to answer a follow-up \(min\), Conversations abandoned: fewer than 30 follow-ups\. Response rate to positive mentions: fewer than 30 such mentions\. /,
+    );
+  });
+
   it('marks a rate outside business hours that rests on fewer than 30 mentions written outside them, as any rate', () => {
     const diagnostics = metrics.diagnostics;
     if (!diagnostics) throw new Error('diagnostics expected');

@@ -1,14 +1,19 @@
 import { type Better, type MetricSpec, metricSpec, type Placement } from '../catalogue.js';
 import { assignRanks, benchmarks } from '../ranking.js';
 import type { Benchmark, CoverageWarning } from '../types.js';
-import type { BrandDiagnostics } from './types.js';
+import type { BrandDiagnostics, SampleReason } from './types.js';
 
 /**
  * A diagnostic metric: an entry of the same shape as the leaderboard's
  * registry (src/metrics/catalogue.ts), always ranked and benchmarked; its
  * label is `label.<key>` in the template strings.
  */
-export type DiagnosticMetric = MetricSpec<BrandDiagnostics, DiagnosticMetricKey> & { better: Better; unit: 'share' | 'minutes' };
+export type DiagnosticMetric = MetricSpec<BrandDiagnostics, DiagnosticMetricKey> & {
+  better: Better;
+  unit: 'share' | 'minutes';
+  /** Why the value was left out for want of data (too few replies, follow-ups, mentions in the group), if it was. */
+  sampleReason: (brand: BrandDiagnostics) => SampleReason | null;
+};
 
 export type DiagnosticMetricKey =
   | 'cannedShare'
@@ -28,23 +33,35 @@ export type DiagnosticMetricKey =
 /** A rate of mentions answered: a lower bound when listed responses are missing, unknown without the brand's posts. */
 const RATE_MARKS = ['responses-missing', 'no-brand-posts'] as const;
 
-function diagnostic(key: DiagnosticMetricKey, value: (brand: BrandDiagnostics) => number | null, better: Better, unit: 'share' | 'minutes', shows: Placement = {}, marks: readonly CoverageWarning[] = []): DiagnosticMetric {
-  return { ...metricSpec(key, value, better, unit, { shows, marks }), unit };
+interface DiagnosticOptions {
+  shows?: Placement;
+  marks?: readonly CoverageWarning[];
+  sampleReason?: (brand: BrandDiagnostics) => SampleReason | null;
 }
 
+function diagnostic(key: DiagnosticMetricKey, value: (brand: BrandDiagnostics) => number | null, better: Better, unit: 'share' | 'minutes', options: DiagnosticOptions = {}): DiagnosticMetric {
+  const { shows = {}, marks = [], sampleReason = () => null } = options;
+  return { ...metricSpec(key, value, better, unit, { shows, marks }), unit, sampleReason };
+}
+
+const cannedSample = (b: BrandDiagnostics) => b.canned.reason;
+const followUpSample = (b: BrandDiagnostics) => b.followThrough.reason;
+const influencerSample = (b: BrandDiagnostics) => b.influencers?.influencers.reason ?? null;
+const negativeSample = (b: BrandDiagnostics) => b.sentiment?.bySentiment.negative.reason ?? null;
+
 export const DIAGNOSTIC_METRICS: readonly DiagnosticMetric[] = [
-  diagnostic('cannedShare', (b) => b.canned.cannedShare, 'lower', 'share', { scorecard: true }),
-  diagnostic('unsolicitedShare', (b) => b.unsolicited.unsolicitedShare, 'lower', 'share', { scorecard: true }),
-  diagnostic('followUpAnsweredShare', (b) => b.followThrough.answeredShare, 'higher', 'share', { scorecard: true }),
-  diagnostic('followUpTimeMedianMin', (b) => b.followThrough.responseTimeMedianMin, 'lower', 'minutes'),
-  diagnostic('abandonedShare', (b) => b.followThrough.abandonedShare, 'lower', 'share'),
+  diagnostic('cannedShare', (b) => b.canned.cannedShare, 'lower', 'share', { shows: { scorecard: true }, sampleReason: cannedSample }),
+  diagnostic('unsolicitedShare', (b) => b.unsolicited.unsolicitedShare, 'lower', 'share', { shows: { scorecard: true } }),
+  diagnostic('followUpAnsweredShare', (b) => b.followThrough.answeredShare, 'higher', 'share', { shows: { scorecard: true }, sampleReason: followUpSample }),
+  diagnostic('followUpTimeMedianMin', (b) => b.followThrough.responseTimeMedianMin, 'lower', 'minutes', { sampleReason: followUpSample }),
+  diagnostic('abandonedShare', (b) => b.followThrough.abandonedShare, 'lower', 'share', { sampleReason: followUpSample }),
   diagnostic('businessTimeMedianMin', (b) => b.businessHours?.businessTimeMedianMin ?? null, 'lower', 'minutes'),
-  diagnostic('responseRateInsideHours', (b) => b.businessHours?.responseRateInside ?? null, 'higher', 'share', {}, RATE_MARKS),
-  diagnostic('responseRateOutsideHours', (b) => b.businessHours?.responseRateOutside ?? null, 'higher', 'share', { scorecard: true }, RATE_MARKS),
-  diagnostic('influencerResponseRate', (b) => b.influencers?.influencers.responseRate ?? null, 'higher', 'share', { scorecard: true }, RATE_MARKS),
-  diagnostic('influencerTimeMedianMin', (b) => b.influencers?.influencers.responseTimeMedianMin ?? null, 'lower', 'minutes'),
-  diagnostic('negativeResponseRate', (b) => b.sentiment?.bySentiment.negative.responseRate ?? null, 'higher', 'share', { scorecard: true }, RATE_MARKS),
-  diagnostic('negativeTimeMedianMin', (b) => b.sentiment?.bySentiment.negative.responseTimeMedianMin ?? null, 'lower', 'minutes'),
+  diagnostic('responseRateInsideHours', (b) => b.businessHours?.responseRateInside ?? null, 'higher', 'share', { marks: RATE_MARKS }),
+  diagnostic('responseRateOutsideHours', (b) => b.businessHours?.responseRateOutside ?? null, 'higher', 'share', { shows: { scorecard: true }, marks: RATE_MARKS }),
+  diagnostic('influencerResponseRate', (b) => b.influencers?.influencers.responseRate ?? null, 'higher', 'share', { shows: { scorecard: true }, marks: RATE_MARKS, sampleReason: influencerSample }),
+  diagnostic('influencerTimeMedianMin', (b) => b.influencers?.influencers.responseTimeMedianMin ?? null, 'lower', 'minutes', { sampleReason: influencerSample }),
+  diagnostic('negativeResponseRate', (b) => b.sentiment?.bySentiment.negative.responseRate ?? null, 'higher', 'share', { shows: { scorecard: true }, marks: RATE_MARKS, sampleReason: negativeSample }),
+  diagnostic('negativeTimeMedianMin', (b) => b.sentiment?.bySentiment.negative.responseTimeMedianMin ?? null, 'lower', 'minutes', { sampleReason: negativeSample }),
   diagnostic('latestClockTimeMedianMin', (b) => b.clockLatest.responseTimeMedianMin, 'lower', 'minutes'),
 ];
 

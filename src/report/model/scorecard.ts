@@ -121,18 +121,10 @@ const NOTE_OF: Partial<Record<ScorecardMetric, DiagnosticNote['code']>> = {
 
 const RATES = new Set<ScorecardMetric>(['responseRate', 'responseRateOutsideHours', 'influencerResponseRate', 'negativeResponseRate']);
 
-const SAMPLE_REASON_OF: Partial<Record<ScorecardMetric, (diagnosed: BrandDiagnostics) => SampleReason | null>> = {
-  cannedShare: (diagnosed) => diagnosed.canned.reason,
-  followUpAnsweredShare: (diagnosed) => diagnosed.followThrough.reason,
-  influencerResponseRate: (diagnosed) => diagnosed.influencers?.influencers.reason ?? null,
-  negativeResponseRate: (diagnosed) => diagnosed.sentiment?.bySentiment.negative.reason ?? null,
-};
-
 function columnSources(metrics: MetricsReport, diagnostics: Diagnostics): ColumnSource[] {
   const catalogue = catalogueOf(metrics);
   return SCORECARD_METRICS.map((key): ColumnSource => {
-    const sampleOf = SAMPLE_REASON_OF[key];
-    const common = { key, note: NOTE_OF[key], isRate: RATES.has(key), sampleReason: (diagnosed: BrandDiagnostics | undefined) => (diagnosed && sampleOf ? sampleOf(diagnosed) : null) };
+    const common = { key, note: NOTE_OF[key], isRate: RATES.has(key), sampleReason: () => null };
     if (key === 'responseRate' || key === 'responseTimeMedianMin' || key === 'replyShare') {
       const spec = specOf(catalogue, key);
       if (!spec.better) throw new Error(`scorecard metric "${key}" is not ranked`);
@@ -144,6 +136,7 @@ function columnSources(metrics: MetricsReport, diagnostics: Diagnostics): Column
       unit: spec.unit,
       better: spec.better,
       value: (_brand, diagnosed) => (diagnosed ? spec.value(diagnosed) : null),
+      sampleReason: (diagnosed) => (diagnosed ? spec.sampleReason(diagnosed) : null),
       rank: (_brand, diagnosed) => diagnosed?.rank[key] ?? null,
       benchmark: diagnostics.benchmarks.find((item) => item.metric === key),
     };
@@ -255,9 +248,7 @@ function cellOf(
   const value = noPostsAnywhere ? null : source.value(brand, diagnosed);
   if (value === null) {
     const reason = reasonOf(source, brand, diagnosed, diagnostics, noPostsAnywhere);
-    // A sample reason says its minimum ("fewer than 100 replies"): the page holds no other word of it.
-    const minimum = { 'too-few-replies': diagnostics.settings.minReplies, 'too-few-follow-ups': diagnostics.settings.minFollowUps, 'too-few-mentions': diagnostics.settings.minGroupMentions };
-    const reasonText = reason === 'no-data' ? t(`scorecard.none.${source.key}`) : t(`scorecard.reason.${reason}`, reason in minimum ? { minimum: format.count(minimum[reason as keyof typeof minimum]) } : {});
+    const reasonText = reason === 'no-data' ? t(`scorecard.none.${source.key}`) : isSampleReason(reason) ? sampleReasonText(reason, diagnostics, format, t) : t(`scorecard.reason.${reason}`);
     return { text: format.missing, rank: null, tone: null, symbol: null, reason, reasonText };
   }
   let text = formatValue(format, source, value);
@@ -282,17 +273,30 @@ function reasonOf(source: ColumnSource, brand: BrandMetrics, diagnosed: BrandDia
 /** The reasons the diagnostics' own notes already give, once for the brand. */
 const NOTE_CODES: ReadonlySet<ScorecardReason | null> = new Set(DIAGNOSTIC_NOTE_CODES);
 
+const SAMPLE_REASON_CODES: ReadonlySet<ScorecardReason | null> = new Set(SAMPLE_REASONS);
+
+function isSampleReason(reason: ScorecardReason): reason is SampleReason {
+  return SAMPLE_REASON_CODES.has(reason);
+}
+
+/** A value left out for want of data, with its minimum ("fewer than 100 replies"): the page holds no other word of it. */
+export function sampleReasonText(reason: SampleReason, diagnostics: Diagnostics, format: Formatter, t: Translate): string {
+  const minimum = { 'too-few-replies': diagnostics.settings.minReplies, 'too-few-follow-ups': diagnostics.settings.minFollowUps, 'too-few-mentions': diagnostics.settings.minGroupMentions }[reason];
+  return t(`scorecard.reason.${reason}`, { minimum: format.count(minimum) });
+}
+
 /**
  * Each brand's empty cells with why, "Columns: reason", one entry per reason in column order: the workbook's
- * notes say what the scorecard says under its dashes ("Canned replies: fewer than 100 replies."). A column the
- * export cannot feed is left to the diagnostics' own notes, which the workbook prints beside these.
+ * notes say what the scorecard says under its dashes ("Response rate: no mention in the period."). A column the
+ * export cannot feed is left to the diagnostics' own notes, and one left out for want of data (fewer than 100
+ * replies) to the Diagnostics sheet, which names each of its own columns it leaves empty.
  */
 export function emptyReasonsOf(scorecard: Scorecard | null, t: Translate): Map<string, string[]> {
   return new Map(
     (scorecard?.rows ?? []).map((row) => {
       const columns = new Map<string, string[]>();
       row.cells.forEach((cell, index) => {
-        if (cell.reasonText !== null && !NOTE_CODES.has(cell.reason)) columns.set(cell.reasonText, [...(columns.get(cell.reasonText) ?? []), scorecard?.columns[index]?.label ?? '']);
+        if (cell.reasonText !== null && !NOTE_CODES.has(cell.reason) && !SAMPLE_REASON_CODES.has(cell.reason)) columns.set(cell.reasonText, [...(columns.get(cell.reasonText) ?? []), scorecard?.columns[index]?.label ?? '']);
       });
       return [row.brandId, [...columns].map(([reason, labels]) => t('sheet.emptyReason', { columns: labels.join(', '), reason }))];
     }),

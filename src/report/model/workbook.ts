@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { MetricSpec } from '../../metrics/catalogue.js';
 import { DIAGNOSTIC_METRICS } from '../../metrics/diagnostics/catalogue.js';
-import type { BrandDiagnostics } from '../../metrics/diagnostics/types.js';
+import type { BrandDiagnostics, SampleReason } from '../../metrics/diagnostics/types.js';
 import type { BrandMetrics, CoverageWarning, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
@@ -11,6 +11,7 @@ import { leaderboardOrder } from './leaderboard.js';
 import type { MentionSample, StoreFacts } from './storeFacts.js';
 import { type Cell, cell } from './cells.js';
 import { exportTool, metricDefinitions } from './methodology.js';
+import { sampleReasonText } from './scorecard.js';
 import type { LabelledValue } from './types.js';
 
 export interface WorkbookInputs {
@@ -28,7 +29,7 @@ export interface WorkbookInputs {
   analystNotes: LabelledValue[];
   /** The brands' business hours, as the appendix lists them (the outside-hours figures rest on them). */
   businessHours: LabelledValue[];
-  /** Why a brand's diagnostic is left empty, as the scorecard prints it under the dash ("Canned replies: fewer than 100 replies."), by brand id. */
+  /** Why a brand's scorecard cell is left empty, as the scorecard prints it under the dash ("Response rate: no mention in the period."), by brand id. */
   emptyReasons: ReadonlyMap<string, string[]>;
 }
 
@@ -176,20 +177,20 @@ function trendSheet(inputs: WorkbookInputs): WorkbookSheet {
   ]);
 }
 
+/** A column of the Diagnostics sheet, and why it is empty for want of data when it is (fewer than 30 follow-ups). */
+interface DiagnosticColumn extends Column<BrandDiagnostics> {
+  sampleReason?: (brand: BrandDiagnostics) => SampleReason | null;
+}
+
 function diagnosticsSheet(inputs: WorkbookInputs): WorkbookSheet {
   const { metrics, t, client } = inputs;
   const diagnostics = metrics.diagnostics;
-  const notesOf = (brand: BrandDiagnostics) =>
-    [
-      ...(inputs.emptyReasons.get(brand.id) ?? []),
-      ...(diagnostics?.notes ?? []).filter((note) => note.brandId === brand.id || note.brandId === null).map((note) => t(`advice.note.${note.code}`, { brand: brand.name })),
-    ].join(' ');
-  return table(t('sheet.diagnostics'), diagnostics?.brands ?? [], [
+  const neutral = (brand: BrandDiagnostics) => brand.sentiment?.bySentiment.neutral;
+  const positive = (brand: BrandDiagnostics) => brand.sentiment?.bySentiment.positive;
+  const columns: DiagnosticColumn[] = [
     { header: t('leaderboard.brand'), value: (brand) => cell.text(brand.name) },
     { header: t('sheet.role'), value: (brand) => cell.text(brand.id === client.id ? t('sheet.client') : t('sheet.competitor')) },
-    ...DIAGNOSTIC_METRICS.map((spec): Column<BrandDiagnostics> => {
-      return { header: metricLabel(inputs, spec), value: (brand) => ({ value: spec.value(brand), kind: spec.unit }) };
-    }),
+    ...DIAGNOSTIC_METRICS.map((spec): DiagnosticColumn => ({ header: metricLabel(inputs, spec), value: (brand) => ({ value: spec.value(brand), kind: spec.unit }), sampleReason: spec.sampleReason })),
     { header: t('label.replies'), value: (brand) => cell.count(brand.canned.replies) },
     { header: t('sheet.cannedReplies'), value: (brand) => cell.count(brand.canned.cannedReplies) },
     { header: t('label.brandPosts'), value: (brand) => cell.count(brand.unsolicited.brandPosts) },
@@ -198,12 +199,30 @@ function diagnosticsSheet(inputs: WorkbookInputs): WorkbookSheet {
     { header: t('sheet.conversations'), value: (brand) => cell.count(brand.followThrough.conversations) },
     { header: t('sheet.abandoned'), value: (brand) => cell.count(brand.followThrough.abandoned) },
     { header: t('sheet.influencerInbound'), value: (brand) => cell.count(brand.influencers?.influencers.inbound) },
-    { header: t('sheet.othersResponseRate'), value: (brand) => cell.share(brand.influencers?.others.responseRate) },
+    { header: t('sheet.othersResponseRate'), value: (brand) => cell.share(brand.influencers?.others.responseRate), sampleReason: (brand) => brand.influencers?.others.reason ?? null },
     { header: t('sheet.negativeInbound'), value: (brand) => cell.count(brand.sentiment?.bySentiment.negative.inbound) },
-    { header: t('sheet.neutralResponseRate'), value: (brand) => cell.share(brand.sentiment?.bySentiment.neutral.responseRate) },
-    { header: t('sheet.positiveResponseRate'), value: (brand) => cell.share(brand.sentiment?.bySentiment.positive.responseRate) },
-    { header: t('sheet.notes'), value: (brand) => cell.text(notesOf(brand) || null) },
-  ]);
+    { header: t('sheet.neutralResponseRate'), value: (brand) => cell.share(neutral(brand)?.responseRate), sampleReason: (brand) => neutral(brand)?.reason ?? null },
+    { header: t('sheet.positiveResponseRate'), value: (brand) => cell.share(positive(brand)?.responseRate), sampleReason: (brand) => positive(brand)?.reason ?? null },
+  ];
+  // The sheet's own empty cells left out for want of data, one sentence per reason ("Follow-ups answered, Conversations abandoned: fewer than 30 follow-ups.").
+  const sampleNotes = (brand: BrandDiagnostics): string[] => {
+    if (!diagnostics) return [];
+    const byReason = new Map<string, string[]>();
+    for (const column of columns) {
+      const reason = column.value(brand).value === null ? column.sampleReason?.(brand) : null;
+      if (!reason) continue;
+      const text = sampleReasonText(reason, diagnostics, inputs.format, t);
+      byReason.set(text, [...(byReason.get(text) ?? []), column.header]);
+    }
+    return [...byReason].map(([reason, headers]) => t('sheet.emptyReason', { columns: headers.join(', '), reason }));
+  };
+  const notesOf = (brand: BrandDiagnostics) =>
+    [
+      ...(inputs.emptyReasons.get(brand.id) ?? []),
+      ...sampleNotes(brand),
+      ...(diagnostics?.notes ?? []).filter((note) => note.brandId === brand.id || note.brandId === null).map((note) => t(`advice.note.${note.code}`, { brand: brand.name })),
+    ].join(' ');
+  return table(t('sheet.diagnostics'), diagnostics?.brands ?? [], [...columns, { header: t('sheet.notes'), value: (brand) => cell.text(notesOf(brand) || null) }]);
 }
 
 function examplesSheet(inputs: WorkbookInputs): WorkbookSheet {
