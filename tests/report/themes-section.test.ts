@@ -67,13 +67,18 @@ describe('what people write about', () => {
     const acme: Entry[] = [theme('billing', 40, 35), theme('coverage', 30, 27)].map((entry) => ({ ...entry, responseTimeMedianMin: null }));
     const rival: Entry[] = [theme('billing', 12, 6)];
     const thin: MetricsReport = { ...metrics, brands: metrics.brands.map((brand) => ({ ...brand, themes: brand.id === 'acme' ? acme : brand.id === 'rivalco' ? rival : [] })) };
-    const cells = (chartData({ metrics: thin, answeredWithin: null, format, t, palette: brandColours(thin.brands, '#0B5FFF'), primary: '#0B5FFF' }).themes?.inputs.datasets.cells ?? []) as Array<{ theme: string; brand: string; label: string }>;
+    const gridOf = (report: MetricsReport) => chartData({ metrics: report, answeredWithin: null, format, t, palette: brandColours(report.brands, '#0B5FFF'), primary: '#0B5FFF' }).themes?.inputs;
+    const cells = (gridOf(thin)?.datasets.cells ?? []) as Array<{ theme: string; brand: string; label: string }>;
     expect(cells.filter((cell) => cell.label !== '').map((cell) => [cell.theme, cell.brand, cell.label])).toEqual([
       ['billing', 'RivalCo', '50% · 12 †'],
       ['billing', 'Acme Telecom', '88% · 40'],
       ['coverage', 'Acme Telecom', '90% · 30'],
     ]);
     expect(buildThemes(thin, format, t, 'September 2017')?.notes.at(-1)).toBe('† A rate on fewer than 30 mentions needing an answer, or a time on fewer than 30 answered mentions: read it with care.');
+    // The chart has a slide of its own and may fall on the page after the table: it says what its mark means, and only when a cell carries it.
+    expect(gridOf(thin)?.notes).toEqual(['† A rate on fewer than 30 mentions needing an answer: read it with care.']);
+    const wide: MetricsReport = { ...thin, brands: thin.brands.map((brand) => ({ ...brand, themes: brand.id === 'acme' ? acme : brand.id === 'rivalco' ? [theme('billing', 30, 15)] : [] })) };
+    expect(gridOf(wide)?.notes).toEqual([]);
   });
 
   it('says when the competitors’ figure of a subject is one competitor’s or none’s, no median, and gives it no verdict', () => {

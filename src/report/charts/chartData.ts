@@ -5,6 +5,7 @@ import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { LOW_SAMPLE_MARK, spanSentence } from '../model/coverage.js';
 import { shownThemes, subjectMarks, themeGridBrands } from '../model/themes.js';
+import { THEME_MIN_MENTIONS } from '../../themes/index.js';
 import type { NativeChart, NativeSeries, NativeUnit } from '../model/types.js';
 import { BACKGROUND_GREY, BUCKET_COLOURS, type BrandPalette, colourOf, HEAT_SCHEMES, heatColour, SENTIMENT_COLOURS } from './palette.js';
 import { type AnsweredWithin, curveMinutes } from './curve-minutes.js';
@@ -498,8 +499,9 @@ function themeGrid({ metrics, t, format }: Context): ChartBuild | null {
     brands.map((brand) => {
       const own = (brand.themes ?? []).find((candidate) => candidate.name === theme.name);
       const rate = own && own.measured > 0 ? own.responseRate : null;
-      const label = rate === null || !own ? '' : `${format.percent(rate)} · ${format.count(own.measured)}${subjectMarks(own).rate ? ` ${LOW_SAMPLE_MARK}` : ''}`;
-      return { theme: theme.name, brand: brand.name, rate, label };
+      const marked = own !== undefined && rate !== null && subjectMarks(own).rate;
+      const label = rate === null || !own ? '' : `${format.percent(rate)} · ${format.count(own.measured)}${marked ? ` ${LOW_SAMPLE_MARK}` : ''}`;
+      return { theme: theme.name, brand: brand.name, rate, label, marked };
     }),
   );
   const cells = grid.flat();
@@ -508,7 +510,12 @@ function themeGrid({ metrics, t, format }: Context): ChartBuild | null {
   const brandNames = brands.map((brand) => brand.name);
   const series = grid.map((row, index) => ({ name: names[index] ?? '', colour: '#FFFFFF', values: row.map((cell) => cell.rate) }));
   return {
-    inputs: { datasets: { cells }, values: { themeOrder: names, brandOrder: brandNames } },
+    // The chart has a slide of its own, and may fall on the page after the subjects' table: it names its own mark.
+    inputs: {
+      datasets: { cells: cells.map(({ marked, ...cell }) => cell) },
+      values: { themeOrder: names, brandOrder: brandNames },
+      notes: cells.some((cell) => cell.marked) ? [t('chart.themes.lowSample', { minimum: format.count(THEME_MIN_MENTIONS) })] : [],
+    },
     native: [
       native({
         kind: 'heat',
