@@ -15,7 +15,7 @@ function clock(minutes: number): string {
  * names: consecutive days with the same openings are one range ("Mon–Fri 08:00–22:00;
  * Sat 10:00–18:00"), and a schedule kept in another timezone than the report's says which.
  */
-export function businessHoursText(hours: BusinessHours, format: Formatter): string {
+export function businessHoursText(hours: BusinessHours, format: Formatter, t: Translate): string {
   const names = format.weekdays();
   const openings = (weekday: number) =>
     hours.shifts
@@ -32,7 +32,7 @@ export function businessHoursText(hours: BusinessHours, format: Formatter): stri
     else runs.push({ first: weekday, last: weekday, text });
   }
   const days = (run: { first: number; last: number }) => (run.first === run.last ? names[run.first - 1] : `${names[run.first - 1]}–${names[run.last - 1]}`);
-  const schedule = runs.map((run) => `${days(run)} ${run.text}`).join('; ');
+  const schedule = runs.map((run) => `${days(run)} ${run.text}`).join(t('format.listSeparator'));
   return hours.timezone && hours.timezone !== format.timezone ? `${schedule} (${hours.timezone})` : schedule;
 }
 
@@ -44,6 +44,6 @@ export function businessHoursText(hours: BusinessHours, format: Formatter): stri
 export function businessHoursSettings(reported: ReadonlyArray<{ id: string; name: string }>, brands: readonly Brand[], format: Formatter, t: Translate): LabelledValue[] {
   return reported.flatMap((brand) => {
     const hours = brands.find((candidate) => candidate.id === brand.id)?.businessHours;
-    return hours ? [{ label: t('setting.businessHours', { brand: brand.name }), value: businessHoursText(hours, format) }] : [];
+    return hours ? [{ label: t('setting.businessHours', { brand: brand.name }), value: businessHoursText(hours, format, t) }] : [];
   });
 }

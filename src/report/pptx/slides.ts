@@ -305,8 +305,8 @@ function exampleSlides(deck: Deck): void {
 }
 
 /** A weekly schedule ("Mon–Fri 08:00–22:00; Sat 10:00–18:00") one group of days per line: the narrow column would break inside a time range. */
-function scheduleLines(value: string): TextRun[] {
-  const parts = value.split('; ');
+function scheduleLines(value: string, separator: string): TextRun[] {
+  const parts = value.split(separator);
   return parts.map((part, index) => ({ text: plainText(part), options: { breakLine: index < parts.length - 1 } }));
 }
 
@@ -318,7 +318,7 @@ function methodologySlides(deck: Deck): void {
     slide.addTable(
       [
         [{ text: plainText(heading), options: { colspan: 2, bold: true, color: 'FFFFFF', fill: { color: deck.primary } } }],
-        ...rows.map((row): TableRow => [{ text: plainText(row.label) }, { text: scheduleLines(row.value), options: { align: 'right' } }]),
+        ...rows.map((row): TableRow => [{ text: plainText(row.label) }, { text: scheduleLines(row.value, t('format.listSeparator')), options: { align: 'right' } }]),
       ],
       { ...deck.text(), x, y: CONTENT_TOP, w: half, colW: [half * 0.6, half * 0.4], fontSize: 11, border: { type: 'solid', pt: 0.5, color: RULE }, margin: 0.05 },
     );
