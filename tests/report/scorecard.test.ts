@@ -328,7 +328,7 @@ describe('mistakes scorecard', () => {
     expect(cell(fr, 'rival', 'negativeResponseRate').reasonText).toBe('pas de tonalité dans les données');
     expect(cell(fr, 'acme', 'responseRate').text).toBe('80\u00a0% †');
     expect(fr.legend.map((item) => item.symbol)).toEqual(['✓', '≈', '✗', '○', '—']);
-    expect(fr.definitions.find((row) => row.label === 'Comptes influents répondus')?.value).toContain('1\u202f000 abonnés');
+    expect(fr.definitions.find((row) => row.label === 'Comptes influents avec réponse')?.value).toContain('1\u202f000 abonnés');
   });
 
   it('makes no verdict against a median of one measured competitor, and says how many the median rests on', async () => {

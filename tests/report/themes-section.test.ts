@@ -59,6 +59,16 @@ describe('what people write about', () => {
     expect(section?.rows.map((row) => row.time.endsWith(' †'))).toEqual([true, true, true]);
     expect(section?.notes.at(-1)).toBe('† A rate on fewer than 30 mentions needing an answer, or a time on fewer than 30 answered mentions: read it with care.');
     expect(section?.rising).toEqual(['roaming: 10 mentions, +150% against September 2017 (4).']);
+    // Every change shown: no word on dashes. A change left out on a thin month is a dash the notes explain.
+    expect(section?.notes.some((note) => note.startsWith('— under'))).toBe(false);
+    const metrics = withSubjects();
+    const thinBefore: MetricsReport = {
+      ...metrics,
+      brands: metrics.brands.map((brand) => ({ ...brand, themes: (brand.themes ?? []).map((entry) => (entry.name === 'coverage' ? { ...entry, previousMentions: 12, change: null, changeReason: 'thin-previous-period' as const } : entry)) })),
+    };
+    const dashed = buildThemes(thinBefore, format, t, 'September 2017');
+    expect(dashed?.rows.find((row) => row.name === 'coverage')?.change).toBe('—');
+    expect(dashed?.notes.at(-1)).toBe('— under “Change”: fewer than 30 mentions of the subject in September 2017 or in this period, too few to compare.');
   });
 
   it('marks a cell of the subjects chart whose rate rests on fewer than 30 mentions, a competitor’s too, and then says what the mark means', () => {
@@ -76,9 +86,13 @@ describe('what people write about', () => {
     ]);
     expect(buildThemes(thin, format, t, 'September 2017')?.notes.at(-1)).toBe('† A rate on fewer than 30 mentions needing an answer, or a time on fewer than 30 answered mentions: read it with care.');
     // The chart has a slide of its own and may fall on the page after the table: it says what its mark means, and only when a cell carries it.
-    expect(gridOf(thin)?.notes).toEqual(['† A rate on fewer than 30 mentions needing an answer: read it with care.']);
-    const wide: MetricsReport = { ...thin, brands: thin.brands.map((brand) => ({ ...brand, themes: brand.id === 'acme' ? acme : brand.id === 'rivalco' ? [theme('billing', 30, 15)] : [] })) };
-    expect(gridOf(wide)?.notes).toEqual([]);
+    const blank = 'A blank cell: no mention of the subject to that brand needed an answer.';
+    expect(gridOf(thin)?.notes).toEqual(['† A rate on fewer than 30 mentions needing an answer: read it with care.', blank]);
+    const others = [theme('billing', 30, 15), theme('coverage', 31, 20)];
+    const full: MetricsReport = { ...thin, brands: thin.brands.map((brand) => ({ ...brand, themes: brand.id === 'acme' ? acme : others })) };
+    expect(gridOf(full)?.notes).toEqual([]);
+    const gaps: MetricsReport = { ...thin, brands: thin.brands.map((brand) => ({ ...brand, themes: brand.id === 'acme' ? acme : brand.id === 'rivalco' ? others : [] })) };
+    expect(gridOf(gaps)?.notes).toEqual([blank]);
   });
 
   it('says when the competitors’ figure of a subject is one competitor’s or none’s, no median, and gives it no verdict', () => {

@@ -510,11 +510,14 @@ function themeGrid({ metrics, t, format }: Context): ChartBuild | null {
   const brandNames = brands.map((brand) => brand.name);
   const series = grid.map((row, index) => ({ name: names[index] ?? '', colour: '#FFFFFF', values: row.map((cell) => cell.rate) }));
   return {
-    // The chart has a slide of its own, and may fall on the page after the subjects' table: it names its own mark.
+    // The chart has a slide of its own, and may fall on the page after the subjects' table: it says what its marks and blanks mean.
     inputs: {
       datasets: { cells: cells.map(({ marked, ...cell }) => cell) },
       values: { themeOrder: names, brandOrder: brandNames },
-      notes: cells.some((cell) => cell.marked) ? [t('chart.themes.lowSample', { minimum: format.count(THEME_MIN_MENTIONS) })] : [],
+      notes: [
+        ...(cells.some((cell) => cell.marked) ? [t('chart.themes.lowSample', { minimum: format.count(THEME_MIN_MENTIONS) })] : []),
+        ...(cells.some((cell) => cell.rate === null) ? [t('chart.themes.blank')] : []),
+      ],
     },
     native: [
       native({

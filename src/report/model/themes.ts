@@ -103,6 +103,7 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
     .map((theme) => t('themes.risingLine', { theme: theme.name, mentions: format.count(theme.mentions), previous: format.count(theme.previousMentions), change: format.signedPercent(theme.change), period: previousLabel }));
   const notes = [t('themes.noteMinimum', { minimum: format.count(THEME_MIN_MENTIONS), competitors: format.count(MIN_COMPETITORS) }), t('themes.noteSeveral')];
   if (themesMarked(metrics)) notes.push(t('themes.noteLowSample', { minimum: format.count(THEME_MIN_MENTIONS) }));
+  if (themes.some((theme) => theme.change === null && theme.changeReason !== null)) notes.push(t('themes.noteThinChange', { missing: format.missing, minimum: format.count(THEME_MIN_MENTIONS), previous: previousLabel }));
   return { rows, rising, notes };
 }
 
