@@ -63,6 +63,13 @@ describe('replybench demo', () => {
     expect(text).not.toMatch(/<script|<img|=HYPERLINK|DROP TABLE|javascript:/);
   });
 
+  it('prints the scorecard with its key and the notes on its marks on the same page (the key had fallen to the next one)', () => {
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfPath()], { encoding: 'utf8' }))?.[1]);
+    const texts = Array.from({ length: pages }, (_, index) => execFileSync('pdftotext', ['-f', String(index + 1), '-l', String(index + 1), pdfPath(), '-'], { encoding: 'utf8' }));
+    const page = texts.find((text) => text.includes('Mistakes scorecard')) ?? '';
+    for (const part of ['Competitor median', 'How to read the cells', 'not comparable', '† A rate or a time resting on fewer than 30 mentions']) expect(page).toContain(part);
+  });
+
   it('shows the client no config key, JSON field, CLI flag, store table or path on any page, slide or client sheet', async () => {
     const report = join(outDir, 'report');
     const fields = jsonFields(JSON.parse(readFileSync(join(report, 'metrics.json'), 'utf8')));
