@@ -95,6 +95,25 @@ describe('what people write about', () => {
     expect(gridOf(gaps)?.notes).toEqual([blank]);
   });
 
+  it('marks the competitors’ time of a subject when a competitor it counts answered fewer than 30 mentions of it, and says so', () => {
+    const metrics = withSubjects();
+    const withRival = (rival: Entry[]): MetricsReport => ({ ...metrics, brands: metrics.brands.map((brand) => (brand.id === 'rivalco' ? { ...brand, themes: rival } : brand)) });
+    // RivalCo counts on billing (40 measured mentions) but answered 10 of them: the median time rests on 10 answers.
+    const thin = buildThemes(withRival([theme('billing', 40, 10)]), format, t, 'September 2017');
+    expect(thin?.rows.map((row) => [row.name, row.competitorTime])).toEqual([
+      ['billing', '30\u00a0min †'],
+      ['coverage', '1\u00a0h'],
+      ['roaming', '—'],
+    ]);
+    expect(thin?.notes).toContain('A † beside the competitors’ time: one of the competitors it rests on answered fewer than 30 mentions of the subject.');
+    // 30 answers, or a competitor the median does not count (12 measured mentions), leave the time unmarked.
+    for (const rival of [[theme('billing', 40, 30)], [theme('billing', 12, 3)]]) {
+      const section = buildThemes(withRival(rival), format, t, 'September 2017');
+      expect(section?.rows[0]?.competitorTime).toBe('30\u00a0min');
+      expect(section?.notes.some((note) => note.includes('competitors’ time'))).toBe(false);
+    }
+  });
+
   it('says when the competitors’ figure of a subject is one competitor’s or none’s, no median, and gives it no verdict', () => {
     const metrics = withSubjects();
     const outage = theme('outage', 51, 41, {}, { competitorRate: 0.51, competitorTimeMedianMin: 210, competitorsMeasured: 1, gap: 0.29, worstRank: null });

@@ -54,6 +54,19 @@ export function subjectMarks(theme: ClientTheme): { rate: boolean; time: boolean
   return { rate: lowSample(theme.measured), time: theme.responseTimeMedianMin !== null && lowSample(theme.answered) };
 }
 
+/**
+ * The competitors' median time of a subject rests on a time of fewer than 30 answered mentions when one of the
+ * competitors it counts (those with 30 measured mentions of the subject, benchmarks.sql) answered fewer.
+ */
+function thinCompetitorTime(metrics: MetricsReport, theme: ClientTheme): boolean {
+  if (theme.benchmark?.competitorTimeMedianMin == null) return false;
+  return metrics.brands.some(
+    (brand) =>
+      brand.role === 'competitor' &&
+      (brand.themes ?? []).some((own) => own.name === theme.name && own.source === theme.source && own.measured >= THEME_MIN_MENTIONS && own.responseTimeMedianMin !== null && lowSample(own.answered)),
+  );
+}
+
 /** The brands the subjects chart gives a column: those with a response rate, in leaderboard order. */
 export function themeGridBrands(metrics: MetricsReport): BrandMetrics[] {
   return leaderboardOrder(metrics).filter((brand) => brand.responseRate !== null);
@@ -67,7 +80,7 @@ export function themesMarked(metrics: MetricsReport): boolean {
     const marks = subjectMarks(theme);
     return marks.rate || marks.time;
   };
-  return shown.some(marked) || themeGridBrands(metrics).some((brand) => (brand.themes ?? []).some((theme) => names.has(theme.name) && subjectMarks(theme).rate));
+  return shown.some((theme) => marked(theme) || thinCompetitorTime(metrics, theme)) || themeGridBrands(metrics).some((brand) => (brand.themes ?? []).some((theme) => names.has(theme.name) && subjectMarks(theme).rate));
 }
 
 /** Null when the metrics carry no themes for the client (none configured, none found, or a metrics file without them). */
@@ -93,7 +106,10 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
       rate: theme.measured === 0 ? format.missing : `${t('themes.rateOf', { rate: format.percent(theme.responseRate), measured: format.count(theme.measured) })}${marks.rate ? ` ${LOW_SAMPLE_MARK}` : ''}`,
       time: `${format.duration(theme.responseTimeMedianMin)}${marks.time ? ` ${LOW_SAMPLE_MARK}` : ''}`,
       competitorRate: benchmark?.competitorRate == null ? format.missing : ofCompetitors(format.percent(benchmark.competitorRate)),
-      competitorTime: benchmark?.competitorTimeMedianMin == null ? format.missing : ofCompetitors(format.duration(benchmark.competitorTimeMedianMin)),
+      competitorTime:
+        benchmark?.competitorTimeMedianMin == null
+          ? format.missing
+          : `${ofCompetitors(format.duration(benchmark.competitorTimeMedianMin))}${thinCompetitorTime(metrics, theme) ? ` ${LOW_SAMPLE_MARK}` : ''}`,
       tone,
       symbol: tone === null ? null : TONE_SYMBOLS[tone],
     };
@@ -103,6 +119,7 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
     .map((theme) => t('themes.risingLine', { theme: theme.name, mentions: format.count(theme.mentions), previous: format.count(theme.previousMentions), change: format.signedPercent(theme.change), period: previousLabel }));
   const notes = [t('themes.noteMinimum', { minimum: format.count(THEME_MIN_MENTIONS), competitors: format.count(MIN_COMPETITORS) }), t('themes.noteSeveral')];
   if (themesMarked(metrics)) notes.push(t('themes.noteLowSample', { minimum: format.count(THEME_MIN_MENTIONS) }));
+  if (themes.some((theme) => thinCompetitorTime(metrics, theme))) notes.push(t('themes.noteCompetitorTime', { minimum: format.count(THEME_MIN_MENTIONS) }));
   if (themes.some((theme) => theme.change === null && theme.changeReason !== null)) notes.push(t('themes.noteThinChange', { missing: format.missing, minimum: format.count(THEME_MIN_MENTIONS), previous: previousLabel }));
   return { rows, rising, notes };
 }
