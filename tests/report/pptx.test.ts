@@ -10,11 +10,15 @@ import type { MetricsReport } from '../../src/metrics/types.js';
 import type { ImprovementItem } from '../../src/report/advice/types.js';
 import { LANGUAGES, type Language } from '../../src/report/i18n/language.js';
 import { writeReport, type WrittenReport } from '../../src/report/index.js';
+import { translator } from '../../src/report/i18n/strings.js';
+import { buildReportModel } from '../../src/report/model/buildModel.js';
+import { buildDeck } from '../../src/report/pptx/buildDeck.js';
 import { CONTENT_W, titleSize } from '../../src/report/pptx/deck.js';
 import { ReportTemplate } from '../../src/report/template.js';
 import type { Store } from '../../src/store/database.js';
 import { TONE_COLOURS } from '../../src/report/charts/palette.js';
-import { METRICS_FIXTURE_PLAN, metricsFixtureConfig, metricsFixtureStore } from './fixtureStore.js';
+import { fixtureConfig, METRICS_FIXTURE_PLAN, metricsFixtureConfig, metricsFixtureStore } from './fixtureStore.js';
+import { fixtureMetrics } from './helpers.js';
 
 const out = mkdtempSync(join(tmpdir(), 'replybench-pptx-'));
 const HOSTILE_TEXT = "=cmd|' /C calc'!A0 <script>alert('x')</script> & \u0007bell\u0000 \u202eevil";
@@ -166,19 +170,32 @@ describe('report.pptx', () => {
     }
   });
 
-  it('gives the warnings a slide of their own after the settings, which grow with each brand’s business hours', async () => {
+  it('puts the warnings after the settings, never on them (they grow with each brand’s business hours): under the coverage table when a few lines fit there, on a slide of their own otherwise', async () => {
     for (const lang of ['en', 'es'] as const) {
       const s = strings[lang];
       const slides = numbered(await parts(report(lang).pptx), 'ppt/slides');
       const at = slides.findIndex((xml) => slideTitle(xml) === s['section.methodology']);
       const settings = texts(slides[at] ?? '').join('\n');
-      const next = slides[at + 1] ?? '';
-      expect([lang, slideTitle(next)]).toEqual([lang, `${s['section.methodology']}: ${s['methodology.warnings']}`]);
       expect(settings).toContain(s['methodology.settings']);
       expect(settings).not.toContain(s['methodology.warnings']);
-      // Its bullets: the title, the footer and at least one line more.
-      expect(texts(next).length).toBeGreaterThan(2);
     }
+    const template = ReportTemplate.open(undefined);
+    const t = translator(template.strings('en'), 'en');
+    const { model } = await buildReportModel({ metrics: fixtureMetrics(), config: fixtureConfig(), facts: null, template, language: 'en' });
+    expect(model.coverage.length).toBeGreaterThan(0);
+    const deckWith = async (warnings: string[]) => {
+      const path = join(out, `warnings-${warnings.length}.pptx`);
+      writeFileSync(path, await buildDeck({ model: { ...model, warnings, absent: [] }, t }));
+      return numbered(await parts(path), 'ppt/slides');
+    };
+    const few = await deckWith(['Only one warning.']);
+    const coverage = few.find((xml) => slideTitle(xml) === 'Coverage of the data') ?? '';
+    expect(texts(coverage)).toEqual(expect.arrayContaining(['Warnings', 'Only one warning.']));
+    expect(few.some((xml) => slideTitle(xml) === 'Methodology and data quality: Warnings')).toBe(false);
+    const many = await deckWith(Array.from({ length: 6 }, (_, index) => `Warning ${index + 1}.`));
+    const own = many.findIndex((xml) => slideTitle(xml) === 'Methodology and data quality: Warnings');
+    expect(texts(many[own] ?? '')).toEqual(expect.arrayContaining(['Warning 1.', 'Warning 6.']));
+    expect(texts(many.find((xml) => slideTitle(xml) === 'Coverage of the data') ?? '')).not.toContain('Warning 1.');
   });
 
   it('writes a brand’s business hours on the settings slide one group of days per line, never broken inside a time range', async () => {
@@ -187,6 +204,20 @@ describe('report.pptx', () => {
     const words = texts(settings);
     expect(words).toContain('Lun.–Ven. 09:00–18:00');
     expect(words).toContain('Sam. 10:00–14:00');
+  });
+
+  it('sets no text under 8 pt on a slide or in a chart, and writes the value on each bar of a bar chart', async () => {
+    for (const lang of ['en', 'es', 'fr'] as const) {
+      const files = await parts(report(lang).pptx);
+      const xml = [...numbered(files, 'ppt/slides'), ...numbered(files, 'ppt/charts')].join('');
+      const sizes = [...xml.matchAll(/\bsz="(\d+)"/g)].map((match) => Number(match[1]));
+      expect(sizes.length).toBeGreaterThan(100);
+      expect([lang, sizes.filter((size) => size < 800)]).toEqual([lang, []]);
+      // Every bar chart (clustered bars, not the stacked shares) labels its values.
+      const barCharts = numbered(files, 'ppt/charts').filter((chart) => /<c:barChart>/.test(chart) && !/<c:grouping val="percentStacked"\/>/.test(chart));
+      expect(barCharts.length).toBeGreaterThan(0);
+      for (const chart of barCharts) expect(chart).toMatch(/<c:showVal val="1"\/>/);
+    }
   });
 
   it('sizes every section title so that it stays on the one line of its title box, in every language', () => {

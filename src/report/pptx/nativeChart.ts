@@ -106,7 +106,12 @@ function bars(deck: Deck, slide: Slide, chart: NativeChart, frame: Frame): void 
     showLegend: !byCategory,
   };
   if (!chart.interval) {
-    slide.addChart(deck.pptx.ChartType.bar, chartData(labels, series), { ...frameOptions(deck, chart, frame), ...bar });
+    // Each bar says its value, as in the PDF: a 6-minute median is no visible bar on an axis of 30 hours.
+    const values: Pptx.default.IChartOpts =
+      chart.kind === 'bar'
+        ? { showValue: true, dataLabelPosition: 'outEnd', dataLabelColor: INK, dataLabelFontSize: series.length > 1 ? 8 : 10, dataLabelFontFace: FONT, dataLabelFormatCode: chart.unit === 'hours' ? '0.0" h"' : numberFormat(deck, chart) }
+        : {};
+    slide.addChart(deck.pptx.ChartType.bar, chartData(labels, series), { ...frameOptions(deck, chart, frame), ...bar, ...values });
     return;
   }
   const interval: NativeSeries[] = [
@@ -191,8 +196,8 @@ function heatTable(deck: Deck, slide: Slide, chart: NativeChart, frame: Frame): 
     y: frame.y + 0.32,
     w: frame.w,
     colW: [dayW, ...hours.map(() => (frame.w - dayW) / Math.max(1, hours.length))],
-    // Twenty-four hours need small type; a few brands' columns do not.
-    fontSize: hours.length > 12 ? 7 : 10,
+    // Twenty-four hours need small type, 8 pt at least on a slide; a few brands' columns do not.
+    fontSize: hours.length > 12 ? 8 : 10,
     rowH: Math.min(hours.length > 12 ? 0.3 : 0.4, (frame.h - 0.35) / (rows.length + 1)),
     border: { type: 'solid', pt: 0.5, color: RULE },
     margin: 0.01,

@@ -4,7 +4,7 @@ import { shortenText } from '../model/examples.js';
 import { SECTION_CHARTS, SECTION_TITLES } from '../model/sections.js';
 import type { LabelledValue, MentionExample } from '../model/types.js';
 import { hexColour, tint } from './colours.js';
-import { chunks, CONTENT_BOTTOM, CONTENT_TOP, CONTENT_W, type Deck, LEFT, MUTED, RULE, SLIDE_W, type TableCell, type TableRow, type TextRun } from './deck.js';
+import { chunks, CONTENT_BOTTOM, CONTENT_TOP, CONTENT_W, type Deck, LEFT, MUTED, RULE, type Slide, SLIDE_W, type TableCell, type TableRow, type TextRun } from './deck.js';
 import { rasterLogo } from './image.js';
 import { addNativeChart } from './nativeChart.js';
 import { plainText } from './plainText.js';
@@ -98,8 +98,8 @@ function summarySlide(deck: Deck): void {
   deck.notes(slide, model.kpiNotes, 5.85);
 }
 
-function headerCell(deck: Deck, text: string, align: 'left' | 'right' | 'center'): TableCell {
-  return { text: plainText(text), options: { bold: true, color: 'FFFFFF', fill: { color: deck.primary }, valign: 'bottom', align } };
+function headerCell(deck: Deck, text: string, align: 'left' | 'right' | 'center', fontSize?: number): TableCell {
+  return { text: plainText(text), options: { bold: true, color: 'FFFFFF', fill: { color: deck.primary }, valign: 'bottom', align, ...(fontSize ? { fontSize } : {}) } };
 }
 
 function leaderboardSlides(deck: Deck): void {
@@ -107,9 +107,10 @@ function leaderboardSlides(deck: Deck): void {
   const board = model.leaderboard;
   const rateColumn = board.columns.findIndex((column) => column.hint !== null);
   const header: TableRow = [];
+  // Headers a size under the figures: a column an inch wide breaks a long word of Spanish or French at 12 pt ("Respondida|s en 1 h").
   board.columns.forEach((column, index) => {
-    header.push(headerCell(deck, column.label, index === 0 ? 'left' : 'right'));
-    if (index === rateColumn && column.hint) header.push(headerCell(deck, column.hint, 'right'));
+    header.push(headerCell(deck, column.label, index === 0 ? 'left' : 'right', 10));
+    if (index === rateColumn && column.hint) header.push(headerCell(deck, column.hint, 'right', 10));
   });
   const rows: TableRow[] = board.rows.map((row) => {
     const fill = row.isClient ? { fill: { color: tint(deck.primary, 0.88) } } : {};
@@ -154,7 +155,7 @@ function scorecardSlides(deck: Deck): void {
     {
       text: [
         { text: plainText(row.brandName), options: { bold: row.isClient, breakLine: true } },
-        { text: plainText(row.sample), options: { fontSize: 7, color: MUTED } },
+        { text: plainText(row.sample), options: { fontSize: 8, color: MUTED } },
       ],
       options: row.isClient ? { fill: { color: tint(deck.primary, 0.88) } } : {},
     },
@@ -163,8 +164,8 @@ function scorecardSlides(deck: Deck): void {
       const runs: TableCell[] = [];
       if (cell.symbol) runs.push({ text: `${cell.symbol} `, options: { bold: true, color: hexColour(colours?.ink ?? '#52606D') } });
       runs.push({ text: plainText(cell.text), options: { bold: row.isClient, breakLine: cell.reasonText !== null } });
-      if (cell.rank) runs.push({ text: ` ${plainText(cell.rank)}`, options: { fontSize: 7, color: MUTED } });
-      if (cell.reasonText) runs.push({ text: plainText(cell.reasonText), options: { fontSize: 7, color: MUTED } });
+      if (cell.rank) runs.push({ text: ` ${plainText(cell.rank)}`, options: { fontSize: 8, color: MUTED } });
+      if (cell.reasonText) runs.push({ text: plainText(cell.reasonText), options: { fontSize: 8, color: MUTED } });
       return { text: runs, options: { align: 'center', ...(colours ? { fill: { color: hexColour(colours.fill) } } : {}) } };
     }),
   ]);
@@ -173,7 +174,7 @@ function scorecardSlides(deck: Deck): void {
     ...card.medians.map((value, index): TableCell => ({
       text: [
         { text: plainText(value), options: { bold: true, breakLine: true } },
-        { text: plainText(card.medianNotes[index] ?? ''), options: { fontSize: 7, color: MUTED } },
+        { text: plainText(card.medianNotes[index] ?? ''), options: { fontSize: 8, color: MUTED } },
       ],
       options: { align: 'center' },
     })),
@@ -233,8 +234,8 @@ function themeSlides(deck: Deck): void {
     if (row.symbol) rate.push({ text: `${row.symbol} `, options: { bold: true, color: hexColour(colours?.ink ?? '#52606D') } });
     rate.push({ text: plainText(row.rate) });
     return [
-      { text: [{ text: plainText(row.name), options: { bold: true, breakLine: true } }, { text: plainText(row.source), options: { fontSize: 7, color: MUTED } }] },
-      { text: [{ text: plainText(row.mentions), options: { breakLine: true } }, { text: plainText(row.share), options: { fontSize: 7, color: MUTED } }], options: { align: 'right' } },
+      { text: [{ text: plainText(row.name), options: { bold: true, breakLine: true } }, { text: plainText(row.source), options: { fontSize: 8, color: MUTED } }] },
+      { text: [{ text: plainText(row.mentions), options: { breakLine: true } }, { text: plainText(row.share), options: { fontSize: 8, color: MUTED } }], options: { align: 'right' } },
       { text: plainText(row.change), options: { align: 'right' } },
       { text: rate, options: { align: 'right', ...(colours ? { fill: { color: hexColour(colours.fill) } } : {}) } },
       { text: plainText(row.time), options: { align: 'right' } },
@@ -324,23 +325,32 @@ function methodologySlides(deck: Deck): void {
     );
   pairs(t('methodology.settings'), model.settings, LEFT);
   pairs(t('methodology.dataQuality'), model.dataQuality, LEFT + half + 0.4);
-  // On a slide of their own: the settings grow with each brand's business hours, and a table's height is known only once it is drawn.
+  // Not under the settings: they grow with each brand's business hours, and a table's height is known only once it is drawn.
   const warnings = model.warnings.length > 0 ? model.warnings : [t('warning.none')];
-  deck.contentSlide(t('deck.sectionPart', { section: t('section.methodology'), title: t('methodology.warnings') })).addText(
-    [
-      ...warnings.map((warning) => ({ text: plainText(warning), options: { bullet: model.warnings.length > 0, breakLine: true, paraSpaceAfter: 6 } })),
-      ...model.absent.map((line) => ({ text: plainText(line), options: { bullet: true, breakLine: true, paraSpaceAfter: 6 } })),
-    ],
-    { ...deck.text(), x: LEFT, y: CONTENT_TOP, w: CONTENT_W, h: CONTENT_BOTTOM - CONTENT_TOP, fontSize: 14, valign: 'top', fit: 'shrink' },
-  );
-  coverageSlide(deck);
+  const lines: TextRun[] = [
+    ...warnings.map((warning) => ({ text: plainText(warning), options: { bullet: model.warnings.length > 0, breakLine: true, paraSpaceAfter: 6 } })),
+    ...model.absent.map((line) => ({ text: plainText(line), options: { bullet: true, breakLine: true, paraSpaceAfter: 6 } })),
+  ];
+  const below = coverageSlide(deck);
+  // Under the coverage table when a few lines fit there; a slide of their own otherwise (one line on a slide read as a slide left empty).
+  if (below && CONTENT_BOTTOM - below.top >= WARNINGS_MIN_HEIGHT && lines.length <= 4) {
+    below.slide.addText([{ text: plainText(t('methodology.warnings')), options: { bold: true, breakLine: true, paraSpaceAfter: 4 } }, ...lines], { ...deck.text(), x: LEFT, y: below.top, w: CONTENT_W, h: CONTENT_BOTTOM - below.top, fontSize: 12, valign: 'top', fit: 'shrink' });
+  } else {
+    deck.contentSlide(t('deck.sectionPart', { section: t('section.methodology'), title: t('methodology.warnings') })).addText(lines, { ...deck.text(), x: LEFT, y: CONTENT_TOP, w: CONTENT_W, h: CONTENT_BOTTOM - CONTENT_TOP, fontSize: 14, valign: 'top', fit: 'shrink' });
+  }
   definitionSlides(deck);
 }
 
-/** What each brand's figures rest on, with its data span: the PDF's coverage table. */
-function coverageSlide(deck: Deck): void {
+/** The height the warnings need under the coverage table, in inches: their heading and a few lines. */
+const WARNINGS_MIN_HEIGHT = 1.6;
+/** The coverage table's header (titles of up to three lines) and rows, in inches, as drawn at 10 pt. */
+const COVERAGE_HEADER_H = 0.65;
+const COVERAGE_ROW_H = 0.32;
+
+/** What each brand's figures rest on, with its data span: the PDF's coverage table; where the room under it starts. */
+function coverageSlide(deck: Deck): { slide: Slide; top: number } | null {
   const { model, t } = deck;
-  if (model.coverage.length === 0) return;
+  if (model.coverage.length === 0) return null;
   const slide = deck.contentSlide(t('methodology.coverage'));
   slide.addText(plainText(t('methodology.coverageIntro')), { ...deck.text(), x: LEFT, y: CONTENT_TOP, w: CONTENT_W, h: 0.6, fontSize: 11, color: MUTED, valign: 'top', fit: 'shrink' });
   const headings = ['leaderboard.brand', 'coverage.brandPosts', 'coverage.inboundMeasured', 'coverage.noAnswer', 'coverage.span', 'coverage.days', 'coverage.listedResponsesMissing', 'coverage.repliesWithMissingParent'];
@@ -351,7 +361,19 @@ function coverageSlide(deck: Deck): void {
       options: { align: index === 0 ? ('left' as const) : ('right' as const) },
     })),
   );
-  slide.addTable([header, ...rows], { ...deck.text(), x: LEFT, y: CONTENT_TOP + 0.7, w: CONTENT_W, colW: [2.0, ...headings.slice(1).map(() => (CONTENT_W - 2.0) / (headings.length - 1))], fontSize: 10, border: { type: 'solid', pt: 0.5, color: RULE }, margin: 0.05 });
+  const tableTop = CONTENT_TOP + 0.7;
+  slide.addTable([header, ...rows], {
+    ...deck.text(),
+    x: LEFT,
+    y: tableTop,
+    w: CONTENT_W,
+    colW: [2.0, ...headings.slice(1).map(() => (CONTENT_W - 2.0) / (headings.length - 1))],
+    rowH: [COVERAGE_HEADER_H, ...rows.map(() => COVERAGE_ROW_H)],
+    fontSize: 10,
+    border: { type: 'solid', pt: 0.5, color: RULE },
+    margin: 0.05,
+  });
+  return { slide, top: tableTop + COVERAGE_HEADER_H + rows.length * COVERAGE_ROW_H + 0.3 };
 }
 
 /** The plain-language definitions: one slide, in two columns. */
