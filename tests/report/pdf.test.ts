@@ -162,6 +162,13 @@ describe('the printed report', () => {
     }
   });
 
+  it('keeps the coverage table whole on one page with its title and introduction (a short table was split 3 rows and 2)', () => {
+    const html = readFileSync(report('en').html, 'utf8');
+    expect(html).toMatch(/<div class="keep-whole">\s*<h3>Coverage of the data<\/h3>\s*<p class="intro">[^<]*<\/p>\s*<table class="files coverage">[\s\S]*?<\/table>\s*<\/div>/);
+    const css = readFileSync(new URL('../../report-templates/default/style.css', import.meta.url), 'utf8');
+    expect(css).toMatch(/\.keep-whole \{ break-inside: avoid;/);
+  });
+
   it('puts ink in every chart area of the printed pages', () => {
     const pdf = report('en').pdf ?? '';
     const pages = pdfPages(pdf);
