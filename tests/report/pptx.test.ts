@@ -198,6 +198,31 @@ describe('report.pptx', () => {
     expect(texts(many.find((xml) => slideTitle(xml) === 'Coverage of the data') ?? '')).not.toContain('Warning 1.');
   });
 
+  it('lists the files imported, as the PDF does: under the data quality when they fit there, on a slide of their own otherwise', async () => {
+    const slides = numbered(await parts(report('en').pptx), 'ppt/slides');
+    // The fixture's store holds no import record: the slide says so, as the PDF does.
+    const settings = texts(slides.find((xml) => slideTitle(xml) === 'Methodology and data quality') ?? '');
+    expect(settings).toContain('No import records were available for this report.');
+    const template = ReportTemplate.open(undefined);
+    const t = translator(template.strings('en'), 'en');
+    const { model } = await buildReportModel({ metrics: fixtureMetrics(), config: fixtureConfig(), facts: null, template, language: 'en' });
+    // The data quality of a store with import records: eight rows, as the files' counts add four.
+    const dataQuality = Array.from({ length: 8 }, (_, index) => ({ label: `Quality ${index + 1}`, value: '0' }));
+    const deckWith = async (count: number) => {
+      const importedFiles = Array.from({ length: count }, (_, index) => ({ file: `export-${index + 1}.csv`, format: 'Talkwalker', rowsRead: '10', imported: '9', rejected: '1' }));
+      const path = join(out, `files-${count}.pptx`);
+      writeFileSync(path, await buildDeck({ model: { ...model, dataQuality, importedFiles, importedFilesMore: null }, t }));
+      return numbered(await parts(path), 'ppt/slides');
+    };
+    const few = await deckWith(3);
+    expect(texts(few.find((xml) => slideTitle(xml) === 'Methodology and data quality') ?? '')).toEqual(expect.arrayContaining(['Files imported', 'File', 'Format', 'Rows read', 'Imported', 'Rejected', 'export-1.csv', 'export-3.csv']));
+    expect(few.some((xml) => slideTitle(xml) === 'Methodology and data quality: Files imported')).toBe(false);
+    // Twelve, the most the model lists, do not fit under them.
+    const many = await deckWith(12);
+    expect(texts(many.find((xml) => slideTitle(xml) === 'Methodology and data quality: Files imported') ?? '')).toEqual(expect.arrayContaining(['export-1.csv', 'export-12.csv']));
+    expect(texts(many.find((xml) => slideTitle(xml) === 'Methodology and data quality') ?? '')).not.toContain('export-1.csv');
+  });
+
   it('writes a brand’s business hours on the settings slide one group of days per line, never broken inside a time range', async () => {
     const slides = numbered(await parts(report('fr').pptx), 'ppt/slides');
     const settings = slides.find((xml) => slideTitle(xml) === ReportTemplate.open(undefined).strings('fr')['section.methodology']) ?? '';

@@ -315,16 +315,20 @@ function methodologySlides(deck: Deck): void {
   const { model, t } = deck;
   const slide = deck.contentSlide(t('section.methodology'));
   const half = (CONTENT_W - 0.4) / 2;
-  const pairs = (heading: string, rows: LabelledValue[], x: number) =>
+  const pairs = (heading: string, rows: LabelledValue[], x: number, labelShare = 0.6, rowH?: number) =>
     slide.addTable(
       [
         [{ text: plainText(heading), options: { colspan: 2, bold: true, color: 'FFFFFF', fill: { color: deck.primary } } }],
         ...rows.map((row): TableRow => [{ text: plainText(row.label) }, { text: scheduleLines(row.value, t('format.listSeparator')), options: { align: 'right' } }]),
       ],
-      { ...deck.text(), x, y: CONTENT_TOP, w: half, colW: [half * 0.6, half * 0.4], fontSize: 11, border: { type: 'solid', pt: 0.5, color: RULE }, margin: 0.05 },
+      { ...deck.text(), x, y: CONTENT_TOP, w: half, colW: [half * labelShare, half * (1 - labelShare)], ...(rowH ? { rowH } : {}), fontSize: 11, border: { type: 'solid', pt: 0.5, color: RULE }, margin: 0.05 },
     );
   pairs(t('methodology.settings'), model.settings, LEFT);
-  pairs(t('methodology.dataQuality'), model.dataQuality, LEFT + half + 0.4);
+  // The data quality's rows, a label and a count, are one line each: drawn at a fixed height, the room under them is known.
+  pairs(t('methodology.dataQuality'), model.dataQuality, LEFT + half + 0.4, 0.8, PAIR_ROW_H);
+  const filesTop = CONTENT_TOP + (model.dataQuality.length + 1) * PAIR_ROW_H + 0.3;
+  if (filesTop + (model.importedFiles.length + 2) * FILE_ROW_H + (model.importedFilesMore ? 0.3 : 0) <= CONTENT_BOTTOM) filesTable(deck, slide, { x: LEFT + half + 0.4, y: filesTop, w: half });
+  else filesTable(deck, deck.contentSlide(t('deck.sectionPart', { section: t('section.methodology'), title: t('methodology.files') })), { x: LEFT, y: CONTENT_TOP, w: CONTENT_W });
   // Not under the settings: they grow with each brand's business hours, and a table's height is known only once it is drawn.
   const warnings = model.warnings.length > 0 ? model.warnings : [t('warning.none')];
   const lines: TextRun[] = [
@@ -339,6 +343,28 @@ function methodologySlides(deck: Deck): void {
     deck.contentSlide(t('deck.sectionPart', { section: t('section.methodology'), title: t('methodology.warnings') })).addText(lines, { ...deck.text(), x: LEFT, y: CONTENT_TOP, w: CONTENT_W, h: CONTENT_BOTTOM - CONTENT_TOP, fontSize: 14, valign: 'top', fit: 'shrink' });
   }
   definitionSlides(deck);
+}
+
+/** A row of the settings and data-quality tables, and of the files imported, in inches (one line at 11 and 9 pt). */
+const PAIR_ROW_H = 0.3;
+const FILE_ROW_H = 0.27;
+
+/** The files the report rests on, as the PDF's appendix lists them: name, export tool, rows read, imported and rejected. */
+function filesTable(deck: Deck, slide: Slide, frame: { x: number; y: number; w: number }): void {
+  const { model, t } = deck;
+  if (model.importedFiles.length === 0) {
+    slide.addText(plainText(t('methodology.noFiles')), { ...deck.text(), ...frame, h: 0.4, fontSize: 11, color: MUTED });
+    return;
+  }
+  const headings = ['methodology.file', 'methodology.format', 'methodology.rowsRead', 'methodology.imported', 'methodology.rejected'];
+  const title: TableRow = [{ text: plainText(t('methodology.files')), options: { colspan: headings.length, bold: true, color: 'FFFFFF', fill: { color: deck.primary } } }];
+  const header: TableRow = headings.map((key, index) => ({ text: plainText(t(key)), options: { bold: true, color: MUTED, align: index < 2 ? ('left' as const) : ('right' as const) } }));
+  const rows: TableRow[] = model.importedFiles.map((file) =>
+    [file.file, file.format, file.rowsRead, file.imported, file.rejected].map((text, index) => ({ text: plainText(text), options: { align: index < 2 ? ('left' as const) : ('right' as const) } })),
+  );
+  const colW = [0.36, 0.19, 0.15, 0.15, 0.15].map((share) => frame.w * share);
+  slide.addTable([title, header, ...rows], { ...deck.text(), ...frame, colW, rowH: FILE_ROW_H, fontSize: 9, border: { type: 'solid', pt: 0.5, color: RULE }, margin: 0.04, valign: 'middle' });
+  if (model.importedFilesMore) slide.addText(plainText(model.importedFilesMore), { ...deck.text(), x: frame.x, y: frame.y + (rows.length + 2) * FILE_ROW_H + 0.05, w: frame.w, h: 0.3, fontSize: 9, color: MUTED });
 }
 
 /** The height the warnings need under the coverage table, in inches: their heading and a few lines. */
