@@ -233,7 +233,8 @@ describe('mistakes scorecard', () => {
     const exportLacks = (brand: string) => `No business hours are set for ${brand}. The export has no follower counts for ${brand}. The export has no sentiment for ${brand}.`;
     expect(notes.Rival).toBe(`Canned replies: fewer than 100 replies. ${exportLacks('Rival')}`);
     expect(notes.Ghost).toBe(`${columns.join(', ')}: no posts of the brand in the data. ${exportLacks('Ghost')}`);
-    expect(notes.Acme).toBe('');
+    // Acme's rate in its business hours is shown, on 10 mentions: the sheet says so, as the scorecard's † does.
+    expect(notes.Acme).toBe('Answered in business hours: 10 mentions, fewer than 30: read it with care.');
     // French puts a space before the colon.
     const { model: fr } = await buildReportModel({ metrics: thin, config: configWith(), facts: null, template, language: 'fr' });
     const frSheet = fr.workbook.sheets.find((candidate) => candidate.name === translator(template.strings('fr'), 'fr')('sheet.diagnostics'));
@@ -256,6 +257,8 @@ describe('mistakes scorecard', () => {
             ? {
                 ...brand,
                 followThrough: { ...brand.followThrough, answeredShare: null, responseTimeMedianMin: null, abandonedShare: null, reason: 'too-few-follow-ups' as const },
+                // 14 mentions outside its hours: the rate is shown, on too few of them to compare without care; 40 inside are enough.
+                businessHours: { inboundInside: 40, answeredInside: 30, responseRateInside: 0.75, inboundOutside: 14, answeredOutside: 4, responseRateOutside: 4 / 14, businessTimeMedianMin: 20, businessTimeP90Min: 60, calendarTimeMedianMin: 30, calendarTimeP90Min: 90 },
                 sentiment: { bySentiment: { negative: group(40, null), neutral: group(35, null), positive: group(4, 'too-few-mentions') }, unknown: 0 },
               }
             : brand,
@@ -269,8 +272,9 @@ describe('mistakes scorecard', () => {
     for (const header of ['Follow-ups answered', 'Median time to answer a follow-up (min)', 'Conversations abandoned', 'Response rate to positive mentions']) expect(blank(header)).toBeNull();
     expect(blank('Response rate to neutral mentions')).toBeCloseTo(1 / 35, 9);
     expect(String(rival?.at(-1)?.value)).toMatch(
-      /^Canned replies: fewer than 100 replies\. Follow-ups answered, Median time to answer a follow-up \(min\), Conversations abandoned: fewer than 30 follow-ups\. Response rate to positive mentions: fewer than 30 such mentions\. /,
+      /^Canned replies: fewer than 100 replies\. Follow-ups answered, Median time to answer a follow-up \(min\), Conversations abandoned: fewer than 30 follow-ups\. Response rate to positive mentions: fewer than 30 such mentions\. Answered outside business hours: 14 mentions, fewer than 30: read it with care\. /,
     );
+    expect(String(rival?.at(-1)?.value)).not.toContain('Answered in business hours:');
   });
 
   it('marks a rate outside business hours that rests on fewer than 30 mentions written outside them, as any rate', () => {

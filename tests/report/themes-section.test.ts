@@ -57,7 +57,9 @@ describe('what people write about', () => {
     ]);
     // Times rest on the answered mentions: 12, 27 and 5, each under 30, so each is marked; the note says what the mark means.
     expect(section?.rows.map((row) => row.time.endsWith(' †'))).toEqual([true, true, true]);
-    expect(section?.notes.at(-1)).toBe('† A rate on fewer than 30 mentions needing an answer, or a time on fewer than 30 answered mentions: read it with care.');
+    expect(section?.notes).toContain('† A rate on fewer than 30 mentions needing an answer, or a time on fewer than 30 answered mentions: read it with care.');
+    // roaming, found in Acme's mentions only, has no competitors' figures: the notes say why.
+    expect(section?.notes.at(-1)).toBe('A subject found in the data is counted only for the brands among whose mentions it was found: where the competitors’ figures of one are a dash, it was not found among theirs.');
     expect(section?.rising).toEqual(['roaming: 10 mentions, +150% against September 2017 (4).']);
     // Every change shown: no word on dashes. A change left out on a thin month is a dash the notes explain.
     expect(section?.notes.some((note) => note.startsWith('— under'))).toBe(false);
@@ -86,7 +88,7 @@ describe('what people write about', () => {
     ]);
     expect(buildThemes(thin, format, t, 'September 2017')?.notes.at(-1)).toBe('† A rate on fewer than 30 mentions needing an answer, or a time on fewer than 30 answered mentions: read it with care.');
     // The chart has a slide of its own and may fall on the page after the table: it says what its mark means, and only when a cell carries it.
-    const blank = 'A blank cell: no mention of the subject to that brand needed an answer.';
+    const blank = 'A blank cell: no mention of the subject to that brand needed an answer, or, for a subject found in the data, the subject was not found among that brand’s mentions.';
     expect(gridOf(thin)?.notes).toEqual(['† A rate on fewer than 30 mentions needing an answer: read it with care.', blank]);
     const others = [theme('billing', 30, 15), theme('coverage', 31, 20)];
     const full: MetricsReport = { ...thin, brands: thin.brands.map((brand) => ({ ...brand, themes: brand.id === 'acme' ? acme : others })) };
@@ -105,7 +107,7 @@ describe('what people write about', () => {
       ['coverage', '1\u00a0h'],
       ['roaming', '—'],
     ]);
-    expect(thin?.notes).toContain('A † beside the competitors’ time: one of the competitors it rests on answered fewer than 30 mentions of the subject.');
+    expect(thin?.notes).toContain('A † beside the competitors’ time: at least one of the competitors it rests on answered fewer than 30 mentions of the subject.');
     // 30 answers, or a competitor the median does not count (12 measured mentions), leave the time unmarked.
     for (const rival of [[theme('billing', 40, 30)], [theme('billing', 12, 3)]]) {
       const section = buildThemes(withRival(rival), format, t, 'September 2017');

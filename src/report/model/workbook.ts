@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { MetricSpec } from '../../metrics/catalogue.js';
+import { MIN_SAMPLE, type MetricSpec } from '../../metrics/catalogue.js';
 import { DIAGNOSTIC_METRICS } from '../../metrics/diagnostics/catalogue.js';
 import type { BrandDiagnostics, SampleReason } from '../../metrics/diagnostics/types.js';
 import type { BrandMetrics, CoverageWarning, MetricsReport } from '../../metrics/types.js';
@@ -177,10 +177,20 @@ function trendSheet(inputs: WorkbookInputs): WorkbookSheet {
   ]);
 }
 
-/** A column of the Diagnostics sheet, and why it is empty for want of data when it is (fewer than 30 follow-ups). */
+/**
+ * A column of the Diagnostics sheet, why it is empty for want of data when it is (fewer than 30 follow-ups), and
+ * how many mentions a rate shown rests on when the diagnostics keep it whatever their number (business hours).
+ */
 interface DiagnosticColumn extends Column<BrandDiagnostics> {
   sampleReason?: (brand: BrandDiagnostics) => SampleReason | null;
+  restsOn?: (brand: BrandDiagnostics) => number | null;
 }
+
+/** Where the rates inside and outside business hours rest on their own mentions: the scorecard marks them under MIN_SAMPLE. */
+const RESTS_ON: Partial<Record<string, (brand: BrandDiagnostics) => number | null>> = {
+  responseRateInsideHours: (brand) => brand.businessHours?.inboundInside ?? null,
+  responseRateOutsideHours: (brand) => brand.businessHours?.inboundOutside ?? null,
+};
 
 function diagnosticsSheet(inputs: WorkbookInputs): WorkbookSheet {
   const { metrics, t, client } = inputs;
@@ -190,7 +200,7 @@ function diagnosticsSheet(inputs: WorkbookInputs): WorkbookSheet {
   const columns: DiagnosticColumn[] = [
     { header: t('leaderboard.brand'), value: (brand) => cell.text(brand.name) },
     { header: t('sheet.role'), value: (brand) => cell.text(brand.id === client.id ? t('sheet.client') : t('sheet.competitor')) },
-    ...DIAGNOSTIC_METRICS.map((spec): DiagnosticColumn => ({ header: metricLabel(inputs, spec), value: (brand) => ({ value: spec.value(brand), kind: spec.unit }), sampleReason: spec.sampleReason })),
+    ...DIAGNOSTIC_METRICS.map((spec): DiagnosticColumn => ({ header: metricLabel(inputs, spec), value: (brand) => ({ value: spec.value(brand), kind: spec.unit }), sampleReason: spec.sampleReason, restsOn: RESTS_ON[spec.key] })),
     { header: t('label.replies'), value: (brand) => cell.count(brand.canned.replies) },
     { header: t('sheet.cannedReplies'), value: (brand) => cell.count(brand.canned.cannedReplies) },
     { header: t('label.brandPosts'), value: (brand) => cell.count(brand.unsolicited.brandPosts) },
@@ -216,10 +226,17 @@ function diagnosticsSheet(inputs: WorkbookInputs): WorkbookSheet {
     }
     return [...byReason].map(([reason, headers]) => t('sheet.emptyReason', { columns: headers.join(', '), reason }));
   };
+  // A rate shown on fewer than MIN_SAMPLE mentions, as the scorecard's † says ("Answered outside business hours: 14 mentions, fewer than 30: read it with care.").
+  const thinNotes = (brand: BrandDiagnostics): string[] =>
+    columns.flatMap((column) => {
+      const count = column.value(brand).value === null ? null : (column.restsOn?.(brand) ?? null);
+      return count !== null && count > 0 && count < MIN_SAMPLE ? [t('sheet.emptyReason', { columns: column.header, reason: t('sheet.thinReason', { count: inputs.format.count(count), minimum: inputs.format.count(MIN_SAMPLE) }) })] : [];
+    });
   const notesOf = (brand: BrandDiagnostics) =>
     [
       ...(inputs.emptyReasons.get(brand.id) ?? []),
       ...sampleNotes(brand),
+      ...thinNotes(brand),
       ...(diagnostics?.notes ?? []).filter((note) => note.brandId === brand.id || note.brandId === null).map((note) => t(`advice.note.${note.code}`, { brand: brand.name })),
     ].join(' ');
   return table(t('sheet.diagnostics'), diagnostics?.brands ?? [], [...columns, { header: t('sheet.notes'), value: (brand) => cell.text(notesOf(brand) || null) }]);

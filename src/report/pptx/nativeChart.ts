@@ -106,12 +106,7 @@ function bars(deck: Deck, slide: Slide, chart: NativeChart, frame: Frame): void 
     showLegend: !byCategory,
   };
   if (!chart.interval) {
-    // Each bar says its value, as in the PDF: a 6-minute median is no visible bar on an axis of 30 hours.
-    const values: Pptx.default.IChartOpts =
-      chart.kind === 'bar'
-        ? { showValue: true, dataLabelPosition: 'outEnd', dataLabelColor: INK, dataLabelFontSize: series.length > 1 ? 8 : 10, dataLabelFontFace: FONT, dataLabelFormatCode: chart.unit === 'hours' ? '0.0" h"' : numberFormat(deck, chart) }
-        : {};
-    slide.addChart(deck.pptx.ChartType.bar, chartData(labels, series), { ...frameOptions(deck, chart, frame), ...bar, ...values });
+    slide.addChart(deck.pptx.ChartType.bar, chartData(labels, series), { ...frameOptions(deck, chart, frame), ...bar });
     return;
   }
   const interval: NativeSeries[] = [

@@ -110,7 +110,8 @@ function leaderboardSlides(deck: Deck): void {
   // Headers a size under the figures: a column an inch wide breaks a long word of Spanish or French at 12 pt ("Respondida|s en 1 h").
   board.columns.forEach((column, index) => {
     header.push(headerCell(deck, column.label, index === 0 ? 'left' : 'right', 10));
-    if (index === rateColumn && column.hint) header.push(headerCell(deck, column.hint, 'right', 10));
+    // The hint is a subtitle in the PDF ("intervalo del 95 %"); here it heads a column of its own.
+    if (index === rateColumn && column.hint) header.push(headerCell(deck, column.hint.charAt(0).toLocaleUpperCase(deck.lang) + column.hint.slice(1), 'right', 10));
   });
   const rows: TableRow[] = board.rows.map((row) => {
     const fill = row.isClient ? { fill: { color: tint(deck.primary, 0.88) } } : {};
