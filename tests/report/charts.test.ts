@@ -105,7 +105,17 @@ describe('chart rows', () => {
       { brand: 'Acme Telecom', brandOrder: 0, group: 'Neutral', groupOrder: 1, rate: 0.7, hours: 40 / 60, rateLabel: '70% · 20', timeLabel: '40\u00a0min' },
       { brand: 'Acme Telecom', brandOrder: 0, group: 'Positive', groupOrder: 2, rate: 0.6, hours: 20 / 60, rateLabel: '60% · 10', timeLabel: '20\u00a0min' },
     ]);
-    expect(inputs.sentiment?.notes).toEqual(['The export has no sentiment for the mentions of RivalCo, CannTel, SwiftNet and MegaFon Ibérica.']);
+    // Each median rests on fewer than 30 answers (10, 14 and 6): named in words, which the deck's bars need too.
+    expect(inputs.sentiment?.notes).toEqual([
+      'The export has no sentiment for the mentions of RivalCo, CannTel, SwiftNet and MegaFon Ibérica.',
+      'Median times on fewer than 30 answered mentions, to read with care: Acme Telecom (Negative, 10), Acme Telecom (Neutral, 14) and Acme Telecom (Positive, 6).',
+    ]);
+    // Medians on 30 answers or more: no such line.
+    const metrics = withAudience(fixtureMetrics());
+    const many = { ...metrics, diagnostics: metrics.diagnostics && { ...metrics.diagnostics, brands: metrics.diagnostics.brands.map((brand) => (brand.sentiment ? { ...brand, sentiment: { ...brand.sentiment, bySentiment: { negative: { ...brand.sentiment.bySentiment.negative, inbound: 60, answered: 30 }, neutral: { ...brand.sentiment.bySentiment.neutral, inbound: 60, answered: 42 }, positive: { ...brand.sentiment.bySentiment.positive, inbound: 50, answered: 30 } } } } : brand)) } };
+    const en = translator(template.strings('en'), 'en');
+    const wide = chartData({ metrics: many, answeredWithin: null, format: new Formatter('en', en, 'Europe/Madrid'), t: en, palette: brandColours(many.brands, '#0B5FFF'), primary: '#0B5FFF' }).sentiment?.inputs;
+    expect(wide?.notes).toEqual(['The export has no sentiment for the mentions of RivalCo, CannTel, SwiftNet and MegaFon Ibérica.']);
     // RivalCo answers more of its mentions than Acme: it comes first, as on the leaderboard.
     expect(inputs.influencers?.datasets.groups?.map((row) => [row.brand, row.group, row.rateLabel])).toEqual([
       ['RivalCo', 'Influencers', '100% · 5'],

@@ -398,8 +398,16 @@ describe('sentiment and audience chart', () => {
     for (const label of ['100% · 4', '67% · 6', 'Influencers', 'Other authors']) expect(influencers?.svg).toContain(label);
     // Ghost has no post of its own: it is neither drawn nor named as lacking the columns.
     // Acme got no neutral mention: that gap is said too, so it never reads as 0%.
-    expect(sentiment?.notes).toEqual(['The export has no sentiment for the mentions of Rival and Third.', 'No bar where the brand received no such mention: Acme (Neutral).']);
-    expect(influencers?.notes).toEqual(['The export has no follower counts for the authors who mentioned Rival and Third.']);
+    // Every median rests on 5 answers or fewer: the notes name them.
+    expect(sentiment?.notes).toEqual([
+      'The export has no sentiment for the mentions of Rival and Third.',
+      'No bar where the brand received no such mention: Acme (Neutral).',
+      'Median times on fewer than 30 answered mentions, to read with care: Acme (Negative, 5) and Acme (Positive, 3).',
+    ]);
+    expect(influencers?.notes).toEqual([
+      'The export has no follower counts for the authors who mentioned Rival and Third.',
+      'Median times on fewer than 30 answered mentions, to read with care: Acme (Influencers, 4) and Acme (Other authors, 4).',
+    ]);
     expect(sentiment?.svg).not.toContain('Ghost');
   });
 

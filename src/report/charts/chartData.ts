@@ -1,5 +1,6 @@
 import { from, op, type ColumnTable } from 'arquero';
 import type { AnswerGroup, BrandDiagnostics, SentimentLabel } from '../../metrics/diagnostics/types.js';
+import { MIN_SAMPLE } from '../../metrics/catalogue.js';
 import { BUCKET_KEYS as BUCKETS, type BrandMetrics, type HourOfWeekCell, type MetricsReport, type TrendPoint } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
@@ -146,6 +147,7 @@ interface AudienceRow {
   brandId: string;
   key: string;
   inbound: number;
+  answered: number;
   rate: number | null;
   minutes: number | null;
 }
@@ -172,7 +174,7 @@ function audienceInputs({ metrics, format, t, primary }: Context, audience: Audi
     const groups = audience.groups(byId.get(brand.id) as BrandDiagnostics) ?? {};
     return audience.keys.map((key) => {
       const group = groups[key];
-      return { brandId: brand.id, key, inbound: group?.inbound ?? 0, rate: group?.responseRate ?? null, minutes: group?.responseTimeMedianMin ?? null };
+      return { brandId: brand.id, key, inbound: group?.inbound ?? 0, answered: group?.answered ?? 0, rate: group?.responseRate ?? null, minutes: group?.responseTimeMedianMin ?? null };
     });
   });
   const names = Object.fromEntries(split.map((brand, index) => [brand.id, { name: brand.name, order: index }]));
@@ -207,11 +209,16 @@ function audienceInputs({ metrics, format, t, primary }: Context, audience: Audi
   // A group without a rate has no bar: said, with why, or a reader takes the gap for 0%. Too few mentions to carry one, or none at all.
   const thin = rows.filter((row) => row.rate === null && row.inbound > 0).map((row) => t('chart.audience.thinGroup', { brand: names[row.brandId]?.name ?? row.brandId, group: row.group, count: format.count(row.inbound) }));
   const empty = rows.filter((row) => row.rate === null && row.inbound === 0).map((row) => t('chart.audience.emptyGroup', { brand: names[row.brandId]?.name ?? row.brandId, group: row.group }));
+  // A median on fewer answers than the report's sample minimum is named, as the leaderboard marks its times: in words, which the deck's bars, without labels, need too.
+  const thinTimes = rows
+    .filter((row) => row.minutes !== null && row.answered < MIN_SAMPLE)
+    .map((row) => t('chart.audience.thinGroup', { brand: names[row.brandId]?.name ?? row.brandId, group: row.group, count: format.count(row.answered) }));
   const notes = [
     ...(missing.length === 0 ? [] : [t(`${audience.prefix}.missingFor`, { brands: format.list(missing) })]),
     ...(unknown.length === 0 ? [] : [t(`${audience.prefix}.unknownFor`, { list: format.list(unknown) })]),
     ...(thin.length === 0 ? [] : [t('chart.audience.thinGroups', { minimum: format.count(diagnostics.settings.minGroupMentions), list: format.list(thin) })]),
     ...(empty.length === 0 ? [] : [t('chart.audience.emptyGroups', { list: format.list(empty) })]),
+    ...(thinTimes.length === 0 ? [] : [t('chart.audience.thinTimes', { minimum: format.count(MIN_SAMPLE), list: format.list(thinTimes) })]),
   ];
   const range = audience.range.map((colour) => (colour === 'primary' ? primary : colour));
   // Room past the longest bar for its label.
