@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { MIN_SAMPLE, type MetricSpec } from '../../metrics/catalogue.js';
-import { DIAGNOSTIC_METRICS } from '../../metrics/diagnostics/catalogue.js';
+import { DIAGNOSTIC_METRICS, type DiagnosticMetricKey } from '../../metrics/diagnostics/catalogue.js';
 import type { BrandDiagnostics, SampleReason } from '../../metrics/diagnostics/types.js';
 import type { BrandMetrics, CoverageWarning, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
@@ -187,7 +187,7 @@ interface DiagnosticColumn extends Column<BrandDiagnostics> {
 }
 
 /** Where the rates inside and outside business hours rest on their own mentions: the scorecard marks them under MIN_SAMPLE. */
-const RESTS_ON: Partial<Record<string, (brand: BrandDiagnostics) => number | null>> = {
+const RESTS_ON: Partial<Record<DiagnosticMetricKey, (brand: BrandDiagnostics) => number | null>> = {
   responseRateInsideHours: (brand) => brand.businessHours?.inboundInside ?? null,
   responseRateOutsideHours: (brand) => brand.businessHours?.inboundOutside ?? null,
 };
