@@ -169,6 +169,14 @@ describe('the printed report', () => {
     expect(css).toMatch(/\.keep-whole \{ break-inside: avoid;/);
   });
 
+  it('sets the scorecard’s key two to a line in every language, better beside about the same and worse beside not comparable', () => {
+    const html = readFileSync(report('fr').html, 'utf8');
+    const legend = /<div class="card-legend">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? '';
+    expect([...legend.matchAll(/class="legend-swatch tone-(\w+)-cell"/g)].map((match) => match[1])).toEqual(['better', 'same', 'worse', 'incomparable', 'none']);
+    const css = readFileSync(new URL('../../report-templates/default/style.css', import.meta.url), 'utf8');
+    expect(css).toMatch(/\.card-legend \{ display: grid; grid-template-columns: 1fr 1fr;/);
+  });
+
   it('puts ink in every chart area of the printed pages', () => {
     const pdf = report('en').pdf ?? '';
     const pages = pdfPages(pdf);
