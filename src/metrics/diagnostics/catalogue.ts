@@ -1,4 +1,4 @@
-import { type Better, type MetricSpec, metricSpec, type Placement } from '../catalogue.js';
+import { type Better, MIN_SAMPLE, type MetricSpec, metricSpec, type Placement } from '../catalogue.js';
 import { assignRanks, benchmarks } from '../ranking.js';
 import type { Benchmark, CoverageWarning } from '../types.js';
 import type { BrandDiagnostics, SampleReason } from './types.js';
@@ -13,6 +13,8 @@ export type DiagnosticMetric = MetricSpec<BrandDiagnostics, DiagnosticMetricKey>
   unit: 'share' | 'minutes';
   /** Why the value was left out for want of data (too few replies, follow-ups, mentions in the group), if it was. */
   sampleReason: (brand: BrandDiagnostics) => SampleReason | null;
+  /** The mentions a value kept whatever their number rests on (business hours), or null when the value has a minimum of its own. */
+  sampleSize: (brand: BrandDiagnostics) => number | null;
 };
 
 export type DiagnosticMetricKey =
@@ -37,11 +39,18 @@ interface DiagnosticOptions {
   shows?: Placement;
   marks?: readonly CoverageWarning[];
   sampleReason?: (brand: BrandDiagnostics) => SampleReason | null;
+  sampleSize?: (brand: BrandDiagnostics) => number | null;
 }
 
 function diagnostic(key: DiagnosticMetricKey, value: (brand: BrandDiagnostics) => number | null, better: Better, unit: 'share' | 'minutes', options: DiagnosticOptions = {}): DiagnosticMetric {
-  const { shows = {}, marks = [], sampleReason = () => null } = options;
-  return { ...metricSpec(key, value, better, unit, { shows, marks }), unit, sampleReason };
+  const { shows = {}, marks = [], sampleReason = () => null, sampleSize = () => null } = options;
+  return { ...metricSpec(key, value, better, unit, { shows, marks }), unit, sampleReason, sampleSize };
+}
+
+/** The mentions a diagnostic's value rests on when they are fewer than MIN_SAMPLE, else null: the value is shown, marked as every thin rate is. */
+export function thinSampleOf(metric: DiagnosticMetric, brand: BrandDiagnostics): number | null {
+  const count = metric.sampleSize(brand);
+  return count !== null && count > 0 && count < MIN_SAMPLE ? count : null;
 }
 
 const cannedSample = (b: BrandDiagnostics) => b.canned.reason;
@@ -56,8 +65,8 @@ export const DIAGNOSTIC_METRICS: readonly DiagnosticMetric[] = [
   diagnostic('followUpTimeMedianMin', (b) => b.followThrough.responseTimeMedianMin, 'lower', 'minutes', { sampleReason: followUpSample }),
   diagnostic('abandonedShare', (b) => b.followThrough.abandonedShare, 'lower', 'share', { sampleReason: followUpSample }),
   diagnostic('businessTimeMedianMin', (b) => b.businessHours?.businessTimeMedianMin ?? null, 'lower', 'minutes'),
-  diagnostic('responseRateInsideHours', (b) => b.businessHours?.responseRateInside ?? null, 'higher', 'share', { marks: RATE_MARKS }),
-  diagnostic('responseRateOutsideHours', (b) => b.businessHours?.responseRateOutside ?? null, 'higher', 'share', { shows: { scorecard: true }, marks: RATE_MARKS }),
+  diagnostic('responseRateInsideHours', (b) => b.businessHours?.responseRateInside ?? null, 'higher', 'share', { marks: RATE_MARKS, sampleSize: (b) => b.businessHours?.inboundInside ?? null }),
+  diagnostic('responseRateOutsideHours', (b) => b.businessHours?.responseRateOutside ?? null, 'higher', 'share', { shows: { scorecard: true }, marks: RATE_MARKS, sampleSize: (b) => b.businessHours?.inboundOutside ?? null }),
   diagnostic('influencerResponseRate', (b) => b.influencers?.influencers.responseRate ?? null, 'higher', 'share', { shows: { scorecard: true }, marks: RATE_MARKS, sampleReason: influencerSample }),
   diagnostic('influencerTimeMedianMin', (b) => b.influencers?.influencers.responseTimeMedianMin ?? null, 'lower', 'minutes', { sampleReason: influencerSample }),
   diagnostic('negativeResponseRate', (b) => b.sentiment?.bySentiment.negative.responseRate ?? null, 'higher', 'share', { shows: { scorecard: true }, marks: RATE_MARKS, sampleReason: negativeSample }),

@@ -1,6 +1,6 @@
 import type { Better, MetricUnit } from '../../metrics/catalogue.js';
-import { MIN_SAMPLE, specOf } from '../../metrics/catalogue.js';
-import { DIAGNOSTIC_METRICS } from '../../metrics/diagnostics/catalogue.js';
+import { specOf } from '../../metrics/catalogue.js';
+import { DIAGNOSTIC_METRICS, thinSampleOf } from '../../metrics/diagnostics/catalogue.js';
 import { DIAGNOSTIC_NOTE_CODES, SAMPLE_REASONS, type BrandDiagnostics, type DiagnosticNote, type Diagnostics, type SampleReason } from '../../metrics/diagnostics/types.js';
 import type { Benchmark, BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
@@ -109,6 +109,8 @@ interface ColumnSource {
   note?: DiagnosticNote['code'];
   /** Why the diagnostics left the value out for want of data (too few replies, follow-ups, mentions). */
   sampleReason: (diagnostics: BrandDiagnostics | undefined) => SampleReason | null;
+  /** The mentions a value kept whatever their number rests on, when fewer than MIN_SAMPLE (the rate outside business hours). */
+  thinSample: (diagnostics: BrandDiagnostics | undefined) => number | null;
   /** A rate of inbound mentions answered: a lower bound when listed responses are missing. */
   isRate: boolean;
 }
@@ -124,7 +126,7 @@ const RATES = new Set<ScorecardMetric>(['responseRate', 'responseRateOutsideHour
 function columnSources(metrics: MetricsReport, diagnostics: Diagnostics): ColumnSource[] {
   const catalogue = catalogueOf(metrics);
   return SCORECARD_METRICS.map((key): ColumnSource => {
-    const common = { key, note: NOTE_OF[key], isRate: RATES.has(key), sampleReason: () => null };
+    const common = { key, note: NOTE_OF[key], isRate: RATES.has(key), sampleReason: () => null, thinSample: () => null };
     if (key === 'responseRate' || key === 'responseTimeMedianMin' || key === 'replyShare') {
       const spec = specOf(catalogue, key);
       if (!spec.better) throw new Error(`scorecard metric "${key}" is not ranked`);
@@ -137,6 +139,7 @@ function columnSources(metrics: MetricsReport, diagnostics: Diagnostics): Column
       better: spec.better,
       value: (_brand, diagnosed) => (diagnosed ? spec.value(diagnosed) : null),
       sampleReason: (diagnosed) => (diagnosed ? spec.sampleReason(diagnosed) : null),
+      thinSample: (diagnosed) => (diagnosed ? thinSampleOf(spec, diagnosed) : null),
       rank: (_brand, diagnosed) => diagnosed?.rank[key] ?? null,
       benchmark: diagnostics.benchmarks.find((item) => item.metric === key),
     };
@@ -227,12 +230,6 @@ export function buildScorecard(metrics: MetricsReport, format: Formatter, t: Tra
   };
 }
 
-/** The rate outside business hours rests on the mentions written outside them: marked below MIN_SAMPLE of them, as every other rate is. */
-function thinOutsideHours(source: ColumnSource, diagnosed: BrandDiagnostics | undefined): boolean {
-  const outside = diagnosed?.businessHours?.inboundOutside ?? 0;
-  return source.key === 'responseRateOutsideHours' && outside > 0 && outside < MIN_SAMPLE;
-}
-
 function cellOf(
   source: ColumnSource,
   brand: BrandMetrics,
@@ -252,7 +249,7 @@ function cellOf(
     return { text: format.missing, rank: null, tone: null, symbol: null, reason, reasonText };
   }
   let text = formatValue(format, source, value);
-  if (lowSampleOf(source.key, brand, value) !== null || thinOutsideHours(source, diagnosed)) text = `${text} ${LOW_SAMPLE_MARK}`;
+  if (lowSampleOf(source.key, brand, value) !== null || source.thinSample(diagnosed) !== null) text = `${text} ${LOW_SAMPLE_MARK}`;
   if (source.isRate && warnings.includes('responses-missing')) text = `${COVERAGE_MARKS['responses-missing']} ${text}`;
   if (source.isRate && warnings.includes('no-brand-posts')) text = `${text} ${COVERAGE_MARKS['no-brand-posts']}`;
   // Too few posts of its own to compare: shown, marked, without rank or verdict.

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { MIN_SAMPLE, type MetricSpec } from '../../metrics/catalogue.js';
-import { DIAGNOSTIC_METRICS, type DiagnosticMetricKey } from '../../metrics/diagnostics/catalogue.js';
+import { DIAGNOSTIC_METRICS, thinSampleOf } from '../../metrics/diagnostics/catalogue.js';
 import type { BrandDiagnostics, SampleReason } from '../../metrics/diagnostics/types.js';
 import type { BrandMetrics, CoverageWarning, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
@@ -179,18 +179,12 @@ function trendSheet(inputs: WorkbookInputs): WorkbookSheet {
 
 /**
  * A column of the Diagnostics sheet, why it is empty for want of data when it is (fewer than 30 follow-ups), and
- * how many mentions a rate shown rests on when the diagnostics keep it whatever their number (business hours).
+ * the fewer than MIN_SAMPLE mentions a value shown rests on, as the scorecard's † marks it (business hours).
  */
 interface DiagnosticColumn extends Column<BrandDiagnostics> {
   sampleReason?: (brand: BrandDiagnostics) => SampleReason | null;
-  restsOn?: (brand: BrandDiagnostics) => number | null;
+  thinSample?: (brand: BrandDiagnostics) => number | null;
 }
-
-/** Where the rates inside and outside business hours rest on their own mentions: the scorecard marks them under MIN_SAMPLE. */
-const RESTS_ON: Partial<Record<DiagnosticMetricKey, (brand: BrandDiagnostics) => number | null>> = {
-  responseRateInsideHours: (brand) => brand.businessHours?.inboundInside ?? null,
-  responseRateOutsideHours: (brand) => brand.businessHours?.inboundOutside ?? null,
-};
 
 function diagnosticsSheet(inputs: WorkbookInputs): WorkbookSheet {
   const { metrics, t, client } = inputs;
@@ -200,7 +194,7 @@ function diagnosticsSheet(inputs: WorkbookInputs): WorkbookSheet {
   const columns: DiagnosticColumn[] = [
     { header: t('leaderboard.brand'), value: (brand) => cell.text(brand.name) },
     { header: t('sheet.role'), value: (brand) => cell.text(brand.id === client.id ? t('sheet.client') : t('sheet.competitor')) },
-    ...DIAGNOSTIC_METRICS.map((spec): DiagnosticColumn => ({ header: metricLabel(inputs, spec), value: (brand) => ({ value: spec.value(brand), kind: spec.unit }), sampleReason: spec.sampleReason, restsOn: RESTS_ON[spec.key] })),
+    ...DIAGNOSTIC_METRICS.map((spec): DiagnosticColumn => ({ header: metricLabel(inputs, spec), value: (brand) => ({ value: spec.value(brand), kind: spec.unit }), sampleReason: spec.sampleReason, thinSample: (brand) => thinSampleOf(spec, brand) })),
     { header: t('label.replies'), value: (brand) => cell.count(brand.canned.replies) },
     { header: t('sheet.cannedReplies'), value: (brand) => cell.count(brand.canned.cannedReplies) },
     { header: t('label.brandPosts'), value: (brand) => cell.count(brand.unsolicited.brandPosts) },
@@ -229,8 +223,8 @@ function diagnosticsSheet(inputs: WorkbookInputs): WorkbookSheet {
   // A rate shown on fewer than MIN_SAMPLE mentions, as the scorecard's † says ("Answered outside business hours: 14 mentions, fewer than 30: read it with care.").
   const thinNotes = (brand: BrandDiagnostics): string[] =>
     columns.flatMap((column) => {
-      const count = column.value(brand).value === null ? null : (column.restsOn?.(brand) ?? null);
-      return count !== null && count > 0 && count < MIN_SAMPLE ? [t('sheet.emptyReason', { columns: column.header, reason: t('sheet.thinReason', { count: inputs.format.count(count), minimum: inputs.format.count(MIN_SAMPLE) }) })] : [];
+      const count = column.value(brand).value === null ? null : (column.thinSample?.(brand) ?? null);
+      return count !== null ? [t('sheet.emptyReason', { columns: column.header, reason: t('sheet.thinReason', { count: inputs.format.count(count), minimum: inputs.format.count(MIN_SAMPLE) }) })] : [];
     });
   const notesOf = (brand: BrandDiagnostics) =>
     [
