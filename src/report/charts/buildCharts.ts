@@ -24,7 +24,7 @@ export const CHART_STRING_PREFIX: Record<ChartId, string> = {
  * bar, no bars behind the trend's lines): their slide takes the caption
  * `<prefix>.deckCaption`, which does not promise what it lacks.
  */
-export const CHARTS_WITH_DECK_CAPTION: ReadonlySet<ChartId> = new Set(['response-rate', 'cumulative-answered', 'trend', 'share-of-voice', 'sentiment', 'influencers']);
+export const CHARTS_WITH_DECK_CAPTION: ReadonlySet<ChartId> = new Set(['response-rate', 'cumulative-answered', 'share-of-voice', 'sentiment', 'influencers']);
 
 export function chartSpec(template: ReportTemplate, id: ChartId): JsonValue {
   return template.json(`charts/${id}.vl.json`) as JsonValue;

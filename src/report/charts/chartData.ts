@@ -94,7 +94,7 @@ export function chartData(context: Context): Partial<Record<ChartId, ChartBuild>
 
 /** A native chart with the fields its kind leaves empty. */
 function native(chart: Pick<NativeChart, 'kind' | 'title' | 'labels' | 'series' | 'unit'> & Partial<NativeChart>): NativeChart {
-  return { horizontal: false, categoryColours: null, interval: null, axisTitle: null, columns: null, fills: null, cellLabels: null, ...chart };
+  return { horizontal: false, categoryColours: null, interval: null, axisTitle: null, columns: null, fills: null, cellLabels: null, volume: null, ...chart };
 }
 
 /** Long rows (one per category and series) as native series: categories and series in their given orders. */
@@ -409,9 +409,11 @@ function trendInputs({ metrics, format, t, palette }: Context, common: Record<st
   const lines = metrics.brands.filter((brand) => drawn.some((row) => row.brand === brand.name)).map((brand) => ({ key: brand.name, name: brand.name, colour: colourOf(palette, brand.name) }));
   const line = (title: string, unit: NativeUnit, field: 'rate' | 'hours', axisTitle: string) =>
     native({ kind: 'line', title, labels: monthOrder, series: pivot(drawn, (row) => String(row.monthLabel), monthOrder, lines, (row) => String(row.brand), (row) => row[field] as number | null), unit, axisTitle });
-  const rate = line(t('chart.trend.rateAxis'), 'share', 'rate', t('chart.trend.rateAxis'));
-  const hours = line(t('label.responseTimeMedianMin'), 'hours', 'hours', t('chart.trend.timeAxis'));
   const client = metrics.brands.find((brand) => brand.role === 'client')?.name ?? '';
+  const received = new Map(datasets.clientVolume.map((row) => [String(row.monthLabel), row.inbound as number]));
+  const volume = { name: t('chart.trend.volumeSeries', { client }), axisTitle: t('chart.trend.volumeAxis'), values: monthOrder.map((month) => received.get(month) ?? null) };
+  const rate = { ...line(t('chart.trend.rateTitle'), 'share', 'rate', t('chart.trend.rateAxis')), volume: params.clientId === null ? null : volume };
+  const hours = line(t('label.responseTimeMedianMin'), 'hours', 'hours', t('chart.trend.timeAxis'));
   // An axis over no value reads 0.000000: a panel with nothing to draw gives way to a sentence.
   if (!drawn.some((row) => row.rate !== null)) return { inputs: { datasets, values, panels: [0], notes: [t('chart.trend.noReplies', { client })] }, native: [] };
   if (!drawn.some((row) => row.hours !== null)) return { inputs: { datasets, values, panels: [0], notes: [t('chart.trend.noTimes')] }, native: [rate] };

@@ -108,6 +108,8 @@ export interface NativeChart {
   fills: string[][] | null;
   /** A heat map's cell texts as printed ("80% · 84"); null writes the values themselves. */
   cellLabels: string[][] | null;
+  /** Lines: grey bars behind them, on an axis of their own at the right (the client's inbound mentions of each month, as the PDF's trend draws them). */
+  volume: { name: string; axisTitle: string; values: Array<number | null> } | null;
 }
 
 export interface ChartFigure {
@@ -116,7 +118,7 @@ export interface ChartFigure {
   caption: string;
   /**
    * The caption under the deck's native chart, which draws less than the
-   * PDF's (no count after each bar, no bars behind the trend's lines): the
+   * PDF's (no count after each bar, no interval where the PDF draws one): the
    * template's `chart.<name>.deckCaption`, or `caption` when it has none.
    */
   deckCaption: string;

@@ -30,6 +30,8 @@ export const FONT = 'Arial';
 export const INK = '1F2933';
 export const MUTED = '616E7C';
 export const RULE = 'D5DAE1';
+/** Grid lines, and the grey bars behind the trend's lines (the PDF's #E4E7EB). */
+export const PALE = 'E4E7EB';
 
 const MASTER_TITLE = 'REPLYBENCH_TITLE';
 const MASTER_CONTENT = 'REPLYBENCH_CONTENT';

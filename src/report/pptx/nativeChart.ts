@@ -1,7 +1,7 @@
 import type * as Pptx from 'pptxgenjs';
 import type { NativeChart, NativeSeries } from '../model/types.js';
 import { hexColour, textOn } from './colours.js';
-import { type Deck, FONT, INK, MUTED, RULE, type Slide, type TableRow } from './deck.js';
+import { type Deck, FONT, INK, MUTED, PALE, RULE, type Slide, type TableRow } from './deck.js';
 import { plainText } from './plainText.js';
 
 export interface Frame {
@@ -77,7 +77,7 @@ function frameOptions(deck: Deck, chart: NativeChart, frame: Frame): Pptx.defaul
     valAxisTitleFontSize: 10,
     valAxisTitleColor: MUTED,
     ...(chart.axisTitle ? { valAxisTitle: plainText(chart.axisTitle), showValAxisTitle: true } : {}),
-    valGridLine: { color: 'E4E7EB', size: 0.5, style: 'solid' },
+    valGridLine: { color: PALE, size: 0.5, style: 'solid' },
   };
 }
 
@@ -141,17 +141,39 @@ function bars(deck: Deck, slide: Slide, chart: NativeChart, frame: Frame): void 
 }
 
 function lines(deck: Deck, slide: Slide, chart: NativeChart, frame: Frame): void {
-  slide.addChart(deck.pptx.ChartType.line, chartData(chart.labels, chart.series), {
-    ...frameOptions(deck, chart, frame),
+  const line: Pptx.default.IChartOpts = {
     lineSize: 2,
     lineDataSymbol: 'circle',
     lineDataSymbolSize: 5,
     chartColors: chart.series.map((entry) => hexColour(entry.colour)),
     displayBlanksAs: 'gap',
-    catAxisLabelRotate: chart.labels.length > 8 ? -45 : 0,
-    valAxisMinVal: 0,
-    ...(chart.unit === 'share' ? { valAxisMaxVal: 1 } : {}),
-  });
+  };
+  const categoryAxis: Pptx.default.IChartOpts = { catAxisLabelRotate: chart.labels.length > 8 ? -45 : 0 };
+  const valueAxis: Pptx.default.IChartOpts = { valAxisMinVal: 0, ...(chart.unit === 'share' ? { valAxisMaxVal: 1 } : {}) };
+  if (!chart.volume) {
+    slide.addChart(deck.pptx.ChartType.line, chartData(chart.labels, chart.series), { ...frameOptions(deck, chart, frame), ...line, ...categoryAxis, ...valueAxis });
+    return;
+  }
+  // The bars come first, so they are drawn behind the lines; their axis is the second one, at the right.
+  const frameOpts = frameOptions(deck, chart, frame);
+  (slide as unknown as ComboChartSlide).addChart(
+    [
+      {
+        type: deck.pptx.ChartType.bar,
+        data: chartData(chart.labels, [{ name: chart.volume.name, colour: PALE, values: chart.volume.values }]),
+        options: { barDir: 'col', barGapWidthPct: 40, chartColors: [PALE], secondaryValAxis: true, secondaryCatAxis: true },
+      },
+      { type: deck.pptx.ChartType.line, data: chartData(chart.labels, chart.series), options: line },
+    ],
+    {
+      ...frameOpts,
+      valAxes: [
+        { ...valueAxis, showValAxisTitle: frameOpts.showValAxisTitle ?? false, valAxisTitle: frameOpts.valAxisTitle ?? '', valAxisLabelFormatCode: numberFormat(deck, chart) },
+        { valAxisMinVal: 0, showValAxisTitle: true, valAxisTitle: plainText(chart.volume.axisTitle), valAxisLabelFormatCode: '#,##0', valGridLine: { style: 'none' } },
+      ],
+      catAxes: [categoryAxis, { catAxisHidden: true }],
+    },
+  );
 }
 
 function doughnut(deck: Deck, slide: Slide, chart: NativeChart, frame: Frame): void {
