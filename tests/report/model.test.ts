@@ -9,7 +9,7 @@ import { Formatter } from '../../src/report/i18n/format.js';
 import { LANGUAGES } from '../../src/report/i18n/language.js';
 import { translator } from '../../src/report/i18n/strings.js';
 import { buildReportModel } from '../../src/report/model/buildModel.js';
-import { shortenText } from '../../src/report/model/examples.js';
+import { formatExamples, shortenText } from '../../src/report/model/examples.js';
 import { ReportTemplate } from '../../src/report/template.js';
 import { FIXTURES } from './fixtureStore.js';
 import { computeFixtureMetrics, fixtureMetrics } from './helpers.js';
@@ -253,5 +253,12 @@ describe('formatting', () => {
     const short = shortenText(emoji, 10);
     expect(Array.from(short)).toHaveLength(10);
     expect(short.endsWith('…')).toBe(true);
+  });
+
+  it('names the platform of an example mention as the coverage and the workbook do (YouTube, TikTok, not Youtube, Tiktok)', () => {
+    const format = formatter('en');
+    const t = translator(template.strings('en'), 'en');
+    const sample = (platform: string) => ({ platform, author: 'cust', createdAtMs: Date.UTC(2017, 9, 10), text: 'help', responseMin: null, pending: false });
+    expect(formatExamples(['youtube', 'tiktok', 'linkedin', 'twitter', 'vk'].map(sample), format, t, 10080).map((example) => example.platform)).toEqual(['YouTube', 'TikTok', 'LinkedIn', 'Twitter', 'Vk']);
   });
 });

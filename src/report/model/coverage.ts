@@ -4,6 +4,7 @@ import type { BrandMetrics, CoverageWarning, MetricsReport, PeriodSpan } from '.
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { printableName } from './examples.js';
+import { platformName } from './platformName.js';
 
 /*
  * Coverage on paper (METRICS.md, "Coverage: what the data can and cannot
@@ -50,25 +51,6 @@ export interface CoverageNote {
   mark: string;
   /** A plain sentence in the report's language, without the mark. */
   text: string;
-}
-
-/** Names of platforms as brands write them. */
-const PLATFORM_NAMES: Record<string, string> = {
-  twitter: 'Twitter',
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  youtube: 'YouTube',
-  tiktok: 'TikTok',
-  linkedin: 'LinkedIn',
-  reddit: 'Reddit',
-  threads: 'Threads',
-  bluesky: 'Bluesky',
-  mastodon: 'Mastodon',
-  pinterest: 'Pinterest',
-};
-
-export function platformName(platform: string): string {
-  return PLATFORM_NAMES[platform] ?? platform.charAt(0).toUpperCase() + platform.slice(1);
 }
 
 export function warningsOf(brand: BrandMetrics): CoverageWarning[] {

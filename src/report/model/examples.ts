@@ -1,5 +1,6 @@
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
+import { platformName } from './platformName.js';
 import type { MentionSample } from './storeFacts.js';
 import type { MentionExample } from './types.js';
 
@@ -25,7 +26,7 @@ export function formatExamples(samples: readonly MentionSample[], format: Format
   return samples.map((sample) => ({
     when: format.dateTime(new Date(sample.createdAtMs)),
     author: `@${printableName(sample.author)}`,
-    platform: sample.platform.charAt(0).toUpperCase() + sample.platform.slice(1),
+    platform: platformName(sample.platform),
     text: shortenText(sample.text),
     detail:
       sample.responseMin !== null

@@ -6,7 +6,7 @@ import type { BrandMetrics, CoverageWarning, MetricsReport } from '../../metrics
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { catalogueOf, labelValues, rankOf, slaTargets } from './brandLookup.js';
-import { platformName } from './coverage.js';
+import { platformName } from './platformName.js';
 import { leaderboardOrder } from './leaderboard.js';
 import type { MentionSample, StoreFacts } from './storeFacts.js';
 import { type Cell, cell } from './cells.js';
