@@ -184,7 +184,7 @@ describe("a care export of the client's replies without the posts they answer", 
   const expected: Record<Checked, { sentence: string; flag: string; inbound: string; voice: string }> = {
     en: {
       // 30 of Acme's 40 replies answer posts that are not in the data.
-      sentence: "75% of Acme Telecom's replies answer posts that are not in the data: its mentions and share of voice are understated.",
+      sentence: "75% of Acme Telecom’s replies answer posts that are not in the data: its mentions and share of voice are understated.",
       flag: '§ Understated: replies to posts not in the data',
       inbound: '10 §',
       // 10 of the 40 mentions of the two brands.
@@ -219,7 +219,7 @@ describe("a care export of the client's replies without the posts they answer", 
     expect(findings(page('repliesOnly', 'en'))).toEqual([
       'Acme Telecom received fewer than 30 mentions: read its figures with care.',
       'Acme Telecom had the best response rate of the 2 brands: it answered 100% of the 10 mentions it received.',
-      '100% of the mentions to Acme Telecom that needed an answer were answered within 1 h, ahead of the median competitor (67%).',
+      '100% of the mentions to Acme Telecom that needed an answer were answered within 1 h, ahead of the competitor median (67%).',
       'Acme Telecom received 25% of all mentions of the tracked brands, rank 2 of 2.',
     ]);
   });
@@ -230,7 +230,7 @@ describe('an export listing responses that are not in the data, and a platform w
     en: {
       noPosts: 'The export holds no posts by Acme Telecom on Facebook: its response figures rest on its other platforms only; import its posts there to measure all its answers.',
       // 28 of its 40 Twitter mentions list a response that is not in the data.
-      lowerBound: "Acme Telecom's response rate is a lower bound: 70% of its mentions on Twitter list responses that are not in the data.",
+      lowerBound: "Acme Telecom’s response rate is a lower bound: 70% of its mentions on Twitter list responses that are not in the data.",
       // 12 of the 40 Twitter mentions; the 10 Facebook ones are not measured.
       finding: 'Acme Telecom answered 30% of the 40 mentions measured on Twitter, rank 2 of 2 brands.',
       rate: '≥ 30% ‡',
@@ -308,7 +308,7 @@ describe('findings that never contradict themselves', () => {
     expect(await findingsOf(metrics)).toEqual([
       'Acme Telecom answered 50% of the 40 mentions it received, the same rate as RivalCo; rank 1 of 2 brands.',
       // Acme's 30 min is also the competitor median: no sentence compares them.
-      '50% of the mentions to Acme Telecom that needed an answer were answered within 1\u00a0h, the same as the median competitor.',
+      '50% of the mentions to Acme Telecom that needed an answer were answered within 1\u00a0h, the same as the competitor median.',
       'Acme Telecom received 50% of all mentions of the tracked brands, rank 1 of 2.',
     ]);
     expect(foldSpaces((await findingsOf(metrics, 'es'))[0] ?? '')).toBe('Acme Telecom respondió al 50 % de las 40 menciones que recibió, la misma tasa que RivalCo: puesto 1 de 2 marcas.');
@@ -338,7 +338,7 @@ describe('findings that never contradict themselves', () => {
     expect(await findingsOf(near)).toEqual([
       'Acme Telecom had the best response rate of the 2 brands: it answered 90% of the 40 mentions it received.',
       'Acme Telecom answered almost as fast as RivalCo: a median first response of 35\u00a0min against 30\u00a0min.',
-      '90% of the mentions to Acme Telecom that needed an answer were answered within 1\u00a0h, ahead of the median competitor (75%).',
+      '90% of the mentions to Acme Telecom that needed an answer were answered within 1\u00a0h, ahead of the competitor median (75%).',
       'Acme Telecom received 50% of all mentions of the tracked brands, rank 1 of 2.',
     ]);
     // 36 min against 30: exactly 1.2 times.

@@ -35,7 +35,7 @@ describe('report model', () => {
       'Acme Telecom answered 60% of the 50 mentions it received, rank 2 of 5 brands.',
       // SwiftNet is fastest (5 min) but on 12 answered mentions: no "times faster" (Acme's 40 min rests on 30).
       // Acme: 20 of 50 within 60 min; competitors 80%, 30%, 0%, 0%: median 15%.
-      '40% of the mentions to Acme Telecom that needed an answer were answered within 1\u00a0h, ahead of the median competitor (15%).',
+      '40% of the mentions to Acme Telecom that needed an answer were answered within 1\u00a0h, ahead of the competitor median (15%).',
       // September: 26 of 40 = 65%, so -5 points.
       'The response rate fell by 5.0\u00a0pts compared with September 2017. There were fewer mentions in September 2017: 40, against 50 in October 2017.',
       // MegaFon: 9 replies and 41 broadcasts; Acme 30 replies and 10 broadcasts.
@@ -49,9 +49,9 @@ describe('report model', () => {
     expect(swift.model.findings).toEqual([
       'SwiftNet answered 30% of the 40 mentions it received, rank 4 of 5 brands.',
       // Competitor medians 20, 40, 90 and 300 min: the median is 65 min.
-      'SwiftNet was the fastest to answer: a median first response of 5\u00a0min, against 1.1\u00a0h for the median competitor.',
+      'SwiftNet was the fastest to answer: a median first response of 5\u00a0min, against 1.1\u00a0h for the competitor median.',
       // Within 60 min: competitors 80%, 40%, 0%, 0%: median 20%.
-      '30% of the mentions to SwiftNet that needed an answer were answered within 1\u00a0h, ahead of the median competitor (20%).',
+      '30% of the mentions to SwiftNet that needed an answer were answered within 1\u00a0h, ahead of the competitor median (20%).',
       // September: 10 of 40 = 25%.
       'The response rate rose by 5.0\u00a0pts compared with September 2017.',
       'MegaFon Ibérica mostly broadcasts: only 18% of its posts were replies to people, against 50% for SwiftNet.',
@@ -62,7 +62,7 @@ describe('report model', () => {
       'CannTel recibió menos de 30 menciones: sus cifras deben leerse con cautela.',
       'CannTel respondió al 50\u00a0% de las 10 menciones que recibió: puesto 3 de 5 marcas.',
       // Within 60 min: competitors 40%, 80%, 30%, 0%: median 35%.
-      'El 0\u00a0% de las menciones a CannTel que pedían respuesta la recibió en 1\u00a0h, frente al 35\u00a0% del competidor mediano.',
+      'El 0\u00a0% de las menciones a CannTel que pedían respuesta la recibió en 1\u00a0h, frente a una mediana de los competidores del 35\u00a0%.',
       // MegaFon: 9 replies and 41 broadcasts; CannTel 5 replies and 2 broadcasts.
       'MegaFon Ibérica se dedica sobre todo a difundir: solo el 18\u00a0% de sus publicaciones fueron respuestas a personas, frente al 71\u00a0% de CannTel.',
       'CannTel recibió el 4\u00a0% de todas las menciones de las marcas analizadas: puesto 5 de 5.',
