@@ -271,6 +271,14 @@ describe('report.pptx', () => {
     }
   });
 
+  it('names each chart of a section of several in its slide title, so two slides of one section never share a heading', async () => {
+    const titles = numbered(await parts(report('en').pptx), 'ppt/slides').map(slideTitle);
+    const s = strings.en;
+    const part = (title: string) => (s['deck.sectionPart'] ?? '?').replace('{section}', s['section.responseTime'] ?? '?').replace('{title}', title);
+    expect(titles.filter((title) => title.startsWith(s['section.responseTime'] ?? '?'))).toEqual([part(s['chart.buckets.title'] ?? '?'), part(s['chart.cumulative.title'] ?? '?')]);
+    expect(titles).toContain(s['section.responseRate']);
+  });
+
   it('writes the hour-of-week response times with their unit and the language\'s decimal mark', async () => {
     for (const [lang, decimal] of [['en', /^\d+\.\d\sh$/], ['es', /^\d+,\d\sh$/]] as const) {
       const all = numbered(await parts(report(lang).pptx), 'ppt/slides').flatMap(texts);

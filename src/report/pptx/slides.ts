@@ -196,7 +196,9 @@ function chartSlides(deck: Deck, section: string, charts: readonly string[]): vo
   for (const id of charts) {
     const figure = deck.model.charts[id];
     if (!figure) continue;
-    const slide = deck.contentSlide(sectionTitle(deck, section));
+    // A section of several charts names each on its slide: the sentiment and influencer slides drew the same two chart titles under one heading.
+    const drawn = charts.filter((other) => deck.model.charts[other]).length;
+    const slide = deck.contentSlide(drawn > 1 ? deck.t('deck.sectionPart', { section: sectionTitle(deck, section), title: figure.title }) : sectionTitle(deck, section));
     const notesTop = 6.0;
     if (figure.native.length === 0) {
       slide.addText(
