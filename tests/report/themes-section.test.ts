@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { withAnalysis } from '../../src/analysis/analysis.js';
 import { chartData } from '../../src/report/charts/chartData.js';
@@ -10,6 +11,7 @@ import { Formatter } from '../../src/report/i18n/format.js';
 import { translator } from '../../src/report/i18n/strings.js';
 import { writeReport } from '../../src/report/index.js';
 import { buildThemes, themeFinding } from '../../src/report/model/themes.js';
+import { INK } from '../../src/report/pptx/deck.js';
 import { ReportTemplate } from '../../src/report/template.js';
 import type { BrandThemes, Theme, ThemeBenchmark } from '../../src/themes/types.js';
 import { deckWords, workbookWords } from './clientText.js';
@@ -155,6 +157,16 @@ describe('what people write about', () => {
     const deck = await deckWords(written.pptx ?? '');
     expect(deck).toContain('What people write about');
     expect(deck).toContain('How each brand answers these subjects');
+    // The rising subjects read as a block of their own: a bold heading and lines in ink, not one more grey note.
+    const slides = await JSZip.loadAsync(readFileSync(written.pptx ?? ''));
+    const xml = (await Promise.all(Object.values(slides.files).filter((file) => /^ppt\/slides\/[^/]+\.xml$/.test(file.name)).map((file) => file.async('string')))).find((text) => text.includes('Rising subjects')) ?? '';
+    // A text run's properties: from its <a:r> to its text.
+    const run = (text: string) => {
+      const at = xml.indexOf(`<a:t>${text}</a:t>`);
+      return at < 0 ? '' : xml.slice(xml.lastIndexOf('<a:r>', at), at);
+    };
+    expect(run('Rising subjects')).toMatch(/ b="1"/);
+    expect(run('roaming: 10 mentions, +150% against September 2017 (4).')).toContain(`<a:srgbClr val="${INK}"/>`);
     expect((await workbookWords(written.xlsx ?? '')).get('Subjects')).toContain('billing');
     const csv = readFileSync(join(out, 'themes.csv'), 'utf8').split('\r\n');
     expect(csv.filter((line) => line.startsWith('acme,')).map((line) => line.split(',')[1])).toEqual(['billing', 'coverage', 'roaming', 'refunds']);

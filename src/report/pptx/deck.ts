@@ -120,10 +120,11 @@ export class Deck {
     return lines.map((line) => ({ text: plainText(line), options: { breakLine: true, ...options } }));
   }
 
-  /** Muted notes in a box at the bottom of the slide, from `y` down to the footer. */
-  notes(slide: Slide, lines: readonly string[], y: number): void {
-    if (lines.length === 0) return;
-    slide.addText(this.paragraphs(lines, { paraSpaceAfter: 2 }), { ...this.text(), x: LEFT, y, w: CONTENT_W, h: CONTENT_BOTTOM - y, fontSize: 10, color: MUTED, valign: 'bottom', fit: 'shrink' });
+  /** Muted notes in a box at the bottom of the slide, from `y` down to the footer; `lead` goes above them in ink, under a bold heading. */
+  notes(slide: Slide, lines: readonly string[], y: number, lead?: { title: string; lines: readonly string[] }): void {
+    const leading = lead ? [{ text: plainText(lead.title), options: { bold: true, breakLine: true, color: INK, paraSpaceAfter: 2 } }, ...this.paragraphs(lead.lines, { color: INK, paraSpaceAfter: 6 })] : [];
+    if (leading.length === 0 && lines.length === 0) return;
+    slide.addText([...leading, ...this.paragraphs(lines, { paraSpaceAfter: 2 })], { ...this.text(), x: LEFT, y, w: CONTENT_W, h: CONTENT_BOTTOM - y, fontSize: 10, color: MUTED, valign: 'bottom', fit: 'shrink' });
   }
 }
 

@@ -247,8 +247,7 @@ function themeSlides(deck: Deck): void {
     ];
   });
   slide.addTable([header, ...rows], { ...deck.text(), x: LEFT, y: CONTENT_TOP, w: CONTENT_W, colW: [2.6, ...headings.slice(1).map(() => (CONTENT_W - 2.6) / (headings.length - 1))], fontSize: 10, border: { type: 'solid', pt: 0.5, color: RULE }, margin: 0.05, valign: 'middle' });
-  const rising = section.rising.length > 0 ? [t('themes.risingTitle'), ...section.rising] : [];
-  deck.notes(slide, [...rising, ...section.notes], 5.0);
+  deck.notes(slide, section.notes, 5.0, section.rising.length > 0 ? { title: t('themes.risingTitle'), lines: section.rising } : undefined);
   chartSlides(deck, 'themes', ['themes']);
 }
 
