@@ -98,7 +98,7 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
     colors: { primary, accent },
     period: { label: periodLabel, timezoneName: format.timezoneName(), previousLabel },
     generatedOn: t('report.generatedOn', { date: format.date(inputs.generatedAt ?? new Date()) }),
-    findings: withThemeFinding(writeFindings(metrics, format, t, previousLabel, format.periodInSentence(metrics.period.start, metrics.period.end, metrics.period.label)), themeFinding(metrics, format, t)),
+    findings: withClosingFindings(writeFindings(metrics, format, t, previousLabel, format.periodInSentence(metrics.period.start, metrics.period.end, metrics.period.label)), [improvementFinding(improvements[0], client.name, t), themeFinding(metrics, format, t)]),
     kpis: buildKpis(metrics, format, t, previousLabel),
     kpiNotes: [...coverage, ...noAnswer].filter((note) => note.brandId === client.id).map((note) => note.text),
     leaderboard,
@@ -146,8 +146,16 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
 }
 
 /** Five findings at most: the theme's takes the last place when there is no room. */
-function withThemeFinding(findings: string[], theme: string | null): string[] {
-  return theme === null ? findings : [...findings.slice(0, 4), theme];
+/** The findings, five at most, ending with the sentences that point further into the report: the first thing to improve, the subject answered worst. */
+function withClosingFindings(findings: string[], closing: ReadonlyArray<string | null>): string[] {
+  const last = closing.filter((sentence): sentence is string => sentence !== null);
+  return [...findings.slice(0, 5 - last.length), ...last];
+}
+
+/** The weakest point against the competitors, first in "What to improve", with the number it rests on: the summary named none of them. */
+function improvementFinding(item: ImprovementItem | undefined, client: string, t: Translate): string | null {
+  const evidence = item?.evidence[0];
+  return item && evidence ? t('finding.improvement', { client, title: item.title, evidence }) : null;
 }
 
 /** The metrics with every brand name as printed (printableName); the JSON and CSV keep them as computed. */
