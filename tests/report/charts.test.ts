@@ -160,6 +160,22 @@ describe('chart rows', () => {
   });
 });
 
+describe('brand colours', () => {
+  it('never gives a competitor a colour of the client’s hue: a teal client keeps its teal, the competitors another colour each', () => {
+    const brands = [{ name: 'Vireo', role: 'client' as const }, ...['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J'].map((name) => ({ name, role: 'competitor' as const }))];
+    const teal = brandColours(brands, '#0F766E').range;
+    expect(teal[0]).toBe('#0F766E');
+    // The palette's two teals (#2F9E8F, #5F9EA0) are left out for this client; the other eight go round.
+    expect(teal.slice(1)).not.toContain('#2F9E8F');
+    expect(teal.slice(1)).not.toContain('#5F9EA0');
+    expect(new Set(teal.slice(1, 9)).size).toBe(8);
+    // A blue client keeps every colour but the blue-grey one.
+    expect(brandColours(brands, '#0B5FFF').range.slice(1)).not.toContain('#4C6A92');
+    // A grey primary is close to no hue: every colour of the palette is used.
+    expect(new Set(brandColours(brands, '#555555').range.slice(1)).size).toBe(10);
+  });
+});
+
 describe('honest charts', () => {
   const t = translator(template.strings('en'), 'en');
   async function svgOf(metrics: ReturnType<typeof fixtureMetrics>, id: 'hour-of-week' | 'trend') {

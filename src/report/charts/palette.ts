@@ -48,11 +48,37 @@ export interface BrandPalette {
   range: string[];
 }
 
-/** Brand name -> colour: the client in the primary colour, competitors in config order. */
+/** Brand name -> colour: the client in the primary colour, competitors in config order, skipping the colours of a hue close to the primary's. */
 export function brandColours(brands: ReadonlyArray<{ name: string; role: 'client' | 'competitor' }>, primary: string): BrandPalette {
+  const apart = COMPETITOR_COLOURS.filter((colour) => !closeHues(colour, primary));
+  const colours = apart.length > 0 ? apart : COMPETITOR_COLOURS;
   let next = 0;
-  const range = brands.map((brand) => (brand.role === 'client' ? primary : (COMPETITOR_COLOURS[next++ % COMPETITOR_COLOURS.length] ?? COMPETITOR_COLOURS[0] ?? '#7B8794')));
+  const range = brands.map((brand) => (brand.role === 'client' ? primary : (colours[next++ % colours.length] ?? '#7B8794')));
   return { domain: brands.map((brand) => brand.name), range };
+}
+
+/** Two colours a reader takes for one: both clearly coloured (not greys) and of hues within 30°, such as a teal primary and a teal competitor. */
+function closeHues(a: string, b: string): boolean {
+  const one = hueOf(a);
+  const other = hueOf(b);
+  if (one === null || other === null || one.saturation < 0.25 || other.saturation < 0.25) return false;
+  const apart = Math.abs(one.hue - other.hue) % 360;
+  return Math.min(apart, 360 - apart) < 30;
+}
+
+/** The HSL hue (degrees) and saturation (0..1) of "#RRGGBB"; null for another form. */
+function hueOf(colour: string): { hue: number; saturation: number } | null {
+  const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
+  if (!match) return null;
+  const [r, g, b] = match.slice(1, 4).map((channel) => Number.parseInt(channel, 16) / 255) as [number, number, number];
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  const range = max - min;
+  if (range === 0) return { hue: 0, saturation: 0 };
+  const lightness = (max + min) / 2;
+  const saturation = range / (1 - Math.abs(2 * lightness - 1));
+  const sector = max === r ? ((g - b) / range + 6) % 6 : max === g ? (b - r) / range + 2 : (r - g) / range + 4;
+  return { hue: sector * 60, saturation };
 }
 
 /** A brand's colour in the palette (grey for a name it does not hold). */
