@@ -21,7 +21,7 @@ export const CHART_STRING_PREFIX: Record<ChartId, string> = {
 
 /**
  * Charts whose deck version draws less than the PDF's (no count after each
- * bar, no bars behind the trend's lines): their slide takes the caption
+ * bar, no logarithmic time axis): their slide takes the caption
  * `<prefix>.deckCaption`, which does not promise what it lacks.
  */
 export const CHARTS_WITH_DECK_CAPTION: ReadonlySet<ChartId> = new Set(['response-rate', 'cumulative-answered', 'share-of-voice', 'sentiment', 'influencers']);

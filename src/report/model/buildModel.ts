@@ -145,7 +145,6 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
   return { model, t, format };
 }
 
-/** Five findings at most: the theme's takes the last place when there is no room. */
 /** The findings, five at most, ending with the sentences that point further into the report: the first thing to improve, the subject answered worst. */
 function withClosingFindings(findings: string[], closing: ReadonlyArray<string | null>): string[] {
   const last = closing.filter((sentence): sentence is string => sentence !== null);

@@ -118,7 +118,7 @@ export interface ChartFigure {
   caption: string;
   /**
    * The caption under the deck's native chart, which draws less than the
-   * PDF's (no count after each bar, no interval where the PDF draws one): the
+   * PDF's (no count after each bar, no logarithmic time axis): the
    * template's `chart.<name>.deckCaption`, or `caption` when it has none.
    */
   deckCaption: string;
