@@ -160,6 +160,19 @@ describe('chart rows', () => {
   });
 });
 
+describe('trend notes', () => {
+  it('names the months whose median time rests on fewer than 30 answered mentions, brand by brand, and none when every one rests on more', () => {
+    const metrics = fixtureMetrics();
+    const point = (month: string, brandId: string, answered: number, minutes: number | null) => ({ month, brandId, inbound: 60, answered, responseRate: answered / 60, responseTimeMedianMin: minutes });
+    // Acme: 21 answers in August, 29 in September (thin, named in month order whatever the rows' order), 30 in October (not); RivalCo 12 in October; SwiftNet's median is missing (no note).
+    metrics.trend = [point('2017-09', 'acme', 29, 50), point('2017-08', 'acme', 21, 40), point('2017-10', 'acme', 30, 45), point('2017-10', 'rivalco', 12, 20), point('2017-10', 'swiftnet', 3, null)];
+    const t = translator(template.strings('en'), 'en');
+    const notesOf = (report: MetricsReport) => chartInputs({ metrics: report, answeredWithin: null, format: new Formatter('en', t, report.period.timezone), t, palette: brandColours(report.brands, '#0B5FFF'), primary: '#0B5FFF' }).trend?.notes;
+    expect(notesOf(metrics)).toEqual(['Median times on fewer than 30 answered mentions, to read with care: Acme Telecom in Aug 17 (21) and Sept 17 (29); RivalCo in Oct 17 (12).']);
+    expect(notesOf({ ...metrics, trend: [point('2017-10', 'acme', 30, 45)] })).toEqual([]);
+  });
+});
+
 describe('brand colours', () => {
   it('never gives a competitor a colour of the client’s hue: a teal client keeps its teal, the competitors another colour each', () => {
     const brands = [{ name: 'Vireo', role: 'client' as const }, ...['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J'].map((name) => ({ name, role: 'competitor' as const }))];

@@ -417,7 +417,20 @@ function trendInputs({ metrics, format, t, palette }: Context, common: Record<st
   // An axis over no value reads 0.000000: a panel with nothing to draw gives way to a sentence.
   if (!drawn.some((row) => row.rate !== null)) return { inputs: { datasets, values, panels: [0], notes: [t('chart.trend.noReplies', { client })] }, native: [] };
   if (!drawn.some((row) => row.hours !== null)) return { inputs: { datasets, values, panels: [0], notes: [t('chart.trend.noTimes')] }, native: [rate] };
-  return { inputs: { datasets, values }, native: [rate, hours] };
+  return { inputs: { datasets, values, notes: thinTrendTimes(metrics, trend, monthLabels, format, t) }, native: [rate, hours] };
+}
+
+/**
+ * The months whose median time rests on fewer answered mentions than the report's sample minimum, per brand, as the
+ * leaderboard marks such a time: a line through them swings on a handful of answers, which neither chart shows.
+ */
+function thinTrendTimes(metrics: MetricsReport, trend: readonly TrendPoint[], monthLabels: Record<string, string>, format: Formatter, t: Translate): string[] {
+  const byBrand = metrics.brands
+    .map((brand) => ({ brand, months: trend.filter((point) => point.brandId === brand.id && point.responseTimeMedianMin !== null && point.answered < MIN_SAMPLE).sort((a, b) => a.month.localeCompare(b.month)) }))
+    .filter((entry) => entry.months.length > 0)
+    .map(({ brand, months }) => t('chart.trend.thinBrand', { brand: brand.name, months: format.list(months.map((point) => t('format.withCount', { label: monthLabels[point.month] ?? point.month, count: format.count(point.answered) }))) }));
+  // Brands apart with the language's semicolon: each already lists its months with 'and'.
+  return byBrand.length === 0 ? [] : [t('chart.audience.thinTimes', { minimum: format.count(MIN_SAMPLE), list: byBrand.join(t('format.listSeparator')) })];
 }
 
 /** A median on fewer answered mentions has no 95% interval (queries/median_ci.sql): its hour is left blank, and the chart says so. */
