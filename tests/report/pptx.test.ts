@@ -271,6 +271,15 @@ describe('report.pptx', () => {
     }
   });
 
+  it('sets every headline figure of the summary at the same height, whether its label takes one line or two', async () => {
+    const slide = numbered(await parts(report('es').pptx), 'ppt/slides').find((xml) => slideTitle(xml) === strings.es['section.summary']) ?? '';
+    // The figures are the 26 pt runs; each sits in a box of its own, under its label's box.
+    const figures = slide.split('<p:sp>').filter((shape) => shape.includes('sz="2600"') && !/<p:ph\b[^>]*type="title"/.test(shape));
+    expect(figures).toHaveLength(6);
+    expect(new Set(figures.map((shape) => /<a:off x="\d+" y="(\d+)"/.exec(shape)?.[1]))).toHaveProperty('size', 1);
+    expect(figures.some((shape) => shape.includes(strings.es['label.responseTimeMedianMin'] ?? '?'))).toBe(false);
+  });
+
   it('names each chart of a section of several in its slide title, so two slides of one section never share a heading', async () => {
     const titles = numbered(await parts(report('en').pptx), 'ppt/slides').map(slideTitle);
     const s = strings.en;

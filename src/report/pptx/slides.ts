@@ -77,15 +77,19 @@ function summarySlide(deck: Deck): void {
   const gap = 0.15;
   const count = Math.max(1, model.kpis.length);
   const tileW = (CONTENT_W - gap * (count - 1)) / count;
+  const tileTop = CONTENT_TOP + 0.45;
+  // Room for a label of two lines, set on the bottom line: a long label ("Tiempo mediano de respuesta") wraps without pushing its figure below the others.
+  const labelH = 0.45;
+  // pptxgenjs reads a margin list as left, right, bottom, top.
   model.kpis.forEach((kpi, index) => {
-    const runs: TextRun[] = [
-      { text: plainText(kpi.label), options: { fontSize: 11, color: MUTED, breakLine: true } },
-      { text: plainText(kpi.value), options: { fontSize: 26, bold: true, color: deck.primary, breakLine: true } },
-    ];
+    const x = LEFT + index * (tileW + gap);
+    slide.addShape(deck.pptx.ShapeType.rect, { x, y: tileTop, w: tileW, h: 1.95, fill: { color: tint(deck.primary, 0.92) }, line: { type: 'none' } });
+    slide.addText(plainText(kpi.label), { ...deck.text(), x, y: tileTop, w: tileW, h: labelH, valign: 'bottom', margin: [8, 8, 2, 6], fontSize: 11, color: MUTED, fit: 'shrink' });
+    const runs: TextRun[] = [{ text: plainText(kpi.value), options: { fontSize: 26, bold: true, color: deck.primary, breakLine: true } }];
     if (kpi.change) runs.push({ text: plainText(kpi.change.text), options: { fontSize: 10, color: TONE[kpi.change.tone], breakLine: true } });
     if (kpi.note) runs.push({ text: plainText(kpi.note), options: { fontSize: 10, color: MUTED, breakLine: true } });
     for (const flag of kpi.flags) runs.push({ text: plainText(flag), options: { fontSize: 9, color: MUTED, breakLine: true } });
-    slide.addText(runs, { ...deck.text(), x: LEFT + index * (tileW + gap), y: CONTENT_TOP + 0.45, w: tileW, h: 1.95, valign: 'top', margin: 8, fill: { color: tint(deck.primary, 0.92) }, paraSpaceAfter: 3, fit: 'shrink' });
+    slide.addText(runs, { ...deck.text(), x, y: tileTop + labelH, w: tileW, h: 1.95 - labelH, valign: 'top', margin: [8, 8, 8, 2], paraSpaceAfter: 3, fit: 'shrink' });
   });
   const findingsTop = CONTENT_TOP + 2.55;
   if (model.findings.length > 0) {
