@@ -13,6 +13,7 @@ import { ReportPrinter, writeReport, type WrittenReport } from '../../src/report
 import { ReportTemplate } from '../../src/report/template.js';
 import type { Store } from '../../src/store/database.js';
 import { FIXTURES, fixtureStore, metricsFixtureConfig, metricsFixtureStore } from './fixtureStore.js';
+import { catalogueOf } from '../../src/report/model/brandLookup.js';
 
 const out = mkdtempSync(join(tmpdir(), 'replybench-xlsx-'));
 const HOSTILE_TEXT = "=cmd|' /C calc'!A0 <script>alert('x')</script> \u0007ring\u0000 @AcmeCares";
@@ -83,15 +84,39 @@ function rows(worksheet: ExcelJS.Worksheet): ExcelJS.Row[] {
   return result;
 }
 
-const SHEETS = ['sheet.leaderboard', 'sheet.platforms', 'sheet.trend', 'sheet.diagnostics', 'sheet.examples', 'sheet.quality', 'sheet.coverage', 'sheet.settings', 'sheet.themes', 'sheet.definitions', 'analyst.sheet'];
+const SHEETS = ['sheet.leaderboard', 'sheet.platforms', 'sheet.changes', 'sheet.trend', 'sheet.diagnostics', 'sheet.examples', 'sheet.quality', 'sheet.coverage', 'sheet.settings', 'sheet.themes', 'sheet.definitions', 'analyst.sheet'];
 
 describe('metrics.xlsx', () => {
   it('names its sheets in the report language', () => {
-    expect(book('en').worksheets.map((worksheet) => worksheet.name)).toEqual(['Leaderboard', 'By platform', 'Trend', 'Diagnostics', 'Mentions to look at', 'Data quality', 'Coverage', 'Settings', 'Subjects', 'Definitions', 'Analyst notes']);
+    expect(book('en').worksheets.map((worksheet) => worksheet.name)).toEqual(['Leaderboard', 'By platform', 'Changes', 'Trend', 'Diagnostics', 'Mentions to look at', 'Data quality', 'Coverage', 'Settings', 'Subjects', 'Definitions', 'Analyst notes']);
     for (const lang of ['es', 'fr'] as const) expect(book(lang).worksheets.map((worksheet) => worksheet.name)).toEqual(SHEETS.map((key) => s(lang, key)));
     expect(book('es').worksheets[0]?.name).toBe('Clasificación');
     expect(written.en?.pptx).toBeNull();
     expect(existsSync(join(out, 'en', 'report.html'))).toBe(false);
+  });
+
+  it('gives every change of metrics.json against the previous period, beside the two values it compares, in points or percent as the summary prints it', () => {
+    for (const lang of ['en', 'fr'] as const) {
+      const changes = sheet(lang, 'changes');
+      const json = metrics(lang);
+      const at = (header: string) => column(changes, header);
+      const [brandCol, metricCol, thisCol, beforeCol, pointsCol, percentCol, notesCol] = [s(lang, 'leaderboard.brand'), s(lang, 'sheet.metric'), s(lang, 'sheet.thisPeriod'), lang === 'en' ? 'September 2017' : 'Septembre 2017', s(lang, 'sheet.changePoints'), s(lang, 'sheet.changePercent'), s(lang, 'sheet.notes')].map(at);
+      const acme = rows(changes).filter((row) => row.getCell(brandCol ?? 0).value === 'Acme Telecom');
+      // One row per metric with a previous value; Acme's response rate now, in September (26 of 40), and the change in points.
+      const brand = json.brands.find((entry) => entry.id === 'acme');
+      expect(acme).toHaveLength(Object.keys(brand?.previous ?? {}).length);
+      const rate = acme.find((row) => row.getCell(metricCol ?? 0).value === s(lang, 'label.responseRate'));
+      expect([rate?.getCell(thisCol ?? 0).value, rate?.getCell(beforeCol ?? 0).value, rate?.getCell(pointsCol ?? 0).value, rate?.getCell(percentCol ?? 0).value ?? null]).toEqual([brand?.responseRate, 26 / 40, brand?.change?.responseRate, null]);
+      expect(rate?.getCell(pointsCol ?? 0).numFmt).toBe('+0.0;-0.0;0.0');
+      // Every change of the JSON is in the sheet: points as they are, percent as a fraction shown as a percentage.
+      const shown = rows(changes).flatMap((row) => [row.getCell(pointsCol ?? 0).value, row.getCell(percentCol ?? 0).value]).filter((value) => typeof value === 'number') as number[];
+      const kinds = new Map(catalogueOf(json).map((spec) => [spec.key, spec.change]));
+      const expected = json.brands.flatMap((entry) => Object.entries(entry.change ?? {}).flatMap(([key, value]) => (value === null ? [] : [kinds.get(key) === 'percent' ? value / 100 : value])));
+      expect(shown.sort()).toEqual(expected.sort());
+      // A change left out says why.
+      const why = rows(changes).filter((row) => row.getCell(notesCol ?? 0).value !== null);
+      expect(why.every((row) => row.getCell(pointsCol ?? 0).value === null && row.getCell(percentCol ?? 0).value === null)).toBe(true);
+    }
   });
 
   it('holds the numbers of metrics.json, rates as fractions shown as percentages and times in minutes', () => {

@@ -129,6 +129,7 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
       analystNotes: analystNotes(metrics, facts, new Set(Object.keys(CHARTS_OF_OPTIONAL_DATA).filter((id) => !charts[id])), format, t),
       businessHours: businessHoursSettings(metrics.brands, config.brands, format, t),
       emptyReasons: emptyReasonsOf(scorecard, t),
+      previousLabel,
     }),
     sections: manifest.sections.filter((section) => {
       if (section === 'improvements') return improvements.length > 0;

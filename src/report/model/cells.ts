@@ -7,7 +7,7 @@ import { TZDate } from '@date-fns/tz';
  */
 
 /** How a cell's number is shown: each kind is one Excel number format. */
-export type CellKind = 'text' | 'count' | 'share' | 'minutes' | 'ratio' | 'dateTime' | 'day' | 'month' | 'boolean';
+export type CellKind = 'text' | 'count' | 'share' | 'points' | 'minutes' | 'ratio' | 'dateTime' | 'day' | 'month' | 'boolean';
 
 export interface Cell {
   value: string | number | boolean | Date | null;
@@ -18,6 +18,8 @@ export const cell = {
   text: (value: string | null | undefined): Cell => ({ value: value ?? null, kind: 'text' }),
   count: (value: number | null | undefined): Cell => ({ value: value ?? null, kind: 'count' }),
   share: (value: number | null | undefined): Cell => ({ value: value ?? null, kind: 'share' }),
+  /** A change in percentage points (15.7), signed. */
+  points: (value: number | null | undefined): Cell => ({ value: value ?? null, kind: 'points' }),
   minutes: (value: number | null | undefined): Cell => ({ value: value ?? null, kind: 'minutes' }),
   ratio: (value: number | null | undefined): Cell => ({ value: value ?? null, kind: 'ratio' }),
   boolean: (value: boolean | null | undefined): Cell => ({ value: value ?? null, kind: 'boolean' }),

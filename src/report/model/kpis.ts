@@ -32,7 +32,7 @@ export function buildKpis(metrics: MetricsReport, format: Formatter, t: Translat
         change !== null
           ? { text: t('kpi.change', { change: formatChange(format, spec, change), previous: previousLabel }), tone: toneOf(change, spec.better) }
           : reason
-            ? { text: t(CHANGE_REASON_KEYS[reason], { previous: previousLabel, sample: t(`kpi.sample.${spec.restsOn ?? 'mentions'}`) }), tone: 'neutral' }
+            ? { text: noChangeText(t, reason, spec, previousLabel), tone: 'neutral' }
             : null,
       note: rank === null ? null : t('kpi.rank', { rank, brands: rankedCount(metrics, spec.key) }),
       flags: touched.map((warning) => t(FLAG_KEYS[warning])),
@@ -48,6 +48,11 @@ const FLAG_KEYS: Record<CoverageWarning, string> = {
   'dominant-author': 'kpi.flagDominantAuthor',
   'partial-period': 'kpi.flagPartialPeriod',
 };
+
+/** Why a change against the previous period is not given, in a sentence: under a headline figure and in the workbook's changes sheet. */
+export function noChangeText(t: Translate, reason: ChangeReason, spec: MetricSpec, previousLabel: string): string {
+  return t(CHANGE_REASON_KEYS[reason], { previous: previousLabel, sample: t(`kpi.sample.${spec.restsOn ?? 'mentions'}`) });
+}
 
 const CHANGE_REASON_KEYS: Record<ChangeReason, string> = {
   'thin-period': 'kpi.noChange.thinPeriod',

@@ -5,7 +5,8 @@ import type { BrandDiagnostics, SampleReason } from '../../metrics/diagnostics/t
 import type { BrandMetrics, CoverageWarning, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
-import { catalogueOf, labelValues, rankOf, slaTargets } from './brandLookup.js';
+import { catalogueOf, changeOf, labelValues, rankOf, slaTargets } from './brandLookup.js';
+import { noChangeText } from './kpis.js';
 import { platformName } from './platformName.js';
 import { leaderboardOrder } from './leaderboard.js';
 import type { MentionSample, StoreFacts } from './storeFacts.js';
@@ -29,6 +30,8 @@ export interface WorkbookInputs {
   analystNotes: LabelledValue[];
   /** The brands' business hours, as the appendix lists them (the outside-hours figures rest on them). */
   businessHours: LabelledValue[];
+  /** The previous period as the report names it ("September 2025"): the changes sheet's column. */
+  previousLabel: string;
   /** Why a brand's scorecard cell is left empty, as the scorecard prints it under the dash ("Response rate: no mention in the period."), by brand id. */
   emptyReasons: ReadonlyMap<string, string[]>;
 }
@@ -86,6 +89,7 @@ export function buildWorkbookModel(inputs: WorkbookInputs): WorkbookModel {
     ]),
   );
   sheets.push(
+    changesSheet(inputs),
     trendSheet(inputs),
     diagnosticsSheet(inputs),
     examplesSheet(inputs),
@@ -160,6 +164,35 @@ function valueColumns(inputs: WorkbookInputs): Array<Column<BrandMetrics>> {
 function metricLabel({ t, format }: WorkbookInputs, spec: MetricSpec<never>): string {
   const label = t(spec.label, labelValues(format, spec));
   return spec.unit === 'minutes' ? t('sheet.minutes', { label }) : label;
+}
+
+/**
+ * Every brand's figures against the previous period, one row per brand and metric: the value, the previous one and
+ * the change as the summary prints it (points for rates and shares, percent for times and counts), or why there is none.
+ */
+function changesSheet(inputs: WorkbookInputs): WorkbookSheet {
+  const { metrics, t, format, previousLabel } = inputs;
+  const brands = leaderboardOrder(metrics);
+  const specs = catalogueOf(metrics).filter((spec) => brands.some((brand) => brand.previous?.[spec.key] !== undefined));
+  const rows = brands.flatMap((brand) => specs.map((spec) => ({ brand, spec })));
+  return table(t('sheet.changes'), rows, [
+    ...brandColumns(inputs).map((column) => ({ header: column.header, value: (row: { brand: BrandMetrics }) => column.value(row.brand) })),
+    { header: t('sheet.metric'), value: (row) => cell.text(metricLabel(inputs, row.spec)) },
+    { header: t('sheet.thisPeriod'), value: (row) => ({ value: row.spec.value(row.brand), kind: row.spec.unit }) },
+    { header: format.capitalise(previousLabel), value: (row) => ({ value: row.brand.previous?.[row.spec.key] ?? null, kind: row.spec.unit }) },
+    { header: t('sheet.changePoints'), value: (row) => cell.points(row.spec.change === 'pp' ? changeOf(row.brand, row.spec.key) : null) },
+    { header: t('sheet.changePercent'), value: (row) => cell.share(row.spec.change === 'percent' ? nullableDivide(changeOf(row.brand, row.spec.key), 100) : null) },
+    { header: t('sheet.notes'), value: (row) => cell.text(noChangeReason(inputs, row.brand, row.spec)) },
+  ]);
+}
+
+function nullableDivide(value: number | null, by: number): number | null {
+  return value === null ? null : value / by;
+}
+
+function noChangeReason({ t, previousLabel }: WorkbookInputs, brand: BrandMetrics, spec: MetricSpec): string | null {
+  const reason = brand.changeReason?.[spec.key];
+  return reason ? noChangeText(t, reason, spec, previousLabel) : null;
 }
 
 function trendSheet(inputs: WorkbookInputs): WorkbookSheet {

@@ -6,6 +6,7 @@ const NUMBER_FORMATS: Record<CellKind, string | null> = {
   text: null,
   count: '#,##0',
   share: '0.0%',
+  points: '+0.0;-0.0;0.0',
   minutes: '0.0',
   ratio: '0.00',
   dateTime: 'yyyy-mm-dd hh:mm',
