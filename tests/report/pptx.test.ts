@@ -333,6 +333,10 @@ describe('report.pptx', () => {
       expect([key, series.labels.map((name, index) => [name, series.values[index]])]).toEqual([key, series.labels.map((name) => [name, (handCounted(name).buckets[key] ?? 0) / handCounted(name).inbound])]);
     }
     expect(new Set(seriesNamed(buckets, s['bucket.unanswered'] ?? '').labels)).toEqual(new Set(Object.values(BRAND_NAMES)));
+    // Each part carries its share, as in the PDF, but for parts under 8%, which a number format's condition leaves blank.
+    const bucketsXml = numbered(files, 'ppt/charts').find((xml) => chartSeries(xml).some((series) => series.name === s['bucket.unanswered'])) ?? '';
+    expect(bucketsXml).toContain('<c:showVal val="1"/>');
+    expect(bucketsXml).toContain('formatCode="[&lt;0.08]&quot;&quot;;0%"');
 
     const voice = seriesNamed(chartWith(files, s['label.shareOfVoice'] ?? ''), s['label.shareOfVoice'] ?? '');
     expect(voice.values).toEqual(voice.labels.map((name) => handCounted(name).inbound / 240));

@@ -103,6 +103,8 @@ function bars(deck: Deck, slide: Slide, chart: NativeChart, frame: Frame): void 
     chartColors,
     ...(chart.kind === 'stacked-bar' ? { valAxisLabelFormatCode: deck.percentCode } : {}),
     ...(chart.unit === 'share' && chart.kind === 'bar' ? { valAxisMinVal: 0, valAxisMaxVal: 1 } : {}),
+    // Shares stacked to 100% carry their figure, as the PDF's do; a part under 8% stays blank (a number format's condition), too narrow for one.
+    ...(chart.unit === 'share' && chart.kind === 'stacked-bar' ? { showValue: true, dataLabelPosition: 'ctr', dataLabelFontFace: FONT, dataLabelFontSize: 9, dataLabelColor: INK, dataLabelFormatCode: `[<0.08]"";${deck.percentCode}` } : {}),
     showLegend: !byCategory,
   };
   if (!chart.interval) {
