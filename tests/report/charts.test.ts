@@ -123,7 +123,8 @@ describe('chart rows', () => {
       ['Acme Telecom', 'Influencers', '88% · 8'],
       ['Acme Telecom', 'Other authors', '55% · 42'],
     ]);
-    expect(inputs.influencers?.values.groupRange).toEqual(['#0B5FFF', '#C9CED6']);
+    // Influencers in a dark slate of no brand's: in the client's colour, a competitor's bar read as the client's.
+    expect(inputs.influencers?.values.groupRange).toEqual(['#3E4C59', '#C9CED6']);
     expect(inputs.influencers?.values.hoursDomain).toEqual([0, 0.75 * 1.3]);
   });
 

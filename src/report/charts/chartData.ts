@@ -8,7 +8,7 @@ import { LOW_SAMPLE_MARK, spanSentence } from '../model/coverage.js';
 import { shownThemes, subjectMarks, themeGridBrands } from '../model/themes.js';
 import { THEME_MIN_MENTIONS } from '../../themes/index.js';
 import type { NativeChart, NativeSeries, NativeUnit } from '../model/types.js';
-import { BACKGROUND_GREY, BUCKET_COLOURS, type BrandPalette, colourOf, HEAT_SCHEMES, heatColour, SENTIMENT_COLOURS } from './palette.js';
+import { BACKGROUND_GREY, BUCKET_COLOURS, type BrandPalette, colourOf, FOREGROUND, HEAT_SCHEMES, heatColour, SENTIMENT_COLOURS } from './palette.js';
 import { type AnsweredWithin, curveMinutes } from './curve-minutes.js';
 import type { ChartInputs, JsonValue } from './renderChart.js';
 
@@ -118,7 +118,7 @@ export interface Audience {
   groups: (brand: BrandDiagnostics) => Record<string, AnswerGroup> | null;
   /** The brand's mentions the export gave nothing to put in a group by (no sentiment, no follower count): not in the chart. */
   unknown: (brand: BrandDiagnostics) => number;
-  /** Colours by group; `primary` stands for the client's colour. */
+  /** Colours by group. */
   range: readonly string[];
 }
 
@@ -137,7 +137,7 @@ const INFLUENCER_AUDIENCE: Audience = {
   keys: ['influencers', 'others'],
   groups: (brand) => (brand.influencers ? { influencers: brand.influencers.influencers, others: brand.influencers.others } : null),
   unknown: (brand) => brand.influencers?.unknownFollowers ?? 0,
-  range: ['primary', BACKGROUND_GREY],
+  range: [FOREGROUND, BACKGROUND_GREY],
 };
 
 /** The audience charts; each names its groups `{prefix}.group.<key>` in the strings. */
@@ -158,7 +158,7 @@ interface AudienceRow {
  * (the report then says which exports lack it). Brands whose export
  * cannot are named under the chart.
  */
-function audienceInputs({ metrics, format, t, primary }: Context, audience: Audience): ChartBuild | null {
+function audienceInputs({ metrics, format, t }: Context, audience: Audience): ChartBuild | null {
   const diagnostics = metrics.diagnostics;
   if (!diagnostics) return null;
   const byId = new Map(diagnostics.brands.map((brand) => [brand.id, brand]));
@@ -220,7 +220,7 @@ function audienceInputs({ metrics, format, t, primary }: Context, audience: Audi
     ...(empty.length === 0 ? [] : [t('chart.audience.emptyGroups', { list: format.list(empty) })]),
     ...(thinTimes.length === 0 ? [] : [t('chart.audience.thinTimes', { minimum: format.count(MIN_SAMPLE), list: format.list(thinTimes) })]),
   ];
-  const range = audience.range.map((colour) => (colour === 'primary' ? primary : colour));
+  const range = [...audience.range];
   // Room past the longest bar for its label.
   const longest = Math.max(0, ...points.map((point) => point.hours ?? 0));
   const brandNames = split.map((brand) => brand.name);
@@ -556,7 +556,7 @@ function themeGrid({ metrics, t, format }: Context): ChartBuild | null {
   };
 }
 
-function replyBroadcast({ metrics, t, primary }: Context, common: Record<string, JsonValue>): ChartBuild {
+function replyBroadcast({ metrics, t }: Context, common: Record<string, JsonValue>): ChartBuild {
   const ordered = byValueDescending(metrics.brands, (brand) => brand.replyShare).filter((brand) => brand.replies + brand.broadcasts > 0);
   const kinds = { replies: t('chart.replyBroadcast.replies'), broadcasts: t('chart.replyBroadcast.broadcasts') };
   const rows = jsonRows(
@@ -568,7 +568,7 @@ function replyBroadcast({ metrics, t, primary }: Context, common: Record<string,
       .select('brand', 'brandOrder', 'kind', 'kindOrder', 'count'),
   );
   const series = [
-    { key: kinds.replies, name: kinds.replies, colour: primary },
+    { key: kinds.replies, name: kinds.replies, colour: FOREGROUND },
     { key: kinds.broadcasts, name: kinds.broadcasts, colour: BACKGROUND_GREY },
   ];
   const brands = ordered.map((brand) => brand.name);

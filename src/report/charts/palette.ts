@@ -15,6 +15,9 @@ export const DEFAULT_ACCENT = '#F59E0B';
 /** Competitors get muted, distinct colours so the client's primary colour stands out. */
 const COMPETITOR_COLOURS = ['#7B8794', '#D9822B', '#8E6CBF', '#2F9E8F', '#C2547A', '#A0855B', '#4C6A92', '#9AAE3A', '#B86E5A', '#5F9EA0'];
 
+/** Dark slate: the part of a split that stands out (replies, influencers), in no brand's colour, so no reader credits it to the client. */
+export const FOREGROUND = '#3E4C59';
+
 /** Light grey: what stays in the background (broadcasts, other authors, unanswered, neutral). */
 export const BACKGROUND_GREY = '#C9CED6';
 
