@@ -48,10 +48,10 @@ describe('report model', () => {
     const item: ImprovementItem = { rank: 1, id: 'follow-ups', title: 'Finish the conversations you start', body: 'Body', evidence: ['Follow-ups answered: Acme Telecom 23%, median of 2 measured competitors 54%.', 'Second line.'], examples: [] };
     const { model: built } = await model('en', [item, { ...item, rank: 2, id: 'slow', title: 'Answer faster' }]);
     expect(built.findings).toHaveLength(5);
-    expect(built.findings.at(-1)).toBe('First to improve, where Acme Telecom falls furthest behind its competitors: “Finish the conversations you start”. Follow-ups answered: Acme Telecom 23%, median of 2 measured competitors 54%.');
+    expect(built.findings.at(-1)).toBe('The widest gap to the competitors, and the first thing to improve: “Finish the conversations you start”. Follow-ups answered: Acme Telecom 23%, median of 2 measured competitors 54%.');
     // The four before it are the first four of the findings without advice.
     expect(built.findings.slice(0, 4)).toEqual((await model('en')).model.findings.slice(0, 4));
-    expect((await model('fr', [item])).model.findings.at(-1)).toMatch(/^Premier axe d’amélioration, là où Acme Telecom est le plus en retard sur ses concurrents\u00a0: «\u00a0Finish/);
+    expect((await model('fr', [item])).model.findings.at(-1)).toMatch(/^Le plus grand retard sur les concurrents, et la première chose à améliorer\u00a0: «\u00a0Finish/);
   });
 
   it('writes the findings of another client from its own ranks and benchmarks', async () => {

@@ -98,7 +98,7 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
     colors: { primary, accent },
     period: { label: periodLabel, timezoneName: format.timezoneName(), previousLabel },
     generatedOn: t('report.generatedOn', { date: format.date(inputs.generatedAt ?? new Date()) }),
-    findings: withClosingFindings(writeFindings(metrics, format, t, previousLabel, format.periodInSentence(metrics.period.start, metrics.period.end, metrics.period.label)), [improvementFinding(improvements[0], client.name, t), themeFinding(metrics, format, t)]),
+    findings: withClosingFindings(writeFindings(metrics, format, t, previousLabel, format.periodInSentence(metrics.period.start, metrics.period.end, metrics.period.label)), [improvementFinding(improvements[0], t), themeFinding(metrics, format, t)]),
     kpis: buildKpis(metrics, format, t, previousLabel),
     kpiNotes: [...coverage, ...noAnswer].filter((note) => note.brandId === client.id).map((note) => note.text),
     leaderboard,
@@ -153,9 +153,9 @@ function withClosingFindings(findings: string[], closing: ReadonlyArray<string |
 }
 
 /** The weakest point against the competitors, first in "What to improve", with the number it rests on: the summary named none of them. */
-function improvementFinding(item: ImprovementItem | undefined, client: string, t: Translate): string | null {
+function improvementFinding(item: ImprovementItem | undefined, t: Translate): string | null {
   const evidence = item?.evidence[0];
-  return item && evidence ? t('finding.improvement', { client, title: item.title, evidence }) : null;
+  return item && evidence ? t('finding.improvement', { title: item.title, evidence }) : null;
 }
 
 /** The metrics with every brand name as printed (printableName); the JSON and CSV keep them as computed. */
