@@ -173,7 +173,8 @@ function metricLabel({ t, format }: WorkbookInputs, spec: MetricSpec<never>): st
 function changesSheet(inputs: WorkbookInputs): WorkbookSheet {
   const { metrics, t, format, previousLabel } = inputs;
   const brands = leaderboardOrder(metrics);
-  const specs = catalogueOf(metrics).filter((spec) => brands.some((brand) => brand.previous?.[spec.key] !== undefined));
+  // A metric no brand has a change of, nor a reason for its absence (0 pending mentions then and now), has nothing to show.
+  const specs = catalogueOf(metrics).filter((spec) => brands.some((brand) => changeOf(brand, spec.key) !== null || brand.changeReason?.[spec.key] !== undefined));
   const rows = brands.flatMap((brand) => specs.map((spec) => ({ brand, spec })));
   return table(t('sheet.changes'), rows, [
     ...brandColumns(inputs).map((column) => ({ header: column.header, value: (row: { brand: BrandMetrics }) => column.value(row.brand) })),
