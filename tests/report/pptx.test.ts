@@ -286,6 +286,10 @@ describe('report.pptx', () => {
     const part = (title: string) => (s['deck.sectionPart'] ?? '?').replace('{section}', s['section.responseTime'] ?? '?').replace('{title}', title);
     expect(titles.filter((title) => title.startsWith(s['section.responseTime'] ?? '?'))).toEqual([part(s['chart.buckets.title'] ?? '?'), part(s['chart.cumulative.title'] ?? '?')]);
     expect(titles).toContain(s['section.responseRate']);
+    // Spanish writes lower case after the colon.
+    const es = numbered(await parts(report('es').pptx), 'ppt/slides').map(slideTitle);
+    const buckets = strings.es['chart.buckets.title'] ?? '?';
+    expect(es).toContain(`${strings.es['section.responseTime']}: ${buckets.charAt(0).toLowerCase()}${buckets.slice(1)}`);
   });
 
   it('writes the hour-of-week response times with their unit and the language\'s decimal mark', async () => {

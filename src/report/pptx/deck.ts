@@ -120,6 +120,15 @@ export class Deck {
     return lines.map((line) => ({ text: plainText(line), options: { breakLine: true, ...options } }));
   }
 
+  /**
+   * The title of one part of a section ("Response time: How long people waited"). Spanish and French write lower
+   * case after a colon ("Tiempo de respuesta: cuánto esperó la gente"); a part that starts with an acronym keeps it.
+   */
+  sectionPart(section: string, title: string): string {
+    const lower = this.model.language !== 'en' && /^\p{Lu}\p{Ll}/u.test(title);
+    return this.t('deck.sectionPart', { section, title: lower ? title.charAt(0).toLocaleLowerCase(this.lang) + title.slice(1) : title });
+  }
+
   /** Muted notes in a box at the bottom of the slide, from `y` down to the footer; `lead` goes above them in ink, under a bold heading. */
   notes(slide: Slide, lines: readonly string[], y: number, lead?: { title: string; lines: readonly string[] }): void {
     const leading = lead ? [{ text: plainText(lead.title), options: { bold: true, breakLine: true, color: INK, paraSpaceAfter: 2 } }, ...this.paragraphs(lead.lines, { color: INK, paraSpaceAfter: 6 })] : [];

@@ -202,7 +202,7 @@ function chartSlides(deck: Deck, section: string, charts: readonly string[]): vo
     if (!figure) continue;
     // A section of several charts names each on its slide: the sentiment and influencer slides drew the same two chart titles under one heading.
     const drawn = charts.filter((other) => deck.model.charts[other]).length;
-    const slide = deck.contentSlide(drawn > 1 ? deck.t('deck.sectionPart', { section: sectionTitle(deck, section), title: figure.title }) : sectionTitle(deck, section));
+    const slide = deck.contentSlide(drawn > 1 ? deck.sectionPart(sectionTitle(deck, section), figure.title) : sectionTitle(deck, section));
     const notesTop = 6.0;
     if (figure.native.length === 0) {
       slide.addText(
@@ -293,7 +293,7 @@ function exampleSlides(deck: Deck): void {
   for (const group of groups) {
     const pages = chunks(group.rows, EXAMPLES_PER_SLIDE);
     pages.forEach((page, index) => {
-      const slide = deck.contentSlide(t('deck.sectionPart', { section: t('section.examples'), title: pages.length > 1 ? t('deck.part', { title: group.title, part: index + 1, parts: pages.length }) : group.title }));
+      const slide = deck.contentSlide(deck.sectionPart(t('section.examples'), pages.length > 1 ? t('deck.part', { title: group.title, part: index + 1, parts: pages.length }) : group.title));
       slide.addText(plainText(group.intro), { ...deck.text(), x: LEFT, y: CONTENT_TOP, w: CONTENT_W, h: 0.4, fontSize: 12, color: MUTED });
       if (page.length === 0) {
         slide.addText(plainText(group.note ?? t('examples.none')), { ...deck.text(), x: LEFT, y: CONTENT_TOP + 0.5, w: CONTENT_W, h: 0.5, fontSize: 14 });
@@ -334,7 +334,7 @@ function methodologySlides(deck: Deck): void {
   pairs(t('methodology.dataQuality'), model.dataQuality, LEFT + half + 0.4, 0.8, PAIR_ROW_H);
   const filesTop = CONTENT_TOP + (model.dataQuality.length + 1) * PAIR_ROW_H + 0.3;
   if (filesTop + (model.importedFiles.length + 2) * FILE_ROW_H + (model.importedFilesMore ? 0.3 : 0) <= CONTENT_BOTTOM) filesTable(deck, slide, { x: LEFT + half + 0.4, y: filesTop, w: half });
-  else filesTable(deck, deck.contentSlide(t('deck.sectionPart', { section: t('section.methodology'), title: t('methodology.files') })), { x: LEFT, y: CONTENT_TOP, w: CONTENT_W });
+  else filesTable(deck, deck.contentSlide(deck.sectionPart(t('section.methodology'), t('methodology.files'))), { x: LEFT, y: CONTENT_TOP, w: CONTENT_W });
   // Not under the settings: they grow with each brand's business hours, and a table's height is known only once it is drawn.
   const warnings = model.warnings.length > 0 ? model.warnings : [t('warning.none')];
   const lines: TextRun[] = [
@@ -346,7 +346,7 @@ function methodologySlides(deck: Deck): void {
   if (below && CONTENT_BOTTOM - below.top >= WARNINGS_MIN_HEIGHT && lines.length <= 4) {
     below.slide.addText([{ text: plainText(t('methodology.warnings')), options: { bold: true, breakLine: true, paraSpaceAfter: 4 } }, ...lines], { ...deck.text(), x: LEFT, y: below.top, w: CONTENT_W, h: CONTENT_BOTTOM - below.top, fontSize: 12, valign: 'top', fit: 'shrink' });
   } else {
-    deck.contentSlide(t('deck.sectionPart', { section: t('section.methodology'), title: t('methodology.warnings') })).addText(lines, { ...deck.text(), x: LEFT, y: CONTENT_TOP, w: CONTENT_W, h: CONTENT_BOTTOM - CONTENT_TOP, fontSize: 14, valign: 'top', fit: 'shrink' });
+    deck.contentSlide(deck.sectionPart(t('section.methodology'), t('methodology.warnings'))).addText(lines, { ...deck.text(), x: LEFT, y: CONTENT_TOP, w: CONTENT_W, h: CONTENT_BOTTOM - CONTENT_TOP, fontSize: 14, valign: 'top', fit: 'shrink' });
   }
   definitionSlides(deck);
 }
