@@ -271,13 +271,20 @@ describe('report.pptx', () => {
     }
   });
 
-  it('sets every headline figure of the summary at the same height, whether its label takes one line or two', async () => {
+  it('sets every headline figure of the summary, and every rank, at the same height, whether a label or a change above it takes one line or two', async () => {
     const slide = numbered(await parts(report('es').pptx), 'ppt/slides').find((xml) => slideTitle(xml) === strings.es['section.summary']) ?? '';
     // The figures are the 26 pt runs; each sits in a box of its own, under its label's box.
     const figures = slide.split('<p:sp>').filter((shape) => shape.includes('sz="2600"') && !/<p:ph\b[^>]*type="title"/.test(shape));
     expect(figures).toHaveLength(6);
     expect(new Set(figures.map((shape) => /<a:off x="\d+" y="(\d+)"/.exec(shape)?.[1]))).toHaveProperty('size', 1);
     expect(figures.some((shape) => shape.includes(strings.es['label.responseTimeMedianMin'] ?? '?'))).toBe(false);
+    // So are the ranks under them, whether the change above wraps or not.
+    const rank = (strings.es['kpi.rank'] ?? '?').split('{')[0] ?? '?';
+    const ranks = slide.split('<p:sp>').filter((shape) => shape.includes(`<a:t>${rank}`));
+    expect(ranks.length).toBeGreaterThan(3);
+    // Each in a band of its own: in the figure's or the change's box, a change that wraps would push it down.
+    expect(ranks.filter((shape) => shape.includes('sz="2600"') || shape.includes(strings.es['kpi.change']?.replace('{change}', '').split('{')[0] ?? '?'))).toEqual([]);
+    expect(new Set(ranks.map((shape) => /<a:off x="\d+" y="(\d+)"/.exec(shape)?.[1]))).toHaveProperty('size', 1);
   });
 
   it('names each chart of a section of several in its slide title, so two slides of one section never share a heading', async () => {

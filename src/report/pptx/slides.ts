@@ -78,18 +78,26 @@ function summarySlide(deck: Deck): void {
   const count = Math.max(1, model.kpis.length);
   const tileW = (CONTENT_W - gap * (count - 1)) / count;
   const tileTop = CONTENT_TOP + 0.45;
-  // Room for a label of two lines, set on the bottom line: a long label ("Tiempo mediano de respuesta") wraps without pushing its figure below the others.
-  const labelH = 0.45;
+  const tileH = 1.95;
+  // Each part of a tile in a band of its own, so a part that wraps in one tile (a long label, "+15.7 pts vs September 2025") moves nothing in the others:
+  // the label (two lines, set on the bottom one), the figure, the change (two lines), then the rank and flags.
+  const bands = { label: 0.45, figure: 0.5, change: 0.4 };
+  const figureTop = tileTop + bands.label;
+  const changeTop = figureTop + bands.figure;
+  const restTop = changeTop + bands.change;
   // pptxgenjs reads a margin list as left, right, bottom, top.
+  const margin = (top: number, bottom: number): [number, number, number, number] => [8, 8, bottom, top];
   model.kpis.forEach((kpi, index) => {
     const x = LEFT + index * (tileW + gap);
-    slide.addShape(deck.pptx.ShapeType.rect, { x, y: tileTop, w: tileW, h: 1.95, fill: { color: tint(deck.primary, 0.92) }, line: { type: 'none' } });
-    slide.addText(plainText(kpi.label), { ...deck.text(), x, y: tileTop, w: tileW, h: labelH, valign: 'bottom', margin: [8, 8, 2, 6], fontSize: 11, color: MUTED, fit: 'shrink' });
-    const runs: TextRun[] = [{ text: plainText(kpi.value), options: { fontSize: 26, bold: true, color: deck.primary, breakLine: true } }];
-    if (kpi.change) runs.push({ text: plainText(kpi.change.text), options: { fontSize: 10, color: TONE[kpi.change.tone], breakLine: true } });
-    if (kpi.note) runs.push({ text: plainText(kpi.note), options: { fontSize: 10, color: MUTED, breakLine: true } });
-    for (const flag of kpi.flags) runs.push({ text: plainText(flag), options: { fontSize: 9, color: MUTED, breakLine: true } });
-    slide.addText(runs, { ...deck.text(), x, y: tileTop + labelH, w: tileW, h: 1.95 - labelH, valign: 'top', margin: [8, 8, 8, 2], paraSpaceAfter: 3, fit: 'shrink' });
+    const box = { ...deck.text(), x, w: tileW, fit: 'shrink' as const };
+    slide.addShape(deck.pptx.ShapeType.rect, { x, y: tileTop, w: tileW, h: tileH, fill: { color: tint(deck.primary, 0.92) }, line: { type: 'none' } });
+    slide.addText(plainText(kpi.label), { ...box, y: tileTop, h: bands.label, valign: 'bottom', margin: margin(6, 2), fontSize: 11, color: MUTED });
+    slide.addText(plainText(kpi.value), { ...box, y: figureTop, h: bands.figure, valign: 'middle', margin: margin(0, 0), fontSize: 26, bold: true, color: deck.primary });
+    if (kpi.change) slide.addText(plainText(kpi.change.text), { ...box, y: changeTop, h: bands.change, valign: 'top', margin: margin(2, 0), fontSize: 10, color: TONE[kpi.change.tone] });
+    const rest: TextRun[] = [];
+    if (kpi.note) rest.push({ text: plainText(kpi.note), options: { fontSize: 10, color: MUTED, breakLine: true } });
+    for (const flag of kpi.flags) rest.push({ text: plainText(flag), options: { fontSize: 9, color: MUTED, breakLine: true } });
+    if (rest.length > 0) slide.addText(rest, { ...box, y: restTop, h: tileTop + tileH - restTop, valign: 'top', margin: margin(2, 6), paraSpaceAfter: 3 });
   });
   const findingsTop = CONTENT_TOP + 2.55;
   if (model.findings.length > 0) {
