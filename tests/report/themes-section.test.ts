@@ -63,6 +63,8 @@ describe('what people write about', () => {
     // roaming, found in Acme's mentions only, has no competitors' figures: the notes say why.
     expect(section?.notes.at(-1)).toBe('A subject found in the data is counted only for the brands among whose mentions it was found: where the competitors’ figures of one are a dash, it was not found among theirs.');
     expect(section?.rising).toEqual(['roaming: 10 mentions, +150% against September 2017 (4).']);
+    // What makes a subject rising is said, so a subject up less and not listed is no puzzle.
+    expect(section?.risingRule).toBe('Rising: a subject with at least twice its mentions of September 2017, or whose words the data makes distinctive of this period against September 2017.');
     // Every change shown: no word on dashes. A change left out on a thin month is a dash the notes explain.
     expect(section?.notes.some((note) => note.startsWith('— under'))).toBe(false);
     const metrics = withSubjects();
@@ -154,6 +156,7 @@ describe('what people write about', () => {
     expect(html).toContain('What people write about');
     expect(html).toContain('30% of 40');
     expect(html).toContain('On billing (40 mentions that needed an answer)');
+    expect(html).toContain('Rising: a subject with at least twice its mentions of September 2017');
     const deck = await deckWords(written.pptx ?? '');
     expect(deck).toContain('What people write about');
     expect(deck).toContain('How each brand answers these subjects');

@@ -35,6 +35,8 @@ export interface ThemeRow {
 export interface ThemesSection {
   rows: ThemeRow[];
   rising: string[];
+  /** Which subjects count as rising, in a sentence: a reader sees one subject up 53% listed and another up 35% not. */
+  risingRule: string;
   notes: string[];
 }
 
@@ -122,7 +124,7 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
   if (themes.some((theme) => thinCompetitorTime(metrics, theme))) notes.push(t('themes.noteCompetitorTime', { minimum: format.count(THEME_MIN_MENTIONS) }));
   if (themes.some((theme) => theme.source === 'found' && (theme.benchmark?.competitorsMeasured ?? 0) === 0 && theme.benchmark?.competitorRate == null)) notes.push(t('themes.noteFoundOwn'));
   if (themes.some((theme) => theme.change === null && theme.changeReason !== null)) notes.push(t('themes.noteThinChange', { missing: format.missing, minimum: format.count(THEME_MIN_MENTIONS), previous: previousLabel }));
-  return { rows, rising, notes };
+  return { rows, rising, risingRule: t('themes.risingRule', { period: previousLabel }), notes };
 }
 
 /**

@@ -259,7 +259,7 @@ function themeSlides(deck: Deck): void {
     ];
   });
   slide.addTable([header, ...rows], { ...deck.text(), x: LEFT, y: CONTENT_TOP, w: CONTENT_W, colW: [2.6, ...headings.slice(1).map(() => (CONTENT_W - 2.6) / (headings.length - 1))], fontSize: 10, border: { type: 'solid', pt: 0.5, color: RULE }, margin: 0.05, valign: 'middle' });
-  deck.notes(slide, section.notes, 5.0, section.rising.length > 0 ? { title: t('themes.risingTitle'), lines: section.rising } : undefined);
+  deck.notes(slide, section.rising.length > 0 ? [section.risingRule, ...section.notes] : section.notes, 5.0, section.rising.length > 0 ? { title: t('themes.risingTitle'), lines: section.rising } : undefined);
   chartSlides(deck, 'themes', ['themes']);
 }
 
