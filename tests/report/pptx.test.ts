@@ -364,6 +364,9 @@ describe('report.pptx', () => {
     expect(trendChart.indexOf('<c:barChart>')).toBeLessThan(trendChart.indexOf('<c:lineChart>'));
     expect(trendChart.match(/<c:valAx>/g)).toHaveLength(2);
     expect(trendChart).toContain('<c:crosses val="max"/>');
+    // The trend's hours axis reads 5, 10, 30 as PowerPoint steps it, not 30.0, 25.0.
+    const hoursChart = numbered(files, 'ppt/charts').find((xml) => xml.includes('<c:lineChart>') && xml.includes(`<a:t>${s['chart.trend.timeAxis']}</a:t>`)) ?? '';
+    expect(hoursChart.match(/<c:valAx>[\s\S]*?<c:numFmt formatCode="([^"]*)"/)?.[1]).toBe('General');
 
     const posts = chartWith(files, s['chart.replyBroadcast.replies'] ?? '');
     const replies = seriesNamed(posts, s['chart.replyBroadcast.replies'] ?? '');

@@ -44,6 +44,11 @@ function numberFormat(deck: Deck, chart: NativeChart): string {
   return chart.unit === 'share' ? deck.percentCode : chart.unit === 'hours' ? '0.0' : '#,##0';
 }
 
+/** An axis of hours reads 5, 10, 30 or 0.5 as PowerPoint chooses its steps ("General"); a fixed decimal printed 30.0, 25.0. */
+function axisFormat(deck: Deck, chart: NativeChart): string {
+  return chart.unit === 'hours' ? 'General' : numberFormat(deck, chart);
+}
+
 /**
  * A table as pptxgenjs series. A null value stays empty in the chart's data
  * (pptxgenjs writes an empty point for it, drawn as a gap), which its
@@ -72,7 +77,7 @@ function frameOptions(deck: Deck, chart: NativeChart, frame: Frame): Pptx.defaul
     valAxisLabelFontFace: FONT,
     valAxisLabelFontSize: 10,
     valAxisLabelColor: MUTED,
-    valAxisLabelFormatCode: numberFormat(deck, chart),
+    valAxisLabelFormatCode: axisFormat(deck, chart),
     valAxisTitleFontFace: FONT,
     valAxisTitleFontSize: 10,
     valAxisTitleColor: MUTED,
@@ -170,7 +175,7 @@ function lines(deck: Deck, slide: Slide, chart: NativeChart, frame: Frame): void
     {
       ...frameOpts,
       valAxes: [
-        { ...valueAxis, showValAxisTitle: frameOpts.showValAxisTitle ?? false, valAxisTitle: frameOpts.valAxisTitle ?? '', valAxisLabelFormatCode: numberFormat(deck, chart) },
+        { ...valueAxis, showValAxisTitle: frameOpts.showValAxisTitle ?? false, valAxisTitle: frameOpts.valAxisTitle ?? '', valAxisLabelFormatCode: axisFormat(deck, chart) },
         { valAxisMinVal: 0, showValAxisTitle: true, valAxisTitle: plainText(chart.volume.axisTitle), valAxisLabelFormatCode: '#,##0', valGridLine: { style: 'none' } },
       ],
       catAxes: [categoryAxis, { catAxisHidden: true }],
