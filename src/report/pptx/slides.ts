@@ -205,11 +205,11 @@ function scorecardSlides(deck: Deck): void {
 
 /** A chart section: a slide per chart, its native charts side by side (a heat map's tables one above the other), caption and notes under them. */
 function chartSlides(deck: Deck, section: string, charts: readonly string[]): void {
+  // A section of several charts names each on its slide: the sentiment and influencer slides drew the same two chart titles under one heading.
+  const drawn = charts.filter((id) => deck.model.charts[id]).length;
   for (const id of charts) {
     const figure = deck.model.charts[id];
     if (!figure) continue;
-    // A section of several charts names each on its slide: the sentiment and influencer slides drew the same two chart titles under one heading.
-    const drawn = charts.filter((other) => deck.model.charts[other]).length;
     const slide = deck.contentSlide(drawn > 1 ? deck.sectionPart(sectionTitle(deck, section), figure.title) : sectionTitle(deck, section));
     const notesTop = 6.0;
     if (figure.native.length === 0) {
@@ -259,7 +259,8 @@ function themeSlides(deck: Deck): void {
     ];
   });
   slide.addTable([header, ...rows], { ...deck.text(), x: LEFT, y: CONTENT_TOP, w: CONTENT_W, colW: [2.6, ...headings.slice(1).map(() => (CONTENT_W - 2.6) / (headings.length - 1))], fontSize: 10, border: { type: 'solid', pt: 0.5, color: RULE }, margin: 0.05, valign: 'middle' });
-  deck.notes(slide, section.rising.length > 0 ? [section.risingRule, ...section.notes] : section.notes, 5.0, section.rising.length > 0 ? { title: t('themes.risingTitle'), lines: section.rising } : undefined);
+  const rising = section.rising.length > 0;
+  deck.notes(slide, rising ? [section.risingRule, ...section.notes] : section.notes, 5.0, rising ? { title: t('themes.risingTitle'), lines: section.rising } : undefined);
   chartSlides(deck, 'themes', ['themes']);
 }
 
