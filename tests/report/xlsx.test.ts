@@ -14,6 +14,8 @@ import { ReportTemplate } from '../../src/report/template.js';
 import type { Store } from '../../src/store/database.js';
 import { FIXTURES, fixtureStore, metricsFixtureConfig, metricsFixtureStore } from './fixtureStore.js';
 import { catalogueOf } from '../../src/report/model/brandLookup.js';
+import { cell } from '../../src/report/model/cells.js';
+import { addTableSheet } from '../../src/report/xlsx/sheet.js';
 
 const out = mkdtempSync(join(tmpdir(), 'replybench-xlsx-'));
 const HOSTILE_TEXT = "=cmd|' /C calc'!A0 <script>alert('x')</script> \u0007ring\u0000 @AcmeCares";
@@ -119,6 +121,21 @@ describe('metrics.xlsx', () => {
       const why = rows(changes).filter((row) => row.getCell(notesCol ?? 0).value !== null);
       expect(why.every((row) => row.getCell(pointsCol ?? 0).value === null && row.getCell(percentCol ?? 0).value === null)).toBe(true);
     }
+  });
+
+  it('writes a negative change its format rounds to zero as 0, so that no cell shows -0.0, and signs relative changes', () => {
+    const workbook = new ExcelJS.Workbook();
+    const values = [-0.011, -0.049, -0.05, 0.01, -3.2];
+    const sheet = addTableSheet(workbook, 'Changes', ['pts', 'relative'], values.map((value) => [cell.points(value), cell.relativeChange(value / 100)]));
+    const written = rows(sheet).map((row) => [row.getCell(1).value, row.getCell(2).value]);
+    expect(written).toEqual([
+      [0, 0],
+      [0, 0],
+      [-0.05, -0.0005],
+      [0.01, 0.0001],
+      [-3.2, -0.032],
+    ]);
+    expect(rows(sheet)[0]?.getCell(2).numFmt).toBe('+0.0%;-0.0%;0.0%');
   });
 
   it('holds the numbers of metrics.json, rates as fractions shown as percentages and times in minutes', () => {

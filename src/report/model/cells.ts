@@ -7,7 +7,7 @@ import { TZDate } from '@date-fns/tz';
  */
 
 /** How a cell's number is shown: each kind is one Excel number format. */
-export type CellKind = 'text' | 'count' | 'share' | 'points' | 'minutes' | 'ratio' | 'dateTime' | 'day' | 'month' | 'boolean';
+export type CellKind = 'text' | 'count' | 'share' | 'points' | 'relativeChange' | 'minutes' | 'ratio' | 'dateTime' | 'day' | 'month' | 'boolean';
 
 export interface Cell {
   value: string | number | boolean | Date | null;
@@ -20,6 +20,8 @@ export const cell = {
   share: (value: number | null | undefined): Cell => ({ value: value ?? null, kind: 'share' }),
   /** A change in percentage points (15.7), signed. */
   points: (value: number | null | undefined): Cell => ({ value: value ?? null, kind: 'points' }),
+  /** A relative change as a fraction (-0.032 for −3.2%), signed. */
+  relativeChange: (value: number | null | undefined): Cell => ({ value: value ?? null, kind: 'relativeChange' }),
   minutes: (value: number | null | undefined): Cell => ({ value: value ?? null, kind: 'minutes' }),
   ratio: (value: number | null | undefined): Cell => ({ value: value ?? null, kind: 'ratio' }),
   boolean: (value: boolean | null | undefined): Cell => ({ value: value ?? null, kind: 'boolean' }),

@@ -182,7 +182,7 @@ function changesSheet(inputs: WorkbookInputs): WorkbookSheet {
     { header: t('sheet.thisPeriod'), value: (row) => ({ value: row.spec.value(row.brand), kind: row.spec.unit }) },
     { header: format.capitalise(previousLabel), value: (row) => ({ value: row.brand.previous?.[row.spec.key] ?? null, kind: row.spec.unit }) },
     { header: t('sheet.changePoints'), value: (row) => cell.points(row.spec.change === 'pp' ? changeOf(row.brand, row.spec.key) : null) },
-    { header: t('sheet.changePercent'), value: (row) => cell.share(row.spec.change === 'percent' ? nullableDivide(changeOf(row.brand, row.spec.key), 100) : null) },
+    { header: t('sheet.changePercent'), value: (row) => cell.relativeChange(row.spec.change === 'percent' ? nullableDivide(changeOf(row.brand, row.spec.key), 100) : null) },
     { header: t('sheet.notes'), value: (row) => cell.text(noChangeReason(inputs, row.brand, row.spec)) },
   ]);
 }

@@ -7,6 +7,7 @@ const NUMBER_FORMATS: Record<CellKind, string | null> = {
   count: '#,##0',
   share: '0.0%',
   points: '+0.0;-0.0;0.0',
+  relativeChange: '+0.0%;-0.0%;0.0%',
   minutes: '0.0',
   ratio: '0.00',
   dateTime: 'yyyy-mm-dd hh:mm',
@@ -16,7 +17,10 @@ const NUMBER_FORMATS: Record<CellKind, string | null> = {
 };
 
 /** Characters a number or date of each kind takes on screen, for column widths. */
-const SHOWN_WIDTH: Partial<Record<CellKind, number>> = { share: 7, dateTime: 16, day: 10, month: 8, boolean: 6 };
+const SHOWN_WIDTH: Partial<Record<CellKind, number>> = { share: 7, relativeChange: 7, dateTime: 16, day: 10, month: 8, boolean: 6 };
+
+/** Decimals each number format shows, counted on the cell's value (a share of 0.0% shows three). */
+const SHOWN_DECIMALS: Partial<Record<CellKind, number>> = { share: 3, points: 1, relativeChange: 3, minutes: 1, ratio: 2 };
 
 /** Excel's limit on the text of one cell. */
 const MAX_CELL_TEXT = 32_767;
@@ -65,7 +69,7 @@ export function addTableSheet(workbook: ExcelJS.Workbook, name: string, headers:
         if (formulaLike) target.numFmt = '@';
         return;
       }
-      target.value = value.value;
+      target.value = typeof value.value === 'number' ? shownSign(value.value, value.kind) : value.value;
       const numFmt = NUMBER_FORMATS[value.kind];
       if (numFmt) target.numFmt = numFmt;
     });
@@ -80,6 +84,13 @@ export function addTableSheet(workbook: ExcelJS.Workbook, name: string, headers:
   // Printed, the table fits the page width (as many pages down as it needs) with its header row on each page.
   sheet.pageSetup = { orientation: headers.length > 6 ? 'landscape' : 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1', horizontalCentered: true };
   return sheet;
+}
+
+/** A negative number its format rounds to zero is written as 0: Excel would show -0.0 where the summary prints 0.0. */
+function shownSign(value: number, kind: CellKind): number {
+  const decimals = SHOWN_DECIMALS[kind];
+  if (decimals === undefined || value >= 0) return value;
+  return Math.round(-value * 10 ** decimals) === 0 ? 0 : value;
 }
 
 function longestWord(text: string): number {
