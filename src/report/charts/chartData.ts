@@ -403,15 +403,16 @@ function trendInputs({ metrics, format, t, palette }: Context, common: Record<st
     .derive({ monthLabel: (d: TrendPoint, $: TrendParams) => op.recode(d.month, $.monthLabels) })
     .select('monthLabel', 'inbound');
   const monthOrder = months.map((month) => format.shortMonth(month));
-  const values = { ...common, monthOrder };
+  const client = metrics.brands.find((brand) => brand.role === 'client')?.name ?? '';
+  const volumeName = t('chart.trend.volumeSeries', { client });
+  const values = { ...common, monthOrder, volumeLegend: volumeName };
   const datasets = { trend: jsonRows(rows), clientVolume: jsonRows(clientVolume) };
   const drawn = datasets.trend;
   const lines = metrics.brands.filter((brand) => drawn.some((row) => row.brand === brand.name)).map((brand) => ({ key: brand.name, name: brand.name, colour: colourOf(palette, brand.name) }));
   const line = (title: string, unit: NativeUnit, field: 'rate' | 'hours', axisTitle: string) =>
     native({ kind: 'line', title, labels: monthOrder, series: pivot(drawn, (row) => String(row.monthLabel), monthOrder, lines, (row) => String(row.brand), (row) => row[field] as number | null), unit, axisTitle });
-  const client = metrics.brands.find((brand) => brand.role === 'client')?.name ?? '';
   const received = new Map(datasets.clientVolume.map((row) => [String(row.monthLabel), row.inbound as number]));
-  const volume = { name: t('chart.trend.volumeSeries', { client }), axisTitle: t('chart.trend.volumeAxis'), values: monthOrder.map((month) => received.get(month) ?? null) };
+  const volume = { name: volumeName, axisTitle: t('chart.trend.volumeAxis'), values: monthOrder.map((month) => received.get(month) ?? null) };
   const rate = { ...line(t('chart.trend.rateTitle'), 'share', 'rate', t('chart.trend.rateAxis')), volume: params.clientId === null ? null : volume };
   const hours = line(t('label.responseTimeMedianMin'), 'hours', 'hours', t('chart.trend.timeAxis'));
   // An axis over no value reads 0.000000: a panel with nothing to draw gives way to a sentence.
