@@ -152,7 +152,10 @@ describe('what people write about', () => {
 
   it('is in every output: the PDF\'s page, a slide and its chart, a workbook sheet, themes.csv and metrics.json', async () => {
     const written = await writeReport({ config: metricsFixtureConfig(), metrics: withSubjects(), outDir: out, formats: ['html', 'pptx', 'xlsx', 'csv'], generatedAt: new Date('2017-11-03T10:00:00Z') });
-    const html = htmlText(readFileSync(written.html, 'utf8'));
+    const page = readFileSync(written.html, 'utf8');
+    // The table is kept whole with its title and introduction; its notes flow on (kept with them, it left the page before three-quarters empty).
+    expect(page).toMatch(/<div class="keep-whole">\s*<h2>What people write about<\/h2>\s*<p class="intro">[^<]*<\/p>\s*<table class="board theme-table">[\s\S]*?<\/table>\s*<\/div>\s*<p class="note">/);
+    const html = htmlText(page);
     expect(html).toContain('What people write about');
     expect(html).toContain('30% of 40');
     expect(html).toContain('On billing (40 mentions that needed an answer)');
