@@ -169,6 +169,11 @@ export class Formatter {
   }
 
   capitalise(text: string): string {
-    return text.charAt(0).toLocaleUpperCase(this.locale) + text.slice(1);
+    return capitalised(text, this.locale);
   }
+}
+
+/** The text with its first letter in upper case, by the rules of `locale`. */
+export function capitalised(text: string, locale: string): string {
+  return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
 }

@@ -2,6 +2,7 @@ import type { ImprovementItem } from '../advice/types.js';
 import { TONE_COLOURS } from '../charts/palette.js';
 import { shortenText } from '../model/examples.js';
 import { SECTION_CHARTS, SECTION_TITLES } from '../model/sections.js';
+import { capitalised } from '../i18n/format.js';
 import type { LabelledValue, MentionExample } from '../model/types.js';
 import { hexColour, tint } from './colours.js';
 import { chunks, CONTENT_BOTTOM, CONTENT_TOP, CONTENT_W, type Deck, LEFT, MUTED, RULE, type Slide, SLIDE_W, type TableCell, type TableRow, type TextRun } from './deck.js';
@@ -123,7 +124,7 @@ function leaderboardSlides(deck: Deck): void {
   board.columns.forEach((column, index) => {
     header.push(headerCell(deck, column.label, index === 0 ? 'left' : 'right', 10));
     // The hint is a subtitle in the PDF ("intervalo del 95 %"); here it heads a column of its own.
-    if (index === rateColumn && column.hint) header.push(headerCell(deck, column.hint.charAt(0).toLocaleUpperCase(deck.lang) + column.hint.slice(1), 'right', 10));
+    if (index === rateColumn && column.hint) header.push(headerCell(deck, capitalised(column.hint, deck.lang), 'right', 10));
   });
   const rows: TableRow[] = board.rows.map((row) => {
     const fill = row.isClient ? { fill: { color: tint(deck.primary, 0.88) } } : {};
