@@ -63,7 +63,8 @@ export async function fileProfile(store: Store): Promise<FileProfile> {
 function supportSentences(profile: Omit<FileProfile, 'supports'>, posts: number): string[] {
   if (posts === 0) return ['no post would be stored: this file can support no number.'];
   const sentences: string[] = [];
-  const spanDays = profile.first && profile.last ? Math.floor((Date.parse(profile.last) - Date.parse(profile.first)) / DAY_MS) + 1 : 0;
+  // Calendar days, as the dates beside the count are written: 10:00 one day to 09:00 the next is two days.
+  const spanDays = profile.first && profile.last ? Math.round((Date.parse(profile.last.slice(0, 10)) - Date.parse(profile.first.slice(0, 10))) / DAY_MS) + 1 : 0;
   if (spanDays < 28) {
     sentences.push(
       `it covers ${spanDays === 1 ? 'one day' : `${spanDays} days`} (${profile.first?.slice(0, 10)} to ${profile.last?.slice(0, 10)}): a monthly report on it alone describes those days, not the month.`,

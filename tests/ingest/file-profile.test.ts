@@ -50,4 +50,15 @@ describe('what a dry run says a file can support', () => {
     ]);
     expect(dryRunText(report)).toContain('  spans 2017-10-31T20:00:00Z .. 2017-10-31T21:00:00Z (1 day with posts): 2 posts\n');
   });
+
+  it('counts the calendar days the dates beside the count name: an evening and the next morning are two days, not one', async () => {
+    const path = tempFile(
+      'evening.csv',
+      'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n' +
+        '1,ana,True,Thu Oct 05 22:00:00 +0000 2017,@AcmeCares no signal,,\n' +
+        '2,ben,True,Fri Oct 06 09:00:00 +0000 2017,@AcmeCares still down,,\n',
+    );
+    const report = await dryRunFile(path, {});
+    expect(report.profile.supports[0]).toBe('it covers 2 days (2017-10-05 to 2017-10-06): a monthly report on it alone describes those days, not the month.');
+  });
 });
