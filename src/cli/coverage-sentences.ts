@@ -13,6 +13,7 @@ const percent = (share: number | null | undefined): string => (share == null ? '
 export function coverageSentences(report: MetricsReport, options: { warningsOnly?: boolean } = {}): string[] {
   const handles = options.warningsOnly ? null : (report.settings?.massMentionHandles ?? 5);
   return report.brands.flatMap((brand) => {
+    if (hasNoData(brand)) return [`brand ${printable(brand.name)}: ${NO_DATA_SENTENCE}`];
     const platforms = (report.byPlatform ?? []).flatMap((scope) => scope.brands.filter((entry) => entry.id === brand.id).map((entry) => ({ scope: scope.platform, entry })));
     const perPlatform = platforms.flatMap(({ scope, entry }) => sentencesOf(entry, handles).map((text) => `brand ${printable(brand.name)}, ${scope}: ${text}`));
     const said = new Set(platforms.flatMap(({ entry }) => sentencesOf(entry, handles)));
@@ -21,6 +22,13 @@ export function coverageSentences(report: MetricsReport, options: { warningsOnly
       .map((text) => `brand ${printable(brand.name)}, all platforms: ${text}`);
     return [...perPlatform, ...overall];
   });
+}
+
+const NO_DATA_SENTENCE = 'the data holds no post of the brand and no mention of it in the period, so there is nothing to measure: check its handles in the config, or import its exports.';
+
+/** A brand with neither a post nor a mention in the period: its zeros are no data, not a measure. */
+export function hasNoData(brand: BrandMetrics): boolean {
+  return brand.inbound === 0 && (brand.coverage?.brandPosts ?? 0) === 0;
 }
 
 /** The sentences of a brand's coverage warnings, then (unless `handles` is null) of its mentions that need no answer. */

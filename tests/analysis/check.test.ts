@@ -51,17 +51,20 @@ describe('replybench check', () => {
     expect(words).toContain('  brand Delta, twitter: the data holds no post of the brand here, so its answers cannot be measured: import its own posts');
     expect(words).toContain('  brand Delta, twitter: the data covers 5 of the 31 days of the period (2017-10-02 to 2017-10-06). Import the whole period.\n');
     expect(words).not.toMatch(/no-brand-posts|partial-period|brands\.\d/);
+    // United's misspelt handle finds nothing: its zeros are no data, not a brand measured as fine.
+    expect(text).toMatch(/^United +all +0 +0 +0 +0 +0 +0 +0 +0\/31 +no data$/m);
+    expect(words).toContain('  brand United: the data holds no post of the brand and no mention of it in the period, so there is nothing to measure: check its handles in the config, or import its exports.\n');
   });
 
   it('--json gives the same findings as data: config warnings, coverage per brand and platform, and the sentences', async () => {
     const result = checkJson(await checkOf({ period: '2017-10', config }));
     expect(result.configWarnings.map((warning) => warning.key)).toEqual(['brands.1.accounts.twitter', 'brands.1.topics']);
-    expect(result.coverage.map((row) => [row.brand, row.platform, row.inbound, row.coverage?.warnings])).toEqual([
-      ['delta', 'all', 5, ['no-brand-posts', 'partial-period']],
-      ['delta', 'twitter', 5, ['no-brand-posts', 'partial-period']],
+    expect(result.coverage.map((row) => [row.brand, row.platform, row.inbound, row.coverage?.warnings, row.noData])).toEqual([
+      ['delta', 'all', 5, ['no-brand-posts', 'partial-period'], false],
+      ['delta', 'twitter', 5, ['no-brand-posts', 'partial-period'], false],
       // United's handle and topic are misspelt in the config: none of its 3 mentions is its own.
-      ['united', 'all', 0, []],
-      ['united', 'twitter', 0, []],
+      ['united', 'all', 0, [], true],
+      ['united', 'twitter', 0, [], true],
     ]);
     const text = await runCheck({ period: '2017-10', config });
     for (const sentence of result.sentences) expect(text).toContain(`  ${sentence}\n`);

@@ -9,7 +9,7 @@ import { alignedTable, printable } from '../../metrics/format/aligned.js';
 import { parsePeriod } from '../../analysis/period.js';
 import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import { themeCounts, type ThemeCount } from '../../themes/check.js';
-import { coverageSentences } from '../coverage-sentences.js';
+import { coverageSentences, hasNoData } from '../coverage-sentences.js';
 import { databasePath, openImportedDatabase } from '../database.js';
 import { DB_HELP, NO_CACHE_HELP } from '../shared-options.js';
 
@@ -96,6 +96,7 @@ export function checkJson({ config, period, warnings, report, themes }: CheckRes
       platform,
       inbound: brand.inbound,
       coverage: brand.coverage ?? null,
+      noData: hasNoData(brand),
     })),
     periodCoverage: report.periodCoverage ?? null,
     themes,
@@ -133,7 +134,7 @@ function coverageTable(report: MetricsReport): string[] {
       String(coverage?.listedResponsesMissing ?? '-'),
       String(coverage?.repliesWithMissingParent ?? '-'),
       coverage ? `${coverage.span.daysWithData}/${coverage.span.periodDays}` : '-',
-      coverage && coverage.warnings.length > 0 ? coverage.warnings.join(', ') : 'ok',
+      coverage && coverage.warnings.length > 0 ? coverage.warnings.join(', ') : hasNoData(brand) ? 'no data' : 'ok',
     ];
   };
   const rows = byScope(report).map(({ brand, platform }) => row(brand, platform));
