@@ -81,6 +81,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     measured: 'Measured',
     ownPosts: 'Own posts',
     warnings: 'Warnings',
+    noData: 'no data',
     allMeasured: 'Every brand and platform is measured on the whole period.',
     configWarnings: 'The config against the data',
     report: 'Report',
@@ -178,6 +179,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     measured: 'Medidas',
     ownPosts: 'Publicaciones propias',
     warnings: 'Avisos',
+    noData: 'sin datos',
     allMeasured: 'Cada marca y plataforma se mide en todo el periodo.',
     configWarnings: 'La configuración frente a los datos',
     report: 'Informe',
@@ -275,6 +277,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     measured: 'Mesurées',
     ownPosts: 'Publications propres',
     warnings: 'Alertes',
+    noData: 'aucune donnée',
     allMeasured: 'Chaque marque et plateforme est mesurée sur toute la période.',
     configWarnings: 'La configuration face aux données',
     report: 'Rapport',
@@ -331,7 +334,12 @@ function say(text: string, error = false): void {
 }
 
 async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+  return (await apiAnswer<T>(method, path, body)).value;
+}
+
+/** An API answer with the version its ETag names (the config's), for a later save to name in If-Match. */
+async function apiAnswer<T>(method: string, path: string, body?: unknown, ifMatch?: string): Promise<{ value: T; version: string | null }> {
+  const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...(ifMatch ? { 'if-match': ifMatch } : {}) };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
   else if (body !== undefined) {
@@ -341,7 +349,7 @@ async function api<T>(method: string, path: string, body?: unknown): Promise<T> 
   const response = await fetch(path, { method, headers, ...(payload === undefined ? {} : { body: payload }) });
   const value = (await response.json()) as T & { error?: string };
   if (!response.ok) throw new Error(value.error ?? `${response.status}`);
-  return value;
+  return { value, version: response.headers.get('etag') };
 }
 
 /**
@@ -587,12 +595,16 @@ function previewView(client: ClientSummary, { previewId, file, preview }: Previe
   const outcome = el('p', { class: 'outcome' });
   importButton.addEventListener('click', () =>
     void act(async () => {
-      const done = await api<{ files: Array<{ imported: number; duplicates: number; rejected: number; rejectedByReason: Record<string, number>; warnings: string[] }> }>(
-        'POST',
-        `/api/clients/${client.id}/imports`,
-        mapping ? { previewId, mapping } : { previewId },
-      );
+      // Disabled while it runs: a second click would ask for an upload this one is importing, and show its refusal.
       importButton.disabled = true;
+      let done: { files: Array<{ imported: number; duplicates: number; rejected: number; rejectedByReason: Record<string, number>; warnings: string[] }> };
+      try {
+        done = await api('POST', `/api/clients/${client.id}/imports`, mapping ? { previewId, mapping } : { previewId });
+      } catch (error) {
+        // A failed import leaves the upload waiting: it can be imported again.
+        importButton.disabled = false;
+        throw error;
+      }
       for (const refresh of afterImport) refresh();
       outcome.textContent = done.files.map((entry) => `${t('imported')}: ${entry.imported} (${entry.duplicates} ${t('duplicates')})`).join('; ');
       const problems = done.files.flatMap((entry) => [
@@ -679,7 +691,10 @@ function brandId(name: string): string {
 }
 
 async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
-  const config = await api<{ brands: BrandConfig[]; [key: string]: unknown }>('GET', `/api/clients/${client.id}/config`);
+  const read = await apiAnswer<{ brands: BrandConfig[]; [key: string]: unknown }>('GET', `/api/clients/${client.id}/config`);
+  const config = read.value;
+  // The file as read: a save names it, and is refused if the file changed meanwhile (a terminal's edit is not overwritten).
+  let version = read.version ?? undefined;
   const held = await api<{ platforms: Array<{ platform: string; posts: number }>; known: string[] }>('GET', `/api/clients/${client.id}/platforms`);
   // The platforms of the data a config may name first, then those the config already names; twitter when there are neither.
   const dataPlatforms = held.platforms.map((entry) => entry.platform).filter((platform) => held.known.includes(platform));
@@ -745,7 +760,8 @@ async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
         }
         return { ...brand, name: name.value.trim() || brand.id, accounts };
       });
-      await api('PUT', `/api/clients/${client.id}/config`, { ...config, brands });
+      const saved = await apiAnswer('PUT', `/api/clients/${client.id}/config`, { ...config, brands }, version);
+      version = saved.version ?? undefined;
       say(t('saved'));
     }),
   );
@@ -764,22 +780,25 @@ async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
 
 interface CheckJson {
   configWarnings: Array<{ key: string; message: string }>;
-  coverage: Array<{ name: string; platform: string; inbound: number; coverage: { inboundMeasured: number; brandPosts: number; warnings: string[] } | null }>;
+  coverage: Array<{ name: string; platform: string; inbound: number; coverage: { inboundMeasured: number; brandPosts: number; warnings: string[] } | null; noData: boolean }>;
   sentences: string[];
 }
 
 /**
  * A period field offering the months that hold data (newest first, with their
  * posts and the days that hold posts); it starts on the newest month the data
- * spans whole (the newest is often the current month, a few days in).
+ * spans whole and holds on at least half of its days (the newest is often the
+ * current month, a few days in; a month's edge may hold a few late replies).
  */
 function periodInput(client: ClientSummary, section: string): HTMLElement {
   const input = el('input', { name: 'period', list: `months-${section}`, placeholder: '2017-10' });
   const list = el('datalist', { id: `months-${section}` });
   const load = () =>
-    api<{ months: Array<{ month: string; posts: number; days: number; complete: boolean }> }>('GET', `/api/clients/${client.id}/periods`)
+    api<{ months: Array<{ month: string; posts: number; days: number; monthDays: number; complete: boolean }> }>('GET', `/api/clients/${client.id}/periods`)
       .then(({ months }) => {
-        const start = months.find((entry) => entry.complete) ?? months[0];
+        // The newest month the data spans whole and fills at least half of (the partial-period rule); else the fullest.
+        const busiest = months.reduce<(typeof months)[number] | undefined>((best, entry) => (best === undefined || entry.posts > best.posts ? entry : best), undefined);
+        const start = months.find((entry) => entry.complete && entry.days * 2 >= entry.monthDays) ?? busiest;
         if (input.value === '' && start) input.value = start.month;
         const label = (entry: (typeof months)[number]) =>
           `${entry.month}: ${entry.posts.toLocaleString(language)} ${t('postsWord')}, ${entry.days} ${t(entry.days === 1 ? 'dayWord' : 'daysWord')}`;
@@ -808,7 +827,7 @@ function checkSection(client: ClientSummary): HTMLElement {
         el('h3', {}, t('coverage')),
         table(
           [t('brand'), t('platform'), t('inbound'), t('measured'), t('ownPosts'), t('warnings')],
-          check.coverage.map((row) => [row.name, row.platform, row.inbound, row.coverage?.inboundMeasured ?? '-', row.coverage?.brandPosts ?? '-', row.coverage?.warnings.join(', ') || 'ok']),
+          check.coverage.map((row) => [row.name, row.platform, row.inbound, row.coverage?.inboundMeasured ?? '-', row.coverage?.brandPosts ?? '-', row.coverage?.warnings.join(', ') || (row.noData ? t('noData') : 'ok')]),
         ),
         check.sentences.length === 0 ? el('p', {}, t('allMeasured')) : el('ul', { class: 'sentences' }, ...check.sentences.map((sentence) => el('li', {}, sentence))),
       );

@@ -3,7 +3,7 @@ import { isKnownTimezone } from '../config/timezone.js';
 import { queryText } from '../analysis/queries.js';
 import type { Workspace } from './workspace.js';
 
-const monthRow = z.object({ month: z.string(), posts: z.number(), days: z.number(), complete: z.boolean() });
+const monthRow = z.object({ month: z.string(), posts: z.number(), days: z.number(), monthDays: z.number(), complete: z.boolean() });
 
 /** The months of the client's data, newest first (queries/serve/months.sql): what the period fields offer, starting on the newest the data spans whole. */
 export async function monthsWithData(workspace: Workspace, id: string) {

@@ -57,10 +57,18 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   const routes: Array<[string, RegExp, Handler]> = [
     ['GET', /^\/api\/clients$/, async () => ({ clients: workspace.clients() })],
-    ['POST', /^\/api\/clients$/, async ({ request, response }) => created(response, workspace.create((await readJson(request)) as Record<string, unknown>))],
+    ['POST', /^\/api\/clients$/, async ({ request, response }) => created(response, workspace.create(jsonObject(await readJson(request), '{ "id": "acme", "name": "Acme", "timezone": "Europe/Madrid", "language": "es" }')))],
     ['GET', /^\/api\/clients\/([^/]+)$/, async ({ params }) => workspace.summary(params[0] ?? '')],
-    ['GET', /^\/api\/clients\/([^/]+)\/config$/, async ({ params }) => workspace.config(params[0] ?? '')],
-    ['PUT', /^\/api\/clients\/([^/]+)\/config$/, async ({ request, params }) => workspace.saveConfig(params[0] ?? '', await readJson(request))],
+    ['GET', /^\/api\/clients\/([^/]+)\/config$/, async ({ response, params }) => withVersion(response, workspace, params[0] ?? '', () => workspace.config(params[0] ?? ''))],
+    [
+      'PUT',
+      /^\/api\/clients\/([^/]+)\/config$/,
+      async ({ request, response, params }) => {
+        const id = params[0] ?? '';
+        const value = await readJson(request);
+        return withVersion(response, workspace, id, () => workspace.saveConfig(id, value, versionOf(request.headers['if-match'])));
+      },
+    ],
     [
       'GET',
       /^\/api\/clients\/([^/]+)\/check$/,
@@ -154,6 +162,24 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 }
 
 const SENT = Symbol('sent');
+
+/** The config as `read` gives it, with the file's version as the answer's ETag (the version a save names in If-Match). */
+function withVersion(response: ServerResponse, workspace: Workspace, id: string, read: () => unknown): unknown {
+  const value = read();
+  response.setHeader('etag', `"${workspace.configVersion(id)}"`);
+  return value;
+}
+
+/** A body that must be a JSON object; `example` shows one. */
+function jsonObject(value: unknown, example: string): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new HttpError(400, `send a JSON object, such as ${example}.`);
+  return value as Record<string, unknown>;
+}
+
+/** The version an If-Match header names, or null without one. */
+function versionOf(header: string | undefined): string | null {
+  return header === undefined ? null : header.trim().replace(/^W\//, '').replace(/^"|"$/g, '');
+}
 
 function created(response: ServerResponse, value: unknown): typeof SENT {
   sendJson(response, 201, value);

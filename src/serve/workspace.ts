@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -65,11 +66,11 @@ export class Workspace {
       return { id, name: client?.name ?? id, timezone: config.timezone, language: config.report.language, reports, problem: null, needsHandles: false };
     } catch (error) {
       // Shown as the file says until it passes the checks (a new client has no handles yet).
-      const raw = (this.config(id) ?? {}) as { client?: unknown; timezone?: unknown; brands?: Array<{ id?: unknown; name?: unknown }>; report?: { language?: unknown } };
+      const raw = (this.configIfReadable(id) ?? {}) as { client?: unknown; timezone?: unknown; brands?: Array<{ id?: unknown; name?: unknown }>; report?: { language?: unknown } };
       const text = (value: unknown, fallback: string) => (typeof value === 'string' ? value : fallback);
       const client = Array.isArray(raw.brands) ? raw.brands.find((brand) => brand?.id === raw.client) : undefined;
       const brands = Array.isArray(raw.brands) ? raw.brands : [];
-      const needsHandles = brands.every((brand) => Object.keys((brand as { accounts?: object })?.accounts ?? {}).length === 0);
+      const needsHandles = brands.length > 0 && brands.every((brand) => Object.keys((brand as { accounts?: object })?.accounts ?? {}).length === 0);
       const problem = needsHandles ? null : error instanceof Error ? error.message : String(error);
       return { id, name: text(client?.name, id), timezone: text(raw.timezone, 'UTC'), language: text(raw.report?.language, 'en'), reports, problem, needsHandles };
     }
@@ -131,6 +132,20 @@ export class Workspace {
     }
   }
 
+  /** The config as JSON, or null when the file cannot be read as YAML (the summary then says why, for that client only). */
+  private configIfReadable(id: string): unknown {
+    try {
+      return this.config(id);
+    } catch {
+      return null;
+    }
+  }
+
+  /** The config file's version: a hash of its text, which the page's save names so that a change made meanwhile is not overwritten. */
+  configVersion(id: string): string {
+    return createHash('sha256').update(readFileSync(this.configPath(id))).digest('hex').slice(0, 32);
+  }
+
   /** The config as the file holds it (before defaults), as JSON. */
   config(id: string): unknown {
     return readYamlFile(this.configPath(id), 'config file not found.');
@@ -139,10 +154,15 @@ export class Workspace {
   /**
    * Replaces the config with `value` once it passes the checks the CLI makes
    * (an error names the key); the file keeps its comments and key order where
-   * the values did not change, and is replaced whole.
+   * the values did not change, and is replaced whole. Given the version it
+   * was read at, a file changed since (in a terminal, another window) is
+   * left as it is and the save refused.
    */
-  saveConfig(id: string, value: unknown): unknown {
+  saveConfig(id: string, value: unknown, readVersion: string | null = null): unknown {
     const path = this.configPath(id);
+    if (readVersion !== null && readVersion !== this.configVersion(id)) {
+      throw new HttpError(412, `${CONFIG_FILE} changed since the page read it (in a terminal or another window); nothing was saved: open the client again to see the file as it is now, then make the change again.`);
+    }
     const config = parseConfig(value, CONFIG_FILE, this.folderOf(id));
     // Through the page, every file a config names stays in the client's folder.
     const named: Array<[string, string | undefined]> = [

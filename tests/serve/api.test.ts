@@ -28,7 +28,7 @@ describe('the API of replybench serve', () => {
     expect(imported.body).toMatchObject({ files: [{ format: 'twcs', imported: 93, rejected: 0 }] });
     expect((await call(base(), 'POST', '/api/clients/apple/imports', { previewId: preview.body.previewId })).status).toBe(404);
 
-    expect((await call(base(), 'GET', '/api/clients/apple/periods')).body).toEqual({ months: [{ month: '2017-10', posts: 93, days: 3, complete: false }] });
+    expect((await call(base(), 'GET', '/api/clients/apple/periods')).body).toEqual({ months: [{ month: '2017-10', posts: 93, days: 3, monthDays: 31, complete: false }] });
     const handles = await call(base(), 'GET', '/api/clients/apple/handles?platform=twitter');
     expect((handles.body.repliers as Array<{ handle: string }>)[0]).toEqual({ handle: 'applesupport', n: 13 });
     // One platform at a time: the sample is all twitter.
@@ -95,8 +95,8 @@ describe('the API of replybench serve', () => {
     expect((await call(base(), 'POST', '/api/clients/apple/imports', { previewId: uploaded.body.previewId })).status).toBe(200);
     expect((await call(base(), 'GET', '/api/clients/apple/periods')).body).toEqual({
       months: [
-        { month: '2017-10', posts: 93, days: 3, complete: false },
-        { month: '2017-09', posts: 30, days: 30, complete: true },
+        { month: '2017-10', posts: 93, days: 3, monthDays: 31, complete: false },
+        { month: '2017-09', posts: 30, days: 30, monthDays: 30, complete: true },
       ],
     });
   });
@@ -126,6 +126,42 @@ describe('the API of replybench serve', () => {
     const outside = await call(base(), 'PUT', '/api/clients/commented/config', { ...config, database: '../../elsewhere.duckdb' });
     expect(outside).toMatchObject({ status: 400, body: { error: 'replybench.yaml: database: "../../elsewhere.duckdb" is outside the client\'s folder; name a file inside it.' } });
     expect(readFileSync(path, 'utf8')).toBe(text);
+  });
+
+  it('refuses to save over a config changed since the page read it, and lists a client whose file is broken beside the others', async () => {
+    await call(base(), 'POST', '/api/clients', { id: 'edited', name: 'Edited', timezone: 'UTC' });
+    const path = join(workspace(), 'edited/replybench.yaml');
+    writeFileSync(path, 'client: edited\ntimezone: UTC\nbrands:\n  - id: edited\n    name: Edited\n    accounts: { twitter: [EditedCares] }\n');
+    const read = await call(base(), 'GET', '/api/clients/edited/config');
+    const version = read.headers.get('etag') ?? '';
+    expect(version).toMatch(/^"[0-9a-f]{32}"$/);
+    const save = (value: unknown, ifMatch: string) =>
+      fetch(`${base()}/api/clients/edited/config`, { method: 'PUT', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', 'if-match': ifMatch }, body: JSON.stringify(value) });
+    // Meanwhile, in a terminal, the analyst sets the timezone: the page's save of what it read would drop it.
+    const edited = readFileSync(path, 'utf8').replace('timezone: UTC', 'timezone: Europe/Paris');
+    writeFileSync(path, edited);
+    const renamed = { ...read.body, brands: [{ id: 'edited', name: 'Edited Care', accounts: { twitter: ['EditedCares'] } }] };
+    const refused = await save(renamed, version);
+    expect(refused.status).toBe(412);
+    expect(((await refused.json()) as { error: string }).error).toBe(
+      'replybench.yaml changed since the page read it (in a terminal or another window); nothing was saved: open the client again to see the file as it is now, then make the change again.',
+    );
+    expect(readFileSync(path, 'utf8')).toBe(edited);
+    // Read again, the same change saves, and the answer names the file's new version.
+    const again = await call(base(), 'GET', '/api/clients/edited/config');
+    const saved = await save({ ...again.body, brands: renamed.brands }, again.headers.get('etag') ?? '');
+    expect(saved.status).toBe(200);
+    expect(readFileSync(path, 'utf8')).toContain('timezone: Europe/Paris');
+    expect(saved.headers.get('etag')).toBe((await call(base(), 'GET', '/api/clients/edited/config')).headers.get('etag'));
+
+    // A file that is not YAML any more: that client says why; the list still opens.
+    writeFileSync(path, 'client: "edited\n');
+    const listed = await call(base(), 'GET', '/api/clients');
+    expect(listed.status).toBe(200);
+    const broken = (listed.body.clients as Array<{ id: string; problem: string | null; needsHandles: boolean }>).find((client) => client.id === 'edited');
+    expect(broken?.needsHandles).toBe(false);
+    expect(broken?.problem).toMatch(/edited\/replybench\.yaml:\d+:\d+: invalid YAML: Missing closing "quote$/);
+    expect((await call(base(), 'POST', '/api/clients', null)).body).toEqual({ error: 'send a JSON object, such as { "id": "acme", "name": "Acme", "timezone": "Europe/Madrid", "language": "es" }.' });
   });
 
   it('maps an unknown layout from the best guesses, previews it as the columns are picked, and saves the mapping the CLI reads', async () => {
