@@ -18,6 +18,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     language: 'Language',
     create: 'Create',
     exports: 'Exports',
+    localTimes: 'Times written without an offset are in',
     exportsHint: 'CSV, TSV, XLSX or ZIP exports of a listening or care tool. Nothing is stored before you import.',
     upload: 'Preview',
     import: 'Import',
@@ -116,6 +117,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     language: 'Idioma',
     create: 'Crear',
     exports: 'Exportaciones',
+    localTimes: 'Horas escritas sin desfase, en',
     exportsHint: 'Exportaciones CSV, TSV, XLSX o ZIP de una herramienta de escucha o atención. Nada se guarda antes de importar.',
     upload: 'Previsualizar',
     import: 'Importar',
@@ -214,6 +216,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     language: 'Langue',
     create: 'Créer',
     exports: 'Exports',
+    localTimes: 'Heures écrites sans décalage, en',
     exportsHint: "Exports CSV, TSV, XLSX ou ZIP d'un outil d'écoute ou de relation client. Rien n'est enregistré avant l'import.",
     upload: 'Aperçu',
     import: 'Importer',
@@ -487,6 +490,8 @@ type Mapping = { columns: Record<string, string>; date: { format: string }; plat
 interface Preview {
   previewId: string;
   file: string;
+  /** The zone the preview read local times written without an offset in; the import reads them in it too. */
+  timezone: string;
   problem?: string;
   mapper: { fields: string[]; columns: string[]; platforms: string[]; mapping: Mapping } | null;
   preview: null | {
@@ -514,6 +519,9 @@ interface Preview {
 
 function exportsSection(client: ClientSummary): HTMLElement {
   const file = el('input', { type: 'file', name: 'file', accept: '.csv,.tsv,.txt,.xlsx,.zip' });
+  // UTC, as `replybench import` reads them by default, or the client's own zone (many tools export local times).
+  const zones = [...new Set(['UTC', client.timezone])];
+  const zone = el('select', { name: 'local-times' }, ...zones.map((name) => el('option', { value: name }, name)));
   const result = el('div', { class: 'preview' });
   const upload = el('button', { type: 'button' }, t('upload'));
   upload.addEventListener('click', () =>
@@ -522,11 +530,11 @@ function exportsSection(client: ClientSummary): HTMLElement {
       if (!chosen) return;
       const form = new FormData();
       form.append('file', chosen);
-      const preview = await uploadWithProgress<Preview>(`/api/clients/${client.id}/exports`, form);
+      const preview = await uploadWithProgress<Preview>(`/api/clients/${client.id}/exports?timezone=${encodeURIComponent(zone.value)}`, form);
       result.replaceChildren(...(preview.mapper ? mapperView(client, preview, preview.mapper) : previewView(client, preview)));
     }),
   );
-  return el('section', { id: 'exports' }, el('h2', {}, t('exports')), el('p', {}, t('exportsHint')), file, upload, result);
+  return el('section', { id: 'exports' }, el('h2', {}, t('exports')), el('p', {}, t('exportsHint')), file, el('label', {}, t('localTimes'), zone), upload, result);
 }
 
 /** A layout replybench does not know: a drop-down per field, filled with the best guesses; the preview follows each pick. */
@@ -536,7 +544,7 @@ function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<
   const refresh = () =>
     void act(async () => {
       const columns = Object.fromEntries(Object.entries(mapping.columns).filter(([, column]) => column !== ''));
-      const preview = await api<Preview>('POST', `/api/clients/${client.id}/exports/${upload.previewId}/preview`, { mapping: { ...mapping, columns } });
+      const preview = await api<Preview>('POST', `/api/clients/${client.id}/exports/${upload.previewId}/preview`, { mapping: { ...mapping, columns }, timezone: upload.timezone });
       shown.replaceChildren(...previewView(client, preview, { ...mapping, columns }));
     });
   const rows = mapper.fields.map((field) => {
@@ -576,7 +584,7 @@ function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<
   ];
 }
 
-function previewView(client: ClientSummary, { previewId, file, preview }: Preview, mapping?: Mapping): Node[] {
+function previewView(client: ClientSummary, { previewId, file, preview, timezone }: Preview, mapping?: Mapping): Node[] {
   if (!preview) return [];
   const summary = table(
     [t('format'), t('encoding'), t('delimiter'), t('rows'), t('wouldImport'), t('rejected')],
@@ -599,7 +607,8 @@ function previewView(client: ClientSummary, { previewId, file, preview }: Previe
       importButton.disabled = true;
       let done: { files: Array<{ imported: number; duplicates: number; rejected: number; rejectedByReason: Record<string, number>; warnings: string[] }> };
       try {
-        done = await api('POST', `/api/clients/${client.id}/imports`, mapping ? { previewId, mapping } : { previewId });
+        // In the zone the preview read local times in: what was shown is what is stored.
+        done = await api('POST', `/api/clients/${client.id}/imports`, { previewId, timezone, ...(mapping ? { mapping } : {}) });
       } catch (error) {
         // A failed import leaves the upload waiting: it can be imported again.
         importButton.disabled = false;

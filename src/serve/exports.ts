@@ -10,6 +10,7 @@ import { type DryRunReport, dryRunFile } from '../ingest/dry-run.js';
 import { type ImportRequest, importFiles } from '../ingest/import.js';
 import { MAPPING_FIELDS } from '../ingest/formats/generic.js';
 import { exportHeader, guessedMapping } from '../ingest/mapping-guess.js';
+import { isKnownTimezone } from '../config/timezone.js';
 import { Store } from '../store/database.js';
 import { KNOWN_PLATFORMS } from '../store/platforms.js';
 import { UserError } from '../errors.js';
@@ -40,8 +41,9 @@ export function safeFileName(name: string): string {
  * exports/.incoming/<previewId>/, at most `maxBytes`, and answers what
  * importing it would do (the dry run) with the previewId an import names.
  */
-export async function receiveExport(workspace: Workspace, id: string, request: IncomingMessage, maxBytes: number) {
+export async function receiveExport(workspace: Workspace, id: string, request: IncomingMessage, maxBytes: number, timezone: unknown = undefined) {
   const folder = workspace.folderOf(id);
+  const zone = localTimesZone(timezone);
   const previewId = randomUUID();
   const target = join(folder, 'exports', INCOMING, previewId);
   let path: string | null = null;
@@ -93,14 +95,13 @@ export async function receiveExport(workspace: Workspace, id: string, request: I
     if (path === null) throw new HttpError(400, 'no file in the request.');
     const file: string = path;
     try {
-      // As `replybench import` reads it by default: local times without an offset are UTC.
-      return { previewId, file: basename(file), preview: shownPreview(await dryRunFile(file, {})), mapper: null };
+      return { previewId, file: basename(file), timezone: zone, preview: shownPreview(await dryRunFile(file, { timezone: zone })), mapper: null };
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       // A layout replybench does not know: the page maps its columns, starting from the best guesses; the upload waits.
       const { names, delimiter } = await exportHeader(file);
       if (names.length === 0) throw error;
-      return { previewId, file: basename(file), preview: null, problem: error.message, mapper: { fields: MAPPING_FIELDS, columns: names, platforms: KNOWN_PLATFORMS, mapping: guessedMapping(names, delimiter) } };
+      return { previewId, file: basename(file), timezone: zone, preview: null, problem: error.message, mapper: { fields: MAPPING_FIELDS, columns: names, platforms: KNOWN_PLATFORMS, mapping: guessedMapping(names, delimiter) } };
     }
   } catch (error) {
     rmSync(target, { recursive: true, force: true });
@@ -112,13 +113,22 @@ export async function receiveExport(workspace: Workspace, id: string, request: I
 export async function previewWithMapping(workspace: Workspace, id: string, previewId: string, body: unknown) {
   const { file, path } = waitingUpload(workspace, id, previewId);
   const mappingPath = `${join(workspace.folderOf(id), 'exports', INCOMING, previewId)}.mapping.yaml`;
-  writeMapping(mappingPath, (body as { mapping?: unknown } | null)?.mapping);
+  const { mapping, timezone } = (body ?? {}) as { mapping?: unknown; timezone?: unknown };
+  const zone = localTimesZone(timezone);
+  writeMapping(mappingPath, mapping);
   try {
-    const preview = shownPreview(await dryRunFile(path, { format: 'generic', mapping: mappingPath }));
-    return { previewId, file, preview: { ...preview, format: { ...preview.format, label: 'generic CSV, with the columns mapped here' } }, mapper: null };
+    const preview = shownPreview(await dryRunFile(path, { format: 'generic', mapping: mappingPath, timezone: zone }));
+    return { previewId, file, timezone: zone, preview: { ...preview, format: { ...preview.format, label: 'generic CSV, with the columns mapped here' } }, mapper: null };
   } catch (error) {
     throw error instanceof UserError ? new HttpError(400, error.message.replace(`${mappingPath}: `, 'mapping: ')) : error;
   }
+}
+
+/** The zone of local times written without an offset: UTC unless the page names another, as `replybench import --timezone`. */
+function localTimesZone(timezone: unknown): string {
+  if (timezone === undefined || timezone === null || timezone === '') return 'UTC';
+  if (typeof timezone !== 'string' || !isKnownTimezone(timezone)) throw new HttpError(400, 'timezone: not a known IANA timezone (e.g. UTC, Europe/Madrid, America/New_York).');
+  return timezone;
 }
 
 function shownPreview(preview: DryRunReport): DryRunReport {
@@ -146,24 +156,25 @@ function waitingUpload(workspace: Workspace, id: string, previewId: unknown): { 
  * file `replybench import --format generic --mapping` reads, and used.
  */
 export async function importPreviewed(workspace: Workspace, id: string, body: unknown, activities: Activities) {
-  const { previewId, mapping } = (body ?? {}) as { previewId?: unknown; mapping?: unknown };
+  const { previewId, mapping, timezone } = (body ?? {}) as { previewId?: unknown; mapping?: unknown; timezone?: unknown };
+  const zone = localTimesZone(timezone);
   const { file: name, path, incoming } = waitingUpload(workspace, id, previewId);
-  return activities.during(id, 'import', name, (running) => importWaiting(workspace, id, { name, path, incoming, mapping }, running));
+  return activities.during(id, 'import', name, (running) => importWaiting(workspace, id, { name, path, incoming, mapping, timezone: zone }, running));
 }
 
 async function importWaiting(
   workspace: Workspace,
   id: string,
-  { name, path, incoming, mapping }: { name: string; path: string; incoming: string; mapping: unknown },
+  { name, path, incoming, mapping, timezone }: { name: string; path: string; incoming: string; mapping: unknown; timezone: string },
   running: Running,
 ) {
   const folder = workspace.folderOf(id);
-  let request: ImportRequest = {};
+  let request: ImportRequest = { timezone };
   if (mapping !== undefined) {
     mkdirSync(join(folder, 'mappings'), { recursive: true });
     const mappingPath = freeName(join(folder, 'mappings'), `${name.slice(0, name.length - extname(name).length)}.yaml`);
     writeMapping(mappingPath, mapping);
-    request = { format: 'generic', mapping: mappingPath };
+    request = { ...request, format: 'generic', mapping: mappingPath };
   }
   const destination = freeName(join(folder, 'exports'), name);
   const database = workspace.databaseOf(id);

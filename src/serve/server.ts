@@ -82,7 +82,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ['GET', /^\/api\/clients\/([^/]+)\/periods$/, async ({ params }) => monthsWithData(workspace, params[0] ?? '')],
     ['GET', /^\/api\/clients\/([^/]+)\/platforms$/, async ({ params }) => platformsWithData(workspace, params[0] ?? '')],
     ['GET', /^\/api\/clients\/([^/]+)\/handles$/, async ({ url, params }) => suggestedHandles(workspace, params[0] ?? '', url.searchParams.get('platform'))],
-    ['POST', /^\/api\/clients\/([^/]+)\/exports$/, async ({ request, params }) => receiveExport(workspace, params[0] ?? '', request, maxUpload)],
+    ['POST', /^\/api\/clients\/([^/]+)\/exports$/, async ({ request, url, params }) => receiveExport(workspace, params[0] ?? '', request, maxUpload, url.searchParams.get('timezone') ?? undefined)],
     [
       'POST',
       /^\/api\/clients\/([^/]+)\/exports\/([^/]+)\/preview$/,

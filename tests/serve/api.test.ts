@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { Store } from '../../src/store/database.js';
 import { REPORT_STEPS, type ReportStep } from '../../src/report/steps.js';
 import { twcsCsv } from '../ingest/helpers.js';
 import { type Answer, call, KAGGLE_SAMPLE, serverForFile, TOKEN, withHost } from './helpers.js';
@@ -185,6 +187,27 @@ describe('the API of replybench serve', () => {
     const imported = await call(base(), 'POST', '/api/clients/mapped/imports', { previewId: upload1.body.previewId, mapping });
     expect(imported.body).toMatchObject({ files: [{ format: 'generic', imported: 2 }], mapping: 'mappings/encuesta.yaml' });
     expect(readFileSync(join(workspace(), 'mapped/mappings/encuesta.yaml'), 'utf8')).toContain('date: Cuándo');
+  });
+
+  it('reads the times an export writes without an offset in the zone the page names, in the preview and the import alike', async () => {
+    await call(base(), 'POST', '/api/clients', { id: 'madrid', name: 'Madrid', timezone: 'Europe/Madrid' });
+    const csv = 'Nº;Usuario;Cuándo;Texto;Red\n1;ana;31/10/2017 20:00;@AcmeCares sin señal;X\n';
+    expect((await call(base(), 'POST', '/api/clients/madrid/exports?timezone=Mars/Base', upload('zona.csv', csv))).body).toEqual({
+      error: 'timezone: not a known IANA timezone (e.g. UTC, Europe/Madrid, America/New_York).',
+    });
+    const uploaded = await call(base(), 'POST', '/api/clients/madrid/exports?timezone=Europe/Madrid', upload('zona.csv', csv));
+    expect(uploaded.body.timezone).toBe('Europe/Madrid');
+    const mapping = { columns: { id: 'Nº', author: 'Usuario', date: 'Cuándo', text: 'Texto' }, date: { format: '%d/%m/%Y %H:%M' }, platform: 'twitter', delimiter: ';' };
+    // 20:00 in Madrid on 31 October 2017 (winter time, UTC+1) is 19:00 UTC.
+    const preview = await call(base(), 'POST', `/api/clients/madrid/exports/${uploaded.body.previewId}/preview`, { mapping, timezone: uploaded.body.timezone });
+    expect(preview.body).toMatchObject({ timezone: 'Europe/Madrid', preview: { timezone: 'Europe/Madrid', profile: { first: '2017-10-31T19:00:00Z' } } });
+    expect((await call(base(), 'POST', '/api/clients/madrid/imports', { previewId: uploaded.body.previewId, mapping, timezone: 'Europe/Madrid' })).status).toBe(200);
+    const store = await Store.open(join(workspace(), 'madrid/data/replybench.duckdb'), { readOnly: true });
+    try {
+      expect(await store.rows('stored', z.object({ at: z.string() }), "SELECT strftime(created_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M') AS at FROM posts")).toEqual([{ at: '2017-10-31T19:00' }]);
+    } finally {
+      store.close();
+    }
   });
 
   it('refuses a foreign Host, a missing or wrong token, paths outside the workspace, bad names and oversized uploads', async () => {
