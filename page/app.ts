@@ -18,6 +18,8 @@ const STRINGS: Record<Language, Record<string, string>> = {
     language: 'Language',
     create: 'Create',
     exports: 'Exports',
+    alreadyImported: 'This content was already imported on',
+    addsNothing: 'importing it again adds no post.',
     localTimes: 'Times written without an offset are in',
     exportsHint: 'CSV, TSV, XLSX or ZIP exports of a listening or care tool. Nothing is stored before you import.',
     upload: 'Preview',
@@ -117,6 +119,8 @@ const STRINGS: Record<Language, Record<string, string>> = {
     language: 'Idioma',
     create: 'Crear',
     exports: 'Exportaciones',
+    alreadyImported: 'Este contenido ya se importó el',
+    addsNothing: 'importarlo de nuevo no añade ninguna publicación.',
     localTimes: 'Horas escritas sin desfase, en',
     exportsHint: 'Exportaciones CSV, TSV, XLSX o ZIP de una herramienta de escucha o atención. Nada se guarda antes de importar.',
     upload: 'Previsualizar',
@@ -216,6 +220,8 @@ const STRINGS: Record<Language, Record<string, string>> = {
     language: 'Langue',
     create: 'Créer',
     exports: 'Exports',
+    alreadyImported: 'Ce contenu a déjà été importé le',
+    addsNothing: 'l’importer de nouveau n’ajoute aucune publication.',
     localTimes: 'Heures écrites sans décalage, en',
     exportsHint: "Exports CSV, TSV, XLSX ou ZIP d'un outil d'écoute ou de relation client. Rien n'est enregistré avant l'import.",
     upload: 'Aperçu',
@@ -492,6 +498,8 @@ interface Preview {
   file: string;
   /** The zone the preview read local times written without an offset in; the import reads them in it too. */
   timezone: string;
+  /** The import of the same content before, if any. */
+  alreadyImported?: { batchId: number; importedAt: string } | null;
   problem?: string;
   mapper: { fields: string[]; columns: string[]; platforms: string[]; mapping: Mapping } | null;
   preview: null | {
@@ -584,8 +592,11 @@ function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<
   ];
 }
 
-function previewView(client: ClientSummary, { previewId, file, preview, timezone }: Preview, mapping?: Mapping): Node[] {
+function previewView(client: ClientSummary, { previewId, file, preview, timezone, alreadyImported }: Preview, mapping?: Mapping): Node[] {
   if (!preview) return [];
+  const repeated = alreadyImported
+    ? el('p', { class: 'warning', 'data-note': 'already-imported' }, `${t('alreadyImported')} ${new Date(alreadyImported.importedAt).toLocaleString(language)}: ${t('addsNothing')}`)
+    : el('span');
   const summary = table(
     [t('format'), t('encoding'), t('delimiter'), t('rows'), t('wouldImport'), t('rejected')],
     [[preview.format.label, preview.encoding, preview.delimiter === '\t' ? t('tab') : (preview.delimiter ?? ''), preview.rowsRead, preview.wouldImport, preview.rejected]],
@@ -638,7 +649,7 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
     ],
   );
   const supports = el('ul', { class: 'supports' }, ...profile.supports.map((sentence) => el('li', {}, sentence)));
-  return [summary, held, supports, fields, el('h3', {}, t('firstRows')), rows, el('ul', {}, ...reasons, ...preview.warnings.map((warning) => el('li', { class: 'warning' }, warning))), importButton, outcome];
+  return [repeated, summary, held, supports, fields, el('h3', {}, t('firstRows')), rows, el('ul', {}, ...reasons, ...preview.warnings.map((warning) => el('li', { class: 'warning' }, warning))), importButton, outcome];
 }
 
 interface BrandConfig {

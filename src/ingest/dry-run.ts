@@ -23,6 +23,8 @@ const SHOWN_ROWS = 5;
 /** What importing a file would do, found without touching any database. */
 export interface DryRunReport {
   path: string;
+  /** The content's hash, as import_batches records it: the same content imported before is found by it. */
+  sha256: string;
   format: { id: FormatId; label: string; detected: boolean };
   encoding: SourceEncoding;
   /** The delimiter between cells; null for a workbook. */
@@ -146,6 +148,7 @@ export async function dryRunFile(path: string, request: ImportRequest): Promise<
     );
     return {
       path,
+      sha256: prepared.sha256,
       format: { id: format.id, label: format.label, detected: options.format === 'auto' },
       encoding: prepared.encoding,
       delimiter: prepared.encoding === 'xlsx' ? null : layout.delimiter,

@@ -7,6 +7,7 @@ import busboy from 'busboy';
 import { stringify } from 'yaml';
 import { importJson } from '../cli/commands/import.js';
 import { type DryRunReport, dryRunFile } from '../ingest/dry-run.js';
+import { earlierImport } from '../ingest/batch.js';
 import { type ImportRequest, importFiles } from '../ingest/import.js';
 import { MAPPING_FIELDS } from '../ingest/formats/generic.js';
 import { exportHeader, guessedMapping } from '../ingest/mapping-guess.js';
@@ -95,7 +96,11 @@ export async function receiveExport(workspace: Workspace, id: string, request: I
     if (path === null) throw new HttpError(400, 'no file in the request.');
     const file: string = path;
     try {
-      return { previewId, file: basename(file), timezone: zone, preview: shownPreview(await dryRunFile(file, { timezone: zone })), mapper: null };
+      const preview = await dryRunFile(file, { timezone: zone });
+      // The same content imported before: importing it again adds nothing, which the page says before the import.
+      const earlier = await workspace.readData(id, null, (store) => earlierImport(store, preview.sha256));
+      const alreadyImported = earlier === null ? null : { batchId: earlier.batchId, importedAt: earlier.importedAt };
+      return { previewId, file: basename(file), timezone: zone, preview: shownPreview(preview), alreadyImported, mapper: null };
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       // A layout replybench does not know: the page maps its columns, starting from the best guesses; the upload waits.

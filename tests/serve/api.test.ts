@@ -29,6 +29,10 @@ describe('the API of replybench serve', () => {
     expect(imported.status).toBe(200);
     expect(imported.body).toMatchObject({ files: [{ format: 'twcs', imported: 93, rejected: 0 }] });
     expect((await call(base(), 'POST', '/api/clients/apple/imports', { previewId: preview.body.previewId })).status).toBe(404);
+    // The same content uploaded again: the preview says it was imported, before anything is imported again.
+    expect(preview.body.alreadyImported).toBeNull();
+    const again = await call(base(), 'POST', '/api/clients/apple/exports', upload('copy of the sample.csv', readFileSync(KAGGLE_SAMPLE)));
+    expect(again.body.alreadyImported).toEqual({ batchId: 1, importedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/) });
 
     expect((await call(base(), 'GET', '/api/clients/apple/periods')).body).toEqual({ months: [{ month: '2017-10', posts: 93, days: 3, monthDays: 31, complete: false }] });
     const handles = await call(base(), 'GET', '/api/clients/apple/handles?platform=twitter');
