@@ -70,6 +70,9 @@ const STRINGS: Record<Language, Record<string, string>> = {
     what: 'What',
     detail: 'Detail',
     platformFixed: 'every row is on',
+    removeBrand: 'Remove',
+    brandNeedsLetters: 'Give the competitor a name with letters or digits.',
+    brandTaken: 'A brand of this name is already in the list:',
     addBrand: 'Add a competitor',
     save: 'Save',
     saved: 'Saved.',
@@ -96,6 +99,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     reports: 'Earlier reports',
     importingFile: 'importing',
     writingReport: 'writing the report of',
+    colon: ': ',
     step: 'step',
     rowsWord: 'rows',
     'step.reading': 'reading the file',
@@ -171,6 +175,9 @@ const STRINGS: Record<Language, Record<string, string>> = {
     what: 'Qué',
     detail: 'Detalle',
     platformFixed: 'todas las filas son de',
+    removeBrand: 'Quitar',
+    brandNeedsLetters: 'Dé al competidor un nombre con letras o cifras.',
+    brandTaken: 'Ya hay una marca de este nombre en la lista:',
     addBrand: 'Añadir un competidor',
     save: 'Guardar',
     saved: 'Guardado.',
@@ -197,6 +204,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     reports: 'Informes anteriores',
     importingFile: 'importando',
     writingReport: 'escribiendo el informe de',
+    colon: ': ',
     step: 'paso',
     rowsWord: 'filas',
     'step.reading': 'leyendo el archivo',
@@ -272,6 +280,9 @@ const STRINGS: Record<Language, Record<string, string>> = {
     what: 'Quoi',
     detail: 'Détail',
     platformFixed: 'toutes les lignes sont sur',
+    removeBrand: 'Retirer',
+    brandNeedsLetters: 'Donnez au concurrent un nom avec des lettres ou des chiffres.',
+    brandTaken: 'Une marque de ce nom est déjà dans la liste\u00a0:',
     addBrand: 'Ajouter un concurrent',
     save: 'Enregistrer',
     saved: 'Enregistré.',
@@ -298,6 +309,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     reports: 'Rapports précédents',
     importingFile: 'import de',
     writingReport: 'rédaction du rapport de',
+    colon: '\u00a0: ',
     step: 'étape',
     rowsWord: 'lignes',
     'step.reading': 'lecture du fichier',
@@ -401,7 +413,7 @@ interface Activity {
 
 function describeActivity(activity: Activity): string {
   const parts = [`${t(activity.action === 'import' ? 'importingFile' : 'writingReport')} ${activity.subject}`];
-  if (activity.step) parts.push(`${activity.stepNumber === null ? '' : `${t('step')} ${activity.stepNumber}/${activity.steps}: `}${t(`step.${activity.step}`)}`);
+  if (activity.step) parts.push(`${activity.stepNumber === null ? '' : `${t('step')} ${activity.stepNumber}/${activity.steps}${t('colon')}`}${t(`step.${activity.step}`)}`);
   if (activity.rows !== null) parts.push(`${activity.rows.toLocaleString(language)} ${t('rowsWord')}`);
   if (activity.fraction !== null) parts.push(`${Math.min(100, Math.round(activity.fraction * 100))}%`);
   return `${parts.join(' · ')} · ${activity.seconds} s`;
@@ -453,7 +465,8 @@ async function showClients(selected: string | null): Promise<void> {
   app.replaceChildren();
   const list = el('div', { class: 'clients' });
   for (const client of clients) {
-    const button = el('button', { class: client.id === selected ? 'current' : 'secondary', 'data-client': client.id }, client.name);
+    // The id beside the name: two clients of one name stay apart.
+    const button = el('button', { class: client.id === selected ? 'current' : 'secondary', 'data-client': client.id, title: client.id }, client.name, el('span', { class: 'client-id' }, client.id));
     button.addEventListener('click', () => void act(() => showClients(client.id)));
     list.append(button);
   }
@@ -469,7 +482,17 @@ async function showClients(selected: string | null): Promise<void> {
 function newClientForm(): HTMLElement {
   const id = el('input', { name: 'id', required: '', pattern: '[a-z0-9][a-z0-9_\\-]*' });
   const name = el('input', { name: 'name', required: '' });
-  const timezone = el('input', { name: 'timezone', value: Intl.DateTimeFormat().resolvedOptions().timeZone });
+  // The id follows the name ("Acme Telecom" is acme-telecom) until it is typed in.
+  let idTyped = false;
+  id.addEventListener('input', () => {
+    idTyped = id.value !== '';
+  });
+  name.addEventListener('input', () => {
+    if (!idTyped) id.value = brandId(name.value);
+  });
+  // The zones the browser knows, to pick from as they are spelt (Europe/Madrid, not Madrid or GMT+2).
+  const zones = el('datalist', { id: 'timezones' }, ...Intl.supportedValuesOf('timeZone').map((zone) => el('option', { value: zone })));
+  const timezone = el('input', { name: 'timezone', list: 'timezones', value: Intl.DateTimeFormat().resolvedOptions().timeZone });
   const lang = el('select', { name: 'language' }, ...(['en', 'es', 'fr'] as const).map((code) => el('option', code === language ? { value: code, selected: '' } : { value: code }, code)));
   const form = el(
     'form',
@@ -477,7 +500,7 @@ function newClientForm(): HTMLElement {
     el('h3', {}, t('newClient')),
     el('label', {}, t('id'), id),
     el('label', {}, t('name'), name),
-    el('label', {}, t('timezone'), timezone),
+    el('label', {}, t('timezone'), timezone, zones),
     el('label', {}, t('language'), lang),
     el('button', { type: 'submit' }, t('create')),
   );
@@ -714,7 +737,7 @@ async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
   const read = await apiAnswer<{ brands: BrandConfig[]; [key: string]: unknown }>('GET', `/api/clients/${client.id}/config`);
   const config = read.value;
   // The file as read: a save names it, and is refused if the file changed meanwhile (a terminal's edit is not overwritten).
-  let version = read.version ?? undefined;
+  const version = read.version ?? undefined;
   const held = await api<{ platforms: Array<{ platform: string; posts: number }>; known: string[] }>('GET', `/api/clients/${client.id}/platforms`);
   // The platforms of the data a config may name first, then those the config already names; twitter when there are neither.
   const dataPlatforms = held.platforms.map((entry) => entry.platform).filter((platform) => held.known.includes(platform));
@@ -744,6 +767,15 @@ async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
     const editor = { brand, name, row, handles: new Map<string, () => string[]>() };
     editors.push(editor);
     for (const platform of platforms) addPlatformTo(editor, platform);
+    if (brand.id !== config.client) {
+      // A competitor leaves the report once the brands are saved.
+      const remove = el('button', { type: 'button', class: 'secondary', 'data-action': 'remove-brand' }, t('removeBrand'));
+      remove.addEventListener('click', () => {
+        editors.splice(editors.indexOf(editor), 1);
+        row.remove();
+      });
+      row.append(remove);
+    }
     rows.append(row);
   };
   for (const brand of config.brands) addRow(brand);
@@ -752,7 +784,8 @@ async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
   add.addEventListener('click', () => {
     const name = newName.value.trim();
     const id = brandId(name);
-    if (id === '' || editors.some((editor) => editor.brand.id === id)) return;
+    if (id === '') return say(t('brandNeedsLetters'), true);
+    if (editors.some((editor) => editor.brand.id === id)) return say(`${t('brandTaken')} ${id}`, true);
     addRow({ id, name, accounts: {} });
     newName.value = '';
   });
@@ -780,15 +813,25 @@ async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
         }
         return { ...brand, name: name.value.trim() || brand.id, accounts };
       });
-      const saved = await apiAnswer('PUT', `/api/clients/${client.id}/config`, { ...config, brands }, version);
-      version = saved.version ?? undefined;
+      const settings: Record<string, unknown> = {};
+      if (zone.value.trim() !== zoneRead) settings.timezone = zone.value.trim();
+      if (lang.value !== languageRead) settings.report = { ...((config.report as object | undefined) ?? {}), language: lang.value };
+      await apiAnswer('PUT', `/api/clients/${client.id}/config`, { ...config, ...settings, brands }, version);
+      // Shown again from the file as saved: the summary, the periods (in the new timezone) and the next step follow it.
+      await showClients(client.id);
       say(t('saved'));
     }),
   );
+  // The client's timezone (its months and hours) and its reports' language, set at creation, changed here.
+  const zoneRead = typeof config.timezone === 'string' ? config.timezone : 'UTC';
+  const languageRead = client.language;
+  const zone = el('input', { name: 'client-timezone', list: 'timezones', value: zoneRead });
+  const lang = el('select', { name: 'client-language' }, ...(['en', 'es', 'fr'] as const).map((code) => el('option', code === languageRead ? { value: code, selected: '' } : { value: code }, code)));
   return el(
     'section',
     { id: 'brands' },
     el('h2', {}, t('brands')),
+    el('p', {}, el('label', {}, t('timezone'), zone), el('label', {}, t('language'), lang)),
     el('p', {}, t('brandsHint')),
     lists,
     rows,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../report/i18n/language.js';
-import { isKnownTimezone } from './timezone.js';
+import { canonicalTimezone, isKnownTimezone } from './timezone.js';
 
 const handle = z
   .string()
@@ -10,9 +10,12 @@ const handle = z
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, 'use letters, digits, "-" or "_" (e.g. acme)');
 
-const timezone = z.string().refine(isKnownTimezone, {
-  message: 'not a known IANA timezone (e.g. UTC, Europe/Madrid, America/New_York)',
-});
+const timezone = z
+  .string()
+  .refine(isKnownTimezone, {
+    message: 'not a known IANA timezone (e.g. UTC, Europe/Madrid, America/New_York)',
+  })
+  .transform(canonicalTimezone);
 
 /** "7d", "48h", "90m" or a number of minutes; stored as minutes. */
 const duration = z.union([z.number().positive(), z.string().regex(/^\d+(\.\d+)?\s*[dhm]$/i, 'use e.g. 7d, 48h or 90m')]).transform(toMinutes);

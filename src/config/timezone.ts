@@ -7,3 +7,8 @@ export function isKnownTimezone(zone: string): boolean {
     return false;
   }
 }
+
+/** The zone as the IANA database spells it ("europe/madrid" is Europe/Madrid): what reports print. */
+export function canonicalTimezone(zone: string): string {
+  return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+}

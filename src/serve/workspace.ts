@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { type Document, isMap, isSeq, parseDocument, stringify } from 'yaml';
 import { loadConfig, parseConfig } from '../config/load.js';
-import { isKnownTimezone } from '../config/timezone.js';
+import { canonicalTimezone, isKnownTimezone } from '../config/timezone.js';
 import { readYamlFile } from '../config/yaml-file.js';
 import { isLanguage, LANGUAGE_LIST } from '../report/i18n/language.js';
 import { isInside, isRealFolder } from '../paths.js';
@@ -86,8 +86,9 @@ export class Workspace {
     if (typeof language !== 'string' || !isLanguage(language)) throw new HttpError(400, `language: use ${LANGUAGE_LIST}.`);
     const folder = join(this.root, id);
     if (existsSync(folder)) throw new HttpError(409, `id: a client "${id}" already exists.`);
-    const timezone = fields.timezone ?? 'UTC';
-    if (typeof timezone !== 'string' || !isKnownTimezone(timezone)) throw new HttpError(400, 'timezone: not a known IANA timezone (e.g. UTC, Europe/Madrid, America/New_York).');
+    const zone = fields.timezone ?? 'UTC';
+    if (typeof zone !== 'string' || !isKnownTimezone(zone)) throw new HttpError(400, 'timezone: not a known IANA timezone (e.g. UTC, Europe/Madrid, America/New_York).');
+    const timezone = canonicalTimezone(zone);
     // The client's handles come next, in the brands form (or the file): until then the config says what is missing.
     const config = { client: id, timezone, database: 'data/replybench.duckdb', brands: [{ id, name, accounts: {} }], report: { language } };
     const text = `# replybench project of ${name}. Every key is explained in docs/config.md.\n${stringify(config)}`;

@@ -67,6 +67,10 @@ describe('config', () => {
     expect(parseConfig({ ...minimal, metrics: { responseWindow: '48h' } }, 'c', '/').metrics.responseWindow).toBe(2880);
   });
 
+  it('spells a timezone as the IANA database does, as the reports print it', () => {
+    expect(parseConfig({ ...minimal, timezone: 'europe/madrid' }, 'cfg.yaml', '/tmp').timezone).toBe('Europe/Madrid');
+  });
+
   it('names the key path of every problem', () => {
     expect(errorOf({ ...minimal, client: 'nobody' })).toMatch(/^cfg\.yaml: client: "nobody" is not one of the brands \(acme, rival\)/);
     expect(errorOf({ ...minimal, timezone: 'Mars/Olympus' })).toMatch(/^cfg\.yaml: timezone: not a known IANA timezone/);

@@ -194,7 +194,9 @@ describe('the API of replybench serve', () => {
   });
 
   it('reads the times an export writes without an offset in the zone the page names, in the preview and the import alike', async () => {
-    await call(base(), 'POST', '/api/clients', { id: 'madrid', name: 'Madrid', timezone: 'Europe/Madrid' });
+    // Typed in lower case, the zone is kept as the IANA database spells it.
+    expect((await call(base(), 'POST', '/api/clients', { id: 'madrid', name: 'Madrid', timezone: 'europe/madrid' })).body).toMatchObject({ timezone: 'Europe/Madrid' });
+    expect(readFileSync(join(workspace(), 'madrid/replybench.yaml'), 'utf8')).toContain('timezone: Europe/Madrid');
     const csv = 'Nº;Usuario;Cuándo;Texto;Red\n1;ana;31/10/2017 20:00;@AcmeCares sin señal;X\n';
     expect((await call(base(), 'POST', '/api/clients/madrid/exports?timezone=Mars/Base', upload('zona.csv', csv))).body).toEqual({
       error: 'timezone: not a known IANA timezone (e.g. UTC, Europe/Madrid, America/New_York).',

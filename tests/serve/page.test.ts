@@ -81,8 +81,8 @@ describe('the page of replybench serve', () => {
     await page.$eval('[data-brand=apple] input[data-platform=twitter]', (node, value) => {
       (node as unknown as { value: string }).value = value;
     }, offered[0] ?? '');
-    await page.type('#brands p input', 'spotify');
-    await page.click('#brands p button');
+    await page.type('#brands input[data-field=new-brand]', 'spotify');
+    await page.click('#brands button[data-action=add-brand]');
     await page.type('[data-brand=spotify] input[data-platform=twitter]', 'SpotifyCares');
     // One handle per field: typing in the last one offers another, empty.
     expect(await page.$$eval('[data-brand=spotify] input[data-platform=twitter]', (inputs) => inputs.map((input) => (input as unknown as { value: string }).value))).toEqual(['SpotifyCares', '']);
@@ -99,7 +99,7 @@ describe('the page of replybench serve', () => {
     expect(saved).toMatch(/instagram:\s*\n?\s*- spotify/);
 
     // The period fields offer the month the import brought, and start on it.
-    await page.waitForFunction("document.querySelector('#check input[name=period]').value === '2017-10'");
+    await page.waitForFunction("document.querySelector('#check input[name=period]').value === '2017-10' && document.querySelectorAll('#months-report option').length > 0");
     expect(await page.$$eval('#months-report option', (options) => options.map((option) => (option as unknown as { value: string }).value))).toEqual(['2017-10']);
     await page.click('#check button');
     await page.waitForSelector('#check table');
@@ -133,7 +133,8 @@ describe('the page of replybench serve', () => {
     const { page, problems } = await openPage('fr-FR');
     expect(await text(page, 'section h2')).toBe('Clients');
     expect(await text(page, 'form.new-client h3')).toBe('Nouveau client');
-    expect(await text(page, '#app button')).toBe('Apple <Support>');
+    // Each client by its name, with its id beside it.
+    expect(await text(page, '#app button[data-client=apple]')).toBe('Apple <Support>apple');
     await page.type('input[name=id]', 'inconnu');
     await page.type('input[name=name]', 'Inconnu');
     await page.click('form.new-client button[type=submit]');
@@ -173,6 +174,22 @@ describe('the page of replybench serve', () => {
     await page.type('#brands input[data-field=new-brand]', 'Ondanet Ayuda Móvil');
     await page.click('#brands button[data-action=add-brand]');
     expect(await page.$eval('[data-brand=ondanet-ayuda-movil] input[data-field=name]', (node) => (node as unknown as { value: string }).value)).toBe('Ondanet Ayuda Móvil');
+    // The same name again is said, not silently dropped.
+    await page.type('#brands input[data-field=new-brand]', 'Ondanet ayuda movil');
+    await page.click('#brands button[data-action=add-brand]');
+    expect(await text(page, '#status')).toBe('Une marque de ce nom est déjà dans la liste\u00a0: ondanet-ayuda-movil');
+    // A competitor is removed, and the client's timezone changed, in the same form; the file is saved with both.
+    await page.click('[data-brand=ondanet-ayuda-movil] button[data-action=remove-brand]');
+    await page.$eval('input[name=client-timezone]', (node) => {
+      (node as unknown as { value: string }).value = 'Europe/Paris';
+    });
+    await page.type('[data-brand=inconnu] input[data-platform=twitter]', 'AcmeCares');
+    await page.click('#brands button[data-action=save-brands]');
+    await page.waitForFunction("document.getElementById('status').textContent === 'Enregistré.'");
+    const saved = readFileSync(join(workspace(), 'inconnu/replybench.yaml'), 'utf8');
+    expect(saved).toContain('timezone: Europe/Paris');
+    expect(saved).not.toContain('ondanet');
+    expect(await page.$eval('input[name=client-timezone]', (node) => (node as unknown as { value: string }).value)).toBe('Europe/Paris');
     await page.goto(new URL('/', server().url).href, { waitUntil: 'networkidle0' });
     expect(await text(page, '#app')).toBe("Ouvrez l'adresse affichée par replybench serve : elle porte le jeton dont cette page a besoin.");
     expect(problems).toEqual([]);
