@@ -6,7 +6,7 @@ import yauzl from 'yauzl';
 import { freeBytes, freeMegabytes, megabytes } from '../disk-full.js';
 import { UserError } from '../errors.js';
 import { makeTempFolder } from '../temp-files.js';
-import { readHeadBytes } from './source/sniff.js';
+import { readableExportSize, readHeadBytes } from './source/sniff.js';
 
 /** Members of an archive that are imported: the exports themselves. */
 const EXPORT_EXTENSIONS = ['.csv', '.tsv', '.xlsx'];
@@ -39,6 +39,8 @@ function zipError(path: string, error: unknown): UserError {
 export async function isExportArchive(path: string): Promise<boolean> {
   let head: Buffer;
   try {
+    // Nothing of a file the import refuses is read here (its own error comes when it is read as an export).
+    readableExportSize(path);
     head = readHeadBytes(path, 4);
   } catch {
     return false;

@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { resolveImportOptions } from '../../src/ingest/import.js';
@@ -16,6 +19,23 @@ describe('file-level errors are one line naming the file, the line and what to d
     const store = await openStore();
     const folder = tempFolder();
     expect(await importError(store, folder)).toBe(`${folder}: is a folder; give the export files themselves (e.g. ${folder}/*.csv).`);
+  });
+
+  it('a link out of its folder, and a pipe, are refused before a byte is read; a link within the folder is read', async () => {
+    const store = await openStore();
+    const outside = tempFile('elsewhere.csv', twcsCsv([['1', 'ana', DATE, '@AcmeCares hi', '']]));
+    const folder = tempFolder();
+    symlinkSync('/etc/passwd', join(folder, 'passwd.csv'));
+    symlinkSync(outside, join(folder, 'other.csv'));
+    const passwd = await importError(store, join(folder, 'passwd.csv'));
+    expect(passwd).toBe(`${join(folder, 'passwd.csv')}: is a symbolic link to /etc/passwd, outside its folder (${realpathSync(folder)}); copy the export into the folder and import the copy.`);
+    expect(passwd).not.toContain('root');
+    expect(await importError(store, join(folder, 'other.csv'))).toMatch(/other\.csv: is a symbolic link to .*elsewhere\.csv, outside its folder/);
+    execFileSync('mkfifo', [join(folder, 'pipe.csv')]);
+    expect(await importError(store, join(folder, 'pipe.csv'))).toBe(`${join(folder, 'pipe.csv')}: is not a regular file (a pipe, socket or device); save the export as a file and import that.`);
+    writeFileSync(join(folder, 'real.csv'), twcsCsv([['2', 'ben', DATE, '@AcmeCares hello', '']]));
+    symlinkSync(join(folder, 'real.csv'), join(folder, 'latest.csv'));
+    expect((await importOne(store, join(folder, 'latest.csv'))).imported).toBe(1);
   });
 
   it('a file with no text lines', async () => {

@@ -1,6 +1,7 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { extname } from 'node:path';
+import { closeSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
 import { UserError } from '../../errors.js';
+import { isInside } from '../../paths.js';
 
 /** How a file's bytes are laid out, judged from its first bytes. */
 export type FileKind =
@@ -53,20 +54,44 @@ const WORKBOOK_STREAM = Buffer.from('Workbook', 'utf16le');
 const BOOK_STREAM = Buffer.from('Book', 'utf16le');
 
 /**
+ * The size of a file that may be read as an export, checked before any byte
+ * of it is: a UserError for a missing file, a folder, a pipe or device (read
+ * forever, or blocking the import before its first byte), or a link out of
+ * its folder.
+ */
+export function readableExportSize(path: string, name = path): number {
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new UserError(`${name}: is a folder; give the export files themselves (e.g. ${name}/*.csv).`);
+    if (!stat.isFile()) throw new UserError(`${name}: is not a regular file (a pipe, socket or device); save the export as a file and import that.`);
+    refuseLinkOut(path, name);
+    return stat.size;
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`${name}: file not found. Check the path.`);
+  }
+}
+
+/**
+ * An export is read where it lies: a file that is a symbolic link leading out
+ * of the folder it lies in is refused, so an export folder's link to
+ * /etc/passwd or to another client's data is not read.
+ */
+function refuseLinkOut(path: string, name: string): void {
+  const target = realpathSync(path);
+  const folder = realpathSync(dirname(resolve(path)));
+  if (lstatSync(path).isSymbolicLink() && !isInside(target, folder)) {
+    throw new UserError(`${name}: is a symbolic link to ${target}, outside its folder (${folder}); copy the export into the folder and import the copy.`);
+  }
+}
+
+/**
  * Tells an .xlsx workbook from delimited text and finds a byte-order mark.
  * Throws a UserError for what cannot be imported: a missing, empty, old-Excel
  * or binary file.
  */
 export function sniffFile(path: string, name = path): FileKind {
-  let size: number;
-  try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) throw new UserError(`${name}: is a folder; give the export files themselves (e.g. ${name}/*.csv).`);
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    throw new UserError(`${name}: file not found. Check the path.`);
-  }
+  const size = readableExportSize(path, name);
   if (size === 0) throw new UserError(`${name}: the file is empty (0 bytes). Export the data again.`);
   const head = readHeadBytes(path);
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return { kind: 'xlsx' };
