@@ -96,6 +96,8 @@ const STRINGS: Record<Language, Record<string, string>> = {
     needsHandles: 'Next: preview and import an export, then give the client and its competitors their handles under Brands (the data offers them).',
     uploading: 'Uploading…',
     uploadFailed: 'the upload did not reach the server; try again.',
+    questionMark: '?',
+    replaceReport: 'Write it again over the earlier report',
     reports: 'Earlier reports',
     importingFile: 'importing',
     writingReport: 'writing the report of',
@@ -201,6 +203,8 @@ const STRINGS: Record<Language, Record<string, string>> = {
     needsHandles: 'Siguiente paso: previsualice e importe una exportación, y luego indique las cuentas del cliente y de sus competidores en Marcas (los datos las sugieren).',
     uploading: 'Subiendo…',
     uploadFailed: 'la subida no llegó al servidor; inténtelo de nuevo.',
+    questionMark: '?',
+    replaceReport: '¿Escribirlo de nuevo sobre el informe anterior',
     reports: 'Informes anteriores',
     importingFile: 'importando',
     writingReport: 'escribiendo el informe de',
@@ -306,6 +310,8 @@ const STRINGS: Record<Language, Record<string, string>> = {
     needsHandles: 'Étape suivante : prévisualisez et importez un export, puis donnez au client et à ses concurrents leurs comptes dans Marques (les données les proposent).',
     uploading: 'Envoi…',
     uploadFailed: "l'envoi n'a pas atteint le serveur ; réessayez.",
+    questionMark: '\u00a0?',
+    replaceReport: 'L’écrire de nouveau à la place du rapport précédent',
     reports: 'Rapports précédents',
     importingFile: 'import de',
     writingReport: 'rédaction du rapport de',
@@ -905,14 +911,35 @@ function reportSection(client: ClientSummary): HTMLElement {
   const result = el('div', {});
   const run = el('button', { type: 'button' }, t('generate'));
   const withToken = (url: string) => `${url}?token=${encodeURIComponent(token)}`;
+  // A report's files: the PDF, deck and workbook to download, the HTML to open, and the HTML shown in the page.
+  const show = (written: { files: Record<string, string | null> }) => {
+    const links = Object.entries(written.files).flatMap(([kind, url]) =>
+      url ? [el('a', kind === 'html' ? { href: withToken(url), target: '_blank', rel: 'noopener' } : { href: withToken(url), download: '' }, kind.toUpperCase())] : [],
+    );
+    result.replaceChildren(el('p', { class: 'files' }, ...links), written.files.html ? el('iframe', { src: withToken(written.files.html), sandbox: '', title: t('report') }) : el('span'));
+  };
+  const reports = [...client.reports];
+  const earlier = el('p', { class: 'earlier' });
+  const listEarlier = () => {
+    earlier.replaceChildren(...(reports.length > 0 ? [`${t('reports')}: `] : []));
+    for (const folder of reports) {
+      const open = el('button', { type: 'button', class: 'secondary', 'data-report': folder }, folder);
+      open.addEventListener('click', () => void act(async () => show(await api('GET', `/api/clients/${client.id}/reports/${folder}`))));
+      earlier.append(open, ' ');
+    }
+  };
+  listEarlier();
   run.addEventListener('click', () =>
     void act(async () => {
-      const written = await api<{ files: Record<string, string | null> }>('POST', `/api/clients/${client.id}/reports`, { period: periodOf(period), language: lang.value });
-      const links = Object.entries(written.files).flatMap(([kind, url]) => (url ? [el('a', { href: withToken(url), download: '' }, kind.toUpperCase())] : []));
-      result.replaceChildren(el('p', { class: 'files' }, ...links), written.files.html ? el('iframe', { src: withToken(written.files.html), sandbox: '', title: t('report') }) : el('span'));
+      const folder = `${periodOf(period).replace('..', '-to-')}-${lang.value}`;
+      // The same period and language again replaces the earlier report: said before, not after.
+      if (reports.includes(folder) && !window.confirm(`${t('replaceReport')} ${folder}${t('questionMark')}`)) return;
+      const written = await api<{ folder: string; files: Record<string, string | null> }>('POST', `/api/clients/${client.id}/reports`, { period: periodOf(period), language: lang.value });
+      show(written);
+      reports.splice(0, reports.length, written.folder, ...reports.filter((name) => name !== written.folder));
+      listEarlier();
     }, client.id),
   );
-  const earlier = client.reports.length > 0 ? el('p', {}, `${t('reports')}: ${client.reports.join(', ')}`) : null;
   return el('section', { id: 'report' }, el('h2', {}, t('report')), el('label', {}, t('period'), period), el('label', {}, t('language'), lang), run, result, earlier);
 }
 

@@ -8,6 +8,7 @@ import { loadConfig } from '../config/load.js';
 import type { ReportPrinter } from '../report/pdf/printer.js';
 import { REPORT_FILE_NAMES } from '../report/report-folder.js';
 import { isLanguage, LANGUAGE_LIST } from '../report/i18n/language.js';
+import { isRealFolder } from '../paths.js';
 import type { Activities } from './activity.js';
 import { commonHeaders, HttpError, REPORT_POLICY } from './http.js';
 import type { Workspace } from './workspace.js';
@@ -51,12 +52,31 @@ export async function generateReport(
       const written = await withAnalysis(store, config, period, async (analysis) =>
         writeReport({ config, analysis, outDir: join(workspace.folderOf(id), 'reports', folder), lang, printer: await printer(), onStep: running.reportStep }),
       );
-      const url = (path: string | null) => (path === null ? null : `/api/clients/${id}/reports/${folder}/${path.split('/').pop() ?? ''}`);
+      const url = (path: string | null) => (path === null ? null : fileUrl(id, folder, path.split('/').pop() ?? ''));
       return { folder, files: { pdf: url(written.pdf), pptx: url(written.pptx), xlsx: url(written.xlsx), html: url(written.html) } };
     } finally {
       store.close();
     }
   });
+}
+
+function fileUrl(id: string, folder: string, file: string): string {
+  return `/api/clients/${id}/reports/${folder}/${file}`;
+}
+
+/** An earlier report of the client: the URLs of the files its folder holds (null for a format it was not written in). */
+export function earlierReport(workspace: Workspace, id: string, folder: string): ReportFiles {
+  if (!FOLDER.test(folder) || !isRealFolder(join(workspace.folderOf(id), 'reports', folder))) throw new HttpError(404, `no report ${folder}.`);
+  const url = (file: string) => (regularFile(join(workspace.folderOf(id), 'reports', folder, file)) ? fileUrl(id, folder, file) : null);
+  return { folder, files: { pdf: url('report.pdf'), pptx: url('report.pptx'), xlsx: url('metrics.xlsx'), html: url('report.html') } };
+}
+
+function regularFile(path: string): boolean {
+  try {
+    return lstatSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** One file of a written report: a known name in a report folder of the client, a regular file (no link followed). */

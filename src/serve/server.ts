@@ -10,7 +10,7 @@ import { guard } from './guard.js';
 import { platformsWithData, suggestedHandles } from './handles.js';
 import { monthsWithData } from './periods.js';
 import { commonHeaders, HttpError, PAGE_POLICY, readJson, sendError, sendJson } from './http.js';
-import { generateReport, sendReportFile } from './reports.js';
+import { earlierReport, generateReport, sendReportFile } from './reports.js';
 import { Workspace } from './workspace.js';
 
 export interface ServeOptions {
@@ -103,6 +103,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         return { activity: activities.of(id) };
       },
     ],
+    ['GET', /^\/api\/clients\/([^/]+)\/reports\/([^/]+)$/, async ({ params }) => earlierReport(workspace, params[0] ?? '', params[1] ?? '')],
     [
       'GET',
       /^\/api\/clients\/([^/]+)\/reports\/([^/]+)\/([^/]+)$/,

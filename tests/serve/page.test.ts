@@ -123,6 +123,24 @@ describe('the page of replybench serve', () => {
     ]);
     const pdf = await fetch(links[0] ?? '');
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    // Listed among the earlier reports, it opens from there; writing it again over it is asked first.
+    expect(await page.$$eval('#report .earlier button', (buttons) => buttons.map((button) => button.textContent))).toEqual(['2017-10-es']);
+    await page.$eval('#report .files', (node) => node.remove());
+    // Clicked through the DOM: a puppeteer mouse click stalls once the report's sandboxed frame is in the page.
+    const press = (selector: string) => page.$eval(selector, (node) => (node as unknown as { click(): void }).click());
+    await press('#report .earlier button[data-report="2017-10-es"]');
+    await page.waitForSelector('#report .files a');
+    await settled(page);
+    const reopened = await page.$$eval('#report .files a', (anchors) => anchors.map((anchor) => (anchor as unknown as { href: string }).href));
+    expect(reopened).toEqual(links);
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await press('#report button');
+    await settled(page);
+    expect(asked).toEqual(['¿Escribirlo de nuevo sobre el informe anterior 2017-10-es?']);
     // The client's name went in as text: no element was made of it.
     expect(await page.$$eval('support', (nodes) => nodes.length)).toBe(0);
     expect(problems).toEqual([]);
