@@ -5,6 +5,7 @@ import { UserError } from '../../errors.js';
 import { linesAt } from './byte-scan.js';
 import type { PreparedSource } from './prepare.js';
 import type { RecordShape } from './shape-scan.js';
+import { abandonWrite } from './abandon-write.js';
 
 /** The longest field replybench stores. DuckDB reads lines up to this size when told to; longer ones are rejected. */
 export const FIELD_LIMIT_BYTES = 64 * 1024 * 1024;
@@ -190,7 +191,7 @@ export async function recoverRecords(source: PreparedSource, columns: Columns, s
     out.end();
     await closed;
   } catch (error) {
-    out.destroy();
+    abandonWrite(out, closed);
     throw error;
   }
 

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { fileChunks } from './file-chunks.js';
 import { decodeWindows1252 } from './windows-1252.js';
+import { abandonWrite } from './abandon-write.js';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -79,7 +80,7 @@ export async function rewriteAsUtf8(input: string, output: string, options: Rewr
     out.end(transform((heldCr ? '\r' : '') + decode()));
     await closed;
   } catch (error) {
-    out.destroy();
+    abandonWrite(out, closed);
     throw error;
   }
   return { placeholders, nul, firstNulOffset };

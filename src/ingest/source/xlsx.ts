@@ -6,6 +6,7 @@ import { PartTooLarge } from './xlsx/package.js';
 import { type Cell, DamagedSheet, SheetTooLarge } from './xlsx/sheet.js';
 import { SwappedDatesWatch } from './xlsx/swapped-dates.js';
 import { openWorkbook, type OpenWorkbook, type Worksheet } from './xlsx/workbook.js';
+import { abandonWrite } from './abandon-write.js';
 
 /** How often a long sheet says how far it is: a few times a second. */
 const PROGRESS_ROWS = 10_000;
@@ -92,9 +93,7 @@ export async function xlsxToCsv(input: string, output: string, name = input, onR
       else if (content === 'unreadable') unreadableSheets += 1;
     }
   } catch (error) {
-    // A write still pending fails once the stream is destroyed: that failure is not the one to report.
-    closed.catch(() => undefined);
-    out.destroy();
+    abandonWrite(out, closed);
     // A full disk under the temporary copy is said as such by the import, naming the disk.
     if (isDiskFull(error)) throw error;
     if (error instanceof SheetTooLarge) {
