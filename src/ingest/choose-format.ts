@@ -16,6 +16,20 @@ function missingColumns(format: ExportFormat, names: readonly string[]): string[
   return format.requiredColumns(names).filter((column) => !present.has(column.toLowerCase()));
 }
 
+/**
+ * A column the format reads, named twice in the header: which cell holds it
+ * cannot be told (an inbound column renamed "text" would make every text
+ * "True"), so the file is refused, naming both positions.
+ */
+function refuseRepeatedColumns(where: string, format: ExportFormat, cells: readonly string[]): void {
+  for (const column of format.requiredColumns(cells)) {
+    const positions = cells.flatMap((cell, index) => (cell.trim().toLowerCase() === column.toLowerCase() ? [index + 1] : []));
+    if (positions.length > 1) {
+      throw new UserError(`${where}: the header names "${column}" ${positions.length === 2 ? 'twice' : `${positions.length} times`} (columns ${positions.join(' and ')}), so which one holds it cannot be told; rename the wrong one in the header, or export the file again.`);
+    }
+  }
+}
+
 function quotedList(names: readonly string[], limit: number): string {
   const shown = names.slice(0, limit).map((name) => `"${name.length > 40 ? `${name.slice(0, 37)}...` : name}"`);
   return names.length > limit ? `${shown.join(', ')}, ... (${names.length} columns)` : shown.join(', ');
@@ -80,7 +94,10 @@ export function chooseFormat(source: PreparedSource, format: ExportFormat | 'aut
     for (const candidate of candidates) {
       const layout = layoutOf(candidate);
       try {
-        if (missingColumns(format, layout.names).length === 0) return { format, layout };
+        if (missingColumns(format, layout.names).length === 0) {
+          refuseRepeatedColumns(`${source.path}:${candidate.line}`, format, candidate.cells);
+          return { format, layout };
+        }
       } catch (error) {
         // A generic mapping names the column it misses itself; the next candidate header may still have it.
         if (!(error instanceof UserError)) throw error;
@@ -100,7 +117,10 @@ export function chooseFormat(source: PreparedSource, format: ExportFormat | 'aut
     const detected = detectFormat(layout.names);
     if (!detected) continue;
     const missing = missingColumns(detected, layout.names);
-    if (missing.length === 0) return { format: detected, layout };
+    if (missing.length === 0) {
+      refuseRepeatedColumns(`${source.path}:${candidate.line}`, detected, candidate.cells);
+      return { format: detected, layout };
+    }
     throw new UserError(
       `${source.path}:${candidate.line}: looks like a ${detected.label} file but lacks the column${missing.length > 1 ? 's' : ''} ${quotedList(missing, 8)}. ` +
         'Export again with all columns, or map the file with --format generic --mapping file.yaml.',

@@ -38,6 +38,13 @@ describe('file-level errors are one line naming the file, the line and what to d
     expect((await importOne(store, join(folder, 'latest.csv'))).imported).toBe(1);
   });
 
+  it('a header that names a column the format reads twice: which cell holds it cannot be told', async () => {
+    const store = await openStore();
+    // The inbound column renamed "text": read by its first name, every text was "True".
+    const path = tempFile('twice.csv', twcsCsv([['1', 'ana', DATE, '@AcmeCares hi', '']]).replace('inbound', 'text'));
+    expect(await importError(store, path)).toBe(`${path}:1: the header names "text" twice (columns 3 and 5), so which one holds it cannot be told; rename the wrong one in the header, or export the file again.`);
+  });
+
   it('a file with no text lines', async () => {
     const store = await openStore();
     const path = tempFile('blank.csv', '\n\n  \n');
