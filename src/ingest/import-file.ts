@@ -20,7 +20,7 @@ import { repeatImport } from './repeat.js';
 import type { FileImportResult } from './result.js';
 import { prepareSource, type PreparedSource } from './source/prepare.js';
 import { scanRecords } from './source/record-scan.js';
-import { recoverRecords, type StructuralReject } from './source/recover.js';
+import { cutShortError, recoverRecords, type StructuralReject } from './source/recover.js';
 import { scanShape, type RecordShape } from './source/shape-scan.js';
 import { createStaging, csvRelation, dropStaging, firstRead, needsRecovery, readWithRetries, type CsvRead, type Layout } from './staging.js';
 import { fileStats, type FileStats } from './stats.js';
@@ -294,6 +294,7 @@ function everyRowRejected(source: PreparedSource, plan: CanonicalPlan, stats: Fi
 
 async function shortRowsWarning(source: PreparedSource, layout: Layout): Promise<string> {
   const facts = await scanRecords(source.readPath, { delimiter: layout.delimiter, headerLine: layout.headerLine, columns: layout.names.length });
+  if (facts.cutShort) throw cutShortError(source.path, facts.cutShort.line, facts.cutShort.fields, layout.names.length);
   const first = facts.shortRecords.first;
   return `${plural(facts.shortRecords.count, 'row')} had fewer cells than the header (${layout.names.length}); the missing cells were read as empty${first ? ` (first at line ${first.line})` : ''}`;
 }

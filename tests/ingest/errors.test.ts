@@ -45,6 +45,24 @@ describe('file-level errors are one line naming the file, the line and what to d
     expect(await importError(store, path)).toBe(`${path}:1: the header names "text" twice (columns 3 and 5), so which one holds it cannot be told; rename the wrong one in the header, or export the file again.`);
   });
 
+  it('a file cut short inside its last row, on the direct and the row-by-row path; a short last row that ends its line is read', async () => {
+    const store = await openStore();
+    const whole = twcsCsv([
+      ['1', 'ana', DATE, '@AcmeCares no signal', ''],
+      ['2', 'ben', DATE, '@AcmeCares still down', ''],
+    ]);
+    const cut = whole.slice(0, whole.indexOf('@AcmeCares still') + '@AcmeCares sti'.length);
+    const path = tempFile('cut.csv', cut);
+    expect(await importError(store, path)).toBe(`${path}:3: the file ends inside this row (5 of the header's 7 cells, and no line end), so the export was cut short; export it again.`);
+    // A row shifted by an unquoted comma sends the file down the row-by-row path: the cut is found there too.
+    const shifted = tempFile('cut-shifted.csv', cut.replace('no signal', 'no, signal'));
+    expect(await importError(store, shifted)).toBe(`${shifted}:3: the file ends inside this row (5 of the header's 7 cells, and no line end), so the export was cut short; export it again.`);
+    expect(await storedRows(store, 'SELECT count(*)::INTEGER AS n FROM posts')).toEqual([{ n: 0 }]);
+    const ended = await importOne(store, tempFile('short.csv', `${cut}\n`));
+    expect(ended.imported).toBe(2);
+    expect(ended.warnings).toContain("1 row had fewer cells than the header (7); the missing cells were read as empty (first at line 3)");
+  });
+
   it('a file with no text lines', async () => {
     const store = await openStore();
     const path = tempFile('blank.csv', '\n\n  \n');

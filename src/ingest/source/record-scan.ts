@@ -17,6 +17,8 @@ export interface RecordFacts {
   unterminatedQuoteLine: number | null;
   /** First line with text right after a closing quote (`"abc"def`). */
   strayQuoteLine: number | null;
+  /** The last record, when the file ends inside it: no line end after it, and fewer cells than the header (an export cut short). */
+  cutShort: RecordProblem | null;
 }
 
 /** A record whose number of cells differs from the header's: its first line, its 0-based index, its cell count. */
@@ -48,6 +50,7 @@ export async function scanRecords(path: string, options: { delimiter: string; he
     shortRecords: { count: 0, first: null },
     unterminatedQuoteLine: null,
     strayQuoteLine: null,
+    cutShort: null,
   };
   let line = 1;
   let inQuotes = false;
@@ -128,7 +131,10 @@ export async function scanRecords(path: string, options: { delimiter: string; he
     }
   }
   if (inQuotes) facts.unterminatedQuoteLine = quoteLine;
-  else if (hasContent) endRecord();
+  else if (hasContent) {
+    if (fields < options.columns) facts.cutShort = { line: recordLine, record: facts.records, fields };
+    endRecord();
+  }
   return facts;
 }
 

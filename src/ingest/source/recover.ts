@@ -58,6 +58,11 @@ function keptRaw(raw: string): string {
   return raw.length <= KEPT_RAW_CHARACTERS ? raw : `${raw.slice(0, KEPT_RAW_CHARACTERS)} [... ${(raw.length - KEPT_RAW_CHARACTERS).toLocaleString('en-US')} more characters not kept]`;
 }
 
+/** A file that ends inside its last row: the export was cut short, and the row (and what followed it) is lost. */
+export function cutShortError(path: string, line: number, cells: number, width: number): UserError {
+  return new UserError(`${path}:${line}: the file ends inside this row (${cells} of the header's ${width} cells, and no line end), so the export was cut short; export it again.`);
+}
+
 /**
  * The row-by-row path for files DuckDB's reader cannot take whole: rows with
  * more cells than the header (a delimiter inside an unquoted text shifts
@@ -121,6 +126,8 @@ export async function recoverRecords(source: PreparedSource, columns: Columns, s
       rejects.push({ line: recordLine, reason, raw: keptRaw(text) });
       return;
     }
+    // Only the file's last record can lack its line end: short too, the file ends inside it.
+    if (cells.length < width && !raw.endsWith('\n') && !failure) failure = cutShortError(source.path, recordLine, cells.length, width);
     if (cells.length < width) {
       if (short.count === 0) short.firstLine = recordLine;
       short.count += 1;
