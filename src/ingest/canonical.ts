@@ -9,6 +9,7 @@ import { MOJIBAKE_PATTERN, MOJIBAKE_REASON, repairMojibake } from './mojibake.js
 import { EARLIEST_OTHER, FUTURE_REASON, latestPlausible, PLATFORM_BEGINNINGS, tooEarlyReason } from './plausible-dates.js';
 import type { CsvRelation } from './staging.js';
 import { inFileOrder } from './optimizers.js';
+import { withExcelDamageChecks } from './formats/excel-damage.js';
 
 export const MAPPED_COLUMNS = POST_COLUMNS.filter((column): column is MappedColumn => column !== 'batch_id');
 
@@ -57,7 +58,8 @@ export interface CanonicalPlan {
  * staging columns; `now` is the import's own time (dates after it, plus a
  * day, are rejected).
  */
-export function canonicalPlan(select: CanonicalSelect, names: readonly string[], baseParams: Record<string, DuckDBValue>, now = new Date()): CanonicalPlan {
+export function canonicalPlan(given: CanonicalSelect, names: readonly string[], baseParams: Record<string, DuckDBValue>, now = new Date()): CanonicalPlan {
+  const select = withExcelDamageChecks(given);
   // The pipeline's four id and date checks, the format's own, then author, platform and kind come first.
   const futureCode = 4 + (select.rejectWhen ?? []).length + 4;
   const reasons = [

@@ -13,6 +13,7 @@ import {
   unescapeTweetText,
 } from './sql-helpers.js';
 import type { ExportFormat } from './types.js';
+import { isExcelHashes } from './excel-damage.js';
 
 const REQUIRED = ['tweet_id', 'author_id', 'created_at', 'text', 'in_response_to_tweet_id'];
 
@@ -91,8 +92,12 @@ export const twcsFormat: ExportFormat = {
           reason: 'tweet_id is in scientific notation (e.g. 1.23E+17): Excel rounded it and the real id is lost; export the data again without opening it in Excel',
         },
         { when: `${handle(context.col('author_id'))} IS NULL`, reason: 'author_id is empty' },
-        { when: isNotTweetId(id), reason: 'tweet_id is not a tweet id (a delimiter inside an unquoted text shifted the cells?)' },
-        { when: `NOT ${isScientificNotation(parent)} AND ${isNotTweetId(parent)}`, reason: 'in_response_to_tweet_id is not a tweet id (a delimiter inside an unquoted text shifted the cells?)' },
+        // An id shown as ##### is Excel's damage, not a shifted cell: the rules every format shares (excel-damage.ts) say so.
+        { when: `NOT ${isExcelHashes(id)} AND ${isNotTweetId(id)}`, reason: 'tweet_id is not a tweet id (a delimiter inside an unquoted text shifted the cells?)' },
+        {
+          when: `NOT ${isScientificNotation(parent)} AND NOT ${isExcelHashes(parent)} AND ${isNotTweetId(parent)}`,
+          reason: 'in_response_to_tweet_id is not a tweet id (a delimiter inside an unquoted text shifted the cells?)',
+        },
         ...(responses
           ? [
               {

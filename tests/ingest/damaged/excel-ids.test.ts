@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, importOne, openStore, tempFile } from '../helpers.js';
 import { DAMAGED, expectedExcept, storedTwcsPosts } from './expected.js';
+import { storedRows } from '../../stored-rows.js';
 
 const WARNING =
   'response_tweet_id looks like an id list that Excel regrouped as one number (e.g. 155,157 shown as 1,55,157), rounded to 15 digits (349,350,351,352,347,000,000,000), wrote as 1.55E+5 or as ##### (a column too narrow); the list was not kept (the reply links come from in_response_to_tweet_id)';
@@ -47,5 +48,28 @@ describe('case 9: Excel-damaged id lists', () => {
     expect(result.warnings).toEqual([`7 rows: ${WARNING} (first at line 8)`]);
     const damaged = Object.fromEntries(['8', ...REGROUPED].map((id) => [id, { response_ids: null }]));
     expect(await storedTwcsPosts(store)).toEqual(expectedExcept(text, [], damaged));
+  });
+});
+
+describe('Excel damage to ids and authors, in every format', () => {
+  it('a post id in scientific notation or an author shown as ##### rejects the row; a parent id shown as ##### is dropped and the reply kept, with a warning', async () => {
+    const store = await openStore();
+    const text = readFileSync('tests/fixtures/formats/twarc2_rows.csv', 'utf8')
+      .replace('1400000000000000004,', '1.4E+18,')
+      .replace(',bob_r,', ',#####,')
+      .replace(/(1400000000000000005,[^,]*,)1400000000000000002/, '$1#####');
+    const result = await importOne(store, tempFile('twarc2-excel.csv', text));
+    expect(result).toMatchObject({ rowsRead: 5, imported: 3, rejected: 2 });
+    expect(result.rejectedByReason).toEqual({
+      'the post id is in scientific notation (e.g. 1.23E+17) or shown as #####: Excel rounded it and the real id is lost; export the data again without opening it in Excel': 1,
+      'the author is a number in scientific notation or shown as #####: Excel damaged it, and authors would be merged; export the data again without opening it in Excel': 1,
+    });
+    expect(result.warnings).toEqual(['1 row: the parent id is in scientific notation or shown as ##### (Excel damaged it): the reply was kept without its parent (first at line 6)']);
+    const stored = await storedRows(store, 'SELECT post_id, kind, parent_id FROM posts ORDER BY post_id');
+    expect(stored).toEqual([
+      { post_id: '1400000000000000001', kind: 'post', parent_id: null },
+      { post_id: '1400000000000000002', kind: 'reply', parent_id: '1400000000000000001' },
+      { post_id: '1400000000000000005', kind: 'reply', parent_id: null },
+    ]);
   });
 });
