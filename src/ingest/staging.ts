@@ -84,7 +84,8 @@ export function csvRelation(read: CsvRead, layout: Layout): CsvRelation {
   const padding = read.padded ? ', null_padding = true, parallel = false' : '';
   // DuckDB's buffer defaults to 16 lines of max_line_size (1 GB for a 63 MB field, past the import's memory limit): two are enough.
   const lineSize = read.maxLineSize ? ', max_line_size = $csv_max_line_size, buffer_size = $csv_buffer_size' : '';
-  const reader = `read_csv($csv_path, auto_detect = false, header = false, skip = $csv_skip, delim = $csv_delim, quote = '"', escape = '"', columns = $csv_columns${padding}${lineSize})`;
+  // The file is text (sniffFile refused anything else): a name ending .gz or .zst must not make DuckDB decompress it.
+  const reader = `read_csv($csv_path, auto_detect = false, header = false, skip = $csv_skip, delim = $csv_delim, quote = '"', escape = '"', compression = 'none', columns = $csv_columns${padding}${lineSize})`;
   const params: Record<string, DuckDBValue> = { csv_path: read.source.readPath, csv_skip: layout.headerLine, csv_delim: layout.delimiter, csv_columns: columns };
   if (read.maxLineSize) {
     params.csv_max_line_size = read.maxLineSize;

@@ -63,6 +63,12 @@ describe('file-level errors are one line naming the file, the line and what to d
     expect(ended.warnings).toContain("1 row had fewer cells than the header (7); the missing cells were read as empty (first at line 3)");
   });
 
+  it('a text export whose name ends .gz is read as the text it is, not handed to a decompressor', async () => {
+    const store = await openStore();
+    const path = tempFile('export.csv.gz', twcsCsv([['1', 'ana', DATE, '@AcmeCares hi', '']]));
+    expect((await importOne(store, path)).imported).toBe(1);
+  });
+
   it('a file with no text lines', async () => {
     const store = await openStore();
     const path = tempFile('blank.csv', '\n\n  \n');
