@@ -17,7 +17,7 @@ function missingColumns(format: ExportFormat, names: readonly string[]): string[
 }
 
 /**
- * A column the format reads, named twice in the header: which cell holds it
+ * A column the format requires, named twice in the header: which cell holds it
  * cannot be told (an inbound column renamed "text" would make every text
  * "True"), so the file is refused, naming both positions.
  */

@@ -15,6 +15,7 @@ import { resolveImportOptions, type ImportRequest } from './import.js';
 import { learnHandles } from './learned-handles.js';
 import { mergePosts } from './merge.js';
 import { prepareSource, type SourceEncoding } from './source/prepare.js';
+import { shortRowsWarning } from './import-file.js';
 import { describeDelimiter, firstRead, readWithRetries } from './staging.js';
 import { fileStats } from './stats.js';
 
@@ -127,7 +128,9 @@ export async function dryRunFile(path: string, request: ImportRequest): Promise<
     const plan = canonicalPlan(select, layout.names, baseParams);
     // The in_clause optimizer turns IN lists into joins, which lose the file order the first rows are shown in.
     await store.run("SET disabled_optimizers = 'in_clause'");
-    await readWithRetries(firstRead(prepared), layout, (relation) => materializeCanonical(store, plan, relation));
+    const read = await readWithRetries(firstRead(prepared), layout, (relation) => materializeCanonical(store, plan, relation));
+    // As the import says it, or refuses a file cut short.
+    const shortRows = read.padded && !read.source.ragged ? [await shortRowsWarning(read.source, layout)] : [];
     const stats = await fileStats(store, plan);
 
     const rejectedByReason: Record<string, number> = {};
@@ -163,7 +166,7 @@ export async function dryRunFile(path: string, request: ImportRequest): Promise<
       rejected: Object.values(rejectedByReason).reduce((sum, count) => sum + count, 0),
       skippedBlank: stats.blank,
       rejectedByReason,
-      warnings: [...prepared.warnings, ...stats.warnings.flatMap((warning, index) => (warning.count > 0 ? [`${warning.count} rows: ${plan.warnings[index] ?? ''}`] : []))],
+      warnings: [...prepared.warnings, ...shortRows, ...stats.warnings.flatMap((warning, index) => (warning.count > 0 ? [`${warning.count} rows: ${plan.warnings[index] ?? ''}`] : []))],
       unreadDates: dates,
       learnedHandles: learned,
       profile: await fileProfile(store),

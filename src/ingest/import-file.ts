@@ -292,7 +292,8 @@ function everyRowRejected(source: PreparedSource, plan: CanonicalPlan, stats: Fi
   );
 }
 
-async function shortRowsWarning(source: PreparedSource, layout: Layout): Promise<string> {
+/** The warning of a file whose rows had fewer cells than the header (read padded); a file that ends inside its last row is refused. */
+export async function shortRowsWarning(source: PreparedSource, layout: Layout): Promise<string> {
   const facts = await scanRecords(source.readPath, { delimiter: layout.delimiter, headerLine: layout.headerLine, columns: layout.names.length });
   if (facts.cutShort) throw cutShortError(source.path, facts.cutShort.line, facts.cutShort.fields, layout.names.length);
   const first = facts.shortRecords.first;

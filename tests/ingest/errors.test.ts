@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { resolveImportOptions } from '../../src/ingest/import.js';
+import { dryRunFile } from '../../src/ingest/dry-run.js';
 import { DATE, importError, importOne, openStore, rejects, tempFile, tempFolder, twcsCsv } from './helpers.js';
 import { storedRows } from '../stored-rows.js';
 
@@ -61,6 +62,12 @@ describe('file-level errors are one line naming the file, the line and what to d
     const ended = await importOne(store, tempFile('short.csv', `${cut}\n`));
     expect(ended.imported).toBe(2);
     expect(ended.warnings).toContain("1 row had fewer cells than the header (7); the missing cells were read as empty (first at line 3)");
+    // The preview says it before the import does.
+    await expect(dryRunFile(path, {})).rejects.toThrow(`${path}:3: the file ends inside this row`);
+    // A file whose every row leaves out its trailing empty cells ends short without being cut.
+    const ragged = whole.replace(/,,\n/g, '\n').replace(/\n$/, '');
+    const read = await importOne(store, tempFile('ragged.csv', ragged));
+    expect(read.warnings).toContain("2 rows had fewer cells than the header (7); the missing cells were read as empty (first at line 2)");
   });
 
   it('a text export whose name ends .gz is read as the text it is, not handed to a decompressor', async () => {

@@ -17,7 +17,11 @@ export interface RecordFacts {
   unterminatedQuoteLine: number | null;
   /** First line with text right after a closing quote (`"abc"def`). */
   strayQuoteLine: number | null;
-  /** The last record, when the file ends inside it: no line end after it, and fewer cells than the header (an export cut short). */
+  /**
+   * The last record, when the file ends inside it: no line end after it, and
+   * fewer cells than the header while every record before it had them all (an
+   * export cut short, not one that leaves out trailing empty cells).
+   */
   cutShort: RecordProblem | null;
 }
 
@@ -132,7 +136,7 @@ export async function scanRecords(path: string, options: { delimiter: string; he
   }
   if (inQuotes) facts.unterminatedQuoteLine = quoteLine;
   else if (hasContent) {
-    if (fields < options.columns) facts.cutShort = { line: recordLine, record: facts.records, fields };
+    if (fields < options.columns && facts.shortRecords.count === 0) facts.cutShort = { line: recordLine, record: facts.records, fields };
     endRecord();
   }
   return facts;

@@ -126,8 +126,8 @@ export async function recoverRecords(source: PreparedSource, columns: Columns, s
       rejects.push({ line: recordLine, reason, raw: keptRaw(text) });
       return;
     }
-    // Only the file's last record can lack its line end: short too, the file ends inside it.
-    if (cells.length < width && !raw.endsWith('\n') && !failure) failure = cutShortError(source.path, recordLine, cells.length, width);
+    // Only the file's last record can lack its line end: short too, the only short one, the file ends inside it.
+    if (cells.length < width && short.count === 0 && !raw.endsWith('\n') && !failure) failure = cutShortError(source.path, recordLine, cells.length, width);
     if (cells.length < width) {
       if (short.count === 0) short.firstLine = recordLine;
       short.count += 1;
