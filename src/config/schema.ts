@@ -48,7 +48,7 @@ const businessHours = z
     let holidays: string[] = [];
     for (const [key, value] of Object.entries(raw)) {
       if (key === 'timezone') {
-        if (typeof value === 'string' && isKnownTimezone(value)) zone = value;
+        if (typeof value === 'string' && isKnownTimezone(value)) zone = canonicalTimezone(value);
         else ctx.addIssue({ code: 'custom', path: [key], message: 'not a known IANA timezone (e.g. Europe/Madrid)' });
         continue;
       }

@@ -8,7 +8,15 @@ export function isKnownTimezone(zone: string): boolean {
   }
 }
 
-/** The zone as the IANA database spells it ("europe/madrid" is Europe/Madrid): what reports print. */
+let zoneNames: Map<string, string> | null = null;
+
+/**
+ * The zone with the case of its IANA name ("europe/madrid" is Europe/Madrid),
+ * what reports print; any other name is kept as given. Only the case changes:
+ * ICU's own resolution would rename valid zones (Europe/Kyiv to Europe/Kiev,
+ * EST to America/Panama).
+ */
 export function canonicalTimezone(zone: string): string {
-  return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+  zoneNames ??= new Map(['UTC', ...Intl.supportedValuesOf('timeZone')].map((name) => [name.toLowerCase(), name]));
+  return zoneNames.get(zone.toLowerCase()) ?? zone;
 }

@@ -69,6 +69,9 @@ describe('config', () => {
 
   it('spells a timezone as the IANA database does, as the reports print it', () => {
     expect(parseConfig({ ...minimal, timezone: 'europe/madrid' }, 'cfg.yaml', '/tmp').timezone).toBe('Europe/Madrid');
+    // Only the case: a valid name is never renamed (ICU would make Kyiv Kiev, and EST America/Panama).
+    expect(parseConfig({ ...minimal, timezone: 'Europe/Kyiv' }, 'cfg.yaml', '/tmp').timezone).toBe('Europe/Kyiv');
+    expect(parseConfig({ ...minimal, timezone: 'EST' }, 'cfg.yaml', '/tmp').timezone).toBe('EST');
   });
 
   it('names the key path of every problem', () => {
