@@ -127,7 +127,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     exports: 'Exportaciones',
     alreadyImported: 'Este contenido ya se importó el',
     addsNothing: 'importarlo de nuevo no añade ninguna publicación.',
-    localTimes: 'Horas escritas sin desfase, en',
+    localTimes: 'Horas escritas sin desfase horario, en',
     exportsHint: 'Exportaciones CSV, TSV, XLSX o ZIP de una herramienta de escucha o atención. Nada se guarda antes de importar.',
     upload: 'Previsualizar',
     import: 'Importar',
@@ -234,7 +234,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     exports: 'Exports',
     alreadyImported: 'Ce contenu a déjà été importé le',
     addsNothing: 'l’importer de nouveau n’ajoute aucune publication.',
-    localTimes: 'Heures écrites sans décalage, en',
+    localTimes: 'Heures écrites sans décalage horaire, en',
     exportsHint: "Exports CSV, TSV, XLSX ou ZIP d'un outil d'écoute ou de relation client. Rien n'est enregistré avant l'import.",
     upload: 'Aperçu',
     import: 'Importer',
@@ -497,7 +497,7 @@ function newClientForm(): HTMLElement {
     if (!idTyped) id.value = brandId(name.value);
   });
   // The zones the browser knows, to pick from as they are spelt (Europe/Madrid, not Madrid or GMT+2).
-  const zones = el('datalist', { id: 'timezones' }, ...Intl.supportedValuesOf('timeZone').map((zone) => el('option', { value: zone })));
+  const zones = el('datalist', { id: 'timezones' }, ...['UTC', ...Intl.supportedValuesOf('timeZone')].map((zone) => el('option', { value: zone })));
   const timezone = el('input', { name: 'timezone', list: 'timezones', value: Intl.DateTimeFormat().resolvedOptions().timeZone });
   const lang = el('select', { name: 'language' }, ...(['en', 'es', 'fr'] as const).map((code) => el('option', code === language ? { value: code, selected: '' } : { value: code }, code)));
   const form = el(
@@ -624,7 +624,7 @@ function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<
 function previewView(client: ClientSummary, { previewId, file, preview, timezone, alreadyImported }: Preview, mapping?: Mapping): Node[] {
   if (!preview) return [];
   const repeated = alreadyImported
-    ? el('p', { class: 'warning', 'data-note': 'already-imported' }, `${t('alreadyImported')} ${new Date(alreadyImported.importedAt).toLocaleString(language)}: ${t('addsNothing')}`)
+    ? el('p', { class: 'warning', 'data-note': 'already-imported' }, `${t('alreadyImported')} ${new Date(alreadyImported.importedAt).toLocaleString(language)}${t('colon')}${t('addsNothing')}`)
     : el('span');
   const summary = table(
     [t('format'), t('encoding'), t('delimiter'), t('rows'), t('wouldImport'), t('rejected')],
@@ -856,7 +856,7 @@ interface CheckJson {
 /**
  * A period field offering the months that hold data (newest first, with their
  * posts and the days that hold posts); it starts on the newest month the data
- * spans whole and holds on at least half of its days (the newest is often the
+ * spans whole and holds posts on at least half of its days (the newest is often the
  * current month, a few days in; a month's edge may hold a few late replies).
  */
 function periodInput(client: ClientSummary, section: string): HTMLElement {
@@ -921,7 +921,7 @@ function reportSection(client: ClientSummary): HTMLElement {
   const reports = [...client.reports];
   const earlier = el('p', { class: 'earlier' });
   const listEarlier = () => {
-    earlier.replaceChildren(...(reports.length > 0 ? [`${t('reports')}: `] : []));
+    earlier.replaceChildren(...(reports.length > 0 ? [`${t('reports')}${t('colon')}`] : []));
     for (const folder of reports) {
       const open = el('button', { type: 'button', class: 'secondary', 'data-report': folder }, folder);
       open.addEventListener('click', () => void act(async () => show(await api('GET', `/api/clients/${client.id}/reports/${folder}`))));

@@ -24,11 +24,11 @@ export function coverageSentences(report: MetricsReport, options: { warningsOnly
   });
 }
 
-const NO_DATA_SENTENCE = 'the data holds no post of the brand and no mention of it in the period, so there is nothing to measure: check its handles in the config, or import its exports.';
+const NO_DATA_SENTENCE = 'the data holds neither a post of the brand nor a mention its figures count in the period, so there is nothing to measure: check its handles in the config, or import its exports.';
 
-/** A brand with neither a post nor a mention in the period: its zeros are no data, not a measure. */
+/** A brand with neither a post nor a mention its figures count in the period: its zeros are no data, not a measure. */
 export function hasNoData(brand: BrandMetrics): boolean {
-  return brand.inbound === 0 && (brand.coverage?.brandPosts ?? 0) === 0;
+  return brand.coverage !== undefined && brand.coverage !== null && brand.coverage.span.first === null;
 }
 
 /** The sentences of a brand's coverage warnings, then (unless `handles` is null) of its mentions that need no answer. */

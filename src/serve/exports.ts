@@ -95,12 +95,9 @@ export async function receiveExport(workspace: Workspace, id: string, request: I
     });
     if (path === null) throw new HttpError(400, 'no file in the request.');
     const file: string = path;
+    let preview: DryRunReport;
     try {
-      const preview = await dryRunFile(file, { timezone: zone });
-      // The same content imported before: importing it again adds nothing, which the page says before the import.
-      const earlier = await workspace.readData(id, null, (store) => earlierImport(store, preview.sha256));
-      const alreadyImported = earlier === null ? null : { batchId: earlier.batchId, importedAt: earlier.importedAt };
-      return { previewId, file: basename(file), timezone: zone, preview: shownPreview(preview), alreadyImported, mapper: null };
+      preview = await dryRunFile(file, { timezone: zone });
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       // A layout replybench does not know: the page maps its columns, starting from the best guesses; the upload waits.
@@ -108,8 +105,24 @@ export async function receiveExport(workspace: Workspace, id: string, request: I
       if (names.length === 0) throw error;
       return { previewId, file: basename(file), timezone: zone, preview: null, problem: error.message, mapper: { fields: MAPPING_FIELDS, columns: names, platforms: KNOWN_PLATFORMS, mapping: guessedMapping(names, delimiter) } };
     }
+    return { previewId, file: basename(file), timezone: zone, preview: shownPreview(preview), alreadyImported: await importedBefore(workspace, id, preview.sha256), mapper: null };
   } catch (error) {
     rmSync(target, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * The earlier import of the same content, which importing it again adds
+ * nothing to: said before the import. A database that cannot tell (none yet,
+ * or one without posts) has none.
+ */
+async function importedBefore(workspace: Workspace, id: string, sha256: string): Promise<{ batchId: number; importedAt: string } | null> {
+  try {
+    const earlier = await workspace.readData(id, null, (store) => earlierImport(store, sha256));
+    return earlier === null ? null : { batchId: earlier.batchId, importedAt: earlier.importedAt };
+  } catch (error) {
+    if (error instanceof UserError || error instanceof HttpError) return null;
     throw error;
   }
 }

@@ -59,14 +59,16 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ['GET', /^\/api\/clients$/, async () => ({ clients: workspace.clients() })],
     ['POST', /^\/api\/clients$/, async ({ request, response }) => created(response, workspace.create(jsonObject(await readJson(request), '{ "id": "acme", "name": "Acme", "timezone": "Europe/Madrid", "language": "es" }')))],
     ['GET', /^\/api\/clients\/([^/]+)$/, async ({ params }) => workspace.summary(params[0] ?? '')],
-    ['GET', /^\/api\/clients\/([^/]+)\/config$/, async ({ response, params }) => withVersion(response, workspace, params[0] ?? '', () => workspace.config(params[0] ?? ''))],
+    ['GET', /^\/api\/clients\/([^/]+)\/config$/, async ({ response, params }) => readWithVersion(response, workspace, params[0] ?? '')],
     [
       'PUT',
       /^\/api\/clients\/([^/]+)\/config$/,
       async ({ request, response, params }) => {
         const id = params[0] ?? '';
         const value = await readJson(request);
-        return withVersion(response, workspace, id, () => workspace.saveConfig(id, value, versionOf(request.headers['if-match'])));
+        const saved = workspace.saveConfig(id, value, versionsOf(request.headers['if-match']));
+        response.setHeader('etag', `"${workspace.configVersion(id)}"`);
+        return saved;
       },
     ],
     [
@@ -164,11 +166,19 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
 const SENT = Symbol('sent');
 
-/** The config as `read` gives it, with the file's version as the answer's ETag (the version a save names in If-Match). */
-function withVersion(response: ServerResponse, workspace: Workspace, id: string, read: () => unknown): unknown {
-  const value = read();
-  response.setHeader('etag', `"${workspace.configVersion(id)}"`);
-  return value;
+/**
+ * The config with the file's version as the answer's ETag (the version a
+ * save names in If-Match): both of the same text, read again if the file
+ * changed between the two reads.
+ */
+function readWithVersion(response: ServerResponse, workspace: Workspace, id: string): unknown {
+  for (;;) {
+    const version = workspace.configVersion(id);
+    const value = workspace.config(id);
+    if (workspace.configVersion(id) !== version) continue;
+    response.setHeader('etag', `"${version}"`);
+    return value;
+  }
 }
 
 /** A body that must be a JSON object; `example` shows one. */
@@ -177,9 +187,10 @@ function jsonObject(value: unknown, example: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-/** The version an If-Match header names, or null without one. */
-function versionOf(header: string | undefined): string | null {
-  return header === undefined ? null : header.trim().replace(/^W\//, '').replace(/^"|"$/g, '');
+/** The versions an If-Match header names (strong tags, comma-separated), or null without one or for `*` (any version). */
+function versionsOf(header: string | undefined): string[] | null {
+  if (header === undefined || header.trim() === '*') return null;
+  return header.split(',').map((tag) => tag.trim().replace(/^"|"$/g, ''));
 }
 
 function created(response: ServerResponse, value: unknown): typeof SENT {

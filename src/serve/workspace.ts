@@ -155,13 +155,13 @@ export class Workspace {
   /**
    * Replaces the config with `value` once it passes the checks the CLI makes
    * (an error names the key); the file keeps its comments and key order where
-   * the values did not change, and is replaced whole. Given the version it
-   * was read at, a file changed since (in a terminal, another window) is
-   * left as it is and the save refused.
+   * the values did not change, and is replaced whole. Given the versions it
+   * may have been read at (If-Match), a file changed since (in a terminal,
+   * another window) is left as it is and the save refused.
    */
-  saveConfig(id: string, value: unknown, readVersion: string | null = null): unknown {
+  saveConfig(id: string, value: unknown, readVersions: readonly string[] | null = null): unknown {
     const path = this.configPath(id);
-    if (readVersion !== null && readVersion !== this.configVersion(id)) {
+    if (readVersions !== null && !readVersions.includes(this.configVersion(id))) {
       throw new HttpError(412, `${CONFIG_FILE} changed since the page read it (in a terminal or another window); nothing was saved: open the client again to see the file as it is now, then make the change again.`);
     }
     const config = parseConfig(value, CONFIG_FILE, this.folderOf(id));

@@ -53,7 +53,7 @@ describe('replybench check', () => {
     expect(words).not.toMatch(/no-brand-posts|partial-period|brands\.\d/);
     // United's misspelt handle finds nothing: its zeros are no data, not a brand measured as fine.
     expect(text).toMatch(/^United +all +0 +0 +0 +0 +0 +0 +0 +0\/31 +no data$/m);
-    expect(words).toContain('  brand United: the data holds no post of the brand and no mention of it in the period, so there is nothing to measure: check its handles in the config, or import its exports.\n');
+    expect(words).toContain('  brand United: the data holds neither a post of the brand nor a mention its figures count in the period, so there is nothing to measure: check its handles in the config, or import its exports.\n');
   });
 
   it('--json gives the same findings as data: config warnings, coverage per brand and platform, and the sentences', async () => {

@@ -160,6 +160,9 @@ describe('the API of replybench serve', () => {
     expect(readFileSync(path, 'utf8')).toContain('timezone: Europe/Paris');
     expect(saved.headers.get('etag')).toBe((await call(base(), 'GET', '/api/clients/edited/config')).headers.get('etag'));
 
+    // If-Match: * names any version.
+    expect((await save({ ...again.body, brands: renamed.brands }, '*')).status).toBe(200);
+
     // A file that is not YAML any more: that client says why; the list still opens.
     writeFileSync(path, 'client: "edited\n');
     const listed = await call(base(), 'GET', '/api/clients');
@@ -191,6 +194,13 @@ describe('the API of replybench serve', () => {
     const imported = await call(base(), 'POST', '/api/clients/mapped/imports', { previewId: upload1.body.previewId, mapping });
     expect(imported.body).toMatchObject({ files: [{ format: 'generic', imported: 2 }], mapping: 'mappings/encuesta.yaml' });
     expect(readFileSync(join(workspace(), 'mapped/mappings/encuesta.yaml'), 'utf8')).toContain('date: Cuándo');
+  });
+
+  it('previews an export when the client\'s database exists but holds no post yet (whether it was imported cannot be told: it was not)', async () => {
+    await call(base(), 'POST', '/api/clients', { id: 'emptydb', name: 'Empty DB' });
+    (await Store.open(join(workspace(), 'emptydb/data/replybench.duckdb'))).close();
+    const uploaded = await call(base(), 'POST', '/api/clients/emptydb/exports', upload('sample.csv', readFileSync(KAGGLE_SAMPLE)));
+    expect(uploaded.body).toMatchObject({ preview: { wouldImport: 93 }, alreadyImported: null, mapper: null });
   });
 
   it('reads the times an export writes without an offset in the zone the page names, in the preview and the import alike', async () => {
