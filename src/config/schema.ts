@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../report/i18n/language.js';
-import { canonicalTimezone, isKnownTimezone } from './timezone.js';
+import { canonicalTimezone, isKnownTimezone, UNKNOWN_TIMEZONE } from './timezone.js';
 
 const handle = z
   .string()
@@ -13,7 +13,7 @@ const id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, 'use letters, digits, "-" 
 const timezone = z
   .string()
   .refine(isKnownTimezone, {
-    message: 'not a known IANA timezone (e.g. UTC, Europe/Madrid, America/New_York)',
+    message: UNKNOWN_TIMEZONE,
   })
   .transform(canonicalTimezone);
 

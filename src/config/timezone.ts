@@ -1,3 +1,6 @@
+/** What a config key or field holding an unknown zone is told. */
+export const UNKNOWN_TIMEZONE = 'not a known IANA timezone (e.g. UTC, Europe/Madrid, America/New_York)';
+
 /** True for an IANA zone name this Node (ICU) knows, such as "Europe/Madrid". */
 export function isKnownTimezone(zone: string): boolean {
   try {

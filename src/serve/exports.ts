@@ -11,7 +11,7 @@ import { earlierImport } from '../ingest/batch.js';
 import { type ImportRequest, importFiles } from '../ingest/import.js';
 import { MAPPING_FIELDS } from '../ingest/formats/generic.js';
 import { exportHeader, guessedMapping } from '../ingest/mapping-guess.js';
-import { isKnownTimezone } from '../config/timezone.js';
+import { isKnownTimezone, UNKNOWN_TIMEZONE } from '../config/timezone.js';
 import { Store } from '../store/database.js';
 import { KNOWN_PLATFORMS } from '../store/platforms.js';
 import { UserError } from '../errors.js';
@@ -145,7 +145,7 @@ export async function previewWithMapping(workspace: Workspace, id: string, previ
 /** The zone of local times written without an offset: UTC unless the page names another, as `replybench import --timezone`. */
 function localTimesZone(timezone: unknown): string {
   if (timezone === undefined || timezone === null || timezone === '') return 'UTC';
-  if (typeof timezone !== 'string' || !isKnownTimezone(timezone)) throw new HttpError(400, 'timezone: not a known IANA timezone (e.g. UTC, Europe/Madrid, America/New_York).');
+  if (typeof timezone !== 'string' || !isKnownTimezone(timezone)) throw new HttpError(400, `timezone: ${UNKNOWN_TIMEZONE}.`);
   return timezone;
 }
 

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { type Document, isMap, isSeq, parseDocument, stringify } from 'yaml';
 import { loadConfig, parseConfig } from '../config/load.js';
-import { canonicalTimezone, isKnownTimezone } from '../config/timezone.js';
+import { canonicalTimezone, isKnownTimezone, UNKNOWN_TIMEZONE } from '../config/timezone.js';
 import { readYamlFile } from '../config/yaml-file.js';
 import { isLanguage, LANGUAGE_LIST } from '../report/i18n/language.js';
 import { isInside, isRealFolder } from '../paths.js';
@@ -87,7 +87,7 @@ export class Workspace {
     const folder = join(this.root, id);
     if (existsSync(folder)) throw new HttpError(409, `id: a client "${id}" already exists.`);
     const zone = fields.timezone ?? 'UTC';
-    if (typeof zone !== 'string' || !isKnownTimezone(zone)) throw new HttpError(400, 'timezone: not a known IANA timezone (e.g. UTC, Europe/Madrid, America/New_York).');
+    if (typeof zone !== 'string' || !isKnownTimezone(zone)) throw new HttpError(400, `timezone: ${UNKNOWN_TIMEZONE}.`);
     const timezone = canonicalTimezone(zone);
     // The client's handles come next, in the brands form (or the file): until then the config says what is missing.
     const config = { client: id, timezone, database: 'data/replybench.duckdb', brands: [{ id, name, accounts: {} }], report: { language } };
