@@ -161,7 +161,18 @@ async function fileWarnings(job: FileJob, read: CsvRead, rows: number): Promise<
 async function finishBatch(
   job: FileJob,
   source: PreparedSource,
-  counts: { batchId: number; rows: number; blank: number; kept: number; imported: number; filled: number; conflicts: number; rejectedByReason: Record<string, number>; warnings: string[] },
+  counts: {
+    batchId: number;
+    rows: number;
+    blank: number;
+    kept: number;
+    imported: number;
+    filled: number;
+    conflicts: number;
+    rejectedByReason: Record<string, number>;
+    warnings: string[];
+    unreadDate?: { line: number; raw: string } | null;
+  },
 ): Promise<FileImportResult> {
   const rejected = Object.values(counts.rejectedByReason).reduce((sum, count) => sum + count, 0);
   const learnedHandles = await learnHandles(job.store, counts.batchId, job.plan.select);
@@ -178,6 +189,7 @@ async function finishBatch(
     conflicts: counts.conflicts,
     skippedBlank: counts.blank,
     rejectedByReason: counts.rejectedByReason,
+    ...(counts.unreadDate ? { firstUnreadDate: counts.unreadDate } : {}),
     warnings: counts.warnings,
     learnedHandles,
     ...(job.options.again ? { filled: counts.filled } : {}),
@@ -207,6 +219,7 @@ async function importChecked(job: FileJob, start: CsvRead, shape: Promise<Record
   }
   const lines = needsLines ? await LineMap.build(source, layout, stats.rows) : null;
   if (lines) await failWhenNoDateReads(store, source, plan, stats, lines, format);
+  const unreadDate = lines ? await firstUnreadDate(store, plan, stats, lines) : null;
   if (stats.kept === 0 && rejected + structural.length > 0) throw everyRowRejected(source, plan, stats, lines, structural);
 
   const warnings = await fileWarnings(job, read, stats.rows + structural.length);
@@ -240,6 +253,7 @@ async function importChecked(job: FileJob, start: CsvRead, shape: Promise<Record
       filled: merged.filled,
       conflicts,
       rejectedByReason,
+      unreadDate,
       warnings: differing ? [...warnings, differing] : warnings,
     });
   });
@@ -256,15 +270,22 @@ const rawDateRow = z.object({ raw: z.string().nullable() });
  */
 async function failWhenNoDateReads(store: Store, source: PreparedSource, plan: CanonicalPlan, stats: FileStats, lines: LineMap, format: ExportFormat): Promise<void> {
   const bad = stats.rejects[plan.codes.badDate - 1];
-  if (!bad || bad.count === 0 || bad.firstRow === null) return;
+  const example = await firstUnreadDate(store, plan, stats, lines);
+  if (!bad || !example) return;
   const withoutDate = (stats.rejects[plan.codes.missingId - 1]?.count ?? 0) + (stats.rejects[plan.codes.missingDate - 1]?.count ?? 0);
   if (bad.count + withoutDate < stats.rows - stats.blank) return;
-  const [example] = await store.rows('first unread date', rawDateRow, `SELECT __rb_raw_date AS raw FROM (${CANONICAL_ROWS}) WHERE __rb_row = $row`, { row: bad.firstRow });
-  const line = lines.lineOf(bad.firstRow);
   throw new UserError(
-    `${source.path}:${line}: no date could be read: ${plural(bad.count, 'row')} ${bad.count === 1 ? 'has a date' : 'have dates'} like "${example?.raw ?? ''}" that the ${format.label} format does not understand. ` +
-      `Check --format; for local times without an offset pass --timezone; with --format generic ${dateFormatAdvice(example?.raw ? [example.raw] : [])}.`,
+    `${source.path}:${example.line}: no date could be read: ${plural(bad.count, 'row')} ${bad.count === 1 ? 'has a date' : 'have dates'} like "${example.raw}" that the ${format.label} format does not understand. ` +
+      `Check --format; for local times without an offset pass --timezone; with --format generic ${dateFormatAdvice(example.raw ? [example.raw] : [])}.`,
   );
+}
+
+/** The first date the file could not read, with its line: the import's summary quotes it (docs/formats.md). */
+async function firstUnreadDate(store: Store, plan: CanonicalPlan, stats: FileStats, lines: LineMap): Promise<{ line: number; raw: string } | null> {
+  const bad = stats.rejects[plan.codes.badDate - 1];
+  if (!bad || bad.count === 0 || bad.firstRow === null) return null;
+  const [example] = await store.rows('first unread date', rawDateRow, `SELECT __rb_raw_date AS raw FROM (${CANONICAL_ROWS}) WHERE __rb_row = $row`, { row: bad.firstRow });
+  return { line: lines.lineOf(bad.firstRow), raw: example?.raw ?? '' };
 }
 
 /**

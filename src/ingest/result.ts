@@ -27,6 +27,8 @@ export interface FileImportResult {
   skippedBlank: number;
   /** Rejected rows per reason. */
   rejectedByReason: Record<string, number>;
+  /** The first date that could not be read, as the file writes it, and its line (set when some were). */
+  firstUnreadDate?: { line: number; raw: string };
   warnings: string[];
   /** User ids whose handle this import learned from the replies to them (see learned_handles); 0 or absent when it learned none. */
   learnedHandles?: number;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allPosts, DATE, FIXTURES, importOne, openStore, rejects, tempFile, twcsCsv } from './helpers.js';
+import { fileSummary } from '../../src/cli/commands/import-summary.js';
 
 const HEADER = 'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id';
 
@@ -72,6 +73,9 @@ describe('layouts', () => {
       [9, 'unparseable date'],
     ]);
     expect(rows[1]?.raw).toBe(`4,d,True,31/10/2017,bad date,,`);
+    // The summary quotes the first date it could not read, with its line, as docs/formats.md says.
+    expect(result.firstUnreadDate).toEqual({ line: 9, raw: '31/10/2017' });
+    expect(fileSummary(result)).toContain('2 rows rejected (1 missing post id; 1 unparseable date (first at line 9: "31/10/2017"); listed in import_rejects, batch 1)');
     expect((await allPosts(store)).find((post) => post.post_id === '3')?.text).toBe('three\n\nlines');
   });
 

@@ -1,6 +1,10 @@
 import { basename } from 'node:path';
 import { earlierImportWarning } from '../../ingest/batch.js';
 import type { FileImportResult } from '../../ingest/result.js';
+import { PIPELINE_REASONS } from '../../ingest/canonical.js';
+import { printable } from '../../metrics/format/aligned.js';
+
+const UNREADABLE_DATE = PIPELINE_REASONS.badDate;
 
 function count(value: number, one: string, many = `${one}s`): string {
   return `${value.toLocaleString('en-US')} ${value === 1 ? one : many}`;
@@ -37,7 +41,10 @@ export function fileSummary(result: FileImportResult): string {
     parts.push(`${count(result.conflicts, 'conflicting duplicate')} (a post id seen earlier in the file with another author, date or text: not added; listed in import_rejects, batch ${result.batchId})`);
   }
   if (result.rejected > 0) {
-    const reasons = Object.entries(result.rejectedByReason).map(([reason, n]) => `${n} ${reason}`).join('; ');
+    const unread = result.firstUnreadDate;
+    // The first unread date is quoted, so that a date format can be told from a stray cell at once.
+    const example = (reason: string) => (reason === UNREADABLE_DATE && unread ? ` (first at line ${unread.line}: "${printable(unread.raw.slice(0, 60))}")` : '');
+    const reasons = Object.entries(result.rejectedByReason).map(([reason, n]) => `${n} ${reason}${example(reason)}`).join('; ');
     parts.push(`${count(result.rejected, 'row')} rejected (${reasons}; listed in import_rejects, batch ${result.batchId})`);
   }
   if (result.skippedBlank > 0) parts.push(`${count(result.skippedBlank, 'blank row')} skipped`);

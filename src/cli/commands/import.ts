@@ -148,6 +148,7 @@ export function importJson(result: FileImportResult): Record<string, unknown> {
     conflicts: result.conflicts,
     skippedBlank: result.skippedBlank,
     rejectedByReason: result.rejectedByReason,
+    firstUnreadDate: result.firstUnreadDate ?? null,
     warnings: result.warnings,
     learnedHandles: result.learnedHandles ?? 0,
     batchId: result.batchId,
