@@ -66,6 +66,14 @@ describe('replybench import (CLI)', () => {
     expect(result.stderr).toMatch(/^replybench: .*empty\.csv: the file is empty \(0 bytes\)\. Export the data again\.\n$/);
   });
 
+  it('a file with a header and no row adds nothing, and leaves no new database', async () => {
+    const db = join(tempFolder(), 'store.duckdb');
+    const result = await run(['import', tempFile('header.csv', twcsCsv([])), '--db', db]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('  warning: the file has a header but no data rows');
+    expect(existsSync(db)).toBe(false);
+  });
+
   it('uses the config\'s database, relative to the config\'s folder', async () => {
     const folder = tempFolder();
     const config = join(folder, 'replybench.yaml');

@@ -107,7 +107,8 @@ async function runImport(files: string[], options: ImportOptions, configGiven: b
         profiler?.finish();
         progress?.clear();
         if ('message' in result) failed = true;
-        else added = true;
+        // A file with a header and no row adds nothing a new database would be kept for.
+        else if (result.rowsRead > 0) added = true;
         if ('message' in result) {
           process.stderr.write(`replybench: ${result.message}\n`);
           if (options.json) process.stdout.write(`${JSON.stringify({ path: result.path, error: result.message })}\n`);
