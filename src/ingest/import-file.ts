@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
 import type { Store } from '../store/database.js';
+import type { SqlParams } from '../store/session.js';
 import { earlierImport, earlierImportWarning, recordBatch, startBatch, type BatchSource, type EarlierImport } from './batch.js';
 import { CANONICAL_ROWS, canonicalPlan, dropCanonical, markConflicts, materializeCanonical, type CanonicalPlan } from './canonical.js';
 import { chooseFormat } from './choose-format.js';
@@ -128,6 +129,7 @@ export async function importFile(store: Store, source: string, options: FileImpo
     );
     const direct = await loadDirect(store, firstRead(prepared), layout, plan, shape, () => startBatch(store, batch), async (load) => {
       report('saving', null);
+      await refuseRoundedIds(store, load.read.source, 'SELECT post_id FROM posts WHERE batch_id = $batch_id', { batch_id: load.batchId });
       const warnings = await fileWarnings(job, load.read, load.rows);
       const differing = differingCopiesWarning(load.differing);
       if (differing) warnings.push(differing);
@@ -217,6 +219,7 @@ async function importChecked(job: FileJob, start: CsvRead, shape: Promise<Record
     const swapped = await dayMonthSwapError(store, plan.select, csvRelation(read, layout), source.path);
     if (swapped) throw swapped;
   }
+  await refuseRoundedIds(store, source, CANONICAL_ROWS);
   const lines = needsLines ? await LineMap.build(source, layout, stats.rows) : null;
   if (lines) await failWhenNoDateReads(store, source, plan, stats, lines, format);
   const unreadDate = lines ? await firstUnreadDate(store, plan, stats, lines) : null;
@@ -262,6 +265,29 @@ async function importChecked(job: FileJob, start: CsvRead, shape: Promise<Record
 }
 
 const rawDateRow = z.object({ raw: z.string().nullable() });
+const roundedIdsRow = z.object({ long: z.number(), rounded: z.number() });
+
+/**
+ * Excel keeps 15 significant digits: a longer id it saved in full ends in
+ * zeros past the 15th (1204569437812604928 becomes 1204569437812600000), and
+ * the real id is lost. One such id may be chance (1 in 1,000 or more); most
+ * of a file's long ids like that is Excel's doing: replies would point at the
+ * wrong posts, so the file is refused. `relation` selects the file's post ids.
+ */
+async function refuseRoundedIds(store: Store, source: PreparedSource, relation: string, params: SqlParams = {}): Promise<void> {
+  const [ids] = await store.rows(
+    'ids rounded by Excel',
+    roundedIdsRow,
+    `SELECT count(*)::DOUBLE AS long, count(*) FILTER (WHERE regexp_full_match(substr(post_id, 16), '0+'))::DOUBLE AS rounded
+     FROM (${relation}) WHERE length(post_id) >= 16 AND regexp_full_match(post_id, '[0-9]+')`,
+    params,
+  );
+  if (ids && ids.long >= 5 && ids.rounded * 2 > ids.long) {
+    throw new UserError(
+      `${source.path}: ${ids.rounded.toLocaleString('en-US')} of its ${ids.long.toLocaleString('en-US')} ids of 16 digits or more end in zeros past the 15th digit: Excel rounded them to 15 digits and the real ids are lost (replies would point at the wrong posts). Export the data again without opening it in Excel.`,
+    );
+  }
+}
 
 /**
  * A file in which not one date could be read is almost always read with the

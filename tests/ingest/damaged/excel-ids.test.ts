@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, importOne, openStore, tempFile } from '../helpers.js';
+import { DATE, FIXTURES, importError, importOne, openStore, tempFile, twcsCsv } from '../helpers.js';
 import { DAMAGED, expectedExcept, storedTwcsPosts } from './expected.js';
 import { storedRows } from '../../stored-rows.js';
 
@@ -71,5 +71,27 @@ describe('Excel damage to ids and authors, in every format', () => {
       { post_id: '1400000000000000002', kind: 'reply', parent_id: '1400000000000000001' },
       { post_id: '1400000000000000005', kind: 'reply', parent_id: null },
     ]);
+  });
+});
+
+describe('long ids Excel rounded to 15 digits and saved in full', () => {
+  const ids = ['919688259258996000', '919695382715785000', '919698111902830000', '919701208880205000', '919705400734224000', '919707218004422000'];
+  const rows = (list: string[]) => list.map((id, index) => [id, `user${index}`, DATE, '@AcmeCares hello', ''] as const);
+
+  it('a file whose long ids mostly end in zeros past the 15th digit is refused: the real ids are lost', async () => {
+    const store = await openStore();
+    const path = tempFile('rounded.csv', twcsCsv(rows(ids)));
+    expect(await importError(store, path)).toBe(
+      `${path}: 6 of its 6 ids of 16 digits or more end in zeros past the 15th digit: Excel rounded them to 15 digits and the real ids are lost (replies would point at the wrong posts). Export the data again without opening it in Excel.`,
+    );
+    // A row to reject sends the file down the checked path: refused there too.
+    const checked = tempFile('rounded-checked.csv', twcsCsv([...rows(ids), ['919709000000000001', 'late', 'not a date', 'hi', '']]));
+    expect(await importError(store, checked)).toMatch(/rounded-checked\.csv: 6 of its 7 ids of 16 digits or more end in zeros/);
+  });
+
+  it('one long id that ends in zeros by chance is an id like the others', async () => {
+    const store = await openStore();
+    const real = ids.map((id, index) => (index === 0 ? id : `${id.slice(0, 15)}${String(123 + index)}`));
+    expect((await importOne(store, tempFile('real.csv', twcsCsv(rows(real))))).imported).toBe(6);
   });
 });
