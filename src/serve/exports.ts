@@ -136,7 +136,8 @@ export async function previewWithMapping(workspace: Workspace, id: string, previ
   writeMapping(mappingPath, mapping);
   try {
     const preview = shownPreview(await dryRunFile(path, { format: 'generic', mapping: mappingPath, timezone: zone }));
-    return { previewId, file, timezone: zone, preview: { ...preview, format: { ...preview.format, label: 'generic CSV, with the columns mapped here' } }, mapper: null };
+    const alreadyImported = await importedBefore(workspace, id, preview.sha256);
+    return { previewId, file, timezone: zone, preview: { ...preview, format: { ...preview.format, label: 'generic CSV, with the columns mapped here' } }, alreadyImported, mapper: null };
   } catch (error) {
     throw error instanceof UserError ? new HttpError(400, error.message.replace(`${mappingPath}: `, 'mapping: ')) : error;
   }

@@ -194,6 +194,10 @@ describe('the API of replybench serve', () => {
     const imported = await call(base(), 'POST', '/api/clients/mapped/imports', { previewId: upload1.body.previewId, mapping });
     expect(imported.body).toMatchObject({ files: [{ format: 'generic', imported: 2 }], mapping: 'mappings/encuesta.yaml' });
     expect(readFileSync(join(workspace(), 'mapped/mappings/encuesta.yaml'), 'utf8')).toContain('date: Cuándo');
+    // The same content mapped again: the preview says it was imported.
+    const again = await call(base(), 'POST', '/api/clients/mapped/exports', upload('encuesta otra vez.csv', csv));
+    const mappedAgain = await call(base(), 'POST', `/api/clients/mapped/exports/${again.body.previewId}/preview`, { mapping });
+    expect(mappedAgain.body.alreadyImported).toMatchObject({ batchId: 1 });
   });
 
   it('previews an export when the client\'s database exists but holds no post yet (whether it was imported cannot be told: it was not)', async () => {
