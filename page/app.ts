@@ -87,6 +87,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     measured: 'Measured',
     ownPosts: 'Own posts',
     warnings: 'Warnings',
+    noWarning: 'none',
     noData: 'no data',
     allMeasured: 'Every brand and platform is measured on the whole period.',
     configWarnings: 'The config against the data',
@@ -101,6 +102,17 @@ const STRINGS: Record<Language, Record<string, string>> = {
     reports: 'Earlier reports',
     importingFile: 'importing',
     writingReport: 'writing the report of',
+    'warning.no-brand-posts': 'no own posts',
+    'warning.few-brand-posts': 'few own posts',
+    'warning.responses-missing': 'responses missing',
+    'warning.parents-missing': 'answered posts missing',
+    'warning.dominant-author': 'one author dominates',
+    'warning.partial-period': 'part of the period',
+    'kind.post': 'posts',
+    'kind.reply': 'replies',
+    'kind.repost': 'reposts',
+    'kind.quote': 'quotes',
+    'kind.comment': 'comments',
     colon: ': ',
     step: 'step',
     rowsWord: 'rows',
@@ -194,6 +206,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     measured: 'Medidas',
     ownPosts: 'Publicaciones propias',
     warnings: 'Avisos',
+    noWarning: 'ninguno',
     noData: 'sin datos',
     allMeasured: 'Cada marca y plataforma se mide en todo el periodo.',
     configWarnings: 'La configuración frente a los datos',
@@ -208,6 +221,17 @@ const STRINGS: Record<Language, Record<string, string>> = {
     reports: 'Informes anteriores',
     importingFile: 'importando',
     writingReport: 'escribiendo el informe de',
+    'warning.no-brand-posts': 'sin publicaciones propias',
+    'warning.few-brand-posts': 'pocas publicaciones propias',
+    'warning.responses-missing': 'faltan respuestas',
+    'warning.parents-missing': 'faltan los originales',
+    'warning.dominant-author': 'un autor domina',
+    'warning.partial-period': 'parte del periodo',
+    'kind.post': 'publicaciones',
+    'kind.reply': 'respuestas',
+    'kind.repost': 'reenvíos',
+    'kind.quote': 'citas',
+    'kind.comment': 'comentarios',
     colon: ': ',
     step: 'paso',
     rowsWord: 'filas',
@@ -301,6 +325,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     measured: 'Mesurées',
     ownPosts: 'Publications propres',
     warnings: 'Alertes',
+    noWarning: 'aucun',
     noData: 'aucune donnée',
     allMeasured: 'Chaque marque et plateforme est mesurée sur toute la période.',
     configWarnings: 'La configuration face aux données',
@@ -315,6 +340,17 @@ const STRINGS: Record<Language, Record<string, string>> = {
     reports: 'Rapports précédents',
     importingFile: 'import de',
     writingReport: 'rédaction du rapport de',
+    'warning.no-brand-posts': 'aucune publication propre',
+    'warning.few-brand-posts': 'peu de publications propres',
+    'warning.responses-missing': 'réponses manquantes',
+    'warning.parents-missing': 'messages d’origine manquants',
+    'warning.dominant-author': 'un auteur domine',
+    'warning.partial-period': 'une partie de la période',
+    'kind.post': 'publications',
+    'kind.reply': 'réponses',
+    'kind.repost': 'partages',
+    'kind.quote': 'citations',
+    'kind.comment': 'commentaires',
     colon: '\u00a0: ',
     step: 'étape',
     rowsWord: 'lignes',
@@ -333,6 +369,8 @@ const STRINGS: Record<Language, Record<string, string>> = {
 const language: Language = (['es', 'fr'] as const).find((code) => navigator.language.toLowerCase().startsWith(code)) ?? 'en';
 document.documentElement.lang = language;
 const t = (key: string): string => STRINGS[language][key] ?? STRINGS.en[key] ?? key;
+/** The label of a code the server sends (a coverage warning, a post kind), or the code itself when the page has none. */
+const labelOf = (group: string, code: string): string => STRINGS[language][`${group}.${code}`] ?? STRINGS.en[`${group}.${code}`] ?? code;
 const token = new URLSearchParams(location.search).get('token') ?? '';
 const app = document.getElementById('app') as HTMLElement;
 const statusLine = document.getElementById('status') as HTMLElement;
@@ -670,7 +708,7 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
     [
       [
         `${profile.first?.slice(0, 10) ?? ''} – ${profile.last?.slice(0, 10) ?? ''}`,
-        Object.entries(profile.kinds).map(([kind, n]) => `${kind}: ${n}`).join(', '),
+        Object.entries(profile.kinds).map(([kind, n]) => `${labelOf('kind', kind)}${t('colon')}${n}`).join(', '),
         counted(profile.topAuthors),
         counted(profile.topRepliers),
         counted(profile.topMentioned),
@@ -896,7 +934,7 @@ function checkSection(client: ClientSummary): HTMLElement {
         el('h3', {}, t('coverage')),
         table(
           [t('brand'), t('platform'), t('inbound'), t('measured'), t('ownPosts'), t('warnings')],
-          check.coverage.map((row) => [row.name, row.platform, row.inbound, row.coverage?.inboundMeasured ?? '-', row.coverage?.brandPosts ?? '-', row.coverage?.warnings.join(', ') || (row.noData ? t('noData') : 'ok')]),
+          check.coverage.map((row) => [row.name, row.platform, row.inbound, row.coverage?.inboundMeasured ?? '-', row.coverage?.brandPosts ?? '-', row.coverage?.warnings.map((code) => labelOf('warning', code)).join(', ') || (row.noData ? t('noData') : t('noWarning'))]),
         ),
         check.sentences.length === 0 ? el('p', {}, t('allMeasured')) : el('ul', { class: 'sentences' }, ...check.sentences.map((sentence) => el('li', {}, sentence))),
       );

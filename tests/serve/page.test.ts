@@ -68,6 +68,8 @@ describe('the page of replybench serve', () => {
     await settled(page);
     expect(await text(page, '#exports .preview table')).toContain('Kaggle Customer Support on Twitter CSV');
     expect(await text(page, '#exports .preview .supports')).toContain('3 days (2017-10-10 to 2017-10-12)');
+    // Codes the server sends are shown in the page's language: the kinds of posts...
+    expect(await text(page, '#exports .preview table:nth-of-type(2)')).toContain('publicaciones: 25, respuestas: 68');
     await page.click('#exports .preview button');
     await page.waitForFunction("document.querySelector('#exports .outcome')?.textContent !== ''");
     expect(await text(page, '#exports .outcome')).toBe('Importadas: 93 (0 ya guardadas)');
@@ -107,6 +109,9 @@ describe('the page of replybench serve', () => {
     const coverage = await text(page, '#check table');
     expect(coverage).toContain('Apple <Support>');
     expect(coverage).toContain('spotify\ttwitter\t7');
+    // ...and the coverage warnings ("part of the period": the sample covers 3 days).
+    expect(coverage).toContain('parte del periodo');
+    expect(coverage).not.toMatch(/partial-period|\tok$/m);
 
     await page.$eval('#report input[name=period]', (node) => {
       (node as unknown as { value: string }).value = '2017-10';
