@@ -221,8 +221,8 @@ async function importChecked(job: FileJob, start: CsvRead, shape: Promise<Record
   }
   await refuseRoundedIds(store, source, CANONICAL_ROWS);
   const lines = needsLines ? await LineMap.build(source, layout, stats.rows) : null;
-  if (lines) await failWhenNoDateReads(store, source, plan, stats, lines, format);
   const unreadDate = lines ? await firstUnreadDate(store, plan, stats, lines) : null;
+  if (unreadDate) failWhenNoDateReads(source, plan, stats, unreadDate, format);
   if (stats.kept === 0 && rejected + structural.length > 0) throw everyRowRejected(source, plan, stats, lines, structural);
 
   const warnings = await fileWarnings(job, read, stats.rows + structural.length);
@@ -294,10 +294,9 @@ async function refuseRoundedIds(store: Store, source: PreparedSource, relation: 
  * wrong format or timezone setting: stop with an example rather than reject
  * every row.
  */
-async function failWhenNoDateReads(store: Store, source: PreparedSource, plan: CanonicalPlan, stats: FileStats, lines: LineMap, format: ExportFormat): Promise<void> {
+function failWhenNoDateReads(source: PreparedSource, plan: CanonicalPlan, stats: FileStats, example: { line: number; raw: string }, format: ExportFormat): void {
   const bad = stats.rejects[plan.codes.badDate - 1];
-  const example = await firstUnreadDate(store, plan, stats, lines);
-  if (!bad || !example) return;
+  if (!bad) return;
   const withoutDate = (stats.rejects[plan.codes.missingId - 1]?.count ?? 0) + (stats.rejects[plan.codes.missingDate - 1]?.count ?? 0);
   if (bad.count + withoutDate < stats.rows - stats.blank) return;
   throw new UserError(

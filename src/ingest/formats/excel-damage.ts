@@ -14,20 +14,25 @@ export function isExcelHashes(expr: string): string {
  * kept, with a warning. A format's own rules for its columns come first
  * (twcs names them after its columns); these then find nothing left.
  */
+/** A cell whose number Excel damaged: scientific notation or #####. */
+function isExcelDamaged(expr: string): string {
+  return `(${isScientificNotation(expr)} OR ${isExcelHashes(expr)})`;
+}
+
 export function withExcelDamageChecks(select: CanonicalSelect): CanonicalSelect {
   const { post_id: id, parent_id: parent, author } = select.columns;
-  const lostParent = `(${isScientificNotation(parent)} OR ${isExcelHashes(parent)})`;
+  const lostParent = isExcelDamaged(parent);
   return {
     ...select,
     columns: { ...select.columns, parent_id: `CASE WHEN ${lostParent} THEN NULL ELSE ${parent} END` },
     rejectWhen: [
       ...(select.rejectWhen ?? []),
       {
-        when: `${isScientificNotation(id)} OR ${isExcelHashes(id)}`,
+        when: isExcelDamaged(id),
         reason: 'the post id is in scientific notation (e.g. 1.23E+17) or shown as #####: Excel rounded it and the real id is lost; export the data again without opening it in Excel',
       },
       {
-        when: `${isScientificNotation(author)} OR ${isExcelHashes(author)}`,
+        when: isExcelDamaged(author),
         reason: 'the author is a number in scientific notation or shown as #####: Excel damaged it, and authors would be merged; export the data again without opening it in Excel',
       },
     ],

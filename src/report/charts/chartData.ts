@@ -220,17 +220,16 @@ function audienceInputs({ metrics, format, t }: Context, audience: Audience): Ch
     ...(empty.length === 0 ? [] : [t('chart.audience.emptyGroups', { list: format.list(empty) })]),
     ...(thinTimes.length === 0 ? [] : [t('chart.audience.thinTimes', { minimum: format.count(MIN_SAMPLE), list: format.list(thinTimes) })]),
   ];
-  const range = [...audience.range];
   // Room past the longest bar for its label.
   const longest = Math.max(0, ...points.map((point) => point.hours ?? 0));
   const brandNames = split.map((brand) => brand.name);
-  const groups = audience.keys.map((key, index) => ({ key: labels[key] ?? key, name: labels[key] ?? key, colour: range[index] ?? BACKGROUND_GREY }));
+  const groups = audience.keys.map((key, index) => ({ key: labels[key] ?? key, name: labels[key] ?? key, colour: audience.range[index] ?? BACKGROUND_GREY }));
   const nativeOf = (title: string, unit: NativeUnit, value: (point: (typeof points)[number]) => number | null, axisTitle: string | null) =>
     native({ kind: 'bar', title, labels: brandNames, series: pivot(points, (point) => point.brand, brandNames, groups, (point) => point.group, value), unit, axisTitle });
   return {
     inputs: {
       datasets: { groups: points },
-      values: { groupDomain: groups.map((group) => group.name), groupRange: range, brandOrder: brandNames, hoursDomain: [0, longest > 0 ? longest * 1.3 : 1] },
+      values: { groupDomain: groups.map((group) => group.name), groupRange: groups.map((group) => group.colour), brandOrder: brandNames, hoursDomain: [0, longest > 0 ? longest * 1.3 : 1] },
       notes,
     },
     native: [

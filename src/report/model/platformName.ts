@@ -1,3 +1,5 @@
+import { capitalised } from '../i18n/format.js';
+
 /** Names of platforms as brands write them. */
 const PLATFORM_NAMES: Record<string, string> = {
   twitter: 'Twitter',
@@ -14,5 +16,5 @@ const PLATFORM_NAMES: Record<string, string> = {
 };
 
 export function platformName(platform: string): string {
-  return PLATFORM_NAMES[platform] ?? platform.charAt(0).toUpperCase() + platform.slice(1);
+  return PLATFORM_NAMES[platform] ?? capitalised(platform, 'en');
 }
