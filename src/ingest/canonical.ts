@@ -9,7 +9,7 @@ import { MOJIBAKE_PATTERN, MOJIBAKE_REASON, repairMojibake } from './mojibake.js
 import { EARLIEST_OTHER, FUTURE_REASON, latestPlausible, PLATFORM_BEGINNINGS, tooEarlyReason } from './plausible-dates.js';
 import type { CsvRelation } from './staging.js';
 import { inFileOrder } from './optimizers.js';
-import { withExcelDamageChecks } from './formats/excel-damage.js';
+import { EXCEL_DAMAGE_REASONS, isExcelDamaged } from './formats/excel-damage.js';
 
 export const MAPPED_COLUMNS = POST_COLUMNS.filter((column): column is MappedColumn => column !== 'batch_id');
 
@@ -58,16 +58,17 @@ export interface CanonicalPlan {
  * staging columns; `now` is the import's own time (dates after it, plus a
  * day, are rejected).
  */
-export function canonicalPlan(given: CanonicalSelect, names: readonly string[], baseParams: Record<string, DuckDBValue>, now = new Date()): CanonicalPlan {
-  const select = withExcelDamageChecks(given);
-  // The pipeline's four id and date checks, the format's own, then author, platform and kind come first.
-  const futureCode = 4 + (select.rejectWhen ?? []).length + 4;
+export function canonicalPlan(select: CanonicalSelect, names: readonly string[], baseParams: Record<string, DuckDBValue>, now = new Date()): CanonicalPlan {
+  // The pipeline's four id and date checks, the format's own, Excel's damage to the id and the author, then author, platform and kind come first.
+  const futureCode = 4 + (select.rejectWhen ?? []).length + 2 + 4;
   const reasons = [
     PIPELINE_REASONS.missingId,
     PIPELINE_REASONS.missingDate,
     PIPELINE_REASONS.badDate,
     PIPELINE_REASONS.badOffset,
     ...(select.rejectWhen ?? []).map((rule) => rule.reason),
+    EXCEL_DAMAGE_REASONS.id,
+    EXCEL_DAMAGE_REASONS.author,
     PIPELINE_REASONS.missingAuthor,
     PIPELINE_REASONS.missingPlatform,
     PIPELINE_REASONS.badKind,
@@ -82,7 +83,7 @@ export function canonicalPlan(given: CanonicalSelect, names: readonly string[], 
     names,
     params: { ...baseParams, ...(select.params ?? {}), latest_created: latestPlausible(now), mojibake_pattern: MOJIBAKE_PATTERN },
     reasons,
-    warnings: [...(select.warnWhen ?? []).map((rule) => rule.reason), MOJIBAKE_REASON],
+    warnings: [...(select.warnWhen ?? []).map((rule) => rule.reason), EXCEL_DAMAGE_REASONS.parent, MOJIBAKE_REASON],
     codes: {
       missingId: 1,
       missingDate: 2,
@@ -142,6 +143,7 @@ function canonicalSql(plan: CanonicalPlan, from: string): string {
     ...plan.names.map((name, index) => `${quoteIdentifier(name)} AS ${rawCell(index)}`),
   ];
   const afterFormat = 5 + formatRejects.length;
+  const formatWarnings = (select.warnWhen ?? []).length;
   const kinds = POST_KINDS.map((kind) => `'${kind}'`).join(', ');
   // Formats trim and NULL empty values themselves; `= ''` only guards against one that does not.
   const reasonCase = [
@@ -149,18 +151,24 @@ function canonicalSql(plan: CanonicalPlan, from: string): string {
     `WHEN created_at IS NULL THEN CASE WHEN __rb_raw_date IS NULL OR trim(__rb_raw_date) = '' THEN 2 ELSE 3 END`,
     `WHEN ${offsetOutOfRange('__rb_raw_date')} THEN 4`,
     ...formatRejects.map((_, index) => `WHEN __rb_reject_${index} THEN ${5 + index}`),
-    `WHEN author IS NULL OR author = '' THEN ${afterFormat}`,
-    `WHEN platform IS NULL OR platform = '' THEN ${afterFormat + 1}`,
-    `WHEN kind IS NULL OR kind NOT IN (${kinds}) THEN ${afterFormat + 2}`,
+    // Read on the mapped values, here where they are computed once: inside, beside the mapping, each would be mapped again.
+    `WHEN ${isExcelDamaged('post_id')} THEN ${afterFormat}`,
+    `WHEN ${isExcelDamaged('author')} THEN ${afterFormat + 1}`,
+    `WHEN author IS NULL OR author = '' THEN ${afterFormat + 2}`,
+    `WHEN platform IS NULL OR platform = '' THEN ${afterFormat + 3}`,
+    `WHEN kind IS NULL OR kind NOT IN (${kinds}) THEN ${afterFormat + 4}`,
     `WHEN created_at > $latest_created::TIMESTAMPTZ THEN ${plan.codes.future}`,
     `WHEN created_at < CASE platform ${PLATFORM_BEGINNINGS.map((beginning) => `WHEN '${beginning.platform}' THEN ${dayLiteral(beginning.since)}`).join(' ')} ELSE ${dayLiteral(EARLIEST_OTHER)} END
       THEN CASE platform ${PLATFORM_BEGINNINGS.map((beginning, index) => `WHEN '${beginning.platform}' THEN ${plan.codes.tooEarly[index]}`).join(' ')} ELSE ${plan.codes.tooEarly[PLATFORM_BEGINNINGS.length]} END`,
   ];
-  const exclude = ['__rb_raw_date', ...formatRejects.map((_, index) => `__rb_reject_${index}`), ...plan.names.map((_, index) => rawCell(index))].join(', ');
+  const exclude = ['parent_id', '__rb_raw_date', ...formatRejects.map((_, index) => `__rb_reject_${index}`), ...plan.names.map((_, index) => rawCell(index))].join(', ');
   // The raw date text is kept only where the date could not be read: it is the example an error shows.
   // The last warning, mojibake, reads the mapped text (repairMojibake fixes the flagged rows once they are staged);
   // a text of ASCII only (as many bytes as characters) holds none, and skips the pattern.
-  return `SELECT * EXCLUDE (${exclude}), CASE WHEN created_at IS NULL THEN __rb_raw_date END AS __rb_raw_date,
+  // A parent id Excel damaged is dropped, the reply kept, with the warning that follows the format's own.
+  return `SELECT * EXCLUDE (${exclude}), CASE WHEN ${isExcelDamaged('parent_id')} THEN NULL ELSE parent_id END AS parent_id,
+    ${isExcelDamaged('parent_id')} AS __rb_warn_${formatWarnings},
+    CASE WHEN created_at IS NULL THEN __rb_raw_date END AS __rb_raw_date,
     (${blankSql(plan.names.length)}) AS __rb_blank, CASE ${reasonCase.join(' ')} ELSE 0 END AS __rb_reason,
     CASE WHEN strlen(text) <> length(text) THEN coalesce(regexp_matches(text, $mojibake_pattern), false) ELSE false END AS ${mojibakeFlag(plan)}
     FROM (SELECT ${inner.join(',\n  ')} FROM ${from})`;
