@@ -927,7 +927,7 @@ function checkSection(client: ClientSummary): HTMLElement {
   const run = el('button', { type: 'button' }, t('runCheck'));
   run.addEventListener('click', () =>
     void act(async () => {
-      const check = await api<CheckJson>('GET', `/api/clients/${client.id}/check?period=${encodeURIComponent(periodOf(period))}`);
+      const check = await api<CheckJson>('GET', `/api/clients/${client.id}/check?period=${encodeURIComponent(periodOf(period))}&language=${language}`);
       result.replaceChildren(
         el('h3', {}, t('configWarnings')),
         el('ul', {}, ...check.configWarnings.map((warning) => el('li', { class: 'warning' }, `${warning.key}: ${warning.message}`))),

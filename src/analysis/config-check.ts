@@ -1,10 +1,38 @@
 import { z } from 'zod';
+import { type Language, languageEntry } from '../report/i18n/language.js';
 import type { Analysis } from './analysis.js';
 
-/** A config entry the data does not bear out: the config file, the key, and what to check. */
+/** A config entry the data does not bear out: the key, the handle or topic, the closest the data holds, and in words (English) what to check. */
 export interface ConfigWarning {
   key: string;
+  kind: 'handle' | 'topic';
+  /** The handle or topic as the config writes it. */
+  value: string;
+  /** The period's label ("2017-10"). */
+  period: string;
+  closest: Array<{ name: string; posts: number }>;
   message: string;
+}
+
+/** A config warning's sentence, in one language each. */
+const WORDS: Record<Language, { handle: string; topic: string; closest: string; or: string; post: string; posts: string }> = {
+  en: { handle: 'no post by or mentioning it in', topic: 'no post carries this topic in', closest: 'did you mean', or: 'or', post: 'post', posts: 'posts' },
+  es: { handle: 'ninguna publicación suya ni que la mencione en', topic: 'ninguna publicación lleva este tema en', closest: '¿quería decir', or: 'o', post: 'publicación', posts: 'publicaciones' },
+  fr: { handle: 'aucune publication de ce compte ni le mentionnant en', topic: 'aucune publication ne porte ce sujet en', closest: 'vouliez-vous dire', or: 'ou', post: 'publication', posts: 'publications' },
+};
+
+/**
+ * What a config warning says, in `language` (the message of `replybench check` in English; the local web page's in its own).
+ * @example configWarningMessage({ kind: 'handle', value: 'applesuport', period: '2017-10', closest: [{ name: 'applesupport', posts: 6392 }], ... })
+ * // '"applesuport": no post by or mentioning it in 2017-10; did you mean applesupport (6,392 posts)?'
+ */
+export function configWarningMessage(warning: Omit<ConfigWarning, 'key' | 'message'>, language: Language = 'en'): string {
+  const words = WORDS[language];
+  const locale = language === 'en' ? 'en-US' : languageEntry(language).locale;
+  const named = warning.closest.map(({ name, posts }) => `${name} (${posts.toLocaleString(locale)} ${posts === 1 ? words.post : words.posts})`);
+  const mark = language === 'fr' ? '\u00a0?' : '?';
+  const suggestion = named.length === 0 ? '' : `; ${words.closest} ${named.join(` ${words.or} `)}${mark}`;
+  return `"${warning.value}": ${warning.kind === 'handle' ? words.handle : words.topic} ${warning.period}${suggestion}`;
 }
 
 const handleRow = z.object({ brand_id: z.string(), platform: z.string(), handle: z.string(), ord: z.number(), posts: z.number(), mentions: z.number() });
@@ -28,9 +56,10 @@ const topicRow = z.object({
 export async function checkConfigAgainstData(analysis: Analysis): Promise<ConfigWarning[]> {
   const { config, period } = analysis;
   const range = analysis.range;
-  const count = (n: number) => n.toLocaleString('en-US');
-  const suggestion = (pairs: Array<[string, number]>) =>
-    pairs.length === 0 ? '' : `; did you mean ${pairs.map(([name, posts]) => `${name} (${count(posts)} post${posts === 1 ? '' : 's'})`).join(' or ')}?`;
+  const warning = (key: string, fields: Omit<ConfigWarning, 'key' | 'message' | 'period'>): ConfigWarning => {
+    const found = { ...fields, period: period.label };
+    return { key, ...found, message: configWarningMessage(found) };
+  };
   const ordOf = new Map(config.brands.map((brand, index) => [brand.id, index]));
 
   await analysis.run('check/handles', range);
@@ -40,15 +69,12 @@ export async function checkConfigAgainstData(analysis: Analysis): Promise<Config
   for (const row of handles) {
     if (row.posts > 0 || row.mentions > 0) continue;
     const near = closest.filter((c) => c.brand_id === row.brand_id && c.platform === row.platform && c.handle === row.handle);
-    warnings.push({
-      key: `brands.${row.ord}.accounts.${row.platform}`,
-      message: `"${row.handle}": no post by or mentioning it in ${period.label}${suggestion(near.map((c) => [c.candidate, c.posts]))}`,
-    });
+    warnings.push(warning(`brands.${row.ord}.accounts.${row.platform}`, { kind: 'handle', value: row.handle, closest: near.map((c) => ({ name: c.candidate, posts: c.posts })) }));
   }
   for (const row of await analysis.rows('check/topics', topicRow, range)) {
     if (row.posts > 0) continue;
-    const near = row.closest.flatMap((topic, index): Array<[string, number]> => (topic === null ? [] : [[topic, row.closest_posts[index] ?? 0]]));
-    warnings.push({ key: `brands.${ordOf.get(row.brand_id) ?? '?'}.topics`, message: `"${row.topic}": no post carries this topic in ${period.label}${suggestion(near)}` });
+    const near = row.closest.flatMap((topic, index) => (topic === null ? [] : [{ name: topic, posts: row.closest_posts[index] ?? 0 }]));
+    warnings.push(warning(`brands.${ordOf.get(row.brand_id) ?? '?'}.topics`, { kind: 'topic', value: row.topic, closest: near }));
   }
   return warnings;
 }

@@ -1,30 +1,119 @@
 import type { BrandMetrics, CoverageWarning, MetricsReport } from '../metrics/types.js';
 import { printable } from '../metrics/format/aligned.js';
+import { type Language, languageEntry } from '../report/i18n/language.js';
 
-const count = (n: number): string => n.toLocaleString('en-US');
-const percent = (share: number | null | undefined): string => (share == null ? '-' : `${Math.round(share * 100)}%`);
+/** Numbers as a sentence of `language` writes them. */
+interface Numbers {
+  count(n: number): string;
+  percent(share: number | null | undefined): string;
+}
+
+/** What a sentence says, in one language: each builds its text from the numbers it names. */
+interface Phrases {
+  brand(name: string, scope: string | null): string;
+  allPlatforms: string;
+  noData: string;
+  massMentions(share: string, n: string, inbound: string, handles: number): string;
+  closer: string;
+  closers(n: string): string;
+  noBrandPosts: string;
+  fewBrandPosts(posts: number, n: string): string;
+  responsesMissing(share: string): string;
+  parentsMissing(share: string): string;
+  dominantAuthor(author: string, share: string, n: string, inbound: string): string;
+  oneDay(share: string, day: string): string;
+  fewDays(days: string, periodDays: string, first: string, last: string): string;
+}
+
+const PHRASES: Record<Language, Phrases> = {
+  en: {
+    brand: (name, scope) => `brand ${name}${scope === null ? '' : `, ${scope}`}: `,
+    allPlatforms: 'all platforms',
+    noData: 'the data holds neither a post of the brand nor a mention its figures count in the period, so there is nothing to measure: check its handles in the config, or import its exports.',
+    massMentions: (share, n, inbound, handles) =>
+      `${share} of its mentions (${n} of ${inbound}) tag ${handles} or more accounts at once: they count in its volume and share of voice, not in its response figures.`,
+    closer: '1 of its mentions is a thank-you or acknowledgement after its answer: it counts in its volume, not in its response figures.',
+    closers: (n) => `${n} of its mentions are thanks or acknowledgements after its answer: they count in its volume, not in its response figures.`,
+    noBrandPosts: 'the data holds no post of the brand here, so its answers cannot be measured: import its own posts (its care or publishing export).',
+    fewBrandPosts: (posts, n) => `the data holds only ${posts === 1 ? '1 post' : `${n} posts`} of the brand, none a reply: its response figures are shown but not compared. Import its replies.`,
+    responsesMissing: (share) => `${share} of its mentions list responses that are not in the data: its response rate is a lower bound.`,
+    parentsMissing: (share) => `${share} of its replies answer posts that are not in the data: its mentions and share of voice are understated. Import the mentions it answers.`,
+    dominantAuthor: (author, share, n, inbound) => `one author, ${author}, wrote ${share} of its mentions (${n} of ${inbound}): its volume largely reflects one person.`,
+    oneDay: (share, day) => `${share} of its mentions fall on ${day}: its figures describe that day more than the period. Import the whole period.`,
+    fewDays: (days, periodDays, first, last) => `the data covers ${days} of the ${periodDays} days of the period (${first} to ${last}). Import the whole period.`,
+  },
+  es: {
+    brand: (name, scope) => `marca ${name}${scope === null ? '' : `, ${scope}`}: `,
+    allPlatforms: 'todas las plataformas',
+    noData:
+      'los datos no contienen ninguna publicación de la marca ni ninguna mención que cuenten sus cifras en el periodo, así que no hay nada que medir: revise sus cuentas en la configuración o importe sus exportaciones.',
+    massMentions: (share, n, inbound, handles) =>
+      `el ${share} de sus menciones (${n} de ${inbound}) etiqueta ${handles} cuentas o más a la vez: cuentan en su volumen y su cuota de voz, no en sus cifras de respuesta.`,
+    closer: '1 de sus menciones es un agradecimiento o una confirmación posterior a su respuesta: cuenta en su volumen, no en sus cifras de respuesta.',
+    closers: (n) => `${n} de sus menciones son agradecimientos o confirmaciones posteriores a su respuesta: cuentan en su volumen, no en sus cifras de respuesta.`,
+    noBrandPosts:
+      'los datos no contienen ninguna publicación de la marca aquí, así que sus respuestas no se pueden medir: importe sus propias publicaciones (su exportación de atención al cliente o de publicación).',
+    fewBrandPosts: (posts, n) =>
+      `los datos solo contienen ${posts === 1 ? '1 publicación' : `${n} publicaciones`} de la marca, ninguna de ellas una respuesta: sus cifras de respuesta se muestran, pero no se comparan. Importe sus respuestas.`,
+    responsesMissing: (share) => `el ${share} de sus menciones enumera respuestas que no están en los datos: su tasa de respuesta es un mínimo.`,
+    parentsMissing: (share) =>
+      `el ${share} de sus respuestas contesta publicaciones que no están en los datos: sus menciones y su cuota de voz quedan por debajo de la realidad. Importe las menciones a las que responde.`,
+    dominantAuthor: (author, share, n, inbound) => `un solo autor, ${author}, escribió el ${share} de sus menciones (${n} de ${inbound}): su volumen refleja sobre todo a una persona.`,
+    oneDay: (share, day) => `el ${share} de sus menciones cae el ${day}: sus cifras describen ese día más que el periodo. Importe el periodo completo.`,
+    fewDays: (days, periodDays, first, last) => `los datos cubren ${days} de los ${periodDays} días del periodo (del ${first} al ${last}). Importe el periodo completo.`,
+  },
+  fr: {
+    brand: (name, scope) => `marque ${name}${scope === null ? '' : `, ${scope}`}\u00a0: `,
+    allPlatforms: 'toutes les plateformes',
+    noData:
+      'les données ne contiennent ni publication de la marque ni mention comptée dans ses chiffres sur la période\u00a0: il n’y a rien à mesurer. Vérifiez ses comptes dans la configuration, ou importez ses exports.',
+    massMentions: (share, n, inbound, handles) =>
+      `${share} de ses mentions (${n} sur ${inbound}) citent ${handles} comptes ou plus à la fois\u00a0: elles comptent dans son volume et sa part de voix, pas dans ses chiffres de réponse.`,
+    closer: '1 de ses mentions est un remerciement ou un accusé de réception après sa réponse\u00a0: elle compte dans son volume, pas dans ses chiffres de réponse.',
+    closers: (n) => `${n} de ses mentions sont des remerciements ou des accusés de réception après sa réponse\u00a0: elles comptent dans son volume, pas dans ses chiffres de réponse.`,
+    noBrandPosts:
+      'les données ne contiennent aucune publication de la marque ici\u00a0: ses réponses ne peuvent pas être mesurées. Importez ses propres publications (son export de service client ou de publication).',
+    fewBrandPosts: (posts, n) =>
+      `les données ne contiennent que ${posts === 1 ? '1 publication' : `${n} publications`} de la marque, dont aucune réponse\u00a0: ses chiffres de réponse sont affichés, mais pas comparés. Importez ses réponses.`,
+    responsesMissing: (share) => `${share} de ses mentions indiquent des réponses absentes des données\u00a0: son taux de réponse est un minimum.`,
+    parentsMissing: (share) =>
+      `${share} de ses réponses répondent à des publications absentes des données\u00a0: ses mentions et sa part de voix sont sous-estimées. Importez les mentions auxquelles elle répond.`,
+    dominantAuthor: (author, share, n, inbound) => `un seul auteur, ${author}, a écrit ${share} de ses mentions (${n} sur ${inbound})\u00a0: son volume reflète surtout une personne.`,
+    oneDay: (share, day) => `${share} de ses mentions tombent le ${day}\u00a0: ses chiffres décrivent ce jour plus que la période. Importez toute la période.`,
+    fewDays: (days, periodDays, first, last) => `les données couvrent ${days} des ${periodDays} jours de la période (du ${first} au ${last}). Importez toute la période.`,
+  },
+};
+
+/** Counts and whole percents as `language` writes them ("1,234" and "77%" in English, "1 234" and "77 %" in French). */
+function numbersOf(language: Language): Numbers {
+  const locale = language === 'en' ? 'en-US' : languageEntry(language).locale;
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  return { count: (n) => n.toLocaleString(locale), percent: (share) => (share == null ? '-' : percent.format(share)) };
+}
 
 /**
- * What each brand's numbers rest on, in plain English for `replybench check`:
- * one line per coverage warning and per kind of mention that needs no
- * answer, per platform ("brand Tesco, twitter: ..."), and for all platforms
- * together where that says something the platform lines do not.
+ * What each brand's numbers rest on, in plain words for `replybench check`
+ * (English) and the local web page's check (its language): one line per
+ * coverage warning and per kind of mention that needs no answer, per
+ * platform ("brand Tesco, twitter: ..."), and for all platforms together
+ * where that says something the platform lines do not.
  */
-export function coverageSentences(report: MetricsReport, options: { warningsOnly?: boolean } = {}): string[] {
+export function coverageSentences(report: MetricsReport, options: { warningsOnly?: boolean; language?: Language } = {}): string[] {
   const handles = options.warningsOnly ? null : (report.settings?.massMentionHandles ?? 5);
+  const phrases = PHRASES[options.language ?? 'en'];
+  const numbers = numbersOf(options.language ?? 'en');
   return report.brands.flatMap((brand) => {
-    if (hasNoData(brand)) return [`brand ${printable(brand.name)}: ${NO_DATA_SENTENCE}`];
+    const name = printable(brand.name);
+    if (hasNoData(brand)) return [`${phrases.brand(name, null)}${phrases.noData}`];
     const platforms = (report.byPlatform ?? []).flatMap((scope) => scope.brands.filter((entry) => entry.id === brand.id).map((entry) => ({ scope: scope.platform, entry })));
-    const perPlatform = platforms.flatMap(({ scope, entry }) => sentencesOf(entry, handles).map((text) => `brand ${printable(brand.name)}, ${scope}: ${text}`));
-    const said = new Set(platforms.flatMap(({ entry }) => sentencesOf(entry, handles)));
-    const overall = sentencesOf(brand, handles)
+    const perPlatform = platforms.flatMap(({ scope, entry }) => sentencesOf(entry, handles, phrases, numbers).map((text) => `${phrases.brand(name, scope)}${text}`));
+    const said = new Set(platforms.flatMap(({ entry }) => sentencesOf(entry, handles, phrases, numbers)));
+    const overall = sentencesOf(brand, handles, phrases, numbers)
       .filter((text) => !said.has(text) && (platforms.length > 1 || perPlatform.length === 0))
-      .map((text) => `brand ${printable(brand.name)}, all platforms: ${text}`);
+      .map((text) => `${phrases.brand(name, phrases.allPlatforms)}${text}`);
     return [...perPlatform, ...overall];
   });
 }
-
-const NO_DATA_SENTENCE = 'the data holds neither a post of the brand nor a mention its figures count in the period, so there is nothing to measure: check its handles in the config, or import its exports.';
 
 /** A brand with neither a post nor a mention its figures count in the period: its zeros are no data, not a measure. */
 export function hasNoData(brand: BrandMetrics): boolean {
@@ -32,44 +121,37 @@ export function hasNoData(brand: BrandMetrics): boolean {
 }
 
 /** The sentences of a brand's coverage warnings, then (unless `handles` is null) of its mentions that need no answer. */
-function sentencesOf(brand: BrandMetrics, handles: number | null): string[] {
+function sentencesOf(brand: BrandMetrics, handles: number | null, phrases: Phrases, numbers: Numbers): string[] {
   const coverage = brand.coverage;
   if (!coverage) return [];
-  const lines = coverage.warnings.map((warning) => warningSentence(brand, warning));
+  const lines = coverage.warnings.map((warning) => warningSentence(brand, warning, phrases, numbers));
   if (handles === null) return lines;
-  if (coverage.massMentions > 0) {
-    lines.push(
-      `${percent(coverage.massMentions / brand.inbound)} of its mentions (${count(coverage.massMentions)} of ${count(brand.inbound)}) tag ${handles} or more accounts at once: they count in its volume and share of voice, not in its response figures.`,
-    );
-  }
-  if (coverage.closers === 1) lines.push('1 of its mentions is a thank-you or acknowledgement after its answer: it counts in its volume, not in its response figures.');
-  if (coverage.closers > 1) {
-    lines.push(`${count(coverage.closers)} of its mentions are thanks or acknowledgements after its answer: they count in its volume, not in its response figures.`);
-  }
+  const { count, percent } = numbers;
+  if (coverage.massMentions > 0) lines.push(phrases.massMentions(percent(coverage.massMentions / brand.inbound), count(coverage.massMentions), count(brand.inbound), handles));
+  if (coverage.closers === 1) lines.push(phrases.closer);
+  if (coverage.closers > 1) lines.push(phrases.closers(count(coverage.closers)));
   return lines;
 }
 
-function warningSentence(brand: BrandMetrics, warning: CoverageWarning): string {
+function warningSentence(brand: BrandMetrics, warning: CoverageWarning, phrases: Phrases, { count, percent }: Numbers): string {
   const coverage = brand.coverage;
   switch (warning) {
     case 'no-brand-posts':
-      return 'the data holds no post of the brand here, so its answers cannot be measured: import its own posts (its care or publishing export).';
+      return phrases.noBrandPosts;
     case 'few-brand-posts':
-      return `the data holds only ${coverage?.brandPosts === 1 ? '1 post' : `${count(coverage?.brandPosts ?? 0)} posts`} of the brand, none a reply: its response figures are shown but not compared. Import its replies.`;
+      return phrases.fewBrandPosts(coverage?.brandPosts ?? 0, count(coverage?.brandPosts ?? 0));
     case 'responses-missing':
-      return `${percent((coverage?.listedResponsesMissing ?? 0) / brand.inbound)} of its mentions list responses that are not in the data: its response rate is a lower bound.`;
+      return phrases.responsesMissing(percent((coverage?.listedResponsesMissing ?? 0) / brand.inbound));
     case 'parents-missing':
-      return `${percent((coverage?.repliesWithMissingParent ?? 0) / (coverage?.replies || 1))} of its replies answer posts that are not in the data: its mentions and share of voice are understated. Import the mentions it answers.`;
+      return phrases.parentsMissing(percent((coverage?.repliesWithMissingParent ?? 0) / (coverage?.replies || 1)));
     case 'dominant-author': {
       const top = coverage?.topAuthor;
-      return `one author, ${printable(top?.author ?? '?')}, wrote ${percent(top?.share)} of its mentions (${count(top?.mentions ?? 0)} of ${count(brand.inbound)}): its volume largely reflects one person.`;
+      return phrases.dominantAuthor(printable(top?.author ?? '?'), percent(top?.share), count(top?.mentions ?? 0), count(brand.inbound));
     }
     case 'partial-period': {
       const span = coverage?.span;
-      if (span?.busiestDayShare != null && span.busiestDayShare > 0.5) {
-        return `${percent(span.busiestDayShare)} of its mentions fall on ${span.busiestDay ?? '?'}: its figures describe that day more than the period. Import the whole period.`;
-      }
-      return `the data covers ${count(span?.daysWithData ?? 0)} of the ${count(span?.periodDays ?? 0)} days of the period (${(span?.first ?? '?').slice(0, 10)} to ${(span?.last ?? '?').slice(0, 10)}). Import the whole period.`;
+      if (span?.busiestDayShare != null && span.busiestDayShare > 0.5) return phrases.oneDay(percent(span.busiestDayShare), span.busiestDay ?? '?');
+      return phrases.fewDays(count(span?.daysWithData ?? 0), count(span?.periodDays ?? 0), (span?.first ?? '?').slice(0, 10), (span?.last ?? '?').slice(0, 10));
     }
   }
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { checkJson, checkOf } from '../cli/commands/check.js';
+import { isLanguage, LANGUAGE_LIST } from '../report/i18n/language.js';
 import type { ReportPrinter } from '../report/pdf/printer.js';
 import { Activities } from './activity.js';
 import { importPreviewed, previewWithMapping, receiveExport } from './exports.js';
@@ -77,8 +78,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       async ({ url, params }) => {
         const period = url.searchParams.get('period');
         if (!period) throw new HttpError(400, 'period: add ?period=2017-10 (a month, a quarter or FROM..TO dates).');
+        const language = url.searchParams.get('language') ?? 'en';
+        if (!isLanguage(language)) throw new HttpError(400, `language: use ${LANGUAGE_LIST}.`);
         const id = params[0] ?? '';
-        return checkJson(await checkOf({ config: workspace.configPath(id), db: workspace.databaseOf(id), period }));
+        return checkJson(await checkOf({ config: workspace.configPath(id), db: workspace.databaseOf(id), period }), language);
       },
     ],
     ['GET', /^\/api\/clients\/([^/]+)\/periods$/, async ({ params }) => monthsWithData(workspace, params[0] ?? '')],

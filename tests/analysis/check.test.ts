@@ -70,4 +70,23 @@ describe('replybench check', () => {
     for (const sentence of result.sentences) expect(text).toContain(`  ${sentence}\n`);
     expect(result.period).toEqual({ start: '2017-10-01T00:00:00Z', end: '2017-11-01T00:00:00Z', timezone: 'UTC', label: '2017-10' });
   });
+
+  it('says the same findings in French and Spanish for the local web page, the numbers and names unchanged', async () => {
+    const found = await checkOf({ period: '2017-10', config });
+    const english = checkJson(found);
+    const french = checkJson(found, 'fr');
+    const spanish = checkJson(found, 'es');
+    expect(french.configWarnings.map((warning) => warning.message)).toEqual([
+      '"unitd": aucune publication de ce compte ni le mentionnant en 2017-10; vouliez-vous dire united (3 publications)\u00a0?',
+      '"unitedd": aucune publication ne porte ce sujet en 2017-10; vouliez-vous dire united (3 publications)\u00a0?',
+    ]);
+    expect(spanish.configWarnings[0]?.message).toBe('"unitd": ninguna publicación suya ni que la mencione en 2017-10; ¿quería decir united (3 publicaciones)?');
+    // The structured fields a script reads are the same in every language.
+    expect(french.configWarnings.map(({ message, ...rest }) => rest)).toEqual(english.configWarnings.map(({ message, ...rest }) => rest));
+    expect(french.sentences).toHaveLength(english.sentences.length);
+    expect(french.sentences).toContain('marque Delta, twitter\u00a0: les données couvrent 5 des 31 jours de la période (du 2017-10-02 au 2017-10-06). Importez toute la période.');
+    expect(spanish.sentences).toContain(
+      'marca United: los datos no contienen ninguna publicación de la marca ni ninguna mención que cuenten sus cifras en el periodo, así que no hay nada que medir: revise sus cuentas en la configuración o importe sus exportaciones.',
+    );
+  });
 });

@@ -54,7 +54,14 @@ describe('the API of replybench serve', () => {
     expect(check.status).toBe(200);
     const coverage = check.body.coverage as Array<{ brand: string; platform: string; inbound: number }>;
     expect(coverage.filter((row) => row.platform === 'all').map((row) => row.brand)).toEqual(['apple', 'spotify']);
-    expect(check.body.sentences).toEqual(expect.any(Array));
+    const sentences = check.body.sentences as string[];
+    expect(sentences.some((sentence) => sentence.startsWith('brand Apple Support, twitter: 100% of its mentions fall on 2017-10-11'))).toBe(true);
+    // The page's language: the same sentences, in its words.
+    const spanish = (await call(base(), 'GET', '/api/clients/apple/check?period=2017-10&language=es')).body.sentences as string[];
+    expect(spanish).toHaveLength(sentences.length);
+    expect(spanish).toContain('marca Apple Support, twitter: el 100\u00a0% de sus menciones cae el 2017-10-11: sus cifras describen ese día más que el periodo. Importe el periodo completo.');
+    expect(spanish).toContain('marca Spotify Cares, twitter: 1 de sus menciones es un agradecimiento o una confirmación posterior a su respuesta: cuenta en su volumen, no en sus cifras de respuesta.');
+    expect((await call(base(), 'GET', '/api/clients/apple/check?period=2017-10&language=de')).body).toEqual({ error: 'language: use en, es or fr.' });
 
     expect((await call(base(), 'GET', '/api/clients/apple/activity')).body).toEqual({ activity: null });
     const writing = call(base(), 'POST', '/api/clients/apple/reports', { period: '2017-10', language: 'es' });

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { withAnalysis } from '../../analysis/analysis.js';
-import { checkConfigAgainstData, type ConfigWarning } from '../../analysis/config-check.js';
+import { checkConfigAgainstData, type ConfigWarning, configWarningMessage } from '../../analysis/config-check.js';
 import type { Period } from '../../analysis/period.js';
 import type { Config } from '../../config/types.js';
+import type { Language } from '../../report/i18n/language.js';
 import { loadConfig } from '../../config/load.js';
 import { metricsOf, periodJson } from '../../metrics/compute.js';
 import { alignedTable, printable } from '../../metrics/format/aligned.js';
@@ -83,12 +84,15 @@ export function checkText({ config, period, warnings, report, themes }: CheckRes
   return lines.join('\n');
 }
 
-/** `check --json` and the page's check: the same findings as the text, as data, with the sentences. */
-export function checkJson({ config, period, warnings, report, themes }: CheckResult) {
+/**
+ * `check --json` and the page's check: the same findings as the text, as data,
+ * with the sentences (and the config warnings' messages) in `language`.
+ */
+export function checkJson({ config, period, warnings, report, themes }: CheckResult, language: Language = 'en') {
   return {
     config: config.source,
     period: periodJson(period),
-    configWarnings: warnings,
+    configWarnings: warnings.map((warning) => ({ ...warning, message: configWarningMessage(warning, language) })),
     coverage: byScope(report).map(({ brand, platform }) => ({
       brand: brand.id,
       name: brand.name,
@@ -100,7 +104,7 @@ export function checkJson({ config, period, warnings, report, themes }: CheckRes
     })),
     periodCoverage: report.periodCoverage ?? null,
     themes,
-    sentences: coverageSentences(report),
+    sentences: coverageSentences(report, { language }),
   };
 }
 
