@@ -605,7 +605,7 @@ function exportsSection(client: ClientSummary): HTMLElement {
       if (!chosen) return;
       const form = new FormData();
       form.append('file', chosen);
-      const preview = await uploadWithProgress<Preview>(`/api/clients/${client.id}/exports?timezone=${encodeURIComponent(zone.value)}`, form);
+      const preview = await uploadWithProgress<Preview>(`/api/clients/${client.id}/exports?timezone=${encodeURIComponent(zone.value)}&language=${language}`, form);
       result.replaceChildren(...(preview.mapper ? mapperView(client, preview, preview.mapper) : previewView(client, preview)));
     }),
   );
@@ -619,7 +619,7 @@ function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<
   const refresh = () =>
     void act(async () => {
       const columns = Object.fromEntries(Object.entries(mapping.columns).filter(([, column]) => column !== ''));
-      const preview = await api<Preview>('POST', `/api/clients/${client.id}/exports/${upload.previewId}/preview`, { mapping: { ...mapping, columns }, timezone: upload.timezone });
+      const preview = await api<Preview>('POST', `/api/clients/${client.id}/exports/${upload.previewId}/preview`, { mapping: { ...mapping, columns }, timezone: upload.timezone, language });
       shown.replaceChildren(...previewView(client, preview, { ...mapping, columns }));
     });
   const rows = mapper.fields.map((field) => {

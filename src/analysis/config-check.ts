@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type Language, languageEntry } from '../report/i18n/language.js';
+import type { Language } from '../report/i18n/language.js';
+import { plainNumbers } from '../report/i18n/plain-numbers.js';
 import type { Analysis } from './analysis.js';
 
 /** A config entry the data does not bear out: the key, the handle or topic, the closest the data holds, and in words (English) what to check. */
@@ -28,8 +29,8 @@ const WORDS: Record<Language, { handle: string; topic: string; closest: string; 
  */
 export function configWarningMessage(warning: Omit<ConfigWarning, 'key' | 'message'>, language: Language = 'en'): string {
   const words = WORDS[language];
-  const locale = language === 'en' ? 'en-US' : languageEntry(language).locale;
-  const named = warning.closest.map(({ name, posts }) => `${name} (${posts.toLocaleString(locale)} ${posts === 1 ? words.post : words.posts})`);
+  const { count } = plainNumbers(language);
+  const named = warning.closest.map(({ name, posts }) => `${name} (${count(posts)} ${posts === 1 ? words.post : words.posts})`);
   const mark = language === 'fr' ? '\u00a0?' : '?';
   const suggestion = named.length === 0 ? '' : `; ${words.closest} ${named.join(` ${words.or} `)}${mark}`;
   return `"${warning.value}": ${warning.kind === 'handle' ? words.handle : words.topic} ${warning.period}${suggestion}`;

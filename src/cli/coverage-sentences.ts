@@ -1,12 +1,7 @@
 import type { BrandMetrics, CoverageWarning, MetricsReport } from '../metrics/types.js';
 import { printable } from '../metrics/format/aligned.js';
-import { type Language, languageEntry } from '../report/i18n/language.js';
-
-/** Numbers as a sentence of `language` writes them. */
-interface Numbers {
-  count(n: number): string;
-  percent(share: number | null | undefined): string;
-}
+import type { Language } from '../report/i18n/language.js';
+import { type PlainNumbers, plainNumbers } from '../report/i18n/plain-numbers.js';
 
 /** What a sentence says, in one language: each builds its text from the numbers it names. */
 interface Phrases {
@@ -84,13 +79,6 @@ const PHRASES: Record<Language, Phrases> = {
   },
 };
 
-/** Counts and whole percents as `language` writes them ("1,234" and "77%" in English, "1 234" and "77 %" in French). */
-function numbersOf(language: Language): Numbers {
-  const locale = language === 'en' ? 'en-US' : languageEntry(language).locale;
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  return { count: (n) => n.toLocaleString(locale), percent: (share) => (share == null ? '-' : percent.format(share)) };
-}
-
 /**
  * What each brand's numbers rest on, in plain words for `replybench check`
  * (English) and the local web page's check (its language): one line per
@@ -101,7 +89,7 @@ function numbersOf(language: Language): Numbers {
 export function coverageSentences(report: MetricsReport, options: { warningsOnly?: boolean; language?: Language } = {}): string[] {
   const handles = options.warningsOnly ? null : (report.settings?.massMentionHandles ?? 5);
   const phrases = PHRASES[options.language ?? 'en'];
-  const numbers = numbersOf(options.language ?? 'en');
+  const numbers = plainNumbers(options.language ?? 'en');
   return report.brands.flatMap((brand) => {
     const name = printable(brand.name);
     if (hasNoData(brand)) return [`${phrases.brand(name, null)}${phrases.noData}`];
@@ -121,7 +109,7 @@ export function hasNoData(brand: BrandMetrics): boolean {
 }
 
 /** The sentences of a brand's coverage warnings, then (unless `handles` is null) of its mentions that need no answer. */
-function sentencesOf(brand: BrandMetrics, handles: number | null, phrases: Phrases, numbers: Numbers): string[] {
+function sentencesOf(brand: BrandMetrics, handles: number | null, phrases: Phrases, numbers: PlainNumbers): string[] {
   const coverage = brand.coverage;
   if (!coverage) return [];
   const lines = coverage.warnings.map((warning) => warningSentence(brand, warning, phrases, numbers));
@@ -133,7 +121,7 @@ function sentencesOf(brand: BrandMetrics, handles: number | null, phrases: Phras
   return lines;
 }
 
-function warningSentence(brand: BrandMetrics, warning: CoverageWarning, phrases: Phrases, { count, percent }: Numbers): string {
+function warningSentence(brand: BrandMetrics, warning: CoverageWarning, phrases: Phrases, { count, percent }: PlainNumbers): string {
   const coverage = brand.coverage;
   switch (warning) {
     case 'no-brand-posts':

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { queryText } from '../analysis/queries.js';
+import type { Language } from '../report/i18n/language.js';
+import { plainNumbers } from '../report/i18n/plain-numbers.js';
 import type { Store } from '../store/database.js';
 
 const TOP = 5;
@@ -21,6 +23,8 @@ const handlesRow = z.object({ repliers: z.array(counted), mentioned: z.array(cou
 export interface FileProfile {
   first: string | null;
   last: string | null;
+  /** Posts it would store. */
+  posts: number;
   /** Calendar days (UTC) that hold at least one post. */
   daysWithPosts: number;
   /** Posts per kind (post, reply, repost, quote, comment). */
@@ -29,7 +33,7 @@ export interface FileProfile {
   /** The authors of the most replies: the likely brand accounts. */
   topRepliers: Counted[];
   topMentioned: Counted[];
-  /** Sentences on what the file can support ("no replies: volume and share of voice only"). */
+  /** Sentences on what the file can support ("no replies: volume and share of voice only"), in English (supportSentences gives them in another language). */
   supports: string[];
 }
 
@@ -49,6 +53,7 @@ export async function fileProfile(store: Store): Promise<FileProfile> {
   const handles = await topHandles(store, TOP);
   const kinds = Object.fromEntries((row?.kinds ?? []).map((entry) => [entry.kind, entry.n]));
   const profile = {
+    posts: row?.posts ?? 0,
     first: row?.first_at ?? null,
     last: row?.last_at ?? null,
     daysWithPosts: row?.days ?? 0,
@@ -57,26 +62,57 @@ export async function fileProfile(store: Store): Promise<FileProfile> {
     topRepliers: handles.repliers,
     topMentioned: handles.mentioned,
   };
-  return { ...profile, supports: supportSentences(profile, row?.posts ?? 0) };
+  return { ...profile, supports: supportSentences(profile) };
 }
 
-function supportSentences(profile: Omit<FileProfile, 'supports'>, posts: number): string[] {
-  if (posts === 0) return ['no post would be stored: this file can support no number.'];
+/** What a file can support, one language each. */
+interface SupportPhrases {
+  nothing: string;
+  covers(days: number, n: string, first: string, last: string): string;
+  reposts(share: string): string;
+  noReplies: string;
+  replies(n: string): string;
+}
+
+const PHRASES: Record<Language, SupportPhrases> = {
+  en: {
+    nothing: 'no post would be stored: this file can support no number.',
+    covers: (days, n, first, last) => `it covers ${days === 1 ? 'one day' : `${n} days`} (${first} to ${last}): a monthly report on it alone describes those days, not the month.`,
+    reposts: (share) => `${share} of its posts are reposts: they are kept, but count in no metric.`,
+    noReplies: "it holds no replies: volume and share of voice only; import the brands' own posts (their care or publishing export) to measure how they answer.",
+    replies: (n) => `it holds ${n} replies or comments: response rate and time can be measured for the brands whose accounts wrote them.`,
+  },
+  es: {
+    nothing: 'no se guardaría ninguna publicación: este archivo no puede respaldar ninguna cifra.',
+    covers: (days, n, first, last) => `abarca ${days === 1 ? 'un día' : `${n} días`} (del ${first} al ${last}): un informe mensual basado solo en él describe esos días, no el mes.`,
+    reposts: (share) => `el ${share} de sus publicaciones son republicaciones: se guardan, pero no cuentan en ninguna métrica.`,
+    noReplies:
+      'no contiene respuestas: solo volumen y cuota de voz; importe las publicaciones propias de las marcas (su exportación de atención al cliente o de publicación) para medir cómo responden.',
+    replies: (n) => `contiene ${n} respuestas o comentarios: la tasa y el tiempo de respuesta se pueden medir para las marcas cuyas cuentas los escribieron.`,
+  },
+  fr: {
+    nothing: 'aucune publication ne serait enregistrée\u00a0: ce fichier ne peut étayer aucun chiffre.',
+    covers: (days, n, first, last) => `il couvre ${days === 1 ? 'un jour' : `${n} jours`} (du ${first} au ${last})\u00a0: un rapport mensuel fondé sur lui seul décrit ces jours, pas le mois.`,
+    reposts: (share) => `${share} de ses publications sont des republications\u00a0: elles sont conservées, mais ne comptent dans aucune métrique.`,
+    noReplies:
+      'il ne contient aucune réponse\u00a0: volume et part de voix seulement\u00a0; importez les publications des marques elles-mêmes (leur export de service client ou de publication) pour mesurer leurs réponses.',
+    replies: (n) => `il contient ${n} réponses ou commentaires\u00a0: le taux et le délai de réponse peuvent être mesurés pour les marques dont les comptes les ont écrits.`,
+  },
+};
+
+/** What a file of this profile can support in a monthly report, in `language`. */
+export function supportSentences(profile: Omit<FileProfile, 'supports'>, language: Language = 'en'): string[] {
+  const phrases = PHRASES[language];
+  const { count, percent } = plainNumbers(language);
+  const { posts } = profile;
+  if (posts === 0) return [phrases.nothing];
   const sentences: string[] = [];
   // Calendar days, as the dates beside the count are written: 10:00 one day to 09:00 the next is two days.
   const spanDays = profile.first && profile.last ? Math.round((Date.parse(profile.last.slice(0, 10)) - Date.parse(profile.first.slice(0, 10))) / DAY_MS) + 1 : 0;
-  if (spanDays < 28) {
-    sentences.push(
-      `it covers ${spanDays === 1 ? 'one day' : `${spanDays} days`} (${profile.first?.slice(0, 10)} to ${profile.last?.slice(0, 10)}): a monthly report on it alone describes those days, not the month.`,
-    );
-  }
+  if (spanDays < 28) sentences.push(phrases.covers(spanDays, count(spanDays), profile.first?.slice(0, 10) ?? '', profile.last?.slice(0, 10) ?? ''));
   const reposts = profile.kinds.repost ?? 0;
-  if (reposts / posts > 0.5) sentences.push(`${Math.round((100 * reposts) / posts)}% of its posts are reposts: they are kept, but count in no metric.`);
+  if (reposts / posts > 0.5) sentences.push(phrases.reposts(percent(reposts / posts)));
   const replies = (profile.kinds.reply ?? 0) + (profile.kinds.comment ?? 0);
-  if (replies === 0) {
-    sentences.push('it holds no replies: volume and share of voice only; import the brands\' own posts (their care or publishing export) to measure how they answer.');
-  } else {
-    sentences.push(`it holds ${replies.toLocaleString('en-US')} replies or comments: response rate and time can be measured for the brands whose accounts wrote them.`);
-  }
+  sentences.push(replies === 0 ? phrases.noReplies : phrases.replies(count(replies)));
   return sentences;
 }

@@ -7,6 +7,7 @@ import busboy from 'busboy';
 import { stringify } from 'yaml';
 import { importJson } from '../cli/commands/import.js';
 import { type DryRunReport, dryRunFile } from '../ingest/dry-run.js';
+import { supportSentences } from '../ingest/file-profile.js';
 import { earlierImport } from '../ingest/batch.js';
 import { type ImportRequest, importFiles } from '../ingest/import.js';
 import { MAPPING_FIELDS } from '../ingest/formats/generic.js';
@@ -14,9 +15,10 @@ import { exportHeader, guessedMapping } from '../ingest/mapping-guess.js';
 import { isKnownTimezone, UNKNOWN_TIMEZONE } from '../config/timezone.js';
 import { Store } from '../store/database.js';
 import { KNOWN_PLATFORMS } from '../store/platforms.js';
+import type { Language } from '../report/i18n/language.js';
 import { UserError } from '../errors.js';
 import type { Activities, Running } from './activity.js';
-import { HttpError } from './http.js';
+import { HttpError, requestLanguage } from './http.js';
 import type { Workspace } from './workspace.js';
 
 /** What an export may be: the layouts the import reads, one file per request. */
@@ -42,9 +44,10 @@ export function safeFileName(name: string): string {
  * exports/.incoming/<previewId>/, at most `maxBytes`, and answers what
  * importing it would do (the dry run) with the previewId an import names.
  */
-export async function receiveExport(workspace: Workspace, id: string, request: IncomingMessage, maxBytes: number, timezone: unknown = undefined) {
+export async function receiveExport(workspace: Workspace, id: string, request: IncomingMessage, maxBytes: number, asked: { timezone?: unknown; language?: unknown } = {}) {
   const folder = workspace.folderOf(id);
-  const zone = localTimesZone(timezone);
+  const zone = localTimesZone(asked.timezone);
+  const language = requestLanguage(asked.language);
   const previewId = randomUUID();
   const target = join(folder, 'exports', INCOMING, previewId);
   let path: string | null = null;
@@ -105,7 +108,7 @@ export async function receiveExport(workspace: Workspace, id: string, request: I
       if (names.length === 0) throw error;
       return { previewId, file: basename(file), timezone: zone, preview: null, problem: error.message, mapper: { fields: MAPPING_FIELDS, columns: names, platforms: KNOWN_PLATFORMS, mapping: guessedMapping(names, delimiter) } };
     }
-    return { previewId, file: basename(file), timezone: zone, preview: shownPreview(preview), alreadyImported: await importedBefore(workspace, id, preview.sha256), mapper: null };
+    return { previewId, file: basename(file), timezone: zone, preview: shownPreview(preview, language), alreadyImported: await importedBefore(workspace, id, preview.sha256), mapper: null };
   } catch (error) {
     rmSync(target, { recursive: true, force: true });
     throw error;
@@ -131,13 +134,14 @@ async function importedBefore(workspace: Workspace, id: string, sha256: string):
 export async function previewWithMapping(workspace: Workspace, id: string, previewId: string, body: unknown) {
   const { file, path } = waitingUpload(workspace, id, previewId);
   const mappingPath = `${join(workspace.folderOf(id), 'exports', INCOMING, previewId)}.mapping.yaml`;
-  const { mapping, timezone } = (body ?? {}) as { mapping?: unknown; timezone?: unknown };
+  const { mapping, timezone, language } = (body ?? {}) as { mapping?: unknown; timezone?: unknown; language?: unknown };
   const zone = localTimesZone(timezone);
+  const words = requestLanguage(language);
   writeMapping(mappingPath, mapping);
   try {
-    const preview = shownPreview(await dryRunFile(path, { format: 'generic', mapping: mappingPath, timezone: zone }));
+    const preview = shownPreview(await dryRunFile(path, { format: 'generic', mapping: mappingPath, timezone: zone }), words);
     const alreadyImported = await importedBefore(workspace, id, preview.sha256);
-    return { previewId, file, timezone: zone, preview: { ...preview, format: { ...preview.format, label: 'generic CSV, with the columns mapped here' } }, alreadyImported, mapper: null };
+    return { previewId, file, timezone: zone, preview: { ...preview, format: { ...preview.format, label: MAPPED_LABEL[words] } }, alreadyImported, mapper: null };
   } catch (error) {
     throw error instanceof UserError ? new HttpError(400, error.message.replace(`${mappingPath}: `, 'mapping: ')) : error;
   }
@@ -150,8 +154,16 @@ function localTimesZone(timezone: unknown): string {
   return timezone;
 }
 
-function shownPreview(preview: DryRunReport): DryRunReport {
-  return { ...preview, path: basename(preview.path) };
+/** The format of an export read through the page's column mapper, in the page's language. */
+const MAPPED_LABEL: Record<Language, string> = {
+  en: 'generic CSV, with the columns mapped here',
+  es: 'CSV genérico, con las columnas asignadas aquí',
+  fr: 'CSV générique, avec les colonnes associées ici',
+};
+
+/** The dry run as the page shows it: the file's name without its folder, what it supports in the page's language. */
+function shownPreview(preview: DryRunReport, language: Language): DryRunReport {
+  return { ...preview, path: basename(preview.path), profile: { ...preview.profile, supports: supportSentences(preview.profile, language) } };
 }
 
 function writeMapping(path: string, mapping: unknown): void {

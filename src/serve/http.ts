@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { UserError } from '../errors.js';
+import { isLanguage, type Language, LANGUAGE_LIST } from '../report/i18n/language.js';
 
 /** The page's own policy: its scripts and styles only, nothing from the network, no frames of other origins. */
 export const PAGE_POLICY =
@@ -15,6 +16,13 @@ export class HttpError extends Error {
   ) {
     super(message);
   }
+}
+
+/** The language the page asks its sentences in (`language`: en, es or fr); English when it names none. */
+export function requestLanguage(value: unknown): Language {
+  if (value === undefined || value === null || value === '') return 'en';
+  if (typeof value !== 'string' || !isLanguage(value)) throw new HttpError(400, `language: use ${LANGUAGE_LIST}.`);
+  return value;
 }
 
 export function sendJson(response: ServerResponse, status: number, value: unknown): void {

@@ -3,14 +3,13 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { checkJson, checkOf } from '../cli/commands/check.js';
-import { isLanguage, LANGUAGE_LIST } from '../report/i18n/language.js';
 import type { ReportPrinter } from '../report/pdf/printer.js';
 import { Activities } from './activity.js';
 import { importPreviewed, previewWithMapping, receiveExport } from './exports.js';
 import { guard } from './guard.js';
 import { platformsWithData, suggestedHandles } from './handles.js';
 import { monthsWithData } from './periods.js';
-import { commonHeaders, HttpError, PAGE_POLICY, readJson, sendError, sendJson } from './http.js';
+import { commonHeaders, HttpError, PAGE_POLICY, readJson, requestLanguage, sendError, sendJson } from './http.js';
 import { earlierReport, generateReport, sendReportFile } from './reports.js';
 import { Workspace } from './workspace.js';
 
@@ -78,8 +77,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       async ({ url, params }) => {
         const period = url.searchParams.get('period');
         if (!period) throw new HttpError(400, 'period: add ?period=2017-10 (a month, a quarter or FROM..TO dates).');
-        const language = url.searchParams.get('language') ?? 'en';
-        if (!isLanguage(language)) throw new HttpError(400, `language: use ${LANGUAGE_LIST}.`);
+        const language = requestLanguage(url.searchParams.get('language'));
         const id = params[0] ?? '';
         return checkJson(await checkOf({ config: workspace.configPath(id), db: workspace.databaseOf(id), period }), language);
       },
@@ -87,7 +85,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ['GET', /^\/api\/clients\/([^/]+)\/periods$/, async ({ params }) => monthsWithData(workspace, params[0] ?? '')],
     ['GET', /^\/api\/clients\/([^/]+)\/platforms$/, async ({ params }) => platformsWithData(workspace, params[0] ?? '')],
     ['GET', /^\/api\/clients\/([^/]+)\/handles$/, async ({ url, params }) => suggestedHandles(workspace, params[0] ?? '', url.searchParams.get('platform'))],
-    ['POST', /^\/api\/clients\/([^/]+)\/exports$/, async ({ request, url, params }) => receiveExport(workspace, params[0] ?? '', request, maxUpload, url.searchParams.get('timezone') ?? undefined)],
+    ['POST', /^\/api\/clients\/([^/]+)\/exports$/, async ({ request, url, params }) => receiveExport(workspace, params[0] ?? '', request, maxUpload, { timezone: url.searchParams.get('timezone'), language: url.searchParams.get('language') })],
     [
       'POST',
       /^\/api\/clients\/([^/]+)\/exports\/([^/]+)\/preview$/,

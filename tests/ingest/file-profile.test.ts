@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dryRunFile, dryRunText } from '../../src/ingest/dry-run.js';
+import { supportSentences } from '../../src/ingest/file-profile.js';
 import { FIXTURES, tempFile } from './helpers.js';
 
 describe('what a dry run says a file can support', () => {
@@ -43,6 +44,16 @@ describe('what a dry run says a file can support', () => {
     expect(report.profile.supports).toEqual([
       'it covers one day (2017-10-31 to 2017-10-31): a monthly report on it alone describes those days, not the month.',
       "it holds no replies: volume and share of voice only; import the brands' own posts (their care or publishing export) to measure how they answer.",
+    ]);
+    // The same in the local web page's other languages.
+    expect(supportSentences(report.profile, 'es')).toEqual([
+      'abarca un día (del 2017-10-31 al 2017-10-31): un informe mensual basado solo en él describe esos días, no el mes.',
+      'no contiene respuestas: solo volumen y cuota de voz; importe las publicaciones propias de las marcas (su exportación de atención al cliente o de publicación) para medir cómo responden.',
+    ]);
+    expect(supportSentences({ ...report.profile, posts: 4, kinds: { post: 1, repost: 3 } }, 'fr')).toEqual([
+      'il couvre un jour (du 2017-10-31 au 2017-10-31)\u00a0: un rapport mensuel fondé sur lui seul décrit ces jours, pas le mois.',
+      '75\u00a0% de ses publications sont des republications\u00a0: elles sont conservées, mais ne comptent dans aucune métrique.',
+      'il ne contient aucune réponse\u00a0: volume et part de voix seulement\u00a0; importez les publications des marques elles-mêmes (leur export de service client ou de publication) pour mesurer leurs réponses.',
     ]);
     expect(report.profile.topMentioned).toEqual([
       { handle: 'acmecares', n: 2 },

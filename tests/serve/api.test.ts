@@ -22,8 +22,12 @@ describe('the API of replybench serve', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ id: 'apple', name: 'Apple Support', language: 'es', problem: null, needsHandles: true });
 
-    const preview = await call(base(), 'POST', '/api/clients/apple/exports', upload('twcs sample.csv', readFileSync(KAGGLE_SAMPLE)));
+    const preview = await call(base(), 'POST', '/api/clients/apple/exports?language=fr', upload('twcs sample.csv', readFileSync(KAGGLE_SAMPLE)));
     expect(preview.status).toBe(200);
+    expect((preview.body.preview as { profile: { supports: string[] } }).profile.supports).toEqual([
+      'il couvre 3 jours (du 2017-10-10 au 2017-10-12)\u00a0: un rapport mensuel fondé sur lui seul décrit ces jours, pas le mois.',
+      'il contient 68 réponses ou commentaires\u00a0: le taux et le délai de réponse peuvent être mesurés pour les marques dont les comptes les ont écrits.',
+    ]);
     expect(preview.body).toMatchObject({ file: 'twcs sample.csv', preview: { format: { id: 'twcs' }, rowsRead: 93, wouldImport: 93, rejected: 0 } });
     const imported = await call(base(), 'POST', '/api/clients/apple/imports', { previewId: preview.body.previewId });
     expect(imported.status).toBe(200);

@@ -67,7 +67,8 @@ describe('the page of replybench serve', () => {
     await page.waitForSelector('#exports .preview table');
     await settled(page);
     expect(await text(page, '#exports .preview table')).toContain('Kaggle Customer Support on Twitter CSV');
-    expect(await text(page, '#exports .preview .supports')).toContain('3 days (2017-10-10 to 2017-10-12)');
+    // What the file supports, in the page's words.
+    expect(await text(page, '#exports .preview .supports')).toContain('abarca 3 días (del 2017-10-10 al 2017-10-12)');
     // Codes the server sends are shown in the page's language: the kinds of posts...
     expect(await text(page, '#exports .preview table:nth-of-type(2)')).toContain('publicaciones: 25, respuestas: 68');
     await page.click('#exports .preview button');
@@ -112,6 +113,8 @@ describe('the page of replybench serve', () => {
     // ...and the coverage warnings ("part of the period": the sample covers 3 days).
     expect(coverage).toContain('parte del periodo');
     expect(coverage).not.toMatch(/partial-period|\tok$/m);
+    // ...and what each warning means, in sentences of the page's language.
+    expect(await text(page, '#check .sentences')).toContain('marca spotify, twitter: el 71\u00a0% de sus menciones cae el 2017-10-11');
 
     await page.$eval('#report input[name=period]', (node) => {
       (node as unknown as { value: string }).value = '2017-10';
@@ -180,7 +183,8 @@ describe('the page of replybench serve', () => {
     await page.keyboard.press('Tab');
     await page.waitForSelector('#exports .mapped-preview .supports');
     await settled(page);
-    expect(await text(page, '#exports .mapped-preview table')).toContain('generic CSV, with the columns mapped here');
+    expect(await text(page, '#exports .mapped-preview table')).toContain('CSV générique, avec les colonnes associées ici');
+    expect(await text(page, '#exports .mapped-preview .supports')).toContain('il couvre');
     // The platform comes from the column the guess picked, its values folded as on import (X is twitter, FB facebook)...
     expect(await page.$eval('select[data-field=platform]', (node) => (node as unknown as { value: string }).value)).toBe('column:Red');
     const platforms = async () => page.$$eval('#exports .mapped-preview table.first-rows tbody td:nth-child(3)', (cells) => cells.map((cell) => cell.textContent));

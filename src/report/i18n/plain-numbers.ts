@@ -1,0 +1,17 @@
+import { type Language, languageEntry } from './language.js';
+
+/** Counts and whole percents as a sentence of one language writes them. */
+export interface PlainNumbers {
+  count(n: number): string;
+  percent(share: number | null | undefined): string;
+}
+
+/**
+ * The numbers of the analyst's sentences (check, the export preview): "1,234"
+ * and "77%" in English, "1.234" and "77 %" in Spanish, "1 234" and "77 %" in French.
+ */
+export function plainNumbers(language: Language): PlainNumbers {
+  const locale = language === 'en' ? 'en-US' : languageEntry(language).locale;
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  return { count: (n) => n.toLocaleString(locale), percent: (share) => (share == null ? '-' : percent.format(share)) };
+}
