@@ -49,6 +49,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     "field.thread": "Conversation id",
     "field.inReplyToUser": "User it answers",
     "mapColumns": "Which column holds what",
+    "pickRequired": "The preview starts once a column is picked for each field every import needs:",
     "dateFormat": "Date format (iso, epoch or %d/%m/%Y %H:%M)",
     span: 'Span',
     kinds: 'Posts by kind',
@@ -168,6 +169,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     "field.thread": "Id de la conversación",
     "field.inReplyToUser": "Usuario al que responde",
     "mapColumns": "Qué columna contiene qué",
+    "pickRequired": "La vista previa empieza cuando se elige una columna para cada campo que toda importación necesita:",
     "dateFormat": "Formato de fecha (iso, epoch o %d/%m/%Y %H:%M)",
     span: 'Periodo cubierto',
     kinds: 'Publicaciones por tipo',
@@ -287,6 +289,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     "field.thread": "Id de la conversation",
     "field.inReplyToUser": "Utilisateur auquel elle répond",
     "mapColumns": "Quelle colonne contient quoi",
+    "pickRequired": "L’aperçu commence dès qu’une colonne est choisie pour chaque champ dont tout import a besoin :",
     "dateFormat": "Format de date (iso, epoch ou %d/%m/%Y %H:%M)",
     span: 'Période couverte',
     kinds: 'Publications par type',
@@ -616,12 +619,18 @@ function exportsSection(client: ClientSummary): HTMLElement {
 function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<Preview['mapper']>): Node[] {
   const mapping: Mapping = structuredClone(mapper.mapping);
   const shown = el('div', { class: 'mapped-preview' });
-  const refresh = () =>
+  const refresh = () => {
+    const missing = REQUIRED_FIELDS.filter((field) => !mapping.columns[field]);
+    if (missing.length > 0) {
+      shown.replaceChildren(el('p', { class: 'warning', 'data-note': 'pick-required' }, `${t('pickRequired')} ${missing.map((field) => t(`field.${field}`)).join(', ')}`));
+      return;
+    }
     void act(async () => {
       const columns = Object.fromEntries(Object.entries(mapping.columns).filter(([, column]) => column !== ''));
       const preview = await api<Preview>('POST', `/api/clients/${client.id}/exports/${upload.previewId}/preview`, { mapping: { ...mapping, columns }, timezone: upload.timezone, language });
       shown.replaceChildren(...previewView(client, preview, { ...mapping, columns }));
     });
+  };
   const rows = mapper.fields.map((field) => {
     const select = el('select', { 'data-field': field }, el('option', { value: '' }, '—'), ...mapper.columns.map((column) => el('option', column === mapping.columns[field] ? { value: column, selected: '' } : { value: column }, column)));
     select.addEventListener('change', () => {
@@ -649,7 +658,7 @@ function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<
     mapping.platform = kind === 'column' ? { column: rest.join(':') } : rest.join(':');
     refresh();
   });
-  return [
+  const view = [
     el('p', { class: 'warning' }, upload.problem ?? ''),
     el('h3', {}, t('mapColumns')),
     el('table', { class: 'mapper' }, el('tbody', {}, ...rows)),
@@ -657,7 +666,13 @@ function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<
     el('label', {}, t('platform'), platform),
     shown,
   ];
+  // The preview of the best guesses, or which fields still need a column.
+  refresh();
+  return view;
 }
+
+/** The fields every generic mapping names (src/ingest/formats/generic.ts); the others may stay empty. */
+const REQUIRED_FIELDS = ['id', 'author', 'date'];
 
 function previewView(client: ClientSummary, { previewId, file, preview, timezone, alreadyImported }: Preview, mapping?: Mapping): Node[] {
   if (!preview) return [];

@@ -174,6 +174,8 @@ describe('the page of replybench serve', () => {
     await settled(page);
     expect(await page.$eval('select[data-field=id]', (node) => (node as unknown as { value: string }).value)).toBe('Nº');
     expect(await page.$eval('select[data-field=date]', (node) => (node as unknown as { value: string }).value)).toBe('');
+    // No preview yet: the page says which field every import needs is still without a column.
+    expect(await text(page, '#exports [data-note=pick-required]')).toMatch(/a besoin\s*: Date$/);
     await page.select('select[data-field=date]', 'Cuándo');
     await settled(page);
     await page.$eval('input[data-field="date.format"]', (node) => {
