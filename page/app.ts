@@ -49,6 +49,8 @@ const STRINGS: Record<Language, Record<string, string>> = {
     "field.thread": "Conversation id",
     "field.inReplyToUser": "User it answers",
     "mapColumns": "Which column holds what",
+    "unknownLayout": "replybench does not recognise the columns of this file: say below which column holds what.",
+    "whatImportSaid": "What the import said",
     "pickRequired": "The preview starts once a column is picked for each field every import needs:",
     "dateFormat": "Date format (iso, epoch or %d/%m/%Y %H:%M)",
     span: 'Span',
@@ -169,6 +171,8 @@ const STRINGS: Record<Language, Record<string, string>> = {
     "field.thread": "Id de la conversación",
     "field.inReplyToUser": "Usuario al que responde",
     "mapColumns": "Qué columna contiene qué",
+    "unknownLayout": "replybench no reconoce las columnas de este archivo: indique abajo qué columna contiene qué.",
+    "whatImportSaid": "Lo que dijo la importación",
     "pickRequired": "La vista previa empieza cuando se elige una columna para cada campo que toda importación necesita:",
     "dateFormat": "Formato de fecha (iso, epoch o %d/%m/%Y %H:%M)",
     span: 'Periodo cubierto',
@@ -289,6 +293,8 @@ const STRINGS: Record<Language, Record<string, string>> = {
     "field.thread": "Id de la conversation",
     "field.inReplyToUser": "Utilisateur auquel elle répond",
     "mapColumns": "Quelle colonne contient quoi",
+    "unknownLayout": "replybench ne reconnaît pas les colonnes de ce fichier : indiquez ci-dessous quelle colonne contient quoi.",
+    "whatImportSaid": "Ce qu’a dit l’import",
     "pickRequired": "L’aperçu commence dès qu’une colonne est choisie pour chaque champ dont tout import a besoin :",
     "dateFormat": "Format de date (iso, epoch ou %d/%m/%Y %H:%M)",
     span: 'Période couverte',
@@ -659,7 +665,9 @@ function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<
     refresh();
   });
   const view = [
-    el('p', { class: 'warning' }, upload.problem ?? ''),
+    el('p', { class: 'warning', 'data-note': 'unknown-layout' }, t('unknownLayout')),
+    // The import's own sentence (English, with the command line's options) for whoever wants the detail.
+    el('details', {}, el('summary', {}, t('whatImportSaid')), el('p', {}, upload.problem ?? '')),
     el('h3', {}, t('mapColumns')),
     el('table', { class: 'mapper' }, el('tbody', {}, ...rows)),
     el('label', {}, t('dateFormat'), dateFormat),

@@ -174,6 +174,9 @@ describe('the page of replybench serve', () => {
     await settled(page);
     expect(await page.$eval('select[data-field=id]', (node) => (node as unknown as { value: string }).value)).toBe('Nº');
     expect(await page.$eval('select[data-field=date]', (node) => (node as unknown as { value: string }).value)).toBe('');
+    // Said in the page's words; the import's own sentence (the command line's) is folded away.
+    expect(await text(page, '#exports [data-note=unknown-layout]')).toBe('replybench ne reconnaît pas les colonnes de ce fichier\u00a0: indiquez ci-dessous quelle colonne contient quoi.');
+    expect(await page.$eval('#exports details', (node) => (node as unknown as { open: boolean }).open)).toBe(false);
     // No preview yet: the page says which field every import needs is still without a column.
     expect(await text(page, '#exports [data-note=pick-required]')).toMatch(/a besoin\s*: Date$/);
     await page.select('select[data-field=date]', 'Cuándo');
