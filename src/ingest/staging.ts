@@ -146,9 +146,15 @@ export async function readWithRetries(
         read.padded = true;
         continue;
       }
-      if (/reached an invalid state/.test(message) && !normalised) {
+      if (!normalised && /reached an invalid state/.test(message)) {
         normalised = true;
-        read.source = await read.source.normalizeLineEnds();
+        read.source = await read.source.normalizeLineEnds('the file mixes Windows (CRLF) and Unix (LF) line ends');
+        continue;
+      }
+      // DuckDB's reader also stops on Windows line ends after a run of blank lines longer than its line limit (2 MB), which it reads whole as LF.
+      if (!normalised && read.source.head.text.includes('\r\n')) {
+        normalised = true;
+        read.source = await read.source.normalizeLineEnds("the reader stopped on the file's Windows (CRLF) line ends");
         continue;
       }
       throw await explainReadError(read.source, layout, error);

@@ -44,6 +44,19 @@ describe('layouts', () => {
     expect((await allPosts(store)).map((post) => post.text)).toEqual(['x', 'y', 'z']);
   });
 
+  it('reads a Windows (CRLF) file past a run of blank lines longer than the 2 MB line limit of the CSV reader, and says how it read it', async () => {
+    const store = await openStore();
+    const rows = [`1,a,True,${DATE},x,,`, `2,b,True,${DATE},y,,1`];
+    const path = tempFile('blank-run.csv', `${HEADER}\r\n${rows[0]}\r\n${'\r\n'.repeat(1_100_000)}${rows[1]}\r\n`);
+    const result = await importOne(store, path);
+    expect(result).toMatchObject({ rowsRead: 2, imported: 2, rejected: 0 });
+    expect(result.warnings).toContain("the reader stopped on the file's Windows (CRLF) line ends: read with every line end as LF");
+    expect((await allPosts(store)).map((post) => [post.post_id, post.text, post.parent_id])).toEqual([
+      ['1', 'x', null],
+      ['2', 'y', '1'],
+    ]);
+  });
+
   it('reads a Windows-1252 file that mixes line ends and has a carriage return inside a field', async () => {
     const store = await openStore();
     const text = `${HEADER}\n1,a,True,${DATE},caf\xe9\rcr\xe8me,,\r\n2,b,True,${DATE},ni\xf1o,,1\n`;

@@ -34,8 +34,8 @@ export interface PreparedSource {
   /** The start of `readPath` as text, and whether it is the whole file. */
   head: { text: string; complete: boolean };
   warnings: string[];
-  /** Rewrites the original with CRLF turned into LF (for files that mix line ends); returns the new source. */
-  normalizeLineEnds(): Promise<PreparedSource>;
+  /** Rewrites the original with CRLF turned into LF, warning `why` DuckDB's reader needed it; returns the new source. */
+  normalizeLineEnds(why: string): Promise<PreparedSource>;
   /** A path in the source's temporary folder (removed by `cleanup`). */
   tempPath(name: string): string;
   /** Deletes the temporary files. */
@@ -107,11 +107,11 @@ export async function prepareSource(file: string, onBytes?: (done: number, total
         ragged: extra.ragged ?? false,
         head: readHead(readPath),
         warnings,
-        normalizeLineEnds: async () => {
+        normalizeLineEnds: async (why) => {
           // readPath is UTF-8 already (placeholders included), so only the line ends change.
           const target = tempFile('normalized.csv');
           const { placeholders } = await rewriteAsUtf8(readPath, target, { encoding: 'utf-8', skipBytes: 0, bareCarriageReturn: 'placeholder', normalizeCrlf: true });
-          warnings.push('the file mixes Windows (CRLF) and Unix (LF) line ends: read with every line end as LF');
+          warnings.push(`${why}: read with every line end as LF`);
           return { ...source, readPath: target, hasCrPlaceholder: source.hasCrPlaceholder || placeholders > 0, head: readHead(target) };
         },
         tempPath: tempFile,
