@@ -45,7 +45,10 @@ export async function isExportArchive(path: string): Promise<boolean> {
   } catch {
     return false;
   }
-  if (!(head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04)) return false;
+  // PK\x03\x04 opens an archive's first member; an archive with none is only its end record, PK\x05\x06.
+  const member = head[2] === 0x03 && head[3] === 0x04;
+  const empty = head[2] === 0x05 && head[3] === 0x06;
+  if (!(head[0] === 0x50 && head[1] === 0x4b && (member || empty))) return false;
   const extension = extname(path).toLowerCase();
   if (extension === '.zip') return true;
   if (extension === '.xlsx') return false;

@@ -134,8 +134,12 @@ export async function importWithOptions(
     }
     try {
       if (archive.members.length === 0) {
-        const listed = archive.skipped.slice(0, 8).join(', ') || 'nothing';
-        await importOne(path, () => Promise.reject(new UserError(`${path}: this zip archive holds no CSV, TSV or XLSX export (it holds: ${listed}). Unzip it and import the exports.`)));
+        const listed = archive.skipped.slice(0, 8).join(', ');
+        const problem =
+          listed === ''
+            ? `${path}: this zip archive is empty: download the export again.`
+            : `${path}: this zip archive holds no CSV, TSV or XLSX export (it holds: ${listed}). Unzip it and import the exports.`;
+        await importOne(path, () => Promise.reject(new UserError(problem)));
         continue;
       }
       const note = skippedMembersWarning(path, archive.skipped);

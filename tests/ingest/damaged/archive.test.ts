@@ -57,6 +57,9 @@ describe('case 8: zip archives', () => {
     const store = await openStore();
     const readme = join(DAMAGED, 'readme-only.zip');
     expect(await importError(store, readme)).toBe(`${readme}: this zip archive holds no CSV, TSV or XLSX export (it holds: README.txt). Unzip it and import the exports.`);
+    // An archive of no file at all is only its end record: it is named empty, not taken for a binary file.
+    const empty = tempFile('empty.zip', Buffer.from([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]));
+    expect(await importError(store, empty)).toBe(`${empty}: this zip archive is empty: download the export again.`);
     const cut = tempFile('cut.zip', readFileSync(ARCHIVE).subarray(0, 2000));
     expect(await importError(store, cut)).toMatch(/^.*cut\.zip: cannot read this zip archive \(.*\)\. Download the export again, or unzip it and import its files\.$/);
     const db = join(tempFolder(), 'new.duckdb');
