@@ -143,6 +143,16 @@ describe('string catalogues', () => {
   });
 });
 
+describe('values put into a sentence', () => {
+  const catalogue = { days: 'les jours de {period}, plus tôt que {brand}, de {brand}' };
+  it('elide "de" and "que" in French before a value that opens with a vowel, and only there', () => {
+    const french = translator(catalogue, 'fr.json', 'fr');
+    expect(french('days', { period: 'octobre 2017', brand: 'Acme' })).toBe('les jours d’octobre 2017, plus tôt qu’Acme, d’Acme');
+    expect(french('days', { period: 'septembre 2017', brand: 'Hulu' })).toBe('les jours de septembre 2017, plus tôt que Hulu, de Hulu');
+    expect(translator(catalogue, 'es.json', 'es')('days', { period: 'octubre de 2017', brand: 'Acme' })).toBe('les jours de octubre de 2017, plus tôt que Acme, de Acme');
+  });
+});
+
 describe('every key the code uses, in every language', () => {
   const catalogues = Object.fromEntries(LANGUAGES.map((language) => [language, template.strings(language)])) as Record<Language, Record<string, string>>;
   const namespaces = new Set(Object.keys(catalogues.en).map((key) => key.split('.')[0] ?? ''));

@@ -26,7 +26,7 @@ export interface ImprovementOptions {
  */
 export function buildImprovements(metrics: MetricsReport, language: AdviceLanguage, options: ImprovementOptions = {}): ImprovementItem[] {
   const template = options.template ?? ReportTemplate.open(undefined);
-  const t = translator(template.strings(language), template.path(`strings/${language}.json`));
+  const t = translator(template.strings(language), template.path(`strings/${language}.json`), language);
   const format = new Formatter(language, t, metrics.period.timezone);
   // A gap that rounds away when printed ("1.7 h, competitor median 1.7 h") is no weak point a reader could see.
   const findings = findWeakPoints(metrics, options.diagnostics ?? metrics.diagnostics).filter((finding) => shown(finding, format, finding.client.value) !== shown(finding, format, finding.competitorMedian));

@@ -34,7 +34,7 @@ export function checkTemplateCharts(template: ReportTemplate, strings: Catalogue
     const problem = specProblem(spec);
     if (problem) throw new UserError(`${path}: ${problem}.`);
     const values = Object.fromEntries(placeholderNames(spec).map((name) => [name, null]));
-    const t = chartTranslator(strings, template.path(`strings/${language}.json`), path);
+    const t = chartTranslator(strings, template.path(`strings/${language}.json`), path, language);
     const { vegaSpec, warnings } = compileChart(spec, { datasets: {}, values, t, language }, path);
     try {
       vega.parse(vegaSpec);
@@ -47,8 +47,8 @@ export function checkTemplateCharts(template: ReportTemplate, strings: Catalogue
 }
 
 /** The strings' translator, with a `"t:key"` of no string blamed on the chart spec that names it. */
-function chartTranslator(strings: Catalogue, stringsPath: string, specPath: string): Translate {
-  const t = translator(strings, stringsPath);
+function chartTranslator(strings: Catalogue, stringsPath: string, specPath: string, language: Language): Translate {
+  const t = translator(strings, stringsPath, language);
   return (key, values) => {
     if (!Object.hasOwn(strings, key)) throw new UserError(`${specPath}: "t:${key}" names no string of ${stringsPath}; fix the key, or add the string to every language file of the template.`);
     return t(key, values);

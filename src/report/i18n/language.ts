@@ -9,6 +9,8 @@ interface LanguageEntry {
   locale: string;
   /** date-fns locale: month and weekday names, long date (`PPP`) and date-time (`PPp`). */
   dates: Locale;
+  /** Whether "de" and "que" elide before a value that starts with a vowel (strings.ts: "d’octobre"). */
+  elides: boolean;
 }
 
 /**
@@ -18,9 +20,9 @@ interface LanguageEntry {
  * themes' stop words all read this table.
  */
 const LANGUAGE_TABLE = {
-  en: { locale: 'en-GB', dates: enGB },
-  es: { locale: 'es-ES', dates: es },
-  fr: { locale: 'fr-FR', dates: fr },
+  en: { locale: 'en-GB', dates: enGB, elides: false },
+  es: { locale: 'es-ES', dates: es, elides: false },
+  fr: { locale: 'fr-FR', dates: fr, elides: true },
 } as const satisfies Record<string, LanguageEntry>;
 
 export type Language = keyof typeof LANGUAGE_TABLE;

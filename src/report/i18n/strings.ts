@@ -1,18 +1,30 @@
 import { UserError } from '../../errors.js';
+import { type Language, languageEntry } from './language.js';
 
 /** A flat string catalogue: key -> text with `{name}` placeholders. */
 export type Catalogue = Record<string, string>;
 
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-/** Builds `t(key, values)`; an unknown key is a template bug, so it fails loudly with the key. */
-export function translator(catalogue: Catalogue, source: string): Translate {
+/** A vowel that opens a value a French "de" or "que" elides before ("d’octobre", "qu’Acme"). */
+const ELIDING_START = /^[aeiouàâæéèêëîïôœùûü]/i;
+
+/**
+ * Builds `t(key, values)`; an unknown key is a template bug, so it fails loudly with the key.
+ * In a language that elides (French), "de {period}" of a value that starts with a
+ * vowel is written "d’octobre 2017", as "que {brand}" is "qu’Acme".
+ */
+export function translator(catalogue: Catalogue, source: string, language?: Language): Translate {
+  const elides = language !== undefined && languageEntry(language).elides;
   return (key, values = {}) => {
     const text = catalogue[key];
     if (text === undefined) throw new UserError(`${source}: missing string "${key}"; add it to every language file of the template.`);
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    return text.replace(/(\b(?:de|que) )?\{(\w+)\}/g, (whole, before: string | undefined, name: string) => {
       const value = values[name];
-      return value === undefined ? whole : String(value);
+      if (value === undefined) return whole;
+      const shown = String(value);
+      if (before === undefined) return shown;
+      return elides && ELIDING_START.test(shown) ? `${before.slice(0, -2)}’${shown}` : `${before}${shown}`;
     });
   };
 }

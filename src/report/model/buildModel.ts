@@ -44,7 +44,7 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
   const { config, facts, template, language } = inputs;
   const metrics = printableMetrics(inputs.metrics);
   const strings = template.strings(language);
-  const t = translator(strings, template.path(`strings/${language}.json`));
+  const t = translator(strings, template.path(`strings/${language}.json`), language);
   const timezone = metrics.period.timezone;
   const format = new Formatter(language, t, timezone);
   const client = clientOf(metrics);
