@@ -30,6 +30,12 @@ const STRINGS: Record<Language, Record<string, string>> = {
     rows: 'Rows read',
     wouldImport: 'Would import',
     rejected: 'Would reject',
+    repeatedInFile: 'Repeated in the file',
+    unreadDates: 'Dates not read, for example',
+    'reason.unparseable date': 'date not read',
+    'reason.missing date': 'no date',
+    'reason.missing post id': 'no post id',
+    'reason.missing author': 'no author',
     field: 'Field',
     columns: 'Columns',
     firstRows: 'First rows as the store would hold them',
@@ -50,7 +56,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     "field.inReplyToUser": "User it answers",
     "mapColumns": "Which column holds what",
     "unknownLayout": "replybench does not recognise the columns of this file: say below which column holds what.",
-    "whatImportSaid": "What the import said",
+    "mappingSaved": "The columns picked here are saved as",
     "pickRequired": "The preview starts once a column is picked for each field every import needs:",
     "dateFormat": "Date format (iso, epoch or %d/%m/%Y %H:%M)",
     span: 'Span',
@@ -87,7 +93,10 @@ const STRINGS: Record<Language, Record<string, string>> = {
     brand: 'Brand',
     platform: 'Platform',
     inbound: 'Mentions',
-    measured: 'Measured',
+    measured: 'Measured mentions',
+    measuredNote: 'Measured mentions: those that need an answer, on platforms where the data holds posts of the brand; its response figures rest on them.',
+    allPlatforms: 'all platforms',
+    configMatches: 'Every handle and topic of the brands posts or is mentioned in the period.',
     ownPosts: 'Own posts',
     warnings: 'Warnings',
     noWarning: 'none',
@@ -96,7 +105,9 @@ const STRINGS: Record<Language, Record<string, string>> = {
     configWarnings: 'The config against the data',
     report: 'Report',
     generate: 'Write the report',
+    reportFiles: 'The report, to download or open:',
     working: 'Working…',
+    needsHandlesAfterImport: 'Next: give the client and its competitors their handles under Brands (the data offers them).',
     needsHandles: 'Next: preview and import an export, then give the client and its competitors their handles under Brands (the data offers them).',
     uploading: 'Uploading…',
     uploadFailed: 'the upload did not reach the server; try again.',
@@ -111,12 +122,36 @@ const STRINGS: Record<Language, Record<string, string>> = {
     'warning.parents-missing': 'answered posts missing',
     'warning.dominant-author': 'one author dominates',
     'warning.partial-period': 'part of the period',
+    'column.platform': 'Platform',
+    'column.post_id': 'Post id',
+    'column.created_at': 'Date',
+    'column.author': 'Author',
+    'column.author_name': 'Author name',
+    'column.author_followers': 'Followers',
+    'column.kind': 'Kind',
+    'column.parent_id': 'Answers post',
+    'column.parent_url': 'Answers link',
+    'column.thread_id': 'Thread',
+    'column.text': 'Text',
+    'column.url': 'Link',
+    'column.language': 'Language',
+    'column.sentiment': 'Sentiment',
+    'column.topic': 'Topic',
+    'column.response_ids': 'Listed responses',
+    'column.reply_to_user': 'Answers user',
+    'kindOne.post': 'post',
+    'kindOne.reply': 'reply',
+    'kindOne.repost': 'repost',
+    'kindOne.quote': 'quote',
+    'kindOne.comment': 'comment',
     'kind.post': 'posts',
     'kind.reply': 'replies',
     'kind.repost': 'reposts',
     'kind.quote': 'quotes',
     'kind.comment': 'comments',
     colon: ': ',
+    quoteOpen: '“',
+    quoteClose: '”',
     step: 'step',
     rowsWord: 'rows',
     'step.reading': 'reading the file',
@@ -152,6 +187,12 @@ const STRINGS: Record<Language, Record<string, string>> = {
     rows: 'Filas leídas',
     wouldImport: 'Se importarían',
     rejected: 'Se rechazarían',
+    repeatedInFile: 'Repetidas en el archivo',
+    unreadDates: 'Fechas no leídas, por ejemplo',
+    'reason.unparseable date': 'fecha no leída',
+    'reason.missing date': 'sin fecha',
+    'reason.missing post id': 'sin id de publicación',
+    'reason.missing author': 'sin autor',
     field: 'Campo',
     columns: 'Columnas',
     firstRows: 'Primeras filas tal como se guardarían',
@@ -172,7 +213,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     "field.inReplyToUser": "Usuario al que responde",
     "mapColumns": "Qué columna contiene qué",
     "unknownLayout": "replybench no reconoce las columnas de este archivo: indique abajo qué columna contiene qué.",
-    "whatImportSaid": "Lo que dijo la importación",
+    "mappingSaved": "Las columnas elegidas aquí se guardan en",
     "pickRequired": "La vista previa empieza cuando se elige una columna para cada campo que toda importación necesita:",
     "dateFormat": "Formato de fecha (iso, epoch o %d/%m/%Y %H:%M)",
     span: 'Periodo cubierto',
@@ -209,7 +250,10 @@ const STRINGS: Record<Language, Record<string, string>> = {
     brand: 'Marca',
     platform: 'Plataforma',
     inbound: 'Menciones',
-    measured: 'Medidas',
+    measured: 'Menciones medidas',
+    measuredNote: 'Menciones medidas: las que necesitan respuesta, en las plataformas donde los datos contienen publicaciones de la marca; sus cifras de respuesta se basan en ellas.',
+    allPlatforms: 'todas las plataformas',
+    configMatches: 'Cada cuenta y cada tema de las marcas publica o es mencionado en el periodo.',
     ownPosts: 'Publicaciones propias',
     warnings: 'Avisos',
     noWarning: 'ninguno',
@@ -218,7 +262,9 @@ const STRINGS: Record<Language, Record<string, string>> = {
     configWarnings: 'La configuración frente a los datos',
     report: 'Informe',
     generate: 'Escribir el informe',
+    reportFiles: 'El informe, para descargar o abrir:',
     working: 'Trabajando…',
+    needsHandlesAfterImport: 'Siguiente paso: indique las cuentas del cliente y de sus competidores en Marcas (los datos las sugieren).',
     needsHandles: 'Siguiente paso: previsualice e importe una exportación, y luego indique las cuentas del cliente y de sus competidores en Marcas (los datos las sugieren).',
     uploading: 'Subiendo…',
     uploadFailed: 'la subida no llegó al servidor; inténtelo de nuevo.',
@@ -233,12 +279,36 @@ const STRINGS: Record<Language, Record<string, string>> = {
     'warning.parents-missing': 'faltan los originales',
     'warning.dominant-author': 'un autor domina',
     'warning.partial-period': 'parte del periodo',
+    'column.platform': 'Plataforma',
+    'column.post_id': 'Id de la publicación',
+    'column.created_at': 'Fecha',
+    'column.author': 'Autor',
+    'column.author_name': 'Nombre del autor',
+    'column.author_followers': 'Seguidores',
+    'column.kind': 'Tipo',
+    'column.parent_id': 'Responde a la publicación',
+    'column.parent_url': 'Responde al enlace',
+    'column.thread_id': 'Hilo',
+    'column.text': 'Texto',
+    'column.url': 'Enlace',
+    'column.language': 'Idioma',
+    'column.sentiment': 'Sentimiento',
+    'column.topic': 'Tema',
+    'column.response_ids': 'Respuestas indicadas',
+    'column.reply_to_user': 'Responde al usuario',
+    'kindOne.post': 'publicación',
+    'kindOne.reply': 'respuesta',
+    'kindOne.repost': 'republicación',
+    'kindOne.quote': 'cita',
+    'kindOne.comment': 'comentario',
     'kind.post': 'publicaciones',
     'kind.reply': 'respuestas',
     'kind.repost': 'reenvíos',
     'kind.quote': 'citas',
     'kind.comment': 'comentarios',
     colon: ': ',
+    quoteOpen: '«',
+    quoteClose: '»',
     step: 'paso',
     rowsWord: 'filas',
     'step.reading': 'leyendo el archivo',
@@ -274,6 +344,12 @@ const STRINGS: Record<Language, Record<string, string>> = {
     rows: 'Lignes lues',
     wouldImport: 'Seraient importées',
     rejected: 'Seraient rejetées',
+    repeatedInFile: 'Répétées dans le fichier',
+    unreadDates: 'Dates non lues, par exemple',
+    'reason.unparseable date': 'date non lue',
+    'reason.missing date': 'sans date',
+    'reason.missing post id': 'sans identifiant de publication',
+    'reason.missing author': 'sans auteur',
     field: 'Champ',
     columns: 'Colonnes',
     firstRows: 'Premières lignes telles que la base les garderait',
@@ -294,7 +370,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     "field.inReplyToUser": "Utilisateur auquel elle répond",
     "mapColumns": "Quelle colonne contient quoi",
     "unknownLayout": "replybench ne reconnaît pas les colonnes de ce fichier : indiquez ci-dessous quelle colonne contient quoi.",
-    "whatImportSaid": "Ce qu’a dit l’import",
+    "mappingSaved": "Les colonnes choisies ici sont enregistrées dans",
     "pickRequired": "L’aperçu commence dès qu’une colonne est choisie pour chaque champ dont tout import a besoin :",
     "dateFormat": "Format de date (iso, epoch ou %d/%m/%Y %H:%M)",
     span: 'Période couverte',
@@ -331,7 +407,10 @@ const STRINGS: Record<Language, Record<string, string>> = {
     brand: 'Marque',
     platform: 'Plateforme',
     inbound: 'Mentions',
-    measured: 'Mesurées',
+    measured: 'Mentions mesurées',
+    measuredNote: 'Mentions mesurées : celles qui appellent une réponse, sur les plateformes où les données contiennent des publications de la marque ; ses chiffres de réponse reposent sur elles.',
+    allPlatforms: 'toutes les plateformes',
+    configMatches: 'Chaque compte et chaque sujet des marques publie ou est mentionné sur la période.',
     ownPosts: 'Publications propres',
     warnings: 'Alertes',
     noWarning: 'aucun',
@@ -340,7 +419,9 @@ const STRINGS: Record<Language, Record<string, string>> = {
     configWarnings: 'La configuration face aux données',
     report: 'Rapport',
     generate: 'Écrire le rapport',
+    reportFiles: 'Le rapport, à télécharger ou à ouvrir :',
     working: 'En cours…',
+    needsHandlesAfterImport: 'Étape suivante : donnez au client et à ses concurrents leurs comptes dans Marques (les données les proposent).',
     needsHandles: 'Étape suivante : prévisualisez et importez un export, puis donnez au client et à ses concurrents leurs comptes dans Marques (les données les proposent).',
     uploading: 'Envoi…',
     uploadFailed: "l'envoi n'a pas atteint le serveur ; réessayez.",
@@ -355,12 +436,36 @@ const STRINGS: Record<Language, Record<string, string>> = {
     'warning.parents-missing': 'messages d’origine manquants',
     'warning.dominant-author': 'un auteur domine',
     'warning.partial-period': 'une partie de la période',
+    'column.platform': 'Plateforme',
+    'column.post_id': 'Identifiant de la publication',
+    'column.created_at': 'Date',
+    'column.author': 'Auteur',
+    'column.author_name': 'Nom de l’auteur',
+    'column.author_followers': 'Abonnés',
+    'column.kind': 'Type',
+    'column.parent_id': 'Répond à la publication',
+    'column.parent_url': 'Répond au lien',
+    'column.thread_id': 'Fil',
+    'column.text': 'Texte',
+    'column.url': 'Lien',
+    'column.language': 'Langue',
+    'column.sentiment': 'Tonalité',
+    'column.topic': 'Sujet',
+    'column.response_ids': 'Réponses indiquées',
+    'column.reply_to_user': 'Répond à l’utilisateur',
+    'kindOne.post': 'publication',
+    'kindOne.reply': 'réponse',
+    'kindOne.repost': 'republication',
+    'kindOne.quote': 'citation',
+    'kindOne.comment': 'commentaire',
     'kind.post': 'publications',
     'kind.reply': 'réponses',
     'kind.repost': 'partages',
     'kind.quote': 'citations',
     'kind.comment': 'commentaires',
     colon: '\u00a0: ',
+    quoteOpen: '«\u00a0',
+    quoteClose: '\u00a0»',
     step: 'étape',
     rowsWord: 'lignes',
     'step.reading': 'lecture du fichier',
@@ -508,7 +613,7 @@ function table(header: string[], rows: Array<Array<string | number>>): HTMLTable
     'table',
     {},
     el('thead', {}, el('tr', {}, ...header.map((cell) => el('th', {}, cell)))),
-    el('tbody', {}, ...rows.map((row) => el('tr', {}, ...row.map((cell) => el('td', typeof cell === 'number' ? { class: 'number' } : {}, String(cell)))))),
+    el('tbody', {}, ...rows.map((row) => el('tr', {}, ...row.map((cell) => (typeof cell === 'number' ? el('td', { class: 'number' }, cell.toLocaleString(language)) : el('td', {}, cell)))))),
   );
 }
 
@@ -527,9 +632,23 @@ async function showClients(selected: string | null): Promise<void> {
   const client = clients.find((entry) => entry.id === selected);
   if (client) {
     if (client.problem) app.append(el('p', { class: 'problem' }, client.problem));
-    if (client.needsHandles) app.append(el('p', { class: 'next' }, t('needsHandles')));
+    if (client.needsHandles) app.append(nextStep(client));
     app.append(exportsSection(client), await brandsSection(client), checkSection(client), reportSection(client));
   }
+}
+
+/** What a client without handles needs next: an export first, then (once data is in) the handles its data offers. */
+function nextStep(client: ClientSummary): HTMLElement {
+  const note = el('p', { class: 'next' }, t('needsHandles'));
+  const update = () =>
+    void api<{ months: unknown[] }>('GET', `/api/clients/${client.id}/periods`)
+      .then(({ months }) => {
+        if (months.length > 0) note.textContent = t('needsHandlesAfterImport');
+      })
+      .catch(() => undefined);
+  update();
+  afterImport.push(update);
+  return note;
 }
 
 function newClientForm(): HTMLElement {
@@ -586,6 +705,8 @@ interface Preview {
     wouldImport: number;
     rejected: number;
     rejectedByReason: Record<string, number>;
+    repeatedInFile: number;
+    unreadDates: { examples: string[] } | null;
     warnings: string[];
     fields: Array<{ field: string; columns: string[]; constant: string | null }>;
     rows: Array<{ row: number; post: Record<string, string | number | null> | null; rejected: string | null }>;
@@ -666,8 +787,6 @@ function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<
   });
   const view = [
     el('p', { class: 'warning', 'data-note': 'unknown-layout' }, t('unknownLayout')),
-    // The import's own sentence (English, with the command line's options) for whoever wants the detail.
-    el('details', {}, el('summary', {}, t('whatImportSaid')), el('p', {}, upload.problem ?? '')),
     el('h3', {}, t('mapColumns')),
     el('table', { class: 'mapper' }, el('tbody', {}, ...rows)),
     el('label', {}, t('dateFormat'), dateFormat),
@@ -688,25 +807,31 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
     ? el('p', { class: 'warning', 'data-note': 'already-imported' }, `${t('alreadyImported')} ${new Date(alreadyImported.importedAt).toLocaleString(language)}${t('colon')}${t('addsNothing')}`)
     : el('span');
   const summary = table(
-    [t('format'), t('encoding'), t('delimiter'), t('rows'), t('wouldImport'), t('rejected')],
-    [[preview.format.label, preview.encoding, preview.delimiter === '\t' ? t('tab') : (preview.delimiter ?? ''), preview.rowsRead, preview.wouldImport, preview.rejected]],
+    [t('format'), t('encoding'), t('delimiter'), t('rows'), t('wouldImport'), t('repeatedInFile'), t('rejected')],
+    [[preview.format.label, preview.encoding, preview.delimiter === '\t' ? t('tab') : (preview.delimiter ?? ''), preview.rowsRead, preview.wouldImport, preview.repeatedInFile, preview.rejected]],
   );
   const fields = table(
     [t('field'), t('columns')],
-    preview.fields.map((field) => [field.field, field.columns.length > 0 ? field.columns.join(', ') : (field.constant ?? '')]),
+    preview.fields.map((field) => [labelOf('column', field.field), field.columns.length > 0 ? field.columns.join(', ') : (field.constant ?? '')]),
   );
   const shown = preview.rows.slice(0, 5);
   const keys = ['created_at', 'platform', 'author', 'kind', 'text'];
-  const rows = table(['#', ...keys], shown.map((row) => [row.row, ...keys.map((key) => (row.post ? String(row.post[key] ?? '') : (row.rejected ?? '')))]));
+  // A rejected row shows why once, where its first value would be.
+  const value = (post: Record<string, string | number | null>, key: string) => (key === 'kind' ? labelOf('kindOne', String(post[key])) : String(post[key] ?? ''));
+  const rows = table(
+    ['#', ...keys.map((key) => labelOf('column', key))],
+    shown.map((row) => [row.row, ...(row.post ? keys.map((key) => value(row.post ?? {}, key)) : [labelOf('reason', row.rejected ?? ''), ...keys.slice(1).map(() => '')])]),
+  );
   rows.classList.add('first-rows');
-  const reasons = Object.entries(preview.rejectedByReason).map(([reason, count]) => el('li', { class: 'warning' }, `${reason}: ${count}`));
+  const reasons = Object.entries(preview.rejectedByReason).map(([reason, count]) => el('li', { class: 'warning' }, `${labelOf('reason', reason)}${t('colon')}${count.toLocaleString(language)}`));
+  if (preview.unreadDates) reasons.push(el('li', { class: 'warning', 'data-note': 'unread-dates' }, `${t('unreadDates')}${t('colon')}${preview.unreadDates.examples.map((example) => `${t('quoteOpen')}${example}${t('quoteClose')}`).join(', ')}`));
   const importButton = el('button', { type: 'button' }, `${t('import')} ${file}`);
   const outcome = el('p', { class: 'outcome' });
   importButton.addEventListener('click', () =>
     void act(async () => {
       // Disabled while it runs: a second click would ask for an upload this one is importing, and show its refusal.
       importButton.disabled = true;
-      let done: { files: Array<{ imported: number; duplicates: number; rejected: number; rejectedByReason: Record<string, number>; warnings: string[] }> };
+      let done: { files: Array<{ imported: number; duplicates: number; rejected: number; rejectedByReason: Record<string, number>; warnings: string[] }>; mapping?: string | null };
       try {
         // In the zone the preview read local times in: what was shown is what is stored.
         done = await api('POST', `/api/clients/${client.id}/imports`, { previewId, timezone, ...(mapping ? { mapping } : {}) });
@@ -716,9 +841,10 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
         throw error;
       }
       for (const refresh of afterImport) refresh();
-      outcome.textContent = done.files.map((entry) => `${t('imported')}: ${entry.imported} (${entry.duplicates} ${t('duplicates')})`).join('; ');
+      const counts = done.files.map((entry) => `${t('imported')}${t('colon')}${entry.imported.toLocaleString(language)} (${entry.duplicates.toLocaleString(language)} ${t('duplicates')})`).join('; ');
+      outcome.textContent = done.mapping ? `${counts}. ${t('mappingSaved')} ${done.mapping}` : counts;
       const problems = done.files.flatMap((entry) => [
-        ...Object.entries(entry.rejectedByReason).map(([reason, count]) => [t('rejectedRows'), `${reason}: ${count}`]),
+        ...Object.entries(entry.rejectedByReason).map(([reason, count]) => [t('rejectedRows'), `${labelOf('reason', reason)}${t('colon')}${count.toLocaleString(language)}`]),
         ...entry.warnings.map((warning) => [t('warning'), warning]),
       ]);
       if (problems.length > 0) outcome.after(table([t('what'), t('detail')], problems));
@@ -909,7 +1035,7 @@ async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
 }
 
 interface CheckJson {
-  configWarnings: Array<{ key: string; message: string }>;
+  configWarnings: Array<{ brand: string; platform: string | null; message: string }>;
   coverage: Array<{ name: string; platform: string; inbound: number; coverage: { inboundMeasured: number; brandPosts: number; warnings: string[] } | null; noData: boolean }>;
   sentences: string[];
 }
@@ -953,12 +1079,15 @@ function checkSection(client: ClientSummary): HTMLElement {
       const check = await api<CheckJson>('GET', `/api/clients/${client.id}/check?period=${encodeURIComponent(periodOf(period))}&language=${language}`);
       result.replaceChildren(
         el('h3', {}, t('configWarnings')),
-        el('ul', {}, ...check.configWarnings.map((warning) => el('li', { class: 'warning' }, `${warning.key}: ${warning.message}`))),
+        check.configWarnings.length === 0
+          ? el('p', {}, t('configMatches'))
+          : el('ul', {}, ...check.configWarnings.map((warning) => el('li', { class: 'warning' }, `${warning.brand}${warning.platform ? `, ${warning.platform}` : ''}${t('colon')}${warning.message}`))),
         el('h3', {}, t('coverage')),
         table(
           [t('brand'), t('platform'), t('inbound'), t('measured'), t('ownPosts'), t('warnings')],
-          check.coverage.map((row) => [row.name, row.platform, row.inbound, row.coverage?.inboundMeasured ?? '-', row.coverage?.brandPosts ?? '-', row.coverage?.warnings.map((code) => labelOf('warning', code)).join(', ') || (row.noData ? t('noData') : t('noWarning'))]),
+          check.coverage.map((row) => [row.name, row.platform === 'all' ? t('allPlatforms') : row.platform, row.inbound, row.coverage?.inboundMeasured ?? '-', row.coverage?.brandPosts ?? '-', row.coverage?.warnings.map((code) => labelOf('warning', code)).join(', ') || (row.noData ? t('noData') : t('noWarning'))]),
         ),
+        el('p', { class: 'note' }, t('measuredNote')),
         check.sentences.length === 0 ? el('p', {}, t('allMeasured')) : el('ul', { class: 'sentences' }, ...check.sentences.map((sentence) => el('li', {}, sentence))),
       );
     }),
@@ -977,7 +1106,7 @@ function reportSection(client: ClientSummary): HTMLElement {
     const links = Object.entries(written.files).flatMap(([kind, url]) =>
       url ? [el('a', kind === 'html' ? { href: withToken(url), target: '_blank', rel: 'noopener' } : { href: withToken(url), download: '' }, kind.toUpperCase())] : [],
     );
-    result.replaceChildren(el('p', { class: 'files' }, ...links), written.files.html ? el('iframe', { src: withToken(written.files.html), sandbox: '', title: t('report') }) : el('span'));
+    result.replaceChildren(el('p', { class: 'files' }, `${t('reportFiles')} `, ...links), written.files.html ? el('iframe', { src: withToken(written.files.html), sandbox: '', title: t('report') }) : el('span'));
   };
   const reports = [...client.reports];
   const earlier = el('p', { class: 'earlier' });

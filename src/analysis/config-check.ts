@@ -6,6 +6,9 @@ import type { Analysis } from './analysis.js';
 /** A config entry the data does not bear out: the key, the handle or topic, the closest the data holds, and in words (English) what to check. */
 export interface ConfigWarning {
   key: string;
+  /** The brand's name, and the platform of a handle (null for a topic). */
+  brand: string;
+  platform: string | null;
   kind: 'handle' | 'topic';
   /** The handle or topic as the config writes it. */
   value: string;
@@ -24,10 +27,10 @@ const WORDS: Record<Language, { handle: string; topic: string; closest: string; 
 
 /**
  * What a config warning says, in `language` (the message of `replybench check` in English; the local web page's in its own).
- * @example configWarningMessage({ kind: 'handle', value: 'applesuport', period: '2017-10', closest: [{ name: 'applesupport', posts: 6392 }], ... })
+ * @example configWarningMessage({ kind: 'handle', value: 'applesuport', period: '2017-10', closest: [{ name: 'applesupport', posts: 6392 }] })
  * // '"applesuport": no post by or mentioning it in 2017-10; did you mean applesupport (6,392 posts)?'
  */
-export function configWarningMessage(warning: Omit<ConfigWarning, 'key' | 'message'>, language: Language = 'en'): string {
+export function configWarningMessage(warning: Pick<ConfigWarning, 'kind' | 'value' | 'period' | 'closest'>, language: Language = 'en'): string {
   const words = WORDS[language];
   const { count } = plainNumbers(language);
   const named = warning.closest.map(({ name, posts }) => `${name} (${count(posts)} ${posts === 1 ? words.post : words.posts})`);
@@ -57,6 +60,7 @@ const topicRow = z.object({
 export async function checkConfigAgainstData(analysis: Analysis): Promise<ConfigWarning[]> {
   const { config, period } = analysis;
   const range = analysis.range;
+  const nameOf = new Map(config.brands.map((brand) => [brand.id, brand.name]));
   const warning = (key: string, fields: Omit<ConfigWarning, 'key' | 'message' | 'period'>): ConfigWarning => {
     const found = { ...fields, period: period.label };
     return { key, ...found, message: configWarningMessage(found) };
@@ -70,12 +74,12 @@ export async function checkConfigAgainstData(analysis: Analysis): Promise<Config
   for (const row of handles) {
     if (row.posts > 0 || row.mentions > 0) continue;
     const near = closest.filter((c) => c.brand_id === row.brand_id && c.platform === row.platform && c.handle === row.handle);
-    warnings.push(warning(`brands.${row.ord}.accounts.${row.platform}`, { kind: 'handle', value: row.handle, closest: near.map((c) => ({ name: c.candidate, posts: c.posts })) }));
+    warnings.push(warning(`brands.${row.ord}.accounts.${row.platform}`, { brand: nameOf.get(row.brand_id) ?? row.brand_id, platform: row.platform, kind: 'handle', value: row.handle, closest: near.map((c) => ({ name: c.candidate, posts: c.posts })) }));
   }
   for (const row of await analysis.rows('check/topics', topicRow, range)) {
     if (row.posts > 0) continue;
     const near = row.closest.flatMap((topic, index) => (topic === null ? [] : [{ name: topic, posts: row.closest_posts[index] ?? 0 }]));
-    warnings.push(warning(`brands.${ordOf.get(row.brand_id) ?? '?'}.topics`, { kind: 'topic', value: row.topic, closest: near }));
+    warnings.push(warning(`brands.${ordOf.get(row.brand_id) ?? '?'}.topics`, { brand: nameOf.get(row.brand_id) ?? row.brand_id, platform: null, kind: 'topic', value: row.topic, closest: near }));
   }
   return warnings;
 }

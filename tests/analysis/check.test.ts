@@ -59,6 +59,10 @@ describe('replybench check', () => {
   it('--json gives the same findings as data: config warnings, coverage per brand and platform, and the sentences', async () => {
     const result = checkJson(await checkOf({ period: '2017-10', config }));
     expect(result.configWarnings.map((warning) => warning.key)).toEqual(['brands.1.accounts.twitter', 'brands.1.topics']);
+    expect(result.configWarnings.map(({ brand, platform, kind, value, closest }) => [brand, platform, kind, value, closest])).toEqual([
+      ['United', 'twitter', 'handle', 'unitd', [{ name: 'united', posts: 3 }]],
+      ['United', null, 'topic', 'unitedd', [{ name: 'united', posts: 3 }]],
+    ]);
     expect(result.coverage.map((row) => [row.brand, row.platform, row.inbound, row.coverage?.warnings, row.noData])).toEqual([
       ['delta', 'all', 5, ['no-brand-posts', 'partial-period'], false],
       ['delta', 'twitter', 5, ['no-brand-posts', 'partial-period'], false],
