@@ -117,6 +117,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     importingFile: 'importing',
     writingReport: 'writing the report of',
     'warning.no-brand-posts': 'no own posts',
+    'warning.no-brand-posts-somewhere': 'no own posts on some platforms',
     'warning.few-brand-posts': 'few own posts',
     'warning.responses-missing': 'responses missing',
     'warning.parents-missing': 'answered posts missing',
@@ -274,6 +275,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     importingFile: 'importando',
     writingReport: 'escribiendo el informe de',
     'warning.no-brand-posts': 'sin publicaciones propias',
+    'warning.no-brand-posts-somewhere': 'sin publicaciones propias en alguna plataforma',
     'warning.few-brand-posts': 'pocas publicaciones propias',
     'warning.responses-missing': 'faltan respuestas',
     'warning.parents-missing': 'faltan los originales',
@@ -431,6 +433,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     importingFile: 'import de',
     writingReport: 'rédaction du rapport de',
     'warning.no-brand-posts': 'aucune publication propre',
+    'warning.no-brand-posts-somewhere': 'aucune publication propre sur certaines plateformes',
     'warning.few-brand-posts': 'peu de publications propres',
     'warning.responses-missing': 'réponses manquantes',
     'warning.parents-missing': 'messages d’origine manquants',
@@ -1070,6 +1073,11 @@ function periodOf(field: HTMLElement): string {
   return field.querySelector('input')?.value.trim() ?? '';
 }
 
+/** On the all-platforms row, a brand with posts of its own lacks them only on some platforms: its no-brand-posts says so. */
+function partly(row: CheckJson['coverage'][number], code: string): string {
+  return code === 'no-brand-posts' && row.platform === 'all' && (row.coverage?.brandPosts ?? 0) > 0 ? 'no-brand-posts-somewhere' : code;
+}
+
 function checkSection(client: ClientSummary): HTMLElement {
   const period = periodInput(client, 'check');
   const result = el('div', {});
@@ -1085,7 +1093,7 @@ function checkSection(client: ClientSummary): HTMLElement {
         el('h3', {}, t('coverage')),
         table(
           [t('brand'), t('platform'), t('inbound'), t('measured'), t('ownPosts'), t('warnings')],
-          check.coverage.map((row) => [row.name, row.platform === 'all' ? t('allPlatforms') : row.platform, row.inbound, row.coverage?.inboundMeasured ?? '-', row.coverage?.brandPosts ?? '-', row.coverage?.warnings.map((code) => labelOf('warning', code)).join(', ') || (row.noData ? t('noData') : t('noWarning'))]),
+          check.coverage.map((row) => [row.name, row.platform === 'all' ? t('allPlatforms') : row.platform, row.inbound, row.coverage?.inboundMeasured ?? '-', row.coverage?.brandPosts ?? '-', row.coverage?.warnings.map((code) => labelOf('warning', partly(row, code))).join(', ') || (row.noData ? t('noData') : t('noWarning'))]),
         ),
         el('p', { class: 'note' }, t('measuredNote')),
         check.sentences.length === 0 ? el('p', {}, t('allMeasured')) : el('ul', { class: 'sentences' }, ...check.sentences.map((sentence) => el('li', {}, sentence))),
