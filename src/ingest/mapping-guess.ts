@@ -10,18 +10,18 @@ import { headerCandidates } from './source/layout.js';
  */
 const NAMES: Record<MappingField, string[]> = {
   id: ['id', 'postid', 'tweetid', 'messageid', 'mentionid', 'commentid', 'statusid', 'guid', 'identificador', 'identifiant', 'nº'],
-  author: ['author', 'username', 'screenname', 'user', 'handle', 'authorhandle', 'autor', 'usuario', 'auteur', 'utilisateur', 'from', 'sender'],
-  date: ['date', 'createdat', 'created', 'timestamp', 'datetime', 'publishedat', 'published', 'postdate', 'time', 'fecha', 'fechapublicacion', 'datepublication', 'sent'],
+  author: ['author', 'username', 'screenname', 'user', 'handle', 'authorhandle', 'autor', 'usuario', 'auteur', 'utilisateur', 'from', 'sender', 'cuenta', 'compte'],
+  date: ['date', 'createdat', 'created', 'timestamp', 'datetime', 'publishedat', 'published', 'postdate', 'time', 'fecha', 'fechapublicacion', 'datepublication', 'sent', 'horodatage', 'fechayhora', 'dateetheure'],
   time: ['hora', 'heure', 'timeofday', 'hour'],
   text: ['text', 'message', 'content', 'body', 'tweet', 'snippet', 'fulltext', 'texto', 'mensaje', 'contenido', 'texte', 'contenu', 'comment'],
-  parentId: ['parentid', 'inreplyto', 'inreplytoid', 'inreplytostatusid', 'replyto', 'respondea', 'enreponsea', 'parent'],
+  parentId: ['parentid', 'inreplyto', 'inreplytoid', 'inreplytostatusid', 'replyto', 'respondea', 'enreponsea', 'reponsea', 'respuestaa', 'enrespuestaa', 'parent'],
   parentUrl: ['parenturl', 'parentlink', 'enlacepadre', 'lienparent'],
-  authorName: ['authorname', 'name', 'fullname', 'displayname', 'nombre', 'nom'],
+  authorName: ['authorname', 'name', 'fullname', 'displayname', 'nombre', 'nom', 'nomdelauteur', 'nombredelautor', 'nombredeautor'],
   followers: ['followers', 'followerscount', 'seguidores', 'abonnes', 'reach'],
   url: ['url', 'link', 'permalink', 'enlace', 'lien'],
   language: ['language', 'lang', 'idioma', 'langue'],
   sentiment: ['sentiment', 'sentimiento', 'tone', 'tono', 'tonalite'],
-  topic: ['topic', 'query', 'campaign', 'brand', 'campana', 'campagne', 'tema', 'sujet'],
+  topic: ['topic', 'query', 'campaign', 'brand', 'campana', 'campagne', 'tema', 'sujet', 'marca', 'marque'],
   thread: ['thread', 'threadid', 'conversation', 'conversationid', 'conversacion'],
   inReplyToUser: ['inreplytouser', 'inreplytouserid', 'replytouser', 'respondeausuario'],
 };
@@ -34,27 +34,34 @@ function plain(name: string): string {
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[\s_\-.]/g, '');
+    .replace(/[\s_\-.'’`]/g, '');
 }
 
-/** The best guess of a column for each field of a generic mapping, from the header names alone; a column feeds one field at most. */
+/**
+ * The best guess of a column for each field of a generic mapping, from the header names
+ * alone; a column feeds one field at most. Exact names first; then names that hold a
+ * field's name, the longest held name first, so "Nombre d'abonnés" (French: number of
+ * followers) goes to the followers for "abonnes", not to the author's name for "nombre".
+ */
 export function guessColumns(names: readonly string[]): Partial<Record<MappingField, string>> {
   const guesses: Partial<Record<MappingField, string>> = {};
   const taken = new Set<string>();
-  for (const pass of ['exact', 'part'] as const) {
-    for (const field of MAPPING_FIELDS) {
-      if (guesses[field] !== undefined) continue;
-      const found = names.find((name) => {
-        if (taken.has(name)) return false;
-        const key = plain(name);
-        return NAMES[field].some((candidate) => (pass === 'exact' ? key === candidate : candidate.length >= 4 && key.includes(candidate)));
-      });
-      if (found !== undefined) {
-        guesses[field] = found;
-        taken.add(found);
-      }
-    }
+  const take = (field: MappingField, name: string) => {
+    guesses[field] = name;
+    taken.add(name);
+  };
+  for (const field of MAPPING_FIELDS) {
+    const found = names.find((name) => !taken.has(name) && NAMES[field].includes(plain(name)));
+    if (found !== undefined) take(field, found);
   }
+  const held = MAPPING_FIELDS.flatMap((field, fieldOrder) =>
+    names.flatMap((name, nameOrder) => {
+      const longest = Math.max(0, ...NAMES[field].filter((candidate) => candidate.length >= 4 && plain(name).includes(candidate)).map((candidate) => candidate.length));
+      return longest > 0 ? [{ field, name, longest, fieldOrder, nameOrder }] : [];
+    }),
+  );
+  held.sort((a, b) => b.longest - a.longest || a.fieldOrder - b.fieldOrder || a.nameOrder - b.nameOrder);
+  for (const { field, name } of held) if (guesses[field] === undefined && !taken.has(name)) take(field, name);
   return guesses;
 }
 

@@ -19,6 +19,17 @@ describe('a mapping skeleton for a layout replybench does not know', () => {
     expect(guessColumns(['Identifiant', 'Auteur', 'Date', 'Heure', 'Contenu', 'Langue'])).toEqual({ id: 'Identifiant', author: 'Auteur', date: 'Date', time: 'Heure', text: 'Contenu', language: 'Langue' });
     // "Message ID" is the id, not the text; "Sent" is the date.
     expect(guessColumns(['Message ID', 'From', 'Sent', 'Body'])).toEqual({ id: 'Message ID', author: 'From', date: 'Sent', text: 'Body' });
+    // A name held in a longer one goes to the field whose name is the longer match: "Nombre d’abonnés" is a count of followers, not a name.
+    expect(guessColumns(['ID', 'Compte', 'Nombre d’abonnés', 'Nom de l’auteur', 'Horodatage', 'Réponse à', 'Texte'])).toEqual({
+      id: 'ID',
+      author: 'Compte',
+      authorName: 'Nom de l’auteur',
+      followers: 'Nombre d’abonnés',
+      date: 'Horodatage',
+      parentId: 'Réponse à',
+      text: 'Texte',
+    });
+    expect(guessColumns(['Cuenta', 'Nombre de la cuenta', 'Fecha y hora', 'Marca'])).toMatchObject({ author: 'Cuenta', date: 'Fecha y hora', topic: 'Marca' });
   });
 
   it('writes one with --write-mapping that imports the file as written, once its date format is set', async () => {
