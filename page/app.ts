@@ -20,7 +20,8 @@ const STRINGS: Record<Language, Record<string, string>> = {
     exports: 'Exports',
     alreadyImported: 'This content was already imported on',
     addsNothing: 'importing it again adds no post.',
-    localTimes: 'Times written without an offset are in',
+    localTimes: 'Times written without an offset are in (for the next upload)',
+    readIn: 'Times without an offset read in',
     exportsHint: 'CSV, TSV, XLSX or ZIP exports of a listening or care tool. Nothing is stored before you import.',
     upload: 'Preview',
     import: 'Import',
@@ -178,7 +179,8 @@ const STRINGS: Record<Language, Record<string, string>> = {
     exports: 'Exportaciones',
     alreadyImported: 'Este contenido ya se importó el',
     addsNothing: 'importarlo de nuevo no añade ninguna publicación.',
-    localTimes: 'Horas escritas sin desfase horario, en',
+    localTimes: 'Horas escritas sin desfase horario, en (para la próxima subida)',
+    readIn: 'Horas sin desfase leídas en',
     exportsHint: 'Exportaciones CSV, TSV, XLSX o ZIP de una herramienta de escucha o atención. Nada se guarda antes de importar.',
     upload: 'Previsualizar',
     import: 'Importar',
@@ -336,7 +338,8 @@ const STRINGS: Record<Language, Record<string, string>> = {
     exports: 'Exports',
     alreadyImported: 'Ce contenu a déjà été importé le',
     addsNothing: 'l’importer de nouveau n’ajoute aucune publication.',
-    localTimes: 'Heures écrites sans décalage horaire, en',
+    localTimes: 'Heures écrites sans décalage horaire, en (pour le prochain envoi)',
+    readIn: 'Heures sans décalage lues en',
     exportsHint: "Exports CSV, TSV, XLSX ou ZIP d'un outil d'écoute ou de relation client. Rien n'est enregistré avant l'import.",
     upload: 'Aperçu',
     import: 'Importer',
@@ -810,8 +813,8 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
     ? el('p', { class: 'warning', 'data-note': 'already-imported' }, `${t('alreadyImported')} ${new Date(alreadyImported.importedAt).toLocaleString(language)}${t('colon')}${t('addsNothing')}`)
     : el('span');
   const summary = table(
-    [t('format'), t('encoding'), t('delimiter'), t('rows'), t('wouldImport'), t('repeatedInFile'), t('rejected')],
-    [[preview.format.label, preview.encoding, preview.delimiter === '\t' ? t('tab') : (preview.delimiter ?? ''), preview.rowsRead, preview.wouldImport, preview.repeatedInFile, preview.rejected]],
+    [t('format'), t('encoding'), t('delimiter'), t('readIn'), t('rows'), t('wouldImport'), t('repeatedInFile'), t('rejected')],
+    [[preview.format.label, preview.encoding, preview.delimiter === '\t' ? t('tab') : (preview.delimiter ?? ''), timezone, preview.rowsRead, preview.wouldImport, preview.repeatedInFile, preview.rejected]],
   );
   const fields = table(
     [t('field'), t('columns')],

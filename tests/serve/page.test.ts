@@ -67,6 +67,8 @@ describe('the page of replybench serve', () => {
     await page.waitForSelector('#exports .preview table');
     await settled(page);
     expect(await text(page, '#exports .preview table')).toContain('Kaggle Customer Support on Twitter CSV');
+    // The zone its times without an offset were read in is shown beside what it would import: the import reads them the same way.
+    expect(await text(page, '#exports .preview table')).toMatch(/Horas sin desfase leídas en\t.*\n.*\tUTC\t/);
     // What the file supports, in the page's words.
     expect(await text(page, '#exports .preview .supports')).toContain('Abarca 3 días (del 2017-10-10 al 2017-10-12)');
     // Codes the server sends are shown in the page's language: the kinds of posts...
