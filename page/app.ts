@@ -20,7 +20,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     exports: 'Exports',
     alreadyImported: 'This content was already imported on',
     addsNothing: 'importing it again adds no post.',
-    localTimes: 'Times written without an offset are in (for the next upload)',
+    localTimes: 'For the next upload, times written without an offset are in',
     readIn: 'Times without an offset read in',
     exportsHint: 'CSV, TSV, XLSX or ZIP exports of a listening or care tool. Nothing is stored before you import.',
     upload: 'Preview',
@@ -97,7 +97,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     measured: 'Measured mentions',
     measuredNote: 'Measured mentions: those that need an answer, on platforms where the data holds posts of the brand; its response figures rest on them.',
     allPlatforms: 'all platforms',
-    configMatches: 'Every handle and topic of the brands posts or is mentioned in the period.',
+    configMatches: 'Every handle of the brands posts or is mentioned in the period, and every topic is carried by posts.',
     ownPosts: 'Own posts',
     warnings: 'Warnings',
     noWarning: 'none',
@@ -179,7 +179,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     exports: 'Exportaciones',
     alreadyImported: 'Este contenido ya se importó el',
     addsNothing: 'importarlo de nuevo no añade ninguna publicación.',
-    localTimes: 'Horas escritas sin desfase horario, en (para la próxima subida)',
+    localTimes: 'En la próxima subida, las horas escritas sin desfase horario están en',
     readIn: 'Horas sin desfase leídas en',
     exportsHint: 'Exportaciones CSV, TSV, XLSX o ZIP de una herramienta de escucha o atención. Nada se guarda antes de importar.',
     upload: 'Previsualizar',
@@ -256,7 +256,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     measured: 'Menciones medidas',
     measuredNote: 'Menciones medidas: las que necesitan respuesta, en las plataformas donde los datos contienen publicaciones de la marca; sus cifras de respuesta se basan en ellas.',
     allPlatforms: 'todas las plataformas',
-    configMatches: 'Cada cuenta y cada tema de las marcas publica o es mencionado en el periodo.',
+    configMatches: 'Cada cuenta de las marcas publica o es mencionada en el periodo, y cada tema aparece en publicaciones.',
     ownPosts: 'Publicaciones propias',
     warnings: 'Avisos',
     noWarning: 'ninguno',
@@ -302,7 +302,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     'column.reply_to_user': 'Responde al usuario',
     'kindOne.post': 'publicación',
     'kindOne.reply': 'respuesta',
-    'kindOne.repost': 'republicación',
+    'kindOne.repost': 'reenvío',
     'kindOne.quote': 'cita',
     'kindOne.comment': 'comentario',
     'kind.post': 'publicaciones',
@@ -338,7 +338,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     exports: 'Exports',
     alreadyImported: 'Ce contenu a déjà été importé le',
     addsNothing: 'l’importer de nouveau n’ajoute aucune publication.',
-    localTimes: 'Heures écrites sans décalage horaire, en (pour le prochain envoi)',
+    localTimes: 'Au prochain envoi, les heures écrites sans décalage horaire sont en',
     readIn: 'Heures sans décalage lues en',
     exportsHint: "Exports CSV, TSV, XLSX ou ZIP d'un outil d'écoute ou de relation client. Rien n'est enregistré avant l'import.",
     upload: 'Aperçu',
@@ -415,10 +415,10 @@ const STRINGS: Record<Language, Record<string, string>> = {
     measured: 'Mentions mesurées',
     measuredNote: 'Mentions mesurées : celles qui appellent une réponse, sur les plateformes où les données contiennent des publications de la marque ; ses chiffres de réponse reposent sur elles.',
     allPlatforms: 'toutes les plateformes',
-    configMatches: 'Chaque compte et chaque sujet des marques publie ou est mentionné sur la période.',
+    configMatches: 'Chaque compte des marques publie ou est mentionné sur la période, et chaque sujet est porté par des publications.',
     ownPosts: 'Publications propres',
     warnings: 'Alertes',
-    noWarning: 'aucun',
+    noWarning: 'aucune',
     noData: 'aucune donnée',
     allMeasured: 'Chaque marque et plateforme est mesurée sur toute la période.',
     configWarnings: 'La configuration face aux données',
@@ -461,7 +461,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     'column.reply_to_user': 'Répond à l’utilisateur',
     'kindOne.post': 'publication',
     'kindOne.reply': 'réponse',
-    'kindOne.repost': 'republication',
+    'kindOne.repost': 'partage',
     'kindOne.quote': 'citation',
     'kindOne.comment': 'commentaire',
     'kind.post': 'publications',
@@ -702,7 +702,9 @@ interface Preview {
   /** The import of the same content before, if any. */
   alreadyImported?: { batchId: number; importedAt: string } | null;
   problem?: string;
-  mapper: { fields: string[]; columns: string[]; platforms: string[]; mapping: Mapping } | null;
+  /** The import refused the file because its layout is unknown (the page says so in its words); else `problem` says why. */
+  unknownLayout?: boolean;
+  mapper: { fields: string[]; required: string[]; columns: string[]; platforms: string[]; mapping: Mapping } | null;
   preview: null | {
     format: { label: string };
     encoding: string;
@@ -753,7 +755,7 @@ function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<
   const mapping: Mapping = structuredClone(mapper.mapping);
   const shown = el('div', { class: 'mapped-preview' });
   const refresh = () => {
-    const missing = REQUIRED_FIELDS.filter((field) => !mapping.columns[field]);
+    const missing = mapper.required.filter((field) => !mapping.columns[field]);
     if (missing.length > 0) {
       shown.replaceChildren(el('p', { class: 'warning', 'data-note': 'pick-required' }, `${t('pickRequired')} ${missing.map((field) => t(`field.${field}`)).join(', ')}`));
       return;
@@ -792,7 +794,8 @@ function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<
     refresh();
   });
   const view = [
-    el('p', { class: 'warning', 'data-note': 'unknown-layout' }, t('unknownLayout')),
+    // An unknown layout in the page's words; another refusal (a required column missing, dates in two orders, ...) in the import's own.
+    upload.unknownLayout ? el('p', { class: 'warning', 'data-note': 'unknown-layout' }, t('unknownLayout')) : el('p', { class: 'warning', 'data-note': 'import-problem' }, upload.problem ?? ''),
     el('h3', {}, t('mapColumns')),
     el('table', { class: 'mapper' }, el('tbody', {}, ...rows)),
     el('label', {}, t('dateFormat'), dateFormat),
@@ -804,8 +807,6 @@ function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<
   return view;
 }
 
-/** The fields every generic mapping names (src/ingest/formats/generic.ts); the others may stay empty. */
-const REQUIRED_FIELDS = ['id', 'author', 'date'];
 
 function previewView(client: ClientSummary, { previewId, file, preview, timezone, alreadyImported }: Preview, mapping?: Mapping): Node[] {
   if (!preview) return [];
@@ -826,7 +827,7 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
   const value = (post: Record<string, string | number | null>, key: string) => (key === 'kind' ? labelOf('kindOne', String(post[key])) : String(post[key] ?? ''));
   const rows = table(
     ['#', ...keys.map((key) => labelOf('column', key))],
-    shown.map((row) => [row.row, ...(row.post ? keys.map((key) => value(row.post ?? {}, key)) : [labelOf('reason', row.rejected ?? ''), ...keys.slice(1).map(() => '')])]),
+    shown.map((row) => [String(row.row), ...(row.post ? keys.map((key) => value(row.post ?? {}, key)) : [labelOf('reason', row.rejected ?? ''), ...keys.slice(1).map(() => '')])]),
   );
   rows.classList.add('first-rows');
   const reasons = Object.entries(preview.rejectedByReason).map(([reason, count]) => el('li', { class: 'warning' }, `${labelOf('reason', reason)}${t('colon')}${count.toLocaleString(language)}`));
@@ -857,13 +858,13 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
     }, client.id),
   );
   const { profile } = preview;
-  const counted = (entries: Array<{ handle: string; n: number }>) => entries.map((entry) => `${entry.handle} (${entry.n})`).join(', ');
+  const counted = (entries: Array<{ handle: string; n: number }>) => entries.map((entry) => `${entry.handle} (${entry.n.toLocaleString(language)})`).join(', ');
   const held = table(
     [t('span'), t('kinds'), t('topAuthors'), t('topRepliers'), t('topMentioned')],
     [
       [
         `${profile.first?.slice(0, 10) ?? ''} – ${profile.last?.slice(0, 10) ?? ''}`,
-        Object.entries(profile.kinds).map(([kind, n]) => `${labelOf('kind', kind)}${t('colon')}${n}`).join(', '),
+        Object.entries(profile.kinds).map(([kind, n]) => `${labelOf('kind', kind)}${t('colon')}${n.toLocaleString(language)}`).join(', '),
         counted(profile.topAuthors),
         counted(profile.topRepliers),
         counted(profile.topMentioned),
@@ -1092,7 +1093,7 @@ function checkSection(client: ClientSummary): HTMLElement {
         el('h3', {}, t('configWarnings')),
         check.configWarnings.length === 0
           ? el('p', {}, t('configMatches'))
-          : el('ul', {}, ...check.configWarnings.map((warning) => el('li', { class: 'warning' }, `${warning.brand}${warning.platform ? `, ${warning.platform}` : ''}${t('colon')}${warning.message}`))),
+          : el('ul', {}, ...check.configWarnings.map((warning) => el('li', { class: 'warning' }, `${warning.brand}${warning.platform ? `, ${warning.platform}` : ''} — ${warning.message}`))),
         el('h3', {}, t('coverage')),
         table(
           [t('brand'), t('platform'), t('inbound'), t('measured'), t('ownPosts'), t('warnings')],

@@ -18,11 +18,58 @@ export interface ConfigWarning {
   message: string;
 }
 
-/** A config warning's sentence, in one language each. */
-const WORDS: Record<Language, { handle: string; topic: string; closest: string; or: string; post: string; posts: string }> = {
-  en: { handle: 'no post by or mentioning it in', topic: 'no post carries this topic in', closest: 'did you mean', or: 'or', post: 'post', posts: 'posts' },
-  es: { handle: 'ninguna publicación suya ni que la mencione en', topic: 'ninguna publicación lleva este tema en', closest: '¿quería decir', or: 'o', post: 'publicación', posts: 'publicaciones' },
-  fr: { handle: 'aucune publication de ce compte ni le mentionnant en', topic: 'aucune publication ne porte ce sujet en', closest: 'vouliez-vous dire', or: 'ou', post: 'publication', posts: 'publications' },
+/** A config warning's sentence, in one language each, with the language's quotes and punctuation. */
+interface Words {
+  handle: string;
+  topic: string;
+  closest: string;
+  or: string;
+  post: string;
+  posts: string;
+  quoted(value: string): string;
+  /** What comes after the quoted value, between the two clauses, and at the end of the question. */
+  colon: string;
+  semicolon: string;
+  question: string;
+}
+
+const WORDS: Record<Language, Words> = {
+  en: {
+    handle: 'no post by or mentioning it in',
+    topic: 'no post carries this topic in',
+    closest: 'did you mean',
+    or: 'or',
+    post: 'post',
+    posts: 'posts',
+    quoted: (value) => `"${value}"`,
+    colon: ': ',
+    semicolon: '; ',
+    question: '?',
+  },
+  es: {
+    handle: 'ninguna publicación suya ni que la mencione en',
+    topic: 'ninguna publicación lleva este tema en',
+    closest: '¿quería decir',
+    or: 'o',
+    post: 'publicación',
+    posts: 'publicaciones',
+    quoted: (value) => `«${value}»`,
+    colon: ': ',
+    semicolon: '; ',
+    question: '?',
+  },
+  fr: {
+    handle: 'aucune publication de ce compte ni qui le mentionne en',
+    topic: 'aucune publication ne porte ce sujet en',
+    closest: 'vouliez-vous dire',
+    or: 'ou',
+    post: 'publication',
+    posts: 'publications',
+    quoted: (value) => `«\u00a0${value}\u00a0»`,
+    colon: '\u00a0: ',
+    semicolon: '\u00a0; ',
+    question: '\u00a0?',
+  },
 };
 
 /**
@@ -34,9 +81,8 @@ export function configWarningMessage(warning: Pick<ConfigWarning, 'kind' | 'valu
   const words = WORDS[language];
   const { count } = plainNumbers(language);
   const named = warning.closest.map(({ name, posts }) => `${name} (${count(posts)} ${posts === 1 ? words.post : words.posts})`);
-  const mark = language === 'fr' ? '\u00a0?' : '?';
-  const suggestion = named.length === 0 ? '' : `; ${words.closest} ${named.join(` ${words.or} `)}${mark}`;
-  return `"${warning.value}": ${warning.kind === 'handle' ? words.handle : words.topic} ${warning.period}${suggestion}`;
+  const suggestion = named.length === 0 ? '' : `${words.semicolon}${words.closest} ${named.join(` ${words.or} `)}${words.question}`;
+  return `${words.quoted(warning.value)}${words.colon}${warning.kind === 'handle' ? words.handle : words.topic} ${warning.period}${suggestion}`;
 }
 
 const handleRow = z.object({ brand_id: z.string(), platform: z.string(), handle: z.string(), ord: z.number(), posts: z.number(), mentions: z.number() });

@@ -43,18 +43,18 @@ const PHRASES: Record<Language, Phrases> = {
     noData:
       'los datos no contienen ninguna publicación de la marca ni ninguna mención que cuenten sus cifras en el periodo, así que no hay nada que medir: revise sus cuentas en la configuración o importe sus exportaciones.',
     massMentions: (share, n, inbound, handles) =>
-      `el ${share} de sus menciones (${n} de ${inbound}) etiqueta ${handles} cuentas o más a la vez: cuentan en su volumen y su cuota de voz, no en sus cifras de respuesta.`,
-    closer: '1 de sus menciones es un agradecimiento o una confirmación posterior a su respuesta: cuenta en su volumen, no en sus cifras de respuesta.',
+      `el ${share} de sus menciones (${n} de ${inbound}) etiquetan ${handles} cuentas o más a la vez: cuentan en su volumen y su cuota de voz, no en sus cifras de respuesta.`,
+    closer: 'una de sus menciones es un agradecimiento o una confirmación posterior a su respuesta: cuenta en su volumen, no en sus cifras de respuesta.',
     closers: (n) => `${n} de sus menciones son agradecimientos o confirmaciones posteriores a su respuesta: cuentan en su volumen, no en sus cifras de respuesta.`,
     noBrandPosts:
       'los datos no contienen ninguna publicación de la marca aquí, así que sus respuestas no se pueden medir: importe sus propias publicaciones (su exportación de atención al cliente o de publicación).',
     fewBrandPosts: (posts, n) =>
       `los datos solo contienen ${posts === 1 ? '1 publicación' : `${n} publicaciones`} de la marca, ninguna de ellas una respuesta: sus cifras de respuesta se muestran, pero no se comparan. Importe sus respuestas.`,
-    responsesMissing: (share) => `el ${share} de sus menciones enumera respuestas que no están en los datos: su tasa de respuesta es un mínimo.`,
+    responsesMissing: (share) => `el ${share} de sus menciones enumeran respuestas que no están en los datos: su tasa de respuesta es un mínimo.`,
     parentsMissing: (share) =>
-      `el ${share} de sus respuestas contesta publicaciones que no están en los datos: sus menciones y su cuota de voz quedan por debajo de la realidad. Importe las menciones a las que responde.`,
+      `el ${share} de sus respuestas contestan publicaciones que no están en los datos: sus menciones y su cuota de voz quedan por debajo de la realidad. Importe las menciones a las que responde.`,
     dominantAuthor: (author, share, n, inbound) => `un solo autor, ${author}, escribió el ${share} de sus menciones (${n} de ${inbound}): su volumen refleja sobre todo a una persona.`,
-    oneDay: (share, day) => `el ${share} de sus menciones cae el ${day}: sus cifras describen ese día más que el periodo. Importe el periodo completo.`,
+    oneDay: (share, day) => `el ${share} de sus menciones caen el ${day}: sus cifras describen ese día más que el periodo. Importe el periodo completo.`,
     fewDays: (days, periodDays, first, last) => `los datos cubren ${days} de los ${periodDays} días del periodo (del ${first} al ${last}). Importe el periodo completo.`,
   },
   fr: {
@@ -64,12 +64,12 @@ const PHRASES: Record<Language, Phrases> = {
       'les données ne contiennent ni publication de la marque ni mention comptée dans ses chiffres sur la période\u00a0: il n’y a rien à mesurer. Vérifiez ses comptes dans la configuration, ou importez ses exports.',
     massMentions: (share, n, inbound, handles) =>
       `${share} de ses mentions (${n} sur ${inbound}) citent ${handles} comptes ou plus à la fois\u00a0: elles comptent dans son volume et sa part de voix, pas dans ses chiffres de réponse.`,
-    closer: '1 de ses mentions est un remerciement ou un accusé de réception après sa réponse\u00a0: elle compte dans son volume, pas dans ses chiffres de réponse.',
+    closer: 'une de ses mentions est un remerciement ou un accusé de réception après sa réponse\u00a0: elle compte dans son volume, pas dans ses chiffres de réponse.',
     closers: (n) => `${n} de ses mentions sont des remerciements ou des accusés de réception après sa réponse\u00a0: elles comptent dans son volume, pas dans ses chiffres de réponse.`,
     noBrandPosts:
       'les données ne contiennent aucune publication de la marque ici\u00a0: ses réponses ne peuvent pas être mesurées. Importez ses propres publications (son export de service client ou de publication).',
     fewBrandPosts: (posts, n) =>
-      `les données ne contiennent que ${posts === 1 ? '1 publication' : `${n} publications`} de la marque, dont aucune réponse\u00a0: ses chiffres de réponse sont affichés, mais pas comparés. Importez ses réponses.`,
+      `les données ne contiennent ${posts === 1 ? 'qu’une publication' : `que ${n} publications`} de la marque, dont aucune réponse\u00a0: ses chiffres de réponse sont affichés, mais pas comparés. Importez ses réponses.`,
     responsesMissing: (share) => `${share} de ses mentions indiquent des réponses absentes des données\u00a0: son taux de réponse est un minimum.`,
     parentsMissing: (share) =>
       `${share} de ses réponses répondent à des publications absentes des données\u00a0: ses mentions et sa part de voix sont sous-estimées. Importez les mentions auxquelles elle répond.`,

@@ -16,6 +16,10 @@ function missingColumns(format: ExportFormat, names: readonly string[]): string[
   return format.requiredColumns(names).filter((column) => !present.has(column.toLowerCase()));
 }
 
+
+/** A header that matches no layout replybench knows: the local web page maps its columns instead. */
+export class UnknownLayout extends UserError {}
+
 /**
  * A column the format requires, named twice in the header: which cell holds it
  * cannot be told (an inbound column renamed "text" would make every text
@@ -126,7 +130,7 @@ export function chooseFormat(source: PreparedSource, format: ExportFormat | 'aut
         'Export again with all columns, or map the file with --format generic --mapping file.yaml.',
     );
   }
-  throw new UserError(
+  throw new UnknownLayout(
     `${where}: unknown export layout (header: ${quotedList(layoutOf(first).names, 5)}).${closestSentence(layoutOf(first).names)} replybench recognises ${FORMATS.map((known) => known.id).join(', ')}; ` +
       'pass --format <name> if the file is one of these, or describe its columns in a mapping file and use --format generic --mapping file.yaml ' +
       '(replybench import --write-mapping mapping.yaml <file> writes one with the best guess of each column).',

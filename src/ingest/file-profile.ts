@@ -85,7 +85,7 @@ const PHRASES: Record<Language, SupportPhrases> = {
   es: {
     nothing: 'no se guardaría ninguna publicación: este archivo no puede respaldar ninguna cifra.',
     covers: (days, n, first, last) => `abarca ${days === 1 ? 'un día' : `${n} días`} (del ${first} al ${last}): un informe mensual basado solo en él describe esos días, no el mes.`,
-    reposts: (share) => `el ${share} de sus publicaciones son republicaciones: se guardan, pero no cuentan en ninguna métrica.`,
+    reposts: (share) => `el ${share} de sus publicaciones son reenvíos: se guardan, pero no cuentan en ninguna métrica.`,
     noReplies:
       'no contiene respuestas: solo volumen y cuota de voz; importe las publicaciones propias de las marcas (su exportación de atención al cliente o de publicación) para medir cómo responden.',
     replies: (n) => `contiene ${n} respuestas o comentarios: la tasa y el tiempo de respuesta se pueden medir para las marcas cuyas cuentas los escribieron.`,
@@ -93,7 +93,7 @@ const PHRASES: Record<Language, SupportPhrases> = {
   fr: {
     nothing: 'aucune publication ne serait enregistrée\u00a0: ce fichier ne peut étayer aucun chiffre.',
     covers: (days, n, first, last) => `il couvre ${days === 1 ? 'un jour' : `${n} jours`} (du ${first} au ${last})\u00a0: un rapport mensuel fondé sur lui seul décrit ces jours, pas le mois.`,
-    reposts: (share) => `${share} de ses publications sont des republications\u00a0: elles sont conservées, mais ne comptent dans aucune métrique.`,
+    reposts: (share) => `${share} de ses publications sont des partages\u00a0: ils sont conservés, mais ne comptent dans aucune métrique.`,
     noReplies:
       'il ne contient aucune réponse\u00a0: volume et part de voix seulement\u00a0; importez les publications des marques elles-mêmes (leur export de service client ou de publication) pour mesurer leurs réponses.',
     replies: (n) => `il contient ${n} réponses ou commentaires\u00a0: le taux et le délai de réponse peuvent être mesurés pour les marques dont les comptes les ont écrits.`,

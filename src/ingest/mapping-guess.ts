@@ -11,7 +11,7 @@ import { headerCandidates } from './source/layout.js';
 const NAMES: Record<MappingField, string[]> = {
   id: ['id', 'postid', 'tweetid', 'messageid', 'mentionid', 'commentid', 'statusid', 'guid', 'identificador', 'identifiant', 'nº'],
   author: ['author', 'username', 'screenname', 'user', 'handle', 'authorhandle', 'autor', 'usuario', 'auteur', 'utilisateur', 'from', 'sender', 'cuenta', 'compte'],
-  date: ['date', 'createdat', 'created', 'timestamp', 'datetime', 'publishedat', 'published', 'postdate', 'time', 'fecha', 'fechapublicacion', 'datepublication', 'sent', 'horodatage', 'fechayhora', 'dateetheure'],
+  date: ['date', 'createdat', 'created', 'timestamp', 'datetime', 'publishedat', 'published', 'postdate', 'time', 'fecha', 'fechapublicacion', 'datepublication', 'sent', 'horodatage', 'fechayhora', 'dateetheure', 'marcatemporal'],
   time: ['hora', 'heure', 'timeofday', 'hour'],
   text: ['text', 'message', 'content', 'body', 'tweet', 'snippet', 'fulltext', 'texto', 'mensaje', 'contenido', 'texte', 'contenu', 'comment'],
   parentId: ['parentid', 'inreplyto', 'inreplytoid', 'inreplytostatusid', 'replyto', 'respondea', 'enreponsea', 'reponsea', 'respuestaa', 'enrespuestaa', 'parent'],
@@ -25,6 +25,13 @@ const NAMES: Record<MappingField, string[]> = {
   thread: ['thread', 'threadid', 'conversation', 'conversationid', 'conversacion'],
   inReplyToUser: ['inreplytouser', 'inreplytouserid', 'replytouser', 'respondeausuario'],
 };
+
+/**
+ * Names that are a field's only as the whole header: inside a longer one they mean
+ * something else ("Marca temporal" is a timestamp, "Tipo de cuenta" a kind of account,
+ * "Respuesta automática" no parent, "Remarque" a note).
+ */
+const WHOLE_NAMES_ONLY = new Set(['marca', 'marque', 'cuenta', 'compte', 'reponsea', 'respuestaa']);
 
 /** Header names of a column that says the network of each row. */
 const PLATFORM_NAMES = ['platform', 'network', 'socialnetwork', 'source', 'channel', 'red', 'redsocial', 'reseau', 'canal'];
@@ -56,7 +63,8 @@ export function guessColumns(names: readonly string[]): Partial<Record<MappingFi
   }
   const held = MAPPING_FIELDS.flatMap((field, fieldOrder) =>
     names.flatMap((name, nameOrder) => {
-      const longest = Math.max(0, ...NAMES[field].filter((candidate) => candidate.length >= 4 && plain(name).includes(candidate)).map((candidate) => candidate.length));
+      const held = (candidate: string) => candidate.length >= 4 && !WHOLE_NAMES_ONLY.has(candidate) && plain(name).includes(candidate);
+      const longest = Math.max(0, ...NAMES[field].filter(held).map((candidate) => candidate.length));
       return longest > 0 ? [{ field, name, longest, fieldOrder, nameOrder }] : [];
     }),
   );

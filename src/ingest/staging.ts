@@ -110,7 +110,8 @@ function isCsvError(message: string): boolean {
 /**
  * Runs `create` over the file's records, adapting to what the file turns out
  * to be: rows shorter than the header are padded with empty cells, a file
- * that mixes line ends is re-read from a normalised copy. Anything else the
+ * that mixes line ends, or a CRLF file the reader stops on, is re-read from a
+ * copy with LF line ends. Anything else the
  * reader refuses becomes a one-line UserError located by a quote-aware pass.
  * `create` also gets the way the file is being read, so a caller that stops
  * on an error of its own knows how to read the file next time.
@@ -151,8 +152,10 @@ export async function readWithRetries(
         read.source = await read.source.normalizeLineEnds('the file mixes Windows (CRLF) and Unix (LF) line ends');
         continue;
       }
-      // DuckDB's reader also stops on Windows line ends after a run of blank lines longer than its line limit (2 MB), which it reads whole as LF.
-      if (!normalised && read.source.head.text.includes('\r\n')) {
+      // DuckDB's reader also stops on Windows line ends after a run of blank lines longer than its line limit (2 MB), which it reads
+      // whole as LF. Only a file whose own lines end in CRLF (its first line does) is read again so: in a file of LF lines, a CRLF
+      // inside a quoted text is text, to keep as it is.
+      if (!normalised && /^[^\n]*\r\n/.test(read.source.head.text)) {
         normalised = true;
         read.source = await read.source.normalizeLineEnds("the reader stopped on the file's Windows (CRLF) line ends");
         continue;

@@ -10,7 +10,8 @@ import { type DryRunReport, dryRunFile } from '../ingest/dry-run.js';
 import { supportSentences } from '../ingest/file-profile.js';
 import { earlierImport } from '../ingest/batch.js';
 import { type ImportRequest, importFiles } from '../ingest/import.js';
-import { MAPPING_FIELDS } from '../ingest/formats/generic.js';
+import { UnknownLayout } from '../ingest/choose-format.js';
+import { MAPPING_FIELDS, REQUIRED_MAPPING_FIELDS } from '../ingest/formats/generic.js';
 import { exportHeader, guessedMapping } from '../ingest/mapping-guess.js';
 import { isKnownTimezone, UNKNOWN_TIMEZONE } from '../config/timezone.js';
 import { Store } from '../store/database.js';
@@ -103,10 +104,19 @@ export async function receiveExport(workspace: Workspace, id: string, request: I
       preview = await dryRunFile(file, { timezone: zone });
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      // A layout replybench does not know: the page maps its columns, starting from the best guesses; the upload waits.
+      // A file the import refuses: the page maps its columns, starting from the best guesses; the upload waits.
       const { names, delimiter } = await exportHeader(file);
       if (names.length === 0) throw error;
-      return { previewId, file: basename(file), timezone: zone, preview: null, problem: error.message, mapper: { fields: MAPPING_FIELDS, columns: names, platforms: KNOWN_PLATFORMS, mapping: guessedMapping(names, delimiter) } };
+      return {
+        previewId,
+        file: basename(file),
+        timezone: zone,
+        preview: null,
+        // Why, with the upload named as the user named it (not by its folder on the server); none is needed for a layout the page says it does not know.
+        unknownLayout: error instanceof UnknownLayout,
+        problem: error.message.replaceAll(file, basename(file)),
+        mapper: { fields: MAPPING_FIELDS, required: REQUIRED_MAPPING_FIELDS, columns: names, platforms: KNOWN_PLATFORMS, mapping: guessedMapping(names, delimiter) },
+      };
     }
     return { previewId, file: basename(file), timezone: zone, preview: shownPreview(preview, language), alreadyImported: await importedBefore(workspace, id, preview.sha256), mapper: null };
   } catch (error) {
@@ -136,12 +146,12 @@ export async function previewWithMapping(workspace: Workspace, id: string, previ
   const mappingPath = `${join(workspace.folderOf(id), 'exports', INCOMING, previewId)}.mapping.yaml`;
   const { mapping, timezone, language } = (body ?? {}) as { mapping?: unknown; timezone?: unknown; language?: unknown };
   const zone = localTimesZone(timezone);
-  const words = requestLanguage(language);
+  const shownIn = requestLanguage(language);
   writeMapping(mappingPath, mapping);
   try {
-    const preview = shownPreview(await dryRunFile(path, { format: 'generic', mapping: mappingPath, timezone: zone }), words);
+    const preview = shownPreview(await dryRunFile(path, { format: 'generic', mapping: mappingPath, timezone: zone }), shownIn);
     const alreadyImported = await importedBefore(workspace, id, preview.sha256);
-    return { previewId, file, timezone: zone, preview: { ...preview, format: { ...preview.format, label: MAPPED_LABEL[words] } }, alreadyImported, mapper: null };
+    return { previewId, file, timezone: zone, preview: { ...preview, format: { ...preview.format, label: MAPPED_LABEL[shownIn] } }, alreadyImported, mapper: null };
   } catch (error) {
     throw error instanceof UserError ? new HttpError(400, error.message.replace(`${mappingPath}: `, 'mapping: ')) : error;
   }

@@ -81,10 +81,10 @@ describe('replybench check', () => {
     const french = checkJson(found, 'fr');
     const spanish = checkJson(found, 'es');
     expect(french.configWarnings.map((warning) => warning.message)).toEqual([
-      '"unitd": aucune publication de ce compte ni le mentionnant en 2017-10; vouliez-vous dire united (3 publications)\u00a0?',
-      '"unitedd": aucune publication ne porte ce sujet en 2017-10; vouliez-vous dire united (3 publications)\u00a0?',
+      '«\u00a0unitd\u00a0»\u00a0: aucune publication de ce compte ni qui le mentionne en 2017-10\u00a0; vouliez-vous dire united (3 publications)\u00a0?',
+      '«\u00a0unitedd\u00a0»\u00a0: aucune publication ne porte ce sujet en 2017-10\u00a0; vouliez-vous dire united (3 publications)\u00a0?',
     ]);
-    expect(spanish.configWarnings[0]?.message).toBe('"unitd": ninguna publicación suya ni que la mencione en 2017-10; ¿quería decir united (3 publicaciones)?');
+    expect(spanish.configWarnings[0]?.message).toBe('«unitd»: ninguna publicación suya ni que la mencione en 2017-10; ¿quería decir united (3 publicaciones)?');
     // The structured fields a script reads are the same in every language.
     expect(french.configWarnings.map(({ message, ...rest }) => rest)).toEqual(english.configWarnings.map(({ message, ...rest }) => rest));
     expect(french.sentences).toHaveLength(english.sentences.length);

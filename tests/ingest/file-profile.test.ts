@@ -52,7 +52,7 @@ describe('what a dry run says a file can support', () => {
     ]);
     expect(supportSentences({ ...report.profile, posts: 4, kinds: { post: 1, repost: 3 } }, 'fr')).toEqual([
       'il couvre un jour (du 2017-10-31 au 2017-10-31)\u00a0: un rapport mensuel fondé sur lui seul décrit ces jours, pas le mois.',
-      '75\u00a0% de ses publications sont des republications\u00a0: elles sont conservées, mais ne comptent dans aucune métrique.',
+      '75\u00a0% de ses publications sont des partages\u00a0: ils sont conservés, mais ne comptent dans aucune métrique.',
       'il ne contient aucune réponse\u00a0: volume et part de voix seulement\u00a0; importez les publications des marques elles-mêmes (leur export de service client ou de publication) pour mesurer leurs réponses.',
     ]);
     expect(report.profile.topMentioned).toEqual([

@@ -29,7 +29,9 @@ describe('a mapping skeleton for a layout replybench does not know', () => {
       parentId: 'Réponse à',
       text: 'Texte',
     });
-    expect(guessColumns(['Cuenta', 'Nombre de la cuenta', 'Fecha y hora', 'Marca'])).toMatchObject({ author: 'Cuenta', date: 'Fecha y hora', topic: 'Marca' });
+    expect(guessColumns(['Cuenta', 'Nombre de la cuenta', 'Fecha y hora', 'Marca'])).toEqual({ author: 'Cuenta', authorName: 'Nombre de la cuenta', date: 'Fecha y hora', topic: 'Marca' });
+    // Those short names count only as the whole header: inside a longer one they mean something else.
+    expect(guessColumns(['ID', 'Usuario', 'Marca temporal', 'Tipo de cuenta', 'Respuesta automática', 'Remarque'])).toEqual({ id: 'ID', author: 'Usuario', date: 'Marca temporal' });
   });
 
   it('writes one with --write-mapping that imports the file as written, once its date format is set', async () => {

@@ -150,6 +150,8 @@ describe('values put into a sentence', () => {
     expect(french('days', { period: 'octobre 2017', brand: 'Acme' })).toBe('les jours d’octobre 2017, plus tôt qu’Acme, d’Acme');
     expect(french('days', { period: 'septembre 2017', brand: 'Hulu' })).toBe('les jours de septembre 2017, plus tôt que Hulu, de Hulu');
     expect(translator(catalogue, 'es.json', 'es')('days', { period: 'octubre de 2017', brand: 'Acme' })).toBe('les jours de octubre de 2017, plus tôt que Acme, de Acme');
+    // "De" opening a sentence and "lorsque" elide too; "de" inside a word, or before a value not given, stays as written.
+    expect(translator({ k: 'De {a} lorsque {b}; code {c}; de {missing}' }, 'fr.json', 'fr')('k', { a: 'Ondanet', b: 'Acme', c: 'abc' })).toBe('D’Ondanet lorsqu’Acme; code abc; de {missing}');
   });
 });
 

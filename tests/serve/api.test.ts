@@ -63,8 +63,8 @@ describe('the API of replybench serve', () => {
     // The page's language: the same sentences, in its words.
     const spanish = (await call(base(), 'GET', '/api/clients/apple/check?period=2017-10&language=es')).body.sentences as string[];
     expect(spanish).toHaveLength(sentences.length);
-    expect(spanish).toContain('marca Apple Support, twitter: el 100\u00a0% de sus menciones cae el 2017-10-11: sus cifras describen ese día más que el periodo. Importe el periodo completo.');
-    expect(spanish).toContain('marca Spotify Cares, twitter: 1 de sus menciones es un agradecimiento o una confirmación posterior a su respuesta: cuenta en su volumen, no en sus cifras de respuesta.');
+    expect(spanish).toContain('marca Apple Support, twitter: el 100\u00a0% de sus menciones caen el 2017-10-11: sus cifras describen ese día más que el periodo. Importe el periodo completo.');
+    expect(spanish).toContain('marca Spotify Cares, twitter: una de sus menciones es un agradecimiento o una confirmación posterior a su respuesta: cuenta en su volumen, no en sus cifras de respuesta.');
     expect((await call(base(), 'GET', '/api/clients/apple/check?period=2017-10&language=de')).body).toEqual({ error: 'language: use en, es or fr.' });
 
     expect((await call(base(), 'GET', '/api/clients/apple/activity')).body).toEqual({ activity: null });
@@ -189,7 +189,12 @@ describe('the API of replybench serve', () => {
     const csv = 'Nº;Usuario;Cuándo;Texto;Red\n1;ana;31/10/2017 20:00;@AcmeCares sin señal;X\n2;AcmeCares;31/10/2017 20:30;@ana lo vemos;X\n';
     const upload1 = await call(base(), 'POST', '/api/clients/mapped/exports', upload('encuesta.csv', csv));
     expect(upload1.status).toBe(200);
-    expect(upload1.body).toMatchObject({ file: 'encuesta.csv', preview: null, problem: expect.stringContaining('unknown export layout') });
+    expect(upload1.body).toMatchObject({ file: 'encuesta.csv', preview: null, unknownLayout: true, problem: expect.stringMatching(/^encuesta\.csv:1: unknown export layout/) });
+    expect(upload1.body.mapper).toMatchObject({ required: ['id', 'author', 'date'] });
+    // A known layout the import refuses for another reason also opens the mapper, but says why in the import's words.
+    const twice = 'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id,author_id\n1,ana,True,Tue Oct 31 20:00:00 +0000 2017,hola,,,bob\n';
+    const repeated = await call(base(), 'POST', '/api/clients/mapped/exports', upload('twice.csv', twice));
+    expect(repeated.body).toMatchObject({ preview: null, unknownLayout: false, problem: 'twice.csv:1: the header names "author_id" twice (columns 2 and 8), so which one holds it cannot be told; rename the wrong one in the header, or export the file again.' });
     const mapper = upload1.body.mapper as { columns: string[]; mapping: { columns: Record<string, string>; platform: unknown; delimiter: string } };
     expect(mapper.columns).toEqual(['Nº', 'Usuario', 'Cuándo', 'Texto', 'Red']);
     expect(upload1.body.mapper).toMatchObject({ fields: ['id', 'author', 'date', 'time', 'text', 'parentId', 'parentUrl', 'authorName', 'followers', 'url', 'language', 'sentiment', 'topic', 'thread', 'inReplyToUser'] });

@@ -117,10 +117,10 @@ describe('the page of replybench serve', () => {
     expect(coverage).not.toMatch(/partial-period|\tok$/m);
     expect(coverage).toContain('spotify\ttodas las plataformas\t7');
     // A config warning names the brand and platform, not the config's key path.
-    expect(await text(page, '#check')).toContain('spotify, instagram: "spotify": ninguna publicación suya ni que la mencione en 2017-10');
+    expect(await text(page, '#check')).toContain('spotify, instagram — «spotify»: ninguna publicación suya ni que la mencione en 2017-10');
     expect(await text(page, '#check')).not.toMatch(/brands\.\d/);
     // ...and what each warning means, in sentences of the page's language.
-    expect(await text(page, '#check .sentences')).toContain('Marca spotify, twitter: el 71\u00a0% de sus menciones cae el 2017-10-11');
+    expect(await text(page, '#check .sentences')).toContain('Marca spotify, twitter: el 71\u00a0% de sus menciones caen el 2017-10-11');
 
     await page.$eval('#report input[name=period]', (node) => {
       (node as unknown as { value: string }).value = '2017-10';

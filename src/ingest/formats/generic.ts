@@ -59,6 +59,8 @@ const mappingColumns = z
 /** The `columns` keys of a generic mapping, in the order a mapping file lists them. */
 export type MappingField = keyof typeof mappingColumns.shape;
 export const MAPPING_FIELDS = Object.keys(mappingColumns.shape) as MappingField[];
+/** The fields every generic mapping names (id, author, date); the others may be left out. */
+export const REQUIRED_MAPPING_FIELDS = MAPPING_FIELDS.filter((field) => !mappingColumns.shape[field].isOptional());
 
 const mappingSchema = z
   .object({

@@ -7,8 +7,9 @@ export interface PlainNumbers {
 }
 
 /**
- * The numbers of the analyst's sentences (check, the export preview): "1,234"
- * and "77%" in English, "1.234" and "77 %" in Spanish, "1 234" and "77 %" in French.
+ * The numbers of the analyst's sentences (check, the export preview), as Intl
+ * writes them for the language ("12,345" and "77%" in English, "12.345" and
+ * "77 %" in Spanish, "12 345" and "77 %" in French, with no-break spaces).
  */
 export function plainNumbers(language: Language): PlainNumbers {
   const locale = language === 'en' ? 'en-US' : languageEntry(language).locale;

@@ -12,14 +12,15 @@ const ELIDING_START = /^[aeiouàâæéèêëîïôœùûü]/i;
 /**
  * Builds `t(key, values)`; an unknown key is a template bug, so it fails loudly with the key.
  * In a language that elides (French), "de {period}" of a value that starts with a
- * vowel is written "d’octobre 2017", as "que {brand}" is "qu’Acme".
+ * vowel is written "d’octobre 2017", as "que {brand}" is "qu’Acme" (and "De", "lorsque",
+ * "puisque" the same).
  */
 export function translator(catalogue: Catalogue, source: string, language?: Language): Translate {
   const elides = language !== undefined && languageEntry(language).elides;
   return (key, values = {}) => {
     const text = catalogue[key];
     if (text === undefined) throw new UserError(`${source}: missing string "${key}"; add it to every language file of the template.`);
-    return text.replace(/(\b(?:de|que) )?\{(\w+)\}/g, (whole, before: string | undefined, name: string) => {
+    return text.replace(/(\b(?:[Dd]e|(?:lors|puis)?que) )?\{(\w+)\}/g, (whole, before: string | undefined, name: string) => {
       const value = values[name];
       if (value === undefined) return whole;
       const shown = String(value);
