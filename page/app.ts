@@ -20,7 +20,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     exports: 'Exports',
     alreadyImported: 'This content was already imported on',
     addsNothing: 'importing it again adds no post.',
-    localTimes: 'For the next upload, times written without an offset are in',
+    localTimes: 'Times written without an offset are in',
     readIn: 'Times without an offset read in',
     exportsHint: 'CSV, TSV, XLSX or ZIP exports of a listening or care tool. Nothing is stored before you import.',
     upload: 'Preview',
@@ -86,7 +86,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     addBrand: 'Add a competitor',
     save: 'Save',
     saved: 'Saved.',
-    handles: 'handles',
+    handles: '{platform} handles',
     check: 'Check',
     period: 'Period (2017-10, 2017-Q4)',
     runCheck: 'Check',
@@ -179,7 +179,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     exports: 'Exportaciones',
     alreadyImported: 'Este contenido ya se importó el',
     addsNothing: 'importarlo de nuevo no añade ninguna publicación.',
-    localTimes: 'En la próxima subida, las horas escritas sin desfase horario están en',
+    localTimes: 'Horas escritas sin desfase horario, en',
     readIn: 'Horas sin desfase leídas en',
     exportsHint: 'Exportaciones CSV, TSV, XLSX o ZIP de una herramienta de escucha o atención. Nada se guarda antes de importar.',
     upload: 'Previsualizar',
@@ -245,7 +245,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     addBrand: 'Añadir un competidor',
     save: 'Guardar',
     saved: 'Guardado.',
-    handles: 'cuentas',
+    handles: 'Cuentas de {platform}',
     check: 'Comprobación',
     period: 'Periodo (2017-10, 2017-Q4)',
     runCheck: 'Comprobar',
@@ -338,7 +338,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     exports: 'Exports',
     alreadyImported: 'Ce contenu a déjà été importé le',
     addsNothing: 'l’importer de nouveau n’ajoute aucune publication.',
-    localTimes: 'Au prochain envoi, les heures écrites sans décalage horaire sont en',
+    localTimes: 'Heures écrites sans décalage horaire, en',
     readIn: 'Heures sans décalage lues en',
     exportsHint: "Exports CSV, TSV, XLSX ou ZIP d'un outil d'écoute ou de relation client. Rien n'est enregistré avant l'import.",
     upload: 'Aperçu',
@@ -404,7 +404,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     addBrand: 'Ajouter un concurrent',
     save: 'Enregistrer',
     saved: 'Enregistré.',
-    handles: 'comptes',
+    handles: 'Comptes {platform}',
     check: 'Vérification',
     period: 'Période (2017-10, 2017-Q4)',
     runCheck: 'Vérifier',
@@ -737,6 +737,9 @@ function exportsSection(client: ClientSummary): HTMLElement {
   const zone = el('select', { name: 'local-times' }, ...zones.map((name) => el('option', { value: name }, name)));
   const result = el('div', { class: 'preview' });
   const upload = el('button', { type: 'button' }, t('upload'));
+  // The waiting upload read again in another zone: what the preview shows is what the import stores.
+  let rezone: (() => void) | null = null;
+  zone.addEventListener('change', () => rezone?.());
   upload.addEventListener('click', () =>
     void act(async () => {
       const chosen = file.files?.[0];
@@ -744,14 +747,28 @@ function exportsSection(client: ClientSummary): HTMLElement {
       const form = new FormData();
       form.append('file', chosen);
       const preview = await uploadWithProgress<Preview>(`/api/clients/${client.id}/exports?timezone=${encodeURIComponent(zone.value)}&language=${language}`, form);
-      result.replaceChildren(...(preview.mapper ? mapperView(client, preview, preview.mapper) : previewView(client, preview)));
+      if (preview.mapper) {
+        const mapper = mapperView(client, preview, preview.mapper);
+        rezone = () => {
+          preview.timezone = zone.value;
+          mapper.refresh();
+        };
+        result.replaceChildren(...mapper.nodes);
+        return;
+      }
+      rezone = () =>
+        void act(async () => {
+          const again = await api<Preview>('POST', `/api/clients/${client.id}/exports/${preview.previewId}/preview`, { timezone: zone.value, language });
+          result.replaceChildren(...previewView(client, again));
+        });
+      result.replaceChildren(...previewView(client, preview));
     }),
   );
   return el('section', { id: 'exports' }, el('h2', {}, t('exports')), el('p', {}, t('exportsHint')), file, el('label', {}, t('localTimes'), zone), upload, result);
 }
 
 /** A layout replybench does not know: a drop-down per field, filled with the best guesses; the preview follows each pick. */
-function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<Preview['mapper']>): Node[] {
+function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<Preview['mapper']>): { nodes: Node[]; refresh: () => void } {
   const mapping: Mapping = structuredClone(mapper.mapping);
   const shown = el('div', { class: 'mapped-preview' });
   const refresh = () => {
@@ -804,7 +821,7 @@ function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<
   ];
   // The preview of the best guesses, or which fields still need a column.
   refresh();
-  return view;
+  return { nodes: view, refresh };
 }
 
 
@@ -955,7 +972,7 @@ async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
   const addPlatformTo = (editor: (typeof editors)[number], platform: string) => {
     const fields = handleFields(platform, editor.brand.accounts?.[platform] ?? []);
     editor.handles.set(platform, fields.values);
-    editor.row.append(el('label', {}, `${platform} ${t('handles')}`, fields.element));
+    editor.row.append(el('label', {}, t('handles').replace('{platform}', platform), fields.element));
   };
   for (const platform of platforms) addList(platform);
   afterImport.push(() => {

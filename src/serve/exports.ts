@@ -140,13 +140,18 @@ async function importedBefore(workspace: Workspace, id: string, sha256: string):
   }
 }
 
-/** The preview of a waiting upload read with a generic mapping (the page's column mapper, as the user picks). */
+/** The preview of a waiting upload read again: with a generic mapping (the page's column mapper, as the user picks), or as its own layout in another zone. */
 export async function previewWithMapping(workspace: Workspace, id: string, previewId: string, body: unknown) {
   const { file, path } = waitingUpload(workspace, id, previewId);
   const mappingPath = `${join(workspace.folderOf(id), 'exports', INCOMING, previewId)}.mapping.yaml`;
   const { mapping, timezone, language } = (body ?? {}) as { mapping?: unknown; timezone?: unknown; language?: unknown };
   const zone = localTimesZone(timezone);
   const shownIn = requestLanguage(language);
+  if (mapping === undefined) {
+    // No mapping: the upload read again as its own layout, in another zone or language.
+    const preview = shownPreview(await dryRunFile(path, { timezone: zone }), shownIn);
+    return { previewId, file, timezone: zone, preview, alreadyImported: await importedBefore(workspace, id, preview.sha256), mapper: null };
+  }
   writeMapping(mappingPath, mapping);
   try {
     const preview = shownPreview(await dryRunFile(path, { format: 'generic', mapping: mappingPath, timezone: zone }), shownIn);

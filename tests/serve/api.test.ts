@@ -7,6 +7,8 @@ import { REPORT_STEPS, type ReportStep } from '../../src/report/steps.js';
 import { twcsCsv } from '../ingest/helpers.js';
 import { type Answer, call, KAGGLE_SAMPLE, serverForFile, TOKEN, withHost } from './helpers.js';
 
+const FORMATS = join(import.meta.dirname, '../fixtures/formats');
+
 const { base, workspace } = serverForFile();
 
 function upload(name: string, content: string | Buffer): FormData {
@@ -244,6 +246,11 @@ describe('the API of replybench serve', () => {
     } finally {
       store.close();
     }
+    // A known layout uploaded in UTC is read again in the zone the page changes to, without a mapping.
+    const sprout = await call(base(), 'POST', '/api/clients/madrid/exports', upload('sprout.csv', readFileSync(join(FORMATS, 'sprout_rows.csv'))));
+    expect(sprout.body).toMatchObject({ timezone: 'UTC', preview: { profile: { first: '2024-03-04T09:15:00Z' } } });
+    const rezoned = await call(base(), 'POST', `/api/clients/madrid/exports/${sprout.body.previewId}/preview`, { timezone: 'Europe/Madrid', language: 'es' });
+    expect(rezoned.body).toMatchObject({ timezone: 'Europe/Madrid', mapper: null, preview: { format: { id: 'sprout' }, profile: { first: '2024-03-04T08:15:00Z' } } });
   });
 
   it('refuses a foreign Host, a missing or wrong token, paths outside the workspace, bad names and oversized uploads', async () => {
