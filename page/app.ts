@@ -146,6 +146,9 @@ const STRINGS: Record<Language, Record<string, string>> = {
     'kindOne.repost': 'repost',
     'kindOne.quote': 'quote',
     'kindOne.comment': 'comment',
+    'platform.news': 'news',
+    'platform.forum': 'forum',
+    'platform.review': 'reviews',
     'kind.post': 'posts',
     'kind.reply': 'replies',
     'kind.repost': 'reposts',
@@ -305,6 +308,9 @@ const STRINGS: Record<Language, Record<string, string>> = {
     'kindOne.repost': 'reenvío',
     'kindOne.quote': 'cita',
     'kindOne.comment': 'comentario',
+    'platform.news': 'noticias',
+    'platform.forum': 'foros',
+    'platform.review': 'reseñas',
     'kind.post': 'publicaciones',
     'kind.reply': 'respuestas',
     'kind.repost': 'reenvíos',
@@ -464,6 +470,9 @@ const STRINGS: Record<Language, Record<string, string>> = {
     'kindOne.repost': 'partage',
     'kindOne.quote': 'citation',
     'kindOne.comment': 'commentaire',
+    'platform.news': 'actualités',
+    'platform.forum': 'forums',
+    'platform.review': 'avis',
     'kind.post': 'publications',
     'kind.reply': 'réponses',
     'kind.repost': 'partages',
@@ -803,7 +812,7 @@ function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<
     'select',
     { 'data-field': 'platform' },
     el('optgroup', { label: t('platformColumn') }, ...mapper.columns.map((column) => option(`column:${column}`, column))),
-    el('optgroup', { label: t('platformFixed') }, ...mapper.platforms.map((name) => option(`fixed:${name}`, name))),
+    el('optgroup', { label: t('platformFixed') }, ...mapper.platforms.map((name) => option(`fixed:${name}`, labelOf('platform', name)))),
   );
   platform.addEventListener('change', () => {
     const [kind, ...rest] = platform.value.split(':');
@@ -972,7 +981,7 @@ async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
   const addPlatformTo = (editor: (typeof editors)[number], platform: string) => {
     const fields = handleFields(platform, editor.brand.accounts?.[platform] ?? []);
     editor.handles.set(platform, fields.values);
-    editor.row.append(el('label', {}, t('handles').replace('{platform}', platform), fields.element));
+    editor.row.append(el('label', {}, t('handles').replace('{platform}', labelOf('platform', platform)), fields.element));
   };
   for (const platform of platforms) addList(platform);
   afterImport.push(() => {
@@ -1008,7 +1017,7 @@ async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
   });
   // Another platform for every brand, from those a config may name.
   const otherPlatform = el('select', { 'data-field': 'new-platform' });
-  const offerPlatforms = () => otherPlatform.replaceChildren(...held.known.filter((platform) => !platforms.includes(platform)).map((platform) => el('option', { value: platform }, platform)));
+  const offerPlatforms = () => otherPlatform.replaceChildren(...held.known.filter((platform) => !platforms.includes(platform)).map((platform) => el('option', { value: platform }, labelOf('platform', platform))));
   offerPlatforms();
   const addPlatform = el('button', { type: 'button', class: 'secondary', 'data-action': 'add-platform' }, t('addPlatform'));
   addPlatform.addEventListener('click', () => {
@@ -1114,7 +1123,7 @@ function checkSection(client: ClientSummary): HTMLElement {
         el('h3', {}, t('coverage')),
         table(
           [t('brand'), t('platform'), t('inbound'), t('measured'), t('ownPosts'), t('warnings')],
-          check.coverage.map((row) => [row.name, row.platform === 'all' ? t('allPlatforms') : row.platform, row.inbound, row.coverage?.inboundMeasured ?? '-', row.coverage?.brandPosts ?? '-', row.coverage?.warnings.map((code) => labelOf('warning', partly(row, code))).join(', ') || (row.noData ? t('noData') : t('noWarning'))]),
+          check.coverage.map((row) => [row.name, row.platform === 'all' ? t('allPlatforms') : labelOf('platform', row.platform), row.inbound, row.coverage?.inboundMeasured ?? '-', row.coverage?.brandPosts ?? '-', row.coverage?.warnings.map((code) => labelOf('warning', partly(row, code))).join(', ') || (row.noData ? t('noData') : t('noWarning'))]),
         ),
         el('p', { class: 'note' }, t('measuredNote')),
         check.sentences.length === 0 ? el('p', {}, t('allMeasured')) : el('ul', { class: 'sentences' }, ...check.sentences.map((sentence) => el('li', {}, sentence))),
