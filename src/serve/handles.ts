@@ -6,7 +6,7 @@ import { HttpError } from './http.js';
 import type { Workspace } from './workspace.js';
 
 const platformRow = z.object({ platform: z.string(), posts: z.number() });
-const SUGGESTED = 15;
+const SUGGESTED = 40;
 
 /**
  * Accounts the brands form offers for a platform, from the client's data:

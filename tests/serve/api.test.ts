@@ -43,6 +43,9 @@ describe('the API of replybench serve', () => {
     expect((await call(base(), 'GET', '/api/clients/apple/periods')).body).toEqual({ months: [{ month: '2017-10', posts: 93, days: 3, monthDays: 31, complete: false }] });
     const handles = await call(base(), 'GET', '/api/clients/apple/handles?platform=twitter');
     expect((handles.body.repliers as Array<{ handle: string }>)[0]).toEqual({ handle: 'applesupport', n: 13 });
+    // The sample's customers are numbers (the Kaggle set hides them): they are not offered as accounts, every brand that replies is.
+    const offered = [...(handles.body.repliers as Array<{ handle: string }>), ...(handles.body.mentioned as Array<{ handle: string }>)].map((entry) => entry.handle);
+    expect(offered.filter((handle) => /^\d+$/.test(handle))).toEqual([]);
     // One platform at a time: the sample is all twitter.
     expect((await call(base(), 'GET', '/api/clients/apple/handles?platform=facebook')).body).toEqual({ platform: 'facebook', repliers: [], mentioned: [] });
     expect((await call(base(), 'GET', '/api/clients/apple/platforms')).body).toMatchObject({ platforms: [{ platform: 'twitter', posts: 93 }] });
