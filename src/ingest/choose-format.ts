@@ -16,7 +16,6 @@ function missingColumns(format: ExportFormat, names: readonly string[]): string[
   return format.requiredColumns(names).filter((column) => !present.has(column.toLowerCase()));
 }
 
-
 /** A header that matches no layout replybench knows: the local web page maps its columns instead. */
 export class UnknownLayout extends UserError {}
 

@@ -141,7 +141,7 @@ async function importedBefore(workspace: Workspace, id: string, sha256: string):
 }
 
 /** The preview of a waiting upload read again: with a generic mapping (the page's column mapper, as the user picks), or as its own layout in another zone. */
-export async function previewWithMapping(workspace: Workspace, id: string, previewId: string, body: unknown) {
+export async function previewAgain(workspace: Workspace, id: string, previewId: string, body: unknown) {
   const { file, path } = waitingUpload(workspace, id, previewId);
   const mappingPath = `${join(workspace.folderOf(id), 'exports', INCOMING, previewId)}.mapping.yaml`;
   const { mapping, timezone, language } = (body ?? {}) as { mapping?: unknown; timezone?: unknown; language?: unknown };

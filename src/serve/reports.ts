@@ -7,10 +7,9 @@ import { openImportedDatabase } from '../cli/database.js';
 import { loadConfig } from '../config/load.js';
 import type { ReportPrinter } from '../report/pdf/printer.js';
 import { REPORT_FILE_NAMES } from '../report/report-folder.js';
-import { isLanguage, LANGUAGE_LIST } from '../report/i18n/language.js';
 import { isRealFolder } from '../paths.js';
 import type { Activities } from './activity.js';
-import { commonHeaders, HttpError, REPORT_POLICY } from './http.js';
+import { commonHeaders, HttpError, REPORT_POLICY, requestLanguage } from './http.js';
 import type { Workspace } from './workspace.js';
 
 /** A month, a quarter or FROM..TO dates, as --period takes them; anything else never reaches a path. */
@@ -41,8 +40,7 @@ export async function generateReport(
   const { period, language } = (body ?? {}) as { period?: unknown; language?: unknown };
   if (typeof period !== 'string' || !PERIOD.test(period)) throw new HttpError(400, 'period: give a month (2017-10), a quarter (2017-Q4) or FROM..TO dates.');
   const config = loadConfig(workspace.configPath(id));
-  const lang = language ?? config.report.language;
-  if (typeof lang !== 'string' || !isLanguage(lang)) throw new HttpError(400, `language: use ${LANGUAGE_LIST}.`);
+  const lang = requestLanguage(language ?? config.report.language);
   parsePeriod(period, config.timezone);
   const folder = `${period.replace('..', '-to-')}-${lang}`;
   return activities.during(id, 'report', period, async (running) => {

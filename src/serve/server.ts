@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { checkJson, checkOf } from '../cli/commands/check.js';
 import type { ReportPrinter } from '../report/pdf/printer.js';
 import { Activities } from './activity.js';
-import { importPreviewed, previewWithMapping, receiveExport } from './exports.js';
+import { importPreviewed, previewAgain, receiveExport } from './exports.js';
 import { guard } from './guard.js';
 import { platformsWithData, suggestedHandles } from './handles.js';
 import { monthsWithData } from './periods.js';
@@ -89,7 +89,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     [
       'POST',
       /^\/api\/clients\/([^/]+)\/exports\/([^/]+)\/preview$/,
-      async ({ request, params }) => previewWithMapping(workspace, params[0] ?? '', params[1] ?? '', await readJson(request)),
+      async ({ request, params }) => previewAgain(workspace, params[0] ?? '', params[1] ?? '', await readJson(request)),
     ],
     ['POST', /^\/api\/clients\/([^/]+)\/imports$/, async ({ request, params }) => importPreviewed(workspace, params[0] ?? '', await readJson(request), activities)],
     [
