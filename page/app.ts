@@ -58,6 +58,8 @@ const STRINGS: Record<Language, Record<string, string>> = {
     "mapColumns": "Which column holds what",
     "unknownLayout": "replybench does not recognise the columns of this file: say below which column holds what.",
     "mappingSaved": "The columns picked here are saved as",
+    "dateFormatTaken": "The date format was read from the column's dates; change it if they mean something else.",
+    "dayMonthAmbiguous": "Day and month could be swapped in every date seen: check which comes first.",
     "pickRequired": "The preview starts once a column is picked for each field every import needs:",
     "dateFormat": "Date format (iso, epoch or %d/%m/%Y %H:%M)",
     span: 'Span',
@@ -220,6 +222,8 @@ const STRINGS: Record<Language, Record<string, string>> = {
     "mapColumns": "Qué columna contiene qué",
     "unknownLayout": "replybench no reconoce las columnas de este archivo: indique abajo qué columna contiene qué.",
     "mappingSaved": "Las columnas elegidas aquí se guardan en",
+    "dateFormatTaken": "El formato de fecha se ha tomado de las fechas de la columna; cámbielo si significan otra cosa.",
+    "dayMonthAmbiguous": "Día y mes podrían intercambiarse en todas las fechas vistas: compruebe cuál va primero.",
     "pickRequired": "La vista previa empieza cuando se elige una columna para cada campo que toda importación necesita:",
     "dateFormat": "Formato de fecha (iso, epoch o %d/%m/%Y %H:%M)",
     span: 'Periodo cubierto',
@@ -382,6 +386,8 @@ const STRINGS: Record<Language, Record<string, string>> = {
     "mapColumns": "Quelle colonne contient quoi",
     "unknownLayout": "replybench ne reconnaît pas les colonnes de ce fichier : indiquez ci-dessous quelle colonne contient quoi.",
     "mappingSaved": "Les colonnes choisies ici sont enregistrées dans",
+    "dateFormatTaken": "Le format de date a été lu dans les dates de la colonne ; changez-le si elles veulent dire autre chose.",
+    "dayMonthAmbiguous": "Jour et mois pourraient être inversés dans toutes les dates vues : vérifiez lequel vient en premier.",
     "pickRequired": "L’aperçu commence dès qu’une colonne est choisie pour chaque champ dont tout import a besoin :",
     "dateFormat": "Format de date (iso, epoch ou %d/%m/%Y %H:%M)",
     span: 'Période couverte',
@@ -723,7 +729,7 @@ interface Preview {
     rejected: number;
     rejectedByReason: Record<string, number>;
     repeatedInFile: number;
-    unreadDates: { examples: string[] } | null;
+    unreadDates: { examples: string[]; format: string | null; dayMonthAmbiguous: boolean } | null;
     warnings: string[];
     fields: Array<{ field: string; columns: string[]; constant: string | null }>;
     rows: Array<{ row: number; post: Record<string, string | number | null> | null; rejected: string | null }>;
@@ -789,9 +795,21 @@ function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<
     void act(async () => {
       const columns = Object.fromEntries(Object.entries(mapping.columns).filter(([, column]) => column !== ''));
       const preview = await api<Preview>('POST', `/api/clients/${client.id}/exports/${upload.previewId}/preview`, { mapping: { ...mapping, columns }, timezone: upload.timezone, language });
+      // Dates the format does not read, and a format they all fit: taken at once, unless the user wrote the format; the field shows it.
+      const proposed = preview.preview?.unreadDates?.format ?? null;
+      if (proposed !== null && !formatTyped && proposed !== mapping.date.format) {
+        mapping.date.format = proposed;
+        dateFormat.value = proposed;
+        formatNote.textContent = `${t('dateFormatTaken')}${preview.preview?.unreadDates?.dayMonthAmbiguous ? ` ${t('dayMonthAmbiguous')}` : ''}`;
+        refresh();
+        return;
+      }
       shown.replaceChildren(...previewView(client, preview, { ...mapping, columns }));
     });
   };
+  // Whether the user wrote the date format (then it is never replaced by a proposal).
+  let formatTyped = false;
+  const formatNote = el('p', { class: 'note', 'data-note': 'date-format' });
   const rows = mapper.fields.map((field) => {
     const select = el('select', { 'data-field': field }, el('option', { value: '' }, '—'), ...mapper.columns.map((column) => el('option', column === mapping.columns[field] ? { value: column, selected: '' } : { value: column }, column)));
     select.addEventListener('change', () => {
@@ -803,6 +821,8 @@ function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<
   const dateFormat = el('input', { value: mapping.date.format, 'data-field': 'date.format' });
   dateFormat.addEventListener('change', () => {
     mapping.date.format = dateFormat.value.trim() || 'iso';
+    formatTyped = true;
+    formatNote.textContent = '';
     refresh();
   });
   // The platform: one column of the file (its values, X or FB included, are folded as on import), or the same for every row.
@@ -825,6 +845,7 @@ function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<
     el('h3', {}, t('mapColumns')),
     el('table', { class: 'mapper' }, el('tbody', {}, ...rows)),
     el('label', {}, t('dateFormat'), dateFormat),
+    formatNote,
     el('label', {}, t('platform'), platform),
     shown,
   ];

@@ -6,7 +6,7 @@ import { printable } from '../metrics/format/aligned.js';
 import { Store } from '../store/database.js';
 import { CANONICAL_ROWS, canonicalPlan, MAPPED_COLUMNS, materializeCanonical, type CanonicalPlan } from './canonical.js';
 import { chooseFormat } from './choose-format.js';
-import { dateFormatAdvice } from './formats/date-hint.js';
+import { dateFormatAdvice, proposeDateFormat } from './formats/date-hint.js';
 import { createMappingContext } from './formats/mapping-context.js';
 import { quoteIdentifier } from './formats/sql-helpers.js';
 import type { FormatId, MappedColumn } from './formats/types.js';
@@ -45,8 +45,11 @@ export interface DryRunReport {
   rejectedByReason: Record<string, number>;
   /** Rows kept but reported, per warning. */
   warnings: string[];
-  /** Examples of dates that could not be read, and what to set in a generic mapping. */
-  unreadDates: { examples: string[]; advice: string } | null;
+  /**
+   * Examples of dates that could not be read, and what to set in a generic mapping: in words,
+   * and (for a generic file) the date.format the examples fit, with whether their day and month could be swapped.
+   */
+  unreadDates: { examples: string[]; advice: string; format: string | null; dayMonthAmbiguous: boolean } | null;
   /** The handles that importing this file alone would learn for numeric user ids. */
   learnedHandles: Array<{ userId: string; handle: string; replies: number; repliesTotal: number }>;
   /** Its span, kinds, most frequent authors and mentioned handles, and what it can support. */
@@ -107,7 +110,9 @@ async function unreadDates(store: Store, plan: CanonicalPlan, isGeneric: boolean
   );
   if (rows.length === 0) return null;
   const examples = rows.map((row) => row.raw);
-  return { examples, advice: isGeneric ? dateFormatAdvice(examples) : 'check --format and --timezone, or map the file with --format generic and a date.format' };
+  if (!isGeneric) return { examples, advice: 'check --format and --timezone, or map the file with --format generic and a date.format', format: null, dayMonthAmbiguous: false };
+  const hint = proposeDateFormat(examples);
+  return { examples, advice: dateFormatAdvice(examples), format: hint?.format ?? null, dayMonthAmbiguous: hint?.dayMonthAmbiguous ?? false };
 }
 
 /**

@@ -186,11 +186,22 @@ describe('the page of replybench serve', () => {
     // No preview yet: the page says which field every import needs is still without a column.
     expect(await text(page, '#exports [data-note=pick-required]')).toMatch(/a besoin\s*: Date$/);
     await page.select('select[data-field=date]', 'Cuándo');
-    await page.waitForSelector('#exports .mapped-preview table.first-rows');
+    // The column's dates are not ISO: the format they all fit is taken, shown in its field, and said.
+    await page.waitForFunction("document.querySelector('input[data-field=\"date.format\"]').value === '%d/%m/%Y %H:%M'");
+    await page.waitForSelector('#exports .mapped-preview .supports');
     await settled(page);
-    // Read as ISO dates, the rows are rejected: why, once per row, in the page's words, with the dates not read.
+    expect(await text(page, '#exports [data-note=date-format]')).toBe('Le format de date a été lu dans les dates de la colonne\u00a0; changez-le si elles veulent dire autre chose.');
+    // A format the user writes is kept, even one that reads nothing: the rows are then rejected, why once per row in the page's words, with the dates not read.
+    await page.$eval('input[data-field="date.format"]', (node) => {
+      (node as unknown as { value: string }).value = '%Y-%m-%d';
+    });
+    await page.type('input[data-field="date.format"]', ' ');
+    await page.keyboard.press('Tab');
+    await page.waitForSelector('#exports [data-note=unread-dates]');
+    await settled(page);
     expect(await page.$$eval('#exports .mapped-preview table.first-rows tbody td:nth-child(2)', (cells) => cells.map((cell) => cell.textContent))).toEqual(['date non lue', 'date non lue']);
     expect(await text(page, '#exports [data-note=unread-dates]')).toBe('Dates non lues, par exemple\u00a0: «\u00a031/10/2017 20:00\u00a0», «\u00a031/10/2017 21:00\u00a0»');
+    expect(await page.$eval('input[data-field="date.format"]', (node) => (node as unknown as { value: string }).value)).toBe('%Y-%m-%d ');
     await page.$eval('input[data-field="date.format"]', (node) => {
       (node as unknown as { value: string }).value = '%d/%m/%Y %H:%M';
     });

@@ -55,6 +55,8 @@ describe('replybench import --dry-run', () => {
     expect(report.unreadDates).toEqual({
       examples: ['31/10/2017 22:10 +0200', '01/11/2017 08:00 +0100'],
       advice: 'set date.format in the mapping (e.g. "%d/%m/%Y %H:%M %z": %z reads the UTC offset the dates carry, so --timezone does not apply to them)',
+      format: '%d/%m/%Y %H:%M %z',
+      dayMonthAmbiguous: false,
     });
   });
 
