@@ -82,24 +82,28 @@ const PHRASES: Record<Language, Phrases> = {
 /**
  * What each brand's numbers rest on, in plain words for `replybench check`
  * (English) and the local web page's check (its language): one line per
- * coverage warning and per kind of mention that needs no answer, per
- * platform ("brand Tesco, twitter: ..."), and for all platforms together
- * where that says something the platform lines do not.
+ * coverage warning per platform ("brand Tesco, twitter: ..."), and for all
+ * platforms together where that says something the platform lines do not;
+ * then, once per brand, its mentions that need no answer (for its one
+ * platform, or for all together: per platform they repeat one another).
  */
 export function coverageSentences(report: MetricsReport, options: { warningsOnly?: boolean; language?: Language } = {}): string[] {
-  const handles = options.warningsOnly ? null : (report.settings?.massMentionHandles ?? 5);
   const phrases = PHRASES[options.language ?? 'en'];
   const numbers = plainNumbers(options.language ?? 'en');
   return report.brands.flatMap((brand) => {
     const name = printable(brand.name);
     if (hasNoData(brand)) return [`${phrases.brand(name, null)}${phrases.noData}`];
     const platforms = (report.byPlatform ?? []).flatMap((scope) => scope.brands.filter((entry) => entry.id === brand.id).map((entry) => ({ scope: scope.platform, entry })));
-    const perPlatform = platforms.flatMap(({ scope, entry }) => sentencesOf(entry, handles, phrases, numbers).map((text) => `${phrases.brand(name, scope)}${text}`));
-    const said = new Set(platforms.flatMap(({ entry }) => sentencesOf(entry, handles, phrases, numbers)));
-    const overall = sentencesOf(brand, handles, phrases, numbers)
+    const perPlatform = platforms.flatMap(({ scope, entry }) => warningSentences(entry, phrases, numbers).map((text) => `${phrases.brand(name, scope)}${text}`));
+    const said = new Set(platforms.flatMap(({ entry }) => warningSentences(entry, phrases, numbers)));
+    const overall = warningSentences(brand, phrases, numbers)
       .filter((text) => !said.has(text) && (platforms.length > 1 || perPlatform.length === 0))
       .map((text) => `${phrases.brand(name, phrases.allPlatforms)}${text}`);
-    return [...perPlatform, ...overall];
+    const only = platforms.length === 1 ? platforms[0]?.scope : undefined;
+    const noAnswer = options.warningsOnly
+      ? []
+      : noAnswerSentences(brand, report.settings?.massMentionHandles ?? 5, phrases, numbers).map((text) => `${phrases.brand(name, only ?? phrases.allPlatforms)}${text}`);
+    return [...perPlatform, ...overall, ...noAnswer];
   });
 }
 
@@ -108,13 +112,16 @@ export function hasNoData(brand: BrandMetrics): boolean {
   return brand.coverage !== undefined && brand.coverage !== null && brand.coverage.span.first === null;
 }
 
-/** The sentences of a brand's coverage warnings, then (unless `handles` is null) of its mentions that need no answer. */
-function sentencesOf(brand: BrandMetrics, handles: number | null, phrases: Phrases, numbers: PlainNumbers): string[] {
+/** The sentences of a brand's coverage warnings. */
+function warningSentences(brand: BrandMetrics, phrases: Phrases, numbers: PlainNumbers): string[] {
+  return (brand.coverage?.warnings ?? []).map((warning) => warningSentence(brand, warning, phrases, numbers));
+}
+
+/** The sentences of a brand's mentions that need no answer: mass mentions (of `handles` or more accounts) and closers. */
+function noAnswerSentences(brand: BrandMetrics, handles: number, phrases: Phrases, { count, percent }: PlainNumbers): string[] {
   const coverage = brand.coverage;
   if (!coverage) return [];
-  const lines = coverage.warnings.map((warning) => warningSentence(brand, warning, phrases, numbers));
-  if (handles === null) return lines;
-  const { count, percent } = numbers;
+  const lines: string[] = [];
   if (coverage.massMentions > 0) lines.push(phrases.massMentions(percent(coverage.massMentions / brand.inbound), count(coverage.massMentions), count(brand.inbound), handles));
   if (coverage.closers === 1) lines.push(phrases.closer);
   if (coverage.closers > 1) lines.push(phrases.closers(count(coverage.closers)));

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { coverageSentences } from '../../src/cli/coverage-sentences.js';
 import { computeMetrics } from '../../src/metrics/compute.js';
 import type { BrandMetrics, MetricsReport } from '../../src/metrics/types.js';
 import { brandOf as brand, configWith, storeWith, type TestPost } from './helpers.js';
@@ -152,6 +153,19 @@ describe('closers', () => {
       await store.run("UPDATE posts SET thread_id = 'conv1'");
       const report = await computeMetrics(store, configWith(BRANDS), '2017-10');
       expect([brand(report, 'acme').coverage?.closers, brand(report, 'rival').coverage?.closers]).toEqual([1, 1]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('are said once per brand in the check, for all its platforms together, not once per platform', async () => {
+    const onFacebook = (posts: TestPost[]) => posts.map((post) => ({ ...post, id: `fb-${post.id}`, parent: post.parent ? `fb-${post.parent}` : post.parent, platform: 'facebook' }));
+    const posts = [...thread('t1', 'ana', 0, 'thanks!'), ...thread('t2', 'ben', 30, 'thanks!'), ...onFacebook(thread('t3', 'eva', 60, 'merci'))];
+    const store = await storeWith(posts);
+    try {
+      const report = await computeMetrics(store, configWith([{ id: 'acme', accounts: { twitter: ['acme'], facebook: ['acme'] } }, { id: 'rival' }]), '2017-10');
+      const closers = coverageSentences(report).filter((sentence) => sentence.includes('after its answer'));
+      expect(closers).toEqual(['brand ACME, all platforms: 3 of its mentions are thanks or acknowledgements after its answer: they count in its volume, not in its response figures.']);
     } finally {
       store.close();
     }
