@@ -672,6 +672,13 @@ function nextStep(client: ClientSummary): HTMLElement {
   return note;
 }
 
+/** Each language by its own name (as every language list writes them); the value sent is its code. */
+const LANGUAGE_NAMES = { en: 'English', es: 'Español', fr: 'Français' } as const;
+
+function languageSelect(attributes: Record<string, string>, chosen: string): HTMLSelectElement {
+  return el('select', attributes, ...Object.entries(LANGUAGE_NAMES).map(([code, name]) => el('option', code === chosen ? { value: code, selected: '' } : { value: code }, name)));
+}
+
 function newClientForm(): HTMLElement {
   const id = el('input', { name: 'id', required: '', pattern: '[a-z0-9][a-z0-9_\\-]*' });
   const name = el('input', { name: 'name', required: '' });
@@ -686,7 +693,7 @@ function newClientForm(): HTMLElement {
   // The zones the browser knows, to pick from as they are spelt (Europe/Madrid, not Madrid or GMT+2).
   const zones = el('datalist', { id: 'timezones' }, ...['UTC', ...Intl.supportedValuesOf('timeZone')].map((zone) => el('option', { value: zone })));
   const timezone = el('input', { name: 'timezone', list: 'timezones', value: Intl.DateTimeFormat().resolvedOptions().timeZone });
-  const lang = el('select', { name: 'language' }, ...(['en', 'es', 'fr'] as const).map((code) => el('option', code === language ? { value: code, selected: '' } : { value: code }, code)));
+  const lang = languageSelect({ name: 'language' }, language);
   const form = el(
     'form',
     { class: 'new-client' },
@@ -1073,7 +1080,7 @@ async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
   const zoneRead = typeof config.timezone === 'string' ? config.timezone : 'UTC';
   const languageRead = client.language;
   const zone = el('input', { name: 'client-timezone', list: 'timezones', value: zoneRead });
-  const lang = el('select', { name: 'client-language' }, ...(['en', 'es', 'fr'] as const).map((code) => el('option', code === languageRead ? { value: code, selected: '' } : { value: code }, code)));
+  const lang = languageSelect({ name: 'client-language' }, languageRead);
   return el(
     'section',
     { id: 'brands' },
@@ -1156,7 +1163,7 @@ function checkSection(client: ClientSummary): HTMLElement {
 
 function reportSection(client: ClientSummary): HTMLElement {
   const period = periodInput(client, 'report');
-  const lang = el('select', {}, ...(['en', 'es', 'fr'] as const).map((code) => el('option', code === (client.language || language) ? { value: code, selected: '' } : { value: code }, code)));
+  const lang = languageSelect({}, client.language || language);
   const result = el('div', {});
   const run = el('button', { type: 'button' }, t('generate'));
   const withToken = (url: string) => `${url}?token=${encodeURIComponent(token)}`;

@@ -119,6 +119,8 @@ describe('the page of replybench serve', () => {
     // A config warning names the brand and platform, not the config's key path.
     expect(await text(page, '#check')).toContain('spotify, instagram — «spotify»: ninguna publicación suya ni que la mencione en 2017-10');
     expect(await text(page, '#check')).not.toMatch(/brands\.\d/);
+    // Languages are offered by their own names.
+    expect(await page.$$eval('#report select option', (options) => options.map((option) => option.textContent))).toEqual(['English', 'Español', 'Français']);
     // ...and what each warning means, in sentences of the page's language.
     expect(await text(page, '#check .sentences')).toContain('Marca spotify, twitter: el 71\u00a0% de sus menciones caen el 2017-10-11');
 
