@@ -60,6 +60,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     "mappingSaved": "The columns picked here are saved as",
     "dateFormatTaken": "The date format was read from the column's dates; change it if they mean something else.",
     "dayMonthAmbiguous": "Day and month could be swapped in every date seen: check which comes first.",
+    "noDataYet": "Nothing imported yet: import an export first.",
     "pickRequired": "The preview starts once a column is picked for each field every import needs:",
     "dateFormat": "Date format (iso, epoch or %d/%m/%Y %H:%M)",
     span: 'Span',
@@ -224,6 +225,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     "mappingSaved": "Las columnas elegidas aquí se guardan en",
     "dateFormatTaken": "El formato de fecha se ha tomado de las fechas de la columna; cámbielo si significan otra cosa.",
     "dayMonthAmbiguous": "Día y mes podrían intercambiarse en todas las fechas vistas: compruebe cuál va primero.",
+    "noDataYet": "Aún no se ha importado nada: importe primero una exportación.",
     "pickRequired": "La vista previa empieza cuando se elige una columna para cada campo que toda importación necesita:",
     "dateFormat": "Formato de fecha (iso, epoch o %d/%m/%Y %H:%M)",
     span: 'Periodo cubierto',
@@ -388,6 +390,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     "mappingSaved": "Les colonnes choisies ici sont enregistrées dans",
     "dateFormatTaken": "Le format de date a été lu dans les dates de la colonne ; changez-le si elles veulent dire autre chose.",
     "dayMonthAmbiguous": "Jour et mois pourraient être inversés dans toutes les dates vues : vérifiez lequel vient en premier.",
+    "noDataYet": "Rien n’est encore importé : importez d’abord un export.",
     "pickRequired": "L’aperçu commence dès qu’une colonne est choisie pour chaque champ dont tout import a besoin :",
     "dateFormat": "Format de date (iso, epoch ou %d/%m/%Y %H:%M)",
     span: 'Période couverte',
@@ -1120,11 +1123,14 @@ function periodInput(client: ClientSummary, section: string): HTMLElement {
         const label = (entry: (typeof months)[number]) =>
           `${entry.month}: ${entry.posts.toLocaleString(language)} ${t('postsWord')}, ${entry.days} ${t(entry.days === 1 ? 'dayWord' : 'daysWord')}`;
         list.replaceChildren(...months.map((entry) => el('option', { value: entry.month }, label(entry))));
+        empty.textContent = months.length === 0 ? t('noDataYet') : '';
       })
       .catch(() => undefined);
+  // Before any import there is nothing to check or report: said beside the field, instead of an error after a click.
+  const empty = el('span', { class: 'note', 'data-note': 'no-data-yet' });
   void load();
   afterImport.push(() => void load());
-  return el('span', {}, input, list);
+  return el('span', {}, input, list, ' ', empty);
 }
 
 function periodOf(field: HTMLElement): string {

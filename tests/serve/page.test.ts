@@ -60,6 +60,9 @@ describe('the page of replybench serve', () => {
     await settled(page);
     expect(await text(page, 'p.next')).toContain('Siguiente paso');
     expect(await page.$('p.problem')).toBeNull();
+    // Nothing imported yet: the check and the report say so beside their period field.
+    await page.waitForFunction("document.querySelector('#check [data-note=no-data-yet]').textContent !== ''");
+    expect(await text(page, '#report [data-note=no-data-yet]')).toBe('Aún no se ha importado nada: importe primero una exportación.');
 
     const input = await page.$('#exports input[type=file]');
     await input?.uploadFile(KAGGLE_SAMPLE);
@@ -103,7 +106,8 @@ describe('the page of replybench serve', () => {
     expect(saved).toMatch(/twitter:\s*\n?\s*- SpotifyCares/);
     expect(saved).toMatch(/instagram:\s*\n?\s*- spotify/);
 
-    // The period fields offer the month the import brought, and start on it.
+    // The period fields offer the month the import brought, and start on it; the note that nothing was imported is gone.
+    await page.waitForFunction("document.querySelector('#check [data-note=no-data-yet]').textContent === ''");
     await page.waitForFunction("document.querySelector('#check input[name=period]').value === '2017-10' && document.querySelectorAll('#months-report option').length > 0");
     expect(await page.$$eval('#months-report option', (options) => options.map((option) => (option as unknown as { value: string }).value))).toEqual(['2017-10']);
     await page.click('#check button');
