@@ -18,9 +18,9 @@ export class HttpError extends Error {
   }
 }
 
-/** The language the page asks its sentences in (`language`: en, es or fr); English when it names none. */
+/** The language a request asks for (`language`: en, es or fr); English when it names none. */
 export function requestLanguage(value: unknown): Language {
-  if (value === undefined || value === null || value === '') return 'en';
+  if (value === undefined || value === null) return 'en';
   if (typeof value !== 'string' || !isLanguage(value)) throw new HttpError(400, `language: use ${LANGUAGE_LIST}.`);
   return value;
 }

@@ -6,11 +6,10 @@ import { type Document, isMap, isSeq, parseDocument, stringify } from 'yaml';
 import { loadConfig, parseConfig } from '../config/load.js';
 import { canonicalTimezone, isKnownTimezone, UNKNOWN_TIMEZONE } from '../config/timezone.js';
 import { readYamlFile } from '../config/yaml-file.js';
-import { isLanguage, LANGUAGE_LIST } from '../report/i18n/language.js';
 import { isInside, isRealFolder } from '../paths.js';
 import { openImportedDatabase } from '../cli/database.js';
 import { databaseFileProblem, type Store } from '../store/database.js';
-import { HttpError } from './http.js';
+import { HttpError, requestLanguage } from './http.js';
 
 /** A client's id is its folder's name: lower-case letters, digits, - and _, as brand ids. */
 const CLIENT_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
@@ -82,8 +81,7 @@ export class Workspace {
     if (!CLIENT_ID.test(id)) throw new HttpError(400, 'id: use lower-case letters, digits, - and _ (at most 64), such as "acme".');
     const name = typeof fields.name === 'string' && fields.name.trim() !== '' ? fields.name.trim() : null;
     if (name === null) throw new HttpError(400, 'name: give the client\'s name as its reports should show it.');
-    const language = fields.language ?? 'en';
-    if (typeof language !== 'string' || !isLanguage(language)) throw new HttpError(400, `language: use ${LANGUAGE_LIST}.`);
+    const language = requestLanguage(fields.language);
     const folder = join(this.root, id);
     if (existsSync(folder)) throw new HttpError(409, `id: a client "${id}" already exists.`);
     const zone = fields.timezone ?? 'UTC';

@@ -71,6 +71,9 @@ describe('the API of replybench serve', () => {
     expect(spanish).toContain('marca Apple Support, twitter: el 100\u00a0% de sus menciones caen el 2017-10-11: sus cifras describen ese día más que el periodo. Importe el periodo completo.');
     expect(spanish).toContain('marca Spotify Cares, twitter: una de sus menciones es un agradecimiento o una confirmación posterior a su respuesta: cuenta en su volumen, no en sus cifras de respuesta.');
     expect((await call(base(), 'GET', '/api/clients/apple/check?period=2017-10&language=de')).body).toEqual({ error: 'language: use en, es or fr.' });
+    // Named but empty is no language either (as the report and a new client have always answered).
+    expect((await call(base(), 'GET', '/api/clients/apple/check?period=2017-10&language=')).body).toEqual({ error: 'language: use en, es or fr.' });
+    expect((await call(base(), 'POST', '/api/clients/apple/reports', { period: '2017-10', language: '' })).body).toEqual({ error: 'language: use en, es or fr.' });
 
     expect((await call(base(), 'GET', '/api/clients/apple/activity')).body).toEqual({ activity: null });
     const writing = call(base(), 'POST', '/api/clients/apple/reports', { period: '2017-10', language: 'es' });
