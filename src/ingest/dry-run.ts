@@ -112,7 +112,7 @@ async function unreadDates(store: Store, plan: CanonicalPlan, isGeneric: boolean
   const examples = rows.map((row) => row.raw);
   if (!isGeneric) return { examples, advice: 'check --format and --timezone, or map the file with --format generic and a date.format', format: null, dayMonthAmbiguous: false };
   const hint = proposeDateFormat(examples);
-  return { examples, advice: dateFormatAdvice(examples), format: hint?.format ?? null, dayMonthAmbiguous: hint?.dayMonthAmbiguous ?? false };
+  return { examples, advice: dateFormatAdvice(examples, hint), format: hint?.format ?? null, dayMonthAmbiguous: hint?.dayMonthAmbiguous ?? false };
 }
 
 /**

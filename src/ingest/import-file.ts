@@ -173,7 +173,7 @@ async function finishBatch(
     conflicts: number;
     rejectedByReason: Record<string, number>;
     warnings: string[];
-    unreadDate?: { line: number; raw: string } | null;
+    unreadDate?: UnreadDate | null;
   },
 ): Promise<FileImportResult> {
   const rejected = Object.values(counts.rejectedByReason).reduce((sum, count) => sum + count, 0);
@@ -265,6 +265,8 @@ async function importChecked(job: FileJob, start: CsvRead, shape: Promise<Record
 }
 
 const rawDateRow = z.object({ raw: z.string().nullable() });
+/** The first date a file could not read, with its line (the result's firstUnreadDate). */
+type UnreadDate = NonNullable<FileImportResult['firstUnreadDate']>;
 const roundedIdsRow = z.object({ long: z.number(), rounded: z.number() });
 
 /**
@@ -294,7 +296,7 @@ async function refuseRoundedIds(store: Store, source: PreparedSource, relation: 
  * wrong format or timezone setting: stop with an example rather than reject
  * every row.
  */
-function failWhenNoDateReads(source: PreparedSource, plan: CanonicalPlan, stats: FileStats, example: { line: number; raw: string }, format: ExportFormat): void {
+function failWhenNoDateReads(source: PreparedSource, plan: CanonicalPlan, stats: FileStats, example: UnreadDate, format: ExportFormat): void {
   const bad = stats.rejects[plan.codes.badDate - 1];
   if (!bad) return;
   const withoutDate = (stats.rejects[plan.codes.missingId - 1]?.count ?? 0) + (stats.rejects[plan.codes.missingDate - 1]?.count ?? 0);
@@ -306,7 +308,7 @@ function failWhenNoDateReads(source: PreparedSource, plan: CanonicalPlan, stats:
 }
 
 /** The first date the file could not read, with its line: the import's summary quotes it (docs/formats.md). */
-async function firstUnreadDate(store: Store, plan: CanonicalPlan, stats: FileStats, lines: LineMap): Promise<{ line: number; raw: string } | null> {
+async function firstUnreadDate(store: Store, plan: CanonicalPlan, stats: FileStats, lines: LineMap): Promise<UnreadDate | null> {
   const bad = stats.rejects[plan.codes.badDate - 1];
   if (!bad || bad.count === 0 || bad.firstRow === null) return null;
   const [example] = await store.rows('first unread date', rawDateRow, `SELECT __rb_raw_date AS raw FROM (${CANONICAL_ROWS}) WHERE __rb_row = $row`, { row: bad.firstRow });

@@ -102,8 +102,7 @@ export function proposeDateFormat(samples: readonly string[]): DateFormatHint | 
  * The advice a "no date could be read" message gives: a `date.format` for
  * dates like the samples, or a generic example when none fits.
  */
-export function dateFormatAdvice(samples: readonly string[]): string {
-  const hint = proposeDateFormat(samples);
+export function dateFormatAdvice(samples: readonly string[], hint: DateFormatHint | null = proposeDateFormat(samples)): string {
   if (!hint) return 'set date.format in the mapping (e.g. "%d/%m/%Y %H:%M")';
   const notes: string[] = [];
   if (hint.offset) notes.push('%z reads the UTC offset the dates carry, so --timezone does not apply to them');
