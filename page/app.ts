@@ -643,6 +643,7 @@ function table(header: string[], rows: Array<Array<string | number>>): HTMLTable
 
 async function showClients(selected: string | null): Promise<void> {
   afterImport.length = 0;
+  monthsRead = null;
   const { clients } = await api<{ clients: ClientSummary[] }>('GET', '/api/clients');
   app.replaceChildren();
   const list = el('div', { class: 'clients' });
@@ -665,8 +666,8 @@ async function showClients(selected: string | null): Promise<void> {
 function nextStep(client: ClientSummary): HTMLElement {
   const note = el('p', { class: 'next' }, t('needsHandles'));
   const update = () =>
-    void api<{ months: unknown[] }>('GET', `/api/clients/${client.id}/periods`)
-      .then(({ months }) => {
+    void monthsWithData(client)
+      .then((months) => {
         if (months.length > 0) note.textContent = t('needsHandlesAfterImport');
       })
       .catch(() => undefined);
@@ -904,6 +905,7 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
         importButton.disabled = false;
         throw error;
       }
+      monthsRead = null;
       for (const refresh of afterImport) refresh();
       const counts = done.files.map((entry) => `${t('imported')}${t('colon')}${entry.imported.toLocaleString(language)} (${entry.duplicates.toLocaleString(language)} ${t('duplicates')})`).join('; ');
       outcome.textContent = done.mapping ? `${counts}. ${t('mappingSaved')} ${done.mapping}` : counts;
@@ -941,6 +943,22 @@ interface BrandConfig {
 
 /** Run after an import, so the brands form and the period fields offer what the new data holds; emptied when a client is shown again. */
 const afterImport: Array<() => void> = [];
+
+interface MonthWithData {
+  month: string;
+  posts: number;
+  days: number;
+  monthDays: number;
+  complete: boolean;
+}
+
+/** The client's months with data, asked once per showing of the client and once after each import, whoever reads them. */
+let monthsRead: { client: string; months: Promise<MonthWithData[]> } | null = null;
+
+function monthsWithData(client: ClientSummary): Promise<MonthWithData[]> {
+  if (monthsRead?.client !== client.id) monthsRead = { client: client.id, months: api<{ months: MonthWithData[] }>('GET', `/api/clients/${client.id}/periods`).then(({ months }) => months) };
+  return monthsRead.months;
+}
 
 /** Fills a platform's list with the accounts the data offers: those that reply most, then those mentioned most. */
 function offerHandles(client: ClientSummary, list: HTMLDataListElement): void {
@@ -1114,13 +1132,13 @@ function periodInput(client: ClientSummary, section: string): HTMLElement {
   const input = el('input', { name: 'period', list: `months-${section}`, placeholder: '2017-10' });
   const list = el('datalist', { id: `months-${section}` });
   const load = () =>
-    api<{ months: Array<{ month: string; posts: number; days: number; monthDays: number; complete: boolean }> }>('GET', `/api/clients/${client.id}/periods`)
-      .then(({ months }) => {
+    monthsWithData(client)
+      .then((months) => {
         // The newest month the data spans whole and fills at least half of (the partial-period rule); else the fullest.
-        const busiest = months.reduce<(typeof months)[number] | undefined>((best, entry) => (best === undefined || entry.posts > best.posts ? entry : best), undefined);
+        const busiest = months.reduce<MonthWithData | undefined>((best, entry) => (best === undefined || entry.posts > best.posts ? entry : best), undefined);
         const start = months.find((entry) => entry.complete && entry.days * 2 >= entry.monthDays) ?? busiest;
         if (input.value === '' && start) input.value = start.month;
-        const label = (entry: (typeof months)[number]) =>
+        const label = (entry: MonthWithData) =>
           `${entry.month}: ${entry.posts.toLocaleString(language)} ${t('postsWord')}, ${entry.days} ${t(entry.days === 1 ? 'dayWord' : 'daysWord')}`;
         list.replaceChildren(...months.map((entry) => el('option', { value: entry.month }, label(entry))));
         empty.textContent = months.length === 0 ? t('noDataYet') : '';
