@@ -899,7 +899,7 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
       let done: { files: Array<{ imported: number; duplicates: number; rejected: number; rejectedByReason: Record<string, number>; warnings: string[] }>; mapping?: string | null };
       try {
         // In the zone the preview read local times in: what was shown is what is stored.
-        done = await api('POST', `/api/clients/${client.id}/imports`, { previewId, timezone, ...(mapping ? { mapping } : {}) });
+        done = await api('POST', `/api/clients/${client.id}/imports`, { previewId, timezone, language, ...(mapping ? { mapping } : {}) });
       } catch (error) {
         // A failed import leaves the upload waiting: it can be imported again.
         importButton.disabled = false;

@@ -6,6 +6,7 @@ import yauzl from 'yauzl';
 import { freeBytes, freeMegabytes, megabytes } from '../disk-full.js';
 import { UserError } from '../errors.js';
 import { makeTempFolder } from '../temp-files.js';
+import type { ImportNotice } from './notices.js';
 import { readableExportSize, readHeadBytes } from './source/sniff.js';
 
 /** Members of an archive that are imported: the exports themselves. */
@@ -134,9 +135,6 @@ export async function expandArchive(path: string): Promise<ExpandedArchive> {
 }
 
 /** The note a member's import carries about the archive's other members. */
-export function skippedMembersWarning(archive: string, skipped: readonly string[]): string | null {
-  if (skipped.length === 0) return null;
-  const shown = skipped.slice(0, 5).join(', ');
-  const more = skipped.length > 5 ? ` and ${skipped.length - 5} more` : '';
-  return `${basename(archive)} also holds ${skipped.length} file${skipped.length === 1 ? '' : 's'} that ${skipped.length === 1 ? 'is' : 'are'} not a CSV, TSV or XLSX export, not read: ${shown}${more}`;
+export function skippedMembersWarning(archive: string, skipped: readonly string[]): ImportNotice | null {
+  return skipped.length === 0 ? null : { code: 'skipped-members', archive, names: [...skipped] };
 }

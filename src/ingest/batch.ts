@@ -2,6 +2,7 @@ import { listValue } from '@duckdb/node-api';
 import { z } from 'zod';
 import { CRASH_STEPS, crashPoint } from '../crash-point.js';
 import type { Store } from '../store/database.js';
+import type { ImportNotice } from './notices.js';
 import type { FileImportResult } from './result.js';
 
 const batchIdRow = z.object({ id: z.number() });
@@ -66,8 +67,8 @@ export async function earlierImport(store: Store, sha256: string): Promise<Earli
 }
 
 /** The warning a file gets when the same content was imported before. */
-export function earlierImportWarning(earlier: Pick<EarlierImport, 'batchId' | 'at'>): string {
-  return `the same content was already imported (batch ${earlier.batchId}, ${earlier.at}): its posts are counted as duplicates`;
+export function earlierImportWarning(earlier: Pick<EarlierImport, 'batchId' | 'at'>): ImportNotice {
+  return { code: 'earlier-import', batchId: earlier.batchId, at: earlier.at };
 }
 
 /** What import_batches records of a file before its rows are read: where it is, its content and how it is read. */

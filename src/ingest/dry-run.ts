@@ -14,6 +14,7 @@ import { type FileProfile, fileProfile } from './file-profile.js';
 import { resolveImportOptions, type ImportRequest } from './import.js';
 import { learnHandles } from './learned-handles.js';
 import { mergePosts } from './merge.js';
+import { type ImportNotice, withWarnings } from './notices.js';
 import { prepareSource, type SourceEncoding } from './source/prepare.js';
 import { shortRowsWarning } from './import-file.js';
 import { describeDelimiter, firstRead, readWithRetries } from './staging.js';
@@ -43,8 +44,10 @@ export interface DryRunReport {
   rejected: number;
   skippedBlank: number;
   rejectedByReason: Record<string, number>;
-  /** Rows kept but reported, per warning. */
+  /** What the import would warn of, in English (rows kept but reported, per warning, among them). */
   warnings: string[];
+  /** The same warnings as data, for a text in another language (the local page). */
+  notices: ImportNotice[];
   /**
    * Examples of dates that could not be read, and what to set in a generic mapping: in words,
    * and (for a generic file) the date.format the examples fit, with whether their day and month could be swapped.
@@ -171,7 +174,13 @@ export async function dryRunFile(path: string, request: ImportRequest): Promise<
       rejected: Object.values(rejectedByReason).reduce((sum, count) => sum + count, 0),
       skippedBlank: stats.blank,
       rejectedByReason,
-      warnings: [...prepared.warnings, ...shortRows, ...stats.warnings.flatMap((warning, index) => (warning.count > 0 ? [`${warning.count} rows: ${plan.warnings[index] ?? ''}`] : []))],
+      ...withWarnings([
+        ...prepared.warnings,
+        ...shortRows,
+        ...stats.warnings.flatMap((warning, index): ImportNotice[] =>
+          warning.count > 0 ? [{ code: 'rows', count: warning.count, reason: plan.warnings[index] ?? '', unit: prepared.lineUnit, line: null }] : [],
+        ),
+      ]),
       unreadDates: dates,
       learnedHandles: learned,
       profile: await fileProfile(store),

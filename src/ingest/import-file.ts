@@ -15,6 +15,7 @@ import type { ExportFormat } from './formats/types.js';
 import { learnHandles } from './learned-handles.js';
 import { LineMap } from './line-map.js';
 import { differingCopiesWarning, mergePosts } from './merge.js';
+import { type ImportNotice, withWarnings } from './notices.js';
 import type { ImportProgress } from './progress.js';
 import { insertRejects, insertStructuralRejects } from './rejects.js';
 import { repeatImport } from './repeat.js';
@@ -59,14 +60,14 @@ interface FileJob {
   batch: BatchSource;
   report: (phase: ImportProgress['phase'], fraction: number | null) => void;
   /** Warnings from outside the file (an archive's other members). */
-  notes: readonly string[];
+  notes: readonly ImportNotice[];
 }
 
 /** How an archive member is imported: named `archive.zip:member.csv`, recorded under the archive's absolute path. */
 export interface ArchiveMemberImport {
   name: string;
   file: string;
-  notes: string[];
+  notes: ImportNotice[];
 }
 
 /**
@@ -151,10 +152,10 @@ export async function importFile(store: Store, source: string, options: FileImpo
 }
 
 /** Warnings about the file as a whole, in the order the summary prints them. */
-async function fileWarnings(job: FileJob, read: CsvRead, rows: number): Promise<string[]> {
+async function fileWarnings(job: FileJob, read: CsvRead, rows: number): Promise<ImportNotice[]> {
   const warnings = [...job.notes, ...read.source.warnings];
   if (job.earlier) warnings.push(earlierImportWarning(job.earlier));
-  if (rows === 0) warnings.push('the file has a header but no data rows');
+  if (rows === 0) warnings.push({ code: 'no-rows' });
   if (read.padded && !read.source.ragged) warnings.push(await shortRowsWarning(read.source, job.layout));
   return warnings;
 }
@@ -172,7 +173,7 @@ async function finishBatch(
     filled: number;
     conflicts: number;
     rejectedByReason: Record<string, number>;
-    warnings: string[];
+    warnings: ImportNotice[];
     unreadDate?: UnreadDate | null;
   },
 ): Promise<FileImportResult> {
@@ -192,7 +193,7 @@ async function finishBatch(
     skippedBlank: counts.blank,
     rejectedByReason: counts.rejectedByReason,
     ...(counts.unreadDate ? { firstUnreadDate: counts.unreadDate } : {}),
-    warnings: counts.warnings,
+    ...withWarnings(counts.warnings),
     learnedHandles,
     ...(job.options.again ? { filled: counts.filled } : {}),
   };
@@ -228,8 +229,8 @@ async function importChecked(job: FileJob, start: CsvRead, shape: Promise<Record
   const warnings = await fileWarnings(job, read, stats.rows + structural.length);
   stats.warnings.forEach((warning, index) => {
     if (warning.count === 0) return;
-    const at = warning.firstRow === null || !lines ? '' : ` (first at ${source.lineUnit} ${lines.lineOf(warning.firstRow)})`;
-    warnings.push(`${plural(warning.count, 'row')}: ${plan.warnings[index]}${at}`);
+    const line = warning.firstRow === null || !lines ? null : lines.lineOf(warning.firstRow);
+    warnings.push({ code: 'rows', count: warning.count, reason: plan.warnings[index] ?? '', unit: source.lineUnit, line });
   });
   if (rejected > 0) await createStaging(store, read, layout);
 
@@ -341,9 +342,9 @@ function everyRowRejected(source: PreparedSource, plan: CanonicalPlan, stats: Fi
 }
 
 /** The warning of a file whose rows had fewer cells than the header (read padded); a file that ends inside its last row is refused. */
-export async function shortRowsWarning(source: PreparedSource, layout: Layout): Promise<string> {
+export async function shortRowsWarning(source: PreparedSource, layout: Layout): Promise<ImportNotice> {
   const facts = await scanRecords(source.readPath, { delimiter: layout.delimiter, headerLine: layout.headerLine, columns: layout.names.length });
   if (facts.cutShort) throw cutShortError(source.path, facts.cutShort.line, facts.cutShort.fields, layout.names.length);
   const first = facts.shortRecords.first;
-  return `${plural(facts.shortRecords.count, 'row')} had fewer cells than the header (${layout.names.length}); the missing cells were read as empty${first ? ` (first at line ${first.line})` : ''}`;
+  return { code: 'short-rows', count: facts.shortRecords.count, width: layout.names.length, unit: 'line', line: first ? first.line : null };
 }

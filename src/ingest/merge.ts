@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Store } from '../store/database.js';
 import { MOJIBAKE_PATTERN, repairMojibake } from './mojibake.js';
 import { CANONICAL_ROWS, MAPPED_COLUMNS } from './canonical.js';
+import type { ImportNotice } from './notices.js';
 import { quoteIdentifier } from './formats/sql-helpers.js';
 
 const KEY = ['platform', 'post_id'];
@@ -77,10 +78,8 @@ export interface DifferingCopies {
 }
 
 /** The warning for copies of stored posts that differ from them, or null. */
-export function differingCopiesWarning(differing: DifferingCopies): string | null {
-  if (differing.count === 0) return null;
-  const rows = `${differing.count.toLocaleString('en-US')} row${differing.count === 1 ? '' : 's'}`;
-  return `${rows} repeat${differing.count === 1 ? 's' : ''} a post already stored by an earlier import with another author, date or text; the stored post was kept (e.g. post_id ${differing.example ?? ''})`;
+export function differingCopiesWarning(differing: DifferingCopies): ImportNotice | null {
+  return differing.count === 0 ? null : { code: 'differing-copies', ...differing };
 }
 
 /** How many (platform, post_id) the batch's rows repeat: each key must appear once before `settleStoredCopies`. */

@@ -3,6 +3,7 @@ import type { Store } from '../store/database.js';
 import { earlierImportWarning, type EarlierImport } from './batch.js';
 import { conflictReason } from './canonical.js';
 import type { ExportFormat } from './formats/types.js';
+import { withWarnings } from './notices.js';
 import type { FileImportResult } from './result.js';
 import type { PreparedSource } from './source/prepare.js';
 
@@ -52,7 +53,7 @@ export async function repeatImport(store: Store, earlier: EarlierImport, source:
     conflicts,
     skippedBlank: earlier.skippedBlank,
     rejectedByReason: Object.fromEntries(reasons.filter((reason) => !isConflict(reason.reason)).map((reason) => [reason.reason, reason.n])),
-    warnings: [earlierImportWarning(earlier), ...earlier.warnings],
+    ...withWarnings([earlierImportWarning(earlier), ...earlier.warnings.map((text) => ({ code: 'recorded' as const, text }))]),
     alreadyImported: { batchId: earlier.batchId, importedAt: earlier.importedAt },
   };
 }

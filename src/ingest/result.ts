@@ -1,4 +1,5 @@
 import type { FormatId } from './formats/types.js';
+import type { ImportNotice } from './notices.js';
 import type { SourceEncoding } from './source/prepare.js';
 
 /** What importing one file did: the `--json` line and the human summary both come from it. */
@@ -29,7 +30,10 @@ export interface FileImportResult {
   rejectedByReason: Record<string, number>;
   /** The first date that could not be read, as the file writes it, and its line (set when some were). */
   firstUnreadDate?: { line: number; raw: string };
+  /** The warnings in English (what the CLI prints and import_batches keeps), from `notices`. */
   warnings: string[];
+  /** The warnings as data, for a text in another language (the local page). */
+  notices: ImportNotice[];
   /** User ids whose handle this import learned from the replies to them (see learned_handles); 0 or absent when it learned none. */
   learnedHandles?: number;
   /**

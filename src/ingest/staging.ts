@@ -149,7 +149,7 @@ export async function readWithRetries(
       }
       if (!normalised && /reached an invalid state/.test(message)) {
         normalised = true;
-        read.source = await read.source.normalizeLineEnds('the file mixes Windows (CRLF) and Unix (LF) line ends');
+        read.source = await read.source.normalizeLineEnds('mixed');
         continue;
       }
       // DuckDB's reader also stops on Windows line ends after a run of blank lines longer than its line limit (2 MB), which it reads
@@ -157,7 +157,7 @@ export async function readWithRetries(
       // inside a quoted text is text, to keep as it is.
       if (!normalised && /^[^\n]*\r\n/.test(read.source.head.text)) {
         normalised = true;
-        read.source = await read.source.normalizeLineEnds("the reader stopped on the file's Windows (CRLF) line ends");
+        read.source = await read.source.normalizeLineEnds('crlf');
         continue;
       }
       throw await explainReadError(read.source, layout, error);

@@ -8,6 +8,7 @@ import { stringify } from 'yaml';
 import { importJson } from '../cli/commands/import.js';
 import { type DryRunReport, dryRunFile } from '../ingest/dry-run.js';
 import { supportSentences } from '../ingest/file-profile.js';
+import { noticeText } from '../ingest/notices.js';
 import { earlierImport } from '../ingest/batch.js';
 import { type ImportRequest, importFiles } from '../ingest/import.js';
 import { UnknownLayout } from '../ingest/choose-format.js';
@@ -176,9 +177,14 @@ const MAPPED_LABEL: Record<Language, string> = {
   fr: 'CSV générique, avec les colonnes associées ici',
 };
 
-/** The dry run as the page shows it: the file's name without its folder, what it supports in the page's language. */
+/** The dry run as the page shows it: the file's name without its folder, its warnings and what it supports in the page's language. */
 function shownPreview(preview: DryRunReport, language: Language): DryRunReport {
-  return { ...preview, path: basename(preview.path), profile: { ...preview.profile, supports: supportSentences(preview.profile, language) } };
+  return {
+    ...preview,
+    path: basename(preview.path),
+    warnings: preview.notices.map((notice) => noticeText(notice, language)),
+    profile: { ...preview.profile, supports: supportSentences(preview.profile, language) },
+  };
 }
 
 function writeMapping(path: string, mapping: unknown): void {
@@ -202,16 +208,17 @@ function waitingUpload(workspace: Workspace, id: string, previewId: unknown): { 
  * file `replybench import --format generic --mapping` reads, and used.
  */
 export async function importPreviewed(workspace: Workspace, id: string, body: unknown, activities: Activities) {
-  const { previewId, mapping, timezone } = (body ?? {}) as { previewId?: unknown; mapping?: unknown; timezone?: unknown };
+  const { previewId, mapping, timezone, language } = (body ?? {}) as { previewId?: unknown; mapping?: unknown; timezone?: unknown; language?: unknown };
   const zone = localTimesZone(timezone);
+  const shownIn = requestLanguage(language);
   const { file: name, path, incoming } = waitingUpload(workspace, id, previewId);
-  return activities.during(id, 'import', name, (running) => importWaiting(workspace, id, { name, path, incoming, mapping, timezone: zone }, running));
+  return activities.during(id, 'import', name, (running) => importWaiting(workspace, id, { name, path, incoming, mapping, timezone: zone, language: shownIn }, running));
 }
 
 async function importWaiting(
   workspace: Workspace,
   id: string,
-  { name, path, incoming, mapping, timezone }: { name: string; path: string; incoming: string; mapping: unknown; timezone: string },
+  { name, path, incoming, mapping, timezone, language }: { name: string; path: string; incoming: string; mapping: unknown; timezone: string; language: Language },
   running: Running,
 ) {
   const folder = workspace.folderOf(id);
@@ -234,7 +241,7 @@ async function importWaiting(
       const failure = outcome.failures[0];
       if (failure) throw new HttpError(400, failure.message);
       imported = true;
-      return { files: outcome.results.map(importJson), mapping: request.mapping === undefined ? null : relative(folder, request.mapping) };
+      return { files: outcome.results.map((result) => importJson(result, language)), mapping: request.mapping === undefined ? null : relative(folder, request.mapping) };
     } finally {
       store.close();
     }

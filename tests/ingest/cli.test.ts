@@ -171,6 +171,7 @@ describe('human summary', () => {
       skippedBlank: 7,
       rejectedByReason: { 'unparseable date': 2, 'missing post id': 1 },
       warnings: ['the file is not valid UTF-8: read as Windows-1252'],
+      notices: [],
     };
     expect(fileSummary(result)).toBe(
       'october.csv: talkwalker, windows-1252: 1,210 rows read, 1,000 new posts, 200 duplicates (already stored, or repeated in the file: not added again), ' +

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { Store } from '../../src/store/database.js';
 import { REPORT_STEPS, type ReportStep } from '../../src/report/steps.js';
-import { twcsCsv } from '../ingest/helpers.js';
+import { DATE, twcsCsv } from '../ingest/helpers.js';
 import { type Answer, call, KAGGLE_SAMPLE, serverForFile, TOKEN, withHost } from './helpers.js';
 
 const FORMATS = join(import.meta.dirname, '../fixtures/formats');
@@ -257,6 +257,29 @@ describe('the API of replybench serve', () => {
     expect(sprout.body).toMatchObject({ timezone: 'UTC', preview: { profile: { first: '2024-03-04T09:15:00Z' } } });
     const rezoned = await call(base(), 'POST', `/api/clients/madrid/exports/${sprout.body.previewId}/preview`, { timezone: 'Europe/Madrid', language: 'es' });
     expect(rezoned.body).toMatchObject({ timezone: 'Europe/Madrid', mapper: null, preview: { format: { id: 'sprout' }, profile: { first: '2024-03-04T08:15:00Z' } } });
+  });
+
+  it("says an import's warnings in the page's language, those of an earlier import of the same content too", async () => {
+    await call(base(), 'POST', '/api/clients', { id: 'lumo', name: 'Lumo', timezone: 'UTC', language: 'fr' });
+    // Windows-1252 bytes (é, ’) that are not UTF-8.
+    const bytes = Buffer.from(twcsCsv([['1', 'client', DATE, 'Caf\u00e9, c\u0092est en panne', '']]), 'latin1');
+    const preview = await call(base(), 'POST', '/api/clients/lumo/exports?language=es', upload('export.csv', bytes));
+    expect((preview.body.preview as { warnings: string[] }).warnings).toEqual([
+      'el archivo no es UTF-8 válido: se leyó como Windows-1252 (la codificación de Europa occidental de Excel); compruebe que las letras con tilde se vean bien',
+    ]);
+    const imported = await call(base(), 'POST', '/api/clients/lumo/imports', { previewId: preview.body.previewId, language: 'fr' });
+    expect((imported.body.files as Array<{ warnings: string[] }>)[0]?.warnings).toEqual([
+      'le fichier n’est pas en UTF-8 valide\u00a0: lu en Windows-1252 (l’encodage d’Europe occidentale d’Excel)\u00a0; vérifiez que les lettres accentuées s’affichent bien',
+    ]);
+    // Imported again: the page says so in French; the earlier import's own warning is the text import_batches keeps.
+    const again = await call(base(), 'POST', '/api/clients/lumo/exports?language=fr', upload('export (2).csv', bytes));
+    const repeated = await call(base(), 'POST', '/api/clients/lumo/imports', { previewId: again.body.previewId, language: 'fr' });
+    const [said, recorded] = (repeated.body.files as Array<{ warnings: string[] }>)[0]?.warnings ?? [];
+    expect(said).toMatch(/^le même contenu a déjà été importé \(lot 1, \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\)\u00a0: ses publications comptent comme doublons$/);
+    expect(recorded).toContain('the file is not valid UTF-8: read as Windows-1252');
+    // Without a language, the object import --json prints: English.
+    const english = await call(base(), 'POST', '/api/clients/lumo/exports', upload('export (3).csv', bytes));
+    expect((english.body.preview as { warnings: string[] }).warnings[0]).toMatch(/^the file is not valid UTF-8: read as Windows-1252/);
   });
 
   it('refuses a foreign Host, a missing or wrong token, paths outside the workspace, bad names and oversized uploads', async () => {

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
-import { earlierImportWarning } from '../../ingest/batch.js';
 import type { FileImportResult } from '../../ingest/result.js';
 import { PIPELINE_REASONS } from '../../ingest/canonical.js';
+import { noticeText } from '../../ingest/notices.js';
 import { printable } from '../../metrics/format/aligned.js';
 
 const UNREADABLE_DATE = PIPELINE_REASONS.badDate;
@@ -31,8 +31,8 @@ export function fileSummary(result: FileImportResult): string {
     if (result.rejected > 0) counted.push(`${count(result.rejected, 'row')} rejected (listed in import_rejects, batch ${result.batchId})`);
     if (result.skippedBlank > 0) counted.push(`${count(result.skippedBlank, 'blank row')} skipped`);
     const lines = [`${shortName(result.path)}: already imported on ${at} as batch ${earlier.batchId}: nothing to add (${counted.join(', ')}).`];
-    const note = earlierImportWarning({ batchId: earlier.batchId, at });
-    for (const warning of result.warnings) if (warning !== note) lines.push(`  warning: ${warning}`);
+    // The first line says it was imported before: the warning that says so is not repeated.
+    for (const notice of result.notices) if (notice.code !== 'earlier-import') lines.push(`  warning: ${noticeText(notice)}`);
     return `${lines.join('\n')}\n`;
   }
   const parts = [`${count(result.rowsRead, 'row')} read`, `${count(result.imported, 'new post')}`];

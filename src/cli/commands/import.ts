@@ -7,7 +7,9 @@ import { FORMAT_CHOICES } from '../../ingest/formats/index.js';
 import { runDryRun } from '../../ingest/dry-run.js';
 import { importWithOptions, resolveImportOptions } from '../../ingest/import.js';
 import { exportHeader, mappingSkeleton } from '../../ingest/mapping-guess.js';
+import { noticeText } from '../../ingest/notices.js';
 import type { FileImportResult } from '../../ingest/result.js';
+import type { Language } from '../../report/i18n/language.js';
 import { writeOutputFile } from '../../output-file.js';
 import { IMPORT_MEMORY, Store } from '../../store/database.js';
 import { trimDeadTail } from '../../store/trim.js';
@@ -136,8 +138,11 @@ async function runImport(files: string[], options: ImportOptions, configGiven: b
   }
 }
 
-/** One imported file as `import --json` prints it (and `replybench serve` answers an import with). */
-export function importJson(result: FileImportResult): Record<string, unknown> {
+/**
+ * One imported file as `import --json` prints it, and as `replybench serve`
+ * answers an import with: its warnings in the page's language.
+ */
+export function importJson(result: FileImportResult, language: Language = 'en'): Record<string, unknown> {
   return {
     path: result.path,
     format: result.format,
@@ -150,7 +155,7 @@ export function importJson(result: FileImportResult): Record<string, unknown> {
     skippedBlank: result.skippedBlank,
     rejectedByReason: result.rejectedByReason,
     firstUnreadDate: result.firstUnreadDate ?? null,
-    warnings: result.warnings,
+    warnings: result.notices.map((notice) => noticeText(notice, language)),
     learnedHandles: result.learnedHandles ?? 0,
     batchId: result.batchId,
     sha256: result.sha256,

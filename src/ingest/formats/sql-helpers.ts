@@ -266,7 +266,7 @@ export function isDaylightSavingGap(localExpr: string, timezoneParam: string): s
     OR timezone(${timezoneParam}, ${instant} + INTERVAL 1 HOUR) = ${localExpr}, false)`;
 }
 
-const DAYLIGHT_SAVING_REASON =
+export const DAYLIGHT_SAVING_REASON =
   'local time falls in a daylight-saving change (an hour that is skipped or repeated in the timezone); skipped times were read with the offset before the change, repeated times as their second occurrence';
 
 /**

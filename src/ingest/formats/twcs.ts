@@ -41,6 +41,13 @@ function isExcelDamagedIdList(expr: string): string {
   return `coalesce(regexp_full_match(${expr}, '\\s*(${grouped}|${rounded}|${scientific}|${hashes})\\s*'), false)`;
 }
 
+/** Why a row of the file is kept with a warning: Excel damaged one of its ids. */
+export const TWCS_WARNING_REASONS = {
+  parent: 'in_response_to_tweet_id is in scientific notation (Excel rounded it): the reply was kept without its parent',
+  responses:
+    'response_tweet_id looks like an id list that Excel regrouped as one number (e.g. 155,157 shown as 1,55,157), rounded to 15 digits (349,350,351,352,347,000,000,000), wrote as 1.55E+5 or as ##### (a column too narrow); the list was not kept (the reply links come from in_response_to_tweet_id)',
+} as const;
+
 const LAYOUT = layoutOf('Kaggle Customer Support on Twitter CSV', REQUIRED);
 
 /**
@@ -110,14 +117,13 @@ export const twcsFormat: ExportFormat = {
       warnWhen: [
         {
           when: isScientificNotation(parent),
-          reason: 'in_response_to_tweet_id is in scientific notation (Excel rounded it): the reply was kept without its parent',
+          reason: TWCS_WARNING_REASONS.parent,
         },
         ...(responses
           ? [
               {
                 when: isExcelDamagedIdList(responses),
-                reason:
-                  'response_tweet_id looks like an id list that Excel regrouped as one number (e.g. 155,157 shown as 1,55,157), rounded to 15 digits (349,350,351,352,347,000,000,000), wrote as 1.55E+5 or as ##### (a column too narrow); the list was not kept (the reply links come from in_response_to_tweet_id)',
+                reason: TWCS_WARNING_REASONS.responses,
               },
             ]
           : []),

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { UserError } from '../../errors.js';
 import { CRASH_STEPS, crashPoint } from '../../crash-point.js';
 import { makeTempFolder } from '../../temp-files.js';
+import type { ImportNotice } from '../notices.js';
 import { linesAt, scanBytes, type ByteFacts } from './byte-scan.js';
 import { rewriteAsUtf8, type RewriteOptions, type TextEncoding } from './rewrite.js';
 import { readHeadBytes, sniffFile } from './sniff.js';
@@ -33,9 +34,9 @@ export interface PreparedSource {
   recordLines?: Array<{ record: number; line: number }>;
   /** The start of `readPath` as text, and whether it is the whole file. */
   head: { text: string; complete: boolean };
-  warnings: string[];
+  warnings: ImportNotice[];
   /** Rewrites the original with CRLF turned into LF, warning `why` DuckDB's reader needed it; returns the new source. */
-  normalizeLineEnds(why: string): Promise<PreparedSource>;
+  normalizeLineEnds(cause: Extract<ImportNotice, { code: 'line-ends' }>['cause']): Promise<PreparedSource>;
   /** A path in the source's temporary folder (removed by `cleanup`). */
   tempPath(name: string): string;
   /** Deletes the temporary files. */
@@ -43,10 +44,6 @@ export interface PreparedSource {
 }
 
 const HEAD_TEXT_BYTES = 256 * 1024;
-
-function count(value: number, word: string): string {
-  return `${value.toLocaleString('en-US')} ${word}${value === 1 ? '' : 's'}`;
-}
 
 /**
  * UTF-8 unless the evidence says otherwise: Windows-1252 only when the file
@@ -59,11 +56,9 @@ function chooseTextEncoding(facts: ByteFacts): TextEncoding {
 }
 
 /** The warning for a UTF-8 file with a few invalid bytes, naming their lines. */
-async function invalidBytesWarning(path: string, facts: ByteFacts): Promise<string> {
+async function invalidBytesWarning(path: string, facts: ByteFacts): Promise<ImportNotice> {
   const lines = [...new Set(await linesAt(path, facts.invalidUtf8.offsets))];
-  const more = facts.invalidUtf8.count - facts.invalidUtf8.offsets.length;
-  const where = `line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${more > 0 ? ` and ${count(more, 'more byte')}` : ''}`;
-  return `${count(facts.invalidUtf8.count, 'byte')} not valid in UTF-8 (a character from another encoding?) stored as "\uFFFD" on ${where}; the rest of the file is read as UTF-8`;
+  return { code: 'invalid-bytes', count: facts.invalidUtf8.count, lines, more: facts.invalidUtf8.count - facts.invalidUtf8.offsets.length };
 }
 
 function readHead(path: string): { text: string; complete: boolean } {
@@ -91,7 +86,7 @@ export async function prepareSource(file: string, onBytes?: (done: number, total
   const cleanup = (): void => folder?.remove();
 
   try {
-    const warnings: string[] = [];
+    const warnings: ImportNotice[] = [];
     const finish = (
       readPath: string,
       encoding: SourceEncoding,
@@ -107,11 +102,11 @@ export async function prepareSource(file: string, onBytes?: (done: number, total
         ragged: extra.ragged ?? false,
         head: readHead(readPath),
         warnings,
-        normalizeLineEnds: async (why) => {
+        normalizeLineEnds: async (cause) => {
           // readPath is UTF-8 already (placeholders included), so only the line ends change.
           const target = tempFile('normalized.csv');
           const { placeholders } = await rewriteAsUtf8(readPath, target, { encoding: 'utf-8', skipBytes: 0, bareCarriageReturn: 'placeholder', normalizeCrlf: true });
-          warnings.push(`${why}: read with every line end as LF`);
+          warnings.push({ code: 'line-ends', cause });
           return { ...source, readPath: target, hasCrPlaceholder: source.hasCrPlaceholder || placeholders > 0, head: readHead(target) };
         },
         tempPath: tempFile,
@@ -124,10 +119,8 @@ export async function prepareSource(file: string, onBytes?: (done: number, total
       const target = tempFile('sheet.csv');
       const { ignoredSheets, unreadableSheets } = await xlsxToCsv(file, target, name, onSheetRows);
       crashPoint(CRASH_STEPS.importTempCopy);
-      if (ignoredSheets > 0) warnings.push('the workbook has more than one worksheet with data: only the first was read');
-      if (unreadableSheets > 0) {
-        warnings.push(`${unreadableSheets === 1 ? 'another worksheet is' : `${unreadableSheets} other worksheets are`} damaged and could not be read; only the first worksheet is imported`);
-      }
+      if (ignoredSheets > 0) warnings.push({ code: 'extra-sheets' });
+      if (unreadableSheets > 0) warnings.push({ code: 'damaged-sheets', count: unreadableSheets });
       return finish(target, 'xlsx', { lineUnit: 'row', ragged: true });
     }
 
@@ -138,7 +131,7 @@ export async function prepareSource(file: string, onBytes?: (done: number, total
     const textEncoding: TextEncoding = utf16 ? (sniffed.bom as TextEncoding) : chooseTextEncoding(original);
     const encoding: SourceEncoding = textEncoding === 'utf-8' && sniffed.bom === 'utf-8' ? 'utf-8-bom' : textEncoding;
     if (textEncoding === 'windows-1252') {
-      warnings.push('the file is not valid UTF-8: read as Windows-1252 (Excel\'s Western European encoding); check that accented letters look right');
+      warnings.push({ code: 'windows-1252' });
     } else if (!utf16 && original.invalidUtf8.count > 0) {
       warnings.push(await invalidBytesWarning(file, original));
     }
@@ -155,10 +148,10 @@ export async function prepareSource(file: string, onBytes?: (done: number, total
     const rewritten = await rewriteAsUtf8(file, target, { ...rewrite, normalizeCrlf: false });
     crashPoint(CRASH_STEPS.importTempCopy);
     const replaced = rewritten.placeholders;
-    if (replaced > 0) warnings.push(`${replaced} carriage return${replaced === 1 ? '' : 's'} inside fields kept as text (not read as line breaks)`);
+    if (replaced > 0) warnings.push({ code: 'carriage-returns', count: replaced });
     if (rewritten.nul > 0) {
       const [line] = rewritten.firstNulOffset === null ? [] : await linesAt(target, [rewritten.firstNulOffset]);
-      warnings.push(`${count(rewritten.nul, 'NUL character')} (0x00, never part of a text) removed${line === undefined ? '' : ` (first on line ${line})`}`);
+      warnings.push({ code: 'nul-removed', count: rewritten.nul, line: line ?? null });
     }
     return finish(target, encoding, { hasCrPlaceholder: replaced > 0 });
   } catch (error) {

@@ -203,11 +203,7 @@ export async function recoverRecords(source: PreparedSource, columns: Columns, s
   }
 
   const warnings = [...source.warnings];
-  if (short.count > 0) {
-    warnings.push(
-      `${short.count.toLocaleString('en-US')} row${short.count === 1 ? '' : 's'} had fewer cells than the header (${width}); the missing cells were read as empty (first at ${source.lineUnit} ${short.firstLine})`,
-    );
-  }
+  if (short.count > 0) warnings.push({ code: 'short-rows', count: short.count, width, unit: source.lineUnit, line: short.firstLine });
   const recovered: PreparedSource = {
     ...source,
     readPath: target,

@@ -1,0 +1,169 @@
+import { basename } from 'node:path';
+import type { Language } from '../report/i18n/language.js';
+import { plainNumbers } from '../report/i18n/plain-numbers.js';
+import { EXCEL_DAMAGE_REASONS } from './formats/excel-damage.js';
+import { DAY_WITHOUT_TIME_REASON } from './formats/meltwater.js';
+import { DAYLIGHT_SAVING_REASON } from './formats/sql-helpers.js';
+import { TWCS_WARNING_REASONS } from './formats/twcs.js';
+import { MOJIBAKE_REASON } from './mojibake.js';
+
+/**
+ * A warning of an import, as data: the CLI and `import --json` print its
+ * English text (noticeText), the local page its text in the page's language.
+ */
+export type ImportNotice =
+  | { code: 'line-ends'; cause: 'mixed' | 'crlf' }
+  | { code: 'extra-sheets' }
+  | { code: 'damaged-sheets'; count: number }
+  | { code: 'windows-1252' }
+  | { code: 'invalid-bytes'; count: number; lines: number[]; more: number }
+  | { code: 'carriage-returns'; count: number }
+  | { code: 'nul-removed'; count: number; line: number | null }
+  | { code: 'short-rows'; count: number; width: number; unit: LineUnit; line: number | null }
+  | { code: 'skipped-members'; archive: string; names: string[] }
+  | { code: 'earlier-import'; batchId: number; at: string }
+  | { code: 'no-rows' }
+  | { code: 'rows'; count: number; reason: string; unit: LineUnit; line: number | null }
+  | { code: 'differing-copies'; count: number; example: string | null }
+  /** A warning an earlier import recorded (import_batches keeps its text), repeated as it was written. */
+  | { code: 'recorded'; text: string };
+
+type LineUnit = 'line' | 'row';
+type Notice<Code extends ImportNotice['code']> = Extract<ImportNotice, { code: Code }>;
+
+/** Names of the archive's other files a warning lists; the rest are counted. */
+const NAMES_SHOWN = 5;
+
+interface NoticePhrases {
+  count(n: number, one: string, many: string): string;
+  unit(unit: LineUnit): string;
+  firstAt(unit: LineUnit, line: number | null): string;
+  texts: { [Code in Exclude<ImportNotice['code'], 'recorded'>]: (notice: Notice<Code>, n: (value: number) => string) => string };
+  /** The reasons of counted row warnings (a format's own), in this language; English ones are their own text. */
+  reasons: Record<string, string>;
+}
+
+const PHRASES: Record<Language, NoticePhrases> = {
+  en: {
+    count: (n, one, many) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`,
+    unit: (unit) => unit,
+    firstAt: (unit, line) => (line === null ? '' : ` (first at ${unit} ${line})`),
+    texts: {
+      'line-ends': ({ cause }) =>
+        `${cause === 'mixed' ? 'the file mixes Windows (CRLF) and Unix (LF) line ends' : "the reader stopped on the file's Windows (CRLF) line ends"}: read with every line end as LF`,
+      'extra-sheets': () => 'the workbook has more than one worksheet with data: only the first was read',
+      'damaged-sheets': ({ count }) => `${count === 1 ? 'another worksheet is' : `${count} other worksheets are`} damaged and could not be read; only the first worksheet is imported`,
+      'windows-1252': () => "the file is not valid UTF-8: read as Windows-1252 (Excel's Western European encoding); check that accented letters look right",
+      'invalid-bytes': ({ count, lines, more }) =>
+        `${en.count(count, 'byte', 'bytes')} not valid in UTF-8 (a character from another encoding?) stored as "\uFFFD" on line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${more > 0 ? ` and ${en.count(more, 'more byte', 'more bytes')}` : ''}; the rest of the file is read as UTF-8`,
+      'carriage-returns': ({ count }) => `${count} carriage return${count === 1 ? '' : 's'} inside fields kept as text (not read as line breaks)`,
+      'nul-removed': ({ count, line }) => `${en.count(count, 'NUL character', 'NUL characters')} (0x00, never part of a text) removed${line === null ? '' : ` (first on line ${line})`}`,
+      'short-rows': ({ count, width, unit, line }) => `${en.count(count, 'row', 'rows')} had fewer cells than the header (${width}); the missing cells were read as empty${en.firstAt(unit, line)}`,
+      'skipped-members': ({ archive, names }) =>
+        `${basename(archive)} also holds ${names.length} file${names.length === 1 ? '' : 's'} that ${names.length === 1 ? 'is' : 'are'} not a CSV, TSV or XLSX export, not read: ${shownNames(names, (more) => ` and ${more} more`)}`,
+      'earlier-import': ({ batchId, at }) => `the same content was already imported (batch ${batchId}, ${at}): its posts are counted as duplicates`,
+      'no-rows': () => 'the file has a header but no data rows',
+      rows: ({ count, reason, unit, line }) => `${en.count(count, 'row', 'rows')}: ${reason}${en.firstAt(unit, line)}`,
+      'differing-copies': ({ count, example }) =>
+        `${en.count(count, 'row', 'rows')} repeat${count === 1 ? 's' : ''} a post already stored by an earlier import with another author, date or text; the stored post was kept (e.g. post_id ${example ?? ''})`,
+    },
+    reasons: {},
+  },
+  es: {
+    count: (n, one, many) => `${plainNumbers('es').count(n)} ${n === 1 ? one : many}`,
+    unit: (unit) => (unit === 'line' ? 'línea' : 'fila'),
+    firstAt: (unit, line) => (line === null ? '' : ` (la primera en la ${PHRASES.es.unit(unit)} ${line})`),
+    texts: {
+      'line-ends': ({ cause }) =>
+        `${cause === 'mixed' ? 'el archivo mezcla finales de línea de Windows (CRLF) y de Unix (LF)' : 'el lector se detuvo en los finales de línea de Windows (CRLF) del archivo'}: se leyó con todos los finales de línea como LF`,
+      'extra-sheets': () => 'el libro tiene más de una hoja con datos: solo se leyó la primera',
+      'damaged-sheets': ({ count }) => `${count === 1 ? 'otra hoja está dañada y no se pudo leer' : `otras ${count} hojas están dañadas y no se pudieron leer`}; solo se importa la primera hoja`,
+      'windows-1252': () => 'el archivo no es UTF-8 válido: se leyó como Windows-1252 (la codificación de Europa occidental de Excel); compruebe que las letras con tilde se vean bien',
+      'invalid-bytes': ({ count, lines, more }) =>
+        `${es.count(count, 'byte no válido', 'bytes no válidos')} en UTF-8 (¿un carácter de otra codificación?) guardados como "\uFFFD" en la${lines.length === 1 ? '' : 's'} línea${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${more > 0 ? ` y ${es.count(more, 'byte más', 'bytes más')}` : ''}; el resto del archivo se lee como UTF-8`,
+      'carriage-returns': ({ count }, n) => `${n(count)} ${count === 1 ? 'retorno de carro dentro de un campo se conservó' : 'retornos de carro dentro de campos se conservaron'} como texto (no como saltos de línea)`,
+      'nul-removed': ({ count, line }) => `${es.count(count, 'carácter NUL', 'caracteres NUL')} (0x00, nunca forma parte de un texto) eliminado${count === 1 ? '' : 's'}${line === null ? '' : ` (el primero en la línea ${line})`}`,
+      'short-rows': ({ count, width, unit, line }) =>
+        `${es.count(count, 'fila tenía', 'filas tenían')} menos celdas que el encabezado (${width}); las celdas que faltan se leyeron vacías${es.firstAt(unit, line)}`,
+      'skipped-members': ({ archive, names }) =>
+        `${basename(archive)} también contiene ${es.count(names.length, 'archivo que no es', 'archivos que no son')} una exportación CSV, TSV o XLSX, sin leer: ${shownNames(names, (more) => ` y ${more} más`)}`,
+      'earlier-import': ({ batchId, at }) => `el mismo contenido ya se importó (lote ${batchId}, ${at}): sus publicaciones cuentan como duplicadas`,
+      'no-rows': () => 'el archivo tiene encabezado pero ninguna fila de datos',
+      rows: ({ count, reason, unit, line }) => `${es.count(count, 'fila', 'filas')}: ${reasonIn('es', reason)}${es.firstAt(unit, line)}`,
+      'differing-copies': ({ count, example }) =>
+        `${es.count(count, 'fila repite', 'filas repiten')} una publicación ya guardada por una importación anterior con otro autor, fecha o texto; se conservó la publicación guardada (p. ej. post_id ${example ?? ''})`,
+    },
+    reasons: {
+      [DAYLIGHT_SAVING_REASON]:
+        'la hora local cae en un cambio de horario (una hora que se salta o se repite en la zona horaria); las horas saltadas se leyeron con el desfase anterior al cambio, las repetidas como su segunda vez',
+      [EXCEL_DAMAGE_REASONS.parent]: 'el id de la publicación original está en notación científica o aparece como ##### (Excel lo dañó): la respuesta se conservó sin su publicación original',
+      [MOJIBAKE_REASON]: 'texto dañado por una hoja de cálculo que leyó UTF-8 como Windows-1252 (p. ej. "Letâ€™s" por "Let’s", "Ã©" por "é"); se reparó',
+      [DAY_WITHOUT_TIME_REASON]: 'Date no tiene hora del día y Time está vacío: la publicación se guardó a las 00:00 hora local',
+      [TWCS_WARNING_REASONS.parent]: 'in_response_to_tweet_id está en notación científica (Excel lo redondeó): la respuesta se conservó sin su publicación original',
+      [TWCS_WARNING_REASONS.responses]:
+        'response_tweet_id parece una lista de ids que Excel reagrupó como un solo número, redondeó a 15 cifras, escribió como 1.55E+5 o como ##### (columna demasiado estrecha); la lista no se conservó (los vínculos de las respuestas vienen de in_response_to_tweet_id)',
+    },
+  },
+  fr: {
+    count: (n, one, many) => `${plainNumbers('fr').count(n)} ${n === 1 ? one : many}`,
+    // A spreadsheet's row is a « ligne » in French as a text file's line is.
+    unit: () => 'ligne',
+    firstAt: (unit, line) => (line === null ? '' : ` (la première à la ${PHRASES.fr.unit(unit)} ${line})`),
+    texts: {
+      'line-ends': ({ cause }) =>
+        `${cause === 'mixed' ? 'le fichier mélange des fins de ligne Windows (CRLF) et Unix (LF)' : 'le lecteur s’est arrêté sur les fins de ligne Windows (CRLF) du fichier'}\u00a0: lu avec toutes les fins de ligne en LF`,
+      'extra-sheets': () => 'le classeur a plus d’une feuille avec des données\u00a0: seule la première a été lue',
+      'damaged-sheets': ({ count }) => `${count === 1 ? 'une autre feuille est endommagée et n’a pas pu être lue' : `${count} autres feuilles sont endommagées et n’ont pas pu être lues`}\u00a0; seule la première feuille est importée`,
+      'windows-1252': () => 'le fichier n’est pas en UTF-8 valide\u00a0: lu en Windows-1252 (l’encodage d’Europe occidentale d’Excel)\u00a0; vérifiez que les lettres accentuées s’affichent bien',
+      'invalid-bytes': ({ count, lines, more }) =>
+        `${fr.count(count, 'octet non valide', 'octets non valides')} en UTF-8 (un caractère d’un autre encodage\u00a0?) enregistré${count === 1 ? '' : 's'} comme «\u00a0\uFFFD\u00a0» à la${lines.length === 1 ? '' : 'x'} ligne${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${more > 0 ? ` et ${fr.count(more, 'octet de plus', 'octets de plus')}` : ''}\u00a0; le reste du fichier est lu en UTF-8`,
+      'carriage-returns': ({ count }, n) => `${n(count)} ${count === 1 ? 'retour chariot dans un champ conservé' : 'retours chariot dans des champs conservés'} comme texte (non lus comme sauts de ligne)`,
+      'nul-removed': ({ count, line }) => `${fr.count(count, 'caractère NUL', 'caractères NUL')} (0x00, jamais dans un texte) supprimé${count === 1 ? '' : 's'}${line === null ? '' : ` (le premier à la ligne ${line})`}`,
+      'short-rows': ({ count, width, unit, line }) =>
+        `${fr.count(count, 'ligne avait', 'lignes avaient')} moins de cellules que l’en-tête (${width})\u00a0; les cellules manquantes ont été lues vides${fr.firstAt(unit, line)}`,
+      'skipped-members': ({ archive, names }) =>
+        `${basename(archive)} contient aussi ${fr.count(names.length, 'fichier qui n’est pas', 'fichiers qui ne sont pas')} un export CSV, TSV ou XLSX, non lu${names.length === 1 ? '' : 's'}\u00a0: ${shownNames(names, (more) => ` et ${more} autres`)}`,
+      'earlier-import': ({ batchId, at }) => `le même contenu a déjà été importé (lot ${batchId}, ${at})\u00a0: ses publications comptent comme doublons`,
+      'no-rows': () => 'le fichier a un en-tête mais aucune ligne de données',
+      rows: ({ count, reason, unit, line }) => `${fr.count(count, 'ligne', 'lignes')}\u00a0: ${reasonIn('fr', reason)}${fr.firstAt(unit, line)}`,
+      'differing-copies': ({ count, example }) =>
+        `${fr.count(count, 'ligne répète', 'lignes répètent')} une publication déjà enregistrée par un import antérieur avec un autre auteur, une autre date ou un autre texte\u00a0; la publication enregistrée a été gardée (p. ex. post_id ${example ?? ''})`,
+    },
+    reasons: {
+      [DAYLIGHT_SAVING_REASON]:
+        'l’heure locale tombe dans un changement d’heure (une heure sautée ou répétée dans le fuseau)\u00a0; les heures sautées ont été lues avec le décalage d’avant le changement, les heures répétées comme leur seconde occurrence',
+      [EXCEL_DAMAGE_REASONS.parent]: 'l’id de la publication d’origine est en notation scientifique ou affiché ##### (Excel l’a abîmé)\u00a0: la réponse a été gardée sans sa publication d’origine',
+      [MOJIBAKE_REASON]: 'texte abîmé par un tableur qui a lu l’UTF-8 comme du Windows-1252 (p. ex. «\u00a0Letâ€™s\u00a0» pour «\u00a0Let’s\u00a0», «\u00a0Ã©\u00a0» pour «\u00a0é\u00a0»)\u00a0; il a été réparé',
+      [DAY_WITHOUT_TIME_REASON]: 'Date n’a pas d’heure et Time est vide\u00a0: la publication a été enregistrée à 00:00 heure locale',
+      [TWCS_WARNING_REASONS.parent]: 'in_response_to_tweet_id est en notation scientifique (Excel l’a arrondi)\u00a0: la réponse a été gardée sans sa publication d’origine',
+      [TWCS_WARNING_REASONS.responses]:
+        'response_tweet_id ressemble à une liste d’ids qu’Excel a regroupée en un seul nombre, arrondie à 15 chiffres, écrite 1.55E+5 ou ##### (colonne trop étroite)\u00a0; la liste n’a pas été gardée (les liens des réponses viennent de in_response_to_tweet_id)',
+    },
+  },
+};
+
+const en = PHRASES.en;
+const es = PHRASES.es;
+const fr = PHRASES.fr;
+
+/** The first names of a list, and how many more there are. */
+function shownNames(names: string[], more: (count: number) => string): string {
+  return `${names.slice(0, NAMES_SHOWN).join(', ')}${names.length > NAMES_SHOWN ? more(names.length - NAMES_SHOWN) : ''}`;
+}
+
+/** A row warning's reason in `language`; a reason the language has no text for is left in English. */
+function reasonIn(language: Language, reason: string): string {
+  return PHRASES[language].reasons[reason] ?? reason;
+}
+
+/** The sentence of an import warning, in English (the CLI, `import --json`, import_batches) or the page's language. */
+export function noticeText(notice: ImportNotice, language: Language = 'en'): string {
+  if (notice.code === 'recorded') return notice.text;
+  const text = PHRASES[language].texts[notice.code] as (notice: ImportNotice, n: (value: number) => string) => string;
+  return text(notice, plainNumbers(language).count);
+}
+
+/** A result's warnings: as data, and in English (what the CLI prints and import_batches keeps). */
+export function withWarnings(notices: ImportNotice[]): { notices: ImportNotice[]; warnings: string[] } {
+  return { notices, warnings: notices.map((notice) => noticeText(notice)) };
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { EXCEL_DAMAGE_REASONS } from '../../src/ingest/formats/excel-damage.js';
+import { DAY_WITHOUT_TIME_REASON } from '../../src/ingest/formats/meltwater.js';
+import { DAYLIGHT_SAVING_REASON } from '../../src/ingest/formats/sql-helpers.js';
+import { TWCS_WARNING_REASONS } from '../../src/ingest/formats/twcs.js';
+import { MOJIBAKE_REASON } from '../../src/ingest/mojibake.js';
+import { type ImportNotice, noticeText, withWarnings } from '../../src/ingest/notices.js';
+
+/** One warning of each kind: a kind added without a sentence here does not compile. */
+const ONE_OF_EACH: { [Code in ImportNotice['code']]: Extract<ImportNotice, { code: Code }> } = {
+  'line-ends': { code: 'line-ends', cause: 'mixed' },
+  'extra-sheets': { code: 'extra-sheets' },
+  'damaged-sheets': { code: 'damaged-sheets', count: 2 },
+  'windows-1252': { code: 'windows-1252' },
+  'invalid-bytes': { code: 'invalid-bytes', count: 3, lines: [4, 9], more: 1 },
+  'carriage-returns': { code: 'carriage-returns', count: 1 },
+  'nul-removed': { code: 'nul-removed', count: 1200, line: 2 },
+  'short-rows': { code: 'short-rows', count: 5, width: 7, unit: 'row', line: 12 },
+  'skipped-members': { code: 'skipped-members', archive: '/exports/october.zip', names: ['a.pdf', 'b.png', 'c.txt', 'd.doc', 'e.gif', 'f.gif', 'g.gif'] },
+  'earlier-import': { code: 'earlier-import', batchId: 3, at: '2017-11-02 09:30 UTC' },
+  'no-rows': { code: 'no-rows' },
+  rows: { code: 'rows', count: 1, reason: MOJIBAKE_REASON, unit: 'line', line: 95 },
+  'differing-copies': { code: 'differing-copies', count: 12345, example: '881' },
+  recorded: { code: 'recorded', text: 'a warning an earlier import wrote' },
+};
+
+/** The format's reasons a counted row warning names (each kept row with its warning). */
+const ROW_REASONS = [DAYLIGHT_SAVING_REASON, EXCEL_DAMAGE_REASONS.parent, MOJIBAKE_REASON, DAY_WITHOUT_TIME_REASON, TWCS_WARNING_REASONS.parent, TWCS_WARNING_REASONS.responses];
+
+/** English words no Spanish or French sentence of a warning holds (column names such as Date and Time aside). */
+const ENGLISH = /\b(the|was|were|read|rows?|file|kept|with|first|and|not)\b/;
+
+const translated = (notice: ImportNotice) => ({ es: noticeText(notice, 'es'), fr: noticeText(notice, 'fr') });
+
+describe('the warnings of an import in the page language', () => {
+  it('writes each kind of warning in Spanish and French, with the numbers as each language writes them', () => {
+    for (const notice of Object.values(ONE_OF_EACH).filter((notice) => notice.code !== 'recorded')) {
+      const { es, fr } = translated(notice);
+      expect(es, notice.code).not.toMatch(ENGLISH);
+      expect(fr, notice.code).not.toMatch(ENGLISH);
+      // French typography: a no-break space before the colon and the semicolon, never a plain one.
+      expect(fr, notice.code).not.toMatch(/ [:;?]/);
+    }
+    expect(noticeText(ONE_OF_EACH['differing-copies'], 'es')).toMatch(/^12\.345 filas repiten/);
+    expect(noticeText(ONE_OF_EACH['nul-removed'], 'fr')).toBe('1\u202f200 caractères NUL (0x00, jamais dans un texte) supprimés (le premier à la ligne 2)');
+    expect(noticeText(ONE_OF_EACH['skipped-members'], 'es')).toBe(
+      'october.zip también contiene 7 archivos que no son una exportación CSV, TSV o XLSX, sin leer: a.pdf, b.png, c.txt, d.doc, e.gif y 2 más',
+    );
+  });
+
+  it('translates the reason of every counted row warning of the formats', () => {
+    for (const reason of ROW_REASONS) {
+      const { es, fr } = translated({ code: 'rows', count: 2, reason, unit: 'line', line: 10 });
+      expect(es).not.toContain(reason);
+      expect(fr).not.toContain(reason);
+      expect(es).toMatch(/^2 filas: .+ \(la primera en la línea 10\)$/);
+      expect(fr).toMatch(/^2 lignes\u00a0: .+ \(la première à la ligne 10\)$/);
+    }
+  });
+
+  it('keeps the English text of the CLI, and repeats a recorded warning as it was written', () => {
+    expect(withWarnings([ONE_OF_EACH['short-rows'], ONE_OF_EACH.recorded]).warnings).toEqual([
+      '5 rows had fewer cells than the header (7); the missing cells were read as empty (first at row 12)',
+      'a warning an earlier import wrote',
+    ]);
+    expect(noticeText(ONE_OF_EACH.recorded, 'fr')).toBe('a warning an earlier import wrote');
+    expect(noticeText(ONE_OF_EACH['invalid-bytes'])).toBe('3 bytes not valid in UTF-8 (a character from another encoding?) stored as "\uFFFD" on lines 4, 9 and 1 more byte; the rest of the file is read as UTF-8');
+  });
+});
