@@ -33,10 +33,6 @@ const STRINGS: Record<Language, Record<string, string>> = {
     rejected: 'Would reject',
     repeatedInFile: 'Repeated in the file',
     unreadDates: 'Dates not read, for example',
-    'reason.unparseable date': 'date not read',
-    'reason.missing date': 'no date',
-    'reason.missing post id': 'no post id',
-    'reason.missing author': 'no author',
     field: 'Field',
     columns: 'Columns',
     firstRows: 'First rows as the store would hold them',
@@ -198,10 +194,6 @@ const STRINGS: Record<Language, Record<string, string>> = {
     rejected: 'Se rechazarían',
     repeatedInFile: 'Repetidas en el archivo',
     unreadDates: 'Fechas no leídas, por ejemplo',
-    'reason.unparseable date': 'fecha no leída',
-    'reason.missing date': 'sin fecha',
-    'reason.missing post id': 'sin id de publicación',
-    'reason.missing author': 'sin autor',
     field: 'Campo',
     columns: 'Columnas',
     firstRows: 'Primeras filas tal como se guardarían',
@@ -363,10 +355,6 @@ const STRINGS: Record<Language, Record<string, string>> = {
     rejected: 'Seraient rejetées',
     repeatedInFile: 'Répétées dans le fichier',
     unreadDates: 'Dates non lues, par exemple',
-    'reason.unparseable date': 'date non lue',
-    'reason.missing date': 'sans date',
-    'reason.missing post id': 'sans identifiant de publication',
-    'reason.missing author': 'sans auteur',
     field: 'Champ',
     columns: 'Colonnes',
     firstRows: 'Premières lignes telles que la base les garderait',
@@ -885,10 +873,10 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
   const value = (post: Record<string, string | number | null>, key: string) => (key === 'kind' ? labelOf('kindOne', String(post[key])) : String(post[key] ?? ''));
   const rows = table(
     ['#', ...keys.map((key) => labelOf('column', key))],
-    shown.map((row) => [String(row.row), ...(row.post ? keys.map((key) => value(row.post ?? {}, key)) : [labelOf('reason', row.rejected ?? ''), ...keys.slice(1).map(() => '')])]),
+    shown.map((row) => [String(row.row), ...(row.post ? keys.map((key) => value(row.post ?? {}, key)) : [row.rejected ?? '', ...keys.slice(1).map(() => '')])]),
   );
   rows.classList.add('first-rows');
-  const reasons = Object.entries(preview.rejectedByReason).map(([reason, count]) => el('li', { class: 'warning' }, `${labelOf('reason', reason)}${t('colon')}${count.toLocaleString(language)}`));
+  const reasons = Object.entries(preview.rejectedByReason).map(([reason, count]) => el('li', { class: 'warning' }, `${reason}${t('colon')}${count.toLocaleString(language)}`));
   if (preview.unreadDates) reasons.push(el('li', { class: 'warning', 'data-note': 'unread-dates' }, `${t('unreadDates')}${t('colon')}${preview.unreadDates.examples.map((example) => `${t('quoteOpen')}${example}${t('quoteClose')}`).join(', ')}`));
   const importButton = el('button', { type: 'button' }, `${t('import')} ${file}`);
   const outcome = el('p', { class: 'outcome' });
@@ -910,7 +898,7 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
       const counts = done.files.map((entry) => `${t('imported')}${t('colon')}${entry.imported.toLocaleString(language)} (${entry.duplicates.toLocaleString(language)} ${t('duplicates')})`).join('; ');
       outcome.textContent = done.mapping ? `${counts}. ${t('mappingSaved')} ${done.mapping}` : counts;
       const problems = done.files.flatMap((entry) => [
-        ...Object.entries(entry.rejectedByReason).map(([reason, count]) => [t('rejectedRows'), `${labelOf('reason', reason)}${t('colon')}${count.toLocaleString(language)}`]),
+        ...Object.entries(entry.rejectedByReason).map(([reason, count]) => [t('rejectedRows'), `${reason}${t('colon')}${count.toLocaleString(language)}`]),
         ...entry.warnings.map((warning) => [t('warning'), warning]),
       ]);
       if (problems.length > 0) outcome.after(table([t('what'), t('detail')], problems));

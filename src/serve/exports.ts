@@ -9,6 +9,7 @@ import { importJson } from '../cli/commands/import.js';
 import { type DryRunReport, dryRunFile } from '../ingest/dry-run.js';
 import { supportSentences } from '../ingest/file-profile.js';
 import { noticeText } from '../ingest/notices.js';
+import { reasonCountsIn, reasonText } from '../ingest/reason-texts.js';
 import { earlierImport } from '../ingest/batch.js';
 import { type ImportRequest, importFiles } from '../ingest/import.js';
 import { UnknownLayout } from '../ingest/choose-format.js';
@@ -177,11 +178,13 @@ const MAPPED_LABEL: Record<Language, string> = {
   fr: 'CSV générique, avec les colonnes associées ici',
 };
 
-/** The dry run as the page shows it: the file's name without its folder, its warnings and what it supports in the page's language. */
+/** The dry run as the page shows it: the file's name without its folder; its warnings, reasons and what it supports in the page's language. */
 function shownPreview(preview: DryRunReport, language: Language): DryRunReport {
   return {
     ...preview,
     path: basename(preview.path),
+    rows: preview.rows.map((row) => (row.rejected === null ? row : { ...row, rejected: reasonText(row.rejected, language) })),
+    rejectedByReason: reasonCountsIn(preview.rejectedByReason, language),
     warnings: preview.notices.map((notice) => noticeText(notice, language)),
     profile: { ...preview.profile, supports: supportSentences(preview.profile, language) },
   };

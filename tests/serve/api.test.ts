@@ -259,18 +259,25 @@ describe('the API of replybench serve', () => {
     expect(rezoned.body).toMatchObject({ timezone: 'Europe/Madrid', mapper: null, preview: { format: { id: 'sprout' }, profile: { first: '2024-03-04T08:15:00Z' } } });
   });
 
-  it("says an import's warnings in the page's language, those of an earlier import of the same content too", async () => {
+  it("says an import's warnings and rejects in the page's language, those of an earlier import of the same content too", async () => {
     await call(base(), 'POST', '/api/clients', { id: 'lumo', name: 'Lumo', timezone: 'UTC', language: 'fr' });
-    // Windows-1252 bytes (é, ’) that are not UTF-8.
-    const bytes = Buffer.from(twcsCsv([['1', 'client', DATE, 'Caf\u00e9, c\u0092est en panne', '']]), 'latin1');
+    // Windows-1252 bytes (é, ’) that are not UTF-8, and a row without a date.
+    const rows = [
+      ['1', 'client', DATE, 'Caf\u00e9, c\u0092est en panne', ''],
+      ['2', 'client', '', 'toujours en panne', ''],
+    ] as const;
+    const bytes = Buffer.from(twcsCsv(rows), 'latin1');
     const preview = await call(base(), 'POST', '/api/clients/lumo/exports?language=es', upload('export.csv', bytes));
-    expect((preview.body.preview as { warnings: string[] }).warnings).toEqual([
-      'el archivo no es UTF-8 válido: se leyó como Windows-1252 (la codificación de Europa occidental de Excel); compruebe que las letras con tilde se vean bien',
-    ]);
+    expect(preview.body.preview).toMatchObject({
+      warnings: ['el archivo no es UTF-8 válido: se leyó como Windows-1252 (la codificación de Europa occidental de Excel); compruebe que las letras con tilde se vean bien'],
+      rejectedByReason: { 'sin fecha': 1 },
+      rows: [{ rejected: null }, { rejected: 'sin fecha' }],
+    });
     const imported = await call(base(), 'POST', '/api/clients/lumo/imports', { previewId: preview.body.previewId, language: 'fr' });
-    expect((imported.body.files as Array<{ warnings: string[] }>)[0]?.warnings).toEqual([
-      'le fichier n’est pas en UTF-8 valide\u00a0: lu en Windows-1252 (l’encodage d’Europe occidentale d’Excel)\u00a0; vérifiez que les lettres accentuées s’affichent bien',
-    ]);
+    expect((imported.body.files as Array<{ warnings: string[] }>)[0]).toMatchObject({
+      warnings: ['le fichier n’est pas en UTF-8 valide\u00a0: lu en Windows-1252 (l’encodage d’Europe occidentale d’Excel)\u00a0; vérifiez que les lettres accentuées s’affichent bien'],
+      rejectedByReason: { 'sans date': 1 },
+    });
     // Imported again: the page says so in French; the earlier import's own warning is the text import_batches keeps.
     const again = await call(base(), 'POST', '/api/clients/lumo/exports?language=fr', upload('export (2).csv', bytes));
     const repeated = await call(base(), 'POST', '/api/clients/lumo/imports', { previewId: again.body.previewId, language: 'fr' });
@@ -280,6 +287,7 @@ describe('the API of replybench serve', () => {
     // Without a language, the object import --json prints: English.
     const english = await call(base(), 'POST', '/api/clients/lumo/exports', upload('export (3).csv', bytes));
     expect((english.body.preview as { warnings: string[] }).warnings[0]).toMatch(/^the file is not valid UTF-8: read as Windows-1252/);
+    expect(english.body.preview).toMatchObject({ rejectedByReason: { 'missing date': 1 } });
   });
 
   it('refuses a foreign Host, a missing or wrong token, paths outside the workspace, bad names and oversized uploads', async () => {

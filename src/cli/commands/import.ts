@@ -8,6 +8,7 @@ import { runDryRun } from '../../ingest/dry-run.js';
 import { importWithOptions, resolveImportOptions } from '../../ingest/import.js';
 import { exportHeader, mappingSkeleton } from '../../ingest/mapping-guess.js';
 import { noticeText } from '../../ingest/notices.js';
+import { reasonCountsIn } from '../../ingest/reason-texts.js';
 import type { FileImportResult } from '../../ingest/result.js';
 import type { Language } from '../../report/i18n/language.js';
 import { writeOutputFile } from '../../output-file.js';
@@ -140,7 +141,7 @@ async function runImport(files: string[], options: ImportOptions, configGiven: b
 
 /**
  * One imported file as `import --json` prints it, and as `replybench serve`
- * answers an import with: its warnings in the page's language.
+ * answers an import with: its warnings and reasons in the page's language.
  */
 export function importJson(result: FileImportResult, language: Language = 'en'): Record<string, unknown> {
   return {
@@ -153,7 +154,7 @@ export function importJson(result: FileImportResult, language: Language = 'en'):
     rejected: result.rejected,
     conflicts: result.conflicts,
     skippedBlank: result.skippedBlank,
-    rejectedByReason: result.rejectedByReason,
+    rejectedByReason: reasonCountsIn(result.rejectedByReason, language),
     firstUnreadDate: result.firstUnreadDate ?? null,
     warnings: result.notices.map((notice) => noticeText(notice, language)),
     learnedHandles: result.learnedHandles ?? 0,
