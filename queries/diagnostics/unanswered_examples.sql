@@ -2,7 +2,8 @@
 -- ones first (sentiment as the export gave it), then the oldest. Pending
 -- mentions (window still open) are included and flagged. Only mentions that need an
 -- answer (base/mentions.sql), on platforms where the data can measure the brand's
--- answers (base/measured.sql). The mentions are chosen on their keys; only the
+-- answers (base/measured.sql), and not one whose export lists a response the data does
+-- not hold (listed_missing: it may have been answered). The mentions are chosen on their keys; only the
 -- chosen ones' text is read from posts.
 --
 -- Parameters: $start, $end, $inbound_mode, $limit.
@@ -11,7 +12,7 @@ WITH chosen AS (
   FROM mentions m
   JOIN posts p ON p.platform = m.platform AND p.post_id = m.post_id
   SEMI JOIN rb_measured_platforms($start::TIMESTAMPTZ, $end::TIMESTAMPTZ) d ON d.brand_id = m.brand_id AND d.platform = m.platform
-  WHERE m.response_at IS NULL
+  WHERE m.response_at IS NULL AND NOT m.listed_missing
     AND m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
     AND ($inbound_mode = 'all' OR m.is_question) AND m.needs_answer
   QUALIFY row_number() OVER (PARTITION BY m.brand_id ORDER BY (sentiment = 'negative') DESC NULLS LAST, m.created_at, m.post_id) <= $limit

@@ -1,5 +1,6 @@
 -- The client's mentions the report quotes, created in [$start, $end), among those that
--- need an answer (base/mentions.sql):
+-- need an answer (base/mentions.sql); an unanswered one whose export lists a response the
+-- data does not hold (listed_missing) is left out: it may have been answered.
 --   $list = 'unanswered'  its oldest unanswered mentions first;
 --   $list = 'slowest'     its answered mentions, slowest response first.
 -- The text is cut to 2,000 characters; ties are broken by platform and id.
@@ -12,6 +13,6 @@ JOIN posts p ON p.platform = m.platform AND p.post_id = m.post_id
 WHERE m.brand_id = $client
   AND m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
   AND ($inbound_mode = 'all' OR m.is_question) AND m.needs_answer
-  AND CASE $list WHEN 'unanswered' THEN m.response_at IS NULL ELSE m.response_min IS NOT NULL END
+  AND CASE $list WHEN 'unanswered' THEN m.response_at IS NULL AND NOT m.listed_missing ELSE m.response_min IS NOT NULL END
 ORDER BY CASE $list WHEN 'unanswered' THEN epoch_us(m.created_at)::DOUBLE ELSE -m.response_min END, m.platform, m.post_id
 LIMIT $limit;

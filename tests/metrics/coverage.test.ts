@@ -126,6 +126,16 @@ describe('coverage', () => {
     expect(acme?.unansweredExamples.map((example) => example.text)).toEqual(['@AcmeCares still waiting']);
   });
 
+  it('quotes no unanswered example whose export lists a response the data does not hold: it may have been answered', async () => {
+    store = await storeWith([
+      { id: 't1', author: 'ana', at: day(2), text: '@AcmeCares still waiting' },
+      { id: 't3', author: 'eve', at: day(3), text: '@AcmeCares answered elsewhere?', responses: 't3-reply' },
+      { id: 't2', author: 'AcmeCares', at: day(3), text: 'Our shops open at 9' },
+    ]);
+    const diagnostics = await computeDiagnostics(store, configWith(brands), '2017-10');
+    expect(diagnostics.brands.find((entry) => entry.id === 'acme')?.unansweredExamples.map((example) => example.text)).toEqual(['@AcmeCares still waiting']);
+  });
+
   it('gives a brand with no posts in the data no diagnostic response rates (influencers, sentiment), not 0%', async () => {
     store = await storeWith([
       { id: 'm1', author: 'star', at: day(2), text: '@AcmeCares awful service' },

@@ -106,7 +106,11 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
     scorecard,
     charts,
     unanswered: formatExamples(unanswered, format, t, windowMin),
-    unansweredNote: unmeasuredNames === null ? null : t('examples.unmeasured', { client: client.name, platforms: unmeasuredNames }),
+    unansweredNote:
+      [
+        ...(unmeasuredNames === null ? [] : [t('examples.unmeasured', { client: client.name, platforms: unmeasuredNames })]),
+        ...((client.coverage?.listedResponsesMissing ?? 0) > 0 ? [t('examples.listedMissing', { client: client.name })] : []),
+      ].join(' ') || null,
     slowest: facts ? formatExamples(facts.slowest, format, t, windowMin) : [],
     ...methodology,
     absent: [
