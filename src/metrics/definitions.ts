@@ -147,7 +147,7 @@ export const METRIC_DEFINITIONS: MetricDefinition[] = [
   {
     id: 'trend',
     title: 'Monthly trend',
-    text: 'Inbound mentions, response rate and median response time per brand for the 13 calendar months (report timezone) ending with the month of the period\'s last day.',
+    text: 'Inbound mentions, response rate and median response time per brand for the 13 calendar months (report timezone) ending with the month of the period\'s last day. A month in which the data holds no mention and no post of any tracked brand has no value, not 0 mentions.',
   },
   {
     id: 'hourOfWeek',

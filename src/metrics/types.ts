@@ -129,8 +129,9 @@ export interface TrendPoint {
   /** "YYYY-MM" in the report's timezone. */
   month: string;
   brandId: string;
-  inbound: number;
-  answered: number;
+  /** Null in a month of which the data holds no mention and no post of any tracked brand. */
+  inbound: number | null;
+  answered: number | null;
   responseRate: number | null;
   responseTimeMedianMin: number | null;
 }

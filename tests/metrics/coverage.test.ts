@@ -115,6 +115,20 @@ describe('coverage', () => {
     expect(point('2017-10')).toMatchObject({ inbound: 1, answered: 1, responseRate: 1 });
   });
 
+  it('the trend has no value, not 0 mentions, for a month the data does not cover; 0 where it covers the month', async () => {
+    const report = await metricsOf([
+      { id: 'a1', author: 'AcmeCares', at: '2017-08-20T10:00:00Z', text: 'Our shops open at 9' },
+      { id: 'o1', author: 'bob', at: day(12), text: '@AcmeCares october?' },
+      { id: 'o2', author: 'AcmeCares', at: day(12, 11), text: '@bob yes', parent: 'o1' },
+    ]);
+    const point = (month: string) => report.trend?.find((entry) => entry.brandId === 'acme' && entry.month === month);
+    // July and September: nothing of any brand. August: Acme posted, nobody mentioned it.
+    expect(point('2017-07')).toMatchObject({ inbound: null, answered: null, responseRate: null });
+    expect(point('2017-09')).toMatchObject({ inbound: null, answered: null });
+    expect(point('2017-08')).toMatchObject({ inbound: 0, answered: 0, responseRate: null });
+    expect(point('2017-10')).toMatchObject({ inbound: 1, answered: 1 });
+  });
+
   it("quotes no unanswered example from a platform where the data cannot measure the brand's answers", async () => {
     store = await storeWith([
       { id: 't1', author: 'ana', at: day(2), text: '@AcmeCares still waiting' },

@@ -172,6 +172,17 @@ describe('trend notes', () => {
     expect(notesOf(metrics)).toEqual(['Median times on fewer than 30 answered mentions, to read with care: Acme Telecom in Aug 17 (21) and Sept 17 (29); RivalCo in Oct 17 (12).']);
     expect(notesOf({ ...metrics, trend: [point('2017-10', 'acme', 30, 45)] })).toEqual([]);
   });
+
+  it('starts with the first month the data covers, and says so: the months before it are not drawn as months of nothing', () => {
+    const metrics = fixtureMetrics();
+    const empty = (month: string, brandId: string) => ({ month, brandId, inbound: null, answered: null, responseRate: null, responseTimeMedianMin: null });
+    const point = (month: string, brandId: string) => ({ month, brandId, inbound: 60, answered: 40, responseRate: 40 / 60, responseTimeMedianMin: 30 });
+    metrics.trend = [empty('2017-08', 'acme'), empty('2017-08', 'rivalco'), point('2017-09', 'acme'), empty('2017-09', 'rivalco'), point('2017-10', 'acme'), point('2017-10', 'rivalco')];
+    const t = translator(template.strings('fr'), 'fr');
+    const trend = chartInputs({ metrics, answeredWithin: null, format: new Formatter('fr', t, metrics.period.timezone), t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' }).trend;
+    expect(trend?.values.monthOrder).toEqual(['sept. 17', 'oct. 17']);
+    expect(trend?.notes?.[0]).toBe('Les données commencent en septembre 2017\u00a0: les mois précédents ne sont pas tracés.');
+  });
 });
 
 describe('brand colours', () => {

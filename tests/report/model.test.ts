@@ -189,6 +189,19 @@ describe('report model', () => {
     expect(html).not.toContain('<img src=x');
   });
 
+  it('leaves the months the data does not cover out of the workbook trend, instead of rows of 0 mentions', async () => {
+    const metrics = fixtureMetrics();
+    const trend = metrics.trend ?? [];
+    const uncovered = new Set(trend.slice(0, 1).map((point) => point.month));
+    const withGap = { ...metrics, trend: trend.map((point) => (uncovered.has(point.month) ? { ...point, inbound: null, answered: null, responseRate: null, responseTimeMedianMin: null } : point)) };
+    const { model: built, t } = await model('en', null, withGap);
+    const sheet = built.workbook.sheets.find((entry) => entry.name === t('sheet.trend'));
+    const months = new Set((sheet?.rows ?? []).map((row) => String((row[0]?.value as Date | undefined)?.toISOString()).slice(0, 7)));
+    expect(uncovered.size).toBe(1);
+    expect(sheet?.rows.length).toBe(trend.filter((point) => !uncovered.has(point.month)).length);
+    for (const month of uncovered) expect(months.has(month)).toBe(false);
+  });
+
   it('renders a period without data: no response tiles, a sentence in place of each chart, no NaN', async () => {
     const metrics = fixtureMetrics();
     const empty = {

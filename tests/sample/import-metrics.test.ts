@@ -140,7 +140,7 @@ describe('the client\'s outage month, as the report and `replybench themes` show
     expect([outage?.inbound, outage?.answered]).toEqual([inbound.length, times.length]);
     expect(outage?.responseTimeMedianMin).toBeCloseTo(median(times), 6);
     const others = points.filter((point) => point !== outage);
-    expect(outage?.inbound ?? 0).toBeGreaterThan(1.15 * Math.max(...others.map((point) => point.inbound)));
+    expect(outage?.inbound ?? 0).toBeGreaterThan(1.15 * Math.max(...others.map((point) => point.inbound ?? 0)));
     expect(outage?.responseRate ?? 1).toBeLessThan(Math.min(...others.map((point) => point.responseRate ?? 1)) - 0.02);
     expect(outage?.responseTimeMedianMin ?? 0).toBeGreaterThan(Math.max(...others.map((point) => point.responseTimeMedianMin ?? Infinity)) + 10);
   });

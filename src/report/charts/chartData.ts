@@ -378,8 +378,11 @@ function bucketShareAt(brand: BrandMetrics, minutes: number, window: number): nu
 }
 
 function trendInputs({ metrics, format, t, palette }: Context, common: Record<string, JsonValue>): ChartBuild | null {
-  const trend = metrics.trend ?? [];
-  if (trend.length === 0) return null;
+  // The months before the data starts (no mention and no post of any brand) are not drawn as months of nothing.
+  const start = (metrics.trend ?? []).filter((point) => point.inbound !== null).reduce<string | null>((first, point) => (first === null || point.month < first ? point.month : first), null);
+  const trend = (metrics.trend ?? []).filter((point) => start !== null && point.month >= start);
+  if (trend.length === 0 || start === null) return null;
+  const left = (metrics.trend ?? []).some((point) => point.month < start) ? [t('chart.trend.dataFrom', { month: format.monthYear(new Date(`${start}-15T12:00:00Z`)) })] : [];
   const brands = from(metrics.brands.map((brand) => ({ brandId: brand.id, brand: brand.name })));
   const points = from(trend);
   const months = points.select('month').dedupe().orderby('month').array('month') as string[];
@@ -415,9 +418,9 @@ function trendInputs({ metrics, format, t, palette }: Context, common: Record<st
   const rate = { ...line(t('chart.trend.rateTitle'), 'share', 'rate', t('chart.trend.rateAxis')), volume: params.clientId === null ? null : volume };
   const hours = line(t('label.responseTimeMedianMin'), 'hours', 'hours', t('chart.trend.timeAxis'));
   // An axis over no value reads 0.000000: a panel with nothing to draw gives way to a sentence.
-  if (!drawn.some((row) => row.rate !== null)) return { inputs: { datasets, values, panels: [0], notes: [t('chart.trend.noReplies', { client })] }, native: [] };
-  if (!drawn.some((row) => row.hours !== null)) return { inputs: { datasets, values, panels: [0], notes: [t('chart.trend.noTimes')] }, native: [rate] };
-  return { inputs: { datasets, values, notes: thinTrendTimes(metrics, trend, monthLabels, format, t) }, native: [rate, hours] };
+  if (!drawn.some((row) => row.rate !== null)) return { inputs: { datasets, values, panels: [0], notes: [...left, t('chart.trend.noReplies', { client })] }, native: [] };
+  if (!drawn.some((row) => row.hours !== null)) return { inputs: { datasets, values, panels: [0], notes: [...left, t('chart.trend.noTimes')] }, native: [rate] };
+  return { inputs: { datasets, values, notes: [...left, ...thinTrendTimes(metrics, trend, monthLabels, format, t)] }, native: [rate, hours] };
 }
 
 /**
@@ -426,9 +429,9 @@ function trendInputs({ metrics, format, t, palette }: Context, common: Record<st
  */
 function thinTrendTimes(metrics: MetricsReport, trend: readonly TrendPoint[], monthLabels: Record<string, string>, format: Formatter, t: Translate): string[] {
   const byBrand = metrics.brands
-    .map((brand) => ({ brand, months: trend.filter((point) => point.brandId === brand.id && point.responseTimeMedianMin !== null && point.answered < MIN_SAMPLE).sort((a, b) => a.month.localeCompare(b.month)) }))
+    .map((brand) => ({ brand, months: trend.filter((point) => point.brandId === brand.id && point.responseTimeMedianMin !== null && (point.answered ?? 0) < MIN_SAMPLE).sort((a, b) => a.month.localeCompare(b.month)) }))
     .filter((entry) => entry.months.length > 0)
-    .map(({ brand, months }) => t('chart.trend.thinBrand', { brand: brand.name, months: format.list(months.map((point) => t('format.withCount', { label: monthLabels[point.month] ?? point.month, count: format.count(point.answered) }))) }));
+    .map(({ brand, months }) => t('chart.trend.thinBrand', { brand: brand.name, months: format.list(months.map((point) => t('format.withCount', { label: monthLabels[point.month] ?? point.month, count: format.count(point.answered ?? 0) }))) }));
   // Brands apart with the language's semicolon: each already lists its months with 'and'.
   return byBrand.length === 0 ? [] : [t('chart.audience.thinTimes', { minimum: format.count(MIN_SAMPLE), list: byBrand.join(t('format.listSeparator')) })];
 }

@@ -200,7 +200,8 @@ function trendSheet(inputs: WorkbookInputs): WorkbookSheet {
   const { metrics, t } = inputs;
   const order = new Map(metrics.brands.map((brand, index) => [brand.id, index]));
   const names = new Map(metrics.brands.map((brand) => [brand.id, brand.name]));
-  const points = [...(metrics.trend ?? [])].filter((point) => names.has(point.brandId)).sort((a, b) => a.month.localeCompare(b.month) || (order.get(a.brandId) ?? 0) - (order.get(b.brandId) ?? 0));
+  // A month the data does not cover is left out, not written as 0 mentions.
+  const points = [...(metrics.trend ?? [])].filter((point) => names.has(point.brandId) && point.inbound !== null).sort((a, b) => a.month.localeCompare(b.month) || (order.get(a.brandId) ?? 0) - (order.get(b.brandId) ?? 0));
   return table(t('sheet.trend'), points, [
     { header: t('sheet.month'), value: (point) => cell.month(point.month) },
     { header: t('leaderboard.brand'), value: (point) => cell.text(names.get(point.brandId) ?? point.brandId) },
