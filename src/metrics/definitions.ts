@@ -15,7 +15,7 @@ export const METRIC_DEFINITIONS: MetricDefinition[] = [
     id: 'trackedBrand',
     title: 'Tracked brands and their accounts',
     text:
-      'Every brand in the project config is tracked: the client and its competitors. A brand owns the accounts listed for it on each platform; handles are compared without regard to case or a leading @. A post written by one of those accounts is a post of the brand.',
+      'The tracked brands are the client and the competitors the report names. A brand owns the accounts listed for it on each platform; handles are compared without regard to case or a leading @. A post written by one of those accounts is a post of the brand.',
   },
   {
     id: 'handleMention',
@@ -33,7 +33,7 @@ export const METRIC_DEFINITIONS: MetricDefinition[] = [
     id: 'period',
     title: 'Periods and timezone',
     text:
-      'A period is a month (2017-10), a quarter (2017-Q4) or a range of dates FROM..TO with both days included. It starts at local midnight in the report timezone and ends just before local midnight after its last day, so daylight-saving changes are respected. A mention belongs to the period in which it was written, whenever it was answered.',
+      'A period is a month, a quarter or a range of days, its first and last days included. It starts at local midnight in the report timezone and ends just before local midnight after its last day, so daylight-saving changes are respected. A mention belongs to the period in which it was written, whenever it was answered.',
   },
   {
     id: 'response',

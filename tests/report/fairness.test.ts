@@ -62,14 +62,14 @@ describe('a month that is one evening, with a tag storm and a thank-you', () => 
     expect(en.findings[0]).toBe('Read this report as a snapshot: 99% of the mentions of October 2017 fall on 31 October 2017.');
     // RivalCo left its one mention of 3 October unanswered: 40 of 41 = 98%.
     expect(en.findings).toContain('Acme Telecom answered 100% of the 40 mentions that needed an answer, the same rate as Tercera; rank 1 of 3 brands.');
-    // Every brand's data is one evening: one sentence for all of them, under the ¤ mark.
-    expect(en.leaderboardNotes).toContain('¤ For every brand the data covers part of the period only: the summary says which days.');
+    // Every brand's data is one evening: one sentence for all of them, under the ‖ mark.
+    expect(en.leaderboardNotes).toContain('‖ For every brand the data covers part of the period only: “Coverage of the data”, under the methodology, gives each brand’s days.');
     expect(en.leaderboardNotes).toContain('¶ One author, stormer, wrote 49% of the mentions of Acme Telecom (40 of 81): its volume and share of voice largely reflect one person.');
     expect(en.leaderboardNotes).toContain(
       '51% of the mentions of Acme Telecom need no answer: 40 tag 5 or more accounts at once and 1 is a thank-you or acknowledgement after its answer. They count in its volume and share of voice, not in its response figures.',
     );
     const acmeRow = en.leaderboard.rows.find((row) => row.isClient);
-    expect(acmeRow?.cells[0]?.text).toBe('81 ¶ ¤');
+    expect(acmeRow?.cells[0]?.text).toBe('81 ¶ ‖');
     expect(en.charts['hour-of-week']?.notes[0]).toBe('100% of the mentions of Acme Telecom fall on 31 October 2017: its figures describe that day more than the period. This pattern is that of those days, not of a typical week.');
 
     const es = await modelOf(metrics, 'acme', 'es');

@@ -189,6 +189,14 @@ describe('report model', () => {
     expect(html).not.toContain('<img src=x');
   });
 
+  it('says how many mentions were still pending when the data ends, one mention as one', async () => {
+    const metrics = fixtureMetrics();
+    const pendingOf = async (pending: number) => (await model('en', null, { ...metrics, dataQuality: { ...metrics.dataQuality, pending } })).model.warnings.filter((line) => /answer window/.test(line));
+    expect(await pendingOf(1)).toEqual(['1 mention was still inside the answer window when the data ends: the response rate may still rise.']);
+    expect(await pendingOf(3)).toEqual(['3 mentions were still inside the answer window when the data ends: the response rate may still rise.']);
+    expect(await pendingOf(0)).toEqual([]);
+  });
+
   it('leaves the months the data does not cover out of the workbook trend, instead of rows of 0 mentions', async () => {
     const metrics = fixtureMetrics();
     const trend = metrics.trend ?? [];

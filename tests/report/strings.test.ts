@@ -141,6 +141,11 @@ describe('string catalogues', () => {
       expect([language, same]).toEqual([language, []]);
     }
   });
+
+  it('French keeps a no-break space before a colon, a semicolon, a question and an exclamation mark, so a line never starts with one', () => {
+    const broken = Object.entries(catalogues.fr ?? {}).filter(([, text]) => / [:;?!]/.test(text)).map(([key]) => key);
+    expect(broken).toEqual([]);
+  });
 });
 
 describe('values put into a sentence', () => {

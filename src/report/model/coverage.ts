@@ -26,7 +26,7 @@ export const COVERAGE_MARKS: Record<CoverageWarning, string> = {
   // Inbound volume and share of voice largely reflect one author.
   'dominant-author': '¶',
   // The data covers part of the period only.
-  'partial-period': '¤',
+  'partial-period': '‖',
 };
 
 /** Marks that stand before a value ("≥ 29%": a lower bound); the others follow it. */

@@ -78,7 +78,7 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
   warnings.push(...noAnswerNotes(metrics, format, t).map((note) => note.text));
   if (lowRates.length > 0) warnings.push(t('warning.lowSample', { brands: format.list(lowRates.map((brand) => brand.name)) }));
   if (lowTimes.length > 0) warnings.push(t('warning.lowSampleTimes', { brands: format.list(lowTimes.map((brand) => brand.name)) }));
-  if (pending > 0) warnings.push(t('warning.pending', { count: format.count(pending) }));
+  if (pending > 0) warnings.push(t(pending === 1 ? 'warning.pendingOne' : 'warning.pending', { count: format.count(pending) }));
   if (facts && facts.rejectedRows > 0) warnings.push(t('warning.rejected', { count: format.count(facts.rejectedRows) }));
   return {
     definitions,

@@ -137,8 +137,8 @@ describe('what to improve', () => {
     expect(slow?.metric).toBe('latestClockTimeMedianMin');
     expect(slow?.evidence).toEqual([
       // The label is the table's (label.latestClockTimeMedianMin), one label per metric in every output.
-      'Délai médian de réponse depuis le dernier message : Acme 1,5\u00a0h ; médiane de 2 concurrents mesurés 38\u00a0min.',
-      'Acme est au rang 3 sur 3 ; la meilleure marque est Rivalia, avec 30\u00a0min.',
+      'Délai médian de réponse depuis le dernier message\u00a0: Acme 1,5\u00a0h\u00a0; médiane de 2 concurrents mesurés 38\u00a0min.',
+      'Acme est au rang 3 sur 3\u00a0; la meilleure marque est Rivalia, avec 30\u00a0min.',
     ]);
   });
 
