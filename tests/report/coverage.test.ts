@@ -239,7 +239,7 @@ describe('an export listing responses that are not in the data, and a platform w
     },
     es: {
       noPosts: 'La exportación no contiene publicaciones de Acme Telecom en Facebook: sus cifras de respuesta se basan solo en sus otras plataformas; importa allí sus publicaciones para medir todas sus respuestas.',
-      lowerBound: 'La tasa de respuesta de Acme Telecom es un mínimo: el 70 % de sus menciones en Twitter enumera respuestas que no están en los datos.',
+      lowerBound: 'La tasa de respuesta de Acme Telecom es un mínimo: el 70 % de sus menciones en Twitter indica respuestas que no están en los datos.',
       finding: 'Acme Telecom respondió al 30 % de las 40 menciones medidas en Twitter: puesto 2 de 2 marcas.',
       rate: '≥ 30 % ‡',
       examples: 'Se omiten las menciones en Facebook: los datos no contienen publicaciones de Acme Telecom allí, así que no permiten saber cuáles recibieron respuesta.',
