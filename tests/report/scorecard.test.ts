@@ -154,9 +154,10 @@ describe('mistakes scorecard', () => {
     }
     // 10 mentions a brand: the rates and times carry the low-sample mark, as in the leaderboard.
     expect(cell(card, 'acme', 'responseRate')).toMatchObject({ text: '80% †', rank: '1', tone: 'better', symbol: '✓' });
-    expect(cell(card, 'rival', 'responseRate')).toMatchObject({ text: '50% †', rank: '2', tone: 'same', symbol: '≈' });
+    // Rival's own value is one of the two the competitor median rests on: no verdict for it.
+    expect(cell(card, 'rival', 'responseRate')).toMatchObject({ text: '50% †', rank: '2', tone: 'incomparable', symbol: '○' });
     expect(cell(card, 'acme', 'responseTimeMedianMin')).toMatchObject({ text: '30\u00a0min †', rank: '1', tone: 'better' });
-    expect(cell(card, 'rival', 'responseTimeMedianMin')).toMatchObject({ text: '2\u00a0h †', rank: '2', tone: 'same' });
+    expect(cell(card, 'rival', 'responseTimeMedianMin')).toMatchObject({ text: '2\u00a0h †', rank: '2', tone: 'incomparable' });
     expect(card.notes).toContain('† A rate or a time resting on fewer than 30 mentions: read it with care.');
   });
 
@@ -344,13 +345,15 @@ describe('mistakes scorecard', () => {
       expect(cell(card, 'acme', 'responseRate')).toMatchObject({ text: '80% †', tone: 'incomparable', symbol: '○' });
       expect(card.medians[0]).toBe('50%');
       expect(card.medianNotes[0]).toBe('of 1 competitor');
-      expect(card.legend.find((item) => item.tone === 'incomparable')?.text).toBe('not comparable: the median rests on fewer than 2 measured competitors');
+      expect(card.legend.find((item) => item.tone === 'incomparable')?.text).toBe('not comparable: fewer than 2 measured competitors besides the brand itself');
     } finally {
       two.close();
     }
-    // With Third, two competitors are measured: a verdict is made.
+    // With Third, two competitors are measured: a verdict is made for the client. Not for Rival, whose own value is
+    // one of the two the median rests on: against Third alone it would be no verdict either.
     expect(scorecardOf('en').medianNotes[0]).toBe('of 2 competitors');
     expect(cell(scorecardOf('en'), 'acme', 'responseRate').tone).toBe('better');
+    expect(cell(scorecardOf('en'), 'rival', 'responseRate')).toMatchObject({ tone: 'incomparable', symbol: '○' });
   });
 
   it('shows a brand with too few posts of its own, none a reply, marked and without rank or verdict', async () => {

@@ -18,7 +18,7 @@ import type { LabelledValue } from './types.js';
  * here, with the thresholds of `report.scorecard`.
  */
 
-/** Against the competitor median; `incomparable` when that median rests on fewer than 2 measured competitors. */
+/** Against the competitor median; `incomparable` when fewer than 2 measured competitors besides the brand itself give it. */
 export type ScorecardTone = 'better' | 'same' | 'worse' | 'incomparable';
 
 /**
@@ -256,7 +256,9 @@ function cellOf(
   const fewPosts = warnings.includes('few-brand-posts');
   if (fewPosts) return { text: `${text} ${COVERAGE_MARKS['few-brand-posts']}`, rank: null, tone: null, symbol: null, reason: null, reasonText: null };
   const rank = source.rank(brand, diagnosed);
-  const tone = toneOf(value, source.benchmark?.competitorMedian ?? null, source.better, source.unit, thresholds, source.benchmark?.competitorsMeasured ?? 0);
+  // A competitor's value is one of those the median rests on: judged against it, the brand needs 2 other measured competitors.
+  const others = (source.benchmark?.competitorsMeasured ?? 0) - (brand.role === 'competitor' ? 1 : 0);
+  const tone = toneOf(value, source.benchmark?.competitorMedian ?? null, source.better, source.unit, thresholds, others);
   return { text, rank: rank === null ? null : String(rank), tone, symbol: tone === null ? null : TONE_SYMBOLS[tone], reason: null, reasonText: null };
 }
 
