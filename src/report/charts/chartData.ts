@@ -468,14 +468,16 @@ function hourOfWeek({ metrics, format, t }: Context): ChartBuild | null {
   const name = client?.name ?? '';
   // A week drawn from one evening is that evening's pattern, not the week's: the chart says so.
   const thin = client?.coverage?.warnings.includes('partial-period') ? spanSentence(name, client.coverage.span, format, t) : null;
-  const partial = [...(thin === null ? [] : [t('chart.hourOfWeek.partial', { span: thin })]), ...(blanked ? [t('chart.hourOfWeek.fewAnswers', { minimum: format.count(MIN_TIMED_ANSWERS) })] : [])];
+  const partial = thin === null ? [] : [t('chart.hourOfWeek.partial', { span: thin })];
+  const minimum = { minimum: format.count(MIN_TIMED_ANSWERS) };
   const volume = heat(t('chart.hourOfWeek.volumeTitle'), 'count', HEAT_SCHEMES.volume, days, hourDomain, cellRows, 'inbound');
   if (cellRows.some((row) => row.hours !== null)) {
-    return { inputs: { datasets: { cells: cellRows }, values, notes: partial }, native: [volume, heat(t('label.responseTimeMedianMin'), 'hours', HEAT_SCHEMES.time, days, hourDomain, cellRows, 'hours', (hours) => format.duration(hours * 60))] };
+    const notes = [...partial, ...(blanked ? [t('chart.hourOfWeek.fewAnswers', minimum)] : [])];
+    return { inputs: { datasets: { cells: cellRows }, values, notes }, native: [volume, heat(t('label.responseTimeMedianMin'), 'hours', HEAT_SCHEMES.time, days, hourDomain, cellRows, 'hours', (hours) => format.duration(hours * 60))] };
   }
-  // Answers too few in every hour are said as such (in `partial`), not as no answer at all.
-  const noTimes = blanked ? [] : [t('chart.hourOfWeek.noTimes', { client: name })];
-  return { inputs: { datasets: { cells: cellRows }, values, panels: [0], notes: [...partial, ...noTimes] }, native: [volume] };
+  // The median's panel is left out: why, in words (answers too few in every hour are not "no answer at all").
+  const noTimes = blanked ? t('chart.hourOfWeek.fewAnswersEverywhere', minimum) : t('chart.hourOfWeek.noTimes', { client: name });
+  return { inputs: { datasets: { cells: cellRows }, values, panels: [0], notes: [...partial, noTimes] }, native: [volume] };
 }
 
 /** A weekday × hour grid as a table: one row per day, a value and a fill per hour (white where there is no value). */
