@@ -3,7 +3,7 @@ import type { ChangeReason, CoverageWarning, MetricsReport } from '../../metrics
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { catalogueOf, changeOf, clientOf, formatChange, formatValue, labelValues, rankedCount, rankOf } from './brandLookup.js';
-import { COVERAGE_MARKS, warningsOf } from './coverage.js';
+import { COVERAGE_MARKS, LOW_SAMPLE_MARK, lowSampleOf, warningsOf } from './coverage.js';
 import { noBrandReplies } from './findings.js';
 import type { KpiTile, Tone } from './types.js';
 
@@ -24,10 +24,13 @@ export function buildKpis(metrics: MetricsReport, format: Formatter, t: Translat
     const reason = client.changeReason?.[spec.key];
     const rank = spec.better ? rankOf(client, spec.key) : null;
     const touched = spec.marks.filter((warning) => warnings.includes(warning));
-    const value = formatValue(format, spec, spec.value(client));
+    // The leaderboard's low-sample mark, on the tile too, with what is low under it.
+    const low = lowSampleOf(spec.key, client, spec.value(client));
+    const shownValue = formatValue(format, spec, spec.value(client));
+    const value = low === null ? shownValue : `${shownValue} ${LOW_SAMPLE_MARK}`;
     return {
       label: t(spec.label, labelValues(format, spec)),
-      value: touched.includes('responses-missing') && value !== format.missing ? `${COVERAGE_MARKS['responses-missing']} ${value}` : value,
+      value: touched.includes('responses-missing') && shownValue !== format.missing ? `${COVERAGE_MARKS['responses-missing']} ${value}` : value,
       change:
         change !== null
           ? { text: t('kpi.change', { change: formatChange(format, spec, change), previous: previousLabel }), tone: toneOf(change, spec.better) }
@@ -35,7 +38,7 @@ export function buildKpis(metrics: MetricsReport, format: Formatter, t: Translat
             ? { text: noChangeText(t, reason, spec, previousLabel), tone: 'neutral' }
             : null,
       note: rank === null ? null : t('kpi.rank', { rank, brands: rankedCount(metrics, spec.key) }),
-      flags: touched.map((warning) => t(FLAG_KEYS[warning])),
+      flags: [...(low === null ? [] : [t(low === 'mentions' ? 'kpi.flagLowSampleMentions' : 'kpi.flagLowSampleAnswered')]), ...touched.map((warning) => t(FLAG_KEYS[warning]))],
     };
   });
 }
