@@ -4,7 +4,7 @@ import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { benchmarkOf, changeOf, clientOf, competitorsOf, rankedCount, rankOf, slaTargets } from './brandLookup.js';
-import { measuredInbound, measuredPlatforms, warningsOf } from './coverage.js';
+import { COVERAGE_MARKS, measuredInbound, measuredPlatforms, warningsOf } from './coverage.js';
 
 /** "N times faster" needs medians at least this far apart (METRICS.md, "Share of voice and benchmarks"). */
 const FASTER_RATIO = 1.2;
@@ -77,9 +77,10 @@ function responseFindings(metrics: MetricsReport, format: Formatter, t: Translat
   const clientWithin = sla?.client ?? null;
   const othersWithin = sla?.competitorMedian ?? null;
   if (clientWithin !== null && othersWithin !== null) {
-    const values = { share: format.percent(clientWithin), client: client.name, target: format.duration(target), median: format.percent(othersWithin) };
-    const key = values.share === values.median ? 'finding.slaSame' : clientWithin > othersWithin ? 'finding.slaAhead' : 'finding.slaBehind';
-    findings.push(t(key, values));
+    const share = format.percent(clientWithin);
+    const median = format.percent(othersWithin);
+    const key = share === median ? 'finding.slaSame' : clientWithin > othersWithin ? 'finding.slaAhead' : 'finding.slaBehind';
+    findings.push(t(key, { share: lowerBound(client, share), client: client.name, target: format.duration(target), median }));
   }
 
   const rateChange = changeOf(client, 'responseRate');
@@ -135,6 +136,11 @@ function samePrinted(metrics: MetricsReport, brand: BrandMetrics, key: string, v
   });
 }
 
+/** A rate or share the data can only understate (responses listed but not exported), with the leaderboard's mark: "≥ 64%". */
+function lowerBound(brand: BrandMetrics, printed: string): string {
+  return warningsOf(brand).includes('responses-missing') ? `${COVERAGE_MARKS['responses-missing']} ${printed}` : printed;
+}
+
 function rateFinding(metrics: MetricsReport, client: BrandMetrics, format: Formatter, t: Translate): string | null {
   const rank = rankOf(client, 'responseRate');
   if (client.responseRate === null || rank === null) return null;
@@ -143,7 +149,8 @@ function rateFinding(metrics: MetricsReport, client: BrandMetrics, format: Forma
   // "of the 617 mentions that needed an answer" when thank-yous or mass mentions were left out, else "of the 40 mentions it received".
   const noAnswer = (client.coverage?.massMentions ?? 0) + (client.coverage?.closers ?? 0);
   const mentions = t(noAnswer > 0 ? 'finding.mentionsNeedingAnswer' : 'finding.mentionsReceived', { count: format.count(measured) });
-  const values = { client: client.name, rate: format.percent(client.responseRate), inbound: format.count(measured), mentions, rank, brands };
+  const printedRate = format.percent(client.responseRate);
+  const values = { client: client.name, rate: lowerBound(client, printedRate), inbound: format.count(measured), mentions, rank, brands };
   // Part of its mentions are on platforms without its posts: the rate is over the others, and the sentence says so.
   const platforms = measuredPlatforms(metrics, client.id, format);
   if (warningsOf(client).includes('no-brand-posts') && platforms !== null) return t('finding.rateMeasured', { ...values, platforms });
@@ -151,7 +158,7 @@ function rateFinding(metrics: MetricsReport, client: BrandMetrics, format: Forma
   const tied = samePrinted(metrics, client, 'responseRate', (brand) => brand.responseRate, printed);
   if (tied.length > 0) return t('finding.rateTied', { ...values, others: format.list(tied.map((brand) => brand.name)) });
   // A rate printed like another brand's is never "the best", whatever the ranks say.
-  const level = metrics.brands.some((brand) => brand.id !== client.id && brand.responseRate !== null && printed(brand.responseRate) === values.rate);
+  const level = metrics.brands.some((brand) => brand.id !== client.id && brand.responseRate !== null && printed(brand.responseRate) === printedRate);
   return t(rank === 1 && brands > 1 && !level ? 'finding.rateBest' : 'finding.rate', values);
 }
 
