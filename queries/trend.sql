@@ -3,10 +3,10 @@
 -- inbound counts every mention (the volume bars); answered, the response rate and the
 -- median rest on the mentions that need an answer (base/mentions.sql), in the months
 -- and platforms where the data holds the brand's posts or answers, as in coverage.sql:
--- a month whose replies were not exported has no rate, not 0%. A brand that posted in a
--- month without being mentioned gets a row of 0 mentions (reposts aside): the months
--- without a row of any brand are the ones the data does not cover (trend.ts gives them
--- no value, not 0).
+-- a month whose replies were not exported has no rate, not 0%. A brand the data holds in
+-- a month (a mention, a question or not, or a post of its own, reposts aside) without a
+-- mention counted there gets a row of 0: the months without a row of any brand are the
+-- ones the data does not cover (trend.ts gives them no value, not 0).
 --
 -- Parameters: $start, $end, $tz, $inbound_mode ('questions': only mentions with "?" or "¿").
 WITH scoped AS (
@@ -20,18 +20,27 @@ measured AS (
   WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND post_type <> 'repost'
   UNION
   SELECT brand_id, platform, local_month FROM scoped WHERE response_at IS NOT NULL
+),
+counted AS (
+  SELECT m.brand_id, m.local_month,
+         count(*)::DOUBLE AS inbound,
+         count(m.response_at) FILTER (WHERE m.needs_answer)::DOUBLE AS answered,
+         (count(m.response_at) FILTER (WHERE m.needs_answer)
+           / nullif(count(*) FILTER (WHERE d.platform IS NOT NULL AND m.needs_answer), 0))::DOUBLE AS response_rate,
+         quantile_cont(m.response_min, 0.5) FILTER (WHERE m.needs_answer) AS median_min
+  FROM scoped m
+  LEFT JOIN measured d ON d.brand_id = m.brand_id AND d.platform = m.platform AND d.local_month = m.local_month
+  GROUP BY m.brand_id, m.local_month
+),
+covered AS (
+  -- The months the data holds of each brand: any mention (a question or not) or post of its own.
+  SELECT DISTINCT brand_id, local_month FROM mentions
+  WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ
+  UNION
+  SELECT brand_id, local_month FROM measured
 )
-SELECT m.brand_id, m.local_month,
-       count(*)::DOUBLE AS inbound,
-       count(m.response_at) FILTER (WHERE m.needs_answer)::DOUBLE AS answered,
-       (count(m.response_at) FILTER (WHERE m.needs_answer)
-         / nullif(count(*) FILTER (WHERE d.platform IS NOT NULL AND m.needs_answer), 0))::DOUBLE AS response_rate,
-       quantile_cont(m.response_min, 0.5) FILTER (WHERE m.needs_answer) AS median_min
-FROM scoped m
-LEFT JOIN measured d ON d.brand_id = m.brand_id AND d.platform = m.platform AND d.local_month = m.local_month
-GROUP BY m.brand_id, m.local_month
+SELECT * FROM counted
 UNION ALL
--- The months a brand posted in without a mention (a few per brand: joined on the brand and month only).
-SELECT DISTINCT d.brand_id, d.local_month, 0, 0, NULL::DOUBLE, NULL::DOUBLE
-FROM measured d
-ANTI JOIN (SELECT DISTINCT brand_id, local_month FROM scoped) s ON s.brand_id = d.brand_id AND s.local_month = d.local_month;
+SELECT c.brand_id, c.local_month, 0, 0, NULL::DOUBLE, NULL::DOUBLE
+FROM covered c
+ANTI JOIN counted n ON n.brand_id = c.brand_id AND n.local_month = c.local_month;

@@ -80,7 +80,7 @@ const PHRASES: Record<Language, NoticePhrases> = {
       'damaged-sheets': ({ count }) => `${count === 1 ? 'otra hoja está dañada y no se pudo leer' : `otras ${count} hojas están dañadas y no se pudieron leer`}; solo se importa la primera hoja`,
       'windows-1252': () => 'el archivo no es UTF-8 válido: se leyó como Windows-1252 (la codificación de Europa occidental de Excel); compruebe que las letras con tilde se vean bien',
       'invalid-bytes': ({ count, lines, more }) =>
-        `${es.count(count, 'byte no válido', 'bytes no válidos')} en UTF-8 (¿un carácter de otra codificación?) guardados como "\uFFFD" en la${lines.length === 1 ? '' : 's'} línea${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${more > 0 ? ` y ${es.count(more, 'byte más', 'bytes más')}` : ''}; el resto del archivo se lee como UTF-8`,
+        `${es.count(count, 'byte no válido', 'bytes no válidos')} en UTF-8 (¿un carácter de otra codificación?) guardado${count === 1 ? '' : 's'} como "\uFFFD" en la${lines.length === 1 ? '' : 's'} línea${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${more > 0 ? ` y ${es.count(more, 'byte más', 'bytes más')}` : ''}; el resto del archivo se lee como UTF-8`,
       'carriage-returns': ({ count }, n) => `${n(count)} ${count === 1 ? 'retorno de carro dentro de un campo se conservó' : 'retornos de carro dentro de campos se conservaron'} como texto (no como saltos de línea)`,
       'nul-removed': ({ count, line }) => `${es.count(count, 'carácter NUL', 'caracteres NUL')} (0x00, nunca forma parte de un texto) eliminado${count === 1 ? '' : 's'}${line === null ? '' : ` (el primero en la línea ${line})`}`,
       'short-rows': ({ count, width, unit, line }) =>
@@ -101,7 +101,7 @@ const PHRASES: Record<Language, NoticePhrases> = {
       [DAY_WITHOUT_TIME_REASON]: 'Date no tiene hora del día y Time está vacío: la publicación se guardó a las 00:00 hora local',
       [TWCS_WARNING_REASONS.parent]: 'in_response_to_tweet_id está en notación científica (Excel lo redondeó): la respuesta se conservó sin su publicación original',
       [TWCS_WARNING_REASONS.responses]:
-        'response_tweet_id parece una lista de ids que Excel reagrupó como un solo número, redondeó a 15 cifras, escribió como 1.55E+5 o como ##### (columna demasiado estrecha); la lista no se conservó (los vínculos de las respuestas vienen de in_response_to_tweet_id)',
+        'response_tweet_id parece una lista de ids que Excel reagrupó como un solo número, redondeó a 15 cifras o escribió como 1.55E+5 o como ##### (columna demasiado estrecha); la lista no se conservó (los vínculos de las respuestas vienen de in_response_to_tweet_id)',
     },
   },
   fr: {
@@ -116,8 +116,8 @@ const PHRASES: Record<Language, NoticePhrases> = {
       'damaged-sheets': ({ count }) => `${count === 1 ? 'une autre feuille est endommagée et n’a pas pu être lue' : `${count} autres feuilles sont endommagées et n’ont pas pu être lues`}\u00a0; seule la première feuille est importée`,
       'windows-1252': () => 'le fichier n’est pas en UTF-8 valide\u00a0: lu en Windows-1252 (l’encodage d’Europe occidentale d’Excel)\u00a0; vérifiez que les lettres accentuées s’affichent bien',
       'invalid-bytes': ({ count, lines, more }) =>
-        `${fr.count(count, 'octet non valide', 'octets non valides')} en UTF-8 (un caractère d’un autre encodage\u00a0?) enregistré${count === 1 ? '' : 's'} comme «\u00a0\uFFFD\u00a0» à la${lines.length === 1 ? '' : 'x'} ligne${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${more > 0 ? ` et ${fr.count(more, 'octet de plus', 'octets de plus')}` : ''}\u00a0; le reste du fichier est lu en UTF-8`,
-      'carriage-returns': ({ count }, n) => `${n(count)} ${count === 1 ? 'retour chariot dans un champ conservé' : 'retours chariot dans des champs conservés'} comme texte (non lus comme sauts de ligne)`,
+        `${fr.count(count, 'octet non valide', 'octets non valides')} en UTF-8 (un caractère d’un autre encodage\u00a0?) enregistré${count === 1 ? '' : 's'} comme «\u00a0\uFFFD\u00a0» ${lines.length === 1 ? 'à la ligne' : 'aux lignes'} ${lines.join(', ')}${more > 0 ? ` et ${fr.count(more, 'octet de plus', 'octets de plus')}` : ''}\u00a0; le reste du fichier est lu en UTF-8`,
+      'carriage-returns': ({ count }, n) => `${n(count)} ${count === 1 ? 'retour chariot dans un champ conservé comme texte (non lu comme saut de ligne)' : 'retours chariot dans des champs conservés comme texte (non lus comme sauts de ligne)'}`,
       'nul-removed': ({ count, line }) => `${fr.count(count, 'caractère NUL', 'caractères NUL')} (0x00, jamais dans un texte) supprimé${count === 1 ? '' : 's'}${line === null ? '' : ` (le premier à la ligne ${line})`}`,
       'short-rows': ({ count, width, unit, line }) =>
         `${fr.count(count, 'ligne avait', 'lignes avaient')} moins de cellules que l’en-tête (${width})\u00a0; les cellules manquantes ont été lues vides${fr.firstAt(unit, line)}`,
@@ -137,7 +137,7 @@ const PHRASES: Record<Language, NoticePhrases> = {
       [DAY_WITHOUT_TIME_REASON]: 'Date n’a pas d’heure et Time est vide\u00a0: la publication a été enregistrée à 00:00 heure locale',
       [TWCS_WARNING_REASONS.parent]: 'in_response_to_tweet_id est en notation scientifique (Excel l’a arrondi)\u00a0: la réponse a été gardée sans sa publication d’origine',
       [TWCS_WARNING_REASONS.responses]:
-        'response_tweet_id ressemble à une liste d’ids qu’Excel a regroupée en un seul nombre, arrondie à 15 chiffres, écrite 1.55E+5 ou ##### (colonne trop étroite)\u00a0; la liste n’a pas été gardée (les liens des réponses viennent de in_response_to_tweet_id)',
+        'response_tweet_id ressemble à une liste d’ids qu’Excel a regroupée en un seul nombre, arrondie à 15 chiffres ou écrite 1.55E+5 ou ##### (colonne trop étroite)\u00a0; la liste n’a pas été gardée (les liens des réponses viennent de in_response_to_tweet_id)',
     },
   },
 };

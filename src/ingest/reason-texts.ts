@@ -2,17 +2,20 @@ import type { Language } from '../report/i18n/language.js';
 import { POST_KINDS } from '../store/schema.js';
 import { PIPELINE_REASONS } from './canonical.js';
 import { EXCEL_DAMAGE_REASONS } from './formats/excel-damage.js';
+import { emptyAuthorReason, GENERIC_NO_PLATFORM_REASON } from './formats/generic.js';
 import { EARLIEST_OTHER, FUTURE_REASON, PLATFORM_BEGINNINGS, tooEarlyReason } from './plausible-dates.js';
 import { FIELD_TOO_LONG_REASON, tooManyCellsReason } from './source/recover.js';
 
 /**
  * Why rows are rejected, in the local page's language. A reason is recorded
  * (import_rejects, `rejectedByReason`) in English; these are the texts of the
- * pipeline's own reasons, which every layout shares. A format's own reason
- * quotes the export's column names, and stays as it is written.
+ * pipeline's own reasons, which every layout shares, and those of a layout
+ * mapped in the page (the generic format's). Another format's own reason
+ * quotes that export's column names, and stays as it is written.
  */
 interface ReasonPhrases {
   fixed: Record<string, string>;
+  emptyAuthor(column: string): string;
   tooEarly(platform: string | null, since: string): string;
   tooManyCells(columns: string, delimiter: string): string;
   delimiters: Record<string, string>;
@@ -34,7 +37,9 @@ const PHRASES: Record<Exclude<Language, 'en'>, ReasonPhrases> = {
         'el autor es un número en notación científica o aparece como #####: Excel lo dañó y se mezclarían autores; exporte los datos de nuevo sin abrirlos en Excel',
       [FUTURE_REASON]: 'fecha en el futuro (más de un día después de la importación)',
       [FIELD_TOO_LONG_REASON]: 'un campo ocupa más de 64 MB, lo máximo que lee replybench',
+      [GENERIC_NO_PLATFORM_REASON]: 'ninguna plataforma para esta fila; indíquela en la correspondencia de columnas o con --platform',
     },
+    emptyAuthor: (column) => `la columna del autor «${column}» está vacía`,
     tooEarly: (platform, since) => (platform ? `fecha anterior a la existencia de ${platform} (antes del ${since})` : `fecha anterior al ${since} (demasiado antigua para una publicación en redes sociales)`),
     tooManyCells: (columns, delimiter) => `más celdas que las ${columns} del encabezado (¿${delimiter} dentro de un texto sin comillas?): sus valores caerían en otras columnas`,
     delimiters: { TAB: 'un TAB', semicolon: 'un punto y coma', comma: 'una coma' },
@@ -54,12 +59,17 @@ const PHRASES: Record<Exclude<Language, 'en'>, ReasonPhrases> = {
         'l’auteur est un nombre en notation scientifique ou affiché #####\u00a0: Excel l’a abîmé et des auteurs seraient confondus\u00a0; exportez de nouveau les données sans les ouvrir dans Excel',
       [FUTURE_REASON]: 'date dans le futur (plus d’un jour après l’import)',
       [FIELD_TOO_LONG_REASON]: 'un champ dépasse 64 Mo, le plus que lit replybench',
+      [GENERIC_NO_PLATFORM_REASON]: 'aucune plateforme pour cette ligne\u00a0; indiquez-la dans la correspondance des colonnes ou avec --platform',
     },
-    tooEarly: (platform, since) => (platform ? `date d’avant l’existence de ${platform} (avant le ${since})` : `date d’avant le ${since} (trop ancienne pour une publication sur les réseaux sociaux)`),
+    emptyAuthor: (column) => `la colonne de l’auteur «\u00a0${column}\u00a0» est vide`,
+    tooEarly: (platform, since) => (platform ? `date antérieure aux débuts de la plateforme ${platform} (avant le ${since})` : `date d’avant le ${since} (trop ancienne pour une publication sur les réseaux sociaux)`),
     tooManyCells: (columns, delimiter) => `plus de cellules que les ${columns} de l’en-tête (${delimiter} dans un texte sans guillemets\u00a0?)\u00a0: ses valeurs tomberaient dans d’autres colonnes`,
     delimiters: { TAB: 'un TAB', semicolon: 'un point-virgule', comma: 'une virgule' },
   },
 };
+
+/** Where the column's name sits in emptyAuthorReason's English text. */
+const EMPTY_AUTHOR = new RegExp(`^${escapeRegExp(emptyAuthorReason('\u0000')).replace('\u0000', '(.*)')}$`);
 
 /** Where the column count and the delimiter's name sit in tooManyCellsReason's English text. */
 const TOO_MANY_CELLS = new RegExp(`^${escapeRegExp(tooManyCellsReason(1234567, '|')).replace('1234567', '(\\d+)').replace('"\\|"', '(TAB|semicolon|comma|"[^"]*")')}$`);
@@ -77,12 +87,19 @@ export function reasonText(reason: string, language: Language): string {
   for (const { platform, since } of [...PLATFORM_BEGINNINGS, { platform: null, since: EARLIEST_OTHER }]) {
     if (reason === tooEarlyReason(platform, since)) return phrases.tooEarly(platform, since);
   }
+  const author = EMPTY_AUTHOR.exec(reason);
+  if (author?.[1] !== undefined) return phrases.emptyAuthor(author[1]);
   const cells = TOO_MANY_CELLS.exec(reason);
   if (cells?.[1] && cells[2]) return phrases.tooManyCells(cells[1], phrases.delimiters[cells[2]] ?? cells[2]);
   return reason;
 }
 
-/** Counts per reason with each reason in `language`. */
+/** Counts per reason with each reason in `language` (two reasons written alike there are counted together). */
 export function reasonCountsIn(counts: Record<string, number>, language: Language): Record<string, number> {
-  return Object.fromEntries(Object.entries(counts).map(([reason, count]) => [reasonText(reason, language), count]));
+  const shown: Record<string, number> = {};
+  for (const [reason, count] of Object.entries(counts)) {
+    const text = reasonText(reason, language);
+    shown[text] = (shown[text] ?? 0) + count;
+  }
+  return shown;
 }

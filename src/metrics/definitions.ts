@@ -125,7 +125,7 @@ export const METRIC_DEFINITIONS: MetricDefinition[] = [
     id: 'benchmarks',
     title: 'Competitor median and gaps',
     text:
-      'For each ranked metric, the competitor median is the median of the competitors\' values (the client left out; brands without a value, or whose value is not comparable, left out), and the report says how many competitors it rests on. The client\'s gap to the median is its value minus that median, and its gap to the best is its value minus the best brand\'s value, so a negative gap in a rate and a positive gap in a time mean the client is behind. A verdict against a median of fewer than 2 measured competitors is "not comparable".',
+      'For each ranked metric, the competitor median is the median of the competitors\' values (the client left out; brands without a value, or whose value is not comparable, left out), and the report says how many competitors it rests on. The client\'s gap to the median is its value minus that median, and its gap to the best is its value minus the best brand\'s value, so a negative gap in a rate and a positive gap in a time mean the client is behind. A verdict against a median of fewer than 2 measured competitors is "not comparable"; a competitor\'s own value is in that median, so its verdict needs 2 measured competitors besides itself.',
   },
   {
     id: 'change',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PIPELINE_REASONS } from '../../src/ingest/canonical.js';
 import { EXCEL_DAMAGE_REASONS } from '../../src/ingest/formats/excel-damage.js';
+import { emptyAuthorReason, GENERIC_NO_PLATFORM_REASON } from '../../src/ingest/formats/generic.js';
 import { EARLIEST_OTHER, FUTURE_REASON, PLATFORM_BEGINNINGS, tooEarlyReason } from '../../src/ingest/plausible-dates.js';
 import { reasonCountsIn, reasonText } from '../../src/ingest/reason-texts.js';
 import { FIELD_TOO_LONG_REASON, tooManyCellsReason } from '../../src/ingest/source/recover.js';
@@ -20,6 +21,8 @@ describe('why rows are rejected, in the page language', () => {
       ...PLATFORM_BEGINNINGS.map(({ platform, since }) => tooEarlyReason(platform, since)),
       tooEarlyReason(null, EARLIEST_OTHER),
       ...['\t', ';', ',', '|'].map((delimiter) => tooManyCellsReason(12, delimiter)),
+      GENERIC_NO_PLATFORM_REASON,
+      emptyAuthorReason('Autor'),
     ];
     for (const reason of reasons) {
       for (const language of ['es', 'fr'] as const) {
@@ -29,7 +32,8 @@ describe('why rows are rejected, in the page language', () => {
       }
     }
     expect(reasonText(tooManyCellsReason(7, ';'), 'es')).toBe('más celdas que las 7 del encabezado (¿un punto y coma dentro de un texto sin comillas?): sus valores caerían en otras columnas');
-    expect(reasonText(tooEarlyReason('instagram', '2010-10-06'), 'fr')).toBe('date d’avant l’existence de instagram (avant le 2010-10-06)');
+    expect(reasonText(emptyAuthorReason('Nombre de usuario'), 'es')).toBe('la columna del autor «Nombre de usuario» está vacía');
+    expect(reasonText(tooEarlyReason('instagram', '2010-10-06'), 'fr')).toBe('date antérieure aux débuts de la plateforme instagram (avant le 2010-10-06)');
   });
 
   it("keeps English, and a format's own reason, as written", () => {

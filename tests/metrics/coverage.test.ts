@@ -129,6 +129,20 @@ describe('coverage', () => {
     expect(point('2017-10')).toMatchObject({ inbound: 1, answered: 1 });
   });
 
+  it('counting questions only, the trend gives 0, not no value, to a month the data covers with mentions but no question', async () => {
+    const report = await metricsOf(
+      [
+        { id: 's1', author: 'ana', at: '2017-09-12T10:00:00Z', text: '@AcmeCares thanks for nothing' },
+        { id: 'o1', author: 'bob', at: day(12), text: '@AcmeCares october?' },
+      ],
+      { metrics: { inbound: 'questions' } },
+    );
+    const point = (month: string) => report.trend?.find((entry) => entry.brandId === 'acme' && entry.month === month);
+    expect(point('2017-09')).toMatchObject({ inbound: 0, answered: 0 });
+    expect(point('2017-08')).toMatchObject({ inbound: null });
+    expect(point('2017-10')).toMatchObject({ inbound: 1 });
+  });
+
   it("quotes no unanswered example from a platform where the data cannot measure the brand's answers", async () => {
     store = await storeWith([
       { id: 't1', author: 'ana', at: day(2), text: '@AcmeCares still waiting' },

@@ -245,7 +245,7 @@ describe('honest charts', () => {
     // With too few answers in every hour, the median panel gives way to that sentence alone: the brand did answer.
     metrics.hourOfWeek = [{ brandId: 'acme', weekday: 6, hour: 14, inbound: 3, answered: 2, responseTimeMedianMin: 1068 }];
     const thin = chartInputs({ metrics, answeredWithin: null, format: new Formatter('en', t, metrics.period.timezone), t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' })['hour-of-week'];
-    expect([thin?.panels, thin?.notes]).toEqual([[0], ['No hour holds 6 answered mentions, too few for a median to tell, so no response time by hour is drawn.']]);
+    expect([thin?.panels, thin?.notes]).toEqual([[0], ['No hour holds at least 6 answered mentions, too few for a median to tell, so no response time by hour is drawn.']]);
   });
 
   it('leaves out a panel with nothing to draw and says why, instead of a NaN legend or a 0.000000 axis', async () => {

@@ -236,7 +236,7 @@ describe('an export listing responses that are not in the data, and a platform w
       // 28 of its 40 Twitter mentions list a response that is not in the data.
       lowerBound: "Acme Telecom’s response rate is a lower bound: 70% of its mentions on Twitter list responses that are not in the data.",
       // 12 of the 40 Twitter mentions, a lower bound; the 10 Facebook ones are not measured.
-      finding: 'Acme Telecom answered ≥ 30% of the 40 mentions measured on Twitter, rank 2 of 2 brands.',
+      finding: 'Acme Telecom answered at least 30% of the 40 mentions measured on Twitter, rank 2 of 2 brands.',
       rate: '≥ 30% ‡',
       examples: 'Mentions on Facebook are left out: the data holds no posts by Acme Telecom there, so it cannot tell which of them were answered.',
       listedMissing: 'Mentions whose export lists a response that the data does not hold are left out: the data cannot tell whether Acme Telecom answered them.',
@@ -244,7 +244,7 @@ describe('an export listing responses that are not in the data, and a platform w
     es: {
       noPosts: 'La exportación no contiene publicaciones de Acme Telecom en Facebook: sus cifras de respuesta se basan solo en sus otras plataformas; importa allí sus publicaciones para medir todas sus respuestas.',
       lowerBound: 'La tasa de respuesta de Acme Telecom es un mínimo: el 70 % de sus menciones en Twitter indica respuestas que no están en los datos.',
-      finding: 'Acme Telecom respondió al ≥ 30 % de las 40 menciones medidas en Twitter: puesto 2 de 2 marcas.',
+      finding: 'Acme Telecom respondió al 30 % como mínimo de las 40 menciones medidas en Twitter: puesto 2 de 2 marcas.',
       rate: '≥ 30 % ‡',
       examples: 'Se omiten las menciones en Facebook: los datos no contienen publicaciones de Acme Telecom allí, así que no permiten saber cuáles recibieron respuesta.',
       listedMissing: 'Se omiten las menciones cuya exportación indica una respuesta que no está en los datos: los datos no permiten saber si Acme Telecom las respondió.',
@@ -252,7 +252,7 @@ describe('an export listing responses that are not in the data, and a platform w
     fr: {
       noPosts: 'Acme Telecom : l’export ne contient aucune de ses publications sur Facebook, si bien que ses chiffres de réponse ne reposent que sur ses autres plateformes ; importez-y ses publications pour mesurer toutes ses réponses.',
       lowerBound: 'Acme Telecom : son taux de réponse est un minimum, car 70 % de ses mentions sur Twitter listent des réponses absentes des données.',
-      finding: 'Acme Telecom a répondu à ≥ 30 % des 40 mentions mesurées sur Twitter : rang 2 sur 2 marques.',
+      finding: 'Acme Telecom a répondu à au moins 30 % des 40 mentions mesurées sur Twitter : rang 2 sur 2 marques.',
       rate: '≥ 30 % ‡',
       examples: 'Les mentions sur Facebook sont écartées : les données n’y contiennent aucune publication de la marque Acme Telecom et ne permettent donc pas de savoir lesquelles ont reçu une réponse.',
       listedMissing: 'Les mentions dont l’export indique une réponse absente des données sont écartées : les données ne permettent pas de savoir si la marque Acme Telecom y a répondu.',
@@ -266,6 +266,8 @@ describe('an export listing responses that are not in the data, and a platform w
     expect(warnings(source).slice(0, 2)).toEqual([noPosts, lowerBound]);
     expect(texts(source, /<p class="note coverage-note">([\s\S]*?)<\/p>/g)).toEqual([noPosts, lowerBound]);
     expect(findings(source)[0]).toBe(finding);
+    // The share answered within the first target is a lower bound too: said as such, against the median, never "ahead" or "the same".
+    if (lang === 'en') expect(findings(source).find((line) => line.includes('were answered within'))).toMatch(/^At least 30% of the mentions to Acme Telecom that needed an answer were answered within 1 h, against \d+% for the competitor median\.$/);
     expect(clientCells(source)[2]).toBe(rate);
     expect(kpiValues(source)[0]).toBe(rate.replace(' ‡', ''));
     expect(htmlText(source)).toContain(examples);

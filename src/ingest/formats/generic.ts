@@ -62,6 +62,14 @@ export const MAPPING_FIELDS = Object.keys(mappingColumns.shape) as MappingField[
 /** The fields every generic mapping names (id, author, date); the others may be left out. */
 export const REQUIRED_MAPPING_FIELDS = MAPPING_FIELDS.filter((field) => !mappingColumns.shape[field].isOptional());
 
+/** Why a row of a mapped export is rejected: no platform, from its cells, the mapping or --platform. */
+export const GENERIC_NO_PLATFORM_REASON = 'no platform for this row; set platform in the mapping or pass --platform';
+
+/** Why a row of a mapped export is rejected: the column the mapping names for the author is empty. */
+export function emptyAuthorReason(column: string): string {
+  return `the author column "${column}" is empty`;
+}
+
 const mappingSchema = z
   .object({
     columns: mappingColumns,
@@ -267,8 +275,8 @@ function genericSelect(mapping: GenericMapping, context: MappingContext, source:
     },
     rawDate,
     rejectWhen: [
-      { when: `${platform} IS NULL`, reason: 'no platform for this row; set platform in the mapping or pass --platform' },
-      { when: `${author} IS NULL`, reason: `the author column "${columns.author}" is empty` },
+      { when: `${platform} IS NULL`, reason: GENERIC_NO_PLATFORM_REASON },
+      { when: `${author} IS NULL`, reason: emptyAuthorReason(columns.author) },
     ],
     warnWhen: localTime ? [daylightSavingWarning(localTime, timezone, format === 'iso' ? dateCell : undefined)] : [],
     ...(/%d/.test(format) && /%m/.test(format) ? { dayMonth: { cell: dateCell, format, source } } : {}),

@@ -31,10 +31,10 @@ import type { ExportFormat, MappingContext } from './types.js';
 const OLDER = layoutOf('Meltwater export (older layout)', ['Date', 'URL', 'Hit Sentence', 'Source', 'Influencer']);
 const CURRENT = layoutOf('Meltwater export (current layout)', ['Date', 'URL', 'Author Handle', 'Source Domain', 'Content Type']);
 
-/** Meltwater's `Content Type` values, lower case, by the kind they are. */
 /** Why a row is kept with a warning: its date has no time of day. */
 export const DAY_WITHOUT_TIME_REASON = 'Date holds no time of day and Time is empty: the post was stored at 00:00 local time';
 
+/** Meltwater's `Content Type` values, lower case, by the kind they are. */
 const REPOST_TYPES = ['repost', 'retweet', 'share', 'reshare'];
 const QUOTE_TYPES = ['quote', 'quote tweet', 'quote post'];
 

@@ -35,7 +35,7 @@ export interface PreparedSource {
   /** The start of `readPath` as text, and whether it is the whole file. */
   head: { text: string; complete: boolean };
   warnings: ImportNotice[];
-  /** Rewrites the original with CRLF turned into LF, warning `why` DuckDB's reader needed it; returns the new source. */
+  /** Rewrites the original with CRLF turned into LF, warning of the `cause` that made DuckDB's reader need it; returns the new source. */
   normalizeLineEnds(cause: Extract<ImportNotice, { code: 'line-ends' }>['cause']): Promise<PreparedSource>;
   /** A path in the source's temporary folder (removed by `cleanup`). */
   tempPath(name: string): string;

@@ -118,7 +118,7 @@ export function coverageNotes(metrics: MetricsReport, format: Formatter, t: Tran
   );
   if (!allPartial) return notes;
   const client = metrics.brands.find((brand) => brand.role === 'client');
-  return [...notes, { brandId: client?.id ?? '', warning: 'partial-period', mark: COVERAGE_MARKS['partial-period'], text: t('coverage.partialPeriodAll') }];
+  return [...notes, { brandId: client?.id ?? '', warning: 'partial-period', mark: COVERAGE_MARKS['partial-period'], text: t('coverage.partialPeriodAll', { section: t('methodology.coverage') }) }];
 }
 
 function sentence(metrics: MetricsReport, brand: BrandMetrics, warning: CoverageWarning, format: Formatter, t: Translate): string {

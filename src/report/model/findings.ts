@@ -4,7 +4,7 @@ import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { benchmarkOf, changeOf, clientOf, competitorsOf, rankedCount, rankOf, slaTargets } from './brandLookup.js';
-import { COVERAGE_MARKS, measuredInbound, measuredPlatforms, warningsOf } from './coverage.js';
+import { measuredInbound, measuredPlatforms, warningsOf } from './coverage.js';
 
 /** "N times faster" needs medians at least this far apart (METRICS.md, "Share of voice and benchmarks"). */
 const FASTER_RATIO = 1.2;
@@ -79,8 +79,9 @@ function responseFindings(metrics: MetricsReport, format: Formatter, t: Translat
   if (clientWithin !== null && othersWithin !== null) {
     const share = format.percent(clientWithin);
     const median = format.percent(othersWithin);
-    const key = share === median ? 'finding.slaSame' : clientWithin > othersWithin ? 'finding.slaAhead' : 'finding.slaBehind';
-    findings.push(t(key, { share: lowerBound(client, share), client: client.name, target: format.duration(target), median }));
+    // A share the data can only understate is set against the median in the plain words of slaBehind, neither ahead of it nor level with it.
+    const key = isLowerBound(client) ? 'finding.slaBehind' : share === median ? 'finding.slaSame' : clientWithin > othersWithin ? 'finding.slaAhead' : 'finding.slaBehind';
+    findings.push(format.capitalise(t(key, { share: lowerBound(client, share, t), client: client.name, target: format.duration(target), median })));
   }
 
   const rateChange = changeOf(client, 'responseRate');
@@ -136,9 +137,14 @@ function samePrinted(metrics: MetricsReport, brand: BrandMetrics, key: string, v
   });
 }
 
-/** A rate or share the data can only understate (responses listed but not exported), with the leaderboard's mark: "≥ 64%". */
-function lowerBound(brand: BrandMetrics, printed: string): string {
-  return warningsOf(brand).includes('responses-missing') ? `${COVERAGE_MARKS['responses-missing']} ${printed}` : printed;
+/** Whether the data can only understate the brand's rates (its export lists responses the data does not hold). */
+function isLowerBound(brand: BrandMetrics): boolean {
+  return warningsOf(brand).includes('responses-missing');
+}
+
+/** A rate or share as a sentence gives it: "at least 64%" where the data can only understate it. */
+function lowerBound(brand: BrandMetrics, printed: string, t: Translate): string {
+  return isLowerBound(brand) ? t('finding.atLeast', { value: printed }) : printed;
 }
 
 function rateFinding(metrics: MetricsReport, client: BrandMetrics, format: Formatter, t: Translate): string | null {
@@ -150,10 +156,12 @@ function rateFinding(metrics: MetricsReport, client: BrandMetrics, format: Forma
   const noAnswer = (client.coverage?.massMentions ?? 0) + (client.coverage?.closers ?? 0);
   const mentions = t(noAnswer > 0 ? 'finding.mentionsNeedingAnswer' : 'finding.mentionsReceived', { count: format.count(measured) });
   const printedRate = format.percent(client.responseRate);
-  const values = { client: client.name, rate: lowerBound(client, printedRate), inbound: format.count(measured), mentions, rank, brands };
+  const values = { client: client.name, rate: lowerBound(client, printedRate, t), inbound: format.count(measured), mentions, rank, brands };
   // Part of its mentions are on platforms without its posts: the rate is over the others, and the sentence says so.
   const platforms = measuredPlatforms(metrics, client.id, format);
   if (warningsOf(client).includes('no-brand-posts') && platforms !== null) return t('finding.rateMeasured', { ...values, platforms });
+  // A rate the data can only understate is no tie and no best: it is said with its rank, nothing more.
+  if (isLowerBound(client)) return t('finding.rate', values);
   const printed = (value: number) => format.percent(value);
   const tied = samePrinted(metrics, client, 'responseRate', (brand) => brand.responseRate, printed);
   if (tied.length > 0) return t('finding.rateTied', { ...values, others: format.list(tied.map((brand) => brand.name)) });
@@ -190,7 +198,7 @@ function speedFinding(metrics: MetricsReport, client: BrandMetrics, format: Form
   // Speed bought by answering fewer people is no lead to praise alone: say so when the faster brand answered a smaller share.
   const answersLess =
     fastest.responseRate !== null && client.responseRate !== null && fastest.responseRate < client.responseRate && format.percent(fastest.responseRate) !== format.percent(client.responseRate);
-  return answersLess ? `${faster} ${t('finding.fasterAnswersLess', { client: client.name, bestRate: format.percent(fastest.responseRate), clientRate: format.percent(client.responseRate) })}` : faster;
+  return answersLess ? `${faster} ${t('finding.fasterAnswersLess', { client: client.name, bestRate: lowerBound(fastest, format.percent(fastest.responseRate), t), clientRate: lowerBound(client, format.percent(client.responseRate), t) })}` : faster;
 }
 
 function voiceFinding(metrics: MetricsReport, client: BrandMetrics, format: Formatter, t: Translate): string | null {

@@ -1,4 +1,4 @@
-import { type Better, type MetricSpec, tileMetrics } from '../../metrics/catalogue.js';
+import { type Better, MIN_SAMPLE, type MetricSpec, tileMetrics } from '../../metrics/catalogue.js';
 import type { ChangeReason, CoverageWarning, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
@@ -38,7 +38,7 @@ export function buildKpis(metrics: MetricsReport, format: Formatter, t: Translat
             ? { text: noChangeText(t, reason, spec, previousLabel), tone: 'neutral' }
             : null,
       note: rank === null ? null : t('kpi.rank', { rank, brands: rankedCount(metrics, spec.key) }),
-      flags: [...(low === null ? [] : [t(low === 'mentions' ? 'kpi.flagLowSampleMentions' : 'kpi.flagLowSampleAnswered')]), ...touched.map((warning) => t(FLAG_KEYS[warning]))],
+      flags: [...(low === null ? [] : [t(low === 'mentions' ? 'kpi.flagLowSampleMentions' : 'kpi.flagLowSampleAnswered', { minimum: format.count(MIN_SAMPLE) })]), ...touched.map((warning) => t(FLAG_KEYS[warning]))],
     };
   });
 }
