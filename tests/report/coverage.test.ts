@@ -315,6 +315,18 @@ describe('findings that never contradict themselves', () => {
     return (await buildReportModel({ metrics, config, facts: null, template, language })).model.findings;
   }
 
+  it('says a rate the data can only understate as "at least", claims no tie with it, and says nothing of "at least 0%"', async () => {
+    // Both brands answer 20 of 40 mentions after 2 hours; Acme's export lists responses that are not in the data.
+    const metrics = await metricsOf(closeRacePosts({ answered: 20, minutes: 120 }, { answered: 20, minutes: 120 }), config);
+    const acme = metrics.brands.find((brand) => brand.id === 'acme');
+    if (!acme?.coverage) throw new Error('no coverage for acme');
+    acme.coverage.warnings = [...acme.coverage.warnings, 'responses-missing'];
+    const findings = await findingsOf(metrics);
+    expect(findings[0]).toBe('Acme Telecom answered at least 50% of the 40 mentions it received, rank 1 of 2 brands.');
+    // None answered within 1 h: "at least 0%" would say nothing.
+    expect(findings.filter((line) => line.includes('within 1'))).toEqual([]);
+  });
+
   it('says "the same" where two values tie, never "best", "ahead" or "fastest"', async () => {
     // Both brands answer 20 of 40 mentions, each after 30 minutes.
     const metrics = await metricsOf(closeRacePosts({ answered: 20, minutes: 30 }, { answered: 20, minutes: 30 }), config);

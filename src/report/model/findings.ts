@@ -76,7 +76,8 @@ function responseFindings(metrics: MetricsReport, format: Formatter, t: Translat
   const sla = benchmarkOf(metrics, slaKey(target));
   const clientWithin = sla?.client ?? null;
   const othersWithin = sla?.competitorMedian ?? null;
-  if (clientWithin !== null && othersWithin !== null) {
+  // "At least 0%" says nothing: a share the data can only understate is said when it is more.
+  if (clientWithin !== null && othersWithin !== null && !(isLowerBound(client) && clientWithin === 0)) {
     const share = format.percent(clientWithin);
     const median = format.percent(othersWithin);
     // A share the data can only understate is set against the median in the plain words of slaBehind, neither ahead of it nor level with it.
@@ -160,8 +161,8 @@ function rateFinding(metrics: MetricsReport, client: BrandMetrics, format: Forma
   // Part of its mentions are on platforms without its posts: the rate is over the others, and the sentence says so.
   const platforms = measuredPlatforms(metrics, client.id, format);
   if (warningsOf(client).includes('no-brand-posts') && platforms !== null) return t('finding.rateMeasured', { ...values, platforms });
-  // A rate the data can only understate is no tie and no best: it is said with its rank, nothing more.
-  if (isLowerBound(client)) return t('finding.rate', values);
+  // A rate the data can only understate is no tie and no best: it is said with its rank, nothing more, and not at all when it is 0.
+  if (isLowerBound(client)) return client.responseRate === 0 ? null : t('finding.rate', values);
   const printed = (value: number) => format.percent(value);
   const tied = samePrinted(metrics, client, 'responseRate', (brand) => brand.responseRate, printed);
   if (tied.length > 0) return t('finding.rateTied', { ...values, others: format.list(tied.map((brand) => brand.name)) });
