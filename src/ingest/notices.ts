@@ -35,17 +35,15 @@ type Notice<Code extends ImportNotice['code']> = Extract<ImportNotice, { code: C
 const NAMES_SHOWN = 5;
 
 interface NoticePhrases {
-  count(n: number, one: string, many: string): string;
   unit(unit: LineUnit): string;
   firstAt(unit: LineUnit, line: number | null): string;
-  texts: { [Code in Exclude<ImportNotice['code'], 'recorded'>]: (notice: Notice<Code>, n: (value: number) => string) => string };
+  texts: { [Code in Exclude<ImportNotice['code'], 'recorded'>]: (notice: Notice<Code>) => string };
   /** The reasons of counted row warnings (a format's own), in this language; English ones are their own text. */
   reasons: Record<string, string>;
 }
 
 const PHRASES: Record<Language, NoticePhrases> = {
   en: {
-    count: (n, one, many) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`,
     unit: (unit) => unit,
     firstAt: (unit, line) => (line === null ? '' : ` (first at ${unit} ${line})`),
     texts: {
@@ -55,22 +53,21 @@ const PHRASES: Record<Language, NoticePhrases> = {
       'damaged-sheets': ({ count }) => `${count === 1 ? 'another worksheet is' : `${count} other worksheets are`} damaged and could not be read; only the first worksheet is imported`,
       'windows-1252': () => "the file is not valid UTF-8: read as Windows-1252 (Excel's Western European encoding); check that accented letters look right",
       'invalid-bytes': ({ count, lines, more }) =>
-        `${en.count(count, 'byte', 'bytes')} not valid in UTF-8 (a character from another encoding?) stored as "\uFFFD" on line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${more > 0 ? ` and ${en.count(more, 'more byte', 'more bytes')}` : ''}; the rest of the file is read as UTF-8`,
+        `${counted('en', count, 'byte', 'bytes')} not valid in UTF-8 (a character from another encoding?) stored as "\uFFFD" on line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${more > 0 ? ` and ${counted('en', more, 'more byte', 'more bytes')}` : ''}; the rest of the file is read as UTF-8`,
       'carriage-returns': ({ count }) => `${count} carriage return${count === 1 ? '' : 's'} inside fields kept as text (not read as line breaks)`,
-      'nul-removed': ({ count, line }) => `${en.count(count, 'NUL character', 'NUL characters')} (0x00, never part of a text) removed${line === null ? '' : ` (first on line ${line})`}`,
-      'short-rows': ({ count, width, unit, line }) => `${en.count(count, 'row', 'rows')} had fewer cells than the header (${width}); the missing cells were read as empty${en.firstAt(unit, line)}`,
+      'nul-removed': ({ count, line }) => `${counted('en', count, 'NUL character', 'NUL characters')} (0x00, never part of a text) removed${line === null ? '' : ` (first on line ${line})`}`,
+      'short-rows': ({ count, width, unit, line }) => `${counted('en', count, 'row', 'rows')} had fewer cells than the header (${width}); the missing cells were read as empty${en.firstAt(unit, line)}`,
       'skipped-members': ({ archive, names }) =>
         `${basename(archive)} also holds ${names.length} file${names.length === 1 ? '' : 's'} that ${names.length === 1 ? 'is' : 'are'} not a CSV, TSV or XLSX export, not read: ${shownNames(names, (more) => ` and ${more} more`)}`,
       'earlier-import': ({ batchId, at }) => `the same content was already imported (batch ${batchId}, ${at}): its posts are counted as duplicates`,
       'no-rows': () => 'the file has a header but no data rows',
-      rows: ({ count, reason, unit, line }) => `${en.count(count, 'row', 'rows')}: ${reason}${en.firstAt(unit, line)}`,
+      rows: ({ count, reason, unit, line }) => `${counted('en', count, 'row', 'rows')}: ${reason}${en.firstAt(unit, line)}`,
       'differing-copies': ({ count, example }) =>
-        `${en.count(count, 'row', 'rows')} repeat${count === 1 ? 's' : ''} a post already stored by an earlier import with another author, date or text; the stored post was kept (e.g. post_id ${example ?? ''})`,
+        `${counted('en', count, 'row', 'rows')} repeat${count === 1 ? 's' : ''} a post already stored by an earlier import with another author, date or text; the stored post was kept (e.g. post_id ${example ?? ''})`,
     },
     reasons: {},
   },
   es: {
-    count: (n, one, many) => `${plainNumbers('es').count(n)} ${n === 1 ? one : many}`,
     unit: (unit) => (unit === 'line' ? 'línea' : 'fila'),
     firstAt: (unit, line) => (line === null ? '' : ` (la primera en la ${PHRASES.es.unit(unit)} ${line})`),
     texts: {
@@ -80,18 +77,19 @@ const PHRASES: Record<Language, NoticePhrases> = {
       'damaged-sheets': ({ count }) => `${count === 1 ? 'otra hoja está dañada y no se pudo leer' : `otras ${count} hojas están dañadas y no se pudieron leer`}; solo se importa la primera hoja`,
       'windows-1252': () => 'el archivo no es UTF-8 válido: se leyó como Windows-1252 (la codificación de Europa occidental de Excel); compruebe que las letras con tilde se vean bien',
       'invalid-bytes': ({ count, lines, more }) =>
-        `${es.count(count, 'byte no válido', 'bytes no válidos')} en UTF-8 (¿un carácter de otra codificación?) guardado${count === 1 ? '' : 's'} como "\uFFFD" en la${lines.length === 1 ? '' : 's'} línea${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${more > 0 ? ` y ${es.count(more, 'byte más', 'bytes más')}` : ''}; el resto del archivo se lee como UTF-8`,
-      'carriage-returns': ({ count }, n) => `${n(count)} ${count === 1 ? 'retorno de carro dentro de un campo se conservó' : 'retornos de carro dentro de campos se conservaron'} como texto (no como saltos de línea)`,
-      'nul-removed': ({ count, line }) => `${es.count(count, 'carácter NUL', 'caracteres NUL')} (0x00, nunca forma parte de un texto) eliminado${count === 1 ? '' : 's'}${line === null ? '' : ` (el primero en la línea ${line})`}`,
+        `${counted('es', count, 'byte no válido', 'bytes no válidos')} en UTF-8 (¿un carácter de otra codificación?) guardado${count === 1 ? '' : 's'} como "\uFFFD" en la${lines.length === 1 ? '' : 's'} línea${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${more > 0 ? ` y ${counted('es', more, 'byte más', 'bytes más')}` : ''}; el resto del archivo se lee como UTF-8`,
+      'carriage-returns': ({ count }) =>
+        `${counted('es', count, 'retorno de carro dentro de un campo se conservó', 'retornos de carro dentro de campos se conservaron')} como texto (no como saltos de línea)`,
+      'nul-removed': ({ count, line }) => `${counted('es', count, 'carácter NUL', 'caracteres NUL')} (0x00, nunca forma parte de un texto) eliminado${count === 1 ? '' : 's'}${line === null ? '' : ` (el primero en la línea ${line})`}`,
       'short-rows': ({ count, width, unit, line }) =>
-        `${es.count(count, 'fila tenía', 'filas tenían')} menos celdas que el encabezado (${width}); las celdas que faltan se leyeron vacías${es.firstAt(unit, line)}`,
+        `${counted('es', count, 'fila tenía', 'filas tenían')} menos celdas que el encabezado (${width}); las celdas que faltan se leyeron vacías${es.firstAt(unit, line)}`,
       'skipped-members': ({ archive, names }) =>
-        `${basename(archive)} también contiene ${es.count(names.length, 'archivo que no es', 'archivos que no son')} una exportación CSV, TSV o XLSX, sin leer: ${shownNames(names, (more) => ` y ${more} más`)}`,
+        `${basename(archive)} también contiene ${counted('es', names.length, 'archivo que no es', 'archivos que no son')} una exportación CSV, TSV o XLSX, sin leer: ${shownNames(names, (more) => ` y ${more} más`)}`,
       'earlier-import': ({ batchId, at }) => `el mismo contenido ya se importó (lote ${batchId}, ${at}): sus publicaciones cuentan como duplicadas`,
       'no-rows': () => 'el archivo tiene encabezado pero ninguna fila de datos',
-      rows: ({ count, reason, unit, line }) => `${es.count(count, 'fila', 'filas')}: ${reasonIn('es', reason)}${es.firstAt(unit, line)}`,
+      rows: ({ count, reason, unit, line }) => `${counted('es', count, 'fila', 'filas')}: ${reasonIn('es', reason)}${es.firstAt(unit, line)}`,
       'differing-copies': ({ count, example }) =>
-        `${es.count(count, 'fila repite', 'filas repiten')} una publicación ya guardada por una importación anterior con otro autor, fecha o texto; se conservó la publicación guardada (p. ej. post_id ${example ?? ''})`,
+        `${counted('es', count, 'fila repite', 'filas repiten')} una publicación ya guardada por una importación anterior con otro autor, fecha o texto; se conservó la publicación guardada (p. ej. post_id ${example ?? ''})`,
     },
     reasons: {
       [DAYLIGHT_SAVING_REASON]:
@@ -105,7 +103,6 @@ const PHRASES: Record<Language, NoticePhrases> = {
     },
   },
   fr: {
-    count: (n, one, many) => `${plainNumbers('fr').count(n)} ${n === 1 ? one : many}`,
     // A spreadsheet's row is a « ligne » in French as a text file's line is.
     unit: () => 'ligne',
     firstAt: (unit, line) => (line === null ? '' : ` (la première à la ${PHRASES.fr.unit(unit)} ${line})`),
@@ -116,18 +113,19 @@ const PHRASES: Record<Language, NoticePhrases> = {
       'damaged-sheets': ({ count }) => `${count === 1 ? 'une autre feuille est endommagée et n’a pas pu être lue' : `${count} autres feuilles sont endommagées et n’ont pas pu être lues`}\u00a0; seule la première feuille est importée`,
       'windows-1252': () => 'le fichier n’est pas en UTF-8 valide\u00a0: lu en Windows-1252 (l’encodage d’Europe occidentale d’Excel)\u00a0; vérifiez que les lettres accentuées s’affichent bien',
       'invalid-bytes': ({ count, lines, more }) =>
-        `${fr.count(count, 'octet non valide', 'octets non valides')} en UTF-8 (un caractère d’un autre encodage\u00a0?) enregistré${count === 1 ? '' : 's'} comme «\u00a0\uFFFD\u00a0» ${lines.length === 1 ? 'à la ligne' : 'aux lignes'} ${lines.join(', ')}${more > 0 ? ` et ${fr.count(more, 'octet de plus', 'octets de plus')}` : ''}\u00a0; le reste du fichier est lu en UTF-8`,
-      'carriage-returns': ({ count }, n) => `${n(count)} ${count === 1 ? 'retour chariot dans un champ conservé comme texte (non lu comme saut de ligne)' : 'retours chariot dans des champs conservés comme texte (non lus comme sauts de ligne)'}`,
-      'nul-removed': ({ count, line }) => `${fr.count(count, 'caractère NUL', 'caractères NUL')} (0x00, jamais dans un texte) supprimé${count === 1 ? '' : 's'}${line === null ? '' : ` (le premier à la ligne ${line})`}`,
+        `${counted('fr', count, 'octet non valide', 'octets non valides')} en UTF-8 (un caractère d’un autre encodage\u00a0?) enregistré${count === 1 ? '' : 's'} comme «\u00a0\uFFFD\u00a0» ${lines.length === 1 ? 'à la ligne' : 'aux lignes'} ${lines.join(', ')}${more > 0 ? ` et ${counted('fr', more, 'octet de plus', 'octets de plus')}` : ''}\u00a0; le reste du fichier est lu en UTF-8`,
+      'carriage-returns': ({ count }) =>
+        counted('fr', count, 'retour chariot dans un champ conservé comme texte (non lu comme saut de ligne)', 'retours chariot dans des champs conservés comme texte (non lus comme sauts de ligne)'),
+      'nul-removed': ({ count, line }) => `${counted('fr', count, 'caractère NUL', 'caractères NUL')} (0x00, jamais dans un texte) supprimé${count === 1 ? '' : 's'}${line === null ? '' : ` (le premier à la ligne ${line})`}`,
       'short-rows': ({ count, width, unit, line }) =>
-        `${fr.count(count, 'ligne avait', 'lignes avaient')} moins de cellules que l’en-tête (${width})\u00a0; les cellules manquantes ont été lues vides${fr.firstAt(unit, line)}`,
+        `${counted('fr', count, 'ligne avait', 'lignes avaient')} moins de cellules que l’en-tête (${width})\u00a0; les cellules manquantes ont été lues vides${fr.firstAt(unit, line)}`,
       'skipped-members': ({ archive, names }) =>
-        `${basename(archive)} contient aussi ${fr.count(names.length, 'fichier qui n’est pas', 'fichiers qui ne sont pas')} un export CSV, TSV ou XLSX, non lu${names.length === 1 ? '' : 's'}\u00a0: ${shownNames(names, (more) => ` et ${more} autres`)}`,
+        `${basename(archive)} contient aussi ${counted('fr', names.length, 'fichier qui n’est pas', 'fichiers qui ne sont pas')} un export CSV, TSV ou XLSX, non lu${names.length === 1 ? '' : 's'}\u00a0: ${shownNames(names, (more) => ` et ${more} autres`)}`,
       'earlier-import': ({ batchId, at }) => `le même contenu a déjà été importé (lot ${batchId}, ${at})\u00a0: ses publications comptent comme doublons`,
       'no-rows': () => 'le fichier a un en-tête mais aucune ligne de données',
-      rows: ({ count, reason, unit, line }) => `${fr.count(count, 'ligne', 'lignes')}\u00a0: ${reasonIn('fr', reason)}${fr.firstAt(unit, line)}`,
+      rows: ({ count, reason, unit, line }) => `${counted('fr', count, 'ligne', 'lignes')}\u00a0: ${reasonIn('fr', reason)}${fr.firstAt(unit, line)}`,
       'differing-copies': ({ count, example }) =>
-        `${fr.count(count, 'ligne répète', 'lignes répètent')} une publication déjà enregistrée par un import antérieur avec un autre auteur, une autre date ou un autre texte\u00a0; la publication enregistrée a été gardée (p. ex. post_id ${example ?? ''})`,
+        `${counted('fr', count, 'ligne répète', 'lignes répètent')} une publication déjà enregistrée par un import antérieur avec un autre auteur, une autre date ou un autre texte\u00a0; la publication enregistrée a été gardée (p. ex. post_id ${example ?? ''})`,
     },
     reasons: {
       [DAYLIGHT_SAVING_REASON]:
@@ -146,6 +144,11 @@ const en = PHRASES.en;
 const es = PHRASES.es;
 const fr = PHRASES.fr;
 
+/** A count and its noun, the count as `language` writes numbers ("1,234 rows", "1.234 filas", "1 234 lignes"). */
+function counted(language: Language, n: number, one: string, many: string): string {
+  return `${plainNumbers(language).count(n)} ${n === 1 ? one : many}`;
+}
+
 /** The first names of a list, and how many more there are. */
 function shownNames(names: string[], more: (count: number) => string): string {
   return `${names.slice(0, NAMES_SHOWN).join(', ')}${names.length > NAMES_SHOWN ? more(names.length - NAMES_SHOWN) : ''}`;
@@ -159,8 +162,8 @@ function reasonIn(language: Language, reason: string): string {
 /** The sentence of an import warning, in English (the CLI, `import --json`, import_batches) or the page's language. */
 export function noticeText(notice: ImportNotice, language: Language = 'en'): string {
   if (notice.code === 'recorded') return notice.text;
-  const text = PHRASES[language].texts[notice.code] as (notice: ImportNotice, n: (value: number) => string) => string;
-  return text(notice, plainNumbers(language).count);
+  const text = PHRASES[language].texts[notice.code] as (notice: ImportNotice) => string;
+  return text(notice);
 }
 
 /** A result's warnings: as data, and in English (what the CLI prints and import_batches keeps). */
