@@ -257,13 +257,13 @@ describe('honest charts', () => {
     expect(hours.inputs.notes).toEqual(['The data holds no answer by Acme Telecom to these mentions, so no response time by hour is drawn.']);
     expect(hours.svg).not.toMatch(/NaN|Median response time/);
     const trend = await svgOf(metrics, 'trend');
-    expect(trend.inputs.notes).toEqual(['No mention was answered in these thirteen months, so no response time is drawn.']);
+    expect(trend.inputs.notes).toEqual(['No mention was answered in these months, so no response time is drawn.']);
     expect(trend.svg).not.toMatch(/NaN|0\.000000|Median response time/);
     // The grey bars have their own legend entry beside the brands' lines.
     expect(labelCount(trend.svg, 'Mentions received by Acme Telecom')).toBe(1);
     metrics.trend = (metrics.trend ?? []).map((point) => ({ ...point, responseRate: null }));
     expect((await svgOf(metrics, 'trend')).inputs.notes).toEqual([
-      'The data holds no replies by the tracked brands in these thirteen months, so no response rate or time is drawn; the grey bars show the mentions Acme Telecom received.',
+      'The data holds no replies by the tracked brands in these months, so no response rate or time is drawn; the grey bars show the mentions Acme Telecom received.',
     ]);
   });
 });

@@ -184,7 +184,7 @@ describe('the printed report', () => {
     let checked = 0;
     for (let page = 1; page <= pages; page += 1) {
       const { width, lines } = pdfLines(pdf, page);
-      const captions = lines.filter((line) => /^(Response rate by brand|How long people waited|Share answered over time|Response rate and response time over thirteen months|Hour of the week|How each brand uses its own posts|Share of all mentions by brand)$/.test(line.text));
+      const captions = lines.filter((line) => /^(Response rate by brand|How long people waited|Share answered over time|Response rate and response time, month by month|Hour of the week|How each brand uses its own posts|Share of all mentions by brand)$/.test(line.text));
       if (captions.length === 0) continue;
       const raster = rasterPage(pdf, page, 40);
       for (const caption of captions) {

@@ -28,7 +28,7 @@ describe('agency templates', () => {
     const order = ['<h2>Leaderboard', '<h2>Executive summary', '<h2>Methodology'].map((marker) => html.indexOf(marker));
     expect(order.every((position) => position > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(html).not.toContain('Thirteen-month trend');
+    expect(html).not.toContain('Monthly trend');
     expect(html).toMatch(/<img class="cover-logo" src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+"/);
     expect(html).not.toContain('<script');
   });
