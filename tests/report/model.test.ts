@@ -197,6 +197,18 @@ describe('report model', () => {
     expect(await pendingOf(0)).toEqual([]);
   });
 
+  it('says unanswered mentions were left out for a listed response only when some were, on a platform it lists', async () => {
+    const metrics = fixtureMetrics();
+    const acme = metrics.brands.find((brand) => brand.id === 'acme');
+    // The coverage counts every mention listing a missing response, those needing no answer too: not the note's test.
+    if (acme?.coverage) acme.coverage.listedResponsesMissing = 3;
+    const facts = { answeredWithin: {}, unanswered: [], slowest: [], imports: [], rejectedRows: 0 };
+    const note = async (leftOut: Array<{ platform: string; mentions: number }>) =>
+      (await buildReportModel({ metrics, config, facts: { ...facts, unansweredLeftOut: leftOut }, template, language: 'en' })).model.unansweredNote;
+    expect(await note([])).toBeNull();
+    expect(await note([{ platform: 'twitter', mentions: 2 }])).toBe('Mentions whose export lists a response that the data does not hold are left out: the data cannot tell whether Acme Telecom answered them.');
+  });
+
   it('leaves the months the data does not cover out of the workbook trend, instead of rows of 0 mentions', async () => {
     const metrics = fixtureMetrics();
     const trend = metrics.trend ?? [];

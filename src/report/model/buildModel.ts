@@ -109,7 +109,7 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
     unansweredNote:
       [
         ...(unmeasuredNames === null ? [] : [t('examples.unmeasured', { client: client.name, platforms: unmeasuredNames })]),
-        ...((client.coverage?.listedResponsesMissing ?? 0) > 0 ? [t('examples.listedMissing', { client: client.name })] : []),
+        ...((facts?.unansweredLeftOut ?? []).some((row) => !unmeasured.has(row.platform)) ? [t('examples.listedMissing', { client: client.name })] : []),
       ].join(' ') || null,
     slowest: facts ? formatExamples(facts.slowest, format, t, windowMin) : [],
     ...methodology,

@@ -24,6 +24,8 @@ export interface ImportBatchFact {
 export interface StoreFacts {
   answeredWithin: AnsweredWithin;
   unanswered: MentionSample[];
+  /** Per platform, the client's unanswered mentions left out of `unanswered` because their export lists a response the data does not hold. */
+  unansweredLeftOut: Array<{ platform: string; mentions: number }>;
   slowest: MentionSample[];
   imports: ImportBatchFact[];
   rejectedRows: number;
@@ -39,6 +41,8 @@ const sampleRow = z.object({
   response_min: z.number().nullable(),
   pending: z.boolean(),
 });
+
+const leftOutRow = z.object({ platform: z.string(), mentions: z.number() });
 
 const importRow = z.object({
   file: z.string(),
@@ -74,6 +78,7 @@ export async function readStoreFacts(analysis: Analysis, examples = 8): Promise<
   return {
     answeredWithin,
     unanswered: await sample('unanswered'),
+    unansweredLeftOut: await analysis.baseRows('report/unanswered_left_out', leftOutRow, { ...params, client: analysis.config.client }),
     slowest: await sample('slowest'),
     imports: importRows.map((row) => ({ file: row.file, format: row.format, rowsRead: row.rows_read, imported: row.imported, duplicates: row.duplicates, rejected: row.rejected })),
     rejectedRows: importRows[0]?.rejected_rows_total ?? 0,
