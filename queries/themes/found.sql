@@ -16,12 +16,17 @@
 -- counts it); the $top highest of each brand and kind are kept. A side with fewer than
 -- $min_mentions mentions (the other brands, or the previous period) compares nothing.
 --
+-- A term most of whose mentions (at least $absorbed_share) also hold a stronger one is
+-- left out: it is a fragment of the same subject ("router" and "keeps" beside "router
+-- keeps"). Terms are taken strongest first: two-word phrases, then by z, then byte order.
+--
 -- Terms are counted as terms.sql numbers them (first_no, second_no); only those kept
 -- are written out as text, and ties of z go to the first term in byte order.
 --
 -- Output: theme_counts(brand_id, current, first_no, second_no, mentions, authors), then
 -- theme_found(brand_id, kind, term, first_no, second_no, mentions, authors, z).
--- Parameters: $start, $end, $from, $inbound_mode, $min_authors, $alpha0, $top, $min_mentions.
+-- Parameters: $start, $end, $from, $inbound_mode, $min_authors, $alpha0, $top, $min_mentions,
+-- $absorbed_share.
 CREATE OR REPLACE TEMP TABLE theme_counts AS
 -- Distinct authors are counted without a distinct count over every term of every
 -- mention: an author with one mention of the brand in the period is one author of each
@@ -101,12 +106,54 @@ scored AS (
   UNION ALL
   SELECT brand_id, first_no, second_no, mentions, authors, 'rising', rb_log_odds_z(y_i, n_i, y_before, n_before, a, $alpha0)
   FROM candidates WHERE before_volume >= $min_mentions
+),
+named AS (
+  SELECT s.brand_id, s.kind, w1.word || CASE WHEN s.second_no = 0 THEN '' ELSE ' ' || w2.word END AS term,
+         s.first_no, s.second_no, s.mentions, s.authors, s.z
+  FROM scored s
+  JOIN theme_vocabulary w1 ON w1.word_no = s.first_no
+  LEFT JOIN theme_vocabulary w2 ON w2.word_no = s.second_no
+  WHERE s.z >= 1.96
+    AND term NOT IN (SELECT phrase FROM rb_theme_phrases)
+  QUALIFY row_number() OVER (PARTITION BY s.brand_id, s.kind ORDER BY s.z DESC, term) <= 3 * $top
+),
+ordered AS (
+  -- the order in which a term may absorb another: two-word phrases first (they say more
+  -- than either of their words), then the highest z, then byte order
+  SELECT *, row_number() OVER (PARTITION BY brand_id, kind ORDER BY second_no = 0, z DESC, term) AS ord
+  FROM named
+),
+current_posts AS (
+  -- the mentions y_i counts: the brand's, in the period, that need an answer
+  SELECT DISTINCT m.brand_id, p.rowid AS post_no
+  FROM mentions m
+  JOIN theme_posts p ON p.platform = m.platform AND p.post_id = m.post_id
+  WHERE m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
+    AND ($inbound_mode = 'all' OR m.is_question) AND m.needs_answer
+),
+holding AS (
+  SELECT c.brand_id, c.first_no, c.second_no, t.post_no
+  FROM (SELECT DISTINCT brand_id, first_no, second_no FROM named) c
+  JOIN theme_terms t ON t.first_no = c.first_no AND t.second_no = c.second_no
+  SEMI JOIN current_posts m ON m.brand_id = c.brand_id AND m.post_no = t.post_no
+),
+shared AS (
+  SELECT a.brand_id, a.first_no AS a_first, a.second_no AS a_second, b.first_no AS b_first, b.second_no AS b_second, count(*) AS mentions
+  FROM holding a
+  JOIN holding b ON b.brand_id = a.brand_id AND b.post_no = a.post_no AND (b.first_no <> a.first_no OR b.second_no <> a.second_no)
+  GROUP BY ALL
+),
+absorbed AS (
+  -- a term most of whose mentions (at least $absorbed_share) hold a term before it says
+  -- no more than that term: "router", "keeps" and "router keeps" are one subject
+  SELECT DISTINCT b.brand_id, b.kind, b.first_no, b.second_no
+  FROM ordered b
+  JOIN ordered a ON a.brand_id = b.brand_id AND a.kind = b.kind AND a.ord < b.ord
+  JOIN shared s ON s.brand_id = b.brand_id AND s.a_first = a.first_no AND s.a_second = a.second_no
+    AND s.b_first = b.first_no AND s.b_second = b.second_no
+  WHERE s.mentions >= $absorbed_share * b.mentions
 )
-SELECT s.brand_id, s.kind, w1.word || CASE WHEN s.second_no = 0 THEN '' ELSE ' ' || w2.word END AS term,
-       s.first_no, s.second_no, s.mentions::DOUBLE AS mentions, s.authors::DOUBLE AS authors, s.z::DOUBLE AS z
-FROM scored s
-JOIN theme_vocabulary w1 ON w1.word_no = s.first_no
-LEFT JOIN theme_vocabulary w2 ON w2.word_no = s.second_no
-WHERE s.z >= 1.96
-  AND term NOT IN (SELECT phrase FROM rb_theme_phrases)
-QUALIFY row_number() OVER (PARTITION BY s.brand_id, s.kind ORDER BY s.z DESC, term) <= $top;
+SELECT o.brand_id, o.kind, o.term, o.first_no, o.second_no, o.mentions::DOUBLE AS mentions, o.authors::DOUBLE AS authors, o.z::DOUBLE AS z
+FROM ordered o
+ANTI JOIN absorbed x ON x.brand_id = o.brand_id AND x.kind = o.kind AND x.first_no = o.first_no AND x.second_no = o.second_no
+QUALIFY row_number() OVER (PARTITION BY o.brand_id, o.kind ORDER BY o.z DESC, o.term) <= $top;

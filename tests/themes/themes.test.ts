@@ -212,11 +212,12 @@ describe('themes found in the data', () => {
     const report = await themes(list, BRANDS, { themes: { accounts: THEMES.accounts } });
     const acme = report.find((brand) => brand.id === 'acme');
     const found = (acme?.themes ?? []).filter((theme) => theme.source === 'found');
-    expect(found.map((theme) => theme.name).sort()).toEqual(['keeps', 'keeps rebooting', 'rebooting', 'router', 'router keeps'].sort());
+    // "router", "keeps", "rebooting" and "router keeps" are in the same 32 mentions as "keeps rebooting": one subject.
+    expect(found.map((theme) => theme.name)).toEqual(['keeps rebooting']);
     // The same count for each: 32 mentions by 32 authors, nothing at the competitors, nothing in September.
     expect(found.every((theme) => theme.found?.map((entry) => entry.kind).sort().join() === 'distinctive,rising')).toBe(true);
 
-    // "router" by hand: counts of every term per brand and period, the prior from all of them.
+    // "keeps rebooting" by hand: counts of every term per brand and period, the prior from all of them.
     const stop = stopwordsFor([]);
     for (const word of ['acme', 'rival', 'third']) stop.add(word);
     const counts = new Map<string, number>();
@@ -234,22 +235,36 @@ describe('themes found in the data', () => {
       }
     }
     const n = (key: string) => counts.get(key) ?? 0;
-    const a = (THEME_PRIOR_TOTAL * n('*|*|router')) / n('*|*|*');
-    const yi = n('acme|now|router');
+    const a = (THEME_PRIOR_TOTAL * n('*|*|keeps rebooting')) / n('*|*|*');
+    const yi = n('acme|now|keeps rebooting');
     const ni = n('acme|now|*');
-    const yj = n('rival|now|router') + n('third|now|router');
+    const yj = n('rival|now|keeps rebooting') + n('third|now|keeps rebooting');
     const nj = n('rival|now|*') + n('third|now|*');
     const delta = Math.log((yi + a) / (ni + THEME_PRIOR_TOTAL - yi - a)) - Math.log((yj + a) / (nj + THEME_PRIOR_TOTAL - yj - a));
     const z = delta / Math.sqrt(1 / (yi + a) + 1 / (yj + a));
     expect(yi).toBe(32);
-    expect(found.find((theme) => theme.name === 'router')?.found?.find((entry) => entry.kind === 'distinctive')?.z).toBeCloseTo(z, 9);
+    expect(found.find((theme) => theme.name === 'keeps rebooting')?.found?.find((entry) => entry.kind === 'distinctive')?.z).toBeCloseTo(z, 9);
 
     // The spammer's 15 "free bitcoin giveaway" are one author: no theme.
     expect(found.some((theme) => theme.name.includes('bitcoin'))).toBe(false);
     // rival and third share their fibre complaints: neither is distinctive against the other brands... but both rose since September.
     const rival = report.find((brand) => brand.id === 'rival')?.themes.filter((theme) => theme.source === 'found') ?? [];
-    expect(rival.map((theme) => theme.name)).toContain('fibre');
-    expect(rival.find((theme) => theme.name === 'fibre')?.found?.map((entry) => entry.kind)).toContain('rising');
+    expect(rival.map((theme) => theme.name)).toContain('fibre speed');
+    expect(rival.find((theme) => theme.name === 'fibre speed')?.found?.map((entry) => entry.kind)).toContain('rising');
+  });
+
+  it('make one subject of the terms of one sentence, and keep a word that stands on its own too', async () => {
+    const extra = [
+      ...mentions('rl', 10, 'acme', 'router lights blinking red', 20).map((post) => ({ ...post, at: post.at.replace('T09', 'T07') })),
+    ];
+    const found = ((await themes([...posts(), ...extra], BRANDS, { themes: { accounts: THEMES.accounts } })).find((brand) => brand.id === 'acme')?.themes ?? []).filter((theme) => theme.source === 'found');
+    // "router" is in 52 mentions, 32 of them with "router keeps": a subject of its own. Each sentence's other words
+    // and phrases are in every mention of its strongest phrase (phrases first, then z, then byte order): fragments of it.
+    expect(found.map((theme) => [theme.name, theme.mentions])).toEqual([
+      ['router', 52],
+      ['keeps rebooting', 32],
+      ['blinking red', 20],
+    ]);
   });
 
   it('never makes a theme of a phrase one author wrote, however often (a property)', async () => {
@@ -272,7 +287,7 @@ describe('themes found in the data', () => {
       ...Array.from({ length: 24 - lone }, (_, i): TestPost => ({ id: `again${i}`, author: 'again', at: at(10, 12, i), text: '@acme zqmodem blinks' })),
     ];
     const foundOf = async (extra: TestPost[]) => ((await themes([...posts(), ...extra])).find((brand) => brand.id === 'acme')?.themes ?? []).filter((theme) => theme.source === 'found');
-    expect((await foundOf(withAuthors(4))).find((theme) => theme.name === 'zqmodem')?.mentions).toBe(24);
+    expect((await foundOf(withAuthors(4))).find((theme) => theme.name === 'zqmodem blinks')?.mentions).toBe(24);
     expect((await foundOf(withAuthors(3))).some((theme) => theme.name.includes('zqmodem'))).toBe(false);
   });
 
@@ -283,8 +298,9 @@ describe('themes found in the data', () => {
       ...mentions('tw', 10, 'acme', 'el TECNICO ausente', 6).map((post) => ({ ...post, at: post.at.replace('T09', 'T08') })),
     ];
     const found = ((await themes([...posts(), ...visits])).find((brand) => brand.id === 'acme')?.themes ?? []).filter((theme) => theme.source === 'found');
-    expect(found.find((theme) => theme.name === 'técnico')?.mentions).toBe(20);
-    expect(found.find((theme) => theme.name === 'técnico ausente')?.mentions).toBe(20);
+    // "técnico" alone is in the same 20 mentions: a fragment of the phrase.
+    expect(found.map((theme) => [theme.name, theme.mentions])).toContainEqual(['técnico ausente', 20]);
+    expect(found.some((theme) => theme.name === 'técnico')).toBe(false);
     expect(found.some((theme) => theme.name.includes('tecnico'))).toBe(false);
   });
 
