@@ -10,11 +10,15 @@
  * queries/base/acknowledgement.sql compares them.
  */
 
-/** Words that acknowledge on their own ("thanks", "ok"), per language. */
+/**
+ * Words that acknowledge on their own ("thanks", "ok"), per language. A hand-off
+ * acknowledges too: "DM sent" answers the brand's own request to write in
+ * private, where the answer then goes; it needs no answer in public.
+ */
 export const ACKNOWLEDGING_WORDS: Record<string, readonly string[]> = {
-  en: ['thanks', 'thank', 'thx', 'thnx', 'thanx', 'ty', 'tysm', 'cheers', 'ok', 'okay', 'okey', 'k', 'kk', 'great', 'perfect', 'awesome', 'cool', 'brilliant', 'lovely', 'nice', 'excellent', 'fantastic', 'amazing', 'wonderful', 'appreciated', 'appreciate', 'noted', 'gotcha', 'sorted', 'solved', 'fixed', 'done', 'alright', 'legend', 'legends'],
-  es: ['gracias', 'vale', 'perfecto', 'perfecta', 'genial', 'listo', 'lista', 'excelente', 'estupendo', 'buenisimo', 'entendido', 'solucionado', 'resuelto', 'dale', 'agradezco', 'agradecido', 'agradecida', 'ok'],
-  fr: ['merci', 'parfait', 'super', 'genial', 'top', 'nickel', 'entendu', 'daccord', 'impeccable', 'excellent', 'recu', 'regle', 'resolu', 'ok'],
+  en: ['thanks', 'thank', 'thx', 'thnx', 'thanx', 'ty', 'tysm', 'cheers', 'ok', 'okay', 'okey', 'k', 'kk', 'great', 'perfect', 'awesome', 'cool', 'brilliant', 'lovely', 'nice', 'excellent', 'fantastic', 'amazing', 'wonderful', 'appreciated', 'appreciate', 'noted', 'gotcha', 'sorted', 'solved', 'fixed', 'done', 'alright', 'legend', 'legends', 'sent', 'messaged', 'dmd', 'dmed'],
+  es: ['gracias', 'vale', 'perfecto', 'perfecta', 'genial', 'listo', 'lista', 'excelente', 'estupendo', 'buenisimo', 'entendido', 'solucionado', 'resuelto', 'dale', 'agradezco', 'agradecido', 'agradecida', 'ok', 'hecho', 'enviado', 'enviada', 'mandado', 'escrito'],
+  fr: ['merci', 'parfait', 'super', 'genial', 'top', 'nickel', 'entendu', 'daccord', 'impeccable', 'excellent', 'recu', 'regle', 'resolu', 'ok', 'fait', 'envoye', 'ecrit'],
   de: ['danke', 'dankeschon', 'vielen', 'prima', 'klar'],
   it: ['grazie', 'perfetto', 'ottimo'],
   pt: ['obrigado', 'obrigada', 'valeu', 'perfeito', 'otimo'],
@@ -24,9 +28,9 @@ export const ACKNOWLEDGING_WORDS: Record<string, readonly string[]> = {
 
 /** Words that may stand beside an acknowledging word without making the text a new request ("thank you so much for the help"). */
 export const FILLER_WORDS: Record<string, readonly string[]> = {
-  en: ['you', 'so', 'much', 'very', 'a', 'lot', 'lots', 'for', 'the', 'your', 'help', 'all', 'again', 'as', 'always', 'guys', 'team', 'both', 'really', 'and', 'that', 'thats', 'its', 'it', 'sounds', 'good', 'got', 'will', 'do', 'i', 'we', 'ill', 'is', 'was', 'of', 'my', 'me', 'to', 'quick', 'reply', 'response', 'support', 'just', 'too', 'love', 'best', 'oh', 'ah', 'yay', 'wow', 'hey', 'hi', 'sir', 'mate', 'folks', 'everyone', 'fine', 'now', 'works', 'working', 'then', 'well', 'kind', 'kindly', 'greatly', 'fast', 'prompt', 'assistance'],
-  es: ['muchas', 'muchisimas', 'mil', 'por', 'la', 'tu', 'su', 'ayuda', 'todo', 'muy', 'bien', 'de', 'nuevo', 'otra', 'vez', 'y', 'chicos', 'equipo', 'bueno', 'buena', 'respuesta', 'rapida', 'rapido', 'os', 'les', 'te', 'lo', 'el', 'ya', 'funciona', 'hola', 'genial', 'un', 'una', 'saludos'],
-  fr: ['beaucoup', 'pour', 'votre', 'ton', 'aide', 'tout', 'tres', 'bien', 'encore', 'a', 'vous', 'toi', 'et', 'le', 'la', 'les', 'l', 'c', 'cest', 'ca', 'marche', 'maintenant', 'de', 'reponse', 'rapide', 'equipe', 'bonne', 'journee', 'bonjour', 'fonctionne', 'mille', 'infiniment'],
+  en: ['you', 'so', 'much', 'very', 'a', 'lot', 'lots', 'for', 'the', 'your', 'help', 'all', 'again', 'as', 'always', 'guys', 'team', 'both', 'really', 'and', 'that', 'thats', 'its', 'it', 'sounds', 'good', 'got', 'will', 'do', 'i', 'we', 'ill', 'is', 'was', 'of', 'my', 'me', 'to', 'quick', 'reply', 'response', 'support', 'just', 'too', 'love', 'best', 'oh', 'ah', 'yay', 'wow', 'hey', 'hi', 'sir', 'mate', 'folks', 'everyone', 'fine', 'now', 'works', 'working', 'then', 'well', 'kind', 'kindly', 'greatly', 'fast', 'prompt', 'assistance', 'dm', 'dms', 'pm', 'message', 'private', 'privately', 'details', 'by', 'with', 'account', 'number'],
+  es: ['muchas', 'muchisimas', 'mil', 'por', 'la', 'tu', 'su', 'ayuda', 'todo', 'muy', 'bien', 'de', 'nuevo', 'otra', 'vez', 'y', 'chicos', 'equipo', 'bueno', 'buena', 'respuesta', 'rapida', 'rapido', 'os', 'les', 'te', 'lo', 'el', 'ya', 'funciona', 'hola', 'genial', 'un', 'una', 'saludos', 'dm', 'md', 'mensaje', 'privado', 'con', 'mi', 'numero', 'cliente', 'datos', 'los', 'he'],
+  fr: ['beaucoup', 'pour', 'votre', 'ton', 'aide', 'tout', 'tres', 'bien', 'encore', 'a', 'vous', 'toi', 'et', 'le', 'la', 'les', 'l', 'c', 'cest', 'ca', 'marche', 'maintenant', 'de', 'reponse', 'rapide', 'equipe', 'bonne', 'journee', 'bonjour', 'fonctionne', 'mille', 'infiniment', 'dm', 'mp', 'message', 'prive', 'en', 'avec', 'mon', 'numero', 'client', 'je', 'ai'],
   de: ['schon', 'sehr', 'fur', 'die', 'hilfe', 'alles', 'gut'],
   it: ['mille', 'tante', 'per', 'l', 'aiuto'],
   pt: ['muito', 'pela', 'ajuda'],

@@ -279,7 +279,7 @@ class Simulation {
     let last = answer;
     for (let round = 0; round < 2; round++) {
       if (!random.chance(round === 0 ? 0.5 : 0.3)) return;
-      const mood = (['unhappy', 'done', 'thanks'] as const)[random.weightedIndex(round === 0 ? [0.55, 0.3, 0.15] : [0.8, 0.1, 0.1])] ?? 'unhappy';
+      const mood = (['unhappy', 'done', 'thanks'] as const)[random.weightedIndex(round === 0 ? [0.65, 0.2, 0.15] : [0.8, 0.1, 0.1])] ?? 'unhappy';
       const at = this.stamp(last.platform, [brand.id], last.createdAt + random.logNormal(45, 1.1) * MINUTE_MS);
       const body = fill(followUpText(random, mood, customer.language, subject), this.values(random, brand, customer.language, customer));
       const followUp = this.addPost({
@@ -293,7 +293,7 @@ class Simulation {
         language: customer.language,
         sentiment: mood === 'unhappy' ? 'negative' : mood === 'thanks' ? 'positive' : 'neutral',
         topicBrandId: brand.id,
-        role: mood === 'thanks' ? 'thanks' : 'follow-up',
+        role: mood === 'thanks' ? 'thanks' : mood === 'done' ? 'handoff' : 'follow-up',
         targets: [brand.id],
         involves: [brand.id],
         topic: null,

@@ -6,6 +6,7 @@ export type PostRole =
   | 'mention' // a customer writes to a brand
   | 'follow-up' // the customer answers the brand's reply in the same thread
   | 'thanks' // the customer thanks the brand under its reply: a closer, which needs no answer
+  | 'handoff' // the customer says they wrote in private, as the brand asked ("DM sent"): a closer too
   | 'answer' // a brand answers a mention or a follow-up
   | 'broadcast' // a brand's own original post
   | 'self-thread' // a brand continues its own post

@@ -88,6 +88,11 @@ describe('closers', () => {
     '@acme :)',
     // 12 words, each in the vocabulary
     '@acme thank you so much for the help, it works now, thanks again',
+    // hand-offs: the conversation moves to private messages, where the brand answers
+    '@acme DM sent',
+    '@acme done, sent you the details by DM',
+    '@acme DM enviado con mi número de cliente',
+    '@acme c’est fait, je vous ai écrit en privé',
   ])('"%s" under the brand\'s answer needs no answer', async (text) => {
     const acme = await closing(text);
     // Inbound 2 (the question and the closer); 1 needs an answer and is answered.
@@ -105,6 +110,8 @@ describe('closers', () => {
     '@acme thank you so much for the help, it works now, thanks again guys',
     // words of the vocabulary, none of which acknowledges
     '@acme as always',
+    '@acme DM me',
+    '@acme I sent the DM yesterday and nobody replied',
   ])('"%s" under the brand\'s answer still needs one', async (text) => {
     const acme = await closing(text);
     expect([acme.inbound, acme.coverage?.closers, acme.coverage?.inboundMeasured, acme.answered]).toEqual([2, 0, 2, 1]);

@@ -33,9 +33,9 @@ export class GroundTruth {
     return first ? (first.createdAt - mention.createdAt) / 60_000 : null;
   }
 
-  /** The mentions that need an answer: a customer's thanks under the brand's reply is a closer (METRICS.md, "Mentions that need no answer"). */
+  /** The mentions that need an answer: a customer's thanks or hand-off ("DM sent") under the brand's reply is a closer (METRICS.md, "Mentions that need no answer"). */
   needsAnswer(mentions: SamplePost[]): SamplePost[] {
-    return mentions.filter((mention) => mention.role !== 'thanks');
+    return mentions.filter((mention) => mention.role !== 'thanks' && mention.role !== 'handoff');
   }
 
   /** Response times (minutes) of the answered mentions that need an answer among `mentions`. */
