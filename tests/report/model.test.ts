@@ -9,7 +9,7 @@ import { Formatter } from '../../src/report/i18n/format.js';
 import { LANGUAGES } from '../../src/report/i18n/language.js';
 import { translator } from '../../src/report/i18n/strings.js';
 import { buildReportModel } from '../../src/report/model/buildModel.js';
-import { formatExamples, shortenText } from '../../src/report/model/examples.js';
+import { formatExamples, printableName, shortenText } from '../../src/report/model/examples.js';
 import { ReportTemplate } from '../../src/report/template.js';
 import { FIXTURES } from './fixtureStore.js';
 import { computeFixtureMetrics, fixtureMetrics } from './helpers.js';
@@ -292,6 +292,9 @@ describe('formatting', () => {
 
   it('shortens text on characters, folds whitespace and drops bidi overrides', () => {
     expect(shortenText('a\n\n b\u202e c')).toBe('a b c');
+    // A French or Spanish sentence of the report keeps its no-break spaces ("24\u00a0%", "réponse\u00a0:").
+    expect(shortenText('Relances avec réponse\u00a0: 24\u00a0%\u202f;  rang 3')).toBe('Relances avec réponse\u00a0: 24\u00a0%\u202f; rang 3');
+    expect(printableName('Acme\u00a0Télécom \t SA')).toBe('Acme\u00a0Télécom SA');
     const emoji = '😀'.repeat(300);
     const short = shortenText(emoji, 10);
     expect(Array.from(short)).toHaveLength(10);
