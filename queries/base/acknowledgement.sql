@@ -2,9 +2,12 @@
 -- answer"; mentions.sql decides whether it closes a thread). Handles and links are left
 -- out (rb_bare_text), then either
 --   it has from 1 to 12 words (rb_ack_words: letters only; lower case, accents and
---   apostrophes removed), every one of them in rb_ack_vocabulary, and one at least
---   acknowledges ("thanks", "gracias", "merci", "ok"; src/analysis/acknowledgements.ts
---   lists them, and the config's metrics.closers adds to them), or
+--   apostrophes removed), every one of them in the thank-you vocabulary of
+--   rb_ack_vocabulary, and one at least acknowledges ("thanks", "gracias", "merci", "ok";
+--   src/analysis/acknowledgements.ts lists them, and the config's metrics.closers adds
+--   to them), or
+--   it has from 1 to 12 words, every one of them in the hand-off vocabulary, one a
+--   hand-off verb and one naming the private channel ("DM sent", "MP envoyé"), or
 --   it has no word, no digit, and at least one emoji or emoticon ("👍", ":)")
 --   (rb_ack_emoji_shape).
 -- A question ("?" or "¿") or a negative emoji (rb_negative_emoji) is never one

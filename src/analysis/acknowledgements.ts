@@ -1,24 +1,23 @@
 /**
  * The words of a closer (METRICS.md, "Mentions that need no answer"): a short
  * acknowledgement a customer writes after the brand has answered them. A text
- * is one when every word it has (handles and links left out, accents and
- * apostrophes ignored, at most 12 words) is in this vocabulary and at least
- * one of them acknowledges; or when it is only emoji or emoticons. A question
- * mark, or a negative emoji, makes it a message that needs an answer. The
- * config adds acknowledging words with `metrics.closers`.
+ * is one when it has at most 12 words (handles and links left out, accents and
+ * apostrophes ignored) and either every word is in the thank-you vocabulary
+ * and at least one of them acknowledges ("thanks", "ok"), or every word is in
+ * the hand-off vocabulary, one of them a hand-off verb and one names the
+ * private channel ("DM sent", "MP envoyé": the conversation has moved to
+ * private messages, where the brand answers); or when it is only emoji or
+ * emoticons. A question mark, or a negative emoji, makes it a message that
+ * needs an answer. The config adds acknowledging words with `metrics.closers`.
  * Words are written lower case, without accents or apostrophes, as
  * queries/base/acknowledgement.sql compares them.
  */
 
-/**
- * Words that acknowledge on their own ("thanks", "ok"), per language. A hand-off
- * acknowledges too: "DM sent" answers the brand's own request to write in
- * private, where the answer then goes; it needs no answer in public.
- */
+/** Words that acknowledge on their own ("thanks", "ok"), per language. */
 export const ACKNOWLEDGING_WORDS: Record<string, readonly string[]> = {
-  en: ['thanks', 'thank', 'thx', 'thnx', 'thanx', 'ty', 'tysm', 'cheers', 'ok', 'okay', 'okey', 'k', 'kk', 'great', 'perfect', 'awesome', 'cool', 'brilliant', 'lovely', 'nice', 'excellent', 'fantastic', 'amazing', 'wonderful', 'appreciated', 'appreciate', 'noted', 'gotcha', 'sorted', 'solved', 'fixed', 'done', 'alright', 'legend', 'legends', 'sent', 'messaged', 'dmd', 'dmed'],
-  es: ['gracias', 'vale', 'perfecto', 'perfecta', 'genial', 'listo', 'lista', 'excelente', 'estupendo', 'buenisimo', 'entendido', 'solucionado', 'resuelto', 'dale', 'agradezco', 'agradecido', 'agradecida', 'ok', 'hecho', 'enviado', 'enviada', 'mandado', 'escrito'],
-  fr: ['merci', 'parfait', 'super', 'genial', 'top', 'nickel', 'entendu', 'daccord', 'impeccable', 'excellent', 'recu', 'regle', 'resolu', 'ok', 'fait', 'envoye', 'ecrit'],
+  en: ['thanks', 'thank', 'thx', 'thnx', 'thanx', 'ty', 'tysm', 'cheers', 'ok', 'okay', 'okey', 'k', 'kk', 'great', 'perfect', 'awesome', 'cool', 'brilliant', 'lovely', 'nice', 'excellent', 'fantastic', 'amazing', 'wonderful', 'appreciated', 'appreciate', 'noted', 'gotcha', 'sorted', 'solved', 'fixed', 'done', 'alright', 'legend', 'legends'],
+  es: ['gracias', 'vale', 'perfecto', 'perfecta', 'genial', 'listo', 'lista', 'excelente', 'estupendo', 'buenisimo', 'entendido', 'solucionado', 'resuelto', 'dale', 'agradezco', 'agradecido', 'agradecida', 'ok'],
+  fr: ['merci', 'parfait', 'super', 'genial', 'top', 'nickel', 'entendu', 'daccord', 'impeccable', 'excellent', 'recu', 'regle', 'resolu', 'ok'],
   de: ['danke', 'dankeschon', 'vielen', 'prima', 'klar'],
   it: ['grazie', 'perfetto', 'ottimo'],
   pt: ['obrigado', 'obrigada', 'valeu', 'perfeito', 'otimo'],
@@ -28,13 +27,41 @@ export const ACKNOWLEDGING_WORDS: Record<string, readonly string[]> = {
 
 /** Words that may stand beside an acknowledging word without making the text a new request ("thank you so much for the help"). */
 export const FILLER_WORDS: Record<string, readonly string[]> = {
-  en: ['you', 'so', 'much', 'very', 'a', 'lot', 'lots', 'for', 'the', 'your', 'help', 'all', 'again', 'as', 'always', 'guys', 'team', 'both', 'really', 'and', 'that', 'thats', 'its', 'it', 'sounds', 'good', 'got', 'will', 'do', 'i', 'we', 'ill', 'is', 'was', 'of', 'my', 'me', 'to', 'quick', 'reply', 'response', 'support', 'just', 'too', 'love', 'best', 'oh', 'ah', 'yay', 'wow', 'hey', 'hi', 'sir', 'mate', 'folks', 'everyone', 'fine', 'now', 'works', 'working', 'then', 'well', 'kind', 'kindly', 'greatly', 'fast', 'prompt', 'assistance', 'dm', 'dms', 'pm', 'message', 'private', 'privately', 'details', 'by', 'with', 'account', 'number'],
-  es: ['muchas', 'muchisimas', 'mil', 'por', 'la', 'tu', 'su', 'ayuda', 'todo', 'muy', 'bien', 'de', 'nuevo', 'otra', 'vez', 'y', 'chicos', 'equipo', 'bueno', 'buena', 'respuesta', 'rapida', 'rapido', 'os', 'les', 'te', 'lo', 'el', 'ya', 'funciona', 'hola', 'genial', 'un', 'una', 'saludos', 'dm', 'md', 'mensaje', 'privado', 'con', 'mi', 'numero', 'cliente', 'datos', 'los', 'he'],
-  fr: ['beaucoup', 'pour', 'votre', 'ton', 'aide', 'tout', 'tres', 'bien', 'encore', 'a', 'vous', 'toi', 'et', 'le', 'la', 'les', 'l', 'c', 'cest', 'ca', 'marche', 'maintenant', 'de', 'reponse', 'rapide', 'equipe', 'bonne', 'journee', 'bonjour', 'fonctionne', 'mille', 'infiniment', 'dm', 'mp', 'message', 'prive', 'en', 'avec', 'mon', 'numero', 'client', 'je', 'ai'],
+  en: ['you', 'so', 'much', 'very', 'a', 'lot', 'lots', 'for', 'the', 'your', 'help', 'all', 'again', 'as', 'always', 'guys', 'team', 'both', 'really', 'and', 'that', 'thats', 'its', 'it', 'sounds', 'good', 'got', 'will', 'do', 'i', 'we', 'ill', 'is', 'was', 'of', 'my', 'me', 'to', 'quick', 'reply', 'response', 'support', 'just', 'too', 'love', 'best', 'oh', 'ah', 'yay', 'wow', 'hey', 'hi', 'sir', 'mate', 'folks', 'everyone', 'fine', 'now', 'works', 'working', 'then', 'well', 'kind', 'kindly', 'greatly', 'fast', 'prompt', 'assistance'],
+  es: ['muchas', 'muchisimas', 'mil', 'por', 'la', 'tu', 'su', 'ayuda', 'todo', 'muy', 'bien', 'de', 'nuevo', 'otra', 'vez', 'y', 'chicos', 'equipo', 'bueno', 'buena', 'respuesta', 'rapida', 'rapido', 'os', 'les', 'te', 'lo', 'el', 'ya', 'funciona', 'hola', 'genial', 'un', 'una', 'saludos'],
+  fr: ['beaucoup', 'pour', 'votre', 'ton', 'aide', 'tout', 'tres', 'bien', 'encore', 'a', 'vous', 'toi', 'et', 'le', 'la', 'les', 'l', 'c', 'cest', 'ca', 'marche', 'maintenant', 'de', 'reponse', 'rapide', 'equipe', 'bonne', 'journee', 'bonjour', 'fonctionne', 'mille', 'infiniment'],
   de: ['schon', 'sehr', 'fur', 'die', 'hilfe', 'alles', 'gut'],
   it: ['mille', 'tante', 'per', 'l', 'aiuto'],
   pt: ['muito', 'pela', 'ajuda'],
   nl: ['je', 'wel', 'voor', 'de', 'hulp'],
+};
+
+/**
+ * A hand-off says the customer wrote in private. Its verbs, per language; the
+ * verbs that name the channel themselves ("messaged", "DMed") are in both lists.
+ */
+export const HAND_OFF_VERBS: Record<string, readonly string[]> = {
+  en: ['sent', 'messaged', 'dmd', 'dmed', 'pmd', 'pmed'],
+  es: ['enviado', 'enviada', 'mandado', 'escrito'],
+  fr: ['envoye', 'ecrit'],
+};
+
+/** Words that name the private channel. */
+export const PRIVATE_CHANNEL_WORDS: Record<string, readonly string[]> = {
+  en: ['dm', 'dms', 'pm', 'inbox', 'private', 'privately', 'messaged', 'dmd', 'dmed', 'pmd', 'pmed'],
+  es: ['dm', 'md', 'mp', 'privado', 'privados'],
+  fr: ['dm', 'mp', 'prive', 'prives'],
+};
+
+/**
+ * The only other words a hand-off may have. No word that chases the brand
+ * ("again", "still", "reply", "otra vez", "encore"): with one, the text needs
+ * an answer.
+ */
+export const HAND_OFF_FILLERS: Record<string, readonly string[]> = {
+  en: ['i', 'ive', 'we', 'just', 'you', 'your', 'the', 'a', 'an', 'my', 'our', 'with', 'by', 'in', 'via', 'details', 'number', 'account', 'order', 'info', 'message', 'done', 'ok', 'okay'],
+  es: ['ya', 'te', 'os', 'le', 'les', 'he', 'hemos', 'lo', 'los', 'la', 'las', 'mi', 'mis', 'datos', 'numero', 'cliente', 'pedido', 'con', 'por', 'un', 'una', 'de', 'mensaje', 'hecho', 'vale', 'listo', 'ok'],
+  fr: ['je', 'jai', 'vous', 'te', 'ai', 'avons', 'mon', 'mes', 'numero', 'client', 'commande', 'avec', 'par', 'en', 'un', 'une', 'de', 'message', 'cest', 'fait', 'ok'],
 };
 
 /** Emoji and emoticons that say something is wrong: a text with one is never a closer. */
@@ -49,11 +76,38 @@ export function acknowledgementWord(word: string): string {
     .replace(/['’`]/g, '');
 }
 
-/** The vocabulary rows: each word once, acknowledging when any list says so; `extra` are the config's own closers (every word of them acknowledges). */
-export function acknowledgementVocabulary(extra: readonly string[] = []): Array<{ word: string; acknowledges: boolean }> {
-  const words = new Map<string, boolean>();
-  for (const list of Object.values(FILLER_WORDS)) for (const word of list) words.set(acknowledgementWord(word), false);
+/** One word of the closers' vocabulary, and the parts it may play (queries/base/mentions.sql reads them). */
+export interface VocabularyWord {
+  word: string;
+  /** In the thank-you vocabulary. */
+  thanks: boolean;
+  /** A thank-you word that acknowledges on its own. */
+  acknowledges: boolean;
+  /** In the hand-off vocabulary. */
+  handOff: boolean;
+  /** A hand-off verb. */
+  handsOff: boolean;
+  /** Names the private channel. */
+  privateChannel: boolean;
+}
+
+/** The vocabulary rows, each word once; `extra` are the config's own closers (every word of them acknowledges). */
+export function acknowledgementVocabulary(extra: readonly string[] = []): VocabularyWord[] {
+  const words = new Map<string, VocabularyWord>();
+  const entry = (word: string): VocabularyWord => {
+    const key = acknowledgementWord(word);
+    let found = words.get(key);
+    if (!found) {
+      found = { word: key, thanks: false, acknowledges: false, handOff: false, handsOff: false, privateChannel: false };
+      words.set(key, found);
+    }
+    return found;
+  };
+  for (const word of Object.values(FILLER_WORDS).flat()) entry(word).thanks = true;
   const acknowledging = [...Object.values(ACKNOWLEDGING_WORDS).flat(), ...extra.flatMap((phrase) => phrase.split(/[^\p{L}'’`]+/u))];
-  for (const word of acknowledging) if (word.trim() !== '') words.set(acknowledgementWord(word), true);
-  return [...words.entries()].map(([word, acknowledges]) => ({ word, acknowledges }));
+  for (const word of acknowledging) if (word.trim() !== '') Object.assign(entry(word), { thanks: true, acknowledges: true });
+  for (const word of Object.values(HAND_OFF_FILLERS).flat()) entry(word).handOff = true;
+  for (const word of Object.values(HAND_OFF_VERBS).flat()) Object.assign(entry(word), { handOff: true, handsOff: true });
+  for (const word of Object.values(PRIVATE_CHANNEL_WORDS).flat()) Object.assign(entry(word), { handOff: true, privateChannel: true });
+  return [...words.values()];
 }

@@ -54,9 +54,13 @@ async function fillConfigTables(session: SqlSession, config: Config): Promise<vo
   }
   for (const target of new Set(config.metrics.sla)) await session.run('INSERT INTO rb_sla VALUES ($target::DOUBLE)', { target });
   const vocabulary = acknowledgementVocabulary(config.metrics.closers);
-  await session.run('INSERT INTO rb_ack_vocabulary SELECT unnest($words), unnest($acknowledges)', {
+  await session.run('INSERT INTO rb_ack_vocabulary SELECT unnest($words), unnest($thanks), unnest($acknowledges), unnest($hand_off), unnest($hands_off), unnest($private_channel)', {
     words: listValue(vocabulary.map((entry) => entry.word)),
+    thanks: listValue(vocabulary.map((entry) => entry.thanks)),
     acknowledges: listValue(vocabulary.map((entry) => entry.acknowledges)),
+    hand_off: listValue(vocabulary.map((entry) => entry.handOff)),
+    hands_off: listValue(vocabulary.map((entry) => entry.handsOff)),
+    private_channel: listValue(vocabulary.map((entry) => entry.privateChannel)),
   });
   await session.run('INSERT INTO rb_negative_emoji SELECT unnest($emoji)', { emoji: listValue([...NEGATIVE_EMOJI]) });
 }

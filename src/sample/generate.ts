@@ -299,7 +299,8 @@ class Simulation {
         topic: null,
         hostile: false,
       });
-      if (!random.chance(mood === 'thanks' ? brand.followUpAnswerRate * 0.4 : brand.followUpAnswerRate)) return;
+      // A thank-you or a hand-off to private messages needs no public answer: brands seldom write one.
+      if (!random.chance(mood === 'unhappy' ? brand.followUpAnswerRate : brand.followUpAnswerRate * 0.4)) return;
       const reply = this.answer(random, brand, followUp, customer, subject);
       if (!reply) return;
       last = reply;

@@ -24,15 +24,18 @@ function mentions(text: string): string[] {
   return [...text.matchAll(/(?:^|[^A-Za-z0-9_])@([A-Za-z0-9_]+)/g)].map((match) => (match[1] ?? '').toLowerCase());
 }
 
-const vocabulary = new Map(acknowledgementVocabulary().map((entry) => [entry.word, entry.acknowledges]));
+const vocabulary = new Map(acknowledgementVocabulary().map((entry) => [entry.word, entry]));
 
-/** A short acknowledgement ("thanks", "ok", emoji only), read as METRICS.md words it, without the SQL. */
+/** A short acknowledgement ("thanks", "ok", a hand-off such as "DM sent", emoji only), read as METRICS.md words it, without the SQL. */
 function isAcknowledgement(text: string): boolean {
   if (/[?¿]/.test(text) || NEGATIVE_EMOJI.some((emoji) => text.includes(emoji))) return false;
   const bare = text.replace(/(https?:\/\/|www\.)\S*/gi, ' ').replace(/@[A-Za-z0-9_]+/g, ' ').trim();
   const words = (acknowledgementWord(bare).match(/\p{L}+/gu) ?? []);
   if (words.length === 0) return !/[0-9]/.test(bare) && /\p{So}|[:;=]-?[)DpP]|<3/u.test(bare);
-  return words.length <= 12 && words.every((word) => vocabulary.has(word)) && words.some((word) => vocabulary.get(word) === true);
+  if (words.length > 12) return false;
+  const thanks = words.every((word) => vocabulary.get(word)?.thanks) && words.some((word) => vocabulary.get(word)?.acknowledges);
+  const handOff = words.every((word) => vocabulary.get(word)?.handOff) && words.some((word) => vocabulary.get(word)?.handsOff) && words.some((word) => vocabulary.get(word)?.privateChannel);
+  return thanks || handOff;
 }
 
 /** The rules of the metric reference, one brand at a time, in plain TypeScript. */

@@ -93,6 +93,8 @@ describe('closers', () => {
     '@acme done, sent you the details by DM',
     '@acme DM enviado con mi número de cliente',
     '@acme c’est fait, je vous ai écrit en privé',
+    "@acme J'ai envoyé un MP",
+    "@acme I've sent you a DM",
   ])('"%s" under the brand\'s answer needs no answer', async (text) => {
     const acme = await closing(text);
     // Inbound 2 (the question and the closer); 1 needs an answer and is answered.
@@ -112,6 +114,15 @@ describe('closers', () => {
     '@acme as always',
     '@acme DM me',
     '@acme I sent the DM yesterday and nobody replied',
+    // a hand-off that chases the brand, or angry words beside an acknowledging one
+    '@acme DM sent, reply now',
+    '@acme I sent you a DM again',
+    '@acme ya os he escrito por privado otra vez',
+    '@acme je vous ai encore écrit en MP',
+    '@acme I sent you my number, DM me',
+    '@acme done with you guys',
+    // a hand-off verb without the private channel: "I've already written to you" may be a complaint
+    '@acme ya os he escrito',
   ])('"%s" under the brand\'s answer still needs one', async (text) => {
     const acme = await closing(text);
     expect([acme.inbound, acme.coverage?.closers, acme.coverage?.inboundMeasured, acme.answered]).toEqual([2, 0, 2, 1]);

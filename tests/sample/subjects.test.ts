@@ -123,9 +123,9 @@ describe('the client\'s outage', () => {
     const rest = offOutageDays(inbound);
     expect(rate(during)).toBeLessThan(rate(rest) - 0.25);
     expect(medianTime(during)).toBeGreaterThan(4 * medianTime(rest));
-    // The team is swamped: the day's other mentions wait too.
+    // The team is swamped: the day's other mentions wait too (on at least 30 of them, the report's low-sample line).
     const ordinary = during.filter((post) => !holds(post, 'outage'));
-    expect(ordinary.length).toBeGreaterThan(40);
+    expect(ordinary.length).toBeGreaterThanOrEqual(30);
     expect(rate(ordinary)).toBeLessThan(rate(rest) - 0.2);
     expect(medianTime(ordinary)).toBeGreaterThan(2 * medianTime(rest));
   });
