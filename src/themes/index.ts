@@ -29,8 +29,10 @@ export interface ThemeOptions {
 export const THEME_MIN_MENTIONS = 30;
 /** The prior's total pseudo-count in the log-odds of found themes (queries/themes/found.sql). */
 export const THEME_PRIOR_TOTAL = 500;
-/** A found term is a fragment of a stronger one, and left out, when this share of its mentions hold that one too (queries/themes/found.sql). */
+/** A found term is a fragment of a configured theme or a stronger term, and left out, when this share of its mentions hold that one too (queries/themes/found.sql). */
 export const THEME_ABSORBED_SHARE = 0.8;
+/** How many of the strongest terms of each brand and kind are weighed for fragments before the top ones are kept. */
+const THEME_POOL_PER_TOP = 10;
 
 const count = z.number();
 const value = z.number().nullable();
@@ -71,7 +73,7 @@ export async function themesOf(analysis: Analysis, options: ThemeOptions = {}): 
   await countsAfterThemePosts(analysis);
   const params = { start: iso(period.start), end: iso(period.end), from: iso(previous.start), inbound_mode: config.metrics.inbound };
   await analysis.run('themes/terms');
-  await analysis.run('themes/found', { ...params, min_authors: config.metrics.themeAuthors, alpha0: THEME_PRIOR_TOTAL, top: options.top ?? 10, min_mentions: THEME_MIN_MENTIONS, absorbed_share: THEME_ABSORBED_SHARE });
+  await analysis.run('themes/found', { ...params, min_authors: config.metrics.themeAuthors, alpha0: THEME_PRIOR_TOTAL, top: options.top ?? 10, min_mentions: THEME_MIN_MENTIONS, absorbed_share: THEME_ABSORBED_SHARE, pool: (options.top ?? 10) * THEME_POOL_PER_TOP });
   await analysis.run('themes/display');
   await analysis.run('themes/mentions');
   const summary = await analysis.rows('themes/summary', summaryRow, { ...params, min_mentions: THEME_MIN_MENTIONS });

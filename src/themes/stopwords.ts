@@ -17,13 +17,14 @@ const LISTS: Record<string, stopword.LanguageCode> = {
 /**
  * Words of the report's languages that the package's short lists lack and
  * that customers write to any brand about anything: pronouns, greetings,
- * thanks, contractions without their apostrophe ("os mandé el DM" made "os"
- * a subject of the demo's Spanish mentions).
+ * thanks, negations, "again", contractions without their apostrophe ("os
+ * mandé el DM" made "os" a subject of the demo's Spanish mentions, "still
+ * not working" made "not" one of the English).
  */
 const SUPPLEMENT: Record<string, readonly string[]> = {
-  en: ['hi', 'hello', 'hey', 'thanks', 'thank', 'please', 'pls', 'im', 'ive', 'dont', 'cant', 'its', 'youre', 'still'],
-  es: ['os', 'les', 'hoy', 'hola', 'gracias', 'favor', 'aun', 'sigue'],
-  fr: ['bonjour', 'merci', 'svp', 'ca', 'toujours', 'deja'],
+  en: ['hi', 'hello', 'hey', 'thanks', 'thank', 'please', 'pls', 'im', 'ive', 'dont', 'cant', 'its', 'youre', 'still', 'not', 'didnt', 'doesnt', 'isnt', 'wasnt', 'wont', 'again', 'every'],
+  es: ['os', 'les', 'hoy', 'hola', 'gracias', 'favor', 'aun', 'sigue', 'sigo', 'otra', 'vez'],
+  fr: ['bonjour', 'merci', 'svp', 'ca', 'toujours', 'deja', 'pas', 'encore', 'jai', 'cest', 'ci'],
 };
 
 /**

@@ -267,6 +267,24 @@ describe('themes found in the data', () => {
     ]);
   });
 
+  it('leave out the words of a configured theme\'s mentions, and name a subject the same whatever the number kept', async () => {
+    const foundOf = async (extra: TestPost[], configured: Record<string, string[]>, top?: number) =>
+      ((await themes([...posts(), ...extra], BRANDS, { themes: { accounts: THEMES.accounts, ...configured } }, top === undefined ? {} : { top })).find((brand) => brand.id === 'acme')?.themes ?? [])
+        .filter((theme) => theme.source === 'found')
+        .map((theme) => theme.name);
+    // Every mention of the sentence holds the configured outage theme: none of its words or phrases is a subject of
+    // its own ("network outage", "zqmadrid"). Without the theme, the sentence is a subject.
+    const outage = mentions('ou', 10, 'acme', 'network outage in zqmadrid', 30).map((post) => ({ ...post, at: post.at.replace('T09', 'T04') }));
+    const fromSentence = (names: string[]) => names.filter((name) => /network|outage|zqmadrid/.test(name));
+    expect(fromSentence(await foundOf(outage, {}))).toEqual(['network outage']);
+    expect(fromSentence(await foundOf(outage, { outage: ['outage'] }))).toEqual([]);
+    // Fragments are weighed among the 10 strongest terms per one kept: keeping one subject names it as keeping ten does.
+    const all = await foundOf([], {});
+    const [one] = await foundOf([], {}, 1);
+    expect(one).toBe('keeps rebooting');
+    expect(all).toContain(one);
+  });
+
   it('never makes a theme of a phrase one author wrote, however often (a property)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.stringMatching(/^[a-z]{5,9}$/), fc.integer({ min: 5, max: 40 }), async (word, times) => {
