@@ -276,7 +276,9 @@ describe('subjects by brand', () => {
     const build = chartData({ metrics, answeredWithin: null, format, t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' }).themes;
     const grid = build?.native[0];
     expect(grid?.labels).toEqual(['outage', 'billing']);
-    expect(grid?.columns).toEqual(metrics.brands.filter((brand) => brand.responseRate !== null).sort((a, b) => (a.rank.responseRate ?? 99) - (b.rank.responseRate ?? 99)).map((brand) => brand.name));
+    // The client first, whatever its rank (Acme is second of five), then the competitors in leaderboard order.
+    const competitors = metrics.brands.filter((brand) => brand.responseRate !== null && brand.role === 'competitor').sort((a, b) => (a.rank.responseRate ?? 99) - (b.rank.responseRate ?? 99));
+    expect(grid?.columns).toEqual(['Acme Telecom', ...competitors.map((brand) => brand.name)]);
     const acme = grid?.columns?.indexOf('Acme Telecom') ?? -1;
     const rival = grid?.columns?.indexOf('RivalCo') ?? -1;
     expect([grid?.series[0]?.values[acme], grid?.series[1]?.values[acme], grid?.series[1]?.values[rival], grid?.series[0]?.values[rival]]).toEqual([0.25, 0.8, 0.5, null]);

@@ -207,6 +207,10 @@ describe('report model', () => {
       (await buildReportModel({ metrics, config, facts: { ...facts, unansweredLeftOut: leftOut }, template, language: 'en' })).model.unansweredNote;
     expect(await note([])).toBeNull();
     expect(await note([{ platform: 'twitter', mentions: 2 }])).toBe('Mentions whose export lists a response that the data does not hold are left out: the data cannot tell whether Acme Telecom answered them.');
+    // On a platform without the client's posts the list shows no mention at all, and another note says why.
+    const facebook = metrics.byPlatform?.find((entry) => entry.platform === 'facebook')?.brands.find((brand) => brand.id === 'acme');
+    if (facebook?.coverage) facebook.coverage.warnings = ['no-brand-posts'];
+    expect(await note([{ platform: 'facebook', mentions: 2 }])).toBeNull();
   });
 
   it('leaves the months the data does not cover out of the workbook trend, instead of rows of 0 mentions', async () => {

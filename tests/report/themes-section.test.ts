@@ -86,8 +86,8 @@ describe('what people write about', () => {
     const gridOf = (report: MetricsReport) => chartData({ metrics: report, answeredWithin: null, format, t, palette: brandColours(report.brands, '#0B5FFF'), primary: '#0B5FFF' }).themes?.inputs;
     const cells = (gridOf(thin)?.datasets.cells ?? []) as Array<{ theme: string; brand: string; label: string }>;
     expect(cells.filter((cell) => cell.label !== '').map((cell) => [cell.theme, cell.brand, cell.label])).toEqual([
-      ['billing', 'RivalCo', '50% · 12 †'],
       ['billing', 'Acme Telecom', '88% · 40'],
+      ['billing', 'RivalCo', '50% · 12 †'],
       ['coverage', 'Acme Telecom', '90% · 30'],
     ]);
     expect(buildThemes(thin, format, t, 'September 2017')?.notes.at(-1)).toBe('† A rate on fewer than 30 mentions needing an answer, or a time on fewer than 30 answered mentions: read it with care.');

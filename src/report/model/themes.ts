@@ -69,9 +69,14 @@ function thinCompetitorTime(metrics: MetricsReport, theme: ClientTheme): boolean
   );
 }
 
-/** The brands the subjects chart gives a column: those with a response rate, in leaderboard order. */
+/**
+ * The brands the subjects chart gives a column: those with a response rate, the
+ * client first (its column does not move from one month to the next), then the
+ * competitors in leaderboard order.
+ */
 export function themeGridBrands(metrics: MetricsReport): BrandMetrics[] {
-  return leaderboardOrder(metrics).filter((brand) => brand.responseRate !== null);
+  const measured = leaderboardOrder(metrics).filter((brand) => brand.responseRate !== null);
+  return [...measured.filter((brand) => brand.role === 'client'), ...measured.filter((brand) => brand.role !== 'client')];
 }
 
 /** True when a subject the section shows, or a cell of its chart, carries the low-sample mark (the notes and definitions then name the mark). */
