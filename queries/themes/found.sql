@@ -25,8 +25,8 @@
 -- kept. Each kind is read on its own: a term may be kept as rising and absorbed as
 -- distinctive.
 --
--- Terms are counted as terms.sql numbers them (first_no, second_no); only the $pool
--- strongest are written out as text, and ties of z go to the first term in byte order.
+-- Terms are counted as terms.sql numbers them (first_no, second_no); only the candidates
+-- (z >= 1.96) are written out as text, and ties of z go to the first term in byte order.
 --
 -- Output: theme_counts(brand_id, current, first_no, second_no, mentions, authors), then
 -- theme_found(brand_id, kind, term, first_no, second_no, mentions, authors, z).

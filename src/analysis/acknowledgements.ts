@@ -48,20 +48,21 @@ export const HAND_OFF_VERBS: Record<string, readonly string[]> = {
 
 /** Words that name the private channel. */
 export const PRIVATE_CHANNEL_WORDS: Record<string, readonly string[]> = {
-  en: ['dm', 'dms', 'pm', 'inbox', 'private', 'privately', 'messaged', 'dmd', 'dmed', 'pmd', 'pmed'],
+  en: ['dm', 'dms', 'inbox', 'private', 'privately', 'messaged', 'dmd', 'dmed', 'pmd', 'pmed'],
   es: ['dm', 'md', 'mp', 'privado', 'privados'],
   fr: ['dm', 'mp', 'prive', 'prives'],
 };
 
 /**
- * The only other words a hand-off may have. No word that chases the brand
- * ("again", "still", "reply", "otra vez", "encore"): with one, the text needs
- * an answer.
+ * The only other words a hand-off may have, thanks among them. No word that
+ * chases the brand ("again", "still", "reply", "already", "otra vez", "ya",
+ * "encore"): with one, the text needs an answer. Not "pm" either, which is
+ * also a time of day ("sent 3pm").
  */
 export const HAND_OFF_FILLERS: Record<string, readonly string[]> = {
-  en: ['i', 'ive', 'we', 'just', 'you', 'your', 'the', 'a', 'an', 'my', 'our', 'with', 'by', 'in', 'via', 'details', 'number', 'account', 'order', 'info', 'message', 'done', 'ok', 'okay'],
-  es: ['ya', 'te', 'os', 'le', 'les', 'he', 'hemos', 'lo', 'los', 'la', 'las', 'mi', 'mis', 'datos', 'numero', 'cliente', 'pedido', 'con', 'por', 'un', 'una', 'de', 'mensaje', 'hecho', 'vale', 'listo', 'ok'],
-  fr: ['je', 'jai', 'vous', 'te', 'ai', 'avons', 'mon', 'mes', 'numero', 'client', 'commande', 'avec', 'par', 'en', 'un', 'une', 'de', 'message', 'cest', 'fait', 'ok'],
+  en: ['i', 'ive', 'we', 'just', 'you', 'your', 'the', 'a', 'an', 'my', 'our', 'with', 'by', 'in', 'via', 'details', 'number', 'account', 'order', 'info', 'message', 'done', 'ok', 'okay', 'thanks', 'thank', 'thx', 'ty', 'cheers'],
+  es: ['te', 'os', 'le', 'les', 'he', 'hemos', 'lo', 'los', 'la', 'las', 'mi', 'mis', 'datos', 'numero', 'cliente', 'pedido', 'con', 'por', 'un', 'una', 'de', 'mensaje', 'hecho', 'vale', 'listo', 'ok', 'gracias'],
+  fr: ['je', 'jai', 'vous', 'te', 'ai', 'avons', 'mon', 'mes', 'numero', 'client', 'commande', 'avec', 'par', 'en', 'un', 'une', 'de', 'message', 'cest', 'fait', 'ok', 'merci'],
 };
 
 /** Emoji and emoticons that say something is wrong: a text with one is never a closer. */

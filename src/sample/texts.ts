@@ -86,7 +86,7 @@ const FOLLOW_UPS: Record<'unhappy' | 'done' | 'thanks', Corpus> = {
   },
   done: {
     en: ['DM sent with my account number', 'done, sent you the details by DM', 'ok, just messaged you'],
-    es: ['DM enviado con mi número de cliente', 'hecho, os he mandado los datos por DM', 'vale, ya os he escrito por privado'],
+    es: ['DM enviado con mi número de cliente', 'hecho, os he mandado los datos por DM', 'vale, os he escrito por privado'],
     fr: ['DM envoyé avec mon numéro client', 'c’est fait, je vous ai écrit en privé'],
   },
   thanks: {

@@ -31,8 +31,8 @@ export const THEME_MIN_MENTIONS = 30;
 export const THEME_PRIOR_TOTAL = 500;
 /** A found term is a fragment of a configured theme or a stronger term, and left out, when this share of its mentions hold that one too (queries/themes/found.sql). */
 export const THEME_ABSORBED_SHARE = 0.8;
-/** How many of the strongest terms of each brand and kind are weighed for fragments before the top ones are kept. */
-const THEME_POOL_PER_TOP = 10;
+/** How many of the strongest terms of each brand and kind are weighed for fragments before the top ones are kept (more when more are kept). */
+const THEME_POOL = 100;
 
 const count = z.number();
 const value = z.number().nullable();
@@ -73,7 +73,7 @@ export async function themesOf(analysis: Analysis, options: ThemeOptions = {}): 
   await countsAfterThemePosts(analysis);
   const params = { start: iso(period.start), end: iso(period.end), from: iso(previous.start), inbound_mode: config.metrics.inbound };
   await analysis.run('themes/terms');
-  await analysis.run('themes/found', { ...params, min_authors: config.metrics.themeAuthors, alpha0: THEME_PRIOR_TOTAL, top: options.top ?? 10, min_mentions: THEME_MIN_MENTIONS, absorbed_share: THEME_ABSORBED_SHARE, pool: (options.top ?? 10) * THEME_POOL_PER_TOP });
+  await analysis.run('themes/found', { ...params, min_authors: config.metrics.themeAuthors, alpha0: THEME_PRIOR_TOTAL, top: options.top ?? 10, min_mentions: THEME_MIN_MENTIONS, absorbed_share: THEME_ABSORBED_SHARE, pool: Math.max(THEME_POOL, options.top ?? 10) });
   await analysis.run('themes/display');
   await analysis.run('themes/mentions');
   const summary = await analysis.rows('themes/summary', summaryRow, { ...params, min_mentions: THEME_MIN_MENTIONS });

@@ -95,6 +95,8 @@ describe('closers', () => {
     '@acme c’est fait, je vous ai écrit en privé',
     "@acme J'ai envoyé un MP",
     "@acme I've sent you a DM",
+    '@acme DM sent, thanks',
+    '@acme DM enviado, gracias',
   ])('"%s" under the brand\'s answer needs no answer', async (text) => {
     const acme = await closing(text);
     // Inbound 2 (the question and the closer); 1 needs an answer and is answered.
@@ -121,8 +123,10 @@ describe('closers', () => {
     '@acme je vous ai encore écrit en MP',
     '@acme I sent you my number, DM me',
     '@acme done with you guys',
-    // a hand-off verb without the private channel: "I've already written to you" may be a complaint
+    // a hand-off verb without the private channel, or "already": "I've already written to you" may be a complaint
     '@acme ya os he escrito',
+    '@acme ya os he mandado un DM',
+    '@acme my order sent 3pm',
   ])('"%s" under the brand\'s answer still needs one', async (text) => {
     const acme = await closing(text);
     expect([acme.inbound, acme.coverage?.closers, acme.coverage?.inboundMeasured, acme.answered]).toEqual([2, 0, 2, 1]);

@@ -278,11 +278,28 @@ describe('themes found in the data', () => {
     const fromSentence = (names: string[]) => names.filter((name) => /network|outage|zqmadrid/.test(name));
     expect(fromSentence(await foundOf(outage, {}))).toEqual(['network outage']);
     expect(fromSentence(await foundOf(outage, { outage: ['outage'] }))).toEqual([]);
-    // Fragments are weighed among the 10 strongest terms per one kept: keeping one subject names it as keeping ten does.
+    // Fragments are weighed among the 100 strongest terms: keeping one subject names it as keeping ten does.
     const all = await foundOf([], {});
     const [one] = await foundOf([], {}, 1);
     expect(one).toBe('keeps rebooting');
     expect(all).toContain(one);
+  });
+
+  it('let only a kept term absorb another: a word taken by a term that was itself absorbed stays', async () => {
+    const at = (list: TestPost[], hour: string) => list.map((post) => ({ ...post, at: post.at.replace('T09', `T${hour}`) }));
+    // "zqone zqtwo" (285 mentions) absorbs "zqthree" (240 of its 300 mentions hold it). "zqfour" (120) is in "zqthree"'s
+    // mentions only, and in 60 of the phrase's: "zqthree" would absorb it, but was not kept, so "zqfour" stays.
+    const chain = [
+      ...at(mentions('c0', 10, 'acme', 'zqone zqtwo', 45), '03'),
+      ...at(mentions('c1', 10, 'acme', 'zqone zqtwo and zqthree and zqfour', 60), '04'),
+      ...at(mentions('c2', 10, 'acme', 'zqone zqtwo and zqthree', 180), '05'),
+      ...at(mentions('c3', 10, 'acme', 'zqthree and zqfour', 60), '06'),
+    ];
+    const found = ((await themes([...posts(), ...chain])).find((brand) => brand.id === 'acme')?.themes ?? []).filter((theme) => theme.source === 'found');
+    expect(found.filter((theme) => theme.name.startsWith('zq')).map((theme) => [theme.name, theme.mentions])).toEqual([
+      ['zqone zqtwo', 285],
+      ['zqfour', 120],
+    ]);
   });
 
   it('never makes a theme of a phrase one author wrote, however often (a property)', async () => {
