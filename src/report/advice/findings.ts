@@ -174,7 +174,10 @@ function diagnosticSpecs(diagnostics: Diagnostics, unmeasuredPlatforms: boolean)
       'follow-ups',
       'followUpAnsweredShare',
       client?.followThrough.followUps,
-      client ? { kind: 'abandoned', count: client.followThrough.abandoned, conversations: client.followThrough.conversations } : null,
+      // With one follow-up per conversation, "N of M conversations ended unanswered" only says the share again.
+      client && client.followThrough.conversations < client.followThrough.followUps
+        ? { kind: 'abandoned', count: client.followThrough.abandoned, conversations: client.followThrough.conversations }
+        : null,
       (client?.followThrough.abandonedExamples ?? []).map(example),
     ),
     spec(

@@ -75,6 +75,17 @@ describe('what to improve', () => {
     expect(unanswered?.examples[0]?.text).toBe('Tercer día sin línea <script>alert(1)</script>');
     expect(items.find((item) => item.id === 'negative-mentions')?.examples.map((e) => e.author)).toEqual(['angry']);
     expect(items.find((item) => item.id === 'follow-ups')?.examples.map((e) => e.author)).toEqual(['waiting']);
+    // 29 of 70 conversations: 80 follow-ups in them, so a figure of its own.
+    expect(items.find((item) => item.id === 'follow-ups')?.evidence.at(-1)).toBe('29 of 70 conversations ended with the customer’s message unanswered.');
+  });
+
+  it('does not say again, as conversations, the share of follow-ups answered when each conversation holds one', () => {
+    const input = adviceInput();
+    const client = clientDiagnostics(input);
+    client.followThrough = { ...client.followThrough, conversations: 80, abandoned: 44, abandonedShare: 44 / 80 };
+    const evidence = buildImprovements(input, 'en').find((item) => item.id === 'follow-ups')?.evidence ?? [];
+    expect(evidence.length).toBeGreaterThan(0);
+    expect(evidence.some((line) => line.includes('conversations ended'))).toBe(false);
   });
 
   it.each(LANGUAGES)('writes every evidence number from the input numbers (%s)', (language) => {
