@@ -2,6 +2,7 @@ import type { DuckDBValue } from '@duckdb/node-api';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
+import { counted } from '../report/i18n/plain-numbers.js';
 import type { Store } from '../store/database.js';
 import type { SqlParams } from '../store/session.js';
 import { earlierImport, earlierImportWarning, recordBatch, startBatch, type BatchSource, type EarlierImport } from './batch.js';
@@ -39,10 +40,6 @@ export interface FileImportOptions {
   /** Read a file imported before again, to fill stored posts' empty fields (see ImportRequest.again). */
   again?: boolean;
   onProgress?: (progress: ImportProgress) => void;
-}
-
-function plural(count: number, word: string): string {
-  return `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** What every step of one file's import shares. */
@@ -303,7 +300,7 @@ function failWhenNoDateReads(source: PreparedSource, plan: CanonicalPlan, stats:
   const withoutDate = (stats.rejects[plan.codes.missingId - 1]?.count ?? 0) + (stats.rejects[plan.codes.missingDate - 1]?.count ?? 0);
   if (bad.count + withoutDate < stats.rows - stats.blank) return;
   throw new UserError(
-    `${source.path}:${example.line}: no date could be read: ${plural(bad.count, 'row')} ${bad.count === 1 ? 'has a date' : 'have dates'} like "${example.raw}" that the ${format.label} format does not understand. ` +
+    `${source.path}:${example.line}: no date could be read: ${counted('en', bad.count, 'row', 'rows')} ${bad.count === 1 ? 'has a date' : 'have dates'} like "${example.raw}" that the ${format.label} format does not understand. ` +
       `Check --format; for local times without an offset pass --timezone; with --format generic ${dateFormatAdvice(example.raw ? [example.raw] : [])}.`,
   );
 }
@@ -337,7 +334,7 @@ function everyRowRejected(source: PreparedSource, plan: CanonicalPlan, stats: Fi
   const more = reasons.size > top.length ? `; and ${reasons.size - top.length} more reason${reasons.size - top.length === 1 ? '' : 's'}` : '';
   const total = [...reasons.values()].reduce((sum, reason) => sum + reason.count, 0);
   return new UserError(
-    `${source.path}: every row was rejected (${plural(total, 'row')}), so nothing was imported: ${listed.join('; ')}${more}. Fix the file or the options (--format, --platform, the mapping) and import it again.`,
+    `${source.path}: every row was rejected (${counted('en', total, 'row', 'rows')}), so nothing was imported: ${listed.join('; ')}${more}. Fix the file or the options (--format, --platform, the mapping) and import it again.`,
   );
 }
 

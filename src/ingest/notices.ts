@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { Language } from '../report/i18n/language.js';
-import { plainNumbers } from '../report/i18n/plain-numbers.js';
+import { counted } from '../report/i18n/plain-numbers.js';
 import { EXCEL_DAMAGE_REASONS } from './formats/excel-damage.js';
 import { DAY_WITHOUT_TIME_REASON } from './formats/meltwater.js';
 import { DAYLIGHT_SAVING_REASON } from './formats/sql-helpers.js';
@@ -143,11 +143,6 @@ const PHRASES: Record<Language, NoticePhrases> = {
 const en = PHRASES.en;
 const es = PHRASES.es;
 const fr = PHRASES.fr;
-
-/** A count and its noun, the count as `language` writes numbers ("1,234 rows", "1.234 filas", "1 234 lignes"). */
-function counted(language: Language, n: number, one: string, many: string): string {
-  return `${plainNumbers(language).count(n)} ${n === 1 ? one : many}`;
-}
 
 /** The first names of a list, and how many more there are. */
 function shownNames(names: string[], more: (count: number) => string): string {

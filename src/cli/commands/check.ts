@@ -4,6 +4,7 @@ import { checkConfigAgainstData, type ConfigWarning, configWarningMessage } from
 import type { Period } from '../../analysis/period.js';
 import type { Config } from '../../config/types.js';
 import type { Language } from '../../report/i18n/language.js';
+import { counted } from '../../report/i18n/plain-numbers.js';
 import { loadConfig } from '../../config/load.js';
 import { metricsOf, periodJson } from '../../metrics/compute.js';
 import { alignedTable, printable } from '../../metrics/format/aligned.js';
@@ -112,7 +113,7 @@ export function checkJson({ config, period, warnings, report, themes }: CheckRes
 function themeLines(themes: ThemeCount[]): string[] {
   return themes.map((theme) => {
     const name = printable(theme.theme);
-    if (theme.mentions > 0) return `  ${name}: ${theme.mentions.toLocaleString('en-US')} mention${theme.mentions === 1 ? '' : 's'}`;
+    if (theme.mentions > 0) return `  ${name}: ${counted('en', theme.mentions, 'mention', 'mentions')}`;
     const near = theme.closest.map((entry) => `${printable(entry.word)} (${entry.uses.toLocaleString('en-US')})`);
     return `  warning: themes.${name}: no mention holds any of its words in the period${near.length > 0 ? `; closest words in the data: ${near.join(', ')}` : ''}`;
   });

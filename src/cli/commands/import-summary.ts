@@ -3,11 +3,13 @@ import type { FileImportResult } from '../../ingest/result.js';
 import { PIPELINE_REASONS } from '../../ingest/canonical.js';
 import { noticeText } from '../../ingest/notices.js';
 import { printable } from '../../metrics/format/aligned.js';
+import { counted } from '../../report/i18n/plain-numbers.js';
 
 const UNREADABLE_DATE = PIPELINE_REASONS.badDate;
 
-function count(value: number, one: string, many = `${one}s`): string {
-  return `${value.toLocaleString('en-US')} ${value === 1 ? one : many}`;
+/** A count and its noun in the CLI's English: "1,234 rows". */
+function count(value: number, one: string): string {
+  return counted('en', value, one, `${one}s`);
 }
 
 /** A file's name without its folder; an archive member keeps the archive's name: `exports.zip:october/mentions.csv`. */

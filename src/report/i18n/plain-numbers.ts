@@ -16,3 +16,8 @@ export function plainNumbers(language: Language): PlainNumbers {
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   return { count: (n) => n.toLocaleString(locale), percent: (share) => (share == null ? '-' : percent.format(share)) };
 }
+
+/** A count and its noun, the count as `language` writes numbers ("1,234 rows", "1.234 filas", "1 234 lignes"). */
+export function counted(language: Language, n: number, one: string, many: string): string {
+  return `${plainNumbers(language).count(n)} ${n === 1 ? one : many}`;
+}
