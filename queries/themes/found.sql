@@ -126,6 +126,10 @@ ordered AS (
   SELECT *, row_number() OVER (PARTITION BY brand_id, kind ORDER BY second_no = 0, z DESC, term) AS ord
   FROM named
 ),
+pool_terms AS (
+  -- each term of the pool once per brand, whatever its kinds, with its mentions (y_i)
+  SELECT DISTINCT brand_id, first_no, second_no, mentions FROM named
+),
 current_posts AS (
   -- the mentions y_i counts: the brand's, in the period, that need an answer
   SELECT DISTINCT m.brand_id, p.rowid AS post_no
@@ -136,7 +140,7 @@ current_posts AS (
 ),
 holding AS (
   SELECT c.brand_id, c.first_no, c.second_no, t.post_no
-  FROM (SELECT DISTINCT brand_id, first_no, second_no FROM named) c
+  FROM pool_terms c
   JOIN theme_terms t ON t.first_no = c.first_no AND t.second_no = c.second_no
   SEMI JOIN current_posts m ON m.brand_id = c.brand_id AND m.post_no = t.post_no
 ),
@@ -156,7 +160,7 @@ in_configured AS (
     JOIN theme_matches c ON c.platform = p.platform AND c.post_id = p.post_id
     GROUP BY ALL
   ) h
-  JOIN (SELECT DISTINCT brand_id, first_no, second_no, mentions FROM named) n
+  JOIN pool_terms n
     ON n.brand_id = h.brand_id AND n.first_no = h.first_no AND n.second_no = h.second_no
   WHERE h.mentions >= $absorbed_share * n.mentions
 ),
