@@ -21,6 +21,9 @@ async function metricsOf(posts: TestPost[], extra: Record<string, unknown> = {})
 }
 
 
+/** Acme's point of the trend for a month. */
+const acmeMonth = (report: MetricsReport, month: string) => report.trend?.find((entry) => entry.brandId === 'acme' && entry.month === month);
+
 const day = (d: number, h = 10) => `2017-10-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:00:00Z`;
 
 describe('coverage', () => {
@@ -110,9 +113,8 @@ describe('coverage', () => {
       { id: 'o1', author: 'bob', at: day(12), text: '@AcmeCares october?' },
       { id: 'o2', author: 'AcmeCares', at: day(12, 11), text: '@bob yes', parent: 'o1' },
     ]);
-    const point = (month: string) => report.trend?.find((entry) => entry.brandId === 'acme' && entry.month === month);
-    expect(point('2017-09')).toMatchObject({ inbound: 1, answered: 0, responseRate: null });
-    expect(point('2017-10')).toMatchObject({ inbound: 1, answered: 1, responseRate: 1 });
+    expect(acmeMonth(report, '2017-09')).toMatchObject({ inbound: 1, answered: 0, responseRate: null });
+    expect(acmeMonth(report, '2017-10')).toMatchObject({ inbound: 1, answered: 1, responseRate: 1 });
   });
 
   it('the trend has no value, not 0 mentions, for a month the data does not cover; 0 where it covers the month', async () => {
@@ -121,12 +123,11 @@ describe('coverage', () => {
       { id: 'o1', author: 'bob', at: day(12), text: '@AcmeCares october?' },
       { id: 'o2', author: 'AcmeCares', at: day(12, 11), text: '@bob yes', parent: 'o1' },
     ]);
-    const point = (month: string) => report.trend?.find((entry) => entry.brandId === 'acme' && entry.month === month);
     // July and September: nothing of any brand. August: Acme posted, nobody mentioned it.
-    expect(point('2017-07')).toMatchObject({ inbound: null, answered: null, responseRate: null });
-    expect(point('2017-09')).toMatchObject({ inbound: null, answered: null });
-    expect(point('2017-08')).toMatchObject({ inbound: 0, answered: 0, responseRate: null });
-    expect(point('2017-10')).toMatchObject({ inbound: 1, answered: 1 });
+    expect(acmeMonth(report, '2017-07')).toMatchObject({ inbound: null, answered: null, responseRate: null });
+    expect(acmeMonth(report, '2017-09')).toMatchObject({ inbound: null, answered: null });
+    expect(acmeMonth(report, '2017-08')).toMatchObject({ inbound: 0, answered: 0, responseRate: null });
+    expect(acmeMonth(report, '2017-10')).toMatchObject({ inbound: 1, answered: 1 });
   });
 
   it('counting questions only, the trend gives 0, not no value, to a month the data covers with mentions but no question', async () => {
@@ -137,10 +138,9 @@ describe('coverage', () => {
       ],
       { metrics: { inbound: 'questions' } },
     );
-    const point = (month: string) => report.trend?.find((entry) => entry.brandId === 'acme' && entry.month === month);
-    expect(point('2017-09')).toMatchObject({ inbound: 0, answered: 0 });
-    expect(point('2017-08')).toMatchObject({ inbound: null });
-    expect(point('2017-10')).toMatchObject({ inbound: 1 });
+    expect(acmeMonth(report, '2017-09')).toMatchObject({ inbound: 0, answered: 0 });
+    expect(acmeMonth(report, '2017-08')).toMatchObject({ inbound: null });
+    expect(acmeMonth(report, '2017-10')).toMatchObject({ inbound: 1 });
   });
 
   it("quotes no unanswered example from a platform where the data cannot measure the brand's answers", async () => {
