@@ -162,6 +162,7 @@ describe('chart rows', () => {
 });
 
 describe('trend notes', () => {
+  const logNote = 'Response times are drawn on a logarithmic scale, so fast and slow brands both stay readable.';
   it('names the months whose median time rests on fewer than 30 answered mentions, brand by brand, and none when every one rests on more', () => {
     const metrics = fixtureMetrics();
     const point = (month: string, brandId: string, answered: number, minutes: number | null) => ({ month, brandId, inbound: 60, answered, responseRate: answered / 60, responseTimeMedianMin: minutes });
@@ -169,8 +170,27 @@ describe('trend notes', () => {
     metrics.trend = [point('2017-09', 'acme', 29, 50), point('2017-08', 'acme', 21, 40), point('2017-10', 'acme', 30, 45), point('2017-10', 'rivalco', 12, 20), point('2017-10', 'swiftnet', 3, null)];
     const t = translator(template.strings('en'), 'en');
     const notesOf = (report: MetricsReport) => chartInputs({ metrics: report, answeredWithin: null, format: new Formatter('en', t, report.period.timezone), t, palette: brandColours(report.brands, '#0B5FFF'), primary: '#0B5FFF' }).trend?.notes;
-    expect(notesOf(metrics)).toEqual(['Median times on fewer than 30 answered mentions, to read with care: Acme Telecom in Aug 17 (21) and Sept 17 (29); RivalCo in Oct 17 (12).']);
-    expect(notesOf({ ...metrics, trend: [point('2017-10', 'acme', 30, 45)] })).toEqual([]);
+    expect(notesOf(metrics)).toEqual([logNote, 'Median times on fewer than 30 answered mentions, to read with care: Acme Telecom in Aug 17 (21) and Sept 17 (29); RivalCo in Oct 17 (12).']);
+    expect(notesOf({ ...metrics, trend: [point('2017-10', 'acme', 30, 45)] })).toEqual([logNote]);
+  });
+
+  it('draws median times on a logarithmic axis ticked at round durations around the values, and on a linear one when a median is 0', () => {
+    const metrics = fixtureMetrics();
+    const point = (month: string, brandId: string, minutes: number | null) => ({ month, brandId, inbound: 60, answered: 40, responseRate: 40 / 60, responseTimeMedianMin: minutes });
+    const t = translator(template.strings('en'), 'en');
+    const trendOf = (trend: MetricsReport['trend']) => chartInputs({ metrics: { ...metrics, trend }, answeredWithin: null, format: new Formatter('en', t, metrics.period.timezone), t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' }).trend;
+    // 8 minutes to 30 hours: from the 5-minute step below to the 3-day step above.
+    const log = trendOf([point('2017-09', 'acme', 8), point('2017-10', 'acme', 50), point('2017-10', 'rivalco', 1800)]);
+    expect(log?.values.timeScale).toEqual({ type: 'log', domain: [5 / 60, 72], nice: false });
+    const axis = log?.values.timeAxis as { values: number[]; labelExpr: string };
+    expect(axis.values).toEqual([5, 15, 60, 240, 1440, 4320].map((minutes) => minutes / 60));
+    expect(JSON.parse(axis.labelExpr.slice(0, axis.labelExpr.indexOf('}') + 1))).toEqual({ [String(5 / 60)]: '5\u00a0min', '0.25': '15\u00a0min', '1': '1\u00a0h', '4': '4\u00a0h', '24': '24\u00a0h', '72': '3\u00a0d' });
+    expect(log?.values.timeAxisTitle).toBeNull();
+    expect(log?.notes).toContain(logNote);
+    const linear = trendOf([point('2017-09', 'acme', 0), point('2017-10', 'acme', 50)]);
+    expect(linear?.values.timeScale).toEqual({ type: 'linear' });
+    expect(linear?.values.timeAxisTitle).toBe('Hours');
+    expect(linear?.notes).not.toContain(logNote);
   });
 
   it('starts with the first month the data covers, and says so: the months before it are not drawn as months of nothing', () => {

@@ -364,9 +364,10 @@ describe('report.pptx', () => {
     expect(trendChart.indexOf('<c:barChart>')).toBeLessThan(trendChart.indexOf('<c:lineChart>'));
     expect(trendChart.match(/<c:valAx>/g)).toHaveLength(2);
     expect(trendChart).toContain('<c:crosses val="max"/>');
-    // The trend's hours axis reads 5, 10, 30 as PowerPoint steps it, not 30.0, 25.0.
-    const hoursChart = numbered(files, 'ppt/charts').find((xml) => xml.includes('<c:lineChart>') && xml.includes(`<a:t>${s['chart.trend.timeAxis']}</a:t>`)) ?? '';
+    // The trend's hours axis reads 0.1, 1, 10 as PowerPoint steps it, not 10.0, 1.0, in powers of ten (every fixture median is above 0).
+    const hoursChart = numbered(files, 'ppt/charts').find((xml) => xml.includes('<c:lineChart>') && xml.includes(`<a:t>${s['chart.trend.timeAxisLog']}</a:t>`)) ?? '';
     expect(hoursChart.match(/<c:valAx>[\s\S]*?<c:numFmt formatCode="([^"]*)"/)?.[1]).toBe('General');
+    expect(hoursChart).toContain('<c:logBase val="10"/>');
 
     const posts = chartWith(files, s['chart.replyBroadcast.replies'] ?? '');
     const replies = seriesNamed(posts, s['chart.replyBroadcast.replies'] ?? '');

@@ -94,7 +94,7 @@ export function chartData(context: Context): Partial<Record<ChartId, ChartBuild>
 
 /** A native chart with the fields its kind leaves empty. */
 function native(chart: Pick<NativeChart, 'kind' | 'title' | 'labels' | 'series' | 'unit'> & Partial<NativeChart>): NativeChart {
-  return { horizontal: false, categoryColours: null, interval: null, axisTitle: null, columns: null, fills: null, cellLabels: null, volume: null, ...chart };
+  return { horizontal: false, categoryColours: null, interval: null, axisTitle: null, columns: null, fills: null, cellLabels: null, volume: null, logScale: false, ...chart };
 }
 
 /** Long rows (one per category and series) as native series: categories and series in their given orders. */
@@ -407,7 +407,6 @@ function trendInputs({ metrics, format, t, palette }: Context, common: Record<st
   const monthOrder = months.map((month) => format.shortMonth(month));
   const client = metrics.brands.find((brand) => brand.role === 'client')?.name ?? '';
   const volumeName = t('chart.trend.volumeSeries', { client });
-  const values = { ...common, monthOrder, volumeLegend: volumeName };
   const datasets = { trend: jsonRows(rows), clientVolume: jsonRows(clientVolume) };
   const drawn = datasets.trend;
   const lines = metrics.brands.filter((brand) => drawn.some((row) => row.brand === brand.name)).map((brand) => ({ key: brand.name, name: brand.name, colour: colourOf(palette, brand.name) }));
@@ -416,11 +415,45 @@ function trendInputs({ metrics, format, t, palette }: Context, common: Record<st
   const received = new Map(datasets.clientVolume.map((row) => [String(row.monthLabel), row.inbound as number]));
   const volume = { name: volumeName, axisTitle: t('chart.trend.volumeAxis'), values: monthOrder.map((month) => received.get(month) ?? null) };
   const rate = { ...line(t('chart.trend.rateTitle'), 'share', 'rate', t('chart.trend.rateAxis')), volume: params.clientId === null ? null : volume };
-  const hours = line(t('label.responseTimeMedianMin'), 'hours', 'hours', t('chart.trend.timeAxis'));
+  const times = timeAxis(drawn.map((row) => row.hours as number | null), format, t);
+  const hours = { ...line(t('label.responseTimeMedianMin'), 'hours', 'hours', times.log ? t('chart.trend.timeAxisLog') : t('chart.trend.timeAxis')), logScale: times.log };
+  const values = { ...common, monthOrder, volumeLegend: volumeName, ...times.values };
   // An axis over no value reads 0.000000: a panel with nothing to draw gives way to a sentence.
   if (!drawn.some((row) => row.rate !== null)) return { inputs: { datasets, values, panels: [0], notes: [...left, t('chart.trend.noReplies', { client })] }, native: [] };
   if (!drawn.some((row) => row.hours !== null)) return { inputs: { datasets, values, panels: [0], notes: [...left, t('chart.trend.noTimes')] }, native: [rate] };
-  return { inputs: { datasets, values, notes: [...left, ...thinTrendTimes(metrics, trend, monthLabels, format, t)] }, native: [rate, hours] };
+  const logNote = times.log ? [t('chart.trend.logTimes')] : [];
+  return { inputs: { datasets, values, notes: [...left, ...logNote, ...thinTrendTimes(metrics, trend, monthLabels, format, t)] }, native: [rate, hours] };
+}
+
+/** The steps of a logarithmic time axis, in minutes: each reads as a round duration. */
+const TIME_STEPS = [1, 5, 15, 60, 240, 1440, 4320, 10_080, 43_200];
+
+/**
+ * The trend's axis of median times. Medians of 10 minutes and of 40 hours
+ * side by side flatten the fast brands into the floor of a linear axis, so
+ * the months of the client (often the fast one) look alike whatever they
+ * were: the axis is logarithmic, ticked at round durations, whenever every
+ * time is above 0 (a log axis has no place for 0, and then stays linear).
+ */
+function timeAxis(hours: ReadonlyArray<number | null>, format: Formatter, t: Translate): { log: boolean; values: Record<string, JsonValue> } {
+  const drawn = hours.filter((value): value is number => value !== null);
+  const linear = { log: false, values: { timeScale: { type: 'linear' }, timeAxis: { tickCount: 5 }, timeAxisTitle: t('chart.trend.timeAxis') } };
+  if (drawn.length === 0 || drawn.some((value) => value <= 0)) return linear;
+  const lowest = Math.min(...drawn) * 60;
+  const highest = Math.max(...drawn) * 60;
+  const low = [...TIME_STEPS].reverse().find((step) => step <= lowest) ?? lowest;
+  const high = TIME_STEPS.find((step) => step >= highest) ?? highest;
+  const ticks = TIME_STEPS.filter((step) => step >= low && step <= high);
+  const label = (minutes: number) => (minutes < 60 ? format.duration(minutes) : minutes < 2880 ? t('unit.hours', { n: String(minutes / 60) }) : t('unit.days', { n: String(minutes / 1440) }));
+  const labels = Object.fromEntries(ticks.map((minutes) => [String(minutes / 60), label(minutes)]));
+  return {
+    log: true,
+    values: {
+      timeScale: { type: 'log', domain: [low / 60, high / 60], nice: false },
+      timeAxis: { values: ticks.map((minutes) => minutes / 60), labelExpr: `${JSON.stringify(labels)}[toString(datum.value)] || ''` },
+      timeAxisTitle: null,
+    },
+  };
 }
 
 /**

@@ -110,6 +110,8 @@ export interface NativeChart {
   cellLabels: string[][] | null;
   /** Lines: grey bars behind them, on an axis of their own at the right (the client's inbound mentions of each month, as the PDF's trend draws them). */
   volume: { name: string; axisTitle: string; values: Array<number | null> } | null;
+  /** Lines: a value axis in powers of ten (the trend's median times, when every one is above 0). */
+  logScale: boolean;
 }
 
 export interface ChartFigure {

@@ -156,7 +156,8 @@ function lines(deck: Deck, slide: Slide, chart: NativeChart, frame: Frame): void
     displayBlanksAs: 'gap',
   };
   const categoryAxis: Pptx.default.IChartOpts = { catAxisLabelRotate: chart.labels.length > 8 ? -45 : 0 };
-  const valueAxis: Pptx.default.IChartOpts = { valAxisMinVal: 0, ...(chart.unit === 'share' ? { valAxisMaxVal: 1 } : {}) };
+  // A logarithmic axis has no 0 to start at: PowerPoint takes its ends from the powers of ten around the values.
+  const valueAxis: Pptx.default.IChartOpts = chart.logScale ? { valAxisLogScaleBase: 10 } : { valAxisMinVal: 0, ...(chart.unit === 'share' ? { valAxisMaxVal: 1 } : {}) };
   if (!chart.volume) {
     slide.addChart(deck.pptx.ChartType.line, chartData(chart.labels, chart.series), { ...frameOptions(deck, chart, frame), ...line, ...categoryAxis, ...valueAxis });
     return;
