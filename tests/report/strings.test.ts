@@ -227,6 +227,19 @@ describe('dates in each language', () => {
     expect(zone('fr', 'Europe/London')).toContain('Europe/London');
   });
 
+  it('writes counts and points as each language does: Spanish leaves four digits whole, French puts one point below 2 in the singular', () => {
+    const [en, es, fr] = [formatter('en'), formatter('es'), formatter('fr')];
+    expect([en, es, fr].map((format) => [format.count(2874), format.count(37213)])).toEqual([
+      ['2,874', '37,213'],
+      ['2874', '37.213'],
+      ['2\u202f874', '37\u202f213'],
+    ]);
+    const points = [-0.1, 1, 1.5, 1.96, -2, 17.04];
+    expect(points.map((change) => fr.points(change))).toEqual(['-0,1\u00a0pt', '+1,0\u00a0pt', '+1,5\u00a0pt', '+2,0\u00a0pts', '-2,0\u00a0pts', '+17,0\u00a0pts']);
+    expect(points.map((change) => en.points(change))).toEqual(['-0.1\u00a0pts', '+1.0\u00a0pts', '+1.5\u00a0pts', '+2.0\u00a0pts', '-2.0\u00a0pts', '+17.0\u00a0pts']);
+    expect([fr.pointsUnsigned(1), fr.pointsUnsigned(2), en.pointsUnsigned(1), en.pointsUnsigned(2)]).toEqual(['1\u00a0pt', '2\u00a0pts', '1\u00a0pt', '2\u00a0pts']);
+  });
+
   it('calls a period a month only when it covers a whole local month', () => {
     expect(formatter('es').periodLabel('2017-08-31T22:00:00Z', '2017-09-30T22:00:00Z')).toBe('Septiembre de 2017');
     expect(formatter('en').periodLabel('2017-09-01T00:00:00Z', '2017-10-01T00:00:00Z')).toBe('1 September 2017 – 1 October 2017');

@@ -23,6 +23,8 @@ export class Formatter {
   private readonly percent1: Intl.NumberFormat;
   private readonly decimal1: Intl.NumberFormat;
   private readonly signed1: Intl.NumberFormat;
+  private readonly pointsPlural: Intl.PluralRules;
+  private readonly decimalPlural: Intl.PluralRules;
   private readonly signedPercent0: Intl.NumberFormat;
   private readonly conjunction: Intl.ListFormat;
   private readonly dates: DateStyle;
@@ -34,11 +36,14 @@ export class Formatter {
     readonly timezone: string,
   ) {
     this.locale = languageEntry(language).locale;
-    this.integer = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 0, useGrouping: true });
+    // The locale's own grouping: es-ES leaves four digits whole (2874, as the RAE writes them) and groups from five (37.213).
+    this.integer = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 0 });
     this.percent0 = new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 0 });
     this.percent1 = new Intl.NumberFormat(this.locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
     this.decimal1 = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 1, minimumFractionDigits: 0 });
     this.signed1 = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 1, minimumFractionDigits: 1, signDisplay: 'exceptZero' });
+    this.pointsPlural = new Intl.PluralRules(this.locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+    this.decimalPlural = new Intl.PluralRules(this.locale, { maximumFractionDigits: 1, minimumFractionDigits: 0 });
     this.signedPercent0 = new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' });
     this.conjunction = new Intl.ListFormat(this.locale, { style: 'long', type: 'conjunction' });
     this.dates = dateStyle(language);
@@ -106,7 +111,17 @@ export class Formatter {
   /** A change already in percentage points (as METRICS.md's `change` for rates): 4.2 -> "+4.2 pts". */
   points(change: number | null | undefined): string {
     if (change == null) return this.missing;
-    return this.t('unit.points', { n: this.signed1.format(change) });
+    return this.pointUnit(change, this.pointsPlural, this.signed1);
+  }
+
+  /** Points without a sign, as a threshold: 2 -> "2 pts". */
+  pointsUnsigned(points: number): string {
+    return this.pointUnit(points, this.decimalPlural, this.decimal1);
+  }
+
+  /** French writes "0,1 pt" and "1,5 pt" (singular below 2), English "1.0 pts": the language's plural rule for the number as shown. */
+  private pointUnit(points: number, plural: Intl.PluralRules, shown: Intl.NumberFormat): string {
+    return this.t(plural.select(Math.abs(points)) === 'one' ? 'unit.pointsOne' : 'unit.points', { n: shown.format(points) });
   }
 
   /** Relative change as a signed percentage: "−12%". Input is percent (−12), as METRICS.md's change for counts and times. */

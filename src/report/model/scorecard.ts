@@ -208,7 +208,7 @@ export function buildScorecard(metrics: MetricsReport, format: Formatter, t: Tra
   if (leftOut.length > 0) notes.push(t('scorecard.leftOut', { columns: format.list(leftOut) }));
   notes.push(...partialNotes(metrics, diagnostics, sources, format, t));
   const followers = format.count(diagnostics.settings.influencerFollowers);
-  const legendValues = { points: t('unit.points', { n: format.decimal(thresholds.sameWithinPoints) }), percent: format.percent(thresholds.sameWithinPercent / 100) };
+  const legendValues = { points: format.pointsUnsigned(thresholds.sameWithinPoints), percent: format.percent(thresholds.sameWithinPercent / 100) };
   return {
     columns: sources.map((source) => ({ key: source.key, label: t(`scorecard.column.${source.key}`) })),
     rows,
