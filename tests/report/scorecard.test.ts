@@ -224,6 +224,19 @@ describe('mistakes scorecard', () => {
     expect(card.columns.map((column) => column.label)).not.toContain('Follow-ups answered');
   });
 
+  it('says one column left out in the singular', () => {
+    // Rival answered 1 of 2 follow-ups: only "Answered outside hours" is left out.
+    const diagnostics = metrics.diagnostics;
+    if (!diagnostics) throw new Error('no diagnostics');
+    const measured = { ...diagnostics, brands: diagnostics.brands.map((brand) => (brand.id === 'rival' ? { ...brand, followThrough: { ...brand.followThrough, followUps: 2, answered: 1, answeredShare: 0.5, reason: null } } : brand)) };
+    const notes = (language: Language) => scorecardOf(language, DEFAULT_SCORECARD_THRESHOLDS, { ...metrics, diagnostics: measured }).notes.filter((note) => /Not shown|No se muestra|Non affichée/.test(note));
+    expect([...notes('en'), ...notes('es'), ...notes('fr')]).toEqual([
+      'Not shown, as no brand can be measured on it: Answered outside hours.',
+      'No se muestra, porque ninguna marca puede medirse en ella: Respondidas fuera de horario.',
+      'Non affichée, aucune marque ne pouvant y être mesurée\u00a0: Réponses hors des heures d’ouverture.',
+    ]);
+  });
+
   it('gives the workbook’s diagnostics the reasons the scorecard prints for its empty values, one line per reason', async () => {
     const thin = rivalTooFewReplies();
     const { model } = await buildReportModel({ metrics: thin, config: configWith(), facts: null, template, language: 'en' });
@@ -468,7 +481,7 @@ describe('scorecard and audience pages in every language', () => {
       ...['negative', 'neutral', 'positive'].map((group) => `chart.sentiment.group.${group}`),
       ...['influencers', 'others'].map((group) => `chart.influencers.group.${group}`),
       ...['title', 'caption', 'missingFor'].flatMap((part) => [`chart.sentiment.${part}`, `chart.influencers.${part}`]),
-      ...['absent.sentiment', 'absent.followers', 'analyst.sentimentValue', 'analyst.followersValue', 'scorecard.leftOut'],
+      ...['absent.sentiment', 'absent.followers', 'analyst.sentimentValue', 'analyst.followersValue', 'scorecard.leftOut', 'scorecard.leftOutOne'],
     ];
     for (const language of LANGUAGES) expect([language, needed.filter((key) => !keysOf(language).includes(key))]).toEqual([language, []]);
   });

@@ -205,7 +205,7 @@ export function buildScorecard(metrics: MetricsReport, format: Formatter, t: Tra
     if (note.warning === 'parents-missing' || !printed.includes(note.mark)) continue;
     notes.push(`${note.mark} ${note.text}`);
   }
-  if (leftOut.length > 0) notes.push(t('scorecard.leftOut', { columns: format.list(leftOut) }));
+  if (leftOut.length > 0) notes.push(t(leftOut.length === 1 ? 'scorecard.leftOutOne' : 'scorecard.leftOut', { columns: format.list(leftOut) }));
   notes.push(...partialNotes(metrics, diagnostics, sources, format, t));
   const followers = format.count(diagnostics.settings.influencerFollowers);
   const legendValues = { points: format.pointsUnsigned(thresholds.sameWithinPoints), percent: format.percent(thresholds.sameWithinPercent / 100) };
