@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { withAnalysis } from '../../src/analysis/analysis.js';
@@ -174,6 +175,14 @@ describe('what people write about', () => {
     expect(run('Rising subjects')).toMatch(/ b="1"/);
     expect(run('roaming: 10 mentions, +150% against September 2017 (4).')).toContain(`<a:srgbClr val="${INK}"/>`);
     expect((await workbookWords(written.xlsx ?? '')).get('Subjects')).toContain('billing');
+    // Roaming's change (+150%) is signed, as the changes sheet signs relative changes.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(written.xlsx ?? '');
+    const subjects = book.getWorksheet('Subjects');
+    if (!subjects) throw new Error('no Subjects sheet');
+    const roaming = subjects.getRows(2, subjects.rowCount - 1)?.find((row) => (row.values as unknown[]).includes('roaming'));
+    const change = roaming?.getCell((subjects.getRow(1).values as unknown[]).indexOf('Change'));
+    expect([change?.value, change?.numFmt]).toEqual([1.5, '+0.0%;-0.0%;0.0%']);
     const csv = readFileSync(join(out, 'themes.csv'), 'utf8').split('\r\n');
     expect(csv.filter((line) => line.startsWith('acme,')).map((line) => line.split(',')[1])).toEqual(['billing', 'coverage', 'roaming', 'refunds']);
     expect(JSON.parse(readFileSync(written.json, 'utf8')).brands.find((brand: { id: string }) => brand.id === 'acme').themes).toHaveLength(4);

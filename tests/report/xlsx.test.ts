@@ -163,6 +163,9 @@ describe('metrics.xlsx', () => {
         if (brand?.responseRate != null) expect(Number(row.getCell(answered).value) / Number(row.getCell(needingAnswer).value)).toBeCloseTo(brand.responseRate, 12);
       }
       expect(rows(board)[0]?.getCell(1).value).toBe('RivalCo');
+      // A rank has no unit: its header names the metric without the minutes of the metric's own column.
+      const rankMedian = column(board, s(lang, 'sheet.rank').replace('{label}', s(lang, 'label.responseTimeMedianMin')));
+      expect(rows(board).map((row) => row.getCell(rankMedian).value)).toEqual(rows(board).map((row) => json.brands.find((brand) => brand.name === row.getCell(1).value)?.rank.responseTimeMedianMin ?? null));
     }
   });
 

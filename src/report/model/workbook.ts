@@ -73,7 +73,7 @@ export function buildWorkbookModel(inputs: WorkbookInputs): WorkbookModel {
     table(t('sheet.leaderboard'), brands, [
       ...brandColumns(inputs),
       ...values,
-      ...ranked.map((spec): Column<BrandMetrics> => ({ header: t('sheet.rank', { label: metricLabel(inputs, spec) }), value: (brand) => cell.count(rankOf(brand, spec.key)) })),
+      ...ranked.map((spec): Column<BrandMetrics> => ({ header: t('sheet.rank', { label: inputs.t(spec.label, labelValues(inputs.format, spec)) }), value: (brand) => cell.count(rankOf(brand, spec.key)) })),
       { header: t('sheet.lowSample'), value: (brand) => cell.boolean(brand.lowSample) },
       { header: t('sheet.lowSampleTimes'), value: (brand) => cell.boolean(brand.lowSampleTimes ?? false) },
     ]),
@@ -118,7 +118,7 @@ function themesSheet(inputs: WorkbookInputs): WorkbookSheet {
     { header: t('themes.mentions'), value: (row) => cell.count(row.theme.mentions) },
     { header: t('sheet.themes.share'), value: (row) => cell.share(row.theme.share) },
     { header: t('sheet.themes.previous'), value: (row) => cell.count(row.theme.previousMentions) },
-    { header: t('themes.change'), value: (row) => cell.share(row.theme.change === null ? null : row.theme.change / 100) },
+    { header: t('themes.change'), value: (row) => cell.relativeChange(row.theme.change === null ? null : row.theme.change / 100) },
     { header: t('sheet.themes.measured'), value: (row) => cell.count(row.theme.measured) },
     { header: t('label.answered'), value: (row) => cell.count(row.theme.answered) },
     { header: t('label.responseRate'), value: (row) => cell.share(row.theme.responseRate) },
