@@ -1,7 +1,7 @@
 -- Themes, step 1: each inbound mention of the period and of the previous one, once
 -- (a post aimed at two brands is one post here), with its words: the text without
--- links and @handles (rb_bare_text), apostrophes removed (rb_without_apostrophes,
--- both acknowledgement.sql), lower case and without accents, cut into
+-- links and @handles (rb_bare_text), elided articles set apart and apostrophes removed
+-- (rb_theme_apostrophes, both acknowledgement.sql), lower case and without accents, cut into
 -- runs of letters and digits, and joined by single spaces with a space at each end,
 -- so that a word or phrase is matched on word boundaries by looking for " phrase ".
 -- Its sentiment (rb_sentiment) is kept here, read once with the text, for the summary.
@@ -19,7 +19,7 @@ WITH bare AS (
 )
 SELECT platform, post_id,
        ' ' || array_to_string(regexp_extract_all(
-         lower(strip_accents(rb_without_apostrophes(text))),
+         lower(strip_accents(rb_theme_apostrophes(text))),
          '[\p{L}\p{N}]+'), ' ') || ' ' AS words,
        sentiment
 FROM bare;

@@ -75,6 +75,22 @@ describe('configured themes', () => {
     expect(themeOf(report, 'acme', 'network')?.share).toBe(3 / 4);
   });
 
+  it("set a French elided article apart from its word, and keep an English contraction whole", async () => {
+    const report = await themes(
+      [
+        { id: 'a', author: 'x1', at: at(10, 2, 0), text: "@acme impossible d'activer l'itinérance" },
+        { id: 'b', author: 'x2', at: at(10, 2, 1), text: '@acme je suis à l’étranger' },
+        { id: 'c', author: 'x3', at: at(10, 2, 2), text: "@acme I don't have roaming, QU'EST-CE QUE C'EST" },
+        { id: 'd', author: 'x4', at: at(10, 2, 3), text: '@acme litinérance' },
+      ],
+      BRANDS,
+      { themes: { roaming: ['itinérance', 'roaming'], abroad: ["à l'étranger"], refusal: ["don't"] } },
+    );
+    // a: roaming ("itinérance" after "l'"); b: abroad (the phrase as configured, its "l'" apart in both); c: roaming and refusal; d: none.
+    expect(['roaming', 'abroad', 'refusal'].map((name) => themeOf(report, 'acme', name)?.mentions)).toEqual([2, 1, 1]);
+    expect(themeWords("Jusqu'à l'été, qu'il don't aujourd'hui")).toBe('jusqu a l ete qu il dont aujourdhui');
+  });
+
   it('say how each brand answers them, compare the client with its competitors and rank its worst', async () => {
     const report = await themes(posts());
     // acme: 32 router complaints, 16 answered after 30 min; 32 of its 75 mentions (60 + 15 spam).
