@@ -374,7 +374,7 @@ describe('chart specs', () => {
     const svg = await renderSvg(compileChart(chartSpec(template, 'response-rate'), { ...data, t, language: 'fr' }).vegaSpec, 'x');
     expect(svg).toContain('40\u00a0%');
     expect(svg).not.toMatch(/>40%</);
-    expect(svg).toContain('Mentions avec réponse');
+    expect(svg).toContain('Part des mentions avec réponse');
   });
 
   it('prefixes clip ids and their references together', () => {
