@@ -19,6 +19,7 @@ import type { Store } from '../../src/store/database.js';
 import { TONE_COLOURS } from '../../src/report/charts/palette.js';
 import { fixtureConfig, METRICS_FIXTURE_PLAN, metricsFixtureConfig, metricsFixtureStore } from './fixtureStore.js';
 import { fixtureMetrics } from './helpers.js';
+import { withAudience } from './audienceFixture.js';
 
 const out = mkdtempSync(join(tmpdir(), 'replybench-pptx-'));
 const HOSTILE_TEXT = "=cmd|' /C calc'!A0 <script>alert('x')</script> & \u0007bell\u0000 \u202eevil";
@@ -374,6 +375,18 @@ describe('report.pptx', () => {
     expect(replies.values).toEqual(replies.labels.map((name) => handCounted(name).replies));
     const broadcasts = seriesNamed(posts, s['chart.replyBroadcast.broadcasts'] ?? '');
     expect(broadcasts.values).toEqual(broadcasts.labels.map((name) => handCounted(name).broadcasts));
+  });
+
+  it('writes each bar\'s figure at its end, as the PDF does', async () => {
+    const template = ReportTemplate.open(undefined);
+    const t = translator(template.strings('en'), 'en');
+    const { model } = await buildReportModel({ metrics: withAudience(fixtureMetrics()), config: fixtureConfig(), facts: null, template, language: 'en' });
+    const path = join(out, 'audience.pptx');
+    writeFileSync(path, await buildDeck({ model, t }));
+    const charts = numbered(await parts(path), 'ppt/charts');
+    // The sentiment and audience slides: a rate chart (0%) and a time chart (0.0) each.
+    const plain = charts.filter((xml) => xml.includes('<c:barChart>') && xml.includes('<c:grouping val="clustered"/>') && !xml.includes('<c:lineChart>'));
+    expect(plain.map((xml) => /<c:barChart>[\s\S]*?<c:showVal val="1"\/>[\s\S]*?<\/c:barChart>/.test(xml) && /<c:dLbls>[\s\S]*?formatCode="(0%|0\.0)"/.exec(xml)?.[1])).toEqual(['0%', '0.0', '0%', '0.0']);
   });
 
   it('shows the scorecard as a native table whose cells carry the verdict symbol and colour', async () => {

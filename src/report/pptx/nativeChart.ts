@@ -110,6 +110,8 @@ function bars(deck: Deck, slide: Slide, chart: NativeChart, frame: Frame): void 
     ...(chart.unit === 'share' && chart.kind === 'bar' ? { valAxisMinVal: 0, valAxisMaxVal: 1 } : {}),
     // Shares stacked to 100% carry their figure, as the PDF's do; a part under 8% stays blank (a number format's condition), too narrow for one.
     ...(chart.unit === 'share' && chart.kind === 'stacked-bar' ? { showValue: true, dataLabelPosition: 'ctr', dataLabelFontFace: FONT, dataLabelFontSize: 9, dataLabelColor: INK, dataLabelFormatCode: `[<0.08]"";${deck.percentCode}` } : {}),
+    // Each bar carries its figure at its end, as the PDF's do (a stacked part carries its own above, a bar under an interval its own mid-bar below).
+    ...(chart.kind === 'bar' ? { showValue: true, dataLabelPosition: 'outEnd', dataLabelFontFace: FONT, dataLabelFontSize: 8, dataLabelColor: INK, dataLabelFormatCode: numberFormat(deck, chart) } : {}),
     showLegend: !byCategory,
   };
   if (!chart.interval) {
