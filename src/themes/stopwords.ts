@@ -20,7 +20,8 @@ const LISTS: Record<string, stopword.LanguageCode> = {
  * subject: pronouns, greetings, thanks, negations, contractions without their
  * apostrophe ("os mandé el DM" made "os" a subject of the demo's Spanish
  * mentions, "still not working" made "not" one of the English); the words of
- * asking and chasing ("help", "any update?", "I did all that already, twice",
+ * asking and chasing, and of the private channel they move to ("help", "any
+ * update?", "I did all that already, twice", "I sent the DM yesterday",
  * "¿alguna novedad?", "des nouvelles ?" made subjects of the demo's
  * follow-ups); and words of time and count ("ce mois-ci" made "mois" one,
  * "ya van dos días" "van dos").
@@ -28,17 +29,17 @@ const LISTS: Record<string, stopword.LanguageCode> = {
 const SUPPLEMENT: Record<string, readonly string[]> = {
   en: [
     ...['hi', 'hello', 'hey', 'thanks', 'thank', 'please', 'pls', 'im', 'ive', 'dont', 'cant', 'its', 'youre', 'still', 'not', 'didnt', 'doesnt', 'isnt', 'wasnt', 'wont', 'again', 'every'],
-    ...['already', 'twice', 'anyone', 'someone', 'nobody', 'help', 'issue', 'issues', 'problem', 'problems', 'update', 'waiting', 'wait', 'asked', 'ask'],
+    ...['already', 'twice', 'anyone', 'someone', 'nobody', 'help', 'issue', 'issues', 'problem', 'problems', 'update', 'waiting', 'wait', 'asked', 'ask', 'dm', 'dms', 'dmed', 'inbox'],
     ...['day', 'days', 'week', 'weeks', 'month', 'months', 'hour', 'hours', 'today', 'yesterday', 'tomorrow', 'morning', 'evening', 'tonight', 'now', 'two', 'three'],
   ],
   es: [
     ...['os', 'les', 'hoy', 'hola', 'gracias', 'favor', 'aun', 'sigue', 'sigo', 'otra', 'vez', 'tan', 'alguna', 'alguno', 'algun', 'nadie', 'mismo', 'misma', 'igual'],
-    ...['ayuda', 'problema', 'problemas', 'novedad', 'novedades', 'esperando', 'espera', 'segunda', 'segundo', 'primera'],
+    ...['ayuda', 'problema', 'problemas', 'novedad', 'novedades', 'esperando', 'espera', 'segunda', 'segundo', 'primera', 'dm', 'md', 'privado'],
     ...['dia', 'dias', 'semana', 'semanas', 'mes', 'meses', 'hora', 'horas', 'ayer', 'manana', 'tarde', 'noche', 'ahora', 'van', 'dos', 'tres'],
   ],
   fr: [
     ...['bonjour', 'merci', 'svp', 'ca', 'toujours', 'deja', 'pas', 'encore', 'jai', 'cest', 'ci', 'personne', 'fois', 'aucun', 'aucune'],
-    ...['aide', 'probleme', 'problemes', 'nouvelles', 'attends', 'attente', 'deuxieme'],
+    ...['aide', 'probleme', 'problemes', 'nouvelles', 'attends', 'attente', 'deuxieme', 'mp', 'dm', 'prive'],
     ...['jour', 'jours', 'semaine', 'semaines', 'mois', 'heure', 'heures', 'hier', 'demain', 'matin', 'soir', 'maintenant', 'deux', 'trois'],
   ],
 };
