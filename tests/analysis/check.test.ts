@@ -56,6 +56,18 @@ describe('replybench check', () => {
     expect(words).toContain('  brand United: the data holds neither a post of the brand nor a mention its figures count in the period, so there is nothing to measure: check its handles in the config, or import its exports.\n');
   });
 
+  it('lists the accounts the data holds on a platform where a handle matches nothing and spells like nothing, to take the handle from', async () => {
+    const starter = join(dir, 'starter.yaml');
+    writeFileSync(starter, ['client: acme', 'database: mentions.duckdb', 'brands:', '  - { id: acme, name: Acme, accounts: { twitter: [AcmeCares] } }', ''].join('\n'));
+    const text = await runCheck({ period: '2017-10', config: starter });
+    expect(text).toContain('  warning: brands.0.accounts.twitter: "acmecares": no post by or mentioning it in 2017-10\n');
+    // Nobody replies in this export: only the handles its mentions name.
+    expect(text).toContain("  the accounts the data holds on twitter, to take the brands' handles from: mentioned most: delta (5 mentions), united (3 mentions).\n");
+    expect(checkJson(await checkOf({ period: '2017-10', config: starter })).accountsInData).toEqual([{ platform: 'twitter', repliers: [], mentioned: [{ handle: 'delta', n: 5 }, { handle: 'united', n: 3 }] }]);
+    // A misspelt handle has its closest spellings instead (the first test): no list.
+    expect(await runCheck({ period: '2017-10', config })).not.toContain('the accounts the data holds');
+  });
+
   it('--json gives the same findings as data: config warnings, coverage per brand and platform, and the sentences', async () => {
     const result = checkJson(await checkOf({ period: '2017-10', config }));
     expect(result.configWarnings.map((warning) => warning.key)).toEqual(['brands.1.accounts.twitter', 'brands.1.topics']);

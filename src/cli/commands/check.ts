@@ -11,6 +11,8 @@ import { alignedTable, printable } from '../../metrics/format/aligned.js';
 import { parsePeriod } from '../../analysis/period.js';
 import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import { themeCounts, type ThemeCount } from '../../themes/check.js';
+import { topHandles } from '../../ingest/file-profile.js';
+import type { Store } from '../../store/database.js';
 import { coverageSentences, hasNoData } from '../coverage-sentences.js';
 import { databasePath, openImportedDatabase } from '../database.js';
 import { DB_HELP, NO_CACHE_HELP } from '../shared-options.js';
@@ -44,7 +46,18 @@ export interface CheckResult {
   warnings: ConfigWarning[];
   report: MetricsReport;
   themes: ThemeCount[];
+  /** Per platform where a handle of the config matches nothing and spells like nothing: the accounts the data holds there, to pick from. */
+  accountsInData: AccountsInData[];
 }
+
+/** The accounts of one platform that reply most (brands answer; customers mostly ask) and that are mentioned most, in the whole store. */
+export interface AccountsInData {
+  platform: string;
+  repliers: Array<{ handle: string; n: number }>;
+  mentioned: Array<{ handle: string; n: number }>;
+}
+
+const ACCOUNTS_SHOWN = 5;
 
 /** The config against the data of one period (the analysis kept beside the store answers a second check at once). */
 export async function checkOf(options: CheckOptions): Promise<CheckResult> {
@@ -63,10 +76,25 @@ export async function checkOf(options: CheckOptions): Promise<CheckResult> {
       }),
       { cache: options.cache },
     );
-    return { config, period, ...found };
+    return { config, period, ...found, accountsInData: await accountsInData(store, found.warnings) };
   } finally {
     store.close();
   }
+}
+
+/**
+ * A handle that matches nothing and spells like nothing the data holds is no
+ * typo but the wrong account (the starter config's, another client's): the
+ * accounts the data does hold on its platform are listed to pick from.
+ */
+async function accountsInData(store: Store, warnings: readonly ConfigWarning[]): Promise<AccountsInData[]> {
+  const platforms = [...new Set(warnings.filter((warning) => warning.kind === 'handle' && warning.closest.length === 0 && warning.platform !== null).map((warning) => warning.platform as string))];
+  const found: AccountsInData[] = [];
+  for (const platform of platforms) {
+    const { repliers, mentioned } = await topHandles(store, ACCOUNTS_SHOWN, platform);
+    if (repliers.length + mentioned.length > 0) found.push({ platform, repliers, mentioned });
+  }
+  return found;
 }
 
 /** The text `replybench check` prints: the config checks, then the coverage table. */
@@ -74,10 +102,15 @@ export async function runCheck(options: CheckOptions): Promise<string> {
   return checkText(await checkOf(options));
 }
 
-export function checkText({ config, period, warnings, report, themes }: CheckResult): string {
+export function checkText({ config, period, warnings, report, themes, accountsInData }: CheckResult): string {
   const lines = [`Config ${config.source} against the data of ${period.label} (${report.period.start} .. ${report.period.end}, ${config.timezone}):`];
   if (warnings.length === 0) lines.push('  every handle and topic of the config posts or is mentioned in the period.');
   for (const warning of warnings) lines.push(`  warning: ${warning.key}: ${warning.message}`);
+  for (const { platform, repliers, mentioned } of accountsInData) {
+    const list = (accounts: AccountsInData['repliers'], one: string, many: string) => accounts.map(({ handle, n }) => `${handle} (${counted('en', n, one, many)})`).join(', ');
+    const parts = [...(repliers.length > 0 ? [`replying most: ${list(repliers, 'reply', 'replies')}`] : []), ...(mentioned.length > 0 ? [`mentioned most: ${list(mentioned, 'mention', 'mentions')}`] : [])];
+    lines.push(`  the accounts the data holds on ${platform}, to take the brands' handles from: ${parts.join('; ')}.`);
+  }
   lines.push('', `Coverage in ${period.label} (what each brand's numbers rest on):`, ...coverageTable(report), '', ...COVERAGE_NOTES, '');
   if (themes.length > 0) lines.push(`Themes of ${config.source} in ${period.label} (mentions holding one of their words):`, ...themeLines(themes), '');
   const sentences = coverageSentences(report);
@@ -89,11 +122,12 @@ export function checkText({ config, period, warnings, report, themes }: CheckRes
  * `check --json` and the page's check: the same findings as the text, as data,
  * with the sentences (and the config warnings' messages) in `language`.
  */
-export function checkJson({ config, period, warnings, report, themes }: CheckResult, language: Language = 'en') {
+export function checkJson({ config, period, warnings, report, themes, accountsInData }: CheckResult, language: Language = 'en') {
   return {
     config: config.source,
     period: periodJson(period),
     configWarnings: warnings.map((warning) => ({ ...warning, message: configWarningMessage(warning, language) })),
+    accountsInData,
     coverage: byScope(report).map(({ brand, platform }) => ({
       brand: brand.id,
       name: brand.name,
