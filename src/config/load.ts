@@ -7,6 +7,9 @@ import { configSchema, type ParsedConfig } from './schema.js';
 import type { Brand, Config } from './types.js';
 import { readYamlFile } from './yaml-file.js';
 
+/** The config file of a client project: what `init` and `replybench serve` write, and what the commands read by default. */
+export const CONFIG_FILE = 'replybench.yaml';
+
 /** Reads and validates a replybench.yaml; every problem names its key path. */
 export function loadConfig(path: string): Config {
   return parseConfig(readYamlFile(path, 'config file not found. Run "replybench init" to create one, or pass --config.'), path);

@@ -1,5 +1,6 @@
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { CONFIG_FILE } from '../config/load.js';
 import { CRASH_STEPS, crashPoint } from '../crash-point.js';
 import { diskFullError, isDiskFull } from '../disk-full.js';
 import { UserError } from '../errors.js';
@@ -9,6 +10,19 @@ import { isRunning, onInterrupt } from '../temp-files.js';
 /** The files a report writes in its folder, besides charts/*.svg: together they are one report. */
 export const REPORT_FILE_NAMES = ['report.pdf', 'report.pptx', 'metrics.xlsx', 'report.html', 'metrics.csv', 'themes.csv', 'metrics.json'] as const;
 export const CHARTS_FOLDER = 'charts';
+
+/**
+ * Where a client project keeps a report when no folder is named: reports/<period>-<language>/
+ * beside its config, the folder `init` makes and the local web page writes and lists
+ * ("2017-10-es", "2017-Q4-en", "2017-10-01-to-2017-10-15-fr"). `periodLabel` is the parsed
+ * period's label, so that "2017-q4" and "2017Q4" are one folder. A config not named
+ * replybench.yaml shares its folder with other clients' configs: its reports take its
+ * client id as well ("2017-10-es-acme").
+ */
+export function projectReportFolder(config: { baseDir: string; source: string; client: string }, periodLabel: string, language: string): string {
+  const own = basename(config.source) === CONFIG_FILE ? '' : `-${config.client}`;
+  return join(config.baseDir, 'reports', `${periodLabel.replace('..', '-to-')}-${language}${own}`);
+}
 
 const LOCK_NAME = '.replybench-report.lock';
 /** Locks this process holds: its own lock file found on disk is another report of this process, not a stale one. */
@@ -38,12 +52,15 @@ export class ReportFolder {
     private readonly partial: string,
     private readonly lock: string,
     private readonly stopGuarding: () => void,
+    /** This run made the folder. */
+    private readonly made: boolean,
   ) {}
 
   /** Takes the folder (created if needed) for one report; `option` names it in messages (--out). */
   static open(outDir: string, option = '--out'): ReportFolder {
     const dir = resolve(outDir);
     refuseSystemFolder(outDir, option);
+    const made = !existsSync(dir);
     try {
       mkdirSync(dir, { recursive: true });
     } catch (error) {
@@ -58,6 +75,7 @@ export class ReportFolder {
     } catch (error) {
       rmSync(lock, { force: true });
       heldLocks.delete(lock);
+      if (made) removeIfEmpty(dir);
       if (isDiskFull(error)) throw diskFullError(dir, 1, 'free space there and run the report again (the folder is as it was)');
       throw new UserError(`${option} "${outDir}": cannot write the report there (${code(error)}); choose a folder you can write to.`);
     }
@@ -66,7 +84,7 @@ export class ReportFolder {
       rmSync(partial, { recursive: true, force: true });
       rmSync(lock, { force: true });
     });
-    return new ReportFolder(dir, partial, lock, stopGuarding);
+    return new ReportFolder(dir, partial, lock, stopGuarding, made);
   }
 
   /** Where a file of the report will be once the report is complete. */
@@ -108,7 +126,10 @@ export class ReportFolder {
     }
   }
 
-  /** Removes the hidden folder (whatever is left in it) and the lock. */
+  /**
+   * Removes the hidden folder (whatever is left in it) and the lock, and the folder itself when this
+   * run made it and wrote nothing into it: a failed report leaves no empty folder for the web page to list.
+   */
   release(): void {
     if (this.released) return;
     this.released = true;
@@ -116,7 +137,14 @@ export class ReportFolder {
     rmSync(this.partial, { recursive: true, force: true });
     rmSync(this.lock, { force: true });
     heldLocks.delete(this.lock);
+    if (this.made) removeIfEmpty(this.dir);
   }
+
+
+}
+
+function removeIfEmpty(dir: string): void {
+  if (existsSync(dir) && readdirSync(dir).length === 0) rmdirSync(dir);
 }
 
 /** Creates the lock file, or refuses when a running report holds it; a lock whose process is gone is taken over. */

@@ -1,12 +1,12 @@
 import { createReadStream, lstatSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { withAnalysis } from '../analysis/analysis.js';
 import { parsePeriod } from '../analysis/period.js';
 import { openImportedDatabase } from '../cli/database.js';
 import { loadConfig } from '../config/load.js';
 import type { ReportPrinter } from '../report/pdf/printer.js';
-import { REPORT_FILE_NAMES } from '../report/report-folder.js';
+import { projectReportFolder, REPORT_FILE_NAMES } from '../report/report-folder.js';
 import { isRealFolder } from '../paths.js';
 import type { Activities } from './activity.js';
 import { commonHeaders, HttpError, REPORT_POLICY, requestLanguage } from './http.js';
@@ -41,14 +41,14 @@ export async function generateReport(
   if (typeof period !== 'string' || !PERIOD.test(period)) throw new HttpError(400, 'period: give a month (2017-10), a quarter (2017-Q4) or FROM..TO dates.');
   const config = loadConfig(workspace.configPath(id));
   const lang = requestLanguage(language ?? config.report.language);
-  parsePeriod(period, config.timezone);
-  const folder = `${period.replace('..', '-to-')}-${lang}`;
+  const outDir = projectReportFolder(config, parsePeriod(period, config.timezone).label, lang);
+  const folder = basename(outDir);
   return activities.during(id, 'report', period, async (running) => {
     const store = await openImportedDatabase(workspace.databaseOf(id));
     try {
       const { writeReport } = await import('../report/index.js');
       const written = await withAnalysis(store, config, period, async (analysis) =>
-        writeReport({ config, analysis, outDir: join(workspace.folderOf(id), 'reports', folder), lang, printer: await printer(), onStep: running.reportStep }),
+        writeReport({ config, analysis, outDir, lang, printer: await printer(), onStep: running.reportStep }),
       );
       const url = (path: string | null) => (path === null ? null : fileUrl(id, folder, path.split('/').pop() ?? ''));
       return { folder, files: { pdf: url(written.pdf), pptx: url(written.pptx), xlsx: url(written.xlsx), html: url(written.html) } };

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { type Document, isMap, isSeq, parseDocument, stringify } from 'yaml';
-import { loadConfig, parseConfig } from '../config/load.js';
+import { CONFIG_FILE, loadConfig, parseConfig } from '../config/load.js';
 import { canonicalTimezone, isKnownTimezone, UNKNOWN_TIMEZONE } from '../config/timezone.js';
 import { readYamlFile } from '../config/yaml-file.js';
 import { isInside, isRealFolder } from '../paths.js';
@@ -13,7 +13,6 @@ import { HttpError, requestLanguage } from './http.js';
 
 /** A client's id is its folder's name: lower-case letters, digits, - and _, as brand ids. */
 const CLIENT_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
-export const CONFIG_FILE = 'replybench.yaml';
 
 /** What the page lists for a client: its config's name and settings, and its reports, newest first. */
 export interface ClientSummary {

@@ -8,6 +8,8 @@ import { main } from '../../src/cli/main.js';
 import { UserError } from '../../src/errors.js';
 import { LANGUAGE_LIST } from '../../src/report/i18n/language.js';
 import { ReportPrinter } from '../../src/report/pdf/printer.js';
+import { earlierReport } from '../../src/serve/reports.js';
+import { Workspace } from '../../src/serve/workspace.js';
 import { Store } from '../../src/store/database.js';
 import { FIXTURES, fixtureStore } from './fixtureStore.js';
 import { pdfPages, pdfText } from './helpers.js';
@@ -53,6 +55,33 @@ describe('replybench report', () => {
     const rival = pdfText(join(out, 'rivalco', 'report.pdf'));
     expect(rival).toContain('Synthèse');
     expect(pdfText(join(out, 'rivalco', 'report.pdf'), 1)).toContain('RivalCo');
+  });
+
+  it('without --out writes into the project\'s reports/<period>-<language>/, where the local web page keeps and lists reports', async () => {
+    const project = join(dir, 'project');
+    (await import('node:fs')).mkdirSync(project);
+    writeFileSync(join(project, 'replybench.yaml'), clientConfig('acme', 'en').replace('database: ../posts.duckdb', `database: ${join(dir, 'posts.duckdb')}`).replace(', logo: logo.svg', ''));
+    const [report] = await runReport({ period: '2017-10', config: [join(project, 'replybench.yaml')], lang: 'es', formats: 'html' });
+    expect(report?.outDir).toBe(join(project, 'reports', '2017-10-es'));
+    // The folder is named from the parsed period: "2017q4" is 2017-Q4.
+    const [quarter] = await runReport({ period: '2017q4', config: [join(project, 'replybench.yaml')], lang: 'es', formats: 'html' });
+    expect(quarter?.outDir).toBe(join(project, 'reports', '2017-Q4-es'));
+    // The page lists both and opens them.
+    const workspace = new Workspace(dir);
+    expect(workspace.summary('project').reports).toEqual(expect.arrayContaining(['2017-10-es', '2017-Q4-es']));
+    expect(earlierReport(workspace, 'project', '2017-Q4-es').files.html).toBe('/api/clients/project/reports/2017-Q4-es/report.html');
+    // A run refused before writing (the second config's logo is missing) leaves no empty folder for the page to list.
+    const broken = join(dir, 'broken');
+    (await import('node:fs')).mkdirSync(broken);
+    writeFileSync(join(broken, 'replybench.yaml'), clientConfig('acme', 'en').replace('database: ../posts.duckdb', `database: ${join(dir, 'posts.duckdb')}`).replace('logo.svg', 'missing.svg'));
+    await expect(runReport({ period: '2017-10', config: [join(project, 'replybench.yaml'), join(broken, 'replybench.yaml')], formats: 'html', lang: 'fr' })).rejects.toThrow(/missing\.svg/);
+    expect([existsSync(join(project, 'reports', '2017-10-fr')), existsSync(join(broken, 'reports', '2017-10-fr'))]).toEqual([false, false]);
+    // Configs of several clients in one folder: each report takes its client id, whether run together or alone.
+    const both = await runReport({ period: '2017-10', config: [], allClients: clients, formats: 'html', lang: 'en' });
+    expect(both.map((written) => written.outDir)).toEqual([join(clients, 'reports', '2017-10-en-acme'), join(clients, 'reports', '2017-10-en-rivalco')]);
+    const [alone] = await runReport({ period: '2017-10', config: [join(clients, 'rivalco.yaml')], formats: 'html', lang: 'en' });
+    expect(alone?.outDir).toBe(join(clients, 'reports', '2017-10-en-rivalco'));
+    expect(existsSync(join(clients, 'reports', '2017-10-en-acme', 'report.html'))).toBe(true);
   });
 
   it('--lang overrides the config and --page-size Letter prints Letter pages', async () => {

@@ -10,7 +10,7 @@ import { UserError } from '../../errors.js';
 import { parseFormats, type ReportFormat } from '../../report/formats.js';
 import { isLanguage, LANGUAGE_CHOICES, LANGUAGE_LIST, type Language } from '../../report/i18n/language.js';
 import { checkReportInputs } from '../../report/preflight.js';
-import { ReportFolder } from '../../report/report-folder.js';
+import { projectReportFolder, ReportFolder } from '../../report/report-folder.js';
 import { REPORT_STEPS, type ReportStep, stepNumber } from '../../report/steps.js';
 import type { WrittenReport } from '../../report/index.js';
 import { noPostsMessage } from '../../report/noPosts.js';
@@ -28,7 +28,8 @@ interface ReportOptions {
   allClients?: string;
   db?: string;
   cache?: boolean;
-  out: string;
+  /** Default: each config's project folder, reports/<period>-<language>/. */
+  out?: string;
   lang?: string;
   pageSize?: string;
   formats?: string;
@@ -43,7 +44,7 @@ export function registerReport(program: Command): Command {
     .option('--all-clients <dir>', 'one report per config file (*.yaml) in this folder, reusing one browser')
     .option('--db <path>', "database file (default: each config's database, else ./replybench.duckdb)")
     .option('--no-cache', NO_CACHE_HELP)
-    .option('--out <dir>', 'output folder (one subfolder per client when there are several)', 'out')
+    .option('--out <dir>', 'output folder, one subfolder per client when there are several (default: reports/<period>-<language>/ beside each config)')
     .option('--lang <lang>', `${LANGUAGE_CHOICES} (default: the config's report.language)`)
     .option('--page-size <size>', "A4|Letter (default: the config's report.pageSize)")
     .option('--formats <list>', 'what to write, comma-separated: pdf,pptx,xlsx,html,csv,svg (default: all; metrics.json always)')
@@ -59,7 +60,11 @@ export async function runReport(options: ReportOptions): Promise<WrittenReport[]
   const configPaths = configFiles(options);
   const configs = configPaths.map((path) => loadConfig(path));
   const several = configs.length > 1;
-  const outDirOf = (config: Config) => (several ? join(options.out, config.client) : options.out);
+  const out = options.out;
+  const outDirOf = (config: Config) =>
+    out === undefined ? projectReportFolder(config, parsePeriod(options.period, config.timezone).label, language ?? config.report.language) : several ? join(out, config.client) : out;
+  // Messages name the folder as the user knows it: the option they gave, or the project's own.
+  const folderOption = out === undefined ? 'the report folder' : '--out';
   // Every input is checked before the browser starts and before any number is computed, so a typo fails at once.
   const databases: string[] = [];
   const warnings = new Set<string>();
@@ -73,7 +78,7 @@ export async function runReport(options: ReportOptions): Promise<WrittenReport[]
       store.close();
     }
     databases.push(path);
-    for (const warning of await checkReportInputs(config, language ?? config.report.language, outDirOf(config))) {
+    for (const warning of await checkReportInputs(config, language ?? config.report.language, outDirOf(config), folderOption)) {
       // Configs that share a template would repeat its warnings.
       if (!warnings.has(warning)) process.stderr.write(`replybench: warning: ${warning}\n`);
       warnings.add(warning);
@@ -82,7 +87,7 @@ export async function runReport(options: ReportOptions): Promise<WrittenReport[]
   // Each output folder is taken for the whole run: a second report into it is refused at once, not overwritten later.
   const folders: ReportFolder[] = [];
   try {
-    for (const config of configs) folders.push(ReportFolder.open(outDirOf(config)));
+    for (const config of configs) folders.push(ReportFolder.open(outDirOf(config), folderOption));
     return await writeReports(options, configs, databases, folders, { language, pageSize, formats });
   } finally {
     for (const folder of folders) folder.release();
