@@ -16,31 +16,36 @@ const LISTS: Record<string, stopword.LanguageCode> = {
 
 /**
  * Words of the report's languages that the package's short lists lack and
- * that customers write to any brand about anything, so that none is a
+ * that customers write to every brand about everything, so that none is a
  * subject: pronouns, greetings, thanks, negations, contractions without their
- * apostrophe ("os mandé el DM" made "os" a subject of the demo's Spanish
- * mentions, "still not working" made "not" one of the English); the words of
- * asking and chasing, and of the private channel they move to ("help", "any
- * update?", "I did all that already, twice", "I sent the DM yesterday",
- * "¿alguna novedad?", "des nouvelles ?" made subjects of the demo's
- * follow-ups); and words of time and count ("ce mois-ci" made "mois" one,
- * "ya van dos días" "van dos").
+ * apostrophe and what French elision leaves ("os mandé el DM" made "os" a
+ * subject of the demo's Spanish mentions, "still not working" made "not" one
+ * of the English); the words of asking and chasing, and of the private
+ * channel they move to ("help", "I did all that already, twice", "I sent the
+ * DM yesterday", "¿alguna novedad?", "des nouvelles ?" made subjects of the
+ * demo's follow-ups); and words of time and count ("ce mois-ci" made "mois"
+ * one, "ya van dos días" "dos"). Every list applies to every post, whatever
+ * its language, so none holds a word that is a subject in another language
+ * or in a customer's own words: not "update" (a phone's), "waiting" and
+ * "attente" (queues), "day" (a roaming day pass), "three" (an operator),
+ * "van", "tarde" (a late delivery), "primera" and "segunda" (class, hand),
+ * "jour" ("mise à jour").
  */
 const SUPPLEMENT: Record<string, readonly string[]> = {
   en: [
     ...['hi', 'hello', 'hey', 'thanks', 'thank', 'please', 'pls', 'im', 'ive', 'dont', 'cant', 'its', 'youre', 'still', 'not', 'didnt', 'doesnt', 'isnt', 'wasnt', 'wont', 'again', 'every'],
-    ...['already', 'twice', 'anyone', 'someone', 'nobody', 'help', 'issue', 'issues', 'problem', 'problems', 'update', 'waiting', 'wait', 'asked', 'ask', 'dm', 'dms', 'dmed', 'inbox'],
-    ...['day', 'days', 'week', 'weeks', 'month', 'months', 'hour', 'hours', 'today', 'yesterday', 'tomorrow', 'morning', 'evening', 'tonight', 'now', 'two', 'three'],
+    ...['already', 'twice', 'anyone', 'someone', 'nobody', 'help', 'issue', 'issues', 'problem', 'problems', 'asked', 'ask', 'dm', 'dms', 'dmed'],
+    ...['days', 'week', 'weeks', 'month', 'months', 'hour', 'hours', 'today', 'yesterday', 'tomorrow', 'morning', 'evening', 'tonight', 'now', 'two'],
   ],
   es: [
     ...['os', 'les', 'hoy', 'hola', 'gracias', 'favor', 'aun', 'sigue', 'sigo', 'otra', 'vez', 'tan', 'alguna', 'alguno', 'algun', 'nadie', 'mismo', 'misma', 'igual'],
-    ...['ayuda', 'problema', 'problemas', 'novedad', 'novedades', 'esperando', 'espera', 'segunda', 'segundo', 'primera', 'dm', 'md', 'privado'],
-    ...['dia', 'dias', 'semana', 'semanas', 'mes', 'meses', 'hora', 'horas', 'ayer', 'manana', 'tarde', 'noche', 'ahora', 'van', 'dos', 'tres'],
+    ...['ayuda', 'problema', 'problemas', 'novedad', 'novedades', 'esperando', 'dm', 'md', 'privado'],
+    ...['dia', 'dias', 'semana', 'semanas', 'mes', 'meses', 'hora', 'horas', 'ayer', 'manana', 'noche', 'ahora', 'dos', 'tres'],
   ],
   fr: [
-    ...['bonjour', 'merci', 'svp', 'ca', 'toujours', 'deja', 'pas', 'encore', 'jai', 'cest', 'ci', 'personne', 'fois', 'aucun', 'aucune'],
-    ...['aide', 'probleme', 'problemes', 'nouvelles', 'attends', 'attente', 'deuxieme', 'mp', 'dm', 'prive'],
-    ...['jour', 'jours', 'semaine', 'semaines', 'mois', 'heure', 'heures', 'hier', 'demain', 'matin', 'soir', 'maintenant', 'deux', 'trois'],
+    ...['bonjour', 'merci', 'svp', 'ca', 'toujours', 'deja', 'pas', 'encore', 'jai', 'cest', 'ci', 'personne', 'fois', 'aucun', 'aucune', 'jusqu', 'lorsqu', 'puisqu'],
+    ...['aide', 'probleme', 'problemes', 'nouvelles', 'attends', 'mp', 'dm', 'prive'],
+    ...['jours', 'semaine', 'semaines', 'mois', 'heure', 'heures', 'hier', 'demain', 'matin', 'soir', 'maintenant', 'deux', 'trois'],
   ],
 };
 

@@ -358,14 +358,14 @@ describe('themes found in the data', () => {
   it('are never the words of chasing an answer, nor words of time, though one brand\'s customers write them most', async () => {
     // 20 authors chase acme in each language; a phrase of 20 authors is a subject (zqmodem blinks above), these are not.
     const chasers = [
-      ...mentions('ce', 10, 'acme', 'any update? still waiting, I did all that already, twice, I sent the DM', 20),
-      ...mentions('cs', 10, 'acme', '¿alguna novedad? ya van dos días, nadie contesta', 20).map((post) => ({ ...post, at: post.at.replace('T09', 'T07') })),
-      ...mentions('cf', 10, 'acme', 'des nouvelles ? deuxième fois ce mois-ci, aucune aide', 20).map((post) => ({ ...post, at: post.at.replace('T09', 'T05') })),
+      ...mentions('ce', 10, 'acme', 'I did all that already, twice, I sent the DM', 20),
+      ...mentions('cs', 10, 'acme', '¿alguna novedad? nadie contesta, dos días', 20).map((post) => ({ ...post, at: post.at.replace('T09', 'T07') })),
+      ...mentions('cf', 10, 'acme', 'des nouvelles ? jusqu’à quand ce mois-ci, aucune aide', 20).map((post) => ({ ...post, at: post.at.replace('T09', 'T05') })),
     ];
     const subject = mentions('cz', 10, 'acme', 'zqmodem blinks', 20).map((post) => ({ ...post, at: post.at.replace('T09', 'T03') }));
     const found = ((await themes([...posts(), ...chasers, ...subject])).find((brand) => brand.id === 'acme')?.themes ?? []).filter((theme) => theme.source === 'found');
     expect(found.map((theme) => theme.name)).toContain('zqmodem blinks');
-    expect(found.map((theme) => theme.name).filter((name) => /update|waiting|already|twice|\bdm\b|novedad|van|dos|dias|nadie|nouvelles|deuxieme|mois|aucune|aide/.test(name))).toEqual([]);
+    expect(found.map((theme) => theme.name).filter((name) => /already|twice|\bdm\b|novedad|nadie|\bdos\b|dias|nouvelles|jusqu|mois|aucune|aide/.test(name))).toEqual([]);
   });
 
   it('do not change when a brand is renamed', async () => {
