@@ -377,7 +377,7 @@ describe('report.pptx', () => {
     expect(broadcasts.values).toEqual(broadcasts.labels.map((name) => handCounted(name).broadcasts));
   });
 
-  it('writes each bar\'s figure at its end, as the PDF does', async () => {
+  it('writes each bar\'s figure on it, as the PDF does', async () => {
     const template = ReportTemplate.open(undefined);
     const t = translator(template.strings('en'), 'en');
     const { model } = await buildReportModel({ metrics: withAudience(fixtureMetrics()), config: fixtureConfig(), facts: null, template, language: 'en' });

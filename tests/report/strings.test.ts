@@ -14,7 +14,7 @@ import { BUCKET_KEYS } from '../../src/metrics/types.js';
 import { FINDING_IDS } from '../../src/report/advice/index.js';
 import { CHART_STRING_PREFIX, CHARTS_OF_OPTIONAL_DATA, CHARTS_WITH_DECK_CAPTION } from '../../src/report/charts/buildCharts.js';
 import { AUDIENCES, CHART_IDS } from '../../src/report/charts/chartData.js';
-import { chartNumberLocale } from '../../src/report/charts/chartLocale.js';
+import { chartNumberLocale, largestNumber } from '../../src/report/charts/chartLocale.js';
 import { Formatter } from '../../src/report/i18n/format.js';
 import { LANGUAGE_LIST, LANGUAGES, type Language } from '../../src/report/i18n/language.js';
 import { translator } from '../../src/report/i18n/strings.js';
@@ -262,5 +262,13 @@ describe('one language list', () => {
     expect(format.percent(0.5)).toBe(`50${locale.percent}`);
     expect(format.decimal(1.5)).toBe(`1${locale.decimal}5`);
     expect(format.count(1234567)).toBe(['1', '234', '567'].join(locale.thousands));
+  });
+
+  it('groups a chart\'s thousands as the text does: a Spanish chart whose numbers stay under five digits groups none', () => {
+    const thousands = (language: Language, largest: number) => chartNumberLocale(language, largest).thousands;
+    // 2,874 and its axis's round top (under 10,000) are written whole in Spanish; 9,000 reaches an axis to 10,000.
+    expect([thousands('es', 2874), thousands('es', 9000), thousands('es', 37213)]).toEqual(['', '.', '.']);
+    expect([thousands('en', 2874), thousands('fr', 2874)]).toEqual([',', '\u202f']);
+    expect(largestNumber({ trend: [{ inbound: 2874, rate: 0.5 }, { inbound: -3100, label: 'x' }], notRows: 'x' })).toBe(3100);
   });
 });

@@ -4,7 +4,7 @@ import { UserError } from '../../errors.js';
 import type { Language } from '../i18n/language.js';
 import type { Translate } from '../i18n/strings.js';
 import { FIX_OR_REMOVE } from '../template.js';
-import { chartNumberLocale } from './chartLocale.js';
+import { chartNumberLocale, largestNumber } from './chartLocale.js';
 import { REPORT_DATA_ONLY, refusingLoader } from './refusingLoader.js';
 
 /** The one font named in chart config and page CSS, so text estimates match the print. */
@@ -50,7 +50,7 @@ export function compileChart(spec: JsonValue, inputs: ChartInputs, source = 'cha
     ...filled,
     datasets: inputs.datasets,
     // aria: false keeps the SVG small (no per-mark labels); a PDF does not expose them anyway.
-    config: { aria: false, ...config, font: REPORT_FONT, locale: { number: chartNumberLocale(inputs.language) } },
+    config: { aria: false, ...config, font: REPORT_FONT, locale: { number: chartNumberLocale(inputs.language, largestNumber(inputs.datasets)) } },
   };
   const warnings: string[] = [];
   const logger = captureLogger(warnings);

@@ -1,5 +1,6 @@
 import type * as Pptx from 'pptxgenjs';
 import type { NativeChart, NativeSeries } from '../model/types.js';
+import { chartNumberLocale } from '../charts/chartLocale.js';
 import { hexColour, textOn } from './colours.js';
 import { type Deck, FONT, INK, MUTED, PALE, RULE, type Slide, type TableRow } from './deck.js';
 import { plainText } from './plainText.js';
@@ -41,7 +42,13 @@ export function addNativeChart(deck: Deck, slide: Slide, chart: NativeChart, fra
 }
 
 function numberFormat(deck: Deck, chart: NativeChart): string {
-  return chart.unit === 'share' ? deck.percentCode : chart.unit === 'hours' ? '0.0' : '#,##0';
+  return chart.unit === 'share' ? deck.percentCode : chart.unit === 'hours' ? '0.0' : countFormat(deck, chart.series.flatMap((entry) => entry.values));
+}
+
+/** Counts grouped by thousands, except where the language leaves the chart's numbers whole (Spanish, under five digits: "2874"), as the PDF's charts do. */
+function countFormat(deck: Deck, values: ReadonlyArray<number | null>): string {
+  const largest = Math.max(0, ...values.map((value) => Math.abs(value ?? 0)));
+  return chartNumberLocale(deck.model.language, largest).thousands === '' ? '0' : '#,##0';
 }
 
 /** An axis of hours reads 5, 10, 30 or 0.5 as PowerPoint chooses its steps ("General"); a fixed decimal printed 30.0, 25.0. */
@@ -110,8 +117,9 @@ function bars(deck: Deck, slide: Slide, chart: NativeChart, frame: Frame): void 
     ...(chart.unit === 'share' && chart.kind === 'bar' ? { valAxisMinVal: 0, valAxisMaxVal: 1 } : {}),
     // Shares stacked to 100% carry their figure, as the PDF's do; a part under 8% stays blank (a number format's condition), too narrow for one.
     ...(chart.unit === 'share' && chart.kind === 'stacked-bar' ? { showValue: true, dataLabelPosition: 'ctr', dataLabelFontFace: FONT, dataLabelFontSize: 9, dataLabelColor: INK, dataLabelFormatCode: `[<0.08]"";${deck.percentCode}` } : {}),
-    // Each bar carries its figure at its end, as the PDF's do (a stacked part carries its own above, a bar under an interval its own mid-bar below).
-    ...(chart.kind === 'bar' ? { showValue: true, dataLabelPosition: 'outEnd', dataLabelFontFace: FONT, dataLabelFontSize: 8, dataLabelColor: INK, dataLabelFormatCode: numberFormat(deck, chart) } : {}),
+    // Each bar carries its figure, as the PDF's do (a stacked part carries its own above, a bar under an interval its own mid-bar below);
+    // PowerPoint puts it past the bar's end, where pptxgenjs leaves it (it drops an 'outEnd' it is given for clustered bars).
+    ...(chart.kind === 'bar' ? { showValue: true, dataLabelFontFace: FONT, dataLabelFontSize: 8, dataLabelColor: INK, dataLabelFormatCode: numberFormat(deck, chart) } : {}),
     showLegend: !byCategory,
   };
   if (!chart.interval) {
@@ -179,7 +187,7 @@ function lines(deck: Deck, slide: Slide, chart: NativeChart, frame: Frame): void
       ...frameOpts,
       valAxes: [
         { ...valueAxis, showValAxisTitle: frameOpts.showValAxisTitle ?? false, valAxisTitle: frameOpts.valAxisTitle ?? '', valAxisLabelFormatCode: axisFormat(deck, chart) },
-        { valAxisMinVal: 0, showValAxisTitle: true, valAxisTitle: plainText(chart.volume.axisTitle), valAxisLabelFormatCode: '#,##0', valGridLine: { style: 'none' } },
+        { valAxisMinVal: 0, showValAxisTitle: true, valAxisTitle: plainText(chart.volume.axisTitle), valAxisLabelFormatCode: countFormat(deck, chart.volume.values), valGridLine: { style: 'none' } },
       ],
       catAxes: [categoryAxis, { catAxisHidden: true }],
     },
