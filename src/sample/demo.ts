@@ -19,6 +19,7 @@ import { metricsOf } from '../metrics/compute.js';
 import { refuseSystemFolder } from '../output-folder.js';
 import type { Language } from '../report/i18n/language.js';
 import { findBrowser, writeReport, type WrittenReport } from '../report/index.js';
+import { projectReportFolder } from '../report/report-folder.js';
 import { Store } from '../store/database.js';
 import { setConfigLanguage } from './config-language.js';
 import { writeSampleExports, type SampleExport } from './index.js';
@@ -71,9 +72,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const report = await withAnalysis(store, config, period, async (analysis) => {
       const metrics = await metricsOf(analysis);
       const language = config.report.language;
-      log(`[4/4] diagnosing and writing the report (${language}) in ${join(outDir, 'report')}`);
+      // Where `replybench report` writes without --out, and the local web page lists a client's reports.
+      const reportDir = projectReportFolder(config, analysis.period.label, language);
+      log(`[4/4] diagnosing and writing the report (${language}) in ${reportDir}`);
       // As `replybench report` does: writeReport adds the diagnostics and the "What to improve" advice.
-      return writeReport({ config, analysis, metrics, outDir: join(outDir, 'report'), lang: language });
+      return writeReport({ config, analysis, metrics, outDir: reportDir, lang: language });
     });
     return { outDir, configPath, databasePath, exports: files, imports, period, report };
   } finally {

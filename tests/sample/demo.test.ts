@@ -31,7 +31,8 @@ afterAll(() => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
-const pdfPath = () => join(outDir, 'report', 'report.pdf');
+const reportDir = () => join(outDir, 'reports', '2025-10-en');
+const pdfPath = () => join(reportDir(), 'report.pdf');
 
 describe('replybench demo', () => {
   it('exits 0, reports its steps on stderr and prints the PDF path alone on stdout', () => {
@@ -43,11 +44,11 @@ describe('replybench demo', () => {
   });
 
   it('leaves a project to explore: config, logo, exports, database, report files and charts', () => {
-    for (const file of ['replybench.yaml', 'logo.svg', 'instagram-mapping.yaml', 'replybench.duckdb', 'exports/vireo-twitter-care.csv', 'exports/competitors-twitter-meltwater.tsv', 'exports/facebook-talkwalker.csv', 'exports/instagram-sheet.csv', 'report/report.html', 'report/metrics.csv', 'report/metrics.json']) {
+    for (const file of ['replybench.yaml', 'logo.svg', 'instagram-mapping.yaml', 'replybench.duckdb', 'exports/vireo-twitter-care.csv', 'exports/competitors-twitter-meltwater.tsv', 'exports/facebook-talkwalker.csv', 'exports/instagram-sheet.csv', 'reports/2025-10-en/report.html', 'reports/2025-10-en/metrics.csv', 'reports/2025-10-en/metrics.json']) {
       expect(existsSync(join(outDir, file)), file).toBe(true);
     }
-    expect(readdirSync(join(outDir, 'report', 'charts')).filter((name) => name.endsWith('.svg')).length).toBeGreaterThanOrEqual(5);
-    const metrics = JSON.parse(readFileSync(join(outDir, 'report', 'metrics.json'), 'utf8')) as { period: { label?: string }; brands: Array<{ id: string }> };
+    expect(readdirSync(join(reportDir(), 'charts')).filter((name) => name.endsWith('.svg')).length).toBeGreaterThanOrEqual(5);
+    const metrics = JSON.parse(readFileSync(join(reportDir(), 'metrics.json'), 'utf8')) as { period: { label?: string }; brands: Array<{ id: string }> };
     expect(metrics.period.label).toBe(SAMPLE_REPORT_PERIOD);
     expect(metrics.brands.map((brand) => brand.id).sort()).toEqual(['kwikly', 'ondanet', 'telbo', 'vireo', 'zentel']);
   });
@@ -71,7 +72,7 @@ describe('replybench demo', () => {
   });
 
   it('shows the client no config key, JSON field, CLI flag, store table or path on any page, slide or client sheet', async () => {
-    const report = join(outDir, 'report');
+    const report = reportDir();
     const fields = jsonFields(JSON.parse(readFileSync(join(report, 'metrics.json'), 'utf8')));
     const sheets = [...(await workbookWords(join(report, 'metrics.xlsx')))].filter(([name]) => name !== 'Analyst notes');
     expect(sheets.length).toBeGreaterThanOrEqual(8);

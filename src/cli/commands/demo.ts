@@ -19,7 +19,7 @@ export function registerDemo(program: Command): Command {
       process.stderr.write(
         `demo: done. The report for ${result.period} is ready; try next:\n` +
           `demo:   cd ${shownPath(result.outDir)} && npx replybench metrics --period ${result.period}\n` +
-          `demo:   npx replybench report --period ${result.period} --lang ${other} --out report-${other}\n`,
+          `demo:   npx replybench report --period ${result.period} --lang ${other}\n`,
       );
       process.stdout.write(`${shownPath(pdf)}\n`);
     });
