@@ -40,7 +40,7 @@ const COMPLAINTS: Record<IssueTopic, Corpus> = {
     fr: ['la portabilité de mon numéro est bloquée depuis {days} jours', 'changé d’opérateur il y a {days} jours et toujours pas d’appels', 'la portabilité a été refusée, personne ne sait pourquoi'],
   },
   router: {
-    en: ['the new router keeps rebooting every hour', 'wifi drops every evening, the router lights go red', 'the technician never showed up to install the router', 'router number {n} in a year and the wifi still drops'],
+    en: ['the new router keeps rebooting every hour', 'wifi drops every evening, the router lights go red', 'the technician never showed up to install the router', 'yet another router this year and the wifi still drops'],
     es: ['el router nuevo se reinicia cada hora', 'el wifi se cae todas las noches, luz roja en el router', 'el técnico no vino a instalar el router', 'tercer router en un año y el wifi sigue cayéndose'],
     fr: ['la nouvelle box redémarre toutes les heures', 'le wifi coupe tous les soirs, voyant rouge sur la box', 'le technicien n’est jamais venu installer la box', 'troisième box en un an et le wifi coupe encore'],
   },
