@@ -108,7 +108,7 @@ describe('chart rows', () => {
     // Each median rests on fewer than 30 answers (10, 14 and 6): named in words, which the deck's bars need too.
     expect(inputs.sentiment?.notes).toEqual([
       'The export has no sentiment for the mentions of RivalCo, CannTel, SwiftNet and MegaFon Ibérica.',
-      'Median times on fewer than 30 answered mentions, to read with care: Acme Telecom (Negative, 10), Acme Telecom (Neutral, 14) and Acme Telecom (Positive, 6).',
+      'Median times on fewer than 30 answered mentions, to read with care: Acme Telecom (Negative, 10; Neutral, 14; Positive, 6).',
     ]);
     // Medians on 30 answers or more: no such line.
     const metrics = withAudience(fixtureMetrics());

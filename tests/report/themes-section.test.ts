@@ -62,7 +62,7 @@ describe('what people write about', () => {
     expect(section?.rows.map((row) => row.time.endsWith(' †'))).toEqual([true, true, true]);
     expect(section?.notes).toContain('† A rate on fewer than 30 mentions needing an answer, or a time on fewer than 30 answered mentions: read it with care.');
     // roaming, found in Acme's mentions only, has no competitors' figures: the notes say why.
-    expect(section?.notes.at(-1)).toBe('A subject found in the data is counted only for the brands among whose mentions it was found: where the competitors’ figures of one are a dash, it was not found among theirs.');
+    expect(section?.notes.at(-1)).toBe('A subject found in the data is counted only for the brands whose mentions it stands out in (more than in the other brands’ or in the previous period’s): where the competitors’ figures of one are a dash, it does not stand out in theirs, though some of their customers may write it too.');
     expect(section?.rising).toEqual(['roaming: 10 mentions, +150% against September 2017 (4).']);
     // What makes a subject rising is said, so a subject up less and not listed is no puzzle.
     expect(section?.risingRule).toBe('Rising: a subject with at least twice its mentions of September 2017, or whose words the data makes distinctive of this period against September 2017.');
@@ -93,7 +93,7 @@ describe('what people write about', () => {
     ]);
     expect(buildThemes(thin, format, t, 'September 2017')?.notes.at(-1)).toBe('† A rate on fewer than 30 mentions needing an answer, or a time on fewer than 30 answered mentions: read it with care.');
     // The chart has a slide of its own and may fall on the page after the table: it says what its mark means, and only when a cell carries it.
-    const blank = 'A blank cell: no mention of the subject to that brand needed an answer, or, for a subject found in the data, the subject was not found among that brand’s mentions.';
+    const blank = 'A blank cell: no mention of the subject to that brand needed an answer, or, for a subject found in the data, the subject does not stand out in that brand’s mentions.';
     expect(gridOf(thin)?.notes).toEqual(['† A rate on fewer than 30 mentions needing an answer: read it with care.', blank]);
     const others = [theme('billing', 30, 15), theme('coverage', 31, 20)];
     const full: MetricsReport = { ...thin, brands: thin.brands.map((brand) => ({ ...brand, themes: brand.id === 'acme' ? acme : others })) };

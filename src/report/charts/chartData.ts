@@ -207,12 +207,21 @@ function audienceInputs({ metrics, format, t }: Context, audience: Audience): Ch
     return [t('chart.audience.unknownOf', { unknown: format.count(left), total: format.count(counted + left), brand: brand.name })];
   });
   // A group without a rate has no bar: said, with why, or a reader takes the gap for 0%. Too few mentions to carry one, or none at all.
-  const thin = rows.filter((row) => row.rate === null && row.inbound > 0).map((row) => t('chart.audience.thinGroup', { brand: names[row.brandId]?.name ?? row.brandId, group: row.group, count: format.count(row.inbound) }));
+  // Each brand once, with its groups: "Telbo (Negative, 8; Neutral, 11)", not Telbo twice.
+  const byBrand = (chosen: typeof rows, count: (row: (typeof rows)[number]) => number) =>
+    [...new Set(chosen.map((row) => row.brandId))].map((brandId) =>
+      t('chart.audience.thinBrand', {
+        brand: names[brandId]?.name ?? brandId,
+        groups: chosen
+          .filter((row) => row.brandId === brandId)
+          .map((row) => t('chart.audience.groupCount', { group: row.group, count: format.count(count(row)) }))
+          .join(t('format.listSeparator')),
+      }),
+    );
+  const thin = byBrand(rows.filter((row) => row.rate === null && row.inbound > 0), (row) => row.inbound);
   const empty = rows.filter((row) => row.rate === null && row.inbound === 0).map((row) => t('chart.audience.emptyGroup', { brand: names[row.brandId]?.name ?? row.brandId, group: row.group }));
   // A median on fewer answers than the report's sample minimum is named, as the leaderboard marks its times: in words, which the deck's bars, without labels, need too.
-  const thinTimes = rows
-    .filter((row) => row.minutes !== null && row.answered < MIN_SAMPLE)
-    .map((row) => t('chart.audience.thinGroup', { brand: names[row.brandId]?.name ?? row.brandId, group: row.group, count: format.count(row.answered) }));
+  const thinTimes = byBrand(rows.filter((row) => row.minutes !== null && row.answered < MIN_SAMPLE), (row) => row.answered);
   const notes = [
     ...(missing.length === 0 ? [] : [t(`${audience.prefix}.missingFor`, { brands: format.list(missing) })]),
     ...(unknown.length === 0 ? [] : [t(`${audience.prefix}.unknownFor`, { list: format.list(unknown) })]),
