@@ -45,6 +45,12 @@ function numberFormat(deck: Deck, chart: NativeChart): string {
   return chart.unit === 'share' ? deck.percentCode : chart.unit === 'hours' ? '0.0' : countFormat(deck, chart.series.flatMap((entry) => entry.values));
 }
 
+/** The power of ten strictly below a chart's smallest positive value (6 min, 0.1 h, starts the axis at 0.01 h). */
+function logFloor(series: readonly NativeSeries[]): number {
+  const smallest = Math.min(...series.flatMap((entry) => entry.values).filter((value): value is number => value !== null && value > 0));
+  return Number.isFinite(smallest) ? 10 ** Math.ceil(Math.log10(smallest) - 1) : 0.1;
+}
+
 /** Counts grouped by thousands, except where the language leaves the chart's numbers whole (Spanish, under five digits: "2874"), as the PDF's charts do. */
 function countFormat(deck: Deck, values: ReadonlyArray<number | null>): string {
   const largest = Math.max(0, ...values.map((value) => Math.abs(value ?? 0)));
@@ -117,9 +123,10 @@ function bars(deck: Deck, slide: Slide, chart: NativeChart, frame: Frame): void 
     ...(chart.unit === 'share' && chart.kind === 'bar' ? { valAxisMinVal: 0, valAxisMaxVal: 1 } : {}),
     // Shares stacked to 100% carry their figure, as the PDF's do; a part under 8% stays blank (a number format's condition), too narrow for one.
     ...(chart.unit === 'share' && chart.kind === 'stacked-bar' ? { showValue: true, dataLabelPosition: 'ctr', dataLabelFontFace: FONT, dataLabelFontSize: 9, dataLabelColor: INK, dataLabelFormatCode: `[<0.08]"";${deck.percentCode}` } : {}),
-    // Each bar carries its figure, as the PDF's do (a stacked part carries its own above, a bar under an interval its own mid-bar below);
-    // PowerPoint puts it past the bar's end, where pptxgenjs leaves it (it drops an 'outEnd' it is given for clustered bars).
-    ...(chart.kind === 'bar' ? { showValue: true, dataLabelFontFace: FONT, dataLabelFontSize: 8, dataLabelColor: INK, dataLabelFormatCode: numberFormat(deck, chart) } : {}),
+    // A rate's bar carries its figure, as the PDF's do (a stacked part carries its own above, a bar under an interval its own mid-bar below);
+    // PowerPoint puts it past the bar's end, where pptxgenjs leaves it (it drops an 'outEnd' it is given for clustered bars). A time's bar
+    // carries none: the deck's times are decimal hours ("0.7" for 44 min), which the PDF writes as durations.
+    ...(chart.kind === 'bar' && chart.unit === 'share' ? { showValue: true, dataLabelFontFace: FONT, dataLabelFontSize: 8, dataLabelColor: INK, dataLabelFormatCode: numberFormat(deck, chart) } : {}),
     showLegend: !byCategory,
   };
   if (!chart.interval) {
@@ -166,8 +173,8 @@ function lines(deck: Deck, slide: Slide, chart: NativeChart, frame: Frame): void
     displayBlanksAs: 'gap',
   };
   const categoryAxis: Pptx.default.IChartOpts = { catAxisLabelRotate: chart.labels.length > 8 ? -45 : 0 };
-  // A logarithmic axis has no 0 to start at: PowerPoint takes its ends from the powers of ten around the values.
-  const valueAxis: Pptx.default.IChartOpts = chart.logScale ? { valAxisLogScaleBase: 10 } : { valAxisMinVal: 0, ...(chart.unit === 'share' ? { valAxisMaxVal: 1 } : {}) };
+  // A logarithmic axis has no 0 to start at: it starts at the power of ten below the smallest value, strictly, so that a line never lies on the axis.
+  const valueAxis: Pptx.default.IChartOpts = chart.logScale ? { valAxisLogScaleBase: 10, valAxisMinVal: logFloor(chart.series) } : { valAxisMinVal: 0, ...(chart.unit === 'share' ? { valAxisMaxVal: 1 } : {}) };
   if (!chart.volume) {
     slide.addChart(deck.pptx.ChartType.line, chartData(chart.labels, chart.series), { ...frameOptions(deck, chart, frame), ...line, ...categoryAxis, ...valueAxis });
     return;
