@@ -159,6 +159,19 @@ describe('chart rows', () => {
     expect(none.influencers).toBeUndefined();
     expect(chartInputs({ ...context, metrics: fixtureMetrics() }).sentiment).toBeUndefined();
   });
+
+  it('says in a sentence, in the chart\'s place, that no bar compares the groups when only one group has bars', () => {
+    const metrics = withAudience(fixtureMetrics());
+    // No brand has an influencers' rate (too few of their mentions): only "other authors" would have bars.
+    for (const brand of metrics.diagnostics?.brands ?? []) if (brand.influencers) brand.influencers.influencers = { ...brand.influencers.influencers, responseRate: null, responseTimeMedianMin: null };
+    const t = translator(template.strings('en'), 'en');
+    const format = new Formatter('en', t, metrics.period.timezone);
+    const builds = chartData({ answeredWithin: null, format, t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF', metrics });
+    expect([builds.influencers?.instead, builds.influencers?.native]).toEqual(['No bar compares influencers with other authors: no brand received 30 mentions (the least a rate needs) from each group.', []]);
+    expect(builds.influencers?.inputs.notes?.length).toBeGreaterThan(0);
+    // Sentiment keeps its three groups of bars: drawn.
+    expect([builds.sentiment?.instead, builds.sentiment?.native.length]).toEqual([undefined, 2]);
+  });
 });
 
 describe('trend notes', () => {

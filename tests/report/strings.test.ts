@@ -71,7 +71,7 @@ function computedKeys(): string[] {
     ...SCORECARD_REASONS.filter((reason) => reason !== 'no-data').map((reason) => `scorecard.reason.${reason}`),
     ...BUCKET_KEYS.map((bucket) => `bucket.${bucket}`),
     ...CHART_IDS.flatMap((id) => ['title', 'caption', ...(CHARTS_OF_OPTIONAL_DATA[id] ? [] : ['empty']), ...(CHARTS_WITH_DECK_CAPTION.has(id) ? ['deckCaption'] : [])].map((part) => `${CHART_STRING_PREFIX[id]}.${part}`)),
-    ...AUDIENCES.flatMap((audience) => [...audience.keys.map((key) => `${audience.prefix}.group.${key}`), `${audience.prefix}.missingFor`, `${audience.prefix}.unknownFor`]),
+    ...AUDIENCES.flatMap((audience) => [...audience.keys.map((key) => `${audience.prefix}.group.${key}`), `${audience.prefix}.missingFor`, `${audience.prefix}.unknownFor`, `${audience.prefix}.noComparison`]),
     ...GLOSSARY.flatMap((id) => [`glossary.${id}.title`, `glossary.${id}.text`]),
   ];
 }

@@ -64,6 +64,10 @@ export async function buildCharts(
       figures[id] = { ...figure, svg: null, empty: t(`${prefix}.empty`, captionValues), notes: [], native: [] };
       continue;
     }
+    if (build.instead !== undefined) {
+      figures[id] = { ...figure, svg: null, empty: build.instead, notes: build.inputs.notes ?? [], native: [] };
+      continue;
+    }
     const { vegaSpec } = compileChart(chartSpec(template, id), { ...build.inputs, t, language }, template.path(`charts/${id}.vl.json`));
     figures[id] = { ...figure, svg: await renderSvg(vegaSpec, `c-${id}`), empty: null, notes: build.inputs.notes ?? [], native: build.native };
   }

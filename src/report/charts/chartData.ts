@@ -41,6 +41,8 @@ type Inputs = Omit<ChartInputs, 't' | 'language'>;
 export interface ChartBuild {
   inputs: Inputs;
   native: NativeChart[];
+  /** A sentence printed in the chart's place, its notes under it, when the data would draw nothing worth a chart. */
+  instead?: string;
 }
 
 /**
@@ -229,6 +231,10 @@ function audienceInputs({ metrics, format, t }: Context, audience: Audience): Ch
     ...(empty.length === 0 ? [] : [t('chart.audience.emptyGroups', { list: format.list(empty) })]),
     ...(thinTimes.length === 0 ? [] : [t('chart.audience.thinTimes', { minimum: format.count(MIN_SAMPLE), list: format.list(thinTimes) })]),
   ];
+  // A split compares its groups: with bars in fewer than two, it would only draw the response-rate chart again (the demo: no brand has 30 mentions from influencers).
+  if (new Set(rows.filter((row) => row.rate !== null).map((row) => row.key)).size < 2) {
+    return { inputs: { datasets: {}, values: {}, notes }, native: [], instead: t(`${audience.prefix}.noComparison`, { minimum: format.count(diagnostics.settings.minGroupMentions) }) };
+  }
   // Room past the longest bar for its label.
   const longest = Math.max(0, ...points.map((point) => point.hours ?? 0));
   const brandNames = split.map((brand) => brand.name);
