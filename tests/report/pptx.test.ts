@@ -320,6 +320,13 @@ describe('report.pptx', () => {
     expect(es).toContain(strings.es['section.scorecard']);
   });
 
+  it('tags every text run of the Spanish deck, in text boxes and table cells, as Spanish, so PowerPoint spell-checks it as such', async () => {
+    const slides = numbered(await parts(report('es').pptx), 'ppt/slides');
+    const runs = slides.flatMap((xml) => xml.match(/<a:rPr lang="[^"]*"/g) ?? []);
+    expect(runs.length).toBeGreaterThan(100);
+    expect([...new Set(runs)]).toEqual(['<a:rPr lang="es-ES"']);
+  });
+
   it('draws the charts as native PowerPoint charts whose data are the fixture\'s hand-counted numbers', async () => {
     const files = await parts(report('en').pptx);
     const s = strings.en;

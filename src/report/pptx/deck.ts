@@ -115,6 +115,17 @@ export class Deck {
     return { fontFace: FONT, color: INK, lang: this.lang };
   }
 
+  /**
+   * Adds a table whose every cell carries the report's language: pptxgenjs reads `lang` from each cell, not
+   * from the table's options, and tags a cell without one as US English, which PowerPoint then spell-checks.
+   */
+  table(slide: Slide, rows: TableRow[], options: Pptx.default.TableProps): void {
+    slide.addTable(
+      rows.map((row) => row.map((cell) => ({ ...cell, options: { lang: this.lang, ...cell.options } }))),
+      options,
+    );
+  }
+
   /** Lines of text, one paragraph each. */
   paragraphs(lines: readonly string[], options: Partial<Pptx.default.TextPropsOptions> = {}): TextRun[] {
     return lines.map((line) => ({ text: plainText(line), options: { breakLine: true, ...options } }));

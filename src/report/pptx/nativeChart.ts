@@ -232,7 +232,7 @@ function heatTable(deck: Deck, slide: Slide, chart: NativeChart, frame: Frame): 
   slide.addText(plainText(chart.title), { ...deck.text(), x: frame.x, y: frame.y, w: frame.w, h: 0.3, fontSize: 12, bold: true });
   // Weekday names fit in 0.7 in; a subject's name gets room for its length, within reason.
   const dayW = Math.min(2.2, Math.max(0.7, 0.3 + 0.075 * Math.max(...chart.series.map((row) => row.name.length))));
-  slide.addTable([header, ...rows], {
+  deck.table(slide, [header, ...rows], {
     ...deck.text(),
     x: frame.x,
     y: frame.y + 0.32,

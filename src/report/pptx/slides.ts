@@ -143,7 +143,7 @@ function leaderboardSlides(deck: Deck): void {
   const pages = chunks(rows, TABLE_ROWS_PER_SLIDE);
   pages.forEach((page, index) => {
     const slide = deck.contentSlide(pages.length > 1 ? t('deck.part', { title: t('section.leaderboard'), part: index + 1, parts: pages.length }) : t('section.leaderboard'));
-    slide.addTable([header, ...page], {
+    deck.table(slide, [header, ...page], {
       ...deck.text(),
       x: LEFT,
       y: CONTENT_TOP,
@@ -199,7 +199,7 @@ function scorecardSlides(deck: Deck): void {
   pages.forEach((page, index) => {
     const slide = deck.contentSlide(pages.length > 1 ? t('deck.part', { title: t('section.scorecard'), part: index + 1, parts: pages.length }) : t('section.scorecard'));
     const rows = index === pages.length - 1 ? [header, ...page, median] : [header, ...page];
-    slide.addTable(rows, { ...deck.text(), x: LEFT, y: CONTENT_TOP, w: CONTENT_W, colW, fontSize: 9, border: { type: 'solid', pt: 0.5, color: RULE }, margin: 0.04, valign: 'middle' });
+    deck.table(slide, rows, { ...deck.text(), x: LEFT, y: CONTENT_TOP, w: CONTENT_W, colW, fontSize: 9, border: { type: 'solid', pt: 0.5, color: RULE }, margin: 0.04, valign: 'middle' });
     if (index === pages.length - 1) deck.notes(slide, [card.legend.map((item) => `${item.symbol} ${item.text}`).join(' · '), ...card.notes], 5.2);
   });
 }
@@ -259,7 +259,7 @@ function themeSlides(deck: Deck): void {
       { text: plainText(row.competitorTime), options: { align: 'right' } },
     ];
   });
-  slide.addTable([header, ...rows], { ...deck.text(), x: LEFT, y: CONTENT_TOP, w: CONTENT_W, colW: [2.6, ...headings.slice(1).map(() => (CONTENT_W - 2.6) / (headings.length - 1))], fontSize: 10, border: { type: 'solid', pt: 0.5, color: RULE }, margin: 0.05, valign: 'middle' });
+  deck.table(slide, [header, ...rows], { ...deck.text(), x: LEFT, y: CONTENT_TOP, w: CONTENT_W, colW: [2.6, ...headings.slice(1).map(() => (CONTENT_W - 2.6) / (headings.length - 1))], fontSize: 10, border: { type: 'solid', pt: 0.5, color: RULE }, margin: 0.05, valign: 'middle' });
   const rising = section.rising.length > 0;
   deck.notes(slide, rising ? [section.risingRule, ...section.notes] : section.notes, 5.0, rising ? { title: t('themes.risingTitle'), lines: section.rising } : undefined);
   chartSlides(deck, 'themes', ['themes']);
@@ -315,7 +315,7 @@ function exampleSlides(deck: Deck): void {
         { text: plainText(row.text) },
         { text: plainText(row.detail), options: { color: MUTED } },
       ]);
-      slide.addTable([header, ...rows], { ...deck.text(), x: LEFT, y: CONTENT_TOP + 0.45, w: CONTENT_W, colW: [2.2, CONTENT_W - 4.4, 2.2], fontSize: 10, border: { type: 'solid', pt: 0.5, color: RULE }, margin: 0.05, valign: 'top', autoPage: false });
+      deck.table(slide, [header, ...rows], { ...deck.text(), x: LEFT, y: CONTENT_TOP + 0.45, w: CONTENT_W, colW: [2.2, CONTENT_W - 4.4, 2.2], fontSize: 10, border: { type: 'solid', pt: 0.5, color: RULE }, margin: 0.05, valign: 'top', autoPage: false });
       if (group.note) deck.notes(slide, [group.note], 6.3);
     });
   }
@@ -332,7 +332,7 @@ function methodologySlides(deck: Deck): void {
   const slide = deck.contentSlide(t('section.methodology'));
   const half = (CONTENT_W - 0.4) / 2;
   const pairs = (heading: string, rows: LabelledValue[], x: number, labelShare = 0.6, rowH?: number) =>
-    slide.addTable(
+    deck.table(slide, 
       [
         [{ text: plainText(heading), options: { colspan: 2, bold: true, color: 'FFFFFF', fill: { color: deck.primary } } }],
         ...rows.map((row): TableRow => [{ text: plainText(row.label) }, { text: scheduleLines(row.value, t('format.listSeparator')), options: { align: 'right' } }]),
@@ -379,7 +379,7 @@ function filesTable(deck: Deck, slide: Slide, frame: { x: number; y: number; w: 
     [file.file, file.format, file.rowsRead, file.imported, file.rejected].map((text, index) => ({ text: plainText(text), options: { align: index < 2 ? ('left' as const) : ('right' as const) } })),
   );
   const colW = [0.36, 0.19, 0.15, 0.15, 0.15].map((share) => frame.w * share);
-  slide.addTable([title, header, ...rows], { ...deck.text(), ...frame, colW, rowH: FILE_ROW_H, fontSize: 9, border: { type: 'solid', pt: 0.5, color: RULE }, margin: 0.04, valign: 'middle' });
+  deck.table(slide, [title, header, ...rows], { ...deck.text(), ...frame, colW, rowH: FILE_ROW_H, fontSize: 9, border: { type: 'solid', pt: 0.5, color: RULE }, margin: 0.04, valign: 'middle' });
   if (model.importedFilesMore) slide.addText(plainText(model.importedFilesMore), { ...deck.text(), x: frame.x, y: frame.y + (rows.length + 2) * FILE_ROW_H + 0.05, w: frame.w, h: 0.3, fontSize: 9, color: MUTED });
 }
 
@@ -404,7 +404,7 @@ function coverageSlide(deck: Deck): { slide: Slide; top: number } | null {
     })),
   );
   const tableTop = CONTENT_TOP + 0.7;
-  slide.addTable([header, ...rows], {
+  deck.table(slide, [header, ...rows], {
     ...deck.text(),
     x: LEFT,
     y: tableTop,
