@@ -173,6 +173,10 @@ describe('what people write about', () => {
       return at < 0 ? '' : xml.slice(xml.lastIndexOf('<a:r>', at), at);
     };
     expect(run('Rising subjects')).toMatch(/ b="1"/);
+    // The verdict and its figure share a line: no paragraph ends between them.
+    const subjectSlide = (await Promise.all(Object.values(slides.files).filter((file) => /^ppt\/slides\/[^/]+\.xml$/.test(file.name)).map((file) => file.async('string')))).find((text) => text.includes('<a:t>30% of 40</a:t>')) ?? '';
+    const verdict = subjectSlide.indexOf('<a:t>✗ </a:t>');
+    expect([verdict > 0, subjectSlide.slice(verdict, subjectSlide.indexOf('<a:t>30% of 40</a:t>')).includes('</a:p>')]).toEqual([true, false]);
     expect(run('roaming: 10 mentions, +150% against September 2017 (4).')).toContain(`<a:srgbClr val="${INK}"/>`);
     expect((await workbookWords(written.xlsx ?? '')).get('Subjects')).toContain('billing');
     // Roaming's change (+150%) is signed, as the changes sheet signs relative changes.

@@ -248,7 +248,8 @@ function themeSlides(deck: Deck): void {
     const colours = row.tone ? TONE_COLOURS[row.tone] : null;
     const rate: TableCell[] = [];
     if (row.symbol) rate.push({ text: `${row.symbol} `, options: { bold: true, color: hexColour(colours?.ink ?? '#52606D') } });
-    rate.push({ text: plainText(row.rate) });
+    // A run without options starts a paragraph of its own in pptxgenjs: the verdict would sit on a line above its figure.
+    rate.push({ text: plainText(row.rate), options: {} });
     return [
       { text: [{ text: plainText(row.name), options: { bold: true, breakLine: true } }, { text: plainText(row.source), options: { fontSize: 8, color: MUTED } }] },
       { text: [{ text: plainText(row.mentions), options: { breakLine: true } }, { text: plainText(row.share), options: { fontSize: 8, color: MUTED } }], options: { align: 'right' } },
