@@ -12,9 +12,10 @@ import { ReportTemplate } from './template.js';
  * Everything a report reads or writes besides the database, checked before
  * any number is computed: the logo, the template folder (its manifest,
  * strings, page templates and chart specs), and the output folder (writable,
- * or creatable: it is made only when the report is written). Each problem is one UserError naming the
- * config file and key, the option, or the template's file. Returns the
- * warnings to print (Vega-Lite's on the template's chart specs), one line each.
+ * or creatable: it is made only when the report is written). Each problem is
+ * one UserError naming the config file and key, the option, or the
+ * template's file. Returns the warnings to print (Vega-Lite's on the
+ * template's chart specs), one line each.
  */
 export async function checkReportInputs(config: Config, language: Language, outDir: string, outOption = '--out'): Promise<string[]> {
   logoDataUrl(config.report.agency?.logo, config.baseDir, config.source);
