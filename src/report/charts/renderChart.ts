@@ -82,10 +82,19 @@ export async function renderSvg(vegaSpec: vega.Spec, prefix: string): Promise<st
     if (refused.length > 0) {
       throw new UserError(`chart ${prefix.replace(/^c-/, '')}: its spec asks for ${refused[0]}; ${REPORT_DATA_ONLY}.`);
     }
-    return prefixIds(compactNumbers(svg), prefix);
+    return prefixIds(compactNumbers(withoutEnglishAria(svg)), prefix);
   } finally {
     view.finalize();
   }
+}
+
+/**
+ * Vega describes its marks to screen readers in English whatever the chart's
+ * language ("line mark container", "Title text '…'"), even with aria off: a
+ * Spanish or French report carries none of those descriptions.
+ */
+export function withoutEnglishAria(svg: string): string {
+  return svg.replace(/\saria-(roledescription|label)="[^"]*"/g, '');
 }
 
 /** Geometry with two decimals is exact enough for print and keeps the page light. */
