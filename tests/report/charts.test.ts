@@ -192,19 +192,19 @@ describe('trend notes', () => {
     const point = (month: string, brandId: string, minutes: number | null) => ({ month, brandId, inbound: 60, answered: 40, responseRate: 40 / 60, responseTimeMedianMin: minutes });
     const t = translator(template.strings('en'), 'en');
     const trendOf = (trend: MetricsReport['trend']) => chartInputs({ metrics: { ...metrics, trend }, answeredWithin: null, format: new Formatter('en', t, metrics.period.timezone), t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' }).trend;
-    // 8 minutes to 30 hours: from the 5-minute step below to the 2-day step above, both ends labelled.
+    // 8 minutes to 30 hours: from the 5-minute step below to the 3-day step above, both ends labelled.
     const log = trendOf([point('2017-09', 'acme', 8), point('2017-10', 'acme', 50), point('2017-10', 'rivalco', 1800)]);
-    expect(log?.values.timeScale).toEqual({ type: 'log', domain: [5 / 60, 48], nice: false });
+    expect(log?.values.timeScale).toEqual({ type: 'log', domain: [5 / 60, 72], nice: false });
     const ticksOf = (trend: ReturnType<typeof trendOf>) => {
       const axis = trend?.values.timeAxis as { values: number[]; labelExpr: string };
       const labels = JSON.parse(axis.labelExpr.slice(0, axis.labelExpr.indexOf('}') + 1)) as Record<string, string>;
       return axis.values.map((hours) => labels[String(hours)]);
     };
-    expect(ticksOf(log)).toEqual(['5\u00a0min', '15\u00a0min', '1\u00a0h', '4\u00a0h', '24\u00a0h', '2\u00a0d']);
+    expect(ticksOf(log)).toEqual(['5\u00a0min', '15\u00a0min', '1\u00a0h', '4\u00a0h', '24\u00a0h', '3\u00a0d']);
     // Under a minute, the axis reads in seconds; one median on a step is widened one step each side; past 90 days, the slowest median ends it.
     expect(ticksOf(trendOf([point('2017-10', 'acme', 0.3), point('2017-10', 'rivalco', 0.5)]))).toEqual(['10\u00a0s', '30\u00a0s']);
-    expect(ticksOf(trendOf([point('2017-10', 'acme', 60)]))).toEqual(['30\u00a0min', '1\u00a0h', '2\u00a0h']);
-    expect(ticksOf(trendOf([point('2017-10', 'acme', 30_000), point('2017-10', 'rivalco', 200_000)]))).toEqual(['14\u00a0d', '30\u00a0d', '138.9\u00a0d']);
+    expect(ticksOf(trendOf([point('2017-10', 'acme', 60)]))).toEqual(['15\u00a0min', '1\u00a0h', '4\u00a0h']);
+    expect(ticksOf(trendOf([point('2017-10', 'acme', 30_000), point('2017-10', 'rivalco', 200_000)]))).toEqual(['7\u00a0d', '30\u00a0d', '90\u00a0d', '138.9\u00a0d']);
     expect(log?.values.timeAxisTitle).toBeNull();
     expect(log?.notes).toContain(logNote);
     const linear = trendOf([point('2017-09', 'acme', 0), point('2017-10', 'acme', 50)]);

@@ -440,19 +440,17 @@ function trendInputs({ metrics, format, t, palette }: Context, common: Record<st
   return { inputs: { datasets, values, notes: [...left, ...logNote, ...thinTrendTimes(metrics, trend, monthLabels, format, t)] }, native: [rate, hours] };
 }
 
-/** Where a logarithmic time axis may end, in minutes: each a round duration, from 10 seconds to 90 days. */
-const TIME_ENDS = [1 / 6, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 240, 480, 720, 1440, 2880, 4320, 10_080, 20_160, 43_200, 129_600];
-/** Where it is ticked between its ends: a few steps far enough apart to read. */
-const TIME_TICKS = [1 / 6, 1, 5, 15, 60, 240, 1440, 4320, 10_080, 43_200];
+/** The steps of a logarithmic time axis, in minutes: round durations from 10 seconds to 90 days, far enough apart that two labels never touch. */
+const TIME_STEPS = [1 / 6, 0.5, 1, 5, 15, 60, 240, 1440, 4320, 10_080, 43_200, 129_600];
 
 /**
  * The trend's axis of median times. Medians of 10 minutes and of 40 hours
  * side by side flatten the fast brands into the floor of a linear axis, so
  * the months of the client (often the fast one) look alike whatever they
- * were: the axis is logarithmic, from the round duration below the fastest
- * median to the one above the slowest (one step wider each side when they
- * meet), ticked at round durations and at both ends, whenever every time is
- * above 0 (a log axis has no place for 0, and then stays linear).
+ * were: the axis is logarithmic, from the step below the fastest median to
+ * the step above the slowest (one step wider each side when they meet),
+ * ticked at every step and at both ends, whenever every time is above 0 (a
+ * log axis has no place for 0, and then stays linear).
  */
 function timeAxis(hours: ReadonlyArray<number | null>, format: Formatter, t: Translate): { log: boolean; values: Record<string, JsonValue> } {
   const drawn = hours.filter((value): value is number => value !== null);
@@ -460,15 +458,15 @@ function timeAxis(hours: ReadonlyArray<number | null>, format: Formatter, t: Tra
   if (drawn.length === 0 || drawn.some((value) => value <= 0)) return linear;
   const lowest = Math.min(...drawn) * 60;
   const highest = Math.max(...drawn) * 60;
-  const below = TIME_ENDS.filter((end) => end <= lowest);
-  const above = TIME_ENDS.filter((end) => end >= highest);
+  const below = TIME_STEPS.filter((step) => step <= lowest);
+  const above = TIME_STEPS.filter((step) => step >= highest);
   let low = below.at(-1) ?? lowest;
   let high = above[0] ?? highest;
   if (low === high) {
     low = below.at(-2) ?? low / 2;
     high = above[1] ?? high * 2;
   }
-  const ticks = [...new Set([low, ...TIME_TICKS.filter((tick) => tick > low && tick < high), high])];
+  const ticks = [...new Set([low, ...TIME_STEPS.filter((step) => step > low && step < high), high])];
   const label = (minutes: number) => {
     const whole = (n: number) => Number.isInteger(n);
     if (minutes >= 2880 && whole(minutes / 1440)) return t('unit.days', { n: String(minutes / 1440) });
