@@ -122,8 +122,8 @@ export class ReportFolder {
       for (const file of readdirSync(charts)) {
         if (file.endsWith('.svg') && !this.staged.has(`${CHARTS_FOLDER}/${file}`)) rmSync(join(charts, file), { force: true });
       }
-      if (readdirSync(charts).length === 0) rmdirSync(charts);
     }
+    removeIfEmpty(charts);
   }
 
   /**
