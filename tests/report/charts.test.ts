@@ -82,10 +82,10 @@ describe('chart rows', () => {
     expect(new Set(inputs['cumulative-answered']?.datasets.curve?.map((row) => row.brand))).toEqual(new Set(['Acme Telecom']));
 
     expect(inputs['reply-broadcast']?.datasets.posts).toEqual([
-      { brand: 'Acme Telecom', brandOrder: 0, kind: 'Replies to people', kindOrder: 0, count: 30 },
-      { brand: 'Acme Telecom', brandOrder: 0, kind: 'Broadcasts', kindOrder: 1, count: 10 },
-      { brand: 'Quiet', brandOrder: 1, kind: 'Replies to people', kindOrder: 0, count: 0 },
-      { brand: 'Quiet', brandOrder: 1, kind: 'Broadcasts', kindOrder: 1, count: 3 },
+      { brand: 'Acme Telecom', brandOrder: 0, kind: 'Replies to people', kindOrder: 0, count: 30, share: 0.75 },
+      { brand: 'Acme Telecom', brandOrder: 0, kind: 'Broadcasts', kindOrder: 1, count: 10, share: 0.25 },
+      { brand: 'Quiet', brandOrder: 1, kind: 'Replies to people', kindOrder: 0, count: 0, share: 0 },
+      { brand: 'Quiet', brandOrder: 1, kind: 'Broadcasts', kindOrder: 1, count: 3, share: 1 },
     ]);
 
     expect(inputs.trend?.datasets.trend).toEqual([

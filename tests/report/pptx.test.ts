@@ -381,11 +381,15 @@ describe('report.pptx', () => {
     const start = Number(/<c:min val="([^"]+)"\/>/.exec(hoursChart)?.[1]);
     expect([start < fastest, start * 10 >= fastest, Number.isInteger(Math.log10(start))]).toEqual([true, true, true]);
 
+    // Each brand's own posts as shares, so that each part carries its figure (as the PDF's bars do), not a count.
     const posts = chartWith(files, s['chart.replyBroadcast.replies'] ?? '');
+    const ownPosts = (name: string) => handCounted(name).replies + handCounted(name).broadcasts;
     const replies = seriesNamed(posts, s['chart.replyBroadcast.replies'] ?? '');
-    expect(replies.values).toEqual(replies.labels.map((name) => handCounted(name).replies));
+    expect(replies.values).toEqual(replies.labels.map((name) => handCounted(name).replies / ownPosts(name)));
     const broadcasts = seriesNamed(posts, s['chart.replyBroadcast.broadcasts'] ?? '');
-    expect(broadcasts.values).toEqual(broadcasts.labels.map((name) => handCounted(name).broadcasts));
+    expect(broadcasts.values).toEqual(broadcasts.labels.map((name) => handCounted(name).broadcasts / ownPosts(name)));
+    const postsChart = numbered(files, 'ppt/charts').find((xml) => chartSeries(xml).some((series) => series.name === s['chart.replyBroadcast.broadcasts'])) ?? '';
+    expect(/<c:dLbls>[\s\S]*?<c:showVal val="1"\/>/.test(postsChart)).toBe(true);
   });
 
   it('writes each rate bar\'s figure on it, as the PDF does', async () => {

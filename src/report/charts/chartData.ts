@@ -627,11 +627,15 @@ function replyBroadcast({ metrics, t }: Context, common: Record<string, JsonValu
   const kinds = { replies: t('chart.replyBroadcast.replies'), broadcasts: t('chart.replyBroadcast.broadcasts') };
   const rows = jsonRows(
     from(ordered.map((brand) => ({ brand: brand.name, replies: brand.replies, broadcasts: brand.broadcasts })))
-      .derive({ brandOrder: () => op.row_number() - 1 })
+      .derive({ brandOrder: () => op.row_number() - 1, posts: (d: { replies: number; broadcasts: number }) => d.replies + d.broadcasts })
       .fold(['replies', 'broadcasts'], { as: ['key', 'count'] })
       .params({ labels: kinds, order: { replies: 0, broadcasts: 1 } } satisfies Recoding)
-      .derive({ kind: (d: Folded, $: Recoding) => op.recode(d.key, $.labels), kindOrder: (d: Folded, $: Recoding) => op.recode(d.key, $.order) })
-      .select('brand', 'brandOrder', 'kind', 'kindOrder', 'count'),
+      .derive({
+        kind: (d: Folded, $: Recoding) => op.recode(d.key, $.labels),
+        kindOrder: (d: Folded, $: Recoding) => op.recode(d.key, $.order),
+        share: (d: Folded & { posts: number }) => d.count / d.posts,
+      })
+      .select('brand', 'brandOrder', 'kind', 'kindOrder', 'count', 'share'),
   );
   const series = [
     { key: kinds.replies, name: kinds.replies, colour: FOREGROUND },
@@ -646,8 +650,9 @@ function replyBroadcast({ metrics, t }: Context, common: Record<string, JsonValu
         title: t('chart.replyBroadcast.title'),
         horizontal: true,
         labels: brands,
-        series: pivot(rows, (row) => String(row.brand), brands, series, (row) => String(row.kind), (row) => row.count as number),
-        unit: 'count',
+        // Shares, not counts: the deck labels a share stacked to 100% with its figure, as the PDF's bars are; a count would label "412".
+        series: pivot(rows, (row) => String(row.brand), brands, series, (row) => String(row.kind), (row) => row.share as number),
+        unit: 'share',
         axisTitle: t('chart.replyBroadcast.axis'),
       }),
     ],
