@@ -99,6 +99,23 @@ describe('coverage', () => {
     expect(brand(lenient, 'acme').coverage?.warnings).toEqual(['partial-period']);
   });
 
+  it('weighs the missing responses against the mentions the rate rests on: mass mentions do not hide them, and a brand without a rate has no lower bound', async () => {
+    // 11 mentions need an answer, 2 of them (18%) unanswered with a listed response the data lacks; 40 mass mentions list none.
+    // Over every inbound mention that is 2 of 51 (3.9%), under the 5% threshold: the warning would not be given.
+    const measured: TestPost[] = Array.from({ length: 11 }, (_, i) => ({ id: `m${i}`, author: `u${i}`, at: day((i % 28) + 1), text: '@AcmeCares my order?', ...(i < 2 ? { responses: `gone${i}` } : {}) }));
+    const answers: TestPost[] = Array.from({ length: 9 }, (_, i) => ({ id: `a${i + 2}`, author: 'AcmeCares', at: day(((i + 2) % 28) + 1, 11), text: '@u on its way', parent: `m${i + 2}` }));
+    const storm: TestPost[] = Array.from({ length: 40 }, (_, i) => ({ id: `s${i}`, author: 'tagger', at: day((i % 28) + 1, 15), text: '@AcmeCares @RivalHelp @b3 @b4 @b5 look at this' }));
+    // Rival has no post in the data: its mentions listing responses the data lacks give it no rate, so no lower bound either.
+    const rival: TestPost[] = [{ id: 'x1', author: 'v', at: day(4), text: '@RivalHelp hi', responses: 'gone-rival' }];
+    const report = await metricsOf([...measured, ...answers, ...storm, ...rival]);
+    const acme = brand(report, 'acme');
+    expect(acme).toMatchObject({ inbound: 51, answered: 9, responseRate: 9 / 11 });
+    expect(acme.coverage).toMatchObject({ inboundMeasured: 11, massMentions: 40, listedResponsesMissing: 2 });
+    expect(acme.coverage?.warnings).toContain('responses-missing');
+    expect(brand(report, 'rival')).toMatchObject({ responseRate: null, coverage: { listedResponsesMissing: 1 } });
+    expect(brand(report, 'rival').coverage?.warnings).not.toContain('responses-missing');
+  });
+
   it("a care export of the brand's replies without the messages they answer: parents missing", async () => {
     const replies: TestPost[] = Array.from({ length: 5 }, (_, i) => ({ id: `r${i}`, author: 'AcmeCares', at: day(i + 2), text: `@c${i} We offer support via Twitter in English`, parent: `gone${i}` }));
     const report = await metricsOf([...replies, { id: 'm', author: 'zoe', at: day(9), text: '@AcmeCares hi' }, { id: 'a', author: 'AcmeCares', at: day(9, 12), text: '@zoe hi', parent: 'm' }]);
