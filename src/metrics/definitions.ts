@@ -119,7 +119,7 @@ export const METRIC_DEFINITIONS: MetricDefinition[] = [
     id: 'rank',
     title: 'Ranks',
     text:
-      'For each rate, share, ratio and time every brand gets a rank among the tracked brands: 1 is best (higher is better for rates, shares and the reply ratio, lower is better for times). Values are compared as the report prints them (whole percentages; times in whole minutes under an hour, in tenths of an hour under two days, in tenths of a day beyond), so brands whose values print the same share the better rank, and the next brand skips the shared places (1, 1, 3). A brand with no value, such as no answered mention for a median, gets no rank, nor does a brand whose response figures are not comparable (too few posts of its own, see comparability).',
+      'For each rate, share, ratio and time every brand gets a rank among the tracked brands: 1 is best (higher is better for rates, shares and the reply ratio, lower is better for times). Values are compared as the report prints them (whole percentages; times in whole minutes under an hour, in tenths of an hour under two days, in tenths of a day beyond), so brands whose values print the same share the better rank, and the next brand skips the shared places (1, 1, 3). A brand with no value, such as no answered mention for a median, gets no rank, nor does a brand whose response figures are not comparable (too few posts of its own, see comparability). The report prints no rank that only one brand has: it compares nothing.',
   },
   {
     id: 'benchmarks',

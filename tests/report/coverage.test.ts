@@ -395,9 +395,24 @@ describe('findings that never contradict themselves', () => {
       ['—', null, ['‡ Its own posts are missing from the data']],
       ['—', null, ['‡ Its own posts are missing from the data']],
     ]);
+    // RivalCo is the only brand with a rate: "rank 1" among one brand compares nothing, and is not shown.
     expect(model.leaderboard.rows.map((row) => [row.brandName, row.cells[1]?.text, row.cells[1]?.rank])).toEqual([
-      ['RivalCo', '50%', '1'],
+      ['RivalCo', '50%', null],
       ['Acme Telecom', '— ‡', null],
     ]);
+  });
+
+  it('gives the client no rank on a figure no competitor has, and says its rate is compared with nothing', async () => {
+    // Acme answers 20 of 40 mentions after 15 minutes; RivalCo's 40 mentions are in the data, none of its own posts.
+    const metrics = await metricsOf(closeRacePosts({ answered: 20, minutes: 15 }, { answered: 0, minutes: 1 }), config);
+    const client = metrics.brands.find((brand) => brand.id === 'acme');
+    // The JSON keeps the contract's rank; the pages do not print it.
+    expect([client?.responseRate, client?.rank.responseRate, metrics.brands.filter((brand) => brand.rank.responseRate !== undefined && brand.rank.responseRate !== null).length]).toEqual([0.5, 1, 1]);
+    const { model } = await buildReportModel({ metrics, config, facts: null, template, language: 'en' });
+    expect(model.findings[0]).toBe("Acme Telecom answered 50% of the 40 mentions it received; no competitor has a response rate to compare it with.");
+    expect(model.kpis[0]?.note).toBeNull();
+    expect(model.leaderboard.rows.map((row) => row.cells[1]?.rank)).toEqual([null, null]);
+    // Share of voice has two brands to rank.
+    expect(model.kpis.find((kpi) => kpi.label === 'Share of voice')?.note).toBe('Rank 1 of 2');
   });
 });

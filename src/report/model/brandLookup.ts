@@ -43,6 +43,11 @@ export function rankOf(brand: BrandMetrics, key: string): number | null {
   return brand.rank[key] ?? null;
 }
 
+/** A brand's rank on a metric as the report shows it: none when no other brand has one ("rank 1 of 1" compares nothing). */
+export function comparedRank(metrics: MetricsReport, brand: BrandMetrics, key: string): number | null {
+  return rankedCount(metrics, key) < 2 ? null : rankOf(brand, key);
+}
+
 /** How many brands have a rank on a metric. */
 export function rankedCount(metrics: MetricsReport, key: string): number {
   return metrics.brands.filter((brand) => rankOf(brand, key) !== null).length;

@@ -3,7 +3,7 @@ import { slaKey } from '../../metrics/catalogue.js';
 import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
-import { benchmarkOf, changeOf, clientOf, competitorsOf, rankedCount, rankOf, slaTargets } from './brandLookup.js';
+import { benchmarkOf, changeOf, clientOf, comparedRank, competitorsOf, rankedCount, rankOf, slaTargets } from './brandLookup.js';
 import { measuredInbound, measuredPlatforms, warningsOf } from './coverage.js';
 
 /** "N times faster" needs medians at least this far apart (METRICS.md, "Share of voice and benchmarks"). */
@@ -158,17 +158,22 @@ function rateFinding(metrics: MetricsReport, client: BrandMetrics, format: Forma
   const mentions = t(noAnswer > 0 ? 'finding.mentionsNeedingAnswer' : 'finding.mentionsReceived', { count: format.count(measured) });
   const printedRate = format.percent(client.responseRate);
   const values = { client: client.name, rate: lowerBound(client, printedRate, t), inbound: format.count(measured), mentions, rank, brands };
+  // "At least 0%" says nothing.
+  if (isLowerBound(client) && client.responseRate === 0) return null;
   // Part of its mentions are on platforms without its posts: the rate is over the others, and the sentence says so.
   const platforms = measuredPlatforms(metrics, client.id, format);
-  if (warningsOf(client).includes('no-brand-posts') && platforms !== null) return t('finding.rateMeasured', { ...values, platforms });
-  // A rate the data can only understate is no tie and no best: it is said with its rank, nothing more, and not at all when it is 0.
-  if (isLowerBound(client)) return client.responseRate === 0 ? null : t('finding.rate', values);
+  const onPlatforms = warningsOf(client).includes('no-brand-posts') && platforms !== null;
+  // No competitor's rate to compare: the rate is said, with no rank.
+  if (brands < 2) return onPlatforms ? t('finding.rateMeasuredUncompared', { ...values, platforms }) : t('finding.rateUncompared', values);
+  if (onPlatforms) return t('finding.rateMeasured', { ...values, platforms });
+  // A rate the data can only understate is no tie and no best: it is said with its rank, nothing more.
+  if (isLowerBound(client)) return t('finding.rate', values);
   const printed = (value: number) => format.percent(value);
   const tied = samePrinted(metrics, client, 'responseRate', (brand) => brand.responseRate, printed);
   if (tied.length > 0) return t('finding.rateTied', { ...values, others: format.list(tied.map((brand) => brand.name)) });
   // A rate printed like another brand's is never "the best", whatever the ranks say.
   const level = metrics.brands.some((brand) => brand.id !== client.id && brand.responseRate !== null && printed(brand.responseRate) === printedRate);
-  return t(rank === 1 && brands > 1 && !level ? 'finding.rateBest' : 'finding.rate', values);
+  return t(rank === 1 && !level ? 'finding.rateBest' : 'finding.rate', values);
 }
 
 function speedFinding(metrics: MetricsReport, client: BrandMetrics, format: Formatter, t: Translate): string | null {
@@ -203,7 +208,7 @@ function speedFinding(metrics: MetricsReport, client: BrandMetrics, format: Form
 }
 
 function voiceFinding(metrics: MetricsReport, client: BrandMetrics, format: Formatter, t: Translate): string | null {
-  const rank = rankOf(client, 'shareOfVoice');
+  const rank = comparedRank(metrics, client, 'shareOfVoice');
   if (client.shareOfVoice === null || rank === null) return null;
   return t('finding.shareOfVoice', { client: client.name, share: format.percent(client.shareOfVoice), rank, brands: rankedCount(metrics, 'shareOfVoice') });
 }

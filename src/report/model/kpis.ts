@@ -2,7 +2,7 @@ import { type Better, MIN_SAMPLE, type MetricSpec, tileMetrics } from '../../met
 import type { ChangeReason, CoverageWarning, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
-import { catalogueOf, changeOf, clientOf, formatChange, formatValue, labelValues, rankedCount, rankOf } from './brandLookup.js';
+import { catalogueOf, changeOf, clientOf, comparedRank, formatChange, formatValue, labelValues, rankedCount } from './brandLookup.js';
 import { COVERAGE_MARKS, LOW_SAMPLE_MARK, lowSampleOf, warningsOf } from './coverage.js';
 import { noBrandReplies } from './findings.js';
 import type { KpiTile, Tone } from './types.js';
@@ -22,7 +22,7 @@ export function buildKpis(metrics: MetricsReport, format: Formatter, t: Translat
   return shown.map((spec: MetricSpec): KpiTile => {
     const change = changeOf(client, spec.key);
     const reason = client.changeReason?.[spec.key];
-    const rank = spec.better ? rankOf(client, spec.key) : null;
+    const rank = spec.better ? comparedRank(metrics, client, spec.key) : null;
     const touched = spec.marks.filter((warning) => warnings.includes(warning));
     // The leaderboard's low-sample mark, on the tile too, with what is low under it.
     const low = lowSampleOf(spec.key, client, spec.value(client));

@@ -1,7 +1,7 @@
 import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
-import { catalogueOf, formatValue, labelValues, rankOf } from './brandLookup.js';
+import { catalogueOf, comparedRank, formatValue, labelValues, rankOf } from './brandLookup.js';
 import { LOW_SAMPLE_MARK, lowSampleOf, withMarks } from './coverage.js';
 import type { Leaderboard, LeaderboardCell } from './types.js';
 
@@ -26,7 +26,7 @@ export function buildLeaderboard(metrics: MetricsReport, format: Formatter, t: T
       const sample = lowSampleOf(spec.key, brand, value);
       if (sample) low.add(sample);
       const text = formatValue(format, spec, value);
-      const rank = spec.better ? rankOf(brand, spec.key) : null;
+      const rank = spec.better ? comparedRank(metrics, brand, spec.key) : null;
       return { text: withMarks(spec, brand, sample ? `${text} ${LOW_SAMPLE_MARK}` : text, format.missing), rank: rank === null ? null : String(rank) };
     }),
     interval: format.percentInterval(brand.responseRateCi),

@@ -5,7 +5,7 @@ import type { BrandDiagnostics, SampleReason } from '../../metrics/diagnostics/t
 import type { BrandMetrics, CoverageWarning, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
-import { catalogueOf, changeOf, labelValues, rankOf, slaTargets } from './brandLookup.js';
+import { catalogueOf, changeOf, comparedRank, labelValues, slaTargets } from './brandLookup.js';
 import { noChangeText } from './kpis.js';
 import { platformName } from './platformName.js';
 import { leaderboardOrder } from './leaderboard.js';
@@ -73,7 +73,7 @@ export function buildWorkbookModel(inputs: WorkbookInputs): WorkbookModel {
     table(t('sheet.leaderboard'), brands, [
       ...brandColumns(inputs),
       ...values,
-      ...ranked.map((spec): Column<BrandMetrics> => ({ header: t('sheet.rank', { label: inputs.t(spec.label, labelValues(inputs.format, spec)) }), value: (brand) => cell.count(rankOf(brand, spec.key)) })),
+      ...ranked.map((spec): Column<BrandMetrics> => ({ header: t('sheet.rank', { label: inputs.t(spec.label, labelValues(inputs.format, spec)) }), value: (brand) => cell.count(comparedRank(metrics, brand, spec.key)) })),
       { header: t('sheet.lowSample'), value: (brand) => cell.boolean(brand.lowSample) },
       { header: t('sheet.lowSampleTimes'), value: (brand) => cell.boolean(brand.lowSampleTimes ?? false) },
     ]),
