@@ -123,16 +123,19 @@ describe('mistakes scorecard', () => {
     ]);
   });
 
-  it('names under each brand the mentions needing an answer its figures rest on, not its inbound volume', () => {
-    // Acme's 10 mentions all need an answer; Ghost's 6 rest on nothing measured (no post of its own).
+  it('names under each brand the mentions needing an answer its figures rest on, or the mentions of a brand whose answers the data lacks', () => {
+    // Acme's 10 mentions all need an answer; Ghost's 6 rest on nothing measured (no post of its own): not "0 needing an answer".
     expect(scorecardOf('en').rows.map((row) => [row.brandId, row.sample])).toEqual([
       ['acme', '10 needing an answer'],
       ['rival', '10 needing an answer'],
       ['third', '10 needing an answer'],
-      ['ghost', '0 needing an answer'],
+      ['ghost', '6 mentions, its answers not in the data'],
     ]);
-    expect(scorecardOf('es').rows[0]?.sample).toBe('10 piden respuesta');
-    expect(scorecardOf('fr').rows[0]?.sample).toBe('10 appelant une réponse');
+    expect([scorecardOf('es').rows[0]?.sample, scorecardOf('es').rows[3]?.sample]).toEqual(['10 piden respuesta', '6 menciones, sin sus respuestas en los datos']);
+    expect([scorecardOf('fr').rows[0]?.sample, scorecardOf('fr').rows[3]?.sample]).toEqual(['10 appelant une réponse', '6 mentions, sans ses réponses dans les données']);
+    // A brand with posts of its own whose 6 mentions all need no answer (a tag storm): none needs one, its answers are not missing.
+    const stormed = { ...metrics, brands: metrics.brands.map((brand) => (brand.id === 'ghost' && brand.coverage ? { ...brand, brandPosts: 3, coverage: { ...brand.coverage, brandPosts: 3, massMentions: 6, warnings: [] } } : brand)) };
+    expect(scorecardOf('en', DEFAULT_SCORECARD_THRESHOLDS, stormed).rows.find((row) => row.brandId === 'ghost')?.sample).toBe('0 needing an answer');
   });
 
   it('prints each value with the rank the metrics and diagnostics computed, never a rank of its own, and none among one brand', () => {

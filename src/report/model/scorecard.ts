@@ -194,7 +194,7 @@ export function buildScorecard(metrics: MetricsReport, format: Formatter, t: Tra
       brandId: brand.id,
       brandName: brand.name,
       isClient: brand.role === 'client',
-      sample: t(measured === 1 ? 'scorecard.sampleOne' : 'scorecard.sample', { n: format.count(measured) }),
+      sample: sampleText(brand, measured, format, t),
       cells: (allCells[row] ?? []).filter((_cell, index) => shown[index]),
     };
   });
@@ -330,4 +330,10 @@ function partialNotes(metrics: MetricsReport, diagnostics: Diagnostics, sources:
     });
     return brands.length === 0 ? [] : [t(column.note, { list: format.list(brands) })];
   });
+}
+
+/** What a brand's row rests on: its mentions needing an answer, or, for a brand without posts in the data, the mentions whose answers it lacks ("0 needing an answer" for 7 mentions would be false). */
+function sampleText(brand: BrandMetrics, measured: number, format: Formatter, t: Translate): string {
+  if (measured === 0 && brand.inbound > 0 && warningsOf(brand).includes('no-brand-posts')) return t(brand.inbound === 1 ? 'scorecard.sampleUnmeasuredOne' : 'scorecard.sampleUnmeasured', { n: format.count(brand.inbound) });
+  return t(measured === 1 ? 'scorecard.sampleOne' : 'scorecard.sample', { n: format.count(measured) });
 }
