@@ -52,6 +52,9 @@ describe('coverage', () => {
     });
     expect(acme.rank.responseRate).toBeNull();
     expect(acme.buckets.unanswered).toBe(0);
+    // Its 4 mentions are inside the 7-day answer window at the newest post (the 3rd, 11:00), but no rate of its can rise:
+    // the data quality's pending mentions are those of measured brands, none here.
+    expect([acme.pending, report.dataQuality.pending]).toEqual([0, 0]);
     // Its mentions still count for share of voice: 4 of 5.
     expect(acme.shareOfVoice).toBeCloseTo(4 / 5, 12);
     const rival = brand(report, 'rival');

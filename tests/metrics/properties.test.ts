@@ -74,6 +74,8 @@ describe('metric properties', () => {
       fc.asyncProperty(dataset, async (steps) => {
         const result = await report(buildPosts(steps));
         expect(result.brands.length).toBeGreaterThan(0);
+        // The data quality's pending mentions are the brands' own, measured ones.
+        expect(result.dataQuality.pending).toBe(result.brands.reduce((sum, brand) => sum + brand.pending, 0));
         for (const brand of [...result.brands, ...(result.byPlatform ?? []).flatMap((section) => section.brands)]) {
           const rates = [brand.responseRate, brand.replyShare, brand.shareOfVoice, ...Object.values(brand.withinSla), ...(brand.responseRateCi ?? [])];
           for (const rate of rates) if (rate !== null) expect(rate >= 0 && rate <= 1).toBe(true);
