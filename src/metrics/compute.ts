@@ -34,11 +34,15 @@ export async function metricsOf(analysis: Analysis): Promise<MetricsReport> {
   const catalogue = metricCatalogue(config.metrics.sla);
   const now = await periodMetrics(analysis, current);
   const before = await periodMetrics(analysis, previous, false);
+  // No mention and no post of a tracked brand in the previous period, on a platform or on all (an export of one month):
+  // its figures there are unknown, not 0.
+  const heldBefore = (scope: string) => [...(before.get(scope)?.values() ?? [])].some((brand) => brand.inbound > 0 || brand.brandPosts > 0);
   const sections = [...now].map(([scope, brands]) => {
     const list = [...brands.values()];
+    const previousInData = heldBefore(scope);
     for (const brand of list) {
-      const old = before.get(scope)?.get(brand.id);
-      const { change, reasons } = changeOf(brand, old, catalogue);
+      const old = previousInData ? before.get(scope)?.get(brand.id) : undefined;
+      const { change, reasons } = changeOf(brand, old, catalogue, previousInData);
       brand.change = change;
       brand.changeReason = reasons;
       brand.previous = previousValues(old, catalogue);

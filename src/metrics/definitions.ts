@@ -131,7 +131,7 @@ export const METRIC_DEFINITIONS: MetricDefinition[] = [
     id: 'change',
     title: 'Change against the previous period',
     text:
-      'Each figure is compared with the period of the same length just before (the previous month, the previous quarter, or as many days before a date range). Rates and shares change in percentage points (from 50% to 55% is +5 points); times, counts and ratios change in percent (from 20 to 30 minutes is +50%). No change is shown when either value is missing or the earlier count was 0, nor when either value rests on fewer than 30 mentions (30 posts of the brand for reply figures, 30 answered mentions for times), nor when the earlier period held no post of the brand where this one does: the report then says why it makes no comparison.',
+      'Each figure is compared with the period of the same length just before (the previous month, the previous quarter, or as many days before a date range). Rates and shares change in percentage points (from 50% to 55% is +5 points); times, counts and ratios change in percent (from 20 to 30 minutes is +50%). No change is shown when either value is missing or the earlier count was 0, nor when either value rests on fewer than 30 mentions (30 posts of the brand for reply figures, 30 answered mentions for times), nor when the earlier period held no post of the brand where this one does, nor when the data holds nothing of the tracked brands in the earlier period (its figures are then unknown, not 0): the report then says why it makes no comparison.',
   },
   {
     id: 'lowSample',

@@ -83,11 +83,20 @@ export interface Change {
  * rates and shares, percent otherwise. Null when either value is missing, and
  * null with a reason when either rests on fewer than 30 mentions (30 brand
  * posts for reply figures), or when the previous period had no post of the
- * brand where this one has (METRICS.md, "Comparability").
+ * brand where this one has (METRICS.md, "Comparability"). When the data holds
+ * nothing of the tracked brands in the previous period (`previousInData`
+ * false), no figure is compared, for that reason.
  */
-export function changeOf(current: BrandMetrics, previous: BrandMetrics | undefined, catalogue: readonly MetricSpec[]): Change {
+export function changeOf(current: BrandMetrics, previous: BrandMetrics | undefined, catalogue: readonly MetricSpec[], previousInData = true): Change {
   const change: Record<string, number | null> = {};
   const reasons: Record<string, ChangeReason> = {};
+  if (!previousInData) {
+    for (const spec of catalogue) {
+      change[spec.key] = null;
+      if (spec.value(current) !== null) reasons[spec.key] = 'previous-period-not-in-data';
+    }
+    return { change, reasons };
+  }
   for (const spec of catalogue) {
     const now = spec.value(current);
     const before = previous ? spec.value(previous) : null;

@@ -57,7 +57,7 @@ export interface Coverage {
   massMentions: number;
   closers: number;
   inboundWithListedResponses: number;
-  /** Unanswered mentions whose export lists a response id that is not in the data. */
+  /** Of the measured mentions (inboundMeasured), the unanswered ones whose export lists a response id that is not in the data. */
   listedResponsesMissing: number;
   replies: number;
   repliesWithMissingParent: number;
@@ -67,12 +67,13 @@ export interface Coverage {
 }
 
 /**
- * Why a change against the previous period is null although both values exist
- * (METRICS.md, "Comparability"): a value rests on fewer than 30 mentions (30
- * brand posts for reply share) in this period or the previous one, or the
- * previous period had no post of the brand where this one has.
+ * Why a change against the previous period is null (METRICS.md,
+ * "Comparability"): a value rests on fewer than 30 mentions (30 brand posts
+ * for reply share) in this period or the previous one, or the previous period
+ * had no post of the brand where this one has, or the data holds nothing of
+ * the tracked brands in the previous period (there, or on that platform).
  */
-export type ChangeReason = 'thin-period' | 'thin-previous-period' | 'unmeasured-previous-period';
+export type ChangeReason = 'thin-period' | 'thin-previous-period' | 'unmeasured-previous-period' | 'previous-period-not-in-data';
 
 /**
  * A brand's metrics: the scalar metrics of the registry (src/metrics/catalogue.ts:

@@ -466,6 +466,26 @@ describe('ranks, benchmarks and change', () => {
     expect(grown.changeReason).toMatchObject({ inbound: 'thin-previous-period', responseRate: 'thin-previous-period' });
   });
 
+  it('gives no previous figure, not 0, for a period the data holds nothing of; a brand absent from a period the data holds has its 0', async () => {
+    // October only: 40 mentions of acme, 30 answered; the data holds nothing of September.
+    const october = Array.from({ length: 40 }, (_, index): TestPost[] => [
+      { id: `o${index}`, author: `c${index}`, at: at(index * 10), text: '@acme' },
+      ...(index < 30 ? [{ id: `o${index}r`, author: 'acme', at: at(index * 10 + 5), parent: `o${index}` }] : []),
+    ]).flat();
+    const alone = brand(await metrics(october), 'acme');
+    expect([alone.previous?.inbound, alone.previous?.answered, alone.previous?.responseRate, alone.change?.inbound]).toEqual([null, null, null, null]);
+    expect(alone.changeReason).toMatchObject({ inbound: 'previous-period-not-in-data', answered: 'previous-period-not-in-data', responseRate: 'previous-period-not-in-data' });
+    // September holds rival's mentions: acme received none of them, a real 0 (its change from 0 is not a percentage).
+    const september = Array.from({ length: 3 }, (_, index): TestPost => ({ id: `s${index}`, author: `s${index}`, at: new Date(Date.UTC(2017, 8, 5 + index)).toISOString(), text: '@rival' }));
+    const covered = brand(await metrics([...october, ...september]), 'acme');
+    expect([covered.previous?.inbound, covered.changeReason?.inbound]).toEqual([0, 'thin-previous-period']);
+    // Per platform alike: September holds Twitter (rival's mentions) and nothing of Facebook, where acme is mentioned in October.
+    const facebook: TestPost = { id: 'fb1', author: 'fan', at: at(30), text: '@acme hi', platform: 'facebook' };
+    const report = await metrics([...october, ...september, facebook], '2017-10', [{ id: 'acme', accounts: { twitter: ['acme'], facebook: ['acme'] } }, { id: 'rival' }]);
+    expect([brand(report, 'acme', 'twitter').previous?.inbound, brand(report, 'acme', 'twitter').changeReason?.inbound]).toEqual([0, 'thin-previous-period']);
+    expect([brand(report, 'acme', 'facebook').previous?.inbound, brand(report, 'acme', 'facebook').changeReason?.inbound]).toEqual([null, 'previous-period-not-in-data']);
+  });
+
   it('makes no change of response figures against a period whose brand posts were not in the data', async () => {
     // September: 40 mentions, no post of acme (a listening export); October: 40 mentions, 30 answered.
     const posts: TestPost[] = [

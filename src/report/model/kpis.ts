@@ -61,6 +61,7 @@ const CHANGE_REASON_KEYS: Record<ChangeReason, string> = {
   'thin-period': 'kpi.noChange.thinPeriod',
   'thin-previous-period': 'kpi.noChange.thinPreviousPeriod',
   'unmeasured-previous-period': 'kpi.noChange.unmeasuredPreviousPeriod',
+  'previous-period-not-in-data': 'kpi.noChange.previousNotInData',
 };
 
 function toneOf(value: number, better: Better | null): Tone {
