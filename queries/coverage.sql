@@ -9,8 +9,9 @@
 --                                  the mentions its response metrics rest on
 --   mass_mentions, closers         inbound mentions that need no answer, by reason
 --   inbound_with_listed_responses  mentions whose export lists response ids
---   listed_responses_missing       unanswered mentions whose export lists a response id
---                                  that is not in the data (base/mentions.sql)
+--   listed_responses_missing       of inbound_measured, the unanswered mentions whose export
+--                                  lists a response id that is not in the data (base/mentions.sql):
+--                                  those that make the rate a lower bound
 --   replies                        the brand's replies (reply versus broadcast)
 --   replies_with_missing_parent    of them, replies to posts not in the data
 --   top_author, top_author_mentions  the author of most of its inbound mentions (ties:
@@ -27,9 +28,9 @@
 --                       on some platform): its response metrics there are NULL, not 0
 --   few-brand-posts     inbound mentions, but fewer than 10 posts of the brand and no reply
 --                       (base/measured.sql): its response metrics are not compared
---   responses-missing   of the mentions its response metrics rest on (inbound_measured), more
---                       than $responses_missing_share are listed_responses_missing: the response
---                       rate is a lower bound (a mass mention's missing response changes no rate)
+--   responses-missing   listed_responses_missing / inbound_measured > $responses_missing_share:
+--                       the response rate is a lower bound (a mass mention's missing response
+--                       changes no rate, and a brand without a rate has no bound)
 --   parents-missing     replies_with_missing_parent / replies > $parents_missing_share
 --                       (never on zero replies): inbound volume and share of voice are
 --                       understated
@@ -71,8 +72,7 @@ inbound AS (
          count(*) FILTER (WHERE no_answer = 'mass-mention') AS mass_mentions,
          count(*) FILTER (WHERE no_answer = 'closer') AS closers,
          count(*) FILTER (WHERE lists_responses) AS inbound_with_listed_responses,
-         count(*) FILTER (WHERE listed_missing) AS listed_responses_missing,
-         count(*) FILTER (WHERE on_measured AND needs_answer AND listed_missing) AS measured_responses_missing,
+         count(*) FILTER (WHERE on_measured AND needs_answer AND listed_missing) AS listed_responses_missing,
          bool_or(NOT on_measured) AS some_unmeasured
   FROM received
   GROUP BY GROUPING SETS ((brand_id), (brand_id, platform))
@@ -145,7 +145,7 @@ SELECT s.brand_id, s.scope,
        (d.busiest_day_mentions / i.inbound)::DOUBLE AS busiest_day_share,
        coalesce(i.some_unmeasured, false) AS no_brand_posts,
        f.brand_id IS NOT NULL AS few_brand_posts,
-       coalesce(i.inbound_measured > 0 AND i.measured_responses_missing / i.inbound_measured > $responses_missing_share, false) AS responses_missing,
+       coalesce(i.inbound_measured > 0 AND i.listed_responses_missing / i.inbound_measured > $responses_missing_share, false) AS responses_missing,
        coalesce(o.replies > 0 AND o.replies_with_missing_parent / o.replies > $parents_missing_share, false) AS parents_missing,
        coalesce(au.top_author_mentions >= 20 AND au.top_author_mentions / i.inbound > 0.2, false) AS dominant_author,
        coalesce(a.days_with_data * 2 < pd.period_days OR d.busiest_day_mentions * 2 > i.inbound, false) AS partial_period

@@ -31,7 +31,7 @@ const PHRASES: Record<Language, Phrases> = {
     closers: (n) => `${n} of its mentions are thanks or acknowledgements after its answer: they count in its volume, not in its response figures.`,
     noBrandPosts: 'the data holds no post of the brand here, so its answers cannot be measured: import its own posts (its care or publishing export).',
     fewBrandPosts: (posts, n) => `the data holds only ${posts === 1 ? '1 post' : `${n} posts`} of the brand, none a reply: its response figures are shown but not compared. Import its replies.`,
-    responsesMissing: (share) => `${share} of its mentions list responses that are not in the data: its response rate is a lower bound.`,
+    responsesMissing: (share) => `${share} of its mentions needing an answer list responses that are not in the data: its response rate is a lower bound.`,
     parentsMissing: (share) => `${share} of its replies answer posts that are not in the data: its mentions and share of voice are understated. Import the mentions it answers.`,
     dominantAuthor: (author, share, n, inbound) => `one author, ${author}, wrote ${share} of its mentions (${n} of ${inbound}): its volume largely reflects one person.`,
     oneDay: (share, day) => `${share} of its mentions fall on ${day}: its figures describe that day more than the period. Import the whole period.`,
@@ -50,7 +50,7 @@ const PHRASES: Record<Language, Phrases> = {
       'los datos no contienen ninguna publicación de la marca aquí, así que sus respuestas no se pueden medir: importe sus propias publicaciones (su exportación de atención al cliente o de publicación).',
     fewBrandPosts: (posts, n) =>
       `los datos solo contienen ${posts === 1 ? '1 publicación' : `${n} publicaciones`} de la marca, ninguna de ellas una respuesta: sus cifras de respuesta se muestran, pero no se comparan. Importe sus respuestas.`,
-    responsesMissing: (share) => `el ${share} de sus menciones enumeran respuestas que no están en los datos: su tasa de respuesta es un mínimo.`,
+    responsesMissing: (share) => `el ${share} de sus menciones que piden respuesta enumeran respuestas que no están en los datos: su tasa de respuesta es un mínimo.`,
     parentsMissing: (share) =>
       `el ${share} de sus respuestas contestan publicaciones que no están en los datos: sus menciones y su cuota de voz quedan por debajo de la realidad. Importe las menciones a las que responde.`,
     dominantAuthor: (author, share, n, inbound) => `un solo autor, ${author}, escribió el ${share} de sus menciones (${n} de ${inbound}): su volumen refleja sobre todo a una persona.`,
@@ -70,7 +70,7 @@ const PHRASES: Record<Language, Phrases> = {
       'les données ne contiennent aucune publication de la marque ici\u00a0: ses réponses ne peuvent pas être mesurées. Importez ses propres publications (son export de service client ou de publication).',
     fewBrandPosts: (posts, n) =>
       `les données ne contiennent ${posts === 1 ? 'qu’une publication' : `que ${n} publications`} de la marque, dont aucune réponse\u00a0: ses chiffres de réponse sont affichés, mais pas comparés. Importez ses réponses.`,
-    responsesMissing: (share) => `${share} de ses mentions indiquent des réponses absentes des données\u00a0: son taux de réponse est un minimum.`,
+    responsesMissing: (share) => `${share} de ses mentions appelant une réponse indiquent des réponses absentes des données\u00a0: son taux de réponse est un minimum.`,
     parentsMissing: (share) =>
       `${share} de ses réponses répondent à des publications absentes des données\u00a0: ses mentions et sa part de voix sont sous-estimées. Importez les mentions auxquelles elle répond.`,
     dominantAuthor: (author, share, n, inbound) => `un seul auteur, ${author}, a écrit ${share} de ses mentions (${n} sur ${inbound})\u00a0: son volume reflète surtout une personne.`,
@@ -136,7 +136,7 @@ function warningSentence(brand: BrandMetrics, warning: CoverageWarning, phrases:
     case 'few-brand-posts':
       return phrases.fewBrandPosts(coverage?.brandPosts ?? 0, count(coverage?.brandPosts ?? 0));
     case 'responses-missing':
-      return phrases.responsesMissing(percent((coverage?.listedResponsesMissing ?? 0) / brand.inbound));
+      return phrases.responsesMissing(percent((coverage?.listedResponsesMissing ?? 0) / (coverage?.inboundMeasured || 1)));
     case 'parents-missing':
       return phrases.parentsMissing(percent((coverage?.repliesWithMissingParent ?? 0) / (coverage?.replies || 1)));
     case 'dominant-author': {

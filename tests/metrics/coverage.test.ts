@@ -115,7 +115,7 @@ describe('coverage', () => {
     expect(acme).toMatchObject({ inbound: 51, answered: 9, responseRate: 9 / 11 });
     expect(acme.coverage).toMatchObject({ inboundMeasured: 11, massMentions: 40, listedResponsesMissing: 2 });
     expect(acme.coverage?.warnings).toContain('responses-missing');
-    expect(brand(report, 'rival')).toMatchObject({ responseRate: null, coverage: { listedResponsesMissing: 1 } });
+    expect(brand(report, 'rival')).toMatchObject({ responseRate: null, coverage: { inboundWithListedResponses: 1, listedResponsesMissing: 0 } });
     expect(brand(report, 'rival').coverage?.warnings).not.toContain('responses-missing');
   });
 

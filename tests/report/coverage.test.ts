@@ -234,7 +234,7 @@ describe('an export listing responses that are not in the data, and a platform w
     en: {
       noPosts: 'The data holds no posts by Acme Telecom on Facebook: its response figures rest on its other platforms only.',
       // 28 of its 40 Twitter mentions list a response that is not in the data.
-      lowerBound: "Acme Telecom’s response rate is a lower bound: 70% of its mentions on Twitter list responses that are not in the data.",
+      lowerBound: "Acme Telecom’s response rate is a lower bound: 70% of its mentions needing an answer on Twitter list responses that are not in the data.",
       // 12 of the 40 Twitter mentions, a lower bound; the 10 Facebook ones are not measured.
       finding: 'Acme Telecom answered at least 30% of the 40 mentions measured on Twitter, rank 2 of 2 brands.',
       rate: '≥ 30% ‡',
@@ -243,7 +243,7 @@ describe('an export listing responses that are not in the data, and a platform w
     },
     es: {
       noPosts: 'Los datos no contienen publicaciones de Acme Telecom en Facebook: sus cifras de respuesta se basan solo en sus otras plataformas.',
-      lowerBound: 'La tasa de respuesta de Acme Telecom es un mínimo: el 70 % de sus menciones en Twitter indica respuestas que no están en los datos.',
+      lowerBound: 'La tasa de respuesta de Acme Telecom es un mínimo: el 70 % de sus menciones que piden respuesta en Twitter indica respuestas que no están en los datos.',
       finding: 'Acme Telecom respondió al 30 % como mínimo de las 40 menciones medidas en Twitter: puesto 2 de 2 marcas.',
       rate: '≥ 30 % ‡',
       examples: 'Se omiten las menciones en Facebook: los datos no contienen publicaciones de Acme Telecom allí, así que no permiten saber cuáles recibieron respuesta.',
@@ -251,7 +251,7 @@ describe('an export listing responses that are not in the data, and a platform w
     },
     fr: {
       noPosts: 'Acme Telecom : les données ne contiennent aucune de ses publications sur Facebook, si bien que ses chiffres de réponse ne reposent que sur ses autres plateformes.',
-      lowerBound: 'Acme Telecom : son taux de réponse est un minimum, car 70 % de ses mentions sur Twitter listent des réponses absentes des données.',
+      lowerBound: 'Acme Telecom : son taux de réponse est un minimum, car 70 % de ses mentions appelant une réponse sur Twitter listent des réponses absentes des données.',
       finding: 'Acme Telecom a répondu à au moins 30 % des 40 mentions mesurées sur Twitter : rang 2 sur 2 marques.',
       rate: '≥ 30 % ‡',
       examples: 'Les mentions sur Facebook sont écartées : les données n’y contiennent aucune publication de la marque Acme Telecom et ne permettent donc pas de savoir lesquelles ont reçu une réponse.',

@@ -137,12 +137,13 @@ function sentence(metrics: MetricsReport, brand: BrandMetrics, warning: Coverage
     }
     case 'responses-missing': {
       // Named platforms only when the warning is not about every platform the brand was mentioned on; the share is then theirs.
+      // The share is of the mentions the rate rests on (needing an answer, where the brand's answers are measured), as the warning's.
       const mentioned = entries.filter((entry) => entry.brand.inbound > 0);
       if (flagged.length > 0 && flagged.length < mentioned.length) {
-        const share = ratio(sum(flagged, (b) => b.coverage?.listedResponsesMissing ?? 0), sum(flagged, (b) => b.inbound));
+        const share = ratio(sum(flagged, (b) => b.coverage?.listedResponsesMissing ?? 0), sum(flagged, (b) => b.coverage?.inboundMeasured ?? 0));
         return t('coverage.responsesMissingOn', { brand: brand.name, share: format.percent(share), platforms: names });
       }
-      return t('coverage.responsesMissing', { brand: brand.name, share: format.percent(ratio(coverage?.listedResponsesMissing ?? 0, brand.inbound)) });
+      return t('coverage.responsesMissing', { brand: brand.name, share: format.percent(ratio(coverage?.listedResponsesMissing ?? 0, coverage?.inboundMeasured ?? 0)) });
     }
     case 'parents-missing': {
       const replying = entries.filter((entry) => (entry.brand.coverage?.replies ?? entry.brand.replies) > 0);
