@@ -149,6 +149,11 @@ describe('string catalogues', () => {
 });
 
 describe('values put into a sentence', () => {
+  it('give a name ending in s the English possessive apostrophe alone', () => {
+    const english = translator({ k: '{brand}’s replies, {other}’s, {missing}’s' }, 'en.json', 'en');
+    expect(english('k', { brand: 'British Airways', other: 'Tesco' })).toBe('British Airways’ replies, Tesco’s, {missing}’s');
+  });
+
   const catalogue = { days: 'les jours de {period}, plus tôt que {brand}, de {brand}' };
   it('elide "de" and "que" in French before a value that opens with a vowel, and only there', () => {
     const french = translator(catalogue, 'fr.json', 'fr');

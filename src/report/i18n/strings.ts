@@ -20,10 +20,11 @@ export function translator(catalogue: Catalogue, source: string, language?: Lang
   return (key, values = {}) => {
     const text = catalogue[key];
     if (text === undefined) throw new UserError(`${source}: missing string "${key}"; add it to every language file of the template.`);
-    return text.replace(/(\b(?:[Dd]e|(?:lors|puis)?que) )?\{(\w+)\}/g, (whole, before: string | undefined, name: string) => {
+    return text.replace(/(\b(?:[Dd]e|(?:lors|puis)?que) )?\{(\w+)\}(’s\b)?/g, (whole, before: string | undefined, name: string, possessive: string | undefined) => {
       const value = values[name];
       if (value === undefined) return whole;
-      const shown = String(value);
+      // English gives a name ending in s the apostrophe alone: "British Airways’ replies", not "British Airways’s".
+      const shown = possessive === undefined ? String(value) : `${value}${/s$/i.test(String(value)) ? '’' : possessive}`;
       if (before === undefined) return shown;
       return elides && ELIDING_START.test(shown) ? `${before.slice(0, -2)}’${shown}` : `${before}${shown}`;
     });
