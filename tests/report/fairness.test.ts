@@ -64,7 +64,13 @@ describe('a month that is one evening, with a tag storm and a thank-you', () => 
     expect(en.findings).toContain('Acme Telecom answered 100% of the 40 mentions that needed an answer, the same rate as Tercera; rank 1 of 3 brands.');
     // Every brand's data is one evening: one sentence for all of them, under the ‖ mark.
     expect(en.leaderboardNotes).toContain('‖ For every brand the data covers part of the period only: “Coverage of the data”, under the methodology, gives each brand’s days.');
-    expect(en.leaderboardNotes).toContain('¶ One author, stormer, wrote 49% of the mentions of Acme Telecom (40 of 81): its volume and share of voice largely reflect one person.');
+    // The storm author wrote about half of each brand's mentions: said once for the three, not in three near-identical sentences.
+    const shared = 'One author, stormer, wrote a large share of the mentions of Acme Telecom (49%, 40 of 81), RivalCo (49%, 40 of 81) and Tercera (50%, 40 of 80): their volumes and shares of voice largely reflect one person.';
+    expect(en.leaderboardNotes.filter((note) => note.startsWith('¶'))).toEqual([`¶ ${shared}`]);
+    // ...and under the summary's figures of whichever brand is the client, not only the first named.
+    expect(en.kpiNotes).toContain(shared);
+    const forRival = (await buildReportModel({ metrics: await metricsOf(eveningPosts(), configOf('rival', BRANDS)), config: configOf('rival', BRANDS), facts: null, template, language: 'en' })).model;
+    expect(forRival.kpiNotes).toContain(shared);
     expect(en.leaderboardNotes).toContain(
       '51% of the mentions of Acme Telecom need no answer: 40 tag 5 or more accounts at once and 1 is a thank-you or acknowledgement after its answer. They count in its volume and share of voice, not in its response figures.',
     );
@@ -75,6 +81,15 @@ describe('a month that is one evening, with a tag storm and a thank-you', () => 
     const es = await modelOf(metrics, 'acme', 'es');
     expect(es.findings[0]).toBe('Lea este informe como una instantánea: el 99\u00a0% de las menciones de octubre de 2017 corresponden al 31 de octubre de 2017.');
     expect(es.findings).toContain('Acme Telecom respondió al 100\u00a0% de las 40 menciones que pedían respuesta, la misma tasa que Tercera: puesto 1 de 3 marcas.');
+  });
+
+  it('names the author behind one brand in a sentence of its own', async () => {
+    // The storm tags Acme and five accounts nobody tracks: one brand's volume only.
+    const posts = eveningPosts().map((post) => (post.author === 'stormer' ? { ...post, text: '@AcmeCares @x0 @x1 @x2 @x3 @x4 which of you is worst?' } : post));
+    const en = await modelOf(await metricsOf(posts, configOf('acme', BRANDS)), 'acme', 'en');
+    expect(en.leaderboardNotes.filter((note) => note.startsWith('¶'))).toEqual([
+      '¶ One author, stormer, wrote 49% of the mentions of Acme Telecom (40 of 81): its volume and share of voice largely reflect one person.',
+    ]);
   });
 });
 

@@ -111,14 +111,46 @@ export function measuredPlatforms(metrics: MetricsReport, brandId: string, forma
 export function coverageNotes(metrics: MetricsReport, format: Formatter, t: Translate): CoverageNote[] {
   const mentioned = metrics.brands.filter((brand) => brand.inbound > 0);
   const allPartial = metrics.periodCoverage?.partial === true && mentioned.length > 1 && mentioned.every((brand) => warningsOf(brand).includes('partial-period'));
-  const notes = metrics.brands.flatMap((brand) =>
-    warningsOf(brand)
-      .filter((warning) => !(allPartial && warning === 'partial-period'))
-      .map((warning) => ({ brandId: brand.id, warning, mark: COVERAGE_MARKS[warning], text: sentence(metrics, brand, warning, format, t) })),
+  const notes = sharedAuthorNotes(
+    metrics.brands.flatMap((brand) =>
+      warningsOf(brand)
+        .filter((warning) => !(allPartial && warning === 'partial-period'))
+        .map((warning) => ({ brandId: brand.id, warning, mark: COVERAGE_MARKS[warning], text: sentence(metrics, brand, warning, format, t) })),
+    ),
+    metrics,
+    format,
+    t,
   );
   if (!allPartial) return notes;
   const client = metrics.brands.find((brand) => brand.role === 'client');
   return [...notes, { brandId: client?.id ?? '', warning: 'partial-period', mark: COVERAGE_MARKS['partial-period'], text: t('coverage.partialPeriodAll', { section: t('methodology.coverage') }) }];
+}
+
+/**
+ * One author behind the volume of several brands (a customer tagging every brand, again and again) is said once, naming
+ * each brand with its share, where the first of them was, in place of one near-identical sentence per brand.
+ */
+function sharedAuthorNotes(notes: CoverageNote[], metrics: MetricsReport, format: Formatter, t: Translate): CoverageNote[] {
+  const authorOf = (note: CoverageNote) => (note.warning === 'dominant-author' ? metrics.brands.find((brand) => brand.id === note.brandId)?.coverage?.topAuthor?.author : undefined);
+  const byAuthor = new Map<string, CoverageNote[]>();
+  for (const note of notes) {
+    const author = authorOf(note);
+    if (author !== undefined) byAuthor.set(author, [...(byAuthor.get(author) ?? []), note]);
+  }
+  return notes.flatMap((note) => {
+    const author = authorOf(note);
+    const shared = author === undefined ? [] : (byAuthor.get(author) ?? []);
+    if (shared.length < 2) return [note];
+    if (shared[0] !== note) return [];
+    const parts = shared.flatMap((item) => {
+      const brand = metrics.brands.find((candidate) => candidate.id === item.brandId);
+      const top = brand?.coverage?.topAuthor;
+      return brand && top ? [t('coverage.dominantAuthorPart', { brand: brand.name, share: format.percent(top.share), mentions: format.count(top.mentions), inbound: format.count(brand.inbound) })] : [];
+    });
+    // Under the client's id when it is among them: the summary page keeps the client's notes only.
+    const client = shared.find((item) => metrics.brands.find((brand) => brand.id === item.brandId)?.role === 'client');
+    return [{ ...note, brandId: (client ?? note).brandId, text: t('coverage.dominantAuthorShared', { author: printableName(author ?? ''), brands: format.list(parts) }) }];
+  });
 }
 
 function sentence(metrics: MetricsReport, brand: BrandMetrics, warning: CoverageWarning, format: Formatter, t: Translate): string {
