@@ -402,6 +402,17 @@ describe('findings that never contradict themselves', () => {
     ]);
   });
 
+  it('calls the client the fastest only on a median of 30 answered mentions or more', async () => {
+    const fastest = "Acme Telecom was the fastest to answer: a median first response of 5\u00a0min, against 1\u00a0h for the competitor median.";
+    const findingsOf = async (answered: number) => {
+      const metrics = await metricsOf(closeRacePosts({ answered, minutes: 5 }, { answered: 30, minutes: 60 }), config);
+      return (await buildReportModel({ metrics, config, facts: null, template, language: 'en' })).model.findings;
+    };
+    expect(await findingsOf(30)).toContain(fastest);
+    // 29 answers: the same 5 min median, but resting on too few to claim the lead.
+    expect((await findingsOf(29)).filter((finding) => finding.includes('fastest'))).toEqual([]);
+  });
+
   it('gives the client no rank on a figure no competitor has, and says its rate is compared with nothing', async () => {
     // Acme answers 20 of 40 mentions after 15 minutes; RivalCo's 40 mentions are in the data, none of its own posts.
     const metrics = await metricsOf(closeRacePosts({ answered: 20, minutes: 15 }, { answered: 0, minutes: 1 }), config);

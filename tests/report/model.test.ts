@@ -58,13 +58,13 @@ describe('report model', () => {
     const swift = await model('en', null, await computeFixtureMetrics('swiftnet'));
     expect(swift.model.findings).toEqual([
       'SwiftNet answered 30% of the 40 mentions it received, rank 4 of 5 brands.',
-      // Competitor medians 20, 40, 90 and 300 min: the median is 65 min.
-      'SwiftNet was the fastest to answer: a median first response of 5\u00a0min, against 1.1\u00a0h for the competitor median.',
+      // Its 5 min median is the fastest, but rests on 12 answered mentions: no claim to be the fastest on fewer than 30.
       // Within 60 min: competitors 80%, 40%, 0%, 0%: median 20%.
       '30% of the mentions to SwiftNet that needed an answer were answered within 1\u00a0h, ahead of the competitor median (20%).',
       // September: 10 of 40 = 25%.
       'The response rate rose by 5.0\u00a0pts compared with September 2017.',
       'MegaFon Ibérica mostly broadcasts: only 18% of its posts were replies to people, against 50% for SwiftNet.',
+      'SwiftNet received 17% of all mentions of the tracked brands, rank 4 of 5.',
     ]);
     const cann = await model('es', null, await computeFixtureMetrics('canntel'));
     expect(cann.model.findings).toEqual([

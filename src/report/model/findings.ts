@@ -187,6 +187,8 @@ function speedFinding(metrics: MetricsReport, client: BrandMetrics, format: Form
   // Level with the fastest as printed: the same time, never "the fastest".
   if (time(clientTime) === time(best) || rankOf(client, 'responseTimeMedianMin') === 1 || clientTime <= best) {
     if (median === null || time(median) === time(clientTime)) return null;
+    // "The fastest" is a claim about a median: not on fewer than 30 answered mentions, as "N times faster" below.
+    if (client.lowSampleTimes === true) return null;
     if (tied.length > 0) return t('finding.fastestTied', { client: client.name, others: format.list(tied.map((brand) => brand.name)), time: time(clientTime), median: time(median) });
     return t('finding.fastest', { client: client.name, time: time(clientTime), median: time(median) });
   }
