@@ -96,6 +96,9 @@ const STRINGS: Record<Language, Record<string, string>> = {
     measured: 'Measured mentions',
     measuredNote: 'Measured mentions: those that need an answer, on platforms where the data holds posts of the brand; its response figures rest on them.',
     allPlatforms: 'all platforms',
+    accountsInData: 'Accounts the data holds on {platform}, to take the brands’ handles from',
+    repliersMost: 'replying most',
+    mentionedMost: 'mentioned most',
     configMatches: 'Every handle of the brands posts or is mentioned in the period, and every topic is carried by posts.',
     ownPosts: 'Own posts',
     warnings: 'Warnings',
@@ -257,6 +260,9 @@ const STRINGS: Record<Language, Record<string, string>> = {
     measured: 'Menciones medidas',
     measuredNote: 'Menciones medidas: las que necesitan respuesta, en las plataformas donde los datos contienen publicaciones de la marca; sus cifras de respuesta se basan en ellas.',
     allPlatforms: 'todas las plataformas',
+    accountsInData: 'Cuentas que aparecen en los datos de {platform}, para elegir entre ellas las de las marcas',
+    repliersMost: 'las que más responden',
+    mentionedMost: 'las más mencionadas',
     configMatches: 'Cada cuenta de las marcas publica o es mencionada en el periodo, y cada tema aparece en publicaciones.',
     ownPosts: 'Publicaciones propias',
     warnings: 'Avisos',
@@ -418,6 +424,9 @@ const STRINGS: Record<Language, Record<string, string>> = {
     measured: 'Mentions mesurées',
     measuredNote: 'Mentions mesurées : celles qui appellent une réponse, sur les plateformes où les données contiennent des publications de la marque ; ses chiffres de réponse reposent sur elles.',
     allPlatforms: 'toutes les plateformes',
+    accountsInData: 'Comptes présents dans les données sur {platform}, parmi lesquels choisir ceux des marques',
+    repliersMost: 'ceux qui répondent le plus',
+    mentionedMost: 'les plus mentionnés',
     configMatches: 'Chaque compte des marques publie ou est mentionné sur la période, et chaque sujet est porté par des publications.',
     ownPosts: 'Publications propres',
     warnings: 'Alertes',
@@ -1106,6 +1115,7 @@ async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
 
 interface CheckJson {
   configWarnings: Array<{ brand: string; platform: string | null; message: string }>;
+  accountsInData: Array<{ platform: string; repliers: Array<{ handle: string; n: number }>; mentioned: Array<{ handle: string; n: number }> }>;
   coverage: Array<{ name: string; platform: string; inbound: number; coverage: { inboundMeasured: number; brandPosts: number; warnings: string[] } | null; noData: boolean }>;
   sentences: string[];
 }
@@ -1148,6 +1158,12 @@ function partly(row: CheckJson['coverage'][number], code: string): string {
   return code === 'no-brand-posts' && row.platform === 'all' && (row.coverage?.brandPosts ?? 0) > 0 ? 'no-brand-posts-somewhere' : code;
 }
 
+function accountsList({ platform, repliers, mentioned }: CheckJson['accountsInData'][number]): HTMLElement {
+  const named = (accounts: Array<{ handle: string; n: number }>) => accounts.map(({ handle, n }) => `${handle} (${n.toLocaleString(language)})`).join(', ');
+  const parts = [...(repliers.length > 0 ? [`${t('repliersMost')}${t('colon')}${named(repliers)}`] : []), ...(mentioned.length > 0 ? [`${t('mentionedMost')}${t('colon')}${named(mentioned)}`] : [])];
+  return el('p', { class: 'accounts', 'data-platform': platform }, `${t('accountsInData').replace('{platform}', labelOf('platform', platform))}${t('colon')}${parts.join(' · ')}`);
+}
+
 function checkSection(client: ClientSummary): HTMLElement {
   const period = periodInput(client, 'check');
   const result = el('div', {});
@@ -1160,6 +1176,8 @@ function checkSection(client: ClientSummary): HTMLElement {
         check.configWarnings.length === 0
           ? el('p', {}, t('configMatches'))
           : el('ul', {}, ...check.configWarnings.map((warning) => el('li', { class: 'warning' }, `${warning.brand}${warning.platform ? `, ${warning.platform}` : ''} — ${warning.message}`))),
+        // A handle that matches nothing and spells like nothing: the accounts the data does hold there, as check prints them.
+        ...check.accountsInData.map((entry) => accountsList(entry)),
         el('h3', {}, t('coverage')),
         table(
           [t('brand'), t('platform'), t('inbound'), t('measured'), t('ownPosts'), t('warnings')],

@@ -94,6 +94,8 @@ describe('the page of replybench serve', () => {
     await page.type('[data-brand=spotify] input[data-platform=twitter]', 'SpotifyCares');
     // One handle per field: typing in the last one offers another, empty.
     expect(await page.$$eval('[data-brand=spotify] input[data-platform=twitter]', (inputs) => inputs.map((input) => (input as unknown as { value: string }).value))).toEqual(['SpotifyCares', '']);
+    // A second handle that is no account of the data and spells like none of them: the check lists the accounts the data holds.
+    await page.type('[data-brand=spotify] input[data-platform=twitter]:nth-of-type(2)', 'qqzzxxww');
     // A platform the data does not hold yet is added to every brand.
     await page.select('#brands select[data-field=new-platform]', 'instagram');
     await page.click('#brands button[data-action=add-platform]');
@@ -123,6 +125,7 @@ describe('the page of replybench serve', () => {
     // A config warning names the brand and platform, not the config's key path.
     expect(await text(page, '#check')).toContain('spotify, instagram — «spotify»: ninguna publicación suya ni que la mencione en 2017-10');
     expect(await text(page, '#check')).not.toMatch(/brands\.\d/);
+    expect(await text(page, '#check .accounts[data-platform=twitter]')).toMatch(/^Cuentas que aparecen en los datos de twitter, para elegir entre ellas las de las marcas: las que más responden: applesupport \(13\), .* · las más mencionadas: applesupport \(11\), /);
     // Languages are offered by their own names.
     expect(await page.$$eval('#report select option', (options) => options.map((option) => option.textContent))).toEqual(['English', 'Español', 'Français']);
     // ...and what each warning means, in sentences of the page's language.
