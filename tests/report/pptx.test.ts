@@ -389,7 +389,31 @@ describe('report.pptx', () => {
     const broadcasts = seriesNamed(posts, s['chart.replyBroadcast.broadcasts'] ?? '');
     expect(broadcasts.values).toEqual(broadcasts.labels.map((name) => handCounted(name).broadcasts / ownPosts(name)));
     const postsChart = numbered(files, 'ppt/charts').find((xml) => chartSeries(xml).some((series) => series.name === s['chart.replyBroadcast.broadcasts'])) ?? '';
-    expect(/<c:dLbls>[\s\S]*?<c:showVal val="1"\/>/.test(postsChart)).toBe(true);
+    // Each series carries its labels (within its own <c:ser>).
+    const seriesLabelled = [...postsChart.matchAll(/<c:ser>[\s\S]*?<\/c:ser>/g)].map((match) => /<c:dLbls>[\s\S]*?<c:showVal val="1"\/>/.test(match[0]));
+    expect(seriesLabelled).toEqual([true, true]);
+  });
+
+  it('puts the leaderboard\'s notes under it when they fit at a readable size, on a slide of their own after it otherwise', async () => {
+    const template = ReportTemplate.open(undefined);
+    const t = translator(template.strings('en'), 'en');
+    const { model } = await buildReportModel({ metrics: fixtureMetrics(), config: fixtureConfig(), facts: null, template, language: 'en' });
+    const deckWith = async (leaderboardNotes: string[]) => {
+      const path = join(out, `leaderboard-notes-${leaderboardNotes.length}.pptx`);
+      writeFileSync(path, await buildDeck({ model: { ...model, leaderboardNotes }, t }));
+      return numbered(await parts(path), 'ppt/slides');
+    };
+    const own = 'Leaderboard: How to read it';
+    const few = await deckWith(['A short note.', 'Another one.']);
+    expect(texts(few.find((xml) => slideTitle(xml) === 'Leaderboard') ?? '')).toEqual(expect.arrayContaining(['A short note.', 'Another one.']));
+    expect(few.some((xml) => slideTitle(xml) === own)).toBe(false);
+    // Twelve notes of two lines each: 24 lines do not fit in the 1.6 in under the table at 10 pt.
+    const long = Array.from({ length: 12 }, (_, index) => `Note ${index + 1}: ${'a brand and what its figure rests on '.repeat(6)}`);
+    const many = await deckWith(long);
+    const at = many.findIndex((xml) => slideTitle(xml) === own);
+    expect(slideTitle(many[at - 1] ?? '')).toBe('Leaderboard');
+    expect(texts(many[at] ?? '').join(' ')).toContain('Note 12:');
+    expect(texts(many[at - 1] ?? '').join(' ')).not.toContain('Note 1:');
   });
 
   it('writes each rate bar\'s figure on it, as the PDF does', async () => {

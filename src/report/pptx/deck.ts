@@ -140,6 +140,30 @@ export class Deck {
     return this.t('deck.sectionPart', { section, title: lower ? title.charAt(0).toLocaleLowerCase(this.lang) + title.slice(1) : title });
   }
 
+  /**
+   * A table's notes under it when they fit at a readable size, else on a slide of their own after it ("Leaderboard: How
+   * to read it"): a tag storm's leaderboard gathered seventeen notes, which PowerPoint shrank to 5 pt under the table.
+   */
+  tableNotes(slide: Slide, lines: readonly string[], y: number, section: string): void {
+    const room = Math.floor((CONTENT_BOTTOM - y) / NOTE_LINE_H);
+    const needed = lines.reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / NOTE_CHARS_PER_LINE)), 0);
+    if (needed <= room) {
+      this.notes(slide, lines, y);
+      return;
+    }
+    this.contentSlide(this.sectionPart(section, this.t('deck.readingNotes'))).addText(this.paragraphs(lines, { paraSpaceAfter: 6 }), {
+      ...this.text(),
+      x: LEFT,
+      y: CONTENT_TOP,
+      w: CONTENT_W,
+      h: CONTENT_BOTTOM - CONTENT_TOP,
+      fontSize: 12,
+      color: MUTED,
+      valign: 'top',
+      fit: 'shrink',
+    });
+  }
+
   /** Muted notes in a box at the bottom of the slide, from `y` down to the footer; `lead` goes above them in ink, under a bold heading. */
   notes(slide: Slide, lines: readonly string[], y: number, lead?: { title: string; lines: readonly string[] }): void {
     const leading = lead ? [{ text: plainText(lead.title), options: { bold: true, breakLine: true, color: INK, paraSpaceAfter: 2 } }, ...this.paragraphs(lead.lines, { color: INK, paraSpaceAfter: 6 })] : [];
@@ -147,6 +171,10 @@ export class Deck {
     slide.addText([...leading, ...this.paragraphs(lines, { paraSpaceAfter: 2 })], { ...this.text(), x: LEFT, y, w: CONTENT_W, h: CONTENT_BOTTOM - y, fontSize: 10, color: MUTED, valign: 'bottom', fit: 'shrink' });
   }
 }
+
+/** A line of 10 pt notes, with its spacing, in inches; and the characters one holds across the content width (about 150 of Arial). */
+const NOTE_LINE_H = 0.2;
+const NOTE_CHARS_PER_LINE = 150;
 
 /** Groups of at most `size` items; one empty group for none. */
 export function chunks<T>(items: readonly T[], size: number): T[][] {

@@ -155,7 +155,7 @@ function leaderboardSlides(deck: Deck): void {
       margin: 0.05,
       valign: 'middle',
     });
-    if (index === pages.length - 1) deck.notes(slide, model.leaderboardNotes, 5.3);
+    if (index === pages.length - 1) deck.tableNotes(slide, model.leaderboardNotes, 5.3, t('section.leaderboard'));
   });
 }
 
@@ -200,7 +200,7 @@ function scorecardSlides(deck: Deck): void {
     const slide = deck.contentSlide(pages.length > 1 ? t('deck.part', { title: t('section.scorecard'), part: index + 1, parts: pages.length }) : t('section.scorecard'));
     const rows = index === pages.length - 1 ? [header, ...page, median] : [header, ...page];
     deck.table(slide, rows, { ...deck.text(), x: LEFT, y: CONTENT_TOP, w: CONTENT_W, colW, fontSize: 9, border: { type: 'solid', pt: 0.5, color: RULE }, margin: 0.04, valign: 'middle' });
-    if (index === pages.length - 1) deck.notes(slide, [card.legend.map((item) => `${item.symbol} ${item.text}`).join(' · '), ...card.notes], 5.2);
+    if (index === pages.length - 1) deck.tableNotes(slide, [card.legend.map((item) => `${item.symbol} ${item.text}`).join(' · '), ...card.notes], 5.2, t('section.scorecard'));
   });
 }
 
