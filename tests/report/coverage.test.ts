@@ -104,35 +104,35 @@ describe('a listening export of mentions only (no brand posts)', () => {
   const expected: Record<Checked, { findings: string[]; tiles: string[]; delta: string; rateEmpty: string; examples: string }> = {
     en: {
       findings: [
-        "The data holds no replies by the tracked brands in this period: this summary shows volume and share of voice only.",
+        "The data holds no replies by the tracked brands in this period: this summary shows volume and share of voice only. Their answers can be measured only with the brands' own posts (their care or publishing exports).",
         // 45 mentions in October against 30 in September; 45 of the 101 mentions of the three airlines.
         'Delta received 45 mentions, +50% compared with September 2017.',
         'Delta received 45% of all mentions of the tracked brands, rank 1 of 3.',
       ],
       tiles: ['Inbound mentions', 'Share of voice'],
-      delta: 'The data holds no posts by Delta on Twitter, so its answers there cannot be measured.',
+      delta: 'The data holds no posts by Delta on Twitter: its answers there can be measured only with its own posts there (its care or publishing export).',
       rateEmpty: 'No response rate to draw: no tracked brand has both mentions and posts of its own in the data for this period.',
       examples: 'Mentions on Twitter are left out: the data holds no posts by Delta there, so it cannot tell which of them were answered.',
     },
     es: {
       findings: [
-        'Los datos no contienen respuestas de las marcas analizadas en este periodo: este resumen muestra solo el volumen y la cuota de voz.',
+        'Los datos no contienen respuestas de las marcas analizadas en este periodo: este resumen muestra solo el volumen y la cuota de voz. Sus respuestas solo se pueden medir con las publicaciones propias de las marcas (las exportaciones de sus herramientas de atención o de publicación).',
         'Delta recibió 45 menciones, +50 % respecto a septiembre de 2017.',
         'Delta recibió el 45 % de todas las menciones de las marcas analizadas: puesto 1 de 3.',
       ],
       tiles: ['Menciones recibidas', 'Cuota de voz'],
-      delta: 'Los datos no contienen publicaciones de Delta en Twitter, así que sus respuestas allí no se pueden medir.',
+      delta: 'Los datos no contienen publicaciones de Delta en Twitter: sus respuestas allí solo se pueden medir con sus propias publicaciones (la exportación de su herramienta de atención o de publicación).',
       rateEmpty: 'No hay tasa de respuesta que mostrar: ninguna marca analizada tiene a la vez menciones y publicaciones propias en los datos de este periodo.',
       examples: 'Se omiten las menciones en Twitter: los datos no contienen publicaciones de Delta allí, así que no permiten saber cuáles recibieron respuesta.',
     },
     fr: {
       findings: [
-        'Les données ne contiennent aucune réponse des marques suivies sur la période : cette synthèse ne présente que le volume et la part de voix.',
+        'Les données ne contiennent aucune réponse des marques suivies sur la période : cette synthèse ne présente que le volume et la part de voix. Leurs réponses ne peuvent être mesurées qu’avec les publications propres des marques (les exports de leurs outils de relation client ou de publication).',
         'Delta a reçu 45 mentions, +50 % par rapport à septembre 2017.',
         'Delta a reçu 45 % de toutes les mentions des marques suivies : rang 1 sur 3.',
       ],
       tiles: ['Mentions reçues', 'Part de voix'],
-      delta: 'Delta : les données ne contiennent aucune de ses publications sur Twitter, ses réponses ne peuvent donc pas y être mesurées.',
+      delta: 'Delta : les données ne contiennent aucune de ses publications sur Twitter ; ses réponses ne peuvent y être mesurées qu’avec ses propres publications (l’export de son outil de relation client ou de publication).',
       rateEmpty: 'Aucun taux de réponse à tracer : aucune marque suivie n’a à la fois des mentions et des publications propres dans les données de la période.',
       examples: 'Les mentions sur Twitter sont écartées : les données n’y contiennent aucune publication de la marque Delta et ne permettent donc pas de savoir lesquelles ont reçu une réponse.',
     },
@@ -232,7 +232,7 @@ describe("a care export of the client's replies without the posts they answer", 
 describe('an export listing responses that are not in the data, and a platform without brand posts', () => {
   const expected: Record<Checked, { noPosts: string; lowerBound: string; finding: string; rate: string; examples: string; listedMissing: string }> = {
     en: {
-      noPosts: 'The data holds no posts by Acme Telecom on Facebook: its response figures rest on its other platforms only.',
+      noPosts: 'The data holds no posts by Acme Telecom on Facebook: its response figures rest on its other platforms only, until its own posts there (its care or publishing export) are added.',
       // 28 of its 40 Twitter mentions list a response that is not in the data.
       lowerBound: "Acme Telecom’s response rate is a lower bound: 70% of its mentions needing an answer on Twitter list responses that are not in the data.",
       // 12 of the 40 Twitter mentions, a lower bound; the 10 Facebook ones are not measured.
@@ -242,7 +242,7 @@ describe('an export listing responses that are not in the data, and a platform w
       listedMissing: 'Mentions whose export lists a response that the data does not hold are left out: the data cannot tell whether Acme Telecom answered them.',
     },
     es: {
-      noPosts: 'Los datos no contienen publicaciones de Acme Telecom en Facebook: sus cifras de respuesta se basan solo en sus otras plataformas.',
+      noPosts: 'Los datos no contienen publicaciones de Acme Telecom en Facebook: sus cifras de respuesta se basan solo en sus otras plataformas mientras no se añadan allí sus propias publicaciones (la exportación de su herramienta de atención o de publicación).',
       lowerBound: 'La tasa de respuesta de Acme Telecom es un mínimo: el 70 % de sus menciones que piden respuesta en Twitter indica respuestas que no están en los datos.',
       finding: 'Acme Telecom respondió al 30 % como mínimo de las 40 menciones medidas en Twitter: puesto 2 de 2 marcas.',
       rate: '≥ 30 % ‡',
@@ -250,7 +250,7 @@ describe('an export listing responses that are not in the data, and a platform w
       listedMissing: 'Se omiten las menciones cuya exportación indica una respuesta que no está en los datos: los datos no permiten saber si Acme Telecom las respondió.',
     },
     fr: {
-      noPosts: 'Acme Telecom : les données ne contiennent aucune de ses publications sur Facebook, si bien que ses chiffres de réponse ne reposent que sur ses autres plateformes.',
+      noPosts: 'Acme Telecom : les données ne contiennent aucune de ses publications sur Facebook, si bien que ses chiffres de réponse ne reposent que sur ses autres plateformes, tant que ses propres publications n’y sont pas ajoutées (l’export de son outil de relation client ou de publication).',
       lowerBound: 'Acme Telecom : son taux de réponse est un minimum, car 70 % de ses mentions appelant une réponse sur Twitter listent des réponses absentes des données.',
       finding: 'Acme Telecom a répondu à au moins 30 % des 40 mentions mesurées sur Twitter : rang 2 sur 2 marques.',
       rate: '≥ 30 % ‡',
