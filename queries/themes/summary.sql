@@ -1,7 +1,9 @@
 -- Themes, step 6: each theme of each brand in the period, as METRICS.md counts
 -- everything else:
 --   mentions, share        its mentions, and their share of the brand's mentions
---   previous_mentions      the same in the previous period
+--   previous_mentions      the same in the previous period; NULL when the data holds no
+--                          mention of a tracked brand then (change_reason
+--                          'previous-period-not-in-data': unknown, not 0)
 --   change                 mentions against the previous period, in percent; NULL when
 --                          either side has fewer than $min_mentions mentions (with
 --                          change_reason 'thin-period' or 'thin-previous-period')
@@ -28,6 +30,9 @@ compared AS (
   SELECT brand_id, term FROM theme_found
   UNION
   SELECT b.brand_id, f.term FROM theme_found f JOIN rb_brands c ON c.brand_id = f.brand_id AND c.role = 'client' CROSS JOIN rb_brands b
+),
+previous_held AS (
+  SELECT EXISTS (SELECT 1 FROM mentions WHERE created_at >= $from::TIMESTAMPTZ AND created_at < $start::TIMESTAMPTZ) AS held
 ),
 volume AS (
   SELECT brand_id, count(*) AS inbound FROM mentions
@@ -58,10 +63,11 @@ grid AS (
 SELECT g.brand_id, g.theme, g.source,
        coalesce(c.mentions, 0)::DOUBLE AS mentions,
        (coalesce(c.mentions, 0) / nullif(v.inbound, 0))::DOUBLE AS share,
-       coalesce(c.previous_mentions, 0)::DOUBLE AS previous_mentions,
-       CASE WHEN coalesce(c.mentions, 0) >= $min_mentions AND coalesce(c.previous_mentions, 0) >= $min_mentions
+       CASE WHEN ph.held THEN coalesce(c.previous_mentions, 0) END::DOUBLE AS previous_mentions,
+       CASE WHEN ph.held AND coalesce(c.mentions, 0) >= $min_mentions AND coalesce(c.previous_mentions, 0) >= $min_mentions
             THEN ((c.mentions - c.previous_mentions) * 100.0 / c.previous_mentions)::DOUBLE END AS change,
-       CASE WHEN coalesce(c.mentions, 0) < $min_mentions THEN 'thin-period'
+       CASE WHEN NOT ph.held THEN 'previous-period-not-in-data'
+            WHEN coalesce(c.mentions, 0) < $min_mentions THEN 'thin-period'
             WHEN coalesce(c.previous_mentions, 0) < $min_mentions THEN 'thin-previous-period' END AS change_reason,
        coalesce(c.measured, 0)::DOUBLE AS measured,
        coalesce(c.answered, 0)::DOUBLE AS answered,
@@ -71,6 +77,7 @@ SELECT g.brand_id, g.theme, g.source,
        coalesce(c.neutral, 0)::DOUBLE AS neutral,
        coalesce(c.positive, 0)::DOUBLE AS positive
 FROM grid g
+CROSS JOIN previous_held ph
 LEFT JOIN counted c ON c.brand_id = g.brand_id AND c.theme = g.theme AND c.source = g.source
 LEFT JOIN volume v ON v.brand_id = g.brand_id;
 

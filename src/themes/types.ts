@@ -15,10 +15,11 @@ export interface Theme {
   mentions: number;
   /** mentions / the brand's inbound mentions. */
   share: number | null;
-  previousMentions: number;
+  /** Null when the data holds no mention of a tracked brand in the previous period (changeReason 'previous-period-not-in-data'). */
+  previousMentions: number | null;
   /** Percent against the previous period; null with changeReason on fewer than 30 mentions on either side. */
   change: number | null;
-  changeReason: 'thin-period' | 'thin-previous-period' | null;
+  changeReason: 'thin-period' | 'thin-previous-period' | 'previous-period-not-in-data' | null;
   /** Mentions that need an answer on platforms where the data holds the brand's posts, and those answered. */
   measured: number;
   answered: number;

@@ -184,6 +184,17 @@ describe('configured themes', () => {
   });
 });
 
+describe('the change of a theme', () => {
+  it('is unknown, not against 0, when the data holds nothing of the previous period; against a real 0 when it holds it', async () => {
+    const october = posts().filter((post) => !post.id.startsWith('s'));
+    const alone = themeOf(await themes(october), 'acme', 'accounts');
+    expect([alone?.mentions, alone?.previousMentions, alone?.change, alone?.changeReason]).toEqual([28, null, null, 'previous-period-not-in-data']);
+    // September holds 30 account questions per brand and no router complaint: acme's network theme had a real 0 then.
+    const network = themeOf(await themes(posts()), 'acme', 'network');
+    expect([network?.previousMentions, network?.changeReason]).toEqual([0, 'thin-previous-period']);
+  });
+});
+
 describe('the check of configured themes', () => {
   it('counts the mentions of each, and names the closest words of the month only for a theme that matches nothing', async () => {
     const store = await storeWith([

@@ -128,7 +128,8 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
   if (themesMarked(metrics)) notes.push(t('themes.noteLowSample', { minimum: format.count(THEME_MIN_MENTIONS) }));
   if (themes.some((theme) => thinCompetitorTime(metrics, theme))) notes.push(t('themes.noteCompetitorTime', { minimum: format.count(THEME_MIN_MENTIONS) }));
   if (themes.some((theme) => theme.source === 'found' && (theme.benchmark?.competitorsMeasured ?? 0) === 0 && theme.benchmark?.competitorRate == null)) notes.push(t('themes.noteFoundOwn'));
-  if (themes.some((theme) => theme.change === null && theme.changeReason !== null)) notes.push(t('themes.noteThinChange', { missing: format.missing, minimum: format.count(THEME_MIN_MENTIONS), previous: previousLabel }));
+  if (themes.some((theme) => theme.changeReason === 'previous-period-not-in-data')) notes.push(t('themes.noteNoPreviousData', { missing: format.missing, previous: previousLabel }));
+  else if (themes.some((theme) => theme.change === null && theme.changeReason !== null)) notes.push(t('themes.noteThinChange', { missing: format.missing, minimum: format.count(THEME_MIN_MENTIONS), previous: previousLabel }));
   return { rows, rising, risingRule: t('themes.risingRule', { period: previousLabel }), notes };
 }
 
