@@ -100,6 +100,13 @@ const kpiValues = (source: string) => texts(source, /<div class="kpi-value">([\s
 const clientCells = (source: string) =>
   texts((/<tr class="client">([\s\S]*?)<\/tr>/.exec(source)?.[1] ?? '').replace(/<span class="(rank|hint|tag)">[^<]*<\/span>/g, ''), /<td[^>]*>([\s\S]*?)<\/td>/g);
 
+/** The summary's note when the data holds nothing of the period before (September 2017). */
+const NOTHING_BEFORE: Record<Language, string> = {
+  en: 'No figure is compared with September 2017: the data holds nothing of it.',
+  es: 'Ninguna cifra se compara con septiembre de 2017: los datos no contienen nada de aquel periodo.',
+  fr: 'Aucun chiffre n’est comparé à septembre 2017 : les données ne contiennent rien de cette période-là.',
+};
+
 describe('a listening export of mentions only (no brand posts)', () => {
   const expected: Record<Checked, { findings: string[]; tiles: string[]; delta: string; rateEmpty: string; examples: string }> = {
     en: {
@@ -216,7 +223,9 @@ describe("a care export of the client's replies without the posts they answer", 
     // Its rate and times rest on few mentions, as the leaderboard marks them: the tiles mark them too, and say what is low.
     expect(kpiValues(source).filter((value) => value.endsWith(' †'))).toHaveLength(3);
     expect(flags.filter((line) => line.startsWith('†'))).toHaveLength(3);
-    expect(texts(source, /<p class="note coverage-note">([\s\S]*?)<\/p>/g)).toEqual([sentence]);
+    // Its data is October's only: one note says nothing is compared with September, in place of a line under each tile.
+    expect(texts(source, /<p class="note coverage-note">([\s\S]*?)<\/p>/g)).toEqual([NOTHING_BEFORE[lang], sentence]);
+    expect(texts(source, /<div class="kpi-change[^"]*">([\s\S]*?)<\/div>/g)).toEqual([]);
   });
 
   it('keeps its comparisons honest: no "times faster" on 10 answered mentions, Acme has the best rate of a low sample', () => {
@@ -264,7 +273,7 @@ describe('an export listing responses that are not in the data, and a platform w
     const { noPosts, lowerBound, finding, rate, examples, listedMissing } = expected[lang];
     expect(leaderboardNotes(source).slice(-2)).toEqual([`‡ ${noPosts}`, `≥ ${lowerBound}`]);
     expect(warnings(source).slice(0, 2)).toEqual([noPosts, lowerBound]);
-    expect(texts(source, /<p class="note coverage-note">([\s\S]*?)<\/p>/g)).toEqual([noPosts, lowerBound]);
+    expect(texts(source, /<p class="note coverage-note">([\s\S]*?)<\/p>/g)).toEqual([NOTHING_BEFORE[lang], noPosts, lowerBound]);
     expect(findings(source)[0]).toBe(finding);
     // The share answered within the first target is a lower bound too: said as such, against the median, never "ahead" or "the same".
     if (lang === 'en') expect(findings(source).find((line) => line.includes('were answered within'))).toMatch(/^At least 30% of the mentions to Acme Telecom that needed an answer were answered within 1 h, against \d+% for the competitor median\.$/);

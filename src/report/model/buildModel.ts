@@ -15,7 +15,7 @@ import { clientOf } from './brandLookup.js';
 import { coverageNotes, noAnswerNotes, platformsWith, warningsOf } from './coverage.js';
 import { formatExamples, printableName } from './examples.js';
 import { writeFindings } from './findings.js';
-import { buildKpis } from './kpis.js';
+import { buildKpis, previousNotInData } from './kpis.js';
 import { buildLeaderboard } from './leaderboard.js';
 import { buildMethodology } from './methodology.js';
 import { previousPeriodLabel } from './previousPeriod.js';
@@ -100,7 +100,10 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
     generatedOn: t('report.generatedOn', { date: format.date(inputs.generatedAt ?? new Date()) }),
     findings: withClosingFindings(writeFindings(metrics, format, t, previousLabel, format.periodInSentence(metrics.period.start, metrics.period.end, metrics.period.label)), [improvementFinding(improvements[0], t), themeFinding(metrics, format, t)]),
     kpis: buildKpis(metrics, format, t, previousLabel),
-    kpiNotes: [...coverage, ...noAnswer].filter((note) => note.brandId === client.id).map((note) => note.text),
+    kpiNotes: [
+      ...(previousNotInData(client) ? [t('kpi.noPreviousData', { previous: previousLabel })] : []),
+      ...[...coverage, ...noAnswer].filter((note) => note.brandId === client.id).map((note) => note.text),
+    ],
     leaderboard,
     leaderboardNotes,
     scorecard,

@@ -1,5 +1,5 @@
 import { type Better, MIN_SAMPLE, type MetricSpec, tileMetrics } from '../../metrics/catalogue.js';
-import type { ChangeReason, CoverageWarning, MetricsReport } from '../../metrics/types.js';
+import type { BrandMetrics, ChangeReason, CoverageWarning, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { catalogueOf, changeOf, clientOf, comparedRank, formatChange, formatValue, labelValues, rankedCount } from './brandLookup.js';
@@ -19,9 +19,11 @@ export function buildKpis(metrics: MetricsReport, format: Formatter, t: Translat
   // When no brand has a response in the data, only volume and share of voice say anything.
   const shown = noBrandReplies(metrics) ? tiles.filter((spec) => spec.restsOn === 'mentions') : tiles;
   const warnings = warningsOf(client);
+  // The same "the data holds nothing of September" under every tile says one thing six times: the summary's notes say it once.
+  const unknownBefore = previousNotInData(client);
   return shown.map((spec: MetricSpec): KpiTile => {
     const change = changeOf(client, spec.key);
-    const reason = client.changeReason?.[spec.key];
+    const reason = unknownBefore ? undefined : client.changeReason?.[spec.key];
     const rank = spec.better ? comparedRank(metrics, client, spec.key) : null;
     const touched = spec.marks.filter((warning) => warnings.includes(warning));
     // The leaderboard's low-sample mark, on the tile too, with what is low under it.
@@ -67,4 +69,10 @@ const CHANGE_REASON_KEYS: Record<ChangeReason, string> = {
 function toneOf(value: number, better: Better | null): Tone {
   if (better === null || Math.abs(value) < 1e-9) return 'neutral';
   return (value > 0) === (better === 'higher') ? 'good' : 'bad';
+}
+
+/** Whether the data holds nothing of the previous period: every change of the brand is missing for that reason. */
+export function previousNotInData(brand: BrandMetrics): boolean {
+  const reasons = Object.values(brand.changeReason ?? {});
+  return reasons.length > 0 && reasons.every((reason) => reason === 'previous-period-not-in-data');
 }
