@@ -184,7 +184,7 @@ describe('trend notes', () => {
     const t = translator(template.strings('en'), 'en');
     const notesOf = (report: MetricsReport) => chartInputs({ metrics: report, answeredWithin: null, format: new Formatter('en', t, report.period.timezone), t, palette: brandColours(report.brands, '#0B5FFF'), primary: '#0B5FFF' }).trend?.notes;
     expect(notesOf(metrics)).toEqual([logNote, 'Median times on fewer than 30 answered mentions, to read with care: Acme Telecom in Aug 17 (21) and Sept 17 (29); RivalCo in Oct 17 (12).']);
-    expect(notesOf({ ...metrics, trend: [point('2017-10', 'acme', 30, 45)] })).toEqual([logNote]);
+    expect(notesOf({ ...metrics, trend: [point('2017-09', 'acme', 30, 45), point('2017-10', 'acme', 30, 45)] })).toEqual([logNote]);
   });
 
   it('draws median times on a logarithmic axis ticked at round durations around the values, and on a linear one when a median is 0', () => {
@@ -202,9 +202,9 @@ describe('trend notes', () => {
     };
     expect(ticksOf(log)).toEqual(['5\u00a0min', '15\u00a0min', '1\u00a0h', '4\u00a0h', '24\u00a0h', '3\u00a0d']);
     // Under a minute, the axis reads in seconds; one median on a step is widened one step each side; past 90 days, the slowest median ends it.
-    expect(ticksOf(trendOf([point('2017-10', 'acme', 0.3), point('2017-10', 'rivalco', 0.5)]))).toEqual(['10\u00a0s', '30\u00a0s']);
-    expect(ticksOf(trendOf([point('2017-10', 'acme', 60)]))).toEqual(['15\u00a0min', '1\u00a0h', '4\u00a0h']);
-    expect(ticksOf(trendOf([point('2017-10', 'acme', 30_000), point('2017-10', 'rivalco', 200_000)]))).toEqual(['7\u00a0d', '30\u00a0d', '90\u00a0d', '138.9\u00a0d']);
+    expect(ticksOf(trendOf([point('2017-09', 'acme', 0.3), point('2017-10', 'acme', 0.3), point('2017-10', 'rivalco', 0.5)]))).toEqual(['10\u00a0s', '30\u00a0s']);
+    expect(ticksOf(trendOf([point('2017-09', 'acme', 60), point('2017-10', 'acme', 60)]))).toEqual(['15\u00a0min', '1\u00a0h', '4\u00a0h']);
+    expect(ticksOf(trendOf([point('2017-09', 'acme', 30_000), point('2017-10', 'acme', 30_000), point('2017-10', 'rivalco', 200_000)]))).toEqual(['7\u00a0d', '30\u00a0d', '90\u00a0d', '138.9\u00a0d']);
     expect(log?.values.timeAxisTitle).toBeNull();
     expect(log?.notes).toContain(logNote);
     const linear = trendOf([point('2017-09', 'acme', 0), point('2017-10', 'acme', 50)]);

@@ -411,6 +411,12 @@ describe('findings that never contradict themselves', () => {
     ]);
   });
 
+  it('draws no trend from one month of data, and says why in its place', async () => {
+    const metrics = await metricsOf(closeRacePosts({ answered: 20, minutes: 15 }, { answered: 30, minutes: 60 }), config);
+    const { model } = await buildReportModel({ metrics, config, facts: null, template, language: 'en' });
+    expect(model.charts.trend).toMatchObject({ svg: null, native: [], empty: 'The data holds one month, October 2017: there is no trend to draw yet. Its figures are those of the summary and the leaderboard.' });
+  });
+
   it('calls the client the fastest only on a median of 30 answered mentions or more', async () => {
     const fastest = "Acme Telecom was the fastest to answer: a median first response of 5\u00a0min, against 1\u00a0h for the competitor median.";
     const findingsOf = async (answered: number) => {

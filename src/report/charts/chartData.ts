@@ -401,6 +401,8 @@ function trendInputs({ metrics, format, t, palette }: Context, common: Record<st
   const brands = from(metrics.brands.map((brand) => ({ brandId: brand.id, brand: brand.name })));
   const points = from(trend);
   const months = points.select('month').dedupe().orderby('month').array('month') as string[];
+  // One month of data draws one dot per brand, no trend: a sentence says so (its figures are the summary's).
+  if (months.length === 1) return { inputs: { datasets: {}, values: {}, notes: [] }, native: [], instead: t('chart.trend.oneMonth', { month: format.monthYear(new Date(`${start}-15T12:00:00Z`)) }) };
   const monthLabels = Object.fromEntries(months.map((month) => [month, format.shortMonth(month)]));
   const params: TrendParams = { clientId: metrics.brands.find((brand) => brand.role === 'client')?.id ?? null, monthLabels };
   const rows = points
