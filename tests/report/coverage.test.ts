@@ -223,7 +223,9 @@ describe("a care export of the client's replies without the posts they answer", 
     // Its rate and times rest on few mentions, as the leaderboard marks them: the tiles mark them too, and say what is low.
     expect(kpiValues(source).filter((value) => value.endsWith(' †'))).toHaveLength(3);
     expect(flags.filter((line) => line.startsWith('†'))).toHaveLength(3);
-    // Its data is October's only: one note says nothing is compared with September, in place of a line under each tile.
+    // Its data is October's only: the trend is a sentence, without the caption of the lines it does not draw.
+    expect(source).toMatch(/<figure class="chart chart-empty" id="figure-trend">\s*<figcaption><span class="chart-title">[^<]*<\/span><\/figcaption>/);
+    // ...and one note says nothing is compared with September, in place of a line under each tile.
     expect(texts(source, /<p class="note coverage-note">([\s\S]*?)<\/p>/g)).toEqual([NOTHING_BEFORE[lang], sentence]);
     expect(texts(source, /<div class="kpi-change[^"]*">([\s\S]*?)<\/div>/g)).toEqual([]);
   });
