@@ -97,6 +97,14 @@ describe('metrics.xlsx', () => {
     expect(existsSync(join(out, 'en', 'report.html'))).toBe(false);
   });
 
+  it('says under the subjects sheet\'s headers why it has no subject, as the PDF does', () => {
+    // The fixture's config agrees no theme, and no term stands out in its few mentions.
+    for (const lang of ['en', 'es'] as const) {
+      const subjects = sheet(lang, 'themes');
+      expect([subjects.rowCount, subjects.getRow(2).getCell(1).value]).toEqual([2, s(lang, 'absent.themes')]);
+    }
+  });
+
   it('gives every change of metrics.json against the previous period, beside the two values it compares, in points or percent as the summary prints it', () => {
     for (const lang of ['en', 'fr'] as const) {
       const changes = sheet(lang, 'changes');

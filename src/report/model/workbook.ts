@@ -111,7 +111,17 @@ function table<Row>(name: string, rows: readonly Row[], columns: ReadonlyArray<C
 function themesSheet(inputs: WorkbookInputs): WorkbookSheet {
   const { metrics, t } = inputs;
   const rows = leaderboardOrder(metrics).flatMap((brand) => (brand.themes ?? []).map((theme) => ({ brand, theme })));
-  return table(t('sheet.themes'), rows, [
+  // No subject: the sheet says why under its headers, as the PDF's section does, instead of standing empty.
+  if (rows.length === 0) {
+    const why = t(metrics.brands.some((brand) => brand.themes !== undefined) ? 'absent.themes' : 'absent.themesLeftOut');
+    return { ...table(t('sheet.themes'), rows, themeColumns(inputs)), rows: [[cell.text(why)]] };
+  }
+  return table(t('sheet.themes'), rows, themeColumns(inputs));
+}
+
+function themeColumns(inputs: WorkbookInputs): Array<Column<{ brand: BrandMetrics; theme: NonNullable<BrandMetrics['themes']>[number] }>> {
+  const { t } = inputs;
+  return [
     ...brandColumns(inputs).map((column) => ({ header: column.header, value: (row: { brand: BrandMetrics }) => column.value(row.brand) })),
     { header: t('themes.theme'), value: (row) => cell.text(row.theme.name) },
     { header: t('sheet.themes.source'), value: (row) => cell.text(t(row.theme.source === 'config' ? 'themes.source.config' : 'themes.source.found')) },
@@ -127,7 +137,7 @@ function themesSheet(inputs: WorkbookInputs): WorkbookSheet {
     { header: t('sheet.themes.competitorTime'), value: (row) => cell.minutes(row.theme.benchmark?.competitorTimeMedianMin) },
     { header: t('sheet.themes.competitors'), value: (row) => cell.count(row.theme.benchmark?.competitorsMeasured) },
     { header: t('sheet.themes.worstRank'), value: (row) => cell.count(row.theme.benchmark?.worstRank) },
-  ]);
+  ];
 }
 
 function pairsSheet(name: string, headers: string[], rows: readonly LabelledValue[]): WorkbookSheet {
