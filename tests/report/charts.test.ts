@@ -187,6 +187,15 @@ describe('trend notes', () => {
     expect(notesOf({ ...metrics, trend: [point('2017-09', 'acme', 30, 45), point('2017-10', 'acme', 30, 45)] })).toEqual([logNote]);
   });
 
+  it('names in the trend no brand that has no rate and no time in the months drawn (no post of its own)', () => {
+    const metrics = fixtureMetrics();
+    const point = (month: string, brandId: string, rate: number | null, minutes: number | null) => ({ month, brandId, inbound: 60, answered: 30, responseRate: rate, responseTimeMedianMin: minutes });
+    const t = translator(template.strings('en'), 'en');
+    const trend = [point('2017-09', 'acme', 0.5, 40), point('2017-10', 'acme', 0.6, 30), point('2017-09', 'rivalco', null, null), point('2017-10', 'rivalco', null, null), point('2017-10', 'swiftnet', 0.2, null)];
+    const inputs = chartInputs({ metrics: { ...metrics, trend }, answeredWithin: null, format: new Formatter('en', t, metrics.period.timezone), t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' }).trend;
+    expect([...new Set(inputs?.datasets.trend?.map((row) => row.brand))]).toEqual(['Acme Telecom', 'SwiftNet']);
+  });
+
   it('draws median times on a logarithmic axis ticked at round durations around the values, and on a linear one when a median is 0', () => {
     const metrics = fixtureMetrics();
     const point = (month: string, brandId: string, minutes: number | null) => ({ month, brandId, inbound: 60, answered: 40, responseRate: 40 / 60, responseTimeMedianMin: minutes });

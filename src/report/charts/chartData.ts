@@ -424,7 +424,13 @@ function trendInputs({ metrics, format, t, palette }: Context, common: Record<st
   const monthOrder = months.map((month) => format.shortMonth(month));
   const client = metrics.brands.find((brand) => brand.role === 'client')?.name ?? '';
   const volumeName = t('chart.trend.volumeSeries', { client });
-  const datasets = { trend: jsonRows(rows), clientVolume: jsonRows(clientVolume) };
+  // A brand without a single rate or time in the months drawn (no post of its own) has no line: it is not named in the legend either.
+  const drawnBrands = new Set(
+    rows
+      .filter((d: { rate: number | null; hours: number | null }) => d.rate !== null || d.hours !== null)
+      .array('brand') as string[],
+  );
+  const datasets = { trend: jsonRows(rows).filter((row) => drawnBrands.has(String(row.brand))), clientVolume: jsonRows(clientVolume) };
   const drawn = datasets.trend;
   const lines = metrics.brands.filter((brand) => drawn.some((row) => row.brand === brand.name)).map((brand) => ({ key: brand.name, name: brand.name, colour: colourOf(palette, brand.name) }));
   const line = (title: string, unit: NativeUnit, field: 'rate' | 'hours', axisTitle: string) =>
