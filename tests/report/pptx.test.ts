@@ -392,6 +392,16 @@ describe('report.pptx', () => {
     // Each series carries its labels (within its own <c:ser>).
     const seriesLabelled = [...postsChart.matchAll(/<c:ser>[\s\S]*?<\/c:ser>/g)].map((match) => /<c:dLbls>[\s\S]*?<c:showVal val="1"\/>/.test(match[0]));
     expect(seriesLabelled).toEqual([true, true]);
+    // PowerPoint writes every label of a chart in one colour: it must read on each series' fill (contrast 4.5 or more).
+    const luminance = (hex: string) => {
+      const [r, g, b] = [0, 2, 4].map((at) => Number.parseInt(hex.slice(at, at + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+    };
+    const contrast = (a: string, b: string) => (Math.max(luminance(a), luminance(b)) + 0.05) / (Math.min(luminance(a), luminance(b)) + 0.05);
+    const label = /<c:dLbls>[\s\S]*?<a:srgbClr val="([0-9A-Fa-f]{6})"/.exec(postsChart)?.[1] ?? '';
+    const fills = [...postsChart.matchAll(/<c:ser>[\s\S]*?<c:spPr>[\s\S]*?<a:srgbClr val="([0-9A-Fa-f]{6})"/g)].map((match) => match[1] ?? '');
+    expect(fills).toHaveLength(2);
+    for (const fill of fills) expect(contrast(label, fill)).toBeGreaterThanOrEqual(4.5);
   });
 
   it('puts the leaderboard\'s notes under it when they fit at a readable size, on a slide of their own after it otherwise', async () => {

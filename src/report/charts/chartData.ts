@@ -8,7 +8,7 @@ import { LOW_SAMPLE_MARK, spanSentence } from '../model/coverage.js';
 import { shownThemes, subjectMarks, themeGridBrands } from '../model/themes.js';
 import { THEME_MIN_MENTIONS } from '../../themes/index.js';
 import type { NativeChart, NativeSeries, NativeUnit } from '../model/types.js';
-import { BACKGROUND_GREY, BUCKET_COLOURS, type BrandPalette, colourOf, FOREGROUND, HEAT_SCHEMES, heatColour, SENTIMENT_COLOURS } from './palette.js';
+import { BACKGROUND_GREY, BUCKET_COLOURS, type BrandPalette, colourOf, DECK_BACKGROUND_GREY, DECK_FOREGROUND, FOREGROUND, HEAT_SCHEMES, heatColour, SENTIMENT_COLOURS } from './palette.js';
 import { type AnsweredWithin, curveMinutes } from './curve-minutes.js';
 import type { ChartInputs, JsonValue } from './renderChart.js';
 
@@ -645,10 +645,9 @@ function replyBroadcast({ metrics, t }: Context, common: Record<string, JsonValu
       })
       .select('brand', 'brandOrder', 'kind', 'kindOrder', 'count', 'share'),
   );
-  const series = [
-    { key: kinds.replies, name: kinds.replies, colour: FOREGROUND },
-    { key: kinds.broadcasts, name: kinds.broadcasts, colour: BACKGROUND_GREY },
-  ];
+  const replies = { key: kinds.replies, name: kinds.replies, colour: FOREGROUND };
+  const broadcasts = { key: kinds.broadcasts, name: kinds.broadcasts, colour: BACKGROUND_GREY };
+  const series = [replies, broadcasts];
   const brands = ordered.map((brand) => brand.name);
   return {
     inputs: { datasets: { posts: rows }, values: { ...common, kindDomain: series.map((entry) => entry.name), kindRange: series.map((entry) => entry.colour) } },
@@ -659,7 +658,7 @@ function replyBroadcast({ metrics, t }: Context, common: Record<string, JsonValu
         horizontal: true,
         labels: brands,
         // Shares, not counts: the deck labels a share stacked to 100% with its figure, as the PDF's bars are; a count would label "412".
-        series: pivot(rows, (row) => String(row.brand), brands, series, (row) => String(row.kind), (row) => row.share as number),
+        series: pivot(rows, (row) => String(row.brand), brands, [{ ...replies, colour: DECK_FOREGROUND }, { ...broadcasts, colour: DECK_BACKGROUND_GREY }], (row) => String(row.kind), (row) => row.share as number),
         unit: 'share',
         axisTitle: t('chart.replyBroadcast.axis'),
       }),

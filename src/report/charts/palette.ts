@@ -21,6 +21,13 @@ export const FOREGROUND = '#3E4C59';
 /** Light grey: what stays in the background (broadcasts, other authors, unanswered, neutral). */
 export const BACKGROUND_GREY = '#C9CED6';
 
+/**
+ * The deck's replies and broadcasts: PowerPoint writes every figure of a chart in one colour, and ink reads on neither
+ * the dark slate nor (in white) on the light grey; on these two tones ink reads on both.
+ */
+export const DECK_FOREGROUND = '#9AA5B1';
+export const DECK_BACKGROUND_GREY = '#E4E7EB';
+
 /** Response-time buckets, fastest first; unanswered in grey. */
 export const BUCKET_COLOURS: Record<BucketKey, string> = {
   '0-1h': '#1B7F5B',
