@@ -178,6 +178,17 @@ describe('mistakes scorecard', () => {
     expect(card.medians[card.columns.findIndex((column) => column.key === 'influencerResponseRate')]).toBe('—');
   });
 
+  it('calls no value better or worse than a median it prints the same as', () => {
+    // 2.8 min against a median of 2.5 min is 12% slower, past the 10% threshold, but both print "3 min".
+    const timed = (minutes: number): MetricsReport => ({
+      ...metrics,
+      brands: metrics.brands.map((brand) => (brand.id === 'acme' ? { ...brand, responseTimeMedianMin: minutes } : brand)),
+      benchmarks: (metrics.benchmarks ?? []).map((item) => (item.metric === 'responseTimeMedianMin' ? { ...item, competitorMedian: 2.5 } : item)),
+    });
+    expect(cell(scorecardOf('en', DEFAULT_SCORECARD_THRESHOLDS, timed(2.8)), 'acme', 'responseTimeMedianMin')).toMatchObject({ text: '3\u00a0min †', tone: 'same' });
+    expect(cell(scorecardOf('en', DEFAULT_SCORECARD_THRESHOLDS, timed(3.6)), 'acme', 'responseTimeMedianMin')).toMatchObject({ text: '4\u00a0min †', tone: 'worse' });
+  });
+
   it('takes the "about the same" thresholds from the config', () => {
     // 80% against 50% is 30 points apart; 30 min against 2 h is 75% shorter.
     const wide = scorecardOf('en', { sameWithinPoints: 30, sameWithinPercent: 75 });

@@ -258,7 +258,10 @@ function cellOf(
   const rank = source.rank(brand, diagnosed);
   // A competitor's value is one of those the median rests on: judged against it, the brand needs 2 other measured competitors.
   const others = (source.benchmark?.competitorsMeasured ?? 0) - (brand.role === 'competitor' ? 1 : 0);
-  const tone = toneOf(value, source.benchmark?.competitorMedian ?? null, source.better, source.unit, thresholds, others);
+  const median = source.benchmark?.competitorMedian ?? null;
+  const judged = toneOf(value, median, source.better, source.unit, thresholds, others);
+  // A value printed as the median is ("3 min" against "3 min") is never called better or worse than it: words match the shown numbers.
+  const tone = (judged === 'better' || judged === 'worse') && median !== null && formatValue(format, source, median) === formatValue(format, source, value) ? 'same' : judged;
   return { text, rank: rank === null ? null : String(rank), tone, symbol: tone === null ? null : TONE_SYMBOLS[tone], reason: null, reasonText: null };
 }
 
