@@ -111,7 +111,7 @@ export function measuredPlatforms(metrics: MetricsReport, brandId: string, forma
 export function coverageNotes(metrics: MetricsReport, format: Formatter, t: Translate): CoverageNote[] {
   const mentioned = metrics.brands.filter((brand) => brand.inbound > 0);
   const allPartial = metrics.periodCoverage?.partial === true && mentioned.length > 1 && mentioned.every((brand) => warningsOf(brand).includes('partial-period'));
-  const notes = sharedAuthorNotes(
+  const notes = sharedNotes(
     metrics.brands.flatMap((brand) =>
       warningsOf(brand)
         .filter((warning) => !(allPartial && warning === 'partial-period'))
@@ -127,29 +127,45 @@ export function coverageNotes(metrics: MetricsReport, format: Formatter, t: Tran
 }
 
 /**
- * One author behind the volume of several brands (a customer tagging every brand, again and again) is said once, naming
- * each brand with its share, where the first of them was, in place of one near-identical sentence per brand.
+ * Notes that say one thing of several brands, said once where the first of them was, in place of one near-identical
+ * sentence per brand: one author behind the volume of several brands (a customer tagging every brand, again and again),
+ * each brand with its share; brands whose posts the data lacks on the same platforms.
  */
-function sharedAuthorNotes(notes: CoverageNote[], metrics: MetricsReport, format: Formatter, t: Translate): CoverageNote[] {
-  const authorOf = (note: CoverageNote) => (note.warning === 'dominant-author' ? metrics.brands.find((brand) => brand.id === note.brandId)?.coverage?.topAuthor?.author : undefined);
-  const byAuthor = new Map<string, CoverageNote[]>();
+function sharedNotes(notes: CoverageNote[], metrics: MetricsReport, format: Formatter, t: Translate): CoverageNote[] {
+  const brandOf = (note: CoverageNote) => metrics.brands.find((brand) => brand.id === note.brandId);
+  const keyOf = (note: CoverageNote): string | undefined => {
+    const brand = brandOf(note);
+    if (note.warning === 'dominant-author') return brand?.coverage?.topAuthor ? `author\u0000${brand.coverage.topAuthor.author}` : undefined;
+    // Only brands without a rate: a brand measured elsewhere says what its rate rests on, a sentence of its own.
+    if (note.warning === 'no-brand-posts' && brand?.responseRate === null) return `posts\u0000${platformsWith(metrics, brand.id, 'no-brand-posts', format) ?? ''}`;
+    return undefined;
+  };
+  const textOf = (group: CoverageNote[], key: string): string => {
+    const brands = group.flatMap((item) => brandOf(item) ?? []);
+    const [kind, value = ''] = key.split('\u0000');
+    if (kind === 'author') {
+      const parts = brands.flatMap((brand) => {
+        const top = brand.coverage?.topAuthor;
+        return top ? [t('coverage.dominantAuthorPart', { brand: brand.name, share: format.percent(top.share), mentions: format.count(top.mentions), inbound: format.count(brand.inbound) })] : [];
+      });
+      return t('coverage.dominantAuthorShared', { author: printableName(value), brands: format.list(parts) });
+    }
+    const names = format.list(brands.map((brand) => brand.name));
+    return value === '' ? t('coverage.noBrandPostsAnywhereMany', { brands: names }) : t('coverage.noBrandPostsMany', { brands: names, platforms: value });
+  };
+  const groups = new Map<string, CoverageNote[]>();
   for (const note of notes) {
-    const author = authorOf(note);
-    if (author !== undefined) byAuthor.set(author, [...(byAuthor.get(author) ?? []), note]);
+    const key = keyOf(note);
+    if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), note]);
   }
   return notes.flatMap((note) => {
-    const author = authorOf(note);
-    const shared = author === undefined ? [] : (byAuthor.get(author) ?? []);
-    if (shared.length < 2) return [note];
-    if (shared[0] !== note) return [];
-    const parts = shared.flatMap((item) => {
-      const brand = metrics.brands.find((candidate) => candidate.id === item.brandId);
-      const top = brand?.coverage?.topAuthor;
-      return brand && top ? [t('coverage.dominantAuthorPart', { brand: brand.name, share: format.percent(top.share), mentions: format.count(top.mentions), inbound: format.count(brand.inbound) })] : [];
-    });
+    const key = keyOf(note);
+    const group = key === undefined ? [] : (groups.get(key) ?? []);
+    if (key === undefined || group.length < 2) return [note];
+    if (group[0] !== note) return [];
     // Under the client's id when it is among them: the summary page keeps the client's notes only.
-    const client = shared.find((item) => metrics.brands.find((brand) => brand.id === item.brandId)?.role === 'client');
-    return [{ ...note, brandId: (client ?? note).brandId, text: t('coverage.dominantAuthorShared', { author: printableName(author ?? ''), brands: format.list(parts) }) }];
+    const client = group.find((item) => brandOf(item)?.role === 'client');
+    return [{ ...note, brandId: (client ?? note).brandId, text: textOf(group, key) }];
   });
 }
 
