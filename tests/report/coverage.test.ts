@@ -414,6 +414,21 @@ describe('findings that never contradict themselves', () => {
     ]);
   });
 
+  it('says a rate measured on some platforms only, and compared with nothing, as such', async () => {
+    // Acme: at least 30% of its 40 Twitter mentions (its Facebook comments have no post of its own); RivalCo's replies are not in the data.
+    const posts = missingResponsesPosts().filter((post) => post.author.toLowerCase() !== 'rivalcohelp');
+    const metrics = await metricsOf(posts, config);
+    const { model } = await buildReportModel({ metrics, config, facts: null, template, language: 'en' });
+    expect(model.findings).toContain('Acme Telecom answered at least 30% of the 40 mentions measured on Twitter; no competitor has a response rate to compare it with.');
+    // "At least 0%" is said nowhere: ten posts of Acme's own, none an answer, and every mention listing a response the data lacks.
+    const listed = Array.from({ length: 40 }, (_, i): StorePost => ({ id: `m${i}`, author: `c${i}`, at: new Date(Date.UTC(2017, 9, 2 + (i % 25), 9)), text: '@AcmeCares any news?', responses: `gone${i}` }));
+    const news = Array.from({ length: 10 }, (_, i): StorePost => ({ id: `n${i}`, author: 'acmecares', at: new Date(Date.UTC(2017, 9, 2 + i, 12)), text: `Our news ${i}` }));
+    const zero = await metricsOf([...listed, ...news], config);
+    expect(zero.brands.find((brand) => brand.id === 'acme')).toMatchObject({ responseRate: 0, coverage: { warnings: expect.arrayContaining(['responses-missing']) } });
+    const findings = (await buildReportModel({ metrics: zero, config, facts: null, template, language: 'en' })).model.findings;
+    expect(findings.filter((finding) => finding.includes('answered'))).toEqual([]);
+  });
+
   it('draws no trend from one month of data, and says why in its place', async () => {
     const metrics = await metricsOf(closeRacePosts({ answered: 20, minutes: 15 }, { answered: 30, minutes: 60 }), config);
     const { model } = await buildReportModel({ metrics, config, facts: null, template, language: 'en' });
