@@ -71,9 +71,13 @@ describe('a month that is one evening, with a tag storm and a thank-you', () => 
     expect(en.kpiNotes).toContain(shared);
     const forRival = (await buildReportModel({ metrics: await metricsOf(eveningPosts(), configOf('rival', BRANDS)), config: configOf('rival', BRANDS), facts: null, template, language: 'en' })).model;
     expect(forRival.kpiNotes).toContain(shared);
-    expect(en.leaderboardNotes).toContain(
+    // The client's own sentence under the summary; under the leaderboard, one sentence for the three brands the storm hit.
+    expect(en.kpiNotes).toContain(
       '51% of the mentions of Acme Telecom need no answer: 40 tag 5 or more accounts at once and 1 is a thank-you or acknowledgement after its answer. They count in its volume and share of voice, not in its response figures.',
     );
+    expect(en.leaderboardNotes.filter((note) => note.includes('need no answer'))).toEqual([
+      'Mentions that need no answer (they tag 5 or more accounts at once, or thank a brand after its answer) count in volume and share of voice, not in response figures; they make up 51% of Acme Telecom’s, 49% of RivalCo’s and 50% of Tercera’s mentions.',
+    ]);
     const acmeRow = en.leaderboard.rows.find((row) => row.isClient);
     expect(acmeRow?.cells[0]?.text).toBe('81 ¶ ‖');
     expect(en.charts['hour-of-week']?.notes[0]).toBe('100% of the mentions of Acme Telecom fall on 31 October 2017: its figures describe that day more than the period. This pattern is that of those days, not of a typical week.');

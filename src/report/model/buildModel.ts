@@ -12,7 +12,7 @@ import type { ReportTemplate } from '../template.js';
 import { analystNotes } from './analystNotes.js';
 import { businessHoursSettings } from './businessHours.js';
 import { clientOf } from './brandLookup.js';
-import { coverageNotes, noAnswerNotes, platformsWith, warningsOf } from './coverage.js';
+import { coverageNotes, noAnswerLines, noAnswerNotes, platformsWith, warningsOf } from './coverage.js';
 import { formatExamples, printableName } from './examples.js';
 import { writeFindings } from './findings.js';
 import { buildKpis, previousNotInData } from './kpis.js';
@@ -72,7 +72,7 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
   leaderboardNotes.push(...coverage.map((note) => `${note.mark} ${note.text}`));
   const noAnswer = noAnswerNotes(metrics, format, t);
   // Mentions that need no answer weigh on the volumes the table compares when they are a good part of them.
-  leaderboardNotes.push(...noAnswer.filter((note) => note.notable).map((note) => note.text));
+  leaderboardNotes.push(...noAnswerLines(noAnswer.filter((note) => note.notable), metrics, format, t));
   const configured = config.report.scorecard;
   // One "about the same" rule for every ✓ ≈ ✗ of the report: the scorecard's and the subjects'.
   const thresholds = {

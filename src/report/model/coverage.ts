@@ -248,7 +248,16 @@ export const NOTABLE_NO_ANSWER_SHARE = 0.1;
  * of its mentions or more): they count in its volume and share of voice, not
  * in its response figures.
  */
-export function noAnswerNotes(metrics: MetricsReport, format: Formatter, t: Translate): Array<{ brandId: string; notable: boolean; text: string }> {
+export interface NoAnswerNote {
+  brandId: string;
+  brandName: string;
+  /** The share of its mentions that need no answer, as printed. */
+  share: string;
+  notable: boolean;
+  text: string;
+}
+
+export function noAnswerNotes(metrics: MetricsReport, format: Formatter, t: Translate): NoAnswerNote[] {
   return metrics.brands.flatMap((brand) => {
     const mass = brand.coverage?.massMentions ?? 0;
     const closers = brand.coverage?.closers ?? 0;
@@ -266,8 +275,15 @@ export function noAnswerNotes(metrics: MetricsReport, format: Formatter, t: Tran
       closersPart: t(closers === 1 ? 'coverage.closersOne' : 'coverage.closersMany', { closers: format.count(closers) }),
     };
     const key = mass > 0 && closers > 0 ? 'coverage.noAnswerBoth' : mass > 0 ? 'coverage.noAnswerMass' : closers === 1 ? 'coverage.noAnswerCloser' : 'coverage.noAnswerClosers';
-    return [{ brandId: brand.id, notable, text: t(key, values) }];
+    return [{ brandId: brand.id, brandName: brand.name, share: values.share, notable, text: t(key, values) }];
   });
+}
+
+/** Notes of noAnswerNotes as printed under a table: one sentence naming each brand's share when two or more have one (a tag storm's), in place of a sentence each. */
+export function noAnswerLines(notes: readonly NoAnswerNote[], metrics: MetricsReport, format: Formatter, t: Translate): string[] {
+  if (notes.length < 2) return notes.map((note) => note.text);
+  const brands = format.list(notes.map((note) => t('coverage.noAnswerPart', { brand: note.brandName, share: note.share })));
+  return [t('coverage.noAnswerShared', { handles: format.count(metrics.settings?.massMentionHandles ?? 5), brands })];
 }
 
 function sum(entries: PlatformEntry[], pick: (brand: BrandMetrics) => number): number {

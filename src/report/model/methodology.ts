@@ -6,7 +6,7 @@ import type { MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { businessHoursSettings } from './businessHours.js';
-import { coverageNotes, LOW_SAMPLE_MARK, lowSampleOf, noAnswerNotes } from './coverage.js';
+import { coverageNotes, LOW_SAMPLE_MARK, lowSampleOf, noAnswerLines, noAnswerNotes } from './coverage.js';
 import { printableName } from './examples.js';
 import { themesMarked } from './themes.js';
 import type { StoreFacts } from './storeFacts.js';
@@ -75,7 +75,7 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
   const more = (facts?.imports.length ?? 0) - importedFiles.length;
   const warnings: string[] = [];
   warnings.push(...coverageNotes(metrics, format, t).map((note) => note.text));
-  warnings.push(...noAnswerNotes(metrics, format, t).map((note) => note.text));
+  warnings.push(...noAnswerLines(noAnswerNotes(metrics, format, t), metrics, format, t));
   if (lowRates.length > 0) warnings.push(t('warning.lowSample', { brands: format.list(lowRates.map((brand) => brand.name)) }));
   if (lowTimes.length > 0) warnings.push(t('warning.lowSampleTimes', { brands: format.list(lowTimes.map((brand) => brand.name)) }));
   if (pending > 0) warnings.push(t(pending === 1 ? 'warning.pendingOne' : 'warning.pending', { count: format.count(pending) }));
