@@ -429,6 +429,17 @@ describe('findings that never contradict themselves', () => {
     expect(findings.filter((finding) => finding.includes('answered'))).toEqual([]);
   });
 
+  it('marks on the workbook\'s leaderboard the response rate that is a lower bound', async () => {
+    const metrics = await metricsOf(missingResponsesPosts(), config);
+    const { model } = await buildReportModel({ metrics, config, facts: null, template, language: 'en' });
+    const sheet = model.workbook.sheets.find((entry) => entry.name === 'Leaderboard');
+    const at = sheet?.headers.indexOf('Response rate is a lower bound (responses missing from the data)') ?? -1;
+    expect(sheet?.rows.map((row) => [row[0]?.value, row[at]?.value])).toEqual([
+      ['RivalCo', false],
+      ['Acme Telecom', true],
+    ]);
+  });
+
   it('draws no trend from one month of data, and says why in its place', async () => {
     const metrics = await metricsOf(closeRacePosts({ answered: 20, minutes: 15 }, { answered: 30, minutes: 60 }), config);
     const { model } = await buildReportModel({ metrics, config, facts: null, template, language: 'en' });

@@ -97,6 +97,15 @@ describe('metrics.xlsx', () => {
     expect(existsSync(join(out, 'en', 'report.html'))).toBe(false);
   });
 
+  it('says on the leaderboard sheet which response rates are lower bounds, as the PDF marks them with ≥', () => {
+    const leaderboard = sheet('en', 'leaderboard');
+    const [brandCol, boundCol] = [s('en', 'leaderboard.brand'), s('en', 'sheet.lowerBound')].map((header) => column(leaderboard, header));
+    const marked = rows(leaderboard).map((row) => [row.getCell(brandCol ?? 0).value, row.getCell(boundCol ?? 0).value]);
+    const json = metrics('en');
+    expect(marked).toEqual(marked.map(([name]) => [name, json.brands.find((brand) => brand.name === name)?.coverage?.warnings.includes('responses-missing') ?? false]));
+    expect(marked.length).toBeGreaterThan(1);
+  });
+
   it('says under the subjects sheet\'s headers why it has no subject, as the PDF does', () => {
     // The fixture's config agrees no theme, and no term stands out in its few mentions.
     for (const lang of ['en', 'es'] as const) {

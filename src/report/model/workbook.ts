@@ -6,6 +6,7 @@ import type { BrandMetrics, CoverageWarning, MetricsReport } from '../../metrics
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { catalogueOf, changeOf, comparedRank, labelValues, slaTargets } from './brandLookup.js';
+import { warningsOf } from './coverage.js';
 import { noChangeText } from './kpis.js';
 import { platformName } from './platformName.js';
 import { leaderboardOrder } from './leaderboard.js';
@@ -76,6 +77,8 @@ export function buildWorkbookModel(inputs: WorkbookInputs): WorkbookModel {
       ...ranked.map((spec): Column<BrandMetrics> => ({ header: t('sheet.rank', { label: inputs.t(spec.label, labelValues(inputs.format, spec)) }), value: (brand) => cell.count(comparedRank(metrics, brand, spec.key)) })),
       { header: t('sheet.lowSample'), value: (brand) => cell.boolean(brand.lowSample) },
       { header: t('sheet.lowSampleTimes'), value: (brand) => cell.boolean(brand.lowSampleTimes ?? false) },
+      // The PDF's "≥" beside the rate: a sheet that sorts and charts the rates says which of them are minimums.
+      { header: t('sheet.lowerBound'), value: (brand) => cell.boolean(warningsOf(brand).includes('responses-missing')) },
     ]),
   );
 
