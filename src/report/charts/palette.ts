@@ -22,8 +22,8 @@ export const FOREGROUND = '#3E4C59';
 export const BACKGROUND_GREY = '#C9CED6';
 
 /**
- * The deck's replies and broadcasts: PowerPoint writes every figure of a chart in one colour, and ink reads on neither
- * the dark slate nor (in white) on the light grey; on these two tones ink reads on both.
+ * The deck's replies and broadcasts: PowerPoint writes every figure of a chart in one colour; ink does not read on the
+ * dark slate, nor white on the light grey, but ink reads on both of these tones.
  */
 export const DECK_FOREGROUND = '#9AA5B1';
 export const DECK_BACKGROUND_GREY = '#E4E7EB';
