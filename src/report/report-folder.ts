@@ -139,8 +139,6 @@ export class ReportFolder {
     heldLocks.delete(this.lock);
     if (this.made) removeIfEmpty(this.dir);
   }
-
-
 }
 
 function removeIfEmpty(dir: string): void {

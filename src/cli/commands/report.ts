@@ -61,12 +61,13 @@ export async function runReport(options: ReportOptions): Promise<WrittenReport[]
   const configs = configPaths.map((path) => loadConfig(path));
   const several = configs.length > 1;
   const out = options.out;
-  const outDirOf = (config: Config) =>
-    out === undefined ? projectReportFolder(config, parsePeriod(options.period, config.timezone).label, language ?? config.report.language) : several ? join(out, config.client) : out;
+  const outDirOf = (config: Config, periodLabel: string) =>
+    out === undefined ? projectReportFolder(config, periodLabel, language ?? config.report.language) : several ? join(out, config.client) : out;
   // Messages name the folder as the user knows it: the option they gave, or the project's own.
   const folderOption = out === undefined ? 'the report folder' : '--out';
   // Every input is checked before the browser starts and before any number is computed, so a typo fails at once.
   const databases: string[] = [];
+  const outDirs: string[] = [];
   const warnings = new Set<string>();
   for (const config of configs) {
     const path = databasePath(options.db, config);
@@ -78,7 +79,9 @@ export async function runReport(options: ReportOptions): Promise<WrittenReport[]
       store.close();
     }
     databases.push(path);
-    for (const warning of await checkReportInputs(config, language ?? config.report.language, outDirOf(config), folderOption)) {
+    const outDir = outDirOf(config, period.label);
+    outDirs.push(outDir);
+    for (const warning of await checkReportInputs(config, language ?? config.report.language, outDir, folderOption)) {
       // Configs that share a template would repeat its warnings.
       if (!warnings.has(warning)) process.stderr.write(`replybench: warning: ${warning}\n`);
       warnings.add(warning);
@@ -87,7 +90,7 @@ export async function runReport(options: ReportOptions): Promise<WrittenReport[]
   // Each output folder is taken for the whole run: a second report into it is refused at once, not overwritten later.
   const folders: ReportFolder[] = [];
   try {
-    for (const config of configs) folders.push(ReportFolder.open(outDirOf(config), folderOption));
+    for (const outDir of outDirs) folders.push(ReportFolder.open(outDir, folderOption));
     return await writeReports(options, configs, databases, folders, { language, pageSize, formats });
   } finally {
     for (const folder of folders) folder.release();
