@@ -133,39 +133,39 @@ export function coverageNotes(metrics: MetricsReport, format: Formatter, t: Tran
  */
 function sharedNotes(notes: CoverageNote[], metrics: MetricsReport, format: Formatter, t: Translate): CoverageNote[] {
   const brandOf = (note: CoverageNote) => metrics.brands.find((brand) => brand.id === note.brandId);
-  const keyOf = (note: CoverageNote): string | undefined => {
-    const brand = brandOf(note);
-    if (note.warning === 'dominant-author') return brand?.coverage?.topAuthor ? `author\u0000${brand.coverage.topAuthor.author}` : undefined;
-    // Only brands without a rate: a brand measured elsewhere says what its rate rests on, a sentence of its own.
-    if (note.warning === 'no-brand-posts' && brand?.responseRate === null) return `posts\u0000${platformsWith(metrics, brand.id, 'no-brand-posts', format) ?? ''}`;
-    return undefined;
-  };
-  const textOf = (group: CoverageNote[], key: string): string => {
-    const brands = group.flatMap((item) => brandOf(item) ?? []);
-    const [kind, value = ''] = key.split('\u0000');
-    if (kind === 'author') {
-      const parts = brands.flatMap((brand) => {
-        const top = brand.coverage?.topAuthor;
-        return top ? [t('coverage.dominantAuthorPart', { brand: brand.name, share: format.percent(top.share), mentions: format.count(top.mentions), inbound: format.count(brand.inbound) })] : [];
-      });
-      return t('coverage.dominantAuthorShared', { author: printableName(value), brands: format.list(parts) });
-    }
-    const names = format.list(brands.map((brand) => brand.name));
-    return value === '' ? t('coverage.noBrandPostsAnywhereMany', { brands: names }) : t('coverage.noBrandPostsMany', { brands: names, platforms: value });
-  };
-  const groups = new Map<string, CoverageNote[]>();
+  // What a note says of its brand that another brand's note may say too: one author, or posts missing on these platforms ('' for all).
+  const shared = new Map<CoverageNote, { kind: 'author' | 'posts'; value: string; key: string }>();
   for (const note of notes) {
-    const key = keyOf(note);
-    if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), note]);
+    const brand = brandOf(note);
+    const author = brand?.coverage?.topAuthor?.author;
+    if (note.warning === 'dominant-author' && author !== undefined) shared.set(note, { kind: 'author', value: author, key: `author\u0000${author}` });
+    // Only brands without a rate: a brand measured elsewhere says what its rate rests on, a sentence of its own.
+    if (note.warning === 'no-brand-posts' && brand?.responseRate === null) {
+      const platforms = platformsWith(metrics, brand.id, 'no-brand-posts', format) ?? '';
+      shared.set(note, { kind: 'posts', value: platforms, key: `posts\u0000${platforms}` });
+    }
   }
+  const groups = new Map<string, CoverageNote[]>();
+  for (const [note, { key }] of shared) groups.set(key, [...(groups.get(key) ?? []), note]);
+  const textOf = (kind: 'author' | 'posts', value: string, brands: BrandMetrics[]): string => {
+    if (kind === 'posts') {
+      const names = format.list(brands.map((brand) => brand.name));
+      return value === '' ? t('coverage.noBrandPostsAnywhereMany', { brands: names }) : t('coverage.noBrandPostsMany', { brands: names, platforms: value });
+    }
+    const parts = brands.flatMap((brand) => {
+      const top = brand.coverage?.topAuthor;
+      return top ? [t('coverage.dominantAuthorPart', { brand: brand.name, share: format.percent(top.share), mentions: format.count(top.mentions), inbound: format.count(brand.inbound) })] : [];
+    });
+    return t('coverage.dominantAuthorShared', { author: printableName(value), brands: format.list(parts) });
+  };
   return notes.flatMap((note) => {
-    const key = keyOf(note);
-    const group = key === undefined ? [] : (groups.get(key) ?? []);
-    if (key === undefined || group.length < 2) return [note];
+    const said = shared.get(note);
+    const group = said === undefined ? [] : (groups.get(said.key) ?? []);
+    if (said === undefined || group.length < 2) return [note];
     if (group[0] !== note) return [];
     // Under the client's id when it is among them: the summary page keeps the client's notes only.
     const client = group.find((item) => brandOf(item)?.role === 'client');
-    return [{ ...note, brandId: (client ?? note).brandId, text: textOf(group, key) }];
+    return [{ ...note, brandId: (client ?? note).brandId, text: textOf(said.kind, said.value, group.flatMap((item) => brandOf(item) ?? [])) }];
   });
 }
 
