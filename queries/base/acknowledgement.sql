@@ -25,18 +25,16 @@ CREATE OR REPLACE TEMP MACRO rb_bare_text(t) AS
 CREATE OR REPLACE TEMP MACRO rb_without_apostrophes(t) AS
   CASE WHEN contains(t, '''') OR contains(t, '’') OR contains(t, '`') THEN regexp_replace(t, '[''’`]', '', 'g') ELSE t END;
 
--- rb_theme_apostrophes(t): the same for theme words (themes/posts.sql, display.sql), but
--- a French elided article or pronoun (l', d', j', qu', jusqu'...) is first set apart from
--- its word, so that "l'itinérance" holds the word "itinérance" ("activer litinérance" was
--- a subject found in the demo, and a configured "itinérance" missed it). Contractions
--- stay one word ("don't", "aujourd'hui"): only a lone letter or qu-word elides.
--- src/themes/words.ts does the same to configured words.
+-- rb_theme_apostrophes(t): rb_without_apostrophes for theme words (themes/posts.sql,
+-- display.sql), after a French elided article or pronoun (l', d', j', qu', jusqu'...) is
+-- set apart from its word, so that "l'itinérance" holds the word "itinérance" ("activer
+-- litinérance" was a subject found in the demo, and a configured "itinérance" missed it).
+-- Contractions stay one word ("don't", "aujourd'hui"): only a lone letter or qu-word
+-- elides. src/themes/words.ts does the same to configured words.
 CREATE OR REPLACE TEMP MACRO rb_theme_apostrophes(t) AS
-  CASE WHEN contains(t, '''') OR contains(t, '’') OR contains(t, '`')
-    THEN regexp_replace(
-      regexp_replace(t, '(?i)(^|[^\p{L}\p{N}])(l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)[''’`](\p{L})', '\1\2 \3', 'g'),
-      '[''’`]', '', 'g')
-    ELSE t END;
+  rb_without_apostrophes(CASE WHEN contains(t, '''') OR contains(t, '’') OR contains(t, '`')
+    THEN regexp_replace(t, '(?i)(^|[^\p{L}\p{N}])(l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)[''’`](\p{L})', '\1\2 \3', 'g')
+    ELSE t END);
 
 CREATE OR REPLACE TEMP MACRO rb_ack_words(bare) AS
   regexp_extract_all(strip_accents(lower(rb_without_apostrophes(bare))), '\p{L}+');
