@@ -2,7 +2,8 @@
 -- (content, by sha256) once, however often it was imported. A file read again
 -- (another --platform, or its posts deleted since) adds the posts it imported to
 -- its first record; its duplicates and rejects are the first read's. Also the
--- number of rows kept in import_rejects, for those first reads.
+-- number of rows kept in import_rejects, for those first reads, and the first read's
+-- notices (JSON; NULL for imports before schema version 5).
 --
 -- Parameters: none.
 WITH reads AS (
@@ -14,7 +15,7 @@ first_reads AS (
   SELECT * FROM reads WHERE nth = 1
 )
 SELECT file, format, rows_read::DOUBLE AS rows_read, imported_total::DOUBLE AS imported,
-       duplicates::DOUBLE AS duplicates, rejected::DOUBLE AS rejected,
+       duplicates::DOUBLE AS duplicates, rejected::DOUBLE AS rejected, notices,
        (SELECT count(*) FROM import_rejects r SEMI JOIN first_reads f ON f.batch_id = r.batch_id)::DOUBLE AS rejected_rows_total
 FROM first_reads
 ORDER BY batch_id;

@@ -2,7 +2,7 @@ import { listValue } from '@duckdb/node-api';
 import { z } from 'zod';
 import { CRASH_STEPS, crashPoint } from '../crash-point.js';
 import type { Store } from '../store/database.js';
-import type { ImportNotice } from './notices.js';
+import { type ImportNotice, storedNotices } from './notices.js';
 import type { FileImportResult } from './result.js';
 
 const batchIdRow = z.object({ id: z.number() });
@@ -36,6 +36,8 @@ export type EarlierImport = {
   rejected: number;
   skippedBlank: number;
   warnings: string[];
+  /** Its warnings as data, or null when the store kept only their English text. */
+  notices: ImportNotice[] | null;
 };
 
 const earlierImportRow = z.object({
@@ -50,6 +52,7 @@ const earlierImportRow = z.object({
   rejected: z.number(),
   skippedBlank: z.number(),
   warnings: z.array(z.string()).nullable(),
+  notices: z.string().nullable(),
 });
 
 /** The earliest import of a file with the same content, if any. */
@@ -59,11 +62,11 @@ export async function earlierImport(store: Store, sha256: string): Promise<Earli
     earlierImportRow,
     `SELECT batch_id AS "batchId", strftime(imported_at, '%Y-%m-%d %H:%M UTC') AS at, strftime(imported_at, '%Y-%m-%dT%H:%M:%SZ') AS "importedAt",
        format, platform, rows_read::DOUBLE AS "rowsRead", imported::DOUBLE AS imported, duplicates::DOUBLE AS duplicates,
-       rejected::DOUBLE AS rejected, skipped_blank::DOUBLE AS "skippedBlank", warnings
+       rejected::DOUBLE AS rejected, skipped_blank::DOUBLE AS "skippedBlank", warnings, notices
      FROM import_batches WHERE sha256 = $sha256 ORDER BY batch_id LIMIT 1`,
     { sha256 },
   );
-  return row ? { ...row, warnings: row.warnings ?? [] } : null;
+  return row ? { ...row, warnings: row.warnings ?? [], notices: storedNotices(row.notices) } : null;
 }
 
 /** The warning a file gets when the same content was imported before. */
@@ -112,10 +115,11 @@ export async function recordBatch(store: Store, result: FileImportResult): Promi
     rejected: result.rejected + result.conflicts,
     skipped_blank: result.skippedBlank,
     ...(result.warnings.length ? { warnings: listValue(result.warnings) } : {}),
+    notices: JSON.stringify(result.notices),
   };
   const changed = await store.change(
     `UPDATE import_batches SET format = $format, encoding = $encoding, rows_read = $rows_read, imported = $imported, duplicates = $duplicates,
-       rejected = $rejected, skipped_blank = $skipped_blank, warnings = ${warnings}
+       rejected = $rejected, skipped_blank = $skipped_blank, warnings = ${warnings}, notices = $notices
      WHERE batch_id = $batch_id`,
     params,
   );

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { z } from 'zod';
 import type { Language } from '../report/i18n/language.js';
 import { counted } from '../report/i18n/plain-numbers.js';
 import { EXCEL_DAMAGE_REASONS } from './formats/excel-damage.js';
@@ -7,28 +8,61 @@ import { DAYLIGHT_SAVING_REASON } from './formats/sql-helpers.js';
 import { TWCS_WARNING_REASONS } from './formats/twcs.js';
 import { MOJIBAKE_REASON } from './mojibake.js';
 
+const lineUnit = z.enum(['line', 'row']);
+const firstLine = z.number().nullable();
+
 /**
  * A warning of an import, as data: the CLI and `import --json` print its
- * English text (noticeText), the local page its text in the page's language.
+ * English text (noticeText), the local page and the report its text in their
+ * language. import_batches keeps a file's notices as JSON (`notices`); this
+ * schema reads them back.
  */
-export type ImportNotice =
-  | { code: 'line-ends'; cause: 'mixed' | 'crlf' }
-  | { code: 'extra-sheets' }
-  | { code: 'damaged-sheets'; count: number }
-  | { code: 'windows-1252' }
-  | { code: 'invalid-bytes'; count: number; lines: number[]; more: number }
-  | { code: 'carriage-returns'; count: number }
-  | { code: 'nul-removed'; count: number; line: number | null }
-  | { code: 'short-rows'; count: number; width: number; unit: LineUnit; line: number | null }
-  | { code: 'skipped-members'; archive: string; names: string[] }
-  | { code: 'earlier-import'; batchId: number; at: string }
-  | { code: 'no-rows' }
-  | { code: 'rows'; count: number; reason: string; unit: LineUnit; line: number | null }
-  | { code: 'differing-copies'; count: number; example: string | null }
+export const importNoticeSchema = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('line-ends'), cause: z.enum(['mixed', 'crlf']) }),
+  z.object({ code: z.literal('extra-sheets') }),
+  z.object({ code: z.literal('damaged-sheets'), count: z.number() }),
+  z.object({ code: z.literal('windows-1252') }),
+  z.object({ code: z.literal('invalid-bytes'), count: z.number(), lines: z.array(z.number()), more: z.number() }),
+  z.object({ code: z.literal('carriage-returns'), count: z.number() }),
+  z.object({ code: z.literal('nul-removed'), count: z.number(), line: firstLine }),
+  z.object({ code: z.literal('short-rows'), count: z.number(), width: z.number(), unit: lineUnit, line: firstLine }),
+  z.object({ code: z.literal('skipped-members'), archive: z.string(), names: z.array(z.string()) }),
+  z.object({ code: z.literal('earlier-import'), batchId: z.number(), at: z.string() }),
+  z.object({ code: z.literal('no-rows') }),
+  z.object({ code: z.literal('rows'), count: z.number(), reason: z.string(), unit: lineUnit, line: firstLine }),
+  z.object({ code: z.literal('differing-copies'), count: z.number(), example: z.string().nullable() }),
   /** A warning an earlier import recorded (import_batches keeps its text), repeated as it was written. */
-  | { code: 'recorded'; text: string };
+  z.object({ code: z.literal('recorded'), text: z.string() }),
+]);
+export type ImportNotice = z.infer<typeof importNoticeSchema>;
 
-type LineUnit = 'line' | 'row';
+type LineUnit = z.infer<typeof lineUnit>;
+
+/**
+ * The notices import_batches keeps for a file (its `notices` JSON), or null
+ * when it keeps none readable: an import by replybench before schema version
+ * 5, or a row edited by hand. Then only the English text of `warnings` is known.
+ */
+export function storedNotices(json: string | null): ImportNotice[] | null {
+  if (json === null) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  const parsed = z.array(importNoticeSchema).safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Whether the client's report tells of the notice: what the import changed in
+ * the file's rows, or did not read. Line ends read as LF, an earlier import of
+ * the same file and an empty file change no stored value.
+ */
+export function changedTheData(notice: ImportNotice): boolean {
+  return !['line-ends', 'earlier-import', 'no-rows', 'recorded'].includes(notice.code);
+}
 type Notice<Code extends ImportNotice['code']> = Extract<ImportNotice, { code: Code }>;
 
 /** Names of the archive's other files a warning lists; the rest are counted. */

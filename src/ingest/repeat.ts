@@ -53,7 +53,7 @@ export async function repeatImport(store: Store, earlier: EarlierImport, source:
     conflicts,
     skippedBlank: earlier.skippedBlank,
     rejectedByReason: Object.fromEntries(reasons.filter((reason) => !isConflict(reason.reason)).map((reason) => [reason.reason, reason.n])),
-    ...withWarnings([earlierImportWarning(earlier), ...earlier.warnings.map((text) => ({ code: 'recorded' as const, text }))]),
+    ...withWarnings([earlierImportWarning(earlier), ...(earlier.notices ?? earlier.warnings.map((text) => ({ code: 'recorded' as const, text })))]),
     alreadyImported: { batchId: earlier.batchId, importedAt: earlier.importedAt },
   };
 }

@@ -2,7 +2,7 @@
  * The store's public schema: analysts query these tables directly, so names
  * and types are part of the contract (see docs/store.md).
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export const POST_KINDS = ['post', 'reply', 'repost', 'quote', 'comment'] as const;
 export type PostKind = (typeof POST_KINDS)[number];
@@ -77,7 +77,10 @@ CREATE TABLE IF NOT EXISTS import_batches (
   rejected      BIGINT      NOT NULL,
   skipped_blank BIGINT      NOT NULL,
   warnings      VARCHAR[],
-  imported_at   TIMESTAMPTZ NOT NULL
+  imported_at   TIMESTAMPTZ NOT NULL,
+  -- the warnings as data (JSON, src/ingest/notices.ts), for the report's own language;
+  -- NULL for imports by replybench before schema version 5
+  notices       VARCHAR
 );
 
 CREATE TABLE IF NOT EXISTS import_rejects (

@@ -54,6 +54,8 @@ export async function upgradeSchema(store: Store): Promise<string | null> {
       await store.run('ALTER TABLE posts ADD COLUMN IF NOT EXISTS reply_to_user VARCHAR');
     }
     // Version 3 -> 4: learned_handles, which the schema's own DDL has just created.
+    // Version 4 -> 5: each import's warnings as data; earlier imports keep only their text.
+    if (version < 5) await store.run('ALTER TABLE import_batches ADD COLUMN IF NOT EXISTS notices VARCHAR');
     await store.run("UPDATE replybench_meta SET value = $value WHERE key = 'schema_version'", { value: String(SCHEMA_VERSION) });
   });
   return version < 3 ? fillColumnsNotice(store, version) : null;

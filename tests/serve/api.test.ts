@@ -278,12 +278,12 @@ describe('the API of replybench serve', () => {
       warnings: ['le fichier n’est pas en UTF-8 valide\u00a0: lu en Windows-1252 (l’encodage d’Europe occidentale d’Excel)\u00a0; vérifiez que les lettres accentuées s’affichent bien'],
       rejectedByReason: { 'sans date': 1 },
     });
-    // Imported again: the page says so in French; the earlier import's own warning is the text import_batches keeps.
+    // Imported again: the page says so in French, and repeats the earlier import's own warning in French (import_batches keeps it as data).
     const again = await call(base(), 'POST', '/api/clients/lumo/exports?language=fr', upload('export (2).csv', bytes));
     const repeated = await call(base(), 'POST', '/api/clients/lumo/imports', { previewId: again.body.previewId, language: 'fr' });
     const [said, recorded] = (repeated.body.files as Array<{ warnings: string[] }>)[0]?.warnings ?? [];
     expect(said).toMatch(/^le même contenu a déjà été importé \(lot 1, \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\)\u00a0: ses publications comptent comme doublons$/);
-    expect(recorded).toContain('the file is not valid UTF-8: read as Windows-1252');
+    expect(recorded).toBe('le fichier n’est pas en UTF-8 valide\u00a0: lu en Windows-1252 (l’encodage d’Europe occidentale d’Excel)\u00a0; vérifiez que les lettres accentuées s’affichent bien');
     // Without a language, the object import --json prints: English.
     const english = await call(base(), 'POST', '/api/clients/lumo/exports', upload('export (3).csv', bytes));
     expect((english.body.preview as { warnings: string[] }).warnings[0]).toMatch(/^the file is not valid UTF-8: read as Windows-1252/);

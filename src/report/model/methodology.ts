@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type { Brand } from '../../config/types.js';
 import { METRIC_DEFINITIONS } from '../../metrics/definitions.js';
 import { formatById } from '../../ingest/formats/index.js';
+import { noticeText } from '../../ingest/notices.js';
 import type { MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
@@ -80,6 +81,7 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
   if (lowTimes.length > 0) warnings.push(t('warning.lowSampleTimes', { brands: format.list(lowTimes.map((brand) => brand.name)) }));
   if (pending > 0) warnings.push(t(pending === 1 ? 'warning.pendingOne' : 'warning.pending', { count: format.count(pending) }));
   if (facts && facts.rejectedRows > 0) warnings.push(t('warning.rejected', { count: format.count(facts.rejectedRows) }));
+  warnings.push(...importNotes(facts, format, t));
   return {
     definitions,
     settings: settingRows,
@@ -89,6 +91,13 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
     warnings,
     coverage: coverageRows(metrics, format, t),
   };
+}
+
+/** One line per warning of an imported file that changed its rows or left some unread, as the import said it, in the report's language. */
+export function importNotes(facts: StoreFacts | null, format: Formatter, t: Translate): string[] {
+  return (facts?.imports ?? []).flatMap((batch) =>
+    batch.notices.map((notice) => t('warning.importNotice', { file: printableName(basename(batch.file)), notice: noticeText(notice, format.language) })),
+  );
 }
 
 /** What each brand's figures rest on, as the metrics' coverage gives it. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Analysis } from '../../analysis/analysis.js';
+import { changedTheData, type ImportNotice, storedNotices } from '../../ingest/notices.js';
 import { type AnsweredWithin, curveMinutes } from '../charts/curve-minutes.js';
 
 export interface MentionSample {
@@ -18,6 +19,8 @@ export interface ImportBatchFact {
   imported: number;
   duplicates: number;
   rejected: number;
+  /** What the import changed in the file's rows or did not read (changedTheData); none known for imports before schema version 5. */
+  notices: ImportNotice[];
 }
 
 /** What the report reads from the store beyond the metrics: the answered-over-time curve, example mentions, import records. */
@@ -51,6 +54,7 @@ const importRow = z.object({
   imported: z.number(),
   duplicates: z.number(),
   rejected: z.number(),
+  notices: z.string().nullable(),
   rejected_rows_total: z.number(),
 });
 
@@ -80,7 +84,15 @@ export async function readStoreFacts(analysis: Analysis, examples = 8): Promise<
     unanswered: await sample('unanswered'),
     unansweredLeftOut: await analysis.baseRows('report/unanswered_left_out', leftOutRow, { ...params, client: analysis.config.client }),
     slowest: await sample('slowest'),
-    imports: importRows.map((row) => ({ file: row.file, format: row.format, rowsRead: row.rows_read, imported: row.imported, duplicates: row.duplicates, rejected: row.rejected })),
+    imports: importRows.map((row) => ({
+      file: row.file,
+      format: row.format,
+      rowsRead: row.rows_read,
+      imported: row.imported,
+      duplicates: row.duplicates,
+      rejected: row.rejected,
+      notices: (storedNotices(row.notices) ?? []).filter(changedTheData),
+    })),
     rejectedRows: importRows[0]?.rejected_rows_total ?? 0,
   };
 }
