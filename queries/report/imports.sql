@@ -2,20 +2,22 @@
 -- (content, by sha256) once, however often it was imported. A file read again
 -- (another --platform, or its posts deleted since) adds the posts it imported to
 -- its first record; its duplicates and rejects are the first read's. Also the
--- number of rows kept in import_rejects, for those first reads, and the first read's
--- notices (JSON; NULL for imports before schema version 5).
+-- number of rows kept in import_rejects, for those first reads, and the notices of the
+-- first read that kept them (JSON; a read before schema version 5 kept none: a file read
+-- again with `import --again` since gives them).
 --
 -- Parameters: none.
 WITH reads AS (
   SELECT *, row_number() OVER (PARTITION BY sha256 ORDER BY batch_id) AS nth,
-         sum(imported) OVER (PARTITION BY sha256) AS imported_total
+         sum(imported) OVER (PARTITION BY sha256) AS imported_total,
+         first_value(notices IGNORE NULLS) OVER (PARTITION BY sha256 ORDER BY batch_id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS kept_notices
   FROM import_batches
 ),
 first_reads AS (
   SELECT * FROM reads WHERE nth = 1
 )
 SELECT file, format, rows_read::DOUBLE AS rows_read, imported_total::DOUBLE AS imported,
-       duplicates::DOUBLE AS duplicates, rejected::DOUBLE AS rejected, notices,
+       duplicates::DOUBLE AS duplicates, rejected::DOUBLE AS rejected, kept_notices AS notices,
        (SELECT count(*) FROM import_rejects r SEMI JOIN first_reads f ON f.batch_id = r.batch_id)::DOUBLE AS rejected_rows_total
 FROM first_reads
 ORDER BY batch_id;

@@ -9,28 +9,30 @@ import { TWCS_WARNING_REASONS } from './formats/twcs.js';
 import { MOJIBAKE_REASON } from './mojibake.js';
 
 const lineUnit = z.enum(['line', 'row']);
-const firstLine = z.number().nullable();
+const count = z.number().int().positive();
+const firstLine = z.number().int().positive().nullable();
 
 /**
  * A warning of an import, as data: the CLI and `import --json` print its
  * English text (noticeText), the local page and the report its text in their
  * language. import_batches keeps a file's notices as JSON (`notices`); this
- * schema reads them back.
+ * schema reads them back, and refuses what no import writes (a count of 0, an
+ * empty list of lines).
  */
 export const importNoticeSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('line-ends'), cause: z.enum(['mixed', 'crlf']) }),
   z.object({ code: z.literal('extra-sheets') }),
-  z.object({ code: z.literal('damaged-sheets'), count: z.number() }),
+  z.object({ code: z.literal('damaged-sheets'), count }),
   z.object({ code: z.literal('windows-1252') }),
-  z.object({ code: z.literal('invalid-bytes'), count: z.number(), lines: z.array(z.number()), more: z.number() }),
-  z.object({ code: z.literal('carriage-returns'), count: z.number() }),
-  z.object({ code: z.literal('nul-removed'), count: z.number(), line: firstLine }),
-  z.object({ code: z.literal('short-rows'), count: z.number(), width: z.number(), unit: lineUnit, line: firstLine }),
-  z.object({ code: z.literal('skipped-members'), archive: z.string(), names: z.array(z.string()) }),
-  z.object({ code: z.literal('earlier-import'), batchId: z.number(), at: z.string() }),
+  z.object({ code: z.literal('invalid-bytes'), count, lines: z.array(count).min(1), more: z.number().int().nonnegative() }),
+  z.object({ code: z.literal('carriage-returns'), count }),
+  z.object({ code: z.literal('nul-removed'), count, line: firstLine }),
+  z.object({ code: z.literal('short-rows'), count, width: count, unit: lineUnit, line: firstLine }),
+  z.object({ code: z.literal('skipped-members'), archive: z.string(), names: z.array(z.string()).min(1) }),
+  z.object({ code: z.literal('earlier-import'), batchId: count, at: z.string() }),
   z.object({ code: z.literal('no-rows') }),
-  z.object({ code: z.literal('rows'), count: z.number(), reason: z.string(), unit: lineUnit, line: firstLine }),
-  z.object({ code: z.literal('differing-copies'), count: z.number(), example: z.string().nullable() }),
+  z.object({ code: z.literal('rows'), count, reason: z.string().min(1), unit: lineUnit, line: firstLine }),
+  z.object({ code: z.literal('differing-copies'), count, example: z.string().nullable() }),
   /** A warning an earlier import recorded (import_batches keeps its text), repeated as it was written. */
   z.object({ code: z.literal('recorded'), text: z.string() }),
 ]);
@@ -63,6 +65,7 @@ export function storedNotices(json: string | null): ImportNotice[] | null {
 export function changedTheData(notice: ImportNotice): boolean {
   return !['line-ends', 'earlier-import', 'no-rows', 'recorded'].includes(notice.code);
 }
+
 type Notice<Code extends ImportNotice['code']> = Extract<ImportNotice, { code: Code }>;
 
 /** Names of the archive's other files a warning lists; the rest are counted. */
@@ -185,7 +188,9 @@ function shownNames(names: string[], more: (count: number) => string): string {
 
 /** A row warning's reason in `language`; a reason the language has no text for is left in English. */
 function reasonIn(language: Language, reason: string): string {
-  return PHRASES[language].reasons[reason] ?? reason;
+  const reasons = PHRASES[language].reasons;
+  // Own keys only: a reason read back from the store ("constructor") is data, not a key of Object's.
+  return Object.hasOwn(reasons, reason) ? (reasons[reason] as string) : reason;
 }
 
 /** The sentence of an import warning, in English (the CLI, `import --json`, import_batches) or the page's language. */

@@ -58,7 +58,7 @@ export async function upgradeSchema(store: Store): Promise<string | null> {
     if (version < 5) await store.run('ALTER TABLE import_batches ADD COLUMN IF NOT EXISTS notices VARCHAR');
     await store.run("UPDATE replybench_meta SET value = $value WHERE key = 'schema_version'", { value: String(SCHEMA_VERSION) });
   });
-  return version < 3 ? fillColumnsNotice(store, version) : null;
+  return version < 3 ? fillColumnsNotice(store, version) : version < 5 ? importNotesNotice(store, version) : null;
 }
 
 /** The upgrade's line when it added columns that only the exports can fill: the command that reads the known files again. */
@@ -66,10 +66,29 @@ async function fillColumnsNotice(store: Store, version: number): Promise<string>
   const files = await store.rows('imported files', fileRow, 'SELECT file FROM import_batches GROUP BY file ORDER BY min(batch_id)');
   const upgraded = `upgraded the store from schema version ${version} to ${SCHEMA_VERSION}: response_ids and reply_to_user are empty for the posts imported before`;
   if (files.length === 0) return `${upgraded}.`;
-  // An archive member is recorded as archive.zip:member.csv: the archive is what is read again.
-  const paths = [...new Set(files.map((row) => row.file.replace(/(\.zip):.*$/i, '$1')))].map(shellWord);
+  return `${upgraded}; fill them, adding no post, with: ${againCommand(readAgain(files))}`;
+}
+
+/**
+ * The upgrade's line when files imported before had warnings, which the store
+ * kept as English text only: the report can tell them only once a file is
+ * read again. Null when no file had one.
+ */
+async function importNotesNotice(store: Store, version: number): Promise<string | null> {
+  const files = await store.rows('files imported with warnings', fileRow, 'SELECT file FROM import_batches WHERE len(warnings) > 0 GROUP BY file ORDER BY min(batch_id)');
+  if (files.length === 0) return null;
+  const paths = readAgain(files);
+  return `upgraded the store from schema version ${version} to ${SCHEMA_VERSION}: reports now say what an import changed in a file (repaired text, values Excel damaged), but know it only for files read from now on; to have it for ${paths.length === 1 ? 'the file' : `the ${paths.length} files`} imported before with warnings, read ${paths.length === 1 ? 'it' : 'them'} again, adding no post, with: ${againCommand(paths)}`;
+}
+
+/** The files to read again, as shell words: an archive member is recorded as archive.zip:member.csv, and the archive is what is read again. */
+function readAgain(files: ReadonlyArray<{ file: string }>): string[] {
+  return [...new Set(files.map((row) => row.file.replace(/(\.zip):.*$/i, '$1')))].map(shellWord);
+}
+
+function againCommand(paths: readonly string[]): string {
   const shown = paths.length <= 5 ? paths.join(' ') : `${paths.slice(0, 5).join(' ')} (and ${paths.length - 5} more: see import_batches)`;
-  return `${upgraded}; fill them, adding no post, with: replybench import --again ${shown}`;
+  return `replybench import --again ${shown}`;
 }
 
 /** A path as one word of a shell command. */

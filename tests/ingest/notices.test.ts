@@ -4,7 +4,7 @@ import { DAY_WITHOUT_TIME_REASON } from '../../src/ingest/formats/meltwater.js';
 import { DAYLIGHT_SAVING_REASON } from '../../src/ingest/formats/sql-helpers.js';
 import { TWCS_WARNING_REASONS } from '../../src/ingest/formats/twcs.js';
 import { MOJIBAKE_REASON } from '../../src/ingest/mojibake.js';
-import { type ImportNotice, noticeText, withWarnings } from '../../src/ingest/notices.js';
+import { type ImportNotice, noticeText, storedNotices, withWarnings } from '../../src/ingest/notices.js';
 
 /** One warning of each kind: a kind added without a sentence here does not compile. */
 const ONE_OF_EACH: { [Code in ImportNotice['code']]: Extract<ImportNotice, { code: Code }> } = {
@@ -74,5 +74,35 @@ describe('the warnings of an import in the page language', () => {
     ]);
     expect(noticeText(ONE_OF_EACH.recorded, 'fr')).toBe('a warning an earlier import wrote');
     expect(noticeText(ONE_OF_EACH['invalid-bytes'])).toBe('3 bytes not valid in UTF-8 (a character from another encoding?) stored as "\uFFFD" on lines 4, 9 and 1 more byte; the rest of the file is read as UTF-8');
+  });
+});
+
+describe('the notices import_batches keeps, read back', () => {
+  it('reads back every kind of notice as it was written', () => {
+    const all = Object.values(ONE_OF_EACH);
+    expect(storedNotices(JSON.stringify(all))).toEqual(all);
+    expect(storedNotices('[]')).toEqual([]);
+  });
+
+  it('refuses notices no import writes, and text that is not a list of notices, instead of printing them', () => {
+    const edited = [
+      'not json',
+      '{"code":"rows"}',
+      JSON.stringify([{ code: 'nonsense' }]),
+      JSON.stringify([{ ...ONE_OF_EACH.rows, count: 0 }]),
+      JSON.stringify([{ ...ONE_OF_EACH.rows, count: -3.5 }]),
+      JSON.stringify([{ ...ONE_OF_EACH['invalid-bytes'], lines: [] }]),
+      JSON.stringify([{ ...ONE_OF_EACH['skipped-members'], names: [] }]),
+      JSON.stringify([ONE_OF_EACH.rows, { ...ONE_OF_EACH['short-rows'], line: 0 }]),
+    ];
+    for (const json of edited) expect(storedNotices(json), json).toBeNull();
+    expect(storedNotices(null)).toBeNull();
+  });
+
+  it('leaves a reason it has no text for as it is, even one named like a property of every object', () => {
+    for (const reason of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(noticeText({ code: 'rows', count: 2, reason, unit: 'line', line: 10 }, 'es')).toBe(`2 filas: ${reason} (la primera en la línea 10)`);
+      expect(noticeText({ code: 'rows', count: 2, reason, unit: 'line', line: 10 }, 'fr')).toBe(`2 lignes\u00a0: ${reason} (la première à la ligne 10)`);
+    }
   });
 });

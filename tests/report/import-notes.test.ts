@@ -3,7 +3,7 @@
  * page and in the workbook, in the report's language: an Excel-saved export
  * whose texts were repaired must not look like a clean one to the client.
  */
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,9 @@ import { computeMetrics } from '../../src/metrics/compute.js';
 import type { Language } from '../../src/report/i18n/language.js';
 import { buildReportModel } from '../../src/report/model/buildModel.js';
 import { readStoreFacts, type StoreFacts } from '../../src/report/model/storeFacts.js';
+import { importNotes } from '../../src/report/model/methodology.js';
+import { Formatter } from '../../src/report/i18n/format.js';
+import { translator } from '../../src/report/i18n/strings.js';
 import { ReportTemplate } from '../../src/report/template.js';
 import type { MetricsReport } from '../../src/metrics/types.js';
 import { Store } from '../../src/store/database.js';
@@ -36,7 +39,10 @@ beforeAll(async () => {
   store = await Store.open(join(folder, 'store.duckdb'));
   const file = join(folder, 'october, excel.csv');
   copyFileSync(join(FIXTURES, 'damaged/excel-mojibake.csv'), file);
-  imported = [await importOne(store, file), await importOne(store, join(FIXTURES, 'twcs_excel_mangled.csv'))];
+  // A file of the header alone: the import says it holds no rows, which changed nothing the report shows.
+  const empty = join(folder, 'empty.csv');
+  writeFileSync(empty, `${readFileSync(file, 'utf8').split('\n')[0]}\n`);
+  imported = [await importOne(store, file), await importOne(store, join(FIXTURES, 'twcs_excel_mangled.csv')), await importOne(store, empty)];
   // The first file again: the page lists it, and its notices, once.
   await importOne(store, file);
   metrics = await computeMetrics(store, config, '2017-10', { cache: false });
@@ -53,7 +59,7 @@ describe("the import's changes to a file, in the report", () => {
     const files = ['october, excel.csv', 'twcs_excel_mangled.csv'];
     const told = model.warnings.filter((warning) => files.some((file) => warning.startsWith(file)));
     // One line per warning of each file, in import order, holding the import's own words in the report's language.
-    const changes = imported.map((result) => result.notices.filter((notice) => notice.code === 'rows'));
+    const changes = imported.slice(0, files.length).map((result) => result.notices.filter((notice) => notice.code === 'rows'));
     expect(changes.map((notices) => notices.map((notice) => notice.reason))).toEqual([[MOJIBAKE_REASON], [expect.stringContaining('response_tweet_id')]]);
     const expected = changes.flatMap((notices, index) => notices.map((notice) => [files[index], noticeText(notice, language)]));
     expect(told).toHaveLength(expected.length);
@@ -66,7 +72,48 @@ describe("the import's changes to a file, in the report", () => {
     expect(sheetLines).toEqual(told);
   });
 
-  it('says nothing of line ends or of the earlier import of the same file, and lists that file once', () => {
-    expect(facts.imports.map((batch) => batch.notices.map((notice) => notice.code))).toEqual([['rows'], ['rows']]);
+  it('says nothing of a file without rows, nor of the earlier import of the same file, and lists that file once', () => {
+    expect(imported[2]?.notices.map((notice) => notice.code)).toEqual(['no-rows']);
+    expect(facts.imports.map((batch) => batch.notices.map((notice) => notice.code))).toEqual([['rows'], ['rows'], []]);
+  });
+
+  it('prints the names a notice takes from the file without their control characters', () => {
+    const t = translator(template.strings('en'), 'en.json', 'en');
+    const member: StoreFacts['imports'][number] = {
+      file: '/exports/octo\u202eber.zip:a.csv',
+      format: 'twcs',
+      rowsRead: 1,
+      imported: 1,
+      duplicates: 0,
+      rejected: 0,
+      notices: [{ code: 'skipped-members', archive: '/exports/october.zip', names: ['\u202etxt.exe', 'b\u0007.pdf'] }],
+    };
+    const [line] = importNotes({ ...facts, imports: [member] }, new Formatter('en', t, 'UTC'), t);
+    expect(line).toBe('october.zip:a.csv, on import: october.zip also holds 2 files that are not a CSV, TSV or XLSX export, not read: txt.exe, b .pdf.');
+  });
+});
+
+describe('a store upgraded from schema version 4', () => {
+  it('says which files to read again to have their notices, and has them once they are', async () => {
+    const path = join(folder, 'v4.duckdb');
+    const file = join(FIXTURES, 'damaged/excel-mojibake.csv');
+    const v4 = await Store.open(path);
+    await importOne(v4, file);
+    await importOne(v4, join(FIXTURES, 'twcs_kaggle_sample.csv'));
+    await v4.run('ALTER TABLE import_batches DROP COLUMN notices');
+    await v4.run("UPDATE replybench_meta SET value = '4' WHERE key = 'schema_version'");
+    v4.close();
+    const upgraded = await Store.open(path);
+    try {
+      // Only the file whose import had a warning is named.
+      expect(upgraded.notices).toEqual([expect.stringMatching(new RegExp(`^upgraded the store from schema version 4 to 5: .* read it again, adding no post, with: replybench import --again ${file}$`))]);
+      const noticesOf = async () =>
+        (await withAnalysis(upgraded, config, '2017-10', (analysis) => readStoreFacts(analysis), { cache: false })).imports.map((batch) => batch.notices.map((notice) => notice.code));
+      expect(await noticesOf()).toEqual([[], []]);
+      await importOne(upgraded, file, { again: true });
+      expect(await noticesOf()).toEqual([['rows'], []]);
+    } finally {
+      upgraded.close();
+    }
   });
 });

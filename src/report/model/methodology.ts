@@ -96,7 +96,8 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
 /** One line per warning of an imported file that changed its rows or left some unread, as the import said it, in the report's language. */
 export function importNotes(facts: StoreFacts | null, format: Formatter, t: Translate): string[] {
   return (facts?.imports ?? []).flatMap((batch) =>
-    batch.notices.map((notice) => t('warning.importNotice', { file: printableName(basename(batch.file)), notice: noticeText(notice, format.language) })),
+    // The notice names archive members and post ids from the file: printed without their control characters, as file names are.
+    batch.notices.map((notice) => t('warning.importNotice', { file: printableName(basename(batch.file)), notice: printableName(noticeText(notice, format.language)) })),
   );
 }
 
