@@ -141,6 +141,8 @@ describe('closers', () => {
     '@acme ya os he escrito',
     '@acme ya os he mandado un DM',
     '@acme my order sent 3pm',
+    // a request made of thank-you words: "me" is not one of them
+    '@acme ok reply me',
   ];
   // Both lists in one analysis: each text is under its own brand's answer.
   const closingOf = closingEach([...closers, ...notClosers]);
