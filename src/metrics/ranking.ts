@@ -66,9 +66,12 @@ export function assignRanks<Brand extends RankedBrand>(brands: Brand[], metrics:
 /**
  * A brand's response and reply figures are not compared when it has fewer
  * than 10 posts and none is a reply (coverage few-brand-posts); its volume and
- * share of voice are.
+ * share of voice are. None of its figures is compared when the data holds
+ * nothing of it in the period (no mention, no post of its own): an export that
+ * does not cover the brand reads the same as a brand nobody mentioned.
  */
 export function comparableMetrics(brand: BrandMetrics, metric: MetricSpec<BrandMetrics>): boolean {
+  if (brand.coverage && brand.coverage.span.first === null) return false;
   const few = brand.coverage?.warnings.includes('few-brand-posts') ?? false;
   return !(few && metric.restsOn !== undefined && metric.restsOn !== 'mentions');
 }

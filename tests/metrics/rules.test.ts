@@ -393,8 +393,19 @@ describe('a brand with no inbound mentions', () => {
     expect(rival.buckets).toEqual({ '0-1h': 0, '1-4h': 0, '4-8h': 0, '8-24h': 0, '24h+': 0, unanswered: 0 });
     expect(rival.rank.responseRate).toBeNull();
     expect(rival.rank.responseTimeMedianMin).toBeNull();
-    expect(rival.rank.shareOfVoice).toBe(2);
+    // Nothing of rival is in the data, not even a post of its own: an export that does not cover it reads the same as a brand
+    // nobody mentioned, so its 0% share of voice is not ranked.
+    expect(rival.rank.shareOfVoice).toBeNull();
     expect(brand(report, 'acme').rank.responseRate).toBe(1);
+  });
+
+  it('is ranked last on share of voice when the data holds posts of its own', async () => {
+    const report = await metrics([
+      { id: 'm1', author: 'cust', at: at(0), text: '@acme hi' },
+      { id: 'r1', author: 'acme', at: at(4), parent: 'm1' },
+      { id: 'p1', author: 'rival', at: at(5), text: 'Our new plan is out' },
+    ]);
+    expect([brand(report, 'rival').shareOfVoice, brand(report, 'rival').rank.shareOfVoice]).toEqual([0, 2]);
   });
 });
 

@@ -457,6 +457,25 @@ describe('findings that never contradict themselves', () => {
     expect((await findingsOf(29)).filter((finding) => finding.includes('fastest'))).toEqual([]);
   });
 
+  it('ranks no figure of a competitor the data holds nothing of, and says so beside the table and in the methodology', async () => {
+    // Only Acme's conversations are in the data: neither a post of RivalCo nor a mention of it.
+    const metrics = await metricsOf(closeRacePosts({ answered: 20, minutes: 15 }, { answered: 0, minutes: 1 }).filter((post) => !post.id.startsWith('r-')), config);
+    const rival = metrics.brands.find((brand) => brand.id === 'rivalco');
+    expect([rival?.shareOfVoice, rival?.rank.shareOfVoice]).toEqual([0, null]);
+    const sentences: Record<Language, string> = {
+      en: 'The data holds neither a post of RivalCo nor a mention of it in this period: its figures are not compared (the exports may not cover it).',
+      es: 'Los datos no contienen ninguna publicación de RivalCo ni ninguna mención de la marca en este periodo: sus cifras no se comparan (puede que las exportaciones no la cubran).',
+      fr: 'Les données ne contiennent ni publication de RivalCo ni mention de la marque sur la période\u00a0: ses chiffres ne sont pas comparés (les exports ne la couvrent peut-être pas).',
+    };
+    for (const language of LANGUAGES) {
+      const { model } = await buildReportModel({ metrics, config, facts: null, template, language });
+      expect(model.leaderboardNotes).toContain(sentences[language]);
+      expect(model.warnings).toContain(sentences[language]);
+      // Share of voice: the client alone is ranked, so no rank is printed.
+      if (language === 'en') expect(model.kpis.find((kpi) => kpi.label === 'Share of voice')?.note).toBeNull();
+    }
+  });
+
   it('gives the client no rank on a figure no competitor has, and says its rate is compared with nothing', async () => {
     // Acme answers 20 of 40 mentions after 15 minutes; RivalCo's 40 mentions are in the data, none of its own posts.
     const metrics = await metricsOf(closeRacePosts({ answered: 20, minutes: 15 }, { answered: 0, minutes: 1 }), config);

@@ -12,7 +12,7 @@ import type { ReportTemplate } from '../template.js';
 import { analystNotes } from './analystNotes.js';
 import { businessHoursSettings } from './businessHours.js';
 import { clientOf } from './brandLookup.js';
-import { coverageNotes, noAnswerLines, noAnswerNotes, platformsWith, warningsOf } from './coverage.js';
+import { coverageNotes, noAnswerLines, noAnswerNotes, noDataLine, platformsWith, warningsOf } from './coverage.js';
 import { formatExamples, printableName } from './examples.js';
 import { writeFindings } from './findings.js';
 import { buildKpis, previousNotInData } from './kpis.js';
@@ -70,6 +70,8 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
   if (lowSampleNote) leaderboardNotes.push(lowSampleNote);
   const coverage = coverageNotes(metrics, format, t);
   leaderboardNotes.push(...coverage.map((note) => `${note.mark} ${note.text}`));
+  const noData = noDataLine(metrics, format, t);
+  if (noData) leaderboardNotes.push(noData);
   const noAnswer = noAnswerNotes(metrics, format, t);
   // Mentions that need no answer weigh on the volumes the table compares when they are a good part of them.
   leaderboardNotes.push(...noAnswerLines(noAnswer.filter((note) => note.notable), metrics, format, t));

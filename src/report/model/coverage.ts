@@ -103,6 +103,13 @@ export function measuredPlatforms(metrics: MetricsReport, brandId: string, forma
   return names.length === 0 ? null : format.list(names);
 }
 
+/** The sentence naming the brands of which the data holds nothing in the period (their figures are not compared), or null. */
+export function noDataLine(metrics: MetricsReport, format: Formatter, t: Translate): string | null {
+  const absent = metrics.brands.filter((brand) => brand.coverage && brand.coverage.span.first === null).map((brand) => brand.name);
+  if (absent.length === 0) return null;
+  return t(absent.length === 1 ? 'coverage.noDataOne' : 'coverage.noDataMany', { brands: format.list(absent) });
+}
+
 /**
  * One sentence per coverage warning of every brand, in brand order. When the
  * whole period is thin and every brand mentioned in it has a partial period,

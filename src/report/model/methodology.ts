@@ -7,7 +7,7 @@ import type { MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { businessHoursSettings } from './businessHours.js';
-import { coverageNotes, LOW_SAMPLE_MARK, lowSampleOf, noAnswerLines, noAnswerNotes } from './coverage.js';
+import { coverageNotes, LOW_SAMPLE_MARK, lowSampleOf, noAnswerLines, noAnswerNotes, noDataLine } from './coverage.js';
 import { printableName } from './examples.js';
 import { themesMarked } from './themes.js';
 import type { StoreFacts } from './storeFacts.js';
@@ -76,6 +76,8 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
   const more = (facts?.imports.length ?? 0) - importedFiles.length;
   const warnings: string[] = [];
   warnings.push(...coverageNotes(metrics, format, t).map((note) => note.text));
+  const noData = noDataLine(metrics, format, t);
+  if (noData) warnings.push(noData);
   warnings.push(...noAnswerLines(noAnswerNotes(metrics, format, t), metrics, format, t));
   if (lowRates.length > 0) warnings.push(t('warning.lowSample', { brands: format.list(lowRates.map((brand) => brand.name)) }));
   if (lowTimes.length > 0) warnings.push(t('warning.lowSampleTimes', { brands: format.list(lowTimes.map((brand) => brand.name)) }));
