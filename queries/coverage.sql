@@ -22,6 +22,8 @@
 --                                  of the period's period_days
 --   busiest_day, busiest_day_mentions, busiest_day_share  the local day with most of its
 --                                  mentions (ties: the earliest), and its share of them
+--   These four read every mention, questions or not: they say what the exports cover,
+--   and a month of questions on fewer days is no shorter export.
 --   top_author_share               top_author_mentions / inbound
 -- Warnings (thresholds from the config's metrics.coverage, and METRICS.md's "Comparability"):
 --   no-brand-posts      inbound mentions but no post of the brand on the platform (for '*':
@@ -57,12 +59,14 @@ WITH own AS (
   WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND post_type <> 'repost'
   GROUP BY GROUPING SETS ((brand_id), (brand_id, platform))
 ),
-received AS MATERIALIZED (
+seen AS MATERIALIZED (
   SELECT m.*, mp.platform IS NOT NULL AS on_measured
   FROM mentions m
   LEFT JOIN measured_platforms mp ON mp.brand_id = m.brand_id AND mp.platform = m.platform
   WHERE m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
-    AND ($inbound_mode = 'all' OR m.is_question)
+),
+received AS (
+  SELECT * FROM seen WHERE $inbound_mode = 'all' OR is_question
 ),
 inbound AS (
   SELECT brand_id,
@@ -94,12 +98,13 @@ authors AS (
 ),
 days AS (
   -- ties go to the earliest day
-  SELECT brand_id, scope, arg_max(local_day, (n, -epoch(local_day))) AS busiest_day, max(n) AS busiest_day_mentions
+  SELECT brand_id, scope, arg_max(local_day, (n, -epoch(local_day))) AS busiest_day, max(n) AS busiest_day_mentions,
+         sum(n) AS mentions_seen
   FROM (
     SELECT brand_id,
            CASE WHEN grouping(platform) = 1 THEN '*' ELSE platform END AS scope,
            local_day, count(*) AS n
-    FROM received
+    FROM seen
     GROUP BY GROUPING SETS ((brand_id, local_day), (brand_id, platform, local_day))
   )
   GROUP BY brand_id, scope
@@ -110,7 +115,7 @@ activity AS (
          min(created_at) AS first_at, max(created_at) AS last_at,
          count(DISTINCT local_day) AS days_with_data
   FROM (
-    SELECT brand_id, platform, created_at, local_day FROM received
+    SELECT brand_id, platform, created_at, local_day FROM seen
     UNION ALL
     SELECT brand_id, platform, created_at, (created_at AT TIME ZONE $tz)::DATE FROM brand_posts
     WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND post_type <> 'repost'
@@ -142,13 +147,13 @@ SELECT s.brand_id, s.scope,
        pd.period_days::DOUBLE AS period_days,
        strftime(d.busiest_day, '%Y-%m-%d') AS busiest_day,
        coalesce(d.busiest_day_mentions, 0)::DOUBLE AS busiest_day_mentions,
-       (d.busiest_day_mentions / i.inbound)::DOUBLE AS busiest_day_share,
+       (d.busiest_day_mentions / d.mentions_seen)::DOUBLE AS busiest_day_share,
        coalesce(i.some_unmeasured, false) AS no_brand_posts,
        f.brand_id IS NOT NULL AS few_brand_posts,
        coalesce(i.inbound_measured > 0 AND i.listed_responses_missing / i.inbound_measured > $responses_missing_share, false) AS responses_missing,
        coalesce(o.replies > 0 AND o.replies_with_missing_parent / o.replies > $parents_missing_share, false) AS parents_missing,
        coalesce(au.top_author_mentions >= 20 AND au.top_author_mentions / i.inbound > 0.2, false) AS dominant_author,
-       coalesce(a.days_with_data * 2 < pd.period_days OR d.busiest_day_mentions * 2 > i.inbound, false) AS partial_period
+       coalesce(a.days_with_data * 2 < pd.period_days OR d.busiest_day_mentions * 2 > d.mentions_seen, false) AS partial_period
 FROM metric_scopes s
 CROSS JOIN period pd
 LEFT JOIN own o ON o.brand_id = s.brand_id AND o.scope = s.scope

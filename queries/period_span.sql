@@ -4,14 +4,14 @@
 -- period_days, and the local day with most of the mentions (each mention once,
 -- whatever the number of brands it targets; ties: the earliest day) with its share.
 -- partial: fewer than half of the days have data, or more than half of the mentions
--- fall on one day.
+-- fall on one day. Every mention counts, questions or not (as in coverage.sql): this is
+-- what the exports cover.
 --
--- Parameters: $start, $end, $inbound_mode, $tz.
+-- Parameters: $start, $end, $tz.
 WITH received AS (
   SELECT DISTINCT platform, post_id, created_at, local_day
   FROM mentions
   WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ
-    AND ($inbound_mode = 'all' OR is_question)
 ),
 activity AS (
   SELECT created_at, local_day FROM received

@@ -60,7 +60,7 @@ export async function metricsOf(analysis: Analysis): Promise<MetricsReport> {
     pending: quality?.pending ?? 0,
   };
 
-  const [span] = await analysis.rows('period_span', spanRow, { ...analysis.range, inbound_mode: config.metrics.inbound, tz: config.timezone });
+  const [span] = await analysis.rows('period_span', spanRow, { ...analysis.range, tz: config.timezone });
 
   return {
     period: periodJson(current),

@@ -81,6 +81,23 @@ describe('period coverage', () => {
     expect(report.periodCoverage).toMatchObject({ partial: false, span: { daysWithData: 31, busiestDay: '2017-10-31', busiestDayMentions: 20 } });
   });
 
+  it('reads every mention for the days the data covers, when only questions are counted', async () => {
+    // acme: a mention every day, but its questions ("?") on the 30th and 31st only; nobody answers.
+    const posts: TestPost[] = Array.from({ length: 31 }, (_, i) => ({ id: `a${i}`, author: `a${i}`, at: on(1 + i), text: i >= 29 ? '@acme hello?' : '@acme hello' }));
+    const store = await storeWith(posts);
+    try {
+      const report = await computeMetrics(store, configWith(BRANDS, { metrics: { inbound: 'questions' } }), '2017-10');
+      const acme = brand(report, 'acme');
+      expect(acme.inbound).toBe(2);
+      // The export covers the month: 31 days, one mention each; no partial period for acme or the period.
+      expect(acme.coverage?.span).toMatchObject({ daysWithData: 31, busiestDayMentions: 1, busiestDayShare: 1 / 31 });
+      expect(acme.coverage?.warnings).not.toContain('partial-period');
+      expect(report.periodCoverage).toMatchObject({ partial: false, span: { daysWithData: 31 } });
+    } finally {
+      store.close();
+    }
+  });
+
   it('says when the whole period is thin: most mentions on one day', async () => {
     const report = await metrics([
       ...Array.from({ length: 9 }, (_, i): TestPost => ({ id: `a${i}`, author: `a${i}`, at: on(31, i), text: '@acme hello?' })),
