@@ -12,6 +12,7 @@ interface Phrases {
   closer: string;
   closers(n: string): string;
   noBrandPosts: string;
+  noAccount: string;
   fewBrandPosts(posts: number, n: string): string;
   responsesMissing(share: string): string;
   parentsMissing(share: string): string;
@@ -30,6 +31,7 @@ const PHRASES: Record<Language, Phrases> = {
     closer: '1 of its mentions is a thank-you or acknowledgement after its answer: it counts in its volume, not in its response figures.',
     closers: (n) => `${n} of its mentions are thanks or acknowledgements after its answer: they count in its volume, not in its response figures.`,
     noBrandPosts: 'the data holds no post of the brand here, so its answers cannot be measured: import its own posts (its care or publishing export).',
+    noAccount: 'no account of the brand is tracked here, so its answers are not measured and its mentions count in its volume only: if it has one, add it to its accounts in the config.',
     fewBrandPosts: (posts, n) => `the data holds only ${posts === 1 ? '1 post' : `${n} posts`} of the brand, none a reply: its response figures are shown but not compared. Import its replies.`,
     responsesMissing: (share) => `${share} of its mentions needing an answer list responses that are not in the data: its response rate is a lower bound.`,
     parentsMissing: (share) => `${share} of its replies answer posts that are not in the data: its mentions and share of voice are understated. Import the mentions it answers.`,
@@ -48,6 +50,8 @@ const PHRASES: Record<Language, Phrases> = {
     closers: (n) => `${n} de sus menciones son agradecimientos o confirmaciones posteriores a su respuesta: cuentan en su volumen, no en sus cifras de respuesta.`,
     noBrandPosts:
       'los datos no contienen ninguna publicación de la marca aquí, así que sus respuestas no se pueden medir: importe sus propias publicaciones (su exportación de atención al cliente o de publicación).',
+    noAccount:
+      'no se analiza ninguna cuenta de la marca aquí, así que sus respuestas no se miden y sus menciones solo cuentan en su volumen: si tiene una, añádala a sus cuentas en la configuración.',
     fewBrandPosts: (posts, n) =>
       `los datos solo contienen ${posts === 1 ? '1 publicación' : `${n} publicaciones`} de la marca, ninguna de ellas una respuesta: sus cifras de respuesta se muestran, pero no se comparan. Importe sus respuestas.`,
     responsesMissing: (share) => `el ${share} de sus menciones que piden respuesta enumeran respuestas que no están en los datos: su tasa de respuesta es un mínimo.`,
@@ -68,6 +72,8 @@ const PHRASES: Record<Language, Phrases> = {
     closers: (n) => `${n} de ses mentions sont des remerciements ou des accusés de réception après sa réponse\u00a0: elles comptent dans son volume, pas dans ses chiffres de réponse.`,
     noBrandPosts:
       'les données ne contiennent aucune publication de la marque ici\u00a0: ses réponses ne peuvent pas être mesurées. Importez ses propres publications (son export de service client ou de publication).',
+    noAccount:
+      'aucun compte de la marque n’est suivi ici\u00a0: ses réponses ne sont pas mesurées et ses mentions ne comptent que dans son volume. Si elle en a un, ajoutez-le à ses comptes dans la configuration.',
     fewBrandPosts: (posts, n) =>
       `les données ne contiennent ${posts === 1 ? 'qu’une publication' : `que ${n} publications`} de la marque, dont aucune réponse\u00a0: ses chiffres de réponse sont affichés, mais pas comparés. Importez ses réponses.`,
     responsesMissing: (share) => `${share} de ses mentions appelant une réponse indiquent des réponses absentes des données\u00a0: son taux de réponse est un minimum.`,
@@ -96,7 +102,9 @@ export function coverageSentences(report: MetricsReport, options: { warningsOnly
     const platforms = (report.byPlatform ?? []).flatMap((scope) => scope.brands.filter((entry) => entry.id === brand.id).map((entry) => ({ scope: scope.platform, entry })));
     const perPlatform = platforms.flatMap(({ scope, entry }) => warningSentences(entry, phrases, numbers).map((text) => `${phrases.brand(name, scope)}${text}`));
     const said = new Set(platforms.flatMap(({ entry }) => warningSentences(entry, phrases, numbers)));
-    const overall = warningSentences(brand, phrases, numbers)
+    // Posts missing on some platforms: the platform lines say where, and whether an account is tracked there.
+    const saidPerPlatform = platforms.some(({ entry }) => entry.coverage?.warnings.includes('no-brand-posts'));
+    const overall = warningSentences(saidPerPlatform ? withoutWarning(brand, 'no-brand-posts') : brand, phrases, numbers)
       .filter((text) => !said.has(text) && (platforms.length > 1 || perPlatform.length === 0))
       .map((text) => `${phrases.brand(name, phrases.allPlatforms)}${text}`);
     const only = platforms.length === 1 ? platforms[0]?.scope : undefined;
@@ -105,6 +113,10 @@ export function coverageSentences(report: MetricsReport, options: { warningsOnly
       : noAnswerSentences(brand, report.settings?.massMentionHandles ?? 5, phrases, numbers).map((text) => `${phrases.brand(name, only ?? phrases.allPlatforms)}${text}`);
     return [...perPlatform, ...overall, ...noAnswer];
   });
+}
+
+function withoutWarning(brand: BrandMetrics, warning: CoverageWarning): BrandMetrics {
+  return brand.coverage ? { ...brand, coverage: { ...brand.coverage, warnings: brand.coverage.warnings.filter((code) => code !== warning) } } : brand;
 }
 
 /** A brand with neither a post nor a mention its figures count in the period: its zeros are no data, not a measure. */
@@ -132,7 +144,7 @@ function warningSentence(brand: BrandMetrics, warning: CoverageWarning, phrases:
   const coverage = brand.coverage;
   switch (warning) {
     case 'no-brand-posts':
-      return phrases.noBrandPosts;
+      return coverage?.accountsTracked === 0 ? phrases.noAccount : phrases.noBrandPosts;
     case 'few-brand-posts':
       return phrases.fewBrandPosts(coverage?.brandPosts ?? 0, count(coverage?.brandPosts ?? 0));
     case 'responses-missing':

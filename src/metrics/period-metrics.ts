@@ -63,6 +63,7 @@ const coverageRow = z.object({
   first_at: z.string().nullable(),
   last_at: z.string().nullable(),
   days_with_data: count,
+  accounts_tracked: count,
   period_days: count,
   busiest_day: z.string().nullable(),
   busiest_day_mentions: count,
@@ -130,6 +131,7 @@ export async function periodMetrics(analysis: Analysis, period: Period, withCi =
       listedResponsesMissing: row.listed_responses_missing,
       replies: row.replies,
       repliesWithMissingParent: row.replies_with_missing_parent,
+      accountsTracked: row.accounts_tracked,
       topAuthor: row.top_author === null || row.top_author_share === null ? null : { author: row.top_author, mentions: row.top_author_mentions, share: row.top_author_share },
       span: {
         first: row.first_at,

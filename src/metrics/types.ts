@@ -61,6 +61,8 @@ export interface Coverage {
   listedResponsesMissing: number;
   replies: number;
   repliesWithMissingParent: number;
+  /** The brand's accounts in the config on the platform (all platforms together for the brand's own coverage): with none, `no-brand-posts` means no account is tracked there, not a missing export. */
+  accountsTracked: number;
   topAuthor: TopAuthor | null;
   span: PeriodSpan;
   warnings: CoverageWarning[];

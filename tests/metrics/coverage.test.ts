@@ -46,6 +46,8 @@ describe('coverage', () => {
       listedResponsesMissing: 0,
       replies: 0,
       repliesWithMissingParent: 0,
+      // Acme's two accounts in the config (AcmeCares, acme.page): tracked, with no export of their posts.
+      accountsTracked: 2,
       topAuthor: { author: 'u0', mentions: 1, share: 0.25 },
       span: { first: day(2), last: day(5), daysWithData: 4, periodDays: 31, busiestDay: '2017-10-02', busiestDayMentions: 1, busiestDayShare: 0.25 },
       warnings: ['no-brand-posts', 'partial-period'],

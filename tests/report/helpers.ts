@@ -102,6 +102,7 @@ export function emptyCoverage(): Coverage {
     listedResponsesMissing: 0,
     replies: 0,
     repliesWithMissingParent: 0,
+    accountsTracked: 1,
     topAuthor: null,
     span: { first: null, last: null, daysWithData: 0, periodDays: 31, busiestDay: null, busiestDayMentions: 0, busiestDayShare: null },
     warnings: [],

@@ -146,8 +146,9 @@ function sharedNotes(notes: CoverageNote[], metrics: MetricsReport, format: Form
     const brand = brandOf(note);
     const author = brand?.coverage?.topAuthor?.author;
     if (note.warning === 'dominant-author' && author !== undefined) shared.set(note, { kind: 'author', value: author, key: `author\u0000${author}` });
-    // Only brands without a rate: a brand measured elsewhere says what its rate rests on, a sentence of its own.
-    if (note.warning === 'no-brand-posts' && brand?.responseRate === null) {
+    // Only brands without a rate: a brand measured elsewhere says what its rate rests on, a sentence of its own; and only where
+    // their accounts are tracked: a brand without one there has a sentence of its own too.
+    if (note.warning === 'no-brand-posts' && brand?.responseRate === null && !platformEntries(metrics, brand.id).some((entry) => warningsOf(entry.brand).includes('no-brand-posts') && entry.brand.coverage?.accountsTracked === 0)) {
       const platforms = platformsWith(metrics, brand.id, 'no-brand-posts', format) ?? '';
       shared.set(note, { kind: 'posts', value: platforms, key: `posts\u0000${platforms}` });
     }
@@ -183,8 +184,15 @@ function sentence(metrics: MetricsReport, brand: BrandMetrics, warning: Coverage
   const coverage = brand.coverage;
   switch (warning) {
     case 'no-brand-posts': {
-      if (flagged.length === 0) return t('coverage.noBrandPostsAnywhere', { brand: brand.name });
-      return t(brand.responseRate === null ? 'coverage.noBrandPosts' : 'coverage.noBrandPostsPartial', { brand: brand.name, platforms: names });
+      if (flagged.length === 0) return t(coverage?.accountsTracked === 0 ? 'coverage.noAccountAnywhere' : 'coverage.noBrandPostsAnywhere', { brand: brand.name });
+      // Where no account of the brand is tracked, no export is missing: its mentions there count in volume only.
+      const untracked = flagged.filter((entry) => entry.brand.coverage?.accountsTracked === 0);
+      const missing = flagged.filter((entry) => !untracked.includes(entry));
+      const listOf = (entries: readonly PlatformEntry[]) => format.list(entries.map((entry) => platformName(entry.platform)));
+      return [
+        ...(untracked.length > 0 ? [t('coverage.noAccount', { brand: brand.name, platforms: listOf(untracked) })] : []),
+        ...(missing.length > 0 ? [t(brand.responseRate === null ? 'coverage.noBrandPosts' : 'coverage.noBrandPostsPartial', { brand: brand.name, platforms: listOf(missing) })] : []),
+      ].join(' ');
     }
     case 'few-brand-posts': {
       const posts = coverage?.brandPosts ?? brand.brandPosts;

@@ -335,8 +335,13 @@ function qualitySheet(inputs: WorkbookInputs): WorkbookSheet {
 
 function coverageSheet(inputs: WorkbookInputs, platformRows: ReadonlyArray<{ platform: string; brand: BrandMetrics }>): WorkbookSheet {
   const { metrics, t } = inputs;
-  const rows = [...metrics.brands.map((brand) => ({ platform: t('sheet.allPlatforms'), brand })), ...platformRows];
-  const warning = (code: CoverageWarning) => t(COVERAGE_SHEET_KEYS[code]);
+  const rows = [...metrics.brands.map((brand) => ({ platform: t('sheet.allPlatforms'), brand, allPlatforms: true })), ...platformRows.map((row) => ({ ...row, allPlatforms: false }))];
+  // A brand without posts where it has no account tracked misses no export; one with posts on its other platforms misses them on some only.
+  const warning = (code: CoverageWarning, brand: BrandMetrics, allPlatforms: boolean) => {
+    if (code !== 'no-brand-posts') return t(COVERAGE_SHEET_KEYS[code]);
+    if (brand.coverage?.accountsTracked === 0) return t('sheet.coverage.noAccount');
+    return t(allPlatforms && (brand.coverage?.brandPosts ?? 0) > 0 ? 'sheet.coverage.noBrandPostsSome' : COVERAGE_SHEET_KEYS[code]);
+  };
   const timezone = metrics.period.timezone;
   const instant = (iso: string | null) => (iso === null ? cell.text(null) : cell.day(Date.parse(iso), timezone));
   return table(t('sheet.coverage'), rows, [
@@ -356,7 +361,7 @@ function coverageSheet(inputs: WorkbookInputs, platformRows: ReadonlyArray<{ pla
     { header: t('sheet.coverage.lastPost'), value: (row) => instant(row.brand.coverage?.span.last ?? null) },
     { header: t('sheet.coverage.daysWithData'), value: (row) => cell.count(row.brand.coverage?.span.daysWithData) },
     { header: t('sheet.coverage.busiestDayShare'), value: (row) => cell.share(row.brand.coverage?.span.busiestDayShare) },
-    { header: t('sheet.coverage.warnings'), value: (row) => cell.text((row.brand.coverage?.warnings ?? []).map(warning).join(' ') || null) },
+    { header: t('sheet.coverage.warnings'), value: (row) => cell.text((row.brand.coverage?.warnings ?? []).map((code) => warning(code, row.brand, row.allPlatforms)).join(' ') || null) },
   ]);
 }
 

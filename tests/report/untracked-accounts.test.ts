@@ -1,0 +1,82 @@
+/**
+ * A brand mentioned on a platform where the config tracks no account of it
+ * (its export topic ties the mentions to it): no export is missing there, so
+ * neither the report nor `check` tells the client or the analyst to import
+ * its posts; they say no account is tracked there.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { coverageSentences } from '../../src/cli/coverage-sentences.js';
+import { computeMetrics } from '../../src/metrics/compute.js';
+import type { MetricsReport } from '../../src/metrics/types.js';
+import type { Language } from '../../src/report/i18n/language.js';
+import { buildReportModel } from '../../src/report/model/buildModel.js';
+import { ReportTemplate } from '../../src/report/template.js';
+import { brandOf, configWith, storeWith, type TestPost } from '../metrics/helpers.js';
+
+/** Acme on Twitter and Facebook; Rival on Twitter only, though Instagram users write about it (its topic) and on Facebook (its page, tracked, not exported). */
+const config = configWith([
+  { id: 'acme', accounts: { twitter: ['acme'], instagram: ['acme.ig'] } },
+  { id: 'rival', accounts: { twitter: ['rival'], facebook: ['rival.page'] }, topics: ['Rival'] },
+]);
+const at = (day: number, minutes = 0) => new Date(Date.UTC(2017, 9, day, 12, minutes)).toISOString();
+
+function posts(): TestPost[] {
+  return Array.from({ length: 20 }, (_, i): TestPost[] => [
+    { id: `a${i}`, author: `c${i}`, at: at(1 + i), text: '@acme help?' },
+    { id: `a${i}r`, author: 'acme', at: at(1 + i, 20), text: 'on it', parent: `a${i}` },
+    { id: `r${i}`, author: `d${i}`, at: at(1 + i), text: '@rival help?' },
+    { id: `r${i}r`, author: 'rival', at: at(1 + i, 30), text: 'on it', parent: `r${i}` },
+    { id: `i${i}`, author: `e${i}`, at: at(1 + i), text: 'is Rival down?', platform: 'instagram', topic: 'Rival' },
+    { id: `f${i}`, author: `g${i}`, at: at(1 + i), text: '@rival.page help?', platform: 'facebook' },
+    { id: `ai${i}`, author: 'acme.ig', at: at(1 + i), text: 'news', platform: 'instagram' },
+  ]).flat();
+}
+
+let metrics: MetricsReport;
+const template = ReportTemplate.open(undefined);
+
+beforeAll(async () => {
+  const store = await storeWith(posts());
+  try {
+    metrics = await computeMetrics(store, config, '2017-10');
+  } finally {
+    store.close();
+  }
+});
+
+describe('a brand without an account tracked on a platform where it is mentioned', () => {
+  it('counts the accounts tracked per platform in its coverage', () => {
+    expect(['twitter', 'facebook', 'instagram'].map((platform) => brandOf(metrics, 'rival', platform).coverage?.accountsTracked)).toEqual([1, 1, 0]);
+    expect(brandOf(metrics, 'rival').coverage?.accountsTracked).toBe(2);
+    expect(brandOf(metrics, 'rival', 'instagram').coverage?.warnings).toEqual(['no-brand-posts']);
+  });
+
+  it('is told in check as an account to add, where its tracked page lacks an export to import', () => {
+    const sentences = coverageSentences(metrics, { warningsOnly: true });
+    expect(sentences).toEqual([
+      'brand RIVAL, facebook: the data holds no post of the brand here, so its answers cannot be measured: import its own posts (its care or publishing export).',
+      'brand RIVAL, instagram: no account of the brand is tracked here, so its answers are not measured and its mentions count in its volume only: if it has one, add it to its accounts in the config.',
+    ]);
+  });
+
+  const expected: Record<Language, string> = {
+    en: 'RIVAL has no Instagram account among the accounts tracked: its mentions there count in its volume and share of voice, not in its response figures. The data holds no posts by RIVAL on Facebook: its response figures rest on its other platforms only, until its own posts there (its care or publishing export) are added.',
+    es: 'RIVAL no tiene cuenta de Instagram entre las cuentas analizadas: sus menciones allí cuentan en su volumen y su cuota de voz, no en sus cifras de respuesta.',
+    fr: 'RIVAL n’a pas de compte Instagram parmi les comptes suivis\u00a0: ses mentions y comptent dans son volume et sa part de voix, pas dans ses chiffres de réponse.',
+  };
+
+  it.each<Language>(['en', 'es', 'fr'])('is told in the report as no account tracked there, and the missing page export as such (%s)', async (language) => {
+    const { model } = await buildReportModel({ metrics, config, facts: null, template, language });
+    const note = model.warnings.find((warning) => warning.startsWith('RIVAL'));
+    expect(note?.startsWith(expected[language])).toBe(true);
+    expect(model.leaderboardNotes).toContain(`‡ ${note}`);
+  });
+
+  it("says so in the workbook's coverage sheet: posts missing on some platforms overall, no account tracked on Instagram", async () => {
+    const { model } = await buildReportModel({ metrics, config, facts: null, template, language: 'en' });
+    const texts = model.workbook.sheets.filter((sheet) => sheet.name === 'Coverage').flatMap((sheet) => sheet.rows.flatMap((row) => row.map((cell) => String(cell.value))));
+    expect(texts).toContain('No posts of the brand in the data on some of its platforms: its answers there cannot be measured.');
+    expect(texts).toContain('No account of the brand tracked here: its answers are not measured.');
+    expect(texts).toContain('No posts of the brand in the data: its answers cannot be measured.');
+  });
+});
