@@ -457,6 +457,16 @@ describe('findings that never contradict themselves', () => {
     expect((await findingsOf(29)).filter((finding) => finding.includes('fastest'))).toEqual([]);
   });
 
+  it('says under the tiles that mentions are questions only, when only questions are counted', async () => {
+    const questions = { ...config, metrics: { ...config.metrics, inbound: 'questions' as const } };
+    const posts = closeRacePosts({ answered: 20, minutes: 15 }, { answered: 10, minutes: 15 });
+    const notesOf = async (settings: Config) => (await buildReportModel({ metrics: await metricsOf(posts, settings), config: settings, facts: null, template, language: 'fr' })).model.kpiNotes;
+    expect(await notesOf(questions)).toContain(
+      'Dans ce rapport, les mentions sont uniquement des questions (texte avec «\u00a0?\u00a0» ou «\u00a0¿\u00a0»)\u00a0: tous les comptes, taux et parts de voix reposent sur elles.',
+    );
+    expect((await notesOf(config)).filter((note) => note.includes('questions'))).toEqual([]);
+  });
+
   it('ranks no figure of a competitor the data holds nothing of, and says so beside the table and in the methodology', async () => {
     // Only Acme's conversations are in the data: neither a post of RivalCo nor a mention of it.
     const metrics = await metricsOf(closeRacePosts({ answered: 20, minutes: 15 }, { answered: 0, minutes: 1 }).filter((post) => !post.id.startsWith('r-')), config);

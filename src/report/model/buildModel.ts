@@ -103,6 +103,8 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
     findings: withClosingFindings(writeFindings(metrics, format, t, previousLabel, format.periodInSentence(metrics.period.start, metrics.period.end, metrics.period.label)), [improvementFinding(improvements[0], t), themeFinding(metrics, format, t)]),
     kpis: buildKpis(metrics, format, t, previousLabel),
     kpiNotes: [
+      // The tiles and findings say "mentions": in questions-only mode the reader must know they are questions.
+      ...(metrics.settings?.inbound === 'questions' ? [t('kpi.questionsOnly')] : []),
       ...(previousNotInData(client) ? [t('kpi.noPreviousData', { previous: previousLabel })] : []),
       ...[...coverage, ...noAnswer].filter((note) => note.brandId === client.id).map((note) => note.text),
     ],
