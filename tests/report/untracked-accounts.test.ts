@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { coverageSentences } from '../../src/cli/coverage-sentences.js';
 import { computeMetrics } from '../../src/metrics/compute.js';
+import { computeDiagnostics } from '../../src/metrics/diagnostics/index.js';
 import type { MetricsReport } from '../../src/metrics/types.js';
 import type { Language } from '../../src/report/i18n/language.js';
 import { buildReportModel } from '../../src/report/model/buildModel.js';
@@ -38,7 +39,7 @@ const template = ReportTemplate.open(undefined);
 beforeAll(async () => {
   const store = await storeWith(posts());
   try {
-    metrics = await computeMetrics(store, config, '2017-10');
+    metrics = { ...(await computeMetrics(store, config, '2017-10')), diagnostics: await computeDiagnostics(store, config, '2017-10') };
   } finally {
     store.close();
   }
@@ -70,6 +71,18 @@ describe('a brand without an account tracked on a platform where it is mentioned
     const note = model.warnings.find((warning) => warning.startsWith('RIVAL'));
     expect(note?.startsWith(expected[language])).toBe(true);
     expect(model.leaderboardNotes).toContain(`‡ ${note}`);
+  });
+
+  it.each<[Language, string]>([
+    ['en', '20 of 60 mentions measured'],
+    ['es', '20 de 60 menciones medidas'],
+    ['fr', '20 mentions mesurées sur 60'],
+  ])('gives its scorecard row the mentions measured of all it received, not "20 needing an answer" (%s)', async (language, sample) => {
+    const { model } = await buildReportModel({ metrics, config, facts: null, template, language });
+    expect(model.scorecard?.rows.map((row) => [row.brandId, row.sample])).toEqual([
+      ['acme', language === 'en' ? '20 needing an answer' : language === 'es' ? '20 piden respuesta' : '20 appelant une réponse'],
+      ['rival', sample],
+    ]);
   });
 
   it("says so in the workbook's coverage sheet: posts missing on some platforms overall, no account tracked on Instagram", async () => {

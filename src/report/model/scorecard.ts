@@ -335,8 +335,16 @@ function partialNotes(metrics: MetricsReport, diagnostics: Diagnostics, sources:
   });
 }
 
-/** What a brand's row rests on: its mentions needing an answer, or, for a brand without posts in the data, the mentions whose answers it lacks ("0 needing an answer" for 7 mentions would be false). */
+/**
+ * What a brand's row rests on: its mentions needing an answer; for a brand
+ * without posts in the data, the mentions whose answers it lacks ("0 needing
+ * an answer" for 7 mentions would be false); for one without posts on some
+ * platforms, the mentions measured of all it received ("59 needing an answer"
+ * of 72, 13 of them on a platform without its posts, hid those 13).
+ */
 function sampleText(brand: BrandMetrics, measured: number, format: Formatter, t: Translate): string {
-  if (measured === 0 && brand.inbound > 0 && warningsOf(brand).includes('no-brand-posts')) return t(brand.inbound === 1 ? 'scorecard.sampleUnmeasuredOne' : 'scorecard.sampleUnmeasured', { n: format.count(brand.inbound) });
+  const unmeasuredSomewhere = brand.inbound > 0 && warningsOf(brand).includes('no-brand-posts');
+  if (measured === 0 && unmeasuredSomewhere) return t(brand.inbound === 1 ? 'scorecard.sampleUnmeasuredOne' : 'scorecard.sampleUnmeasured', { n: format.count(brand.inbound) });
+  if (unmeasuredSomewhere) return t('scorecard.samplePartlyMeasured', { n: format.count(measured), inbound: format.count(brand.inbound) });
   return t(measured === 1 ? 'scorecard.sampleOne' : 'scorecard.sample', { n: format.count(measured) });
 }
