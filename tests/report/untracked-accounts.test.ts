@@ -71,6 +71,8 @@ describe('a brand without an account tracked on a platform where it is mentioned
     const note = model.warnings.find((warning) => warning.startsWith('RIVAL'));
     expect(note?.startsWith(expected[language])).toBe(true);
     expect(model.leaderboardNotes).toContain(`‡ ${note}`);
+    // Its 100% rests on Twitter only: the chart's bar carries the leaderboard's mark.
+    expect(model.charts['response-rate']?.svg).toContain(language === 'en' ? '>100% ‡<' : '>100\u00a0% ‡<');
   });
 
   it.each<[Language, string]>([
