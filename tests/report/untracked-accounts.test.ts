@@ -87,6 +87,15 @@ describe('a brand without an account tracked on a platform where it is mentioned
     ]);
   });
 
+  it('marks in the workbook, per platform as on the leaderboard, the figures resting on fewer than 30 mentions', async () => {
+    const { model } = await buildReportModel({ metrics, config, facts: null, template, language: 'en' });
+    const sheet = model.workbook.sheets.find((entry) => entry.name === 'By platform');
+    const column = sheet?.headers.indexOf('Fewer than 30 mentions') ?? -1;
+    expect(column).toBeGreaterThan(0);
+    // Each brand has 20 mentions on each platform where it has any: every figure per platform rests on fewer than 30.
+    expect(sheet?.rows.map((row) => row[column]?.value)).toEqual(sheet?.rows.map(() => true));
+  });
+
   it("says so in the workbook's coverage sheet: posts missing on some platforms overall, no account tracked on Instagram", async () => {
     const { model } = await buildReportModel({ metrics, config, facts: null, template, language: 'en' });
     const texts = model.workbook.sheets.filter((sheet) => sheet.name === 'Coverage').flatMap((sheet) => sheet.rows.flatMap((row) => row.map((cell) => String(cell.value))));

@@ -76,10 +76,7 @@ export function buildWorkbookModel(inputs: WorkbookInputs): WorkbookModel {
       ...brandColumns(inputs),
       ...values,
       ...ranked.map((spec): Column<BrandMetrics> => ({ header: t('sheet.rank', { label: inputs.t(spec.label, labelValues(inputs.format, spec)) }), value: (brand) => cell.count(comparedRank(metrics, brand, spec.key)) })),
-      { header: t('sheet.lowSample'), value: (brand) => cell.boolean(brand.lowSample) },
-      { header: t('sheet.lowSampleTimes'), value: (brand) => cell.boolean(brand.lowSampleTimes ?? false) },
-      // The PDF's "≥" beside the rate: a sheet that sorts and charts the rates says which of them are minimums.
-      { header: t('sheet.lowerBound'), value: (brand) => cell.boolean(warningsOf(brand).includes('responses-missing')) },
+      ...flagColumns(inputs),
     ]),
   );
 
@@ -89,7 +86,7 @@ export function buildWorkbookModel(inputs: WorkbookInputs): WorkbookModel {
     table(t('sheet.platforms'), platformRows, [
       { header: t('sheet.platform'), value: (row) => cell.text(row.platform) },
       ...brandColumns(inputs).map((column) => ({ header: column.header, value: (row: { brand: BrandMetrics }) => column.value(row.brand) })),
-      ...values.map((column) => ({ header: column.header, value: (row: { brand: BrandMetrics }) => column.value(row.brand) })),
+      ...[...values, ...flagColumns(inputs)].map((column) => ({ header: column.header, value: (row: { brand: BrandMetrics }) => column.value(row.brand) })),
     ]),
   );
   sheets.push(
@@ -105,6 +102,15 @@ export function buildWorkbookModel(inputs: WorkbookInputs): WorkbookModel {
     pairsSheet(t('analyst.sheet'), [t('analyst.topic'), t('analyst.note')], inputs.analystNotes),
   );
   return { title: `${t('report.title')} · ${inputs.client.name}`, creator: inputs.agency ?? 'replybench', created: inputs.generatedAt, sheets };
+}
+
+/** What the PDF marks beside a brand's figures (†, ≥), as columns a sheet that sorts and charts them keeps: per brand, and per brand on each platform. */
+function flagColumns({ t }: WorkbookInputs): Array<Column<BrandMetrics>> {
+  return [
+    { header: t('sheet.lowSample'), value: (brand) => cell.boolean(brand.lowSample) },
+    { header: t('sheet.lowSampleTimes'), value: (brand) => cell.boolean(brand.lowSampleTimes ?? false) },
+    { header: t('sheet.lowerBound'), value: (brand) => cell.boolean(warningsOf(brand).includes('responses-missing')) },
+  ];
 }
 
 function table<Row>(name: string, rows: readonly Row[], columns: ReadonlyArray<Column<Row>>): WorkbookSheet {
