@@ -26,8 +26,9 @@
 --   and a month of questions on fewer days is no shorter export.
 --   top_author_share               top_author_mentions / inbound
 --   accounts_tracked               the brand's accounts in the config on the platform (for '*',
---                                  on every platform): with none, no post of the brand is
---                                  looked for there, and no export is missing
+--                                  on every platform; another name of an account, a user id,
+--                                  is not one): with none, no post of the brand is looked for
+--                                  there, and no export is missing
 -- Warnings (thresholds from the config's metrics.coverage, and METRICS.md's "Comparability"):
 --   no-brand-posts      inbound mentions but no post of the brand on the platform (for '*':
 --                       on some platform): its response metrics there are NULL, not 0
@@ -147,7 +148,7 @@ SELECT s.brand_id, s.scope,
        strftime(a.first_at, '%Y-%m-%dT%H:%M:%SZ') AS first_at,
        strftime(a.last_at, '%Y-%m-%dT%H:%M:%SZ') AS last_at,
        coalesce(a.days_with_data, 0)::DOUBLE AS days_with_data,
-       (SELECT count(*) FROM rb_accounts ra WHERE ra.brand_id = s.brand_id AND (s.scope = '*' OR ra.platform = s.scope))::DOUBLE AS accounts_tracked,
+       (SELECT count(*) FROM rb_accounts ra WHERE ra.brand_id = s.brand_id AND NOT ra.alias AND (s.scope = '*' OR ra.platform = s.scope))::DOUBLE AS accounts_tracked,
        pd.period_days::DOUBLE AS period_days,
        strftime(d.busiest_day, '%Y-%m-%d') AS busiest_day,
        coalesce(d.busiest_day_mentions, 0)::DOUBLE AS busiest_day_mentions,

@@ -1,7 +1,8 @@
 -- Config tables for one metrics run (temporary: they live only on this connection).
 -- replybench fills them from replybench.yaml with bound parameters:
 --   rb_brands   one row per tracked brand (ord = order in the config)
---   rb_accounts the owned handles of each brand, per platform (lower case, no @)
+--   rb_accounts the owned handles of each brand, per platform (lower case, no @); alias marks
+--               another name of a configured account (base/user_handles.sql), not an account
 --   rb_topics   export topic/query names that tie a mention to a brand (lower case)
 --   rb_sla      the response-time targets, in minutes
 --   rb_ack_vocabulary  the words a closer may have, and their parts (src/analysis/acknowledgements.ts
@@ -10,7 +11,7 @@
 --               are its verbs and private_channel name the private channel
 --   rb_negative_emoji  emoji and emoticons that make a text a complaint, never a closer
 CREATE OR REPLACE TEMP TABLE rb_brands (brand_id VARCHAR NOT NULL, name VARCHAR NOT NULL, role VARCHAR NOT NULL, ord INTEGER NOT NULL);
-CREATE OR REPLACE TEMP TABLE rb_accounts (brand_id VARCHAR NOT NULL, platform VARCHAR NOT NULL, handle VARCHAR NOT NULL);
+CREATE OR REPLACE TEMP TABLE rb_accounts (brand_id VARCHAR NOT NULL, platform VARCHAR NOT NULL, handle VARCHAR NOT NULL, alias BOOLEAN NOT NULL);
 CREATE OR REPLACE TEMP TABLE rb_topics (brand_id VARCHAR NOT NULL, topic VARCHAR NOT NULL);
 CREATE OR REPLACE TEMP TABLE rb_sla (target_min DOUBLE NOT NULL);
 CREATE OR REPLACE TEMP TABLE rb_ack_vocabulary (word VARCHAR NOT NULL, thanks BOOLEAN NOT NULL, acknowledges BOOLEAN NOT NULL, hand_off BOOLEAN NOT NULL, hands_off BOOLEAN NOT NULL, private_channel BOOLEAN NOT NULL);

@@ -13,7 +13,7 @@ FROM (SELECT platform, user_id, handle, sum(replies) AS replies FROM learned_han
 GROUP BY platform, user_id;
 
 INSERT INTO rb_accounts
-SELECT DISTINCT a.brand_id, a.platform, other.name
+SELECT DISTINCT a.brand_id, a.platform, other.name, true
 FROM rb_accounts a
 JOIN (
   SELECT platform, handle AS known, user_id AS name FROM user_handles

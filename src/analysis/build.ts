@@ -45,7 +45,7 @@ async function fillConfigTables(session: SqlSession, config: Config): Promise<vo
       for (const handle of handles) {
         // "id:85741735" names an account by its numeric user id, as exports without usernames write authors.
         const name = handle.startsWith('id:') ? handle.slice(3) : handle;
-        await session.run('INSERT INTO rb_accounts VALUES ($id, $platform, $handle)', { id: brand.id, platform, handle: name });
+        await session.run('INSERT INTO rb_accounts VALUES ($id, $platform, $handle, false)', { id: brand.id, platform, handle: name });
       }
     }
     for (const topic of new Set(brand.topics.map((t) => t.trim().toLowerCase()))) {

@@ -462,7 +462,7 @@ describe('findings that never contradict themselves', () => {
     const posts = closeRacePosts({ answered: 20, minutes: 15 }, { answered: 10, minutes: 15 });
     const notesOf = async (settings: Config) => (await buildReportModel({ metrics: await metricsOf(posts, settings), config: settings, facts: null, template, language: 'fr' })).model.kpiNotes;
     expect(await notesOf(questions)).toContain(
-      'Dans ce rapport, les mentions sont uniquement des questions (texte avec «\u00a0?\u00a0» ou «\u00a0¿\u00a0»)\u00a0: tous les comptes, taux et parts de voix reposent sur elles.',
+      'Dans ce rapport, les mentions sont uniquement des questions (texte avec «\u00a0?\u00a0» ou «\u00a0¿\u00a0»)\u00a0: les comptes de mentions, les chiffres de réponse et les parts de voix reposent sur elles.',
     );
     expect((await notesOf(config)).filter((note) => note.includes('questions'))).toEqual([]);
   });

@@ -52,6 +52,23 @@ describe('a brand without an account tracked on a platform where it is mentioned
     expect(brandOf(metrics, 'rival', 'instagram').coverage?.warnings).toEqual(['no-brand-posts']);
   });
 
+  it('counts an account once, whatever other name the store learned for it (a user id)', async () => {
+    const byId = configWith([{ id: 'acme', accounts: { twitter: ['id:1000'] } }, { id: 'rival' }]);
+    const store = await storeWith([
+      { id: 'm1', author: 'c1', at: at(1), text: '@acmehelp help?' },
+      { id: 'm1r', author: '1000', at: at(1, 5), text: '@c1 on it', parent: 'm1' },
+    ]);
+    try {
+      // The replies taught the store that user 1000 is @acmehelp: rb_accounts holds both names of the one account.
+      await store.run("INSERT INTO learned_handles VALUES ('twitter', '1000', 'acmehelp', 1, 1, 1)");
+      const report = await computeMetrics(store, byId, '2017-10');
+      expect(brandOf(report, 'acme').answered).toBe(1);
+      expect([brandOf(report, 'acme').coverage?.accountsTracked, brandOf(report, 'acme', 'twitter').coverage?.accountsTracked]).toEqual([1, 1]);
+    } finally {
+      store.close();
+    }
+  });
+
   it('is told in check as an account to add, where its tracked page lacks an export to import', () => {
     const sentences = coverageSentences(metrics, { warningsOnly: true });
     expect(sentences).toEqual([
@@ -72,7 +89,9 @@ describe('a brand without an account tracked on a platform where it is mentioned
     expect(note?.startsWith(expected[language])).toBe(true);
     expect(model.leaderboardNotes).toContain(`‡ ${note}`);
     // Its 100% rests on Twitter only: the chart's bar carries the leaderboard's mark.
-    expect(model.charts['response-rate']?.svg).toContain(language === 'en' ? '>100% ‡<' : '>100\u00a0% ‡<');
+    expect(model.charts['response-rate']?.svg).toContain(language === 'en' ? '>100% † ‡<' : '>100\u00a0% † ‡<');
+    // As on the leaderboard.
+    expect(model.leaderboard.rows.find((row) => row.brandName === 'RIVAL')?.cells[1]?.text).toBe(language === 'en' ? '100% † ‡' : '100\u00a0% † ‡');
   });
 
   it.each<[Language, string]>([
@@ -92,8 +111,34 @@ describe('a brand without an account tracked on a platform where it is mentioned
     const sheet = model.workbook.sheets.find((entry) => entry.name === 'By platform');
     const column = sheet?.headers.indexOf('Fewer than 30 mentions') ?? -1;
     expect(column).toBeGreaterThan(0);
-    // Each brand has 20 mentions on each platform where it has any: every figure per platform rests on fewer than 30.
-    expect(sheet?.rows.map((row) => row[column]?.value)).toEqual(sheet?.rows.map(() => true));
+    // Each brand has 20 mentions on each platform where it has any: every rate per platform rests on fewer than 30; a missing
+    // rate (no posts of the brand there, or no mention) has no flag, as the PDF marks nothing on "—".
+    const rows = sheet?.rows.map((row) => [row[0]?.value, row[1]?.value, row[column]?.value]);
+    expect(rows).toContainEqual(['Twitter', 'RIVAL', true]);
+    expect(rows).toContainEqual(['Facebook', 'RIVAL', null]);
+    expect(rows).toContainEqual(['Instagram', 'RIVAL', null]);
+  });
+
+  it('says in the summary of a client without an account where it is mentioned that it is not measured there, not that its posts are missing', async () => {
+    // RIVAL as the client, with its Twitter account only: Instagram users write about it (its topic).
+    const rivalFirst = configWith([
+      { id: 'rival', accounts: { twitter: ['rival'] }, topics: ['Rival'] },
+      { id: 'acme', accounts: { twitter: ['acme'], instagram: ['acme.ig'] } },
+    ]);
+    const store = await storeWith(posts());
+    const report = await computeMetrics(store, rivalFirst, '2017-10').finally(() => store.close());
+    const { model } = await buildReportModel({ metrics: report, config: rivalFirst, facts: null, template, language: 'en' });
+    expect(model.kpis[0]?.flags).toContain('‡ Not measured where no account of it is tracked');
+    expect(model.kpis.flatMap((kpi) => kpi.flags)).not.toContain('‡ Its own posts are missing from the data');
+    expect(model.unansweredNote).toBe('Mentions on Instagram are left out: no account of RIVAL is tracked there, so the data cannot tell which of them were answered.');
+  });
+
+  it('says first, in the summary of a client the data holds nothing of, that its figures are not compared', async () => {
+    const ghostFirst = configWith([{ id: 'ghost' }, { id: 'acme', accounts: { twitter: ['acme'] } }]);
+    const store = await storeWith(posts());
+    const report = await computeMetrics(store, ghostFirst, '2017-10').finally(() => store.close());
+    const { model } = await buildReportModel({ metrics: report, config: ghostFirst, facts: null, template, language: 'en' });
+    expect(model.kpiNotes).toContain('The data holds neither a post of GHOST nor a mention of it in this period: its figures are not compared (the exports may not cover it).');
   });
 
   it("says so in the workbook's coverage sheet: posts missing on some platforms overall, no account tracked on Instagram", async () => {

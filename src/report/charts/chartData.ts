@@ -4,7 +4,7 @@ import { MIN_SAMPLE, SCALAR_METRICS } from '../../metrics/catalogue.js';
 import { BUCKET_KEYS as BUCKETS, type BrandMetrics, type HourOfWeekCell, type MetricsReport, type TrendPoint } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
-import { LOW_SAMPLE_MARK, spanSentence, withMarks } from '../model/coverage.js';
+import { LOW_SAMPLE_MARK, markedValue, spanSentence } from '../model/coverage.js';
 import { shownThemes, subjectMarks, themeGridBrands } from '../model/themes.js';
 import { THEME_MIN_MENTIONS } from '../../themes/index.js';
 import type { NativeChart, NativeSeries, NativeUnit } from '../model/types.js';
@@ -276,8 +276,8 @@ function responseRate({ metrics, format, t, palette }: Context, common: Record<s
       rate: brand.responseRate,
       low: brand.responseRateCi?.[0] ?? brand.responseRate,
       high: brand.responseRateCi?.[1] ?? brand.responseRate,
-      // The leaderboard's marks: "≥ 64%" for a lower bound, "19% ‡" for a rate resting on some of its platforms only.
-      label: withMarks(SCALAR_METRICS.responseRate, brand, format.percent(brand.responseRate), format.missing),
+      // As the leaderboard prints it: "≥ 64%" for a lower bound, "19% † ‡" for a rate on few mentions, resting on some of its platforms only.
+      label: markedValue({ ...SCALAR_METRICS.responseRate, key: 'responseRate' }, brand, brand.responseRate, format.percent(brand.responseRate), format.missing),
     }));
   const labels = rows.map((row) => row.brand);
   return {

@@ -27,6 +27,7 @@ export class Formatter {
   private readonly decimalPlural: Intl.PluralRules;
   private readonly signedPercent0: Intl.NumberFormat;
   private readonly conjunction: Intl.ListFormat;
+  private readonly disjunction: Intl.ListFormat;
   private readonly dates: DateStyle;
   private readonly dateOptions: { locale: DateStyle['locale']; in: ReturnType<typeof tz> };
 
@@ -46,6 +47,7 @@ export class Formatter {
     this.decimalPlural = new Intl.PluralRules(this.locale, { maximumFractionDigits: 1, minimumFractionDigits: 0 });
     this.signedPercent0 = new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' });
     this.conjunction = new Intl.ListFormat(this.locale, { style: 'long', type: 'conjunction' });
+    this.disjunction = new Intl.ListFormat(this.locale, { style: 'long', type: 'disjunction' });
     this.dates = dateStyle(language);
     this.dateOptions = { locale: this.dates.locale, in: tz(timezone) };
   }
@@ -132,6 +134,11 @@ export class Formatter {
   /** "Twitter, Instagram and Facebook" / "Twitter, Instagram y Facebook" / "Twitter, Instagram et Facebook". */
   list(items: readonly string[]): string {
     return this.conjunction.format(items);
+  }
+
+  /** Items joined with "or" ("Facebook, Instagram or Twitter"), for what is missing on each of them. */
+  alternatives(items: readonly string[]): string {
+    return this.disjunction.format(items);
   }
 
   /** "October 2017" for a month, "Q4 2017" for a quarter label, else "1 October 2017 – 15 October 2017", in the report's timezone. */

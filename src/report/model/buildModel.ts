@@ -12,7 +12,7 @@ import type { ReportTemplate } from '../template.js';
 import { analystNotes } from './analystNotes.js';
 import { businessHoursSettings } from './businessHours.js';
 import { clientOf } from './brandLookup.js';
-import { coverageNotes, noAnswerLines, noAnswerNotes, noDataLine, platformsWith, warningsOf } from './coverage.js';
+import { coverageNotes, noAnswerLines, noAnswerNotes, noDataLine, onlyUntrackedUnmeasured, platformsWith, warningsOf } from './coverage.js';
 import { formatExamples, printableName } from './examples.js';
 import { writeFindings } from './findings.js';
 import { buildKpis, previousNotInData } from './kpis.js';
@@ -106,6 +106,8 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
       // The tiles and findings say "mentions": in questions-only mode the reader must know they are questions.
       ...(metrics.settings?.inbound === 'questions' ? [t('kpi.questionsOnly')] : []),
       ...(previousNotInData(client) ? [t('kpi.noPreviousData', { previous: previousLabel })] : []),
+      // A client the data holds nothing of: its zeros say nothing, and the summary says so first.
+      ...(noData !== null && client.coverage?.span.first === null ? [noData] : []),
       ...[...coverage, ...noAnswer].filter((note) => note.brandId === client.id).map((note) => note.text),
     ],
     leaderboard,
@@ -115,7 +117,7 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
     unanswered: formatExamples(unanswered, format, t, windowMin),
     unansweredNote:
       [
-        ...(unmeasuredNames === null ? [] : [t('examples.unmeasured', { client: client.name, platforms: unmeasuredNames })]),
+        ...(unmeasuredNames === null ? [] : [t(onlyUntrackedUnmeasured(metrics, client.id) ? 'examples.untracked' : 'examples.unmeasured', { client: client.name, platforms: unmeasuredNames })]),
         ...((facts?.unansweredLeftOut ?? []).some((row) => !unmeasured.has(row.platform)) ? [t('examples.listedMissing', { client: client.name })] : []),
       ].join(' ') || null,
     slowest: facts ? formatExamples(facts.slowest, format, t, windowMin) : [],

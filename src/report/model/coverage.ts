@@ -87,6 +87,31 @@ function platformEntries(metrics: MetricsReport, brandId: string): PlatformEntry
   return (metrics.byPlatform ?? []).flatMap(({ platform, brands }) => brands.filter((brand) => brand.id === brandId).map((brand) => ({ platform, brand })));
 }
 
+/**
+ * The platforms where the data holds no posts of the brand (no-brand-posts),
+ * split by why: no account of it is tracked there (no export is missing), or
+ * its tracked accounts' posts are not in the data.
+ */
+export function unmeasuredPlatforms(metrics: MetricsReport, brandId: string): { untracked: string[]; missing: string[] } {
+  const flagged = platformEntries(metrics, brandId).filter((entry) => warningsOf(entry.brand).includes('no-brand-posts'));
+  const untracked = flagged.filter((entry) => entry.brand.coverage?.accountsTracked === 0);
+  return { untracked: untracked.map((entry) => entry.platform), missing: flagged.filter((entry) => !untracked.includes(entry)).map((entry) => entry.platform) };
+}
+
+/** Whether every platform without the brand's posts is one where no account of it is tracked. */
+export function onlyUntrackedUnmeasured(metrics: MetricsReport, brandId: string): boolean {
+  const { untracked, missing } = unmeasuredPlatforms(metrics, brandId);
+  return untracked.length > 0 && missing.length === 0;
+}
+
+/**
+ * A value as the leaderboard prints it: "†" when it rests on few mentions,
+ * with the marks of the brand's warnings that touch it ("≥ 64% † ‡").
+ */
+export function markedValue(spec: Pick<MetricSpec<never>, 'marks' | 'key'>, brand: BrandMetrics, value: number | null, text: string, missing: string): string {
+  return withMarks(spec, brand, lowSampleOf(spec.key, brand, value) ? `${text} ${LOW_SAMPLE_MARK}` : text, missing);
+}
+
 /** The platforms where the brand's own coverage carries `warning`, in the report's words ("Twitter and Instagram"). */
 export function platformsWith(metrics: MetricsReport, brandId: string, warning: CoverageWarning, format: Formatter): string | null {
   const names = platformEntries(metrics, brandId)
@@ -148,7 +173,7 @@ function sharedNotes(notes: CoverageNote[], metrics: MetricsReport, format: Form
     if (note.warning === 'dominant-author' && author !== undefined) shared.set(note, { kind: 'author', value: author, key: `author\u0000${author}` });
     // Only brands without a rate: a brand measured elsewhere says what its rate rests on, a sentence of its own; and only where
     // their accounts are tracked: a brand without one there has a sentence of its own too.
-    if (note.warning === 'no-brand-posts' && brand?.responseRate === null && !platformEntries(metrics, brand.id).some((entry) => warningsOf(entry.brand).includes('no-brand-posts') && entry.brand.coverage?.accountsTracked === 0)) {
+    if (note.warning === 'no-brand-posts' && brand?.responseRate === null && unmeasuredPlatforms(metrics, brand.id).untracked.length === 0) {
       const platforms = platformsWith(metrics, brand.id, 'no-brand-posts', format) ?? '';
       shared.set(note, { kind: 'posts', value: platforms, key: `posts\u0000${platforms}` });
     }
@@ -184,14 +209,12 @@ function sentence(metrics: MetricsReport, brand: BrandMetrics, warning: Coverage
   const coverage = brand.coverage;
   switch (warning) {
     case 'no-brand-posts': {
-      if (flagged.length === 0) return t(coverage?.accountsTracked === 0 ? 'coverage.noAccountAnywhere' : 'coverage.noBrandPostsAnywhere', { brand: brand.name });
+      if (flagged.length === 0) return t('coverage.noBrandPostsAnywhere', { brand: brand.name });
       // Where no account of the brand is tracked, no export is missing: its mentions there count in volume only.
-      const untracked = flagged.filter((entry) => entry.brand.coverage?.accountsTracked === 0);
-      const missing = flagged.filter((entry) => !untracked.includes(entry));
-      const listOf = (entries: readonly PlatformEntry[]) => format.list(entries.map((entry) => platformName(entry.platform)));
+      const { untracked, missing } = unmeasuredPlatforms(metrics, brand.id);
       return [
-        ...(untracked.length > 0 ? [t('coverage.noAccount', { brand: brand.name, platforms: listOf(untracked) })] : []),
-        ...(missing.length > 0 ? [t(brand.responseRate === null ? 'coverage.noBrandPosts' : 'coverage.noBrandPostsPartial', { brand: brand.name, platforms: listOf(missing) })] : []),
+        ...(untracked.length > 0 ? [t('coverage.noAccount', { brand: brand.name, platforms: format.alternatives(untracked.map(platformName)) })] : []),
+        ...(missing.length > 0 ? [t(brand.responseRate === null ? 'coverage.noBrandPosts' : 'coverage.noBrandPostsPartial', { brand: brand.name, platforms: format.list(missing.map(platformName)) })] : []),
       ].join(' ');
     }
     case 'few-brand-posts': {

@@ -3,7 +3,7 @@ import type { BrandMetrics, ChangeReason, CoverageWarning, MetricsReport } from 
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { catalogueOf, changeOf, clientOf, comparedRank, formatChange, formatValue, labelValues, rankedCount } from './brandLookup.js';
-import { COVERAGE_MARKS, LOW_SAMPLE_MARK, lowSampleOf, warningsOf } from './coverage.js';
+import { COVERAGE_MARKS, LOW_SAMPLE_MARK, lowSampleOf, onlyUntrackedUnmeasured, warningsOf } from './coverage.js';
 import { noBrandReplies } from './findings.js';
 import type { KpiTile, Tone } from './types.js';
 
@@ -40,7 +40,7 @@ export function buildKpis(metrics: MetricsReport, format: Formatter, t: Translat
             ? { text: noChangeText(t, reason, spec, previousLabel), tone: 'neutral' }
             : null,
       note: rank === null ? null : t('kpi.rank', { rank, brands: rankedCount(metrics, spec.key) }),
-      flags: [...(low === null ? [] : [t(low === 'mentions' ? 'kpi.flagLowSampleMentions' : 'kpi.flagLowSampleAnswered', { minimum: format.count(MIN_SAMPLE) })]), ...touched.map((warning) => t(FLAG_KEYS[warning]))],
+      flags: [...(low === null ? [] : [t(low === 'mentions' ? 'kpi.flagLowSampleMentions' : 'kpi.flagLowSampleAnswered', { minimum: format.count(MIN_SAMPLE) })]), ...touched.map((warning) => t(warning === 'no-brand-posts' && onlyUntrackedUnmeasured(metrics, client.id) ? 'kpi.flagNoAccount' : FLAG_KEYS[warning]))],
     };
   });
 }

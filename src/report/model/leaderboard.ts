@@ -2,7 +2,7 @@ import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { catalogueOf, comparedRank, formatValue, labelValues, rankOf } from './brandLookup.js';
-import { LOW_SAMPLE_MARK, lowSampleOf, withMarks } from './coverage.js';
+import { lowSampleOf, markedValue } from './coverage.js';
 import type { Leaderboard, LeaderboardCell } from './types.js';
 
 /**
@@ -27,7 +27,7 @@ export function buildLeaderboard(metrics: MetricsReport, format: Formatter, t: T
       if (sample) low.add(sample);
       const text = formatValue(format, spec, value);
       const rank = spec.better ? comparedRank(metrics, brand, spec.key) : null;
-      return { text: withMarks(spec, brand, sample ? `${text} ${LOW_SAMPLE_MARK}` : text, format.missing), rank: rank === null ? null : String(rank) };
+      return { text: markedValue(spec, brand, value, text, format.missing), rank: rank === null ? null : String(rank) };
     }),
     interval: format.percentInterval(brand.responseRateCi),
   }));

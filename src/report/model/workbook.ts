@@ -6,7 +6,7 @@ import type { BrandMetrics, CoverageWarning, MetricsReport } from '../../metrics
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { catalogueOf, changeOf, comparedRank, labelValues, slaTargets } from './brandLookup.js';
-import { warningsOf } from './coverage.js';
+import { onlyUntrackedUnmeasured, warningsOf } from './coverage.js';
 import { noChangeText } from './kpis.js';
 import { platformName } from './platformName.js';
 import { leaderboardOrder } from './leaderboard.js';
@@ -107,9 +107,10 @@ export function buildWorkbookModel(inputs: WorkbookInputs): WorkbookModel {
 /** What the PDF marks beside a brand's figures (†, ≥), as columns a sheet that sorts and charts them keeps: per brand, and per brand on each platform. */
 function flagColumns({ t }: WorkbookInputs): Array<Column<BrandMetrics>> {
   return [
-    { header: t('sheet.lowSample'), value: (brand) => cell.boolean(brand.lowSample) },
-    { header: t('sheet.lowSampleTimes'), value: (brand) => cell.boolean(brand.lowSampleTimes ?? false) },
-    { header: t('sheet.lowerBound'), value: (brand) => cell.boolean(warningsOf(brand).includes('responses-missing')) },
+    // Empty beside a figure that is not there ("—" in the PDF, which marks nothing on it).
+    { header: t('sheet.lowSample'), value: (brand) => cell.boolean(brand.responseRate === null ? null : brand.lowSample) },
+    { header: t('sheet.lowSampleTimes'), value: (brand) => cell.boolean(brand.responseTimeMedianMin === null ? null : (brand.lowSampleTimes ?? false)) },
+    { header: t('sheet.lowerBound'), value: (brand) => cell.boolean(brand.responseRate === null ? null : warningsOf(brand).includes('responses-missing')) },
   ];
 }
 
@@ -345,8 +346,9 @@ function coverageSheet(inputs: WorkbookInputs, platformRows: ReadonlyArray<{ pla
   // A brand without posts where it has no account tracked misses no export; one with posts on its other platforms misses them on some only.
   const warning = (code: CoverageWarning, brand: BrandMetrics, allPlatforms: boolean) => {
     if (code !== 'no-brand-posts') return t(COVERAGE_SHEET_KEYS[code]);
-    if (brand.coverage?.accountsTracked === 0) return t('sheet.coverage.noAccount');
-    return t(allPlatforms && (brand.coverage?.brandPosts ?? 0) > 0 ? 'sheet.coverage.noBrandPostsSome' : COVERAGE_SHEET_KEYS[code]);
+    if (!allPlatforms) return t(brand.coverage?.accountsTracked === 0 ? 'sheet.coverage.noAccount' : COVERAGE_SHEET_KEYS[code]);
+    if (onlyUntrackedUnmeasured(metrics, brand.id)) return t('sheet.coverage.noAccountSome');
+    return t((brand.coverage?.brandPosts ?? 0) > 0 ? 'sheet.coverage.noBrandPostsSome' : COVERAGE_SHEET_KEYS[code]);
   };
   const timezone = metrics.period.timezone;
   const instant = (iso: string | null) => (iso === null ? cell.text(null) : cell.day(Date.parse(iso), timezone));
