@@ -111,7 +111,7 @@ describe('a brand without an account tracked on a platform where it is mentioned
     const sheet = model.workbook.sheets.find((entry) => entry.name === 'By platform');
     const column = sheet?.headers.indexOf('Fewer than 30 mentions') ?? -1;
     expect(column).toBeGreaterThan(0);
-    // Each brand has 20 mentions on each platform where it has any: every rate per platform rests on fewer than 30; a missing
+    // Each brand has 20 mentions on each platform where it is mentioned: every rate per platform rests on fewer than 30; a missing
     // rate (no posts of the brand there, or no mention) has no flag, as the PDF marks nothing on "—".
     const rows = sheet?.rows.map((row) => [row[0]?.value, row[1]?.value, row[column]?.value]);
     expect(rows).toContainEqual(['Twitter', 'RIVAL', true]);
