@@ -90,6 +90,8 @@ describe('a brand without an account tracked on a platform where it is mentioned
     expect(model.leaderboardNotes).toContain(`‡ ${note}`);
     // Its 100% rests on Twitter only: the chart's bar carries the leaderboard's mark.
     expect(model.charts['response-rate']?.svg).toContain(language === 'en' ? '>100% † ‡<' : '>100\u00a0% † ‡<');
+    // The deck's native chart carries the marks after the brand's name.
+    expect(model.charts['response-rate']?.native[0]?.labels).toEqual(['ACME †', 'RIVAL † ‡']);
     // As on the leaderboard.
     expect(model.leaderboard.rows.find((row) => row.brandName === 'RIVAL')?.cells[1]?.text).toBe(language === 'en' ? '100% † ‡' : '100\u00a0% † ‡');
   });

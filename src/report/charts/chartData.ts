@@ -4,7 +4,7 @@ import { MIN_SAMPLE, SCALAR_METRICS } from '../../metrics/catalogue.js';
 import { BUCKET_KEYS as BUCKETS, type BrandMetrics, type HourOfWeekCell, type MetricsReport, type TrendPoint } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
-import { LOW_SAMPLE_MARK, markedValue, spanSentence } from '../model/coverage.js';
+import { LOW_SAMPLE_MARK, markedValue, spanSentence, valueMarks } from '../model/coverage.js';
 import { shownThemes, subjectMarks, themeGridBrands } from '../model/themes.js';
 import { THEME_MIN_MENTIONS } from '../../themes/index.js';
 import type { NativeChart, NativeSeries, NativeUnit } from '../model/types.js';
@@ -268,25 +268,30 @@ function byValueDescending(brands: readonly BrandMetrics[], value: (brand: Brand
 }
 
 function responseRate({ metrics, format, t, palette }: Context, common: Record<string, JsonValue>): ChartBuild {
-  const rows = byValueDescending(metrics.brands, (brand) => brand.responseRate)
-    .filter((brand) => brand.responseRate !== null)
-    .map((brand, order) => ({
-      brand: brand.name,
-      order,
-      rate: brand.responseRate,
-      low: brand.responseRateCi?.[0] ?? brand.responseRate,
-      high: brand.responseRateCi?.[1] ?? brand.responseRate,
-      // As the leaderboard prints it: "≥ 64%" for a lower bound, "19% † ‡" for a rate on few mentions, resting on some of its platforms only.
-      label: markedValue({ ...SCALAR_METRICS.responseRate, key: 'responseRate' }, brand, brand.responseRate, format.percent(brand.responseRate), format.missing),
-    }));
+  const spec = { ...SCALAR_METRICS.responseRate, key: 'responseRate' };
+  const measured = byValueDescending(metrics.brands, (brand) => brand.responseRate).filter((brand) => brand.responseRate !== null);
+  const rows = measured.map((brand, order) => ({
+    brand: brand.name,
+    order,
+    rate: brand.responseRate,
+    low: brand.responseRateCi?.[0] ?? brand.responseRate,
+    high: brand.responseRateCi?.[1] ?? brand.responseRate,
+    // As the leaderboard prints it: "≥ 64%" for a lower bound, "19% † ‡" for a rate on few mentions, resting on some of its platforms only.
+    label: markedValue(spec, brand, brand.responseRate, format.percent(brand.responseRate)),
+  }));
   const labels = rows.map((row) => row.brand);
+  // The deck's native chart writes one number format for every bar: the marks go after the brand's name instead ("Kwikly Mobile † ‡").
+  const markedNames = measured.map((brand) => {
+    const { leading, trailing } = valueMarks(spec, brand, brand.responseRate);
+    return [brand.name, ...leading, ...trailing].join(' ');
+  });
   return {
     inputs: { datasets: { brands: rows }, values: { ...common, brandOrder: labels } },
     native: [
       native({
         kind: 'bar',
         title: t('chart.responseRate.title'),
-        labels,
+        labels: markedNames,
         series: [{ name: t('label.responseRate'), values: rows.map((row) => row.rate), colour: common.primary as string }],
         categoryColours: labels.map((name) => colourOf(palette, name)),
         interval: { low: rows.map((row) => row.low), high: rows.map((row) => row.high) },

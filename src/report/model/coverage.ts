@@ -33,16 +33,18 @@ export const COVERAGE_MARKS: Record<CoverageWarning, string> = {
 const LEADING_MARKS = new Set<CoverageWarning>(['responses-missing']);
 
 /**
- * A value with the marks of the brand's warnings that touch it: "≥ 29%" for
- * a rate that is a lower bound, "— ‡" for a rate the data cannot measure for
- * want of the brand's posts, "1,204 §" for an understated volume. A lower
- * bound is not marked on a missing value.
+ * The marks printed beside a brand's value of a metric: before it, "≥" for a
+ * rate that is a lower bound (never on a missing value); after it, "†" when
+ * it rests on few mentions, then the marks of the brand's other warnings that
+ * touch it ("‡" for a rate the data cannot measure, or measures on some
+ * platforms only, for want of the brand's posts; "§" for an understated volume).
  */
-export function withMarks(spec: Pick<MetricSpec<never>, 'marks'>, brand: BrandMetrics, text: string, missing: string): string {
+export function valueMarks(spec: Pick<MetricSpec<never>, 'marks' | 'key'>, brand: BrandMetrics, value: number | null): { leading: string[]; trailing: string[] } {
   const warnings = spec.marks.filter((warning) => warningsOf(brand).includes(warning));
-  const leading = warnings.filter((warning) => LEADING_MARKS.has(warning) && text !== missing).map((warning) => COVERAGE_MARKS[warning]);
-  const trailing = warnings.filter((warning) => !LEADING_MARKS.has(warning)).map((warning) => COVERAGE_MARKS[warning]);
-  return [...leading, text, ...trailing].join(' ');
+  return {
+    leading: warnings.filter((warning) => LEADING_MARKS.has(warning) && value !== null).map((warning) => COVERAGE_MARKS[warning]),
+    trailing: [...(lowSampleOf(spec.key, brand, value) ? [LOW_SAMPLE_MARK] : []), ...warnings.filter((warning) => !LEADING_MARKS.has(warning)).map((warning) => COVERAGE_MARKS[warning])],
+  };
 }
 
 export interface CoverageNote {
@@ -104,12 +106,10 @@ export function onlyUntrackedUnmeasured(metrics: MetricsReport, brandId: string)
   return untracked.length > 0 && missing.length === 0;
 }
 
-/**
- * A value as the leaderboard prints it: "†" when it rests on few mentions,
- * with the marks of the brand's warnings that touch it ("≥ 64% † ‡").
- */
-export function markedValue(spec: Pick<MetricSpec<never>, 'marks' | 'key'>, brand: BrandMetrics, value: number | null, text: string, missing: string): string {
-  return withMarks(spec, brand, lowSampleOf(spec.key, brand, value) ? `${text} ${LOW_SAMPLE_MARK}` : text, missing);
+/** A value as the leaderboard prints it, with its marks (valueMarks): "≥ 64% † ‡", "— ‡". */
+export function markedValue(spec: Pick<MetricSpec<never>, 'marks' | 'key'>, brand: BrandMetrics, value: number | null, text: string): string {
+  const { leading, trailing } = valueMarks(spec, brand, value);
+  return [...leading, text, ...trailing].join(' ');
 }
 
 /** The platforms where the brand's own coverage carries `warning`, in the report's words ("Twitter and Instagram"). */
