@@ -465,6 +465,12 @@ describe('findings that never contradict themselves', () => {
       'Dans ce rapport, les mentions sont uniquement des questions (texte avec «\u00a0?\u00a0» ou «\u00a0¿\u00a0»)\u00a0: les comptes de mentions, les chiffres de réponse et les parts de voix reposent sur elles.',
     );
     expect((await notesOf(config)).filter((note) => note.includes('questions'))).toEqual([]);
+    // These mentions hold no "?": no question at all, and the finding says none was received, not that nobody wrote.
+    expect(posts.some((post) => post.text.includes('?'))).toBe(false);
+    const quiet = await metricsOf(posts, questions);
+    expect((await buildReportModel({ metrics: quiet, config: questions, facts: null, template, language: 'en' })).model.findings[0]).toBe(
+      'None of the tracked brands received a question in this period (only questions count in this report).',
+    );
   });
 
   it('ranks no figure of a competitor the data holds nothing of, and says so beside the table and in the methodology', async () => {

@@ -34,7 +34,7 @@ export function noBrandReplies(metrics: MetricsReport): boolean {
  * data behind them are skipped rather than written with blanks.
  */
 export function writeFindings(metrics: MetricsReport, format: Formatter, t: Translate, previousLabel: string, periodLabel: string): string[] {
-  if (metrics.brands.every((brand) => brand.inbound === 0)) return [t('finding.noMentions')];
+  if (metrics.brands.every((brand) => brand.inbound === 0)) return [t(metrics.settings?.inbound === 'questions' ? 'finding.noQuestions' : 'finding.noMentions')];
   const thin = thinPeriodFinding(metrics, format, t, periodLabel);
   const findings = noBrandReplies(metrics) ? volumeFindings(metrics, format, t, previousLabel) : responseFindings(metrics, format, t, previousLabel, periodLabel);
   return thin === null ? findings : [thin, ...findings].slice(0, 5);
