@@ -460,11 +460,18 @@ describe('findings that never contradict themselves', () => {
   it('says under the tiles that mentions are questions only, when only questions are counted', async () => {
     const questions = { ...config, metrics: { ...config.metrics, inbound: 'questions' as const } };
     const posts = closeRacePosts({ answered: 20, minutes: 15 }, { answered: 10, minutes: 15 });
-    const notesOf = async (settings: Config) => (await buildReportModel({ metrics: await metricsOf(posts, settings), config: settings, facts: null, template, language: 'fr' })).model.kpiNotes;
+    const modelOf = async (settings: Config, asked = posts) => (await buildReportModel({ metrics: await metricsOf(asked, settings), config: settings, facts: null, template, language: 'fr' })).model;
+    const notesOf = async (settings: Config) => (await modelOf(settings)).kpiNotes;
     expect(await notesOf(questions)).toContain(
       'Dans ce rapport, les mentions sont uniquement des questions (texte avec «\u00a0?\u00a0» ou «\u00a0¿\u00a0»)\u00a0: les comptes de mentions, les chiffres de réponse et les parts de voix reposent sur elles.',
     );
     expect((await notesOf(config)).filter((note) => note.includes('questions'))).toEqual([]);
+    // The share-of-voice chart, whose caption says "all mentions", says it too (of mentions that are questions).
+    const questionsAsked = posts.map((post) => ({ ...post, text: `${post.text}?` }));
+    expect((await modelOf(questions, questionsAsked)).charts['share-of-voice']?.notes).toEqual([
+      'Questions uniquement\u00a0: la part de chaque marque dans les questions reçues par les marques suivies, comme le rapport les compte.',
+    ]);
+    expect((await modelOf(config, questionsAsked)).charts['share-of-voice']?.notes).toEqual([]);
     // These mentions hold no "?": no question at all, and the finding says none was received, not that nobody wrote.
     expect(posts.some((post) => post.text.includes('?'))).toBe(false);
     const quiet = await metricsOf(posts, questions);

@@ -90,8 +90,13 @@ describe('a brand without an account tracked on a platform where it is mentioned
     expect(model.leaderboardNotes).toContain(`‡ ${note}`);
     // Its 100% rests on Twitter only: the chart's bar carries the leaderboard's mark.
     expect(model.charts['response-rate']?.svg).toContain(language === 'en' ? '>100% † ‡<' : '>100\u00a0% † ‡<');
-    // The deck's native chart carries the marks after the brand's name.
+    // The deck's native chart carries the marks after the brand's name, and both say under the chart what they mean.
     expect(model.charts['response-rate']?.native[0]?.labels).toEqual(['ACME †', 'RIVAL † ‡']);
+    if (language === 'en') {
+      expect(model.charts['response-rate']?.notes).toEqual([
+        '† fewer than 30 mentions needing an answer · ‡ measured on some of the brand’s platforms only (no posts of it, or no account tracked, on the others)',
+      ]);
+    }
     // As on the leaderboard.
     expect(model.leaderboard.rows.find((row) => row.brandName === 'RIVAL')?.cells[1]?.text).toBe(language === 'en' ? '100% † ‡' : '100\u00a0% † ‡');
   });
@@ -119,6 +124,9 @@ describe('a brand without an account tracked on a platform where it is mentioned
     expect(rows).toContainEqual(['Twitter', 'RIVAL', true]);
     expect(rows).toContainEqual(['Facebook', 'RIVAL', null]);
     expect(rows).toContainEqual(['Instagram', 'RIVAL', null]);
+    // The blank rate says why, in the coverage sheet's words.
+    const why = sheet?.headers.indexOf('Warnings') ?? -1;
+    expect(sheet?.rows.find((row) => row[0]?.value === 'Instagram' && row[1]?.value === 'RIVAL')?.[why]?.value).toBe('No account of the brand tracked here: its answers are not measured.');
   });
 
   it('says in the summary of a client without an account where it is mentioned that it is not measured there, not that its posts are missing', async () => {
@@ -141,6 +149,11 @@ describe('a brand without an account tracked on a platform where it is mentioned
     const report = await computeMetrics(store, ghostFirst, '2017-10').finally(() => store.close());
     const { model } = await buildReportModel({ metrics: report, config: ghostFirst, facts: null, template, language: 'en' });
     expect(model.kpiNotes).toContain('The data holds neither a post of GHOST nor a mention of it in this period: its figures are not compared (the exports may not cover it).');
+    const coverage = model.workbook.sheets.find((sheet) => sheet.name === 'Coverage');
+    const why = coverage?.headers.indexOf('Warnings') ?? -1;
+    expect(coverage?.rows.find((row) => row[0]?.value === 'All platforms' && row[1]?.value === 'GHOST')?.[why]?.value).toBe(
+      'Neither a post of the brand nor a mention of it in the data: its figures are not compared (the exports may not cover it).',
+    );
   });
 
   it("says so in the workbook's coverage sheet: posts missing on some platforms overall, no account tracked on Instagram", async () => {

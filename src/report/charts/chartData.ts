@@ -4,7 +4,7 @@ import { MIN_SAMPLE, SCALAR_METRICS } from '../../metrics/catalogue.js';
 import { BUCKET_KEYS as BUCKETS, type BrandMetrics, type HourOfWeekCell, type MetricsReport, type TrendPoint } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
-import { LOW_SAMPLE_MARK, markedValue, spanSentence, valueMarks } from '../model/coverage.js';
+import { COVERAGE_MARKS, LOW_SAMPLE_MARK, markedValue, spanSentence, valueMarks } from '../model/coverage.js';
 import { shownThemes, subjectMarks, themeGridBrands } from '../model/themes.js';
 import { THEME_MIN_MENTIONS } from '../../themes/index.js';
 import type { NativeChart, NativeSeries, NativeUnit } from '../model/types.js';
@@ -267,6 +267,14 @@ function byValueDescending(brands: readonly BrandMetrics[], value: (brand: Brand
   return [...brands].sort((a, b) => (value(b) ?? -1) - (value(a) ?? -1) || a.name.localeCompare(b.name));
 }
 
+/** The marks a response rate may carry (valueMarks), and the words that say what each means under the chart. */
+const RATE_MARK_KEYS: Record<string, string> = {
+  [COVERAGE_MARKS['responses-missing']]: 'chart.mark.responsesMissing',
+  [LOW_SAMPLE_MARK]: 'chart.mark.lowSample',
+  [COVERAGE_MARKS['no-brand-posts']]: 'chart.mark.noBrandPosts',
+  [COVERAGE_MARKS['few-brand-posts']]: 'chart.mark.fewBrandPosts',
+};
+
 function responseRate({ metrics, format, t, palette }: Context, common: Record<string, JsonValue>): ChartBuild {
   const spec = { ...SCALAR_METRICS.responseRate, key: 'responseRate' };
   const measured = byValueDescending(metrics.brands, (brand) => brand.responseRate).filter((brand) => brand.responseRate !== null);
@@ -281,12 +289,15 @@ function responseRate({ metrics, format, t, palette }: Context, common: Record<s
   }));
   const labels = rows.map((row) => row.brand);
   // The deck's native chart writes one number format for every bar: the marks go after the brand's name instead ("Kwikly Mobile † ‡").
-  const markedNames = measured.map((brand) => {
-    const { leading, trailing } = valueMarks(spec, brand, brand.responseRate);
-    return [brand.name, ...leading, ...trailing].join(' ');
-  });
+  const marks = measured.map((brand) => valueMarks(spec, brand, brand.responseRate));
+  const markedNames = measured.map((brand, index) => [brand.name, ...(marks[index]?.leading ?? []), ...(marks[index]?.trailing ?? [])].join(' '));
+  // What each mark on the bars means, on the chart's own page or slide (the leaderboard's notes are pages away).
+  const used = new Set(marks.flatMap((entry) => [...entry.leading, ...entry.trailing]));
+  const legend = Object.entries(RATE_MARK_KEYS)
+    .filter(([mark]) => used.has(mark))
+    .map(([mark, key]) => `${mark} ${t(key, { minimum: format.count(MIN_SAMPLE) })}`);
   return {
-    inputs: { datasets: { brands: rows }, values: { ...common, brandOrder: labels } },
+    inputs: { datasets: { brands: rows }, values: { ...common, brandOrder: labels }, notes: legend.length === 0 ? [] : [legend.join(' · ')] },
     native: [
       native({
         kind: 'bar',
@@ -677,8 +688,10 @@ function shareOfVoice({ metrics, format, t, palette }: Context, common: Record<s
     .filter((brand) => brand.shareOfVoice !== null)
     .map((brand, order) => ({ brand: brand.name, order, share: brand.shareOfVoice, label: `${format.percent(brand.shareOfVoice)} · ${format.count(brand.inbound)}` }));
   const labels = rows.map((row) => row.brand);
+  // The caption says "all inbound mentions": in questions-only mode they are the questions.
+  const notes = metrics.settings?.inbound === 'questions' ? [t('chart.shareOfVoice.questionsOnly')] : [];
   return {
-    inputs: { datasets: { brands: rows }, values: { ...common, brandOrder: labels } },
+    inputs: { datasets: { brands: rows }, values: { ...common, brandOrder: labels }, notes },
     native: [
       native({
         kind: 'doughnut',

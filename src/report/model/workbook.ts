@@ -87,6 +87,8 @@ export function buildWorkbookModel(inputs: WorkbookInputs): WorkbookModel {
       { header: t('sheet.platform'), value: (row) => cell.text(row.platform) },
       ...brandColumns(inputs).map((column) => ({ header: column.header, value: (row: { brand: BrandMetrics }) => column.value(row.brand) })),
       ...[...values, ...flagColumns(inputs)].map((column) => ({ header: column.header, value: (row: { brand: BrandMetrics }) => column.value(row.brand) })),
+      // Why a rate is blank or marked there: the coverage sheet's sentences for the platform.
+      { header: t('sheet.coverage.warnings'), value: (row) => cell.text(coverageText(inputs, row.brand, false)) },
     ]),
   );
   sheets.push(
@@ -343,13 +345,6 @@ function qualitySheet(inputs: WorkbookInputs): WorkbookSheet {
 function coverageSheet(inputs: WorkbookInputs, platformRows: ReadonlyArray<{ platform: string; brand: BrandMetrics }>): WorkbookSheet {
   const { metrics, t } = inputs;
   const rows = [...metrics.brands.map((brand) => ({ platform: t('sheet.allPlatforms'), brand, allPlatforms: true })), ...platformRows.map((row) => ({ ...row, allPlatforms: false }))];
-  // A brand without posts where it has no account tracked misses no export; one with posts on its other platforms misses them on some only.
-  const warning = (code: CoverageWarning, brand: BrandMetrics, allPlatforms: boolean) => {
-    if (code !== 'no-brand-posts') return t(COVERAGE_SHEET_KEYS[code]);
-    if (!allPlatforms) return t(brand.coverage?.accountsTracked === 0 ? 'sheet.coverage.noAccount' : COVERAGE_SHEET_KEYS[code]);
-    if (onlyUntrackedUnmeasured(metrics, brand.id)) return t('sheet.coverage.noAccountSome');
-    return t((brand.coverage?.brandPosts ?? 0) > 0 ? 'sheet.coverage.noBrandPostsSome' : COVERAGE_SHEET_KEYS[code]);
-  };
   const timezone = metrics.period.timezone;
   const instant = (iso: string | null) => (iso === null ? cell.text(null) : cell.day(Date.parse(iso), timezone));
   return table(t('sheet.coverage'), rows, [
@@ -369,8 +364,26 @@ function coverageSheet(inputs: WorkbookInputs, platformRows: ReadonlyArray<{ pla
     { header: t('sheet.coverage.lastPost'), value: (row) => instant(row.brand.coverage?.span.last ?? null) },
     { header: t('sheet.coverage.daysWithData'), value: (row) => cell.count(row.brand.coverage?.span.daysWithData) },
     { header: t('sheet.coverage.busiestDayShare'), value: (row) => cell.share(row.brand.coverage?.span.busiestDayShare) },
-    { header: t('sheet.coverage.warnings'), value: (row) => cell.text((row.brand.coverage?.warnings ?? []).map((code) => warning(code, row.brand, row.allPlatforms)).join(' ') || null) },
+    { header: t('sheet.coverage.warnings'), value: (row) => cell.text(coverageText(inputs, row.brand, row.allPlatforms)) },
   ]);
+}
+
+/**
+ * What a brand's figures rest on, in the sentences of the coverage sheet: one
+ * per warning, and for the brand as a whole, that the data holds nothing of
+ * it. A brand without posts where it has no account tracked misses no export;
+ * one with posts on its other platforms misses them on some only. Null when
+ * there is nothing to say.
+ */
+function coverageText({ metrics, t }: WorkbookInputs, brand: BrandMetrics, allPlatforms: boolean): string | null {
+  const warning = (code: CoverageWarning): string => {
+    if (code !== 'no-brand-posts') return t(COVERAGE_SHEET_KEYS[code]);
+    if (!allPlatforms) return t(brand.coverage?.accountsTracked === 0 ? 'sheet.coverage.noAccount' : COVERAGE_SHEET_KEYS[code]);
+    if (onlyUntrackedUnmeasured(metrics, brand.id)) return t('sheet.coverage.noAccountSome');
+    return t((brand.coverage?.brandPosts ?? 0) > 0 ? 'sheet.coverage.noBrandPostsSome' : COVERAGE_SHEET_KEYS[code]);
+  };
+  const nothing = allPlatforms && brand.coverage?.span.first === null ? [t('sheet.coverage.noData')] : [];
+  return [...nothing, ...(brand.coverage?.warnings ?? []).map(warning)].join(' ') || null;
 }
 
 const COVERAGE_SHEET_KEYS: Record<CoverageWarning, string> = {
