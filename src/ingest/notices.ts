@@ -114,7 +114,7 @@ const PHRASES: Record<Language, NoticePhrases> = {
       'damaged-sheets': ({ count }) => `${count === 1 ? 'otra hoja está dañada y no se pudo leer' : `otras ${count} hojas están dañadas y no se pudieron leer`}; solo se importa la primera hoja`,
       'windows-1252': () => 'el archivo no es UTF-8 válido: se leyó como Windows-1252 (la codificación de Europa occidental de Excel); compruebe que las letras con tilde se vean bien',
       'invalid-bytes': ({ count, lines, more }) =>
-        `${counted('es', count, 'byte no válido', 'bytes no válidos')} en UTF-8 (¿un carácter de otra codificación?) guardado${count === 1 ? '' : 's'} como "\uFFFD" en la${lines.length === 1 ? '' : 's'} línea${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${more > 0 ? ` y ${counted('es', more, 'byte más', 'bytes más')}` : ''}; el resto del archivo se lee como UTF-8`,
+        `${counted('es', count, 'byte no válido', 'bytes no válidos')} en UTF-8 (¿un carácter de otra codificación?) guardado${count === 1 ? '' : 's'} como «\uFFFD» en la${lines.length === 1 ? '' : 's'} línea${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${more > 0 ? ` y ${counted('es', more, 'byte más', 'bytes más')}` : ''}; el resto del archivo se lee como UTF-8`,
       'carriage-returns': ({ count }) =>
         `${counted('es', count, 'retorno de carro dentro de un campo se conservó', 'retornos de carro dentro de campos se conservaron')} como texto (no como saltos de línea)`,
       'nul-removed': ({ count, line }) => `${counted('es', count, 'carácter NUL', 'caracteres NUL')} (0x00, nunca forma parte de un texto) eliminado${count === 1 ? '' : 's'}${line === null ? '' : ` (el primero en la línea ${line})`}`,
@@ -132,7 +132,7 @@ const PHRASES: Record<Language, NoticePhrases> = {
       [DAYLIGHT_SAVING_REASON]:
         'la hora local cae en un cambio de horario (una hora que se salta o se repite en la zona horaria); las horas saltadas se leyeron con el desfase anterior al cambio, las repetidas como su segunda vez',
       [EXCEL_DAMAGE_REASONS.parent]: 'el id de la publicación original está en notación científica o aparece como ##### (Excel lo dañó): la respuesta se conservó sin su publicación original',
-      [MOJIBAKE_REASON]: 'texto dañado por una hoja de cálculo que leyó UTF-8 como Windows-1252 (p. ej. "Letâ€™s" por "Let’s", "Ã©" por "é"); se reparó',
+      [MOJIBAKE_REASON]: 'texto dañado por una hoja de cálculo que leyó UTF-8 como Windows-1252 (p. ej. «Letâ€™s» por «Let’s», «Ã©» por «é»); se reparó',
       [DAY_WITHOUT_TIME_REASON]: 'Date no tiene hora del día y Time está vacío: la publicación se guardó a las 00:00 hora local',
       [TWCS_WARNING_REASONS.parent]: 'in_response_to_tweet_id está en notación científica (Excel lo redondeó): la respuesta se conservó sin su publicación original',
       [TWCS_WARNING_REASONS.responses]:

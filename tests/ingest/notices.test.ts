@@ -47,7 +47,7 @@ describe('the warnings of an import in the page language', () => {
       '3 octets non valides en UTF-8 (un caractère d’un autre encodage\u00a0?) enregistrés comme «\u00a0\uFFFD\u00a0» aux lignes 4, 9 et 1 octet de plus\u00a0; le reste du fichier est lu en UTF-8',
     );
     expect(noticeText({ code: 'invalid-bytes', count: 1, lines: [7], more: 0 }, 'es')).toBe(
-      '1 byte no válido en UTF-8 (¿un carácter de otra codificación?) guardado como "\uFFFD" en la línea 7; el resto del archivo se lee como UTF-8',
+      '1 byte no válido en UTF-8 (¿un carácter de otra codificación?) guardado como «\uFFFD» en la línea 7; el resto del archivo se lee como UTF-8',
     );
     expect(noticeText({ code: 'invalid-bytes', count: 1, lines: [7], more: 0 }, 'fr')).toContain('enregistré comme «\u00a0\uFFFD\u00a0» à la ligne 7\u00a0;');
     expect(noticeText(ONE_OF_EACH['carriage-returns'], 'fr')).toBe('1 retour chariot dans un champ conservé comme texte (non lu comme saut de ligne)');
