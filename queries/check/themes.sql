@@ -3,12 +3,14 @@
 -- themes/posts.sql and themes/configured.sql run first), and, for a theme no mention
 -- holds, the words of the period that look most like one of its phrases: at most 3,
 -- within an edit distance of a third of the phrase's length (at least 2), nearest
--- first, then the most frequent.
+-- first, then the most frequent. Only questions count with metrics.inbound: questions, as in
+-- the report's subjects.
 --
--- Parameters: $start, $end.
+-- Parameters: $start, $end, $inbound_mode.
 WITH current AS (
   SELECT DISTINCT platform, post_id FROM mentions
   WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ
+    AND ($inbound_mode = 'all' OR is_question)
 ),
 counts AS (
   SELECT ph.theme, count(DISTINCT (m.platform, m.post_id)) FILTER (WHERE m.post_id IS NOT NULL) AS mentions

@@ -22,7 +22,7 @@ export async function themeCounts(analysis: Analysis): Promise<ThemeCount[]> {
 /** themeCounts' query, on the tables themePosts made. */
 export async function countsAfterThemePosts(analysis: Analysis): Promise<ThemeCount[]> {
   if (Object.keys(analysis.config.themes).length === 0) return [];
-  const rows = await analysis.rows('check/themes', row, analysis.range);
+  const rows = await analysis.rows('check/themes', row, { ...analysis.range, inbound_mode: analysis.config.metrics.inbound });
   return rows.map((entry) => ({ theme: entry.theme, mentions: entry.mentions, closest: entry.closest.map((word, index) => ({ word, uses: entry.closest_uses[index] ?? 0 })) }));
 }
 

@@ -213,6 +213,9 @@ describe('the check of configured themes', () => {
         { theme: 'billing', mentions: 2, closest: [] },
         { theme: 'network', mentions: 1, closest: [] },
       ]);
+      // Only questions count when the config says so, as in the report: none of these three is one.
+      const questions = await withAnalysis(store, configWith(BRANDS, { themes: { billing: ['invoice'] }, metrics: { inbound: 'questions' } }), '2017-10', (analysis) => themeCounts(analysis));
+      expect(questions.map((entry) => [entry.theme, entry.mentions])).toEqual([['billing', 0]]);
     } finally {
       store.close();
     }
