@@ -113,6 +113,13 @@ describe('a brand without an account tracked on a platform where it is mentioned
     ]);
   });
 
+  it("marks its scorecard time with the leaderboard's ‡, as its rate", async () => {
+    const { model } = await buildReportModel({ metrics, config, facts: null, template, language: 'en' });
+    const rival = model.scorecard?.rows.find((row) => row.brandId === 'rival');
+    expect(rival?.cells[0]?.text).toBe('100% † ‡');
+    expect(rival?.cells[1]?.text).toBe('30\u00a0min † ‡');
+  });
+
   it('marks in the workbook, per platform as on the leaderboard, the figures resting on fewer than 30 mentions', async () => {
     const { model } = await buildReportModel({ metrics, config, facts: null, template, language: 'en' });
     const sheet = model.workbook.sheets.find((entry) => entry.name === 'By platform');

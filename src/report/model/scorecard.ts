@@ -251,7 +251,8 @@ function cellOf(
   let text = formatValue(format, source, value);
   if (lowSampleOf(source.key, brand, value) !== null || source.thinSample(diagnosed) !== null) text = `${text} ${LOW_SAMPLE_MARK}`;
   if (source.isRate && warnings.includes('responses-missing')) text = `${COVERAGE_MARKS['responses-missing']} ${text}`;
-  if (source.isRate && warnings.includes('no-brand-posts')) text = `${text} ${COVERAGE_MARKS['no-brand-posts']}`;
+  // Rates and times rest on the brand's answers, which the data lacks where it holds none of its posts (as on the leaderboard).
+  if ((source.isRate || source.unit === 'minutes') && warnings.includes('no-brand-posts')) text = `${text} ${COVERAGE_MARKS['no-brand-posts']}`;
   // Too few posts of its own to compare: shown, marked, without rank or verdict.
   const fewPosts = warnings.includes('few-brand-posts');
   if (fewPosts) return { text: `${text} ${COVERAGE_MARKS['few-brand-posts']}`, rank: null, tone: null, symbol: null, reason: null, reasonText: null };
