@@ -156,6 +156,9 @@ describe('a brand without an account tracked on a platform where it is mentioned
     const report = await computeMetrics(store, ghostFirst, '2017-10').finally(() => store.close());
     const { model } = await buildReportModel({ metrics: report, config: ghostFirst, facts: null, template, language: 'en' });
     expect(model.kpiNotes).toContain('The data holds neither a post of GHOST nor a mention of it in this period: its figures are not compared (the exports may not cover it).');
+    // The share-of-voice chart draws no 0% for it, and says why under it.
+    expect(model.charts['share-of-voice']?.native[0]?.labels).toEqual(['ACME']);
+    expect(model.charts['share-of-voice']?.notes).toEqual(['The data holds neither a post of GHOST nor a mention of it in this period: its figures are not compared (the exports may not cover it).']);
     const coverage = model.workbook.sheets.find((sheet) => sheet.name === 'Coverage');
     const why = coverage?.headers.indexOf('Warnings') ?? -1;
     expect(coverage?.rows.find((row) => row[0]?.value === 'All platforms' && row[1]?.value === 'GHOST')?.[why]?.value).toBe(

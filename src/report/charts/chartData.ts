@@ -4,7 +4,7 @@ import { MIN_SAMPLE, SCALAR_METRICS } from '../../metrics/catalogue.js';
 import { BUCKET_KEYS as BUCKETS, type BrandMetrics, type HourOfWeekCell, type MetricsReport, type TrendPoint } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
-import { COVERAGE_MARKS, LOW_SAMPLE_MARK, markedValue, spanSentence, valueMarks } from '../model/coverage.js';
+import { COVERAGE_MARKS, LOW_SAMPLE_MARK, markedValue, noDataLine, spanSentence, valueMarks } from '../model/coverage.js';
 import { shownThemes, subjectMarks, themeGridBrands } from '../model/themes.js';
 import { THEME_MIN_MENTIONS } from '../../themes/index.js';
 import type { NativeChart, NativeSeries, NativeUnit } from '../model/types.js';
@@ -684,12 +684,14 @@ function replyBroadcast({ metrics, t }: Context, common: Record<string, JsonValu
 }
 
 function shareOfVoice({ metrics, format, t, palette }: Context, common: Record<string, JsonValue>): ChartBuild {
+  // A brand the data holds nothing of draws no 0% slice: the exports may not cover it, and the note under the chart says so.
   const rows = byValueDescending(metrics.brands, (brand) => brand.shareOfVoice)
-    .filter((brand) => brand.shareOfVoice !== null)
+    .filter((brand) => brand.shareOfVoice !== null && brand.coverage?.span.first !== null)
     .map((brand, order) => ({ brand: brand.name, order, share: brand.shareOfVoice, label: `${format.percent(brand.shareOfVoice)} · ${format.count(brand.inbound)}` }));
   const labels = rows.map((row) => row.brand);
   // The caption says "all inbound mentions": in questions-only mode they are the questions.
-  const notes = metrics.settings?.inbound === 'questions' ? [t('chart.shareOfVoice.questionsOnly')] : [];
+  const absent = noDataLine(metrics, format, t);
+  const notes = [...(metrics.settings?.inbound === 'questions' ? [t('chart.shareOfVoice.questionsOnly')] : []), ...(absent === null ? [] : [absent])];
   return {
     inputs: { datasets: { brands: rows }, values: { ...common, brandOrder: labels }, notes },
     native: [
