@@ -156,6 +156,9 @@ describe('a brand without an account tracked on a platform where it is mentioned
     const report = await computeMetrics(store, ghostFirst, '2017-10').finally(() => store.close());
     const { model } = await buildReportModel({ metrics: report, config: ghostFirst, facts: null, template, language: 'en' });
     expect(model.kpiNotes).toContain('The data holds neither a post of GHOST nor a mention of it in this period: its figures are not compared (the exports may not cover it).');
+    // The answered-over-time chart names in its legend only the brands it draws a curve for.
+    expect(model.charts['cumulative-answered']?.svg).toContain('>ACME<');
+    expect(model.charts['cumulative-answered']?.svg).not.toContain('GHOST');
     // The share-of-voice chart draws no 0% for it, and says why under it.
     expect(model.charts['share-of-voice']?.native[0]?.labels).toEqual(['ACME']);
     expect(model.charts['share-of-voice']?.notes).toEqual(['The data holds neither a post of GHOST nor a mention of it in this period: its figures are not compared (the exports may not cover it).']);

@@ -376,10 +376,19 @@ function cumulative({ metrics, answeredWithin, t, format, palette }: Context, co
     { minutes: 60, label: format.duration(60) },
     { minutes: 1440, label: t('unit.hours', { n: 24 }) },
   ].filter((mark) => mark.minutes <= window);
+  // Only the brands drawn are named in the legend: a brand without answers to measure has no curve.
+  const drawn = atTicks.map((series) => series.name);
   return {
     inputs: {
       datasets: { curve, marks },
-      values: { ...common, minutesDomain: [1, window], tickValues: ticks, tickLabelExpr: `${JSON.stringify(labels)}[toString(datum.value)] || ''` },
+      values: {
+        ...common,
+        brandDomain: drawn,
+        brandRange: drawn.map((name) => colourOf(palette, name)),
+        minutesDomain: [1, window],
+        tickValues: ticks,
+        tickLabelExpr: `${JSON.stringify(labels)}[toString(datum.value)] || ''`,
+      },
     },
     native: [native({ kind: 'line', title: t('chart.cumulative.title'), labels: ticks.map((minutes) => format.duration(minutes)), series: atTicks, unit: 'share', axisTitle: t('chart.cumulative.axisY') })],
   };
