@@ -496,6 +496,10 @@ describe('findings that never contradict themselves', () => {
       expect(model.warnings).toContain(sentences[language]);
       // Share of voice: the client alone is ranked, so no rank is printed.
       if (language === 'en') expect(model.kpis.find((kpi) => kpi.label === 'Share of voice')?.note).toBeNull();
+      // The workbook's definitions say the rule in the report's language.
+      const definitions = model.workbook.sheets.flatMap((sheet) => sheet.rows.map((row) => String(row[1]?.value ?? '')));
+      const rule = { en: 'gets no rank at all', es: 'no recibe ningún puesto', fr: 'n’a aucun rang' }[language];
+      expect(definitions.some((text) => text.includes(rule))).toBe(true);
     }
   });
 
