@@ -164,9 +164,11 @@ describe('a brand without an account tracked on a platform where it is mentioned
     expect(model.charts['share-of-voice']?.notes).toEqual(['The data holds neither a post of GHOST nor a mention of it in this period: its figures are not compared (the exports may not cover it).']);
     const coverage = model.workbook.sheets.find((sheet) => sheet.name === 'Coverage');
     const why = coverage?.headers.indexOf('Warnings') ?? -1;
-    expect(coverage?.rows.find((row) => row[0]?.value === 'All platforms' && row[1]?.value === 'GHOST')?.[why]?.value).toBe(
-      'Neither a post of the brand nor a mention of it in the data: its figures are not compared (the exports may not cover it).',
-    );
+    const nothing = 'Neither a post of the brand nor a mention of it in the data: its figures are not compared (the exports may not cover it).';
+    expect(coverage?.rows.find((row) => row[0]?.value === 'All platforms' && row[1]?.value === 'GHOST')?.[why]?.value).toBe(nothing);
+    // Its Twitter account is tracked and the data holds nothing of it there either; ACME, with no Instagram account, expects nothing there.
+    expect(coverage?.rows.find((row) => row[0]?.value === 'Twitter' && row[1]?.value === 'GHOST')?.[why]?.value).toBe(nothing);
+    expect(coverage?.rows.filter((row) => row[0]?.value === 'Instagram' && row[1]?.value === 'ACME').map((row) => row[why]?.value)).not.toContain(nothing);
   });
 
   it("says so in the workbook's coverage sheet: posts missing on some platforms overall, no account tracked on Instagram", async () => {

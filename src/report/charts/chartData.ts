@@ -1,6 +1,6 @@
 import { from, op, type ColumnTable } from 'arquero';
 import type { AnswerGroup, BrandDiagnostics, SentimentLabel } from '../../metrics/diagnostics/types.js';
-import { MIN_SAMPLE, SCALAR_METRICS } from '../../metrics/catalogue.js';
+import { MIN_SAMPLE, type MetricSpec, SCALAR_METRICS } from '../../metrics/catalogue.js';
 import { BUCKET_KEYS as BUCKETS, type BrandMetrics, type HourOfWeekCell, type MetricsReport, type TrendPoint } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
@@ -267,13 +267,34 @@ function byValueDescending(brands: readonly BrandMetrics[], value: (brand: Brand
   return [...brands].sort((a, b) => (value(b) ?? -1) - (value(a) ?? -1) || a.name.localeCompare(b.name));
 }
 
-/** The marks a response rate may carry (valueMarks), and the words that say what each means under the chart. */
-const RATE_MARK_KEYS: Record<string, string> = {
+/** The marks a chart's figures may carry (valueMarks), in the order the leaderboard prints them, and the words that say what each means under the chart. */
+const MARK_KEYS: Record<string, string> = {
   [COVERAGE_MARKS['responses-missing']]: 'chart.mark.responsesMissing',
   [LOW_SAMPLE_MARK]: 'chart.mark.lowSample',
   [COVERAGE_MARKS['no-brand-posts']]: 'chart.mark.noBrandPosts',
   [COVERAGE_MARKS['few-brand-posts']]: 'chart.mark.fewBrandPosts',
+  [COVERAGE_MARKS['parents-missing']]: 'chart.mark.parentsMissing',
+  [COVERAGE_MARKS['dominant-author']]: 'chart.mark.dominantAuthor',
+  [COVERAGE_MARKS['partial-period']]: 'chart.mark.partialPeriod',
 };
+
+/**
+ * The marks of each brand's figure on a chart (the leaderboard's), its name
+ * with them for the deck's native chart (which writes one number format for
+ * every bar: "Kwikly Mobile † ‡"), and one line under the chart saying what
+ * the marks used mean (the leaderboard's notes are pages away); none without marks.
+ */
+function chartMarks(spec: Pick<MetricSpec<never>, 'marks' | 'key'>, brands: readonly BrandMetrics[], value: (brand: BrandMetrics) => number | null, { format, t }: Pick<Context, 'format' | 't'>) {
+  const marks = brands.map((brand) => valueMarks(spec, brand, value(brand)));
+  const used = new Set(marks.flatMap((entry) => [...entry.leading, ...entry.trailing]));
+  const legend = Object.entries(MARK_KEYS)
+    .filter(([mark]) => used.has(mark))
+    .map(([mark, key]) => `${mark} ${t(key, { minimum: format.count(MIN_SAMPLE) })}`);
+  return {
+    markedNames: brands.map((brand, index) => [brand.name, ...(marks[index]?.leading ?? []), ...(marks[index]?.trailing ?? [])].join(' ')),
+    notes: legend.length === 0 ? [] : [legend.join(' · ')],
+  };
+}
 
 function responseRate({ metrics, format, t, palette }: Context, common: Record<string, JsonValue>): ChartBuild {
   const spec = { ...SCALAR_METRICS.responseRate, key: 'responseRate' };
@@ -288,16 +309,9 @@ function responseRate({ metrics, format, t, palette }: Context, common: Record<s
     label: markedValue(spec, brand, brand.responseRate, format.percent(brand.responseRate)),
   }));
   const labels = rows.map((row) => row.brand);
-  // The deck's native chart writes one number format for every bar: the marks go after the brand's name instead ("Kwikly Mobile † ‡").
-  const marks = measured.map((brand) => valueMarks(spec, brand, brand.responseRate));
-  const markedNames = measured.map((brand, index) => [brand.name, ...(marks[index]?.leading ?? []), ...(marks[index]?.trailing ?? [])].join(' '));
-  // What each mark on the bars means, on the chart's own page or slide (the leaderboard's notes are pages away).
-  const used = new Set(marks.flatMap((entry) => [...entry.leading, ...entry.trailing]));
-  const legend = Object.entries(RATE_MARK_KEYS)
-    .filter(([mark]) => used.has(mark))
-    .map(([mark, key]) => `${mark} ${t(key, { minimum: format.count(MIN_SAMPLE) })}`);
+  const { markedNames, notes } = chartMarks(spec, measured, (brand) => brand.responseRate, { format, t });
   return {
-    inputs: { datasets: { brands: rows }, values: { ...common, brandOrder: labels }, notes: legend.length === 0 ? [] : [legend.join(' · ')] },
+    inputs: { datasets: { brands: rows }, values: { ...common, brandOrder: labels }, notes },
     native: [
       native({
         kind: 'bar',
@@ -693,21 +707,23 @@ function replyBroadcast({ metrics, t }: Context, common: Record<string, JsonValu
 }
 
 function shareOfVoice({ metrics, format, t, palette }: Context, common: Record<string, JsonValue>): ChartBuild {
+  const spec = { ...SCALAR_METRICS.shareOfVoice, key: 'shareOfVoice' };
   // A brand the data holds nothing of draws no 0% slice: the exports may not cover it, and the note under the chart says so.
-  const rows = byValueDescending(metrics.brands, (brand) => brand.shareOfVoice)
-    .filter((brand) => brand.shareOfVoice !== null && brand.coverage?.span.first !== null)
-    .map((brand, order) => ({ brand: brand.name, order, share: brand.shareOfVoice, label: `${format.percent(brand.shareOfVoice)} · ${format.count(brand.inbound)}` }));
+  const drawn = byValueDescending(metrics.brands, (brand) => brand.shareOfVoice).filter((brand) => brand.shareOfVoice !== null && brand.coverage?.span.first !== null);
+  // As the leaderboard prints it ("45% ‖", "19% ¶"), with the number of mentions.
+  const rows = drawn.map((brand, order) => ({ brand: brand.name, order, share: brand.shareOfVoice, label: `${markedValue(spec, brand, brand.shareOfVoice, format.percent(brand.shareOfVoice))} · ${format.count(brand.inbound)}` }));
   const labels = rows.map((row) => row.brand);
+  const marks = chartMarks(spec, drawn, (brand) => brand.shareOfVoice, { format, t });
   // The caption says "all inbound mentions": in questions-only mode they are the questions.
   const absent = noDataLine(metrics, format, t);
-  const notes = [...(metrics.settings?.inbound === 'questions' ? [t('chart.shareOfVoice.questionsOnly')] : []), ...(absent === null ? [] : [absent])];
+  const notes = [...(metrics.settings?.inbound === 'questions' ? [t('chart.shareOfVoice.questionsOnly')] : []), ...(absent === null ? [] : [absent]), ...marks.notes];
   return {
     inputs: { datasets: { brands: rows }, values: { ...common, brandOrder: labels }, notes },
     native: [
       native({
         kind: 'doughnut',
         title: t('chart.shareOfVoice.title'),
-        labels,
+        labels: marks.markedNames,
         series: [{ name: t('label.shareOfVoice'), values: rows.map((row) => row.share), colour: common.primary as string }],
         categoryColours: labels.map((name) => colourOf(palette, name)),
         unit: 'share',

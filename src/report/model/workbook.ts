@@ -370,8 +370,8 @@ function coverageSheet(inputs: WorkbookInputs, platformRows: ReadonlyArray<{ pla
 
 /**
  * What a brand's figures rest on, in the sentences of the coverage sheet: one
- * per warning, and for the brand as a whole, that the data holds nothing of
- * it. A brand without posts where it has no account tracked misses no export;
+ * per warning, and that the data holds nothing of it (overall, or on a
+ * platform where it has an account). A brand without posts where it has no account tracked misses no export;
  * one with posts on its other platforms misses them on some only. Null when
  * there is nothing to say.
  */
@@ -382,7 +382,8 @@ function coverageText({ metrics, t }: WorkbookInputs, brand: BrandMetrics, allPl
     if (onlyUntrackedUnmeasured(metrics, brand.id)) return t('sheet.coverage.noAccountSome');
     return t((brand.coverage?.brandPosts ?? 0) > 0 ? 'sheet.coverage.noBrandPostsSome' : COVERAGE_SHEET_KEYS[code]);
   };
-  const nothing = allPlatforms && brand.coverage?.span.first === null ? [t('sheet.coverage.noData')] : [];
+  // Nothing of the brand in the data: overall, or on a platform where an account of it is tracked (where none is, nothing is expected).
+  const nothing = brand.coverage?.span.first === null && (allPlatforms || brand.coverage.accountsTracked > 0) ? [t('sheet.coverage.noData')] : [];
   return [...nothing, ...(brand.coverage?.warnings ?? []).map(warning)].join(' ') || null;
 }
 
