@@ -25,6 +25,13 @@ export function noBrandReplies(metrics: MetricsReport): boolean {
   return metrics.brands.every((brand) => brand.responseRate === null);
 }
 
+/** The SLA finding's sentences for a client measured on some platforms only: they name them. */
+const SLA_MEASURED_KEYS: Record<'finding.slaBehind' | 'finding.slaAhead' | 'finding.slaSame', string> = {
+  'finding.slaBehind': 'finding.slaBehindMeasured',
+  'finding.slaAhead': 'finding.slaAheadMeasured',
+  'finding.slaSame': 'finding.slaSameMeasured',
+};
+
 /**
  * Three to five sentences a reader can check against the leaderboard: each
  * states numbers that appear in it, with the ranks, competitor medians and
@@ -82,7 +89,10 @@ function responseFindings(metrics: MetricsReport, format: Formatter, t: Translat
     const median = format.percent(othersWithin);
     // A share the data can only understate is set against the median in the plain words of slaBehind, neither ahead of it nor level with it.
     const key = isLowerBound(client) ? 'finding.slaBehind' : share === median ? 'finding.slaSame' : clientWithin > othersWithin ? 'finding.slaAhead' : 'finding.slaBehind';
-    findings.push(format.capitalise(t(key, { share: lowerBound(client, share, t), client: client.name, target: format.duration(target), median })));
+    // Part of its mentions are on platforms without its posts: the share is of the others, and the sentence says so, as the rate's does.
+    const platforms = warningsOf(client).includes('no-brand-posts') ? measuredPlatforms(metrics, client.id, format) : null;
+    const values = { share: lowerBound(client, share, t), client: client.name, target: format.duration(target), median };
+    findings.push(format.capitalise(platforms === null ? t(key, values) : t(SLA_MEASURED_KEYS[key], { ...values, platforms })));
   }
 
   const rateChange = changeOf(client, 'responseRate');
