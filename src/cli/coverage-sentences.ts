@@ -1,3 +1,4 @@
+import { hasNoData } from '../metrics/coverage.js';
 import type { BrandMetrics, CoverageWarning, MetricsReport } from '../metrics/types.js';
 import { printable } from '../metrics/format/aligned.js';
 import type { Language } from '../report/i18n/language.js';
@@ -117,11 +118,6 @@ export function coverageSentences(report: MetricsReport, options: { warningsOnly
 
 function withoutWarning(brand: BrandMetrics, warning: CoverageWarning): BrandMetrics {
   return brand.coverage ? { ...brand, coverage: { ...brand.coverage, warnings: brand.coverage.warnings.filter((code) => code !== warning) } } : brand;
-}
-
-/** A brand with neither a post nor a mention its figures count in the period: its zeros are no data, not a measure. */
-export function hasNoData(brand: BrandMetrics): boolean {
-  return brand.coverage !== undefined && brand.coverage !== null && brand.coverage.span.first === null;
 }
 
 /** The sentences of a brand's coverage warnings. */

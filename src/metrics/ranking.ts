@@ -1,4 +1,5 @@
 import { type Better, MIN_SAMPLE, type MetricSpec, type RestsOn, sampleOf, shownValue } from './catalogue.js';
+import { hasNoData } from './coverage.js';
 import type { Benchmark, BrandMetrics, ChangeReason } from './types.js';
 
 interface RankedBrand {
@@ -71,7 +72,7 @@ export function assignRanks<Brand extends RankedBrand>(brands: Brand[], metrics:
  * does not cover the brand reads the same as a brand nobody mentioned.
  */
 export function comparableMetrics(brand: BrandMetrics, metric: MetricSpec<BrandMetrics>): boolean {
-  if (brand.coverage && brand.coverage.span.first === null) return false;
+  if (hasNoData(brand)) return false;
   const few = brand.coverage?.warnings.includes('few-brand-posts') ?? false;
   return !(few && metric.restsOn !== undefined && metric.restsOn !== 'mentions');
 }

@@ -13,7 +13,8 @@ import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import { themeCounts, type ThemeCount } from '../../themes/check.js';
 import { topHandles } from '../../ingest/file-profile.js';
 import type { Store } from '../../store/database.js';
-import { coverageSentences, hasNoData } from '../coverage-sentences.js';
+import { hasNoData } from '../../metrics/coverage.js';
+import { coverageSentences } from '../coverage-sentences.js';
 import { databasePath, openImportedDatabase } from '../database.js';
 import { DB_HELP, NO_CACHE_HELP } from '../shared-options.js';
 

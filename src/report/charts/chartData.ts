@@ -1,6 +1,7 @@
 import { from, op, type ColumnTable } from 'arquero';
 import type { AnswerGroup, BrandDiagnostics, SentimentLabel } from '../../metrics/diagnostics/types.js';
 import { MIN_SAMPLE, type MetricSpec, SCALAR_METRICS } from '../../metrics/catalogue.js';
+import { hasNoData } from '../../metrics/coverage.js';
 import { BUCKET_KEYS as BUCKETS, type BrandMetrics, type HourOfWeekCell, type MetricsReport, type TrendPoint } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
@@ -709,7 +710,7 @@ function replyBroadcast({ metrics, t }: Context, common: Record<string, JsonValu
 function shareOfVoice({ metrics, format, t, palette }: Context, common: Record<string, JsonValue>): ChartBuild {
   const spec = { ...SCALAR_METRICS.shareOfVoice, key: 'shareOfVoice' };
   // A brand the data holds nothing of draws no 0% slice: the exports may not cover it, and the note under the chart says so.
-  const drawn = byValueDescending(metrics.brands, (brand) => brand.shareOfVoice).filter((brand) => brand.shareOfVoice !== null && brand.coverage?.span.first !== null);
+  const drawn = byValueDescending(metrics.brands, (brand) => brand.shareOfVoice).filter((brand) => brand.shareOfVoice !== null && !hasNoData(brand));
   // As the leaderboard prints it ("45% ‖", "19% ¶"), with the number of mentions.
   const rows = drawn.map((brand, order) => ({ brand: brand.name, order, share: brand.shareOfVoice, label: `${markedValue(spec, brand, brand.shareOfVoice, format.percent(brand.shareOfVoice))} · ${format.count(brand.inbound)}` }));
   const labels = rows.map((row) => row.brand);

@@ -1,4 +1,5 @@
 import type { Config } from '../../config/types.js';
+import { hasNoData } from '../../metrics/coverage.js';
 import type { MetricsReport } from '../../metrics/types.js';
 import type { ImprovementItem } from '../advice/types.js';
 import { buildCharts, CHARTS_OF_OPTIONAL_DATA } from '../charts/buildCharts.js';
@@ -107,7 +108,7 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
       ...(metrics.settings?.inbound === 'questions' ? [t('kpi.questionsOnly')] : []),
       ...(previousNotInData(client) ? [t('kpi.noPreviousData', { previous: previousLabel })] : []),
       // A client the data holds nothing of: its zeros say nothing, and the summary says so first.
-      ...(noData !== null && client.coverage?.span.first === null ? [noData] : []),
+      ...(noData !== null && hasNoData(client) ? [noData] : []),
       ...[...coverage, ...noAnswer].filter((note) => note.brandId === client.id).map((note) => note.text),
     ],
     leaderboard,

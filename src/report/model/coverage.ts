@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import type { MetricSpec } from '../../metrics/catalogue.js';
+import { hasNoData } from '../../metrics/coverage.js';
 import type { BrandMetrics, CoverageWarning, MetricsReport, PeriodSpan } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
@@ -130,7 +131,7 @@ export function measuredPlatforms(metrics: MetricsReport, brandId: string, forma
 
 /** The sentence naming the brands of which the data holds nothing in the period (their figures are not compared), or null. */
 export function noDataLine(metrics: MetricsReport, format: Formatter, t: Translate): string | null {
-  const absent = metrics.brands.filter((brand) => brand.coverage && brand.coverage.span.first === null).map((brand) => brand.name);
+  const absent = metrics.brands.filter(hasNoData).map((brand) => brand.name);
   if (absent.length === 0) return null;
   return t(absent.length === 1 ? 'coverage.noDataOne' : 'coverage.noDataMany', { brands: format.list(absent) });
 }

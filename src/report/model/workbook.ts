@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { MIN_SAMPLE, type MetricSpec } from '../../metrics/catalogue.js';
 import { DIAGNOSTIC_METRICS, thinSampleOf } from '../../metrics/diagnostics/catalogue.js';
 import type { BrandDiagnostics, SampleReason } from '../../metrics/diagnostics/types.js';
+import { hasNoData } from '../../metrics/coverage.js';
 import type { BrandMetrics, CoverageWarning, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
@@ -371,9 +372,9 @@ function coverageSheet(inputs: WorkbookInputs, platformRows: ReadonlyArray<{ pla
 /**
  * What a brand's figures rest on, in the sentences of the coverage sheet: one
  * per warning, and that the data holds nothing of it (overall, or on a
- * platform where it has an account). A brand without posts where it has no account tracked misses no export;
- * one with posts on its other platforms misses them on some only. Null when
- * there is nothing to say.
+ * platform where it has an account). A brand without posts where it has no
+ * account tracked misses no export; one with posts on its other platforms
+ * misses them on some only. Null when there is nothing to say.
  */
 function coverageText({ metrics, t }: WorkbookInputs, brand: BrandMetrics, allPlatforms: boolean): string | null {
   const warning = (code: CoverageWarning): string => {
@@ -383,7 +384,7 @@ function coverageText({ metrics, t }: WorkbookInputs, brand: BrandMetrics, allPl
     return t((brand.coverage?.brandPosts ?? 0) > 0 ? 'sheet.coverage.noBrandPostsSome' : COVERAGE_SHEET_KEYS[code]);
   };
   // Nothing of the brand in the data: overall, or on a platform where an account of it is tracked (where none is, nothing is expected).
-  const nothing = brand.coverage?.span.first === null && (allPlatforms || brand.coverage.accountsTracked > 0) ? [t('sheet.coverage.noData')] : [];
+  const nothing = hasNoData(brand) && (allPlatforms || (brand.coverage?.accountsTracked ?? 0) > 0) ? [t('sheet.coverage.noData')] : [];
   return [...nothing, ...(brand.coverage?.warnings ?? []).map(warning)].join(' ') || null;
 }
 
