@@ -5,7 +5,7 @@ import { hasNoData } from '../../metrics/coverage.js';
 import { BUCKET_KEYS as BUCKETS, type BrandMetrics, type HourOfWeekCell, type MetricsReport, type TrendPoint } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
-import { COVERAGE_MARKS, LOW_SAMPLE_MARK, markedValue, noDataLine, spanSentence, valueMarks } from '../model/coverage.js';
+import { COVERAGE_MARKS, LOW_SAMPLE_MARK, noDataLine, spanSentence, valueMarks } from '../model/coverage.js';
 import { shownThemes, subjectMarks, themeGridBrands } from '../model/themes.js';
 import { THEME_MIN_MENTIONS } from '../../themes/index.js';
 import type { NativeChart, NativeSeries, NativeUnit } from '../model/types.js';
@@ -280,10 +280,11 @@ const MARK_KEYS: Record<string, string> = {
 };
 
 /**
- * The marks of each brand's figure on a chart (the leaderboard's), its name
- * with them for the deck's native chart (which writes one number format for
- * every bar: "Kwikly Mobile † ‡"), and one line under the chart saying what
- * the marks used mean (the leaderboard's notes are pages away); none without marks.
+ * The marks of each brand's figure on a chart (the leaderboard's): its figure
+ * with them for the PDF ("≥ 64% †"), its name with them for the deck's native
+ * chart (which writes one number format for every bar: "Kwikly Mobile † ‡"),
+ * and one line under the chart saying what the marks used mean (the
+ * leaderboard's notes are pages away); none without marks.
  */
 function chartMarks(spec: Pick<MetricSpec<never>, 'marks' | 'key'>, brands: readonly BrandMetrics[], value: (brand: BrandMetrics) => number | null, { format, t }: Pick<Context, 'format' | 't'>) {
   const marks = brands.map((brand) => valueMarks(spec, brand, value(brand)));
@@ -291,7 +292,9 @@ function chartMarks(spec: Pick<MetricSpec<never>, 'marks' | 'key'>, brands: read
   const legend = Object.entries(MARK_KEYS)
     .filter(([mark]) => used.has(mark))
     .map(([mark, key]) => `${mark} ${t(key, { minimum: format.count(MIN_SAMPLE) })}`);
+  const marked = (index: number, text: string) => [...(marks[index]?.leading ?? []), text, ...(marks[index]?.trailing ?? [])].join(' ');
   return {
+    markedValues: brands.map((brand, index) => marked(index, format.percent(value(brand)))),
     markedNames: brands.map((brand, index) => [brand.name, ...(marks[index]?.leading ?? []), ...(marks[index]?.trailing ?? [])].join(' ')),
     notes: legend.length === 0 ? [] : [legend.join(' · ')],
   };
@@ -300,6 +303,7 @@ function chartMarks(spec: Pick<MetricSpec<never>, 'marks' | 'key'>, brands: read
 function responseRate({ metrics, format, t, palette }: Context, common: Record<string, JsonValue>): ChartBuild {
   const spec = { ...SCALAR_METRICS.responseRate, key: 'responseRate' };
   const measured = byValueDescending(metrics.brands, (brand) => brand.responseRate).filter((brand) => brand.responseRate !== null);
+  const { markedValues, markedNames, notes } = chartMarks(spec, measured, (brand) => brand.responseRate, { format, t });
   const rows = measured.map((brand, order) => ({
     brand: brand.name,
     order,
@@ -307,10 +311,9 @@ function responseRate({ metrics, format, t, palette }: Context, common: Record<s
     low: brand.responseRateCi?.[0] ?? brand.responseRate,
     high: brand.responseRateCi?.[1] ?? brand.responseRate,
     // As the leaderboard prints it: "≥ 64%" for a lower bound, "19% † ‡" for a rate on few mentions, resting on some of its platforms only.
-    label: markedValue(spec, brand, brand.responseRate, format.percent(brand.responseRate)),
+    label: markedValues[order] ?? '',
   }));
   const labels = rows.map((row) => row.brand);
-  const { markedNames, notes } = chartMarks(spec, measured, (brand) => brand.responseRate, { format, t });
   return {
     inputs: { datasets: { brands: rows }, values: { ...common, brandOrder: labels }, notes },
     native: [
@@ -711,10 +714,10 @@ function shareOfVoice({ metrics, format, t, palette }: Context, common: Record<s
   const spec = { ...SCALAR_METRICS.shareOfVoice, key: 'shareOfVoice' };
   // A brand the data holds nothing of draws no 0% slice: the exports may not cover it, and the note under the chart says so.
   const drawn = byValueDescending(metrics.brands, (brand) => brand.shareOfVoice).filter((brand) => brand.shareOfVoice !== null && !hasNoData(brand));
-  // As the leaderboard prints it ("45% ‖", "19% ¶"), with the number of mentions.
-  const rows = drawn.map((brand, order) => ({ brand: brand.name, order, share: brand.shareOfVoice, label: `${markedValue(spec, brand, brand.shareOfVoice, format.percent(brand.shareOfVoice))} · ${format.count(brand.inbound)}` }));
-  const labels = rows.map((row) => row.brand);
   const marks = chartMarks(spec, drawn, (brand) => brand.shareOfVoice, { format, t });
+  // As the leaderboard prints it ("45% ‖", "19% ¶"), with the number of mentions.
+  const rows = drawn.map((brand, order) => ({ brand: brand.name, order, share: brand.shareOfVoice, label: `${marks.markedValues[order] ?? ''} · ${format.count(brand.inbound)}` }));
+  const labels = rows.map((row) => row.brand);
   // The caption says "all inbound mentions": in questions-only mode they are the questions.
   const absent = noDataLine(metrics, format, t);
   const notes = [...(metrics.settings?.inbound === 'questions' ? [t('chart.shareOfVoice.questionsOnly')] : []), ...(absent === null ? [] : [absent]), ...marks.notes];
