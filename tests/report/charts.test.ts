@@ -277,6 +277,15 @@ describe('honest charts', () => {
     expect(svg).not.toMatch(/NaN/);
   });
 
+  it('writes the median heatmap\'s legend with one decimal at most, even when a single hour has a median', async () => {
+    const metrics = fixtureMetrics();
+    // 42.075 min is 0.70125 h: alone, it is both ends of the colour scale.
+    metrics.hourOfWeek = [{ brandId: 'acme', weekday: 4, hour: 20, inbound: 7, answered: 7, responseTimeMedianMin: 42.075 }];
+    const { svg } = await svgOf(metrics, 'hour-of-week');
+    expect(labelCount(svg, '0.7')).toBeGreaterThan(0);
+    expect(svg).not.toContain('0.70125');
+  });
+
   it('leaves blank an hour whose median rests on fewer than 6 answered mentions, and says so', async () => {
     const metrics = fixtureMetrics();
     // Monday 09:00: 7 answered, a median of 30 min; Sunday 14:00: 2 answered, a median of 17.8 h that would be the darkest cell.
