@@ -1,3 +1,5 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
 import { hasNoData } from '../metrics/coverage.js';
 import type { BrandMetrics, CoverageWarning, MetricsReport } from '../metrics/types.js';
 import { printable } from '../metrics/format/aligned.js';
@@ -16,6 +18,7 @@ interface Phrases {
   noAccount: string;
   fewBrandPosts(posts: number, n: string): string;
   responsesMissing(share: string): string;
+  brandPostsPartial(first: string, last: string, outside: string, measured: string): string;
   parentsMissing(share: string): string;
   dominantAuthor(author: string, share: string, n: string, inbound: string): string;
   oneDay(share: string, day: string): string;
@@ -35,6 +38,8 @@ const PHRASES: Record<Language, Phrases> = {
     noAccount: 'no account of the brand is tracked here, so its answers are not measured and its mentions count in its volume only: if it has one, add it to its accounts in the config.',
     fewBrandPosts: (posts, n) => `the data holds only ${posts === 1 ? '1 post' : `${n} posts`} of the brand, none a reply: its response figures are shown but not compared. Import its replies.`,
     responsesMissing: (share) => `${share} of its mentions needing an answer list responses that are not in the data: its response rate is a lower bound.`,
+    brandPostsPartial: (first, last, outside, measured) =>
+      `the data holds its own posts from ${first} to ${last} only, and ${outside} of its ${measured} mentions needing an answer came before or after them: they count as unanswered, so its response rate is a lower bound and is not compared. Import its posts of the whole period.`,
     parentsMissing: (share) => `${share} of its replies answer posts that are not in the data: its mentions and share of voice are understated. Import the mentions it answers.`,
     dominantAuthor: (author, share, n, inbound) => `one author, ${author}, wrote ${share} of its mentions (${n} of ${inbound}): its volume largely reflects one person.`,
     oneDay: (share, day) => `${share} of its mentions fall on ${day}: its figures describe that day more than the period. Import the whole period.`,
@@ -44,7 +49,7 @@ const PHRASES: Record<Language, Phrases> = {
     brand: (name, scope) => `marca ${name}${scope === null ? '' : `, ${scope}`}: `,
     allPlatforms: 'todas las plataformas',
     noData:
-      'los datos no contienen ninguna publicación de la marca ni ninguna mención que cuenten sus cifras en el periodo, así que no hay nada que medir: revise sus cuentas en la configuración o importe sus exportaciones.',
+      'los datos no contienen ninguna publicación de la marca ni ninguna mención que cuente en sus cifras en el periodo, así que no hay nada que medir: revise sus cuentas en la configuración o importe sus exportaciones.',
     massMentions: (share, n, inbound, handles) =>
       `el ${share} de sus menciones (${n} de ${inbound}) etiquetan ${handles} cuentas o más a la vez: cuentan en su volumen y su cuota de voz, no en sus cifras de respuesta.`,
     closer: 'una de sus menciones es un agradecimiento o una confirmación posterior a su respuesta: cuenta en su volumen, no en sus cifras de respuesta.',
@@ -56,6 +61,8 @@ const PHRASES: Record<Language, Phrases> = {
     fewBrandPosts: (posts, n) =>
       `los datos solo contienen ${posts === 1 ? '1 publicación' : `${n} publicaciones`} de la marca, ninguna de ellas una respuesta: sus cifras de respuesta se muestran, pero no se comparan. Importe sus respuestas.`,
     responsesMissing: (share) => `el ${share} de sus menciones que piden respuesta enumeran respuestas que no están en los datos: su tasa de respuesta es un mínimo.`,
+    brandPostsPartial: (first, last, outside, measured) =>
+      `los datos solo contienen sus propias publicaciones del ${first} al ${last}, y ${outside} de sus ${measured} menciones que piden respuesta llegaron antes o después: cuentan como sin respuesta, así que su tasa de respuesta es un mínimo y no se compara. Importe sus publicaciones del periodo completo.`,
     parentsMissing: (share) =>
       `el ${share} de sus respuestas contestan publicaciones que no están en los datos: sus menciones y su cuota de voz quedan por debajo de la realidad. Importe las menciones a las que responde.`,
     dominantAuthor: (author, share, n, inbound) => `un solo autor, ${author}, escribió el ${share} de sus menciones (${n} de ${inbound}): su volumen refleja sobre todo a una persona.`,
@@ -78,6 +85,8 @@ const PHRASES: Record<Language, Phrases> = {
     fewBrandPosts: (posts, n) =>
       `les données ne contiennent ${posts === 1 ? 'qu’une publication' : `que ${n} publications`} de la marque, dont aucune réponse\u00a0: ses chiffres de réponse sont affichés, mais pas comparés. Importez ses réponses.`,
     responsesMissing: (share) => `${share} de ses mentions appelant une réponse indiquent des réponses absentes des données\u00a0: son taux de réponse est un minimum.`,
+    brandPostsPartial: (first, last, outside, measured) =>
+      `les données ne contiennent ses propres publications que du ${first} au ${last}, et ${outside} de ses ${measured} mentions appelant une réponse sont arrivées avant ou après\u00a0: elles comptent comme sans réponse, son taux de réponse est donc un minimum et n’est pas comparé. Importez ses publications de toute la période.`,
     parentsMissing: (share) =>
       `${share} de ses réponses répondent à des publications absentes des données\u00a0: ses mentions et sa part de voix sont sous-estimées. Importez les mentions auxquelles elle répond.`,
     dominantAuthor: (author, share, n, inbound) => `un seul auteur, ${author}, a écrit ${share} de ses mentions (${n} sur ${inbound})\u00a0: son volume reflète surtout une personne.`,
@@ -97,15 +106,16 @@ const PHRASES: Record<Language, Phrases> = {
 export function coverageSentences(report: MetricsReport, options: { warningsOnly?: boolean; language?: Language } = {}): string[] {
   const phrases = PHRASES[options.language ?? 'en'];
   const numbers = plainNumbers(options.language ?? 'en');
+  const day = (iso: string | null) => (iso === null ? '?' : format(new TZDate(iso, report.period.timezone), 'yyyy-MM-dd'));
   return report.brands.flatMap((brand) => {
     const name = printable(brand.name);
     if (hasNoData(brand)) return [`${phrases.brand(name, null)}${phrases.noData}`];
     const platforms = (report.byPlatform ?? []).flatMap((scope) => scope.brands.filter((entry) => entry.id === brand.id).map((entry) => ({ scope: scope.platform, entry })));
-    const perPlatform = platforms.flatMap(({ scope, entry }) => warningSentences(entry, phrases, numbers).map((text) => `${phrases.brand(name, scope)}${text}`));
-    const said = new Set(platforms.flatMap(({ entry }) => warningSentences(entry, phrases, numbers)));
-    // Posts missing on some platforms: the platform lines say where, and whether an account is tracked there.
-    const saidPerPlatform = platforms.some(({ entry }) => entry.coverage?.warnings.includes('no-brand-posts'));
-    const overall = warningSentences(saidPerPlatform ? withoutWarning(brand, 'no-brand-posts') : brand, phrases, numbers)
+    const perPlatform = platforms.flatMap(({ scope, entry }) => warningSentences(entry, phrases, numbers, day).map((text) => `${phrases.brand(name, scope)}${text}`));
+    const said = new Set(platforms.flatMap(({ entry }) => warningSentences(entry, phrases, numbers, day)));
+    // Posts missing, or held on part of the period, on some platforms: the platform lines say where (and whether an account is tracked there).
+    const saidPerPlatform = PER_PLATFORM_WARNINGS.filter((warning) => platforms.some(({ entry }) => entry.coverage?.warnings.includes(warning)));
+    const overall = warningSentences(withoutWarnings(brand, saidPerPlatform), phrases, numbers, day)
       .filter((text) => !said.has(text) && (platforms.length > 1 || perPlatform.length === 0))
       .map((text) => `${phrases.brand(name, phrases.allPlatforms)}${text}`);
     const only = platforms.length === 1 ? platforms[0]?.scope : undefined;
@@ -116,13 +126,16 @@ export function coverageSentences(report: MetricsReport, options: { warningsOnly
   });
 }
 
-function withoutWarning(brand: BrandMetrics, warning: CoverageWarning): BrandMetrics {
-  return brand.coverage ? { ...brand, coverage: { ...brand.coverage, warnings: brand.coverage.warnings.filter((code) => code !== warning) } } : brand;
+/** The warnings said once per platform where they hold, never again for all platforms together. */
+const PER_PLATFORM_WARNINGS: readonly CoverageWarning[] = ['no-brand-posts', 'brand-posts-partial'];
+
+function withoutWarnings(brand: BrandMetrics, warnings: readonly CoverageWarning[]): BrandMetrics {
+  return brand.coverage ? { ...brand, coverage: { ...brand.coverage, warnings: brand.coverage.warnings.filter((code) => !warnings.includes(code)) } } : brand;
 }
 
-/** The sentences of a brand's coverage warnings. */
-function warningSentences(brand: BrandMetrics, phrases: Phrases, numbers: PlainNumbers): string[] {
-  return (brand.coverage?.warnings ?? []).map((warning) => warningSentence(brand, warning, phrases, numbers));
+/** The sentences of a brand's coverage warnings; `day` writes an instant as a local date. */
+function warningSentences(brand: BrandMetrics, phrases: Phrases, numbers: PlainNumbers, day: (iso: string | null) => string): string[] {
+  return (brand.coverage?.warnings ?? []).map((warning) => warningSentence(brand, warning, phrases, numbers, day));
 }
 
 /** The sentences of a brand's mentions that need no answer: mass mentions (of `handles` or more accounts) and closers. */
@@ -136,7 +149,7 @@ function noAnswerSentences(brand: BrandMetrics, handles: number, phrases: Phrase
   return lines;
 }
 
-function warningSentence(brand: BrandMetrics, warning: CoverageWarning, phrases: Phrases, { count, percent }: PlainNumbers): string {
+function warningSentence(brand: BrandMetrics, warning: CoverageWarning, phrases: Phrases, { count, percent }: PlainNumbers, day: (iso: string | null) => string): string {
   const coverage = brand.coverage;
   switch (warning) {
     case 'no-brand-posts':
@@ -145,6 +158,13 @@ function warningSentence(brand: BrandMetrics, warning: CoverageWarning, phrases:
       return phrases.fewBrandPosts(coverage?.brandPosts ?? 0, count(coverage?.brandPosts ?? 0));
     case 'responses-missing':
       return phrases.responsesMissing(percent((coverage?.listedResponsesMissing ?? 0) / (coverage?.inboundMeasured || 1)));
+    case 'brand-posts-partial':
+      return phrases.brandPostsPartial(
+        day(coverage?.ownPosts.first ?? null),
+        day(coverage?.ownPosts.last ?? null),
+        count(coverage?.outsideOwnPosts ?? 0),
+        count(coverage?.inboundMeasured ?? 0),
+      );
     case 'parents-missing':
       return phrases.parentsMissing(percent((coverage?.repliesWithMissingParent ?? 0) / (coverage?.replies || 1)));
     case 'dominant-author': {
@@ -154,7 +174,7 @@ function warningSentence(brand: BrandMetrics, warning: CoverageWarning, phrases:
     case 'partial-period': {
       const span = coverage?.span;
       if (span?.busiestDayShare != null && span.busiestDayShare > 0.5) return phrases.oneDay(percent(span.busiestDayShare), span.busiestDay ?? '?');
-      return phrases.fewDays(count(span?.daysWithData ?? 0), count(span?.periodDays ?? 0), (span?.first ?? '?').slice(0, 10), (span?.last ?? '?').slice(0, 10));
+      return phrases.fewDays(count(span?.daysWithData ?? 0), count(span?.periodDays ?? 0), day(span?.first ?? null), day(span?.last ?? null));
     }
   }
 }

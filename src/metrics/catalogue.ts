@@ -72,10 +72,11 @@ const CHANGE_OF: Record<MetricUnit, ChangeKind> = { share: 'pp', count: 'percent
 /*
  * The coverage warnings that bear on a number (METRICS.md, "Coverage" and
  * "Comparability"): rates (and the shares answered within a target) can be
- * lower bounds and rest on the brand's posts; times rest on its posts;
+ * lower bounds (answers listed, or due outside the span of the brand's posts,
+ * missing from the data) and rest on the brand's posts; times rest on its posts;
  * volumes can be understated, one author's, or one day's.
  */
-const RATE_MARKS = ['responses-missing', 'no-brand-posts', 'few-brand-posts'] as const;
+const RATE_MARKS = ['responses-missing', 'brand-posts-partial', 'no-brand-posts', 'few-brand-posts'] as const;
 const TIME_MARKS = ['no-brand-posts', 'few-brand-posts'] as const;
 const POST_MARKS = ['few-brand-posts'] as const;
 const VOLUME_MARKS = ['parents-missing', 'dominant-author', 'partial-period'] as const;

@@ -1,4 +1,4 @@
-import type { BrandMetrics } from './types.js';
+import type { BrandMetrics, CoverageWarning } from './types.js';
 
 /**
  * A brand of which the data holds nothing in the period (scope): neither a
@@ -8,4 +8,16 @@ import type { BrandMetrics } from './types.js';
  */
 export function hasNoData(brand: BrandMetrics): boolean {
   return brand.coverage !== undefined && brand.coverage !== null && brand.coverage.span.first === null;
+}
+
+/**
+ * The warnings under which a brand's response rate (and each share answered
+ * within a target) is a lower bound: answers the data may lack, listed by the
+ * export (responses-missing) or due after the brand's last post in the data,
+ * or before its first (brand-posts-partial).
+ */
+const LOWER_BOUND_WARNINGS: readonly CoverageWarning[] = ['responses-missing', 'brand-posts-partial'];
+
+export function isLowerBoundUnder(warnings: readonly CoverageWarning[]): boolean {
+  return warnings.some((warning) => LOWER_BOUND_WARNINGS.includes(warning));
 }

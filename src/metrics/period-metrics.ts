@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Analysis } from '../analysis/analysis.js';
-import { iso } from '../analysis/build.js';
+import { iso, MICROS_PER_MINUTE } from '../analysis/build.js';
 import type { Period } from '../analysis/period.js';
 import { SCALAR_METRIC_LIST, type ScalarMetricFields, type ScalarMetricKey } from './catalogue.js';
 import type { BrandMetrics, CoverageWarning } from './types.js';
@@ -55,6 +55,9 @@ const coverageRow = z.object({
   closers: count,
   inbound_with_listed_responses: count,
   listed_responses_missing: count,
+  outside_own_posts: count,
+  own_first_at: z.string().nullable(),
+  own_last_at: z.string().nullable(),
   replies: count,
   replies_with_missing_parent: count,
   top_author: z.string().nullable(),
@@ -71,6 +74,7 @@ const coverageRow = z.object({
   no_brand_posts: z.boolean(),
   few_brand_posts: z.boolean(),
   responses_missing: z.boolean(),
+  brand_posts_partial: z.boolean(),
   parents_missing: z.boolean(),
   dominant_author: z.boolean(),
   partial_period: z.boolean(),
@@ -81,6 +85,7 @@ const WARNING_FLAGS: ReadonlyArray<[CoverageWarning, keyof z.infer<typeof covera
   ['no-brand-posts', 'no_brand_posts'],
   ['few-brand-posts', 'few_brand_posts'],
   ['responses-missing', 'responses_missing'],
+  ['brand-posts-partial', 'brand_posts_partial'],
   ['parents-missing', 'parents_missing'],
   ['dominant-author', 'dominant_author'],
   ['partial-period', 'partial_period'],
@@ -107,6 +112,7 @@ export async function periodMetrics(analysis: Analysis, period: Period, withCi =
     responses_missing_share: thresholds.responsesMissing,
     parents_missing_share: thresholds.parentsMissing,
     tz: analysis.config.timezone,
+    window_us: BigInt(Math.round(analysis.config.metrics.responseWindow * MICROS_PER_MINUTE)),
   });
   const scopeRows = await analysis.rows('scope_list', scopeRow);
   const scopes: ScopedMetrics = new Map();
@@ -129,6 +135,8 @@ export async function periodMetrics(analysis: Analysis, period: Period, withCi =
       closers: row.closers,
       inboundWithListedResponses: row.inbound_with_listed_responses,
       listedResponsesMissing: row.listed_responses_missing,
+      outsideOwnPosts: row.outside_own_posts,
+      ownPosts: { first: row.own_first_at, last: row.own_last_at },
       replies: row.replies,
       repliesWithMissingParent: row.replies_with_missing_parent,
       accountsTracked: row.accounts_tracked,
@@ -148,8 +156,10 @@ export async function periodMetrics(analysis: Analysis, period: Period, withCi =
   for (const row of await analysis.rows('response', responseRow, params)) {
     const brand = at(row);
     assignScalars(brand, 'response', row);
+    // A rate the data understates by an unknown margin (its posts held on part of the period only) has no interval: it would say where the rate lies.
+    const unbounded = brand.coverage?.warnings.includes('brand-posts-partial') ?? false;
     Object.assign(brand, {
-      responseRateCi: row.response_rate_low === null || row.response_rate_high === null ? null : [row.response_rate_low, row.response_rate_high],
+      responseRateCi: row.response_rate_low === null || row.response_rate_high === null || unbounded ? null : [row.response_rate_low, row.response_rate_high],
       buckets: {
         '0-1h': row.bucket_0_1h,
         '1-4h': row.bucket_1_4h,

@@ -1,4 +1,4 @@
-import { type Better, MIN_SAMPLE, type MetricSpec, type RestsOn, sampleOf, shownValue } from './catalogue.js';
+import { type Better, MIN_SAMPLE, type MetricSpec, type MetricUnit, type RestsOn, sampleOf, shownValue } from './catalogue.js';
 import { hasNoData } from './coverage.js';
 import type { Benchmark, BrandMetrics, ChangeReason } from './types.js';
 
@@ -67,14 +67,19 @@ export function assignRanks<Brand extends RankedBrand>(brands: Brand[], metrics:
 /**
  * A brand's response and reply figures are not compared when it has fewer
  * than 10 posts and none is a reply (coverage few-brand-posts); its volume and
- * share of voice are. None of its figures is compared when the data holds
- * nothing of it in the period (no mention, no post of its own): an export that
- * does not cover the brand reads the same as a brand nobody mentioned.
+ * share of voice are. Its rates over the mentions that need an answer are not
+ * compared when the data holds its posts on part of the period only
+ * (brand-posts-partial): they are lower bounds by an unknown margin, while its
+ * times rest on the answers the data holds. None of its figures is compared
+ * when the data holds nothing of it in the period (no mention, no post of its
+ * own): an export that does not cover the brand reads the same as a brand
+ * nobody mentioned.
  */
 export function comparableMetrics(brand: BrandMetrics, metric: MetricSpec<BrandMetrics>): boolean {
   if (hasNoData(brand)) return false;
-  const few = brand.coverage?.warnings.includes('few-brand-posts') ?? false;
-  return !(few && metric.restsOn !== undefined && metric.restsOn !== 'mentions');
+  const warnings = brand.coverage?.warnings ?? [];
+  if (warnings.includes('brand-posts-partial') && metric.restsOn === 'answers') return false;
+  return !(warnings.includes('few-brand-posts') && metric.restsOn !== undefined && metric.restsOn !== 'mentions');
 }
 
 export interface Change {
@@ -87,7 +92,8 @@ export interface Change {
  * rates and shares, percent otherwise. Null when either value is missing, and
  * null with a reason when either rests on fewer than 30 mentions (30 brand
  * posts for reply figures), or when the previous period had no post of the
- * brand where this one has (METRICS.md, "Comparability"). When the data holds
+ * brand where this one has (METRICS.md, "Comparability"), or when a rate is a
+ * lower bound by an unknown margin in either period (brand-posts-partial). When the data holds
  * nothing of the tracked brands in the previous period (`previousInData`
  * false), no figure is compared, for that reason.
  */
@@ -104,7 +110,7 @@ export function changeOf(current: BrandMetrics, previous: BrandMetrics | undefin
   for (const spec of catalogue) {
     const now = spec.value(current);
     const before = previous ? spec.value(previous) : null;
-    const reason = previous && spec.restsOn ? changeReason(current, previous, spec.restsOn) : null;
+    const reason = previous && spec.restsOn ? changeReason(current, previous, spec.restsOn, spec.unit) : null;
     if (now === null || before === null) change[spec.key] = null;
     else if (reason !== null) {
       change[spec.key] = null;
@@ -115,9 +121,13 @@ export function changeOf(current: BrandMetrics, previous: BrandMetrics | undefin
   return { change, reasons };
 }
 
-function changeReason(current: BrandMetrics, previous: BrandMetrics, restsOn: RestsOn): ChangeReason | null {
+function changeReason(current: BrandMetrics, previous: BrandMetrics, restsOn: RestsOn, unit: MetricUnit): ChangeReason | null {
   const unmeasured = (brand: BrandMetrics) => brand.coverage?.warnings.includes('no-brand-posts') ?? false;
   if ((restsOn === 'answers' || restsOn === 'answered') && unmeasured(previous) && !unmeasured(current)) return 'unmeasured-previous-period';
+  const partial = (brand: BrandMetrics) => brand.coverage?.warnings.includes('brand-posts-partial') ?? false;
+  // Rates over the mentions that need an answer, and counts of the brand's posts, hold only what the part covered holds.
+  const understated = restsOn === 'answers' || (restsOn === 'brandPosts' && unit === 'count');
+  if (understated && (partial(current) || partial(previous))) return 'brand-posts-partial';
   if (sampleOf(current, restsOn) < MIN_SAMPLE) return 'thin-period';
   if (sampleOf(previous, restsOn) < MIN_SAMPLE) return 'thin-previous-period';
   return null;

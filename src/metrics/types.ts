@@ -23,7 +23,7 @@ export const BUCKET_KEYS = ['0-1h', '1-4h', '4-8h', '8-24h', '24h+', 'unanswered
 export type BucketKey = (typeof BUCKET_KEYS)[number];
 export type RankedMetric = 'responseRate' | 'responseTimeMedianMin' | 'replyShare' | 'shareOfVoice' | string;
 
-export type CoverageWarning = 'no-brand-posts' | 'few-brand-posts' | 'responses-missing' | 'parents-missing' | 'dominant-author' | 'partial-period';
+export type CoverageWarning = 'no-brand-posts' | 'few-brand-posts' | 'responses-missing' | 'brand-posts-partial' | 'parents-missing' | 'dominant-author' | 'partial-period';
 
 /** The author of most of a brand's inbound mentions. */
 export interface TopAuthor {
@@ -59,6 +59,13 @@ export interface Coverage {
   inboundWithListedResponses: number;
   /** Of the measured mentions (inboundMeasured), the unanswered ones whose export lists a response id that is not in the data. */
   listedResponsesMissing: number;
+  /**
+   * Of the measured mentions, the unanswered ones (window closed) created before the brand's first post or after its
+   * last on their platform in the data: an export of the brand's posts that covers part of the period cannot hold their answers.
+   */
+  outsideOwnPosts: number;
+  /** The brand's first and last post in the data within the period (ISO instants; null without any): the span its answers can be measured in. */
+  ownPosts: { first: string | null; last: string | null };
   replies: number;
   repliesWithMissingParent: number;
   /** The brand's accounts in the config on the platform (all platforms together for the brand's own coverage): with none, `no-brand-posts` means no account is tracked there, not a missing export. */
@@ -72,10 +79,11 @@ export interface Coverage {
  * Why a change against the previous period is null (METRICS.md,
  * "Comparability"): a value rests on fewer than 30 mentions (30 brand posts
  * for reply share) in this period or the previous one, or the previous period
- * had no post of the brand where this one has, or the data holds nothing of
+ * had no post of the brand where this one has, or the data holds the brand's
+ * posts on part of either period only (a rate then is a lower bound), or the data holds nothing of
  * the tracked brands in the previous period (there, or on that platform).
  */
-export type ChangeReason = 'thin-period' | 'thin-previous-period' | 'unmeasured-previous-period' | 'previous-period-not-in-data';
+export type ChangeReason = 'thin-period' | 'thin-previous-period' | 'unmeasured-previous-period' | 'brand-posts-partial' | 'previous-period-not-in-data';
 
 /**
  * A brand's metrics: the scalar metrics of the registry (src/metrics/catalogue.ts:

@@ -102,7 +102,7 @@ describe('replybench check', () => {
     expect(french.sentences).toHaveLength(english.sentences.length);
     expect(french.sentences).toContain('marque Delta, twitter\u00a0: les données couvrent 5 des 31 jours de la période (du 2017-10-02 au 2017-10-06). Importez toute la période.');
     expect(spanish.sentences).toContain(
-      'marca United: los datos no contienen ninguna publicación de la marca ni ninguna mención que cuenten sus cifras en el periodo, así que no hay nada que medir: revise sus cuentas en la configuración o importe sus exportaciones.',
+      'marca United: los datos no contienen ninguna publicación de la marca ni ninguna mención que cuente en sus cifras en el periodo, así que no hay nada que medir: revise sus cuentas en la configuración o importe sus exportaciones.',
     );
   });
 });

@@ -113,7 +113,16 @@ export const TELECOMS: TestBrand[] = [
   { id: 'rivalco', name: 'RivalCo', accounts: { twitter: ['RivalCoHelp'] } },
 ];
 
-const RIVAL_OCTOBER = (): StorePost[] => conversations('r', '2017-10', 'RivalCoHelp', 30, 'rivalcohelp', (i) => (i < 20 ? 15 : null));
+/**
+ * Whether mention `i` of `count` is one of `n` answered, spread evenly over them (and so over the month's days, as
+ * momentOf places them): a brand answering only its first mentions would have no post in the data for the last
+ * days of the month, which reads as an export of its posts that stops early (coverage brand-posts-partial).
+ */
+export function spreadAnswered(i: number, n: number, count: number): boolean {
+  return Math.floor(((i + 1) * n) / count) > Math.floor((i * n) / count);
+}
+
+const RIVAL_OCTOBER = (): StorePost[] => conversations('r', '2017-10', 'RivalCoHelp', 30, 'rivalcohelp', (i) => (spreadAnswered(i, 20, 30) ? 15 : null));
 
 /**
  * A care tool's export of Acme's own replies, with only some of the messages
@@ -136,15 +145,15 @@ export function repliesOnlyPosts(): StorePost[] {
 
 /**
  * Customers' tweets whose export lists the id of Acme's response, with a
- * reply file that holds only the first 12 of them (answered after 30
- * minutes): 28 of its 40 Twitter mentions list a response not in the data.
- * On Facebook only the customers' 10 comments were exported, none of Acme's
- * posts. So Acme's 12 answers rest on the 40 Twitter mentions (30%), which
- * is a lower bound; RivalCo answers 20 of 30 after 15 minutes.
+ * reply file that holds only 12 of them (answered after 30 minutes): 28 of
+ * its 40 Twitter mentions list a response not in the data. On Facebook only
+ * the customers' 10 comments were exported, none of Acme's posts. So Acme's
+ * 12 answers rest on the 40 Twitter mentions (30%), which is a lower bound;
+ * RivalCo answers 20 of 30 after 15 minutes.
  */
 export function missingResponsesPosts(): StorePost[] {
   const listed = (i: number) => ({ responses: `a-2017-10-${i}-r` });
-  const twitter = conversations('a', '2017-10', 'AcmeCares', 40, 'acmecares', (i) => (i < 12 ? 30 : null)).map((post) =>
+  const twitter = conversations('a', '2017-10', 'AcmeCares', 40, 'acmecares', (i) => (spreadAnswered(i, 12, 40) ? 30 : null)).map((post) =>
     post.parent ? post : { ...post, ...listed(Number(post.id.split('-').pop())) },
   );
   const facebook = conversations('f', '2017-10', 'acme.telecom', 10, 'acme.telecom', () => null, { platform: 'facebook' });
@@ -158,8 +167,8 @@ export function missingResponsesPosts(): StorePost[] {
  */
 export function closeRacePosts(acme: { answered: number; minutes: number }, rival: { answered: number; minutes: number }): StorePost[] {
   return [
-    ...conversations('a', '2017-10', 'AcmeCares', 40, 'acmecares', (i) => (i < acme.answered ? acme.minutes : null)),
-    ...conversations('r', '2017-10', 'RivalCoHelp', 40, 'rivalcohelp', (i) => (i < rival.answered ? rival.minutes : null)),
+    ...conversations('a', '2017-10', 'AcmeCares', 40, 'acmecares', (i) => (spreadAnswered(i, acme.answered, 40) ? acme.minutes : null)),
+    ...conversations('r', '2017-10', 'RivalCoHelp', 40, 'rivalcohelp', (i) => (spreadAnswered(i, rival.answered, 40) ? rival.minutes : null)),
   ];
 }
 

@@ -137,7 +137,8 @@ export function metricsFixturePosts(): GeneratedPost[] {
         }
       }
       for (let i = 0; i < plan.broadcasts; i += 1) {
-        posts.push({ id: `${month}-${brand}-b${i}`, at: new Date(at(i).getTime() + 30 * 60_000), author: handle.toLowerCase(), kind: 'post', parent: null, text: `New plans this month, number ${i}` });
+        // From the last mention's day backwards: the brand posts until its last mention, as a whole export of its posts holds.
+        posts.push({ id: `${month}-${brand}-b${i}`, at: new Date(at(24 - (i % 25)).getTime() + 30 * 60_000), author: handle.toLowerCase(), kind: 'post', parent: null, text: `New plans this month, number ${i}` });
       }
     }
   }

@@ -100,6 +100,8 @@ export function emptyCoverage(): Coverage {
     closers: 0,
     inboundWithListedResponses: 0,
     listedResponsesMissing: 0,
+    outsideOwnPosts: 0,
+    ownPosts: { first: null, last: null },
     replies: 0,
     repliesWithMissingParent: 0,
     accountsTracked: 1,

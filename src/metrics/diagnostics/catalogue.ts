@@ -33,7 +33,7 @@ export type DiagnosticMetricKey =
   | 'latestClockTimeMedianMin';
 
 /** A rate of mentions answered: a lower bound when listed responses are missing, unknown without the brand's posts. */
-const RATE_MARKS = ['responses-missing', 'no-brand-posts'] as const;
+const RATE_MARKS = ['responses-missing', 'brand-posts-partial', 'no-brand-posts'] as const;
 
 interface DiagnosticOptions {
   shows?: Placement;

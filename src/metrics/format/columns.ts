@@ -46,6 +46,7 @@ export function flatColumns(report: MetricsReport): FlatColumn[] {
     { name: 'coverage.inboundMeasured', value: (b) => b.coverage?.inboundMeasured ?? null },
     { name: 'coverage.inboundWithListedResponses', value: (b) => b.coverage?.inboundWithListedResponses ?? null },
     { name: 'coverage.listedResponsesMissing', value: (b) => b.coverage?.listedResponsesMissing ?? null },
+    { name: 'coverage.outsideOwnPosts', value: (b) => b.coverage?.outsideOwnPosts ?? null },
     { name: 'coverage.repliesWithMissingParent', value: (b) => b.coverage?.repliesWithMissingParent ?? null },
     { name: 'coverage.warnings', value: (b) => b.coverage?.warnings.join(' ') ?? null },
     ...rankKeys.map((key): FlatColumn => ({ name: `rank.${key}`, value: (b) => b.rank[key] ?? null })),

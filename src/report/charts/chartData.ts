@@ -5,7 +5,7 @@ import { hasNoData } from '../../metrics/coverage.js';
 import { BUCKET_KEYS as BUCKETS, type BrandMetrics, type HourOfWeekCell, type MetricsReport, type TrendPoint } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
-import { COVERAGE_MARKS, LOW_SAMPLE_MARK, noDataLine, spanSentence, valueMarks } from '../model/coverage.js';
+import { COVERAGE_MARKS, LOW_SAMPLE_MARK, LOWER_BOUND_MARK, noDataLine, spanSentence, valueMarks } from '../model/coverage.js';
 import { shownThemes, subjectMarks, themeGridBrands } from '../model/themes.js';
 import { THEME_MIN_MENTIONS } from '../../themes/index.js';
 import type { NativeChart, NativeSeries, NativeUnit } from '../model/types.js';
@@ -270,7 +270,7 @@ function byValueDescending(brands: readonly BrandMetrics[], value: (brand: Brand
 
 /** The marks a chart's figures may carry (valueMarks), in the order the leaderboard prints them, and the words that say what each means under the chart. */
 const MARK_KEYS: Record<string, string> = {
-  [COVERAGE_MARKS['responses-missing']]: 'chart.mark.responsesMissing',
+  [LOWER_BOUND_MARK]: 'chart.mark.lowerBound',
   [LOW_SAMPLE_MARK]: 'chart.mark.lowSample',
   [COVERAGE_MARKS['no-brand-posts']]: 'chart.mark.noBrandPosts',
   [COVERAGE_MARKS['few-brand-posts']]: 'chart.mark.fewBrandPosts',
@@ -331,11 +331,13 @@ function responseRate({ metrics, format, t, palette }: Context, common: Record<s
   };
 }
 
-function buckets({ metrics, t }: Context, common: Record<string, JsonValue>): ChartBuild {
+function buckets({ metrics, format, t }: Context, common: Record<string, JsonValue>): ChartBuild {
   const ordered = byValueDescending(metrics.brands, (brand) => brand.withinSla['60'] ?? brand.responseRate).filter(measured);
   const labels = Object.fromEntries(BUCKETS.map((bucket) => [bucket, t(`bucket.${bucket}`)]));
+  // The buckets split the mentions the response rate rests on: each brand is named with the rate's marks ("≥" where answers are missing from the data).
+  const { markedNames, notes } = chartMarks({ ...SCALAR_METRICS.responseRate, key: 'responseRate' }, ordered, (brand) => brand.responseRate, { format, t });
   const rows = jsonRows(
-    from(ordered.map((brand) => ({ brand: brand.name, inbound: measuredInbound(brand), ...brand.buckets })))
+    from(ordered.map((brand, index) => ({ brand: markedNames[index] ?? brand.name, inbound: measuredInbound(brand), ...brand.buckets })))
       .derive({ brandOrder: () => op.row_number() - 1 })
       .fold([...BUCKETS], { as: ['key', 'count'] })
       .params({ labels, order: Object.fromEntries(BUCKETS.map((bucket, index) => [bucket, index])) } satisfies Recoding)
@@ -346,10 +348,10 @@ function buckets({ metrics, t }: Context, common: Record<string, JsonValue>): Ch
       })
       .select('brand', 'brandOrder', 'bucket', 'bucketOrder', 'share'),
   );
-  const brands = ordered.map((brand) => brand.name);
+  const brands = ordered.map((brand, index) => markedNames[index] ?? brand.name);
   const series = BUCKETS.map((bucket) => ({ key: labels[bucket] ?? bucket, name: labels[bucket] ?? bucket, colour: BUCKET_COLOURS[bucket] }));
   return {
-    inputs: { datasets: { buckets: rows }, values: { ...common, bucketDomain: series.map((entry) => entry.name), bucketRange: series.map((entry) => entry.colour) } },
+    inputs: { datasets: { buckets: rows }, values: { ...common, bucketDomain: series.map((entry) => entry.name), bucketRange: series.map((entry) => entry.colour) }, notes },
     native: [
       native({
         kind: 'stacked-bar',

@@ -14,6 +14,9 @@ import { platformName } from './platformName.js';
  * coverage, the platforms.
  */
 
+/** The mark of a value that is a lower bound, printed once before it whichever warnings make it one. */
+export const LOWER_BOUND_MARK = '≥';
+
 /** The mark printed beside the numbers each warning touches, and before its sentence next to the leaderboard. */
 export const COVERAGE_MARKS: Record<CoverageWarning, string> = {
   // Response metrics rest on no posts of the brand (shown as "—") or on its other platforms only.
@@ -21,7 +24,9 @@ export const COVERAGE_MARKS: Record<CoverageWarning, string> = {
   // Response figures shown but not compared: too few posts of the brand, none a reply.
   'few-brand-posts': '°',
   // The response rate (and the share answered within a target) is a lower bound.
-  'responses-missing': '≥',
+  'responses-missing': LOWER_BOUND_MARK,
+  // The same, and not compared: the data holds the brand's posts on part of the period only.
+  'brand-posts-partial': LOWER_BOUND_MARK,
   // Inbound volume and share of voice are understated.
   'parents-missing': '§',
   // Inbound volume and share of voice largely reflect one author.
@@ -31,7 +36,7 @@ export const COVERAGE_MARKS: Record<CoverageWarning, string> = {
 };
 
 /** Marks that stand before a value ("≥ 29%": a lower bound); the others follow it. */
-const LEADING_MARKS = new Set<CoverageWarning>(['responses-missing']);
+const LEADING_MARKS = new Set<CoverageWarning>(['responses-missing', 'brand-posts-partial']);
 
 /**
  * The marks printed beside a brand's value of a metric: before it, "≥" for a
@@ -43,7 +48,7 @@ const LEADING_MARKS = new Set<CoverageWarning>(['responses-missing']);
 export function valueMarks(spec: Pick<MetricSpec<never>, 'marks' | 'key'>, brand: BrandMetrics, value: number | null): { leading: string[]; trailing: string[] } {
   const warnings = spec.marks.filter((warning) => warningsOf(brand).includes(warning));
   return {
-    leading: warnings.filter((warning) => LEADING_MARKS.has(warning) && value !== null).map((warning) => COVERAGE_MARKS[warning]),
+    leading: [...new Set(warnings.filter((warning) => LEADING_MARKS.has(warning) && value !== null).map((warning) => COVERAGE_MARKS[warning]))],
     trailing: [...(lowSampleOf(spec.key, brand, value) ? [LOW_SAMPLE_MARK] : []), ...warnings.filter((warning) => !LEADING_MARKS.has(warning)).map((warning) => COVERAGE_MARKS[warning])],
   };
 }
@@ -231,6 +236,29 @@ function sentence(metrics: MetricsReport, brand: BrandMetrics, warning: Coverage
         return t('coverage.responsesMissingOn', { brand: brand.name, share: format.percent(share), platforms: names });
       }
       return t('coverage.responsesMissing', { brand: brand.name, share: format.percent(ratio(coverage?.listedResponsesMissing ?? 0, coverage?.inboundMeasured ?? 0)) });
+    }
+    case 'brand-posts-partial': {
+      // The span of the brand's posts on the platforms where the warning holds, those with the same dates together; else over all platforms.
+      const spans = new Map<string, { first: string; last: string; platforms: string[] }>();
+      for (const { platform, brand: entry } of flagged.length > 0 ? flagged : [{ platform: '', brand }]) {
+        const own = entry.coverage?.ownPosts;
+        if (!own?.first || !own.last) continue;
+        const dates = { first: format.date(new Date(own.first)), last: format.date(new Date(own.last)) };
+        const key = `${dates.first}|${dates.last}`;
+        const span = spans.get(key) ?? { ...dates, platforms: [] };
+        if (platform !== '') span.platforms.push(platformName(platform));
+        spans.set(key, span);
+      }
+      const spanTexts = [...spans.values()].map(({ platforms, ...dates }) =>
+        platforms.length === 0 ? t('coverage.ownPostsSpan', dates) : t('coverage.ownPostsSpanOn', { ...dates, platform: format.list(platforms) }),
+      );
+      const scope = flagged.length > 0 ? flagged : [{ platform: '*', brand }];
+      return t('coverage.brandPostsPartial', {
+        brand: brand.name,
+        spans: format.list(spanTexts),
+        outside: format.count(sum(scope, (b) => b.coverage?.outsideOwnPosts ?? 0)),
+        measured: format.count(sum(scope, (b) => b.coverage?.inboundMeasured ?? 0)),
+      });
     }
     case 'parents-missing': {
       const replying = entries.filter((entry) => (entry.brand.coverage?.replies ?? entry.brand.replies) > 0);

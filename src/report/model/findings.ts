@@ -4,6 +4,7 @@ import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { benchmarkOf, changeOf, clientOf, comparedRank, competitorsOf, rankedCount, rankOf, slaTargets } from './brandLookup.js';
+import { isLowerBoundUnder } from '../../metrics/coverage.js';
 import { measuredInbound, measuredPlatforms, warningsOf } from './coverage.js';
 
 /** "N times faster" needs medians at least this far apart (METRICS.md, "Share of voice and benchmarks"). */
@@ -148,9 +149,9 @@ function samePrinted(metrics: MetricsReport, brand: BrandMetrics, key: string, v
   });
 }
 
-/** Whether the data can only understate the brand's rates (its export lists responses the data does not hold). */
+/** Whether the data can only understate the brand's rates (answers its export lists, or due outside the span of its posts, are not in the data). */
 function isLowerBound(brand: BrandMetrics): boolean {
-  return warningsOf(brand).includes('responses-missing');
+  return isLowerBoundUnder(warningsOf(brand));
 }
 
 /** A rate or share as a sentence gives it: "at least 64%" where the data can only understate it. */
@@ -160,16 +161,20 @@ function lowerBound(brand: BrandMetrics, printed: string, t: Translate): string 
 
 function rateFinding(metrics: MetricsReport, client: BrandMetrics, format: Formatter, t: Translate): string | null {
   const rank = rankOf(client, 'responseRate');
-  if (client.responseRate === null || rank === null) return null;
+  // A rate left unranked because the data holds the client's posts on part of the period only is said as a lower bound, compared with nothing.
+  const partial = warningsOf(client).includes('brand-posts-partial');
+  if (client.responseRate === null || (rank === null && !partial)) return null;
   const brands = rankedCount(metrics, 'responseRate');
   const measured = measuredInbound(client);
   // "of the 617 mentions that needed an answer" when thank-yous or mass mentions were left out, else "of the 40 mentions it received".
   const noAnswer = (client.coverage?.massMentions ?? 0) + (client.coverage?.closers ?? 0);
   const mentions = t(noAnswer > 0 ? 'finding.mentionsNeedingAnswer' : 'finding.mentionsReceived', { count: format.count(measured) });
   const printedRate = format.percent(client.responseRate);
-  const values = { client: client.name, rate: lowerBound(client, printedRate, t), inbound: format.count(measured), mentions, rank, brands };
+  const said = { client: client.name, rate: lowerBound(client, printedRate, t), inbound: format.count(measured), mentions };
   // "At least 0%" says nothing.
   if (isLowerBound(client) && client.responseRate === 0) return null;
+  if (rank === null) return t('finding.rateLowerBoundUncompared', said);
+  const values = { ...said, rank, brands };
   // Part of its mentions are on platforms without its posts: the rate is over the others, and the sentence says so.
   const platforms = measuredPlatforms(metrics, client.id, format);
   const onPlatforms = warningsOf(client).includes('no-brand-posts') && platforms !== null;

@@ -3,7 +3,8 @@ import type { BrandMetrics, ChangeReason, CoverageWarning, MetricsReport } from 
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { catalogueOf, changeOf, clientOf, comparedRank, formatChange, formatValue, labelValues, rankedCount } from './brandLookup.js';
-import { COVERAGE_MARKS, LOW_SAMPLE_MARK, lowSampleOf, onlyUntrackedUnmeasured, warningsOf } from './coverage.js';
+import { isLowerBoundUnder } from '../../metrics/coverage.js';
+import { LOW_SAMPLE_MARK, LOWER_BOUND_MARK, lowSampleOf, onlyUntrackedUnmeasured, warningsOf } from './coverage.js';
 import { noBrandReplies } from './findings.js';
 import type { KpiTile, Tone } from './types.js';
 
@@ -32,7 +33,7 @@ export function buildKpis(metrics: MetricsReport, format: Formatter, t: Translat
     const value = low === null ? shownValue : `${shownValue} ${LOW_SAMPLE_MARK}`;
     return {
       label: t(spec.label, labelValues(format, spec)),
-      value: touched.includes('responses-missing') && shownValue !== format.missing ? `${COVERAGE_MARKS['responses-missing']} ${value}` : value,
+      value: isLowerBoundUnder(touched) && shownValue !== format.missing ? `${LOWER_BOUND_MARK} ${value}` : value,
       change:
         change !== null
           ? { text: t('kpi.change', { change: formatChange(format, spec, change), previous: previousLabel }), tone: toneOf(change, spec.better) }
@@ -49,6 +50,7 @@ const FLAG_KEYS: Record<CoverageWarning, string> = {
   'no-brand-posts': 'kpi.flagNoBrandPosts',
   'few-brand-posts': 'kpi.flagFewBrandPosts',
   'responses-missing': 'kpi.flagResponsesMissing',
+  'brand-posts-partial': 'kpi.flagBrandPostsPartial',
   'parents-missing': 'kpi.flagParentsMissing',
   'dominant-author': 'kpi.flagDominantAuthor',
   'partial-period': 'kpi.flagPartialPeriod',
@@ -63,6 +65,7 @@ const CHANGE_REASON_KEYS: Record<ChangeReason, string> = {
   'thin-period': 'kpi.noChange.thinPeriod',
   'thin-previous-period': 'kpi.noChange.thinPreviousPeriod',
   'unmeasured-previous-period': 'kpi.noChange.unmeasuredPreviousPeriod',
+  'brand-posts-partial': 'kpi.noChange.brandPostsPartial',
   'previous-period-not-in-data': 'kpi.noChange.previousNotInData',
 };
 

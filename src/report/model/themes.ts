@@ -4,7 +4,7 @@ import type { BrandThemes } from '../../themes/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { clientOf } from './brandLookup.js';
-import { LOW_SAMPLE_MARK } from './coverage.js';
+import { LOW_SAMPLE_MARK, LOWER_BOUND_MARK, warningsOf } from './coverage.js';
 import { leaderboardOrder } from './leaderboard.js';
 import { DEFAULT_SCORECARD_THRESHOLDS, MIN_COMPETITORS, type ScorecardThresholds, type ScorecardTone, TONE_SYMBOLS, toneOf } from './scorecard.js';
 
@@ -94,6 +94,8 @@ export function themesMarked(metrics: MetricsReport): boolean {
 export function buildThemes(metrics: MetricsReport, format: Formatter, t: Translate, previousLabel: string, thresholds: ScorecardThresholds = DEFAULT_SCORECARD_THRESHOLDS): ThemesSection | null {
   const themes = shownThemes(metrics);
   if (themes.length === 0) return null;
+  // The data holds the client's posts on part of the period only: its theme rates are lower bounds by an unknown margin, judged only when they beat the median even so.
+  const partial = warningsOf(clientOf(metrics)).includes('brand-posts-partial');
   const rows = themes.map((theme): ThemeRow => {
     const benchmark = theme.benchmark;
     // One measured competitor's figure is no median: said beside it.
@@ -102,7 +104,8 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
     // client's, fewer than 2 competitors with as many (none included) is the ○ the notes describe.
     const enough = theme.measured >= THEME_MIN_MENTIONS;
     const competitors = benchmark?.competitorsMeasured ?? 0;
-    const tone = !enough ? null : competitors < MIN_COMPETITORS ? 'incomparable' : toneOf(theme.responseRate, benchmark?.competitorRate ?? null, 'higher', 'share', thresholds, competitors);
+    const judged = !enough ? null : competitors < MIN_COMPETITORS ? 'incomparable' : toneOf(theme.responseRate, benchmark?.competitorRate ?? null, 'higher', 'share', thresholds, competitors);
+    const tone = partial && judged !== 'better' ? null : judged;
     const marks = subjectMarks(theme);
     return {
       name: theme.name,
@@ -110,7 +113,10 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
       mentions: format.count(theme.mentions),
       share: format.percent(theme.share),
       change: theme.change === null ? format.missing : format.signedPercent(theme.change),
-      rate: theme.measured === 0 ? format.missing : `${t('themes.rateOf', { rate: format.percent(theme.responseRate), measured: format.count(theme.measured) })}${marks.rate ? ` ${LOW_SAMPLE_MARK}` : ''}`,
+      rate:
+        theme.measured === 0
+          ? format.missing
+          : `${partial ? `${LOWER_BOUND_MARK} ` : ''}${t('themes.rateOf', { rate: format.percent(theme.responseRate), measured: format.count(theme.measured) })}${marks.rate ? ` ${LOW_SAMPLE_MARK}` : ''}`,
       time: `${format.duration(theme.responseTimeMedianMin)}${marks.time ? ` ${LOW_SAMPLE_MARK}` : ''}`,
       competitorRate: benchmark?.competitorRate == null ? format.missing : ofCompetitors(format.percent(benchmark.competitorRate)),
       competitorTime:
@@ -125,6 +131,7 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
     .filter((theme) => theme.change !== null && (theme.change >= RISING_CHANGE_PERCENT || (theme.found ?? []).some((entry) => entry.kind === 'rising')) && theme.change > 0)
     .map((theme) => t('themes.risingLine', { theme: theme.name, mentions: format.count(theme.mentions), previous: format.count(theme.previousMentions), change: format.signedPercent(theme.change), period: previousLabel }));
   const notes = [t('themes.noteMinimum', { minimum: format.count(THEME_MIN_MENTIONS), competitors: format.count(MIN_COMPETITORS) }), t('themes.noteSeveral')];
+  if (partial) notes.push(`${LOWER_BOUND_MARK} ${t('chart.mark.lowerBound')}`);
   if (themesMarked(metrics)) notes.push(t('themes.noteLowSample', { minimum: format.count(THEME_MIN_MENTIONS) }));
   if (themes.some((theme) => thinCompetitorTime(metrics, theme))) notes.push(t('themes.noteCompetitorTime', { minimum: format.count(THEME_MIN_MENTIONS) }));
   if (themes.some((theme) => theme.source === 'found' && (theme.benchmark?.competitorsMeasured ?? 0) === 0 && theme.benchmark?.competitorRate == null)) notes.push(t('themes.noteFoundOwn'));
@@ -140,6 +147,8 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
  */
 export function themeFinding(metrics: MetricsReport, format: Formatter, t: Translate): string | null {
   const client = clientOf(metrics);
+  // A rate the data understates by an unknown margin is no worst theme.
+  if (warningsOf(client).includes('brand-posts-partial')) return null;
   const worst = (client.themes ?? []).find((theme) => theme.benchmark?.worstRank === 1);
   const benchmark = worst?.benchmark;
   if (!worst || !benchmark || worst.measured < THEME_MIN_MENTIONS || worst.responseRate === null || benchmark.competitorRate === null) return null;

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { MIN_SAMPLE, type MetricSpec } from '../../metrics/catalogue.js';
 import { DIAGNOSTIC_METRICS, thinSampleOf } from '../../metrics/diagnostics/catalogue.js';
 import type { BrandDiagnostics, SampleReason } from '../../metrics/diagnostics/types.js';
-import { hasNoData } from '../../metrics/coverage.js';
+import { hasNoData, isLowerBoundUnder } from '../../metrics/coverage.js';
 import type { BrandMetrics, CoverageWarning, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
@@ -113,7 +113,7 @@ function flagColumns({ t }: WorkbookInputs): Array<Column<BrandMetrics>> {
     // Empty beside a figure that is not there ("—" in the PDF, which marks nothing on it).
     { header: t('sheet.lowSample'), value: (brand) => cell.boolean(brand.responseRate === null ? null : brand.lowSample) },
     { header: t('sheet.lowSampleTimes'), value: (brand) => cell.boolean(brand.responseTimeMedianMin === null ? null : (brand.lowSampleTimes ?? false)) },
-    { header: t('sheet.lowerBound'), value: (brand) => cell.boolean(brand.responseRate === null ? null : warningsOf(brand).includes('responses-missing')) },
+    { header: t('sheet.lowerBound'), value: (brand) => cell.boolean(brand.responseRate === null ? null : isLowerBoundUnder(warningsOf(brand))) },
   ];
 }
 
@@ -363,6 +363,9 @@ function coverageSheet(inputs: WorkbookInputs, platformRows: ReadonlyArray<{ pla
     { header: t('sheet.coverage.topAuthorShare'), value: (row) => cell.share(row.brand.coverage?.topAuthor?.share) },
     { header: t('sheet.coverage.firstPost'), value: (row) => instant(row.brand.coverage?.span.first ?? null) },
     { header: t('sheet.coverage.lastPost'), value: (row) => instant(row.brand.coverage?.span.last ?? null) },
+    { header: t('sheet.coverage.firstOwnPost'), value: (row) => instant(row.brand.coverage?.ownPosts?.first ?? null) },
+    { header: t('sheet.coverage.lastOwnPost'), value: (row) => instant(row.brand.coverage?.ownPosts?.last ?? null) },
+    { header: t('sheet.coverage.outsideOwnPosts'), value: (row) => cell.count(row.brand.coverage?.outsideOwnPosts) },
     { header: t('sheet.coverage.daysWithData'), value: (row) => cell.count(row.brand.coverage?.span.daysWithData) },
     { header: t('sheet.coverage.busiestDayShare'), value: (row) => cell.share(row.brand.coverage?.span.busiestDayShare) },
     { header: t('sheet.coverage.warnings'), value: (row) => cell.text(coverageText(inputs, row.brand, row.allPlatforms)) },
@@ -392,6 +395,7 @@ const COVERAGE_SHEET_KEYS: Record<CoverageWarning, string> = {
   'no-brand-posts': 'sheet.coverage.noBrandPosts',
   'few-brand-posts': 'sheet.coverage.fewBrandPosts',
   'responses-missing': 'sheet.coverage.responsesMissing',
+  'brand-posts-partial': 'sheet.coverage.brandPostsPartial',
   'parents-missing': 'sheet.coverage.parentsMissing',
   'dominant-author': 'sheet.coverage.dominantAuthor',
   'partial-period': 'sheet.coverage.partialPeriod',
