@@ -190,6 +190,19 @@ function shownPreview(preview: DryRunReport, language: Language): DryRunReport {
   };
 }
 
+/**
+ * The mapping as saved for `replybench import --mapping`: with the zone the page read local times in as its
+ * date.timezone (unless it names one), so that next month's import of the same layout from the terminal, which
+ * takes no --timezone from the page, reads its times as the page did.
+ */
+function withZone(mapping: unknown, timezone: string): unknown {
+  if (mapping === null || typeof mapping !== 'object' || Array.isArray(mapping)) return mapping;
+  const { date } = mapping as { date?: unknown };
+  if (date !== undefined && (date === null || typeof date !== 'object' || Array.isArray(date))) return mapping;
+  const named = (date ?? {}) as Record<string, unknown>;
+  return named.timezone === undefined ? { ...mapping, date: { ...named, timezone } } : mapping;
+}
+
 function writeMapping(path: string, mapping: unknown): void {
   if (mapping === null || typeof mapping !== 'object') throw new HttpError(400, 'mapping: give the columns of the export, as a generic mapping (docs/formats.md, "generic").');
   writeFileSync(path, stringify(mapping));
@@ -229,7 +242,7 @@ async function importWaiting(
   if (mapping !== undefined) {
     mkdirSync(join(folder, 'mappings'), { recursive: true });
     const mappingPath = freeName(join(folder, 'mappings'), `${name.slice(0, name.length - extname(name).length)}.yaml`);
-    writeMapping(mappingPath, mapping);
+    writeMapping(mappingPath, withZone(mapping, timezone));
     request = { ...request, format: 'generic', mapping: mappingPath };
   }
   const destination = freeName(join(folder, 'exports'), name);

@@ -2,6 +2,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { loadGenericMapping } from '../../src/ingest/formats/generic.js';
+import { dryRunFile } from '../../src/ingest/dry-run.js';
 import { Store } from '../../src/store/database.js';
 import { REPORT_STEPS, type ReportStep } from '../../src/report/steps.js';
 import { DATE, twcsCsv } from '../ingest/helpers.js';
@@ -215,9 +217,13 @@ describe('the API of replybench serve', () => {
     const picked = await call(base(), 'POST', `/api/clients/mapped/exports/${upload1.body.previewId}/preview`, { mapping });
     expect(picked.body).toMatchObject({ preview: { format: { id: 'generic' }, wouldImport: 2, rejected: 0, profile: { first: '2017-10-31T20:00:00Z', kinds: { post: 2 } } } });
 
-    const imported = await call(base(), 'POST', '/api/clients/mapped/imports', { previewId: upload1.body.previewId, mapping });
+    const imported = await call(base(), 'POST', '/api/clients/mapped/imports', { previewId: upload1.body.previewId, mapping, timezone: 'Europe/Madrid' });
     expect(imported.body).toMatchObject({ files: [{ format: 'generic', imported: 2 }], mapping: 'mappings/encuesta.yaml' });
     expect(readFileSync(join(workspace(), 'mapped/mappings/encuesta.yaml'), 'utf8')).toContain('date: Cuándo');
+    // The saved mapping names the zone the page read the times in, so the terminal reads them alike without --timezone: 20:00 in Madrid.
+    expect(loadGenericMapping(join(workspace(), 'mapped/mappings/encuesta.yaml')).date).toEqual({ format: '%d/%m/%Y %H:%M', timezone: 'Europe/Madrid' });
+    const terminal = await dryRunFile(join(workspace(), 'mapped/exports/encuesta.csv'), { format: 'generic', mapping: join(workspace(), 'mapped/mappings/encuesta.yaml') });
+    expect(terminal.profile.first).toBe('2017-10-31T19:00:00Z');
     // The same content mapped again: the preview says it was imported.
     const again = await call(base(), 'POST', '/api/clients/mapped/exports', upload('encuesta otra vez.csv', csv));
     const mappedAgain = await call(base(), 'POST', `/api/clients/mapped/exports/${again.body.previewId}/preview`, { mapping });
