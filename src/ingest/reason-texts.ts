@@ -2,7 +2,7 @@ import type { Language } from '../report/i18n/language.js';
 import { POST_KINDS } from '../store/schema.js';
 import { PIPELINE_REASONS } from './canonical.js';
 import { EXCEL_DAMAGE_REASONS } from './formats/excel-damage.js';
-import { emptyAuthorReason, GENERIC_NO_PLATFORM_REASON } from './formats/generic.js';
+import { emptyAuthorReason, GENERIC_NO_PLATFORM_REASON, GENERIC_UNKNOWN_PLATFORM_REASON } from './formats/generic.js';
 import { EARLIEST_OTHER, FUTURE_REASON, PLATFORM_BEGINNINGS, tooEarlyReason } from './plausible-dates.js';
 import { FIELD_TOO_LONG_REASON, tooManyCellsReason } from './source/recover.js';
 
@@ -38,6 +38,7 @@ const PHRASES: Record<Exclude<Language, 'en'>, ReasonPhrases> = {
       [FUTURE_REASON]: 'fecha en el futuro (más de un día después de la importación)',
       [FIELD_TOO_LONG_REASON]: 'un campo ocupa más de 64 MB, lo máximo que lee replybench',
       [GENERIC_NO_PLATFORM_REASON]: 'ninguna plataforma para esta fila; indíquela en la correspondencia de columnas o con --platform',
+      [GENERIC_UNKNOWN_PLATFORM_REASON]: 'la columna de la plataforma contiene un valor que no es una plataforma que replybench conozca; asigne sus valores a plataformas en la correspondencia de columnas',
     },
     emptyAuthor: (column) => `la columna del autor «${column}» está vacía`,
     tooEarly: (platform, since) => (platform ? `fecha anterior a la existencia de ${platform} (antes del ${since})` : `fecha anterior al ${since} (demasiado antigua para una publicación en redes sociales)`),
@@ -60,6 +61,7 @@ const PHRASES: Record<Exclude<Language, 'en'>, ReasonPhrases> = {
       [FUTURE_REASON]: 'date dans le futur (plus d’un jour après l’import)',
       [FIELD_TOO_LONG_REASON]: 'un champ dépasse 64 Mo, le plus que lit replybench',
       [GENERIC_NO_PLATFORM_REASON]: 'aucune plateforme pour cette ligne\u00a0; indiquez-la dans la correspondance des colonnes ou avec --platform',
+      [GENERIC_UNKNOWN_PLATFORM_REASON]: 'la colonne de la plateforme contient une valeur qui n’est pas une plateforme connue de replybench\u00a0; associez ses valeurs à des plateformes dans la correspondance des colonnes',
     },
     emptyAuthor: (column) => `la colonne de l’auteur «\u00a0${column}\u00a0» est vide`,
     tooEarly: (platform, since) => (platform ? `date antérieure aux débuts de la plateforme ${platform} (avant le ${since})` : `date d’avant le ${since} (trop ancienne pour une publication sur les réseaux sociaux)`),

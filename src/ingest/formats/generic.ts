@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { closest } from '../../closest.js';
 import { isKnownTimezone } from '../../config/timezone.js';
 import { readYamlFile } from '../../config/yaml-file.js';
 import { UserError } from '../../errors.js';
+import { canonicalPlatform, KNOWN_PLATFORMS } from '../../store/platforms.js';
 import { POST_KINDS, type PostKind } from '../../store/schema.js';
 import { namedColumns } from './mapping-context.js';
 import {
@@ -65,6 +67,20 @@ export const REQUIRED_MAPPING_FIELDS = MAPPING_FIELDS.filter((field) => !mapping
 /** Why a row of a mapped export is rejected: no platform, from its cells, the mapping or --platform. */
 export const GENERIC_NO_PLATFORM_REASON = 'no platform for this row; set platform in the mapping or pass --platform';
 
+/** Why a row of a mapped export is rejected: its platform column holds a value no config can name an account on, so nothing would count it. */
+export const GENERIC_UNKNOWN_PLATFORM_REASON = 'the platform column holds a value that is not a platform replybench knows; map its values to platforms in platform.values';
+
+/** A platform a mapping names: one a config can name accounts on (synonyms such as X folded), else the closest. */
+const knownPlatform = z
+  .string()
+  .trim()
+  .min(1, 'a platform cannot be empty')
+  .superRefine((value, context) => {
+    if (KNOWN_PLATFORMS.includes(canonicalPlatform(value))) return;
+    const [near] = closest(canonicalPlatform(value), KNOWN_PLATFORMS, 1);
+    context.addIssue({ code: 'custom', message: `"${value}" is not a platform replybench knows${near ? `; did you mean ${near}?` : ''} (use one of ${KNOWN_PLATFORMS.join(', ')})` });
+  });
+
 /** Why a row of a mapped export is rejected: the column the mapping names for the author is empty. */
 export function emptyAuthorReason(column: string): string {
   return `the author column "${column}" is empty`;
@@ -94,12 +110,7 @@ const mappingSchema = z
       })
       .strict()
       .optional(),
-    platform: z
-      .union([
-        z.string().trim().min(1, 'a platform cannot be empty'),
-        z.object({ column: columnName, values: z.record(z.string(), z.string().trim().min(1)).optional() }).strict(),
-      ])
-      .optional(),
+    platform: z.union([knownPlatform, z.object({ column: columnName, values: z.record(z.string(), knownPlatform).optional() }).strict()]).optional(),
     delimiter: z.enum([',', ';', '\t', '|'], { message: 'use ",", ";", "|" or a TAB' }).optional(),
   })
   .strict()
@@ -146,6 +157,14 @@ function mappedColumns(mapping: GenericMapping): Array<{ key: string; column: st
   if (mapping.kind) named.push({ key: 'kind.column', column: mapping.kind.column });
   if (mapping.platform && typeof mapping.platform !== 'string') named.push({ key: 'platform.column', column: mapping.platform.column });
   return named;
+}
+
+/** The platforms a config can name, bound as parameters: a list for `x IN (...)`. */
+function knownPlatformParams(params: Record<string, string>): string {
+  return KNOWN_PLATFORMS.map((name, index) => {
+    params[`generic_known_platform_${index}`] = name;
+    return `$generic_known_platform_${index}`;
+  }).join(', ');
 }
 
 /** Binds a value map as `CASE lower(trim(x)) WHEN $k0 THEN ... END`; keys are bound, results are whatever `result` writes. */
@@ -276,6 +295,7 @@ function genericSelect(mapping: GenericMapping, context: MappingContext, source:
     rawDate,
     rejectWhen: [
       { when: `${platform} IS NULL`, reason: GENERIC_NO_PLATFORM_REASON },
+      ...(typeof mapping.platform === 'object' ? [{ when: `${platform} NOT IN (${knownPlatformParams(params)})`, reason: GENERIC_UNKNOWN_PLATFORM_REASON }] : []),
       { when: `${author} IS NULL`, reason: emptyAuthorReason(columns.author) },
     ],
     warnWhen: localTime ? [daylightSavingWarning(localTime, timezone, format === 'iso' ? dateCell : undefined)] : [],

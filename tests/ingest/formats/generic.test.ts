@@ -67,19 +67,34 @@ describe('generic: a semicolon-delimited Spanish export with a custom date forma
     expect(mapped.rows[2]?.rejected).toBe('no platform for this row; set platform in the mapping or pass --platform');
   });
 
+  test('a platform column value no config can name is rejected, not stored where nothing would count it', async () => {
+    const csv = mappingFile(['id,who,when,net', '1,a,2025-03-30T14:05:00Z,X', '2,b,2025-03-30T14:06:00Z,Zentel', '3,c,2025-03-30T14:07:00Z,Instagram'].join('\n'));
+    const mapped = await runFormat(genericFormat(parseGenericMapping({ columns: { id: 'id', author: 'who', date: 'when' }, platform: { column: 'net' } }, 'm.yaml'), 'm.yaml'), csv);
+    expect(mapped.rows.map((row) => [row.platform, row.rejected])).toEqual([
+      ['twitter', null],
+      ['zentel', 'the platform column holds a value that is not a platform replybench knows; map its values to platforms in platform.values'],
+      ['instagram', null],
+    ]);
+  });
+
   test('user values reach the SQL only as bound parameters', () => {
     const mapping = parseGenericMapping(
-      { columns: { id: 'id', author: 'a', date: 'd' }, date: { format: "%Y'; DROP TABLE posts; --" }, kind: { column: 'k', values: { "x' OR 1=1": 'reply' } }, platform: "tw'itter" },
+      {
+        columns: { id: 'id', author: 'a', date: 'd' },
+        date: { format: "%Y'; DROP TABLE posts; --" },
+        kind: { column: 'k', values: { "x' OR 1=1": 'reply' } },
+        platform: { column: 'p', values: { "tw'itter": 'twitter' } },
+      },
       'inline.yaml',
     );
     const format = genericFormat(mapping, 'inline.yaml');
-    const header = ['id', 'a', 'd', 'k'];
+    const header = ['id', 'a', 'd', 'k', 'p'];
     const select = format.select({ header, has: (name) => header.includes(name), col: (name) => `"${name}"`, timezoneParam: '$timezone', platformParam: null });
     const sql = [...Object.values(select.columns), ...(select.rejectWhen ?? []).map((rule) => rule.when)].join('\n');
     expect(sql).not.toContain('DROP TABLE');
     expect(sql).not.toContain('OR 1=1');
     expect(sql).not.toContain("tw'itter");
-    expect(select.params).toMatchObject({ generic_date_format: "%Y'; DROP TABLE posts; --", generic_kind_key_0: "x' or 1=1", generic_platform: "tw'itter" });
+    expect(select.params).toMatchObject({ generic_date_format: "%Y'; DROP TABLE posts; --", generic_kind_key_0: "x' or 1=1", generic_platform_key_0: "tw'itter" });
   });
 });
 
@@ -111,6 +126,17 @@ describe('generic: named date formats and a platform column', () => {
 describe('generic: mapping errors name the file and the key path', () => {
   test('a missing required key', () => {
     expect(errorOf(() => parseGenericMapping({ columns: { author: 'a', date: 'd' } }, 'm.yaml'))).toBe('m.yaml: columns.id: is required (expected string).');
+  });
+
+  test('a platform no config can name, fixed or in a value map, with the closest known one', () => {
+    expect(errorOf(() => parseGenericMapping({ columns: { id: 'i', author: 'a', date: 'd' }, platform: 'instagrm' }, 'm.yaml'))).toMatch(
+      /^m\.yaml: platform: "instagrm" is not a platform replybench knows; did you mean instagram\? \(use one of twitter, facebook, instagram, /,
+    );
+    expect(errorOf(() => parseGenericMapping({ columns: { id: 'i', author: 'a', date: 'd' }, platform: { column: 'net', values: { Zentel: 'twiter' } } }, 'm.yaml'))).toMatch(
+      /^m\.yaml: platform\.values\.Zentel: "twiter" is not a platform replybench knows; did you mean twitter\?/,
+    );
+    // A synonym is a platform: X is Twitter.
+    expect(parseGenericMapping({ columns: { id: 'i', author: 'a', date: 'd' }, platform: 'X' }, 'm.yaml').platform).toBe('X');
   });
 
   test('a kind that is not one of the five', () => {
