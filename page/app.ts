@@ -79,6 +79,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     what: 'What',
     detail: 'Detail',
     platformFixed: 'every row is on',
+    platformFromLinks: 'each row’s link (instagram.com: Instagram)',
     removeBrand: 'Remove',
     brandNeedsLetters: 'Give the competitor a name with letters or digits.',
     brandTaken: 'A brand of this name is already in the list:',
@@ -244,6 +245,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     what: 'Qué',
     detail: 'Detalle',
     platformFixed: 'todas las filas son de',
+    platformFromLinks: 'el enlace de cada fila (instagram.com: Instagram)',
     removeBrand: 'Quitar',
     brandNeedsLetters: 'Dé al competidor un nombre con letras o cifras.',
     brandTaken: 'Ya hay una marca de este nombre en la lista:',
@@ -409,6 +411,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     what: 'Quoi',
     detail: 'Détail',
     platformFixed: 'toutes les lignes sont sur',
+    platformFromLinks: 'le lien de chaque ligne (instagram.com\u00a0: Instagram)',
     removeBrand: 'Retirer',
     brandNeedsLetters: 'Donnez au concurrent un nom avec des lettres ou des chiffres.',
     brandTaken: 'Une marque de ce nom est déjà dans la liste\u00a0:',
@@ -718,7 +721,8 @@ function newClientForm(): HTMLElement {
   return form;
 }
 
-type Mapping = { columns: Record<string, string>; date: { format: string }; platform: string | { column: string }; delimiter?: string };
+/** A generic mapping as the mapper edits it; without `platform`, each row's link says its network. */
+type Mapping = { columns: Record<string, string>; date: { format: string }; platform?: string | { column: string }; delimiter?: string };
 
 interface Preview {
   previewId: string;
@@ -836,18 +840,20 @@ function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<
     formatNote.textContent = '';
     refresh();
   });
-  // The platform: one column of the file (its values, X or FB included, are folded as on import), or the same for every row.
-  const chosen = typeof mapping.platform === 'string' ? `fixed:${mapping.platform}` : `column:${mapping.platform.column}`;
+  // The platform: one column of the file (its values, X or FB included, are folded as on import), the same for every row, or each row's link.
+  const chosen = mapping.platform === undefined ? 'links:' : typeof mapping.platform === 'string' ? `fixed:${mapping.platform}` : `column:${mapping.platform.column}`;
   const option = (value: string, label: string) => el('option', value === chosen ? { value, selected: '' } : { value }, label);
   const platform = el(
     'select',
     { 'data-field': 'platform' },
     el('optgroup', { label: t('platformColumn') }, ...mapper.columns.map((column) => option(`column:${column}`, column))),
     el('optgroup', { label: t('platformFixed') }, ...mapper.platforms.map((name) => option(`fixed:${name}`, labelOf('platform', name)))),
+    option('links:', t('platformFromLinks')),
   );
   platform.addEventListener('change', () => {
     const [kind, ...rest] = platform.value.split(':');
-    mapping.platform = kind === 'column' ? { column: rest.join(':') } : rest.join(':');
+    if (kind === 'links') delete mapping.platform;
+    else mapping.platform = kind === 'column' ? { column: rest.join(':') } : rest.join(':');
     refresh();
   });
   const view = [

@@ -33,6 +33,12 @@ const NAMES: Record<MappingField, string[]> = {
  */
 const WHOLE_NAMES_ONLY = new Set(['marca', 'marque', 'cuenta', 'compte', 'reponsea', 'respuestaa']);
 
+/**
+ * Words that make a header something else than a field whose name it holds: "user_timezone" is no
+ * author, "tweet_location" no text, "airline_sentiment_confidence" no sentiment.
+ */
+const QUALIFIERS = ['timezone', 'zone', 'location', 'coord', 'confidence', 'count', 'gold', 'country', 'city'];
+
 /** Header names of a column that says the network of each row. */
 const PLATFORM_NAMES = ['platform', 'network', 'socialnetwork', 'source', 'channel', 'red', 'redsocial', 'reseau', 'canal'];
 
@@ -63,7 +69,8 @@ export function guessColumns(names: readonly string[]): Partial<Record<MappingFi
   }
   const held = MAPPING_FIELDS.flatMap((field, fieldOrder) =>
     names.flatMap((name, nameOrder) => {
-      const held = (candidate: string) => candidate.length >= 4 && !WHOLE_NAMES_ONLY.has(candidate) && plain(name).includes(candidate);
+      const qualified = QUALIFIERS.some((word) => plain(name).includes(word) && !NAMES[field].some((candidate) => candidate.includes(word)));
+      const held = (candidate: string) => !qualified && candidate.length >= 4 && !WHOLE_NAMES_ONLY.has(candidate) && plain(name).includes(candidate);
       const longest = Math.max(0, ...NAMES[field].filter(held).map((candidate) => candidate.length));
       return longest > 0 ? [{ field, name, longest, fieldOrder, nameOrder }] : [];
     }),
@@ -83,10 +90,13 @@ export function guessedMapping(names: readonly string[], delimiter: string | nul
     else if (field === 'id' || field === 'author' || field === 'date') columns[field] = '';
   }
   const platformColumn = names.find((name) => PLATFORM_NAMES.includes(plain(name)) && !Object.values(guesses).includes(name));
+  // Without a column naming the network, each row's link says it (instagram.com is Instagram): no platform is guessed
+  // then, and without a link either, Twitter, the network most exports come from.
+  const platform = platformColumn ? { column: platformColumn } : guesses.url === undefined ? 'twitter' : undefined;
   return {
     columns,
     date: { format: 'iso' },
-    platform: platformColumn ? { column: platformColumn } : 'twitter',
+    ...(platform === undefined ? {} : { platform }),
     ...(delimiter && delimiter !== ',' ? { delimiter } : {}),
   };
 }

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadGenericMapping } from '../../src/ingest/formats/generic.js';
-import { guessColumns } from '../../src/ingest/mapping-guess.js';
+import { guessColumns, guessedMapping } from '../../src/ingest/mapping-guess.js';
 import { allPosts, importOne, openStore, runCli, tempFile, tempFolder } from './helpers.js';
 
 describe('a mapping skeleton for a layout replybench does not know', () => {
@@ -32,6 +32,20 @@ describe('a mapping skeleton for a layout replybench does not know', () => {
     expect(guessColumns(['Cuenta', 'Nombre de la cuenta', 'Fecha y hora', 'Marca'])).toEqual({ author: 'Cuenta', authorName: 'Nombre de la cuenta', date: 'Fecha y hora', topic: 'Marca' });
     // Those short names count only as the whole header: inside a longer one they mean something else.
     expect(guessColumns(['ID', 'Usuario', 'Marca temporal', 'Tipo de cuenta', 'Respuesta automática', 'Remarque'])).toEqual({ id: 'ID', author: 'Usuario', date: 'Marca temporal' });
+    // Kaggle's airline tweets: a header that holds a field's name beside a word that makes it something else is not that field.
+    expect(guessColumns(['tweet_id', 'airline_sentiment', 'airline_sentiment_confidence', 'name', 'retweet_count', 'text', 'tweet_coord', 'tweet_created', 'tweet_location', 'user_timezone'])).toEqual({
+      id: 'tweet_id',
+      sentiment: 'airline_sentiment',
+      authorName: 'name',
+      text: 'text',
+      date: 'tweet_created',
+    });
+  });
+
+  it('guesses no platform when a link column says each row\'s network, a platform column when there is one, and Twitter without either', () => {
+    expect(guessedMapping(['ID', 'Autor', 'Fecha', 'Enlace'], ';')).toEqual({ columns: { id: 'ID', author: 'Autor', date: 'Fecha', url: 'Enlace' }, date: { format: 'iso' }, delimiter: ';' });
+    expect(guessedMapping(['ID', 'Autor', 'Fecha', 'Enlace', 'Red'], ',').platform).toEqual({ column: 'Red' });
+    expect(guessedMapping(['ID', 'Autor', 'Fecha'], ',').platform).toBe('twitter');
   });
 
   it('writes one with --write-mapping that imports the file as written, once its date format is set', async () => {

@@ -231,6 +231,14 @@ describe('the page of replybench serve', () => {
     await page.waitForFunction("[...document.querySelectorAll('#exports .mapped-preview td')].some((cell) => cell.textContent === 'instagram')");
     await settled(page);
     expect(await platforms()).toEqual(['instagram', 'instagram']);
+    // ...or each row's link: this file has none, so each row is rejected for want of a platform, in the page's words.
+    await page.select('select[data-field=platform]', 'links:');
+    await page.waitForFunction("[...document.querySelectorAll('#exports .mapped-preview td')].some((cell) => cell.textContent.startsWith('aucune plateforme'))");
+    await settled(page);
+    expect(await page.$eval('select[data-field=platform] option:checked', (node) => node.textContent)).toBe('le lien de chaque ligne (instagram.com\u00a0: Instagram)');
+    await page.select('select[data-field=platform]', 'fixed:instagram');
+    await page.waitForFunction("[...document.querySelectorAll('#exports .mapped-preview td')].some((cell) => cell.textContent === 'instagram')");
+    await settled(page);
     await page.click('#exports .mapped-preview button');
     await page.waitForFunction("document.querySelector('#exports .outcome')?.textContent !== ''");
     expect(await text(page, '#exports .outcome')).toMatch(/^Importées\u00a0: 2 \(0 déjà présentes\)\. Les colonnes choisies ici sont enregistrées dans mappings\/.*\.yaml$/);
