@@ -1,28 +1,12 @@
-import { existsSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { UserError } from './errors.js';
-import { isInside } from './paths.js';
+import { isInside, realPath } from './paths.js';
 
 /** System folders nothing of a report belongs in, nor anywhere under them. */
 const SYSTEM_TREES = ['/bin', '/boot', '/dev', '/etc', '/lib', '/lib32', '/lib64', '/libx32', '/proc', '/sbin', '/sys', '/usr'];
 /** Folders that hold other folders, where a report's files would sit among everyone's (their subfolders are fine). */
 const SHARED_ROOTS = ['/', '/home', '/media', '/mnt', '/opt', '/root', '/run', '/srv', '/tmp', '/var'];
-
-/** The path with symbolic links resolved, as far as it exists (a folder about to be created keeps its new part). */
-function realPath(path: string): string {
-  let existing = resolve(path);
-  const rest: string[] = [];
-  while (!existsSync(existing) && dirname(existing) !== existing) {
-    rest.unshift(existing.slice(dirname(existing).length).replace(/^[\\/]+/, ''));
-    existing = dirname(existing);
-  }
-  try {
-    return join(realpathSync(existing), ...rest);
-  } catch {
-    return resolve(path);
-  }
-}
 
 /**
  * Why a folder must not receive a report's files, or null when it may. A

@@ -1,5 +1,5 @@
-import { lstatSync } from 'node:fs';
-import { isAbsolute, relative, sep } from 'node:path';
+import { existsSync, lstatSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** Whether `path` is `folder` or lies under it (paths as given: resolve links first where they matter). */
 export function isInside(path: string, folder: string): boolean {
@@ -13,5 +13,20 @@ export function isRealFolder(path: string): boolean {
     return lstatSync(path).isDirectory();
   } catch {
     return false;
+  }
+}
+
+/** The path with symbolic links resolved, as far as it exists (a file or folder about to be created keeps its new part). */
+export function realPath(path: string): string {
+  let existing = resolve(path);
+  const rest: string[] = [];
+  while (!existsSync(existing) && dirname(existing) !== existing) {
+    rest.unshift(existing.slice(dirname(existing).length).replace(/^[\\/]+/, ''));
+    existing = dirname(existing);
+  }
+  try {
+    return join(realpathSync(existing), ...rest);
+  } catch {
+    return resolve(path);
   }
 }

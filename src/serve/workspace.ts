@@ -6,7 +6,7 @@ import { type Document, isMap, isSeq, parseDocument, stringify } from 'yaml';
 import { CONFIG_FILE, loadConfig, parseConfig } from '../config/load.js';
 import { canonicalTimezone, isKnownTimezone, UNKNOWN_TIMEZONE } from '../config/timezone.js';
 import { readYamlFile } from '../config/yaml-file.js';
-import { isInside, isRealFolder } from '../paths.js';
+import { isInside, isRealFolder, realPath } from '../paths.js';
 import { openImportedDatabase } from '../cli/database.js';
 import { databaseFileProblem, type Store } from '../store/database.js';
 import { HttpError, requestLanguage } from './http.js';
@@ -169,7 +169,8 @@ export class Workspace {
       ['report.agency.logo', config.report.agency?.logo],
     ];
     for (const [key, file] of named) {
-      if (file !== undefined && !insideClient(this.folderOf(id), resolve(this.folderOf(id), file))) {
+      // Links resolved: a folder inside the client's that links elsewhere does not keep the file inside.
+      if (file !== undefined && !insideClient(realPath(this.folderOf(id)), realPath(resolve(this.folderOf(id), file)))) {
         throw new HttpError(400, `${CONFIG_FILE}: ${key}: "${file}" is outside the client's folder; name a file inside it.`);
       }
     }

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -152,6 +153,11 @@ describe('the API of replybench serve', () => {
     expect(readFileSync(path, 'utf8')).toBe(text);
     const outside = await call(base(), 'PUT', '/api/clients/commented/config', { ...config, database: '../../elsewhere.duckdb' });
     expect(outside).toMatchObject({ status: 400, body: { error: 'replybench.yaml: database: "../../elsewhere.duckdb" is outside the client\'s folder; name a file inside it.' } });
+    expect(readFileSync(path, 'utf8')).toBe(text);
+    // A folder of the client's that links outside it does not bring its files in: the logo is refused when saved.
+    symlinkSync(mkdtempSync(join(tmpdir(), 'replybench-elsewhere-')), join(workspace(), 'commented/linked'));
+    const linked = await call(base(), 'PUT', '/api/clients/commented/config', { ...config, report: { agency: { name: 'Norte', logo: 'linked/secret.svg' } } });
+    expect(linked).toMatchObject({ status: 400, body: { error: 'replybench.yaml: report.agency.logo: "linked/secret.svg" is outside the client\'s folder; name a file inside it.' } });
     expect(readFileSync(path, 'utf8')).toBe(text);
   });
 
