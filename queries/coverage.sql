@@ -12,16 +12,14 @@
 --   listed_responses_missing       of inbound_measured, the unanswered mentions whose export
 --                                  lists a response id that is not in the data (base/mentions.sql):
 --                                  those that make the rate a lower bound
---   outside_own_posts              of inbound_measured, the unanswered mentions around which the data
---                                  holds no post of the brand on the platform for a whole response
---                                  window: created after its last post there in the data (the
---                                  analysis's slice, brand_posts) with the window closed (not
---                                  pending: the platform's data runs on past it), or a window or more
---                                  before its first. When the brand's export covers part of the
+--   outside_own_posts              of inbound_measured, the unanswered mentions after the brand's
+--                                  last post, or before its first, where its mentions ran on a
+--                                  whole response window past that post (base/measured.sql,
+--                                  rb_outside_own_posts): when the brand's export covers part of the
 --                                  period (a care tool changed mid-month) the data cannot hold their
 --                                  answers, while they count as unanswered
---   own_first_at, own_last_at      the brand's first and last post on the platform in the data,
---                                  within the period (for '*', of every platform)
+--   own_first_at, own_last_at      the brand's first and last post in the period (reposts left
+--                                  out; for '*', on every platform)
 --   replies                        the brand's replies (reply versus broadcast)
 --   replies_with_missing_parent    of them, replies to posts not in the data
 --   top_author, top_author_mentions  the author of most of its inbound mentions (ties:
@@ -47,10 +45,11 @@
 --   responses-missing   listed_responses_missing / inbound_measured > $responses_missing_share:
 --                       the response rate is a lower bound (a mass mention's missing response
 --                       changes no rate, and a brand without a rate has no bound)
---   brand-posts-partial outside_own_posts / inbound_measured > $responses_missing_share (the
---                       same threshold: answers the data may lack): the response rate is a lower
---                       bound, and it is not compared (never with few-brand-posts, which already
---                       compares none of its response figures)
+--   brand-posts-partial at least 5 mentions outside its posts, and outside_own_posts /
+--                       inbound_measured > $responses_missing_share (the same threshold: answers
+--                       the data may lack): the response rate is a lower bound, and takes no rank
+--                       (never with few-brand-posts, which already compares none of its response
+--                       figures)
 --   parents-missing     replies_with_missing_parent / replies > $parents_missing_share
 --                       (never on zero replies): inbound volume and share of voice are
 --                       understated
@@ -61,7 +60,7 @@
 --
 -- Output: measured_platforms(brand_id, platform), then metric_coverage(brand_id, scope, ...).
 -- Parameters: $start, $end, $inbound_mode, $responses_missing_share, $parents_missing_share,
--- $tz, $window_us (the response window in microseconds).
+-- $tz.
 -- A platform is measured for a brand as base/measured.sql says.
 CREATE OR REPLACE TEMP TABLE measured_platforms AS
 SELECT * FROM rb_measured_platforms($start::TIMESTAMPTZ, $end::TIMESTAMPTZ);
@@ -72,35 +71,21 @@ WITH own AS (
          CASE WHEN grouping(platform) = 1 THEN '*' ELSE platform END AS scope,
          count(*) AS brand_posts,
          count(*) FILTER (WHERE post_type = 'reply') AS replies,
-         count(*) FILTER (WHERE post_type = 'reply' AND parent_post_id IS NULL) AS replies_with_missing_parent
+         count(*) FILTER (WHERE post_type = 'reply' AND parent_post_id IS NULL) AS replies_with_missing_parent,
+         min(created_at) AS own_first, max(created_at) AS own_last
   FROM brand_posts
   WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND post_type <> 'repost'
   GROUP BY GROUPING SETS ((brand_id), (brand_id, platform))
 ),
-own_span AS (
-  SELECT brand_id, platform, min(created_at) AS own_first, max(created_at) AS own_last
-  FROM brand_posts
-  WHERE post_type <> 'repost'
-  GROUP BY brand_id, platform
-),
-own_spans AS (
-  SELECT brand_id,
-         CASE WHEN grouping(platform) = 1 THEN '*' ELSE platform END AS scope,
-         greatest(min(own_first), $start::TIMESTAMPTZ) AS own_first,
-         least(max(own_last), $end::TIMESTAMPTZ - INTERVAL 1 SECOND) AS own_last
-  FROM own_span
-  WHERE own_first < $end::TIMESTAMPTZ AND own_last >= $start::TIMESTAMPTZ
-  GROUP BY GROUPING SETS ((brand_id), (brand_id, platform))
+outside AS (
+  SELECT * FROM rb_outside_own_posts($start::TIMESTAMPTZ, $end::TIMESTAMPTZ)
 ),
 seen AS MATERIALIZED (
   SELECT m.*, mp.platform IS NOT NULL AS on_measured,
-         coalesce(m.response_at IS NULL AND (
-           (m.created_at > os.own_last AND NOT m.pending)
-           OR m.created_at + to_microseconds($window_us::BIGINT) <= os.own_first
-         ), false) AS outside_own_posts
+         o.post_id IS NOT NULL AS outside_own_posts
   FROM mentions m
   LEFT JOIN measured_platforms mp ON mp.brand_id = m.brand_id AND mp.platform = m.platform
-  LEFT JOIN own_span os ON os.brand_id = m.brand_id AND os.platform = m.platform
+  LEFT JOIN outside o ON o.brand_id = m.brand_id AND o.platform = m.platform AND o.post_id = m.post_id
   WHERE m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
 ),
 received AS (
@@ -115,7 +100,7 @@ inbound AS (
          count(*) FILTER (WHERE no_answer = 'closer') AS closers,
          count(*) FILTER (WHERE lists_responses) AS inbound_with_listed_responses,
          count(*) FILTER (WHERE on_measured AND needs_answer AND listed_missing) AS listed_responses_missing,
-         count(*) FILTER (WHERE on_measured AND needs_answer AND outside_own_posts) AS outside_own_posts,
+         count(*) FILTER (WHERE outside_own_posts) AS outside_own_posts,
          bool_or(NOT on_measured) AS some_unmeasured
   FROM received
   GROUP BY GROUPING SETS ((brand_id), (brand_id, platform))
@@ -176,8 +161,8 @@ SELECT s.brand_id, s.scope,
        coalesce(i.inbound_with_listed_responses, 0)::DOUBLE AS inbound_with_listed_responses,
        coalesce(i.listed_responses_missing, 0)::DOUBLE AS listed_responses_missing,
        coalesce(i.outside_own_posts, 0)::DOUBLE AS outside_own_posts,
-       strftime(os.own_first, '%Y-%m-%dT%H:%M:%SZ') AS own_first_at,
-       strftime(os.own_last, '%Y-%m-%dT%H:%M:%SZ') AS own_last_at,
+       strftime(o.own_first, '%Y-%m-%dT%H:%M:%SZ') AS own_first_at,
+       strftime(o.own_last, '%Y-%m-%dT%H:%M:%SZ') AS own_last_at,
        coalesce(o.replies, 0)::DOUBLE AS replies,
        coalesce(o.replies_with_missing_parent, 0)::DOUBLE AS replies_with_missing_parent,
        au.top_author,
@@ -194,7 +179,7 @@ SELECT s.brand_id, s.scope,
        coalesce(i.some_unmeasured, false) AS no_brand_posts,
        f.brand_id IS NOT NULL AS few_brand_posts,
        coalesce(i.inbound_measured > 0 AND i.listed_responses_missing / i.inbound_measured > $responses_missing_share, false) AS responses_missing,
-       coalesce(i.inbound_measured > 0 AND i.outside_own_posts / i.inbound_measured > $responses_missing_share AND f.brand_id IS NULL, false) AS brand_posts_partial,
+       coalesce(i.outside_own_posts >= 5 AND i.outside_own_posts / i.inbound_measured > $responses_missing_share AND f.brand_id IS NULL, false) AS brand_posts_partial,
        coalesce(o.replies > 0 AND o.replies_with_missing_parent / o.replies > $parents_missing_share, false) AS parents_missing,
        coalesce(au.top_author_mentions >= 20 AND au.top_author_mentions / i.inbound > 0.2, false) AS dominant_author,
        coalesce(a.days_with_data * 2 < pd.period_days OR d.busiest_day_mentions * 2 > d.mentions_seen, false) AS partial_period
@@ -205,5 +190,4 @@ LEFT JOIN inbound i ON i.brand_id = s.brand_id AND i.scope = s.scope
 LEFT JOIN authors au ON au.brand_id = s.brand_id AND au.scope = s.scope
 LEFT JOIN days d ON d.brand_id = s.brand_id AND d.scope = s.scope
 LEFT JOIN activity a ON a.brand_id = s.brand_id AND a.scope = s.scope
-LEFT JOIN own_spans os ON os.brand_id = s.brand_id AND os.scope = s.scope
 LEFT JOIN few f ON f.brand_id = s.brand_id AND f.scope = s.scope;

@@ -35,3 +35,41 @@ SELECT o.brand_id, o.scope
 FROM own o
 WHERE o.posts < 10 AND o.replies = 0
   AND EXISTS (SELECT 1 FROM received r WHERE r.brand_id = o.brand_id AND (o.scope = '*' OR r.platform = o.scope));
+
+-- rb_outside_own_posts(start, end): the mentions of [start, end) that need an answer, on a
+-- platform measured for their brand (not one with few-brand-posts there), left unanswered
+-- where the data holds no post of the brand around them: its mentions there ran on for a
+-- whole response window (rb_window) after its last post in the data (brand_posts: the
+-- analysis's slice), and they came after it with their window closed (not pending); or its
+-- mentions began a window or more before its first post, and they came before it. A silence
+-- that long while customers kept writing is what an export of the brand's posts covering
+-- part of the period leaves (a care tool changed mid-month); a shorter one, a brand that did
+-- not answer the last mentions of a day, is not.
+CREATE OR REPLACE TEMP MACRO rb_outside_own_posts(period_start, period_end) AS TABLE
+WITH spans AS (
+  SELECT brand_id, platform, min(created_at) AS own_first, max(created_at) AS own_last
+  FROM brand_posts
+  WHERE post_type <> 'repost'
+  GROUP BY brand_id, platform
+),
+mentioned AS (
+  SELECT brand_id, platform, min(created_at) AS first_mention, max(created_at) AS last_mention
+  FROM mentions
+  WHERE created_at >= period_start AND created_at < period_end
+  GROUP BY brand_id, platform
+),
+silences AS (
+  SELECT s.brand_id, s.platform, s.own_first, s.own_last,
+         m.last_mention >= s.own_last + to_microseconds((SELECT window_us FROM rb_window)) AS after_last,
+         m.first_mention + to_microseconds((SELECT window_us FROM rb_window)) <= s.own_first AS before_first
+  FROM spans s
+  JOIN mentioned m ON m.brand_id = s.brand_id AND m.platform = s.platform
+)
+SELECT m.brand_id, m.platform, m.post_id
+FROM mentions m
+JOIN silences s ON s.brand_id = m.brand_id AND s.platform = m.platform
+SEMI JOIN rb_measured_platforms(period_start, period_end) mp ON mp.brand_id = m.brand_id AND mp.platform = m.platform
+ANTI JOIN rb_few_brand_posts(period_start, period_end) f ON f.brand_id = m.brand_id AND f.scope = m.platform
+WHERE m.created_at >= period_start AND m.created_at < period_end
+  AND m.needs_answer AND m.response_at IS NULL
+  AND ((s.after_last AND m.created_at > s.own_last AND NOT m.pending) OR (s.before_first AND m.created_at < s.own_first));

@@ -3,7 +3,8 @@
 -- mentions (window still open) are included and flagged. Only mentions that need an
 -- answer (base/mentions.sql), on platforms where the data can measure the brand's
 -- answers (base/measured.sql), and not one whose export lists a response the data does
--- not hold (listed_missing: it may have been answered). The mentions are chosen on their keys; only the
+-- not hold (listed_missing: it may have been answered), nor one outside the span of the brand's
+-- posts (rb_outside_own_posts: its answer may be outside the data). The mentions are chosen on their keys; only the
 -- chosen ones' text is read from posts.
 --
 -- Parameters: $start, $end, $inbound_mode, $limit.
@@ -12,6 +13,7 @@ WITH chosen AS (
   FROM mentions m
   JOIN posts p ON p.platform = m.platform AND p.post_id = m.post_id
   SEMI JOIN rb_measured_platforms($start::TIMESTAMPTZ, $end::TIMESTAMPTZ) d ON d.brand_id = m.brand_id AND d.platform = m.platform
+  ANTI JOIN rb_outside_own_posts($start::TIMESTAMPTZ, $end::TIMESTAMPTZ) o ON o.brand_id = m.brand_id AND o.platform = m.platform AND o.post_id = m.post_id
   WHERE m.response_at IS NULL AND NOT m.listed_missing
     AND m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
     AND ($inbound_mode = 'all' OR m.is_question) AND m.needs_answer

@@ -53,6 +53,7 @@ async function fillConfigTables(session: SqlSession, config: Config): Promise<vo
     }
   }
   for (const target of new Set(config.metrics.sla)) await session.run('INSERT INTO rb_sla VALUES ($target::DOUBLE)', { target });
+  await session.run('INSERT INTO rb_window VALUES ($window_us::BIGINT)', { window_us: BigInt(Math.round(config.metrics.responseWindow * MICROS_PER_MINUTE)) });
   const vocabulary = acknowledgementVocabulary(config.metrics.closers);
   await session.run('INSERT INTO rb_ack_vocabulary SELECT unnest($words), unnest($thanks), unnest($acknowledges), unnest($hand_off), unnest($hands_off), unnest($private_channel)', {
     words: listValue(vocabulary.map((entry) => entry.word)),

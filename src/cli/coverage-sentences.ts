@@ -19,6 +19,7 @@ interface Phrases {
   fewBrandPosts(posts: number, n: string): string;
   responsesMissing(share: string): string;
   brandPostsPartial(first: string, last: string, outside: string, measured: string): string;
+  brandPostsElsewhere(outside: string, measured: string): string;
   parentsMissing(share: string): string;
   dominantAuthor(author: string, share: string, n: string, inbound: string): string;
   oneDay(share: string, day: string): string;
@@ -38,8 +39,10 @@ const PHRASES: Record<Language, Phrases> = {
     noAccount: 'no account of the brand is tracked here, so its answers are not measured and its mentions count in its volume only: if it has one, add it to its accounts in the config.',
     fewBrandPosts: (posts, n) => `the data holds only ${posts === 1 ? '1 post' : `${n} posts`} of the brand, none a reply: its response figures are shown but not compared. Import its replies.`,
     responsesMissing: (share) => `${share} of its mentions needing an answer list responses that are not in the data: its response rate is a lower bound.`,
+    brandPostsElsewhere: (outside, measured) =>
+      `the data holds none of its own posts in the period, only outside it, and ${outside} of its ${measured} mentions needing an answer came unanswered: its response rate is a lower bound and takes no rank. Import its posts of the whole period.`,
     brandPostsPartial: (first, last, outside, measured) =>
-      `the data holds its own posts from ${first} to ${last} only, and ${outside} of its ${measured} mentions needing an answer came before or after them: they count as unanswered, so its response rate is a lower bound and is not compared. Import its posts of the whole period.`,
+      `the data holds its own posts from ${first} to ${last} only, and ${outside} of its ${measured} mentions needing an answer came outside those dates: they count as unanswered, so its response rate is a lower bound and takes no rank. Import its posts of the whole period.`,
     parentsMissing: (share) => `${share} of its replies answer posts that are not in the data: its mentions and share of voice are understated. Import the mentions it answers.`,
     dominantAuthor: (author, share, n, inbound) => `one author, ${author}, wrote ${share} of its mentions (${n} of ${inbound}): its volume largely reflects one person.`,
     oneDay: (share, day) => `${share} of its mentions fall on ${day}: its figures describe that day more than the period. Import the whole period.`,
@@ -61,8 +64,10 @@ const PHRASES: Record<Language, Phrases> = {
     fewBrandPosts: (posts, n) =>
       `los datos solo contienen ${posts === 1 ? '1 publicación' : `${n} publicaciones`} de la marca, ninguna de ellas una respuesta: sus cifras de respuesta se muestran, pero no se comparan. Importe sus respuestas.`,
     responsesMissing: (share) => `el ${share} de sus menciones que piden respuesta enumeran respuestas que no están en los datos: su tasa de respuesta es un mínimo.`,
+    brandPostsElsewhere: (outside, measured) =>
+      `los datos no contienen ninguna publicación propia suya en el periodo, solo fuera de él, y ${outside} de sus ${measured} menciones que piden respuesta quedaron sin respuesta: su tasa de respuesta es un mínimo y no recibe puesto. Importe sus publicaciones del periodo completo.`,
     brandPostsPartial: (first, last, outside, measured) =>
-      `los datos solo contienen sus propias publicaciones del ${first} al ${last}, y ${outside} de sus ${measured} menciones que piden respuesta llegaron antes o después: cuentan como sin respuesta, así que su tasa de respuesta es un mínimo y no se compara. Importe sus publicaciones del periodo completo.`,
+      `los datos solo contienen sus propias publicaciones del ${first} al ${last}, y ${outside} de sus ${measured} menciones que piden respuesta llegaron fuera de esas fechas: cuentan como sin respuesta, así que su tasa de respuesta es un mínimo y no recibe puesto. Importe sus publicaciones del periodo completo.`,
     parentsMissing: (share) =>
       `el ${share} de sus respuestas contestan publicaciones que no están en los datos: sus menciones y su cuota de voz quedan por debajo de la realidad. Importe las menciones a las que responde.`,
     dominantAuthor: (author, share, n, inbound) => `un solo autor, ${author}, escribió el ${share} de sus menciones (${n} de ${inbound}): su volumen refleja sobre todo a una persona.`,
@@ -85,8 +90,10 @@ const PHRASES: Record<Language, Phrases> = {
     fewBrandPosts: (posts, n) =>
       `les données ne contiennent ${posts === 1 ? 'qu’une publication' : `que ${n} publications`} de la marque, dont aucune réponse\u00a0: ses chiffres de réponse sont affichés, mais pas comparés. Importez ses réponses.`,
     responsesMissing: (share) => `${share} de ses mentions appelant une réponse indiquent des réponses absentes des données\u00a0: son taux de réponse est un minimum.`,
+    brandPostsElsewhere: (outside, measured) =>
+      `les données ne contiennent aucune de ses propres publications sur la période, seulement en dehors, et ${outside} de ses ${measured} mentions appelant une réponse sont restées sans réponse\u00a0: son taux de réponse est un minimum, sans rang. Importez ses publications de toute la période.`,
     brandPostsPartial: (first, last, outside, measured) =>
-      `les données ne contiennent ses propres publications que du ${first} au ${last}, et ${outside} de ses ${measured} mentions appelant une réponse sont arrivées avant ou après\u00a0: elles comptent comme sans réponse, son taux de réponse est donc un minimum et n’est pas comparé. Importez ses publications de toute la période.`,
+      `les données ne contiennent ses propres publications que du ${first} au ${last}, et ${outside} de ses ${measured} mentions appelant une réponse sont arrivées en dehors de ces dates\u00a0: elles sont comptées sans réponse, son taux de réponse est donc un minimum, sans rang. Importez ses publications de toute la période.`,
     parentsMissing: (share) =>
       `${share} de ses réponses répondent à des publications absentes des données\u00a0: ses mentions et sa part de voix sont sous-estimées. Importez les mentions auxquelles elle répond.`,
     dominantAuthor: (author, share, n, inbound) => `un seul auteur, ${author}, a écrit ${share} de ses mentions (${n} sur ${inbound})\u00a0: son volume reflète surtout une personne.`,
@@ -159,6 +166,7 @@ function warningSentence(brand: BrandMetrics, warning: CoverageWarning, phrases:
     case 'responses-missing':
       return phrases.responsesMissing(percent((coverage?.listedResponsesMissing ?? 0) / (coverage?.inboundMeasured || 1)));
     case 'brand-posts-partial':
+      if (coverage?.ownPosts.first == null) return phrases.brandPostsElsewhere(count(coverage?.outsideOwnPosts ?? 0), count(coverage?.inboundMeasured ?? 0));
       return phrases.brandPostsPartial(
         day(coverage?.ownPosts.first ?? null),
         day(coverage?.ownPosts.last ?? null),

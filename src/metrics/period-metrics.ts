@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Analysis } from '../analysis/analysis.js';
-import { iso, MICROS_PER_MINUTE } from '../analysis/build.js';
+import { iso } from '../analysis/build.js';
 import type { Period } from '../analysis/period.js';
 import { SCALAR_METRIC_LIST, type ScalarMetricFields, type ScalarMetricKey } from './catalogue.js';
 import type { BrandMetrics, CoverageWarning } from './types.js';
@@ -112,7 +112,6 @@ export async function periodMetrics(analysis: Analysis, period: Period, withCi =
     responses_missing_share: thresholds.responsesMissing,
     parents_missing_share: thresholds.parentsMissing,
     tz: analysis.config.timezone,
-    window_us: BigInt(Math.round(analysis.config.metrics.responseWindow * MICROS_PER_MINUTE)),
   });
   const scopeRows = await analysis.rows('scope_list', scopeRow);
   const scopes: ScopedMetrics = new Map();

@@ -127,7 +127,8 @@ function changeReason(current: BrandMetrics, previous: BrandMetrics, restsOn: Re
   const partial = (brand: BrandMetrics) => brand.coverage?.warnings.includes('brand-posts-partial') ?? false;
   // Rates over the mentions that need an answer, and counts of the brand's posts, hold only what the part covered holds.
   const understated = restsOn === 'answers' || (restsOn === 'brandPosts' && unit === 'count');
-  if (understated && (partial(current) || partial(previous))) return 'brand-posts-partial';
+  if (understated && partial(current)) return 'brand-posts-partial';
+  if (understated && partial(previous)) return 'brand-posts-partial-previous';
   if (sampleOf(current, restsOn) < MIN_SAMPLE) return 'thin-period';
   if (sampleOf(previous, restsOn) < MIN_SAMPLE) return 'thin-previous-period';
   return null;

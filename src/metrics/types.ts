@@ -64,7 +64,7 @@ export interface Coverage {
    * last on their platform in the data: an export of the brand's posts that covers part of the period cannot hold their answers.
    */
   outsideOwnPosts: number;
-  /** The brand's first and last post in the data within the period (ISO instants; null without any): the span its answers can be measured in. */
+  /** The brand's first and last post in the period, reposts left out (ISO instants; null without any): the span its answers can be measured in. */
   ownPosts: { first: string | null; last: string | null };
   replies: number;
   repliesWithMissingParent: number;
@@ -83,7 +83,7 @@ export interface Coverage {
  * posts on part of either period only (a rate then is a lower bound), or the data holds nothing of
  * the tracked brands in the previous period (there, or on that platform).
  */
-export type ChangeReason = 'thin-period' | 'thin-previous-period' | 'unmeasured-previous-period' | 'brand-posts-partial' | 'previous-period-not-in-data';
+export type ChangeReason = 'thin-period' | 'thin-previous-period' | 'unmeasured-previous-period' | 'brand-posts-partial' | 'brand-posts-partial-previous' | 'previous-period-not-in-data';
 
 /**
  * A brand's metrics: the scalar metrics of the registry (src/metrics/catalogue.ts:

@@ -1,31 +1,39 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withAnalysis } from '../../src/analysis/analysis.js';
 import { coverageSentences } from '../../src/cli/coverage-sentences.js';
+import { metricCatalogue } from '../../src/metrics/catalogue.js';
+import { parseConfig } from '../../src/config/load.js';
 import { computeMetrics, metricsOf } from '../../src/metrics/compute.js';
+import { postsPartialBrands } from '../../src/metrics/coverage.js';
 import { diagnosticsOf } from '../../src/metrics/diagnostics/index.js';
+import { changeOf } from '../../src/metrics/ranking.js';
 import type { MetricsReport } from '../../src/metrics/types.js';
 import { buildImprovements } from '../../src/report/advice/index.js';
+import { chartData } from '../../src/report/charts/chartData.js';
+import { brandColours } from '../../src/report/charts/palette.js';
 import { Formatter } from '../../src/report/i18n/format.js';
 import { translator } from '../../src/report/i18n/strings.js';
 import { buildReportModel } from '../../src/report/model/buildModel.js';
 import { buildScorecard, DEFAULT_SCORECARD_THRESHOLDS } from '../../src/report/model/scorecard.js';
 import { buildThemes } from '../../src/report/model/themes.js';
 import { ReportTemplate } from '../../src/report/template.js';
-import type { Store } from '../../src/store/database.js';
+import { Store } from '../../src/store/database.js';
 import { themesOf, withThemes } from '../../src/themes/index.js';
+import { importOne } from '../ingest/helpers.js';
 import { brandOf, configWith, storeWith, type TestPost } from './helpers.js';
 
 /**
- * Three brands with one mention a day at 10:00 UTC, 1 to 30 October 2017,
+ * Four brands with one mention a day at 10:00 UTC, 1 to 30 October 2017,
  * answered 30 minutes later where a brand's export holds its answer:
  * - acme (the client): its care export stops on 15 October, so its answers
- *   of the 1st to the 15th are in the data and nothing of it after (15 of 30);
- * - rival answers every mention but those of the 10th, 20th and 30th (27 of
- *   30): its last post is the 29th's answer, and the 30th's mention comes
- *   after it (1 of 30, under the 5% threshold);
+ *   of the 1st to the 15th are in the data and nothing of it after (15 of 30),
+ *   while its mentions run on for a fortnight;
  * - late's export starts on 20 October: it answers the 20th to the 30th (11),
- *   and the mentions of the 1st to the 13th came a week or more before its
- *   first post (13); those of the 14th to the 19th came within a week of it.
+ *   and its mentions began 19 days before its first post (19 unanswered);
+ * - rival answers every mention but those of the 10th, 20th and 30th (27),
+ *   steady all but those of the 5th, 10th, ... (24): each has its last post
+ *   on the 29th, a day before its last mention, which no export's end explains.
  * In September acme answers each of its 30 daily mentions. A post on 20
  * November closes every October mention's 7-day window (none is pending).
  */
@@ -43,11 +51,12 @@ function posts(): TestPost[] {
   mentionsOf('acme', '09', () => true);
   mentionsOf('rival', '10', (d) => d % 10 !== 0);
   mentionsOf('late', '10', (d) => d >= 20);
+  mentionsOf('steady', '10', (d) => d % 5 !== 0);
   all.push({ id: 'november', author: 'newsdesk', at: '2017-11-20T10:00:00Z', text: 'November news' });
   return all;
 }
 
-const config = configWith([{ id: 'acme' }, { id: 'rival' }, { id: 'late' }]);
+const config = configWith([{ id: 'acme' }, { id: 'rival' }, { id: 'late' }, { id: 'steady' }]);
 let store: Store;
 let report: MetricsReport;
 
@@ -64,16 +73,15 @@ describe('a brand whose posts the data holds on part of the period only (brand-p
     expect(acme.coverage).toMatchObject({
       inboundMeasured: 30,
       outsideOwnPosts: 15,
-      // Its September posts run on into October: the span starts with the period.
-      ownPosts: { first: '2017-10-01T00:00:00Z', last: '2017-10-15T10:30:00Z' },
+      // Its first and last post in October.
+      ownPosts: { first: '2017-10-01T10:30:00Z', last: '2017-10-15T10:30:00Z' },
     });
     expect(acme.coverage?.warnings).toEqual(['brand-posts-partial']);
     expect(brandOf(report, 'acme', 'twitter').coverage?.warnings).toEqual(['brand-posts-partial']);
-    // Only the mentions of the 1st to the 13th: those of the 14th to the 19th came less than a window before its first post.
-    expect(brandOf(report, 'late').coverage).toMatchObject({ outsideOwnPosts: 13, ownPosts: { first: '2017-10-20T10:30:00Z', last: '2017-10-30T10:30:00Z' } });
+    expect(brandOf(report, 'late').coverage).toMatchObject({ outsideOwnPosts: 19, ownPosts: { first: '2017-10-20T10:30:00Z', last: '2017-10-30T10:30:00Z' } });
     expect(brandOf(report, 'late').coverage?.warnings).toEqual(['brand-posts-partial']);
-    // One mention after its last post is 3% of 30: no warning.
-    expect(brandOf(report, 'rival').coverage).toMatchObject({ outsideOwnPosts: 1, warnings: [] });
+    // A day without a post after the last one is no export's end: nothing is outside.
+    for (const id of ['rival', 'steady']) expect(brandOf(report, id).coverage).toMatchObject({ outsideOwnPosts: 0, warnings: [] });
   });
 
   it('gives its rate and the shares answered within a target no rank, no interval and no change, and leaves them out of the median; its times stay compared', () => {
@@ -83,48 +91,147 @@ describe('a brand whose posts the data holds on part of the period only (brand-p
     expect(acme.rank.responseTimeMedianMin).toBe(1);
     // September: 30 of 30 answered. A fall of 50 points would be the export's, not the brand's.
     expect([acme.change?.responseRate, acme.changeReason?.responseRate, acme.change?.answered, acme.changeReason?.answered]).toEqual([null, 'brand-posts-partial', null, 'brand-posts-partial']);
+    expect(acme.changeReason?.brandPosts).toBe('brand-posts-partial');
+    // Against a previous period that held its posts on part of it only, the reason says so: rival's figures after acme's October.
+    expect(changeOf(brandOf(report, 'rival'), acme, metricCatalogue([60, 1440])).reasons).toMatchObject({ responseRate: 'brand-posts-partial-previous', 'withinSla.60': 'brand-posts-partial-previous' });
     expect(brandOf(report, 'rival').rank.responseRate).toBe(1);
-    // The competitor median rests on rival alone: late's rate (11 of 30) is a lower bound as well.
-    expect(report.benchmarks?.find((benchmark) => benchmark.metric === 'responseRate')).toMatchObject({ competitorMedian: 0.9, competitorsMeasured: 1 });
+    // The competitor median rests on rival and steady: late's rate (11 of 30) is a lower bound as well.
+    const median = report.benchmarks?.find((benchmark) => benchmark.metric === 'responseRate');
+    expect([median?.competitorMedian, median?.competitorsMeasured]).toEqual([expect.closeTo(0.85, 9), 2]);
   });
 
   it('says in check where and when the data holds its posts, in local dates, once per platform', () => {
     const lines = coverageSentences(report, { warningsOnly: true });
     expect(lines).toContain(
-      'brand ACME, twitter: the data holds its own posts from 2017-10-01 to 2017-10-15 only, and 15 of its 30 mentions needing an answer came before or after them: they count as unanswered, so its response rate is a lower bound and is not compared. Import its posts of the whole period.',
+      'brand ACME, twitter: the data holds its own posts from 2017-10-01 to 2017-10-15 only, and 15 of its 30 mentions needing an answer came outside those dates: they count as unanswered, so its response rate is a lower bound and takes no rank. Import its posts of the whole period.',
     );
     expect(lines.filter((line) => line.startsWith('brand ACME, all platforms'))).toEqual([]);
     const kiritimati = coverageSentences({ ...report, period: { ...report.period, timezone: 'Pacific/Kiritimati' } }, { warningsOnly: true });
-    // Its last post, 15 October at 10:30 UTC, is 00:30 on the 16th at UTC+14.
-    expect(kiritimati.some((line) => line.startsWith('brand ACME, twitter: the data holds its own posts from 2017-10-01 to 2017-10-16 only'))).toBe(true);
+    // Its first and last posts, 1 and 15 October at 10:30 UTC, are 00:30 on the 2nd and the 16th at UTC+14.
+    expect(kiritimati.some((line) => line.startsWith('brand ACME, twitter: the data holds its own posts from 2017-10-02 to 2017-10-16 only'))).toBe(true);
   });
 
-  it('says the client’s rate as a lower bound compared with nothing, under the tile and in the findings, and gives no advice on it', async () => {
+  it('says the client’s rate as a lower bound without a rank, under the tile and in the findings, and gives no advice on it', async () => {
     const template = ReportTemplate.open(undefined);
     const { model } = await buildReportModel({ metrics: report, config, facts: null, template, language: 'en' });
-    expect(model.findings[0]).toBe('ACME answered at least 50% of the 30 mentions it received; the data holds its posts on part of the period only, so the rate is compared with no other brand.');
+    expect(model.findings[0]).toBe('ACME answered at least 50% of the 30 mentions it received; the data holds its posts on part of the period only, so the rate takes no rank.');
     const tile = model.kpis.find((kpi) => kpi.label === 'Response rate');
     expect(tile).toMatchObject({ value: '≥ 50%', note: null });
     expect(tile?.flags).toContain('≥ Lower bound: the data holds its posts on part of the period only');
     expect(model.kpiNotes).toContain(
-      'The data holds ACME’s own posts on Twitter from 1 October 2017 to 15 October 2017 only: 15 of the 30 mentions needing an answer came before or after them and count as unanswered, so its response rate is a lower bound and is compared with no other brand.',
+      'The data holds ACME’s own posts on Twitter from 1 to 15 October 2017 only: 15 of the 30 mentions needing an answer came outside those dates and count as unanswered, so its response rate is only a lower bound and takes no rank.',
     );
-    // 50% against rival's 90% would be the first advice: it rests on the answers the data lacks.
+    // 50% against the competitors' 85% would be the first advice: it rests on the answers the data lacks.
     expect(buildImprovements(report, 'en').map((item) => item.id)).not.toContain('unanswered');
   });
 
-  it('marks its shares answered on the scorecard and by theme as lower bounds, with no rank, and a verdict only where they beat the median even so', async () => {
-    const themed = { ...config, themes: { outage: ['down'] } };
-    const full = await withAnalysis(store, themed, '2017-10', async (analysis) => ({ ...withThemes(await metricsOf(analysis), await themesOf(analysis)), diagnostics: await diagnosticsOf(analysis) }));
+  it('leaves its shares answered out of the diagnostics\' and the themes\' medians and ranks, and marks them on the scorecard and by theme, with a verdict only where they beat the median even so', async () => {
+    // Every mention at 10:00 falls outside these hours: the rate outside business hours is each brand's response rate.
+    const hours = { 'mon-sun': '00:00-09:00' };
+    const themed = parseConfig(
+      { client: 'acme', brands: ['acme', 'rival', 'late', 'steady'].map((id) => ({ id, name: id.toUpperCase(), accounts: { twitter: [id] }, businessHours: hours })), themes: { outage: ['down'] } },
+      'test.yaml',
+      '/tmp',
+    );
+    const full = await withAnalysis(store, themed, '2017-10', async (analysis) => {
+      const metrics = await metricsOf(analysis);
+      const postsPartial = postsPartialBrands(metrics);
+      return { ...withThemes(metrics, await themesOf(analysis, { postsPartial })), diagnostics: await diagnosticsOf(analysis, { postsPartial }) };
+    });
+    const outside = full.diagnostics.benchmarks.find((benchmark) => benchmark.metric === 'responseRateOutsideHours');
+    // rival's 90% and steady's 80%: late's 37% (a lower bound) is out of the median, and neither acme nor late has a rank.
+    expect([outside?.competitorMedian, outside?.competitorsMeasured]).toEqual([expect.closeTo(0.85, 9), 2]);
+    expect(full.diagnostics.brands.map((brand) => [brand.id, brand.rank.responseRateOutsideHours])).toEqual([
+      ['acme', null],
+      ['rival', 1],
+      ['late', null],
+      ['steady', 2],
+    ]);
+    // Its unanswered mentions all came after its last post: none is quoted as unanswered (its answer may be outside the data); steady's are.
+    expect(full.diagnostics.brands.map((brand) => [brand.id, brand.unansweredExamples.length])).toEqual([
+      ['acme', 0],
+      ['rival', 3],
+      ['late', 0],
+      ['steady', 5],
+    ]);
+    expect(brandOf(full, 'acme').themes?.find((theme) => theme.name === 'outage')?.benchmark).toMatchObject({ competitorsMeasured: 2, competitorRate: expect.closeTo(0.85, 9) });
     const t = translator(ReportTemplate.open(undefined).strings('en'), 'en');
     const format = new Formatter('en', t, 'UTC');
     const card = buildScorecard(full, format, t, DEFAULT_SCORECARD_THRESHOLDS);
-    const column = card?.columns.findIndex((entry) => entry.key === 'responseRate') ?? -1;
     const acmeRow = card?.rows.find((row) => row.brandName === 'ACME');
-    // 50% against rival's 90%: behind, or not, for want of its answers; no verdict and no rank.
-    expect(acmeRow?.cells[column]).toMatchObject({ text: '≥ 50%', rank: null, tone: null });
+    const cellOf = (key: string) => acmeRow?.cells[card?.columns.findIndex((entry) => entry.key === key) ?? -1];
+    // 50% against 85%: behind, or not, for want of its answers: no verdict and no rank.
+    expect(cellOf('responseRate')).toMatchObject({ text: '≥ 50%', rank: null, tone: null });
+    expect(cellOf('responseRateOutsideHours')).toMatchObject({ text: '≥ 50%', rank: null, tone: null });
+    // The charts of shares answered say whose are lower bounds; the response-rate chart puts them after the ranked brands.
+    const charts = chartData({ metrics: full, answeredWithin: null, format, t, palette: brandColours(full.brands, '#0B5FFF'), primary: '#0B5FFF' });
+    const partialLine = '≥ The data holds the posts of ACME and LATE on part of October 2017 only: their shares answered are lower bounds.';
+    expect(charts['cumulative-answered']?.inputs.notes).toContain(partialLine);
+    expect(charts.themes?.inputs.notes).toContain(partialLine);
+    const rateRows = (charts['response-rate']?.inputs.datasets.brands ?? []) as Array<{ brand: string }>;
+    expect(rateRows.map((row) => row.brand)).toEqual(['RIVAL', 'STEADY', 'ACME', 'LATE']);
     const themes = buildThemes(full, format, t, 'September 2017');
     expect(themes?.rows.find((row) => row.name === 'outage')).toMatchObject({ rate: '≥ 50% of 30', tone: null });
     expect(themes?.notes).toContain('≥ a lower bound: answers are missing from the data');
   });
+
+  it('flags no brand of the real Kaggle sample and its Excel-saved copy, where brands stop answering for hours, not for a window', async () => {
+    const kaggle = await Store.open(':memory:');
+    try {
+      for (const file of ['twcs_kaggle_sample.csv', 'twcs_excel_mangled.csv']) await importOne(kaggle, join(import.meta.dirname, '../fixtures/ingest', file));
+      const brands = ['applesupport', 'ask_spectrum', 'british_airways', 'chasesupport', 'comcastcares', 'hpsupport', 'o2', 'southwestair', 'spotifycares', 'sprintcare', 'tesco', 'upshelp', 'virgintrains'];
+      const real = await computeMetrics(kaggle, configWith(brands.map((id) => ({ id }))), '2017-10');
+      // AppleSupport's last reply is two hours before its last mention, whose window the copy's later tweets close.
+      expect(real.brands.filter((brand) => (brand.coverage?.outsideOwnPosts ?? 0) > 0 || brand.coverage?.warnings.includes('brand-posts-partial')).map((brand) => brand.id)).toEqual([]);
+      expect(real.dataQuality.posts).toBeGreaterThan(150);
+    } finally {
+      kaggle.close();
+    }
+  });
+
+  it('counts nothing outside the posts of a platform with too few of them to compare (few-brand-posts), there or over all platforms', async () => {
+    const day = (d: number, time = '10:00') => `2017-10-${String(d).padStart(2, '0')}T${time}:00Z`;
+    const mixed: TestPost[] = [];
+    for (let d = 1; d <= 30; d += 1) {
+      mixed.push({ id: `t${d}`, author: `c${d}`, at: day(d), text: '@mixed help' }, { id: `t${d}r`, author: 'mixed', at: day(d, '10:30'), text: `@c${d} on it`, parent: `t${d}` });
+      mixed.push({ id: `f${d}`, author: `f${d}`, at: day(d), text: 'help', platform: 'facebook', parentUrl: 'https://facebook.com/mixed/posts/1' });
+    }
+    // Four promotions on Facebook in the first days, no reply there.
+    for (let d = 1; d <= 4; d += 1) mixed.push({ id: `promo${d}`, author: 'mixed', at: day(d, '12:00'), text: 'New plans', platform: 'facebook' });
+    mixed.push({ id: 'november', author: 'newsdesk', at: '2017-11-20T10:00:00Z', text: 'November news' });
+    const few = await storeWith(mixed);
+    try {
+      const both = configWith([{ id: 'mixed', accounts: { twitter: ['mixed'], facebook: ['mixed'] } }, { id: 'other' }]);
+      const metrics = await computeMetrics(few, both, '2017-10');
+      expect(brandOf(metrics, 'mixed', 'facebook').coverage).toMatchObject({ outsideOwnPosts: 0, warnings: ['few-brand-posts'] });
+      expect(brandOf(metrics, 'mixed').coverage).toMatchObject({ outsideOwnPosts: 0 });
+      expect(brandOf(metrics, 'mixed').coverage?.warnings).not.toContain('brand-posts-partial');
+    } finally {
+      few.close();
+    }
+  });
+
+  it('says so plainly of a brand the data holds no post of in the period, measured through its answers after it', async () => {
+    const later: TestPost[] = [];
+    for (let d = 1; d <= 30; d += 1) {
+      later.push({ id: `m${d}`, author: `c${d}`, at: `2017-10-${String(d).padStart(2, '0')}T10:00:00Z`, text: '@acme help' });
+      // Its export starts on 1 November: it holds the answers to the last six days of October only.
+      if (d >= 25) later.push({ id: `m${d}r`, author: 'acme', at: `2017-11-01T${String(d - 15).padStart(2, '0')}:00:00Z`, text: `@c${d} on it`, parent: `m${d}` });
+    }
+    later.push({ id: 'december', author: 'newsdesk', at: '2017-12-20T10:00:00Z', text: 'December news' });
+    const elsewhere = await storeWith(later);
+    try {
+      const config1 = configWith([{ id: 'acme' }, { id: 'rival' }]);
+      const metrics = await computeMetrics(elsewhere, config1, '2017-10');
+      expect(brandOf(metrics, 'acme').coverage).toMatchObject({ outsideOwnPosts: 24, ownPosts: { first: null, last: null }, warnings: ['brand-posts-partial'] });
+      expect(coverageSentences(metrics, { warningsOnly: true })).toContain(
+        'brand ACME, twitter: the data holds none of its own posts in the period, only outside it, and 24 of its 30 mentions needing an answer came unanswered: its response rate is a lower bound and takes no rank. Import its posts of the whole period.',
+      );
+      const { model } = await buildReportModel({ metrics, config: config1, facts: null, template: ReportTemplate.open(undefined), language: 'en' });
+      expect(model.kpiNotes.join(' ')).toContain('The data holds ACME’s own posts outside the period only: 24 of the 30 mentions');
+    } finally {
+      elsewhere.close();
+    }
+  });
 });
+

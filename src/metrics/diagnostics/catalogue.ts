@@ -74,8 +74,14 @@ export const DIAGNOSTIC_METRICS: readonly DiagnosticMetric[] = [
   diagnostic('latestClockTimeMedianMin', (b) => b.clockLatest.responseTimeMedianMin, 'lower', 'minutes'),
 ];
 
-/** A brand with fewer than 10 posts, none a reply (coverage few-brand-posts), is shown but not compared. */
-const comparable = (brand: BrandDiagnostics): boolean => !brand.fewBrandPosts;
+/** The shares of mentions, or follow-ups, answered: lower bounds where the data holds the brand's posts on part of the period only. */
+const ANSWERED_SHARES = new Set<string>(['followUpAnsweredShare', 'abandonedShare', 'responseRateInsideHours', 'responseRateOutsideHours', 'influencerResponseRate', 'negativeResponseRate']);
+
+/**
+ * A brand with fewer than 10 posts, none a reply (coverage few-brand-posts), is shown but not compared; one whose
+ * posts the data holds on part of the period only is not compared on its shares answered.
+ */
+const comparable = (brand: BrandDiagnostics, metric: { key: string }): boolean => !brand.fewBrandPosts && !(brand.postsPartial && ANSWERED_SHARES.has(metric.key));
 
 export function assignDiagnosticRanks(brands: BrandDiagnostics[]): void {
   assignRanks(brands, DIAGNOSTIC_METRICS, comparable);

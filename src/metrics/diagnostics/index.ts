@@ -82,6 +82,7 @@ export async function diagnosticsOf(analysis: Analysis, options: DiagnosticOptio
       sentiment: sentimentOf,
       clockLatest: latest.get(brand.id) ?? { answered: 0, responseTimeMedianMin: null, responseTimeP90Min: null, responseTimeMeanMin: null },
       fewBrandPosts: fewBrandPosts.has(brand.id),
+      postsPartial: options.postsPartial?.has(brand.id) ?? false,
       unansweredExamples: unanswered.get(brand.id) ?? [],
       rank: {},
     };

@@ -130,6 +130,8 @@ export interface BrandDiagnostics {
    * ranked nor in the competitor medians.
    */
   fewBrandPosts: boolean;
+  /** The data holds its posts on part of the period only (coverage brand-posts-partial): its shares answered are not ranked nor in the medians. */
+  postsPartial: boolean;
   /** Unanswered inbound mentions, negative ones first, then the oldest. */
   unansweredExamples: Array<ExamplePost & { sentiment: SentimentLabel | null; pending: boolean }>;
   /** Rank among tracked brands on each diagnostic metric (1 = best; null = no value). */

@@ -72,18 +72,11 @@ const MIN_SAMPLE = 30;
 /** Smallest gap worth advice: 2 percentage points, or 1 minute. */
 const MIN_GAP = { percent: 0.02, duration: 1 };
 
-/**
- * The advice that rests on a share of the client's mentions (or follow-ups) answered: with the data holding its posts
- * on part of the period only (brand-posts-partial), each may be behind only for want of data.
- */
-const ANSWERED_SHARES: readonly FindingId[] = ['unanswered', 'follow-ups', 'influencers', 'negative-mentions'];
-
 /** The client's weak points against its competitors, weakest first. */
 export function findWeakPoints(metrics: MetricsReport, diagnostics: Diagnostics | undefined): Finding[] {
-  const warnings = metrics.brands.find((b) => b.role === 'client')?.coverage?.warnings ?? [];
-  const specs = [...baseSpecs(metrics, diagnostics), ...(diagnostics ? diagnosticSpecs(diagnostics, warnings.includes('no-brand-posts')) : [])];
+  const unmeasured = metrics.brands.find((b) => b.role === 'client')?.coverage?.warnings.includes('no-brand-posts') ?? false;
+  const specs = [...baseSpecs(metrics, diagnostics), ...(diagnostics ? diagnosticSpecs(diagnostics, unmeasured) : [])];
   return specs
-    .filter((spec) => !(warnings.includes('brand-posts-partial') && ANSWERED_SHARES.includes(spec.id)))
     .map(evaluate)
     .filter((finding): finding is Finding => finding !== null)
     .sort((a, b) => b.severity - a.severity || a.id.localeCompare(b.id));

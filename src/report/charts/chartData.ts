@@ -197,7 +197,7 @@ function audienceInputs({ metrics, format, t }: Context, audience: Audience): Ch
     groupOrder: row.groupOrder,
     rate: row.rate,
     hours: row.hours,
-    rateLabel: row.rate === null ? '' : `${format.percent(row.rate)} · ${format.count(row.inbound)}`,
+    rateLabel: row.rate === null ? '' : `${split.some((brand) => brand.id === row.brandId && postsPartial(brand)) ? `${LOWER_BOUND_MARK} ` : ''}${format.percent(row.rate)} · ${format.count(row.inbound)}`,
     timeLabel: row.minutes === null ? '' : format.duration(row.minutes),
   }));
   const missing = measurable.filter((brand) => !split.includes(brand)).map((brand) => brand.name);
@@ -231,6 +231,7 @@ function audienceInputs({ metrics, format, t }: Context, audience: Audience): Ch
     ...(thin.length === 0 ? [] : [t('chart.audience.thinGroups', { minimum: format.count(diagnostics.settings.minGroupMentions), list: format.list(thin) })]),
     ...(empty.length === 0 ? [] : [t('chart.audience.emptyGroups', { list: format.list(empty) })]),
     ...(thinTimes.length === 0 ? [] : [t('chart.audience.thinTimes', { minimum: format.count(MIN_SAMPLE), list: format.list(thinTimes) })]),
+    ...partialNote(split, { metrics, format, t }),
   ];
   // A split compares its groups: with bars in fewer than two, it would only draw the response-rate chart again (the demo: no brand has 30 mentions from influencers).
   if (new Set(rows.filter((row) => row.rate !== null).map((row) => row.key)).size < 2) {
@@ -268,6 +269,19 @@ function byValueDescending(brands: readonly BrandMetrics[], value: (brand: Brand
   return [...brands].sort((a, b) => (value(b) ?? -1) - (value(a) ?? -1) || a.name.localeCompare(b.name));
 }
 
+/** Whether the data holds the brand's posts on part of the period only (brand-posts-partial): its shares answered are lower bounds. */
+function postsPartial(brand: BrandMetrics): boolean {
+  return brand.coverage?.warnings.includes('brand-posts-partial') ?? false;
+}
+
+/** The line under a chart of shares answered that says whose are lower bounds, and why; none when no brand drawn is one. */
+function partialNote(brands: readonly BrandMetrics[], { metrics, format, t }: Pick<Context, 'metrics' | 'format' | 't'>): string[] {
+  const partial = brands.filter(postsPartial);
+  if (partial.length === 0) return [];
+  const period = format.periodInSentence(metrics.period.start, metrics.period.end, metrics.period.label);
+  return [t('chart.partialPosts', { brands: format.list(partial.map((brand) => brand.name)), period })];
+}
+
 /** The marks a chart's figures may carry (valueMarks), in the order the leaderboard prints them, and the words that say what each means under the chart. */
 const MARK_KEYS: Record<string, string> = {
   [LOWER_BOUND_MARK]: 'chart.mark.lowerBound',
@@ -302,7 +316,9 @@ function chartMarks(spec: Pick<MetricSpec<never>, 'marks' | 'key'>, brands: read
 
 function responseRate({ metrics, format, t, palette }: Context, common: Record<string, JsonValue>): ChartBuild {
   const spec = { ...SCALAR_METRICS.responseRate, key: 'responseRate' };
-  const measured = byValueDescending(metrics.brands, (brand) => brand.responseRate).filter((brand) => brand.responseRate !== null);
+  // A rate that takes no rank (its posts held on part of the period) stands after the ranked ones, not among them.
+  const byRate = byValueDescending(metrics.brands, (brand) => brand.responseRate).filter((brand) => brand.responseRate !== null);
+  const measured = [...byRate.filter((brand) => !postsPartial(brand)), ...byRate.filter(postsPartial)];
   const { markedValues, markedNames, notes } = chartMarks(spec, measured, (brand) => brand.responseRate, { format, t });
   const rows = measured.map((brand, order) => ({
     brand: brand.name,
@@ -400,6 +416,7 @@ function cumulative({ metrics, answeredWithin, t, format, palette }: Context, co
   const drawn = atTicks.map((series) => series.name);
   return {
     inputs: {
+      notes: partialNote(metrics.brands.filter(measured), { metrics, format, t }),
       datasets: { curve, marks },
       values: {
         ...common,
@@ -489,9 +506,13 @@ function trendInputs({ metrics, format, t, palette }: Context, common: Record<st
   const values = { ...common, monthOrder, volumeLegend: volumeName, ...times.values };
   // An axis over no value reads 0.000000: a panel with nothing to draw gives way to a sentence.
   if (!drawn.some((row) => row.rate !== null)) return { inputs: { datasets, values, panels: [0], notes: [...left, t('chart.trend.noReplies', { client })] }, native: [] };
-  if (!drawn.some((row) => row.hours !== null)) return { inputs: { datasets, values, panels: [0], notes: [...left, t('chart.trend.noTimes')] }, native: [rate] };
+  if (!drawn.some((row) => row.hours !== null)) return { inputs: { datasets, values, panels: [0], notes: [...left, t('chart.trend.noTimes'), ...partialNote(metrics.brands.filter((brand) => drawnBrands.has(brand.name)), { metrics, format, t })] }, native: [rate] };
   const logNote = times.log ? [t('chart.trend.logTimes')] : [];
-  return { inputs: { datasets, values, notes: [...left, ...logNote, ...thinTrendTimes(metrics, trend, monthLabels, format, t)] }, native: [rate, hours] };
+  const partial = partialNote(
+    metrics.brands.filter((brand) => drawnBrands.has(brand.name)),
+    { metrics, format, t },
+  );
+  return { inputs: { datasets, values, notes: [...left, ...logNote, ...partial, ...thinTrendTimes(metrics, trend, monthLabels, format, t)] }, native: [rate, hours] };
 }
 
 /** The steps of a logarithmic time axis, in minutes: round durations from 10 seconds to 90 days, far enough apart that two labels never touch. */
@@ -642,7 +663,8 @@ function themeGrid({ metrics, t, format }: Context): ChartBuild | null {
       const own = (brand.themes ?? []).find((candidate) => candidate.name === theme.name);
       const rate = own && own.measured > 0 ? own.responseRate : null;
       const marked = own !== undefined && rate !== null && subjectMarks(own).rate;
-      const label = rate === null || !own ? '' : `${format.percent(rate)} · ${format.count(own.measured)}${marked ? ` ${LOW_SAMPLE_MARK}` : ''}`;
+      const bound = postsPartial(brand) ? `${LOWER_BOUND_MARK} ` : '';
+      const label = rate === null || !own ? '' : `${bound}${format.percent(rate)} · ${format.count(own.measured)}${marked ? ` ${LOW_SAMPLE_MARK}` : ''}`;
       return { theme: theme.name, brand: brand.name, rate, label, marked };
     }),
   );
@@ -659,6 +681,7 @@ function themeGrid({ metrics, t, format }: Context): ChartBuild | null {
       notes: [
         ...(cells.some((cell) => cell.marked) ? [t('chart.themes.lowSample', { minimum: format.count(THEME_MIN_MENTIONS) })] : []),
         ...(cells.some((cell) => cell.rate === null) ? [t('chart.themes.blank')] : []),
+        ...partialNote(brands, { metrics, format, t }),
       ],
     },
     native: [

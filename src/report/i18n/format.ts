@@ -165,6 +165,11 @@ export class Formatter {
     return format(instant, 'PPP', this.dateOptions);
   }
 
+  /** The two ends of a span of days as a sentence names them: "1" and "15 October 2017" within one month, else two dates. */
+  daySpan(first: Date, last: Date): { first: string; last: string } {
+    return { first: isSameMonth(first, last, this.dateOptions) ? format(first, 'd', this.dateOptions) : this.date(first), last: this.date(last) };
+  }
+
   /** "31 Oct" in the report's timezone: a day of a span whose year is said elsewhere. */
   dayMonth(instant: Date): string {
     return format(instant, 'd MMM', this.dateOptions);

@@ -243,7 +243,7 @@ function sentence(metrics: MetricsReport, brand: BrandMetrics, warning: Coverage
       for (const { platform, brand: entry } of flagged.length > 0 ? flagged : [{ platform: '', brand }]) {
         const own = entry.coverage?.ownPosts;
         if (!own?.first || !own.last) continue;
-        const dates = { first: format.date(new Date(own.first)), last: format.date(new Date(own.last)) };
+        const dates = format.daySpan(new Date(own.first), new Date(own.last));
         const key = `${dates.first}|${dates.last}`;
         const span = spans.get(key) ?? { ...dates, platforms: [] };
         if (platform !== '') span.platforms.push(platformName(platform));
@@ -252,6 +252,8 @@ function sentence(metrics: MetricsReport, brand: BrandMetrics, warning: Coverage
       const spanTexts = [...spans.values()].map(({ platforms, ...dates }) =>
         platforms.length === 0 ? t('coverage.ownPostsSpan', dates) : t('coverage.ownPostsSpanOn', { ...dates, platform: format.list(platforms) }),
       );
+      // Measured through answers after the period only: the data holds none of its posts in it.
+      if (spanTexts.length === 0) spanTexts.push(t('coverage.ownPostsElsewhere'));
       const scope = flagged.length > 0 ? flagged : [{ platform: '*', brand }];
       return t('coverage.brandPostsPartial', {
         brand: brand.name,

@@ -66,6 +66,7 @@ const CHANGE_REASON_KEYS: Record<ChangeReason, string> = {
   'thin-previous-period': 'kpi.noChange.thinPreviousPeriod',
   'unmeasured-previous-period': 'kpi.noChange.unmeasuredPreviousPeriod',
   'brand-posts-partial': 'kpi.noChange.brandPostsPartial',
+  'brand-posts-partial-previous': 'kpi.noChange.brandPostsPartialPrevious',
   'previous-period-not-in-data': 'kpi.noChange.previousNotInData',
 };
 
