@@ -170,6 +170,12 @@ describe('a brand whose posts the data holds on part of the period only (brand-p
     expect(charts.themes?.inputs.notes).toContain(partialLine);
     const rateRows = (charts['response-rate']?.inputs.datasets.brands ?? []) as Array<{ brand: string }>;
     expect(rateRows.map((row) => row.brand)).toEqual(['RIVAL', 'STEADY', 'ACME', 'LATE']);
+    // The workbook's diagnostics say it beside its shares answered.
+    const { model } = await buildReportModel({ metrics: full, config: themed, facts: null, template: ReportTemplate.open(undefined), language: 'en' });
+    const sheet = model.workbook.sheets.find((entry) => entry.name === 'Diagnostics');
+    const notes = sheet?.headers.indexOf('Notes') ?? -1;
+    const noted = (sheet?.rows ?? []).filter((row) => String(row[notes]?.value ?? '').includes('The data holds its posts on part of the period only')).map((row) => row[0]?.value);
+    expect(noted).toEqual(['ACME', 'LATE']);
     const themes = buildThemes(full, format, t, 'September 2017');
     expect(themes?.rows.find((row) => row.name === 'outage')).toMatchObject({ rate: '≥ 50% of 30', tone: null });
     expect(themes?.notes).toContain('≥ a lower bound: answers are missing from the data');

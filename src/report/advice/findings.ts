@@ -199,7 +199,8 @@ function diagnosticSpecs(diagnostics: Diagnostics, unmeasuredPlatforms: boolean)
       'business-hours',
       'businessTimeMedianMin',
       hours ? hours.answeredInside + hours.answeredOutside : 0,
-      hours && hours.responseRateOutside !== null ? { kind: 'outsideHours', rate: hours.responseRateOutside, inbound: hours.inboundOutside } : null,
+      // Its rate outside hours, a lower bound where the data holds its posts on part of the period only, is no evidence then.
+      hours && hours.responseRateOutside !== null && !client?.postsPartial ? { kind: 'outsideHours', rate: hours.responseRateOutside, inbound: hours.inboundOutside } : null,
     ),
   ];
 }

@@ -290,6 +290,7 @@ function diagnosticsSheet(inputs: WorkbookInputs): WorkbookSheet {
       ...(inputs.emptyReasons.get(brand.id) ?? []),
       ...sampleNotes(brand),
       ...thinNotes(brand),
+      ...(brand.postsPartial ? [t('sheet.diagnosticsPostsPartial')] : []),
       ...(diagnostics?.notes ?? []).filter((note) => note.brandId === brand.id || note.brandId === null).map((note) => t(`advice.note.${note.code}`, { brand: brand.name })),
     ].join(' ');
   return table(t('sheet.diagnostics'), diagnostics?.brands ?? [], [...columns, { header: t('sheet.notes'), value: (brand) => cell.text(notesOf(brand) || null) }]);

@@ -79,6 +79,18 @@ describe('what to improve', () => {
     expect(items.find((item) => item.id === 'follow-ups')?.evidence.at(-1)).toBe('29 of 70 conversations ended with the customer’s message unanswered.');
   });
 
+  it('gives the slow business-hours answers without the rate outside hours as evidence when the data holds the client\'s posts on part of the period only', () => {
+    const input = adviceInput();
+    const hours = (median: number, rate: number) => ({ inboundInside: 100, answeredInside: 80, responseRateInside: 0.8, inboundOutside: 100, answeredOutside: rate * 100, responseRateOutside: rate, businessTimeMedianMin: median, businessTimeP90Min: null, calendarTimeMedianMin: median, calendarTimeP90Min: null });
+    for (const brand of input.diagnostics?.brands ?? []) brand.businessHours = brand.role === 'client' ? hours(240, 0.3) : hours(30, 0.8);
+    rankAndBenchmark(input);
+    const evidenceOf = () => buildImprovements(input, 'en').find((item) => item.id === 'business-hours')?.evidence ?? [];
+    expect(evidenceOf()).toContain('Outside business hours, 30% of 100 mentions were answered.');
+    clientDiagnostics(input).postsPartial = true;
+    expect(evidenceOf().length).toBeGreaterThan(0);
+    expect(evidenceOf().some((line) => line.includes('Outside business hours'))).toBe(false);
+  });
+
   it('does not say again, as conversations, the share of follow-ups answered when each conversation holds one', () => {
     const input = adviceInput();
     const client = clientDiagnostics(input);
