@@ -119,13 +119,18 @@ export async function settleStoredCopies(store: Store, batchId: number, storedBe
     const copies = row?.n ?? 0;
     if (copies === 0) return { removed: 0, filled: 0, differing: none };
     await healStoredText(store, batchId);
-    // Compared before the stored rows take the copies' values for their empty fields.
+    // Compared before the stored rows take the copies' values for their empty fields. Two times less than a minute
+    // apart, one of them to the minute, are one time written at two precisions (Meltwater writes minutes, a care
+    // tool's export seconds): the same post.
     const [differing] = await store.rows(
       'differing copies',
       differingRow,
       `SELECT count(*)::DOUBLE AS n, min(copy.post_id) AS example FROM ${OVERLAP_TABLE} AS copy
        JOIN posts ON posts.batch_id <> $batch_id AND posts.platform = copy.platform AND posts.post_id = copy.post_id
-       WHERE posts.author IS DISTINCT FROM copy.author OR posts.created_at IS DISTINCT FROM copy.created_at
+       WHERE posts.author IS DISTINCT FROM copy.author
+         OR (posts.created_at IS DISTINCT FROM copy.created_at
+             AND NOT (abs(epoch_us(posts.created_at) - epoch_us(copy.created_at)) < 60000000
+                      AND (epoch_us(posts.created_at) % 60000000 = 0 OR epoch_us(copy.created_at) % 60000000 = 0)))
          OR (posts.text IS NOT NULL AND copy.text IS NOT NULL AND posts.text <> copy.text)`,
       params,
     );

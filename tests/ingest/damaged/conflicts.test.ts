@@ -51,4 +51,13 @@ describe('case 4: conflicting copies of a post', () => {
     expect(result.warnings).toEqual(['1 row repeats a post already stored by an earlier import with another author, date or text; the stored post was kept (e.g. post_id 1)']);
     expect((await storedRows(store, "SELECT text FROM posts WHERE post_id = '1'"))[0]?.text).toBe('original');
   });
+
+  it('a copy whose time is the stored one written to the minute (Meltwater) is the same post; a minute or more apart, or seconds apart at full precision, it differs', async () => {
+    const store = await openStore();
+    const at = (time: string) => DATE.replace('22:10:47', time);
+    await importOne(store, tempFile('care.csv', twcsCsv([['1', 'a', DATE, 'hi', ''], ['2', 'b', DATE, 'hi', ''], ['3', 'c', DATE, 'hi', '']])));
+    const listening = await importOne(store, tempFile('listening.csv', twcsCsv([['1', 'a', at('22:11:00'), 'hi', ''], ['2', 'b', at('22:12:00'), 'hi', ''], ['3', 'c', at('22:10:30'), 'hi', '']])));
+    expect(listening).toMatchObject({ imported: 0, duplicates: 3 });
+    expect(listening.warnings).toEqual(['2 rows repeat a post already stored by an earlier import with another author, date or text; the stored post was kept (e.g. post_id 2)']);
+  });
 });
