@@ -1179,6 +1179,8 @@ function checkSection(client: ClientSummary): HTMLElement {
   const run = el('button', { type: 'button' }, t('runCheck'));
   run.addEventListener('click', () =>
     void act(async () => {
+      // The result of another period goes at once: a check that fails leaves no figures that look like its own.
+      result.replaceChildren();
       const check = await api<CheckJson>('GET', `/api/clients/${client.id}/check?period=${encodeURIComponent(periodOf(period))}&language=${language}`);
       result.replaceChildren(
         el('h3', {}, t('configWarnings')),

@@ -130,6 +130,16 @@ describe('the page of replybench serve', () => {
     expect(await page.$$eval('#report select option', (options) => options.map((option) => option.textContent))).toEqual(['English', 'Español', 'Français']);
     // ...and what each warning means, in sentences of the page's language.
     expect(await text(page, '#check .sentences')).toContain('Marca spotify, twitter: el 71\u00a0% de sus menciones caen el 2017-10-11');
+    // A check that fails (a month that does not exist) leaves no figures of the month before on the page.
+    const logged = problems.length;
+    await page.$eval('#check input[name=period]', (node) => {
+      (node as unknown as { value: string }).value = '2017-13';
+    });
+    await page.click('#check button');
+    await page.waitForFunction("!document.querySelector('#check table') && document.getElementById('status').className === 'error'");
+    expect(await text(page, '#status')).toContain('2017-13');
+    // The browser logs the refused request itself: that one, and only it, is expected.
+    expect(problems.splice(logged).map((problem) => problem.includes('400'))).toEqual([true]);
 
     await page.$eval('#report input[name=period]', (node) => {
       (node as unknown as { value: string }).value = '2017-10';
