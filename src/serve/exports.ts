@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { basename, extname, join, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -28,6 +28,20 @@ import type { Workspace } from './workspace.js';
 const EXTENSIONS = new Set(['.csv', '.tsv', '.txt', '.xlsx', '.zip']);
 const PREVIEW_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const INCOMING = '.incoming';
+/** An upload left waiting this long (previewed, never imported) is removed when the next one arrives: uploads may be 2 GB each. */
+const WAITING_LIMIT_MS = 24 * 60 * 60 * 1000;
+
+/** Removes the client's uploads that have waited longer than WAITING_LIMIT_MS, with their mappings. */
+function removeStaleUploads(folder: string, now = Date.now()): void {
+  const incoming = join(folder, 'exports', INCOMING);
+  if (!existsSync(incoming)) return;
+  for (const entry of readdirSync(incoming)) {
+    const path = join(incoming, entry);
+    const previewId = entry.replace(/\.mapping\.yaml$/, '');
+    if (!PREVIEW_ID.test(previewId)) continue;
+    if (now - lstatSync(path).mtimeMs > WAITING_LIMIT_MS) rmSync(path, { recursive: true, force: true });
+  }
+}
 
 /** A file name as the client's exports/ folder keeps it: no folder part, no leading dot, plain characters. */
 export function safeFileName(name: string): string {
@@ -51,6 +65,7 @@ export async function receiveExport(workspace: Workspace, id: string, request: I
   const folder = workspace.folderOf(id);
   const zone = localTimesZone(asked.timezone);
   const language = requestLanguage(asked.language);
+  removeStaleUploads(folder);
   const previewId = randomUUID();
   const target = join(folder, 'exports', INCOMING, previewId);
   let path: string | null = null;

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -234,6 +234,22 @@ describe('the API of replybench serve', () => {
     const again = await call(base(), 'POST', '/api/clients/mapped/exports', upload('encuesta otra vez.csv', csv));
     const mappedAgain = await call(base(), 'POST', `/api/clients/mapped/exports/${again.body.previewId}/preview`, { mapping });
     expect(mappedAgain.body.alreadyImported).toMatchObject({ batchId: 1 });
+  });
+
+  it('removes an upload left waiting more than a day, with its mapping, when the next one arrives; a recent one stays', async () => {
+    await call(base(), 'POST', '/api/clients', { id: 'waiting', name: 'Waiting' });
+    const first = await call(base(), 'POST', '/api/clients/waiting/exports', upload('old.csv', readFileSync(KAGGLE_SAMPLE)));
+    const second = await call(base(), 'POST', '/api/clients/waiting/exports', upload('recent.csv', readFileSync(KAGGLE_SAMPLE)));
+    const incoming = join(workspace(), 'waiting/exports/.incoming');
+    const old = String(first.body.previewId);
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    writeFileSync(join(incoming, `${old}.mapping.yaml`), 'columns: {}\n');
+    for (const entry of [old, `${old}.mapping.yaml`]) utimesSync(join(incoming, entry), twoDaysAgo, twoDaysAgo);
+    const third = await call(base(), 'POST', '/api/clients/waiting/exports', upload('new.csv', readFileSync(KAGGLE_SAMPLE)));
+    expect(third.status).toBe(200);
+    expect(readdirSync(incoming).sort()).toEqual([second.body.previewId, third.body.previewId].sort());
+    // The old one cannot be imported any more, and the page is told to upload it again.
+    expect(await call(base(), 'POST', '/api/clients/waiting/imports', { previewId: first.body.previewId })).toMatchObject({ status: 404 });
   });
 
   it('previews an export when the client\'s database exists but holds no post yet (whether it was imported cannot be told: it was not)', async () => {
