@@ -64,7 +64,7 @@ export interface Coverage {
    * last on their platform in the data: an export of the brand's posts that covers part of the period cannot hold their answers.
    */
   outsideOwnPosts: number;
-  /** The brand's first and last post in the period, reposts left out (ISO instants; null without any): the span its answers can be measured in. */
+  /** The brand's first and last post in the period, reposts left out (ISO instants; null when it has none there): the span its answers can be measured in. */
   ownPosts: { first: string | null; last: string | null };
   replies: number;
   repliesWithMissingParent: number;

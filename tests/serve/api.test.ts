@@ -248,7 +248,7 @@ describe('the API of replybench serve', () => {
     const third = await call(base(), 'POST', '/api/clients/waiting/exports', upload('new.csv', readFileSync(KAGGLE_SAMPLE)));
     expect(third.status).toBe(200);
     expect(readdirSync(incoming).sort()).toEqual([second.body.previewId, third.body.previewId].sort());
-    // The old one cannot be imported any more, and the page is told to upload it again.
+    // The old one can no longer be imported, and the page is told to upload it again.
     expect(await call(base(), 'POST', '/api/clients/waiting/imports', { previewId: first.body.previewId })).toMatchObject({ status: 404 });
   });
 
