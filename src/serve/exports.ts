@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { basename, extname, join, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -31,15 +31,24 @@ const INCOMING = '.incoming';
 /** An upload left waiting this long (previewed, never imported) is removed when the next one arrives: uploads may be 2 GB each. */
 const WAITING_LIMIT_MS = 24 * 60 * 60 * 1000;
 
-/** Removes the client's uploads that have waited longer than WAITING_LIMIT_MS, with their mappings. */
+/** The uploads a preview is reading now: never removed as stale under it. */
+const previewing = new Set<string>();
+
+/**
+ * Removes the client's uploads untouched for longer than WAITING_LIMIT_MS (each preview touches its upload), with
+ * their mappings; never one a preview is reading.
+ */
 function removeStaleUploads(folder: string, now = Date.now()): void {
   const incoming = join(folder, 'exports', INCOMING);
   if (!existsSync(incoming)) return;
   for (const entry of readdirSync(incoming)) {
-    const path = join(incoming, entry);
-    const previewId = entry.replace(/\.mapping\.yaml$/, '');
-    if (!PREVIEW_ID.test(previewId)) continue;
-    if (now - lstatSync(path).mtimeMs > WAITING_LIMIT_MS) rmSync(path, { recursive: true, force: true });
+    if (!PREVIEW_ID.test(entry) || previewing.has(entry)) continue;
+    const upload = join(incoming, entry);
+    const mapping = `${upload}.mapping.yaml`;
+    const touched = Math.max(lstatSync(upload).mtimeMs, existsSync(mapping) ? lstatSync(mapping).mtimeMs : 0);
+    if (now - touched <= WAITING_LIMIT_MS) continue;
+    rmSync(upload, { recursive: true, force: true });
+    rmSync(mapping, { force: true });
   }
 }
 
@@ -159,7 +168,18 @@ async function importedBefore(workspace: Workspace, id: string, sha256: string):
 
 /** The preview of a waiting upload read again: with a generic mapping (the page's column mapper, as the user picks), or as its own layout in another zone. */
 export async function previewAgain(workspace: Workspace, id: string, previewId: string, body: unknown) {
-  const { file, path } = waitingUpload(workspace, id, previewId);
+  const { file, path, incoming } = waitingUpload(workspace, id, previewId);
+  const now = new Date();
+  utimesSync(incoming, now, now);
+  previewing.add(previewId);
+  try {
+    return await previewWaiting(workspace, id, previewId, { file, path }, body);
+  } finally {
+    previewing.delete(previewId);
+  }
+}
+
+async function previewWaiting(workspace: Workspace, id: string, previewId: string, { file, path }: { file: string; path: string }, body: unknown) {
   const mappingPath = `${join(workspace.folderOf(id), 'exports', INCOMING, previewId)}.mapping.yaml`;
   const { mapping, timezone, language } = (body ?? {}) as { mapping?: unknown; timezone?: unknown; language?: unknown };
   const zone = localTimesZone(timezone);

@@ -236,7 +236,7 @@ describe('the API of replybench serve', () => {
     expect(mappedAgain.body.alreadyImported).toMatchObject({ batchId: 1 });
   });
 
-  it('removes an upload left waiting more than a day, with its mapping, when the next one arrives; a recent one stays', async () => {
+  it('removes an upload left untouched more than a day, with its mapping, when the next one arrives; a recent or re-previewed one stays', async () => {
     await call(base(), 'POST', '/api/clients', { id: 'waiting', name: 'Waiting' });
     const first = await call(base(), 'POST', '/api/clients/waiting/exports', upload('old.csv', readFileSync(KAGGLE_SAMPLE)));
     const second = await call(base(), 'POST', '/api/clients/waiting/exports', upload('recent.csv', readFileSync(KAGGLE_SAMPLE)));
@@ -244,7 +244,9 @@ describe('the API of replybench serve', () => {
     const old = String(first.body.previewId);
     const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
     writeFileSync(join(incoming, `${old}.mapping.yaml`), 'columns: {}\n');
-    for (const entry of [old, `${old}.mapping.yaml`]) utimesSync(join(incoming, entry), twoDaysAgo, twoDaysAgo);
+    for (const entry of [old, `${old}.mapping.yaml`, String(second.body.previewId)]) utimesSync(join(incoming, entry), twoDaysAgo, twoDaysAgo);
+    // Previewed again, the second is in use: it is not removed.
+    expect((await call(base(), 'POST', `/api/clients/waiting/exports/${second.body.previewId}/preview`, { timezone: 'UTC' })).status).toBe(200);
     const third = await call(base(), 'POST', '/api/clients/waiting/exports', upload('new.csv', readFileSync(KAGGLE_SAMPLE)));
     expect(third.status).toBe(200);
     expect(readdirSync(incoming).sort()).toEqual([second.body.previewId, third.body.previewId].sort());
