@@ -14,10 +14,11 @@
 --                                  those that make the rate a lower bound
 --   outside_own_posts              of inbound_measured, the unanswered mentions after the brand's
 --                                  last post, or before its first, where its mentions ran on a
---                                  whole response window past that post (base/measured.sql,
---                                  rb_outside_own_posts): when the brand's export covers part of the
---                                  period (a care tool changed mid-month) the data cannot hold their
---                                  answers, while they count as unanswered
+--                                  whole response window past that post, on the platforms where they
+--                                  are at least 5 and more than the threshold of its mentions there
+--                                  (base/measured.sql, rb_outside_own_posts): when the brand's export
+--                                  covers part of the period (a care tool changed mid-month) the data
+--                                  cannot hold their answers, while they count as unanswered
 --   own_first_at, own_last_at      the brand's first and last post in the period (reposts left
 --                                  out; for '*', on every platform)
 --   replies                        the brand's replies (reply versus broadcast)
@@ -47,9 +48,10 @@
 --                       changes no rate, and a brand without a rate has no bound)
 --   brand-posts-partial at least 5 mentions outside its posts, and outside_own_posts /
 --                       inbound_measured > $responses_missing_share (the same threshold: answers
---                       the data may lack): the response rate is a lower bound, and takes no rank
---                       (never with few-brand-posts, which already compares none of its response
---                       figures)
+--                       the data may lack; for '*', those of the platforms where the rule holds,
+--                       against the mentions of every platform): the response rate is a lower
+--                       bound, and takes no rank (never with few-brand-posts, which already
+--                       compares none of its response figures)
 --   parents-missing     replies_with_missing_parent / replies > $parents_missing_share
 --                       (never on zero replies): inbound volume and share of voice are
 --                       understated

@@ -39,12 +39,14 @@ WHERE o.posts < 10 AND o.replies = 0
 -- rb_outside_own_posts(start, end): the mentions of [start, end) that need an answer, on a
 -- platform measured for their brand (not one with few-brand-posts there), left unanswered
 -- where the data holds no post of the brand around them: its mentions there ran on for a
--- whole response window (rb_window) after its last post in the data (brand_posts: the
+-- whole response window (rb_outside_rule) after its last post in the data (brand_posts: the
 -- analysis's slice), and they came after it with their window closed (not pending); or its
 -- mentions began a window or more before its first post, and they came before it. A silence
 -- that long while customers kept writing is what an export of the brand's posts covering
 -- part of the period leaves (a care tool changed mid-month); a shorter one, a brand that did
--- not answer the last mentions of a day, is not.
+-- not answer the last mentions of a day, is not. Only on a platform where they are at least 5
+-- and more than rb_outside_rule.share of the brand's mentions there that need an answer: a
+-- few are a silence the client should see among its unanswered mentions, not a lost export.
 CREATE OR REPLACE TEMP MACRO rb_outside_own_posts(period_start, period_end) AS TABLE
 WITH spans AS (
   SELECT brand_id, platform, min(created_at) AS own_first, max(created_at) AS own_last
@@ -53,23 +55,30 @@ WITH spans AS (
   GROUP BY brand_id, platform
 ),
 mentioned AS (
-  SELECT brand_id, platform, min(created_at) AS first_mention, max(created_at) AS last_mention
+  SELECT brand_id, platform, min(created_at) AS first_mention, max(created_at) AS last_mention,
+         count(*) FILTER (WHERE needs_answer) AS needing
   FROM mentions
   WHERE created_at >= period_start AND created_at < period_end
   GROUP BY brand_id, platform
 ),
 silences AS (
-  SELECT s.brand_id, s.platform, s.own_first, s.own_last,
-         m.last_mention >= s.own_last + to_microseconds((SELECT window_us FROM rb_window)) AS after_last,
-         m.first_mention + to_microseconds((SELECT window_us FROM rb_window)) <= s.own_first AS before_first
+  SELECT s.brand_id, s.platform, s.own_first, s.own_last, m.needing,
+         m.last_mention >= s.own_last + to_microseconds((SELECT window_us FROM rb_outside_rule)) AS after_last,
+         m.first_mention + to_microseconds((SELECT window_us FROM rb_outside_rule)) <= s.own_first AS before_first
   FROM spans s
   JOIN mentioned m ON m.brand_id = s.brand_id AND m.platform = s.platform
+),
+outside AS (
+  SELECT m.brand_id, m.platform, m.post_id, s.needing
+  FROM mentions m
+  JOIN silences s ON s.brand_id = m.brand_id AND s.platform = m.platform
+  SEMI JOIN rb_measured_platforms(period_start, period_end) mp ON mp.brand_id = m.brand_id AND mp.platform = m.platform
+  ANTI JOIN rb_few_brand_posts(period_start, period_end) f ON f.brand_id = m.brand_id AND f.scope = m.platform
+  WHERE m.created_at >= period_start AND m.created_at < period_end
+    AND m.needs_answer AND m.response_at IS NULL
+    AND ((s.after_last AND m.created_at > s.own_last AND NOT m.pending) OR (s.before_first AND m.created_at < s.own_first))
 )
-SELECT m.brand_id, m.platform, m.post_id
-FROM mentions m
-JOIN silences s ON s.brand_id = m.brand_id AND s.platform = m.platform
-SEMI JOIN rb_measured_platforms(period_start, period_end) mp ON mp.brand_id = m.brand_id AND mp.platform = m.platform
-ANTI JOIN rb_few_brand_posts(period_start, period_end) f ON f.brand_id = m.brand_id AND f.scope = m.platform
-WHERE m.created_at >= period_start AND m.created_at < period_end
-  AND m.needs_answer AND m.response_at IS NULL
-  AND ((s.after_last AND m.created_at > s.own_last AND NOT m.pending) OR (s.before_first AND m.created_at < s.own_first));
+SELECT brand_id, platform, post_id
+FROM outside
+QUALIFY count(*) OVER (PARTITION BY brand_id, platform) >= 5
+  AND count(*) OVER (PARTITION BY brand_id, platform) > (SELECT share FROM rb_outside_rule) * needing;

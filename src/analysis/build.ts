@@ -2,6 +2,7 @@ import { listValue } from '@duckdb/node-api';
 import type { Config } from '../config/types.js';
 import type { SqlSession } from '../store/session.js';
 import { acknowledgementVocabulary, NEGATIVE_EMOJI } from './acknowledgements.js';
+import { COVERAGE_DEFAULTS } from '../metrics/coverage.js';
 import { runQueryFile } from './queries.js';
 
 export const MICROS_PER_MINUTE = 60_000_000;
@@ -53,7 +54,11 @@ async function fillConfigTables(session: SqlSession, config: Config): Promise<vo
     }
   }
   for (const target of new Set(config.metrics.sla)) await session.run('INSERT INTO rb_sla VALUES ($target::DOUBLE)', { target });
-  await session.run('INSERT INTO rb_window VALUES ($window_us::BIGINT)', { window_us: BigInt(Math.round(config.metrics.responseWindow * MICROS_PER_MINUTE)) });
+  // The response window and the share of measured mentions above which answers the data lacks make a rate a lower bound (metrics.coverage.responsesMissing).
+  await session.run('INSERT INTO rb_outside_rule VALUES ($window_us::BIGINT, $share::DOUBLE)', {
+    window_us: BigInt(Math.round(config.metrics.responseWindow * MICROS_PER_MINUTE)),
+    share: config.metrics.coverage?.responsesMissing ?? COVERAGE_DEFAULTS.responsesMissing,
+  });
   const vocabulary = acknowledgementVocabulary(config.metrics.closers);
   await session.run('INSERT INTO rb_ack_vocabulary SELECT unnest($words), unnest($thanks), unnest($acknowledges), unnest($hand_off), unnest($hands_off), unnest($private_channel)', {
     words: listValue(vocabulary.map((entry) => entry.word)),

@@ -1,5 +1,8 @@
 import type { BrandMetrics, CoverageWarning, MetricsReport } from './types.js';
 
+/** Coverage warning thresholds when the config sets none (METRICS.md). */
+export const COVERAGE_DEFAULTS = { responsesMissing: 0.05, parentsMissing: 0.2 };
+
 /**
  * A brand of which the data holds nothing in the period (scope): neither a
  * post of its own nor a mention its figures count. Its zeros are no data, not

@@ -3,6 +3,7 @@ import type { Analysis } from '../analysis/analysis.js';
 import { iso } from '../analysis/build.js';
 import type { Period } from '../analysis/period.js';
 import { SCALAR_METRIC_LIST, type ScalarMetricFields, type ScalarMetricKey } from './catalogue.js';
+import { COVERAGE_DEFAULTS } from './coverage.js';
 import type { BrandMetrics, CoverageWarning } from './types.js';
 
 /** Scope of the all-platforms group in the SQL results. */
@@ -91,8 +92,6 @@ const WARNING_FLAGS: ReadonlyArray<[CoverageWarning, keyof z.infer<typeof covera
   ['partial-period', 'partial_period'],
 ];
 
-/** Coverage warning thresholds when the config sets none (METRICS.md). */
-export const COVERAGE_DEFAULTS = { responsesMissing: 0.05, parentsMissing: 0.2 };
 
 /** scope ('*' or a platform) -> brand id -> metrics (ranks and changes not yet filled). */
 export type ScopedMetrics = Map<string, Map<string, BrandMetrics>>;

@@ -239,5 +239,30 @@ describe('a brand whose posts the data holds on part of the period only (brand-p
       elsewhere.close();
     }
   });
+
+  it('adds up no warning over all platforms from platforms that each fall short of it, and quotes their unanswered mentions', async () => {
+    const posts: TestPost[] = [];
+    for (const platform of ['twitter', 'facebook']) {
+      // 20 mentions a platform, each answered; then 3 more, on the 28th to the 30th, unanswered after a week without a post.
+      for (let d = 1; d <= 20; d += 1) {
+        posts.push({ id: `${platform}${d}`, author: `c${d}`, at: `2017-10-${String(d).padStart(2, '0')}T10:00:00Z`, text: '@acme help', platform });
+        posts.push({ id: `${platform}${d}r`, author: 'acme', at: `2017-10-${String(d).padStart(2, '0')}T10:30:00Z`, text: `@c${d} on it`, platform, parent: `${platform}${d}` });
+      }
+      for (const d of [28, 29, 30]) posts.push({ id: `${platform}${d}`, author: `c${d}`, at: `2017-10-${d}T10:00:00Z`, text: '@acme help', platform });
+    }
+    posts.push({ id: 'november', author: 'newsdesk', at: '2017-11-20T10:00:00Z', text: 'November news' });
+    const split = await storeWith(posts);
+    try {
+      const both = configWith([{ id: 'acme', accounts: { twitter: ['acme'], facebook: ['acme'] } }, { id: 'rival' }]);
+      const metrics = await computeMetrics(split, both, '2017-10');
+      for (const platform of ['twitter', 'facebook']) expect(brandOf(metrics, 'acme', platform).coverage).toMatchObject({ outsideOwnPosts: 0, warnings: [] });
+      expect(brandOf(metrics, 'acme').coverage?.warnings).not.toContain('brand-posts-partial');
+      const diagnostics = await withAnalysis(split, both, '2017-10', (analysis) => diagnosticsOf(analysis));
+      const quoted = diagnostics.brands.find((brand) => brand.id === 'acme')?.unansweredExamples.map((example) => example.createdAt.slice(0, 10));
+      expect(quoted).toContain('2017-10-28');
+    } finally {
+      split.close();
+    }
+  });
 });
 

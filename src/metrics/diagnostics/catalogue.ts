@@ -75,7 +75,14 @@ export const DIAGNOSTIC_METRICS: readonly DiagnosticMetric[] = [
 ];
 
 /** The shares of mentions, or follow-ups, answered: lower bounds where the data holds the brand's posts on part of the period only. */
-const ANSWERED_SHARES = new Set<string>(['followUpAnsweredShare', 'abandonedShare', 'responseRateInsideHours', 'responseRateOutsideHours', 'influencerResponseRate', 'negativeResponseRate']);
+const ANSWERED_SHARES = new Set<string>([
+  'followUpAnsweredShare',
+  'abandonedShare',
+  'responseRateInsideHours',
+  'responseRateOutsideHours',
+  'influencerResponseRate',
+  'negativeResponseRate',
+] satisfies DiagnosticMetricKey[]);
 
 /**
  * A brand with fewer than 10 posts, none a reply (coverage few-brand-posts), is shown but not compared; one whose
