@@ -158,6 +158,10 @@ describe('the API of replybench serve', () => {
     symlinkSync(mkdtempSync(join(tmpdir(), 'replybench-elsewhere-')), join(workspace(), 'commented/linked'));
     const linked = await call(base(), 'PUT', '/api/clients/commented/config', { ...config, report: { agency: { name: 'Norte', logo: 'linked/secret.svg' } } });
     expect(linked).toMatchObject({ status: 400, body: { error: 'replybench.yaml: report.agency.logo: "linked/secret.svg" is outside the client\'s folder; name a file inside it.' } });
+    // A link to a file outside that does not exist yet: a database created through it would land outside.
+    symlinkSync(join(mkdtempSync(join(tmpdir(), 'replybench-elsewhere-')), 'stolen.duckdb'), join(workspace(), 'commented/data.duckdb'));
+    const dangling = await call(base(), 'PUT', '/api/clients/commented/config', { ...config, database: 'data.duckdb' });
+    expect(dangling).toMatchObject({ status: 400, body: { error: 'replybench.yaml: database: "data.duckdb" is outside the client\'s folder; name a file inside it.' } });
     expect(readFileSync(path, 'utf8')).toBe(text);
   });
 
