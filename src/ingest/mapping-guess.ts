@@ -35,12 +35,22 @@ const WHOLE_NAMES_ONLY = new Set(['marca', 'marque', 'cuenta', 'compte', 'repons
 
 /**
  * Words that make a header something else than a field whose name it holds: "user_timezone" is no
- * author, "tweet_location" no text, "airline_sentiment_confidence" no sentiment.
+ * author, "tweet_location" no text, "airline_sentiment_confidence" no sentiment. Whole words only:
+ * "Account handle" holds no count.
  */
 const QUALIFIERS = ['timezone', 'zone', 'location', 'coord', 'confidence', 'count', 'gold', 'country', 'city'];
 
 /** Header names of a column that says the network of each row. */
 const PLATFORM_NAMES = ['platform', 'network', 'socialnetwork', 'source', 'channel', 'red', 'redsocial', 'reseau', 'canal'];
+
+/** The words of a header name, lower case and without accents: "user_timezone" is user and timezone, "Account handle" no count. */
+function wordsOf(name: string): string[] {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u);
+}
 
 function plain(name: string): string {
   return name
@@ -69,7 +79,7 @@ export function guessColumns(names: readonly string[]): Partial<Record<MappingFi
   }
   const held = MAPPING_FIELDS.flatMap((field, fieldOrder) =>
     names.flatMap((name, nameOrder) => {
-      const qualified = QUALIFIERS.some((word) => plain(name).includes(word) && !NAMES[field].some((candidate) => candidate.includes(word)));
+      const qualified = QUALIFIERS.some((word) => wordsOf(name).includes(word) && !NAMES[field].some((candidate) => candidate.includes(word)));
       const held = (candidate: string) => !qualified && candidate.length >= 4 && !WHOLE_NAMES_ONLY.has(candidate) && plain(name).includes(candidate);
       const longest = Math.max(0, ...NAMES[field].filter(held).map((candidate) => candidate.length));
       return longest > 0 ? [{ field, name, longest, fieldOrder, nameOrder }] : [];

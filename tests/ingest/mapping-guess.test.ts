@@ -40,6 +40,8 @@ describe('a mapping skeleton for a layout replybench does not know', () => {
       text: 'text',
       date: 'tweet_created',
     });
+    // A qualifier counts as a whole word only: "Account handle" holds no count, and is the author.
+    expect(guessColumns(['ID', 'Account handle', 'Date'])).toEqual({ id: 'ID', author: 'Account handle', date: 'Date' });
   });
 
   it('guesses no platform when a link column says each row\'s network, a platform column when there is one, and Twitter without either', () => {
