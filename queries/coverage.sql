@@ -48,9 +48,9 @@
 --                       changes no rate, and a brand without a rate has no bound)
 --   brand-posts-partial at least 5 mentions outside its posts, and outside_own_posts /
 --                       inbound_measured > $responses_missing_share (the same threshold: answers
---                       the data may lack; for '*', those of the platforms where the rule holds,
---                       against the mentions of every platform): the response rate is a lower
---                       bound, and takes no rank (never with few-brand-posts, which already
+--                       the data may lack; for '*', base/measured.sql's rb_posts_partial_brands,
+--                       which the diagnostics and the themes read too): the response rate is a
+--                       lower bound, and takes no rank (never with few-brand-posts, which already
 --                       compares none of its response figures)
 --   parents-missing     replies_with_missing_parent / replies > $parents_missing_share
 --                       (never on zero replies): inbound volume and share of voice are
@@ -181,7 +181,9 @@ SELECT s.brand_id, s.scope,
        coalesce(i.some_unmeasured, false) AS no_brand_posts,
        f.brand_id IS NOT NULL AS few_brand_posts,
        coalesce(i.inbound_measured > 0 AND i.listed_responses_missing / i.inbound_measured > $responses_missing_share, false) AS responses_missing,
-       coalesce(i.outside_own_posts >= 5 AND i.outside_own_posts / i.inbound_measured > $responses_missing_share AND f.brand_id IS NULL, false) AS brand_posts_partial,
+       CASE WHEN s.scope = '*' THEN pb.brand_id IS NOT NULL
+            ELSE coalesce(i.outside_own_posts >= 5 AND i.outside_own_posts / i.inbound_measured > $responses_missing_share AND f.brand_id IS NULL, false)
+       END AS brand_posts_partial,
        coalesce(o.replies > 0 AND o.replies_with_missing_parent / o.replies > $parents_missing_share, false) AS parents_missing,
        coalesce(au.top_author_mentions >= 20 AND au.top_author_mentions / i.inbound > 0.2, false) AS dominant_author,
        coalesce(a.days_with_data * 2 < pd.period_days OR d.busiest_day_mentions * 2 > d.mentions_seen, false) AS partial_period
@@ -192,4 +194,5 @@ LEFT JOIN inbound i ON i.brand_id = s.brand_id AND i.scope = s.scope
 LEFT JOIN authors au ON au.brand_id = s.brand_id AND au.scope = s.scope
 LEFT JOIN days d ON d.brand_id = s.brand_id AND d.scope = s.scope
 LEFT JOIN activity a ON a.brand_id = s.brand_id AND a.scope = s.scope
-LEFT JOIN few f ON f.brand_id = s.brand_id AND f.scope = s.scope;
+LEFT JOIN few f ON f.brand_id = s.brand_id AND f.scope = s.scope
+LEFT JOIN rb_posts_partial_brands($start::TIMESTAMPTZ, $end::TIMESTAMPTZ, $inbound_mode) pb ON pb.brand_id = s.brand_id;

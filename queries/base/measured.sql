@@ -82,3 +82,31 @@ SELECT brand_id, platform, post_id
 FROM outside
 QUALIFY count(*) OVER (PARTITION BY brand_id, platform) >= 5
   AND count(*) OVER (PARTITION BY brand_id, platform) > (SELECT share FROM rb_outside_rule) * needing;
+
+-- rb_posts_partial_brands(start, end, inbound_mode): the brands with coverage brand-posts-partial
+-- over all platforms in [start, end) (coverage.sql's '*' rows; the diagnostics' and the themes'
+-- medians leave them out): the mentions of the platforms where rb_outside_own_posts holds are at
+-- least 5 and more than rb_outside_rule.share of every mention of the brand that needs an answer
+-- on a measured platform (questions only in that inbound mode), and the brand is not
+-- few-brand-posts over all platforms.
+CREATE OR REPLACE TEMP MACRO rb_posts_partial_brands(period_start, period_end, inbound_mode) AS TABLE
+WITH outside AS (
+  SELECT o.brand_id, count(*) AS n
+  FROM rb_outside_own_posts(period_start, period_end) o
+  JOIN mentions m ON m.brand_id = o.brand_id AND m.platform = o.platform AND m.post_id = o.post_id
+  WHERE inbound_mode = 'all' OR m.is_question
+  GROUP BY o.brand_id
+),
+measured AS (
+  SELECT m.brand_id, count(*) AS n
+  FROM mentions m
+  SEMI JOIN rb_measured_platforms(period_start, period_end) mp ON mp.brand_id = m.brand_id AND mp.platform = m.platform
+  WHERE m.created_at >= period_start AND m.created_at < period_end AND m.needs_answer
+    AND (inbound_mode = 'all' OR m.is_question)
+  GROUP BY m.brand_id
+)
+SELECT o.brand_id
+FROM outside o
+JOIN measured t ON t.brand_id = o.brand_id
+ANTI JOIN rb_few_brand_posts(period_start, period_end) f ON f.brand_id = o.brand_id AND f.scope = '*'
+WHERE o.n >= 5 AND o.n > (SELECT share FROM rb_outside_rule) * t.n;

@@ -1,15 +1,15 @@
 -- Themes, step 7: how the client answers each of its themes against its competitors.
 -- The competitor median is the median response rate on the theme of the competitors
 -- with at least $min_mentions measured mentions of it (theme_summary, run first), but
--- those in $partial, whose posts the data holds on part of the period only (coverage
--- brand-posts-partial: their rates are lower bounds);
+-- those whose posts the data holds on part of the period only (coverage brand-posts-partial,
+-- rb_posts_partial_brands: their rates are lower bounds);
 -- gap = the client's rate - that median. A theme is ranked (1 = answered worst against
 -- the competitors) when the client has at least $min_mentions measured mentions of it
 -- and at least 2 competitors are measured (the comparison rule of every benchmark), and
 -- when the client answers it less often than they do: a theme the client answers better
 -- is none of its weakest, however the others rank.
 --
--- Parameters: $min_mentions, $partial (brand ids, comma-separated).
+-- Parameters: $min_mentions, $start, $end, $inbound_mode.
 WITH competitors AS (
   SELECT s.theme, s.source,
          median(s.response_rate) FILTER (WHERE s.measured >= $min_mentions) AS median_rate,
@@ -17,7 +17,7 @@ WITH competitors AS (
          count(*) FILTER (WHERE s.measured >= $min_mentions) AS measured_competitors
   FROM theme_summary s
   JOIN rb_brands b ON b.brand_id = s.brand_id AND b.role = 'competitor'
-  WHERE NOT list_contains(string_split($partial, ','), s.brand_id)
+  ANTI JOIN rb_posts_partial_brands($start::TIMESTAMPTZ, $end::TIMESTAMPTZ, $inbound_mode) p ON p.brand_id = s.brand_id
   GROUP BY s.theme, s.source
 ),
 client AS (

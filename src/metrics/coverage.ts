@@ -1,4 +1,4 @@
-import type { BrandMetrics, CoverageWarning, MetricsReport } from './types.js';
+import type { BrandMetrics, CoverageWarning } from './types.js';
 
 /** Coverage warning thresholds when the config sets none (METRICS.md). */
 export const COVERAGE_DEFAULTS = { responsesMissing: 0.05, parentsMissing: 0.2 };
@@ -23,9 +23,4 @@ const LOWER_BOUND_WARNINGS: readonly CoverageWarning[] = ['responses-missing', '
 
 export function isLowerBoundUnder(warnings: readonly CoverageWarning[]): boolean {
   return warnings.some((warning) => LOWER_BOUND_WARNINGS.includes(warning));
-}
-
-/** The brands whose posts the data holds on part of the period only (brand-posts-partial, over all platforms). */
-export function postsPartialBrands(report: MetricsReport): Set<string> {
-  return new Set(report.brands.filter((brand) => brand.coverage?.warnings.includes('brand-posts-partial')).map((brand) => brand.id));
 }

@@ -2,7 +2,6 @@ import { Analysis } from '../analysis/analysis.js';
 import type { Config } from '../config/types.js';
 import { UserError } from '../errors.js';
 import { metricsOf } from '../metrics/compute.js';
-import { postsPartialBrands } from '../metrics/coverage.js';
 import { diagnosticsOf } from '../metrics/diagnostics/index.js';
 import { metricsCsv } from '../metrics/format/csv.js';
 import type { MetricsReport } from '../metrics/types.js';
@@ -114,7 +113,7 @@ async function writeAnalysedReport(options: WriteReportOptions, analysis: Analys
   let themesLeftOut = false;
   if (analysis && !metrics.brands.some((brand) => brand.themes !== undefined)) {
     step('themes');
-    const { themes, leftOut } = await themesIfTheyFit(analysis, { postsPartial: postsPartialBrands(metrics) });
+    const { themes, leftOut } = await themesIfTheyFit(analysis);
     if (themes) metrics = withThemes(metrics, themes);
     else {
       warnings.push(leftOut);
@@ -125,7 +124,7 @@ async function writeAnalysedReport(options: WriteReportOptions, analysis: Analys
   let improvements = options.improvements ?? null;
   if (options.improvements === undefined && analysis) {
     step('diagnostics');
-    if (!metrics.diagnostics) metrics = { ...metrics, diagnostics: await diagnosticsOf(analysis, { postsPartial: postsPartialBrands(metrics) }) };
+    if (!metrics.diagnostics) metrics = { ...metrics, diagnostics: await diagnosticsOf(analysis) };
     improvements = buildImprovements(metrics, language, { template });
   }
   step('pages');

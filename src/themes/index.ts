@@ -23,8 +23,6 @@ export interface ThemeOptions {
   top?: number;
   /** Example mentions per theme; default 3. */
   examples?: number;
-  /** The brands whose posts the data holds on part of the period only (brand-posts-partial): their theme rates are lower bounds, out of the competitor median. */
-  postsPartial?: ReadonlySet<string>;
 }
 
 /** A theme needs this many mentions for a change, a comparison with competitors, a finding (the lowSample threshold). */
@@ -80,8 +78,7 @@ export async function themesOf(analysis: Analysis, options: ThemeOptions = {}): 
   await analysis.run('themes/mentions');
   const summary = await analysis.rows('themes/summary', summaryRow, { ...params, min_mentions: THEME_MIN_MENTIONS });
   const found = await analysis.rows('themes/found_list', foundRow);
-  // Brand ids are letters, digits, "-" and "_" (the config's rule): joined by commas, they split back whole.
-  const benchmarks = await analysis.rows('themes/benchmarks', benchmarkRow, { min_mentions: THEME_MIN_MENTIONS, partial: [...(options.postsPartial ?? [])].join(',') });
+  const benchmarks = await analysis.rows('themes/benchmarks', benchmarkRow, { start: params.start, end: params.end, inbound_mode: params.inbound_mode, min_mentions: THEME_MIN_MENTIONS });
   const limit = options.examples ?? 3;
   // min_by refuses a count below 1: no examples asked, none read.
   const examples = limit >= 1 ? await analysis.rows('themes/examples', exampleRow, { ...params, limit }) : [];
@@ -143,9 +140,9 @@ const OUT_OF_MEMORY = /Out of Memory Error/i;
  * analysis may use, and the metrics and the report must not fail for a
  * section that can be left out. Any other error is thrown as it is.
  */
-export async function themesIfTheyFit(analysis: Analysis, options: ThemeOptions = {}): Promise<{ themes: BrandThemes[]; leftOut: null } | { themes: null; leftOut: string }> {
+export async function themesIfTheyFit(analysis: Analysis): Promise<{ themes: BrandThemes[]; leftOut: null } | { themes: null; leftOut: string }> {
   try {
-    return { themes: await themesOf(analysis, options), leftOut: null };
+    return { themes: await themesOf(analysis), leftOut: null };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (!OUT_OF_MEMORY.test(message)) throw error;

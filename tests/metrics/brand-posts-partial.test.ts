@@ -5,7 +5,6 @@ import { coverageSentences } from '../../src/cli/coverage-sentences.js';
 import { metricCatalogue } from '../../src/metrics/catalogue.js';
 import { parseConfig } from '../../src/config/load.js';
 import { computeMetrics, metricsOf } from '../../src/metrics/compute.js';
-import { postsPartialBrands } from '../../src/metrics/coverage.js';
 import { diagnosticsOf } from '../../src/metrics/diagnostics/index.js';
 import { changeOf } from '../../src/metrics/ranking.js';
 import type { MetricsReport } from '../../src/metrics/types.js';
@@ -135,8 +134,7 @@ describe('a brand whose posts the data holds on part of the period only (brand-p
     );
     const full = await withAnalysis(store, themed, '2017-10', async (analysis) => {
       const metrics = await metricsOf(analysis);
-      const postsPartial = postsPartialBrands(metrics);
-      return { ...withThemes(metrics, await themesOf(analysis, { postsPartial })), diagnostics: await diagnosticsOf(analysis, { postsPartial }) };
+      return { ...withThemes(metrics, await themesOf(analysis)), diagnostics: await diagnosticsOf(analysis) };
     });
     const outside = full.diagnostics.benchmarks.find((benchmark) => benchmark.metric === 'responseRateOutsideHours');
     // rival's 90% and steady's 80%: late's 37% (a lower bound) is out of the median, and neither acme nor late has a rank.

@@ -4,7 +4,6 @@ import { UserError } from '../../errors.js';
 import { withAnalysis } from '../../analysis/analysis.js';
 import { checkConfigAgainstData } from '../../analysis/config-check.js';
 import { metricsOf } from '../../metrics/compute.js';
-import { postsPartialBrands } from '../../metrics/coverage.js';
 import { readStoreFacts } from '../../report/model/storeFacts.js';
 import { diagnosticsOf } from '../../metrics/diagnostics/index.js';
 import { themesIfTheyFit, withThemes } from '../../themes/index.js';
@@ -55,9 +54,9 @@ export async function runMetrics(options: MetricsOptions): Promise<void> {
       const figures = await metricsOf(analysis);
       // Only the JSON carries the themes: the table and the CSV would compute them for nothing. They come
       // before the diagnostics, in the report's order, so that a report of the month reads what this kept.
-      const { themes, leftOut } = format === 'json' ? await themesIfTheyFit(analysis, { postsPartial: postsPartialBrands(figures) }) : { themes: null, leftOut: null };
+      const { themes, leftOut } = format === 'json' ? await themesIfTheyFit(analysis) : { themes: null, leftOut: null };
       if (leftOut !== null) process.stderr.write(`replybench: warning: ${leftOut}.\n`);
-      const metrics = { ...figures, diagnostics: await diagnosticsOf(analysis, { postsPartial: postsPartialBrands(figures) }) };
+      const metrics = { ...figures, diagnostics: await diagnosticsOf(analysis) };
       // The report's examples and curves, computed while the base is built, so that a report of the month reads them kept.
       if (format === 'json' && analysis.baseBuilt) await readStoreFacts(analysis);
       return themes === null ? metrics : withThemes(metrics, themes);

@@ -61,6 +61,7 @@ export async function diagnosticsOf(analysis: Analysis, options: DiagnosticOptio
   const latest = await clockStartLatest(analysis, scoped);
   const unanswered = await unansweredExamples(analysis, scoped, limit);
   const fewBrandPosts = new Set((await analysis.rows('diagnostics/few_brand_posts', brandIdRow, range)).map((row) => row.brand_id));
+  const postsPartial = new Set((await analysis.rows('diagnostics/posts_partial', brandIdRow, { ...range, inbound_mode: settings.inbound })).map((row) => row.brand_id));
 
   const notes: DiagnosticNote[] = [];
   const brands: BrandDiagnostics[] = config.brands.map((brand) => {
@@ -82,7 +83,7 @@ export async function diagnosticsOf(analysis: Analysis, options: DiagnosticOptio
       sentiment: sentimentOf,
       clockLatest: latest.get(brand.id) ?? { answered: 0, responseTimeMedianMin: null, responseTimeP90Min: null, responseTimeMeanMin: null },
       fewBrandPosts: fewBrandPosts.has(brand.id),
-      postsPartial: options.postsPartial?.has(brand.id) ?? false,
+      postsPartial: postsPartial.has(brand.id),
       unansweredExamples: unanswered.get(brand.id) ?? [],
       rank: {},
     };

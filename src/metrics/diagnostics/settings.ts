@@ -5,11 +5,6 @@ import type { DiagnosticSettings } from './types.js';
 export type DiagnosticOptions = Partial<Pick<DiagnosticSettings, 'cannedMinUses' | 'unsolicitedMinPeople' | 'influencerFollowers' | 'clockStart'>> & {
   /** Example posts per brand and list (default 5). */
   examples?: number;
-  /**
-   * The brands whose posts the data holds on part of the period only (coverage brand-posts-partial, from the
-   * metrics of the same period): their shares answered are lower bounds, neither ranked nor in the medians.
-   */
-  postsPartial?: ReadonlySet<string>;
 };
 
 export const DEFAULT_INFLUENCER_FOLLOWERS = 1000;
