@@ -14,6 +14,15 @@ export function hasNoData(brand: BrandMetrics): boolean {
 }
 
 /**
+ * Whether the data holds the brand's posts on part of the period only
+ * (brand-posts-partial): its shares answered are lower bounds by an unknown
+ * margin, neither ranked nor compared.
+ */
+export function hasPartialPosts(brand: BrandMetrics): boolean {
+  return brand.coverage?.warnings.includes('brand-posts-partial') ?? false;
+}
+
+/**
  * The warnings under which a brand's response rate (and each share answered
  * within a target) is a lower bound: answers the data may lack, listed by the
  * export (responses-missing) or due after the brand's last post in the data,

@@ -3,7 +3,7 @@ import type { Analysis } from '../analysis/analysis.js';
 import { iso } from '../analysis/build.js';
 import type { Period } from '../analysis/period.js';
 import { SCALAR_METRIC_LIST, type ScalarMetricFields, type ScalarMetricKey } from './catalogue.js';
-import { COVERAGE_DEFAULTS } from './coverage.js';
+import { COVERAGE_DEFAULTS, hasPartialPosts } from './coverage.js';
 import type { BrandMetrics, CoverageWarning } from './types.js';
 
 /** Scope of the all-platforms group in the SQL results. */
@@ -155,9 +155,8 @@ export async function periodMetrics(analysis: Analysis, period: Period, withCi =
     const brand = at(row);
     assignScalars(brand, 'response', row);
     // A rate the data understates by an unknown margin (its posts held on part of the period only) has no interval: it would say where the rate lies.
-    const unbounded = brand.coverage?.warnings.includes('brand-posts-partial') ?? false;
     Object.assign(brand, {
-      responseRateCi: row.response_rate_low === null || row.response_rate_high === null || unbounded ? null : [row.response_rate_low, row.response_rate_high],
+      responseRateCi: row.response_rate_low === null || row.response_rate_high === null || hasPartialPosts(brand) ? null : [row.response_rate_low, row.response_rate_high],
       buckets: {
         '0-1h': row.bucket_0_1h,
         '1-4h': row.bucket_1_4h,

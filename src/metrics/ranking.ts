@@ -1,5 +1,5 @@
 import { type Better, MIN_SAMPLE, type MetricSpec, type MetricUnit, type RestsOn, sampleOf, shownValue } from './catalogue.js';
-import { hasNoData } from './coverage.js';
+import { hasNoData, hasPartialPosts } from './coverage.js';
 import type { Benchmark, BrandMetrics, ChangeReason } from './types.js';
 
 interface RankedBrand {
@@ -77,9 +77,9 @@ export function assignRanks<Brand extends RankedBrand>(brands: Brand[], metrics:
  */
 export function comparableMetrics(brand: BrandMetrics, metric: MetricSpec<BrandMetrics>): boolean {
   if (hasNoData(brand)) return false;
-  const warnings = brand.coverage?.warnings ?? [];
-  if (warnings.includes('brand-posts-partial') && metric.restsOn === 'answers') return false;
-  return !(warnings.includes('few-brand-posts') && metric.restsOn !== undefined && metric.restsOn !== 'mentions');
+  if (hasPartialPosts(brand) && metric.restsOn === 'answers') return false;
+  const few = brand.coverage?.warnings.includes('few-brand-posts') ?? false;
+  return !(few && metric.restsOn !== undefined && metric.restsOn !== 'mentions');
 }
 
 export interface Change {
@@ -124,11 +124,10 @@ export function changeOf(current: BrandMetrics, previous: BrandMetrics | undefin
 function changeReason(current: BrandMetrics, previous: BrandMetrics, restsOn: RestsOn, unit: MetricUnit): ChangeReason | null {
   const unmeasured = (brand: BrandMetrics) => brand.coverage?.warnings.includes('no-brand-posts') ?? false;
   if ((restsOn === 'answers' || restsOn === 'answered') && unmeasured(previous) && !unmeasured(current)) return 'unmeasured-previous-period';
-  const partial = (brand: BrandMetrics) => brand.coverage?.warnings.includes('brand-posts-partial') ?? false;
   // Rates over the mentions that need an answer, and counts of the brand's posts, hold only what the part covered holds.
   const understated = restsOn === 'answers' || (restsOn === 'brandPosts' && unit === 'count');
-  if (understated && partial(current)) return 'brand-posts-partial';
-  if (understated && partial(previous)) return 'brand-posts-partial-previous';
+  if (understated && hasPartialPosts(current)) return 'brand-posts-partial';
+  if (understated && hasPartialPosts(previous)) return 'brand-posts-partial-previous';
   if (sampleOf(current, restsOn) < MIN_SAMPLE) return 'thin-period';
   if (sampleOf(previous, restsOn) < MIN_SAMPLE) return 'thin-previous-period';
   return null;

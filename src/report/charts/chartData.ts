@@ -1,7 +1,7 @@
 import { from, op, type ColumnTable } from 'arquero';
 import type { AnswerGroup, BrandDiagnostics, SentimentLabel } from '../../metrics/diagnostics/types.js';
 import { MIN_SAMPLE, type MetricSpec, SCALAR_METRICS } from '../../metrics/catalogue.js';
-import { hasNoData } from '../../metrics/coverage.js';
+import { hasNoData, hasPartialPosts } from '../../metrics/coverage.js';
 import { BUCKET_KEYS as BUCKETS, type BrandMetrics, type HourOfWeekCell, type MetricsReport, type TrendPoint } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
@@ -197,7 +197,7 @@ function audienceInputs({ metrics, format, t }: Context, audience: Audience): Ch
     groupOrder: row.groupOrder,
     rate: row.rate,
     hours: row.hours,
-    rateLabel: row.rate === null ? '' : `${split.some((brand) => brand.id === row.brandId && postsPartial(brand)) ? `${LOWER_BOUND_MARK} ` : ''}${format.percent(row.rate)} · ${format.count(row.inbound)}`,
+    rateLabel: row.rate === null ? '' : `${split.some((brand) => brand.id === row.brandId && hasPartialPosts(brand)) ? `${LOWER_BOUND_MARK} ` : ''}${format.percent(row.rate)} · ${format.count(row.inbound)}`,
     timeLabel: row.minutes === null ? '' : format.duration(row.minutes),
   }));
   const missing = measurable.filter((brand) => !split.includes(brand)).map((brand) => brand.name);
@@ -269,14 +269,9 @@ function byValueDescending(brands: readonly BrandMetrics[], value: (brand: Brand
   return [...brands].sort((a, b) => (value(b) ?? -1) - (value(a) ?? -1) || a.name.localeCompare(b.name));
 }
 
-/** Whether the data holds the brand's posts on part of the period only (brand-posts-partial): its shares answered are lower bounds. */
-function postsPartial(brand: BrandMetrics): boolean {
-  return brand.coverage?.warnings.includes('brand-posts-partial') ?? false;
-}
-
 /** The line under a chart of shares answered that says whose are lower bounds, and why; none when no brand drawn is one. */
 function partialNote(brands: readonly BrandMetrics[], { metrics, format, t }: Pick<Context, 'metrics' | 'format' | 't'>): string[] {
-  const partial = brands.filter(postsPartial);
+  const partial = brands.filter(hasPartialPosts);
   if (partial.length === 0) return [];
   const period = format.periodInSentence(metrics.period.start, metrics.period.end, metrics.period.label);
   return [t('chart.partialPosts', { brands: format.list(partial.map((brand) => brand.name)), period })];
@@ -318,7 +313,7 @@ function responseRate({ metrics, format, t, palette }: Context, common: Record<s
   const spec = { ...SCALAR_METRICS.responseRate, key: 'responseRate' };
   // A rate that takes no rank (its posts held on part of the period) stands after the ranked ones, not among them.
   const byRate = byValueDescending(metrics.brands, (brand) => brand.responseRate).filter((brand) => brand.responseRate !== null);
-  const measured = [...byRate.filter((brand) => !postsPartial(brand)), ...byRate.filter(postsPartial)];
+  const measured = [...byRate.filter((brand) => !hasPartialPosts(brand)), ...byRate.filter(hasPartialPosts)];
   const { markedValues, markedNames, notes } = chartMarks(spec, measured, (brand) => brand.responseRate, { format, t });
   const rows = measured.map((brand, order) => ({
     brand: brand.name,
@@ -663,7 +658,7 @@ function themeGrid({ metrics, t, format }: Context): ChartBuild | null {
       const own = (brand.themes ?? []).find((candidate) => candidate.name === theme.name);
       const rate = own && own.measured > 0 ? own.responseRate : null;
       const marked = own !== undefined && rate !== null && subjectMarks(own).rate;
-      const bound = postsPartial(brand) ? `${LOWER_BOUND_MARK} ` : '';
+      const bound = hasPartialPosts(brand) ? `${LOWER_BOUND_MARK} ` : '';
       const label = rate === null || !own ? '' : `${bound}${format.percent(rate)} · ${format.count(own.measured)}${marked ? ` ${LOW_SAMPLE_MARK}` : ''}`;
       return { theme: theme.name, brand: brand.name, rate, label, marked };
     }),

@@ -4,7 +4,7 @@ import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { benchmarkOf, changeOf, clientOf, comparedRank, competitorsOf, rankedCount, rankOf, slaTargets } from './brandLookup.js';
-import { isLowerBoundUnder } from '../../metrics/coverage.js';
+import { hasPartialPosts, isLowerBoundUnder } from '../../metrics/coverage.js';
 import { measuredInbound, measuredPlatforms, warningsOf } from './coverage.js';
 
 /** "N times faster" needs medians at least this far apart (METRICS.md, "Share of voice and benchmarks"). */
@@ -162,8 +162,7 @@ function lowerBound(brand: BrandMetrics, printed: string, t: Translate): string 
 function rateFinding(metrics: MetricsReport, client: BrandMetrics, format: Formatter, t: Translate): string | null {
   const rank = rankOf(client, 'responseRate');
   // A rate left unranked because the data holds the client's posts on part of the period only is said as a lower bound, compared with nothing.
-  const partial = warningsOf(client).includes('brand-posts-partial');
-  if (client.responseRate === null || (rank === null && !partial)) return null;
+  if (client.responseRate === null || (rank === null && !hasPartialPosts(client))) return null;
   const brands = rankedCount(metrics, 'responseRate');
   const measured = measuredInbound(client);
   // "of the 617 mentions that needed an answer" when thank-yous or mass mentions were left out, else "of the 40 mentions it received".

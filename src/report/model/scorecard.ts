@@ -6,7 +6,7 @@ import type { Benchmark, BrandMetrics, MetricsReport } from '../../metrics/types
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { benchmarkOf, catalogueOf, formatValue, rankOf } from './brandLookup.js';
-import { isLowerBoundUnder } from '../../metrics/coverage.js';
+import { hasPartialPosts, isLowerBoundUnder } from '../../metrics/coverage.js';
 import { COVERAGE_MARKS, coverageNotes, LOW_SAMPLE_MARK, LOWER_BOUND_MARK, lowSampleOf, measuredInbound, warningsOf } from './coverage.js';
 import { leaderboardOrder } from './leaderboard.js';
 import type { LabelledValue } from './types.js';
@@ -253,8 +253,8 @@ function cellOf(
   }
   let text = formatValue(format, source, value);
   if (lowSampleOf(source.key, brand, value) !== null || source.thinSample(diagnosed) !== null) text = `${text} ${LOW_SAMPLE_MARK}`;
-  // Its posts held on part of the period only: a share answered is a lower bound by an unknown margin, so it takes no rank, and a verdict only when even so it beats the median.
-  const partial = warnings.includes('brand-posts-partial') && ANSWERED_SHARES.has(source.key);
+  // Its posts held on part of the period only: a share answered is a lower bound by an unknown margin (ranked by nothing), with a verdict only when even so it beats the median.
+  const partial = hasPartialPosts(brand) && ANSWERED_SHARES.has(source.key);
   if ((source.isRate && isLowerBoundUnder(warnings)) || partial) text = `${LOWER_BOUND_MARK} ${text}`;
   // Rates and times rest on the brand's answers, which the data lacks where it holds none of its posts (as on the leaderboard).
   if ((source.isRate || source.unit === 'minutes') && warnings.includes('no-brand-posts')) text = `${text} ${COVERAGE_MARKS['no-brand-posts']}`;
@@ -269,7 +269,7 @@ function cellOf(
   // A value printed as the median is ("3 min" against "3 min") is never called better or worse than it: words match the shown numbers.
   const printedTone = (judged === 'better' || judged === 'worse') && median !== null && formatValue(format, source, median) === formatValue(format, source, value) ? 'same' : judged;
   const tone = partial && printedTone !== 'better' ? null : printedTone;
-  return { text, rank: rank === null || partial ? null : String(rank), tone, symbol: tone === null ? null : TONE_SYMBOLS[tone], reason: null, reasonText: null };
+  return { text, rank: rank === null ? null : String(rank), tone, symbol: tone === null ? null : TONE_SYMBOLS[tone], reason: null, reasonText: null };
 }
 
 function reasonOf(source: ColumnSource, brand: BrandMetrics, diagnosed: BrandDiagnostics | undefined, diagnostics: Diagnostics, noPostsAnywhere: boolean): ScorecardReason {

@@ -4,7 +4,8 @@ import type { BrandThemes } from '../../themes/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { clientOf } from './brandLookup.js';
-import { LOW_SAMPLE_MARK, LOWER_BOUND_MARK, warningsOf } from './coverage.js';
+import { hasPartialPosts } from '../../metrics/coverage.js';
+import { LOW_SAMPLE_MARK, LOWER_BOUND_MARK } from './coverage.js';
 import { leaderboardOrder } from './leaderboard.js';
 import { DEFAULT_SCORECARD_THRESHOLDS, MIN_COMPETITORS, type ScorecardThresholds, type ScorecardTone, TONE_SYMBOLS, toneOf } from './scorecard.js';
 
@@ -95,7 +96,7 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
   const themes = shownThemes(metrics);
   if (themes.length === 0) return null;
   // The data holds the client's posts on part of the period only: its theme rates are lower bounds by an unknown margin, judged only when they beat the median even so.
-  const partial = warningsOf(clientOf(metrics)).includes('brand-posts-partial');
+  const partial = hasPartialPosts(clientOf(metrics));
   const rows = themes.map((theme): ThemeRow => {
     const benchmark = theme.benchmark;
     // One measured competitor's figure is no median: said beside it.
@@ -148,7 +149,7 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
 export function themeFinding(metrics: MetricsReport, format: Formatter, t: Translate): string | null {
   const client = clientOf(metrics);
   // A rate the data understates by an unknown margin is no worst theme.
-  if (warningsOf(client).includes('brand-posts-partial')) return null;
+  if (hasPartialPosts(client)) return null;
   const worst = (client.themes ?? []).find((theme) => theme.benchmark?.worstRank === 1);
   const benchmark = worst?.benchmark;
   if (!worst || !benchmark || worst.measured < THEME_MIN_MENTIONS || worst.responseRate === null || benchmark.competitorRate === null) return null;
