@@ -238,9 +238,10 @@ function sentence(metrics: MetricsReport, brand: BrandMetrics, warning: Coverage
       return t('coverage.responsesMissing', { brand: brand.name, share: format.percent(ratio(coverage?.listedResponsesMissing ?? 0, coverage?.inboundMeasured ?? 0)) });
     }
     case 'brand-posts-partial': {
-      // The span of the brand's posts on the platforms where the warning holds, those with the same dates together; else over all platforms.
+      // The platforms where the warning holds, each with the span of the brand's posts there, those with the same dates together; else all platforms.
+      const scope = flagged.length > 0 ? flagged : [{ platform: '', brand }];
       const spans = new Map<string, { first: string; last: string; platforms: string[] }>();
-      for (const { platform, brand: entry } of flagged.length > 0 ? flagged : [{ platform: '', brand }]) {
+      for (const { platform, brand: entry } of scope) {
         const own = entry.coverage?.ownPosts;
         if (!own?.first || !own.last) continue;
         const dates = format.daySpan(new Date(own.first), new Date(own.last));
@@ -254,7 +255,6 @@ function sentence(metrics: MetricsReport, brand: BrandMetrics, warning: Coverage
       );
       // Measured through answers after the period only: the data holds none of its posts in it.
       if (spanTexts.length === 0) spanTexts.push(t('coverage.ownPostsElsewhere'));
-      const scope = flagged.length > 0 ? flagged : [{ platform: '*', brand }];
       return t('coverage.brandPostsPartial', {
         brand: brand.name,
         spans: format.list(spanTexts),
