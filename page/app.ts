@@ -29,7 +29,8 @@ const STRINGS: Record<Language, Record<string, string>> = {
     encoding: 'Encoding',
     delimiter: 'Delimiter',
     rows: 'Rows read',
-    wouldImport: 'Would import',
+    newPosts: 'New posts',
+    alreadyStored: 'Already in the database',
     rejected: 'Would reject',
     repeatedInFile: 'Repeated in the file',
     unreadDates: 'Dates not read, for example',
@@ -195,7 +196,8 @@ const STRINGS: Record<Language, Record<string, string>> = {
     encoding: 'Codificación',
     delimiter: 'Separador',
     rows: 'Filas leídas',
-    wouldImport: 'Se importarían',
+    newPosts: 'Publicaciones nuevas',
+    alreadyStored: 'Ya en la base de datos',
     rejected: 'Se rechazarían',
     repeatedInFile: 'Repetidas en el archivo',
     unreadDates: 'Fechas no leídas, por ejemplo',
@@ -361,7 +363,8 @@ const STRINGS: Record<Language, Record<string, string>> = {
     encoding: 'Encodage',
     delimiter: 'Séparateur',
     rows: 'Lignes lues',
-    wouldImport: 'Seraient importées',
+    newPosts: 'Nouvelles publications',
+    alreadyStored: 'Déjà dans la base',
     rejected: 'Seraient rejetées',
     repeatedInFile: 'Répétées dans le fichier',
     unreadDates: 'Dates non lues, par exemple',
@@ -741,6 +744,8 @@ interface Preview {
     delimiter: string | null;
     rowsRead: number;
     wouldImport: number;
+    /** Of those, the posts the client's database holds already (null before its first import). */
+    alreadyStored: number | null;
     rejected: number;
     rejectedByReason: Record<string, number>;
     repeatedInFile: number;
@@ -872,14 +877,26 @@ function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<
 }
 
 
+/** A stored instant (UTC) as the client's reports date it: in its timezone, with the time unless `withTime` is false. */
+function clientTime(iso: string, zone: string, withTime = true): string {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return iso;
+  try {
+    return new Intl.DateTimeFormat(language, { timeZone: zone, dateStyle: 'medium', ...(withTime ? { timeStyle: 'short' } : {}) }).format(instant);
+  } catch {
+    // A zone this browser does not know: the instant as stored, in UTC.
+    return iso;
+  }
+}
+
 function previewView(client: ClientSummary, { previewId, file, preview, timezone, alreadyImported }: Preview, mapping?: Mapping): Node[] {
   if (!preview) return [];
   const repeated = alreadyImported
     ? el('p', { class: 'warning', 'data-note': 'already-imported' }, `${t('alreadyImported')} ${new Date(alreadyImported.importedAt).toLocaleString(language)}${t('colon')}${t('addsNothing')}`)
     : el('span');
   const summary = table(
-    [t('format'), t('encoding'), t('delimiter'), t('readIn'), t('rows'), t('wouldImport'), t('repeatedInFile'), t('rejected')],
-    [[preview.format.label, preview.encoding, preview.delimiter === '\t' ? t('tab') : (preview.delimiter ?? ''), timezone, preview.rowsRead, preview.wouldImport, preview.repeatedInFile, preview.rejected]],
+    [t('format'), t('encoding'), t('delimiter'), t('readIn'), t('rows'), t('newPosts'), t('alreadyStored'), t('repeatedInFile'), t('rejected')],
+    [[preview.format.label, preview.encoding, preview.delimiter === '\t' ? t('tab') : (preview.delimiter ?? ''), timezone, preview.rowsRead, preview.wouldImport - (preview.alreadyStored ?? 0), preview.alreadyStored ?? 0, preview.repeatedInFile, preview.rejected]],
   );
   const fields = table(
     [t('field'), t('columns')],
@@ -887,10 +904,11 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
   );
   const shown = preview.rows.slice(0, 5);
   const keys = ['created_at', 'platform', 'author', 'kind', 'text'];
-  // A rejected row shows why once, where its first value would be.
-  const value = (post: Record<string, string | number | null>, key: string) => (key === 'kind' ? labelOf('kindOne', String(post[key])) : String(post[key] ?? ''));
+  // A rejected row shows why once, where its first value would be. Times as the client's reports date them.
+  const value = (post: Record<string, string | number | null>, key: string) =>
+    key === 'kind' ? labelOf('kindOne', String(post[key])) : key === 'created_at' && typeof post[key] === 'string' ? clientTime(post[key], client.timezone) : String(post[key] ?? '');
   const rows = table(
-    ['#', ...keys.map((key) => labelOf('column', key))],
+    ['#', ...keys.map((key) => (key === 'created_at' ? `${labelOf('column', key)} (${client.timezone})` : labelOf('column', key)))],
     shown.map((row) => [String(row.row), ...(row.post ? keys.map((key) => value(row.post ?? {}, key)) : [row.rejected ?? '', ...keys.slice(1).map(() => '')])]),
   );
   rows.classList.add('first-rows');
@@ -925,10 +943,10 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
   const { profile } = preview;
   const counted = (entries: Array<{ handle: string; n: number }>) => entries.map((entry) => `${entry.handle} (${entry.n.toLocaleString(language)})`).join(', ');
   const held = table(
-    [t('span'), t('kinds'), t('topAuthors'), t('topRepliers'), t('topMentioned')],
+    [`${t('span')} (${client.timezone})`, t('kinds'), t('topAuthors'), t('topRepliers'), t('topMentioned')],
     [
       [
-        `${profile.first?.slice(0, 10) ?? ''} – ${profile.last?.slice(0, 10) ?? ''}`,
+        profile.first === null || profile.last === null ? '' : `${clientTime(profile.first, client.timezone, false)} – ${clientTime(profile.last, client.timezone, false)}`,
         Object.entries(profile.kinds).map(([kind, n]) => `${labelOf('kind', kind)}${t('colon')}${n.toLocaleString(language)}`).join(', '),
         counted(profile.topAuthors),
         counted(profile.topRepliers),

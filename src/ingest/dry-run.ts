@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AlreadyReported, UserError } from '../errors.js';
 import { printable } from '../metrics/format/aligned.js';
 import { Store } from '../store/database.js';
+import { alreadyStored } from './already-stored.js';
 import { CANONICAL_ROWS, canonicalPlan, MAPPED_COLUMNS, materializeCanonical, type CanonicalPlan } from './canonical.js';
 import { chooseFormat } from './choose-format.js';
 import { dateFormatAdvice, proposeDateFormat } from './formats/date-hint.js';
@@ -21,6 +22,8 @@ import { describeDelimiter, firstRead, readWithRetries } from './staging.js';
 import { fileStats } from './stats.js';
 
 const SHOWN_ROWS = 5;
+/** Unread dates looked at to tell the day from the month. */
+const DAY_EVIDENCE = 2000;
 
 /** What importing a file would do, found without touching any database. */
 export interface DryRunReport {
@@ -39,6 +42,11 @@ export interface DryRunReport {
   rows: Array<{ row: number; post: Record<MappedColumn, string | number | null> | null; rejected: string | null }>;
   rowsRead: number;
   wouldImport: number;
+  /**
+   * Of those, the posts the database holds already (an import adds none of them: it skips them, or fills their
+   * empty fields); null when no database was named or it cannot be read without writing.
+   */
+  alreadyStored: number | null;
   /** Rows repeating a post earlier in the same file (an import keeps the first). */
   repeatedInFile: number;
   rejected: number;
@@ -114,16 +122,24 @@ async function unreadDates(store: Store, plan: CanonicalPlan, isGeneric: boolean
   if (rows.length === 0) return null;
   const examples = rows.map((row) => row.raw);
   if (!isGeneric) return { examples, advice: 'check --format and --timezone, or map the file with --format generic and a date.format', format: null, dayMonthAmbiguous: false };
-  const hint = proposeDateFormat(examples);
+  // Which number is the day is judged on many more values than the five shown.
+  const evidence = await store.rows(
+    'more unread dates',
+    rawDateRow,
+    `SELECT DISTINCT __rb_raw_date AS raw FROM (${CANONICAL_ROWS}) WHERE NOT __rb_blank AND __rb_reason = $code LIMIT ${DAY_EVIDENCE}`,
+    { code: plan.codes.badDate },
+  );
+  const hint = proposeDateFormat(examples, evidence.map((row) => row.raw));
   return { examples, advice: dateFormatAdvice(examples, hint), format: hint?.format ?? null, dayMonthAmbiguous: hint?.dayMonthAmbiguous ?? false };
 }
 
 /**
  * Reads a file the way `replybench import` would, in a database held in
- * memory, and reports what would be stored and rejected. No file is written
- * but the temporary copies the reading itself needs, removed at the end.
+ * memory, and reports what would be stored and rejected, and how many of its
+ * posts `database` (read only) holds already. No file is written but the
+ * temporary copies the reading itself needs, removed at the end.
  */
-export async function dryRunFile(path: string, request: ImportRequest): Promise<DryRunReport> {
+export async function dryRunFile(path: string, request: ImportRequest, database: string | null = null): Promise<DryRunReport> {
   const options = resolveImportOptions(request);
   const prepared = await prepareSource(path);
   const store = await Store.open(':memory:');
@@ -170,6 +186,7 @@ export async function dryRunFile(path: string, request: ImportRequest): Promise<
       rows,
       rowsRead: stats.rows,
       wouldImport: stats.kept - stats.duplicatesInFile,
+      alreadyStored: await alreadyStored(store, database),
       repeatedInFile: stats.duplicatesInFile,
       rejected: Object.values(rejectedByReason).reduce((sum, count) => sum + count, 0),
       skippedBlank: stats.blank,
@@ -226,7 +243,8 @@ export function dryRunText(report: DryRunReport): string {
     const values = ROW_FIELDS.filter((field) => post[field] !== null).map((field) => `${field}=${QUOTED_FIELDS.has(field) ? shown(post[field]) : String(post[field])}`);
     lines.push(`    row ${row.row}: ${post.platform ?? ''} ${post.post_id ?? ''} ${values.join(' ')}`);
   }
-  const counts = [`${report.wouldImport} would be imported`, `${report.rejected} rejected`];
+  const stored = report.alreadyStored ? ` (${report.alreadyStored} of them already in the database)` : '';
+  const counts = [`${report.wouldImport} would be imported${stored}`, `${report.rejected} rejected`];
   if (report.repeatedInFile > 0) counts.push(`${report.repeatedInFile} repeated in the file`);
   if (report.skippedBlank > 0) counts.push(`${report.skippedBlank} blank`);
   lines.push(`  ${report.rowsRead} rows read: ${counts.join(', ')}`);
@@ -252,6 +270,8 @@ export function dryRunText(report: DryRunReport): string {
 
 export interface DryRunOptions extends Omit<ImportRequest, 'onProgress'> {
   json?: boolean;
+  /** The database an import would add to: the posts it holds already are counted. */
+  database?: string | null;
 }
 
 /**
@@ -260,13 +280,13 @@ export interface DryRunOptions extends Omit<ImportRequest, 'onProgress'> {
  * stderr and makes the command fail, as an import would.
  */
 export async function runDryRun(paths: readonly string[], options: DryRunOptions): Promise<void> {
-  const { json, ...request } = options;
+  const { json, database = null, ...request } = options;
   // Options are checked once, before any file is read.
   resolveImportOptions(request);
   let failures = 0;
   for (const path of paths) {
     try {
-      const report = await dryRunFile(path, request);
+      const report = await dryRunFile(path, request, database);
       process.stdout.write(json ? `${JSON.stringify(report)}\n` : dryRunText(report));
     } catch (error) {
       if (!(error instanceof UserError)) throw error;

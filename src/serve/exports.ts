@@ -127,7 +127,7 @@ export async function receiveExport(workspace: Workspace, id: string, request: I
     const file: string = path;
     let preview: DryRunReport;
     try {
-      preview = await dryRunFile(file, { timezone: zone });
+      preview = await dryRunFile(file, { timezone: zone }, databaseIfReadable(workspace, id));
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       // A file the import refuses: the page maps its columns, starting from the best guesses; the upload waits.
@@ -166,6 +166,16 @@ async function importedBefore(workspace: Workspace, id: string, sha256: string):
   }
 }
 
+/** The client's database, whose posts a preview counts; null when the config names none the page may read (the import says why). */
+function databaseIfReadable(workspace: Workspace, id: string): string | null {
+  try {
+    return workspace.databaseOf(id);
+  } catch (error) {
+    if (error instanceof UserError || error instanceof HttpError) return null;
+    throw error;
+  }
+}
+
 /** The preview of a waiting upload read again: with a generic mapping (the page's column mapper, as the user picks), or as its own layout in another zone. */
 export async function previewAgain(workspace: Workspace, id: string, previewId: string, body: unknown) {
   const { file, path, incoming } = waitingUpload(workspace, id, previewId);
@@ -186,12 +196,12 @@ async function previewWaiting(workspace: Workspace, id: string, previewId: strin
   const shownIn = requestLanguage(language);
   if (mapping === undefined) {
     // No mapping: the upload read again as its own layout, in another zone or language.
-    const preview = shownPreview(await dryRunFile(path, { timezone: zone }), shownIn);
+    const preview = shownPreview(await dryRunFile(path, { timezone: zone }, databaseIfReadable(workspace, id)), shownIn);
     return { previewId, file, timezone: zone, preview, alreadyImported: await importedBefore(workspace, id, preview.sha256), mapper: null };
   }
   writeMapping(mappingPath, mapping);
   try {
-    const preview = shownPreview(await dryRunFile(path, { format: 'generic', mapping: mappingPath, timezone: zone }), shownIn);
+    const preview = shownPreview(await dryRunFile(path, { format: 'generic', mapping: mappingPath, timezone: zone }, databaseIfReadable(workspace, id)), shownIn);
     const alreadyImported = await importedBefore(workspace, id, preview.sha256);
     return { previewId, file, timezone: zone, preview: { ...preview, format: { ...preview.format, label: MAPPED_LABEL[shownIn] } }, alreadyImported, mapper: null };
   } catch (error) {

@@ -33,7 +33,7 @@ describe('the API of replybench serve', () => {
       'il couvre 3 jours (du 2017-10-10 au 2017-10-12)\u00a0: un rapport mensuel fondé sur lui seul décrit ces jours, pas le mois.',
       'il contient 68 réponses ou commentaires\u00a0: le taux et le délai de réponse peuvent être mesurés pour les marques dont les comptes les ont écrits.',
     ]);
-    expect(preview.body).toMatchObject({ file: 'twcs sample.csv', preview: { format: { id: 'twcs' }, rowsRead: 93, wouldImport: 93, rejected: 0 } });
+    expect(preview.body).toMatchObject({ file: 'twcs sample.csv', preview: { format: { id: 'twcs' }, rowsRead: 93, wouldImport: 93, alreadyStored: null, rejected: 0 } });
     const imported = await call(base(), 'POST', '/api/clients/apple/imports', { previewId: preview.body.previewId });
     expect(imported.status).toBe(200);
     expect(imported.body).toMatchObject({ files: [{ format: 'twcs', imported: 93, rejected: 0 }] });
@@ -42,6 +42,10 @@ describe('the API of replybench serve', () => {
     expect(preview.body.alreadyImported).toBeNull();
     const again = await call(base(), 'POST', '/api/clients/apple/exports', upload('copy of the sample.csv', readFileSync(KAGGLE_SAMPLE)));
     expect(again.body.alreadyImported).toEqual({ batchId: 1, importedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/) });
+    // Another file that shares posts with the import (its first 38 rows) and brings one more: the 38 are counted as stored, not as new.
+    const overlapping = readFileSync(KAGGLE_SAMPLE, 'utf8').split('\n').slice(0, 41).join('\n');
+    const partly = await call(base(), 'POST', '/api/clients/apple/exports', upload('first rows.csv', `${overlapping}\n999999999,424242,True,Tue Oct 31 22:10:00 +0000 2017,@AppleSupport one more,,\n`));
+    expect(partly.body).toMatchObject({ alreadyImported: null, preview: { rowsRead: 39, wouldImport: 39, alreadyStored: 38 } });
 
     expect((await call(base(), 'GET', '/api/clients/apple/periods')).body).toEqual({ months: [{ month: '2017-10', posts: 93, days: 3, monthDays: 31, complete: false }] });
     const handles = await call(base(), 'GET', '/api/clients/apple/handles?platform=twitter');

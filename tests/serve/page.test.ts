@@ -74,6 +74,15 @@ describe('the page of replybench serve', () => {
     expect(await text(page, '#exports .preview table')).toMatch(/Horas sin desfase leídas en\t.*\n.*\tUTC\t/);
     // What the file supports, in the page's words.
     expect(await text(page, '#exports .preview .supports')).toContain('Abarca 3 días (del 2017-10-10 al 2017-10-12)');
+    // Times as the client's reports date them, in its zone (the sample's first tweet: Wed Oct 11 06:55:44 +0000 2017).
+    const zone = /^timezone: (\S+)$/m.exec(readFileSync(join(workspace(), 'apple/replybench.yaml'), 'utf8'))?.[1] ?? '';
+    expect(await text(page, '#exports .preview table.first-rows thead')).toContain(`Fecha (${zone})`);
+    const local = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', { timeZone: zone, day: 'numeric', hour: 'numeric', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date('2017-10-11T06:55:44Z')).map((part) => [part.type, part.value]),
+    );
+    expect(await text(page, '#exports .preview table.first-rows tbody tr:first-child td:nth-child(2)')).toMatch(new RegExp(`^${local.day} oct 2017,? ${Number(local.hour)}:${local.minute}$`));
+    // Nothing is stored yet: every post is new.
+    expect(await text(page, '#exports .preview table')).toMatch(/Publicaciones nuevas\tYa en la base de datos\t.*\n.*\t93\t0\t/);
     // Codes the server sends are shown in the page's language: the kinds of posts...
     expect(await text(page, '#exports .preview table:nth-of-type(2)')).toContain('publicaciones: 25, respuestas: 68');
     await page.click('#exports .preview button');

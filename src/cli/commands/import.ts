@@ -52,7 +52,7 @@ export function registerImport(program: Command): Command {
     .action(async (files: string[], options: ImportOptions, command: Command) => {
       if (options.dryRun && options.again) throw new UserError('--dry-run and --again: use one or the other.');
       if (options.writeMapping !== undefined) return writeMapping(files, options.writeMapping);
-      if (options.dryRun) return runDryRun(files, options);
+      if (options.dryRun) return runDryRun(files, { ...options, database: dryRunDatabase(options, command.getOptionValueSource('config') === 'cli') });
       await runImport(files, options, command.getOptionValueSource('config') === 'cli');
     });
 }
@@ -71,6 +71,16 @@ async function writeMapping(files: string[], target: string): Promise<void> {
 function importDatabasePath(options: ImportOptions, configGiven: boolean): string {
   const config = configGiven || existsSync(options.config) ? loadConfig(options.config) : null;
   return databasePath(options.db, config);
+}
+
+/** The database a dry run counts stored posts in; none when the config cannot be read (a dry run is about the file). */
+function dryRunDatabase(options: ImportOptions, configGiven: boolean): string | null {
+  try {
+    return importDatabasePath(options, configGiven);
+  } catch (error) {
+    if (error instanceof UserError) return null;
+    throw error;
+  }
 }
 
 async function runImport(files: string[], options: ImportOptions, configGiven: boolean): Promise<void> {

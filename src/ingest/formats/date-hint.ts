@@ -79,14 +79,17 @@ function shapeOf(value: string): Shape | null {
 /**
  * A strptime pattern that reads every sample (empty ones ignored), or null
  * when they do not share one shape this knows. Numeric dates read day first
- * unless a sample has a second number above 12.
+ * unless a sample has a second number above 12. `evidence` (more values of
+ * the same column) of the samples' shape also decides which number is the
+ * day: five samples of the first days of a month cannot tell.
  * @example proposeDateFormat(['31/10/2017 22:10 +0200']) // { format: '%d/%m/%Y %H:%M %z', offset: true, ... }
  */
-export function proposeDateFormat(samples: readonly string[]): DateFormatHint | null {
+export function proposeDateFormat(samples: readonly string[], evidence: readonly string[] = []): DateFormatHint | null {
   const shapes = samples.filter((sample) => sample.trim() !== '').map(shapeOf);
   const first = shapes[0];
   if (!first || shapes.some((shape) => shape === null || shape.format !== first.format)) return null;
-  const pairs = shapes.flatMap((shape) => (shape?.pair ? [shape.pair] : []));
+  const alike = evidence.map(shapeOf).filter((shape) => shape !== null && shape.format === first.format);
+  const pairs = [...shapes, ...alike].flatMap((shape) => (shape?.pair ? [shape.pair] : []));
   const dayFirst = pairs.some(([a]) => a > 12) || !pairs.some(([, b]) => b > 12);
   if (pairs.some(([a]) => a > 12) && pairs.some(([, b]) => b > 12)) return null;
   const format = first.format.replace('%D1', dayFirst ? '%d' : '%m').replace('%D2', dayFirst ? '%m' : '%d');

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dryRunFile } from '../../../src/ingest/dry-run.js';
@@ -60,6 +60,18 @@ describe('replybench import --dry-run', () => {
     });
   });
 
+  it('tells the day from the month on every unread date, not only the five it shows', async () => {
+    const folder = tempFolder();
+    const data = join(folder, 'us-dates.csv');
+    const mapping = join(folder, 'mapping.yaml');
+    // Month first: the first six rows fall on the first days of the month, which read either way; the seventh does not.
+    const days = ['10/01/2017', '10/02/2017', '10/03/2017', '10/04/2017', '10/05/2017', '10/06/2017', '10/25/2017'];
+    writeFileSync(data, `id,who,when\n${days.map((day, index) => `${index + 1},a${index},${day} 10:00`).join('\n')}\n`);
+    writeFileSync(mapping, 'columns: { id: id, author: who, date: when }\ndate: { format: "%Y-%m-%d" }\nplatform: twitter\n');
+    const report = await dryRunFile(data, { mapping });
+    expect(report.unreadDates).toMatchObject({ examples: days.slice(0, 5).map((day) => `${day} 10:00`), format: '%m/%d/%Y %H:%M', dayMonthAmbiguous: false });
+  });
+
   it('a generic mapping: its own timezone, and the rows keep the file order', async () => {
     const report = await dryRunFile(join(FIXTURES, 'generic_threads.csv'), { mapping: join(FIXTURES, 'generic_threads.mapping.yaml') });
     expect(report).toMatchObject({ format: { id: 'generic', detected: false }, delimiter: ';', timezone: 'Europe/Madrid', wouldImport: 5 });
@@ -79,6 +91,25 @@ describe('replybench import --dry-run', () => {
     expect(result.stdout).toContain('  7 rows read: 7 would be imported, 0 rejected\n');
     expect(existsSync(db)).toBe(false);
     expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it("counts the posts the database holds already (an overlapping export adds only the rest), and none without a database", async () => {
+    const folder = tempFolder();
+    const db = join(folder, 'store.duckdb');
+    const [header, ...lines] = readFileSync(join(FIXTURES, 'twitter_v2.csv'), 'utf8').trimEnd().split('\n');
+    // The first three posts imported before; the whole file previewed after.
+    const earlier = join(folder, 'earlier.csv');
+    writeFileSync(earlier, `${[header, ...lines.slice(0, 3)].join('\n')}\n`);
+    expect((await run(['import', earlier, '--db', db], folder)).status).toBe(0);
+    const report = await dryRunFile(join(FIXTURES, 'twitter_v2.csv'), {}, db);
+    expect(report).toMatchObject({ wouldImport: 8, alreadyStored: 3 });
+    expect((await dryRunFile(join(FIXTURES, 'twitter_v2.csv'), {})).alreadyStored).toBeNull();
+    expect((await dryRunFile(join(FIXTURES, 'twitter_v2.csv'), {}, join(folder, 'none.duckdb'))).alreadyStored).toBeNull();
+    const text = await run(['import', '--dry-run', join(FIXTURES, 'twitter_v2.csv'), '--db', db], folder);
+    expect(text.stdout).toContain('  8 rows read: 8 would be imported (3 of them already in the database), 0 rejected\n');
+    // A dry run reads the database without writing to it.
+    const imported = await run(['import', '--json', join(FIXTURES, 'twitter_v2.csv'), '--db', db], folder);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ imported: 5, duplicates: 3 });
   });
 
   it('--json prints one object per file; an unreadable file fails the command', async () => {
