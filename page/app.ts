@@ -87,6 +87,8 @@ const STRINGS: Record<Language, Record<string, string>> = {
     addBrand: 'Add a competitor',
     save: 'Save',
     saved: 'Saved.',
+    checkingHandles: 'Checking the accounts against the data of',
+    handlesInData: 'Every account is in the data of',
     handles: '{platform} handles',
     check: 'Check',
     period: 'Period (2017-10, 2017-Q4)',
@@ -254,6 +256,8 @@ const STRINGS: Record<Language, Record<string, string>> = {
     addBrand: 'Añadir un competidor',
     save: 'Guardar',
     saved: 'Guardado.',
+    checkingHandles: 'Comprobando las cuentas con los datos de',
+    handlesInData: 'Todas las cuentas están en los datos de',
     handles: 'Cuentas de {platform}',
     check: 'Comprobación',
     period: 'Periodo (2017-10, 2017-Q4)',
@@ -421,6 +425,8 @@ const STRINGS: Record<Language, Record<string, string>> = {
     addBrand: 'Ajouter un concurrent',
     save: 'Enregistrer',
     saved: 'Enregistré.',
+    checkingHandles: 'Vérification des comptes dans les données de',
+    handlesInData: 'Tous les comptes sont dans les données de',
     handles: 'Comptes {platform}',
     check: 'Vérification',
     period: 'Période (2017-10, 2017-Q4)',
@@ -1119,6 +1125,7 @@ async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
       // Shown again from the file as saved: the summary, the periods (in the new timezone) and the next step follow it.
       await showClients(client.id);
       say(t('saved'));
+      void checkHandlesAfterSave(client);
     }),
   );
   // The client's timezone (its months and hours) and its reports' language, set at creation, changed here.
@@ -1141,10 +1148,40 @@ async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
 }
 
 interface CheckJson {
-  configWarnings: Array<{ brand: string; platform: string | null; message: string }>;
+  configWarnings: Array<{ brand: string; platform: string | null; kind: 'handle' | 'topic'; message: string }>;
   accountsInData: Array<{ platform: string; repliers: Array<{ handle: string; n: number }>; mentioned: Array<{ handle: string; n: number }> }>;
   coverage: Array<{ name: string; platform: string; inbound: number; coverage: { inboundMeasured: number; brandPosts: number; warnings: string[] } | null; noData: boolean }>;
   sentences: string[];
+}
+
+/** The newest month the data spans whole and fills at least half of (the partial-period rule); else the fullest. */
+function firstMonthOffered(months: MonthWithData[]): MonthWithData | undefined {
+  const busiest = months.reduce<MonthWithData | undefined>((best, entry) => (best === undefined || entry.posts > best.posts ? entry : best), undefined);
+  return months.find((entry) => entry.complete && entry.days * 2 >= entry.monthDays) ?? busiest;
+}
+
+/**
+ * After the brands are saved, their accounts checked against the data of the month the check offers: a misspelt
+ * handle is said at once, with the closest the data holds, not at the next check. Said in the status line, unless the
+ * user has done something else meanwhile.
+ */
+async function checkHandlesAfterSave(client: ClientSummary): Promise<void> {
+  const month = firstMonthOffered(await monthsWithData(client).catch(() => []))?.month;
+  if (month === undefined) return;
+  const checking = `${t('saved')} ${t('checkingHandles')} ${month}…`;
+  say(checking);
+  let check: CheckJson;
+  try {
+    check = await api<CheckJson>('GET', `/api/clients/${client.id}/check?period=${encodeURIComponent(month)}&language=${language}`);
+  } catch {
+    // The check section says why when it is run; the save itself went through.
+    if (statusLine.textContent === checking) say(t('saved'));
+    return;
+  }
+  if (statusLine.textContent !== checking) return;
+  const handles = check.configWarnings.filter((warning) => warning.kind === 'handle');
+  if (handles.length === 0) say(`${t('saved')} ${t('handlesInData')} ${month}.`);
+  else say(`${t('saved')} ${handles.map((warning) => `${warning.brand}, ${warning.platform ?? ''} — ${warning.message}`).join(' · ')}`, true);
 }
 
 /**
@@ -1159,9 +1196,7 @@ function periodInput(client: ClientSummary, section: string): HTMLElement {
   const load = () =>
     monthsWithData(client)
       .then((months) => {
-        // The newest month the data spans whole and fills at least half of (the partial-period rule); else the fullest.
-        const busiest = months.reduce<MonthWithData | undefined>((best, entry) => (best === undefined || entry.posts > best.posts ? entry : best), undefined);
-        const start = months.find((entry) => entry.complete && entry.days * 2 >= entry.monthDays) ?? busiest;
+        const start = firstMonthOffered(months);
         if (input.value === '' && start) input.value = start.month;
         const label = (entry: MonthWithData) =>
           `${entry.month}: ${entry.posts.toLocaleString(language)} ${t('postsWord')}, ${entry.days} ${t(entry.days === 1 ? 'dayWord' : 'daysWord')}`;

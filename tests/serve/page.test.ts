@@ -111,8 +111,12 @@ describe('the page of replybench serve', () => {
     expect(await page.$$eval('[data-brand] input[data-platform=instagram]', (inputs) => inputs.length)).toBe(2);
     await page.type('[data-brand=spotify] input[data-platform=instagram]', 'spotify');
     await page.click('#brands > button');
-    await page.waitForFunction(STATUS_SETTLED);
-    expect(await page.$eval('#status', (node) => node.textContent)).toBe('Guardado.');
+    // Saved, then the accounts are checked against the month the check offers: the two that match nothing are said at once.
+    await page.waitForFunction("document.getElementById('status').textContent.startsWith('Guardado. ') && !document.getElementById('status').textContent.includes('…')");
+    const afterSave = await page.$eval('#status', (node) => node.textContent ?? '');
+    expect(afterSave).toContain('Guardado. ');
+    expect(afterSave).toContain('spotify, instagram — «spotify»: ninguna publicación suya ni que la mencione en 2017-10');
+    expect(afterSave).toContain('spotify, twitter — «qqzzxxww»: ninguna publicación suya ni que la mencione en 2017-10');
     const saved = readFileSync(join(workspace(), 'apple/replybench.yaml'), 'utf8');
     expect(saved).toMatch(/twitter:\s*\n?\s*- SpotifyCares/);
     expect(saved).toMatch(/instagram:\s*\n?\s*- spotify/);
