@@ -87,6 +87,13 @@ const STRINGS: Record<Language, Record<string, string>> = {
     addBrand: 'Add a competitor',
     save: 'Save',
     saved: 'Saved.',
+    'error.busy': 'This client’s {action} of {subject} is still running: wait until it ends.',
+    'error.config-changed': 'replybench.yaml changed since the page read it (in a terminal or another window): nothing was saved. Open the client again to see the file as it is now, then make the change again.',
+    'error.too-large': 'The file is larger than {limit}, the most an upload may be: import it with replybench import instead.',
+    'error.upload-gone': 'This upload is no longer waiting to be imported: upload the file again.',
+    'error.bad-period': '“{period}” is not a period: write a month (2017-10), a quarter (2017-Q4) or two dates (2017-10-01..2017-10-15).',
+    'action.import': 'import',
+    'action.report': 'report',
     checkingHandles: 'Checking the accounts against the data of',
     handlesInData: 'Every account is in the data of',
     handles: '{platform} handles',
@@ -256,6 +263,13 @@ const STRINGS: Record<Language, Record<string, string>> = {
     addBrand: 'Añadir un competidor',
     save: 'Guardar',
     saved: 'Guardado.',
+    'error.busy': 'Sigue en curso {action} de {subject} de este cliente: espere a que termine.',
+    'error.config-changed': 'replybench.yaml ha cambiado desde que la página lo leyó (en un terminal o en otra ventana): no se ha guardado nada. Abra de nuevo el cliente para ver el archivo tal como está y vuelva a hacer el cambio.',
+    'error.too-large': 'El archivo pesa más de {limit}, el máximo de una subida: impórtelo con replybench import.',
+    'error.upload-gone': 'Esta subida ya no espera a ser importada: vuelva a subir el archivo.',
+    'error.bad-period': '«{period}» no es un periodo: escriba un mes (2017-10), un trimestre (2017-Q4) o dos fechas (2017-10-01..2017-10-15).',
+    'action.import': 'la importación',
+    'action.report': 'el informe',
     checkingHandles: 'Comprobando las cuentas con los datos de',
     handlesInData: 'Todas las cuentas están en los datos de',
     handles: 'Cuentas de {platform}',
@@ -425,6 +439,13 @@ const STRINGS: Record<Language, Record<string, string>> = {
     addBrand: 'Ajouter un concurrent',
     save: 'Enregistrer',
     saved: 'Enregistré.',
+    'error.busy': '{action} de {subject} de ce client est encore en cours\u00a0: attendez qu’il se termine.',
+    'error.config-changed': 'replybench.yaml a changé depuis que la page l’a lu (dans un terminal ou une autre fenêtre)\u00a0: rien n’a été enregistré. Ouvrez de nouveau le client pour voir le fichier tel qu’il est, puis refaites la modification.',
+    'error.too-large': 'Le fichier dépasse {limit}, le maximum d’un envoi\u00a0: importez-le avec replybench import.',
+    'error.upload-gone': 'Cet envoi n’attend plus d’être importé\u00a0: envoyez de nouveau le fichier.',
+    'error.bad-period': '«\u00a0{period}\u00a0» n’est pas une période\u00a0: écrivez un mois (2017-10), un trimestre (2017-Q4) ou deux dates (2017-10-01..2017-10-15).',
+    'action.import': 'L’import',
+    'action.report': 'Le rapport',
     checkingHandles: 'Vérification des comptes dans les données de',
     handlesInData: 'Tous les comptes sont dans les données de',
     handles: 'Comptes {platform}',
@@ -553,6 +574,23 @@ async function api<T>(method: string, path: string, body?: unknown): Promise<T> 
 }
 
 /** An API answer with the version its ETag names (the config's), for a later save to name in If-Match. */
+/** A refusal of the API: its English message, and for those the page words itself, a code and the values its sentence quotes. */
+interface Refusal {
+  error?: string;
+  code?: string;
+  values?: Record<string, string>;
+}
+
+/** A refusal in the page's language when the page knows its code; else the server's own message. */
+function refusalText(refusal: Refusal, status: number): string {
+  const key = `error.${refusal.code ?? ''}`;
+  const sentence = refusal.code === undefined ? undefined : STRINGS[language][key];
+  if (sentence === undefined) return refusal.error ?? String(status);
+  const values: Record<string, string> = { ...refusal.values };
+  if (values.action !== undefined) values.action = t(`action.${values.action}`);
+  return sentence.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
+}
+
 async function apiAnswer<T>(method: string, path: string, body?: unknown, ifMatch?: string): Promise<{ value: T; version: string | null }> {
   const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...(ifMatch ? { 'if-match': ifMatch } : {}) };
   let payload: BodyInit | undefined;
@@ -562,8 +600,8 @@ async function apiAnswer<T>(method: string, path: string, body?: unknown, ifMatc
     payload = JSON.stringify(body);
   }
   const response = await fetch(path, { method, headers, ...(payload === undefined ? {} : { body: payload }) });
-  const value = (await response.json()) as T & { error?: string };
-  if (!response.ok) throw new Error(value.error ?? `${response.status}`);
+  const value = (await response.json()) as T & Refusal;
+  if (!response.ok) throw new Error(refusalText(value, response.status));
   return { value, version: response.headers.get('etag') };
 }
 
@@ -582,9 +620,9 @@ function uploadWithProgress<T>(path: string, form: FormData): Promise<T> {
     });
     request.addEventListener('load', () => {
       try {
-        const value = JSON.parse(request.responseText) as T & { error?: string };
+        const value = JSON.parse(request.responseText) as T & Refusal;
         if (request.status >= 200 && request.status < 300) resolve(value);
-        else reject(new Error(value.error ?? String(request.status)));
+        else reject(new Error(refusalText(value, request.status)));
       } catch {
         reject(new Error(String(request.status)));
       }

@@ -55,7 +55,9 @@ export class Activities {
 
   begin(id: string, action: ActivityJson['action'], subject: string): Running {
     const busy = this.running.get(id);
-    if (busy) throw new HttpError(409, `this client's ${busy.action} of ${busy.subject} is still running; wait until it ends.`);
+    if (busy) {
+      throw new HttpError(409, `this client's ${busy.action} of ${busy.subject} is still running; wait until it ends.`, { code: 'busy', values: { action: busy.action, subject: busy.subject } });
+    }
     const state: State = { action, subject, startedAt: Date.now(), step: null, fraction: () => null, rows: null };
     this.running.set(id, state);
     return {

@@ -105,7 +105,9 @@ export async function receiveExport(workspace: Workspace, id: string, request: I
         }
         mkdirSync(target, { recursive: true });
         path = join(target, name);
-        stream.on('limit', () => fail(new HttpError(413, `the file is larger than ${sizeText(maxBytes)}, the most an upload may be; import it with replybench import instead.`)));
+        stream.on('limit', () =>
+          fail(new HttpError(413, `the file is larger than ${sizeText(maxBytes)}, the most an upload may be; import it with replybench import instead.`, { code: 'too-large', values: { limit: sizeText(maxBytes) } })),
+        );
         writes.push(pipeline(stream, createWriteStream(path, { flags: 'wx' })).catch(fail));
       });
       parser.on('filesLimit', () => fail(new HttpError(400, 'send one file per request.')));
@@ -258,7 +260,7 @@ function waitingUpload(workspace: Workspace, id: string, previewId: unknown): { 
   if (typeof previewId !== 'string' || !PREVIEW_ID.test(previewId)) throw new HttpError(400, 'previewId: give the previewId the upload answered.');
   const incoming = join(workspace.folderOf(id), 'exports', INCOMING, previewId);
   const [file] = existsSync(incoming) ? readdirSync(incoming) : [];
-  if (file === undefined) throw new HttpError(404, `no upload ${previewId} waiting to be imported: upload the file again.`);
+  if (file === undefined) throw new HttpError(404, `no upload ${previewId} waiting to be imported: upload the file again.`, { code: 'upload-gone' });
   return { file, path: join(incoming, file), incoming };
 }
 

@@ -9,10 +9,20 @@ export const PAGE_POLICY =
 export const REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; sandbox; frame-ancestors 'self'";
 
 /** A refusal the API answers with its status and one sentence (`{ "error": ... }`). */
+/**
+ * A refusal the page can say in its own language: `code` names it, and `values` are what its sentence quotes (the
+ * English `message` is what scripts and a page without the code read).
+ */
+export interface ErrorCode {
+  code: 'busy' | 'config-changed' | 'too-large' | 'upload-gone' | 'bad-period';
+  values?: Record<string, string>;
+}
+
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly coded: ErrorCode | null = null,
   ) {
     super(message);
   }
@@ -38,7 +48,7 @@ export function commonHeaders(): Record<string, string> {
 
 /** An error as the API answers it: a UserError or HttpError in one sentence; anything else is a 500 without its stack. */
 export function sendError(response: ServerResponse, error: unknown): void {
-  if (error instanceof HttpError) sendJson(response, error.status, { error: error.message });
+  if (error instanceof HttpError) sendJson(response, error.status, { error: error.message, ...(error.coded ?? {}) });
   else if (error instanceof UserError) sendJson(response, 400, { error: error.message });
   else sendJson(response, 500, { error: `replybench failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
 }

@@ -2,18 +2,16 @@ import { createReadStream, lstatSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { basename, join } from 'node:path';
 import { withAnalysis } from '../analysis/analysis.js';
-import { parsePeriod } from '../analysis/period.js';
 import { openImportedDatabase } from '../cli/database.js';
 import { loadConfig } from '../config/load.js';
 import type { ReportPrinter } from '../report/pdf/printer.js';
 import { projectReportFolder, REPORT_FILE_NAMES } from '../report/report-folder.js';
 import { isRealFolder } from '../paths.js';
 import type { Activities } from './activity.js';
+import { askedPeriod } from './periods.js';
 import { commonHeaders, HttpError, REPORT_POLICY, requestLanguage } from './http.js';
 import type { Workspace } from './workspace.js';
 
-/** A month, a quarter or FROM..TO dates, as --period takes them; anything else never reaches a path. */
-const PERIOD = /^\d{4}-(\d{2}|Q[1-4])$|^\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$/;
 const FOLDER = /^\d{4}-[0-9Q-]+(-to-[0-9-]+)?-[a-z]{2}$/;
 const TYPES: Record<string, string> = {
   pdf: 'application/pdf',
@@ -38,16 +36,16 @@ export async function generateReport(
   activities: Activities,
 ): Promise<ReportFiles> {
   const { period, language } = (body ?? {}) as { period?: unknown; language?: unknown };
-  if (typeof period !== 'string' || !PERIOD.test(period)) throw new HttpError(400, 'period: give a month (2017-10), a quarter (2017-Q4) or FROM..TO dates.');
   const config = loadConfig(workspace.configPath(id));
+  const asked = askedPeriod(period, config.timezone);
   const lang = requestLanguage(language ?? config.report.language);
-  const outDir = projectReportFolder(config, parsePeriod(period, config.timezone).label, lang);
+  const outDir = projectReportFolder(config, asked.label, lang);
   const folder = basename(outDir);
-  return activities.during(id, 'report', period, async (running) => {
+  return activities.during(id, 'report', asked.label, async (running) => {
     const store = await openImportedDatabase(workspace.databaseOf(id));
     try {
       const { writeReport } = await import('../report/index.js');
-      const written = await withAnalysis(store, config, period, async (analysis) =>
+      const written = await withAnalysis(store, config, asked, async (analysis) =>
         writeReport({ config, analysis, outDir, lang, printer: await printer(), onStep: running.reportStep }),
       );
       const url = (path: string | null) => (path === null ? null : fileUrl(id, folder, path.split('/').pop() ?? ''));

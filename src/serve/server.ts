@@ -8,7 +8,8 @@ import { Activities } from './activity.js';
 import { importPreviewed, previewAgain, receiveExport } from './exports.js';
 import { guard } from './guard.js';
 import { platformsWithData, suggestedHandles } from './handles.js';
-import { monthsWithData } from './periods.js';
+import { askedPeriod, monthsWithData } from './periods.js';
+import { loadConfig } from '../config/load.js';
 import { commonHeaders, HttpError, PAGE_POLICY, readJson, requestLanguage, sendError, sendJson } from './http.js';
 import { earlierReport, generateReport, sendReportFile } from './reports.js';
 import { Workspace } from './workspace.js';
@@ -75,10 +76,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       'GET',
       /^\/api\/clients\/([^/]+)\/check$/,
       async ({ url, params }) => {
-        const period = url.searchParams.get('period');
-        if (!period) throw new HttpError(400, 'period: add ?period=2017-10 (a month, a quarter or FROM..TO dates).');
         const language = requestLanguage(url.searchParams.get('language'));
         const id = params[0] ?? '';
+        const period = url.searchParams.get('period') ?? '';
+        askedPeriod(period, loadConfig(workspace.configPath(id)).timezone);
         return checkJson(await checkOf({ config: workspace.configPath(id), db: workspace.databaseOf(id), period }), language);
       },
     ],

@@ -159,7 +159,9 @@ export class Workspace {
   saveConfig(id: string, value: unknown, readVersions: readonly string[] | null = null): unknown {
     const path = this.configPath(id);
     if (readVersions !== null && !readVersions.includes(this.configVersion(id))) {
-      throw new HttpError(412, `${CONFIG_FILE} changed since the page read it (in a terminal or another window); nothing was saved: open the client again to see the file as it is now, then make the change again.`);
+      throw new HttpError(412, `${CONFIG_FILE} changed since the page read it (in a terminal or another window); nothing was saved: open the client again to see the file as it is now, then make the change again.`, {
+        code: 'config-changed',
+      });
     }
     const config = parseConfig(value, CONFIG_FILE, this.folderOf(id));
     // Through the page, every file a config names stays in the client's folder.

@@ -78,6 +78,13 @@ describe('the API of replybench serve', () => {
     expect(spanish).toContain('marca Apple Support, twitter: el 100\u00a0% de sus menciones caen el 2017-10-11: sus cifras describen ese día más que el periodo. Importe el periodo completo.');
     expect(spanish).toContain('marca Spotify Cares, twitter: una de sus menciones es un agradecimiento o una confirmación posterior a su respuesta: cuenta en su volumen, no en sus cifras de respuesta.');
     expect((await call(base(), 'GET', '/api/clients/apple/check?period=2017-10&language=de')).body).toEqual({ error: 'language: use en, es or fr.' });
+    // A period that is none is refused with a code the page words in its own language.
+    expect((await call(base(), 'GET', '/api/clients/apple/check?period=2017-13')).body).toMatchObject({ error: expect.stringMatching(/^period: "2017-13"/), code: 'bad-period', values: { period: '2017-13' } });
+    expect((await call(base(), 'GET', '/api/clients/apple/check')).body).toEqual({
+      error: 'period: give a month (2017-10), a quarter (2017-Q4) or FROM..TO dates.',
+      code: 'bad-period',
+      values: { period: '' },
+    });
     // Named but empty is no language either (as the report and a new client have always answered).
     expect((await call(base(), 'GET', '/api/clients/apple/check?period=2017-10&language=')).body).toEqual({ error: 'language: use en, es or fr.' });
     expect((await call(base(), 'POST', '/api/clients/apple/reports', { period: '2017-10', language: '' })).body).toEqual({ error: 'language: use en, es or fr.' });
@@ -104,7 +111,7 @@ describe('the API of replybench serve', () => {
     expect(told[0]).toMatchObject({ action: 'report', subject: '2017-10', steps: 5 });
     expect(told.every((activity) => activity.step === null || REPORT_STEPS.includes(activity.step as ReportStep))).toBe(true);
     expect(second?.status).toBe(409);
-    expect(second?.body.error).toBe("this client's report of 2017-10 is still running; wait until it ends.");
+    expect(second?.body).toEqual({ error: "this client's report of 2017-10 is still running; wait until it ends.", code: 'busy', values: { action: 'report', subject: '2017-10' } });
     expect((await call(base(), 'GET', '/api/clients/apple/activity')).body).toEqual({ activity: null });
     expect((await call(base(), 'GET', '/api/clients/nobody/activity')).status).toBe(404);
     const files = report.body.files as Record<string, string>;
@@ -184,9 +191,10 @@ describe('the API of replybench serve', () => {
     const renamed = { ...read.body, brands: [{ id: 'edited', name: 'Edited Care', accounts: { twitter: ['EditedCares'] } }] };
     const refused = await save(renamed, version);
     expect(refused.status).toBe(412);
-    expect(((await refused.json()) as { error: string }).error).toBe(
-      'replybench.yaml changed since the page read it (in a terminal or another window); nothing was saved: open the client again to see the file as it is now, then make the change again.',
-    );
+    expect(await refused.json()).toEqual({
+      error: 'replybench.yaml changed since the page read it (in a terminal or another window); nothing was saved: open the client again to see the file as it is now, then make the change again.',
+      code: 'config-changed',
+    });
     expect(readFileSync(path, 'utf8')).toBe(edited);
     // Read again, the same change saves, and the answer names the file's new version.
     const again = await call(base(), 'GET', '/api/clients/edited/config');
@@ -345,7 +353,7 @@ describe('the API of replybench serve', () => {
     expect(existsSync(join(workspace(), '..', 'outside.csv'))).toBe(false);
     const large = await call(base(), 'POST', '/api/clients/uploads/exports', upload('big.csv', Buffer.alloc(65 * 1024, 'a')));
     expect(large.status).toBe(413);
-    expect(large.body.error).toBe('the file is larger than 64 KB, the most an upload may be; import it with replybench import instead.');
+    expect(large.body).toEqual({ error: 'the file is larger than 64 KB, the most an upload may be; import it with replybench import instead.', code: 'too-large', values: { limit: '64 KB' } });
     expect(readdirSync(join(workspace(), 'uploads/exports/.incoming'))).toHaveLength(1);
     expect((await call(base(), 'GET', '/api/clients/uploads/reports/2017-10-es/..%2Freplybench.yaml')).status).toBe(404);
     expect((await call(base(), 'POST', '/api/clients/uploads/reports', { period: '2017-10; DROP' })).status).toBe(400);
