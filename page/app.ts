@@ -91,7 +91,11 @@ const STRINGS: Record<Language, Record<string, string>> = {
     'error.config-changed': 'replybench.yaml changed since the page read it (in a terminal or another window): nothing was saved. Open the client again to see the file as it is now, then make the change again.',
     'error.too-large': 'The file is larger than {limit}, the most an upload may be: import it with replybench import instead.',
     'error.upload-gone': 'This upload is no longer waiting to be imported: upload the file again.',
+    'error.bad-period.empty': 'Write a period first: a month (2017-10), a quarter (2017-Q4) or two dates (2017-10-01..2017-10-15).',
     'error.bad-period': '“{period}” is not a period: write a month (2017-10), a quarter (2017-Q4) or two dates (2017-10-01..2017-10-15).',
+    'error.bad-period.no-such-date': '“{period}” names a day or a month that does not exist.',
+    'error.bad-period.order': '“{period}”: the first date comes after the second.',
+    'error.bad-period.year': '“{period}”: the data of social networks can come from 2006 to 2100 only.',
     'action.import': 'import',
     'action.report': 'report',
     checkingHandles: 'Checking the accounts against the data of',
@@ -266,8 +270,12 @@ const STRINGS: Record<Language, Record<string, string>> = {
     'error.busy': 'Sigue en curso {action} de {subject} de este cliente: espere a que termine.',
     'error.config-changed': 'replybench.yaml ha cambiado desde que la página lo leyó (en un terminal o en otra ventana): no se ha guardado nada. Abra de nuevo el cliente para ver el archivo tal como está y vuelva a hacer el cambio.',
     'error.too-large': 'El archivo pesa más de {limit}, el máximo de una subida: impórtelo con replybench import.',
-    'error.upload-gone': 'Esta subida ya no espera a ser importada: vuelva a subir el archivo.',
+    'error.upload-gone': 'Este archivo ya no está pendiente de importar: vuelva a subirlo.',
+    'error.bad-period.empty': 'Escriba primero un periodo: un mes (2017-10), un trimestre (2017-Q4) o dos fechas (2017-10-01..2017-10-15).',
     'error.bad-period': '«{period}» no es un periodo: escriba un mes (2017-10), un trimestre (2017-Q4) o dos fechas (2017-10-01..2017-10-15).',
+    'error.bad-period.no-such-date': '«{period}» nombra un día o un mes que no existe.',
+    'error.bad-period.order': '«{period}»: la primera fecha es posterior a la segunda.',
+    'error.bad-period.year': '«{period}»: los datos de las redes sociales solo pueden ser de 2006 a 2100.',
     'action.import': 'la importación',
     'action.report': 'el informe',
     checkingHandles: 'Comprobando las cuentas con los datos de',
@@ -443,7 +451,11 @@ const STRINGS: Record<Language, Record<string, string>> = {
     'error.config-changed': 'replybench.yaml a changé depuis que la page l’a lu (dans un terminal ou une autre fenêtre)\u00a0: rien n’a été enregistré. Ouvrez de nouveau le client pour voir le fichier tel qu’il est, puis refaites la modification.',
     'error.too-large': 'Le fichier dépasse {limit}, le maximum d’un envoi\u00a0: importez-le avec replybench import.',
     'error.upload-gone': 'Cet envoi n’attend plus d’être importé\u00a0: envoyez de nouveau le fichier.',
+    'error.bad-period.empty': 'Écrivez d’abord une période\u00a0: un mois (2017-10), un trimestre (2017-Q4) ou deux dates (2017-10-01..2017-10-15).',
     'error.bad-period': '«\u00a0{period}\u00a0» n’est pas une période\u00a0: écrivez un mois (2017-10), un trimestre (2017-Q4) ou deux dates (2017-10-01..2017-10-15).',
+    'error.bad-period.no-such-date': '«\u00a0{period}\u00a0» désigne un jour ou un mois qui n’existe pas.',
+    'error.bad-period.order': '«\u00a0{period}\u00a0»\u00a0: la première date vient après la seconde.',
+    'error.bad-period.year': '«\u00a0{period}\u00a0»\u00a0: les données des réseaux sociaux ne peuvent dater que de 2006 à 2100.',
     'action.import': 'L’import',
     'action.report': 'Le rapport',
     checkingHandles: 'Vérification des comptes dans les données de',
@@ -573,7 +585,6 @@ async function api<T>(method: string, path: string, body?: unknown): Promise<T> 
   return (await apiAnswer<T>(method, path, body)).value;
 }
 
-/** An API answer with the version its ETag names (the config's), for a later save to name in If-Match. */
 /** A refusal of the API: its English message, and for those the page words itself, a code and the values its sentence quotes. */
 interface Refusal {
   error?: string;
@@ -581,16 +592,24 @@ interface Refusal {
   values?: Record<string, string>;
 }
 
-/** A refusal in the page's language when the page knows its code; else the server's own message. */
+/** A refusal in the page's language when the page knows its code (and what is wrong, for a period); else the server's own message. */
 function refusalText(refusal: Refusal, status: number): string {
-  const key = `error.${refusal.code ?? ''}`;
-  const sentence = refusal.code === undefined ? undefined : STRINGS[language][key];
-  if (sentence === undefined) return refusal.error ?? String(status);
+  const strings = STRINGS[language];
   const values: Record<string, string> = { ...refusal.values };
+  const sentence = refusal.code === undefined ? undefined : (strings[`error.${refusal.code}.${values.problem ?? ''}`] ?? strings[`error.${refusal.code}`]);
+  if (sentence === undefined) return refusal.error ?? String(status);
   if (values.action !== undefined) values.action = t(`action.${values.action}`);
+  if (values.limitBytes !== undefined) values.limit = sizeText(Number(values.limitBytes));
   return sentence.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
 }
 
+/** A size in the page's language and units (MB, Mo). */
+function sizeText(bytes: number): string {
+  const megabytes = bytes >= 1024 * 1024;
+  return new Intl.NumberFormat(language, { style: 'unit', unit: megabytes ? 'megabyte' : 'kilobyte', maximumFractionDigits: 0 }).format(bytes / (megabytes ? 1024 * 1024 : 1024));
+}
+
+/** An API answer with the version its ETag names (the config's), for a later save to name in If-Match. */
 async function apiAnswer<T>(method: string, path: string, body?: unknown, ifMatch?: string): Promise<{ value: T; version: string | null }> {
   const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...(ifMatch ? { 'if-match': ifMatch } : {}) };
   let payload: BodyInit | undefined;
@@ -788,7 +807,7 @@ interface Preview {
     delimiter: string | null;
     rowsRead: number;
     wouldImport: number;
-    /** Of those, the posts the client's database holds already (null before its first import). */
+    /** Of those, the posts the client's database holds already (0 before its first import; null when it cannot tell, while an import runs). */
     alreadyStored: number | null;
     rejected: number;
     rejectedByReason: Record<string, number>;
@@ -921,6 +940,11 @@ function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<
 }
 
 
+/** New posts and those stored already; when the database cannot tell (an import runs), at most all are new, and the rest is unknown. */
+function newAndStored(wouldImport: number, alreadyStored: number | null): [number | string, number | string] {
+  return alreadyStored === null ? [`≤ ${wouldImport.toLocaleString(language)}`, '—'] : [wouldImport - alreadyStored, alreadyStored];
+}
+
 /** A stored instant (UTC) as the client's reports date it: in its timezone, with the time unless `withTime` is false. */
 function clientTime(iso: string, zone: string, withTime = true): string {
   const instant = new Date(iso);
@@ -940,7 +964,7 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
     : el('span');
   const summary = table(
     [t('format'), t('encoding'), t('delimiter'), t('readIn'), t('rows'), t('newPosts'), t('alreadyStored'), t('repeatedInFile'), t('rejected')],
-    [[preview.format.label, preview.encoding, preview.delimiter === '\t' ? t('tab') : (preview.delimiter ?? ''), timezone, preview.rowsRead, preview.wouldImport - (preview.alreadyStored ?? 0), preview.alreadyStored ?? 0, preview.repeatedInFile, preview.rejected]],
+    [[preview.format.label, preview.encoding, preview.delimiter === '\t' ? t('tab') : (preview.delimiter ?? ''), timezone, preview.rowsRead, ...newAndStored(preview.wouldImport, preview.alreadyStored), preview.repeatedInFile, preview.rejected]],
   );
   const fields = table(
     [t('field'), t('columns')],
@@ -1205,7 +1229,8 @@ function firstMonthOffered(months: MonthWithData[]): MonthWithData | undefined {
  */
 async function checkHandlesAfterSave(client: ClientSummary): Promise<void> {
   const month = firstMonthOffered(await monthsWithData(client).catch(() => []))?.month;
-  if (month === undefined) return;
+  // Nothing to check, or the user started something else meanwhile: its status stays.
+  if (month === undefined || statusLine.textContent !== t('saved')) return;
   const checking = `${t('saved')} ${t('checkingHandles')} ${month}…`;
   say(checking);
   let check: CheckJson;

@@ -1,13 +1,16 @@
--- What one file holds, for the dry run (src/ingest/file-profile.ts): its span, how many
--- days hold posts, its posts per kind, and which authors come up most (the repliers and
+-- What one file holds, for the dry run (src/ingest/file-profile.ts): its span (and its
+-- first and last day in $tz, the zone its days are counted in), how many days hold posts,
+-- its posts per kind, and which authors come up most (the repliers and
 -- mentioned handles are top_handles.sql's). Reads the posts table of the dry run's own
 -- in-memory database, which holds only the file's kept rows.
 --
--- Parameters: $top (how many authors).
+-- Parameters: $top (how many authors), $tz.
 WITH span AS (
   SELECT strftime(min(created_at), '%Y-%m-%dT%H:%M:%SZ') AS first_at,
          strftime(max(created_at), '%Y-%m-%dT%H:%M:%SZ') AS last_at,
-         count(DISTINCT created_at::DATE)::DOUBLE AS days,
+         strftime(min(created_at AT TIME ZONE $tz), '%Y-%m-%d') AS first_day,
+         strftime(max(created_at AT TIME ZONE $tz), '%Y-%m-%d') AS last_day,
+         count(DISTINCT (created_at AT TIME ZONE $tz)::DATE)::DOUBLE AS days,
          count(*)::DOUBLE AS posts
   FROM posts
 ),

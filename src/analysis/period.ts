@@ -61,7 +61,7 @@ export function parsePeriod(text: string, timezone: string): Period {
   const month = /^(\d{4})-(\d{1,2})$/.exec(value);
   if (month) {
     const m = Number(month[2]);
-    if (m < 1 || m > 12) throw badPeriod(text, `month ${month[2]} does not exist`);
+    if (m < 1 || m > 12) throw badPeriod(text, 'no-such-date', `month ${month[2]} does not exist`);
     return monthPeriod(new TZDate(Number(month[1]), m - 1, 1, 'UTC'), timezone);
   }
   const quarter = /^(\d{4})-?Q([1-4])$/i.exec(value);
@@ -70,10 +70,10 @@ export function parsePeriod(text: string, timezone: string): Period {
   if (range) {
     const from = parseDate(range[1] as string, text);
     const to = parseDate(range[2] as string, text);
-    if (isAfter(from, to)) throw badPeriod(text, `${range[1]} is after ${range[2]}`);
+    if (isAfter(from, to)) throw badPeriod(text, 'order', `${range[1]} is after ${range[2]}`);
     return rangePeriod(from, addDays(to, 1, CALENDAR), timezone);
   }
-  throw badPeriod(text);
+  throw badPeriod(text, text.trim() === '' ? 'empty' : 'shape');
 }
 
 /** The period of the same length just before: previous month, previous quarter, or the same number of days. */
@@ -148,7 +148,7 @@ function localDate(day: TZDate): LocalDate {
 
 function parseDate(text: string, period: string): TZDate {
   const date = parse(text, 'yyyy-MM-dd', new TZDate(0, 'UTC'), CALENDAR);
-  if (!isValid(date)) throw badPeriod(period, `${text} is not a calendar date`);
+  if (!isValid(date)) throw badPeriod(period, 'no-such-date', `${text} is not a calendar date`);
   return date;
 }
 
@@ -160,9 +160,22 @@ const LAST_YEAR = 2100;
 function refuseFarYears(value: string, text: string): void {
   const far = [...value.matchAll(/\d{4,}/g)].map((match) => match[0]).filter((year) => Number(year) < FIRST_YEAR || Number(year) > LAST_YEAR);
   if (far.length === 0) return;
-  throw badPeriod(text, `${far.length === 1 ? 'the year' : 'the years'} ${[...new Set(far)].join(' and ')} ${far.length === 1 ? 'is' : 'are'} outside ${FIRST_YEAR}-${LAST_YEAR}, the years mention data can come from`);
+  throw badPeriod(text, 'year', `${far.length === 1 ? 'the year' : 'the years'} ${[...new Set(far)].join(' and ')} ${far.length === 1 ? 'is' : 'are'} outside ${FIRST_YEAR}-${LAST_YEAR}, the years mention data can come from`);
 }
 
-function badPeriod(text: string, why?: string): UserError {
-  return new UserError(`--period "${text}": ${why ? `${why}; ` : 'not a period; '}${EXAMPLES}.`);
+/** What is wrong with a period that is none: no text, not one of the three shapes, a day or month that does not exist, FROM after TO, a year out of range. */
+export type PeriodProblem = 'empty' | 'shape' | 'no-such-date' | 'order' | 'year';
+
+/** A period that is none, with what is wrong with it (the local web page words it in its own language). */
+export class PeriodError extends UserError {
+  constructor(
+    message: string,
+    readonly problem: PeriodProblem,
+  ) {
+    super(message);
+  }
+}
+
+function badPeriod(text: string, problem: PeriodProblem, why?: string): PeriodError {
+  return new PeriodError(`--period "${text}": ${why ? `${why}; ` : 'not a period; '}${EXAMPLES}.`, problem);
 }

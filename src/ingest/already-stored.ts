@@ -1,46 +1,62 @@
 import { existsSync } from 'node:fs';
 import { listValue } from '@duckdb/node-api';
 import { z } from 'zod';
-import { UserError } from '../errors.js';
 import { Store } from '../store/database.js';
 import { SCHEMA_VERSION } from '../store/schema.js';
 import { schemaVersion } from '../store/upgrade.js';
 
-const idsRow = z.object({ platform: z.string(), ids: z.array(z.string()) });
+const chunkRow = z.object({ platform: z.string(), ids: z.array(z.string()) });
 const countRow = z.object({ n: z.number() });
+/** Ids sent across per query: a file of millions of posts is never held in one list. */
+const CHUNK = 50_000;
 
 /**
  * How many posts of a dry run (the `posts` of its store in memory) the
  * database at `database` holds already: an import adds none of them (it skips
- * them, or fills their empty fields). Null when it cannot tell without
- * writing: no database there yet, one of another version (opening it would
- * upgrade it), or one that cannot be opened now (an import holds it).
+ * them, or fills their empty fields). 0 when there is no database there yet.
+ * Null when it cannot tell without writing or without harm: no database named,
+ * one that is not a replybench store of this version (opening it would upgrade
+ * it), one that cannot be opened now (an import in another process holds it),
+ * or `busy` (an import in this process holds it: opening and closing the file
+ * here would drop that import's lock).
  */
-export async function alreadyStored(preview: Store, database: string | null): Promise<number | null> {
-  if (database === null || !existsSync(database)) return null;
+export async function alreadyStored(preview: Store, database: string | null, busy = false): Promise<number | null> {
+  if (database === null || busy) return null;
+  if (!existsSync(database)) return 0;
   let stored: Store;
   try {
     stored = await Store.open(database, { readOnly: true });
-  } catch (error) {
-    if (error instanceof UserError || (error instanceof Error && /lock/i.test(error.message))) return null;
-    throw error;
+  } catch {
+    return null;
   }
   try {
-    if ((await schemaVersion(stored)) !== SCHEMA_VERSION) return null;
-    // The ids go across as one list per platform: two databases share no table.
-    const files = await preview.rows('posts of the file', idsRow, 'SELECT platform, list(post_id) AS ids FROM posts GROUP BY platform');
+    if ((await versionOf(stored)) !== SCHEMA_VERSION) return null;
+    // The ids go across in chunks: two databases share no table.
+    await preview.run(`CREATE OR REPLACE TEMP TABLE preview_keys AS SELECT platform, post_id, (row_number() OVER () - 1) // ${CHUNK} AS chunk FROM posts`);
     let count = 0;
-    for (const { platform, ids } of files) {
-      const [row] = await stored.rows(
-        'posts stored before',
-        countRow,
-        'SELECT count(*)::DOUBLE AS n FROM posts WHERE platform = $platform AND post_id IN (SELECT unnest($ids))',
-        { platform, ids: listValue(ids) },
-      );
-      count += row?.n ?? 0;
+    for (let chunk = 0; ; chunk++) {
+      const lists = await preview.rows('posts of the file', chunkRow, 'SELECT platform, list(post_id) AS ids FROM preview_keys WHERE chunk = $chunk GROUP BY platform', { chunk });
+      if (lists.length === 0) return count;
+      for (const { platform, ids } of lists) {
+        const [row] = await stored.rows(
+          'posts stored before',
+          countRow,
+          'SELECT count(*)::DOUBLE AS n FROM posts WHERE platform = $platform AND post_id IN (SELECT unnest($ids))',
+          { platform, ids: listValue(ids) },
+        );
+        count += row?.n ?? 0;
+      }
     }
-    return count;
   } finally {
     stored.close();
+  }
+}
+
+/** The store's schema version; null for a DuckDB file that is no replybench store. */
+async function versionOf(store: Store): Promise<number | null> {
+  try {
+    return await schemaVersion(store);
+  } catch {
+    return null;
   }
 }

@@ -25,7 +25,7 @@ const SHOWN_ROWS = 5;
 /** Unread dates looked at to tell the day from the month. */
 const DAY_EVIDENCE = 2000;
 
-/** What importing a file would do, found without touching any database. */
+/** What importing a file would do, found without writing to any database. */
 export interface DryRunReport {
   path: string;
   /** The content's hash, as import_batches records it: the same content imported before is found by it. */
@@ -44,7 +44,8 @@ export interface DryRunReport {
   wouldImport: number;
   /**
    * Of those, the posts the database holds already (an import adds none of them: it skips them, or fills their
-   * empty fields); null when no database was named or it cannot be read without writing.
+   * empty fields): 0 before its first import; null when it cannot tell (no database named, or one it cannot read
+   * now without writing or without harm, see alreadyStored).
    */
   alreadyStored: number | null;
   /** Rows repeating a post earlier in the same file (an import keeps the first). */
@@ -133,13 +134,23 @@ async function unreadDates(store: Store, plan: CanonicalPlan, isGeneric: boolean
   return { examples, advice: dateFormatAdvice(examples, hint), format: hint?.format ?? null, dayMonthAmbiguous: hint?.dayMonthAmbiguous ?? false };
 }
 
+/** Where a dry run looks beyond the file: the database an import would add to, and the zone its days are counted in. */
+export interface DryRunContext {
+  /** The database whose posts are counted (read only); none by default. */
+  database?: string | null;
+  /** An import of this process holds the database: it is not opened (see alreadyStored). */
+  databaseBusy?: boolean;
+  /** The zone the file's days are counted in (the client's); the zone its local times are read in by default. */
+  daysIn?: string;
+}
+
 /**
  * Reads a file the way `replybench import` would, in a database held in
  * memory, and reports what would be stored and rejected, and how many of its
- * posts `database` (read only) holds already. No file is written but the
- * temporary copies the reading itself needs, removed at the end.
+ * posts the database `around` names (read only) holds already. No file is written
+ * but the temporary copies the reading itself needs, removed at the end.
  */
-export async function dryRunFile(path: string, request: ImportRequest, database: string | null = null): Promise<DryRunReport> {
+export async function dryRunFile(path: string, request: ImportRequest, around: DryRunContext = {}): Promise<DryRunReport> {
   const options = resolveImportOptions(request);
   const prepared = await prepareSource(path);
   const store = await Store.open(':memory:');
@@ -186,7 +197,7 @@ export async function dryRunFile(path: string, request: ImportRequest, database:
       rows,
       rowsRead: stats.rows,
       wouldImport: stats.kept - stats.duplicatesInFile,
-      alreadyStored: await alreadyStored(store, database),
+      alreadyStored: await alreadyStored(store, around.database ?? null, around.databaseBusy),
       repeatedInFile: stats.duplicatesInFile,
       rejected: Object.values(rejectedByReason).reduce((sum, count) => sum + count, 0),
       skippedBlank: stats.blank,
@@ -200,7 +211,7 @@ export async function dryRunFile(path: string, request: ImportRequest, database:
       ]),
       unreadDates: dates,
       learnedHandles: learned,
-      profile: await fileProfile(store),
+      profile: await fileProfile(store, around.daysIn ?? options.timezone),
     };
   } finally {
     store.close();
@@ -243,8 +254,9 @@ export function dryRunText(report: DryRunReport): string {
     const values = ROW_FIELDS.filter((field) => post[field] !== null).map((field) => `${field}=${QUOTED_FIELDS.has(field) ? shown(post[field]) : String(post[field])}`);
     lines.push(`    row ${row.row}: ${post.platform ?? ''} ${post.post_id ?? ''} ${values.join(' ')}`);
   }
-  const stored = report.alreadyStored ? ` (${report.alreadyStored} of them already in the database)` : '';
-  const counts = [`${report.wouldImport} would be imported${stored}`, `${report.rejected} rejected`];
+  const stored = report.alreadyStored ?? 0;
+  const imported = stored > 0 ? [`${report.wouldImport - stored} new posts would be imported`, `${stored} are in the database already`] : [`${report.wouldImport} would be imported`];
+  const counts = [...imported, `${report.rejected} rejected`];
   if (report.repeatedInFile > 0) counts.push(`${report.repeatedInFile} repeated in the file`);
   if (report.skippedBlank > 0) counts.push(`${report.skippedBlank} blank`);
   lines.push(`  ${report.rowsRead} rows read: ${counts.join(', ')}`);
@@ -254,7 +266,7 @@ export function dryRunText(report: DryRunReport): string {
   const { profile } = report;
   if (profile.first !== null) {
     const kinds = Object.entries(profile.kinds).map(([kind, count]) => `${count} ${count === 1 ? kind : kind === 'reply' ? 'replies' : `${kind}s`}`);
-    lines.push(`  spans ${profile.first} .. ${profile.last} (${profile.daysWithPosts} ${profile.daysWithPosts === 1 ? 'day' : 'days'} with posts): ${kinds.join(', ')}`);
+    lines.push(`  spans ${profile.first} .. ${profile.last} (${profile.daysWithPosts} ${profile.daysWithPosts === 1 ? 'day' : 'days'} with posts, days in ${profile.timezone}): ${kinds.join(', ')}`);
     const listed = (entries: FileProfile['topAuthors']) => entries.map((entry) => `${printable(entry.handle)} (${entry.n})`).join(', ');
     if (profile.topAuthors.length > 0) lines.push(`  most frequent authors: ${listed(profile.topAuthors)}`);
     if (profile.topRepliers.length > 0) lines.push(`  most active repliers (likely brand accounts): ${listed(profile.topRepliers)}`);
@@ -270,8 +282,8 @@ export function dryRunText(report: DryRunReport): string {
 
 export interface DryRunOptions extends Omit<ImportRequest, 'onProgress'> {
   json?: boolean;
-  /** The database an import would add to: the posts it holds already are counted. */
-  database?: string | null;
+  /** The database an import would add to (its posts are counted), and the zone the file's days are counted in. */
+  context?: DryRunContext;
 }
 
 /**
@@ -280,13 +292,13 @@ export interface DryRunOptions extends Omit<ImportRequest, 'onProgress'> {
  * stderr and makes the command fail, as an import would.
  */
 export async function runDryRun(paths: readonly string[], options: DryRunOptions): Promise<void> {
-  const { json, database = null, ...request } = options;
+  const { json, context = {}, ...request } = options;
   // Options are checked once, before any file is read.
   resolveImportOptions(request);
   let failures = 0;
   for (const path of paths) {
     try {
-      const report = await dryRunFile(path, request, database);
+      const report = await dryRunFile(path, request, context);
       process.stdout.write(json ? `${JSON.stringify(report)}\n` : dryRunText(report));
     } catch (error) {
       if (!(error instanceof UserError)) throw error;

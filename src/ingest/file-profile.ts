@@ -12,6 +12,8 @@ type Counted = z.infer<typeof counted>;
 const profileRow = z.object({
   first_at: z.string().nullable(),
   last_at: z.string().nullable(),
+  first_day: z.string().nullable(),
+  last_day: z.string().nullable(),
   days: z.number(),
   posts: z.number(),
   kinds: z.array(z.object({ kind: z.string(), n: z.number() })),
@@ -23,9 +25,14 @@ const handlesRow = z.object({ repliers: z.array(counted), mentioned: z.array(cou
 export interface FileProfile {
   first: string | null;
   last: string | null;
+  /** The zone its days are counted in (the client's, when known). */
+  timezone: string;
+  /** The calendar days (YYYY-MM-DD, in `timezone`) of its first and last post. */
+  firstDay: string | null;
+  lastDay: string | null;
   /** Posts it would store. */
   posts: number;
-  /** Calendar days (UTC) that hold at least one post. */
+  /** Calendar days (in `timezone`) that hold at least one post. */
   daysWithPosts: number;
   /** Posts per kind (post, reply, repost, quote, comment). */
   kinds: Record<string, number>;
@@ -47,15 +54,18 @@ export async function topHandles(store: Store, top: number, platform: string | n
   return { repliers: row?.repliers ?? [], mentioned: row?.mentioned ?? [] };
 }
 
-/** The profile of the posts a dry run would store (its own in-memory posts table). */
-export async function fileProfile(store: Store): Promise<FileProfile> {
-  const [row] = await store.rows('file profile', profileRow, queryText('ingest/file_profile'), { top: TOP });
+/** The profile of the posts a dry run would store (its own in-memory posts table), its days counted in `timezone`. */
+export async function fileProfile(store: Store, timezone: string): Promise<FileProfile> {
+  const [row] = await store.rows('file profile', profileRow, queryText('ingest/file_profile'), { top: TOP, tz: timezone });
   const handles = await topHandles(store, TOP);
   const kinds = Object.fromEntries((row?.kinds ?? []).map((entry) => [entry.kind, entry.n]));
   const profile = {
     posts: row?.posts ?? 0,
     first: row?.first_at ?? null,
     last: row?.last_at ?? null,
+    timezone,
+    firstDay: row?.first_day ?? null,
+    lastDay: row?.last_day ?? null,
     daysWithPosts: row?.days ?? 0,
     kinds,
     topAuthors: row?.authors ?? [],
@@ -108,8 +118,8 @@ export function supportSentences(profile: Omit<FileProfile, 'supports'>, languag
   if (posts === 0) return [phrases.nothing];
   const sentences: string[] = [];
   // Calendar days, as the dates beside the count are written: 10:00 one day to 09:00 the next is two days.
-  const spanDays = profile.first && profile.last ? Math.round((Date.parse(profile.last.slice(0, 10)) - Date.parse(profile.first.slice(0, 10))) / DAY_MS) + 1 : 0;
-  if (spanDays < 28) sentences.push(phrases.covers(spanDays, count(spanDays), profile.first?.slice(0, 10) ?? '', profile.last?.slice(0, 10) ?? ''));
+  const spanDays = profile.firstDay && profile.lastDay ? Math.round((Date.parse(profile.lastDay) - Date.parse(profile.firstDay)) / DAY_MS) + 1 : 0;
+  if (spanDays < 28) sentences.push(phrases.covers(spanDays, count(spanDays), profile.firstDay ?? '', profile.lastDay ?? ''));
   const reposts = profile.kinds.repost ?? 0;
   if (reposts / posts > 0.5) sentences.push(phrases.reposts(percent(reposts / posts)));
   const replies = (profile.kinds.reply ?? 0) + (profile.kinds.comment ?? 0);

@@ -35,6 +35,10 @@ interface State {
   rows: number | null;
 }
 
+function busyError(busy: State): HttpError {
+  return new HttpError(409, `this client's ${busy.action} of ${busy.subject} is still running; wait until it ends.`, { code: 'busy', values: { action: busy.action, subject: busy.subject } });
+}
+
 /**
  * The import or report each client has running: one at a time per client (two
  * would write the same store or report folder), so the page can ask what it
@@ -53,11 +57,24 @@ export class Activities {
     }
   }
 
+  /** Whether an import of the client runs in this process: its database is then opened by nothing else here (see refuseWhileImporting). */
+  importing(id: string): boolean {
+    return this.running.get(id)?.action === 'import';
+  }
+
+  /**
+   * Refuses (409) to open the client's database while an import of this process writes it: opening the file here
+   * again and closing it would drop the import's lock (file locks belong to the process), and let another process
+   * write beside it.
+   */
+  refuseWhileImporting(id: string): void {
+    const busy = this.running.get(id);
+    if (busy?.action === 'import') throw busyError(busy);
+  }
+
   begin(id: string, action: ActivityJson['action'], subject: string): Running {
     const busy = this.running.get(id);
-    if (busy) {
-      throw new HttpError(409, `this client's ${busy.action} of ${busy.subject} is still running; wait until it ends.`, { code: 'busy', values: { action: busy.action, subject: busy.subject } });
-    }
+    if (busy) throw busyError(busy);
     const state: State = { action, subject, startedAt: Date.now(), step: null, fraction: () => null, rows: null };
     this.running.set(id, state);
     return {

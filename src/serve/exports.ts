@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import { stringify } from 'yaml';
 import { importJson } from '../cli/commands/import.js';
-import { type DryRunReport, dryRunFile } from '../ingest/dry-run.js';
+import { type DryRunContext, type DryRunReport, dryRunFile } from '../ingest/dry-run.js';
 import { supportSentences } from '../ingest/file-profile.js';
 import { noticeText } from '../ingest/notices.js';
 import { reasonCountsIn, reasonText } from '../ingest/reason-texts.js';
@@ -70,7 +70,14 @@ export function safeFileName(name: string): string {
  * exports/.incoming/<previewId>/, at most `maxBytes`, and answers what
  * importing it would do (the dry run) with the previewId an import names.
  */
-export async function receiveExport(workspace: Workspace, id: string, request: IncomingMessage, maxBytes: number, asked: { timezone?: unknown; language?: unknown } = {}) {
+export async function receiveExport(
+  workspace: Workspace,
+  id: string,
+  request: IncomingMessage,
+  maxBytes: number,
+  activities: Activities,
+  asked: { timezone?: unknown; language?: unknown } = {},
+) {
   const folder = workspace.folderOf(id);
   const zone = localTimesZone(asked.timezone);
   const language = requestLanguage(asked.language);
@@ -106,7 +113,7 @@ export async function receiveExport(workspace: Workspace, id: string, request: I
         mkdirSync(target, { recursive: true });
         path = join(target, name);
         stream.on('limit', () =>
-          fail(new HttpError(413, `the file is larger than ${sizeText(maxBytes)}, the most an upload may be; import it with replybench import instead.`, { code: 'too-large', values: { limit: sizeText(maxBytes) } })),
+          fail(new HttpError(413, `the file is larger than ${sizeText(maxBytes)}, the most an upload may be; import it with replybench import instead.`, { code: 'too-large', values: { limitBytes: String(maxBytes) } })),
         );
         writes.push(pipeline(stream, createWriteStream(path, { flags: 'wx' })).catch(fail));
       });
@@ -129,7 +136,7 @@ export async function receiveExport(workspace: Workspace, id: string, request: I
     const file: string = path;
     let preview: DryRunReport;
     try {
-      preview = await dryRunFile(file, { timezone: zone }, databaseIfReadable(workspace, id));
+      preview = await dryRunFile(file, { timezone: zone }, previewContext(workspace, id, activities));
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       // A file the import refuses: the page maps its columns, starting from the best guesses; the upload waits.
@@ -146,7 +153,7 @@ export async function receiveExport(workspace: Workspace, id: string, request: I
         mapper: { fields: MAPPING_FIELDS, required: REQUIRED_MAPPING_FIELDS, columns: names, platforms: KNOWN_PLATFORMS, mapping: guessedMapping(names, delimiter) },
       };
     }
-    return { previewId, file: basename(file), timezone: zone, preview: shownPreview(preview, language), alreadyImported: await importedBefore(workspace, id, preview.sha256), mapper: null };
+    return { previewId, file: basename(file), timezone: zone, preview: shownPreview(preview, language), alreadyImported: await importedBefore(workspace, id, preview.sha256, activities), mapper: null };
   } catch (error) {
     rmSync(target, { recursive: true, force: true });
     throw error;
@@ -156,9 +163,10 @@ export async function receiveExport(workspace: Workspace, id: string, request: I
 /**
  * The earlier import of the same content, which importing it again adds
  * nothing to: said before the import. A database that cannot tell (none yet,
- * or one without posts) has none.
+ * one without posts, or one an import of this process holds) has none.
  */
-async function importedBefore(workspace: Workspace, id: string, sha256: string): Promise<{ batchId: number; importedAt: string } | null> {
+async function importedBefore(workspace: Workspace, id: string, sha256: string, activities: Activities): Promise<{ batchId: number; importedAt: string } | null> {
+  if (activities.importing(id)) return null;
   try {
     const earlier = await workspace.readData(id, null, (store) => earlierImport(store, sha256));
     return earlier === null ? null : { batchId: earlier.batchId, importedAt: earlier.importedAt };
@@ -168,43 +176,48 @@ async function importedBefore(workspace: Workspace, id: string, sha256: string):
   }
 }
 
-/** The client's database, whose posts a preview counts; null when the config names none the page may read (the import says why). */
-function databaseIfReadable(workspace: Workspace, id: string): string | null {
+/**
+ * What a preview looks at beyond the file: the client's database, whose posts it counts (none when the config names
+ * none the page may read: the import says why; not opened while an import of this process writes it), and the
+ * client's timezone, the file's days are counted in.
+ */
+function previewContext(workspace: Workspace, id: string, activities: Activities): DryRunContext {
+  let database: string | null = null;
   try {
-    return workspace.databaseOf(id);
+    database = workspace.databaseOf(id);
   } catch (error) {
-    if (error instanceof UserError || error instanceof HttpError) return null;
-    throw error;
+    if (!(error instanceof UserError || error instanceof HttpError)) throw error;
   }
+  return { database, databaseBusy: activities.importing(id), daysIn: workspace.timezoneOf(id) };
 }
 
 /** The preview of a waiting upload read again: with a generic mapping (the page's column mapper, as the user picks), or as its own layout in another zone. */
-export async function previewAgain(workspace: Workspace, id: string, previewId: string, body: unknown) {
+export async function previewAgain(workspace: Workspace, id: string, previewId: string, body: unknown, activities: Activities) {
   const { file, path, incoming } = waitingUpload(workspace, id, previewId);
   const now = new Date();
   utimesSync(incoming, now, now);
   previewing.add(previewId);
   try {
-    return await previewWaiting(workspace, id, previewId, { file, path }, body);
+    return await previewWaiting(workspace, id, previewId, { file, path }, body, activities);
   } finally {
     previewing.delete(previewId);
   }
 }
 
-async function previewWaiting(workspace: Workspace, id: string, previewId: string, { file, path }: { file: string; path: string }, body: unknown) {
+async function previewWaiting(workspace: Workspace, id: string, previewId: string, { file, path }: { file: string; path: string }, body: unknown, activities: Activities) {
   const mappingPath = `${join(workspace.folderOf(id), 'exports', INCOMING, previewId)}.mapping.yaml`;
   const { mapping, timezone, language } = (body ?? {}) as { mapping?: unknown; timezone?: unknown; language?: unknown };
   const zone = localTimesZone(timezone);
   const shownIn = requestLanguage(language);
   if (mapping === undefined) {
     // No mapping: the upload read again as its own layout, in another zone or language.
-    const preview = shownPreview(await dryRunFile(path, { timezone: zone }, databaseIfReadable(workspace, id)), shownIn);
-    return { previewId, file, timezone: zone, preview, alreadyImported: await importedBefore(workspace, id, preview.sha256), mapper: null };
+    const preview = shownPreview(await dryRunFile(path, { timezone: zone }, previewContext(workspace, id, activities)), shownIn);
+    return { previewId, file, timezone: zone, preview, alreadyImported: await importedBefore(workspace, id, preview.sha256, activities), mapper: null };
   }
   writeMapping(mappingPath, mapping);
   try {
-    const preview = shownPreview(await dryRunFile(path, { format: 'generic', mapping: mappingPath, timezone: zone }, databaseIfReadable(workspace, id)), shownIn);
-    const alreadyImported = await importedBefore(workspace, id, preview.sha256);
+    const preview = shownPreview(await dryRunFile(path, { format: 'generic', mapping: mappingPath, timezone: zone }, previewContext(workspace, id, activities)), shownIn);
+    const alreadyImported = await importedBefore(workspace, id, preview.sha256, activities);
     return { previewId, file, timezone: zone, preview: { ...preview, format: { ...preview.format, label: MAPPED_LABEL[shownIn] } }, alreadyImported, mapper: null };
   } catch (error) {
     throw error instanceof UserError ? new HttpError(400, error.message.replace(`${mappingPath}: `, 'mapping: ')) : error;

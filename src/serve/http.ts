@@ -8,7 +8,6 @@ export const PAGE_POLICY =
 /** A report read in the page: no script at all, its inline styles and embedded images only, sandboxed. */
 export const REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; sandbox; frame-ancestors 'self'";
 
-/** A refusal the API answers with its status and one sentence (`{ "error": ... }`). */
 /**
  * A refusal the page can say in its own language: `code` names it, and `values` are what its sentence quotes (the
  * English `message` is what scripts and a page without the code read).
@@ -18,6 +17,7 @@ export interface ErrorCode {
   values?: Record<string, string>;
 }
 
+/** A refusal the API answers with its status and one sentence (`{ "error": ... }`), and its code when the page words it. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,

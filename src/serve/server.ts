@@ -26,6 +26,8 @@ export interface ServeOptions {
 export interface RunningServer {
   url: string;
   token: string;
+  /** The imports and reports each client has running (what GET /api/clients/:id/activity answers). */
+  activities: Activities;
   close(): Promise<void>;
 }
 
@@ -56,6 +58,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     return printer;
   };
 
+  /** A client id whose database a read-only route may open: refused while an import of this process writes it. */
+  const readable = (id: string | undefined): string => {
+    activities.refuseWhileImporting(id ?? '');
+    return id ?? '';
+  };
+
   const routes: Array<[string, RegExp, Handler]> = [
     ['GET', /^\/api\/clients$/, async () => ({ clients: workspace.clients() })],
     ['POST', /^\/api\/clients$/, async ({ request, response }) => created(response, workspace.create(jsonObject(await readJson(request), '{ "id": "acme", "name": "Acme", "timezone": "Europe/Madrid", "language": "es" }')))],
@@ -77,20 +85,25 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       /^\/api\/clients\/([^/]+)\/check$/,
       async ({ url, params }) => {
         const language = requestLanguage(url.searchParams.get('language'));
-        const id = params[0] ?? '';
+        const id = readable(params[0]);
         const period = url.searchParams.get('period') ?? '';
         askedPeriod(period, loadConfig(workspace.configPath(id)).timezone);
         return checkJson(await checkOf({ config: workspace.configPath(id), db: workspace.databaseOf(id), period }), language);
       },
     ],
-    ['GET', /^\/api\/clients\/([^/]+)\/periods$/, async ({ params }) => monthsWithData(workspace, params[0] ?? '')],
-    ['GET', /^\/api\/clients\/([^/]+)\/platforms$/, async ({ params }) => platformsWithData(workspace, params[0] ?? '')],
-    ['GET', /^\/api\/clients\/([^/]+)\/handles$/, async ({ url, params }) => suggestedHandles(workspace, params[0] ?? '', url.searchParams.get('platform'))],
-    ['POST', /^\/api\/clients\/([^/]+)\/exports$/, async ({ request, url, params }) => receiveExport(workspace, params[0] ?? '', request, maxUpload, { timezone: url.searchParams.get('timezone'), language: url.searchParams.get('language') })],
+    ['GET', /^\/api\/clients\/([^/]+)\/periods$/, async ({ params }) => monthsWithData(workspace, readable(params[0]))],
+    ['GET', /^\/api\/clients\/([^/]+)\/platforms$/, async ({ params }) => platformsWithData(workspace, readable(params[0]))],
+    ['GET', /^\/api\/clients\/([^/]+)\/handles$/, async ({ url, params }) => suggestedHandles(workspace, readable(params[0]), url.searchParams.get('platform'))],
+    [
+      'POST',
+      /^\/api\/clients\/([^/]+)\/exports$/,
+      async ({ request, url, params }) =>
+        receiveExport(workspace, params[0] ?? '', request, maxUpload, activities, { timezone: url.searchParams.get('timezone'), language: url.searchParams.get('language') }),
+    ],
     [
       'POST',
       /^\/api\/clients\/([^/]+)\/exports\/([^/]+)\/preview$/,
-      async ({ request, params }) => previewAgain(workspace, params[0] ?? '', params[1] ?? '', await readJson(request)),
+      async ({ request, params }) => previewAgain(workspace, params[0] ?? '', params[1] ?? '', await readJson(request), activities),
     ],
     ['POST', /^\/api\/clients\/([^/]+)\/imports$/, async ({ request, params }) => importPreviewed(workspace, params[0] ?? '', await readJson(request), activities)],
     [
@@ -156,6 +169,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   return {
     url: `http://127.0.0.1:${port()}/?token=${token}`,
     token,
+    activities,
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

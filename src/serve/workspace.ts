@@ -106,6 +106,12 @@ export class Workspace {
    * (default data/replybench.duckdb), read even before the brands are complete
    * so that exports can be imported first and their handles picked from them.
    */
+  /** The client's timezone as its config names it; UTC when it names none the page can use. */
+  timezoneOf(id: string): string {
+    const raw = this.configIfReadable(id) as { timezone?: unknown } | null;
+    return typeof raw?.timezone === 'string' && isKnownTimezone(raw.timezone) ? raw.timezone : 'UTC';
+  }
+
   databaseOf(id: string): string {
     const raw = this.config(id) as { database?: unknown } | null;
     const path = resolve(this.folderOf(id), typeof raw?.database === 'string' ? raw.database : 'data/replybench.duckdb');

@@ -59,7 +59,7 @@ describe('what a dry run says a file can support', () => {
       { handle: 'acmecares', n: 2 },
       { handle: 'rivalhelp', n: 1 },
     ]);
-    expect(dryRunText(report)).toContain('  spans 2017-10-31T20:00:00Z .. 2017-10-31T21:00:00Z (1 day with posts): 2 posts\n');
+    expect(dryRunText(report)).toContain('  spans 2017-10-31T20:00:00Z .. 2017-10-31T21:00:00Z (1 day with posts, days in UTC): 2 posts\n');
   });
 
   it('counts the calendar days the dates beside the count name: an evening and the next morning are two days, not one', async () => {
@@ -71,5 +71,12 @@ describe('what a dry run says a file can support', () => {
     );
     const report = await dryRunFile(path, {});
     expect(report.profile.supports[0]).toBe('it covers 2 days (2017-10-05 to 2017-10-06): a monthly report on it alone describes those days, not the month.');
+    // Counted in the client's zone (the page's, or the config's for the terminal): in Madrid both fall on 6 October;
+    // in New York, on 5 October. The span's days and the sentence agree.
+    const madrid = await dryRunFile(path, {}, { daysIn: 'Europe/Madrid' });
+    expect(madrid.profile).toMatchObject({ timezone: 'Europe/Madrid', firstDay: '2017-10-06', lastDay: '2017-10-06', daysWithPosts: 1 });
+    expect(madrid.profile.supports[0]).toBe('it covers one day (2017-10-06 to 2017-10-06): a monthly report on it alone describes those days, not the month.');
+    const newYork = await dryRunFile(path, {}, { daysIn: 'America/New_York' });
+    expect(newYork.profile).toMatchObject({ firstDay: '2017-10-05', lastDay: '2017-10-06', daysWithPosts: 2 });
   });
 });

@@ -12,7 +12,7 @@ import { type Answer, call, KAGGLE_SAMPLE, serverForFile, TOKEN, withHost } from
 
 const FORMATS = join(import.meta.dirname, '../fixtures/formats');
 
-const { base, workspace } = serverForFile();
+const { base, workspace, server } = serverForFile();
 
 function upload(name: string, content: string | Buffer): FormData {
   const form = new FormData();
@@ -33,7 +33,7 @@ describe('the API of replybench serve', () => {
       'il couvre 3 jours (du 2017-10-10 au 2017-10-12)\u00a0: un rapport mensuel fondé sur lui seul décrit ces jours, pas le mois.',
       'il contient 68 réponses ou commentaires\u00a0: le taux et le délai de réponse peuvent être mesurés pour les marques dont les comptes les ont écrits.',
     ]);
-    expect(preview.body).toMatchObject({ file: 'twcs sample.csv', preview: { format: { id: 'twcs' }, rowsRead: 93, wouldImport: 93, alreadyStored: null, rejected: 0 } });
+    expect(preview.body).toMatchObject({ file: 'twcs sample.csv', preview: { format: { id: 'twcs' }, rowsRead: 93, wouldImport: 93, alreadyStored: 0, rejected: 0 } });
     const imported = await call(base(), 'POST', '/api/clients/apple/imports', { previewId: preview.body.previewId });
     expect(imported.status).toBe(200);
     expect(imported.body).toMatchObject({ files: [{ format: 'twcs', imported: 93, rejected: 0 }] });
@@ -79,12 +79,12 @@ describe('the API of replybench serve', () => {
     expect(spanish).toContain('marca Spotify Cares, twitter: una de sus menciones es un agradecimiento o una confirmación posterior a su respuesta: cuenta en su volumen, no en sus cifras de respuesta.');
     expect((await call(base(), 'GET', '/api/clients/apple/check?period=2017-10&language=de')).body).toEqual({ error: 'language: use en, es or fr.' });
     // A period that is none is refused with a code the page words in its own language.
-    expect((await call(base(), 'GET', '/api/clients/apple/check?period=2017-13')).body).toMatchObject({ error: expect.stringMatching(/^period: "2017-13"/), code: 'bad-period', values: { period: '2017-13' } });
-    expect((await call(base(), 'GET', '/api/clients/apple/check')).body).toEqual({
-      error: 'period: give a month (2017-10), a quarter (2017-Q4) or FROM..TO dates.',
-      code: 'bad-period',
-      values: { period: '' },
-    });
+    expect((await call(base(), 'GET', '/api/clients/apple/check?period=2017-13')).body).toMatchObject({ error: expect.stringMatching(/^period: "2017-13"/), code: 'bad-period', values: { period: '2017-13', problem: 'no-such-date' } });
+    expect((await call(base(), 'GET', '/api/clients/apple/check')).body).toMatchObject({ code: 'bad-period', values: { period: '', problem: 'empty' } });
+    expect((await call(base(), 'GET', '/api/clients/apple/check?period=2017-10-15..2017-10-01')).body).toMatchObject({ values: { problem: 'order' } });
+    expect((await call(base(), 'GET', '/api/clients/apple/check?period=1999-10')).body).toMatchObject({ values: { problem: 'year' } });
+    // Every shape --period reads is read here too.
+    for (const period of ['2017-q4', '2017Q4', '2017-10-01 .. 2017-10-15']) expect((await call(base(), 'GET', `/api/clients/apple/check?period=${encodeURIComponent(period)}`)).status, period).toBe(200);
     // Named but empty is no language either (as the report and a new client have always answered).
     expect((await call(base(), 'GET', '/api/clients/apple/check?period=2017-10&language=')).body).toEqual({ error: 'language: use en, es or fr.' });
     expect((await call(base(), 'POST', '/api/clients/apple/reports', { period: '2017-10', language: '' })).body).toEqual({ error: 'language: use en, es or fr.' });
@@ -270,6 +270,30 @@ describe('the API of replybench serve', () => {
     expect(await call(base(), 'POST', '/api/clients/waiting/imports', { previewId: first.body.previewId })).toMatchObject({ status: 404 });
   });
 
+  it('opens no client database while an import of the server writes it (closing it again would drop the import\'s lock), and says so', async () => {
+    await call(base(), 'POST', '/api/clients', { id: 'held', name: 'Held' });
+    const first = await call(base(), 'POST', '/api/clients/held/exports', upload('sample.csv', readFileSync(KAGGLE_SAMPLE)));
+    expect((await call(base(), 'POST', '/api/clients/held/imports', { previewId: first.body.previewId })).status).toBe(200);
+    const importing = server().activities.begin('held', 'import', 'next.csv');
+    try {
+      // The preview still reads the file, but cannot tell what the database holds: unknown, not 0 or "new".
+      const preview = await call(base(), 'POST', '/api/clients/held/exports', upload('again.csv', readFileSync(KAGGLE_SAMPLE)));
+      expect(preview.body).toMatchObject({ alreadyImported: null, preview: { wouldImport: 93, alreadyStored: null } });
+      for (const path of ['periods', 'platforms', 'handles?platform=twitter', 'check?period=2017-10']) {
+        expect((await call(base(), 'GET', `/api/clients/held/${path}`)).body, path).toEqual({
+          error: "this client's import of next.csv is still running; wait until it ends.",
+          code: 'busy',
+          values: { action: 'import', subject: 'next.csv' },
+        });
+      }
+    } finally {
+      importing.end();
+    }
+    expect((await call(base(), 'GET', '/api/clients/held/periods')).status).toBe(200);
+    const after = await call(base(), 'POST', '/api/clients/held/exports', upload('again.csv', readFileSync(KAGGLE_SAMPLE)));
+    expect(after.body).toMatchObject({ alreadyImported: { batchId: 1 }, preview: { alreadyStored: 93 } });
+  });
+
   it('previews an export when the client\'s database exists but holds no post yet (whether it was imported cannot be told: it was not)', async () => {
     await call(base(), 'POST', '/api/clients', { id: 'emptydb', name: 'Empty DB' });
     (await Store.open(join(workspace(), 'emptydb/data/replybench.duckdb'))).close();
@@ -353,7 +377,7 @@ describe('the API of replybench serve', () => {
     expect(existsSync(join(workspace(), '..', 'outside.csv'))).toBe(false);
     const large = await call(base(), 'POST', '/api/clients/uploads/exports', upload('big.csv', Buffer.alloc(65 * 1024, 'a')));
     expect(large.status).toBe(413);
-    expect(large.body).toEqual({ error: 'the file is larger than 64 KB, the most an upload may be; import it with replybench import instead.', code: 'too-large', values: { limit: '64 KB' } });
+    expect(large.body).toEqual({ error: 'the file is larger than 64 KB, the most an upload may be; import it with replybench import instead.', code: 'too-large', values: { limitBytes: String(64 * 1024) } });
     expect(readdirSync(join(workspace(), 'uploads/exports/.incoming'))).toHaveLength(1);
     expect((await call(base(), 'GET', '/api/clients/uploads/reports/2017-10-es/..%2Freplybench.yaml')).status).toBe(404);
     expect((await call(base(), 'POST', '/api/clients/uploads/reports', { period: '2017-10; DROP' })).status).toBe(400);

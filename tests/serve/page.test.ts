@@ -151,7 +151,7 @@ describe('the page of replybench serve', () => {
     await page.click('#check button');
     await page.waitForFunction("!document.querySelector('#check table') && document.getElementById('status').className === 'error'");
     // In the page's language, not the server's English.
-    expect(await text(page, '#status')).toBe('«2017-13» no es un periodo: escriba un mes (2017-10), un trimestre (2017-Q4) o dos fechas (2017-10-01..2017-10-15).');
+    expect(await text(page, '#status')).toBe('«2017-13» nombra un día o un mes que no existe.');
     // The browser logs the refused request itself: that one, and only it, is expected.
     expect(problems.splice(logged).map((problem) => problem.includes('400'))).toEqual([true]);
 

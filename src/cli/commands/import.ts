@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import { AlreadyReported, UserError } from '../../errors.js';
 import { FORMAT_CHOICES } from '../../ingest/formats/index.js';
-import { runDryRun } from '../../ingest/dry-run.js';
+import { type DryRunContext, runDryRun } from '../../ingest/dry-run.js';
 import { importWithOptions, resolveImportOptions } from '../../ingest/import.js';
 import { exportHeader, mappingSkeleton } from '../../ingest/mapping-guess.js';
 import { noticeText } from '../../ingest/notices.js';
@@ -52,7 +52,7 @@ export function registerImport(program: Command): Command {
     .action(async (files: string[], options: ImportOptions, command: Command) => {
       if (options.dryRun && options.again) throw new UserError('--dry-run and --again: use one or the other.');
       if (options.writeMapping !== undefined) return writeMapping(files, options.writeMapping);
-      if (options.dryRun) return runDryRun(files, { ...options, database: dryRunDatabase(options, command.getOptionValueSource('config') === 'cli') });
+      if (options.dryRun) return runDryRun(files, { ...options, context: dryRunContext(options, command.getOptionValueSource('config') === 'cli') });
       await runImport(files, options, command.getOptionValueSource('config') === 'cli');
     });
 }
@@ -73,12 +73,16 @@ function importDatabasePath(options: ImportOptions, configGiven: boolean): strin
   return databasePath(options.db, config);
 }
 
-/** The database a dry run counts stored posts in; none when the config cannot be read (a dry run is about the file). */
-function dryRunDatabase(options: ImportOptions, configGiven: boolean): string | null {
+/**
+ * Where a dry run looks beyond the file: the config's database (its posts are counted) and timezone (the file's days
+ * are counted in it); none when the config cannot be read (a dry run is about the file).
+ */
+function dryRunContext(options: ImportOptions, configGiven: boolean): DryRunContext {
   try {
-    return importDatabasePath(options, configGiven);
+    const config = configGiven || existsSync(options.config) ? loadConfig(options.config) : null;
+    return { database: databasePath(options.db, config), ...(config ? { daysIn: config.timezone } : {}) };
   } catch (error) {
-    if (error instanceof UserError) return null;
+    if (error instanceof UserError) return {};
     throw error;
   }
 }

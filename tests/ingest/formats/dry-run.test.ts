@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { dryRunFile } from '../../../src/ingest/dry-run.js';
 import { runCli, tempFolder } from '../helpers.js';
@@ -101,12 +102,25 @@ describe('replybench import --dry-run', () => {
     const earlier = join(folder, 'earlier.csv');
     writeFileSync(earlier, `${[header, ...lines.slice(0, 3)].join('\n')}\n`);
     expect((await run(['import', earlier, '--db', db], folder)).status).toBe(0);
-    const report = await dryRunFile(join(FIXTURES, 'twitter_v2.csv'), {}, db);
+    const before = { bytes: readFileSync(db), files: readdirSync(folder).sort(), modified: statSync(db).mtimeMs };
+    const report = await dryRunFile(join(FIXTURES, 'twitter_v2.csv'), {}, { database: db });
     expect(report).toMatchObject({ wouldImport: 8, alreadyStored: 3 });
+    // Read, not written: the same bytes, no write-ahead log beside it.
+    expect({ bytes: readFileSync(db), files: readdirSync(folder).sort(), modified: statSync(db).mtimeMs }).toEqual(before);
     expect((await dryRunFile(join(FIXTURES, 'twitter_v2.csv'), {})).alreadyStored).toBeNull();
-    expect((await dryRunFile(join(FIXTURES, 'twitter_v2.csv'), {}, join(folder, 'none.duckdb'))).alreadyStored).toBeNull();
+    // Before the first import, nothing is stored; an import of this process holding the database: it cannot tell.
+    expect((await dryRunFile(join(FIXTURES, 'twitter_v2.csv'), {}, { database: join(folder, 'none.duckdb') })).alreadyStored).toBe(0);
+    expect((await dryRunFile(join(FIXTURES, 'twitter_v2.csv'), {}, { database: db, databaseBusy: true })).alreadyStored).toBeNull();
+    // A DuckDB file that is no replybench store: it cannot tell, and the dry run goes on.
+    const foreign = join(folder, 'foreign.duckdb');
+    const other = await DuckDBInstance.create(foreign);
+    const connection = await other.connect();
+    await connection.run('CREATE TABLE posts (platform VARCHAR, post_id VARCHAR)');
+    connection.closeSync();
+    other.closeSync();
+    expect((await dryRunFile(join(FIXTURES, 'twitter_v2.csv'), {}, { database: foreign })).alreadyStored).toBeNull();
     const text = await run(['import', '--dry-run', join(FIXTURES, 'twitter_v2.csv'), '--db', db], folder);
-    expect(text.stdout).toContain('  8 rows read: 8 would be imported (3 of them already in the database), 0 rejected\n');
+    expect(text.stdout).toContain('  8 rows read: 5 new posts would be imported, 3 are in the database already, 0 rejected\n');
     // A dry run reads the database without writing to it.
     const imported = await run(['import', '--json', join(FIXTURES, 'twitter_v2.csv'), '--db', db], folder);
     expect(JSON.parse(imported.stdout)).toMatchObject({ imported: 5, duplicates: 3 });
