@@ -46,15 +46,45 @@ function busyError(busy: State): HttpError {
  */
 export class Activities {
   private readonly running = new Map<string, State>();
+  /** Per client, the requests of this process reading its database now, and what waits until none does. */
+  private readonly readers = new Map<string, number>();
+  private readonly waiting = new Map<string, Array<() => void>>();
 
-  /** Runs `work` as the client's running action; refused (409) while another runs. */
+  /**
+   * Runs `work` as the client's running action; refused (409) while another runs. An import starts writing once the
+   * requests reading the database have ended (new ones are refused meanwhile): it opens the file for writing in this
+   * process, whose lock their closing it would drop.
+   */
   async during<T>(id: string, action: ActivityJson['action'], subject: string, work: (running: Running) => Promise<T>): Promise<T> {
     const running = this.begin(id, action, subject);
     try {
+      if (action === 'import') await this.readersGone(id);
       return await work(running);
     } finally {
       running.end();
     }
+  }
+
+  /** Runs `work`, which opens the client's database read-only: refused (409) while an import of this process writes it. */
+  async reading<T>(id: string, work: () => Promise<T>): Promise<T> {
+    this.refuseWhileImporting(id);
+    this.readers.set(id, (this.readers.get(id) ?? 0) + 1);
+    try {
+      return await work();
+    } finally {
+      const left = (this.readers.get(id) ?? 1) - 1;
+      if (left > 0) this.readers.set(id, left);
+      else {
+        this.readers.delete(id);
+        for (const wake of this.waiting.get(id) ?? []) wake();
+        this.waiting.delete(id);
+      }
+    }
+  }
+
+  private readersGone(id: string): Promise<void> {
+    if (!this.readers.get(id)) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.set(id, [...(this.waiting.get(id) ?? []), resolve]));
   }
 
   /** Whether an import of the client runs in this process: its database is then opened by nothing else here (see refuseWhileImporting). */
@@ -67,7 +97,7 @@ export class Activities {
    * again and closing it would drop the import's lock (file locks belong to the process), and let another process
    * write beside it.
    */
-  refuseWhileImporting(id: string): void {
+  private refuseWhileImporting(id: string): void {
     const busy = this.running.get(id);
     if (busy?.action === 'import') throw busyError(busy);
   }

@@ -134,9 +134,9 @@ export async function receiveExport(
     });
     if (path === null) throw new HttpError(400, 'no file in the request.');
     const file: string = path;
-    let preview: DryRunReport;
+    let read: Awaited<ReturnType<typeof previewWithStore>>;
     try {
-      preview = await dryRunFile(file, { timezone: zone }, previewContext(workspace, id, activities));
+      read = await previewWithStore(workspace, id, file, { timezone: zone }, activities);
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       // A file the import refuses: the page maps its columns, starting from the best guesses; the upload waits.
@@ -153,7 +153,7 @@ export async function receiveExport(
         mapper: { fields: MAPPING_FIELDS, required: REQUIRED_MAPPING_FIELDS, columns: names, platforms: KNOWN_PLATFORMS, mapping: guessedMapping(names, delimiter) },
       };
     }
-    return { previewId, file: basename(file), timezone: zone, preview: shownPreview(preview, language), alreadyImported: await importedBefore(workspace, id, preview.sha256, activities), mapper: null };
+    return { previewId, file: basename(file), timezone: zone, preview: shownPreview(read.preview, language), alreadyImported: read.alreadyImported, mapper: null };
   } catch (error) {
     rmSync(target, { recursive: true, force: true });
     throw error;
@@ -161,12 +161,24 @@ export async function receiveExport(
 }
 
 /**
+ * The dry run of an upload, with what the client's database says of it: the posts it holds already, and an earlier
+ * import of the same content. While an import of this process writes the database, neither is known; else the
+ * preview reads it as one of its readers, so an import asked for meanwhile waits until it has closed it.
+ */
+async function previewWithStore(workspace: Workspace, id: string, path: string, request: ImportRequest, activities: Activities) {
+  const read = async (busy: boolean) => {
+    const preview = await dryRunFile(path, request, previewContext(workspace, id, busy));
+    return { preview, alreadyImported: busy ? null : await importedBefore(workspace, id, preview.sha256) };
+  };
+  return activities.importing(id) ? read(true) : activities.reading(id, () => read(false));
+}
+
+/**
  * The earlier import of the same content, which importing it again adds
  * nothing to: said before the import. A database that cannot tell (none yet,
- * one without posts, or one an import of this process holds) has none.
+ * or one without posts) has none.
  */
-async function importedBefore(workspace: Workspace, id: string, sha256: string, activities: Activities): Promise<{ batchId: number; importedAt: string } | null> {
-  if (activities.importing(id)) return null;
+async function importedBefore(workspace: Workspace, id: string, sha256: string): Promise<{ batchId: number; importedAt: string } | null> {
   try {
     const earlier = await workspace.readData(id, null, (store) => earlierImport(store, sha256));
     return earlier === null ? null : { batchId: earlier.batchId, importedAt: earlier.importedAt };
@@ -181,14 +193,14 @@ async function importedBefore(workspace: Workspace, id: string, sha256: string, 
  * none the page may read: the import says why; not opened while an import of this process writes it), and the
  * client's timezone, the file's days are counted in.
  */
-function previewContext(workspace: Workspace, id: string, activities: Activities): DryRunContext {
+function previewContext(workspace: Workspace, id: string, busy: boolean): DryRunContext {
   let database: string | null = null;
   try {
     database = workspace.databaseOf(id);
   } catch (error) {
     if (!(error instanceof UserError || error instanceof HttpError)) throw error;
   }
-  return { database, databaseBusy: activities.importing(id), daysIn: workspace.timezoneOf(id) };
+  return { database, databaseBusy: busy, daysIn: workspace.timezoneOf(id) };
 }
 
 /** The preview of a waiting upload read again: with a generic mapping (the page's column mapper, as the user picks), or as its own layout in another zone. */
@@ -211,14 +223,14 @@ async function previewWaiting(workspace: Workspace, id: string, previewId: strin
   const shownIn = requestLanguage(language);
   if (mapping === undefined) {
     // No mapping: the upload read again as its own layout, in another zone or language.
-    const preview = shownPreview(await dryRunFile(path, { timezone: zone }, previewContext(workspace, id, activities)), shownIn);
-    return { previewId, file, timezone: zone, preview, alreadyImported: await importedBefore(workspace, id, preview.sha256, activities), mapper: null };
+    const read = await previewWithStore(workspace, id, path, { timezone: zone }, activities);
+    return { previewId, file, timezone: zone, preview: shownPreview(read.preview, shownIn), alreadyImported: read.alreadyImported, mapper: null };
   }
   writeMapping(mappingPath, mapping);
   try {
-    const preview = shownPreview(await dryRunFile(path, { format: 'generic', mapping: mappingPath, timezone: zone }, previewContext(workspace, id, activities)), shownIn);
-    const alreadyImported = await importedBefore(workspace, id, preview.sha256, activities);
-    return { previewId, file, timezone: zone, preview: { ...preview, format: { ...preview.format, label: MAPPED_LABEL[shownIn] } }, alreadyImported, mapper: null };
+    const read = await previewWithStore(workspace, id, path, { format: 'generic', mapping: mappingPath, timezone: zone }, activities);
+    const preview = shownPreview(read.preview, shownIn);
+    return { previewId, file, timezone: zone, preview: { ...preview, format: { ...preview.format, label: MAPPED_LABEL[shownIn] } }, alreadyImported: read.alreadyImported, mapper: null };
   } catch (error) {
     throw error instanceof UserError ? new HttpError(400, error.message.replace(`${mappingPath}: `, 'mapping: ')) : error;
   }

@@ -58,11 +58,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     return printer;
   };
 
-  /** A client id whose database a read-only route may open: refused while an import of this process writes it. */
-  const readable = (id: string | undefined): string => {
-    activities.refuseWhileImporting(id ?? '');
-    return id ?? '';
-  };
 
   const routes: Array<[string, RegExp, Handler]> = [
     ['GET', /^\/api\/clients$/, async () => ({ clients: workspace.clients() })],
@@ -85,15 +80,21 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       /^\/api\/clients\/([^/]+)\/check$/,
       async ({ url, params }) => {
         const language = requestLanguage(url.searchParams.get('language'));
-        const id = readable(params[0]);
+        const id = params[0] ?? '';
         const period = url.searchParams.get('period') ?? '';
-        askedPeriod(period, loadConfig(workspace.configPath(id)).timezone);
-        return checkJson(await checkOf({ config: workspace.configPath(id), db: workspace.databaseOf(id), period }), language);
+        return activities.reading(id, async () => {
+          askedPeriod(period, loadConfig(workspace.configPath(id)).timezone);
+          return checkJson(await checkOf({ config: workspace.configPath(id), db: workspace.databaseOf(id), period }), language);
+        });
       },
     ],
-    ['GET', /^\/api\/clients\/([^/]+)\/periods$/, async ({ params }) => monthsWithData(workspace, readable(params[0]))],
-    ['GET', /^\/api\/clients\/([^/]+)\/platforms$/, async ({ params }) => platformsWithData(workspace, readable(params[0]))],
-    ['GET', /^\/api\/clients\/([^/]+)\/handles$/, async ({ url, params }) => suggestedHandles(workspace, readable(params[0]), url.searchParams.get('platform'))],
+    ['GET', /^\/api\/clients\/([^/]+)\/periods$/, async ({ params }) => activities.reading(params[0] ?? '', () => monthsWithData(workspace, params[0] ?? ''))],
+    ['GET', /^\/api\/clients\/([^/]+)\/platforms$/, async ({ params }) => activities.reading(params[0] ?? '', () => platformsWithData(workspace, params[0] ?? ''))],
+    [
+      'GET',
+      /^\/api\/clients\/([^/]+)\/handles$/,
+      async ({ url, params }) => activities.reading(params[0] ?? '', () => suggestedHandles(workspace, params[0] ?? '', url.searchParams.get('platform'))),
+    ],
     [
       'POST',
       /^\/api\/clients\/([^/]+)\/exports$/,

@@ -292,6 +292,22 @@ describe('the API of replybench serve', () => {
     expect((await call(base(), 'GET', '/api/clients/held/periods')).status).toBe(200);
     const after = await call(base(), 'POST', '/api/clients/held/exports', upload('again.csv', readFileSync(KAGGLE_SAMPLE)));
     expect(after.body).toMatchObject({ alreadyImported: { batchId: 1 }, preview: { alreadyStored: 93 } });
+
+    // The other way round: an import asked for while a request reads the database waits until it has closed it.
+    let release = () => {};
+    const reader = server().activities.reading('held', () => new Promise<void>((resolve) => (release = resolve)));
+    let imported = false;
+    const importing2 = call(base(), 'POST', '/api/clients/held/imports', { previewId: after.body.previewId }).then((answer) => {
+      imported = true;
+      return answer;
+    });
+    // The import is under way (new readers are refused) but has not written: it waits for the reader.
+    await expect.poll(async () => (await call(base(), 'GET', '/api/clients/held/activity')).body).toMatchObject({ activity: { action: 'import' } });
+    expect((await call(base(), 'GET', '/api/clients/held/periods')).status).toBe(409);
+    expect(imported).toBe(false);
+    release();
+    await reader;
+    expect((await importing2).body).toMatchObject({ files: [{ imported: 0, duplicates: 93 }] });
   });
 
   it('previews an export when the client\'s database exists but holds no post yet (whether it was imported cannot be told: it was not)', async () => {
