@@ -65,7 +65,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     topAuthors: 'Most frequent authors',
     topMentioned: 'Most mentioned handles',
     imported: 'Imported',
-    duplicates: 'already held',
+    duplicates: 'repeated or already held',
     brands: 'Brands',
     brandsHint: 'The client first, then its competitors, with their handles on each platform: one handle per field (the data suggests them as you type).',
     addPlatform: 'Add a platform',
@@ -91,6 +91,8 @@ const STRINGS: Record<Language, Record<string, string>> = {
     'error.config-changed': 'replybench.yaml changed since the page read it (in a terminal or another window): nothing was saved. Open the client again to see the file as it is now, then make the change again.',
     'error.too-large': 'The file is larger than {limit}, the most an upload may be: import it with replybench import instead.',
     'error.upload-gone': 'This upload is no longer waiting to be imported: upload the file again.',
+    'error.no-accounts': 'The brand “{brand}” has no account yet: pick its handles under Brands and save.',
+    storedUnknown: 'What the database holds cannot be read while an import of this client runs: preview the file again once it is done.',
     'error.bad-period.empty': 'Write a period first: a month (2017-10), a quarter (2017-Q4) or two dates (2017-10-01..2017-10-15).',
     'error.bad-period': '“{period}” is not a period: write a month (2017-10), a quarter (2017-Q4) or two dates (2017-10-01..2017-10-15).',
     'error.bad-period.no-such-date': '“{period}” names a day or a month that does not exist.',
@@ -245,7 +247,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     topAuthors: 'Autores más frecuentes',
     topMentioned: 'Cuentas más mencionadas',
     imported: 'Importadas',
-    duplicates: 'ya guardadas',
+    duplicates: 'repetidas o ya guardadas',
     brands: 'Marcas',
     brandsHint: 'Primero el cliente, luego sus competidores, con sus cuentas en cada plataforma: una cuenta por campo (los datos las sugieren al escribir).',
     addPlatform: 'Añadir una plataforma',
@@ -271,6 +273,8 @@ const STRINGS: Record<Language, Record<string, string>> = {
     'error.config-changed': 'replybench.yaml ha cambiado desde que la página lo leyó (en un terminal o en otra ventana): no se ha guardado nada. Abra de nuevo el cliente para ver el archivo tal como está y vuelva a hacer el cambio.',
     'error.too-large': 'El archivo pesa más de {limit}, el máximo de una subida: impórtelo con replybench import.',
     'error.upload-gone': 'Este archivo ya no está pendiente de importar: vuelva a subirlo.',
+    'error.no-accounts': 'La marca «{brand}» aún no tiene cuentas: elija sus cuentas en «Marcas» y guarde.',
+    storedUnknown: 'No se puede leer lo que contiene la base de datos mientras se importa otro archivo de este cliente: vuelva a previsualizar el archivo cuando termine.',
     'error.bad-period.empty': 'Escriba primero un periodo: un mes (2017-10), un trimestre (2017-Q4) o dos fechas (2017-10-01..2017-10-15).',
     'error.bad-period': '«{period}» no es un periodo: escriba un mes (2017-10), un trimestre (2017-Q4) o dos fechas (2017-10-01..2017-10-15).',
     'error.bad-period.no-such-date': '«{period}» nombra un día o un mes que no existe.',
@@ -425,7 +429,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     topAuthors: 'Auteurs les plus fréquents',
     topMentioned: 'Comptes les plus mentionnés',
     imported: 'Importées',
-    duplicates: 'déjà présentes',
+    duplicates: 'répétées ou déjà présentes',
     brands: 'Marques',
     brandsHint: 'Le client d’abord, puis ses concurrents, avec leurs comptes sur chaque plateforme\u00a0: un compte par champ (les données les suggèrent pendant la saisie).',
     addPlatform: 'Ajouter une plateforme',
@@ -451,6 +455,8 @@ const STRINGS: Record<Language, Record<string, string>> = {
     'error.config-changed': 'replybench.yaml a changé depuis que la page l’a lu (dans un terminal ou une autre fenêtre)\u00a0: rien n’a été enregistré. Ouvrez de nouveau le client pour voir le fichier tel qu’il est, puis refaites la modification.',
     'error.too-large': 'Le fichier dépasse {limit}, le maximum d’un envoi\u00a0: importez-le avec replybench import.',
     'error.upload-gone': 'Cet envoi n’attend plus d’être importé\u00a0: envoyez de nouveau le fichier.',
+    'error.no-accounts': 'La marque «\u00a0{brand}\u00a0» n’a pas encore de compte\u00a0: choisissez ses comptes dans «\u00a0Marques\u00a0» et enregistrez.',
+    storedUnknown: 'Le contenu de la base ne peut pas être lu pendant un import de ce client\u00a0: prévisualisez de nouveau le fichier une fois l’import terminé.',
     'error.bad-period.empty': 'Écrivez d’abord une période\u00a0: un mois (2017-10), un trimestre (2017-Q4) ou deux dates (2017-10-01..2017-10-15).',
     'error.bad-period': '«\u00a0{period}\u00a0» n’est pas une période\u00a0: écrivez un mois (2017-10), un trimestre (2017-Q4) ou deux dates (2017-10-01..2017-10-15).',
     'error.bad-period.no-such-date': '«\u00a0{period}\u00a0» désigne un jour ou un mois qui n’existe pas.',
@@ -830,14 +836,25 @@ interface Preview {
 
 function exportsSection(client: ClientSummary): HTMLElement {
   const file = el('input', { type: 'file', name: 'file', accept: '.csv,.tsv,.txt,.xlsx,.zip' });
-  // UTC, as `replybench import` reads them by default, or the client's own zone (many tools export local times).
-  const zones = [...new Set(['UTC', client.timezone])];
+  // The client's own zone first (listening and care tools export local times in the account's zone), or UTC, as
+  // `replybench import` reads them by default; the preview says which it read them in.
+  const zones = [...new Set([client.timezone, 'UTC'])];
   const zone = el('select', { name: 'local-times' }, ...zones.map((name) => el('option', { value: name }, name)));
   const result = el('div', { class: 'preview' });
   const upload = el('button', { type: 'button' }, t('upload'));
   // The waiting upload read again in another zone: what the preview shows is what the import stores.
   let rezone: (() => void) | null = null;
   zone.addEventListener('change', () => rezone?.());
+  // Another file, or the upload imported: the zone applies to the next preview, not to an upload no longer waiting.
+  file.addEventListener('change', () => {
+    rezone = null;
+  });
+  afterImport.push(() => {
+    rezone = null;
+  });
+  // Each import of this showing of the client, kept when the next file's preview replaces the last one.
+  const finished = el('ul', { class: 'imports-done' });
+  importsDone = finished;
   upload.addEventListener('click', () =>
     void act(async () => {
       const chosen = file.files?.[0];
@@ -862,7 +879,7 @@ function exportsSection(client: ClientSummary): HTMLElement {
       result.replaceChildren(...previewView(client, preview));
     }),
   );
-  return el('section', { id: 'exports' }, el('h2', {}, t('exports')), el('p', {}, t('exportsHint')), file, el('label', {}, t('localTimes'), zone), upload, result);
+  return el('section', { id: 'exports' }, el('h2', {}, t('exports')), el('p', {}, t('exportsHint')), file, el('label', {}, t('localTimes'), zone), upload, finished, result);
 }
 
 /** A layout replybench does not know: a drop-down per field, filled with the best guesses; the preview follows each pick. */
@@ -959,6 +976,7 @@ function clientTime(iso: string, zone: string, withTime = true): string {
 
 function previewView(client: ClientSummary, { previewId, file, preview, timezone, alreadyImported }: Preview, mapping?: Mapping): Node[] {
   if (!preview) return [];
+  const unknown = preview.alreadyStored === null ? el('p', { class: 'note', 'data-note': 'stored-unknown' }, t('storedUnknown')) : el('span');
   const repeated = alreadyImported
     ? el('p', { class: 'warning', 'data-note': 'already-imported' }, `${t('alreadyImported')} ${new Date(alreadyImported.importedAt).toLocaleString(language)}${t('colon')}${t('addsNothing')}`)
     : el('span');
@@ -1001,6 +1019,7 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
       for (const refresh of afterImport) refresh();
       const counts = done.files.map((entry) => `${t('imported')}${t('colon')}${entry.imported.toLocaleString(language)} (${entry.duplicates.toLocaleString(language)} ${t('duplicates')})`).join('; ');
       outcome.textContent = done.mapping ? `${counts}. ${t('mappingSaved')} ${done.mapping}` : counts;
+      importsDone?.append(el('li', {}, `${file}${t('colon')}${counts}`));
       const problems = done.files.flatMap((entry) => [
         ...Object.entries(entry.rejectedByReason).map(([reason, count]) => [t('rejectedRows'), `${reason}${t('colon')}${count.toLocaleString(language)}`]),
         ...entry.warnings.map((warning) => [t('warning'), warning]),
@@ -1023,7 +1042,7 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
     ],
   );
   const supports = el('ul', { class: 'supports' }, ...profile.supports.map((sentence) => el('li', {}, sentence)));
-  return [repeated, summary, held, supports, fields, el('h3', {}, t('firstRows')), rows, el('ul', {}, ...reasons, ...preview.warnings.map((warning) => el('li', { class: 'warning' }, warning))), importButton, outcome];
+  return [repeated, summary, unknown, held, supports, fields, el('h3', {}, t('firstRows')), rows, el('ul', {}, ...reasons, ...preview.warnings.map((warning) => el('li', { class: 'warning' }, warning))), importButton, outcome];
 }
 
 interface BrandConfig {
@@ -1035,6 +1054,8 @@ interface BrandConfig {
 
 /** Run after an import, so the brands form and the period fields offer what the new data holds; emptied when a client is shown again. */
 const afterImport: Array<() => void> = [];
+/** The list of the imports done since the client was shown, in its exports section. */
+let importsDone: HTMLElement | null = null;
 
 interface MonthWithData {
   month: string;
@@ -1210,6 +1231,8 @@ async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
 }
 
 interface CheckJson {
+  /** Set when the period holds no post at all: the days the data runs between (its one sentence says so). */
+  dataSpan: { firstDay: string | null; lastDay: string | null } | null;
   configWarnings: Array<{ brand: string; platform: string | null; kind: 'handle' | 'topic'; message: string }>;
   accountsInData: Array<{ platform: string; repliers: Array<{ handle: string; n: number }>; mentioned: Array<{ handle: string; n: number }> }>;
   coverage: Array<{ name: string; platform: string; inbound: number; coverage: { inboundMeasured: number; brandPosts: number; warnings: string[] } | null; noData: boolean }>;
@@ -1242,6 +1265,10 @@ async function checkHandlesAfterSave(client: ClientSummary): Promise<void> {
     return;
   }
   if (statusLine.textContent !== checking) return;
+  if (check.dataSpan) {
+    say(t('saved'));
+    return;
+  }
   const handles = check.configWarnings.filter((warning) => warning.kind === 'handle');
   if (handles.length === 0) say(`${t('saved')} ${t('handlesInData')} ${month}.`);
   else say(`${t('saved')} ${handles.map((warning) => `${warning.brand}, ${warning.platform ?? ''} — ${warning.message}`).join(' · ')}`, true);
@@ -1298,6 +1325,11 @@ function checkSection(client: ClientSummary): HTMLElement {
       // The result of another period goes at once: a check that fails leaves no figures that look like its own.
       result.replaceChildren();
       const check = await api<CheckJson>('GET', `/api/clients/${client.id}/check?period=${encodeURIComponent(periodOf(period))}&language=${language}`);
+      // A period without a single post: which period to pick, instead of every handle and brand blamed for it.
+      if (check.dataSpan) {
+        result.replaceChildren(el('p', { class: 'warning', 'data-note': 'empty-period' }, check.sentences.join(' ')));
+        return;
+      }
       result.replaceChildren(
         el('h3', {}, t('configWarnings')),
         check.configWarnings.length === 0

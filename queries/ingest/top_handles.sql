@@ -8,9 +8,13 @@
 -- them as numbers, and brand accounts are not, so numbers would only push brands out of
 -- the list.
 --
+-- A mentioned handle may hold dots inside it everywhere but on Twitter (@vireo.telecom on
+-- Instagram is one account; on Twitter "@vireo." is @vireo at the end of a sentence), never
+-- at its end.
+--
 -- Parameters: $top (how many of each), $platform (NULL: every platform).
 WITH scoped AS (
-  SELECT author, kind, text FROM posts WHERE $platform::VARCHAR IS NULL OR platform = $platform
+  SELECT platform, author, kind, text FROM posts WHERE $platform::VARCHAR IS NULL OR platform = $platform
 ),
 repliers AS (
   SELECT coalesce(list({ 'handle': author, 'n': n } ORDER BY n DESC, author), []) AS repliers
@@ -24,7 +28,11 @@ mentioned AS (
   SELECT coalesce(list({ 'handle': handle, 'n': n } ORDER BY n DESC, handle), []) AS mentioned
   FROM (
     SELECT lower(handle) AS handle, count(*)::DOUBLE AS n
-    FROM (SELECT unnest(regexp_extract_all(text, '@([A-Za-z0-9_]+)', 1)) AS handle FROM scoped WHERE contains(text, '@'))
+    FROM (
+      SELECT unnest(regexp_extract_all(text, '@([A-Za-z0-9_]+)', 1)) AS handle FROM scoped WHERE platform = 'twitter' AND contains(text, '@')
+      UNION ALL
+      SELECT unnest(regexp_extract_all(text, '@([A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)', 1)) AS handle FROM scoped WHERE platform <> 'twitter' AND contains(text, '@')
+    )
     WHERE NOT regexp_full_match(handle, '[0-9]+')
     GROUP BY lower(handle) ORDER BY n DESC, handle LIMIT $top
   )

@@ -36,6 +36,7 @@ export async function generateReport(
   activities: Activities,
 ): Promise<ReportFiles> {
   const { period, language } = (body ?? {}) as { period?: unknown; language?: unknown };
+  workspace.refuseBrandsWithoutAccounts(id);
   const config = loadConfig(workspace.configPath(id));
   const asked = askedPeriod(period, config.timezone);
   const lang = requestLanguage(language ?? config.report.language);

@@ -83,6 +83,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         const id = params[0] ?? '';
         const period = url.searchParams.get('period') ?? '';
         return activities.reading(id, async () => {
+          workspace.refuseBrandsWithoutAccounts(id);
           askedPeriod(period, loadConfig(workspace.configPath(id)).timezone);
           return checkJson(await checkOf({ config: workspace.configPath(id), db: workspace.databaseOf(id), period }), language);
         });

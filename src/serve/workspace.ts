@@ -74,6 +74,23 @@ export class Workspace {
     }
   }
 
+  /**
+   * Refuses (400) to check or report while a brand of the config has no account yet (a new client, a competitor just
+   * added): the config check's own refusal, with the brand named for the page to say in its language, and no path.
+   */
+  refuseBrandsWithoutAccounts(id: string): void {
+    const raw = this.configIfReadable(id) as { brands?: unknown } | null;
+    const brands = Array.isArray(raw?.brands) ? (raw.brands as Array<{ id?: unknown; name?: unknown; accounts?: unknown } | null>) : [];
+    const index = brands.findIndex((brand) => brand !== null && typeof brand === 'object' && Object.keys((brand.accounts as object | null | undefined) ?? {}).length === 0);
+    const brand = brands[index];
+    if (!brand) return;
+    const name = typeof brand.name === 'string' ? brand.name : String(brand.id ?? index);
+    throw new HttpError(400, `${CONFIG_FILE}: brands.${index}.accounts: brand "${String(brand.id)}" has no accounts yet; pick its handles in the brands form and save.`, {
+      code: 'no-accounts',
+      values: { brand: name },
+    });
+  }
+
   /** A new client project: the folders `init` makes and a config naming the client as its only brand so far. */
   create(fields: { id?: unknown; name?: unknown; timezone?: unknown; language?: unknown }): ClientSummary {
     const id = typeof fields.id === 'string' ? fields.id : '';

@@ -62,6 +62,23 @@ describe('what a dry run says a file can support', () => {
     expect(dryRunText(report)).toContain('  spans 2017-10-31T20:00:00Z .. 2017-10-31T21:00:00Z (1 day with posts, days in UTC): 2 posts\n');
   });
 
+  it('reads a mentioned handle with dots inside it as one account, except on Twitter, where a dot ends it', async () => {
+    const instagram = tempFile('comments.csv', 'id,who,when,text\n1,ana,2025-10-02 10:00,@vireo.telecom sin cobertura.\n2,ben,2025-10-02 11:00,hola @vireo.telecom\n3,eva,2025-10-02 12:00,ping @zentel.\n');
+    const mapping = tempFile('mapping.yaml', 'columns: { id: id, author: who, date: when, text: text }\nplatform: instagram\n');
+    const read = await dryRunFile(instagram, { mapping });
+    expect(read.profile.topMentioned).toEqual([
+      { handle: 'vireo.telecom', n: 2 },
+      { handle: 'zentel', n: 1 },
+    ]);
+    const twitter = tempFile(
+      'tweets.csv',
+      'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n' +
+        '1,ana,True,Tue Oct 31 20:00:00 +0000 2017,Thanks @AcmeCares.,,\n' +
+        '2,ben,True,Tue Oct 31 21:00:00 +0000 2017,@AcmeCares.help is not you,,\n',
+    );
+    expect((await dryRunFile(twitter, {})).profile.topMentioned).toEqual([{ handle: 'acmecares', n: 2 }]);
+  });
+
   it('counts the calendar days the dates beside the count name: an evening and the next morning are two days, not one', async () => {
     const path = tempFile(
       'evening.csv',

@@ -48,6 +48,14 @@ describe('the API of replybench serve', () => {
     expect(partly.body).toMatchObject({ alreadyImported: null, preview: { rowsRead: 39, wouldImport: 39, alreadyStored: 38 } });
 
     expect((await call(base(), 'GET', '/api/clients/apple/periods')).body).toEqual({ months: [{ month: '2017-10', posts: 93, days: 3, monthDays: 31, complete: false }] });
+    // Before its handles are picked, a check or a report is refused naming the brand, for the page to say in its words (no path, no YAML).
+    for (const refused of [await call(base(), 'GET', '/api/clients/apple/check?period=2017-10'), await call(base(), 'POST', '/api/clients/apple/reports', { period: '2017-10' })]) {
+      expect(refused.body).toEqual({
+        error: 'replybench.yaml: brands.0.accounts: brand "apple" has no accounts yet; pick its handles in the brands form and save.',
+        code: 'no-accounts',
+        values: { brand: 'Apple Support' },
+      });
+    }
     const handles = await call(base(), 'GET', '/api/clients/apple/handles?platform=twitter');
     expect((handles.body.repliers as Array<{ handle: string }>)[0]).toEqual({ handle: 'applesupport', n: 13 });
     // The sample's customers are numbers (the Kaggle set hides them): they are not offered as accounts, every brand that replies is.
@@ -83,6 +91,11 @@ describe('the API of replybench serve', () => {
     expect((await call(base(), 'GET', '/api/clients/apple/check')).body).toMatchObject({ code: 'bad-period', values: { period: '', problem: 'empty' } });
     expect((await call(base(), 'GET', '/api/clients/apple/check?period=2017-10-15..2017-10-01')).body).toMatchObject({ values: { problem: 'order' } });
     expect((await call(base(), 'GET', '/api/clients/apple/check?period=1999-10')).body).toMatchObject({ values: { problem: 'year' } });
+    // A period without a single post blames no handle, topic or brand: it says which days the data covers.
+    const empty = (await call(base(), 'GET', '/api/clients/apple/check?period=2016-10&language=es')).body;
+    expect(empty).toMatchObject({ dataSpan: { firstDay: '2017-10-10', lastDay: '2017-10-12' }, configWarnings: [], accountsInData: [], themes: [] });
+    expect(empty.sentences).toEqual(['Los datos no contienen ninguna publicación en 2016-10: van del 2017-10-10 al 2017-10-12. Elija un periodo que cubran.']);
+    expect((await call(base(), 'GET', '/api/clients/apple/check?period=2017-10')).body).toMatchObject({ dataSpan: null });
     // Every shape --period reads is read here too.
     for (const period of ['2017-q4', '2017Q4', '2017-10-01 .. 2017-10-15']) expect((await call(base(), 'GET', `/api/clients/apple/check?period=${encodeURIComponent(period)}`)).status, period).toBe(200);
     // Named but empty is no language either (as the report and a new client have always answered).

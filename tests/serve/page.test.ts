@@ -71,11 +71,13 @@ describe('the page of replybench serve', () => {
     await settled(page);
     expect(await text(page, '#exports .preview table')).toContain('Kaggle Customer Support on Twitter CSV');
     // The zone its times without an offset were read in is shown beside what it would import: the import reads them the same way.
-    expect(await text(page, '#exports .preview table')).toMatch(/Horas sin desfase leídas en\t.*\n.*\tUTC\t/);
+    // It is the client's own zone by default (the browser's, which the new client took).
+    const zone = /^timezone: (\S+)$/m.exec(readFileSync(join(workspace(), 'apple/replybench.yaml'), 'utf8'))?.[1] ?? '';
+    expect(await page.$eval('#exports select[name=local-times]', (node) => (node as unknown as { value: string }).value)).toBe(zone);
+    expect(await text(page, '#exports .preview table')).toContain(`\t${zone}\t`);
     // What the file supports, in the page's words.
     expect(await text(page, '#exports .preview .supports')).toContain('Abarca 3 días (del 2017-10-10 al 2017-10-12)');
     // Times as the client's reports date them, in its zone (the sample's first tweet: Wed Oct 11 06:55:44 +0000 2017).
-    const zone = /^timezone: (\S+)$/m.exec(readFileSync(join(workspace(), 'apple/replybench.yaml'), 'utf8'))?.[1] ?? '';
     expect(await text(page, '#exports .preview table.first-rows thead')).toContain(`Fecha (${zone})`);
     const local = Object.fromEntries(
       new Intl.DateTimeFormat('en-US', { timeZone: zone, day: 'numeric', hour: 'numeric', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date('2017-10-11T06:55:44Z')).map((part) => [part.type, part.value]),
@@ -87,7 +89,7 @@ describe('the page of replybench serve', () => {
     expect(await text(page, '#exports .preview table:nth-of-type(2)')).toContain('publicaciones: 25, respuestas: 68');
     await page.click('#exports .preview button');
     await page.waitForFunction("document.querySelector('#exports .outcome')?.textContent !== ''");
-    expect(await text(page, '#exports .outcome')).toBe('Importadas: 93 (0 ya guardadas)');
+    expect(await text(page, '#exports .outcome')).toBe('Importadas: 93 (0 repetidas o ya guardadas)');
 
     // The brands form now offers the accounts of the data, and the period fields the month it holds.
     await page.waitForFunction("document.getElementById('handles-twitter')?.children.length > 0");
@@ -265,7 +267,7 @@ describe('the page of replybench serve', () => {
     await settled(page);
     await page.click('#exports .mapped-preview button');
     await page.waitForFunction("document.querySelector('#exports .outcome')?.textContent !== ''");
-    expect(await text(page, '#exports .outcome')).toMatch(/^Importées\u00a0: 2 \(0 déjà présentes\)\. Les colonnes choisies ici sont enregistrées dans mappings\/.*\.yaml$/);
+    expect(await text(page, '#exports .outcome')).toMatch(/^Importées\u00a0: 2 \(0 répétées ou déjà présentes\)\. Les colonnes choisies ici sont enregistrées dans mappings\/.*\.yaml$/);
     // A competitor is added by its name; its id is made from it.
     await page.type('#brands input[data-field=new-brand]', 'Ondanet Ayuda Móvil');
     await page.click('#brands button[data-action=add-brand]');

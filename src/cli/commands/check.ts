@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { z } from 'zod';
+import { queryText } from '../../analysis/queries.js';
 import { withAnalysis } from '../../analysis/analysis.js';
 import { checkConfigAgainstData, type ConfigWarning, configWarningMessage } from '../../analysis/config-check.js';
 import type { Period } from '../../analysis/period.js';
@@ -49,7 +51,20 @@ export interface CheckResult {
   themes: ThemeCount[];
   /** Per platform where a handle of the config matches nothing and spells like nothing: the accounts the data holds there, to pick from. */
   accountsInData: AccountsInData[];
+  /**
+   * When the period holds no post at all, the days of the data's first and last post: then no handle, topic or brand
+   * is blamed for the empty period (each would be a false alarm), and the check says which period to pick instead.
+   */
+  dataSpan: DataSpan | null;
 }
+
+/** The calendar days (in the config's timezone) of the first and last post the store holds. */
+export interface DataSpan {
+  firstDay: string | null;
+  lastDay: string | null;
+}
+
+const dataSpanRow = z.object({ first_day: z.string().nullable(), last_day: z.string().nullable() });
 
 /** The accounts of one platform that reply most (brands answer; customers mostly ask) and that are mentioned most, in the whole store. */
 export interface AccountsInData {
@@ -77,7 +92,11 @@ export async function checkOf(options: CheckOptions): Promise<CheckResult> {
       }),
       { cache: options.cache },
     );
-    return { config, period, ...found, accountsInData: await accountsInData(store, found.warnings) };
+    if (found.report.dataQuality.posts === 0) {
+      const [span] = await store.rows('data span', dataSpanRow, queryText('check/data_span'), { tz: config.timezone });
+      return { config, period, ...found, warnings: [], themes: [], accountsInData: [], dataSpan: { firstDay: span?.first_day ?? null, lastDay: span?.last_day ?? null } };
+    }
+    return { config, period, ...found, accountsInData: await accountsInData(store, found.warnings), dataSpan: null };
   } finally {
     store.close();
   }
@@ -103,8 +122,12 @@ export async function runCheck(options: CheckOptions): Promise<string> {
   return checkText(await checkOf(options));
 }
 
-export function checkText({ config, period, warnings, report, themes, accountsInData }: CheckResult): string {
+export function checkText({ config, period, warnings, report, themes, accountsInData, dataSpan }: CheckResult): string {
   const lines = [`Config ${config.source} against the data of ${period.label} (${report.period.start} .. ${report.period.end}, ${config.timezone}):`];
+  if (dataSpan) {
+    lines.push(`  ${emptyPeriodSentence(period, dataSpan)}`, '');
+    return lines.join('\n');
+  }
   if (warnings.length === 0) lines.push('  every handle and topic of the config posts or is mentioned in the period.');
   for (const warning of warnings) lines.push(`  warning: ${warning.key}: ${warning.message}`);
   for (const { platform, repliers, mentioned } of accountsInData) {
@@ -123,8 +146,9 @@ export function checkText({ config, period, warnings, report, themes, accountsIn
  * `check --json` and the page's check: the same findings as the text, as data,
  * with the sentences (and the config warnings' messages) in `language`.
  */
-export function checkJson({ config, period, warnings, report, themes, accountsInData }: CheckResult, language: Language = 'en') {
+export function checkJson({ config, period, warnings, report, themes, accountsInData, dataSpan }: CheckResult, language: Language = 'en') {
   return {
+    dataSpan,
     config: config.source,
     period: periodJson(period),
     configWarnings: warnings.map((warning) => ({ ...warning, message: configWarningMessage(warning, language) })),
@@ -140,8 +164,19 @@ export function checkJson({ config, period, warnings, report, themes, accountsIn
     })),
     periodCoverage: report.periodCoverage ?? null,
     themes,
-    sentences: coverageSentences(report, { language }),
+    sentences: dataSpan ? [emptyPeriodSentence(period, dataSpan, language)] : coverageSentences(report, { language }),
   };
+}
+
+/** What a check of a period without a single post says, instead of blaming each handle, topic and brand for it. */
+function emptyPeriodSentence(period: Period, span: DataSpan, language: Language = 'en'): string {
+  const runs = span.firstDay !== null && span.lastDay !== null;
+  const sentences: Record<Language, string> = {
+    en: `The data holds no post in ${period.label}${runs ? `: it runs from ${span.firstDay} to ${span.lastDay}` : ''}. Pick a period it covers.`,
+    es: `Los datos no contienen ninguna publicación en ${period.label}${runs ? `: van del ${span.firstDay} al ${span.lastDay}` : ''}. Elija un periodo que cubran.`,
+    fr: `Les données ne contiennent aucune publication en ${period.label}${runs ? `\u00a0: elles vont du ${span.firstDay} au ${span.lastDay}` : ''}. Choisissez une période qu’elles couvrent.`,
+  };
+  return sentences[language];
 }
 
 /** Each configured theme's mentions; a theme no mention holds is a warning, with the closest words of the period. */
