@@ -56,6 +56,14 @@ describe('replybench check', () => {
     expect(words).toContain('  brand United: the data holds neither a post of the brand nor a mention its figures count in the period, so there is nothing to measure: check its handles in the config, or import its exports.\n');
   });
 
+  it('blames no handle, topic or brand for a period without a single post: it says which days the data covers', async () => {
+    const text = await runCheck({ period: '2016-10', config });
+    expect(text).toBe(`Config ${config} against the data of 2016-10 (2016-10-01T00:00:00Z .. 2016-11-01T00:00:00Z, UTC):\n  The data holds no post in 2016-10: it runs from 2017-10-02 to 2017-10-06. Pick a period it covers.\n`);
+    const found = checkJson(await checkOf({ period: '2016-10', config }), 'fr');
+    expect(found).toMatchObject({ dataSpan: { firstDay: '2017-10-02', lastDay: '2017-10-06' }, configWarnings: [], accountsInData: [], themes: [] });
+    expect(found.sentences).toEqual(['Les données ne contiennent aucune publication en 2016-10\u00a0: elles vont du 2017-10-02 au 2017-10-06. Choisissez une période qu’elles couvrent.']);
+  });
+
   it('lists the accounts the data holds on a platform where a handle matches nothing and spells like nothing, to take the handle from', async () => {
     const starter = join(dir, 'starter.yaml');
     writeFileSync(starter, ['client: acme', 'database: mentions.duckdb', 'brands:', '  - { id: acme, name: Acme, accounts: { twitter: [AcmeCares] } }', ''].join('\n'));
