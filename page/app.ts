@@ -1148,6 +1148,12 @@ async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
   for (const platform of platforms) addList(platform);
   afterImport.push(() => {
     for (const list of lists.querySelectorAll('datalist')) offerHandles(client, list);
+    // A platform the import brought (the first Instagram export) gets its fields at once, as if added by hand.
+    void api<{ platforms: Array<{ platform: string }>; known: string[] }>('GET', `/api/clients/${client.id}/platforms`)
+      .then((now) => {
+        for (const { platform } of now.platforms) if (now.known.includes(platform)) addEverywhere(platform);
+      })
+      .catch(() => undefined);
   });
   const addRow = (brand: BrandConfig) => {
     const name = el('input', { value: brand.name ?? brand.id, 'data-field': 'name' });
@@ -1182,14 +1188,15 @@ async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
   const offerPlatforms = () => otherPlatform.replaceChildren(...held.known.filter((platform) => !platforms.includes(platform)).map((platform) => el('option', { value: platform }, labelOf('platform', platform))));
   offerPlatforms();
   const addPlatform = el('button', { type: 'button', class: 'secondary', 'data-action': 'add-platform' }, t('addPlatform'));
-  addPlatform.addEventListener('click', () => {
-    const platform = otherPlatform.value;
+  /** A platform for every brand, with the accounts the data offers on it. */
+  const addEverywhere = (platform: string) => {
     if (platform === '' || platforms.includes(platform)) return;
     platforms.push(platform);
     addList(platform);
     for (const editor of editors) addPlatformTo(editor, platform);
     offerPlatforms();
-  });
+  };
+  addPlatform.addEventListener('click', () => addEverywhere(otherPlatform.value));
   const save = el('button', { type: 'button', 'data-action': 'save-brands' }, t('save'));
   save.addEventListener('click', () =>
     void act(async () => {

@@ -268,6 +268,10 @@ describe('the page of replybench serve', () => {
     await page.click('#exports .mapped-preview button');
     await page.waitForFunction("document.querySelector('#exports .outcome')?.textContent !== ''");
     expect(await text(page, '#exports .outcome')).toMatch(/^Importées\u00a0: 2 \(0 répétées ou déjà présentes\)\. Les colonnes choisies ici sont enregistrées dans mappings\/.*\.yaml$/);
+    // The import is listed above the next preview, which will replace this one.
+    expect(await text(page, '#exports .imports-done')).toBe('sondage.csv\u00a0: Importées\u00a0: 2 (0 répétées ou déjà présentes)');
+    // The platform it brought gets its handle fields in the brands form at once, without reloading the page.
+    await page.waitForSelector('[data-brand=inconnu] input[data-platform=instagram]');
     // A competitor is added by its name; its id is made from it.
     await page.type('#brands input[data-field=new-brand]', 'Ondanet Ayuda Móvil');
     await page.click('#brands button[data-action=add-brand]');
