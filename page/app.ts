@@ -555,7 +555,12 @@ const STRINGS: Record<Language, Record<string, string>> = {
   },
 };
 
-const language: Language = (['es', 'fr'] as const).find((code) => navigator.language.toLowerCase().startsWith(code)) ?? 'en';
+const PAGE_LANGUAGES = ['en', 'es', 'fr'] as const;
+/** The address's `language` (the switch in the header sets it), else the browser's. */
+const language: Language =
+  PAGE_LANGUAGES.find((code) => code === new URLSearchParams(location.search).get('language')) ??
+  PAGE_LANGUAGES.find((code) => navigator.language.toLowerCase().startsWith(code)) ??
+  'en';
 document.documentElement.lang = language;
 const t = (key: string): string => STRINGS[language][key] ?? STRINGS.en[key] ?? key;
 /** The label of a code the server sends (a coverage warning, a post kind), or the code itself when the page has none. */
@@ -1394,6 +1399,21 @@ function reportSection(client: ClientSummary): HTMLElement {
   );
   return el('section', { id: 'report' }, el('h2', {}, t('report')), el('label', {}, t('period'), period), el('label', {}, t('language'), lang), run, result, earlier);
 }
+
+/** The page's language switch, in the header: the same address (its token kept) in another language. */
+function languageSwitch(): HTMLElement {
+  const names: Record<Language, string> = { en: 'English', es: 'Español', fr: 'Français' };
+  const select = el('select', { name: 'page-language', 'aria-label': t('language') }, ...PAGE_LANGUAGES.map((code) => el('option', { value: code }, names[code])));
+  select.value = language;
+  select.addEventListener('change', () => {
+    const address = new URL(location.href);
+    address.searchParams.set('language', select.value);
+    location.assign(address.href);
+  });
+  return select;
+}
+
+statusLine.before(languageSwitch());
 
 if (token === '') {
   app.replaceChildren(el('p', { class: 'problem' }, t('noToken')));

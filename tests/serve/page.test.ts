@@ -293,6 +293,11 @@ describe('the page of replybench serve', () => {
     expect(saved).toContain('timezone: Europe/Paris');
     expect(saved).not.toContain('ondanet');
     expect(await page.$eval('input[name=client-timezone]', (node) => (node as unknown as { value: string }).value)).toBe('Europe/Paris');
+    // The switch in the header shows the same page in another language, the token kept in the address.
+    await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.select('header select[name=page-language]', 'es')]);
+    expect(new URL(page.url()).searchParams.get('language')).toBe('es');
+    expect(await text(page, 'section h2')).toBe('Clientes');
+    expect(await page.$eval('html', (node) => node.getAttribute('lang'))).toBe('es');
     await page.goto(new URL('/', server().url).href, { waitUntil: 'networkidle0' });
     expect(await text(page, '#app')).toBe("Ouvrez l'adresse affichée par replybench serve : elle porte le jeton dont cette page a besoin.");
     expect(problems).toEqual([]);
