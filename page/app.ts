@@ -782,8 +782,9 @@ function newClientForm(): HTMLElement {
     'form',
     { class: 'new-client' },
     el('h3', {}, t('newClient')),
-    el('label', {}, t('id'), id),
+    // The name first: the id (the folder's name) is made from it.
     el('label', {}, t('name'), name),
+    el('label', {}, t('id'), id),
     el('label', {}, t('timezone'), timezone, zones),
     el('label', {}, t('language'), lang),
     el('button', { type: 'submit' }, t('create')),

@@ -53,6 +53,8 @@ describe('the page of replybench serve', () => {
   it('sets up a client from an export in the browser only, in Spanish: create, preview, import, brands from suggestions, check, report', async () => {
     const { page, problems } = await openPage('es-ES');
     expect(await text(page, 'section h2')).toBe('Clientes');
+    // The name comes first: the id, the folder's name, is made from it.
+    expect(await page.$$eval('form.new-client label', (labels) => labels.map((label) => label.firstChild?.textContent))).toEqual(['Nombre', 'Id (nombre de carpeta)', 'Zona horaria', 'Idioma']);
     await page.type('input[name=id]', 'apple');
     await page.type('input[name=name]', 'Apple <Support>');
     await page.click('form.new-client button[type=submit]');
