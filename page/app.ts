@@ -71,6 +71,8 @@ const STRINGS: Record<Language, Record<string, string>> = {
     addPlatform: 'Add a platform',
     platformColumn: 'a column of the file',
     postsWord: 'posts',
+    repliesCount: '{n} replies',
+    mentionsCount: 'mentioned {n} times',
     dayWord: 'day',
     daysWord: 'days',
     tab: 'tab',
@@ -253,6 +255,8 @@ const STRINGS: Record<Language, Record<string, string>> = {
     addPlatform: 'Añadir una plataforma',
     platformColumn: 'una columna del archivo',
     postsWord: 'publicaciones',
+    repliesCount: '{n} respuestas',
+    mentionsCount: 'mencionada {n} veces',
     dayWord: 'día',
     daysWord: 'días',
     tab: 'tabulador',
@@ -435,6 +439,8 @@ const STRINGS: Record<Language, Record<string, string>> = {
     addPlatform: 'Ajouter une plateforme',
     platformColumn: 'une colonne du fichier',
     postsWord: 'publications',
+    repliesCount: '{n}\u00a0réponses',
+    mentionsCount: 'mentionné {n}\u00a0fois',
     dayWord: 'jour',
     daysWord: 'jours',
     tab: 'tabulation',
@@ -1086,10 +1092,12 @@ function offerHandles(client: ClientSummary, list: HTMLDataListElement): void {
     .then(({ repliers, mentioned }) => {
       const seen = new Set<string>();
       const options: HTMLOptionElement[] = [];
-      for (const entry of [...repliers, ...mentioned]) {
+      // Those that reply most first (brands answer), then those mentioned most: each count says which it is.
+      const counted = [...repliers.map((entry) => ({ ...entry, words: 'repliesCount' })), ...mentioned.map((entry) => ({ ...entry, words: 'mentionsCount' }))];
+      for (const entry of counted) {
         if (seen.has(entry.handle.toLowerCase())) continue;
         seen.add(entry.handle.toLowerCase());
-        options.push(el('option', { value: entry.handle }, `${entry.handle} (${entry.n})`));
+        options.push(el('option', { value: entry.handle }, `${entry.handle} (${t(entry.words).replace('{n}', entry.n.toLocaleString(language))})`));
       }
       list.replaceChildren(...options);
     })

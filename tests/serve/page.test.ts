@@ -96,6 +96,9 @@ describe('the page of replybench serve', () => {
     // The brands form now offers the accounts of the data, and the period fields the month it holds.
     await page.waitForFunction("document.getElementById('handles-twitter')?.children.length > 0");
     const offered = await page.$$eval('#handles-twitter option', (options) => options.map((option) => (option as unknown as { value: string }).value));
+    // Each suggestion says what its count is: the replies an account wrote (here every account mentioned also replies).
+    const labels = await page.$$eval('#handles-twitter option', (options) => options.map((option) => option.textContent));
+    expect(labels.slice(0, 2)).toEqual(['applesupport (13 respuestas)', 'spotifycares (8 respuestas)']);
     expect(offered[0]).toBe('applesupport');
     // A misspelt handle is replaced by the one the data offers.
     await page.type('[data-brand=apple] input[data-platform=twitter]', 'AppleSuport');
