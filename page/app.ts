@@ -348,6 +348,14 @@ const STRINGS: Record<Language, Record<string, string>> = {
     'column.response_ids': 'Respuestas indicadas',
     'column.reply_to_user': 'Responde al usuario',
     'kindOne.post': 'publicación',
+    'format.twcs': 'CSV «Customer Support on Twitter» de Kaggle',
+    'format.twarc2': 'CSV de twarc2',
+    'format.twitter-v2': 'CSV de la API v2 de Twitter',
+    'format.talkwalker': 'CSV de Talkwalker',
+    'format.meltwater': 'exportación de Meltwater',
+    'format.brandwatch': 'CSV de Brandwatch',
+    'format.sprout': 'exportación de mensajes de Sprout Social',
+    'format.facebook-comments': 'comentarios de Facebook o Instagram',
     'kindOne.reply': 'respuesta',
     'kindOne.repost': 'reenvío',
     'kindOne.quote': 'cita',
@@ -532,6 +540,14 @@ const STRINGS: Record<Language, Record<string, string>> = {
     'column.response_ids': 'Réponses indiquées',
     'column.reply_to_user': 'Répond à l’utilisateur',
     'kindOne.post': 'publication',
+    'format.twcs': 'CSV «\u00a0Customer Support on Twitter\u00a0» de Kaggle',
+    'format.twarc2': 'CSV de twarc2',
+    'format.twitter-v2': 'CSV de l’API v2 de Twitter',
+    'format.talkwalker': 'CSV de Talkwalker',
+    'format.meltwater': 'export Meltwater',
+    'format.brandwatch': 'CSV de Brandwatch',
+    'format.sprout': 'export des messages de Sprout Social',
+    'format.facebook-comments': 'commentaires Facebook ou Instagram',
     'kindOne.reply': 'réponse',
     'kindOne.repost': 'partage',
     'kindOne.quote': 'citation',
@@ -820,7 +836,7 @@ interface Preview {
   unknownLayout?: boolean;
   mapper: { fields: string[]; required: string[]; columns: string[]; platforms: string[]; mapping: Mapping } | null;
   preview: null | {
-    format: { label: string };
+    format: { id: string; label: string };
     encoding: string;
     delimiter: string | null;
     rowsRead: number;
@@ -994,7 +1010,7 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
     : el('span');
   const summary = table(
     [t('format'), t('encoding'), t('delimiter'), t('readIn'), t('rows'), t('newPosts'), t('alreadyStored'), t('repeatedInFile'), t('rejected')],
-    [[preview.format.label, preview.encoding, preview.delimiter === '\t' ? t('tab') : (preview.delimiter ?? ''), timezone, preview.rowsRead, ...newAndStored(preview.wouldImport, preview.alreadyStored), preview.repeatedInFile, preview.rejected]],
+    [[STRINGS[language][`format.${preview.format.id}`] ?? preview.format.label, preview.encoding, preview.delimiter === '\t' ? t('tab') : (preview.delimiter ?? ''), timezone, preview.rowsRead, ...newAndStored(preview.wouldImport, preview.alreadyStored), preview.repeatedInFile, preview.rejected]],
   );
   const fields = table(
     [t('field'), t('columns')],

@@ -71,7 +71,7 @@ describe('the page of replybench serve', () => {
     await page.click('#exports button');
     await page.waitForSelector('#exports .preview table');
     await settled(page);
-    expect(await text(page, '#exports .preview table')).toContain('Kaggle Customer Support on Twitter CSV');
+    expect(await text(page, '#exports .preview table')).toContain('CSV «Customer Support on Twitter» de Kaggle');
     // The zone its times without an offset were read in is shown beside what it would import: the import reads them the same way.
     // It is the client's own zone by default (the browser's, which the new client took).
     const zone = /^timezone: (\S+)$/m.exec(readFileSync(join(workspace(), 'apple/replybench.yaml'), 'utf8'))?.[1] ?? '';
