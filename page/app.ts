@@ -171,6 +171,18 @@ const STRINGS: Record<Language, Record<string, string>> = {
     'platform.news': 'news',
     'platform.forum': 'forum',
     'platform.review': 'reviews',
+    // Networks by their own names, in every language.
+    'platform.twitter': 'Twitter',
+    'platform.facebook': 'Facebook',
+    'platform.instagram': 'Instagram',
+    'platform.youtube': 'YouTube',
+    'platform.tiktok': 'TikTok',
+    'platform.linkedin': 'LinkedIn',
+    'platform.reddit': 'Reddit',
+    'platform.threads': 'Threads',
+    'platform.bluesky': 'Bluesky',
+    'platform.mastodon': 'Mastodon',
+    'platform.pinterest': 'Pinterest',
     'kind.post': 'posts',
     'kind.reply': 'replies',
     'kind.repost': 'reposts',
@@ -1308,7 +1320,7 @@ async function checkHandlesAfterSave(client: ClientSummary): Promise<void> {
   }
   const handles = check.configWarnings.filter((warning) => warning.kind === 'handle');
   if (handles.length === 0) say(`${t('saved')} ${t('handlesInData')} ${month}.`);
-  else say(`${t('saved')} ${handles.map((warning) => `${warning.brand}, ${warning.platform ?? ''} — ${warning.message}`).join(' · ')}`, true);
+  else say(`${t('saved')} ${handles.map((warning) => `${warning.brand}, ${labelOf('platform', warning.platform ?? '')} — ${warning.message}`).join(' · ')}`, true);
 }
 
 /**
@@ -1371,7 +1383,7 @@ function checkSection(client: ClientSummary): HTMLElement {
         el('h3', {}, t('configWarnings')),
         check.configWarnings.length === 0
           ? el('p', {}, t('configMatches'))
-          : el('ul', {}, ...check.configWarnings.map((warning) => el('li', { class: 'warning' }, `${warning.brand}${warning.platform ? `, ${warning.platform}` : ''} — ${warning.message}`))),
+          : el('ul', {}, ...check.configWarnings.map((warning) => el('li', { class: 'warning' }, `${warning.brand}${warning.platform ? `, ${labelOf('platform', warning.platform)}` : ''} — ${warning.message}`))),
         // A handle that matches nothing and spells like nothing: the accounts the data does hold there, as check prints them.
         ...check.accountsInData.map((entry) => accountsList(entry)),
         el('h3', {}, t('coverage')),

@@ -122,8 +122,8 @@ describe('the page of replybench serve', () => {
     await page.waitForFunction("document.getElementById('status').textContent.startsWith('Guardado. ') && !document.getElementById('status').textContent.includes('…')");
     const afterSave = await page.$eval('#status', (node) => node.textContent ?? '');
     expect(afterSave).toContain('Guardado. ');
-    expect(afterSave).toContain('spotify, instagram — «spotify»: ninguna publicación suya ni que la mencione en 2017-10');
-    expect(afterSave).toContain('spotify, twitter — «qqzzxxww»: ninguna publicación suya ni que la mencione en 2017-10');
+    expect(afterSave).toContain('spotify, Instagram — «spotify»: ninguna publicación suya ni que la mencione en 2017-10');
+    expect(afterSave).toContain('spotify, Twitter — «qqzzxxww»: ninguna publicación suya ni que la mencione en 2017-10');
     const saved = readFileSync(join(workspace(), 'apple/replybench.yaml'), 'utf8');
     expect(saved).toMatch(/twitter:\s*\n?\s*- SpotifyCares/);
     expect(saved).toMatch(/instagram:\s*\n?\s*- spotify/);
@@ -137,15 +137,15 @@ describe('the page of replybench serve', () => {
     await settled(page);
     const coverage = await text(page, '#check table');
     expect(coverage).toContain('Apple <Support>');
-    expect(coverage).toContain('spotify\ttwitter\t7');
+    expect(coverage).toContain('spotify\tTwitter\t7');
     // ...and the coverage warnings ("part of the period": the sample covers 3 days).
     expect(coverage).toContain('parte del periodo');
     expect(coverage).not.toMatch(/partial-period|\tok$/m);
     expect(coverage).toContain('spotify\ttodas las plataformas\t7');
     // A config warning names the brand and platform, not the config's key path.
-    expect(await text(page, '#check')).toContain('spotify, instagram — «spotify»: ninguna publicación suya ni que la mencione en 2017-10');
+    expect(await text(page, '#check')).toContain('spotify, Instagram — «spotify»: ninguna publicación suya ni que la mencione en 2017-10');
     expect(await text(page, '#check')).not.toMatch(/brands\.\d/);
-    expect(await text(page, '#check .accounts[data-platform=twitter]')).toMatch(/^Cuentas que aparecen en los datos de twitter, para elegir entre ellas las de las marcas: las que más responden: applesupport \(13\), .* · las más mencionadas: applesupport \(11\), /);
+    expect(await text(page, '#check .accounts[data-platform=twitter]')).toMatch(/^Cuentas que aparecen en los datos de Twitter, para elegir entre ellas las de las marcas: las que más responden: applesupport \(13\), .* · las más mencionadas: applesupport \(11\), /);
     // Languages are offered by their own names.
     expect(await page.$$eval('#report select option', (options) => options.map((option) => option.textContent))).toEqual(['English', 'Español', 'Français']);
     // ...and what each warning means, in sentences of the page's language.
