@@ -89,6 +89,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     addBrand: 'Add a competitor',
     save: 'Save',
     saved: 'Saved.',
+    agency: 'Agency, on the report’s cover',
     'error.busy': 'This client’s {action} of {subject} is still running: wait until it ends.',
     'error.config-changed': 'replybench.yaml changed since the page read it (in a terminal or another window): nothing was saved. Open the client again to see the file as it is now, then make the change again.',
     'error.too-large': 'The file is larger than {limit}, the most an upload may be: import it with replybench import instead.',
@@ -285,6 +286,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     addBrand: 'Añadir un competidor',
     save: 'Guardar',
     saved: 'Guardado.',
+    agency: 'Agencia, en la portada del informe',
     'error.busy': 'Sigue en curso {action} de {subject} de este cliente: espere a que termine.',
     'error.config-changed': 'replybench.yaml ha cambiado desde que la página lo leyó (en un terminal o en otra ventana): no se ha guardado nada. Abra de nuevo el cliente para ver el archivo tal como está y vuelva a hacer el cambio.',
     'error.too-large': 'El archivo pesa más de {limit}, el máximo de una subida: impórtelo con replybench import.',
@@ -477,6 +479,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     addBrand: 'Ajouter un concurrent',
     save: 'Enregistrer',
     saved: 'Enregistré.',
+    agency: 'Agence, en couverture du rapport',
     'error.busy': '{action} de {subject} de ce client est encore en cours\u00a0: attendez qu’il se termine.',
     'error.config-changed': 'replybench.yaml a changé depuis que la page l’a lu (dans un terminal ou une autre fenêtre)\u00a0: rien n’a été enregistré. Ouvrez de nouveau le client pour voir le fichier tel qu’il est, puis refaites la modification.',
     'error.too-large': 'Le fichier dépasse {limit}, le maximum d’un envoi\u00a0: importez-le avec replybench import.',
@@ -1252,7 +1255,15 @@ async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
       });
       const settings: Record<string, unknown> = {};
       if (zone.value.trim() !== zoneRead) settings.timezone = zone.value.trim();
-      if (lang.value !== languageRead) settings.report = { ...((config.report as object | undefined) ?? {}), language: lang.value };
+      const report: Record<string, unknown> = { ...((config.report as object | undefined) ?? {}) };
+      if (lang.value !== languageRead) report.language = lang.value;
+      const agencyTyped = agency.value.trim();
+      if (agencyTyped !== agencyRead.name) {
+        // The name the cover shows; a logo set in the file stays. Without a logo, an emptied name takes the agency off the cover.
+        if (agencyTyped !== '') report.agency = { ...agencyRead.fields, name: agencyTyped };
+        else if (agencyRead.fields.logo === undefined) delete report.agency;
+      }
+      if (lang.value !== languageRead || agencyTyped !== agencyRead.name) settings.report = report;
       await apiAnswer('PUT', `/api/clients/${client.id}/config`, { ...config, ...settings, brands }, version);
       // Shown again from the file as saved: the summary, the periods (in the new timezone) and the next step follow it.
       await showClients(client.id);
@@ -1265,11 +1276,15 @@ async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
   const languageRead = client.language;
   const zone = el('input', { name: 'client-timezone', list: 'timezones', value: zoneRead });
   const lang = languageSelect({ name: 'client-language' }, languageRead);
+  // The agency whose name the report's cover carries (white label); its logo is set in the file.
+  const agencyFields = ((config.report as { agency?: { name?: string; logo?: string } } | undefined)?.agency ?? {}) as { name?: string; logo?: string };
+  const agencyRead = { name: agencyFields.name ?? '', fields: agencyFields };
+  const agency = el('input', { name: 'agency-name', value: agencyRead.name });
   return el(
     'section',
     { id: 'brands' },
     el('h2', {}, t('brands')),
-    el('p', {}, el('label', {}, t('timezone'), zone), el('label', {}, t('language'), lang)),
+    el('p', {}, el('label', {}, t('timezone'), zone), el('label', {}, t('language'), lang), el('label', {}, t('agency'), agency)),
     el('p', {}, t('brandsHint')),
     lists,
     rows,

@@ -117,6 +117,8 @@ describe('the page of replybench serve', () => {
     await page.click('#brands button[data-action=add-platform]');
     expect(await page.$$eval('[data-brand] input[data-platform=instagram]', (inputs) => inputs.length)).toBe(2);
     await page.type('[data-brand=spotify] input[data-platform=instagram]', 'spotify');
+    // The agency whose name the report's cover carries.
+    await page.type('#brands input[name=agency-name]', 'Agencia <Norte>');
     await page.click('#brands > button');
     // Saved, then the accounts are checked against the month the check offers: the two that match nothing are said at once.
     await page.waitForFunction("document.getElementById('status').textContent.startsWith('Guardado. ') && !document.getElementById('status').textContent.includes('…')");
@@ -177,6 +179,9 @@ describe('the page of replybench serve', () => {
     ]);
     const pdf = await fetch(links[0] ?? '');
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    // The cover carries the agency's name typed in the brands form, as text.
+    expect(readFileSync(join(workspace(), 'apple/replybench.yaml'), 'utf8')).toMatch(/agency:\s*\n\s*name: Agencia <Norte>/);
+    expect(await (await fetch(links[3] ?? '')).text()).toContain('Agencia &lt;Norte&gt;');
     // Listed among the earlier reports, it opens from there; writing it again over it is asked first.
     expect(await page.$$eval('#report .earlier button', (buttons) => buttons.map((button) => button.textContent))).toEqual(['2017-10-es']);
     await page.$eval('#report .files', (node) => node.remove());
