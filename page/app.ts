@@ -72,7 +72,9 @@ const STRINGS: Record<Language, Record<string, string>> = {
     platformColumn: 'a column of the file',
     postsWord: 'posts',
     repliesCount: '{n} replies',
+    repliesCountOne: '1 reply',
     mentionsCount: 'mentioned {n} times',
+    mentionsCountOne: 'mentioned once',
     dayWord: 'day',
     daysWord: 'days',
     tab: 'tab',
@@ -90,6 +92,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     save: 'Save',
     saved: 'Saved.',
     agency: 'Agency, on the report’s cover',
+    agencyNeedsName: 'The report’s cover carries the agency’s logo: write the agency’s name, or take the logo out of replybench.yaml first.',
     'error.busy': 'This client’s {action} of {subject} is still running: wait until it ends.',
     'error.config-changed': 'replybench.yaml changed since the page read it (in a terminal or another window): nothing was saved. Open the client again to see the file as it is now, then make the change again.',
     'error.too-large': 'The file is larger than {limit}, the most an upload may be: import it with replybench import instead.',
@@ -269,7 +272,9 @@ const STRINGS: Record<Language, Record<string, string>> = {
     platformColumn: 'una columna del archivo',
     postsWord: 'publicaciones',
     repliesCount: '{n} respuestas',
+    repliesCountOne: '1 respuesta',
     mentionsCount: 'mencionada {n} veces',
+    mentionsCountOne: 'mencionada una vez',
     dayWord: 'día',
     daysWord: 'días',
     tab: 'tabulador',
@@ -287,6 +292,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     save: 'Guardar',
     saved: 'Guardado.',
     agency: 'Agencia, en la portada del informe',
+    agencyNeedsName: 'La portada del informe lleva el logotipo de la agencia: escriba el nombre de la agencia o quite antes el logotipo de replybench.yaml.',
     'error.busy': 'Sigue en curso {action} de {subject} de este cliente: espere a que termine.',
     'error.config-changed': 'replybench.yaml ha cambiado desde que la página lo leyó (en un terminal o en otra ventana): no se ha guardado nada. Abra de nuevo el cliente para ver el archivo tal como está y vuelva a hacer el cambio.',
     'error.too-large': 'El archivo pesa más de {limit}, el máximo de una subida: impórtelo con replybench import.',
@@ -462,7 +468,9 @@ const STRINGS: Record<Language, Record<string, string>> = {
     platformColumn: 'une colonne du fichier',
     postsWord: 'publications',
     repliesCount: '{n}\u00a0réponses',
+    repliesCountOne: '1\u00a0réponse',
     mentionsCount: 'mentionné {n}\u00a0fois',
+    mentionsCountOne: 'mentionné une fois',
     dayWord: 'jour',
     daysWord: 'jours',
     tab: 'tabulation',
@@ -480,6 +488,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     save: 'Enregistrer',
     saved: 'Enregistré.',
     agency: 'Agence, en couverture du rapport',
+    agencyNeedsName: 'La couverture du rapport porte le logo de l’agence\u00a0: écrivez le nom de l’agence, ou retirez d’abord le logo de replybench.yaml.',
     'error.busy': '{action} de {subject} de ce client est encore en cours\u00a0: attendez qu’il se termine.',
     'error.config-changed': 'replybench.yaml a changé depuis que la page l’a lu (dans un terminal ou une autre fenêtre)\u00a0: rien n’a été enregistré. Ouvrez de nouveau le client pour voir le fichier tel qu’il est, puis refaites la modification.',
     'error.too-large': 'Le fichier dépasse {limit}, le maximum d’un envoi\u00a0: importez-le avec replybench import.',
@@ -1019,6 +1028,8 @@ function clientTime(iso: string, zone: string, withTime = true): string {
 
 function previewView(client: ClientSummary, { previewId, file, preview, timezone, alreadyImported }: Preview, mapping?: Mapping): Node[] {
   if (!preview) return [];
+  // The list of imports of the client this preview belongs to (another may be shown by the time the import ends).
+  const log = importsDone;
   const unknown = preview.alreadyStored === null ? el('p', { class: 'note', 'data-note': 'stored-unknown' }, t('storedUnknown')) : el('span');
   const repeated = alreadyImported
     ? el('p', { class: 'warning', 'data-note': 'already-imported' }, `${t('alreadyImported')} ${new Date(alreadyImported.importedAt).toLocaleString(language)}${t('colon')}${t('addsNothing')}`)
@@ -1059,10 +1070,11 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
         throw error;
       }
       monthsRead = null;
-      for (const refresh of afterImport) refresh();
+      // The client shown meanwhile may be another: its forms are not refreshed with this one's data.
+      if (outcome.isConnected) for (const refresh of afterImport) refresh();
       const counts = done.files.map((entry) => `${t('imported')}${t('colon')}${entry.imported.toLocaleString(language)} (${entry.duplicates.toLocaleString(language)} ${t('duplicates')})`).join('; ');
       outcome.textContent = done.mapping ? `${counts}. ${t('mappingSaved')} ${done.mapping}` : counts;
-      importsDone?.append(el('li', {}, `${file}${t('colon')}${counts}`));
+      if (log?.isConnected) log.append(el('li', {}, `${file} — ${counts}`));
       const problems = done.files.flatMap((entry) => [
         ...Object.entries(entry.rejectedByReason).map(([reason, count]) => [t('rejectedRows'), `${reason}${t('colon')}${count.toLocaleString(language)}`]),
         ...entry.warnings.map((warning) => [t('warning'), warning]),
@@ -1128,7 +1140,7 @@ function offerHandles(client: ClientSummary, list: HTMLDataListElement): void {
       for (const entry of counted) {
         if (seen.has(entry.handle.toLowerCase())) continue;
         seen.add(entry.handle.toLowerCase());
-        options.push(el('option', { value: entry.handle }, `${entry.handle} (${t(entry.words).replace('{n}', entry.n.toLocaleString(language))})`));
+        options.push(el('option', { value: entry.handle }, `${entry.handle} (${t(entry.n === 1 ? `${entry.words}One` : entry.words).replace('{n}', entry.n.toLocaleString(language))})`));
       }
       list.replaceChildren(...options);
     })
@@ -1258,6 +1270,8 @@ async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
       const report: Record<string, unknown> = { ...((config.report as object | undefined) ?? {}) };
       if (lang.value !== languageRead) report.language = lang.value;
       const agencyTyped = agency.value.trim();
+      // A logo on the cover needs the agency's name beside it: emptying the name is refused, not undone in silence.
+      if (agencyTyped === '' && agencyRead.fields.logo !== undefined) throw new Error(t('agencyNeedsName'));
       if (agencyTyped !== agencyRead.name) {
         // The name the cover shows; a logo set in the file stays. Without a logo, an emptied name takes the agency off the cover.
         if (agencyTyped !== '') report.agency = { ...agencyRead.fields, name: agencyTyped };
@@ -1296,7 +1310,7 @@ async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
 
 interface CheckJson {
   /** Set when the period holds no post at all: the days the data runs between (its one sentence says so). */
-  dataSpan: { firstDay: string | null; lastDay: string | null } | null;
+  dataSpan: { lastBefore: string | null; firstAfter: string | null } | null;
   configWarnings: Array<{ brand: string; platform: string | null; kind: 'handle' | 'topic'; message: string }>;
   accountsInData: Array<{ platform: string; repliers: Array<{ handle: string; n: number }>; mentioned: Array<{ handle: string; n: number }> }>;
   coverage: Array<{ name: string; platform: string; inbound: number; coverage: { inboundMeasured: number; brandPosts: number; warnings: string[] } | null; noData: boolean }>;
@@ -1460,6 +1474,9 @@ function languageSwitch(): HTMLElement {
   select.addEventListener('change', () => {
     const address = new URL(location.href);
     address.searchParams.set('language', select.value);
+    const shown = document.querySelector('.clients button.current')?.getAttribute('data-client');
+    if (shown) address.searchParams.set('client', shown);
+    else address.searchParams.delete('client');
     location.assign(address.href);
   });
   return select;
@@ -1470,7 +1487,8 @@ statusLine.before(languageSwitch());
 if (token === '') {
   app.replaceChildren(el('p', { class: 'problem' }, t('noToken')));
 } else {
-  void act(() => showClients(null));
+  // The client the language switch was pressed on, shown again.
+  void act(() => showClients(new URLSearchParams(location.search).get('client')));
 }
 
 export {};

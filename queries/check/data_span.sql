@@ -1,8 +1,10 @@
--- The calendar days (in $tz) of the first and last post the store holds, whatever the
--- period: what a check of a period without a single post names, so the user picks a
--- period the data covers.
+-- Around a period that holds no post at all: the calendar day (in $tz) of the store's last
+-- post before it and of its first post after it, whatever the platform or author. What a
+-- check of that period names, so the user picks a period the data covers; the store's
+-- first and last post alone would contradict it when the data has a gap (September and
+-- November imported, October checked).
 --
--- Parameters: $tz.
-SELECT strftime(min(created_at AT TIME ZONE $tz), '%Y-%m-%d') AS first_day,
-       strftime(max(created_at AT TIME ZONE $tz), '%Y-%m-%d') AS last_day
+-- Parameters: $start, $end, $tz.
+SELECT strftime(max(created_at) FILTER (WHERE created_at < $start::TIMESTAMPTZ) AT TIME ZONE $tz, '%Y-%m-%d') AS last_before,
+       strftime(min(created_at) FILTER (WHERE created_at >= $end::TIMESTAMPTZ) AT TIME ZONE $tz, '%Y-%m-%d') AS first_after
 FROM posts;

@@ -9,8 +9,9 @@
 -- the list.
 --
 -- A mentioned handle may hold dots inside it everywhere but on Twitter (@vireo.telecom on
--- Instagram is one account; on Twitter "@vireo." is @vireo at the end of a sentence), never
--- at its end.
+-- Instagram is one account; on Twitter "@vireo." is @vireo at the end of a sentence), one
+-- at a time and never at its end. An @ inside a word is an e-mail address (ayuda@vireo.com)
+-- or a server (@ana@mastodon.social), not a mention.
 --
 -- Parameters: $top (how many of each), $platform (NULL: every platform).
 WITH scoped AS (
@@ -29,11 +30,11 @@ mentioned AS (
   FROM (
     SELECT lower(handle) AS handle, count(*)::DOUBLE AS n
     FROM (
-      SELECT unnest(regexp_extract_all(text, '@([A-Za-z0-9_]+)', 1)) AS handle FROM scoped WHERE platform = 'twitter' AND contains(text, '@')
+      SELECT unnest(regexp_extract_all(text, '(?:^|[^A-Za-z0-9_])@([A-Za-z0-9_]+)', 1)) AS handle FROM scoped WHERE platform = 'twitter' AND contains(text, '@')
       UNION ALL
-      SELECT unnest(regexp_extract_all(text, '@([A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)', 1)) AS handle FROM scoped WHERE platform <> 'twitter' AND contains(text, '@')
+      SELECT unnest(regexp_extract_all(text, '(?:^|[^A-Za-z0-9_.])@([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)', 1)) AS handle FROM scoped WHERE platform <> 'twitter' AND contains(text, '@')
     )
-    WHERE NOT regexp_full_match(handle, '[0-9]+')
+    WHERE NOT regexp_full_match(handle, '[0-9.]+')
     GROUP BY lower(handle) ORDER BY n DESC, handle LIMIT $top
   )
 )

@@ -70,7 +70,7 @@ export class Workspace {
       const brands = Array.isArray(raw.brands) ? raw.brands : [];
       const needsHandles = brands.length > 0 && brands.every((brand) => Object.keys((brand as { accounts?: object })?.accounts ?? {}).length === 0);
       const problem = needsHandles ? null : error instanceof Error ? error.message : String(error);
-      return { id, name: text(client?.name, id), timezone: text(raw.timezone, 'UTC'), language: text(raw.report?.language, 'en'), reports, problem, needsHandles };
+      return { id, name: text(client?.name, id), timezone: this.timezoneOf(id), language: text(raw.report?.language, 'en'), reports, problem, needsHandles };
     }
   }
 

@@ -18,6 +18,8 @@ beforeAll(async () => {
   const posts: TestPost[] = [
     ...Array.from({ length: 5 }, (_, i) => ({ id: `d${i}`, author: `p${i}`, at: `2017-10-0${i + 2}T10:00:00Z`, text: '@Delta my bag is lost', topic: 'Delta Air' })),
     ...Array.from({ length: 3 }, (_, i) => ({ id: `u${i}`, author: `q${i}`, at: `2017-10-0${i + 2}T11:00:00Z`, text: '@united delayed again', topic: 'United' })),
+    // A post of late November, after a gap in the data.
+    { id: 'n0', author: 'z0', at: '2017-11-20T10:00:00Z', text: 'nothing to see' },
   ];
   const store = await Store.open(join(dir, 'mentions.duckdb'));
   await insertPosts(store, posts);
@@ -58,10 +60,14 @@ describe('replybench check', () => {
 
   it('blames no handle, topic or brand for a period without a single post: it says which days the data covers', async () => {
     const text = await runCheck({ period: '2016-10', config });
-    expect(text).toBe(`Config ${config} against the data of 2016-10 (2016-10-01T00:00:00Z .. 2016-11-01T00:00:00Z, UTC):\n  The data holds no post in 2016-10: it runs from 2017-10-02 to 2017-10-06. Pick a period it covers.\n`);
+    expect(text).toBe(`Config ${config} against the data of 2016-10 (2016-10-01T00:00:00Z .. 2016-11-01T00:00:00Z, UTC):\n  The data holds no post in 2016-10: its first post after it is on 2017-10-02. Pick a period with data.\n`);
     const found = checkJson(await checkOf({ period: '2016-10', config }), 'fr');
-    expect(found).toMatchObject({ dataSpan: { firstDay: '2017-10-02', lastDay: '2017-10-06' }, configWarnings: [], accountsInData: [], themes: [] });
-    expect(found.sentences).toEqual(['Les données ne contiennent aucune publication en 2016-10\u00a0: elles vont du 2017-10-02 au 2017-10-06. Choisissez une période qu’elles couvrent.']);
+    expect(found).toMatchObject({ dataSpan: { lastBefore: null, firstAfter: '2017-10-02' }, configWarnings: [], accountsInData: [], themes: [] });
+    expect(found.sentences).toEqual(['Les données ne contiennent aucune publication en 2016-10\u00a0: leur première publication après date du 2017-10-02. Choisissez une période qui a des données.']);
+    // A gap inside the data (posts up to 6 October, then on 20 November): the nearest posts on each side, not the data's first and last.
+    const gap = checkJson(await checkOf({ period: '2017-11-01..2017-11-10', config }), 'es');
+    expect(gap.dataSpan).toEqual({ lastBefore: '2017-10-06', firstAfter: '2017-11-20' });
+    expect(gap.sentences).toEqual(['Los datos no contienen ninguna publicación en 2017-11-01..2017-11-10: su última publicación anterior es del 2017-10-06; su primera publicación posterior es del 2017-11-20. Elija un periodo con datos.']);
   });
 
   it('lists the accounts the data holds on a platform where a handle matches nothing and spells like nothing, to take the handle from', async () => {

@@ -63,18 +63,25 @@ describe('what a dry run says a file can support', () => {
   });
 
   it('reads a mentioned handle with dots inside it as one account, except on Twitter, where a dot ends it', async () => {
-    const instagram = tempFile('comments.csv', 'id,who,when,text\n1,ana,2025-10-02 10:00,@vireo.telecom sin cobertura.\n2,ben,2025-10-02 11:00,hola @vireo.telecom\n3,eva,2025-10-02 12:00,ping @zentel.\n');
+    const instagram = tempFile(
+      'comments.csv',
+      'id,who,when,text\n1,ana,2025-10-02 10:00,@vireo.telecom sin cobertura.\n2,ben,2025-10-02 11:00,hola @vireo.telecom\n3,eva,2025-10-02 12:00,ping @zentel...\n' +
+        // An e-mail address and a Mastodon server are no mentions; a time is no handle.
+        '4,leo,2025-10-02 13:00,escriban a ayuda@vireo.com o @ana@mastodon.social a las @10.30\n',
+    );
     const mapping = tempFile('mapping.yaml', 'columns: { id: id, author: who, date: when, text: text }\nplatform: instagram\n');
     const read = await dryRunFile(instagram, { mapping });
     expect(read.profile.topMentioned).toEqual([
       { handle: 'vireo.telecom', n: 2 },
+      { handle: 'ana', n: 1 },
       { handle: 'zentel', n: 1 },
     ]);
     const twitter = tempFile(
       'tweets.csv',
       'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n' +
         '1,ana,True,Tue Oct 31 20:00:00 +0000 2017,Thanks @AcmeCares.,,\n' +
-        '2,ben,True,Tue Oct 31 21:00:00 +0000 2017,@AcmeCares.help is not you,,\n',
+        '2,ben,True,Tue Oct 31 21:00:00 +0000 2017,@AcmeCares.help is not you,,\n' +
+        '3,eva,True,Tue Oct 31 22:00:00 +0000 2017,mail help@acmecares.com,,\n',
     );
     expect((await dryRunFile(twitter, {})).profile.topMentioned).toEqual([{ handle: 'acmecares', n: 2 }]);
   });

@@ -93,8 +93,8 @@ describe('the API of replybench serve', () => {
     expect((await call(base(), 'GET', '/api/clients/apple/check?period=1999-10')).body).toMatchObject({ values: { problem: 'year' } });
     // A period without a single post blames no handle, topic or brand: it says which days the data covers.
     const empty = (await call(base(), 'GET', '/api/clients/apple/check?period=2016-10&language=es')).body;
-    expect(empty).toMatchObject({ dataSpan: { firstDay: '2017-10-10', lastDay: '2017-10-12' }, configWarnings: [], accountsInData: [], themes: [] });
-    expect(empty.sentences).toEqual(['Los datos no contienen ninguna publicación en 2016-10: van del 2017-10-10 al 2017-10-12. Elija un periodo que cubran.']);
+    expect(empty).toMatchObject({ dataSpan: { lastBefore: null, firstAfter: '2017-10-10' }, configWarnings: [], accountsInData: [], themes: [] });
+    expect(empty.sentences).toEqual(['Los datos no contienen ninguna publicación en 2016-10: su primera publicación posterior es del 2017-10-10. Elija un periodo con datos.']);
     expect((await call(base(), 'GET', '/api/clients/apple/check?period=2017-10')).body).toMatchObject({ dataSpan: null });
     // Every shape --period reads is read here too.
     for (const period of ['2017-q4', '2017Q4', '2017-10-01 .. 2017-10-15']) expect((await call(base(), 'GET', `/api/clients/apple/check?period=${encodeURIComponent(period)}`)).status, period).toBe(200);
@@ -226,6 +226,10 @@ describe('the API of replybench serve', () => {
     const broken = (listed.body.clients as Array<{ id: string; problem: string | null; needsHandles: boolean }>).find((client) => client.id === 'edited');
     expect(broken?.needsHandles).toBe(false);
     expect(broken?.problem).toMatch(/edited\/replybench\.yaml:\d+:\d+: invalid YAML: Missing closing "quote$/);
+    // A zone that is none (typed in a terminal): the client says why, and the page reads times in UTC until it is fixed, not in the bad zone.
+    writeFileSync(path, 'client: edited\ntimezone: Madrid\nbrands:\n  - id: edited\n    accounts: { twitter: [EditedCares] }\n');
+    const zoned = ((await call(base(), 'GET', '/api/clients')).body.clients as Array<{ id: string; timezone: string; problem: string | null }>).find((client) => client.id === 'edited');
+    expect(zoned).toMatchObject({ timezone: 'UTC', problem: expect.stringContaining('timezone') });
     expect((await call(base(), 'POST', '/api/clients', null)).body).toEqual({ error: 'send a JSON object, such as { "id": "acme", "name": "Acme", "timezone": "Europe/Madrid", "language": "es" }.' });
   });
 

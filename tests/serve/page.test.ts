@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
+import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KAGGLE_SAMPLE, serverForFile, TOKEN } from './helpers.js';
 
@@ -279,7 +280,7 @@ describe('the page of replybench serve', () => {
     await page.waitForFunction("document.querySelector('#exports .outcome')?.textContent !== ''");
     expect(await text(page, '#exports .outcome')).toMatch(/^Importées\u00a0: 2 \(0 répétées ou déjà présentes\)\. Les colonnes choisies ici sont enregistrées dans mappings\/.*\.yaml$/);
     // The import is listed above the next preview, which will replace this one.
-    expect(await text(page, '#exports .imports-done')).toBe('sondage.csv\u00a0: Importées\u00a0: 2 (0 répétées ou déjà présentes)');
+    expect(await text(page, '#exports .imports-done')).toBe('sondage.csv — Importées\u00a0: 2 (0 répétées ou déjà présentes)');
     // The platform it brought gets its handle fields in the brands form at once, without reloading the page.
     await page.waitForSelector('[data-brand=inconnu] input[data-platform=instagram]');
     // A competitor is added by its name; its id is made from it.
@@ -303,11 +304,28 @@ describe('the page of replybench serve', () => {
     expect(saved).toContain('timezone: Europe/Paris');
     expect(saved).not.toContain('ondanet');
     expect(await page.$eval('input[name=client-timezone]', (node) => (node as unknown as { value: string }).value)).toBe('Europe/Paris');
-    // The switch in the header shows the same page in another language, the token kept in the address.
+    // The agency's logo set in the file (a terminal's edit), read again below.
+    const folder = join(workspace(), 'inconnu');
+    writeFileSync(join(folder, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
+    const edited = parseDocument(readFileSync(join(folder, 'replybench.yaml'), 'utf8'));
+    edited.setIn(['report', 'agency'], { name: 'Norte', logo: 'logo.svg' });
+    writeFileSync(join(folder, 'replybench.yaml'), edited.toString());
+    // The switch in the header shows the same page in another language, the token and the client shown kept in the address.
     await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.select('header select[name=page-language]', 'es')]);
     expect(new URL(page.url()).searchParams.get('language')).toBe('es');
     expect(await text(page, 'section h2')).toBe('Clientes');
     expect(await page.$eval('html', (node) => node.getAttribute('lang'))).toBe('es');
+    await page.waitForSelector('#brands input[name=agency-name]');
+    expect(await page.$eval('.clients button.current', (node) => node.getAttribute('data-client'))).toBe('inconnu');
+    // With a logo on the cover, emptying the agency's name is refused in words, not undone in silence.
+    expect(await page.$eval('#brands input[name=agency-name]', (node) => (node as unknown as { value: string }).value)).toBe('Norte');
+    await page.$eval('#brands input[name=agency-name]', (node) => {
+      (node as unknown as { value: string }).value = '';
+    });
+    await page.click('#brands button[data-action=save-brands]');
+    await page.waitForFunction("document.getElementById('status').className === 'error'");
+    expect(await text(page, '#status')).toBe('La portada del informe lleva el logotipo de la agencia: escriba el nombre de la agencia o quite antes el logotipo de replybench.yaml.');
+    expect(readFileSync(join(folder, 'replybench.yaml'), 'utf8')).toContain('name: Norte');
     await page.goto(new URL('/', server().url).href, { waitUntil: 'networkidle0' });
     expect(await text(page, '#app')).toBe("Ouvrez l'adresse affichée par replybench serve : elle porte le jeton dont cette page a besoin.");
     expect(problems).toEqual([]);

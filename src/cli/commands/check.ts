@@ -52,19 +52,19 @@ export interface CheckResult {
   /** Per platform where a handle of the config matches nothing and spells like nothing: the accounts the data holds there, to pick from. */
   accountsInData: AccountsInData[];
   /**
-   * When the period holds no post at all, the days of the data's first and last post: then no handle, topic or brand
-   * is blamed for the empty period (each would be a false alarm), and the check says which period to pick instead.
+   * When the period holds no post at all, the days of the data's nearest posts before and after it: then no handle,
+   * topic or brand is blamed for the empty period (each would be a false alarm), and the check says where data is.
    */
   dataSpan: DataSpan | null;
 }
 
-/** The calendar days (in the config's timezone) of the first and last post the store holds. */
+/** The calendar days (in the config's timezone) of the store's last post before a period and first post after it. */
 export interface DataSpan {
-  firstDay: string | null;
-  lastDay: string | null;
+  lastBefore: string | null;
+  firstAfter: string | null;
 }
 
-const dataSpanRow = z.object({ first_day: z.string().nullable(), last_day: z.string().nullable() });
+const dataSpanRow = z.object({ last_before: z.string().nullable(), first_after: z.string().nullable() });
 
 /** The accounts of one platform that reply most (brands answer; customers mostly ask) and that are mentioned most, in the whole store. */
 export interface AccountsInData {
@@ -93,8 +93,9 @@ export async function checkOf(options: CheckOptions): Promise<CheckResult> {
       { cache: options.cache },
     );
     if (found.report.dataQuality.posts === 0) {
-      const [span] = await store.rows('data span', dataSpanRow, queryText('check/data_span'), { tz: config.timezone });
-      return { config, period, ...found, warnings: [], themes: [], accountsInData: [], dataSpan: { firstDay: span?.first_day ?? null, lastDay: span?.last_day ?? null } };
+      const bounds = { start: found.report.period.start, end: found.report.period.end, tz: config.timezone };
+      const [span] = await store.rows('data around the period', dataSpanRow, queryText('check/data_span'), bounds);
+      return { config, period, ...found, warnings: [], themes: [], accountsInData: [], dataSpan: { lastBefore: span?.last_before ?? null, firstAfter: span?.first_after ?? null } };
     }
     return { config, period, ...found, accountsInData: await accountsInData(store, found.warnings), dataSpan: null };
   } finally {
@@ -168,15 +169,37 @@ export function checkJson({ config, period, warnings, report, themes, accountsIn
   };
 }
 
-/** What a check of a period without a single post says, instead of blaming each handle, topic and brand for it. */
-function emptyPeriodSentence(period: Period, span: DataSpan, language: Language = 'en'): string {
-  const runs = span.firstDay !== null && span.lastDay !== null;
-  const sentences: Record<Language, string> = {
-    en: `The data holds no post in ${period.label}${runs ? `: it runs from ${span.firstDay} to ${span.lastDay}` : ''}. Pick a period it covers.`,
-    es: `Los datos no contienen ninguna publicación en ${period.label}${runs ? `: van del ${span.firstDay} al ${span.lastDay}` : ''}. Elija un periodo que cubran.`,
-    fr: `Les données ne contiennent aucune publication en ${period.label}${runs ? `\u00a0: elles vont du ${span.firstDay} au ${span.lastDay}` : ''}. Choisissez une période qu’elles couvrent.`,
+/** What a check of a period without a single post says, instead of blaming each handle, topic and brand for it: where the nearest data is. */
+function emptyPeriodSentence(period: Period, { lastBefore, firstAfter }: DataSpan, language: Language = 'en'): string {
+  const sentences: Record<Language, { none: string; before: string; after: string; pick: string; separator: string; and: string }> = {
+    en: {
+      none: `The data holds no post in ${period.label}`,
+      before: `its last post before it is on ${lastBefore}`,
+      after: `its first post after it is on ${firstAfter}`,
+      pick: 'Pick a period with data.',
+      separator: ': ',
+      and: '; ',
+    },
+    es: {
+      none: `Los datos no contienen ninguna publicación en ${period.label}`,
+      before: `su última publicación anterior es del ${lastBefore}`,
+      after: `su primera publicación posterior es del ${firstAfter}`,
+      pick: 'Elija un periodo con datos.',
+      separator: ': ',
+      and: '; ',
+    },
+    fr: {
+      none: `Les données ne contiennent aucune publication en ${period.label}`,
+      before: `leur dernière publication avant date du ${lastBefore}`,
+      after: `leur première publication après date du ${firstAfter}`,
+      pick: 'Choisissez une période qui a des données.',
+      separator: '\u00a0: ',
+      and: '\u00a0; ',
+    },
   };
-  return sentences[language];
+  const words = sentences[language];
+  const where = [...(lastBefore !== null ? [words.before] : []), ...(firstAfter !== null ? [words.after] : [])];
+  return `${words.none}${where.length > 0 ? `${words.separator}${where.join(words.and)}` : ''}. ${words.pick}`;
 }
 
 /** Each configured theme's mentions; a theme no mention holds is a warning, with the closest words of the period. */
