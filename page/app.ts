@@ -139,6 +139,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     uploadFailed: 'the upload did not reach the server; try again.',
     questionMark: '?',
     replaceReport: 'Write it again over the earlier report',
+    leaveUnsaved: 'The brands form has changes not saved yet: change the language and lose them?',
     reports: 'Earlier reports',
     importingFile: 'importing',
     writingReport: 'writing the report of',
@@ -339,6 +340,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     uploadFailed: 'la subida no llegó al servidor; inténtelo de nuevo.',
     questionMark: '?',
     replaceReport: '¿Escribirlo de nuevo sobre el informe anterior',
+    leaveUnsaved: 'El formulario de marcas tiene cambios sin guardar: ¿cambiar de idioma y perderlos?',
     reports: 'Informes anteriores',
     importingFile: 'importando',
     writingReport: 'escribiendo el informe de',
@@ -535,6 +537,7 @@ const STRINGS: Record<Language, Record<string, string>> = {
     uploadFailed: 'l’envoi n’a pas atteint le serveur\u00a0; réessayez.',
     questionMark: '\u00a0?',
     replaceReport: 'L’écrire de nouveau à la place du rapport précédent',
+    leaveUnsaved: 'Le formulaire des marques a des modifications non enregistrées\u00a0: changer de langue et les perdre\u00a0?',
     reports: 'Rapports précédents',
     importingFile: 'import de',
     writingReport: 'rédaction du rapport de',
@@ -1294,7 +1297,7 @@ async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
   const agencyFields = ((config.report as { agency?: { name?: string; logo?: string } } | undefined)?.agency ?? {}) as { name?: string; logo?: string };
   const agencyRead = { name: agencyFields.name ?? '', fields: agencyFields };
   const agency = el('input', { name: 'agency-name', value: agencyRead.name });
-  return el(
+  const section = el(
     'section',
     { id: 'brands' },
     el('h2', {}, t('brands')),
@@ -1306,6 +1309,11 @@ async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
     el('p', {}, otherPlatform, ' ', addPlatform),
     save,
   );
+  // Edited and not saved yet: the language switch asks before it reloads the page (a save shows the section anew).
+  section.addEventListener('input', () => {
+    section.dataset.unsaved = 'yes';
+  });
+  return section;
 }
 
 interface CheckJson {
@@ -1472,6 +1480,10 @@ function languageSwitch(): HTMLElement {
   const select = el('select', { name: 'page-language', 'aria-label': t('language') }, ...PAGE_LANGUAGES.map((code) => el('option', { value: code }, names[code])));
   select.value = language;
   select.addEventListener('change', () => {
+    if (document.querySelector<HTMLElement>('#brands')?.dataset.unsaved === 'yes' && !window.confirm(t('leaveUnsaved'))) {
+      select.value = language;
+      return;
+    }
     const address = new URL(location.href);
     address.searchParams.set('language', select.value);
     const shown = document.querySelector('.clients button.current')?.getAttribute('data-client');

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer';
+import puppeteer, { type Browser, type Dialog, type Page } from 'puppeteer';
 import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KAGGLE_SAMPLE, serverForFile, TOKEN } from './helpers.js';
@@ -310,7 +310,20 @@ describe('the page of replybench serve', () => {
     const edited = parseDocument(readFileSync(join(folder, 'replybench.yaml'), 'utf8'));
     edited.setIn(['report', 'agency'], { name: 'Norte', logo: 'logo.svg' });
     writeFileSync(join(folder, 'replybench.yaml'), edited.toString());
+    // An edit not saved yet: the switch asks first, and stays when told to.
+    await page.type('#brands input[name=agency-name]', 'Sin guardar');
+    const asked: string[] = [];
+    const answer = (accept: boolean) => (dialog: Dialog) => {
+      asked.push(dialog.message());
+      void (accept ? dialog.accept() : dialog.dismiss());
+    };
+    page.once('dialog', answer(false));
+    await page.select('header select[name=page-language]', 'es');
+    expect(asked).toEqual(['Le formulaire des marques a des modifications non enregistrées\u00a0: changer de langue et les perdre\u00a0?']);
+    expect(new URL(page.url()).searchParams.get('language')).toBeNull();
+    expect(await page.$eval('header select[name=page-language]', (node) => (node as unknown as { value: string }).value)).toBe('fr');
     // The switch in the header shows the same page in another language, the token and the client shown kept in the address.
+    page.once('dialog', answer(true));
     await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.select('header select[name=page-language]', 'es')]);
     expect(new URL(page.url()).searchParams.get('language')).toBe('es');
     expect(await text(page, 'section h2')).toBe('Clientes');
