@@ -75,7 +75,7 @@ export const DIAGNOSTIC_METRICS: readonly DiagnosticMetric[] = [
 ];
 
 /** The shares of mentions, or follow-ups, answered: lower bounds where the data holds the brand's posts on part of the period only. */
-const ANSWERED_SHARES = new Set<string>([
+export const ANSWERED_SHARES: ReadonlySet<string> = new Set<string>([
   'followUpAnsweredShare',
   'abandonedShare',
   'responseRateInsideHours',

@@ -1,6 +1,6 @@
 import type { Better, MetricUnit } from '../../metrics/catalogue.js';
 import { specOf } from '../../metrics/catalogue.js';
-import { DIAGNOSTIC_METRICS, thinSampleOf } from '../../metrics/diagnostics/catalogue.js';
+import { ANSWERED_SHARES, DIAGNOSTIC_METRICS, thinSampleOf } from '../../metrics/diagnostics/catalogue.js';
 import { DIAGNOSTIC_NOTE_CODES, SAMPLE_REASONS, type BrandDiagnostics, type DiagnosticNote, type Diagnostics, type SampleReason } from '../../metrics/diagnostics/types.js';
 import type { Benchmark, BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
@@ -123,8 +123,6 @@ const NOTE_OF: Partial<Record<ScorecardMetric, DiagnosticNote['code']>> = {
 };
 
 const RATES = new Set<ScorecardMetric>(['responseRate', 'responseRateOutsideHours', 'influencerResponseRate', 'negativeResponseRate']);
-/** The shares of mentions (or follow-ups) answered: lower bounds where the data holds the brand's posts on part of the period only. */
-const ANSWERED_SHARES = new Set<ScorecardMetric>([...RATES, 'followUpAnsweredShare']);
 
 function columnSources(metrics: MetricsReport, diagnostics: Diagnostics): ColumnSource[] {
   const catalogue = catalogueOf(metrics);
@@ -253,8 +251,8 @@ function cellOf(
   }
   let text = formatValue(format, source, value);
   if (lowSampleOf(source.key, brand, value) !== null || source.thinSample(diagnosed) !== null) text = `${text} ${LOW_SAMPLE_MARK}`;
-  // Its posts held on part of the period only: a share answered is a lower bound by an unknown margin (ranked by nothing), with a verdict only when even so it beats the median.
-  const partial = hasPartialPosts(brand) && ANSWERED_SHARES.has(source.key);
+  // Its posts held on part of the period only: its response rate, or a share the diagnostics answer, is a lower bound by an unknown margin (ranked by nothing), with a verdict only when even so it beats the median.
+  const partial = hasPartialPosts(brand) && (source.key === 'responseRate' || ANSWERED_SHARES.has(source.key));
   if ((source.isRate && isLowerBoundUnder(warnings)) || partial) text = `${LOWER_BOUND_MARK} ${text}`;
   // Rates and times rest on the brand's answers, which the data lacks where it holds none of its posts (as on the leaderboard).
   if ((source.isRate || source.unit === 'minutes') && warnings.includes('no-brand-posts')) text = `${text} ${COVERAGE_MARKS['no-brand-posts']}`;
