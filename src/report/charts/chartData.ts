@@ -501,12 +501,12 @@ function trendInputs({ metrics, format, t, palette }: Context, common: Record<st
   const values = { ...common, monthOrder, volumeLegend: volumeName, ...times.values };
   // An axis over no value reads 0.000000: a panel with nothing to draw gives way to a sentence.
   if (!drawn.some((row) => row.rate !== null)) return { inputs: { datasets, values, panels: [0], notes: [...left, t('chart.trend.noReplies', { client })] }, native: [] };
-  if (!drawn.some((row) => row.hours !== null)) return { inputs: { datasets, values, panels: [0], notes: [...left, t('chart.trend.noTimes'), ...partialNote(metrics.brands.filter((brand) => drawnBrands.has(brand.name)), { metrics, format, t })] }, native: [rate] };
-  const logNote = times.log ? [t('chart.trend.logTimes')] : [];
   const partial = partialNote(
     metrics.brands.filter((brand) => drawnBrands.has(brand.name)),
     { metrics, format, t },
   );
+  if (!drawn.some((row) => row.hours !== null)) return { inputs: { datasets, values, panels: [0], notes: [...left, t('chart.trend.noTimes'), ...partial] }, native: [rate] };
+  const logNote = times.log ? [t('chart.trend.logTimes')] : [];
   return { inputs: { datasets, values, notes: [...left, ...logNote, ...partial, ...thinTrendTimes(metrics, trend, monthLabels, format, t)] }, native: [rate, hours] };
 }
 
