@@ -10,6 +10,18 @@ import { readYamlFile } from './yaml-file.js';
 /** The config file of a client project: what `init` and `replybench serve` write, and what the commands read by default. */
 export const CONFIG_FILE = 'replybench.yaml';
 
+/** A brand of the config lists no account: the one refusal a new client meets, which the local page words itself. */
+export class BrandWithoutAccounts extends UserError {
+  constructor(
+    message: string,
+    readonly index: number,
+    readonly brandId: string,
+    readonly brandName: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Reads and validates a replybench.yaml; every problem names its key path. */
 export function loadConfig(path: string): Config {
   return parseConfig(readYamlFile(path, 'config file not found. Run "replybench init" to create one, or pass --config.'), path);
@@ -46,7 +58,12 @@ function finish(parsed: ParsedConfig, source: string, baseDir: string): Config {
       }
     }
     if (Object.keys(accounts).length === 0) {
-      throw new UserError(`${source}: brands.${index}.accounts: brand "${brand.id}" has no accounts; list its handles per platform, e.g. accounts: { twitter: [AcmeCares] }.`);
+      throw new BrandWithoutAccounts(
+        `${source}: brands.${index}.accounts: brand "${brand.id}" has no accounts; list its handles per platform, e.g. accounts: { twitter: [AcmeCares] }.`,
+        index,
+        brand.id,
+        brand.name ?? brand.id,
+      );
     }
     const base: Brand = { id: brand.id, name: brand.name ?? brand.id, role: brand.id === parsed.client ? 'client' : 'competitor', accounts, topics: brand.topics };
     return brand.businessHours ? { ...base, businessHours: brand.businessHours } : base;

@@ -3,7 +3,6 @@ import type { ServerResponse } from 'node:http';
 import { basename, join } from 'node:path';
 import { withAnalysis } from '../analysis/analysis.js';
 import { openImportedDatabase } from '../cli/database.js';
-import { loadConfig } from '../config/load.js';
 import type { ReportPrinter } from '../report/pdf/printer.js';
 import { projectReportFolder, REPORT_FILE_NAMES } from '../report/report-folder.js';
 import { isRealFolder } from '../paths.js';
@@ -36,8 +35,7 @@ export async function generateReport(
   activities: Activities,
 ): Promise<ReportFiles> {
   const { period, language } = (body ?? {}) as { period?: unknown; language?: unknown };
-  workspace.refuseBrandsWithoutAccounts(id);
-  const config = loadConfig(workspace.configPath(id));
+  const config = workspace.loadedConfig(id);
   const asked = askedPeriod(period, config.timezone);
   const lang = requestLanguage(language ?? config.report.language);
   const outDir = projectReportFolder(config, asked.label, lang);

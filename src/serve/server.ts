@@ -9,7 +9,6 @@ import { importPreviewed, previewAgain, receiveExport } from './exports.js';
 import { guard } from './guard.js';
 import { platformsWithData, suggestedHandles } from './handles.js';
 import { askedPeriod, monthsWithData } from './periods.js';
-import { loadConfig } from '../config/load.js';
 import { commonHeaders, HttpError, PAGE_POLICY, readJson, requestLanguage, sendError, sendJson } from './http.js';
 import { earlierReport, generateReport, sendReportFile } from './reports.js';
 import { Workspace } from './workspace.js';
@@ -83,8 +82,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         const id = params[0] ?? '';
         const period = url.searchParams.get('period') ?? '';
         return activities.reading(id, async () => {
-          workspace.refuseBrandsWithoutAccounts(id);
-          askedPeriod(period, loadConfig(workspace.configPath(id)).timezone);
+          askedPeriod(period, workspace.loadedConfig(id).timezone);
           return checkJson(await checkOf({ config: workspace.configPath(id), db: workspace.databaseOf(id), period }), language);
         });
       },

@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { type Document, isMap, isSeq, parseDocument, stringify } from 'yaml';
-import { CONFIG_FILE, loadConfig, parseConfig } from '../config/load.js';
+import { BrandWithoutAccounts, CONFIG_FILE, loadConfig, parseConfig } from '../config/load.js';
+import type { Config } from '../config/types.js';
 import { canonicalTimezone, isKnownTimezone, UNKNOWN_TIMEZONE } from '../config/timezone.js';
 import { readYamlFile } from '../config/yaml-file.js';
 import { isInside, isRealFolder, realPath } from '../paths.js';
@@ -75,20 +76,20 @@ export class Workspace {
   }
 
   /**
-   * Refuses (400) to check or report while a brand of the config has no account yet (a new client, a competitor just
-   * added): the config check's own refusal, with the brand named for the page to say in its language, and no path.
+   * The client's config, checked as the CLI checks it, to check or report with. A brand without an account yet (a new
+   * client, a competitor just added) is refused (400) with the brand named, for the page to say in its language, and
+   * no path.
    */
-  refuseBrandsWithoutAccounts(id: string): void {
-    const raw = this.configIfReadable(id) as { brands?: unknown } | null;
-    const brands = Array.isArray(raw?.brands) ? (raw.brands as Array<{ id?: unknown; name?: unknown; accounts?: unknown } | null>) : [];
-    const index = brands.findIndex((brand) => brand !== null && typeof brand === 'object' && Object.keys((brand.accounts as object | null | undefined) ?? {}).length === 0);
-    const brand = brands[index];
-    if (!brand) return;
-    const name = typeof brand.name === 'string' ? brand.name : String(brand.id ?? index);
-    throw new HttpError(400, `${CONFIG_FILE}: brands.${index}.accounts: brand "${String(brand.id)}" has no accounts yet; pick its handles in the brands form and save.`, {
-      code: 'no-accounts',
-      values: { brand: name },
-    });
+  loadedConfig(id: string): Config {
+    try {
+      return loadConfig(this.configPath(id));
+    } catch (error) {
+      if (!(error instanceof BrandWithoutAccounts)) throw error;
+      throw new HttpError(400, `${CONFIG_FILE}: brands.${error.index}.accounts: brand "${error.brandId}" has no accounts yet; pick its handles in the brands form and save.`, {
+        code: 'no-accounts',
+        values: { brand: error.brandName },
+      });
+    }
   }
 
   /** A new client project: the folders `init` makes and a config naming the client as its only brand so far. */
