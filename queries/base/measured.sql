@@ -1,112 +1,40 @@
--- rb_measured_platforms(start, end): the (brand, platform) pairs whose response metrics
--- the data can support in [start, end): the data holds posts of the brand there in the
--- period (reposts left out), or a response (which may come after the period's end) to
--- one of its mentions. Elsewhere the brand's mentions may be all the export holds:
--- "unanswered" would say nothing (coverage.sql, unanswered_examples.sql).
+-- Sets of one period that several queries read, computed once for each period of the
+-- analysis, the period and the one before it (base/period_sets.sql says what each holds),
+-- rather than by every query that reads them: a macro that computed one would be planned and
+-- run again by each. Each macro below reads its period's rows, and fails, naming the period,
+-- for a period whose sets were not built, rather than answer with no rows.
 --
--- Parameters: none (a macro of the analysis's connection).
-CREATE OR REPLACE TEMP MACRO rb_measured_platforms(period_start, period_end) AS TABLE
-SELECT brand_id, platform
-FROM brand_posts
-WHERE created_at >= period_start AND created_at < period_end AND post_type <> 'repost'
-UNION
-SELECT brand_id, platform
-FROM mentions
-WHERE created_at >= period_start AND created_at < period_end AND response_at IS NOT NULL;
+-- Parameters: none (tables and macros of the analysis's connection).
+CREATE OR REPLACE TEMP TABLE period_sets_built (period_start TIMESTAMPTZ NOT NULL, period_end TIMESTAMPTZ NOT NULL, inbound_mode VARCHAR NOT NULL);
+CREATE OR REPLACE TEMP TABLE period_measured_platforms (period_start TIMESTAMPTZ NOT NULL, brand_id VARCHAR NOT NULL, platform VARCHAR NOT NULL);
+CREATE OR REPLACE TEMP TABLE period_few_brand_posts (period_start TIMESTAMPTZ NOT NULL, brand_id VARCHAR NOT NULL, scope VARCHAR NOT NULL);
+CREATE OR REPLACE TEMP TABLE period_outside_own_posts (period_start TIMESTAMPTZ NOT NULL, brand_id VARCHAR NOT NULL, platform VARCHAR NOT NULL, post_id VARCHAR NOT NULL);
+CREATE OR REPLACE TEMP TABLE period_posts_partial_brands (period_start TIMESTAMPTZ NOT NULL, brand_id VARCHAR NOT NULL);
 
--- rb_few_brand_posts(start, end): the (brand, scope) pairs, scope '*' for all platforms
--- together, where the brand received inbound mentions in [start, end) but wrote fewer
--- than 10 posts there (reposts left out), none of them a reply: too little of its own
--- activity to compare its answers (METRICS.md, "Comparability", few-brand-posts). A
--- brand with no post at all there is no-brand-posts instead (coverage.sql).
-CREATE OR REPLACE TEMP MACRO rb_few_brand_posts(period_start, period_end) AS TABLE
-WITH own AS (
-  SELECT brand_id, CASE WHEN grouping(platform) = 1 THEN '*' ELSE platform END AS scope,
-         count(*) AS posts, count(*) FILTER (WHERE post_type = 'reply') AS replies
-  FROM brand_posts
-  WHERE created_at >= period_start AND created_at < period_end AND post_type <> 'repost'
-  GROUP BY GROUPING SETS ((brand_id), (brand_id, platform))
-),
-received AS (
-  SELECT DISTINCT brand_id, platform FROM mentions
-  WHERE created_at >= period_start AND created_at < period_end
-)
-SELECT o.brand_id, o.scope
-FROM own o
-WHERE o.posts < 10 AND o.replies = 0
-  AND EXISTS (SELECT 1 FROM received r WHERE r.brand_id = o.brand_id AND (o.scope = '*' OR r.platform = o.scope));
+-- rb_built_period(start, end, inbound_mode): start, when the sets of [start, end) were built in
+-- that inbound mode (NULL: in either); an error otherwise.
+CREATE OR REPLACE TEMP MACRO rb_built_period(p_start, p_end, p_mode) AS (
+  SELECT CASE WHEN count(*) = 1 THEN p_start
+              ELSE error('base/period_sets.sql was not run for the period starting ' || p_start::VARCHAR || ' in inbound mode ' || coalesce(p_mode, 'any')) END
+  FROM period_sets_built b
+  WHERE b.period_start = p_start AND b.period_end = p_end AND (p_mode IS NULL OR b.inbound_mode = p_mode)
+);
 
--- rb_outside_own_posts(start, end): the mentions of [start, end) that need an answer, on a
--- platform measured for their brand (not one with few-brand-posts there), left unanswered
--- where the data holds no post of the brand around them: its mentions there ran on for a
--- whole response window (rb_outside_rule) after its last post in the data (brand_posts: the
--- analysis's slice), and they came after it with their window closed (not pending); or its
--- mentions began a window or more before its first post, and they came before it. A silence
--- that long while customers kept writing is what an export of the brand's posts covering
--- part of the period leaves (a care tool changed mid-month); a shorter one, a brand that did
--- not answer the last mentions of a day, is not. Only on a platform where they are at least 5
--- and more than rb_outside_rule.share of the brand's mentions there that need an answer: a
--- few are a silence the client should see among its unanswered mentions, not a lost export.
-CREATE OR REPLACE TEMP MACRO rb_outside_own_posts(period_start, period_end) AS TABLE
-WITH spans AS (
-  SELECT brand_id, platform, min(created_at) AS own_first, max(created_at) AS own_last
-  FROM brand_posts
-  WHERE post_type <> 'repost'
-  GROUP BY brand_id, platform
-),
-mentioned AS (
-  SELECT brand_id, platform, min(created_at) AS first_mention, max(created_at) AS last_mention,
-         count(*) FILTER (WHERE needs_answer) AS needing
-  FROM mentions
-  WHERE created_at >= period_start AND created_at < period_end
-  GROUP BY brand_id, platform
-),
-silences AS (
-  SELECT s.brand_id, s.platform, s.own_first, s.own_last, m.needing,
-         m.last_mention >= s.own_last + to_microseconds((SELECT window_us FROM rb_outside_rule)) AS after_last,
-         m.first_mention + to_microseconds((SELECT window_us FROM rb_outside_rule)) <= s.own_first AS before_first
-  FROM spans s
-  JOIN mentioned m ON m.brand_id = s.brand_id AND m.platform = s.platform
-),
-outside AS (
-  SELECT m.brand_id, m.platform, m.post_id, s.needing
-  FROM mentions m
-  JOIN silences s ON s.brand_id = m.brand_id AND s.platform = m.platform
-  SEMI JOIN rb_measured_platforms(period_start, period_end) mp ON mp.brand_id = m.brand_id AND mp.platform = m.platform
-  ANTI JOIN rb_few_brand_posts(period_start, period_end) f ON f.brand_id = m.brand_id AND f.scope = m.platform
-  WHERE m.created_at >= period_start AND m.created_at < period_end
-    AND m.needs_answer AND m.response_at IS NULL
-    AND ((s.after_last AND m.created_at > s.own_last AND NOT m.pending) OR (s.before_first AND m.created_at < s.own_first))
-)
-SELECT brand_id, platform, post_id
-FROM outside
-QUALIFY count(*) OVER (PARTITION BY brand_id, platform) >= 5
-  AND count(*) OVER (PARTITION BY brand_id, platform) > (SELECT share FROM rb_outside_rule) * needing;
+-- rb_measured_platforms(start, end): the (brand, platform) pairs whose response metrics the data
+-- can support in [start, end).
+CREATE OR REPLACE TEMP MACRO rb_measured_platforms(p_start, p_end) AS TABLE
+SELECT brand_id, platform FROM period_measured_platforms WHERE period_start = rb_built_period(p_start, p_end, NULL);
+
+-- rb_few_brand_posts(start, end): the (brand, scope) pairs with coverage few-brand-posts.
+CREATE OR REPLACE TEMP MACRO rb_few_brand_posts(p_start, p_end) AS TABLE
+SELECT brand_id, scope FROM period_few_brand_posts WHERE period_start = rb_built_period(p_start, p_end, NULL);
+
+-- rb_outside_own_posts(start, end): the mentions left unanswered outside the span of the brand's
+-- posts in the data.
+CREATE OR REPLACE TEMP MACRO rb_outside_own_posts(p_start, p_end) AS TABLE
+SELECT brand_id, platform, post_id FROM period_outside_own_posts WHERE period_start = rb_built_period(p_start, p_end, NULL);
 
 -- rb_posts_partial_brands(start, end, inbound_mode): the brands with coverage brand-posts-partial
--- over all platforms in [start, end) (coverage.sql's '*' rows; the diagnostics' and the themes'
--- medians leave them out): the mentions of the platforms where rb_outside_own_posts holds are at
--- least 5 and more than rb_outside_rule.share of every mention of the brand that needs an answer
--- on a measured platform (questions only in that inbound mode), and the brand is not
--- few-brand-posts over all platforms.
-CREATE OR REPLACE TEMP MACRO rb_posts_partial_brands(period_start, period_end, inbound_mode) AS TABLE
-WITH outside AS (
-  SELECT o.brand_id, count(*) AS n
-  FROM rb_outside_own_posts(period_start, period_end) o
-  JOIN mentions m ON m.brand_id = o.brand_id AND m.platform = o.platform AND m.post_id = o.post_id
-  WHERE inbound_mode = 'all' OR m.is_question
-  GROUP BY o.brand_id
-),
-measured AS (
-  SELECT m.brand_id, count(*) AS n
-  FROM mentions m
-  SEMI JOIN rb_measured_platforms(period_start, period_end) mp ON mp.brand_id = m.brand_id AND mp.platform = m.platform
-  WHERE m.created_at >= period_start AND m.created_at < period_end AND m.needs_answer
-    AND (inbound_mode = 'all' OR m.is_question)
-  GROUP BY m.brand_id
-)
-SELECT o.brand_id
-FROM outside o
-JOIN measured t ON t.brand_id = o.brand_id
-ANTI JOIN rb_few_brand_posts(period_start, period_end) f ON f.brand_id = o.brand_id AND f.scope = '*'
-WHERE o.n >= 5 AND o.n > (SELECT share FROM rb_outside_rule) * t.n;
+-- over all platforms.
+CREATE OR REPLACE TEMP MACRO rb_posts_partial_brands(p_start, p_end, p_mode) AS TABLE
+SELECT brand_id FROM period_posts_partial_brands WHERE period_start = rb_built_period(p_start, p_end, p_mode);

@@ -87,7 +87,7 @@ export class Analysis {
     }
     try {
       if (!this.built) {
-        await buildBase(this.session, this.config, this.baseRange);
+        await buildBase(this.session, this.config, this.baseRange, [this.period, this.previous]);
         this.built = true;
       }
       if (kind !== 'base') for (const earlier of this.pending.splice(0)) await earlier();

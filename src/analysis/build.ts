@@ -18,8 +18,10 @@ export interface AnalysisRange {
  * reads (queries/base/*.sql; their columns are listed in src/analysis/index.ts),
  * once, on the analysis's own connection. Every inbound mention is kept
  * (inbound mode "all"); the questions-only mode is applied inside each query.
+ * Then the sets several queries read, once for each of `periods` (the
+ * analysis's period and the one before it: base/period_sets.sql).
  */
-export async function buildBase(session: SqlSession, config: Config, range: AnalysisRange): Promise<void> {
+export async function buildBase(session: SqlSession, config: Config, range: AnalysisRange, periods: readonly AnalysisRange[]): Promise<void> {
   await runQueryFile(session, 'base/config_tables');
   await fillConfigTables(session, config);
   const windowUs = BigInt(Math.round(config.metrics.responseWindow * MICROS_PER_MINUTE));
@@ -36,6 +38,9 @@ export async function buildBase(session: SqlSession, config: Config, range: Anal
   };
   for (const step of ['intervals', 'url_owner', 'acknowledgement', 'user_handles', 'url_parents', 'brand_posts', 'inbound', 'mentions', 'measured']) {
     await runQueryFile(session, `base/${step}`, params);
+  }
+  for (const period of periods) {
+    await runQueryFile(session, 'base/period_sets', { start: iso(period.start), end: iso(period.end), inbound_mode: config.metrics.inbound });
   }
 }
 

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { Analysis } from '../../src/analysis/analysis.js';
+import { iso } from '../../src/analysis/build.js';
 import { metricsOf } from '../../src/metrics/compute.js';
 import { diagnosticsOf } from '../../src/metrics/diagnostics/index.js';
 import type { Store } from '../../src/store/database.js';
@@ -72,3 +73,20 @@ describe('Analysis', () => {
     }
   });
 });
+
+  it("builds the sets several queries read for its period and the one before, and refuses another period's rather than answer none", async () => {
+    const analysis = await Analysis.build(store, questions, '2017-10');
+    try {
+      const set = (start: string, end: string, mode: string) =>
+        analysis.sqlRows('partial brands', z.object({ brand_id: z.string() }), 'SELECT brand_id FROM rb_posts_partial_brands($start::TIMESTAMPTZ, $end::TIMESTAMPTZ, $mode)', { start, end, mode });
+      await expect(set(iso(analysis.period.start), iso(analysis.period.end), 'questions')).resolves.toEqual([]);
+      await expect(set(iso(analysis.previous.start), iso(analysis.previous.end), 'questions')).resolves.toEqual([]);
+      await expect(set(iso(analysis.period.start), iso(analysis.period.end), 'all')).rejects.toThrow(/base\/period_sets\.sql was not run for the period starting 2017-10-01 00:00:00\+00 in inbound mode all/);
+      const august = { start: '2017-08-01T00:00:00.000Z', end: '2017-09-01T00:00:00.000Z' };
+      await expect(analysis.sqlRows('outside', z.object({ post_id: z.string() }), 'SELECT post_id FROM rb_outside_own_posts($start::TIMESTAMPTZ, $end::TIMESTAMPTZ)', august)).rejects.toThrow(
+        /base\/period_sets\.sql was not run for the period starting 2017-08-01/,
+      );
+    } finally {
+      analysis.close();
+    }
+  });

@@ -1,0 +1,122 @@
+-- The sets of one period [$start, $end) that several queries read (base/measured.sql's
+-- rb_measured_platforms, rb_few_brand_posts, rb_outside_own_posts, rb_posts_partial_brands),
+-- computed once, each from the ones before it: the analysis runs this for its period and the
+-- one before it, after the base tables.
+--
+-- measured platforms: the (brand, platform) pairs whose response metrics the data can support
+-- in the period: the data holds posts of the brand there in the period (reposts left out), or
+-- a response (which may come after the period's end) to one of its mentions. Elsewhere the
+-- brand's mentions may be all the export holds: "unanswered" would say nothing (coverage.sql,
+-- unanswered_examples.sql).
+--
+-- few brand posts: the (brand, scope) pairs, scope '*' for all platforms together, where the
+-- brand received inbound mentions in the period but wrote fewer than 10 posts there (reposts
+-- left out), none of them a reply: too little of its own activity to compare its answers
+-- (METRICS.md, "Comparability", few-brand-posts). A brand with no post at all there is
+-- no-brand-posts instead (coverage.sql).
+--
+-- outside own posts: the mentions of the period that need an answer, on a platform measured
+-- for their brand (not one with few-brand-posts there), left unanswered where the data holds
+-- no post of the brand around them: its mentions there ran on for a whole response window
+-- (rb_outside_rule) after its last post in the data (brand_posts: the analysis's slice), and
+-- they came after it with their window closed (not pending); or its mentions began a window
+-- or more before its first post, and they came before it. A silence that long while
+-- customers kept writing is what an export of the brand's posts covering part of the period
+-- leaves (a care tool changed mid-month); a shorter one, a brand that did not answer the last
+-- mentions of a day, is not. Only on a platform where they are at least 5 and more than
+-- rb_outside_rule.share of the brand's mentions there that need an answer: a few are a
+-- silence the client should see among its unanswered mentions, not a lost export.
+--
+-- posts partial brands: the brands with coverage brand-posts-partial over all platforms
+-- (coverage.sql's '*' rows; the diagnostics' and the themes' medians leave them out): the
+-- mentions of the platforms where the set above holds are at least 5 and more than
+-- rb_outside_rule.share of every mention of the brand that needs an answer on a measured
+-- platform (questions only in that inbound mode), and the brand is not few-brand-posts over
+-- all platforms.
+--
+-- Parameters: $start, $end, $inbound_mode.
+INSERT INTO period_sets_built VALUES ($start::TIMESTAMPTZ, $end::TIMESTAMPTZ, $inbound_mode);
+
+INSERT INTO period_measured_platforms
+SELECT $start::TIMESTAMPTZ, brand_id, platform
+FROM brand_posts
+WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND post_type <> 'repost'
+UNION
+SELECT $start::TIMESTAMPTZ, brand_id, platform
+FROM mentions
+WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND response_at IS NOT NULL;
+
+INSERT INTO period_few_brand_posts
+WITH own AS (
+  SELECT brand_id, CASE WHEN grouping(platform) = 1 THEN '*' ELSE platform END AS scope,
+         count(*) AS posts, count(*) FILTER (WHERE post_type = 'reply') AS replies
+  FROM brand_posts
+  WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND post_type <> 'repost'
+  GROUP BY GROUPING SETS ((brand_id), (brand_id, platform))
+),
+received AS (
+  SELECT DISTINCT brand_id, platform FROM mentions
+  WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ
+)
+SELECT $start::TIMESTAMPTZ, o.brand_id, o.scope
+FROM own o
+WHERE o.posts < 10 AND o.replies = 0
+  AND EXISTS (SELECT 1 FROM received r WHERE r.brand_id = o.brand_id AND (o.scope = '*' OR r.platform = o.scope));
+
+INSERT INTO period_outside_own_posts
+WITH spans AS (
+  SELECT brand_id, platform, min(created_at) AS own_first, max(created_at) AS own_last
+  FROM brand_posts
+  WHERE post_type <> 'repost'
+  GROUP BY brand_id, platform
+),
+mentioned AS (
+  SELECT brand_id, platform, min(created_at) AS first_mention, max(created_at) AS last_mention,
+         count(*) FILTER (WHERE needs_answer) AS needing
+  FROM mentions
+  WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ
+  GROUP BY brand_id, platform
+),
+silences AS (
+  SELECT s.brand_id, s.platform, s.own_first, s.own_last, m.needing,
+         m.last_mention >= s.own_last + to_microseconds((SELECT window_us FROM rb_outside_rule)) AS after_last,
+         m.first_mention + to_microseconds((SELECT window_us FROM rb_outside_rule)) <= s.own_first AS before_first
+  FROM spans s
+  JOIN mentioned m ON m.brand_id = s.brand_id AND m.platform = s.platform
+),
+outside AS (
+  SELECT m.brand_id, m.platform, m.post_id, s.needing
+  FROM mentions m
+  JOIN silences s ON s.brand_id = m.brand_id AND s.platform = m.platform
+  SEMI JOIN rb_measured_platforms($start::TIMESTAMPTZ, $end::TIMESTAMPTZ) mp ON mp.brand_id = m.brand_id AND mp.platform = m.platform
+  ANTI JOIN rb_few_brand_posts($start::TIMESTAMPTZ, $end::TIMESTAMPTZ) f ON f.brand_id = m.brand_id AND f.scope = m.platform
+  WHERE m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
+    AND m.needs_answer AND m.response_at IS NULL
+    AND ((s.after_last AND m.created_at > s.own_last AND NOT m.pending) OR (s.before_first AND m.created_at < s.own_first))
+)
+SELECT $start::TIMESTAMPTZ, brand_id, platform, post_id
+FROM outside
+QUALIFY count(*) OVER (PARTITION BY brand_id, platform) >= 5
+  AND count(*) OVER (PARTITION BY brand_id, platform) > (SELECT share FROM rb_outside_rule) * needing;
+
+INSERT INTO period_posts_partial_brands
+WITH outside AS (
+  SELECT o.brand_id, count(*) AS n
+  FROM rb_outside_own_posts($start::TIMESTAMPTZ, $end::TIMESTAMPTZ) o
+  JOIN mentions m ON m.brand_id = o.brand_id AND m.platform = o.platform AND m.post_id = o.post_id
+  WHERE $inbound_mode = 'all' OR m.is_question
+  GROUP BY o.brand_id
+),
+measured AS (
+  SELECT m.brand_id, count(*) AS n
+  FROM mentions m
+  SEMI JOIN rb_measured_platforms($start::TIMESTAMPTZ, $end::TIMESTAMPTZ) mp ON mp.brand_id = m.brand_id AND mp.platform = m.platform
+  WHERE m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ AND m.needs_answer
+    AND ($inbound_mode = 'all' OR m.is_question)
+  GROUP BY m.brand_id
+)
+SELECT $start::TIMESTAMPTZ, o.brand_id
+FROM outside o
+JOIN measured t ON t.brand_id = o.brand_id
+ANTI JOIN rb_few_brand_posts($start::TIMESTAMPTZ, $end::TIMESTAMPTZ) f ON f.brand_id = o.brand_id AND f.scope = '*'
+WHERE o.n >= 5 AND o.n > (SELECT share FROM rb_outside_rule) * t.n;
