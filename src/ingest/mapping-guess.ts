@@ -1,7 +1,8 @@
 import { stringify } from 'yaml';
 import { MAPPING_FIELDS, type MappingField } from './formats/generic.js';
+import { canonicalPlatform, KNOWN_PLATFORMS } from '../store/platforms.js';
 import { prepareSource } from './source/prepare.js';
-import { headerCandidates } from './source/layout.js';
+import { headerCandidates, parseHeadRecords } from './source/layout.js';
 
 /**
  * Header names (lower case, spaces, - and _ removed) that usually hold each
@@ -90,8 +91,13 @@ export function guessColumns(names: readonly string[]): Partial<Record<MappingFi
   return guesses;
 }
 
-/** A generic mapping with the best guesses: what --write-mapping writes and the page's column mapper starts from. */
-export function guessedMapping(names: readonly string[], delimiter: string | null) {
+/**
+ * A generic mapping with the best guesses: what --write-mapping writes and the page's column mapper starts from.
+ * `rows`, the first rows of the file (cells in the order of `names`), let a column named like the network ("Source")
+ * be taken for it only when most of its values there are networks replybench knows: Twitter's "source" is the app a
+ * tweet was sent from ("Twitter for iPhone").
+ */
+export function guessedMapping(names: readonly string[], delimiter: string | null, rows: ReadonlyArray<readonly string[]> = []) {
   const guesses = guessColumns(names);
   const columns: Partial<Record<MappingField, string>> = {};
   for (const field of MAPPING_FIELDS) {
@@ -99,7 +105,7 @@ export function guessedMapping(names: readonly string[], delimiter: string | nul
     if (guess !== undefined) columns[field] = guess;
     else if (field === 'id' || field === 'author' || field === 'date') columns[field] = '';
   }
-  const platformColumn = names.find((name) => PLATFORM_NAMES.includes(plain(name)) && !Object.values(guesses).includes(name));
+  const platformColumn = names.find((name, index) => PLATFORM_NAMES.includes(plain(name)) && !Object.values(guesses).includes(name) && namesNetworks(rows.map((row) => row[index] ?? '')));
   // Without a column naming the network, each row's link says it (instagram.com is Instagram): no platform is guessed
   // then, and without a link either, Twitter, the network most exports come from.
   const platform = platformColumn ? { column: platformColumn } : guesses.url === undefined ? 'twitter' : undefined;
@@ -111,9 +117,15 @@ export function guessedMapping(names: readonly string[], delimiter: string | nul
   };
 }
 
+/** Whether most of the values (blank ones left out) are networks replybench knows; true without any value to judge by. */
+function namesNetworks(values: readonly string[]): boolean {
+  const given = values.map((value) => value.trim()).filter((value) => value !== '');
+  return given.filter((value) => KNOWN_PLATFORMS.includes(canonicalPlatform(value))).length * 2 > given.length || given.length === 0;
+}
+
 /** A mapping file to start from: the guessed columns, the required ones left to fill when not found, and the file's columns listed. */
-export function mappingSkeleton(file: string, names: readonly string[], delimiter: string | null): string {
-  const mapping = guessedMapping(names, delimiter);
+export function mappingSkeleton(file: string, names: readonly string[], delimiter: string | null, rows: ReadonlyArray<readonly string[]> = []): string {
+  const mapping = guessedMapping(names, delimiter, rows);
   const missing = (['id', 'author', 'date'] as const).filter((field) => mapping.columns[field] === '');
   return [
     `# Mapping for ${file}, written by replybench import --write-mapping with its best guesses.`,
@@ -127,12 +139,16 @@ export function mappingSkeleton(file: string, names: readonly string[], delimite
   ].join('\n');
 }
 
-/** The header of an export (its first header candidate), as the import would read it. */
-export async function exportHeader(path: string): Promise<{ names: string[]; delimiter: string | null }> {
+/** The header of an export (its first header candidate), as the import would read it, and the first rows after it. */
+export async function exportHeader(path: string): Promise<{ names: string[]; delimiter: string | null; rows: string[][] }> {
   const prepared = await prepareSource(path);
   try {
     const [first] = headerCandidates(prepared.head.text, prepared.head.complete);
-    return { names: first ? [...first.cells] : [], delimiter: prepared.encoding === 'xlsx' ? null : (first?.delimiter ?? null) };
+    if (!first) return { names: [], delimiter: null, rows: [] };
+    const rows = parseHeadRecords(prepared.head.text, first.delimiter, 200, prepared.head.complete)
+      .filter((record) => record.line > first.line)
+      .map((record) => record.cells);
+    return { names: [...first.cells], delimiter: prepared.encoding === 'xlsx' ? null : first.delimiter, rows };
   } finally {
     prepared.cleanup();
   }

@@ -140,7 +140,7 @@ export async function receiveExport(
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       // A file the import refuses: the page maps its columns, starting from the best guesses; the upload waits.
-      const { names, delimiter } = await exportHeader(file);
+      const { names, delimiter, rows } = await exportHeader(file);
       if (names.length === 0) throw error;
       return {
         previewId,
@@ -150,7 +150,7 @@ export async function receiveExport(
         // Why, with the upload named as the user named it (not by its folder on the server); none is needed for a layout the page says it does not know.
         unknownLayout: error instanceof UnknownLayout,
         problem: error.message.replaceAll(file, basename(file)),
-        mapper: { fields: MAPPING_FIELDS, required: REQUIRED_MAPPING_FIELDS, columns: names, platforms: KNOWN_PLATFORMS, mapping: guessedMapping(names, delimiter) },
+        mapper: { fields: MAPPING_FIELDS, required: REQUIRED_MAPPING_FIELDS, columns: names, platforms: KNOWN_PLATFORMS, mapping: guessedMapping(names, delimiter, rows) },
       };
     }
     return { previewId, file: basename(file), timezone: zone, preview: shownPreview(read.preview, language), alreadyImported: read.alreadyImported, mapper: null };

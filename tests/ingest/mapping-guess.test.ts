@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadGenericMapping } from '../../src/ingest/formats/generic.js';
-import { guessColumns, guessedMapping } from '../../src/ingest/mapping-guess.js';
+import { exportHeader, guessColumns, guessedMapping } from '../../src/ingest/mapping-guess.js';
 import { allPosts, importOne, openStore, runCli, tempFile, tempFolder } from './helpers.js';
 
 describe('a mapping skeleton for a layout replybench does not know', () => {
@@ -48,6 +48,27 @@ describe('a mapping skeleton for a layout replybench does not know', () => {
     expect(guessedMapping(['ID', 'Autor', 'Fecha', 'Enlace'], ';')).toEqual({ columns: { id: 'ID', author: 'Autor', date: 'Fecha', url: 'Enlace' }, date: { format: 'iso' }, delimiter: ';' });
     expect(guessedMapping(['ID', 'Autor', 'Fecha', 'Enlace', 'Red'], ',').platform).toEqual({ column: 'Red' });
     expect(guessedMapping(['ID', 'Autor', 'Fecha'], ',').platform).toBe('twitter');
+  });
+
+  it('takes a column named like the network for it only when most of its values are networks', () => {
+    const names = ['id', 'user', 'created_at', 'text', 'source'];
+    // Twitter's "source" is the app a tweet was sent from.
+    const apps = [['1', 'ana', '2017-10-01', 'hi', 'Twitter for iPhone'], ['2', 'bob', '2017-10-01', 'hi', 'Twitter Web App'], ['3', 'cid', '2017-10-01', 'hi', '']];
+    expect(guessedMapping(names, ',', apps).platform).toBe('twitter');
+    const networks = [['1', 'ana', '2017-10-01', 'hi', 'X'], ['2', 'bob', '2017-10-01', 'hi', 'Facebook'], ['3', 'cid', '2017-10-01', 'hi', 'a forum nobody knows']];
+    expect(guessedMapping(names, ',', networks).platform).toEqual({ column: 'source' });
+  });
+
+  it('reads the first rows of the export to judge it by, and writes a skeleton without the app column as the platform', async () => {
+    const folder = tempFolder();
+    const csv = tempFile('tweets.csv', 'id,user,created_at,text,source\n1,ana,2017-10-01T10:00:00Z,hi,Twitter for iPhone\n2,bob,2017-10-01T11:00:00Z,"hi, again",Twitter for Android\n');
+    expect((await exportHeader(csv)).rows).toEqual([
+      ['1', 'ana', '2017-10-01T10:00:00Z', 'hi', 'Twitter for iPhone'],
+      ['2', 'bob', '2017-10-01T11:00:00Z', 'hi, again', 'Twitter for Android'],
+    ]);
+    const mapping = join(folder, 'mapping.yaml');
+    expect((await runCli(['import', '--write-mapping', mapping, csv], folder)).status).toBe(0);
+    expect(loadGenericMapping(mapping)).toMatchObject({ platform: 'twitter' });
   });
 
   it('writes one with --write-mapping that imports the file as written, once its date format is set', async () => {

@@ -61,9 +61,9 @@ async function writeMapping(files: string[], target: string): Promise<void> {
   const [file] = files;
   if (file === undefined || files.length > 1) throw new UserError('--write-mapping: give one export, the one the mapping is for.');
   if (existsSync(target)) throw new UserError(`--write-mapping "${target}": the file exists; choose another name, or remove it first.`);
-  const { names, delimiter } = await exportHeader(file);
+  const { names, delimiter, rows } = await exportHeader(file);
   if (names.length === 0) throw new UserError(`${file}: no header row found; export the data again.`);
-  writeOutputFile(target, mappingSkeleton(basename(file), names, delimiter));
+  writeOutputFile(target, mappingSkeleton(basename(file), names, delimiter, rows));
   process.stdout.write(`Wrote ${target}: check each column and date.format, then run\n  npx replybench import --format generic --mapping ${target} --dry-run ${file}\n`);
 }
 
