@@ -92,7 +92,16 @@ const STRINGS: Record<Language, Record<string, string>> = {
     save: 'Save',
     saved: 'Saved.',
     agency: 'Agency, on the report’s cover',
-    agencyNeedsName: 'The report’s cover carries the agency’s logo: write the agency’s name, or take the logo out of replybench.yaml first.',
+    agencyNeedsName: 'The report’s cover carries the agency’s logo: write the agency’s name, or remove the logo.',
+    logo: 'Agency logo (PNG, JPEG or SVG)',
+    logoNone: 'No logo on the cover.',
+    logoReceived: 'Logo received: save to put it on the report’s cover.',
+    logoUnreadable: 'The logo replybench.yaml names cannot be shown:',
+    removeLogo: 'Remove the logo',
+    'error.bad-logo.too-large': 'The logo is larger than 2 MB: send a smaller image.',
+    'error.bad-logo.not-an-image': 'The logo is not a PNG, JPEG or SVG image (by its content): convert it to one of these.',
+    'error.bad-logo.damaged': 'The logo is a damaged image (its size cannot be read): export it again.',
+    'error.bad-logo.too-many-pixels': 'The logo is more than 4,000 pixels a side: use a smaller image (a logo is printed a few centimetres wide).',
     'error.busy': 'This client’s {action} of {subject} is still running: wait until it ends.',
     'error.config-changed': 'replybench.yaml changed since the page read it (in a terminal or another window): nothing was saved. Open the client again to see the file as it is now, then make the change again.',
     'error.too-large': 'The file is larger than {limit}, the most an upload may be: import it with replybench import instead.',
@@ -293,7 +302,16 @@ const STRINGS: Record<Language, Record<string, string>> = {
     save: 'Guardar',
     saved: 'Guardado.',
     agency: 'Agencia, en la portada del informe',
-    agencyNeedsName: 'La portada del informe lleva el logotipo de la agencia: escriba el nombre de la agencia o quite antes el logotipo de replybench.yaml.',
+    agencyNeedsName: 'La portada del informe lleva el logotipo de la agencia: escriba el nombre de la agencia o quite el logotipo.',
+    logo: 'Logotipo de la agencia (PNG, JPEG o SVG)',
+    logoNone: 'Sin logotipo en la portada.',
+    logoReceived: 'Logotipo recibido: guarde para ponerlo en la portada del informe.',
+    logoUnreadable: 'No se puede mostrar el logotipo que nombra replybench.yaml:',
+    removeLogo: 'Quitar el logotipo',
+    'error.bad-logo.too-large': 'El logotipo pesa más de 2 MB: envíe una imagen más pequeña.',
+    'error.bad-logo.not-an-image': 'El logotipo no es una imagen PNG, JPEG o SVG (por su contenido): conviértalo a uno de estos formatos.',
+    'error.bad-logo.damaged': 'El logotipo es una imagen dañada (no se puede leer su tamaño): expórtelo de nuevo.',
+    'error.bad-logo.too-many-pixels': 'El logotipo mide más de 4000 píxeles de lado: use una imagen más pequeña (un logotipo se imprime con unos centímetros de ancho).',
     'error.busy': 'Sigue en curso {action} de {subject} de este cliente: espere a que termine.',
     'error.config-changed': 'replybench.yaml ha cambiado desde que la página lo leyó (en un terminal o en otra ventana): no se ha guardado nada. Abra de nuevo el cliente para ver el archivo tal como está y vuelva a hacer el cambio.',
     'error.too-large': 'El archivo pesa más de {limit}, el máximo de una subida: impórtelo con replybench import.',
@@ -490,7 +508,16 @@ const STRINGS: Record<Language, Record<string, string>> = {
     save: 'Enregistrer',
     saved: 'Enregistré.',
     agency: 'Agence, en couverture du rapport',
-    agencyNeedsName: 'La couverture du rapport porte le logo de l’agence\u00a0: écrivez le nom de l’agence, ou retirez d’abord le logo de replybench.yaml.',
+    agencyNeedsName: 'La couverture du rapport porte le logo de l’agence\u00a0: écrivez le nom de l’agence, ou retirez le logo.',
+    logo: 'Logo de l’agence (PNG, JPEG ou SVG)',
+    logoNone: 'Pas de logo en couverture.',
+    logoReceived: 'Logo reçu\u00a0: enregistrez pour le mettre en couverture du rapport.',
+    logoUnreadable: 'Le logo que nomme replybench.yaml ne peut pas être affiché\u00a0:',
+    removeLogo: 'Retirer le logo',
+    'error.bad-logo.too-large': 'Le logo dépasse 2\u00a0Mo\u00a0: envoyez une image plus petite.',
+    'error.bad-logo.not-an-image': 'Le logo n’est pas une image PNG, JPEG ou SVG (d’après son contenu)\u00a0: convertissez-le dans l’un de ces formats.',
+    'error.bad-logo.damaged': 'Le logo est une image abîmée (sa taille est illisible)\u00a0: exportez-le à nouveau.',
+    'error.bad-logo.too-many-pixels': 'Le logo dépasse 4\u00a0000 pixels de côté\u00a0: utilisez une image plus petite (un logo s’imprime sur quelques centimètres).',
     'error.busy': '{action} de {subject} de ce client est encore en cours\u00a0: attendez qu’il se termine.',
     'error.config-changed': 'replybench.yaml a changé depuis que la page l’a lu (dans un terminal ou une autre fenêtre)\u00a0: rien n’a été enregistré. Ouvrez de nouveau le client pour voir le fichier tel qu’il est, puis refaites la modification.',
     'error.too-large': 'Le fichier dépasse {limit}, le maximum d’un envoi\u00a0: importez-le avec replybench import.',
@@ -1273,14 +1300,14 @@ async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
       const report: Record<string, unknown> = { ...((config.report as object | undefined) ?? {}) };
       if (lang.value !== languageRead) report.language = lang.value;
       const agencyTyped = agency.value.trim();
+      const logoChosen = logo.value();
       // A logo on the cover needs the agency's name beside it: emptying the name is refused, not undone in silence.
-      if (agencyTyped === '' && agencyRead.fields.logo !== undefined) throw new Error(t('agencyNeedsName'));
-      if (agencyTyped !== agencyRead.name) {
-        // The name the cover shows; a logo set in the file stays. Without a logo, an emptied name takes the agency off the cover.
-        if (agencyTyped !== '') report.agency = { ...agencyRead.fields, name: agencyTyped };
-        else if (agencyRead.fields.logo === undefined) delete report.agency;
-      }
-      if (lang.value !== languageRead || agencyTyped !== agencyRead.name) settings.report = report;
+      if (agencyTyped === '' && logoChosen !== undefined) throw new Error(t('agencyNeedsName'));
+      const agencyChanged = agencyTyped !== agencyRead.name || logoChosen !== agencyRead.logo;
+      // The name and logo the cover shows; without either, the agency leaves the cover.
+      if (agencyChanged && agencyTyped !== '') report.agency = logoChosen === undefined ? { name: agencyTyped } : { name: agencyTyped, logo: logoChosen };
+      else if (agencyChanged) delete report.agency;
+      if (lang.value !== languageRead || agencyChanged) settings.report = report;
       await apiAnswer('PUT', `/api/clients/${client.id}/config`, { ...config, ...settings, brands }, version);
       // Shown again from the file as saved: the summary, the periods (in the new timezone) and the next step follow it.
       await showClients(client.id);
@@ -1293,15 +1320,17 @@ async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
   const languageRead = client.language;
   const zone = el('input', { name: 'client-timezone', list: 'timezones', value: zoneRead });
   const lang = languageSelect({ name: 'client-language' }, languageRead);
-  // The agency whose name the report's cover carries (white label); its logo is set in the file.
+  // The agency whose name and logo the report's cover carries (white label).
   const agencyFields = ((config.report as { agency?: { name?: string; logo?: string } } | undefined)?.agency ?? {}) as { name?: string; logo?: string };
-  const agencyRead = { name: agencyFields.name ?? '', fields: agencyFields };
+  const agencyRead = { name: agencyFields.name ?? '', logo: agencyFields.logo };
   const agency = el('input', { name: 'agency-name', value: agencyRead.name });
+  const logo = await agencyLogoField(client);
   const section = el(
     'section',
     { id: 'brands' },
     el('h2', {}, t('brands')),
     el('p', {}, el('label', {}, t('timezone'), zone), el('label', {}, t('language'), lang), el('label', {}, t('agency'), agency)),
+    logo.element,
     el('p', {}, t('brandsHint')),
     lists,
     rows,
@@ -1314,6 +1343,50 @@ async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
     section.dataset.unsaved = 'yes';
   });
   return section;
+}
+
+/**
+ * The agency's logo on the report's cover: the one the config names, shown; a
+ * new one is sent to the client's folder (checked there by its content) and
+ * named in the config when the brands are saved, as is taking it away.
+ */
+async function agencyLogoField(client: ClientSummary): Promise<{ element: HTMLElement; value: () => string | undefined }> {
+  const named = await api<{ logo: string | null; dataUrl: string | null; problem: string | null }>('GET', `/api/clients/${client.id}/logo`);
+  let chosen = named.logo ?? undefined;
+  const file = el('input', { type: 'file', name: 'agency-logo', accept: 'image/png,image/jpeg,image/svg+xml' });
+  const preview = el('img', { class: 'logo-preview', alt: t('logo') });
+  const note = el('span', {});
+  const remove = el('button', { type: 'button', class: 'secondary', 'data-action': 'remove-logo' }, t('removeLogo'));
+  const element = el('p', { class: 'logo-field' }, el('label', {}, t('logo'), file), preview, note, remove);
+  const show = (dataUrl: string | null, problem: string | null = null) => {
+    preview.hidden = dataUrl === null;
+    if (dataUrl !== null) preview.src = dataUrl;
+    remove.hidden = chosen === undefined;
+    note.textContent = problem !== null ? `${t('logoUnreadable')} ${problem}` : chosen === undefined ? t('logoNone') : '';
+  };
+  // Picked or taken away, the form has a change to save, as when a field is typed in.
+  const changed = () => element.dispatchEvent(new Event('input', { bubbles: true }));
+  file.addEventListener('change', () =>
+    void act(async () => {
+      const picked = file.files?.[0];
+      if (!picked) return;
+      const form = new FormData();
+      form.append('file', picked, picked.name);
+      file.value = '';
+      const received = await api<{ logo: string; dataUrl: string }>('POST', `/api/clients/${client.id}/logo`, form);
+      chosen = received.logo;
+      show(received.dataUrl);
+      changed();
+      say(t('logoReceived'));
+    }),
+  );
+  remove.addEventListener('click', () => {
+    chosen = undefined;
+    show(null);
+    changed();
+  });
+  show(named.dataUrl, named.problem);
+  return { element, value: () => chosen };
 }
 
 interface CheckJson {

@@ -8,6 +8,7 @@ import { Activities } from './activity.js';
 import { importPreviewed, previewAgain, receiveExport } from './exports.js';
 import { guard } from './guard.js';
 import { platformsWithData, suggestedHandles } from './handles.js';
+import { logoOf, receiveLogo } from './logo.js';
 import { askedPeriod, monthsWithData } from './periods.js';
 import { commonHeaders, HttpError, PAGE_POLICY, readJson, requestLanguage, sendError, sendJson } from './http.js';
 import { earlierReport, generateReport, sendReportFile } from './reports.js';
@@ -57,7 +58,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     return printer;
   };
 
-
   const routes: Array<[string, RegExp, Handler]> = [
     ['GET', /^\/api\/clients$/, async () => ({ clients: workspace.clients() })],
     ['POST', /^\/api\/clients$/, async ({ request, response }) => created(response, workspace.create(jsonObject(await readJson(request), '{ "id": "acme", "name": "Acme", "timezone": "Europe/Madrid", "language": "es" }')))],
@@ -74,6 +74,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         return saved;
       },
     ],
+    ['GET', /^\/api\/clients\/([^/]+)\/logo$/, async ({ params }) => logoOf(workspace, params[0] ?? '')],
+    ['POST', /^\/api\/clients\/([^/]+)\/logo$/, async ({ request, params }) => receiveLogo(workspace, params[0] ?? '', request)],
     [
       'GET',
       /^\/api\/clients\/([^/]+)\/check$/,

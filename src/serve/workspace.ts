@@ -173,6 +173,12 @@ export class Workspace {
     return readYamlFile(this.configPath(id), 'config file not found.');
   }
 
+  /** Whether `file`, relative to the client's folder, is inside it, links resolved: a folder inside that links elsewhere does not keep it inside. */
+  holds(id: string, file: string): boolean {
+    const folder = this.folderOf(id);
+    return insideClient(realPath(folder), realPath(resolve(folder, file)));
+  }
+
   /**
    * Replaces the config with `value` once it passes the checks the CLI makes
    * (an error names the key); the file keeps its comments and key order where
@@ -195,8 +201,7 @@ export class Workspace {
       ['report.agency.logo', config.report.agency?.logo],
     ];
     for (const [key, file] of named) {
-      // Links resolved: a folder inside the client's that links elsewhere does not keep the file inside.
-      if (file !== undefined && !insideClient(realPath(this.folderOf(id)), realPath(resolve(this.folderOf(id), file)))) {
+      if (file !== undefined && !this.holds(id, file)) {
         throw new HttpError(400, `${CONFIG_FILE}: ${key}: "${file}" is outside the client's folder; name a file inside it.`);
       }
     }

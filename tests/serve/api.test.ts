@@ -8,6 +8,7 @@ import { dryRunFile } from '../../src/ingest/dry-run.js';
 import { Store } from '../../src/store/database.js';
 import { REPORT_STEPS, type ReportStep } from '../../src/report/steps.js';
 import { DATE, twcsCsv } from '../ingest/helpers.js';
+import { png } from '../png.js';
 import { type Answer, call, KAGGLE_SAMPLE, serverForFile, TOKEN, withHost } from './helpers.js';
 
 const FORMATS = join(import.meta.dirname, '../fixtures/formats');
@@ -391,6 +392,41 @@ describe('the API of replybench serve', () => {
     const english = await call(base(), 'POST', '/api/clients/lumo/exports', upload('export (3).csv', bytes));
     expect((english.body.preview as { warnings: string[] }).warnings[0]).toMatch(/^the file is not valid UTF-8: read as Windows-1252/);
     expect(english.body.preview).toMatchObject({ rejectedByReason: { 'missing date': 1 } });
+  });
+
+  it("takes the agency's logo into the client's folder, checked by its content, and shows the one the config names", async () => {
+    await call(base(), 'POST', '/api/clients', { id: 'norte', name: 'Norte', timezone: 'UTC', language: 'es' });
+    const folder = join(workspace(), 'norte');
+    expect((await call(base(), 'GET', '/api/clients/norte/logo')).body).toEqual({ logo: null, dataUrl: null, problem: null });
+    const first = await call(base(), 'POST', '/api/clients/norte/logo', upload('Logo Norte.png', png(40, 20)));
+    expect(first.body).toEqual({ logo: expect.stringMatching(/^logo-[0-9a-f]{12}\.png$/), dataUrl: `data:image/png;base64,${png(40, 20).toString('base64')}` });
+    const logo = first.body.logo as string;
+    expect(readFileSync(join(folder, logo))).toEqual(png(40, 20));
+    // Stored, not yet on the cover: the config names it when the page saves it with the agency's name.
+    expect((await call(base(), 'GET', '/api/clients/norte/logo')).body).toMatchObject({ logo: null });
+    const config = (await call(base(), 'GET', '/api/clients/norte/config')).body as { brands: Array<Record<string, unknown>> };
+    const brands = [{ ...config.brands[0], accounts: { twitter: ['norte'] } }];
+    expect((await call(base(), 'PUT', '/api/clients/norte/config', { ...config, brands, report: { language: 'es', agency: { name: 'Agencia Norte', logo } } })).body).toMatchObject({ report: { agency: { logo } } });
+    expect((await call(base(), 'GET', '/api/clients/norte/logo')).body).toEqual({ logo, dataUrl: first.body.dataUrl, problem: null });
+    // Another upload leaves the named one in place and removes earlier uploads nothing names.
+    const second = await call(base(), 'POST', '/api/clients/norte/logo', upload('logo.svg', '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"/>'));
+    const third = await call(base(), 'POST', '/api/clients/norte/logo', upload('logo2.svg', '<svg xmlns="http://www.w3.org/2000/svg" width="80" height="20"/>'));
+    expect(second.body.logo).toMatch(/\.svg$/);
+    expect(readdirSync(folder).filter((name) => name.startsWith('logo-')).sort()).toEqual([logo, third.body.logo].sort());
+    // Refused by content, whatever the name says, with the problem the page words.
+    expect((await call(base(), 'POST', '/api/clients/norte/logo', upload('logo.png', 'echo pwned'))).body).toEqual({
+      error: '"logo.png" is not a PNG, JPEG or SVG image (by its content); send a PNG, JPEG or SVG of at most 2 MB and 4,000 pixels a side.',
+      code: 'bad-logo',
+      values: { problem: 'not-an-image' },
+    });
+    expect((await call(base(), 'POST', '/api/clients/norte/logo', upload('wide.png', png(5000, 10)))).body).toMatchObject({ values: { problem: 'too-many-pixels' } });
+    expect((await call(base(), 'POST', '/api/clients/norte/logo', upload('big.png', Buffer.concat([png(10, 10), Buffer.alloc(2 * 1024 * 1024)])))).body).toMatchObject({ values: { problem: 'too-large' } });
+    expect((await call(base(), 'POST', '/api/clients/norte/logo', upload('../../logo.png', png(10, 10)))).status).toBe(200);
+    expect(readdirSync(workspace()).filter((name) => name.includes('logo'))).toEqual([]);
+    // A config edited elsewhere that names a file outside the client's folder: the page shows nothing of it.
+    writeFileSync(join(workspace(), 'secret.png'), png(10, 10));
+    writeFileSync(join(folder, 'replybench.yaml'), readFileSync(join(folder, 'replybench.yaml'), 'utf8').replace(logo, '../secret.png'));
+    expect((await call(base(), 'GET', '/api/clients/norte/logo')).body).toEqual({ logo: '../secret.png', dataUrl: null, problem: 'report.agency.logo: "../secret.png" is outside the client\'s folder.' });
   });
 
   it('refuses a foreign Host, a missing or wrong token, paths outside the workspace, bad names and oversized uploads', async () => {

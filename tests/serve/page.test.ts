@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Dialog, type Page } from 'puppeteer';
 import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { png } from '../png.js';
 import { KAGGLE_SAMPLE, serverForFile, TOKEN } from './helpers.js';
 
 const { server, workspace } = serverForFile();
@@ -118,8 +119,13 @@ describe('the page of replybench serve', () => {
     await page.click('#brands button[data-action=add-platform]');
     expect(await page.$$eval('[data-brand] input[data-platform=instagram]', (inputs) => inputs.length)).toBe(2);
     await page.type('[data-brand=spotify] input[data-platform=instagram]', 'spotify');
-    // The agency whose name the report's cover carries.
+    // The agency whose name and logo the report's cover carries: the logo is sent at once, and named in the config by the save.
     await page.type('#brands input[name=agency-name]', 'Agencia <Norte>');
+    const logoFile = join(mkdtempSync(join(tmpdir(), 'replybench-logo-')), 'agency logo.png');
+    writeFileSync(logoFile, png(60, 20));
+    await (await page.$('#brands input[name=agency-logo]'))?.uploadFile(logoFile);
+    await page.waitForFunction("document.getElementById('status').textContent === 'Logotipo recibido: guarde para ponerlo en la portada del informe.'");
+    expect(await page.$eval('#brands img.logo-preview', (node) => (node as unknown as { src: string }).src)).toBe(`data:image/png;base64,${png(60, 20).toString('base64')}`);
     await page.click('#brands > button');
     // Saved, then the accounts are checked against the month the check offers: the two that match nothing are said at once.
     await page.waitForFunction("document.getElementById('status').textContent.startsWith('Guardado. ') && !document.getElementById('status').textContent.includes('…')");
@@ -181,8 +187,10 @@ describe('the page of replybench serve', () => {
     const pdf = await fetch(links[0] ?? '');
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
     // The cover carries the agency's name typed in the brands form, as text.
-    expect(readFileSync(join(workspace(), 'apple/replybench.yaml'), 'utf8')).toMatch(/agency:\s*\n\s*name: Agencia <Norte>/);
-    expect(await (await fetch(links[3] ?? '')).text()).toContain('Agencia &lt;Norte&gt;');
+    expect(readFileSync(join(workspace(), 'apple/replybench.yaml'), 'utf8')).toMatch(/agency:\s*\n\s*name: Agencia <Norte>\s*\n\s*logo: logo-[0-9a-f]{12}\.png/);
+    const html = await (await fetch(links[3] ?? '')).text();
+    expect(html).toContain('Agencia &lt;Norte&gt;');
+    expect(html).toContain(`data:image/png;base64,${png(60, 20).toString('base64')}`);
     // Listed among the earlier reports, it opens from there; writing it again over it is asked first.
     expect(await page.$$eval('#report .earlier button', (buttons) => buttons.map((button) => button.textContent))).toEqual(['2017-10-es']);
     await page.$eval('#report .files', (node) => node.remove());
@@ -337,8 +345,14 @@ describe('the page of replybench serve', () => {
     });
     await page.click('#brands button[data-action=save-brands]');
     await page.waitForFunction("document.getElementById('status').className === 'error'");
-    expect(await text(page, '#status')).toBe('La portada del informe lleva el logotipo de la agencia: escriba el nombre de la agencia o quite antes el logotipo de replybench.yaml.');
+    expect(await text(page, '#status')).toBe('La portada del informe lleva el logotipo de la agencia: escriba el nombre de la agencia o quite el logotipo.');
     expect(readFileSync(join(folder, 'replybench.yaml'), 'utf8')).toContain('name: Norte');
+    // The logo the terminal set is shown; taken away with the name, the agency leaves the cover.
+    expect(await page.$eval('#brands img.logo-preview', (node) => (node as unknown as { src: string }).src)).toMatch(/^data:image\/svg\+xml;base64,/);
+    await page.click('#brands button[data-action=remove-logo]');
+    await page.click('#brands button[data-action=save-brands]');
+    await page.waitForFunction("document.getElementById('status').textContent.startsWith('Guardado.')");
+    expect(readFileSync(join(folder, 'replybench.yaml'), 'utf8')).not.toContain('agency');
     await page.goto(new URL('/', server().url).href, { waitUntil: 'networkidle0' });
     expect(await text(page, '#app')).toBe("Ouvrez l'adresse affichée par replybench serve : elle porte le jeton dont cette page a besoin.");
     expect(problems).toEqual([]);

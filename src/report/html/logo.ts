@@ -4,11 +4,11 @@ import { UserError } from '../../errors.js';
 import { isInside } from '../../paths.js';
 import { imageSize } from '../pptx/image.js';
 
-const MAX_LOGO_BYTES = 2 * 1024 * 1024;
+export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
 /** The largest side a logo may have, in pixels: a bigger image only costs memory in the browser that prints it. */
 const MAX_LOGO_SIDE = 4000;
 
-type LogoKind = 'image/png' | 'image/jpeg' | 'image/svg+xml';
+export type LogoKind = 'image/png' | 'image/jpeg' | 'image/svg+xml';
 
 /** What the file's first bytes say it is: a logo is taken for what it is, not for its name. */
 function kindOf(bytes: Buffer): LogoKind | null {
@@ -77,12 +77,25 @@ export function logoDataUrl(path: string | undefined, baseDir: string, source?: 
   } finally {
     closeSync(fd);
   }
+  return `data:${checkedLogo(bytes, refuse)};base64,${bytes.toString('base64')}`;
+}
+
+/** What can be wrong with a logo's bytes. */
+export type LogoProblem = 'too-large' | 'not-an-image' | 'damaged' | 'too-many-pixels';
+
+/**
+ * The type of a logo's bytes, read from its content: a PNG, JPEG or SVG of
+ * at most 2 MB and 4,000 pixels a side. Anything else is refused with
+ * `refuse(why, todo, problem)`, the caller's error (a config key, an upload).
+ */
+export function checkedLogo(bytes: Buffer, refuse: (why: string, todo: string, problem: LogoProblem) => Error): LogoKind {
+  if (bytes.length > MAX_LOGO_BYTES) throw refuse('is larger than 2 MB', 'use a smaller image', 'too-large');
   const kind = kindOf(bytes);
-  if (!kind) throw refuse('is not a PNG, JPEG or SVG image (by its content)', 'convert the logo to one of these');
+  if (!kind) throw refuse('is not a PNG, JPEG or SVG image (by its content)', 'convert the logo to one of these', 'not-an-image');
   const size = kind === 'image/svg+xml' ? svgSize(bytes) : imageSize(bytes);
-  if (kind !== 'image/svg+xml' && !size) throw refuse(`is a damaged ${kind === 'image/png' ? 'PNG' : 'JPEG'} (its size cannot be read)`, 'export the logo again');
+  if (kind !== 'image/svg+xml' && !size) throw refuse(`is a damaged ${kind === 'image/png' ? 'PNG' : 'JPEG'} (its size cannot be read)`, 'export the logo again', 'damaged');
   if (size && (size.width > MAX_LOGO_SIDE || size.height > MAX_LOGO_SIDE)) {
-    throw refuse(`is ${Math.round(size.width)} × ${Math.round(size.height)} pixels, more than 4,000 a side`, 'use a smaller image (a logo is printed a few centimetres wide)');
+    throw refuse(`is ${Math.round(size.width)} × ${Math.round(size.height)} pixels, more than 4,000 a side`, 'use a smaller image (a logo is printed a few centimetres wide)', 'too-many-pixels');
   }
-  return `data:${kind};base64,${bytes.toString('base64')}`;
+  return kind;
 }
