@@ -1,4 +1,4 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { z } from 'zod';
 import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -7,6 +7,7 @@ import { UserError } from '../errors.js';
 import { deleteOrphans, findOrphans, orphansRefusal, orphansRemovedNotice } from './orphans.js';
 import { SCHEMA_DDL, SCHEMA_VERSION } from './schema.js';
 import { SqlSession } from './session.js';
+import { isHeldOpen, ownInstance, sharedReader } from './open-instances.js';
 import { SpareRoom } from './spare-room.js';
 import { refuseNewerSchema, upgradeSchema } from './upgrade.js';
 
@@ -45,6 +46,8 @@ export class Store extends SqlSession {
   private constructor(
     readonly path: string,
     private readonly instance: DuckDBInstance,
+    /** Closes the instance, or leaves a shared read-only one to the other stores reading it (src/store/open-instances.ts). */
+    private readonly releaseInstance: () => void,
     connection: DuckDBConnection,
     /** Room held beside a file store open for writing, given back when the disk fills (see SpareRoom). */
     private readonly spare: SpareRoom | null,
@@ -67,21 +70,19 @@ export class Store extends SqlSession {
       }
     }
     let instance: DuckDBInstance;
+    let release: () => void;
     try {
       const memoryLimit = process.env.REPLYBENCH_MEMORY_LIMIT || options.memoryLimit;
       const threads = process.env.REPLYBENCH_THREADS;
-      instance = await DuckDBInstance.create(path, {
-        ...(options.readOnly ? { access_mode: 'READ_ONLY' } : {}),
-        ...(memoryLimit ? { memory_limit: memoryLimit } : {}),
-        ...(threads ? { threads } : {}),
-      });
+      const settings: Record<string, string> = { ...(memoryLimit ? { memory_limit: memoryLimit } : {}), ...(threads ? { threads } : {}) };
+      ({ instance, release } = options.readOnly && path !== ':memory:' ? await sharedReader(path, settings) : await ownInstance(path, settings));
     } catch (error) {
       throw new UserError(`${path}: cannot open the database (${firstLine(error)}). Check the path, or close the program that holds it.`);
     }
     const { connection } = await SqlSession.on(await instance.connect());
     const spare = path === ':memory:' || options.readOnly ? null : new SpareRoom(`${path}.spare`);
     spare?.claim();
-    const store = new Store(path, instance, connection, spare);
+    const store = new Store(path, instance, release, connection, spare);
     try {
       if (options.readOnly) await store.refuseUnreadable();
       else {
@@ -180,7 +181,7 @@ export class Store extends SqlSession {
 
   override close(): void {
     super.close();
-    this.instance.closeSync();
+    this.releaseInstance();
     this.spare?.release();
   }
 
@@ -234,7 +235,8 @@ const DUCKDB_MAGIC = Buffer.from('DUCK');
  * header bytes are checked before DuckDB sees the file.
  */
 export function databaseFileProblem(path: string): string | null {
-  if (path === ':memory:') return null;
+  // A file this process has open as a database is one; reading its first bytes would drop the lock it holds.
+  if (path === ':memory:' || isHeldOpen(path)) return null;
   let size: number;
   try {
     const stat = statSync(path);

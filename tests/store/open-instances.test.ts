@@ -1,0 +1,57 @@
+/**
+ * Readers of one database in one process (the page's server: a report and a check at once) share one read-only
+ * DuckDB instance: a file lock belongs to the process, so closing a second instance of the file would drop the lock
+ * the other reader still holds, and an import in another process could write under it.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { databaseFileProblem, Store } from '../../src/store/database.js';
+import { tempFolder } from '../ingest/helpers.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+/** Whether another process can open the database for writing now. */
+function writableElsewhere(path: string): boolean {
+  const code = `import { DuckDBInstance } from '@duckdb/node-api';
+try { (await DuckDBInstance.create(${JSON.stringify(path)})).closeSync(); console.log('opened'); } catch { console.log('locked'); }`;
+  return execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8' }).trim() === 'opened';
+}
+
+describe('readers of one database in one process', () => {
+  it('keep it locked against a writer elsewhere until the last of them closes, whichever closes first', async () => {
+    const path = join(tempFolder(), 'store.duckdb');
+    (await Store.open(path)).close();
+    const first = await Store.open(path, { readOnly: true });
+    const second = await Store.open(path, { readOnly: true });
+    first.close();
+    expect(writableElsewhere(path)).toBe(false);
+    expect(await second.script('SELECT count(*)::DOUBLE AS posts FROM posts')).toEqual([{ posts: 0 }]);
+    // A reader that comes after shares the instance still open, and closing it twice changes nothing.
+    const third = await Store.open(path, { readOnly: true });
+    second.close();
+    second.close();
+    expect(writableElsewhere(path)).toBe(false);
+    third.close();
+    expect(writableElsewhere(path)).toBe(true);
+  });
+
+  it("are never disturbed by a look at the file's first bytes (the page's server checks the database a config names on each request), nor by another open of this process", async () => {
+    const path = join(tempFolder(), 'store.duckdb');
+    const writer = await Store.open(path);
+    expect(databaseFileProblem(path)).toBeNull();
+    // Nor by a reader or a second writer of the same process, which it refuses rather than open beside it.
+    await expect(Store.open(path, { readOnly: true })).rejects.toThrow(/cannot open the database \(this program is writing it \(an import\); try again when it ends\)/);
+    await expect(Store.open(path)).rejects.toThrow(/this program is writing it/);
+    expect(writableElsewhere(path)).toBe(false);
+    writer.close();
+    const reader = await Store.open(path, { readOnly: true });
+    expect(databaseFileProblem(path)).toBeNull();
+    await expect(Store.open(path)).rejects.toThrow(/this program is reading it; try again when that is done/);
+    expect(writableElsewhere(path)).toBe(false);
+    reader.close();
+    // Held by none, the file is read as before.
+    expect(databaseFileProblem(path)).toBeNull();
+    expect(writableElsewhere(path)).toBe(true);
+  });
+});
