@@ -205,9 +205,15 @@ function jsonObject(value: unknown, example: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-/** The versions an If-Match header names (strong tags, comma-separated), or null without one or for `*` (any version). */
+/**
+ * The versions an If-Match header names (strong tags, comma-separated), or null for `*` (any version). A save
+ * without one is refused: it would replace an edit made in a terminal since the config was read, unseen.
+ */
 function versionsOf(header: string | undefined): string[] | null {
-  if (header === undefined || header.trim() === '*') return null;
+  if (header === undefined) {
+    throw new HttpError(428, 'send If-Match with the ETag that GET /api/clients/:id/config answered, or If-Match: * to replace the file whatever it holds now.');
+  }
+  if (header.trim() === '*') return null;
   return header.split(',').map((tag) => tag.trim().replace(/^"|"$/g, ''));
 }
 

@@ -66,12 +66,18 @@ describe('the API of replybench serve', () => {
     expect((await call(base(), 'GET', '/api/clients/apple/handles?platform=facebook')).body).toEqual({ platform: 'facebook', repliers: [], mentioned: [] });
     expect((await call(base(), 'GET', '/api/clients/apple/platforms')).body).toMatchObject({ platforms: [{ platform: 'twitter', posts: 93 }] });
 
-    const config = (await call(base(), 'GET', '/api/clients/apple/config')).body as { brands: Array<Record<string, unknown>> };
+    const read = await call(base(), 'GET', '/api/clients/apple/config');
+    const config = read.body as { brands: Array<Record<string, unknown>> };
     const brands = [
       { ...config.brands[0], accounts: { twitter: ['AppleSupport'] } },
       { id: 'spotify', name: 'Spotify Cares', accounts: { twitter: ['SpotifyCares'] } },
     ];
-    const saved = await call(base(), 'PUT', '/api/clients/apple/config', { ...config, brands });
+    // Saved over the version read, as the page does; without If-Match a save is refused, since it could replace a terminal's edit unseen.
+    expect(await call(base(), 'PUT', '/api/clients/apple/config', { ...config, brands })).toMatchObject({
+      status: 428,
+      body: { error: 'send If-Match with the ETag that GET /api/clients/:id/config answered, or If-Match: * to replace the file whatever it holds now.' },
+    });
+    const saved = await call(base(), 'PUT', '/api/clients/apple/config', { ...config, brands }, TOKEN, { 'if-match': read.headers.get('etag') ?? '' });
     expect(saved.status).toBe(200);
     expect(readFileSync(join(workspace(), 'apple/replybench.yaml'), 'utf8')).toContain('# replybench project of Apple Support.');
 
@@ -161,31 +167,34 @@ describe('the API of replybench serve', () => {
       path,
       '# our client\nclient: commented\ntimezone: Europe/Madrid   # the client is in Spain\nbrands:\n  - id: commented\n    name: Commented\n    accounts: { twitter: [CommentedCares] }   # care account\n  - id: rival\n    accounts: { twitter: [RivalHelp] }\n',
     );
-    const config = (await call(base(), 'GET', '/api/clients/commented/config')).body as { brands: Array<Record<string, unknown>> };
+    const read = await call(base(), 'GET', '/api/clients/commented/config');
+    const config = read.body as { brands: Array<Record<string, unknown>> };
     const renamed = { ...config, brands: [config.brands[0], { ...config.brands[1], name: 'Rival Co' }] };
-    expect((await call(base(), 'PUT', '/api/clients/commented/config', renamed)).status).toBe(200);
+    expect((await call(base(), 'PUT', '/api/clients/commented/config', renamed, TOKEN, { 'if-match': read.headers.get('etag') ?? '' })).status).toBe(200);
+    // The refusals below are of the values: saved over any version.
+    const anyVersion = { 'if-match': '*' };
     const text = readFileSync(path, 'utf8');
     expect(text).toContain('# our client');
     expect(text).toContain('# the client is in Spain');
     expect(text).toContain('# care account');
     expect(text).toContain('name: Rival Co');
 
-    const unknownPlatform = await call(base(), 'PUT', '/api/clients/commented/config', { ...config, brands: [{ id: 'commented', accounts: { twiter: ['x'] } }] });
+    const unknownPlatform = await call(base(), 'PUT', '/api/clients/commented/config', { ...config, brands: [{ id: 'commented', accounts: { twiter: ['x'] } }] }, TOKEN, anyVersion);
     expect(unknownPlatform.status).toBe(400);
     expect(unknownPlatform.body.error).toBe(
       'replybench.yaml: brands.0.accounts.twiter: not a platform replybench knows; did you mean twitter? (use one of twitter, facebook, instagram, youtube, tiktok, linkedin, reddit, threads, bluesky, mastodon, pinterest, news, blog, forum, review, web).',
     );
     expect(readFileSync(path, 'utf8')).toBe(text);
-    const outside = await call(base(), 'PUT', '/api/clients/commented/config', { ...config, database: '../../elsewhere.duckdb' });
+    const outside = await call(base(), 'PUT', '/api/clients/commented/config', { ...config, database: '../../elsewhere.duckdb' }, TOKEN, anyVersion);
     expect(outside).toMatchObject({ status: 400, body: { error: 'replybench.yaml: database: "../../elsewhere.duckdb" is outside the client\'s folder; name a file inside it.' } });
     expect(readFileSync(path, 'utf8')).toBe(text);
     // A folder of the client's that links outside it does not bring its files in: the logo is refused when saved.
     symlinkSync(mkdtempSync(join(tmpdir(), 'replybench-elsewhere-')), join(workspace(), 'commented/linked'));
-    const linked = await call(base(), 'PUT', '/api/clients/commented/config', { ...config, report: { agency: { name: 'Norte', logo: 'linked/secret.svg' } } });
+    const linked = await call(base(), 'PUT', '/api/clients/commented/config', { ...config, report: { agency: { name: 'Norte', logo: 'linked/secret.svg' } } }, TOKEN, anyVersion);
     expect(linked).toMatchObject({ status: 400, body: { error: 'replybench.yaml: report.agency.logo: "linked/secret.svg" is outside the client\'s folder; name a file inside it.' } });
     // A link to a file outside that does not exist yet: a database created through it would land outside.
     symlinkSync(join(mkdtempSync(join(tmpdir(), 'replybench-elsewhere-')), 'stolen.duckdb'), join(workspace(), 'commented/data.duckdb'));
-    const dangling = await call(base(), 'PUT', '/api/clients/commented/config', { ...config, database: 'data.duckdb' });
+    const dangling = await call(base(), 'PUT', '/api/clients/commented/config', { ...config, database: 'data.duckdb' }, TOKEN, anyVersion);
     expect(dangling).toMatchObject({ status: 400, body: { error: 'replybench.yaml: database: "data.duckdb" is outside the client\'s folder; name a file inside it.' } });
     expect(readFileSync(path, 'utf8')).toBe(text);
   });
@@ -404,9 +413,11 @@ describe('the API of replybench serve', () => {
     expect(readFileSync(join(folder, logo))).toEqual(png(40, 20));
     // Stored, not yet on the cover: the config names it when the page saves it with the agency's name.
     expect((await call(base(), 'GET', '/api/clients/norte/logo')).body).toMatchObject({ logo: null });
-    const config = (await call(base(), 'GET', '/api/clients/norte/config')).body as { brands: Array<Record<string, unknown>> };
+    const read = await call(base(), 'GET', '/api/clients/norte/config');
+    const config = read.body as { brands: Array<Record<string, unknown>> };
     const brands = [{ ...config.brands[0], accounts: { twitter: ['norte'] } }];
-    expect((await call(base(), 'PUT', '/api/clients/norte/config', { ...config, brands, report: { language: 'es', agency: { name: 'Agencia Norte', logo } } })).body).toMatchObject({ report: { agency: { logo } } });
+    const version = { 'if-match': read.headers.get('etag') ?? '' };
+    expect((await call(base(), 'PUT', '/api/clients/norte/config', { ...config, brands, report: { language: 'es', agency: { name: 'Agencia Norte', logo } } }, TOKEN, version)).body).toMatchObject({ report: { agency: { logo } } });
     expect((await call(base(), 'GET', '/api/clients/norte/logo')).body).toEqual({ logo, dataUrl: first.body.dataUrl, problem: null });
     // Another upload leaves the named one in place and removes earlier uploads nothing names.
     const second = await call(base(), 'POST', '/api/clients/norte/logo', upload('logo.svg', '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"/>'));

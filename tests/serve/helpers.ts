@@ -37,8 +37,8 @@ export interface Answer {
 }
 
 /** An API call with the token (unless `token` is null), JSON in and out. */
-export async function call(base: string, method: string, path: string, body?: unknown, token: string | null = TOKEN): Promise<Answer> {
-  const headers: Record<string, string> = {};
+export async function call(base: string, method: string, path: string, body?: unknown, token: string | null = TOKEN, extra: Record<string, string> = {}): Promise<Answer> {
+  const headers: Record<string, string> = { ...extra };
   if (token !== null) headers.authorization = `Bearer ${token}`;
   let payload: FormData | string | undefined;
   if (body instanceof FormData) payload = body;
