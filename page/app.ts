@@ -1062,7 +1062,7 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
   const log = importsDone;
   const unknown = preview.alreadyStored === null ? el('p', { class: 'note', 'data-note': 'stored-unknown' }, t('storedUnknown')) : el('span');
   const repeated = alreadyImported
-    ? el('p', { class: 'warning', 'data-note': 'already-imported' }, `${t('alreadyImported')} ${new Date(alreadyImported.importedAt).toLocaleString(language)}${t('colon')}${t('addsNothing')}`)
+    ? el('p', { class: 'warning', 'data-note': 'already-imported' }, `${t('alreadyImported')} ${clientTime(alreadyImported.importedAt, client.timezone)} (${client.timezone})${t('colon')}${t('addsNothing')}`)
     : el('span');
   const summary = table(
     [t('format'), t('encoding'), t('delimiter'), t('readIn'), t('rows'), t('newPosts'), t('alreadyStored'), t('repeatedInFile'), t('rejected')],
@@ -1394,8 +1394,22 @@ interface CheckJson {
   dataSpan: { lastBefore: string | null; firstAfter: string | null } | null;
   configWarnings: Array<{ brand: string; platform: string | null; kind: 'handle' | 'topic'; message: string }>;
   accountsInData: Array<{ platform: string; repliers: Array<{ handle: string; n: number }>; mentioned: Array<{ handle: string; n: number }> }>;
-  coverage: Array<{ name: string; platform: string; inbound: number; coverage: { inboundMeasured: number; brandPosts: number; warnings: string[] } | null; noData: boolean }>;
+  coverage: Array<{ brand: string; name: string; platform: string; inbound: number; coverage: { inboundMeasured: number; brandPosts: number; warnings: string[] } | null; noData: boolean }>;
   sentences: string[];
+}
+
+/**
+ * The coverage rows to show: a brand's "all platforms" row is left out when one platform holds all its data and
+ * says the same (the same counts and warnings), since the two rows would repeat each other.
+ */
+function withoutRepeatedTotals(rows: CheckJson['coverage']): CheckJson['coverage'] {
+  const same = (a: CheckJson['coverage'][number], b: CheckJson['coverage'][number]) =>
+    a.inbound === b.inbound && a.coverage?.inboundMeasured === b.coverage?.inboundMeasured && a.coverage?.brandPosts === b.coverage?.brandPosts && a.coverage?.warnings.join() === b.coverage?.warnings.join();
+  return rows.filter((row) => {
+    if (row.platform !== 'all') return true;
+    const held = rows.filter((other) => other.brand === row.brand && other.platform !== 'all' && !other.noData);
+    return !(held.length === 1 && held[0] !== undefined && same(held[0], row));
+  });
 }
 
 /** The newest month the data spans whole and fills at least half of (the partial-period rule); else the fullest. */
@@ -1440,13 +1454,18 @@ async function checkHandlesAfterSave(client: ClientSummary): Promise<void> {
  * current month, a few days in; a month's edge may hold a few late replies).
  */
 function periodInput(client: ClientSummary, section: string): HTMLElement {
-  const input = el('input', { name: 'period', list: `months-${section}`, placeholder: '2017-10' });
+  // An example of the shape a period has: last month, until the data offers its own months.
+  const lastMonth = new Date();
+  lastMonth.setUTCDate(1);
+  lastMonth.setUTCMonth(lastMonth.getUTCMonth() - 1);
+  const input = el('input', { name: 'period', list: `months-${section}`, placeholder: lastMonth.toISOString().slice(0, 7) });
   const list = el('datalist', { id: `months-${section}` });
   const load = () =>
     monthsWithData(client)
       .then((months) => {
         const start = firstMonthOffered(months);
         if (input.value === '' && start) input.value = start.month;
+        if (start) input.placeholder = start.month;
         const label = (entry: MonthWithData) =>
           `${entry.month}: ${entry.posts.toLocaleString(language)} ${t('postsWord')}, ${entry.days} ${t(entry.days === 1 ? 'dayWord' : 'daysWord')}`;
         list.replaceChildren(...months.map((entry) => el('option', { value: entry.month }, label(entry))));
@@ -1499,7 +1518,7 @@ function checkSection(client: ClientSummary): HTMLElement {
         el('h3', {}, t('coverage')),
         table(
           [t('brand'), t('platform'), t('inbound'), t('measured'), t('ownPosts'), t('warnings')],
-          check.coverage.map((row) => [row.name, row.platform === 'all' ? t('allPlatforms') : labelOf('platform', row.platform), row.inbound, row.coverage?.inboundMeasured ?? '-', row.coverage?.brandPosts ?? '-', row.coverage?.warnings.map((code) => labelOf('warning', partly(row, code))).join(', ') || (row.noData ? t('noData') : t('noWarning'))]),
+          withoutRepeatedTotals(check.coverage).map((row) => [row.name, row.platform === 'all' ? t('allPlatforms') : labelOf('platform', row.platform), row.inbound, row.coverage?.inboundMeasured ?? '-', row.coverage?.brandPosts ?? '-', row.coverage?.warnings.map((code) => labelOf('warning', partly(row, code))).join(', ') || (row.noData ? t('noData') : t('noWarning'))]),
         ),
         el('p', { class: 'note' }, t('measuredNote')),
         check.sentences.length === 0 ? el('p', {}, t('allMeasured')) : el('ul', { class: 'sentences' }, ...check.sentences.map((sentence) => el('li', {}, sentence))),

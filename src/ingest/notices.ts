@@ -96,7 +96,7 @@ const PHRASES: Record<Language, NoticePhrases> = {
       'short-rows': ({ count, width, unit, line }) => `${counted('en', count, 'row', 'rows')} had fewer cells than the header (${width}); the missing cells were read as empty${en.firstAt(unit, line)}`,
       'skipped-members': ({ archive, names }) =>
         `${basename(archive)} also holds ${names.length} file${names.length === 1 ? '' : 's'} that ${names.length === 1 ? 'is' : 'are'} not a CSV, TSV or XLSX export, not read: ${shownNames(names, (more) => ` and ${more} more`)}`,
-      'earlier-import': ({ batchId, at }) => `the same content was already imported (batch ${batchId}, ${at}): its posts are counted as duplicates`,
+      'earlier-import': ({ at }) => `the same content was already imported on ${at}: its posts are counted as duplicates`,
       'no-rows': () => 'the file has a header but no data rows',
       rows: ({ count, reason, unit, line }) => `${counted('en', count, 'row', 'rows')}: ${reason}${en.firstAt(unit, line)}`,
       'differing-copies': ({ count, example }) =>
@@ -122,7 +122,7 @@ const PHRASES: Record<Language, NoticePhrases> = {
         `${counted('es', count, 'fila tenía', 'filas tenían')} menos celdas que el encabezado (${width}); las celdas que faltan se leyeron vacías${es.firstAt(unit, line)}`,
       'skipped-members': ({ archive, names }) =>
         `${basename(archive)} también contiene ${counted('es', names.length, 'archivo que no es', 'archivos que no son')} una exportación CSV, TSV o XLSX, sin leer: ${shownNames(names, (more) => ` y ${more} más`)}`,
-      'earlier-import': ({ batchId, at }) => `el mismo contenido ya se importó (lote ${batchId}, ${at}): sus publicaciones cuentan como duplicadas`,
+      'earlier-import': ({ at }) => `el mismo contenido ya se importó el ${at}: sus publicaciones cuentan como duplicadas`,
       'no-rows': () => 'el archivo tiene encabezado pero ninguna fila de datos',
       rows: ({ count, reason, unit, line }) => `${counted('es', count, 'fila', 'filas')}: ${reasonIn('es', reason)}${es.firstAt(unit, line)}`,
       'differing-copies': ({ count, example }) =>
@@ -158,7 +158,7 @@ const PHRASES: Record<Language, NoticePhrases> = {
         `${counted('fr', count, 'ligne avait', 'lignes avaient')} moins de cellules que l’en-tête (${width})\u00a0; les cellules manquantes ont été lues vides${fr.firstAt(unit, line)}`,
       'skipped-members': ({ archive, names }) =>
         `${basename(archive)} contient aussi ${counted('fr', names.length, 'fichier qui n’est pas', 'fichiers qui ne sont pas')} un export CSV, TSV ou XLSX, non lu${names.length === 1 ? '' : 's'}\u00a0: ${shownNames(names, (more) => ` et ${more} autres`)}`,
-      'earlier-import': ({ batchId, at }) => `le même contenu a déjà été importé (lot ${batchId}, ${at})\u00a0: ses publications comptent comme doublons`,
+      'earlier-import': ({ at }) => `le même contenu a déjà été importé le ${at}\u00a0: ses publications comptent comme doublons`,
       'no-rows': () => 'le fichier a un en-tête mais aucune ligne de données',
       rows: ({ count, reason, unit, line }) => `${counted('fr', count, 'ligne', 'lignes')}\u00a0: ${reasonIn('fr', reason)}${fr.firstAt(unit, line)}`,
       'differing-copies': ({ count, example }) =>

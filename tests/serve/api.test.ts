@@ -395,7 +395,7 @@ describe('the API of replybench serve', () => {
     const again = await call(base(), 'POST', '/api/clients/lumo/exports?language=fr', upload('export (2).csv', bytes));
     const repeated = await call(base(), 'POST', '/api/clients/lumo/imports', { previewId: again.body.previewId, language: 'fr' });
     const [said, recorded] = (repeated.body.files as Array<{ warnings: string[] }>)[0]?.warnings ?? [];
-    expect(said).toMatch(/^le même contenu a déjà été importé \(lot 1, \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\)\u00a0: ses publications comptent comme doublons$/);
+    expect(said).toMatch(/^le même contenu a déjà été importé le \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\u00a0: ses publications comptent comme doublons$/);
     expect(recorded).toBe('le fichier n’est pas en UTF-8 valide\u00a0: lu en Windows-1252 (l’encodage d’Europe occidentale d’Excel)\u00a0; vérifiez que les lettres accentuées s’affichent bien');
     // Without a language, the object import --json prints: English.
     const english = await call(base(), 'POST', '/api/clients/lumo/exports', upload('export (3).csv', bytes));

@@ -67,6 +67,11 @@ describe('the page of replybench serve', () => {
     // Nothing imported yet: the check and the report say so beside their period field.
     await page.waitForFunction("document.querySelector('#check [data-note=no-data-yet]').textContent !== ''");
     expect(await text(page, '#report [data-note=no-data-yet]')).toBe('Aún no se ha importado nada: importe primero una exportación.');
+    // The period field's example is last month, not a month of some other data.
+    const lastMonth = new Date();
+    lastMonth.setUTCDate(1);
+    lastMonth.setUTCMonth(lastMonth.getUTCMonth() - 1);
+    expect(await page.$eval('#report input[name=period]', (node) => node.getAttribute('placeholder'))).toBe(lastMonth.toISOString().slice(0, 7));
 
     const input = await page.$('#exports input[type=file]');
     await input?.uploadFile(KAGGLE_SAMPLE);
@@ -94,6 +99,11 @@ describe('the page of replybench serve', () => {
     await page.click('#exports .preview button');
     await page.waitForFunction("document.querySelector('#exports .outcome')?.textContent !== ''");
     expect(await text(page, '#exports .outcome')).toBe('Importadas: 93 (0 repetidas o ya guardadas)');
+    // The same file again: its preview says when it was imported, dated as the client's reports date it.
+    await (await page.$('#exports input[type=file]'))?.uploadFile(KAGGLE_SAMPLE);
+    await page.click('#exports button');
+    await page.waitForSelector('#exports [data-note=already-imported]');
+    expect(await text(page, '#exports [data-note=already-imported]')).toMatch(new RegExp(`^Este contenido ya se importó el \\d+ \\S+ \\d{4}, \\d+:\\d\\d \\(${zone.replace('/', '\\/')}\\): `));
 
     // The brands form now offers the accounts of the data, and the period fields the month it holds.
     await page.waitForFunction("document.getElementById('handles-twitter')?.children.length > 0");
@@ -140,6 +150,7 @@ describe('the page of replybench serve', () => {
     // The period fields offer the month the import brought, and start on it; the note that nothing was imported is gone.
     await page.waitForFunction("document.querySelector('#check [data-note=no-data-yet]').textContent === ''");
     await page.waitForFunction("document.querySelector('#check input[name=period]').value === '2017-10' && document.querySelectorAll('#months-report option').length > 0");
+    expect(await page.$eval('#check input[name=period]', (node) => node.getAttribute('placeholder'))).toBe('2017-10');
     expect(await page.$$eval('#months-report option', (options) => options.map((option) => (option as unknown as { value: string }).value))).toEqual(['2017-10']);
     await page.click('#check button');
     await page.waitForSelector('#check table');
@@ -150,7 +161,9 @@ describe('the page of replybench serve', () => {
     // ...and the coverage warnings ("part of the period": the sample covers 3 days).
     expect(coverage).toContain('parte del periodo');
     expect(coverage).not.toMatch(/partial-period|\tok$/m);
-    expect(coverage).toContain('spotify\ttodas las plataformas\t7');
+    // Twitter holds all of spotify's data: its row for all platforms would say the same again, and is left out.
+    expect(coverage).not.toContain('spotify\ttodas las plataformas');
+    expect(coverage).toContain('spotify\tInstagram\t0');
     // A config warning names the brand and platform, not the config's key path.
     expect(await text(page, '#check')).toContain('spotify, Instagram — «spotify»: ninguna publicación suya ni que la mencione en 2017-10');
     expect(await text(page, '#check')).not.toMatch(/brands\.\d/);
