@@ -31,12 +31,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** The page's script modules (page/*.ts), app.js first: it imports the others. */
+export const PAGE_MODULES = ['app', 'api', 'brands', 'check', 'clients', 'dom', 'exports', 'language', 'periods', 'report', 'strings'] as const;
+
 /** The page's own files: a fixed list, read from the package, never a path from the request. */
 const PAGE_FILES: Record<string, { file: URL; type: string }> = {
   '/': { file: new URL('../../page/index.html', import.meta.url), type: 'text/html; charset=utf-8' },
   '/app.css': { file: new URL('../../page/app.css', import.meta.url), type: 'text/css; charset=utf-8' },
   // Built by npm run build (page/tsconfig.json), from src/serve and dist/serve alike.
-  '/app.js': { file: new URL('../../dist/page/app.js', import.meta.url), type: 'text/javascript; charset=utf-8' },
+  ...Object.fromEntries(PAGE_MODULES.map((name) => [`/${name}.js`, { file: new URL(`../../dist/page/${name}.js`, import.meta.url), type: 'text/javascript; charset=utf-8' }])),
 };
 
 type Handler = (context: { request: IncomingMessage; response: ServerResponse; url: URL; params: string[] }) => Promise<unknown>;

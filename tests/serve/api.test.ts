@@ -7,6 +7,7 @@ import { loadGenericMapping } from '../../src/ingest/formats/generic.js';
 import { dryRunFile } from '../../src/ingest/dry-run.js';
 import { Store } from '../../src/store/database.js';
 import { REPORT_STEPS, type ReportStep } from '../../src/report/steps.js';
+import { PAGE_MODULES } from '../../src/serve/server.js';
 import { DATE, twcsCsv } from '../ingest/helpers.js';
 import { png } from '../png.js';
 import { type Answer, call, KAGGLE_SAMPLE, serverForFile, TOKEN, withHost } from './helpers.js';
@@ -438,6 +439,17 @@ describe('the API of replybench serve', () => {
     writeFileSync(join(workspace(), 'secret.png'), png(10, 10));
     writeFileSync(join(folder, 'replybench.yaml'), readFileSync(join(folder, 'replybench.yaml'), 'utf8').replace(logo, '../secret.png'));
     expect((await call(base(), 'GET', '/api/clients/norte/logo')).body).toEqual({ logo: '../secret.png', dataUrl: null, problem: 'report.agency.logo: "../secret.png" is outside the client\'s folder.' });
+  });
+
+  it("serves each of the page's modules, and no other file of the package", async () => {
+    const modules = readdirSync(join(import.meta.dirname, '../../page')).filter((name) => name.endsWith('.ts')).map((name) => name.slice(0, -3));
+    expect([...PAGE_MODULES].sort()).toEqual(modules.sort());
+    for (const name of PAGE_MODULES) {
+      const answer = await fetch(`${base()}/${name}.js`);
+      expect([answer.status, answer.headers.get('content-type')]).toEqual([200, 'text/javascript; charset=utf-8']);
+    }
+    expect((await fetch(`${base()}/cli/main.js`)).status).toBe(404);
+    expect((await fetch(`${base()}/..%2Fpackage.json`)).status).toBe(404);
   });
 
   it('refuses a foreign Host, a missing or wrong token, paths outside the workspace, bad names and oversized uploads', async () => {

@@ -1,0 +1,275 @@
+/** Brands: the client's settings, its brands and their accounts, the agency's name and logo, saved into replybench.yaml. */
+import { api, apiAnswer, type ClientSummary } from './api.js';
+import type { CheckJson } from './check.js';
+import { showClients } from './clients.js';
+import { act, el, say, statusLine } from './dom.js';
+import { afterImport } from './exports.js';
+import { labelOf, language, languageSelect, t } from './language.js';
+import { firstMonthOffered, monthsWithData } from './periods.js';
+
+interface BrandConfig {
+  id: string;
+  name?: string;
+  accounts?: Record<string, string[]>;
+  [key: string]: unknown;
+}
+
+/** Fills a platform's list with the accounts the data offers: those that reply most, then those mentioned most. */
+function offerHandles(client: ClientSummary, list: HTMLDataListElement): void {
+  const platform = list.dataset.platform ?? 'twitter';
+  api<{ repliers: Array<{ handle: string; n: number }>; mentioned: Array<{ handle: string; n: number }> }>('GET', `/api/clients/${client.id}/handles?platform=${encodeURIComponent(platform)}`)
+    .then(({ repliers, mentioned }) => {
+      const seen = new Set<string>();
+      const options: HTMLOptionElement[] = [];
+      // Those that reply most first (brands answer), then those mentioned most: each count says which it is.
+      const counted = [...repliers.map((entry) => ({ ...entry, words: 'repliesCount' })), ...mentioned.map((entry) => ({ ...entry, words: 'mentionsCount' }))];
+      for (const entry of counted) {
+        if (seen.has(entry.handle.toLowerCase())) continue;
+        seen.add(entry.handle.toLowerCase());
+        options.push(el('option', { value: entry.handle }, `${entry.handle} (${t(entry.n === 1 ? `${entry.words}One` : entry.words).replace('{n}', entry.n.toLocaleString(language))})`));
+      }
+      list.replaceChildren(...options);
+    })
+    .catch(() => undefined);
+}
+
+/**
+ * The handles of one brand on one platform: a field per handle, with the
+ * data's suggestions, and always one empty field more for the next (a
+ * suggestion fills a whole field, so one field holds one handle).
+ */
+function handleFields(platform: string, handles: string[]): { element: HTMLElement; values: () => string[] } {
+  const element = el('span', { class: 'handles', 'data-platform': platform });
+  const addField = (value: string) => {
+    const input = el('input', { value, 'data-platform': platform, list: `handles-${platform}` });
+    input.addEventListener('input', () => {
+      if (input === element.lastElementChild && input.value.trim() !== '') addField('');
+    });
+    element.append(input);
+  };
+  for (const handle of handles) addField(handle);
+  addField('');
+  const values = () => [...element.querySelectorAll('input')].map((input) => input.value.trim()).filter((value) => value !== '');
+  return { element, values };
+}
+
+/** A brand's id from its name, as a config's ids are written: "Ondanet Ayuda" is ondanet-ayuda. */
+export function brandId(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64);
+}
+
+export async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
+  const read = await apiAnswer<{ brands: BrandConfig[]; [key: string]: unknown }>('GET', `/api/clients/${client.id}/config`);
+  const config = read.value;
+  // The file as read: a save names it, and is refused if the file changed meanwhile (a terminal's edit is not overwritten).
+  const version = read.version ?? undefined;
+  const held = await api<{ platforms: Array<{ platform: string; posts: number }>; known: string[] }>('GET', `/api/clients/${client.id}/platforms`);
+  // The platforms of the data a config may name first, then those the config already names; twitter when there are neither.
+  const dataPlatforms = held.platforms.map((entry) => entry.platform).filter((platform) => held.known.includes(platform));
+  const platforms = [...new Set([...dataPlatforms, ...config.brands.flatMap((brand) => Object.keys(brand.accounts ?? {}))])];
+  if (platforms.length === 0) platforms.push('twitter');
+  const rows = el('div', {});
+  const editors: Array<{ brand: BrandConfig; name: HTMLInputElement; row: HTMLElement; handles: Map<string, () => string[]> }> = [];
+  // What the data offers for each platform: the accounts that reply most, the handles mentioned most.
+  const lists = el('div', {});
+  const addList = (platform: string) => {
+    const list = el('datalist', { id: `handles-${platform}`, 'data-platform': platform });
+    lists.append(list);
+    offerHandles(client, list);
+  };
+  const addPlatformTo = (editor: (typeof editors)[number], platform: string) => {
+    const fields = handleFields(platform, editor.brand.accounts?.[platform] ?? []);
+    editor.handles.set(platform, fields.values);
+    editor.row.append(el('label', {}, t('handles').replace('{platform}', labelOf('platform', platform)), fields.element));
+  };
+  for (const platform of platforms) addList(platform);
+  afterImport.push(() => {
+    for (const list of lists.querySelectorAll('datalist')) offerHandles(client, list);
+    // A platform the import brought (the first Instagram export) gets its fields at once, as if added by hand.
+    void api<{ platforms: Array<{ platform: string }>; known: string[] }>('GET', `/api/clients/${client.id}/platforms`)
+      .then((now) => {
+        for (const { platform } of now.platforms) if (now.known.includes(platform)) addEverywhere(platform);
+      })
+      .catch(() => undefined);
+  });
+  const addRow = (brand: BrandConfig) => {
+    const name = el('input', { value: brand.name ?? brand.id, 'data-field': 'name' });
+    const row = el('div', { class: 'brand', 'data-brand': brand.id }, el('label', {}, `${t('name')} (${brand.id})`, name));
+    const editor = { brand, name, row, handles: new Map<string, () => string[]>() };
+    editors.push(editor);
+    for (const platform of platforms) addPlatformTo(editor, platform);
+    if (brand.id !== config.client) {
+      // A competitor leaves the report once the brands are saved.
+      const remove = el('button', { type: 'button', class: 'secondary', 'data-action': 'remove-brand' }, t('removeBrand'));
+      remove.addEventListener('click', () => {
+        editors.splice(editors.indexOf(editor), 1);
+        row.remove();
+      });
+      row.append(remove);
+    }
+    rows.append(row);
+  };
+  for (const brand of config.brands) addRow(brand);
+  const newName = el('input', { placeholder: 'RivalCo Mobile', 'data-field': 'new-brand' });
+  const add = el('button', { type: 'button', class: 'secondary', 'data-action': 'add-brand' }, t('addBrand'));
+  add.addEventListener('click', () => {
+    const name = newName.value.trim();
+    const id = brandId(name);
+    if (id === '') return say(t('brandNeedsLetters'), true);
+    if (editors.some((editor) => editor.brand.id === id)) return say(`${t('brandTaken')} ${id}`, true);
+    addRow({ id, name, accounts: {} });
+    newName.value = '';
+  });
+  // Another platform for every brand, from those a config may name.
+  const otherPlatform = el('select', { 'data-field': 'new-platform' });
+  const offerPlatforms = () => otherPlatform.replaceChildren(...held.known.filter((platform) => !platforms.includes(platform)).map((platform) => el('option', { value: platform }, labelOf('platform', platform))));
+  offerPlatforms();
+  const addPlatform = el('button', { type: 'button', class: 'secondary', 'data-action': 'add-platform' }, t('addPlatform'));
+  /** A platform for every brand, with the accounts the data offers on it. */
+  const addEverywhere = (platform: string) => {
+    if (platform === '' || platforms.includes(platform)) return;
+    platforms.push(platform);
+    addList(platform);
+    for (const editor of editors) addPlatformTo(editor, platform);
+    offerPlatforms();
+  };
+  addPlatform.addEventListener('click', () => addEverywhere(otherPlatform.value));
+  const save = el('button', { type: 'button', 'data-action': 'save-brands' }, t('save'));
+  save.addEventListener('click', () =>
+    void act(async () => {
+      const brands = editors.map(({ brand, name, handles }) => {
+        const accounts: Record<string, string[]> = {};
+        for (const [platform, values] of handles) {
+          const list = values();
+          if (list.length > 0) accounts[platform] = list;
+        }
+        return { ...brand, name: name.value.trim() || brand.id, accounts };
+      });
+      const settings: Record<string, unknown> = {};
+      if (zone.value.trim() !== zoneRead) settings.timezone = zone.value.trim();
+      const report: Record<string, unknown> = { ...((config.report as object | undefined) ?? {}) };
+      if (lang.value !== languageRead) report.language = lang.value;
+      const agencyTyped = agency.value.trim();
+      const logoChosen = logo.value();
+      // A logo on the cover needs the agency's name beside it: emptying the name is refused, not undone in silence.
+      if (agencyTyped === '' && logoChosen !== undefined) throw new Error(t('agencyNeedsName'));
+      const agencyChanged = agencyTyped !== agencyRead.name || logoChosen !== agencyRead.logo;
+      // The name and logo the cover shows; without either, the agency leaves the cover.
+      if (agencyChanged && agencyTyped !== '') report.agency = logoChosen === undefined ? { name: agencyTyped } : { name: agencyTyped, logo: logoChosen };
+      else if (agencyChanged) delete report.agency;
+      if (lang.value !== languageRead || agencyChanged) settings.report = report;
+      await apiAnswer('PUT', `/api/clients/${client.id}/config`, { ...config, ...settings, brands }, version);
+      // Shown again from the file as saved: the summary, the periods (in the new timezone) and the next step follow it.
+      await showClients(client.id);
+      say(t('saved'));
+      void checkHandlesAfterSave(client);
+    }),
+  );
+  // The client's timezone (its months and hours) and its reports' language, set at creation, changed here.
+  const zoneRead = typeof config.timezone === 'string' ? config.timezone : 'UTC';
+  const languageRead = client.language;
+  const zone = el('input', { name: 'client-timezone', list: 'timezones', value: zoneRead });
+  const lang = languageSelect({ name: 'client-language' }, languageRead);
+  // The agency whose name and logo the report's cover carries (white label).
+  const agencyFields = ((config.report as { agency?: { name?: string; logo?: string } } | undefined)?.agency ?? {}) as { name?: string; logo?: string };
+  const agencyRead = { name: agencyFields.name ?? '', logo: agencyFields.logo };
+  const agency = el('input', { name: 'agency-name', value: agencyRead.name });
+  const logo = await agencyLogoField(client);
+  const section = el(
+    'section',
+    { id: 'brands' },
+    el('h2', {}, t('brands')),
+    el('p', {}, el('label', {}, t('timezone'), zone), el('label', {}, t('language'), lang), el('label', {}, t('agency'), agency)),
+    logo.element,
+    el('p', {}, t('brandsHint')),
+    lists,
+    rows,
+    el('p', {}, newName, ' ', add),
+    el('p', {}, otherPlatform, ' ', addPlatform),
+    save,
+  );
+  // Edited and not saved yet: the language switch asks before it reloads the page (a save shows the section anew).
+  section.addEventListener('input', () => {
+    section.dataset.unsaved = 'yes';
+  });
+  return section;
+}
+
+/**
+ * The agency's logo on the report's cover: the one the config names, shown; a
+ * new one is sent to the client's folder (checked there by its content) and
+ * named in the config when the brands are saved, as is taking it away.
+ */
+async function agencyLogoField(client: ClientSummary): Promise<{ element: HTMLElement; value: () => string | undefined }> {
+  const named = await api<{ logo: string | null; dataUrl: string | null; problem: string | null }>('GET', `/api/clients/${client.id}/logo`);
+  let chosen = named.logo ?? undefined;
+  const file = el('input', { type: 'file', name: 'agency-logo', accept: 'image/png,image/jpeg,image/svg+xml' });
+  const preview = el('img', { class: 'logo-preview', alt: t('logo') });
+  const note = el('span', {});
+  const remove = el('button', { type: 'button', class: 'secondary', 'data-action': 'remove-logo' }, t('removeLogo'));
+  const element = el('p', { class: 'logo-field' }, el('label', {}, t('logo'), file), preview, note, remove);
+  const show = (dataUrl: string | null, problem: string | null = null) => {
+    preview.hidden = dataUrl === null;
+    if (dataUrl !== null) preview.src = dataUrl;
+    remove.hidden = chosen === undefined;
+    note.textContent = problem !== null ? `${t('logoUnreadable')} ${problem}` : chosen === undefined ? t('logoNone') : '';
+  };
+  // Picked or taken away, the form has a change to save, as when a field is typed in.
+  const changed = () => element.dispatchEvent(new Event('input', { bubbles: true }));
+  file.addEventListener('change', () =>
+    void act(async () => {
+      const picked = file.files?.[0];
+      if (!picked) return;
+      const form = new FormData();
+      form.append('file', picked, picked.name);
+      file.value = '';
+      const received = await api<{ logo: string; dataUrl: string }>('POST', `/api/clients/${client.id}/logo`, form);
+      chosen = received.logo;
+      show(received.dataUrl);
+      changed();
+      say(t('logoReceived'));
+    }),
+  );
+  remove.addEventListener('click', () => {
+    chosen = undefined;
+    show(null);
+    changed();
+  });
+  show(named.dataUrl, named.problem);
+  return { element, value: () => chosen };
+}
+
+/**
+ * After the brands are saved, their accounts checked against the data of the month the check offers: a misspelt
+ * handle is said at once, with the closest the data holds, not at the next check. Said in the status line, unless the
+ * user has done something else meanwhile.
+ */
+async function checkHandlesAfterSave(client: ClientSummary): Promise<void> {
+  const month = firstMonthOffered(await monthsWithData(client).catch(() => []))?.month;
+  // Nothing to check, or the user started something else meanwhile: its status stays.
+  if (month === undefined || statusLine.textContent !== t('saved')) return;
+  const checking = `${t('saved')} ${t('checkingHandles')} ${month}…`;
+  say(checking);
+  let check: CheckJson;
+  try {
+    check = await api<CheckJson>('GET', `/api/clients/${client.id}/check?period=${encodeURIComponent(month)}&language=${language}`);
+  } catch {
+    // The check section says why when it is run; the save itself went through.
+    if (statusLine.textContent === checking) say(t('saved'));
+    return;
+  }
+  if (statusLine.textContent !== checking) return;
+  if (check.dataSpan) {
+    say(t('saved'));
+    return;
+  }
+  const handles = check.configWarnings.filter((warning) => warning.kind === 'handle');
+  if (handles.length === 0) say(`${t('saved')} ${t('handlesInData')} ${month}.`);
+  else say(`${t('saved')} ${handles.map((warning) => `${warning.brand}, ${labelOf('platform', warning.platform ?? '')} — ${warning.message}`).join(' · ')}`, true);
+}

@@ -1,0 +1,80 @@
+/** The list of clients, the one shown with its sections, and the form that makes a new one. */
+import { api, type ClientSummary } from './api.js';
+import { brandId, brandsSection } from './brands.js';
+import { checkSection } from './check.js';
+import { act, app, el } from './dom.js';
+import { afterImport, exportsSection } from './exports.js';
+import { language, languageSelect, t } from './language.js';
+import { forgetMonths, monthsWithData } from './periods.js';
+import { reportSection } from './report.js';
+
+export async function showClients(selected: string | null): Promise<void> {
+  afterImport.length = 0;
+  forgetMonths();
+  const { clients } = await api<{ clients: ClientSummary[] }>('GET', '/api/clients');
+  app.replaceChildren();
+  const list = el('div', { class: 'clients' });
+  for (const client of clients) {
+    // The id beside the name: two clients of one name stay apart.
+    const button = el('button', { class: client.id === selected ? 'current' : 'secondary', 'data-client': client.id, title: client.id }, client.name, el('span', { class: 'client-id' }, client.id));
+    button.addEventListener('click', () => void act(() => showClients(client.id)));
+    list.append(button);
+  }
+  app.append(el('section', {}, el('h2', {}, t('clients')), clients.length === 0 ? el('p', {}, t('noClients')) : list, newClientForm()));
+  const client = clients.find((entry) => entry.id === selected);
+  if (client) {
+    if (client.problem) app.append(el('p', { class: 'problem' }, client.problem));
+    if (client.needsHandles) app.append(nextStep(client));
+    app.append(exportsSection(client), await brandsSection(client), checkSection(client), reportSection(client));
+  }
+}
+
+/** What a client without handles needs next: an export first, then (once data is in) the handles its data offers. */
+function nextStep(client: ClientSummary): HTMLElement {
+  const note = el('p', { class: 'next' }, t('needsHandles'));
+  const update = () =>
+    void monthsWithData(client)
+      .then((months) => {
+        if (months.length > 0) note.textContent = t('needsHandlesAfterImport');
+      })
+      .catch(() => undefined);
+  update();
+  afterImport.push(update);
+  return note;
+}
+
+function newClientForm(): HTMLElement {
+  const id = el('input', { name: 'id', required: '', pattern: '[a-z0-9][a-z0-9_\\-]*' });
+  const name = el('input', { name: 'name', required: '' });
+  // The id follows the name ("Acme Telecom" is acme-telecom) until it is typed in.
+  let idTyped = false;
+  id.addEventListener('input', () => {
+    idTyped = id.value !== '';
+  });
+  name.addEventListener('input', () => {
+    if (!idTyped) id.value = brandId(name.value);
+  });
+  // The zones the browser knows, to pick from as they are spelt (Europe/Madrid, not Madrid or GMT+2).
+  const zones = el('datalist', { id: 'timezones' }, ...['UTC', ...Intl.supportedValuesOf('timeZone')].map((zone) => el('option', { value: zone })));
+  const timezone = el('input', { name: 'timezone', list: 'timezones', value: Intl.DateTimeFormat().resolvedOptions().timeZone });
+  const lang = languageSelect({ name: 'language' }, language);
+  const form = el(
+    'form',
+    { class: 'new-client' },
+    el('h3', {}, t('newClient')),
+    // The name first: the id (the folder's name) is made from it.
+    el('label', {}, t('name'), name),
+    el('label', {}, t('id'), id),
+    el('label', {}, t('timezone'), timezone, zones),
+    el('label', {}, t('language'), lang),
+    el('button', { type: 'submit' }, t('create')),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void act(async () => {
+      const client = await api<ClientSummary>('POST', '/api/clients', { id: id.value, name: name.value, timezone: timezone.value, language: lang.value });
+      await showClients(client.id);
+    });
+  });
+  return form;
+}

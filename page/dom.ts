@@ -1,0 +1,59 @@
+/** The page's elements: text set as text (never HTML), the status line, and actions that say they are at work. */
+import { type Activity, api, describeActivity } from './api.js';
+import { language, t } from './language.js';
+
+export const app = document.getElementById('app') as HTMLElement;
+export const statusLine = document.getElementById('status') as HTMLElement;
+
+/** An element with attributes and children; strings become text nodes (never HTML). */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: Array<Node | string | null>): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
+  for (const child of children) if (child !== null) node.append(child);
+  return node;
+}
+
+export function say(text: string, error = false): void {
+  statusLine.textContent = text;
+  statusLine.className = error ? 'error' : '';
+}
+
+/**
+ * Runs an action with the status line saying so; its error is shown, not
+ * thrown. For an import or a report of `client`, the line says the step it
+ * is at, as the server reports it.
+ */
+export async function act(work: () => Promise<void>, client?: string): Promise<void> {
+  const started = Date.now();
+  const working = () => `${t('working')} ${Math.floor((Date.now() - started) / 1000)} s`;
+  say(working());
+  // A long import or report shows its time running, so the page is seen to be at work.
+  const ticking = setInterval(() => {
+    if (!statusLine.textContent?.startsWith(t('working'))) return;
+    if (client === undefined) return say(working());
+    api<{ activity: Activity | null }>('GET', `/api/clients/${client}/activity`).then(
+      ({ activity }) => {
+        if (statusLine.textContent?.startsWith(t('working'))) say(activity ? `${t('working')} ${describeActivity(activity)}` : working());
+      },
+      () => undefined,
+    );
+  }, 1000);
+  try {
+    await work();
+    // What the action said of itself ("Saved.") stays.
+    if (statusLine.textContent?.startsWith(t('working'))) say('');
+  } catch (error) {
+    say(error instanceof Error ? error.message : String(error), true);
+  } finally {
+    clearInterval(ticking);
+  }
+}
+
+export function table(header: string[], rows: Array<Array<string | number>>): HTMLTableElement {
+  return el(
+    'table',
+    {},
+    el('thead', {}, el('tr', {}, ...header.map((cell) => el('th', {}, cell)))),
+    el('tbody', {}, ...rows.map((row) => el('tr', {}, ...row.map((cell) => (typeof cell === 'number' ? el('td', { class: 'number' }, cell.toLocaleString(language)) : el('td', {}, cell)))))),
+  );
+}

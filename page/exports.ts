@@ -1,0 +1,254 @@
+/** Exports: the upload, its preview, the column mapper for a layout replybench does not know, and the import. */
+import { api, type ClientSummary, uploadWithProgress } from './api.js';
+import { act, el, table } from './dom.js';
+import { clientTime, labelOf, language, t } from './language.js';
+import { forgetMonths } from './periods.js';
+import { STRINGS } from './strings.js';
+
+/** A generic mapping as the mapper edits it; without `platform`, each row's link says its network. */
+type Mapping = { columns: Record<string, string>; date: { format: string }; platform?: string | { column: string }; delimiter?: string };
+
+export interface Preview {
+  previewId: string;
+  file: string;
+  /** The zone the preview read local times written without an offset in; the import reads them in it too. */
+  timezone: string;
+  /** The import of the same content before, if any. */
+  alreadyImported?: { batchId: number; importedAt: string } | null;
+  problem?: string;
+  /** The import refused the file because its layout is unknown (the page says so in its words); else `problem` says why. */
+  unknownLayout?: boolean;
+  mapper: { fields: string[]; required: string[]; columns: string[]; platforms: string[]; mapping: Mapping } | null;
+  preview: null | {
+    format: { id: string; label: string };
+    encoding: string;
+    delimiter: string | null;
+    rowsRead: number;
+    wouldImport: number;
+    /** Of those, the posts the client's database holds already (0 before its first import; null when it cannot tell, while an import runs). */
+    alreadyStored: number | null;
+    rejected: number;
+    rejectedByReason: Record<string, number>;
+    repeatedInFile: number;
+    unreadDates: { examples: string[]; format: string | null; dayMonthAmbiguous: boolean } | null;
+    warnings: string[];
+    fields: Array<{ field: string; columns: string[]; constant: string | null }>;
+    rows: Array<{ row: number; post: Record<string, string | number | null> | null; rejected: string | null }>;
+    profile: {
+      first: string | null;
+      last: string | null;
+      kinds: Record<string, number>;
+      topAuthors: Array<{ handle: string; n: number }>;
+      topRepliers: Array<{ handle: string; n: number }>;
+      topMentioned: Array<{ handle: string; n: number }>;
+      supports: string[];
+    };
+  };
+}
+
+export function exportsSection(client: ClientSummary): HTMLElement {
+  const file = el('input', { type: 'file', name: 'file', accept: '.csv,.tsv,.txt,.xlsx,.zip' });
+  // The client's own zone first (listening and care tools export local times in the account's zone), or UTC, as
+  // `replybench import` reads them by default; the preview says which it read them in.
+  const zones = [...new Set([client.timezone, 'UTC'])];
+  const zone = el('select', { name: 'local-times' }, ...zones.map((name) => el('option', { value: name }, name)));
+  const result = el('div', { class: 'preview' });
+  const upload = el('button', { type: 'button' }, t('upload'));
+  // The waiting upload read again in another zone: what the preview shows is what the import stores.
+  let rezone: (() => void) | null = null;
+  zone.addEventListener('change', () => rezone?.());
+  // Another file, or the upload imported: the zone applies to the next preview, not to an upload no longer waiting.
+  file.addEventListener('change', () => {
+    rezone = null;
+  });
+  afterImport.push(() => {
+    rezone = null;
+  });
+  // Each import of this showing of the client, kept when the next file's preview replaces the last one.
+  const finished = el('ul', { class: 'imports-done' });
+  importsDone = finished;
+  upload.addEventListener('click', () =>
+    void act(async () => {
+      const chosen = file.files?.[0];
+      if (!chosen) return;
+      const form = new FormData();
+      form.append('file', chosen);
+      const preview = await uploadWithProgress<Preview>(`/api/clients/${client.id}/exports?timezone=${encodeURIComponent(zone.value)}&language=${language}`, form);
+      if (preview.mapper) {
+        const mapper = mapperView(client, preview, preview.mapper);
+        rezone = () => {
+          preview.timezone = zone.value;
+          mapper.refresh();
+        };
+        result.replaceChildren(...mapper.nodes);
+        return;
+      }
+      rezone = () =>
+        void act(async () => {
+          const again = await api<Preview>('POST', `/api/clients/${client.id}/exports/${preview.previewId}/preview`, { timezone: zone.value, language });
+          result.replaceChildren(...previewView(client, again));
+        });
+      result.replaceChildren(...previewView(client, preview));
+    }),
+  );
+  return el('section', { id: 'exports' }, el('h2', {}, t('exports')), el('p', {}, t('exportsHint')), file, el('label', {}, t('localTimes'), zone), upload, finished, result);
+}
+
+/** A layout replybench does not know: a drop-down per field, filled with the best guesses; the preview follows each pick. */
+function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<Preview['mapper']>): { nodes: Node[]; refresh: () => void } {
+  const mapping: Mapping = structuredClone(mapper.mapping);
+  const shown = el('div', { class: 'mapped-preview' });
+  const refresh = () => {
+    const missing = mapper.required.filter((field) => !mapping.columns[field]);
+    if (missing.length > 0) {
+      shown.replaceChildren(el('p', { class: 'warning', 'data-note': 'pick-required' }, `${t('pickRequired')} ${missing.map((field) => t(`field.${field}`)).join(', ')}`));
+      return;
+    }
+    void act(async () => {
+      const columns = Object.fromEntries(Object.entries(mapping.columns).filter(([, column]) => column !== ''));
+      const preview = await api<Preview>('POST', `/api/clients/${client.id}/exports/${upload.previewId}/preview`, { mapping: { ...mapping, columns }, timezone: upload.timezone, language });
+      // Dates the format does not read, and a format they all fit: taken at once, unless the user wrote the format; the field shows it.
+      const proposed = preview.preview?.unreadDates?.format ?? null;
+      if (proposed !== null && !formatTyped && proposed !== mapping.date.format) {
+        mapping.date.format = proposed;
+        dateFormat.value = proposed;
+        formatNote.textContent = `${t('dateFormatTaken')}${preview.preview?.unreadDates?.dayMonthAmbiguous ? ` ${t('dayMonthAmbiguous')}` : ''}`;
+        refresh();
+        return;
+      }
+      shown.replaceChildren(...previewView(client, preview, { ...mapping, columns }));
+    });
+  };
+  // Whether the user wrote the date format (then it is never replaced by a proposal).
+  let formatTyped = false;
+  const formatNote = el('p', { class: 'note', 'data-note': 'date-format' });
+  const rows = mapper.fields.map((field) => {
+    const select = el('select', { 'data-field': field }, el('option', { value: '' }, '—'), ...mapper.columns.map((column) => el('option', column === mapping.columns[field] ? { value: column, selected: '' } : { value: column }, column)));
+    select.addEventListener('change', () => {
+      mapping.columns[field] = select.value;
+      refresh();
+    });
+    return el('tr', {}, el('td', {}, t(`field.${field}`)), el('td', {}, select));
+  });
+  const dateFormat = el('input', { value: mapping.date.format, 'data-field': 'date.format' });
+  dateFormat.addEventListener('change', () => {
+    mapping.date.format = dateFormat.value.trim() || 'iso';
+    formatTyped = true;
+    formatNote.textContent = '';
+    refresh();
+  });
+  // The platform: one column of the file (its values, X or FB included, are folded as on import), the same for every row, or each row's link.
+  const chosen = mapping.platform === undefined ? 'links:' : typeof mapping.platform === 'string' ? `fixed:${mapping.platform}` : `column:${mapping.platform.column}`;
+  const option = (value: string, label: string) => el('option', value === chosen ? { value, selected: '' } : { value }, label);
+  const platform = el(
+    'select',
+    { 'data-field': 'platform' },
+    el('optgroup', { label: t('platformColumn') }, ...mapper.columns.map((column) => option(`column:${column}`, column))),
+    el('optgroup', { label: t('platformFixed') }, ...mapper.platforms.map((name) => option(`fixed:${name}`, labelOf('platform', name)))),
+    option('links:', t('platformFromLinks')),
+  );
+  platform.addEventListener('change', () => {
+    const [kind, ...rest] = platform.value.split(':');
+    if (kind === 'links') delete mapping.platform;
+    else mapping.platform = kind === 'column' ? { column: rest.join(':') } : rest.join(':');
+    refresh();
+  });
+  const view = [
+    // An unknown layout in the page's words; another refusal (a required column missing, dates in two orders, ...) in the import's own.
+    upload.unknownLayout ? el('p', { class: 'warning', 'data-note': 'unknown-layout' }, t('unknownLayout')) : el('p', { class: 'warning', 'data-note': 'import-problem' }, upload.problem ?? ''),
+    el('h3', {}, t('mapColumns')),
+    el('table', { class: 'mapper' }, el('tbody', {}, ...rows)),
+    el('label', {}, t('dateFormat'), dateFormat),
+    formatNote,
+    el('label', {}, t('platform'), platform),
+    shown,
+  ];
+  // The preview of the best guesses, or which fields still need a column.
+  refresh();
+  return { nodes: view, refresh };
+}
+
+
+/** New posts and those stored already; when the database cannot tell (an import runs), at most all are new, and the rest is unknown. */
+function newAndStored(wouldImport: number, alreadyStored: number | null): [number | string, number | string] {
+  return alreadyStored === null ? [`≤ ${wouldImport.toLocaleString(language)}`, '—'] : [wouldImport - alreadyStored, alreadyStored];
+}
+
+function previewView(client: ClientSummary, { previewId, file, preview, timezone, alreadyImported }: Preview, mapping?: Mapping): Node[] {
+  if (!preview) return [];
+  // The list of imports of the client this preview belongs to (another may be shown by the time the import ends).
+  const log = importsDone;
+  const unknown = preview.alreadyStored === null ? el('p', { class: 'note', 'data-note': 'stored-unknown' }, t('storedUnknown')) : el('span');
+  const repeated = alreadyImported
+    ? el('p', { class: 'warning', 'data-note': 'already-imported' }, `${t('alreadyImported')} ${clientTime(alreadyImported.importedAt, client.timezone)} (${client.timezone})${t('colon')}${t('addsNothing')}`)
+    : el('span');
+  const summary = table(
+    [t('format'), t('encoding'), t('delimiter'), t('readIn'), t('rows'), t('newPosts'), t('alreadyStored'), t('repeatedInFile'), t('rejected')],
+    [[STRINGS[language][`format.${preview.format.id}`] ?? preview.format.label, preview.encoding, preview.delimiter === '\t' ? t('tab') : (preview.delimiter ?? ''), timezone, preview.rowsRead, ...newAndStored(preview.wouldImport, preview.alreadyStored), preview.repeatedInFile, preview.rejected]],
+  );
+  const fields = table(
+    [t('field'), t('columns')],
+    preview.fields.map((field) => [labelOf('column', field.field), field.columns.length > 0 ? field.columns.join(', ') : (field.constant ?? '')]),
+  );
+  const shown = preview.rows.slice(0, 5);
+  const keys = ['created_at', 'platform', 'author', 'kind', 'text'];
+  // A rejected row shows why once, where its first value would be. Times as the client's reports date them.
+  const value = (post: Record<string, string | number | null>, key: string) =>
+    key === 'kind' ? labelOf('kindOne', String(post[key])) : key === 'created_at' && typeof post[key] === 'string' ? clientTime(post[key], client.timezone) : String(post[key] ?? '');
+  const rows = table(
+    ['#', ...keys.map((key) => (key === 'created_at' ? `${labelOf('column', key)} (${client.timezone})` : labelOf('column', key)))],
+    shown.map((row) => [String(row.row), ...(row.post ? keys.map((key) => value(row.post ?? {}, key)) : [row.rejected ?? '', ...keys.slice(1).map(() => '')])]),
+  );
+  rows.classList.add('first-rows');
+  const reasons = Object.entries(preview.rejectedByReason).map(([reason, count]) => el('li', { class: 'warning' }, `${reason}${t('colon')}${count.toLocaleString(language)}`));
+  if (preview.unreadDates) reasons.push(el('li', { class: 'warning', 'data-note': 'unread-dates' }, `${t('unreadDates')}${t('colon')}${preview.unreadDates.examples.map((example) => `${t('quoteOpen')}${example}${t('quoteClose')}`).join(', ')}`));
+  const importButton = el('button', { type: 'button' }, `${t('import')} ${file}`);
+  const outcome = el('p', { class: 'outcome' });
+  importButton.addEventListener('click', () =>
+    void act(async () => {
+      // Disabled while it runs: a second click would ask for an upload this one is importing, and show its refusal.
+      importButton.disabled = true;
+      let done: { files: Array<{ imported: number; duplicates: number; rejected: number; rejectedByReason: Record<string, number>; warnings: string[] }>; mapping?: string | null };
+      try {
+        // In the zone the preview read local times in: what was shown is what is stored.
+        done = await api('POST', `/api/clients/${client.id}/imports`, { previewId, timezone, language, ...(mapping ? { mapping } : {}) });
+      } catch (error) {
+        // A failed import leaves the upload waiting: it can be imported again.
+        importButton.disabled = false;
+        throw error;
+      }
+      forgetMonths();
+      // The client shown meanwhile may be another: its forms are not refreshed with this one's data.
+      if (outcome.isConnected) for (const refresh of afterImport) refresh();
+      const counts = done.files.map((entry) => `${t('imported')}${t('colon')}${entry.imported.toLocaleString(language)} (${entry.duplicates.toLocaleString(language)} ${t('duplicates')})`).join('; ');
+      outcome.textContent = done.mapping ? `${counts}. ${t('mappingSaved')} ${done.mapping}` : counts;
+      if (log?.isConnected) log.append(el('li', {}, `${file} — ${counts}`));
+      const problems = done.files.flatMap((entry) => [
+        ...Object.entries(entry.rejectedByReason).map(([reason, count]) => [t('rejectedRows'), `${reason}${t('colon')}${count.toLocaleString(language)}`]),
+        ...entry.warnings.map((warning) => [t('warning'), warning]),
+      ]);
+      if (problems.length > 0) outcome.after(table([t('what'), t('detail')], problems));
+    }, client.id),
+  );
+  const { profile } = preview;
+  const counted = (entries: Array<{ handle: string; n: number }>) => entries.map((entry) => `${entry.handle} (${entry.n.toLocaleString(language)})`).join(', ');
+  const held = table(
+    [`${t('span')} (${client.timezone})`, t('kinds'), t('topAuthors'), t('topRepliers'), t('topMentioned')],
+    [
+      [
+        profile.first === null || profile.last === null ? '' : `${clientTime(profile.first, client.timezone, false)} – ${clientTime(profile.last, client.timezone, false)}`,
+        Object.entries(profile.kinds).map(([kind, n]) => `${labelOf('kind', kind)}${t('colon')}${n.toLocaleString(language)}`).join(', '),
+        counted(profile.topAuthors),
+        counted(profile.topRepliers),
+        counted(profile.topMentioned),
+      ],
+    ],
+  );
+  const supports = el('ul', { class: 'supports' }, ...profile.supports.map((sentence) => el('li', {}, sentence)));
+  return [repeated, summary, unknown, held, supports, fields, el('h3', {}, t('firstRows')), rows, el('ul', {}, ...reasons, ...preview.warnings.map((warning) => el('li', { class: 'warning' }, warning))), importButton, outcome];
+}
+
+/** Run after an import, so the brands form and the period fields offer what the new data holds; emptied when a client is shown again. */
+export const afterImport: Array<() => void> = [];
+/** The list of the imports done since the client was shown, in its exports section. */
+let importsDone: HTMLElement | null = null;

@@ -1,0 +1,68 @@
+/** The months the client's data holds, and the period fields that offer them. */
+import { api, type ClientSummary } from './api.js';
+import { el } from './dom.js';
+import { afterImport } from './exports.js';
+import { language, t } from './language.js';
+
+interface MonthWithData {
+  month: string;
+  posts: number;
+  days: number;
+  monthDays: number;
+  complete: boolean;
+}
+
+/** The client's months with data, asked once per showing of the client and once after each import, whoever reads them. */
+let monthsRead: { client: string; months: Promise<MonthWithData[]> } | null = null;
+
+/** Forgets the months read, so the next reader asks again (another client shown, an import done). */
+export function forgetMonths(): void {
+  monthsRead = null;
+}
+
+export function monthsWithData(client: ClientSummary): Promise<MonthWithData[]> {
+  if (monthsRead?.client !== client.id) monthsRead = { client: client.id, months: api<{ months: MonthWithData[] }>('GET', `/api/clients/${client.id}/periods`).then(({ months }) => months) };
+  return monthsRead.months;
+}
+
+/** The newest month the data spans whole and fills at least half of (the partial-period rule); else the fullest. */
+export function firstMonthOffered(months: MonthWithData[]): MonthWithData | undefined {
+  const busiest = months.reduce<MonthWithData | undefined>((best, entry) => (best === undefined || entry.posts > best.posts ? entry : best), undefined);
+  return months.find((entry) => entry.complete && entry.days * 2 >= entry.monthDays) ?? busiest;
+}
+
+/**
+ * A period field offering the months that hold data (newest first, with their
+ * posts and the days that hold posts); it starts on the newest month the data
+ * spans whole and holds posts on at least half of its days (the newest is often the
+ * current month, a few days in; a month's edge may hold a few late replies).
+ */
+export function periodInput(client: ClientSummary, section: string): HTMLElement {
+  // An example of the shape a period has: last month, until the data offers its own months.
+  const lastMonth = new Date();
+  lastMonth.setUTCDate(1);
+  lastMonth.setUTCMonth(lastMonth.getUTCMonth() - 1);
+  const input = el('input', { name: 'period', list: `months-${section}`, placeholder: lastMonth.toISOString().slice(0, 7) });
+  const list = el('datalist', { id: `months-${section}` });
+  const load = () =>
+    monthsWithData(client)
+      .then((months) => {
+        const start = firstMonthOffered(months);
+        if (input.value === '' && start) input.value = start.month;
+        if (start) input.placeholder = start.month;
+        const label = (entry: MonthWithData) =>
+          `${entry.month}: ${entry.posts.toLocaleString(language)} ${t('postsWord')}, ${entry.days} ${t(entry.days === 1 ? 'dayWord' : 'daysWord')}`;
+        list.replaceChildren(...months.map((entry) => el('option', { value: entry.month }, label(entry))));
+        empty.textContent = months.length === 0 ? t('noDataYet') : '';
+      })
+      .catch(() => undefined);
+  // Before any import there is nothing to check or report: said beside the field, instead of an error after a click.
+  const empty = el('span', { class: 'note', 'data-note': 'no-data-yet' });
+  void load();
+  afterImport.push(() => void load());
+  return el('span', {}, input, list, ' ', empty);
+}
+
+export function periodOf(field: HTMLElement): string {
+  return field.querySelector('input')?.value.trim() ?? '';
+}

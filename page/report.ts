@@ -1,0 +1,43 @@
+/** Reports: a period and a language written into the client's reports, shown in the page, earlier ones listed. */
+import { api, type ClientSummary, token } from './api.js';
+import { act, el } from './dom.js';
+import { language, languageSelect, t } from './language.js';
+import { periodInput, periodOf } from './periods.js';
+
+export function reportSection(client: ClientSummary): HTMLElement {
+  const period = periodInput(client, 'report');
+  const lang = languageSelect({}, client.language || language);
+  const result = el('div', {});
+  const run = el('button', { type: 'button' }, t('generate'));
+  const withToken = (url: string) => `${url}?token=${encodeURIComponent(token)}`;
+  // A report's files: the PDF, deck and workbook to download, the HTML to open, and the HTML shown in the page.
+  const show = (written: { files: Record<string, string | null> }) => {
+    const links = Object.entries(written.files).flatMap(([kind, url]) =>
+      url ? [el('a', kind === 'html' ? { href: withToken(url), target: '_blank', rel: 'noopener' } : { href: withToken(url), download: '' }, kind.toUpperCase())] : [],
+    );
+    result.replaceChildren(el('p', { class: 'files' }, `${t('reportFiles')} `, ...links), written.files.html ? el('iframe', { src: withToken(written.files.html), sandbox: '', title: t('report') }) : el('span'));
+  };
+  const reports = [...client.reports];
+  const earlier = el('p', { class: 'earlier' });
+  const listEarlier = () => {
+    earlier.replaceChildren(...(reports.length > 0 ? [`${t('reports')}${t('colon')}`] : []));
+    for (const folder of reports) {
+      const open = el('button', { type: 'button', class: 'secondary', 'data-report': folder }, folder);
+      open.addEventListener('click', () => void act(async () => show(await api('GET', `/api/clients/${client.id}/reports/${folder}`))));
+      earlier.append(open, ' ');
+    }
+  };
+  listEarlier();
+  run.addEventListener('click', () =>
+    void act(async () => {
+      const folder = `${periodOf(period).replace('..', '-to-')}-${lang.value}`;
+      // The same period and language again replaces the earlier report: said before, not after.
+      if (reports.includes(folder) && !window.confirm(`${t('replaceReport')} ${folder}${t('questionMark')}`)) return;
+      const written = await api<{ folder: string; files: Record<string, string | null> }>('POST', `/api/clients/${client.id}/reports`, { period: periodOf(period), language: lang.value });
+      show(written);
+      reports.splice(0, reports.length, written.folder, ...reports.filter((name) => name !== written.folder));
+      listEarlier();
+    }, client.id),
+  );
+  return el('section', { id: 'report' }, el('h2', {}, t('report')), el('label', {}, t('period'), period), el('label', {}, t('language'), lang), run, result, earlier);
+}
