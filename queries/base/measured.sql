@@ -14,7 +14,7 @@ CREATE OR REPLACE TEMP TABLE period_posts_partial_brands (period_start TIMESTAMP
 -- rb_built_period(start, end, inbound_mode): start, when the sets of [start, end) were built in
 -- that inbound mode (NULL: in either); an error otherwise.
 CREATE OR REPLACE TEMP MACRO rb_built_period(p_start, p_end, p_mode) AS (
-  SELECT CASE WHEN count(*) = 1 THEN p_start
+  SELECT CASE WHEN count(*) > 0 THEN p_start
               ELSE error('base/period_sets.sql was not run for the period starting ' || p_start::VARCHAR || ' in inbound mode ' || coalesce(p_mode, 'any')) END
   FROM period_sets_built b
   WHERE b.period_start = p_start AND b.period_end = p_end AND (p_mode IS NULL OR b.inbound_mode = p_mode)

@@ -29,9 +29,9 @@
  *                hour
  *   responses VIEW (brand_id, platform, mention_id, response_id,      the answered rows of mentions
  *                response_at, response_min)
- *   period_few_brand_posts, period_outside_own_posts,                  sets of the period and the one before
- *   period_posts_partial_brands                                        (base/period_sets.sql), read through
- *                                                                      base/measured.sql's macros
+ *   period_measured_platforms, period_few_brand_posts,                 sets of the period and the one before
+ *   period_outside_own_posts, period_posts_partial_brands              (base/period_sets.sql), read through
+ *   period_sets_built (the periods whose sets are built)               base/measured.sql's macros
  *
  * Instants are TIMESTAMPTZ (the connection runs in UTC); bind them as ISO
  * strings and cast (`$start::TIMESTAMPTZ`). Cast counts to DOUBLE in SQL.

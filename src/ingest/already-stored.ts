@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { listValue } from '@duckdb/node-api';
 import { z } from 'zod';
-import { Store } from '../store/database.js';
+import { ANALYSIS_MEMORY, Store } from '../store/database.js';
 import { SCHEMA_VERSION } from '../store/schema.js';
 import { schemaVersion } from '../store/upgrade.js';
 
@@ -25,7 +25,8 @@ export async function alreadyStored(preview: Store, database: string | null, bus
   if (!existsSync(database)) return 0;
   let stored: Store;
   try {
-    stored = await Store.open(database, { readOnly: true });
+    // The memory of the analyses that may read the same file meanwhile, as they do (one instance serves them all).
+    stored = await Store.open(database, { readOnly: true, memoryLimit: ANALYSIS_MEMORY });
   } catch {
     return null;
   }

@@ -133,7 +133,7 @@ export class Workspace {
   databaseOf(id: string): string {
     const raw = this.config(id) as { database?: unknown } | null;
     const path = resolve(this.folderOf(id), typeof raw?.database === 'string' ? raw.database : 'data/replybench.duckdb');
-    if (!insideClient(this.folderOf(id), path)) throw new HttpError(400, `database: ${path} is outside the client's folder; the page works only on a database inside it.`);
+    if (!this.holds(id, path)) throw new HttpError(400, `database: ${path} is outside the client's folder; the page works only on a database inside it.`);
     const problem = databaseFileProblem(path);
     if (problem) throw new HttpError(400, `database: ${path} ${problem}.`);
     return path;

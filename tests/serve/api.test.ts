@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -472,6 +472,12 @@ describe('the API of replybench serve', () => {
     expect(large.body).toEqual({ error: 'the file is larger than 64 KB, the most an upload may be; import it with replybench import instead.', code: 'too-large', values: { limitBytes: String(64 * 1024) } });
     expect(readdirSync(join(workspace(), 'uploads/exports/.incoming'))).toHaveLength(1);
     expect((await call(base(), 'GET', '/api/clients/uploads/reports/2017-10-es/..%2Freplybench.yaml')).status).toBe(404);
+    // A data folder that links outside (made in a terminal): its database is outside, and the page neither reads nor writes it.
+    rmSync(join(workspace(), 'uploads/data'), { recursive: true, force: true });
+    symlinkSync(mkdtempSync(join(tmpdir(), 'replybench-elsewhere-')), join(workspace(), 'uploads/data'));
+    const linked = await call(base(), 'GET', '/api/clients/uploads/periods');
+    expect(linked.status).toBe(400);
+    expect(linked.body.error).toMatch(/^database: .*\/uploads\/data\/replybench\.duckdb is outside the client's folder; the page works only on a database inside it\.$/);
     expect((await call(base(), 'POST', '/api/clients/uploads/reports', { period: '2017-10; DROP' })).status).toBe(400);
   });
 });

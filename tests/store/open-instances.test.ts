@@ -36,6 +36,24 @@ describe('readers of one database in one process', () => {
     expect(writableElsewhere(path)).toBe(true);
   });
 
+  it('share one instance whatever memory each asks for, and a writer opening at the same time as another open is refused', async () => {
+    const path = join(tempFolder(), 'store.duckdb');
+    (await Store.open(path)).close();
+    const report = await Store.open(path, { readOnly: true, memoryLimit: '1GB' });
+    const preview = await Store.open(path, { readOnly: true });
+    preview.close();
+    expect(writableElsewhere(path)).toBe(false);
+    report.close();
+    // Both asked at once: the second is refused while the first is still opening the file, never opened beside it.
+    const opened = await Promise.allSettled([Store.open(path), Store.open(path)]);
+    expect(opened.map((outcome) => (outcome.status === 'rejected' ? String(outcome.reason) : 'ok'))).toEqual(['ok', expect.stringContaining('this program is writing it')]);
+    for (const outcome of opened) if (outcome.status === 'fulfilled') outcome.value.close();
+    const racing = await Promise.allSettled([Store.open(path, { readOnly: true }), Store.open(path)]);
+    expect(racing.map((outcome) => (outcome.status === 'rejected' ? String(outcome.reason) : 'ok'))).toEqual(['ok', expect.stringContaining('this program is reading it')]);
+    for (const outcome of racing) if (outcome.status === 'fulfilled') outcome.value.close();
+    expect(writableElsewhere(path)).toBe(true);
+  });
+
   it("are never disturbed by a look at the file's first bytes (the page's server checks the database a config names on each request), nor by another open of this process", async () => {
     const path = join(tempFolder(), 'store.duckdb');
     const writer = await Store.open(path);
