@@ -218,7 +218,7 @@ async function agencyLogoField(client: ClientSummary): Promise<{ element: HTMLEl
     preview.hidden = dataUrl === null;
     if (dataUrl !== null) preview.src = dataUrl;
     remove.hidden = chosen === undefined;
-    note.textContent = problem !== null ? `${t('logoUnreadable')} ${problem}` : chosen === undefined ? t('logoNone') : '';
+    note.textContent = problem !== null ? labelOf('logoProblem', problem) : chosen === undefined ? t('logoNone') : '';
   };
   // Picked or taken away, the form has a change to save, as when a field is typed in.
   const changed = () => element.dispatchEvent(new Event('input', { bubbles: true }));

@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
 import { MAPPING_FIELDS, type MappingField } from './formats/generic.js';
-import { canonicalPlatform, KNOWN_PLATFORMS } from '../store/platforms.js';
+import { KNOWN_PLATFORMS } from '../store/platforms.js';
+import { storedPlatformName } from './formats/sql-helpers.js';
 import { prepareSource } from './source/prepare.js';
 import { headerCandidates, parseHeadRecords } from './source/layout.js';
 
@@ -117,10 +118,10 @@ export function guessedMapping(names: readonly string[], delimiter: string | nul
   };
 }
 
-/** Whether most of the values (blank ones left out) are networks replybench knows; true without any value to judge by. */
+/** Whether most of the values (blank ones left out) name networks replybench knows, as the import reads them (X, facebook.com); true without any value to judge by. */
 function namesNetworks(values: readonly string[]): boolean {
   const given = values.map((value) => value.trim()).filter((value) => value !== '');
-  return given.filter((value) => KNOWN_PLATFORMS.includes(canonicalPlatform(value))).length * 2 > given.length || given.length === 0;
+  return given.filter((value) => KNOWN_PLATFORMS.includes(storedPlatformName(value))).length * 2 > given.length || given.length === 0;
 }
 
 /** A mapping file to start from: the guessed columns, the required ones left to fill when not found, and the file's columns listed. */

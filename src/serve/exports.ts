@@ -3,7 +3,6 @@ import { createWriteStream, existsSync, lstatSync, mkdirSync, readdirSync, renam
 import type { IncomingMessage } from 'node:http';
 import { basename, extname, join, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import busboy from 'busboy';
 import { stringify } from 'yaml';
 import { importJson } from '../cli/commands/import.js';
 import { type DryRunContext, type DryRunReport, dryRunFile } from '../ingest/dry-run.js';
@@ -22,6 +21,7 @@ import type { Language } from '../report/i18n/language.js';
 import { UserError } from '../errors.js';
 import type { Activities, Running } from './activity.js';
 import { HttpError, requestLanguage } from './http.js';
+import { receiveOneFile } from './upload.js';
 import type { Workspace } from './workspace.js';
 
 /** What an export may be: the layouts the import reads, one file per request. */
@@ -84,56 +84,19 @@ export async function receiveExport(
   removeStaleUploads(folder);
   const previewId = randomUUID();
   const target = join(folder, 'exports', INCOMING, previewId);
-  let path: string | null = null;
   try {
-    await new Promise<void>((resolve, reject) => {
-      let parser: busboy.Busboy;
-      try {
-        parser = busboy({ headers: request.headers, limits: { files: 1, fileSize: maxBytes, fields: 0 } });
-      } catch {
-        reject(new HttpError(415, 'send the export as multipart/form-data, in a field named "file".'));
-        return;
-      }
-      // The first problem is answered once every write has ended, so no write is left running into a folder being removed.
-      let failure: unknown = null;
-      const fail = (error: unknown) => {
-        failure ??= error;
-      };
-      const writes: Array<Promise<void>> = [];
-      parser.on('file', (field, stream, info) => {
-        let name = '';
-        try {
-          if (field !== 'file') throw new HttpError(400, `the export goes in a field named "file", not "${field}".`);
-          name = safeFileName(info.filename ?? '');
-        } catch (error) {
-          fail(error);
-          stream.resume();
-          return;
-        }
+    const file = await receiveOneFile(request, {
+      what: 'the export',
+      maxBytes,
+      tooLarge: () =>
+        new HttpError(413, `the file is larger than ${sizeText(maxBytes)}, the most an upload may be; import it with replybench import instead.`, { code: 'too-large', values: { limitBytes: String(maxBytes) } }),
+      sink: async (name, stream) => {
+        const written = join(target, safeFileName(name));
         mkdirSync(target, { recursive: true });
-        path = join(target, name);
-        stream.on('limit', () =>
-          fail(new HttpError(413, `the file is larger than ${sizeText(maxBytes)}, the most an upload may be; import it with replybench import instead.`, { code: 'too-large', values: { limitBytes: String(maxBytes) } })),
-        );
-        writes.push(pipeline(stream, createWriteStream(path, { flags: 'wx' })).catch(fail));
-      });
-      parser.on('filesLimit', () => fail(new HttpError(400, 'send one file per request.')));
-      const finish = () => {
-        void Promise.all(writes).then(() => {
-          if (failure !== null) reject(failure);
-          else if (path === null) reject(new HttpError(400, 'no file in the request: put the export in a field named "file".'));
-          else resolve();
-        });
-      };
-      parser.on('error', (error) => {
-        fail(error);
-        finish();
-      });
-      parser.on('close', finish);
-      request.pipe(parser);
+        await pipeline(stream, createWriteStream(written, { flags: 'wx' }));
+        return written;
+      },
     });
-    if (path === null) throw new HttpError(400, 'no file in the request.');
-    const file: string = path;
     let read: Awaited<ReturnType<typeof previewWithStore>>;
     try {
       read = await previewWithStore(workspace, id, file, { timezone: zone }, activities);

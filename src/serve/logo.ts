@@ -1,28 +1,39 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import { join } from 'node:path';
-import busboy from 'busboy';
+import { join, resolve } from 'node:path';
 import { checkedLogo, type LogoKind, logoDataUrl, MAX_LOGO_BYTES } from '../report/html/logo.js';
 import { UserError } from '../errors.js';
 import { HttpError } from './http.js';
+import { receiveOneFile } from './upload.js';
 import type { Workspace } from './workspace.js';
 
 const EXTENSION: Record<LogoKind, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/svg+xml': 'svg' };
 /** The names an upload is stored under: by content, so a new logo changes no report until the config names it. */
 const UPLOADED = /^logo-[0-9a-f]{12}\.(png|jpg|svg)$/;
 
-/** The logo a client's config names, as the page shows it (`problem` says why a named one cannot be shown). */
-export function logoOf(workspace: Workspace, id: string): { logo: string | null; dataUrl: string | null; problem: string | null } {
-  const folder = workspace.folderOf(id);
+/**
+ * Why the logo a config names cannot be shown, as the page words it: outside the client's folder (a config edited
+ * elsewhere), or not an image it can read (missing, not a PNG, JPEG or SVG, too large).
+ */
+export type LogoProblem = 'outside-folder' | 'unreadable';
+
+/** The logo the client's config names, if any. */
+function namedLogo(workspace: Workspace, id: string): string | null {
   const logo = (workspace.config(id) as { report?: { agency?: { logo?: unknown } } } | null)?.report?.agency?.logo;
-  if (typeof logo !== 'string' || logo === '') return { logo: null, dataUrl: null, problem: null };
+  return typeof logo === 'string' && logo !== '' ? logo : null;
+}
+
+/** The logo a client's config names, as the page shows it. */
+export function logoOf(workspace: Workspace, id: string): { logo: string | null; dataUrl: string | null; problem: LogoProblem | null } {
+  const logo = namedLogo(workspace, id);
+  if (logo === null) return { logo: null, dataUrl: null, problem: null };
   // The page reads nothing outside the client's folder, whatever a config edited elsewhere names.
-  if (!workspace.holds(id, logo)) return { logo, dataUrl: null, problem: `report.agency.logo: "${logo}" is outside the client's folder.` };
+  if (!workspace.holds(id, logo)) return { logo, dataUrl: null, problem: 'outside-folder' };
   try {
-    return { logo, dataUrl: logoDataUrl(logo, folder), problem: null };
+    return { logo, dataUrl: logoDataUrl(logo, workspace.folderOf(id)), problem: null };
   } catch (error) {
-    if (error instanceof UserError) return { logo, dataUrl: null, problem: error.message };
+    if (error instanceof UserError) return { logo, dataUrl: null, problem: 'unreadable' };
     throw error;
   }
 }
@@ -35,55 +46,29 @@ export function logoOf(workspace: Workspace, id: string): { logo: string | null;
  */
 export async function receiveLogo(workspace: Workspace, id: string, request: IncomingMessage): Promise<{ logo: string; dataUrl: string }> {
   const folder = workspace.folderOf(id);
-  const { name, bytes } = await uploadedImage(request);
+  const { name, bytes } = await receiveOneFile(request, {
+    what: 'the logo',
+    maxBytes: MAX_LOGO_BYTES,
+    tooLarge: () => new HttpError(400, 'the logo is larger than 2 MB; send a smaller image.', { code: 'bad-logo', values: { problem: 'too-large' } }),
+    sink: async (sent, stream) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream) chunks.push(chunk as Buffer);
+      return { name: sent, bytes: Buffer.concat(chunks) };
+    },
+  });
   const kind = checkedLogo(bytes, (why, _todo, problem) => new HttpError(400, `"${name}" ${why}; send a PNG, JPEG or SVG of at most 2 MB and 4,000 pixels a side.`, { code: 'bad-logo', values: { problem } }));
   const file = `logo-${createHash('sha256').update(bytes).digest('hex').slice(0, 12)}.${EXTENSION[kind]}`;
   const temporary = join(folder, `.${file}.${process.pid}.tmp`);
-  writeFileSync(temporary, bytes);
-  renameSync(temporary, join(folder, file));
-  const named = logoOf(workspace, id).logo;
+  try {
+    writeFileSync(temporary, bytes);
+    renameSync(temporary, join(folder, file));
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+  const named = namedLogo(workspace, id);
   for (const other of readdirSync(folder)) {
-    if (UPLOADED.test(other) && other !== file && other !== named) rmSync(join(folder, other), { force: true });
+    const kept = other === file || (named !== null && resolve(folder, named) === join(folder, other));
+    if (UPLOADED.test(other) && !kept) rmSync(join(folder, other), { force: true });
   }
   return { logo: file, dataUrl: `data:${kind};base64,${bytes.toString('base64')}` };
-}
-
-/** The one file of a multipart upload, in memory: refused past MAX_LOGO_BYTES. */
-function uploadedImage(request: IncomingMessage): Promise<{ name: string; bytes: Buffer }> {
-  return new Promise((resolve, reject) => {
-    let parser: busboy.Busboy;
-    try {
-      parser = busboy({ headers: request.headers, limits: { files: 1, fileSize: MAX_LOGO_BYTES, fields: 0 } });
-    } catch {
-      reject(new HttpError(415, 'send the logo as multipart/form-data, in a field named "file".'));
-      return;
-    }
-    let failure: HttpError | null = null;
-    let received: { name: string; bytes: Buffer } | null = null;
-    parser.on('file', (field, stream, info) => {
-      if (field !== 'file') {
-        failure ??= new HttpError(400, `the logo goes in a field named "file", not "${field}".`);
-        stream.resume();
-        return;
-      }
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('limit', () => {
-        failure ??= new HttpError(400, `"${info.filename}" is larger than 2 MB; send a smaller image.`, { code: 'bad-logo', values: { problem: 'too-large' } });
-      });
-      stream.on('end', () => {
-        received = { name: info.filename ?? 'logo', bytes: Buffer.concat(chunks) };
-      });
-    });
-    parser.on('filesLimit', () => {
-      failure ??= new HttpError(400, 'send one file per request.');
-    });
-    parser.on('error', () => reject(new HttpError(400, 'the upload is not valid multipart/form-data.')));
-    parser.on('close', () => {
-      if (failure) reject(failure);
-      else if (received) resolve(received);
-      else reject(new HttpError(400, 'no file in the request: put the logo in a field named "file".'));
-    });
-    request.pipe(parser);
-  });
 }

@@ -10,6 +10,8 @@ import { readYamlFile } from '../config/yaml-file.js';
 import { isInside, isRealFolder, realPath } from '../paths.js';
 import { openImportedDatabase } from '../cli/database.js';
 import { databaseFileProblem, type Store } from '../store/database.js';
+import { logoDataUrl } from '../report/html/logo.js';
+import { UserError } from '../errors.js';
 import { HttpError, requestLanguage } from './http.js';
 
 /** A client's id is its folder's name: lower-case letters, digits, - and _, as brand ids. */
@@ -203,6 +205,17 @@ export class Workspace {
     for (const [key, file] of named) {
       if (file !== undefined && !this.holds(id, file)) {
         throw new HttpError(400, `${CONFIG_FILE}: ${key}: "${file}" is outside the client's folder; name a file inside it.`);
+      }
+    }
+    // A logo named anew must be an image there now (an upload another window replaced is not): the report would fail on it.
+    const logo = config.report.agency?.logo;
+    const namedBefore = (this.config(id) as { report?: { agency?: { logo?: unknown } } } | null)?.report?.agency?.logo;
+    if (logo !== undefined && logo !== namedBefore) {
+      try {
+        logoDataUrl(logo, this.folderOf(id));
+      } catch (error) {
+        if (!(error instanceof UserError)) throw error;
+        throw new HttpError(400, `${CONFIG_FILE}: report.agency.logo: "${logo}" cannot be read as an image now; send the logo again.`, { code: 'bad-logo', values: { problem: 'unreadable' } });
       }
     }
     const document = parseDocument(readFileSync(path, 'utf8'));

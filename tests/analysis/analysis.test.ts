@@ -72,7 +72,6 @@ describe('Analysis', () => {
       analysis.close();
     }
   });
-});
 
   it("builds the sets several queries read for its period and the one before, and refuses another period's rather than answer none", async () => {
     const analysis = await Analysis.build(store, questions, '2017-10');
@@ -90,3 +89,4 @@ describe('Analysis', () => {
       analysis.close();
     }
   });
+});

@@ -57,6 +57,9 @@ describe('a mapping skeleton for a layout replybench does not know', () => {
     expect(guessedMapping(names, ',', apps).platform).toBe('twitter');
     const networks = [['1', 'ana', '2017-10-01', 'hi', 'X'], ['2', 'bob', '2017-10-01', 'hi', 'Facebook'], ['3', 'cid', '2017-10-01', 'hi', 'a forum nobody knows']];
     expect(guessedMapping(names, ',', networks).platform).toEqual({ column: 'source' });
+    // Domains name networks too, as the import reads them.
+    const domains = [['1', 'ana', '2017-10-01', 'hi', 'twitter.com'], ['2', 'bob', '2017-10-01', 'hi', 'facebook.com'], ['3', 'cid', '2017-10-01', 'hi', 'instagram.com']];
+    expect(guessedMapping(names, ',', domains).platform).toEqual({ column: 'source' });
   });
 
   it('reads the first rows of the export to judge it by, and writes a skeleton without the app column as the platform', async () => {

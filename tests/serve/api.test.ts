@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -433,12 +434,48 @@ describe('the API of replybench serve', () => {
     });
     expect((await call(base(), 'POST', '/api/clients/norte/logo', upload('wide.png', png(5000, 10)))).body).toMatchObject({ values: { problem: 'too-many-pixels' } });
     expect((await call(base(), 'POST', '/api/clients/norte/logo', upload('big.png', Buffer.concat([png(10, 10), Buffer.alloc(2 * 1024 * 1024)])))).body).toMatchObject({ values: { problem: 'too-large' } });
-    expect((await call(base(), 'POST', '/api/clients/norte/logo', upload('../../logo.png', png(10, 10)))).status).toBe(200);
-    expect(readdirSync(workspace()).filter((name) => name.includes('logo'))).toEqual([]);
-    // A config edited elsewhere that names a file outside the client's folder: the page shows nothing of it.
+    // The config names the logo its own way (./logo-….png, in a terminal): the next upload keeps it all the same.
+    const config_ = join(folder, 'replybench.yaml');
+    writeFileSync(config_, readFileSync(config_, 'utf8').replace(`logo: ${logo}`, `logo: ./${logo}`));
+    await call(base(), 'POST', '/api/clients/norte/logo', upload('again.svg', '<svg xmlns="http://www.w3.org/2000/svg" width="90" height="20"/>'));
+    expect(readdirSync(folder)).toContain(logo);
+    // A logo named anew must be there when the config is saved: an upload another window replaced is refused, in words the page has.
+    const current = await call(base(), 'GET', '/api/clients/norte/config');
+    const gone = await call(base(), 'PUT', '/api/clients/norte/config', { ...current.body, report: { language: 'es', agency: { name: 'Agencia Norte', logo: 'logo-000000000000.png' } } }, TOKEN, {
+      'if-match': current.headers.get('etag') ?? '',
+    });
+    expect(gone.body).toEqual({
+      error: 'replybench.yaml: report.agency.logo: "logo-000000000000.png" cannot be read as an image now; send the logo again.',
+      code: 'bad-logo',
+      values: { problem: 'unreadable' },
+    });
+    // A config edited elsewhere that names a file outside the client's folder, or one that is gone: the page shows nothing of it, and says why by a code.
     writeFileSync(join(workspace(), 'secret.png'), png(10, 10));
-    writeFileSync(join(folder, 'replybench.yaml'), readFileSync(join(folder, 'replybench.yaml'), 'utf8').replace(logo, '../secret.png'));
-    expect((await call(base(), 'GET', '/api/clients/norte/logo')).body).toEqual({ logo: '../secret.png', dataUrl: null, problem: 'report.agency.logo: "../secret.png" is outside the client\'s folder.' });
+    writeFileSync(config_, readFileSync(config_, 'utf8').replace(`logo: ./${logo}`, 'logo: ../secret.png'));
+    expect((await call(base(), 'GET', '/api/clients/norte/logo')).body).toEqual({ logo: '../secret.png', dataUrl: null, problem: 'outside-folder' });
+    writeFileSync(config_, readFileSync(config_, 'utf8').replace('logo: ../secret.png', 'logo: moved.png'));
+    expect((await call(base(), 'GET', '/api/clients/norte/logo')).body).toEqual({ logo: 'moved.png', dataUrl: null, problem: 'unreadable' });
+  });
+
+  it('settles an upload cut off before its end, and leaves nothing of it behind', async () => {
+    await call(base(), 'POST', '/api/clients', { id: 'cutoff', name: 'Cut off' });
+    const boundary = 'replybench-cut-off';
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="half.csv"\r\nContent-Type: text/csv\r\n\r\n${readFileSync(KAGGLE_SAMPLE, 'utf8').slice(0, 2000)}`;
+    await new Promise<void>((resolve) => {
+      const url = new URL('/api/clients/cutoff/exports', base());
+      const request = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: {
+        authorization: `Bearer ${TOKEN}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(head.length + 100_000),
+      } });
+      request.on('error', () => resolve());
+      request.write(head, () => setTimeout(() => {
+        request.destroy();
+        resolve();
+      }, 200));
+    });
+    // The server answers the next request, and no part of the cut-off upload waits in the client's folder.
+    for (let tries = 0; tries < 50 && existsSync(join(workspace(), 'cutoff/exports/.incoming')) && readdirSync(join(workspace(), 'cutoff/exports/.incoming')).length > 0; tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await call(base(), 'GET', '/api/clients/cutoff')).status).toBe(200);
+    expect(existsSync(join(workspace(), 'cutoff/exports/.incoming')) ? readdirSync(join(workspace(), 'cutoff/exports/.incoming')) : []).toEqual([]);
   });
 
   it("serves each of the page's modules, and no other file of the package", async () => {

@@ -138,6 +138,12 @@ export function platformFromUrl(expr: string): string {
 
 const PLATFORM_NAMES: Record<string, string> = { ...PLATFORM_SYNONYMS, ...PLATFORM_HOSTS };
 
+/** A vendor's platform name as platformName stores it, for a value read in JavaScript (the mapper's guess). */
+export function storedPlatformName(value: string): string {
+  const name = value.trim().toLowerCase();
+  return PLATFORM_NAMES[name] ?? name;
+}
+
 /** A vendor's platform name, lower case, with the usual synonyms folded (`X` -> `twitter`). */
 export function platformName(expr: string): string {
   const name = `NULLIF(lower(trim(${expr})), '')`;

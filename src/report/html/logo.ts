@@ -81,15 +81,15 @@ export function logoDataUrl(path: string | undefined, baseDir: string, source?: 
 }
 
 /** What can be wrong with a logo's bytes. */
-export type LogoProblem = 'too-large' | 'not-an-image' | 'damaged' | 'too-many-pixels';
+export type LogoProblem = 'not-an-image' | 'damaged' | 'too-many-pixels';
 
 /**
- * The type of a logo's bytes, read from its content: a PNG, JPEG or SVG of
- * at most 2 MB and 4,000 pixels a side. Anything else is refused with
- * `refuse(why, todo, problem)`, the caller's error (a config key, an upload).
+ * The type of a logo's bytes, read from its content: a PNG, JPEG or SVG of at
+ * most 4,000 pixels a side (each caller reads at most MAX_LOGO_BYTES). Anything
+ * else is refused with `refuse(why, todo, problem)`, the caller's error (a
+ * config key, an upload).
  */
 export function checkedLogo(bytes: Buffer, refuse: (why: string, todo: string, problem: LogoProblem) => Error): LogoKind {
-  if (bytes.length > MAX_LOGO_BYTES) throw refuse('is larger than 2 MB', 'use a smaller image', 'too-large');
   const kind = kindOf(bytes);
   if (!kind) throw refuse('is not a PNG, JPEG or SVG image (by its content)', 'convert the logo to one of these', 'not-an-image');
   const size = kind === 'image/svg+xml' ? svgSize(bytes) : imageSize(bytes);
