@@ -221,7 +221,7 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
       // The client shown meanwhile may be another: its forms are not refreshed with this one's data.
       if (outcome.isConnected) for (const refresh of afterImport) refresh();
       const counts = done.files.map((entry) => `${t('imported')}${t('colon')}${entry.imported.toLocaleString(language)} (${entry.duplicates.toLocaleString(language)} ${t('duplicates')})`).join('; ');
-      outcome.textContent = done.mapping ? `${counts}. ${t('mappingSaved')} ${done.mapping}` : counts;
+      outcome.textContent = done.mapping ? `${counts}. ${t('mappingSaved')} ${done.mapping}.` : counts;
       if (log?.isConnected) log.append(el('li', {}, `${file} — ${counts}`));
       const problems = done.files.flatMap((entry) => [
         ...Object.entries(entry.rejectedByReason).map(([reason, count]) => [t('rejectedRows'), `${reason}${t('colon')}${count.toLocaleString(language)}`]),

@@ -292,6 +292,8 @@ async function importWaiting(
       const failure = outcome.failures[0];
       if (failure) throw new HttpError(400, failure.message);
       imported = true;
+      // Content imported before adds nothing, and its first copy is in exports/ already: a second copy would only mislead.
+      if (outcome.results.every((result) => result.alreadyImported)) rmSync(destination, { force: true });
       return { files: outcome.results.map((result) => importJson(result, language)), mapping: request.mapping === undefined ? null : relative(folder, request.mapping) };
     } finally {
       store.close();

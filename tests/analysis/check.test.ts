@@ -63,7 +63,7 @@ describe('replybench check', () => {
     expect(text).toBe(`Config ${config} against the data of 2016-10 (2016-10-01T00:00:00Z .. 2016-11-01T00:00:00Z, UTC):\n  The data holds no post in 2016-10: its first post after it is on 2017-10-02. Pick a period with data.\n`);
     const found = checkJson(await checkOf({ period: '2016-10', config }), 'fr');
     expect(found).toMatchObject({ dataSpan: { lastBefore: null, firstAfter: '2017-10-02' }, configWarnings: [], accountsInData: [], themes: [] });
-    expect(found.sentences).toEqual(['Les données ne contiennent aucune publication en 2016-10\u00a0: leur première publication après date du 2017-10-02. Choisissez une période qui a des données.']);
+    expect(found.sentences).toEqual(['Les données ne contiennent aucune publication en 2016-10\u00a0: leur première publication après cette période date du 2017-10-02. Choisissez une période qui a des données.']);
     // A gap inside the data (posts up to 6 October, then on 20 November): the nearest posts on each side, not the data's first and last.
     const gap = checkJson(await checkOf({ period: '2017-11-01..2017-11-10', config }), 'es');
     expect(gap.dataSpan).toEqual({ lastBefore: '2017-10-06', firstAfter: '2017-11-20' });

@@ -45,6 +45,9 @@ describe('the API of replybench serve', () => {
     expect(preview.body.alreadyImported).toBeNull();
     const again = await call(base(), 'POST', '/api/clients/apple/exports', upload('copy of the sample.csv', readFileSync(KAGGLE_SAMPLE)));
     expect(again.body.alreadyImported).toEqual({ batchId: 1, importedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/) });
+    // Imported all the same, it adds nothing, and leaves no second copy beside the first in exports/.
+    expect((await call(base(), 'POST', '/api/clients/apple/imports', { previewId: again.body.previewId })).body).toMatchObject({ files: [{ imported: 0, duplicates: 93 }] });
+    expect(readdirSync(join(workspace(), 'apple/exports')).filter((name) => !name.startsWith('.'))).toEqual(['twcs sample.csv']);
     // Another file that shares posts with the import (its first 38 rows) and brings one more: the 38 are counted as stored, not as new.
     const overlapping = readFileSync(KAGGLE_SAMPLE, 'utf8').split('\n').slice(0, 41).join('\n');
     const partly = await call(base(), 'POST', '/api/clients/apple/exports', upload('first rows.csv', `${overlapping}\n999999999,424242,True,Tue Oct 31 22:10:00 +0000 2017,@AppleSupport one more,,\n`));
@@ -82,6 +85,8 @@ describe('the API of replybench serve', () => {
     const saved = await call(base(), 'PUT', '/api/clients/apple/config', { ...config, brands }, TOKEN, { 'if-match': read.headers.get('etag') ?? '' });
     expect(saved.status).toBe(200);
     expect(readFileSync(join(workspace(), 'apple/replybench.yaml'), 'utf8')).toContain('# replybench project of Apple Support.');
+    // The new client's empty accounts, filled, are written as the block lists of the brands after it, not as one long { } line.
+    expect(readFileSync(join(workspace(), 'apple/replybench.yaml'), 'utf8')).toMatch(/- id: apple\n\s+name: Apple Support\n\s+accounts:\n\s+twitter:\n\s+- AppleSupport\n/);
 
     const check = await call(base(), 'GET', '/api/clients/apple/check?period=2017-10');
     expect(check.status).toBe(200);

@@ -299,7 +299,7 @@ describe('the page of replybench serve', () => {
     await settled(page);
     await page.click('#exports .mapped-preview button');
     await page.waitForFunction("document.querySelector('#exports .outcome')?.textContent !== ''");
-    expect(await text(page, '#exports .outcome')).toMatch(/^Importées\u00a0: 2 \(0 répétées ou déjà présentes\)\. Les colonnes choisies ici sont enregistrées dans mappings\/.*\.yaml$/);
+    expect(await text(page, '#exports .outcome')).toMatch(/^Importées\u00a0: 2 \(0 répétées ou déjà présentes\)\. Les colonnes choisies ici sont enregistrées dans mappings\/.*\.yaml\.$/);
     // The import is listed above the next preview, which will replace this one.
     expect(await text(page, '#exports .imports-done')).toBe('sondage.csv — Importées\u00a0: 2 (0 répétées ou déjà présentes)');
     // The platform it brought gets its handle fields in the brands form at once, without reloading the page.
@@ -367,7 +367,7 @@ describe('the page of replybench serve', () => {
     await page.waitForFunction("document.getElementById('status').textContent.startsWith('Guardado.')");
     expect(readFileSync(join(folder, 'replybench.yaml'), 'utf8')).not.toContain('agency');
     await page.goto(new URL('/', server().url).href, { waitUntil: 'networkidle0' });
-    expect(await text(page, '#app')).toBe("Ouvrez l'adresse affichée par replybench serve : elle porte le jeton dont cette page a besoin.");
+    expect(await text(page, '#app')).toBe('Ouvrez l’adresse affichée par replybench serve\u00a0: elle porte le jeton dont cette page a besoin.');
     expect(problems).toEqual([]);
     expect(server().token).toBe(TOKEN);
     await page.close();

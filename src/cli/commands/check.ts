@@ -190,8 +190,8 @@ function emptyPeriodSentence(period: Period, { lastBefore, firstAfter }: DataSpa
     },
     fr: {
       none: `Les données ne contiennent aucune publication en ${period.label}`,
-      before: `leur dernière publication avant date du ${lastBefore}`,
-      after: `leur première publication après date du ${firstAfter}`,
+      before: `leur dernière publication avant cette période date du ${lastBefore}`,
+      after: `leur première publication après cette période date du ${firstAfter}`,
       pick: 'Choisissez une période qui a des données.',
       separator: '\u00a0: ',
       and: '\u00a0; ',
