@@ -64,9 +64,15 @@ export function exportsSection(client: ClientSummary): HTMLElement {
   afterImport.push(() => {
     rezone = null;
   });
-  // Each import of this showing of the client, kept when the next file's preview replaces the last one.
-  const finished = el('ul', { class: 'imports-done' });
-  importsDone = finished;
+  // Every file imported into the client (this month's and before), read again after each import: kept when the next
+  // file's preview replaces the last one, and there when the analyst comes back.
+  const finished = el('div', { class: 'imports-done' });
+  const listImported = () =>
+    void api<{ imports: ImportedFile[] }>('GET', `/api/clients/${client.id}/imports`)
+      .then(({ imports }) => finished.replaceChildren(...(imports.length === 0 ? [] : [el('h3', {}, t('importedFiles')), importedTable(imports, client.timezone)])))
+      .catch(() => undefined);
+  listImported();
+  afterImport.push(listImported);
   upload.addEventListener('click', () =>
     void act(async () => {
       const chosen = file.files?.[0];
@@ -174,10 +180,27 @@ function newAndStored(wouldImport: number, alreadyStored: number | null): [numbe
   return alreadyStored === null ? [`≤ ${wouldImport.toLocaleString(language)}`, '—'] : [wouldImport - alreadyStored, alreadyStored];
 }
 
+/** A file imported into the client, as GET /api/clients/:id/imports lists it. */
+interface ImportedFile {
+  file: string;
+  format: string;
+  importedAt: string;
+  rowsRead: number;
+  imported: number;
+  duplicates: number;
+  rejected: number;
+}
+
+/** The files imported into the client, each with when it was and what it added, dated as the client's reports date it. */
+function importedTable(imports: ImportedFile[], timezone: string): HTMLTableElement {
+  return table(
+    [t('importedFiles.file'), `${t('importedFiles.on')} (${timezone})`, t('importedFiles.posts'), t('importedFiles.repeated'), t('importedFiles.rejected')],
+    imports.map((entry) => [entry.file, clientTime(entry.importedAt, timezone), entry.imported, entry.duplicates, entry.rejected]),
+  );
+}
+
 function previewView(client: ClientSummary, { previewId, file, preview, timezone, alreadyImported }: Preview, mapping?: Mapping): Node[] {
   if (!preview) return [];
-  // The list of imports of the client this preview belongs to (another may be shown by the time the import ends).
-  const log = importsDone;
   const unknown = preview.alreadyStored === null ? el('p', { class: 'note', 'data-note': 'stored-unknown' }, t('storedUnknown')) : el('span');
   const repeated = alreadyImported
     ? el('p', { class: 'warning', 'data-note': 'already-imported' }, `${t('alreadyImported')} ${clientTime(alreadyImported.importedAt, client.timezone)} (${client.timezone})${t('colon')}${t('addsNothing')}`)
@@ -222,7 +245,6 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
       if (outcome.isConnected) for (const refresh of afterImport) refresh();
       const counts = done.files.map((entry) => `${t('imported')}${t('colon')}${entry.imported.toLocaleString(language)} (${entry.duplicates.toLocaleString(language)} ${t('duplicates')})`).join('; ');
       outcome.textContent = done.mapping ? `${counts}. ${t('mappingSaved')} ${done.mapping}.` : counts;
-      if (log?.isConnected) log.append(el('li', {}, `${file} — ${counts}`));
       const problems = done.files.flatMap((entry) => [
         ...Object.entries(entry.rejectedByReason).map(([reason, count]) => [t('rejectedRows'), `${reason}${t('colon')}${count.toLocaleString(language)}`]),
         ...entry.warnings.map((warning) => [t('warning'), warning]),
@@ -250,5 +272,3 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
 
 /** Run after an import, so the brands form and the period fields offer what the new data holds; emptied when a client is shown again. */
 export const afterImport: Array<() => void> = [];
-/** The list of the imports done since the client was shown, in its exports section. */
-let importsDone: HTMLElement | null = null;

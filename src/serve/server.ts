@@ -8,6 +8,7 @@ import { Activities } from './activity.js';
 import { importPreviewed, previewAgain, receiveExport } from './exports.js';
 import { guard } from './guard.js';
 import { platformsWithData, suggestedHandles } from './handles.js';
+import { importedFiles } from './imported.js';
 import { logoOf, receiveLogo } from './logo.js';
 import { askedPeriod, monthsWithData } from './periods.js';
 import { commonHeaders, HttpError, PAGE_POLICY, readJson, requestLanguage, sendError, sendJson } from './http.js';
@@ -110,6 +111,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       /^\/api\/clients\/([^/]+)\/exports\/([^/]+)\/preview$/,
       async ({ request, params }) => previewAgain(workspace, params[0] ?? '', params[1] ?? '', await readJson(request), activities),
     ],
+    ['GET', /^\/api\/clients\/([^/]+)\/imports$/, async ({ params }) => activities.reading(params[0] ?? '', () => importedFiles(workspace, params[0] ?? ''))],
     ['POST', /^\/api\/clients\/([^/]+)\/imports$/, async ({ request, params }) => importPreviewed(workspace, params[0] ?? '', await readJson(request), activities)],
     [
       'POST',

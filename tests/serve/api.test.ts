@@ -48,6 +48,10 @@ describe('the API of replybench serve', () => {
     // Imported all the same, it adds nothing, and leaves no second copy beside the first in exports/.
     expect((await call(base(), 'POST', '/api/clients/apple/imports', { previewId: again.body.previewId })).body).toMatchObject({ files: [{ imported: 0, duplicates: 93 }] });
     expect(readdirSync(join(workspace(), 'apple/exports')).filter((name) => !name.startsWith('.'))).toEqual(['twcs sample.csv']);
+    // The files imported into the client, each content once, as the report's data-quality page lists them.
+    expect((await call(base(), 'GET', '/api/clients/apple/imports')).body).toEqual({
+      imports: [{ file: 'twcs sample.csv', format: 'twcs', importedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/), rowsRead: 93, imported: 93, duplicates: 0, rejected: 0 }],
+    });
     // Another file that shares posts with the import (its first 38 rows) and brings one more: the 38 are counted as stored, not as new.
     const overlapping = readFileSync(KAGGLE_SAMPLE, 'utf8').split('\n').slice(0, 41).join('\n');
     const partly = await call(base(), 'POST', '/api/clients/apple/exports', upload('first rows.csv', `${overlapping}\n999999999,424242,True,Tue Oct 31 22:10:00 +0000 2017,@AppleSupport one more,,\n`));

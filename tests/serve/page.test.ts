@@ -300,8 +300,9 @@ describe('the page of replybench serve', () => {
     await page.click('#exports .mapped-preview button');
     await page.waitForFunction("document.querySelector('#exports .outcome')?.textContent !== ''");
     expect(await text(page, '#exports .outcome')).toMatch(/^Importées\u00a0: 2 \(0 répétées ou déjà présentes\)\. Les colonnes choisies ici sont enregistrées dans mappings\/.*\.yaml\.$/);
-    // The import is listed above the next preview, which will replace this one.
-    expect(await text(page, '#exports .imports-done')).toBe('sondage.csv — Importées\u00a0: 2 (0 répétées ou déjà présentes)');
+    // The import is listed above the next preview, which will replace this one, with every file imported into the client before.
+    await page.waitForFunction("document.querySelector('#exports .imports-done')?.textContent.includes('sondage.csv')");
+    expect(await text(page, '#exports .imports-done table')).toMatch(/^Fichier\tImporté le \([^)]+\)\tPublications ajoutées\tRépétées ou déjà présentes\tRejetées\nsondage\.csv\t\d+ \S+ \d{4},? \d\d?:\d\d\t2\t0\t0$/);
     // The platform it brought gets its handle fields in the brands form at once, without reloading the page.
     await page.waitForSelector('[data-brand=inconnu] input[data-platform=instagram]');
     // A competitor is added by its name; its id is made from it.

@@ -1,0 +1,34 @@
+import { basename } from 'node:path';
+import { z } from 'zod';
+import { queryText } from '../analysis/queries.js';
+import type { Workspace } from './workspace.js';
+
+const importedRow = z.object({
+  file: z.string(),
+  format: z.string(),
+  imported_at: z.string(),
+  rows_read: z.number(),
+  imported: z.number(),
+  duplicates: z.number(),
+  rejected: z.number(),
+});
+
+/**
+ * The files imported into the client's database, as the report's data-quality page lists them (each content once, in
+ * import order; queries/report/imports.sql): what the page's exports section shows, so an analyst who comes back
+ * next month sees which exports are in already. Files by their own name (an archive's member as archive.zip:member.csv),
+ * as the report names them, not by the folder they were read from.
+ */
+export async function importedFiles(workspace: Workspace, id: string) {
+  return workspace.readData(id, { imports: [] as Array<{ file: string; format: string; importedAt: string; rowsRead: number; imported: number; duplicates: number; rejected: number }> }, async (store) => ({
+    imports: (await store.rows('imported files', importedRow, queryText('report/imports'))).map((row) => ({
+      file: basename(row.file),
+      format: row.format,
+      importedAt: row.imported_at,
+      rowsRead: row.rows_read,
+      imported: row.imported,
+      duplicates: row.duplicates,
+      rejected: row.rejected,
+    })),
+  }));
+}
