@@ -16,6 +16,7 @@ import { isLanguage, LANGUAGE_LIST, type Language } from './i18n/language.js';
 import { buildReportModel } from './model/buildModel.js';
 import { noPostsMessage } from './noPosts.js';
 import { readStoreFacts, type StoreFacts } from './model/storeFacts.js';
+import { withDocumentInfo } from './pdf/document-info.js';
 import { ReportPrinter } from './pdf/printer.js';
 import { REPORT_FORMATS, type ReportFormat } from './formats.js';
 import { buildDeck } from './pptx/buildDeck.js';
@@ -168,7 +169,8 @@ async function writeAnalysedReport(options: WriteReportOptions, analysis: Analys
     let pdf: string | null = null;
     if (printing) {
       const result = await printing;
-      pdf = folder.write('report.pdf', result.pdf);
+      const title = [model.client.name, model.title, model.period.label].join(' · ');
+      pdf = folder.write('report.pdf', withDocumentInfo(result.pdf, { title, agency: model.agency.name, created: options.generatedAt ?? new Date() }));
       blockedRequests = result.blockedRequests;
     }
     // Every file is complete: only now do they replace the previous report's.

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +76,10 @@ describe('the printed report', () => {
   it('writes the PDF, the standalone HTML, the metrics as CSV and JSON, and every chart as SVG', () => {
     const en = report('en');
     expect(pdfPages(en.pdf ?? '')).toBeGreaterThanOrEqual(6);
+    // Its properties name the report, not the browser that printed it (this config names no agency: nobody is named).
+    const properties = execFileSync('pdfinfo', ['-enc', 'UTF-8', en.pdf ?? ''], { encoding: 'utf8' });
+    expect(properties).toMatch(/^Title:\s+Acme Telecom · .+ · October 2017$/m);
+    expect(properties).not.toMatch(/HeadlessChrome|Skia|Mozilla/);
     expect(readFileSync(en.html, 'utf8')).toContain('<svg');
     expect(readFileSync(en.csv, 'utf8').startsWith('\uFEFF')).toBe(true);
     expect(JSON.parse(readFileSync(en.json, 'utf8')).brands.map((brand: { id: string }) => brand.id).sort()).toEqual(['acme', 'rivalco']);
