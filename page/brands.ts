@@ -5,6 +5,7 @@ import { showClients } from './clients.js';
 import { act, el, say, statusLine } from './dom.js';
 import { afterImport } from './exports.js';
 import { labelOf, language, languageSelect, t } from './language.js';
+import { hoursExample, hoursText, hoursValue } from './hours.js';
 import { firstMonthOffered, monthsWithData } from './periods.js';
 
 interface BrandConfig {
@@ -75,7 +76,7 @@ export async function brandsSection(client: ClientSummary): Promise<HTMLElement>
   const platforms = [...new Set([...dataPlatforms, ...config.brands.flatMap((brand) => Object.keys(brand.accounts ?? {}))])];
   if (platforms.length === 0) platforms.push('twitter');
   const rows = el('div', {});
-  const editors: Array<{ brand: BrandConfig; name: HTMLInputElement; row: HTMLElement; handles: Map<string, () => string[]> }> = [];
+  const editors: Array<{ brand: BrandConfig; name: HTMLInputElement; hours: HTMLInputElement; row: HTMLElement; handles: Map<string, () => string[]> }> = [];
   // What the data offers for each platform: the accounts that reply most, the handles mentioned most.
   const lists = el('div', {});
   const addList = (platform: string) => {
@@ -86,7 +87,8 @@ export async function brandsSection(client: ClientSummary): Promise<HTMLElement>
   const addPlatformTo = (editor: (typeof editors)[number], platform: string) => {
     const fields = handleFields(platform, editor.brand.accounts?.[platform] ?? []);
     editor.handles.set(platform, fields.values);
-    editor.row.append(el('label', {}, t('handles').replace('{platform}', labelOf('platform', platform)), fields.element));
+    // After the brand's other platforms, before its hours and its remove button: a platform added later lines up with the others.
+    editor.hours.parentElement?.before(el('label', {}, t('handles').replace('{platform}', labelOf('platform', platform)), fields.element));
   };
   for (const platform of platforms) addList(platform);
   afterImport.push(() => {
@@ -100,8 +102,10 @@ export async function brandsSection(client: ClientSummary): Promise<HTMLElement>
   });
   const addRow = (brand: BrandConfig) => {
     const name = el('input', { value: brand.name ?? brand.id, 'data-field': 'name' });
-    const row = el('div', { class: 'brand', 'data-brand': brand.id }, el('label', {}, `${t('name')} (${brand.id})`, name));
-    const editor = { brand, name, row, handles: new Map<string, () => string[]>() };
+    // When the brand answers: the report's business-hours figures (is it slow, or closed?) need it.
+    const hours = el('input', { value: hoursText(brand.businessHours, language), 'data-field': 'hours', placeholder: hoursExample(language), size: '34' });
+    const row = el('div', { class: 'brand', 'data-brand': brand.id }, el('label', {}, `${t('name')} (${brand.id})`, name), el('label', {}, t('openingHours'), hours));
+    const editor = { brand, name, hours, row, handles: new Map<string, () => string[]>() };
     editors.push(editor);
     for (const platform of platforms) addPlatformTo(editor, platform);
     if (brand.id !== config.client) {
@@ -143,13 +147,20 @@ export async function brandsSection(client: ClientSummary): Promise<HTMLElement>
   const save = el('button', { type: 'button', 'data-action': 'save-brands' }, t('save'));
   save.addEventListener('click', () =>
     void act(async () => {
-      const brands = editors.map(({ brand, name, handles }) => {
+      const brands = editors.map(({ brand, name, hours, handles }) => {
         const accounts: Record<string, string[]> = {};
         for (const [platform, values] of handles) {
           const list = values();
           if (list.length > 0) accounts[platform] = list;
         }
-        return { ...brand, name: name.value.trim() || brand.id, accounts };
+        const saved: BrandConfig = { ...brand, name: name.value.trim() || brand.id, accounts };
+        // Left as the file writes it unless the line was edited.
+        if (hours.value.trim() !== hoursText(brand.businessHours, language)) {
+          const schedule = hoursValue(hours.value, brand.businessHours);
+          if (schedule === undefined) delete saved.businessHours;
+          else saved.businessHours = schedule;
+        }
+        return saved;
       });
       const settings: Record<string, unknown> = {};
       if (zone.value.trim() !== zoneRead) settings.timezone = zone.value.trim();

@@ -319,11 +319,16 @@ describe('the page of replybench serve', () => {
       (node as unknown as { value: string }).value = 'Europe/Paris';
     });
     await page.type('[data-brand=inconnu] input[data-platform=twitter]', 'AcmeCares');
+    // Its opening hours, with the days in French, as the placeholder shows them: the config's days once saved.
+    expect(await page.$eval('[data-brand=inconnu] input[data-field=hours]', (node) => node.getAttribute('placeholder'))).toBe('lun-ven 09:00-18:00; sam 10:00-14:00');
+    await page.type('[data-brand=inconnu] input[data-field=hours]', 'lun-ven 08:30-19:00; sam 10:00-14:00');
     await page.click('#brands button[data-action=save-brands]');
     // Saved, and the accounts checked against the month imported (the status line says how they fare, not asserted here).
     await page.waitForFunction("document.getElementById('status').textContent.startsWith('Enregistré. ') && !document.getElementById('status').textContent.includes('…')");
     const saved = readFileSync(join(workspace(), 'inconnu/replybench.yaml'), 'utf8');
     expect(saved).toContain('timezone: Europe/Paris');
+    expect(saved).toMatch(/businessHours:\n\s+mon-fri: 08:30-19:00\n\s+sat: 10:00-14:00\n/);
+    expect(await page.$eval('[data-brand=inconnu] input[data-field=hours]', (node) => (node as unknown as { value: string }).value)).toBe('lun-ven 08:30-19:00; sam 10:00-14:00');
     expect(saved).not.toContain('ondanet');
     expect(await page.$eval('input[name=client-timezone]', (node) => (node as unknown as { value: string }).value)).toBe('Europe/Paris');
     // The agency's logo set in the file (a terminal's edit), read again below.
