@@ -24,7 +24,8 @@ const LISTS: Record<string, stopword.LanguageCode> = {
  * channel they move to ("help", "I did all that already, twice", "I sent the
  * DM yesterday", "¿alguna novedad?", "des nouvelles ?" made subjects of the
  * demo's follow-ups); and words of time and count ("ce mois-ci" made "mois"
- * one, "ya van dos días" "dos"). Every list applies to every post, whatever
+ * one, "ya van dos días" "dos"); and the words of saying and of being able ("the app says",
+ * "no puedo" made "says" and "puedo" subjects of the demo). Every list applies to every post, whatever
  * its language, so none holds a word that is a subject in another language
  * or in a customer's own words: not "update" (a phone's), "waiting" and
  * "attente" (queues), "day" (a roaming day pass), "three" (an operator),
@@ -35,16 +36,19 @@ const SUPPLEMENT: Record<string, readonly string[]> = {
   en: [
     ...['hi', 'hello', 'hey', 'thanks', 'thank', 'please', 'pls', 'im', 'ive', 'dont', 'cant', 'its', 'youre', 'still', 'not', 'didnt', 'doesnt', 'isnt', 'wasnt', 'wont', 'again', 'every'],
     ...['already', 'twice', 'anyone', 'someone', 'nobody', 'help', 'issue', 'issues', 'problem', 'problems', 'asked', 'ask', 'dm', 'dms', 'dmed'],
-    ...['days', 'week', 'weeks', 'month', 'months', 'hour', 'hours', 'today', 'yesterday', 'tomorrow', 'morning', 'evening', 'tonight', 'now', 'two'],
+    ...['says', 'said', 'say', 'tell', 'told'],
+    ...['days', 'week', 'weeks', 'month', 'months', 'hour', 'hours', 'today', 'yesterday', 'tomorrow', 'morning', 'evening', 'tonight', 'now', 'yet', 'two'],
   ],
   es: [
     ...['os', 'les', 'hoy', 'hola', 'gracias', 'favor', 'aun', 'sigue', 'sigo', 'otra', 'vez', 'tan', 'alguna', 'alguno', 'algun', 'nadie', 'mismo', 'misma', 'igual'],
     ...['ayuda', 'problema', 'problemas', 'novedad', 'novedades', 'esperando', 'dm', 'md', 'privado'],
+    ...['puedo', 'puede', 'pueden', 'podeis', 'dice', 'dicen', 'dijo', 'dijeron'],
     ...['dia', 'dias', 'semana', 'semanas', 'mes', 'meses', 'hora', 'horas', 'ayer', 'manana', 'noche', 'ahora', 'dos', 'tres'],
   ],
   fr: [
     ...['bonjour', 'merci', 'svp', 'ca', 'toujours', 'deja', 'pas', 'encore', 'jai', 'cest', 'ci', 'personne', 'fois', 'aucun', 'aucune', 'jusqu', 'lorsqu', 'puisqu'],
     ...['aide', 'probleme', 'problemes', 'nouvelles', 'attends', 'mp', 'dm', 'prive'],
+    ...['peux', 'peut', 'pouvez', 'peuvent', 'dit', 'dire', 'disent'],
     ...['jours', 'semaine', 'semaines', 'mois', 'heure', 'heures', 'hier', 'demain', 'matin', 'soir', 'maintenant', 'deux', 'trois'],
   ],
 };
