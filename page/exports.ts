@@ -199,6 +199,15 @@ function importedTable(imports: ImportedFile[], timezone: string): HTMLTableElem
   );
 }
 
+/** What an import did not add again, and why: posts it held already, rows repeating one earlier in the file ('' for none). */
+function notAddedAgain({ duplicates, repeatedInFile }: { duplicates: number; repeatedInFile: number }): string {
+  const parts = [
+    ...(duplicates > repeatedInFile ? [`${(duplicates - repeatedInFile).toLocaleString(language)} ${t('heldAlready')}`] : []),
+    ...(repeatedInFile > 0 ? [`${repeatedInFile.toLocaleString(language)} ${t('repeatedHere')}`] : []),
+  ];
+  return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
+}
+
 function previewView(client: ClientSummary, { previewId, file, preview, timezone, alreadyImported }: Preview, mapping?: Mapping): Node[] {
   if (!preview) return [];
   const unknown = preview.alreadyStored === null ? el('p', { class: 'note', 'data-note': 'stored-unknown' }, t('storedUnknown')) : el('span');
@@ -231,7 +240,7 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
     void act(async () => {
       // Disabled while it runs: a second click would ask for an upload this one is importing, and show its refusal.
       importButton.disabled = true;
-      let done: { files: Array<{ imported: number; duplicates: number; rejected: number; rejectedByReason: Record<string, number>; warnings: string[] }>; mapping?: string | null };
+      let done: { files: Array<{ imported: number; duplicates: number; repeatedInFile: number; rejected: number; rejectedByReason: Record<string, number>; warnings: string[] }>; mapping?: string | null };
       try {
         // In the zone the preview read local times in: what was shown is what is stored.
         done = await api('POST', `/api/clients/${client.id}/imports`, { previewId, timezone, language, ...(mapping ? { mapping } : {}) });
@@ -243,7 +252,7 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
       forgetMonths();
       // The client shown meanwhile may be another: its forms are not refreshed with this one's data.
       if (outcome.isConnected) for (const refresh of afterImport) refresh();
-      const counts = done.files.map((entry) => `${t('imported')}${t('colon')}${entry.imported.toLocaleString(language)} (${entry.duplicates.toLocaleString(language)} ${t('duplicates')})`).join('; ');
+      const counts = done.files.map((entry) => `${t('imported')}${t('colon')}${entry.imported.toLocaleString(language)}${notAddedAgain(entry)}`).join('; ');
       outcome.textContent = done.mapping ? `${counts}. ${t('mappingSaved')} ${done.mapping}.` : counts;
       const problems = done.files.flatMap((entry) => [
         ...Object.entries(entry.rejectedByReason).map(([reason, count]) => [t('rejectedRows'), `${reason}${t('colon')}${count.toLocaleString(language)}`]),

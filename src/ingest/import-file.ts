@@ -131,7 +131,8 @@ export async function importFile(store: Store, source: string, options: FileImpo
       const warnings = await fileWarnings(job, load.read, load.rows);
       const differing = differingCopiesWarning(load.differing);
       if (differing) warnings.push(differing);
-      return finishBatch(job, load.read.source, { batchId: load.batchId, rows: load.rows, blank: 0, kept: load.rows, imported: load.imported, filled: load.filled, conflicts: 0, rejectedByReason: {}, warnings });
+      // A file that repeats a post is read the checked way: this one repeats none.
+      return finishBatch(job, load.read.source, { batchId: load.batchId, rows: load.rows, blank: 0, kept: load.rows, repeated: 0, imported: load.imported, filled: load.filled, conflicts: 0, rejectedByReason: {}, warnings });
     });
     if ('done' in direct) return direct.done;
     const facts = await shape;
@@ -166,6 +167,8 @@ async function finishBatch(
     rows: number;
     blank: number;
     kept: number;
+    /** Kept rows that repeat a post earlier in the file. */
+    repeated: number;
     imported: number;
     filled: number;
     conflicts: number;
@@ -185,6 +188,7 @@ async function finishBatch(
     rowsRead: counts.rows,
     imported: counts.imported,
     duplicates: counts.kept - counts.imported,
+    repeatedInFile: counts.repeated,
     rejected,
     conflicts: counts.conflicts,
     skippedBlank: counts.blank,
@@ -250,6 +254,7 @@ async function importChecked(job: FileJob, start: CsvRead, shape: Promise<Record
       rows: stats.rows + structural.length,
       blank: stats.blank,
       kept: stats.kept,
+      repeated: stats.duplicatesInFile,
       imported: merged.imported,
       filled: merged.filled,
       conflicts,

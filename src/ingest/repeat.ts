@@ -49,6 +49,8 @@ export async function repeatImport(store: Store, earlier: EarlierImport, source:
     rowsRead: earlier.rowsRead,
     imported: 0,
     duplicates: earlier.imported + earlier.duplicates,
+    // Every post of the file is stored now, those it repeated too.
+    repeatedInFile: 0,
     rejected: earlier.rejected - conflicts,
     conflicts,
     skippedBlank: earlier.skippedBlank,

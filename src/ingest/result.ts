@@ -15,6 +15,8 @@ export interface FileImportResult {
   imported: number;
   /** Rows whose post was already stored, or appeared earlier in the same file. */
   duplicates: number;
+  /** Of the duplicates, the rows that repeat a post earlier in the same file; the others were stored already. */
+  repeatedInFile: number;
   /** Rows rejected (see `import_rejects`), conflicting duplicates not included. */
   rejected: number;
   /**

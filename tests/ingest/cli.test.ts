@@ -166,6 +166,7 @@ describe('human summary', () => {
       rowsRead: 1210,
       imported: 1000,
       duplicates: 200,
+      repeatedInFile: 50,
       rejected: 3,
       conflicts: 0,
       skippedBlank: 7,
@@ -174,7 +175,7 @@ describe('human summary', () => {
       notices: [],
     };
     expect(fileSummary(result)).toBe(
-      'october.csv: talkwalker, windows-1252: 1,210 rows read, 1,000 new posts, 200 duplicates (already stored, or repeated in the file: not added again), ' +
+      'october.csv: talkwalker, windows-1252: 1,210 rows read, 1,000 new posts, 200 duplicates (150 already stored, 50 repeated in the file: not added again), ' +
         '3 rows rejected (2 unparseable date; 1 missing post id; listed in import_rejects, batch 7), 7 blank rows skipped.\n' +
         '  warning: the file is not valid UTF-8: read as Windows-1252\n',
     );

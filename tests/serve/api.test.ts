@@ -46,7 +46,7 @@ describe('the API of replybench serve', () => {
     const again = await call(base(), 'POST', '/api/clients/apple/exports', upload('copy of the sample.csv', readFileSync(KAGGLE_SAMPLE)));
     expect(again.body.alreadyImported).toEqual({ batchId: 1, importedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/) });
     // Imported all the same, it adds nothing, and leaves no second copy beside the first in exports/.
-    expect((await call(base(), 'POST', '/api/clients/apple/imports', { previewId: again.body.previewId })).body).toMatchObject({ files: [{ imported: 0, duplicates: 93 }] });
+    expect((await call(base(), 'POST', '/api/clients/apple/imports', { previewId: again.body.previewId })).body).toMatchObject({ files: [{ imported: 0, duplicates: 93, repeatedInFile: 0 }] });
     expect(readdirSync(join(workspace(), 'apple/exports')).filter((name) => !name.startsWith('.'))).toEqual(['twcs sample.csv']);
     // The files imported into the client, each content once, as the report's data-quality page lists them.
     expect((await call(base(), 'GET', '/api/clients/apple/imports')).body).toEqual({
@@ -345,7 +345,7 @@ describe('the API of replybench serve', () => {
     expect(imported).toBe(false);
     release();
     await reader;
-    expect((await importing2).body).toMatchObject({ files: [{ imported: 0, duplicates: 93 }] });
+    expect((await importing2).body).toMatchObject({ files: [{ imported: 0, duplicates: 93, repeatedInFile: 0 }] });
   });
 
   it('previews an export when the client\'s database exists but holds no post yet (whether it was imported cannot be told: it was not)', async () => {

@@ -38,7 +38,11 @@ export function fileSummary(result: FileImportResult): string {
     return `${lines.join('\n')}\n`;
   }
   const parts = [`${count(result.rowsRead, 'row')} read`, `${count(result.imported, 'new post')}`];
-  if (result.duplicates > 0) parts.push(`${count(result.duplicates, 'duplicate')} (already stored, or repeated in the file: not added again)`);
+  if (result.duplicates > 0) {
+    const stored = result.duplicates - result.repeatedInFile;
+    const which = [...(stored > 0 ? [`${stored.toLocaleString('en-US')} already stored`] : []), ...(result.repeatedInFile > 0 ? [`${result.repeatedInFile.toLocaleString('en-US')} repeated in the file`] : [])];
+    parts.push(`${count(result.duplicates, 'duplicate')} (${which.join(', ')}: not added again)`);
+  }
   if (result.conflicts > 0) {
     parts.push(`${count(result.conflicts, 'conflicting duplicate')} (a post id seen earlier in the file with another author, date or text: not added; listed in import_rejects, batch ${result.batchId})`);
   }

@@ -165,6 +165,7 @@ export function importJson(result: FileImportResult, language: Language = 'en'):
     rowsRead: result.rowsRead,
     imported: result.imported,
     duplicates: result.duplicates,
+    repeatedInFile: result.repeatedInFile,
     rejected: result.rejected,
     conflicts: result.conflicts,
     skippedBlank: result.skippedBlank,

@@ -16,7 +16,7 @@ describe('case 4: conflicting copies of a post', () => {
   it('the differing copy goes to import_rejects naming the first copy\'s line; the identical copy stays a plain duplicate; the store holds the first copies unchanged', async () => {
     const store = await openStore();
     const result = await importOne(store, PATH);
-    expect(result).toMatchObject({ rowsRead: 95, imported: 93, duplicates: 1, conflicts: 1, rejected: 0, rejectedByReason: {} });
+    expect(result).toMatchObject({ rowsRead: 95, imported: 93, duplicates: 1, repeatedInFile: 1, conflicts: 1, rejected: 0, rejectedByReason: {} });
     expect(result.rowsRead).toBe(result.imported + result.duplicates + result.conflicts + result.rejected + result.skippedBlank);
     const stored = await rejects(store);
     expect(stored.map((row) => [row.line, row.reason, row.raw])).toEqual([[102, 'conflicting duplicate of line 3', '119238,SomeoneElse,True,Thu Oct 12 08:00:00 +0000 2017,a different post that reused the id,,']]);
@@ -24,7 +24,7 @@ describe('case 4: conflicting copies of a post', () => {
     const [batch] = await storedRows(store, 'SELECT rejected::DOUBLE AS rejected FROM import_batches');
     expect(batch?.rejected).toBe(1);
     expect(fileSummary(result)).toContain(
-      '95 rows read, 93 new posts, 1 duplicate (already stored, or repeated in the file: not added again), 1 conflicting duplicate (a post id seen earlier in the file with another author, date or text: not added; listed in import_rejects, batch 1).',
+      '95 rows read, 93 new posts, 1 duplicate (1 repeated in the file: not added again), 1 conflicting duplicate (a post id seen earlier in the file with another author, date or text: not added; listed in import_rejects, batch 1).',
     );
   });
 
@@ -33,21 +33,30 @@ describe('case 4: conflicting copies of a post', () => {
     const result = await runCli(['import', PATH, PATH, '--db', db, '--json']);
     expect(result.status).toBe(0);
     const [first, second] = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(first).toMatchObject({ rowsRead: 95, imported: 93, duplicates: 1, conflicts: 1, rejected: 0, rejectedByReason: {} });
-    expect(second).toMatchObject({ rowsRead: 95, imported: 0, duplicates: 94, conflicts: 1, rejected: 0, rejectedByReason: {}, alreadyImported: { batchId: 1 } });
+    expect(first).toMatchObject({ rowsRead: 95, imported: 93, duplicates: 1, repeatedInFile: 1, conflicts: 1, rejected: 0, rejectedByReason: {} });
+    // Read again, every post of the file is stored already, those it repeats too.
+    expect(second).toMatchObject({ rowsRead: 95, imported: 0, duplicates: 94, repeatedInFile: 0, conflicts: 1, rejected: 0, rejectedByReason: {}, alreadyImported: { batchId: 1 } });
   });
 
   it('a copy that only lacks the text, or only fills it in, is a duplicate, not a conflict', async () => {
     const store = await openStore();
     const result = await importOne(store, tempFile('fills.csv', twcsCsv([['1', 'a', DATE, '', ''], ['1', 'a', DATE, 'text', ''], ['2', 'b', DATE, 'kept', ''], ['2', 'b', DATE, '', '']])));
-    expect(result).toMatchObject({ imported: 2, duplicates: 2, conflicts: 0 });
+    expect(result).toMatchObject({ imported: 2, duplicates: 2, repeatedInFile: 2, conflicts: 0 });
+  });
+
+  it('says which duplicates were stored already and which repeat a post earlier in the file', async () => {
+    const store = await openStore();
+    await importOne(store, tempFile('first.csv', twcsCsv([['1', 'a', DATE, 'stored', '']])));
+    const result = await importOne(store, tempFile('second.csv', twcsCsv([['1', 'a', DATE, 'stored', ''], ['2', 'b', DATE, 'new', ''], ['2', 'b', DATE, 'new', '']])));
+    expect(result).toMatchObject({ imported: 1, duplicates: 2, repeatedInFile: 1 });
+    expect(fileSummary(result)).toContain('3 rows read, 1 new post, 2 duplicates (1 already stored, 1 repeated in the file: not added again).');
   });
 
   it('a copy of a post stored by an earlier import that differs from it keeps the stored post and says so', async () => {
     const store = await openStore();
     await importOne(store, tempFile('first.csv', twcsCsv([['1', 'a', DATE, 'original', '']])));
     const result = await importOne(store, tempFile('second.csv', twcsCsv([['1', 'a', DATE, 'edited', ''], ['2', 'b', DATE, 'new', '']])));
-    expect(result).toMatchObject({ imported: 1, duplicates: 1, conflicts: 0 });
+    expect(result).toMatchObject({ imported: 1, duplicates: 1, repeatedInFile: 0, conflicts: 0 });
     expect(result.warnings).toEqual(['1 row repeats a post already stored by an earlier import with another author, date or text; the stored post was kept (e.g. post_id 1)']);
     expect((await storedRows(store, "SELECT text FROM posts WHERE post_id = '1'"))[0]?.text).toBe('original');
   });
