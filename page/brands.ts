@@ -283,4 +283,33 @@ async function checkHandlesAfterSave(client: ClientSummary): Promise<void> {
   const handles = check.configWarnings.filter((warning) => warning.kind === 'handle');
   if (handles.length === 0) say(`${t('saved')} ${t('handlesInData')} ${month}.`);
   else say(`${t('saved')} ${handles.map((warning) => `${warning.brand}, ${labelOf('platform', warning.platform ?? '')} — ${warning.message}`).join(' · ')}`, true);
+  markUnknownHandles(handles);
+}
+
+/**
+ * Each handle the check found nothing of, in the brands form shown again after the save: its field marked, its
+ * sentence as the field's title, and the closest account the data holds one click away (saved with the next save).
+ */
+function markUnknownHandles(warnings: CheckJson['configWarnings']): void {
+  const rows = [...document.querySelectorAll<HTMLElement>('#brands .brand[data-brand]')];
+  for (const warning of warnings) {
+    // brands.<n>.accounts.<platform>: the n-th brand of the config, as the form lists them.
+    const index = Number(/^brands\.(\d+)\./.exec(warning.key)?.[1] ?? -1);
+    const fields = [...(rows[index]?.querySelectorAll<HTMLInputElement>('input[data-platform]') ?? [])];
+    const field = fields.find((input) => input.dataset.platform === warning.platform && input.value.trim() === warning.value);
+    if (!field) continue;
+    field.classList.add('unknown-handle');
+    field.title = warning.message;
+    const closest = warning.closest[0]?.name;
+    if (closest === undefined) continue;
+    const use = el('button', { type: 'button', class: 'secondary', 'data-action': 'use-handle' }, t('useHandle').replace('{handle}', closest));
+    use.addEventListener('click', () => {
+      field.value = closest;
+      field.classList.remove('unknown-handle');
+      field.title = '';
+      use.remove();
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    field.after(use);
+  }
 }

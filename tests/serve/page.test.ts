@@ -128,6 +128,8 @@ describe('the page of replybench serve', () => {
     expect(await page.$$eval('[data-brand=spotify] input[data-platform=twitter]', (inputs) => inputs.map((input) => (input as unknown as { value: string }).value))).toEqual(['SpotifyCares', '']);
     // A second handle that is no account of the data and spells like none of them: the check lists the accounts the data holds.
     await page.type('[data-brand=spotify] input[data-platform=twitter]:nth-of-type(2)', 'qqzzxxww');
+    // And one misspelt past the suggestions: the check after the save offers the account it is closest to.
+    await page.type('[data-brand=spotify] input[data-platform=twitter]:nth-of-type(3)', 'spotifycare');
     // A platform the data does not hold yet is added to every brand.
     await page.select('#brands select[data-field=new-platform]', 'instagram');
     await page.click('#brands button[data-action=add-platform]');
@@ -147,6 +149,12 @@ describe('the page of replybench serve', () => {
     expect(afterSave).toContain('Guardado. ');
     expect(afterSave).toContain('spotify, Instagram — «spotify»: ninguna publicación suya ni que la mencione en 2017-10');
     expect(afterSave).toContain('spotify, Twitter — «qqzzxxww»: ninguna publicación suya ni que la mencione en 2017-10');
+    // The fields of the handles the data does not hold are marked; the misspelt one is fixed in one click, for the next save.
+    expect(await page.$$eval('#brands input.unknown-handle', (inputs) => inputs.map((input) => (input as unknown as { value: string }).value).sort())).toEqual(['qqzzxxww', 'spotify', 'spotifycare']);
+    expect(await page.$$eval('#brands button[data-action=use-handle]', (buttons) => buttons.map((button) => button.textContent))).toEqual(['Usar spotifycares']);
+    await page.click('#brands button[data-action=use-handle]');
+    expect(await page.$$eval('[data-brand=spotify] input[data-platform=twitter]', (inputs) => inputs.map((input) => (input as unknown as { value: string }).value))).toEqual(['SpotifyCares', 'qqzzxxww', 'spotifycares', '']);
+    expect(await page.$$eval('#brands button[data-action=use-handle]', (buttons) => buttons.length)).toBe(0);
     const saved = readFileSync(join(workspace(), 'apple/replybench.yaml'), 'utf8');
     expect(saved).toMatch(/twitter:\s*\n?\s*- SpotifyCares/);
     expect(saved).toMatch(/instagram:\s*\n?\s*- spotify/);
