@@ -39,24 +39,31 @@ export function hoursText(schedule: unknown, language: Language): string {
 
 /**
  * The schedule a line says, with the timezone and holidays the config had kept; undefined for an empty line (no
- * schedule). Days it does not know, and a part without openings, are sent as they are: the config's check says why.
+ * schedule, its timezone and holidays with it). A day named twice gets the openings of both parts. Spaces around a
+ * dash and an en dash are read as the config's "-". Days it does not know, and a part without openings, are sent as
+ * they are: the config's check says why.
  */
 export function hoursValue(line: string, before: unknown): Record<string, unknown> | undefined {
   const parts = line
+    .normalize('NFC')
     .split(';')
     .map((part) => part.trim())
     .filter((part) => part !== '');
   if (parts.length === 0) return undefined;
   const kept = before !== null && typeof before === 'object' ? Object.fromEntries(Object.entries(before as Record<string, unknown>).filter(([key]) => KEPT.includes(key))) : {};
-  const schedule: Record<string, unknown> = {};
+  const openingsOf = new Map<string, string[]>();
   for (const part of parts) {
-    const [days = '', ...rest] = part.split(/\s+/);
-    const key = days.toLowerCase().replace(/\p{L}+/gu, (day) => CONFIG_DAY_OF.get(day) ?? day);
-    const openings = rest
-      .join(' ')
-      .split(/[,\s]+/)
+    // The days are what comes before the first digit: "lun - vie 09:00 - 13:00, 15:00-18:00".
+    const at = part.search(/\d/);
+    const days = (at === -1 ? part : part.slice(0, at)).replace(/\u2013/g, '-').replace(/\s+/g, '').toLowerCase();
+    const key = days.replace(/\p{L}+/gu, (day) => CONFIG_DAY_OF.get(day) ?? day);
+    const openings = (at === -1 ? '' : part.slice(at))
+      .split(',')
+      .map((opening) => opening.replace(/\s+/g, '').replace(/\u2013/g, '-'))
       .filter((opening) => opening !== '');
-    schedule[key] = openings.length === 1 ? openings[0] : openings;
+    openingsOf.set(key, [...(openingsOf.get(key) ?? []), ...openings]);
   }
+  const schedule: Record<string, unknown> = {};
+  for (const [key, openings] of openingsOf) schedule[key] = openings.length === 1 ? openings[0] : openings;
   return { ...schedule, ...kept };
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import { basename, extname, join, relative } from 'node:path';
+import { basename, dirname, extname, join, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'yaml';
+import { z } from 'zod';
 import { importJson } from '../cli/commands/import.js';
 import { type DryRunContext, type DryRunReport, dryRunFile } from '../ingest/dry-run.js';
 import { supportSentences } from '../ingest/file-profile.js';
@@ -11,6 +12,7 @@ import { noticeText } from '../ingest/notices.js';
 import { reasonCountsIn, reasonText } from '../ingest/reason-texts.js';
 import { earlierImport } from '../ingest/batch.js';
 import { type ImportRequest, importFiles } from '../ingest/import.js';
+import type { FileImportResult } from '../ingest/result.js';
 import { UnknownLayout } from '../ingest/choose-format.js';
 import { MAPPING_FIELDS, REQUIRED_MAPPING_FIELDS } from '../ingest/formats/generic.js';
 import { exportHeader, guessedMapping } from '../ingest/mapping-guess.js';
@@ -292,8 +294,8 @@ async function importWaiting(
       const failure = outcome.failures[0];
       if (failure) throw new HttpError(400, failure.message);
       imported = true;
-      // Content imported before adds nothing, and its first copy is in exports/ already: a second copy would only mislead.
-      if (outcome.results.every((result) => result.alreadyImported)) rmSync(destination, { force: true });
+      // Content imported before adds nothing: when its first copy is in exports/ still, a second copy would only mislead.
+      if (await firstCopyKept(store, outcome.results, join(folder, 'exports'))) rmSync(destination, { force: true });
       return { files: outcome.results.map((result) => importJson(result, language)), mapping: request.mapping === undefined ? null : relative(folder, request.mapping) };
     } finally {
       store.close();
@@ -305,6 +307,18 @@ async function importWaiting(
       rmSync(`${incoming}.mapping.yaml`, { force: true });
     } else renameSync(destination, path);
   }
+}
+
+const fileRow = z.object({ file: z.string() });
+
+/** Whether every file imported was imported before (adding nothing), from a file that is still in `exports`. */
+async function firstCopyKept(store: Store, results: readonly FileImportResult[], exports: string): Promise<boolean> {
+  for (const result of results) {
+    if (!result.alreadyImported) return false;
+    const [earlier] = await store.rows('earlier import file', fileRow, 'SELECT file FROM import_batches WHERE batch_id = $batch_id', { batch_id: result.alreadyImported.batchId });
+    if (!earlier || dirname(earlier.file) !== exports || !existsSync(earlier.file)) return false;
+  }
+  return results.length > 0;
 }
 
 function freeName(folder: string, name: string): string {

@@ -16,8 +16,8 @@ const importedRow = z.object({
 /**
  * The files imported into the client's database, as the report's data-quality page lists them (each content once, in
  * import order; queries/report/imports.sql): what the page's exports section shows, so an analyst who comes back
- * next month sees which exports are in already. Files by their own name (an archive's member as archive.zip:member.csv),
- * as the report names them, not by the folder they were read from.
+ * next month sees which exports are in already. Files by their own name, as the report names them, not by the folder
+ * they were read from.
  */
 export async function importedFiles(workspace: Workspace, id: string) {
   return workspace.readData(id, { imports: [] as Array<{ file: string; format: string; importedAt: string; rowsRead: number; imported: number; duplicates: number; rejected: number }> }, async (store) => ({

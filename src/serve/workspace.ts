@@ -230,8 +230,10 @@ export class Workspace {
 /** Sets `value` at `path` in the document, touching only what differs: unchanged keys keep their comments and order. */
 function applyValue(document: Document, path: Array<string | number>, value: unknown): void {
   const node = path.length === 0 ? document.contents : document.getIn(path, true);
-  // An empty `{}` or `[]` (a new client's accounts) filled here is written as the block lists around it, not as one long line.
-  if ((isMap(node) || isSeq(node)) && node.flow && node.items.length === 0) node.flow = false;
+  // An empty `{}` or `[]` (a new client's accounts) filled here is written as the block lists around it, not as one long
+  // line; one that stays empty stays as it is written.
+  const filled = value !== null && typeof value === 'object' && Object.keys(value).length > 0;
+  if ((isMap(node) || isSeq(node)) && node.flow && node.items.length === 0 && filled) node.flow = false;
   const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
   if (isObject && isMap(node)) {
     const entries = value as Record<string, unknown>;

@@ -25,7 +25,7 @@ const LISTS: Record<string, stopword.LanguageCode> = {
  * DM yesterday", "¿alguna novedad?", "des nouvelles ?" made subjects of the
  * demo's follow-ups); and words of time and count ("ce mois-ci" made "mois"
  * one, "ya van dos días" "dos"); and the words of saying and of being able ("the app says",
- * "no puedo" made "says" and "puedo" subjects of the demo). Every list applies to every post, whatever
+ * "no puedo" made "says" and "puedo" subjects of the demo; not "dice" nor "dire", English words). Every list applies to every post, whatever
  * its language, so none holds a word that is a subject in another language
  * or in a customer's own words: not "update" (a phone's), "waiting" and
  * "attente" (queues), "day" (a roaming day pass), "three" (an operator),
@@ -42,13 +42,13 @@ const SUPPLEMENT: Record<string, readonly string[]> = {
   es: [
     ...['os', 'les', 'hoy', 'hola', 'gracias', 'favor', 'aun', 'sigue', 'sigo', 'otra', 'vez', 'tan', 'alguna', 'alguno', 'algun', 'nadie', 'mismo', 'misma', 'igual'],
     ...['ayuda', 'problema', 'problemas', 'novedad', 'novedades', 'esperando', 'dm', 'md', 'privado'],
-    ...['puedo', 'puede', 'pueden', 'podeis', 'dice', 'dicen', 'dijo', 'dijeron'],
+    ...['puedo', 'puedes', 'puede', 'pueden', 'podeis', 'dicen', 'dijo', 'dijeron'],
     ...['dia', 'dias', 'semana', 'semanas', 'mes', 'meses', 'hora', 'horas', 'ayer', 'manana', 'noche', 'ahora', 'dos', 'tres'],
   ],
   fr: [
     ...['bonjour', 'merci', 'svp', 'ca', 'toujours', 'deja', 'pas', 'encore', 'jai', 'cest', 'ci', 'personne', 'fois', 'aucun', 'aucune', 'jusqu', 'lorsqu', 'puisqu'],
     ...['aide', 'probleme', 'problemes', 'nouvelles', 'attends', 'mp', 'dm', 'prive'],
-    ...['peux', 'peut', 'pouvez', 'peuvent', 'dit', 'dire', 'disent'],
+    ...['peux', 'peut', 'pouvez', 'peuvent', 'dit', 'disent'],
     ...['jours', 'semaine', 'semaines', 'mois', 'heure', 'heures', 'hier', 'demain', 'matin', 'soir', 'maintenant', 'deux', 'trois'],
   ],
 };

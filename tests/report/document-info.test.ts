@@ -12,7 +12,7 @@ function printedPdf(): Buffer {
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
-    '<< /Creator (HeadlessChrome) /Producer (Skia/PDF m156) /Title (Old) >>',
+    '<< /Creator (Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 \\(KHTML\\) HeadlessChrome/156.0.0.0) /Producer <536B69612F504446> /Title (Old) >>',
   ];
   let body = '%PDF-1.4\n';
   const offsets: number[] = [];
@@ -43,6 +43,14 @@ describe('the PDF document properties', () => {
     expect(signed).toMatch(/^CreationDate:\s+Fri Nov\s+3 10:00:00 2017 UTC$/m);
     expect(signed).toMatch(/^Pages:\s+1$/m);
     expect(signed).not.toMatch(/HeadlessChrome|Skia/);
+    // Nor anywhere in the file: the browser's own Info, which the update leaves behind, is blanked where it stands.
+    const bytes = Buffer.from(withDocumentInfo(printedPdf(), { title: 'Acme', agency: 'Norte', created: new Date() })).toString('latin1');
+    expect(bytes).not.toMatch(/HeadlessChrome|Mozilla|536B6961/);
+    expect(bytes).toContain('/Title (Old)');
+    // Signed twice, the second update follows the first: a new object after the last trailer's, every offset still true.
+    const twice = info(withDocumentInfo(withDocumentInfo(printedPdf(), { title: 'First', agency: null, created: new Date() }), { title: 'Second', agency: 'Norte', created: new Date() }));
+    expect(twice).toMatch(/^Title:\s+Second$/m);
+    expect(twice).toMatch(/^Pages:\s+1$/m);
     // Without an agency, nobody is named, not even the browser.
     const unsigned = info(withDocumentInfo(printedPdf(), { title: 'Acme', agency: null, created: new Date('2017-11-03T10:00:00Z') }));
     expect(unsigned).not.toMatch(/^(Author|Creator|Producer):/m);

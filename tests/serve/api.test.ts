@@ -91,6 +91,11 @@ describe('the API of replybench serve', () => {
     expect(readFileSync(join(workspace(), 'apple/replybench.yaml'), 'utf8')).toContain('# replybench project of Apple Support.');
     // The new client's empty accounts, filled, are written as the block lists of the brands after it, not as one long { } line.
     expect(readFileSync(join(workspace(), 'apple/replybench.yaml'), 'utf8')).toMatch(/- id: apple\n\s+name: Apple Support\n\s+accounts:\n\s+twitter:\n\s+- AppleSupport\n/);
+    // One that stays empty stays as the file writes it.
+    writeFileSync(join(workspace(), 'apple/replybench.yaml'), `${readFileSync(join(workspace(), 'apple/replybench.yaml'), 'utf8')}themes: {}\n`);
+    const reread = await call(base(), 'GET', '/api/clients/apple/config');
+    await call(base(), 'PUT', '/api/clients/apple/config', { ...reread.body, timezone: 'UTC' }, TOKEN, { 'if-match': reread.headers.get('etag') ?? '' });
+    expect(readFileSync(join(workspace(), 'apple/replybench.yaml'), 'utf8')).toMatch(/\nthemes: \{\}\n/);
 
     const check = await call(base(), 'GET', '/api/clients/apple/check?period=2017-10');
     expect(check.status).toBe(200);

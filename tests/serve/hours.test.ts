@@ -14,6 +14,11 @@ describe('the opening hours line', () => {
     // Typed without accents, in capitals, or with the example's shape: the config's days.
     expect(hoursValue('Lun-Vie 08:00-20:00;  sab 09:00-13:00', undefined)).toEqual({ 'mon-fri': '08:00-20:00', sat: '09:00-13:00' });
     expect(hoursValue(hoursExample('fr'), undefined)).toEqual({ 'mon-fri': '09:00-18:00', sat: '10:00-14:00' });
+    // A day named twice keeps the openings of both parts; spaces around a dash, and an en dash, read as the config's dash.
+    expect(hoursValue('lun-vie 09:00-13:00; lun-vie 15:00-18:00; mon 08:00-09:00', undefined)).toEqual({ 'mon-fri': ['09:00-13:00', '15:00-18:00'], mon: '08:00-09:00' });
+    expect(hoursValue('lun - vie 09:00 - 18:00; sáb 10:00\u201314:00', undefined)).toEqual({ 'mon-fri': '09:00-18:00', sat: '10:00-14:00' });
+    // A day written with a separate accent mark is the same day.
+    expect(hoursValue('mie\u0301 09:00-18:00', undefined)).toEqual({ wed: '09:00-18:00' });
     // An empty line is no schedule.
     expect(hoursValue('  ; ', SCHEDULE)).toBeUndefined();
     expect(hoursText(undefined, 'es')).toBe('');
