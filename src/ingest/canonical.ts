@@ -5,7 +5,7 @@ import { POST_COLUMNS, POST_KINDS } from '../store/schema.js';
 import { quoteIdentifier } from './formats/sql-helpers.js';
 import type { CanonicalSelect, MappedColumn } from './formats/types.js';
 import { listValue } from '@duckdb/node-api';
-import { MOJIBAKE_PATTERN, MOJIBAKE_REASON, repairMojibake } from './mojibake.js';
+import { MOJIBAKE_LOST_PATTERN, MOJIBAKE_LOST_REASON, MOJIBAKE_PATTERN, MOJIBAKE_REASON, repairMojibake } from './mojibake.js';
 import { EARLIEST_OTHER, FUTURE_REASON, latestPlausible, PLATFORM_BEGINNINGS, tooEarlyReason } from './plausible-dates.js';
 import type { CsvRelation } from './staging.js';
 import { inFileOrder } from './optimizers.js';
@@ -47,7 +47,7 @@ export interface CanonicalPlan {
   names: readonly string[];
   params: Record<string, DuckDBValue>;
   reasons: string[];
-  /** The format's warnings, then the pipeline's: text repaired from mojibake (the last). */
+  /** The format's warnings, then the pipeline's: a parent id Excel damaged, text damaged beyond repair, text repaired from mojibake (the last). */
   warnings: string[];
   /** Reason codes (1-based) of the pipeline's own checks. */
   codes: { missingId: number; missingDate: number; badDate: number; badOffset: number; future: number; tooEarly: number[]; conflict: number };
@@ -81,9 +81,9 @@ export function canonicalPlan(select: CanonicalSelect, names: readonly string[],
   return {
     select,
     names,
-    params: { ...baseParams, ...(select.params ?? {}), latest_created: latestPlausible(now), mojibake_pattern: MOJIBAKE_PATTERN },
+    params: { ...baseParams, ...(select.params ?? {}), latest_created: latestPlausible(now), mojibake_pattern: MOJIBAKE_PATTERN, mojibake_lost_pattern: MOJIBAKE_LOST_PATTERN },
     reasons,
-    warnings: [...(select.warnWhen ?? []).map((rule) => rule.reason), EXCEL_DAMAGE_REASONS.parent, MOJIBAKE_REASON],
+    warnings: [...(select.warnWhen ?? []).map((rule) => rule.reason), EXCEL_DAMAGE_REASONS.parent, MOJIBAKE_LOST_REASON, MOJIBAKE_REASON],
     codes: {
       missingId: 1,
       missingDate: 2,
@@ -170,6 +170,7 @@ function canonicalSql(plan: CanonicalPlan, from: string): string {
     ${isExcelDamaged('parent_id')} AS __rb_warn_${formatWarnings},
     CASE WHEN created_at IS NULL THEN __rb_raw_date END AS __rb_raw_date,
     (${blankSql(plan.names.length)}) AS __rb_blank, CASE ${reasonCase.join(' ')} ELSE 0 END AS __rb_reason,
+    CASE WHEN strlen(text) <> length(text) THEN coalesce(regexp_matches(text, $mojibake_lost_pattern), false) ELSE false END AS __rb_warn_${formatWarnings + 1},
     CASE WHEN strlen(text) <> length(text) THEN coalesce(regexp_matches(text, $mojibake_pattern), false) ELSE false END AS ${mojibakeFlag(plan)}
     FROM (SELECT ${inner.join(',\n  ')} FROM ${from})`;
 }

@@ -54,6 +54,17 @@ export function repairMojibake(text: string): string {
   });
 }
 
+/**
+ * What a spreadsheet left of a character it could not keep: the start of a
+ * damaged sequence, then "\uFFFD" where a byte was lost (Windows-1252 has no
+ * character for 0x81, 0x8D, 0x8F, 0x90 and 0x9D: "Á" is C3 81). That character
+ * cannot be repaired; the rest of the text can.
+ */
+export const MOJIBAKE_LOST_PATTERN = `${bytes(0xc2, 0xf4)}${CONT}{0,2}\uFFFD`;
+
+/** The warning of a file with such rows (the import adds the count and the first line). */
+export const MOJIBAKE_LOST_REASON = 'text damaged by a spreadsheet beyond repair: characters it could not read are lost (shown as "\uFFFD"); the rest is kept';
+
 /** The warning of a file with repaired rows (the import adds the count and the first line). */
 export const MOJIBAKE_REASON =
   'text damaged by a spreadsheet that read UTF-8 as Windows-1252 (e.g. "Letâ€™s" for "Let’s", "Ã©" for "é"); it was repaired';

@@ -6,7 +6,7 @@ import { EXCEL_DAMAGE_REASONS } from './formats/excel-damage.js';
 import { DAY_WITHOUT_TIME_REASON } from './formats/meltwater.js';
 import { DAYLIGHT_SAVING_REASON } from './formats/sql-helpers.js';
 import { TWCS_WARNING_REASONS } from './formats/twcs.js';
-import { MOJIBAKE_REASON } from './mojibake.js';
+import { MOJIBAKE_LOST_REASON, MOJIBAKE_REASON } from './mojibake.js';
 
 const lineUnit = z.enum(['line', 'row']);
 const count = z.number().int().positive();
@@ -133,6 +133,7 @@ const PHRASES: Record<Language, NoticePhrases> = {
         'la hora local cae en un cambio de horario (una hora que se salta o se repite en la zona horaria); las horas saltadas se leyeron con el desfase anterior al cambio, las repetidas como su segunda vez',
       [EXCEL_DAMAGE_REASONS.parent]: 'el id de la publicación original está en notación científica o aparece como ##### (Excel lo dañó): la respuesta se conservó sin su publicación original',
       [MOJIBAKE_REASON]: 'texto dañado por una hoja de cálculo que leyó UTF-8 como Windows-1252 (p. ej. «Letâ€™s» por «Let’s», «Ã©» por «é»); se reparó',
+      [MOJIBAKE_LOST_REASON]: 'texto dañado por una hoja de cálculo sin reparación posible: los caracteres que no pudo leer se perdieron (se ven como «\uFFFD»); el resto se conserva',
       [DAY_WITHOUT_TIME_REASON]: 'Date no tiene hora del día y Time está vacío: la publicación se guardó a las 00:00 hora local',
       [TWCS_WARNING_REASONS.parent]: 'in_response_to_tweet_id está en notación científica (Excel lo redondeó): la respuesta se conservó sin su publicación original',
       [TWCS_WARNING_REASONS.responses]:
@@ -169,6 +170,7 @@ const PHRASES: Record<Language, NoticePhrases> = {
         'l’heure locale tombe dans un changement d’heure (une heure sautée ou répétée dans le fuseau)\u00a0; les heures sautées ont été lues avec le décalage d’avant le changement, les heures répétées comme leur seconde occurrence',
       [EXCEL_DAMAGE_REASONS.parent]: 'l’id de la publication d’origine est en notation scientifique ou affiché ##### (Excel l’a abîmé)\u00a0: la réponse a été gardée sans sa publication d’origine',
       [MOJIBAKE_REASON]: 'texte abîmé par un tableur qui a lu l’UTF-8 comme du Windows-1252 (p. ex. «\u00a0Letâ€™s\u00a0» pour «\u00a0Let’s\u00a0», «\u00a0Ã©\u00a0» pour «\u00a0é\u00a0»)\u00a0; il a été réparé',
+      [MOJIBAKE_LOST_REASON]: 'texte abîmé par un tableur sans réparation possible\u00a0: les caractères qu’il n’a pas su lire sont perdus (ils s’affichent «\u00a0\uFFFD\u00a0»)\u00a0; le reste est conservé',
       [DAY_WITHOUT_TIME_REASON]: 'Date n’a pas d’heure et Time est vide\u00a0: la publication a été enregistrée à 00:00 heure locale',
       [TWCS_WARNING_REASONS.parent]: 'in_response_to_tweet_id est en notation scientifique (Excel l’a arrondi)\u00a0: la réponse a été gardée sans sa publication d’origine',
       [TWCS_WARNING_REASONS.responses]:

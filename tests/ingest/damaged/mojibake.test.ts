@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MOJIBAKE_REASON, repairMojibake } from '../../../src/ingest/mojibake.js';
+import { MOJIBAKE_LOST_REASON, MOJIBAKE_REASON, repairMojibake } from '../../../src/ingest/mojibake.js';
+import { noticeText } from '../../../src/ingest/notices.js';
 import { importOne, openStore, rejects, tempFile } from '../helpers.js';
 import { DAMAGED, expectedTwcsPosts, SAMPLE, SAMPLE_TEXT, storedTwcsPosts } from './expected.js';
 
@@ -61,6 +62,23 @@ describe('text damaged by a spreadsheet (mojibake)', () => {
     expect(result).toMatchObject({ rowsRead: 94, imported: 93, duplicates: 1, conflicts: 0 });
     expect(await rejects(store)).toEqual([]);
     expect(await storedTwcsPosts(store)).toEqual(expectedTwcsPosts(SAMPLE_TEXT));
+  });
+
+  it('says which texts hold characters the spreadsheet lost, beyond repair, apart from those it repaired', async () => {
+    // "Á" is C3 81; Windows-1252 has no character for 0x81, so Excel kept "Ã" and lost the rest ("\uFFFD").
+    const rows = [
+      ['1', 'ana', 'Tue Oct 10 10:00:00 +0000 2017', '@AcmeCares Letâ€™s talk, ÃNGEL here'],
+      ['2', 'bob', 'Tue Oct 10 11:00:00 +0000 2017', '@AcmeCares Ã\uFFFDngel again'],
+      ['3', 'cid', 'Tue Oct 10 12:00:00 +0000 2017', '@AcmeCares it\u2019s a � in the original'],
+    ];
+    const csv = `tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n${rows.map(([id, author, at, text]) => `${id},${author},True,${at},"${text}",,`).join('\n')}\n`;
+    const store = await openStore();
+    const result = await importOne(store, tempFile('lost.csv', csv));
+    expect(result.warnings).toEqual([`1 row: ${MOJIBAKE_LOST_REASON} (first at line 3)`, `1 row: ${MOJIBAKE_REASON} (first at line 2)`]);
+    expect(result.notices.map((notice) => noticeText(notice, 'es'))[0]).toMatch(/^1 fila: texto dañado por una hoja de cálculo sin reparación posible: /);
+    // The repairable part is repaired, the lost character is left as the file has it: nothing is invented.
+    const texts = (await storedTwcsPosts(store)).map((post) => post.text);
+    expect(texts).toEqual(['@AcmeCares Let’s talk, ÃNGEL here', '@AcmeCares Ã\uFFFDngel again', '@AcmeCares it’s a � in the original']);
   });
 
   it('leaves text alone that only looks like it: a run that is not UTF-8', () => {
