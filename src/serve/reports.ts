@@ -74,6 +74,18 @@ function regularFile(path: string): boolean {
   }
 }
 
+/** The words of the report's file names in its language, for the names the files are downloaded under (plain ASCII). */
+const DOWNLOAD_WORDS: Record<string, Record<string, string>> = {
+  es: { report: 'informe', metrics: 'metricas', themes: 'temas' },
+  fr: { report: 'rapport', metrics: 'metriques', themes: 'sujets' },
+};
+
+/** The name a report's file is downloaded under, in the report's language (its folder ends with it): the client receives it. */
+function downloadName(file: string, folder: string): string {
+  const words = DOWNLOAD_WORDS[folder.slice(-2)] ?? {};
+  return file.replace(/^[a-z]+/, (stem) => words[stem] ?? stem);
+}
+
 /** One file of a written report: a known name in a report folder of the client, a regular file (no link followed). */
 export function sendReportFile(workspace: Workspace, id: string, folder: string, file: string, response: ServerResponse): void {
   if (!FOLDER.test(folder) || !(REPORT_FILE_NAMES as readonly string[]).includes(file)) throw new HttpError(404, 'no such report file.');
@@ -93,7 +105,7 @@ export function sendReportFile(workspace: Workspace, id: string, folder: string,
     'content-type': TYPES[extension] ?? 'application/octet-stream',
     'content-length': String(size),
     'content-security-policy': REPORT_POLICY,
-    'content-disposition': `${inline ? 'inline' : 'attachment'}; filename="${id}-${folder}-${file}"`,
+    'content-disposition': `${inline ? 'inline' : 'attachment'}; filename="${id}-${folder}-${downloadName(file, folder)}"`,
   });
   createReadStream(path).pipe(response);
 }

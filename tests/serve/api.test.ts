@@ -154,12 +154,16 @@ describe('the API of replybench serve', () => {
     expect(files.pdf).toBe('/api/clients/apple/reports/2017-10-es/report.pdf');
     const pdf = await fetch(`${base()}${files.pdf}?token=${TOKEN}`);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    // Downloaded under a name in the report's language: the client receives the file.
+    expect(pdf.headers.get('content-disposition')).toBe('attachment; filename="apple-2017-10-es-informe.pdf"');
+    expect((await fetch(`${base()}${files.xlsx}?token=${TOKEN}`)).headers.get('content-disposition')).toBe('attachment; filename="apple-2017-10-es-metricas.xlsx"');
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
     const html = await fetch(`${base()}${files.html}`, { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(html.headers.get('content-security-policy')).toContain('sandbox');
     expect(await html.text()).toContain('lang="es"');
     const days = await call(base(), 'POST', '/api/clients/apple/reports', { period: '2017-10-10..2017-10-12', language: 'en' });
     const daysPdf = (days.body.files as Record<string, string>).pdf;
+    expect((await fetch(`${base()}${daysPdf}?token=${TOKEN}`)).headers.get('content-disposition')).toBe('attachment; filename="apple-2017-10-10-to-2017-10-12-en-report.pdf"');
     expect(daysPdf).toBe('/api/clients/apple/reports/2017-10-10-to-2017-10-12-en/report.pdf');
     expect((await fetch(`${base()}${daysPdf}?token=${TOKEN}`)).status).toBe(200);
     expect((await call(base(), 'GET', '/api/clients')).body).toMatchObject({ clients: [{ id: 'apple', reports: ['2017-10-10-to-2017-10-12-en', '2017-10-es'], problem: null, needsHandles: false }] });
