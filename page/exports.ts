@@ -100,6 +100,18 @@ export function exportsSection(client: ClientSummary): HTMLElement {
   return el('section', { id: 'exports' }, el('h2', {}, t('exports')), el('p', {}, t('exportsHint')), file, el('label', {}, t('localTimes'), zone), upload, finished, result);
 }
 
+/** Date formats to pick from in the mapper, each with how it writes 31 October 2017, 20:05. */
+const DATE_FORMATS: ReadonlyArray<[string, string]> = [
+  ['iso', '2017-10-31T20:05:00Z'],
+  ['%d/%m/%Y %H:%M', '31/10/2017 20:05'],
+  ['%m/%d/%Y %H:%M', '10/31/2017 20:05'],
+  ['%d/%m/%y %H:%M', '31/10/17 20:05'],
+  ['%d.%m.%Y %H:%M', '31.10.2017 20:05'],
+  ['%Y-%m-%d %H:%M:%S', '2017-10-31 20:05:00'],
+  ['%d/%m/%Y', '31/10/2017'],
+  ['epoch', '1509480300'],
+];
+
 /** A layout replybench does not know: a drop-down per field, filled with the best guesses; the preview follows each pick. */
 function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<Preview['mapper']>): { nodes: Node[]; refresh: () => void } {
   const mapping: Mapping = structuredClone(mapper.mapping);
@@ -136,7 +148,13 @@ function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<
     });
     return el('tr', {}, el('td', {}, t(`field.${field}`)), el('td', {}, select));
   });
-  const dateFormat = el('input', { value: mapping.date.format, 'data-field': 'date.format' });
+  // The formats exports use most, offered with an example date each (31 October 2017, 20:05); any other can be written.
+  const formats = el(
+    'datalist',
+    { id: 'date-formats' },
+    ...DATE_FORMATS.map(([format, example]) => el('option', { value: format }, format === 'iso' || format === 'epoch' ? t(`dateFormat.${format}`) : example)),
+  );
+  const dateFormat = el('input', { value: mapping.date.format, 'data-field': 'date.format', list: 'date-formats' });
   dateFormat.addEventListener('change', () => {
     mapping.date.format = dateFormat.value.trim() || 'iso';
     formatTyped = true;
@@ -164,7 +182,7 @@ function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<
     upload.unknownLayout ? el('p', { class: 'warning', 'data-note': 'unknown-layout' }, t('unknownLayout')) : el('p', { class: 'warning', 'data-note': 'import-problem' }, upload.problem ?? ''),
     el('h3', {}, t('mapColumns')),
     el('table', { class: 'mapper' }, el('tbody', {}, ...rows)),
-    el('label', {}, t('dateFormat'), dateFormat),
+    el('label', {}, t('dateFormat'), dateFormat, formats),
     formatNote,
     el('label', {}, t('platform'), platform),
     shown,

@@ -270,6 +270,12 @@ describe('the page of replybench serve', () => {
     await page.waitForSelector('#exports .mapped-preview .supports');
     await settled(page);
     expect(await text(page, '#exports [data-note=date-format]')).toBe('Le format de date a été lu dans les dates de la colonne\u00a0; changez-le si elles veulent dire autre chose.');
+    // The usual formats are offered, each with a date written that way, not the codes alone.
+    expect(await page.$$eval('#date-formats option', (options) => options.slice(0, 3).map((option) => [(option as unknown as { value: string }).value, option.textContent]))).toEqual([
+      ['iso', 'dates ISO (2017-10-31T20:05:00Z)'],
+      ['%d/%m/%Y %H:%M', '31/10/2017 20:05'],
+      ['%m/%d/%Y %H:%M', '10/31/2017 20:05'],
+    ]);
     // A format the user writes is kept, even one that reads nothing: the rows are then rejected, why once per row in the page's words, with the dates not read.
     await page.$eval('input[data-field="date.format"]', (node) => {
       (node as unknown as { value: string }).value = '%Y-%m-%d';
