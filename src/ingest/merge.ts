@@ -1,7 +1,7 @@
 import { listValue } from '@duckdb/node-api';
 import { z } from 'zod';
 import type { Store } from '../store/database.js';
-import { MOJIBAKE_PATTERN, repairMojibake } from './mojibake.js';
+import { MOJIBAKE_LOST_PATTERN, MOJIBAKE_PATTERN, repairMojibake, spreadsheetDamage } from './mojibake.js';
 import { CANONICAL_ROWS, MAPPED_COLUMNS } from './canonical.js';
 import type { ImportNotice } from './notices.js';
 import { quoteIdentifier } from './formats/sql-helpers.js';
@@ -42,33 +42,39 @@ export async function mergePosts(store: Store, batchId: number, options: { dupli
 }
 
 /**
- * A stored post whose text a spreadsheet damaged (mojibake: imported before
- * repairs, or beyond them) takes the clean text of the batch's copy when
- * that is what its repair gives: the clean copy is kept, and the two are not
- * a conflict.
+ * A stored post and the batch's copy of it, one of them with a text a
+ * spreadsheet damaged (mojibake: imported before repairs, or beyond them),
+ * are the same post, and the clean text is the one kept: the stored post
+ * takes the copy's clean text when that is what the stored one's repair
+ * gives, or when the clean text, damaged as a spreadsheet damages it, is the
+ * stored one (characters lost beyond repair); a damaged copy of a clean
+ * stored text takes that text. Neither is then a conflict.
  */
-async function healStoredText(store: Store, batchId: number): Promise<void> {
+async function settleDamagedText(store: Store, batchId: number): Promise<void> {
   const pairs = await store.rows(
-    'damaged stored texts',
+    'damaged texts',
     textPairRow,
     `SELECT posts.platform, posts.post_id, posts.text AS stored, copy.text AS fresh FROM ${OVERLAP_TABLE} AS copy
      JOIN posts ON posts.batch_id <> $batch_id AND posts.platform = copy.platform AND posts.post_id = copy.post_id
-     WHERE posts.text <> copy.text AND regexp_matches(posts.text, $pattern)`,
-    { batch_id: batchId, pattern: MOJIBAKE_PATTERN },
+     WHERE posts.text <> copy.text
+       AND (regexp_matches(posts.text, $pattern) OR regexp_matches(posts.text, $lost_pattern) OR regexp_matches(copy.text, $lost_pattern))`,
+    { batch_id: batchId, pattern: MOJIBAKE_PATTERN, lost_pattern: MOJIBAKE_LOST_PATTERN },
   );
-  const healed = pairs.filter((pair) => repairMojibake(pair.stored) === pair.fresh);
-  if (healed.length === 0) return;
-  await store.run(
-    `UPDATE posts SET text = clean.text
-     FROM (SELECT unnest($platforms) AS platform, unnest($ids) AS post_id, unnest($texts) AS text) AS clean
-     WHERE posts.batch_id <> $batch_id AND posts.platform = clean.platform AND posts.post_id = clean.post_id`,
-    {
-      batch_id: batchId,
-      platforms: listValue(healed.map((pair) => pair.platform)),
-      ids: listValue(healed.map((pair) => pair.post_id)),
-      texts: listValue(healed.map((pair) => pair.fresh)),
-    },
-  );
+  // Stored as the file had it (before repairs) or repaired where it could be: compared once both are repaired.
+  const damagedFormOf = (clean: string, damaged: string) => repairMojibake(damaged) === clean || repairMojibake(spreadsheetDamage(clean)) === repairMojibake(damaged);
+  const healed = pairs.filter((pair) => damagedFormOf(pair.fresh, pair.stored));
+  const aligned = pairs.filter((pair) => !healed.includes(pair) && damagedFormOf(pair.stored, pair.fresh));
+  const rewrite = async (table: string, batch: string, chosen: typeof pairs, text: (pair: (typeof pairs)[number]) => string) => {
+    if (chosen.length === 0) return;
+    await store.run(
+      `UPDATE ${table} SET text = clean.text
+       FROM (SELECT unnest($platforms) AS platform, unnest($ids) AS post_id, unnest($texts) AS text) AS clean
+       WHERE ${table}.batch_id ${batch} $batch_id AND ${table}.platform = clean.platform AND ${table}.post_id = clean.post_id`,
+      { batch_id: batchId, platforms: listValue(chosen.map((pair) => pair.platform)), ids: listValue(chosen.map((pair) => pair.post_id)), texts: listValue(chosen.map(text)) },
+    );
+  };
+  await rewrite('posts', '<>', healed, (pair) => pair.fresh);
+  await rewrite(OVERLAP_TABLE, '=', aligned, (pair) => pair.stored);
 }
 
 /** Copies of stored posts whose author, date or text differ from the stored post (which was kept): how many, and one post id. */
@@ -118,7 +124,7 @@ export async function settleStoredCopies(store: Store, batchId: number, storedBe
     const [row] = await store.rows('copies of stored posts', countRow, `SELECT count(*)::DOUBLE AS n FROM ${OVERLAP_TABLE}`);
     const copies = row?.n ?? 0;
     if (copies === 0) return { removed: 0, filled: 0, differing: none };
-    await healStoredText(store, batchId);
+    await settleDamagedText(store, batchId);
     // Compared before the stored rows take the copies' values for their empty fields. Two times less than a minute
     // apart, one of them to the minute, are one time written at two precisions (Meltwater writes minutes, a care
     // tool's export seconds): the same post.

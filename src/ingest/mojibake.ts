@@ -62,6 +62,24 @@ export function repairMojibake(text: string): string {
  */
 export const MOJIBAKE_LOST_PATTERN = `${bytes(0xc2, 0xf4)}${CONT}{0,2}\uFFFD`;
 
+/**
+ * The text as a spreadsheet that read UTF-8 as Windows-1252 saves it, with
+ * the bytes that have no Windows-1252 character lost ("\uFFFD"): what the
+ * clean copy of a post damaged beyond repair looks like once damaged, so the
+ * two are known for the same text.
+ */
+export function spreadsheetDamage(text: string): string {
+  let damaged = '';
+  for (const char of text) {
+    if (char.charCodeAt(0) < 0x80) damaged += char;
+    else for (const byte of Buffer.from(char, 'utf8')) damaged += LOST_BYTES.has(byte) ? '\uFFFD' : (CHAR_OF_BYTE.get(byte) ?? '\uFFFD');
+  }
+  return damaged;
+}
+
+/** The bytes Windows-1252 has no character for. */
+const LOST_BYTES = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
 /** The warning of a file with such rows (the import adds the count and the first line). */
 export const MOJIBAKE_LOST_REASON = 'text damaged by a spreadsheet beyond repair: characters it could not read are lost (shown as "\uFFFD"); the rest is kept';
 

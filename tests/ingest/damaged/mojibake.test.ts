@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MOJIBAKE_LOST_REASON, MOJIBAKE_REASON, repairMojibake } from '../../../src/ingest/mojibake.js';
+import { MOJIBAKE_LOST_REASON, MOJIBAKE_REASON, repairMojibake, spreadsheetDamage } from '../../../src/ingest/mojibake.js';
 import { noticeText } from '../../../src/ingest/notices.js';
 import { importOne, openStore, rejects, tempFile } from '../helpers.js';
 import { DAMAGED, expectedTwcsPosts, SAMPLE, SAMPLE_TEXT, storedTwcsPosts } from './expected.js';
@@ -79,6 +79,21 @@ describe('text damaged by a spreadsheet (mojibake)', () => {
     // The repairable part is repaired, the lost character is left as the file has it: nothing is invented.
     const texts = (await storedTwcsPosts(store)).map((post) => post.text);
     expect(texts).toEqual(['@AcmeCares Let’s talk, ÃNGEL here', '@AcmeCares Ã\uFFFDngel again', '@AcmeCares it’s a � in the original']);
+  });
+
+  it('takes the clean copy of a text damaged beyond repair, whichever comes first, with no conflict', async () => {
+    const clean = [['1', 'ana', 'Tue Oct 10 10:00:00 +0000 2017', '@AcmeCares ÁNGEL y Éric, ¿qué tal?']];
+    const file = (rows: string[][], name: string) =>
+      tempFile(name, `tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n${rows.map(([id, author, at, text]) => `${id},${author},True,${at},"${text}",,`).join('\n')}\n`);
+    const damaged = clean.map(([id, author, at, text]) => [id ?? '', author ?? '', at ?? '', spreadsheetDamage(text ?? '')]);
+    expect(damaged[0]?.[3]).toBe('@AcmeCares Ã\uFFFDNGEL y Ã‰ric, Â¿quÃ© tal?');
+    for (const order of [[damaged, clean], [clean, damaged]]) {
+      const store = await openStore();
+      await importOne(store, file(order[0] ?? [], 'first.csv'));
+      const second = await importOne(store, file(order[1] ?? [], 'second.csv'));
+      expect(second.warnings.filter((warning) => warning.includes('another author, date or text'))).toEqual([]);
+      expect((await storedTwcsPosts(store)).map((post) => post.text)).toEqual(['@AcmeCares ÁNGEL y Éric, ¿qué tal?']);
+    }
   });
 
   it('leaves text alone that only looks like it: a run that is not UTF-8', () => {
