@@ -491,7 +491,7 @@ describe('the API of replybench serve', () => {
       }, 200));
     });
     // The server answers the next request, and no part of the cut-off upload waits in the client's folder.
-    for (let tries = 0; tries < 50 && existsSync(join(workspace(), 'cutoff/exports/.incoming')) && readdirSync(join(workspace(), 'cutoff/exports/.incoming')).length > 0; tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let tries = 0; tries < 500 && existsSync(join(workspace(), 'cutoff/exports/.incoming')) && readdirSync(join(workspace(), 'cutoff/exports/.incoming')).length > 0; tries++) await new Promise((resolve) => setTimeout(resolve, 20));
     expect((await call(base(), 'GET', '/api/clients/cutoff')).status).toBe(200);
     expect(existsSync(join(workspace(), 'cutoff/exports/.incoming')) ? readdirSync(join(workspace(), 'cutoff/exports/.incoming')) : []).toEqual([]);
   });
