@@ -280,7 +280,8 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
     }, client.id),
   );
   const { profile } = preview;
-  const counted = (entries: Array<{ handle: string; n: number }>) => entries.map((entry) => `${entry.handle} (${entry.n.toLocaleString(language)})`).join(', ');
+  // An empty list is said as one, not left blank (a file of comments mentions no handle).
+  const counted = (entries: Array<{ handle: string; n: number }>) => (entries.length === 0 ? '—' : entries.map((entry) => `${entry.handle} (${entry.n.toLocaleString(language)})`).join(', '));
   const held = table(
     [`${t('span')} (${client.timezone})`, t('kinds'), t('topAuthors'), t('topRepliers'), t('topMentioned')],
     [

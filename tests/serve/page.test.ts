@@ -296,6 +296,8 @@ describe('the page of replybench serve', () => {
     await settled(page);
     expect(await text(page, '#exports .mapped-preview table')).toContain('CSV générique, avec les colonnes associées ici');
     expect(await text(page, '#exports .mapped-preview .supports')).toContain('Il couvre');
+    // A list the file leaves empty (it holds no reply, so no account that replies) says so, instead of a blank cell.
+    expect(await text(page, '#exports .mapped-preview table:nth-of-type(2)')).toMatch(/\tana \(1\), ben \(1\)\t—\tacmecares \(2\)$/);
     // The fields the columns feed, by their names in the page's language.
     expect(await text(page, '#exports .mapped-preview table:nth-of-type(3)')).toContain('Identifiant de la publication\tNº');
     // The platform comes from the column the guess picked, its values folded as on import (X is twitter, FB facebook)...
