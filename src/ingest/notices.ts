@@ -1,5 +1,8 @@
 import { basename } from 'node:path';
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
 import { z } from 'zod';
+import { dateStyle } from '../report/i18n/dates.js';
 import type { Language } from '../report/i18n/language.js';
 import { counted } from '../report/i18n/plain-numbers.js';
 import { EXCEL_DAMAGE_REASONS } from './formats/excel-damage.js';
@@ -195,11 +198,23 @@ function reasonIn(language: Language, reason: string): string {
   return Object.hasOwn(reasons, reason) ? (reasons[reason] as string) : reason;
 }
 
-/** The sentence of an import warning, in English (the CLI, `import --json`, import_batches) or the page's language. */
-export function noticeText(notice: ImportNotice, language: Language = 'en'): string {
+/**
+ * The sentence of an import warning, in English (the CLI, `import --json`, import_batches) or the page's language.
+ * Given the client's `timezone` (the page), the time of an earlier import is written as the page writes times, in
+ * that zone and language, instead of the stored UTC minute.
+ */
+export function noticeText(notice: ImportNotice, language: Language = 'en', timezone?: string): string {
   if (notice.code === 'recorded') return notice.text;
   const text = PHRASES[language].texts[notice.code] as (notice: ImportNotice) => string;
+  if (notice.code === 'earlier-import' && timezone !== undefined) return text({ ...notice, at: localMinute(notice.at, language, timezone) });
   return text(notice);
+}
+
+/** A stored "2017-10-11 08:55 UTC" as "11 oct 2017, 10:55 (Europe/Madrid)"; as stored when it is not that shape. */
+function localMinute(at: string, language: Language, timezone: string): string {
+  const instant = new Date(at.replace(/^(\d{4}-\d\d-\d\d) (\d\d:\d\d) UTC$/, '$1T$2:00Z'));
+  if (Number.isNaN(instant.getTime())) return at;
+  return `${format(new TZDate(instant.getTime(), timezone), 'PPp', { locale: dateStyle(language).locale })} (${timezone})`;
 }
 
 /** A result's warnings: as data, and in English (what the CLI prints and import_batches keeps). */

@@ -296,7 +296,9 @@ async function importWaiting(
       imported = true;
       // Content imported before adds nothing: when its first copy is in exports/ still, a second copy would only mislead.
       if (await firstCopyKept(store, outcome.results, join(folder, 'exports'))) rmSync(destination, { force: true });
-      return { files: outcome.results.map((result) => importJson(result, language)), mapping: request.mapping === undefined ? null : relative(folder, request.mapping) };
+      // Times as the page writes them: in the client's zone.
+      const zone = workspace.timezoneOf(id);
+      return { files: outcome.results.map((result) => importJson(result, language, zone)), mapping: request.mapping === undefined ? null : relative(folder, request.mapping) };
     } finally {
       store.close();
     }

@@ -393,7 +393,7 @@ describe('the API of replybench serve', () => {
   });
 
   it("says an import's warnings and rejects in the page's language, those of an earlier import of the same content too", async () => {
-    await call(base(), 'POST', '/api/clients', { id: 'lumo', name: 'Lumo', timezone: 'UTC', language: 'fr' });
+    await call(base(), 'POST', '/api/clients', { id: 'lumo', name: 'Lumo', timezone: 'Europe/Paris', language: 'fr' });
     // Windows-1252 bytes (é, ’) that are not UTF-8, and a row without a date.
     const rows = [
       ['1', 'client', DATE, 'Caf\u00e9, c\u0092est en panne', ''],
@@ -415,7 +415,8 @@ describe('the API of replybench serve', () => {
     const again = await call(base(), 'POST', '/api/clients/lumo/exports?language=fr', upload('export (2).csv', bytes));
     const repeated = await call(base(), 'POST', '/api/clients/lumo/imports', { previewId: again.body.previewId, language: 'fr' });
     const [said, recorded] = (repeated.body.files as Array<{ warnings: string[] }>)[0]?.warnings ?? [];
-    expect(said).toMatch(/^le même contenu a déjà été importé le \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\u00a0: ses publications comptent comme doublons$/);
+    // Its time as the page writes times: in the client's zone and the page's language, the zone named.
+    expect(said).toMatch(/^le même contenu a déjà été importé le \d+ \S+ \d{4}(,| à) \d\d:\d\d \(Europe\/Paris\)\u00a0: ses publications comptent comme doublons$/);
     expect(recorded).toBe('le fichier n’est pas en UTF-8 valide\u00a0: lu en Windows-1252 (l’encodage d’Europe occidentale d’Excel)\u00a0; vérifiez que les lettres accentuées s’affichent bien');
     // Without a language, the object import --json prints: English.
     const english = await call(base(), 'POST', '/api/clients/lumo/exports', upload('export (3).csv', bytes));

@@ -157,7 +157,7 @@ async function runImport(files: string[], options: ImportOptions, configGiven: b
  * One imported file as `import --json` prints it, and as `replybench serve`
  * answers an import with: its warnings and reasons in the page's language.
  */
-export function importJson(result: FileImportResult, language: Language = 'en'): Record<string, unknown> {
+export function importJson(result: FileImportResult, language: Language = 'en', timezone?: string): Record<string, unknown> {
   return {
     path: result.path,
     format: result.format,
@@ -171,7 +171,7 @@ export function importJson(result: FileImportResult, language: Language = 'en'):
     skippedBlank: result.skippedBlank,
     rejectedByReason: reasonCountsIn(result.rejectedByReason, language),
     firstUnreadDate: result.firstUnreadDate ?? null,
-    warnings: result.notices.map((notice) => noticeText(notice, language)),
+    warnings: result.notices.map((notice) => noticeText(notice, language, timezone)),
     learnedHandles: result.learnedHandles ?? 0,
     batchId: result.batchId,
     sha256: result.sha256,
