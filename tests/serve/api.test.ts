@@ -505,6 +505,8 @@ describe('the API of replybench serve', () => {
       expect([answer.status, answer.headers.get('content-type')]).toEqual([200, 'text/javascript; charset=utf-8']);
     }
     expect((await fetch(`${base()}/cli/main.js`)).status).toBe(404);
+    // The page before its script runs says nothing in one language: the script writes it in the reader's.
+    expect(await (await fetch(`${base()}/`)).text()).not.toMatch(/<main id="app"><p[^>]*>[A-Za-z]/);
     expect((await fetch(`${base()}/..%2Fpackage.json`)).status).toBe(404);
   });
 
