@@ -5,7 +5,7 @@ import { POST_COLUMNS, POST_KINDS } from '../store/schema.js';
 import { quoteIdentifier } from './formats/sql-helpers.js';
 import type { CanonicalSelect, MappedColumn } from './formats/types.js';
 import { listValue } from '@duckdb/node-api';
-import { MOJIBAKE_LOST_PATTERN, MOJIBAKE_LOST_REASON, MOJIBAKE_PATTERN, MOJIBAKE_REASON, repairMojibake } from './mojibake.js';
+import { isDamagedFormOf, MOJIBAKE_LOST_PATTERN, MOJIBAKE_LOST_REASON, MOJIBAKE_PATTERN, MOJIBAKE_REASON, repairMojibake } from './mojibake.js';
 import { EARLIEST_OTHER, FUTURE_REASON, latestPlausible, PLATFORM_BEGINNINGS, tooEarlyReason } from './plausible-dates.js';
 import type { CsvRelation } from './staging.js';
 import { inFileOrder } from './optimizers.js';
@@ -241,15 +241,38 @@ export async function materializeCanonical(store: Store, plan: CanonicalPlan, re
 
 const damagedTextRow = z.object({ row_id: z.number(), text: z.string() });
 
-/** Rewrites the text of the rows flagged as mojibake with its repair (few rows: the repair runs in JavaScript). */
+/**
+ * Rewrites the text of the rows flagged as mojibake with its repair, then the text of a row damaged beyond repair
+ * with the clean text of another copy of the post in the file, when it is that text damaged: the two are then the
+ * same post, not a conflict (few rows: both run in JavaScript).
+ */
 async function repairStagedText(store: Store, plan: CanonicalPlan): Promise<void> {
   const damaged = await store.rows('texts to repair', damagedTextRow, `SELECT rowid::DOUBLE AS row_id, text FROM ${CANONICAL_TABLE} WHERE ${mojibakeFlag(plan)}`);
-  if (damaged.length === 0) return;
+  await rewriteStagedText(store, damaged.map((row) => ({ row_id: row.row_id, text: repairMojibake(row.text) })));
+  const lost = `__rb_warn_${plan.warnings.length - 2}`;
+  const pairs = await store.rows(
+    'texts lost beyond repair',
+    lostCopyRow,
+    // The few damaged rows first: the join then probes the file's rows with them, never pairs the file with itself.
+    `WITH damaged AS (SELECT rowid AS row_id, platform, post_id, text FROM ${CANONICAL_TABLE} WHERE ${lost})
+     SELECT damaged.row_id::DOUBLE AS row_id, damaged.text AS damaged, clean.text AS clean
+     FROM damaged JOIN ${CANONICAL_TABLE} AS clean ON clean.platform = damaged.platform AND clean.post_id = damaged.post_id
+     WHERE NOT clean.${lost} AND clean.text IS NOT NULL`,
+  );
+  const healed = new Map<number, string>();
+  for (const pair of pairs) if (!healed.has(pair.row_id) && isDamagedFormOf(pair.clean, pair.damaged)) healed.set(pair.row_id, pair.clean);
+  await rewriteStagedText(store, [...healed].map(([row_id, text]) => ({ row_id, text })));
+}
+
+const lostCopyRow = z.object({ row_id: z.number(), damaged: z.string(), clean: z.string() });
+
+async function rewriteStagedText(store: Store, rows: ReadonlyArray<{ row_id: number; text: string }>): Promise<void> {
+  if (rows.length === 0) return;
   await store.run(
     `UPDATE ${CANONICAL_TABLE} SET text = repaired.text
      FROM (SELECT unnest($ids) AS row_id, unnest($texts) AS text) AS repaired
      WHERE ${CANONICAL_TABLE}.rowid = repaired.row_id`,
-    { ids: listValue(damaged.map((row) => row.row_id)), texts: listValue(damaged.map((row) => repairMojibake(row.text))) },
+    { ids: listValue(rows.map((row) => row.row_id)), texts: listValue(rows.map((row) => row.text)) },
   );
 }
 

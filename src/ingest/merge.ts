@@ -1,7 +1,7 @@
 import { listValue } from '@duckdb/node-api';
 import { z } from 'zod';
 import type { Store } from '../store/database.js';
-import { MOJIBAKE_LOST_PATTERN, MOJIBAKE_PATTERN, repairMojibake, spreadsheetDamage } from './mojibake.js';
+import { isDamagedFormOf, MOJIBAKE_LOST_PATTERN, MOJIBAKE_PATTERN } from './mojibake.js';
 import { CANONICAL_ROWS, MAPPED_COLUMNS } from './canonical.js';
 import type { ImportNotice } from './notices.js';
 import { quoteIdentifier } from './formats/sql-helpers.js';
@@ -60,10 +60,8 @@ async function settleDamagedText(store: Store, batchId: number): Promise<void> {
        AND (regexp_matches(posts.text, $pattern) OR regexp_matches(posts.text, $lost_pattern) OR regexp_matches(copy.text, $lost_pattern))`,
     { batch_id: batchId, pattern: MOJIBAKE_PATTERN, lost_pattern: MOJIBAKE_LOST_PATTERN },
   );
-  // Stored as the file had it (before repairs) or repaired where it could be: compared once both are repaired.
-  const damagedFormOf = (clean: string, damaged: string) => repairMojibake(damaged) === clean || repairMojibake(spreadsheetDamage(clean)) === repairMojibake(damaged);
-  const healed = pairs.filter((pair) => damagedFormOf(pair.fresh, pair.stored));
-  const aligned = pairs.filter((pair) => !healed.includes(pair) && damagedFormOf(pair.stored, pair.fresh));
+  const healed = pairs.filter((pair) => isDamagedFormOf(pair.fresh, pair.stored));
+  const aligned = pairs.filter((pair) => !healed.includes(pair) && isDamagedFormOf(pair.stored, pair.fresh));
   const rewrite = async (table: string, batch: string, chosen: typeof pairs, text: (pair: (typeof pairs)[number]) => string) => {
     if (chosen.length === 0) return;
     await store.run(

@@ -77,6 +77,15 @@ export function spreadsheetDamage(text: string): string {
   return damaged;
 }
 
+/**
+ * Whether `damaged` is `clean` as a spreadsheet damages it, whether the damage
+ * was stored as it was or repaired where it could be: the same text, the
+ * clean copy to keep.
+ */
+export function isDamagedFormOf(clean: string, damaged: string): boolean {
+  return repairMojibake(damaged) === clean || repairMojibake(spreadsheetDamage(clean)) === repairMojibake(damaged);
+}
+
 /** The bytes Windows-1252 has no character for. */
 const LOST_BYTES = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 

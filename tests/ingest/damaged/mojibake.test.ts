@@ -96,6 +96,17 @@ describe('text damaged by a spreadsheet (mojibake)', () => {
     }
   });
 
+  it('keeps the clean copy of a post the same file also holds damaged beyond repair, as one post, in either order', async () => {
+    const clean = '@AcmeCares ÁNGEL y Éric, ¿qué tal?';
+    for (const texts of [[spreadsheetDamage(clean), clean], [clean, spreadsheetDamage(clean)]]) {
+      const store = await openStore();
+      const csv = `tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n${texts.map((text) => `1,ana,True,Tue Oct 10 10:00:00 +0000 2017,"${text}",,`).join('\n')}\n`;
+      const result = await importOne(store, tempFile('both.csv', csv));
+      expect(result).toMatchObject({ imported: 1, duplicates: 1, repeatedInFile: 1, conflicts: 0 });
+      expect((await storedTwcsPosts(store)).map((post) => post.text)).toEqual([clean]);
+    }
+  });
+
   it('leaves text alone that only looks like it: a run that is not UTF-8', () => {
     for (const text of ['NÃO', 'voilà…', 'Â', '£5 and ±2', 'ÀÉÎÕÜ ß', 'plain ASCII']) expect(repairMojibake(text)).toBe(text);
     expect(repairMojibake('Letâ€™s go, cafÃ©, ðŸ˜Š, Â¿quÃ©?')).toBe('Let’s go, café, 😊, ¿qué?');
