@@ -24,6 +24,8 @@ async function nextBatchId(store: Store): Promise<number> {
 /** The first import of the same content: when and how it was read, and what it counted. */
 export type EarlierImport = {
   batchId: number;
+  /** The file it was read from (absolute; an archive's member as `archive.zip:member.csv`). */
+  file: string;
   /** `YYYY-MM-DD HH:MM UTC`, for messages. */
   at: string;
   /** ISO 8601 instant. */
@@ -42,6 +44,7 @@ export type EarlierImport = {
 
 const earlierImportRow = z.object({
   batchId: z.number(),
+  file: z.string(),
   at: z.string(),
   importedAt: z.string(),
   format: z.string(),
@@ -60,7 +63,7 @@ export async function earlierImport(store: Store, sha256: string): Promise<Earli
   const [row] = await store.rows(
     'earlier import',
     earlierImportRow,
-    `SELECT batch_id AS "batchId", strftime(imported_at, '%Y-%m-%d %H:%M UTC') AS at, strftime(imported_at, '%Y-%m-%dT%H:%M:%SZ') AS "importedAt",
+    `SELECT batch_id AS "batchId", file, strftime(imported_at, '%Y-%m-%d %H:%M UTC') AS at, strftime(imported_at, '%Y-%m-%dT%H:%M:%SZ') AS "importedAt",
        format, platform, rows_read::DOUBLE AS "rowsRead", imported::DOUBLE AS imported, duplicates::DOUBLE AS duplicates,
        rejected::DOUBLE AS rejected, skipped_blank::DOUBLE AS "skippedBlank", warnings, notices
      FROM import_batches WHERE sha256 = $sha256 ORDER BY batch_id LIMIT 1`,

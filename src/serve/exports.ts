@@ -4,7 +4,6 @@ import type { IncomingMessage } from 'node:http';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'yaml';
-import { z } from 'zod';
 import { importJson } from '../cli/commands/import.js';
 import { type DryRunContext, type DryRunReport, dryRunFile } from '../ingest/dry-run.js';
 import { supportSentences } from '../ingest/file-profile.js';
@@ -311,13 +310,10 @@ async function importWaiting(
   }
 }
 
-const fileRow = z.object({ file: z.string() });
-
 /** Whether every file imported was imported before (adding nothing), from a file that is still in `exports`. */
 async function firstCopyKept(store: Store, results: readonly FileImportResult[], exports: string): Promise<boolean> {
   for (const result of results) {
-    if (!result.alreadyImported) return false;
-    const [earlier] = await store.rows('earlier import file', fileRow, 'SELECT file FROM import_batches WHERE batch_id = $batch_id', { batch_id: result.alreadyImported.batchId });
+    const earlier = result.alreadyImported ? await earlierImport(store, result.sha256) : null;
     if (!earlier || dirname(earlier.file) !== exports || !existsSync(earlier.file)) return false;
   }
   return results.length > 0;
