@@ -18,15 +18,9 @@ const UPLOADED = /^logo-[0-9a-f]{12}\.(png|jpg|svg)$/;
  */
 export type LogoProblem = 'outside-folder' | 'unreadable';
 
-/** The logo the client's config names, if any. */
-function namedLogo(workspace: Workspace, id: string): string | null {
-  const logo = (workspace.config(id) as { report?: { agency?: { logo?: unknown } } } | null)?.report?.agency?.logo;
-  return typeof logo === 'string' && logo !== '' ? logo : null;
-}
-
 /** The logo a client's config names, as the page shows it. */
 export function logoOf(workspace: Workspace, id: string): { logo: string | null; dataUrl: string | null; problem: LogoProblem | null } {
-  const logo = namedLogo(workspace, id);
+  const logo = workspace.agencyLogo(id);
   if (logo === null) return { logo: null, dataUrl: null, problem: null };
   // The page reads nothing outside the client's folder, whatever a config edited elsewhere names.
   if (!workspace.holds(id, logo)) return { logo, dataUrl: null, problem: 'outside-folder' };
@@ -65,7 +59,7 @@ export async function receiveLogo(workspace: Workspace, id: string, request: Inc
   } finally {
     rmSync(temporary, { force: true });
   }
-  const named = namedLogo(workspace, id);
+  const named = workspace.agencyLogo(id);
   for (const other of readdirSync(folder)) {
     const kept = other === file || (named !== null && resolve(folder, named) === join(folder, other));
     if (UPLOADED.test(other) && !kept) rmSync(join(folder, other), { force: true });

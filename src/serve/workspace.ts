@@ -175,6 +175,12 @@ export class Workspace {
     return readYamlFile(this.configPath(id), 'config file not found.');
   }
 
+  /** The agency logo the client's config names as it stands (report.agency.logo), if any. */
+  agencyLogo(id: string): string | null {
+    const logo = (this.config(id) as { report?: { agency?: { logo?: unknown } } } | null)?.report?.agency?.logo;
+    return typeof logo === 'string' && logo !== '' ? logo : null;
+  }
+
   /** Whether `file`, relative to the client's folder, is inside it, links resolved: a folder inside that links elsewhere does not keep it inside. */
   holds(id: string, file: string): boolean {
     const folder = this.folderOf(id);
@@ -209,8 +215,7 @@ export class Workspace {
     }
     // A logo named anew must be an image there now (an upload another window replaced is not): the report would fail on it.
     const logo = config.report.agency?.logo;
-    const namedBefore = (this.config(id) as { report?: { agency?: { logo?: unknown } } } | null)?.report?.agency?.logo;
-    if (logo !== undefined && logo !== namedBefore) {
+    if (logo !== undefined && logo !== this.agencyLogo(id)) {
       try {
         logoDataUrl(logo, this.folderOf(id));
       } catch (error) {
