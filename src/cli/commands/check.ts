@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { z } from 'zod';
-import { queryText } from '../../analysis/queries.js';
 import { withAnalysis } from '../../analysis/analysis.js';
 import { checkConfigAgainstData, type ConfigWarning, configWarningMessage } from '../../analysis/config-check.js';
+import { type DataSpan, dataSpanAround, emptyPeriodSentence } from '../../analysis/empty-period.js';
 import type { Period } from '../../analysis/period.js';
 import type { Config } from '../../config/types.js';
 import type { Language } from '../../report/i18n/language.js';
@@ -58,14 +57,6 @@ export interface CheckResult {
   dataSpan: DataSpan | null;
 }
 
-/** The calendar days (in the config's timezone) of the store's last post before a period and first post after it. */
-export interface DataSpan {
-  lastBefore: string | null;
-  firstAfter: string | null;
-}
-
-const dataSpanRow = z.object({ last_before: z.string().nullable(), first_after: z.string().nullable() });
-
 /** The accounts of one platform that reply most (brands answer; customers mostly ask) and that are mentioned most, in the whole store. */
 export interface AccountsInData {
   platform: string;
@@ -93,9 +84,7 @@ export async function checkOf(options: CheckOptions): Promise<CheckResult> {
       { cache: options.cache },
     );
     if (found.report.dataQuality.posts === 0) {
-      const bounds = { start: found.report.period.start, end: found.report.period.end, tz: config.timezone };
-      const [span] = await store.rows('data around the period', dataSpanRow, queryText('check/data_span'), bounds);
-      return { config, period, ...found, warnings: [], themes: [], accountsInData: [], dataSpan: { lastBefore: span?.last_before ?? null, firstAfter: span?.first_after ?? null } };
+      return { config, period, ...found, warnings: [], themes: [], accountsInData: [], dataSpan: await dataSpanAround(store, period, config.timezone) };
     }
     return { config, period, ...found, accountsInData: await accountsInData(store, found.warnings), dataSpan: null };
   } finally {
@@ -167,39 +156,6 @@ export function checkJson({ config, period, warnings, report, themes, accountsIn
     themes,
     sentences: dataSpan ? [emptyPeriodSentence(period, dataSpan, language)] : coverageSentences(report, { language }),
   };
-}
-
-/** What a check of a period without a single post says, instead of blaming each handle, topic and brand for it: where the nearest data is. */
-function emptyPeriodSentence(period: Period, { lastBefore, firstAfter }: DataSpan, language: Language = 'en'): string {
-  const sentences: Record<Language, { none: string; before: string; after: string; pick: string; separator: string; and: string }> = {
-    en: {
-      none: `The data holds no post in ${period.label}`,
-      before: `its last post before it is on ${lastBefore}`,
-      after: `its first post after it is on ${firstAfter}`,
-      pick: 'Pick a period with data.',
-      separator: ': ',
-      and: '; ',
-    },
-    es: {
-      none: `Los datos no contienen ninguna publicación en ${period.label}`,
-      before: `su última publicación anterior es del ${lastBefore}`,
-      after: `su primera publicación posterior es del ${firstAfter}`,
-      pick: 'Elija un periodo con datos.',
-      separator: ': ',
-      and: '; ',
-    },
-    fr: {
-      none: `Les données ne contiennent aucune publication en ${period.label}`,
-      before: `leur dernière publication avant cette période date du ${lastBefore}`,
-      after: `leur première publication après cette période date du ${firstAfter}`,
-      pick: 'Choisissez une période qui a des données.',
-      separator: '\u00a0: ',
-      and: '\u00a0; ',
-    },
-  };
-  const words = sentences[language];
-  const where = [...(lastBefore !== null ? [words.before] : []), ...(firstAfter !== null ? [words.after] : [])];
-  return `${words.none}${where.length > 0 ? `${words.separator}${where.join(words.and)}` : ''}. ${words.pick}`;
 }
 
 /** Each configured theme's mentions; a theme no mention holds is a warning, with the closest words of the period. */

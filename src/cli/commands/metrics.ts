@@ -3,6 +3,7 @@ import { loadConfig } from '../../config/load.js';
 import { UserError } from '../../errors.js';
 import { withAnalysis } from '../../analysis/analysis.js';
 import { checkConfigAgainstData } from '../../analysis/config-check.js';
+import { dataSpanAround, emptyPeriodSentence } from '../../analysis/empty-period.js';
 import { metricsOf } from '../../metrics/compute.js';
 import { readStoreFacts } from '../../report/model/storeFacts.js';
 import { diagnosticsOf } from '../../metrics/diagnostics/index.js';
@@ -50,8 +51,10 @@ export async function runMetrics(options: MetricsOptions): Promise<void> {
   const store = await openImportedDatabase(databasePath(options.db, config));
   try {
     const report = await withAnalysis(store, config, period, async (analysis) => {
-      printConfigWarnings(config, await checkConfigAgainstData(analysis));
+      const warnings = await checkConfigAgainstData(analysis);
       const figures = await metricsOf(analysis);
+      // An empty period would blame every handle and topic for it: the note below says where the data is instead.
+      if (figures.dataQuality.posts > 0) printConfigWarnings(config, warnings);
       // Only the JSON carries the themes: the table and the CSV would compute them for nothing. They come
       // before the diagnostics, in the report's order, so that a report of the month reads what this kept.
       const { themes, leftOut } = format === 'json' ? await themesIfTheyFit(analysis) : { themes: null, leftOut: null };
@@ -61,7 +64,9 @@ export async function runMetrics(options: MetricsOptions): Promise<void> {
       if (format === 'json' && analysis.baseBuilt) await readStoreFacts(analysis);
       return themes === null ? metrics : withThemes(metrics, themes);
     }, { cache: options.cache });
-    if (report.dataQuality.posts === 0) process.stderr.write(`replybench: note: no posts in ${period.label} (${report.period.start} .. ${report.period.end}); every count is 0.\n`);
+    if (report.dataQuality.posts === 0) {
+      process.stderr.write(`replybench: note: ${emptyPeriodSentence(period, await dataSpanAround(store, period, config.timezone))} Every count below is 0.\n`);
+    }
     const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'csv' ? metricsCsv(report) : metricsTable(report);
     if (options.out) writeOutputFile(options.out, text);
     else process.stdout.write(text);

@@ -4,6 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { withAnalysis } from '../../analysis/analysis.js';
 import { checkConfigAgainstData } from '../../analysis/config-check.js';
+import { dataSpanAround, emptyPeriodSentence } from '../../analysis/empty-period.js';
 import { loadConfig } from '../../config/load.js';
 import type { Config } from '../../config/types.js';
 import { UserError } from '../../errors.js';
@@ -13,8 +14,6 @@ import { checkReportInputs } from '../../report/preflight.js';
 import { projectReportFolder, ReportFolder } from '../../report/report-folder.js';
 import { REPORT_STEPS, type ReportStep, stepNumber } from '../../report/steps.js';
 import type { WrittenReport } from '../../report/index.js';
-import { noPostsMessage } from '../../report/noPosts.js';
-import { periodJson } from '../../metrics/compute.js';
 import { parsePeriod } from '../../analysis/period.js';
 import { ANALYSIS_MEMORY, Store } from '../../store/database.js';
 import { printConfigWarnings } from '../config-warnings.js';
@@ -74,7 +73,7 @@ export async function runReport(options: ReportOptions): Promise<WrittenReport[]
     const period = parsePeriod(options.period, config.timezone);
     const store = await openImportedDatabase(path);
     try {
-      if ((await postsIn(store, period)) === 0) throw new UserError(noPostsMessage(periodJson(period)));
+      if ((await postsIn(store, period)) === 0) throw new UserError(`--period ${options.period}: ${emptyPeriodSentence(period, await dataSpanAround(store, period, config.timezone))}`);
     } finally {
       store.close();
     }

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type { Language } from '../report/i18n/language.js';
+import type { Store } from '../store/database.js';
+import type { Period } from './period.js';
+import { queryText } from './queries.js';
+
+/** The calendar days (in the config's timezone) of the store's last post before a period and first post after it. */
+export interface DataSpan {
+  lastBefore: string | null;
+  firstAfter: string | null;
+}
+
+const dataSpanRow = z.object({ last_before: z.string().nullable(), first_after: z.string().nullable() });
+
+/** Where the store's data lies around a period that holds no post (queries/check/data_span.sql). */
+export async function dataSpanAround(store: Store, period: Period, timezone: string): Promise<DataSpan> {
+  const bounds = { start: period.start.toISOString(), end: period.end.toISOString(), tz: timezone };
+  const [span] = await store.rows('data around the period', dataSpanRow, queryText('check/data_span'), bounds);
+  return { lastBefore: span?.last_before ?? null, firstAfter: span?.first_after ?? null };
+}
+
+interface Words {
+  none: string;
+  before: string;
+  after: string;
+  pick: string;
+  separator: string;
+  and: string;
+}
+
+const WORDS: Record<Language, (period: string, span: DataSpan) => Words> = {
+  en: (period, { lastBefore, firstAfter }) => ({
+    none: `The data holds no post in ${period}`,
+    before: `its last post before it is on ${lastBefore}`,
+    after: `its first post after it is on ${firstAfter}`,
+    pick: 'Pick a period with data.',
+    separator: ': ',
+    and: '; ',
+  }),
+  es: (period, { lastBefore, firstAfter }) => ({
+    none: `Los datos no contienen ninguna publicación en ${period}`,
+    before: `su última publicación anterior es del ${lastBefore}`,
+    after: `su primera publicación posterior es del ${firstAfter}`,
+    pick: 'Elija un periodo con datos.',
+    separator: ': ',
+    and: '; ',
+  }),
+  fr: (period, { lastBefore, firstAfter }) => ({
+    none: `Les données ne contiennent aucune publication en ${period}`,
+    before: `leur dernière publication avant cette période date du ${lastBefore}`,
+    after: `leur première publication après cette période date du ${firstAfter}`,
+    pick: 'Choisissez une période qui a des données.',
+    separator: '\u00a0: ',
+    and: '\u00a0; ',
+  }),
+};
+
+/**
+ * What `check`, `metrics` and `report` say of a period without a single post, instead of blaming each handle,
+ * topic and brand for it: where the nearest data is.
+ */
+export function emptyPeriodSentence(period: Period, span: DataSpan, language: Language = 'en'): string {
+  const words = WORDS[language](period.label, span);
+  const where = [...(span.lastBefore !== null ? [words.before] : []), ...(span.firstAfter !== null ? [words.after] : [])];
+  return `${words.none}${where.length > 0 ? `${words.separator}${where.join(words.and)}` : ''}. ${words.pick}`;
+}
