@@ -129,3 +129,11 @@ export async function checkConfigAgainstData(analysis: Analysis): Promise<Config
   }
   return warnings;
 }
+
+/**
+ * The first handle that matches nothing in the period while the data holds a close spelling of it: most likely
+ * a typo, which a report would print as a brand the exports do not cover (no volume, a share of voice of 0%).
+ */
+export function likelyTypo(warnings: readonly ConfigWarning[]): ConfigWarning | undefined {
+  return warnings.find((warning) => warning.kind === 'handle' && warning.closest.length > 0);
+}

@@ -13,7 +13,7 @@ export const REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img
  * English `message` is what scripts and a page without the code read).
  */
 export interface ErrorCode {
-  code: 'busy' | 'config-changed' | 'too-large' | 'upload-gone' | 'bad-period' | 'no-accounts' | 'bad-logo';
+  code: 'busy' | 'config-changed' | 'too-large' | 'upload-gone' | 'bad-period' | 'no-accounts' | 'bad-logo' | 'likely-typo';
   values?: Record<string, string>;
 }
 

@@ -2,6 +2,8 @@ import { createReadStream, lstatSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { basename, join } from 'node:path';
 import { withAnalysis } from '../analysis/analysis.js';
+import { CONFIG_FILE } from '../config/load.js';
+import { checkConfigAgainstData, type ConfigWarning, likelyTypo } from '../analysis/config-check.js';
 import { openImportedDatabase } from '../cli/database.js';
 import type { ReportPrinter } from '../report/pdf/printer.js';
 import { projectReportFolder, REPORT_FILE_NAMES } from '../report/report-folder.js';
@@ -44,14 +46,26 @@ export async function generateReport(
     const store = await openImportedDatabase(workspace.databaseOf(id));
     try {
       const { writeReport } = await import('../report/index.js');
-      const written = await withAnalysis(store, config, asked, async (analysis) =>
-        writeReport({ config, analysis, outDir, lang, printer: await printer(), onStep: running.reportStep }),
-      );
+      const written = await withAnalysis(store, config, asked, async (analysis) => {
+        refuseLikelyTypo(await checkConfigAgainstData(analysis));
+        return writeReport({ config, analysis, outDir, lang, printer: await printer(), onStep: running.reportStep });
+      });
       const url = (path: string | null) => (path === null ? null : fileUrl(id, folder, path.split('/').pop() ?? ''));
       return { folder, files: { pdf: url(written.pdf), pptx: url(written.pptx), xlsx: url(written.xlsx), html: url(written.html) } };
     } finally {
       store.close();
     }
+  });
+}
+
+/** A misspelt handle would print its brand as one the exports do not cover: the report waits for the handle to be corrected. */
+function refuseLikelyTypo(warnings: readonly ConfigWarning[]): void {
+  const typo = likelyTypo(warnings);
+  if (!typo) return;
+  const closest = typo.closest.map((candidate) => candidate.name).join(', ');
+  throw new HttpError(422, `${CONFIG_FILE}: ${typo.key} (${typo.brand}): ${typo.message} Correct the handle in the brands form and save, then write the report.`, {
+    code: 'likely-typo',
+    values: { brand: typo.brand, handle: typo.value, closest },
   });
 }
 

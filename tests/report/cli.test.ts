@@ -133,6 +133,31 @@ describe('replybench report', () => {
     }
   });
 
+  it('refuses a handle that matches nothing when the data holds a close spelling, unless told to write the report anyway', async () => {
+    let stderr = '';
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation((text) => {
+      stderr += String(text);
+      return true;
+    });
+    try {
+      // The fixture's October holds 6 posts by or mentioning @rivalcohelp (posts.json); the warning names handles in lower case, as the data is matched.
+      const misspelt = join(clients, 'misspelt.yaml.txt');
+      writeFileSync(misspelt, clientConfig('acme', 'en').replace('[RivalCoHelp]', '[RivalCoHlp]'));
+      const out = join(dir, 'misspelt');
+      expect(await main(['report', '--period', '2017-10', '--config', misspelt, '--out', out, '--formats', 'html'])).toBe(1);
+      expect(stderr).toBe(
+        `replybench: ${misspelt}: brands.1.accounts.twitter (RivalCo): "rivalcohlp": no post by or mentioning it in 2017-10; did you mean rivalcohelp (6 posts)? Correct the handle, or pass --allow-unmatched-handles to write the report anyway.\n`,
+      );
+      expect(existsSync(out)).toBe(false);
+      stderr = '';
+      expect(await main(['report', '--period', '2017-10', '--config', misspelt, '--out', out, '--formats', 'html', '--allow-unmatched-handles'])).toBe(0);
+      expect(stderr).toContain('warning: ');
+      expect(existsSync(join(out, 'report.html'))).toBe(true);
+    } finally {
+      write.mockRestore();
+    }
+  });
+
   it('checks the logo, the template and the output folder before computing anything', async () => {
     const build = vi.spyOn(Analysis, 'build');
     try {

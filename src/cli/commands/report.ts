@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { withAnalysis } from '../../analysis/analysis.js';
-import { checkConfigAgainstData } from '../../analysis/config-check.js';
+import { checkConfigAgainstData, likelyTypo } from '../../analysis/config-check.js';
 import { dataSpanAround, emptyPeriodSentence } from '../../analysis/empty-period.js';
 import { loadConfig } from '../../config/load.js';
 import type { Config } from '../../config/types.js';
@@ -32,6 +32,8 @@ interface ReportOptions {
   lang?: string;
   pageSize?: string;
   formats?: string;
+  /** Writes the report even when a handle matches nothing and the data holds a close spelling of it. */
+  allowUnmatchedHandles?: boolean;
 }
 
 export function registerReport(program: Command): Command {
@@ -46,6 +48,7 @@ export function registerReport(program: Command): Command {
     .option('--out <dir>', 'output folder, one subfolder per client when there are several (default: reports/<period>-<language>/ beside each config)')
     .option('--lang <lang>', `${LANGUAGE_CHOICES} (default: the config's report.language)`)
     .option('--page-size <size>', "A4|Letter (default: the config's report.pageSize)")
+    .option('--allow-unmatched-handles', 'write the report even when a handle of the config matches nothing and the data holds a close spelling of it')
     .option('--formats <list>', 'what to write, comma-separated: pdf,pptx,xlsx,html,csv,svg (default: all; metrics.json always)')
     .action(async (options: ReportOptions) => {
       await runReport(options);
@@ -120,6 +123,12 @@ async function writeReports(
         const report = await withAnalysis(store, config, options.period, async (analysis) => {
           const configWarnings = await checkConfigAgainstData(analysis);
           progress.clear();
+          const typo = options.allowUnmatchedHandles ? undefined : likelyTypo(configWarnings);
+          if (typo) {
+            throw new UserError(
+              `${config.source}: ${typo.key} (${typo.brand}): ${typo.message} Correct the handle, or pass --allow-unmatched-handles to write the report anyway.`,
+            );
+          }
           printConfigWarnings(config, configWarnings);
           return writeReport({
             config,
