@@ -189,11 +189,20 @@ describe('report model', () => {
     expect(html).not.toContain('<img src=x');
   });
 
-  it('says how many mentions were still pending when the data ends, one mention as one', async () => {
+  it('says whose mentions were still pending when the data ends, one mention as one', async () => {
     const metrics = fixtureMetrics();
-    const pendingOf = async (pending: number) => (await model('en', null, { ...metrics, dataQuality: { ...metrics.dataQuality, pending } })).model.warnings.filter((line) => /answer window/.test(line));
-    expect(await pendingOf(1)).toEqual(['1 mention was still inside the answer window when the data ends: the response rate may still rise.']);
-    expect(await pendingOf(3)).toEqual(['3 mentions were still inside the answer window when the data ends: the response rate may still rise.']);
+    const names = metrics.brands.map((brand) => brand.name);
+    // pending per brand, in the fixture's order of brands; the data's own count is their sum here (no mention tags two brands).
+    const pendingOf = async (...counts: number[]) => {
+      const brands = metrics.brands.map((brand, index) => ({ ...brand, pending: counts[index] ?? 0 }));
+      const total = counts.reduce((sum, n) => sum + n, 0);
+      return (await model('en', null, { ...metrics, brands, dataQuality: { ...metrics.dataQuality, pending: total } })).model.warnings.filter((line) => /answer window/.test(line));
+    };
+    expect(await pendingOf(1)).toEqual([`1 mention of ${names[0]} was still inside the answer window when the data ends: its response rate may still rise.`]);
+    expect(await pendingOf(0, 3)).toEqual([`3 mentions of ${names[1]} were still inside the answer window when the data ends: its response rate may still rise.`]);
+    expect(await pendingOf(2, 1)).toEqual([
+      `3 mentions were still inside the answer window when the data ends (${names[0]} (2) and ${names[1]} (1)): the response rates of these brands may still rise.`,
+    ]);
     expect(await pendingOf(0)).toEqual([]);
   });
 
