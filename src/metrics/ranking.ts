@@ -1,5 +1,5 @@
 import { type Better, MIN_SAMPLE, type MetricSpec, type MetricUnit, type RestsOn, sampleOf, shownValue } from './catalogue.js';
-import { hasNoData, hasPartialPosts } from './coverage.js';
+import { hasNoData, hasPartialPosts, isLowerBoundUnder } from './coverage.js';
 import type { Benchmark, BrandMetrics, ChangeReason } from './types.js';
 
 interface RankedBrand {
@@ -70,7 +70,9 @@ export function assignRanks<Brand extends RankedBrand>(brands: Brand[], metrics:
  * share of voice are. Its rates over the mentions that need an answer are not
  * compared when the data holds its posts on part of the period only
  * (brand-posts-partial): they are lower bounds by an unknown margin, while its
- * times rest on the answers the data holds. None of its figures is compared
+ * times rest on the answers the data holds. A rate or share of 0 that is a
+ * lower bound (answers the export lists are not in the data) is not compared
+ * either: it says nothing of the brand. None of its figures is compared
  * when the data holds nothing of it in the period (no mention, no post of its
  * own): an export that does not cover the brand reads the same as a brand
  * nobody mentioned.
@@ -78,6 +80,8 @@ export function assignRanks<Brand extends RankedBrand>(brands: Brand[], metrics:
 export function comparableMetrics(brand: BrandMetrics, metric: MetricSpec<BrandMetrics>): boolean {
   if (hasNoData(brand)) return false;
   if (hasPartialPosts(brand) && metric.restsOn === 'answers') return false;
+  // "At least 0%" says nothing: answers the data lacks may all be within the target.
+  if (metric.restsOn === 'answers' && metric.value(brand) === 0 && isLowerBoundUnder(brand.coverage?.warnings ?? [])) return false;
   const few = brand.coverage?.warnings.includes('few-brand-posts') ?? false;
   return !(few && metric.restsOn !== undefined && metric.restsOn !== 'mentions');
 }

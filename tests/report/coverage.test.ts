@@ -343,6 +343,25 @@ describe('findings that never contradict themselves', () => {
     expect(findings.filter((line) => line.includes('within 1'))).toEqual([]);
   });
 
+  it('ranks no share the data can only understate at 0%, and sets it against no median', async () => {
+    // Acme answers 12 of its 40 mentions after 2 hours, and its export lists a response to each of the other 28 that is
+    // not in the data: none is answered within 1 h in the data, while all 28 may have been. RivalCo answers 20 of 40 in 30 min.
+    const listed = (posts: StorePost[]) => posts.map((post) => (post.id.startsWith('a-') && !post.parent ? { ...post, responses: `${post.id}-r` } : post));
+    const race = closeRacePosts({ answered: 12, minutes: 120 }, { answered: 20, minutes: 30 });
+    const understated = await metricsOf(listed(race), config);
+    const acme = understated.brands.find((brand) => brand.id === 'acme');
+    expect(acme?.coverage?.warnings).toContain('responses-missing');
+    expect(acme?.withinSla['60']).toBe(0);
+    expect(acme?.rank['withinSla.60']).toBeNull();
+    expect(understated.brands.find((brand) => brand.id === 'rivalco')?.rank['withinSla.60']).toBe(1);
+    expect(understated.benchmarks?.find((benchmark) => benchmark.metric === 'withinSla.60')).toMatchObject({ client: null, gapToMedian: null, gapToBest: null });
+    // Its rate within 24 h (12 of 40, at least 30%) says something, and keeps its rank.
+    expect(acme?.rank['withinSla.1440']).toBe(2);
+    // The same 0% without listed responses is a measure, ranked last.
+    const measured = await metricsOf(race, config);
+    expect(measured.brands.find((brand) => brand.id === 'acme')?.rank['withinSla.60']).toBe(2);
+  });
+
   it('says "the same" where two values tie, never "best", "ahead" or "fastest"', async () => {
     // Both brands answer 20 of 40 mentions, each after 30 minutes.
     const metrics = await metricsOf(closeRacePosts({ answered: 20, minutes: 30 }, { answered: 20, minutes: 30 }), config);
