@@ -201,7 +201,7 @@ describe('report model', () => {
     expect(await pendingOf(1)).toEqual([`1 mention of ${names[0]} was still inside the answer window when the data ends: its response rate may still rise.`]);
     expect(await pendingOf(0, 3)).toEqual([`3 mentions of ${names[1]} were still inside the answer window when the data ends: its response rate may still rise.`]);
     expect(await pendingOf(2, 1)).toEqual([
-      `3 mentions were still inside the answer window when the data ends (${names[0]} (2) and ${names[1]} (1)): the response rates of these brands may still rise.`,
+      `3 mentions were still inside the answer window when the data ends, 2 for ${names[0]} and 1 for ${names[1]}: the response rates of these brands may still rise.`,
     ]);
     expect(await pendingOf(0)).toEqual([]);
   });

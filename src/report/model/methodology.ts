@@ -175,5 +175,5 @@ function pendingWarning(metrics: MetricsReport, pending: number, format: Formatt
   const [only] = waiting;
   if (pending === 0 || only === undefined) return null;
   if (waiting.length === 1) return t(only.pending === 1 ? 'warning.pendingOne' : 'warning.pending', { count: format.count(only.pending), brand: only.name });
-  return t('warning.pendingBrands', { count: format.count(pending), brands: format.list(waiting.map((brand) => `${brand.name} (${format.count(brand.pending)})`)) });
+  return t('warning.pendingBrands', { count: format.count(pending), brands: format.list(waiting.map((brand) => t('warning.pendingOfBrand', { count: format.count(brand.pending), brand: brand.name }))) });
 }
