@@ -80,8 +80,9 @@ export function assignRanks<Brand extends RankedBrand>(brands: Brand[], metrics:
 export function comparableMetrics(brand: BrandMetrics, metric: MetricSpec<BrandMetrics>): boolean {
   if (hasNoData(brand)) return false;
   if (hasPartialPosts(brand) && metric.restsOn === 'answers') return false;
-  // "At least 0%" says nothing: answers the data lacks may all be within the target.
-  if (metric.restsOn === 'answers' && metric.value(brand) === 0 && isLowerBoundUnder(brand.coverage?.warnings ?? [])) return false;
+  // "At least 0%", as printed, says nothing: answers the data lacks may all be within the target.
+  const value = metric.value(brand);
+  if (metric.restsOn === 'answers' && value !== null && shownValue(metric.unit, value) === 0 && isLowerBoundUnder(brand.coverage?.warnings ?? [])) return false;
   const few = brand.coverage?.warnings.includes('few-brand-posts') ?? false;
   return !(few && metric.restsOn !== undefined && metric.restsOn !== 'mentions');
 }

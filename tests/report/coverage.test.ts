@@ -357,6 +357,14 @@ describe('findings that never contradict themselves', () => {
     expect(understated.benchmarks?.find((benchmark) => benchmark.metric === 'withinSla.60')).toMatchObject({ client: null, gapToMedian: null, gapToBest: null });
     // Its rate within 24 h (12 of 40, at least 30%) says something, and keeps its rank.
     expect(acme?.rank['withinSla.1440']).toBe(2);
+    // 0.4% prints as "≥ 0%": as printed, it says nothing either.
+    if (!acme) throw new Error('no acme');
+    acme.withinSla['60'] = 0.004;
+    assignRanks(understated.brands, catalogueOf(understated), comparableMetrics);
+    expect(acme.rank['withinSla.60']).toBeNull();
+    acme.withinSla['60'] = 0.005;
+    assignRanks(understated.brands, catalogueOf(understated), comparableMetrics);
+    expect(acme.rank['withinSla.60']).toBe(2);
     // The same 0% without listed responses is a measure, ranked last.
     const measured = await metricsOf(race, config);
     expect(measured.brands.find((brand) => brand.id === 'acme')?.rank['withinSla.60']).toBe(2);
