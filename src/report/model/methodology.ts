@@ -81,7 +81,7 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
   warnings.push(...noAnswerLines(noAnswerNotes(metrics, format, t), metrics, format, t));
   if (lowRates.length > 0) warnings.push(t('warning.lowSample', { brands: format.list(lowRates.map((brand) => brand.name)) }));
   if (lowTimes.length > 0) warnings.push(t('warning.lowSampleTimes', { brands: format.list(lowTimes.map((brand) => brand.name)) }));
-  const pendingLine = pendingWarning(metrics, pending, format, t);
+  const pendingLine = pendingWarning(metrics, format, t);
   if (pendingLine) warnings.push(pendingLine);
   if (facts && facts.rejectedRows > 0) warnings.push(t('warning.rejected', { count: format.count(facts.rejectedRows) }));
   warnings.push(...importNotes(facts, format, t));
@@ -169,11 +169,15 @@ function withoutFieldNames(text: string): string {
     .replace(/\s*[^.:;]*\b(?:metrics|report)\.[a-zA-Z]+[^.]*\./g, '');
 }
 
-/** Whose rates may still rise: the brands with mentions still inside the answer window when the data ends, each with its count. */
-function pendingWarning(metrics: MetricsReport, pending: number, format: Formatter, t: Translate): string | null {
+/**
+ * Whose rates may still rise: the brands with mentions still inside the answer window when the data ends, each with
+ * its count (a mention of two brands is one of each), and their sum.
+ */
+function pendingWarning(metrics: MetricsReport, format: Formatter, t: Translate): string | null {
   const waiting = metrics.brands.filter((brand) => brand.pending > 0);
   const [only] = waiting;
-  if (pending === 0 || only === undefined) return null;
+  if (only === undefined) return null;
   if (waiting.length === 1) return t(only.pending === 1 ? 'warning.pendingOne' : 'warning.pending', { count: format.count(only.pending), brand: only.name });
+  const pending = waiting.reduce((sum, brand) => sum + brand.pending, 0);
   return t('warning.pendingBrands', { count: format.count(pending), brands: format.list(waiting.map((brand) => t('warning.pendingOfBrand', { count: format.count(brand.pending), brand: brand.name }))) });
 }
