@@ -26,6 +26,16 @@ interface Refusal {
   values?: Record<string, string>;
 }
 
+/** A refused request: its sentence in the page's language, and the code the API gave it, for a refusal the page answers. */
+export class ApiRefusal extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
 /** A refusal in the page's language when the page knows its code (and what is wrong, for a period); else the server's own message. */
 function refusalText(refusal: Refusal, status: number): string {
   const strings = STRINGS[language];
@@ -48,7 +58,7 @@ export async function apiAnswer<T>(method: string, path: string, body?: unknown,
   }
   const response = await fetch(path, { method, headers, ...(payload === undefined ? {} : { body: payload }) });
   const value = (await response.json()) as T & Refusal;
-  if (!response.ok) throw new Error(refusalText(value, response.status));
+  if (!response.ok) throw new ApiRefusal(refusalText(value, response.status), value.code);
   return { value, version: response.headers.get('etag') };
 }
 

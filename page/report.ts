@@ -1,5 +1,5 @@
 /** Reports: a period and a language written into the client's reports, shown in the page, earlier ones listed. */
-import { api, type ClientSummary, token } from './api.js';
+import { ApiRefusal, api, type ClientSummary, token } from './api.js';
 import { act, el } from './dom.js';
 import { language, languageSelect, t } from './language.js';
 import { periodInput, periodOf } from './periods.js';
@@ -33,7 +33,20 @@ export function reportSection(client: ClientSummary): HTMLElement {
       const folder = `${periodOf(period).replace('..', '-to-')}-${lang.value}`;
       // The same period and language again replaces the earlier report: said before, not after.
       if (reports.includes(folder) && !window.confirm(`${t('replaceReport')} ${folder}${t('questionMark')}`)) return;
-      const written = await api<{ folder: string; files: Record<string, string | null> }>('POST', `/api/clients/${client.id}/reports`, { period: periodOf(period), language: lang.value });
+      const write = (anyway: boolean) =>
+        api<{ folder: string; files: Record<string, string | null> }>('POST', `/api/clients/${client.id}/reports`, {
+          period: periodOf(period),
+          language: lang.value,
+          ...(anyway ? { allowUnmatchedHandles: true } : {}),
+        });
+      let written: { folder: string; files: Record<string, string | null> };
+      try {
+        written = await write(false);
+      } catch (error) {
+        // A handle most likely misspelt: said, and written anyway only when the analyst says so (a brand may have no data that month).
+        if (!(error instanceof ApiRefusal && error.code === 'likely-typo' && window.confirm(`${error.message}\n\n${t('reportAnyway')}`))) throw error;
+        written = await write(true);
+      }
       show(written);
       reports.splice(0, reports.length, written.folder, ...reports.filter((name) => name !== written.folder));
       listEarlier();

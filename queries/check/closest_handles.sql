@@ -26,6 +26,8 @@ near AS (
          levenshtein(m.handle, c.handle) AS distance
   FROM missing m
   JOIN counted c ON c.platform = m.platform AND c.handle <> m.handle
+  -- a handle the config already names (the brand's other account, a competitor's) is no correction
+  ANTI JOIN rb_accounts a ON a.platform = c.platform AND a.handle = c.handle
   WHERE levenshtein(m.handle, c.handle) <= greatest(2, length(m.handle) // 3)
 )
 SELECT brand_id, platform, handle, candidate, posts::DOUBLE AS posts

@@ -10,8 +10,10 @@ export interface ConfigWarning {
   brand: string;
   platform: string | null;
   kind: 'handle' | 'topic';
-  /** The handle or topic as the config writes it. */
+  /** The handle or topic as the config is read: lower case, without "@". */
   value: string;
+  /** For a handle: whether no handle of the brand on its platform matches anything in the period (the brand would show there without data). */
+  brandUnmatched: boolean;
   /** The period's label ("2017-10"). */
   period: string;
   closest: Array<{ name: string; posts: number }>;
@@ -117,23 +119,37 @@ export async function checkConfigAgainstData(analysis: Analysis): Promise<Config
   const handles = await analysis.rows('check/handle_list', handleRow);
   const closest = await analysis.rows('check/closest_handles', closestRow, range);
   const warnings: ConfigWarning[] = [];
+  const matched = new Set(handles.filter((row) => row.posts > 0 || row.mentions > 0).map((row) => `${row.brand_id}\u0000${row.platform}`));
   for (const row of handles) {
     if (row.posts > 0 || row.mentions > 0) continue;
     const near = closest.filter((c) => c.brand_id === row.brand_id && c.platform === row.platform && c.handle === row.handle);
-    warnings.push(warning(`brands.${row.ord}.accounts.${row.platform}`, { brand: nameOf.get(row.brand_id) ?? row.brand_id, platform: row.platform, kind: 'handle', value: row.handle, closest: near.map((c) => ({ name: c.candidate, posts: c.posts })) }));
+    warnings.push(
+      warning(`brands.${row.ord}.accounts.${row.platform}`, {
+        brand: nameOf.get(row.brand_id) ?? row.brand_id,
+        platform: row.platform,
+        kind: 'handle',
+        value: row.handle,
+        brandUnmatched: !matched.has(`${row.brand_id}\u0000${row.platform}`),
+        closest: near.map((c) => ({ name: c.candidate, posts: c.posts })),
+      }),
+    );
   }
   for (const row of await analysis.rows('check/topics', topicRow, range)) {
     if (row.posts > 0) continue;
     const near = row.closest.flatMap((topic, index) => (topic === null ? [] : [{ name: topic, posts: row.closest_posts[index] ?? 0 }]));
-    warnings.push(warning(`brands.${ordOf.get(row.brand_id) ?? '?'}.topics`, { brand: nameOf.get(row.brand_id) ?? row.brand_id, platform: null, kind: 'topic', value: row.topic, closest: near }));
+    warnings.push(warning(`brands.${ordOf.get(row.brand_id) ?? '?'}.topics`, { brand: nameOf.get(row.brand_id) ?? row.brand_id, platform: null, kind: 'topic', value: row.topic, brandUnmatched: false, closest: near }));
   }
   return warnings;
 }
 
+/** The posts an account the data holds must count before a report takes it for the one a handle misspells (not a customer named alike). */
+export const TYPO_MIN_POSTS = 5;
+
 /**
- * The first handle that matches nothing in the period while the data holds a close spelling of it: most likely
- * a typo, which a report would print as a brand the exports do not cover (no volume, a share of voice of 0%).
+ * The handles a report waits for: each matches nothing in the period, as no other handle of its brand on its
+ * platform does, while the data holds an account spelt close to it with at least TYPO_MIN_POSTS posts. Most likely
+ * a typo, which a report would print as a brand the exports do not cover there.
  */
-export function likelyTypo(warnings: readonly ConfigWarning[]): ConfigWarning | undefined {
-  return warnings.find((warning) => warning.kind === 'handle' && warning.closest.length > 0);
+export function likelyTypos(warnings: readonly ConfigWarning[]): ConfigWarning[] {
+  return warnings.filter((warning) => warning.kind === 'handle' && warning.brandUnmatched && warning.closest.some((candidate) => candidate.posts >= TYPO_MIN_POSTS));
 }

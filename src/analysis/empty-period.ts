@@ -11,6 +11,16 @@ export interface DataSpan {
 }
 
 const dataSpanRow = z.object({ last_before: z.string().nullable(), first_after: z.string().nullable() });
+const countRow = z.object({ n: z.number() });
+
+/** How many posts the store holds in a period: a report of none is refused before anything is computed. */
+export async function postsInPeriod(store: Store, period: Period): Promise<number> {
+  const [row] = await store.rows('posts in the period', countRow, 'SELECT count(*)::DOUBLE AS n FROM posts WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ', {
+    start: period.start.toISOString(),
+    end: period.end.toISOString(),
+  });
+  return row?.n ?? 0;
+}
 
 /** Where the store's data lies around a period that holds no post (queries/check/data_span.sql). */
 export async function dataSpanAround(store: Store, period: Period, timezone: string): Promise<DataSpan> {

@@ -3,7 +3,8 @@ import type { ServerResponse } from 'node:http';
 import { basename, join } from 'node:path';
 import { withAnalysis } from '../analysis/analysis.js';
 import { CONFIG_FILE } from '../config/load.js';
-import { checkConfigAgainstData, type ConfigWarning, likelyTypo } from '../analysis/config-check.js';
+import { checkConfigAgainstData, type ConfigWarning, likelyTypos } from '../analysis/config-check.js';
+import { dataSpanAround, emptyPeriodSentence, postsInPeriod } from '../analysis/empty-period.js';
 import { openImportedDatabase } from '../cli/database.js';
 import type { ReportPrinter } from '../report/pdf/printer.js';
 import { projectReportFolder, REPORT_FILE_NAMES } from '../report/report-folder.js';
@@ -36,7 +37,7 @@ export async function generateReport(
   printer: () => Promise<ReportPrinter>,
   activities: Activities,
 ): Promise<ReportFiles> {
-  const { period, language } = (body ?? {}) as { period?: unknown; language?: unknown };
+  const { period, language, allowUnmatchedHandles } = (body ?? {}) as { period?: unknown; language?: unknown; allowUnmatchedHandles?: unknown };
   const config = workspace.loadedConfig(id);
   const asked = askedPeriod(period, config.timezone);
   const lang = requestLanguage(language ?? config.report.language);
@@ -45,9 +46,13 @@ export async function generateReport(
   return activities.during(id, 'report', asked.label, async (running) => {
     const store = await openImportedDatabase(workspace.databaseOf(id));
     try {
+      if ((await postsInPeriod(store, asked)) === 0) {
+        const where = emptyPeriodSentence(asked, await dataSpanAround(store, asked, config.timezone));
+        throw new HttpError(422, `period: ${where}`, { code: 'bad-period', values: { period: asked.label, problem: 'no-data' } });
+      }
       const { writeReport } = await import('../report/index.js');
       const written = await withAnalysis(store, config, asked, async (analysis) => {
-        refuseLikelyTypo(await checkConfigAgainstData(analysis));
+        if (allowUnmatchedHandles !== true) refuseLikelyTypos(await checkConfigAgainstData(analysis));
         return writeReport({ config, analysis, outDir, lang, printer: await printer(), onStep: running.reportStep });
       });
       const url = (path: string | null) => (path === null ? null : fileUrl(id, folder, path.split('/').pop() ?? ''));
@@ -58,14 +63,15 @@ export async function generateReport(
   });
 }
 
-/** A misspelt handle would print its brand as one the exports do not cover: the report waits for the handle to be corrected. */
-function refuseLikelyTypo(warnings: readonly ConfigWarning[]): void {
-  const typo = likelyTypo(warnings);
-  if (!typo) return;
-  const closest = typo.closest.map((candidate) => candidate.name).join(', ');
-  throw new HttpError(422, `${CONFIG_FILE}: ${typo.key} (${typo.brand}): ${typo.message} Correct the handle in the brands form and save, then write the report.`, {
+/** A misspelt handle would print its brand without data: the report waits for the handle to be corrected, unless asked to write it anyway. */
+function refuseLikelyTypos(warnings: readonly ConfigWarning[]): void {
+  const typos = likelyTypos(warnings);
+  const [first] = typos;
+  if (!first) return;
+  const said = typos.map((typo) => `${typo.key} (${typo.brand}): ${typo.message}`).join('; ');
+  throw new HttpError(422, `${CONFIG_FILE}: ${said} Correct the handle in the brands form and save, or send allowUnmatchedHandles: true to write the report anyway.`, {
     code: 'likely-typo',
-    values: { brand: typo.brand, handle: typo.value, closest },
+    values: { brand: first.brand, handle: first.value, closest: first.closest[0]?.name ?? '', platform: first.platform ?? '' },
   });
 }
 

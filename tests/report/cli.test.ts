@@ -120,11 +120,11 @@ describe('replybench report', () => {
       const where = 'The data holds no post in 2016-01: its first post after it is on 2017-09-10. Pick a period with data.';
       expect(await main(['metrics', '--period', '2016-01', '--config', config, '--format', 'json', '--out', join(dir, 'empty-period.json')])).toBe(0);
       // The note alone: no handle is blamed for a month without data.
-      expect(stderr).toBe(`replybench: note: ${where} Every count below is 0.\n`);
+      expect(stderr).toBe(`replybench: note: ${where} Every count is 0.\n`);
       stderr = '';
       const out = join(dir, 'empty-period');
       expect(await main(['report', '--period', '2016-01', '--config', config, '--out', out])).toBe(1);
-      expect(stderr).toBe(`replybench: --period 2016-01: ${where}\n`);
+      expect(stderr).toBe(`replybench: ${config}: --period 2016-01: ${where}\n`);
       expect(existsSync(out)).toBe(false);
       expect(launch).not.toHaveBeenCalled();
     } finally {
@@ -151,11 +151,53 @@ describe('replybench report', () => {
       expect(existsSync(out)).toBe(false);
       stderr = '';
       expect(await main(['report', '--period', '2017-10', '--config', misspelt, '--out', out, '--formats', 'html', '--allow-unmatched-handles'])).toBe(0);
-      expect(stderr).toContain('warning: ');
+      expect(stderr).toContain(`replybench: warning: ${misspelt}: brands.1.accounts.twitter: "rivalcohlp": no post by or mentioning it in 2017-10; did you mean rivalcohelp (6 posts)?\n`);
       expect(existsSync(join(out, 'report.html'))).toBe(true);
+
+      // Beside a handle of the brand that matches, a misspelt one is warned of (the brand's own other handle is no
+      // correction to offer), and the report is written; so is a brand whose handle spells like no account of the data.
+      for (const [name, accounts, handle] of [
+        ['second', '[RivalCoHelp, RivalCoHlp]', 'rivalcohlp'],
+        ['nothing-close', '[QqzzXxww]', 'qqzzxxww'],
+      ] as const) {
+        const config = join(clients, `${name}.yaml.txt`);
+        writeFileSync(config, clientConfig('acme', 'en').replace('[RivalCoHelp]', accounts));
+        stderr = '';
+        expect(await main(['report', '--period', '2017-10', '--config', config, '--out', join(dir, name), '--formats', 'html']), name).toBe(0);
+        expect(stderr, name).toContain(`replybench: warning: ${config}: brands.1.accounts.twitter: "${handle}": no post by or mentioning it in 2017-10\n`);
+        expect(existsSync(join(dir, name, 'report.html')), name).toBe(true);
+      }
     } finally {
       write.mockRestore();
     }
+  });
+
+  it('--all-clients writes every other client\'s report when one config misspells a handle, then fails', async () => {
+    const mixed = join(dir, 'mixed');
+    (await import('node:fs')).mkdirSync(mixed);
+    copyFileSync(join(FIXTURES, 'logo.svg'), join(mixed, 'logo.svg'));
+    writeFileSync(join(mixed, 'acme.yaml'), clientConfig('acme', 'en'));
+    writeFileSync(join(mixed, 'rivalco.yaml'), clientConfig('rivalco', 'en').replace('[AcmeCares]', '[AcmeCare]'));
+    let stdout = '';
+    let stderr = '';
+    const spies = [
+      vi.spyOn(process.stdout, 'write').mockImplementation((text) => {
+        stdout += String(text);
+        return true;
+      }),
+      vi.spyOn(process.stderr, 'write').mockImplementation((text) => {
+        stderr += String(text);
+        return true;
+      }),
+    ];
+    try {
+      expect(await main(['report', '--period', '2017-10', '--all-clients', mixed, '--out', join(dir, 'mixed-out'), '--formats', 'html'])).toBe(1);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    expect(stdout).toBe(`${join(dir, 'mixed-out', 'acme', 'report.html')}\n`);
+    expect(stderr).toContain(`replybench: ${join(mixed, 'rivalco.yaml')}: brands.0.accounts.twitter (Acme Telecom): "acmecare": no post by or mentioning it in 2017-10; did you mean acmecares (13 posts)? Correct the handle, or pass --allow-unmatched-handles to write the report anyway.\n`);
+    expect(existsSync(join(dir, 'mixed-out', 'rivalco'))).toBe(false);
   });
 
   it('checks the logo, the template and the output folder before computing anything', async () => {

@@ -167,17 +167,37 @@ describe('the API of replybench serve', () => {
     expect(daysPdf).toBe('/api/clients/apple/reports/2017-10-10-to-2017-10-12-en/report.pdf');
     expect((await fetch(`${base()}${daysPdf}?token=${TOKEN}`)).status).toBe(200);
     expect((await call(base(), 'GET', '/api/clients')).body).toMatchObject({ clients: [{ id: 'apple', reports: ['2017-10-10-to-2017-10-12-en', '2017-10-es'], problem: null, needsHandles: false }] });
-    // A misspelt handle would print its brand without data: the report waits for it to be corrected. The sample's
-    // October holds 15 posts by or mentioning @SpotifyCares.
+    // A misspelt handle, the brand's only one on Twitter, would print the brand without data there: the report waits for it
+    // to be corrected, or to be asked for anyway. The sample's October holds 15 posts by or mentioning @SpotifyCares.
     const configFile = join(workspace(), 'apple/replybench.yaml');
     const written = readFileSync(configFile, 'utf8');
     writeFileSync(configFile, written.replace('SpotifyCares', 'SpotifyCare'));
-    const misspelt = await call(base(), 'POST', '/api/clients/apple/reports', { period: '2017-10', language: 'fr' });
-    expect(misspelt.status).toBe(422);
-    expect(misspelt.body).toMatchObject({ code: 'likely-typo', values: { brand: 'Spotify Cares', handle: 'spotifycare', closest: 'spotifycares' } });
-    expect(misspelt.body.error).toMatch(/^replybench\.yaml: brands\.1\.accounts\.twitter \(Spotify Cares\): "spotifycare": no post by or mentioning it in 2017-10; did you mean spotifycares \(15 posts\)\? Correct the handle in the brands form and save, then write the report\.$/);
-    expect(existsSync(join(workspace(), 'apple/reports/2017-10-fr'))).toBe(false);
-    writeFileSync(configFile, written);
+    try {
+      const misspelt = await call(base(), 'POST', '/api/clients/apple/reports', { period: '2017-10', language: 'fr' });
+      expect(misspelt.status).toBe(422);
+      expect(misspelt.body).toEqual({
+        error:
+          'replybench.yaml: brands.1.accounts.twitter (Spotify Cares): "spotifycare": no post by or mentioning it in 2017-10; did you mean spotifycares (15 posts)? Correct the handle in the brands form and save, or send allowUnmatchedHandles: true to write the report anyway.',
+        code: 'likely-typo',
+        values: { brand: 'Spotify Cares', handle: 'spotifycare', closest: 'spotifycares', platform: 'twitter' },
+      });
+      expect(existsSync(join(workspace(), 'apple/reports/2017-10-fr'))).toBe(false);
+      const anyway = await call(base(), 'POST', '/api/clients/apple/reports', { period: '2017-10', language: 'fr', allowUnmatchedHandles: true });
+      expect(anyway.status).toBe(200);
+      expect(existsSync(join(workspace(), 'apple/reports/2017-10-fr/report.pdf'))).toBe(true);
+    } finally {
+      writeFileSync(configFile, written);
+    }
+    // A month without a post is refused before anything is computed, saying where the data is.
+    expect(await call(base(), 'POST', '/api/clients/apple/reports', { period: '2016-10', language: 'en' })).toMatchObject({
+      status: 422,
+      body: {
+        error: 'period: The data holds no post in 2016-10: its first post after it is on 2017-10-10. Pick a period with data.',
+        code: 'bad-period',
+        values: { period: '2016-10', problem: 'no-data' },
+      },
+    });
+    expect(existsSync(join(workspace(), 'apple/reports/2016-10-en'))).toBe(false);
 
     // A month with a post on each of its 30 days is complete; October's three days are not.
     const september = twcsCsv(Array.from({ length: 30 }, (_, day) => [`9${day}`, 'ana', `Sat Sep ${String(day + 1).padStart(2, '0')} 12:00:00 +0000 2017`, '@AppleSupport hi', ''] as const));

@@ -65,7 +65,7 @@ export async function runMetrics(options: MetricsOptions): Promise<void> {
       return themes === null ? metrics : withThemes(metrics, themes);
     }, { cache: options.cache });
     if (report.dataQuality.posts === 0) {
-      process.stderr.write(`replybench: note: ${emptyPeriodSentence(period, await dataSpanAround(store, period, config.timezone))} Every count below is 0.\n`);
+      process.stderr.write(`replybench: note: ${emptyPeriodSentence(period, await dataSpanAround(store, period, config.timezone))} Every count is 0.\n`);
     }
     const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'csv' ? metricsCsv(report) : metricsTable(report);
     if (options.out) writeOutputFile(options.out, text);

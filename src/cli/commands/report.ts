@@ -1,13 +1,12 @@
 import type { Command } from 'commander';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { z } from 'zod';
 import { withAnalysis } from '../../analysis/analysis.js';
-import { checkConfigAgainstData, likelyTypo } from '../../analysis/config-check.js';
-import { dataSpanAround, emptyPeriodSentence } from '../../analysis/empty-period.js';
+import { checkConfigAgainstData, likelyTypos } from '../../analysis/config-check.js';
+import { dataSpanAround, emptyPeriodSentence, postsInPeriod } from '../../analysis/empty-period.js';
 import { loadConfig } from '../../config/load.js';
 import type { Config } from '../../config/types.js';
-import { UserError } from '../../errors.js';
+import { AlreadyReported, UserError } from '../../errors.js';
 import { parseFormats, type ReportFormat } from '../../report/formats.js';
 import { isLanguage, LANGUAGE_CHOICES, LANGUAGE_LIST, type Language } from '../../report/i18n/language.js';
 import { checkReportInputs } from '../../report/preflight.js';
@@ -67,7 +66,8 @@ export async function runReport(options: ReportOptions): Promise<WrittenReport[]
     out === undefined ? projectReportFolder(config, periodLabel, language ?? config.report.language) : several ? join(out, config.client) : out;
   // Messages name the folder as the user knows it: the option they gave, or the project's own.
   const folderOption = out === undefined ? 'the report folder' : '--out';
-  // Every input is checked before the browser starts and before any number is computed, so a typo fails at once.
+  // Every input is checked before the browser starts and before any number is computed, so a typo fails at once
+  // (the handles, which only the data can check, are checked with each client's analysis).
   const databases: string[] = [];
   const outDirs: string[] = [];
   const warnings = new Set<string>();
@@ -76,7 +76,7 @@ export async function runReport(options: ReportOptions): Promise<WrittenReport[]
     const period = parsePeriod(options.period, config.timezone);
     const store = await openImportedDatabase(path);
     try {
-      if ((await postsIn(store, period)) === 0) throw new UserError(`--period ${options.period}: ${emptyPeriodSentence(period, await dataSpanAround(store, period, config.timezone))}`);
+      if ((await postsInPeriod(store, period)) === 0) throw new UserError(`${config.source}: --period ${options.period}: ${emptyPeriodSentence(period, await dataSpanAround(store, period, config.timezone))}`);
     } finally {
       store.close();
     }
@@ -113,6 +113,7 @@ async function writeReports(
   // Without a PDF to print, no browser is started.
   const printer = formats.includes('pdf') ? await ReportPrinter.launch() : undefined;
   const written: WrittenReport[] = [];
+  let refused = 0;
   try {
     for (const [index, config] of configs.entries()) {
       const folder = folders[index];
@@ -123,12 +124,12 @@ async function writeReports(
         const report = await withAnalysis(store, config, options.period, async (analysis) => {
           const configWarnings = await checkConfigAgainstData(analysis);
           progress.clear();
-          const typo = options.allowUnmatchedHandles ? undefined : likelyTypo(configWarnings);
-          if (typo) {
-            throw new UserError(
-              `${config.source}: ${typo.key} (${typo.brand}): ${typo.message} Correct the handle, or pass --allow-unmatched-handles to write the report anyway.`,
-            );
+          const typos = options.allowUnmatchedHandles ? [] : likelyTypos(configWarnings);
+          // This client's report waits for its handles; the other clients' are written.
+          for (const typo of typos) {
+            process.stderr.write(`replybench: ${config.source}: ${typo.key} (${typo.brand}): ${typo.message} Correct the handle, or pass --allow-unmatched-handles to write the report anyway.\n`);
           }
+          if (typos.length > 0) return null;
           printConfigWarnings(config, configWarnings);
           return writeReport({
             config,
@@ -143,6 +144,10 @@ async function writeReports(
           });
         }, { cache: options.cache });
         progress.clear();
+        if (report === null) {
+          refused += 1;
+          continue;
+        }
         for (const warning of report.warnings) process.stderr.write(`replybench: warning: ${config.client}: ${warning}.\n`);
         // The coverage warnings the pages carry, in the terminal too (as replybench check words them).
         for (const sentence of coverageSentences(report.metrics, { warningsOnly: true })) process.stderr.write(`replybench: warning: ${config.client}: ${sentence}\n`);
@@ -156,17 +161,8 @@ async function writeReports(
     await printer?.close();
   }
   for (const report of written) process.stdout.write(`${shownPath(mainFile(report, formats))}\n`);
+  if (refused > 0) throw new AlreadyReported();
   return written;
-}
-
-const countRow = z.object({ n: z.number() });
-
-async function postsIn(store: Store, period: { start: Date; end: Date }): Promise<number> {
-  const [row] = await store.rows('posts in the period', countRow, 'SELECT count(*)::DOUBLE AS n FROM posts WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ', {
-    start: period.start.toISOString(),
-    end: period.end.toISOString(),
-  });
-  return row?.n ?? 0;
 }
 
 /** The file the command names for a report: the PDF, else the first other file written. */
