@@ -27,7 +27,7 @@ export const ACKNOWLEDGING_WORDS: Record<string, readonly string[]> = {
 
 /** Words that may stand beside an acknowledging word without making the text a new request ("thank you so much for the help"). */
 export const FILLER_WORDS: Record<string, readonly string[]> = {
-  en: ['you', 'so', 'much', 'very', 'a', 'lot', 'lots', 'for', 'the', 'your', 'help', 'all', 'again', 'as', 'always', 'guys', 'team', 'both', 'really', 'and', 'that', 'thats', 'its', 'it', 'sounds', 'good', 'got', 'will', 'do', 'i', 'we', 'ill', 'is', 'was', 'of', 'my', 'to', 'quick', 'reply', 'response', 'support', 'just', 'too', 'love', 'best', 'oh', 'ah', 'yay', 'wow', 'hey', 'hi', 'sir', 'mate', 'folks', 'everyone', 'fine', 'now', 'works', 'working', 'then', 'well', 'kind', 'kindly', 'greatly', 'fast', 'prompt', 'assistance'],
+  en: ['you', 'so', 'much', 'very', 'a', 'lot', 'lots', 'for', 'the', 'your', 'help', 'all', 'again', 'once', 'as', 'always', 'guys', 'team', 'both', 'really', 'and', 'that', 'thats', 'its', 'it', 'sounds', 'good', 'got', 'will', 'do', 'i', 'we', 'ill', 'am', 'is', 'are', 'was', 'of', 'my', 'to', 'quick', 'reply', 'response', 'answer', 'answers', 'support', 'just', 'too', 'love', 'best', 'oh', 'ah', 'yay', 'wow', 'hey', 'hi', 'sir', 'mate', 'folks', 'everyone', 'fine', 'now', 'works', 'working', 'then', 'well', 'kind', 'kindly', 'greatly', 'fast', 'prompt', 'assistance'],
   es: ['muchas', 'muchisimas', 'mil', 'por', 'la', 'tu', 'su', 'ayuda', 'todo', 'muy', 'bien', 'de', 'nuevo', 'otra', 'vez', 'y', 'chicos', 'equipo', 'bueno', 'buena', 'respuesta', 'rapida', 'rapido', 'os', 'les', 'te', 'lo', 'el', 'ya', 'funciona', 'hola', 'genial', 'un', 'una', 'saludos'],
   fr: ['beaucoup', 'pour', 'votre', 'ton', 'aide', 'tout', 'tres', 'bien', 'encore', 'a', 'vous', 'toi', 'et', 'le', 'la', 'les', 'l', 'c', 'cest', 'ca', 'marche', 'maintenant', 'de', 'reponse', 'rapide', 'equipe', 'bonne', 'journee', 'bonjour', 'fonctionne', 'mille', 'infiniment'],
   de: ['schon', 'sehr', 'fur', 'die', 'hilfe', 'alles', 'gut'],
@@ -92,8 +92,11 @@ export interface VocabularyWord {
   privateChannel: boolean;
 }
 
-/** The vocabulary rows, each word once; `extra` are the config's own closers (every word of them acknowledges). */
-export function acknowledgementVocabulary(extra: readonly string[] = []): VocabularyWord[] {
+/**
+ * The vocabulary rows, each word once; `extra` are the config's own closers (every word of them acknowledges), and
+ * `brandWords` the words of the tracked brands' names and handles, which may stand beside a thank-you ("thanks Acme").
+ */
+export function acknowledgementVocabulary(extra: readonly string[] = [], brandWords: readonly string[] = []): VocabularyWord[] {
   const words = new Map<string, VocabularyWord>();
   const entry = (word: string): VocabularyWord => {
     const key = acknowledgementWord(word);
@@ -104,7 +107,7 @@ export function acknowledgementVocabulary(extra: readonly string[] = []): Vocabu
     }
     return found;
   };
-  for (const word of Object.values(FILLER_WORDS).flat()) entry(word).thanks = true;
+  for (const word of [...Object.values(FILLER_WORDS).flat(), ...brandWords.filter((word) => /^\p{L}+$/u.test(word))]) entry(word).thanks = true;
   const acknowledging = [...Object.values(ACKNOWLEDGING_WORDS).flat(), ...extra.flatMap((phrase) => phrase.split(/[^\p{L}'’`]+/u))];
   for (const word of acknowledging) if (word.trim() !== '') Object.assign(entry(word), { thanks: true, acknowledges: true });
   for (const word of Object.values(HAND_OFF_FILLERS).flat()) entry(word).handOff = true;

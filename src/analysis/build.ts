@@ -1,7 +1,8 @@
 import { listValue } from '@duckdb/node-api';
 import type { Config } from '../config/types.js';
 import type { SqlSession } from '../store/session.js';
-import { acknowledgementVocabulary, NEGATIVE_EMOJI } from './acknowledgements.js';
+import { acknowledgementVocabulary, acknowledgementWord, NEGATIVE_EMOJI } from './acknowledgements.js';
+import { brandNameWords } from './brand-words.js';
 import { COVERAGE_DEFAULTS } from '../metrics/coverage.js';
 import { runQueryFile } from './queries.js';
 
@@ -64,7 +65,7 @@ async function fillConfigTables(session: SqlSession, config: Config): Promise<vo
     window_us: BigInt(Math.round(config.metrics.responseWindow * MICROS_PER_MINUTE)),
     share: config.metrics.coverage?.responsesMissing ?? COVERAGE_DEFAULTS.responsesMissing,
   });
-  const vocabulary = acknowledgementVocabulary(config.metrics.closers);
+  const vocabulary = acknowledgementVocabulary(config.metrics.closers, brandNameWords(config).map(acknowledgementWord));
   await session.run('INSERT INTO rb_ack_vocabulary SELECT unnest($words), unnest($thanks), unnest($acknowledges), unnest($hand_off), unnest($hands_off), unnest($private_channel)', {
     words: listValue(vocabulary.map((entry) => entry.word)),
     thanks: listValue(vocabulary.map((entry) => entry.thanks)),

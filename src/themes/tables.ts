@@ -2,6 +2,7 @@ import { listValue } from '@duckdb/node-api';
 import { z } from 'zod';
 import type { Analysis } from '../analysis/analysis.js';
 import { iso } from '../analysis/build.js';
+import { brandNameWords } from '../analysis/brand-words.js';
 import { stopwordsFor } from './stopwords.js';
 import { themeWords } from './words.js';
 
@@ -29,11 +30,6 @@ export async function fillThemeTables(analysis: Analysis): Promise<void> {
     { from: iso(analysis.previous.start), end: iso(analysis.period.end) },
   );
   const words = stopwordsFor(languages.map((row) => row.language));
-  for (const brand of config.brands) {
-    const names = [brand.name, brand.id, ...brand.topics, ...Object.values(brand.accounts).flat()];
-    // A handle is one word to people ("AcmeCares"), but its parts are the brand's name too ("acme", "cares" when written acme_cares).
-    for (const name of names) for (const word of themeWords(name.replace(/[_.-]/g, ' ')).split(' ')) if (word !== '') words.add(word);
-    for (const handle of Object.values(brand.accounts).flat()) words.add(themeWords(handle.replace(/[_.-]/g, '')));
-  }
+  for (const name of brandNameWords(config)) for (const word of themeWords(name).split(' ')) if (word !== '') words.add(word);
   await analysis.sql('INSERT INTO rb_theme_stopwords SELECT unnest($words)', { words: listValue([...words]) });
 }

@@ -59,6 +59,8 @@ export async function recordTestBatch(store: Store): Promise<void> {
 
 export interface TestBrand {
   id: string;
+  /** Default: the id in capitals. */
+  name?: string;
   handles?: string[];
   accounts?: Record<string, string[]>;
   topics?: string[];
@@ -70,7 +72,7 @@ export function configWith(brands: TestBrand[], extra: Record<string, unknown> =
       client: brands[0]?.id,
       brands: brands.map((brand) => ({
         id: brand.id,
-        name: brand.id.toUpperCase(),
+        name: brand.name ?? brand.id.toUpperCase(),
         accounts: brand.accounts ?? { twitter: brand.handles ?? [brand.id] },
         topics: brand.topics ?? [],
       })),

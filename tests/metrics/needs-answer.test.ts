@@ -116,6 +116,8 @@ describe('closers', () => {
     "@acme I've sent you a DM",
     '@acme DM sent, thanks',
     '@acme DM enviado, gracias',
+    // the real Kaggle sample's thank-you to @SouthwestAir, under its answer
+    '@acme I am! Thank you for the answer!!',
   ];
   const notClosers = [
     '@acme thanks but it is still down',
@@ -216,6 +218,28 @@ describe('closers', () => {
     } finally {
       store.close();
     }
+  });
+
+  it('takes the tracked brands\' names and handles as words a thank-you may hold, never as acknowledging ones', async () => {
+    const named = async (text: string) => {
+      const store = await storeWith(thread('q', 'cust', 0, text));
+      try {
+        const config = configWith([{ id: 'acme', name: 'Acme Telecom', accounts: { twitter: ['acme', 'acme_cares'] } }, { id: 'rival', name: 'Rival' }]);
+        return brand(await computeMetrics(store, config, '2017-10'), 'acme').coverage?.closers;
+      } finally {
+        store.close();
+      }
+    };
+    expect(await named('@acme thanks Acme!')).toBe(1);
+    expect(await named('@acme gracias Acme Telecom')).toBe(1);
+    // A handle's parts, and the handle whole as people write it without its "@".
+    expect(await named('@acme thank you acme cares')).toBe(1);
+    expect(await named('@acme thanks acmecares')).toBe(1);
+    // A competitor's name is a tracked brand's too ("thanks, better than Rival").
+    expect(await named('@acme thanks Rival')).toBe(1);
+    // A name alone acknowledges nothing, and other words still make a request.
+    expect(await named('@acme Acme Telecom')).toBe(0);
+    expect(await named('@acme thanks Acme, still down')).toBe(0);
   });
 
   it('takes more acknowledging words from metrics.closers', async () => {
