@@ -189,6 +189,29 @@ describe('report model', () => {
     expect(html).not.toContain('<img src=x');
   });
 
+  it('lists each imported file with rows read, imported, already stored and rejected, which add up', async () => {
+    // The demo's Meltwater file: 15,682 rows read, 54 of them posts another file had brought, none rejected.
+    const facts = {
+      answeredWithin: { brands: [], targets: [] },
+      unanswered: [],
+      unansweredLeftOut: [],
+      slowest: [],
+      imports: [{ file: '/exports/competitors.tsv', format: 'meltwater', rowsRead: 15_682, imported: 15_628, duplicates: 54, rejected: 0, notices: [] }],
+      rejectedRows: 0,
+    };
+    for (const [language, row] of [
+      ['en', ['competitors.tsv', 'Meltwater', '15,682', '15,628', '54', '0']],
+      ['fr', ['competitors.tsv', 'Meltwater', '15\u202f682', '15\u202f628', '54', '0']],
+    ] as const) {
+      const built = await buildReportModel({ metrics: fixtureMetrics(), config, facts, template, language, generatedAt: new Date('2017-11-03T10:00:00Z') });
+      const [file] = built.model.importedFiles;
+      expect(file && [file.file, file.format, file.rowsRead, file.imported, file.duplicates, file.rejected]).toEqual(row);
+      const html = renderReportHtml(built.model, template, built.t);
+      expect(html).toContain(`<th class="num">${built.t('methodology.duplicates')}</th>`);
+      expect(html).toContain(`<td class="num">${row[3]}</td><td class="num">54</td><td class="num">0</td>`);
+    }
+  });
+
   it('says whose mentions were still pending when the data ends, one mention as one', async () => {
     const metrics = fixtureMetrics();
     const names = metrics.brands.map((brand) => brand.name);

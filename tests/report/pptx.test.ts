@@ -215,13 +215,13 @@ describe('report.pptx', () => {
     // The data quality of a store with import records: eight rows, as the files' counts add four.
     const dataQuality = Array.from({ length: 8 }, (_, index) => ({ label: `Quality ${index + 1}`, value: '0' }));
     const deckWith = async (count: number) => {
-      const importedFiles = Array.from({ length: count }, (_, index) => ({ file: `export-${index + 1}.csv`, format: 'Talkwalker', rowsRead: '10', imported: '9', rejected: '1' }));
+      const importedFiles = Array.from({ length: count }, (_, index) => ({ file: `export-${index + 1}.csv`, format: 'Talkwalker', rowsRead: '10', imported: '8', duplicates: '1', rejected: '1' }));
       const path = join(out, `files-${count}.pptx`);
       writeFileSync(path, await buildDeck({ model: { ...model, dataQuality, importedFiles, importedFilesMore: null }, t }));
       return numbered(await parts(path), 'ppt/slides');
     };
     const few = await deckWith(3);
-    expect(texts(few.find((xml) => slideTitle(xml) === 'Methodology and data quality') ?? '')).toEqual(expect.arrayContaining(['Files imported', 'File', 'Format', 'Rows read', 'Imported', 'Rejected', 'export-1.csv', 'export-3.csv']));
+    expect(texts(few.find((xml) => slideTitle(xml) === 'Methodology and data quality') ?? '')).toEqual(expect.arrayContaining(['Files imported', 'File', 'Format', 'Rows read', 'Imported', 'Duplicates', 'Rejected', 'export-1.csv', 'export-3.csv']));
     expect(few.some((xml) => slideTitle(xml) === 'Methodology and data quality: Files imported')).toBe(false);
     // Twelve, the most the model lists, do not fit under them.
     const many = await deckWith(12);

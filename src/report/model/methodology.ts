@@ -71,6 +71,7 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
     format: exportTool(batch.format, t),
     rowsRead: format.count(batch.rowsRead),
     imported: format.count(batch.imported),
+    duplicates: format.count(batch.duplicates),
     rejected: format.count(batch.rejected),
   }));
   const more = (facts?.imports.length ?? 0) - importedFiles.length;

@@ -55,6 +55,8 @@ export interface ImportedFile {
   format: string;
   rowsRead: string;
   imported: string;
+  /** Rows of posts the store already held (an earlier import, or earlier in the file): read, imported, these and rejected add up. */
+  duplicates: string;
   rejected: string;
 }
 

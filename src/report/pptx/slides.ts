@@ -373,13 +373,13 @@ function filesTable(deck: Deck, slide: Slide, frame: { x: number; y: number; w: 
     slide.addText(plainText(t('methodology.noFiles')), { ...deck.text(), ...frame, h: 0.4, fontSize: 11, color: MUTED });
     return;
   }
-  const headings = ['methodology.file', 'methodology.format', 'methodology.rowsRead', 'methodology.imported', 'methodology.rejected'];
+  const headings = ['methodology.file', 'methodology.format', 'methodology.rowsRead', 'methodology.imported', 'methodology.duplicates', 'methodology.rejected'];
   const title: TableRow = [{ text: plainText(t('methodology.files')), options: { colspan: headings.length, bold: true, color: 'FFFFFF', fill: { color: deck.primary } } }];
   const header: TableRow = headings.map((key, index) => ({ text: plainText(t(key)), options: { bold: true, color: MUTED, align: index < 2 ? ('left' as const) : ('right' as const) } }));
   const rows: TableRow[] = model.importedFiles.map((file) =>
-    [file.file, file.format, file.rowsRead, file.imported, file.rejected].map((text, index) => ({ text: plainText(text), options: { align: index < 2 ? ('left' as const) : ('right' as const) } })),
+    [file.file, file.format, file.rowsRead, file.imported, file.duplicates, file.rejected].map((text, index) => ({ text: plainText(text), options: { align: index < 2 ? ('left' as const) : ('right' as const) } })),
   );
-  const colW = [0.36, 0.19, 0.15, 0.15, 0.15].map((share) => frame.w * share);
+  const colW = [0.32, 0.16, 0.13, 0.13, 0.13, 0.13].map((share) => frame.w * share);
   deck.table(slide, [title, header, ...rows], { ...deck.text(), ...frame, colW, rowH: FILE_ROW_H, fontSize: 9, border: { type: 'solid', pt: 0.5, color: RULE }, margin: 0.04, valign: 'middle' });
   if (model.importedFilesMore) slide.addText(plainText(model.importedFilesMore), { ...deck.text(), x: frame.x, y: frame.y + (rows.length + 2) * FILE_ROW_H + 0.05, w: frame.w, h: 0.3, fontSize: 9, color: MUTED });
 }
