@@ -5,7 +5,7 @@ import type { Store } from '../store/database.js';
 import { metricCatalogue } from './catalogue.js';
 import type { Period } from '../analysis/period.js';
 import { ALL_PLATFORMS, periodMetrics } from './period-metrics.js';
-import { assignRanks, benchmarks, changeOf, comparableMetrics, previousValues } from './ranking.js';
+import { assignRanks, benchmarks, changeOf, comparableAmong, previousValues } from './ranking.js';
 import { hourOfWeek, monthlyTrend } from './trend.js';
 import type { DataQuality, MetricsReport, PeriodJson } from './types.js';
 
@@ -47,7 +47,7 @@ export async function metricsOf(analysis: Analysis): Promise<MetricsReport> {
       brand.changeReason = reasons;
       brand.previous = previousValues(old, catalogue);
     }
-    assignRanks(list, catalogue, comparableMetrics);
+    assignRanks(list, catalogue, comparableAmong(list, catalogue));
     return { scope, brands: list };
   });
   const overall = sections.find((section) => section.scope === ALL_PLATFORMS)?.brands ?? [];
@@ -90,7 +90,7 @@ export async function metricsOf(analysis: Analysis): Promise<MetricsReport> {
           },
         }
       : {}),
-    benchmarks: benchmarks(overall, catalogue, comparableMetrics),
+    benchmarks: benchmarks(overall, catalogue, comparableAmong(overall, catalogue)),
     byPlatform: sections.filter((section) => section.scope !== ALL_PLATFORMS).map(({ scope, brands }) => ({ platform: scope, brands })),
     trend: await monthlyTrend(analysis, months),
     hourOfWeek: await hourOfWeek(analysis, current),

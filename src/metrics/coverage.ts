@@ -33,3 +33,15 @@ const LOWER_BOUND_WARNINGS: readonly CoverageWarning[] = ['responses-missing', '
 export function isLowerBoundUnder(warnings: readonly CoverageWarning[]): boolean {
   return warnings.some((warning) => LOWER_BOUND_WARNINGS.includes(warning));
 }
+
+/**
+ * Where a rate or share answered within a target could reach were every response the brand's export lists, and
+ * the data lacks, an answer in time (responses-missing): the other end of its lower bound. Null when the data
+ * lacks none of them, and for a brand whose posts the data holds on part of the period only (a margin nobody knows).
+ */
+export function answersUpperBound(brand: BrandMetrics, value: number): number | null {
+  const coverage = brand.coverage;
+  if (!coverage?.warnings.includes('responses-missing') || hasPartialPosts(brand)) return null;
+  if (coverage.inboundMeasured <= 0 || coverage.listedResponsesMissing <= 0) return null;
+  return Math.min(1, value + coverage.listedResponsesMissing / coverage.inboundMeasured);
+}

@@ -1,5 +1,5 @@
 import { type Better, MIN_SAMPLE, type MetricSpec, type MetricUnit, type RestsOn, sampleOf, shownValue } from './catalogue.js';
-import { hasNoData, hasPartialPosts, isLowerBoundUnder } from './coverage.js';
+import { answersUpperBound, hasNoData, hasPartialPosts, isLowerBoundUnder } from './coverage.js';
 import type { Benchmark, BrandMetrics, ChangeReason } from './types.js';
 
 interface RankedBrand {
@@ -85,6 +85,39 @@ export function comparableMetrics(brand: BrandMetrics, metric: MetricSpec<BrandM
   if (metric.restsOn === 'answers' && value !== null && shownValue(metric.unit, value) === 0 && isLowerBoundUnder(brand.coverage?.warnings ?? [])) return false;
   const few = brand.coverage?.warnings.includes('few-brand-posts') ?? false;
   return !(few && metric.restsOn !== undefined && metric.restsOn !== 'mentions');
+}
+
+/**
+ * comparableMetrics, and one more rule that needs the other brands of the group. A rate or share answered within
+ * a target that is a lower bound by a known margin (responses-missing: each response the brand's export lists and
+ * the data lacks may have been an answer in time) is compared only where the comparison holds at both ends of
+ * that margin: its rank is the same at its value and at its upper bound, and, for the client, it stands on the same
+ * side of the competitors' median. Else it takes no rank and no verdict, as a lower bound by an unknown margin.
+ */
+export function comparableAmong(brands: readonly BrandMetrics[], metrics: ReadonlyArray<MetricSpec<BrandMetrics>>): Comparable<BrandMetrics> {
+  const open = new Set<string>();
+  for (const metric of metrics) {
+    const better = metric.better;
+    if (metric.restsOn !== 'answers' || !better) continue;
+    const shown = (brand: BrandMetrics) => {
+      const value = comparableMetrics(brand, metric) ? metric.value(brand) : null;
+      return value === null ? null : shownValue(metric.unit, value);
+    };
+    const ahead = (value: number, other: number) => (better === 'higher' ? other > value : other < value);
+    for (const brand of brands) {
+      const low = shown(brand);
+      const value = metric.value(brand);
+      const upper = low === null || value === null ? null : answersUpperBound(brand, value);
+      if (low === null || upper === null) continue;
+      const high = shownValue(metric.unit, upper);
+      const others = brands.filter((other) => other !== brand).flatMap((other) => shown(other) ?? []);
+      const rankAt = (at: number) => 1 + others.filter((other) => ahead(at, other)).length;
+      const competitors = brand.role === 'client' ? median(brands.filter((other) => other.role !== 'client').flatMap((other) => shown(other) ?? [])) : null;
+      const side = (at: number) => (competitors === null ? 0 : Math.sign(at - competitors));
+      if (rankAt(low) !== rankAt(high) || side(low) !== side(high)) open.add(`${brand.id}\u0000${metric.key}`);
+    }
+  }
+  return (brand, metric) => comparableMetrics(brand, metric) && !open.has(`${brand.id}\u0000${metric.key}`);
 }
 
 export interface Change {

@@ -249,7 +249,8 @@ describe('an export listing responses that are not in the data, and a platform w
       // 28 of its 40 Twitter mentions list a response that is not in the data.
       lowerBound: "Acme Telecom’s response rate is a lower bound: 70% of its mentions needing an answer on Twitter list responses that are not in the data.",
       // 12 of the 40 Twitter mentions, a lower bound; the 10 Facebook ones are not measured.
-      finding: 'Acme Telecom answered at least 30% of the 40 mentions measured on Twitter, rank 2 of 2 brands.',
+      // 12 of 40 answered, and 28 more listed responses the data lacks: between 30% and 100%, RivalCo's 67% in between.
+      finding: 'Acme Telecom answered at least 30% of the 40 mentions measured on Twitter, and up to 100% if the 28 responses its export lists but the data lacks were answers, so the rate takes no rank.',
       rate: '≥ 30% ‡',
       examples: 'Mentions on Facebook are left out: the data holds no posts by Acme Telecom there, so it cannot tell which of them were answered.',
       listedMissing: 'Mentions whose export lists a response that the data does not hold are left out: the data cannot tell whether Acme Telecom answered them.',
@@ -257,7 +258,7 @@ describe('an export listing responses that are not in the data, and a platform w
     es: {
       noPosts: 'Los datos no contienen publicaciones de Acme Telecom en Facebook: sus cifras de respuesta se basan solo en sus otras plataformas mientras no se añadan allí sus propias publicaciones (la exportación de su herramienta de atención o de publicación).',
       lowerBound: 'La tasa de respuesta de Acme Telecom es un mínimo: el 70 % de sus menciones que piden respuesta en Twitter indica respuestas que no están en los datos.',
-      finding: 'Acme Telecom respondió al 30 % como mínimo de las 40 menciones medidas en Twitter: puesto 2 de 2 marcas.',
+      finding: 'Acme Telecom respondió al 30 % como mínimo de las 40 menciones medidas en Twitter, y hasta al 100 % si las 28 respuestas que indica su exportación y que faltan en los datos lo fueran, así que la tasa no recibe puesto.',
       rate: '≥ 30 % ‡',
       examples: 'Se omiten las menciones en Facebook: los datos no contienen publicaciones de Acme Telecom allí, así que no permiten saber cuáles recibieron respuesta.',
       listedMissing: 'Se omiten las menciones cuya exportación indica una respuesta que no está en los datos: los datos no permiten saber si Acme Telecom las respondió.',
@@ -265,7 +266,7 @@ describe('an export listing responses that are not in the data, and a platform w
     fr: {
       noPosts: 'Acme Telecom : les données ne contiennent aucune de ses publications sur Facebook, si bien que ses chiffres de réponse ne reposent que sur ses autres plateformes, tant que ses propres publications n’y sont pas ajoutées (l’export de son outil de relation client ou de publication).',
       lowerBound: 'Acme Telecom : son taux de réponse est un minimum, car 70 % de ses mentions appelant une réponse sur Twitter listent des réponses absentes des données.',
-      finding: 'Acme Telecom a répondu à au moins 30 % des 40 mentions mesurées sur Twitter : rang 2 sur 2 marques.',
+      finding: 'Acme Telecom a répondu à au moins 30 % des 40 mentions mesurées sur Twitter, et jusqu’à 100 % si les 28 réponses que liste son export et qui manquent aux données en étaient ; le taux n’a donc pas de rang.',
       rate: '≥ 30 % ‡',
       examples: 'Les mentions sur Facebook sont écartées : les données n’y contiennent aucune publication de la marque Acme Telecom et ne permettent donc pas de savoir lesquelles ont reçu une réponse.',
       listedMissing: 'Les mentions dont l’export indique une réponse absente des données sont écartées : les données ne permettent pas de savoir si la marque Acme Telecom y a répondu.',
@@ -279,9 +280,9 @@ describe('an export listing responses that are not in the data, and a platform w
     expect(warnings(source).slice(0, 2)).toEqual([noPosts, lowerBound]);
     expect(texts(source, /<p class="note coverage-note">([\s\S]*?)<\/p>/g)).toEqual([NOTHING_BEFORE[lang], noPosts, lowerBound]);
     expect(findings(source)[0]).toBe(finding);
-    // The share answered within the first target is a lower bound too: said as such, against the median, never "ahead" or "the same";
-    // like the rate, it rests on the mentions measured on Twitter, and says so.
-    if (lang === 'en') expect(findings(source).find((line) => line.includes('were answered within'))).toMatch(/^At least 30% of the mentions to Acme Telecom measured on Twitter were answered within 1 h, against \d+% for the competitor median\.$/);
+    // The share answered within 1 h is a lower bound too, at least 30% and up to 100%, with the competitor median (67%) in
+    // between: it is set against nothing.
+    if (lang === 'en') expect(findings(source).filter((line) => line.includes('were answered within'))).toEqual([]);
     expect(clientCells(source)[2]).toBe(rate);
     expect(kpiValues(source)[0]).toBe(rate.replace(' ‡', ''));
     expect(htmlText(source)).toContain(examples);
@@ -343,31 +344,47 @@ describe('findings that never contradict themselves', () => {
     expect(findings.filter((line) => line.includes('within 1'))).toEqual([]);
   });
 
-  it('ranks no share the data can only understate at 0%, and sets it against no median', async () => {
-    // Acme answers 12 of its 40 mentions after 2 hours, and its export lists a response to each of the other 28 that is
-    // not in the data: none is answered within 1 h in the data, while all 28 may have been. RivalCo answers 20 of 40 in 30 min.
-    const listed = (posts: StorePost[]) => posts.map((post) => (post.id.startsWith('a-') && !post.parent ? { ...post, responses: `${post.id}-r` } : post));
+  it('ranks a rate or share the data can only understate only where the responses its export lacks could not change its place', async () => {
+    // Acme answers 12 of its 40 mentions after 2 hours; RivalCo answers 20 of 40 in 30 min.
     const race = closeRacePosts({ answered: 12, minutes: 120 }, { answered: 20, minutes: 30 });
-    const understated = await metricsOf(listed(race), config);
-    const acme = understated.brands.find((brand) => brand.id === 'acme');
+    const unanswered = Array.from({ length: 40 }, (_, i) => i).filter((i) => !spreadAnswered(i, 12, 40));
+    const listing = (indexes: number[]) => race.map((post) => (indexes.some((i) => post.id === `a-2017-10-${i}`) ? { ...post, responses: `${post.id}-r` } : post));
+    const figure = (report: MetricsReport, id: string) => report.brands.find((brand) => brand.id === id);
+    const benchmark = (report: MetricsReport, metric: string) => report.benchmarks?.find((entry) => entry.metric === metric);
+
+    // Its export lists a response to each of its 28 unanswered mentions, none of them in the data: its rate, at least 30%,
+    // could be 100%, above RivalCo's 50%; none is answered within 1 h in the data, and "at least 0%" says nothing.
+    const open = await metricsOf(listing(unanswered), config);
+    const acme = figure(open, 'acme');
     expect(acme?.coverage?.warnings).toContain('responses-missing');
-    expect(acme?.withinSla['60']).toBe(0);
-    expect(acme?.rank['withinSla.60']).toBeNull();
-    expect(understated.brands.find((brand) => brand.id === 'rivalco')?.rank['withinSla.60']).toBe(1);
-    expect(understated.benchmarks?.find((benchmark) => benchmark.metric === 'withinSla.60')).toMatchObject({ client: null, gapToMedian: null, gapToBest: null });
-    // Its rate within 24 h (12 of 40, at least 30%) says something, and keeps its rank.
-    expect(acme?.rank['withinSla.1440']).toBe(2);
-    // 0.4% prints as "≥ 0%": as printed, it says nothing either.
-    if (!acme) throw new Error('no acme');
-    acme.withinSla['60'] = 0.004;
-    assignRanks(understated.brands, catalogueOf(understated), comparableMetrics);
-    expect(acme.rank['withinSla.60']).toBeNull();
-    acme.withinSla['60'] = 0.005;
-    assignRanks(understated.brands, catalogueOf(understated), comparableMetrics);
-    expect(acme.rank['withinSla.60']).toBe(2);
-    // The same 0% without listed responses is a measure, ranked last.
+    expect([acme?.responseRate, acme?.withinSla['60'], acme?.withinSla['1440']]).toEqual([0.3, 0, 0.3]);
+    expect([acme?.rank.responseRate, acme?.rank['withinSla.60'], acme?.rank['withinSla.1440']]).toEqual([null, null, null]);
+    expect(figure(open, 'rivalco')?.rank).toMatchObject({ responseRate: 1, 'withinSla.60': 1, 'withinSla.1440': 1 });
+    for (const metric of ['responseRate', 'withinSla.60', 'withinSla.1440']) expect(benchmark(open, metric), metric).toMatchObject({ client: null, gapToMedian: null, gapToBest: null });
+    expect((await findingsOf(open))[0]).toBe(
+      'Acme Telecom answered at least 30% of the 40 mentions it received, and up to 100% if the 28 responses its export lists but the data lacks were answers, so the rate takes no rank.',
+    );
+    expect((await findingsOf(open)).filter((line) => line.includes('within 1'))).toEqual([]);
+
+    // Listed for 3 of them only: at most 37.5%, still below RivalCo's 50% at both ends, so the rank and the verdict stand.
+    const few = await metricsOf(listing(unanswered.slice(0, 3)), config);
+    expect(figure(few, 'acme')?.coverage?.warnings).toContain('responses-missing');
+    expect(figure(few, 'acme')?.rank).toMatchObject({ responseRate: 2, 'withinSla.60': null, 'withinSla.1440': 2 });
+    expect(benchmark(few, 'responseRate')).toMatchObject({ client: 0.3, competitorMedian: 0.5 });
+    expect((await findingsOf(few))[0]).toBe('Acme Telecom answered at least 30% of the 40 mentions it received, rank 2 of 2 brands.');
+
+    // 0.4% prints as "≥ 0%": as printed, it says nothing either; 0.5% prints as 1%.
+    const acmeFew = figure(few, 'acme');
+    if (!acmeFew) throw new Error('no acme');
+    acmeFew.withinSla['60'] = 0.004;
+    assignRanks(few.brands, catalogueOf(few), comparableMetrics);
+    expect(acmeFew.rank['withinSla.60']).toBeNull();
+    acmeFew.withinSla['60'] = 0.005;
+    assignRanks(few.brands, catalogueOf(few), comparableMetrics);
+    expect(acmeFew.rank['withinSla.60']).toBe(2);
+    // The same figures without listed responses are measures, ranked.
     const measured = await metricsOf(race, config);
-    expect(measured.brands.find((brand) => brand.id === 'acme')?.rank['withinSla.60']).toBe(2);
+    expect(figure(measured, 'acme')?.rank).toMatchObject({ responseRate: 2, 'withinSla.60': 2, 'withinSla.1440': 2 });
   });
 
   it('says "the same" where two values tie, never "best", "ahead" or "fastest"', async () => {

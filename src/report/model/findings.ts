@@ -4,7 +4,7 @@ import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { benchmarkOf, changeOf, clientOf, comparedRank, competitorsOf, rankedCount, rankOf, slaTargets } from './brandLookup.js';
-import { hasPartialPosts, isLowerBoundUnder } from '../../metrics/coverage.js';
+import { answersUpperBound, hasPartialPosts, isLowerBoundUnder } from '../../metrics/coverage.js';
 import { measuredInbound, measuredPlatforms, warningsOf } from './coverage.js';
 
 /** "N times faster" needs medians at least this far apart (METRICS.md, "Share of voice and benchmarks"). */
@@ -162,7 +162,10 @@ function lowerBound(brand: BrandMetrics, printed: string, t: Translate): string 
 function rateFinding(metrics: MetricsReport, client: BrandMetrics, format: Formatter, t: Translate): string | null {
   const rank = rankOf(client, 'responseRate');
   // A rate left unranked because the data holds the client's posts on part of the period only is said as a lower bound, compared with nothing.
-  if (client.responseRate === null || (rank === null && !hasPartialPosts(client))) return null;
+  // One whose rank would change were the responses its export lists, and the data lacks, answers is said between its two ends, compared with nothing.
+  const upper = client.responseRate === null ? null : answersUpperBound(client, client.responseRate);
+  const open = rank === null && upper !== null && !hasPartialPosts(client);
+  if (client.responseRate === null || (rank === null && !hasPartialPosts(client) && !open)) return null;
   const brands = rankedCount(metrics, 'responseRate');
   const measured = measuredInbound(client);
   // "of the 617 mentions that needed an answer" when thank-yous or mass mentions were left out, else "of the 40 mentions it received".
@@ -172,11 +175,15 @@ function rateFinding(metrics: MetricsReport, client: BrandMetrics, format: Forma
   const said = { client: client.name, rate: lowerBound(client, printedRate, t), inbound: format.count(measured), mentions };
   // "At least 0%" says nothing.
   if (isLowerBound(client) && client.responseRate === 0) return null;
-  if (rank === null) return t('finding.rateLowerBoundUncompared', said);
-  const values = { ...said, rank, brands };
   // Part of its mentions are on platforms without its posts: the rate is over the others, and the sentence says so.
   const platforms = measuredPlatforms(metrics, client.id, format);
   const onPlatforms = warningsOf(client).includes('no-brand-posts') && platforms !== null;
+  if (open && upper !== null) {
+    const ends = { ...said, upper: format.percent(upper), missing: format.count(client.coverage?.listedResponsesMissing ?? 0) };
+    return onPlatforms ? t('finding.rateMeasuredOpen', { ...ends, platforms }) : t('finding.rateOpen', ends);
+  }
+  if (rank === null) return t('finding.rateLowerBoundUncompared', said);
+  const values = { ...said, rank, brands };
   // No competitor's rate to compare: the rate is said, with no rank.
   if (brands < 2) return onPlatforms ? t('finding.rateMeasuredUncompared', { ...values, platforms }) : t('finding.rateUncompared', values);
   if (onPlatforms) return t('finding.rateMeasured', { ...values, platforms });
