@@ -305,6 +305,28 @@ describe('metric catalogue', () => {
 describe('formatting', () => {
   const formatter = (language: 'en' | 'es' | 'fr') => new Formatter(language, translator(template.strings(language), language), 'Europe/Madrid');
 
+  it('names a quarter in a sentence with the article its language gives it, contracted after a preposition', () => {
+    const tOf = (language: 'en' | 'es' | 'fr') => translator(template.strings(language), `${language}.json`, language);
+    const q2 = (language: 'en' | 'es' | 'fr') => new Formatter(language, tOf(language), 'UTC').periodInSentence('2025-04-01T00:00:00Z', '2025-07-01T00:00:00Z', '2025-Q2');
+    const [en, es, fr] = [tOf('en'), tOf('es'), tOf('fr')];
+    expect([q2('en'), q2('es'), q2('fr')]).toEqual(['Q2 2025', 'el T2 de 2025', 'le T2 2025']);
+    expect(fr('kpi.change', { change: '−3,7 pts', previous: q2('fr') })).toBe('−3,7 pts par rapport au T2 2025');
+    expect(fr('finding.previousBusier', { previous: q2('fr'), previousInbound: '120', inbound: '90', period: 'le T3 2025' })).toBe(
+      'Au T2 2025, les mentions étaient plus nombreuses\u00a0: 120, contre 90 au T3 2025.',
+    );
+    expect(fr('themes.noteNoPreviousData', { missing: '—', previous: q2('fr') })).toBe('— dans «\u00a0Variation\u00a0»\u00a0: les données ne contiennent rien du T2 2025 à quoi comparer.');
+    expect(fr('kpi.noChange.thinPeriod', { previous: q2('fr'), sample: 'moins de 30 mentions' })).toBe('Pas de comparaison avec le T2 2025\u00a0: moins de 30 mentions sur cette période');
+    expect(es('kpi.change', { change: '−3,7 p. p.', previous: q2('es') })).toBe('−3,7 p. p. frente al T2 de 2025');
+    expect(es('themes.noteNoPreviousData', { missing: '—', previous: q2('es') })).toBe('— en «Variación»: los datos no contienen nada del T2 de 2025 con lo que comparar.');
+    expect(es('finding.previousBusier', { previous: q2('es'), previousInbound: '120', inbound: '90', period: 'el T3 de 2025' })).toBe(
+      'En el T2 de 2025 hubo más menciones: 120, frente a 90 en el T3 de 2025.',
+    );
+    expect(en('kpi.change', { change: '−3.7 pts', previous: q2('en') })).toBe('−3.7 pts vs Q2 2025');
+    // Months keep their elision, and a name that opens with its own capital article keeps it: "d’octobre", "de Le Monde".
+    expect(fr('themes.noteNoPreviousData', { missing: '—', previous: 'octobre 2025' })).toContain('rien d’octobre 2025 à quoi comparer');
+    expect(fr('themes.noteNoPreviousData', { missing: '—', previous: 'Le Monde' })).toContain('rien de Le Monde à quoi comparer');
+  });
+
   it('uses the decimal comma and spacing of each language', () => {
     expect(formatter('en').duration(87.5)).toBe('1.5\u00a0h');
     expect(formatter('es').duration(87.5)).toBe('1,5\u00a0h');

@@ -143,8 +143,8 @@ export class Formatter {
 
   /** "October 2017" for a month, "Q4 2017" for a quarter label, else "1 October 2017 – 15 October 2017", in the report's timezone. */
   periodLabel(startIso: string, endIso: string, label?: string): string {
-    const quarter = /^(\d{4})-?Q([1-4])$/i.exec(label ?? '');
-    if (quarter) return this.t('format.quarter', { q: quarter[2] ?? '', year: quarter[1] ?? '' });
+    const quarter = quarterOf(label);
+    if (quarter) return this.t('format.quarter', quarter);
     const start = new Date(startIso);
     const end = new Date(endIso);
     const lastInstant = subMilliseconds(end, 1);
@@ -155,6 +155,9 @@ export class Formatter {
 
   /** The period as `periodLabel` names it, inside a sentence: a month is not capitalised where the language writes months in lower case ("octubre de 2017"). */
   periodInSentence(startIso: string, endIso: string, label?: string): string {
+    // A quarter takes its article in a sentence where the language gives it one ("au T2 2025", "respecto al T2 de 2025").
+    const quarter = quarterOf(label);
+    if (quarter) return this.t('format.quarterInSentence', quarter);
     const title = this.periodLabel(startIso, endIso, label);
     const month = this.monthYear(new Date(startIso));
     return title === this.capitalise(month) ? month : title;
@@ -203,4 +206,10 @@ export class Formatter {
 /** The text with its first letter in upper case, by the rules of `locale`. */
 export function capitalised(text: string, locale: string): string {
   return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+}
+
+/** The quarter a period label names ("2025-Q2", "2025Q2"), as the quarter strings quote it. */
+function quarterOf(label: string | undefined): { q: string; year: string } | null {
+  const quarter = /^(\d{4})-?Q([1-4])$/i.exec(label ?? '');
+  return quarter ? { q: quarter[2] ?? '', year: quarter[1] ?? '' } : null;
 }

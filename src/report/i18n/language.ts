@@ -11,6 +11,8 @@ interface LanguageEntry {
   dates: Locale;
   /** Whether "de" and "que" elide before a value that starts with a vowel (strings.ts: "d’octobre"). */
   elides: boolean;
+  /** A preposition and the article that opens a value, written as one word (strings.ts: "à" + "le T2 2025" is "au T2 2025"). */
+  contractions: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /**
@@ -20,9 +22,10 @@ interface LanguageEntry {
  * themes' stop words all read this table.
  */
 const LANGUAGE_TABLE = {
-  en: { locale: 'en-GB', dates: enGB, elides: false },
-  es: { locale: 'es-ES', dates: es, elides: false },
-  fr: { locale: 'fr-FR', dates: fr, elides: true },
+  en: { locale: 'en-GB', dates: enGB, elides: false, contractions: {} },
+  es: { locale: 'es-ES', dates: es, elides: false, contractions: { a: { el: 'al' }, de: { el: 'del' } } },
+  // "en" before an article is "au" too where a period is named: "en octobre", but "au T2 2025".
+  fr: { locale: 'fr-FR', dates: fr, elides: true, contractions: { à: { le: 'au', les: 'aux' }, de: { le: 'du', les: 'des' }, en: { le: 'au', les: 'aux' } } },
 } as const satisfies Record<string, LanguageEntry>;
 
 export type Language = keyof typeof LANGUAGE_TABLE;

@@ -13,22 +13,35 @@ const ELIDING_START = /^[aeiouàâæéèêëîïôœùûü]/i;
  * Builds `t(key, values)`; an unknown key is a template bug, so it fails loudly with the key.
  * In a language that elides (French), "de {period}" of a value that starts with a
  * vowel is written "d’octobre 2017", as "que {brand}" is "qu’Acme" (and "De", "lorsque",
- * "puisque" the same).
+ * "puisque" the same). A preposition before a value that opens with an article is
+ * written with it as the language does: "à {previous}" of "le T2 2025" is "au T2 2025",
+ * "de {previous}" of "el T2 de 2025" is "del T2 de 2025".
  */
 export function translator(catalogue: Catalogue, source: string, language?: Language): Translate {
-  const elides = language !== undefined && languageEntry(language).elides;
+  const entry = language === undefined ? null : languageEntry(language);
   return (key, values = {}) => {
     const text = catalogue[key];
     if (text === undefined) throw new UserError(`${source}: missing string "${key}"; add it to every language file of the template.`);
-    return text.replace(/(\b(?:[Dd]e|(?:lors|puis)?que) )?\{(\w+)\}(’s\b)?/g, (whole, before: string | undefined, name: string, possessive: string | undefined) => {
+    return text.replace(/(?:(?<!\p{L})(\p{L}+) )?\{(\w+)\}(’s\b)?/gu, (whole, before: string | undefined, name: string, possessive: string | undefined) => {
       const value = values[name];
       if (value === undefined) return whole;
       // English gives a name ending in s the apostrophe alone: "British Airways’ replies", not "British Airways’s".
       const shown = possessive === undefined ? String(value) : `${value}${/s$/i.test(String(value)) ? '’' : possessive}`;
       if (before === undefined) return shown;
-      return elides && ELIDING_START.test(shown) ? `${before.slice(0, -2)}’${shown}` : `${before}${shown}`;
+      const [article, ...rest] = shown.split(' ');
+      const contracted = entry?.contractions[before.toLowerCase()]?.[article ?? ''];
+      if (contracted !== undefined && rest.length > 0) return `${before === before.toLowerCase() ? contracted : capitalised(contracted)} ${rest.join(' ')}`;
+      if (entry?.elides && ELIDING.test(before) && ELIDING_START.test(shown)) return `${before.slice(0, -1)}’${shown}`;
+      return `${before} ${shown}`;
     });
   };
+}
+
+/** The words that elide before a vowel, as "de" and "que" do ("lorsque", "puisque" the same). */
+const ELIDING = /^(?:[Dd]e|(?:lors|puis)?que)$/;
+
+function capitalised(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 /** Parses a strings file into a catalogue, checking every value is text. */

@@ -15,6 +15,7 @@ import type { MentionSample, StoreFacts } from './storeFacts.js';
 import { type Cell, cell } from './cells.js';
 import { printableName } from './examples.js';
 import { exportTool, importNotes, metricDefinitions } from './methodology.js';
+import { previousPeriodHeading } from './previousPeriod.js';
 import { sampleReasonText } from './scorecard.js';
 import type { LabelledValue } from './types.js';
 
@@ -195,7 +196,7 @@ function metricLabel({ t, format }: WorkbookInputs, spec: MetricSpec<never>): st
  * the change as the summary prints it (points for rates and shares, percent for times and counts), or why there is none.
  */
 function changesSheet(inputs: WorkbookInputs): WorkbookSheet {
-  const { metrics, t, format, previousLabel } = inputs;
+  const { metrics, t, format } = inputs;
   const brands = leaderboardOrder(metrics);
   // A metric no brand has a change of, nor a reason for its absence (0 pending mentions then and now), has nothing to show.
   const specs = catalogueOf(metrics).filter((spec) => brands.some((brand) => changeOf(brand, spec.key) !== null || brand.changeReason?.[spec.key] !== undefined));
@@ -204,7 +205,7 @@ function changesSheet(inputs: WorkbookInputs): WorkbookSheet {
     ...brandColumns(inputs).map((column) => ({ header: column.header, value: (row: { brand: BrandMetrics }) => column.value(row.brand) })),
     { header: t('sheet.metric'), value: (row) => cell.text(metricLabel(inputs, row.spec)) },
     { header: t('sheet.thisPeriod'), value: (row) => ({ value: row.spec.value(row.brand), kind: row.spec.unit }) },
-    { header: format.capitalise(previousLabel), value: (row) => ({ value: row.brand.previous?.[row.spec.key] ?? null, kind: row.spec.unit }) },
+    { header: previousPeriodHeading(metrics, format, t), value: (row) => ({ value: row.brand.previous?.[row.spec.key] ?? null, kind: row.spec.unit }) },
     { header: t('sheet.changePoints'), value: (row) => cell.points(row.spec.change === 'pp' ? changeOf(row.brand, row.spec.key) : null) },
     { header: t('sheet.changePercent'), value: (row) => cell.relativeChange(row.spec.change === 'percent' ? nullableDivide(changeOf(row.brand, row.spec.key), 100) : null) },
     { header: t('sheet.notes'), value: (row) => cell.text(noChangeReason(inputs, row.brand, row.spec)) },
