@@ -98,8 +98,12 @@ export class ReportTemplate {
     return { sections };
   }
 
-  /** The strings of one language (every language file must hold every key: tests check it). */
+  /** The strings of one language: the default template's (each of its files holds every key: tests check it), with a copy's own texts over them. */
   strings(language: Language): Catalogue {
-    return parseCatalogue(this.json(`strings/${language}.json`), this.path(`strings/${language}.json`));
+    const relative = `strings/${language}.json`;
+    const own = parseCatalogue(this.json(relative), this.path(relative));
+    if (resolve(this.path(relative)) === resolve(DEFAULT_TEMPLATE_DIR, relative)) return own;
+    // A copy's file may hold only the texts it changes, and keeps working when a later version adds texts: the others are the default's.
+    return { ...ReportTemplate.open(undefined).strings(language), ...own };
   }
 }

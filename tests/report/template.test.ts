@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +50,18 @@ describe('agency templates', () => {
     const column = (name: string) => (header ?? '').split(',').indexOf(name);
     const acme = rows.map((row) => row.split(',')).find((cells) => cells[column('id')] === 'acme');
     expect([acme?.[column('inbound')], acme?.[column('answered')], acme?.[column('responseRate')], acme?.[column('rank.responseRate')]]).toEqual(['50', '30', '0.6', '2']);
+  });
+
+  it('takes the texts a copy\'s strings file lacks from the default template, as a copy of an earlier version lacks the texts added since', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'replybench-template-'));
+    mkdirSync(join(dir, 'strings'));
+    writeFileSync(join(dir, 'strings', 'fr.json'), JSON.stringify({ 'section.scorecard': 'Nos erreurs' }));
+    const defaults = ReportTemplate.open(undefined).strings('fr');
+    const copied = ReportTemplate.open(dir).strings('fr');
+    expect(copied['section.scorecard']).toBe('Nos erreurs');
+    expect(copied).toEqual({ ...defaults, 'section.scorecard': 'Nos erreurs' });
+    // A language the copy has no file of is the default's, whole.
+    expect(ReportTemplate.open(dir).strings('es')).toEqual(ReportTemplate.open(undefined).strings('es'));
   });
 
   it('names the file to fix when a manifest lists a section that does not exist', () => {
