@@ -13,8 +13,8 @@ export interface DataSpan {
 const dataSpanRow = z.object({ last_before: z.string().nullable(), first_after: z.string().nullable() });
 const countRow = z.object({ n: z.number() });
 
-/** How many posts the store holds in a period: a report of none is refused before anything is computed. */
-export async function postsInPeriod(store: Store, period: Period): Promise<number> {
+/** How many posts the store holds in a period. */
+async function postsInPeriod(store: Store, period: Period): Promise<number> {
   const [row] = await store.rows('posts in the period', countRow, 'SELECT count(*)::DOUBLE AS n FROM posts WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ', {
     start: period.start.toISOString(),
     end: period.end.toISOString(),
@@ -73,4 +73,10 @@ export function emptyPeriodSentence(period: Period, span: DataSpan, language: La
   const words = WORDS[language](period.label, span);
   const where = [...(span.lastBefore !== null ? [words.before] : []), ...(span.firstAfter !== null ? [words.after] : [])];
   return `${words.none}${where.length > 0 ? `${words.separator}${where.join(words.and)}` : ''}. ${words.pick}`;
+}
+
+/** The sentence a report of a period without a single post is refused with (in English, as the CLI and the API word refusals), or null when the period holds posts. */
+export async function noPostsSentence(store: Store, period: Period, timezone: string): Promise<string | null> {
+  if ((await postsInPeriod(store, period)) > 0) return null;
+  return emptyPeriodSentence(period, await dataSpanAround(store, period, timezone));
 }

@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { withAnalysis } from '../analysis/analysis.js';
 import { CONFIG_FILE } from '../config/load.js';
 import { checkConfigAgainstData, type ConfigWarning, likelyTypos } from '../analysis/config-check.js';
-import { dataSpanAround, emptyPeriodSentence, postsInPeriod } from '../analysis/empty-period.js';
+import { noPostsSentence } from '../analysis/empty-period.js';
 import { openImportedDatabase } from '../cli/database.js';
 import type { ReportPrinter } from '../report/pdf/printer.js';
 import { projectReportFolder, REPORT_FILE_NAMES } from '../report/report-folder.js';
@@ -46,10 +46,8 @@ export async function generateReport(
   return activities.during(id, 'report', asked.label, async (running) => {
     const store = await openImportedDatabase(workspace.databaseOf(id));
     try {
-      if ((await postsInPeriod(store, asked)) === 0) {
-        const where = emptyPeriodSentence(asked, await dataSpanAround(store, asked, config.timezone));
-        throw new HttpError(422, `period: ${where}`, { code: 'bad-period', values: { period: asked.label, problem: 'no-data' } });
-      }
+      const noPosts = await noPostsSentence(store, asked, config.timezone);
+      if (noPosts !== null) throw new HttpError(422, `period: ${noPosts}`, { code: 'bad-period', values: { period: asked.label, problem: 'no-data' } });
       const { writeReport } = await import('../report/index.js');
       const written = await withAnalysis(store, config, asked, async (analysis) => {
         if (allowUnmatchedHandles !== true) refuseLikelyTypos(await checkConfigAgainstData(analysis));

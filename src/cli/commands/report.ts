@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { withAnalysis } from '../../analysis/analysis.js';
 import { checkConfigAgainstData, likelyTypos } from '../../analysis/config-check.js';
-import { dataSpanAround, emptyPeriodSentence, postsInPeriod } from '../../analysis/empty-period.js';
+import { noPostsSentence } from '../../analysis/empty-period.js';
 import { loadConfig } from '../../config/load.js';
 import type { Config } from '../../config/types.js';
 import { AlreadyReported, UserError } from '../../errors.js';
@@ -76,7 +76,8 @@ export async function runReport(options: ReportOptions): Promise<WrittenReport[]
     const period = parsePeriod(options.period, config.timezone);
     const store = await openImportedDatabase(path);
     try {
-      if ((await postsInPeriod(store, period)) === 0) throw new UserError(`${config.source}: --period ${options.period}: ${emptyPeriodSentence(period, await dataSpanAround(store, period, config.timezone))}`);
+      const noPosts = await noPostsSentence(store, period, config.timezone);
+      if (noPosts !== null) throw new UserError(`${config.source}: --period ${options.period}: ${noPosts}`);
     } finally {
       store.close();
     }
