@@ -365,6 +365,12 @@ describe('findings that never contradict themselves', () => {
       'Acme Telecom answered at least 30% of the 40 mentions it received, and up to 100% if the 28 responses its export lists but the data lacks were answers, so the rate takes no rank.',
     );
     expect((await findingsOf(open)).filter((line) => line.includes('within 1'))).toEqual([]);
+    // Unranked for another reason (too few posts of its own), it is not said between two ends that are not why.
+    const fewPosts = structuredClone(open);
+    const fewAcme = figure(fewPosts, 'acme');
+    if (!fewAcme?.coverage) throw new Error('no coverage for acme');
+    fewAcme.coverage.warnings = [...fewAcme.coverage.warnings, 'few-brand-posts'];
+    expect((await findingsOf(fewPosts)).filter((line) => line.includes('up to'))).toEqual([]);
 
     // Listed for 3 of them only: at most 37.5%, still below RivalCo's 50% at both ends, so the rank and the verdict stand.
     const few = await metricsOf(listing(unanswered.slice(0, 3)), config);

@@ -3,7 +3,8 @@ import { slaKey } from '../../metrics/catalogue.js';
 import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
-import { benchmarkOf, changeOf, clientOf, comparedRank, competitorsOf, rankedCount, rankOf, slaTargets } from './brandLookup.js';
+import { comparableMetrics } from '../../metrics/ranking.js';
+import { benchmarkOf, catalogueOf, changeOf, clientOf, comparedRank, competitorsOf, rankedCount, rankOf, slaTargets } from './brandLookup.js';
 import { answersUpperBound, hasPartialPosts, isLowerBoundUnder } from '../../metrics/coverage.js';
 import { measuredInbound, measuredPlatforms, warningsOf } from './coverage.js';
 
@@ -162,9 +163,11 @@ function lowerBound(brand: BrandMetrics, printed: string, t: Translate): string 
 function rateFinding(metrics: MetricsReport, client: BrandMetrics, format: Formatter, t: Translate): string | null {
   const rank = rankOf(client, 'responseRate');
   // A rate left unranked because the data holds the client's posts on part of the period only is said as a lower bound, compared with nothing.
-  // One whose rank would change were the responses its export lists, and the data lacks, answers is said between its two ends, compared with nothing.
+  // One left unranked only because its rank would change were the responses its export lists, and the data lacks, answers
+  // (comparable on every other count: ranking.ts, comparableAmong) is said between its two ends, compared with nothing.
   const upper = client.responseRate === null ? null : answersUpperBound(client, client.responseRate);
-  const open = rank === null && upper !== null && !hasPartialPosts(client);
+  const rateSpec = catalogueOf(metrics).find((spec) => spec.key === 'responseRate');
+  const open = rank === null && upper !== null && rateSpec !== undefined && comparableMetrics(client, rateSpec);
   if (client.responseRate === null || (rank === null && !hasPartialPosts(client) && !open)) return null;
   const brands = rankedCount(metrics, 'responseRate');
   const measured = measuredInbound(client);
