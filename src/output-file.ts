@@ -1,5 +1,5 @@
-import { accessSync, constants, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { accessSync, constants, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from './errors.js';
 
 /** Checks, before any work, that `path` can be written: its folder exists and is writable. */
@@ -20,5 +20,19 @@ export function writeOutputFile(path: string, data: string | Uint8Array): void {
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? String(error.code) : 'write failed';
     throw new UserError(`${path}: cannot write the output (${reason}); check that the folder exists and is writable.`);
+  }
+}
+
+/**
+ * Replaces `path` whole or not at all: the data is written beside it under a hidden temporary name, then renamed over
+ * it, so a crash or a full disk leaves the old file as it was (and no temporary file behind, short of a crash).
+ */
+export function replaceWhole(path: string, data: string | Uint8Array): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, data);
+    renameSync(temporary, path);
+  } finally {
+    rmSync(temporary, { force: true });
   }
 }

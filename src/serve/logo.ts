@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { join, resolve } from 'node:path';
 import { checkedLogo, type LogoKind, logoDataUrl, MAX_LOGO_BYTES } from '../report/html/logo.js';
 import { UserError } from '../errors.js';
+import { replaceWhole } from '../output-file.js';
 import { HttpError } from './http.js';
 import { receiveOneFile } from './upload.js';
 import type { Workspace } from './workspace.js';
@@ -52,13 +53,7 @@ export async function receiveLogo(workspace: Workspace, id: string, request: Inc
   });
   const kind = checkedLogo(bytes, (why, _todo, problem) => new HttpError(400, `"${name}" ${why}; send a PNG, JPEG or SVG of at most 2 MB and 4,000 pixels a side.`, { code: 'bad-logo', values: { problem } }));
   const file = `logo-${createHash('sha256').update(bytes).digest('hex').slice(0, 12)}.${EXTENSION[kind]}`;
-  const temporary = join(folder, `.${file}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temporary, bytes);
-    renameSync(temporary, join(folder, file));
-  } finally {
-    rmSync(temporary, { force: true });
-  }
+  replaceWhole(join(folder, file), bytes);
   const named = workspace.agencyLogo(id);
   for (const other of readdirSync(folder)) {
     const kept = other === file || (named !== null && resolve(folder, named) === join(folder, other));

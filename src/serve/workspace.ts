@@ -12,6 +12,7 @@ import { openImportedDatabase } from '../cli/database.js';
 import { databaseFileProblem, type Store } from '../store/database.js';
 import { logoDataUrl } from '../report/html/logo.js';
 import { UserError } from '../errors.js';
+import { replaceWhole } from '../output-file.js';
 import { HttpError, requestLanguage } from './http.js';
 
 /** A client's id is its folder's name: lower-case letters, digits, - and _, as brand ids. */
@@ -225,9 +226,7 @@ export class Workspace {
     }
     const document = parseDocument(readFileSync(path, 'utf8'));
     applyValue(document, [], value);
-    const temporary = `${path}.${process.pid}.tmp`;
-    writeFileSync(temporary, document.toString());
-    renameSync(temporary, path);
+    replaceWhole(path, document.toString());
     return this.config(id);
   }
 }
