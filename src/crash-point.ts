@@ -17,6 +17,8 @@ export const CRASH_STEPS = {
   reportBeforeMove: 'report-before-move',
   /** A report's browser is running. */
   reportBrowserStarted: 'report-browser-started',
+  /** A file replaced whole (an --out file, a saved config, a logo) is written under its temporary name, not renamed yet. */
+  replaceBeforeRename: 'replace-before-rename',
 } as const;
 
 export type CrashStep = (typeof CRASH_STEPS)[keyof typeof CRASH_STEPS];

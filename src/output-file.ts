@@ -1,5 +1,6 @@
 import { accessSync, constants, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { CRASH_STEPS, crashPoint } from './crash-point.js';
 import { UserError } from './errors.js';
 
 /** Checks, before any work, that `path` can be written: its folder exists and is writable. */
@@ -13,10 +14,13 @@ export function checkOutputFile(path: string, option: string): void {
   }
 }
 
-/** Writes one output file; a failure is a one-line UserError naming the path and the system's reason. */
+/**
+ * Writes one output file whole or not at all (a crash or a full disk leaves an earlier file as it was); a failure
+ * is a one-line UserError naming the path and the system's reason.
+ */
 export function writeOutputFile(path: string, data: string | Uint8Array): void {
   try {
-    writeFileSync(path, data);
+    replaceWhole(path, data);
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? String(error.code) : 'write failed';
     throw new UserError(`${path}: cannot write the output (${reason}); check that the folder exists and is writable.`);
@@ -31,6 +35,7 @@ export function replaceWhole(path: string, data: string | Uint8Array): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     writeFileSync(temporary, data);
+    crashPoint(CRASH_STEPS.replaceBeforeRename);
     renameSync(temporary, path);
   } finally {
     rmSync(temporary, { force: true });

@@ -57,6 +57,17 @@ describe('a report', () => {
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('lang="fr"');
   });
 
+  it('metrics --out killed before its file is renamed into place leaves the earlier file as it was', () => {
+    const out = join(scratch(), 'metrics.json');
+    writeFileSync(out, 'the earlier metrics\n');
+    const crash = cli(['metrics', '--period', '2017-10', '--config', config, '--format', 'json', '--out', out], { crashAt: CRASH_STEPS.replaceBeforeRename });
+    expect(crash.signal).toBe('SIGKILL');
+    expect(readFileSync(out, 'utf8')).toBe('the earlier metrics\n');
+    const done = cli(['metrics', '--period', '2017-10', '--config', config, '--format', 'json', '--out', out]);
+    expect(done.status).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ period: { label: '2017-10' } });
+  });
+
   it('into a folder another running report holds is refused at once; a lock whose process is gone is taken over', () => {
     const out = join(scratch(), 'out');
     mkdirSync(out);
