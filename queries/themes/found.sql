@@ -28,23 +28,23 @@
 -- Terms are counted as terms.sql numbers them (first_no, second_no); only the candidates
 -- (z >= 1.96) are written out as text, and ties of z go to the first term in byte order.
 --
--- Output: theme_counts(brand_id, current, first_no, second_no, mentions, authors), then
--- theme_found(brand_id, kind, term, first_no, second_no, mentions, authors, z).
+-- Output: theme_counts(brand_id, current, first_no, second_no, mentions, enough_authors:
+-- in the period, and written by at least $min_authors distinct authors), then
+-- theme_found(brand_id, kind, term, first_no, second_no, mentions, z).
 -- Parameters: $start, $end, $from, $inbound_mode, $min_authors, $alpha0, $top, $min_mentions,
 -- $absorbed_share, $pool.
 CREATE OR REPLACE TEMP TABLE theme_counts AS
--- Distinct authors are counted without a distinct count over every term of every
--- mention: an author with one mention of the brand in the period is one author of each
--- of its terms (a mention holds each term once), so only the terms of authors of
--- several mentions are deduplicated. The brand is grouped by its order (an integer).
+-- Whether $min_authors distinct authors wrote a term to the brand in the period is found
+-- without a distinct count over every term of every mention: an author with one mention
+-- of the brand in the period is one author of each of its terms (a mention holds each
+-- term once), so a term these lone authors carry to $min_authors passes as it is. Only
+-- for the other terms of the period that have $min_authors mentions are the authors of
+-- several mentions counted. The brand is grouped by its order (an integer).
 WITH mention_authors AS (
-  SELECT p.rowid AS post_no, b.ord AS brand_no, m.created_at >= $start::TIMESTAMPTZ AS current, m.author,
-         count(*) OVER (PARTITION BY b.ord, current, m.author) AS author_mentions
-  FROM mentions m
-  JOIN theme_posts p ON p.platform = m.platform AND p.post_id = m.post_id
-  JOIN rb_brands b ON b.brand_id = m.brand_id
-  WHERE m.created_at >= $from::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
-    AND ($inbound_mode = 'all' OR m.is_question) AND m.needs_answer
+  SELECT post_no, brand_no, created_at >= $start::TIMESTAMPTZ AS current, author,
+         count(*) OVER (PARTITION BY brand_no, current, author) AS author_mentions
+  FROM theme_mentions
+  WHERE ($inbound_mode = 'all' OR is_question) AND needs_answer
 ),
 author_terms AS NOT MATERIALIZED (
   SELECT c.brand_no, c.current, c.author, c.author_mentions, t.first_no, t.second_no
@@ -57,15 +57,22 @@ by_term AS (
   FROM author_terms
   GROUP BY ALL
 ),
+undecided AS (
+  SELECT brand_no, first_no, second_no
+  FROM by_term
+  WHERE current AND lone_authors < $min_authors AND mentions >= $min_authors
+),
 repeat_authors AS (
-  SELECT brand_no, current, first_no, second_no, count(DISTINCT author) AS authors
-  FROM author_terms
-  WHERE author_mentions > 1
+  SELECT a.brand_no, a.first_no, a.second_no, count(DISTINCT a.author) AS authors
+  FROM author_terms a
+  SEMI JOIN undecided u ON u.brand_no = a.brand_no AND u.first_no = a.first_no AND u.second_no = a.second_no
+  WHERE a.current AND a.author_mentions > 1
   GROUP BY ALL
 )
-SELECT b.brand_id, t.current, t.first_no, t.second_no, t.mentions, t.lone_authors + coalesce(r.authors, 0) AS authors
+SELECT b.brand_id, t.current, t.first_no, t.second_no, t.mentions,
+       t.current AND (t.lone_authors >= $min_authors OR t.lone_authors + coalesce(r.authors, 0) >= $min_authors) AS enough_authors
 FROM by_term t
-LEFT JOIN repeat_authors r ON r.brand_no = t.brand_no AND r.current = t.current AND r.first_no = t.first_no AND r.second_no = t.second_no
+LEFT JOIN repeat_authors r ON t.current AND r.brand_no = t.brand_no AND r.first_no = t.first_no AND r.second_no = t.second_no
 JOIN rb_brands b ON b.ord = t.brand_no;
 
 CREATE OR REPLACE TEMP TABLE theme_found AS
@@ -91,7 +98,7 @@ sizes AS (
 ),
 all_now AS (SELECT first_no, second_no, sum(mentions) AS mentions FROM theme_counts WHERE current GROUP BY first_no, second_no),
 candidates AS (
-  SELECT c.brand_id, c.first_no, c.second_no, c.mentions, c.authors, p.a,
+  SELECT c.brand_id, c.first_no, c.second_no, c.mentions, p.a,
          c.mentions AS y_i, s.n_now AS n_i,
          al.mentions - c.mentions AS y_others,
          (SELECT sum(n_now) FROM sizes) - s.n_now AS n_others,
@@ -103,18 +110,18 @@ candidates AS (
   JOIN sizes s ON s.brand_id = c.brand_id
   JOIN volumes v ON v.brand_id = c.brand_id
   LEFT JOIN theme_counts b ON b.brand_id = c.brand_id AND b.first_no = c.first_no AND b.second_no = c.second_no AND NOT b.current
-  WHERE c.current AND c.authors >= $min_authors
+  WHERE c.current AND c.enough_authors
 ),
 scored AS (
-  SELECT brand_id, first_no, second_no, mentions, authors, 'distinctive' AS kind, rb_log_odds_z(y_i, n_i, y_others, n_others, a, $alpha0) AS z
+  SELECT brand_id, first_no, second_no, mentions, 'distinctive' AS kind, rb_log_odds_z(y_i, n_i, y_others, n_others, a, $alpha0) AS z
   FROM candidates WHERE others_volume >= $min_mentions
   UNION ALL
-  SELECT brand_id, first_no, second_no, mentions, authors, 'rising', rb_log_odds_z(y_i, n_i, y_before, n_before, a, $alpha0)
+  SELECT brand_id, first_no, second_no, mentions, 'rising', rb_log_odds_z(y_i, n_i, y_before, n_before, a, $alpha0)
   FROM candidates WHERE before_volume >= $min_mentions
 ),
 named AS (
   SELECT s.brand_id, s.kind, w1.word || CASE WHEN s.second_no = 0 THEN '' ELSE ' ' || w2.word END AS term,
-         s.first_no, s.second_no, s.mentions, s.authors, s.z
+         s.first_no, s.second_no, s.mentions, s.z
   FROM scored s
   JOIN theme_vocabulary w1 ON w1.word_no = s.first_no
   LEFT JOIN theme_vocabulary w2 ON w2.word_no = s.second_no
@@ -132,11 +139,9 @@ pool_terms AS (
 ),
 current_posts AS (
   -- the mentions y_i counts: the brand's, in the period, that need an answer
-  SELECT DISTINCT m.brand_id, p.rowid AS post_no
-  FROM mentions m
-  JOIN theme_posts p ON p.platform = m.platform AND p.post_id = m.post_id
-  WHERE m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
-    AND ($inbound_mode = 'all' OR m.is_question) AND m.needs_answer
+  SELECT DISTINCT brand_id, post_no
+  FROM theme_mentions
+  WHERE created_at >= $start::TIMESTAMPTZ AND ($inbound_mode = 'all' OR is_question) AND needs_answer
 ),
 holding AS (
   SELECT c.brand_id, c.first_no, c.second_no, t.post_no
@@ -156,8 +161,7 @@ in_configured AS (
   FROM (
     SELECT h.brand_id, h.first_no, h.second_no, c.theme, count(*) AS mentions
     FROM holding h
-    JOIN theme_posts p ON p.rowid = h.post_no
-    JOIN theme_matches c ON c.platform = p.platform AND c.post_id = p.post_id
+    JOIN theme_matches c ON c.post_no = h.post_no
     GROUP BY ALL
   ) h
   JOIN pool_terms n
@@ -191,7 +195,7 @@ kept AS (
   SELECT brand_id, kind, unnest(kept) AS kept_ord
   FROM (SELECT * FROM walk QUALIFY ord = max(ord) OVER (PARTITION BY brand_id, kind))
 )
-SELECT o.brand_id, o.kind, o.term, o.first_no, o.second_no, o.mentions::DOUBLE AS mentions, o.authors::DOUBLE AS authors, o.z::DOUBLE AS z
+SELECT o.brand_id, o.kind, o.term, o.first_no, o.second_no, o.mentions::DOUBLE AS mentions, o.z::DOUBLE AS z
 FROM ordered o
 SEMI JOIN kept k ON k.brand_id = o.brand_id AND k.kind = o.kind AND k.kept_ord = o.ord
 QUALIFY row_number() OVER (PARTITION BY o.brand_id, o.kind ORDER BY o.z DESC, o.term) <= $top;

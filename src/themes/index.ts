@@ -36,7 +36,7 @@ const THEME_POOL = 100;
 
 const count = z.number();
 const value = z.number().nullable();
-const foundRow = z.object({ brand_id: z.string(), kind: z.enum(['distinctive', 'rising']), term: z.string(), mentions: count, authors: count, z: count });
+const foundRow = z.object({ brand_id: z.string(), kind: z.enum(['distinctive', 'rising']), term: z.string(), mentions: count, z: count });
 const summaryRow = z.object({
   brand_id: z.string(),
   theme: z.string(),
