@@ -5,6 +5,7 @@
  */
 import { token } from './api.js';
 import { showClients } from './clients.js';
+import { refreshWhenShownAgain } from './exports.js';
 import { act, app, el, statusLine } from './dom.js';
 import { LANGUAGE_NAMES, language, PAGE_LANGUAGES, t } from './language.js';
 
@@ -34,5 +35,6 @@ if (token === '') {
 } else {
   // The client the language switch was pressed on, shown again.
   void act(() => showClients(new URLSearchParams(location.search).get('client')));
+  refreshWhenShownAgain();
 }
 

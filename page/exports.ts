@@ -61,8 +61,8 @@ export function exportsSection(client: ClientSummary): HTMLElement {
   file.addEventListener('change', () => {
     rezone = null;
   });
-  afterImport.push(() => {
-    rezone = null;
+  afterImport.push((reason) => {
+    if (reason === 'imported-here') rezone = null;
   });
   // Every file imported into the client (this month's and before), read again after each import: kept when the next
   // file's preview replaces the last one, and there when the analyst comes back.
@@ -269,7 +269,7 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
       }
       forgetMonths();
       // The client shown meanwhile may be another: its forms are not refreshed with this one's data.
-      if (outcome.isConnected) for (const refresh of afterImport) refresh();
+      if (outcome.isConnected) for (const refresh of afterImport) refresh('imported-here');
       const counts = done.files.map((entry) => `${t('imported')}${t('colon')}${entry.imported.toLocaleString(language)}${notAddedAgain(entry)}`).join('; ');
       outcome.textContent = done.mapping ? `${counts}. ${t('mappingSaved')} ${done.mapping}.` : counts;
       const problems = done.files.flatMap((entry) => [
@@ -298,5 +298,20 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
   return [repeated, summary, unknown, held, supports, fields, el('h3', {}, t('firstRows')), rows, el('ul', {}, ...reasons, ...preview.warnings.map((warning) => el('li', { class: 'warning' }, warning))), importButton, outcome];
 }
 
+/**
+ * Why the data may have changed: the upload waiting in this page was imported, or the page is shown again after the
+ * analyst was elsewhere (another tab, or `replybench import` in a terminal, may have imported meanwhile).
+ */
+export type DataChange = 'imported-here' | 'shown-again';
+
 /** Run after an import, so the brands form and the period fields offer what the new data holds; emptied when a client is shown again. */
-export const afterImport: Array<() => void> = [];
+export const afterImport: Array<(reason: DataChange) => void> = [];
+
+/** Coming back to the page: the lists read again, as after an import here. */
+export function refreshWhenShownAgain(): void {
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState !== 'visible' || afterImport.length === 0) return;
+    forgetMonths();
+    for (const refresh of afterImport) refresh('shown-again');
+  });
+}

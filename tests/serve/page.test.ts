@@ -5,9 +5,9 @@ import puppeteer, { type Browser, type Dialog, type Page } from 'puppeteer';
 import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { png } from '../png.js';
-import { KAGGLE_SAMPLE, serverForFile, TOKEN } from './helpers.js';
+import { call, KAGGLE_SAMPLE, serverForFile, TOKEN } from './helpers.js';
 
-const { server, workspace } = serverForFile();
+const { server, workspace, base } = serverForFile();
 let browser: Browser;
 
 beforeAll(async () => {
@@ -356,6 +356,14 @@ describe('the page of replybench serve', () => {
     // The import is listed above the next preview, which will replace this one, with every file imported into the client before.
     await page.waitForFunction("document.querySelector('#exports .imports-done')?.textContent.includes('sondage.csv')");
     expect(await text(page, '#exports .imports-done table')).toMatch(/^Fichier\tImporté le \([^)]+\)\tPublications ajoutées\tRépétées ou déjà présentes\tRejetées\nsondage\.csv\t\d+ \S+ \d{4},? \d\d?:\d\d\t2\t0\t0$/);
+    // Another tab (or a terminal) imports a file meanwhile: coming back to this page lists it too.
+    const form = new FormData();
+    form.append('file', new Blob([readFileSync(KAGGLE_SAMPLE)]), 'autre onglet.csv');
+    const preview = await call(base(), 'POST', '/api/clients/inconnu/exports', form);
+    expect((await call(base(), 'POST', '/api/clients/inconnu/imports', { previewId: preview.body.previewId })).status).toBe(200);
+    expect(await text(page, '#exports .imports-done table')).not.toContain('autre onglet.csv');
+    await page.evaluate("document.dispatchEvent(new Event('visibilitychange'))");
+    await page.waitForFunction("document.querySelector('#exports .imports-done')?.textContent.includes('autre onglet.csv')", { polling: 100 });
     // The platform it brought gets its handle fields in the brands form at once, without reloading the page.
     await page.waitForSelector('[data-brand=inconnu] input[data-platform=instagram]');
     // A competitor is added by its name; its id is made from it.
