@@ -11,12 +11,12 @@ export function withAudience(metrics: MetricsReport): MetricsReport {
   const brands = metrics.brands.map((brand) => {
     if (brand.id === 'acme') {
       return diag(brand.id, brand.name, brand.role, {
-        sentiment: { bySentiment: { negative: group(20, 10, 95), neutral: group(20, 14, 40), positive: group(10, 6, 20) }, unknown: 0 },
-        influencers: { followerThreshold: 1000, influencers: group(8, 7, 15), others: group(42, 23, 45), unknownFollowers: 0 },
+        sentiment: { bySentiment: { negative: group(20, 10, 95), neutral: group(20, 14, 40), positive: group(10, 6, 20) }, unknown: 0, otherPlatforms: 0 },
+        influencers: { followerThreshold: 1000, influencers: group(8, 7, 15), others: group(42, 23, 45), unknownFollowers: 0, otherPlatforms: 0 },
       });
     }
     if (brand.id === 'rivalco') {
-      return diag(brand.id, brand.name, brand.role, { sentiment: null, influencers: { followerThreshold: 1000, influencers: group(5, 5, 10), others: group(75, 59, 20), unknownFollowers: 0 } });
+      return diag(brand.id, brand.name, brand.role, { sentiment: null, influencers: { followerThreshold: 1000, influencers: group(5, 5, 10), others: group(75, 59, 20), unknownFollowers: 0, otherPlatforms: 0 } });
     }
     return diag(brand.id, brand.name, brand.role, { sentiment: null, influencers: null });
   });
@@ -24,6 +24,7 @@ export function withAudience(metrics: MetricsReport): MetricsReport {
     settings: diagnosticSettings(),
     brands,
     benchmarks: [],
+    comparedPlatforms: { followers: [], sentiment: [] },
     notes: [],
   };
   return { ...metrics, diagnostics };

@@ -289,7 +289,7 @@ describe('mistakes scorecard', () => {
                 followThrough: { ...brand.followThrough, answeredShare: null, responseTimeMedianMin: null, abandonedShare: null, reason: 'too-few-follow-ups' as const },
                 // 14 mentions outside its hours: the rate is shown, on too few of them to compare without care; 40 inside are enough.
                 businessHours: { inboundInside: 40, answeredInside: 30, responseRateInside: 0.75, inboundOutside: 14, answeredOutside: 4, responseRateOutside: 4 / 14, businessTimeMedianMin: 20, businessTimeP90Min: 60, calendarTimeMedianMin: 30, calendarTimeP90Min: 90 },
-                sentiment: { bySentiment: { negative: group(40, null), neutral: group(35, null), positive: group(4, 'too-few-mentions') }, unknown: 0 },
+                sentiment: { bySentiment: { negative: group(40, null), neutral: group(35, null), positive: group(4, 'too-few-mentions') }, unknown: 0, otherPlatforms: 0 },
               }
             : brand,
         ),

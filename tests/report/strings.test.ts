@@ -71,7 +71,7 @@ function computedKeys(): string[] {
     ...SCORECARD_REASONS.filter((reason) => reason !== 'no-data').map((reason) => `scorecard.reason.${reason}`),
     ...BUCKET_KEYS.map((bucket) => `bucket.${bucket}`),
     ...CHART_IDS.flatMap((id) => ['title', 'caption', ...(CHARTS_OF_OPTIONAL_DATA[id] ? [] : ['empty']), ...(CHARTS_WITH_DECK_CAPTION.has(id) ? ['deckCaption'] : [])].map((part) => `${CHART_STRING_PREFIX[id]}.${part}`)),
-    ...AUDIENCES.flatMap((audience) => [...audience.keys.map((key) => `${audience.prefix}.group.${key}`), `${audience.prefix}.missingFor`, `${audience.prefix}.unknownFor`, `${audience.prefix}.noComparison`]),
+    ...AUDIENCES.flatMap((audience) => [...audience.keys.map((key) => `${audience.prefix}.group.${key}`), `${audience.prefix}.missingFor`, `${audience.prefix}.unknownFor`, `${audience.prefix}.noComparison`, `note.comparedOn.${audience.field}`, `sheet.comparedOn.${audience.field}`]),
     ...GLOSSARY.flatMap((id) => [`glossary.${id}.title`, `glossary.${id}.text`]),
   ];
 }
@@ -132,7 +132,7 @@ describe('string catalogues', () => {
   });
 
   it('every language but English translates the sentences (only symbols and units may stay as in English)', () => {
-    const allowedSame = /^(format\.|unit\.|bucket\.\d|methodology\.format|examples\.(when|text)|leaderboard\.client|chart\.hourOfWeek\.volumeLegend|footer\.page|deck\.sectionPart|sheet\.emptyReason|chart\.audience\.(emptyGroup|thinBrand)\b)/;
+    const allowedSame = /^(format\.|unit\.|bucket\.\d|methodology\.format|examples\.(when|text)|leaderboard\.client|chart\.hourOfWeek\.volumeLegend|footer\.page|deck\.sectionPart|sheet\.emptyReason|chart\.audience\.(emptyGroup|thinBrand)\b|note\.comparedOn\.brand\b)/;
     expect(Object.keys(catalogues.en ?? {}).length).toBeGreaterThan(100);
     for (const language of TRANSLATIONS) {
       const same = Object.entries(catalogues.en ?? {})

@@ -11,8 +11,9 @@ const groupRow = z.object({
   reason: z.literal('too-few-mentions').nullable(),
 });
 type GroupRow = z.infer<typeof groupRow>;
-const audienceRow = groupRow.extend({ audience: z.enum(['influencer', 'other', 'unknown']) });
-const sentimentRow = groupRow.extend({ sentiment: z.enum(['negative', 'neutral', 'positive', 'unknown']) });
+const comparedPlatforms = z.array(z.string());
+const audienceRow = groupRow.extend({ audience: z.enum(['influencer', 'other', 'unknown', 'elsewhere']), compared_platforms: comparedPlatforms });
+const sentimentRow = groupRow.extend({ sentiment: z.enum(['negative', 'neutral', 'positive', 'unknown', 'elsewhere']), compared_platforms: comparedPlatforms });
 
 type Params = { start: string; end: string; inbound_mode: string; min_group_mentions: number };
 
@@ -22,43 +23,54 @@ function group(row: GroupRow | undefined): AnswerGroup {
     : { inbound: 0, answered: 0, responseRate: null, responseTimeMedianMin: null, reason: null };
 }
 
+/** Per brand id, and the platforms every brand is measured on (empty: all). */
+export interface AudienceSplit<Split> {
+  brands: Map<string, Split | null>;
+  comparedPlatforms: string[];
+}
+
 /**
  * Influencers versus the rest per brand id (queries/diagnostics/influencer_priority.sql).
  * A brand whose mentions carry no follower count at all gets null.
  */
-export async function influencerPriority(analysis: Analysis, params: Params, threshold: number): Promise<Map<string, InfluencerPriority | null>> {
+export async function influencerPriority(analysis: Analysis, params: Params, threshold: number): Promise<AudienceSplit<InfluencerPriority>> {
   const rows = await analysis.rows('diagnostics/influencer_priority', audienceRow, { ...params, influencer_followers: threshold });
-  const result = new Map<string, InfluencerPriority | null>();
+  const brands = new Map<string, InfluencerPriority | null>();
   for (const brandId of new Set(rows.map((row) => row.brand_id))) {
     const of = (audience: string) => rows.find((row) => row.brand_id === brandId && row.audience === audience);
     const influencers = of('influencer');
     const others = of('other');
-    result.set(
+    const elsewhere = of('elsewhere')?.inbound ?? 0;
+    brands.set(
       brandId,
-      influencers || others ? { followerThreshold: threshold, influencers: group(influencers), others: group(others), unknownFollowers: of('unknown')?.inbound ?? 0 } : null,
+      influencers || others || elsewhere > 0
+        ? { followerThreshold: threshold, influencers: group(influencers), others: group(others), unknownFollowers: of('unknown')?.inbound ?? 0, otherPlatforms: elsewhere }
+        : null,
     );
   }
-  return result;
+  return { brands, comparedPlatforms: rows[0]?.compared_platforms ?? [] };
 }
 
 const LABELS: SentimentLabel[] = ['negative', 'neutral', 'positive'];
 
 /** Answers by sentiment per brand id (queries/diagnostics/sentiment.sql); null where the export gave no sentiment. */
-export async function sentimentGroups(analysis: Analysis, params: Params): Promise<Map<string, SentimentDiagnostic | null>> {
+export async function sentimentGroups(analysis: Analysis, params: Params): Promise<AudienceSplit<SentimentDiagnostic>> {
   const rows = await analysis.rows('diagnostics/sentiment', sentimentRow, params);
-  const result = new Map<string, SentimentDiagnostic | null>();
+  const brands = new Map<string, SentimentDiagnostic | null>();
   for (const brandId of new Set(rows.map((row) => row.brand_id))) {
     const of = (label: string) => rows.find((row) => row.brand_id === brandId && row.sentiment === label);
-    const known = LABELS.some((label) => of(label));
-    result.set(
+    const elsewhere = of('elsewhere')?.inbound ?? 0;
+    const known = LABELS.some((label) => of(label)) || elsewhere > 0;
+    brands.set(
       brandId,
       known
         ? {
             bySentiment: { negative: group(of('negative')), neutral: group(of('neutral')), positive: group(of('positive')) },
             unknown: of('unknown')?.inbound ?? 0,
+            otherPlatforms: elsewhere,
           }
         : null,
     );
   }
-  return result;
+  return { brands, comparedPlatforms: rows[0]?.compared_platforms ?? [] };
 }

@@ -66,8 +66,8 @@ export async function diagnosticsOf(analysis: Analysis, options: DiagnosticOptio
   const notes: DiagnosticNote[] = [];
   const brands: BrandDiagnostics[] = config.brands.map((brand) => {
     const hoursOf = hours.get(brand.id) ?? null;
-    const influencersOf = influencers.get(brand.id) ?? null;
-    const sentimentOf = sentiment.get(brand.id) ?? null;
+    const influencersOf = influencers.brands.get(brand.id) ?? null;
+    const sentimentOf = sentiment.brands.get(brand.id) ?? null;
     if (!brand.businessHours) notes.push({ brandId: brand.id, code: 'no-business-hours' });
     if (!influencersOf) notes.push({ brandId: brand.id, code: 'no-follower-data' });
     if (!sentimentOf) notes.push({ brandId: brand.id, code: 'no-sentiment-data' });
@@ -89,7 +89,7 @@ export async function diagnosticsOf(analysis: Analysis, options: DiagnosticOptio
     };
   });
   assignDiagnosticRanks(brands);
-  return { settings, brands, benchmarks: diagnosticBenchmarks(brands), notes };
+  return { settings, brands, benchmarks: diagnosticBenchmarks(brands), notes, comparedPlatforms: { followers: influencers.comparedPlatforms, sentiment: sentiment.comparedPlatforms } };
 }
 
 /** Diagnostics of one period in one call (builds and closes an analysis of its own). */

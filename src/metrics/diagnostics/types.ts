@@ -92,6 +92,8 @@ export interface InfluencerPriority {
   others: AnswerGroup;
   /** Inbound mentions whose author's follower count the export did not give. */
   unknownFollowers: number;
+  /** Inbound mentions on platforms where the client's export gives no follower count, left out so that every brand is compared on the same platforms (Diagnostics.comparedPlatforms). */
+  otherPlatforms: number;
 }
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive';
@@ -100,6 +102,8 @@ export interface SentimentDiagnostic {
   bySentiment: Record<SentimentLabel, AnswerGroup>;
   /** Inbound mentions without a sentiment in the export. */
   unknown: number;
+  /** Inbound mentions on platforms where the client's export gives no sentiment, left out so that every brand is compared on the same platforms (Diagnostics.comparedPlatforms). */
+  otherPlatforms: number;
 }
 
 export interface ClockStartLatest {
@@ -169,4 +173,9 @@ export interface Diagnostics {
   /** The client against the competitor median and the best brand, per diagnostic metric (keys of DIAGNOSTIC_METRICS). */
   benchmarks: Benchmark[];
   notes: DiagnosticNote[];
+  /**
+   * The platforms every brand's influencer and sentiment figures rest on: those where the client's export gives
+   * follower counts (sentiment) to its mentions. Empty when it gives them nowhere: each brand on all its platforms.
+   */
+  comparedPlatforms: { followers: string[]; sentiment: string[] };
 }

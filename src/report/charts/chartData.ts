@@ -5,6 +5,7 @@ import { hasNoData, hasPartialPosts } from '../../metrics/coverage.js';
 import { BUCKET_KEYS as BUCKETS, type BrandMetrics, type HourOfWeekCell, type MetricsReport, type TrendPoint } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
+import { type AudienceField, comparedOnNote } from '../model/comparedOn.js';
 import { COVERAGE_MARKS, LOW_SAMPLE_MARK, LOWER_BOUND_MARK, noDataLine, spanSentence, valueMarks } from '../model/coverage.js';
 import { shownThemes, subjectMarks, themeGridBrands } from '../model/themes.js';
 import { THEME_MIN_MENTIONS } from '../../themes/index.js';
@@ -123,6 +124,8 @@ export interface Audience {
   unknown: (brand: BrandDiagnostics) => number;
   /** Colours by group. */
   range: readonly string[];
+  /** The export's field the split rests on. */
+  field: AudienceField;
 }
 
 const SENTIMENTS: readonly SentimentLabel[] = ['negative', 'neutral', 'positive'];
@@ -133,6 +136,7 @@ const SENTIMENT_AUDIENCE: Audience = {
   groups: (brand) => brand.sentiment?.bySentiment ?? null,
   unknown: (brand) => brand.sentiment?.unknown ?? 0,
   range: SENTIMENTS.map((sentiment) => SENTIMENT_COLOURS[sentiment]),
+  field: 'sentiment',
 };
 
 const INFLUENCER_AUDIENCE: Audience = {
@@ -141,6 +145,7 @@ const INFLUENCER_AUDIENCE: Audience = {
   groups: (brand) => (brand.influencers ? { influencers: brand.influencers.influencers, others: brand.influencers.others } : null),
   unknown: (brand) => brand.influencers?.unknownFollowers ?? 0,
   range: [FOREGROUND, BACKGROUND_GREY],
+  field: 'followers',
 };
 
 /** The audience charts; each names its groups `{prefix}.group.<key>` in the strings. */
@@ -231,6 +236,7 @@ function audienceInputs({ metrics, format, t }: Context, audience: Audience): Ch
     ...(thin.length === 0 ? [] : [t('chart.audience.thinGroups', { minimum: format.count(diagnostics.settings.minGroupMentions), list: format.list(thin) })]),
     ...(empty.length === 0 ? [] : [t('chart.audience.emptyGroups', { list: format.list(empty) })]),
     ...(thinTimes.length === 0 ? [] : [t('chart.audience.thinTimes', { minimum: format.count(MIN_SAMPLE), list: format.list(thinTimes) })]),
+    ...comparedOnNote(audience.field, diagnostics, format, t),
     ...partialNote(split, { metrics, format, t }),
   ];
   // A split compares its groups: with bars in fewer than two, it would only draw the response-rate chart again (the demo: no brand has 30 mentions from influencers).

@@ -6,6 +6,7 @@ import type { Benchmark, BrandMetrics, MetricsReport } from '../../metrics/types
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { benchmarkOf, catalogueOf, formatValue, rankOf } from './brandLookup.js';
+import { type AudienceField, comparedOnNote } from './comparedOn.js';
 import { hasPartialPosts, isLowerBoundUnder } from '../../metrics/coverage.js';
 import { COVERAGE_MARKS, coverageNotes, LOW_SAMPLE_MARK, LOWER_BOUND_MARK, lowSampleOf, measuredInbound, warningsOf } from './coverage.js';
 import { leaderboardOrder } from './leaderboard.js';
@@ -311,14 +312,16 @@ export function emptyReasonsOf(scorecard: Scorecard | null, t: Translate): Map<s
 }
 
 /** The audience columns, and what of a brand's mentions the export could not sort into their groups. */
-const PARTIAL_COLUMNS: ReadonlyArray<{ key: ScorecardMetric; note: string; split: (brand: BrandDiagnostics) => { unknown: number; known: number } }> = [
+const PARTIAL_COLUMNS: ReadonlyArray<{ key: ScorecardMetric; field: AudienceField; note: string; split: (brand: BrandDiagnostics) => { unknown: number; known: number } }> = [
   {
     key: 'influencerResponseRate',
+    field: 'followers',
     note: 'scorecard.partialFollowers',
     split: (brand) => ({ unknown: brand.influencers?.unknownFollowers ?? 0, known: (brand.influencers?.influencers.inbound ?? 0) + (brand.influencers?.others.inbound ?? 0) }),
   },
   {
     key: 'negativeResponseRate',
+    field: 'sentiment',
     note: 'scorecard.partialSentiment',
     split: (brand) => ({ unknown: brand.sentiment?.unknown ?? 0, known: Object.values(brand.sentiment?.bySentiment ?? {}).reduce((sum, group) => sum + group.inbound, 0) }),
   },
@@ -326,7 +329,8 @@ const PARTIAL_COLUMNS: ReadonlyArray<{ key: ScorecardMetric; note: string; split
 
 /**
  * One line per audience column shown whose values leave out some of a brand's mentions (the export gives part of
- * them no sentiment or follower count): a rate on 203 of 596 mentions is compared with rates on all of them.
+ * them no sentiment or follower count): a rate on 203 of 596 mentions is compared with rates on all of them. And the
+ * platforms the column compares every brand on, when the client's export gives the field on some platforms only.
  */
 function partialNotes(metrics: MetricsReport, diagnostics: Diagnostics, sources: readonly ColumnSource[], format: Formatter, t: Translate): string[] {
   return PARTIAL_COLUMNS.flatMap((column) => {
@@ -336,7 +340,7 @@ function partialNotes(metrics: MetricsReport, diagnostics: Diagnostics, sources:
       const split = diagnosed ? column.split(diagnosed) : { unknown: 0, known: 0 };
       return split.unknown > 0 && split.known > 0 ? [t('chart.audience.unknownOf', { unknown: format.count(split.unknown), total: format.count(split.unknown + split.known), brand: brand.name })] : [];
     });
-    return brands.length === 0 ? [] : [t(column.note, { list: format.list(brands) })];
+    return [...(brands.length === 0 ? [] : [t(column.note, { list: format.list(brands) })]), ...comparedOnNote(column.field, diagnostics, format, t)];
   });
 }
 

@@ -9,6 +9,7 @@ import type { Translate } from '../i18n/strings.js';
 import { catalogueOf, changeOf, comparedRank, labelValues, slaTargets } from './brandLookup.js';
 import { onlyUntrackedUnmeasured, warningsOf } from './coverage.js';
 import { noChangeText } from './kpis.js';
+import { comparedOnBrandNotes } from './comparedOn.js';
 import { platformName } from './platformName.js';
 import { leaderboardOrder } from './leaderboard.js';
 import type { MentionSample, StoreFacts } from './storeFacts.js';
@@ -292,6 +293,7 @@ function diagnosticsSheet(inputs: WorkbookInputs): WorkbookSheet {
       ...sampleNotes(brand),
       ...thinNotes(brand),
       ...(brand.postsPartial ? [t('sheet.diagnosticsPostsPartial')] : []),
+      ...(diagnostics ? comparedOnBrandNotes(brand, diagnostics, inputs.format, t) : []),
       ...(diagnostics?.notes ?? []).filter((note) => note.brandId === brand.id || note.brandId === null).map((note) => t(`advice.note.${note.code}`, { brand: brand.name })),
     ].join(' ');
   return table(t('sheet.diagnostics'), diagnostics?.brands ?? [], [...columns, { header: t('sheet.notes'), value: (brand) => cell.text(notesOf(brand) || null) }]);

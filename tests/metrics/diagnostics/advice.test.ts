@@ -181,7 +181,7 @@ describe('what to improve', () => {
     const client = clientDiagnostics(input);
     const others = client.influencers?.others;
     if (!others) throw new Error('the advice fixture has no influencer split for the client');
-    client.influencers = { followerThreshold: 1000, influencers: { inbound: 29, answered: 1, responseRate: 1 / 29, responseTimeMedianMin: 5, reason: null }, others, unknownFollowers: 0 };
+    client.influencers = { followerThreshold: 1000, influencers: { inbound: 29, answered: 1, responseRate: 1 / 29, responseTimeMedianMin: 5, reason: null }, others, unknownFollowers: 0, otherPlatforms: 0 };
     const ids = buildImprovements(input, 'en').map((item) => item.id);
     expect(ids).not.toContain('influencers');
     expect(ids).toContain('unanswered');

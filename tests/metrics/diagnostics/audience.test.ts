@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeDiagnostics } from '../../../src/metrics/diagnostics/index.js';
+import { Formatter } from '../../../src/report/i18n/format.js';
+import { translator } from '../../../src/report/i18n/strings.js';
+import { comparedOnBrandNotes, comparedOnNote } from '../../../src/report/model/comparedOn.js';
+import { ReportTemplate } from '../../../src/report/template.js';
 import type { Store } from '../../../src/store/database.js';
 import { plus, storeWith, twoBrands, type DiagPost } from '../../fixtures/diagnostics/store.js';
 
@@ -34,6 +38,7 @@ describe('influencer priority', () => {
       influencers: { inbound: 2, answered: 1, responseRate: 0.5, responseTimeMedianMin: 10, reason: null },
       others: { inbound: 1, answered: 1, responseRate: 1, responseTimeMedianMin: 30, reason: null },
       unknownFollowers: 1,
+      otherPlatforms: 0,
     });
     expect(result.brands.find((b) => b.id === 'rival')?.influencers).toBeNull();
     expect(result.notes).toContainEqual({ brandId: 'rival', code: 'no-follower-data' });
@@ -76,6 +81,7 @@ describe('sentiment', () => {
         positive: { inbound: 1, answered: 1, responseRate: 1, responseTimeMedianMin: 15, reason: null },
       },
       unknown: 1,
+      otherPlatforms: 0,
     });
     expect(acme?.unansweredExamples.map((e) => [e.author, e.sentiment])).toEqual([
       ['cneg2', 'negative'],
@@ -101,5 +107,63 @@ describe('sentiment', () => {
     const result = await computeDiagnostics(store, twoBrands(), '2017-10');
     expect(result.brands.find((b) => b.id === 'acme')?.sentiment).toBeNull();
     expect(result.notes).toContainEqual({ brandId: 'acme', code: 'no-sentiment-data' });
+  });
+});
+
+describe("every brand compared on the platforms where the client's export gives the field", () => {
+  // Acme's care export gives no sentiment nor follower count on Twitter (one of its 5 mentions there has a sentiment, not
+  // half), its Facebook export does; Rival's listening export gives both everywhere, and Rival answers Twitter, not Facebook.
+  const posts: DiagPost[] = [
+    ...mention('at1', {}, 10),
+    ...mention('at2', {}, 10),
+    ...mention('at3', {}),
+    ...mention('at4', {}),
+    ...mention('at5', { sentiment: 'negative' }, 10),
+    ...['af1', 'af2', 'af3'].flatMap((id, index) => mention(id, { platform: 'facebook', sentiment: 'negative', followers: 50 }, index === 0 ? 10 : undefined)),
+    { id: 'af1r', author: 'acmecares', at: plus(T0, 10), text: 'ok', parent: 'af1', platform: 'facebook' },
+    ...['rt1', 'rt2', 'rt3', 'rt4'].flatMap((id) => [
+      { id, author: `c${id}`, at: T0, text: '@RivalHelp no signal', sentiment: 'negative', followers: 50 },
+      { id: `${id}r`, author: 'rivalhelp', at: plus(T0, 5), text: 'on it', parent: id },
+    ]),
+    { id: 'rf1', author: 'crf1', at: T0, text: '@RivalHelp no signal', sentiment: 'negative', platform: 'facebook', followers: 50 },
+    { id: 'rf2', author: 'crf2', at: T0, text: '@RivalHelp no signal', sentiment: 'negative', platform: 'facebook', followers: 50 },
+    { id: 'rf3', author: 'crf3', at: T0, text: '@RivalHelp thanks', sentiment: 'neutral', platform: 'facebook', followers: 50 },
+    { id: 'rf3r', author: 'rivalhelp', at: plus(T0, 5), text: 'welcome', parent: 'rf3', platform: 'facebook' },
+    late,
+  ];
+  const config = twoBrands({}, { acme: { accounts: { twitter: ['AcmeCares'], facebook: ['AcmeCares'] } }, rival: { accounts: { twitter: ['RivalHelp'], facebook: ['RivalHelp'] } } });
+
+  it("measures each brand's negative mentions on Facebook only, and counts the rest apart", async () => {
+    store = await storeWith(posts);
+    const result = await computeDiagnostics(store, config, '2017-10');
+    expect(result.comparedPlatforms.sentiment).toEqual(['facebook']);
+    const of = (id: string) => result.brands.find((brand) => brand.id === id)?.sentiment;
+    // Acme: 1 of its 3 Facebook mentions answered; its 5 Twitter mentions are left out.
+    expect(of('acme')?.bySentiment.negative).toEqual({ inbound: 3, answered: 1, responseRate: 1 / 3, responseTimeMedianMin: 10, reason: null });
+    expect([of('acme')?.unknown, of('acme')?.otherPlatforms]).toEqual([0, 5]);
+    // Rival: 0 of 2 on Facebook, not 4 of 6 on both platforms, which would set its Twitter against Acme's Facebook.
+    expect(of('rival')?.bySentiment.negative).toEqual({ inbound: 2, answered: 0, responseRate: 0, responseTimeMedianMin: null, reason: null });
+    expect(of('rival')?.otherPlatforms).toBe(4);
+    // Follower counts the same way: Acme's Facebook mentions have them, its Twitter ones not.
+    expect(result.comparedPlatforms.followers).toEqual(['facebook']);
+    const audience = (id: string) => result.brands.find((brand) => brand.id === id)?.influencers;
+    expect([audience('acme')?.others.inbound, audience('acme')?.others.answered, audience('acme')?.unknownFollowers, audience('acme')?.otherPlatforms]).toEqual([3, 1, 0, 5]);
+    expect([audience('rival')?.others.inbound, audience('rival')?.others.answered, audience('rival')?.otherPlatforms]).toEqual([3, 1, 4]);
+
+    const template = ReportTemplate.open(undefined);
+    const note = (language: 'en' | 'fr', field: 'sentiment' | 'followers' = 'sentiment') => {
+      const t = translator(template.strings(language), `${language}.json`, language);
+      return comparedOnNote(field, result, new Formatter(language, t, 'UTC'), t);
+    };
+    expect(note('en')).toEqual(['Every brand is compared on Facebook only, where Acme’s export gives a sentiment to at least half of its mentions. Mentions left out on other platforms: Acme (5) and Rival (4).']);
+    expect(note('fr')).toEqual(['Toutes les marques sont comparées sur Facebook seulement, où l’export d’Acme donne une tonalité à au moins la moitié de ses mentions. Mentions laissées de côté sur les autres réseaux\u00a0: Acme (5) et Rival (4).']);
+    const rival = result.brands.find((brand) => brand.id === 'rival');
+    if (!rival) throw new Error('no rival');
+    const t = translator(template.strings('es'), 'es.json', 'es');
+    expect(comparedOnBrandNotes(rival, result, new Formatter('es', t, 'UTC'), t)).toEqual([
+      'Perfiles influyentes: solo en Facebook, donde la exportación del cliente da el número de seguidores; quedan fuera 4 menciones en otras redes.',
+      'Por sentimiento: solo en Facebook, donde la exportación del cliente da sentimiento; quedan fuera 4 menciones en otras redes.',
+    ]);
+    expect(note('en', 'followers')).toEqual(['Every brand is compared on Facebook only, where Acme’s export gives the follower count of the author of at least half of its mentions. Mentions left out on other platforms: Acme (5) and Rival (4).']);
   });
 });
