@@ -175,7 +175,8 @@ export interface Diagnostics {
   notes: DiagnosticNote[];
   /**
    * The platforms every brand's influencer and sentiment figures rest on: those where the client's export gives
-   * follower counts (sentiment) to its mentions. Empty when it gives them nowhere: each brand on all its platforms.
+   * follower counts (sentiment) to at least half of its measured mentions. Empty when there is none: each brand on
+   * all its platforms.
    */
   comparedPlatforms: { followers: string[]; sentiment: string[] };
 }
