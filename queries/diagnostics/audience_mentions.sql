@@ -1,0 +1,37 @@
+-- rb_audience_mentions(start_at, end_at, inbound_mode, field): the mentions the influencer
+-- and sentiment splits rest on (influencer_priority.sql with field 'followers',
+-- sentiment.sql with 'sentiment'): inbound mentions of [start_at, end_at) that need an
+-- answer (base/mentions.sql), on platforms where the data can measure the brand's answers
+-- (base/measured.sql: elsewhere a rate of 0% would be an artifact of the export), with the
+-- author's follower count and the sentiment the export gave (rb_sentiment; NULL when none).
+--
+-- Every brand is measured on the same platforms: those where the export gives the field to
+-- at least half of the client's mentions above, when there are such platforms. A client
+-- rated on Facebook alone is not set against competitors rated on Twitter too.
+--   compared            the mention is on one of those platforms (always, when there is none)
+--   compared_platforms  those platforms, sorted; empty when there is none, and every brand
+--                       is then measured on every platform
+--
+-- Parameters: none (a macro of the analysis's connection).
+CREATE OR REPLACE TEMP MACRO rb_audience_mentions(start_at, end_at, inbound_mode, field) AS TABLE
+WITH measured AS (
+  SELECT m.brand_id, m.platform, m.response_at, m.response_min, p.author_followers AS followers, rb_sentiment(p.sentiment) AS sentiment
+  FROM mentions m
+  JOIN posts p ON p.platform = m.platform AND p.post_id = m.post_id
+  SEMI JOIN rb_measured_platforms(start_at, end_at) d ON d.brand_id = m.brand_id AND d.platform = m.platform
+  WHERE m.created_at >= start_at AND m.created_at < end_at
+    AND (inbound_mode = 'all' OR m.is_question) AND m.needs_answer
+),
+compared AS (
+  SELECT coalesce(list(platform ORDER BY platform), []) AS platforms
+  FROM (
+    SELECT m.platform
+    FROM measured m
+    JOIN rb_brands b ON b.brand_id = m.brand_id AND b.role = 'client'
+    GROUP BY m.platform
+    HAVING count(*) FILTER (WHERE CASE field WHEN 'sentiment' THEN m.sentiment IS NOT NULL ELSE m.followers IS NOT NULL END) * 2 >= count(*)
+  )
+)
+SELECT m.*, len(c.platforms) = 0 OR list_contains(c.platforms, m.platform) AS compared, c.platforms AS compared_platforms
+FROM measured m
+CROSS JOIN compared c;
