@@ -34,9 +34,26 @@ export function registerServe(program: Command): Command {
       process.stdout.write(`replybench serves ${resolve(options.workspace)} at\n  ${server.url}\nOpen that address (it carries this run's token). Ctrl-C stops it.\n`);
       if (options.open) openInBrowser(server.url);
       await new Promise<void>((done) => {
-        for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void server.close().then(done));
+        const stop = () => void server.close().then(done);
+        for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, stop);
+        if (process.env.npm_command === 'exec') stopWithParent(stop);
       });
     });
+}
+
+/**
+ * Started by `npx replybench serve`, the server is npm's grandchild, and npm stopped by its pid does not stop it:
+ * the server would go on serving with nobody to stop it. It stops when its parent is gone (it is then another
+ * process's child). Only under npx: a server started with nohup is meant to outlive its terminal.
+ */
+function stopWithParent(stop: () => void): void {
+  const parent = process.ppid;
+  const watch = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(watch);
+    stop();
+  }, 1000);
+  watch.unref();
 }
 
 function openInBrowser(url: string): void {

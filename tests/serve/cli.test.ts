@@ -1,0 +1,56 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const CLI = join(import.meta.dirname, '../../bin/replybench.js');
+
+/** A process that starts `replybench serve` as its child, as npx does, and prints the server's pid. */
+function serverUnderWrapper(env: NodeJS.ProcessEnv): { wrapper: ChildProcess; serverPid: Promise<number> } {
+  const workspace = mkdtempSync(join(tmpdir(), 'replybench-serve-'));
+  const script = `const child = require('node:child_process').spawn(process.execPath, [${JSON.stringify(CLI)}, 'serve', '--port', '0', '--workspace', ${JSON.stringify(workspace)}], { stdio: ['ignore', 'pipe', 'inherit'] });
+child.stdout.once('data', () => console.log(child.pid));
+setInterval(() => {}, 1000);`;
+  const wrapper = spawn(process.execPath, ['-e', script], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const serverPid = new Promise<number>((found) => wrapper.stdout?.once('data', (data: Buffer) => found(Number(String(data).trim()))));
+  return { wrapper, serverPid };
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitUntil(condition: () => boolean, seconds: number): Promise<boolean> {
+  for (let waited = 0; waited < seconds * 10; waited++) {
+    if (condition()) return true;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  return condition();
+}
+
+const started: number[] = [];
+afterEach(() => {
+  for (const pid of started.splice(0)) if (alive(pid)) process.kill(pid, 'SIGKILL');
+});
+
+describe('replybench serve started through npx', () => {
+  it('stops when npm is stopped, and only under npx', async () => {
+    const npx = serverUnderWrapper({ ...process.env, npm_command: 'exec' });
+    const underNpx = await npx.serverPid;
+    started.push(underNpx);
+    const plain = serverUnderWrapper({ ...process.env, npm_command: undefined });
+    const underShell = await plain.serverPid;
+    started.push(underShell);
+    npx.wrapper.kill('SIGKILL');
+    plain.wrapper.kill('SIGKILL');
+    expect(await waitUntil(() => !alive(underNpx), 10)).toBe(true);
+    // Started otherwise (a terminal, nohup), the server outlives its parent, as it always did.
+    expect(alive(underShell)).toBe(true);
+  });
+});
