@@ -11,6 +11,7 @@
 --   compared            the mention is on one of those platforms (always, when there is none)
 --   compared_platforms  those platforms, sorted; empty when there is none, and every brand
 --                       is then measured on every platform
+--   other_platforms     the platforms of the mentions above that are not compared, sorted
 --
 -- Parameters: none (a macro of the analysis's connection).
 CREATE OR REPLACE TEMP MACRO rb_audience_mentions(start_at, end_at, inbound_mode, field) AS TABLE
@@ -31,7 +32,15 @@ compared AS (
     GROUP BY m.platform
     HAVING count(*) FILTER (WHERE CASE field WHEN 'sentiment' THEN m.sentiment IS NOT NULL ELSE m.followers IS NOT NULL END) * 2 >= count(*)
   )
+),
+left_out AS (
+  SELECT coalesce(list(DISTINCT m.platform ORDER BY m.platform), []) AS platforms
+  FROM measured m
+  CROSS JOIN compared c
+  WHERE len(c.platforms) > 0 AND NOT list_contains(c.platforms, m.platform)
 )
-SELECT m.*, len(c.platforms) = 0 OR list_contains(c.platforms, m.platform) AS compared, c.platforms AS compared_platforms
+SELECT m.*, len(c.platforms) = 0 OR list_contains(c.platforms, m.platform) AS compared,
+       c.platforms AS compared_platforms, o.platforms AS other_platforms
 FROM measured m
-CROSS JOIN compared c;
+CROSS JOIN compared c
+CROSS JOIN left_out o;

@@ -25,6 +25,7 @@ export function withAudience(metrics: MetricsReport): MetricsReport {
     brands,
     benchmarks: [],
     comparedPlatforms: { followers: [], sentiment: [] },
+    leftOutPlatforms: { followers: [], sentiment: [] },
     notes: [],
   };
   return { ...metrics, diagnostics };

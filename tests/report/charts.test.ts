@@ -139,6 +139,7 @@ describe('chart rows', () => {
     const t = translator(template.strings('en'), 'en');
     const inputs = chartInputs({ metrics, answeredWithin: null, format: new Formatter('en', t, metrics.period.timezone), t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' });
     expect(inputs.sentiment?.notes).toContain('No bar where fewer than 15 mentions would carry it: Acme Telecom (Positive, 10).');
+    expect((inputs.sentiment?.notes ?? []).join(' ')).toContain('Median times on fewer than 30 answered mentions');
     // Every influencer group has its rate: no such sentence there.
     expect((inputs.influencers?.notes ?? []).join(' ')).not.toContain('No bar');
     // A group the brand got no mention of has no bar either, and the note says why.
@@ -146,6 +147,8 @@ describe('chart rows', () => {
     const without = chartInputs({ metrics, answeredWithin: null, format: new Formatter('en', t, metrics.period.timezone), t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' });
     expect(without.sentiment?.notes).toContain('No bar where the brand received no such mention: Acme Telecom (Neutral).');
     expect(without.sentiment?.notes).toContain('No bar where fewer than 15 mentions would carry it: Acme Telecom (Positive, 10).');
+    // With one group only there is no chart: the notes say nothing of median times the page does not show.
+    expect((without.sentiment?.notes ?? []).join(' ')).not.toContain('Median times');
   });
 
   it('leaves the audience charts out when no brand\'s export can split its mentions, or the metrics carry no diagnostics', () => {

@@ -11,9 +11,9 @@ const groupRow = z.object({
   reason: z.literal('too-few-mentions').nullable(),
 });
 type GroupRow = z.infer<typeof groupRow>;
-const comparedPlatforms = z.array(z.string());
-const audienceRow = groupRow.extend({ audience: z.enum(['influencer', 'other', 'unknown', 'elsewhere']), compared_platforms: comparedPlatforms });
-const sentimentRow = groupRow.extend({ sentiment: z.enum(['negative', 'neutral', 'positive', 'unknown', 'elsewhere']), compared_platforms: comparedPlatforms });
+const platforms = { with_field: z.number(), compared_platforms: z.array(z.string()), other_platforms: z.array(z.string()) };
+const audienceRow = groupRow.extend({ audience: z.enum(['influencer', 'other', 'unknown', 'elsewhere']), ...platforms });
+const sentimentRow = groupRow.extend({ sentiment: z.enum(['negative', 'neutral', 'positive', 'unknown', 'elsewhere']), ...platforms });
 
 type Params = { start: string; end: string; inbound_mode: string; min_group_mentions: number };
 
@@ -23,10 +23,11 @@ function group(row: GroupRow | undefined): AnswerGroup {
     : { inbound: 0, answered: 0, responseRate: null, responseTimeMedianMin: null, reason: null };
 }
 
-/** Per brand id, and the platforms every brand is measured on (empty: all). */
+/** Per brand id, and the platforms every brand is measured on (empty: all) and those left out. */
 export interface AudienceSplit<Split> {
   brands: Map<string, Split | null>;
   comparedPlatforms: string[];
+  leftOutPlatforms: string[];
 }
 
 /**
@@ -40,15 +41,16 @@ export async function influencerPriority(analysis: Analysis, params: Params, thr
     const of = (audience: string) => rows.find((row) => row.brand_id === brandId && row.audience === audience);
     const influencers = of('influencer');
     const others = of('other');
-    const elsewhere = of('elsewhere')?.inbound ?? 0;
+    const elsewhere = of('elsewhere');
     brands.set(
       brandId,
-      influencers || others || elsewhere > 0
-        ? { followerThreshold: threshold, influencers: group(influencers), others: group(others), unknownFollowers: of('unknown')?.inbound ?? 0, otherPlatforms: elsewhere }
+      // Follower counts only on platforms left out still make data: its mentions there are counted, not called missing.
+      influencers || others || (elsewhere?.with_field ?? 0) > 0
+        ? { followerThreshold: threshold, influencers: group(influencers), others: group(others), unknownFollowers: of('unknown')?.inbound ?? 0, otherPlatforms: elsewhere?.inbound ?? 0 }
         : null,
     );
   }
-  return { brands, comparedPlatforms: rows[0]?.compared_platforms ?? [] };
+  return { brands, comparedPlatforms: rows[0]?.compared_platforms ?? [], leftOutPlatforms: rows[0]?.other_platforms ?? [] };
 }
 
 const LABELS: SentimentLabel[] = ['negative', 'neutral', 'positive'];
@@ -59,18 +61,18 @@ export async function sentimentGroups(analysis: Analysis, params: Params): Promi
   const brands = new Map<string, SentimentDiagnostic | null>();
   for (const brandId of new Set(rows.map((row) => row.brand_id))) {
     const of = (label: string) => rows.find((row) => row.brand_id === brandId && row.sentiment === label);
-    const elsewhere = of('elsewhere')?.inbound ?? 0;
-    const known = LABELS.some((label) => of(label)) || elsewhere > 0;
+    const elsewhere = of('elsewhere');
+    const known = LABELS.some((label) => of(label)) || (elsewhere?.with_field ?? 0) > 0;
     brands.set(
       brandId,
       known
         ? {
             bySentiment: { negative: group(of('negative')), neutral: group(of('neutral')), positive: group(of('positive')) },
             unknown: of('unknown')?.inbound ?? 0,
-            otherPlatforms: elsewhere,
+            otherPlatforms: elsewhere?.inbound ?? 0,
           }
         : null,
     );
   }
-  return { brands, comparedPlatforms: rows[0]?.compared_platforms ?? [] };
+  return { brands, comparedPlatforms: rows[0]?.compared_platforms ?? [], leftOutPlatforms: rows[0]?.other_platforms ?? [] };
 }

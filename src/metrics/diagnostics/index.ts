@@ -90,7 +90,14 @@ export async function diagnosticsOf(analysis: Analysis, options: DiagnosticOptio
     };
   });
   assignDiagnosticRanks(brands);
-  return { settings, brands, benchmarks: diagnosticBenchmarks(brands), notes, comparedPlatforms: { followers: influencers.comparedPlatforms, sentiment: sentiment.comparedPlatforms } };
+  return {
+    settings,
+    brands,
+    benchmarks: diagnosticBenchmarks(brands),
+    notes,
+    comparedPlatforms: { followers: influencers.comparedPlatforms, sentiment: sentiment.comparedPlatforms },
+    leftOutPlatforms: { followers: influencers.leftOutPlatforms, sentiment: sentiment.leftOutPlatforms },
+  };
 }
 
 /** Diagnostics of one period in one call (builds and closes an analysis of its own). */

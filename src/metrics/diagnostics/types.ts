@@ -179,4 +179,6 @@ export interface Diagnostics {
    * all its platforms.
    */
   comparedPlatforms: { followers: string[]; sentiment: string[] };
+  /** The platforms of measured mentions that comparedPlatforms leaves out (the brands' otherPlatforms are there). */
+  leftOutPlatforms: { followers: string[]; sentiment: string[] };
 }

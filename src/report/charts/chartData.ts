@@ -5,8 +5,9 @@ import { hasNoData, hasPartialPosts } from '../../metrics/coverage.js';
 import { BUCKET_KEYS as BUCKETS, type BrandMetrics, type HourOfWeekCell, type MetricsReport, type TrendPoint } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
-import { type AudienceField, comparedOnNote } from '../model/comparedOn.js';
+import { type AudienceField, comparedOnNote, otherPlatforms } from '../model/comparedOn.js';
 import { COVERAGE_MARKS, LOW_SAMPLE_MARK, LOWER_BOUND_MARK, noDataLine, spanSentence, valueMarks } from '../model/coverage.js';
+import { leaderboardOrder } from '../model/leaderboard.js';
 import { shownThemes, subjectMarks, themeGridBrands } from '../model/themes.js';
 import { THEME_MIN_MENTIONS } from '../../themes/index.js';
 import type { NativeChart, NativeSeries, NativeUnit } from '../model/types.js';
@@ -173,7 +174,15 @@ function audienceInputs({ metrics, format, t }: Context, audience: Audience): Ch
   const ordered = byValueDescending(metrics.brands, (brand) => brand.responseRate);
   // A brand with no post of its own in the data has no answers to split: the diagnostics would show 0%, not unknown.
   const measurable = ordered.filter((brand) => !(brand.coverage?.warnings.includes('no-brand-posts') && brand.responseRate === null));
-  const split = measurable.filter((brand) => {
+  // A brand whose mentions of the kind are all on platforms the comparison leaves out has no bar to draw: the note
+  // that names those platforms counts them (comparedOn.ts).
+  const onlyElsewhere = (brand: BrandDiagnostics) =>
+    otherPlatforms(brand, audience.field) > 0 && audience.unknown(brand) === 0 && Object.values(audience.groups(brand) ?? {}).every((group) => group.inbound === 0);
+  const shown = measurable.filter((brand) => {
+    const groups = byId.get(brand.id);
+    return !(groups && onlyElsewhere(groups));
+  });
+  const split = shown.filter((brand) => {
     const groups = byId.get(brand.id);
     return groups !== undefined && audience.groups(groups) !== null;
   });
@@ -205,7 +214,7 @@ function audienceInputs({ metrics, format, t }: Context, audience: Audience): Ch
     rateLabel: row.rate === null ? '' : `${split.some((brand) => brand.id === row.brandId && hasPartialPosts(brand)) ? `${LOWER_BOUND_MARK} ` : ''}${format.percent(row.rate)} · ${format.count(row.inbound)}`,
     timeLabel: row.minutes === null ? '' : format.duration(row.minutes),
   }));
-  const missing = measurable.filter((brand) => !split.includes(brand)).map((brand) => brand.name);
+  const missing = shown.filter((brand) => !split.includes(brand)).map((brand) => brand.name);
   // What each brand's bars rest on, when the export left some of its mentions out of every group.
   const unknown = split.flatMap((brand) => {
     const groups = byId.get(brand.id) as BrandDiagnostics;
@@ -230,19 +239,21 @@ function audienceInputs({ metrics, format, t }: Context, audience: Audience): Ch
   const empty = rows.filter((row) => row.rate === null && row.inbound === 0).map((row) => t('chart.audience.emptyGroup', { brand: names[row.brandId]?.name ?? row.brandId, group: row.group }));
   // A median on fewer answers than the report's sample minimum is named, as the leaderboard marks its times: in words, which the deck's bars, without labels, need too.
   const thinTimes = byBrand(rows.filter((row) => row.minutes !== null && row.answered < MIN_SAMPLE), (row) => row.answered);
-  const notes = [
+  const order = leaderboardOrder(metrics).map((brand) => brand.id);
+  const whyNoBar = [
     ...(missing.length === 0 ? [] : [t(`${audience.prefix}.missingFor`, { brands: format.list(missing) })]),
     ...(unknown.length === 0 ? [] : [t(`${audience.prefix}.unknownFor`, { list: format.list(unknown) })]),
     ...(thin.length === 0 ? [] : [t('chart.audience.thinGroups', { minimum: format.count(diagnostics.settings.minGroupMentions), list: format.list(thin) })]),
     ...(empty.length === 0 ? [] : [t('chart.audience.emptyGroups', { list: format.list(empty) })]),
-    ...(thinTimes.length === 0 ? [] : [t('chart.audience.thinTimes', { minimum: format.count(MIN_SAMPLE), list: format.list(thinTimes) })]),
-    ...comparedOnNote(audience.field, diagnostics, format, t),
-    ...partialNote(split, { metrics, format, t }),
   ];
-  // A split compares its groups: with bars in fewer than two, it would only draw the response-rate chart again (the demo: no brand has 30 mentions from influencers).
+  const thinTimesNote = thinTimes.length === 0 ? [] : [t('chart.audience.thinTimes', { minimum: format.count(MIN_SAMPLE), list: format.list(thinTimes) })];
+  const restsOn = [...comparedOnNote(audience.field, t(`${audience.prefix}.title`), order, diagnostics, format, t), ...partialNote(split, { metrics, format, t })];
+  // A split compares its groups: with bars in fewer than two, it would only draw the response-rate chart again (the demo: no brand has 30 mentions
+  // from influencers). The notes then say why no group has a bar, and nothing of median times the page does not show.
   if (new Set(rows.filter((row) => row.rate !== null).map((row) => row.key)).size < 2) {
-    return { inputs: { datasets: {}, values: {}, notes }, native: [], instead: t(`${audience.prefix}.noComparison`, { minimum: format.count(diagnostics.settings.minGroupMentions) }) };
+    return { inputs: { datasets: {}, values: {}, notes: [...whyNoBar, ...restsOn] }, native: [], instead: t(`${audience.prefix}.noComparison`, { minimum: format.count(diagnostics.settings.minGroupMentions) }) };
   }
+  const notes = [...whyNoBar, ...thinTimesNote, ...restsOn];
   // Room past the longest bar for its label.
   const longest = Math.max(0, ...points.map((point) => point.hours ?? 0));
   const brandNames = split.map((brand) => brand.name);

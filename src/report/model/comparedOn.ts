@@ -6,24 +6,33 @@ import { platformName } from './platformName.js';
 /** The field of the export an audience split rests on: follower counts (influencers) or sentiment. */
 export type AudienceField = keyof Diagnostics['comparedPlatforms'];
 
-function otherPlatforms(brand: BrandDiagnostics, field: AudienceField): number {
+/** The brand's mentions needing an answer that the comparison on `field` leaves out, on other platforms. */
+export function otherPlatforms(brand: BrandDiagnostics, field: AudienceField): number {
   return (field === 'sentiment' ? brand.sentiment?.otherPlatforms : brand.influencers?.otherPlatforms) ?? 0;
+}
+
+function platformList(platforms: readonly string[], format: Formatter): string {
+  return format.list(platforms.map(platformName));
 }
 
 /**
  * The platforms every brand's influencer or sentiment figures rest on, when the client's export gives the field on
  * some platforms only and other brands' mentions elsewhere were left out for it (docs/diagnostics.md): one sentence
- * naming the platforms and what each brand lost, or none.
+ * about `subject` (the scorecard's column, or the chart), naming the platforms and what each brand lost, in the order
+ * of `brandIds` (the page's rows), or none.
  */
-export function comparedOnNote(field: AudienceField, diagnostics: Diagnostics, format: Formatter, t: Translate): string[] {
+export function comparedOnNote(field: AudienceField, subject: string, brandIds: readonly string[], diagnostics: Diagnostics, format: Formatter, t: Translate): string[] {
   const platforms = diagnostics.comparedPlatforms[field];
-  const leftOut = diagnostics.brands.filter((brand) => otherPlatforms(brand, field) > 0);
   const client = diagnostics.brands.find((brand) => brand.role === 'client');
+  const leftOut = brandIds.flatMap((id) => diagnostics.brands.filter((brand) => brand.id === id && otherPlatforms(brand, field) > 0));
   if (platforms.length === 0 || leftOut.length === 0 || !client) return [];
   return [
-    t(`note.comparedOn.${field}`, {
-      platforms: format.list(platforms.map(platformName)),
+    t('note.comparedOn', {
+      subject,
+      platforms: platformList(platforms, format),
       client: client.name,
+      what: t(`note.comparedOn.${field}`),
+      others: platformList(diagnostics.leftOutPlatforms[field], format),
       list: format.list(leftOut.map((brand) => t('note.comparedOn.brand', { brand: brand.name, count: format.count(otherPlatforms(brand, field)) }))),
     }),
   ];
@@ -34,6 +43,8 @@ export function comparedOnBrandNotes(brand: BrandDiagnostics, diagnostics: Diagn
   return (Object.keys(diagnostics.comparedPlatforms) as AudienceField[]).flatMap((field) => {
     const platforms = diagnostics.comparedPlatforms[field];
     const count = otherPlatforms(brand, field);
-    return platforms.length > 0 && count > 0 ? [t(`sheet.comparedOn.${field}`, { platforms: format.list(platforms.map(platformName)), count: format.count(count) })] : [];
+    return platforms.length > 0 && count > 0
+      ? [t(`sheet.comparedOn.${field}`, { platforms: platformList(platforms, format), others: platformList(diagnostics.leftOutPlatforms[field], format), count: format.count(count) })]
+      : [];
   });
 }

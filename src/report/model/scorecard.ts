@@ -6,7 +6,7 @@ import type { Benchmark, BrandMetrics, MetricsReport } from '../../metrics/types
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { benchmarkOf, catalogueOf, formatValue, rankOf } from './brandLookup.js';
-import { type AudienceField, comparedOnNote } from './comparedOn.js';
+import { type AudienceField, comparedOnNote, otherPlatforms } from './comparedOn.js';
 import { hasPartialPosts, isLowerBoundUnder } from '../../metrics/coverage.js';
 import { COVERAGE_MARKS, coverageNotes, LOW_SAMPLE_MARK, LOWER_BOUND_MARK, lowSampleOf, measuredInbound, warningsOf } from './coverage.js';
 import { leaderboardOrder } from './leaderboard.js';
@@ -28,7 +28,7 @@ export type ScorecardTone = 'better' | 'same' | 'worse' | 'incomparable';
  * sample (each `scorecard.reason.<reason>` in the strings), or nothing to
  * measure in the period (`scorecard.none.<column>`).
  */
-export const SCORECARD_REASONS = ['no-brand-posts', ...DIAGNOSTIC_NOTE_CODES, ...SAMPLE_REASONS, 'no-data'] as const;
+export const SCORECARD_REASONS = ['no-brand-posts', ...DIAGNOSTIC_NOTE_CODES, ...SAMPLE_REASONS, 'other-platforms', 'no-data'] as const;
 export type ScorecardReason = (typeof SCORECARD_REASONS)[number];
 
 /** Printed beside the colour, so the verdict survives black-and-white printing. */
@@ -275,7 +275,11 @@ function reasonOf(source: ColumnSource, brand: BrandMetrics, diagnosed: BrandDia
   if (noPostsAnywhere) return 'no-brand-posts';
   const note = source.note;
   if (note && diagnostics.notes.some((entry) => entry.code === note && (entry.brandId === brand.id || entry.brandId === null))) return note;
-  return source.sampleReason(diagnosed) ?? 'no-data';
+  const sample = source.sampleReason(diagnosed);
+  if (sample) return sample;
+  // Its mentions of the kind are all on platforms the comparison leaves out (comparedOn.ts): not "none".
+  const field = PARTIAL_COLUMNS.find((column) => column.key === source.key)?.field;
+  return field && diagnosed && otherPlatforms(diagnosed, field) > 0 ? 'other-platforms' : 'no-data';
 }
 
 /** The reasons the diagnostics' own notes already give, once for the brand. */
@@ -340,7 +344,8 @@ function partialNotes(metrics: MetricsReport, diagnostics: Diagnostics, sources:
       const split = diagnosed ? column.split(diagnosed) : { unknown: 0, known: 0 };
       return split.unknown > 0 && split.known > 0 ? [t('chart.audience.unknownOf', { unknown: format.count(split.unknown), total: format.count(split.unknown + split.known), brand: brand.name })] : [];
     });
-    return [...(brands.length === 0 ? [] : [t(column.note, { list: format.list(brands) })]), ...comparedOnNote(column.field, diagnostics, format, t)];
+    const order = leaderboardOrder(metrics).map((brand) => brand.id);
+    return [...(brands.length === 0 ? [] : [t(column.note, { list: format.list(brands) })]), ...comparedOnNote(column.field, t(`scorecard.column.${column.key}`), order, diagnostics, format, t)];
   });
 }
 

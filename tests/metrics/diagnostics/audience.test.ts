@@ -1,11 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { computeMetrics } from '../../../src/metrics/compute.js';
 import { computeDiagnostics } from '../../../src/metrics/diagnostics/index.js';
 import { Formatter } from '../../../src/report/i18n/format.js';
 import { translator } from '../../../src/report/i18n/strings.js';
 import { comparedOnBrandNotes, comparedOnNote } from '../../../src/report/model/comparedOn.js';
+import { buildScorecard, DEFAULT_SCORECARD_THRESHOLDS } from '../../../src/report/model/scorecard.js';
 import { ReportTemplate } from '../../../src/report/template.js';
 import type { Store } from '../../../src/store/database.js';
-import { plus, storeWith, twoBrands, type DiagPost } from '../../fixtures/diagnostics/store.js';
+import { plus, storeWith, threeBrands, twoBrands, type DiagPost } from '../../fixtures/diagnostics/store.js';
 
 let store: Store | undefined;
 afterEach(() => store?.close());
@@ -15,7 +17,7 @@ const T0 = '2017-10-02T10:00:00Z';
 function mention(id: string, extra: Partial<DiagPost>, answerAfter?: number): DiagPost[] {
   const at = extra.at ?? T0;
   const post: DiagPost = { id, author: `c${id}`, at, text: `@AcmeCares message ${id}`, ...extra };
-  return answerAfter === undefined ? [post] : [post, { id: `${id}r`, author: 'acmecares', at: plus(at, answerAfter), text: 'ok', parent: id }];
+  return answerAfter === undefined ? [post] : [post, { id: `${id}r`, author: 'acmecares', at: plus(at, answerAfter), text: 'ok', parent: id, ...(extra.platform ? { platform: extra.platform } : {}) }];
 }
 
 const late: DiagPost = { id: 'late', author: 'z', at: '2017-11-30T00:00:00Z', text: 'x' };
@@ -120,7 +122,6 @@ describe("every brand compared on the platforms where the client's export gives 
     ...mention('at4', {}),
     ...mention('at5', { sentiment: 'negative' }, 10),
     ...['af1', 'af2', 'af3'].flatMap((id, index) => mention(id, { platform: 'facebook', sentiment: 'negative', followers: 50 }, index === 0 ? 10 : undefined)),
-    { id: 'af1r', author: 'acmecares', at: plus(T0, 10), text: 'ok', parent: 'af1', platform: 'facebook' },
     ...['rt1', 'rt2', 'rt3', 'rt4'].flatMap((id) => [
       { id, author: `c${id}`, at: T0, text: '@RivalHelp no signal', sentiment: 'negative', followers: 50 },
       { id: `${id}r`, author: 'rivalhelp', at: plus(T0, 5), text: 'on it', parent: id },
@@ -150,20 +151,66 @@ describe("every brand compared on the platforms where the client's export gives 
     expect([audience('acme')?.others.inbound, audience('acme')?.others.answered, audience('acme')?.unknownFollowers, audience('acme')?.otherPlatforms]).toEqual([3, 1, 0, 5]);
     expect([audience('rival')?.others.inbound, audience('rival')?.others.answered, audience('rival')?.otherPlatforms]).toEqual([3, 1, 4]);
 
+    expect(result.leftOutPlatforms).toEqual({ followers: ['twitter'], sentiment: ['twitter'] });
+
     const template = ReportTemplate.open(undefined);
     const note = (language: 'en' | 'fr', field: 'sentiment' | 'followers' = 'sentiment') => {
       const t = translator(template.strings(language), `${language}.json`, language);
-      return comparedOnNote(field, result, new Formatter(language, t, 'UTC'), t);
+      // Named in the order of the page's rows.
+      return comparedOnNote(field, 'Negative mentions answered', ['rival', 'acme'], result, new Formatter(language, t, 'UTC'), t);
     };
-    expect(note('en')).toEqual(['Every brand is compared on Facebook only, where Acme’s export gives a sentiment to at least half of its mentions. Mentions left out on other platforms: Acme (5) and Rival (4).']);
-    expect(note('fr')).toEqual(['Toutes les marques sont comparées sur Facebook seulement, où l’export d’Acme donne une tonalité à au moins la moitié de ses mentions. Mentions laissées de côté sur les autres réseaux\u00a0: Acme (5) et Rival (4).']);
+    expect(note('en')).toEqual([
+      '“Negative mentions answered” compares every brand on Facebook only, where Acme’s export gives a sentiment for at least half of its mentions. Mentions needing an answer left out, on Twitter: Rival (4) and Acme (5).',
+    ]);
+    expect(note('fr')).toEqual([
+      '«\u00a0Negative mentions answered\u00a0» compare toutes les marques sur Facebook seulement, où l’export d’Acme donne une tonalité pour au moins la moitié de ses mentions. Mentions appelant une réponse laissées de côté, sur Twitter\u00a0: Rival (4) et Acme (5).',
+    ]);
+    expect(note('en', 'followers')).toEqual([
+      '“Negative mentions answered” compares every brand on Facebook only, where Acme’s export gives the author’s follower count for at least half of its mentions. Mentions needing an answer left out, on Twitter: Rival (4) and Acme (5).',
+    ]);
     const rival = result.brands.find((brand) => brand.id === 'rival');
     if (!rival) throw new Error('no rival');
     const t = translator(template.strings('es'), 'es.json', 'es');
     expect(comparedOnBrandNotes(rival, result, new Formatter('es', t, 'UTC'), t)).toEqual([
-      'Perfiles influyentes: solo en Facebook, donde la exportación del cliente da el número de seguidores; quedan fuera 4 menciones en otras redes.',
-      'Por sentimiento: solo en Facebook, donde la exportación del cliente da sentimiento; quedan fuera 4 menciones en otras redes.',
+      'Perfiles influyentes: solo en Facebook, donde la exportación del cliente da el número de seguidores; quedan fuera 4 menciones que piden respuesta en Twitter.',
+      'Por sentimiento: solo en Facebook, donde la exportación del cliente asigna un sentimiento; quedan fuera 4 menciones que piden respuesta en Twitter.',
     ]);
-    expect(note('en', 'followers')).toEqual(['Every brand is compared on Facebook only, where Acme’s export gives the follower count of the author of at least half of its mentions. Mentions left out on other platforms: Acme (5) and Rival (4).']);
+  });
+
+  it('takes a platform where exactly half of the client\'s mentions have the field, not one where fewer do', async () => {
+    const half = [...mention('h1', { sentiment: 'negative' }, 10), ...mention('h2', {}, 10), late];
+    store = await storeWith(half);
+    expect((await computeDiagnostics(store, twoBrands(), '2017-10')).comparedPlatforms.sentiment).toEqual(['twitter']);
+    store.close();
+    store = await storeWith([...half, ...mention('h3', {}, 10)]);
+    expect((await computeDiagnostics(store, twoBrands(), '2017-10')).comparedPlatforms.sentiment).toEqual([]);
+  });
+
+  it('says a brand with no sentiment anywhere has none, and a brand rated only on platforms left out has none there', async () => {
+    const posts: DiagPost[] = [
+      ...['af1', 'af2'].flatMap((id) => mention(id, { platform: 'facebook', sentiment: 'negative' }, 10)),
+      { id: 'rt1', author: 'crt1', at: T0, text: '@RivalHelp no signal' },
+      { id: 'rt1r', author: 'rivalhelp', at: plus(T0, 5), text: 'on it', parent: 'rt1' },
+      { id: 'ot1', author: 'cot1', at: T0, text: '@OtherHelp no signal', sentiment: 'negative' },
+      { id: 'ot1r', author: 'otherhelp', at: plus(T0, 5), text: 'on it', parent: 'ot1' },
+      late,
+    ];
+    const config = threeBrands();
+    const withFacebook = { ...config, brands: config.brands.map((brand) => (brand.id === 'acme' ? { ...brand, accounts: { ...brand.accounts, facebook: ['acmecares'] } } : brand)) };
+    store = await storeWith(posts);
+    const diagnostics = await computeDiagnostics(store, withFacebook, '2017-10');
+    expect(diagnostics.comparedPlatforms.sentiment).toEqual(['facebook']);
+    // Rival's export gives no sentiment at all: no sentiment data, as before the comparison on the client's platforms.
+    expect(diagnostics.brands.find((brand) => brand.id === 'rival')?.sentiment).toBeNull();
+    expect(diagnostics.notes).toContainEqual({ brandId: 'rival', code: 'no-sentiment-data' });
+    // Other's one rated mention is on Twitter, left out: counted there, and its cell says why it is empty.
+    expect(diagnostics.brands.find((brand) => brand.id === 'other')?.sentiment?.otherPlatforms).toBe(1);
+    expect(diagnostics.notes).not.toContainEqual({ brandId: 'other', code: 'no-sentiment-data' });
+    const metrics = { ...(await computeMetrics(store, withFacebook, '2017-10')), diagnostics };
+    const t = translator(ReportTemplate.open(undefined).strings('en'), 'en.json', 'en');
+    const card = buildScorecard(metrics, new Formatter('en', t, 'UTC'), t, DEFAULT_SCORECARD_THRESHOLDS);
+    const column = card?.columns.findIndex((entry) => entry.key === 'negativeResponseRate') ?? -1;
+    const reason = (id: string) => card?.rows.find((row) => row.brandId === id)?.cells[column]?.reasonText;
+    expect([reason('rival'), reason('other')]).toEqual(['no sentiment in the data', 'none on the platforms compared']);
   });
 });
