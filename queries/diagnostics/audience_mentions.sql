@@ -13,7 +13,7 @@
 --                       is then measured on every platform
 --   other_platforms     the platforms of the mentions above that are not compared, sorted
 --
--- Parameters: none (a macro of the analysis's connection).
+-- Parameters: none (macros of the analysis's connection).
 CREATE OR REPLACE TEMP MACRO rb_audience_mentions(start_at, end_at, inbound_mode, field) AS TABLE
 WITH measured AS (
   SELECT m.brand_id, m.platform, m.response_at, m.response_min, p.author_followers AS followers, rb_sentiment(p.sentiment) AS sentiment
@@ -44,3 +44,34 @@ SELECT m.*, len(c.platforms) = 0 OR list_contains(c.platforms, m.platform) AS co
 FROM measured m
 CROSS JOIN compared c
 CROSS JOIN left_out o;
+
+-- rb_audience_groups(start_at, end_at, inbound_mode, field, min_group_mentions, influencer_followers):
+-- those mentions per brand and group, with the response rate and median response time of
+-- each group. The groups of 'sentiment': negative, neutral, positive, and 'unknown' (the
+-- export gave none); of 'followers': 'influencer' (at least influencer_followers
+-- followers), 'other' (fewer), and 'unknown' (no count). A mention on a platform left out
+-- is in the group 'elsewhere' (counted, with no rate). Under min_group_mentions mentions a
+-- group's rate and median are NULL, with reason 'too-few-mentions': a handful of mentions
+-- says nothing comparable. with_field counts a group's mentions that have the field.
+CREATE OR REPLACE TEMP MACRO rb_audience_groups(start_at, end_at, inbound_mode, field, min_group_mentions, influencer_followers) AS TABLE
+WITH grouped AS (
+  SELECT brand_id, response_at, response_min, compared_platforms, other_platforms,
+         CASE field WHEN 'sentiment' THEN sentiment IS NOT NULL ELSE followers IS NOT NULL END AS has_field,
+         CASE WHEN NOT compared THEN 'elsewhere'
+              WHEN field = 'sentiment' THEN coalesce(sentiment, 'unknown')
+              WHEN followers IS NULL THEN 'unknown'
+              WHEN followers >= influencer_followers THEN 'influencer'
+              ELSE 'other' END AS grp
+  FROM rb_audience_mentions(start_at, end_at, inbound_mode, field)
+)
+SELECT brand_id, grp,
+       count(*)::INTEGER AS inbound,
+       count(response_at)::INTEGER AS answered,
+       CASE WHEN count(*) >= min_group_mentions AND grp <> 'elsewhere' THEN (count(response_at) / count(*))::DOUBLE END AS response_rate,
+       CASE WHEN count(*) >= min_group_mentions AND grp <> 'elsewhere' THEN quantile_cont(response_min, 0.5)::DOUBLE END AS median_min,
+       CASE WHEN count(*) < min_group_mentions AND grp <> 'elsewhere' THEN 'too-few-mentions' END AS reason,
+       count(*) FILTER (WHERE has_field)::INTEGER AS with_field,
+       any_value(compared_platforms) AS compared_platforms,
+       any_value(other_platforms) AS other_platforms
+FROM grouped
+GROUP BY brand_id, grp;
