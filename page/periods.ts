@@ -21,7 +21,14 @@ export function forgetMonths(): void {
 }
 
 export function monthsWithData(client: ClientSummary): Promise<MonthWithData[]> {
-  if (monthsRead?.client !== client.id) monthsRead = { client: client.id, months: api<{ months: MonthWithData[] }>('GET', `/api/clients/${client.id}/periods`).then(({ months }) => months) };
+  if (monthsRead?.client !== client.id) {
+    const read = { client: client.id, months: api<{ months: MonthWithData[] }>('GET', `/api/clients/${client.id}/periods`).then(({ months }) => months) };
+    // A refusal (an import of the client running) is not kept: the next reader asks again.
+    read.months.catch(() => {
+      if (monthsRead === read) monthsRead = null;
+    });
+    monthsRead = read;
+  }
   return monthsRead.months;
 }
 
