@@ -70,7 +70,7 @@ repeat_authors AS (
   GROUP BY ALL
 )
 SELECT b.brand_id, t.current, t.first_no, t.second_no, t.mentions,
-       t.current AND (t.lone_authors >= $min_authors OR t.lone_authors + coalesce(r.authors, 0) >= $min_authors) AS enough_authors
+       t.current AND t.lone_authors + coalesce(r.authors, 0) >= $min_authors AS enough_authors
 FROM by_term t
 LEFT JOIN repeat_authors r ON t.current AND r.brand_no = t.brand_no AND r.first_no = t.first_no AND r.second_no = t.second_no
 JOIN rb_brands b ON b.ord = t.brand_no;

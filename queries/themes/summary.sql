@@ -12,8 +12,7 @@
 --   response_rate          answered / measured (NULL without measured mentions)
 --   median_min             median response time of the answered ones
 --   negative, neutral, positive   mentions by the sentiment the export gave (rb_sentiment,
---                          carried from theme_posts);
---                          has_sentiment: the export gave one to any of them
+--                          carried from theme_posts to theme_mentions)
 -- Every brand gets a row for every configured theme, mentioned or not; a term found
 -- gets rows where it has mentions, for the brand it was found for and, when it was
 -- found for the client, for every brand (the client's benchmark). So the client's rows
