@@ -19,7 +19,7 @@ WITH chosen AS (
     AND ($inbound_mode = 'all' OR m.is_question) AND m.needs_answer
   QUALIFY row_number() OVER (PARTITION BY m.brand_id ORDER BY (sentiment = 'negative') DESC NULLS LAST, m.created_at, m.post_id) <= $limit
 )
-SELECT c.brand_id, p.author, p.text, p.url,
+SELECT c.brand_id, c.platform, p.author, p.text, p.url,
        strftime(c.created_at, '%Y-%m-%dT%H:%M:%SZ') AS created_at,
        c.sentiment, c.pending
 FROM chosen c

@@ -3,7 +3,7 @@ import type { Analysis } from '../../analysis/analysis.js';
 import { examplePost, examplePostRow } from './example-post.js';
 import type { BrandDiagnostics } from './types.js';
 
-const unansweredRow = examplePostRow.extend({ sentiment: z.enum(['negative', 'neutral', 'positive']).nullable(), pending: z.boolean() });
+const unansweredRow = examplePostRow.extend({ platform: z.string(), sentiment: z.enum(['negative', 'neutral', 'positive']).nullable(), pending: z.boolean() });
 
 type Example = BrandDiagnostics['unansweredExamples'][number];
 
@@ -13,7 +13,7 @@ export async function unansweredExamples(analysis: Analysis, params: { start: st
   const result = new Map<string, Example[]>();
   for (const row of rows) {
     const list = result.get(row.brand_id) ?? [];
-    list.push({ ...examplePost(row), sentiment: row.sentiment, pending: row.pending });
+    list.push({ ...examplePost(row), platform: row.platform, sentiment: row.sentiment, pending: row.pending });
     result.set(row.brand_id, list);
   }
   return result;

@@ -137,7 +137,7 @@ export interface BrandDiagnostics {
   /** The data holds its posts on part of the period only (coverage brand-posts-partial): its shares answered are not ranked nor in the medians. */
   postsPartial: boolean;
   /** Unanswered inbound mentions, negative ones first, then the oldest. */
-  unansweredExamples: Array<ExamplePost & { sentiment: SentimentLabel | null; pending: boolean }>;
+  unansweredExamples: Array<ExamplePost & { platform: string; sentiment: SentimentLabel | null; pending: boolean }>;
   /** Rank among tracked brands on each diagnostic metric (1 = best; null = no value). */
   rank: Record<string, number | null>;
 }

@@ -193,7 +193,7 @@ function diagnosticSpecs(diagnostics: Diagnostics, unmeasuredPlatforms: boolean)
       'negativeResponseRate',
       negative?.inbound,
       negative ? { kind: 'negativeAnswered', answered: negative.answered, inbound: negative.inbound } : null,
-      unmeasuredPlatforms ? [] : (client?.unansweredExamples ?? []).filter((e) => e.sentiment === 'negative').map(example),
+      unmeasuredPlatforms ? [] : (client?.unansweredExamples ?? []).filter((e) => e.sentiment === 'negative' && inSentimentComparison(diagnostics, e.platform)).map(example),
     ),
     spec(
       'business-hours',
@@ -203,6 +203,12 @@ function diagnosticSpecs(diagnostics: Diagnostics, unmeasuredPlatforms: boolean)
       hours && hours.responseRateOutside !== null && !client?.postsPartial ? { kind: 'outsideHours', rate: hours.responseRateOutside, inbound: hours.inboundOutside } : null,
     ),
   ];
+}
+
+/** A platform the negative-mention figures rest on: an example from a platform the comparison leaves out would not be one of them. */
+function inSentimentComparison(diagnostics: Diagnostics, platform: string): boolean {
+  const compared = diagnostics.comparedPlatforms.sentiment;
+  return compared.length === 0 || compared.includes(platform);
 }
 
 function example(post: { author: string; text: string; createdAt: string; url: string | null }): Example {

@@ -74,6 +74,10 @@ describe('what to improve', () => {
     expect(items.find((item) => item.id === 'slow')?.evidence[0]).toBe('Median response time: Acme 3.1\u00a0h, median of 2 measured competitors 1.1\u00a0h.');
     expect(unanswered?.examples[0]?.text).toBe('Tercer día sin línea <script>alert(1)</script>');
     expect(items.find((item) => item.id === 'negative-mentions')?.examples.map((e) => e.author)).toEqual(['angry']);
+    // Compared on Facebook only (the client's export rates no Twitter mention), a Twitter mention is no example of the figure.
+    const onFacebook = adviceInput();
+    if (onFacebook.diagnostics) onFacebook.diagnostics.comparedPlatforms = { followers: [], sentiment: ['facebook'] };
+    expect(buildImprovements(onFacebook, 'en').find((item) => item.id === 'negative-mentions')?.examples).toEqual([]);
     expect(items.find((item) => item.id === 'follow-ups')?.examples.map((e) => e.author)).toEqual(['waiting']);
     // 29 of 70 conversations: 80 follow-ups in them, so a figure of its own.
     expect(items.find((item) => item.id === 'follow-ups')?.evidence.at(-1)).toBe('29 of 70 conversations ended with the customer’s message unanswered.');
