@@ -40,7 +40,7 @@ candidates AS (
   -- The text is read here once; only what the later steps need is kept.
   -- A quote points at the post it quotes but does not reply to it: it targets a
   -- brand only by mention or topic.
-  SELECT p.platform, p.post_id, p.author, p.created_at,
+  SELECT p.rowid AS post_no, p.platform, p.post_id, p.author, p.created_at,
          CASE WHEN p.kind <> 'quote' THEN p.parent_id END AS parent_id,
          CASE WHEN p.kind <> 'quote' THEN rb_url_owner(p.parent_url) END AS parent_owner,
          p.kind = 'quote' AS is_quote,
@@ -63,43 +63,47 @@ candidates AS (
     AND p.kind <> 'repost'
 ),
 targets AS (
-  SELECT a.brand_id, m.platform, m.post_id, m.author, m.created_at, m.is_question, m.listed_responses, m.thread_id, m.handles_tagged,
-         false AS via_reply
+  -- Each (brand, post) found, by its post's number: the brands and posts are paired on
+  -- integers, and the post's columns read once after (on a month of 10M posts, grouping
+  -- every column by (brand, platform, post_id) took 4.5 s).
+  SELECT a.brand_id, m.post_no, false AS via_reply
   FROM (
-    SELECT platform, post_id, author, created_at, is_question, listed_responses, thread_id, handles_tagged, unnest(mentioned) AS word
+    SELECT post_no, platform, unnest(mentioned) AS word
     FROM candidates
     WHERE mentioned IS NOT NULL
   ) m
   JOIN rb_accounts a ON a.platform = m.platform AND a.handle = lower(m.word)
   UNION ALL
-  SELECT a.brand_id, c.platform, c.post_id, c.author, c.created_at, c.is_question, c.listed_responses, c.thread_id, c.handles_tagged, false
+  SELECT a.brand_id, c.post_no, false
   FROM candidates c
   JOIN other_handles a ON a.platform = c.platform
   WHERE c.text IS NOT NULL
     AND contains(lower(c.text), '@' || a.handle)
     AND regexp_matches(c.text, '(?i)(?:^|[^A-Za-z0-9_])@' || regexp_escape(a.handle) || '(?:[^A-Za-z0-9_]|$)')
   UNION ALL
-  SELECT a.brand_id, c.platform, c.post_id, c.author, c.created_at, c.is_question, c.listed_responses, c.thread_id, c.handles_tagged, true
+  SELECT a.brand_id, c.post_no, true
   FROM candidates c
   JOIN posts p ON p.platform = c.platform AND p.post_id = c.parent_id
   JOIN rb_accounts a ON a.platform = p.platform AND a.handle = p.author
   UNION ALL
-  SELECT a.brand_id, c.platform, c.post_id, c.author, c.created_at, c.is_question, c.listed_responses, c.thread_id, c.handles_tagged, true
+  SELECT a.brand_id, c.post_no, true
   FROM candidates c
   JOIN url_parents u ON u.platform = c.platform AND u.post_id = c.post_id AND NOT c.is_quote
   JOIN rb_accounts a ON a.platform = u.platform AND a.handle = u.parent_author
   UNION ALL
-  SELECT a.brand_id, c.platform, c.post_id, c.author, c.created_at, c.is_question, c.listed_responses, c.thread_id, c.handles_tagged, true
+  SELECT a.brand_id, c.post_no, true
   FROM candidates c
   JOIN rb_accounts a ON a.platform = c.platform AND a.handle = c.parent_owner
   UNION ALL
-  SELECT t.brand_id, c.platform, c.post_id, c.author, c.created_at, c.is_question, c.listed_responses, c.thread_id, c.handles_tagged, false
+  SELECT t.brand_id, c.post_no, false
   FROM candidates c
   JOIN rb_topics t ON t.topic = c.topic
+),
+targeted AS (
+  SELECT brand_id, post_no, bool_or(via_reply) AS replies_to_brand
+  FROM targets
+  GROUP BY brand_id, post_no
 )
-SELECT brand_id, platform, post_id,
-       any_value(author) AS author, any_value(created_at) AS created_at, any_value(is_question) AS is_question,
-       any_value(listed_responses) AS listed_responses, any_value(thread_id) AS thread_id,
-       any_value(handles_tagged) AS handles_tagged, bool_or(via_reply) AS replies_to_brand
-FROM targets
-GROUP BY brand_id, platform, post_id;
+SELECT t.brand_id, c.platform, c.post_id, c.author, c.created_at, c.is_question, c.listed_responses, c.thread_id, c.handles_tagged, t.replies_to_brand
+FROM targeted t
+JOIN candidates c ON c.post_no = t.post_no;
