@@ -101,14 +101,14 @@ describe('chart rows', () => {
   it('turns the diagnostics into response rate and median time per sentiment and per audience, for the brands whose export has them', () => {
     const { inputs } = inputsFor('en');
     expect(inputs.sentiment?.datasets.groups).toEqual([
-      { brand: 'Acme Telecom', brandOrder: 0, group: 'Negative', groupOrder: 0, rate: 0.5, hours: 95 / 60, rateLabel: '50% · 20', timeLabel: '1.6\u00a0h' },
-      { brand: 'Acme Telecom', brandOrder: 0, group: 'Neutral', groupOrder: 1, rate: 0.7, hours: 40 / 60, rateLabel: '70% · 20', timeLabel: '40\u00a0min' },
-      { brand: 'Acme Telecom', brandOrder: 0, group: 'Positive', groupOrder: 2, rate: 0.6, hours: 20 / 60, rateLabel: '60% · 10', timeLabel: '20\u00a0min' },
+      { brand: 'Acme Telecom', brandOrder: 0, group: 'Negative', groupOrder: 0, rate: 0.5, hours: 95 / 60, rateLabel: '50% · 20', timeLabel: '† 1.6\u00a0h' },
+      { brand: 'Acme Telecom', brandOrder: 0, group: 'Neutral', groupOrder: 1, rate: 0.7, hours: 40 / 60, rateLabel: '70% · 20', timeLabel: '† 40\u00a0min' },
+      { brand: 'Acme Telecom', brandOrder: 0, group: 'Positive', groupOrder: 2, rate: 0.6, hours: 20 / 60, rateLabel: '60% · 10', timeLabel: '† 20\u00a0min' },
     ]);
     // Each median rests on fewer than 30 answers (10, 14 and 6): named in words, which the deck's bars need too.
     expect(inputs.sentiment?.notes).toEqual([
       'The export has no sentiment for the mentions of RivalCo, CannTel, SwiftNet and MegaFon Ibérica.',
-      'Median times on fewer than 30 answered mentions, to read with care: Acme Telecom (Negative, 10; Neutral, 14; Positive, 6).',
+      '† Median times on fewer than 30 answered mentions, to read with care: Acme Telecom (Negative, 10; Neutral, 14; Positive, 6).',
     ]);
     // Medians on 30 answers or more: no such line.
     const metrics = withAudience(fixtureMetrics());
@@ -116,6 +116,8 @@ describe('chart rows', () => {
     const en = translator(template.strings('en'), 'en');
     const wide = chartData({ metrics: many, answeredWithin: null, format: new Formatter('en', en, 'Europe/Madrid'), t: en, palette: brandColours(many.brands, '#0B5FFF'), primary: '#0B5FFF' }).sentiment?.inputs;
     expect(wide?.notes).toEqual(['The export has no sentiment for the mentions of RivalCo, CannTel, SwiftNet and MegaFon Ibérica.']);
+    // Every median on 30 answers or more: no time is marked.
+    expect(wide?.datasets.groups?.map((row) => row.timeLabel)).toEqual(['1.6\u00a0h', '40\u00a0min', '20\u00a0min']);
     // RivalCo answers more of its mentions than Acme: it comes first, as on the leaderboard.
     expect(inputs.influencers?.datasets.groups?.map((row) => [row.brand, row.group, row.rateLabel])).toEqual([
       ['RivalCo', 'Influencers', '100% · 5'],

@@ -434,11 +434,11 @@ describe('sentiment and audience chart', () => {
     expect(sentiment?.notes).toEqual([
       'The export has no sentiment for the mentions of Rival and Third.',
       'No bar where the brand received no such mention: Acme (Neutral).',
-      'Median times on fewer than 30 answered mentions, to read with care: Acme (Negative, 5; Positive, 3).',
+      '† Median times on fewer than 30 answered mentions, to read with care: Acme (Negative, 5; Positive, 3).',
     ]);
     expect(influencers?.notes).toEqual([
       'The export has no follower counts for the authors who mentioned Rival and Third.',
-      'Median times on fewer than 30 answered mentions, to read with care: Acme (Influencers, 4; Other authors, 4).',
+      '† Median times on fewer than 30 answered mentions, to read with care: Acme (Influencers, 4; Other authors, 4).',
     ]);
     expect(sentiment?.svg).not.toContain('Ghost');
   });

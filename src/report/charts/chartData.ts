@@ -212,7 +212,8 @@ function audienceInputs({ metrics, format, t }: Context, audience: Audience): Ch
     rate: row.rate,
     hours: row.hours,
     rateLabel: row.rate === null ? '' : `${split.some((brand) => brand.id === row.brandId && hasPartialPosts(brand)) ? `${LOWER_BOUND_MARK} ` : ''}${format.percent(row.rate)} · ${format.count(row.inbound)}`,
-    timeLabel: row.minutes === null ? '' : format.duration(row.minutes),
+    // Marked as the leaderboard marks a time on a thin sample; the note under the chart names them.
+    timeLabel: row.minutes === null ? '' : `${row.answered < MIN_SAMPLE ? `${LOW_SAMPLE_MARK} ` : ''}${format.duration(row.minutes)}`,
   }));
   const missing = shown.filter((brand) => !split.includes(brand)).map((brand) => brand.name);
   // What each brand's bars rest on, when the export left some of its mentions out of every group.
@@ -246,7 +247,8 @@ function audienceInputs({ metrics, format, t }: Context, audience: Audience): Ch
     ...(thin.length === 0 ? [] : [t('chart.audience.thinGroups', { minimum: format.count(diagnostics.settings.minGroupMentions), list: format.list(thin) })]),
     ...(empty.length === 0 ? [] : [t('chart.audience.emptyGroups', { list: format.list(empty) })]),
   ];
-  const thinTimesNote = thinTimes.length === 0 ? [] : [t('chart.audience.thinTimes', { minimum: format.count(MIN_SAMPLE), list: format.list(thinTimes) })];
+  // Opens with the mark its bars' labels carry (the deck's bars have no labels: the list names them).
+  const thinTimesNote = thinTimes.length === 0 ? [] : [`${LOW_SAMPLE_MARK} ${t('chart.audience.thinTimes', { minimum: format.count(MIN_SAMPLE), list: format.list(thinTimes) })}`];
   const restsOn = [...comparedOnNote(audience.field, t(`${audience.prefix}.title`), order, diagnostics, format, t), ...partialNote(split, { metrics, format, t })];
   // A split compares its groups: with bars in fewer than two, it would only draw the response-rate chart again (the demo: no brand has 30 mentions
   // from influencers). The notes then say why no group has a bar, and nothing of median times the page does not show.
