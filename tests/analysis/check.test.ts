@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkJson, checkOf, runCheck } from '../../src/cli/commands/check.js';
 import { Store } from '../../src/store/database.js';
+import { insertRows } from '../insert-rows.js';
 import { insertPosts, recordTestBatch, type TestPost } from '../metrics/helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'replybench-check-'));
@@ -118,5 +119,61 @@ describe('replybench check', () => {
     expect(spanish.sentences).toContain(
       'marca United: los datos no contienen ninguna publicación de la marca ni ninguna mención que cuente en sus cifras en el periodo, así que no hay nada que medir: revise sus cuentas en la configuración o importe sus exportaciones.',
     );
+  });
+
+  it("says which platforms the report compares sentiment on, what that leaves out, and what to import, when the client's export gives it on some only", async () => {
+    // Acme's Facebook comments carry a sentiment, its Twitter care export none; Rival's listening export rates Twitter.
+    const folder = mkdtempSync(join(tmpdir(), 'replybench-check-audience-'));
+    const store = await Store.open(join(folder, 'audience.duckdb'));
+    const post = (id: string, author: string, platform: string, minutes: number, text: string, extra: Record<string, string | null> = {}) => ({
+      platform,
+      post_id: id,
+      created_at: new Date(Date.parse('2017-10-02T10:00:00Z') + minutes * 60_000).toISOString(),
+      author,
+      kind: extra.parent ? 'reply' : 'post',
+      parent_id: extra.parent ?? null,
+      text,
+      sentiment: extra.sentiment ?? null,
+      batch_id: 1,
+    });
+    await insertRows(
+      store,
+      'posts',
+      [
+        post('f1', 'ana', 'facebook', 0, '@AcmeCares no line', { sentiment: 'negative' }),
+        post('f1r', 'acmecares', 'facebook', 10, 'on it', { parent: 'f1' }),
+        post('t1', 'ben', 'twitter', 0, '@AcmeCares no line'),
+        post('t1r', 'acmecares', 'twitter', 10, 'on it', { parent: 't1' }),
+        post('t2', 'cai', 'twitter', 0, '@AcmeCares still nothing'),
+        post('r1', 'dan', 'twitter', 0, '@RivalHelp no line', { sentiment: 'negative' }),
+        post('r1r', 'rivalhelp', 'twitter', 10, 'on it', { parent: 'r1' }),
+      ],
+      { created_at: 'TIMESTAMPTZ' },
+    );
+    await recordTestBatch(store);
+    store.close();
+    const yaml = join(folder, 'replybench.yaml');
+    writeFileSync(
+      yaml,
+      ['client: acme', 'database: audience.duckdb', 'brands:', '  - { id: acme, name: Acme, accounts: { twitter: [AcmeCares], facebook: [AcmeCares] } }', '  - { id: rival, name: Rival, accounts: { twitter: [RivalHelp] } }', ''].join('\n'),
+    );
+    const found = await checkOf({ period: '2017-10', config: yaml });
+    expect(found.audience.find((entry) => entry.field === 'sentiment')).toEqual({
+      field: 'sentiment',
+      platforms: ['facebook'],
+      leftOutPlatforms: ['twitter'],
+      leftOut: [
+        { brand: 'acme', name: 'Acme', mentions: 2 },
+        { brand: 'rival', name: 'Rival', mentions: 1 },
+      ],
+    });
+    expect(await runCheck({ period: '2017-10', config: yaml })).toContain(
+      "  sentiment: the report compares every brand on facebook only, where the export gives Acme's mentions a sentiment; it leaves out the mentions needing an answer on twitter (Acme: 2, Rival: 1). To compare there too, import Acme's mentions on twitter from an export that gives a sentiment.\n",
+    );
+    expect(checkJson(found, 'fr').sentences).toContain(
+      'tonalité\u00a0: le rapport compare toutes les marques sur facebook seulement, où l’export donne aux mentions d’Acme une tonalité\u00a0; il laisse de côté les mentions appelant une réponse sur twitter (Acme\u00a0: 2, Rival\u00a0: 1). Pour comparer là aussi, importez les mentions d’Acme sur twitter depuis un export qui donne une tonalité.',
+    );
+    // No follower count anywhere: nothing is said of influencers.
+    expect(found.audience.map((entry) => entry.field)).toEqual(['sentiment']);
   });
 });

@@ -15,6 +15,7 @@ import { themeCounts, type ThemeCount } from '../../themes/check.js';
 import { topHandles } from '../../ingest/file-profile.js';
 import type { Store } from '../../store/database.js';
 import { hasNoData } from '../../metrics/coverage.js';
+import { type AudienceComparison, audienceComparisons, audienceSentences } from '../audience-sentences.js';
 import { coverageSentences } from '../coverage-sentences.js';
 import { databasePath, openImportedDatabase } from '../database.js';
 import { DB_HELP, NO_CACHE_HELP } from '../shared-options.js';
@@ -55,6 +56,8 @@ export interface CheckResult {
    * topic or brand is blamed for the empty period (each would be a false alarm), and the check says where data is.
    */
   dataSpan: DataSpan | null;
+  /** The report's sentiment and influencer figures compared on the client's platforms only, and what that leaves out. */
+  audience: AudienceComparison[];
 }
 
 /** The accounts of one platform that reply most (brands answer; customers mostly ask) and that are mentioned most, in the whole store. */
@@ -80,11 +83,12 @@ export async function checkOf(options: CheckOptions): Promise<CheckResult> {
         warnings: await checkConfigAgainstData(analysis),
         report: await metricsOf(analysis),
         themes: await themeCounts(analysis),
+        audience: await audienceComparisons(analysis),
       }),
       { cache: options.cache },
     );
     if (found.report.dataQuality.posts === 0) {
-      return { config, period, ...found, warnings: [], themes: [], accountsInData: [], dataSpan: await dataSpanAround(store, period, config.timezone) };
+      return { config, period, ...found, warnings: [], themes: [], audience: [], accountsInData: [], dataSpan: await dataSpanAround(store, period, config.timezone) };
     }
     return { config, period, ...found, accountsInData: await accountsInData(store, found.warnings), dataSpan: null };
   } finally {
@@ -112,7 +116,7 @@ export async function runCheck(options: CheckOptions): Promise<string> {
   return checkText(await checkOf(options));
 }
 
-export function checkText({ config, period, warnings, report, themes, accountsInData, dataSpan }: CheckResult): string {
+export function checkText({ config, period, warnings, report, themes, audience, accountsInData, dataSpan }: CheckResult): string {
   const lines = [`Config ${config.source} against the data of ${period.label} (${report.period.start} .. ${report.period.end}, ${config.timezone}):`];
   if (dataSpan) {
     lines.push(`  ${emptyPeriodSentence(period, dataSpan)}`, '');
@@ -127,7 +131,7 @@ export function checkText({ config, period, warnings, report, themes, accountsIn
   }
   lines.push('', `Coverage in ${period.label} (what each brand's numbers rest on):`, ...coverageTable(report), '', ...COVERAGE_NOTES, '');
   if (themes.length > 0) lines.push(`Themes of ${config.source} in ${period.label} (mentions holding one of their words):`, ...themeLines(themes), '');
-  const sentences = coverageSentences(report);
+  const sentences = [...coverageSentences(report), ...audienceSentences(audience, config)];
   lines.push(sentences.length === 0 ? 'Every brand and platform is measured on the whole period.' : 'What to know before comparing:', ...sentences.map((sentence) => `  ${sentence}`), '');
   return lines.join('\n');
 }
@@ -136,7 +140,7 @@ export function checkText({ config, period, warnings, report, themes, accountsIn
  * `check --json` and the page's check: the same findings as the text, as data,
  * with the sentences (and the config warnings' messages) in `language`.
  */
-export function checkJson({ config, period, warnings, report, themes, accountsInData, dataSpan }: CheckResult, language: Language = 'en') {
+export function checkJson({ config, period, warnings, report, themes, audience, accountsInData, dataSpan }: CheckResult, language: Language = 'en') {
   return {
     dataSpan,
     config: config.source,
@@ -154,7 +158,8 @@ export function checkJson({ config, period, warnings, report, themes, accountsIn
     })),
     periodCoverage: report.periodCoverage ?? null,
     themes,
-    sentences: dataSpan ? [emptyPeriodSentence(period, dataSpan, language)] : coverageSentences(report, { language }),
+    audience,
+    sentences: dataSpan ? [emptyPeriodSentence(period, dataSpan, language)] : [...coverageSentences(report, { language }), ...audienceSentences(audience, config, language)],
   };
 }
 

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import type { Analysis } from '../analysis/analysis.js';
+import type { Config } from '../config/types.js';
+import { printable } from '../metrics/format/aligned.js';
+import type { Language } from '../report/i18n/language.js';
+import { plainNumbers } from '../report/i18n/plain-numbers.js';
+
+/** One field of the export the report's audience figures rest on, compared on the client's platforms only (docs/diagnostics.md). */
+export interface AudienceComparison {
+  field: 'sentiment' | 'followers';
+  platforms: string[];
+  leftOutPlatforms: string[];
+  /** The brands whose mentions needing an answer the comparison leaves out (id, name), in config order. */
+  leftOut: Array<{ brand: string; name: string; mentions: number }>;
+}
+
+const row = z.object({ field: z.enum(['sentiment', 'followers']), brand_id: z.string(), left_out: z.number(), compared_platforms: z.array(z.string()), other_platforms: z.array(z.string()) });
+
+/** What the report's sentiment and influencer figures leave out on the analysis's period (queries/check/audience.sql); empty when nothing. */
+export async function audienceComparisons(analysis: Analysis): Promise<AudienceComparison[]> {
+  await analysis.run('diagnostics/sentiment_class');
+  await analysis.run('diagnostics/audience_mentions');
+  const rows = await analysis.rows('check/audience', row, { ...analysis.range, inbound_mode: analysis.config.metrics.inbound });
+  const names = new Map(analysis.config.brands.map((brand) => [brand.id, brand.name]));
+  return (['sentiment', 'followers'] as const).flatMap((field) => {
+    const mine = rows.filter((entry) => entry.field === field);
+    const first = mine[0];
+    if (!first) return [];
+    return [{ field, platforms: first.compared_platforms, leftOutPlatforms: first.other_platforms, leftOut: mine.map((entry) => ({ brand: entry.brand_id, name: names.get(entry.brand_id) ?? entry.brand_id, mentions: entry.left_out })) }];
+  });
+}
+
+interface Phrases {
+  field: Record<AudienceComparison['field'], { label: string; what: string }>;
+  and: string;
+  item(name: string, n: string): string;
+  sentence(label: string, platforms: string, client: string, what: string, others: string, list: string): string;
+}
+
+/** "de Vireo" and "d'Orange" in French, as the report's strings elide. */
+const frenchOf = (name: string) => (/^[aeiouyhàâéèêëîïôœùûü]/i.test(name) ? `d’${name}` : `de ${name}`);
+
+const PHRASES: Record<Language, Phrases> = {
+  en: {
+    field: { sentiment: { label: 'sentiment', what: 'a sentiment' }, followers: { label: 'influencers', what: "their authors' follower counts" } },
+    and: 'and',
+    item: (name, n) => `${name}: ${n}`,
+    sentence: (label, platforms, client, what, others, list) =>
+      `${label}: the report compares every brand on ${platforms} only, where the export gives ${client}'s mentions ${what}; it leaves out the mentions needing an answer on ${others} (${list}). To compare there too, import ${client}'s mentions on ${others} from an export that gives ${what}.`,
+  },
+  es: {
+    field: { sentiment: { label: 'sentimiento', what: 'un sentimiento' }, followers: { label: 'perfiles influyentes', what: 'el número de seguidores de sus autores' } },
+    and: 'y',
+    item: (name, n) => `${name}: ${n}`,
+    sentence: (label, platforms, client, what, others, list) =>
+      `${label}: el informe compara a todas las marcas solo en ${platforms}, donde la exportación da a las menciones de ${client} ${what}; deja fuera las menciones que piden respuesta en ${others} (${list}). Para comparar también allí, importe las menciones de ${client} en ${others} desde una exportación que dé ${what}.`,
+  },
+  fr: {
+    field: { sentiment: { label: 'tonalité', what: 'une tonalité' }, followers: { label: 'comptes influents', what: 'le nombre d’abonnés de leurs auteurs' } },
+    and: 'et',
+    item: (name, n) => `${name}\u00a0: ${n}`,
+    sentence: (label, platforms, client, what, others, list) =>
+      `${label}\u00a0: le rapport compare toutes les marques sur ${platforms} seulement, où l’export donne aux mentions ${frenchOf(client)} ${what}\u00a0; il laisse de côté les mentions appelant une réponse sur ${others} (${list}). Pour comparer là aussi, importez les mentions ${frenchOf(client)} sur ${others} depuis un export qui donne ${what}.`,
+  },
+};
+
+function joined(items: readonly string[], and: string): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
+}
+
+/** One sentence per field compared on the client's platforms only, for `check` and the page's check, with what to import. */
+export function audienceSentences(comparisons: readonly AudienceComparison[], config: Config, language: Language = 'en'): string[] {
+  const phrases = PHRASES[language];
+  const { count } = plainNumbers(language);
+  const client = printable(config.brands.find((brand) => brand.role === 'client')?.name ?? config.client);
+  return comparisons.map(({ field, platforms, leftOutPlatforms, leftOut }) => {
+    const { label, what } = phrases.field[field];
+    const list = leftOut.map((entry) => phrases.item(printable(entry.name), count(entry.mentions))).join(', ');
+    return phrases.sentence(label, joined(platforms, phrases.and), client, what, joined(leftOutPlatforms, phrases.and), list);
+  });
+}
