@@ -3,7 +3,7 @@
 -- $influencer_followers followers), others (fewer), and unknown (the export
 -- had no count). Response rate and median response time per group, on the mentions and
 -- platforms rb_audience_mentions keeps, grouped by rb_audience_groups
--- (audience_mentions.sql): a brand's mentions on a platform where the client's export
+-- (base/audience.sql): a brand's mentions on a platform where the client's export
 -- gives no follower counts are the group 'elsewhere', so that every brand is compared on
 -- the same platforms.
 --

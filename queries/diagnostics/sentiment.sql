@@ -1,7 +1,7 @@
 -- Sentiment, per brand: inbound mentions of the period by the sentiment the
 -- export gave them (rb_sentiment; 'unknown' when it gave none), with response
 -- rate and median response time per sentiment, on the mentions and platforms
--- rb_audience_mentions keeps, grouped by rb_audience_groups (audience_mentions.sql): a
+-- rb_audience_mentions keeps, grouped by rb_audience_groups (base/audience.sql): a
 -- brand's mentions on a platform where the client's export gives no sentiment are the
 -- group 'elsewhere', so that every brand is compared on the same platforms.
 --

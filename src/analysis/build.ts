@@ -37,7 +37,7 @@ export async function buildBase(session: SqlSession, config: Config, range: Anal
     needs_answer: config.metrics.needsAnswer,
     mass_handles: config.metrics.massMentionHandles,
   };
-  for (const step of ['intervals', 'url_owner', 'acknowledgement', 'user_handles', 'url_parents', 'brand_posts', 'inbound', 'mentions', 'measured']) {
+  for (const step of ['intervals', 'url_owner', 'acknowledgement', 'user_handles', 'url_parents', 'brand_posts', 'inbound', 'mentions', 'measured', 'sentiment', 'audience']) {
     await runQueryFile(session, `base/${step}`, params);
   }
   for (const period of periods) {

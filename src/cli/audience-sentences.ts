@@ -1,6 +1,8 @@
-import { z } from 'zod';
 import type { Analysis } from '../analysis/analysis.js';
 import type { Config } from '../config/types.js';
+import { type AudienceSplit, influencerPriority, sentimentGroups } from '../metrics/diagnostics/audience.js';
+import { resolveSettings } from '../metrics/diagnostics/settings.js';
+import type { InfluencerPriority, SentimentDiagnostic } from '../metrics/diagnostics/types.js';
 import { printable } from '../metrics/format/aligned.js';
 import type { Language } from '../report/i18n/language.js';
 import { plainNumbers } from '../report/i18n/plain-numbers.js';
@@ -14,19 +16,24 @@ export interface AudienceComparison {
   leftOut: Array<{ brand: string; name: string; mentions: number }>;
 }
 
-const row = z.object({ field: z.enum(['sentiment', 'followers']), brand_id: z.string(), left_out: z.number(), compared_platforms: z.array(z.string()), other_platforms: z.array(z.string()) });
-
-/** What the report's sentiment and influencer figures leave out on the analysis's period (queries/check/audience.sql); empty when nothing. */
+/**
+ * What the report's sentiment and influencer figures leave out on the analysis's period, read from the diagnostics'
+ * own queries (a check after a report reads them from the kept analysis); empty when nothing.
+ */
 export async function audienceComparisons(analysis: Analysis): Promise<AudienceComparison[]> {
-  await analysis.run('diagnostics/sentiment_class');
-  await analysis.run('diagnostics/audience_mentions');
-  const rows = await analysis.rows('check/audience', row, { ...analysis.range, inbound_mode: analysis.config.metrics.inbound });
-  const names = new Map(analysis.config.brands.map((brand) => [brand.id, brand.name]));
+  const settings = resolveSettings(analysis.config, {}, analysis.lookbackDays);
+  const scoped = { ...analysis.range, inbound_mode: settings.inbound, min_group_mentions: settings.minGroupMentions };
+  const splits = {
+    sentiment: await sentimentGroups(analysis, scoped),
+    followers: await influencerPriority(analysis, scoped, settings.influencerFollowers),
+  };
   return (['sentiment', 'followers'] as const).flatMap((field) => {
-    const mine = rows.filter((entry) => entry.field === field);
-    const first = mine[0];
-    if (!first) return [];
-    return [{ field, platforms: first.compared_platforms, leftOutPlatforms: first.other_platforms, leftOut: mine.map((entry) => ({ brand: entry.brand_id, name: names.get(entry.brand_id) ?? entry.brand_id, mentions: entry.left_out })) }];
+    const split: AudienceSplit<SentimentDiagnostic | InfluencerPriority> = splits[field];
+    const leftOut = analysis.config.brands.flatMap((brand) => {
+      const mentions = split.brands.get(brand.id)?.otherPlatforms ?? 0;
+      return mentions > 0 ? [{ brand: brand.id, name: brand.name, mentions }] : [];
+    });
+    return leftOut.length === 0 ? [] : [{ field, platforms: split.comparedPlatforms, leftOutPlatforms: split.leftOutPlatforms, leftOut }];
   });
 }
 

@@ -34,7 +34,6 @@ export async function countsAfterThemePosts(analysis: Analysis): Promise<ThemeCo
  */
 export async function themePosts(analysis: Analysis): Promise<void> {
   await fillThemeTables(analysis);
-  await analysis.run('diagnostics/sentiment_class');
   await analysis.run('themes/log_odds');
   await analysis.run('themes/posts', { from: iso(analysis.previous.start), end: iso(analysis.period.end) });
   await analysis.run('themes/configured');

@@ -35,7 +35,7 @@ export interface AudienceSplit<Split> {
  * A brand whose mentions carry no follower count at all gets null.
  */
 export async function influencerPriority(analysis: Analysis, params: Params, threshold: number): Promise<AudienceSplit<InfluencerPriority>> {
-  const rows = await analysis.rows('diagnostics/influencer_priority', audienceRow, { ...params, influencer_followers: threshold });
+  const rows = await analysis.baseRows('diagnostics/influencer_priority', audienceRow, { ...params, influencer_followers: threshold });
   const brands = new Map<string, InfluencerPriority | null>();
   for (const brandId of new Set(rows.map((row) => row.brand_id))) {
     const of = (audience: string) => rows.find((row) => row.brand_id === brandId && row.audience === audience);
@@ -57,7 +57,7 @@ const LABELS: SentimentLabel[] = ['negative', 'neutral', 'positive'];
 
 /** Answers by sentiment per brand id (queries/diagnostics/sentiment.sql); null where the export gave no sentiment. */
 export async function sentimentGroups(analysis: Analysis, params: Params): Promise<AudienceSplit<SentimentDiagnostic>> {
-  const rows = await analysis.rows('diagnostics/sentiment', sentimentRow, params);
+  const rows = await analysis.baseRows('diagnostics/sentiment', sentimentRow, params);
   const brands = new Map<string, SentimentDiagnostic | null>();
   for (const brandId of new Set(rows.map((row) => row.brand_id))) {
     const of = (label: string) => rows.find((row) => row.brand_id === brandId && row.sentiment === label);

@@ -47,8 +47,6 @@ export async function diagnosticsOf(analysis: Analysis, options: DiagnosticOptio
   const settings = resolveSettings(config, options, analysis.lookbackDays);
   const limit = options.examples ?? 5;
   await analysis.run('diagnostics/normalise_text');
-  await analysis.run('diagnostics/sentiment_class');
-  await analysis.run('diagnostics/audience_mentions');
 
   const range = analysis.range;
   const scoped = { ...range, inbound_mode: settings.inbound, min_group_mentions: settings.minGroupMentions };
