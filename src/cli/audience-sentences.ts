@@ -6,6 +6,7 @@ import type { InfluencerPriority, SentimentDiagnostic } from '../metrics/diagnos
 import { printable } from '../metrics/format/aligned.js';
 import type { Language } from '../report/i18n/language.js';
 import { plainNumbers } from '../report/i18n/plain-numbers.js';
+import { ELIDING_START } from '../report/i18n/strings.js';
 
 /** One field of the export the report's audience figures rest on, compared on the client's platforms only (docs/diagnostics.md). */
 export interface AudienceComparison {
@@ -45,7 +46,7 @@ interface Phrases {
 }
 
 /** "de Vireo" and "d'Orange" in French, as the report's strings elide. */
-const frenchOf = (name: string) => (/^[aeiouyhàâéèêëîïôœùûü]/i.test(name) ? `d’${name}` : `de ${name}`);
+const frenchOf = (name: string) => (ELIDING_START.test(name) ? `d’${name}` : `de ${name}`);
 
 const PHRASES: Record<Language, Phrases> = {
   en: {

@@ -7,7 +7,7 @@ export type Catalogue = Record<string, string>;
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 /** A vowel that opens a value a French "de" or "que" elides before ("d’octobre", "qu’Acme"). */
-const ELIDING_START = /^[aeiouàâæéèêëîïôœùûü]/i;
+export const ELIDING_START = /^[aeiouàâæéèêëîïôœùûü]/i;
 
 /**
  * Builds `t(key, values)`; an unknown key is a template bug, so it fails loudly with the key.
