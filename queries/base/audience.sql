@@ -1,6 +1,6 @@
 -- rb_audience_mentions(start_at, end_at, inbound_mode, field): the mentions the influencer
--- and sentiment splits rest on (influencer_priority.sql with field 'followers',
--- sentiment.sql with 'sentiment'): inbound mentions of [start_at, end_at) that need an
+-- and sentiment splits rest on (diagnostics/influencer_priority.sql with field 'followers',
+-- diagnostics/sentiment.sql with 'sentiment'): inbound mentions of [start_at, end_at) that need an
 -- answer (base/mentions.sql), on platforms where the data can measure the brand's answers
 -- (base/measured.sql: elsewhere a rate of 0% would be an artifact of the export), with the
 -- author's follower count and the sentiment the export gave (rb_sentiment; NULL when none).
