@@ -213,4 +213,23 @@ describe("every brand compared on the platforms where the client's export gives 
     const reason = (id: string) => card?.rows.find((row) => row.brandId === id)?.cells[column]?.reasonText;
     expect([reason('rival'), reason('other')]).toEqual(['no sentiment in the data', 'none on the platforms compared']);
   });
+
+  it('lists first the unanswered negative mentions of the platforms the figures rest on, so the finding on them has its examples', async () => {
+    const at = (hours: number) => plus('2017-10-01T00:00:00Z', hours * 60);
+    const posts: DiagPost[] = [
+      // Facebook rates every mention (compared): one negative unanswered, one answered.
+      ...mention('fneg', { platform: 'facebook', sentiment: 'negative', at: at(100) }),
+      ...mention('fok', { platform: 'facebook', sentiment: 'neutral', at: at(101) }, 5),
+      // Twitter rates 6 of 16 (not compared): its older negative mentions would fill the 5 examples.
+      ...Array.from({ length: 6 }, (_, index) => mention(`tneg${index}`, { sentiment: 'negative', at: at(index) })).flat(),
+      ...Array.from({ length: 10 }, (_, index) => mention(`t${index}`, { at: at(20 + index) }, 5)).flat(),
+      late,
+    ];
+    store = await storeWith(posts);
+    const config = twoBrands({}, { acme: { accounts: { twitter: ['AcmeCares'], facebook: ['AcmeCares'] } } });
+    const diagnostics = await computeDiagnostics(store, config, '2017-10');
+    expect(diagnostics.comparedPlatforms.sentiment).toEqual(['facebook']);
+    const examples = diagnostics.brands.find((brand) => brand.id === 'acme')?.unansweredExamples ?? [];
+    expect(examples.filter((example) => example.sentiment === 'negative').map((example) => example.platform)).toContain('facebook');
+  });
 });
