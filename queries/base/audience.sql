@@ -12,6 +12,8 @@
 --   compared_platforms  those platforms, sorted; empty when there is none, and every brand
 --                       is then measured on every platform
 --   other_platforms     the platforms of the mentions above that are not compared, sorted
+--   client_other_platforms  those of them that hold mentions of the client (where importing
+--                       the client's mentions with the field would compare them too)
 --
 -- Parameters: none (macros of the analysis's connection).
 CREATE OR REPLACE TEMP MACRO rb_audience_mentions(start_at, end_at, inbound_mode, field) AS TABLE
@@ -34,13 +36,15 @@ compared AS (
   )
 ),
 left_out AS (
-  SELECT coalesce(list(DISTINCT m.platform ORDER BY m.platform), []) AS platforms
+  SELECT coalesce(list(DISTINCT m.platform ORDER BY m.platform), []) AS platforms,
+         coalesce(list(DISTINCT m.platform ORDER BY m.platform) FILTER (WHERE b.role = 'client'), []) AS client_platforms
   FROM measured m
+  JOIN rb_brands b ON b.brand_id = m.brand_id
   CROSS JOIN compared c
   WHERE len(c.platforms) > 0 AND NOT list_contains(c.platforms, m.platform)
 )
 SELECT m.*, len(c.platforms) = 0 OR list_contains(c.platforms, m.platform) AS compared,
-       c.platforms AS compared_platforms, o.platforms AS other_platforms
+       c.platforms AS compared_platforms, o.platforms AS other_platforms, o.client_platforms AS client_other_platforms
 FROM measured m
 CROSS JOIN compared c
 CROSS JOIN left_out o;
@@ -55,7 +59,7 @@ CROSS JOIN left_out o;
 -- says nothing comparable. with_field counts a group's mentions that have the field.
 CREATE OR REPLACE TEMP MACRO rb_audience_groups(start_at, end_at, inbound_mode, field, min_group_mentions, influencer_followers) AS TABLE
 WITH grouped AS (
-  SELECT brand_id, response_at, response_min, compared_platforms, other_platforms,
+  SELECT brand_id, response_at, response_min, compared_platforms, other_platforms, client_other_platforms,
          CASE field WHEN 'sentiment' THEN sentiment IS NOT NULL ELSE followers IS NOT NULL END AS has_field,
          CASE WHEN NOT compared THEN 'elsewhere'
               WHEN field = 'sentiment' THEN coalesce(sentiment, 'unknown')
@@ -72,6 +76,7 @@ SELECT brand_id, grp,
        CASE WHEN count(*) < min_group_mentions AND grp <> 'elsewhere' THEN 'too-few-mentions' END AS reason,
        count(*) FILTER (WHERE has_field)::INTEGER AS with_field,
        any_value(compared_platforms) AS compared_platforms,
-       any_value(other_platforms) AS other_platforms
+       any_value(other_platforms) AS other_platforms,
+       any_value(client_other_platforms) AS client_other_platforms
 FROM grouped
 GROUP BY brand_id, grp;

@@ -7,12 +7,15 @@ import { printable } from '../metrics/format/aligned.js';
 import type { Language } from '../report/i18n/language.js';
 import { plainNumbers } from '../report/i18n/plain-numbers.js';
 import { ELIDING_START } from '../report/i18n/strings.js';
+import { platformName } from '../report/model/platformName.js';
 
 /** One field of the export the report's audience figures rest on, compared on the client's platforms only (docs/diagnostics.md). */
 export interface AudienceComparison {
   field: 'sentiment' | 'followers';
   platforms: string[];
   leftOutPlatforms: string[];
+  /** Those of leftOutPlatforms where the client has mentions left out: where importing them with the field compares them too. */
+  clientLeftOutPlatforms: string[];
   /** The brands whose mentions needing an answer the comparison leaves out (id, name), in config order. */
   leftOut: Array<{ brand: string; name: string; mentions: number }>;
 }
@@ -34,7 +37,7 @@ export async function audienceComparisons(analysis: Analysis): Promise<AudienceC
       const mentions = split.brands.get(brand.id)?.otherPlatforms ?? 0;
       return mentions > 0 ? [{ brand: brand.id, name: brand.name, mentions }] : [];
     });
-    return leftOut.length === 0 ? [] : [{ field, platforms: split.comparedPlatforms, leftOutPlatforms: split.leftOutPlatforms, leftOut }];
+    return leftOut.length === 0 ? [] : [{ field, platforms: split.comparedPlatforms, leftOutPlatforms: split.leftOutPlatforms, clientLeftOutPlatforms: split.clientLeftOutPlatforms, leftOut }];
   });
 }
 
@@ -43,6 +46,8 @@ interface Phrases {
   and: string;
   item(name: string, n: string): string;
   sentence(label: string, platforms: string, client: string, what: string, others: string, list: string): string;
+  /** What to import, where the client has mentions left out. */
+  importing(client: string, platforms: string, what: string): string;
 }
 
 /** "de Vireo" and "d'Orange" in French, as the report's strings elide. */
@@ -54,21 +59,24 @@ const PHRASES: Record<Language, Phrases> = {
     and: 'and',
     item: (name, n) => `${name}: ${n}`,
     sentence: (label, platforms, client, what, others, list) =>
-      `${label}: the report compares every brand on ${platforms} only, where the export gives ${client}'s mentions ${what}; it leaves out the mentions needing an answer on ${others} (${list}). To compare there too, import ${client}'s mentions on ${others} from an export that gives ${what}.`,
+      `${label}: the report compares every brand on ${platforms} only, where the export gives ${client}'s mentions ${what}; it leaves out the mentions needing an answer on ${others} (${list}).`,
+    importing: (client, platforms, what) => ` To compare on ${platforms} too, import ${client}'s mentions there from an export that gives ${what}.`,
   },
   es: {
     field: { sentiment: { label: 'sentimiento', what: 'un sentimiento' }, followers: { label: 'perfiles influyentes', what: 'el número de seguidores de sus autores' } },
     and: 'y',
     item: (name, n) => `${name}: ${n}`,
     sentence: (label, platforms, client, what, others, list) =>
-      `${label}: el informe compara a todas las marcas solo en ${platforms}, donde la exportación da a las menciones de ${client} ${what}; deja fuera las menciones que piden respuesta en ${others} (${list}). Para comparar también allí, importe las menciones de ${client} en ${others} desde una exportación que dé ${what}.`,
+      `${label}: el informe compara a todas las marcas solo en ${platforms}, donde la exportación da a las menciones de ${client} ${what}; deja fuera las menciones que piden respuesta en ${others} (${list}).`,
+    importing: (client, platforms, what) => ` Para comparar también en ${platforms}, importe allí las menciones de ${client} desde una exportación que dé ${what}.`,
   },
   fr: {
     field: { sentiment: { label: 'tonalité', what: 'une tonalité' }, followers: { label: 'comptes influents', what: 'le nombre d’abonnés de leurs auteurs' } },
     and: 'et',
     item: (name, n) => `${name}\u00a0: ${n}`,
     sentence: (label, platforms, client, what, others, list) =>
-      `${label}\u00a0: le rapport compare toutes les marques sur ${platforms} seulement, où l’export donne aux mentions ${frenchOf(client)} ${what}\u00a0; il laisse de côté les mentions appelant une réponse sur ${others} (${list}). Pour comparer là aussi, importez les mentions ${frenchOf(client)} sur ${others} depuis un export qui donne ${what}.`,
+      `${label}\u00a0: le rapport compare toutes les marques sur ${platforms} seulement, où l’export donne aux mentions ${frenchOf(client)} ${what}\u00a0; il laisse de côté les mentions appelant une réponse sur ${others} (${list}).`,
+    importing: (client, platforms, what) => ` Pour comparer aussi sur ${platforms}, importez-y les mentions ${frenchOf(client)} depuis un export qui donne ${what}.`,
   },
 };
 
@@ -81,9 +89,11 @@ export function audienceSentences(comparisons: readonly AudienceComparison[], co
   const phrases = PHRASES[language];
   const { count } = plainNumbers(language);
   const client = printable(config.brands.find((brand) => brand.role === 'client')?.name ?? config.client);
-  return comparisons.map(({ field, platforms, leftOutPlatforms, leftOut }) => {
+  const named = (platforms: readonly string[]) => joined(platforms.map(platformName), phrases.and);
+  return comparisons.map(({ field, platforms, leftOutPlatforms, clientLeftOutPlatforms, leftOut }) => {
     const { label, what } = phrases.field[field];
     const list = leftOut.map((entry) => phrases.item(printable(entry.name), count(entry.mentions))).join(', ');
-    return phrases.sentence(label, joined(platforms, phrases.and), client, what, joined(leftOutPlatforms, phrases.and), list);
+    const importing = clientLeftOutPlatforms.length === 0 ? '' : phrases.importing(client, named(clientLeftOutPlatforms), what);
+    return `${phrases.sentence(label, named(platforms), client, what, named(leftOutPlatforms), list)}${importing}`;
   });
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Analysis, type AnalysisOptions, withAnalysis } from '../../src/analysis/analysis.js';
 import { cacheFolder } from '../../src/analysis/cache.js';
+import { audienceComparisons } from '../../src/cli/audience-sentences.js';
 import { runCacheClear } from '../../src/cli/commands/cache.js';
 import { main } from '../../src/cli/main.js';
 import { loadConfig } from '../../src/config/load.js';
@@ -106,9 +107,10 @@ describe('the analysis kept beside the store', () => {
     // A check after it reads everything it needs from what the report kept.
     const themed = { ...config(), themes: { billing: ['bill'] } };
     const script = vi.spyOn(SqlSession.prototype, 'script');
-    const counts = await withAnalysis(store, themed, '2017-10', async (analysis) => ({ metrics: await metricsOf(analysis), themes: await themesOf(analysis) }));
+    const counts = await withAnalysis(store, themed, '2017-10', async (analysis) => ({ metrics: await metricsOf(analysis), themes: await themesOf(analysis), diagnostics: await diagnosticsOf(analysis) }));
     const statements = script.mock.calls.length;
-    const check = await withAnalysis(store, themed, '2017-10', async (analysis) => ({ metrics: await metricsOf(analysis), themes: await themeCounts(analysis) }));
+    // The check's audience sentences too: they read the rows of the report's sentiment and influencer queries.
+    const check = await withAnalysis(store, themed, '2017-10', async (analysis) => ({ metrics: await metricsOf(analysis), themes: await themeCounts(analysis), audience: await audienceComparisons(analysis) }));
     expect(script.mock.calls.length).toBe(statements);
     expect(check.themes).toEqual([{ theme: 'billing', mentions: 1, closest: [] }]);
     expect(check.metrics).toEqual(counts.metrics);

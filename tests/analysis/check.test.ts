@@ -162,16 +162,29 @@ describe('replybench check', () => {
       field: 'sentiment',
       platforms: ['facebook'],
       leftOutPlatforms: ['twitter'],
+      clientLeftOutPlatforms: ['twitter'],
       leftOut: [
         { brand: 'acme', name: 'Acme', mentions: 2 },
         { brand: 'rival', name: 'Rival', mentions: 1 },
       ],
     });
     expect(await runCheck({ period: '2017-10', config: yaml })).toContain(
-      "  sentiment: the report compares every brand on facebook only, where the export gives Acme's mentions a sentiment; it leaves out the mentions needing an answer on twitter (Acme: 2, Rival: 1). To compare there too, import Acme's mentions on twitter from an export that gives a sentiment.\n",
+      "  sentiment: the report compares every brand on Facebook only, where the export gives Acme's mentions a sentiment; it leaves out the mentions needing an answer on Twitter (Acme: 2, Rival: 1). To compare on Twitter too, import Acme's mentions there from an export that gives a sentiment.\n",
+    );
+    expect(checkJson(found, 'es').sentences).toContain(
+      'sentimiento: el informe compara a todas las marcas solo en Facebook, donde la exportación da a las menciones de Acme un sentimiento; deja fuera las menciones que piden respuesta en Twitter (Acme: 2, Rival: 1). Para comparar también en Twitter, importe allí las menciones de Acme desde una exportación que dé un sentimiento.',
     );
     expect(checkJson(found, 'fr').sentences).toContain(
-      'tonalité\u00a0: le rapport compare toutes les marques sur facebook seulement, où l’export donne aux mentions d’Acme une tonalité\u00a0; il laisse de côté les mentions appelant une réponse sur twitter (Acme\u00a0: 2, Rival\u00a0: 1). Pour comparer là aussi, importez les mentions d’Acme sur twitter depuis un export qui donne une tonalité.',
+      'tonalité\u00a0: le rapport compare toutes les marques sur Facebook seulement, où l’export donne aux mentions d’Acme une tonalité\u00a0; il laisse de côté les mentions appelant une réponse sur Twitter (Acme\u00a0: 2, Rival\u00a0: 1). Pour comparer aussi sur Twitter, importez-y les mentions d’Acme depuis un export qui donne une tonalité.',
+    );
+    // Acme not tracked on Twitter: only Rival's mentions there are left out, and nothing of Acme's is there to import.
+    const facebookOnly = join(folder, 'facebook-only.yaml');
+    writeFileSync(
+      facebookOnly,
+      ['client: acme', 'database: audience.duckdb', 'brands:', '  - { id: acme, name: Acme, accounts: { facebook: [AcmeCares] } }', '  - { id: rival, name: Rival, accounts: { twitter: [RivalHelp] } }', ''].join('\n'),
+    );
+    expect(await runCheck({ period: '2017-10', config: facebookOnly })).toContain(
+      "  sentiment: the report compares every brand on Facebook only, where the export gives Acme's mentions a sentiment; it leaves out the mentions needing an answer on Twitter (Rival: 1).\n",
     );
     // No follower count anywhere: nothing is said of influencers.
     expect(found.audience.map((entry) => entry.field)).toEqual(['sentiment']);

@@ -11,7 +11,7 @@ const groupRow = z.object({
   reason: z.literal('too-few-mentions').nullable(),
 });
 type GroupRow = z.infer<typeof groupRow>;
-const platforms = { with_field: z.number(), compared_platforms: z.array(z.string()), other_platforms: z.array(z.string()) };
+const platforms = { with_field: z.number(), compared_platforms: z.array(z.string()), other_platforms: z.array(z.string()), client_other_platforms: z.array(z.string()) };
 const audienceRow = groupRow.extend({ audience: z.enum(['influencer', 'other', 'unknown', 'elsewhere']), ...platforms });
 const sentimentRow = groupRow.extend({ sentiment: z.enum(['negative', 'neutral', 'positive', 'unknown', 'elsewhere']), ...platforms });
 
@@ -28,6 +28,8 @@ export interface AudienceSplit<Split> {
   brands: Map<string, Split | null>;
   comparedPlatforms: string[];
   leftOutPlatforms: string[];
+  /** Those of leftOutPlatforms where the client has mentions left out. */
+  clientLeftOutPlatforms: string[];
 }
 
 /**
@@ -50,7 +52,7 @@ export async function influencerPriority(analysis: Analysis, params: Params, thr
         : null,
     );
   }
-  return { brands, comparedPlatforms: rows[0]?.compared_platforms ?? [], leftOutPlatforms: rows[0]?.other_platforms ?? [] };
+  return { brands, comparedPlatforms: rows[0]?.compared_platforms ?? [], leftOutPlatforms: rows[0]?.other_platforms ?? [], clientLeftOutPlatforms: rows[0]?.client_other_platforms ?? [] };
 }
 
 const LABELS: SentimentLabel[] = ['negative', 'neutral', 'positive'];
@@ -74,5 +76,5 @@ export async function sentimentGroups(analysis: Analysis, params: Params): Promi
         : null,
     );
   }
-  return { brands, comparedPlatforms: rows[0]?.compared_platforms ?? [], leftOutPlatforms: rows[0]?.other_platforms ?? [] };
+  return { brands, comparedPlatforms: rows[0]?.compared_platforms ?? [], leftOutPlatforms: rows[0]?.other_platforms ?? [], clientLeftOutPlatforms: rows[0]?.client_other_platforms ?? [] };
 }
