@@ -101,9 +101,9 @@ describe('chart rows', () => {
   it('turns the diagnostics into response rate and median time per sentiment and per audience, for the brands whose export has them', () => {
     const { inputs } = inputsFor('en');
     expect(inputs.sentiment?.datasets.groups).toEqual([
-      { brand: 'Acme Telecom', brandOrder: 0, group: 'Negative', groupOrder: 0, rate: 0.5, hours: 95 / 60, rateLabel: '50% · 20', timeLabel: '† 1.6\u00a0h' },
-      { brand: 'Acme Telecom', brandOrder: 0, group: 'Neutral', groupOrder: 1, rate: 0.7, hours: 40 / 60, rateLabel: '70% · 20', timeLabel: '† 40\u00a0min' },
-      { brand: 'Acme Telecom', brandOrder: 0, group: 'Positive', groupOrder: 2, rate: 0.6, hours: 20 / 60, rateLabel: '60% · 10', timeLabel: '† 20\u00a0min' },
+      { brand: 'Acme Telecom', brandOrder: 0, group: 'Negative', groupOrder: 0, rate: 0.5, hours: 95 / 60, rateLabel: '50% · 20', timeLabel: '1.6\u00a0h †' },
+      { brand: 'Acme Telecom', brandOrder: 0, group: 'Neutral', groupOrder: 1, rate: 0.7, hours: 40 / 60, rateLabel: '70% · 20', timeLabel: '40\u00a0min †' },
+      { brand: 'Acme Telecom', brandOrder: 0, group: 'Positive', groupOrder: 2, rate: 0.6, hours: 20 / 60, rateLabel: '60% · 10', timeLabel: '20\u00a0min †' },
     ]);
     // Each median rests on fewer than 30 answers (10, 14 and 6): named in words, which the deck's bars need too.
     expect(inputs.sentiment?.notes).toEqual([

@@ -213,7 +213,7 @@ function audienceInputs({ metrics, format, t }: Context, audience: Audience): Ch
     hours: row.hours,
     rateLabel: row.rate === null ? '' : `${split.some((brand) => brand.id === row.brandId && hasPartialPosts(brand)) ? `${LOWER_BOUND_MARK} ` : ''}${format.percent(row.rate)} · ${format.count(row.inbound)}`,
     // Marked as the leaderboard marks a time on a thin sample; the note under the chart names them.
-    timeLabel: row.minutes === null ? '' : `${row.answered < MIN_SAMPLE ? `${LOW_SAMPLE_MARK} ` : ''}${format.duration(row.minutes)}`,
+    timeLabel: row.minutes === null ? '' : `${format.duration(row.minutes)}${row.answered < MIN_SAMPLE ? ` ${LOW_SAMPLE_MARK}` : ''}`,
   }));
   const missing = shown.filter((brand) => !split.includes(brand)).map((brand) => brand.name);
   // What each brand's bars rest on, when the export left some of its mentions out of every group.
