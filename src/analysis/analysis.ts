@@ -135,8 +135,9 @@ export class Analysis {
 
   /**
    * Rows of queries/<name>.sql, a query that reads only the base tables and
-   * the store's own (the report's examples and curves): whatever ran before
-   * it, its rows are the same, so a kept analysis answers it on its own.
+   * macros and the store's own (the report's examples and curves, the
+   * sentiment and influencer splits): whatever ran before it, its rows are the
+   * same, so a kept analysis answers it on its own.
    */
   async baseRows<Row extends z.ZodType>(name: string, row: Row, params: SqlParams = {}): Promise<Array<z.infer<Row>>> {
     return this.parsedStep(`queries/${name}.sql`, row, `file:${name}`, params, 'base', () => queryFile(this.session, name, params));

@@ -32,6 +32,8 @@
  *   period_measured_platforms, period_few_brand_posts,                 sets of the period and the one before
  *   period_outside_own_posts, period_posts_partial_brands              (base/period_sets.sql), read through
  *   period_sets_built (the periods whose sets are built)               base/measured.sql's macros
+ * and the macros the audience figures read (base/sentiment.sql: rb_sentiment; base/audience.sql:
+ * rb_audience_mentions, rb_audience_groups).
  *
  * Instants are TIMESTAMPTZ (the connection runs in UTC); bind them as ISO
  * strings and cast (`$start::TIMESTAMPTZ`). Cast counts to DOUBLE in SQL.
