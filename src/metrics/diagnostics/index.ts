@@ -58,7 +58,7 @@ export async function diagnosticsOf(analysis: Analysis, options: DiagnosticOptio
   const influencers = await influencerPriority(analysis, scoped, settings.influencerFollowers);
   const sentiment = await sentimentGroups(analysis, scoped);
   const latest = await clockStartLatest(analysis, scoped);
-  const unanswered = await unansweredExamples(analysis, scoped, limit);
+  const unanswered = await unansweredExamples(analysis, scoped, limit, sentiment.comparedPlatforms);
   const fewBrandPosts = new Set((await analysis.rows('diagnostics/few_brand_posts', brandIdRow, range)).map((row) => row.brand_id));
   const postsPartial = new Set((await analysis.rows('diagnostics/posts_partial', brandIdRow, { ...range, inbound_mode: settings.inbound })).map((row) => row.brand_id));
 
