@@ -10,17 +10,22 @@
 --
 -- Parameters: $start, $end, $inbound_mode, $limit, $compared (the platforms the sentiment
 -- figures are compared on, diagnostics/sentiment.sql, comma-separated; '' for every platform).
-WITH chosen AS (
+WITH compared AS (
+  -- read once, not for each mention
+  SELECT list_filter(string_split($compared, ','), platform -> platform <> '') AS platforms
+),
+chosen AS (
   SELECT m.brand_id, m.platform, m.post_id, m.created_at, m.pending, rb_sentiment(p.sentiment) AS sentiment
   FROM mentions m
   JOIN posts p ON p.platform = m.platform AND p.post_id = m.post_id
   SEMI JOIN rb_measured_platforms($start::TIMESTAMPTZ, $end::TIMESTAMPTZ) d ON d.brand_id = m.brand_id AND d.platform = m.platform
   ANTI JOIN rb_outside_own_posts($start::TIMESTAMPTZ, $end::TIMESTAMPTZ) o ON o.brand_id = m.brand_id AND o.platform = m.platform AND o.post_id = m.post_id
+  CROSS JOIN compared c
   WHERE m.response_at IS NULL AND NOT m.listed_missing
     AND m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
     AND ($inbound_mode = 'all' OR m.is_question) AND m.needs_answer
   QUALIFY row_number() OVER (PARTITION BY m.brand_id
-                             ORDER BY (sentiment = 'negative' AND ($compared = '' OR list_contains(string_split($compared, ','), m.platform))) DESC NULLS LAST,
+                             ORDER BY (sentiment = 'negative' AND (len(c.platforms) = 0 OR list_contains(c.platforms, m.platform))) DESC NULLS LAST,
                                       (sentiment = 'negative') DESC NULLS LAST, m.created_at, m.post_id) <= $limit
 )
 SELECT c.brand_id, c.platform, p.author, p.text, p.url,
