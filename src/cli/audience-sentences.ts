@@ -1,6 +1,6 @@
 import type { Analysis } from '../analysis/analysis.js';
 import type { Config } from '../config/types.js';
-import { type AudienceSplit, influencerPriority, sentimentGroups } from '../metrics/diagnostics/audience.js';
+import { type AudienceSplit, audienceSplits } from '../metrics/diagnostics/audience.js';
 import { resolveSettings } from '../metrics/diagnostics/settings.js';
 import type { InfluencerPriority, SentimentDiagnostic } from '../metrics/diagnostics/types.js';
 import { printable } from '../metrics/format/aligned.js';
@@ -25,12 +25,7 @@ export interface AudienceComparison {
  * own queries (a check after a report reads them from the kept analysis); empty when nothing.
  */
 export async function audienceComparisons(analysis: Analysis): Promise<AudienceComparison[]> {
-  const settings = resolveSettings(analysis.config, {}, analysis.lookbackDays);
-  const scoped = { ...analysis.range, inbound_mode: settings.inbound, min_group_mentions: settings.minGroupMentions };
-  const splits = {
-    sentiment: await sentimentGroups(analysis, scoped),
-    followers: await influencerPriority(analysis, scoped, settings.influencerFollowers),
-  };
+  const splits = await audienceSplits(analysis, resolveSettings(analysis.config, {}, analysis.lookbackDays));
   return (['sentiment', 'followers'] as const).flatMap((field) => {
     const split: AudienceSplit<SentimentDiagnostic | InfluencerPriority> = splits[field];
     const leftOut = analysis.config.brands.flatMap((brand) => {

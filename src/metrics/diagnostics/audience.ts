@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Analysis } from '../../analysis/analysis.js';
-import type { AnswerGroup, InfluencerPriority, SentimentDiagnostic, SentimentLabel } from './types.js';
+import type { AnswerGroup, DiagnosticSettings, InfluencerPriority, SentimentDiagnostic, SentimentLabel } from './types.js';
 
 const groupRow = z.object({
   brand_id: z.string(),
@@ -36,7 +36,7 @@ export interface AudienceSplit<Split> {
  * Influencers versus the rest per brand id (queries/diagnostics/influencer_priority.sql).
  * A brand whose mentions carry no follower count at all gets null.
  */
-export async function influencerPriority(analysis: Analysis, params: Params, threshold: number): Promise<AudienceSplit<InfluencerPriority>> {
+async function influencerPriority(analysis: Analysis, params: Params, threshold: number): Promise<AudienceSplit<InfluencerPriority>> {
   const rows = await analysis.baseRows('diagnostics/influencer_priority', audienceRow, { ...params, influencer_followers: threshold });
   const brands = new Map<string, InfluencerPriority | null>();
   for (const brandId of new Set(rows.map((row) => row.brand_id))) {
@@ -58,7 +58,7 @@ export async function influencerPriority(analysis: Analysis, params: Params, thr
 const LABELS: SentimentLabel[] = ['negative', 'neutral', 'positive'];
 
 /** Answers by sentiment per brand id (queries/diagnostics/sentiment.sql); null where the export gave no sentiment. */
-export async function sentimentGroups(analysis: Analysis, params: Params): Promise<AudienceSplit<SentimentDiagnostic>> {
+async function sentimentGroups(analysis: Analysis, params: Params): Promise<AudienceSplit<SentimentDiagnostic>> {
   const rows = await analysis.baseRows('diagnostics/sentiment', sentimentRow, params);
   const brands = new Map<string, SentimentDiagnostic | null>();
   for (const brandId of new Set(rows.map((row) => row.brand_id))) {
@@ -77,4 +77,13 @@ export async function sentimentGroups(analysis: Analysis, params: Params): Promi
     );
   }
   return { brands, comparedPlatforms: rows[0]?.compared_platforms ?? [], leftOutPlatforms: rows[0]?.other_platforms ?? [], clientLeftOutPlatforms: rows[0]?.client_other_platforms ?? [] };
+}
+
+/**
+ * Both audience splits of the analysis's period with the settings' minimum and threshold: what diagnosticsOf reports
+ * and what `check` says of them. Their queries read only base tables, so each reader finds the other's rows kept.
+ */
+export async function audienceSplits(analysis: Analysis, settings: DiagnosticSettings): Promise<{ followers: AudienceSplit<InfluencerPriority>; sentiment: AudienceSplit<SentimentDiagnostic> }> {
+  const params = { ...analysis.range, inbound_mode: settings.inbound, min_group_mentions: settings.minGroupMentions };
+  return { followers: await influencerPriority(analysis, params, settings.influencerFollowers), sentiment: await sentimentGroups(analysis, params) };
 }

@@ -12,7 +12,7 @@ import { iso } from '../../analysis/build.js';
 import type { Config } from '../../config/types.js';
 import type { Store } from '../../store/database.js';
 import type { Period } from '../../analysis/period.js';
-import { influencerPriority, sentimentGroups } from './audience.js';
+import { audienceSplits } from './audience.js';
 import { businessHours } from './business-hours.js';
 import { cannedReplies } from './canned.js';
 import { assignDiagnosticRanks, diagnosticBenchmarks } from './catalogue.js';
@@ -55,8 +55,7 @@ export async function diagnosticsOf(analysis: Analysis, options: DiagnosticOptio
   const lookbackStart = iso(new Date(analysis.period.start.getTime() - settings.unsolicitedLookbackDays * DAY_MS));
   const follow = await followThrough(analysis, range, { minFollowUps: settings.minFollowUps, lookbackStart }, limit);
   const hours = await businessHours(analysis, config, scoped, settings.responseWindowMin);
-  const influencers = await influencerPriority(analysis, scoped, settings.influencerFollowers);
-  const sentiment = await sentimentGroups(analysis, scoped);
+  const { followers: influencers, sentiment } = await audienceSplits(analysis, settings);
   const latest = await clockStartLatest(analysis, scoped);
   const unanswered = await unansweredExamples(analysis, scoped, limit, sentiment.comparedPlatforms);
   const fewBrandPosts = new Set((await analysis.rows('diagnostics/few_brand_posts', brandIdRow, range)).map((row) => row.brand_id));
