@@ -4,7 +4,7 @@ import { type AudienceSplit, audienceSplits } from '../metrics/diagnostics/audie
 import { resolveSettings } from '../metrics/diagnostics/settings.js';
 import type { InfluencerPriority, SentimentDiagnostic } from '../metrics/diagnostics/types.js';
 import { printable } from '../metrics/format/aligned.js';
-import type { Language } from '../report/i18n/language.js';
+import { type Language, languageEntry } from '../report/i18n/language.js';
 import { plainNumbers } from '../report/i18n/plain-numbers.js';
 import { ELIDING_START } from '../report/i18n/strings.js';
 import { platformName } from '../report/model/platformName.js';
@@ -38,7 +38,6 @@ export async function audienceComparisons(analysis: Analysis): Promise<AudienceC
 
 interface Phrases {
   field: Record<AudienceComparison['field'], { label: string; what: string }>;
-  and: string;
   item(name: string, n: string): string;
   sentence(label: string, platforms: string, client: string, what: string, others: string, list: string): string;
   /** What to import, where the client has mentions left out. */
@@ -51,7 +50,6 @@ const frenchOf = (name: string) => (ELIDING_START.test(name) ? `d’${name}` : `
 const PHRASES: Record<Language, Phrases> = {
   en: {
     field: { sentiment: { label: 'sentiment', what: 'a sentiment' }, followers: { label: 'influencers', what: "their authors' follower counts" } },
-    and: 'and',
     item: (name, n) => `${name}: ${n}`,
     sentence: (label, platforms, client, what, others, list) =>
       `${label}: the report compares every brand on ${platforms} only, where the export gives ${client}'s mentions ${what}; it leaves out the mentions needing an answer on ${others} (${list}).`,
@@ -59,7 +57,6 @@ const PHRASES: Record<Language, Phrases> = {
   },
   es: {
     field: { sentiment: { label: 'sentimiento', what: 'un sentimiento' }, followers: { label: 'perfiles influyentes', what: 'el número de seguidores de sus autores' } },
-    and: 'y',
     item: (name, n) => `${name}: ${n}`,
     sentence: (label, platforms, client, what, others, list) =>
       `${label}: el informe compara a todas las marcas solo en ${platforms}, donde la exportación da a las menciones de ${client} ${what}; deja fuera las menciones que piden respuesta en ${others} (${list}).`,
@@ -67,7 +64,6 @@ const PHRASES: Record<Language, Phrases> = {
   },
   fr: {
     field: { sentiment: { label: 'tonalité', what: 'une tonalité' }, followers: { label: 'comptes influents', what: 'le nombre d’abonnés de leurs auteurs' } },
-    and: 'et',
     item: (name, n) => `${name}\u00a0: ${n}`,
     sentence: (label, platforms, client, what, others, list) =>
       `${label}\u00a0: le rapport compare toutes les marques sur ${platforms} seulement, où l’export donne aux mentions ${frenchOf(client)} ${what}\u00a0; il laisse de côté les mentions appelant une réponse sur ${others} (${list}).`,
@@ -75,16 +71,14 @@ const PHRASES: Record<Language, Phrases> = {
   },
 };
 
-function joined(items: readonly string[], and: string): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
-}
-
 /** One sentence per field compared on the client's platforms only, for `check` and the page's check, with what to import. */
 export function audienceSentences(comparisons: readonly AudienceComparison[], config: Config, language: Language = 'en'): string[] {
   const phrases = PHRASES[language];
   const { count } = plainNumbers(language);
   const client = printable(config.brands.find((brand) => brand.role === 'client')?.name ?? config.client);
-  const named = (platforms: readonly string[]) => joined(platforms.map(platformName), phrases.and);
+  // As the report lists ("Facebook e Instagram" in Spanish).
+  const platformList = new Intl.ListFormat(languageEntry(language).locale, { style: 'long', type: 'conjunction' });
+  const named = (platforms: readonly string[]) => platformList.format(platforms.map(platformName));
   return comparisons.map(({ field, platforms, leftOutPlatforms, clientLeftOutPlatforms, leftOut }) => {
     const { label, what } = phrases.field[field];
     const list = leftOut.map((entry) => phrases.item(printable(entry.name), count(entry.mentions))).join(', ');

@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { audienceSentences } from '../../src/cli/audience-sentences.js';
 import { checkJson, checkOf, runCheck } from '../../src/cli/commands/check.js';
 import { Store } from '../../src/store/database.js';
 import { insertRows } from '../insert-rows.js';
@@ -177,6 +178,10 @@ describe('replybench check', () => {
     expect(checkJson(found, 'fr').sentences).toContain(
       'tonalité\u00a0: le rapport compare toutes les marques sur Facebook seulement, où l’export donne aux mentions d’Acme une tonalité\u00a0; il laisse de côté les mentions appelant une réponse sur Twitter (Acme\u00a0: 2, Rival\u00a0: 1). Pour comparer aussi sur Twitter, importez-y les mentions d’Acme depuis un export qui donne une tonalité.',
     );
+    // Platforms are listed as the report lists them, in the page's language ("Facebook e Instagram", not "y").
+    const comparison = found.audience[0];
+    if (!comparison) throw new Error('no audience comparison');
+    expect(audienceSentences([{ ...comparison, platforms: ['facebook', 'instagram'] }], found.config, 'es')[0]).toContain('solo en Facebook e Instagram,');
     // Acme not tracked on Twitter: only Rival's mentions there are left out, and nothing of Acme's is there to import.
     const facebookOnly = join(folder, 'facebook-only.yaml');
     writeFileSync(
