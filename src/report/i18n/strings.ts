@@ -1,4 +1,5 @@
 import { UserError } from '../../errors.js';
+import { capitalised } from './format.js';
 import { type Language, languageEntry } from './language.js';
 
 /** A flat string catalogue: key -> text with `{name}` placeholders. */
@@ -30,7 +31,7 @@ export function translator(catalogue: Catalogue, source: string, language?: Lang
       if (before === undefined) return shown;
       const [article, ...rest] = shown.split(' ');
       const contracted = entry?.contractions[before.toLowerCase()]?.[article ?? ''];
-      if (contracted !== undefined && rest.length > 0) return `${before === before.toLowerCase() ? contracted : capitalised(contracted)} ${rest.join(' ')}`;
+      if (entry && contracted !== undefined && rest.length > 0) return `${before === before.toLowerCase() ? contracted : capitalised(contracted, entry.locale)} ${rest.join(' ')}`;
       if (entry?.elides && ELIDING.test(before) && ELIDING_START.test(shown)) return `${before.slice(0, -1)}’${shown}`;
       return `${before} ${shown}`;
     });
@@ -39,10 +40,6 @@ export function translator(catalogue: Catalogue, source: string, language?: Lang
 
 /** The words that elide before a vowel, as "de" and "que" do ("lorsque", "puisque" the same). */
 const ELIDING = /^(?:[Dd]e|(?:lors|puis)?que)$/;
-
-function capitalised(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}
 
 /** Parses a strings file into a catalogue, checking every value is text. */
 export function parseCatalogue(raw: unknown, source: string): Catalogue {
