@@ -34,9 +34,10 @@
 -- platform (questions only in that inbound mode), and the brand is not few-brand-posts over
 -- all platforms.
 --
+-- A period whose base tables hold no mention and no post of a tracked brand has every set
+-- empty: for it the analysis runs only base/period_built.sql (src/analysis/build.ts).
+--
 -- Parameters: $start, $end, $inbound_mode.
-INSERT INTO period_sets_built VALUES ($start::TIMESTAMPTZ, $end::TIMESTAMPTZ, $inbound_mode);
-
 INSERT INTO period_measured_platforms
 SELECT $start::TIMESTAMPTZ, brand_id, platform
 FROM brand_posts

@@ -5,7 +5,7 @@ import { monthsEnding, parsePeriod, previousPeriod, type Period } from './period
 import type { Store } from '../store/database.js';
 import type { SqlParams, SqlSession } from '../store/session.js';
 import { parseRows } from '../store/rows.js';
-import { type AnalysisRange, buildBase, iso } from './build.js';
+import { type AnalysisRange, buildBase, holdsRow, iso } from './build.js';
 import { AnalysisCache, stepKey } from './cache.js';
 import { queryFile, queryText } from './queries.js';
 
@@ -141,6 +141,12 @@ export class Analysis {
    */
   async baseRows<Row extends z.ZodType>(name: string, row: Row, params: SqlParams = {}): Promise<Array<z.infer<Row>>> {
     return this.parsedStep(`queries/${name}.sql`, row, `file:${name}`, params, 'base', () => queryFile(this.session, name, params));
+  }
+
+  /** Whether the base tables hold a mention or a post of a tracked brand in `period`: a period that holds none has no figure to compute. */
+  async holds(period: Period): Promise<boolean> {
+    const [row] = await this.baseRows('base/period_holds', holdsRow, { start: iso(period.start), end: iso(period.end) });
+    return row?.holds === true;
   }
 
   /** Runs queries/<name>.sql (a file that builds tables) on this analysis's connection, when a query that is not cached needs it. */

@@ -1,10 +1,12 @@
 import { listValue } from '@duckdb/node-api';
+import { z } from 'zod';
 import type { Config } from '../config/types.js';
+import { parseRows } from '../store/rows.js';
 import type { SqlSession } from '../store/session.js';
 import { acknowledgementVocabulary, acknowledgementWord, NEGATIVE_EMOJI } from './acknowledgements.js';
 import { brandNameWords } from './brand-words.js';
 import { COVERAGE_DEFAULTS } from '../metrics/coverage.js';
-import { runQueryFile } from './queries.js';
+import { queryFile, runQueryFile } from './queries.js';
 
 export const MICROS_PER_MINUTE = 60_000_000;
 
@@ -20,7 +22,8 @@ export interface AnalysisRange {
  * once, on the analysis's own connection. Every inbound mention is kept
  * (inbound mode "all"); the questions-only mode is applied inside each query.
  * Then the sets several queries read, once for each of `periods` (the
- * analysis's period and the one before it: base/period_sets.sql).
+ * analysis's period and the one before it: base/period_sets.sql), marked as
+ * built for both; a period that holds no row has them all empty and skips them.
  */
 export async function buildBase(session: SqlSession, config: Config, range: AnalysisRange, periods: readonly AnalysisRange[]): Promise<void> {
   await runQueryFile(session, 'base/config_tables');
@@ -41,8 +44,18 @@ export async function buildBase(session: SqlSession, config: Config, range: Anal
     await runQueryFile(session, `base/${step}`, params);
   }
   for (const period of periods) {
-    await runQueryFile(session, 'base/period_sets', { start: iso(period.start), end: iso(period.end), inbound_mode: config.metrics.inbound });
+    const periodParams = { start: iso(period.start), end: iso(period.end), inbound_mode: config.metrics.inbound };
+    await runQueryFile(session, 'base/period_built', periodParams);
+    if (await periodHolds(session, period)) await runQueryFile(session, 'base/period_sets', periodParams);
   }
+}
+
+export const holdsRow = z.object({ holds: z.boolean() });
+
+/** Whether the base tables hold a mention or a post of a tracked brand in `period` (base/period_holds.sql): without one, every figure of it is empty. */
+export async function periodHolds(session: SqlSession, period: AnalysisRange): Promise<boolean> {
+  const rows = parseRows('queries/base/period_holds.sql', holdsRow, await queryFile(session, 'base/period_holds', { start: iso(period.start), end: iso(period.end) }));
+  return rows[0]?.holds === true;
 }
 
 async function fillConfigTables(session: SqlSession, config: Config): Promise<void> {

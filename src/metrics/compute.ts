@@ -4,7 +4,7 @@ import type { Config } from '../config/types.js';
 import type { Store } from '../store/database.js';
 import { metricCatalogue } from './catalogue.js';
 import type { Period } from '../analysis/period.js';
-import { ALL_PLATFORMS, periodMetrics } from './period-metrics.js';
+import { ALL_PLATFORMS, periodMetrics, type ScopedMetrics } from './period-metrics.js';
 import { assignRanks, benchmarks, changeOf, comparableAmong, previousValues } from './ranking.js';
 import { hourOfWeek, monthlyTrend } from './trend.js';
 import type { DataQuality, MetricsReport, PeriodJson } from './types.js';
@@ -33,7 +33,8 @@ export async function metricsOf(analysis: Analysis): Promise<MetricsReport> {
   const { config, period: current, previous, months } = analysis;
   const catalogue = metricCatalogue(config.metrics.sla);
   const now = await periodMetrics(analysis, current);
-  const before = await periodMetrics(analysis, previous, false);
+  // A period without a row (an export of one month) has no figure: its metrics are not computed.
+  const before: ScopedMetrics = (await analysis.holds(previous)) ? await periodMetrics(analysis, previous, false) : new Map();
   // No mention and no post of a tracked brand in the previous period, on a platform or on all (an export of one month):
   // its figures there are unknown, not 0.
   const heldBefore = (scope: string) => [...(before.get(scope)?.values() ?? [])].some((brand) => brand.inbound > 0 || brand.brandPosts > 0);

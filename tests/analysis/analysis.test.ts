@@ -73,6 +73,28 @@ describe('Analysis', () => {
     }
   });
 
+  it('computes the month before when it holds posts of a brand only, and nothing of a month that holds no row', async () => {
+    const broadcasts = await storeWith([
+      { id: '1', author: 'ana', at: '2017-10-02T10:00:00Z', text: '@acme where is my order?' },
+      { id: '2', author: 'acme', at: '2017-10-02T10:30:00Z', text: '@ana on its way', parent: '1' },
+      { id: '3', author: 'acme', at: '2017-09-05T10:00:00Z', text: 'Our new plans are out' },
+      { id: '4', author: 'acme', at: '2017-09-06T10:00:00Z', text: 'Come and see them' },
+    ]);
+    const october = await Analysis.build(broadcasts, acmeOnly, '2017-10');
+    const september = await Analysis.build(broadcasts, acmeOnly, '2017-09');
+    try {
+      await expect(october.holds(october.previous)).resolves.toBe(true);
+      const acme = (await metricsOf(october)).brands.find((brand) => brand.id === 'acme');
+      expect(acme?.previous).toMatchObject({ brandPosts: 2, inbound: 0 });
+      await expect(september.holds(september.previous)).resolves.toBe(false);
+      expect((await metricsOf(september)).brands.find((brand) => brand.id === 'acme')?.previous).toMatchObject({ brandPosts: null, inbound: null });
+    } finally {
+      october.close();
+      september.close();
+      broadcasts.close();
+    }
+  });
+
   it("builds the sets several queries read for its period and the one before, and refuses another period's rather than answer none", async () => {
     const analysis = await Analysis.build(store, questions, '2017-10');
     try {
