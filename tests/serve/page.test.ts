@@ -31,8 +31,14 @@ async function openPage(language: string): Promise<{ page: Page; problems: strin
   await page.evaluateOnNewDocument((code: string) => {
     Object.defineProperty((globalThis as { navigator?: object }).navigator ?? {}, 'language', { get: () => code });
   }, language);
-  await page.goto(server().url, { waitUntil: 'networkidle0' });
+  await visit(page, server().url);
   return { page, problems };
+}
+
+/** Opens `url` and waits for the page's first action (listing the clients) to end: sooner than waiting for the network to rest. */
+async function visit(page: Page, url: string): Promise<void> {
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(STATUS_SETTLED);
 }
 
 async function text(page: Page, selector: string): Promise<string> {
@@ -412,7 +418,8 @@ describe('the page of replybench serve', () => {
     expect(await page.$eval('header select[name=page-language]', (node) => (node as unknown as { value: string }).value)).toBe('fr');
     // The switch in the header shows the same page in another language, the token and the client shown kept in the address.
     page.once('dialog', answer(true));
-    await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.select('header select[name=page-language]', 'es')]);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'domcontentloaded' }), page.select('header select[name=page-language]', 'es')]);
+    await page.waitForFunction(STATUS_SETTLED);
     expect(new URL(page.url()).searchParams.get('language')).toBe('es');
     expect(await text(page, 'section h2')).toBe('Clientes');
     expect(await page.$eval('html', (node) => node.getAttribute('lang'))).toBe('es');
@@ -433,7 +440,7 @@ describe('the page of replybench serve', () => {
     await page.click('#brands button[data-action=save-brands]');
     await page.waitForFunction("document.getElementById('status').textContent.startsWith('Guardado.')");
     expect(readFileSync(join(folder, 'replybench.yaml'), 'utf8')).not.toContain('agency');
-    await page.goto(new URL('/', server().url).href, { waitUntil: 'networkidle0' });
+    await visit(page, new URL('/', server().url).href);
     expect(await text(page, '#app')).toBe('Ouvrez l’adresse affichée par replybench serve\u00a0: elle porte le jeton dont cette page a besoin.');
     expect(problems).toEqual([]);
     expect(server().token).toBe(TOKEN);
