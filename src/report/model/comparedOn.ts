@@ -22,20 +22,44 @@ function platformList(platforms: readonly string[], format: Formatter): string {
  * of `brandIds` (the page's rows), or none.
  */
 export function comparedOnNote(field: AudienceField, subject: string, brandIds: readonly string[], diagnostics: Diagnostics, format: Formatter, t: Translate): string[] {
-  const platforms = diagnostics.comparedPlatforms[field];
+  return comparedOnNotes([{ field, subject }], brandIds, diagnostics, format, t);
+}
+
+/**
+ * The same for several subjects (the scorecard's two audience columns): subjects compared on the same platforms,
+ * with the same mentions left out, share one sentence, which would otherwise be said twice in nearly the same words.
+ */
+export function comparedOnNotes(
+  subjects: ReadonlyArray<{ field: AudienceField; subject: string }>,
+  brandIds: readonly string[],
+  diagnostics: Diagnostics,
+  format: Formatter,
+  t: Translate,
+): string[] {
   const client = diagnostics.brands.find((brand) => brand.role === 'client');
-  const leftOut = brandIds.flatMap((id) => diagnostics.brands.filter((brand) => brand.id === id && otherPlatforms(brand, field) > 0));
-  if (platforms.length === 0 || leftOut.length === 0 || !client) return [];
-  return [
-    t('note.comparedOn', {
-      subject,
+  if (!client) return [];
+  const groups = new Map<string, Array<{ field: AudienceField; subject: string; platforms: string; others: string; list: string }>>();
+  for (const { field, subject } of subjects) {
+    const platforms = diagnostics.comparedPlatforms[field];
+    const leftOut = brandIds.flatMap((id) => diagnostics.brands.filter((brand) => brand.id === id && otherPlatforms(brand, field) > 0));
+    if (platforms.length === 0 || leftOut.length === 0) continue;
+    const said = {
       platforms: platformList(platforms, format),
-      client: client.name,
-      what: t(`note.comparedOn.${field}`),
       others: platformList(diagnostics.leftOutPlatforms[field], format),
       list: format.list(leftOut.map((brand) => t('note.comparedOn.brand', { brand: brand.name, count: format.count(otherPlatforms(brand, field)) }))),
-    }),
-  ];
+    };
+    const key = JSON.stringify(said);
+    groups.set(key, [...(groups.get(key) ?? []), { field, subject, ...said }]);
+  }
+  return [...groups.values()].map((group) => {
+    const [first] = group;
+    if (!first) return '';
+    const what = format.list(group.map((entry) => t(`note.comparedOn.${entry.field}`)));
+    const shared = { platforms: first.platforms, client: client.name, what, others: first.others, list: first.list };
+    return group.length === 1
+      ? t('note.comparedOn', { subject: first.subject, ...shared })
+      : t('note.comparedOn.several', { subjects: format.list(group.map((entry) => t('note.comparedOn.quoted', { subject: entry.subject }))), ...shared });
+  });
 }
 
 /** The same per brand, for the workbook's notes: what of the brand's influencer and sentiment figures the comparison left out. */

@@ -6,7 +6,7 @@ import type { Benchmark, BrandMetrics, MetricsReport } from '../../metrics/types
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { benchmarkOf, catalogueOf, formatValue, rankOf } from './brandLookup.js';
-import { type AudienceField, comparedOnNote, otherPlatforms } from './comparedOn.js';
+import { type AudienceField, comparedOnNotes, otherPlatforms } from './comparedOn.js';
 import { hasPartialPosts, isLowerBoundUnder } from '../../metrics/coverage.js';
 import { COVERAGE_MARKS, coverageNotes, LOW_SAMPLE_MARK, LOWER_BOUND_MARK, lowSampleOf, measuredInbound, warningsOf } from './coverage.js';
 import { leaderboardOrder } from './leaderboard.js';
@@ -337,16 +337,18 @@ const PARTIAL_COLUMNS: ReadonlyArray<{ key: ScorecardMetric; field: AudienceFiel
  * platforms the column compares every brand on, when the client's export gives the field on some platforms only.
  */
 function partialNotes(metrics: MetricsReport, diagnostics: Diagnostics, sources: readonly ColumnSource[], format: Formatter, t: Translate): string[] {
-  return PARTIAL_COLUMNS.flatMap((column) => {
-    if (!sources.some((source) => source.key === column.key)) return [];
-    const brands = leaderboardOrder(metrics).flatMap((brand) => {
+  const shown = PARTIAL_COLUMNS.filter((column) => sources.some((source) => source.key === column.key));
+  const order = leaderboardOrder(metrics);
+  const unknownNotes = shown.flatMap((column) => {
+    const brands = order.flatMap((brand) => {
       const diagnosed = diagnostics.brands.find((entry) => entry.id === brand.id);
       const split = diagnosed ? column.split(diagnosed) : { unknown: 0, known: 0 };
       return split.unknown > 0 && split.known > 0 ? [t('chart.audience.unknownOf', { unknown: format.count(split.unknown), total: format.count(split.unknown + split.known), brand: brand.name })] : [];
     });
-    const order = leaderboardOrder(metrics).map((brand) => brand.id);
-    return [...(brands.length === 0 ? [] : [t(column.note, { list: format.list(brands) })]), ...comparedOnNote(column.field, t(`scorecard.column.${column.key}`), order, diagnostics, format, t)];
+    return brands.length === 0 ? [] : [t(column.note, { list: format.list(brands) })];
   });
+  const subjects = shown.map((column) => ({ field: column.field, subject: t(`scorecard.column.${column.key}`) }));
+  return [...unknownNotes, ...comparedOnNotes(subjects, order.map((brand) => brand.id), diagnostics, format, t)];
 }
 
 /**

@@ -3,7 +3,7 @@ import { computeMetrics } from '../../../src/metrics/compute.js';
 import { computeDiagnostics } from '../../../src/metrics/diagnostics/index.js';
 import { Formatter } from '../../../src/report/i18n/format.js';
 import { translator } from '../../../src/report/i18n/strings.js';
-import { comparedOnBrandNotes, comparedOnNote } from '../../../src/report/model/comparedOn.js';
+import { comparedOnBrandNotes, comparedOnNote, comparedOnNotes } from '../../../src/report/model/comparedOn.js';
 import { buildScorecard, DEFAULT_SCORECARD_THRESHOLDS } from '../../../src/report/model/scorecard.js';
 import { ReportTemplate } from '../../../src/report/template.js';
 import type { Store } from '../../../src/store/database.js';
@@ -167,6 +167,21 @@ describe("every brand compared on the platforms where the client's export gives 
     ]);
     expect(note('en', 'followers')).toEqual([
       '“Negative mentions answered” compares every brand on Facebook only, where Acme’s export gives the author’s follower count for at least half of its mentions. Mentions needing an answer left out, on Twitter: Rival (4) and Acme (5).',
+    ]);
+    // The scorecard's two audience columns, compared on the same platforms with the same mentions left out: one sentence, not the same one twice.
+    const both = (language: 'en' | 'es') => {
+      const t = translator(template.strings(language), `${language}.json`, language);
+      const subjects = [
+        { field: 'followers' as const, subject: t('scorecard.column.influencerResponseRate') },
+        { field: 'sentiment' as const, subject: t('scorecard.column.negativeResponseRate') },
+      ];
+      return comparedOnNotes(subjects, ['acme', 'rival'], result, new Formatter(language, t, 'UTC'), t);
+    };
+    expect(both('en')).toEqual([
+      '“Influencers answered” and “Negative mentions answered” compare every brand on Facebook only, where Acme’s export gives the author’s follower count and a sentiment for at least half of its mentions. Mentions needing an answer left out, on Twitter: Acme (5) and Rival (4).',
+    ]);
+    expect(both('es')).toEqual([
+      '«Perfiles influyentes respondidos» y «Menciones negativas respondidas» comparan a todas las marcas solo en Facebook, donde la exportación de Acme asigna el número de seguidores del autor y un sentimiento a al menos la mitad de sus menciones. Menciones que piden respuesta y quedan fuera, en Twitter: Acme (5) y Rival (4).',
     ]);
     const rival = result.brands.find((brand) => brand.id === 'rival');
     if (!rival) throw new Error('no rival');
