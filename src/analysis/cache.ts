@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { z } from 'zod';
 import type { Config } from '../config/types.js';
+import { replaceWhole } from '../output-file.js';
 import { isRealFolder } from '../paths.js';
 import type { Store } from '../store/database.js';
 import type { SqlParams } from '../store/session.js';
@@ -104,17 +105,15 @@ export class AnalysisCache {
    */
   save(): void {
     if (!this.dirty) return;
-    const temporary = `${this.file}.${process.pid}.tmp`;
     try {
       mkdirSync(this.folder, { recursive: true });
       // Another process may have added rows of the same analysis meanwhile: keep both.
       const merged = new Map([...readEntries(this.file), ...this.entries]);
-      writeFileSync(temporary, serialize(merged));
-      renameSync(temporary, this.file);
+      replaceWhole(this.file, serialize(merged));
       this.dirty = false;
       removeOldest(this.folder);
     } catch {
-      rmSync(temporary, { force: true });
+      // Not kept (a full disk): computed again next time.
     }
   }
 }
