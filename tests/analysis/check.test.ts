@@ -193,5 +193,20 @@ describe('replybench check', () => {
     );
     // No follower count anywhere: nothing is said of influencers.
     expect(found.audience.map((entry) => entry.field)).toEqual(['sentiment']);
+    // Follower counts given, as the sentiments, with Acme's Facebook comment and Rival's Twitter mention only: said the same way.
+    const counted = await Store.open(join(folder, 'audience.duckdb'));
+    await counted.run("UPDATE posts SET author_followers = 25000 WHERE post_id IN ('f1', 'r1')");
+    counted.close();
+    const withFollowers = await checkOf({ period: '2017-10', config: yaml, cache: false });
+    expect(withFollowers.audience.map((entry) => [entry.field, entry.platforms, entry.leftOut.map((brand) => brand.mentions)])).toEqual([
+      ['sentiment', ['facebook'], [2, 1]],
+      ['followers', ['facebook'], [2, 1]],
+    ]);
+    expect(checkJson(withFollowers).sentences).toContain(
+      "influencers: the report compares every brand on Facebook only, where the export gives Acme's mentions their authors' follower counts; it leaves out the mentions needing an answer on Twitter (Acme: 2, Rival: 1). To compare on Twitter too, import Acme's mentions there from an export that gives their authors' follower counts.",
+    );
+    expect(checkJson(withFollowers, 'fr').sentences).toContain(
+      'comptes influents\u00a0: le rapport compare toutes les marques sur Facebook seulement, où l’export donne aux mentions d’Acme le nombre d’abonnés de leurs auteurs\u00a0; il laisse de côté les mentions appelant une réponse sur Twitter (Acme\u00a0: 2, Rival\u00a0: 1). Pour comparer aussi sur Twitter, importez-y les mentions d’Acme depuis un export qui donne le nombre d’abonnés de leurs auteurs.',
+    );
   });
 });
