@@ -282,6 +282,15 @@ describe('report model', () => {
     expect(html).not.toMatch(/NaN|undefined|null|Infinity/);
   });
 
+  it('draws the cover band as a thin stripe when no agency is named, and as the agency\'s band when one is', async () => {
+    const { model: built, t } = await model('en');
+    expect(built.agency.name).not.toBeNull();
+    expect(renderReportHtml(built, template, t)).toContain('<div class="cover-band">');
+    const html = renderReportHtml({ ...built, agency: { name: null, logoDataUrl: null } }, template, t);
+    expect(html).toContain('<div class="cover-band cover-band-plain">');
+    expect(html).not.toContain('<div class="cover-agency">');
+  });
+
   it('follows the section order of the manifest', async () => {
     const { model: built, t } = await model('en');
     const html = renderReportHtml(built, template, t);
