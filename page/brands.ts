@@ -130,6 +130,11 @@ export async function brandsSection(client: ClientSummary): Promise<HTMLElement>
     addRow({ id, name, accounts: {} });
     newName.value = '';
   });
+  newName.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    add.click();
+  });
   // Another platform for every brand, from those a config may name.
   const otherPlatform = el('select', { 'data-field': 'new-platform' });
   const offerPlatforms = () => otherPlatform.replaceChildren(...held.known.filter((platform) => !platforms.includes(platform)).map((platform) => el('option', { value: platform }, labelOf('platform', platform))));
@@ -147,6 +152,8 @@ export async function brandsSection(client: ClientSummary): Promise<HTMLElement>
   const save = el('button', { type: 'button', 'data-action': 'save-brands' }, t('save'));
   save.addEventListener('click', () =>
     void act(async () => {
+      // A name typed and never added is a competitor the user expects in the report: saving without it would drop it in silence.
+      if (newName.value.trim() !== '') throw new Error(`${t('brandNotAdded')} ${newName.value.trim()}`);
       const brands = editors.map(({ brand, name, hours, handles }) => {
         const accounts: Record<string, string[]> = {};
         for (const [platform, values] of handles) {

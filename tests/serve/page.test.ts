@@ -376,9 +376,9 @@ describe('the page of replybench serve', () => {
     await page.type('#brands input[data-field=new-brand]', 'Ondanet Ayuda Móvil');
     await page.click('#brands button[data-action=add-brand]');
     expect(await page.$eval('[data-brand=ondanet-ayuda-movil] input[data-field=name]', (node) => (node as unknown as { value: string }).value)).toBe('Ondanet Ayuda Móvil');
-    // The same name again is said, not silently dropped.
+    // The same name again (Enter in the box adds, as the button does) is said, not silently dropped.
     await page.type('#brands input[data-field=new-brand]', 'Ondanet ayuda movil');
-    await page.click('#brands button[data-action=add-brand]');
+    await page.keyboard.press('Enter');
     expect(await text(page, '#status')).toBe('Une marque de ce nom est déjà dans la liste\u00a0: ondanet-ayuda-movil');
     // A competitor is removed, and the client's timezone changed, in the same form; the file is saved with both.
     await page.click('[data-brand=ondanet-ayuda-movil] button[data-action=remove-brand]');
@@ -389,6 +389,15 @@ describe('the page of replybench serve', () => {
     // Its opening hours, with the days in French, as the placeholder shows them: the config's days once saved.
     expect(await page.$eval('[data-brand=inconnu] input[data-field=hours]', (node) => node.getAttribute('placeholder'))).toBe('lun-ven 09:00-18:00; sam 10:00-14:00');
     await page.type('[data-brand=inconnu] input[data-field=hours]', 'lun-ven 08:30-19:00; sam 10:00-14:00');
+    // A name left in the box and never added is not dropped in silence: nothing is saved until it is added or the box emptied.
+    await page.click('#brands button[data-action=save-brands]');
+    await page.waitForFunction("document.getElementById('status').textContent.startsWith('Rien n’est enregistré')");
+    expect(await text(page, '#status')).toBe(
+      'Rien n’est enregistré\u00a0: un concurrent est saisi mais pas ajouté. Cliquez sur «\u00a0Ajouter un concurrent\u00a0» (ou videz la case), puis enregistrez\u00a0: Ondanet ayuda movil',
+    );
+    await page.$eval('#brands input[data-field=new-brand]', (node) => {
+      (node as unknown as { value: string }).value = '';
+    });
     await page.click('#brands button[data-action=save-brands]');
     // Saved, and the accounts checked against the month imported (the status line says how they fare, not asserted here).
     await page.waitForFunction("document.getElementById('status').textContent.startsWith('Enregistré. ') && !document.getElementById('status').textContent.includes('…')");
