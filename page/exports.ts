@@ -18,7 +18,8 @@ export interface Preview {
   problem?: string;
   /** The import refused the file because its layout is unknown (the page says so in its words); else `problem` says why. */
   unknownLayout?: boolean;
-  mapper: { fields: string[]; required: string[]; columns: string[]; platforms: string[]; mapping: Mapping } | null;
+  /** `savedMapping`: the file of an earlier export's mapping that `mapping` comes from, or null for the best guesses. */
+  mapper: { fields: string[]; required: string[]; columns: string[]; platforms: string[]; mapping: Mapping; savedMapping: string | null } | null;
   preview: null | {
     format: { id: string; label: string };
     encoding: string;
@@ -181,6 +182,7 @@ function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<
     // An unknown layout in the page's words; another refusal (a required column missing, dates in two orders, ...) in the import's own.
     upload.unknownLayout ? el('p', { class: 'warning', 'data-note': 'unknown-layout' }, t('unknownLayout')) : el('p', { class: 'warning', 'data-note': 'import-problem' }, upload.problem ?? ''),
     el('h3', {}, t('mapColumns')),
+    ...(mapper.savedMapping === null ? [] : [el('p', { class: 'note', 'data-note': 'saved-mapping' }, `${t('mappingReused')} ${mapper.savedMapping}`)]),
     el('table', { class: 'mapper' }, el('tbody', {}, ...rows)),
     el('label', {}, t('dateFormat'), dateFormat, formats),
     formatNote,

@@ -23,6 +23,8 @@ import { UserError } from '../errors.js';
 import type { Activities, Running } from './activity.js';
 import { HttpError, requestLanguage } from './http.js';
 import { receiveOneFile } from './upload.js';
+import { freeName } from './free-name.js';
+import { mappingFileFor, savedMappingFor } from './saved-mappings.js';
 import type { Workspace } from './workspace.js';
 
 /** What an export may be: the layouts the import reads, one file per request. */
@@ -106,6 +108,7 @@ export async function receiveExport(
       // A file the import refuses: the page maps its columns, starting from the best guesses; the upload waits.
       const { names, delimiter, rows } = await exportHeader(file);
       if (names.length === 0) throw error;
+      const saved = savedMappingFor(workspace.folderOf(id), names);
       return {
         previewId,
         file: basename(file),
@@ -114,7 +117,15 @@ export async function receiveExport(
         // Why, with the upload named as the user named it (not by its folder on the server); none is needed for a layout the page says it does not know.
         unknownLayout: error instanceof UnknownLayout,
         problem: error.message.replaceAll(file, basename(file)),
-        mapper: { fields: MAPPING_FIELDS, required: REQUIRED_MAPPING_FIELDS, columns: names, platforms: KNOWN_PLATFORMS, mapping: guessedMapping(names, delimiter, rows) },
+        // The columns picked for an earlier export of the layout, when its mapping fits this file; else the best guesses.
+        mapper: {
+          fields: MAPPING_FIELDS,
+          required: REQUIRED_MAPPING_FIELDS,
+          columns: names,
+          platforms: KNOWN_PLATFORMS,
+          mapping: saved?.mapping ?? guessedMapping(names, delimiter, rows),
+          savedMapping: saved?.file ?? null,
+        },
       };
     }
     return { previewId, file: basename(file), timezone: zone, preview: shownPreview(read.preview, language), alreadyImported: read.alreadyImported, mapper: null };
@@ -190,7 +201,7 @@ async function previewWaiting(workspace: Workspace, id: string, previewId: strin
     const read = await previewWithStore(workspace, id, path, { timezone: zone }, activities);
     return { previewId, file, timezone: zone, preview: shownPreview(read.preview, shownIn), alreadyImported: read.alreadyImported, mapper: null };
   }
-  writeMapping(mappingPath, mapping);
+  writeFileSync(mappingPath, mappingText(mapping));
   try {
     const read = await previewWithStore(workspace, id, path, { format: 'generic', mapping: mappingPath, timezone: zone }, activities);
     const preview = shownPreview(read.preview, shownIn);
@@ -239,9 +250,10 @@ function withZone(mapping: unknown, timezone: string): unknown {
   return named.timezone === undefined ? { ...mapping, date: { ...named, timezone } } : mapping;
 }
 
-function writeMapping(path: string, mapping: unknown): void {
+/** The mapping as its file writes it; a mapping that is no object is refused. */
+function mappingText(mapping: unknown): string {
   if (mapping === null || typeof mapping !== 'object') throw new HttpError(400, 'mapping: give the columns of the export, as a generic mapping (docs/formats.md, "generic").');
-  writeFileSync(path, stringify(mapping));
+  return stringify(mapping);
 }
 
 /** The upload waiting under `previewId`: its file's name and path. */
@@ -275,12 +287,7 @@ async function importWaiting(
 ) {
   const folder = workspace.folderOf(id);
   let request: ImportRequest = { timezone };
-  if (mapping !== undefined) {
-    mkdirSync(join(folder, 'mappings'), { recursive: true });
-    const mappingPath = freeName(join(folder, 'mappings'), `${name.slice(0, name.length - extname(name).length)}.yaml`);
-    writeMapping(mappingPath, withZone(mapping, timezone));
-    request = { ...request, format: 'generic', mapping: mappingPath };
-  }
+  if (mapping !== undefined) request = { ...request, format: 'generic', mapping: mappingFileFor(folder, name, mappingText(withZone(mapping, timezone))) };
   const destination = freeName(join(folder, 'exports'), name);
   const database = workspace.databaseOf(id);
   renameSync(path, destination);
@@ -317,15 +324,6 @@ async function firstCopyKept(store: Store, results: readonly FileImportResult[],
     if (!earlier || dirname(earlier.file) !== exports || !existsSync(earlier.file)) return false;
   }
   return results.length > 0;
-}
-
-function freeName(folder: string, name: string): string {
-  const extension = extname(name);
-  const stem = name.slice(0, name.length - extension.length);
-  for (let index = 1; ; index += 1) {
-    const candidate = join(folder, index === 1 ? name : `${stem} (${index})${extension}`);
-    if (!existsSync(candidate)) return candidate;
-  }
 }
 
 function sizeText(bytes: number): string {

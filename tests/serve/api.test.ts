@@ -328,6 +328,17 @@ describe('the API of replybench serve', () => {
     const again = await call(base(), 'POST', '/api/clients/mapped/exports', upload('encuesta otra vez.csv', csv));
     const mappedAgain = await call(base(), 'POST', `/api/clients/mapped/exports/${again.body.previewId}/preview`, { mapping });
     expect(mappedAgain.body.alreadyImported).toMatchObject({ batchId: 1 });
+    // Next month's export of the layout: the mapper starts from the columns picked last time, and the import keeps the one mapping file.
+    const november = 'Nº;Usuario;Cuándo;Texto;Red\n3;ben;02/11/2017 09:00;@AcmeCares sigo sin señal;X\n';
+    const next = await call(base(), 'POST', '/api/clients/mapped/exports', upload('noviembre.csv', november));
+    expect(next.body.mapper).toMatchObject({ savedMapping: 'mappings/encuesta.yaml', mapping: { ...mapping, date: { format: '%d/%m/%Y %H:%M', timezone: 'Europe/Madrid' } } });
+    const nextMapping = (next.body.mapper as { mapping: unknown }).mapping;
+    const nextImport = await call(base(), 'POST', '/api/clients/mapped/imports', { previewId: next.body.previewId, mapping: nextMapping, timezone: 'Europe/Madrid' });
+    expect(nextImport.body).toMatchObject({ files: [{ imported: 1 }], mapping: 'mappings/encuesta.yaml' });
+    expect(readdirSync(join(workspace(), 'mapped/mappings'))).toEqual(['encuesta.yaml']);
+    // A layout whose columns the saved mapping does not all find starts from the best guesses.
+    const other = await call(base(), 'POST', '/api/clients/mapped/exports', upload('otra.csv', 'Nº;Usuario;Fecha;Texto\n4;cai;2017-11-03T10:00:00Z;hola\n'));
+    expect(other.body.mapper).toMatchObject({ savedMapping: null, mapping: { columns: { id: 'Nº', author: 'Usuario' } } });
   });
 
   it('removes an upload left untouched more than a day, with its mapping, when the next one arrives; a recent or re-previewed one stays', async () => {

@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import puppeteer, { type Browser, type Dialog, type Page } from 'puppeteer';
 import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -358,7 +358,7 @@ describe('the page of replybench serve', () => {
     await settled(page);
     await page.click('#exports .mapped-preview button');
     await page.waitForFunction("document.querySelector('#exports .outcome')?.textContent !== ''");
-    expect(await text(page, '#exports .outcome')).toMatch(/^Importées\u00a0: 2\. Les colonnes choisies ici sont enregistrées dans mappings\/.*\.yaml\.$/);
+    expect(await text(page, '#exports .outcome')).toMatch(/^Importées\u00a0: 2\. Les colonnes choisies ici sont gardées pour le prochain export de cette forme, dans mappings\/sondage\.yaml\.$/);
     // The import is listed above the next preview, which will replace this one, with every file imported into the client before.
     await page.waitForFunction("document.querySelector('#exports .imports-done')?.textContent.includes('sondage.csv')");
     expect(await text(page, '#exports .imports-done table')).toMatch(/^Fichier\tImporté le \([^)]+\)\tPublications ajoutées\tRépétées ou déjà présentes\tRejetées\nsondage\.csv\t\d+ \S+ \d{4},? \d\d?:\d\d\t2\t0\t0$/);
@@ -372,6 +372,18 @@ describe('the page of replybench serve', () => {
     await page.waitForFunction("document.querySelector('#exports .imports-done')?.textContent.includes('autre onglet.csv')", { polling: 100 });
     // The platform it brought gets its handle fields in the brands form at once, without reloading the page.
     await page.waitForSelector('[data-brand=inconnu] input[data-platform=instagram]');
+    // Next month's file of the survey's layout: the mapper starts from the columns picked for the first, and says so.
+    const november = join(dirname(export_), 'sondage novembre.csv');
+    writeFileSync(november, 'Nº;Usuario;Cuándo;Texto;Red\n3;cai;02/11/2017 09:00;@AcmeCares toujours rien;X\n');
+    await (await page.$('#exports input[type=file]'))?.uploadFile(november);
+    await page.click('#exports button');
+    await page.waitForSelector('#exports [data-note=saved-mapping]');
+    await settled(page);
+    expect(await text(page, '#exports [data-note=saved-mapping]')).toBe(
+      'Les colonnes choisies pour un export précédent de cette forme sont reprises ci-dessous\u00a0; vérifiez-les. Elles sont gardées dans mappings/sondage.yaml',
+    );
+    expect(await page.$eval('select[data-field=date]', (node) => (node as unknown as { value: string }).value)).toBe('Cuándo');
+    expect(await page.$eval('input[data-field="date.format"]', (node) => (node as unknown as { value: string }).value)).toBe('%d/%m/%Y %H:%M');
     // A competitor is added by its name; its id is made from it.
     await page.type('#brands input[data-field=new-brand]', 'Ondanet Ayuda Móvil');
     await page.click('#brands button[data-action=add-brand]');

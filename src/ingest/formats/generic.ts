@@ -149,6 +149,11 @@ function knownKind(value: string): PostKind {
   return kind;
 }
 
+/** Whether every column the mapping names is among `names` (a file's header): a mapping saved for one export fits the next of its layout. */
+export function mappingFits(mapping: GenericMapping, names: readonly string[]): boolean {
+  return mappedColumns(mapping).every(({ column }) => names.includes(column));
+}
+
 /** Every column the mapping names, with the key path that names it. */
 function mappedColumns(mapping: GenericMapping): Array<{ key: string; column: string }> {
   const named: Array<{ key: string; column: string }> = Object.entries(mapping.columns)

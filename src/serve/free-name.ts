@@ -1,0 +1,12 @@
+import { existsSync } from 'node:fs';
+import { extname, join } from 'node:path';
+
+/** `name` in `folder`, or "name (2).ext", "name (3).ext"... when it is taken: a file the page adds never replaces one there. */
+export function freeName(folder: string, name: string): string {
+  const extension = extname(name);
+  const stem = name.slice(0, name.length - extension.length);
+  for (let index = 1; ; index += 1) {
+    const candidate = join(folder, index === 1 ? name : `${stem} (${index})${extension}`);
+    if (!existsSync(candidate)) return candidate;
+  }
+}
