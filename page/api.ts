@@ -2,6 +2,7 @@
 import { say } from './dom.js';
 import { language, sizeText, t } from './language.js';
 import { STRINGS } from './strings.js';
+import { hoursExample } from './hours.js';
 
 export const token = new URLSearchParams(location.search).get('token') ?? '';
 
@@ -44,6 +45,7 @@ function refusalText(refusal: Refusal, status: number): string {
   if (sentence === undefined) return refusal.error ?? String(status);
   if (values.action !== undefined) values.action = t(`action.${values.action}`);
   if (values.limitBytes !== undefined) values.limit = sizeText(Number(values.limitBytes));
+  if (refusal.code === 'bad-hours') values.example = hoursExample(language);
   return sentence.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
 }
 

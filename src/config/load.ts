@@ -11,6 +11,16 @@ import { readYamlFile } from './yaml-file.js';
 export const CONFIG_FILE = 'replybench.yaml';
 
 /** A brand of the config lists no account: the one refusal a new client meets, which the local page words itself. */
+/** A config value the schema refuses, with the key path it is at (["brands", 1, "businessHours", "de"]): the page words some of them itself. */
+export class ConfigKeyError extends UserError {
+  constructor(
+    message: string,
+    readonly path: ReadonlyArray<PropertyKey>,
+  ) {
+    super(message);
+  }
+}
+
 export class BrandWithoutAccounts extends UserError {
   constructor(
     message: string,
@@ -30,7 +40,7 @@ export function loadConfig(path: string): Config {
 /** Validates an already-parsed config object; `source` names it in errors. */
 export function parseConfig(raw: unknown, source = 'replybench.yaml', baseDir = dirname(resolve(source))): Config {
   const result = configSchema.safeParse(raw ?? {});
-  if (!result.success) throw new UserError(`${source}: ${describeIssue(result.error.issues[0])}`);
+  if (!result.success) throw new ConfigKeyError(`${source}: ${describeIssue(result.error.issues[0])}`, result.error.issues[0]?.path ?? []);
   return finish(result.data, source, baseDir);
 }
 

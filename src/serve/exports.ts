@@ -15,13 +15,13 @@ import type { FileImportResult } from '../ingest/result.js';
 import { UnknownLayout } from '../ingest/choose-format.js';
 import { MAPPING_FIELDS, REQUIRED_MAPPING_FIELDS } from '../ingest/formats/generic.js';
 import { exportHeader, guessedMapping } from '../ingest/mapping-guess.js';
-import { isKnownTimezone, UNKNOWN_TIMEZONE } from '../config/timezone.js';
+import { isKnownTimezone } from '../config/timezone.js';
 import { Store } from '../store/database.js';
 import { KNOWN_PLATFORMS } from '../store/platforms.js';
 import type { Language } from '../report/i18n/language.js';
 import { UserError } from '../errors.js';
 import type { Activities, Running } from './activity.js';
-import { HttpError, requestLanguage } from './http.js';
+import { HttpError, requestLanguage, unknownTimezone } from './http.js';
 import { receiveOneFile } from './upload.js';
 import { freeName } from './free-name.js';
 import { mappingFileFor, savedMappingFor } from './saved-mappings.js';
@@ -214,7 +214,7 @@ async function previewWaiting(workspace: Workspace, id: string, previewId: strin
 /** The zone of local times written without an offset: UTC unless the page names another, as `replybench import --timezone`. */
 function localTimesZone(timezone: unknown): string {
   if (timezone === undefined || timezone === null || timezone === '') return 'UTC';
-  if (typeof timezone !== 'string' || !isKnownTimezone(timezone)) throw new HttpError(400, `timezone: ${UNKNOWN_TIMEZONE}.`);
+  if (typeof timezone !== 'string' || !isKnownTimezone(timezone)) throw unknownTimezone('timezone', timezone);
   return timezone;
 }
 

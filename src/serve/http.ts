@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { UNKNOWN_TIMEZONE } from '../config/timezone.js';
 import { UserError } from '../errors.js';
 import { isLanguage, type Language, LANGUAGE_LIST } from '../report/i18n/language.js';
 
@@ -13,7 +14,7 @@ export const REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img
  * English `message` is what scripts and a page without the code read).
  */
 export interface ErrorCode {
-  code: 'busy' | 'config-changed' | 'too-large' | 'upload-gone' | 'bad-period' | 'no-accounts' | 'bad-logo' | 'likely-typo';
+  code: 'busy' | 'config-changed' | 'too-large' | 'upload-gone' | 'bad-period' | 'no-accounts' | 'bad-logo' | 'likely-typo' | 'bad-timezone' | 'bad-hours';
   values?: Record<string, string>;
 }
 
@@ -26,6 +27,11 @@ export class HttpError extends Error {
   ) {
     super(message);
   }
+}
+
+/** A timezone the page sent that is no IANA zone, refused with `key` (the field) named: the page says it in its language. */
+export function unknownTimezone(key: string, given: unknown): HttpError {
+  return new HttpError(400, `${key}: ${UNKNOWN_TIMEZONE}.`, { code: 'bad-timezone', values: { given: String(given) } });
 }
 
 /** The language a request asks for (`language`: en, es or fr); English when it names none. */

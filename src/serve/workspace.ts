@@ -3,9 +3,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { type Document, isMap, isSeq, parseDocument, stringify } from 'yaml';
-import { BrandWithoutAccounts, CONFIG_FILE, loadConfig, parseConfig } from '../config/load.js';
+import { BrandWithoutAccounts, CONFIG_FILE, ConfigKeyError, loadConfig, parseConfig } from '../config/load.js';
 import type { Config } from '../config/types.js';
-import { canonicalTimezone, isKnownTimezone, UNKNOWN_TIMEZONE } from '../config/timezone.js';
+import { canonicalTimezone, isKnownTimezone } from '../config/timezone.js';
 import { readYamlFile } from '../config/yaml-file.js';
 import { isInside, isRealFolder, realPath } from '../paths.js';
 import { openImportedDatabase } from '../cli/database.js';
@@ -13,7 +13,7 @@ import { databaseFileProblem, type Store } from '../store/database.js';
 import { logoDataUrl } from '../report/html/logo.js';
 import { UserError } from '../errors.js';
 import { replaceWhole } from '../output-file.js';
-import { HttpError, requestLanguage } from './http.js';
+import { HttpError, requestLanguage, unknownTimezone } from './http.js';
 
 /** A client's id is its folder's name: lower-case letters, digits, - and _, as brand ids. */
 const CLIENT_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
@@ -105,7 +105,7 @@ export class Workspace {
     const folder = join(this.root, id);
     if (existsSync(folder)) throw new HttpError(409, `id: a client "${id}" already exists.`);
     const zone = fields.timezone ?? 'UTC';
-    if (typeof zone !== 'string' || !isKnownTimezone(zone)) throw new HttpError(400, `timezone: ${UNKNOWN_TIMEZONE}.`);
+    if (typeof zone !== 'string' || !isKnownTimezone(zone)) throw unknownTimezone('timezone', zone);
     const timezone = canonicalTimezone(zone);
     // The client's handles come next, in the brands form (or the file): until then the config says what is missing.
     const config = { client: id, timezone, database: 'data/replybench.duckdb', brands: [{ id, name, accounts: {} }], report: { language } };
@@ -202,7 +202,7 @@ export class Workspace {
         code: 'config-changed',
       });
     }
-    const config = parseConfig(value, CONFIG_FILE, this.folderOf(id));
+    const config = parseSaved(value, this.folderOf(id));
     // Through the page, every file a config names stays in the client's folder.
     const named: Array<[string, string | undefined]> = [
       ['database', config.database],
@@ -228,6 +228,24 @@ export class Workspace {
     applyValue(document, [], value);
     replaceWhole(path, document.toString());
     return this.config(id);
+  }
+}
+
+/**
+ * The config the page sends, checked as the CLI checks it. The fields the page's users type freely are refused in
+ * words the page says in its language: a timezone it does not know, opening hours it cannot read (the brand named).
+ */
+function parseSaved(value: unknown, folder: string): Config {
+  try {
+    return parseConfig(value, CONFIG_FILE, folder);
+  } catch (error) {
+    if (!(error instanceof ConfigKeyError)) throw error;
+    const [key, index, field] = error.path;
+    const sent = (value ?? {}) as { timezone?: unknown; brands?: Array<{ id?: unknown; name?: unknown }> };
+    if (key === 'timezone' && error.path.length === 1) throw unknownTimezone(`${CONFIG_FILE}: timezone`, sent.timezone);
+    const brand = key === 'brands' && typeof index === 'number' && field === 'businessHours' ? sent.brands?.[index] : undefined;
+    if (brand === undefined) throw error;
+    throw new HttpError(400, error.message, { code: 'bad-hours', values: { brand: String(brand.name ?? brand.id) } });
   }
 }
 

@@ -236,6 +236,13 @@ describe('the API of replybench serve', () => {
       'replybench.yaml: brands.0.accounts.twiter: not a platform replybench knows; did you mean twitter? (use one of twitter, facebook, instagram, youtube, tiktok, linkedin, reddit, threads, bluesky, mastodon, pinterest, news, blog, forum, review, web).',
     );
     expect(readFileSync(path, 'utf8')).toBe(text);
+    // What the page's users type freely is refused with a code and the values the page words it with, in its language.
+    const zone = await call(base(), 'PUT', '/api/clients/commented/config', { ...config, timezone: 'Madrid' }, TOKEN, anyVersion);
+    expect(zone).toMatchObject({ status: 400, body: { error: 'replybench.yaml: timezone: not a known IANA timezone (e.g. UTC, Europe/Madrid, America/New_York).', code: 'bad-timezone', values: { given: 'Madrid' } } });
+    const brandsWithHours = (config.brands as Array<Record<string, unknown>>).map((brand, index) => (index === 1 ? { ...brand, name: 'Rival Co', businessHours: { de: '9 a 18' } } : brand));
+    const hours = await call(base(), 'PUT', '/api/clients/commented/config', { ...config, brands: brandsWithHours }, TOKEN, anyVersion);
+    expect(hours).toMatchObject({ status: 400, body: { error: expect.stringMatching(/^replybench\.yaml: brands\.1\.businessHours\.de: /), code: 'bad-hours', values: { brand: 'Rival Co' } } });
+    expect(readFileSync(path, 'utf8')).toBe(text);
     const outside = await call(base(), 'PUT', '/api/clients/commented/config', { ...config, database: '../../elsewhere.duckdb' }, TOKEN, anyVersion);
     expect(outside).toMatchObject({ status: 400, body: { error: 'replybench.yaml: database: "../../elsewhere.duckdb" is outside the client\'s folder; name a file inside it.' } });
     expect(readFileSync(path, 'utf8')).toBe(text);
@@ -413,7 +420,10 @@ describe('the API of replybench serve', () => {
     const csv = 'Nº;Usuario;Cuándo;Texto;Red\n1;ana;31/10/2017 20:00;@AcmeCares sin señal;X\n';
     expect((await call(base(), 'POST', '/api/clients/madrid/exports?timezone=Mars/Base', upload('zona.csv', csv))).body).toEqual({
       error: 'timezone: not a known IANA timezone (e.g. UTC, Europe/Madrid, America/New_York).',
+      code: 'bad-timezone',
+      values: { given: 'Mars/Base' },
     });
+    expect((await call(base(), 'POST', '/api/clients', { id: 'nowhere', name: 'Nowhere', timezone: 'Madrid' })).body).toMatchObject({ code: 'bad-timezone', values: { given: 'Madrid' } });
     const uploaded = await call(base(), 'POST', '/api/clients/madrid/exports?timezone=Europe/Madrid', upload('zona.csv', csv));
     expect(uploaded.body.timezone).toBe('Europe/Madrid');
     const mapping = { columns: { id: 'Nº', author: 'Usuario', date: 'Cuándo', text: 'Texto' }, date: { format: '%d/%m/%Y %H:%M' }, platform: 'twitter', delimiter: ';' };

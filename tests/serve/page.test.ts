@@ -147,6 +147,16 @@ describe('the page of replybench serve', () => {
     await (await page.$('#brands input[name=agency-logo]'))?.uploadFile(logoFile);
     await page.waitForFunction("document.getElementById('status').textContent === 'Logotipo recibido: guarde para ponerlo en la portada del informe.'");
     expect(await page.$eval('#brands img.logo-preview', (node) => (node as unknown as { src: string }).src)).toBe(`data:image/png;base64,${png(60, 20).toString('base64')}`);
+    // Opening hours written in words the config cannot read are refused in the page's language, the brand named, nothing saved.
+    const loggedBeforeHours = problems.length;
+    await page.type('[data-brand=spotify] input[data-field=hours]', 'de 9 a 18');
+    await page.click('#brands > button');
+    await page.waitForFunction("document.getElementById('status').textContent.startsWith('No se entiende')");
+    expect(await text(page, '#status')).toBe('No se entiende el horario de spotify: escriba los días y luego las horas, como en lun-vie 09:00-18:00; sáb 10:00-14:00.');
+    expect(problems.splice(loggedBeforeHours).map((problem) => problem.includes('400'))).toEqual([true]);
+    await page.$eval('[data-brand=spotify] input[data-field=hours]', (node) => {
+      (node as unknown as { value: string }).value = '';
+    });
     await page.click('#brands > button');
     // Saved, then the accounts are checked against the month the check offers: the two that match nothing are said at once.
     await page.waitForFunction("document.getElementById('status').textContent.startsWith('Guardado. ') && !document.getElementById('status').textContent.includes('…')");
