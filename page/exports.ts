@@ -270,6 +270,8 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
         throw error;
       }
       forgetMonths();
+      // What the file would add is now what it added: the preview's counts would read as still to come.
+      for (const node of previewed) node.remove();
       // The client shown meanwhile may be another: its forms are not refreshed with this one's data.
       if (outcome.isConnected) for (const refresh of afterImport) refresh('imported-here');
       const counts = done.files.map((entry) => `${t('imported')}${t('colon')}${entry.imported.toLocaleString(language)}${notAddedAgain(entry)}`).join('; ');
@@ -297,7 +299,9 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
     ],
   );
   const supports = el('ul', { class: 'supports' }, ...profile.supports.map((sentence) => el('li', {}, sentence)));
-  return [repeated, summary, unknown, held, supports, fields, el('h3', {}, t('firstRows')), rows, el('ul', {}, ...reasons, ...preview.warnings.map((warning) => el('li', { class: 'warning' }, warning))), importButton, outcome];
+  const previewed = [repeated, summary, unknown, held, fields, el('h3', {}, t('firstRows')), rows, el('ul', {}, ...reasons, ...preview.warnings.map((warning) => el('li', { class: 'warning' }, warning))), importButton];
+  // What the file supports stays once it is imported, with the outcome.
+  return [...previewed.slice(0, 4), supports, ...previewed.slice(4), outcome];
 }
 
 /**

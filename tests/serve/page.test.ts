@@ -105,6 +105,9 @@ describe('the page of replybench serve', () => {
     await page.click('#exports .preview button');
     await page.waitForFunction("document.querySelector('#exports .outcome')?.textContent !== ''");
     expect(await text(page, '#exports .outcome')).toBe('Importadas: 93');
+    // The preview's "93 new posts" is gone with its import button; what the file supports stays beside the outcome.
+    expect(await page.$$eval('#exports .preview table.first-rows, #exports .preview button', (nodes) => nodes.length)).toBe(0);
+    expect(await page.$('#exports .preview .supports')).not.toBeNull();
     // The same file again: its preview says when it was imported, dated as the client's reports date it.
     await (await page.$('#exports input[type=file]'))?.uploadFile(KAGGLE_SAMPLE);
     await page.click('#exports button');
