@@ -11,7 +11,7 @@ import { headerCandidates, parseHeadRecords } from './source/layout.js';
  * file that matches a field's names, exactly and then as a part, is its guess.
  */
 const NAMES: Record<MappingField, string[]> = {
-  id: ['id', 'postid', 'tweetid', 'messageid', 'mentionid', 'commentid', 'statusid', 'guid', 'identificador', 'identifiant', 'nº'],
+  id: ['id', 'postid', 'tweetid', 'messageid', 'mentionid', 'commentid', 'statusid', 'guid', 'identificador', 'identifiant', 'nº', 'idmensaje', 'idpublicacion', 'idcomentario', 'idmention', 'idmessage', 'idpublication', 'idcommentaire'],
   author: ['author', 'username', 'screenname', 'user', 'handle', 'authorhandle', 'autor', 'usuario', 'auteur', 'utilisateur', 'from', 'sender', 'cuenta', 'compte'],
   date: ['date', 'createdat', 'created', 'timestamp', 'datetime', 'publishedat', 'published', 'postdate', 'time', 'fecha', 'fechapublicacion', 'datepublication', 'sent', 'horodatage', 'fechayhora', 'dateetheure', 'marcatemporal'],
   time: ['hora', 'heure', 'timeofday', 'hour'],

@@ -19,6 +19,9 @@ describe('a mapping skeleton for a layout replybench does not know', () => {
     expect(guessColumns(['Identifiant', 'Auteur', 'Date', 'Heure', 'Contenu', 'Langue'])).toEqual({ id: 'Identifiant', author: 'Auteur', date: 'Date', time: 'Heure', text: 'Contenu', language: 'Langue' });
     // "Message ID" is the id, not the text; "Sent" is the date.
     expect(guessColumns(['Message ID', 'From', 'Sent', 'Body'])).toEqual({ id: 'Message ID', author: 'From', date: 'Sent', text: 'Body' });
+    // "ID mensaje" is the message's id, not its text, which the next column holds.
+    expect(guessColumns(['ID mensaje', 'Usuario', 'Fecha', 'Mensaje'])).toEqual({ id: 'ID mensaje', author: 'Usuario', date: 'Fecha', text: 'Mensaje' });
+    expect(guessColumns(['ID publication', 'Auteur', 'Date', 'Texte'])).toEqual({ id: 'ID publication', author: 'Auteur', date: 'Date', text: 'Texte' });
     // A name held in a longer one goes to the field whose name is the longer match: "Nombre d’abonnés" is a count of followers, not a name.
     expect(guessColumns(['ID', 'Compte', 'Nombre d’abonnés', 'Nom de l’auteur', 'Horodatage', 'Réponse à', 'Texte'])).toEqual({
       id: 'ID',
