@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Config } from '../config/types.js';
 import { replaceWhole } from '../output-file.js';
 import { isRealFolder } from '../paths.js';
+import { stableJson } from '../stable-json.js';
 import type { Store } from '../store/database.js';
 import type { SqlParams } from '../store/session.js';
 import type { AnalysisRange } from './build.js';
@@ -160,17 +161,6 @@ function codeFingerprint(): string {
   }
   fingerprint = hash.digest('hex');
   return fingerprint;
-}
-
-/** JSON with object keys sorted and big integers as text, so the same value always gives the same text. */
-function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) => {
-    if (typeof item === 'bigint') return `${item}n`;
-    if (item && typeof item === 'object' && !Array.isArray(item) && !(item instanceof Date)) {
-      return Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : 1)));
-    }
-    return item;
-  });
 }
 
 function deepFreeze<T>(value: T): T {

@@ -108,7 +108,7 @@ export async function receiveExport(
       // A file the import refuses: the page maps its columns, starting from the best guesses; the upload waits.
       const { names, delimiter, rows } = await exportHeader(file);
       if (names.length === 0) throw error;
-      const saved = savedMappingFor(workspace.folderOf(id), names);
+      const saved = savedMappingFor(workspace.folderOf(id), names, delimiter);
       return {
         previewId,
         file: basename(file),
@@ -201,7 +201,7 @@ async function previewWaiting(workspace: Workspace, id: string, previewId: strin
     const read = await previewWithStore(workspace, id, path, { timezone: zone }, activities);
     return { previewId, file, timezone: zone, preview: shownPreview(read.preview, shownIn), alreadyImported: read.alreadyImported, mapper: null };
   }
-  writeFileSync(mappingPath, mappingText(mapping));
+  writeFileSync(mappingPath, stringify(checkedMapping(mapping)));
   try {
     const read = await previewWithStore(workspace, id, path, { format: 'generic', mapping: mappingPath, timezone: zone }, activities);
     const preview = shownPreview(read.preview, shownIn);
@@ -250,10 +250,10 @@ function withZone(mapping: unknown, timezone: string): unknown {
   return named.timezone === undefined ? { ...mapping, date: { ...named, timezone } } : mapping;
 }
 
-/** The mapping as its file writes it; a mapping that is no object is refused. */
-function mappingText(mapping: unknown): string {
+/** The mapping the page sent, refused when it is no object. */
+function checkedMapping(mapping: unknown): object {
   if (mapping === null || typeof mapping !== 'object') throw new HttpError(400, 'mapping: give the columns of the export, as a generic mapping (docs/formats.md, "generic").');
-  return stringify(mapping);
+  return mapping;
 }
 
 /** The upload waiting under `previewId`: its file's name and path. */
@@ -287,7 +287,7 @@ async function importWaiting(
 ) {
   const folder = workspace.folderOf(id);
   let request: ImportRequest = { timezone };
-  if (mapping !== undefined) request = { ...request, format: 'generic', mapping: mappingFileFor(folder, name, mappingText(withZone(mapping, timezone))) };
+  if (mapping !== undefined) request = { ...request, format: 'generic', mapping: mappingFileFor(folder, name, checkedMapping(withZone(mapping, timezone))) };
   const destination = freeName(join(folder, 'exports'), name);
   const database = workspace.databaseOf(id);
   renameSync(path, destination);

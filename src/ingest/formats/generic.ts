@@ -5,7 +5,7 @@ import { readYamlFile } from '../../config/yaml-file.js';
 import { UserError } from '../../errors.js';
 import { canonicalPlatform, KNOWN_PLATFORMS } from '../../store/platforms.js';
 import { POST_KINDS, type PostKind } from '../../store/schema.js';
-import { namedColumns } from './mapping-context.js';
+import { hasAll, namedColumns } from './mapping-context.js';
 import {
   answerKind,
   countValue,
@@ -149,9 +149,12 @@ function knownKind(value: string): PostKind {
   return kind;
 }
 
-/** Whether every column the mapping names is among `names` (a file's header): a mapping saved for one export fits the next of its layout. */
-export function mappingFits(mapping: GenericMapping, names: readonly string[]): boolean {
-  return mappedColumns(mapping).every(({ column }) => names.includes(column));
+/**
+ * Whether a mapping saved for one export reads another, whose header is `header` and delimiter `delimiter` (null for
+ * a workbook): every column it names is there, as the import finds them, and it splits the file the same way.
+ */
+export function mappingFits(mapping: GenericMapping, header: readonly string[], delimiter: string | null): boolean {
+  return hasAll(header, mappedColumns(mapping).map(({ column }) => column)) && (mapping.delimiter ?? ',') === (delimiter ?? ',');
 }
 
 /** Every column the mapping names, with the key path that names it. */
