@@ -240,10 +240,12 @@ function parseSaved(value: unknown, folder: string): Config {
     return parseConfig(value, CONFIG_FILE, folder);
   } catch (error) {
     if (!(error instanceof ConfigKeyError)) throw error;
-    const [key, index, field] = error.path;
+    const [key, index, field, day] = error.path;
     const sent = (value ?? {}) as { timezone?: unknown; brands?: Array<{ id?: unknown; name?: unknown }> };
     if (key === 'timezone' && error.path.length === 1) throw unknownTimezone(`${CONFIG_FILE}: timezone`, sent.timezone);
-    const brand = key === 'brands' && typeof index === 'number' && field === 'businessHours' ? sent.brands?.[index] : undefined;
+    // The days and hours of the form's line; its timezone and holidays are the file's, which the page does not show.
+    const inLine = field === 'businessHours' && day !== 'timezone' && day !== 'holidays';
+    const brand = key === 'brands' && typeof index === 'number' && inLine ? sent.brands?.[index] : undefined;
     if (brand === undefined) throw error;
     throw new HttpError(400, error.message, { code: 'bad-hours', values: { brand: String(brand.name ?? brand.id) } });
   }

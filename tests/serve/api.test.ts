@@ -242,6 +242,10 @@ describe('the API of replybench serve', () => {
     const brandsWithHours = (config.brands as Array<Record<string, unknown>>).map((brand, index) => (index === 1 ? { ...brand, name: 'Rival Co', businessHours: { de: '9 a 18' } } : brand));
     const hours = await call(base(), 'PUT', '/api/clients/commented/config', { ...config, brands: brandsWithHours }, TOKEN, anyVersion);
     expect(hours).toMatchObject({ status: 400, body: { error: expect.stringMatching(/^replybench\.yaml: brands\.1\.businessHours\.de: /), code: 'bad-hours', values: { brand: 'Rival Co' } } });
+    // The schedule's timezone is the file's, not the form's line: said as the config check says it, with its key.
+    const zoned = (config.brands as Array<Record<string, unknown>>).map((brand, index) => (index === 1 ? { ...brand, businessHours: { timezone: 'Madrid', 'mon-fri': '09:00-18:00' } } : brand));
+    const hoursZone = await call(base(), 'PUT', '/api/clients/commented/config', { ...config, brands: zoned }, TOKEN, anyVersion);
+    expect(hoursZone.body).toEqual({ error: 'replybench.yaml: brands.1.businessHours.timezone: not a known IANA timezone (e.g. Europe/Madrid).' });
     expect(readFileSync(path, 'utf8')).toBe(text);
     const outside = await call(base(), 'PUT', '/api/clients/commented/config', { ...config, database: '../../elsewhere.duckdb' }, TOKEN, anyVersion);
     expect(outside).toMatchObject({ status: 400, body: { error: 'replybench.yaml: database: "../../elsewhere.duckdb" is outside the client\'s folder; name a file inside it.' } });
@@ -338,11 +342,17 @@ describe('the API of replybench serve', () => {
     // Next month's export of the layout: the mapper starts from the columns picked last time, and the import keeps the one mapping file.
     const november = 'Nº;Usuario;Cuándo;Texto;Red\n3;ben;02/11/2017 09:00;@AcmeCares sigo sin señal;X\n';
     const next = await call(base(), 'POST', '/api/clients/mapped/exports', upload('noviembre.csv', november));
-    expect(next.body.mapper).toMatchObject({ savedMapping: 'mappings/encuesta.yaml', mapping: { ...mapping, date: { format: '%d/%m/%Y %H:%M', timezone: 'Europe/Madrid' } } });
-    const nextMapping = (next.body.mapper as { mapping: unknown }).mapping;
-    const nextImport = await call(base(), 'POST', '/api/clients/mapped/imports', { previewId: next.body.previewId, mapping: nextMapping, timezone: 'Europe/Madrid' });
+    // Without the zone it was saved with: the page's zone field says how this file's times are read, as for a new mapping.
+    expect(next.body.mapper).toMatchObject({ savedMapping: 'mappings/encuesta.yaml' });
+    expect((next.body.mapper as { mapping: unknown }).mapping).toEqual(mapping);
+    // Sent back with its keys in another order, it is the same mapping: no second file.
+    const { delimiter, ...rest } = (next.body.mapper as { mapping: Record<string, unknown> }).mapping;
+    const nextImport = await call(base(), 'POST', '/api/clients/mapped/imports', { previewId: next.body.previewId, mapping: { delimiter, ...rest }, timezone: 'Europe/Madrid' });
     expect(nextImport.body).toMatchObject({ files: [{ imported: 1 }], mapping: 'mappings/encuesta.yaml' });
     expect(readdirSync(join(workspace(), 'mapped/mappings'))).toEqual(['encuesta.yaml']);
+    // The same columns split by commas: the saved mapping, which splits by ";", would read no column of it.
+    const commas = await call(base(), 'POST', '/api/clients/mapped/exports', upload('comas.csv', 'Nº,Usuario,Cuándo,Texto,Red\n5,dan,03/11/2017 09:00,hola,X\n'));
+    expect(commas.body.mapper).toMatchObject({ savedMapping: null });
     // A layout whose columns the saved mapping does not all find starts from the best guesses.
     const other = await call(base(), 'POST', '/api/clients/mapped/exports', upload('otra.csv', 'Nº;Usuario;Fecha;Texto\n4;cai;2017-11-03T10:00:00Z;hola\n'));
     expect(other.body.mapper).toMatchObject({ savedMapping: null, mapping: { columns: { id: 'Nº', author: 'Usuario' } } });
