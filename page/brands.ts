@@ -131,7 +131,8 @@ export async function brandsSection(client: ClientSummary): Promise<HTMLElement>
     newName.value = '';
   });
   newName.addEventListener('keydown', (event) => {
-    if (event.key !== 'Enter') return;
+    // Not the Enter that ends composing a character (an input method's).
+    if (event.key !== 'Enter' || event.isComposing) return;
     event.preventDefault();
     add.click();
   });

@@ -10,7 +10,6 @@ import { readYamlFile } from './yaml-file.js';
 /** The config file of a client project: what `init` and `replybench serve` write, and what the commands read by default. */
 export const CONFIG_FILE = 'replybench.yaml';
 
-/** A brand of the config lists no account: the one refusal a new client meets, which the local page words itself. */
 /** A config value the schema refuses, with the key path it is at (["brands", 1, "businessHours", "de"]): the page words some of them itself. */
 export class ConfigKeyError extends UserError {
   constructor(
@@ -21,6 +20,7 @@ export class ConfigKeyError extends UserError {
   }
 }
 
+/** A brand of the config lists no account: the one refusal a new client meets, which the local page words itself. */
 export class BrandWithoutAccounts extends UserError {
   constructor(
     message: string,

@@ -33,10 +33,9 @@ export async function metricsOf(analysis: Analysis): Promise<MetricsReport> {
   const { config, period: current, previous, months } = analysis;
   const catalogue = metricCatalogue(config.metrics.sla);
   const now = await periodMetrics(analysis, current);
-  // A period without a row (an export of one month) has no figure: its metrics are not computed.
-  const before: ScopedMetrics = (await analysis.holds(previous)) ? await periodMetrics(analysis, previous, false) : new Map();
   // No mention and no post of a tracked brand in the previous period, on a platform or on all (an export of one month):
-  // its figures there are unknown, not 0.
+  // its figures there are unknown, not 0. Without a row at all, they are not computed.
+  const before: ScopedMetrics = (await analysis.holds(previous)) ? await periodMetrics(analysis, previous, false) : new Map();
   const heldBefore = (scope: string) => [...(before.get(scope)?.values() ?? [])].some((brand) => brand.inbound > 0 || brand.brandPosts > 0);
   const sections = [...now].map(([scope, brands]) => {
     const list = [...brands.values()];

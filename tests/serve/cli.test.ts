@@ -41,12 +41,11 @@ afterEach(() => {
 
 describe('replybench serve started through npx', () => {
   it('stops when npm is stopped, and only under npx', async () => {
+    // Both started at once: each waits for its server to print its address.
     const npx = serverUnderWrapper({ ...process.env, npm_command: 'exec' });
-    const underNpx = await npx.serverPid;
-    started.push(underNpx);
     const plain = serverUnderWrapper({ ...process.env, npm_command: undefined });
-    const underShell = await plain.serverPid;
-    started.push(underShell);
+    const [underNpx, underShell] = await Promise.all([npx.serverPid, plain.serverPid]);
+    started.push(underNpx, underShell);
     npx.wrapper.kill('SIGKILL');
     plain.wrapper.kill('SIGKILL');
     expect(await waitUntil(() => !alive(underNpx), 10)).toBe(true);

@@ -51,14 +51,16 @@ export function comparedOnNotes(
     const key = JSON.stringify(said);
     groups.set(key, [...(groups.get(key) ?? []), { field, subject, ...said }]);
   }
-  return [...groups.values()].map((group) => {
-    const [first] = group;
-    if (!first) return '';
+  return [...groups.values()].flatMap(([first, ...others]) => {
+    if (!first) return [];
+    const group = [first, ...others];
     const what = format.list(group.map((entry) => t(`note.comparedOn.${entry.field}`)));
     const shared = { platforms: first.platforms, client: client.name, what, others: first.others, list: first.list };
-    return group.length === 1
-      ? t('note.comparedOn', { subject: first.subject, ...shared })
-      : t('note.comparedOn.several', { subjects: format.list(group.map((entry) => t('note.comparedOn.quoted', { subject: entry.subject }))), ...shared });
+    return [
+      others.length === 0
+        ? t('note.comparedOn', { subject: first.subject, ...shared })
+        : t('note.comparedOn.several', { subjects: format.list(group.map((entry) => t('note.comparedOn.quoted', { subject: entry.subject }))), ...shared }),
+    ];
   });
 }
 
