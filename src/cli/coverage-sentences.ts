@@ -5,6 +5,7 @@ import type { BrandMetrics, CoverageWarning, MetricsReport } from '../metrics/ty
 import { printable } from '../metrics/format/aligned.js';
 import type { Language } from '../report/i18n/language.js';
 import { type PlainNumbers, plainNumbers } from '../report/i18n/plain-numbers.js';
+import { platformName } from '../report/model/platformName.js';
 
 /** What a sentence says, in one language: each builds its text from the numbers it names. */
 interface Phrases {
@@ -105,7 +106,7 @@ const PHRASES: Record<Language, Phrases> = {
 /**
  * What each brand's numbers rest on, in plain words for `replybench check`
  * (English) and the local web page's check (its language): one line per
- * coverage warning per platform ("brand Tesco, twitter: ..."), and for all
+ * coverage warning per platform ("brand Tesco, Twitter: ..."), and for all
  * platforms together where that says something the platform lines do not;
  * then, once per brand, its mentions that need no answer (for its one
  * platform, or for all together: per platform they repeat one another).
@@ -118,14 +119,14 @@ export function coverageSentences(report: MetricsReport, options: { warningsOnly
     const name = printable(brand.name);
     if (hasNoData(brand)) return [`${phrases.brand(name, null)}${phrases.noData}`];
     const platforms = (report.byPlatform ?? []).flatMap((scope) => scope.brands.filter((entry) => entry.id === brand.id).map((entry) => ({ scope: scope.platform, entry })));
-    const perPlatform = platforms.flatMap(({ scope, entry }) => warningSentences(entry, phrases, numbers, day).map((text) => `${phrases.brand(name, scope)}${text}`));
+    const perPlatform = platforms.flatMap(({ scope, entry }) => warningSentences(entry, phrases, numbers, day).map((text) => `${phrases.brand(name, platformName(scope))}${text}`));
     const said = new Set(platforms.flatMap(({ entry }) => warningSentences(entry, phrases, numbers, day)));
     // Posts missing, or held on part of the period, on some platforms: the platform lines say where (and whether an account is tracked there).
     const saidPerPlatform = PER_PLATFORM_WARNINGS.filter((warning) => platforms.some(({ entry }) => entry.coverage?.warnings.includes(warning)));
     const overall = warningSentences(withoutWarnings(brand, saidPerPlatform), phrases, numbers, day)
       .filter((text) => !said.has(text) && (platforms.length > 1 || perPlatform.length === 0))
       .map((text) => `${phrases.brand(name, phrases.allPlatforms)}${text}`);
-    const only = platforms.length === 1 ? platforms[0]?.scope : undefined;
+    const only = platforms.length === 1 && platforms[0] ? platformName(platforms[0].scope) : undefined;
     const noAnswer = options.warningsOnly
       ? []
       : noAnswerSentences(brand, report.settings?.massMentionHandles ?? 5, phrases, numbers).map((text) => `${phrases.brand(name, only ?? phrases.allPlatforms)}${text}`);

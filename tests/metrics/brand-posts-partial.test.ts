@@ -102,12 +102,12 @@ describe('a brand whose posts the data holds on part of the period only (brand-p
   it('says in check where and when the data holds its posts, in local dates, once per platform', () => {
     const lines = coverageSentences(report, { warningsOnly: true });
     expect(lines).toContain(
-      'brand ACME, twitter: the data holds its own posts from 2017-10-01 to 2017-10-15 only, and 15 of its 30 mentions needing an answer came outside those dates: they count as unanswered, so its response rate is a lower bound and takes no rank. Import its posts of the whole period.',
+      'brand ACME, Twitter: the data holds its own posts from 2017-10-01 to 2017-10-15 only, and 15 of its 30 mentions needing an answer came outside those dates: they count as unanswered, so its response rate is a lower bound and takes no rank. Import its posts of the whole period.',
     );
     expect(lines.filter((line) => line.startsWith('brand ACME, all platforms'))).toEqual([]);
     const kiritimati = coverageSentences({ ...report, period: { ...report.period, timezone: 'Pacific/Kiritimati' } }, { warningsOnly: true });
     // Its first and last posts, 1 and 15 October at 10:30 UTC, are 00:30 on the 2nd and the 16th at UTC+14.
-    expect(kiritimati.some((line) => line.startsWith('brand ACME, twitter: the data holds its own posts from 2017-10-02 to 2017-10-16 only'))).toBe(true);
+    expect(kiritimati.some((line) => line.startsWith('brand ACME, Twitter: the data holds its own posts from 2017-10-02 to 2017-10-16 only'))).toBe(true);
   });
 
   it('says the client’s rate as a lower bound without a rank, under the tile and in the findings, and gives no advice on it', async () => {
@@ -229,7 +229,7 @@ describe('a brand whose posts the data holds on part of the period only (brand-p
       const metrics = await computeMetrics(elsewhere, config1, '2017-10');
       expect(brandOf(metrics, 'acme').coverage).toMatchObject({ outsideOwnPosts: 24, ownPosts: { first: null, last: null }, warnings: ['brand-posts-partial'] });
       expect(coverageSentences(metrics, { warningsOnly: true })).toContain(
-        'brand ACME, twitter: the data holds none of its own posts in the period, only outside it, and 24 of its 30 mentions needing an answer came unanswered: its response rate is a lower bound and takes no rank. Import its posts of the whole period.',
+        'brand ACME, Twitter: the data holds none of its own posts in the period, only outside it, and 24 of its 30 mentions needing an answer came unanswered: its response rate is a lower bound and takes no rank. Import its posts of the whole period.',
       );
       const { model } = await buildReportModel({ metrics, config: config1, facts: null, template: ReportTemplate.open(undefined), language: 'en' });
       expect(model.kpiNotes.join(' ')).toContain('The data holds ACME’s own posts outside the period only: 24 of the 30 mentions');

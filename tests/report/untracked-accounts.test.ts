@@ -72,8 +72,8 @@ describe('a brand without an account tracked on a platform where it is mentioned
   it('is told in check as an account to add, where its tracked page lacks an export to import', () => {
     const sentences = coverageSentences(metrics, { warningsOnly: true });
     expect(sentences).toEqual([
-      'brand RIVAL, facebook: the data holds no post of the brand here, so its answers cannot be measured: import its own posts (its care or publishing export).',
-      'brand RIVAL, instagram: no account of the brand is tracked here, so its answers are not measured and its mentions count in its volume only: if it has one, add it to its accounts in the config.',
+      'brand RIVAL, Facebook: the data holds no post of the brand here, so its answers cannot be measured: import its own posts (its care or publishing export).',
+      'brand RIVAL, Instagram: no account of the brand is tracked here, so its answers are not measured and its mentions count in its volume only: if it has one, add it to its accounts in the config.',
     ]);
   });
 

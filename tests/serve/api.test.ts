@@ -102,12 +102,12 @@ describe('the API of replybench serve', () => {
     const coverage = check.body.coverage as Array<{ brand: string; platform: string; inbound: number }>;
     expect(coverage.filter((row) => row.platform === 'all').map((row) => row.brand)).toEqual(['apple', 'spotify']);
     const sentences = check.body.sentences as string[];
-    expect(sentences.some((sentence) => sentence.startsWith('brand Apple Support, twitter: 100% of its mentions fall on 2017-10-11'))).toBe(true);
+    expect(sentences.some((sentence) => sentence.startsWith('brand Apple Support, Twitter: 100% of its mentions fall on 2017-10-11'))).toBe(true);
     // The page's language: the same sentences, in its words.
     const spanish = (await call(base(), 'GET', '/api/clients/apple/check?period=2017-10&language=es')).body.sentences as string[];
     expect(spanish).toHaveLength(sentences.length);
-    expect(spanish).toContain('marca Apple Support, twitter: el 100\u00a0% de sus menciones caen el 2017-10-11: sus cifras describen ese día más que el periodo. Importe el periodo completo.');
-    expect(spanish).toContain('marca Spotify Cares, twitter: una de sus menciones es un agradecimiento o una confirmación posterior a su respuesta: cuenta en su volumen, no en sus cifras de respuesta.');
+    expect(spanish).toContain('marca Apple Support, Twitter: el 100\u00a0% de sus menciones caen el 2017-10-11: sus cifras describen ese día más que el periodo. Importe el periodo completo.');
+    expect(spanish).toContain('marca Spotify Cares, Twitter: una de sus menciones es un agradecimiento o una confirmación posterior a su respuesta: cuenta en su volumen, no en sus cifras de respuesta.');
     expect((await call(base(), 'GET', '/api/clients/apple/check?period=2017-10&language=de')).body).toEqual({ error: 'language: use en, es or fr.' });
     // A period that is none is refused with a code the page words in its own language.
     expect((await call(base(), 'GET', '/api/clients/apple/check?period=2017-13')).body).toMatchObject({ error: expect.stringMatching(/^period: "2017-13"/), code: 'bad-period', values: { period: '2017-13', problem: 'no-such-date' } });

@@ -204,7 +204,7 @@ describe('the page of replybench serve', () => {
     // Languages are offered by their own names.
     expect(await page.$$eval('#report select option', (options) => options.map((option) => option.textContent))).toEqual(['English', 'Español', 'Français']);
     // ...and what each warning means, in sentences of the page's language.
-    expect(await text(page, '#check .sentences')).toContain('Marca spotify, twitter: el 71\u00a0% de sus menciones caen el 2017-10-11');
+    expect(await text(page, '#check .sentences')).toContain('Marca spotify, Twitter: el 71\u00a0% de sus menciones caen el 2017-10-11');
     // A check that fails (a month that does not exist) leaves no figures of the month before on the page.
     const logged = problems.length;
     await page.$eval('#check input[name=period]', (node) => {
