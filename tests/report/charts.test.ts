@@ -257,7 +257,7 @@ describe('brand colours', () => {
 
 describe('honest charts', () => {
   const t = translator(template.strings('en'), 'en');
-  async function svgOf(metrics: ReturnType<typeof fixtureMetrics>, id: 'hour-of-week' | 'trend') {
+  async function svgOf(metrics: ReturnType<typeof fixtureMetrics>, id: 'hour-of-week' | 'trend' | 'response-time-buckets') {
     const inputs = chartInputs({ metrics, answeredWithin: null, format: new Formatter('en', t, metrics.period.timezone), t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' })[id];
     if (!inputs) throw new Error(`no ${id} inputs`);
     const compiled = compileChart(chartSpec(template, id), { ...inputs, t, language: 'en' });
@@ -266,6 +266,17 @@ describe('honest charts', () => {
   }
   /** How many times each label is written as a text mark of the SVG. */
   const labelCount = (svg: string, label: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].filter((match) => match[1] === label).length;
+
+  it('writes a brand\'s name whole beside its waiting times, with the marks its note explains', async () => {
+    const metrics = fixtureMetrics();
+    // A name of 17 letters, marked as resting on few mentions and as a lower bound: "Telefónica España ≥ †".
+    metrics.brands = metrics.brands.map((brand, index) =>
+      index === 0 ? { ...brand, name: 'Telefónica España', lowSample: true, coverage: { ...(brand.coverage ?? emptyCoverage()), warnings: ['responses-missing'] } } : brand,
+    );
+    const { svg } = await svgOf(metrics, 'response-time-buckets');
+    expect(labelCount(svg, 'Telefónica España ≥ †')).toBe(1);
+    expect(svg).not.toContain('Telefónica España …');
+  });
 
   it('draws the median heatmap on the same 0-23 hours and seven days as the mentions heatmap', async () => {
     const metrics = fixtureMetrics();

@@ -237,8 +237,9 @@ describe('the page of replybench serve', () => {
     const html = await (await fetch(links[3] ?? '')).text();
     expect(html).toContain('Agencia &lt;Norte&gt;');
     expect(html).toContain(`data:image/png;base64,${png(60, 20).toString('base64')}`);
-    // Listed among the earlier reports, it opens from there; writing it again over it is asked first.
+    // Listed among the client's reports (the one just written is no "earlier" one), it opens from there; writing it again over it is asked first.
     expect(await page.$$eval('#report .earlier button', (buttons) => buttons.map((button) => button.textContent))).toEqual(['2017-10-es']);
+    expect(await page.$eval('#report .earlier', (node) => node.firstChild?.textContent)).toBe('Informes escritos para este cliente: ');
     await page.$eval('#report .files', (node) => node.remove());
     // Clicked through the DOM: a puppeteer mouse click stalls once the report's sandboxed frame is in the page.
     const press = (selector: string) => page.$eval(selector, (node) => (node as unknown as { click(): void }).click());
