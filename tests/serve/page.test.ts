@@ -62,7 +62,7 @@ describe('the page of replybench serve', () => {
     const { page, problems } = await openPage('es-ES');
     expect(await text(page, 'section h2')).toBe('Clientes');
     // The name comes first: the id, the folder's name, is made from it.
-    expect(await page.$$eval('form.new-client label', (labels) => labels.map((label) => label.firstChild?.textContent))).toEqual(['Nombre', 'Id (nombre de carpeta)', 'Zona horaria', 'Idioma']);
+    expect(await page.$$eval('form.new-client label', (labels) => labels.map((label) => label.firstChild?.textContent))).toEqual(['Nombre', 'Nombre de carpeta (se rellena a partir del nombre)', 'Zona horaria', 'Idioma']);
     await page.type('input[name=id]', 'apple');
     await page.type('input[name=name]', 'Apple <Support>');
     await page.click('form.new-client button[type=submit]');
@@ -263,7 +263,7 @@ describe('the page of replybench serve', () => {
     expect(configText).toContain('- applesupport\n');
     writeFileSync(configFile, configText.replace('- applesupport\n', '- applesuport\n'));
     const typo =
-      '«applesuport» (Apple <Support>) no aparece en ninguna publicación del periodo, ni ninguna otra cuenta de Apple <Support> en esa red: ¿quería decir applesupport? Corríjala en «Marcas» y guarde. Tal como está, el informe mostraría Apple <Support> sin datos en esa red.';
+      '«applesuport» (Apple <Support>) no aparece en ninguna publicación del periodo, ni ninguna otra cuenta de Apple <Support> en esa red: ¿quería decir applesupport? Corríjala en «Marcas e informe» y guarde. Tal como está, el informe mostraría Apple <Support> sin datos en esa red.';
     const decisions = [true, false, true, true];
     const dialogs: string[] = [];
     const decide = (dialog: Dialog) => {
