@@ -4,7 +4,7 @@ import type { Store } from '../store/database.js';
 import { isDamagedFormOf, MOJIBAKE_LOST_PATTERN, MOJIBAKE_PATTERN } from './mojibake.js';
 import { CANONICAL_ROWS, MAPPED_COLUMNS } from './canonical.js';
 import type { ImportNotice } from './notices.js';
-import { quoteIdentifier } from './formats/sql-helpers.js';
+import { quoteIdentifier, unescapeTweetText } from './formats/sql-helpers.js';
 
 const KEY = ['platform', 'post_id'];
 /** Columns a later copy of a post may fill when the stored row has them empty (the rest are NOT NULL). */
@@ -75,6 +75,28 @@ async function settleDamagedText(store: Store, batchId: number): Promise<void> {
   await rewrite(OVERLAP_TABLE, '=', aligned, (pair) => pair.stored);
 }
 
+/**
+ * A stored post and the batch's copy of it whose texts differ only by Twitter's escaping of `&`, `<` and `>` (a tweet
+ * read from its API's JSON or the Kaggle layout, which unescape it, and from a CSV of another tool, which keeps
+ * `&amp;` as written) are the same post, and the unescaped text is the tweet's: the stored post takes it, or the copy
+ * takes the stored one. Neither is then a differing copy.
+ */
+async function settleEscapedText(store: Store, batchId: number): Promise<void> {
+  const params = { batch_id: batchId };
+  await store.run(
+    `UPDATE posts SET text = copy.text FROM ${OVERLAP_TABLE} AS copy
+     WHERE posts.batch_id <> $batch_id AND posts.platform = copy.platform AND posts.post_id = copy.post_id
+       AND posts.text <> copy.text AND ${unescapeTweetText('posts.text')} = copy.text`,
+    params,
+  );
+  await store.run(
+    `UPDATE ${OVERLAP_TABLE} SET text = posts.text FROM posts
+     WHERE posts.batch_id <> $batch_id AND posts.platform = ${OVERLAP_TABLE}.platform AND posts.post_id = ${OVERLAP_TABLE}.post_id
+       AND posts.text <> ${OVERLAP_TABLE}.text AND ${unescapeTweetText(`${OVERLAP_TABLE}.text`)} = posts.text`,
+    params,
+  );
+}
+
 /** Copies of stored posts whose author, date or text differ from the stored post (which was kept): how many, and one post id. */
 export interface DifferingCopies {
   count: number;
@@ -123,6 +145,7 @@ export async function settleStoredCopies(store: Store, batchId: number, storedBe
     const copies = row?.n ?? 0;
     if (copies === 0) return { removed: 0, filled: 0, differing: none };
     await settleDamagedText(store, batchId);
+    await settleEscapedText(store, batchId);
     // Compared before the stored rows take the copies' values for their empty fields. Two times less than a minute
     // apart, one of them to the minute, are one time written at two precisions (Meltwater writes minutes, a care
     // tool's export seconds): the same post.

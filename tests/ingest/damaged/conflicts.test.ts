@@ -61,6 +61,23 @@ describe('case 4: conflicting copies of a post', () => {
     expect((await storedRows(store, "SELECT text FROM posts WHERE post_id = '1'"))[0]?.text).toBe('original');
   });
 
+  it('a tweet whose copies differ only by Twitter\'s escaping of & is one post, stored with its text unescaped, in either order', async () => {
+    const mapping = tempFile('mapping.yaml', 'columns:\n  id: ID\n  author: User\n  date: When\n  text: Message\nplatform: twitter\ndate:\n  format: "%a %b %d %H:%M:%S %z %Y"\n');
+    const escaped = tempFile('care tool.csv', `ID,User,When,Message\n1,a,${DATE},Q&amp;A at 5 &lt;3\n2,b,${DATE},R&amp;D\n`);
+    const kaggle = tempFile('kaggle.csv', twcsCsv([['1', 'a', DATE, 'Q&amp;A at 5 &lt;3', ''], ['2', 'b', DATE, 'R&D edited', '']]));
+    for (const order of [[escaped, kaggle], [kaggle, escaped]]) {
+      const store = await openStore();
+      await importOne(store, order[0] ?? '', order[0] === escaped ? { format: 'generic', mapping } : {});
+      const later = await importOne(store, order[1] ?? '', order[1] === escaped ? { format: 'generic', mapping } : {});
+      // Post 1 is the same tweet; post 2's texts differ by more than the escaping ("edited"): said, and the stored one kept.
+      expect(later.warnings).toEqual(['1 row repeats a post already stored by an earlier import with another author, date or text; the stored post was kept (e.g. post_id 2)']);
+      expect(await storedRows(store, "SELECT post_id, text FROM posts ORDER BY post_id")).toEqual([
+        { post_id: '1', text: 'Q&A at 5 <3' },
+        { post_id: '2', text: order[0] === escaped ? 'R&amp;D' : 'R&D edited' },
+      ]);
+    }
+  });
+
   it('a copy whose time is the stored one written to the minute (Meltwater) is the same post; a minute or more apart, or seconds apart at full precision, it differs', async () => {
     const store = await openStore();
     const at = (time: string) => DATE.replace('22:10:47', time);
