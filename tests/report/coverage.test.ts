@@ -103,9 +103,9 @@ const clientCells = (source: string) =>
 
 /** The summary's note when the data holds nothing of the period before (September 2017). */
 const NOTHING_BEFORE: Record<Language, string> = {
-  en: 'No figure is compared with September 2017: the data holds nothing of it.',
-  es: 'Ninguna cifra se compara con septiembre de 2017: los datos no contienen nada de aquel periodo.',
-  fr: 'Aucun chiffre n’est comparé à septembre 2017 : les données ne contiennent rien de cette période-là.',
+  en: 'No figure is compared with September 2017: the data holds no post of the brands analysed in it.',
+  es: 'Ninguna cifra se compara con septiembre de 2017: los datos no contienen ninguna publicación de las marcas analizadas en aquel periodo.',
+  fr: 'Aucun chiffre n’est comparé à septembre 2017 : les données ne contiennent aucune publication des marques analysées sur cette période-là.',
 };
 
 describe('a listening export of mentions only (no brand posts)', () => {
