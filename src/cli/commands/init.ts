@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { format, subMonths } from 'date-fns';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { UserError } from '../../errors.js';
@@ -15,10 +16,12 @@ export function registerInit(program: Command): Command {
       if (existsSync(configPath)) throw new UserError(`${configPath}: already exists; edit it, or run init in another folder.`);
       for (const folder of ['exports', 'reports', 'data']) mkdirSync(join(root, folder), { recursive: true });
       writeFileSync(configPath, STARTER_CONFIG);
+      // The month an agency usually reports on: the one just ended.
+      const lastMonth = format(subMonths(new Date(), 1), 'yyyy-MM');
       process.stdout.write(
         `Created ${configPath} and the folders exports/, reports/, data/.\n` +
           'Next: put your export files in exports/, edit the brands in replybench.yaml, then run\n' +
-          `  cd ${relative(process.cwd(), root) || '.'}\n  npx replybench import exports/*\n  npx replybench check --period 2017-10\n  npx replybench report --period 2017-10\n` +
+          `  cd ${relative(process.cwd(), root) || '.'}\n  npx replybench import exports/*\n  npx replybench check --period ${lastMonth}\n  npx replybench report --period ${lastMonth}\n` +
           'or do it all in the page of `npx replybench serve`.\n',
       );
     });
