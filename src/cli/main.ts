@@ -62,7 +62,7 @@ export async function buildProgram(args: readonly string[]): Promise<Command> {
     .option('--debug', 'show stack traces for unexpected errors')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .configureOutput({ writeErr: (text) => process.stderr.write(text), outputError: (text, write) => write(commanderError(text)) });
   const named = args.find((arg) => !arg.startsWith('-'));
   const versionOnly = named === undefined && (args.includes('--version') || args.includes('-V'));
   const wanted = named !== undefined && Object.hasOwn(COMMANDS, named) ? [named] : versionOnly ? [] : Object.keys(COMMANDS);
@@ -71,6 +71,17 @@ export async function buildProgram(args: readonly string[]): Promise<Command> {
     register?.(program).exitOverride();
   }
   return program;
+}
+
+/**
+ * Commander's refusal of the command line as replybench says every error: one line after "replybench: ", with what to
+ * do ("error: required option '--period <period>' not specified" becomes "replybench: required option '--period
+ * <period>' not specified; --help lists the options"); its suggestion ("(Did you mean import?)") stays on that line.
+ */
+export function commanderError(text: string): string {
+  const [first = '', ...rest] = text.trim().replace(/^error: /, '').split('\n');
+  const suggestion = rest.map((line) => line.trim()).filter((line) => line !== '').join(' ');
+  return `replybench: ${first}${suggestion ? ` ${suggestion}` : ''}; --help lists the commands and their options.\n`;
 }
 
 function reportFailure(error: unknown, debug: boolean): number {

@@ -90,6 +90,12 @@ describe('replybench import (CLI)', () => {
     expect(result.stderr).toBe('replybench: --timezone: "Nowhere/Land" is not a known IANA timezone; use e.g. UTC, Europe/Madrid or America/New_York.\n');
   });
 
+  it('a command line it cannot read is one replybench line that says where help is, with the spelling it was closest to', async () => {
+    expect(await run(['imprt', SAMPLE])).toMatchObject({ status: 1, stderr: "replybench: unknown command 'imprt' (Did you mean import?); --help lists the commands and their options.\n" });
+    expect(await run(['report', '--lang', 'es'])).toMatchObject({ status: 1, stderr: "replybench: required option '--period <period>' not specified; --help lists the commands and their options.\n" });
+    expect(await run(['import', SAMPLE, '--formt', 'twcs'])).toMatchObject({ status: 1, stderr: "replybench: unknown option '--formt' (Did you mean --format?); --help lists the commands and their options.\n" });
+  });
+
   it('reads a generic file through --mapping', async () => {
     const folder = tempFolder();
     const mapping = join(folder, 'mapping.yaml');
