@@ -30,6 +30,7 @@ export const importNoticeSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('invalid-bytes'), count, lines: z.array(count).min(1), more: z.number().int().nonnegative() }),
   z.object({ code: z.literal('carriage-returns'), count }),
   z.object({ code: z.literal('nul-removed'), count, line: firstLine }),
+  z.object({ code: z.literal('no-final-line-end'), line: count }),
   z.object({ code: z.literal('short-rows'), count, width: count, unit: lineUnit, line: firstLine }),
   z.object({ code: z.literal('skipped-members'), archive: z.string(), names: z.array(z.string()).min(1) }),
   z.object({ code: z.literal('earlier-import'), batchId: count, at: z.string() }),
@@ -96,6 +97,7 @@ const PHRASES: Record<Language, NoticePhrases> = {
         `${counted('en', count, 'byte', 'bytes')} not valid in UTF-8 (a character from another encoding?) stored as "\uFFFD" on line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${more > 0 ? ` and ${counted('en', more, 'more byte', 'more bytes')}` : ''}; the rest of the file is read as UTF-8`,
       'carriage-returns': ({ count }) => `${count} carriage return${count === 1 ? '' : 's'} inside fields kept as text (not read as line breaks)`,
       'nul-removed': ({ count, line }) => `${counted('en', count, 'NUL character', 'NUL characters')} (0x00, never part of a text) removed${line === null ? '' : ` (first on line ${line})`}`,
+      'no-final-line-end': ({ line }) => `the file does not end with a line end: if it was cut short (a download that stopped), its last row, on line ${line}, may have lost its end; compare it with the source`,
       'short-rows': ({ count, width, unit, line }) => `${counted('en', count, 'row', 'rows')} had fewer cells than the header (${width}); the missing cells were read as empty${en.firstAt(unit, line)}`,
       'skipped-members': ({ archive, names }) =>
         `${basename(archive)} also holds ${names.length} file${names.length === 1 ? '' : 's'} that ${names.length === 1 ? 'is' : 'are'} not a CSV, TSV or XLSX export, not read: ${shownNames(names, (more) => ` and ${more} more`)}`,
@@ -121,6 +123,7 @@ const PHRASES: Record<Language, NoticePhrases> = {
       'carriage-returns': ({ count }) =>
         `${counted('es', count, 'retorno de carro dentro de un campo se conservó', 'retornos de carro dentro de campos se conservaron')} como texto (no como saltos de línea)`,
       'nul-removed': ({ count, line }) => `${counted('es', count, 'carácter NUL', 'caracteres NUL')} (0x00, nunca forma parte de un texto) eliminado${count === 1 ? '' : 's'}${line === null ? '' : ` (el primero en la línea ${line})`}`,
+      'no-final-line-end': ({ line }) => `el archivo no termina con un salto de línea: si se cortó (una descarga interrumpida), su última fila, en la línea ${line}, puede haber perdido su final; compárela con el original`,
       'short-rows': ({ count, width, unit, line }) =>
         `${counted('es', count, 'fila tenía', 'filas tenían')} menos celdas que el encabezado (${width}); las celdas que faltan se leyeron vacías${es.firstAt(unit, line)}`,
       'skipped-members': ({ archive, names }) =>
@@ -158,6 +161,7 @@ const PHRASES: Record<Language, NoticePhrases> = {
       'carriage-returns': ({ count }) =>
         counted('fr', count, 'retour chariot dans un champ conservé comme texte (non lu comme saut de ligne)', 'retours chariot dans des champs conservés comme texte (non lus comme sauts de ligne)'),
       'nul-removed': ({ count, line }) => `${counted('fr', count, 'caractère NUL', 'caractères NUL')} (0x00, jamais dans un texte) supprimé${count === 1 ? '' : 's'}${line === null ? '' : ` (le premier à la ligne ${line})`}`,
+      'no-final-line-end': ({ line }) => `le fichier ne se termine pas par un saut de ligne\u00a0: s’il a été coupé (un téléchargement interrompu), sa dernière ligne, la ${line}, a pu perdre sa fin\u00a0; comparez-la avec l’original`,
       'short-rows': ({ count, width, unit, line }) =>
         `${counted('fr', count, 'ligne avait', 'lignes avaient')} moins de cellules que l’en-tête (${width})\u00a0; les cellules manquantes ont été lues vides${fr.firstAt(unit, line)}`,
       'skipped-members': ({ archive, names }) =>

@@ -15,6 +15,7 @@ const ONE_OF_EACH: { [Code in ImportNotice['code']]: Extract<ImportNotice, { cod
   'invalid-bytes': { code: 'invalid-bytes', count: 3, lines: [4, 9], more: 1 },
   'carriage-returns': { code: 'carriage-returns', count: 1 },
   'nul-removed': { code: 'nul-removed', count: 1200, line: 2 },
+  'no-final-line-end': { code: 'no-final-line-end', line: 101 },
   'short-rows': { code: 'short-rows', count: 5, width: 7, unit: 'row', line: 12 },
   'skipped-members': { code: 'skipped-members', archive: '/exports/october.zip', names: ['a.pdf', 'b.png', 'c.txt', 'd.doc', 'e.gif', 'f.gif', 'g.gif'] },
   'earlier-import': { code: 'earlier-import', batchId: 3, at: '2017-11-02 09:30 UTC' },

@@ -1,5 +1,6 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { fileChunks } from './file-chunks.js';
 
 /** What one fast pass over a file's bytes tells (no parsing: native searches only). */
@@ -32,6 +33,20 @@ export const KEPT_OFFSETS = 5;
 function note(counter: ByteCount, offset: number): void {
   counter.count += 1;
   if (counter.offsets.length < KEPT_OFFSETS) counter.offsets.push(offset);
+}
+
+/** Whether the file's last byte ends a line (a line feed or a carriage return); true for an empty file. */
+export function endsWithLineEnd(path: string): boolean {
+  const size = statSync(path).size;
+  if (size === 0) return true;
+  const fd = openSync(path, 'r');
+  try {
+    const last = Buffer.alloc(1);
+    readSync(fd, last, 0, 1, size - 1);
+    return last[0] === LF || last[0] === CR;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

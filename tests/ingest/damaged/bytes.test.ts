@@ -77,3 +77,18 @@ describe('case 7: NUL bytes', () => {
     expect(await importError(store, path)).toBe(`${path}: this is not a text file (it contains binary bytes). Import the CSV, TSV or XLSX export itself.`);
   });
 });
+
+describe('a file cut short (a download that stopped)', () => {
+  it('imports every row it holds and says the last one, without a line end, may have lost its end; a file ending with one gets no such note', async () => {
+    const whole = SAMPLE_TEXT.trimEnd();
+    const lines = whole.split('\n');
+    // The last row cut inside its parent id: "119333" is now "1193", which reads as a whole row.
+    const lastLine = lines.at(-1) ?? '';
+    const cut = `${lines.slice(0, -1).join('\n')}\n${lastLine.slice(0, lastLine.length - 2)}`;
+    const ended = await importOne(await openStore(), tempFile('ended.csv', `${whole}\n`));
+    expect(ended.warnings.filter((warning) => warning.includes('does not end with a line end'))).toEqual([]);
+    const result = await importOne(await openStore(), tempFile('cut.csv', cut));
+    expect([result.rowsRead, result.imported, result.rejected]).toEqual([ended.rowsRead, ended.imported, 0]);
+    expect(result.warnings).toContain(`the file does not end with a line end: if it was cut short (a download that stopped), its last row, on line ${lines.length}, may have lost its end; compare it with the source`);
+  });
+});
