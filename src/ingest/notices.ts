@@ -143,7 +143,7 @@ const PHRASES: Record<Language, NoticePhrases> = {
       [DAY_WITHOUT_TIME_REASON]: 'Date no tiene hora del día y Time está vacío: la publicación se guardó a las 00:00 hora local',
       [TWCS_WARNING_REASONS.parent]: 'in_response_to_tweet_id está en notación científica (Excel lo redondeó): la respuesta se conservó sin su publicación original',
       [TWCS_WARNING_REASONS.responses]:
-        'response_tweet_id parece una lista de ids que Excel reagrupó como un solo número, redondeó a 15 cifras o escribió como 1.55E+5 o como ##### (columna demasiado estrecha); la lista no se conservó (los vínculos de las respuestas vienen de in_response_to_tweet_id)',
+        'response_tweet_id parece una lista de ids que Excel reagrupó como un solo número, redondeó a 15 cifras o escribió como 1.55E+5 o como ##### (columna demasiado estrecha); sus ids se perdieron, y la publicación cuenta como una que enumera respuestas que faltan en los datos (los vínculos de las respuestas vienen de in_response_to_tweet_id)',
     },
   },
   fr: {
@@ -181,7 +181,7 @@ const PHRASES: Record<Language, NoticePhrases> = {
       [DAY_WITHOUT_TIME_REASON]: 'Date n’a pas d’heure et Time est vide\u00a0: la publication a été enregistrée à 00:00 heure locale',
       [TWCS_WARNING_REASONS.parent]: 'in_response_to_tweet_id est en notation scientifique (Excel l’a arrondi)\u00a0: la réponse a été gardée sans sa publication d’origine',
       [TWCS_WARNING_REASONS.responses]:
-        'response_tweet_id ressemble à une liste d’ids qu’Excel a regroupée en un seul nombre, arrondie à 15 chiffres ou écrite 1.55E+5 ou ##### (colonne trop étroite)\u00a0; la liste n’a pas été gardée (les liens des réponses viennent de in_response_to_tweet_id)',
+        'response_tweet_id ressemble à une liste d’ids qu’Excel a regroupée en un seul nombre, arrondie à 15 chiffres ou écrite 1.55E+5 ou ##### (colonne trop étroite)\u00a0; ses ids sont perdus, et la publication compte comme une qui liste des réponses absentes des données (les liens des réponses viennent de in_response_to_tweet_id)',
     },
   },
 };

@@ -45,8 +45,15 @@ function isExcelDamagedIdList(expr: string): string {
 export const TWCS_WARNING_REASONS = {
   parent: 'in_response_to_tweet_id is in scientific notation (Excel rounded it): the reply was kept without its parent',
   responses:
-    'response_tweet_id looks like an id list that Excel regrouped as one number (e.g. 155,157 shown as 1,55,157), rounded to 15 digits (349,350,351,352,347,000,000,000), wrote as 1.55E+5 or as ##### (a column too narrow); the list was not kept (the reply links come from in_response_to_tweet_id)',
+    'response_tweet_id looks like an id list that Excel regrouped as one number (e.g. 155,157 shown as 1,55,157), rounded to 15 digits (349,350,351,352,347,000,000,000), wrote as 1.55E+5 or as ##### (a column too narrow); its ids are lost, and the post counts as listing responses the data lacks (the reply links come from in_response_to_tweet_id)',
 } as const;
+
+/**
+ * What `response_ids` holds for a list a spreadsheet damaged: the export listed responses, whose ids are lost. No post
+ * has this id, so coverage counts an unanswered mention holding it among those whose listed responses are missing
+ * from the data: its brand's rate is then a lower bound, as for a list it can read.
+ */
+export const UNREADABLE_RESPONSE_IDS = '?';
 
 const LAYOUT = layoutOf('Kaggle Customer Support on Twitter CSV', REQUIRED);
 
@@ -55,8 +62,8 @@ const LAYOUT = layoutOf('Kaggle Customer Support on Twitter CSV', REQUIRED);
  * re-saves. Brands appear under their handle in `author_id`, customers under
  * an anonymised number. The parent comes from `in_response_to_tweet_id`;
  * `response_tweet_id`, the ids of the responses the export knows of, is kept
- * in `response_ids` (coverage: listed responses missing from the data), unless
- * a spreadsheet damaged it.
+ * in `response_ids` (coverage: listed responses missing from the data); a list
+ * a spreadsheet damaged is kept as UNREADABLE_RESPONSE_IDS.
  */
 export const twcsFormat: ExportFormat = {
   id: 'twcs',
@@ -89,7 +96,9 @@ export const twcsFormat: ExportFormat = {
         language: NULL_TEXT,
         sentiment: NULL_TEXT,
         topic: NULL_TEXT,
-        response_ids: responses ? `CASE WHEN ${isExcelDamagedIdList(responses)} OR ${isUnreadableIdList(responses)} THEN NULL ELSE ${idList(responses)} END` : NULL_TEXT,
+        response_ids: responses
+          ? `CASE WHEN ${isExcelDamagedIdList(responses)} THEN '${UNREADABLE_RESPONSE_IDS}' WHEN ${isUnreadableIdList(responses)} THEN NULL ELSE ${idList(responses)} END`
+          : NULL_TEXT,
         reply_to_user: NULL_TEXT,
       },
       rawDate: created,

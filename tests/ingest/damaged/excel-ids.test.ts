@@ -1,17 +1,21 @@
 /**
  * Issue 9, case 9: Excel damage of any kind in an id-list column is reported
  * with its first line, 15-significant-digit rounding included; the lists it
- * damaged are not kept and every row is otherwise stored as it is.
+ * damaged are kept as unreadable ("?": their ids lost, but listed) and every
+ * row is otherwise stored as it is.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATE, FIXTURES, importError, importOne, openStore, tempFile, twcsCsv } from '../helpers.js';
+import { UNREADABLE_RESPONSE_IDS } from '../../../src/ingest/formats/twcs.js';
 import { DAMAGED, expectedExcept, storedTwcsPosts } from './expected.js';
+import { computeMetrics } from '../../../src/metrics/compute.js';
+import { configWith } from '../../metrics/helpers.js';
 import { storedRows } from '../../stored-rows.js';
 
 const WARNING =
-  'response_tweet_id looks like an id list that Excel regrouped as one number (e.g. 155,157 shown as 1,55,157), rounded to 15 digits (349,350,351,352,347,000,000,000), wrote as 1.55E+5 or as ##### (a column too narrow); the list was not kept (the reply links come from in_response_to_tweet_id)';
+  'response_tweet_id looks like an id list that Excel regrouped as one number (e.g. 155,157 shown as 1,55,157), rounded to 15 digits (349,350,351,352,347,000,000,000), wrote as 1.55E+5 or as ##### (a column too narrow); its ids are lost, and the post counts as listing responses the data lacks (the reply links come from in_response_to_tweet_id)';
 const REGROUPED = ['156', '172', '180', '185', '188', '194'];
 
 describe('case 9: Excel-damaged id lists', () => {
@@ -21,7 +25,7 @@ describe('case 9: Excel-damaged id lists', () => {
     const result = await importOne(store, path);
     expect(result).toMatchObject({ rowsRead: 121, imported: 121, rejected: 0 });
     expect(result.warnings).toEqual([`7 rows: ${WARNING} (first at line 8)`]);
-    const damaged = Object.fromEntries(['8', ...REGROUPED].map((id) => [id, { response_ids: null }]));
+    const damaged = Object.fromEntries(['8', ...REGROUPED].map((id) => [id, { response_ids: UNREADABLE_RESPONSE_IDS }]));
     expect(await storedTwcsPosts(store)).toEqual(expectedExcept(readFileSync(path, 'utf8'), [], damaged));
   });
 
@@ -46,7 +50,7 @@ describe('case 9: Excel-damaged id lists', () => {
     const result = await importOne(store, path);
     expect(result).toMatchObject({ imported: 121, rejected: 0 });
     expect(result.warnings).toEqual([`7 rows: ${WARNING} (first at line 8)`]);
-    const damaged = Object.fromEntries(['8', ...REGROUPED].map((id) => [id, { response_ids: null }]));
+    const damaged = Object.fromEntries(['8', ...REGROUPED].map((id) => [id, { response_ids: UNREADABLE_RESPONSE_IDS }]));
     expect(await storedTwcsPosts(store)).toEqual(expectedExcept(text, [], damaged));
   });
 });
@@ -93,5 +97,21 @@ describe('long ids Excel rounded to 15 digits and saved in full', () => {
     const store = await openStore();
     const real = ids.map((id, index) => (index === 0 ? id : `${id.slice(0, 15)}${String(123 + index)}`));
     expect((await importOne(store, tempFile('real.csv', twcsCsv(rows(real))))).imported).toBe(6);
+  });
+
+  it('counts a mention whose response list Excel damaged among those whose listed responses the data lacks: its brand\'s rate is a lower bound', async () => {
+    // Acme answers 6 of 10 mentions; 3 of the 4 unanswered list responses ("155,157") that Excel regrouped as 1,55,157.
+    const header = 'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id';
+    const lines = Array.from({ length: 10 }, (_, index) => {
+      const id = 1000 + index * 10;
+      const damaged = index >= 7 ? '"1,55,157"' : '';
+      return [`${id},c${index},True,${DATE},@AcmeCares help ${index},${damaged},`, ...(index < 6 ? [`${id + 1},AcmeCares,False,${DATE},@c${index} on it,,${id}`] : [])];
+    }).flat();
+    const store = await openStore();
+    const result = await importOne(store, tempFile('acme.csv', `${[header, ...lines].join('\n')}\n`));
+    expect(result.warnings).toEqual([`3 rows: ${WARNING} (first at line 15)`]);
+    const acme = (await computeMetrics(store, configWith([{ id: 'acme', handles: ['AcmeCares'] }]), '2017-10')).brands[0];
+    expect(acme).toMatchObject({ inbound: 10, answered: 6, coverage: { inboundWithListedResponses: 3, listedResponsesMissing: 3 } });
+    expect(acme?.coverage?.warnings).toContain('responses-missing');
   });
 });
