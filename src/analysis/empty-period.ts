@@ -1,13 +1,19 @@
 import { z } from 'zod';
 import type { Language } from '../report/i18n/language.js';
+import { plainNumbers } from '../report/i18n/plain-numbers.js';
 import type { Store } from '../store/database.js';
+import type { Analysis } from './analysis.js';
 import type { Period } from './period.js';
 import { queryText } from './queries.js';
 
-/** The calendar days (in the config's timezone) of the store's last post before a period and first post after it. */
+/**
+ * The calendar days (in the config's timezone) of the store's last post before a period and first post after it; and
+ * `otherPosts`, the posts the period holds when none is by or mentions a brand of the config (0 when it holds none).
+ */
 export interface DataSpan {
   lastBefore: string | null;
   firstAfter: string | null;
+  otherPosts: number;
 }
 
 const dataSpanRow = z.object({ last_before: z.string().nullable(), first_after: z.string().nullable() });
@@ -26,11 +32,26 @@ async function postsInPeriod(store: Store, period: Period): Promise<number> {
 export async function dataSpanAround(store: Store, period: Period, timezone: string): Promise<DataSpan> {
   const bounds = { start: period.start.toISOString(), end: period.end.toISOString(), tz: timezone };
   const [span] = await store.rows('data around the period', dataSpanRow, queryText('check/data_span'), bounds);
-  return { lastBefore: span?.last_before ?? null, firstAfter: span?.first_after ?? null };
+  return { lastBefore: span?.last_before ?? null, firstAfter: span?.first_after ?? null, otherPosts: 0 };
+}
+
+/**
+ * Around a period that holds posts, none by or mentioning a brand (queries/check/brand_span.sql): the days of the
+ * brands' own nearest posts, with the period's `posts` of other accounts; null when the brands post nowhere in the
+ * data, where their handles, not the period, are what to look at.
+ */
+export async function brandPostsAround(analysis: Analysis, posts: number): Promise<DataSpan | null> {
+  const [span] = await analysis.rows('check/brand_span', dataSpanRow, { ...analysis.range, tz: analysis.config.timezone });
+  if (!span || (span.last_before === null && span.first_after === null)) return null;
+  return { lastBefore: span.last_before, firstAfter: span.first_after, otherPosts: posts };
 }
 
 interface Words {
   none: string;
+  /** The period holds posts, none of them by or mentioning a brand: then the nearest are the brands' own. */
+  noneOfBrands: (posts: string) => string;
+  brandsBefore: string;
+  brandsAfter: string;
   before: string;
   after: string;
   pick: string;
@@ -41,24 +62,33 @@ interface Words {
 const WORDS: Record<Language, (period: string, span: DataSpan) => Words> = {
   en: (period, { lastBefore, firstAfter }) => ({
     none: `The data holds no post in ${period}`,
+    noneOfBrands: (posts) => `The data holds no post by or mentioning the config's brands in ${period}, only ${posts} of other accounts`,
     before: `its last post before it is on ${lastBefore}`,
     after: `its first post after it is on ${firstAfter}`,
+    brandsBefore: `their last post before it is on ${lastBefore}`,
+    brandsAfter: `their first post after it is on ${firstAfter}`,
     pick: 'Pick a period with data.',
     separator: ': ',
     and: '; ',
   }),
   es: (period, { lastBefore, firstAfter }) => ({
     none: `Los datos no contienen ninguna publicación en ${period}`,
+    noneOfBrands: (posts) => `Los datos no contienen ninguna publicación de las marcas de la configuración ni que las mencione en ${period}, solo ${posts} de otras cuentas`,
     before: `su última publicación anterior es del ${lastBefore}`,
     after: `su primera publicación posterior es del ${firstAfter}`,
+    brandsBefore: `su última publicación anterior es del ${lastBefore}`,
+    brandsAfter: `su primera publicación posterior es del ${firstAfter}`,
     pick: 'Elija un periodo con datos.',
     separator: ': ',
     and: '; ',
   }),
   fr: (period, { lastBefore, firstAfter }) => ({
     none: `Les données ne contiennent aucune publication en ${period}`,
+    noneOfBrands: (posts) => `Les données ne contiennent aucune publication des marques de la configuration ni qui les mentionne en ${period}, seulement ${posts} d’autres comptes`,
     before: `leur dernière publication avant cette période date du ${lastBefore}`,
     after: `leur première publication après cette période date du ${firstAfter}`,
+    brandsBefore: `leur dernière publication avant cette période date du ${lastBefore}`,
+    brandsAfter: `leur première publication après cette période date du ${firstAfter}`,
     pick: 'Choisissez une période qui a des données.',
     separator: '\u00a0: ',
     and: '\u00a0; ',
@@ -66,13 +96,15 @@ const WORDS: Record<Language, (period: string, span: DataSpan) => Words> = {
 };
 
 /**
- * What `check`, `metrics` and `report` say of a period without a single post, instead of blaming each handle,
- * topic and brand for it: where the nearest data is.
+ * What `check`, `metrics` and `report` say of a period without a single post (and `check` of one without a post of
+ * the brands, who post elsewhere), instead of blaming each handle, topic and brand for it: where the nearest data is.
  */
 export function emptyPeriodSentence(period: Period, span: DataSpan, language: Language = 'en'): string {
   const words = WORDS[language](period.label, span);
-  const where = [...(span.lastBefore !== null ? [words.before] : []), ...(span.firstAfter !== null ? [words.after] : [])];
-  return `${words.none}${where.length > 0 ? `${words.separator}${where.join(words.and)}` : ''}. ${words.pick}`;
+  const brands = span.otherPosts > 0;
+  const where = [...(span.lastBefore !== null ? [brands ? words.brandsBefore : words.before] : []), ...(span.firstAfter !== null ? [brands ? words.brandsAfter : words.after] : [])];
+  const none = brands ? words.noneOfBrands(plainNumbers(language).count(span.otherPosts)) : words.none;
+  return `${none}${where.length > 0 ? `${words.separator}${where.join(words.and)}` : ''}. ${words.pick}`;
 }
 
 /** The sentence a report of a period without a single post is refused with (in English, as the CLI and the API word refusals), or null when the period holds posts. */

@@ -64,12 +64,35 @@ describe('replybench check', () => {
     const text = await runCheck({ period: '2016-10', config });
     expect(text).toBe(`Config ${config} against the data of 2016-10 (2016-10-01T00:00:00Z .. 2016-11-01T00:00:00Z, UTC):\n  The data holds no post in 2016-10: its first post after it is on 2017-10-02. Pick a period with data.\n`);
     const found = checkJson(await checkOf({ period: '2016-10', config }), 'fr');
-    expect(found).toMatchObject({ dataSpan: { lastBefore: null, firstAfter: '2017-10-02' }, configWarnings: [], accountsInData: [], themes: [] });
+    expect(found).toMatchObject({ dataSpan: { lastBefore: null, firstAfter: '2017-10-02', otherPosts: 0 }, configWarnings: [], accountsInData: [], themes: [] });
     expect(found.sentences).toEqual(['Les données ne contiennent aucune publication en 2016-10\u00a0: leur première publication après cette période date du 2017-10-02. Choisissez une période qui a des données.']);
     // A gap inside the data (posts up to 6 October, then on 20 November): the nearest posts on each side, not the data's first and last.
     const gap = checkJson(await checkOf({ period: '2017-11-01..2017-11-10', config }), 'es');
-    expect(gap.dataSpan).toEqual({ lastBefore: '2017-10-06', firstAfter: '2017-11-20' });
+    expect(gap.dataSpan).toEqual({ lastBefore: '2017-10-06', firstAfter: '2017-11-20', otherPosts: 0 });
     expect(gap.sentences).toEqual(['Los datos no contienen ninguna publicación en 2017-11-01..2017-11-10: su última publicación anterior es del 2017-10-06; su primera publicación posterior es del 2017-11-20. Elija un periodo con datos.']);
+  });
+
+  it('says which days hold the brands\' posts for a period that holds only other accounts\' posts, instead of blaming each handle', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'replybench-check-others-'));
+    const store = await Store.open(join(folder, 'others.duckdb'));
+    await insertPosts(store, [
+      { id: 's1', author: 'ana', at: '2017-09-12T10:00:00Z', text: '@RivalCo anyone there?' },
+      { id: 's2', author: 'ben', at: '2017-09-13T10:00:00Z', text: 'lovely day' },
+      { id: 'o1', author: 'cai', at: '2017-10-02T10:00:00Z', text: '@AcmeCares no signal' },
+      { id: 'o2', author: 'AcmeCares', at: '2017-10-02T10:30:00Z', text: '@cai on it', parent: 'o1' },
+    ]);
+    await recordTestBatch(store);
+    store.close();
+    const acme = join(folder, 'replybench.yaml');
+    writeFileSync(acme, ['client: acme', 'database: others.duckdb', 'brands:', '  - { id: acme, name: Acme, accounts: { twitter: [AcmeCares] } }', ''].join('\n'));
+    expect(await runCheck({ period: '2017-09', config: acme })).toBe(
+      `Config ${acme} against the data of 2017-09 (2017-09-01T00:00:00Z .. 2017-10-01T00:00:00Z, UTC):\n  The data holds no post by or mentioning the config's brands in 2017-09, only 2 of other accounts: their first post after it is on 2017-10-02. Pick a period with data.\n`,
+    );
+    expect(checkJson(await checkOf({ period: '2017-09', config: acme }), 'es')).toMatchObject({
+      dataSpan: { lastBefore: null, firstAfter: '2017-10-02', otherPosts: 2 },
+      configWarnings: [],
+      sentences: ['Los datos no contienen ninguna publicación de las marcas de la configuración ni que las mencione en 2017-09, solo 2 de otras cuentas: su primera publicación posterior es del 2017-10-02. Elija un periodo con datos.'],
+    });
   });
 
   it('lists the accounts the data holds on a platform where a handle matches nothing and spells like nothing, to take the handle from', async () => {

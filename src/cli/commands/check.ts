@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { withAnalysis } from '../../analysis/analysis.js';
 import { checkConfigAgainstData, type ConfigWarning, configWarningMessage } from '../../analysis/config-check.js';
-import { type DataSpan, dataSpanAround, emptyPeriodSentence } from '../../analysis/empty-period.js';
+import { brandPostsAround, type DataSpan, dataSpanAround, emptyPeriodSentence } from '../../analysis/empty-period.js';
 import type { Period } from '../../analysis/period.js';
 import type { Config } from '../../config/types.js';
 import type { Language } from '../../report/i18n/language.js';
@@ -79,18 +79,20 @@ export async function checkOf(options: CheckOptions): Promise<CheckResult> {
       store,
       config,
       period,
-      async (analysis) => ({
-        warnings: await checkConfigAgainstData(analysis),
-        report: await metricsOf(analysis),
-        themes: await themeCounts(analysis),
-        audience: await audienceComparisons(analysis),
-      }),
+      async (analysis) => {
+        const report = await metricsOf(analysis);
+        // Posts in the period, none of the brands': their own nearest posts, when they have some elsewhere.
+        const brandSpan = report.dataQuality.posts > 0 && report.brands.every(hasNoData) ? await brandPostsAround(analysis, report.dataQuality.posts) : null;
+        return { warnings: await checkConfigAgainstData(analysis), report, themes: await themeCounts(analysis), audience: await audienceComparisons(analysis), brandSpan };
+      },
       { cache: options.cache },
     );
-    if (found.report.dataQuality.posts === 0) {
-      return { config, period, ...found, warnings: [], themes: [], audience: [], accountsInData: [], dataSpan: await dataSpanAround(store, period, config.timezone) };
-    }
-    return { config, period, ...found, accountsInData: await accountsInData(store, found.warnings), dataSpan: null };
+    const { brandSpan, ...checked } = found;
+    // A period without a post, or without a post of the brands who post elsewhere: which period to pick, instead of
+    // every handle blamed for it and other accounts offered in their place.
+    const dataSpan = checked.report.dataQuality.posts === 0 ? await dataSpanAround(store, period, config.timezone) : brandSpan;
+    if (dataSpan !== null) return { config, period, ...checked, warnings: [], themes: [], audience: [], accountsInData: [], dataSpan };
+    return { config, period, ...checked, accountsInData: await accountsInData(store, checked.warnings), dataSpan: null };
   } finally {
     store.close();
   }
