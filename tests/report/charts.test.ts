@@ -3,7 +3,7 @@ import { chartSpec } from '../../src/report/charts/buildCharts.js';
 import { CHART_IDS, type ChartBuild, type ChartId, chartData } from '../../src/report/charts/chartData.js';
 import { brandColours, HEAT_SCHEMES, heatColour } from '../../src/report/charts/palette.js';
 import { curveMinutes } from '../../src/report/charts/curve-minutes.js';
-import { compileChart, prefixIds, renderSvg } from '../../src/report/charts/renderChart.js';
+import { chartSvg, compileChart, prefixIds, renderSvg } from '../../src/report/charts/renderChart.js';
 import { Formatter } from '../../src/report/i18n/format.js';
 import { LANGUAGES, type Language } from '../../src/report/i18n/language.js';
 import { translator } from '../../src/report/i18n/strings.js';
@@ -421,6 +421,19 @@ describe('chart specs', () => {
     // Some charts clip their marks: the check above has ids to look at.
     expect(allIds.length).toBeGreaterThan(0);
     expect(new Set(allIds).size).toBe(allIds.length);
+  });
+
+  it('draws a chart asked again the same (kept), and anew when one value of its data changes', async () => {
+    const { t, inputs } = inputsFor('en');
+    const rate = inputs['response-rate'];
+    if (!rate) throw new Error('no response-rate inputs');
+    const spec = chartSpec(template, 'response-rate');
+    const first = await chartSvg(spec, { ...rate, t, language: 'en' }, 'response-rate', 'c-response-rate');
+    expect(await chartSvg(spec, { ...rate, t, language: 'en' }, 'response-rate', 'c-response-rate')).toBe(first);
+    const brands = (rate.datasets.brands ?? []).map((row, index) => (index === 0 ? { ...row, rate: 0.123 } : row));
+    const changed = await chartSvg(spec, { ...rate, datasets: { ...rate.datasets, brands }, t, language: 'en' }, 'response-rate', 'c-response-rate');
+    expect(changed).not.toBe(first);
+    expect(changed).toBe(await renderSvg(compileChart(spec, { ...rate, datasets: { ...rate.datasets, brands }, t, language: 'en' }).vegaSpec, 'c-response-rate'));
   });
 
   it('writes axis numbers in the report language (decimal comma and spaced % in French)', async () => {

@@ -3,7 +3,7 @@ import type { Catalogue, Translate } from '../i18n/strings.js';
 import type { ChartFigure } from '../model/types.js';
 import type { ReportTemplate } from '../template.js';
 import { CHART_IDS, type ChartBuild, type ChartId } from './chartData.js';
-import { compileChart, renderSvg, type JsonValue } from './renderChart.js';
+import { chartSvg, type JsonValue } from './renderChart.js';
 
 /** Strings prefix of each chart's title and caption. */
 export const CHART_STRING_PREFIX: Record<ChartId, string> = {
@@ -68,8 +68,8 @@ export async function buildCharts(
       figures[id] = { ...figure, svg: null, empty: build.instead, notes: build.inputs.notes ?? [], native: [] };
       continue;
     }
-    const { vegaSpec } = compileChart(chartSpec(template, id), { ...build.inputs, t, language }, template.path(`charts/${id}.vl.json`));
-    figures[id] = { ...figure, svg: await renderSvg(vegaSpec, `c-${id}`), empty: null, notes: build.inputs.notes ?? [], native: build.native };
+    const svg = await chartSvg(chartSpec(template, id), { ...build.inputs, t, language }, template.path(`charts/${id}.vl.json`), `c-${id}`);
+    figures[id] = { ...figure, svg, empty: null, notes: build.inputs.notes ?? [], native: build.native };
   }
   return figures;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { UserError } from '../../errors.js';
@@ -41,17 +42,25 @@ const MESSAGE_LIMIT = 300;
  * `source` (the spec's file).
  */
 export function compileChart(spec: JsonValue, inputs: ChartInputs, source = 'chart spec'): CompiledChart {
+  return compileFilled(filledSpec(spec, inputs, source), source);
+}
+
+/** The Vega-Lite spec to compile: the template's, filled, with the chosen panels, the datasets and the report's config. */
+function filledSpec(spec: JsonValue, inputs: ChartInputs, source: string): Record<string, unknown> {
   const whole = fill(spec, inputs, source);
   if (typeof whole !== 'object' || whole === null || Array.isArray(whole)) throw new UserError(`${source}: a chart spec must be a JSON object, such as {"mark": "bar", ...}; ${FIX_OR_REMOVE}.`);
   const panels = inputs.panels;
   const filled = panels && Array.isArray(whole.vconcat) ? { ...whole, vconcat: whole.vconcat.filter((_, index) => panels.includes(index)) } : whole;
   const config = (typeof filled.config === 'object' && filled.config !== null && !Array.isArray(filled.config) ? filled.config : {}) as Record<string, JsonValue>;
-  const full = {
+  return {
     ...filled,
     datasets: inputs.datasets,
     // aria: false keeps the SVG small (no per-mark labels); a PDF does not expose them anyway.
     config: { aria: false, ...config, font: REPORT_FONT, locale: { number: chartNumberLocale(inputs.language, largestNumber(inputs.datasets)) } },
   };
+}
+
+function compileFilled(full: Record<string, unknown>, source: string): CompiledChart {
   const warnings: string[] = [];
   const logger = captureLogger(warnings);
   let compiled: ReturnType<typeof compile>;
@@ -67,6 +76,25 @@ export function compileChart(spec: JsonValue, inputs: ChartInputs, source = 'cha
 function vegaLiteMessage(error: unknown): string {
   const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').replace(/^Invalid specification \{.*\}\. /, 'Invalid specification. ').trim();
   return message.length > MESSAGE_LIMIT ? `${message.slice(0, MESSAGE_LIMIT - 1)}…` : message;
+}
+
+/** Charts drawn already, by their filled spec and id prefix: the same chart asked again (the same report written again, from the page or a script) is not compiled and drawn again. */
+const drawn = new Map<string, string>();
+const DRAWN_KEPT = 200;
+
+/**
+ * A template's chart filled with `inputs`, compiled and rendered to SVG with its ids prefixed by `prefix` (as
+ * compileChart and renderSvg do), or the same chart's SVG drawn before in this process.
+ */
+export async function chartSvg(spec: JsonValue, inputs: ChartInputs, source: string, prefix: string): Promise<string> {
+  const full = filledSpec(spec, inputs, source);
+  const key = createHash('sha256').update(prefix).update('\n').update(JSON.stringify(full)).digest('hex');
+  const kept = drawn.get(key);
+  if (kept !== undefined) return kept;
+  const svg = await renderSvg(compileFilled(full, source).vegaSpec, prefix);
+  if (drawn.size >= DRAWN_KEPT) drawn.delete(drawn.keys().next().value ?? '');
+  drawn.set(key, svg);
+  return svg;
 }
 
 /**
