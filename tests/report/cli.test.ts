@@ -45,7 +45,7 @@ beforeAll(async () => {
 describe('replybench report', () => {
   it('--all-clients writes one report per config, each in its own language, with one browser', async () => {
     const out = join(dir, 'out');
-    const written = await runReport({ period: '2017-10', config: [], allClients: clients, out });
+    const written = await runReport({ period: '2017-10', config: [], allClients: clients, out, formats: 'pdf' });
     expect(written.map((report) => report.outDir)).toEqual([join(out, 'acme'), join(out, 'rivalco')]);
     for (const report of written) {
       expect(existsSync(report.pdf ?? '')).toBe(true);
@@ -86,7 +86,7 @@ describe('replybench report', () => {
 
   it('--lang overrides the config and --page-size Letter prints Letter pages', async () => {
     const out = join(dir, 'letter');
-    const [report] = await runReport({ period: '2017-10', config: [join(clients, 'acme.yaml')], out, lang: 'es', pageSize: 'letter' });
+    const [report] = await runReport({ period: '2017-10', config: [join(clients, 'acme.yaml')], out, lang: 'es', pageSize: 'letter', formats: 'pdf' });
     const info = (await import('node:child_process')).execFileSync('pdfinfo', [report?.pdf ?? ''], { encoding: 'utf8' });
     expect(info).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
     expect(pdfText(report?.pdf ?? '')).toContain('Resumen ejecutivo');
