@@ -5,6 +5,7 @@ import { type Analysis, type AnalysisOptions, withAnalysis } from '../../src/ana
 import { cacheFolder } from '../../src/analysis/cache.js';
 import { audienceComparisons } from '../../src/cli/audience-sentences.js';
 import { runCacheClear } from '../../src/cli/commands/cache.js';
+import { checkOf } from '../../src/cli/commands/check.js';
 import { main } from '../../src/cli/main.js';
 import { loadConfig } from '../../src/config/load.js';
 import type { Config } from '../../src/config/types.js';
@@ -158,6 +159,12 @@ describe('replybench cache clear and --no-cache', () => {
     script.mockRestore();
     expect(facts.unanswered.map((mention) => mention.author)).toEqual(['cust2']);
     kept.close();
+    // A check after metrics reads everything from it: the config warnings and figures in the order metrics ran them.
+    const checkScript = vi.spyOn(SqlSession.prototype, 'script');
+    const checked = await checkOf({ period: '2017-10', config: configFile });
+    expect(checkScript).not.toHaveBeenCalled();
+    checkScript.mockRestore();
+    expect(brandOf(checked.report, 'acme').answered).toBe(1);
     expect(runCacheClear({ config: configFile })).toBe(`Removed 1 kept analysis (${cacheFolder(database)}).`);
     expect(existsSync(cacheFolder(database))).toBe(false);
   });

@@ -80,10 +80,12 @@ export async function checkOf(options: CheckOptions): Promise<CheckResult> {
       config,
       period,
       async (analysis) => {
+        // In the order `metrics` runs them (its config warnings, then its figures): a check after it reads them kept.
+        const warnings = await checkConfigAgainstData(analysis);
         const report = await metricsOf(analysis);
         // Posts in the period, none of the brands': their own nearest posts, when they have some elsewhere.
         const brandSpan = report.dataQuality.posts > 0 && report.brands.every(hasNoData) ? await brandPostsAround(analysis, report.dataQuality.posts) : null;
-        return { warnings: await checkConfigAgainstData(analysis), report, themes: await themeCounts(analysis), audience: await audienceComparisons(analysis), brandSpan };
+        return { warnings, report, themes: await themeCounts(analysis), audience: await audienceComparisons(analysis), brandSpan };
       },
       { cache: options.cache },
     );
