@@ -47,7 +47,7 @@ export function checkSection(client: ClientSummary): HTMLElement {
       // The result of another period goes at once: a check that fails leaves no figures that look like its own.
       result.replaceChildren();
       const check = await api<CheckJson>('GET', `/api/clients/${client.id}/check?period=${encodeURIComponent(periodOf(period))}&language=${language}`);
-      // A period without a single post: which period to pick, instead of every handle and brand blamed for it.
+      // A period without a post, or without one of the brands who post elsewhere: which period to pick, instead of every handle and brand blamed for it.
       if (check.dataSpan) {
         result.replaceChildren(el('p', { class: 'warning', 'data-note': 'empty-period' }, check.sentences.join(' ')));
         return;

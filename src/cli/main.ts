@@ -74,14 +74,16 @@ export async function buildProgram(args: readonly string[]): Promise<Command> {
 }
 
 /**
- * Commander's refusal of the command line as replybench says every error: one line after "replybench: ", with what to
- * do ("error: required option '--period <period>' not specified" becomes "replybench: required option '--period
- * <period>' not specified; --help lists the options"); its suggestion ("(Did you mean import?)") stays on that line.
+ * Commander's refusal of the command line as replybench says every error: one line after "replybench: ", with where
+ * to look ("error: required option '--period <period>' not specified" becomes "replybench: required option '--period
+ * <period>' not specified; replybench --help lists the commands, replybench <command> --help its options."); its
+ * suggestion ("(Did you mean import?)") stays on that line.
  */
 export function commanderError(text: string): string {
   const [first = '', ...rest] = text.trim().replace(/^error: /, '').split('\n');
   const suggestion = rest.map((line) => line.trim()).filter((line) => line !== '').join(' ');
-  return `replybench: ${first}${suggestion ? ` ${suggestion}` : ''}; --help lists the commands and their options.\n`;
+  const said = `${first}${suggestion ? ` ${suggestion}` : ''}`.replace(/\.$/, '');
+  return `replybench: ${said}; replybench --help lists the commands, replybench <command> --help its options.\n`;
 }
 
 function reportFailure(error: unknown, debug: boolean): number {

@@ -16,6 +16,14 @@ export const MAPPED_COLUMNS = POST_COLUMNS.filter((column): column is MappedColu
 export const CANONICAL_TABLE = 'import_canonical';
 
 /**
+ * What `response_ids` holds for a list a spreadsheet damaged: the export listed responses, whose ids are lost. No post
+ * has this id, so coverage counts an unanswered mention holding it among those whose listed responses are missing
+ * from the data: its brand's rate is then a lower bound, as for a list it can read. A copy of the post with a list
+ * that can be read replaces it (merge.ts).
+ */
+export const UNREADABLE_RESPONSE_IDS = '?';
+
+/**
  * The canonical rows once evaluated, with per row: `__rb_row` (record index
  * in the file), `__rb_blank` (every cell empty: padding), `__rb_reason` (0 =
  * kept, else 1-based index into the plan's `reasons`), `__rb_raw_date` (the

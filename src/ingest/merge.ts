@@ -2,13 +2,24 @@ import { listValue } from '@duckdb/node-api';
 import { z } from 'zod';
 import type { Store } from '../store/database.js';
 import { isDamagedFormOf, MOJIBAKE_LOST_PATTERN, MOJIBAKE_PATTERN } from './mojibake.js';
-import { CANONICAL_ROWS, MAPPED_COLUMNS } from './canonical.js';
+import { CANONICAL_ROWS, MAPPED_COLUMNS, UNREADABLE_RESPONSE_IDS } from './canonical.js';
 import type { ImportNotice } from './notices.js';
 import { quoteIdentifier, unescapeTweetText } from './formats/sql-helpers.js';
 
 const KEY = ['platform', 'post_id'];
 /** Columns a later copy of a post may fill when the stored row has them empty (the rest are NOT NULL). */
 const FILLABLE = ['author_name', 'author_followers', 'parent_id', 'parent_url', 'thread_id', 'text', 'url', 'language', 'sentiment', 'topic', 'response_ids', 'reply_to_user'];
+
+/** `expr` of `column` as a value a copy may fill: a response list kept unreadable fills nothing and is filled as empty. */
+function known(column: string, expr: string): string {
+  return column === 'response_ids' ? `NULLIF(${expr}, $unreadable)` : expr;
+}
+
+/** The value of the file's first copy of a post, or of a later copy where it has none (a readable list over an unreadable one). */
+function firstKnown(column: string): string {
+  const first = `arg_min(${quoteIdentifier(column)}, __rb_row)`;
+  return column === 'response_ids' ? `coalesce(arg_min(${known(column, quoteIdentifier(column))}, __rb_row), ${first})` : first;
+}
 const OVERLAP_TABLE = 'import_overlap';
 
 const countRow = z.object({ n: z.number() });
@@ -32,11 +43,14 @@ export async function mergePosts(store: Store, batchId: number, options: { dupli
   const columns = MAPPED_COLUMNS.map(quoteIdentifier).join(', ');
   const kept = `SELECT * FROM (${CANONICAL_ROWS}) WHERE NOT __rb_blank AND __rb_reason = 0`;
   const source = options.duplicatesInFile
-    ? `SELECT ${MAPPED_COLUMNS.map((column) => (KEY.includes(column) ? quoteIdentifier(column) : `arg_min(${quoteIdentifier(column)}, __rb_row) AS ${quoteIdentifier(column)}`)).join(', ')}
+    ? `SELECT ${MAPPED_COLUMNS.map((column) => (KEY.includes(column) ? quoteIdentifier(column) : `${firstKnown(column)} AS ${quoteIdentifier(column)}`)).join(', ')}
        FROM (${kept}) GROUP BY platform, post_id`
     : kept;
   const storedBefore = await countPosts(store);
-  const inserted = await store.change(`INSERT INTO posts (${columns}, batch_id) SELECT ${columns}, $batch_id FROM (${source}) ORDER BY created_at`, { batch_id: batchId });
+  const inserted = await store.change(`INSERT INTO posts (${columns}, batch_id) SELECT ${columns}, $batch_id FROM (${source}) ORDER BY created_at`, {
+    batch_id: batchId,
+    ...(options.duplicatesInFile ? { unreadable: UNREADABLE_RESPONSE_IDS } : {}),
+  });
   const settled = await settleStoredCopies(store, batchId, storedBefore);
   return { imported: inserted - settled.removed, filled: settled.filled, differing: settled.differing };
 }
@@ -82,17 +96,18 @@ async function settleDamagedText(store: Store, batchId: number): Promise<void> {
  * takes the stored one. Neither is then a differing copy.
  */
 async function settleEscapedText(store: Store, batchId: number): Promise<void> {
-  const params = { batch_id: batchId };
+  // Tweets only, and copies of the same author: another platform's "&lt;3" is what its author wrote.
+  const params = { batch_id: batchId, twitter: 'twitter' };
   await store.run(
     `UPDATE posts SET text = copy.text FROM ${OVERLAP_TABLE} AS copy
-     WHERE posts.batch_id <> $batch_id AND posts.platform = copy.platform AND posts.post_id = copy.post_id
-       AND posts.text <> copy.text AND ${unescapeTweetText('posts.text')} = copy.text`,
+     WHERE posts.batch_id <> $batch_id AND posts.platform = $twitter AND posts.platform = copy.platform AND posts.post_id = copy.post_id
+       AND posts.author IS NOT DISTINCT FROM copy.author AND posts.text <> copy.text AND ${unescapeTweetText('posts.text')} = copy.text`,
     params,
   );
   await store.run(
     `UPDATE ${OVERLAP_TABLE} SET text = posts.text FROM posts
-     WHERE posts.batch_id <> $batch_id AND posts.platform = ${OVERLAP_TABLE}.platform AND posts.post_id = ${OVERLAP_TABLE}.post_id
-       AND posts.text <> ${OVERLAP_TABLE}.text AND ${unescapeTweetText(`${OVERLAP_TABLE}.text`)} = posts.text`,
+     WHERE posts.batch_id <> $batch_id AND posts.platform = $twitter AND posts.platform = ${OVERLAP_TABLE}.platform AND posts.post_id = ${OVERLAP_TABLE}.post_id
+       AND posts.author IS NOT DISTINCT FROM ${OVERLAP_TABLE}.author AND posts.text <> ${OVERLAP_TABLE}.text AND ${unescapeTweetText(`${OVERLAP_TABLE}.text`)} = posts.text`,
     params,
   );
 }
@@ -161,12 +176,12 @@ export async function settleStoredCopies(store: Store, batchId: number, storedBe
          OR (posts.text IS NOT NULL AND copy.text IS NOT NULL AND posts.text <> copy.text)`,
       params,
     );
-    const fills = FILLABLE.map((column) => `${column} = COALESCE(posts.${column}, copy.${column})`).join(', ');
-    const gaps = FILLABLE.map((column) => `(posts.${column} IS NULL AND copy.${column} IS NOT NULL)`).join(' OR ');
+    const fills = FILLABLE.map((column) => `${column} = COALESCE(${known(column, `posts.${column}`)}, ${known(column, `copy.${column}`)}${column === 'response_ids' ? `, posts.${column}, copy.${column}` : ''})`).join(', ');
+    const gaps = FILLABLE.map((column) => `(${known(column, `posts.${column}`)} IS NULL AND ${known(column, `copy.${column}`)} IS NOT NULL)${column === 'response_ids' ? ` OR (posts.${column} IS NULL AND copy.${column} IS NOT NULL)` : ''}`).join(' OR ');
     const filled = await store.change(
       `UPDATE posts SET ${fills} FROM ${OVERLAP_TABLE} AS copy
        WHERE posts.batch_id <> $batch_id AND posts.platform = copy.platform AND posts.post_id = copy.post_id AND (${gaps})`,
-      params,
+      { ...params, unreadable: UNREADABLE_RESPONSE_IDS },
     );
     const removed = await store.change(
       `DELETE FROM posts USING ${OVERLAP_TABLE} AS copy WHERE posts.batch_id = $batch_id AND posts.platform = copy.platform AND posts.post_id = copy.post_id`,

@@ -91,9 +91,10 @@ describe('replybench import (CLI)', () => {
   });
 
   it('a command line it cannot read is one replybench line that says where help is, with the spelling it was closest to', async () => {
-    expect(await run(['imprt', SAMPLE])).toMatchObject({ status: 1, stderr: "replybench: unknown command 'imprt' (Did you mean import?); --help lists the commands and their options.\n" });
-    expect(await run(['report', '--lang', 'es'])).toMatchObject({ status: 1, stderr: "replybench: required option '--period <period>' not specified; --help lists the commands and their options.\n" });
-    expect(await run(['import', SAMPLE, '--formt', 'twcs'])).toMatchObject({ status: 1, stderr: "replybench: unknown option '--formt' (Did you mean --format?); --help lists the commands and their options.\n" });
+    expect(await run(['imprt', SAMPLE])).toMatchObject({ status: 1, stderr: "replybench: unknown command 'imprt' (Did you mean import?); replybench --help lists the commands, replybench <command> --help its options.\n" });
+    expect(await run(['report', '--lang', 'es'])).toMatchObject({ status: 1, stderr: "replybench: required option '--period <period>' not specified; replybench --help lists the commands, replybench <command> --help its options.\n" });
+    expect(await run(['check', '--period', '2017-10', 'October'])).toMatchObject({ status: 1, stderr: "replybench: too many arguments for 'check'. Expected 0 arguments but got 1; replybench --help lists the commands, replybench <command> --help its options.\n" });
+    expect(await run(['import', SAMPLE, '--formt', 'twcs'])).toMatchObject({ status: 1, stderr: "replybench: unknown option '--formt' (Did you mean --format?); replybench --help lists the commands, replybench <command> --help its options.\n" });
   });
 
   it('reads a generic file through --mapping', async () => {

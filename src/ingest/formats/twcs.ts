@@ -14,6 +14,7 @@ import {
 } from './sql-helpers.js';
 import type { ExportFormat } from './types.js';
 import { isExcelHashes } from './excel-damage.js';
+import { UNREADABLE_RESPONSE_IDS } from '../canonical.js';
 
 const REQUIRED = ['tweet_id', 'author_id', 'created_at', 'text', 'in_response_to_tweet_id'];
 
@@ -47,13 +48,6 @@ export const TWCS_WARNING_REASONS = {
   responses:
     'response_tweet_id looks like an id list that Excel regrouped as one number (e.g. 155,157 shown as 1,55,157), rounded to 15 digits (349,350,351,352,347,000,000,000), wrote as 1.55E+5 or as ##### (a column too narrow); its ids are lost, and the post counts as listing responses the data lacks (the reply links come from in_response_to_tweet_id)',
 } as const;
-
-/**
- * What `response_ids` holds for a list a spreadsheet damaged: the export listed responses, whose ids are lost. No post
- * has this id, so coverage counts an unanswered mention holding it among those whose listed responses are missing
- * from the data: its brand's rate is then a lower bound, as for a list it can read.
- */
-export const UNREADABLE_RESPONSE_IDS = '?';
 
 const LAYOUT = layoutOf('Kaggle Customer Support on Twitter CSV', REQUIRED);
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATE, FIXTURES, importError, importOne, openStore, tempFile, twcsCsv } from '../helpers.js';
-import { UNREADABLE_RESPONSE_IDS } from '../../../src/ingest/formats/twcs.js';
+import { UNREADABLE_RESPONSE_IDS } from '../../../src/ingest/canonical.js';
 import { DAMAGED, expectedExcept, storedTwcsPosts } from './expected.js';
 import { computeMetrics } from '../../../src/metrics/compute.js';
 import { configWith } from '../../metrics/helpers.js';
@@ -33,6 +33,23 @@ describe('case 9: Excel-damaged id lists', () => {
     const store = await openStore();
     const result = await importOne(store, join(FIXTURES, 'twcs_excel_mangled.csv'));
     expect(result.warnings).toEqual([`6 rows: ${WARNING} (first at line 95)`]);
+  });
+
+  it('a readable copy of a damaged list replaces it: from a later file, or from a later row of the same file', async () => {
+    const header = 'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id';
+    const row = (list: string) => `156,c1,True,${DATE},@AcmeCares hi,${list},`;
+    const stored = (store: Awaited<ReturnType<typeof openStore>>) => storedRows(store, 'SELECT response_ids FROM posts');
+    const later = await openStore();
+    await importOne(later, tempFile('excel.csv', `${header}\n${row('"1,55,157"')}\n`));
+    expect(await stored(later)).toEqual([{ response_ids: UNREADABLE_RESPONSE_IDS }]);
+    await importOne(later, tempFile('original.csv', `${header}\n${row('"155,157"')}\n`));
+    expect(await stored(later)).toEqual([{ response_ids: '155,157' }]);
+    // The other way round, the readable list stays.
+    await importOne(later, tempFile('excel again.csv', `${header}\n${row('"1,55,157"')}\n`));
+    expect(await stored(later)).toEqual([{ response_ids: '155,157' }]);
+    const oneFile = await openStore();
+    await importOne(oneFile, tempFile('twice.csv', `${header}\n${row('"1,55,157"')}\n${row('"155,157"')}\n`));
+    expect(await stored(oneFile)).toEqual([{ response_ids: '155,157' }]);
   });
 
   it('a list in scientific notation is Excel damage too, not a reason to reject the row', async () => {
