@@ -10,15 +10,20 @@ const KEY = ['platform', 'post_id'];
 /** Columns a later copy of a post may fill when the stored row has them empty (the rest are NOT NULL). */
 const FILLABLE = ['author_name', 'author_followers', 'parent_id', 'parent_url', 'thread_id', 'text', 'url', 'language', 'sentiment', 'topic', 'response_ids', 'reply_to_user'];
 
-/** `expr` of `column` as a value a copy may fill: a response list kept unreadable fills nothing and is filled as empty. */
-function known(column: string, expr: string): string {
-  return column === 'response_ids' ? `NULLIF(${expr}, $unreadable)` : expr;
-}
-
-/** The value of the file's first copy of a post, or of a later copy where it has none (a readable list over an unreadable one). */
+/** The value of the file's first copy of a post, or of a later copy where it has none: a readable response list over one kept unreadable. */
 function firstKnown(column: string): string {
   const first = `arg_min(${quoteIdentifier(column)}, __rb_row)`;
-  return column === 'response_ids' ? `coalesce(arg_min(${known(column, quoteIdentifier(column))}, __rb_row), ${first})` : first;
+  return column === 'response_ids' ? `coalesce(arg_min(NULLIF(response_ids, $unreadable), __rb_row), ${first})` : first;
+}
+
+/** How a stored post's column takes a copy's value where it has none: a response list kept unreadable counts as none, and fills nothing. */
+function fillFromCopy(column: string): { set: string; gap: string } {
+  if (column !== 'response_ids') return { set: `${column} = COALESCE(posts.${column}, copy.${column})`, gap: `(posts.${column} IS NULL AND copy.${column} IS NOT NULL)` };
+  const [stored, copy] = ['posts', 'copy'].map((table) => `NULLIF(${table}.response_ids, $unreadable)`);
+  return {
+    set: `response_ids = COALESCE(${stored}, ${copy}, posts.response_ids, copy.response_ids)`,
+    gap: `(${stored} IS NULL AND ${copy} IS NOT NULL) OR (posts.response_ids IS NULL AND copy.response_ids IS NOT NULL)`,
+  };
 }
 const OVERLAP_TABLE = 'import_overlap';
 
@@ -176,8 +181,8 @@ export async function settleStoredCopies(store: Store, batchId: number, storedBe
          OR (posts.text IS NOT NULL AND copy.text IS NOT NULL AND posts.text <> copy.text)`,
       params,
     );
-    const fills = FILLABLE.map((column) => `${column} = COALESCE(${known(column, `posts.${column}`)}, ${known(column, `copy.${column}`)}${column === 'response_ids' ? `, posts.${column}, copy.${column}` : ''})`).join(', ');
-    const gaps = FILLABLE.map((column) => `(${known(column, `posts.${column}`)} IS NULL AND ${known(column, `copy.${column}`)} IS NOT NULL)${column === 'response_ids' ? ` OR (posts.${column} IS NULL AND copy.${column} IS NOT NULL)` : ''}`).join(' OR ');
+    const fills = FILLABLE.map((column) => fillFromCopy(column).set).join(', ');
+    const gaps = FILLABLE.map((column) => fillFromCopy(column).gap).join(' OR ');
     const filled = await store.change(
       `UPDATE posts SET ${fills} FROM ${OVERLAP_TABLE} AS copy
        WHERE posts.batch_id <> $batch_id AND posts.platform = copy.platform AND posts.post_id = copy.post_id AND (${gaps})`,
