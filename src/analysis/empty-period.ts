@@ -48,10 +48,10 @@ export async function brandPostsAround(analysis: Analysis, posts: number): Promi
 
 interface Words {
   none: string;
-  /** The period holds posts, none of them by or mentioning a brand: then the nearest are the brands' own. */
+  /** The period holds posts, none of them by or mentioning a brand: then the nearest are the brands' own (said as `before` and `after` where the language's words fit both). */
   noneOfBrands: (posts: string) => string;
-  brandsBefore: string;
-  brandsAfter: string;
+  brandsBefore?: string;
+  brandsAfter?: string;
   before: string;
   after: string;
   pick: string;
@@ -76,8 +76,6 @@ const WORDS: Record<Language, (period: string, span: DataSpan) => Words> = {
     noneOfBrands: (posts) => `Los datos no contienen ninguna publicación de las marcas de la configuración ni que las mencione en ${period}, solo ${posts} de otras cuentas`,
     before: `su última publicación anterior es del ${lastBefore}`,
     after: `su primera publicación posterior es del ${firstAfter}`,
-    brandsBefore: `su última publicación anterior es del ${lastBefore}`,
-    brandsAfter: `su primera publicación posterior es del ${firstAfter}`,
     pick: 'Elija un periodo con datos.',
     separator: ': ',
     and: '; ',
@@ -87,8 +85,6 @@ const WORDS: Record<Language, (period: string, span: DataSpan) => Words> = {
     noneOfBrands: (posts) => `Les données ne contiennent aucune publication des marques de la configuration ni qui les mentionne en ${period}, seulement ${posts} d’autres comptes`,
     before: `leur dernière publication avant cette période date du ${lastBefore}`,
     after: `leur première publication après cette période date du ${firstAfter}`,
-    brandsBefore: `leur dernière publication avant cette période date du ${lastBefore}`,
-    brandsAfter: `leur première publication après cette période date du ${firstAfter}`,
     pick: 'Choisissez une période qui a des données.',
     separator: '\u00a0: ',
     and: '\u00a0; ',
@@ -102,7 +98,9 @@ const WORDS: Record<Language, (period: string, span: DataSpan) => Words> = {
 export function emptyPeriodSentence(period: Period, span: DataSpan, language: Language = 'en'): string {
   const words = WORDS[language](period.label, span);
   const brands = span.otherPosts > 0;
-  const where = [...(span.lastBefore !== null ? [brands ? words.brandsBefore : words.before] : []), ...(span.firstAfter !== null ? [brands ? words.brandsAfter : words.after] : [])];
+  const before = (brands ? words.brandsBefore : undefined) ?? words.before;
+  const after = (brands ? words.brandsAfter : undefined) ?? words.after;
+  const where = [...(span.lastBefore !== null ? [before] : []), ...(span.firstAfter !== null ? [after] : [])];
   const none = brands ? words.noneOfBrands(plainNumbers(language).count(span.otherPosts)) : words.none;
   return `${none}${where.length > 0 ? `${words.separator}${where.join(words.and)}` : ''}. ${words.pick}`;
 }
