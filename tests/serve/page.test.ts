@@ -52,7 +52,8 @@ const STATUS_SETTLED = "!document.getElementById('status').textContent.includes(
 
 /** Waits until the status line is empty again (the action ended) and fails with its message if it shows an error. */
 async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(STATUS_SETTLED, { timeout: 60_000 });
+  // Polled on a timer: animation frames stall once a report's sandboxed frame is in the page (up to seconds a wait).
+  await page.waitForFunction(STATUS_SETTLED, { timeout: 60_000, polling: 50 });
   const error = await page.$eval('#status', (node) => (node.className === 'error' ? node.textContent : null));
   expect(error).toBeNull();
 }
