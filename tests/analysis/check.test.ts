@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { audienceSentences } from '../../src/cli/audience-sentences.js';
 import { checkJson, checkOf, runCheck } from '../../src/cli/commands/check.js';
 import { Store } from '../../src/store/database.js';
+import { runCli } from '../ingest/helpers.js';
 import { insertRows } from '../insert-rows.js';
 import { insertPosts, recordTestBatch, type TestPost } from '../metrics/helpers.js';
 
@@ -93,6 +94,11 @@ describe('replybench check', () => {
       configWarnings: [],
       sentences: ['Los datos no contienen ninguna publicación de las marcas de la configuración ni que las mencione en 2017-09, solo 2 de otras cuentas: su primera publicación posterior es del 2017-10-02. Elija un periodo con datos.'],
     });
+    // metrics says the same beside its zeros, and warns of no handle.
+    const metrics = await runCli(['metrics', '--period', '2017-09', '--config', acme]);
+    expect(metrics.stderr).toBe(
+      "replybench: note: The data holds no post by or mentioning the config's brands in 2017-09, only 2 of other accounts: their first post after it is on 2017-10-02. Pick a period with data. Every count is 0.\n",
+    );
   });
 
   it('lists the accounts the data holds on a platform where a handle matches nothing and spells like nothing, to take the handle from', async () => {
