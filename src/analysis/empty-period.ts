@@ -3,6 +3,8 @@ import type { Language } from '../report/i18n/language.js';
 import { plainNumbers } from '../report/i18n/plain-numbers.js';
 import type { Store } from '../store/database.js';
 import type { Analysis } from './analysis.js';
+import { hasNoData } from '../metrics/coverage.js';
+import type { MetricsReport } from '../metrics/types.js';
 import type { Period } from './period.js';
 import { queryText } from './queries.js';
 
@@ -36,11 +38,13 @@ export async function dataSpanAround(store: Store, period: Period, timezone: str
 }
 
 /**
- * Around a period that holds posts, none by or mentioning a brand (queries/check/brand_span.sql): the days of the
- * brands' own nearest posts, with the period's `posts` of other accounts; null when the brands post nowhere in the
- * data, where their handles, not the period, are what to look at.
+ * For a period whose `metrics` show posts, none by or mentioning a brand: the days of the brands' own nearest posts
+ * (queries/check/brand_span.sql), with the period's posts of other accounts. Null for a period with a brand's data,
+ * and when the brands post nowhere in the data, where their handles, not the period, are what to look at.
  */
-export async function brandPostsAround(analysis: Analysis, posts: number): Promise<DataSpan | null> {
+export async function brandsPostElsewhere(analysis: Analysis, metrics: MetricsReport): Promise<DataSpan | null> {
+  const posts = metrics.dataQuality.posts;
+  if (posts === 0 || !metrics.brands.every(hasNoData)) return null;
   const [span] = await analysis.rows('check/brand_span', dataSpanRow, { ...analysis.range, tz: analysis.config.timezone });
   if (!span || (span.last_before === null && span.first_after === null)) return null;
   return { lastBefore: span.last_before, firstAfter: span.first_after, otherPosts: posts };

@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { withAnalysis } from '../analysis/analysis.js';
 import { CONFIG_FILE } from '../config/load.js';
 import { checkConfigAgainstData, type ConfigWarning, likelyTypos } from '../analysis/config-check.js';
-import { noPostsSentence } from '../analysis/empty-period.js';
+import { brandsPostElsewhere, emptyPeriodSentence, noPostsSentence } from '../analysis/empty-period.js';
 import { openImportedDatabase } from '../cli/database.js';
 import type { ReportPrinter } from '../report/pdf/printer.js';
 import { projectReportFolder, REPORT_FILE_NAMES } from '../report/report-folder.js';
@@ -13,6 +13,7 @@ import type { Activities } from './activity.js';
 import { askedPeriod } from './periods.js';
 import { commonHeaders, HttpError, REPORT_POLICY, requestLanguage } from './http.js';
 import type { Workspace } from './workspace.js';
+import { metricsOf } from '../metrics/compute.js';
 
 const FOLDER = /^\d{4}-[0-9Q-]+(-to-[0-9-]+)?-[a-z]{2}$/;
 const TYPES: Record<string, string> = {
@@ -51,7 +52,13 @@ export async function generateReport(
       const { writeReport } = await import('../report/index.js');
       const written = await withAnalysis(store, config, asked, async (analysis) => {
         if (allowUnmatchedHandles !== true) refuseLikelyTypos(await checkConfigAgainstData(analysis));
-        return writeReport({ config, analysis, outDir, lang, printer: await printer(), onStep: running.reportStep });
+        // A month of other accounts' posts only, the brands posting in others: a report of zeros, not written.
+        const metrics = await metricsOf(analysis);
+        const elsewhere = await brandsPostElsewhere(analysis, metrics);
+        if (elsewhere !== null) {
+          throw new HttpError(422, `period: ${emptyPeriodSentence(asked, elsewhere)}`, { code: 'bad-period', values: { period: asked.label, problem: 'no-brand-data' } });
+        }
+        return writeReport({ config, analysis, metrics, outDir, lang, printer: await printer(), onStep: running.reportStep });
       });
       const url = (path: string | null) => (path === null ? null : fileUrl(id, folder, path.split('/').pop() ?? ''));
       return { folder, files: { pdf: url(written.pdf), pptx: url(written.pptx), xlsx: url(written.xlsx), html: url(written.html) } };

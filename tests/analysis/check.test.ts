@@ -3,7 +3,7 @@
  * period never shows, with the closest ones it does) and the coverage table,
  * on a mentions-only export of airlines.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -95,10 +95,15 @@ describe('replybench check', () => {
       sentences: ['Los datos no contienen ninguna publicación de las marcas de la configuración ni que las mencione en 2017-09, solo 2 de otras cuentas: su primera publicación posterior es del 2017-10-02. Elija un periodo con datos.'],
     });
     // metrics says the same beside its zeros, and warns of no handle.
+    const sentence = "The data holds no post by or mentioning the config's brands in 2017-09, only 2 of other accounts: their first post after it is on 2017-10-02. Pick a period with data.";
     const metrics = await runCli(['metrics', '--period', '2017-09', '--config', acme]);
-    expect(metrics.stderr).toBe(
-      "replybench: note: The data holds no post by or mentioning the config's brands in 2017-09, only 2 of other accounts: their first post after it is on 2017-10-02. Pick a period with data. Every count is 0.\n",
-    );
+    expect(metrics.stderr).toBe(`replybench: note: ${sentence} Every count is 0.\n`);
+    // A report of its zeros is not written: the same sentence, and nothing in the folder.
+    const out = join(folder, 'report');
+    const report = await runCli(['report', '--period', '2017-09', '--config', acme, '--formats', 'html', '--out', out]);
+    expect(report.status).toBe(1);
+    expect(report.stderr).toContain(`replybench: ${acme}: --period 2017-09: ${sentence}\n`);
+    expect(existsSync(join(out, 'report.html'))).toBe(false);
   });
 
   it('lists the accounts the data holds on a platform where a handle matches nothing and spells like nothing, to take the handle from', async () => {

@@ -10,6 +10,7 @@ import { Store } from '../../src/store/database.js';
 import { REPORT_STEPS, type ReportStep } from '../../src/report/steps.js';
 import { PAGE_MODULES } from '../../src/serve/server.js';
 import { DATE, twcsCsv } from '../ingest/helpers.js';
+import { insertPosts, recordTestBatch } from '../metrics/helpers.js';
 import { png } from '../png.js';
 import { type Answer, call, KAGGLE_SAMPLE, serverForFile, TOKEN, withHost } from './helpers.js';
 
@@ -414,6 +415,27 @@ describe('the API of replybench serve', () => {
     release();
     await reader;
     expect((await importing2).body).toMatchObject({ files: [{ imported: 0, duplicates: 93, repeatedInFile: 0 }] });
+  });
+
+  it('refuses a report of a month that holds only other accounts\' posts, its brand posting in another, with the code the page words', async () => {
+    await call(base(), 'POST', '/api/clients', { id: 'others', name: 'Others' });
+    const store = await Store.open(join(workspace(), 'others/data/replybench.duckdb'));
+    await insertPosts(store, [
+      { id: 's1', author: 'ana', at: '2017-09-12T10:00:00Z', text: '@RivalCo anyone there?' },
+      { id: 'o1', author: 'cai', at: '2017-10-02T10:00:00Z', text: '@AcmeCares no signal' },
+      { id: 'o2', author: 'AcmeCares', at: '2017-10-02T10:30:00Z', text: '@cai on it', parent: 'o1' },
+    ]);
+    await recordTestBatch(store);
+    store.close();
+    const config = (await call(base(), 'GET', '/api/clients/others/config')).body as { brands: Array<Record<string, unknown>> };
+    const brands = config.brands.map((brand) => ({ ...brand, accounts: { twitter: ['AcmeCares'] } }));
+    expect((await call(base(), 'PUT', '/api/clients/others/config', { ...config, brands }, TOKEN, { 'if-match': '*' })).status).toBe(200);
+    const refused = await call(base(), 'POST', '/api/clients/others/reports', { period: '2017-09' });
+    expect(refused).toMatchObject({
+      status: 422,
+      body: { error: expect.stringMatching(/^period: The data holds no post by or mentioning the config's brands in 2017-09, only 1 of other accounts/), code: 'bad-period', values: { period: '2017-09', problem: 'no-brand-data' } },
+    });
+    expect(existsSync(join(workspace(), 'others/reports/2017-09-en'))).toBe(false);
   });
 
   it('previews an export when the client\'s database exists but holds no post yet (whether it was imported cannot be told: it was not)', async () => {

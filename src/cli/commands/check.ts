@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { withAnalysis } from '../../analysis/analysis.js';
 import { checkConfigAgainstData, type ConfigWarning, configWarningMessage } from '../../analysis/config-check.js';
-import { brandPostsAround, type DataSpan, dataSpanAround, emptyPeriodSentence } from '../../analysis/empty-period.js';
+import { brandsPostElsewhere, type DataSpan, dataSpanAround, emptyPeriodSentence } from '../../analysis/empty-period.js';
 import type { Period } from '../../analysis/period.js';
 import type { Config } from '../../config/types.js';
 import type { Language } from '../../report/i18n/language.js';
@@ -84,7 +84,7 @@ export async function checkOf(options: CheckOptions): Promise<CheckResult> {
         const warnings = await checkConfigAgainstData(analysis);
         const report = await metricsOf(analysis);
         // Posts in the period, none of the brands': their own nearest posts, when they have some elsewhere.
-        const brandSpan = report.dataQuality.posts > 0 && report.brands.every(hasNoData) ? await brandPostsAround(analysis, report.dataQuality.posts) : null;
+        const brandSpan = await brandsPostElsewhere(analysis, report);
         return { warnings, report, themes: await themeCounts(analysis), audience: await audienceComparisons(analysis), brandSpan };
       },
       { cache: options.cache },

@@ -3,7 +3,7 @@ import { loadConfig } from '../../config/load.js';
 import { UserError } from '../../errors.js';
 import { withAnalysis } from '../../analysis/analysis.js';
 import { checkConfigAgainstData } from '../../analysis/config-check.js';
-import { brandPostsAround, dataSpanAround, emptyPeriodSentence } from '../../analysis/empty-period.js';
+import { brandsPostElsewhere, dataSpanAround, emptyPeriodSentence } from '../../analysis/empty-period.js';
 import { metricsOf } from '../../metrics/compute.js';
 import { readStoreFacts } from '../../report/model/storeFacts.js';
 import { diagnosticsOf } from '../../metrics/diagnostics/index.js';
@@ -15,7 +15,6 @@ import { parsePeriod } from '../../analysis/period.js';
 import { printConfigWarnings } from '../config-warnings.js';
 import { databasePath, openImportedDatabase } from '../database.js';
 import { DB_HELP, NO_CACHE_HELP } from '../shared-options.js';
-import { hasNoData } from '../../metrics/coverage.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
@@ -55,7 +54,7 @@ export async function runMetrics(options: MetricsOptions): Promise<void> {
       const warnings = await checkConfigAgainstData(analysis);
       const figures = await metricsOf(analysis);
       // Posts in the period, none of the brands': their own nearest posts, when they have some elsewhere (as check says).
-      const brandSpan = figures.dataQuality.posts > 0 && figures.brands.every(hasNoData) ? await brandPostsAround(analysis, figures.dataQuality.posts) : null;
+      const brandSpan = await brandsPostElsewhere(analysis, figures);
       // An empty period would blame every handle and topic for it: the note below says where the data is instead.
       if (figures.dataQuality.posts > 0 && brandSpan === null) printConfigWarnings(config, warnings);
       // Only the JSON carries the themes: the table and the CSV would compute them for nothing. They come

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { withAnalysis } from '../../analysis/analysis.js';
 import { checkConfigAgainstData, likelyTypos } from '../../analysis/config-check.js';
-import { noPostsSentence } from '../../analysis/empty-period.js';
+import { brandsPostElsewhere, emptyPeriodSentence, noPostsSentence } from '../../analysis/empty-period.js';
 import { loadConfig } from '../../config/load.js';
 import type { Config } from '../../config/types.js';
 import { AlreadyReported, UserError } from '../../errors.js';
@@ -19,6 +19,7 @@ import { printConfigWarnings } from '../config-warnings.js';
 import { coverageSentences } from '../coverage-sentences.js';
 import { databasePath, openImportedDatabase } from '../database.js';
 import { NO_CACHE_HELP } from '../shared-options.js';
+import { metricsOf } from '../../metrics/compute.js';
 
 interface ReportOptions {
   period: string;
@@ -131,10 +132,18 @@ async function writeReports(
             process.stderr.write(`replybench: ${config.source}: ${typo.key} (${typo.brand}): ${typo.message} Correct the handle, or pass --allow-unmatched-handles to write the report anyway.\n`);
           }
           if (typos.length > 0) return null;
+          // A month of other accounts' posts only, the brands posting in others: a report of zeros, not written.
+          const metrics = await metricsOf(analysis);
+          const elsewhere = await brandsPostElsewhere(analysis, metrics);
+          if (elsewhere !== null) {
+            process.stderr.write(`replybench: ${config.source}: --period ${analysis.period.label}: ${emptyPeriodSentence(analysis.period, elsewhere)}\n`);
+            return null;
+          }
           printConfigWarnings(config, configWarnings);
           return writeReport({
             config,
             analysis,
+            metrics,
             outDir: folder.dir,
             folder,
             lang: language,
