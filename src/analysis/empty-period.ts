@@ -38,13 +38,15 @@ export async function dataSpanAround(store: Store, period: Period, timezone: str
 }
 
 /**
- * For a period whose `metrics` show posts, none by or mentioning a brand: the days of the brands' own nearest posts
- * (queries/check/brand_span.sql), with the period's posts of other accounts. Null for a period with a brand's data,
+ * Where the data is, for a period it cannot report on: one that holds no post (queries/check/data_span.sql), or
+ * posts none of which is by or mentions a brand while the brands' own accounts post in other periods
+ * (queries/check/brand_span.sql; `otherPosts` counts the period's posts). Null for a period with a brand's data,
  * and when the brands post nowhere in the data, where their handles, not the period, are what to look at.
  */
-export async function brandsPostElsewhere(analysis: Analysis, metrics: MetricsReport): Promise<DataSpan | null> {
+export async function whereTheDataIs(analysis: Analysis, metrics: MetricsReport): Promise<DataSpan | null> {
   const posts = metrics.dataQuality.posts;
-  if (posts === 0 || !metrics.brands.every(hasNoData)) return null;
+  if (posts === 0) return dataSpanAround(analysis.store, analysis.period, analysis.config.timezone);
+  if (!metrics.brands.every(hasNoData)) return null;
   const [span] = await analysis.rows('check/brand_span', dataSpanRow, { ...analysis.range, tz: analysis.config.timezone });
   if (!span || (span.last_before === null && span.first_after === null)) return null;
   return { lastBefore: span.last_before, firstAfter: span.first_after, otherPosts: posts };

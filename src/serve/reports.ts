@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { withAnalysis } from '../analysis/analysis.js';
 import { CONFIG_FILE } from '../config/load.js';
 import { checkConfigAgainstData, type ConfigWarning, likelyTypos } from '../analysis/config-check.js';
-import { brandsPostElsewhere, emptyPeriodSentence, noPostsSentence } from '../analysis/empty-period.js';
+import { emptyPeriodSentence, noPostsSentence, whereTheDataIs } from '../analysis/empty-period.js';
 import { openImportedDatabase } from '../cli/database.js';
 import type { ReportPrinter } from '../report/pdf/printer.js';
 import { projectReportFolder, REPORT_FILE_NAMES } from '../report/report-folder.js';
@@ -54,7 +54,7 @@ export async function generateReport(
         if (allowUnmatchedHandles !== true) refuseLikelyTypos(await checkConfigAgainstData(analysis));
         // A month of other accounts' posts only, the brands posting in others: a report of zeros, not written.
         const metrics = await metricsOf(analysis);
-        const elsewhere = await brandsPostElsewhere(analysis, metrics);
+        const elsewhere = await whereTheDataIs(analysis, metrics);
         if (elsewhere !== null) {
           throw new HttpError(422, `period: ${emptyPeriodSentence(asked, elsewhere)}`, { code: 'bad-period', values: { period: asked.label, problem: 'no-brand-data' } });
         }

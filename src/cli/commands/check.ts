@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { withAnalysis } from '../../analysis/analysis.js';
 import { checkConfigAgainstData, type ConfigWarning, configWarningMessage } from '../../analysis/config-check.js';
-import { brandsPostElsewhere, type DataSpan, dataSpanAround, emptyPeriodSentence } from '../../analysis/empty-period.js';
+import { type DataSpan, emptyPeriodSentence, whereTheDataIs } from '../../analysis/empty-period.js';
 import type { Period } from '../../analysis/period.js';
 import type { Config } from '../../config/types.js';
 import type { Language } from '../../report/i18n/language.js';
@@ -83,18 +83,15 @@ export async function checkOf(options: CheckOptions): Promise<CheckResult> {
         // In the order `metrics` runs them (its config warnings, then its figures): a check after it reads them kept.
         const warnings = await checkConfigAgainstData(analysis);
         const report = await metricsOf(analysis);
-        // Posts in the period, none of the brands': their own nearest posts, when they have some elsewhere.
-        const brandSpan = await brandsPostElsewhere(analysis, report);
-        return { warnings, report, themes: await themeCounts(analysis), audience: await audienceComparisons(analysis), brandSpan };
+        // A period without a post, or without a post of the brands who post elsewhere: which period to pick, instead of
+        // every handle blamed for it and other accounts offered in their place.
+        const dataSpan = await whereTheDataIs(analysis, report);
+        return { warnings, report, themes: await themeCounts(analysis), audience: await audienceComparisons(analysis), dataSpan };
       },
       { cache: options.cache },
     );
-    const { brandSpan, ...checked } = found;
-    // A period without a post, or without a post of the brands who post elsewhere: which period to pick, instead of
-    // every handle blamed for it and other accounts offered in their place.
-    const dataSpan = checked.report.dataQuality.posts === 0 ? await dataSpanAround(store, period, config.timezone) : brandSpan;
-    if (dataSpan !== null) return { config, period, ...checked, warnings: [], themes: [], audience: [], accountsInData: [], dataSpan };
-    return { config, period, ...checked, accountsInData: await accountsInData(store, checked.warnings), dataSpan: null };
+    if (found.dataSpan !== null) return { config, period, ...found, warnings: [], themes: [], audience: [], accountsInData: [] };
+    return { config, period, ...found, accountsInData: await accountsInData(store, found.warnings) };
   } finally {
     store.close();
   }

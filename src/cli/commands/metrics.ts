@@ -3,7 +3,7 @@ import { loadConfig } from '../../config/load.js';
 import { UserError } from '../../errors.js';
 import { withAnalysis } from '../../analysis/analysis.js';
 import { checkConfigAgainstData } from '../../analysis/config-check.js';
-import { brandsPostElsewhere, dataSpanAround, emptyPeriodSentence } from '../../analysis/empty-period.js';
+import { emptyPeriodSentence, whereTheDataIs } from '../../analysis/empty-period.js';
 import { metricsOf } from '../../metrics/compute.js';
 import { readStoreFacts } from '../../report/model/storeFacts.js';
 import { diagnosticsOf } from '../../metrics/diagnostics/index.js';
@@ -50,13 +50,13 @@ export async function runMetrics(options: MetricsOptions): Promise<void> {
   if (options.out) checkOutputFile(options.out, '--out');
   const store = await openImportedDatabase(databasePath(options.db, config));
   try {
-    const { report, brandSpan } = await withAnalysis(store, config, period, async (analysis) => {
+    const { report, span } = await withAnalysis(store, config, period, async (analysis) => {
       const warnings = await checkConfigAgainstData(analysis);
       const figures = await metricsOf(analysis);
-      // Posts in the period, none of the brands': their own nearest posts, when they have some elsewhere (as check says).
-      const brandSpan = await brandsPostElsewhere(analysis, figures);
-      // An empty period would blame every handle and topic for it: the note below says where the data is instead.
-      if (figures.dataQuality.posts > 0 && brandSpan === null) printConfigWarnings(config, warnings);
+      // A period without a post, or without one of the brands who post elsewhere, would blame every handle and topic
+      // for it: the note below says where the data is instead (as check says it).
+      const span = await whereTheDataIs(analysis, figures);
+      if (span === null) printConfigWarnings(config, warnings);
       // Only the JSON carries the themes: the table and the CSV would compute them for nothing. They come
       // before the diagnostics, in the report's order, so that a report of the month reads what this kept.
       const { themes, leftOut } = format === 'json' ? await themesIfTheyFit(analysis) : { themes: null, leftOut: null };
@@ -64,9 +64,8 @@ export async function runMetrics(options: MetricsOptions): Promise<void> {
       const metrics = { ...figures, diagnostics: await diagnosticsOf(analysis) };
       // The report's examples and curves, computed while the base is built, so that a report of the month reads them kept.
       if (format === 'json' && analysis.baseBuilt) await readStoreFacts(analysis);
-      return { report: themes === null ? metrics : withThemes(metrics, themes), brandSpan };
+      return { report: themes === null ? metrics : withThemes(metrics, themes), span };
     }, { cache: options.cache });
-    const span = report.dataQuality.posts === 0 ? await dataSpanAround(store, period, config.timezone) : brandSpan;
     if (span !== null) process.stderr.write(`replybench: note: ${emptyPeriodSentence(period, span)} Every count is 0.\n`);
     const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'csv' ? metricsCsv(report) : metricsTable(report);
     if (options.out) writeOutputFile(options.out, text);

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { withAnalysis } from '../../analysis/analysis.js';
 import { checkConfigAgainstData, likelyTypos } from '../../analysis/config-check.js';
-import { brandsPostElsewhere, emptyPeriodSentence, noPostsSentence } from '../../analysis/empty-period.js';
+import { emptyPeriodSentence, noPostsSentence, whereTheDataIs } from '../../analysis/empty-period.js';
 import { loadConfig } from '../../config/load.js';
 import type { Config } from '../../config/types.js';
 import { AlreadyReported, UserError } from '../../errors.js';
@@ -134,7 +134,7 @@ async function writeReports(
           if (typos.length > 0) return null;
           // A month of other accounts' posts only, the brands posting in others: a report of zeros, not written.
           const metrics = await metricsOf(analysis);
-          const elsewhere = await brandsPostElsewhere(analysis, metrics);
+          const elsewhere = await whereTheDataIs(analysis, metrics);
           if (elsewhere !== null) {
             process.stderr.write(`replybench: ${config.source}: --period ${analysis.period.label}: ${emptyPeriodSentence(analysis.period, elsewhere)}\n`);
             return null;
