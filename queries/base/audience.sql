@@ -8,6 +8,7 @@
 -- Every brand is measured on the same platforms: those where the export gives the field to
 -- at least half of the client's mentions above, when there are such platforms. A client
 -- rated on Facebook alone is not set against competitors rated on Twitter too.
+--   has_field           the export gives the mention the field (a sentiment, or a follower count)
 --   compared            the mention is on one of those platforms (always, when there is none)
 --   compared_platforms  those platforms, sorted; empty when there is none, and every brand
 --                       is then measured on every platform
@@ -18,7 +19,8 @@
 -- Parameters: none (macros of the analysis's connection).
 CREATE OR REPLACE TEMP MACRO rb_audience_mentions(start_at, end_at, inbound_mode, field) AS TABLE
 WITH measured AS (
-  SELECT m.brand_id, m.platform, m.response_at, m.response_min, p.author_followers AS followers, rb_sentiment(p.sentiment) AS sentiment
+  SELECT m.brand_id, m.platform, m.response_at, m.response_min, p.author_followers AS followers, rb_sentiment(p.sentiment) AS sentiment,
+         CASE field WHEN 'sentiment' THEN rb_sentiment(p.sentiment) IS NOT NULL ELSE p.author_followers IS NOT NULL END AS has_field
   FROM mentions m
   JOIN posts p ON p.platform = m.platform AND p.post_id = m.post_id
   SEMI JOIN rb_measured_platforms(start_at, end_at) d ON d.brand_id = m.brand_id AND d.platform = m.platform
@@ -32,7 +34,7 @@ compared AS (
     FROM measured m
     JOIN rb_brands b ON b.brand_id = m.brand_id AND b.role = 'client'
     GROUP BY m.platform
-    HAVING count(*) FILTER (WHERE CASE field WHEN 'sentiment' THEN m.sentiment IS NOT NULL ELSE m.followers IS NOT NULL END) * 2 >= count(*)
+    HAVING count(*) FILTER (WHERE m.has_field) * 2 >= count(*)
   )
 ),
 left_out AS (
@@ -59,8 +61,7 @@ CROSS JOIN left_out o;
 -- says nothing comparable. with_field counts a group's mentions that have the field.
 CREATE OR REPLACE TEMP MACRO rb_audience_groups(start_at, end_at, inbound_mode, field, min_group_mentions, influencer_followers) AS TABLE
 WITH grouped AS (
-  SELECT brand_id, response_at, response_min, compared_platforms, other_platforms, client_other_platforms,
-         CASE field WHEN 'sentiment' THEN sentiment IS NOT NULL ELSE followers IS NOT NULL END AS has_field,
+  SELECT brand_id, response_at, response_min, compared_platforms, other_platforms, client_other_platforms, has_field,
          CASE WHEN NOT compared THEN 'elsewhere'
               WHEN field = 'sentiment' THEN coalesce(sentiment, 'unknown')
               WHEN followers IS NULL THEN 'unknown'

@@ -32,6 +32,12 @@ export interface AudienceSplit<Split> {
   clientLeftOutPlatforms: string[];
 }
 
+/** The platforms of an audience split, which every row of its query carries alike. */
+function platformsOf(rows: ReadonlyArray<{ compared_platforms: string[]; other_platforms: string[]; client_other_platforms: string[] }>) {
+  const [first] = rows;
+  return { comparedPlatforms: first?.compared_platforms ?? [], leftOutPlatforms: first?.other_platforms ?? [], clientLeftOutPlatforms: first?.client_other_platforms ?? [] };
+}
+
 /**
  * Influencers versus the rest per brand id (queries/diagnostics/influencer_priority.sql).
  * A brand whose mentions carry no follower count at all gets null.
@@ -52,7 +58,7 @@ async function influencerPriority(analysis: Analysis, params: Params, threshold:
         : null,
     );
   }
-  return { brands, comparedPlatforms: rows[0]?.compared_platforms ?? [], leftOutPlatforms: rows[0]?.other_platforms ?? [], clientLeftOutPlatforms: rows[0]?.client_other_platforms ?? [] };
+  return { brands, ...platformsOf(rows) };
 }
 
 const LABELS: SentimentLabel[] = ['negative', 'neutral', 'positive'];
@@ -76,7 +82,7 @@ async function sentimentGroups(analysis: Analysis, params: Params): Promise<Audi
         : null,
     );
   }
-  return { brands, comparedPlatforms: rows[0]?.compared_platforms ?? [], leftOutPlatforms: rows[0]?.other_platforms ?? [], clientLeftOutPlatforms: rows[0]?.client_other_platforms ?? [] };
+  return { brands, ...platformsOf(rows) };
 }
 
 /**
