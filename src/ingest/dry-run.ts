@@ -16,9 +16,11 @@ import { resolveImportOptions, type ImportRequest } from './import.js';
 import { learnHandles } from './learned-handles.js';
 import { mergePosts } from './merge.js';
 import { type ImportNotice, withWarnings } from './notices.js';
-import { prepareSource, type SourceEncoding } from './source/prepare.js';
+import { prepareSource, type PreparedSource, type SourceEncoding } from './source/prepare.js';
+import { recoverRecords, type StructuralReject } from './source/recover.js';
+import { scanShape } from './source/shape-scan.js';
 import { shortRowsWarning } from './import-file.js';
-import { describeDelimiter, firstRead, readWithRetries } from './staging.js';
+import { type CsvRead, type CsvRelation, describeDelimiter, firstRead, type Layout, NeedsRecovery, needsRecovery, readWithRetries, recoveredRead } from './staging.js';
 import { fileStats } from './stats.js';
 
 const SHOWN_ROWS = 5;
@@ -113,6 +115,47 @@ async function shownRows(store: Store, plan: CanonicalPlan): Promise<DryRunRepor
   });
 }
 
+/**
+ * The first rows of the file with the rows the row-by-row recovery set apart
+ * (too many cells) among them, each numbered by its place in the file: the
+ * rewrite DuckDB read left those out, so its rows after one come later in the file.
+ */
+function withStructuralRejects(rows: DryRunReport['rows'], structural: readonly StructuralReject[]): DryRunReport['rows'] {
+  if (structural.length === 0) return rows;
+  const setApart = structural.map((reject) => reject.record).sort((a, b) => a - b);
+  const kept = rows.map((row) => {
+    let record = row.row - 1;
+    for (const at of setApart) if (at <= record) record += 1;
+    return { ...row, row: record + 1 };
+  });
+  const rejected = structural.map((reject) => ({ row: reject.record + 1, post: null, rejected: reject.reason }));
+  return [...kept, ...rejected].sort((a, b) => a.row - b.row).slice(0, SHOWN_ROWS);
+}
+
+/**
+ * Reads the file into the canonical table as the import does: rows with more
+ * cells than the header (which the shape pass finds, whether DuckDB's reader
+ * stops on them or not) are set apart by the row-by-row recovery, and the
+ * other rows read from its rewrite.
+ */
+async function readAsImportWould(store: Store, plan: CanonicalPlan, prepared: PreparedSource, layout: Layout): Promise<{ read: CsvRead; structural: readonly StructuralReject[] }> {
+  const shape = scanShape(prepared.readPath, { delimiter: layout.delimiter, headerLine: layout.headerLine, columns: layout.names.length });
+  // Awaited below only on some paths: a failed pass must not go unhandled meanwhile.
+  shape.catch(() => undefined);
+  const materialize = (relation: CsvRelation): Promise<void> => materializeCanonical(store, plan, relation);
+  let recoverFrom: CsvRead;
+  try {
+    const read = await readWithRetries(firstRead(prepared), layout, materialize, shape);
+    if (!needsRecovery(await shape)) return { read, structural: [] };
+    recoverFrom = read;
+  } catch (error) {
+    if (!(error instanceof NeedsRecovery)) throw error;
+    recoverFrom = error.read;
+  }
+  const recovery = await recoverRecords(recoverFrom.source, layout, await shape);
+  return { read: await readWithRetries(recoveredRead(recovery), layout, materialize), structural: recovery.rejects };
+}
+
 async function unreadDates(store: Store, plan: CanonicalPlan, isGeneric: boolean): Promise<DryRunReport['unreadDates']> {
   const rows = await store.rows(
     'unread dates',
@@ -163,17 +206,18 @@ export async function dryRunFile(path: string, request: ImportRequest, around: D
     const plan = canonicalPlan(select, layout.names, baseParams);
     // The in_clause optimizer turns IN lists into joins, which lose the file order the first rows are shown in.
     await store.run("SET disabled_optimizers = 'in_clause'");
-    const read = await readWithRetries(firstRead(prepared), layout, (relation) => materializeCanonical(store, plan, relation));
+    const { read, structural } = await readAsImportWould(store, plan, prepared, layout);
     // As the import says it, or refuses a file cut short.
     const shortRows = read.padded && !read.source.ragged ? [await shortRowsWarning(read.source, layout)] : [];
     const stats = await fileStats(store, plan);
 
     const rejectedByReason: Record<string, number> = {};
+    for (const reject of structural) rejectedByReason[reject.reason] = (rejectedByReason[reject.reason] ?? 0) + 1;
     stats.rejects.forEach((reason, index) => {
       const name = plan.reasons[index];
       if (reason.count > 0 && name !== undefined) rejectedByReason[name] = (rejectedByReason[name] ?? 0) + reason.count;
     });
-    const rows = await shownRows(store, plan);
+    const rows = withStructuralRejects(await shownRows(store, plan), structural);
     const fields = await fieldSources(store, plan);
     const dates = await unreadDates(store, plan, format.id === 'generic');
     // The kept rows go into the in-memory posts table, so learning reads them as an import's would.
@@ -195,7 +239,7 @@ export async function dryRunFile(path: string, request: ImportRequest, around: D
       timezone: select.params?.generic_timezone ?? options.timezone,
       fields,
       rows,
-      rowsRead: stats.rows,
+      rowsRead: stats.rows + structural.length,
       wouldImport: stats.kept - stats.duplicatesInFile,
       alreadyStored: await alreadyStored(store, around.database ?? null, around.databaseBusy),
       repeatedInFile: stats.duplicatesInFile,
@@ -203,7 +247,7 @@ export async function dryRunFile(path: string, request: ImportRequest, around: D
       skippedBlank: stats.blank,
       rejectedByReason,
       ...withWarnings([
-        ...prepared.warnings,
+        ...read.source.warnings,
         ...shortRows,
         ...stats.warnings.flatMap((warning, index): ImportNotice[] =>
           warning.count > 0 ? [{ code: 'rows', count: warning.count, reason: plan.warnings[index] ?? '', unit: prepared.lineUnit, line: null }] : [],

@@ -25,7 +25,7 @@ import { prepareSource, type PreparedSource } from './source/prepare.js';
 import { scanRecords } from './source/record-scan.js';
 import { cutShortError, recoverRecords, type StructuralReject } from './source/recover.js';
 import { scanShape, type RecordShape } from './source/shape-scan.js';
-import { createStaging, csvRelation, dropStaging, firstRead, needsRecovery, readWithRetries, type CsvRead, type Layout } from './staging.js';
+import { createStaging, csvRelation, dropStaging, firstRead, needsRecovery, readWithRetries, recoveredRead, type CsvRead, type Layout } from './staging.js';
 import { fileStats, type FileStats } from './stats.js';
 
 export interface FileImportOptions {
@@ -139,9 +139,7 @@ export async function importFile(store: Store, source: string, options: FileImpo
     if (!direct.recover && !needsRecovery(facts)) return await importChecked(job, direct.read, shape, []);
     report('checking', null);
     const recovery = await recoverRecords(direct.read.source, layout, facts);
-    // Written back as CSV, a record may grow (quotes are doubled): DuckDB is given room for twice its length.
-    const read: CsvRead = { source: recovery.source, padded: false, ...(recovery.maxRecordBytes > 900_000 ? { maxLineSize: recovery.maxRecordBytes * 2 + 4096 } : {}) };
-    return await importChecked(job, read, null, recovery.rejects);
+    return await importChecked(job, recoveredRead(recovery), null, recovery.rejects);
   } finally {
     await dropCanonical(store);
     await dropStaging(store);

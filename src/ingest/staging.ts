@@ -3,7 +3,7 @@ import { UserError } from '../errors.js';
 import type { Store } from '../store/database.js';
 import { quoteIdentifier } from './formats/sql-helpers.js';
 import { scanRecords, type RecordFacts } from './source/record-scan.js';
-import { FIELD_LIMIT_BYTES } from './source/recover.js';
+import { FIELD_LIMIT_BYTES, type Recovery } from './source/recover.js';
 import type { RecordShape } from './source/shape-scan.js';
 import { CR_PLACEHOLDER } from './source/rewrite.js';
 import type { PreparedSource } from './source/prepare.js';
@@ -100,6 +100,11 @@ export function csvRelation(read: CsvRead, layout: Layout): CsvRelation {
 /** How to read a prepared file before anything is known about its rows. */
 export function firstRead(source: PreparedSource): CsvRead {
   return { source, padded: source.ragged };
+}
+
+/** How to read the rewrite of a recovered file. Written back as CSV, a record may grow (quotes are doubled): DuckDB is given room for twice its length. */
+export function recoveredRead(recovery: Recovery): CsvRead {
+  return { source: recovery.source, padded: false, ...(recovery.maxRecordBytes > 900_000 ? { maxLineSize: recovery.maxRecordBytes * 2 + 4096 } : {}) };
 }
 
 function isCsvError(message: string): boolean {

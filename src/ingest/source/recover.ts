@@ -17,6 +17,8 @@ const KEPT_RAW_CHARACTERS = 64 * 1024;
 /** A row the recovery pass could not keep: where it starts in the original file, why, and its text. */
 export interface StructuralReject {
   line: number;
+  /** Its place among the file's records (0 = the first after the header; empty lines are none), as DuckDB numbers the records it reads. */
+  record: number;
   reason: string;
   raw: string;
 }
@@ -92,6 +94,7 @@ export async function recoverRecords(source: PreparedSource, columns: Columns, s
   const recordLines: Array<{ record: number; line: number }> = [];
   const short = { count: 0, firstLine: 0 };
   let written = 0;
+  let records = 0;
   let maxRecordBytes = 0;
   let line = columns.headerLine + 1;
   let sheetRow = columns.headerLine + 1;
@@ -115,6 +118,7 @@ export async function recoverRecords(source: PreparedSource, columns: Columns, s
     if (raw.endsWith('\r\n') && cells[last]?.endsWith('\r')) cells[last] = (cells[last] ?? '').slice(0, -1);
     // An empty line is not a record (DuckDB skips it), except in a one-column file.
     if (text === '' && width > 1) return;
+    const record = records++;
     let reason: string | null = null;
     if (fieldTooLong(cells)) reason = FIELD_TOO_LONG_REASON;
     else if (cells.length > width) {
@@ -123,7 +127,7 @@ export async function recoverRecords(source: PreparedSource, columns: Columns, s
       else reason = tooManyCellsReason(width, columns.delimiter);
     }
     if (reason) {
-      rejects.push({ line: recordLine, reason, raw: keptRaw(text) });
+      rejects.push({ line: recordLine, record, reason, raw: keptRaw(text) });
       return;
     }
     // Only the file's last record can lack its line end: short too, the only short one, the file ends inside it.

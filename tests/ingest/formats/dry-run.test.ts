@@ -46,6 +46,27 @@ describe('replybench import --dry-run', () => {
     expect(graph.rows.map((row) => row.rejected === null)).toEqual([true, true, true, false, true]);
   });
 
+  it('sets apart rows with more cells than the header as the import does, whether the reader stops on them or not, numbered in place', async () => {
+    const date = 'Tue Oct 31 22:10:47 +0000 2017';
+    const header = 'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id';
+    const path = join(tempFolder(), 'shifted.csv');
+    // Row 2's extra cell holds a value (the reader stops on it); row 3's extra cells are empty (the reader takes it silently, shifted).
+    writeFileSync(path, [header, `1,a,True,${date},fine,,`, `2,b,True,${date},one, two,,1`, `3,c,True,${date},three, four,,`, `4,d,True,${date},fine,,`, `5,e,True,${date},fine,,`, ''].join('\n'));
+    const reason = "more cells than the header's 7 (a comma inside an unquoted text?): its values would land in the wrong columns";
+    const report = await dryRunFile(path, {});
+    expect(report).toMatchObject({ rowsRead: 5, wouldImport: 3, rejected: 2, rejectedByReason: { [reason]: 2 } });
+    expect(report.rows.map((row) => [row.row, row.post?.post_id ?? null, row.rejected])).toEqual([
+      [1, '1', null],
+      [2, null, reason],
+      [3, null, reason],
+      [4, '4', null],
+      [5, '5', null],
+    ]);
+    const silent = join(tempFolder(), 'silent.csv');
+    writeFileSync(silent, [header, `1,a,True,${date},fine,,`, `3,c,True,${date},three, four,,`, `4,d,True,${date},fine,,`, ''].join('\n'));
+    expect(await dryRunFile(silent, {})).toMatchObject({ rowsRead: 3, wouldImport: 2, rejected: 1, rejectedByReason: { [reason]: 1 } });
+  });
+
   it('proposes a date.format with %z for a generic mapping whose dates carry an offset', async () => {
     const folder = tempFolder();
     const data = join(folder, 'offsets.csv');
