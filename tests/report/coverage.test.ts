@@ -400,10 +400,12 @@ describe('findings that never contradict themselves', () => {
       'Acme Telecom answered 50% of the 40 mentions it received, the same rate as RivalCo; rank 1 of 2 brands.',
       // Acme's 30 min is also the competitor median: no sentence compares them.
       '50% of the mentions to Acme Telecom that needed an answer were answered within 1\u00a0h, the same as the competitor median.',
-      'Acme Telecom received 50% of all mentions of the tracked brands, rank 1 of 2.',
+      'Acme Telecom received 50% of all mentions of the tracked brands, the same share as RivalCo.',
     ]);
     expect(foldSpaces((await findingsOf(metrics, 'es'))[0] ?? '')).toBe('Acme Telecom respondió al 50 % de las 40 menciones que recibió, la misma tasa que RivalCo: puesto 1 de 2 marcas.');
     expect(foldSpaces((await findingsOf(metrics, 'fr'))[0] ?? '')).toBe('Acme Telecom a répondu à 50 % des 40 mentions reçues, à égalité avec RivalCo : rang 1 sur 2 marques.');
+    expect(foldSpaces((await findingsOf(metrics, 'es'))[2] ?? '')).toBe('Acme Telecom recibió el 50 % de todas las menciones de las marcas analizadas, la misma cuota que RivalCo.');
+    expect(foldSpaces((await findingsOf(metrics, 'fr'))[2] ?? '')).toBe('Acme Telecom a reçu 50 % de toutes les mentions des marques suivies, la même part que RivalCo.');
   });
 
   it('compares values as printed: rates that print alike share a rank, and are "the same", never "best"', async () => {
@@ -430,7 +432,7 @@ describe('findings that never contradict themselves', () => {
       'Acme Telecom had the best response rate of the 2 brands: it answered 90% of the 40 mentions it received.',
       'Acme Telecom answered almost as fast as RivalCo: a median first response of 35\u00a0min against 30\u00a0min.',
       '90% of the mentions to Acme Telecom that needed an answer were answered within 1\u00a0h, ahead of the competitor median (75%).',
-      'Acme Telecom received 50% of all mentions of the tracked brands, rank 1 of 2.',
+      'Acme Telecom received 50% of all mentions of the tracked brands, the same share as RivalCo.',
     ]);
     // 36 min against 30: exactly 1.2 times.
     const apart = await metricsOf(closeRacePosts({ answered: 36, minutes: 36 }, { answered: 30, minutes: 30 }), config);
@@ -567,7 +569,7 @@ describe('findings that never contradict themselves', () => {
     expect(model.findings[0]).toBe("Acme Telecom answered 50% of the 40 mentions it received; no competitor has a response rate to compare it with.");
     expect(model.kpis[0]?.note).toBeNull();
     expect(model.leaderboard.rows.map((row) => row.cells[1]?.rank)).toEqual([null, null]);
-    // Share of voice has two brands to rank.
-    expect(model.kpis.find((kpi) => kpi.label === 'Share of voice')?.note).toBe('Rank 1 of 2');
+    // Share of voice ranks both brands, at 50% each: a rank both share tells neither apart, and is not printed either.
+    expect(model.kpis.find((kpi) => kpi.label === 'Share of voice')?.note).toBeNull();
   });
 });

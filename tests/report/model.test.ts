@@ -277,9 +277,33 @@ describe('report model', () => {
       'No hay tasa de respuesta que mostrar: ninguna marca analizada tiene a la vez menciones y publicaciones propias en los datos de este periodo.',
     );
     expect(built.kpis.map((kpi) => [kpi.label, kpi.value])).toEqual([['Menciones recibidas', '0'], ['Cuota de voz', '—']]);
-    expect(built.findings).toEqual(['Ninguna de las marcas analizadas recibió menciones en este periodo.']);
+    expect(built.findings).toEqual(['Los datos no contienen ninguna mención de las marcas analizadas en este periodo.']);
     const html = renderReportHtml(built, template, t);
     expect(html).not.toMatch(/NaN|undefined|null|Infinity/);
+  });
+
+  it('says of an export of the brands\' own posts alone that it holds no mention, not that nobody wrote to them, and draws no grid of zeros', async () => {
+    const metrics = fixtureMetrics();
+    const client = metrics.brands.find((brand) => brand.role === 'client')?.id ?? '';
+    // The client's 13 replies answer posts the export does not hold: no mention at any hour.
+    const ownPostsOnly = {
+      ...metrics,
+      hourOfWeek: Array.from({ length: 168 }, (_, index) => ({ brandId: client, weekday: Math.floor(index / 24), hour: index % 24, inbound: 0, answered: 0, responseTimeMedianMin: null })),
+      brands: metrics.brands.map((brand) => ({
+        ...brand,
+        inbound: 0, answered: 0, pending: 0, responseRate: null, responseRateCi: null, responseTimeMedianMin: null, responseTimeMedianCi: null,
+        responseTimeP90Min: null, responseTimeMeanMin: null, withinSla: { '60': null, '1440': null },
+        buckets: { '0-1h': 0, '1-4h': 0, '4-8h': 0, '8-24h': 0, '24h+': 0, unanswered: 0 },
+        brandPosts: brand.id === client ? 13 : 0, replies: brand.id === client ? 13 : 0, broadcasts: 0, replyShare: null, replyToBroadcast: null, shareOfVoice: null, rank: {}, change: {},
+      })),
+    };
+    const { model: en } = await buildReportModel({ metrics: ownPostsOnly, config, facts: null, template, language: 'en' });
+    expect(en.findings).toEqual([
+      'The data holds 13 posts of the tracked brands in this period but no mention of them: the exports hold the brands’ own posts without the messages they answer, so how they answer cannot be measured.',
+    ]);
+    expect([en.charts['hour-of-week']?.svg ?? null, en.charts['hour-of-week']?.empty]).toEqual([null, 'The data holds no mention of Acme Telecom in this period.']);
+    const { model: fr } = await buildReportModel({ metrics: ownPostsOnly, config, facts: null, template, language: 'fr' });
+    expect(fr.findings[0]).toMatch(/^Les données contiennent 13 publications des marques suivies sur la période, mais aucune mention d’elles/);
   });
 
   it('draws the cover band as a thin stripe when no agency is named, and as the agency\'s band when one is', async () => {

@@ -140,7 +140,7 @@ describe('mistakes scorecard', () => {
     expect(scorecardOf('en', DEFAULT_SCORECARD_THRESHOLDS, stormed).rows.find((row) => row.brandId === 'ghost')?.sample).toBe('0 needing an answer');
   });
 
-  it('prints each value with the rank the metrics and diagnostics computed, never a rank of its own, and none among one brand', () => {
+  it('prints each value with the rank the metrics and diagnostics computed, never a rank of its own, and none among one brand or where every brand ties', () => {
     const card = scorecardOf('en');
     const diagnostics = metrics.diagnostics;
     for (const brand of metrics.brands) {
@@ -154,7 +154,10 @@ describe('mistakes scorecard', () => {
         const rank = key === 'responseRate' || key === 'responseTimeMedianMin' || key === 'replyShare' ? brand.rank[key] : diagnosed?.rank[key];
         // Only Acme's export has follower counts and sentiment: a rank among one brand is left out.
         const alone = key === 'influencerResponseRate' || key === 'negativeResponseRate';
-        expect([brand.id, key, printed.rank]).toEqual([brand.id, key, rank === null || rank === undefined || alone ? null : String(rank)]);
+        // Where every brand measured has the same rank (all their own posts are replies, none is unsolicited), the rank tells none apart.
+        const ranks = metrics.brands.map((other) => (key === 'responseRate' || key === 'responseTimeMedianMin' || key === 'replyShare' ? other.rank[key] : diagnostics?.brands.find((entry) => entry.id === other.id)?.rank[key]));
+        const allTied = new Set(ranks.filter((given) => given !== null && given !== undefined)).size === 1;
+        expect([brand.id, key, printed.rank]).toEqual([brand.id, key, rank === null || rank === undefined || alone || allTied ? null : String(rank)]);
       }
     }
     // 10 mentions a brand: the rates and times carry the low-sample mark, as in the leaderboard.

@@ -600,7 +600,8 @@ function hourOfWeek({ metrics, format, t }: Context): ChartBuild | null {
   const cells = from(all)
     .params({ clientId })
     .filter((d: HourOfWeekCell, $: { clientId: string | null }) => d.brandId === $.clientId);
-  if (cells.numRows() === 0) return null;
+  // No mention of the client at any hour: the chart's empty state says so, rather than a grid of zeros.
+  if (cells.numRows() === 0 || cells.rollup({ inbound: op.sum('inbound') }).get('inbound', 0) === 0) return null;
   const days = format.weekdays();
   const rows = cells
     .params({ days: { ...days } })

@@ -43,9 +43,15 @@ export function rankOf(brand: BrandMetrics, key: string): number | null {
   return brand.rank[key] ?? null;
 }
 
-/** A brand's rank on a metric as the report shows it: none when no other brand has one ("rank 1 of 1" compares nothing). */
+/** A brand's rank on a metric as the report shows it: none when no other brand has one ("rank 1 of 1" compares nothing), nor when every ranked brand ties. */
 export function comparedRank(metrics: MetricsReport, brand: BrandMetrics, key: string): number | null {
-  return rankedCount(metrics, key) < 2 ? null : rankOf(brand, key);
+  return ranksCompare(metrics.brands.map((other) => rankOf(other, key))) ? rankOf(brand, key) : null;
+}
+
+/** Whether the ranks of one metric tell brands apart: two ranked brands at least, not all at the same rank. */
+export function ranksCompare(ranks: ReadonlyArray<number | null>): boolean {
+  const given = ranks.filter((rank) => rank !== null);
+  return given.length >= 2 && given.some((rank) => rank !== given[0]);
 }
 
 /** How many brands have a rank on a metric. */

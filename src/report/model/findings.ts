@@ -43,7 +43,12 @@ const SLA_MEASURED_KEYS: Record<'finding.slaBehind' | 'finding.slaAhead' | 'find
  * data behind them are skipped rather than written with blanks.
  */
 export function writeFindings(metrics: MetricsReport, format: Formatter, t: Translate, previousLabel: string, periodLabel: string): string[] {
-  if (metrics.brands.every((brand) => brand.inbound === 0)) return [t(metrics.settings?.inbound === 'questions' ? 'finding.noQuestions' : 'finding.noMentions')];
+  if (metrics.brands.every((brand) => brand.inbound === 0)) {
+    if (metrics.settings?.inbound === 'questions') return [t('finding.noQuestions')];
+    // Posts of the brands without one mention: an export of their own posts alone, not a month nobody wrote to them.
+    const posts = metrics.brands.reduce((sum, brand) => sum + brand.brandPosts, 0);
+    return [posts > 0 ? t('finding.noMentionsOwnPosts', { posts: format.count(posts) }) : t('finding.noMentions')];
+  }
   const thin = thinPeriodFinding(metrics, format, t, periodLabel);
   const findings = noBrandReplies(metrics) ? volumeFindings(metrics, format, t, previousLabel) : responseFindings(metrics, format, t, previousLabel, periodLabel);
   return thin === null ? findings : [thin, ...findings].slice(0, 5);
@@ -234,9 +239,13 @@ function speedFinding(metrics: MetricsReport, client: BrandMetrics, format: Form
 }
 
 function voiceFinding(metrics: MetricsReport, client: BrandMetrics, format: Formatter, t: Translate): string | null {
+  const brands = rankedCount(metrics, 'shareOfVoice');
+  if (client.shareOfVoice === null || rankOf(client, 'shareOfVoice') === null || brands < 2) return null;
+  const share = format.percent(client.shareOfVoice);
   const rank = comparedRank(metrics, client, 'shareOfVoice');
-  if (client.shareOfVoice === null || rank === null) return null;
-  return t('finding.shareOfVoice', { client: client.name, share: format.percent(client.shareOfVoice), rank, brands: rankedCount(metrics, 'shareOfVoice') });
+  // Every ranked brand at one rank: "rank 1 of 2" would read as a lead.
+  if (rank === null) return t('finding.shareOfVoiceTied', { client: client.name, share, others: format.list(competitorsOf(metrics).filter((brand) => rankOf(brand, 'shareOfVoice') !== null).map((brand) => brand.name)) });
+  return t('finding.shareOfVoice', { client: client.name, share, rank, brands });
 }
 
 /**

@@ -5,7 +5,7 @@ import { DIAGNOSTIC_NOTE_CODES, SAMPLE_REASONS, type BrandDiagnostics, type Diag
 import type { Benchmark, BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
-import { benchmarkOf, catalogueOf, formatValue, rankOf } from './brandLookup.js';
+import { benchmarkOf, catalogueOf, formatValue, rankOf, ranksCompare } from './brandLookup.js';
 import { type AudienceField, comparedOnNotes, otherPlatforms } from './comparedOn.js';
 import { hasPartialPosts, isLowerBoundUnder } from '../../metrics/coverage.js';
 import { COVERAGE_MARKS, coverageNotes, LOW_SAMPLE_MARK, LOWER_BOUND_MARK, lowSampleOf, measuredInbound, warningsOf } from './coverage.js';
@@ -177,9 +177,9 @@ export function buildScorecard(metrics: MetricsReport, format: Formatter, t: Tra
     const diagnosed = diagnostics.brands.find((entry) => entry.id === brand.id);
     return all.map((source) => cellOf(source, brand, diagnosed, diagnostics, format, t, thresholds));
   });
-  // A rank among one measured brand ("1") says nothing: it is left out.
-  const ranked = all.map((_source, index) => computed.filter((cells) => cells[index]?.rank != null).length);
-  const allCells = computed.map((cells) => cells.map((cell, index) => ((ranked[index] ?? 0) < 2 ? { ...cell, rank: null } : cell)));
+  // A rank among one measured brand ("1"), or one every measured brand shares, says nothing: it is left out.
+  const compares = all.map((_source, index) => ranksCompare(computed.map((cells) => (cells[index]?.rank == null ? null : Number(cells[index]?.rank)))));
+  const allCells = computed.map((cells) => cells.map((cell, index) => (compares[index] ? cell : { ...cell, rank: null })));
   // A column no brand can be measured on (no business hours, follower counts or sentiment in these exports) is left out, with one line under the table.
   const shown = all.map((_source, index) => allCells.some((cells) => cells[index]?.reason === null));
   const sources = all.filter((_source, index) => shown[index]);
