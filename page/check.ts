@@ -7,7 +7,7 @@ import { periodInput, periodOf } from './periods.js';
 export interface CheckJson {
   /** Set when the period holds no post at all: the days the data runs between (its one sentence says so). */
   dataSpan: { lastBefore: string | null; firstAfter: string | null; otherPosts: number } | null;
-  configWarnings: Array<{ key: string; brand: string; platform: string | null; kind: 'handle' | 'topic'; value: string; closest: Array<{ name: string; posts: number }>; message: string }>;
+  configWarnings: Array<{ key: string; brand: string; platform: string | null; kind: 'handle' | 'topic' | 'answered-handle'; value: string; closest: Array<{ name: string; posts: number }>; message: string }>;
   accountsInData: Array<{ platform: string; repliers: Array<{ handle: string; n: number }>; mentioned: Array<{ handle: string; n: number }> }>;
   coverage: Array<{ brand: string; name: string; platform: string; inbound: number; coverage: { inboundMeasured: number; brandPosts: number; warnings: string[] } | null; noData: boolean }>;
   sentences: string[];

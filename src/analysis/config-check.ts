@@ -9,7 +9,8 @@ export interface ConfigWarning {
   /** The brand's name, and the platform of a handle (null for a topic). */
   brand: string;
   platform: string | null;
-  kind: 'handle' | 'topic';
+  /** `answered-handle`: a handle the config does not list, named by posts the brand answered (answeredPosts of them) that are not its mentions. */
+  kind: 'handle' | 'topic' | 'answered-handle';
   /** The handle or topic as the config is read: lower case, without "@". */
   value: string;
   /** For a handle: whether no handle of the brand on its platform matches anything in the period (the brand would show there without data). */
@@ -17,6 +18,8 @@ export interface ConfigWarning {
   /** The period's label ("2017-10"). */
   period: string;
   closest: Array<{ name: string; posts: number }>;
+  /** For an answered handle: the posts the brand's accounts answered that name it and none of the brand's handles. */
+  answeredPosts?: number;
   message: string;
 }
 
@@ -33,6 +36,8 @@ interface Words {
   colon: string;
   semicolon: string;
   question: string;
+  /** An answered handle's sentence: `posts` answered posts name `handle`; `add` is what to list under the brand's accounts. */
+  answered(posts: string, period: string, handle: string, add: string): string;
 }
 
 const WORDS: Record<Language, Words> = {
@@ -47,6 +52,8 @@ const WORDS: Record<Language, Words> = {
     colon: ': ',
     semicolon: '; ',
     question: '?',
+    answered: (posts, period, handle, add) =>
+      `not one of its accounts, yet ${posts} of the posts its accounts answered in ${period} name @${handle} and none of its handles, so they do not count as its mentions; if it is one of its accounts, add ${add}`,
   },
   es: {
     handle: 'ninguna publicación suya ni que la mencione en',
@@ -59,6 +66,8 @@ const WORDS: Record<Language, Words> = {
     colon: ': ',
     semicolon: '; ',
     question: '?',
+    answered: (posts, period, handle, add) =>
+      `no es una de sus cuentas, pero ${posts} de las publicaciones que respondieron sus cuentas en ${period} nombran a @${handle} y a ninguna de sus cuentas, así que no cuentan como menciones suyas; si es una de sus cuentas, añada ${add}`,
   },
   fr: {
     handle: 'aucune publication de ce compte ni qui le mentionne en',
@@ -71,6 +80,8 @@ const WORDS: Record<Language, Words> = {
     colon: '\u00a0: ',
     semicolon: '\u00a0; ',
     question: '\u00a0?',
+    answered: (posts, period, handle, add) =>
+      `ce n’est pas l’un de ses comptes, mais ${posts} des publications auxquelles ses comptes ont répondu en ${period} nomment @${handle} et aucun de ses comptes, si bien qu’elles ne comptent pas comme ses mentions\u00a0; si c’est l’un de ses comptes, ajoutez ${add}`,
   },
 };
 
@@ -79,14 +90,20 @@ const WORDS: Record<Language, Words> = {
  * @example configWarningMessage({ kind: 'handle', value: 'applesuport', period: '2017-10', closest: [{ name: 'applesupport', posts: 6392 }] })
  * // '"applesuport": no post by or mentioning it in 2017-10; did you mean applesupport (6,392 posts)?'
  */
-export function configWarningMessage(warning: Pick<ConfigWarning, 'kind' | 'value' | 'period' | 'closest'>, language: Language = 'en'): string {
+export function configWarningMessage(warning: Pick<ConfigWarning, 'kind' | 'value' | 'period' | 'closest' | 'answeredPosts'>, language: Language = 'en'): string {
   const words = WORDS[language];
   const { count } = plainNumbers(language);
+  if (warning.kind === 'answered-handle') {
+    // A user id is listed as "id:<digits>" (docs/config.md); a handle as it is.
+    const add = words.quoted(/^[0-9]+$/.test(warning.value) ? `id:${warning.value}` : warning.value);
+    return `${words.quoted(warning.value)}${words.colon}${words.answered(count(warning.answeredPosts ?? 0), warning.period, warning.value, add)}`;
+  }
   const named = warning.closest.map(({ name, posts }) => `${name} (${count(posts)} ${posts === 1 ? words.post : words.posts})`);
   const suggestion = named.length === 0 ? '' : `${words.semicolon}${words.closest} ${named.join(` ${words.or} `)}${words.question}`;
   return `${words.quoted(warning.value)}${words.colon}${warning.kind === 'handle' ? words.handle : words.topic} ${warning.period}${suggestion}`;
 }
 
+const answeredHandleRow = z.object({ brand_id: z.string(), ord: z.number(), platform: z.string(), handle: z.string(), posts: z.number() });
 const handleRow = z.object({ brand_id: z.string(), platform: z.string(), handle: z.string(), ord: z.number(), posts: z.number(), mentions: z.number() });
 const closestRow = z.object({ brand_id: z.string(), platform: z.string(), handle: z.string(), candidate: z.string(), posts: z.number() });
 const topicRow = z.object({
@@ -139,8 +156,16 @@ export async function checkConfigAgainstData(analysis: Analysis): Promise<Config
     const near = row.closest.flatMap((topic, index) => (topic === null ? [] : [{ name: topic, posts: row.closest_posts[index] ?? 0 }]));
     warnings.push(warning(`brands.${ordOf.get(row.brand_id) ?? '?'}.topics`, { brand: nameOf.get(row.brand_id) ?? row.brand_id, platform: null, kind: 'topic', value: row.topic, brandUnmatched: false, closest: near }));
   }
+  for (const row of await analysis.rows('check/answered_handles', answeredHandleRow, { ...range, min_posts: ANSWERED_HANDLE_MIN_POSTS, shown: ANSWERED_HANDLES_SHOWN })) {
+    const brand = nameOf.get(row.brand_id) ?? row.brand_id;
+    warnings.push(warning(`brands.${row.ord}.accounts.${row.platform}`, { brand, platform: row.platform, kind: 'answered-handle', value: row.handle, brandUnmatched: false, closest: [], answeredPosts: row.posts }));
+  }
   return warnings;
 }
+
+/** The answered posts that must name a handle the config does not list before the check offers it as one of the brand's accounts, and how many such handles it names per brand and platform. */
+const ANSWERED_HANDLE_MIN_POSTS = 3;
+const ANSWERED_HANDLES_SHOWN = 2;
 
 /** The posts an account the data holds must count before a report takes it for the one a handle misspells (not a customer named alike). */
 export const TYPO_MIN_POSTS = 5;

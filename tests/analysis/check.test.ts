@@ -12,7 +12,10 @@ import { checkJson, checkOf, runCheck } from '../../src/cli/commands/check.js';
 import { Store } from '../../src/store/database.js';
 import { runCli } from '../ingest/helpers.js';
 import { insertRows } from '../insert-rows.js';
-import { insertPosts, recordTestBatch, type TestPost } from '../metrics/helpers.js';
+import { configWith, insertPosts, recordTestBatch, storeWith, type TestPost } from '../metrics/helpers.js';
+import { withAnalysis } from '../../src/analysis/analysis.js';
+import { checkConfigAgainstData, configWarningMessage } from '../../src/analysis/config-check.js';
+import type { Config } from '../../src/config/types.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'replybench-check-'));
 const config = join(dir, 'airlines.yaml');
@@ -242,5 +245,37 @@ describe('replybench check', () => {
     expect(checkJson(withFollowers, 'fr').sentences).toContain(
       'comptes influents\u00a0: le rapport compare toutes les marques sur Facebook seulement, où l’export donne aux mentions d’Acme le nombre d’abonnés de leurs auteurs\u00a0; il laisse de côté les mentions appelant une réponse sur Twitter (Acme\u00a0: 2, Rival\u00a0: 1). Pour comparer aussi sur Twitter, importez-y les mentions d’Acme depuis un export qui donne le nombre d’abonnés de leurs auteurs.',
     );
+  });
+});
+
+describe('handles a brand answers under that the config does not list', () => {
+  it('names the user id the posts a brand answered write for it, and what to add; not under 3 posts, nor a handle another brand lists, nor once it is listed', async () => {
+    // `count` customers each write to @<handle>; Acme's account answers each of them.
+    const asked = (count: number, handle: string): TestPost[] =>
+      Array.from({ length: count }, (_, i) => [
+        { id: `${handle}${i}`, author: `c${handle}${i}`, at: `2017-10-0${i + 2}T10:00:00Z`, text: `@${handle} my phone will not start` },
+        { id: `${handle}${i}r`, author: 'acmecares', at: `2017-10-0${i + 2}T10:30:00Z`, text: `@c${handle}${i} sorry to hear that`, parent: `${handle}${i}` },
+      ]).flat();
+    const store = await storeWith([...asked(3, '555'), ...asked(2, 'acmeuk'), ...asked(3, 'RivalHelp')]);
+    const answered = async (config: Config) =>
+      (await withAnalysis(store, config, '2017-10', checkConfigAgainstData, { cache: false })).filter((warning) => warning.kind === 'answered-handle');
+    try {
+      const [found, ...others] = await answered(configWith([{ id: 'acme', handles: ['AcmeCares'] }, { id: 'rival', handles: ['RivalHelp'] }]));
+      expect(others).toEqual([]);
+      expect([found?.key, found?.value, found?.answeredPosts, found?.message]).toEqual([
+        'brands.0.accounts.twitter',
+        '555',
+        3,
+        '"555": not one of its accounts, yet 3 of the posts its accounts answered in 2017-10 name @555 and none of its handles, so they do not count as its mentions; if it is one of its accounts, add "id:555"',
+      ]);
+      if (!found) throw new Error('a warning expected');
+      expect(configWarningMessage(found, 'es')).toBe(
+        '«555»: no es una de sus cuentas, pero 3 de las publicaciones que respondieron sus cuentas en 2017-10 nombran a @555 y a ninguna de sus cuentas, así que no cuentan como menciones suyas; si es una de sus cuentas, añada «id:555»',
+      );
+      // Listed, the posts are its mentions, and nothing is left to say.
+      expect(await answered(configWith([{ id: 'acme', accounts: { twitter: ['AcmeCares', 'id:555'] } }, { id: 'rival', handles: ['RivalHelp'] }]))).toEqual([]);
+    } finally {
+      store.close();
+    }
   });
 });
