@@ -74,6 +74,21 @@ describe('table', () => {
     expect(table.split('\n').find((line) => line.includes('ACME *'))).toMatch(/ACME \*\s+\(low sample\)\s+1\s+1\s+1\s+100\.0%/);
     expect(table).toContain('(low sample) = fewer than 30 mentions needing an answer: read with care.');
   });
+
+  it('calls a brand the data holds nothing of "no data", not a low sample, and counts in the singular where there is one', async () => {
+    // Ghost is in the config; the data holds nothing of it.
+    const store = await storeWith([
+      { id: 'm1', author: 'a', at: '2017-10-02T10:00:00Z', text: '@acme hi' },
+      { id: 'r1', author: 'acme', at: '2017-10-02T10:30:00Z', parent: 'm1' },
+    ]);
+    const report = await computeMetrics(store, configWith([{ id: 'acme' }, { id: 'ghost' }]), '2017-10').finally(() => store.close());
+    const table = metricsTable({ ...report, dataQuality: { ...report.dataQuality, posts: 1, pending: 1, repliesBeforeParent: 1, unresolvedParents: 1 } });
+    expect(table.split('\n').find((line) => line.includes('GHOST'))).toMatch(/GHOST \(no data\)/);
+    expect(table).toContain('(no data) = the data holds neither a post of the brand nor a mention of it in the period: check its handles, or import its exports.');
+    expect(table).toContain('Data quality: 1 post, 1 mention pending, 1 reply stamped before its parent, 1 parent not in the data.');
+    // ACME, measured on one mention, is still a low sample.
+    expect(table).toContain('(low sample) = fewer than 30 mentions needing an answer');
+  });
 });
 
 describe('json', () => {

@@ -1,4 +1,6 @@
+import { counted } from '../../report/i18n/plain-numbers.js';
 import { metricCatalogue, type MetricSpec, type MetricUnit } from '../catalogue.js';
+import { hasNoData } from '../coverage.js';
 import type { BrandMetrics, MetricsReport } from '../types.js';
 import { slaTargets } from './columns.js';
 import { alignedTable, printable } from './aligned.js';
@@ -14,7 +16,8 @@ export function metricsTable(report: MetricsReport): string {
   );
   const rows = brands.map((brand) => [
     brand.rank.responseRate === null || brand.rank.responseRate === undefined ? '-' : String(brand.rank.responseRate),
-    `${printable(brand.name)}${brand.role === 'client' ? ' *' : ''}${brand.lowSample ? ' (low sample)' : ''}`,
+    // A brand the data holds nothing of has no sample to call low.
+    `${printable(brand.name)}${brand.role === 'client' ? ' *' : ''}${hasNoData(brand) ? ' (no data)' : brand.lowSample ? ' (low sample)' : ''}`,
     ...shown.flatMap((spec) => {
       const text = cell(spec.unit, spec.value(brand));
       if (spec.key === 'inbound') return [text, cell('count', brand.coverage?.inboundMeasured ?? null)];
@@ -25,10 +28,11 @@ export function metricsTable(report: MetricsReport): string {
   const quality = report.dataQuality;
   const notes = [
     `Period ${report.period.label ?? ''} ${report.period.start} .. ${report.period.end} (${report.period.timezone}); * = client.`,
-    `Data quality: ${quality.posts} posts, ${quality.pending ?? 0} mentions pending, ${quality.repliesBeforeParent} replies stamped before their parent, ${quality.unresolvedParents} parents not in the data.`,
+    `Data quality: ${counted('en', quality.posts, 'post', 'posts')}, ${counted('en', quality.pending ?? 0, 'mention', 'mentions')} pending, ${counted('en', quality.repliesBeforeParent, 'reply stamped before its parent', 'replies stamped before their parent')}, ${counted('en', quality.unresolvedParents, 'parent', 'parents')} not in the data.`,
   ];
   notes.push('Rate and the <= columns are shares of Need answer, the mentions that need an answer; Median and P90 are of the answered ones.');
-  if (brands.some((brand: BrandMetrics) => brand.lowSample)) notes.push('(low sample) = fewer than 30 mentions needing an answer: read with care.');
+  if (brands.some((brand: BrandMetrics) => brand.lowSample && !hasNoData(brand))) notes.push('(low sample) = fewer than 30 mentions needing an answer: read with care.');
+  if (brands.some(hasNoData)) notes.push('(no data) = the data holds neither a post of the brand nor a mention of it in the period: check its handles, or import its exports.');
   return [...alignedTable(header, rows, [1]), '', ...notes, ''].join('\n');
 }
 
