@@ -227,9 +227,9 @@ describe('dates in each language', () => {
     expect(zone('fr', 'Etc/UTC')).toBe('UTC');
     // Etc/GMT+3 is three hours behind UTC: its id's sign is reversed, so the offset is shown.
     expect(zone('en', 'Etc/GMT+3')).toBe('GMT-03:00');
-    // CLDR's French for London is a pattern ("heure : Royaume-Uni"), not a name: never printed.
-    expect(zone('fr', 'Europe/London')).not.toContain(':');
-    expect(zone('fr', 'Europe/London')).toContain('Europe/London');
+    // CLDR's French for London is a pattern ("heure : Royaume-Uni"), not a name: the place it holds names the zone.
+    expect(zone('fr', 'Europe/London')).toBe('Royaume-Uni (Europe/London)');
+    expect(zone('fr', 'Europe/Dublin')).toBe('Irlande (Europe/Dublin)');
   });
 
   it('writes counts and points as each language does: Spanish leaves four digits whole, French puts one point below 2 in the singular', () => {

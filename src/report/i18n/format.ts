@@ -54,8 +54,9 @@ export class Formatter {
 
   /**
    * The report's timezone as a reader knows it: its name in the report's language beside
-   * its IANA id ("Central European Time (Europe/Madrid)"), or "UTC". A zone CLDR names only
-   * by an offset, or by a pattern ("heure : Royaume-Uni"), keeps its id alone; an Etc/ zone,
+   * its IANA id ("Central European Time (Europe/Madrid)"), or "UTC". A zone CLDR names by a
+   * pattern ("heure : Royaume-Uni") is named by the place the pattern holds ("Royaume-Uni
+   * (Europe/London)"); one it names only by an offset keeps its id alone; an Etc/ zone,
    * whose id reverses the offset's sign (Etc/GMT+3 is three hours behind), shows the offset.
    */
   timezoneName(): string {
@@ -64,7 +65,9 @@ export class Formatter {
       new Intl.DateTimeFormat(this.locale, { timeZone: this.timezone, timeZoneName: style }).formatToParts(ZONE_NAMES_AT).find((entry) => entry.type === 'timeZoneName')?.value;
     if (this.timezone.startsWith('Etc/')) return part('longOffset') ?? this.timezone;
     const name = part('longGeneric');
-    if (!name || /^(GMT|UTC)/.test(name) || name.includes(':')) return this.timezone;
+    if (!name || /^(GMT|UTC)/.test(name)) return this.timezone;
+    const place = /^[^:]*\s:\s*(.+)$/u.exec(name)?.[1];
+    if (name.includes(':')) return place ? `${place} (${this.timezone})` : this.timezone;
     return `${name} (${this.timezone})`;
   }
 
