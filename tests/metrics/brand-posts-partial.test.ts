@@ -113,12 +113,12 @@ describe('a brand whose posts the data holds on part of the period only (brand-p
   it('says the client’s rate as a lower bound without a rank, under the tile and in the findings, and gives no advice on it', async () => {
     const template = ReportTemplate.open(undefined);
     const { model } = await buildReportModel({ metrics: report, config, facts: null, template, language: 'en' });
-    expect(model.findings[0]).toBe('ACME answered at least 50% of the 30 mentions it received; the data holds its posts on part of the period only, so the rate takes no rank.');
+    expect(model.findings[0]).toBe('ACME answered at least 50% of the 30 mentions it received; the data holds its posts on part of the period only, so the rate is not ranked against the other brands.');
     const tile = model.kpis.find((kpi) => kpi.label === 'Response rate');
     expect(tile).toMatchObject({ value: '≥ 50%', note: null });
     expect(tile?.flags).toContain('≥ Lower bound: the data holds its posts on part of the period only');
     expect(model.kpiNotes).toContain(
-      'The data holds ACME’s own posts on Twitter from 1 to 15 October 2017 only: 15 of the 30 mentions needing an answer came outside those dates and count as unanswered, so its response rate is only a lower bound and takes no rank.',
+      'The data holds ACME’s own posts on Twitter from 1 to 15 October 2017 only: 15 of the 30 mentions needing an answer came outside those dates and count as unanswered, so its response rate is only a lower bound and is not ranked against the other brands.',
     );
     // 50% against the competitors' 85% would be the first advice: it rests on the answers the data lacks.
     expect(buildImprovements(report, 'en').map((item) => item.id)).not.toContain('unanswered');
