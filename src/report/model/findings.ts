@@ -7,6 +7,7 @@ import { comparableMetrics } from '../../metrics/ranking.js';
 import { benchmarkOf, catalogueOf, changeOf, clientOf, comparedRank, competitorsOf, rankedCount, rankOf, slaTargets } from './brandLookup.js';
 import { answersUpperBound, hasPartialPosts, isLowerBoundUnder } from '../../metrics/coverage.js';
 import { measuredInbound, measuredPlatforms, warningsOf } from './coverage.js';
+import { printableName } from './examples.js';
 
 /** "N times faster" needs medians at least this far apart (METRICS.md, "Share of voice and benchmarks"). */
 const FASTER_RATIO = 1.2;
@@ -244,8 +245,14 @@ function voiceFinding(metrics: MetricsReport, client: BrandMetrics, format: Form
   const share = format.percent(client.shareOfVoice);
   const rank = comparedRank(metrics, client, 'shareOfVoice');
   // Every ranked brand at one rank: "rank 1 of 2" would read as a lead.
-  if (rank === null) return t('finding.shareOfVoiceTied', { client: client.name, share, others: format.list(competitorsOf(metrics).filter((brand) => rankOf(brand, 'shareOfVoice') !== null).map((brand) => brand.name)) });
-  return t('finding.shareOfVoice', { client: client.name, share, rank, brands });
+  const said =
+    rank === null
+      ? t('finding.shareOfVoiceTied', { client: client.name, share, others: format.list(competitorsOf(metrics).filter((brand) => rankOf(brand, 'shareOfVoice') !== null).map((brand) => brand.name)) })
+      : t('finding.shareOfVoice', { client: client.name, share, rank, brands });
+  // A share most of which one author wrote (a tag storm, a customer writing all month) says so where it is compared.
+  const top = client.coverage?.topAuthor;
+  if (!warningsOf(client).includes('dominant-author') || !top) return said;
+  return `${said} ${t('finding.shareOfVoiceOneAuthor', { share: format.percent(top.share), author: printableName(top.author) })}`;
 }
 
 /**
