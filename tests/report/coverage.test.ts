@@ -258,7 +258,7 @@ describe('an export listing responses that are not in the data, and a platform w
     es: {
       noPosts: 'Los datos no contienen publicaciones de Acme Telecom en Facebook: sus cifras de respuesta se basan solo en sus otras plataformas mientras no se añadan allí sus propias publicaciones (la exportación de su herramienta de atención o de publicación).',
       lowerBound: 'La tasa de respuesta de Acme Telecom es un mínimo: el 70 % de sus menciones que piden respuesta en Twitter indica respuestas que no están en los datos.',
-      finding: 'Acme Telecom respondió al 30 % como mínimo de las 40 menciones medidas en Twitter, y hasta al 100 % si las 28 respuestas que indica su exportación y que faltan en los datos lo fueran, así que la tasa no se clasifica frente a las demás marcas.',
+      finding: 'Acme Telecom respondió al 30 % como mínimo de las 40 menciones medidas en Twitter, y hasta al 100 % si las 28 respuestas que indica su exportación y que faltan en los datos lo fueran, así que la tasa no entra en la clasificación con las demás marcas.',
       rate: '≥ 30 % ‡',
       examples: 'Se omiten las menciones en Facebook: los datos no contienen publicaciones de Acme Telecom allí, así que no permiten saber cuáles recibieron respuesta.',
       listedMissing: 'Se omiten las menciones cuya exportación indica una respuesta que no está en los datos: los datos no permiten saber si Acme Telecom las respondió.',
@@ -397,13 +397,13 @@ describe('findings that never contradict themselves', () => {
     // Both brands answer 20 of 40 mentions, each after 30 minutes.
     const metrics = await metricsOf(closeRacePosts({ answered: 20, minutes: 30 }, { answered: 20, minutes: 30 }), config);
     expect(await findingsOf(metrics)).toEqual([
-      'Acme Telecom answered 50% of the 40 mentions it received, the same rate as RivalCo; rank 1 of 2 brands.',
+      'Acme Telecom answered 50% of the 40 mentions it received, the same rate as RivalCo.',
       // Acme's 30 min is also the competitor median: no sentence compares them.
       '50% of the mentions to Acme Telecom that needed an answer were answered within 1\u00a0h, the same as the competitor median.',
       'Acme Telecom received 50% of all mentions of the tracked brands, the same share as RivalCo.',
     ]);
-    expect(foldSpaces((await findingsOf(metrics, 'es'))[0] ?? '')).toBe('Acme Telecom respondió al 50 % de las 40 menciones que recibió, la misma tasa que RivalCo: puesto 1 de 2 marcas.');
-    expect(foldSpaces((await findingsOf(metrics, 'fr'))[0] ?? '')).toBe('Acme Telecom a répondu à 50 % des 40 mentions reçues, à égalité avec RivalCo : rang 1 sur 2 marques.');
+    expect(foldSpaces((await findingsOf(metrics, 'es'))[0] ?? '')).toBe('Acme Telecom respondió al 50 % de las 40 menciones que recibió, la misma tasa que RivalCo.');
+    expect(foldSpaces((await findingsOf(metrics, 'fr'))[0] ?? '')).toBe('Acme Telecom a répondu à 50 % des 40 mentions reçues, à égalité avec RivalCo.');
     expect(foldSpaces((await findingsOf(metrics, 'es'))[2] ?? '')).toBe('Acme Telecom recibió el 50 % de todas las menciones de las marcas analizadas, la misma cuota que RivalCo.');
     expect(foldSpaces((await findingsOf(metrics, 'fr'))[2] ?? '')).toBe('Acme Telecom a reçu 50 % de toutes les mentions des marques suivies, la même part que RivalCo.');
   });
@@ -417,7 +417,7 @@ describe('findings that never contradict themselves', () => {
     assignRanks(metrics.brands, catalogueOf(metrics), comparableMetrics);
     expect([acme.rank.responseRate, rival.rank.responseRate]).toEqual([1, 1]);
     const text = await findingsOf(metrics);
-    expect(text[0]).toBe('Acme Telecom answered 50% of the 40 mentions it received, the same rate as RivalCo; rank 1 of 2 brands.');
+    expect(text[0]).toBe('Acme Telecom answered 50% of the 40 mentions it received, the same rate as RivalCo.');
     expect(text.join(' ')).not.toMatch(/best|ahead|fastest/);
     // Ranks set by hand against the printed values: still no "best", and no "the same" beside different ranks.
     rival.rank.responseRate = 2;

@@ -96,11 +96,11 @@ describe('a month that is one evening, with a tag storm and a thank-you', () => 
     ]);
     // The finding that compares the shares of voice says it too, where the reader meets the rank.
     expect(en.findings.filter((line) => line.includes('of all mentions'))).toEqual([
-      'Acme Telecom received 50% of all mentions of the tracked brands, rank 1 of 3. 49% of those mentions come from one author, stormer.',
+      'Acme Telecom received 50% of all mentions of the tracked brands, rank 1 of 3. 49% of Acme Telecom’s mentions come from one author, stormer.',
     ]);
     const fr = await modelOf(await metricsOf(posts, configOf('acme', BRANDS)), 'acme', 'fr');
     expect(fr.findings.filter((line) => line.includes('toutes les mentions'))).toEqual([
-      'Acme Telecom a reçu 50\u00a0% de toutes les mentions des marques suivies\u00a0: rang 1 sur 3. 49\u00a0% de ces mentions viennent d’un seul auteur, stormer.',
+      'Acme Telecom a reçu 50\u00a0% de toutes les mentions des marques suivies\u00a0: rang 1 sur 3. 49\u00a0% des mentions d’Acme Telecom viennent d’un seul auteur, stormer.',
     ]);
   });
 });

@@ -3,6 +3,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { metricCatalogue } from '../../src/metrics/catalogue.js';
 import { DIAGNOSTIC_METRICS } from '../../src/metrics/diagnostics/catalogue.js';
 import type { MetricsReport } from '../../src/metrics/types.js';
+import { ranksCompare } from '../../src/report/model/brandLookup.js';
 import type { ImprovementItem } from '../../src/report/advice/types.js';
 import { renderReportHtml } from '../../src/report/html/renderHtml.js';
 import { Formatter } from '../../src/report/i18n/format.js';
@@ -282,6 +283,10 @@ describe('report model', () => {
     expect(html).not.toMatch(/NaN|undefined|null|Infinity/);
   });
 
+  it('tells brands apart by rank only where their ranks differ: a partial tie keeps its ranks, a tie of all or a rank alone says nothing', () => {
+    expect([[1, 1, 3], [2, 1], [1, 1], [1, null], [1, 1, null], [null, null]].map(ranksCompare)).toEqual([true, true, false, false, false, false]);
+  });
+
   it('says of an export of the brands\' own posts alone that it holds no mention, not that nobody wrote to them, and draws no grid of zeros', async () => {
     const metrics = fixtureMetrics();
     const client = metrics.brands.find((brand) => brand.role === 'client')?.id ?? '';
@@ -299,11 +304,15 @@ describe('report model', () => {
     };
     const { model: en } = await buildReportModel({ metrics: ownPostsOnly, config, facts: null, template, language: 'en' });
     expect(en.findings).toEqual([
-      'The data holds 13 posts of the tracked brands in this period but no mention of them: the exports hold the brands’ own posts without the messages they answer, so how they answer cannot be measured.',
+      'The data holds posts by the tracked brands in this period but no mention of them: the exports hold the brands’ replies without the messages they answer, so how they answer cannot be measured.',
     ]);
     expect([en.charts['hour-of-week']?.svg ?? null, en.charts['hour-of-week']?.empty]).toEqual([null, 'The data holds no mention of Acme Telecom in this period.']);
     const { model: fr } = await buildReportModel({ metrics: ownPostsOnly, config, facts: null, template, language: 'fr' });
-    expect(fr.findings[0]).toMatch(/^Les données contiennent 13 publications des marques suivies sur la période, mais aucune mention d’elles/);
+    expect(fr.findings[0]).toMatch(/^Les données contiennent des publications des marques suivies sur la période, mais aucune mention de ces marques\u00a0: les exports incluent les réponses/);
+    // Broadcasts alone answer nobody: the sentence says only what the data holds.
+    const broadcastsOnly = { ...ownPostsOnly, brands: ownPostsOnly.brands.map((brand) => ({ ...brand, replies: 0, broadcasts: brand.brandPosts })) };
+    const { model: es } = await buildReportModel({ metrics: broadcastsOnly, config, facts: null, template, language: 'es' });
+    expect(es.findings).toEqual(['Los datos contienen publicaciones de las marcas analizadas en este periodo, pero ninguna mención a las marcas.']);
   });
 
   it('draws the cover band as a thin stripe when no agency is named, and as the agency\'s band when one is', async () => {

@@ -46,9 +46,10 @@ const SLA_MEASURED_KEYS: Record<'finding.slaBehind' | 'finding.slaAhead' | 'find
 export function writeFindings(metrics: MetricsReport, format: Formatter, t: Translate, previousLabel: string, periodLabel: string): string[] {
   if (metrics.brands.every((brand) => brand.inbound === 0)) {
     if (metrics.settings?.inbound === 'questions') return [t('finding.noQuestions')];
-    // Posts of the brands without one mention: an export of their own posts alone, not a month nobody wrote to them.
-    const posts = metrics.brands.reduce((sum, brand) => sum + brand.brandPosts, 0);
-    return [posts > 0 ? t('finding.noMentionsOwnPosts', { posts: format.count(posts) }) : t('finding.noMentions')];
+    // Posts of the brands without one mention: an export of their own posts alone, not a month nobody wrote to them; with
+    // replies among them, an export of the answers without the messages they answer.
+    if (metrics.brands.some((brand) => brand.replies > 0)) return [t('finding.noMentionsOwnReplies')];
+    return [t(metrics.brands.some((brand) => brand.brandPosts > 0) ? 'finding.noMentionsOwnPosts' : 'finding.noMentions')];
   }
   const thin = thinPeriodFinding(metrics, format, t, periodLabel);
   const findings = noBrandReplies(metrics) ? volumeFindings(metrics, format, t, previousLabel) : responseFindings(metrics, format, t, previousLabel, periodLabel);
@@ -195,9 +196,12 @@ function rateFinding(metrics: MetricsReport, client: BrandMetrics, format: Forma
   const values = { ...said, rank, brands };
   // No competitor's rate to compare: the rate is said, with no rank.
   if (brands < 2) return onPlatforms ? t('finding.rateMeasuredUncompared', { ...values, platforms }) : t('finding.rateUncompared', values);
-  if (onPlatforms) return t('finding.rateMeasured', { ...values, platforms });
+  // Every ranked brand at one rank: the rank tells none apart, the others are named instead.
+  const tiedWithAll = comparedRank(metrics, client, 'responseRate') === null;
+  if (onPlatforms) return tiedWithAll ? t('finding.rateMeasuredTiedAll', { ...values, platforms, others: rankedCompetitors(metrics, 'responseRate', format) }) : t('finding.rateMeasured', { ...values, platforms });
   // A rate the data can only understate is no tie and no best: it is said with its rank, nothing more.
   if (isLowerBound(client)) return t('finding.rate', values);
+  if (tiedWithAll) return t('finding.rateTiedAll', { ...values, others: rankedCompetitors(metrics, 'responseRate', format) });
   const printed = (value: number) => format.percent(value);
   const tied = samePrinted(metrics, client, 'responseRate', (brand) => brand.responseRate, printed);
   if (tied.length > 0) return t('finding.rateTied', { ...values, others: format.list(tied.map((brand) => brand.name)) });
@@ -239,6 +243,11 @@ function speedFinding(metrics: MetricsReport, client: BrandMetrics, format: Form
   return answersLess ? `${faster} ${t('finding.fasterAnswersLess', { client: client.name, bestRate: lowerBound(fastest, format.percent(fastest.responseRate), t), clientRate: lowerBound(client, format.percent(client.responseRate), t) })}` : faster;
 }
 
+/** The competitors ranked on a metric, by name, as a list ("RivalCo and Tercera"). */
+function rankedCompetitors(metrics: MetricsReport, key: string, format: Formatter): string {
+  return format.list(competitorsOf(metrics).filter((brand) => rankOf(brand, key) !== null).map((brand) => brand.name));
+}
+
 function voiceFinding(metrics: MetricsReport, client: BrandMetrics, format: Formatter, t: Translate): string | null {
   const brands = rankedCount(metrics, 'shareOfVoice');
   if (client.shareOfVoice === null || rankOf(client, 'shareOfVoice') === null || brands < 2) return null;
@@ -247,12 +256,12 @@ function voiceFinding(metrics: MetricsReport, client: BrandMetrics, format: Form
   // Every ranked brand at one rank: "rank 1 of 2" would read as a lead.
   const said =
     rank === null
-      ? t('finding.shareOfVoiceTied', { client: client.name, share, others: format.list(competitorsOf(metrics).filter((brand) => rankOf(brand, 'shareOfVoice') !== null).map((brand) => brand.name)) })
+      ? t('finding.shareOfVoiceTied', { client: client.name, share, others: rankedCompetitors(metrics, 'shareOfVoice', format) })
       : t('finding.shareOfVoice', { client: client.name, share, rank, brands });
   // A share most of which one author wrote (a tag storm, a customer writing all month) says so where it is compared.
   const top = client.coverage?.topAuthor;
   if (!warningsOf(client).includes('dominant-author') || !top) return said;
-  return `${said} ${t('finding.shareOfVoiceOneAuthor', { share: format.percent(top.share), author: printableName(top.author) })}`;
+  return `${said} ${t('finding.shareOfVoiceOneAuthor', { client: client.name, share: format.percent(top.share), author: printableName(top.author) })}`;
 }
 
 /**
