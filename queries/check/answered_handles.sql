@@ -5,7 +5,10 @@
 -- the brand under another name: another of its accounts, or its user id (the Kaggle
 -- "Customer Support on Twitter" set writes some brands as anonymised ids, "@76099"). Those
 -- posts, and every other mention of that name, are left out of the brand's figures.
--- Both the reply and the post it answers are in the period.
+-- Both the reply and the post it answers are in the period; a post another tracked brand
+-- wrote is left out (it is that brand's), and so is a handle that wrote a post of its own in
+-- the period (an account the data holds, a competitor's or a customer's, is no other name of
+-- the brand). The warning still says what to do if the handle is someone else's.
 --
 -- Output: brand_id, ord (the brand's place in the config), platform, handle, posts (the
 -- answered posts naming it), the $shown handles named most per brand and platform, each on
@@ -28,12 +31,18 @@ named AS (
   SELECT DISTINCT u.brand_id, u.platform, u.post_id, lower(unnest(regexp_extract_all(p.text, '(?:^|[^A-Za-z0-9_])@([A-Za-z0-9_]+)', 1))) AS handle
   FROM unmatched u
   JOIN posts p ON p.platform = u.platform AND p.post_id = u.post_id
+  ANTI JOIN rb_accounts o ON o.platform = p.platform AND o.handle = p.author
   WHERE contains(p.text, '@')
+),
+authors AS (
+  SELECT DISTINCT platform, author FROM posts
+  WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ
 ),
 counted AS (
   SELECT n.brand_id, n.platform, n.handle, count(*) AS posts
   FROM named n
   ANTI JOIN rb_accounts a ON a.platform = n.platform AND a.handle = n.handle
+  ANTI JOIN authors w ON w.platform = n.platform AND w.author = n.handle
   GROUP BY n.brand_id, n.platform, n.handle
   HAVING count(*) >= $min_posts
 )

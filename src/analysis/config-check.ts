@@ -53,7 +53,7 @@ const WORDS: Record<Language, Words> = {
     semicolon: '; ',
     question: '?',
     answered: (posts, period, handle, add) =>
-      `not one of its accounts, yet ${posts} of the posts its accounts answered in ${period} name @${handle} and none of its handles, so they do not count as its mentions; if it is one of its accounts, add ${add}`,
+      `not listed among its accounts, yet ${posts} of the posts its accounts answered in ${period} name @${handle} and none of its listed handles, so they do not count as its mentions; if @${handle} is the brand's own account or user id, add ${add}; if it is another company's or a customer's, nothing needs to change`,
   },
   es: {
     handle: 'ninguna publicación suya ni que la mencione en',
@@ -67,7 +67,7 @@ const WORDS: Record<Language, Words> = {
     semicolon: '; ',
     question: '?',
     answered: (posts, period, handle, add) =>
-      `no es una de sus cuentas, pero ${posts} de las publicaciones que respondieron sus cuentas en ${period} nombran a @${handle} y a ninguna de sus cuentas, así que no cuentan como menciones suyas; si es una de sus cuentas, añada ${add}`,
+      `no figura entre sus cuentas, pero ${posts} de las publicaciones a las que respondieron sus cuentas en ${period} nombran a @${handle} y a ninguna de sus cuentas, así que no cuentan entre sus menciones; si @${handle} es una cuenta o un identificador de usuario de la marca, añada ${add}; si es de otra empresa o de un cliente, no hay nada que cambiar`,
   },
   fr: {
     handle: 'aucune publication de ce compte ni qui le mentionne en',
@@ -81,7 +81,7 @@ const WORDS: Record<Language, Words> = {
     semicolon: '\u00a0; ',
     question: '\u00a0?',
     answered: (posts, period, handle, add) =>
-      `ce n’est pas l’un de ses comptes, mais ${posts} des publications auxquelles ses comptes ont répondu en ${period} nomment @${handle} et aucun de ses comptes, si bien qu’elles ne comptent pas comme ses mentions\u00a0; si c’est l’un de ses comptes, ajoutez ${add}`,
+      `ne figure pas parmi ses comptes, mais ${posts} des publications auxquelles ses comptes ont répondu en ${period} nomment @${handle} et aucun de ses comptes, si bien qu’elles ne comptent pas parmi ses mentions\u00a0; si @${handle} est un compte ou un identifiant d’utilisateur de la marque, ajoutez ${add}\u00a0; s’il appartient à une autre entreprise ou à un client, rien n’est à changer`,
   },
 };
 
@@ -102,6 +102,10 @@ export function configWarningMessage(warning: Pick<ConfigWarning, 'kind' | 'valu
   const suggestion = named.length === 0 ? '' : `${words.semicolon}${words.closest} ${named.join(` ${words.or} `)}${words.question}`;
   return `${words.quoted(warning.value)}${words.colon}${warning.kind === 'handle' ? words.handle : words.topic} ${warning.period}${suggestion}`;
 }
+
+/** The answered posts that must name a handle the config does not list before the check offers it as one of the brand's accounts, and how many such handles it names per brand and platform. */
+const ANSWERED_HANDLE_MIN_POSTS = 3;
+const ANSWERED_HANDLES_SHOWN = 2;
 
 const answeredHandleRow = z.object({ brand_id: z.string(), ord: z.number(), platform: z.string(), handle: z.string(), posts: z.number() });
 const handleRow = z.object({ brand_id: z.string(), platform: z.string(), handle: z.string(), ord: z.number(), posts: z.number(), mentions: z.number() });
@@ -162,10 +166,6 @@ export async function checkConfigAgainstData(analysis: Analysis): Promise<Config
   }
   return warnings;
 }
-
-/** The answered posts that must name a handle the config does not list before the check offers it as one of the brand's accounts, and how many such handles it names per brand and platform. */
-const ANSWERED_HANDLE_MIN_POSTS = 3;
-const ANSWERED_HANDLES_SHOWN = 2;
 
 /** The posts an account the data holds must count before a report takes it for the one a handle misspells (not a customer named alike). */
 export const TYPO_MIN_POSTS = 5;

@@ -249,31 +249,38 @@ describe('replybench check', () => {
 });
 
 describe('handles a brand answers under that the config does not list', () => {
-  it('names the user id the posts a brand answered write for it, and what to add; not under 3 posts, nor a handle another brand lists, nor once it is listed', async () => {
+  it('names the user id or handle the posts a brand answered write for it, and what to add; not under 3 posts, nor a handle another brand lists or that posts itself, nor once it is listed', async () => {
     // `count` customers each write to @<handle>; Acme's account answers each of them.
     const asked = (count: number, handle: string): TestPost[] =>
       Array.from({ length: count }, (_, i) => [
         { id: `${handle}${i}`, author: `c${handle}${i}`, at: `2017-10-0${i + 2}T10:00:00Z`, text: `@${handle} my phone will not start` },
         { id: `${handle}${i}r`, author: 'acmecares', at: `2017-10-0${i + 2}T10:30:00Z`, text: `@c${handle}${i} sorry to hear that`, parent: `${handle}${i}` },
       ]).flat();
-    const store = await storeWith([...asked(3, '555'), ...asked(2, 'acmeuk'), ...asked(3, 'RivalHelp')]);
+    // @AaTel, a company nobody tracks, posts in the month itself: an account of its own, not another name of Acme.
+    const aaTel: TestPost = { id: 'o1', author: 'aatel', at: '2017-10-05T09:00:00Z', text: 'our network is fine' };
+    const store = await storeWith([...asked(3, '555'), ...asked(3, 'acmeuk'), ...asked(2, 'acmefr'), ...asked(3, 'RivalHelp'), ...asked(3, 'AaTel'), aaTel]);
     const answered = async (config: Config) =>
       (await withAnalysis(store, config, '2017-10', checkConfigAgainstData, { cache: false })).filter((warning) => warning.kind === 'answered-handle');
     try {
-      const [found, ...others] = await answered(configWith([{ id: 'acme', handles: ['AcmeCares'] }, { id: 'rival', handles: ['RivalHelp'] }]));
-      expect(others).toEqual([]);
-      expect([found?.key, found?.value, found?.answeredPosts, found?.message]).toEqual([
-        'brands.0.accounts.twitter',
-        '555',
-        3,
-        '"555": not one of its accounts, yet 3 of the posts its accounts answered in 2017-10 name @555 and none of its handles, so they do not count as its mentions; if it is one of its accounts, add "id:555"',
+      const found = await answered(configWith([{ id: 'acme', handles: ['AcmeCares'] }, { id: 'rival', handles: ['RivalHelp'] }]));
+      expect(found.map((warning) => [warning.key, warning.value, warning.answeredPosts])).toEqual([
+        ['brands.0.accounts.twitter', '555', 3],
+        ['brands.0.accounts.twitter', 'acmeuk', 3],
       ]);
-      if (!found) throw new Error('a warning expected');
-      expect(configWarningMessage(found, 'es')).toBe(
-        '«555»: no es una de sus cuentas, pero 3 de las publicaciones que respondieron sus cuentas en 2017-10 nombran a @555 y a ninguna de sus cuentas, así que no cuentan como menciones suyas; si es una de sus cuentas, añada «id:555»',
+      const [id, handle] = found;
+      if (!id || !handle) throw new Error('two warnings expected');
+      expect(id.message).toBe(
+        '"555": not listed among its accounts, yet 3 of the posts its accounts answered in 2017-10 name @555 and none of its listed handles, so they do not count as its mentions; if @555 is the brand\'s own account or user id, add "id:555"; if it is another company\'s or a customer\'s, nothing needs to change',
       );
-      // Listed, the posts are its mentions, and nothing is left to say.
-      expect(await answered(configWith([{ id: 'acme', accounts: { twitter: ['AcmeCares', 'id:555'] } }, { id: 'rival', handles: ['RivalHelp'] }]))).toEqual([]);
+      // A handle is listed as it is, a user id as "id:<digits>".
+      expect(handle.message).toContain('add "acmeuk";');
+      expect(configWarningMessage(id, 'es')).toBe(
+        '«555»: no figura entre sus cuentas, pero 3 de las publicaciones a las que respondieron sus cuentas en 2017-10 nombran a @555 y a ninguna de sus cuentas, así que no cuentan entre sus menciones; si @555 es una cuenta o un identificador de usuario de la marca, añada «id:555»; si es de otra empresa o de un cliente, no hay nada que cambiar',
+      );
+      expect(configWarningMessage(handle, 'fr')).toContain('ajoutez «\u00a0acmeuk\u00a0»\u00a0; s’il appartient à une autre entreprise ou à un client, rien n’est à changer');
+      // Listed, the posts are its mentions, and nothing is left to say of them.
+      const listed = await answered(configWith([{ id: 'acme', accounts: { twitter: ['AcmeCares', 'id:555'] } }, { id: 'rival', handles: ['RivalHelp'] }]));
+      expect(listed.map((warning) => warning.value)).toEqual(['acmeuk']);
     } finally {
       store.close();
     }
