@@ -531,9 +531,10 @@ describe('findings that never contradict themselves', () => {
     // These mentions hold no "?": no question at all, and the finding says none was received, not that nobody wrote.
     expect(posts.some((post) => post.text.includes('?'))).toBe(false);
     const quiet = await metricsOf(posts, questions);
-    expect((await buildReportModel({ metrics: quiet, config: questions, facts: null, template, language: 'en' })).model.findings[0]).toBe(
-      'None of the tracked brands received a question in this period (only questions count in this report).',
-    );
+    const quietModel = (await buildReportModel({ metrics: quiet, config: questions, facts: null, template, language: 'en' })).model;
+    expect(quietModel.findings[0]).toBe('None of the tracked brands received a question in this period (only questions count in this report).');
+    // The hour-of-week grid counts questions too: it says no question came, not that the data holds no mention.
+    expect(quietModel.charts['hour-of-week']?.empty).toBe('The data holds no question to Acme Telecom in this period (only questions count in this report).');
   });
 
   it('ranks no figure of a competitor the data holds nothing of, and says so beside the table and in the methodology', async () => {

@@ -600,8 +600,13 @@ function hourOfWeek({ metrics, format, t }: Context): ChartBuild | null {
   const cells = from(all)
     .params({ clientId })
     .filter((d: HourOfWeekCell, $: { clientId: string | null }) => d.brandId === $.clientId);
-  // No mention of the client at any hour: the chart's empty state says so, rather than a grid of zeros.
-  if (cells.numRows() === 0 || cells.rollup({ inbound: op.sum('inbound') }).get('inbound', 0) === 0) return null;
+  // No mention of the client at any hour: the chart's empty state says so, rather than a grid of zeros; counting questions
+  // only, the grid counts questions, and a client with mentions but no question is told as such.
+  if (cells.numRows() === 0 || cells.rollup({ inbound: op.sum('inbound') }).get('inbound', 0) === 0) {
+    if (metrics.settings?.inbound !== 'questions') return null;
+    const name = metrics.brands.find((brand) => brand.role === 'client')?.name ?? '';
+    return { inputs: { datasets: {}, values: {}, notes: [] }, native: [], instead: t('chart.hourOfWeek.emptyQuestions', { client: name }) };
+  }
   const days = format.weekdays();
   const rows = cells
     .params({ days: { ...days } })
