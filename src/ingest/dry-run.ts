@@ -21,7 +21,7 @@ import { recoverRecords, type StructuralReject } from './source/recover.js';
 import { scanShape } from './source/shape-scan.js';
 import { shortRowsWarning } from './import-file.js';
 import { type CsvRead, type CsvRelation, describeDelimiter, firstRead, type Layout, NeedsRecovery, needsRecovery, readWithRetries, recoveredRead } from './staging.js';
-import { fileStats } from './stats.js';
+import { fileStats, rejectsByReason } from './stats.js';
 
 const SHOWN_ROWS = 5;
 /** Unread dates looked at to tell the day from the month. */
@@ -211,12 +211,7 @@ export async function dryRunFile(path: string, request: ImportRequest, around: D
     const shortRows = read.padded && !read.source.ragged ? [await shortRowsWarning(read.source, layout)] : [];
     const stats = await fileStats(store, plan);
 
-    const rejectedByReason: Record<string, number> = {};
-    for (const reject of structural) rejectedByReason[reject.reason] = (rejectedByReason[reject.reason] ?? 0) + 1;
-    stats.rejects.forEach((reason, index) => {
-      const name = plan.reasons[index];
-      if (reason.count > 0 && name !== undefined) rejectedByReason[name] = (rejectedByReason[name] ?? 0) + reason.count;
-    });
+    const rejectedByReason = rejectsByReason(structural, stats, plan);
     const rows = withStructuralRejects(await shownRows(store, plan), structural);
     const fields = await fieldSources(store, plan);
     const dates = await unreadDates(store, plan, format.id === 'generic');

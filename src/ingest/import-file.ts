@@ -26,7 +26,7 @@ import { scanRecords } from './source/record-scan.js';
 import { cutShortError, recoverRecords, type StructuralReject } from './source/recover.js';
 import { scanShape, type RecordShape } from './source/shape-scan.js';
 import { createStaging, csvRelation, dropStaging, firstRead, needsRecovery, readWithRetries, recoveredRead, type CsvRead, type Layout } from './staging.js';
-import { fileStats, type FileStats } from './stats.js';
+import { fileStats, type FileStats, rejectsByReason } from './stats.js';
 
 export interface FileImportOptions {
   /** The format to read with, or `auto` to detect it from the header. */
@@ -240,12 +240,7 @@ async function importChecked(job: FileJob, start: CsvRead, shape: Promise<Record
     await insertStructuralRejects(store, structural, { id: batchId, file: job.file });
     const merged = await mergePosts(store, batchId, { duplicatesInFile: stats.duplicatesInFile > 0 });
     const differing = differingCopiesWarning(merged.differing);
-    const rejectedByReason: Record<string, number> = {};
-    for (const reject of structural) rejectedByReason[reject.reason] = (rejectedByReason[reject.reason] ?? 0) + 1;
-    stats.rejects.forEach((reason, index) => {
-      const name = plan.reasons[index];
-      if (reason.count > 0 && name !== undefined && index + 1 !== plan.codes.conflict) rejectedByReason[name] = (rejectedByReason[name] ?? 0) + reason.count;
-    });
+    const rejectedByReason = rejectsByReason(structural, stats, plan);
     const conflicts = stats.rejects[plan.codes.conflict - 1]?.count ?? 0;
     return finishBatch(job, source, {
       batchId,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Store } from '../store/database.js';
 import { CANONICAL_ROWS, type CanonicalPlan } from './canonical.js';
+import type { StructuralReject } from './source/recover.js';
 
 /** Counts over one staged file, before anything is written. */
 export interface FileStats {
@@ -47,4 +48,18 @@ export async function fileStats(store: Store, plan: CanonicalPlan): Promise<File
     rejects: plan.reasons.map((_, index) => ({ count: value(`reject_${index}`), firstRow: first(`reject_first_${index}`) })),
     warnings: plan.warnings.map((_, index) => ({ count: value(`warn_${index}`), firstRow: first(`warn_first_${index}`) })),
   };
+}
+
+/**
+ * The rejected rows of a file per reason, as the import and its dry run say them: those the row-by-row recovery set
+ * apart, then the mapping's. Later copies of a post that contradict the first are counted apart (conflicts), not here.
+ */
+export function rejectsByReason(structural: readonly StructuralReject[], stats: FileStats, plan: CanonicalPlan): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const reject of structural) counts[reject.reason] = (counts[reject.reason] ?? 0) + 1;
+  stats.rejects.forEach((reason, index) => {
+    const name = plan.reasons[index];
+    if (reason.count > 0 && name !== undefined && index + 1 !== plan.codes.conflict) counts[name] = (counts[name] ?? 0) + reason.count;
+  });
+  return counts;
 }

@@ -49,8 +49,8 @@ export function comparedRank(metrics: MetricsReport, brand: BrandMetrics, key: s
 }
 
 /** Whether the ranks of one metric tell brands apart: two ranked brands at least, not all at the same rank. */
-export function ranksCompare(ranks: ReadonlyArray<number | null>): boolean {
-  const given = ranks.filter((rank) => rank !== null);
+export function ranksCompare<Rank extends number | string>(ranks: ReadonlyArray<Rank | null | undefined>): boolean {
+  const given = ranks.filter((rank) => rank !== null && rank !== undefined);
   return given.length >= 2 && given.some((rank) => rank !== given[0]);
 }
 

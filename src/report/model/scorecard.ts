@@ -178,7 +178,7 @@ export function buildScorecard(metrics: MetricsReport, format: Formatter, t: Tra
     return all.map((source) => cellOf(source, brand, diagnosed, diagnostics, format, t, thresholds));
   });
   // A rank among one measured brand ("1"), or one every measured brand shares, says nothing: it is left out.
-  const compares = all.map((_source, index) => ranksCompare(computed.map((cells) => (cells[index]?.rank == null ? null : Number(cells[index]?.rank)))));
+  const compares = all.map((_source, index) => ranksCompare(computed.map((cells) => cells[index]?.rank)));
   const allCells = computed.map((cells) => cells.map((cell, index) => (compares[index] ? cell : { ...cell, rank: null })));
   // A column no brand can be measured on (no business hours, follower counts or sentiment in these exports) is left out, with one line under the table.
   const shown = all.map((_source, index) => allCells.some((cells) => cells[index]?.reason === null));
