@@ -47,6 +47,13 @@ async function text(page: Page, selector: string): Promise<string> {
   return page.$eval(selector, (node) => (node as unknown as { innerText: string }).innerText);
 }
 
+/** Sets a field's value as a script would (no typing, no events): the page reads it on the next action. */
+async function setValue(page: Page, selector: string, value: string): Promise<void> {
+  await page.$eval(selector, (node, typed) => {
+    (node as unknown as { value: string }).value = typed;
+  }, value);
+}
+
 /** In the page: the status line no longer says an action is under way ("Working…"). */
 const STATUS_SETTLED = "!document.getElementById('status').textContent.includes('…')";
 
@@ -128,9 +135,7 @@ describe('the page of replybench serve', () => {
     expect(offered[0]).toBe('applesupport');
     // A misspelt handle is replaced by the one the data offers.
     await page.type('[data-brand=apple] input[data-platform=twitter]', 'AppleSuport');
-    await page.$eval('[data-brand=apple] input[data-platform=twitter]', (node, value) => {
-      (node as unknown as { value: string }).value = value;
-    }, offered[0] ?? '');
+    await setValue(page, '[data-brand=apple] input[data-platform=twitter]', offered[0] ?? '');
     await page.type('#brands input[data-field=new-brand]', 'spotify');
     await page.click('#brands button[data-action=add-brand]');
     // A handle misspelt past the suggestions: the check after the save offers the account it is closest to.
@@ -158,9 +163,7 @@ describe('the page of replybench serve', () => {
     await page.waitForFunction("document.getElementById('status').textContent.startsWith('No se entiende')");
     expect(await text(page, '#status')).toBe('No se entiende el horario de spotify: escriba los días y luego las horas, como en lun-vie 09:00-18:00; sáb 10:00-14:00.');
     expect(problems.splice(loggedBeforeHours).map((problem) => problem.includes('400'))).toEqual([true]);
-    await page.$eval('[data-brand=spotify] input[data-field=hours]', (node) => {
-      (node as unknown as { value: string }).value = '';
-    });
+    await setValue(page, '[data-brand=spotify] input[data-field=hours]', '');
     await page.click('#brands > button');
     // Saved, then the accounts are checked against the month the check offers: the two that match nothing are said at once.
     await page.waitForFunction("document.getElementById('status').textContent.startsWith('Guardado. ') && !document.getElementById('status').textContent.includes('…')");
@@ -208,9 +211,7 @@ describe('the page of replybench serve', () => {
     expect(await text(page, '#check .sentences')).toContain('Marca spotify, Twitter: el 71\u00a0% de sus menciones caen el 2017-10-11');
     // A check that fails (a month that does not exist) leaves no figures of the month before on the page.
     const logged = problems.length;
-    await page.$eval('#check input[name=period]', (node) => {
-      (node as unknown as { value: string }).value = '2017-13';
-    });
+    await setValue(page, '#check input[name=period]', '2017-13');
     await page.click('#check button');
     await page.waitForFunction("!document.querySelector('#check table') && document.getElementById('status').className === 'error'");
     // In the page's language, not the server's English.
@@ -218,9 +219,7 @@ describe('the page of replybench serve', () => {
     // The browser logs the refused request itself: that one, and only it, is expected.
     expect(problems.splice(logged).map((problem) => problem.includes('400'))).toEqual([true]);
 
-    await page.$eval('#report input[name=period]', (node) => {
-      (node as unknown as { value: string }).value = '2017-10';
-    });
+    await setValue(page, '#report input[name=period]', '2017-10');
     await page.click('#report button');
     await page.waitForSelector('#report iframe', { timeout: 60_000 });
     await settled(page);
@@ -331,9 +330,7 @@ describe('the page of replybench serve', () => {
       ['%m/%d/%Y %H:%M', '10/31/2017 20:05'],
     ]);
     // A format the user writes is kept, even one that reads nothing: the rows are then rejected, why once per row in the page's words, with the dates not read.
-    await page.$eval('input[data-field="date.format"]', (node) => {
-      (node as unknown as { value: string }).value = '%Y-%m-%d';
-    });
+    await setValue(page, 'input[data-field="date.format"]', '%Y-%m-%d');
     await page.type('input[data-field="date.format"]', ' ');
     await page.keyboard.press('Tab');
     await page.waitForSelector('#exports [data-note=unread-dates]');
@@ -341,9 +338,7 @@ describe('the page of replybench serve', () => {
     expect(await page.$$eval('#exports .mapped-preview table.first-rows tbody td:nth-child(2)', (cells) => cells.map((cell) => cell.textContent))).toEqual(['date non lue', 'date non lue']);
     expect(await text(page, '#exports [data-note=unread-dates]')).toBe('Dates non lues, par exemple\u00a0: «\u00a031/10/2017 20:00\u00a0», «\u00a031/10/2017 21:00\u00a0»');
     expect(await page.$eval('input[data-field="date.format"]', (node) => (node as unknown as { value: string }).value)).toBe('%Y-%m-%d ');
-    await page.$eval('input[data-field="date.format"]', (node) => {
-      (node as unknown as { value: string }).value = '%d/%m/%Y %H:%M';
-    });
+    await setValue(page, 'input[data-field="date.format"]', '%d/%m/%Y %H:%M');
     await page.type('input[data-field="date.format"]', ' ');
     await page.keyboard.press('Tab');
     await page.waitForSelector('#exports .mapped-preview .supports');
@@ -409,9 +404,7 @@ describe('the page of replybench serve', () => {
     expect(await text(page, '#status')).toBe('Une marque de ce nom est déjà dans la liste\u00a0: ondanet-ayuda-movil');
     // A competitor is removed, and the client's timezone changed, in the same form; the file is saved with both.
     await page.click('[data-brand=ondanet-ayuda-movil] button[data-action=remove-brand]');
-    await page.$eval('input[name=client-timezone]', (node) => {
-      (node as unknown as { value: string }).value = 'Europe/Paris';
-    });
+    await setValue(page, 'input[name=client-timezone]', 'Europe/Paris');
     await page.type('[data-brand=inconnu] input[data-platform=twitter]', 'AcmeCares');
     // Its opening hours, with the days in French, as the placeholder shows them: the config's days once saved.
     expect(await page.$eval('[data-brand=inconnu] input[data-field=hours]', (node) => node.getAttribute('placeholder'))).toBe('lun-ven 09:00-18:00; sam 10:00-14:00');
@@ -422,9 +415,7 @@ describe('the page of replybench serve', () => {
     expect(await text(page, '#status')).toBe(
       'Rien n’est enregistré\u00a0: un concurrent est saisi mais pas ajouté. Cliquez sur «\u00a0Ajouter un concurrent\u00a0» (ou videz la case), puis enregistrez\u00a0: Ondanet ayuda movil',
     );
-    await page.$eval('#brands input[data-field=new-brand]', (node) => {
-      (node as unknown as { value: string }).value = '';
-    });
+    await setValue(page, '#brands input[data-field=new-brand]', '');
     await page.click('#brands button[data-action=save-brands]');
     // Saved, and the accounts checked against the month imported (the status line says how they fare, not asserted here).
     await page.waitForFunction("document.getElementById('status').textContent.startsWith('Enregistré. ') && !document.getElementById('status').textContent.includes('…')");
@@ -463,9 +454,7 @@ describe('the page of replybench serve', () => {
     expect(await page.$eval('.clients button.current', (node) => node.getAttribute('data-client'))).toBe('inconnu');
     // With a logo on the cover, emptying the agency's name is refused in words, not undone in silence.
     expect(await page.$eval('#brands input[name=agency-name]', (node) => (node as unknown as { value: string }).value)).toBe('Norte');
-    await page.$eval('#brands input[name=agency-name]', (node) => {
-      (node as unknown as { value: string }).value = '';
-    });
+    await setValue(page, '#brands input[name=agency-name]', '');
     await page.click('#brands button[data-action=save-brands]');
     await page.waitForFunction("document.getElementById('status').className === 'error'");
     expect(await text(page, '#status')).toBe('La portada del informe lleva el logotipo de la agencia: escriba el nombre de la agencia o quite el logotipo.');
