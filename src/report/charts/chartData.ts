@@ -590,7 +590,9 @@ function thinTrendTimes(metrics: MetricsReport, trend: readonly TrendPoint[], mo
 const MIN_TIMED_ANSWERS = 6;
 
 function hourOfWeek({ metrics, format, t }: Context): ChartBuild | null {
-  const clientId = metrics.brands.find((brand) => brand.role === 'client')?.id ?? null;
+  const client = metrics.brands.find((brand) => brand.role === 'client');
+  const clientId = client?.id ?? null;
+  const name = client?.name ?? '';
   // A metrics file of an earlier version carries no answered counts: its medians are drawn as they are.
   const few = (cell: HourOfWeekCell) => cell.responseTimeMedianMin !== null && cell.answered !== undefined && cell.answered < MIN_TIMED_ANSWERS;
   const all = (metrics.hourOfWeek ?? []).map((cell) => (few(cell) ? { ...cell, responseTimeMedianMin: null } : cell));
@@ -604,7 +606,6 @@ function hourOfWeek({ metrics, format, t }: Context): ChartBuild | null {
   // only, the grid counts questions, and a client with mentions but no question is told as such.
   if (cells.numRows() === 0 || cells.rollup({ inbound: op.sum('inbound') }).get('inbound', 0) === 0) {
     if (metrics.settings?.inbound !== 'questions') return null;
-    const name = metrics.brands.find((brand) => brand.role === 'client')?.name ?? '';
     return { inputs: { datasets: {}, values: {}, notes: [] }, native: [], instead: t('chart.hourOfWeek.emptyQuestions', { client: name }) };
   }
   const days = format.weekdays();
@@ -620,8 +621,6 @@ function hourOfWeek({ metrics, format, t }: Context): ChartBuild | null {
   const hourDomain = Array.from({ length: 24 }, (_, hour) => hour);
   // Both heatmaps show every hour and every day, so the median lines up under the volume whatever is missing.
   const values = { dayOrder: days, hourDomain };
-  const client = metrics.brands.find((brand) => brand.role === 'client');
-  const name = client?.name ?? '';
   // A week drawn from one evening is that evening's pattern, not the week's: the chart says so.
   const thin = client?.coverage?.warnings.includes('partial-period') ? spanSentence(name, client.coverage.span, format, t) : null;
   const partial = thin === null ? [] : [t('chart.hourOfWeek.partial', { span: thin })];

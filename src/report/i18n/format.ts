@@ -66,8 +66,10 @@ export class Formatter {
     if (this.timezone.startsWith('Etc/')) return part('longOffset') ?? this.timezone;
     const name = part('longGeneric');
     if (!name || /^(GMT|UTC)/.test(name)) return this.timezone;
-    const place = /^[^:]*\s:\s*(.+)$/u.exec(name)?.[1];
-    if (name.includes(':')) return place ? `${place} (${this.timezone})` : this.timezone;
+    if (name.includes(':')) {
+      const place = /^[^:]*\s:\s*(.+)$/u.exec(name)?.[1];
+      return place ? `${place} (${this.timezone})` : this.timezone;
+    }
     return `${name} (${this.timezone})`;
   }
 
