@@ -29,6 +29,9 @@
 --                                  own posts together (ISO instants)
 --   days_with_data                 local days ($tz) with a mention or a post of the brand,
 --                                  of the period's period_days
+--   span_days                      local days from the first to the last, both counted (a brand
+--                                  mentioned on 12 days spread over the month spans 31; an
+--                                  export of one week spans 7 at most)
 --   busiest_day, busiest_day_mentions, busiest_day_share  the local day with most of its
 --                                  mentions (ties: the earliest), and its share of them
 --   These four read every mention, questions or not: they say what the exports cover,
@@ -139,7 +142,8 @@ activity AS (
   SELECT brand_id,
          CASE WHEN grouping(platform) = 1 THEN '*' ELSE platform END AS scope,
          min(created_at) AS first_at, max(created_at) AS last_at,
-         count(DISTINCT local_day) AS days_with_data
+         count(DISTINCT local_day) AS days_with_data,
+         date_diff('day', min(local_day), max(local_day)) + 1 AS span_days
   FROM (
     SELECT brand_id, platform, created_at, local_day FROM seen
     UNION ALL
@@ -173,6 +177,7 @@ SELECT s.brand_id, s.scope,
        strftime(a.first_at, '%Y-%m-%dT%H:%M:%SZ') AS first_at,
        strftime(a.last_at, '%Y-%m-%dT%H:%M:%SZ') AS last_at,
        coalesce(a.days_with_data, 0)::DOUBLE AS days_with_data,
+       coalesce(a.span_days, 0)::DOUBLE AS span_days,
        (SELECT count(*) FROM rb_accounts ra WHERE ra.brand_id = s.brand_id AND NOT ra.alias AND (s.scope = '*' OR ra.platform = s.scope))::DOUBLE AS accounts_tracked,
        pd.period_days::DOUBLE AS period_days,
        strftime(d.busiest_day, '%Y-%m-%d') AS busiest_day,

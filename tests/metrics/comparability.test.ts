@@ -65,6 +65,7 @@ describe('period coverage', () => {
       first: '2017-10-01T12:00:00Z',
       last: '2017-10-31T12:10:00Z',
       daysWithData: 31,
+      spanDays: 31,
       periodDays: 31,
       busiestDay: '2017-10-01',
       busiestDayMentions: 1,
@@ -105,7 +106,7 @@ describe('period coverage', () => {
     ]);
     expect(report.periodCoverage).toEqual({
       partial: true,
-      span: { first: '2017-10-03T12:00:00Z', last: '2017-10-31T12:08:00Z', daysWithData: 2, periodDays: 31, busiestDay: '2017-10-31', busiestDayMentions: 9, busiestDayShare: 0.9 },
+      span: { first: '2017-10-03T12:00:00Z', last: '2017-10-31T12:08:00Z', daysWithData: 2, spanDays: 29, periodDays: 31, busiestDay: '2017-10-31', busiestDayMentions: 9, busiestDayShare: 0.9 },
     });
   });
 

@@ -52,7 +52,7 @@ describe('coverage', () => {
       // Acme's two accounts in the config (AcmeCares, acme.page): tracked, with no export of their posts.
       accountsTracked: 2,
       topAuthor: { author: 'u0', mentions: 1, share: 0.25 },
-      span: { first: day(2), last: day(5), daysWithData: 4, periodDays: 31, busiestDay: '2017-10-02', busiestDayMentions: 1, busiestDayShare: 0.25 },
+      span: { first: day(2), last: day(5), daysWithData: 4, spanDays: 4, periodDays: 31, busiestDay: '2017-10-02', busiestDayMentions: 1, busiestDayShare: 0.25 },
       warnings: ['no-brand-posts', 'partial-period'],
     });
     expect(acme.rank.responseRate).toBeNull();

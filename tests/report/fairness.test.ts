@@ -105,6 +105,64 @@ describe('a month that is one evening, with a tag storm and a thank-you', () => 
   });
 });
 
+describe('shares of voice of exports that cover unequal parts of the month', () => {
+  /** Acme and Tercera: a mention a day on each of the 31 days, answered; RivalCo: three a day from 5 to 8 October only. */
+  function unevenPosts(): StorePost[] {
+    const posts: StorePost[] = [];
+    for (let day = 1; day <= 31; day++) {
+      for (const [brand, handle, account] of [['a', 'AcmeCares', 'acmecares'], ['t', 'TerceraAyuda', 'terceraayuda']] as const) {
+        posts.push({ id: `${brand}${day}`, author: `${brand}c${day}`, at: at(day, 9), text: `@${handle} my bill is wrong` });
+        posts.push({ id: `${brand}${day}r`, author: account, at: at(day, 10), text: `@${brand}c${day} on it`, parent: `${brand}${day}` });
+      }
+    }
+    for (let day = 5; day <= 8; day++) {
+      for (let i = 0; i < 3; i++) {
+        posts.push({ id: `r${day}-${i}`, author: `rc${day}-${i}`, at: at(day, 9 + i), text: '@RivalCoHelp my bill is wrong' });
+        posts.push({ id: `r${day}-${i}r`, author: 'rivalcohelp', at: at(day, 12 + i), text: `@rc${day}-${i} on it`, parent: `r${day}-${i}` });
+      }
+    }
+    return posts;
+  }
+
+  it('says in the share-of-voice finding which brand’s data runs over fewer than half the days', async () => {
+    const metrics = await metricsOf(unevenPosts(), configOf('acme', BRANDS));
+    // 31 mentions of Acme, 31 of Tercera, 12 of RivalCo: Acme and Tercera 31 of 74 = 42% each, rank 1; RivalCo 16%.
+    expect(metrics.brands.map((brand) => [brand.id, brand.inbound, brand.coverage?.span.daysWithData, brand.coverage?.span.spanDays])).toEqual([
+      ['acme', 31, 31, 31],
+      ['rival', 12, 4, 4],
+      ['third', 31, 31, 31],
+    ]);
+    const voice = (model: ReportModel, marker: string) => model.findings.filter((line) => line.includes(marker));
+    expect(voice(await modelOf(metrics, 'acme', 'en'), 'of all mentions')).toEqual([
+      'Acme Telecom received 42% of all mentions of the tracked brands, the same share as Tercera; rank 1 of 3. The shares compare unequal spans: the data runs from 1 to 31 October 2017 for Acme Telecom and from 5 to 8 October 2017 for RivalCo.',
+    ]);
+    // From RivalCo's side: its own days first, then the best-covered brands'.
+    const forRival = await modelOf(await metricsOf(unevenPosts(), configOf('rival', BRANDS)), 'rival', 'es');
+    expect(voice(forRival, 'de todas las menciones')).toEqual([
+      'RivalCo recibió el 16\u00a0% de todas las menciones de las marcas analizadas: puesto 3 de 3. Las cuotas comparan periodos desiguales: los datos van del 5 al 8 de octubre de 2017 para RivalCo, del 1 al 31 de octubre de 2017 para Acme Telecom y del 1 al 31 de octubre de 2017 para Tercera.',
+    ]);
+    expect(voice(await modelOf(metrics, 'acme', 'fr'), 'toutes les mentions')[0]).toContain('les données vont du 1 au 31 octobre 2017 pour Acme Telecom et du 5 au 8 octobre 2017 pour RivalCo.');
+  });
+
+  it('adds nothing where every brand’s data runs over at least half the days of the longest-running one’s', async () => {
+    // RivalCo from 1 to 16 October: 16 of Acme's 31 days, more than half. (The month that is one evening, above, says
+    // nothing either: RivalCo's one mention of 3 October spans 29 days, on 2 days with data against the others' 1.)
+    const posts = [
+      ...unevenPosts().filter((post) => !post.id.startsWith('r')),
+      ...Array.from({ length: 16 }, (_, i): StorePost => ({ id: `x${i}`, author: `xc${i}`, at: at(i + 1, 9), text: '@RivalCoHelp my bill is wrong' })),
+    ];
+    const metrics = await metricsOf(posts, configOf('acme', BRANDS));
+    const en = await modelOf(metrics, 'acme', 'en');
+    expect(metrics.brands.find((brand) => brand.id === 'rival')?.coverage?.span).toMatchObject({ daysWithData: 16, spanDays: 16 });
+    expect(en.findings.filter((line) => line.includes('of all mentions'))).toEqual(['Acme Telecom received 40% of all mentions of the tracked brands, the same share as Tercera; rank 1 of 3.']);
+    // RivalCo mentioned on 4 days spread over the month: few days with data, yet its data runs from 2 to 30 October.
+    const sparse = [...posts.filter((post) => !post.id.startsWith('x')), ...[2, 10, 20, 30].map((day): StorePost => ({ id: `y${day}`, author: `y${day}`, at: at(day, 9), text: '@RivalCoHelp my bill is wrong' }))];
+    const sparseMetrics = await metricsOf(sparse, configOf('acme', BRANDS));
+    expect(sparseMetrics.brands.find((brand) => brand.id === 'rival')?.coverage?.span).toMatchObject({ daysWithData: 4, spanDays: 29 });
+    expect((await modelOf(sparseMetrics, 'acme', 'en')).findings.join(' ')).not.toContain('unequal spans');
+  });
+});
+
 describe('a client whose only post is a misattributed customer tweet', () => {
   it('shows its figures marked, unranked and out of the findings, and says why in words', async () => {
     const posts: StorePost[] = [

@@ -106,7 +106,7 @@ export function emptyCoverage(): Coverage {
     repliesWithMissingParent: 0,
     accountsTracked: 1,
     topAuthor: null,
-    span: { first: null, last: null, daysWithData: 0, periodDays: 31, busiestDay: null, busiestDayMentions: 0, busiestDayShare: null },
+    span: { first: null, last: null, daysWithData: 0, spanDays: 0, periodDays: 31, busiestDay: null, busiestDayMentions: 0, busiestDayShare: null },
     warnings: [],
   };
 }

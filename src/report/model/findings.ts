@@ -254,14 +254,47 @@ function voiceFinding(metrics: MetricsReport, client: BrandMetrics, format: Form
   const share = format.percent(client.shareOfVoice);
   const rank = comparedRank(metrics, client, 'shareOfVoice');
   // Every ranked brand at one rank: "rank 1 of 2" would read as a lead.
+  const tied = samePrinted(metrics, client, 'shareOfVoice', (brand) => brand.shareOfVoice, (value) => format.percent(value));
   const said =
     rank === null
       ? t('finding.shareOfVoiceTied', { client: client.name, share, others: rankedCompetitors(metrics, 'shareOfVoice', format) })
-      : t('finding.shareOfVoice', { client: client.name, share, rank, brands });
+      : tied.length > 0
+        ? t('finding.shareOfVoiceTiedRank', { client: client.name, share, others: format.list(tied.map((brand) => brand.name)), rank, brands })
+        : t('finding.shareOfVoice', { client: client.name, share, rank, brands });
   // A share most of which one author wrote (a tag storm, a customer writing all month) says so where it is compared.
   const top = client.coverage?.topAuthor;
-  if (!warningsOf(client).includes('dominant-author') || !top) return said;
-  return `${said} ${t('finding.shareOfVoiceOneAuthor', { client: client.name, share: format.percent(top.share), author: printableName(top.author) })}`;
+  const oneAuthor = warningsOf(client).includes('dominant-author') && top ? t('finding.shareOfVoiceOneAuthor', { client: client.name, share: format.percent(top.share), author: printableName(top.author) }) : null;
+  return [said, oneAuthor, unequalSpans(metrics, client, format, t)].filter((part) => part !== null).join(' ');
+}
+
+/** At most this many brands are named in the sentence on unequal spans (the coverage table gives every brand's days). */
+const SPAN_BRANDS_NAMED = 4;
+
+/**
+ * Shares of voice whose data runs over unequal parts of the period, in one
+ * sentence: a ranked brand whose data spans fewer than half the days of
+ * another's, first post to last, and has data on fewer than half as many
+ * days (a competitor's export of one week beside a client's month). A brand
+ * mentioned on a few days spread over the month spans it; one early mention
+ * before an evening of data holds two days: neither is said.
+ */
+function unequalSpans(metrics: MetricsReport, client: BrandMetrics, format: Formatter, t: Translate): string | null {
+  const spanOf = (brand: BrandMetrics) => brand.coverage?.span;
+  const ranked = metrics.brands.filter((brand) => rankOf(brand, 'shareOfVoice') !== null && spanOf(brand)?.first);
+  const shorter = (brand: BrandMetrics, than: BrandMetrics) => {
+    const [own, other] = [spanOf(brand), spanOf(than)];
+    return own !== undefined && other !== undefined && own.spanDays * 2 < other.spanDays && own.daysWithData * 2 < other.daysWithData;
+  };
+  const short = ranked.filter((brand) => ranked.some((other) => shorter(brand, other)));
+  if (short.length === 0 || !ranked.includes(client)) return null;
+  const longer = ranked.filter((brand) => !short.includes(brand) && short.some((other) => shorter(other, brand)));
+  const others = short.includes(client) ? [...longer.filter((brand) => shorter(client, brand)), ...short.filter((brand) => brand !== client)] : short;
+  const items = [client, ...others].slice(0, SPAN_BRANDS_NAMED).flatMap((brand) => {
+    const span = spanOf(brand);
+    if (!span?.first || !span.last) return [];
+    return [t('finding.shareOfVoiceSpanItem', { ...format.daySpan(new Date(span.first), new Date(span.last)), brand: brand.name })];
+  });
+  return t('finding.shareOfVoiceSpans', { list: format.list(items) });
 }
 
 /**
