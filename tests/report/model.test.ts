@@ -34,14 +34,15 @@ describe('report model', () => {
     const { model: built } = await model('en');
     expect(built.findings).toEqual([
       'Acme Telecom answered 60% of the 50 mentions it received, rank 2 of 5 brands.',
-      // SwiftNet is fastest (5 min) but on 12 answered mentions: no "times faster" (Acme's 40 min rests on 30).
+      // SwiftNet is fastest (5 min) but on 12 answered mentions: no "times faster" (Acme's 40 min rests on 30), both medians said.
+      'Acme Telecom’s median first response was 40\u00a0min, against 5\u00a0min for SwiftNet, the fastest; at least one of the two medians rests on fewer than 30 answered mentions, so the gap is only indicative.',
       // Acme: 20 of 50 within 60 min; competitors 80%, 30%, 0%, 0%: median 15%.
       '40% of the mentions to Acme Telecom that needed an answer were answered within 1\u00a0h, ahead of the competitor median (15%).',
       // September: 26 of 40 = 65%, so -5 points.
       'The response rate fell by 5.0\u00a0pts compared with September 2017. There were fewer mentions in September 2017: 40, against 50 in October 2017.',
       // MegaFon: 9 replies and 41 broadcasts; Acme 30 replies and 10 broadcasts.
+      // Five findings at most: the share of voice (21%, rank 3 of 5) comes after these.
       'MegaFon Ibérica mostly broadcasts: only 18% of its posts were replies to people, against 75% for Acme Telecom.',
-      'Acme Telecom received 21% of all mentions of the tracked brands, rank 3 of 5.',
     ]);
   });
 
@@ -72,11 +73,12 @@ describe('report model', () => {
       // 10 mentions: a low sample, said first; no change of a rate resting on 10 mentions (September's 10 too).
       'CannTel recibió menos de 30 menciones: sus cifras deben leerse con cautela.',
       'CannTel respondió al 50\u00a0% de las 10 menciones que recibió: puesto 3 de 5 marcas.',
+      // 1.5 h against SwiftNet's 5 min, both on fewer than 30 answered mentions.
+      'La mediana de primera respuesta de CannTel fue de 1,5\u00a0h, frente a 5\u00a0min de SwiftNet, la más rápida; al menos una de las dos medianas se basa en menos de 30 menciones respondidas, así que la diferencia es solo orientativa.',
       // Within 60 min: competitors 40%, 80%, 30%, 0%: median 35%.
       'El 0\u00a0% de las menciones a CannTel que pedían respuesta la recibió en 1\u00a0h, frente a una mediana de los competidores del 35\u00a0%.',
       // MegaFon: 9 replies and 41 broadcasts; CannTel 5 replies and 2 broadcasts.
       'MegaFon Ibérica se dedica sobre todo a difundir: solo el 18\u00a0% de sus publicaciones fueron respuestas a personas, frente al 71\u00a0% de CannTel.',
-      'CannTel recibió el 4\u00a0% de todas las menciones de las marcas analizadas: puesto 5 de 5.',
     ]);
   });
 

@@ -231,10 +231,11 @@ function speedFinding(metrics: MetricsReport, client: BrandMetrics, format: Form
     metrics.brands.find((brand) => brand.id === speed.bestBrandId && brand.responseTimeMedianMin === best) ??
     metrics.brands.find((brand) => brand.responseTimeMedianMin === best);
   if (!fastest || best <= 0) return null;
-  // "N times faster" is a claim about two medians: neither may rest on fewer than 30 answered mentions.
-  if (client.lowSampleTimes === true || fastest.lowSampleTimes === true) return null;
   const values = { best: fastest.name, client: client.name, bestTime: time(best), clientTime: time(clientTime) };
   const ratio = clientTime / best;
+  // "N times faster" is a claim about two medians: neither may rest on fewer than 30 answered mentions. A clear gap is
+  // still said, both medians and how little they rest on: findings that keep only the flattering lines mislead.
+  if (client.lowSampleTimes === true || fastest.lowSampleTimes === true) return ratio >= FASTER_RATIO ? t('finding.slowerFewAnswers', values) : null;
   if (ratio < FASTER_RATIO) return t('finding.asFast', values);
   const faster = t('finding.faster', { ...values, ratio: format.decimal(ratio) });
   // Speed bought by answering fewer people is no lead to praise alone: say so when the faster brand answered a smaller share.
