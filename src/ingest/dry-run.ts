@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { z } from 'zod';
 import { AlreadyReported, UserError } from '../errors.js';
 import { printable } from '../metrics/format/aligned.js';
+import { counted } from '../report/i18n/plain-numbers.js';
 import { Store } from '../store/database.js';
 import { alreadyStored } from './already-stored.js';
 import { CANONICAL_ROWS, canonicalPlan, MAPPED_COLUMNS, materializeCanonical, type CanonicalPlan } from './canonical.js';
@@ -294,12 +295,13 @@ export function dryRunText(report: DryRunReport): string {
     lines.push(`    row ${row.row}: ${post.platform ?? ''} ${post.post_id ?? ''} ${values.join(' ')}`);
   }
   const stored = report.alreadyStored ?? 0;
-  const imported = stored > 0 ? [`${report.wouldImport - stored} new posts would be imported`, `${stored} are in the database already`] : [`${report.wouldImport} would be imported`];
+  const fresh = report.wouldImport - stored;
+  const imported = stored > 0 ? [`${counted('en', fresh, 'new post', 'new posts')} would be imported`, `${stored} ${stored === 1 ? 'is' : 'are'} in the database already`] : [`${report.wouldImport} would be imported`];
   const counts = [...imported, `${report.rejected} rejected`];
   if (report.repeatedInFile > 0) counts.push(`${report.repeatedInFile} repeated in the file`);
   if (report.skippedBlank > 0) counts.push(`${report.skippedBlank} blank`);
-  lines.push(`  ${report.rowsRead} rows read: ${counts.join(', ')}`);
-  for (const [reason, count] of Object.entries(report.rejectedByReason)) lines.push(`    rejected: ${count} ${reason}`);
+  lines.push(`  ${counted('en', report.rowsRead, 'row', 'rows')} read: ${counts.join(', ')}`);
+  for (const [reason, count] of Object.entries(report.rejectedByReason)) lines.push(`    rejected: ${reason}${count === 1 ? '' : ` (${counted('en', count, 'row', 'rows')})`}`);
   if (report.unreadDates) lines.push(`    dates not read, like ${report.unreadDates.examples.map((example) => shown(example)).join(', ')}: ${report.unreadDates.advice}`);
   for (const warning of report.warnings) lines.push(`  warning: ${warning}`);
   const { profile } = report;

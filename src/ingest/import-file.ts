@@ -26,7 +26,7 @@ import { scanRecords } from './source/record-scan.js';
 import { cutShortError, recoverRecords, type StructuralReject } from './source/recover.js';
 import { scanShape, type RecordShape } from './source/shape-scan.js';
 import { createStaging, csvRelation, dropStaging, firstRead, needsRecovery, readWithRetries, recoveredRead, type CsvRead, type Layout } from './staging.js';
-import { fileStats, type FileStats, rejectsByReason } from './stats.js';
+import { fileStats, type FileStats, firstRejectLines, rejectsByReason } from './stats.js';
 
 export interface FileImportOptions {
   /** The format to read with, or `auto` to detect it from the header. */
@@ -171,6 +171,7 @@ async function finishBatch(
     filled: number;
     conflicts: number;
     rejectedByReason: Record<string, number>;
+    rejectedFirstAt?: Record<string, number>;
     warnings: ImportNotice[];
     unreadDate?: UnreadDate | null;
   },
@@ -191,6 +192,7 @@ async function finishBatch(
     conflicts: counts.conflicts,
     skippedBlank: counts.blank,
     rejectedByReason: counts.rejectedByReason,
+    ...(counts.rejectedFirstAt && Object.keys(counts.rejectedFirstAt).length > 0 ? { rejectedFirstAt: { unit: source.lineUnit, lines: counts.rejectedFirstAt } } : {}),
     ...(counts.unreadDate ? { firstUnreadDate: counts.unreadDate } : {}),
     ...withWarnings(counts.warnings),
     learnedHandles,
@@ -241,6 +243,7 @@ async function importChecked(job: FileJob, start: CsvRead, shape: Promise<Record
     const merged = await mergePosts(store, batchId, { duplicatesInFile: stats.duplicatesInFile > 0 });
     const differing = differingCopiesWarning(merged.differing);
     const rejectedByReason = rejectsByReason(structural, stats, plan);
+    const rejectedFirstAt = firstRejectLines(structural, stats, plan, lines);
     const conflicts = stats.rejects[plan.codes.conflict - 1]?.count ?? 0;
     return finishBatch(job, source, {
       batchId,
@@ -252,6 +255,7 @@ async function importChecked(job: FileJob, start: CsvRead, shape: Promise<Record
       filled: merged.filled,
       conflicts,
       rejectedByReason,
+      rejectedFirstAt,
       unreadDate,
       warnings: differing ? [...warnings, differing] : warnings,
     });
@@ -317,20 +321,13 @@ async function firstUnreadDate(store: Store, plan: CanonicalPlan, stats: FileSta
  * the first line of each.
  */
 function everyRowRejected(source: PreparedSource, plan: CanonicalPlan, stats: FileStats, lines: LineMap | null, structural: readonly StructuralReject[]): UserError {
-  const reasons = new Map<string, { count: number; line: number | null }>();
-  for (const reject of structural) {
-    const known = reasons.get(reject.reason);
-    reasons.set(reject.reason, { count: (known?.count ?? 0) + 1, line: known ? Math.min(known.line ?? reject.line, reject.line) : reject.line });
-  }
-  stats.rejects.forEach((reason, index) => {
-    const name = plan.reasons[index];
-    if (reason.count === 0 || name === undefined) return;
-    reasons.set(name, { count: reason.count, line: reason.firstRow === null || !lines ? null : lines.lineOf(reason.firstRow) });
-  });
-  const top = [...reasons.entries()].sort((a, b) => b[1].count - a[1].count).slice(0, 3);
-  const listed = top.map(([reason, { count, line }]) => `${count.toLocaleString('en-US')} ${reason}${line === null ? '' : ` (first at ${source.lineUnit} ${line})`}`);
-  const more = reasons.size > top.length ? `; and ${reasons.size - top.length} more reason${reasons.size - top.length === 1 ? '' : 's'}` : '';
-  const total = [...reasons.values()].reduce((sum, reason) => sum + reason.count, 0);
+  const counts = rejectsByReason(structural, stats, plan);
+  const first = firstRejectLines(structural, stats, plan, lines);
+  const reasons = Object.entries(counts);
+  const top = [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 3);
+  const listed = top.map(([reason, count]) => `${count.toLocaleString('en-US')} ${reason}${first[reason] === undefined ? '' : ` (first at ${source.lineUnit} ${first[reason]})`}`);
+  const more = reasons.length > top.length ? `; and ${reasons.length - top.length} more reason${reasons.length - top.length === 1 ? '' : 's'}` : '';
+  const total = reasons.reduce((sum, [, count]) => sum + count, 0);
   return new UserError(
     `${source.path}: every row was rejected (${counted('en', total, 'row', 'rows')}), so nothing was imported: ${listed.join('; ')}${more}. Fix the file or the options (--format, --platform, the mapping) and import it again.`,
   );

@@ -30,6 +30,8 @@ export interface FileImportResult {
   skippedBlank: number;
   /** Rejected rows per reason. */
   rejectedByReason: Record<string, number>;
+  /** The first line (or, in a spreadsheet, row) of each reason's rejected rows, where it is known. */
+  rejectedFirstAt?: { unit: 'line' | 'row'; lines: Record<string, number> };
   /** The first date that could not be read, as the file writes it, and its line (set when some were). */
   firstUnreadDate?: { line: number; raw: string };
   /** The warnings in English (what the CLI prints and import_batches keeps), from `notices`. */

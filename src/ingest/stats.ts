@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Store } from '../store/database.js';
 import { CANONICAL_ROWS, type CanonicalPlan } from './canonical.js';
+import type { LineMap } from './line-map.js';
 import type { StructuralReject } from './source/recover.js';
 
 /** Counts over one staged file, before anything is written. */
@@ -62,4 +63,18 @@ export function rejectsByReason(structural: readonly StructuralReject[], stats: 
     if (reason.count > 0 && name !== undefined && index + 1 !== plan.codes.conflict) counts[name] = (counts[name] ?? 0) + reason.count;
   });
   return counts;
+}
+
+/**
+ * The first line (or sheet row) of each reason's rejected rows, named as rejectsByReason names them; a reason whose
+ * line is not known (no line map) is left out.
+ */
+export function firstRejectLines(structural: readonly StructuralReject[], stats: FileStats, plan: CanonicalPlan, lines: LineMap | null): Record<string, number> {
+  const first: Record<string, number> = {};
+  for (const reject of structural) first[reject.reason] = Math.min(first[reject.reason] ?? reject.line, reject.line);
+  stats.rejects.forEach((reason, index) => {
+    const name = plan.reasons[index];
+    if (reason.count > 0 && reason.firstRow !== null && lines && name !== undefined && index + 1 !== plan.codes.conflict) first[name] = lines.lineOf(reason.firstRow);
+  });
+  return first;
 }

@@ -183,7 +183,7 @@ describe('human summary', () => {
     };
     expect(fileSummary(result)).toBe(
       'october.csv: talkwalker, windows-1252: 1,210 rows read, 1,000 new posts, 200 duplicates (150 already stored, 50 repeated in the file: not added again), ' +
-        '3 rows rejected (2 unparseable date; 1 missing post id; listed in import_rejects, batch 7), 7 blank rows skipped.\n' +
+        '3 rows rejected (unparseable date (2 rows); missing post id; listed in import_rejects, batch 7), 7 blank rows skipped.\n' +
         '  warning: the file is not valid UTF-8: read as Windows-1252\n',
     );
     expect(closingSummary([result, { ...result, imported: 1 }], 1, '/db.duckdb')).toBe(

@@ -88,7 +88,7 @@ describe('layouts', () => {
     expect(rows[1]?.raw).toBe(`4,d,True,31/10/2017,bad date,,`);
     // The summary quotes the first date it could not read, with its line, as docs/formats.md says.
     expect(result.firstUnreadDate).toEqual({ line: 9, raw: '31/10/2017' });
-    expect(fileSummary(result)).toContain('2 rows rejected (1 missing post id; 1 unparseable date (first at line 9: "31/10/2017"); listed in import_rejects, batch 1)');
+    expect(fileSummary(result)).toContain('2 rows rejected (missing post id (line 5); unparseable date (line 9: "31/10/2017"); listed in import_rejects, batch 1)');
     expect((await allPosts(store)).find((post) => post.post_id === '3')?.text).toBe('three\n\nlines');
   });
 

@@ -48,9 +48,18 @@ export function fileSummary(result: FileImportResult): string {
   }
   if (result.rejected > 0) {
     const unread = result.firstUnreadDate;
-    // The first unread date is quoted, so that a date format can be told from a stray cell at once.
-    const example = (reason: string) => (reason === UNREADABLE_DATE && unread ? ` (first at line ${unread.line}: "${printable(unread.raw.slice(0, 60))}")` : '');
-    const reasons = Object.entries(result.rejectedByReason).map(([reason, n]) => `${n} ${reason}${example(reason)}`).join('; ');
+    // The reason first, then how many and where ("1 more cells than the header's 7" read as "one more cell"); the first
+    // unread date is quoted, so that a date format can be told from a stray cell at once.
+    const where = (reason: string, n: number) => {
+      const rows = n === 1 ? [] : [count(n, 'row')];
+      const unit = result.rejectedFirstAt?.unit ?? 'line';
+      const line = reason === UNREADABLE_DATE && unread ? unread.line : result.rejectedFirstAt?.lines[reason];
+      const quoted = reason === UNREADABLE_DATE && unread ? `: "${printable(unread.raw.slice(0, 60))}"` : '';
+      const at = line === undefined ? [] : [`${n === 1 ? '' : 'the first at '}${unit} ${line}${quoted}`];
+      const parts = [...rows, ...at];
+      return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
+    };
+    const reasons = Object.entries(result.rejectedByReason).map(([reason, n]) => `${reason}${where(reason, n)}`).join('; ');
     parts.push(`${count(result.rejected, 'row')} rejected (${reasons}; listed in import_rejects, batch ${result.batchId})`);
   }
   if (result.skippedBlank > 0) parts.push(`${count(result.skippedBlank, 'blank row')} skipped`);

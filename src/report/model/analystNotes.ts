@@ -13,7 +13,7 @@ import type { LabelledValue } from './types.js';
  */
 export function analystNotes(metrics: MetricsReport, facts: StoreFacts | null, absent: ReadonlySet<string>, format: Formatter, t: Translate): LabelledValue[] {
   const notes: LabelledValue[] = [];
-  for (const batch of facts?.imports ?? []) notes.push({ label: t('analyst.file'), value: t('analyst.fileValue', { file: batch.file, format: batch.format, imported: format.count(batch.imported) }) });
+  for (const batch of facts?.imports ?? []) notes.push({ label: t('analyst.file'), value: t(batch.imported === 1 ? 'analyst.fileValueOne' : 'analyst.fileValue', { file: batch.file, format: batch.format, imported: format.count(batch.imported) }) });
   if (facts && facts.rejectedRows > 0) notes.push({ label: t('analyst.rejected'), value: t('analyst.rejectedValue', { count: format.count(facts.rejectedRows) }) });
   if (absent.has('sentiment')) notes.push({ label: t('analyst.sentiment'), value: t('analyst.sentimentValue') });
   if (absent.has('influencers')) notes.push({ label: t('analyst.followers'), value: t('analyst.followersValue') });

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fileSummary } from '../../../src/cli/commands/import-summary.js';
 import { tooManyCellsReason } from '../../../src/ingest/source/recover.js';
 import { importOne, openStore, rejects, tempFile, tempFolder } from '../helpers.js';
 import { DAMAGED, expectedExcept, SAMPLE_TEXT, storedTwcsPosts } from './expected.js';
@@ -30,6 +31,9 @@ describe('case 3: a comma inside an unquoted text', () => {
       { batch_id: 1, file: path, line: 99, reason: TOO_MANY, raw: lines[98] },
     ]);
     expect(lines[96]).toBe('119331,105860,True,Wed Oct 11 13:47:14 +0000 2017,@UPSHelp I paid 5,100 dollars,,');
+    // The summary gives each reason's first line, as import_rejects holds it.
+    expect(result.rejectedFirstAt).toEqual({ unit: 'line', lines: { [RESPONSES_NOT_IDS]: 94, [TOO_MANY]: 97 } });
+    expect(fileSummary(result)).toContain(`3 rows rejected (${TOO_MANY} (2 rows, the first at line 97); ${RESPONSES_NOT_IDS} (line 94); listed in import_rejects, batch 1)`);
     expect(await storedTwcsPosts(store)).toEqual(expectedExcept(SAMPLE_TEXT, ['119328', '119331', '119333']));
   });
 
