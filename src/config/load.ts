@@ -40,7 +40,7 @@ export function loadConfig(path: string): Config {
 /** Validates an already-parsed config object; `source` names it in errors. */
 export function parseConfig(raw: unknown, source = 'replybench.yaml', baseDir = dirname(resolve(source))): Config {
   const result = configSchema.safeParse(raw ?? {});
-  if (!result.success) throw new ConfigKeyError(`${source}: ${describeIssue(result.error.issues[0])}`, result.error.issues[0]?.path ?? []);
+  if (!result.success) throw new ConfigKeyError(`${source}: ${describeIssue(result.error.issues[0], raw)}`, result.error.issues[0]?.path ?? []);
   return finish(result.data, source, baseDir);
 }
 
@@ -94,12 +94,61 @@ function foldPlatforms(accounts: Record<string, string[]>): Record<string, strin
   return folded;
 }
 
-function describeIssue(issue: z.core.$ZodIssue | undefined): string {
+function describeIssue(issue: z.core.$ZodIssue | undefined, raw: unknown): string {
   if (!issue) return 'invalid config.';
   const path = issue.path.length ? issue.path.join('.') : '(top level)';
   if (issue.code === 'unrecognized_keys') {
-    return `${path === '(top level)' ? '' : `${path}: `}unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}; check the spelling against docs/config.md.`;
+    const known = keysAt(configSchema, issue.path);
+    const near = issue.keys.length === 1 && issue.keys[0] !== undefined ? closest(issue.keys[0], known, 1)[0] : undefined;
+    const advice = near === undefined ? 'check the spelling against docs/config.md' : `did you mean "${near}"?`;
+    return sentence(`${path === '(top level)' ? '' : `${path}: `}unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}; ${advice}`);
   }
   if (issue.code === 'invalid_type' && issue.input === undefined) return `${path}: is required (expected ${issue.expected}).`;
-  return `${path}: ${issue.message}.`;
+  if (issue.code === 'invalid_value') {
+    const given = valueAt(raw, issue.path);
+    const allowed = issue.values.map(String);
+    // No guess for a short code: "de" is two edits from "en", and means German.
+    const [near] = typeof given === 'string' && given.length > 3 ? closest(given, allowed, 1) : [];
+    return sentence(`${path}: ${given === undefined ? 'is' : `"${String(given)}" is`} not one of ${allowed.join(', ')}${near === undefined ? '' : `; did you mean ${near}?`}`);
+  }
+  return sentence(`${path}: ${issue.message}`);
+}
+
+/** A message ended with a full stop, unless it ends with a question. */
+function sentence(text: string): string {
+  return text.endsWith('?') ? text : `${text}.`;
+}
+
+/** The value at a key path of the raw config (what the user wrote), or undefined. */
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let node = raw;
+  for (const step of path) node = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[step] : undefined;
+  return node;
+}
+
+/** The keys the schema knows at a key path ("metrics" -> inbound, responseWindow, ...), for a "did you mean" on a misspelt key. */
+function keysAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): string[] {
+  let node: z.core.$ZodType | undefined = schema;
+  for (const step of path) {
+    node = unwrapped(node);
+    const def = node?._zod.def;
+    if (def?.type === 'object') node = (def as z.core.$ZodObjectDef).shape[String(step)];
+    else if (def?.type === 'array') node = (def as z.core.$ZodArrayDef).element;
+    else if (def?.type === 'record') node = (def as z.core.$ZodRecordDef).valueType;
+    else return [];
+  }
+  const def = unwrapped(node)?._zod.def;
+  return def?.type === 'object' ? Object.keys((def as z.core.$ZodObjectDef).shape) : [];
+}
+
+/** The schema under its wrappers (optional, default, a transform's pipe). */
+function unwrapped(node: z.core.$ZodType | undefined): z.core.$ZodType | undefined {
+  let current = node;
+  for (let depth = 0; current && depth < 10; depth++) {
+    const def = current._zod.def as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType };
+    const inner = def.type === 'pipe' ? def.in : def.innerType;
+    if (inner === undefined) return current;
+    current = inner;
+  }
+  return current;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../report/i18n/language.js';
-import { canonicalTimezone, isKnownTimezone, UNKNOWN_TIMEZONE } from './timezone.js';
+import { canonicalTimezone, isKnownTimezone, unknownTimezoneMessage } from './timezone.js';
 
 const handle = z
   .string()
@@ -12,9 +12,7 @@ const id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, 'use letters, digits, "-" 
 
 const timezone = z
   .string()
-  .refine(isKnownTimezone, {
-    message: UNKNOWN_TIMEZONE,
-  })
+  .refine(isKnownTimezone, { error: (issue) => unknownTimezoneMessage(issue.input) })
   .transform(canonicalTimezone);
 
 /** "7d", "48h", "90m" or a number of minutes; stored as minutes. */
@@ -49,7 +47,7 @@ const businessHours = z
     for (const [key, value] of Object.entries(raw)) {
       if (key === 'timezone') {
         if (typeof value === 'string' && isKnownTimezone(value)) zone = canonicalTimezone(value);
-        else ctx.addIssue({ code: 'custom', path: [key], message: 'not a known IANA timezone (e.g. Europe/Madrid)' });
+        else ctx.addIssue({ code: 'custom', path: [key], message: unknownTimezoneMessage(value) });
         continue;
       }
       if (key === 'holidays') {

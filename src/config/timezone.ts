@@ -1,3 +1,5 @@
+import { closest } from '../closest.js';
+
 /** What a config key or field holding an unknown zone is told. */
 export const UNKNOWN_TIMEZONE = 'not a known IANA timezone (e.g. UTC, Europe/Madrid, America/New_York)';
 
@@ -9,6 +11,12 @@ export function isKnownTimezone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** UNKNOWN_TIMEZONE, with the known zone closest to what was given: "Europe/Madird" is told "did you mean Europe/Madrid?". */
+export function unknownTimezoneMessage(given: unknown): string {
+  const [near] = typeof given === 'string' ? closest(given, ['UTC', ...Intl.supportedValuesOf('timeZone')], 1) : [];
+  return near === undefined ? UNKNOWN_TIMEZONE : `${UNKNOWN_TIMEZONE}; did you mean ${near}?`;
 }
 
 let zoneNames: Map<string, string> | null = null;

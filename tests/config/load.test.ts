@@ -83,6 +83,16 @@ describe('config', () => {
     expect(errorOf({ brands: minimal.brands })).toMatch(/^cfg\.yaml: client: is required/);
   });
 
+  it('suggests the key, timezone or value closest to a misspelt one, and nothing where none is close', () => {
+    expect(errorOf({ ...minimal, timezon: 'UTC' })).toBe('cfg.yaml: unknown key "timezon"; did you mean "timezone"?');
+    expect(errorOf({ ...minimal, metrics: { inbund: 'all' } })).toBe('cfg.yaml: metrics: unknown key "inbund"; did you mean "inbound"?');
+    expect(errorOf({ ...minimal, brands: [{ id: 'acme', acounts: { twitter: ['a'] } }] })).toBe('cfg.yaml: brands.0: unknown key "acounts"; did you mean "accounts"?');
+    expect(errorOf({ ...minimal, colour: 'red' })).toBe('cfg.yaml: unknown key "colour"; check the spelling against docs/config.md.');
+    expect(errorOf({ ...minimal, timezone: 'Europe/Madird' })).toBe('cfg.yaml: timezone: not a known IANA timezone (e.g. UTC, Europe/Madrid, America/New_York); did you mean Europe/Madrid?');
+    expect(errorOf({ ...minimal, report: { language: 'de' } })).toBe('cfg.yaml: report.language: "de" is not one of en, es, fr.');
+    expect(errorOf({ ...minimal, metrics: { inbound: 'question' } })).toBe('cfg.yaml: metrics.inbound: "question" is not one of all, questions; did you mean questions?');
+  });
+
   it('loads the starter config that init writes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rb-config-'));
     const path = join(dir, 'replybench.yaml');

@@ -246,7 +246,7 @@ describe('the API of replybench serve', () => {
     // The schedule's timezone is the file's, not the form's line: said as the config check says it, with its key.
     const zoned = (config.brands as Array<Record<string, unknown>>).map((brand, index) => (index === 1 ? { ...brand, businessHours: { timezone: 'Madrid', 'mon-fri': '09:00-18:00' } } : brand));
     const hoursZone = await call(base(), 'PUT', '/api/clients/commented/config', { ...config, brands: zoned }, TOKEN, anyVersion);
-    expect(hoursZone.body).toEqual({ error: 'replybench.yaml: brands.1.businessHours.timezone: not a known IANA timezone (e.g. Europe/Madrid).' });
+    expect(hoursZone.body).toEqual({ error: 'replybench.yaml: brands.1.businessHours.timezone: not a known IANA timezone (e.g. UTC, Europe/Madrid, America/New_York).' });
     expect(readFileSync(path, 'utf8')).toBe(text);
     const outside = await call(base(), 'PUT', '/api/clients/commented/config', { ...config, database: '../../elsewhere.duckdb' }, TOKEN, anyVersion);
     expect(outside).toMatchObject({ status: 400, body: { error: 'replybench.yaml: database: "../../elsewhere.duckdb" is outside the client\'s folder; name a file inside it.' } });
