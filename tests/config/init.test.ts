@@ -3,8 +3,9 @@
  * name the month an agency usually reports on (the one just ended), not a
  * month of some sample data.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { format, subMonths } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempFolder } from '../ingest/helpers.js';
@@ -20,10 +21,29 @@ describe('replybench init', () => {
     // Last month when init ran (a month may have ended meanwhile).
     const lastMonth = [before, format(subMonths(new Date(), 1), 'yyyy-MM')].find((month) => result.stdout.includes(`--period ${month}\n`));
     expect(lastMonth).toBeDefined();
-    expect(result.stdout).toContain(`npx replybench check --period ${lastMonth}\n`);
-    expect(result.stdout).toContain(`npx replybench report --period ${lastMonth}\n`);
+    expect(result.stdout).toMatch(new RegExp(`\\n  \\S.* check --period ${lastMonth}\\n`));
+    expect(result.stdout).toMatch(new RegExp(`\\n  \\S.* report --period ${lastMonth}\\n`));
     // Run again there, it leaves the config as it is and says what to do.
     const again = await runCli(['init', root]);
     expect(again).toMatchObject({ status: 1, stderr: `replybench: ${join(root, 'replybench.yaml')}: already exists; edit it, or run init in another folder.\n` });
+  });
+
+  it('prints commands that run as printed: outside this checkout npx would look for the package on the registry', async () => {
+    const outside = join(tempFolder(), 'outside');
+    const printed = (await runCli(['init', outside])).stdout;
+    const command = /\n {2}(.+) import exports\/\*\n/.exec(printed)?.[1];
+    // node with the script's full path (or replybench, where npm link put it on the PATH), and how to shorten it.
+    expect(command).toBeDefined();
+    expect(command).not.toBe('npx replybench');
+    if (command?.startsWith('node ')) expect(printed).toContain(`run \`npm link\` once in ${resolve('.')}.`);
+    const ran = spawnSync('sh', ['-c', `${command} --version`], { cwd: outside, encoding: 'utf8' });
+    expect([ran.status, ran.stdout.trim()]).toEqual([0, JSON.parse(readFileSync('package.json', 'utf8')).version]);
+    // Inside the checkout, npx finds it.
+    const inside = mkdtempSync(join(resolve('node_modules'), '.rb-init-'));
+    try {
+      expect((await runCli(['init', inside])).stdout).toContain('\n  npx replybench import exports/*\n');
+    } finally {
+      rmSync(inside, { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { LANGUAGE_CHOICES } from '../../report/i18n/language.js';
+import { commandIn } from '../launcher.js';
 import { parseLanguage, shownPath } from './report.js';
 
 export function registerDemo(program: Command): Command {
@@ -16,10 +17,11 @@ export function registerDemo(program: Command): Command {
       const pdf = result.report.pdf ?? result.report.html;
       // The next report to try is in a language the demo did not use.
       const other = lang === 'es' ? 'fr' : 'es';
+      const replybench = commandIn(result.outDir);
       process.stderr.write(
         `demo: done. The report for ${result.period} is ready; try next:\n` +
-          `demo:   cd ${shownPath(result.outDir)} && npx replybench metrics --period ${result.period}\n` +
-          `demo:   npx replybench report --period ${result.period} --lang ${other}\n`,
+          `demo:   cd ${shownPath(result.outDir)} && ${replybench} metrics --period ${result.period}\n` +
+          `demo:   ${replybench} report --period ${result.period} --lang ${other}\n`,
       );
       process.stdout.write(`${shownPath(pdf)}\n`);
     });

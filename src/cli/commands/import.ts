@@ -20,6 +20,7 @@ import { phaseProfiler } from './import-profile.js';
 import { ProgressLine } from './import-progress.js';
 import { closingSummary, fileSummary } from './import-summary.js';
 import { DB_HELP } from '../shared-options.js';
+import { commandIn } from '../launcher.js';
 
 interface ImportOptions {
   db?: string;
@@ -64,7 +65,7 @@ async function writeMapping(files: string[], target: string): Promise<void> {
   const { names, delimiter, rows } = await exportHeader(file);
   if (names.length === 0) throw new UserError(`${file}: no header row found; export the data again.`);
   writeOutputFile(target, mappingSkeleton(basename(file), names, delimiter, rows));
-  process.stdout.write(`Wrote ${target}: check each column and date.format, then run\n  npx replybench import --format generic --mapping ${target} --dry-run ${file}\n`);
+  process.stdout.write(`Wrote ${target}: check each column and date.format, then run\n  ${commandIn(process.cwd())} import --format generic --mapping ${target} --dry-run ${file}\n`);
 }
 
 /** The config is optional for import: it is read when given, or when replybench.yaml exists here. */

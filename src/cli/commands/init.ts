@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { UserError } from '../../errors.js';
 import { STARTER_CONFIG } from '../../config/starter.js';
+import { CHECKOUT, commandIn } from '../launcher.js';
 
 export function registerInit(program: Command): Command {
   return program
@@ -18,11 +19,13 @@ export function registerInit(program: Command): Command {
       writeFileSync(configPath, STARTER_CONFIG);
       // The month an agency usually reports on: the one just ended.
       const lastMonth = format(subMonths(new Date(), 1), 'yyyy-MM');
+      const replybench = commandIn(root);
       process.stdout.write(
         `Created ${configPath} and the folders exports/, reports/, data/.\n` +
           'Next: put your export files in exports/, edit the brands in replybench.yaml, then run\n' +
-          `  cd ${relative(process.cwd(), root) || '.'}\n  npx replybench import exports/*\n  npx replybench check --period ${lastMonth}\n  npx replybench report --period ${lastMonth}\n` +
-          'or do it all in the page of `npx replybench serve`.\n',
+          `  cd ${relative(process.cwd(), root) || '.'}\n  ${replybench} import exports/*\n  ${replybench} check --period ${lastMonth}\n  ${replybench} report --period ${lastMonth}\n` +
+          `or do it all in the page of \`${replybench} serve\`.\n` +
+          (replybench.startsWith('node ') ? `To type \`replybench\` instead, run \`npm link\` once in ${CHECKOUT}.\n` : ''),
       );
     });
 }
