@@ -1,7 +1,8 @@
 /**
  * What an import changed in a file's rows, told on the report's data-quality
  * page and in the workbook, in the report's language: an Excel-saved export
- * whose texts were repaired must not look like a clean one to the client.
+ * whose texts were repaired must not look like a clean one to the client, and
+ * the client reads that in its words; the analyst notes give each case.
  */
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,20 +55,29 @@ afterAll(() => {
 });
 
 describe("the import's changes to a file, in the report", () => {
-  it.each<Language>(['en', 'es', 'fr'])('are each a warning of the data-quality page and a line of the workbook, in %s', async (language) => {
-    const { model } = await buildReportModel({ metrics, config, facts, template, language });
+  it.each<Language>(['en', 'es', 'fr'])('are told the client once per file, and described case by case in the analyst notes, in %s', async (language) => {
+    const { model } = await buildReportModel({ metrics, config: { ...config, baseDir: folder }, facts, template, language });
     const files = ['october, excel.csv', 'twcs_excel_mangled.csv'];
     const told = model.warnings.filter((warning) => files.some((file) => warning.startsWith(file)));
-    // One line per warning of each file, in import order, holding the import's own words in the report's language.
+    // The import's own warnings: the mojibake it repaired in the first file, the id lists Excel mangled in the second.
     const changes = imported.slice(0, files.length).map((result) => result.notices.filter((notice) => notice.code === 'rows'));
     expect(changes.map((notices) => notices.map((notice) => notice.reason))).toEqual([[MOJIBAKE_REASON], [expect.stringContaining('response_tweet_id')]]);
-    const expected = changes.flatMap((notices, index) => notices.map((notice) => [files[index], noticeText(notice, language)]));
-    expect(told).toHaveLength(expected.length);
+    // The client's page: one line per file that says it was corrected and where the cases are, without the import's words.
+    const sheet = template.strings(language)['analyst.sheet'] ?? '?';
+    expect(told).toHaveLength(files.length);
     told.forEach((warning, index) => {
-      expect(warning.startsWith(expected[index]?.[0] ?? '?')).toBe(true);
-      expect(warning).toContain(expected[index]?.[1]);
+      expect(warning.startsWith(files[index] ?? '?')).toBe(true);
+      expect(warning).toContain(sheet);
+      for (const notice of changes[index] ?? []) expect(warning).not.toContain(noticeText(notice, language));
     });
-    if (language !== 'en') expect(told.join(' ')).not.toContain('it was repaired');
+    expect(told.join(' ')).not.toMatch(/response_tweet_id|â€/);
+    // The analyst's notes: each warning in the import's words, and each file by its place in the project folder.
+    const notes = (model.workbook.sheets.find((candidate) => candidate.name === sheet)?.rows ?? []).map((row) => String(row[1]?.value ?? ''));
+    const expected = changes.flatMap((notices, index) => notices.map((notice) => [files[index] ?? '?', noticeText(notice, language)] as const));
+    for (const [file, text] of expected) expect(notes.filter((note) => note.startsWith(file) && note.includes(text))).toHaveLength(1);
+    expect(notes.filter((note) => note.startsWith('october, excel.csv (twcs)'))).toHaveLength(1);
+    expect(notes.join(' ')).not.toContain(folder);
+    // The workbook's data-quality sheet says it as the page does.
     const sheetLines = model.workbook.sheets.flatMap((sheet) => sheet.rows.map((row) => String(row[0]?.value ?? ''))).filter((text) => files.some((file) => text.startsWith(file)));
     expect(sheetLines).toEqual(told);
   });

@@ -1,7 +1,10 @@
+import { basename, isAbsolute, relative } from 'node:path';
 import type { MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import type { StoreFacts } from './storeFacts.js';
+import { printableName } from './examples.js';
+import { importNotes } from './methodology.js';
 import type { LabelledValue } from './types.js';
 
 /**
@@ -11,13 +14,27 @@ import type { LabelledValue } from './types.js';
  * kept. The workbook's "Analyst notes" sheet is the only deliverable that
  * carries config keys, JSON fields and paths; client pages never do.
  */
-export function analystNotes(metrics: MetricsReport, facts: StoreFacts | null, absent: ReadonlySet<string>, format: Formatter, t: Translate): LabelledValue[] {
+export function analystNotes(metrics: MetricsReport, facts: StoreFacts | null, absent: ReadonlySet<string>, projectDir: string, format: Formatter, t: Translate): LabelledValue[] {
   const notes: LabelledValue[] = [];
-  for (const batch of facts?.imports ?? []) notes.push({ label: t('analyst.file'), value: t(batch.imported === 1 ? 'analyst.fileValueOne' : 'analyst.fileValue', { file: batch.file, format: batch.format, imported: format.count(batch.imported) }) });
+  for (const batch of facts?.imports ?? []) {
+    const file = printableName(projectPath(batch.file, projectDir));
+    notes.push({ label: t('analyst.file'), value: t(batch.imported === 1 ? 'analyst.fileValueOne' : 'analyst.fileValue', { file, format: batch.format, imported: format.count(batch.imported) }) });
+  }
+  for (const note of importNotes(facts, format, t)) notes.push({ label: t('analyst.importWarning'), value: note });
   if (facts && facts.rejectedRows > 0) notes.push({ label: t('analyst.rejected'), value: t('analyst.rejectedValue', { count: format.count(facts.rejectedRows) }) });
   if (absent.has('sentiment')) notes.push({ label: t('analyst.sentiment'), value: t('analyst.sentimentValue') });
   if (absent.has('influencers')) notes.push({ label: t('analyst.followers'), value: t('analyst.followersValue') });
   if ((metrics.diagnostics?.notes ?? []).some((note) => note.code === 'no-business-hours')) notes.push({ label: t('analyst.businessHours'), value: t('analyst.businessHoursValue') });
   notes.push({ label: t('analyst.settings'), value: t('analyst.settingsValue') });
   return notes;
+}
+
+/**
+ * A file as imported, relative to the project folder (exports/october.csv); one outside it by its name alone: no path
+ * of this machine goes to the client. A relative path is kept as the import was given it.
+ */
+function projectPath(file: string, projectDir: string): string {
+  if (!isAbsolute(file)) return file;
+  const inside = relative(projectDir, file);
+  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : basename(file);
 }

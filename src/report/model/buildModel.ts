@@ -140,7 +140,7 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
       agency: agencyName === undefined ? null : agencyName,
       generatedAt: inputs.generatedAt ?? new Date(),
       unanswered,
-      analystNotes: analystNotes(metrics, facts, new Set(Object.keys(CHARTS_OF_OPTIONAL_DATA).filter((id) => !charts[id])), format, t),
+      analystNotes: analystNotes(metrics, facts, new Set(Object.keys(CHARTS_OF_OPTIONAL_DATA).filter((id) => !charts[id])), config.baseDir, format, t),
       businessHours: businessHoursSettings(metrics.brands, config.brands, format, t),
       emptyReasons: emptyReasonsOf(scorecard, t),
       previousLabel,

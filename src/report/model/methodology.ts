@@ -85,7 +85,7 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
   const pendingLine = pendingWarning(metrics, format, t);
   if (pendingLine) warnings.push(pendingLine);
   if (facts && facts.rejectedRows > 0) warnings.push(t('warning.rejected', { count: format.count(facts.rejectedRows) }));
-  warnings.push(...importNotes(facts, format, t));
+  warnings.push(...importSummaries(facts, format, t));
   return {
     definitions,
     settings: settingRows,
@@ -97,12 +97,25 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
   };
 }
 
-/** One line per warning of an imported file that changed its rows or left some unread, as the import said it, in the report's language. */
+/** One line per warning of an imported file that changed its rows or left some unread, as the import said it, in the report's language: the analyst's notes. */
 export function importNotes(facts: StoreFacts | null, format: Formatter, t: Translate): string[] {
   return (facts?.imports ?? []).flatMap((batch) =>
     // The notice names archive members and post ids from the file: printed without their control characters, as file names are.
     batch.notices.map((notice) => t('warning.importNotice', { file: printableName(basename(batch.file)), notice: printableName(noticeText(notice, format.language)) })),
   );
+}
+
+/**
+ * One line per imported file whose import changed its rows or left some unread, in the client's words: that it
+ * happened and where the analyst's notes describe each case (the import's own words name columns and encodings).
+ */
+export function importSummaries(facts: StoreFacts | null, format: Formatter, t: Translate): string[] {
+  return (facts?.imports ?? []).flatMap((batch) => {
+    const kinds = batch.notices.length;
+    if (kinds === 0) return [];
+    const values = { file: printableName(basename(batch.file)), count: format.count(kinds), sheet: t('analyst.sheet') };
+    return [t(kinds === 1 ? 'warning.importRepairedOne' : 'warning.importRepaired', values)];
+  });
 }
 
 /** What each brand's figures rest on, as the metrics' coverage gives it. */

@@ -15,7 +15,7 @@ import { leaderboardOrder } from './leaderboard.js';
 import type { MentionSample, StoreFacts } from './storeFacts.js';
 import { type Cell, cell } from './cells.js';
 import { printableName } from './examples.js';
-import { exportTool, importNotes, metricDefinitions } from './methodology.js';
+import { exportTool, importSummaries, metricDefinitions } from './methodology.js';
 import { previousPeriodHeading } from './previousPeriod.js';
 import { sampleReasonText } from './scorecard.js';
 import type { LabelledValue } from './types.js';
@@ -342,7 +342,7 @@ function qualitySheet(inputs: WorkbookInputs): WorkbookSheet {
       [cell.text(t('quality.rowsRejected')), cell.count(facts.rejectedRows)],
     );
     for (const batch of facts.imports) rows.push([cell.text(t('sheet.importedFile', { file: printableName(basename(batch.file)), format: exportTool(batch.format, t) })), cell.count(batch.imported)]);
-    for (const note of importNotes(facts, inputs.format, t)) rows.push([cell.text(note), cell.text(null)]);
+    for (const note of importSummaries(facts, inputs.format, t)) rows.push([cell.text(note), cell.text(null)]);
   }
   return { name: t('sheet.quality'), headers: [t('sheet.item'), t('sheet.value')], rows };
 }
