@@ -350,6 +350,9 @@ describe('report.pptx', () => {
     bars.values.forEach((value, index) => {
       expect([low[index] ?? 1, value ?? 0, high[index] ?? 0].sort((a, b) => a - b)).toEqual([low[index], value, high[index]]);
     });
+    // Each bar's figure sits at its foot, clear of the interval's dashes (mid-bar, a lower dash near half the rate covered it).
+    const rateXml = numbered(files, 'ppt/charts').find((xml) => chartSeries(xml).some((series) => series.name === s['deck.intervalLow'])) ?? '';
+    expect(/<c:barChart>[\s\S]*?<c:dLblPos val="([a-zA-Z]+)"\/>/.exec(rateXml)?.[1]).toBe('inBase');
 
     const buckets = chartWith(files, s['bucket.unanswered'] ?? '');
     for (const [key, label] of Object.entries(BUCKET_LABELS)) {

@@ -375,11 +375,12 @@ function filesTable(deck: Deck, slide: Slide, frame: { x: number; y: number; w: 
   }
   const headings = ['methodology.file', 'methodology.format', 'methodology.rowsRead', 'methodology.imported', 'methodology.duplicates', 'methodology.rejected'];
   const title: TableRow = [{ text: plainText(t('methodology.files')), options: { colspan: headings.length, bold: true, color: 'FFFFFF', fill: { color: deck.primary } } }];
-  const header: TableRow = headings.map((key, index) => ({ text: plainText(t(key)), options: { bold: true, color: MUTED, align: index < 2 ? ('left' as const) : ('right' as const) } }));
+  // Heads a size smaller than the rows: a one-word head ("Rechazadas", "Duplicadas") fits its column without breaking inside the word.
+  const header: TableRow = headings.map((key, index) => ({ text: plainText(t(key)), options: { bold: true, color: MUTED, fontSize: 8, align: index < 2 ? ('left' as const) : ('right' as const) } }));
   const rows: TableRow[] = model.importedFiles.map((file) =>
     [file.file, file.format, file.rowsRead, file.imported, file.duplicates, file.rejected].map((text, index) => ({ text: plainText(text), options: { align: index < 2 ? ('left' as const) : ('right' as const) } })),
   );
-  const colW = [0.32, 0.16, 0.13, 0.13, 0.13, 0.13].map((share) => frame.w * share);
+  const colW = [0.3, 0.14, 0.14, 0.14, 0.14, 0.14].map((share) => frame.w * share);
   deck.table(slide, [title, header, ...rows], { ...deck.text(), ...frame, colW, rowH: FILE_ROW_H, fontSize: 9, border: { type: 'solid', pt: 0.5, color: RULE }, margin: 0.04, valign: 'middle' });
   if (model.importedFilesMore) slide.addText(plainText(model.importedFilesMore), { ...deck.text(), x: frame.x, y: frame.y + (rows.length + 2) * FILE_ROW_H + 0.05, w: frame.w, h: 0.3, fontSize: 9, color: MUTED });
 }
