@@ -29,6 +29,12 @@ beforeAll(() => {
 });
 
 describe('sample exports are deterministic', () => {
+  it('have the row counts docs/demo.md shows the demo printing', () => {
+    const shown = readFileSync(join(import.meta.dirname, '../../docs/demo.md'), 'utf8');
+    for (const file of files) expect(shown).toContain(`demo:       ${file.name}: ${file.rows.toLocaleString('en-US')} rows`);
+  });
+
+
   it('gives byte-identical files for the same seed, whatever the machine timezone', () => {
     const again = renderSampleExports(generateSampleData());
     expect(again.map((file) => sha(file.content))).toEqual(files.map((file) => sha(file.content)));
