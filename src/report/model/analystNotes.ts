@@ -9,10 +9,11 @@ import type { LabelledValue } from './types.js';
 
 /**
  * What the analyst needs and the client does not: where the numbers came
- * from on this machine (file paths as imported), which config keys and export
- * columns would fill what the report leaves out, and where rejected rows are
- * kept. The workbook's "Analyst notes" sheet is the only deliverable that
- * carries config keys, JSON fields and paths; client pages never do.
+ * from (the files by their place in the project folder, and what the import
+ * corrected or set aside in each, in its own words), which config keys and
+ * export columns would fill what the report leaves out, and where rejected
+ * rows are kept. The workbook's "Analyst notes" sheet is the only deliverable
+ * that carries config keys, JSON fields and file paths; client pages never do.
  */
 export function analystNotes(metrics: MetricsReport, facts: StoreFacts | null, absent: ReadonlySet<string>, projectDir: string, format: Formatter, t: Translate): LabelledValue[] {
   const notes: LabelledValue[] = [];
@@ -34,7 +35,7 @@ export function analystNotes(metrics: MetricsReport, facts: StoreFacts | null, a
  * of this machine goes to the client. A relative path is kept as the import was given it.
  */
 function projectPath(file: string, projectDir: string): string {
-  if (!isAbsolute(file)) return file;
+  if (!isAbsolute(file)) return file.startsWith('..') ? basename(file) : file;
   const inside = relative(projectDir, file);
   return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : basename(file);
 }

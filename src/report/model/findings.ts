@@ -254,8 +254,8 @@ function voiceFinding(metrics: MetricsReport, client: BrandMetrics, format: Form
   if (client.shareOfVoice === null || rankOf(client, 'shareOfVoice') === null || brands < 2) return null;
   const share = format.percent(client.shareOfVoice);
   const rank = comparedRank(metrics, client, 'shareOfVoice');
-  // Every ranked brand at one rank: "rank 1 of 2" would read as a lead.
   const tied = samePrinted(metrics, client, 'shareOfVoice', (brand) => brand.shareOfVoice, (value) => format.percent(value));
+  // Every ranked brand at one rank: "rank 1 of 2" would read as a lead; some at the client's: named beside its rank.
   const said =
     rank === null
       ? t('finding.shareOfVoiceTied', { client: client.name, share, others: rankedCompetitors(metrics, 'shareOfVoice', format) })
@@ -288,8 +288,8 @@ function unequalSpans(metrics: MetricsReport, client: BrandMetrics, format: Form
   };
   const short = ranked.filter((brand) => ranked.some((other) => shorter(brand, other)));
   if (short.length === 0 || !ranked.includes(client)) return null;
-  const longer = ranked.filter((brand) => !short.includes(brand) && short.some((other) => shorter(other, brand)));
-  const others = short.includes(client) ? [...longer.filter((brand) => shorter(client, brand)), ...short.filter((brand) => brand !== client)] : short;
+  // A short client is named beside the brands it is short against, then the other short ones.
+  const others = short.includes(client) ? [...ranked.filter((brand) => !short.includes(brand) && shorter(client, brand)), ...short.filter((brand) => brand !== client)] : short;
   const items = [client, ...others].slice(0, SPAN_BRANDS_NAMED).flatMap((brand) => {
     const span = spanOf(brand);
     if (!span?.first || !span.last) return [];
