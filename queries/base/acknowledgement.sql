@@ -11,7 +11,8 @@
 --   it has no word, no digit, and at least one emoji or emoticon ("👍", ":)")
 --   (rb_ack_emoji_shape).
 -- A question ("?" or "¿") or a negative emoji (rb_negative_emoji) is never one
--- (rb_may_acknowledge).
+-- (rb_may_acknowledge), nor a text whose words hold a refusal such as "done with"
+-- (rb_ack_refusals, met in mentions.sql).
 -- The macros below read one text; the vocabulary is met by a join, once per word of
 -- the candidates, in mentions.sql (closer_texts, worded_closers).
 --

@@ -10,6 +10,7 @@
 --               acknowledges make one; hand_off, in the hand-off vocabulary, of which hands_off
 --               are its verbs and private_channel name the private channel
 --   rb_negative_emoji  emoji and emoticons that make a text a complaint, never a closer
+--   rb_ack_refusals  words side by side that make a text a complaint, never a closer ("done with")
 CREATE OR REPLACE TEMP TABLE rb_brands (brand_id VARCHAR NOT NULL, name VARCHAR NOT NULL, role VARCHAR NOT NULL, ord INTEGER NOT NULL);
 CREATE OR REPLACE TEMP TABLE rb_accounts (brand_id VARCHAR NOT NULL, platform VARCHAR NOT NULL, handle VARCHAR NOT NULL, alias BOOLEAN NOT NULL);
 CREATE OR REPLACE TEMP TABLE rb_topics (brand_id VARCHAR NOT NULL, topic VARCHAR NOT NULL);
@@ -17,3 +18,4 @@ CREATE OR REPLACE TEMP TABLE rb_sla (target_min DOUBLE NOT NULL);
 CREATE OR REPLACE TEMP TABLE rb_outside_rule (window_us BIGINT NOT NULL, share DOUBLE NOT NULL);
 CREATE OR REPLACE TEMP TABLE rb_ack_vocabulary (word VARCHAR NOT NULL, thanks BOOLEAN NOT NULL, acknowledges BOOLEAN NOT NULL, hand_off BOOLEAN NOT NULL, hands_off BOOLEAN NOT NULL, private_channel BOOLEAN NOT NULL);
 CREATE OR REPLACE TEMP TABLE rb_negative_emoji (emoji VARCHAR NOT NULL);
+CREATE OR REPLACE TEMP TABLE rb_ack_refusals (phrase VARCHAR NOT NULL);

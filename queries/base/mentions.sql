@@ -76,14 +76,19 @@ closer_candidates AS (
     AND b.post_type = 'reply' AND b.parent_author = i.author AND b.created_at <= i.created_at
 ),
 closer_texts AS (
-  -- each candidate post once, with its text reduced as acknowledgement.sql says
-  SELECT platform, post_id, bare, rb_ack_words(bare) AS words
+  -- each candidate post once, with its text reduced as acknowledgement.sql says; one
+  -- holding a refusal ("done with", rb_ack_refusals) is none
+  SELECT platform, post_id, bare, words
   FROM (
-    SELECT p.platform, p.post_id, rb_bare_text(p.text) AS bare
-    FROM posts p
-    SEMI JOIN closer_candidates c ON c.platform = p.platform AND c.post_id = p.post_id
-    WHERE rb_may_acknowledge(p.text)
+    SELECT platform, post_id, bare, rb_ack_words(bare) AS words
+    FROM (
+      SELECT p.platform, p.post_id, rb_bare_text(p.text) AS bare
+      FROM posts p
+      SEMI JOIN closer_candidates c ON c.platform = p.platform AND c.post_id = p.post_id
+      WHERE rb_may_acknowledge(p.text)
+    )
   )
+  WHERE NOT EXISTS (SELECT 1 FROM rb_ack_refusals r WHERE contains(' ' || array_to_string(words, ' ') || ' ', ' ' || r.phrase || ' '))
 ),
 worded_closers AS (
   -- the candidates of 1 to 12 words that acknowledgement.sql's vocabulary test passes:

@@ -7,8 +7,8 @@
  * the hand-off vocabulary, one of them a hand-off verb and one names the
  * private channel ("DM sent", "MP envoyé": the conversation has moved to
  * private messages, where the brand answers); or when it is only emoji or
- * emoticons. A question mark, or a negative emoji, makes it a message that
- * needs an answer. The config adds acknowledging words with `metrics.closers`.
+ * emoticons. A question mark, a negative emoji, or words that turn against
+ * the brand ("done with"), make it a message that needs an answer. The config adds acknowledging words with `metrics.closers`.
  * Words are written lower case, without accents or apostrophes, as
  * queries/base/acknowledgement.sql compares them.
  */
@@ -27,9 +27,9 @@ export const ACKNOWLEDGING_WORDS: Record<string, readonly string[]> = {
 
 /** Words that may stand beside an acknowledging word without making the text a new request ("thank you so much for the help"). */
 export const FILLER_WORDS: Record<string, readonly string[]> = {
-  en: ['you', 'so', 'much', 'very', 'a', 'lot', 'lots', 'for', 'the', 'your', 'help', 'all', 'again', 'once', 'as', 'always', 'guys', 'team', 'both', 'really', 'and', 'that', 'thats', 'its', 'it', 'sounds', 'good', 'got', 'will', 'do', 'i', 'we', 'ill', 'am', 'is', 'are', 'was', 'of', 'my', 'to', 'quick', 'reply', 'response', 'answer', 'answers', 'support', 'just', 'too', 'love', 'best', 'oh', 'ah', 'yay', 'wow', 'hey', 'hi', 'sir', 'mate', 'folks', 'everyone', 'fine', 'now', 'works', 'working', 'then', 'well', 'kind', 'kindly', 'greatly', 'fast', 'prompt', 'assistance'],
-  es: ['muchas', 'muchisimas', 'mil', 'por', 'la', 'tu', 'su', 'ayuda', 'todo', 'muy', 'bien', 'de', 'nuevo', 'otra', 'vez', 'y', 'chicos', 'equipo', 'bueno', 'buena', 'respuesta', 'rapida', 'rapido', 'os', 'les', 'te', 'lo', 'el', 'ya', 'funciona', 'hola', 'genial', 'un', 'una', 'saludos'],
-  fr: ['beaucoup', 'pour', 'votre', 'ton', 'aide', 'tout', 'tres', 'bien', 'encore', 'a', 'vous', 'toi', 'et', 'le', 'la', 'les', 'l', 'c', 'cest', 'ca', 'marche', 'maintenant', 'de', 'reponse', 'rapide', 'equipe', 'bonne', 'journee', 'bonjour', 'fonctionne', 'mille', 'infiniment'],
+  en: ['you', 'so', 'much', 'very', 'a', 'lot', 'lots', 'for', 'the', 'your', 'help', 'all', 'again', 'once', 'as', 'always', 'guys', 'team', 'both', 'really', 'and', 'that', 'thats', 'its', 'it', 'sounds', 'good', 'got', 'will', 'do', 'i', 'we', 'ill', 'am', 'is', 'are', 'was', 'of', 'my', 'to', 'quick', 'reply', 'response', 'answer', 'answers', 'support', 'just', 'too', 'love', 'best', 'oh', 'ah', 'yay', 'wow', 'hey', 'hi', 'sir', 'mate', 'folks', 'everyone', 'fine', 'now', 'works', 'working', 'then', 'well', 'kind', 'kindly', 'greatly', 'fast', 'prompt', 'assistance', 'problem', 'issue', 'in', 'with'],
+  es: ['muchas', 'muchisimas', 'mil', 'por', 'la', 'tu', 'su', 'ayuda', 'todo', 'muy', 'bien', 'de', 'nuevo', 'otra', 'vez', 'y', 'chicos', 'equipo', 'bueno', 'buena', 'respuesta', 'rapida', 'rapido', 'os', 'les', 'te', 'lo', 'el', 'ya', 'funciona', 'hola', 'genial', 'un', 'una', 'saludos', 'problema', 'con', 'en'],
+  fr: ['beaucoup', 'pour', 'votre', 'ton', 'aide', 'tout', 'tres', 'bien', 'encore', 'a', 'vous', 'toi', 'et', 'le', 'la', 'les', 'l', 'c', 'cest', 'ca', 'marche', 'maintenant', 'de', 'reponse', 'rapide', 'equipe', 'bonne', 'journee', 'bonjour', 'fonctionne', 'mille', 'infiniment', 'probleme', 'avec', 'en'],
   de: ['schon', 'sehr', 'fur', 'die', 'hilfe', 'alles', 'gut'],
   it: ['mille', 'tante', 'per', 'l', 'aiuto'],
   pt: ['muito', 'pela', 'ajuda'],
@@ -64,6 +64,12 @@ export const HAND_OFF_FILLERS: Record<string, readonly string[]> = {
   es: ['te', 'os', 'le', 'les', 'he', 'hemos', 'lo', 'los', 'la', 'las', 'mi', 'mis', 'datos', 'numero', 'cliente', 'pedido', 'con', 'por', 'un', 'una', 'de', 'mensaje', 'hecho', 'vale', 'listo', 'ok', 'gracias'],
   fr: ['je', 'jai', 'vous', 'te', 'ai', 'avons', 'mon', 'mes', 'numero', 'client', 'commande', 'avec', 'par', 'en', 'un', 'une', 'de', 'message', 'cest', 'fait', 'ok', 'merci'],
 };
+
+/**
+ * Words side by side that turn a thank-you's words against the brand ("done with you guys" is no "done, thanks"):
+ * a text holding one is never a closer. Written as the SQL compares words.
+ */
+export const REFUSING_PHRASES = ['done with', 'finished with', 'harto de', 'fini avec'];
 
 /** Emoji and emoticons that say something is wrong: a text with one is never a closer. */
 export const NEGATIVE_EMOJI = ['😠', '😡', '🤬', '😤', '👎', '😢', '😭', '😞', '😒', '🙄', '💩', '😩', '😫', '😔', '😕', '☹', '🙁', ':(', ':-(', ":'("];

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Config } from '../config/types.js';
 import { parseRows } from '../store/rows.js';
 import type { SqlSession } from '../store/session.js';
-import { acknowledgementVocabulary, acknowledgementWord, NEGATIVE_EMOJI } from './acknowledgements.js';
+import { acknowledgementVocabulary, acknowledgementWord, NEGATIVE_EMOJI, REFUSING_PHRASES } from './acknowledgements.js';
 import { brandNameWords } from './brand-words.js';
 import { COVERAGE_DEFAULTS } from '../metrics/coverage.js';
 import { queryFile, runQueryFile } from './queries.js';
@@ -88,6 +88,7 @@ async function fillConfigTables(session: SqlSession, config: Config): Promise<vo
     private_channel: listValue(vocabulary.map((entry) => entry.privateChannel)),
   });
   await session.run('INSERT INTO rb_negative_emoji SELECT unnest($emoji)', { emoji: listValue([...NEGATIVE_EMOJI]) });
+  await session.run('INSERT INTO rb_ack_refusals SELECT unnest($phrases)', { phrases: listValue([...REFUSING_PHRASES]) });
 }
 
 /** ISO instant that DuckDB casts to TIMESTAMPTZ without loss. */

@@ -118,6 +118,10 @@ describe('closers', () => {
     '@acme DM enviado, gracias',
     // the real Kaggle sample's thank-you to @SouthwestAir, under its answer
     '@acme I am! Thank you for the answer!!',
+    // and its praise to @AppleSupport under its answer ("in love with Apple" there: here no brand is named Apple)
+    '@acme Super help - problem solved 😀 once again in love with you',
+    '@acme problema resuelto, gracias',
+    '@acme problème réglé avec vous, merci',
   ];
   const notClosers = [
     '@acme thanks but it is still down',
@@ -139,6 +143,9 @@ describe('closers', () => {
     '@acme je vous ai encore écrit en MP',
     '@acme I sent you my number, DM me',
     '@acme done with you guys',
+    '@acme so done with this problem',
+    // a problem named with thank-you words around it is still a problem
+    '@acme thanks, problem with my bill',
     // a hand-off verb without the private channel, or "already": "I've already written to you" may be a complaint
     '@acme ya os he escrito',
     '@acme ya os he mandado un DM',
