@@ -81,7 +81,9 @@ function finish(parsed: ParsedConfig, source: string, baseDir: string): Config {
   if (!ids.has(parsed.client)) {
     throw new UserError(`${source}: client: "${parsed.client}" is not one of the brands (${[...ids].join(', ')}); set client to a brand id.`);
   }
-  return { ...parsed, brands, baseDir, source };
+  const themes = Object.fromEntries(Object.entries(parsed.themes).map(([key, entry]) => [key, Array.isArray(entry) ? entry : entry.words]));
+  const themeNames = Object.fromEntries(Object.entries(parsed.themes).flatMap(([key, entry]) => (Array.isArray(entry) || Object.keys(entry.names).length === 0 ? [] : [[key, entry.names]])));
+  return { ...parsed, brands, themes, ...(Object.keys(themeNames).length > 0 ? { themeNames } : {}), baseDir, source };
 }
 
 /** Account keys as the store names platforms (`X` -> twitter); handles of two keys that fold together are merged. */

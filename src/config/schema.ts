@@ -87,6 +87,20 @@ const brand = z
 /** A theme's words or phrases: matched on word boundaries, case and accents aside (src/themes/). */
 const themePhrases = z.array(z.string().trim().min(1, 'a word or phrase cannot be empty')).min(1, 'list at least one word or phrase, e.g. [bill, invoice, factura]');
 
+/**
+ * A theme: its words or phrases, or those and the name a report in each language gives it
+ * (`{ words: [bill, factura], names: { es: Facturación, fr: Facturation } }`); the theme's key names it otherwise.
+ */
+const theme = z.union([
+  themePhrases,
+  z
+    .object({
+      words: themePhrases,
+      names: z.partialRecord(z.enum(LANGUAGES), z.string().trim().min(1, 'a name cannot be empty')).default({}),
+    })
+    .strict(),
+]);
+
 const hex = z.string().regex(/^#[0-9a-f]{3}([0-9a-f]{3})?$/i, 'use a hex colour such as "#0B5FFF"');
 
 export const configSchema = z
@@ -98,7 +112,7 @@ export const configSchema = z
     /** Dates without business hours for every brand ("YYYY-MM-DD"). */
     holidays: z.array(isoDate).optional(),
     /** What customers write about: a theme's name and the words or phrases that mark it, in any language. */
-    themes: z.record(z.string().trim().min(1), themePhrases).default({}),
+    themes: z.record(z.string().trim().min(1), theme).default({}),
     metrics: z
       .object({
         inbound: z.enum(['all', 'questions']).default('all'),

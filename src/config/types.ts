@@ -1,3 +1,4 @@
+import type { Language } from '../report/i18n/language.js';
 import type { BusinessShift, ParsedConfig } from './schema.js';
 
 /** A brand's weekly opening hours after validation (see docs/diagnostics.md, "Business hours"). */
@@ -23,8 +24,12 @@ export interface Brand {
   businessHours?: BusinessHours;
 }
 
-export interface Config extends Omit<ParsedConfig, 'brands'> {
+export interface Config extends Omit<ParsedConfig, 'brands' | 'themes'> {
   brands: Brand[];
+  /** Each theme's words or phrases, by the theme's key. */
+  themes: Record<string, string[]>;
+  /** The names a theme takes in a report of a language, where the config gives them (the key otherwise). */
+  themeNames?: Record<string, Partial<Record<Language, string>>>;
   /** Folder of the config file: relative paths in it resolve from here. */
   baseDir: string;
   /** The config file as the user named it, for messages ("replybench.yaml: report.agency.logo: ..."). */

@@ -192,6 +192,24 @@ describe('what people write about', () => {
     expect(JSON.parse(readFileSync(written.json, 'utf8')).brands.find((brand: { id: string }) => brand.id === 'acme').themes).toHaveLength(4);
   });
 
+  it('calls a configured subject by the name the config gives it in the report\'s language, in every output; the data files keep its key', async () => {
+    const config = { ...metricsFixtureConfig(), themeNames: { billing: { es: 'Facturación' }, roaming: { es: 'Itinerancia' } } };
+    const folder = join(out, 'named');
+    const written = await writeReport({ config, metrics: withSubjects(), outDir: folder, lang: 'es', formats: ['html', 'pptx', 'xlsx', 'csv'], generatedAt: new Date('2017-11-03T10:00:00Z') });
+    const html = htmlText(readFileSync(written.html, 'utf8'));
+    expect(html).toContain('Facturación');
+    expect(html).not.toMatch(/\bbilling\b/);
+    // roaming is a subject found in the data (its words): no configured name applies to it; coverage has none in Spanish.
+    expect(html).toMatch(/\broaming\b/);
+    expect(html).not.toContain('Itinerancia');
+    expect(html).toMatch(/\bcoverage\b/);
+    expect(await deckWords(written.pptx ?? '')).toContain('Facturación');
+    const sheets = await workbookWords(written.xlsx ?? '');
+    expect([...sheets.values()].join(' ')).toContain('Facturación');
+    expect(readFileSync(join(folder, 'themes.csv'), 'utf8')).toContain('acme,billing,');
+    expect(JSON.parse(readFileSync(written.json, 'utf8')).brands.find((brand: { id: string }) => brand.id === 'acme').themes.map((theme: { name: string }) => theme.name)).toContain('billing');
+  });
+
   it('is left out with one line, not a failed report, when the mentions\' words need more memory than the analysis may use', async () => {
     const store = await metricsFixtureStore();
     const config = { ...metricsFixtureConfig(), themes: { outage: ['down'] } };

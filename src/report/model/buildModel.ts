@@ -24,7 +24,7 @@ import { SECTION_CHARTS } from './sections.js';
 import { buildScorecard, DEFAULT_SCORECARD_THRESHOLDS, emptyReasonsOf } from './scorecard.js';
 import type { StoreFacts } from './storeFacts.js';
 import type { ReportModel } from './types.js';
-import { buildThemes, themeFinding } from './themes.js';
+import { buildThemes, themeFinding, withThemeNames } from './themes.js';
 import { buildWorkbookModel } from './workbook.js';
 
 export interface ModelInputs {
@@ -43,7 +43,7 @@ export interface ModelInputs {
 /** Everything the HTML shows, formatted in the report's language, charts rendered. */
 export async function buildReportModel(inputs: ModelInputs): Promise<{ model: ReportModel; t: Translate; format: Formatter }> {
   const { config, facts, template, language } = inputs;
-  const metrics = printableMetrics(inputs.metrics);
+  const metrics = withThemeNames(printableMetrics(inputs.metrics), config.themeNames, language);
   const strings = template.strings(language);
   const t = translator(strings, template.path(`strings/${language}.json`), language);
   const timezone = metrics.period.timezone;

@@ -1,13 +1,26 @@
+import type { Config } from '../../config/types.js';
 import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import { THEME_MIN_MENTIONS } from '../../themes/index.js';
 import type { BrandThemes } from '../../themes/types.js';
 import type { Formatter } from '../i18n/format.js';
+import type { Language } from '../i18n/language.js';
 import type { Translate } from '../i18n/strings.js';
 import { clientOf } from './brandLookup.js';
 import { hasPartialPosts } from '../../metrics/coverage.js';
 import { LOW_SAMPLE_MARK, LOWER_BOUND_MARK } from './coverage.js';
 import { leaderboardOrder } from './leaderboard.js';
 import { DEFAULT_SCORECARD_THRESHOLDS, MIN_COMPETITORS, type ScorecardThresholds, type ScorecardTone, TONE_SYMBOLS, toneOf } from './scorecard.js';
+
+/**
+ * The metrics with each configured theme under the name the config gives it in the report's language
+ * (`themes.billing.names.fr`), the theme's key otherwise: every page, slide, chart and sheet then says it so.
+ * Found themes are the data's own words and keep them.
+ */
+export function withThemeNames(metrics: MetricsReport, names: Config['themeNames'], language: Language): MetricsReport {
+  if (names === undefined) return metrics;
+  const named = (theme: NonNullable<BrandMetrics['themes']>[number]) => (theme.source === 'config' ? { ...theme, name: names[theme.name]?.[language] ?? theme.name } : theme);
+  return { ...metrics, brands: metrics.brands.map((brand) => (brand.themes === undefined ? brand : { ...brand, themes: brand.themes.map(named) })) };
+}
 
 /** How many of the client's themes the section lists (by mentions), and draws against the competitors. */
 export const THEMES_SHOWN = 8;
