@@ -147,8 +147,21 @@ describe('report model', () => {
       // September: 26 replies and 14 broadcasts = 65%.
       { label: 'Reply share', value: '75%', change: { text: `+10.0\u00a0pts ${vs}`, tone: 'good' }, note: 'Rank 2 of 5', flags: [] },
       // 50 of 240 mentions, against 40 of 200 in September.
-      { label: 'Share of voice', value: '21%', change: { text: `+0.8\u00a0pts ${vs}`, tone: 'good' }, note: 'Rank 3 of 5', flags: [] },
+      // Within the scorecard's 2 points of "about the same": printed, in no colour.
+      { label: 'Share of voice', value: '21%', change: { text: `+0.8\u00a0pts ${vs}`, tone: 'neutral' }, note: 'Rank 3 of 5', flags: [] },
     ]);
+  });
+
+  it('colours a change only past the scorecard\'s "about the same", as the config sets it', async () => {
+    const tones = async (sameWithinPoints: number, sameWithinPercent: number) => {
+      const tuned = { ...config, report: { ...config.report, scorecard: { ...config.report.scorecard, sameWithinPoints, sameWithinPercent } } };
+      const { model: built } = await buildReportModel({ metrics: fixtureMetrics(), config: tuned, facts: null, template, language: 'en', generatedAt: new Date('2017-11-03T10:00:00Z') });
+      return built.kpis.map((tile) => tile.change?.tone ?? null);
+    };
+    // Changes: rate -5.0 pts, time not compared, within 1 h +7.5 pts, inbound +25% (no better side), reply share +10.0 pts, share of voice +0.8 pts.
+    expect(await tones(0.5, 10)).toEqual(['bad', 'neutral', 'good', 'neutral', 'good', 'good']);
+    expect(await tones(0.9, 10)).toEqual(['bad', 'neutral', 'good', 'neutral', 'good', 'neutral']);
+    expect(await tones(7.5, 10)).toEqual(['neutral', 'neutral', 'neutral', 'neutral', 'good', 'neutral']);
   });
 
   it('says beside the change of the rate when the previous period was 20% busier or quieter, and not otherwise', async () => {

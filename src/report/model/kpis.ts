@@ -1,4 +1,4 @@
-import { type Better, MIN_SAMPLE, type MetricSpec, tileMetrics } from '../../metrics/catalogue.js';
+import { MIN_SAMPLE, type MetricSpec, tileMetrics } from '../../metrics/catalogue.js';
 import type { BrandMetrics, ChangeReason, CoverageWarning, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
@@ -6,6 +6,7 @@ import { catalogueOf, changeOf, clientOf, comparedRank, formatChange, formatValu
 import { isLowerBoundUnder } from '../../metrics/coverage.js';
 import { LOW_SAMPLE_MARK, LOWER_BOUND_MARK, lowSampleOf, onlyUntrackedUnmeasured, warningsOf } from './coverage.js';
 import { noBrandReplies } from './findings.js';
+import type { ScorecardThresholds } from './scorecard.js';
 import type { KpiTile, Tone } from './types.js';
 
 /**
@@ -14,7 +15,7 @@ import type { KpiTile, Tone } from './types.js';
  * touch them. When no brand has a response in the data, only volume and
  * share of voice.
  */
-export function buildKpis(metrics: MetricsReport, format: Formatter, t: Translate, previousLabel: string): KpiTile[] {
+export function buildKpis(metrics: MetricsReport, format: Formatter, t: Translate, previousLabel: string, thresholds: ScorecardThresholds): KpiTile[] {
   const client = clientOf(metrics);
   const tiles = tileMetrics(catalogueOf(metrics));
   // When no brand has a response in the data, only volume and share of voice say anything.
@@ -36,7 +37,7 @@ export function buildKpis(metrics: MetricsReport, format: Formatter, t: Translat
       value: isLowerBoundUnder(touched) && shownValue !== format.missing ? `${LOWER_BOUND_MARK} ${value}` : value,
       change:
         change !== null
-          ? { text: t('kpi.change', { change: formatChange(format, spec, change), previous: previousLabel }), tone: toneOf(change, spec.better) }
+          ? { text: t('kpi.change', { change: formatChange(format, spec, change), previous: previousLabel }), tone: toneOf(change, spec, thresholds) }
           : reason
             ? { text: noChangeText(t, reason, spec, previousLabel), tone: 'neutral' }
             : null,
@@ -70,9 +71,14 @@ const CHANGE_REASON_KEYS: Record<ChangeReason, string> = {
   'previous-period-not-in-data': 'kpi.noChange.previousNotInData',
 };
 
-function toneOf(value: number, better: Better | null): Tone {
-  if (better === null || Math.abs(value) < 1e-9) return 'neutral';
-  return (value > 0) === (better === 'higher') ? 'good' : 'bad';
+/**
+ * A change's colour: neutral within the scorecard's "about the same" (sameWithinPoints for rates and shares,
+ * sameWithinPercent for the rest), where an orange "-0.1 pts" read as a decline.
+ */
+function toneOf(value: number, spec: MetricSpec, thresholds: ScorecardThresholds): Tone {
+  const within = spec.change === 'pp' ? thresholds.sameWithinPoints : thresholds.sameWithinPercent;
+  if (spec.better === null || Math.abs(value) <= within + 1e-9) return 'neutral';
+  return (value > 0) === (spec.better === 'higher') ? 'good' : 'bad';
 }
 
 /** Whether the data holds nothing of the previous period: every change of the brand is missing for that reason. */
