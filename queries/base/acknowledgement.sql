@@ -5,7 +5,8 @@
 --   apostrophes removed), every one of them in the thank-you vocabulary of
 --   rb_ack_vocabulary, and one at least acknowledges ("thanks", "gracias", "merci", "ok";
 --   src/analysis/acknowledgements.ts lists them, and the config's metrics.closers adds
---   to them), or
+--   to them); a word that names a problem may stand in it only beside one that says the
+--   problem is over ("problem solved"; rb_ack_vocabulary's problem and resolves), or
 --   it has from 1 to 12 words, every one of them in the hand-off vocabulary, one a
 --   hand-off verb and one naming the private channel ("DM sent", "MP envoyé"), or
 --   it has no word, no digit, and at least one emoji or emoticon ("👍", ":)")

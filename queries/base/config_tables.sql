@@ -8,7 +8,8 @@
 --   rb_ack_vocabulary  the words a closer may have, and their parts (src/analysis/acknowledgements.ts
 --               plus the config's metrics.closers): thanks, in the thank-you vocabulary, of which
 --               acknowledges make one; hand_off, in the hand-off vocabulary, of which hands_off
---               are its verbs and private_channel name the private channel
+--               are its verbs and private_channel name the private channel; problem names a
+--               problem (a thank-you word only beside one that resolves: "problem solved")
 --   rb_negative_emoji  emoji and emoticons that make a text a complaint, never a closer
 --   rb_ack_refusals  words side by side that make a text a complaint, never a closer ("done with")
 CREATE OR REPLACE TEMP TABLE rb_brands (brand_id VARCHAR NOT NULL, name VARCHAR NOT NULL, role VARCHAR NOT NULL, ord INTEGER NOT NULL);
@@ -16,6 +17,6 @@ CREATE OR REPLACE TEMP TABLE rb_accounts (brand_id VARCHAR NOT NULL, platform VA
 CREATE OR REPLACE TEMP TABLE rb_topics (brand_id VARCHAR NOT NULL, topic VARCHAR NOT NULL);
 CREATE OR REPLACE TEMP TABLE rb_sla (target_min DOUBLE NOT NULL);
 CREATE OR REPLACE TEMP TABLE rb_outside_rule (window_us BIGINT NOT NULL, share DOUBLE NOT NULL);
-CREATE OR REPLACE TEMP TABLE rb_ack_vocabulary (word VARCHAR NOT NULL, thanks BOOLEAN NOT NULL, acknowledges BOOLEAN NOT NULL, hand_off BOOLEAN NOT NULL, hands_off BOOLEAN NOT NULL, private_channel BOOLEAN NOT NULL);
+CREATE OR REPLACE TEMP TABLE rb_ack_vocabulary (word VARCHAR NOT NULL, thanks BOOLEAN NOT NULL, acknowledges BOOLEAN NOT NULL, hand_off BOOLEAN NOT NULL, hands_off BOOLEAN NOT NULL, private_channel BOOLEAN NOT NULL, problem BOOLEAN NOT NULL, resolves BOOLEAN NOT NULL);
 CREATE OR REPLACE TEMP TABLE rb_negative_emoji (emoji VARCHAR NOT NULL);
 CREATE OR REPLACE TEMP TABLE rb_ack_refusals (phrase VARCHAR NOT NULL);

@@ -92,13 +92,15 @@ closer_texts AS (
 ),
 worded_closers AS (
   -- the candidates of 1 to 12 words that acknowledgement.sql's vocabulary test passes:
-  -- a thank-you (every word in its vocabulary, one of them acknowledging) or a hand-off
+  -- a thank-you (every word in its vocabulary or naming a problem, one of them
+  -- acknowledging, and a problem named only beside a word that resolves it) or a hand-off
   -- (every word in its vocabulary, one a hand-off verb, one naming the private channel)
   SELECT t.platform, t.post_id
   FROM (SELECT platform, post_id, unnest(words) AS word FROM closer_texts WHERE len(words) BETWEEN 1 AND 12) t
   LEFT JOIN rb_ack_vocabulary v ON v.word = t.word
   GROUP BY t.platform, t.post_id
-  HAVING (bool_and(coalesce(v.thanks, false)) AND bool_or(coalesce(v.acknowledges, false)))
+  HAVING (bool_and(coalesce(v.thanks OR v.problem, false)) AND bool_or(coalesce(v.acknowledges, false))
+          AND (NOT bool_or(coalesce(v.problem, false)) OR bool_or(coalesce(v.resolves, false))))
       OR (bool_and(coalesce(v.hand_off, false)) AND bool_or(coalesce(v.hands_off, false)) AND bool_or(coalesce(v.private_channel, false)))
 ),
 closers AS (

@@ -7,8 +7,10 @@
  * the hand-off vocabulary, one of them a hand-off verb and one names the
  * private channel ("DM sent", "MP envoyé": the conversation has moved to
  * private messages, where the brand answers); or when it is only emoji or
- * emoticons. A question mark, a negative emoji, or words that turn against
- * the brand ("done with"), make it a message that needs an answer. The config adds acknowledging words with `metrics.closers`.
+ * emoticons. A word that names a problem may stand in a thank-you only beside
+ * one that says it is over ("problem solved"). A question mark, a negative
+ * emoji, or words that turn against the brand ("done with"), make it a
+ * message that needs an answer. The config adds acknowledging words with `metrics.closers`.
  * Words are written lower case, without accents or apostrophes, as
  * queries/base/acknowledgement.sql compares them.
  */
@@ -27,9 +29,9 @@ export const ACKNOWLEDGING_WORDS: Record<string, readonly string[]> = {
 
 /** Words that may stand beside an acknowledging word without making the text a new request ("thank you so much for the help"). */
 export const FILLER_WORDS: Record<string, readonly string[]> = {
-  en: ['you', 'so', 'much', 'very', 'a', 'lot', 'lots', 'for', 'the', 'your', 'help', 'all', 'again', 'once', 'as', 'always', 'guys', 'team', 'both', 'really', 'and', 'that', 'thats', 'its', 'it', 'sounds', 'good', 'got', 'will', 'do', 'i', 'we', 'ill', 'am', 'is', 'are', 'was', 'of', 'my', 'to', 'quick', 'reply', 'response', 'answer', 'answers', 'support', 'just', 'too', 'love', 'best', 'oh', 'ah', 'yay', 'wow', 'hey', 'hi', 'sir', 'mate', 'folks', 'everyone', 'fine', 'now', 'works', 'working', 'then', 'well', 'kind', 'kindly', 'greatly', 'fast', 'prompt', 'assistance', 'problem', 'issue', 'in', 'with'],
-  es: ['muchas', 'muchisimas', 'mil', 'por', 'la', 'tu', 'su', 'ayuda', 'todo', 'muy', 'bien', 'de', 'nuevo', 'otra', 'vez', 'y', 'chicos', 'equipo', 'bueno', 'buena', 'respuesta', 'rapida', 'rapido', 'os', 'les', 'te', 'lo', 'el', 'ya', 'funciona', 'hola', 'genial', 'un', 'una', 'saludos', 'problema', 'con', 'en'],
-  fr: ['beaucoup', 'pour', 'votre', 'ton', 'aide', 'tout', 'tres', 'bien', 'encore', 'a', 'vous', 'toi', 'et', 'le', 'la', 'les', 'l', 'c', 'cest', 'ca', 'marche', 'maintenant', 'de', 'reponse', 'rapide', 'equipe', 'bonne', 'journee', 'bonjour', 'fonctionne', 'mille', 'infiniment', 'probleme', 'avec', 'en'],
+  en: ['you', 'so', 'much', 'very', 'a', 'lot', 'lots', 'for', 'the', 'your', 'help', 'all', 'again', 'once', 'as', 'always', 'guys', 'team', 'both', 'really', 'and', 'that', 'thats', 'its', 'it', 'sounds', 'good', 'got', 'will', 'do', 'i', 'we', 'ill', 'am', 'is', 'are', 'was', 'of', 'my', 'to', 'quick', 'reply', 'response', 'answer', 'answers', 'support', 'just', 'too', 'love', 'best', 'oh', 'ah', 'yay', 'wow', 'hey', 'hi', 'sir', 'mate', 'folks', 'everyone', 'fine', 'now', 'works', 'working', 'then', 'well', 'kind', 'kindly', 'greatly', 'fast', 'prompt', 'assistance', 'in', 'with'],
+  es: ['muchas', 'muchisimas', 'mil', 'por', 'la', 'tu', 'su', 'ayuda', 'todo', 'muy', 'bien', 'de', 'nuevo', 'otra', 'vez', 'y', 'chicos', 'equipo', 'bueno', 'buena', 'respuesta', 'rapida', 'rapido', 'os', 'les', 'te', 'lo', 'el', 'ya', 'funciona', 'hola', 'genial', 'un', 'una', 'saludos', 'con', 'en'],
+  fr: ['beaucoup', 'pour', 'votre', 'ton', 'aide', 'tout', 'tres', 'bien', 'encore', 'a', 'vous', 'toi', 'et', 'le', 'la', 'les', 'l', 'c', 'cest', 'ca', 'marche', 'maintenant', 'de', 'reponse', 'rapide', 'equipe', 'bonne', 'journee', 'bonjour', 'fonctionne', 'mille', 'infiniment', 'avec', 'en'],
   de: ['schon', 'sehr', 'fur', 'die', 'hilfe', 'alles', 'gut'],
   it: ['mille', 'tante', 'per', 'l', 'aiuto'],
   pt: ['muito', 'pela', 'ajuda'],
@@ -69,7 +71,16 @@ export const HAND_OFF_FILLERS: Record<string, readonly string[]> = {
  * Words side by side that turn a thank-you's words against the brand ("done with you guys" is no "done, thanks"):
  * a text holding one is never a closer. Written as the SQL compares words.
  */
-export const REFUSING_PHRASES = ['done with', 'finished with', 'harto de', 'fini avec'];
+export const REFUSING_PHRASES = ['done with'];
+
+/**
+ * Words that name a problem: a thank-you may hold one only beside a word that says it is over ("problem solved",
+ * "problema resuelto"); "great, problem again" and "thanks for the problem" still need an answer.
+ */
+export const PROBLEM_WORDS = ['problem', 'problems', 'issue', 'issues', 'problema', 'problemas', 'probleme', 'problemes'];
+
+/** Words that say a problem is over. */
+export const RESOLVING_WORDS = ['solved', 'fixed', 'resolved', 'sorted', 'resuelto', 'solucionado', 'arreglado', 'resolu', 'regle', 'repare'];
 
 /** Emoji and emoticons that say something is wrong: a text with one is never a closer. */
 export const NEGATIVE_EMOJI = ['😠', '😡', '🤬', '😤', '👎', '😢', '😭', '😞', '😒', '🙄', '💩', '😩', '😫', '😔', '😕', '☹', '🙁', ':(', ':-(', ":'("];
@@ -96,6 +107,10 @@ export interface VocabularyWord {
   handsOff: boolean;
   /** Names the private channel. */
   privateChannel: boolean;
+  /** Names a problem: a thank-you word only beside a resolving one. */
+  problem: boolean;
+  /** Says a problem is over. */
+  resolves: boolean;
 }
 
 /**
@@ -108,7 +123,7 @@ export function acknowledgementVocabulary(extra: readonly string[] = [], brandWo
     const key = acknowledgementWord(word);
     let found = words.get(key);
     if (!found) {
-      found = { word: key, thanks: false, acknowledges: false, handOff: false, handsOff: false, privateChannel: false };
+      found = { word: key, thanks: false, acknowledges: false, handOff: false, handsOff: false, privateChannel: false, problem: false, resolves: false };
       words.set(key, found);
     }
     return found;
@@ -119,5 +134,7 @@ export function acknowledgementVocabulary(extra: readonly string[] = [], brandWo
   for (const word of Object.values(HAND_OFF_FILLERS).flat()) entry(word).handOff = true;
   for (const word of Object.values(HAND_OFF_VERBS).flat()) Object.assign(entry(word), { handOff: true, handsOff: true });
   for (const word of Object.values(PRIVATE_CHANNEL_WORDS).flat()) Object.assign(entry(word), { handOff: true, privateChannel: true });
+  for (const word of PROBLEM_WORDS) entry(word).problem = true;
+  for (const word of RESOLVING_WORDS) entry(word).resolves = true;
   return [...words.values()];
 }

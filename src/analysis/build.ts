@@ -79,13 +79,15 @@ async function fillConfigTables(session: SqlSession, config: Config): Promise<vo
     share: config.metrics.coverage?.responsesMissing ?? COVERAGE_DEFAULTS.responsesMissing,
   });
   const vocabulary = acknowledgementVocabulary(config.metrics.closers, brandNameWords(config).map(acknowledgementWord));
-  await session.run('INSERT INTO rb_ack_vocabulary SELECT unnest($words), unnest($thanks), unnest($acknowledges), unnest($hand_off), unnest($hands_off), unnest($private_channel)', {
+  await session.run('INSERT INTO rb_ack_vocabulary SELECT unnest($words), unnest($thanks), unnest($acknowledges), unnest($hand_off), unnest($hands_off), unnest($private_channel), unnest($problem), unnest($resolves)', {
     words: listValue(vocabulary.map((entry) => entry.word)),
     thanks: listValue(vocabulary.map((entry) => entry.thanks)),
     acknowledges: listValue(vocabulary.map((entry) => entry.acknowledges)),
     hand_off: listValue(vocabulary.map((entry) => entry.handOff)),
     hands_off: listValue(vocabulary.map((entry) => entry.handsOff)),
     private_channel: listValue(vocabulary.map((entry) => entry.privateChannel)),
+    problem: listValue(vocabulary.map((entry) => entry.problem)),
+    resolves: listValue(vocabulary.map((entry) => entry.resolves)),
   });
   await session.run('INSERT INTO rb_negative_emoji SELECT unnest($emoji)', { emoji: listValue([...NEGATIVE_EMOJI]) });
   await session.run('INSERT INTO rb_ack_refusals SELECT unnest($phrases)', { phrases: listValue([...REFUSING_PHRASES]) });

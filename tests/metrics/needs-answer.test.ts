@@ -143,9 +143,14 @@ describe('closers', () => {
     '@acme je vous ai encore écrit en MP',
     '@acme I sent you my number, DM me',
     '@acme done with you guys',
-    '@acme so done with this problem',
-    // a problem named with thank-you words around it is still a problem
+    // thank-you words that turn against the brand (without the refusal, each word is in the vocabulary)
+    '@acme thanks, done with you',
+    // a problem named with thank-you words around it, and nothing that says it is over
     '@acme thanks, problem with my bill',
+    '@acme great, problem again',
+    '@acme thanks for the problem',
+    '@acme ok, issue with it',
+    '@acme vale, problema de nuevo',
     // a hand-off verb without the private channel, or "already": "I've already written to you" may be a complaint
     '@acme ya os he escrito',
     '@acme ya os he mandado un DM',

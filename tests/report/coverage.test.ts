@@ -252,7 +252,7 @@ describe('an export listing responses that are not in the data, and a platform w
       lowerBound: "Acme Telecom’s response rate is a lower bound: 70% of its mentions needing an answer on Twitter list responses that are not in the data.",
       // 12 of the 40 Twitter mentions, a lower bound; the 10 Facebook ones are not measured.
       // 12 of 40 answered, and 28 more listed responses the data lacks: between 30% and 100%, RivalCo's 67% in between.
-      finding: 'Acme Telecom answered at least 30% of the 40 mentions measured on Twitter, and up to 100% counting the 28 replies its export mentions but the data does not hold; the rate is therefore not ranked against the other brands.',
+      finding: 'Acme Telecom answered at least 30% of the 40 mentions measured on Twitter, and up to 100% counting the 28 replies its export lists but the data does not hold; the rate is therefore not ranked against the other brands.',
       rate: '≥ 30% ‡',
       examples: 'Mentions on Facebook are left out: the data holds no posts by Acme Telecom there, so it cannot tell which of them were answered.',
       listedMissing: 'Mentions whose export lists a response that the data does not hold are left out: the data cannot tell whether Acme Telecom answered them.',
@@ -260,7 +260,7 @@ describe('an export listing responses that are not in the data, and a platform w
     es: {
       noPosts: 'Los datos no contienen publicaciones de Acme Telecom en Facebook: sus cifras de respuesta se basan solo en sus otras plataformas mientras no se añadan allí sus propias publicaciones (la exportación de su herramienta de atención o de publicación).',
       lowerBound: 'La tasa de respuesta de Acme Telecom es un mínimo: el 70 % de sus menciones que piden respuesta en Twitter indica respuestas que no están en los datos.',
-      finding: 'Acme Telecom respondió al 30 % como mínimo de las 40 menciones medidas en Twitter, y hasta al 100 % si se cuentan las 28 respuestas que su exportación menciona pero que no están en los datos; por eso su tasa no se clasifica frente a las demás marcas.',
+      finding: 'Acme Telecom respondió al 30 % como mínimo de las 40 menciones medidas en Twitter, y hasta al 100 % si se cuentan las 28 respuestas que su exportación registra pero que no están en los datos; por eso su tasa no se clasifica frente a las demás marcas.',
       rate: '≥ 30 % ‡',
       examples: 'Se omiten las menciones en Facebook: los datos no contienen publicaciones de Acme Telecom allí, así que no permiten saber cuáles recibieron respuesta.',
       listedMissing: 'Se omiten las menciones cuya exportación indica una respuesta que no está en los datos: los datos no permiten saber si Acme Telecom las respondió.',
@@ -268,7 +268,7 @@ describe('an export listing responses that are not in the data, and a platform w
     fr: {
       noPosts: 'Acme Telecom : les données ne contiennent aucune de ses publications sur Facebook, si bien que ses chiffres de réponse ne reposent que sur ses autres plateformes, tant que ses propres publications n’y sont pas ajoutées (l’export de son outil de relation client ou de publication).',
       lowerBound: 'Acme Telecom : son taux de réponse est un minimum, car 70 % de ses mentions appelant une réponse sur Twitter listent des réponses absentes des données.',
-      finding: 'Acme Telecom a répondu à au moins 30 % des 40 mentions mesurées sur Twitter, et jusqu’à 100 % en comptant les 28 réponses que son export mentionne mais qui manquent aux données ; son taux n’est donc pas classé face aux autres marques.',
+      finding: 'Acme Telecom a répondu à au moins 30 % des 40 mentions mesurées sur Twitter, et jusqu’à 100 % en comptant les 28 réponses que son export liste mais qui manquent aux données ; son taux n’est donc pas classé face aux autres marques.',
       rate: '≥ 30 % ‡',
       examples: 'Les mentions sur Facebook sont écartées : les données n’y contiennent aucune publication de la marque Acme Telecom et ne permettent donc pas de savoir lesquelles ont reçu une réponse.',
       listedMissing: 'Les mentions dont l’export indique une réponse absente des données sont écartées : les données ne permettent pas de savoir si la marque Acme Telecom y a répondu.',
@@ -364,7 +364,7 @@ describe('findings that never contradict themselves', () => {
     expect(figure(open, 'rivalco')?.rank).toMatchObject({ responseRate: 1, 'withinSla.60': 1, 'withinSla.1440': 1 });
     for (const metric of ['responseRate', 'withinSla.60', 'withinSla.1440']) expect(benchmark(open, metric), metric).toMatchObject({ client: null, gapToMedian: null, gapToBest: null });
     expect((await findingsOf(open))[0]).toBe(
-      'Acme Telecom answered at least 30% of the 40 mentions it received, and up to 100% counting the 28 replies its export mentions but the data does not hold; the rate is therefore not ranked against the other brands.',
+      'Acme Telecom answered at least 30% of the 40 mentions it received, and up to 100% counting the 28 replies its export lists but the data does not hold; the rate is therefore not ranked against the other brands.',
     );
     expect((await findingsOf(open)).filter((line) => line.includes('within 1'))).toEqual([]);
     // Unranked for another reason (too few posts of its own), it is not said between two ends that are not why.

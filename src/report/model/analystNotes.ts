@@ -22,7 +22,7 @@ export function analystNotes(metrics: MetricsReport, facts: StoreFacts | null, a
     notes.push({ label: t('analyst.file'), value: t(batch.imported === 1 ? 'analyst.fileValueOne' : 'analyst.fileValue', { file, format: batch.format, imported: format.count(batch.imported) }) });
   }
   for (const note of importNotes(facts, format, t)) notes.push({ label: t('analyst.importWarning'), value: note });
-  if (facts && facts.rejectedRows > 0) notes.push({ label: t('analyst.rejected'), value: t('analyst.rejectedValue', { count: format.count(facts.rejectedRows) }) });
+  if (facts && facts.rejectedRows > 0) notes.push({ label: t('analyst.rejected'), value: t(facts.rejectedRows === 1 ? 'analyst.rejectedValueOne' : 'analyst.rejectedValue', { count: format.count(facts.rejectedRows) }) });
   if (absent.has('sentiment')) notes.push({ label: t('analyst.sentiment'), value: t('analyst.sentimentValue') });
   if (absent.has('influencers')) notes.push({ label: t('analyst.followers'), value: t('analyst.followersValue') });
   if ((metrics.diagnostics?.notes ?? []).some((note) => note.code === 'no-business-hours')) notes.push({ label: t('analyst.businessHours'), value: t('analyst.businessHoursValue') });

@@ -189,8 +189,10 @@ function rateFinding(metrics: MetricsReport, client: BrandMetrics, format: Forma
   const platforms = measuredPlatforms(metrics, client.id, format);
   const onPlatforms = warningsOf(client).includes('no-brand-posts') && platforms !== null;
   if (open && upper !== null) {
-    const ends = { ...said, upper: format.percent(upper), missing: format.count(client.coverage?.listedResponsesMissing ?? 0) };
-    return onPlatforms ? t('finding.rateMeasuredOpen', { ...ends, platforms }) : t('finding.rateOpen', ends);
+    const missing = client.coverage?.listedResponsesMissing ?? 0;
+    const ends = { ...said, upper: format.percent(upper), missing: format.count(missing) };
+    if (onPlatforms) return t(missing === 1 ? 'finding.rateMeasuredOpenOne' : 'finding.rateMeasuredOpen', { ...ends, platforms });
+    return t(missing === 1 ? 'finding.rateOpenOne' : 'finding.rateOpen', ends);
   }
   if (rank === null) return t('finding.rateLowerBoundUncompared', said);
   const values = { ...said, rank, brands };

@@ -84,7 +84,7 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
   if (lowTimes.length > 0) warnings.push(t('warning.lowSampleTimes', { brands: format.list(lowTimes.map((brand) => brand.name)) }));
   const pendingLine = pendingWarning(metrics, format, t);
   if (pendingLine) warnings.push(pendingLine);
-  if (facts && facts.rejectedRows > 0) warnings.push(t('warning.rejected', { count: format.count(facts.rejectedRows) }));
+  if (facts && facts.rejectedRows > 0) warnings.push(t(facts.rejectedRows === 1 ? 'warning.rejectedOne' : 'warning.rejected', { count: format.count(facts.rejectedRows) }));
   warnings.push(...importSummaries(facts, format, t));
   return {
     definitions,
@@ -106,14 +106,15 @@ export function importNotes(facts: StoreFacts | null, format: Formatter, t: Tran
 }
 
 /**
- * One line per imported file whose import changed its rows or left some unread, in the client's words: that it
- * happened and where the analyst's notes describe each case (the import's own words name columns and encodings).
+ * One line per imported file whose import changed its rows or left some unread, in the client's words: how many
+ * kinds of irregularity, and that the agency keeps the details (the analyst notes give each in the import's own
+ * words, which name columns and encodings).
  */
 export function importSummaries(facts: StoreFacts | null, format: Formatter, t: Translate): string[] {
   return (facts?.imports ?? []).flatMap((batch) => {
     const kinds = batch.notices.length;
     if (kinds === 0) return [];
-    const values = { file: printableName(basename(batch.file)), count: format.count(kinds), sheet: t('analyst.sheet') };
+    const values = { file: printableName(basename(batch.file)), count: format.count(kinds) };
     return [t(kinds === 1 ? 'warning.importRepairedOne' : 'warning.importRepaired', values)];
   });
 }
