@@ -34,7 +34,7 @@
 --                                  export of one week spans 7 at most)
 --   busiest_day, busiest_day_mentions, busiest_day_share  the local day with most of its
 --                                  mentions (ties: the earliest), and its share of them
---   These four read every mention, questions or not: they say what the exports cover,
+--   These five read every mention, questions or not: they say what the exports cover,
 --   and a month of questions on fewer days is no shorter export.
 --   top_author_share               top_author_mentions / inbound
 --   accounts_tracked               the brand's accounts in the config on the platform (for '*',

@@ -15,7 +15,8 @@ export function isKnownTimezone(zone: string): boolean {
 
 /** UNKNOWN_TIMEZONE, with the known zone closest to what was given: "Europe/Madird" is told "did you mean Europe/Madrid?". */
 export function unknownTimezoneMessage(given: unknown): string {
-  const [near] = typeof given === 'string' ? closest(given, ['UTC', ...Intl.supportedValuesOf('timeZone')], 1) : [];
+  // No guess for an offset: "UTC+1" is two edits from "UTC", an hour off.
+  const [near] = typeof given === 'string' && !/[+-]\d/.test(given) ? closest(given, ['UTC', ...Intl.supportedValuesOf('timeZone')], 1) : [];
   return near === undefined ? UNKNOWN_TIMEZONE : `${UNKNOWN_TIMEZONE}; did you mean ${near}?`;
 }
 

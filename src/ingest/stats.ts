@@ -74,7 +74,9 @@ export function firstRejectLines(structural: readonly StructuralReject[], stats:
   for (const reject of structural) first[reject.reason] = Math.min(first[reject.reason] ?? reject.line, reject.line);
   stats.rejects.forEach((reason, index) => {
     const name = plan.reasons[index];
-    if (reason.count > 0 && reason.firstRow !== null && lines && name !== undefined && index + 1 !== plan.codes.conflict) first[name] = lines.lineOf(reason.firstRow);
+    if (reason.count === 0 || reason.firstRow === null || !lines || name === undefined || index + 1 === plan.codes.conflict) return;
+    const line = lines.lineOf(reason.firstRow);
+    first[name] = Math.min(first[name] ?? line, line);
   });
   return first;
 }

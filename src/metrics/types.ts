@@ -40,7 +40,7 @@ export interface PeriodSpan {
   last: string | null;
   /** Local days with a mention or a post of the brand, of the period's `periodDays`. */
   daysWithData: number;
-  /** Local days from the first post to the last, both counted (0 without any): how much of the period the exports reach, however sparse the posts in it. */
+  /** Local days from the first post to the last, both counted (0 without a post): how much of the period the exports reach, however sparse the posts in it. */
   spanDays: number;
   periodDays: number;
   /** The local day ("YYYY-MM-DD") with most of its mentions, and their share of them; null without mentions. */

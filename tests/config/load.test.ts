@@ -89,6 +89,8 @@ describe('config', () => {
     expect(errorOf({ ...minimal, brands: [{ id: 'acme', acounts: { twitter: ['a'] } }] })).toBe('cfg.yaml: brands.0: unknown key "acounts"; did you mean "accounts"?');
     expect(errorOf({ ...minimal, colour: 'red' })).toBe('cfg.yaml: unknown key "colour"; check the spelling against docs/config.md.');
     expect(errorOf({ ...minimal, timezone: 'Europe/Madird' })).toBe('cfg.yaml: timezone: not a known IANA timezone (e.g. UTC, Europe/Madrid, America/New_York); did you mean Europe/Madrid?');
+    // An offset is no zone: "UTC" would be an hour off.
+    expect(errorOf({ ...minimal, timezone: 'UTC+1' })).toBe('cfg.yaml: timezone: not a known IANA timezone (e.g. UTC, Europe/Madrid, America/New_York).');
     expect(errorOf({ ...minimal, report: { language: 'de' } })).toBe('cfg.yaml: report.language: "de" is not one of en, es, fr.');
     expect(errorOf({ ...minimal, metrics: { inbound: 'question' } })).toBe('cfg.yaml: metrics.inbound: "question" is not one of all, questions; did you mean questions?');
   });

@@ -136,12 +136,36 @@ describe('shares of voice of exports that cover unequal parts of the month', () 
     expect(voice(await modelOf(metrics, 'acme', 'en'), 'of all mentions')).toEqual([
       'Acme Telecom received 42% of all mentions of the tracked brands, the same share as Tercera; rank 1 of 3. The shares compare unequal spans: the data runs from 1 to 31 October 2017 for Acme Telecom and from 5 to 8 October 2017 for RivalCo.',
     ]);
-    // From RivalCo's side: its own days first, then the best-covered brands'.
+    // From RivalCo's side: its own days first, then the longest-running brand's.
     const forRival = await modelOf(await metricsOf(unevenPosts(), configOf('rival', BRANDS)), 'rival', 'es');
     expect(voice(forRival, 'de todas las menciones')).toEqual([
-      'RivalCo recibió el 16\u00a0% de todas las menciones de las marcas analizadas: puesto 3 de 3. Las cuotas comparan periodos desiguales: los datos van del 5 al 8 de octubre de 2017 para RivalCo, del 1 al 31 de octubre de 2017 para Acme Telecom y del 1 al 31 de octubre de 2017 para Tercera.',
+      'RivalCo recibió el 16\u00a0% de todas las menciones de las marcas analizadas: puesto 3 de 3. Las cuotas comparan periodos desiguales: los datos van del 5 al 8 de octubre de 2017 para RivalCo y del 1 al 31 de octubre de 2017 para Acme Telecom.',
     ]);
     expect(voice(await modelOf(metrics, 'acme', 'fr'), 'toutes les mentions')[0]).toContain('les données vont du 1 au 31 octobre 2017 pour Acme Telecom et du 5 au 8 octobre 2017 pour RivalCo.');
+  });
+
+  it('names the brand a short one is short against when it is not the client', async () => {
+    // Acme from 1 to 16 October, Tercera the whole month, RivalCo from 5 to 12: RivalCo's 8 days are half of Acme's 16, not fewer.
+    const posts = [
+      ...unevenPosts().filter((post) => !post.id.startsWith('r') && !(post.id.startsWith('a') && Number(post.id.slice(1).replace('r', '')) > 16)),
+      ...Array.from({ length: 8 }, (_, i): StorePost => ({ id: `x${i}`, author: `xc${i}`, at: at(i + 5, 9), text: '@RivalCoHelp my bill is wrong' })),
+    ];
+    const metrics = await metricsOf(posts, configOf('acme', BRANDS));
+    expect(metrics.brands.map((brand) => [brand.id, brand.coverage?.span.spanDays])).toEqual([
+      ['acme', 16],
+      ['rival', 8],
+      ['third', 31],
+    ]);
+    expect((await modelOf(metrics, 'acme', 'en')).findings.find((line) => line.includes('of all mentions'))).toContain(
+      'The shares compare unequal spans: the data runs from 1 to 16 October 2017 for Acme Telecom, from 1 to 31 October 2017 for Tercera and from 5 to 12 October 2017 for RivalCo.',
+    );
+  });
+
+  it('says it where the short brand holds data on 15 of the 31 days, and not on 16', async () => {
+    // RivalCo from 1 to 15 October (15 of Acme's 31 days: fewer than half), then from 1 to 16.
+    const rivalOn = (days: number) => [...unevenPosts().filter((post) => !post.id.startsWith('r')), ...Array.from({ length: days }, (_, i): StorePost => ({ id: `x${i}`, author: `xc${i}`, at: at(i + 1, 9), text: '@RivalCoHelp my bill is wrong' }))];
+    const said = async (days: number) => (await modelOf(await metricsOf(rivalOn(days), configOf('acme', BRANDS)), 'acme', 'en')).findings.join(' ').includes('unequal spans');
+    expect([await said(15), await said(16)]).toEqual([true, false]);
   });
 
   it('adds nothing where every brand’s data runs over at least half the days of the longest-running one’s', async () => {

@@ -5,7 +5,8 @@ const BOM = '\uFEFF';
 
 /**
  * One row per brand, UTF-8 with a byte-order mark and CRLF line ends, so
- * Excel and Google Sheets open it as is. Numbers are written as plain
+ * Google Sheets and an English Excel open it as is (docs/report.md says what
+ * an Excel set to Spanish or French needs). Numbers are written as plain
  * numbers (a negative change stays a number); only text cells are guarded
  * against formula injection.
  */

@@ -290,9 +290,11 @@ function unequalSpans(metrics: MetricsReport, client: BrandMetrics, format: Form
   };
   const short = ranked.filter((brand) => ranked.some((other) => shorter(brand, other)));
   if (short.length === 0 || !ranked.includes(client)) return null;
-  // A short client is named beside the brands it is short against, then the other short ones.
-  const others = short.includes(client) ? [...ranked.filter((brand) => !short.includes(brand) && shorter(client, brand)), ...short.filter((brand) => brand !== client)] : short;
-  const items = [client, ...others].slice(0, SPAN_BRANDS_NAMED).flatMap((brand) => {
+  // Each short brand beside what it is short against: the client where it is, the longest-running brand otherwise.
+  const longest = ranked.reduce((best, brand) => ((spanOf(brand)?.spanDays ?? 0) > (spanOf(best)?.spanDays ?? 0) ? brand : best));
+  const references = short.map((brand) => (brand !== client && shorter(brand, client) ? client : longest));
+  const named = [...new Set([client, ...references, ...short])];
+  const items = named.slice(0, SPAN_BRANDS_NAMED).flatMap((brand) => {
     const span = spanOf(brand);
     if (!span?.first || !span.last) return [];
     return [t('finding.shareOfVoiceSpanItem', { ...format.daySpan(new Date(span.first), new Date(span.last)), brand: brand.name })];
