@@ -1,22 +1,40 @@
-import { existsSync } from 'node:fs';
-import { delimiter, isAbsolute, join, relative, resolve } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { delimiter, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** This checkout's root (src/cli/ and the bundle in dist/cli-bundle/ both sit two folders below it). */
 export const CHECKOUT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
 
+const SCRIPT = join(CHECKOUT, 'bin', 'replybench.js');
+
 /**
- * How to type replybench in `dir` so that it runs as printed: `npx replybench`
- * inside this checkout (npx finds the package there), `replybench` where it is
- * on the PATH (after `npm link`), else node with the full path of its script
- * (outside the checkout, npx would look for a package on the registry).
+ * How to type replybench in `dir` so that it runs as printed, and runs this
+ * copy: `npx replybench` inside this checkout or where it is installed in a
+ * node_modules of the folder or one above it (npx finds it there),
+ * `replybench` where the one on the PATH is this one (after `npm link`),
+ * else node with the full path of its script (elsewhere, npx would ask the
+ * registry for a package of that name).
  */
 export function commandIn(dir: string): string {
   const inside = relative(CHECKOUT, dir);
   if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) return 'npx replybench';
-  const onPath = (process.env.PATH ?? '').split(delimiter).some((folder) => folder !== '' && existsSync(join(folder, 'replybench')));
+  for (let folder = resolve(dir); ; folder = dirname(folder)) {
+    if (isThisScript(join(folder, 'node_modules', '.bin', 'replybench'))) return 'npx replybench';
+    if (dirname(folder) === folder) break;
+  }
+  const onPath = (process.env.PATH ?? '').split(delimiter).some((folder) => folder !== '' && isThisScript(join(folder, 'replybench')));
   if (onPath) return 'replybench';
-  return `node ${shellQuoted(join(CHECKOUT, 'bin', 'replybench.js'))}`;
+  return `node ${shellQuoted(SCRIPT)}`;
+}
+
+/** Whether a command file is (a link to) this checkout's script, not another install of another version. */
+function isThisScript(path: string): boolean {
+  if (!existsSync(path)) return false;
+  try {
+    return realpathSync(path) === realpathSync(SCRIPT);
+  } catch {
+    return false;
+  }
 }
 
 /** A path as a POSIX shell reads it back whole: quoted when it holds a space or a character the shell treats specially. */

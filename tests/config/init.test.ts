@@ -4,7 +4,7 @@
  * month of some sample data.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { format, subMonths } from 'date-fns';
 import { describe, expect, it } from 'vitest';
@@ -44,6 +44,24 @@ describe('replybench init', () => {
       expect((await runCli(['init', inside])).stdout).toContain('\n  npx replybench import exports/*\n');
     } finally {
       rmSync(inside, { recursive: true, force: true });
+    }
+  });
+
+  it('prints npx where a node_modules above the folder installs this copy, and ignores another replybench on the PATH', async () => {
+    const root = tempFolder();
+    mkdirSync(join(root, 'node_modules', '.bin'), { recursive: true });
+    symlinkSync(resolve('bin/replybench.js'), join(root, 'node_modules', '.bin', 'replybench'));
+    expect((await runCli(['init', join(root, 'client')])).stdout).toContain('\n  npx replybench import exports/*\n');
+    // An older global install is another copy: its commands might not be these.
+    const other = join(tempFolder(), 'bin');
+    mkdirSync(other);
+    writeFileSync(join(other, 'replybench'), '#!/bin/sh\necho 0.0.1\n', { mode: 0o755 });
+    const path = process.env.PATH;
+    process.env.PATH = `${other}:${path ?? ''}`;
+    try {
+      expect((await runCli(['init', join(tempFolder(), 'elsewhere')])).stdout).not.toContain('\n  replybench import');
+    } finally {
+      process.env.PATH = path;
     }
   });
 });

@@ -13,6 +13,7 @@ import { translator } from '../../src/report/i18n/strings.js';
 import { buildReportModel } from '../../src/report/model/buildModel.js';
 import { buildDeck } from '../../src/report/pptx/buildDeck.js';
 import { CONTENT_W, titleSize } from '../../src/report/pptx/deck.js';
+import { labelPosition } from '../../src/report/pptx/nativeChart.js';
 import { ReportTemplate } from '../../src/report/template.js';
 import type { Store } from '../../src/store/database.js';
 import { TONE_COLOURS } from '../../src/report/charts/palette.js';
@@ -350,6 +351,9 @@ describe('report.pptx', () => {
     bars.values.forEach((value, index) => {
       expect([low[index] ?? 1, value ?? 0, high[index] ?? 0].sort((a, b) => a - b)).toEqual([low[index], value, high[index]]);
     });
+    // Where a small sample's lower dash sits near the foot (1 of 4: 25%, its dash at 5%), the figure goes mid-bar or higher.
+    expect(labelPosition([0.25, 0.9], [0.05, 0.8], [0.7, 0.97])).not.toBe('inBase');
+    expect(labelPosition([0.83, 0.76], [0.44, 0.53], [0.97, 0.91])).toBe('inBase');
     // Each bar's figure sits at its foot, clear of the interval's dashes (mid-bar, a lower dash near half the rate covered it).
     const rateXml = numbered(files, 'ppt/charts').find((xml) => chartSeries(xml).some((series) => series.name === s['deck.intervalLow'])) ?? '';
     expect(/<c:barChart>[\s\S]*?<c:dLblPos val="([a-zA-Z]+)"\/>/.exec(rateXml)?.[1]).toBe('inBase');

@@ -41,8 +41,28 @@ export function addNativeChart(deck: Deck, slide: Slide, chart: NativeChart, fra
   }
 }
 
-/** A bar's label at its foot: pptxgenjs writes 'inBase' for bar charts (its code lists it), which its typings omit. */
-const AT_BAR_FOOT = 'inBase' as unknown as Pptx.default.IChartOpts['dataLabelPosition'];
+type LabelPosition = NonNullable<Pptx.default.IChartOpts['dataLabelPosition']>;
+
+/** Where each position puts a bar's figure, as a share of the axis, for a bar of `value` (a figure is about 0.06 high). */
+const LABEL_AT: Record<'inBase' | 'ctr' | 'inEnd', (value: number) => number> = { inBase: () => 0.04, ctr: (value) => value / 2, inEnd: (value) => value - 0.04 };
+
+/**
+ * The position of the bars' figures (one for the chart) farthest from the interval's dashes: mid-bar, a lower dash near
+ * half the rate covered it (Sprint's 83% under a dash at 44%); at the foot, a small sample's dash near 0 does.
+ * pptxgenjs writes 'inBase' for bar charts (its code lists it), which its typings omit.
+ */
+export function labelPosition(values: ReadonlyArray<number | null>, low: ReadonlyArray<number | null>, high: ReadonlyArray<number | null>): LabelPosition {
+  const clearance = (at: (value: number) => number) =>
+    Math.min(
+      ...values.flatMap((value, index) => {
+        if (value === null || value < 0.1) return [];
+        return [low[index], high[index]].filter((dash): dash is number => dash !== null && dash !== undefined).map((dash) => Math.abs(at(value) - dash));
+      }),
+    );
+  const order = ['inBase', 'ctr', 'inEnd'] as const;
+  const best = order.reduce((chosen, position) => (clearance(LABEL_AT[position]) > clearance(LABEL_AT[chosen]) + 0.02 ? position : chosen));
+  return best as unknown as LabelPosition;
+}
 
 function numberFormat(deck: Deck, chart: NativeChart): string {
   return chart.unit === 'share' ? deck.percentCode : chart.unit === 'hours' ? '0.0' : countFormat(deck, chart.series.flatMap((entry) => entry.values));
@@ -148,9 +168,7 @@ function bars(deck: Deck, slide: Slide, chart: NativeChart, frame: Frame): void 
         options: {
           ...bar,
           showValue: true,
-          // At the bar's foot: mid-bar it met the interval's lower dash whenever that fell near half the rate (Sprint's 83% under a
-          // dash at 44%); a dash that low on the axis needs a rate too small to carry a figure.
-          dataLabelPosition: AT_BAR_FOOT,
+          dataLabelPosition: labelPosition(chart.series[0]?.values ?? [], chart.interval.low, chart.interval.high),
           dataLabelColor: 'FFFFFF',
           dataLabelFontBold: true,
           dataLabelFontSize: 12,
