@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { UserError } from '../errors.js';
 import { closest } from '../closest.js';
 import { canonicalPlatform, KNOWN_PLATFORMS } from '../store/platforms.js';
+import { LANGUAGES } from '../report/i18n/language.js';
 import { configSchema, type ParsedConfig } from './schema.js';
 import type { Brand, Config } from './types.js';
 import { readYamlFile } from './yaml-file.js';
@@ -83,7 +84,21 @@ function finish(parsed: ParsedConfig, source: string, baseDir: string): Config {
   }
   const themes = Object.fromEntries(Object.entries(parsed.themes).map(([key, entry]) => [key, Array.isArray(entry) ? entry : entry.words]));
   const themeNames = Object.fromEntries(Object.entries(parsed.themes).flatMap(([key, entry]) => (Array.isArray(entry) || Object.keys(entry.names).length === 0 ? [] : [[key, entry.names]])));
+  refuseSharedThemeNames(themes, themeNames, source);
   return { ...parsed, brands, themes, ...(Object.keys(themeNames).length > 0 ? { themeNames } : {}), baseDir, source };
+}
+
+/** Two themes a report would call by one name would read as one, their figures side by side: each needs its own in every language. */
+function refuseSharedThemeNames(themes: Record<string, string[]>, names: NonNullable<Config['themeNames']>, source: string): void {
+  for (const language of LANGUAGES) {
+    const taken = new Map<string, string>();
+    for (const key of Object.keys(themes)) {
+      const name = names[key]?.[language] ?? key;
+      const holder = taken.get(name.toLowerCase());
+      if (holder !== undefined) throw new UserError(`${source}: themes.${key}: a report in ${language} would call it "${name}", as it calls theme "${holder}"; give each theme its own name (names.${language}).`);
+      taken.set(name.toLowerCase(), key);
+    }
+  }
 }
 
 /** Account keys as the store names platforms (`X` -> twitter); handles of two keys that fold together are merged. */
@@ -101,11 +116,22 @@ function describeIssue(issue: z.core.$ZodIssue | undefined, raw: unknown): strin
   const path = issue.path.length ? issue.path.join('.') : '(top level)';
   if (issue.code === 'unrecognized_keys') {
     const known = keysAt(configSchema, issue.path);
-    const near = issue.keys.length === 1 && issue.keys[0] !== undefined ? closest(issue.keys[0], known, 1)[0] : undefined;
-    const advice = near === undefined ? 'check the spelling against docs/config.md' : `did you mean "${near}"?`;
+    const [key] = issue.keys;
+    // No guess for a short code ("de" is two edits from "en"); a short list of keys is given whole.
+    const near = issue.keys.length === 1 && key !== undefined && key.length > 3 ? closest(key, known, 1)[0] : undefined;
+    const advice = near !== undefined ? `did you mean "${near}"?` : known.length > 0 && known.length <= 6 ? `use ${known.join(', ')}` : 'check the spelling against docs/config.md';
     return sentence(`${path === '(top level)' ? '' : `${path}: `}unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}; ${advice}`);
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `${path}: is required (expected ${issue.expected}).`;
+  if (issue.code === 'invalid_union') {
+    // Said as the form the user wrote fails: an object by the object's rules, a list by the list's.
+    const branch = issue.errors.find((issues) => !issues.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0)) ?? issue.errors[0];
+    const [first] = branch ?? [];
+    if (first) return describeIssue({ ...first, path: [...issue.path, ...first.path] }, raw);
+  }
+  if (issue.code === 'invalid_type') {
+    if (valueAt(raw, issue.path) === undefined) return `${path}: is required (expected ${issue.expected}).`;
+    return `${path}: should be ${issue.expected === 'array' ? 'a list, e.g. [a, b]' : `a ${issue.expected}`}.`;
+  }
   if (issue.code === 'invalid_value') {
     const given = valueAt(raw, issue.path);
     const allowed = issue.values.map(String);
@@ -140,15 +166,18 @@ function keysAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): string[]
     else return [];
   }
   const def = unwrapped(node)?._zod.def;
-  return def?.type === 'object' ? Object.keys((def as z.core.$ZodObjectDef).shape) : [];
+  if (def?.type === 'object') return Object.keys((def as z.core.$ZodObjectDef).shape);
+  // A record whose keys are a fixed list (a theme's names, by language).
+  const keys = def?.type === 'record' ? (def as z.core.$ZodRecordDef).keyType._zod.def : undefined;
+  return keys?.type === 'enum' ? Object.values((keys as z.core.$ZodEnumDef).entries).map(String) : [];
 }
 
-/** The schema under its wrappers (optional, default, a transform's pipe). */
+/** The schema under its wrappers (optional, default, a transform's pipe; of a union, its object form). */
 function unwrapped(node: z.core.$ZodType | undefined): z.core.$ZodType | undefined {
   let current = node;
   for (let depth = 0; current && depth < 10; depth++) {
-    const def = current._zod.def as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType };
-    const inner = def.type === 'pipe' ? def.in : def.innerType;
+    const def = current._zod.def as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType; options?: z.core.$ZodType[] };
+    const inner = def.type === 'pipe' ? def.in : def.type === 'union' ? def.options?.find((option) => unwrapped(option)?._zod.def.type === 'object') : def.innerType;
     if (inner === undefined) return current;
     current = inner;
   }

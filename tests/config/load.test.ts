@@ -89,6 +89,14 @@ describe('config', () => {
     expect(errorOf({ ...minimal, brands: [{ id: 'acme', acounts: { twitter: ['a'] } }] })).toBe('cfg.yaml: brands.0: unknown key "acounts"; did you mean "accounts"?');
     expect(errorOf({ ...minimal, colour: 'red' })).toBe('cfg.yaml: unknown key "colour"; check the spelling against docs/config.md.');
     expect(errorOf({ ...minimal, timezone: 'Europe/Madird' })).toBe('cfg.yaml: timezone: not a known IANA timezone (e.g. UTC, Europe/Madrid, America/New_York); did you mean Europe/Madrid?');
+    // A theme in its object form is told by that form's rules; its names by language.
+    expect(errorOf({ ...minimal, themes: { billing: { words: ['bill'], name: { es: 'Facturas' } } } })).toBe('cfg.yaml: themes.billing: unknown key "name"; did you mean "names"?');
+    expect(errorOf({ ...minimal, themes: { billing: { words: ['bill'], names: { de: 'Rechnung' } } } })).toBe('cfg.yaml: themes.billing.names: unknown key "de"; use en, es, fr.');
+    expect(errorOf({ ...minimal, themes: { billing: 'bill' } })).toBe('cfg.yaml: themes.billing: should be a list, e.g. [a, b].');
+    // Two themes a Spanish report would call by one name.
+    expect(errorOf({ ...minimal, themes: { billing: { words: ['bill'], names: { es: 'Facturas' } }, invoices: { words: ['invoice'], names: { es: 'facturas' } } } })).toBe(
+      'cfg.yaml: themes.invoices: a report in es would call it "facturas", as it calls theme "billing"; give each theme its own name (names.es).',
+    );
     // An offset is no zone: "UTC" would be an hour off.
     expect(errorOf({ ...minimal, timezone: 'UTC+1' })).toBe('cfg.yaml: timezone: not a known IANA timezone (e.g. UTC, Europe/Madrid, America/New_York).');
     expect(errorOf({ ...minimal, report: { language: 'de' } })).toBe('cfg.yaml: report.language: "de" is not one of en, es, fr.');
