@@ -296,10 +296,11 @@ export function dryRunText(report: DryRunReport): string {
   }
   const stored = report.alreadyStored ?? 0;
   const fresh = report.wouldImport - stored;
-  const imported = stored > 0 ? [`${counted('en', fresh, 'new post', 'new posts')} would be imported`, `${stored} ${stored === 1 ? 'is' : 'are'} in the database already`] : [`${report.wouldImport} would be imported`];
-  const counts = [...imported, `${report.rejected} rejected`];
-  if (report.repeatedInFile > 0) counts.push(`${report.repeatedInFile} repeated in the file`);
-  if (report.skippedBlank > 0) counts.push(`${report.skippedBlank} blank`);
+  const number = (value: number) => value.toLocaleString('en-US');
+  const imported = stored > 0 ? [`${counted('en', fresh, 'new post', 'new posts')} would be imported`, `${number(stored)} ${stored === 1 ? 'is' : 'are'} in the database already`] : [`${number(report.wouldImport)} would be imported`];
+  const counts = [...imported, `${number(report.rejected)} rejected`];
+  if (report.repeatedInFile > 0) counts.push(`${number(report.repeatedInFile)} repeated in the file`);
+  if (report.skippedBlank > 0) counts.push(`${number(report.skippedBlank)} blank`);
   lines.push(`  ${counted('en', report.rowsRead, 'row', 'rows')} read: ${counts.join(', ')}`);
   for (const [reason, count] of Object.entries(report.rejectedByReason)) lines.push(`    rejected: ${reason}${count === 1 ? '' : ` (${counted('en', count, 'row', 'rows')})`}`);
   if (report.unreadDates) lines.push(`    dates not read, like ${report.unreadDates.examples.map((example) => shown(example)).join(', ')}: ${report.unreadDates.advice}`);

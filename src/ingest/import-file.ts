@@ -26,7 +26,7 @@ import { scanRecords } from './source/record-scan.js';
 import { cutShortError, recoverRecords, type StructuralReject } from './source/recover.js';
 import { scanShape, type RecordShape } from './source/shape-scan.js';
 import { createStaging, csvRelation, dropStaging, firstRead, needsRecovery, readWithRetries, recoveredRead, type CsvRead, type Layout } from './staging.js';
-import { fileStats, type FileStats, firstRejectLines, rejectsByReason } from './stats.js';
+import { fileStats, type FileStats, firstRejectLines, reasonWithPlace, rejectsByReason } from './stats.js';
 
 export interface FileImportOptions {
   /** The format to read with, or `auto` to detect it from the header. */
@@ -325,7 +325,7 @@ function everyRowRejected(source: PreparedSource, plan: CanonicalPlan, stats: Fi
   const first = firstRejectLines(structural, stats, plan, lines);
   const reasons = Object.entries(counts);
   const top = [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 3);
-  const listed = top.map(([reason, count]) => `${count.toLocaleString('en-US')} ${reason}${first[reason] === undefined ? '' : ` (first at ${source.lineUnit} ${first[reason]})`}`);
+  const listed = top.map(([reason, count]) => reasonWithPlace(reason, count, source.lineUnit, first[reason]));
   const more = reasons.length > top.length ? `; and ${reasons.length - top.length} more reason${reasons.length - top.length === 1 ? '' : 's'}` : '';
   const total = reasons.reduce((sum, [, count]) => sum + count, 0);
   return new UserError(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Store } from '../store/database.js';
 import { CANONICAL_ROWS, type CanonicalPlan } from './canonical.js';
+import { counted } from '../report/i18n/plain-numbers.js';
 import type { LineMap } from './line-map.js';
 import type { StructuralReject } from './source/recover.js';
 
@@ -79,4 +80,13 @@ export function firstRejectLines(structural: readonly StructuralReject[], stats:
     first[name] = Math.min(first[name] ?? line, line);
   });
   return first;
+}
+
+/**
+ * A reason of rejected rows as the import says it: the reason first, then how many and where ("more cells than the
+ * header's 7 (…) (2 rows, the first at line 97)"); a count before the reason read "2 more cells than…".
+ */
+export function reasonWithPlace(reason: string, rows: number, unit: 'line' | 'row', line: number | undefined, quoted = ''): string {
+  const parts = [...(rows === 1 ? [] : [counted('en', rows, 'row', 'rows')]), ...(line === undefined ? [] : [`${rows === 1 ? '' : 'the first at '}${unit} ${line}${quoted}`])];
+  return parts.length === 0 ? reason : `${reason} (${parts.join(', ')})`;
 }

@@ -4,6 +4,7 @@ import { PIPELINE_REASONS } from '../../ingest/canonical.js';
 import { noticeText } from '../../ingest/notices.js';
 import { printable } from '../../metrics/format/aligned.js';
 import { counted } from '../../report/i18n/plain-numbers.js';
+import { reasonWithPlace } from '../../ingest/stats.js';
 
 const UNREADABLE_DATE = PIPELINE_REASONS.badDate;
 
@@ -50,16 +51,12 @@ export function fileSummary(result: FileImportResult): string {
     const unread = result.firstUnreadDate;
     // The reason first, then how many and where ("1 more cells than the header's 7" read as "one more cell"); the first
     // unread date is quoted, so that a date format can be told from a stray cell at once.
-    const where = (reason: string, n: number) => {
-      const rows = n === 1 ? [] : [count(n, 'row')];
+    const said = (reason: string, n: number) => {
       const unit = result.rejectedFirstAt?.unit ?? 'line';
-      const line = reason === UNREADABLE_DATE && unread ? unread.line : result.rejectedFirstAt?.lines[reason];
-      const quoted = reason === UNREADABLE_DATE && unread ? `: "${printable(unread.raw.slice(0, 60))}"` : '';
-      const at = line === undefined ? [] : [`${n === 1 ? '' : 'the first at '}${unit} ${line}${quoted}`];
-      const parts = [...rows, ...at];
-      return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
+      if (reason === UNREADABLE_DATE && unread) return reasonWithPlace(reason, n, unit, unread.line, `: "${printable(unread.raw.slice(0, 60))}"`);
+      return reasonWithPlace(reason, n, unit, result.rejectedFirstAt?.lines[reason]);
     };
-    const reasons = Object.entries(result.rejectedByReason).map(([reason, n]) => `${reason}${where(reason, n)}`).join('; ');
+    const reasons = Object.entries(result.rejectedByReason).map(([reason, n]) => said(reason, n)).join('; ');
     parts.push(`${count(result.rejected, 'row')} rejected (${reasons}; listed in import_rejects, batch ${result.batchId})`);
   }
   if (result.skippedBlank > 0) parts.push(`${count(result.skippedBlank, 'blank row')} skipped`);

@@ -1,4 +1,4 @@
-import { basename, isAbsolute, relative } from 'node:path';
+import { basename, isAbsolute, normalize, relative } from 'node:path';
 import type { MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
@@ -35,7 +35,7 @@ export function analystNotes(metrics: MetricsReport, facts: StoreFacts | null, a
  * of this machine goes to the client. A relative path is kept as the import was given it.
  */
 function projectPath(file: string, projectDir: string): string {
-  if (!isAbsolute(file)) return file.startsWith('..') ? basename(file) : file;
+  if (!isAbsolute(file)) return normalize(file).startsWith('..') ? basename(file) : normalize(file);
   const inside = relative(projectDir, file);
   return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : basename(file);
 }

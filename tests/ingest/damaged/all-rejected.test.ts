@@ -16,8 +16,8 @@ describe('case 10: every row rejected', () => {
     const store = await openStore();
     const message = await importError(store, DATA, { format: 'generic', mapping: MAPPING });
     expect(message).toBe(
-      `${DATA}: every row was rejected (4 rows), so nothing was imported: 3 no platform for this row; set platform in the mapping or pass --platform (first at line 2); ` +
-        '1 unparseable date (first at line 5). Fix the file or the options (--format, --platform, the mapping) and import it again.',
+      `${DATA}: every row was rejected (4 rows), so nothing was imported: no platform for this row; set platform in the mapping or pass --platform (3 rows, the first at line 2); ` +
+        'unparseable date (line 5). Fix the file or the options (--format, --platform, the mapping) and import it again.',
     );
     expect(await rejects(store)).toEqual([]);
     expect(await storedRows(store, 'SELECT count(*)::DOUBLE AS n FROM import_batches')).toEqual([{ n: 0 }]);
