@@ -46,6 +46,21 @@ describe('report model', () => {
     ]);
   });
 
+  it('says a slower client\'s median beside a fastest one of few answers only from 1.2 times slower', async () => {
+    // SwiftNet is the fastest, 5 min on 12 answered mentions; Acme's median set to 5.9 min (1.18 times), then 6 min (1.2 times).
+    const speed = async (minutes: number) => {
+      const metrics = fixtureMetrics();
+      const acme = metrics.brands.find((brand) => brand.id === 'acme');
+      if (!acme) throw new Error('acme expected');
+      acme.responseTimeMedianMin = minutes;
+      return (await model('en', null, metrics)).model.findings.filter((line) => line.includes('median first response'));
+    };
+    expect(await speed(5.9)).toEqual([]);
+    expect(await speed(6)).toEqual([
+      'Acme Telecom’s median first response was 6\u00a0min, against 5\u00a0min for SwiftNet, the fastest; at least one of the two medians rests on fewer than 30 answered mentions, so the gap is only indicative.',
+    ]);
+  });
+
   it('ends the findings with the first thing to improve and the number it rests on, keeping five in all', async () => {
     const item: ImprovementItem = { rank: 1, id: 'follow-ups', title: 'Finish the conversations you start', body: 'Body', evidence: ['Follow-ups answered: Acme Telecom 23%, median of 2 measured competitors 54%.', 'Second line.'], examples: [] };
     const { model: built } = await model('en', [item, { ...item, rank: 2, id: 'slow', title: 'Answer faster' }]);

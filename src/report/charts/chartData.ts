@@ -679,7 +679,7 @@ function themeGrid({ metrics, t, format }: Context): ChartBuild | null {
   // One row of cells per subject, one cell per brand: the Vega rows, the native values and their texts all read this grid.
   const grid = themes.map((theme) =>
     brands.map((brand) => {
-      const own = (brand.themes ?? []).find((candidate) => candidate.name === theme.name);
+      const own = (brand.themes ?? []).find((candidate) => candidate.name === theme.name && candidate.source === theme.source);
       const rate = own && own.measured > 0 ? own.responseRate : null;
       const marked = own !== undefined && rate !== null && subjectMarks(own).rate;
       const bound = hasPartialPosts(brand) ? `${LOWER_BOUND_MARK} ` : '';
