@@ -167,6 +167,19 @@ describe('report model', () => {
     ]);
   });
 
+  it('shows a share the data can only understate, printed as 0, as the range the answers it lacks leave open', async () => {
+    // Acme answered none of its 50 measured mentions within 1 h in the data; 5 responses its export lists are not in it.
+    const metrics = fixtureMetrics();
+    const acme = metrics.brands.find((brand) => brand.id === 'acme');
+    if (!acme?.coverage) throw new Error('acme and its coverage expected');
+    acme.withinSla = { ...acme.withinSla, '60': 0 };
+    acme.coverage = { ...acme.coverage, inboundMeasured: 50, listedResponsesMissing: 5, warnings: [...acme.coverage.warnings, 'responses-missing'] };
+    const tiles = (await model('en', null, metrics)).model.kpis;
+    // 0 to 5 of 50: "0–10%", where "≥ 0%" said nothing; the rate, not printed as 0, keeps its "≥".
+    expect(tiles[2]?.value).toBe('0–10%');
+    expect(tiles[0]?.value).toBe('≥ 60%');
+  });
+
   it('colours a change only past the scorecard\'s "about the same", as the config sets it', async () => {
     const tones = async (sameWithinPoints: number, sameWithinPercent: number) => {
       const tuned = { ...config, report: { ...config.report, scorecard: { ...config.report.scorecard, sameWithinPoints, sameWithinPercent } } };

@@ -3,7 +3,7 @@ import type { BrandMetrics, ChangeReason, CoverageWarning, MetricsReport } from 
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { catalogueOf, changeOf, clientOf, comparedRank, formatChange, formatValue, labelValues, rankedCount } from './brandLookup.js';
-import { isLowerBoundUnder } from '../../metrics/coverage.js';
+import { answersUpperBound, isLowerBoundUnder } from '../../metrics/coverage.js';
 import { LOW_SAMPLE_MARK, LOWER_BOUND_MARK, lowSampleOf, onlyUntrackedUnmeasured, warningsOf } from './coverage.js';
 import { noBrandReplies } from './findings.js';
 import type { ScorecardThresholds } from './scorecard.js';
@@ -31,10 +31,14 @@ export function buildKpis(metrics: MetricsReport, format: Formatter, t: Translat
     // The leaderboard's low-sample mark, on the tile too, with what is low under it.
     const low = lowSampleOf(spec.key, client, spec.value(client));
     const shownValue = formatValue(format, spec, spec.value(client));
-    const value = low === null ? shownValue : `${shownValue} ${LOW_SAMPLE_MARK}`;
+    const lowerBound = isLowerBoundUnder(touched) && shownValue !== format.missing;
+    // "≥ 0%" says nothing: a share the data can only understate, printed as 0, shows how far the answers it lacks could take it.
+    const upper = lowerBound && spec.unit === 'share' && shownValue === format.percent(0) ? answersUpperBound(client, spec.value(client) ?? 0) : null;
+    const range = upper === null ? shownValue : format.percentInterval([0, upper]);
+    const value = low === null ? range : `${range} ${LOW_SAMPLE_MARK}`;
     return {
       label: t(spec.label, labelValues(format, spec)),
-      value: isLowerBoundUnder(touched) && shownValue !== format.missing ? `${LOWER_BOUND_MARK} ${value}` : value,
+      value: lowerBound && upper === null ? `${LOWER_BOUND_MARK} ${value}` : value,
       change:
         change !== null
           ? { text: t('kpi.change', { change: formatChange(format, spec, change), previous: previousLabel }), tone: toneOf(change, spec, thresholds) }
