@@ -46,7 +46,7 @@ export function buildKpis(metrics: MetricsReport, format: Formatter, t: Translat
             ? { text: noChangeText(t, reason, spec, previousLabel), tone: 'neutral' }
             : null,
       note: rank === null ? null : t('kpi.rank', { rank, brands: rankedCount(metrics, spec.key) }),
-      flags: [...(low === null ? [] : [t(low === 'mentions' ? 'kpi.flagLowSampleMentions' : 'kpi.flagLowSampleAnswered', { minimum: format.count(MIN_SAMPLE) })]), ...touched.map((warning) => t(warning === 'no-brand-posts' && onlyUntrackedUnmeasured(metrics, client.id) ? 'kpi.flagNoAccount' : FLAG_KEYS[warning]))],
+      flags: [...(low === null ? [] : [t(low === 'mentions' ? 'kpi.flagLowSampleMentions' : 'kpi.flagLowSampleAnswered', { minimum: format.count(MIN_SAMPLE) })]), ...touched.map((warning) => t(flagKey(warning, upper !== null, onlyUntrackedUnmeasured(metrics, client.id))))],
     };
   });
 }
@@ -60,6 +60,13 @@ const FLAG_KEYS: Record<CoverageWarning, string> = {
   'dominant-author': 'kpi.flagDominantAuthor',
   'partial-period': 'kpi.flagPartialPeriod',
 };
+
+/** A coverage warning's note under a tile: a range says the missing responses' part without the "≥" it does not print. */
+function flagKey(warning: CoverageWarning, range: boolean, noAccount: boolean): string {
+  if (warning === 'no-brand-posts' && noAccount) return 'kpi.flagNoAccount';
+  if (warning === 'responses-missing' && range) return 'kpi.flagResponsesMissingRange';
+  return FLAG_KEYS[warning];
+}
 
 /** Why a change against the previous period is not given, in a sentence: under a headline figure and in the workbook's changes sheet. */
 export function noChangeText(t: Translate, reason: ChangeReason, spec: MetricSpec, previousLabel: string): string {
