@@ -423,6 +423,24 @@ describe('report.pptx', () => {
     for (const fill of fills) expect(contrast(label, fill)).toBeGreaterThanOrEqual(4.5);
   });
 
+  it('prints the marks of a summary tile\'s flags in the tile and each flag\'s words once under the findings', async () => {
+    const template = ReportTemplate.open(undefined);
+    const t = translator(template.strings('en'), 'en');
+    const { model } = await buildReportModel({ metrics: fixtureMetrics(), config: fixtureConfig(), facts: null, template, language: 'en' });
+    const partial = '‖ The data covers part of the period only';
+    const range = 'Range: responses missing from the data';
+    const kpis = model.kpis.map((kpi, index) => ({ ...kpi, flags: index === 0 ? ['† Fewer than 30 mentions needing an answer', partial] : index === 2 ? [range] : index > 2 ? [partial] : [] }));
+    const path = join(out, 'tile-flags.pptx');
+    writeFileSync(path, await buildDeck({ model: { ...model, kpis }, t }));
+    const slide = numbered(await parts(path), 'ppt/slides').find((xml) => slideTitle(xml) === 'Executive summary') ?? '';
+    const words = texts(slide);
+    // The marks in the tiles; the words of each marked flag once, in one line under the findings; a flag without a mark whole in its tile.
+    expect(words.filter((text) => text === '† ‖')).toHaveLength(1);
+    expect(words.filter((text) => text === '‖')).toHaveLength(3);
+    expect(words.filter((text) => text.includes(partial))).toEqual(['† Fewer than 30 mentions needing an answer · ‖ The data covers part of the period only']);
+    expect(words.filter((text) => text === range)).toHaveLength(1);
+  });
+
   it('puts the leaderboard\'s notes under it when they fit at a readable size, on a slide of their own after it otherwise', async () => {
     const template = ReportTemplate.open(undefined);
     const t = translator(template.strings('en'), 'en');

@@ -71,6 +71,9 @@ function coverSlide(deck: Deck, logoPng: string | null): void {
   slide.addText(lines, { ...deck.text(), x: textX, y: 5.0, w: SLIDE_W - textX - LEFT, h: 1.3, valign: 'middle' });
 }
 
+/** A tile flag that opens with its mark ("† Fewer than 30 …"); a flag without one (a range's) is printed whole in its tile. */
+const FLAG_MARK = /^([†‡‖¶≥°§]) /u;
+
 function summarySlide(deck: Deck): void {
   const { model, t } = deck;
   const slide = deck.contentSlide(t('section.summary'));
@@ -97,18 +100,23 @@ function summarySlide(deck: Deck): void {
     if (kpi.change) slide.addText(plainText(kpi.change.text), { ...box, y: changeTop, h: bands.change, valign: 'top', margin: margin(2, 0), fontSize: 10, color: TONE[kpi.change.tone] });
     const rest: TextRun[] = [];
     if (kpi.note) rest.push({ text: plainText(kpi.note), options: { fontSize: 10, color: MUTED, breakLine: true } });
-    for (const flag of kpi.flags) rest.push({ text: plainText(flag), options: { fontSize: 9, color: MUTED, breakLine: true } });
+    // A tile holds its flags' marks; their words are said once under the findings (two flags in full shrank a tile's type to 5 pt).
+    const marks = kpi.flags.flatMap((flag) => FLAG_MARK.exec(flag)?.[1] ?? []);
+    if (marks.length > 0) rest.push({ text: marks.join(' '), options: { fontSize: 11, color: MUTED, breakLine: true } });
+    for (const flag of kpi.flags.filter((candidate) => !FLAG_MARK.test(candidate))) rest.push({ text: plainText(flag), options: { fontSize: 9, color: MUTED, breakLine: true } });
     if (rest.length > 0) slide.addText(rest, { ...box, y: restTop, h: tileTop + tileH - restTop, valign: 'top', margin: margin(2, 6), paraSpaceAfter: 3 });
   });
+  const legend = [...new Set(model.kpis.flatMap((kpi) => kpi.flags.filter((flag) => FLAG_MARK.test(flag))))];
+  const notes = [...(legend.length > 0 ? [legend.join(' · ')] : []), ...model.kpiNotes];
   const findingsTop = CONTENT_TOP + 2.55;
   if (model.findings.length > 0) {
     slide.addText(plainText(t('summary.findings')), { ...deck.text(), x: LEFT, y: findingsTop, w: CONTENT_W, h: 0.35, fontSize: 14, bold: true });
     slide.addText(
       model.findings.map((finding) => ({ text: plainText(finding), options: { bullet: { type: 'number' as const }, breakLine: true } })),
-      { ...deck.text(), x: LEFT, y: findingsTop + 0.4, w: CONTENT_W, h: (model.kpiNotes.length > 0 ? 5.8 : CONTENT_BOTTOM) - findingsTop - 0.4, fontSize: 13, valign: 'top', paraSpaceAfter: 6, fit: 'shrink' },
+      { ...deck.text(), x: LEFT, y: findingsTop + 0.4, w: CONTENT_W, h: (notes.length > 0 ? 5.8 : CONTENT_BOTTOM) - findingsTop - 0.4, fontSize: 13, valign: 'top', paraSpaceAfter: 6, fit: 'shrink' },
     );
   }
-  deck.notes(slide, model.kpiNotes, 5.85);
+  deck.notes(slide, notes, 5.85);
 }
 
 function headerCell(deck: Deck, text: string, align: 'left' | 'right' | 'center', fontSize?: number): TableCell {
