@@ -167,14 +167,17 @@ describe('report model', () => {
     ]);
   });
 
-  it('shows a share the data can only understate, printed as 0, as the range the answers it lacks leave open', async () => {
+  it('shows a share the data can only understate, printed as 0, as the range the answers it lacks leave open, on the tile and the leaderboard', async () => {
     // Acme answered none of its 50 measured mentions within 1 h in the data; 5 responses its export lists are not in it.
     const metrics = fixtureMetrics();
     const acme = metrics.brands.find((brand) => brand.id === 'acme');
     if (!acme?.coverage) throw new Error('acme and its coverage expected');
     acme.withinSla = { ...acme.withinSla, '60': 0 };
     acme.coverage = { ...acme.coverage, inboundMeasured: 50, listedResponsesMissing: 5, warnings: [...acme.coverage.warnings, 'responses-missing'] };
-    const tiles = (await model('en', null, metrics)).model.kpis;
+    const built = (await model('en', null, metrics)).model;
+    const tiles = built.kpis;
+    // The leaderboard says it as the tile does.
+    expect(built.leaderboard.rows.find((row) => row.isClient)?.cells.map((cell) => cell.text)).toEqual(expect.arrayContaining(['0–10%', '≥ 60%']));
     // 0 to 5 of 50: "0–10%", where "≥ 0%" said nothing; the rate, not printed as 0, keeps its "≥".
     expect(tiles[2]).toMatchObject({ value: '0–10%', flags: ['Range: responses missing from the data'] });
     expect(tiles[0]?.value).toBe('≥ 60%');

@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import type { MetricSpec } from '../../metrics/catalogue.js';
-import { hasNoData } from '../../metrics/coverage.js';
+import { answersUpperBound, hasNoData, isLowerBoundUnder } from '../../metrics/coverage.js';
 import type { BrandMetrics, CoverageWarning, MetricsReport, PeriodSpan } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
@@ -112,10 +112,22 @@ export function onlyUntrackedUnmeasured(metrics: MetricsReport, brandId: string)
   return untracked.length > 0 && missing.length === 0;
 }
 
-/** A value as the leaderboard prints it, with its marks (valueMarks): "≥ 64% † ‡", "— ‡". */
-export function markedValue(spec: Pick<MetricSpec<never>, 'marks' | 'key'>, brand: BrandMetrics, value: number | null, text: string): string {
+/**
+ * The range a share the data can only understate leaves open when it prints as 0 ("0–13%"), where "≥ 0%" says
+ * nothing; null otherwise: other lower bounds keep their "≥", and a margin the data cannot size has no upper end.
+ */
+export function zeroLowerBoundRange(spec: Pick<MetricSpec<never>, 'marks' | 'unit'>, brand: BrandMetrics, value: number | null, format: Formatter): string | null {
+  const lowerBound = isLowerBoundUnder(spec.marks.filter((warning) => warningsOf(brand).includes(warning)));
+  if (!lowerBound || spec.unit !== 'share' || value === null || format.percent(value) !== format.percent(0)) return null;
+  const upper = answersUpperBound(brand, value);
+  return upper === null ? null : format.percentInterval([0, upper]);
+}
+
+/** A value as the leaderboard prints it, with its marks (valueMarks): "≥ 64% † ‡", "— ‡"; a share understated to 0 as its range. */
+export function markedValue(spec: Pick<MetricSpec<never>, 'marks' | 'key' | 'unit'>, brand: BrandMetrics, value: number | null, text: string, format: Formatter): string {
   const { leading, trailing } = valueMarks(spec, brand, value);
-  return [...leading, text, ...trailing].join(' ');
+  const range = zeroLowerBoundRange(spec, brand, value, format);
+  return range === null ? [...leading, text, ...trailing].join(' ') : [range, ...trailing].join(' ');
 }
 
 /** The platforms where the brand's own coverage carries `warning`, in the report's words ("Twitter and Instagram"). */

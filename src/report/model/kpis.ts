@@ -3,8 +3,8 @@ import type { BrandMetrics, ChangeReason, CoverageWarning, MetricsReport } from 
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { catalogueOf, changeOf, clientOf, comparedRank, formatChange, formatValue, labelValues, rankedCount } from './brandLookup.js';
-import { answersUpperBound, isLowerBoundUnder } from '../../metrics/coverage.js';
-import { LOW_SAMPLE_MARK, LOWER_BOUND_MARK, lowSampleOf, onlyUntrackedUnmeasured, warningsOf } from './coverage.js';
+import { isLowerBoundUnder } from '../../metrics/coverage.js';
+import { LOW_SAMPLE_MARK, LOWER_BOUND_MARK, lowSampleOf, onlyUntrackedUnmeasured, warningsOf, zeroLowerBoundRange } from './coverage.js';
 import { noBrandReplies } from './findings.js';
 import type { ScorecardThresholds } from './scorecard.js';
 import type { KpiTile, Tone } from './types.js';
@@ -32,13 +32,11 @@ export function buildKpis(metrics: MetricsReport, format: Formatter, t: Translat
     const low = lowSampleOf(spec.key, client, spec.value(client));
     const shownValue = formatValue(format, spec, spec.value(client));
     const lowerBound = isLowerBoundUnder(touched) && shownValue !== format.missing;
-    // "≥ 0%" says nothing: a share the data can only understate, printed as 0, shows how far the answers it lacks could take it.
-    const upper = lowerBound && spec.unit === 'share' && shownValue === format.percent(0) ? answersUpperBound(client, spec.value(client) ?? 0) : null;
-    const range = upper === null ? shownValue : format.percentInterval([0, upper]);
-    const value = low === null ? range : `${range} ${LOW_SAMPLE_MARK}`;
+    const range = zeroLowerBoundRange(spec, client, spec.value(client), format);
+    const value = `${range ?? shownValue}${low === null ? '' : ` ${LOW_SAMPLE_MARK}`}`;
     return {
       label: t(spec.label, labelValues(format, spec)),
-      value: lowerBound && upper === null ? `${LOWER_BOUND_MARK} ${value}` : value,
+      value: lowerBound && range === null ? `${LOWER_BOUND_MARK} ${value}` : value,
       change:
         change !== null
           ? { text: t('kpi.change', { change: formatChange(format, spec, change), previous: previousLabel }), tone: toneOf(change, spec, thresholds) }
@@ -46,7 +44,7 @@ export function buildKpis(metrics: MetricsReport, format: Formatter, t: Translat
             ? { text: noChangeText(t, reason, spec, previousLabel), tone: 'neutral' }
             : null,
       note: rank === null ? null : t('kpi.rank', { rank, brands: rankedCount(metrics, spec.key) }),
-      flags: [...(low === null ? [] : [t(low === 'mentions' ? 'kpi.flagLowSampleMentions' : 'kpi.flagLowSampleAnswered', { minimum: format.count(MIN_SAMPLE) })]), ...touched.map((warning) => t(flagKey(warning, upper !== null, onlyUntrackedUnmeasured(metrics, client.id))))],
+      flags: [...(low === null ? [] : [t(low === 'mentions' ? 'kpi.flagLowSampleMentions' : 'kpi.flagLowSampleAnswered', { minimum: format.count(MIN_SAMPLE) })]), ...touched.map((warning) => t(flagKey(warning, range !== null, onlyUntrackedUnmeasured(metrics, client.id))))],
     };
   });
 }

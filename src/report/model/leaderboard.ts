@@ -27,7 +27,7 @@ export function buildLeaderboard(metrics: MetricsReport, format: Formatter, t: T
       if (sample) low.add(sample);
       const text = formatValue(format, spec, value);
       const rank = spec.better ? comparedRank(metrics, brand, spec.key) : null;
-      return { text: markedValue(spec, brand, value, text), rank: rank === null ? null : String(rank) };
+      return { text: markedValue(spec, brand, value, text, format), rank: rank === null ? null : String(rank) };
     }),
     interval: format.percentInterval(brand.responseRateCi),
   }));
