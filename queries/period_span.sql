@@ -1,8 +1,9 @@
 -- When the data of the whole period falls, all tracked brands together (METRICS.md,
 -- "Comparability", partial-period): first and last post of the period (inbound
 -- mentions and the brands' own posts), local days ($tz) with data of the period's
--- period_days, local days from the first to the last (span_days, both counted), and the local day with most of the mentions (each mention once,
--- whatever the number of brands it targets; ties: the earliest day) with its share.
+-- period_days, local days from the first to the last (span_days, both counted), and the
+-- local day with most of the mentions (each mention once, whatever the number of brands
+-- it targets; ties: the earliest day) with its share.
 -- partial: fewer than half of the days have data, or more than half of the mentions
 -- fall on one day. Every mention counts, questions or not (as in coverage.sql): this is
 -- what the exports cover.

@@ -76,27 +76,27 @@ closer_candidates AS (
     AND b.post_type = 'reply' AND b.parent_author = i.author AND b.created_at <= i.created_at
 ),
 closer_texts AS (
-  -- each candidate post once, with its text reduced as acknowledgement.sql says; one
-  -- holding a refusal ("done with", rb_ack_refusals) is none
-  SELECT platform, post_id, bare, words
+  -- each candidate post once, with its text reduced as acknowledgement.sql says
+  SELECT platform, post_id, bare, rb_ack_words(bare) AS words
   FROM (
-    SELECT platform, post_id, bare, rb_ack_words(bare) AS words
-    FROM (
-      SELECT p.platform, p.post_id, rb_bare_text(p.text) AS bare
-      FROM posts p
-      SEMI JOIN closer_candidates c ON c.platform = p.platform AND c.post_id = p.post_id
-      WHERE rb_may_acknowledge(p.text)
-    )
+    SELECT p.platform, p.post_id, rb_bare_text(p.text) AS bare
+    FROM posts p
+    SEMI JOIN closer_candidates c ON c.platform = p.platform AND c.post_id = p.post_id
+    WHERE rb_may_acknowledge(p.text)
   )
-  WHERE NOT EXISTS (SELECT 1 FROM rb_ack_refusals r WHERE contains(' ' || array_to_string(words, ' ') || ' ', ' ' || r.phrase || ' '))
 ),
 worded_closers AS (
   -- the candidates of 1 to 12 words that acknowledgement.sql's vocabulary test passes:
   -- a thank-you (every word in its vocabulary or naming a problem, one of them
   -- acknowledging, and a problem named only beside a word that resolves it) or a hand-off
-  -- (every word in its vocabulary, one a hand-off verb, one naming the private channel)
+  -- (every word in its vocabulary, one a hand-off verb, one naming the private channel);
+  -- never one whose words hold a refusal ("done with", rb_ack_refusals)
   SELECT t.platform, t.post_id
-  FROM (SELECT platform, post_id, unnest(words) AS word FROM closer_texts WHERE len(words) BETWEEN 1 AND 12) t
+  FROM (
+    SELECT platform, post_id, unnest(words) AS word FROM closer_texts
+    WHERE len(words) BETWEEN 1 AND 12
+      AND NOT EXISTS (SELECT 1 FROM rb_ack_refusals r WHERE contains(' ' || array_to_string(words, ' ') || ' ', ' ' || r.phrase || ' '))
+  ) t
   LEFT JOIN rb_ack_vocabulary v ON v.word = t.word
   GROUP BY t.platform, t.post_id
   HAVING (bool_and(coalesce(v.thanks OR v.problem, false)) AND bool_or(coalesce(v.acknowledges, false))

@@ -116,9 +116,8 @@ function describeIssue(issue: z.core.$ZodIssue | undefined, raw: unknown): strin
   const path = issue.path.length ? issue.path.join('.') : '(top level)';
   if (issue.code === 'unrecognized_keys') {
     const known = keysAt(configSchema, issue.path);
-    const [key] = issue.keys;
-    // No guess for a short code ("de" is two edits from "en"); a short list of keys is given whole.
-    const near = issue.keys.length === 1 && key !== undefined && key.length > 3 ? closest(key, known, 1)[0] : undefined;
+    // A short list of keys is given whole where no guess is made.
+    const near = issue.keys.length === 1 ? guess(issue.keys[0], known) : undefined;
     const advice = near !== undefined ? `did you mean "${near}"?` : known.length > 0 && known.length <= 6 ? `use ${known.join(', ')}` : 'check the spelling against docs/config.md';
     return sentence(`${path === '(top level)' ? '' : `${path}: `}unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}; ${advice}`);
   }
@@ -135,11 +134,15 @@ function describeIssue(issue: z.core.$ZodIssue | undefined, raw: unknown): strin
   if (issue.code === 'invalid_value') {
     const given = valueAt(raw, issue.path);
     const allowed = issue.values.map(String);
-    // No guess for a short code: "de" is two edits from "en", and means German.
-    const [near] = typeof given === 'string' && given.length > 3 ? closest(given, allowed, 1) : [];
+    const near = guess(given, allowed);
     return sentence(`${path}: ${given === undefined ? 'is' : `"${String(given)}" is`} not one of ${allowed.join(', ')}${near === undefined ? '' : `; did you mean ${near}?`}`);
   }
   return sentence(`${path}: ${issue.message}`);
+}
+
+/** The candidate closest to what was written, for a "did you mean"; none for a short code ("de" is two edits from "en", and means German). */
+function guess(given: unknown, candidates: readonly string[]): string | undefined {
+  return typeof given === 'string' && given.length > 3 ? closest(given, candidates, 1)[0] : undefined;
 }
 
 /** A message ended with a full stop, unless it ends with a question. */

@@ -1,5 +1,6 @@
 import type { ImprovementItem } from '../advice/types.js';
 import { TONE_COLOURS } from '../charts/palette.js';
+import { COVERAGE_MARKS, LOW_SAMPLE_MARK } from '../model/coverage.js';
 import { shortenText } from '../model/examples.js';
 import { SECTION_CHARTS, SECTION_TITLES } from '../model/sections.js';
 import { capitalised } from '../i18n/format.js';
@@ -71,8 +72,13 @@ function coverSlide(deck: Deck, logoPng: string | null): void {
   slide.addText(lines, { ...deck.text(), x: textX, y: 5.0, w: SLIDE_W - textX - LEFT, h: 1.3, valign: 'middle' });
 }
 
-/** A tile flag that opens with its mark ("† Fewer than 30 …"); a flag without one (a range's) is printed whole in its tile. */
-const FLAG_MARK = /^([†‡‖¶≥°§]) /u;
+/** The marks a tile flag opens with ("† Fewer than 30 …"), as the model prints them; a flag without one (a range's) is printed whole in its tile. */
+const MARKS = new Set([LOW_SAMPLE_MARK, ...Object.values(COVERAGE_MARKS)]);
+
+function flagMark(flag: string): string | null {
+  const [mark] = flag.split(' ');
+  return mark !== undefined && MARKS.has(mark) ? mark : null;
+}
 
 function summarySlide(deck: Deck): void {
   const { model, t } = deck;
@@ -101,12 +107,12 @@ function summarySlide(deck: Deck): void {
     const rest: TextRun[] = [];
     if (kpi.note) rest.push({ text: plainText(kpi.note), options: { fontSize: 10, color: MUTED, breakLine: true } });
     // A tile holds its flags' marks; their words are said once under the findings (two flags in full shrank a tile's type to 5 pt).
-    const marks = kpi.flags.flatMap((flag) => FLAG_MARK.exec(flag)?.[1] ?? []);
+    const marks = kpi.flags.flatMap((flag) => flagMark(flag) ?? []);
     if (marks.length > 0) rest.push({ text: marks.join(' '), options: { fontSize: 11, color: MUTED, breakLine: true } });
-    for (const flag of kpi.flags.filter((candidate) => !FLAG_MARK.test(candidate))) rest.push({ text: plainText(flag), options: { fontSize: 9, color: MUTED, breakLine: true } });
+    for (const flag of kpi.flags.filter((candidate) => flagMark(candidate) === null)) rest.push({ text: plainText(flag), options: { fontSize: 9, color: MUTED, breakLine: true } });
     if (rest.length > 0) slide.addText(rest, { ...box, y: restTop, h: tileTop + tileH - restTop, valign: 'top', margin: margin(2, 6), paraSpaceAfter: 3 });
   });
-  const legend = [...new Set(model.kpis.flatMap((kpi) => kpi.flags.filter((flag) => FLAG_MARK.test(flag))))];
+  const legend = [...new Set(model.kpis.flatMap((kpi) => kpi.flags.filter((flag) => flagMark(flag) !== null)))];
   const notes = [...(legend.length > 0 ? [legend.join(' · ')] : []), ...model.kpiNotes];
   const findingsTop = CONTENT_TOP + 2.55;
   if (model.findings.length > 0) {
