@@ -12,6 +12,26 @@ import { readableExportSize, readHeadBytes } from './source/sniff.js';
 /** Members of an archive that are imported: the exports themselves. */
 const EXPORT_EXTENSIONS = ['.csv', '.tsv', '.xlsx'];
 
+/** How an archive's member is recorded as a file: the archive's path, a colon, the member's name (`/x/exports.zip:october/mentions.csv`). */
+export function memberPath(archive: string, member: string): string {
+  return `${archive}:${member}`;
+}
+
+/**
+ * A recorded file's archive and member (memberPath), or the file alone. The member follows the first colon that no folder
+ * separator follows (`C:\x.csv`, a plain file, is not split; a member's own name may hold a colon).
+ */
+export function archiveOfMember(file: string): { archive: string; member: string } | null {
+  const colon = file.search(/:(?![\\/])./);
+  return colon > 0 ? { archive: file.slice(0, colon), member: file.slice(colon + 1) } : null;
+}
+
+/** A recorded file's name without its folder; an archive's member keeps the archive's name (`exports.zip:october/mentions.csv`). */
+export function fileName(file: string): string {
+  const split = archiveOfMember(file);
+  return split ? memberPath(basename(split.archive), split.member) : basename(file);
+}
+
 /** One export taken out of an archive into a temporary file. */
 export interface ArchiveMember {
   /** The member's name inside the archive (`october/mentions.csv`). */

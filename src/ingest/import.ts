@@ -9,7 +9,7 @@ import { FORMAT_CHOICES, formatById } from './formats/index.js';
 import { genericFormat, loadGenericMapping } from './formats/generic.js';
 import type { ExportFormat } from './formats/types.js';
 import { resolve } from 'node:path';
-import { expandArchive, isExportArchive, skippedMembersWarning, type ExpandedArchive } from './archive.js';
+import { expandArchive, isExportArchive, memberPath, skippedMembersWarning, type ExpandedArchive } from './archive.js';
 import { importFile, type FileImportOptions } from './import-file.js';
 import type { ImportProgress } from './progress.js';
 import type { FileImportResult } from './result.js';
@@ -145,8 +145,8 @@ export async function importWithOptions(
       const note = skippedMembersWarning(path, archive.skipped);
       for (const [index, member] of archive.members.entries()) {
         if (index > 0 && control.shouldStop?.()) break;
-        const name = `${path}:${member.name}`;
-        await importOne(name, () => importFile(store, member.file, options, { name, file: `${resolve(path)}:${member.name}`, notes: index === 0 && note ? [note] : [] }), member.file);
+        const name = memberPath(path, member.name);
+        await importOne(name, () => importFile(store, member.file, options, { name, file: memberPath(resolve(path), member.name), notes: index === 0 && note ? [note] : [] }), member.file);
       }
     } finally {
       archive.cleanup();

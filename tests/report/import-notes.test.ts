@@ -101,6 +101,20 @@ describe("the import's changes to a file, in the report", () => {
   });
 });
 
+describe("an archive's member", () => {
+  const batch = (file: string): StoreFacts['imports'][number] => ({ file, format: 'twcs', rowsRead: 1, imported: 1, duplicates: 0, rejected: 0, notices: [] });
+  const project = join(folder, 'acme');
+
+  it("keeps its archive's name, and the archive its place in the project, where the member sits in a folder of the archive", async () => {
+    const files = [join(project, 'exports/q4.zip:october/mentions.csv'), join(folder, 'elsewhere/q4.zip:november/mentions.csv')];
+    const { model } = await buildReportModel({ metrics, config: { ...config, baseDir: project }, facts: { ...facts, imports: files.map(batch) }, template, language: 'en' });
+    const say = translator(template.strings('en'), 'en');
+    const notes = (model.workbook.sheets.find((candidate) => candidate.name === say('analyst.sheet'))?.rows ?? []).map((row) => String(row[1]?.value ?? ''));
+    expect(notes.filter((note) => note.includes('mentions.csv')).map((note) => note.split(' (')[0])).toEqual(['exports/q4.zip:october/mentions.csv', 'q4.zip:november/mentions.csv']);
+    expect(model.importedFiles.map((entry) => entry.file)).toEqual(['q4.zip:october/mentions.csv', 'q4.zip:november/mentions.csv']);
+  });
+});
+
 describe('a store upgraded from schema version 4', () => {
   it('says which files to read again to have their notices, and has them once they are', async () => {
     const path = join(folder, 'v4.duckdb');

@@ -1,5 +1,5 @@
-import { basename } from 'node:path';
 import type { FileImportResult } from '../../ingest/result.js';
+import { fileName } from '../../ingest/archive.js';
 import { PIPELINE_REASONS } from '../../ingest/canonical.js';
 import { noticeText } from '../../ingest/notices.js';
 import { printable } from '../../metrics/format/aligned.js';
@@ -11,12 +11,6 @@ const UNREADABLE_DATE = PIPELINE_REASONS.badDate;
 /** A count and its noun in the CLI's English: "1,234 rows". */
 function count(value: number, one: string): string {
   return counted('en', value, one, `${one}s`);
-}
-
-/** A file's name without its folder; an archive member keeps the archive's name: `exports.zip:october/mentions.csv`. */
-function shortName(path: string): string {
-  const member = path.toLowerCase().lastIndexOf('.zip:');
-  return member === -1 ? basename(path) : `${basename(path.slice(0, member + 4))}${path.slice(member + 4)}`;
 }
 
 /** `2025-10-31T09:05:00Z` as `2025-10-31 09:05 UTC`. */
@@ -33,7 +27,7 @@ export function fileSummary(result: FileImportResult): string {
     if (result.conflicts > 0) counted.push(`${count(result.conflicts, 'conflicting duplicate')}`);
     if (result.rejected > 0) counted.push(`${count(result.rejected, 'row')} rejected (listed in import_rejects, batch ${result.batchId})`);
     if (result.skippedBlank > 0) counted.push(`${count(result.skippedBlank, 'blank row')} skipped`);
-    const lines = [`${shortName(result.path)}: already imported on ${at} as batch ${earlier.batchId}: nothing to add (${counted.join(', ')}).`];
+    const lines = [`${fileName(result.path)}: already imported on ${at} as batch ${earlier.batchId}: nothing to add (${counted.join(', ')}).`];
     // The first line says it was imported before: the warning that says so is not repeated.
     for (const notice of result.notices) if (notice.code !== 'earlier-import') lines.push(`  warning: ${noticeText(notice)}`);
     return `${lines.join('\n')}\n`;
@@ -62,7 +56,7 @@ export function fileSummary(result: FileImportResult): string {
   if (result.skippedBlank > 0) parts.push(`${count(result.skippedBlank, 'blank row')} skipped`);
   if (result.filled !== undefined) parts.push(`${count(result.filled, 'stored post')} given values for empty fields`);
   if (result.learnedHandles) parts.push(`${count(result.learnedHandles, 'user id')} matched to a handle from the replies to it (learned_handles)`);
-  const lines = [`${shortName(result.path)}: ${result.format}, ${result.encoding}: ${parts.join(', ')}.`];
+  const lines = [`${fileName(result.path)}: ${result.format}, ${result.encoding}: ${parts.join(', ')}.`];
   for (const warning of result.warnings) lines.push(`  warning: ${warning}`);
   return `${lines.join('\n')}\n`;
 }

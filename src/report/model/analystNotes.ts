@@ -1,4 +1,5 @@
 import { basename, isAbsolute, normalize, relative } from 'node:path';
+import { archiveOfMember, memberPath } from '../../ingest/archive.js';
 import type { MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
@@ -32,9 +33,12 @@ export function analystNotes(metrics: MetricsReport, facts: StoreFacts | null, a
 
 /**
  * A file as imported, relative to the project folder (exports/october.csv); one outside it by its name alone: no path
- * of this machine goes to the client. A relative path is kept as the import was given it.
+ * of this machine goes to the client. A relative path is kept as the import was given it. An archive's member is its
+ * archive's place and its own name (exports/q4.zip:october/mentions.csv).
  */
 function projectPath(file: string, projectDir: string): string {
+  const split = archiveOfMember(file);
+  if (split) return memberPath(projectPath(split.archive, projectDir), split.member);
   if (!isAbsolute(file)) return normalize(file).startsWith('..') ? basename(file) : normalize(file);
   const inside = relative(projectDir, file);
   return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : basename(file);

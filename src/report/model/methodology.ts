@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { fileName } from '../../ingest/archive.js';
 import type { Brand } from '../../config/types.js';
 import { METRIC_DEFINITIONS } from '../../metrics/definitions.js';
 import { formatById } from '../../ingest/formats/index.js';
@@ -67,7 +67,7 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
     );
   }
   const importedFiles = (facts?.imports ?? []).slice(0, MAX_FILES_LISTED).map((batch) => ({
-    file: printableName(basename(batch.file)),
+    file: printableName(fileName(batch.file)),
     format: exportTool(batch.format, t),
     rowsRead: format.count(batch.rowsRead),
     imported: format.count(batch.imported),
@@ -101,7 +101,7 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
 export function importNotes(facts: StoreFacts | null, format: Formatter, t: Translate): string[] {
   return (facts?.imports ?? []).flatMap((batch) =>
     // The notice names archive members and post ids from the file: printed without their control characters, as file names are.
-    batch.notices.map((notice) => t('warning.importNotice', { file: printableName(basename(batch.file)), notice: printableName(noticeText(notice, format.language)) })),
+    batch.notices.map((notice) => t('warning.importNotice', { file: printableName(fileName(batch.file)), notice: printableName(noticeText(notice, format.language)) })),
   );
 }
 
@@ -114,7 +114,7 @@ export function importSummaries(facts: StoreFacts | null, format: Formatter, t: 
   return (facts?.imports ?? []).flatMap((batch) => {
     const kinds = batch.notices.length;
     if (kinds === 0) return [];
-    const values = { file: printableName(basename(batch.file)), count: format.count(kinds) };
+    const values = { file: printableName(fileName(batch.file)), count: format.count(kinds) };
     return [t(kinds === 1 ? 'warning.importRepairedOne' : 'warning.importRepaired', values)];
   });
 }

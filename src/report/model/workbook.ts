@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { fileName } from '../../ingest/archive.js';
 import { MIN_SAMPLE, type MetricSpec } from '../../metrics/catalogue.js';
 import { DIAGNOSTIC_METRICS, thinSampleOf } from '../../metrics/diagnostics/catalogue.js';
 import type { BrandDiagnostics, SampleReason } from '../../metrics/diagnostics/types.js';
@@ -341,7 +341,7 @@ function qualitySheet(inputs: WorkbookInputs): WorkbookSheet {
       [cell.text(t('quality.duplicates')), cell.count(sum((batch) => batch.duplicates))],
       [cell.text(t('quality.rowsRejected')), cell.count(facts.rejectedRows)],
     );
-    for (const batch of facts.imports) rows.push([cell.text(t('sheet.importedFile', { file: printableName(basename(batch.file)), format: exportTool(batch.format, t) })), cell.count(batch.imported)]);
+    for (const batch of facts.imports) rows.push([cell.text(t('sheet.importedFile', { file: printableName(fileName(batch.file)), format: exportTool(batch.format, t) })), cell.count(batch.imported)]);
     for (const note of importSummaries(facts, inputs.format, t)) rows.push([cell.text(note), cell.text(null)]);
   }
   return { name: t('sheet.quality'), headers: [t('sheet.item'), t('sheet.value')], rows };
