@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { fileName } from '../ingest/archive.js';
 import { z } from 'zod';
 import { queryText } from '../analysis/queries.js';
 import type { Workspace } from './workspace.js';
@@ -22,7 +22,7 @@ const importedRow = z.object({
 export async function importedFiles(workspace: Workspace, id: string) {
   return workspace.readData(id, { imports: [] as Array<{ file: string; format: string; importedAt: string; rowsRead: number; imported: number; duplicates: number; rejected: number }> }, async (store) => ({
     imports: (await store.rows('imported files', importedRow, queryText('report/imports'))).map((row) => ({
-      file: basename(row.file),
+      file: fileName(row.file),
       format: row.format,
       importedAt: row.imported_at,
       rowsRead: row.rows_read,

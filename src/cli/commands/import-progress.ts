@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { fileName } from '../../ingest/archive.js';
 import type { ImportProgress } from '../../ingest/progress.js';
 import type { Store } from '../../store/database.js';
 
@@ -68,7 +68,7 @@ export class ProgressLine {
     const progress = this.current;
     if (!progress || Date.now() - this.startedAt < this.timing.showAfterMs) return;
     const seconds = Math.round((Date.now() - this.startedAt) / 1000);
-    this.stream.write(`\r\x1b[2K${basename(progress.path)}: ${this.describe(progress)} (${seconds} s)`);
+    this.stream.write(`\r\x1b[2K${fileName(progress.path)}: ${this.describe(progress)} (${seconds} s)`);
     this.shown = true;
   }
 
