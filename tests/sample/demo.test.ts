@@ -43,6 +43,13 @@ describe('replybench demo', () => {
     expect(stderr).toContain('0 rejected');
   });
 
+  it('prints the import and metrics lines docs/demo.md shows it printing', () => {
+    const shown = readFileSync(join(import.meta.dirname, '../../docs/demo.md'), 'utf8').split('\n');
+    const lines = shown.filter((line) => / posts, | posts in the sample\)$/.test(line));
+    expect(lines).toHaveLength(5);
+    for (const line of lines) expect(stderr).toContain(line);
+  });
+
   it('leaves a project to explore: config, logo, exports, database, report files and charts', () => {
     for (const file of ['replybench.yaml', 'logo.svg', 'instagram-mapping.yaml', 'replybench.duckdb', 'exports/vireo-twitter-care.csv', 'exports/competitors-twitter-meltwater.tsv', 'exports/facebook-talkwalker.csv', 'exports/instagram-sheet.csv', 'reports/2025-10-en/report.html', 'reports/2025-10-en/metrics.csv', 'reports/2025-10-en/metrics.json']) {
       expect(existsSync(join(outDir, file)), file).toBe(true);
