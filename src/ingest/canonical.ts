@@ -250,13 +250,18 @@ export async function materializeCanonical(store: Store, plan: CanonicalPlan, re
 const damagedTextRow = z.object({ row_id: z.number(), text: z.string() });
 
 /**
- * Rewrites the text of the rows flagged as mojibake with its repair, then the text of a row damaged beyond repair
- * with the clean text of another copy of the post in the file, when it is that text damaged: the two are then the
- * same post, not a conflict (few rows: both run in JavaScript).
+ * Rewrites the text of the rows flagged as mojibake with its repair, and unflags a row its repair leaves as it is (the
+ * pattern also matches valid text: "Spaß“"), then the text of a row damaged beyond repair with the clean text of
+ * another copy of the post in the file, when it is that text damaged: the two are then the same post, not a conflict
+ * (few rows: both run in JavaScript).
  */
 async function repairStagedText(store: Store, plan: CanonicalPlan): Promise<void> {
-  const damaged = await store.rows('texts to repair', damagedTextRow, `SELECT rowid::DOUBLE AS row_id, text FROM ${CANONICAL_TABLE} WHERE ${mojibakeFlag(plan)}`);
-  await rewriteStagedText(store, damaged.map((row) => ({ row_id: row.row_id, text: repairMojibake(row.text) })));
+  const flag = mojibakeFlag(plan);
+  const damaged = await store.rows('texts to repair', damagedTextRow, `SELECT rowid::DOUBLE AS row_id, text FROM ${CANONICAL_TABLE} WHERE ${flag}`);
+  const repaired = damaged.map((row) => ({ row_id: row.row_id, text: repairMojibake(row.text) }));
+  await rewriteStagedText(store, repaired.filter((row, index) => row.text !== damaged[index]?.text));
+  const intact = repaired.filter((row, index) => row.text === damaged[index]?.text).map((row) => row.row_id);
+  if (intact.length > 0) await store.run(`UPDATE ${CANONICAL_TABLE} SET ${flag} = false WHERE rowid IN (SELECT unnest($ids))`, { ids: listValue(intact) });
   const lost = `__rb_warn_${plan.warnings.length - 2}`;
   const pairs = await store.rows(
     'texts lost beyond repair',

@@ -6,7 +6,10 @@ import { decodeWindows1252 } from './source/windows-1252.js';
  * damaged character is a run of Windows-1252 characters whose bytes are a
  * valid UTF-8 sequence; that run is the evidence, and decoding its bytes as
  * UTF-8 is the repair. A run that is not valid UTF-8 ("Ã" alone, "à…") is
- * text, and is left alone.
+ * text, and is left alone. So is a lone sequence that would decode to a
+ * character damaged text does not come from: a capital or "ß" before
+ * typographic punctuation is often valid UTF-8 too ("Spaß“" would become
+ * "Spaߓ", "PASÓ…" "PASӅ").
  */
 
 /** The character each byte 0x80-0xFF shows as in Windows-1252 (undefined bytes as their C1 control). */
@@ -39,18 +42,52 @@ export const MOJIBAKE_PATTERN = [
 ].join('|');
 
 const SEQUENCE = new RegExp(MOJIBAKE_PATTERN, 'gu');
+/** Damaged characters next to each other: the letters of a damaged word of Cyrillic, Greek or Chinese, or a letter and its quote mark. */
+const RUN = new RegExp(`(?:${MOJIBAKE_PATTERN})+`, 'gu');
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The characters a lone damaged sequence is taken to stand for: Latin-1 and Latin Extended-A letters and signs
+ * (C2 A0 to C5 BF: "é", "ñ", "ł", a no-break space), Romanian "ș" and "ț", Greek and Russian letters, punctuation,
+ * currency and other symbols (U+2000 to U+2BFF: "’", "€", "™", "✅"), variation selectors and emoji. Any other
+ * character (IPA, NKo, Hebrew, a single ideograph) is taken from a damaged text only beside another damaged one.
+ */
+function standsAlone(char: string): boolean {
+  const code = char.codePointAt(0) ?? 0;
+  return (
+    (code >= 0xa0 && code <= 0x17f) ||
+    (code >= 0x218 && code <= 0x21b) ||
+    (code >= 0x386 && code <= 0x3ce) ||
+    (code >= 0x400 && code <= 0x45f) ||
+    code === 0x490 ||
+    code === 0x491 ||
+    (code >= 0x2000 && code <= 0x2bff) ||
+    (code >= 0xfe00 && code <= 0xfe0f) ||
+    code >= 0x10000
+  );
+}
+
+/** A sequence's character, or null when its characters are not the bytes of one UTF-8 character. */
+function decoded(sequence: string): string | null {
+  const raw = Array.from(sequence, (char) => BYTE_OF_CHAR.get(char));
+  if (raw.some((byte) => byte === undefined)) return null;
+  try {
+    return UTF8.decode(Uint8Array.from(raw as number[]));
+  } catch {
+    return null;
+  }
+}
 
 /** The text with every damaged character decoded again; text without such damage comes back unchanged. */
 export function repairMojibake(text: string): string {
-  return text.replace(SEQUENCE, (sequence) => {
-    const raw = Array.from(sequence, (char) => BYTE_OF_CHAR.get(char));
-    if (raw.some((byte) => byte === undefined)) return sequence;
-    try {
-      return UTF8.decode(Uint8Array.from(raw as number[]));
-    } catch {
-      return sequence;
-    }
+  return text.replace(RUN, (run) => {
+    const sequences = run.match(SEQUENCE) ?? [];
+    return sequences
+      .map((sequence) => {
+        const char = decoded(sequence);
+        return char !== null && (sequences.length > 1 || standsAlone(char)) ? char : sequence;
+      })
+      .join('');
   });
 }
 

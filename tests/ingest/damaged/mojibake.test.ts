@@ -111,4 +111,20 @@ describe('text damaged by a spreadsheet (mojibake)', () => {
     for (const text of ['NÃO', 'voilà…', 'Â', '£5 and ±2', 'ÀÉÎÕÜ ß', 'plain ASCII']) expect(repairMojibake(text)).toBe(text);
     expect(repairMojibake('Letâ€™s go, cafÃ©, ðŸ˜Š, Â¿quÃ©?')).toBe('Let’s go, café, 😊, ¿qué?');
   });
+
+  // Each of these is valid UTF-8 and also matches the pattern: "ß“" are the bytes of a NKo letter read as Windows-1252.
+  const VALID = ['„Viel Spaß“ beim Warten', 'Grüß…', 'COLIS LIVRÉ\u00a0!', 'NO PASÓ…', 'un «\u00a0café…»'];
+
+  it('leaves valid text alone that a lone sequence would turn into a letter no damaged text comes from, and repairs the same letters damaged', () => {
+    for (const text of VALID) expect(repairMojibake(text)).toBe(text);
+    for (const text of [...VALID, 'Привет, złoty, 日本, ✅, ß“']) expect(repairMojibake(spreadsheetDamage(text))).toBe(text);
+  });
+
+  it('imports such valid text as it is, with no warning', async () => {
+    const csv = `tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n${VALID.map((text, index) => `${index + 1},ana,True,Tue Oct 10 10:00:00 +0000 2017,"${text}",,`).join('\n')}\n`;
+    const store = await openStore();
+    const result = await importOne(store, tempFile('valid.csv', csv));
+    expect(result).toMatchObject({ imported: VALID.length, rejected: 0, warnings: [] });
+    expect((await storedTwcsPosts(store)).map((post) => post.text)).toEqual(VALID);
+  });
 });
