@@ -18,9 +18,10 @@ function utf16(text: string, order: 'le' | 'be'): Buffer {
   return be;
 }
 
-/** Windows-1252 bytes of a text that only uses Latin-1 letters, the curly apostrophe and the euro sign. */
+/** Windows-1252 bytes of a text that only uses Latin-1 letters, curly quotes, the ellipsis and the euro sign. */
 function windows1252(text: string): Buffer {
-  return Buffer.from(text.replace(/’/g, '\u0092').replace(/€/g, '\u0080'), 'latin1');
+  const bytes: Record<string, string> = { '’': '\u0092', '€': '\u0080', '„': '\u0084', '“': '\u0093', '”': '\u0094', '…': '\u0085' };
+  return Buffer.from(text.replace(/[’€„“”…]/g, (char) => bytes[char] ?? char), 'latin1');
 }
 
 describe('encodings', () => {
@@ -50,6 +51,17 @@ describe('encodings', () => {
     expect(result.encoding).toBe('windows-1252');
     expect(result.warnings.join(' ')).toContain('not valid UTF-8: read as Windows-1252');
     expect((await allPosts(store))[0]?.text).toBe('Café, niño, it’s 5€');
+  });
+
+  it('reads Windows-1252 as Windows-1252 when a pair of its letters happens to be valid UTF-8', async () => {
+    const store = await openStore();
+    const texts = ['„Viel Spaß“ beim Warten', 'Grüße aus Köln…', 'Un café, s’il vous plaît'];
+    const bytes = windows1252(twcsCsv(texts.map((text, index) => [String(index + 1), 'kunde', DATE, text, ''])));
+    // "ß“" is DF 93: a valid two-byte UTF-8 sequence among the file's invalid bytes.
+    expect(bytes.includes(Buffer.from([0xdf, 0x93]))).toBe(true);
+    const result = await importOne(store, tempFile('cp1252-german.csv', bytes));
+    expect(result.encoding).toBe('windows-1252');
+    expect((await allPosts(store)).map((post) => post.text)).toEqual(texts);
   });
 
   it('reads a file of valid UTF-8 as UTF-8, and repairs the mojibake of its texts row by row', async () => {

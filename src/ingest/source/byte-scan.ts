@@ -13,8 +13,11 @@ export interface ByteFacts {
   bareCarriageReturns: number;
   /** CR LF pairs. */
   crlf: number;
-  /** At least one valid multi-byte UTF-8 sequence: evidence that the file is UTF-8, even when a few bytes are not. */
-  multibyteUtf8: boolean;
+  /**
+   * Valid multi-byte UTF-8 sequences, at least (a chunk of valid UTF-8 that is not ASCII counts one, uncounted): the
+   * evidence that the file is UTF-8, against its invalid bytes.
+   */
+  utf8Sequences: number;
   /** Bytes that are not valid UTF-8, with the offsets of the first few. */
   invalidUtf8: ByteCount;
   /** NUL (0x00) bytes, with the offsets of the first few. */
@@ -51,11 +54,11 @@ export function endsWithLineEnd(path: string): boolean {
 
 /**
  * Walks bytes that failed the native UTF-8 check: counts the valid
- * multi-byte sequences and the invalid bytes (as the WHATWG decoder replaces
+ * multi-byte sequences (returned) and the invalid bytes (as the WHATWG decoder replaces
  * them, one U+FFFD per byte that cannot start or continue a sequence).
  */
-function classifyUtf8(bytes: Buffer, base: number, invalid: ByteCount): boolean {
-  let multibyte = false;
+function classifyUtf8(bytes: Buffer, base: number, invalid: ByteCount): number {
+  let sequences = 0;
   for (let at = 0; at < bytes.length; ) {
     const lead = bytes[at] ?? 0;
     if (lead < 0x80) {
@@ -72,14 +75,14 @@ function classifyUtf8(bytes: Buffer, base: number, invalid: ByteCount): boolean 
       valid = next === 1 ? byte >= low && byte <= high : byte >= 0x80 && byte <= 0xbf;
     }
     if (valid) {
-      multibyte = true;
+      sequences += 1;
       at += length;
     } else {
       note(invalid, base + at);
       at += 1;
     }
   }
-  return multibyte;
+  return sequences;
 }
 
 const LF = 0x0a;
@@ -109,7 +112,7 @@ export async function scanBytes(path: string, onBytes?: (done: number) => void):
   let bareCarriageReturns = 0;
   let crlf = 0;
   let pendingCr = false;
-  let multibyteUtf8 = false;
+  let utf8Sequences = 0;
   const invalidUtf8: ByteCount = { count: 0, offsets: [] };
   const nulBytes: ByteCount = { count: 0, offsets: [] };
   for await (const chunk of fileChunks(path)) {
@@ -121,8 +124,8 @@ export async function scanBytes(path: string, onBytes?: (done: number) => void):
     const tail = incompleteTail(joined);
     const body = joined.subarray(0, joined.length - tail);
     // Native checks first: the JavaScript walk runs only on chunks that hold invalid bytes.
-    if (isUtf8(body)) multibyteUtf8 ||= !isAscii(body);
-    else multibyteUtf8 = classifyUtf8(body, start - (carry?.length ?? 0), invalidUtf8) || multibyteUtf8;
+    if (isUtf8(body)) utf8Sequences += isAscii(body) ? 0 : 1;
+    else utf8Sequences += classifyUtf8(body, start - (carry?.length ?? 0), invalidUtf8);
     carry = tail > 0 ? Buffer.from(joined.subarray(joined.length - tail)) : null;
     for (let at = chunk.indexOf(0); at !== -1; at = chunk.indexOf(0, at + 1)) note(nulBytes, start + at);
     if (pendingCr) {
@@ -141,7 +144,7 @@ export async function scanBytes(path: string, onBytes?: (done: number) => void):
   if (pendingCr) bareCarriageReturns += 1;
   // A sequence the file never finishes: each of its bytes is invalid.
   if (carry) for (let at = 0; at < carry.length; at += 1) note(invalidUtf8, size - carry.length + at);
-  return { sha256: hash.digest('hex'), size, validUtf8: invalidUtf8.count === 0, hasLineFeed, bareCarriageReturns, crlf, multibyteUtf8, invalidUtf8, nulBytes };
+  return { sha256: hash.digest('hex'), size, validUtf8: invalidUtf8.count === 0, hasLineFeed, bareCarriageReturns, crlf, utf8Sequences, invalidUtf8, nulBytes };
 }
 
 /** The 1-based line of each byte offset (ascending), counting line feeds before it. */

@@ -46,13 +46,16 @@ export interface PreparedSource {
 const HEAD_TEXT_BYTES = 256 * 1024;
 
 /**
- * UTF-8 unless the evidence says otherwise: Windows-1252 only when the file
- * has bytes that are invalid in UTF-8 and not one valid multi-byte sequence.
- * A UTF-8 file with a few stray bytes stays UTF-8 (they become U+FFFD):
- * reading it all as Windows-1252 would garble every other non-ASCII letter.
+ * UTF-8 unless the evidence says otherwise: Windows-1252 when the file has
+ * more bytes that are invalid in UTF-8 than valid multi-byte sequences. A
+ * UTF-8 file with a few stray bytes stays UTF-8 (they become U+FFFD): reading
+ * it all as Windows-1252 would garble every other non-ASCII letter. A
+ * Windows-1252 file can hold a valid sequence by chance ("ß“" are the bytes of
+ * a UTF-8 letter), which one such pair must not make UTF-8 (and a UTF-8
+ * letter read as Windows-1252 is then repaired as spreadsheet damage is).
  */
 function chooseTextEncoding(facts: ByteFacts): TextEncoding {
-  return facts.invalidUtf8.count > 0 && !facts.multibyteUtf8 ? 'windows-1252' : 'utf-8';
+  return facts.invalidUtf8.count > facts.utf8Sequences ? 'windows-1252' : 'utf-8';
 }
 
 /** The warning for a UTF-8 file with a few invalid bytes, naming their lines. */
