@@ -13,6 +13,7 @@ import { earlierImport } from '../ingest/batch.js';
 import { type ImportRequest, importFiles } from '../ingest/import.js';
 import type { FileImportResult } from '../ingest/result.js';
 import { UnknownLayout } from '../ingest/choose-format.js';
+import { NotAnExport } from '../ingest/source/sniff.js';
 import { MAPPING_FIELDS, REQUIRED_MAPPING_FIELDS } from '../ingest/formats/generic.js';
 import { exportHeader, guessedMapping } from '../ingest/mapping-guess.js';
 import { isKnownTimezone } from '../config/timezone.js';
@@ -55,15 +56,20 @@ function removeStaleUploads(folder: string, now = Date.now()): void {
   }
 }
 
+/** The longest file name the exports/ folder keeps: a longer one keeps its start and its extension. */
+const MAX_NAME_LENGTH = 120;
+
 /** A file name as the client's exports/ folder keeps it: no folder part, no leading dot, plain characters. */
 export function safeFileName(name: string): string {
-  const plain = basename(name.replaceAll('\\', '/'))
+  const whole = basename(name.replaceAll('\\', '/'))
     .normalize('NFC')
     .replace(/[^\p{L}\p{N} ._()-]/gu, '_')
-    .replace(/^[.\s]+/, '')
-    .slice(-120);
-  if (plain === '' || !EXTENSIONS.has(extname(plain).toLowerCase())) {
-    throw new HttpError(400, `"${name}": send a CSV, TSV, TXT, XLSX or ZIP export.`);
+    .replace(/^[.\s]+/, '');
+  const extension = extname(whole);
+  const stem = extension === '' ? whole : whole.slice(0, -extension.length);
+  const plain = whole.length <= MAX_NAME_LENGTH ? whole : `${[...stem].slice(0, MAX_NAME_LENGTH - extension.length).join('')}${extension}`;
+  if (plain === '' || !EXTENSIONS.has(extension.toLowerCase())) {
+    throw new HttpError(400, `"${name}": send a CSV, TSV, TXT, XLSX or ZIP export.`, { code: 'not-an-export', values: { problem: 'extension', file: name } });
   }
   return plain;
 }
@@ -106,8 +112,11 @@ export async function receiveExport(
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       // A file the import refuses: the page maps its columns, starting from the best guesses; the upload waits.
+      // Named as the user named it, not by its folder on the server; an empty or binary file in the page's words.
+      const named = error.message.replaceAll(file, basename(file));
+      if (error instanceof NotAnExport) throw new HttpError(400, named, { code: 'not-an-export', values: { problem: error.problem, file: basename(file) } });
       const { names, delimiter, rows } = await exportHeader(file);
-      if (names.length === 0) throw error;
+      if (names.length === 0) throw new UserError(named);
       const saved = savedMappingFor(workspace.folderOf(id), names, delimiter);
       return {
         previewId,
@@ -116,7 +125,7 @@ export async function receiveExport(
         preview: null,
         // Why, with the upload named as the user named it (not by its folder on the server); none is needed for a layout the page says it does not know.
         unknownLayout: error instanceof UnknownLayout,
-        problem: error.message.replaceAll(file, basename(file)),
+        problem: named,
         // The columns picked for an earlier export of the layout, when its mapping fits this file; else the best guesses.
         mapper: {
           fields: MAPPING_FIELDS,

@@ -24,7 +24,8 @@ export function receiveOneFile<T>(request: IncomingMessage, upload: OneFileUploa
   return new Promise<T>((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: request.headers, limits: { files: 1, fileSize: upload.maxBytes, fields: 0 } });
+      // Browsers send a file's name as UTF-8 bytes without saying so; busboy's default reads them as Latin-1 ("EspaÃ±a").
+      parser = busboy({ headers: request.headers, defParamCharset: 'utf8', limits: { files: 1, fileSize: upload.maxBytes, fields: 0 } });
     } catch {
       reject(new HttpError(415, `send ${upload.what} as multipart/form-data, in a field named "file".`));
       return;

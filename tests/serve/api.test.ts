@@ -605,7 +605,13 @@ describe('the API of replybench serve', () => {
     await call(base(), 'POST', '/api/clients', { id: 'uploads', name: 'Uploads' });
     const script = await call(base(), 'POST', '/api/clients/uploads/exports', upload('../../run.sh', 'echo'));
     // The folder part of a sent name is dropped before anything else looks at it.
-    expect(script).toMatchObject({ status: 400, body: { error: '"run.sh": send a CSV, TSV, TXT, XLSX or ZIP export.' } });
+    expect(script).toMatchObject({ status: 400, body: { error: '"run.sh": send a CSV, TSV, TXT, XLSX or ZIP export.', code: 'not-an-export', values: { problem: 'extension', file: 'run.sh' } } });
+    // An empty file and a picture renamed .csv: refused with a code the page words, and no folder of the server in the sentence.
+    const empty = await call(base(), 'POST', '/api/clients/uploads/exports', upload('vide.csv', ''));
+    expect(empty).toMatchObject({ status: 400, body: { error: 'vide.csv: the file is empty (0 bytes). Export the data again.', code: 'not-an-export', values: { problem: 'empty', file: 'vide.csv' } } });
+    const picture = await call(base(), 'POST', '/api/clients/uploads/exports', upload('capture.csv', png(4, 4)));
+    expect(picture).toMatchObject({ status: 400, body: { code: 'not-an-export', values: { problem: 'not-text', file: 'capture.csv' } } });
+    expect(String(picture.body.error)).not.toContain(workspace());
     const outside = await call(base(), 'POST', '/api/clients/uploads/exports', upload('../../outside.csv', readFileSync(KAGGLE_SAMPLE)));
     expect(outside.body).toMatchObject({ file: 'outside.csv' });
     expect(existsSync(join(workspace(), '..', 'outside.csv'))).toBe(false);
@@ -613,6 +619,11 @@ describe('the API of replybench serve', () => {
     expect(large.status).toBe(413);
     expect(large.body).toEqual({ error: 'the file is larger than 64 KB, the most an upload may be; import it with replybench import instead.', code: 'too-large', values: { limitBytes: String(64 * 1024) } });
     expect(readdirSync(join(workspace(), 'uploads/exports/.incoming'))).toHaveLength(1);
+    // A name as the browser sends it, in UTF-8; one too long keeps its start and its extension.
+    const accented = await call(base(), 'POST', '/api/clients/uploads/exports', upload('menciones de España, été.csv', readFileSync(KAGGLE_SAMPLE)));
+    expect(accented.body).toMatchObject({ file: 'menciones de España_ été.csv' });
+    const long = await call(base(), 'POST', '/api/clients/uploads/exports', upload(`${'très long '.repeat(20)}.csv`, readFileSync(KAGGLE_SAMPLE)));
+    expect(long.body.file).toBe(`${'très long '.repeat(20).slice(0, 116)}.csv`);
     expect((await call(base(), 'GET', '/api/clients/uploads/reports/2017-10-es/..%2Freplybench.yaml')).status).toBe(404);
     // A data folder that links outside (made in a terminal): its database is outside, and the page neither reads nor writes it.
     rmSync(join(workspace(), 'uploads/data'), { recursive: true, force: true });

@@ -1,12 +1,11 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../../errors.js';
 import { CRASH_STEPS, crashPoint } from '../../crash-point.js';
 import { makeTempFolder } from '../../temp-files.js';
 import type { ImportNotice } from '../notices.js';
 import { endsWithLineEnd, linesAt, scanBytes, type ByteFacts } from './byte-scan.js';
 import { rewriteAsUtf8, type RewriteOptions, type TextEncoding } from './rewrite.js';
-import { readHeadBytes, sniffFile } from './sniff.js';
+import { NotAnExport, readHeadBytes, sniffFile } from './sniff.js';
 import { xlsxToCsv } from './xlsx.js';
 
 /** The encoding a file was read in, as reported to the user and stored in import_batches. */
@@ -141,7 +140,7 @@ export async function prepareSource(file: string, onBytes?: (done: number, total
 
     const utf16 = sniffed.bom === 'utf-16le' || sniffed.bom === 'utf-16be';
     if (!utf16 && original.nulBytes.count > original.size / 100) {
-      throw new UserError(`${path}: this is not a text file (${original.nulBytes.count.toLocaleString('en-US')} of its bytes are NUL). Import the CSV, TSV or XLSX export itself.`);
+      throw new NotAnExport(`${path}: this is not a text file (${original.nulBytes.count.toLocaleString('en-US')} of its bytes are NUL). Import the CSV, TSV or XLSX export itself.`, 'not-text');
     }
     const textEncoding: TextEncoding = utf16 ? (sniffed.bom as TextEncoding) : chooseTextEncoding(original);
     const encoding: SourceEncoding = textEncoding === 'utf-8' && sniffed.bom === 'utf-8' ? 'utf-8-bom' : textEncoding;

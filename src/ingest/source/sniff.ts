@@ -85,6 +85,16 @@ function refuseLinkOut(path: string, name: string): void {
   }
 }
 
+/** A file that holds no export at all: empty, or not text (a picture, a PDF renamed .csv). */
+export class NotAnExport extends UserError {
+  constructor(
+    message: string,
+    readonly problem: 'empty' | 'not-text',
+  ) {
+    super(message);
+  }
+}
+
 /**
  * Tells an .xlsx workbook from delimited text and finds a byte-order mark.
  * Throws a UserError for what cannot be imported: a missing, empty, old-Excel
@@ -92,7 +102,7 @@ function refuseLinkOut(path: string, name: string): void {
  */
 export function sniffFile(path: string, name = path): FileKind {
   const size = readableExportSize(path, name);
-  if (size === 0) throw new UserError(`${name}: the file is empty (0 bytes). Export the data again.`);
+  if (size === 0) throw new NotAnExport(`${name}: the file is empty (0 bytes). Export the data again.`, 'empty');
   const head = readHeadBytes(path);
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return { kind: 'xlsx' };
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
@@ -113,7 +123,7 @@ export function sniffFile(path: string, name = path): FileKind {
   if (head[0] === 0xfe && head[1] === 0xff) return { kind: 'text', bom: 'utf-16be' };
   const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 'utf-8' : null;
   if (looksBinary(head)) {
-    throw new UserError(`${name}: this is not a text file (it contains binary bytes). Import the CSV, TSV or XLSX export itself.`);
+    throw new NotAnExport(`${name}: this is not a text file (it contains binary bytes). Import the CSV, TSV or XLSX export itself.`, 'not-text');
   }
   return { kind: 'text', bom };
 }
