@@ -7,6 +7,7 @@ import type { Language } from '../report/i18n/language.js';
 import { counted } from '../report/i18n/plain-numbers.js';
 import { EXCEL_DAMAGE_REASONS } from './formats/excel-damage.js';
 import { DAY_WITHOUT_TIME_REASON } from './formats/meltwater.js';
+import { UNREAD_FOLLOWERS_REASON } from './formats/sql-helpers.js';
 import { DAYLIGHT_SAVING_REASON } from './formats/sql-helpers.js';
 import { TWCS_WARNING_REASONS } from './formats/twcs.js';
 import { MOJIBAKE_LOST_REASON, MOJIBAKE_REASON } from './mojibake.js';
@@ -141,6 +142,7 @@ const PHRASES: Record<Language, NoticePhrases> = {
       [MOJIBAKE_REASON]: 'texto dañado por una hoja de cálculo que leyó UTF-8 como Windows-1252 (p. ej. «Letâ€™s» por «Let’s», «Ã©» por «é»); se reparó',
       [MOJIBAKE_LOST_REASON]: 'texto dañado por una hoja de cálculo sin reparación posible: los caracteres que no pudo leer se perdieron (se ven como «\uFFFD»); el resto se conserva',
       [DAY_WITHOUT_TIME_REASON]: 'Date no tiene hora del día y Time está vacío: la publicación se guardó a las 00:00 hora local',
+      [UNREAD_FOLLOWERS_REASON]: 'número de seguidores que no es un número entero de seguidores (como «1.5K», «-5» o «n/a»): se guardó como desconocido, así que el autor no cuenta en ningún grupo de audiencia',
       [TWCS_WARNING_REASONS.parent]: 'in_response_to_tweet_id está en notación científica (Excel lo redondeó): la respuesta se conservó sin su publicación original',
       [TWCS_WARNING_REASONS.responses]:
         'response_tweet_id parece una lista de ids que Excel reagrupó como un solo número, redondeó a 15 cifras o escribió como 1.55E+5 o como ##### (columna demasiado estrecha); sus ids se perdieron, y la publicación cuenta como una que enumera respuestas que faltan en los datos (los vínculos de las respuestas vienen de in_response_to_tweet_id)',
@@ -179,6 +181,7 @@ const PHRASES: Record<Language, NoticePhrases> = {
       [MOJIBAKE_REASON]: 'texte abîmé par un tableur qui a lu l’UTF-8 comme du Windows-1252 (p. ex. «\u00a0Letâ€™s\u00a0» pour «\u00a0Let’s\u00a0», «\u00a0Ã©\u00a0» pour «\u00a0é\u00a0»)\u00a0; il a été réparé',
       [MOJIBAKE_LOST_REASON]: 'texte abîmé par un tableur sans réparation possible\u00a0: les caractères qu’il n’a pas su lire sont perdus (ils s’affichent «\u00a0\uFFFD\u00a0»)\u00a0; le reste est conservé',
       [DAY_WITHOUT_TIME_REASON]: 'Date n’a pas d’heure et Time est vide\u00a0: la publication a été enregistrée à 00:00 heure locale',
+      [UNREAD_FOLLOWERS_REASON]: 'nombre d’abonnés qui n’est pas un nombre entier d’abonnés (comme «\u00a01.5K\u00a0», «\u00a0-5\u00a0» ou «\u00a0n/a\u00a0»)\u00a0: enregistré comme inconnu, l’auteur ne compte donc dans aucun groupe d’audience',
       [TWCS_WARNING_REASONS.parent]: 'in_response_to_tweet_id est en notation scientifique (Excel l’a arrondi)\u00a0: la réponse a été gardée sans sa publication d’origine',
       [TWCS_WARNING_REASONS.responses]:
         'response_tweet_id ressemble à une liste d’ids qu’Excel a regroupée en un seul nombre, arrondie à 15 chiffres ou écrite 1.55E+5 ou ##### (colonne trop étroite)\u00a0; ses ids sont perdus, et la publication compte comme une qui liste des réponses absentes des données (les liens des réponses viennent de in_response_to_tweet_id)',

@@ -2,6 +2,7 @@ import { layoutOf, matchesLayout, optionalColumn } from './mapping-context.js';
 import {
   answerKind,
   countValue,
+  unreadFollowersWarning,
   firstOf,
   handle,
   idText,
@@ -92,6 +93,7 @@ export const brandwatchFormat: ExportFormat = {
         { when: `${platform} IS NULL`, reason: 'the row names no platform (Page Type, Domain and Url are empty); pass --platform' },
         { when: `${author} IS NULL`, reason: 'Author is empty' },
       ],
+      warnWhen: [unreadFollowersWarning(optional('Twitter Followers', 'X Followers'), optional('Instagram Followers'))],
     };
   },
 };

@@ -9,6 +9,7 @@ import { hasAll, namedColumns } from './mapping-context.js';
 import {
   answerKind,
   countValue,
+  unreadFollowersWarning,
   daylightSavingWarning,
   excelSerialLocal,
   firstOf,
@@ -306,7 +307,7 @@ function genericSelect(mapping: GenericMapping, context: MappingContext, source:
       ...(typeof mapping.platform === 'object' ? [{ when: `${platform} NOT IN (${knownPlatformParams(params)})`, reason: GENERIC_UNKNOWN_PLATFORM_REASON }] : []),
       { when: `${author} IS NULL`, reason: emptyAuthorReason(columns.author) },
     ],
-    warnWhen: localTime ? [daylightSavingWarning(localTime, timezone, format === 'iso' ? dateCell : undefined)] : [],
+    warnWhen: [...(localTime ? [daylightSavingWarning(localTime, timezone, format === 'iso' ? dateCell : undefined)] : []), unreadFollowersWarning(optional(columns.followers))],
     ...(/%d/.test(format) && /%m/.test(format) ? { dayMonth: { cell: dateCell, format, source } } : {}),
     params,
   };

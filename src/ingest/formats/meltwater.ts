@@ -2,6 +2,7 @@ import { layoutOf, matchesLayout, optionalColumn } from './mapping-context.js';
 import {
   answerKind,
   countValue,
+  unreadFollowersWarning,
   daylightSavingWarning,
   excelSerialLocal,
   firstOf,
@@ -129,6 +130,7 @@ export const meltwaterFormat: ExportFormat = {
       warnWhen: [
         daylightSavingWarning(local, context.timezoneParam, date),
         { when: dayWithoutTime, reason: DAY_WITHOUT_TIME_REASON },
+        unreadFollowersWarning(optional('Twitter Followers')),
       ],
     };
   },

@@ -2,6 +2,7 @@ import { matchesLayout, namedColumns } from './mapping-context.js';
 import {
   answerKind,
   countValue,
+  unreadFollowersWarning,
   daylightSavingWarning,
   firstOf,
   handle,
@@ -97,7 +98,7 @@ export const sproutFormat: ExportFormat = {
         { when: `${platform} IS NULL`, reason: 'the row names no platform (Network and the link are empty); pass --platform' },
         { when: `${author} IS NULL`, reason: 'the sender is empty' },
       ],
-      warnWhen: [daylightSavingWarning(local, context.timezoneParam, date)],
+      warnWhen: [daylightSavingWarning(local, context.timezoneParam, date), unreadFollowersWarning(present(context, ['Followers', 'From Followers', 'Audience']))],
     };
   },
 };

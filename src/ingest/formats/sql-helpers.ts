@@ -74,6 +74,14 @@ export function countValue(expr: string): string {
     ELSE NULL END`;
 }
 
+/** The warning of a follower count that is written but not a count (countValue): stored as unknown. */
+export const UNREAD_FOLLOWERS_REASON = 'follower count that is not a whole number of followers (such as "1.5K", "-5" or "n/a"): stored as unknown, so the author counts in no audience group';
+
+/** Warns of each row whose follower cell (`expr`) holds something countValue cannot read: the count is stored as unknown, not lost unsaid. */
+export function unreadFollowersWarning(...exprs: string[]): { when: string; reason: string } {
+  return { when: exprs.map((expr) => `(nullif(trim(${expr}), '') IS NOT NULL AND (${countValue(expr)}) IS NULL)`).join(' OR '), reason: UNREAD_FOLLOWERS_REASON };
+}
+
 /**
  * A handle as the store keeps it: lower case, without `@`, without a profile
  * URL around it (`https://twitter.com/AcmeCares/` -> `acmecares`), without

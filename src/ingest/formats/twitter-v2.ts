@@ -1,6 +1,7 @@
 import { hasAll, layoutOf, matchesLayout, optionalColumn } from './mapping-context.js';
 import {
   countValue,
+  unreadFollowersWarning,
   firstOf,
   handle,
   idText,
@@ -77,6 +78,7 @@ export const twitterV2Format: ExportFormat = {
       },
       rawDate: created,
       rejectWhen: [{ when: `${author} IS NULL`, reason: 'author_id is empty' }],
+      warnWhen: [unreadFollowersWarning(optional('author.public_metrics.followers_count', 'followers_count'))],
     };
   },
 };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { UserError } from '../../../src/errors.js';
 import { genericFormat, loadGenericMapping, parseGenericMapping } from '../../../src/ingest/formats/generic.js';
+import { UNREAD_FOLLOWERS_REASON } from '../../../src/ingest/formats/sql-helpers.js';
 import { column, runFormat } from './run-format.js';
 
 const FIXTURES = 'tests/fixtures/formats';
@@ -25,6 +26,19 @@ function errorOf(work: () => unknown): string {
   }
   throw new Error('expected a UserError');
 }
+
+describe('generic: follower counts', () => {
+  test('a cell that is no whole number of followers is stored as unknown, with a warning on its row, and an empty one as unknown without', async () => {
+    const cells = ['1250', '45.000', '', '1.5K', '-5', 'n/a', '12.7', '99999999999999999999'];
+    const csv = `id,author,date,followers\n${cells.map((cell, index) => `${index + 1},ana,2025-10-01 10:00,${cell.includes(',') ? `"${cell}"` : cell}`).join('\n')}\n`;
+    const path = join(mkdtempSync(join(tmpdir(), 'replybench-followers-')), 'followers.csv');
+    writeFileSync(path, csv);
+    const mapping = parseGenericMapping({ columns: { id: 'id', author: 'author', date: 'date', followers: 'followers' }, date: { format: '%Y-%m-%d %H:%M' } }, 'inline.yaml');
+    const mapped = await runFormat(genericFormat(mapping, 'inline.yaml'), path, { delimiter: ',', platform: 'twitter', timezone: 'UTC' });
+    expect(column(mapped, 'author_followers')).toEqual(['1250', '45000', null, null, null, null, null, null]);
+    expect(mapped.rows.map((row) => row.warnings)).toEqual(cells.map((_, index) => (index >= 3 ? [UNREAD_FOLLOWERS_REASON] : [])));
+  });
+});
 
 describe('generic: a semicolon-delimited Spanish export with a custom date format', () => {
   test('maps every column as the mapping says', async () => {
