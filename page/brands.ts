@@ -294,6 +294,11 @@ async function checkHandlesAfterSave(client: ClientSummary): Promise<void> {
   markUnknownHandles(handles);
 }
 
+/** A handle as replybench.yaml is read (src/config/schema.ts): "@BritishAirways" is britishairways. */
+function storedHandle(typed: string): string {
+  return typed.trim().replace(/^@/, '').toLowerCase();
+}
+
 /**
  * Each handle the check found nothing of, in the brands form shown again after the save: its field marked, its
  * sentence as the field's title, and the closest account the data holds one click away (saved with the next save).
@@ -304,7 +309,7 @@ function markUnknownHandles(warnings: CheckJson['configWarnings']): void {
     // brands.<n>.accounts.<platform>: the n-th brand of the config, as the form lists them.
     const index = Number(/^brands\.(\d+)\./.exec(warning.key)?.[1] ?? -1);
     const fields = [...(rows[index]?.querySelectorAll<HTMLInputElement>('input[data-platform]') ?? [])];
-    const field = fields.find((input) => input.dataset.platform === warning.platform && input.value.trim() === warning.value);
+    const field = fields.find((input) => input.dataset.platform === warning.platform && storedHandle(input.value) === warning.value);
     if (!field) continue;
     field.classList.add('unknown-handle');
     field.title = warning.message;

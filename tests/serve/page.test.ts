@@ -138,10 +138,10 @@ describe('the page of replybench serve', () => {
     await setValue(page, '[data-brand=apple] input[data-platform=twitter]', offered[0] ?? '');
     await page.type('#brands input[data-field=new-brand]', 'spotify');
     await page.click('#brands button[data-action=add-brand]');
-    // A handle misspelt past the suggestions: the check after the save offers the account it is closest to.
-    await page.type('[data-brand=spotify] input[data-platform=twitter]', 'spotifycare');
+    // A handle misspelt past the suggestions, written as the brand writes it (an @, capitals): the check after the save offers the account it is closest to.
+    await page.type('[data-brand=spotify] input[data-platform=twitter]', '@SpotifyCare');
     // One handle per field: typing in the last one offers another, empty.
-    expect(await page.$$eval('[data-brand=spotify] input[data-platform=twitter]', (inputs) => inputs.map((input) => (input as unknown as { value: string }).value))).toEqual(['spotifycare', '']);
+    expect(await page.$$eval('[data-brand=spotify] input[data-platform=twitter]', (inputs) => inputs.map((input) => (input as unknown as { value: string }).value))).toEqual(['@SpotifyCare', '']);
     // A second handle that is no account of the data and spells like none of them: the check lists the accounts the data holds.
     await page.type('[data-brand=spotify] input[data-platform=twitter]:nth-of-type(2)', 'qqzzxxww');
     // A platform the data does not hold yet is added to every brand.
@@ -172,16 +172,17 @@ describe('the page of replybench serve', () => {
     expect(afterSave).toContain('spotify, Instagram — «spotify»: ninguna publicación suya ni que la mencione en 2017-10');
     expect(afterSave).toContain('spotify, Twitter — «qqzzxxww»: ninguna publicación suya ni que la mencione en 2017-10');
     // The fields of the handles the data does not hold are marked; the misspelt one is fixed in one click, and saved.
-    expect(await page.$$eval('#brands input.unknown-handle', (inputs) => inputs.map((input) => (input as unknown as { value: string }).value).sort())).toEqual(['qqzzxxww', 'spotify', 'spotifycare']);
+    expect(await page.$$eval('#brands input.unknown-handle', (inputs) => inputs.map((input) => (input as unknown as { value: string }).value).sort())).toEqual(['@SpotifyCare', 'qqzzxxww', 'spotify']);
     expect(await page.$$eval('#brands button[data-action=use-handle]', (buttons) => buttons.map((button) => button.textContent))).toEqual(['Usar spotifycares']);
     await page.click('#brands button[data-action=use-handle]');
     expect(await page.$$eval('[data-brand=spotify] input[data-platform=twitter]', (inputs) => inputs.map((input) => (input as unknown as { value: string }).value))).toEqual(['spotifycares', 'qqzzxxww', '']);
     expect(await page.$$eval('#brands button[data-action=use-handle]', (buttons) => buttons.length)).toBe(0);
-    expect(readFileSync(join(workspace(), 'apple/replybench.yaml'), 'utf8')).toMatch(/twitter:\s*\n?\s*- spotifycare\n/);
+    expect(readFileSync(join(workspace(), 'apple/replybench.yaml'), 'utf8')).toMatch(/twitter:\s*\n?\s*- "@SpotifyCare"\n/);
     await page.click('#brands > button');
     await page.waitForFunction("document.getElementById('status').textContent.startsWith('Guardado. ') && !document.getElementById('status').textContent.includes('…')");
     const saved = readFileSync(join(workspace(), 'apple/replybench.yaml'), 'utf8');
-    expect(saved).toMatch(/twitter:\s*\n?\s*- spotifycares\n/);
+    // The replaced handle keeps the quotes its YAML node had ("@SpotifyCare" needed them).
+    expect(saved).toMatch(/twitter:\s*\n?\s*- "?spotifycares"?\n/);
     expect(saved).toMatch(/instagram:\s*\n?\s*- spotify/);
 
     // The period fields offer the month the import brought, and start on it; the note that nothing was imported is gone.
