@@ -22,6 +22,11 @@ export async function showClients(selected: string | null): Promise<void> {
   }
   app.append(el('section', {}, el('h2', {}, t('clients')), clients.length === 0 ? el('p', {}, t('noClients')) : list, newClientForm()));
   const client = clients.find((entry) => entry.id === selected);
+  // The address names the client shown, so a reload or another language opens this one, not the one opened before.
+  const address = new URL(location.href);
+  if (client) address.searchParams.set('client', client.id);
+  else address.searchParams.delete('client');
+  history.replaceState(null, '', address.href);
   if (client) {
     if (client.problem) app.append(el('p', { class: 'problem' }, client.problem));
     if (client.needsHandles) app.append(nextStep(client));

@@ -305,6 +305,8 @@ describe('the page of replybench serve', () => {
     await page.click('form.new-client button[type=submit]');
     await page.waitForSelector('#exports');
     await settled(page);
+    // The address names the new client: a reload opens it, not the one the page was opened on.
+    expect(new URL(page.url()).searchParams.get('client')).toBe('inconnu');
     const export_ = join(mkdtempSync(join(tmpdir(), 'replybench-page-')), 'sondage.csv');
     writeFileSync(export_, 'Nº;Usuario;Cuándo;Texto;Red\n1;ana;31/10/2017 20:00;@AcmeCares sin señal;X\n2;ben;31/10/2017 21:00;@AcmeCares ¿hola?;FB\n');
     await (await page.$('#exports input[type=file]'))?.uploadFile(export_);
