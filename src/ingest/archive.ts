@@ -154,6 +154,14 @@ export async function expandArchive(path: string): Promise<ExpandedArchive> {
   return { members, skipped, cleanup };
 }
 
+/** The refusal of an archive that holds no export: empty, or only files of other kinds. */
+export function noExportIn(path: string, skipped: readonly string[]): UserError {
+  const listed = skipped.slice(0, 8).join(', ');
+  return new UserError(
+    listed === '' ? `${path}: this zip archive is empty: download the export again.` : `${path}: this zip archive holds no CSV, TSV or XLSX export (it holds: ${listed}). Unzip it and import the exports.`,
+  );
+}
+
 /** The note a member's import carries about the archive's other members. */
 export function skippedMembersWarning(archive: string, skipped: readonly string[]): ImportNotice | null {
   return skipped.length === 0 ? null : { code: 'skipped-members', archive, names: [...skipped] };

@@ -6,6 +6,7 @@ import { printable } from '../metrics/format/aligned.js';
 import { counted } from '../report/i18n/plain-numbers.js';
 import { Store } from '../store/database.js';
 import { alreadyStored } from './already-stored.js';
+import { expandArchive, isExportArchive, memberPath, noExportIn, skippedMembersWarning } from './archive.js';
 import { CANONICAL_ROWS, canonicalPlan, MAPPED_COLUMNS, materializeCanonical, type CanonicalPlan } from './canonical.js';
 import { chooseFormat } from './choose-format.js';
 import { dateFormatAdvice, proposeDateFormat } from './formats/date-hint.js';
@@ -194,9 +195,10 @@ export interface DryRunContext {
  * posts the database `around` names (read only) holds already. No file is written
  * but the temporary copies the reading itself needs, removed at the end.
  */
-export async function dryRunFile(path: string, request: ImportRequest, around: DryRunContext = {}): Promise<DryRunReport> {
+export async function dryRunFile(file: string, request: ImportRequest, around: DryRunContext = {}, path = file): Promise<DryRunReport> {
+  // `file` is read; `path` is how the report and its messages name it (an archive's member is archive.zip:member.csv).
   const options = resolveImportOptions(request);
-  const prepared = await prepareSource(path);
+  const prepared = await prepareSource(file, undefined, path);
   const store = await Store.open(':memory:');
   try {
     const { format, layout } = chooseFormat(prepared, options.format, options.delimiter);
@@ -256,6 +258,27 @@ export async function dryRunFile(path: string, request: ImportRequest, around: D
   } finally {
     store.close();
     prepared.cleanup();
+  }
+}
+
+/**
+ * What importing `path` would do: one report per export, an archive's each member as the import reads it (named
+ * archive.zip:member.csv, the archive's other files said in the first), else the file's.
+ */
+export async function dryRunExports(path: string, request: ImportRequest, around: DryRunContext = {}): Promise<DryRunReport[]> {
+  if (!(await isExportArchive(path))) return [await dryRunFile(path, request, around)];
+  const archive = await expandArchive(path);
+  try {
+    if (archive.members.length === 0) throw noExportIn(path, archive.skipped);
+    const skipped = skippedMembersWarning(path, archive.skipped);
+    const reports: DryRunReport[] = [];
+    for (const [index, member] of archive.members.entries()) {
+      const report = await dryRunFile(member.file, request, around, memberPath(path, member.name));
+      reports.push(index === 0 && skipped ? { ...report, ...withWarnings([skipped, ...report.notices]) } : report);
+    }
+    return reports;
+  } finally {
+    archive.cleanup();
   }
 }
 
@@ -340,8 +363,7 @@ export async function runDryRun(paths: readonly string[], options: DryRunOptions
   let failures = 0;
   for (const path of paths) {
     try {
-      const report = await dryRunFile(path, request, context);
-      process.stdout.write(json ? `${JSON.stringify(report)}\n` : dryRunText(report));
+      for (const report of await dryRunExports(path, request, context)) process.stdout.write(json ? `${JSON.stringify(report)}\n` : dryRunText(report));
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       failures += 1;

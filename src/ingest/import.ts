@@ -9,7 +9,7 @@ import { FORMAT_CHOICES, formatById } from './formats/index.js';
 import { genericFormat, loadGenericMapping } from './formats/generic.js';
 import type { ExportFormat } from './formats/types.js';
 import { resolve } from 'node:path';
-import { expandArchive, isExportArchive, memberPath, skippedMembersWarning, type ExpandedArchive } from './archive.js';
+import { expandArchive, isExportArchive, memberPath, noExportIn, skippedMembersWarning, type ExpandedArchive } from './archive.js';
 import { importFile, type FileImportOptions } from './import-file.js';
 import type { ImportProgress } from './progress.js';
 import type { FileImportResult } from './result.js';
@@ -134,12 +134,7 @@ export async function importWithOptions(
     }
     try {
       if (archive.members.length === 0) {
-        const listed = archive.skipped.slice(0, 8).join(', ');
-        const problem =
-          listed === ''
-            ? `${path}: this zip archive is empty: download the export again.`
-            : `${path}: this zip archive holds no CSV, TSV or XLSX export (it holds: ${listed}). Unzip it and import the exports.`;
-        await importOne(path, () => Promise.reject(new UserError(problem)));
+        await importOne(path, () => Promise.reject(noExportIn(path, archive.skipped)));
         continue;
       }
       const note = skippedMembersWarning(path, archive.skipped);

@@ -5,13 +5,14 @@ import { basename, dirname, extname, join, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'yaml';
 import { importJson } from '../cli/commands/import.js';
-import { type DryRunContext, type DryRunReport, dryRunFile } from '../ingest/dry-run.js';
+import { type DryRunContext, type DryRunReport, dryRunExports } from '../ingest/dry-run.js';
 import { supportSentences } from '../ingest/file-profile.js';
 import { noticeText } from '../ingest/notices.js';
 import { reasonCountsIn, reasonText } from '../ingest/reason-texts.js';
 import { earlierImport } from '../ingest/batch.js';
 import { type ImportRequest, importFiles } from '../ingest/import.js';
 import type { FileImportResult } from '../ingest/result.js';
+import { fileName, isExportArchive } from '../ingest/archive.js';
 import { UnknownLayout } from '../ingest/choose-format.js';
 import { NotAnExport } from '../ingest/source/sniff.js';
 import { MAPPING_FIELDS, REQUIRED_MAPPING_FIELDS } from '../ingest/formats/generic.js';
@@ -115,6 +116,8 @@ export async function receiveExport(
       // Named as the user named it, not by its folder on the server; an empty or binary file in the page's words.
       const named = error.message.replaceAll(file, basename(file));
       if (error instanceof NotAnExport) throw new HttpError(400, named, { code: 'not-an-export', values: { problem: error.problem, file: basename(file) } });
+      // An archive's refusal is its own: the column mapper reads one export, not a zip.
+      if (await isExportArchive(file)) throw new UserError(named);
       const { names, delimiter, rows } = await exportHeader(file);
       if (names.length === 0) throw new UserError(named);
       const saved = savedMappingFor(workspace.folderOf(id), names, delimiter);
@@ -151,7 +154,12 @@ export async function receiveExport(
  */
 async function previewWithStore(workspace: Workspace, id: string, path: string, request: ImportRequest, activities: Activities) {
   const read = async (busy: boolean) => {
-    const preview = await dryRunFile(path, request, previewContext(workspace, id, busy));
+    // A zip of one export is previewed as that export; the page shows one preview per upload.
+    const previews = await dryRunExports(path, request, previewContext(workspace, id, busy));
+    const [preview] = previews;
+    if (preview === undefined || previews.length > 1) {
+      throw new UserError(`${basename(path)} holds ${previews.length} exports: the page previews one export per upload; upload each on its own, or import the archive with replybench import.`);
+    }
     return { preview, alreadyImported: busy ? null : await importedBefore(workspace, id, preview.sha256) };
   };
   return activities.importing(id) ? read(true) : activities.reading(id, () => read(false));
@@ -238,7 +246,7 @@ const MAPPED_LABEL: Record<Language, string> = {
 function shownPreview(preview: DryRunReport, language: Language): DryRunReport {
   return {
     ...preview,
-    path: basename(preview.path),
+    path: fileName(preview.path),
     rows: preview.rows.map((row) => (row.rejected === null ? row : { ...row, rejected: reasonText(row.rejected, language) })),
     rejectedByReason: reasonCountsIn(preview.rejectedByReason, language),
     warnings: preview.notices.map((notice) => noticeText(notice, language)),

@@ -624,6 +624,13 @@ describe('the API of replybench serve', () => {
     expect(accented.body).toMatchObject({ file: 'menciones de España_ été.csv' });
     const long = await call(base(), 'POST', '/api/clients/uploads/exports', upload(`${'très long '.repeat(20)}.csv`, readFileSync(KAGGLE_SAMPLE)));
     expect(long.body.file).toBe(`${'très long '.repeat(20).slice(0, 116)}.csv`);
+    // A zip of one export is previewed as that export; one of several is refused in words, where the page could preview neither.
+    const DAMAGED = join(import.meta.dirname, '../fixtures/ingest/damaged');
+    const zipped = await call(base(), 'POST', '/api/clients/uploads/exports', upload('one-export.zip', readFileSync(join(DAMAGED, 'one-export.zip'))));
+    expect(zipped.body).toMatchObject({ file: 'one-export.zip', preview: { path: 'one-export.zip:october/twcs_kaggle_sample.csv', format: { id: 'twcs' }, rowsRead: 93, wouldImport: 93 } });
+    expect((await call(base(), 'POST', '/api/clients/uploads/imports', { previewId: zipped.body.previewId })).body).toMatchObject({ files: [{ format: 'twcs', imported: 93 }] });
+    const several = await call(base(), 'POST', '/api/clients/uploads/exports', upload('exports.zip', readFileSync(join(DAMAGED, 'exports.zip'))));
+    expect(several).toMatchObject({ status: 400, body: { error: 'exports.zip holds 2 exports: the page previews one export per upload; upload each on its own, or import the archive with replybench import.' } });
     expect((await call(base(), 'GET', '/api/clients/uploads/reports/2017-10-es/..%2Freplybench.yaml')).status).toBe(404);
     // A data folder that links outside (made in a terminal): its database is outside, and the page neither reads nor writes it.
     rmSync(join(workspace(), 'uploads/data'), { recursive: true, force: true });

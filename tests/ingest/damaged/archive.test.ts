@@ -45,6 +45,21 @@ describe('case 8: zip archives', () => {
     expect(again.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { imported: number }).imported)).toEqual([0, 0]);
   });
 
+  it('a dry run reports each export of the archive as the import reads it, writing nothing', async () => {
+    const db = join(tempFolder(), 'store.duckdb');
+    const dry = await runCli(['import', '--dry-run', '--json', ARCHIVE, '--db', db]);
+    expect(dry.status, dry.stderr).toBe(0);
+    const reports = dry.stdout.trim().split('\n').map((line) => JSON.parse(line) as { path: string; format: { id: string }; rowsRead: number; wouldImport: number; warnings: string[] });
+    expect(reports.map((report) => [report.path, report.format.id, report.rowsRead, report.wouldImport])).toEqual([
+      [`${ARCHIVE}:october/twcs_kaggle_sample.csv`, 'twcs', 93, 93],
+      [`${ARCHIVE}:talkwalker.csv`, 'talkwalker', 5, 5],
+    ]);
+    expect(reports[0]?.warnings).toContain(SKIPPED);
+    expect(existsSync(db)).toBe(false);
+    const empty = tempFile('empty.zip', Buffer.from([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]));
+    expect((await runCli(['import', '--dry-run', empty])).stderr.trim()).toBe(`replybench: ${empty}: this zip archive is empty: download the export again.`);
+  });
+
   it('an archive named otherwise is still told from a workbook by what it holds', async () => {
     const store = await openStore();
     const renamed = join(tempFolder(), 'download.bin');
