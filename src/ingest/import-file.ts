@@ -267,24 +267,29 @@ async function importChecked(job: FileJob, start: CsvRead, shape: Promise<Record
 const rawDateRow = z.object({ raw: z.string().nullable() });
 /** The first date a file could not read, with its line (the result's firstUnreadDate). */
 type UnreadDate = NonNullable<FileImportResult['firstUnreadDate']>;
-const roundedIdsRow = z.object({ long: z.number(), rounded: z.number() });
+const roundedIdsRow = z.object({ long: z.number(), rounded: z.number(), zeros: z.number() });
+
+/** Zeros past the 15th digit, over a file's long ids that all end so, that chance leaves at 1 in 10,000 at most. */
+const ROUNDED_ZEROS = 4;
 
 /**
  * Excel keeps 15 significant digits: a longer id it saved in full ends in
  * zeros past the 15th (1204569437812604928 becomes 1204569437812600000), and
- * the real id is lost. One such id may be chance (1 in 1,000 or more); most
- * of a file's long ids like that is Excel's doing: replies would point at the
- * wrong posts, so the file is refused. `relation` selects the file's post ids.
+ * the real id is lost. One such id may be chance (1 in 10 for a 16-digit id);
+ * most of a file's long ids like that (of 5 or more), or every one of a few
+ * whose zeros past the 15th digit number 4 or more (3 ids of 18 digits ending
+ * in 000, one of 19 ending in 0000), is Excel's doing: replies would point at
+ * the wrong posts, so the file is refused. `relation` selects the file's post ids.
  */
 async function refuseRoundedIds(store: Store, source: PreparedSource, relation: string, params: SqlParams = {}): Promise<void> {
   const [ids] = await store.rows(
     'ids rounded by Excel',
     roundedIdsRow,
-    `SELECT count(*)::DOUBLE AS long, count(*) FILTER (WHERE regexp_full_match(substr(post_id, 16), '0+'))::DOUBLE AS rounded
-     FROM (${relation}) WHERE length(post_id) >= 16 AND regexp_full_match(post_id, '[0-9]+')`,
+    `SELECT count(*)::DOUBLE AS long, count(*) FILTER (WHERE rounded)::DOUBLE AS rounded, coalesce(sum(length(post_id) - 15) FILTER (WHERE rounded), 0)::DOUBLE AS zeros
+     FROM (SELECT post_id, regexp_full_match(substr(post_id, 16), '0+') AS rounded FROM (${relation}) WHERE length(post_id) >= 16 AND regexp_full_match(post_id, '[0-9]+'))`,
     params,
   );
-  if (ids && ids.long >= 5 && ids.rounded * 2 > ids.long) {
+  if (ids && ((ids.long >= 5 && ids.rounded * 2 > ids.long) || (ids.long > 0 && ids.rounded === ids.long && ids.zeros >= ROUNDED_ZEROS))) {
     throw new UserError(
       `${source.path}: ${ids.rounded.toLocaleString('en-US')} of its ${ids.long.toLocaleString('en-US')} ids of 16 digits or more end in zeros past the 15th digit: Excel rounded them to 15 digits and the real ids are lost (replies would point at the wrong posts). Export the data again without opening it in Excel.`,
     );

@@ -110,6 +110,15 @@ describe('long ids Excel rounded to 15 digits and saved in full', () => {
     expect(await importError(store, checked)).toMatch(/rounded-checked\.csv: 6 of its 7 ids of 16 digits or more end in zeros/);
   });
 
+  it('so is a file of fewer long ids that all end in zeros past the 15th digit, four zeros or more in all', async () => {
+    const store = await openStore();
+    const path = tempFile('few-rounded.csv', twcsCsv(rows(ids.slice(0, 2))));
+    expect(await importError(store, path)).toMatch(/few-rounded\.csv: 2 of its 2 ids of 16 digits or more end in zeros past the 15th digit/);
+    // One 16-digit id ending in 0 (1 in 10 by chance), or a few of them among others, is kept.
+    const once = tempFile('one-zero.csv', twcsCsv(rows(['1234567890123450', '1234567890123461'])));
+    expect((await importOne(store, once)).imported).toBe(2);
+  });
+
   it('one long id that ends in zeros by chance is an id like the others', async () => {
     const store = await openStore();
     const real = ids.map((id, index) => (index === 0 ? id : `${id.slice(0, 15)}${String(123 + index)}`));
