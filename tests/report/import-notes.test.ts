@@ -85,6 +85,15 @@ describe("the import's changes to a file, in the report", () => {
     expect(facts.imports.map((batch) => batch.notices.map((notice) => notice.code))).toEqual([['rows'], ['rows'], []]);
   });
 
+  it("leaves a file of a header alone off the client's files table and count, and names it in the analyst notes", async () => {
+    const { model } = await buildReportModel({ metrics, config: { ...config, baseDir: folder }, facts, template, language: 'en' });
+    expect(model.importedFiles.map((entry) => entry.file)).toEqual(['october, excel.csv', 'twcs_excel_mangled.csv']);
+    expect(model.dataQuality.find((entry) => entry.label === 'Files imported')?.value).toBe('2');
+    const say = translator(template.strings('en'), 'en');
+    const notes = (model.workbook.sheets.find((candidate) => candidate.name === say('analyst.sheet'))?.rows ?? []).map((row) => String(row[1]?.value ?? ''));
+    expect(notes.filter((note) => note.startsWith('empty.csv'))).toHaveLength(1);
+  });
+
   it('prints the names a notice takes from the file without their control characters', () => {
     const t = translator(template.strings('en'), 'en.json', 'en');
     const member: StoreFacts['imports'][number] = {

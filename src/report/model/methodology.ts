@@ -10,7 +10,7 @@ import { businessHoursSettings } from './businessHours.js';
 import { coverageNotes, LOW_SAMPLE_MARK, lowSampleOf, noAnswerLines, noAnswerNotes, noDataLine } from './coverage.js';
 import { printableName } from './examples.js';
 import { themesMarked } from './themes.js';
-import type { StoreFacts } from './storeFacts.js';
+import { filesWithRows, type StoreFacts } from './storeFacts.js';
 import type { CoverageRow, LabelledValue, ReportModel } from './types.js';
 
 /** The plain-language definitions at the end of the client report (`glossary.<id>.title` / `.text`), in this order. */
@@ -58,15 +58,16 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
     { label: t('quality.pending'), value: format.count(pending) },
   ];
   if (facts) {
-    const sum = (pick: (batch: StoreFacts['imports'][number]) => number) => facts.imports.reduce((total, batch) => total + pick(batch), 0);
+    const sum = (pick: (batch: StoreFacts['imports'][number]) => number) => filesWithRows(facts).reduce((total, batch) => total + pick(batch), 0);
     dataQuality.push(
-      { label: t('quality.files'), value: format.count(facts.imports.length) },
+      { label: t('quality.files'), value: format.count(filesWithRows(facts).length) },
       { label: t('quality.rowsImported'), value: format.count(sum((batch) => batch.imported)) },
       { label: t('quality.duplicates'), value: format.count(sum((batch) => batch.duplicates)) },
       { label: t('quality.rowsRejected'), value: format.count(facts.rejectedRows) },
     );
   }
-  const importedFiles = (facts?.imports ?? []).slice(0, MAX_FILES_LISTED).map((batch) => ({
+  const listed = facts ? filesWithRows(facts) : [];
+  const importedFiles = listed.slice(0, MAX_FILES_LISTED).map((batch) => ({
     file: printableName(fileName(batch.file)),
     format: exportTool(batch.format, t),
     rowsRead: format.count(batch.rowsRead),
@@ -74,7 +75,7 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
     duplicates: format.count(batch.duplicates),
     rejected: format.count(batch.rejected),
   }));
-  const more = (facts?.imports.length ?? 0) - importedFiles.length;
+  const more = listed.length - importedFiles.length;
   const warnings: string[] = [];
   warnings.push(...coverageNotes(metrics, format, t).map((note) => note.text));
   const noData = noDataLine(metrics, format, t);

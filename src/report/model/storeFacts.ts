@@ -34,6 +34,11 @@ export interface StoreFacts {
   rejectedRows: number;
 }
 
+/** The imported files that held rows: those the client's pages list (a file of a header alone adds nothing to any number; the analyst notes still name it). */
+export function filesWithRows(facts: StoreFacts): ImportBatchFact[] {
+  return facts.imports.filter((batch) => batch.rowsRead > 0);
+}
+
 const curveRow = z.object({ brand_id: z.string(), minutes: z.number(), answered: z.number() });
 
 const sampleRow = z.object({

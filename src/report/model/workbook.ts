@@ -12,7 +12,7 @@ import { noChangeText } from './kpis.js';
 import { comparedOnBrandNotes } from './comparedOn.js';
 import { platformName } from './platformName.js';
 import { leaderboardOrder } from './leaderboard.js';
-import type { MentionSample, StoreFacts } from './storeFacts.js';
+import { filesWithRows, type MentionSample, type StoreFacts } from './storeFacts.js';
 import { type Cell, cell } from './cells.js';
 import { printableName } from './examples.js';
 import { exportTool, importSummaries, metricDefinitions } from './methodology.js';
@@ -334,14 +334,15 @@ function qualitySheet(inputs: WorkbookInputs): WorkbookSheet {
     [cell.text(t('quality.pending')), cell.count(pending)],
   ];
   if (facts) {
-    const sum = (pick: (batch: StoreFacts['imports'][number]) => number) => facts.imports.reduce((total, batch) => total + pick(batch), 0);
+    const files = filesWithRows(facts);
+    const sum = (pick: (batch: StoreFacts['imports'][number]) => number) => files.reduce((total, batch) => total + pick(batch), 0);
     rows.push(
-      [cell.text(t('quality.files')), cell.count(facts.imports.length)],
+      [cell.text(t('quality.files')), cell.count(files.length)],
       [cell.text(t('quality.rowsImported')), cell.count(sum((batch) => batch.imported))],
       [cell.text(t('quality.duplicates')), cell.count(sum((batch) => batch.duplicates))],
       [cell.text(t('quality.rowsRejected')), cell.count(facts.rejectedRows)],
     );
-    for (const batch of facts.imports) rows.push([cell.text(t('sheet.importedFile', { file: printableName(fileName(batch.file)), format: exportTool(batch.format, t) })), cell.count(batch.imported)]);
+    for (const batch of files) rows.push([cell.text(t('sheet.importedFile', { file: printableName(fileName(batch.file)), format: exportTool(batch.format, t) })), cell.count(batch.imported)]);
     for (const note of importSummaries(facts, inputs.format, t)) rows.push([cell.text(note), cell.text(null)]);
   }
   return { name: t('sheet.quality'), headers: [t('sheet.item'), t('sheet.value')], rows };
