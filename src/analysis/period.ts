@@ -73,7 +73,8 @@ export function parsePeriod(text: string, timezone: string): Period {
     if (isAfter(from, to)) throw badPeriod(text, 'order', `${range[1]} is after ${range[2]}`);
     return rangePeriod(from, addDays(to, 1, CALENDAR), timezone);
   }
-  throw badPeriod(text, text.trim() === '' ? 'empty' : 'shape');
+  const undashed = /^(\d{4})(\d{2})$/.exec(value);
+  throw badPeriod(text, value === '' ? 'empty' : 'shape', undashed ? `a month is written with a dash: ${undashed[1]}-${undashed[2]}` : undefined);
 }
 
 /** The period of the same length just before: previous month, previous quarter, or the same number of days. */
@@ -156,9 +157,12 @@ function parseDate(text: string, period: string): TZDate {
 const FIRST_YEAR = 2006;
 const LAST_YEAR = 2100;
 
-/** A period naming a year no post can have is refused before any date is computed (year 9999 broke DuckDB's timestamps). */
+/**
+ * A period naming a year no post can have is refused before any date is computed (year 9999 broke DuckDB's timestamps).
+ * A year is a run of four digits: longer runs are no year ("201710" is a month without its dash, said as a shape).
+ */
 function refuseFarYears(value: string, text: string): void {
-  const far = [...value.matchAll(/\d{4,}/g)].map((match) => match[0]).filter((year) => Number(year) < FIRST_YEAR || Number(year) > LAST_YEAR);
+  const far = [...value.matchAll(/(?<!\d)\d{4}(?!\d)/g)].map((match) => match[0]).filter((year) => Number(year) < FIRST_YEAR || Number(year) > LAST_YEAR);
   if (far.length === 0) return;
   throw badPeriod(text, 'year', `${far.length === 1 ? 'the year' : 'the years'} ${[...new Set(far)].join(' and ')} ${far.length === 1 ? 'is' : 'are'} outside ${FIRST_YEAR}-${LAST_YEAR}, the years mention data can come from`);
 }
