@@ -56,7 +56,11 @@ export async function generateReport(
         const metrics = await metricsOf(analysis);
         const elsewhere = await whereTheDataIs(analysis, metrics);
         if (elsewhere !== null) {
-          throw new HttpError(422, `period: ${emptyPeriodSentence(asked, elsewhere)}`, { code: 'bad-period', values: { period: asked.label, problem: 'no-brand-data' } });
+          throw new HttpError(422, `period: ${emptyPeriodSentence(asked, elsewhere)}`, {
+            code: 'bad-period',
+            // The days of the brands' nearest posts, before and after the period, which the page's sentence names.
+            values: { period: asked.label, problem: 'no-brand-data', near: [elsewhere.lastBefore, elsewhere.firstAfter].filter((day) => day !== null).join(', ') },
+          });
         }
         return writeReport({ config, analysis, metrics, outDir, lang, printer: await printer(), onStep: running.reportStep });
       });
