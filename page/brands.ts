@@ -290,7 +290,7 @@ async function checkHandlesAfterSave(client: ClientSummary): Promise<void> {
   }
   const handles = check.configWarnings.filter((warning) => warning.kind === 'handle');
   if (handles.length === 0) say(`${t('saved')} ${t('handlesInData')} ${month}.`);
-  else say(`${t('saved')} ${handles.map((warning) => `${warning.brand}, ${labelOf('platform', warning.platform ?? '')} — ${warning.message}`).join(' · ')}`, true);
+  else say(`${t('saved')} ${handles.map((warning) => `${warning.brand}, ${labelOf('platform', warning.platform ?? '')} — ${warning.message}`).join(' · ')}`, 'warning');
   markUnknownHandles(handles);
 }
 

@@ -13,9 +13,10 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Re
   return node;
 }
 
-export function say(text: string, error = false): void {
+/** Says what an action did in the status line: plainly, as a warning (done, with something to look at), or as an error (not done). */
+export function say(text: string, tone: boolean | 'warning' = false): void {
   statusLine.textContent = text;
-  statusLine.className = error ? 'error' : '';
+  statusLine.className = tone === 'warning' ? 'warning' : tone ? 'error' : '';
 }
 
 /**

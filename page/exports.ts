@@ -135,7 +135,10 @@ function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<
         refresh();
         return;
       }
-      shown.replaceChildren(...previewView(client, preview, { ...mapping, columns }));
+      // Imported, the mapper goes: its columns are saved as the mapping the outcome names.
+      shown.replaceChildren(...previewView(client, preview, { ...mapping, columns }, () => {
+        for (const node of view) if (node !== shown) node.parentNode?.removeChild(node);
+      }));
     });
   };
   // Whether the user wrote the date format (then it is never replaced by a proposal).
@@ -228,12 +231,18 @@ function notAddedAgain({ duplicates, repeatedInFile }: { duplicates: number; rep
   return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
 }
 
-function previewView(client: ClientSummary, { previewId, file, preview, timezone, alreadyImported }: Preview, mapping?: Mapping): Node[] {
+/** The preview, and its import button; `onImported` runs once the file is imported (the mapper takes itself away). */
+function previewView(client: ClientSummary, { previewId, file, preview, timezone, alreadyImported }: Preview, mapping?: Mapping, onImported?: () => void): Node[] {
   if (!preview) return [];
   const unknown = preview.alreadyStored === null ? el('p', { class: 'note', 'data-note': 'stored-unknown' }, t('storedUnknown')) : el('span');
+  // Said before the import, in words: an earlier import of the same content, every post stored already, or nothing to store.
   const repeated = alreadyImported
     ? el('p', { class: 'warning', 'data-note': 'already-imported' }, `${t('alreadyImported')} ${clientTime(alreadyImported.importedAt, client.timezone)} (${client.timezone})${t('colon')}${t('addsNothing')}`)
-    : el('span');
+    : preview.wouldImport === 0
+      ? el('p', { class: 'warning', 'data-note': 'nothing-to-import' }, t('nothingToImport'))
+      : preview.alreadyStored === preview.wouldImport
+        ? el('p', { class: 'warning', 'data-note': 'all-stored' }, t('allStored'))
+        : el('span');
   const summary = table(
     [t('format'), t('encoding'), t('delimiter'), t('readIn'), t('rows'), t('newPosts'), t('alreadyStored'), t('repeatedInFile'), t('rejected')],
     [[STRINGS[language][`format.${preview.format.id}`] ?? preview.format.label, preview.encoding, preview.delimiter === '\t' ? t('tab') : (preview.delimiter ?? ''), timezone, preview.rowsRead, ...newAndStored(preview.wouldImport, preview.alreadyStored), preview.repeatedInFile, preview.rejected]],
@@ -254,7 +263,7 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
   rows.classList.add('first-rows');
   const reasons = Object.entries(preview.rejectedByReason).map(([reason, count]) => el('li', { class: 'warning' }, `${reason}${t('colon')}${count.toLocaleString(language)}`));
   if (preview.unreadDates) reasons.push(el('li', { class: 'warning', 'data-note': 'unread-dates' }, `${t('unreadDates')}${t('colon')}${preview.unreadDates.examples.map((example) => `${t('quoteOpen')}${example}${t('quoteClose')}`).join(', ')}`));
-  const importButton = el('button', { type: 'button' }, `${t('import')} ${file}`);
+  const importButton = el('button', preview.wouldImport === 0 ? { type: 'button', disabled: '' } : { type: 'button' }, `${t('import')} ${file}`);
   const outcome = el('p', { class: 'outcome' });
   importButton.addEventListener('click', () =>
     void act(async () => {
@@ -281,6 +290,7 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
         ...entry.warnings.map((warning) => [t('warning'), warning]),
       ]);
       if (problems.length > 0) outcome.after(table([t('what'), t('detail')], problems));
+      onImported?.();
     }, client.id),
   );
   const { profile } = preview;

@@ -125,6 +125,20 @@ describe('the page of replybench serve', () => {
     await page.click('#exports .preview button');
     await page.waitForFunction("document.querySelector('#exports .outcome')?.textContent !== ''");
     expect(await text(page, '#exports .outcome')).toBe('Importadas: 0 (93 ya guardadas)');
+    // Another file whose every post is stored already says so before it is imported.
+    const part = join(mkdtempSync(join(tmpdir(), 'replybench-page-')), 'primeras filas.csv');
+    writeFileSync(part, readFileSync(KAGGLE_SAMPLE, 'utf8').split('\n').slice(0, 21).join('\n'));
+    await (await page.$('#exports input[type=file]'))?.uploadFile(part);
+    await page.click('#exports button');
+    await page.waitForSelector('#exports [data-note=all-stored]');
+    expect(await text(page, '#exports [data-note=all-stored]')).toBe('Todas las publicaciones de este archivo ya están en la base de datos: importarlo no añade ninguna (solo completa lo que les falte a las guardadas).');
+    // A file of a header alone has nothing to import: said, and its import button is off.
+    const header = join(dirname(part), 'solo encabezado.csv');
+    writeFileSync(header, `${readFileSync(KAGGLE_SAMPLE, 'utf8').split('\n')[0]}\n`);
+    await (await page.$('#exports input[type=file]'))?.uploadFile(header);
+    await page.click('#exports button');
+    await page.waitForSelector('#exports [data-note=nothing-to-import]');
+    expect(await page.$eval('#exports .preview button', (node) => (node as unknown as { disabled: boolean }).disabled)).toBe(true);
 
     // The brands form now offers the accounts of the data, and the period fields the month it holds.
     await page.waitForFunction("document.getElementById('handles-twitter')?.children.length > 0");
@@ -169,6 +183,8 @@ describe('the page of replybench serve', () => {
     await page.waitForFunction("document.getElementById('status').textContent.startsWith('Guardado. ') && !document.getElementById('status').textContent.includes('…')");
     const afterSave = await page.$eval('#status', (node) => node.textContent ?? '');
     expect(afterSave).toContain('Guardado. ');
+    // Saved, with something to look at: a warning's colour, not an error's.
+    expect(await page.$eval('#status', (node) => node.className)).toBe('warning');
     expect(afterSave).toContain('spotify, Instagram — «spotify»: ninguna publicación suya ni que la mencione en 2017-10');
     expect(afterSave).toContain('spotify, Twitter — «qqzzxxww»: ninguna publicación suya ni que la mencione en 2017-10');
     // The fields of the handles the data does not hold are marked; the misspelt one is fixed in one click, and saved.
@@ -372,6 +388,8 @@ describe('the page of replybench serve', () => {
     await page.click('#exports .mapped-preview button');
     await page.waitForFunction("document.querySelector('#exports .outcome')?.textContent !== ''");
     expect(await text(page, '#exports .outcome')).toMatch(/^Importées\u00a0: 2\. Les colonnes choisies ici sont gardées pour le prochain export de cette forme, dans mappings\/sondage\.yaml\.$/);
+    // Imported, the mapper and its note that the layout is unknown are gone; the outcome stays.
+    expect(await page.$$('#exports table.mapper, #exports [data-note=unknown-layout]')).toHaveLength(0);
     // The import is listed above the next preview, which will replace this one, with every file imported into the client before.
     await page.waitForFunction("document.querySelector('#exports .imports-done')?.textContent.includes('sondage.csv')");
     expect(await text(page, '#exports .imports-done table')).toMatch(/^Fichier\tImporté le \([^)]+\)\tPublications ajoutées\tRépétées ou déjà présentes\tRejetées\nsondage\.csv\t\d+ \S+ \d{4},? \d\d?:\d\d\t2\t0\t0$/);
