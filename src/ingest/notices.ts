@@ -25,7 +25,8 @@ const firstLine = z.number().int().positive().nullable();
  */
 export const importNoticeSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('line-ends'), cause: z.enum(['mixed', 'crlf']) }),
-  z.object({ code: z.literal('extra-sheets') }),
+  // The sheets' names: none in the notices of imports before they were recorded.
+  z.object({ code: z.literal('extra-sheets'), read: z.string().optional(), skipped: z.array(z.string()).min(1).optional() }),
   z.object({ code: z.literal('damaged-sheets'), count }),
   z.object({ code: z.literal('windows-1252') }),
   z.object({ code: z.literal('invalid-bytes'), count, lines: z.array(count).min(1), more: z.number().int().nonnegative() }),
@@ -91,7 +92,10 @@ const PHRASES: Record<Language, NoticePhrases> = {
     texts: {
       'line-ends': ({ cause }) =>
         `${cause === 'mixed' ? 'the file mixes Windows (CRLF) and Unix (LF) line ends' : "the reader stopped on the file's Windows (CRLF) line ends"}: read with every line end as LF`,
-      'extra-sheets': () => 'the workbook has more than one worksheet with data: only the first was read',
+      'extra-sheets': ({ read, skipped }) =>
+        read === undefined || skipped === undefined
+          ? 'the workbook has more than one worksheet with data: only the first was read'
+          : `the workbook has more than one worksheet with data: only "${read}" was read (the first tab shown), not ${shownNames(skipped.map((sheet) => `"${sheet}"`), (more) => ` and ${more} more`)}`,
       'damaged-sheets': ({ count }) => `${count === 1 ? 'another worksheet is' : `${count} other worksheets are`} damaged and could not be read; only the first worksheet is imported`,
       'windows-1252': () => "the file is not valid UTF-8: read as Windows-1252 (Excel's Western European encoding); check that accented letters look right",
       'invalid-bytes': ({ count, lines, more }) =>
@@ -116,7 +120,10 @@ const PHRASES: Record<Language, NoticePhrases> = {
     texts: {
       'line-ends': ({ cause }) =>
         `${cause === 'mixed' ? 'el archivo mezcla finales de línea de Windows (CRLF) y de Unix (LF)' : 'el lector se detuvo en los finales de línea de Windows (CRLF) del archivo'}: se leyó con todos los finales de línea como LF`,
-      'extra-sheets': () => 'el libro tiene más de una hoja con datos: solo se leyó la primera',
+      'extra-sheets': ({ read, skipped }) =>
+        read === undefined || skipped === undefined
+          ? 'el libro tiene más de una hoja con datos: solo se leyó la primera'
+          : `el libro tiene más de una hoja con datos: solo se leyó «${read}» (la primera pestaña visible), no ${shownNames(skipped.map((sheet) => `«${sheet}»`), (more) => ` y ${more} más`)}`,
       'damaged-sheets': ({ count }) => `${count === 1 ? 'otra hoja está dañada y no se pudo leer' : `otras ${count} hojas están dañadas y no se pudieron leer`}; solo se importa la primera hoja`,
       'windows-1252': () => 'el archivo no es UTF-8 válido: se leyó como Windows-1252 (la codificación de Europa occidental de Excel); compruebe que las letras con tilde se vean bien',
       'invalid-bytes': ({ count, lines, more }) =>
@@ -155,7 +162,10 @@ const PHRASES: Record<Language, NoticePhrases> = {
     texts: {
       'line-ends': ({ cause }) =>
         `${cause === 'mixed' ? 'le fichier mélange des fins de ligne Windows (CRLF) et Unix (LF)' : 'le lecteur s’est arrêté sur les fins de ligne Windows (CRLF) du fichier'}\u00a0: lu avec toutes les fins de ligne en LF`,
-      'extra-sheets': () => 'le classeur a plus d’une feuille avec des données\u00a0: seule la première a été lue',
+      'extra-sheets': ({ read, skipped }) =>
+        read === undefined || skipped === undefined
+          ? 'le classeur a plus d’une feuille avec des données\u00a0: seule la première a été lue'
+          : `le classeur a plus d’une feuille avec des données\u00a0: seule «\u00a0${read}\u00a0» a été lue (le premier onglet affiché), pas ${shownNames(skipped.map((sheet) => `«\u00a0${sheet}\u00a0»`), (more) => ` et ${more} autres`)}`,
       'damaged-sheets': ({ count }) => `${count === 1 ? 'une autre feuille est endommagée et n’a pas pu être lue' : `${count} autres feuilles sont endommagées et n’ont pas pu être lues`}\u00a0; seule la première feuille est importée`,
       'windows-1252': () => 'le fichier n’est pas en UTF-8 valide\u00a0: lu en Windows-1252 (l’encodage d’Europe occidentale d’Excel)\u00a0; vérifiez que les lettres accentuées s’affichent bien',
       'invalid-bytes': ({ count, lines, more }) =>

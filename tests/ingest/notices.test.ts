@@ -9,7 +9,7 @@ import { type ImportNotice, noticeText, storedNotices, withWarnings } from '../.
 /** One warning of each kind: a kind added without a sentence here does not compile. */
 const ONE_OF_EACH: { [Code in ImportNotice['code']]: Extract<ImportNotice, { code: Code }> } = {
   'line-ends': { code: 'line-ends', cause: 'mixed' },
-  'extra-sheets': { code: 'extra-sheets' },
+  'extra-sheets': { code: 'extra-sheets', read: 'Mentions', skipped: ['Lookup', 'Notes'] },
   'damaged-sheets': { code: 'damaged-sheets', count: 2 },
   'windows-1252': { code: 'windows-1252' },
   'invalid-bytes': { code: 'invalid-bytes', count: 3, lines: [4, 9], more: 1 },

@@ -79,7 +79,7 @@ describe('xlsx workbooks', () => {
   it('says when other worksheets were not read', async () => {
     const store = await openStore();
     const result = await importOne(store, await workbook([HEADER, ['1', 'a', 'True', DATE, 'x', '', '']], true));
-    expect(result.warnings).toContain('the workbook has more than one worksheet with data: only the first was read');
+    expect(result.warnings).toContain('the workbook has more than one worksheet with data: only "Mentions" was read (the first tab shown), not "Notes"');
   });
 
   it('keeps every accented letter of a long sheet, wherever the zip cuts its text into chunks', async () => {
@@ -112,7 +112,7 @@ describe('xlsx workbooks', () => {
     writeFileSync(path, await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
     const result = await importOne(store, path);
     expect(result).toMatchObject({ format: 'twcs', imported: 1 });
-    expect(result.warnings).toContain('the workbook has more than one worksheet with data: only the first was read');
+    expect(result.warnings).toContain('the workbook has more than one worksheet with data: only "Mentions" was read (the first tab shown), not "Notes"');
     expect((await allPosts(store)).map((post) => post.text)).toEqual(['x']);
   });
 
@@ -123,7 +123,10 @@ describe('xlsx workbooks', () => {
     addMentions(book);
     const path = join(tempFolder(), 'hidden.xlsx');
     await book.xlsx.writeFile(path);
-    expect(await importOne(store, path)).toMatchObject({ format: 'twcs', imported: 1 });
+    const result = await importOne(store, path);
+    expect(result).toMatchObject({ format: 'twcs', imported: 1 });
+    // The hidden sheet before it is named as not read, after the one that was.
+    expect(result.warnings).toContain('the workbook has more than one worksheet with data: only "Mentions" was read (the first tab shown), not "Lookup"');
     expect((await allPosts(store)).map((post) => post.text)).toEqual(['x']);
   });
 

@@ -131,9 +131,9 @@ export async function prepareSource(file: string, onBytes?: (done: number, total
 
     if (sniffed.kind === 'xlsx') {
       const target = tempFile('sheet.csv');
-      const { ignoredSheets, unreadableSheets } = await xlsxToCsv(file, target, name, onSheetRows);
+      const { readSheet, ignoredSheets, unreadableSheets } = await xlsxToCsv(file, target, name, onSheetRows);
       crashPoint(CRASH_STEPS.importTempCopy);
-      if (ignoredSheets > 0) warnings.push({ code: 'extra-sheets' });
+      if (ignoredSheets.length > 0) warnings.push({ code: 'extra-sheets', read: readSheet, skipped: ignoredSheets });
       if (unreadableSheets > 0) warnings.push({ code: 'damaged-sheets', count: unreadableSheets });
       return finish(target, 'xlsx', { lineUnit: 'row', ragged: true });
     }

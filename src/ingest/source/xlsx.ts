@@ -54,11 +54,12 @@ async function contentOf(sheet: Worksheet): Promise<'data' | 'empty' | 'unreadab
  * many further worksheets held data, and how many could not be read, none of
  * them imported.
  */
-export async function xlsxToCsv(input: string, output: string, name = input, onRows?: (rows: number) => void): Promise<{ rows: number; ignoredSheets: number; unreadableSheets: number }> {
+export async function xlsxToCsv(input: string, output: string, name = input, onRows?: (rows: number) => void): Promise<{ rows: number; readSheet: string; ignoredSheets: string[]; unreadableSheets: number }> {
   const out = createWriteStream(output);
   const closed = once(out, 'close');
   let rows = 0;
-  let ignoredSheets = 0;
+  let readSheet = '';
+  const ignoredSheets: string[] = [];
   let unreadableSheets = 0;
   let workbook: OpenWorkbook | null = null;
   const dates = new SwappedDatesWatch();
@@ -66,6 +67,7 @@ export async function xlsxToCsv(input: string, output: string, name = input, onR
     workbook = await openWorkbook(input);
     const [first, ...others] = workbook.sheets;
     if (first) {
+      readSheet = first.name;
       let nextRow = 1;
       let nextReport = PROGRESS_ROWS;
       for await (const row of first.rows()) {
@@ -89,7 +91,7 @@ export async function xlsxToCsv(input: string, output: string, name = input, onR
     }
     for (const sheet of others) {
       const content = await contentOf(sheet);
-      if (content === 'data') ignoredSheets += 1;
+      if (content === 'data') ignoredSheets.push(sheet.name);
       else if (content === 'unreadable') unreadableSheets += 1;
     }
   } catch (error) {
@@ -119,5 +121,5 @@ export async function xlsxToCsv(input: string, output: string, name = input, onR
       `${name}: column ${swapped.column}${swapped.heading === null ? '' : ` (${swapped.heading})`} mixes dates the spreadsheet converted (row ${swapped.dateRow}) with dates it left as text (row ${swapped.textRow}: "${swapped.text}"): it read the export's dates day and month the other way round, so every converted date is wrong. Import the original CSV export, or open it with that column as text before saving.`,
     );
   }
-  return { rows, ignoredSheets, unreadableSheets };
+  return { rows, readSheet, ignoredSheets, unreadableSheets };
 }

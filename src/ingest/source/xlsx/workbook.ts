@@ -14,6 +14,8 @@ export interface WorkbookContext {
 }
 
 export interface Worksheet {
+  /** The name on its tab. */
+  name: string;
   rows(): AsyncGenerator<SheetRow>;
 }
 
@@ -84,7 +86,7 @@ export async function openWorkbook(path: string): Promise<OpenWorkbook> {
   try {
     const workbookPart = linkOfType(await zip.relationships(''), 'officeDocument')?.part ?? 'xl/workbook.xml';
     const links = await zip.relationships(workbookPart);
-    const tabs: Array<{ shown: boolean; link: string }> = [];
+    const tabs: Array<{ name: string; shown: boolean; link: string }> = [];
     let date1904 = false;
     await readXml(await zip.heldText(workbookPart), {
       open: (name, attributes) => {
@@ -92,7 +94,7 @@ export async function openWorkbook(path: string): Promise<OpenWorkbook> {
         if (name !== 'sheet') return;
         countHeldItem(workbookPart, tabs.length + 1);
         const state = attribute(attributes, 'state');
-        tabs.push({ shown: state === undefined || state === 'visible', link: attribute(attributes, 'id') ?? '' });
+        tabs.push({ name: attribute(attributes, 'name') ?? '', shown: state === undefined || state === 'visible', link: attribute(attributes, 'id') ?? '' });
       },
       close: () => undefined,
     });
@@ -110,7 +112,7 @@ export async function openWorkbook(path: string): Promise<OpenWorkbook> {
       const rows = async function* (): AsyncGenerator<SheetRow> {
         yield* readSheetRows(await zip.streamedText(link.part), context);
       };
-      return [{ rows }];
+      return [{ name: tab.name, rows }];
     });
     return { sheets, close: () => zip.close() };
   } catch (error) {
