@@ -129,7 +129,9 @@ export async function expandArchive(path: string): Promise<ExpandedArchive> {
       const exports: yauzl.Entry[] = [];
       for await (const entry of zip.eachEntry()) {
         if (entry.fileName.endsWith('/')) continue;
-        if (isExport(entry.fileName)) exports.push(entry);
+        // A symbolic link's content is the path it leads to, never followed: not an export, whatever its name.
+        if (isLink(entry)) skipped.push(`${entry.fileName} (a link)`);
+        else if (isExport(entry.fileName)) exports.push(entry);
         else skipped.push(entry.fileName);
       }
       refuseWhatCannotFit(path, exports, folder);
@@ -152,6 +154,11 @@ export async function expandArchive(path: string): Promise<ExpandedArchive> {
     throw error instanceof UserError ? error : zipError(path, error);
   }
   return { members, skipped, cleanup };
+}
+
+/** A member a Unix zip tool stored as a symbolic link (its mode, in the upper half of the external attributes). */
+function isLink(entry: yauzl.Entry): boolean {
+  return entry.versionMadeBy >>> 8 === 3 && ((entry.externalFileAttributes >>> 16) & 0o170000) === 0o120000;
 }
 
 /** The refusal of an archive that holds no export: empty, or only files of other kinds. */

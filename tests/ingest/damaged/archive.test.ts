@@ -7,6 +7,7 @@ import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importError, openStore, runCli, tempFile, tempFolder } from '../helpers.js';
+import { fileName } from '../../../src/ingest/archive.js';
 import { importFiles } from '../../../src/ingest/import.js';
 import { DAMAGED, expectedTwcsPosts, SAMPLE_TEXT, storedTwcsPosts } from './expected.js';
 import { storedRows } from '../../stored-rows.js';
@@ -58,6 +59,13 @@ describe('case 8: zip archives', () => {
     expect(existsSync(db)).toBe(false);
     const empty = tempFile('empty.zip', Buffer.from([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]));
     expect((await runCli(['import', '--dry-run', empty])).stderr.trim()).toBe(`replybench: ${empty}: this zip archive is empty: download the export again.`);
+  });
+
+  it('a member that is a symbolic link is not read, whatever its name, and is named among the files not read', async () => {
+    const store = await openStore();
+    const outcome = await importFiles(store, [join(DAMAGED, 'link-member.zip')], {});
+    expect(outcome.results.map((result) => [fileName(result.path), result.imported])).toEqual([['link-member.zip:october/twcs_kaggle_sample.csv', 93]]);
+    expect(outcome.results[0]?.warnings).toContain('link-member.zip also holds 1 file that is not a CSV, TSV or XLSX export, not read: passwd.csv (a link)');
   });
 
   it('an archive named otherwise is still told from a workbook by what it holds', async () => {
