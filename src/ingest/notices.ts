@@ -28,6 +28,7 @@ export const importNoticeSchema = z.discriminatedUnion('code', [
   // The sheets' names: none in the notices of imports before they were recorded.
   z.object({ code: z.literal('extra-sheets'), read: z.string().optional(), skipped: z.array(z.string()).min(1).optional() }),
   z.object({ code: z.literal('damaged-sheets'), count }),
+  z.object({ code: z.literal('unsaved-formulas'), count, line: firstLine }),
   z.object({ code: z.literal('windows-1252') }),
   z.object({ code: z.literal('invalid-bytes'), count, lines: z.array(count).min(1), more: z.number().int().nonnegative() }),
   z.object({ code: z.literal('carriage-returns'), count }),
@@ -97,6 +98,8 @@ const PHRASES: Record<Language, NoticePhrases> = {
           ? 'the workbook has more than one worksheet with data: only the first was read'
           : `the workbook has more than one worksheet with data: only "${read}" was read (the first tab shown), not ${shownNames(skipped.map((sheet) => `"${sheet}"`), (more) => ` and ${more} more`)}`,
       'damaged-sheets': ({ count }) => `${count === 1 ? 'another worksheet is' : `${count} other worksheets are`} damaged and could not be read; only the first worksheet is imported`,
+      'unsaved-formulas': ({ count, line }) =>
+        `${counted('en', count, 'cell holds', 'cells hold')} a formula without its result (the workbook was written by a program and never saved by a spreadsheet): read empty${line === null ? '' : ` (first on row ${line})`}; open it in Excel and save it, or export CSV`,
       'windows-1252': () => "the file is not valid UTF-8: read as Windows-1252 (Excel's Western European encoding); check that accented letters look right",
       'invalid-bytes': ({ count, lines, more }) =>
         `${counted('en', count, 'byte', 'bytes')} not valid in UTF-8 (a character from another encoding?) stored as "\uFFFD" on line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${more > 0 ? ` and ${counted('en', more, 'more byte', 'more bytes')}` : ''}; the rest of the file is read as UTF-8`,
@@ -125,6 +128,8 @@ const PHRASES: Record<Language, NoticePhrases> = {
           ? 'el libro tiene más de una hoja con datos: solo se leyó la primera'
           : `el libro tiene más de una hoja con datos: solo se leyó «${read}» (la primera pestaña visible), no ${shownNames(skipped.map((sheet) => `«${sheet}»`), (more) => ` y ${more} más`)}`,
       'damaged-sheets': ({ count }) => `${count === 1 ? 'otra hoja está dañada y no se pudo leer' : `otras ${count} hojas están dañadas y no se pudieron leer`}; solo se importa la primera hoja`,
+      'unsaved-formulas': ({ count, line }) =>
+        `${counted('es', count, 'celda contiene', 'celdas contienen')} una fórmula sin su resultado (un programa escribió el libro y ninguna hoja de cálculo lo guardó): se leyó vacía${line === null ? '' : ` (la primera en la fila ${line})`}; ábralo en Excel y guárdelo, o exporte CSV`,
       'windows-1252': () => 'el archivo no es UTF-8 válido: se leyó como Windows-1252 (la codificación de Europa occidental de Excel); compruebe que las letras con tilde se vean bien',
       'invalid-bytes': ({ count, lines, more }) =>
         `${counted('es', count, 'byte no válido', 'bytes no válidos')} en UTF-8 (¿un carácter de otra codificación?) guardado${count === 1 ? '' : 's'} como «\uFFFD» en la${lines.length === 1 ? '' : 's'} línea${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${more > 0 ? ` y ${counted('es', more, 'byte más', 'bytes más')}` : ''}; el resto del archivo se lee como UTF-8`,
@@ -167,6 +172,8 @@ const PHRASES: Record<Language, NoticePhrases> = {
           ? 'le classeur a plus d’une feuille avec des données\u00a0: seule la première a été lue'
           : `le classeur a plus d’une feuille avec des données\u00a0: seule «\u00a0${read}\u00a0» a été lue (le premier onglet affiché), pas ${shownNames(skipped.map((sheet) => `«\u00a0${sheet}\u00a0»`), (more) => ` et ${more} autres`)}`,
       'damaged-sheets': ({ count }) => `${count === 1 ? 'une autre feuille est endommagée et n’a pas pu être lue' : `${count} autres feuilles sont endommagées et n’ont pas pu être lues`}\u00a0; seule la première feuille est importée`,
+      'unsaved-formulas': ({ count, line }) =>
+        `${counted('fr', count, 'cellule contient', 'cellules contiennent')} une formule sans son résultat (un programme a écrit le classeur et aucun tableur ne l’a enregistré)\u00a0: lue vide${line === null ? '' : ` (la première à la ligne ${line})`}\u00a0; ouvrez-le dans Excel et enregistrez-le, ou exportez en CSV`,
       'windows-1252': () => 'le fichier n’est pas en UTF-8 valide\u00a0: lu en Windows-1252 (l’encodage d’Europe occidentale d’Excel)\u00a0; vérifiez que les lettres accentuées s’affichent bien',
       'invalid-bytes': ({ count, lines, more }) =>
         `${counted('fr', count, 'octet non valide', 'octets non valides')} en UTF-8 (un caractère d’un autre encodage\u00a0?) enregistré${count === 1 ? '' : 's'} comme «\u00a0\uFFFD\u00a0» ${lines.length === 1 ? 'à la ligne' : 'aux lignes'} ${lines.join(', ')}${more > 0 ? ` et ${counted('fr', more, 'octet de plus', 'octets de plus')}` : ''}\u00a0; le reste du fichier est lu en UTF-8`,

@@ -11,6 +11,7 @@ const ONE_OF_EACH: { [Code in ImportNotice['code']]: Extract<ImportNotice, { cod
   'line-ends': { code: 'line-ends', cause: 'mixed' },
   'extra-sheets': { code: 'extra-sheets', read: 'Mentions', skipped: ['Lookup', 'Notes'] },
   'damaged-sheets': { code: 'damaged-sheets', count: 2 },
+  'unsaved-formulas': { code: 'unsaved-formulas', count: 2, line: 3 },
   'windows-1252': { code: 'windows-1252' },
   'invalid-bytes': { code: 'invalid-bytes', count: 3, lines: [4, 9], more: 1 },
   'carriage-returns': { code: 'carriage-returns', count: 1 },

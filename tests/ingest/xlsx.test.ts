@@ -82,6 +82,23 @@ describe('xlsx workbooks', () => {
     expect(result.warnings).toContain('the workbook has more than one worksheet with data: only "Mentions" was read (the first tab shown), not "Notes"');
   });
 
+  it('says how many cells hold a formula without its saved result, read empty, and where the first is', async () => {
+    const store = await openStore();
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Mentions');
+    sheet.addRow(HEADER);
+    sheet.addRow(['1', 'a', 'True', DATE, 'saved', '', '']);
+    // A program wrote the formula and no spreadsheet computed it: no <v> in the cell. One with its result is a value like any.
+    sheet.addRow(['2', 'b', 'True', DATE, { formula: '"x"&"y"' }, '', '']);
+    sheet.addRow(['3', 'c', 'True', DATE, { formula: '"x"&"z"', result: 'xz' }, '', '']);
+    const path = join(tempFolder(), 'formulas.xlsx');
+    await book.xlsx.writeFile(path);
+    const result = await importOne(store, path);
+    expect(result).toMatchObject({ imported: 3 });
+    expect(result.warnings).toContain('1 cell holds a formula without its result (the workbook was written by a program and never saved by a spreadsheet): read empty (first on row 3); open it in Excel and save it, or export CSV');
+    expect((await allPosts(store)).map((post) => post.text)).toEqual(['saved', null, 'xz']);
+  });
+
   it('keeps every accented letter of a long sheet, wherever the zip cuts its text into chunks', async () => {
     const store = await openStore();
     // 2,000 texts of 200 two-byte letters: the shared strings run to 800 KB, read in chunks of 16 KB, and half the cuts fall inside a letter.

@@ -131,10 +131,11 @@ export async function prepareSource(file: string, onBytes?: (done: number, total
 
     if (sniffed.kind === 'xlsx') {
       const target = tempFile('sheet.csv');
-      const { readSheet, ignoredSheets, unreadableSheets } = await xlsxToCsv(file, target, name, onSheetRows);
+      const { readSheet, ignoredSheets, unreadableSheets, unsavedFormulas } = await xlsxToCsv(file, target, name, onSheetRows);
       crashPoint(CRASH_STEPS.importTempCopy);
       if (ignoredSheets.length > 0) warnings.push({ code: 'extra-sheets', read: readSheet, skipped: ignoredSheets });
       if (unreadableSheets > 0) warnings.push({ code: 'damaged-sheets', count: unreadableSheets });
+      if (unsavedFormulas.count > 0) warnings.push({ code: 'unsaved-formulas', count: unsavedFormulas.count, line: unsavedFormulas.firstRow });
       return finish(target, 'xlsx', { lineUnit: 'row', ragged: true });
     }
 

@@ -54,11 +54,12 @@ async function contentOf(sheet: Worksheet): Promise<'data' | 'empty' | 'unreadab
  * many further worksheets held data, and how many could not be read, none of
  * them imported.
  */
-export async function xlsxToCsv(input: string, output: string, name = input, onRows?: (rows: number) => void): Promise<{ rows: number; readSheet: string; ignoredSheets: string[]; unreadableSheets: number }> {
+export async function xlsxToCsv(input: string, output: string, name = input, onRows?: (rows: number) => void): Promise<{ rows: number; readSheet: string; ignoredSheets: string[]; unreadableSheets: number; unsavedFormulas: { count: number; firstRow: number | null } }> {
   const out = createWriteStream(output);
   const closed = once(out, 'close');
   let rows = 0;
   let readSheet = '';
+  const unsavedFormulas = { count: 0, firstRow: null as number | null };
   const ignoredSheets: string[] = [];
   let unreadableSheets = 0;
   let workbook: OpenWorkbook | null = null;
@@ -73,6 +74,10 @@ export async function xlsxToCsv(input: string, output: string, name = input, onR
       for await (const row of first.rows()) {
         let text = '';
         for (; nextRow < row.number; nextRow += 1) text += '""\n';
+        if (row.unsavedFormulas > 0) {
+          unsavedFormulas.count += row.unsavedFormulas;
+          unsavedFormulas.firstRow ??= row.number;
+        }
         const cells: string[] = [];
         row.cells.forEach((cell, column) => {
           dates.see(column + 1, row.number, cell);
@@ -121,5 +126,5 @@ export async function xlsxToCsv(input: string, output: string, name = input, onR
       `${name}: column ${swapped.column}${swapped.heading === null ? '' : ` (${swapped.heading})`} mixes dates the spreadsheet converted (row ${swapped.dateRow}) with dates it left as text (row ${swapped.textRow}: "${swapped.text}"): it read the export's dates day and month the other way round, so every converted date is wrong. Import the original CSV export, or open it with that column as text before saving.`,
     );
   }
-  return { rows, readSheet, ignoredSheets, unreadableSheets };
+  return { rows, readSheet, ignoredSheets, unreadableSheets, unsavedFormulas };
 }

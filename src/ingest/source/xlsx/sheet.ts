@@ -28,6 +28,8 @@ export interface SheetRow {
   number: number;
   /** Column A first; columns without a cell are null. */
   cells: Cell[];
+  /** Cells holding a formula without its saved result (a workbook a program wrote and no spreadsheet saved): read empty. */
+  unsavedFormulas: number;
 }
 
 /** Excel's name of a column: 1 is A, 27 is AA. */
@@ -60,6 +62,8 @@ interface CellBeingRead {
   /** The text of an inline string (<is>), and whether its element is still open. */
   inline: StringItem | null;
   inInline: boolean;
+  /** Whether the cell holds a formula (<f>). */
+  formula: boolean;
 }
 
 function cellValue(cell: CellBeingRead, context: WorkbookContext, row: number): Cell {
@@ -123,7 +127,7 @@ export async function* readSheetRows(part: Readable, context: WorkbookContext): 
         if (number <= lastRow) throw new DamagedSheet(`row ${number.toLocaleString('en-US')} comes after row ${lastRow.toLocaleString('en-US')}`);
         // One past Excel's last row would pad the sheet with a line per missing row, and never end.
         if (number > EXCEL_MAX_ROWS) throw new SheetTooLarge(`row ${number.toLocaleString('en-US')}`, `Excel's last row is ${EXCEL_MAX_ROWS.toLocaleString('en-US')}`);
-        row = { number, cells: [] };
+        row = { number, cells: [], unsavedFormulas: 0 };
         lastRow = number;
         lastColumn = -1;
       } else if (name === 'c' && row) {
@@ -133,7 +137,9 @@ export async function* readSheetRows(part: Readable, context: WorkbookContext): 
           throw new SheetTooLarge(`column ${where} of row ${row.number.toLocaleString('en-US')}`, `Excel's last column is ${EXCEL_MAX_COLUMNS.toLocaleString('en-US')}`);
         }
         lastColumn = column;
-        cell = { column, type: attribute(attributes, 't') ?? 'n', style: Number(attribute(attributes, 's') ?? 0), value: null, inline: null, inInline: false };
+        cell = { column, type: attribute(attributes, 't') ?? 'n', style: Number(attribute(attributes, 's') ?? 0), value: null, inline: null, inInline: false, formula: false };
+      } else if (name === 'f' && cell) {
+        cell.formula = true;
       } else if (name === 'v' && cell) {
         inValue = true;
         cell.value = '';
@@ -156,6 +162,7 @@ export async function* readSheetRows(part: Readable, context: WorkbookContext): 
       if (name === 'v') inValue = false;
       else if (name === 'c' && cell && row) {
         row.cells[cell.column] = cellValue(cell, context, row.number);
+        if (cell.formula && cell.value === null) row.unsavedFormulas += 1;
         cell = null;
       } else if (name === 'row' && row) {
         const cells = row.cells;
