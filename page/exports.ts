@@ -26,6 +26,8 @@ export interface Preview {
     delimiter: string | null;
     rowsRead: number;
     wouldImport: number;
+    /** Whether times that name no offset are read in the zone asked for (false: every time of the layout names its own). */
+    readsLocalTimes: boolean;
     /** Of those, the posts the client's database holds already (0 before its first import; null when it cannot tell, while an import runs). */
     alreadyStored: number | null;
     rejected: number;
@@ -245,7 +247,7 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
         : el('span');
   const summary = table(
     [t('format'), t('encoding'), t('delimiter'), t('readIn'), t('rows'), t('newPosts'), t('alreadyStored'), t('repeatedInFile'), t('rejected')],
-    [[STRINGS[language][`format.${preview.format.id}`] ?? preview.format.label, preview.encoding, preview.delimiter === '\t' ? t('tab') : (preview.delimiter ?? ''), timezone, preview.rowsRead, ...newAndStored(preview.wouldImport, preview.alreadyStored), preview.repeatedInFile, preview.rejected]],
+    [[STRINGS[language][`format.${preview.format.id}`] ?? preview.format.label, preview.encoding, preview.delimiter === '\t' ? t('tab') : (preview.delimiter ?? ''), preview.readsLocalTimes ? timezone : t('offsetsGiven'), preview.rowsRead, ...newAndStored(preview.wouldImport, preview.alreadyStored), preview.repeatedInFile, preview.rejected]],
   );
   const fields = table(
     [t('field'), t('columns')],

@@ -40,6 +40,8 @@ export interface DryRunReport {
   delimiter: string | null;
   headerLine: number;
   timezone: string;
+  /** Whether the layout reads times that name no offset in `timezone`; false where every time names its own (the Kaggle layout). */
+  readsLocalTimes: boolean;
   /** Per store field, the file's columns its value is read from; with none, the value every kept row gets (the format's own or --platform), or null. */
   fields: Array<{ field: MappedColumn; columns: string[]; constant: string | null }>;
   /** The first data rows (blank ones skipped): the post as it would be stored, or why it would be rejected. */
@@ -235,6 +237,7 @@ export async function dryRunFile(file: string, request: ImportRequest, around: D
       headerLine: layout.headerLine,
       // A generic mapping's own date.timezone wins over --timezone.
       timezone: select.params?.generic_timezone ?? options.timezone,
+      readsLocalTimes: /\$(generic_)?timezone\b/.test(select.columns.created_at),
       fields,
       rows,
       rowsRead: stats.rows + structural.length,

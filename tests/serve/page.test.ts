@@ -97,7 +97,8 @@ describe('the page of replybench serve', () => {
     // It is the client's own zone by default (the browser's, which the new client took).
     const zone = /^timezone: (\S+)$/m.exec(readFileSync(join(workspace(), 'apple/replybench.yaml'), 'utf8'))?.[1] ?? '';
     expect(await page.$eval('#exports select[name=local-times]', (node) => (node as unknown as { value: string }).value)).toBe(zone);
-    expect(await text(page, '#exports .preview table')).toContain(`\t${zone}\t`);
+    // Every time of this layout names its offset (+0000): the preview says no time is read in a zone.
+    expect(await text(page, '#exports .preview table')).toContain('\tninguna: cada hora de este formato indica su desfase\t');
     // What the file supports, in the page's words.
     expect(await text(page, '#exports .preview .supports')).toContain('Abarca 3 días (del 2017-10-10 al 2017-10-12)');
     // Times as the client's reports date them, in its zone (the sample's first tweet: Wed Oct 11 06:55:44 +0000 2017).
@@ -377,6 +378,8 @@ describe('the page of replybench serve', () => {
     await page.waitForFunction("[...document.querySelectorAll('#exports .mapped-preview td')].some((cell) => cell.textContent === 'instagram')");
     await settled(page);
     expect(await platforms()).toEqual(['instagram', 'instagram']);
+    // Its times name no offset ('31/10/2017 20:00'): the preview names the zone they are read in.
+    expect(await text(page, '#exports .mapped-preview table')).toMatch(/\tUTC\t|\t[A-Z][a-z]+\/[A-Za-z_]+\t/);
     // ...or each row's link: this file has none, so each row is rejected for want of a platform, in the page's words.
     await page.select('select[data-field=platform]', 'links:');
     await page.waitForFunction("[...document.querySelectorAll('#exports .mapped-preview td')].some((cell) => cell.textContent.startsWith('aucune plateforme'))");
