@@ -42,6 +42,14 @@ describe('encodings', () => {
     expect((await allPosts(store))[0]?.text).toBe('Café con leche, señor niño');
   });
 
+  it.each(['le', 'be'] as const)('reads UTF-16%s saved without its byte-order mark, told by its bytes', async (order) => {
+    const store = await openStore();
+    const bytes = utf16(twcsCsv(ROWS), order).subarray(2);
+    const result = await importOne(store, tempFile(`utf16${order}-nobom.csv`, bytes));
+    expect(result).toMatchObject({ encoding: `utf-16${order}`, rowsRead: 2, imported: 2 });
+    expect((await allPosts(store)).map((post) => post.text)).toEqual(['Café con leche, señor niño', '@cliente ¡Olé! ça va']);
+  });
+
   it('detects Windows-1252, converts it and says so', async () => {
     const store = await openStore();
     const rows = [['1', 'Cliente', DATE, 'Café, niño, it’s 5€', '']] as const;

@@ -139,11 +139,12 @@ export async function prepareSource(file: string, onBytes?: (done: number, total
       return finish(target, 'xlsx', { lineUnit: 'row', ragged: true });
     }
 
-    const utf16 = sniffed.bom === 'utf-16le' || sniffed.bom === 'utf-16be';
+    const utf16Encoding = sniffed.bom === 'utf-16le' || sniffed.bom === 'utf-16be' ? sniffed.bom : (sniffed.utf16WithoutBom ?? null);
+    const utf16 = utf16Encoding !== null;
     if (!utf16 && original.nulBytes.count > original.size / 100) {
       throw new NotAnExport(`${path}: this is not a text file (${original.nulBytes.count.toLocaleString('en-US')} of its bytes are NUL). Import the CSV, TSV or XLSX export itself.`, 'not-text');
     }
-    const textEncoding: TextEncoding = utf16 ? (sniffed.bom as TextEncoding) : chooseTextEncoding(original);
+    const textEncoding: TextEncoding = utf16Encoding ?? chooseTextEncoding(original);
     const encoding: SourceEncoding = textEncoding === 'utf-8' && sniffed.bom === 'utf-8' ? 'utf-8-bom' : textEncoding;
     if (textEncoding === 'windows-1252') {
       warnings.push({ code: 'windows-1252' });
@@ -159,7 +160,8 @@ export async function prepareSource(file: string, onBytes?: (done: number, total
 
     const rewrite: Omit<RewriteOptions, 'normalizeCrlf'> = {
       encoding: textEncoding,
-      skipBytes: sniffed.bom === 'utf-8' ? 3 : utf16 ? 2 : 0,
+      // The byte-order mark, which the rewrite leaves out: none in UTF-16 told by its bytes.
+      skipBytes: sniffed.bom === 'utf-8' ? 3 : sniffed.bom !== null ? 2 : 0,
       // A file with carriage returns and not one line feed uses CR as its line end (old Mac exports).
       bareCarriageReturn: !utf16 && !original.hasLineFeed ? 'line-end' : 'placeholder',
     };

@@ -6,7 +6,7 @@ import { isInside } from '../../paths.js';
 /** How a file's bytes are laid out, judged from its first bytes. */
 export type FileKind =
   | { kind: 'xlsx' }
-  | { kind: 'text'; bom: 'utf-8' | 'utf-16le' | 'utf-16be' | null };
+  | { kind: 'text'; bom: 'utf-8' | 'utf-16le' | 'utf-16be' | null; utf16WithoutBom?: 'utf-16le' | 'utf-16be' };
 
 export const HEAD_BYTES = 64 * 1024;
 
@@ -42,6 +42,26 @@ function oleDirectory(path: string, head: Buffer): Buffer {
  * an export is removed later, with a warning, but a picture or a database
  * is not text.
  */
+/**
+ * UTF-16 saved without its byte-order mark, told by its bytes: nearly every pair at the file's start is an ASCII
+ * character beside a zero byte (a header row is ASCII), the zero second in little-endian order, first in big-endian.
+ * Otherwise its zero bytes would make the file look binary.
+ */
+function utf16WithoutBom(head: Buffer): 'utf-16le' | 'utf-16be' | null {
+  const pairs = Math.floor(Math.min(head.length, 4096) / 2);
+  if (pairs < 8) return null;
+  const ascii = (byte: number | undefined) => byte !== undefined && byte >= 0x09 && byte < 0x80;
+  let little = 0;
+  let big = 0;
+  for (let pair = 0; pair < pairs; pair += 1) {
+    const first = head[2 * pair];
+    const second = head[2 * pair + 1];
+    if (second === 0 && ascii(first)) little += 1;
+    if (first === 0 && ascii(second)) big += 1;
+  }
+  return little >= pairs * 0.9 ? 'utf-16le' : big >= pairs * 0.9 ? 'utf-16be' : null;
+}
+
 function looksBinary(head: Buffer): boolean {
   let controls = 0;
   for (const byte of head) if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1b) controls += 1;
@@ -122,6 +142,8 @@ export function sniffFile(path: string, name = path): FileKind {
   if (head[0] === 0xff && head[1] === 0xfe) return { kind: 'text', bom: 'utf-16le' };
   if (head[0] === 0xfe && head[1] === 0xff) return { kind: 'text', bom: 'utf-16be' };
   const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 'utf-8' : null;
+  const utf16 = bom === null ? utf16WithoutBom(head) : null;
+  if (utf16) return { kind: 'text', bom: null, utf16WithoutBom: utf16 };
   if (looksBinary(head)) {
     throw new NotAnExport(`${name}: this is not a text file (it contains binary bytes). Import the CSV, TSV or XLSX export itself.`, 'not-text');
   }
