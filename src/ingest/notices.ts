@@ -157,7 +157,7 @@ const PHRASES: Record<Language, NoticePhrases> = {
       [UNREAD_FOLLOWERS_REASON]: 'número de seguidores que no es un número entero de seguidores (como «1.5K», «-5» o «n/a»): se guardó como desconocido, así que el autor no cuenta en ningún grupo de audiencia',
       [TWCS_WARNING_REASONS.parent]: 'in_response_to_tweet_id está en notación científica (Excel lo redondeó): la respuesta se conservó sin su publicación original',
       [TWCS_WARNING_REASONS.responses]:
-        'response_tweet_id parece una lista de ids que Excel reagrupó como un solo número, redondeó a 15 cifras o escribió como 1.55E+5 o como ##### (columna demasiado estrecha); sus ids se perdieron, y la publicación cuenta como una que enumera respuestas que faltan en los datos (los vínculos de las respuestas vienen de in_response_to_tweet_id)',
+        'Excel dañó response_tweet_id al convertir su lista de ids en un solo número (155,157 como 1,55,157, redondeado a 15 cifras, escrito como 1.55E+5 o como #####): la lista se perdió, las filas se conservan y cada una cuenta como una publicación cuyas respuestas indicadas faltan en los datos (los vínculos de las respuestas vienen de in_response_to_tweet_id, que está intacto); para conservar las listas, exporte de nuevo sin abrir el archivo en Excel',
     },
   },
   fr: {
@@ -201,7 +201,7 @@ const PHRASES: Record<Language, NoticePhrases> = {
       [UNREAD_FOLLOWERS_REASON]: 'nombre d’abonnés qui n’est pas un nombre entier d’abonnés (comme «\u00a01.5K\u00a0», «\u00a0-5\u00a0» ou «\u00a0n/a\u00a0»)\u00a0: enregistré comme inconnu, l’auteur ne compte donc dans aucun groupe d’audience',
       [TWCS_WARNING_REASONS.parent]: 'in_response_to_tweet_id est en notation scientifique (Excel l’a arrondi)\u00a0: la réponse a été gardée sans sa publication d’origine',
       [TWCS_WARNING_REASONS.responses]:
-        'response_tweet_id ressemble à une liste d’ids qu’Excel a regroupée en un seul nombre, arrondie à 15 chiffres ou écrite 1.55E+5 ou ##### (colonne trop étroite)\u00a0; ses ids sont perdus, et la publication compte comme une qui liste des réponses absentes des données (les liens des réponses viennent de in_response_to_tweet_id)',
+        'Excel a abîmé response_tweet_id en faisant un seul nombre de sa liste d’ids (155,157 affiché 1,55,157, arrondi à 15 chiffres, écrit 1.55E+5 ou #####)\u00a0: la liste est perdue, les lignes sont gardées et chacune compte comme une publication dont les réponses indiquées manquent aux données (les liens des réponses viennent de in_response_to_tweet_id, intact)\u00a0; pour garder les listes, exportez de nouveau sans ouvrir le fichier dans Excel',
     },
   },
 };

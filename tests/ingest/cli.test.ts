@@ -43,7 +43,7 @@ describe('replybench import (CLI)', () => {
     const result = await run(['import', MANGLED, '--db', db]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('twcs_excel_mangled.csv: twcs, utf-8: 121 rows read, 121 new posts.\n');
-    expect(result.stdout).toContain('  warning: 6 rows: response_tweet_id looks like an id list that Excel regrouped');
+    expect(result.stdout).toContain('  warning: 6 rows: response_tweet_id was damaged by Excel');
     expect(result.stdout).toContain(`Imported 1 file into ${db}: 121 new posts.`);
   });
 

@@ -37,7 +37,7 @@ describe('real exports', () => {
     expect(result).toMatchObject({ format: 'twcs', rowsRead: 121, imported: 121, rejected: 0 });
     // 156 '1,55,157', 172 '1,73,171', 180 '1,78,181', 185 '1,84,186', 188 '1,87,189', 194 '19,51,96,197': six rows; 156 is on line 95.
     expect(result.warnings).toHaveLength(1);
-    expect(result.warnings[0]).toMatch(/^6 rows: response_tweet_id looks like an id list that Excel regrouped/);
+    expect(result.warnings[0]).toMatch(/^6 rows: response_tweet_id was damaged by Excel/);
     expect(result.warnings[0]).toContain('(first at line 95)');
     expect(await allPosts(store)).toHaveLength(121);
     const [stored] = await storedRows(store, 'SELECT warnings FROM import_batches');

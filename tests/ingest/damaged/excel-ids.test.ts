@@ -15,7 +15,7 @@ import { configWith } from '../../metrics/helpers.js';
 import { storedRows } from '../../stored-rows.js';
 
 const WARNING =
-  'response_tweet_id looks like an id list that Excel regrouped as one number (e.g. 155,157 shown as 1,55,157), rounded to 15 digits (349,350,351,352,347,000,000,000), written as 1.55E+5 or as ##### (a column too narrow); its ids are lost, and the post counts as listing responses the data lacks (the reply links come from in_response_to_tweet_id)';
+  'response_tweet_id was damaged by Excel, which made one number of its list of ids (155,157 shown as 1,55,157, rounded to 15 digits, written as 1.55E+5 or as #####): the list is lost, the rows are kept, and each counts as a post whose listed responses the data lacks (reply links come from in_response_to_tweet_id, which is intact); to keep the lists, export again without opening the file in Excel';
 const REGROUPED = ['156', '172', '180', '185', '188', '194'];
 
 describe('case 9: Excel-damaged id lists', () => {

@@ -65,7 +65,7 @@ describe('twcs: the Excel-damaged copy', () => {
     expect(mapped.rows.filter((row) => row.rejected !== null)).toEqual([]);
     const warned = mapped.rows.filter((row) => row.warnings.length > 0);
     expect(warned.map((row) => row.post_id)).toEqual(['156', '172', '180', '185', '188', '194']);
-    expect(warned.every((row) => row.warnings.length === 1 && row.warnings[0]?.includes('Excel regrouped'))).toBe(true);
+    expect(warned.every((row) => row.warnings.length === 1 && row.warnings[0]?.includes('response_tweet_id was damaged by Excel'))).toBe(true);
     // The row itself is intact: its kind and parent do not depend on the damaged column.
     const row156 = mapped.rows.find((row) => row.post_id === '156');
     expect(row156).toMatchObject({ kind: 'post', parent_id: null, author: '115735', created_at: '2017-10-23T03:19:06Z' });
