@@ -48,15 +48,21 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * The characters a lone damaged sequence is taken to stand for: Latin-1 and Latin Extended-A letters and signs
- * (C2 A0 to C5 BF: "é", "ñ", "ł", a no-break space), Romanian "ș" and "ț", Greek and Russian letters, punctuation,
- * currency and other symbols (U+2000 to U+2BFF: "’", "€", "™", "✅"), variation selectors and emoji. Any other
- * character (IPA, NKo, Hebrew, a single ideograph) is taken from a damaged text only beside another damaged one.
+ * (C2 A0 to C5 BF: "é", "ñ", "ł", a no-break space), Romanian "ș" and "ț", Vietnamese "ơ", "ư" and "ế", Greek and
+ * Russian letters, punctuation, currency and other symbols (U+2000 to U+2BFF: "’", "€", "™", "✅"), variation
+ * selectors and emoji. Any other character (IPA, NKo, Hebrew, a single ideograph) is taken from a damaged text only
+ * beside another damaged one.
  */
 function standsAlone(char: string): boolean {
   const code = char.codePointAt(0) ?? 0;
   return (
     (code >= 0xa0 && code <= 0x17f) ||
     (code >= 0x218 && code <= 0x21b) ||
+    code === 0x1a0 ||
+    code === 0x1a1 ||
+    code === 0x1af ||
+    code === 0x1b0 ||
+    (code >= 0x1e00 && code <= 0x1eff) ||
     (code >= 0x386 && code <= 0x3ce) ||
     (code >= 0x400 && code <= 0x45f) ||
     code === 0x490 ||

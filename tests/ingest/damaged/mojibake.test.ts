@@ -117,7 +117,7 @@ describe('text damaged by a spreadsheet (mojibake)', () => {
 
   it('leaves valid text alone that a lone sequence would turn into a letter no damaged text comes from, and repairs the same letters damaged', () => {
     for (const text of VALID) expect(repairMojibake(text)).toBe(text);
-    for (const text of [...VALID, 'Привет, złoty, 日本, ✅, ß“']) expect(repairMojibake(spreadsheetDamage(text))).toBe(text);
+    for (const text of [...VALID, 'Привет, złoty, 日本, ✅, ß“', 'Việt Nam, phở, cà phê sữa', 'Șef, ţară, İstanbul']) expect(repairMojibake(spreadsheetDamage(text))).toBe(text);
   });
 
   it('imports such valid text as it is, with no warning', async () => {
