@@ -1,5 +1,6 @@
 import { layoutOf, matchesLayout, optionalColumn } from './mapping-context.js';
 import {
+  unreadFollowersWarning,
   answerKind,
   countValue,
   daylightSavingWarning,
@@ -93,7 +94,10 @@ export const talkwalkerFormat: ExportFormat = {
         { when: `${platform} IS NULL`, reason: 'the row names no platform (source_type and url are empty); pass --platform' },
         { when: `${author} IS NULL`, reason: 'no author (extra_author_attributes.short_name and the author URL are empty)' },
       ],
-      warnWhen: [daylightSavingWarning(local, context.timezoneParam, published)],
+      warnWhen: [
+        daylightSavingWarning(local, context.timezoneParam, published),
+        unreadFollowersWarning(...['twitter', 'facebook', 'instagram', 'pinterest'].map((network) => optional(`source_extended_attributes.${network}_followers`))),
+      ],
     };
   },
 };

@@ -1,5 +1,6 @@
 import { hasAll, layoutOf, matchesLayout, optionalColumn } from './mapping-context.js';
 import {
+  unreadFollowersWarning,
   countValue,
   handle,
   idText,
@@ -57,6 +58,7 @@ export const twarc2Format: ExportFormat = {
       },
       rawDate: created,
       rejectWhen: [{ when: `${author} IS NULL`, reason: 'author.username is empty' }],
+      warnWhen: [unreadFollowersWarning(optional('author.public_metrics.followers_count'))],
     };
   },
 };
