@@ -1,4 +1,4 @@
-import { isAscii, isUtf8 } from 'node:buffer';
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { fileChunks } from './file-chunks.js';
@@ -13,11 +13,6 @@ export interface ByteFacts {
   bareCarriageReturns: number;
   /** CR LF pairs. */
   crlf: number;
-  /**
-   * Valid multi-byte UTF-8 sequences, at least (a chunk of valid UTF-8 that is not ASCII counts one, uncounted): the
-   * evidence that the file is UTF-8, against its invalid bytes.
-   */
-  utf8Sequences: number;
   /** Bytes that are not valid UTF-8, with the offsets of the first few. */
   invalidUtf8: ByteCount;
   /** NUL (0x00) bytes, with the offsets of the first few. */
@@ -53,36 +48,72 @@ export function endsWithLineEnd(path: string): boolean {
 }
 
 /**
- * Walks bytes that failed the native UTF-8 check: counts the valid
- * multi-byte sequences (returned) and the invalid bytes (as the WHATWG decoder replaces
- * them, one U+FFFD per byte that cannot start or continue a sequence).
+ * Walks bytes that failed the native UTF-8 check: counts the invalid bytes
+ * (one per byte that cannot start or continue a sequence), with the offsets
+ * of the first few, which the warning names by their lines.
  */
-function classifyUtf8(bytes: Buffer, base: number, invalid: ByteCount): number {
-  let sequences = 0;
+function classifyUtf8(bytes: Buffer, base: number, invalid: ByteCount): void {
   for (let at = 0; at < bytes.length; ) {
     const lead = bytes[at] ?? 0;
     if (lead < 0x80) {
       at += 1;
       continue;
     }
-    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
-    // The second byte's range is narrower after some leads (overlong forms, surrogates, beyond U+10FFFF).
-    const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
-    const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+    const { length, low, high } = sequenceShape(lead);
     let valid = length > 0 && at + length <= bytes.length;
     for (let next = 1; valid && next < length; next += 1) {
       const byte = bytes[at + next] ?? 0;
       valid = next === 1 ? byte >= low && byte <= high : byte >= 0x80 && byte <= 0xbf;
     }
     if (valid) {
-      sequences += 1;
       at += length;
     } else {
       note(invalid, base + at);
       at += 1;
     }
   }
-  return sequences;
+}
+
+/** The length of the UTF-8 sequence a lead byte starts, and the range of its second byte (narrower after some leads: overlong forms, surrogates, beyond U+10FFFF); 0 for a byte that starts none. */
+function sequenceShape(lead: number): { length: number; low: number; high: number } {
+  const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+  return { length, low: lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80, high: lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf };
+}
+
+/**
+ * A file's valid multi-byte UTF-8 sequences and its broken ones, each counted once (a sequence cut short is one
+ * broken character, as a decoder shows it). Read again only for a file with bytes invalid in UTF-8, where the two
+ * decide its encoding; every chunk is walked, the valid ones too, so a chunk full of accents counts each.
+ */
+export async function utf8Evidence(path: string): Promise<{ sequences: number; broken: number }> {
+  let sequences = 0;
+  let broken = 0;
+  let carry: Buffer | null = null;
+  const walk = (bytes: Buffer, final: boolean): Buffer | null => {
+    for (let at = 0; at < bytes.length; ) {
+      const lead = bytes[at] ?? 0;
+      if (lead < 0x80) {
+        at += 1;
+        continue;
+      }
+      const { length, low, high } = sequenceShape(lead);
+      let next = 1;
+      while (next < length && at + next < bytes.length) {
+        const byte = bytes[at + next] ?? 0;
+        if (next === 1 ? byte < low || byte > high : byte < 0x80 || byte > 0xbf) break;
+        next += 1;
+      }
+      if (length > 0 && next === length) sequences += 1;
+      // A sequence the chunk ends inside is finished by the next one.
+      else if (length > 0 && at + next >= bytes.length && !final) return Buffer.from(bytes.subarray(at));
+      else broken += 1;
+      at += Math.max(1, length > 0 && next === length ? length : next);
+    }
+    return null;
+  };
+  for await (const chunk of fileChunks(path)) carry = walk(carry ? Buffer.concat([carry, chunk]) : chunk, false);
+  if (carry) walk(carry, true);
+  return { sequences, broken };
 }
 
 const LF = 0x0a;
@@ -112,7 +143,6 @@ export async function scanBytes(path: string, onBytes?: (done: number) => void):
   let bareCarriageReturns = 0;
   let crlf = 0;
   let pendingCr = false;
-  let utf8Sequences = 0;
   const invalidUtf8: ByteCount = { count: 0, offsets: [] };
   const nulBytes: ByteCount = { count: 0, offsets: [] };
   for await (const chunk of fileChunks(path)) {
@@ -124,8 +154,7 @@ export async function scanBytes(path: string, onBytes?: (done: number) => void):
     const tail = incompleteTail(joined);
     const body = joined.subarray(0, joined.length - tail);
     // Native checks first: the JavaScript walk runs only on chunks that hold invalid bytes.
-    if (isUtf8(body)) utf8Sequences += isAscii(body) ? 0 : 1;
-    else utf8Sequences += classifyUtf8(body, start - (carry?.length ?? 0), invalidUtf8);
+    if (!isUtf8(body)) classifyUtf8(body, start - (carry?.length ?? 0), invalidUtf8);
     carry = tail > 0 ? Buffer.from(joined.subarray(joined.length - tail)) : null;
     for (let at = chunk.indexOf(0); at !== -1; at = chunk.indexOf(0, at + 1)) note(nulBytes, start + at);
     if (pendingCr) {
@@ -144,7 +173,7 @@ export async function scanBytes(path: string, onBytes?: (done: number) => void):
   if (pendingCr) bareCarriageReturns += 1;
   // A sequence the file never finishes: each of its bytes is invalid.
   if (carry) for (let at = 0; at < carry.length; at += 1) note(invalidUtf8, size - carry.length + at);
-  return { sha256: hash.digest('hex'), size, validUtf8: invalidUtf8.count === 0, hasLineFeed, bareCarriageReturns, crlf, utf8Sequences, invalidUtf8, nulBytes };
+  return { sha256: hash.digest('hex'), size, validUtf8: invalidUtf8.count === 0, hasLineFeed, bareCarriageReturns, crlf, invalidUtf8, nulBytes };
 }
 
 /** The 1-based line of each byte offset (ascending), counting line feeds before it. */

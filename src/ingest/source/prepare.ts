@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { CRASH_STEPS, crashPoint } from '../../crash-point.js';
 import { makeTempFolder } from '../../temp-files.js';
 import type { ImportNotice } from '../notices.js';
-import { endsWithLineEnd, linesAt, scanBytes, type ByteFacts } from './byte-scan.js';
+import { endsWithLineEnd, linesAt, scanBytes, type ByteFacts, utf8Evidence } from './byte-scan.js';
 import { rewriteAsUtf8, type RewriteOptions, type TextEncoding } from './rewrite.js';
 import { NotAnExport, readHeadBytes, sniffFile } from './sniff.js';
 import { xlsxToCsv } from './xlsx.js';
@@ -46,15 +46,18 @@ const HEAD_TEXT_BYTES = 256 * 1024;
 
 /**
  * UTF-8 unless the evidence says otherwise: Windows-1252 when the file has
- * more bytes that are invalid in UTF-8 than valid multi-byte sequences. A
- * UTF-8 file with a few stray bytes stays UTF-8 (they become U+FFFD): reading
- * it all as Windows-1252 would garble every other non-ASCII letter. A
+ * more broken UTF-8 sequences than valid multi-byte ones (counted in a second
+ * pass, only for a file with invalid bytes). A UTF-8 file with a few stray
+ * bytes stays UTF-8 (they become U+FFFD): reading it all as Windows-1252
+ * would garble every other non-ASCII letter. A
  * Windows-1252 file can hold a valid sequence by chance ("ß“" are the bytes of
  * a UTF-8 letter), which one such pair must not make UTF-8 (and a UTF-8
  * letter read as Windows-1252 is then repaired as spreadsheet damage is).
  */
-function chooseTextEncoding(facts: ByteFacts): TextEncoding {
-  return facts.invalidUtf8.count > facts.utf8Sequences ? 'windows-1252' : 'utf-8';
+async function chooseTextEncoding(file: string, facts: ByteFacts): Promise<TextEncoding> {
+  if (facts.invalidUtf8.count === 0) return 'utf-8';
+  const { sequences, broken } = await utf8Evidence(file);
+  return broken > sequences ? 'windows-1252' : 'utf-8';
 }
 
 /** The warning for a UTF-8 file with a few invalid bytes, naming their lines. */
@@ -144,7 +147,7 @@ export async function prepareSource(file: string, onBytes?: (done: number, total
     if (!utf16 && original.nulBytes.count > original.size / 100) {
       throw new NotAnExport(`${path}: this is not a text file (${original.nulBytes.count.toLocaleString('en-US')} of its bytes are NUL). Import the CSV, TSV or XLSX export itself.`, 'not-text');
     }
-    const textEncoding: TextEncoding = utf16Encoding ?? chooseTextEncoding(original);
+    const textEncoding: TextEncoding = utf16Encoding ?? (await chooseTextEncoding(file, original));
     const encoding: SourceEncoding = textEncoding === 'utf-8' && sniffed.bom === 'utf-8' ? 'utf-8-bom' : textEncoding;
     if (textEncoding === 'windows-1252') {
       warnings.push({ code: 'windows-1252' });

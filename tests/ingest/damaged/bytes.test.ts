@@ -33,6 +33,22 @@ describe('case 2: one Latin-1 byte in a UTF-8 file', () => {
     expect(result.warnings[0]).toBe('7 bytes not valid in UTF-8 (a character from another encoding?) stored as "\uFFFD" on lines 3, 4, 5, 6, 7 and 2 more bytes; the rest of the file is read as UTF-8');
   });
 
+  it('a large UTF-8 file whose accents and emoji fill its first megabyte stays UTF-8 for two texts cut inside a character further on', async () => {
+    const store = await openStore();
+    const header = SAMPLE_TEXT.split('\n')[0] ?? '';
+    const start = (id: number) => `${id},c${id},True,Tue Oct 10 10:00:00 +0000 2017,"@AcmeCares `;
+    const rows = Array.from({ length: 14_000 }, (_, index) => `${start(index + 1)}¿qué pasó? 😡😡 ${'ñé'.repeat(20)}",,`);
+    // Two texts that end in an emoji cut after its third byte (F0 9F 98), well past the first megabyte: two broken characters.
+    const cut = (id: number) => Buffer.concat([Buffer.from(`${start(id)}roto `), Buffer.from([0xf0, 0x9f, 0x98]), Buffer.from('",,\n')]);
+    // Plain rows between them, over a megabyte: the chunk that holds the cut characters holds no other non-ASCII byte.
+    const plain = Array.from({ length: 10_000 }, (_, index) => `${start(15_000 + index)}plain text ${'x'.repeat(60)}",,`);
+    const bytes = Buffer.concat([Buffer.from(`${[header, ...rows, ...plain].join('\n')}\n`, 'utf8'), cut(30_001), cut(30_002)]);
+    expect(bytes.length).toBeGreaterThan(3 * 1024 * 1024);
+    const result = await importOne(store, tempFile('cut-emoji.csv', bytes));
+    expect(result).toMatchObject({ encoding: 'utf-8', imported: 24_002 });
+    expect(result.warnings[0]).toMatch(/^6 bytes not valid in UTF-8/);
+  });
+
   it('a file with invalid bytes and not one valid multi-byte sequence is still read as Windows-1252', async () => {
     const store = await openStore();
     const latin1 = Buffer.from(SAMPLE_TEXT.replace(/[^\x00-\x7f]/gu, '').replace('printhead', 'printh\u00e9ad'), 'latin1');
