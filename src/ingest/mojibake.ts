@@ -44,24 +44,20 @@ export const MOJIBAKE_PATTERN = [
 const SEQUENCE = new RegExp(MOJIBAKE_PATTERN, 'gu');
 /** Damaged characters next to each other: the letters of a damaged word of Cyrillic, Greek or Chinese, or a letter and its quote mark. */
 const RUN = new RegExp(`(?:${MOJIBAKE_PATTERN})+`, 'gu');
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a damaged byte-order mark (EF BB BF) as the character it is; the decoder would drop it.
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
- * The characters a lone damaged sequence is taken to stand for: Latin-1 and Latin Extended-A letters and signs
- * (C2 A0 to C5 BF: "é", "ñ", "ł", a no-break space), Romanian "ș" and "ț", Vietnamese "ơ", "ư" and "ế", Greek and
- * Russian letters, punctuation, currency and other symbols (U+2000 to U+2BFF: "’", "€", "™", "✅"), variation
- * selectors and emoji. Any other character (IPA, NKo, Hebrew, a single ideograph) is taken from a damaged text only
- * beside another damaged one.
+ * The characters a lone damaged sequence is taken to stand for on its own: Latin letters and signs (Latin-1, Latin
+ * Extended-A and -B, IPA and combining accents: "é", "ł", "ə", "ǎ", a no-break space, an accent written apart),
+ * Vietnamese letters, Greek and Russian letters, punctuation, currency and other symbols (U+2000 to U+2BFF: "’", "€",
+ * "™", "✅"), variation selectors, the byte-order mark and emoji. Any other character (NKo, Hebrew, a single ideograph)
+ * is taken from a text only beside other damage in it.
  */
 function standsAlone(char: string): boolean {
   const code = char.codePointAt(0) ?? 0;
   return (
-    (code >= 0xa0 && code <= 0x17f) ||
-    (code >= 0x218 && code <= 0x21b) ||
-    code === 0x1a0 ||
-    code === 0x1a1 ||
-    code === 0x1af ||
-    code === 0x1b0 ||
+    (code >= 0xa0 && code <= 0x36f) ||
     (code >= 0x1e00 && code <= 0x1eff) ||
     (code >= 0x386 && code <= 0x3ce) ||
     (code >= 0x400 && code <= 0x45f) ||
@@ -69,8 +65,24 @@ function standsAlone(char: string): boolean {
     code === 0x491 ||
     (code >= 0x2000 && code <= 0x2bff) ||
     (code >= 0xfe00 && code <= 0xfe0f) ||
+    code === 0xfeff ||
     code >= 0x10000
   );
+}
+
+/** Punctuation that closes a word, and the no-break space before one: after a capital or "ß" of valid text, they make a valid two-byte sequence ("Spaß“", "AMANHÃ…"). */
+const CLOSING = new Set([0x85, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97, 0xa0, 0xab, 0xbb].map((byte) => CHAR_OF_BYTE.get(byte)));
+
+/**
+ * Whether a lone two-byte sequence may be valid text: a letter (C3 to DF: "Ã" to "ß") then closing punctuation, at
+ * the end of a word. "Â" then a sign is damage (C2 is no letter of a word's end), and so is "Ã" then a no-break space,
+ * the damage of "à".
+ */
+function mayBeText(sequence: string, after: string): boolean {
+  const [lead, second] = [...sequence];
+  if (lead === undefined || second === undefined || sequence.length !== 2) return false;
+  const byte = BYTE_OF_CHAR.get(lead) ?? 0;
+  return byte >= 0xc3 && !(byte === 0xc3 && second === CHAR_OF_BYTE.get(0xa0)) && CLOSING.has(second) && !/^[\p{L}\p{N}]/u.test(after);
 }
 
 /** A sequence's character, or null when its characters are not the bytes of one UTF-8 character. */
@@ -84,16 +96,26 @@ function decoded(sequence: string): string | null {
   }
 }
 
-/** The text with every damaged character decoded again; text without such damage comes back unchanged. */
+/**
+ * The text with every damaged character decoded again; text without such damage comes back unchanged. A run of two
+ * damaged characters or more, or a lone one that stands for a character damaged text comes from (standsAlone) and may
+ * not be valid text (mayBeText), is the evidence: a text that holds some has each of its runs repaired; a text
+ * without any is left as it is ("Spaß“", "PASÓ…", "LIVRÉ !" and a lone ideograph are valid text).
+ */
 export function repairMojibake(text: string): string {
-  return text.replace(RUN, (run) => {
-    const sequences = run.match(SEQUENCE) ?? [];
-    return sequences
-      .map((sequence) => {
-        const char = decoded(sequence);
-        return char !== null && (sequences.length > 1 || standsAlone(char)) ? char : sequence;
-      })
-      .join('');
+  const runs = [...text.matchAll(RUN)].map((match) => {
+    const sequences = match[0].match(SEQUENCE) ?? [];
+    const chars = sequences.map(decoded);
+    const after = text.slice((match.index ?? 0) + match[0].length);
+    const lone = sequences[0] ?? '';
+    const evidence = sequences.length > 1 || (chars[0] != null && standsAlone(chars[0]) && !mayBeText(lone, after));
+    return { sequences, chars, evidence };
+  });
+  if (!runs.some((run) => run.evidence)) return text;
+  let index = 0;
+  return text.replace(RUN, () => {
+    const run = runs[index++];
+    return run ? run.sequences.map((sequence, at) => run.chars[at] ?? sequence).join('') : '';
   });
 }
 
