@@ -264,22 +264,32 @@ export async function dryRunFile(file: string, request: ImportRequest, around: D
   }
 }
 
+/** The dry run of one export: its report, or why the import would refuse it. */
+export type DryRunOutcome = { path: string; report: DryRunReport; error?: undefined } | { path: string; report?: undefined; error: UserError };
+
 /**
- * What importing `path` would do: one report per export, an archive's each member as the import reads it (named
- * archive.zip:member.csv, the archive's other files said in the first), else the file's.
+ * What importing `path` would do: one outcome per export, an archive's each member as the import reads it (named
+ * archive.zip:member.csv, the archive's other files said in the first; a member the import would refuse is said as
+ * refused, and the others still read), else the file's. A file, or an archive, that cannot be read at all throws.
  */
-export async function dryRunExports(path: string, request: ImportRequest, around: DryRunContext = {}): Promise<DryRunReport[]> {
-  if (!(await isExportArchive(path))) return [await dryRunFile(path, request, around)];
+export async function dryRunExports(path: string, request: ImportRequest, around: DryRunContext = {}): Promise<DryRunOutcome[]> {
+  if (!(await isExportArchive(path))) return [{ path, report: await dryRunFile(path, request, around) }];
   const archive = await expandArchive(path);
   try {
     if (archive.members.length === 0) throw noExportIn(path, archive.skipped);
     const skipped = skippedMembersWarning(path, archive.skipped);
-    const reports: DryRunReport[] = [];
+    const outcomes: DryRunOutcome[] = [];
     for (const [index, member] of archive.members.entries()) {
-      const report = await dryRunFile(member.file, request, around, memberPath(path, member.name));
-      reports.push(index === 0 && skipped ? { ...report, ...withWarnings([skipped, ...report.notices]) } : report);
+      const name = memberPath(path, member.name);
+      try {
+        const report = await dryRunFile(member.file, request, around, name);
+        outcomes.push({ path: name, report: index === 0 && skipped ? { ...report, ...withWarnings([skipped, ...report.notices]) } : report });
+      } catch (error) {
+        if (!(error instanceof UserError)) throw error;
+        outcomes.push({ path: name, error });
+      }
     }
-    return reports;
+    return outcomes;
   } finally {
     archive.cleanup();
   }
@@ -364,17 +374,27 @@ export async function runDryRun(paths: readonly string[], options: DryRunOptions
   // Options are checked once, before any file is read.
   resolveImportOptions(request);
   let failures = 0;
+  let files = 0;
+  const refused = (path: string, error: UserError) => {
+    failures += 1;
+    process.stderr.write(`replybench: ${error.message}\n`);
+    if (json) process.stdout.write(`${JSON.stringify({ path, error: error.message })}\n`);
+  };
   for (const path of paths) {
+    let outcomes: DryRunOutcome[];
     try {
-      for (const report of await dryRunExports(path, request, context)) process.stdout.write(json ? `${JSON.stringify(report)}\n` : dryRunText(report));
+      outcomes = await dryRunExports(path, request, context);
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      failures += 1;
-      process.stderr.write(`replybench: ${error.message}\n`);
-      if (json) process.stdout.write(`${JSON.stringify({ path, error: error.message })}\n`);
+      outcomes = [{ path, error }];
+    }
+    files += outcomes.length;
+    for (const outcome of outcomes) {
+      if (outcome.error) refused(outcome.path, outcome.error);
+      else process.stdout.write(json ? `${JSON.stringify(outcome.report)}\n` : dryRunText(outcome.report));
     }
   }
   if (failures === 0) return;
-  if (paths.length === 1) throw new AlreadyReported();
-  throw new UserError(`${failures} of ${paths.length} files could not be read (see the errors above).`);
+  if (files === 1) throw new AlreadyReported();
+  throw new UserError(`${failures} of ${files} files could not be read (see the errors above).`);
 }

@@ -155,11 +155,13 @@ export async function receiveExport(
 async function previewWithStore(workspace: Workspace, id: string, path: string, request: ImportRequest, activities: Activities) {
   const read = async (busy: boolean) => {
     // A zip of one export is previewed as that export; the page shows one preview per upload.
-    const previews = await dryRunExports(path, request, previewContext(workspace, id, busy));
-    const [preview] = previews;
-    if (preview === undefined || previews.length > 1) {
-      throw new UserError(`${basename(path)} holds ${previews.length} exports: the page previews one export per upload; upload each on its own, or import the archive with replybench import.`);
+    const outcomes = await dryRunExports(path, request, previewContext(workspace, id, busy));
+    const [outcome] = outcomes;
+    if (outcome === undefined || outcomes.length > 1) {
+      throw new UserError(`${basename(path)} holds ${outcomes.length} exports: the page previews one export per upload; upload each on its own, or import the archive with replybench import.`);
     }
+    if (outcome.error) throw outcome.error;
+    const preview = outcome.report;
     return { preview, alreadyImported: busy ? null : await importedBefore(workspace, id, preview.sha256) };
   };
   return activities.importing(id) ? read(true) : activities.reading(id, () => read(false));

@@ -59,6 +59,17 @@ describe('case 8: zip archives', () => {
     expect(existsSync(db)).toBe(false);
     const empty = tempFile('empty.zip', Buffer.from([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]));
     expect((await runCli(['import', '--dry-run', empty])).stderr.trim()).toBe(`replybench: ${empty}: this zip archive is empty: download the export again.`);
+    // A member the import would refuse is said as refused; the others are still read, and the command fails.
+    const mixed = join(DAMAGED, 'one-unknown-member.zip');
+    const both = await runCli(['import', '--dry-run', '--json', mixed]);
+    expect(both.status).toBe(1);
+    const lines = both.stdout.trim().split('\n').map((line) => JSON.parse(line) as { path: string; rowsRead?: number; error?: string });
+    expect(lines.map((line) => [line.path, line.rowsRead ?? null, line.error === undefined])).toEqual([
+      [`${mixed}:october/twcs_kaggle_sample.csv`, 93, true],
+      [`${mixed}:notes.csv`, null, false],
+    ]);
+    expect(both.stderr).toContain(`${mixed}:notes.csv`);
+    expect(both.stderr).toContain('1 of 2 files could not be read');
   });
 
   it('a member that is a symbolic link is not read, whatever its name, and is named among the files not read', async () => {
