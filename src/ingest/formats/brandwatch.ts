@@ -65,7 +65,8 @@ export const brandwatchFormat: ExportFormat = {
       WHEN ${textCell(retweetOf)} IS NOT NULL THEN 'repost'
       WHEN ${textCell(replyTo)} IS NOT NULL OR ${textCell(parentPost)} IS NOT NULL OR ${isRedditCommentUrl(url)} THEN ${answerKind(platform)}
       ELSE 'post' END`;
-    const followers = `[${countValue(optional('Twitter Followers', 'X Followers'))}, ${countValue(optional('Instagram Followers'))}][list_position(['twitter', 'instagram'], ${platform})]`;
+    // The row's own network's follower cell: the one its count, and the warning of a count not read, come from.
+    const followerCell = `[${optional('Twitter Followers', 'X Followers')}, ${optional('Instagram Followers')}][list_position(['twitter', 'instagram'], ${platform})]`;
     const author = handle(context.col('Author'));
     return {
       columns: {
@@ -74,7 +75,7 @@ export const brandwatchFormat: ExportFormat = {
         created_at: isoInstant(date, context.timezoneParam),
         author,
         author_name: textCell(optional('Full Name')),
-        author_followers: followers,
+        author_followers: countValue(followerCell),
         kind,
         parent_id: `CASE WHEN ${kind} = 'repost' THEN ${referenceId(retweetOf)}
           ELSE COALESCE(${referenceId(replyTo)}, ${referenceId(parentPost)}) END`,
@@ -93,7 +94,7 @@ export const brandwatchFormat: ExportFormat = {
         { when: `${platform} IS NULL`, reason: 'the row names no platform (Page Type, Domain and Url are empty); pass --platform' },
         { when: `${author} IS NULL`, reason: 'Author is empty' },
       ],
-      warnWhen: [unreadFollowersWarning(optional('Twitter Followers', 'X Followers'), optional('Instagram Followers'))],
+      warnWhen: [unreadFollowersWarning(followerCell)],
     };
   },
 };

@@ -77,9 +77,9 @@ export function countValue(expr: string): string {
 /** The warning of a follower count that is written but not a count (countValue): stored as unknown. */
 export const UNREAD_FOLLOWERS_REASON = 'follower count that is not a whole number of followers (such as "1.5K", "-5" or "n/a"): stored as unknown, so the author counts in no audience group';
 
-/** Warns of each row whose follower cell (`expr`) holds something countValue cannot read: the count is stored as unknown, not lost unsaid. */
-export function unreadFollowersWarning(...exprs: string[]): { when: string; reason: string } {
-  return { when: exprs.map((expr) => `(nullif(trim(${expr}), '') IS NOT NULL AND (${countValue(expr)}) IS NULL)`).join(' OR '), reason: UNREAD_FOLLOWERS_REASON };
+/** Warns of each row whose follower cell (`cell`, the one its count is read from) holds something countValue cannot read: the count is stored as unknown, not lost unsaid. */
+export function unreadFollowersWarning(cell: string): { when: string; reason: string } {
+  return { when: `nullif(trim(${cell}), '') IS NOT NULL AND (${countValue(cell)}) IS NULL`, reason: UNREAD_FOLLOWERS_REASON };
 }
 
 /**

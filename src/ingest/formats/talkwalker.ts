@@ -59,8 +59,8 @@ export const talkwalkerFormat: ExportFormat = {
     );
     const parentUrl = `CASE WHEN ${urlKey(optional('parent_url'))} IS DISTINCT FROM ${urlKey(url)} THEN ${textCell(optional('parent_url'))} END`;
     // Followers are per network; the list lookup names the platform once.
-    const followers = `[${['twitter', 'facebook', 'instagram', 'pinterest']
-      .map((network) => countValue(optional(`source_extended_attributes.${network}_followers`)))
+    const followerCell = `[${['twitter', 'facebook', 'instagram', 'pinterest']
+      .map((network) => optional(`source_extended_attributes.${network}_followers`))
       .join(', ')}][list_position(['twitter', 'facebook', 'instagram', 'pinterest'], ${platform})]`;
     const author = firstOf(handle(optional('extra_author_attributes.short_name')), handle(optional('extra_author_attributes.url', 'root_url')));
     const profile = textCell(optional('matched_profile'));
@@ -71,7 +71,7 @@ export const talkwalkerFormat: ExportFormat = {
         created_at: instant,
         author,
         author_name: textCell(optional('extra_author_attributes.name', 'extra_source_attributes.name')),
-        author_followers: followers,
+        author_followers: countValue(followerCell),
         kind: `CASE
           WHEN ${tagged('isRepost')} OR ${tagged('isShare')} THEN 'repost'
           WHEN ${tagged('isQuote')} THEN 'quote'
@@ -96,7 +96,7 @@ export const talkwalkerFormat: ExportFormat = {
       ],
       warnWhen: [
         daylightSavingWarning(local, context.timezoneParam, published),
-        unreadFollowersWarning(...['twitter', 'facebook', 'instagram', 'pinterest'].map((network) => optional(`source_extended_attributes.${network}_followers`))),
+        unreadFollowersWarning(followerCell),
       ],
     };
   },

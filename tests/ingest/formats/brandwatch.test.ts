@@ -1,5 +1,10 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
 import { brandwatchFormat } from '../../../src/ingest/formats/brandwatch.js';
+import { UNREAD_FOLLOWERS_REASON } from '../../../src/ingest/formats/sql-helpers.js';
 import { column, runFormat } from './run-format.js';
 
 // Hand-written rows on the column list of data/formats/brandwatch_columns.txt (no real Brandwatch file was available).
@@ -34,6 +39,18 @@ describe('brandwatch', () => {
     expect(column(mapped, 'author_followers')).toEqual(['1520', '98000', '3', null, null]);
     expect(column(mapped, 'sentiment')).toEqual(['negative', 'neutral', 'negative', 'positive', 'neutral']);
     expect(column(mapped, 'thread_id')).toEqual(['925495289235357697', '925495289235357697', null, null, null]);
+  });
+
+  test("a follower count not read is warned of on the row's own network only", async () => {
+    const rows = Papa.parse<Record<string, string>>(readFileSync(FILE, 'utf8'), { header: true, skipEmptyLines: true }).data;
+    // A tweet with its count and an unreadable Instagram cell beside it; a tweet whose own count cannot be read.
+    rows[0] = { ...(rows[0] ?? {}), 'Instagram Followers': 'n/a' };
+    rows[2] = { ...(rows[2] ?? {}), 'Twitter Followers': '1.5K' };
+    const path = join(mkdtempSync(join(tmpdir(), 'replybench-brandwatch-')), 'followers.csv');
+    writeFileSync(path, Papa.unparse(rows));
+    const mapped = await runFormat(brandwatchFormat, path);
+    expect(column(mapped, 'author_followers')).toEqual(['1520', '98000', null, null, null]);
+    expect(mapped.rows.map((row) => row.warnings.includes(UNREAD_FOLLOWERS_REASON))).toEqual([false, false, true, false, false]);
   });
 
   test('Date has no offset: read in --timezone, UTC by default', async () => {
