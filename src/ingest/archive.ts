@@ -18,12 +18,13 @@ export function memberPath(archive: string, member: string): string {
 }
 
 /**
- * A recorded file's archive and member (memberPath), or the file alone. The member follows the first colon that no folder
- * separator follows (`C:\x.csv`, a plain file, is not split; a member's own name may hold a colon).
+ * A recorded file's archive and member (memberPath), or the file alone. The member follows the first ".zip:" (a colon
+ * in a folder's name, "Acme 2017:Q4/", or a drive's, "C:\", splits nothing; a member's own name may hold a colon). An
+ * archive named otherwise (download.bin, told by its content) is not split: its member is named as a file.
  */
 export function archiveOfMember(file: string): { archive: string; member: string } | null {
-  const colon = file.search(/:(?![\\/])./);
-  return colon > 0 ? { archive: file.slice(0, colon), member: file.slice(colon + 1) } : null;
+  const colon = file.search(/\.zip:(?![\\/])./i);
+  return colon === -1 ? null : { archive: file.slice(0, colon + 4), member: file.slice(colon + 5) };
 }
 
 /** A recorded file's name without its folder; an archive's member keeps the archive's name (`exports.zip:october/mentions.csv`). */

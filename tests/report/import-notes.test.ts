@@ -122,6 +122,12 @@ describe("an archive's member", () => {
     expect(notes.filter((note) => note.includes('mentions.csv')).map((note) => note.split(' (')[0])).toEqual(['exports/q4.zip:october/mentions.csv', 'q4.zip:november/mentions.csv']);
     expect(model.importedFiles.map((entry) => entry.file)).toEqual(['q4.zip:october/mentions.csv', 'q4.zip:november/mentions.csv']);
   });
+
+  it('is told from a plain file in a folder whose name holds a colon, which keeps no folder of this machine', async () => {
+    const files = [join(folder, 'Acme 2017:Q4/exports/mentions.csv')];
+    const { model } = await buildReportModel({ metrics, config: { ...config, baseDir: project }, facts: { ...facts, imports: files.map(batch) }, template, language: 'en' });
+    expect(model.importedFiles.map((entry) => entry.file)).toEqual(['mentions.csv']);
+  });
 });
 
 describe('a store upgraded from schema version 4', () => {
