@@ -7,7 +7,7 @@ import { freeBytes, freeMegabytes, megabytes } from '../disk-full.js';
 import { UserError } from '../errors.js';
 import { makeTempFolder } from '../temp-files.js';
 import type { ImportNotice } from './notices.js';
-import { readableExportSize, readHeadBytes } from './source/sniff.js';
+import { NotAnExport, readableExportSize, readHeadBytes } from './source/sniff.js';
 
 /** Members of an archive that are imported: the exports themselves. */
 const EXPORT_EXTENSIONS = ['.csv', '.tsv', '.xlsx'];
@@ -131,8 +131,7 @@ export async function expandArchive(path: string): Promise<ExpandedArchive> {
       for await (const entry of zip.eachEntry()) {
         if (entry.fileName.endsWith('/')) continue;
         // A symbolic link's content is the path it leads to, never followed: not an export, whatever its name.
-        if (isLink(entry)) skipped.push(`${entry.fileName} (a link)`);
-        else if (isExport(entry.fileName)) exports.push(entry);
+        if (isExport(entry.fileName) && !isLink(entry)) exports.push(entry);
         else skipped.push(entry.fileName);
       }
       refuseWhatCannotFit(path, exports, folder);
@@ -163,11 +162,11 @@ function isLink(entry: yauzl.Entry): boolean {
 }
 
 /** The refusal of an archive that holds no export: empty, or only files of other kinds. */
-export function noExportIn(path: string, skipped: readonly string[]): UserError {
+export function noExportIn(path: string, skipped: readonly string[]): NotAnExport {
   const listed = skipped.slice(0, 8).join(', ');
-  return new UserError(
-    listed === '' ? `${path}: this zip archive is empty: download the export again.` : `${path}: this zip archive holds no CSV, TSV or XLSX export (it holds: ${listed}). Unzip it and import the exports.`,
-  );
+  return listed === ''
+    ? new NotAnExport(`${path}: this zip archive is empty: download the export again.`, 'empty-archive', path)
+    : new NotAnExport(`${path}: this zip archive holds no CSV, TSV or XLSX export (it holds: ${listed}). Unzip it and import the exports.`, 'no-export-inside', path);
 }
 
 /** The note a member's import carries about the archive's other members. */

@@ -115,7 +115,7 @@ export async function receiveExport(
       // A file the import refuses: the page maps its columns, starting from the best guesses; the upload waits.
       // Named as the user named it, not by its folder on the server; an empty or binary file in the page's words.
       const named = error.message.replaceAll(file, basename(file));
-      if (error instanceof NotAnExport) throw new HttpError(400, named, { code: 'not-an-export', values: { problem: error.problem, file: basename(file) } });
+      if (error instanceof NotAnExport) throw new HttpError(400, named, { code: 'not-an-export', values: { problem: error.problem, file: fileName(error.file) } });
       // An archive's refusal is its own: the column mapper reads one export, not a zip.
       if (await isExportArchive(file)) throw new UserError(named);
       const { names, delimiter, rows } = await exportHeader(file);
@@ -158,7 +158,10 @@ async function previewWithStore(workspace: Workspace, id: string, path: string, 
     const outcomes = await dryRunExports(path, request, previewContext(workspace, id, busy));
     const [outcome] = outcomes;
     if (outcome === undefined || outcomes.length > 1) {
-      throw new UserError(`${basename(path)} holds ${outcomes.length} exports: the page previews one export per upload; upload each on its own, or import the archive with replybench import.`);
+      throw new HttpError(400, `${basename(path)} holds ${outcomes.length} exports: the page previews one export per upload; upload each on its own, or import the archive with replybench import.`, {
+        code: 'not-an-export',
+        values: { problem: 'several-exports', file: basename(path), count: String(outcomes.length) },
+      });
     }
     if (outcome.error) throw outcome.error;
     const preview = outcome.report;

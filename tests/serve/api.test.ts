@@ -630,7 +630,13 @@ describe('the API of replybench serve', () => {
     expect(zipped.body).toMatchObject({ file: 'one-export.zip', preview: { path: 'one-export.zip:october/twcs_kaggle_sample.csv', format: { id: 'twcs' }, rowsRead: 93, wouldImport: 93 } });
     expect((await call(base(), 'POST', '/api/clients/uploads/imports', { previewId: zipped.body.previewId })).body).toMatchObject({ files: [{ format: 'twcs', imported: 93 }] });
     const several = await call(base(), 'POST', '/api/clients/uploads/exports', upload('exports.zip', readFileSync(join(DAMAGED, 'exports.zip'))));
-    expect(several).toMatchObject({ status: 400, body: { error: 'exports.zip holds 2 exports: the page previews one export per upload; upload each on its own, or import the archive with replybench import.' } });
+    expect(several).toMatchObject({
+      status: 400,
+      body: { error: 'exports.zip holds 2 exports: the page previews one export per upload; upload each on its own, or import the archive with replybench import.', code: 'not-an-export', values: { problem: 'several-exports', file: 'exports.zip', count: '2' } },
+    });
+    const readme = await call(base(), 'POST', '/api/clients/uploads/exports', upload('readme-only.zip', readFileSync(join(DAMAGED, 'readme-only.zip'))));
+    expect(readme).toMatchObject({ status: 400, body: { code: 'not-an-export', values: { problem: 'no-export-inside', file: 'readme-only.zip' } } });
+    expect(String(readme.body.error)).not.toContain(workspace());
     expect((await call(base(), 'GET', '/api/clients/uploads/reports/2017-10-es/..%2Freplybench.yaml')).status).toBe(404);
     // A data folder that links outside (made in a terminal): its database is outside, and the page neither reads nor writes it.
     rmSync(join(workspace(), 'uploads/data'), { recursive: true, force: true });

@@ -145,7 +145,7 @@ export async function prepareSource(file: string, onBytes?: (done: number, total
     const utf16Encoding = sniffed.bom === 'utf-16le' || sniffed.bom === 'utf-16be' ? sniffed.bom : (sniffed.utf16WithoutBom ?? null);
     const utf16 = utf16Encoding !== null;
     if (!utf16 && original.nulBytes.count > original.size / 100) {
-      throw new NotAnExport(`${path}: this is not a text file (${original.nulBytes.count.toLocaleString('en-US')} of its bytes are NUL). Import the CSV, TSV or XLSX export itself.`, 'not-text');
+      throw new NotAnExport(`${path}: this is not a text file (${original.nulBytes.count.toLocaleString('en-US')} of its bytes are NUL). Import the CSV, TSV or XLSX export itself.`, 'not-text', path);
     }
     const textEncoding: TextEncoding = utf16Encoding ?? (await chooseTextEncoding(file, original));
     const encoding: SourceEncoding = textEncoding === 'utf-8' && sniffed.bom === 'utf-8' ? 'utf-8-bom' : textEncoding;

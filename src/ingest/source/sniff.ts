@@ -105,11 +105,15 @@ function refuseLinkOut(path: string, name: string): void {
   }
 }
 
-/** A file that holds no export at all: empty, or not text (a picture, a PDF renamed .csv). */
+/**
+ * A file that holds no export at all: empty, not text (a picture, a PDF renamed .csv), or a zip archive that is empty
+ * or holds no CSV, TSV or XLSX file. `file` is the name it was given (an archive's member is archive.zip:member.csv).
+ */
 export class NotAnExport extends UserError {
   constructor(
     message: string,
-    readonly problem: 'empty' | 'not-text',
+    readonly problem: 'empty' | 'not-text' | 'empty-archive' | 'no-export-inside',
+    readonly file: string,
   ) {
     super(message);
   }
@@ -122,7 +126,7 @@ export class NotAnExport extends UserError {
  */
 export function sniffFile(path: string, name = path): FileKind {
   const size = readableExportSize(path, name);
-  if (size === 0) throw new NotAnExport(`${name}: the file is empty (0 bytes). Export the data again.`, 'empty');
+  if (size === 0) throw new NotAnExport(`${name}: the file is empty (0 bytes). Export the data again.`, 'empty', name);
   const head = readHeadBytes(path);
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return { kind: 'xlsx' };
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
@@ -145,7 +149,7 @@ export function sniffFile(path: string, name = path): FileKind {
   const utf16 = bom === null ? utf16WithoutBom(head) : null;
   if (utf16) return { kind: 'text', bom: null, utf16WithoutBom: utf16 };
   if (looksBinary(head)) {
-    throw new NotAnExport(`${name}: this is not a text file (it contains binary bytes). Import the CSV, TSV or XLSX export itself.`, 'not-text');
+    throw new NotAnExport(`${name}: this is not a text file (it contains binary bytes). Import the CSV, TSV or XLSX export itself.`, 'not-text', name);
   }
   return { kind: 'text', bom };
 }
