@@ -57,8 +57,8 @@ function removeStaleUploads(folder: string, now = Date.now()): void {
   }
 }
 
-/** The longest file name the exports/ folder keeps: a longer one keeps its start and its extension. */
-const MAX_NAME_LENGTH = 120;
+/** The longest file name the exports/ folder keeps, in UTF-8 bytes (file systems allow 255): a longer one keeps its start and its extension. */
+const MAX_NAME_BYTES = 200;
 
 /** A file name as the client's exports/ folder keeps it: no folder part, no leading dot, plain characters. */
 export function safeFileName(name: string): string {
@@ -67,10 +67,13 @@ export function safeFileName(name: string): string {
     .replace(/[^\p{L}\p{N} ._()-]/gu, '_')
     .replace(/^[.\s]+/, '');
   const extension = extname(whole);
-  const stem = extension === '' ? whole : whole.slice(0, -extension.length);
-  const plain = whole.length <= MAX_NAME_LENGTH ? whole : `${[...stem].slice(0, MAX_NAME_LENGTH - extension.length).join('')}${extension}`;
+  const stem = [...(extension === '' ? whole : whole.slice(0, -extension.length))];
+  while (Buffer.byteLength(stem.join('') + extension) > MAX_NAME_BYTES) stem.pop();
+  const plain = stem.join('') + extension;
   if (plain === '' || !EXTENSIONS.has(extension.toLowerCase())) {
-    throw new HttpError(400, `"${name}": send a CSV, TSV, TXT, XLSX or ZIP export.`, { code: 'not-an-export', values: { problem: 'extension', file: name } });
+    // The name as sent, cut: it is the user's, and only quoted back.
+    const sent = [...name].slice(0, 120).join('');
+    throw new HttpError(400, `"${sent}": send a CSV, TSV, TXT, XLSX or ZIP export.`, { code: 'not-an-export', values: { problem: 'extension', file: sent } });
   }
   return plain;
 }

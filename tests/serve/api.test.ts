@@ -622,8 +622,12 @@ describe('the API of replybench serve', () => {
     // A name as the browser sends it, in UTF-8; one too long keeps its start and its extension.
     const accented = await call(base(), 'POST', '/api/clients/uploads/exports', upload('menciones de España, été.csv', readFileSync(KAGGLE_SAMPLE)));
     expect(accented.body).toMatchObject({ file: 'menciones de España_ été.csv' });
-    const long = await call(base(), 'POST', '/api/clients/uploads/exports', upload(`${'très long '.repeat(20)}.csv`, readFileSync(KAGGLE_SAMPLE)));
-    expect(long.body.file).toBe(`${'très long '.repeat(20).slice(0, 116)}.csv`);
+    const long = await call(base(), 'POST', '/api/clients/uploads/exports', upload(`${'très long '.repeat(30)}.csv`, readFileSync(KAGGLE_SAMPLE)));
+    // 200 bytes at most: 17 times 'très long ' (11 bytes each), then 9 bytes of the next, then the extension.
+    expect(long.body.file).toBe(`${'très long '.repeat(17)}très lon.csv`);
+    // Cut by its UTF-8 bytes: 120 ideographs (360 bytes) would pass the file system's 255.
+    const ideographs = await call(base(), 'POST', '/api/clients/uploads/exports', upload(`${'報'.repeat(120)}.csv`, readFileSync(KAGGLE_SAMPLE)));
+    expect(ideographs.body.file).toBe(`${'報'.repeat(65)}.csv`);
     // A zip of one export is previewed as that export; one of several is refused in words, where the page could preview neither.
     const DAMAGED = join(import.meta.dirname, '../fixtures/ingest/damaged');
     const zipped = await call(base(), 'POST', '/api/clients/uploads/exports', upload('one-export.zip', readFileSync(join(DAMAGED, 'one-export.zip'))));
