@@ -58,8 +58,8 @@ export async function generateReport(
         if (elsewhere !== null) {
           throw new HttpError(422, `period: ${emptyPeriodSentence(asked, elsewhere)}`, {
             code: 'bad-period',
-            // The days of the brands' nearest posts, before and after the period, which the page's sentence names.
-            values: { period: asked.label, problem: 'no-brand-data', near: [elsewhere.lastBefore, elsewhere.firstAfter].filter((day) => day !== null).join(', ') },
+            // The days of the brands' nearest posts, before and after the period, which the page's sentence names ('—' for none).
+            values: { period: asked.label, problem: 'no-brand-data', before: elsewhere.lastBefore ?? '—', after: elsewhere.firstAfter ?? '—' },
           });
         }
         return writeReport({ config, analysis, metrics, outDir, lang, printer: await printer(), onStep: running.reportStep });
