@@ -114,6 +114,9 @@ describe('long ids Excel rounded to 15 digits and saved in full', () => {
     const store = await openStore();
     const path = tempFile('few-rounded.csv', twcsCsv(rows(ids.slice(0, 2))));
     expect(await importError(store, path)).toMatch(/few-rounded\.csv: 2 of its 2 ids of 16 digits or more end in zeros past the 15th digit/);
+    // Three zeros in all is still chance (one 18-digit id ending in 000); four is not (two 17-digit ids ending in 00).
+    expect((await importOne(store, tempFile('three-zeros.csv', twcsCsv(rows(['919688259258996000']))))).imported).toBe(1);
+    expect(await importError(store, tempFile('four-zeros.csv', twcsCsv(rows(['91968825925899600', '91969538271578500']))))).toMatch(/2 of its 2 ids/);
     // One 16-digit id ending in 0 (1 in 10 by chance), or a few of them among others, is kept.
     const once = tempFile('one-zero.csv', twcsCsv(rows(['1234567890123450', '1234567890123461'])));
     expect((await importOne(store, once)).imported).toBe(2);
