@@ -59,14 +59,9 @@ function classifyUtf8(bytes: Buffer, base: number, invalid: ByteCount): void {
       at += 1;
       continue;
     }
-    const { length, low, high } = sequenceShape(lead);
-    let valid = length > 0 && at + length <= bytes.length;
-    for (let next = 1; valid && next < length; next += 1) {
-      const byte = bytes[at + next] ?? 0;
-      valid = next === 1 ? byte >= low && byte <= high : byte >= 0x80 && byte <= 0xbf;
-    }
-    if (valid) {
-      at += length;
+    const shape = sequenceShape(lead);
+    if (shape.length > 0 && sequenceBytes(bytes, at, shape) === shape.length) {
+      at += shape.length;
     } else {
       note(invalid, base + at);
       at += 1;
@@ -74,10 +69,27 @@ function classifyUtf8(bytes: Buffer, base: number, invalid: ByteCount): void {
   }
 }
 
+interface SequenceShape {
+  length: number;
+  low: number;
+  high: number;
+}
+
 /** The length of the UTF-8 sequence a lead byte starts, and the range of its second byte (narrower after some leads: overlong forms, surrogates, beyond U+10FFFF); 0 for a byte that starts none. */
-function sequenceShape(lead: number): { length: number; low: number; high: number } {
+function sequenceShape(lead: number): SequenceShape {
   const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
   return { length, low: lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80, high: lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf };
+}
+
+/** How many bytes from `at`, the lead's included, follow the shape of the sequence it starts (within `bytes`): its length when whole. */
+function sequenceBytes(bytes: Buffer, at: number, { length, low, high }: SequenceShape): number {
+  let next = 1;
+  while (next < length && at + next < bytes.length) {
+    const byte = bytes[at + next] ?? 0;
+    if (next === 1 ? byte < low || byte > high : byte < 0x80 || byte > 0xbf) break;
+    next += 1;
+  }
+  return next;
 }
 
 /**
@@ -96,13 +108,9 @@ export async function utf8Evidence(path: string): Promise<{ sequences: number; b
         at += 1;
         continue;
       }
-      const { length, low, high } = sequenceShape(lead);
-      let next = 1;
-      while (next < length && at + next < bytes.length) {
-        const byte = bytes[at + next] ?? 0;
-        if (next === 1 ? byte < low || byte > high : byte < 0x80 || byte > 0xbf) break;
-        next += 1;
-      }
+      const shape = sequenceShape(lead);
+      const { length } = shape;
+      const next = sequenceBytes(bytes, at, shape);
       if (length > 0 && next === length) sequences += 1;
       // A sequence the chunk ends inside is finished by the next one.
       else if (length > 0 && at + next >= bytes.length && !final) return Buffer.from(bytes.subarray(at));
