@@ -22,9 +22,16 @@ export function commandIn(dir: string): string {
     if (isThisScript(join(folder, 'node_modules', '.bin', 'replybench'))) return 'npx replybench';
     if (dirname(folder) === folder) break;
   }
-  const onPath = (process.env.PATH ?? '').split(delimiter).some((folder) => folder !== '' && isThisScript(join(folder, 'replybench')));
+  // A node_modules/.bin folder on the PATH is npm's, for this run only: `npx replybench` puts a link to this script in
+  // one of its own (~/.npm/_npx/<hash>/node_modules/.bin), which the user's shell does not have.
+  const onPath = (process.env.PATH ?? '').split(delimiter).some((folder) => folder !== '' && !isNpmRunFolder(folder) && isThisScript(join(folder, 'replybench')));
   if (onPath) return 'replybench';
   return `node ${shellQuoted(SCRIPT)}`;
+}
+
+/** A folder npm puts on the PATH of the command it runs (a node_modules/.bin), not one of the user's shell. */
+function isNpmRunFolder(folder: string): boolean {
+  return /(^|[\\/])node_modules[\\/]\.bin[\\/]?$/.test(folder);
 }
 
 /** Whether a command file is (a link to) this checkout's script, not another install of another version. */

@@ -63,5 +63,16 @@ describe('replybench init', () => {
     } finally {
       process.env.PATH = path;
     }
+    // `npx replybench` runs with a node_modules/.bin of npm's own on the PATH, linking to this copy: the user's shell
+    // does not have it, so it is no reason to print a bare replybench (a new user's init printed one that failed).
+    const npx = join(tempFolder(), '_npx', 'node_modules', '.bin');
+    mkdirSync(npx, { recursive: true });
+    symlinkSync(resolve('bin/replybench.js'), join(npx, 'replybench'));
+    process.env.PATH = `${npx}:${path ?? ''}`;
+    try {
+      expect((await runCli(['init', join(tempFolder(), 'after-npx')])).stdout).not.toContain('\n  replybench import');
+    } finally {
+      process.env.PATH = path;
+    }
   });
 });
