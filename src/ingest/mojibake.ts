@@ -6,10 +6,9 @@ import { decodeWindows1252 } from './source/windows-1252.js';
  * damaged character is a run of Windows-1252 characters whose bytes are a
  * valid UTF-8 sequence; that run is the evidence, and decoding its bytes as
  * UTF-8 is the repair. A run that is not valid UTF-8 ("Ã" alone, "à…") is
- * text, and is left alone. So is a lone sequence that would decode to a
- * character damaged text does not come from: a capital or "ß" before
- * typographic punctuation is often valid UTF-8 too ("Spaß“" would become
- * "Spaߓ", "PASÓ…" "PASӅ").
+ * text, and is left alone. Valid text can hold such runs too (a capital or
+ * "ß" before typographic punctuation: "Spaß“" would become "Spaߓ"), so a
+ * text is repaired only on evidence of damage in it (repairMojibake).
  */
 
 /** The character each byte 0x80-0xFF shows as in Windows-1252 (undefined bytes as their C1 control). */

@@ -49,10 +49,9 @@ const HEAD_TEXT_BYTES = 256 * 1024;
  * more broken UTF-8 sequences than valid multi-byte ones (counted in a second
  * pass, only for a file with invalid bytes). A UTF-8 file with a few stray
  * bytes stays UTF-8 (they become U+FFFD): reading it all as Windows-1252
- * would garble every other non-ASCII letter. A
- * Windows-1252 file can hold a valid sequence by chance ("ß“" are the bytes of
- * a UTF-8 letter), which one such pair must not make UTF-8 (and a UTF-8
- * letter read as Windows-1252 is then repaired as spreadsheet damage is).
+ * would garble every other non-ASCII letter. A Windows-1252 file can hold a
+ * valid sequence by chance ("ß“" are the bytes of a UTF-8 letter), which one
+ * such pair must not make UTF-8.
  */
 async function chooseTextEncoding(file: string, facts: ByteFacts): Promise<TextEncoding> {
   if (facts.invalidUtf8.count === 0) return 'utf-8';
