@@ -104,7 +104,7 @@ export async function brandsSection(client: ClientSummary): Promise<HTMLElement>
     const name = el('input', { value: brand.name ?? brand.id, 'data-field': 'name' });
     // When the brand answers: the report's business-hours figures (is it slow, or closed?) need it.
     const hours = el('input', { value: hoursText(brand.businessHours, language), 'data-field': 'hours', placeholder: hoursExample(language), size: '34' });
-    const row = el('div', { class: 'brand', 'data-brand': brand.id }, el('label', {}, `${t('name')} (${brand.id})`, name), el('label', {}, t('openingHours'), hours));
+    const row = el('div', { class: 'brand', 'data-brand': brand.id }, el('label', {}, t('name'), el('span', { class: 'brand-id', title: t('brandIdNote') }, brand.id), name), el('label', {}, t('openingHours'), hours));
     const editor = { brand, name, hours, row, handles: new Map<string, () => string[]>() };
     editors.push(editor);
     for (const platform of platforms) addPlatformTo(editor, platform);

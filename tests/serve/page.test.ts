@@ -143,6 +143,8 @@ describe('the page of replybench serve', () => {
 
     // The brands form now offers the accounts of the data, and the period fields the month it holds.
     await page.waitForFunction("document.getElementById('handles-twitter')?.children.length > 0");
+    // A brand's id stands apart from the word "Nombre", small, saying where it is used.
+    expect(await page.$eval('[data-brand=apple] .brand-id', (node) => [node.textContent, node.getAttribute('title')])).toEqual(['apple', 'El identificador de la marca en replybench.yaml y en la línea de comandos (replybench themes --brand …).']);
     const offered = await page.$$eval('#handles-twitter option', (options) => options.map((option) => (option as unknown as { value: string }).value));
     // Each suggestion says what its count is: the replies an account wrote (here every account mentioned also replies).
     const labels = await page.$$eval('#handles-twitter option', (options) => options.map((option) => option.textContent));
