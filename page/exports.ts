@@ -184,8 +184,13 @@ function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<
     refresh();
   });
   const view = [
-    // An unknown layout in the page's words; another refusal (a required column missing, dates in two orders, ...) in the import's own.
-    upload.unknownLayout ? el('p', { class: 'warning', 'data-note': 'unknown-layout' }, t('unknownLayout')) : el('p', { class: 'warning', 'data-note': 'import-problem' }, upload.problem ?? ''),
+    // An unknown layout in the page's words, unless the columns of an earlier export of it are taken (said below);
+    // another refusal (a required column missing, dates in two orders, ...) in the import's own.
+    upload.unknownLayout
+      ? mapper.savedMapping === null
+        ? el('p', { class: 'warning', 'data-note': 'unknown-layout' }, t('unknownLayout'))
+        : el('span')
+      : el('p', { class: 'warning', 'data-note': 'import-problem' }, upload.problem ?? ''),
     el('h3', {}, t('mapColumns')),
     ...(mapper.savedMapping === null ? [] : [el('p', { class: 'note', 'data-note': 'saved-mapping' }, `${t('mappingReused')} ${mapper.savedMapping}`)]),
     el('table', { class: 'mapper' }, el('tbody', {}, ...rows)),

@@ -58,8 +58,14 @@ export async function generateReport(
         if (elsewhere !== null) {
           throw new HttpError(422, `period: ${emptyPeriodSentence(asked, elsewhere)}`, {
             code: 'bad-period',
-            // The days of the brands' nearest posts, before and after the period, which the page's sentence names ('—' for none).
-            values: { period: asked.label, problem: 'no-brand-data', before: elsewhere.lastBefore ?? '—', after: elsewhere.firstAfter ?? '—' },
+            // The days of the brands' nearest posts, before and after the period, which the page's sentence names: the
+            // problem says which of the two the data has.
+            values: {
+              period: asked.label,
+              problem: elsewhere.lastBefore === null ? 'no-brand-data-after' : elsewhere.firstAfter === null ? 'no-brand-data-before' : 'no-brand-data',
+              ...(elsewhere.lastBefore === null ? {} : { before: elsewhere.lastBefore }),
+              ...(elsewhere.firstAfter === null ? {} : { after: elsewhere.firstAfter }),
+            },
           });
         }
         return writeReport({ config, analysis, metrics, outDir, lang, printer: await printer(), onStep: running.reportStep });

@@ -433,7 +433,7 @@ describe('the API of replybench serve', () => {
     const refused = await call(base(), 'POST', '/api/clients/others/reports', { period: '2017-09' });
     expect(refused).toMatchObject({
       status: 422,
-      body: { error: expect.stringMatching(/^period: The data holds no post by or mentioning the config's brands in 2017-09, only 1 of other accounts/), code: 'bad-period', values: { period: '2017-09', problem: 'no-brand-data', before: '—', after: '2017-10-02' } },
+      body: { error: expect.stringMatching(/^period: The data holds no post by or mentioning the config's brands in 2017-09, only 1 of other accounts/), code: 'bad-period', values: { period: '2017-09', problem: 'no-brand-data-after', after: '2017-10-02' } },
     });
     expect(existsSync(join(workspace(), 'others/reports/2017-09-en'))).toBe(false);
   });

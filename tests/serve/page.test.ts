@@ -419,6 +419,8 @@ describe('the page of replybench serve', () => {
     expect(await text(page, '#exports [data-note=saved-mapping]')).toBe(
       'Les colonnes choisies pour un export précédent de cette forme sont reprises ci-dessous\u00a0; vérifiez-les. Elles sont gardées dans mappings/sondage.yaml',
     );
+    // Not said beside it: that replybench does not recognise the columns, which the saved mapping just did.
+    expect(await page.$('#exports [data-note=unknown-layout]')).toBeNull();
     expect(await page.$eval('select[data-field=date]', (node) => (node as unknown as { value: string }).value)).toBe('Cuándo');
     expect(await page.$eval('input[data-field="date.format"]', (node) => (node as unknown as { value: string }).value)).toBe('%d/%m/%Y %H:%M');
     // A competitor is added by its name; its id is made from it.
