@@ -58,7 +58,7 @@ export function periodInput(client: ClientSummary, section: string): HTMLElement
         if (input.value === '' && start) input.value = start.month;
         if (start) input.placeholder = start.month;
         const label = (entry: MonthWithData) =>
-          `${entry.month}: ${entry.posts.toLocaleString(language)} ${t('postsWord')}, ${entry.days} ${t(entry.days === 1 ? 'dayWord' : 'daysWord')}`;
+          `${entry.month}${t('colon')}${entry.posts.toLocaleString(language)} ${t('postsWord')}, ${entry.days} ${t(entry.days === 1 ? 'dayWord' : 'daysWord')}`;
         list.replaceChildren(...months.map((entry) => el('option', { value: entry.month }, label(entry))));
         empty.textContent = months.length === 0 ? t('noDataYet') : '';
       })

@@ -409,6 +409,9 @@ describe('the page of replybench serve', () => {
     await page.waitForFunction("document.querySelector('#exports .imports-done')?.textContent.includes('autre onglet.csv')", { polling: 100 });
     // The platform it brought gets its handle fields in the brands form at once, without reloading the page.
     await page.waitForSelector('[data-brand=inconnu] input[data-platform=instagram]');
+    // The months offered, as French writes a colon.
+    await page.waitForFunction("document.querySelectorAll('#months-report option').length > 0");
+    expect(await page.$eval('#months-report option', (node) => node.textContent)).toMatch(/^2017-10\u00a0: \d+ /);
     // Next month's file of the survey's layout: the mapper starts from the columns picked for the first, and says so.
     const november = join(dirname(export_), 'sondage novembre.csv');
     writeFileSync(november, 'Nº;Usuario;Cuándo;Texto;Red\n3;cai;02/11/2017 09:00;@AcmeCares toujours rien;X\n');
