@@ -58,7 +58,10 @@ export function parsePeriod(text: string, timezone: string): Period {
   if (!isKnownTimezone(timezone)) {
     throw new UserError(`timezone: "${timezone}" is not a known IANA timezone; use e.g. UTC, Europe/Madrid or America/New_York.`);
   }
-  const month = /^(\d{4})-(\d{1,2})$/.exec(value);
+  // One digit is refused rather than read: "2017-1" may be January or a cut "2017-10", and a month's report is long.
+  const oneDigit = /^(\d{4})-(\d)$/.exec(value);
+  if (oneDigit) throw badPeriod(text, 'shape', `a month is written with two digits: ${oneDigit[1]}-0${oneDigit[2]}`);
+  const month = /^(\d{4})-(\d{2})$/.exec(value);
   if (month) {
     const m = Number(month[2]);
     if (m < 1 || m > 12) throw badPeriod(text, 'no-such-date', `month ${month[2]} does not exist`);

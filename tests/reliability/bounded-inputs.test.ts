@@ -156,6 +156,8 @@ describe('a period', () => {
     expect(parsePeriod('2100-12', 'UTC').label).toBe('2100-12');
     // A run of more than four digits is no year: a month without its dash is said as such, two periods glued as no period.
     expect(() => parsePeriod('201710', 'UTC')).toThrow('--period "201710": a month is written with a dash: 2017-10; use a month');
+    // One digit may be January or a cut "2017-10": asked again, not read as January.
+    expect(() => parsePeriod('2017-1', 'UTC')).toThrow('--period "2017-1": a month is written with two digits: 2017-01; use a month');
     expect(() => parsePeriod('2018-032017-11', 'UTC')).toThrow('--period "2018-032017-11": not a period; use a month');
     expect(() => parsePeriod('10000-01', 'UTC')).toThrow('not a period');
   });
