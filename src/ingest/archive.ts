@@ -162,7 +162,7 @@ function isLink(entry: yauzl.Entry): boolean {
 }
 
 /** The refusal of an archive that holds no export: empty, or only files of other kinds. */
-export function noExportIn(path: string, skipped: readonly string[]): NotAnExport {
+function noExportIn(path: string, skipped: readonly string[]): NotAnExport {
   const listed = skipped.slice(0, 8).join(', ');
   return listed === ''
     ? new NotAnExport(`${path}: this zip archive is empty: download the export again.`, 'empty-archive', path)
@@ -170,6 +170,22 @@ export function noExportIn(path: string, skipped: readonly string[]): NotAnExpor
 }
 
 /** The note a member's import carries about the archive's other members. */
-export function skippedMembersWarning(archive: string, skipped: readonly string[]): ImportNotice | null {
+function skippedMembersWarning(archive: string, skipped: readonly string[]): ImportNotice | null {
   return skipped.length === 0 ? null : { code: 'skipped-members', archive, names: [...skipped] };
+}
+
+/** One export of an archive as the import and its dry run read it. */
+export interface ArchiveExport {
+  /** How it is named: archive.zip:member.csv, after the archive's path as given. */
+  name: string;
+  member: ArchiveMember;
+  /** The note of the archive's other files, carried by its first export only. */
+  notes: ImportNotice[];
+}
+
+/** The exports of an expanded archive, in archive order; an archive that holds none is refused (noExportIn). */
+export function archiveExports(path: string, archive: ExpandedArchive): ArchiveExport[] {
+  if (archive.members.length === 0) throw noExportIn(path, archive.skipped);
+  const note = skippedMembersWarning(path, archive.skipped);
+  return archive.members.map((member, index) => ({ name: memberPath(path, member.name), member, notes: index === 0 && note ? [note] : [] }));
 }

@@ -6,7 +6,7 @@ import { printable } from '../metrics/format/aligned.js';
 import { counted } from '../report/i18n/plain-numbers.js';
 import { Store } from '../store/database.js';
 import { alreadyStored } from './already-stored.js';
-import { expandArchive, isExportArchive, memberPath, noExportIn, skippedMembersWarning } from './archive.js';
+import { archiveExports, expandArchive, isExportArchive } from './archive.js';
 import { CANONICAL_ROWS, canonicalPlan, MAPPED_COLUMNS, materializeCanonical, type CanonicalPlan } from './canonical.js';
 import { chooseFormat } from './choose-format.js';
 import { dateFormatAdvice, proposeDateFormat } from './formats/date-hint.js';
@@ -276,14 +276,11 @@ export async function dryRunExports(path: string, request: ImportRequest, around
   if (!(await isExportArchive(path))) return [{ path, report: await dryRunFile(path, request, around) }];
   const archive = await expandArchive(path);
   try {
-    if (archive.members.length === 0) throw noExportIn(path, archive.skipped);
-    const skipped = skippedMembersWarning(path, archive.skipped);
     const outcomes: DryRunOutcome[] = [];
-    for (const [index, member] of archive.members.entries()) {
-      const name = memberPath(path, member.name);
+    for (const { name, member, notes } of archiveExports(path, archive)) {
       try {
         const report = await dryRunFile(member.file, request, around, name);
-        outcomes.push({ path: name, report: index === 0 && skipped ? { ...report, ...withWarnings([skipped, ...report.notices]) } : report });
+        outcomes.push({ path: name, report: notes.length > 0 ? { ...report, ...withWarnings([...notes, ...report.notices]) } : report });
       } catch (error) {
         if (!(error instanceof UserError)) throw error;
         outcomes.push({ path: name, error });

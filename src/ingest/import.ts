@@ -9,7 +9,7 @@ import { FORMAT_CHOICES, formatById } from './formats/index.js';
 import { genericFormat, loadGenericMapping } from './formats/generic.js';
 import type { ExportFormat } from './formats/types.js';
 import { resolve } from 'node:path';
-import { expandArchive, isExportArchive, memberPath, noExportIn, skippedMembersWarning, type ExpandedArchive } from './archive.js';
+import { type ArchiveExport, archiveExports, expandArchive, isExportArchive, memberPath, type ExpandedArchive } from './archive.js';
 import { importFile, type FileImportOptions } from './import-file.js';
 import type { ImportProgress } from './progress.js';
 import type { FileImportResult } from './result.js';
@@ -133,15 +133,16 @@ export async function importWithOptions(
       continue;
     }
     try {
-      if (archive.members.length === 0) {
-        await importOne(path, () => Promise.reject(noExportIn(path, archive.skipped)));
+      let exports: ArchiveExport[];
+      try {
+        exports = archiveExports(path, archive);
+      } catch (error) {
+        await importOne(path, () => Promise.reject(error));
         continue;
       }
-      const note = skippedMembersWarning(path, archive.skipped);
-      for (const [index, member] of archive.members.entries()) {
+      for (const [index, { name, member, notes }] of exports.entries()) {
         if (index > 0 && control.shouldStop?.()) break;
-        const name = memberPath(path, member.name);
-        await importOne(name, () => importFile(store, member.file, options, { name, file: memberPath(resolve(path), member.name), notes: index === 0 && note ? [note] : [] }), member.file);
+        await importOne(name, () => importFile(store, member.file, options, { name, file: memberPath(resolve(path), member.name), notes }), member.file);
       }
     } finally {
       archive.cleanup();
