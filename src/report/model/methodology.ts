@@ -57,15 +57,7 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
     { label: t('quality.unresolvedParents'), value: format.count(quality.unresolvedParents) },
     { label: t('quality.pending'), value: format.count(pending) },
   ];
-  if (facts) {
-    const sum = (pick: (batch: StoreFacts['imports'][number]) => number) => filesWithRows(facts).reduce((total, batch) => total + pick(batch), 0);
-    dataQuality.push(
-      { label: t('quality.files'), value: format.count(filesWithRows(facts).length) },
-      { label: t('quality.rowsImported'), value: format.count(sum((batch) => batch.imported)) },
-      { label: t('quality.duplicates'), value: format.count(sum((batch) => batch.duplicates)) },
-      { label: t('quality.rowsRejected'), value: format.count(facts.rejectedRows) },
-    );
-  }
+  if (facts) dataQuality.push(...importCounts(facts).map(([key, count]) => ({ label: t(key), value: format.count(count) })));
   const listed = facts ? filesWithRows(facts) : [];
   const importedFiles = listed.slice(0, MAX_FILES_LISTED).map((batch) => ({
     file: printableName(fileName(batch.file)),
@@ -96,6 +88,18 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
     warnings,
     coverage: coverageRows(metrics, format, t),
   };
+}
+
+/** The imports' counts the data-quality page and sheet give, each under its label's key: files (those that held rows), rows imported, duplicates, rows rejected. */
+export function importCounts(facts: StoreFacts): Array<[key: string, count: number]> {
+  const files = filesWithRows(facts);
+  const sum = (pick: (batch: StoreFacts['imports'][number]) => number) => files.reduce((total, batch) => total + pick(batch), 0);
+  return [
+    ['quality.files', files.length],
+    ['quality.rowsImported', sum((batch) => batch.imported)],
+    ['quality.duplicates', sum((batch) => batch.duplicates)],
+    ['quality.rowsRejected', facts.rejectedRows],
+  ];
 }
 
 /** One line per warning of an imported file that changed its rows or left some unread, as the import said it, in the report's language: the analyst's notes. */

@@ -15,7 +15,7 @@ import { leaderboardOrder } from './leaderboard.js';
 import { filesWithRows, type MentionSample, type StoreFacts } from './storeFacts.js';
 import { type Cell, cell } from './cells.js';
 import { printableName } from './examples.js';
-import { exportTool, importSummaries, metricDefinitions } from './methodology.js';
+import { exportTool, importCounts, importSummaries, metricDefinitions } from './methodology.js';
 import { previousPeriodHeading } from './previousPeriod.js';
 import { sampleReasonText } from './scorecard.js';
 import type { LabelledValue } from './types.js';
@@ -334,15 +334,8 @@ function qualitySheet(inputs: WorkbookInputs): WorkbookSheet {
     [cell.text(t('quality.pending')), cell.count(pending)],
   ];
   if (facts) {
-    const files = filesWithRows(facts);
-    const sum = (pick: (batch: StoreFacts['imports'][number]) => number) => files.reduce((total, batch) => total + pick(batch), 0);
-    rows.push(
-      [cell.text(t('quality.files')), cell.count(files.length)],
-      [cell.text(t('quality.rowsImported')), cell.count(sum((batch) => batch.imported))],
-      [cell.text(t('quality.duplicates')), cell.count(sum((batch) => batch.duplicates))],
-      [cell.text(t('quality.rowsRejected')), cell.count(facts.rejectedRows)],
-    );
-    for (const batch of files) rows.push([cell.text(t('sheet.importedFile', { file: printableName(fileName(batch.file)), format: exportTool(batch.format, t) })), cell.count(batch.imported)]);
+    rows.push(...importCounts(facts).map(([key, count]) => [cell.text(t(key)), cell.count(count)]));
+    for (const batch of filesWithRows(facts)) rows.push([cell.text(t('sheet.importedFile', { file: printableName(fileName(batch.file)), format: exportTool(batch.format, t) })), cell.count(batch.imported)]);
     for (const note of importSummaries(facts, inputs.format, t)) rows.push([cell.text(note), cell.text(null)]);
   }
   return { name: t('sheet.quality'), headers: [t('sheet.item'), t('sheet.value')], rows };
