@@ -7,7 +7,7 @@ import type { CanonicalSelect, MappedColumn } from './formats/types.js';
 import { listValue } from '@duckdb/node-api';
 import { isDamagedFormOf, MOJIBAKE_LOST_PATTERN, MOJIBAKE_LOST_REASON, MOJIBAKE_PATTERN, MOJIBAKE_REASON, repairMojibake } from './mojibake.js';
 import { EARLIEST_OTHER, FUTURE_REASON, latestPlausible, PLATFORM_BEGINNINGS, tooEarlyReason } from './plausible-dates.js';
-import type { CsvRelation } from './staging.js';
+import type { CsvRelation, Layout } from './staging.js';
 import { inFileOrder } from './optimizers.js';
 import { EXCEL_DAMAGE_REASONS, isExcelDamaged } from './formats/excel-damage.js';
 
@@ -43,6 +43,7 @@ export const PIPELINE_REASONS = {
   badKind: `kind is not one of ${POST_KINDS.join(', ')}`,
   /** The reason recorded names the line of the first copy: `conflicting duplicate of line N`. */
   conflict: 'conflicting duplicate',
+  repeatedHeader: 'a copy of the header line (exports joined into one file?), not a post',
 } as const;
 
 /** The reason a conflicting copy is recorded with in import_rejects. */
@@ -58,15 +59,15 @@ export interface CanonicalPlan {
   /** The format's warnings, then the pipeline's: a parent id Excel damaged, text damaged beyond repair, text repaired from mojibake (the last). */
   warnings: string[];
   /** Reason codes (1-based) of the pipeline's own checks. */
-  codes: { missingId: number; missingDate: number; badDate: number; badOffset: number; future: number; tooEarly: number[]; conflict: number };
+  codes: { missingId: number; missingDate: number; badDate: number; badOffset: number; future: number; tooEarly: number[]; conflict: number; repeatedHeader: number };
 }
 
 /**
- * The checks and reasons for mapping a file with `select`; `names` are the
- * staging columns; `now` is the import's own time (dates after it, plus a
+ * The checks and reasons for mapping a file with `select`; `header` the
+ * staging columns' names and the header's own cells; `now` is the import's own time (dates after it, plus a
  * day, are rejected).
  */
-export function canonicalPlan(select: CanonicalSelect, names: readonly string[], baseParams: Record<string, DuckDBValue>, now = new Date()): CanonicalPlan {
+export function canonicalPlan(select: CanonicalSelect, header: Pick<Layout, 'names' | 'cells'>, baseParams: Record<string, DuckDBValue>, now = new Date()): CanonicalPlan {
   // The pipeline's four id and date checks, the format's own, Excel's damage to the id and the author, then author, platform and kind come first.
   const futureCode = 4 + (select.rejectWhen ?? []).length + 2 + 4;
   const reasons = [
@@ -85,11 +86,12 @@ export function canonicalPlan(select: CanonicalSelect, names: readonly string[],
     tooEarlyReason(null, EARLIEST_OTHER),
     // Set after the mapping, by `markConflicts`: never by the row's own checks.
     PIPELINE_REASONS.conflict,
+    PIPELINE_REASONS.repeatedHeader,
   ];
   return {
     select,
-    names,
-    params: { ...baseParams, ...(select.params ?? {}), latest_created: latestPlausible(now), mojibake_pattern: MOJIBAKE_PATTERN, mojibake_lost_pattern: MOJIBAKE_LOST_PATTERN },
+    names: header.names,
+    params: { ...baseParams, ...(select.params ?? {}), header_cells: listValue(header.cells), latest_created: latestPlausible(now), mojibake_pattern: MOJIBAKE_PATTERN, mojibake_lost_pattern: MOJIBAKE_LOST_PATTERN },
     reasons,
     warnings: [...(select.warnWhen ?? []).map((rule) => rule.reason), EXCEL_DAMAGE_REASONS.parent, MOJIBAKE_LOST_REASON, MOJIBAKE_REASON],
     codes: {
@@ -100,6 +102,7 @@ export function canonicalPlan(select: CanonicalSelect, names: readonly string[],
       future: futureCode,
       tooEarly: [...PLATFORM_BEGINNINGS, null].map((_, index) => futureCode + 1 + index),
       conflict: futureCode + PLATFORM_BEGINNINGS.length + 2,
+      repeatedHeader: futureCode + PLATFORM_BEGINNINGS.length + 3,
     },
   };
 }
@@ -115,6 +118,18 @@ function offsetOutOfRange(raw: string): string {
   // text with a sign before such hours is read with the capturing expression, six times slower than this plain search.
   const possible = `regexp_matches(${raw}, '[+-](1[3-9]|[2-9][0-9]):?[0-9]{2}')`;
   return `CASE WHEN ${possible} THEN coalesce(TRY_CAST(NULLIF(${offset}.hours, '') AS INTEGER) * 60 + TRY_CAST(NULLIF(${offset}.minutes, '') AS INTEGER) > 840, false) ELSE false END`;
+}
+
+/**
+ * A row whose every cell is the header's (trimmed, an empty cell empty): two
+ * exports joined into one file repeat the header between them. It is checked
+ * first, since its date cell fails to read as a date; only a row whose first
+ * cell is the header's has its others compared.
+ */
+function repeatedHeaderSql(cells: number): string {
+  if (cells === 0) return 'false';
+  const trimmed = Array.from({ length: cells }, (_, index) => `coalesce(trim(${rawCell(index)}), '')`);
+  return `CASE WHEN ${trimmed[0]} = $header_cells[1] THEN [${trimmed.join(', ')}] = $header_cells ELSE false END`;
 }
 
 /** The first moment of a day, as a TIMESTAMPTZ literal (the dates are this file's own constants). */
@@ -155,6 +170,7 @@ function canonicalSql(plan: CanonicalPlan, from: string): string {
   const kinds = POST_KINDS.map((kind) => `'${kind}'`).join(', ');
   // Formats trim and NULL empty values themselves; `= ''` only guards against one that does not.
   const reasonCase = [
+    `WHEN ${repeatedHeaderSql(plan.names.length)} THEN ${plan.codes.repeatedHeader}`,
     `WHEN post_id IS NULL OR post_id = '' THEN 1`,
     `WHEN created_at IS NULL THEN CASE WHEN __rb_raw_date IS NULL OR trim(__rb_raw_date) = '' THEN 2 ELSE 3 END`,
     `WHEN ${offsetOutOfRange('__rb_raw_date')} THEN 4`,

@@ -73,7 +73,7 @@ function tooManyColumns(where: string, columns: number, atLeast: boolean): UserE
 }
 
 function layoutOf(candidate: HeaderCandidate): Layout {
-  return { delimiter: candidate.delimiter, headerLine: candidate.line, names: stagingNames(candidate.cells) };
+  return { delimiter: candidate.delimiter, headerLine: candidate.line, names: stagingNames(candidate.cells), cells: [...candidate.cells] };
 }
 
 /**

@@ -208,7 +208,7 @@ export async function dryRunFile(file: string, request: ImportRequest, around: D
     const baseParams: Record<string, DuckDBValue> = { timezone: options.timezone };
     if (options.platform !== null) baseParams.platform = options.platform;
     const select = format.select(context);
-    const plan = canonicalPlan(select, layout.names, baseParams);
+    const plan = canonicalPlan(select, layout, baseParams);
     // The in_clause optimizer turns IN lists into joins, which lose the file order the first rows are shown in.
     await store.run("SET disabled_optimizers = 'in_clause'");
     const { read, structural } = await readAsImportWould(store, plan, prepared, layout);

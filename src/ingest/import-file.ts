@@ -102,7 +102,7 @@ export async function importFile(store: Store, source: string, options: FileImpo
     });
     const baseParams: Record<string, DuckDBValue> = { timezone: options.timezone };
     if (options.platform !== null) baseParams.platform = options.platform;
-    const plan = canonicalPlan(format.select(context), layout.names, baseParams);
+    const plan = canonicalPlan(format.select(context), layout, baseParams);
     const file = member?.file ?? resolve(source);
 
     const earlier = await earlierImport(store, prepared.sha256);

@@ -31,6 +31,7 @@ const PHRASES: Record<Exclude<Language, 'en'>, ReasonPhrases> = {
       [PIPELINE_REASONS.missingAuthor]: 'sin autor',
       [PIPELINE_REASONS.missingPlatform]: 'ninguna plataforma para esta fila; indique --platform',
       [PIPELINE_REASONS.badKind]: `el tipo no es uno de ${POST_KINDS.join(', ')}`,
+      [PIPELINE_REASONS.repeatedHeader]: 'una copia de la línea de encabezado (¿exportaciones unidas en un solo archivo?), no una publicación',
       [EXCEL_DAMAGE_REASONS.id]:
         'el id de la publicación está en notación científica (p. ej. 1.23E+17) o aparece como #####: Excel lo redondeó y el id real se perdió; exporte los datos de nuevo sin abrirlos en Excel',
       [EXCEL_DAMAGE_REASONS.author]:
@@ -54,6 +55,7 @@ const PHRASES: Record<Exclude<Language, 'en'>, ReasonPhrases> = {
       [PIPELINE_REASONS.missingAuthor]: 'sans auteur',
       [PIPELINE_REASONS.missingPlatform]: 'aucune plateforme pour cette ligne\u00a0; indiquez --platform',
       [PIPELINE_REASONS.badKind]: `le type n’est pas l’un de ${POST_KINDS.join(', ')}`,
+      [PIPELINE_REASONS.repeatedHeader]: 'une copie de la ligne d’en-tête (exports réunis dans un seul fichier\u00a0?), pas une publication',
       [EXCEL_DAMAGE_REASONS.id]:
         'l’identifiant de la publication est en notation scientifique (p. ex. 1.23E+17) ou affiché #####\u00a0: Excel l’a arrondi et le vrai identifiant est perdu\u00a0; exportez de nouveau les données sans les ouvrir dans Excel',
       [EXCEL_DAMAGE_REASONS.author]:

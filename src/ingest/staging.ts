@@ -15,6 +15,8 @@ export interface Layout {
   headerLine: number;
   /** Staging column names, one per header cell (unique; empty cells named `column<N>`). */
   names: string[];
+  /** The header's cells as the file writes them: a row that repeats them is a header again, not a post. */
+  cells: string[];
 }
 
 /** How a file was read successfully: the source (a normalised copy for files that mix line ends) and whether short rows were padded. */
