@@ -2,7 +2,7 @@
 import { api, type ClientSummary } from './api.js';
 import { brandId, brandsSection } from './brands.js';
 import { checkSection } from './check.js';
-import { act, app, el } from './dom.js';
+import { act, app, el, say } from './dom.js';
 import { afterImport, exportsSection } from './exports.js';
 import { language, languageSelect, t } from './language.js';
 import { forgetMonths, monthsWithData } from './periods.js';
@@ -79,6 +79,7 @@ function newClientForm(): HTMLElement {
     void act(async () => {
       const client = await api<ClientSummary>('POST', '/api/clients', { id: id.value, name: name.value, timezone: timezone.value, language: lang.value });
       await showClients(client.id);
+      say(t('clientCreated').replace('{folder}', client.id));
     });
   });
   return form;

@@ -1,6 +1,6 @@
 /** Reports: a period and a language written into the client's reports, shown in the page, earlier ones listed. */
 import { ApiRefusal, api, type ClientSummary, token } from './api.js';
-import { act, el } from './dom.js';
+import { act, el, say } from './dom.js';
 import { language, languageSelect, t } from './language.js';
 import { periodInput, periodOf } from './periods.js';
 
@@ -48,6 +48,7 @@ export function reportSection(client: ClientSummary): HTMLElement {
         written = await write(true);
       }
       show(written);
+      say(t('reportWritten').replace('{folder}', written.folder));
       reports.splice(0, reports.length, written.folder, ...reports.filter((name) => name !== written.folder));
       listEarlier();
     }, client.id),

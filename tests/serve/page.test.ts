@@ -77,6 +77,7 @@ describe('the page of replybench serve', () => {
     await page.waitForSelector('#exports');
     await settled(page);
     expect(await text(page, 'p.next')).toContain('Siguiente paso');
+    expect(await text(page, '#status')).toBe('Creado, en la carpeta apple del espacio de trabajo.');
     expect(await page.$('p.problem')).toBeNull();
     // Nothing imported yet: the check and the report say so beside their period field.
     await page.waitForFunction("document.querySelector('#check [data-note=no-data-yet]').textContent !== ''");
@@ -250,6 +251,7 @@ describe('the page of replybench serve', () => {
       '/api/clients/apple/reports/2017-10-es/metrics.xlsx',
       '/api/clients/apple/reports/2017-10-es/report.html',
     ]);
+    expect(await text(page, '#status')).toBe('Guardado en la carpeta reports/2017-10-es del cliente.');
     const pdf = await fetch(links[0] ?? '');
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
     // The cover carries the agency's name typed in the brands form, as text.
