@@ -78,6 +78,26 @@ describe('what people write about', () => {
     expect(dashed?.notes.at(-1)).toBe('— under “Change”: fewer than 30 mentions of the subject in September 2017 or in this period, too few to compare.');
   });
 
+  it('names the subjects past the eight it shows, with their mentions, so the page says what the workbook lists besides', () => {
+    const metrics = withSubjects();
+    const many = (count: number): MetricsReport => ({
+      ...metrics,
+      brands: metrics.brands.map((brand) =>
+        brand.id === 'acme' ? { ...brand, themes: [...(brand.themes ?? []), ...Array.from({ length: count }, (_, index) => ({ ...theme(`subject ${index + 1}`, 9 - (index % 9), 1), source: 'found' as const }))] } : brand,
+      ),
+    });
+    // 3 subjects with mentions: all shown, no such note.
+    expect(buildThemes(metrics, format, t, 'September 2017')?.notes.some((note) => note.startsWith('Other subjects'))).toBe(false);
+    // 3 + 6: the ninth, fewest mentions (subject 6, 4), is named.
+    const nine = buildThemes(many(6), format, t, 'September 2017');
+    expect(nine?.rows).toHaveLength(8);
+    expect(nine?.notes).toContain('Other subjects, with fewer mentions: subject 6 (4).');
+    // 3 + 30: 25 past the eight, the first 12 named, then an ellipsis.
+    const others = buildThemes(many(30), format, t, 'September 2017')?.notes.find((note) => note.startsWith('Other subjects')) ?? '';
+    expect(others.match(/ \(\d+\)/g)).toHaveLength(12);
+    expect(others.endsWith(', ….')).toBe(true);
+  });
+
   it('marks a cell of the subjects chart whose rate rests on fewer than 30 mentions, a competitor’s too, and then says what the mark means', () => {
     const metrics = withSubjects();
     // Every figure of Acme's on 30 or more; RivalCo's billing rate on 12 mentions.

@@ -54,12 +54,18 @@ export interface ThemesSection {
   notes: string[];
 }
 
+/** The client's themes with mentions, most mentioned first: a configured theme nobody wrote about this period is no subject of the page. */
+function themesByMentions(metrics: MetricsReport): ClientTheme[] {
+  return (clientOf(metrics).themes ?? []).filter((theme) => theme.mentions > 0).sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+}
+
 /** The client's themes the report shows, most mentioned first (those with mentions only). */
 export function shownThemes(metrics: MetricsReport): ClientTheme[] {
-  const client = clientOf(metrics);
-  // A configured theme nobody wrote about this period is no subject of the page.
-  return (client.themes ?? []).filter((theme) => theme.mentions > 0).sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name)).slice(0, THEMES_SHOWN);
+  return themesByMentions(metrics).slice(0, THEMES_SHOWN);
 }
+
+/** How many of the subjects past those shown a note names, with their mentions. */
+const OTHERS_NAMED = 12;
 
 function lowSample(count: number): boolean {
   return count > 0 && count < THEME_MIN_MENTIONS;
@@ -149,6 +155,12 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
   if (themesMarked(metrics)) notes.push(t('themes.noteLowSample', { minimum: format.count(THEME_MIN_MENTIONS) }));
   if (themes.some((theme) => thinCompetitorTime(metrics, theme))) notes.push(t('themes.noteCompetitorTime', { minimum: format.count(THEME_MIN_MENTIONS) }));
   if (themes.some((theme) => theme.source === 'found' && (theme.benchmark?.competitorsMeasured ?? 0) === 0 && theme.benchmark?.competitorRate == null)) notes.push(t('themes.noteFoundOwn'));
+  // The subjects past those shown are named, so that the page and the slide say what the workbook's sheet lists besides.
+  const others = themesByMentions(metrics).slice(THEMES_SHOWN);
+  if (others.length > 0) {
+    const named = others.slice(0, OTHERS_NAMED).map((theme) => `${theme.name} (${format.count(theme.mentions)})`);
+    notes.push(t('themes.noteOthers', { list: others.length > OTHERS_NAMED ? `${named.join(', ')}, …` : named.join(', ') }));
+  }
   if (themes.some((theme) => theme.changeReason === 'previous-period-not-in-data')) notes.push(t('themes.noteNoPreviousData', { missing: format.missing, previous: previousLabel }));
   else if (themes.some((theme) => theme.change === null && theme.changeReason !== null)) notes.push(t('themes.noteThinChange', { missing: format.missing, minimum: format.count(THEME_MIN_MENTIONS), previous: previousLabel }));
   return { rows, rising, risingRule: t('themes.risingRule', { period: previousLabel }), notes };
