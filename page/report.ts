@@ -12,8 +12,9 @@ export function reportSection(client: ClientSummary): HTMLElement {
   const withToken = (url: string) => `${url}?token=${encodeURIComponent(token)}`;
   // A report's files: the PDF, deck and workbook to download, the HTML to open, and the HTML shown in the page.
   const show = (written: { files: Record<string, string | null> }) => {
+    // The analyst's notes are the agency's, not the client's: named so, and last.
     const links = Object.entries(written.files).flatMap(([kind, url]) =>
-      url ? [el('a', kind === 'html' ? { href: withToken(url), target: '_blank', rel: 'noopener' } : { href: withToken(url), download: '' }, kind.toUpperCase())] : [],
+      url ? [el('a', kind === 'html' ? { href: withToken(url), target: '_blank', rel: 'noopener' } : { href: withToken(url), download: '' }, kind === 'analystNotes' ? t('analystNotes') : kind.toUpperCase())] : [],
     );
     result.replaceChildren(el('p', { class: 'files' }, `${t('reportFiles')} `, ...links), written.files.html ? el('iframe', { src: withToken(written.files.html), sandbox: '', title: t('report') }) : el('span'));
   };

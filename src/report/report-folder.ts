@@ -8,7 +8,7 @@ import { refuseSystemFolder } from '../output-folder.js';
 import { isRunning, onInterrupt } from '../temp-files.js';
 
 /** The files a report writes in its folder, besides charts/*.svg: together they are one report. */
-export const REPORT_FILE_NAMES = ['report.pdf', 'report.pptx', 'metrics.xlsx', 'report.html', 'metrics.csv', 'themes.csv', 'metrics.json'] as const;
+export const REPORT_FILE_NAMES = ['report.pdf', 'report.pptx', 'metrics.xlsx', 'analyst-notes.xlsx', 'report.html', 'metrics.csv', 'themes.csv', 'metrics.json'] as const;
 export const CHARTS_FOLDER = 'charts';
 
 /**

@@ -38,7 +38,7 @@ export interface WriteReportOptions {
   metrics?: MetricsReport;
   /** "2017-10", "2017-Q4" or "2017-10-01..2017-10-15"; needed with `store` when `metrics` is absent. */
   period?: string;
-  /** Folder that receives report.pdf, report.pptx, report.html, metrics.xlsx, metrics.csv (and themes.csv), metrics.json and charts/*.svg (created if needed). */
+  /** Folder that receives report.pdf, report.pptx, report.html, metrics.xlsx, analyst-notes.xlsx, metrics.csv (and themes.csv), metrics.json and charts/*.svg (created if needed). */
   outDir: string;
   /**
    * The output folder already taken (ReportFolder.open(outDir)), so that no
@@ -75,6 +75,8 @@ export interface WrittenReport {
   pptx: string | null;
   /** metrics.xlsx, null when not written. */
   xlsx: string | null;
+  /** analyst-notes.xlsx, written with the workbook: the notes for the agency's analyst, not for the client. */
+  analystNotes: string | null;
   /** Where report.html and metrics.csv are; each is written only when `formats` names it (html, csv). */
   html: string;
   csv: string;
@@ -157,8 +159,10 @@ async function writeAnalysedReport(options: WriteReportOptions, analysis: Analys
     let pptx: string | null = null;
     if (formats.has('pptx')) pptx = folder.write('report.pptx', await buildDeck({ model, t, logoPng }));
     let xlsx: string | null = null;
+    let analystNotes: string | null = null;
     if (formats.has('xlsx')) {
       xlsx = folder.write('metrics.xlsx', await buildWorkbook(model.workbook));
+      analystNotes = folder.write('analyst-notes.xlsx', await buildWorkbook(model.analystWorkbook));
     }
     const charts = Object.values(model.charts).flatMap((chart) => {
       if (chart.svg === null || !formats.has('svg')) return [];
@@ -175,7 +179,7 @@ async function writeAnalysedReport(options: WriteReportOptions, analysis: Analys
     }
     // Every file is complete: only now do they replace the previous report's.
     folder.commit();
-    return { outDir: folder.dir, pdf, pptx, xlsx, html: htmlPath, csv, json, charts, metrics, blockedRequests, warnings };
+    return { outDir: folder.dir, pdf, pptx, xlsx, analystNotes, html: htmlPath, csv, json, charts, metrics, blockedRequests, warnings };
   } finally {
     if (!options.folder) folder.release();
     if (printer && !options.printer) await printer.close();

@@ -27,7 +27,8 @@ const TYPES: Record<string, string> = {
 
 export interface ReportFiles {
   folder: string;
-  files: { pdf: string | null; pptx: string | null; xlsx: string | null; html: string | null };
+  /** analystNotes: the analyst's notes (analyst-notes.xlsx), which stay with the agency. */
+  files: { pdf: string | null; pptx: string | null; xlsx: string | null; html: string | null; analystNotes: string | null };
 }
 
 /** Writes the client's report of `period` in `language` into reports/<period>-<language>/ and answers the URLs of its files. */
@@ -71,7 +72,7 @@ export async function generateReport(
         return writeReport({ config, analysis, metrics, outDir, lang, printer: await printer(), onStep: running.reportStep });
       });
       const url = (path: string | null) => (path === null ? null : fileUrl(id, folder, path.split('/').pop() ?? ''));
-      return { folder, files: { pdf: url(written.pdf), pptx: url(written.pptx), xlsx: url(written.xlsx), html: url(written.html) } };
+      return { folder, files: { pdf: url(written.pdf), pptx: url(written.pptx), xlsx: url(written.xlsx), html: url(written.html), analystNotes: url(written.analystNotes) } };
     } finally {
       store.close();
     }
@@ -98,7 +99,7 @@ function fileUrl(id: string, folder: string, file: string): string {
 export function earlierReport(workspace: Workspace, id: string, folder: string): ReportFiles {
   if (!FOLDER.test(folder) || !isRealFolder(join(workspace.folderOf(id), 'reports', folder))) throw new HttpError(404, `no report ${folder}.`);
   const url = (file: string) => (regularFile(join(workspace.folderOf(id), 'reports', folder, file)) ? fileUrl(id, folder, file) : null);
-  return { folder, files: { pdf: url('report.pdf'), pptx: url('report.pptx'), xlsx: url('metrics.xlsx'), html: url('report.html') } };
+  return { folder, files: { pdf: url('report.pdf'), pptx: url('report.pptx'), xlsx: url('metrics.xlsx'), html: url('report.html'), analystNotes: url('analyst-notes.xlsx') } };
 }
 
 function regularFile(path: string): boolean {
@@ -111,14 +112,14 @@ function regularFile(path: string): boolean {
 
 /** The words of the report's file names in its language, for the names the files are downloaded under (plain ASCII). */
 const DOWNLOAD_WORDS: Record<string, Record<string, string>> = {
-  es: { report: 'informe', metrics: 'metricas', themes: 'temas' },
-  fr: { report: 'rapport', metrics: 'metriques', themes: 'sujets' },
+  es: { report: 'informe', metrics: 'metricas', themes: 'temas', 'analyst-notes': 'notas-del-analista' },
+  fr: { report: 'rapport', metrics: 'metriques', themes: 'sujets', 'analyst-notes': 'notes-de-l-analyste' },
 };
 
 /** The name a report's file is downloaded under, in the report's language (its folder ends with it): the client receives it. */
 function downloadName(file: string, folder: string): string {
   const words = DOWNLOAD_WORDS[folder.slice(-2)] ?? {};
-  return file.replace(/^[a-z]+/, (stem) => words[stem] ?? stem);
+  return file.replace(/^[a-z-]+/, (stem) => words[stem] ?? stem);
 }
 
 /** One file of a written report: a known name in a report folder of the client, a regular file (no link followed). */

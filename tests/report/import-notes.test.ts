@@ -70,7 +70,7 @@ describe("the import's changes to a file, in the report", () => {
     });
     expect(told.join(' ')).not.toMatch(/response_tweet_id|â€/);
     // The analyst's notes: each warning in the import's words, and each file by its place in the project folder.
-    const notes = (model.workbook.sheets.find((candidate) => candidate.name === say('analyst.sheet'))?.rows ?? []).map((row) => String(row[1]?.value ?? ''));
+    const notes = (model.analystWorkbook.sheets.find((candidate) => candidate.name === say('analyst.sheet'))?.rows ?? []).map((row) => String(row[1]?.value ?? ''));
     const expected = changes.flatMap((notices, index) => notices.map((notice) => [files[index] ?? '?', noticeText(notice, language)] as const));
     for (const [file, text] of expected) expect(notes.filter((note) => note.startsWith(file) && note.includes(text))).toHaveLength(1);
     expect(notes.filter((note) => note.startsWith('october, excel.csv (twcs)'))).toHaveLength(1);
@@ -90,7 +90,7 @@ describe("the import's changes to a file, in the report", () => {
     expect(model.importedFiles.map((entry) => entry.file)).toEqual(['october, excel.csv', 'twcs_excel_mangled.csv']);
     expect(model.dataQuality.find((entry) => entry.label === 'Files imported')?.value).toBe('2');
     const say = translator(template.strings('en'), 'en');
-    const notes = (model.workbook.sheets.find((candidate) => candidate.name === say('analyst.sheet'))?.rows ?? []).map((row) => String(row[1]?.value ?? ''));
+    const notes = (model.analystWorkbook.sheets.find((candidate) => candidate.name === say('analyst.sheet'))?.rows ?? []).map((row) => String(row[1]?.value ?? ''));
     expect(notes.filter((note) => note.startsWith('empty.csv'))).toHaveLength(1);
   });
 
@@ -118,7 +118,7 @@ describe("an archive's member", () => {
     const files = [join(project, 'exports/q4.zip:october/mentions.csv'), join(folder, 'elsewhere/q4.zip:november/mentions.csv')];
     const { model } = await buildReportModel({ metrics, config: { ...config, baseDir: project }, facts: { ...facts, imports: files.map(batch) }, template, language: 'en' });
     const say = translator(template.strings('en'), 'en');
-    const notes = (model.workbook.sheets.find((candidate) => candidate.name === say('analyst.sheet'))?.rows ?? []).map((row) => String(row[1]?.value ?? ''));
+    const notes = (model.analystWorkbook.sheets.find((candidate) => candidate.name === say('analyst.sheet'))?.rows ?? []).map((row) => String(row[1]?.value ?? ''));
     expect(notes.filter((note) => note.includes('mentions.csv')).map((note) => note.split(' (')[0])).toEqual(['exports/q4.zip:october/mentions.csv', 'q4.zip:november/mentions.csv']);
     expect(model.importedFiles.map((entry) => entry.file)).toEqual(['q4.zip:october/mentions.csv', 'q4.zip:november/mentions.csv']);
   });

@@ -475,7 +475,7 @@ describe('sentiment and audience chart', () => {
         const html = htmlText(renderReportHtml(model, template, t));
         expect(html).toContain(foldSpaces(t('absent.sentiment')));
         expect(html).not.toContain(foldSpaces(t('section.audience')));
-        const notes = model.workbook.sheets.find((sheet) => sheet.name === t('analyst.sheet'))?.rows.map((row) => row[1]?.value);
+        const notes = model.analystWorkbook.sheets.find((sheet) => sheet.name === t('analyst.sheet'))?.rows.map((row) => row[1]?.value);
         expect(notes).toEqual(expect.arrayContaining([t('analyst.sentimentValue'), t('analyst.followersValue')]));
       }
       const en = template.strings('en');

@@ -86,11 +86,11 @@ function rows(worksheet: ExcelJS.Worksheet): ExcelJS.Row[] {
   return result;
 }
 
-const SHEETS = ['sheet.leaderboard', 'sheet.platforms', 'sheet.changes', 'sheet.trend', 'sheet.diagnostics', 'sheet.examples', 'sheet.quality', 'sheet.coverage', 'sheet.settings', 'sheet.themes', 'sheet.definitions', 'analyst.sheet'];
+const SHEETS = ['sheet.leaderboard', 'sheet.platforms', 'sheet.changes', 'sheet.trend', 'sheet.diagnostics', 'sheet.examples', 'sheet.quality', 'sheet.coverage', 'sheet.settings', 'sheet.themes', 'sheet.definitions'];
 
 describe('metrics.xlsx', () => {
   it('names its sheets in the report language', () => {
-    expect(book('en').worksheets.map((worksheet) => worksheet.name)).toEqual(['Leaderboard', 'By platform', 'Changes', 'Trend', 'Diagnostics', 'Mentions to look at', 'Data quality', 'Coverage', 'Settings', 'Subjects', 'Definitions', 'Analyst notes']);
+    expect(book('en').worksheets.map((worksheet) => worksheet.name)).toEqual(['Leaderboard', 'By platform', 'Changes', 'Trend', 'Diagnostics', 'Mentions to look at', 'Data quality', 'Coverage', 'Settings', 'Subjects', 'Definitions']);
     for (const lang of ['es', 'fr'] as const) expect(book(lang).worksheets.map((worksheet) => worksheet.name)).toEqual(SHEETS.map((key) => s(lang, key)));
     expect(book('es').worksheets[0]?.name).toBe('Clasificación');
     expect(written.en?.pptx).toBeNull();
@@ -289,7 +289,7 @@ describe('--formats', () => {
     launch.mockRestore();
     expect(report?.xlsx).toBe(join(dir, 'metrics.xlsx'));
     expect([report?.pdf, report?.pptx]).toEqual([null, null]);
-    expect(['metrics.xlsx', 'metrics.csv', 'metrics.json', 'report.html', 'report.pptx', 'report.pdf', 'charts'].map((file) => existsSync(join(dir, file)))).toEqual([true, true, true, false, false, false, false]);
+    expect(['metrics.xlsx', 'analyst-notes.xlsx', 'metrics.csv', 'metrics.json', 'report.html', 'report.pptx', 'report.pdf', 'charts'].map((file) => existsSync(join(dir, file)))).toEqual([true, true, true, true, false, false, false, false]);
     await expect(runReport({ period: '2017-10', config: [join(FIXTURES, 'store-config.yaml')], db, out: dir, formats: 'pdf,doc' })).rejects.toThrow(UserError);
   });
 });

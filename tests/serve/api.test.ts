@@ -158,6 +158,9 @@ describe('the API of replybench serve', () => {
     // Downloaded under a name in the report's language: the client receives the file.
     expect(pdf.headers.get('content-disposition')).toBe('attachment; filename="apple-2017-10-es-informe.pdf"');
     expect((await fetch(`${base()}${files.xlsx}?token=${TOKEN}`)).headers.get('content-disposition')).toBe('attachment; filename="apple-2017-10-es-metricas.xlsx"');
+    // The analyst's notes, beside the client's files, under a name in the report's language.
+    expect(files.analystNotes).toBe('/api/clients/apple/reports/2017-10-es/analyst-notes.xlsx');
+    expect((await fetch(`${base()}${files.analystNotes}?token=${TOKEN}`)).headers.get('content-disposition')).toBe('attachment; filename="apple-2017-10-es-notas-del-analista.xlsx"');
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
     const html = await fetch(`${base()}${files.html}`, { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(html.headers.get('content-security-policy')).toContain('sandbox');

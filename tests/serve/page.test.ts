@@ -250,7 +250,9 @@ describe('the page of replybench serve', () => {
       '/api/clients/apple/reports/2017-10-es/report.pptx',
       '/api/clients/apple/reports/2017-10-es/metrics.xlsx',
       '/api/clients/apple/reports/2017-10-es/report.html',
+      '/api/clients/apple/reports/2017-10-es/analyst-notes.xlsx',
     ]);
+    expect(await page.$$eval('#report .files a', (anchors) => anchors.map((anchor) => anchor.textContent))).toEqual(['PDF', 'PPTX', 'XLSX', 'HTML', 'Notas del analista (XLSX, no para el cliente)']);
     expect(await text(page, '#status')).toBe('Guardado en la carpeta reports/2017-10-es del cliente.');
     const pdf = await fetch(links[0] ?? '');
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');

@@ -25,7 +25,7 @@ import { buildScorecard, DEFAULT_SCORECARD_THRESHOLDS, emptyReasonsOf } from './
 import type { StoreFacts } from './storeFacts.js';
 import type { ReportModel } from './types.js';
 import { buildThemes, themeFinding, withThemeNames } from './themes.js';
-import { buildWorkbookModel } from './workbook.js';
+import { buildAnalystWorkbookModel, buildWorkbookModel } from './workbook.js';
 
 export interface ModelInputs {
   metrics: MetricsReport;
@@ -92,6 +92,7 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
   const unanswered = (facts?.unanswered ?? []).filter((sample) => !unmeasured.has(sample.platform));
   const unmeasuredNames = warningsOf(client).includes('no-brand-posts') ? platformsWith(metrics, client.id, 'no-brand-posts', format) : null;
 
+  const workbookInputs = { t, client: { id: client.id, name: client.name }, agency: agencyName === undefined ? null : agencyName, generatedAt: inputs.generatedAt ?? new Date() };
   const model: ReportModel = {
     language,
     locale: format.locale,
@@ -131,20 +132,8 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
     ],
     improvements,
     themes,
-    workbook: buildWorkbookModel({
-      metrics,
-      facts,
-      t,
-      format,
-      client: { id: client.id, name: client.name },
-      agency: agencyName === undefined ? null : agencyName,
-      generatedAt: inputs.generatedAt ?? new Date(),
-      unanswered,
-      analystNotes: analystNotes(metrics, facts, new Set(Object.keys(CHARTS_OF_OPTIONAL_DATA).filter((id) => !charts[id])), config.baseDir, format, t),
-      businessHours: businessHoursSettings(metrics.brands, config.brands, format, t),
-      emptyReasons: emptyReasonsOf(scorecard, t),
-      previousLabel,
-    }),
+    workbook: buildWorkbookModel({ ...workbookInputs, metrics, facts, format, unanswered, businessHours: businessHoursSettings(metrics.brands, config.brands, format, t), emptyReasons: emptyReasonsOf(scorecard, t), previousLabel }),
+    analystWorkbook: buildAnalystWorkbookModel(workbookInputs, analystNotes(metrics, facts, new Set(Object.keys(CHARTS_OF_OPTIONAL_DATA).filter((id) => !charts[id])), config.baseDir, format, t)),
     sections: manifest.sections.filter((section) => {
       if (section === 'improvements') return improvements.length > 0;
       if (section === 'examples') return facts !== null;

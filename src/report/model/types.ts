@@ -181,4 +181,6 @@ export interface ReportModel {
   sections: string[];
   /** The workbook's tables (metrics.xlsx). */
   workbook: WorkbookModel;
+  /** The analyst's notes (analyst-notes.xlsx): files, config keys, export columns; never sent to the client. */
+  analystWorkbook: WorkbookModel;
 }

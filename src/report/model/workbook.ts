@@ -31,8 +31,6 @@ export interface WorkbookInputs {
   generatedAt: Date;
   /** The client's unanswered mentions the report lists (none from a platform without its posts, as in the PDF). */
   unanswered: MentionSample[];
-  /** The last sheet: paths, config keys and export columns, for the analyst only. */
-  analystNotes: LabelledValue[];
   /** The brands' business hours, as the appendix lists them (the outside-hours figures rest on them). */
   businessHours: LabelledValue[];
   /** The previous period as the report names it ("September 2025"): the changes sheet's column. */
@@ -64,7 +62,7 @@ export interface WorkbookModel {
  * metrics.xlsx as the report model holds it: the numbers of the report for
  * working on them in Excel or Google Sheets, one table per sheet
  * (leaderboard, per platform, trend, diagnostics, example mentions, data
- * quality, coverage, settings). Rates and shares are fractions shown as
+ * quality, coverage, settings, subjects, definitions). Rates and shares are fractions shown as
  * percentages, times are minutes, dates are Excel dates in the report's
  * timezone; sheet names and headers are in the report's language.
  */
@@ -104,9 +102,23 @@ export function buildWorkbookModel(inputs: WorkbookInputs): WorkbookModel {
     settingsSheet(inputs),
     themesSheet(inputs),
     pairsSheet(t('sheet.definitions'), [t('sheet.item'), t('sheet.definitions')], metricDefinitions(inputs.format, t)),
-    pairsSheet(t('analyst.sheet'), [t('analyst.topic'), t('analyst.note')], inputs.analystNotes),
   );
   return { title: `${t('report.title')} · ${inputs.client.name}`, creator: inputs.agency ?? 'replybench', created: inputs.generatedAt, sheets };
+}
+
+/**
+ * analyst-notes.xlsx: the analyst's notes (analystNotes.ts) in a workbook of
+ * their own, beside the report: metrics.xlsx goes to the client, and carries
+ * no file, config key or export column.
+ */
+export function buildAnalystWorkbookModel(inputs: Pick<WorkbookInputs, 't' | 'client' | 'agency' | 'generatedAt'>, notes: readonly LabelledValue[]): WorkbookModel {
+  const { t } = inputs;
+  return {
+    title: `${t('analyst.sheet')} · ${inputs.client.name}`,
+    creator: inputs.agency ?? 'replybench',
+    created: inputs.generatedAt,
+    sheets: [pairsSheet(t('analyst.sheet'), [t('analyst.topic'), t('analyst.note')], notes)],
+  };
 }
 
 /** What the PDF marks beside a brand's figures (†, ≥), as columns a sheet that sorts and charts them keeps: per brand, and per brand on each platform. */
