@@ -246,9 +246,28 @@ describe('xlsx workbooks', () => {
     expect(await importError(store, path)).toBe(`${path}: has the .xlsx extension but is not an Excel workbook (damaged or renamed?). Export it again.`);
   });
 
+  it('rejects a post whose id is a number cell past 2^53 (pandas writes tweet ids so), never storing an id no post has', async () => {
+    const store = await openStore();
+    // 1536378608205740996 as a cell is 1.536378608205741e+18: written in full it would be 1536378608205741000.
+    const asNumber = Number('1536378608205740996');
+    const path = await workbook([HEADER, [asNumber, 'a', 'True', DATE, 'lost id', '', ''], [2, 'b', 'True', DATE, 'kept', '', asNumber], ['3', 'c', 'True', DATE, 'text id', '', '']]);
+    const result = await importOne(store, path);
+    expect(result).toMatchObject({ rowsRead: 3, imported: 2, rejected: 1 });
+    expect((await allPosts(store)).map((post) => [post.post_id, post.parent_id])).toEqual([
+      ['2', null],
+      ['3', null],
+    ]);
+    expect((await rejects(store)).map((row) => [row.line, row.reason, row.raw.split(',')[0]])).toEqual([[2, expect.stringMatching(/^tweet_id is in scientific notation/), '1.536378608205741e+18']]);
+    // The parent id the sheet lost is dropped, the reply kept, with a warning.
+    expect(result.warnings).toContain('1 row: in_response_to_tweet_id is in scientific notation (Excel rounded it): the reply was kept without its parent (first at row 3)');
+  });
+
   it('writes cells as a CSV export would', () => {
     expect(cellText(null)).toBe('');
     expect(cellText(12.5)).toBe('12.5');
+    // Whole numbers a cell holds exactly are written in full; past 2^53, as the cell holds them.
+    expect(cellText(9007199254740991)).toBe('9007199254740991');
+    expect(cellText(Number('1536378608205740996'))).toBe('1.536378608205741e+18');
     expect(cellText(true)).toBe('TRUE');
     expect(cellText(new Date(Date.UTC(2017, 9, 31, 22, 10, 47)))).toBe('2017-10-31 22:10:47');
     expect(cellText({ error: '#N/A' })).toBe('#N/A');

@@ -15,11 +15,17 @@ function pad(value: number): string {
   return String(value).padStart(2, '0');
 }
 
-/** A cell as the text a CSV export of the same sheet would hold. */
+/**
+ * A cell as the text a CSV export of the same sheet would hold. A number past
+ * 2^53 is not a whole number a cell can hold exactly (1.536378608205741e+18
+ * for the id 1536378608205740996): written in full it would be an id no post
+ * has, so it keeps its scientific notation, which the import knows as an id
+ * the spreadsheet lost (excel-damage.ts).
+ */
 export function cellText(value: Cell): string {
   if (value === null) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
+  if (typeof value === 'number') return Math.abs(value) > Number.MAX_SAFE_INTEGER ? value.toExponential() : String(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) {
     // Excel dates carry no zone: the wall-clock time is held in UTC fields.
