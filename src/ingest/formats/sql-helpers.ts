@@ -293,9 +293,14 @@ export function daylightSavingWarning(localExpr: string, timezoneParam: string, 
   return { when: cell ? `(NOT ${hasUtcOffset(cell)} AND ${gap})` : gap, reason: DAYLIGHT_SAVING_REASON };
 }
 
-/** True when a timestamp text ends with an explicit UTC offset or `Z`. */
+/**
+ * True when a timestamp text ends with an explicit UTC offset, `Z`, or `UTC`
+ * or `GMT` (BigQuery writes `2024-10-09 14:00:05 UTC`): DuckDB's TIMESTAMP
+ * cast drops a trailing `UTC` without a word, and the time would be read in
+ * the import's timezone; as TIMESTAMPTZ it is read as the instant it names.
+ */
 export function hasUtcOffset(expr: string): string {
-  return `coalesce(regexp_matches(trim(${expr}), '[0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?\\s*(Z|[+-][0-9]{2}(:?[0-9]{2})?)$'), false)`;
+  return `coalesce(regexp_matches(trim(${expr}), '[0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?\\s*(Z|[+-][0-9]{2}(:?[0-9]{2})?|(?i:UTC|GMT))$'), false)`;
 }
 
 /**

@@ -109,6 +109,11 @@ describe('sql helpers', () => {
     expect(await apply(inMadrid, ['2025-03-30T14:05:00+02:00', '2025-03-30 14:05:00', '2025-01-15T10:00:00.000Z', '31/02/25 10:00:00', '2017-10-31 22:10:47.0'])).toEqual([
       '2025-03-30T12:05:00Z', '2025-03-30T12:05:00Z', '2025-01-15T10:00:00Z', null, '2017-10-31T21:10:47Z',
     ]);
+    // A time that names UTC or GMT in words (BigQuery's `2024-10-09 14:00:05 UTC`) is that instant, never a Madrid time; a zone
+    // abbreviation that is ambiguous (EST, CEST) is not read at all.
+    expect(await apply(inMadrid, ['2024-10-09 14:00:05 UTC', '2024-10-09 14:00:05 utc', '2024-10-09T14:00:05 GMT', '2024-10-09 14:00:05 CEST'])).toEqual([
+      '2024-10-09T14:00:05Z', '2024-10-09T14:00:05Z', '2024-10-09T14:00:05Z', null,
+    ]);
   });
 
   test('a local-time column also takes ISO text (an .xlsx converted to text)', async () => {
@@ -117,6 +122,7 @@ describe('sql helpers', () => {
     expect(await apply(talkwalkerLike, ['22/09/17 11:00:24', '2017-09-22 11:00:24', '2017-09-22T09:00:24Z', '31/02/25 10:00:00'])).toEqual([
       '2017-09-22T09:00:24Z', '2017-09-22T09:00:24Z', '2017-09-22T09:00:24Z', null,
     ]);
+    expect(await apply(talkwalkerLike, ['2017-09-22 09:00:24 UTC'])).toEqual(['2017-09-22T09:00:24Z']);
   });
 
   test('identifiers are double-quoted with inner quotes doubled', () => {
