@@ -44,6 +44,8 @@ export const PIPELINE_REASONS = {
   /** The reason recorded names the line of the first copy: `conflicting duplicate of line N`. */
   conflict: 'conflicting duplicate',
   repeatedHeader: 'a copy of the header line (exports joined into one file?), not a post',
+  /** Never recorded: a file holding it is refused (reorderedHeaderError). */
+  reorderedHeader: 'the header again, its columns in another order',
 } as const;
 
 /** The reason a conflicting copy is recorded with in import_rejects. */
@@ -59,7 +61,7 @@ export interface CanonicalPlan {
   /** The format's warnings, then the pipeline's: a parent id Excel damaged, text damaged beyond repair, text repaired from mojibake (the last). */
   warnings: string[];
   /** Reason codes (1-based) of the pipeline's own checks. */
-  codes: { missingId: number; missingDate: number; badDate: number; badOffset: number; future: number; tooEarly: number[]; conflict: number; repeatedHeader: number };
+  codes: { missingId: number; missingDate: number; badDate: number; badOffset: number; future: number; tooEarly: number[]; conflict: number; repeatedHeader: number; reorderedHeader: number };
 }
 
 /**
@@ -87,6 +89,7 @@ export function canonicalPlan(select: CanonicalSelect, header: Pick<Layout, 'nam
     // Set after the mapping, by `markConflicts`: never by the row's own checks.
     PIPELINE_REASONS.conflict,
     PIPELINE_REASONS.repeatedHeader,
+    PIPELINE_REASONS.reorderedHeader,
   ];
   return {
     select,
@@ -103,6 +106,7 @@ export function canonicalPlan(select: CanonicalSelect, header: Pick<Layout, 'nam
       tooEarly: [...PLATFORM_BEGINNINGS, null].map((_, index) => futureCode + 1 + index),
       conflict: futureCode + PLATFORM_BEGINNINGS.length + 2,
       repeatedHeader: futureCode + PLATFORM_BEGINNINGS.length + 3,
+      reorderedHeader: futureCode + PLATFORM_BEGINNINGS.length + 4,
     },
   };
 }
@@ -121,15 +125,18 @@ function offsetOutOfRange(raw: string): string {
 }
 
 /**
- * A row whose every cell is the header's (trimmed, an empty cell empty): two
- * exports joined into one file repeat the header between them. It is checked
- * first, since its date cell fails to read as a date; only a row whose first
- * cell is the header's has its others compared.
+ * The reason CASE's branch for a row that is the header again (trimmed, an
+ * empty cell empty): two exports joined into one file repeat the header
+ * between them, in the same order (the line is no post) or in another (the
+ * rows after it would be read into the wrong columns: the file is refused).
+ * Only a row without a date is looked at: a header's date cell holds a
+ * column's name. It comes first, as a layout may find no post id in it.
  */
-function repeatedHeaderSql(cells: number): string {
-  if (cells === 0) return 'false';
-  const trimmed = Array.from({ length: cells }, (_, index) => `coalesce(trim(${rawCell(index)}), '')`);
-  return `CASE WHEN ${trimmed[0]} = $header_cells[1] THEN [${trimmed.join(', ')}] = $header_cells ELSE false END`;
+function headerAgainSql(cells: number, codes: CanonicalPlan['codes']): string {
+  if (cells === 0) return 'WHEN false THEN 0';
+  const row = `[${Array.from({ length: cells }, (_, index) => `coalesce(trim(${rawCell(index)}), '')`).join(', ')}]`;
+  return `WHEN created_at IS NULL AND list_sort(${row}) = list_sort($header_cells)
+    THEN CASE WHEN ${row} = $header_cells THEN ${codes.repeatedHeader} ELSE ${codes.reorderedHeader} END`;
 }
 
 /** The first moment of a day, as a TIMESTAMPTZ literal (the dates are this file's own constants). */
@@ -170,7 +177,7 @@ function canonicalSql(plan: CanonicalPlan, from: string): string {
   const kinds = POST_KINDS.map((kind) => `'${kind}'`).join(', ');
   // Formats trim and NULL empty values themselves; `= ''` only guards against one that does not.
   const reasonCase = [
-    `WHEN ${repeatedHeaderSql(plan.names.length)} THEN ${plan.codes.repeatedHeader}`,
+    headerAgainSql(plan.names.length, plan.codes),
     `WHEN post_id IS NULL OR post_id = '' THEN 1`,
     `WHEN created_at IS NULL THEN CASE WHEN __rb_raw_date IS NULL OR trim(__rb_raw_date) = '' THEN 2 ELSE 3 END`,
     `WHEN ${offsetOutOfRange('__rb_raw_date')} THEN 4`,

@@ -1,3 +1,4 @@
+import { refuseReorderedHeader } from './header-again.js';
 import type { DuckDBValue } from '@duckdb/node-api';
 import { basename } from 'node:path';
 import { z } from 'zod';
@@ -215,6 +216,7 @@ export async function dryRunFile(file: string, request: ImportRequest, around: D
     // As the import says it, or refuses a file cut short.
     const shortRows = read.padded && !read.source.ragged ? [await shortRowsWarning(read.source, layout)] : [];
     const stats = await fileStats(store, plan);
+    await refuseReorderedHeader(read.source, layout, plan, stats, null);
 
     const rejectedByReason = rejectsByReason(structural, stats, plan);
     const rows = withStructuralRejects(await shownRows(store, plan), structural);

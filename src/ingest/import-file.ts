@@ -1,3 +1,4 @@
+import { refuseReorderedHeader } from './header-again.js';
 import type { DuckDBValue } from '@duckdb/node-api';
 import { resolve } from 'node:path';
 import { z } from 'zod';
@@ -223,6 +224,7 @@ async function importChecked(job: FileJob, start: CsvRead, shape: Promise<Record
   }
   await refuseRoundedIds(store, source, CANONICAL_ROWS);
   const lines = needsLines ? await LineMap.build(source, layout, stats.rows) : null;
+  await refuseReorderedHeader(source, layout, plan, stats, lines);
   const unreadDate = lines ? await firstUnreadDate(store, plan, stats, lines) : null;
   if (unreadDate) failWhenNoDateReads(source, plan, stats, unreadDate, format);
   if (stats.kept === 0 && rejected + structural.length > 0) throw everyRowRejected(source, plan, stats, lines, structural);

@@ -2,11 +2,12 @@
  * Two exports joined into one file (`cat a.csv b.csv`, or pasted in a
  * spreadsheet) repeat the header between them: that line is rejected as a
  * copy of the header, not as a post with an unreadable date, and every post
- * around it is kept.
+ * around it is kept; a header again in another order refuses the file.
  */
 import { describe, expect, it } from 'vitest';
 import { PIPELINE_REASONS } from '../../src/ingest/canonical.js';
-import { allPosts, DATE, importOne, openStore, rejects, tempFile, twcsCsv } from './helpers.js';
+import { dryRunFile } from '../../src/ingest/dry-run.js';
+import { allPosts, DATE, importError, importOne, openStore, rejects, tempFile, twcsCsv } from './helpers.js';
 
 const HEADER = 'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id';
 
@@ -33,6 +34,19 @@ describe('two exports joined into one file', () => {
     await importOne(store, tempFile('unnamed.csv', `${file}\n`));
     expect((await allPosts(store)).map((post) => post.post_id)).toEqual(['1', '2']);
     expect((await rejects(store)).map((reject) => [reject.line, reject.reason])).toEqual([[3, PIPELINE_REASONS.repeatedHeader]]);
+  });
+
+  it('refuses a file whose header comes again with its columns in another order, at that line, storing nothing; its dry run too', async () => {
+    const first = twcsCsv(rowsFrom(1, 2));
+    // The second export writes the parent before the responses: read by the first header's positions, they would swap.
+    const second = `tweet_id,author_id,inbound,created_at,text,in_response_to_tweet_id,response_tweet_id\n3,user3,True,${DATE},@Brand reply,1,\n`;
+    const path = tempFile('reordered.csv', first + second);
+    const store = await openStore();
+    const expected = `${path}:4: the header comes again here with its columns in another order (exports joined into one file?): the rows after it would be read into the wrong columns. Split the file at line 4 and import each part.`;
+    expect(await importError(store, path)).toBe(expected);
+    expect(await allPosts(store)).toEqual([]);
+    expect(await rejects(store)).toEqual([]);
+    await expect(dryRunFile(path, {})).rejects.toThrow(expected);
   });
 
   it('does not take a row that only starts like the header for one', async () => {

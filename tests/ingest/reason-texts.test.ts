@@ -11,7 +11,7 @@ const ENGLISH = /\b(the|date in|before|missing|cells|not|is|would|existed)\b/;
 
 describe('why rows are rejected, in the page language', () => {
   it("writes every reason of the pipeline's own checks in Spanish and French", () => {
-    const { conflict: _recordedApart, ...checked } = PIPELINE_REASONS;
+    const { conflict: _recordedApart, reorderedHeader: _fileRefused, ...checked } = PIPELINE_REASONS;
     const reasons = [
       ...Object.values(checked),
       EXCEL_DAMAGE_REASONS.id,
