@@ -4,7 +4,7 @@ import type { Store } from '../store/database.js';
 import type { CanonicalSelect } from './formats/types.js';
 import type { CsvRelation } from './staging.js';
 
-const dateCountsRow = z.object({ dates: z.number(), asIs: z.number(), asSwapped: z.number() });
+const dateCountsRow = z.record(z.string(), z.number());
 
 /** The pattern with day and month swapped: `%m/%d/%Y` -> `%d/%m/%Y`. */
 export function swapDayMonth(format: string): string {
@@ -17,27 +17,45 @@ function dayMonthPart(format: string): string {
 }
 
 /**
- * A file whose dates the mapping reads with day and month the wrong way
+ * A file whose dates the layout reads with day and month the wrong way
  * round: some dates fail (a 13th read as a month) and the others are stored
  * on wrong days without a word. When every date that fails, and every other
- * one, parses with day and month swapped, the import stops and says so.
+ * one, parses with day and month swapped, the import stops and says so: with
+ * the swapped pattern to set in the mapping file (`source`), or, for a layout
+ * of fixed patterns (Sprout's month-first dates), to map the file with.
  * Returns the error, or null when the swap would not read them all.
  */
 export async function dayMonthSwapError(store: Store, select: CanonicalSelect, relation: CsvRelation, path: string): Promise<UserError | null> {
   const check = select.dayMonth;
   if (!check) return null;
-  const swapped = swapDayMonth(check.format);
+  const formats = typeof check.format === 'string' ? [check.format] : [...check.format];
+  const swapped = formats.map(swapDayMonth);
+  const params: Record<string, string> = {};
+  formats.forEach((format, index) => {
+    params[`as_is_${index}`] = format;
+    params[`swapped_${index}`] = swapped[index] ?? format;
+  });
+  const either = (prefix: string) => `coalesce(${formats.map((_, index) => `try_strptime(d, $${prefix}_${index})`).join(', ')})`;
   const [row] = await store.rows(
     'dates read either way',
     dateCountsRow,
-    `SELECT count(*)::DOUBLE AS dates, count(try_strptime(d, $day_month_format))::DOUBLE AS "asIs", count(try_strptime(d, $day_month_swapped))::DOUBLE AS "asSwapped"
+    `SELECT count(*)::DOUBLE AS dates, count(${either('as_is')})::DOUBLE AS as_is, count(${either('swapped')})::DOUBLE AS as_swapped,
+       ${formats.map((_, index) => `count(try_strptime(d, $swapped_${index}))::DOUBLE AS swapped_${index}`).join(', ')}
      FROM (SELECT trim(${check.cell}) AS d FROM ${relation.sql}) WHERE d IS NOT NULL AND d <> ''`,
-    { ...relation.params, day_month_format: check.format, day_month_swapped: swapped },
+    { ...relation.params, ...params },
   );
-  if (!row || row.asIs === row.dates || row.asSwapped !== row.dates) return null;
-  const dayFirst = check.format.indexOf('%m') < check.format.indexOf('%d');
+  if (!row || row.as_is === row.dates || row.as_swapped !== row.dates) return null;
+  const dates = row.dates ?? 0;
+  const failing = dates - (row.as_is ?? 0);
+  // The swapped pattern that reads the most of the file's dates is the one proposed.
+  const best = swapped.reduce((chosen, _, index) => ((row[`swapped_${index}`] ?? 0) > (row[`swapped_${chosen}`] ?? 0) ? index : chosen), 0);
+  const first = formats[0] ?? '';
+  const dayFirst = first.indexOf('%m') < first.indexOf('%d');
+  const fix = check.source
+    ? `set date.format to "${swapped[best]}" in ${check.source} and import it again.`
+    : `import it with --format generic and a mapping whose date.format is "${swapped[best]}" (\`replybench import --write-mapping <file>\` writes one to start from).`;
   return new UserError(
-    `${path}: the file looks ${dayFirst ? 'day' : 'month'}-first: ${(row.dates - row.asIs).toLocaleString('en-US')} of ${row.dates.toLocaleString('en-US')} dates fail as ${dayMonthPart(check.format)} and all parse as ${dayMonthPart(swapped)}, ` +
-      `so the others would be stored on wrong days; set date.format to "${swapped}" in ${check.source} and import it again.`,
+    `${path}: the file looks ${dayFirst ? 'day' : 'month'}-first: ${failing.toLocaleString('en-US')} of ${dates.toLocaleString('en-US')} dates fail as ${dayMonthPart(first)} and all parse as ${dayMonthPart(swapped[0] ?? first)}, ` +
+      `so the others would be stored on wrong days; ${fix}`,
   );
 }

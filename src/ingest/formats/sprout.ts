@@ -33,6 +33,8 @@ const NETWORK = ['Network'];
 const TEXT = ['Message', 'Message Text', 'Text', 'Post'];
 const LINK = ['Permalink', 'Link', 'Message Link', 'Post Link'];
 const AUTHOR = ['From Screen Name', 'From Handle', 'From', 'Sender', 'Author'];
+/** Sprout's dates, month first as its US exports write them; a day-first file is told (dayMonth). */
+const MONTH_FIRST = ['%m/%d/%Y %I:%M %p', '%m/%d/%Y %I:%M:%S %p', '%m/%d/%Y %H:%M', '%m/%d/%Y %H:%M:%S'];
 const DATE = ['Timestamp', 'Date', 'Created Time', 'Received Time', 'Sent Date', 'Date Received'];
 const MESSAGE_TYPE = ['Message Type', 'Type', 'Post Type'];
 
@@ -55,11 +57,7 @@ export const sproutFormat: ExportFormat = {
   select: (context) => {
     const link = context.col(...LINK);
     const date = context.col(...DATE);
-    const { instant, local } = localOrIsoInstant(
-      date,
-      `try_strptime(trim(${date}), ['%m/%d/%Y %I:%M %p', '%m/%d/%Y %I:%M:%S %p', '%m/%d/%Y %H:%M', '%m/%d/%Y %H:%M:%S'])`,
-      context.timezoneParam,
-    );
+    const { instant, local } = localOrIsoInstant(date, `try_strptime(trim(${date}), [${MONTH_FIRST.map((format) => `'${format}'`).join(', ')}])`, context.timezoneParam);
     const platform = firstOf(
       platformName(present(context, NETWORK)),
       platformFromUrl(link),
@@ -99,6 +97,7 @@ export const sproutFormat: ExportFormat = {
         { when: `${author} IS NULL`, reason: 'the sender is empty' },
       ],
       warnWhen: [daylightSavingWarning(local, context.timezoneParam, date), unreadFollowersWarning(present(context, ['Followers', 'From Followers', 'Audience']))],
+      dayMonth: { cell: date, format: MONTH_FIRST, source: null },
     };
   },
 };

@@ -29,6 +29,9 @@ const LAYOUT = layoutOf('Talkwalker CSV', ['url', 'published', 'parent_url', 'ta
  * `parent_url` with the post's own URL for originals; it names the parent only
  * when it differs. Kinds come from the `tags_internal` flags.
  */
+/** Talkwalker's dates, day first as its exports write them; a month-first file is told (dayMonth). */
+const DAY_FIRST = ['%d/%m/%y %H:%M:%S', '%d/%m/%y %H:%M', '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M'];
+
 export const talkwalkerFormat: ExportFormat = {
   id: 'talkwalker',
   label: 'Talkwalker CSV',
@@ -40,11 +43,7 @@ export const talkwalkerFormat: ExportFormat = {
     const optional = (...names: string[]): string => optionalColumn(context, ...names);
     const url = context.col('url');
     const published = context.col('published');
-    const { instant, local } = localOrIsoInstant(
-      published,
-      `try_strptime(trim(${published}), ['%d/%m/%y %H:%M:%S', '%d/%m/%y %H:%M', '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M'])`,
-      context.timezoneParam,
-    );
+    const { instant, local } = localOrIsoInstant(published, `try_strptime(trim(${published}), [${DAY_FIRST.map((format) => `'${format}'`).join(', ')}])`, context.timezoneParam);
     const tags = `(',' || lower(replace(coalesce(${optional('tags_internal')}, ''), ' ', '')) || ',')`;
     const tagged = (flag: string): string => `contains(${tags}, ',${flag.toLowerCase()},')`;
     const sourceType = `lower(coalesce(${optional('source_type')}, ''))`;
@@ -98,6 +97,7 @@ export const talkwalkerFormat: ExportFormat = {
         daylightSavingWarning(local, context.timezoneParam, published),
         unreadFollowersWarning(followerCell),
       ],
+      dayMonth: { cell: published, format: DAY_FIRST, source: null },
     };
   },
 };

@@ -38,11 +38,12 @@ export interface CanonicalSelect {
   /** Row-level damage that keeps the row but is reported (e.g. Excel-mangled id lists): counted per reason. */
   warnWhen?: Array<{ when: string; reason: string }>;
   /**
-   * A date column read with a strptime pattern that puts day and month in a
+   * A date column read with strptime patterns that put day and month in a
    * fixed order (`cell` is its SQL expression, `source` the mapping file that
-   * sets `format`): a file written the other way round is told (see day-month.ts).
+   * sets `format`, null for a layout's own patterns): a file written the other
+   * way round is told (see day-month.ts).
    */
-  dayMonth?: { cell: string; format: string; source: string };
+  dayMonth?: { cell: string; format: string | readonly string[]; source: string | null };
   /**
    * Extra values the expressions use as bound parameters, by name without `$`
    * (the generic mapping's date format, timezone and value maps). The pipeline

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { sproutFormat } from '../../../src/ingest/formats/sprout.js';
+import { allPosts, importError, openStore, tempFile } from '../helpers.js';
 import { column, runFormat } from './run-format.js';
 
 // Hand-written rows: no real Sprout Social export was available, the columns follow public descriptions of its message data.
@@ -21,5 +22,17 @@ describe('sprout', () => {
   test('local timestamps read in --timezone, explicit offsets kept', async () => {
     const mapped = await runFormat(sproutFormat, FILE, { timezone: 'America/Chicago' });
     expect(column(mapped, 'created_at')).toEqual(['2024-03-04T15:15:00Z', '2024-03-04T15:20:30Z', '2024-03-04T16:00:00Z', '2024-03-04T10:30:00Z']);
+  });
+
+  test('a day-first file (an account set to European dates) is refused, with the pattern to map it with, not stored on swapped days', async () => {
+    const header = 'Timestamp,Network,Message Type,Profile,From Screen Name,Message,Permalink,Message ID';
+    const row = (date: string, id: number) => `${date},Twitter,@Mention,Acme,@JaneDoe,hello,https://twitter.com/JaneDoe/status/${id},${id}`;
+    // 13/10 and 25/10 fail month first; 10/11 and 02/11 would be stored as 11 October and 11 February.
+    const path = tempFile('sprout-day-first.csv', `${[header, row('13/10/2017 06:55', 1), row('25/10/2017 07:55', 2), row('10/11/2017 06:55', 3), row('02/11/2017 08:00', 4)].join('\n')}\n`);
+    const store = await openStore();
+    expect(await importError(store, path)).toBe(
+      `${path}: the file looks day-first: 2 of 4 dates fail as %m/%d and all parse as %d/%m, so the others would be stored on wrong days; import it with --format generic and a mapping whose date.format is "%d/%m/%Y %H:%M" (\`replybench import --write-mapping <file>\` writes one to start from).`,
+    );
+    expect(await allPosts(store)).toEqual([]);
   });
 });
