@@ -21,6 +21,25 @@ describe('layouts', () => {
     expect(posts[1]?.parent_id).toBe('1');
   });
 
+  it.each([
+    [';', ','],
+    [',', ';'],
+    ['|', ','],
+  ])('reads the delimiter Excel names on a first line sep=%s, the header on the line after it', async (delimiter, other) => {
+    const store = await openStore();
+    // The text holds the other delimiter more often than the named one: only the sep= line says which splits the file.
+    const rows = [HEADER.split(','), ['1', 'Cliente', 'True', DATE, `a${other}b${other}c${other}d`, '', ''], ['2', 'Acme', 'False', DATE, 'ok', '', '1'], ['3', 'Cliente', 'True', 'not a date', 'x', '', '']];
+    const text = `\uFEFFsep=${delimiter}\r\n${rows.map((cells) => cells.join(delimiter)).join('\r\n')}\r\n`;
+    const result = await importOne(store, tempFile('sep.csv', text));
+    expect(result).toMatchObject({ rowsRead: 3, imported: 2, rejected: 1 });
+    expect((await allPosts(store)).map((post) => [post.post_id, post.text, post.parent_id])).toEqual([
+      ['1', `a${other}b${other}c${other}d`, null],
+      ['2', 'ok', '1'],
+    ]);
+    // Line 1 is sep=, line 2 the header.
+    expect((await rejects(store)).map((reject) => reject.line)).toEqual([5]);
+  });
+
   it('keeps a bare carriage return inside an unquoted field as text', async () => {
     const store = await openStore();
     const path = tempFile('cr.csv', `${HEADER}\n1,Cliente,True,${DATE},first\rsecond,,\n2,Acme,False,${DATE},ok,,1\n`);

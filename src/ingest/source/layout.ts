@@ -57,6 +57,11 @@ export function parseHeadRecords(text: string, delimiter: string, maxRecords: nu
   return records;
 }
 
+/** The delimiter a first line `sep=<character>` names (Excel's), or null. */
+export function excelSeparator(headText: string): string | null {
+  return /^\uFEFF?sep=([^\r\n])\r?(\n|$)/i.exec(headText)?.[1] ?? null;
+}
+
 function cleanCell(cell: string, first: boolean): string {
   const restored = cell.split(CR_PLACEHOLDER).join('\r');
   return (first ? restored.replace(/^\uFEFF/, '') : restored).trim();
@@ -71,13 +76,16 @@ function isEmptyRecord(record: HeadRecord): boolean {
  * the usual header; exports such as Brandwatch's put report metadata first
  * and end it with a line of delimiters (an empty row in a workbook), so the
  * line after the first such separator is a candidate too. Delimiters are ranked by how many columns
- * their best candidate splits into.
+ * their best candidate splits into. A first line `sep=;`, which Excel writes and reads to name a CSV's
+ * delimiter, names it (unless `delimiters` is the one the user gave) and is no header.
  */
 export function headerCandidates(headText: string, complete: boolean, delimiters: readonly string[] = DELIMITERS): HeaderCandidate[] {
-  const perDelimiter = delimiters.map((delimiter) => {
+  const named = excelSeparator(headText);
+  const tried = named !== null && delimiters === DELIMITERS ? [named] : delimiters;
+  const perDelimiter = tried.map((delimiter) => {
     const records = parseHeadRecords(headText, delimiter, 60, complete);
     const found: HeaderCandidate[] = [];
-    const firstIndex = records.findIndex((record) => !isEmptyRecord(record));
+    const firstIndex = records.findIndex((record) => !isEmptyRecord(record) && !(named !== null && record.line === 1));
     const first = records[firstIndex];
     if (first) found.push({ delimiter, line: first.line, cells: first.cells.map((cell, index) => cleanCell(cell, first.line === 1 && index === 0)) });
     const separatorIndex = records.findIndex((record, index) => index > firstIndex && index < 40 && isEmptyRecord(record));
