@@ -8,8 +8,9 @@ import {
   idText,
   isOneOf,
   isRedditCommentUrl,
-  isoInstant,
+  daylightSavingWarning,
   languageCode,
+  localOrIsoInstant,
   NULL_TEXT,
   platformFallback,
   platformFromUrl,
@@ -68,11 +69,13 @@ export const brandwatchFormat: ExportFormat = {
     // The row's own network's follower cell: the one its count, and the warning of a count not read, come from.
     const followerCell = `[${optional('Twitter Followers', 'X Followers')}, ${optional('Instagram Followers')}][list_position(['twitter', 'instagram'], ${platform})]`;
     const author = handle(context.col('Author'));
+    // Brandwatch writes ISO local times; a workbook's date cell without a date format holds a serial.
+    const { instant, local } = localOrIsoInstant(date, null, context.timezoneParam);
     return {
       columns: {
         platform,
         post_id: firstOf(postIdFromUrl(url), idText(optional('Resource Id')), urlKey(url)),
-        created_at: isoInstant(date, context.timezoneParam),
+        created_at: instant,
         author,
         author_name: textCell(optional('Full Name')),
         author_followers: countValue(followerCell),
@@ -94,7 +97,7 @@ export const brandwatchFormat: ExportFormat = {
         { when: `${platform} IS NULL`, reason: 'the row names no platform (Page Type, Domain and Url are empty); pass --platform' },
         { when: `${author} IS NULL`, reason: 'Author is empty' },
       ],
-      warnWhen: [unreadFollowersWarning(followerCell)],
+      warnWhen: [daylightSavingWarning(local, context.timezoneParam, date), unreadFollowersWarning(followerCell)],
     };
   },
 };

@@ -1,13 +1,10 @@
 import { optionalColumn, matchesLayout } from './mapping-context.js';
 import {
-  excelSerialLocal,
+  daylightSavingWarning,
   firstOf,
   handle,
-  hasUtcOffset,
   idText,
-  isoInstant,
-  isoLocal,
-  localToInstant,
+  localOrIsoInstant,
   NULL_COUNT,
   NULL_TEXT,
   platformFallback,
@@ -63,7 +60,7 @@ export const facebookCommentsFormat: ExportFormat = {
     const optional = (...names: string[]): string => optionalColumn(context, ...names);
     const id = idText(context.col('Comment ID', 'id'));
     const created = context.col('Created Time', 'created_time');
-    const local = `COALESCE(${isoLocal(created)}, ${excelSerialLocal(created)})`;
+    const { instant, local } = localOrIsoInstant(created, null, context.timezoneParam);
     const url = optional('URL', 'permalink_url');
     const parent = idText(optional('Parent Comment ID', 'parent.id'));
     const author = firstOf(idText(optional('Author ID', 'from.id')), handle(optional('Author Name', 'from.name')));
@@ -73,7 +70,7 @@ export const facebookCommentsFormat: ExportFormat = {
       columns: {
         platform,
         post_id: id,
-        created_at: `CASE WHEN ${hasUtcOffset(created)} THEN ${isoInstant(created, context.timezoneParam)} ELSE ${localToInstant(local, context.timezoneParam)} END`,
+        created_at: instant,
         author,
         author_name: textCell(optional('Author Name', 'from.name')),
         author_followers: NULL_COUNT,
@@ -92,6 +89,7 @@ export const facebookCommentsFormat: ExportFormat = {
       },
       rawDate: created,
       rejectWhen: [{ when: `${author} IS NULL`, reason: 'the author is empty (Author ID and Author Name, or from.id and from.name: the Graph API leaves them out unless read with a page access token)' }],
+      warnWhen: [daylightSavingWarning(local, context.timezoneParam, created)],
     };
   },
 };

@@ -321,11 +321,14 @@ export function isoInstant(expr: string, timezoneParam: string): string {
 
 /**
  * A local-time column that may also arrive as ISO text (an .xlsx export
- * converted to text): `localExpr` parses the export's own layout; ISO text
- * without an offset is local time too; text with an offset is its own instant.
+ * converted to text) or an Excel serial date (a workbook cell without a date
+ * format): `localExpr` parses the export's own layout (null for a layout
+ * whose dates are ISO); ISO text without an offset and a serial are local
+ * time too; text with an offset is its own instant. `local` is what the
+ * daylight-saving warning reads.
  */
-export function localOrIsoInstant(cell: string, localExpr: string, timezoneParam: string): { instant: string; local: string } {
-  const local = `COALESCE(${localExpr}, ${isoLocal(cell)})`;
+export function localOrIsoInstant(cell: string, localExpr: string | null, timezoneParam: string): { instant: string; local: string } {
+  const local = `COALESCE(${[...(localExpr === null ? [] : [localExpr]), isoLocal(cell), excelSerialLocal(cell)].join(', ')})`;
   return {
     local,
     instant: `CASE WHEN ${hasUtcOffset(cell)} THEN ${isoInstant(cell, timezoneParam)} ELSE ${localToInstant(local, timezoneParam)} END`,

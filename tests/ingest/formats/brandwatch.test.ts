@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
 import { brandwatchFormat } from '../../../src/ingest/formats/brandwatch.js';
-import { UNREAD_FOLLOWERS_REASON } from '../../../src/ingest/formats/sql-helpers.js';
+import { DAYLIGHT_SAVING_REASON, UNREAD_FOLLOWERS_REASON } from '../../../src/ingest/formats/sql-helpers.js';
 import { column, runFormat } from './run-format.js';
 
 // Hand-written rows on the column list of data/formats/brandwatch_columns.txt (no real Brandwatch file was available).
@@ -58,5 +58,17 @@ describe('brandwatch', () => {
     expect(column(utc, 'created_at')).toEqual(['2017-10-31T22:10:47Z', '2017-10-31T22:20:05Z', '2017-10-31T23:00:00Z', '2017-11-01T08:15:00Z', '2017-11-01T09:00:00Z']);
     const madrid = await runFormat(brandwatchFormat, FILE, { timezone: 'Europe/Madrid' });
     expect(madrid.rows[0]?.created_at).toBe('2017-10-31T21:10:47Z');
+  });
+
+  test('an Excel serial in Date (a workbook cell without a date format) is local time; a time in the daylight-saving change is warned of', async () => {
+    const rows = Papa.parse<Record<string, string>>(readFileSync(FILE, 'utf8'), { header: true, skipEmptyLines: true }).data;
+    // 43039.92415 is 2017-10-31 22:10:47 (rounded to the second); 02:30 on 26 March 2017 does not exist in Madrid.
+    rows[0] = { ...(rows[0] ?? {}), Date: '43039.92415' };
+    rows[1] = { ...(rows[1] ?? {}), Date: '2017-03-26 02:30:00.0' };
+    const path = join(mkdtempSync(join(tmpdir(), 'replybench-brandwatch-')), 'dates.csv');
+    writeFileSync(path, Papa.unparse(rows));
+    const madrid = await runFormat(brandwatchFormat, path, { timezone: 'Europe/Madrid' });
+    expect(column(madrid, 'created_at').slice(0, 2)).toEqual(['2017-10-31T21:10:47Z', '2017-03-26T01:30:00Z']);
+    expect(madrid.rows.map((row) => row.warnings.includes(DAYLIGHT_SAVING_REASON))).toEqual([false, true, false, false, false]);
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { facebookCommentsFormat } from '../../../src/ingest/formats/facebook-comments.js';
 import { detectFormat } from '../../../src/ingest/formats/index.js';
+import { DAYLIGHT_SAVING_REASON } from '../../../src/ingest/formats/sql-helpers.js';
 import { column, runFormat } from './run-format.js';
 
 const EXPORT = 'tests/fixtures/formats/facebook_comments.csv';
@@ -49,6 +50,15 @@ describe('facebook-comments: the Graph API’s fields flattened (id, message, cr
     expect(new Set(column(mapped, 'thread_id'))).toEqual(new Set(['990011']));
     expect(column(mapped, 'parent_url')).toEqual([null, null, null, null, null]);
     expect(column(mapped, 'rejected')[3]).toMatch(/^the author is empty/);
+  });
+
+  test('a local time in the daylight-saving change is warned of, as in every layout of local times; an offset needs no warning', async () => {
+    const lines = ['id,message,created_time,from.id', '1_1,a,2017-03-26 02:30:00,5', '1_2,b,2017-03-26T02:30:00+0000,5', '1_3,c,2017-03-27 10:00:00,5'];
+    const path = join(mkdtempSync(join(tmpdir(), 'replybench-facebook-')), 'dst.csv');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const madrid = await runFormat(facebookCommentsFormat, path, { timezone: 'Europe/Madrid' });
+    expect(column(madrid, 'created_at')).toEqual(['2017-03-26T01:30:00Z', '2017-03-26T02:30:00Z', '2017-03-27T08:00:00Z']);
+    expect(madrid.rows.map((row) => row.warnings.includes(DAYLIGHT_SAVING_REASON))).toEqual([true, false, false]);
   });
 
   test('--platform instagram names the platform when there is no URL', async () => {

@@ -123,6 +123,8 @@ describe('sql helpers', () => {
       '2017-09-22T09:00:24Z', '2017-09-22T09:00:24Z', '2017-09-22T09:00:24Z', null,
     ]);
     expect(await apply(talkwalkerLike, ['2017-09-22 09:00:24 UTC'])).toEqual(['2017-09-22T09:00:24Z']);
+    // An Excel serial (a workbook cell without a date format): 2017-09-22 11:00:24 in Paris.
+    expect(await apply(talkwalkerLike, ['43000.458611111'])).toEqual(['2017-09-22T09:00:24Z']);
   });
 
   test('identifiers are double-quoted with inner quotes doubled', () => {
