@@ -216,9 +216,11 @@ const NO_SENTIMENT = ['', 'not rated', 'unrated', 'n/a', 'none'];
 /** A vendor's sentiment folded to positive|negative|neutral|mixed (numbers by their sign); other labels kept lower case. */
 export function sentimentLabel(expr: string): string {
   const value = `lower(trim(${expr}))`;
+  // A score written with a decimal comma (-0,3: a spreadsheet set to Spanish or French) is a number too.
+  const score = `TRY_CAST(CASE WHEN regexp_full_match(${value}, '[+-]?[0-9]*,[0-9]+') THEN replace(${value}, ',', '.') ELSE ${value} END AS DOUBLE)`;
   return `CASE
     WHEN ${value} IS NULL OR ${isOneOf(value, NO_SENTIMENT)} THEN NULL
-    WHEN TRY_CAST(${value} AS DOUBLE) IS NOT NULL THEN ['negative', 'neutral', 'positive'][sign(TRY_CAST(${value} AS DOUBLE))::INTEGER + 2]
+    WHEN ${score} IS NOT NULL THEN ['negative', 'neutral', 'positive'][sign(${score})::INTEGER + 2]
     ELSE COALESCE(${mapLiteral(SENTIMENT_LABELS)}[${value}], ${value}) END`;
 }
 

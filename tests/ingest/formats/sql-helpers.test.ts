@@ -99,6 +99,8 @@ describe('sql helpers', () => {
     expect(await apply(sentimentLabel, ['Negative', '0', '-3', '2.5', 'Not Rated', 'mixed', 'Positif', null])).toEqual([
       'negative', 'neutral', 'negative', 'positive', null, 'mixed', 'positive', null,
     ]);
+    // Scores with a decimal comma, as a spreadsheet set to Spanish or French writes them; a list with a comma is no score.
+    expect(await apply(sentimentLabel, ['-0,3', '0,7', '0,0', ',5', '1,2,3'])).toEqual(['negative', 'positive', 'neutral', 'positive', '1,2,3']);
     expect(await apply(languageCode, ['English', 'fr', 'Español', 'unknown', ''])).toEqual(['en', 'fr', 'es', null, null]);
     expect(await apply(countValue, ['1,520', '45.000', '1156.0', '797', '1.2K', '', null])).toEqual(['1520', '45000', '1156', '797', null, null, null]);
     expect(await apply(unescapeTweetText, ['a &amp; b &gt; c &lt; d', '&amp;lt;'])).toEqual(['a & b > c < d', '&lt;']);
