@@ -262,6 +262,19 @@ describe('xlsx workbooks', () => {
     expect(result.warnings).toContain('1 row: in_response_to_tweet_id is in scientific notation (Excel rounded it): the reply was kept without its parent (first at row 3)');
   });
 
+  it("reads a date cell beside text dates when a generic mapping's date.format is the text's pattern", async () => {
+    const store = await openStore();
+    // The sheet mixes a real date cell (12 October, 07:00) with day-first text.
+    const path = await workbook([['id', 'user', 'when', 'body'], ['1', 'ana', '11/10/2017 06:55', 'text date'], ['2', 'bea', new Date(Date.UTC(2017, 9, 12, 7, 0, 0)), 'date cell']]);
+    const mapping = tempFile('mapping.yaml', 'columns: { id: id, author: user, date: when, text: body }\ndate: { format: "%d/%m/%Y %H:%M" }\nplatform: twitter\n');
+    const result = await importOne(store, path, { format: 'generic', mapping, timezone: 'Europe/Madrid' });
+    expect(result).toMatchObject({ rowsRead: 2, imported: 2, rejected: 0 });
+    expect((await allPosts(store)).map((post) => [post.post_id, post.created_at])).toEqual([
+      ['1', '2017-10-11T04:55:00Z'],
+      ['2', '2017-10-12T05:00:00Z'],
+    ]);
+  });
+
   it('writes cells as a CSV export would', () => {
     expect(cellText(null)).toBe('');
     expect(cellText(12.5)).toBe('12.5');

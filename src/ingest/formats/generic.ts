@@ -246,7 +246,10 @@ function genericSelect(mapping: GenericMapping, context: MappingContext, source:
     // With an offset in the pattern the text says its own instant; without one it is local time.
     if (/%[zZ]/.test(format)) createdAt = parsed;
     else {
-      localTime = withTime(`COALESCE(${parsed}, ${excelSerialLocal(dateCell)})`);
+      // A workbook's date cell arrives as ISO text (2017-10-12 07:00:00) whatever the pattern the sheet's text dates take;
+      // ISO text naming its zone is left to the pattern, never read as local time.
+      const workbookDate = `CASE WHEN NOT ${hasUtcOffset(dateCell)} THEN ${isoLocal(dateCell)} END`;
+      localTime = withTime(`COALESCE(${parsed}, ${workbookDate}, ${excelSerialLocal(dateCell)})`);
       createdAt = localToInstant(localTime, timezone);
     }
   }
