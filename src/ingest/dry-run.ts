@@ -1,3 +1,4 @@
+import { repeatedColumnNotices } from './repeated-columns.js';
 import { refuseReorderedHeader } from './header-again.js';
 import type { DuckDBValue } from '@duckdb/node-api';
 import { basename } from 'node:path';
@@ -250,6 +251,7 @@ export async function dryRunFile(file: string, request: ImportRequest, around: D
       skippedBlank: stats.blank,
       rejectedByReason,
       ...withWarnings([
+        ...repeatedColumnNotices(plan, layout),
         ...read.source.warnings,
         ...shortRows,
         ...stats.warnings.flatMap((warning, index): ImportNotice[] =>

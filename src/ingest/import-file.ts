@@ -1,3 +1,4 @@
+import { repeatedColumnNotices } from './repeated-columns.js';
 import { refuseReorderedHeader } from './header-again.js';
 import type { DuckDBValue } from '@duckdb/node-api';
 import { resolve } from 'node:path';
@@ -115,7 +116,7 @@ export async function importFile(store: Store, source: string, options: FileImpo
       if (repeated) return repeated;
     }
     const batch: BatchSource = { file, sha256: prepared.sha256, format: format.id, encoding: prepared.encoding, platform: options.platform };
-    const job: FileJob = { store, path, file, format, layout, plan, options, earlier, batch, report, notes: member?.notes ?? [] };
+    const job: FileJob = { store, path, file, format, layout, plan, options, earlier, batch, report, notes: [...(member?.notes ?? []), ...repeatedColumnNotices(plan, layout)] };
     report('loading', null);
     // Runs beside DuckDB's insert (it only reads the file): rows with too many cells, and the longest record.
     const shape = scanShape(prepared.readPath, { delimiter: layout.delimiter, headerLine: layout.headerLine, columns: layout.names.length });

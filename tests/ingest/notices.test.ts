@@ -21,6 +21,7 @@ const ONE_OF_EACH: { [Code in ImportNotice['code']]: Extract<ImportNotice, { cod
   'skipped-members': { code: 'skipped-members', archive: '/exports/october.zip', names: ['a.pdf', 'b.png', 'c.txt', 'd.doc', 'e.gif', 'f.gif', 'g.gif'] },
   'earlier-import': { code: 'earlier-import', batchId: 3, at: '2017-11-02 09:30 UTC' },
   'no-rows': { code: 'no-rows' },
+  'repeated-column': { code: 'repeated-column', column: 'Full Text', positions: [6, 9] },
   rows: { code: 'rows', count: 1, reason: MOJIBAKE_REASON, unit: 'line', line: 95 },
   'differing-copies': { code: 'differing-copies', count: 12345, example: '881' },
   recorded: { code: 'recorded', text: 'a warning an earlier import wrote' },

@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
 import { brandwatchFormat } from '../../../src/ingest/formats/brandwatch.js';
 import { DAYLIGHT_SAVING_REASON, UNREAD_FOLLOWERS_REASON } from '../../../src/ingest/formats/sql-helpers.js';
+import { allPosts, importOne, openStore, tempFile } from '../helpers.js';
 import { column, runFormat } from './run-format.js';
 
 // Hand-written rows on the column list of data/formats/brandwatch_columns.txt (no real Brandwatch file was available).
@@ -70,5 +71,14 @@ describe('brandwatch', () => {
     const madrid = await runFormat(brandwatchFormat, path, { timezone: 'Europe/Madrid' });
     expect(column(madrid, 'created_at').slice(0, 2)).toEqual(['2017-10-31T21:10:47Z', '2017-03-26T01:30:00Z']);
     expect(madrid.rows.map((row) => row.warnings.includes(DAYLIGHT_SAVING_REASON))).toEqual([false, true, false, false, false]);
+  });
+
+  test('an optional column the header names twice is read from the first, and the import says so', async () => {
+    const header = 'Query Name,Date,Url,Page Type,Author,Full Text,Full Text';
+    const path = tempFile('full-text-twice.csv', `${header}\nAcme,2017-10-31 22:10:47.0,https://twitter.com/JaneDoe/status/925495289235357697,twitter,JaneDoe,first text,second text\n`);
+    const store = await openStore();
+    const result = await importOne(store, path);
+    expect((await allPosts(store)).map((post) => post.text)).toEqual(['first text']);
+    expect(result.warnings).toContain('the header names "Full Text" twice (columns 6, 7): the first is read, the other is not');
   });
 });
