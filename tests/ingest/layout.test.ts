@@ -136,14 +136,18 @@ describe('layouts', () => {
     ]);
   });
 
-  it('finds the header after metadata lines ended by a line of commas (Brandwatch)', async () => {
+  it.each([
+    ['a line of commas', []],
+    ['an empty line, after another inside the metadata', ['', 'Downloaded:,2017-11-02']],
+  ])('finds the header after metadata lines ended by %s (Brandwatch)', async (_, more) => {
     const store = await openStore();
     const header = 'Query Id,Query Name,Date,Title,Url,Domain,Sentiment,Page Type,Author,Full Text,Thread Entry Type';
     const text = [
       'Report:,Acme mentions',
       'Brand:,Acme',
       '"Date range:","2017-10-01 - 2017-10-31"',
-      ',,,,,,,,,,',
+      ...more,
+      more.length > 0 ? '' : ',,,,,,,,,,',
       header,
       '1,Acme,2017-10-31 22:10:47.0,,https://twitter.com/jane/status/111,twitter.com,neutral,twitter,jane,@Acme hello,post',
     ].join('\n');

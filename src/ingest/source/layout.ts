@@ -75,7 +75,7 @@ function isEmptyRecord(record: HeadRecord): boolean {
  * The rows that may be the header, best first. The first non-empty line is
  * the usual header; exports such as Brandwatch's put report metadata first
  * and end it with a line of delimiters (an empty row in a workbook), so the
- * line after the first such separator is a candidate too. Delimiters are ranked by how many columns
+ * line after each such separator (in the first 40 records) is a candidate too. Delimiters are ranked by how many columns
  * their best candidate splits into. A first line `sep=;`, which Excel writes and reads to name a CSV's
  * delimiter, names it (unless `delimiters` is the one the user gave) and is no header.
  */
@@ -88,9 +88,14 @@ export function headerCandidates(headText: string, complete: boolean, delimiters
     const firstIndex = records.findIndex((record) => !isEmptyRecord(record) && !(named !== null && record.line === 1));
     const first = records[firstIndex];
     if (first) found.push({ delimiter, line: first.line, cells: first.cells.map((cell, index) => cleanCell(cell, first.line === 1 && index === 0)) });
-    const separatorIndex = records.findIndex((record, index) => index > firstIndex && index < 40 && isEmptyRecord(record));
-    const afterSeparator = separatorIndex === -1 ? undefined : records.slice(separatorIndex + 1).find((record) => !isEmptyRecord(record));
-    if (firstIndex !== -1 && afterSeparator) found.push({ delimiter, line: afterSeparator.line, cells: afterSeparator.cells.map((cell) => cleanCell(cell, false)) });
+    // After each separator: a preamble may hold an empty line of its own before the one that ends it.
+    const starts = new Set<HeadRecord>();
+    records.forEach((record, index) => {
+      if (firstIndex === -1 || index <= firstIndex || index >= 40 || !isEmptyRecord(record)) return;
+      const next = records.slice(index + 1).find((candidate) => !isEmptyRecord(candidate));
+      if (next) starts.add(next);
+    });
+    for (const start of starts) found.push({ delimiter, line: start.line, cells: start.cells.map((cell) => cleanCell(cell, false)) });
     const width = Math.max(0, ...found.map((candidate) => candidate.cells.length));
     return { width, found };
   });
