@@ -129,13 +129,18 @@ function offsetOutOfRange(raw: string): string {
  * empty cell empty): two exports joined into one file repeat the header
  * between them, in the same order (the line is no post) or in another (the
  * rows after it would be read into the wrong columns: the file is refused).
- * Only a row without a date is looked at: a header's date cell holds a
- * column's name. It comes first, as a layout may find no post id in it.
+ * Only a row without a date is looked at, in a CASE of its own (DuckDB
+ * evaluates both sides of an AND there, and the list of every cell cost each
+ * row): a header's date cell holds a column's name. It comes first, as a
+ * layout may find no post id in it. The first cell loses a byte-order mark,
+ * as the header's did (layout.ts): the second of two files joined with `cat`
+ * starts with its own.
  */
 function headerAgainSql(cells: number, codes: CanonicalPlan['codes']): string {
   if (cells === 0) return 'WHEN false THEN 0';
-  const row = `[${Array.from({ length: cells }, (_, index) => `coalesce(trim(${rawCell(index)}), '')`).join(', ')}]`;
-  return `WHEN created_at IS NULL AND list_sort(${row}) = list_sort($header_cells)
+  const cell = (index: number) => (index === 0 ? `trim(ltrim(${rawCell(0)}, chr(65279)))` : `trim(${rawCell(index)})`);
+  const row = `[${Array.from({ length: cells }, (_, index) => `coalesce(${cell(index)}, '')`).join(', ')}]`;
+  return `WHEN CASE WHEN created_at IS NULL THEN list_sort(${row}) = list_sort($header_cells) ELSE false END
     THEN CASE WHEN ${row} = $header_cells THEN ${codes.repeatedHeader} ELSE ${codes.reorderedHeader} END`;
 }
 

@@ -26,6 +26,17 @@ describe('two exports joined into one file', () => {
     expect(await rejects(store)).toEqual([expect.objectContaining({ line: 5, reason: PIPELINE_REASONS.repeatedHeader, raw: HEADER })]);
   });
 
+  it('knows the header again when each joined file starts with a byte-order mark (Excel\'s CSV UTF-8), in either order', async () => {
+    const bom = '\uFEFF';
+    const store = await openStore();
+    await importOne(store, tempFile('joined-bom.csv', bom + twcsCsv(rowsFrom(1, 2)) + bom + twcsCsv(rowsFrom(3, 1))));
+    expect((await allPosts(store)).map((post) => post.post_id)).toEqual(['1', '2', '3']);
+    expect((await rejects(store)).map((reject) => [reject.line, reject.reason])).toEqual([[4, PIPELINE_REASONS.repeatedHeader]]);
+    const reordered = `${bom}tweet_id,author_id,inbound,created_at,text,in_response_to_tweet_id,response_tweet_id\n3,user3,True,${DATE},@Brand reply,1,\n`;
+    const path = tempFile('reordered-bom.csv', bom + twcsCsv(rowsFrom(1, 2)) + reordered);
+    expect(await importError(await openStore(), path)).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4: the header comes again here with its columns in another order`));
+  });
+
   it('knows the header again with spaces around its cells and an unnamed column', async () => {
     const header = `${HEADER},`;
     const line = (cells: string[]) => [...cells, ''].join(',');
