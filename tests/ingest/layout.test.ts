@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allPosts, DATE, FIXTURES, importOne, openStore, rejects, tempFile, twcsCsv } from './helpers.js';
 import { fileSummary } from '../../src/cli/commands/import-summary.js';
+import { headerCandidates } from '../../src/ingest/source/layout.js';
 
 const HEADER = 'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id';
 
@@ -38,6 +39,12 @@ describe('layouts', () => {
     ]);
     // Line 1 is sep=, line 2 the header.
     expect((await rejects(store)).map((reject) => reject.line)).toEqual([5]);
+  });
+
+  it('judges the delimiter on the header, not on rows of data after empty lines that hold another one', async () => {
+    const text = ['id,user,when,body', '1,ana,2017-10-11 06:55:00,hello', '', '2,bea,2017-10-11 06:56:00,ok', '', '3,cid,2017-10-11 06:57:00,"a; b; c; d; e; f; g"'].join('\n');
+    const [first] = headerCandidates(text, true);
+    expect(first).toEqual({ delimiter: ',', line: 1, cells: ['id', 'user', 'when', 'body'] });
   });
 
   it('keeps a bare carriage return inside an unquoted field as text', async () => {

@@ -57,9 +57,9 @@ export function parseHeadRecords(text: string, delimiter: string, maxRecords: nu
   return records;
 }
 
-/** The delimiter a first line `sep=<character>` names (Excel's), or null. */
+/** The delimiter a first line `sep=<character>` names (Excel's): comma, semicolon, TAB or |, the ones a mapping may name too; else null. */
 export function excelSeparator(headText: string): string | null {
-  return /^\uFEFF?sep=([^\r\n])\r?(\n|$)/i.exec(headText)?.[1] ?? null;
+  return /^\uFEFF?sep=([,;|\t])\r?(\n|$)/i.exec(headText)?.[1] ?? null;
 }
 
 function cleanCell(cell: string, first: boolean): string {
@@ -96,7 +96,9 @@ export function headerCandidates(headText: string, complete: boolean, delimiters
       if (next) starts.add(next);
     });
     for (const start of starts) found.push({ delimiter, line: start.line, cells: start.cells.map((cell) => cleanCell(cell, false)) });
-    const width = Math.max(0, ...found.map((candidate) => candidate.cells.length));
+    // The delimiter is judged on the first line and the one after the first separator only: rows of data after empty
+    // lines, a text full of semicolons among them, would make a comma file look semicolon-separated.
+    const width = Math.max(0, ...found.slice(0, 2).map((candidate) => candidate.cells.length));
     return { width, found };
   });
   return perDelimiter
