@@ -22,7 +22,8 @@ function dayMonthPart(format: string): string {
  * on wrong days without a word. When every date that fails, and every other
  * one, parses with day and month swapped, the import stops and says so: with
  * the swapped pattern to set in the mapping file (`source`), or, for a layout
- * of fixed patterns (Sprout's month-first dates), to map the file with.
+ * of fixed patterns (Sprout's month-first dates), to map the file with. Dates
+ * in ISO text or Excel serials are read apart from the pattern and left out.
  * Returns the error, or null when the swap would not read them all.
  */
 export async function dayMonthSwapError(store: Store, select: CanonicalSelect, relation: CsvRelation, path: string): Promise<UserError | null> {
@@ -41,7 +42,9 @@ export async function dayMonthSwapError(store: Store, select: CanonicalSelect, r
     dateCountsRow,
     `SELECT count(*)::DOUBLE AS dates, count(${either('as_is')})::DOUBLE AS as_is, count(${either('swapped')})::DOUBLE AS as_swapped,
        ${formats.map((_, index) => `count(try_strptime(d, $swapped_${index}))::DOUBLE AS swapped_${index}`).join(', ')}
-     FROM (SELECT trim(${check.cell}) AS d FROM ${relation.sql}) WHERE d IS NOT NULL AND d <> ''`,
+     FROM (SELECT trim(${check.cell}) AS d FROM ${relation.sql})
+     -- ISO text and Excel serials (a workbook's date cells beside its text dates) are read apart from the pattern: not evidence either way
+     WHERE d IS NOT NULL AND d <> '' AND NOT regexp_matches(d, '^[0-9]{4}-') AND NOT regexp_full_match(d, '[0-9]{5,7}(\\.[0-9]+)?')`,
     { ...relation.params, ...params },
   );
   if (!row || row.as_is === row.dates || row.as_swapped !== row.dates) return null;

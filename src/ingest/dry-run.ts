@@ -1,3 +1,4 @@
+import { dayMonthSwapError } from './day-month.js';
 import { repeatedColumnNotices } from './repeated-columns.js';
 import { refuseReorderedHeader } from './header-again.js';
 import type { DuckDBValue } from '@duckdb/node-api';
@@ -24,7 +25,7 @@ import { prepareSource, type PreparedSource, type SourceEncoding } from './sourc
 import { recoverRecords, type StructuralReject } from './source/recover.js';
 import { scanShape } from './source/shape-scan.js';
 import { shortRowsWarning } from './import-file.js';
-import { type CsvRead, type CsvRelation, describeDelimiter, firstRead, type Layout, NeedsRecovery, needsRecovery, readWithRetries, recoveredRead } from './staging.js';
+import { type CsvRead, type CsvRelation, csvRelation, describeDelimiter, firstRead, type Layout, NeedsRecovery, needsRecovery, readWithRetries, recoveredRead } from './staging.js';
 import { fileStats, rejectsByReason } from './stats.js';
 
 const SHOWN_ROWS = 5;
@@ -218,6 +219,11 @@ export async function dryRunFile(file: string, request: ImportRequest, around: D
     const shortRows = read.padded && !read.source.ragged ? [await shortRowsWarning(read.source, layout)] : [];
     const stats = await fileStats(store, plan);
     await refuseReorderedHeader(read.source, layout, plan, stats, null);
+    // As the import refuses a file whose day and month are the wrong way round for its layout.
+    if ((stats.rejects[plan.codes.badDate - 1]?.count ?? 0) > 0) {
+      const swapped = await dayMonthSwapError(store, select, csvRelation(read, layout), path);
+      if (swapped) throw swapped;
+    }
 
     const rejectedByReason = rejectsByReason(structural, stats, plan);
     const rows = withStructuralRejects(await shownRows(store, plan), structural);

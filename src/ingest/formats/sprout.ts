@@ -10,6 +10,7 @@ import {
   isRedditCommentUrl,
   languageCode,
   localOrIsoInstant,
+  strptimeAny,
   NULL_TEXT,
   platformFallback,
   platformFromUrl,
@@ -57,7 +58,7 @@ export const sproutFormat: ExportFormat = {
   select: (context) => {
     const link = context.col(...LINK);
     const date = context.col(...DATE);
-    const { instant, local } = localOrIsoInstant(date, `try_strptime(trim(${date}), [${MONTH_FIRST.map((format) => `'${format}'`).join(', ')}])`, context.timezoneParam);
+    const { instant, local } = localOrIsoInstant(date, strptimeAny(date, MONTH_FIRST), context.timezoneParam);
     const platform = firstOf(
       platformName(present(context, NETWORK)),
       platformFromUrl(link),

@@ -314,6 +314,11 @@ export function isoLocal(expr: string): string {
   return `CASE WHEN regexp_matches(trim(${expr}), '^[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN TRY_CAST(trim(${expr}) AS TIMESTAMP) END`;
 }
 
+/** The text read with the first of `formats` (strptime patterns, this code's own constants) that fits it, NULL when none does. */
+export function strptimeAny(expr: string, formats: readonly string[]): string {
+  return `try_strptime(trim(${expr}), [${formats.map((format) => `'${format}'`).join(', ')}])`;
+}
+
 /** An ISO-like timestamp: its own offset when it has one, else local time in `timezoneParam`. */
 export function isoInstant(expr: string, timezoneParam: string): string {
   return `CASE WHEN NOT regexp_matches(trim(${expr}), '^[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN NULL

@@ -9,6 +9,7 @@ import {
   isRedditCommentUrl,
   languageCode,
   localOrIsoInstant,
+  strptimeAny,
   NULL_TEXT,
   platformFallback,
   platformFromUrl,
@@ -43,7 +44,7 @@ export const talkwalkerFormat: ExportFormat = {
     const optional = (...names: string[]): string => optionalColumn(context, ...names);
     const url = context.col('url');
     const published = context.col('published');
-    const { instant, local } = localOrIsoInstant(published, `try_strptime(trim(${published}), [${DAY_FIRST.map((format) => `'${format}'`).join(', ')}])`, context.timezoneParam);
+    const { instant, local } = localOrIsoInstant(published, strptimeAny(published, DAY_FIRST), context.timezoneParam);
     const tags = `(',' || lower(replace(coalesce(${optional('tags_internal')}, ''), ' ', '')) || ',')`;
     const tagged = (flag: string): string => `contains(${tags}, ',${flag.toLowerCase()},')`;
     const sourceType = `lower(coalesce(${optional('source_type')}, ''))`;

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { dryRunFile } from '../../../src/ingest/dry-run.js';
 import { sproutFormat } from '../../../src/ingest/formats/sprout.js';
 import { allPosts, importError, openStore, tempFile } from '../helpers.js';
 import { column, runFormat } from './run-format.js';
@@ -28,11 +29,14 @@ describe('sprout', () => {
     const header = 'Timestamp,Network,Message Type,Profile,From Screen Name,Message,Permalink,Message ID';
     const row = (date: string, id: number) => `${date},Twitter,@Mention,Acme,@JaneDoe,hello,https://twitter.com/JaneDoe/status/${id},${id}`;
     // 13/10 and 25/10 fail month first; 10/11 and 02/11 would be stored as 11 October and 11 February.
-    const path = tempFile('sprout-day-first.csv', `${[header, row('13/10/2017 06:55', 1), row('25/10/2017 07:55', 2), row('10/11/2017 06:55', 3), row('02/11/2017 08:00', 4)].join('\n')}\n`);
+    // A date in ISO text (a workbook's date cell) is read apart, and is no evidence either way.
+    const rows = [header, row('13/10/2017 06:55', 1), row('25/10/2017 07:55', 2), row('10/11/2017 06:55', 3), row('02/11/2017 08:00', 4), row('2017-11-03 09:00:00', 5)];
+    const path = tempFile('sprout-day-first.csv', `${rows.join('\n')}\n`);
     const store = await openStore();
-    expect(await importError(store, path)).toBe(
-      `${path}: the file looks day-first: 2 of 4 dates fail as %m/%d and all parse as %d/%m, so the others would be stored on wrong days; import it with --format generic and a mapping whose date.format is "%d/%m/%Y %H:%M" (\`replybench import --write-mapping <file>\` writes one to start from).`,
-    );
+    const refusal = `${path}: the file looks day-first: 2 of 4 dates fail as %m/%d and all parse as %d/%m, so the others would be stored on wrong days; import it with --format generic and a mapping whose date.format is "%d/%m/%Y %H:%M" (\`replybench import --write-mapping <file>\` writes one to start from).`;
+    expect(await importError(store, path)).toBe(refusal);
     expect(await allPosts(store)).toEqual([]);
+    // Its dry run (the page's preview) says the same, rather than counting two posts it would import.
+    await expect(dryRunFile(path, {})).rejects.toThrow(refusal);
   });
 });
