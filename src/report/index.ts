@@ -10,7 +10,7 @@
  *       config,                 // Config from loadConfig()
  *       store,                  // open Store: examples, response times, import records
  *       period: '2017-10',      // or pass `metrics` (a MetricsReport) instead of computing
- *       outDir: 'out/acme',     // gets report.pdf, report.pptx, report.html, metrics.xlsx, metrics.csv, themes.csv, metrics.json, charts/*.svg
+ *       outDir: 'out/acme',     // gets report.pdf, report.pptx, report.html, metrics.xlsx, analyst-notes.xlsx, metrics.csv, themes.csv, metrics.json, charts/*.svg
  *       lang: 'es',             // default: config.report.language
  *       printer,                // omit to start and close a browser for this one report
  *       improvements,           // optional ImprovementItem[] ("What to improve")

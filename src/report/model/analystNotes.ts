@@ -13,8 +13,8 @@ import type { LabelledValue } from './types.js';
  * from (the files by their place in the project folder, and what the import
  * corrected or set aside in each, in its own words), which config keys and
  * export columns would fill what the report leaves out, and where rejected
- * rows are kept. The workbook's "Analyst notes" sheet is the only deliverable
- * that carries config keys, JSON fields and file paths; client pages never do.
+ * rows are kept. analyst-notes.xlsx, beside the report, is the only file that
+ * carries config keys, JSON fields and file paths; the client's never do.
  */
 export function analystNotes(metrics: MetricsReport, facts: StoreFacts | null, absent: ReadonlySet<string>, projectDir: string, format: Formatter, t: Translate): LabelledValue[] {
   const notes: LabelledValue[] = [];
