@@ -44,7 +44,7 @@ export const PIPELINE_REASONS = {
   /** The reason recorded names the line of the first copy: `conflicting duplicate of line N`. */
   conflict: 'conflicting duplicate',
   repeatedHeader: 'a copy of the header line (exports joined into one file?), not a post',
-  /** Never recorded: a file holding it is refused (reorderedHeaderError). */
+  /** Never recorded: a file holding it is refused (header-again.ts). */
   reorderedHeader: 'the header again, its columns in another order',
 } as const;
 
@@ -65,9 +65,9 @@ export interface CanonicalPlan {
 }
 
 /**
- * The checks and reasons for mapping a file with `select`; `header` the
- * staging columns' names and the header's own cells; `now` is the import's own time (dates after it, plus a
- * day, are rejected).
+ * The checks and reasons for mapping a file with `select`; `header` holds
+ * the staging columns' names and the header's own cells; `now` is the
+ * import's own time (dates after it, plus a day, are rejected).
  */
 export function canonicalPlan(select: CanonicalSelect, header: Pick<Layout, 'names' | 'cells'>, baseParams: Record<string, DuckDBValue>, now = new Date()): CanonicalPlan {
   // The pipeline's four id and date checks, the format's own, Excel's damage to the id and the author, then author, platform and kind come first.

@@ -22,6 +22,9 @@ import {
 } from './sql-helpers.js';
 import type { ExportFormat } from './types.js';
 
+/** Talkwalker's dates, day first as its exports write them; a month-first file is told (dayMonth). */
+const DAY_FIRST = ['%d/%m/%y %H:%M:%S', '%d/%m/%y %H:%M', '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M'];
+
 const LAYOUT = layoutOf('Talkwalker CSV', ['url', 'published', 'parent_url', 'tags_internal', 'matched_profile']);
 
 /**
@@ -30,9 +33,6 @@ const LAYOUT = layoutOf('Talkwalker CSV', ['url', 'published', 'parent_url', 'ta
  * `parent_url` with the post's own URL for originals; it names the parent only
  * when it differs. Kinds come from the `tags_internal` flags.
  */
-/** Talkwalker's dates, day first as its exports write them; a month-first file is told (dayMonth). */
-const DAY_FIRST = ['%d/%m/%y %H:%M:%S', '%d/%m/%y %H:%M', '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M'];
-
 export const talkwalkerFormat: ExportFormat = {
   id: 'talkwalker',
   label: 'Talkwalker CSV',

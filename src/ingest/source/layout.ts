@@ -75,9 +75,10 @@ function isEmptyRecord(record: HeadRecord): boolean {
  * The rows that may be the header, best first. The first non-empty line is
  * the usual header; exports such as Brandwatch's put report metadata first
  * and end it with a line of delimiters (an empty row in a workbook), so the
- * line after each such separator (in the first 40 records) is a candidate too. Delimiters are ranked by how many columns
- * their best candidate splits into. A first line `sep=;`, which Excel writes and reads to name a CSV's
- * delimiter, names it (unless `delimiters` is the one the user gave) and is no header.
+ * line after each such separator (in the first 40 records) is a candidate too. Delimiters are ranked by
+ * how many columns the first line, or the line after the first separator, splits into. A first line
+ * `sep=;`, which Excel writes and reads to name a CSV's delimiter, names it (unless `delimiters` is the
+ * one the user gave) and is no header.
  */
 export function headerCandidates(headText: string, complete: boolean, delimiters: readonly string[] = DELIMITERS): HeaderCandidate[] {
   const named = excelSeparator(headText);
