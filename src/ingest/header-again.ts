@@ -5,6 +5,16 @@ import type { PreparedSource } from './source/prepare.js';
 import type { Layout } from './staging.js';
 import type { FileStats } from './stats.js';
 
+/** The refusal of a file whose header comes again in another order: `line` is where (the page says it in its language). */
+export class ReorderedHeader extends UserError {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(message);
+  }
+}
+
 /**
  * Refuses a file whose header comes again with its columns in another order
  * (canonical.ts, headerAgainSql): two exports joined into one file, the rows
@@ -16,7 +26,8 @@ export async function refuseReorderedHeader(source: PreparedSource, layout: Layo
   const found = stats.rejects[plan.codes.reorderedHeader - 1];
   if (!found || found.count === 0 || found.firstRow === null) return;
   const line = (lines ?? (await LineMap.build(source, layout, stats.rows))).lineOf(found.firstRow);
-  throw new UserError(
+  throw new ReorderedHeader(
     `${source.path}:${line}: the header comes again here with its columns in another order (exports joined into one file?): the rows after it would be read into the wrong columns. Split the file at line ${line} and import each part.`,
+    line,
   );
 }

@@ -1,3 +1,4 @@
+import { ReorderedHeader } from '../ingest/header-again.js';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
@@ -119,6 +120,8 @@ export async function receiveExport(
       // Named as the user named it, not by its folder on the server; an empty or binary file in the page's words.
       const named = error.message.replaceAll(file, basename(file));
       if (error instanceof NotAnExport) throw new HttpError(400, named, { code: 'not-an-export', values: { problem: error.problem, file: fileName(error.file) } });
+      // Two exports joined, the second's columns moved: no mapping of the columns reads both parts.
+      if (error instanceof ReorderedHeader) throw new HttpError(400, named, { code: 'reordered-header', values: { file: basename(file), line: String(error.line) } });
       // An archive's refusal is its own: the column mapper reads one export, not a zip.
       if (await isExportArchive(file)) throw new UserError(named);
       const { names, delimiter, rows } = await exportHeader(file);
@@ -323,7 +326,8 @@ async function importWaiting(
       await store.trackQueryProgress();
       const outcome = await importFiles(store, [destination], { ...request, onProgress: (progress) => running.importProgress(progress, () => store.queryProgress()) });
       const failure = outcome.failures[0];
-      if (failure) throw new HttpError(400, failure.message);
+      // Named as the user named the upload, not by its place on the server.
+      if (failure) throw new HttpError(400, failure.message.replaceAll(destination, name));
       imported = true;
       // Content imported before adds nothing: when its first copy is in exports/ still, a second copy would only mislead.
       if (await firstCopyKept(store, outcome.results, join(folder, 'exports'))) rmSync(destination, { force: true });

@@ -615,6 +615,13 @@ describe('the API of replybench serve', () => {
     const picture = await call(base(), 'POST', '/api/clients/uploads/exports', upload('capture.csv', png(4, 4)));
     expect(picture).toMatchObject({ status: 400, body: { code: 'not-an-export', values: { problem: 'not-text', file: 'capture.csv' } } });
     expect(String(picture.body.error)).not.toContain(workspace());
+    // Two exports joined, the second's columns moved: refused with its line and a code the page words, and no column mapper offered.
+    const header = 'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id';
+    const moved = 'tweet_id,author_id,inbound,created_at,text,in_response_to_tweet_id,response_tweet_id';
+    const date = 'Tue Oct 31 22:10:47 +0000 2017';
+    const joined = call(base(), 'POST', '/api/clients/uploads/exports', upload('juntas.csv', `${header}\n1,ana,True,${date},hola,,\n${moved}\n2,acme,False,${date},dime,1,\n`));
+    expect(await joined).toMatchObject({ status: 400, body: { code: 'reordered-header', values: { file: 'juntas.csv', line: '3' } } });
+    expect(String((await joined).body.error)).toMatch(/^juntas\.csv:3: the header comes again here/);
     const outside = await call(base(), 'POST', '/api/clients/uploads/exports', upload('../../outside.csv', readFileSync(KAGGLE_SAMPLE)));
     expect(outside.body).toMatchObject({ file: 'outside.csv' });
     expect(existsSync(join(workspace(), '..', 'outside.csv'))).toBe(false);
