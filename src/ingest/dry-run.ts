@@ -1,4 +1,4 @@
-import { dayMonthSwapError } from './day-month.js';
+import { type DayMonthSwap, DayMonthSwapped, dayMonthNotices, dayMonthSwapError } from './day-month.js';
 import { repeatedColumnNotices } from './repeated-columns.js';
 import { refuseReorderedHeader } from './header-again.js';
 import type { DuckDBValue } from '@duckdb/node-api';
@@ -201,13 +201,23 @@ export interface DryRunContext {
  * but the temporary copies the reading itself needs, removed at the end.
  */
 export async function dryRunFile(file: string, request: ImportRequest, around: DryRunContext = {}, path = file): Promise<DryRunReport> {
+  try {
+    return await dryRunAs(file, request, around, path, null);
+  } catch (error) {
+    // As the import reads a file whose dates its layout's patterns read the wrong way round: the other way, said.
+    if (!(error instanceof DayMonthSwapped)) throw error;
+    return dryRunAs(file, request, around, path, error.swap);
+  }
+}
+
+async function dryRunAs(file: string, request: ImportRequest, around: DryRunContext, path: string, swap: DayMonthSwap | null): Promise<DryRunReport> {
   // `file` is read; `path` is how the report and its messages name it (an archive's member is archive.zip:member.csv).
   const options = resolveImportOptions(request);
   const prepared = await prepareSource(file, undefined, path);
   const store = await Store.open(':memory:');
   try {
     const { format, layout } = chooseFormat(prepared, options.format, options.delimiter);
-    const context = createMappingContext(layout.names, { timezoneParam: '$timezone', platformParam: options.platform === null ? null : '$platform', file: path });
+    const context = createMappingContext(layout.names, { timezoneParam: '$timezone', platformParam: options.platform === null ? null : '$platform', file: path, dayMonthSwapped: swap !== null });
     const baseParams: Record<string, DuckDBValue> = { timezone: options.timezone };
     if (options.platform !== null) baseParams.platform = options.platform;
     const select = format.select(context);
@@ -258,6 +268,7 @@ export async function dryRunFile(file: string, request: ImportRequest, around: D
       rejectedByReason,
       ...withWarnings([
         ...repeatedColumnNotices(plan, layout),
+        ...dayMonthNotices(swap),
         ...read.source.warnings,
         ...shortRows,
         ...stats.warnings.flatMap((warning, index): ImportNotice[] =>

@@ -10,7 +10,7 @@ import type { SqlParams } from '../store/session.js';
 import { earlierImport, earlierImportWarning, recordBatch, startBatch, type BatchSource, type EarlierImport } from './batch.js';
 import { CANONICAL_ROWS, canonicalPlan, dropCanonical, markConflicts, materializeCanonical, type CanonicalPlan } from './canonical.js';
 import { chooseFormat } from './choose-format.js';
-import { dayMonthSwapError } from './day-month.js';
+import { type DayMonthSwap, DayMonthSwapped, dayMonthNotices, dayMonthSwapError } from './day-month.js';
 import { loadDirect } from './direct.js';
 import { createMappingContext } from './formats/mapping-context.js';
 import { dateFormatAdvice } from './formats/date-hint.js';
@@ -77,9 +77,21 @@ export interface ArchiveMemberImport {
  * path, which works in temporary tables first; a file with rows that do not
  * fit the header (found by the shape pass that runs beside the load) is read
  * row by row first, and only the rows that fit reach DuckDB. Either way a
- * file that fails at any step leaves the database exactly as it was.
+ * file that fails at any step leaves the database exactly as it was. A file
+ * whose dates its layout's own patterns read the wrong way round (a day-first
+ * Sprout export) is read again the other way, with a warning.
  */
 export async function importFile(store: Store, source: string, options: FileImportOptions, member?: ArchiveMemberImport): Promise<FileImportResult> {
+  try {
+    return await importFileAs(store, source, options, member, null);
+  } catch (error) {
+    if (!(error instanceof DayMonthSwapped)) throw error;
+    return importFileAs(store, source, options, member, error.swap);
+  }
+}
+
+/** importFile, with the layout's day and month read the other way round when `swap` says the file writes them so. */
+async function importFileAs(store: Store, source: string, options: FileImportOptions, member: ArchiveMemberImport | undefined, swap: DayMonthSwap | null): Promise<FileImportResult> {
   // An archive member is read from its temporary copy and named after the archive.
   const path = member?.name ?? source;
   let current: ImportProgress['phase'] = 'reading';
@@ -101,6 +113,7 @@ export async function importFile(store: Store, source: string, options: FileImpo
       timezoneParam: '$timezone',
       platformParam: options.platform === null ? null : '$platform',
       file: path,
+      dayMonthSwapped: swap !== null,
     });
     const baseParams: Record<string, DuckDBValue> = { timezone: options.timezone };
     if (options.platform !== null) baseParams.platform = options.platform;
@@ -116,7 +129,7 @@ export async function importFile(store: Store, source: string, options: FileImpo
       if (repeated) return repeated;
     }
     const batch: BatchSource = { file, sha256: prepared.sha256, format: format.id, encoding: prepared.encoding, platform: options.platform };
-    const job: FileJob = { store, path, file, format, layout, plan, options, earlier, batch, report, notes: [...(member?.notes ?? []), ...repeatedColumnNotices(plan, layout)] };
+    const job: FileJob = { store, path, file, format, layout, plan, options, earlier, batch, report, notes: [...(member?.notes ?? []), ...repeatedColumnNotices(plan, layout), ...dayMonthNotices(swap)] };
     report('loading', null);
     // Runs beside DuckDB's insert (it only reads the file): rows with too many cells, and the longest record.
     const shape = scanShape(prepared.readPath, { delimiter: layout.delimiter, headerLine: layout.headerLine, columns: layout.names.length });

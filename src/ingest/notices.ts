@@ -38,6 +38,8 @@ export const importNoticeSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('skipped-members'), archive: z.string(), names: z.array(z.string()).min(1) }),
   z.object({ code: z.literal('earlier-import'), batchId: count, at: z.string() }),
   z.object({ code: z.literal('no-rows') }),
+  /** The file writes day and month the other way round from its layout's usual order: read so (day-month.ts). */
+  z.object({ code: z.literal('day-month-swapped'), dayFirst: z.boolean(), failing: count, dates: count }),
   /** A column the layout reads that the header names more than once (1-based positions): the first is read. */
   z.object({ code: z.literal('repeated-column'), column: z.string(), positions: z.array(count).min(2) }),
   z.object({ code: z.literal('rows'), count, reason: z.string().min(1), unit: lineUnit, line: firstLine }),
@@ -113,6 +115,8 @@ const PHRASES: Record<Language, NoticePhrases> = {
         `${basename(archive)} also holds ${names.length} file${names.length === 1 ? '' : 's'} that ${names.length === 1 ? 'is' : 'are'} not a CSV, TSV or XLSX export, not read: ${shownNames(names, (more) => ` and ${more} more`)}`,
       'earlier-import': ({ at }) => `the same content was already imported on ${at}: its posts are counted as duplicates`,
       'no-rows': () => 'the file has a header but no data rows',
+      'day-month-swapped': ({ dayFirst, failing, dates }) =>
+        `the dates are written ${dayFirst ? 'day' : 'month'} first, not ${dayFirst ? 'month' : 'day'} first as this layout's usually are: read ${dayFirst ? 'day' : 'month'} first (${failing} of ${dates} cannot be read the other way)`,
       'repeated-column': ({ column, positions }) => `the header names "${column}" ${positions.length === 2 ? 'twice' : `${positions.length} times`} (columns ${positions.join(', ')}): the first is read, ${positions.length === 2 ? 'the other is' : 'the others are'} not`,
       rows: ({ count, reason, unit, line }) => `${counted('en', count, 'row', 'rows')}: ${reason}${en.firstAt(unit, line)}`,
       'differing-copies': ({ count, example }) =>
@@ -146,6 +150,8 @@ const PHRASES: Record<Language, NoticePhrases> = {
         `${basename(archive)} también contiene ${counted('es', names.length, 'archivo que no es', 'archivos que no son')} una exportación CSV, TSV o XLSX, sin leer: ${shownNames(names, (more) => ` y ${more} más`)}`,
       'earlier-import': ({ at }) => `el mismo contenido ya se importó el ${at}: sus publicaciones cuentan como duplicadas`,
       'no-rows': () => 'el archivo tiene encabezado pero ninguna fila de datos',
+      'day-month-swapped': ({ dayFirst, failing, dates }) =>
+        `las fechas están escritas con ${dayFirst ? 'el día' : 'el mes'} primero, no como suele este formato: leídas así (${failing} de ${dates} no se leen al revés)`,
       'repeated-column': ({ column, positions }) => `el encabezado nombra «${column}» ${positions.length} veces (columnas ${positions.join(', ')}): se lee la primera, ${positions.length === 2 ? 'la otra' : 'las demás'} no`,
       rows: ({ count, reason, unit, line }) => `${counted('es', count, 'fila', 'filas')}: ${reasonIn('es', reason)}${es.firstAt(unit, line)}`,
       'differing-copies': ({ count, example }) =>
@@ -191,6 +197,8 @@ const PHRASES: Record<Language, NoticePhrases> = {
         `${basename(archive)} contient aussi ${counted('fr', names.length, 'fichier qui n’est pas', 'fichiers qui ne sont pas')} un export CSV, TSV ou XLSX, non lu${names.length === 1 ? '' : 's'}\u00a0: ${shownNames(names, (more) => ` et ${more} autres`)}`,
       'earlier-import': ({ at }) => `le même contenu a déjà été importé le ${at}\u00a0: ses publications comptent comme doublons`,
       'no-rows': () => 'le fichier a un en-tête mais aucune ligne de données',
+      'day-month-swapped': ({ dayFirst, failing, dates }) =>
+        `les dates sont écrites ${dayFirst ? 'jour' : 'mois'} d’abord, et non comme ce format d’habitude\u00a0: lues ainsi (${failing} sur ${dates} ne se lisent pas dans l’autre sens)`,
       'repeated-column': ({ column, positions }) => `l’en-tête nomme «\u00a0${column}\u00a0» ${positions.length}\u00a0fois (colonnes ${positions.join(', ')})\u00a0: la première est lue, ${positions.length === 2 ? 'l’autre' : 'les autres'} non`,
       rows: ({ count, reason, unit, line }) => `${counted('fr', count, 'ligne', 'lignes')}\u00a0: ${reasonIn('fr', reason)}${fr.firstAt(unit, line)}`,
       'differing-copies': ({ count, example }) =>

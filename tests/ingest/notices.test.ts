@@ -22,6 +22,7 @@ const ONE_OF_EACH: { [Code in ImportNotice['code']]: Extract<ImportNotice, { cod
   'earlier-import': { code: 'earlier-import', batchId: 3, at: '2017-11-02 09:30 UTC' },
   'no-rows': { code: 'no-rows' },
   'repeated-column': { code: 'repeated-column', column: 'Full Text', positions: [6, 9] },
+  'day-month-swapped': { code: 'day-month-swapped', dayFirst: true, failing: 2, dates: 4 },
   rows: { code: 'rows', count: 1, reason: MOJIBAKE_REASON, unit: 'line', line: 95 },
   'differing-copies': { code: 'differing-copies', count: 12345, example: '881' },
   recorded: { code: 'recorded', text: 'a warning an earlier import wrote' },

@@ -45,7 +45,7 @@ export function optionalColumn(context: MappingContext, ...names: string[]): str
  */
 export function createMappingContext(
   header: readonly string[],
-  options: { timezoneParam: string; platformParam: string | null; file?: string },
+  options: { timezoneParam: string; platformParam: string | null; file?: string; dayMonthSwapped?: boolean },
 ): MappingContext {
   const byLowerName = new Map<string, string>();
   for (const name of header) if (!byLowerName.has(name.toLowerCase())) byLowerName.set(name.toLowerCase(), name);
@@ -64,5 +64,6 @@ export function createMappingContext(
     },
     timezoneParam: options.timezoneParam,
     platformParam: options.platformParam,
+    dayMonthSwapped: options.dayMonthSwapped ?? false,
   };
 }

@@ -21,6 +21,7 @@ import {
   textCell,
   urlKey,
 } from './sql-helpers.js';
+import { swapDayMonth } from '../day-month.js';
 import type { ExportFormat, FormatLayout, MappingContext } from './types.js';
 
 /*
@@ -34,7 +35,7 @@ const NETWORK = ['Network'];
 const TEXT = ['Message', 'Message Text', 'Text', 'Post'];
 const LINK = ['Permalink', 'Link', 'Message Link', 'Post Link'];
 const AUTHOR = ['From Screen Name', 'From Handle', 'From', 'Sender', 'Author'];
-/** Sprout's dates, month first as its US exports write them; a day-first file is told (dayMonth). */
+/** Sprout's dates, month first as its US exports write them; a file written day first is read so (dayMonth). */
 const MONTH_FIRST = ['%m/%d/%Y %I:%M %p', '%m/%d/%Y %I:%M:%S %p', '%m/%d/%Y %H:%M', '%m/%d/%Y %H:%M:%S'];
 const DATE = ['Timestamp', 'Date', 'Created Time', 'Received Time', 'Sent Date', 'Date Received'];
 const MESSAGE_TYPE = ['Message Type', 'Type', 'Post Type'];
@@ -58,7 +59,9 @@ export const sproutFormat: ExportFormat = {
   select: (context) => {
     const link = context.col(...LINK);
     const date = context.col(...DATE);
-    const { instant, local } = localOrIsoInstant(date, strptimeAny(date, MONTH_FIRST), context.timezoneParam);
+    // A file written the other way round is read so (day-month.ts finds it, and the import says it).
+    const patterns = context.dayMonthSwapped ? MONTH_FIRST.map(swapDayMonth) : MONTH_FIRST;
+    const { instant, local } = localOrIsoInstant(date, strptimeAny(date, patterns), context.timezoneParam);
     const platform = firstOf(
       platformName(present(context, NETWORK)),
       platformFromUrl(link),
@@ -98,7 +101,7 @@ export const sproutFormat: ExportFormat = {
         { when: `${author} IS NULL`, reason: 'the sender is empty' },
       ],
       warnWhen: [daylightSavingWarning(local, context.timezoneParam, date), unreadFollowersWarning(present(context, ['Followers', 'From Followers', 'Audience']))],
-      dayMonth: { cell: date, format: MONTH_FIRST, source: null },
+      dayMonth: { cell: date, format: patterns, source: null },
     };
   },
 };

@@ -20,9 +20,10 @@ import {
   textCell,
   urlKey,
 } from './sql-helpers.js';
+import { swapDayMonth } from '../day-month.js';
 import type { ExportFormat } from './types.js';
 
-/** Talkwalker's dates, day first as its exports write them; a month-first file is told (dayMonth). */
+/** Talkwalker's dates, day first as its exports write them; a file written month first is read so (dayMonth). */
 const DAY_FIRST = ['%d/%m/%y %H:%M:%S', '%d/%m/%y %H:%M', '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M'];
 
 const LAYOUT = layoutOf('Talkwalker CSV', ['url', 'published', 'parent_url', 'tags_internal', 'matched_profile']);
@@ -44,7 +45,9 @@ export const talkwalkerFormat: ExportFormat = {
     const optional = (...names: string[]): string => optionalColumn(context, ...names);
     const url = context.col('url');
     const published = context.col('published');
-    const { instant, local } = localOrIsoInstant(published, strptimeAny(published, DAY_FIRST), context.timezoneParam);
+    // A file written the other way round is read so (day-month.ts finds it, and the import says it).
+    const patterns = context.dayMonthSwapped ? DAY_FIRST.map(swapDayMonth) : DAY_FIRST;
+    const { instant, local } = localOrIsoInstant(published, strptimeAny(published, patterns), context.timezoneParam);
     const tags = `(',' || lower(replace(coalesce(${optional('tags_internal')}, ''), ' ', '')) || ',')`;
     const tagged = (flag: string): string => `contains(${tags}, ',${flag.toLowerCase()},')`;
     const sourceType = `lower(coalesce(${optional('source_type')}, ''))`;
@@ -98,7 +101,7 @@ export const talkwalkerFormat: ExportFormat = {
         daylightSavingWarning(local, context.timezoneParam, published),
         unreadFollowersWarning(followerCell),
       ],
-      dayMonth: { cell: published, format: DAY_FIRST, source: null },
+      dayMonth: { cell: published, format: patterns, source: null },
     };
   },
 };

@@ -25,6 +25,8 @@ export interface MappingContext {
   timezoneParam: string;
   /** Name of the bound parameter holding `--platform`, or null when the user gave none. */
   platformParam: string | null;
+  /** The file writes day and month the other way round from the layout's own date patterns (day-month.ts): read them swapped. */
+  dayMonthSwapped: boolean;
 }
 
 /** SQL expressions over `staging` producing one canonical post per row. */

@@ -103,7 +103,7 @@ describe('generic: a semicolon-delimited Spanish export with a custom date forma
     );
     const format = genericFormat(mapping, 'inline.yaml');
     const header = ['id', 'a', 'd', 'k', 'p'];
-    const select = format.select({ header, has: (name) => header.includes(name), col: (name) => `"${name}"`, timezoneParam: '$timezone', platformParam: null });
+    const select = format.select({ header, has: (name) => header.includes(name), col: (name) => `"${name}"`, timezoneParam: '$timezone', platformParam: null, dayMonthSwapped: false });
     const sql = [...Object.values(select.columns), ...(select.rejectWhen ?? []).map((rule) => rule.when)].join('\n');
     expect(sql).not.toContain('DROP TABLE');
     expect(sql).not.toContain('OR 1=1');

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { dryRunFile } from '../../../src/ingest/dry-run.js';
 import { sproutFormat } from '../../../src/ingest/formats/sprout.js';
-import { allPosts, importError, openStore, tempFile } from '../helpers.js';
+import { allPosts, importOne, openStore, tempFile } from '../helpers.js';
 import { column, runFormat } from './run-format.js';
 
 // Hand-written rows: no real Sprout Social export was available, the columns follow public descriptions of its message data.
@@ -25,18 +25,22 @@ describe('sprout', () => {
     expect(column(mapped, 'created_at')).toEqual(['2024-03-04T15:15:00Z', '2024-03-04T15:20:30Z', '2024-03-04T16:00:00Z', '2024-03-04T10:30:00Z']);
   });
 
-  test('a day-first file (an account set to European dates) is refused, with the pattern to map it with, not stored on swapped days', async () => {
+  test('a day-first file (an account set to European dates) is read day first, with a warning, not stored on swapped days', async () => {
     const header = 'Timestamp,Network,Message Type,Profile,From Screen Name,Message,Permalink,Message ID';
     const row = (date: string, id: number) => `${date},Twitter,@Mention,Acme,@JaneDoe,hello,https://twitter.com/JaneDoe/status/${id},${id}`;
-    // 13/10 and 25/10 fail month first; 10/11 and 02/11 would be stored as 11 October and 11 February.
+    // 13/10 and 25/10 fail month first; month first, 10/11 and 02/11 would be stored as 11 October and 11 February.
     // A date in ISO text (a workbook's date cell) is read apart, and is no evidence either way.
     const rows = [header, row('13/10/2017 06:55', 1), row('25/10/2017 07:55', 2), row('10/11/2017 06:55', 3), row('02/11/2017 08:00', 4), row('2017-11-03 09:00:00', 5)];
     const path = tempFile('sprout-day-first.csv', `${rows.join('\n')}\n`);
     const store = await openStore();
-    const refusal = `${path}: the file looks day-first: 2 of 4 dates fail as %m/%d and all parse as %d/%m, so the others would be stored on wrong days; import it with --format generic and a mapping whose date.format is "%d/%m/%Y %H:%M" (\`replybench import --write-mapping <file>\` writes one to start from).`;
-    expect(await importError(store, path)).toBe(refusal);
-    expect(await allPosts(store)).toEqual([]);
-    // Its dry run (the page's preview) says the same, rather than counting two posts it would import.
-    await expect(dryRunFile(path, {})).rejects.toThrow(refusal);
+    const result = await importOne(store, path);
+    expect(result).toMatchObject({ rowsRead: 5, imported: 5, rejected: 0 });
+    expect((await allPosts(store)).map((post) => post.created_at)).toEqual(['2017-10-13T06:55:00Z', '2017-10-25T07:55:00Z', '2017-11-10T06:55:00Z', '2017-11-02T08:00:00Z', '2017-11-03T09:00:00Z']);
+    const warning = 'the dates are written day first, not month first as this layout\'s usually are: read day first (2 of 4 cannot be read the other way)';
+    expect(result.warnings).toContain(warning);
+    // Its dry run (the page's preview) reads it the same way, and says so.
+    const preview = await dryRunFile(path, {});
+    expect(preview).toMatchObject({ wouldImport: 5, rejected: 0 });
+    expect(preview.warnings).toContain(warning);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { talkwalkerFormat } from '../../../src/ingest/formats/talkwalker.js';
-import { allPosts, importError, openStore, tempFile } from '../helpers.js';
+import { allPosts, importOne, openStore, tempFile } from '../helpers.js';
 import { column, runFormat } from './run-format.js';
 
 const FIXTURES = 'tests/fixtures/formats';
@@ -60,13 +60,14 @@ describe('talkwalker: daylight-saving changes in Europe/Madrid', () => {
     expect(mapped.rows[0]?.warnings[0]).toContain('daylight-saving change');
   });
 
-  test('a month-first file is refused, with the pattern to map it with, not stored on swapped days', async () => {
+  test('a month-first file is read month first, with a warning, not stored on swapped days', async () => {
     const row = (date: string, id: number) => `http://twitter.com/jane/status/${id},${date},hello,jane,socialmedia_twitter,,,`;
     const header = 'url,published,content,extra_author_attributes.short_name,source_type,parent_url,tags_internal,matched_profile';
     const lines = [header, row('09/22/17 11:00:24', 1), row('10/05/17 09:00:00', 2)];
     const path = tempFile('talkwalker-month-first.csv', `${lines.join('\n')}\n`);
     const store = await openStore();
-    expect(await importError(store, path)).toMatch(/the file looks month-first: 1 of 2 dates fail as %d\/%m and all parse as %m\/%d, .*date\.format is "%m\/%d\/%y %H:%M:%S"/);
-    expect(await allPosts(store)).toEqual([]);
+    const result = await importOne(store, path);
+    expect((await allPosts(store)).map((post) => post.created_at)).toEqual(['2017-09-22T11:00:24Z', '2017-10-05T09:00:00Z']);
+    expect(result.warnings).toContain('the dates are written month first, not day first as this layout\'s usually are: read month first (1 of 2 cannot be read the other way)');
   });
 });
