@@ -1,3 +1,4 @@
+import { proposeDateFormat } from './formats/date-hint.js';
 import { stringify } from 'yaml';
 import { MAPPING_FIELDS, type MappingField } from './formats/generic.js';
 import { KNOWN_PLATFORMS } from '../store/platforms.js';
@@ -112,10 +113,21 @@ export function guessedMapping(names: readonly string[], delimiter: string | nul
   const platform = platformColumn ? { column: platformColumn } : guesses.url === undefined ? 'twitter' : undefined;
   return {
     columns,
-    date: { format: 'iso' },
+    date: { format: guessedDateFormat(rows.map((row) => row[names.indexOf(columns.date ?? '')] ?? '')) },
     ...(platform === undefined ? {} : { platform }),
     ...(delimiter && delimiter !== ',' ? { delimiter } : {}),
   };
+}
+
+/**
+ * The date.format the first rows' dates are written in (`31/10/2017 20:00` is
+ * `%d/%m/%Y %H:%M`, day first unless a date says otherwise); `iso` for ISO
+ * dates, serials, a column without values or of several shapes.
+ */
+function guessedDateFormat(values: readonly string[]): string {
+  const given = values.filter((value) => value.trim() !== '');
+  const hint = proposeDateFormat(given.slice(0, 5), given);
+  return hint === null || hint.format.startsWith('%Y-%m-%d') ? 'iso' : hint.format;
 }
 
 /** Whether most of the values (blank ones left out) name networks replybench knows, as the import reads them (X, facebook.com); true without any value to judge by. */
@@ -130,7 +142,7 @@ export function mappingSkeleton(file: string, names: readonly string[], delimite
   const missing = (['id', 'author', 'date'] as const).filter((field) => mapping.columns[field] === '');
   return [
     `# Mapping for ${file}, written by replybench import --write-mapping with its best guesses.`,
-    '# Check each column, set date.format to the way the dates are written and the platform,',
+    '# Check each column, date.format (read from the first dates of the file) and the platform,',
     '# then import with: replybench import --format generic --mapping <this file> <the export>',
     '# (docs/formats.md, "generic", explains every key).',
     ...(missing.length > 0 ? [`# Still to fill: ${missing.map((field) => `columns.${field}`).join(', ')} (no column looked like one).`] : []),

@@ -1,4 +1,3 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadGenericMapping } from '../../src/ingest/formats/generic.js';
@@ -77,7 +76,7 @@ describe('a mapping skeleton for a layout replybench does not know', () => {
     expect(loadGenericMapping(mapping)).toMatchObject({ platform: 'twitter' });
   });
 
-  it('writes one with --write-mapping that imports the file as written, once its date format is set', async () => {
+  it('writes one with --write-mapping that imports the file as written, its date format read from the dates', async () => {
     const folder = tempFolder();
     const csv = tempFile('encuesta.csv', 'Nº;Usuario;Fecha;Texto\n1;ana;31/10/2017 20:00;@AcmeCares sin señal\n');
     const mapping = join(folder, 'mapping.yaml');
@@ -86,9 +85,8 @@ describe('a mapping skeleton for a layout replybench does not know', () => {
     // Run in a folder outside this checkout, the command is one that runs there (tests/config/init.test.ts runs one).
     expect(written.stdout).toMatch(/^Wrote .*: check each column and date\.format, then run\n {2}(node \S+\/bin\/replybench\.js|replybench) import /);
     expect(written.stdout).toContain(` import --format generic --mapping ${mapping} --dry-run ${csv}\n`);
-    expect(loadGenericMapping(mapping)).toMatchObject({ columns: { id: 'Nº', author: 'Usuario', date: 'Fecha', text: 'Texto' }, date: { format: 'iso' }, platform: 'twitter', delimiter: ';' });
+    expect(loadGenericMapping(mapping)).toMatchObject({ columns: { id: 'Nº', author: 'Usuario', date: 'Fecha', text: 'Texto' }, date: { format: '%d/%m/%Y %H:%M' }, platform: 'twitter', delimiter: ';' });
     expect((await runCli(['import', '--write-mapping', mapping, csv], folder)).stderr).toBe(`replybench: --write-mapping "${mapping}": the file exists; choose another name, or remove it first.\n`);
-    writeFileSync(mapping, readFileSync(mapping, 'utf8').replace('format: iso', 'format: "%d/%m/%Y %H:%M"'));
     const store = await openStore();
     await importOne(store, csv, { format: 'generic', mapping });
     expect((await allPosts(store)).map((post) => [post.post_id, post.author, post.created_at])).toEqual([['1', 'ana', '2017-10-31T20:00:00Z']]);
