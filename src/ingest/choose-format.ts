@@ -2,7 +2,7 @@ import { UserError } from '../errors.js';
 import { detectFormat, FORMATS } from './formats/index.js';
 import { missingFromLayout, namedColumns } from './formats/mapping-context.js';
 import type { ExportFormat } from './formats/types.js';
-import { DELIMITERS, headerCandidates, stagingNames, type HeaderCandidate } from './source/layout.js';
+import { DELIMITERS, headerCandidates, positionsOf, stagingNames, type HeaderCandidate } from './source/layout.js';
 import type { PreparedSource } from './source/prepare.js';
 import type { Layout } from './staging.js';
 
@@ -26,7 +26,7 @@ export class UnknownLayout extends UserError {}
  */
 function refuseRepeatedColumns(where: string, format: ExportFormat, cells: readonly string[]): void {
   for (const column of format.requiredColumns(cells)) {
-    const positions = cells.flatMap((cell, index) => (cell.trim().toLowerCase() === column.toLowerCase() ? [index + 1] : []));
+    const positions = positionsOf(cells, column);
     if (positions.length > 1) {
       throw new UserError(`${where}: the header names "${column}" ${positions.length === 2 ? 'twice' : `${positions.length} times`} (columns ${positions.join(' and ')}), so which one holds it cannot be told; rename the wrong one in the header, or export the file again.`);
     }

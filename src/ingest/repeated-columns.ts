@@ -1,6 +1,7 @@
 import type { CanonicalPlan } from './canonical.js';
 import { quoteIdentifier } from './formats/sql-helpers.js';
 import type { ImportNotice } from './notices.js';
+import { positionsOf } from './source/layout.js';
 import type { Layout } from './staging.js';
 
 /**
@@ -16,7 +17,7 @@ export function repeatedColumnNotices(plan: CanonicalPlan, layout: Pick<Layout, 
     const cell = layout.cells[index] ?? '';
     // The first of the cells named alike: its staging name is the cell itself, the others' carry a suffix.
     if (cell === '' || name !== cell || !sql.includes(quoteIdentifier(name))) return [];
-    const positions = layout.cells.flatMap((other, at) => (other.toLowerCase() === cell.toLowerCase() ? [at + 1] : []));
+    const positions = positionsOf(layout.cells, cell);
     return positions.length > 1 ? [{ code: 'repeated-column', column: cell, positions }] : [];
   });
 }

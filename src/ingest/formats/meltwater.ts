@@ -23,6 +23,7 @@ import {
   postIdFromUrl,
   redditThreadId,
   sentimentLabel,
+  strptimeAny,
   textCell,
   urlKey,
   withTimeOfDay,
@@ -42,9 +43,9 @@ const QUOTE_TYPES = ['quote', 'quote tweet', 'quote post'];
 /** The row's local time: `Date` alone when it holds a time of day (older layout), else its day plus `Time`. */
 function localTime(context: MappingContext): { local: string; rawDate: string } {
   const date = context.col('Date');
-  const withClock = `try_strptime(trim(${date}), ['%d-%b-%Y %I:%M%p', '%d-%b-%Y %I:%M %p', '%d-%b-%Y %H:%M'])`;
+  const withClock = strptimeAny(date, ['%d-%b-%Y %I:%M%p', '%d-%b-%Y %I:%M %p', '%d-%b-%Y %H:%M']);
   // '%d-%b-%y' first: '%Y' would read the "25" of 13-Aug-25 as the year 25.
-  const day = `COALESCE(try_strptime(trim(${date}), ['%d-%b-%y', '%d-%b-%Y']), ${isoLocal(date)}, ${excelSerialLocal(date)})`;
+  const day = `COALESCE(${strptimeAny(date, ['%d-%b-%y', '%d-%b-%Y'])}, ${isoLocal(date)}, ${excelSerialLocal(date)})`;
   if (!context.has('Time')) return { local: `COALESCE(${withClock}, ${day})`, rawDate: date };
   const time = context.col('Time');
   return {

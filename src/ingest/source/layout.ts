@@ -108,6 +108,12 @@ export function headerCandidates(headText: string, complete: boolean, delimiters
     .flatMap((entry) => entry.found);
 }
 
+/** The 1-based positions of the header cells that name `column` (trimmed, case-insensitive): more than one when the header repeats it. */
+export function positionsOf(cells: readonly string[], column: string): number[] {
+  const wanted = column.trim().toLowerCase();
+  return cells.flatMap((cell, index) => (cell.trim().toLowerCase() === wanted ? [index + 1] : []));
+}
+
 /**
  * Names for the staging table's columns: the header cells, with an empty
  * cell named `column<N>` (its 0-based position, as DuckDB and pandas do for
