@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { UserError } from '../errors.js';
 import type { Store } from '../store/database.js';
+import type { CanonicalPlan } from './canonical.js';
 import type { CanonicalSelect } from './formats/types.js';
 import type { ImportNotice } from './notices.js';
 import type { CsvRelation } from './staging.js';
+import type { FileStats } from './stats.js';
 
 const dateCountsRow = z.object({ dates: z.number(), as_is: z.number(), as_swapped: z.number() });
 
@@ -27,6 +29,20 @@ export class DayMonthSwapped extends UserError {
     readonly swap: DayMonthSwap,
   ) {
     super(message);
+  }
+}
+
+/**
+ * Reads a file (an import, a dry run) as its layout writes dates, then, when
+ * the layout's own patterns turn out to read them the wrong way round
+ * (DayMonthSwapped), again the other way.
+ */
+export async function readingDatesAsWritten<T>(read: (swap: DayMonthSwap | null) => Promise<T>): Promise<T> {
+  try {
+    return await read(null);
+  } catch (error) {
+    if (!(error instanceof DayMonthSwapped)) throw error;
+    return read(error.swap);
   }
 }
 
@@ -56,7 +72,7 @@ function dayMonthPart(format: string): string {
  * are read apart from the pattern and left out.
  * Returns the error, or null when the swap would not read them all.
  */
-export async function dayMonthSwapError(store: Store, select: CanonicalSelect, relation: CsvRelation, path: string): Promise<UserError | null> {
+async function dayMonthSwapError(store: Store, select: CanonicalSelect, relation: CsvRelation, path: string): Promise<UserError | null> {
   const check = select.dayMonth;
   if (!check) return null;
   const formats = typeof check.format === 'string' ? [check.format] : [...check.format];
@@ -84,4 +100,11 @@ export async function dayMonthSwapError(store: Store, select: CanonicalSelect, r
   const evidence = `${path}: the file looks ${dayFirst ? 'day' : 'month'}-first: ${failing.toLocaleString('en-US')} of ${dates.toLocaleString('en-US')} dates fail as ${dayMonthPart(first)} and all parse as ${dayMonthPart(swapped[0] ?? first)}`;
   if (check.source === null) return new DayMonthSwapped(`${evidence}.`, { dayFirst, failing, dates });
   return new UserError(`${evidence}, so the others would be stored on wrong days; set date.format to "${swapped[0] ?? first}" in ${check.source} and import it again.`);
+}
+
+/** A file some of whose dates were not read (`stats`' unparseable dates): refused, or read again the other way (DayMonthSwapped), when dayMonthSwapError says its day and month are the wrong way round. */
+export async function refuseSwappedDates(store: Store, plan: CanonicalPlan, stats: FileStats, relation: CsvRelation, path: string): Promise<void> {
+  if ((stats.rejects[plan.codes.badDate - 1]?.count ?? 0) === 0) return;
+  const swapped = await dayMonthSwapError(store, plan.select, relation, path);
+  if (swapped) throw swapped;
 }

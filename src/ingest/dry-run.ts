@@ -1,4 +1,4 @@
-import { type DayMonthSwap, DayMonthSwapped, dayMonthNotices, dayMonthSwapError } from './day-month.js';
+import { type DayMonthSwap, dayMonthNotices, readingDatesAsWritten, refuseSwappedDates } from './day-month.js';
 import { repeatedColumnNotices } from './repeated-columns.js';
 import { refuseReorderedHeader } from './header-again.js';
 import type { DuckDBValue } from '@duckdb/node-api';
@@ -200,14 +200,9 @@ export interface DryRunContext {
  * posts the database `around` names (read only) holds already. No file is written
  * but the temporary copies the reading itself needs, removed at the end.
  */
-export async function dryRunFile(file: string, request: ImportRequest, around: DryRunContext = {}, path = file): Promise<DryRunReport> {
-  try {
-    return await dryRunAs(file, request, around, path, null);
-  } catch (error) {
-    // As the import reads a file whose dates its layout's patterns read the wrong way round: the other way, said.
-    if (!(error instanceof DayMonthSwapped)) throw error;
-    return dryRunAs(file, request, around, path, error.swap);
-  }
+export function dryRunFile(file: string, request: ImportRequest, around: DryRunContext = {}, path = file): Promise<DryRunReport> {
+  // As the import reads a file whose dates its layout's patterns read the wrong way round: the other way, said.
+  return readingDatesAsWritten((swap) => dryRunAs(file, request, around, path, swap));
 }
 
 async function dryRunAs(file: string, request: ImportRequest, around: DryRunContext, path: string, swap: DayMonthSwap | null): Promise<DryRunReport> {
@@ -229,11 +224,8 @@ async function dryRunAs(file: string, request: ImportRequest, around: DryRunCont
     const shortRows = read.padded && !read.source.ragged ? [await shortRowsWarning(read.source, layout)] : [];
     const stats = await fileStats(store, plan);
     await refuseReorderedHeader(read.source, layout, plan, stats, null);
-    // As the import refuses a file whose day and month are the wrong way round for its layout.
-    if ((stats.rejects[plan.codes.badDate - 1]?.count ?? 0) > 0) {
-      const swapped = await dayMonthSwapError(store, select, csvRelation(read, layout), path);
-      if (swapped) throw swapped;
-    }
+    // As the import refuses, or reads the other way, a file whose day and month are the wrong way round for its layout.
+    await refuseSwappedDates(store, plan, stats, csvRelation(read, layout), path);
 
     const rejectedByReason = rejectsByReason(structural, stats, plan);
     const rows = withStructuralRejects(await shownRows(store, plan), structural);

@@ -10,7 +10,7 @@ import type { SqlParams } from '../store/session.js';
 import { earlierImport, earlierImportWarning, recordBatch, startBatch, type BatchSource, type EarlierImport } from './batch.js';
 import { CANONICAL_ROWS, canonicalPlan, dropCanonical, markConflicts, materializeCanonical, type CanonicalPlan } from './canonical.js';
 import { chooseFormat } from './choose-format.js';
-import { type DayMonthSwap, DayMonthSwapped, dayMonthNotices, dayMonthSwapError } from './day-month.js';
+import { type DayMonthSwap, dayMonthNotices, readingDatesAsWritten, refuseSwappedDates } from './day-month.js';
 import { loadDirect } from './direct.js';
 import { createMappingContext } from './formats/mapping-context.js';
 import { dateFormatAdvice } from './formats/date-hint.js';
@@ -81,13 +81,8 @@ export interface ArchiveMemberImport {
  * whose dates its layout's own patterns read the wrong way round (a day-first
  * Sprout export) is read again the other way, with a warning.
  */
-export async function importFile(store: Store, source: string, options: FileImportOptions, member?: ArchiveMemberImport): Promise<FileImportResult> {
-  try {
-    return await importFileAs(store, source, options, member, null);
-  } catch (error) {
-    if (!(error instanceof DayMonthSwapped)) throw error;
-    return importFileAs(store, source, options, member, error.swap);
-  }
+export function importFile(store: Store, source: string, options: FileImportOptions, member?: ArchiveMemberImport): Promise<FileImportResult> {
+  return readingDatesAsWritten((swap) => importFileAs(store, source, options, member, swap));
 }
 
 /** importFile, with the layout's day and month read the other way round when `swap` says the file writes them so. */
@@ -232,10 +227,7 @@ async function importChecked(job: FileJob, start: CsvRead, shape: Promise<Record
   if (stats.duplicatesInFile > 0 && (await markConflicts(store, plan)) > 0) stats = await fileStats(store, plan);
   const rejected = stats.rejects.reduce((sum, reason) => sum + reason.count, 0);
   const needsLines = rejected > 0 || stats.warnings.some((warning) => warning.count > 0);
-  if ((stats.rejects[plan.codes.badDate - 1]?.count ?? 0) > 0) {
-    const swapped = await dayMonthSwapError(store, plan.select, csvRelation(read, layout), source.path);
-    if (swapped) throw swapped;
-  }
+  await refuseSwappedDates(store, plan, stats, csvRelation(read, layout), source.path);
   await refuseRoundedIds(store, source, CANONICAL_ROWS);
   const lines = needsLines ? await LineMap.build(source, layout, stats.rows) : null;
   await refuseReorderedHeader(source, layout, plan, stats, lines);
