@@ -93,7 +93,7 @@ async function database(posts: number): Promise<{ path: string; seconds: number 
   await store.run(GENERATE, { slots, step_us: BigInt(Math.floor(spanUs / slots)) });
   // The posts' batch is recorded, as an import records it: a store whose posts belong to no recorded batch is refused (an import killed before its commit).
   await store.run(
-    `INSERT INTO import_batches
+    `INSERT INTO import_batches (batch_id, file, sha256, format, encoding, platform, rows_read, imported, duplicates, rejected, skipped_blank, warnings, imported_at)
      SELECT 1, 'bench/generated', 'bench', 'generic', 'utf-8', NULL, count(*), count(*), 0, 0, 0, []::VARCHAR[], max(created_at) + INTERVAL 1 DAY FROM posts`,
   );
   await store.run('CHECKPOINT');

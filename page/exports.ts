@@ -51,8 +51,8 @@ export interface Preview {
 
 export function exportsSection(client: ClientSummary): HTMLElement {
   const file = el('input', { type: 'file', name: 'file', accept: '.csv,.tsv,.txt,.xlsx,.zip' });
-  // The client's own zone first (listening and care tools export local times in the account's zone), or UTC, as
-  // `replybench import` reads them by default; the preview says which it read them in.
+  // The client's own zone first (listening and care tools export local times in the account's zone; `replybench
+  // import` reads them so in the client's folder too), or UTC; the preview says which it read them in.
   const zones = [...new Set([client.timezone, 'UTC'])];
   const zone = el('select', { name: 'local-times' }, ...zones.map((name) => el('option', { value: name }, name)));
   const result = el('div', { class: 'preview' });

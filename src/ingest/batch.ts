@@ -40,6 +40,8 @@ export type EarlierImport = {
   warnings: string[];
   /** Its warnings as data, or null when the store kept only their English text. */
   notices: ImportNotice[] | null;
+  /** The zone its times that name no offset were read in; null when its layout reads none so, or the store did not record it. */
+  localTimesIn: string | null;
 };
 
 const earlierImportRow = z.object({
@@ -56,6 +58,7 @@ const earlierImportRow = z.object({
   skippedBlank: z.number(),
   warnings: z.array(z.string()).nullable(),
   notices: z.string().nullable(),
+  localTimesIn: z.string().nullable(),
 });
 
 /** The earliest import of a file with the same content, if any. */
@@ -65,7 +68,7 @@ export async function earlierImport(store: Store, sha256: string): Promise<Earli
     earlierImportRow,
     `SELECT batch_id AS "batchId", file, strftime(imported_at, '%Y-%m-%d %H:%M UTC') AS at, strftime(imported_at, '%Y-%m-%dT%H:%M:%SZ') AS "importedAt",
        format, platform, rows_read::DOUBLE AS "rowsRead", imported::DOUBLE AS imported, duplicates::DOUBLE AS duplicates,
-       rejected::DOUBLE AS rejected, skipped_blank::DOUBLE AS "skippedBlank", warnings, notices
+       rejected::DOUBLE AS rejected, skipped_blank::DOUBLE AS "skippedBlank", warnings, notices, local_times_in AS "localTimesIn"
      FROM import_batches WHERE sha256 = $sha256 ORDER BY batch_id LIMIT 1`,
     { sha256 },
   );
@@ -77,6 +80,17 @@ export function earlierImportWarning(earlier: Pick<EarlierImport, 'batchId' | 'a
   return { code: 'earlier-import', batchId: earlier.batchId, at: earlier.at };
 }
 
+/**
+ * The warning a file gets when the same content was imported before with its
+ * times that name no offset read in another zone (`now`): its stored posts keep
+ * the earlier times, since a post is stored once. None when either zone is
+ * unknown or none applies.
+ */
+export function earlierZoneWarning(earlier: Pick<EarlierImport, 'localTimesIn'>, now: string | null): ImportNotice[] {
+  if (earlier.localTimesIn === null || now === null || earlier.localTimesIn === now) return [];
+  return [{ code: 'earlier-timezone', earlier: earlier.localTimesIn, now }];
+}
+
 /** What import_batches records of a file before its rows are read: where it is, its content and how it is read. */
 export interface BatchSource {
   /** Absolute path (an archive member's is `archive.zip:member.csv`). */
@@ -85,6 +99,8 @@ export interface BatchSource {
   format: string;
   encoding: string;
   platform: string | null;
+  /** The zone times that name no offset are read in, or null when the layout reads every time with its offset. */
+  localTimesIn: string | null;
 }
 
 /**
@@ -96,9 +112,9 @@ export interface BatchSource {
 export async function startBatch(store: Store, source: BatchSource): Promise<number> {
   const batchId = await nextBatchId(store);
   await store.run(
-    `INSERT INTO import_batches (batch_id, file, sha256, format, encoding, platform, rows_read, imported, duplicates, rejected, skipped_blank, warnings, imported_at)
-     VALUES ($batch_id, $file, $sha256, $format, $encoding, $platform, 0, 0, 0, 0, 0, []::VARCHAR[], now())`,
-    { batch_id: batchId, ...source },
+    `INSERT INTO import_batches (batch_id, file, sha256, format, encoding, platform, rows_read, imported, duplicates, rejected, skipped_blank, warnings, imported_at, local_times_in)
+     VALUES ($batch_id, $file, $sha256, $format, $encoding, $platform, 0, 0, 0, 0, 0, []::VARCHAR[], now(), $local_times_in)`,
+    { batch_id: batchId, file: source.file, sha256: source.sha256, format: source.format, encoding: source.encoding, platform: source.platform, local_times_in: source.localTimesIn },
   );
   return batchId;
 }

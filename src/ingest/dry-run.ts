@@ -27,6 +27,7 @@ import { scanShape } from './source/shape-scan.js';
 import { shortRowsWarning } from './import-file.js';
 import { type CsvRead, type CsvRelation, csvRelation, describeDelimiter, firstRead, type Layout, NeedsRecovery, needsRecovery, readWithRetries, recoveredRead } from './staging.js';
 import { fileStats, rejectsByReason } from './stats.js';
+import { localTimesZone } from './local-times.js';
 
 const SHOWN_ROWS = 5;
 /** Unread dates looked at to tell the day from the month. */
@@ -248,7 +249,7 @@ async function dryRunAs(file: string, request: ImportRequest, around: DryRunCont
       headerLine: layout.headerLine,
       // A generic mapping's own date.timezone wins over --timezone.
       timezone: select.params?.generic_timezone ?? options.timezone,
-      readsLocalTimes: /\$(generic_)?timezone\b/.test(select.columns.created_at),
+      readsLocalTimes: localTimesZone(select, options.timezone) !== null,
       fields,
       rows,
       rowsRead: stats.rows + structural.length,

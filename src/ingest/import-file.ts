@@ -7,7 +7,7 @@ import { UserError } from '../errors.js';
 import { counted } from '../report/i18n/plain-numbers.js';
 import type { Store } from '../store/database.js';
 import type { SqlParams } from '../store/session.js';
-import { earlierImport, earlierImportWarning, recordBatch, startBatch, type BatchSource, type EarlierImport } from './batch.js';
+import { earlierImport, earlierImportWarning, earlierZoneWarning, recordBatch, startBatch, type BatchSource, type EarlierImport } from './batch.js';
 import { CANONICAL_ROWS, canonicalPlan, dropCanonical, markConflicts, materializeCanonical, type CanonicalPlan } from './canonical.js';
 import { chooseFormat } from './choose-format.js';
 import { type DayMonthSwap, dayMonthNotices, readingDatesAsWritten, refuseSwappedDates } from './day-month.js';
@@ -22,6 +22,7 @@ import { type ImportNotice, withWarnings } from './notices.js';
 import type { ImportProgress } from './progress.js';
 import { insertRejects, insertStructuralRejects } from './rejects.js';
 import { repeatImport } from './repeat.js';
+import { localTimesZone } from './local-times.js';
 import type { FileImportResult } from './result.js';
 import { prepareSource, type PreparedSource } from './source/prepare.js';
 import { scanRecords } from './source/record-scan.js';
@@ -112,18 +113,20 @@ async function importFileAs(store: Store, source: string, options: FileImportOpt
     });
     const baseParams: Record<string, DuckDBValue> = { timezone: options.timezone };
     if (options.platform !== null) baseParams.platform = options.platform;
-    const plan = canonicalPlan(format.select(context), layout, baseParams);
+    const select = format.select(context);
+    const plan = canonicalPlan(select, layout, baseParams);
     const file = member?.file ?? resolve(source);
+    const localTimesIn = localTimesZone(select, options.timezone);
 
     const earlier = await earlierImport(store, prepared.sha256);
     if (options.again && !earlier) {
       throw new UserError(`${path}: was never imported into this store, so --again has nothing to fill; import it without --again.`);
     }
     if (earlier && !options.again) {
-      const repeated = await repeatImport(store, earlier, prepared, format, options.platform);
+      const repeated = await repeatImport(store, earlier, prepared, format, options.platform, localTimesIn);
       if (repeated) return repeated;
     }
-    const batch: BatchSource = { file, sha256: prepared.sha256, format: format.id, encoding: prepared.encoding, platform: options.platform };
+    const batch: BatchSource = { file, sha256: prepared.sha256, format: format.id, encoding: prepared.encoding, platform: options.platform, localTimesIn };
     const job: FileJob = { store, path, file, format, layout, plan, options, earlier, batch, report, notes: [...(member?.notes ?? []), ...repeatedColumnNotices(plan, layout), ...dayMonthNotices(swap)] };
     report('loading', null);
     // Runs beside DuckDB's insert (it only reads the file): rows with too many cells, and the longest record.
@@ -160,7 +163,7 @@ async function importFileAs(store: Store, source: string, options: FileImportOpt
 /** Warnings about the file as a whole, in the order the summary prints them. */
 async function fileWarnings(job: FileJob, read: CsvRead, rows: number): Promise<ImportNotice[]> {
   const warnings = [...job.notes, ...read.source.warnings];
-  if (job.earlier) warnings.push(earlierImportWarning(job.earlier));
+  if (job.earlier) warnings.push(earlierImportWarning(job.earlier), ...earlierZoneWarning(job.earlier, job.batch.localTimesIn));
   if (rows === 0) warnings.push({ code: 'no-rows' });
   if (read.padded && !read.source.ragged) warnings.push(await shortRowsWarning(read.source, job.layout));
   return warnings;
@@ -196,6 +199,7 @@ async function finishBatch(
     sha256: source.sha256,
     rowsRead: counts.rows,
     imported: counts.imported,
+    localTimesIn: job.batch.localTimesIn,
     duplicates: counts.kept - counts.imported,
     repeatedInFile: counts.repeated,
     rejected,

@@ -37,6 +37,8 @@ export const importNoticeSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('short-rows'), count, width: count, unit: lineUnit, line: firstLine }),
   z.object({ code: z.literal('skipped-members'), archive: z.string(), names: z.array(z.string()).min(1) }),
   z.object({ code: z.literal('earlier-import'), batchId: count, at: z.string() }),
+  /** The same content was imported before with its times that name no offset read in another zone: its posts keep the earlier times. */
+  z.object({ code: z.literal('earlier-timezone'), earlier: z.string(), now: z.string() }),
   z.object({ code: z.literal('no-rows') }),
   /** The file writes day and month the other way round from its layout's usual order: read so (day-month.ts). */
   z.object({ code: z.literal('day-month-swapped'), dayFirst: z.boolean(), failing: count, dates: count }),
@@ -74,7 +76,7 @@ export function storedNotices(json: string | null): ImportNotice[] | null {
  * the same file and an empty file change no stored value.
  */
 export function changedTheData(notice: ImportNotice): boolean {
-  return !['line-ends', 'earlier-import', 'no-rows', 'recorded'].includes(notice.code);
+  return !['line-ends', 'earlier-import', 'earlier-timezone', 'no-rows', 'recorded'].includes(notice.code);
 }
 
 type Notice<Code extends ImportNotice['code']> = Extract<ImportNotice, { code: Code }>;
@@ -114,6 +116,8 @@ const PHRASES: Record<Language, NoticePhrases> = {
       'skipped-members': ({ archive, names }) =>
         `${basename(archive)} also holds ${names.length} file${names.length === 1 ? '' : 's'} that ${names.length === 1 ? 'is' : 'are'} not a CSV, TSV or XLSX export, not read: ${shownNames(names, (more) => ` and ${more} more`)}`,
       'earlier-import': ({ at }) => `the same content was already imported on ${at}: its posts are counted as duplicates`,
+      'earlier-timezone': ({ earlier, now }) =>
+        `that import read the times that name no timezone in ${earlier}, and its posts keep those times: they were not read in ${now}; to read them in ${now}, import the files into a new, empty database (a new client in the page)`,
       'no-rows': () => 'the file has a header but no data rows',
       'day-month-swapped': ({ dayFirst, failing, dates }) =>
         `the dates are written ${dayFirst ? 'day' : 'month'} first, not ${dayFirst ? 'month' : 'day'} first as this layout's usually are: read ${dayFirst ? 'day' : 'month'} first (${failing} of ${dates} cannot be read the other way)`,
@@ -149,6 +153,8 @@ const PHRASES: Record<Language, NoticePhrases> = {
       'skipped-members': ({ archive, names }) =>
         `${basename(archive)} también contiene ${counted('es', names.length, 'archivo que no es', 'archivos que no son')} una exportación CSV, TSV o XLSX, sin leer: ${shownNames(names, (more) => ` y ${more} más`)}`,
       'earlier-import': ({ at }) => `el mismo contenido ya se importó el ${at}: sus publicaciones cuentan como duplicadas`,
+      'earlier-timezone': ({ earlier, now }) =>
+        `esa importación leyó las horas que no indican zona horaria en ${earlier}, y sus publicaciones conservan esas horas: no se leyeron en ${now}; para leerlas en ${now}, importe los archivos en una base de datos nueva y vacía (un cliente nuevo en la página)`,
       'no-rows': () => 'el archivo tiene encabezado pero ninguna fila de datos',
       'day-month-swapped': ({ dayFirst, failing, dates }) =>
         `las fechas están escritas con ${dayFirst ? 'el día' : 'el mes'} primero, no como suele este formato: leídas así (${failing} de ${dates} no se leen al revés)`,
@@ -196,6 +202,8 @@ const PHRASES: Record<Language, NoticePhrases> = {
       'skipped-members': ({ archive, names }) =>
         `${basename(archive)} contient aussi ${counted('fr', names.length, 'fichier qui n’est pas', 'fichiers qui ne sont pas')} un export CSV, TSV ou XLSX, non lu${names.length === 1 ? '' : 's'}\u00a0: ${shownNames(names, (more) => ` et ${more} autres`)}`,
       'earlier-import': ({ at }) => `le même contenu a déjà été importé le ${at}\u00a0: ses publications comptent comme doublons`,
+      'earlier-timezone': ({ earlier, now }) =>
+        `cette importation a lu les heures qui n’indiquent pas de fuseau en ${earlier}, et ses publications gardent ces heures\u00a0: elles n’ont pas été lues en ${now}\u00a0; pour les lire en ${now}, importez les fichiers dans une base de données nouvelle et vide (un nouveau client dans la page)`,
       'no-rows': () => 'le fichier a un en-tête mais aucune ligne de données',
       'day-month-swapped': ({ dayFirst, failing, dates }) =>
         `les dates sont écrites ${dayFirst ? 'jour' : 'mois'} d’abord, et non comme ce format d’habitude\u00a0: lues ainsi (${failing} sur ${dates} ne se lisent pas dans l’autre sens)`,

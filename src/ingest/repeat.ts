@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Store } from '../store/database.js';
-import { earlierImportWarning, type EarlierImport } from './batch.js';
+import { earlierImportWarning, type EarlierImport, earlierZoneWarning } from './batch.js';
 import { conflictReason } from './canonical.js';
 import type { ExportFormat } from './formats/types.js';
 import { withWarnings } from './notices.js';
@@ -27,10 +27,11 @@ async function nothingToAdd(store: Store, earlier: EarlierImport, format: Export
  * its rows nor writing anything: the store, its import records and its
  * rejects stay as they are, so the data-quality counts list the file once.
  * The result takes the earlier batch's counts, with every row it kept
- * counted as a duplicate, and its warnings. Returns null when the file must
- * be read again.
+ * counted as a duplicate, and its warnings (with a word when it is read now
+ * with its local times in another zone than then). Returns null when the file
+ * must be read again.
  */
-export async function repeatImport(store: Store, earlier: EarlierImport, source: PreparedSource, format: ExportFormat, platform: string | null): Promise<FileImportResult | null> {
+export async function repeatImport(store: Store, earlier: EarlierImport, source: PreparedSource, format: ExportFormat, platform: string | null, localTimesIn: string | null): Promise<FileImportResult | null> {
   if (!(await nothingToAdd(store, earlier, format, platform))) return null;
   const reasons = await store.rows(
     'rejects of the earlier batch',
@@ -48,6 +49,8 @@ export async function repeatImport(store: Store, earlier: EarlierImport, source:
     sha256: source.sha256,
     rowsRead: earlier.rowsRead,
     imported: 0,
+    // The stored posts' times are the earlier import's.
+    localTimesIn: earlier.localTimesIn,
     duplicates: earlier.imported + earlier.duplicates,
     // Every post of the file is stored now, those it repeated too.
     repeatedInFile: 0,
@@ -55,7 +58,7 @@ export async function repeatImport(store: Store, earlier: EarlierImport, source:
     conflicts,
     skippedBlank: earlier.skippedBlank,
     rejectedByReason: Object.fromEntries(reasons.filter((reason) => !isConflict(reason.reason)).map((reason) => [reason.reason, reason.n])),
-    ...withWarnings([earlierImportWarning(earlier), ...(earlier.notices ?? earlier.warnings.map((text) => ({ code: 'recorded' as const, text })))]),
+    ...withWarnings([earlierImportWarning(earlier), ...earlierZoneWarning(earlier, localTimesIn), ...(earlier.notices ?? earlier.warnings.map((text) => ({ code: 'recorded' as const, text })))]),
     alreadyImported: { batchId: earlier.batchId, importedAt: earlier.importedAt },
   };
 }

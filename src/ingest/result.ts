@@ -34,6 +34,12 @@ export interface FileImportResult {
   rejectedFirstAt?: { unit: 'line' | 'row'; lines: Record<string, number> };
   /** The first date that could not be read, as the file writes it, and its line (set when some were). */
   firstUnreadDate?: { line: number; raw: string };
+  /**
+   * The zone the file's times that name no offset were read in (--timezone, or a
+   * generic mapping's date.timezone); null when every time of its layout names
+   * its offset. For a file imported before and not read again, the earlier import's.
+   */
+  localTimesIn: string | null;
   /** The warnings in English (what the CLI prints and import_batches keeps), from `notices`. */
   warnings: string[];
   /** The warnings as data, for a text in another language (the local page). */

@@ -93,7 +93,7 @@ export async function receiveExport(
   asked: { timezone?: unknown; language?: unknown } = {},
 ) {
   const folder = workspace.folderOf(id);
-  const zone = localTimesZone(asked.timezone);
+  const zone = localTimesZone(workspace, id, asked.timezone);
   const language = requestLanguage(asked.language);
   removeStaleUploads(folder);
   const previewId = randomUUID();
@@ -222,7 +222,7 @@ export async function previewAgain(workspace: Workspace, id: string, previewId: 
 async function previewWaiting(workspace: Workspace, id: string, previewId: string, { file, path }: { file: string; path: string }, body: unknown, activities: Activities) {
   const mappingPath = `${join(workspace.folderOf(id), 'exports', INCOMING, previewId)}.mapping.yaml`;
   const { mapping, timezone, language } = (body ?? {}) as { mapping?: unknown; timezone?: unknown; language?: unknown };
-  const zone = localTimesZone(timezone);
+  const zone = localTimesZone(workspace, id, timezone);
   const shownIn = requestLanguage(language);
   if (mapping === undefined) {
     // No mapping: the upload read again as its own layout, in another zone or language.
@@ -239,9 +239,9 @@ async function previewWaiting(workspace: Workspace, id: string, previewId: strin
   }
 }
 
-/** The zone of local times written without an offset: UTC unless the page names another, as `replybench import --timezone`. */
-function localTimesZone(timezone: unknown): string {
-  if (timezone === undefined || timezone === null || timezone === '') return 'UTC';
+/** The zone of local times written without an offset: the client's unless the page names another, as `replybench import` in its folder. */
+function localTimesZone(workspace: Workspace, id: string, timezone: unknown): string {
+  if (timezone === undefined || timezone === null || timezone === '') return workspace.timezoneOf(id);
   if (typeof timezone !== 'string' || !isKnownTimezone(timezone)) throw unknownTimezone('timezone', timezone);
   return timezone;
 }
@@ -301,7 +301,7 @@ function waitingUpload(workspace: Workspace, id: string, previewId: unknown): { 
  */
 export async function importPreviewed(workspace: Workspace, id: string, body: unknown, activities: Activities) {
   const { previewId, mapping, timezone, language } = (body ?? {}) as { previewId?: unknown; mapping?: unknown; timezone?: unknown; language?: unknown };
-  const zone = localTimesZone(timezone);
+  const zone = localTimesZone(workspace, id, timezone);
   const shownIn = requestLanguage(language);
   const { file: name, path, incoming } = waitingUpload(workspace, id, previewId);
   return activities.during(id, 'import', name, (running) => importWaiting(workspace, id, { name, path, incoming, mapping, timezone: zone, language: shownIn }, running));

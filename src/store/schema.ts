@@ -2,7 +2,7 @@
  * The store's public schema: analysts query these tables directly, so names
  * and types are part of the contract (see docs/store.md).
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export const POST_KINDS = ['post', 'reply', 'repost', 'quote', 'comment'] as const;
 export type PostKind = (typeof POST_KINDS)[number];
@@ -80,7 +80,11 @@ CREATE TABLE IF NOT EXISTS import_batches (
   imported_at   TIMESTAMPTZ NOT NULL,
   -- the warnings as data (JSON, src/ingest/notices.ts), for the report's own language;
   -- NULL for imports by replybench before schema version 5
-  notices       VARCHAR
+  notices       VARCHAR,
+  -- the zone the file's times that name no offset were read in (--timezone, or a mapping's
+  -- date.timezone); NULL when every time of its layout names its offset, or for imports
+  -- by replybench before schema version 6
+  local_times_in VARCHAR
 );
 
 CREATE TABLE IF NOT EXISTS import_rejects (

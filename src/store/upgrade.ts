@@ -56,6 +56,8 @@ export async function upgradeSchema(store: Store): Promise<string | null> {
     // Version 3 -> 4: learned_handles, which the schema's own DDL has just created.
     // Version 4 -> 5: each import's warnings as data; earlier imports keep only their text.
     if (version < 5) await store.run('ALTER TABLE import_batches ADD COLUMN IF NOT EXISTS notices VARCHAR');
+    // Version 5 -> 6: the zone each import read local times in; unknown for earlier imports.
+    if (version < 6) await store.run('ALTER TABLE import_batches ADD COLUMN IF NOT EXISTS local_times_in VARCHAR');
     await store.run("UPDATE replybench_meta SET value = $value WHERE key = 'schema_version'", { value: String(SCHEMA_VERSION) });
   });
   return version < 3 ? fillColumnsNotice(store, version) : version < 5 ? importNotesNotice(store, version) : null;

@@ -180,10 +180,11 @@ describe('human summary', () => {
       rejectedByReason: { 'unparseable date': 2, 'missing post id': 1 },
       warnings: ['the file is not valid UTF-8: read as Windows-1252'],
       notices: [],
+      localTimesIn: 'Europe/Madrid',
     };
     expect(fileSummary(result)).toBe(
       'october.csv: talkwalker, windows-1252: 1,210 rows read, 1,000 new posts, 200 duplicates (150 already stored, 50 repeated in the file: not added again), ' +
-        '3 rows rejected (unparseable date (2 rows); missing post id; listed in import_rejects, batch 7), 7 blank rows skipped.\n' +
+        '3 rows rejected (unparseable date (2 rows); missing post id; listed in import_rejects, batch 7), 7 blank rows skipped; times without an offset read in Europe/Madrid.\n' +
         '  warning: the file is not valid UTF-8: read as Windows-1252\n',
     );
     expect(closingSummary([result, { ...result, imported: 1 }], 1, '/db.duckdb')).toBe(

@@ -20,6 +20,7 @@ const ONE_OF_EACH: { [Code in ImportNotice['code']]: Extract<ImportNotice, { cod
   'short-rows': { code: 'short-rows', count: 5, width: 7, unit: 'row', line: 12 },
   'skipped-members': { code: 'skipped-members', archive: '/exports/october.zip', names: ['a.pdf', 'b.png', 'c.txt', 'd.doc', 'e.gif', 'f.gif', 'g.gif'] },
   'earlier-import': { code: 'earlier-import', batchId: 3, at: '2017-11-02 09:30 UTC' },
+  'earlier-timezone': { code: 'earlier-timezone', earlier: 'UTC', now: 'Europe/Madrid' },
   'no-rows': { code: 'no-rows' },
   'repeated-column': { code: 'repeated-column', column: 'Full Text', positions: [6, 9] },
   'day-month-swapped': { code: 'day-month-swapped', dayFirst: true, failing: 2, dates: 4 },

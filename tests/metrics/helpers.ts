@@ -53,7 +53,7 @@ export async function insertPosts(store: Store, posts: TestPost[]): Promise<void
 export async function recordTestBatch(store: Store): Promise<void> {
   await store.run(
     `INSERT INTO import_batches
-     SELECT 1, '/exports/test.csv', 'test', 'generic', 'utf-8', NULL, count(*), count(*), 0, 0, 0, []::VARCHAR[], max(created_at) + INTERVAL 1 DAY, NULL FROM posts`,
+     SELECT 1, '/exports/test.csv', 'test', 'generic', 'utf-8', NULL, count(*), count(*), 0, 0, 0, []::VARCHAR[], max(created_at) + INTERVAL 1 DAY, NULL, NULL FROM posts`,
   );
 }
 

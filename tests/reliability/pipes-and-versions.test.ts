@@ -56,7 +56,7 @@ describe('a store made by a newer replybench', () => {
     const refused = cli(['metrics', '--period', '2017-10', '--config', join(folder, 'replybench.yaml'), '--db', db]);
     expect(refused.status).toBe(1);
     expect(refused.stdout).toBe('');
-    expect(refused.stderr).toBe(`replybench: ${db}: made by a newer replybench (store schema version 9; this one knows up to 5). Update replybench to use it.\n`);
+    expect(refused.stderr).toBe(`replybench: ${db}: made by a newer replybench (store schema version 9; this one knows up to 6). Update replybench to use it.\n`);
     expect(await query(db, "SELECT value FROM replybench_meta WHERE key = 'schema_version'")).toEqual([{ value: '9' }]);
   });
 });
@@ -66,14 +66,14 @@ describe('a store upgraded from version 2', () => {
     const folder = scratch();
     const db = join(folder, 'store.duckdb');
     expect(cli(['import', SAMPLE, '--db', db]).status).toBe(0);
-    for (const sql of ['ALTER TABLE posts DROP COLUMN response_ids', 'ALTER TABLE posts DROP COLUMN reply_to_user', 'DROP TABLE learned_handles', 'ALTER TABLE import_batches DROP COLUMN notices', "UPDATE replybench_meta SET value = '2' WHERE key = 'schema_version'"]) {
+    for (const sql of ['ALTER TABLE posts DROP COLUMN response_ids', 'ALTER TABLE posts DROP COLUMN reply_to_user', 'DROP TABLE learned_handles', 'ALTER TABLE import_batches DROP COLUMN notices', 'ALTER TABLE import_batches DROP COLUMN local_times_in', "UPDATE replybench_meta SET value = '2' WHERE key = 'schema_version'"]) {
       await query(db, sql, false);
     }
     const other = twcsFile(join(folder, 'other.csv'), 3, 700_000);
     const upgrade = cli(['import', other, '--db', db]);
     expect(upgrade.status).toBe(0);
     expect(upgrade.stderr).toBe(
-      `replybench: upgraded the store from schema version 2 to 5: response_ids and reply_to_user are empty for the posts imported before; fill them, adding no post, with: replybench import --again ${SAMPLE}\n`,
+      `replybench: upgraded the store from schema version 2 to 6: response_ids and reply_to_user are empty for the posts imported before; fill them, adding no post, with: replybench import --again ${SAMPLE}\n`,
     );
     const filledBefore = await query<{ n: number }>(db, 'SELECT count(response_ids)::DOUBLE AS n FROM posts');
     expect(filledBefore).toEqual([{ n: 0 }]);

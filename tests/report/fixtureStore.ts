@@ -32,7 +32,7 @@ export async function fixtureStore(path = ':memory:'): Promise<Store> {
   const store = await Store.open(path);
   const posts = JSON.parse(readFileSync(`${FIXTURES}posts.json`, 'utf8')) as FixturePost[];
   await store.run(
-    `INSERT INTO import_batches VALUES (1, 'exports/acme_october.csv', 'abc', 'twcs', 'utf-8', 'twitter', $rows, $imported, 0, 2, 0, [], '2017-11-02T10:00:00Z', NULL)`,
+    `INSERT INTO import_batches VALUES (1, 'exports/acme_october.csv', 'abc', 'twcs', 'utf-8', 'twitter', $rows, $imported, 0, 2, 0, [], '2017-11-02T10:00:00Z', NULL, NULL)`,
     { rows: posts.length + 2, imported: posts.length },
   );
   await store.run(`INSERT INTO import_rejects VALUES (1, 'exports/acme_october.csv', 7, 'unparseable date', 'x'), (1, 'exports/acme_october.csv', 9, 'unparseable date', 'y')`);

@@ -138,12 +138,13 @@ describe('a store upgraded from schema version 4', () => {
     await importOne(v4, file);
     await importOne(v4, join(FIXTURES, 'twcs_kaggle_sample.csv'));
     await v4.run('ALTER TABLE import_batches DROP COLUMN notices');
+    await v4.run('ALTER TABLE import_batches DROP COLUMN local_times_in');
     await v4.run("UPDATE replybench_meta SET value = '4' WHERE key = 'schema_version'");
     v4.close();
     const upgraded = await Store.open(path);
     try {
       // Only the file whose import had a warning is named.
-      expect(upgraded.notices).toEqual([expect.stringMatching(new RegExp(`^upgraded the store from schema version 4 to 5: .* read it again, adding no post, with: replybench import --again ${file}$`))]);
+      expect(upgraded.notices).toEqual([expect.stringMatching(new RegExp(`^upgraded the store from schema version 4 to 6: .* read it again, adding no post, with: replybench import --again ${file}$`))]);
       const noticesOf = async () =>
         (await withAnalysis(upgraded, config, '2017-10', (analysis) => readStoreFacts(analysis), { cache: false })).imports.map((batch) => batch.notices.map((notice) => notice.code));
       expect(await noticesOf()).toEqual([[], []]);

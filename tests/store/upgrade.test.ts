@@ -105,7 +105,7 @@ async function postsKeys(store: Store): Promise<number> {
 }
 
 describe('a store made by schema version 1 (posts with a PRIMARY KEY)', () => {
-  it('is upgraded in place when opened: same rows in the same order, version 5, no key', async () => {
+  it('is upgraded in place when opened: same rows in the same order, version 6, no key', async () => {
     const path = join(tempFolder(), 'v1.duckdb');
     await createV1Store(path);
     const before = await (async () => {
@@ -121,7 +121,7 @@ describe('a store made by schema version 1 (posts with a PRIMARY KEY)', () => {
     expect(before).toHaveLength(5);
 
     const store = await openStore(path);
-    expect(await schemaVersion(store)).toBe('5');
+    expect(await schemaVersion(store)).toBe('6');
     expect(await postsKeys(store)).toBe(0);
     const after = await rowsInStoredOrder(store);
     expect(after.map(({ response_ids, reply_to_user, ...rest }) => rest)).toEqual(before);
@@ -178,16 +178,16 @@ describe('a store made by schema version 1 (posts with a PRIMARY KEY)', () => {
 });
 
 describe('schema version', () => {
-  it('a new store is version 5', async () => {
+  it('a new store is version 6', async () => {
     const store = await openStore();
-    expect(await schemaVersion(store)).toBe('5');
+    expect(await schemaVersion(store)).toBe('6');
     expect(await postsKeys(store)).toBe(0);
   });
 
   it('a version-2 store gains the response_ids and reply_to_user columns and the learned_handles table, and keeps its rows', async () => {
     const path = await createV2Store('v2.duckdb');
     const store = await openStore(path);
-    expect(await schemaVersion(store)).toBe('5');
+    expect(await schemaVersion(store)).toBe('6');
     expect(await storedRows(store, 'SELECT post_id, author, response_ids, reply_to_user FROM posts')).toEqual([{ post_id: '1', author: 'ana', response_ids: null, reply_to_user: null }]);
     expect(await storedRows(store, 'SELECT count(*)::DOUBLE AS n FROM learned_handles')).toEqual([{ n: 0 }]);
   });
@@ -198,13 +198,30 @@ describe('schema version', () => {
     const v4 = await Store.open(path);
     const first = await importOne(v4, file);
     await v4.run('ALTER TABLE import_batches DROP COLUMN notices');
+    await v4.run('ALTER TABLE import_batches DROP COLUMN local_times_in');
     await v4.run("UPDATE replybench_meta SET value = '4' WHERE key = 'schema_version'");
     v4.close();
     const store = await openStore(path);
-    expect(await schemaVersion(store)).toBe('5');
+    expect(await schemaVersion(store)).toBe('6');
     expect(await storedRows(store, 'SELECT batch_id, notices FROM import_batches')).toEqual([{ batch_id: 1, notices: null }]);
     const again = await importOne(store, file);
     expect(again.notices.slice(1)).toEqual(first.warnings.map((text) => ({ code: 'recorded', text })));
+  });
+
+  it('a version-5 store gains import_batches.local_times_in, unknown for its imports: a later import in another zone has nothing to compare with', async () => {
+    const path = join(tempFolder(), 'v5.duckdb');
+    const file = tempFile('talkwalker.csv', readFileSync('tests/fixtures/formats/talkwalker.csv'));
+    const v5 = await Store.open(path);
+    await importOne(v5, file, { timezone: 'Europe/Paris' });
+    await v5.run('ALTER TABLE import_batches DROP COLUMN local_times_in');
+    await v5.run("UPDATE replybench_meta SET value = '5' WHERE key = 'schema_version'");
+    v5.close();
+    const store = await openStore(path);
+    expect(await schemaVersion(store)).toBe('6');
+    expect(await storedRows(store, 'SELECT batch_id, local_times_in FROM import_batches')).toEqual([{ batch_id: 1, local_times_in: null }]);
+    const again = await importOne(store, file, { timezone: 'UTC' });
+    expect(again.localTimesIn).toBeNull();
+    expect(again.notices.map((notice) => notice.code)).not.toContain('earlier-timezone');
   });
 
   it('keeps each import\'s warnings as data, which a later import of the same file repeats as they were', async () => {
@@ -221,9 +238,9 @@ describe('schema version', () => {
   it('a store from a newer replybench is refused, untouched', async () => {
     const path = join(tempFolder(), 'future.duckdb');
     const store = await Store.open(path);
-    await store.run("UPDATE replybench_meta SET value = '6' WHERE key = 'schema_version'");
+    await store.run("UPDATE replybench_meta SET value = '7' WHERE key = 'schema_version'");
     store.close();
-    await expect(Store.open(path)).rejects.toThrow(/made by a newer replybench \(store schema version 6; this one knows up to 5\)/);
+    await expect(Store.open(path)).rejects.toThrow(/made by a newer replybench \(store schema version 7; this one knows up to 6\)/);
   });
 });
 
@@ -232,6 +249,7 @@ async function createV2Store(name: string): Promise<string> {
   const path = join(tempFolder(), name);
   const v2 = await Store.open(path);
   await v2.run('ALTER TABLE import_batches DROP COLUMN notices');
+  await v2.run('ALTER TABLE import_batches DROP COLUMN local_times_in');
   await v2.run("INSERT INTO import_batches VALUES (1, '/exports/october.csv', 'abc', 'twcs', 'utf-8', NULL, 1, 1, 0, 0, 0, []::VARCHAR[], TIMESTAMPTZ '2017-11-01 08:00:00+00')");
   await v2.run("INSERT INTO posts (platform, post_id, created_at, author, kind, batch_id) VALUES ('twitter', '1', '2017-10-01T00:00:00Z', 'ana', 'post', 1)");
   await v2.run('ALTER TABLE posts DROP COLUMN response_ids');
@@ -251,9 +269,9 @@ describe('reading an older store (metrics, report)', () => {
       return true;
     });
     const store = await openImportedDatabase(path).finally(() => write.mockRestore());
-    expect(stderr).toBe('replybench: upgraded the store from schema version 2 to 5: response_ids and reply_to_user are empty for the posts imported before; fill them, adding no post, with: replybench import --again /exports/october.csv\n');
+    expect(stderr).toBe('replybench: upgraded the store from schema version 2 to 6: response_ids and reply_to_user are empty for the posts imported before; fill them, adding no post, with: replybench import --again /exports/october.csv\n');
     try {
-      expect(await schemaVersion(store)).toBe('5');
+      expect(await schemaVersion(store)).toBe('6');
       expect(await storedRows(store, 'SELECT post_id, response_ids FROM posts')).toEqual([{ post_id: '1', response_ids: null }]);
       await expect(store.run("DELETE FROM posts")).rejects.toThrow(/read-only/);
     } finally {

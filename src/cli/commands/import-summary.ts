@@ -56,7 +56,9 @@ export function fileSummary(result: FileImportResult): string {
   if (result.skippedBlank > 0) parts.push(`${count(result.skippedBlank, 'blank row')} skipped`);
   if (result.filled !== undefined) parts.push(`${count(result.filled, 'stored post')} given values for empty fields`);
   if (result.learnedHandles) parts.push(`${count(result.learnedHandles, 'user id')} matched to a handle from the replies to it (learned_handles)`);
-  const lines = [`${fileName(result.path)}: ${result.format}, ${result.encoding}: ${parts.join(', ')}.`];
+  // The zone decides every stored time of the file: said each time, so that a wrong one is seen at once.
+  const zone = result.localTimesIn === null ? '' : `; times without an offset read in ${result.localTimesIn}`;
+  const lines = [`${fileName(result.path)}: ${result.format}, ${result.encoding}: ${parts.join(', ')}${zone}.`];
   for (const warning of result.warnings) lines.push(`  warning: ${warning}`);
   return `${lines.join('\n')}\n`;
 }

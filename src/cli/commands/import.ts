@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { loadConfig } from '../../config/load.js';
+import type { Config } from '../../config/types.js';
 import { AlreadyReported, UserError } from '../../errors.js';
 import { FORMAT_CHOICES } from '../../ingest/formats/index.js';
 import { type DryRunContext, runDryRun } from '../../ingest/dry-run.js';
@@ -28,7 +29,7 @@ interface ImportOptions {
   format: string;
   mapping?: string;
   platform?: string;
-  timezone: string;
+  timezone?: string;
   json?: boolean;
   dryRun?: boolean;
   again?: boolean;
@@ -45,7 +46,7 @@ export function registerImport(program: Command): Command {
     .option('--format <name>', `auto|${FORMAT_CHOICES.join('|')}`, 'auto')
     .option('--mapping <file>', 'column mapping (YAML) for --format generic')
     .option('--platform <name>', 'platform of the posts when the export does not say')
-    .option('--timezone <tz>', 'timezone of local times written without an offset', 'UTC')
+    .option('--timezone <tz>', "timezone of local times written without an offset (default: the config's timezone, else UTC)")
     .option('--json', 'print one JSON object per file')
     .option('--dry-run', 'show how the files would be read and stored (format, columns, first rows, rejects), writing nothing')
     .option('--again', 'read files imported before again, to fill the columns a store upgrade added (adds no post)')
@@ -53,8 +54,12 @@ export function registerImport(program: Command): Command {
     .action(async (files: string[], options: ImportOptions, command: Command) => {
       if (options.dryRun && options.again) throw new UserError('--dry-run and --again: use one or the other.');
       if (options.writeMapping !== undefined) return writeMapping(files, options.writeMapping);
-      if (options.dryRun) return runDryRun(files, { ...options, context: dryRunContext(options, command.getOptionValueSource('config') === 'cli') });
-      await runImport(files, options, command.getOptionValueSource('config') === 'cli');
+      const configGiven = command.getOptionValueSource('config') === 'cli';
+      if (options.dryRun) {
+        const config = dryRunConfig(options, configGiven);
+        return runDryRun(files, { ...options, timezone: localTimesIn(options, config), context: dryRunContext(options, config) });
+      }
+      await runImport(files, options, configGiven);
     });
 }
 
@@ -69,35 +74,48 @@ async function writeMapping(files: string[], target: string): Promise<void> {
 }
 
 /** The config is optional for import: it is read when given, or when replybench.yaml exists here. */
-function importDatabasePath(options: ImportOptions, configGiven: boolean): string {
-  const config = configGiven || existsSync(options.config) ? loadConfig(options.config) : null;
-  return databasePath(options.db, config);
+function importConfig(options: ImportOptions, configGiven: boolean): Config | null {
+  return configGiven || existsSync(options.config) ? loadConfig(options.config) : null;
 }
 
-/**
- * Where a dry run looks beyond the file: the config's database (its posts are counted) and timezone (the file's days
- * are counted in it); none when the config cannot be read (a dry run is about the file).
- */
-function dryRunContext(options: ImportOptions, configGiven: boolean): DryRunContext {
+/** A dry run is about the file: without a readable config it looks at the file alone. */
+function dryRunConfig(options: ImportOptions, configGiven: boolean): Config | null | undefined {
   try {
-    const config = configGiven || existsSync(options.config) ? loadConfig(options.config) : null;
-    return { database: databasePath(options.db, config), ...(config ? { daysIn: config.timezone } : {}) };
+    return importConfig(options, configGiven);
   } catch (error) {
-    if (error instanceof UserError) return {};
+    if (error instanceof UserError) return undefined;
     throw error;
   }
 }
 
+/**
+ * The zone of local times written without an offset: --timezone, else the client's (listening and care tools export
+ * local times in the account's zone, and the page reads them in the client's too), else UTC.
+ */
+function localTimesIn(options: ImportOptions, config: Config | null | undefined): string {
+  return options.timezone ?? config?.timezone ?? 'UTC';
+}
+
+/**
+ * Where a dry run looks beyond the file: the config's database (its posts are counted) and timezone (the file's days
+ * are counted in it); none when the config cannot be read (undefined).
+ */
+function dryRunContext(options: ImportOptions, config: Config | null | undefined): DryRunContext {
+  if (config === undefined) return {};
+  return { database: databasePath(options.db, config), ...(config ? { daysIn: config.timezone } : {}) };
+}
+
 async function runImport(files: string[], options: ImportOptions, configGiven: boolean): Promise<void> {
   // Options and the database path are checked before anything is read or created.
+  const config = importConfig(options, configGiven);
   const resolved = resolveImportOptions({
     format: options.format,
-    timezone: options.timezone,
+    timezone: localTimesIn(options, config),
     ...(options.mapping !== undefined ? { mapping: options.mapping } : {}),
     ...(options.platform !== undefined ? { platform: options.platform } : {}),
     ...(options.again ? { again: true } : {}),
   });
-  const database = importDatabasePath(options, configGiven);
+  const database = databasePath(options.db, config);
   const footprint = newDatabaseFootprint(database);
   const store = await Store.open(database, { memoryLimit: IMPORT_MEMORY });
   printStoreNotices(store.notices);
@@ -170,6 +188,7 @@ export function importJson(result: FileImportResult, language: Language = 'en', 
     rejected: result.rejected,
     conflicts: result.conflicts,
     skippedBlank: result.skippedBlank,
+    localTimesIn: result.localTimesIn,
     rejectedByReason: reasonCountsIn(result.rejectedByReason, language),
     firstUnreadDate: result.firstUnreadDate ?? null,
     warnings: result.notices.map((notice) => noticeText(notice, language, timezone)),

@@ -40,7 +40,7 @@ describe('case 8: zip archives', () => {
     expect(first.status).toBe(0);
     expect(first.stdout).toContain('exports.zip:october/twcs_kaggle_sample.csv: twcs, utf-8: 93 rows read, 93 new posts.');
     expect(first.stdout).toContain(`  warning: ${SKIPPED}`);
-    expect(first.stdout).toContain('exports.zip:talkwalker.csv: talkwalker, utf-8: 5 rows read, 5 new posts.');
+    expect(first.stdout).toContain('exports.zip:talkwalker.csv: talkwalker, utf-8: 5 rows read, 5 new posts; times without an offset read in UTC.');
     expect(first.stdout).toContain(`Imported 2 files into ${db}: 98 new posts.`);
     const again = await runCli(['import', ARCHIVE, '--db', db, '--json']);
     expect(again.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { imported: number }).imported)).toEqual([0, 0]);
