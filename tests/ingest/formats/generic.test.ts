@@ -223,6 +223,18 @@ describe('generic: a separate time column, the user replied to, the conversation
     expect(mapped.rows.map((row) => [row.platform, row.kind, row.thread_id, row.parent_id])).toEqual([['reddit', 'comment', '1mp2x7q', null]]);
   });
 
+  test('without a kind column, an old-style retweet ("RT @brand: ...") is a repost, not a mention to answer; a kind column still decides', async () => {
+    const data = join(mkdtempSync(join(tmpdir(), 'replybench-rt-')), 'rt.csv');
+    writeFileSync(
+      data,
+      'id,who,when,text,type\n1,ana,2025-08-13 10:00,@AcmeCares my bill is wrong,Tweet\n2,bo,2025-08-13 10:05,"RT @ana: @AcmeCares my bill is wrong",Tweet\n3,cai,2025-08-13 10:06,"RT this if you agree @AcmeCares",Tweet\n',
+    );
+    const plain = parseGenericMapping({ columns: { id: 'id', author: 'who', date: 'when', text: 'text' }, platform: 'twitter' }, 'inline.yaml');
+    expect(column(await runFormat(genericFormat(plain, 'inline.yaml'), data), 'kind')).toEqual(['post', 'repost', 'post']);
+    const typed = parseGenericMapping({ columns: { id: 'id', author: 'who', date: 'when', text: 'text' }, platform: 'twitter', kind: { column: 'type', values: { Tweet: 'post' } } }, 'inline.yaml');
+    expect(column(await runFormat(genericFormat(typed, 'inline.yaml'), data), 'kind')).toEqual(['post', 'post', 'post']);
+  });
+
   test('a separate time column cannot go with epoch dates', () => {
     expect(errorOf(() => parseGenericMapping({ columns: { id: 'i', author: 'a', date: 'd', time: 't' }, date: { format: 'epoch' } }, 'm.yaml'))).toBe(
       'm.yaml: columns.time: a separate time column cannot be read with date.format epoch; use iso or a strptime pattern for the date column.',
