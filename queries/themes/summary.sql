@@ -5,6 +5,9 @@
 --                          mention of a tracked brand then (change_reason
 --                          'previous-period-not-in-data': unknown, not 0)
 --   change                 mentions against the previous period, in percent; NULL when
+--                          the exports reach over part of this period or of the previous
+--                          one only ($period_whole, $previous_whole false: change_reason
+--                          'period-partly-in-data' or 'previous-period-partly-in-data'), or
 --                          either side has fewer than $min_mentions mentions (with
 --                          change_reason 'thin-period' or 'thin-previous-period')
 --   measured, answered     mentions that need an answer on platforms where the data holds
@@ -19,7 +22,7 @@
 -- are its own themes only, and benchmarks.sql ranks no theme its page does not show.
 --
 -- Output: theme_summary, then its rows.
--- Parameters: $from, $start, $end, $inbound_mode, $min_mentions.
+-- Parameters: $from, $start, $end, $inbound_mode, $min_mentions, $period_whole, $previous_whole.
 CREATE OR REPLACE TEMP TABLE theme_summary AS
 WITH measured_platforms AS (
   SELECT * FROM rb_measured_platforms($start::TIMESTAMPTZ, $end::TIMESTAMPTZ)
@@ -63,9 +66,11 @@ SELECT g.brand_id, g.theme, g.source,
        coalesce(c.mentions, 0)::DOUBLE AS mentions,
        (coalesce(c.mentions, 0) / nullif(v.inbound, 0))::DOUBLE AS share,
        CASE WHEN ph.held THEN coalesce(c.previous_mentions, 0) END::DOUBLE AS previous_mentions,
-       CASE WHEN ph.held AND coalesce(c.mentions, 0) >= $min_mentions AND coalesce(c.previous_mentions, 0) >= $min_mentions
+       CASE WHEN ph.held AND $period_whole AND $previous_whole AND coalesce(c.mentions, 0) >= $min_mentions AND coalesce(c.previous_mentions, 0) >= $min_mentions
             THEN ((c.mentions - c.previous_mentions) * 100.0 / c.previous_mentions)::DOUBLE END AS change,
        CASE WHEN NOT ph.held THEN 'previous-period-not-in-data'
+            WHEN NOT $period_whole THEN 'period-partly-in-data'
+            WHEN NOT $previous_whole THEN 'previous-period-partly-in-data'
             WHEN coalesce(c.mentions, 0) < $min_mentions THEN 'thin-period'
             WHEN coalesce(c.previous_mentions, 0) < $min_mentions THEN 'thin-previous-period' END AS change_reason,
        coalesce(c.measured, 0)::DOUBLE AS measured,

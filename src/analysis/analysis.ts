@@ -5,7 +5,7 @@ import { monthsEnding, parsePeriod, previousPeriod, type Period } from './period
 import type { Store } from '../store/database.js';
 import type { SqlParams, SqlSession } from '../store/session.js';
 import { parseRows } from '../store/rows.js';
-import { type AnalysisRange, buildBase, holdsRow, iso } from './build.js';
+import { type AnalysisRange, buildBase, holdsRow, iso, wholeRow } from './build.js';
 import { AnalysisCache, stepKey } from './cache.js';
 import { queryFile, queryText } from './queries.js';
 
@@ -147,6 +147,12 @@ export class Analysis {
   async holds(period: Period): Promise<boolean> {
     const [row] = await this.baseRows('base/period_holds', holdsRow, { start: iso(period.start), end: iso(period.end) });
     return row?.holds === true;
+  }
+
+  /** Whether the exports reach over `period` whole (queries/base/period_whole.sql): a post on or before its first day and one on or after its last. */
+  async spansWhole(period: Period): Promise<boolean> {
+    const [row] = await this.baseRows('base/period_whole', wholeRow, { start: iso(period.start), end: iso(period.end), tz: this.config.timezone });
+    return row?.whole === true;
   }
 
   /** Runs queries/<name>.sql (a file that builds tables) on this analysis's connection, when a query that is not cached needs it. */

@@ -38,12 +38,13 @@ export async function metricsOf(analysis: Analysis): Promise<MetricsReport> {
   // its figures there are unknown, not 0. Without a row at all, they are not computed.
   const before: ScopedMetrics = (await analysis.holds(previous)) ? await periodMetrics(analysis, previous, false) : new Map();
   const heldBefore = (scope: string) => [...(before.get(scope)?.values() ?? [])].some((brand) => brand.inbound > 0 || brand.brandPosts > 0);
+  const spans = { current: await analysis.spansWhole(current), previous: await analysis.spansWhole(previous) };
   const sections = [...now].map(([scope, brands]) => {
     const list = [...brands.values()];
     const previousInData = heldBefore(scope);
     for (const brand of list) {
       const old = previousInData ? before.get(scope)?.get(brand.id) : undefined;
-      const { change, reasons } = changeOf(brand, old, catalogue, previousInData);
+      const { change, reasons } = changeOf(brand, old, catalogue, previousInData, spans);
       brand.change = change;
       brand.changeReason = reasons;
       brand.previous = previousValues(old, catalogue);

@@ -131,11 +131,12 @@ export interface Change {
  * null with a reason when either rests on fewer than 30 mentions (30 brand
  * posts for reply figures), or when the previous period had no post of the
  * brand where this one has (METRICS.md, "Comparability"), or when a rate is a
- * lower bound by an unknown margin in either period (brand-posts-partial). When the data holds
+ * lower bound by an unknown margin in either period (brand-posts-partial), or, for a count, when
+ * the exports reach over part of either period only (`spans`). When the data holds
  * nothing of the tracked brands in the previous period (`previousInData`
  * false), no figure is compared, for that reason.
  */
-export function changeOf(current: BrandMetrics, previous: BrandMetrics | undefined, catalogue: readonly MetricSpec[], previousInData = true): Change {
+export function changeOf(current: BrandMetrics, previous: BrandMetrics | undefined, catalogue: readonly MetricSpec[], previousInData = true, spans: PeriodsSpanned = WHOLE): Change {
   const change: Record<string, number | null> = {};
   const reasons: Record<string, ChangeReason> = {};
   if (!previousInData) {
@@ -148,7 +149,7 @@ export function changeOf(current: BrandMetrics, previous: BrandMetrics | undefin
   for (const spec of catalogue) {
     const now = spec.value(current);
     const before = previous ? spec.value(previous) : null;
-    const reason = previous && spec.restsOn ? changeReason(current, previous, spec.restsOn, spec.unit) : null;
+    const reason = previous && spec.restsOn ? (partReason(spec.unit, spans) ?? changeReason(current, previous, spec.restsOn, spec.unit)) : null;
     if (now === null || before === null) change[spec.key] = null;
     else if (reason !== null) {
       change[spec.key] = null;
@@ -157,6 +158,22 @@ export function changeOf(current: BrandMetrics, previous: BrandMetrics | undefin
     else change[spec.key] = before === 0 ? null : ((now - before) / before) * 100;
   }
   return { change, reasons };
+}
+
+/** Whether the exports reach over the whole of this period and of the previous one (queries/base/period_whole.sql). */
+export interface PeriodsSpanned {
+  current: boolean;
+  previous: boolean;
+}
+
+const WHOLE: PeriodsSpanned = { current: true, previous: true };
+
+/** A count holds only the days the exports reach: over part of either period it is compared with nothing. */
+function partReason(unit: MetricUnit, spans: PeriodsSpanned): ChangeReason | null {
+  if (unit !== 'count') return null;
+  if (!spans.current) return 'period-partly-in-data';
+  if (!spans.previous) return 'previous-period-partly-in-data';
+  return null;
 }
 
 function changeReason(current: BrandMetrics, previous: BrandMetrics, restsOn: RestsOn, unit: MetricUnit): ChangeReason | null {

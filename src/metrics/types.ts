@@ -83,9 +83,19 @@ export interface Coverage {
  * for reply share) in this period or the previous one, or the previous period
  * had no post of the brand where this one has, or the data holds the brand's
  * posts on part of either period only (a rate then is a lower bound), or the data holds nothing of
- * the tracked brands in the previous period (there, or on that platform).
+ * the tracked brands in the previous period (there, or on that platform), or, for a count, the
+ * exports reach over part of this period or of the previous one only (a count over 40 of a
+ * quarter's 92 days against a whole quarter's).
  */
-export type ChangeReason = 'thin-period' | 'thin-previous-period' | 'unmeasured-previous-period' | 'brand-posts-partial' | 'brand-posts-partial-previous' | 'previous-period-not-in-data';
+export type ChangeReason =
+  | 'thin-period'
+  | 'thin-previous-period'
+  | 'unmeasured-previous-period'
+  | 'brand-posts-partial'
+  | 'brand-posts-partial-previous'
+  | 'previous-period-not-in-data'
+  | 'period-partly-in-data'
+  | 'previous-period-partly-in-data';
 
 /**
  * A brand's metrics: the scalar metrics of the registry (src/metrics/catalogue.ts:

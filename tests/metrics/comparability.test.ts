@@ -178,3 +178,48 @@ describe('too few brand posts', () => {
     );
   });
 });
+
+describe('counts over a period the exports reach in part', () => {
+  /** Noon UTC of `day` of `month` (0-based) 2017, plus `minutes`. */
+  const at = (month: number, day: number, minutes = 0) => new Date(Date.UTC(2017, month, day, 12) + minutes * 60_000).toISOString();
+  /** Two mentions of acme on each of `days` of `month`, each answered by acme after 10 minutes. */
+  const answeredDays = (prefix: string, month: number, days: number[]): TestPost[] =>
+    days.flatMap((day) =>
+      [0, 1].flatMap((n): TestPost[] => [
+        { id: `${prefix}${day}-${n}`, author: `${prefix}${day}-${n}`, at: at(month, day, n * 60), text: '@acme hello?' },
+        { id: `${prefix}${day}-${n}r`, author: 'acme', at: at(month, day, n * 60 + 10), text: 'on it', parent: `${prefix}${day}-${n}` },
+      ]),
+    );
+  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+  it('gives no change for a count of a period the exports end in, with its reason, and still compares rates', async () => {
+    // September whole (60 mentions, all answered); October only to the 15th (30 mentions, all answered): the store's last post is on 15 October.
+    const report = await metrics([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 15))]);
+    const acme = brand(report, 'acme');
+    expect(acme.inbound).toBe(30);
+    expect(acme.previous?.inbound).toBe(60);
+    expect(acme.change?.inbound).toBeNull();
+    expect(acme.changeReason?.inbound).toBe('period-partly-in-data');
+    expect(acme.changeReason?.brandPosts).toBe('period-partly-in-data');
+    // A rate is compared: 100% answered in both.
+    expect(acme.change?.responseRate).toBe(0);
+    expect(acme.changeReason?.responseRate).toBeUndefined();
+  });
+
+  it('gives no change for a count when the exports begin inside the previous period', async () => {
+    // September from the 16th only (30 mentions), October whole (62): the store's first post is on 16 September.
+    const report = await metrics([...answeredDays('s', 8, range(16, 30)), ...answeredDays('o', 9, range(1, 31))]);
+    const acme = brand(report, 'acme');
+    expect(acme.change?.inbound).toBeNull();
+    expect(acme.changeReason?.inbound).toBe('previous-period-partly-in-data');
+    expect(acme.change?.responseRate).toBe(0);
+  });
+
+  it('compares counts when the exports reach over both periods whole', async () => {
+    const report = await metrics([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 31))]);
+    const acme = brand(report, 'acme');
+    // 62 against 60 mentions: +3.33%.
+    expect(acme.change?.inbound).toBeCloseTo((100 * 2) / 60, 10);
+    expect(acme.changeReason?.inbound).toBeUndefined();
+  });
+});

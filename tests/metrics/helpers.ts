@@ -20,6 +20,17 @@ export interface TestPost {
   responses?: string | null;
 }
 
+/**
+ * Two posts of an account no brand tracks, at the start of the day `first` and the end of the day `last` (UTC):
+ * the exports reach over every day between them, so that counts of periods inside are compared.
+ */
+export function exportsReach(first: string, last: string): TestPost[] {
+  return [
+    { id: 'reach-first', author: 'elsewhere', at: `${first}T00:00:00Z`, text: 'first post of the exports' },
+    { id: 'reach-last', author: 'elsewhere', at: `${last}T23:59:00Z`, text: 'last post of the exports' },
+  ];
+}
+
 export async function storeWith(posts: TestPost[]): Promise<Store> {
   const store = await Store.open(':memory:');
   await insertPosts(store, posts);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeMetrics } from '../../src/metrics/compute.js';
 import type { MetricsReport } from '../../src/metrics/types.js';
-import { brandOf as brand, configWith, storeWith, type TestBrand, type TestPost } from './helpers.js';
+import { brandOf as brand, configWith, exportsReach, storeWith, type TestBrand, type TestPost } from './helpers.js';
 
 const ACME_RIVAL: TestBrand[] = [{ id: 'acme' }, { id: 'rival' }];
 
@@ -442,6 +442,7 @@ describe('ranks, benchmarks and change', () => {
         { id: `o${index}`, author: `c${index}`, at: at(index * 10), text: '@acme' },
         { id: `o${index}r`, author: 'acme', at: at(index * 10 + 5), parent: `o${index}` },
       ]).flat(),
+      ...exportsReach('2017-09-01', '2017-10-31'),
     ];
     const report = await metrics(posts);
     const acme = brand(report, 'acme');
@@ -464,6 +465,7 @@ describe('ranks, benchmarks and change', () => {
         { id: `o${index}`, author: `c${index}`, at: at(index * 10), text: '@acme' },
         { id: `o${index}r`, author: 'acme', at: at(index * 10 + 5), parent: `o${index}` },
       ]),
+      ...exportsReach('2017-09-01', '2017-10-31'),
     ];
     const acme = brand(await metrics(posts), 'acme');
     expect([acme.responseRate, acme.previous?.responseRate]).toEqual([1, 0.5]);
@@ -488,11 +490,11 @@ describe('ranks, benchmarks and change', () => {
     expect(alone.changeReason).toMatchObject({ inbound: 'previous-period-not-in-data', answered: 'previous-period-not-in-data', responseRate: 'previous-period-not-in-data' });
     // September holds rival's mentions: acme received none of them, a real 0 (its change from 0 is not a percentage).
     const september = Array.from({ length: 3 }, (_, index): TestPost => ({ id: `s${index}`, author: `s${index}`, at: new Date(Date.UTC(2017, 8, 5 + index)).toISOString(), text: '@rival' }));
-    const covered = brand(await metrics([...october, ...september]), 'acme');
+    const covered = brand(await metrics([...october, ...september, ...exportsReach('2017-09-01', '2017-10-31')]), 'acme');
     expect([covered.previous?.inbound, covered.changeReason?.inbound]).toEqual([0, 'thin-previous-period']);
     // Per platform alike: September holds Twitter (rival's mentions) and nothing of Facebook, where acme is mentioned in October.
     const facebook: TestPost = { id: 'fb1', author: 'fan', at: at(30), text: '@acme hi', platform: 'facebook' };
-    const report = await metrics([...october, ...september, facebook], '2017-10', [{ id: 'acme', accounts: { twitter: ['acme'], facebook: ['acme'] } }, { id: 'rival' }]);
+    const report = await metrics([...october, ...september, facebook, ...exportsReach('2017-09-01', '2017-10-31')], '2017-10', [{ id: 'acme', accounts: { twitter: ['acme'], facebook: ['acme'] } }, { id: 'rival' }]);
     expect([brand(report, 'acme', 'twitter').previous?.inbound, brand(report, 'acme', 'twitter').changeReason?.inbound]).toEqual([0, 'thin-previous-period']);
     expect([brand(report, 'acme', 'facebook').previous?.inbound, brand(report, 'acme', 'facebook').changeReason?.inbound]).toEqual([null, 'previous-period-not-in-data']);
   });
@@ -505,6 +507,7 @@ describe('ranks, benchmarks and change', () => {
         { id: `o${index}`, author: `c${index}`, at: at(index * 10), text: '@acme' },
         ...(index < 30 ? [{ id: `o${index}r`, author: 'acme', at: at(index * 10 + 5), parent: `o${index}` }] : []),
       ]).flat(),
+      ...exportsReach('2017-09-01', '2017-10-31'),
     ];
     const acme = brand(await metrics(posts), 'acme');
     // September's rate is null (not measured), so there is nothing to compare: no reason needed.

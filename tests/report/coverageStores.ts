@@ -101,6 +101,9 @@ export function mentionsOnlyPosts(): StorePost[] {
     ...conversations('u', '2017-10', 'united', 36, 'united', none),
     ...conversations('u', '2017-09', 'united', 36, 'united', none),
     ...conversations('j', '2017-10', 'JetBlue', 20, 'jetblue', none),
+    // The exports reach over September and October whole (the conversations fall on the 2nd to the 26th): counts are compared.
+    { id: 'exports-first', author: 'elsewhere', at: new Date('2017-09-01T00:00:00Z'), text: 'first post of the exports' },
+    { id: 'exports-last', author: 'elsewhere', at: new Date('2017-10-31T23:59:00Z'), text: 'last post of the exports' },
   ];
 }
 

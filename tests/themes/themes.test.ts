@@ -45,8 +45,9 @@ function posts(): TestPost[] {
     ...mentions('tq', 10, 'third', 'question about my account', 28),
     ...Array.from({ length: 15 }, (_, i): TestPost => ({ id: `spam${i}`, author: 'spammer', at: at(10, 20, i), text: '@acme free bitcoin giveaway' })),
     ...(['acme', 'rival', 'third'] as const).flatMap((handle) => mentions(`s${handle}`, 9, handle, 'question about my account', 30)),
-    // The newest post, so no October window is still open.
+    // The newest post, so no October window is still open; and the oldest, so the exports reach over September whole.
     { id: 'end', author: 'nobody', at: '2017-11-20T00:00:00Z', text: 'end' },
+    { id: 'start', author: 'nobody', at: '2017-09-01T00:00:00Z', text: 'start' },
   ];
 }
 
@@ -192,6 +193,14 @@ describe('the change of a theme', () => {
     // September holds 30 account questions per brand and no router complaint: acme's network theme had a real 0 then.
     const network = themeOf(await themes(posts()), 'acme', 'network');
     expect([network?.previousMentions, network?.changeReason]).toEqual([0, 'thin-previous-period']);
+  });
+
+  it('is not given when the exports reach over part of either period only', async () => {
+    // Without the first post of September the exports begin on 2 September; cut at 20 October they end inside October.
+    const fromSecond = posts().filter((post) => post.id !== 'start');
+    expect(themeOf(await themes(fromSecond), 'acme', 'accounts')).toMatchObject({ previousMentions: 30, change: null, changeReason: 'previous-period-partly-in-data' });
+    const cut = posts().filter((post) => post.at < '2017-10-21');
+    expect(themeOf(await themes(cut), 'acme', 'accounts')).toMatchObject({ mentions: 28, change: null, changeReason: 'period-partly-in-data' });
   });
 });
 

@@ -78,6 +78,8 @@ const CHANGE_REASON_KEYS: Record<ChangeReason, string> = {
   'brand-posts-partial': 'kpi.noChange.brandPostsPartial',
   'brand-posts-partial-previous': 'kpi.noChange.brandPostsPartialPrevious',
   'previous-period-not-in-data': 'kpi.noChange.previousNotInData',
+  'period-partly-in-data': 'kpi.noChange.periodPartlyInData',
+  'previous-period-partly-in-data': 'kpi.noChange.previousPartlyInData',
 };
 
 /**

@@ -162,6 +162,8 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
     notes.push(t('themes.noteOthers', { list: others.length > OTHERS_NAMED ? `${named.join(', ')}, …` : named.join(', ') }));
   }
   if (themes.some((theme) => theme.changeReason === 'previous-period-not-in-data')) notes.push(t('themes.noteNoPreviousData', { missing: format.missing, previous: previousLabel }));
+  else if (themes.some((theme) => theme.changeReason === 'period-partly-in-data')) notes.push(t('themes.notePartlyInData', { missing: format.missing, previous: previousLabel }));
+  else if (themes.some((theme) => theme.changeReason === 'previous-period-partly-in-data')) notes.push(t('themes.notePreviousPartlyInData', { missing: format.missing, previous: previousLabel }));
   else if (themes.some((theme) => theme.change === null && theme.changeReason !== null)) notes.push(t('themes.noteThinChange', { missing: format.missing, minimum: format.count(THEME_MIN_MENTIONS), previous: previousLabel }));
   return { rows, rising, risingRule: t('themes.risingRule', { period: previousLabel }), notes };
 }
