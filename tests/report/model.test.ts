@@ -415,6 +415,20 @@ describe('formatting', () => {
     expect(fr('themes.noteNoPreviousData', { missing: '—', previous: 'Le Monde' })).toContain('rien de Le Monde à quoi comparer');
   });
 
+  it('names a range of dates in a sentence as its language does, after any preposition', () => {
+    const tOf = (language: 'en' | 'es' | 'fr') => translator(template.strings(language), `${language}.json`, language);
+    const range = (language: 'en' | 'es' | 'fr') => new Formatter(language, tOf(language), 'UTC').periodInSentence('2025-08-20T00:00:00Z', '2025-09-15T00:00:00Z');
+    const [en, es, fr] = [tOf('en'), tOf('es'), tOf('fr')];
+    expect(range('fr')).toBe('la période du 20 août 2025 au 14 septembre 2025');
+    expect(fr('kpi.change', { change: '−3,7 pts', previous: range('fr') })).toBe('−3,7 pts par rapport à la période du 20 août 2025 au 14 septembre 2025');
+    expect(fr('finding.previousBusier', { previous: range('fr'), previousInbound: '120', inbound: '90', period: 'le T3 2025' })).toBe(
+      'Sur la période du 20 août 2025 au 14 septembre 2025, les mentions étaient plus nombreuses : 120, contre 90 au T3 2025.',
+    );
+    expect(es('kpi.change', { change: '−3,7 p. p.', previous: range('es') })).toBe('−3,7 p. p. frente al periodo del 20 de agosto de 2025 al 14 de septiembre de 2025');
+    expect(es('themes.noteNoPreviousData', { missing: '—', previous: range('es') })).toBe('— en «Variación»: los datos no contienen nada del periodo del 20 de agosto de 2025 al 14 de septiembre de 2025 con lo que comparar.');
+    expect(en('kpi.change', { change: '−3.7 pts', previous: range('en') })).toBe('−3.7 pts vs 20 August 2025 – 14 September 2025');
+  });
+
   it('uses the decimal comma and spacing of each language', () => {
     expect(formatter('en').duration(87.5)).toBe('1.5\u00a0h');
     expect(formatter('es').duration(87.5)).toBe('1,5\u00a0h');

@@ -165,7 +165,9 @@ export class Formatter {
     if (quarter) return this.t('format.quarterInSentence', quarter);
     const title = this.periodLabel(startIso, endIso, label);
     const month = this.monthYear(new Date(startIso));
-    return title === this.capitalise(month) ? month : title;
+    if (title === this.capitalise(month)) return month;
+    // A range is named as the language names one in a sentence: "par rapport à la période du 20 août au 14 septembre 2025".
+    return this.t('format.rangeInSentence', { from: this.date(new Date(startIso)), to: this.date(subMilliseconds(new Date(endIso), 1)) });
   }
 
   /** "1 October 2017" in the report's timezone and language. */

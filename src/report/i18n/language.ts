@@ -24,8 +24,8 @@ interface LanguageEntry {
 const LANGUAGE_TABLE = {
   en: { locale: 'en-GB', dates: enGB, elides: false, contractions: {} },
   es: { locale: 'es-ES', dates: es, elides: false, contractions: { a: { el: 'al' }, de: { el: 'del' } } },
-  // "en" before an article is "au" too where a period is named: "en octobre", but "au T2 2025".
-  fr: { locale: 'fr-FR', dates: fr, elides: true, contractions: { à: { le: 'au', les: 'aux' }, de: { le: 'du', les: 'des' }, en: { le: 'au', les: 'aux' } } },
+  // "en" before an article is "au" too where a period is named: "en octobre", but "au T2 2025", and "sur la période du …".
+  fr: { locale: 'fr-FR', dates: fr, elides: true, contractions: { à: { le: 'au', les: 'aux' }, de: { le: 'du', les: 'des' }, en: { le: 'au', les: 'aux', la: 'sur la' } } },
 } as const satisfies Record<string, LanguageEntry>;
 
 export type Language = keyof typeof LANGUAGE_TABLE;
