@@ -176,10 +176,11 @@ describe('mistakes scorecard', () => {
     expect(median('responseRate')).toBe(0.5);
     expect(median('responseTimeMedianMin')).toBe(120);
     expect(card.medians.slice(0, 2)).toEqual(['50%', '2\u00a0h']);
-    // No competitor has follower counts or sentiment: no median, so no verdict, and no rank among one brand: only the value.
+    // No competitor has follower counts or sentiment: no median, so no verdict and no rank among one brand, and the
+    // value is marked as the legend says, not comparable (fewer than 2 measured competitors), never left bare.
     expect(median('influencerResponseRate')).toBeNull();
-    expect(cell(card, 'acme', 'influencerResponseRate')).toMatchObject({ text: '100%', rank: null, tone: null, symbol: null });
-    expect(cell(card, 'acme', 'negativeResponseRate')).toMatchObject({ text: '100%', tone: null });
+    expect(cell(card, 'acme', 'influencerResponseRate')).toMatchObject({ text: '100%', rank: null, tone: 'incomparable', symbol: '○' });
+    expect(cell(card, 'acme', 'negativeResponseRate')).toMatchObject({ text: '100%', tone: 'incomparable' });
     expect(card.medians[card.columns.findIndex((column) => column.key === 'influencerResponseRate')]).toBe('—');
   });
 

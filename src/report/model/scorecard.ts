@@ -154,8 +154,10 @@ function columnSources(metrics: MetricsReport, diagnostics: Diagnostics): Column
  * fewer than 2 measured competitors.
  */
 export function toneOf(value: number | null, median: number | null, better: Better, unit: MetricUnit, thresholds: ScorecardThresholds, competitors = MIN_COMPETITORS): ScorecardTone | null {
-  if (value === null || median === null) return null;
+  if (value === null) return null;
+  // No median at all (no competitor measured) is the fewest of all: the value is shown as not comparable, never bare.
   if (competitors < MIN_COMPETITORS) return 'incomparable';
+  if (median === null) return null;
   const gap = value - median;
   // A small tolerance so that a gap of exactly the threshold, up to floating-point noise, counts as within it.
   const tolerance = 1e-9;
