@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { metricCatalogue } from '../../src/metrics/catalogue.js';
 import { DIAGNOSTIC_METRICS } from '../../src/metrics/diagnostics/catalogue.js';
+import { computeDiagnostics } from '../../src/metrics/diagnostics/index.js';
 import type { MetricsReport } from '../../src/metrics/types.js';
 import { ranksCompare } from '../../src/report/model/brandLookup.js';
 import type { ImprovementItem } from '../../src/report/advice/types.js';
@@ -12,7 +13,7 @@ import { translator } from '../../src/report/i18n/strings.js';
 import { buildReportModel } from '../../src/report/model/buildModel.js';
 import { formatExamples, printableName, shortenText } from '../../src/report/model/examples.js';
 import { ReportTemplate } from '../../src/report/template.js';
-import { FIXTURES } from './fixtureStore.js';
+import { FIXTURES, metricsFixtureConfig, metricsFixtureStore } from './fixtureStore.js';
 import { computeFixtureMetrics, fixtureMetrics } from './helpers.js';
 
 const template = ReportTemplate.open(undefined);
@@ -147,6 +148,26 @@ describe('report model', () => {
     // The workbook's settings sheet lists the same row.
     const sheet = built.workbook.sheets.find((candidate) => candidate.name === 'Settings');
     expect(sheet?.rows.map((row) => row.map((cell) => cell.value)).filter(([item]) => String(item).startsWith('Business hours'))).toEqual([[`Business hours (${acme.name})`, 'Mon–Fri 09:00–18:00']]);
+  });
+
+  it('says in the analyst notes which brands have no business hours, and "no brand" only when none has them', async () => {
+    const notesOf = async (metrics: ReturnType<typeof fixtureMetrics>) => {
+      const { model: built } = await buildReportModel({ metrics, config, facts: null, template, language: 'en', improvements: null, generatedAt: new Date('2017-11-03T10:00:00Z') });
+      return built.analystWorkbook.sheets.flatMap((sheet) => sheet.rows.map((row) => row.map((cell) => String(cell.value ?? '')).join(' | '))).filter((row) => row.startsWith('Business hours'));
+    };
+    const none = fixtureMetrics();
+    const store = await metricsFixtureStore();
+    const diagnostics = await computeDiagnostics(store, metricsFixtureConfig(), '2017-10').finally(() => store.close());
+    const brands = none.brands.map((brand) => brand.id);
+    const withoutHours = { ...none, diagnostics: { ...diagnostics, notes: brands.map((brandId) => ({ brandId, code: 'no-business-hours' as const })) } };
+    expect(await notesOf(withoutHours)).toEqual([expect.stringContaining('No brand has businessHours in replybench.yaml')]);
+    // The client has hours, its competitors none: they are named, and "no brand" is not said.
+    const clientHours = { ...withoutHours, diagnostics: { ...withoutHours.diagnostics, notes: withoutHours.diagnostics.notes.filter((note) => note.brandId !== 'acme') } };
+    const competitors = none.brands.filter((brand) => brand.id !== 'acme').map((brand) => brand.name);
+    const [row] = await notesOf(clientHours);
+    expect(row).toContain('Brands without businessHours in replybench.yaml (');
+    for (const name of competitors) expect(row).toContain(name);
+    expect(row).not.toContain('Acme');
   });
 
   it('shows each headline number with its change, tone and rank from the metrics', async () => {

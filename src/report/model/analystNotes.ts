@@ -26,7 +26,13 @@ export function analystNotes(metrics: MetricsReport, facts: StoreFacts | null, a
   if (facts && facts.rejectedRows > 0) notes.push({ label: t('analyst.rejected'), value: t(facts.rejectedRows === 1 ? 'analyst.rejectedValueOne' : 'analyst.rejectedValue', { count: format.count(facts.rejectedRows) }) });
   if (absent.has('sentiment')) notes.push({ label: t('analyst.sentiment'), value: t('analyst.sentimentValue') });
   if (absent.has('influencers')) notes.push({ label: t('analyst.followers'), value: t('analyst.followersValue') });
-  if ((metrics.diagnostics?.notes ?? []).some((note) => note.code === 'no-business-hours')) notes.push({ label: t('analyst.businessHours'), value: t('analyst.businessHoursValue') });
+  const withoutHours = new Set((metrics.diagnostics?.notes ?? []).filter((note) => note.code === 'no-business-hours').map((note) => note.brandId));
+  if (withoutHours.size > 0) {
+    // Said of the brands it is true of: a client with hours beside competitors without them is not "no brand".
+    const named = metrics.brands.filter((brand) => withoutHours.has(brand.id));
+    const value = named.length === metrics.brands.length ? t('analyst.businessHoursValue') : t('analyst.businessHoursSomeValue', { brands: format.list(named.map((brand) => printableName(brand.name))) });
+    notes.push({ label: t('analyst.businessHours'), value });
+  }
   notes.push({ label: t('analyst.settings'), value: t('analyst.settingsValue') });
   return notes;
 }
