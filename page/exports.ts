@@ -219,13 +219,19 @@ interface ImportedFile {
   imported: number;
   duplicates: number;
   rejected: number;
+  /** The zone its times without an offset were read in; null when its layout names every offset, or the store did not record it. */
+  localTimesIn: string | null;
 }
 
-/** The files imported into the client, each with when it was and what it added, dated as the client's reports date it. */
+/**
+ * The files imported into the client, each with when it was, what it added and the zone its local times were read in,
+ * dated as the client's reports date it. A zone other than the client's is said: its posts keep those times.
+ */
 function importedTable(imports: ImportedFile[], timezone: string): HTMLTableElement {
+  const zone = (read: string | null) => (read === null ? '—' : read === timezone ? read : t('importedFiles.otherZone').replace('{zone}', read));
   return table(
-    [t('importedFiles.file'), `${t('importedFiles.on')} (${timezone})`, t('importedFiles.posts'), t('importedFiles.repeated'), t('importedFiles.rejected')],
-    imports.map((entry) => [entry.file, clientTime(entry.importedAt, timezone), entry.imported, entry.duplicates, entry.rejected]),
+    [t('importedFiles.file'), `${t('importedFiles.on')} (${timezone})`, t('importedFiles.posts'), t('importedFiles.repeated'), t('importedFiles.rejected'), t('importedFiles.readIn')],
+    imports.map((entry) => [entry.file, clientTime(entry.importedAt, timezone), entry.imported, entry.duplicates, entry.rejected, zone(entry.localTimesIn)]),
   );
 }
 

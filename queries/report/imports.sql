@@ -4,7 +4,7 @@
 -- its first record; its duplicates and rejects are the first read's. Also the
 -- number of rows kept in import_rejects, for those first reads, and the notices of the
 -- first read that kept them (JSON; a read before schema version 5 kept none: a file read
--- again with `import --again` since gives them).
+-- again with `import --again` since gives them), and the zone the first read read its local times in.
 --
 -- Parameters: none.
 WITH reads AS (
@@ -17,7 +17,7 @@ first_reads AS (
   SELECT * FROM reads WHERE nth = 1
 )
 SELECT file, format, strftime(imported_at, '%Y-%m-%dT%H:%M:%SZ') AS imported_at, rows_read::DOUBLE AS rows_read, imported_total::DOUBLE AS imported,
-       duplicates::DOUBLE AS duplicates, rejected::DOUBLE AS rejected, kept_notices AS notices,
+       duplicates::DOUBLE AS duplicates, rejected::DOUBLE AS rejected, kept_notices AS notices, local_times_in,
        (SELECT count(*) FROM import_rejects r SEMI JOIN first_reads f ON f.batch_id = r.batch_id)::DOUBLE AS rejected_rows_total
 FROM first_reads
 ORDER BY batch_id;

@@ -38,14 +38,18 @@ export function loadConfig(path: string): Config {
   return parseConfig(readYamlFile(path, 'config file not found. Run "replybench init" to create one, or pass --config.'), path);
 }
 
-/** Validates an already-parsed config object; `source` names it in errors. */
-export function parseConfig(raw: unknown, source = 'replybench.yaml', baseDir = dirname(resolve(source))): Config {
+/**
+ * Validates an already-parsed config object; `source` names it in errors. `draft`: a brand may have no account yet
+ * (a config the page saves before its handles are picked, as the new client's file already is); everything else is
+ * checked as for a report, which refuses such a brand.
+ */
+export function parseConfig(raw: unknown, source = 'replybench.yaml', baseDir = dirname(resolve(source)), { draft = false }: { draft?: boolean } = {}): Config {
   const result = configSchema.safeParse(raw ?? {});
   if (!result.success) throw new ConfigKeyError(`${source}: ${describeIssue(result.error.issues[0], raw)}`, result.error.issues[0]?.path ?? []);
-  return finish(result.data, source, baseDir);
+  return finish(result.data, source, baseDir, draft);
 }
 
-function finish(parsed: ParsedConfig, source: string, baseDir: string): Config {
+function finish(parsed: ParsedConfig, source: string, baseDir: string, draft: boolean): Config {
   const ids = new Set<string>();
   const owners = new Map<string, string>();
   const brands: Brand[] = parsed.brands.map((brand, index) => {
@@ -68,7 +72,7 @@ function finish(parsed: ParsedConfig, source: string, baseDir: string): Config {
         owners.set(`${platform}:${handle}`, brand.id);
       }
     }
-    if (Object.keys(accounts).length === 0) {
+    if (Object.keys(accounts).length === 0 && !draft) {
       throw new BrandWithoutAccounts(
         `${source}: brands.${index}.accounts: brand "${brand.id}" has no accounts; list its handles per platform, e.g. accounts: { twitter: [AcmeCares] }.`,
         index,

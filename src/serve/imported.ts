@@ -11,6 +11,7 @@ const importedRow = z.object({
   imported: z.number(),
   duplicates: z.number(),
   rejected: z.number(),
+  local_times_in: z.string().nullable(),
 });
 
 /**
@@ -20,7 +21,7 @@ const importedRow = z.object({
  * they were read from.
  */
 export async function importedFiles(workspace: Workspace, id: string) {
-  return workspace.readData(id, { imports: [] as Array<{ file: string; format: string; importedAt: string; rowsRead: number; imported: number; duplicates: number; rejected: number }> }, async (store) => ({
+  return workspace.readData(id, { imports: [] as Array<{ file: string; format: string; importedAt: string; rowsRead: number; imported: number; duplicates: number; rejected: number; localTimesIn: string | null }> }, async (store) => ({
     imports: (await store.rows('imported files', importedRow, queryText('report/imports'))).map((row) => ({
       file: fileName(row.file),
       format: row.format,
@@ -29,6 +30,7 @@ export async function importedFiles(workspace: Workspace, id: string) {
       imported: row.imported,
       duplicates: row.duplicates,
       rejected: row.rejected,
+      localTimesIn: row.local_times_in,
     })),
   }));
 }

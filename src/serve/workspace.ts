@@ -237,7 +237,8 @@ export class Workspace {
  */
 function parseSaved(value: unknown, folder: string): Config {
   try {
-    return parseConfig(value, CONFIG_FILE, folder);
+    // A brand without handles yet is saved (the timezone or the language of a new client can be set before them); check and report say it is missing.
+    return parseConfig(value, CONFIG_FILE, folder, { draft: true });
   } catch (error) {
     if (!(error instanceof ConfigKeyError)) throw error;
     const [key, index, field, day] = error.path;

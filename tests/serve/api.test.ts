@@ -51,7 +51,7 @@ describe('the API of replybench serve', () => {
     expect(readdirSync(join(workspace(), 'apple/exports')).filter((name) => !name.startsWith('.'))).toEqual(['twcs sample.csv']);
     // The files imported into the client, each content once, as the report's data-quality page lists them.
     expect((await call(base(), 'GET', '/api/clients/apple/imports')).body).toEqual({
-      imports: [{ file: 'twcs sample.csv', format: 'twcs', importedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/), rowsRead: 93, imported: 93, duplicates: 0, rejected: 0 }],
+      imports: [{ file: 'twcs sample.csv', format: 'twcs', importedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/), rowsRead: 93, imported: 93, duplicates: 0, rejected: 0, localTimesIn: null }],
     });
     // Another file that shares posts with the import (its first 38 rows) and brings one more: the 38 are counted as stored, not as new.
     const overlapping = readFileSync(KAGGLE_SAMPLE, 'utf8').split('\n').slice(0, 41).join('\n');
@@ -67,6 +67,12 @@ describe('the API of replybench serve', () => {
         values: { brand: 'Apple Support' },
       });
     }
+    // Its timezone can be corrected before then: a config whose brand has no handle yet is saved, and still refused for a check.
+    const draft = await call(base(), 'GET', '/api/clients/apple/config');
+    const rezoned = await call(base(), 'PUT', '/api/clients/apple/config', { ...(draft.body as object), timezone: 'Europe/Madrid' }, TOKEN, { 'if-match': draft.headers.get('etag') ?? '' });
+    expect(rezoned.status).toBe(200);
+    expect(readFileSync(join(workspace(), 'apple/replybench.yaml'), 'utf8')).toContain('timezone: Europe/Madrid');
+    expect((await call(base(), 'GET', '/api/clients/apple/check?period=2017-10')).body).toMatchObject({ code: 'no-accounts' });
     const handles = await call(base(), 'GET', '/api/clients/apple/handles?platform=twitter');
     expect((handles.body.repliers as Array<{ handle: string }>)[0]).toEqual({ handle: 'applesupport', n: 13 });
     // The sample's customers are numbers (the Kaggle set hides them): they are not offered as accounts, every brand that replies is.
@@ -466,6 +472,7 @@ describe('the API of replybench serve', () => {
     const preview = await call(base(), 'POST', `/api/clients/madrid/exports/${uploaded.body.previewId}/preview`, { mapping, timezone: uploaded.body.timezone });
     expect(preview.body).toMatchObject({ timezone: 'Europe/Madrid', preview: { timezone: 'Europe/Madrid', profile: { first: '2017-10-31T19:00:00Z' } } });
     expect((await call(base(), 'POST', '/api/clients/madrid/imports', { previewId: uploaded.body.previewId, mapping, timezone: 'Europe/Madrid' })).status).toBe(200);
+    expect((await call(base(), 'GET', '/api/clients/madrid/imports')).body).toMatchObject({ imports: [{ localTimesIn: 'Europe/Madrid' }] });
     const store = await Store.open(join(workspace(), 'madrid/data/replybench.duckdb'), { readOnly: true });
     try {
       expect(await store.rows('stored', z.object({ at: z.string() }), "SELECT strftime(created_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M') AS at FROM posts")).toEqual([{ at: '2017-10-31T19:00' }]);
