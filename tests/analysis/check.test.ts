@@ -286,3 +286,30 @@ describe('handles a brand answers under that the config does not list', () => {
     }
   });
 });
+
+describe('an export of a platform on which no brand has an account', () => {
+  it('is said to count in no figure, with the platform and its posts, until an account there is listed', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'replybench-untracked-'));
+    const store = await Store.open(join(folder, 'data.duckdb'));
+    await insertPosts(store, [
+      ...Array.from({ length: 4 }, (_, i): TestPost => ({ id: `t${i}`, author: `p${i}`, at: `2017-10-0${i + 2}T10:00:00Z`, text: '@Delta my bag is lost' })),
+      // Comments on the brand's Facebook page name no handle: without its page in the config, they reach no brand.
+      ...Array.from({ length: 3 }, (_, i): TestPost => ({ id: `f${i}`, author: `fan${i}`, at: `2017-10-0${i + 2}T12:00:00Z`, text: 'my bag is lost too', platform: 'facebook' })),
+    ]);
+    await recordTestBatch(store);
+    store.close();
+    const write = (accounts: string) => {
+      const path = join(folder, `${accounts.length}.yaml`);
+      writeFileSync(path, `client: delta\ndatabase: data.duckdb\nbrands:\n  - { id: delta, name: Delta, accounts: ${accounts} }\n`);
+      return path;
+    };
+    const twitterOnly = await checkOf({ period: '2017-10', config: write('{ twitter: [Delta] }'), cache: false });
+    expect(checkJson(twitterOnly).untrackedPlatforms).toEqual([{ platform: 'facebook', posts: 3 }]);
+    expect(checkJson(twitterOnly).sentences[0]).toBe(
+      'the data holds 3 posts on Facebook in the period, and no brand has an account there nor a mention among them: they count in no figure. If the brands are on Facebook, add their accounts there in the config.',
+    );
+    expect(checkJson(twitterOnly, 'es').sentences[0]).toMatch(/^los datos contienen 3 publicaciones en Facebook en el periodo/);
+    const both = await checkOf({ period: '2017-10', config: write('{ twitter: [Delta], facebook: [delta.airlines] }'), cache: false });
+    expect(checkJson(both).untrackedPlatforms).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { withAnalysis } from '../../analysis/analysis.js';
 import { checkConfigAgainstData, type ConfigWarning, configWarningMessage } from '../../analysis/config-check.js';
+import { type UntrackedPlatform, untrackedPlatforms, untrackedSentences } from '../untracked-platforms.js';
 import { type DataSpan, emptyPeriodSentence, whereTheDataIs } from '../../analysis/empty-period.js';
 import type { Period } from '../../analysis/period.js';
 import type { Config } from '../../config/types.js';
@@ -58,6 +59,8 @@ export interface CheckResult {
   dataSpan: DataSpan | null;
   /** The report's sentiment and influencer figures compared on the client's platforms only, and what that leaves out. */
   audience: AudienceComparison[];
+  /** Platforms whose posts of the period reach no brand: an export imported without the brands' accounts there. */
+  untracked: UntrackedPlatform[];
 }
 
 /** The accounts of one platform that reply most (brands answer; customers mostly ask) and that are mentioned most, in the whole store. */
@@ -86,11 +89,11 @@ export async function checkOf(options: CheckOptions): Promise<CheckResult> {
         // A period without a post, or without a post of the brands who post elsewhere: which period to pick, instead of
         // every handle blamed for it and other accounts offered in their place.
         const dataSpan = await whereTheDataIs(analysis, report);
-        return { warnings, report, themes: await themeCounts(analysis), audience: await audienceComparisons(analysis), dataSpan };
+        return { warnings, report, themes: await themeCounts(analysis), audience: await audienceComparisons(analysis), untracked: await untrackedPlatforms(analysis), dataSpan };
       },
       { cache: options.cache },
     );
-    if (found.dataSpan !== null) return { config, period, ...found, warnings: [], themes: [], audience: [], accountsInData: [] };
+    if (found.dataSpan !== null) return { config, period, ...found, warnings: [], themes: [], audience: [], untracked: [], accountsInData: [] };
     return { config, period, ...found, accountsInData: await accountsInData(store, found.warnings) };
   } finally {
     store.close();
@@ -117,7 +120,7 @@ export async function runCheck(options: CheckOptions): Promise<string> {
   return checkText(await checkOf(options));
 }
 
-export function checkText({ config, period, warnings, report, themes, audience, accountsInData, dataSpan }: CheckResult): string {
+export function checkText({ config, period, warnings, report, themes, audience, untracked, accountsInData, dataSpan }: CheckResult): string {
   const lines = [`Config ${config.source} against the data of ${period.label} (${report.period.start} .. ${report.period.end}, ${config.timezone}):`];
   if (dataSpan) {
     lines.push(`  ${emptyPeriodSentence(period, dataSpan)}`, '');
@@ -132,7 +135,7 @@ export function checkText({ config, period, warnings, report, themes, audience, 
   }
   lines.push('', `Coverage in ${period.label} (what each brand's numbers rest on):`, ...coverageTable(report), '', ...COVERAGE_NOTES, '');
   if (themes.length > 0) lines.push(`Themes of ${config.source} in ${period.label} (mentions holding one of their words):`, ...themeLines(themes), '');
-  const sentences = [...coverageSentences(report), ...audienceSentences(audience, config)];
+  const sentences = [...untrackedSentences(untracked), ...coverageSentences(report), ...audienceSentences(audience, config)];
   lines.push(sentences.length === 0 ? 'Every brand and platform is measured on the whole period.' : 'What to know before comparing:', ...sentences.map((sentence) => `  ${sentence}`), '');
   return lines.join('\n');
 }
@@ -141,7 +144,7 @@ export function checkText({ config, period, warnings, report, themes, audience, 
  * `check --json` and the page's check: the same findings as the text, as data,
  * with the sentences (and the config warnings' messages) in `language`.
  */
-export function checkJson({ config, period, warnings, report, themes, audience, accountsInData, dataSpan }: CheckResult, language: Language = 'en') {
+export function checkJson({ config, period, warnings, report, themes, audience, untracked, accountsInData, dataSpan }: CheckResult, language: Language = 'en') {
   return {
     dataSpan,
     config: config.source,
@@ -160,7 +163,8 @@ export function checkJson({ config, period, warnings, report, themes, audience, 
     periodCoverage: report.periodCoverage ?? null,
     themes,
     audience,
-    sentences: dataSpan ? [emptyPeriodSentence(period, dataSpan, language)] : [...coverageSentences(report, { language }), ...audienceSentences(audience, config, language)],
+    untrackedPlatforms: untracked,
+    sentences: dataSpan ? [emptyPeriodSentence(period, dataSpan, language)] : [...untrackedSentences(untracked, language), ...coverageSentences(report, { language }), ...audienceSentences(audience, config, language)],
   };
 }
 

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import type { Analysis } from '../analysis/analysis.js';
+import type { Language } from '../report/i18n/language.js';
+import { plainNumbers } from '../report/i18n/plain-numbers.js';
+import { platformName } from '../report/model/platformName.js';
+
+/** A platform whose posts of the period reach no tracked brand (queries/check/untracked_platforms.sql). */
+export interface UntrackedPlatform {
+  platform: string;
+  posts: number;
+}
+
+const row = z.object({ platform: z.string(), posts: z.number() });
+
+/** The platforms of the period's posts on which no brand has an account and no post mentions one. */
+export async function untrackedPlatforms(analysis: Analysis): Promise<UntrackedPlatform[]> {
+  return analysis.rows('check/untracked_platforms', row, analysis.range);
+}
+
+const SENTENCE: Record<Language, (posts: string, platform: string, one: boolean) => string> = {
+  en: (posts, platform, one) =>
+    `the data holds ${one ? '1 post' : `${posts} posts`} on ${platform} in the period, and no brand has an account there nor a mention among them: ${one ? 'it counts' : 'they count'} in no figure. If the brands are on ${platform}, add their accounts there in the config.`,
+  es: (posts, platform, one) =>
+    `los datos contienen ${one ? '1 publicación' : `${posts} publicaciones`} en ${platform} en el periodo, y ninguna marca tiene cuenta allí ni ninguna mención entre ellas: no ${one ? 'cuenta' : 'cuentan'} en ninguna cifra. Si las marcas están en ${platform}, añada allí sus cuentas en la configuración.`,
+  fr: (posts, platform, one) =>
+    `les données contiennent ${one ? '1 publication' : `${posts} publications`} sur ${platform} dans la période, et aucune marque n’y a de compte ni de mention parmi elles\u00a0: ${one ? 'elle ne compte' : 'elles ne comptent'} dans aucun chiffre. Si les marques sont sur ${platform}, ajoutez-y leurs comptes dans la configuration.`,
+};
+
+/** One sentence per such platform, for `check` and the page's check, in `language`. */
+export function untrackedSentences(platforms: readonly UntrackedPlatform[], language: Language = 'en'): string[] {
+  const { count } = plainNumbers(language);
+  return platforms.map(({ platform, posts }) => SENTENCE[language](count(posts), platformName(platform), posts === 1));
+}
