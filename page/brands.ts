@@ -185,7 +185,9 @@ export async function brandsSection(client: ClientSummary): Promise<HTMLElement>
       if (lang.value !== languageRead || agencyChanged) settings.report = report;
       await apiAnswer('PUT', `/api/clients/${client.id}/config`, { ...config, ...settings, brands }, version);
       // Shown again from the file as saved: the summary, the periods (in the new timezone) and the next step follow it.
-      await showClients(client.id);
+      // An upload waiting in the exports section stays, unless the timezone it was read in changed.
+      const exports = settings.timezone === undefined ? (document.getElementById('exports') ?? undefined) : undefined;
+      await showClients(client.id, exports);
       say(t('saved'));
       void checkHandlesAfterSave(client);
     }),

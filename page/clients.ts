@@ -3,13 +3,18 @@ import { api, type ClientSummary } from './api.js';
 import { brandId, brandsSection } from './brands.js';
 import { checkSection } from './check.js';
 import { act, app, el, say } from './dom.js';
-import { afterImport, exportsSection } from './exports.js';
+import { afterImport, exportsSection, refreshersOf } from './exports.js';
 import { language, languageSelect, t } from './language.js';
 import { forgetMonths, monthsWithData } from './periods.js';
 import { reportSection } from './report.js';
 
-export async function showClients(selected: string | null): Promise<void> {
+/**
+ * Shows the clients and the selected one's sections. `keptExports`: the exports section as it stands (an upload
+ * waiting in its preview or mapper), kept in place of a new one when the same client is shown again after a save.
+ */
+export async function showClients(selected: string | null, keptExports?: HTMLElement): Promise<void> {
   afterImport.length = 0;
+  if (keptExports) afterImport.push(...refreshersOf(keptExports));
   forgetMonths();
   const { clients } = await api<{ clients: ClientSummary[] }>('GET', '/api/clients');
   app.replaceChildren();
@@ -17,7 +22,11 @@ export async function showClients(selected: string | null): Promise<void> {
   for (const client of clients) {
     // The id beside the name: two clients of one name stay apart.
     const button = el('button', { class: client.id === selected ? 'current' : 'secondary', 'data-client': client.id, title: client.id }, client.name, el('span', { class: 'client-id' }, client.id));
-    button.addEventListener('click', () => void act(() => showClients(client.id)));
+    button.addEventListener('click', () => {
+      // As the language switch asks: another client's sections replace the brands form and its edits.
+      if (client.id !== selected && document.querySelector<HTMLElement>('#brands')?.dataset.unsaved === 'yes' && !window.confirm(t('leaveUnsavedClient'))) return;
+      void act(() => showClients(client.id));
+    });
     list.append(button);
   }
   app.append(el('section', {}, el('h2', {}, t('clients')), clients.length === 0 ? el('p', {}, t('noClients')) : list, newClientForm()));
@@ -30,7 +39,7 @@ export async function showClients(selected: string | null): Promise<void> {
   if (client) {
     if (client.problem) app.append(el('p', { class: 'problem' }, client.problem));
     if (client.needsHandles) app.append(nextStep(client));
-    app.append(exportsSection(client), await brandsSection(client), checkSection(client), reportSection(client));
+    app.append(keptExports ?? exportsSection(client), await brandsSection(client), checkSection(client), reportSection(client));
   }
 }
 

@@ -64,9 +64,11 @@ export function exportsSection(client: ClientSummary): HTMLElement {
   file.addEventListener('change', () => {
     rezone = null;
   });
-  afterImport.push((reason) => {
-    if (reason === 'imported-here') rezone = null;
-  });
+  const refreshers: Array<(reason: DataChange) => void> = [
+    (reason) => {
+      if (reason === 'imported-here') rezone = null;
+    },
+  ];
   // Every file imported into the client (this month's and before), read again after each import: kept when the next
   // file's preview replaces the last one, and there when the analyst comes back.
   const finished = el('div', { class: 'imports-done' });
@@ -75,7 +77,8 @@ export function exportsSection(client: ClientSummary): HTMLElement {
       .then(({ imports }) => finished.replaceChildren(...(imports.length === 0 ? [] : [el('h3', {}, t('importedFiles')), importedTable(imports, client.timezone)])))
       .catch(() => undefined);
   listImported();
-  afterImport.push(listImported);
+  refreshers.push(listImported);
+  afterImport.push(...refreshers);
   upload.addEventListener('click', () =>
     void act(async () => {
       const chosen = file.files?.[0];
@@ -100,7 +103,17 @@ export function exportsSection(client: ClientSummary): HTMLElement {
       result.replaceChildren(...previewView(client, preview));
     }),
   );
-  return el('section', { id: 'exports' }, el('h2', {}, t('exports')), el('p', {}, t('exportsHint')), file, el('label', {}, t('localTimes'), zone), upload, finished, result);
+  const section = el('section', { id: 'exports' }, el('h2', {}, t('exports')), el('p', {}, t('exportsHint')), file, el('label', {}, t('localTimes'), zone), upload, finished, result);
+  sectionRefreshers.set(section, refreshers);
+  return section;
+}
+
+/** Each exports section's own refreshers, put back after an import when the section is kept across a redraw of the client. */
+const sectionRefreshers = new WeakMap<HTMLElement, ReadonlyArray<(reason: DataChange) => void>>();
+
+/** What a kept exports section runs after an import (empty for any other element). */
+export function refreshersOf(section: HTMLElement): ReadonlyArray<(reason: DataChange) => void> {
+  return sectionRefreshers.get(section) ?? [];
 }
 
 /** Date formats to pick from in the mapper, each with how it writes 31 October 2017, 20:05. */

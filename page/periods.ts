@@ -51,11 +51,16 @@ export function periodInput(client: ClientSummary, section: string): HTMLElement
   lastMonth.setUTCMonth(lastMonth.getUTCMonth() - 1);
   const input = el('input', { name: 'period', list: `months-${section}`, placeholder: lastMonth.toISOString().slice(0, 7) });
   const list = el('datalist', { id: `months-${section}` });
+  // A month the page filled in follows the data (an import that brings newer months); one the user typed stays.
+  let typed = false;
+  input.addEventListener('input', () => {
+    typed = input.value !== '';
+  });
   const load = () =>
     monthsWithData(client)
       .then((months) => {
         const start = firstMonthOffered(months);
-        if (input.value === '' && start) input.value = start.month;
+        if (!typed && start) input.value = start.month;
         if (start) input.placeholder = start.month;
         const label = (entry: MonthWithData) =>
           `${entry.month}${t('colon')}${entry.posts.toLocaleString(language)} ${t('postsWord')}, ${entry.days} ${t(entry.days === 1 ? 'dayWord' : 'daysWord')}`;

@@ -103,7 +103,7 @@ export class Workspace {
     if (name === null) throw new HttpError(400, 'name: give the client\'s name as its reports should show it.');
     const language = requestLanguage(fields.language);
     const folder = join(this.root, id);
-    if (existsSync(folder)) throw new HttpError(409, `id: a client "${id}" already exists.`);
+    if (existsSync(folder)) throw new HttpError(409, `id: a client "${id}" already exists.`, { code: 'client-exists', values: { id } });
     const zone = fields.timezone ?? 'UTC';
     if (typeof zone !== 'string' || !isKnownTimezone(zone)) throw unknownTimezone('timezone', zone);
     const timezone = canonicalTimezone(zone);

@@ -30,6 +30,8 @@ describe('the API of replybench serve', () => {
     const created = await call(base(), 'POST', '/api/clients', { id: 'apple', name: 'Apple Support', timezone: 'UTC', language: 'es' });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ id: 'apple', name: 'Apple Support', language: 'es', problem: null, needsHandles: true });
+    // The same id again is refused with a code the page says in its language.
+    expect(await call(base(), 'POST', '/api/clients', { id: 'apple', name: 'Apple' })).toMatchObject({ status: 409, body: { code: 'client-exists', values: { id: 'apple' } } });
 
     const preview = await call(base(), 'POST', '/api/clients/apple/exports?language=fr', upload('twcs sample.csv', readFileSync(KAGGLE_SAMPLE)));
     expect(preview.status).toBe(200);
