@@ -12,10 +12,10 @@ import { headerCandidates, parseHeadRecords } from './source/layout.js';
  * file that matches a field's names, exactly and then as a part, is its guess.
  */
 const NAMES: Record<MappingField, string[]> = {
-  id: ['id', 'postid', 'tweetid', 'messageid', 'mentionid', 'commentid', 'statusid', 'guid', 'identificador', 'identifiant', 'nº', 'idmensaje', 'idpublicacion', 'idcomentario', 'idmention', 'idmessage', 'idpublication', 'idcommentaire'],
+  id: ['id', 'postid', 'tweetid', 'messageid', 'msgid', 'mentionid', 'commentid', 'statusid', 'guid', 'identificador', 'identifiant', 'nº', 'idmensaje', 'idpublicacion', 'idcomentario', 'idmention', 'idmessage', 'idpublication', 'idcommentaire'],
   author: ['author', 'username', 'screenname', 'user', 'handle', 'authorhandle', 'autor', 'usuario', 'auteur', 'utilisateur', 'from', 'sender', 'cuenta', 'compte'],
-  date: ['date', 'createdat', 'created', 'timestamp', 'datetime', 'publishedat', 'published', 'postdate', 'time', 'fecha', 'fechapublicacion', 'datepublication', 'sent', 'horodatage', 'fechayhora', 'dateetheure', 'marcatemporal'],
-  time: ['hora', 'heure', 'timeofday', 'hour'],
+  date: ['date', 'day', 'createdat', 'created', 'timestamp', 'datetime', 'publishedat', 'published', 'postdate', 'time', 'fecha', 'fechapublicacion', 'datepublication', 'sent', 'horodatage', 'fechayhora', 'dateetheure', 'marcatemporal'],
+  time: ['hora', 'heure', 'timeofday', 'hour', 'clock'],
   text: ['text', 'message', 'content', 'body', 'tweet', 'snippet', 'fulltext', 'texto', 'mensaje', 'contenido', 'texte', 'contenu', 'comment'],
   parentId: ['parentid', 'inreplyto', 'inreplytoid', 'inreplytostatusid', 'replyto', 'respondea', 'enreponsea', 'reponsea', 'respuestaa', 'enrespuestaa', 'parent'],
   parentUrl: ['parenturl', 'parentlink', 'enlacepadre', 'lienparent'],
@@ -26,7 +26,7 @@ const NAMES: Record<MappingField, string[]> = {
   sentiment: ['sentiment', 'sentimiento', 'tone', 'tono', 'tonalite'],
   topic: ['topic', 'query', 'campaign', 'brand', 'campana', 'campagne', 'tema', 'sujet', 'marca', 'marque'],
   thread: ['thread', 'threadid', 'conversation', 'conversationid', 'conversacion'],
-  inReplyToUser: ['inreplytouser', 'inreplytouserid', 'replytouser', 'respondeausuario'],
+  inReplyToUser: ['inreplytouser', 'inreplytouserid', 'replytouser', 'answersuser', 'answeruser', 'answerstouser', 'respondeausuario'],
 };
 
 /**

@@ -94,6 +94,20 @@ describe('file-level errors are one line naming the file, the line and what to d
     expect(await importError(store, path)).toBe(`${path}: this is not a text file (it contains binary bytes). Import the CSV, TSV or XLSX export itself.`);
   });
 
+  it('an SVG logo, a saved web page or an XML file renamed .csv, and not a CSV whose cells hold markup', async () => {
+    const store = await openStore();
+    for (const [name, content] of [
+      ['logo.csv', '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>\n'],
+      ['page.csv', '\ufeff<!DOCTYPE html>\n<html><body>export</body></html>\n'],
+      ['feed.csv', '  <?xml version="1.0"?>\n<rss></rss>\n'],
+    ]) {
+      const path = tempFile(name ?? '', content ?? '');
+      expect(await importError(store, path)).toBe(`${path}: this is an SVG picture, a web page or an XML file, not an export. Import the CSV, TSV or XLSX export itself.`);
+    }
+    const csv = tempFile('markup-cells.csv', 'id,author,date,text\n1,ana,2025-10-01 10:00,"<svg> in a tweet"\n');
+    expect(await importError(store, csv)).not.toMatch(/SVG picture/);
+  });
+
   it('an old .xls workbook', async () => {
     const store = await openStore();
     const path = tempFile('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));

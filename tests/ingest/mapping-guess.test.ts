@@ -16,6 +16,17 @@ describe('a mapping skeleton for a layout replybench does not know', () => {
       followers: 'Seguidores',
     });
     expect(guessColumns(['Identifiant', 'Auteur', 'Date', 'Heure', 'Contenu', 'Langue'])).toEqual({ id: 'Identifiant', author: 'Auteur', date: 'Date', time: 'Heure', text: 'Contenu', language: 'Langue' });
+    // A conversation export of short English names: the day and the clock time apart, the user each reply answers.
+    expect(guessColumns(['msg_id', 'user', 'day', 'clock', 'body', 'answers_user', 'conversation', 'link'])).toEqual({
+      id: 'msg_id',
+      author: 'user',
+      date: 'day',
+      time: 'clock',
+      text: 'body',
+      inReplyToUser: 'answers_user',
+      thread: 'conversation',
+      url: 'link',
+    });
     // "Message ID" is the id, not the text; "Sent" is the date.
     expect(guessColumns(['Message ID', 'From', 'Sent', 'Body'])).toEqual({ id: 'Message ID', author: 'From', date: 'Sent', text: 'Body' });
     // "ID mensaje" is the message's id, not its text, which the next column holds.

@@ -204,6 +204,8 @@ describe('the page of replybench serve', () => {
     // The replaced handle keeps the quotes its YAML node had ("@SpotifyCare" needed them).
     expect(saved).toMatch(/twitter:\s*\n?\s*- "spotifycares"\n/);
     expect(saved).toMatch(/instagram:\s*\n?\s*- spotify/);
+    // The upload waiting in the exports section (the header alone) is still there after the save: it was not drawn again.
+    expect(await page.$('#exports [data-note=nothing-to-import]')).not.toBeNull();
 
     // The period fields offer the month the import brought, and start on it; the note that nothing was imported is gone.
     await page.waitForFunction("document.querySelector('#check [data-note=no-data-yet]').textContent === ''");

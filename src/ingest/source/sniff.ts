@@ -112,7 +112,7 @@ function refuseLinkOut(path: string, name: string): void {
 export class NotAnExport extends UserError {
   constructor(
     message: string,
-    readonly problem: 'empty' | 'not-text' | 'empty-archive' | 'no-export-inside',
+    readonly problem: 'empty' | 'not-text' | 'markup' | 'empty-archive' | 'no-export-inside',
     readonly file: string,
   ) {
     super(message);
@@ -151,5 +151,11 @@ export function sniffFile(path: string, name = path): FileKind {
   if (looksBinary(head)) {
     throw new NotAnExport(`${name}: this is not a text file (it contains binary bytes). Import the CSV, TSV or XLSX export itself.`, 'not-text', name);
   }
+  if (MARKUP.test(head.subarray(bom === null ? 0 : 3).toString('utf8'))) {
+    throw new NotAnExport(`${name}: this is an SVG picture, a web page or an XML file, not an export. Import the CSV, TSV or XLSX export itself.`, 'markup', name);
+  }
   return { kind: 'text', bom };
 }
+
+/** The start of an SVG picture, an HTML page or an XML document (a logo or a saved web page renamed .csv): no header line of an export. */
+const MARKUP = /^\s*<(?:\?xml\b|svg\b|!doctype\s+html\b|html\b)/i;
