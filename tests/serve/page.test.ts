@@ -404,7 +404,10 @@ describe('the page of replybench serve', () => {
     expect(await page.$$('#exports table.mapper, #exports [data-note=unknown-layout]')).toHaveLength(0);
     // The import is listed above the next preview, which will replace this one, with every file imported into the client before.
     await page.waitForFunction("document.querySelector('#exports .imports-done')?.textContent.includes('sondage.csv')");
-    expect(await text(page, '#exports .imports-done table')).toMatch(/^Fichier\tImporté le \([^)]+\)\tPublications ajoutées\tRépétées ou déjà présentes\tRejetées\nsondage\.csv\t\d+ \S+ \d{4},? \d\d?:\d\d\t2\t0\t0$/);
+    // With the zone its local times were read in: the client's.
+    expect(await text(page, '#exports .imports-done table')).toMatch(
+      new RegExp(`^Fichier\tImporté le \\([^)]+\\)\tPublications ajoutées\tRépétées ou déjà présentes\tRejetées\tHeures sans fuseau lues en\nsondage\\.csv\t\\d+ \\S+ \\d{4},? \\d\\d?:\\d\\d\t2\t0\t0\t${zone.replace('/', '\\/')}$`),
+    );
     // Another tab (or a terminal) imports a file meanwhile: coming back to this page lists it too.
     const form = new FormData();
     form.append('file', new Blob([readFileSync(KAGGLE_SAMPLE)]), 'autre onglet.csv');
