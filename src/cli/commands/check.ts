@@ -85,11 +85,12 @@ export async function checkOf(options: CheckOptions): Promise<CheckResult> {
       async (analysis) => {
         // In the order `metrics` runs them (its config warnings, then its figures): a check after it reads them kept.
         const warnings = await checkConfigAgainstData(analysis);
+        const untracked = await untrackedPlatforms(analysis);
         const report = await metricsOf(analysis);
         // A period without a post, or without a post of the brands who post elsewhere: which period to pick, instead of
         // every handle blamed for it and other accounts offered in their place.
         const dataSpan = await whereTheDataIs(analysis, report);
-        return { warnings, report, themes: await themeCounts(analysis), audience: await audienceComparisons(analysis), untracked: await untrackedPlatforms(analysis), dataSpan };
+        return { warnings, report, themes: await themeCounts(analysis), audience: await audienceComparisons(analysis), untracked, dataSpan };
       },
       { cache: options.cache },
     );

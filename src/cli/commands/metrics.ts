@@ -13,6 +13,7 @@ import { metricsTable } from '../../metrics/format/table.js';
 import { checkOutputFile, writeOutputFile } from '../../output-file.js';
 import { parsePeriod } from '../../analysis/period.js';
 import { printConfigWarnings } from '../config-warnings.js';
+import { untrackedPlatforms } from '../untracked-platforms.js';
 import { databasePath, openImportedDatabase } from '../database.js';
 import { DB_HELP, NO_CACHE_HELP } from '../shared-options.js';
 
@@ -52,11 +53,12 @@ export async function runMetrics(options: MetricsOptions): Promise<void> {
   try {
     const { report, span } = await withAnalysis(store, config, period, async (analysis) => {
       const warnings = await checkConfigAgainstData(analysis);
+      const untracked = await untrackedPlatforms(analysis);
       const figures = await metricsOf(analysis);
       // A period without a post, or without one of the brands who post elsewhere, would blame every handle and topic
       // for it: the note below says where the data is instead (as check says it).
       const span = await whereTheDataIs(analysis, figures);
-      if (span === null) printConfigWarnings(config, warnings);
+      if (span === null) printConfigWarnings(config, warnings, untracked);
       // Only the JSON carries the themes: the table and the CSV would compute them for nothing. They come
       // before the diagnostics, in the report's order, so that a report of the month reads what this kept.
       const { themes, leftOut } = format === 'json' ? await themesIfTheyFit(analysis) : { themes: null, leftOut: null };

@@ -16,6 +16,7 @@ import type { WrittenReport } from '../../report/index.js';
 import { parsePeriod } from '../../analysis/period.js';
 import { ANALYSIS_MEMORY, Store } from '../../store/database.js';
 import { printConfigWarnings } from '../config-warnings.js';
+import { untrackedPlatforms } from '../untracked-platforms.js';
 import { coverageSentences } from '../coverage-sentences.js';
 import { databasePath, openImportedDatabase } from '../database.js';
 import { NO_CACHE_HELP } from '../shared-options.js';
@@ -125,6 +126,8 @@ async function writeReports(
       try {
         const report = await withAnalysis(store, config, options.period, async (analysis) => {
           const configWarnings = await checkConfigAgainstData(analysis);
+          // Read where metrics and check read it, so that a check after the report finds it kept.
+          const untracked = await untrackedPlatforms(analysis);
           progress.clear();
           const typos = options.allowUnmatchedHandles ? [] : likelyTypos(configWarnings);
           // This client's report waits for its handles; the other clients' are written.
@@ -139,7 +142,7 @@ async function writeReports(
             process.stderr.write(`replybench: ${config.source}: --period ${analysis.period.label}: ${emptyPeriodSentence(analysis.period, elsewhere)}\n`);
             return null;
           }
-          printConfigWarnings(config, configWarnings);
+          printConfigWarnings(config, configWarnings, untracked);
           return writeReport({
             config,
             analysis,
