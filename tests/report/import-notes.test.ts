@@ -155,3 +155,29 @@ describe('a store upgraded from schema version 4', () => {
     }
   });
 });
+
+describe('the files a report lists', () => {
+  it('leaves out a file all of whose posts fall outside the months the figures rest on, and keeps one that added no post', async () => {
+    const path = join(folder, 'dates.duckdb');
+    const dated = await Store.open(path);
+    try {
+      const twcs = (rows: Array<[string, string]>) =>
+        `tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n${rows.map(([id, date]) => `${id},cust${id},True,${date},@sprintcare help,,`).join('\n')}\n`;
+      const write = (name: string, text: string) => {
+        writeFileSync(join(folder, name), text);
+        return join(folder, name);
+      };
+      // Last year's file (September 2015), October 2017's, and a copy of two of October's rows under another name: all duplicates.
+      await importOne(dated, write('old.csv', twcs([['1', 'Tue Sep 15 10:00:00 +0000 2015'], ['2', 'Tue Sep 15 11:00:00 +0000 2015']])));
+      await importOne(dated, write('october.csv', twcs([['3', 'Tue Oct 10 10:00:00 +0000 2017'], ['4', 'Tue Oct 10 11:00:00 +0000 2017']])));
+      await importOne(dated, write('again.csv', twcs([['4', 'Tue Oct 10 11:00:00 +0000 2017'], ['3', 'Tue Oct 10 10:00:00 +0000 2017']])));
+      const listed = await withAnalysis(dated, config, '2017-10', (analysis) => readStoreFacts(analysis), { cache: false });
+      expect(listed.imports.map((batch) => batch.file.split('/').pop())).toEqual(['october.csv', 'again.csv']);
+      // A report of September 2015 lists the old file, and the one that added no post (its dates are not known).
+      const old = await withAnalysis(dated, config, '2015-09', (analysis) => readStoreFacts(analysis), { cache: false });
+      expect(old.imports.map((batch) => batch.file.split('/').pop())).toEqual(['old.csv', 'again.csv']);
+    } finally {
+      dated.close();
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Analysis } from '../../analysis/analysis.js';
+import { iso } from '../../analysis/build.js';
 import { changedTheData, type ImportNotice, storedNotices } from '../../ingest/notices.js';
 import { type AnsweredWithin, curveMinutes } from '../charts/curve-minutes.js';
 
@@ -54,14 +55,16 @@ const leftOutRow = z.object({ platform: z.string(), mentions: z.number() });
 
 const importRow = z.object({
   file: z.string(),
+  sha256: z.string(),
   format: z.string(),
   rows_read: z.number(),
   imported: z.number(),
   duplicates: z.number(),
   rejected: z.number(),
   notices: z.string().nullable(),
-  rejected_rows_total: z.number(),
 });
+
+const fileReachRow = z.object({ sha256: z.string(), in_range: z.boolean() });
 
 /**
  * Reads the facts of the analysis's period from its `mentions` table, so
@@ -83,7 +86,11 @@ export async function readStoreFacts(analysis: Analysis, examples = 8): Promise<
       responseMin: row.response_min,
       pending: row.pending,
     }));
-  const importRows = await analysis.baseRows('report/imports', importRow);
+  // Not the files all of whose posts fall outside what the figures rest on: the period, the previous one and the trend's months.
+  const reach = [analysis.previous, analysis.period, ...analysis.months];
+  const reached = { start: iso(new Date(Math.min(...reach.map((period) => period.start.getTime())))), end: iso(new Date(Math.max(...reach.map((period) => period.end.getTime())))) };
+  const outside = new Set((await analysis.baseRows('report/period_files', fileReachRow, reached)).filter((row) => !row.in_range).map((row) => row.sha256));
+  const importRows = (await analysis.baseRows('report/imports', importRow)).filter((row) => !outside.has(row.sha256));
   return {
     answeredWithin,
     unanswered: await sample('unanswered'),
@@ -98,6 +105,6 @@ export async function readStoreFacts(analysis: Analysis, examples = 8): Promise<
       rejected: row.rejected,
       notices: (storedNotices(row.notices) ?? []).filter(changedTheData),
     })),
-    rejectedRows: importRows[0]?.rejected_rows_total ?? 0,
+    rejectedRows: importRows.reduce((sum, row) => sum + row.rejected, 0),
   };
 }
