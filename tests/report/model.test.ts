@@ -150,6 +150,14 @@ describe('report model', () => {
     expect(sheet?.rows.map((row) => row.map((cell) => cell.value)).filter(([item]) => String(item).startsWith('Business hours'))).toEqual([[`Business hours (${acme.name})`, 'Mon–Fri 09:00–18:00']]);
   });
 
+  it('says why "What to improve" is left out when no weak point was found, and says nothing when none was weighed', async () => {
+    const sentence = template.strings('en')['absent.improvements'] ?? '';
+    const none = (await model('en', [])).model;
+    expect(none.sections).not.toContain('improvements');
+    expect(none.absent).toContain(sentence);
+    expect((await model('en', null)).model.absent).not.toContain(sentence);
+  });
+
   it('says in the analyst notes which brands have no business hours, and "no brand" only when none has them', async () => {
     const notesOf = async (metrics: ReturnType<typeof fixtureMetrics>) => {
       const { model: built } = await buildReportModel({ metrics, config, facts: null, template, language: 'en', improvements: null, generatedAt: new Date('2017-11-03T10:00:00Z') });

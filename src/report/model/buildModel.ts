@@ -129,6 +129,8 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
       // Themes computed, none configured and none standing out: said once; a metrics file without themes says nothing of them.
       ...(client.themes?.length === 0 ? [t('absent.themes')] : []),
       ...(inputs.themesLeftOut ? [t('absent.themesLeftOut')] : []),
+      // Weighed and none found: the section is left out, and the reader told why rather than left to think it forgotten.
+      ...(Array.isArray(inputs.improvements) && improvements.length === 0 ? [t('absent.improvements')] : []),
     ],
     improvements,
     themes,
