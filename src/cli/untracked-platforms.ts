@@ -26,7 +26,7 @@ const SENTENCE: Record<Language, (posts: string, platform: string, one: boolean)
     `les données contiennent ${one ? '1 publication' : `${posts} publications`} sur ${platform} dans la période, et aucune marque n’y a de compte ni de mention parmi elles\u00a0: ${one ? 'elle ne compte' : 'elles ne comptent'} dans aucun chiffre. Si les marques sont sur ${platform}, ajoutez-y leurs comptes dans la configuration.`,
 };
 
-/** One sentence per such platform, for `check` and the page's check, in `language`. */
+/** One sentence per such platform, in `language`: check and the page's check list it, metrics and report warn of it. */
 export function untrackedSentences(platforms: readonly UntrackedPlatform[], language: Language = 'en'): string[] {
   const { count } = plainNumbers(language);
   return platforms.map(({ platform, posts }) => SENTENCE[language](count(posts), platformName(platform), posts === 1));
