@@ -30,6 +30,15 @@ const spanRow = z.object({
  * trend, the hour-of-week grid and data quality.
  * @example const report = await metricsOf(await Analysis.build(store, config, '2017-10'));
  */
+/** The monthly trend, and which of its months with data the exports reach over in part only (a month the exports end in). */
+async function trendOf(analysis: Analysis, months: Period[]): Promise<Pick<MetricsReport, 'trend' | 'trendPartialMonths'>> {
+  const trend = await monthlyTrend(analysis, months);
+  const held = new Set(trend.filter((point) => point.inbound !== null).map((point) => point.month));
+  const trendPartialMonths: string[] = [];
+  for (const month of months) if (held.has(month.label) && !(await analysis.spansWhole(month))) trendPartialMonths.push(month.label);
+  return { trend, trendPartialMonths };
+}
+
 export async function metricsOf(analysis: Analysis): Promise<MetricsReport> {
   const { config, period: current, previous, months } = analysis;
   const catalogue = metricCatalogue(config.metrics.sla);
@@ -95,7 +104,7 @@ export async function metricsOf(analysis: Analysis): Promise<MetricsReport> {
       : {}),
     benchmarks: benchmarks(overall, catalogue, comparableAmong(overall, catalogue)),
     byPlatform: sections.filter((section) => section.scope !== ALL_PLATFORMS).map(({ scope, brands }) => ({ platform: scope, brands })),
-    trend: await monthlyTrend(analysis, months),
+    ...(await trendOf(analysis, months)),
     hourOfWeek: await hourOfWeek(analysis, current),
   };
 }

@@ -193,6 +193,8 @@ export interface MetricsReport {
   benchmarks?: Benchmark[];
   byPlatform?: Array<{ platform: string; brands: BrandMetrics[] }>;
   trend?: TrendPoint[];
+  /** The months of `trend` ("YYYY-MM") that hold data but that the exports reach over in part only (no post on or before their first day, or none on or after their last): their figures rest on fewer days. */
+  trendPartialMonths?: string[];
   hourOfWeek?: HourOfWeekCell[];
   /** Community-management diagnostics (src/metrics/diagnostics), when computed. */
   diagnostics?: Diagnostics;

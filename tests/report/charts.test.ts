@@ -192,6 +192,30 @@ describe('trend notes', () => {
     expect(notesOf({ ...metrics, trend: [point('2017-09', 'acme', 30, 45), point('2017-10', 'acme', 30, 45)] })).toEqual([logNote]);
   });
 
+  it('marks a month the exports reach in part on the axis of every output, and says why under the chart', () => {
+    const metrics = fixtureMetrics();
+    const point = (month: string, brandId: string) => ({ month, brandId, inbound: 60, answered: 40, responseRate: 40 / 60, responseTimeMedianMin: 30 });
+    const t = translator(template.strings('en'), 'en');
+    const build = (partial: string[]) =>
+      chartData({
+        metrics: { ...metrics, trend: [point('2017-09', 'acme'), point('2017-10', 'acme')], trendPartialMonths: partial },
+        answeredWithin: null,
+        format: new Formatter('en', t, metrics.period.timezone),
+        t,
+        palette: brandColours(metrics.brands, '#0B5FFF'),
+        primary: '#0B5FFF',
+      }).trend;
+    // October is the month the exports end in: its label says so in the PDF's chart and the deck's, and a note says why.
+    const partial = build(['2017-10']);
+    expect(partial?.native[0]?.labels).toEqual(['Sept 17', 'Oct 17 *']);
+    expect(partial?.inputs.values.monthOrder).toEqual(['Sept 17', 'Oct 17 *']);
+    expect(partial?.inputs.notes).toContain('* The exports cover part of Oct 17 only: the figures of that month rest on fewer days than a whole month’s.');
+    // A month marked but not drawn (before the data starts) is not named.
+    const whole = build(['2016-10']);
+    expect(whole?.native[0]?.labels).toEqual(['Sept 17', 'Oct 17']);
+    expect((whole?.inputs.notes ?? []).join(' ')).not.toMatch(/exports cover part/);
+  });
+
   it('names in the trend no brand that has no rate and no time in the months drawn (no post of its own)', () => {
     const metrics = fixtureMetrics();
     const point = (month: string, brandId: string, rate: number | null, minutes: number | null) => ({ month, brandId, inbound: 60, answered: 30, responseRate: rate, responseTimeMedianMin: minutes });
@@ -326,6 +350,8 @@ describe('honest charts', () => {
     const metrics = fixtureMetrics();
     metrics.hourOfWeek = [{ brandId: 'acme', weekday: 2, hour: 11, inbound: 3, answered: 0, responseTimeMedianMin: null }];
     metrics.trend = (metrics.trend ?? []).map((point) => ({ ...point, answered: 0, responseRate: 0, responseTimeMedianMin: null }));
+    // Every month whole, so that only the notes of the empty panels are said.
+    metrics.trendPartialMonths = [];
     const hours = await svgOf(metrics, 'hour-of-week');
     expect(hours.inputs.panels).toEqual([0]);
     expect(hours.inputs.notes).toEqual(['The data holds no answer by Acme Telecom to these mentions, so no response time by hour is drawn.']);

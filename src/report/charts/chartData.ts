@@ -469,6 +469,9 @@ function bucketShareAt(brand: BrandMetrics, minutes: number, window: number): nu
   return last === undefined ? null : last[1] / measuredInbound(brand);
 }
 
+/** Beside a month of the trend that the exports reach in part. */
+const PART_MONTH_MARK = '*';
+
 function trendInputs({ metrics, format, t, palette }: Context, common: Record<string, JsonValue>): ChartBuild | null {
   // The months before the data starts (no mention and no post of any brand) are not drawn as months of nothing.
   const start = (metrics.trend ?? []).filter((point) => point.inbound !== null).reduce<string | null>((first, point) => (first === null || point.month < first ? point.month : first), null);
@@ -480,7 +483,12 @@ function trendInputs({ metrics, format, t, palette }: Context, common: Record<st
   const months = points.select('month').dedupe().orderby('month').array('month') as string[];
   // One month of data draws one dot per brand, no trend: a sentence says so (its figures are the summary's).
   if (months.length === 1) return { inputs: { datasets: {}, values: {}, notes: [] }, native: [], instead: t('chart.trend.oneMonth', { month: format.monthYear(new Date(`${start}-15T12:00:00Z`)) }) };
-  const monthLabels = Object.fromEntries(months.map((month) => [month, format.shortMonth(month)]));
+  // A month the exports reach in part (the one they end in) is marked on the axis, and the note under the chart says why.
+  const partMonths = new Set(metrics.trendPartialMonths ?? []);
+  const monthLabels = Object.fromEntries(months.map((month) => [month, `${format.shortMonth(month)}${partMonths.has(month) ? ` ${PART_MONTH_MARK}` : ''}`]));
+  const partNote = months.some((month) => partMonths.has(month))
+    ? [t('chart.trend.partMonths', { mark: PART_MONTH_MARK, months: format.list(months.filter((month) => partMonths.has(month)).map((month) => format.shortMonth(month))) })]
+    : [];
   const params: TrendParams = { clientId: metrics.brands.find((brand) => brand.role === 'client')?.id ?? null, monthLabels };
   const rows = points
     .semijoin(brands, 'brandId')
@@ -498,7 +506,7 @@ function trendInputs({ metrics, format, t, palette }: Context, common: Record<st
     .filter((d: TrendPoint, $: TrendParams) => d.brandId === $.clientId)
     .derive({ monthLabel: (d: TrendPoint, $: TrendParams) => op.recode(d.month, $.monthLabels) })
     .select('monthLabel', 'inbound');
-  const monthOrder = months.map((month) => format.shortMonth(month));
+  const monthOrder = months.map((month) => monthLabels[month] ?? month);
   const client = metrics.brands.find((brand) => brand.role === 'client')?.name ?? '';
   const volumeName = t('chart.trend.volumeSeries', { client });
   // A brand without a single rate or time in the months drawn (no post of its own) has no line: it is not named in the legend either.
@@ -519,14 +527,14 @@ function trendInputs({ metrics, format, t, palette }: Context, common: Record<st
   const hours = { ...line(t('label.responseTimeMedianMin'), 'hours', 'hours', times.log ? t('chart.trend.timeAxisLog') : t('chart.trend.timeAxis')), logScale: times.log };
   const values = { ...common, monthOrder, volumeLegend: volumeName, ...times.values };
   // An axis over no value reads 0.000000: a panel with nothing to draw gives way to a sentence.
-  if (!drawn.some((row) => row.rate !== null)) return { inputs: { datasets, values, panels: [0], notes: [...left, t('chart.trend.noReplies', { client })] }, native: [] };
+  if (!drawn.some((row) => row.rate !== null)) return { inputs: { datasets, values, panels: [0], notes: [...left, ...partNote, t('chart.trend.noReplies', { client })] }, native: [] };
   const partial = partialNote(
     metrics.brands.filter((brand) => drawnBrands.has(brand.name)),
     { metrics, format, t },
   );
-  if (!drawn.some((row) => row.hours !== null)) return { inputs: { datasets, values, panels: [0], notes: [...left, t('chart.trend.noTimes'), ...partial] }, native: [rate] };
+  if (!drawn.some((row) => row.hours !== null)) return { inputs: { datasets, values, panels: [0], notes: [...left, ...partNote, t('chart.trend.noTimes'), ...partial] }, native: [rate] };
   const logNote = times.log ? [t('chart.trend.logTimes')] : [];
-  return { inputs: { datasets, values, notes: [...left, ...logNote, ...partial, ...thinTrendTimes(metrics, trend, monthLabels, format, t)] }, native: [rate, hours] };
+  return { inputs: { datasets, values, notes: [...left, ...partNote, ...logNote, ...partial, ...thinTrendTimes(metrics, trend, monthLabels, format, t)] }, native: [rate, hours] };
 }
 
 /** The steps of a logarithmic time axis, in minutes: round durations from 10 seconds to 90 days, far enough apart that two labels never touch. */
