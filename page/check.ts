@@ -15,13 +15,15 @@ export interface CheckJson {
 
 /**
  * The coverage rows to show: a brand's "all platforms" row is left out when one platform holds all its data and
- * says the same (the same counts and warnings), since the two rows would repeat each other.
+ * says the same (the same counts and warnings), and its platform rows when it has no data at all, since the rows
+ * would repeat each other.
  */
 function withoutRepeatedTotals(rows: CheckJson['coverage']): CheckJson['coverage'] {
   const same = (a: CheckJson['coverage'][number], b: CheckJson['coverage'][number]) =>
     a.inbound === b.inbound && a.coverage?.inboundMeasured === b.coverage?.inboundMeasured && a.coverage?.brandPosts === b.coverage?.brandPosts && a.coverage?.warnings.join() === b.coverage?.warnings.join();
   return rows.filter((row) => {
-    if (row.platform !== 'all') return true;
+    // A brand without data anywhere (a misspelt handle): its one "all platforms" row says so, not one more per platform.
+    if (row.platform !== 'all') return !(row.noData && rows.some((other) => other.brand === row.brand && other.platform === 'all' && other.noData));
     const held = rows.filter((other) => other.brand === row.brand && other.platform !== 'all' && !other.noData);
     return !(held.length === 1 && held[0] !== undefined && same(held[0], row));
   });
