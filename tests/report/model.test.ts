@@ -333,6 +333,16 @@ describe('report model', () => {
     for (const month of uncovered) expect(months.has(month)).toBe(false);
   });
 
+  it('marks in the workbook trend the months the exports reach in part, as the chart does', async () => {
+    const metrics = { ...fixtureMetrics(), trendPartialMonths: ['2017-10'] };
+    const { model: built, t } = await model('en', null, metrics);
+    const sheet = built.workbook.sheets.find((entry) => entry.name === t('sheet.trend'));
+    const column = sheet?.headers.indexOf(t('sheet.partMonth')) ?? -1;
+    expect(column).toBeGreaterThan(0);
+    const marked = new Set((sheet?.rows ?? []).filter((row) => row[column]?.value === true).map((row) => String((row[0]?.value as Date | undefined)?.toISOString()).slice(0, 7)));
+    expect([...marked]).toEqual(['2017-10']);
+  });
+
   it('renders a period without data: no response tiles, a sentence in place of each chart, no NaN', async () => {
     const metrics = fixtureMetrics();
     const empty = {

@@ -238,6 +238,7 @@ function trendSheet(inputs: WorkbookInputs): WorkbookSheet {
   const { metrics, t } = inputs;
   const order = new Map(metrics.brands.map((brand, index) => [brand.id, index]));
   const names = new Map(metrics.brands.map((brand) => [brand.id, brand.name]));
+  const partMonths = new Set(metrics.trendPartialMonths ?? []);
   // A month the data does not cover is left out, not written as 0 mentions.
   const points = [...(metrics.trend ?? [])].filter((point) => names.has(point.brandId) && point.inbound !== null).sort((a, b) => a.month.localeCompare(b.month) || (order.get(a.brandId) ?? 0) - (order.get(b.brandId) ?? 0));
   return table(t('sheet.trend'), points, [
@@ -247,6 +248,8 @@ function trendSheet(inputs: WorkbookInputs): WorkbookSheet {
     { header: t('label.answered'), value: (point) => cell.count(point.answered) },
     { header: t('label.responseRate'), value: (point) => cell.share(point.responseRate) },
     { header: t('sheet.minutes', { label: t('label.responseTimeMedianMin') }), value: (point) => cell.minutes(point.responseTimeMedianMin) },
+    // As the chart marks it: a month the exports reach in part, whose figures rest on fewer days.
+    { header: t('sheet.partMonth'), value: (point) => cell.boolean(partMonths.has(point.month)) },
   ]);
 }
 
