@@ -237,6 +237,13 @@ describe('report model', () => {
     expect(await rateLine(62)).toBe('The response rate fell by 5.0\u00a0pts compared with September 2017. There were more mentions in September 2017: 62, against 50 in October 2017.');
     expect(await rateLine(42)).toBe('The response rate fell by 5.0\u00a0pts compared with September 2017.');
     expect(await rateLine(62, 'es')).toBe('La tasa de respuesta bajó 5,0\u00a0p.\u00a0p. respecto a septiembre de 2017. En septiembre de 2017 hubo más menciones: 62, frente a 50 en octubre de 2017.');
+    // Counts the exports reach over in part are compared with nothing, there either: the rate's change alone.
+    for (const reason of ['period-partly-in-data', 'previous-period-partly-in-data'] as const) {
+      const metrics = withPrevious(62);
+      const acme = metrics.brands.find((brand) => brand.id === 'acme');
+      if (acme) acme.changeReason = { ...acme.changeReason, inbound: reason };
+      expect((await model('en', null, metrics)).model.findings.find((line) => /compared with/.test(line))).toBe('The response rate fell by 5.0\u00a0pts compared with September 2017.');
+    }
   });
 
   it('shows no rank and makes no comparison where the metrics carry none', async () => {
