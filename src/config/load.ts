@@ -34,8 +34,8 @@ export class BrandWithoutAccounts extends UserError {
 }
 
 /** Reads and validates a replybench.yaml; every problem names its key path. */
-export function loadConfig(path: string): Config {
-  return parseConfig(readYamlFile(path, 'config file not found. Run "replybench init" to create one, or pass --config.'), path);
+export function loadConfig(path: string, options: { draft?: boolean } = {}): Config {
+  return parseConfig(readYamlFile(path, 'config file not found. Run "replybench init" to create one, or pass --config.'), path, undefined, options);
 }
 
 /**

@@ -7,7 +7,7 @@ import { UserError } from '../errors.js';
 import { counted } from '../report/i18n/plain-numbers.js';
 import type { Store } from '../store/database.js';
 import type { SqlParams } from '../store/session.js';
-import { earlierImport, earlierImportWarning, earlierZoneWarning, recordBatch, startBatch, type BatchSource, type EarlierImport } from './batch.js';
+import { earlierImport, earlierImportWarning, recordBatch, startBatch, type BatchSource, type EarlierImport } from './batch.js';
 import { CANONICAL_ROWS, canonicalPlan, dropCanonical, markConflicts, materializeCanonical, type CanonicalPlan } from './canonical.js';
 import { chooseFormat } from './choose-format.js';
 import { type DayMonthSwap, dayMonthNotices, readingDatesAsWritten, refuseSwappedDates } from './day-month.js';
@@ -163,7 +163,8 @@ async function importFileAs(store: Store, source: string, options: FileImportOpt
 /** Warnings about the file as a whole, in the order the summary prints them. */
 async function fileWarnings(job: FileJob, read: CsvRead, rows: number): Promise<ImportNotice[]> {
   const warnings = [...job.notes, ...read.source.warnings];
-  if (job.earlier) warnings.push(earlierImportWarning(job.earlier), ...earlierZoneWarning(job.earlier, job.batch.localTimesIn));
+  // A file read again adds its new posts in this import's zone; those stored already and dated otherwise are said apart (differing copies).
+  if (job.earlier) warnings.push(earlierImportWarning(job.earlier));
   if (rows === 0) warnings.push({ code: 'no-rows' });
   if (read.padded && !read.source.ragged) warnings.push(await shortRowsWarning(read.source, job.layout));
   return warnings;

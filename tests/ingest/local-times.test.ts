@@ -94,3 +94,25 @@ describe("local times: read in the client's zone by default, and said", () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ timezone: 'America/Mexico_City', readsLocalTimes: true });
   });
 });
+
+describe('local times in a new client, and a file read again', () => {
+  it("imports into a new client's folder whose brand has no handle yet, reading local times in its zone", async () => {
+    const folder = clientFolder('Europe/Paris');
+    writeFileSync(join(folder, 'replybench.yaml'), 'client: nouveau\ntimezone: Europe/Paris\ndatabase: data/carrefour.duckdb\nbrands:\n  - id: nouveau\n    name: Nouveau\n    accounts: {}\n');
+    const run = await runCli(['import', 'talkwalker.csv'], folder);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('; times without an offset read in Europe/Paris.');
+    const dry = await runCli(['import', '--dry-run', 'talkwalker.csv', '--json'], folder);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ timezone: 'Europe/Paris' });
+  });
+
+  it('does not say a file read again keeps its first times: its new posts are read in the zone asked now', async () => {
+    const folder = clientFolder('Europe/Paris');
+    // Another --platform makes the same content new posts: read again, in the zone asked now.
+    expect((await runCli(['import', 'talkwalker.csv', '--timezone', 'UTC', '--platform', 'facebook'], folder)).status).toBe(0);
+    const again = await runCli(['import', 'talkwalker.csv', '--platform', 'instagram', '--json'], folder);
+    const result = JSON.parse(again.stdout) as { imported: number; localTimesIn: string; warnings: string[] };
+    expect(result).toMatchObject({ localTimesIn: 'Europe/Paris' });
+    expect(result.warnings.join('\n')).not.toMatch(/that import read the times/);
+  });
+});

@@ -73,9 +73,13 @@ async function writeMapping(files: string[], target: string): Promise<void> {
   process.stdout.write(`Wrote ${target}: check each column and date.format, then run\n  ${commandIn(process.cwd())} import --format generic --mapping ${target} --dry-run ${file}\n`);
 }
 
-/** The config is optional for import: it is read when given, or when replybench.yaml exists here. */
+/**
+ * The config is optional for import: it is read when given, or when replybench.yaml exists here. A brand without
+ * handles yet is no obstacle (a new client imports its exports first, to pick its handles from them): the import
+ * needs only the database and the timezone.
+ */
 function importConfig(options: ImportOptions, configGiven: boolean): Config | null {
-  return configGiven || existsSync(options.config) ? loadConfig(options.config) : null;
+  return configGiven || existsSync(options.config) ? loadConfig(options.config, { draft: true }) : null;
 }
 
 /** A dry run is about the file: without a readable config it looks at the file alone. */
