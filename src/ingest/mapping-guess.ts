@@ -36,6 +36,9 @@ const NAMES: Record<MappingField, string[]> = {
  */
 const WHOLE_NAMES_ONLY = new Set(['marca', 'marque', 'cuenta', 'compte', 'reponsea', 'respuestaa']);
 
+/** Exact names taken only when no usual name of the field is in the file: "Day" is the date beside no "Date", a weekday beside one. */
+const WEAK_NAMES = new Set(['day']);
+
 /**
  * Words that make a header something else than a field whose name it holds: "user_timezone" is no
  * author, "tweet_location" no text, "airline_sentiment_confidence" no sentiment. Whole words only:
@@ -76,9 +79,13 @@ export function guessColumns(names: readonly string[]): Partial<Record<MappingFi
     guesses[field] = name;
     taken.add(name);
   };
-  for (const field of MAPPING_FIELDS) {
-    const found = names.find((name) => !taken.has(name) && NAMES[field].includes(plain(name)));
-    if (found !== undefined) take(field, found);
+  // Exact names, first the usual ones, then those a file may use for something else when it has the usual one too.
+  for (const weak of [false, true]) {
+    for (const field of MAPPING_FIELDS) {
+      if (guesses[field] !== undefined) continue;
+      const found = names.find((name) => !taken.has(name) && NAMES[field].includes(plain(name)) && WEAK_NAMES.has(plain(name)) === weak);
+      if (found !== undefined) take(field, found);
+    }
   }
   const held = MAPPING_FIELDS.flatMap((field, fieldOrder) =>
     names.flatMap((name, nameOrder) => {

@@ -27,6 +27,8 @@ describe('a mapping skeleton for a layout replybench does not know', () => {
       thread: 'conversation',
       url: 'link',
     });
+    // "Day" is the date only where no "Date" is: beside one it is a weekday, left alone.
+    expect(guessColumns(['ID', 'Author', 'Day', 'Date', 'Text'])).toEqual({ id: 'ID', author: 'Author', date: 'Date', text: 'Text' });
     // "Message ID" is the id, not the text; "Sent" is the date.
     expect(guessColumns(['Message ID', 'From', 'Sent', 'Body'])).toEqual({ id: 'Message ID', author: 'From', date: 'Sent', text: 'Body' });
     // "ID mensaje" is the message's id, not its text, which the next column holds.

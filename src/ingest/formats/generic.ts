@@ -277,8 +277,9 @@ function genericSelect(mapping: GenericMapping, context: MappingContext, source:
   const parentId = `COALESCE(${idText(optional(columns.parentId))}, ${postIdFromUrl(parentUrl)})`;
   const replyToUser = columns.inReplyToUser === undefined ? NULL_TEXT : userReference(context.col(columns.inReplyToUser));
   const answers = [`${parentId} IS NOT NULL`, `${parentUrl} IS NOT NULL`, `${replyToUser} IS NOT NULL`, isRedditCommentUrl(url)].join(' OR ');
-  // An old-style retweet ("RT @brand: ...") repeats a post: counted as a mention it would be one no brand answers.
-  const derivedKind = `CASE WHEN ${isRetweetText(optional(columns.text))} THEN 'repost' WHEN ${answers} THEN ${answerKind(platform)} ELSE 'post' END`;
+  // An old-style retweet ("RT @brand: ...") that answers nothing repeats a post: counted as a mention it would be one
+  // no brand answers. A row that answers a post stays a reply, whatever its text starts with (as twitter-v2 reads them).
+  const derivedKind = `CASE WHEN ${answers} THEN ${answerKind(platform)} WHEN ${isRetweetText(optional(columns.text))} THEN 'repost' ELSE 'post' END`;
   const kind = mapping.kind
     ? `COALESCE(${valueMap(context.col(mapping.kind.column), Object.entries(mapping.kind.values), 'generic_kind', params, (value) => `'${knownKind(value)}'`)}, ${
         mapping.kind.default ? `'${knownKind(mapping.kind.default)}'` : derivedKind

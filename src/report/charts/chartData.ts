@@ -486,9 +486,8 @@ function trendInputs({ metrics, format, t, palette }: Context, common: Record<st
   // A month the exports reach in part (the one they end in) is marked on the axis, and the note under the chart says why.
   const partMonths = new Set(metrics.trendPartialMonths ?? []);
   const monthLabels = Object.fromEntries(months.map((month) => [month, `${format.shortMonth(month)}${partMonths.has(month) ? ` ${PART_MONTH_MARK}` : ''}`]));
-  const partNote = months.some((month) => partMonths.has(month))
-    ? [t('chart.trend.partMonths', { mark: PART_MONTH_MARK, months: format.list(months.filter((month) => partMonths.has(month)).map((month) => format.shortMonth(month))) })]
-    : [];
+  const marked = months.filter((month) => partMonths.has(month)).map((month) => format.shortMonth(month));
+  const partNote = marked.length === 0 ? [] : [t(marked.length === 1 ? 'chart.trend.partMonth' : 'chart.trend.partMonths', { mark: PART_MONTH_MARK, months: format.list(marked) })];
   const params: TrendParams = { clientId: metrics.brands.find((brand) => brand.role === 'client')?.id ?? null, monthLabels };
   const rows = points
     .semijoin(brands, 'brandId')

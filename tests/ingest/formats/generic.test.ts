@@ -231,6 +231,11 @@ describe('generic: a separate time column, the user replied to, the conversation
     );
     const plain = parseGenericMapping({ columns: { id: 'id', author: 'who', date: 'when', text: 'text' }, platform: 'twitter' }, 'inline.yaml');
     expect(column(await runFormat(genericFormat(plain, 'inline.yaml'), data), 'kind')).toEqual(['post', 'repost', 'post']);
+    // A row that answers a post is a reply, whatever its text starts with.
+    const replies = join(mkdtempSync(join(tmpdir(), 'replybench-rt-')), 'replies.csv');
+    writeFileSync(replies, 'id,who,when,text,parent\n1,ana,2025-08-13 10:00,@AcmeCares my bill,\n2,acmecares,2025-08-13 10:05,"RT @ana: sorry, DM us",1\n');
+    const threaded = parseGenericMapping({ columns: { id: 'id', author: 'who', date: 'when', text: 'text', parentId: 'parent' }, platform: 'twitter' }, 'inline.yaml');
+    expect(column(await runFormat(genericFormat(threaded, 'inline.yaml'), replies), 'kind')).toEqual(['post', 'reply']);
     const typed = parseGenericMapping({ columns: { id: 'id', author: 'who', date: 'when', text: 'text' }, platform: 'twitter', kind: { column: 'type', values: { Tweet: 'post' } } }, 'inline.yaml');
     expect(column(await runFormat(genericFormat(typed, 'inline.yaml'), data), 'kind')).toEqual(['post', 'post', 'post']);
   });
