@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import type { Config } from '../config/types.js';
 import { UserError } from '../errors.js';
-import { monthsEnding, parsePeriod, previousPeriod, type Period } from './period.js';
+import { monthsEnding, parsePeriod, periodDays, previousPeriod, type Period } from './period.js';
 import type { Store } from '../store/database.js';
 import type { SqlParams, SqlSession } from '../store/session.js';
 import { parseRows } from '../store/rows.js';
-import { type AnalysisRange, buildBase, holdsRow, iso, wholeRow } from './build.js';
+import { type AnalysisRange, buildBase, dataDaysRow, holdsRow, iso } from './build.js';
 import { AnalysisCache, stepKey } from './cache.js';
 import { queryFile, queryText } from './queries.js';
 
@@ -38,6 +38,8 @@ export class Analysis {
   /** A hash of every statement asked for so far: each query's rows are cached under it. */
   private trail = '';
   private built = false;
+  /** How far the exports reach (spansWhole), read once. */
+  private dataDays: Promise<{ first_day: string | null; last_day: string | null }> | null = null;
 
   private constructor(
     readonly store: Store,
@@ -149,10 +151,15 @@ export class Analysis {
     return row?.holds === true;
   }
 
-  /** Whether the exports reach over `period` whole (queries/base/period_whole.sql): a post on or before its first day and one on or after its last. */
+  /**
+   * Whether the exports reach over `period` whole: a post on a tracked platform on or before its first local day and
+   * one on or after its last (queries/base/data_days.sql, read once per analysis for every period asked about).
+   */
   async spansWhole(period: Period): Promise<boolean> {
-    const [row] = await this.baseRows('base/period_whole', wholeRow, { start: iso(period.start), end: iso(period.end), tz: this.config.timezone });
-    return row?.whole === true;
+    this.dataDays ??= this.baseRows('base/data_days', dataDaysRow, { tz: this.config.timezone }).then(([row]) => row ?? { first_day: null, last_day: null });
+    const { first_day: first, last_day: last } = await this.dataDays;
+    const days = periodDays(period);
+    return first !== null && last !== null && first <= days.first && last >= days.last;
   }
 
   /** Runs queries/<name>.sql (a file that builds tables) on this analysis's connection, when a query that is not cached needs it. */

@@ -142,6 +142,12 @@ function startOfLocalDay(timezone: string, day: TZDate): Date {
   return new Date(midnight - offsetAt(subDays(day, 1, CALENDAR)));
 }
 
+/** The period's first and last local days, "YYYY-MM-DD" (both included). */
+export function periodDays(period: Period): { first: string; last: string } {
+  const text = (day: TZDate) => format(day, 'yyyy-MM-dd', CALENDAR);
+  return { first: text(calendarDay(period.firstDay)), last: text(subDays(calendarDay(period.endDay), 1, CALENDAR)) };
+}
+
 function calendarDay(date: LocalDate): TZDate {
   return new TZDate(date.year, date.month - 1, date.day, 'UTC');
 }

@@ -160,7 +160,7 @@ export function changeOf(current: BrandMetrics, previous: BrandMetrics | undefin
   return { change, reasons };
 }
 
-/** Whether the exports reach over the whole of this period and of the previous one (queries/base/period_whole.sql). */
+/** Whether the exports reach over the whole of this period and of the previous one (Analysis.spansWhole). */
 export interface PeriodsSpanned {
   current: boolean;
   previous: boolean;

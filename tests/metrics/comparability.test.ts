@@ -206,6 +206,14 @@ describe('counts over a period the exports reach in part', () => {
     expect(acme.changeReason?.responseRate).toBeUndefined();
   });
 
+  it('does not take posts on a platform no brand has an account on for the exports reaching over the period', async () => {
+    // As above, October only to the 15th on Twitter; a Facebook export (no brand lists a Facebook account) runs to the 31st.
+    const facebook: TestPost[] = [{ id: 'fb-last', author: 'fan', at: at(9, 31), text: 'hello', platform: 'facebook' }];
+    const acme = brand(await metrics([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 15)), ...facebook]), 'acme');
+    expect(acme.change?.inbound).toBeNull();
+    expect(acme.changeReason?.inbound).toBe('period-partly-in-data');
+  });
+
   it('gives no change for a count when the exports begin inside the previous period', async () => {
     // September from the 16th only (30 mentions), October whole (62): the store's first post is on 16 September.
     const report = await metrics([...answeredDays('s', 8, range(16, 30)), ...answeredDays('o', 9, range(1, 31))]);
