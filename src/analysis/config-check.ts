@@ -167,6 +167,24 @@ export async function checkConfigAgainstData(analysis: Analysis): Promise<Config
   return warnings;
 }
 
+/** A platform whose posts of the period reach no tracked brand: no brand has an account there, and none of them mentions one. */
+export interface UntrackedPlatform {
+  platform: string;
+  posts: number;
+}
+
+const untrackedRow = z.object({ platform: z.string(), posts: z.number() });
+
+/**
+ * The config against the data, as check, metrics, report and the page's report read it first and in this order (a
+ * check after any of them then reads both kept): the config's handles and topics, and the platforms whose posts of
+ * the period reach no brand (queries/check/untracked_platforms.sql).
+ */
+export async function configAgainstData(analysis: Analysis): Promise<{ warnings: ConfigWarning[]; untracked: UntrackedPlatform[] }> {
+  const warnings = await checkConfigAgainstData(analysis);
+  return { warnings, untracked: await analysis.rows('check/untracked_platforms', untrackedRow, analysis.range) };
+}
+
 /** The posts an account the data holds must count before a report takes it for the one a handle misspells (not a customer named alike). */
 export const TYPO_MIN_POSTS = 5;
 

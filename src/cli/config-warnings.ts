@@ -1,6 +1,6 @@
-import type { ConfigWarning } from '../analysis/config-check.js';
+import type { ConfigWarning, UntrackedPlatform } from '../analysis/config-check.js';
 import type { Config } from '../config/types.js';
-import { type UntrackedPlatform, untrackedSentences } from './untracked-platforms.js';
+import { untrackedSentences } from './untracked-platforms.js';
 
 /**
  * Prints each warning of the config-against-data check on stderr, one line each, naming the config file and key;

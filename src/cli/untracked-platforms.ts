@@ -1,21 +1,7 @@
-import { z } from 'zod';
-import type { Analysis } from '../analysis/analysis.js';
+import type { UntrackedPlatform } from '../analysis/config-check.js';
 import type { Language } from '../report/i18n/language.js';
 import { plainNumbers } from '../report/i18n/plain-numbers.js';
 import { platformName } from '../report/model/platformName.js';
-
-/** A platform whose posts of the period reach no tracked brand (queries/check/untracked_platforms.sql). */
-export interface UntrackedPlatform {
-  platform: string;
-  posts: number;
-}
-
-const row = z.object({ platform: z.string(), posts: z.number() });
-
-/** The platforms of the period's posts on which no brand has an account and no post mentions one. */
-export async function untrackedPlatforms(analysis: Analysis): Promise<UntrackedPlatform[]> {
-  return analysis.rows('check/untracked_platforms', row, analysis.range);
-}
 
 const SENTENCE: Record<Language, (posts: string, platform: string, one: boolean) => string> = {
   en: (posts, platform, one) =>

@@ -3,8 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { basename, join } from 'node:path';
 import { withAnalysis } from '../analysis/analysis.js';
 import { CONFIG_FILE } from '../config/load.js';
-import { checkConfigAgainstData, type ConfigWarning, likelyTypos } from '../analysis/config-check.js';
-import { untrackedPlatforms } from '../cli/untracked-platforms.js';
+import { configAgainstData, type ConfigWarning, likelyTypos } from '../analysis/config-check.js';
 import { emptyPeriodSentence, noPostsSentence, whereTheDataIs } from '../analysis/empty-period.js';
 import { openImportedDatabase } from '../cli/database.js';
 import type { ReportPrinter } from '../report/pdf/printer.js';
@@ -53,10 +52,8 @@ export async function generateReport(
       if (noPosts !== null) throw new HttpError(422, `period: ${noPosts}`, { code: 'bad-period', values: { period: asked.label, problem: 'no-data' } });
       const { writeReport } = await import('../report/index.js');
       const written = await withAnalysis(store, config, asked, async (analysis) => {
-        const configWarnings = await checkConfigAgainstData(analysis);
-        if (allowUnmatchedHandles !== true) refuseLikelyTypos(configWarnings);
-        // Read where check reads it, so that the page's check after a report finds it kept.
-        await untrackedPlatforms(analysis);
+        const { warnings } = await configAgainstData(analysis);
+        if (allowUnmatchedHandles !== true) refuseLikelyTypos(warnings);
         // A month of other accounts' posts only, the brands posting in others: a report of zeros, not written.
         const metrics = await metricsOf(analysis);
         const elsewhere = await whereTheDataIs(analysis, metrics);

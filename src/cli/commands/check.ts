@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { withAnalysis } from '../../analysis/analysis.js';
-import { checkConfigAgainstData, type ConfigWarning, configWarningMessage } from '../../analysis/config-check.js';
-import { type UntrackedPlatform, untrackedPlatforms, untrackedSentences } from '../untracked-platforms.js';
+import { configAgainstData, type ConfigWarning, configWarningMessage, type UntrackedPlatform } from '../../analysis/config-check.js';
+import { untrackedSentences } from '../untracked-platforms.js';
 import { type DataSpan, emptyPeriodSentence, whereTheDataIs } from '../../analysis/empty-period.js';
 import type { Period } from '../../analysis/period.js';
 import type { Config } from '../../config/types.js';
@@ -84,8 +84,7 @@ export async function checkOf(options: CheckOptions): Promise<CheckResult> {
       period,
       async (analysis) => {
         // In the order `metrics` runs them (its config warnings, then its figures): a check after it reads them kept.
-        const warnings = await checkConfigAgainstData(analysis);
-        const untracked = await untrackedPlatforms(analysis);
+        const { warnings, untracked } = await configAgainstData(analysis);
         const report = await metricsOf(analysis);
         // A period without a post, or without a post of the brands who post elsewhere: which period to pick, instead of
         // every handle blamed for it and other accounts offered in their place.

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
 import { UserError } from '../../errors.js';
 import { withAnalysis } from '../../analysis/analysis.js';
-import { checkConfigAgainstData } from '../../analysis/config-check.js';
+import { configAgainstData } from '../../analysis/config-check.js';
 import { emptyPeriodSentence, whereTheDataIs } from '../../analysis/empty-period.js';
 import { metricsOf } from '../../metrics/compute.js';
 import { readStoreFacts } from '../../report/model/storeFacts.js';
@@ -13,7 +13,6 @@ import { metricsTable } from '../../metrics/format/table.js';
 import { checkOutputFile, writeOutputFile } from '../../output-file.js';
 import { parsePeriod } from '../../analysis/period.js';
 import { printConfigWarnings } from '../config-warnings.js';
-import { untrackedPlatforms } from '../untracked-platforms.js';
 import { databasePath, openImportedDatabase } from '../database.js';
 import { DB_HELP, NO_CACHE_HELP } from '../shared-options.js';
 
@@ -52,8 +51,7 @@ export async function runMetrics(options: MetricsOptions): Promise<void> {
   const store = await openImportedDatabase(databasePath(options.db, config));
   try {
     const { report, span } = await withAnalysis(store, config, period, async (analysis) => {
-      const warnings = await checkConfigAgainstData(analysis);
-      const untracked = await untrackedPlatforms(analysis);
+      const { warnings, untracked } = await configAgainstData(analysis);
       const figures = await metricsOf(analysis);
       // A period without a post, or without one of the brands who post elsewhere, would blame every handle and topic
       // for it: the note below says where the data is instead (as check says it).

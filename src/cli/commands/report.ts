@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { withAnalysis } from '../../analysis/analysis.js';
-import { checkConfigAgainstData, likelyTypos } from '../../analysis/config-check.js';
+import { configAgainstData, likelyTypos } from '../../analysis/config-check.js';
 import { emptyPeriodSentence, noPostsSentence, whereTheDataIs } from '../../analysis/empty-period.js';
 import { loadConfig } from '../../config/load.js';
 import type { Config } from '../../config/types.js';
@@ -16,7 +16,6 @@ import type { WrittenReport } from '../../report/index.js';
 import { parsePeriod } from '../../analysis/period.js';
 import { ANALYSIS_MEMORY, Store } from '../../store/database.js';
 import { printConfigWarnings } from '../config-warnings.js';
-import { untrackedPlatforms } from '../untracked-platforms.js';
 import { coverageSentences } from '../coverage-sentences.js';
 import { databasePath, openImportedDatabase } from '../database.js';
 import { NO_CACHE_HELP } from '../shared-options.js';
@@ -125,9 +124,7 @@ async function writeReports(
       const store = await Store.open(databases[index] ?? '', { readOnly: true, memoryLimit: ANALYSIS_MEMORY });
       try {
         const report = await withAnalysis(store, config, options.period, async (analysis) => {
-          const configWarnings = await checkConfigAgainstData(analysis);
-          // Read where metrics and check read it, so that a check after the report finds it kept.
-          const untracked = await untrackedPlatforms(analysis);
+          const { warnings: configWarnings, untracked } = await configAgainstData(analysis);
           progress.clear();
           const typos = options.allowUnmatchedHandles ? [] : likelyTypos(configWarnings);
           // This client's report waits for its handles; the other clients' are written.
