@@ -27,7 +27,7 @@ import { scanShape } from './source/shape-scan.js';
 import { shortRowsWarning } from './import-file.js';
 import { type CsvRead, type CsvRelation, csvRelation, describeDelimiter, firstRead, type Layout, NeedsRecovery, needsRecovery, readWithRetries, recoveredRead } from './staging.js';
 import { fileStats, rejectsByReason } from './stats.js';
-import { localTimesZone } from './local-times.js';
+import { localTimesZone, mappingZone } from './local-times.js';
 
 const SHOWN_ROWS = 5;
 /** Unread dates looked at to tell the day from the month. */
@@ -247,8 +247,7 @@ async function dryRunAs(file: string, request: ImportRequest, around: DryRunCont
       encoding: prepared.encoding,
       delimiter: prepared.encoding === 'xlsx' ? null : layout.delimiter,
       headerLine: layout.headerLine,
-      // A generic mapping's own date.timezone wins over --timezone.
-      timezone: select.params?.generic_timezone ?? options.timezone,
+      timezone: mappingZone(select, options.timezone),
       readsLocalTimes: localTimesZone(select, options.timezone) !== null,
       fields,
       rows,
