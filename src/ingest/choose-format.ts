@@ -86,7 +86,13 @@ export function chooseFormat(source: PreparedSource, format: ExportFormat | 'aut
   const first = candidates[0];
   if (!first) {
     // The start of the file read for the header ended inside its first line: a header that long is thousands of columns.
-    if (!source.head.complete) throw tooManyColumns(`${source.path}:1`, Math.max(...delimiters.map((mark) => source.head.text.split(mark).length)), true);
+    if (!source.head.complete) {
+      const columns = Math.max(...delimiters.map((mark) => source.head.text.split(mark).length));
+      if (columns > MAX_COLUMNS) throw tooManyColumns(`${source.path}:1`, columns, true);
+      // Few delimiters in it: one long run of text, not a header.
+      const read = Math.round(Buffer.byteLength(source.head.text) / 1024).toLocaleString('en-US');
+      throw new UserError(`${source.path}:1: the first ${read} KB hold no line break, so the file has no header row; this is not a mention export. Export the data again as CSV, TSV or XLSX.`);
+    }
     throw new UserError(`${source.path}: no header row found (the file holds no text lines). Export the data again.`);
   }
   const where = `${source.path}:${first.line}`;

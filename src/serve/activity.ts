@@ -102,9 +102,17 @@ export class Activities {
     if (busy?.action === 'import') throw busyError(busy);
   }
 
-  begin(id: string, action: ActivityJson['action'], subject: string): Running {
+  /**
+   * Refuses (409) while an action of the client runs: the same upload imported twice at once (the first takes it
+   * away), or a config saved while a report of it is being written (the report would say the config read before).
+   */
+  refuseWhileBusy(id: string): void {
     const busy = this.running.get(id);
     if (busy) throw busyError(busy);
+  }
+
+  begin(id: string, action: ActivityJson['action'], subject: string): Running {
+    this.refuseWhileBusy(id);
     const state: State = { action, subject, startedAt: Date.now(), step: null, fraction: () => null, rows: null };
     this.running.set(id, state);
     return {

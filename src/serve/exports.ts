@@ -2,7 +2,7 @@ import { ReorderedHeader } from '../ingest/header-again.js';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import { basename, dirname, extname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'yaml';
 import { importJson } from '../cli/commands/import.js';
@@ -44,8 +44,7 @@ const previewing = new Set<string>();
  * Removes the client's uploads untouched for longer than WAITING_LIMIT_MS (each preview touches its upload), with
  * their mappings; never one a preview is reading.
  */
-function removeStaleUploads(folder: string, now = Date.now()): void {
-  const incoming = join(folder, 'exports', INCOMING);
+function removeStaleUploads(incoming: string, now = Date.now()): void {
   if (!existsSync(incoming)) return;
   for (const entry of readdirSync(incoming)) {
     if (!PREVIEW_ID.test(entry) || previewing.has(entry)) continue;
@@ -65,13 +64,14 @@ const MAX_NAME_BYTES = 200;
 export function safeFileName(name: string): string {
   const whole = basename(name.replaceAll('\\', '/'))
     .normalize('NFC')
-    .replace(/[^\p{L}\p{N} ._()-]/gu, '_')
-    .replace(/^[.\s]+/, '');
-  const extension = extname(whole);
-  const stem = [...(extension === '' ? whole : whole.slice(0, -extension.length))];
+    .replace(/[^\p{L}\p{N} ._()-]/gu, '_');
+  // From the last dot, where extname reads none in ".csv" or "..csv" (a hidden name); a name left with no stem is "export".
+  const extension = whole.includes('.') ? whole.slice(whole.lastIndexOf('.')) : '';
+  const stem = [...whole.slice(0, whole.length - extension.length).replace(/^[.\s]+/, '')];
+  if (stem.length === 0) stem.push(...'export');
   while (Buffer.byteLength(stem.join('') + extension) > MAX_NAME_BYTES) stem.pop();
   const plain = stem.join('') + extension;
-  if (plain === '' || !EXTENSIONS.has(extension.toLowerCase())) {
+  if (!EXTENSIONS.has(extension.toLowerCase())) {
     // The name as sent, cut: it is the user's, and only quoted back.
     const sent = [...name].slice(0, 120).join('');
     throw new HttpError(400, `"${sent}": send a CSV, TSV, TXT, XLSX or ZIP export.`, { code: 'not-an-export', values: { problem: 'extension', file: sent } });
@@ -92,12 +92,11 @@ export async function receiveExport(
   activities: Activities,
   asked: { timezone?: unknown; language?: unknown } = {},
 ) {
-  const folder = workspace.folderOf(id);
   const zone = localTimesZone(workspace, id, asked.timezone);
   const language = requestLanguage(asked.language);
-  removeStaleUploads(folder);
+  removeStaleUploads(workspace.pathIn(id, 'exports', INCOMING));
   const previewId = randomUUID();
-  const target = join(folder, 'exports', INCOMING, previewId);
+  const target = workspace.pathIn(id, 'exports', INCOMING, previewId);
   try {
     const file = await receiveOneFile(request, {
       what: 'the export',
@@ -208,6 +207,8 @@ function previewContext(workspace: Workspace, id: string, busy: boolean): DryRun
 
 /** The preview of a waiting upload read again: with a generic mapping (the page's column mapper, as the user picks), or as its own layout in another zone. */
 export async function previewAgain(workspace: Workspace, id: string, previewId: string, body: unknown, activities: Activities) {
+  // An import of the upload running takes it away: said as the import running, not as an upload gone.
+  activities.refuseWhileBusy(id);
   const { file, path, incoming } = waitingUpload(workspace, id, previewId);
   const now = new Date();
   utimesSync(incoming, now, now);
@@ -220,7 +221,7 @@ export async function previewAgain(workspace: Workspace, id: string, previewId: 
 }
 
 async function previewWaiting(workspace: Workspace, id: string, previewId: string, { file, path }: { file: string; path: string }, body: unknown, activities: Activities) {
-  const mappingPath = `${join(workspace.folderOf(id), 'exports', INCOMING, previewId)}.mapping.yaml`;
+  const mappingPath = `${workspace.pathIn(id, 'exports', INCOMING, previewId)}.mapping.yaml`;
   const { mapping, timezone, language } = (body ?? {}) as { mapping?: unknown; timezone?: unknown; language?: unknown };
   const zone = localTimesZone(workspace, id, timezone);
   const shownIn = requestLanguage(language);
@@ -287,7 +288,7 @@ function checkedMapping(mapping: unknown): object {
 /** The upload waiting under `previewId`: its file's name and path. */
 function waitingUpload(workspace: Workspace, id: string, previewId: unknown): { file: string; path: string; incoming: string } {
   if (typeof previewId !== 'string' || !PREVIEW_ID.test(previewId)) throw new HttpError(400, 'previewId: give the previewId the upload answered.');
-  const incoming = join(workspace.folderOf(id), 'exports', INCOMING, previewId);
+  const incoming = workspace.pathIn(id, 'exports', INCOMING, previewId);
   const [file] = existsSync(incoming) ? readdirSync(incoming) : [];
   if (file === undefined) throw new HttpError(404, `no upload ${previewId} waiting to be imported: upload the file again.`, { code: 'upload-gone' });
   return { file, path: join(incoming, file), incoming };
@@ -303,6 +304,8 @@ export async function importPreviewed(workspace: Workspace, id: string, body: un
   const { previewId, mapping, timezone, language } = (body ?? {}) as { previewId?: unknown; mapping?: unknown; timezone?: unknown; language?: unknown };
   const zone = localTimesZone(workspace, id, timezone);
   const shownIn = requestLanguage(language);
+  // The same upload imported twice at once: the second is told the first runs, not that the upload is gone.
+  activities.refuseWhileBusy(id);
   const { file: name, path, incoming } = waitingUpload(workspace, id, previewId);
   return activities.during(id, 'import', name, (running) => importWaiting(workspace, id, { name, path, incoming, mapping, timezone: zone, language: shownIn }, running));
 }
@@ -314,9 +317,11 @@ async function importWaiting(
   running: Running,
 ) {
   const folder = workspace.folderOf(id);
+  const exports = workspace.pathIn(id, 'exports');
   let request: ImportRequest = { timezone };
-  if (mapping !== undefined) request = { ...request, format: 'generic', mapping: mappingFileFor(folder, name, checkedMapping(withZone(mapping, timezone))) };
-  const destination = freeName(join(folder, 'exports'), name);
+  const saved = mapping === undefined ? null : mappingFileFor(folder, name, checkedMapping(withZone(mapping, timezone)));
+  if (saved !== null) request = { ...request, format: 'generic', mapping: saved.path };
+  const destination = freeName(exports, name);
   const database = workspace.databaseOf(id);
   renameSync(path, destination);
   let imported = false;
@@ -330,7 +335,7 @@ async function importWaiting(
       if (failure) throw new HttpError(400, failure.message.replaceAll(destination, name));
       imported = true;
       // Content imported before adds nothing: when its first copy is in exports/ still, a second copy would only mislead.
-      if (await firstCopyKept(store, outcome.results, join(folder, 'exports'))) rmSync(destination, { force: true });
+      if (await firstCopyKept(store, outcome.results, exports)) rmSync(destination, { force: true });
       // Times as the page writes them: in the client's zone.
       const zone = workspace.timezoneOf(id);
       return { files: outcome.results.map((result) => importJson(result, language, zone)), mapping: request.mapping === undefined ? null : relative(folder, request.mapping) };
@@ -342,7 +347,11 @@ async function importWaiting(
     if (imported) {
       rmSync(incoming, { recursive: true, force: true });
       rmSync(`${incoming}.mapping.yaml`, { force: true });
-    } else renameSync(destination, path);
+    } else {
+      renameSync(destination, path);
+      // A mapping the import could not use is not offered to the next upload of the layout.
+      if (saved?.created) rmSync(saved.path, { force: true });
+    }
   }
 }
 

@@ -15,7 +15,7 @@ const SUGGESTED = 40;
  */
 export async function suggestedHandles(workspace: Workspace, id: string, platform: string | null) {
   const canonical = platform === null ? null : canonicalPlatform(platform);
-  if (canonical === null || !KNOWN_PLATFORMS.includes(canonical)) throw new HttpError(400, 'platform: add ?platform=twitter (or another platform of the data).');
+  if (canonical === null || !KNOWN_PLATFORMS.includes(canonical)) throw new HttpError(400, `platform: ${platform === null ? 'missing' : `"${platform}" is not a platform replybench knows`}; add ?platform=twitter (or another platform of the data).`);
   return workspace.readData(id, { platform: canonical, repliers: [], mentioned: [] }, async (store) => {
     const { repliers, mentioned } = await topHandles(store, SUGGESTED, canonical);
     return { platform: canonical, repliers, mentioned };

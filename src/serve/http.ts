@@ -61,7 +61,8 @@ export function sendError(response: ServerResponse, error: unknown): void {
 
 /** A JSON body of at most `limit` bytes. */
 export async function readJson(request: IncomingMessage, limit = 1024 * 1024): Promise<unknown> {
-  const type = request.headers['content-type'] ?? '';
+  // Media types are case-insensitive (RFC 9110).
+  const type = (request.headers['content-type'] ?? '').toLowerCase();
   if (!type.startsWith('application/json')) throw new HttpError(415, 'send the body as JSON (Content-Type: application/json).');
   const chunks: Buffer[] = [];
   let size = 0;

@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { basename, join } from 'node:path';
 import { withAnalysis } from '../analysis/analysis.js';
 import { CONFIG_FILE } from '../config/load.js';
+import type { Config } from '../config/types.js';
 import { configAgainstData, type ConfigWarning, likelyTypos } from '../analysis/config-check.js';
 import { emptyPeriodSentence, noPostsSentence, whereTheDataIs } from '../analysis/empty-period.js';
 import { openImportedDatabase } from '../cli/database.js';
@@ -45,6 +46,9 @@ export async function generateReport(
   const lang = requestLanguage(language ?? config.report.language);
   const outDir = projectReportFolder(config, asked.label, lang);
   const folder = basename(outDir);
+  // Nothing read or written outside the client's folder, whatever a config edited elsewhere names or a link points to.
+  workspace.pathIn(id, 'reports', folder);
+  refuseOutsideFiles(workspace, id, config);
   return activities.during(id, 'report', asked.label, async (running) => {
     const store = await openImportedDatabase(workspace.databaseOf(id));
     try {
@@ -80,6 +84,18 @@ export async function generateReport(
   });
 }
 
+/** The logo and template a config edited by hand may name outside the client's folder: the page's report reads neither. */
+function refuseOutsideFiles(workspace: Workspace, id: string, config: Config): void {
+  const logo = config.report.agency?.logo;
+  if (logo !== undefined && !workspace.holds(id, logo)) {
+    throw new HttpError(400, `${CONFIG_FILE}: report.agency.logo: "${logo}" is outside the client's folder; send the logo in the page, or name a file inside the folder.`, { code: 'bad-logo', values: { problem: 'outside-folder' } });
+  }
+  const template = config.report.template;
+  if (template !== undefined && !workspace.holds(id, template)) {
+    throw new HttpError(400, `${CONFIG_FILE}: report.template: "${template}" is outside the client's folder; copy the template into the folder and name it there.`);
+  }
+}
+
 /** A misspelt handle would print its brand without data: the report waits for the handle to be corrected, unless asked to write it anyway. */
 function refuseLikelyTypos(warnings: readonly ConfigWarning[]): void {
   const typos = likelyTypos(warnings);
@@ -98,9 +114,16 @@ function fileUrl(id: string, folder: string, file: string): string {
 
 /** An earlier report of the client: the URLs of the files its folder holds (null for a format it was not written in). */
 export function earlierReport(workspace: Workspace, id: string, folder: string): ReportFiles {
-  if (!FOLDER.test(folder) || !isRealFolder(join(workspace.folderOf(id), 'reports', folder))) throw new HttpError(404, `no report ${folder}.`);
-  const url = (file: string) => (regularFile(join(workspace.folderOf(id), 'reports', folder, file)) ? fileUrl(id, folder, file) : null);
+  const path = reportFolder(workspace, id, folder);
+  const url = (file: string) => (regularFile(join(path, file)) ? fileUrl(id, folder, file) : null);
   return { folder, files: { pdf: url('report.pdf'), pptx: url('report.pptx'), xlsx: url('metrics.xlsx'), html: url('report.html'), analystNotes: url('analyst-notes.xlsx') } };
+}
+
+/** A report folder of the client: reports/ and the folder themselves, not links (a link's files are not the client's). */
+function reportFolder(workspace: Workspace, id: string, folder: string): string {
+  const reports = join(workspace.folderOf(id), 'reports');
+  if (!FOLDER.test(folder) || !isRealFolder(reports) || !isRealFolder(join(reports, folder))) throw new HttpError(404, `no report ${folder}.`);
+  return join(reports, folder);
 }
 
 function regularFile(path: string): boolean {
@@ -126,7 +149,7 @@ function downloadName(file: string, folder: string): string {
 /** One file of a written report: a known name in a report folder of the client, a regular file (no link followed). */
 export function sendReportFile(workspace: Workspace, id: string, folder: string, file: string, response: ServerResponse): void {
   if (!FOLDER.test(folder) || !(REPORT_FILE_NAMES as readonly string[]).includes(file)) throw new HttpError(404, 'no such report file.');
-  const path = join(workspace.folderOf(id), 'reports', folder, file);
+  const path = join(reportFolder(workspace, id, folder), file);
   let size: number;
   try {
     const stats = lstatSync(path);

@@ -45,9 +45,10 @@ export function savedMappingFor(folder: string, names: readonly string[], delimi
 /**
  * The file that holds `mapping` for an import of `exportName`: a saved one that says the same (the same layout
  * imported month after month adds no copy; it becomes the last used), else a new mappings/<export>.yaml. A mapping
- * the import would refuse is written as sent, for the import to say why.
+ * the import would refuse is written as sent, for the import to say why; `created` when it is new (the import that
+ * fails removes it).
  */
-export function mappingFileFor(folder: string, exportName: string, mapping: unknown): string {
+export function mappingFileFor(folder: string, exportName: string, mapping: unknown): { path: string; created: boolean } {
   const mappings = join(folder, MAPPINGS);
   if (existsSync(mappings) && !isRealFolder(mappings)) throw new UserError(`${MAPPINGS}/ in the client's folder is a link or a file, not a folder: remove it, and the page makes the folder again.`);
   let wanted: string | null = null;
@@ -60,10 +61,10 @@ export function mappingFileFor(folder: string, exportName: string, mapping: unkn
   if (same) {
     const now = new Date();
     utimesSync(same.path, now, now);
-    return same.path;
+    return { path: same.path, created: false };
   }
   mkdirSync(mappings, { recursive: true });
   const path = freeName(mappings, `${exportName.slice(0, exportName.length - extname(exportName).length)}.yaml`);
   writeFileSync(path, stringify(mapping));
-  return path;
+  return { path, created: true };
 }

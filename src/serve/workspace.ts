@@ -48,7 +48,21 @@ export class Workspace {
   }
 
   configPath(id: string): string {
-    return join(this.folderOf(id), CONFIG_FILE);
+    return this.pathIn(id, CONFIG_FILE);
+  }
+
+  /**
+   * The path of `parts` in the client's folder, refused when a link takes it out of the folder (a replybench.yaml,
+   * exports/ or reports/ that points elsewhere, as a project unpacked from someone else's archive may hold): the server
+   * reads and writes nothing outside its clients' folders.
+   */
+  pathIn(id: string, ...parts: string[]): string {
+    const folder = this.folderOf(id);
+    const path = join(folder, ...parts);
+    if (!insideClient(realPath(folder), realPath(path))) {
+      throw new HttpError(403, `${parts.join('/')} in the client's folder is a link to somewhere outside it; the page reads and writes only inside the folder: put the file or folder itself there instead of the link.`);
+    }
+    return path;
   }
 
   clients(): ClientSummary[] {
@@ -63,7 +77,7 @@ export class Workspace {
     const folder = this.folderOf(id);
     const reports = reportFolders(join(folder, 'reports'));
     try {
-      const config = loadConfig(join(folder, CONFIG_FILE));
+      const config = loadConfig(this.configPath(id));
       const client = config.brands.find((brand) => brand.id === config.client);
       return { id, name: client?.name ?? id, timezone: config.timezone, language: config.report.language, reports, problem: null, needsHandles: false };
     } catch (error) {
@@ -225,8 +239,12 @@ export class Workspace {
       }
     }
     const document = parseDocument(readFileSync(path, 'utf8'));
-    applyValue(document, [], value);
-    replaceWhole(path, document.toString());
+    // A file that is not YAML any more (an edit gone wrong) keeps no comments to keep: it is written anew.
+    if (document.errors.length > 0) replaceWhole(path, stringify(value));
+    else {
+      applyValue(document, [], value);
+      replaceWhole(path, document.toString());
+    }
     return this.config(id);
   }
 }

@@ -109,6 +109,13 @@ describe('a header', () => {
       `${path}:1: the header has 2,001 columns, more than the 2,000 replybench reads; this is not a mention export, or it is split by the wrong delimiter. Export the data again with the columns you need.`,
     ]);
   });
+
+  it('that is one long run of text without a line break is refused as such, not as thousands of columns', async () => {
+    const path = join(scratch(), 'oneline.csv');
+    writeFileSync(path, 'a'.repeat(1024 * 1024));
+    const [failure] = (await importInto([path])).failures;
+    expect(failure).toMatch(new RegExp(`^${path.replaceAll('.', '\\.')}:1: the first [\\d,]+ KB hold no line break, so the file has no header row; this is not a mention export\\. Export the data again as CSV, TSV or XLSX\\.$`));
+  });
 });
 
 describe('a field', () => {

@@ -15,9 +15,13 @@ describe("a client's running action, as the page asks for it", () => {
     expect(refused).toBeInstanceOf(HttpError);
     expect((refused as HttpError).status).toBe(409);
     expect((refused as HttpError).message).toBe("this client's import of twcs.csv is still running; wait until it ends.");
+    // A config saved, or the upload being imported imported again, meanwhile: refused alike.
+    expect(() => activities.refuseWhileBusy('acme')).toThrow("this client's import of twcs.csv is still running; wait until it ends.");
     // Another client is free.
     activities.begin('rival', 'report', '2017-10').end();
+    activities.refuseWhileBusy('rival');
     running.end();
+    activities.refuseWhileBusy('acme');
     expect(activities.of('acme')).toBeNull();
     activities.begin('acme', 'report', '2017-10').end();
   });

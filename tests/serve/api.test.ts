@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -312,6 +312,11 @@ describe('the API of replybench serve', () => {
     expect(broken?.problem).toMatch(/edited\/replybench\.yaml:\d+:\d+: invalid YAML: Missing closing "quote$/);
     // A zone that is none (typed in a terminal): the client says why, and the page reads times in UTC until it is fixed, not in the bad zone.
     writeFileSync(path, 'client: edited\ntimezone: Madrid\nbrands:\n  - id: edited\n    accounts: { twitter: [EditedCares] }\n');
+    // If-Match: * replaces it whole: the page, which cannot read it, can still put a working config in its place.
+    writeFileSync(path, 'client: "edited\n');
+    expect((await save({ ...again.body, brands: renamed.brands }, '*')).status).toBe(200);
+    expect((await call(base(), 'GET', '/api/clients/edited/config')).body).toMatchObject({ client: 'edited', brands: renamed.brands });
+    writeFileSync(path, 'client: edited\ntimezone: Madrid\nbrands:\n  - id: edited\n    accounts: { twitter: [EditedCares] }\n');
     const zoned = ((await call(base(), 'GET', '/api/clients')).body.clients as Array<{ id: string; timezone: string; problem: string | null }>).find((client) => client.id === 'edited');
     expect(zoned).toMatchObject({ timezone: 'UTC', problem: expect.stringContaining('timezone') });
     expect((await call(base(), 'POST', '/api/clients', null)).body).toEqual({ error: 'send a JSON object, such as { "id": "acme", "name": "Acme", "timezone": "Europe/Madrid", "language": "es" }.' });
@@ -340,6 +345,10 @@ describe('the API of replybench serve', () => {
     const picked = await call(base(), 'POST', `/api/clients/mapped/exports/${upload1.body.previewId}/preview`, { mapping });
     expect(picked.body).toMatchObject({ preview: { format: { id: 'generic' }, wouldImport: 2, rejected: 0, profile: { first: '2017-10-31T20:00:00Z', kinds: { post: 2 } } } });
 
+    // A mapping the import cannot use (its dates read as another format): refused, and not kept for the layout's next upload.
+    const wrong = await call(base(), 'POST', '/api/clients/mapped/imports', { previewId: upload1.body.previewId, mapping: { ...mapping, date: { format: '%Y-%m-%d' } } });
+    expect(wrong.status).toBe(400);
+    expect(existsSync(join(workspace(), 'mapped/mappings')) ? readdirSync(join(workspace(), 'mapped/mappings')) : []).toEqual([]);
     const imported = await call(base(), 'POST', '/api/clients/mapped/imports', { previewId: upload1.body.previewId, mapping, timezone: 'Europe/Madrid' });
     expect(imported.body).toMatchObject({ files: [{ format: 'generic', imported: 2 }], mapping: 'mappings/encuesta.yaml' });
     expect(readFileSync(join(workspace(), 'mapped/mappings/encuesta.yaml'), 'utf8')).toContain('date: Cuándo');
@@ -645,6 +654,8 @@ describe('the API of replybench serve', () => {
     const long = await call(base(), 'POST', '/api/clients/uploads/exports', upload(`${'très long '.repeat(30)}.csv`, readFileSync(KAGGLE_SAMPLE)));
     // 200 bytes at most: 17 times 'très long ' (11 bytes each), then 9 bytes of the next, then the extension.
     expect(long.body.file).toBe(`${'très long '.repeat(17)}très lon.csv`);
+    // A name that is only its extension keeps it: a leading dot is dropped, the extension is not.
+    expect((await call(base(), 'POST', '/api/clients/uploads/exports', upload('..csv', readFileSync(KAGGLE_SAMPLE)))).body).toMatchObject({ file: 'export.csv' });
     // Cut by its UTF-8 bytes: 120 ideographs (360 bytes) would pass the file system's 255.
     const ideographs = await call(base(), 'POST', '/api/clients/uploads/exports', upload(`${'報'.repeat(120)}.csv`, readFileSync(KAGGLE_SAMPLE)));
     expect(ideographs.body.file).toBe(`${'報'.repeat(65)}.csv`);
@@ -669,5 +680,49 @@ describe('the API of replybench serve', () => {
     expect(linked.status).toBe(400);
     expect(linked.body.error).toMatch(/^database: .*\/uploads\/data\/replybench\.duckdb is outside the client's folder; the page works only on a database inside it\.$/);
     expect((await call(base(), 'POST', '/api/clients/uploads/reports', { period: '2017-10; DROP' })).status).toBe(400);
+  });
+
+  it("reads and writes nothing through a link out of a client's folder: its config, exports, reports, logo", async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'replybench-elsewhere-'));
+    const secret = join(elsewhere, 'secret.yaml');
+    writeFileSync(secret, 'client: secret\nbrands:\n  - id: secret\n    accounts: { twitter: [Secret] }\n');
+    await call(base(), 'POST', '/api/clients', { id: 'linked', name: 'Linked' });
+    const folder = join(workspace(), 'linked');
+    const config = readFileSync(join(folder, 'replybench.yaml'), 'utf8');
+    rmSync(join(folder, 'replybench.yaml'));
+    symlinkSync(secret, join(folder, 'replybench.yaml'));
+    const read = await call(base(), 'GET', '/api/clients/linked/config');
+    expect(read.status).toBe(403);
+    expect(read.body.error).toBe("replybench.yaml in the client's folder is a link to somewhere outside it; the page reads and writes only inside the folder: put the file or folder itself there instead of the link.");
+    expect(JSON.stringify(read.body)).not.toContain('Secret');
+    const put = await fetch(`${base()}/api/clients/linked/config`, { method: 'PUT', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', 'if-match': '*' }, body: '{"client":"x"}' });
+    expect(put.status).toBe(403);
+    expect(readFileSync(secret, 'utf8')).toContain('Secret');
+
+    rmSync(join(folder, 'replybench.yaml'));
+    writeFileSync(join(folder, 'replybench.yaml'), config.replace('accounts: {}', 'accounts: { twitter: [LinkedCares] }'));
+    rmSync(join(folder, 'exports'), { recursive: true });
+    symlinkSync(elsewhere, join(folder, 'exports'));
+    expect((await call(base(), 'POST', '/api/clients/linked/exports', upload('octubre.csv', readFileSync(KAGGLE_SAMPLE)))).status).toBe(403);
+    expect(readdirSync(elsewhere)).toEqual(['secret.yaml']);
+
+    // A report folder that links out: not listed, none of its files served.
+    mkdirSync(join(elsewhere, '2017-10-en'));
+    writeFileSync(join(elsewhere, '2017-10-en/report.html'), '<p>not the client’s</p>');
+    rmSync(join(folder, 'reports'), { recursive: true });
+    symlinkSync(elsewhere, join(folder, 'reports'));
+    expect((await call(base(), 'GET', '/api/clients/linked/reports/2017-10-en/report.html')).status).toBe(404);
+    expect((await call(base(), 'GET', '/api/clients/linked/reports/2017-10-en')).status).toBe(404);
+    expect((await call(base(), 'POST', '/api/clients/linked/reports', { period: '2017-10' })).status).toBe(403);
+    rmSync(join(folder, 'reports'));
+    mkdirSync(join(folder, 'reports'));
+    symlinkSync(join(elsewhere, '2017-10-en'), join(folder, 'reports/2017-10-en'));
+    expect((await call(base(), 'GET', '/api/clients/linked/reports/2017-10-en/report.html')).status).toBe(404);
+
+    // A logo a config edited by hand names outside the folder: the report refuses it, as the page's logo field shows it.
+    writeFileSync(join(elsewhere, 'logo.png'), png(4, 4));
+    writeFileSync(join(folder, 'replybench.yaml'), `${readFileSync(join(folder, 'replybench.yaml'), 'utf8')}  agency: { name: Agency, logo: ${join(elsewhere, 'logo.png')} }\n`);
+    const logo = await call(base(), 'POST', '/api/clients/linked/reports', { period: '2017-09' });
+    expect(logo).toMatchObject({ status: 400, body: { code: 'bad-logo', values: { problem: 'outside-folder' } } });
   });
 });
