@@ -4,7 +4,9 @@
 -- holds, the words of the period that look most like one of its phrases: at most 3,
 -- within an edit distance of a third of the phrase's length (at least 2), nearest
 -- first, then the most frequent. Only questions count with metrics.inbound: questions, as in
--- the report's subjects.
+-- the report's subjects. And each theme's phrases made only of words found themes leave
+-- out (rb_theme_stopwords: stop words, words written to every brand about everything, the
+-- brands' names): such a phrase marks mentions whatever they are about.
 --
 -- Parameters: $start, $end, $inbound_mode.
 WITH current AS (
@@ -34,8 +36,16 @@ near AS (
   JOIN counts c ON c.theme = p.theme AND c.mentions = 0
   JOIN vocabulary v ON levenshtein(p.phrase, v.word) <= greatest(2, length(p.phrase) // 3)
   QUALIFY row_number() OVER (PARTITION BY p.theme, v.word ORDER BY distance) = 1
+),
+common AS (
+  SELECT theme, phrase
+  FROM (SELECT theme, phrase, unnest(string_split(phrase, ' ')) AS word FROM rb_theme_phrases) w
+  LEFT JOIN rb_theme_stopwords s USING (word)
+  GROUP BY theme, phrase
+  HAVING bool_and(s.word IS NOT NULL)
 )
 SELECT c.theme, c.mentions::DOUBLE AS mentions,
+       coalesce((SELECT list(phrase ORDER BY phrase) FROM common WHERE common.theme = c.theme), []) AS common_phrases,
        coalesce(list(n.word ORDER BY n.distance, n.uses DESC, n.word) FILTER (WHERE n.word IS NOT NULL), [])[1:3] AS closest,
        coalesce(list(n.uses::DOUBLE ORDER BY n.distance, n.uses DESC, n.word) FILTER (WHERE n.word IS NOT NULL), [])[1:3] AS closest_uses
 FROM counts c

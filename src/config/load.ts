@@ -4,6 +4,7 @@ import { UserError } from '../errors.js';
 import { closest } from '../closest.js';
 import { canonicalPlatform, KNOWN_PLATFORMS } from '../store/platforms.js';
 import { LANGUAGES } from '../report/i18n/language.js';
+import { themeWords } from '../themes/words.js';
 import { configSchema, type ParsedConfig } from './schema.js';
 import type { Brand, Config } from './types.js';
 import { readYamlFile } from './yaml-file.js';
@@ -98,9 +99,11 @@ function refuseSharedThemeNames(themes: Record<string, string[]>, names: NonNull
     const taken = new Map<string, string>();
     for (const key of Object.keys(themes)) {
       const name = names[key]?.[language] ?? key;
-      const holder = taken.get(name.toLowerCase());
+      // "averías" and "Averias" read as one theme: compared as themes compare words, case and accents aside.
+      const said = themeWords(name) || name.toLowerCase();
+      const holder = taken.get(said);
       if (holder !== undefined) throw new UserError(`${source}: themes.${key}: a report in ${language} would call it "${name}", as it calls theme "${holder}"; give each theme its own name (names.${language}).`);
-      taken.set(name.toLowerCase(), key);
+      taken.set(said, key);
     }
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../report/i18n/language.js';
+import { themeWords } from '../themes/words.js';
 import { canonicalTimezone, isKnownTimezone, unknownTimezoneMessage } from './timezone.js';
 
 const handle = z
@@ -84,8 +85,27 @@ const brand = z
   })
   .strict();
 
-/** A theme's words or phrases: matched on word boundaries, case and accents aside (src/themes/). */
-const themePhrases = z.array(z.string().trim().min(1, 'a word or phrase cannot be empty')).min(1, 'list at least one word or phrase, e.g. [bill, invoice, factura]');
+/**
+ * A theme's word or phrase: matched on word boundaries, case and accents aside, in the mentions' words (src/themes/),
+ * which hold no @handle nor link: one that is only those, or holds no letter or digit, would match nothing.
+ */
+const themePhrase = z
+  .string()
+  .trim()
+  .min(1, 'a word or phrase cannot be empty')
+  .superRefine((phrase, context) => {
+    const problem = /^@\w/.test(phrase)
+      ? `"${phrase}" is a handle, and themes read mentions without their @handles; write the word itself (${themeWords(phrase) || 'a word'}), or track the account as a brand`
+      : /^(https?:\/\/|www\.)/i.test(phrase)
+        ? `"${phrase}" is a link, and themes read mentions without their links; write the words the mentions use`
+        : themeWords(phrase) === ''
+          ? `"${phrase}" has no letter or digit, so it matches nothing; write a word or phrase`
+          : null;
+    if (problem !== null) context.addIssue({ code: 'custom', message: problem });
+  });
+
+/** A theme's words or phrases. */
+const themePhrases = z.array(themePhrase).min(1, 'list at least one word or phrase, e.g. [bill, invoice, factura]');
 
 /**
  * A theme: its words or phrases, or those and the name a report in each language gives it

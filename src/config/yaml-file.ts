@@ -69,7 +69,9 @@ export function readYamlFile(path: string, missing: string): unknown {
   const yamlError = document.errors[0];
   if (yamlError) {
     const { line, col } = lineCounter.linePos(yamlError.pos[0]);
-    throw new UserError(`${path}:${line}:${col}: invalid YAML: ${yamlError.message.split('\n')[0]}`);
+    // A key written twice is the usual slip of a hand-edited config (a theme or brand copied and not renamed): said so.
+    const twice = yamlError.code === 'DUPLICATE_KEY' ? ': a key is written twice at the same level; rename or remove the second one' : '';
+    throw new UserError(`${path}:${line}:${col}: invalid YAML: ${yamlError.message.split('\n')[0]}${twice}`);
   }
   try {
     return document.toJS({ maxAliasCount: MAX_ALIASES });

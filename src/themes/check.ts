@@ -3,12 +3,14 @@ import type { Analysis } from '../analysis/analysis.js';
 import { iso } from '../analysis/build.js';
 import { fillThemeTables } from './tables.js';
 
-const row = z.object({ theme: z.string(), mentions: z.number(), closest: z.array(z.string()), closest_uses: z.array(z.number()) });
+const row = z.object({ theme: z.string(), mentions: z.number(), common_phrases: z.array(z.string()), closest: z.array(z.string()), closest_uses: z.array(z.number()) });
 
 /** A configured theme against the data of the period: its mentions, and the closest words the data holds when it has none. */
 export interface ThemeCount {
   theme: string;
   mentions: number;
+  /** Its words or phrases made only of words found themes leave out (stop words, the brands' names), as themes write words: they mark mentions whatever they are about. */
+  commonWords: string[];
   closest: Array<{ word: string; uses: number }>;
 }
 
@@ -23,7 +25,7 @@ export async function themeCounts(analysis: Analysis): Promise<ThemeCount[]> {
 export async function countsAfterThemePosts(analysis: Analysis): Promise<ThemeCount[]> {
   if (Object.keys(analysis.config.themes).length === 0) return [];
   const rows = await analysis.rows('check/themes', row, { ...analysis.range, inbound_mode: analysis.config.metrics.inbound });
-  return rows.map((entry) => ({ theme: entry.theme, mentions: entry.mentions, closest: entry.closest.map((word, index) => ({ word, uses: entry.closest_uses[index] ?? 0 })) }));
+  return rows.map((entry) => ({ theme: entry.theme, mentions: entry.mentions, commonWords: entry.common_phrases, closest: entry.closest.map((word, index) => ({ word, uses: entry.closest_uses[index] ?? 0 })) }));
 }
 
 /**

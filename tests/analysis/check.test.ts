@@ -3,7 +3,7 @@
  * period never shows, with the closest ones it does) and the coverage table,
  * on a mentions-only export of airlines.
  */
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -62,6 +62,17 @@ describe('replybench check', () => {
     // United's misspelt handle finds nothing: its zeros are no data, not a brand measured as fine.
     expect(text).toMatch(/^United +all +0 +0 +0 +0 +0 +0 +0 +0\/31 +no data$/m);
     expect(words).toContain('  brand United: the data holds neither a post of the brand nor a mention its figures count in the period, so there is nothing to measure: check its handles in the config, or import its exports.\n');
+  });
+
+  it("counts each configured theme's mentions, and warns of a theme no mention holds and of words that mark any mention", async () => {
+    const themed = join(dir, 'themed.yaml');
+    writeFileSync(themed, `${readFileSync(config, 'utf8')}themes:\n  baggage: [bag, my]\n  loss: [losst]\n`);
+    const text = await runCheck({ period: '2017-10', config: themed });
+    expect(text).toContain(`Themes of ${themed} in 2017-10 (mentions holding one of their words):\n  baggage: 5 mentions\n`);
+    expect(text).toContain(
+      '  warning: themes.baggage: "my" holds only words found themes leave out (stop words, words written to every brand about everything, the brands\' names), so the theme counts mentions whatever they are about; write words of the subject instead\n',
+    );
+    expect(text).toContain('  warning: themes.loss: no mention holds any of its words in the period; closest words in the data: lost (5)\n');
   });
 
   it('blames no handle, topic or brand for a period without a single post: it says which days the data covers', async () => {

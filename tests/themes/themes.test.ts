@@ -215,13 +215,15 @@ describe('the check of configured themes', () => {
       const counts = (themes: Record<string, string[]>) => withAnalysis(store, configWith(BRANDS, { themes }), '2017-10', (analysis) => themeCounts(analysis));
       // "invoce" is one letter from "invoice" (2 uses) and two from "invoices" (1 use): nearest first.
       expect(await counts({ network: ['router'], billing: ['invoce'] })).toEqual([
-        { theme: 'network', mentions: 1, closest: [] },
-        { theme: 'billing', mentions: 0, closest: [{ word: 'invoice', uses: 2 }, { word: 'invoices', uses: 1 }] },
+        { theme: 'network', mentions: 1, commonWords: [], closest: [] },
+        { theme: 'billing', mentions: 0, commonWords: [], closest: [{ word: 'invoice', uses: 2 }, { word: 'invoices', uses: 1 }] },
       ]);
       expect(await counts({ network: ['router'], billing: ['invoice'] })).toEqual([
-        { theme: 'billing', mentions: 2, closest: [] },
-        { theme: 'network', mentions: 1, closest: [] },
+        { theme: 'billing', mentions: 2, commonWords: [], closest: [] },
+        { theme: 'network', mentions: 1, commonWords: [], closest: [] },
       ]);
+      // A phrase of stop words, or of a brand's name, marks mentions whatever they are about: named, beside the count.
+      expect(await counts({ billing: ['invoice', 'the', 'and the', 'Acme', 'is wrong'] })).toEqual([{ theme: 'billing', mentions: 2, commonWords: ['acme', 'and the', 'the'], closest: [] }]);
       // Only questions count when the config says so, as in the report: none of these three is one.
       const questions = await withAnalysis(store, configWith(BRANDS, { themes: { billing: ['invoice'] }, metrics: { inbound: 'questions' } }), '2017-10', (analysis) => themeCounts(analysis));
       expect(questions.map((entry) => [entry.theme, entry.mentions])).toEqual([['billing', 0]]);

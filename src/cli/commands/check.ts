@@ -168,11 +168,13 @@ export function checkJson({ config, period, warnings, report, themes, audience, 
   };
 }
 
-/** Each configured theme's mentions; a theme no mention holds is a warning, with the closest words of the period. */
+/** Each configured theme's mentions; a theme no mention holds is a warning, with the closest words of the period, and so is a phrase of stop words. */
 function themeLines(themes: ThemeCount[]): string[] {
-  return themes.map((theme) => {
+  return themes.flatMap((theme) => {
     const name = printable(theme.theme);
-    if (theme.mentions > 0) return `  ${name}: ${counted('en', theme.mentions, 'mention', 'mentions')}`;
+    const common = theme.commonWords.map((words) => `"${printable(words)}"`);
+    const commonLine = common.length === 0 ? [] : [`  warning: themes.${name}: ${common.join(', ')} ${common.length === 1 ? 'holds' : 'hold'} only words found themes leave out (stop words, words written to every brand about everything, the brands' names), so the theme counts mentions whatever they are about; write words of the subject instead`];
+    if (theme.mentions > 0) return [`  ${name}: ${counted('en', theme.mentions, 'mention', 'mentions')}`, ...commonLine];
     const near = theme.closest.map((entry) => `${printable(entry.word)} (${entry.uses.toLocaleString('en-US')})`);
     return `  warning: themes.${name}: no mention holds any of its words in the period${near.length > 0 ? `; closest words in the data: ${near.join(', ')}` : ''}`;
   });
