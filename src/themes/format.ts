@@ -47,7 +47,9 @@ const COLUMNS: Array<[string, (brand: BrandThemes, theme: BrandThemes['themes'][
   ['neutral', (_, theme) => theme.sentiment?.neutral ?? null],
   ['positive', (_, theme) => theme.sentiment?.positive ?? null],
   ['competitorRate', (_, theme) => theme.benchmark?.competitorRate ?? null],
+  ['competitorTimeMedianMin', (_, theme) => theme.benchmark?.competitorTimeMedianMin ?? null],
   ['competitorsMeasured', (_, theme) => theme.benchmark?.competitorsMeasured ?? null],
+  ['gap', (_, theme) => theme.benchmark?.gap ?? null],
   ['worstRank', (_, theme) => theme.benchmark?.worstRank ?? null],
 ];
 

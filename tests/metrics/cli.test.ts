@@ -85,12 +85,23 @@ describe('replybench metrics', () => {
       stdout = '';
       expect(await main(['themes', '--period', '2017-10', '--config', config, '--format', 'csv'])).toBe(0);
       expect(stdout.replace(/^\uFEFF/, '').split('\r\n').slice(0, 3).map((line) => line.split(',').slice(0, 3).join(','))).toEqual(['brand,theme,source', 'acme,greetings,config', 'rival,greetings,config']);
+      // Every field of the JSON but the examples, the benchmark's too.
+      expect(stdout.split('\r\n')[0]).toMatch(/,competitorRate,competitorTimeMedianMin,competitorsMeasured,gap,worstRank$/);
       stdout = '';
       expect(await main(['themes', '--period', '2017-10', '--config', config])).toBe(0);
       expect(stdout).toMatch(/^ +greetings +config +1 +100% +- +100% of 1 +12 min/m);
     } finally {
       out.mockRestore();
     }
+    // A month without a post: every theme at 0, and a note of where the data is, as metrics gives it.
+    stderr = '';
+    const quiet = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      expect(await main(['themes', '--period', '2018-03', '--config', config])).toBe(0);
+    } finally {
+      quiet.mockRestore();
+    }
+    expect(stderr).toMatch(/^replybench: note: The data holds no post in 2018-03.* No theme holds a mention\.\n$/);
     stderr = '';
     expect(await main(['themes', '--period', '2017-10', '--config', config, '--brand', 'acmee'])).toBe(1);
     expect(stderr).toBe(`replybench: --brand "acmee": not a brand of ${config} (acme, rival).\n`);

@@ -3,7 +3,8 @@ import { withAnalysis } from '../../analysis/analysis.js';
 import { parsePeriod } from '../../analysis/period.js';
 import { loadConfig } from '../../config/load.js';
 import { UserError } from '../../errors.js';
-import { periodJson } from '../../metrics/compute.js';
+import { emptyPeriodSentence, whereTheDataIs } from '../../analysis/empty-period.js';
+import { metricsOf, periodJson } from '../../metrics/compute.js';
 import { checkOutputFile, writeOutputFile } from '../../output-file.js';
 import { themesCsv, themesTable } from '../../themes/format.js';
 import { themesOf } from '../../themes/index.js';
@@ -49,7 +50,19 @@ export async function runThemes(options: ThemesOptions): Promise<void> {
   if (options.out) checkOutputFile(options.out, '--out');
   const store = await openImportedDatabase(databasePath(options.db, config));
   try {
-    const brands = await withAnalysis(store, config, period, (analysis) => themesOf(analysis), { cache: options.cache });
+    const { brands, span } = await withAnalysis(
+      store,
+      config,
+      period,
+      async (analysis) => {
+        const brands = await themesOf(analysis);
+        // No theme holds a mention: when the period holds no post of the brands, where the data is, as metrics says it.
+        const none = brands.every((brand) => brand.themes.every((theme) => theme.mentions === 0));
+        return { brands, span: none ? await whereTheDataIs(analysis, await metricsOf(analysis)) : null };
+      },
+      { cache: options.cache },
+    );
+    if (span !== null) process.stderr.write(`replybench: note: ${emptyPeriodSentence(period, span)} No theme holds a mention.\n`);
     const report: ThemesReport = { period: periodJson(period), brands: brands.filter((brand) => options.brand === undefined || brand.id === options.brand) };
     const text = options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : options.format === 'csv' ? themesCsv(report) : themesTable(report);
     if (options.out) writeOutputFile(options.out, text);
