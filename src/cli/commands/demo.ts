@@ -1,16 +1,17 @@
 import type { Command } from 'commander';
 import { LANGUAGE_CHOICES } from '../../report/i18n/language.js';
 import { commandIn } from '../launcher.js';
+import { languageAsked, withLanguageOption } from '../shared-options.js';
 import { parseLanguage, shownPath } from './report.js';
 
 export function registerDemo(program: Command): Command {
-  return program
+  const command = program
     .command('demo')
     .description('sample data -> database -> full report, in one command')
-    .option('--out <dir>', 'output folder (a new folder, or a previous demo\'s)', 'replybench-demo')
-    .option('--lang <lang>', `report language: ${LANGUAGE_CHOICES} (default: en)`)
-    .action(async (options: { out: string; lang?: string }) => {
-      const lang = parseLanguage(options.lang);
+    .option('--out <dir>', 'output folder (a new folder, or a previous demo\'s)', 'replybench-demo');
+  return withLanguageOption(command, `report language: ${LANGUAGE_CHOICES} (default: en)`)
+    .action(async (options: { out: string; lang?: string; language?: string }) => {
+      const lang = parseLanguage(languageAsked(options));
       // Loaded on demand, like the report command: it pulls in the whole report stack.
       const { runDemo } = await import('../../sample/demo.js');
       const result = await runDemo({ outDir: options.out, ...(lang ? { lang } : {}), log: (line) => process.stderr.write(`demo: ${line}\n`) });

@@ -18,7 +18,7 @@ import { ANALYSIS_MEMORY, Store } from '../../store/database.js';
 import { printConfigWarnings } from '../config-warnings.js';
 import { coverageSentences } from '../coverage-sentences.js';
 import { databasePath, openImportedDatabase } from '../database.js';
-import { NO_CACHE_HELP } from '../shared-options.js';
+import { languageAsked, NO_CACHE_HELP, withLanguageOption } from '../shared-options.js';
 import { metricsOf } from '../../metrics/compute.js';
 
 interface ReportOptions {
@@ -30,6 +30,8 @@ interface ReportOptions {
   /** Default: each config's project folder, reports/<period>-<language>/. */
   out?: string;
   lang?: string;
+  /** --lang's other name. */
+  language?: string;
   pageSize?: string;
   formats?: string;
   /** Writes the report even when a handle matches nothing and the data holds a close spelling of it. */
@@ -37,7 +39,7 @@ interface ReportOptions {
 }
 
 export function registerReport(program: Command): Command {
-  return program
+  const command = program
     .command('report')
     .description('write the PDF report (plus HTML, CSV, JSON and SVG charts)')
     .requiredOption('--period <period>', 'a month (2017-10), a quarter (2017-Q4) or FROM..TO dates, both included')
@@ -45,8 +47,8 @@ export function registerReport(program: Command): Command {
     .option('--all-clients <dir>', 'one report per config file (*.yaml) in this folder, reusing one browser')
     .option('--db <path>', "database file (default: each config's database, else ./replybench.duckdb)")
     .option('--no-cache', NO_CACHE_HELP)
-    .option('--out <dir>', 'output folder, one subfolder per client when there are several (default: reports/<period>-<language>/ beside each config)')
-    .option('--lang <lang>', `${LANGUAGE_CHOICES} (default: the config's report.language)`)
+    .option('--out <dir>', 'output folder, one subfolder per client when there are several (default: reports/<period>-<language>/ beside each config)');
+  return withLanguageOption(command, `${LANGUAGE_CHOICES} (default: the config's report.language)`)
     .option('--page-size <size>', "A4|Letter (default: the config's report.pageSize)")
     .option('--allow-unmatched-handles', 'write the report even when a handle of the config matches nothing and the data holds a close spelling of it')
     .option('--formats <list>', 'what to write, comma-separated: pdf,pptx,xlsx,html,csv,svg (default: all; metrics.json always)')
@@ -56,7 +58,7 @@ export function registerReport(program: Command): Command {
 }
 
 export async function runReport(options: ReportOptions): Promise<WrittenReport[]> {
-  const language = parseLanguage(options.lang);
+  const language = parseLanguage(languageAsked(options));
   const pageSize = parsePageSize(options.pageSize);
   const formats = parseFormats(options.formats);
   const configPaths = configFiles(options);
