@@ -74,6 +74,9 @@ export class AnalysisCache {
           code: codeFingerprint(),
           node: process.version,
           store: state,
+          // A post changed in place (an UPDATE in DuckDB's own shell, which the store's docs invite) changes no batch
+          // nor count, but does change the file or its write-ahead log: their size and time are part of the key.
+          files: [store.path, `${store.path}.wal`].map(fileState),
           config: analysed,
           period: [period.label, period.timezone],
           range: [range.start.toISOString(), range.end.toISOString()],
@@ -116,6 +119,16 @@ export class AnalysisCache {
     } catch {
       // Not kept (a full disk): computed again next time.
     }
+  }
+}
+
+/** A file's size and modification time, or null when it does not exist. */
+function fileState(path: string): string | null {
+  try {
+    const stats = statSync(path);
+    return `${stats.size}:${stats.mtimeMs}`;
+  } catch {
+    return null;
   }
 }
 

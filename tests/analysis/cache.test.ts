@@ -84,6 +84,14 @@ describe('the analysis kept beside the store', () => {
     expect(brandOf(misspelt.report, 'rival').answered).toBe(0);
     expect(misspelt.report).toEqual((await analysed(store, config('RivalHelpp'), '2017-10', { cache: false })).report);
 
+    // A post's text changed in place, as an analyst may in DuckDB's own shell: no import, no count changed.
+    const kept = await analysed(store, config());
+    expect(kept.statements).toBe(0);
+    await store.run("UPDATE posts SET text = '@AcmeCares hello' WHERE post_id = '3'");
+    const edited = await analysed(store, config());
+    expect(edited.statements).toBeGreaterThan(0);
+    expect(edited.report).toEqual((await analysed(store, config(), '2017-10', { cache: false })).report);
+
     const firstDays = await analysed(store, config(), '2017-10-01..2017-10-10');
     expect(firstDays.statements).toBeGreaterThan(0);
     expect(brandOf(firstDays.report, 'acme').inbound).toBe(1);
@@ -113,7 +121,7 @@ describe('the analysis kept beside the store', () => {
     // The check's audience sentences too: they read the rows of the report's sentiment and influencer queries.
     const check = await withAnalysis(store, themed, '2017-10', async (analysis) => ({ metrics: await metricsOf(analysis), themes: await themeCounts(analysis), audience: await audienceComparisons(analysis) }));
     expect(script.mock.calls.length).toBe(statements);
-    expect(check.themes).toEqual([{ theme: 'billing', mentions: 1, closest: [] }]);
+    expect(check.themes).toEqual([{ theme: 'billing', mentions: 1, commonWords: [], closest: [] }]);
     expect(check.metrics).toEqual(counts.metrics);
   });
 
