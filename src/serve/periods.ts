@@ -10,6 +10,8 @@ import type { Workspace } from './workspace.js';
  * the page says in its own language.
  */
 export function askedPeriod(text: unknown, timezone: string): Period {
+  // A month sent as a number (201710) is no period the page would send: said as what it is, not as an empty field.
+  if (text !== undefined && text !== null && typeof text !== 'string') throw new HttpError(400, `period: send it as a string, such as "2017-10", "2017-Q4" or "2017-10-01..2017-10-15", not ${JSON.stringify(text)}.`);
   const given = typeof text === 'string' ? text : '';
   try {
     return parsePeriod(given, timezone);

@@ -101,15 +101,15 @@ describe('replybench check', () => {
     const acme = join(folder, 'replybench.yaml');
     writeFileSync(acme, ['client: acme', 'database: others.duckdb', 'brands:', '  - { id: acme, name: Acme, accounts: { twitter: [AcmeCares] } }', ''].join('\n'));
     expect(await runCheck({ period: '2017-09', config: acme })).toBe(
-      `Config ${acme} against the data of 2017-09 (2017-09-01T00:00:00Z .. 2017-10-01T00:00:00Z, UTC):\n  The data holds no post by or mentioning the config's brands in 2017-09, only 2 of other accounts: their first post after it is on 2017-10-02. Pick a period with data.\n`,
+      `Config ${acme} against the data of 2017-09 (2017-09-01T00:00:00Z .. 2017-10-01T00:00:00Z, UTC):\n  The data holds no post by or mentioning the config's brands in 2017-09, only 2 of other accounts: the brands' first post after it is on 2017-10-02. Pick a period with data.\n`,
     );
     expect(checkJson(await checkOf({ period: '2017-09', config: acme }), 'es')).toMatchObject({
       dataSpan: { lastBefore: null, firstAfter: '2017-10-02', otherPosts: 2 },
       configWarnings: [],
-      sentences: ['Los datos no contienen ninguna publicación de las marcas de la configuración ni que las mencione en 2017-09, solo 2 de otras cuentas: su primera publicación posterior es del 2017-10-02. Elija un periodo con datos.'],
+      sentences: ['Los datos no contienen ninguna publicación de las marcas de la configuración ni que las mencione en 2017-09, solo 2 de otras cuentas: la primera publicación de las marcas después de este periodo es del 2017-10-02. Elija un periodo con datos.'],
     });
     // metrics says the same beside its zeros, and warns of no handle.
-    const sentence = "The data holds no post by or mentioning the config's brands in 2017-09, only 2 of other accounts: their first post after it is on 2017-10-02. Pick a period with data.";
+    const sentence = "The data holds no post by or mentioning the config's brands in 2017-09, only 2 of other accounts: the brands' first post after it is on 2017-10-02. Pick a period with data.";
     const metrics = await runCli(['metrics', '--period', '2017-09', '--config', acme]);
     expect(metrics.stderr).toBe(`replybench: note: ${sentence} Every count is 0.\n`);
     // A report of its zeros is not written: the same sentence, and nothing in the folder.

@@ -133,6 +133,7 @@ describe('the API of replybench serve', () => {
     // Named but empty is no language either (as the report and a new client have always answered).
     expect((await call(base(), 'GET', '/api/clients/apple/check?period=2017-10&language=')).body).toEqual({ error: 'language: use en, es or fr.' });
     expect((await call(base(), 'POST', '/api/clients/apple/reports', { period: '2017-10', language: '' })).body).toEqual({ error: 'language: use en, es or fr.' });
+    expect((await call(base(), 'POST', '/api/clients/apple/reports', { period: 201710 })).body).toEqual({ error: 'period: send it as a string, such as "2017-10", "2017-Q4" or "2017-10-01..2017-10-15", not 201710.' });
 
     expect((await call(base(), 'GET', '/api/clients/apple/activity')).body).toEqual({ activity: null });
     const writing = call(base(), 'POST', '/api/clients/apple/reports', { period: '2017-10', language: 'es' });
