@@ -276,7 +276,14 @@ function applyValue(document: Document, path: Array<string | number>, value: unk
   // An empty `{}` or `[]` (a new client's accounts) filled here is written as the block lists around it, not as one long
   // line; one that stays empty stays as it is written.
   const filled = value !== null && typeof value === 'object' && Object.keys(value).length > 0;
-  if ((isMap(node) || isSeq(node)) && node.flow && node.items.length === 0 && filled) node.flow = false;
+  if ((isMap(node) || isSeq(node)) && node.flow && node.items.length === 0 && filled) {
+    node.flow = false;
+    // Its comment ("accounts: {}   # to fill") goes above the items: after them it would read as the next brand's.
+    if (node.comment) {
+      node.commentBefore = node.comment;
+      node.comment = undefined;
+    }
+  }
   const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
   if (isObject && isMap(node)) {
     const entries = value as Record<string, unknown>;

@@ -272,6 +272,15 @@ describe('the API of replybench serve', () => {
     const dangling = await call(base(), 'PUT', '/api/clients/commented/config', { ...config, database: 'data.duckdb' }, TOKEN, anyVersion);
     expect(dangling).toMatchObject({ status: 400, body: { error: 'replybench.yaml: database: "data.duckdb" is outside the client\'s folder; name a file inside it.' } });
     expect(readFileSync(path, 'utf8')).toBe(text);
+
+    // A new brand's empty accounts, with a note, filled in one save and the language changed in the next: the note stays
+    // with its brand's accounts, and the comment above the next brand stays above it.
+    writeFileSync(path, 'client: commented\nbrands:\n  - id: commented\n    accounts: {}   # to fill\n  # a competitor\n  - id: rival\n    accounts: { twitter: [RivalHelp] }\nreport:\n  language: en\n');
+    const blank = (await call(base(), 'GET', '/api/clients/commented/config')).body as { brands: Array<Record<string, unknown>>; report: Record<string, unknown> };
+    const filled = { ...blank, brands: [{ ...blank.brands[0], accounts: { twitter: ['CommentedCares'] } }, blank.brands[1]] };
+    expect((await call(base(), 'PUT', '/api/clients/commented/config', filled, TOKEN, anyVersion)).status).toBe(200);
+    expect((await call(base(), 'PUT', '/api/clients/commented/config', { ...filled, report: { language: 'es' } }, TOKEN, anyVersion)).status).toBe(200);
+    expect(readFileSync(path, 'utf8')).toMatch(/ {4}accounts:\n {6}# to fill\n {6}twitter:\n {8}- CommentedCares\n {2}# a competitor\n {2}- id: rival\n/);
   });
 
   it('refuses to save over a config changed since the page read it, and lists a client whose file is broken beside the others', async () => {
