@@ -131,6 +131,8 @@ export async function receiveExport(
         file: basename(file),
         timezone: zone,
         preview: null,
+        // Whether its content was imported is told by the mapped preview, which reads it.
+        alreadyImported: null,
         // Why, with the upload named as the user named it (not by its folder on the server); none is needed for a layout the page says it does not know.
         unknownLayout: error instanceof UnknownLayout,
         problem: named,

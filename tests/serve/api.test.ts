@@ -337,7 +337,7 @@ describe('the API of replybench serve', () => {
     const csv = 'Nº;Usuario;Cuándo;Texto;Red\n1;ana;31/10/2017 20:00;@AcmeCares sin señal;X\n2;AcmeCares;31/10/2017 20:30;@ana lo vemos;X\n';
     const upload1 = await call(base(), 'POST', '/api/clients/mapped/exports', upload('encuesta.csv', csv));
     expect(upload1.status).toBe(200);
-    expect(upload1.body).toMatchObject({ file: 'encuesta.csv', preview: null, unknownLayout: true, problem: expect.stringMatching(/^encuesta\.csv:1: unknown export layout/) });
+    expect(upload1.body).toMatchObject({ file: 'encuesta.csv', preview: null, alreadyImported: null, unknownLayout: true, problem: expect.stringMatching(/^encuesta\.csv:1: unknown export layout/) });
     expect(upload1.body.mapper).toMatchObject({ required: ['id', 'author', 'date'] });
     // A known layout the import refuses for another reason also opens the mapper, but says why in the import's words.
     const twice = 'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id,author_id\n1,ana,True,Tue Oct 31 20:00:00 +0000 2017,hola,,,bob\n';
