@@ -38,7 +38,8 @@ export function realPath(path: string, links = 0): string {
   }
 }
 
-function isLink(path: string): boolean {
+/** Whether `path` is a symbolic link (dangling or not). */
+export function isLink(path: string): boolean {
   try {
     return lstatSync(path).isSymbolicLink();
   } catch {

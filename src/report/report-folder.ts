@@ -5,6 +5,7 @@ import { CRASH_STEPS, crashPoint } from '../crash-point.js';
 import { diskFullError, isDiskFull } from '../disk-full.js';
 import { UserError } from '../errors.js';
 import { refuseSystemFolder } from '../output-folder.js';
+import { isLink } from '../paths.js';
 import { isRunning, onInterrupt } from '../temp-files.js';
 
 /** The files a report writes in its folder, besides charts/*.svg: together they are one report. */
@@ -115,6 +116,8 @@ export class ReportFolder {
   commit(): void {
     crashPoint(CRASH_STEPS.reportBeforeMove);
     const charts = join(this.dir, CHARTS_FOLDER);
+    // A charts/ that is not a folder of its own (a link elsewhere) is replaced, not written through nor emptied.
+    if (isLink(charts)) rmSync(charts, { force: true });
     if ([...this.staged].some((name) => name.startsWith(`${CHARTS_FOLDER}/`))) mkdirSync(charts, { recursive: true });
     for (const name of this.staged) renameSync(join(this.partial, name), this.finalPath(name));
     for (const name of REPORT_FILE_NAMES) if (!this.staged.has(name)) rmSync(this.finalPath(name), { force: true });

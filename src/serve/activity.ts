@@ -103,12 +103,12 @@ export class Activities {
   }
 
   /**
-   * Refuses (409) while an action of the client runs: the same upload imported twice at once (the first takes it
-   * away), or a config saved while a report of it is being written (the report would say the config read before).
+   * Refuses (409) while an action of the client runs, or only while one of `action` runs: an upload gone because an
+   * import of it runs, a config saved while a report of it is being written (the report says the config it read).
    */
-  refuseWhileBusy(id: string): void {
+  refuseWhileBusy(id: string, action?: ActivityJson['action']): void {
     const busy = this.running.get(id);
-    if (busy) throw busyError(busy);
+    if (busy && (action === undefined || busy.action === action)) throw busyError(busy);
   }
 
   begin(id: string, action: ActivityJson['action'], subject: string): Running {

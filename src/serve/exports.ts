@@ -209,9 +209,7 @@ function previewContext(workspace: Workspace, id: string, busy: boolean): DryRun
 
 /** The preview of a waiting upload read again: with a generic mapping (the page's column mapper, as the user picks), or as its own layout in another zone. */
 export async function previewAgain(workspace: Workspace, id: string, previewId: string, body: unknown, activities: Activities) {
-  // An import of the upload running takes it away: said as the import running, not as an upload gone.
-  activities.refuseWhileBusy(id);
-  const { file, path, incoming } = waitingUpload(workspace, id, previewId);
+  const { file, path, incoming } = waitingUpload(workspace, id, previewId, activities);
   const now = new Date();
   utimesSync(incoming, now, now);
   previewing.add(previewId);
@@ -288,10 +286,12 @@ function checkedMapping(mapping: unknown): object {
 }
 
 /** The upload waiting under `previewId`: its file's name and path. */
-function waitingUpload(workspace: Workspace, id: string, previewId: unknown): { file: string; path: string; incoming: string } {
+function waitingUpload(workspace: Workspace, id: string, previewId: unknown, activities: Activities): { file: string; path: string; incoming: string } {
   if (typeof previewId !== 'string' || !PREVIEW_ID.test(previewId)) throw new HttpError(400, 'previewId: give the previewId the upload answered.');
   const incoming = workspace.pathIn(id, 'exports', INCOMING, previewId);
   const [file] = existsSync(incoming) ? readdirSync(incoming) : [];
+  // An import running may have taken it (the same upload imported twice at once): said as that import, not as an upload gone.
+  if (file === undefined) activities.refuseWhileBusy(id, 'import');
   if (file === undefined) throw new HttpError(404, `no upload ${previewId} waiting to be imported: upload the file again.`, { code: 'upload-gone' });
   return { file, path: join(incoming, file), incoming };
 }
@@ -306,9 +306,7 @@ export async function importPreviewed(workspace: Workspace, id: string, body: un
   const { previewId, mapping, timezone, language } = (body ?? {}) as { previewId?: unknown; mapping?: unknown; timezone?: unknown; language?: unknown };
   const zone = localTimesZone(workspace, id, timezone);
   const shownIn = requestLanguage(language);
-  // The same upload imported twice at once: the second is told the first runs, not that the upload is gone.
-  activities.refuseWhileBusy(id);
-  const { file: name, path, incoming } = waitingUpload(workspace, id, previewId);
+  const { file: name, path, incoming } = waitingUpload(workspace, id, previewId, activities);
   return activities.during(id, 'import', name, (running) => importWaiting(workspace, id, { name, path, incoming, mapping, timezone: zone, language: shownIn }, running));
 }
 

@@ -14,7 +14,7 @@ export const REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img
  * English `message` is what scripts and a page without the code read).
  */
 export interface ErrorCode {
-  code: 'busy' | 'config-changed' | 'too-large' | 'upload-gone' | 'bad-period' | 'no-accounts' | 'bad-logo' | 'likely-typo' | 'bad-timezone' | 'bad-hours' | 'not-an-export' | 'reordered-header' | 'client-exists';
+  code: 'busy' | 'config-changed' | 'too-large' | 'upload-gone' | 'bad-period' | 'no-accounts' | 'bad-logo' | 'likely-typo' | 'bad-timezone' | 'bad-hours' | 'not-an-export' | 'reordered-header' | 'client-exists' | 'linked-out';
   values?: Record<string, string>;
 }
 

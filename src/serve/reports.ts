@@ -47,7 +47,7 @@ export async function generateReport(
   const outDir = projectReportFolder(config, asked.label, lang);
   const folder = basename(outDir);
   // Nothing read or written outside the client's folder, whatever a config edited elsewhere names or a link points to.
-  workspace.pathIn(id, 'reports', folder);
+  workspace.unlinkedPathIn(id, 'reports', folder);
   refuseOutsideFiles(workspace, id, config);
   return activities.during(id, 'report', asked.label, async (running) => {
     const store = await openImportedDatabase(workspace.databaseOf(id));

@@ -3,7 +3,7 @@ import { extname, join, relative } from 'node:path';
 import { stringify } from 'yaml';
 import { UserError } from '../errors.js';
 import { type GenericMapping, loadGenericMapping, mappingFits, parseGenericMapping } from '../ingest/formats/generic.js';
-import { isRealFolder } from '../paths.js';
+import { isLink, isRealFolder } from '../paths.js';
 import { stableJson } from '../stable-json.js';
 import { freeName } from './free-name.js';
 
@@ -50,7 +50,7 @@ export function savedMappingFor(folder: string, names: readonly string[], delimi
  */
 export function mappingFileFor(folder: string, exportName: string, mapping: unknown): { path: string; created: boolean } {
   const mappings = join(folder, MAPPINGS);
-  if (existsSync(mappings) && !isRealFolder(mappings)) throw new UserError(`${MAPPINGS}/ in the client's folder is a link or a file, not a folder: remove it, and the page makes the folder again.`);
+  if ((existsSync(mappings) || isLink(mappings)) && !isRealFolder(mappings)) throw new UserError(`${MAPPINGS}/ in the client's folder is a link or a file, not a folder: remove it, and the page makes the folder again.`);
   let wanted: string | null = null;
   try {
     wanted = stableJson(parseGenericMapping(mapping, 'mapping'));
@@ -65,6 +65,6 @@ export function mappingFileFor(folder: string, exportName: string, mapping: unkn
   }
   mkdirSync(mappings, { recursive: true });
   const path = freeName(mappings, `${exportName.slice(0, exportName.length - extname(exportName).length)}.yaml`);
-  writeFileSync(path, stringify(mapping));
+  writeFileSync(path, stringify(mapping), { flag: 'wx' });
   return { path, created: true };
 }

@@ -74,7 +74,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         const id = params[0] ?? '';
         const value = await readJson(request);
         // A report being written reads the config it started with: a save now would not be in it, and nothing would say so.
-        activities.refuseWhileBusy(id);
+        activities.refuseWhileBusy(id, 'report');
         const saved = workspace.saveConfig(id, value, versionsOf(request.headers['if-match']));
         response.setHeader('etag', `"${workspace.configVersion(id)}"`);
         return saved;

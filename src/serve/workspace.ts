@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { type Document, isMap, isSeq, parseDocument, stringify } from 'yaml';
 import { BrandWithoutAccounts, CONFIG_FILE, ConfigKeyError, loadConfig, parseConfig } from '../config/load.js';
 import type { Config } from '../config/types.js';
 import { canonicalTimezone, isKnownTimezone } from '../config/timezone.js';
 import { readYamlFile } from '../config/yaml-file.js';
-import { isInside, isRealFolder, realPath } from '../paths.js';
+import { isInside, isLink, isRealFolder, realPath } from '../paths.js';
 import { openImportedDatabase } from '../cli/database.js';
 import { databaseFileProblem, type Store } from '../store/database.js';
 import { logoDataUrl } from '../report/html/logo.js';
@@ -58,11 +58,25 @@ export class Workspace {
    */
   pathIn(id: string, ...parts: string[]): string {
     const folder = this.folderOf(id);
+    const inside = realPath(folder);
     const path = join(folder, ...parts);
-    if (!insideClient(realPath(folder), realPath(path))) {
-      throw new HttpError(403, `${parts.join('/')} in the client's folder is a link to somewhere outside it; the page reads and writes only inside the folder: put the file or folder itself there instead of the link.`);
+    if (!insideClient(inside, realPath(path))) {
+      // The link named is the first part of the path that leads out (exports/, not the upload under it).
+      const depth = parts.findIndex((_, index) => isLink(join(folder, ...parts.slice(0, index + 1))) && !insideClient(inside, realPath(join(folder, ...parts.slice(0, index + 1)))));
+      throw linkedOut(parts.slice(0, depth === -1 ? parts.length : depth + 1).join('/'));
     }
     return path;
+  }
+
+  /**
+   * `pathIn` where no part may be a link at all, even one that stays inside: the reports the page writes are the
+   * ones it lists and serves, which it reads only from folders of their own.
+   */
+  unlinkedPathIn(id: string, ...parts: string[]): string {
+    const folder = this.folderOf(id);
+    const depth = parts.findIndex((_, index) => isLink(join(folder, ...parts.slice(0, index + 1))));
+    if (depth !== -1) throw linkedOut(parts.slice(0, depth + 1).join('/'));
+    return join(folder, ...parts);
   }
 
   clients(): ClientSummary[] {
@@ -153,6 +167,9 @@ export class Workspace {
     if (!this.holds(id, path)) throw new HttpError(400, `database: ${path} is outside the client's folder; the page works only on a database inside it.`);
     const problem = databaseFileProblem(path);
     if (problem) throw new HttpError(400, `database: ${path} ${problem}.`);
+    // What DuckDB and replybench write beside it, through a link, would land wherever the link points.
+    const linked = ['.wal', '.spare', '.cache'].map((suffix) => `${path}${suffix}`).find(isLink);
+    if (linked !== undefined) throw new HttpError(403, `database: ${basename(linked)} beside it is a link; the page writes nothing through a link: remove it.`);
     return path;
   }
 
@@ -192,7 +209,8 @@ export class Workspace {
 
   /** The agency logo the client's config names as it stands (report.agency.logo), if any. */
   agencyLogo(id: string): string | null {
-    const logo = (this.config(id) as { report?: { agency?: { logo?: unknown } } } | null)?.report?.agency?.logo;
+    // A file that is not YAML names none (a save with If-Match: * replaces it).
+    const logo = (this.configIfReadable(id) as { report?: { agency?: { logo?: unknown } } } | null)?.report?.agency?.logo;
     return typeof logo === 'string' && logo !== '' ? logo : null;
   }
 
@@ -317,6 +335,14 @@ function reportFolders(folder: string): string[] {
     .map((name) => ({ name, at: statSync(join(folder, name)).mtimeMs }))
     .sort((a, b) => b.at - a.at)
     .map((entry) => entry.name);
+}
+
+/** The refusal of a path of the client's folder that is a link (`link`: the part that is). */
+function linkedOut(link: string): HttpError {
+  return new HttpError(403, `${link} in the client's folder is a link; the page reads and writes the folder's own files and folders, never through a link: put the file or folder itself there instead of the link.`, {
+    code: 'linked-out',
+    values: { path: link },
+  });
 }
 
 /** A file the client's config names: under its folder, not the folder itself. */

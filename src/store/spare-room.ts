@@ -19,7 +19,9 @@ export class SpareRoom {
   /** Takes the room again (best effort: on a full disk it cannot, and then there is nothing to give back). */
   claim(): void {
     try {
-      writeFileSync(this.path, Buffer.alloc(SPARE_BYTES, 0x20));
+      // Made anew, never written through what is there: a link in its place would have 2 MB written wherever it points.
+      rmSync(this.path, { force: true });
+      writeFileSync(this.path, Buffer.alloc(SPARE_BYTES, 0x20), { flag: 'wx' });
       this.held = true;
     } catch {
       rmSync(this.path, { force: true });

@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileChart, renderSvg, type JsonValue } from '../../src/report/charts/renderChart.js';
 import { logoDataUrl } from '../../src/report/html/logo.js';
+import { ReportFolder } from '../../src/report/report-folder.js';
+import { SpareRoom } from '../../src/store/spare-room.js';
 import { png } from '../png.js';
 import { ROOT, scratch } from './helpers.js';
 
@@ -83,5 +85,40 @@ describe('a chart spec', () => {
   it('with inline data still renders', async () => {
     const svg = await render({ data: { values: [{ a: 'x', b: 2 }] }, mark: 'bar', encoding: { x: { field: 'a', type: 'nominal' }, y: { field: 'b', type: 'quantitative' } }, width: 100, height: 50 });
     expect(svg).toContain('<svg');
+  });
+});
+
+describe('a link beside what replybench writes', () => {
+  it('in place of the spare room of a store is replaced, not written through', () => {
+    const folder = scratch();
+    const outside = join(folder, 'outside.txt');
+    writeFileSync(outside, 'kept');
+    const spare = join(folder, 'replybench.duckdb.spare');
+    symlinkSync(outside, spare);
+    const room = new SpareRoom(spare);
+    room.claim();
+    expect(readFileSync(outside, 'utf8')).toBe('kept');
+    expect(lstatSync(spare).isFile()).toBe(true);
+    expect(room.release()).toBe(true);
+  });
+
+  it("in place of a report's charts folder is replaced, and the files it points to are neither written nor removed", () => {
+    const folder = scratch();
+    const elsewhere = join(folder, 'elsewhere');
+    mkdirSync(elsewhere);
+    writeFileSync(join(elsewhere, 'victim.svg'), '<svg/>');
+    const out = join(folder, 'report');
+    mkdirSync(out);
+    symlinkSync(elsewhere, join(out, 'charts'));
+    const report = ReportFolder.open(out);
+    try {
+      report.write('charts/volume.svg', '<svg/>');
+      report.commit();
+    } finally {
+      report.release();
+    }
+    expect(readdirSync(elsewhere)).toEqual(['victim.svg']);
+    expect(lstatSync(join(out, 'charts')).isDirectory()).toBe(true);
+    expect(readdirSync(join(out, 'charts'))).toEqual(['volume.svg']);
   });
 });

@@ -17,6 +17,9 @@ describe("a client's running action, as the page asks for it", () => {
     expect((refused as HttpError).message).toBe("this client's import of twcs.csv is still running; wait until it ends.");
     // A config saved, or the upload being imported imported again, meanwhile: refused alike.
     expect(() => activities.refuseWhileBusy('acme')).toThrow("this client's import of twcs.csv is still running; wait until it ends.");
+    expect(() => activities.refuseWhileBusy('acme', 'import')).toThrow("this client's import of twcs.csv is still running; wait until it ends.");
+    // A config saved during an import: only a report refuses it.
+    activities.refuseWhileBusy('acme', 'report');
     // Another client is free.
     activities.begin('rival', 'report', '2017-10').end();
     activities.refuseWhileBusy('rival');

@@ -703,7 +703,11 @@ describe('the API of replybench serve', () => {
     symlinkSync(secret, join(folder, 'replybench.yaml'));
     const read = await call(base(), 'GET', '/api/clients/linked/config');
     expect(read.status).toBe(403);
-    expect(read.body.error).toBe("replybench.yaml in the client's folder is a link to somewhere outside it; the page reads and writes only inside the folder: put the file or folder itself there instead of the link.");
+    expect(read.body).toMatchObject({
+      error: "replybench.yaml in the client's folder is a link; the page reads and writes the folder's own files and folders, never through a link: put the file or folder itself there instead of the link.",
+      code: 'linked-out',
+      values: { path: 'replybench.yaml' },
+    });
     expect(JSON.stringify(read.body)).not.toContain('Secret');
     const put = await fetch(`${base()}/api/clients/linked/config`, { method: 'PUT', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', 'if-match': '*' }, body: '{"client":"x"}' });
     expect(put.status).toBe(403);
@@ -713,7 +717,8 @@ describe('the API of replybench serve', () => {
     writeFileSync(join(folder, 'replybench.yaml'), config.replace('accounts: {}', 'accounts: { twitter: [LinkedCares] }'));
     rmSync(join(folder, 'exports'), { recursive: true });
     symlinkSync(elsewhere, join(folder, 'exports'));
-    expect((await call(base(), 'POST', '/api/clients/linked/exports', upload('octubre.csv', readFileSync(KAGGLE_SAMPLE)))).status).toBe(403);
+    // The link named is exports/, not the upload's folder under it.
+    expect((await call(base(), 'POST', '/api/clients/linked/exports', upload('octubre.csv', readFileSync(KAGGLE_SAMPLE)))).body).toMatchObject({ code: 'linked-out', values: { path: 'exports' } });
     expect(readdirSync(elsewhere)).toEqual(['secret.yaml']);
 
     // A report folder that links out: not listed, none of its files served.
@@ -723,7 +728,11 @@ describe('the API of replybench serve', () => {
     symlinkSync(elsewhere, join(folder, 'reports'));
     expect((await call(base(), 'GET', '/api/clients/linked/reports/2017-10-en/report.html')).status).toBe(404);
     expect((await call(base(), 'GET', '/api/clients/linked/reports/2017-10-en')).status).toBe(404);
-    expect((await call(base(), 'POST', '/api/clients/linked/reports', { period: '2017-10' })).status).toBe(403);
+    expect((await call(base(), 'POST', '/api/clients/linked/reports', { period: '2017-10' })).body).toMatchObject({ code: 'linked-out', values: { path: 'reports' } });
+    // A database whose write-ahead log beside it is a link: DuckDB would write through it.
+    symlinkSync(join(elsewhere, 'stolen.wal'), join(folder, 'data/replybench.duckdb.wal'));
+    expect((await call(base(), 'GET', '/api/clients/linked/periods')).body).toEqual({ error: "database: replybench.duckdb.wal beside it is a link; the page writes nothing through a link: remove it." });
+    rmSync(join(folder, 'data/replybench.duckdb.wal'));
     rmSync(join(folder, 'reports'));
     mkdirSync(join(folder, 'reports'));
     symlinkSync(join(elsewhere, '2017-10-en'), join(folder, 'reports/2017-10-en'));
