@@ -21,6 +21,12 @@
 CREATE OR REPLACE TEMP MACRO rb_bare_text(t) AS
   trim(regexp_replace(coalesce(t, ''), '(?i)(https?://|www\.)\S*|@[A-Za-z0-9_]+', ' ', 'g'));
 
+-- rb_theme_text(t): rb_bare_text for themes (themes/posts.sql, display.sql), which also takes
+-- out the mark of a social post before a handle ("cc @brand", "via @account", "RT @user:"):
+-- left in, "cc" was a found subject of a Spanish export; alone, it may be one ("Adobe CC").
+CREATE OR REPLACE TEMP MACRO rb_theme_text(t) AS
+  trim(regexp_replace(coalesce(t, ''), '(?i)(https?://|www\.)\S*|\b(cc|via|rt)\s*:?\s*@[A-Za-z0-9_]+|@[A-Za-z0-9_]+', ' ', 'g'));
+
 -- rb_without_apostrophes(t): the text without its apostrophes (' ’ `), so that "don't" is
 -- one word. Only a text holding one is searched with the regular expression (most hold
 -- none).

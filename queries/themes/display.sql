@@ -22,7 +22,7 @@ carriers AS (
   QUALIFY row_number() OVER (PARTITION BY t.first_no ORDER BY t.post_no) <= 200
 ),
 forms AS (
-  SELECT c.word_no, unnest(regexp_extract_all(lower(rb_theme_apostrophes(rb_bare_text(p.text))), '[\p{L}\p{N}]+')) AS form
+  SELECT c.word_no, unnest(regexp_extract_all(lower(rb_theme_apostrophes(rb_theme_text(p.text))), '[\p{L}\p{N}]+')) AS form
   FROM carriers c
   JOIN theme_posts tp ON tp.rowid = c.post_no
   JOIN posts p ON p.platform = tp.platform AND p.post_id = tp.post_id

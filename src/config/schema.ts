@@ -94,8 +94,9 @@ const themePhrase = z
   .trim()
   .min(1, 'a word or phrase cannot be empty')
   .superRefine((phrase, context) => {
-    const problem = /^@\w/.test(phrase)
-      ? `"${phrase}" is a handle, and themes read mentions without their @handles; write the word itself (${themeWords(phrase) || 'a word'}), or track the account as a brand`
+    const handle = /(?:^|\s)(@[A-Za-z0-9_]*[A-Za-z0-9])/.exec(phrase)?.[1];
+    const problem = handle !== undefined
+      ? `"${phrase}" holds the handle ${handle}, and themes read mentions without their @handles; write words instead (${themeWords(handle)}), or track the account as a brand`
       : /^(https?:\/\/|www\.)/i.test(phrase)
         ? `"${phrase}" is a link, and themes read mentions without their links; write the words the mentions use`
         : themeWords(phrase) === ''

@@ -70,8 +70,11 @@ export function readYamlFile(path: string, missing: string): unknown {
   if (yamlError) {
     const { line, col } = lineCounter.linePos(yamlError.pos[0]);
     // A key written twice is the usual slip of a hand-edited config (a theme or brand copied and not renamed): said so.
-    const twice = yamlError.code === 'DUPLICATE_KEY' ? ': a key is written twice at the same level; rename or remove the second one' : '';
-    throw new UserError(`${path}:${line}:${col}: invalid YAML: ${yamlError.message.split('\n')[0]}${twice}`);
+    if (yamlError.code === 'DUPLICATE_KEY') {
+      const key = /^[^:\n]*/.exec(text.slice(yamlError.pos[0]))?.[0].trim() ?? '';
+      throw new UserError(`${path}:${line}:${col}: invalid YAML: the key "${key}" is written twice at the same level; rename or remove the second one.`);
+    }
+    throw new UserError(`${path}:${line}:${col}: invalid YAML: ${yamlError.message.split('\n')[0]}`);
   }
   try {
     return document.toJS({ maxAliasCount: MAX_ALIASES });

@@ -33,8 +33,10 @@ const LISTS: Record<string, stopword.LanguageCode> = {
  * "jour" ("mise à jour"). The forms of the verbs that carry tense or say "is"
  * (be, have, do, go; ser, estar, haber, ir, tener; aller, faire) that the
  * package's lists lack: its Spanish list holds none ("ha desaparecido" and
- * "está mal" were found subjects of a Spanish export); not "van", "estado"
- * (an order's status) nor "go" ("Sky Go").
+ * "está mal" were found subjects of a Spanish export); not those that are
+ * subjects in another language or a customer's words: "van", "son" (a family
+ * plan), "hay", "todo" (an app), "font", "estado" (an order's status), "go"
+ * ("Sky Go").
  */
 const SUPPLEMENT: Record<string, readonly string[]> = {
   en: [
@@ -45,24 +47,21 @@ const SUPPLEMENT: Record<string, readonly string[]> = {
     ...['days', 'week', 'weeks', 'month', 'months', 'hour', 'hours', 'today', 'yesterday', 'tomorrow', 'morning', 'evening', 'tonight', 'now', 'yet', 'two'],
   ],
   es: [
-    ...['es', 'son', 'soy', 'eres', 'somos', 'era', 'eran', 'fue', 'fueron', 'ser', 'sido', 'siendo', 'esta', 'estan', 'estoy', 'estas', 'estamos', 'estaba', 'estaban', 'estar'],
-    ...['ha', 'han', 'he', 'has', 'hemos', 'habia', 'habian', 'haber', 'hay', 'voy', 'vas', 'va', 'vamos', 'ido', 'hace', 'hacer', 'hecho', 'tengo', 'tiene', 'tienen', 'tener', 'tenia', 'todo', 'nada'],
+    ...['es', 'soy', 'eres', 'somos', 'eran', 'fue', 'fueron', 'ser', 'sido', 'siendo', 'esta', 'estan', 'estoy', 'estas', 'estamos', 'estaba', 'estaban', 'estar'],
+    ...['ha', 'han', 'he', 'has', 'hemos', 'habia', 'habian', 'haber', 'voy', 'vas', 'va', 'vamos', 'ido', 'hace', 'hacer', 'hecho', 'tengo', 'tiene', 'tienen', 'tener', 'tenia', 'nada'],
     ...['os', 'les', 'hoy', 'hola', 'gracias', 'favor', 'aun', 'sigue', 'sigo', 'otra', 'vez', 'tan', 'alguna', 'alguno', 'algun', 'nadie', 'mismo', 'misma', 'igual'],
     ...['ayuda', 'problema', 'problemas', 'novedad', 'novedades', 'esperando', 'dm', 'md', 'privado'],
     ...['puedo', 'puedes', 'puede', 'pueden', 'podeis', 'dicen', 'dijo', 'dijeron'],
     ...['dia', 'dias', 'semana', 'semanas', 'mes', 'meses', 'hora', 'horas', 'ayer', 'manana', 'noche', 'ahora', 'dos', 'tres'],
   ],
   fr: [
-    ...['vais', 'vas', 'va', 'allons', 'allez', 'vont', 'fait', 'fais', 'font', 'faire', 'tout', 'rien', 'tres'],
+    ...['vais', 'vas', 'va', 'allons', 'allez', 'vont', 'fait', 'fais', 'faire', 'tout', 'rien', 'tres'],
     ...['bonjour', 'merci', 'svp', 'ca', 'toujours', 'deja', 'pas', 'encore', 'jai', 'cest', 'ci', 'personne', 'fois', 'aucun', 'aucune', 'jusqu', 'lorsqu', 'puisqu'],
     ...['aide', 'probleme', 'problemes', 'nouvelles', 'attends', 'mp', 'dm', 'prive'],
     ...['peux', 'peut', 'pouvez', 'peuvent', 'dit', 'disent'],
     ...['jours', 'semaine', 'semaines', 'mois', 'heure', 'heures', 'hier', 'demain', 'matin', 'soir', 'maintenant', 'deux', 'trois'],
   ],
 };
-
-/** The marks of social posts in every language: carbon copy ("cc @brand"), "via @account", a manual retweet, what is left of an escaped "&amp;". */
-const SOCIAL = ['cc', 'via', 'rt', 'amp'];
 
 /**
  * The stop words of the report's languages and of the other languages the
@@ -75,7 +74,7 @@ export function stopwordsFor(languages: readonly string[]): Set<string> {
   // The report's languages: their stop words are always left out, whatever the export says of its posts' languages.
   const codes = new Set<string>(LANGUAGES);
   for (const language of languages) codes.add(language.trim().toLowerCase().slice(0, 2));
-  const words = new Set<string>(SOCIAL);
+  const words = new Set<string>();
   for (const code of codes) {
     const list = LISTS[code];
     if (!list) continue;

@@ -95,15 +95,20 @@ describe('config', () => {
     expect(errorOf({ ...minimal, themes: { billing: 'bill' } })).toBe('cfg.yaml: themes.billing: should be a list, e.g. [a, b].');
     // Two themes a Spanish report would call by one name.
     expect(errorOf({ ...minimal, themes: { billing: { words: ['bill'], names: { es: 'Facturas' } }, invoices: { words: ['invoice'], names: { es: 'facturas' } } } })).toBe(
-      'cfg.yaml: themes.invoices: a report in es would call it "facturas", as it calls theme "billing"; give each theme its own name (names.es).',
+      'cfg.yaml: themes.invoices: a report in es would call it "facturas", which differs only in case or accents from "Facturas", its name of theme "billing"; give each theme its own name (names.es).',
     );
     // The same name but for its case and accents: one theme to a reader.
     expect(errorOf({ ...minimal, themes: { averías: ['avería'], Averias: ['panne'] } })).toBe(
-      'cfg.yaml: themes.Averias: a report in en would call it "Averias", as it calls theme "averías"; give each theme its own name (names.en).',
+      'cfg.yaml: themes.Averias: a report in en would call it "Averias", which differs only in case or accents from "averías", its name of theme "averías"; give each theme its own name (names.en).',
     );
+    // Punctuation makes two names: C++ and C# are two subjects.
+    expect(Object.keys(parseConfig({ ...minimal, themes: { 'C++': ['c plus plus'], 'C#': ['c sharp'] } }, 'cfg.yaml', '/tmp').themes)).toEqual(['C++', 'C#']);
     // A word that can match nothing in the mentions' words, which hold no handle, no link and no punctuation.
     expect(errorOf({ ...minimal, themes: { averías: ['sin servicio', '¿?'] } })).toBe('cfg.yaml: themes.averías.1: "¿?" has no letter or digit, so it matches nothing; write a word or phrase.');
-    expect(errorOf({ ...minimal, themes: { tesco: ['@Tesco'] } })).toBe('cfg.yaml: themes.tesco.0: "@Tesco" is a handle, and themes read mentions without their @handles; write the word itself (tesco), or track the account as a brand.');
+    expect(errorOf({ ...minimal, themes: { tesco: ['@Tesco'] } })).toBe('cfg.yaml: themes.tesco.0: "@Tesco" holds the handle @Tesco, and themes read mentions without their @handles; write words instead (tesco), or track the account as a brand.');
+    expect(errorOf({ ...minimal, themes: { wifi: ['wifi @home'] } })).toBe('cfg.yaml: themes.wifi.0: "wifi @home" holds the handle @home, and themes read mentions without their @handles; write words instead (home), or track the account as a brand.');
+    // An emoticon is no handle: it holds no letter or digit.
+    expect(errorOf({ ...minimal, themes: { tired: ['@_@'] } })).toBe('cfg.yaml: themes.tired.0: "@_@" has no letter or digit, so it matches nothing; write a word or phrase.');
     expect(errorOf({ ...minimal, themes: { web: ['https://acme.example/help'] } })).toBe('cfg.yaml: themes.web.0: "https://acme.example/help" is a link, and themes read mentions without their links; write the words the mentions use.');
     expect(parseConfig({ ...minimal, themes: { outage: ['#outage', 'sin señal!'] } }, 'cfg.yaml', '/tmp').themes).toEqual({ outage: ['#outage', 'sin señal!'] });
     // An offset is no zone: "UTC" would be an hour off.
@@ -129,6 +134,6 @@ describe('config', () => {
     expect(() => loadConfig(path)).toThrow(/bad\.yaml:\d+:\d+: invalid YAML/);
     // A theme copied and not renamed: the line of the second, and what to do.
     writeFileSync(path, 'client: acme\nthemes:\n  billing: [bill]\n  billing: [factura]\n');
-    expect(() => loadConfig(path)).toThrow(`${path}:4:3: invalid YAML: Map keys must be unique: a key is written twice at the same level; rename or remove the second one`);
+    expect(() => loadConfig(path)).toThrow(`${path}:4:3: invalid YAML: the key "billing" is written twice at the same level; rename or remove the second one.`);
   });
 });
