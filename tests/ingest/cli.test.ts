@@ -94,7 +94,8 @@ describe('replybench import (CLI)', () => {
     expect(await run(['imprt', SAMPLE])).toMatchObject({ status: 1, stderr: "replybench: unknown command 'imprt' (Did you mean import?); replybench --help lists the commands, replybench <command> --help its options.\n" });
     expect(await run(['report', '--lang', 'es'])).toMatchObject({ status: 1, stderr: "replybench: required option '--period <period>' not specified; replybench --help lists the commands, replybench <command> --help its options.\n" });
     // --language, the page's word, is --lang's other name: read, and refused alike.
-    expect(await run(['report', '--period', '2017-10', '--language', 'de'])).toMatchObject({ status: 1, stderr: 'replybench: --lang "de": use en, es or fr.\n' });
+    expect(await run(['report', '--period', '2017-10', '--language', 'de'])).toMatchObject({ status: 1, stderr: 'replybench: --language "de": use en, es or fr.\n' });
+    expect(await run(['report', '--period', '2017-10', '--lang', 'es', '--language', 'fr'])).toMatchObject({ status: 1, stderr: 'replybench: --lang "es" and --language "fr" name two languages; give one.\n' });
     expect(await run(['check', '--period', '2017-10', 'October'])).toMatchObject({ status: 1, stderr: "replybench: too many arguments for 'check'. Expected 0 arguments but got 1; replybench --help lists the commands, replybench <command> --help its options.\n" });
     expect(await run(['import', SAMPLE, '--formt', 'twcs'])).toMatchObject({ status: 1, stderr: "replybench: unknown option '--formt' (Did you mean --format?); replybench --help lists the commands, replybench <command> --help its options.\n" });
   });

@@ -198,10 +198,10 @@ function configFiles(options: ReportOptions): string[] {
   return options.config.length > 0 ? options.config : ['replybench.yaml'];
 }
 
-export function parseLanguage(lang: string | undefined): Language | undefined {
-  if (lang === undefined) return undefined;
-  if (isLanguage(lang)) return lang;
-  throw new UserError(`--lang "${lang}": use ${LANGUAGE_LIST}.`);
+export function parseLanguage(asked: { value: string; flag: string } | undefined): Language | undefined {
+  if (asked === undefined) return undefined;
+  if (isLanguage(asked.value)) return asked.value;
+  throw new UserError(`${asked.flag} "${asked.value}": use ${LANGUAGE_LIST}.`);
 }
 
 function parsePageSize(size: string | undefined): 'A4' | 'Letter' | undefined {
