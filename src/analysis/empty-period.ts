@@ -54,10 +54,10 @@ export async function whereTheDataIs(analysis: Analysis, metrics: MetricsReport)
 
 interface Words {
   none: string;
-  /** The period holds posts, none of them by or mentioning a brand: then the nearest are the brands' own (said as `before` and `after` where the language's words fit both). */
+  /** The period holds posts, none of them by or mentioning a brand: then the nearest are the brands' own, said as theirs (`brandsBefore`, `brandsAfter`). */
   noneOfBrands: (posts: string) => string;
-  brandsBefore?: string;
-  brandsAfter?: string;
+  brandsBefore: string;
+  brandsAfter: string;
   before: string;
   after: string;
   pick: string;
@@ -108,8 +108,8 @@ const WORDS: Record<Language, (period: string, span: DataSpan) => Words> = {
 export function emptyPeriodSentence(period: Period, span: DataSpan, language: Language = 'en'): string {
   const words = WORDS[language](period.label, span);
   const brands = span.otherPosts > 0;
-  const before = (brands ? words.brandsBefore : undefined) ?? words.before;
-  const after = (brands ? words.brandsAfter : undefined) ?? words.after;
+  const before = brands ? words.brandsBefore : words.before;
+  const after = brands ? words.brandsAfter : words.after;
   const where = [...(span.lastBefore !== null ? [before] : []), ...(span.firstAfter !== null ? [after] : [])];
   const none = brands ? words.noneOfBrands(plainNumbers(language).count(span.otherPosts)) : words.none;
   return `${none}${where.length > 0 ? `${words.separator}${where.join(words.and)}` : ''}. ${words.pick}`;

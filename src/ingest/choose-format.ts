@@ -89,9 +89,10 @@ export function chooseFormat(source: PreparedSource, format: ExportFormat | 'aut
     if (!source.head.complete) {
       const columns = Math.max(...delimiters.map((mark) => source.head.text.split(mark).length));
       if (columns > MAX_COLUMNS) throw tooManyColumns(`${source.path}:1`, columns, true);
-      // Few delimiters in it: one long run of text, not a header.
+      // Few delimiters in it: one long run of text, or a header row whose quote is never closed, not a header.
       const read = Math.round(Buffer.byteLength(source.head.text) / 1024).toLocaleString('en-US');
-      throw new UserError(`${source.path}:1: the first ${read} KB hold no line break, so the file has no header row; this is not a mention export. Export the data again as CSV, TSV or XLSX.`);
+      const why = /[\r\n]/.test(source.head.text) ? 'hold no complete header row (a quote opened and never closed?)' : 'hold no line break, so the file has no header row';
+      throw new UserError(`${source.path}:1: the first ${read} KB ${why}; this is not a mention export. Export the data again as CSV, TSV or XLSX.`);
     }
     throw new UserError(`${source.path}: no header row found (the file holds no text lines). Export the data again.`);
   }

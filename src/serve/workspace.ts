@@ -298,7 +298,7 @@ function applyValue(document: Document, path: Array<string | number>, value: unk
     node.flow = false;
     // Its comment ("accounts: {}   # to fill") goes above the items: after them it would read as the next brand's.
     if (node.comment) {
-      node.commentBefore = node.comment;
+      node.commentBefore = node.commentBefore ? `${node.commentBefore}\n${node.comment}` : node.comment;
       node.comment = undefined;
     }
   }

@@ -113,8 +113,9 @@ describe('a header', () => {
   it('that is one long run of text without a line break is refused as such, not as thousands of columns', async () => {
     const path = join(scratch(), 'oneline.csv');
     writeFileSync(path, 'a'.repeat(1024 * 1024));
-    const [failure] = (await importInto([path])).failures;
-    expect(failure).toMatch(new RegExp(`^${path.replaceAll('.', '\\.')}:1: the first [\\d,]+ KB hold no line break, so the file has no header row; this is not a mention export\\. Export the data again as CSV, TSV or XLSX\\.$`));
+    const [failure = ''] = (await importInto([path])).failures;
+    expect(failure.startsWith(`${path}:1: the first `)).toBe(true);
+    expect(failure.slice(`${path}:1: the first `.length)).toMatch(/^[\d,]+ KB hold no line break, so the file has no header row; this is not a mention export\. Export the data again as CSV, TSV or XLSX\.$/);
   });
 });
 
