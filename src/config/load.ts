@@ -95,18 +95,18 @@ function finish(parsed: ParsedConfig, source: string, baseDir: string, draft: bo
 /** Two themes a report would call by one name would read as one, their figures side by side: each needs its own in every language. */
 function refuseSharedThemeNames(themes: Record<string, string[]>, names: NonNullable<Config['themeNames']>, source: string): void {
   for (const language of LANGUAGES) {
-    const taken = new Map<string, { key: string }>();
+    const taken = new Map<string, string>();
     for (const key of Object.keys(themes)) {
       const name = names[key]?.[language] ?? key;
       // "averías" and "Averias" read as one theme: compared case and accents aside ("C++" and "C#" stay two).
       const said = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
       const holder = taken.get(said);
       if (holder !== undefined) {
-        const other = names[holder.key]?.[language] ?? holder.key;
-        const as = other === name ? `as it calls theme "${holder.key}"` : `which differs only in case or accents from "${other}", its name of theme "${holder.key}"`;
+        const other = names[holder]?.[language] ?? holder;
+        const as = other === name ? `as it calls theme "${holder}"` : `which differs only in case or accents from "${other}", its name of theme "${holder}"`;
         throw new UserError(`${source}: themes.${key}: a report in ${language} would call it "${name}", ${as}; give each theme its own name (names.${language}).`);
       }
-      taken.set(said, { key });
+      taken.set(said, key);
     }
   }
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { isLink } from '../paths.js';
 import { extname, join } from 'node:path';
+import { isLink } from '../paths.js';
 
 /** `name` in `folder`, or "name (2).ext", "name (3).ext"... when it is taken: a file the page adds never replaces one there. */
 export function freeName(folder: string, name: string): string {

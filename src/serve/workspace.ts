@@ -59,13 +59,13 @@ export class Workspace {
   pathIn(id: string, ...parts: string[]): string {
     const folder = this.folderOf(id);
     const inside = realPath(folder);
-    const path = join(folder, ...parts);
-    if (!insideClient(inside, realPath(path))) {
+    const upTo = (index: number) => join(folder, ...parts.slice(0, index + 1));
+    if (!insideClient(inside, realPath(upTo(parts.length - 1)))) {
       // The link named is the first part of the path that leads out (exports/, not the upload under it).
-      const depth = parts.findIndex((_, index) => isLink(join(folder, ...parts.slice(0, index + 1))) && !insideClient(inside, realPath(join(folder, ...parts.slice(0, index + 1)))));
+      const depth = parts.findIndex((_, index) => isLink(upTo(index)) && !insideClient(inside, realPath(upTo(index))));
       throw linkedOut(parts.slice(0, depth === -1 ? parts.length : depth + 1).join('/'));
     }
-    return path;
+    return upTo(parts.length - 1);
   }
 
   /**
