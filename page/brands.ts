@@ -219,6 +219,9 @@ export async function brandsSection(client: ClientSummary): Promise<HTMLElement>
   section.addEventListener('input', () => {
     section.dataset.unsaved = 'yes';
   });
+  // The handles the file holds that the data does not, marked as after a save: the page opened again, or the file
+  // edited in a terminal, shows them too.
+  if (!client.needsHandles) void markHandlesOnOpen(client, section);
   return section;
 }
 
@@ -272,28 +275,39 @@ async function agencyLogoField(client: ClientSummary): Promise<{ element: HTMLEl
  * user has done something else meanwhile.
  */
 async function checkHandlesAfterSave(client: ClientSummary): Promise<void> {
-  const month = firstMonthOffered(await monthsWithData(client).catch(() => []))?.month;
+  const month = await monthToCheck(client);
   // Nothing to check, or the user started something else meanwhile: its status stays.
   if (month === undefined || statusLine.textContent !== t('saved')) return;
   const checking = `${t('saved')} ${t('checkingHandles')} ${month}…`;
   say(checking);
-  let check: CheckJson;
-  try {
-    check = await api<CheckJson>('GET', `/api/clients/${client.id}/check?period=${encodeURIComponent(month)}&language=${language}`);
-  } catch {
-    // The check section says why when it is run; the save itself went through.
-    if (statusLine.textContent === checking) say(t('saved'));
-    return;
-  }
+  const handles = await unknownHandles(client, month);
   if (statusLine.textContent !== checking) return;
-  if (check.dataSpan) {
-    say(t('saved'));
-    return;
-  }
-  const handles = check.configWarnings.filter((warning) => warning.kind === 'handle');
-  if (handles.length === 0) say(`${t('saved')} ${t('handlesInData')} ${month}.`);
+  // The check section says why a check fails when it is run; the save itself went through.
+  if (handles === null) say(t('saved'));
+  else if (handles.length === 0) say(`${t('saved')} ${t('handlesInData')} ${month}.`);
   else say(`${t('saved')} ${handles.map((warning) => `${warning.brand}, ${labelOf('platform', warning.platform ?? '')} — ${warning.message}`).join(' · ')}`, 'warning');
-  markUnknownHandles(handles);
+  markUnknownHandles(handles ?? [], document.getElementById('brands'));
+}
+
+/** On showing the client, its handles checked quietly: their fields marked, the status line left to the user. */
+async function markHandlesOnOpen(client: ClientSummary, section: HTMLElement): Promise<void> {
+  const month = await monthToCheck(client);
+  if (month !== undefined) markUnknownHandles((await unknownHandles(client, month)) ?? [], section);
+}
+
+/** The month whose data handles are checked against: the one the check section offers first. */
+async function monthToCheck(client: ClientSummary): Promise<string | undefined> {
+  return firstMonthOffered(await monthsWithData(client).catch(() => []))?.month;
+}
+
+/** The handle warnings of the check of `month`; null when the check cannot be run or the month holds no post of the brands. */
+async function unknownHandles(client: ClientSummary, month: string): Promise<CheckJson['configWarnings'] | null> {
+  try {
+    const check = await api<CheckJson>('GET', `/api/clients/${client.id}/check?period=${encodeURIComponent(month)}&language=${language}`);
+    return check.dataSpan ? null : check.configWarnings.filter((warning) => warning.kind === 'handle');
+  } catch {
+    return null;
+  }
 }
 
 /** A handle as replybench.yaml is read (src/config/schema.ts): "@BritishAirways" is britishairways. */
@@ -305,14 +319,15 @@ function storedHandle(typed: string): string {
  * Each handle the check found nothing of, in the brands form shown again after the save: its field marked, its
  * sentence as the field's title, and the closest account the data holds one click away (saved with the next save).
  */
-function markUnknownHandles(warnings: CheckJson['configWarnings']): void {
-  const rows = [...document.querySelectorAll<HTMLElement>('#brands .brand[data-brand]')];
+function markUnknownHandles(warnings: CheckJson['configWarnings'], section: HTMLElement | null): void {
+  const rows = [...(section?.querySelectorAll<HTMLElement>('.brand[data-brand]') ?? [])];
   for (const warning of warnings) {
     // brands.<n>.accounts.<platform>: the n-th brand of the config, as the form lists them.
     const index = Number(/^brands\.(\d+)\./.exec(warning.key)?.[1] ?? -1);
     const fields = [...(rows[index]?.querySelectorAll<HTMLInputElement>('input[data-platform]') ?? [])];
     const field = fields.find((input) => input.dataset.platform === warning.platform && storedHandle(input.value) === warning.value);
-    if (!field) continue;
+    // Marked already (the check on showing the form and the one after a save both mark it): once.
+    if (!field || field.classList.contains('unknown-handle')) continue;
     field.classList.add('unknown-handle');
     field.title = warning.message;
     const closest = warning.closest[0]?.name;

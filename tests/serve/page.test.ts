@@ -312,6 +312,13 @@ describe('the page of replybench serve', () => {
     expect(dialogs).toEqual([replace, `${typo}\n\n¿Generar el informe de todos modos?`, replace, `${typo}\n\n¿Generar el informe de todos modos?`]);
     // The browser logs each refused request itself (one per click, before the question): those, and only they, are expected.
     expect(problems.splice(loggedBefore).map((problem) => problem.includes('422'))).toEqual([true, true]);
+    // Opened again, the form marks the misspelt handle of the file, as a save would, with the account the data holds one click away.
+    // Polled on a timer, as above: the earlier report's frame may stall animation frames until the page is replaced.
+    await page.goto(page.url(), { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction("document.querySelector('#brands input.unknown-handle') !== null", { timeout: 60_000, polling: 100 });
+    expect(await page.$$eval('#brands input.unknown-handle', (inputs) => inputs.map((input) => (input as unknown as { value: string }).value))).toContain('applesuport');
+    expect(await page.$$eval('#brands button[data-action=use-handle]', (buttons) => buttons.map((button) => button.textContent))).toContain('Usar applesupport');
+    expect(await text(page, '#status')).toBe('');
     writeFileSync(configFile, configText);
     // The client's name went in as text: no element was made of it.
     expect(await page.$$eval('support', (nodes) => nodes.length)).toBe(0);
