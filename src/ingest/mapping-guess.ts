@@ -118,12 +118,29 @@ export function guessedMapping(names: readonly string[], delimiter: string | nul
   // Without a column naming the network, each row's link says it (instagram.com is Instagram): no platform is guessed
   // then, and without a link either, Twitter, the network most exports come from.
   const platform = platformColumn ? { column: platformColumn } : guesses.url === undefined ? 'twitter' : undefined;
+  const time = columns.time === undefined ? timeOfDayColumn(names, rows, columns.date ?? '', [...Object.values(guesses), platformColumn]) : undefined;
+  if (time !== undefined) columns.time = time;
   return {
     columns,
     date: { format: guessedDateFormat(rows.map((row) => row[names.indexOf(columns.date ?? '')] ?? '')) },
     ...(platform === undefined ? {} : { platform }),
     ...(delimiter && delimiter !== ',' ? { delimiter } : {}),
   };
+}
+
+/** A time of day as a time column is read (timeOfDay in formats/sql-helpers.ts): 20:05, 8:05:59, 8:05 PM. */
+const TIME_OF_DAY = /^\d{1,2}:\d{2}(:\d{2})?(\s?[ap]m)?$/i;
+
+/**
+ * The column that holds the time of day of a date column whose first rows give none (every date a day, or at 00:00): a
+ * column no other field took whose values are all times of day ("Hora" and "Time" are found by name or by this; a
+ * "Tiempo" or "Heure d'envoi" only by this). Without it every post would be stored at midnight.
+ */
+function timeOfDayColumn(names: readonly string[], rows: ReadonlyArray<readonly string[]>, dateColumn: string, taken: ReadonlyArray<string | undefined>): string | undefined {
+  const valuesOf = (index: number) => rows.map((row) => (row[index] ?? '').trim()).filter((value) => value !== '');
+  const dates = valuesOf(names.indexOf(dateColumn));
+  if (dateColumn === '' || dates.length === 0 || dates.some((date) => /\d:\d{2}/.test(date) && !/(^|\D)0?0:00(:00)?(\D|$)/.test(date))) return undefined;
+  return names.find((name, index) => !taken.includes(name) && name !== dateColumn && valuesOf(index).length > 0 && valuesOf(index).every((value) => TIME_OF_DAY.test(value)));
 }
 
 /**

@@ -65,6 +65,19 @@ describe('a mapping skeleton for a layout replybench does not know', () => {
     expect(guessedMapping(['ID', 'Autor', 'Fecha'], ',').platform).toBe('twitter');
   });
 
+  it('takes the column of times of day for a date column that gives none, whatever its name, and none for dates with their time', () => {
+    const names = ['Nº', 'Usuario', 'Fecha', 'Tiempo', 'Texto', 'Likes'];
+    const days = [['1', 'ana', '31/10/2017', '20:05', 'hola', '3'], ['2', 'bob', '31/10/2017', '8:15 PM', 'qué tal', '0'], ['3', 'cid', '01/11/2017', '', 'buenas', '12']];
+    expect(guessedMapping(names, ';', days).columns).toMatchObject({ date: 'Fecha', time: 'Tiempo' });
+    // Days written at midnight are days too.
+    const midnight = days.map((row) => row.map((cell, index) => (index === 2 ? `${cell} 00:00` : cell)));
+    expect(guessedMapping(names, ';', midnight).columns.time).toBe('Tiempo');
+    // Dates that give their time need no other column, and numbers are no times.
+    const timed = days.map((row) => row.map((cell, index) => (index === 2 ? `${cell} 09:30` : cell)));
+    expect(guessedMapping(names, ';', timed).columns.time).toBeUndefined();
+    expect(guessedMapping(['Nº', 'Usuario', 'Fecha', 'Likes'], ';', days.map((row) => [row[0] ?? '', row[1] ?? '', row[2] ?? '', row[5] ?? ''])).columns.time).toBeUndefined();
+  });
+
   it('takes a column named like the network for it only when most of its values are networks', () => {
     const names = ['id', 'user', 'created_at', 'text', 'source'];
     // Twitter's "source" is the app a tweet was sent from.
