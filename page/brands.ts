@@ -93,6 +93,8 @@ export async function brandsSection(client: ClientSummary): Promise<HTMLElement>
   for (const platform of platforms) addList(platform);
   afterImport.push(() => {
     for (const list of lists.querySelectorAll('datalist')) offerHandles(client, list);
+    // The new data may hold an account marked as missing: the marks are made again from it.
+    if (section.isConnected && quietCheckFits(client)) void markHandlesOnOpen(client, section, true);
     // A platform the import brought (the first Instagram export) gets its fields at once, as if added by hand.
     void api<{ platforms: Array<{ platform: string }>; known: string[] }>('GET', `/api/clients/${client.id}/platforms`)
       .then((now) => {
@@ -184,6 +186,8 @@ export async function brandsSection(client: ClientSummary): Promise<HTMLElement>
       else if (agencyChanged) delete report.agency;
       if (lang.value !== languageRead || agencyChanged) settings.report = report;
       await apiAnswer('PUT', `/api/clients/${client.id}/config`, { ...config, ...settings, brands }, version);
+      // A check started before the save read the config of before: the next one asks again.
+      handleCheck = null;
       // Shown again from the file as saved: the summary, the periods (in the new timezone) and the next step follow it.
       // An upload waiting in the exports section stays, unless the timezone it was read in changed.
       const exports = settings.timezone === undefined ? (document.getElementById('exports') ?? undefined) : undefined;
@@ -220,8 +224,8 @@ export async function brandsSection(client: ClientSummary): Promise<HTMLElement>
     section.dataset.unsaved = 'yes';
   });
   // The handles the file holds that the data does not, marked as after a save: the page opened again, or the file
-  // edited in a terminal, shows them too.
-  if (!client.needsHandles) void markHandlesOnOpen(client, section);
+  // edited in a terminal and the client shown again, shows them too.
+  if (quietCheckFits(client)) void markHandlesOnOpen(client, section);
   return section;
 }
 
@@ -289,10 +293,22 @@ async function checkHandlesAfterSave(client: ClientSummary): Promise<void> {
   markUnknownHandles(handles ?? [], document.getElementById('brands'));
 }
 
-/** On showing the client, its handles checked quietly: their fields marked, the status line left to the user. */
-async function markHandlesOnOpen(client: ClientSummary, section: HTMLElement): Promise<void> {
+/** A client whose check can run: one with handles and a config that passes (a brand without handles is refused). */
+function quietCheckFits(client: ClientSummary): boolean {
+  return !client.needsHandles && client.problem === null;
+}
+
+/**
+ * On showing the client (or after an import, `again`: the marks of before cleared), its handles checked quietly:
+ * their fields marked, the status line left to the user.
+ */
+async function markHandlesOnOpen(client: ClientSummary, section: HTMLElement, again = false): Promise<void> {
   const month = await monthToCheck(client);
-  if (month !== undefined) markUnknownHandles((await unknownHandles(client, month)) ?? [], section);
+  if (month === undefined) return;
+  const handles = await unknownHandles(client, month);
+  if (handles === null || !section.isConnected) return;
+  if (again) clearHandleMarks(section);
+  markUnknownHandles(handles, section);
 }
 
 /** The month whose data handles are checked against: the one the check section offers first. */
@@ -300,14 +316,30 @@ async function monthToCheck(client: ClientSummary): Promise<string | undefined> 
   return firstMonthOffered(await monthsWithData(client).catch(() => []))?.month;
 }
 
+/** The check running for a client and month: the one after a save and the one of the form shown again by it share it. */
+let handleCheck: { key: string; handles: Promise<CheckJson['configWarnings'] | null> } | null = null;
+
 /** The handle warnings of the check of `month`; null when the check cannot be run or the month holds no post of the brands. */
-async function unknownHandles(client: ClientSummary, month: string): Promise<CheckJson['configWarnings'] | null> {
-  try {
-    const check = await api<CheckJson>('GET', `/api/clients/${client.id}/check?period=${encodeURIComponent(month)}&language=${language}`);
-    return check.dataSpan ? null : check.configWarnings.filter((warning) => warning.kind === 'handle');
-  } catch {
-    return null;
+function unknownHandles(client: ClientSummary, month: string): Promise<CheckJson['configWarnings'] | null> {
+  const key = `${client.id}\u0000${month}`;
+  if (handleCheck?.key === key) return handleCheck.handles;
+  const handles = api<CheckJson>('GET', `/api/clients/${client.id}/check?period=${encodeURIComponent(month)}&language=${language}`)
+    .then((check) => (check.dataSpan ? null : check.configWarnings.filter((warning) => warning.kind === 'handle')))
+    .catch(() => null)
+    .finally(() => {
+      if (handleCheck?.handles === handles) handleCheck = null;
+    });
+  handleCheck = { key, handles };
+  return handles;
+}
+
+/** The marks of an earlier check taken off: the field, its sentence and its button. */
+function clearHandleMarks(section: HTMLElement): void {
+  for (const field of section.querySelectorAll<HTMLInputElement>('input.unknown-handle')) {
+    field.classList.remove('unknown-handle');
+    field.title = '';
   }
+  for (const button of section.querySelectorAll('button[data-action=use-handle]')) button.remove();
 }
 
 /** A handle as replybench.yaml is read (src/config/schema.ts): "@BritishAirways" is britishairways. */
