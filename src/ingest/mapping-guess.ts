@@ -128,19 +128,47 @@ export function guessedMapping(names: readonly string[], delimiter: string | nul
   };
 }
 
-/** A time of day as a time column is read (timeOfDay in formats/sql-helpers.ts): 20:05, 8:05:59, 8:05 PM. */
-const TIME_OF_DAY = /^\d{1,2}:\d{2}(:\d{2})?(\s?[ap]m)?$/i;
+/** A time of day as a time column is read (timeOfDay in formats/sql-helpers.ts): 20:05, 8:05:59, 8:05 PM, and a workbook's time cell (1899-12-30 20:05:00). */
+const TIME_OF_DAY = /^(?:1899-12-30 )?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s?([ap]m))?$/i;
+
+/** Words of a header whose values are spans of time, not times of day: a response time, a call's length. */
+const DURATION_WORDS = ['respuesta', 'response', 'reponse', 'duracion', 'duration', 'duree', 'delai', 'espera', 'wait', 'attente', 'length', 'sla'];
+
+/** Whether a value is a time of day a time column is read as: hours 0 to 23 (1 to 12 beside AM or PM), minutes and seconds 0 to 59. */
+function isTimeOfDay(value: string): boolean {
+  const match = TIME_OF_DAY.exec(value);
+  if (!match) return false;
+  const [hour, minute, second] = [Number(match[1]), Number(match[2]), Number(match[3] ?? 0)];
+  const hours = match[4] ? hour >= 1 && hour <= 12 : hour <= 23;
+  return hours && minute <= 59 && second <= 59;
+}
+
+/**
+ * Whether a date value gives no time of day: a day alone, or one at 00:00 (00:00:00) without an offset. A date that
+ * names its offset is read as its own instant and keeps no time column (generic.ts); a serial with a fraction holds one.
+ */
+function givesNoTime(date: string): boolean {
+  if (/(Z|[+-]\d{2}:?\d{2})$/i.test(date) && /\d:\d{2}/.test(date)) return false;
+  if (/^\d+\.\d*[1-9]/.test(date)) return false;
+  const clock = /(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(date);
+  return clock === null || (Number(clock[1]) === 0 && Number(clock[2]) === 0 && Number(clock[3] ?? 0) === 0);
+}
 
 /**
  * The column that holds the time of day of a date column whose first rows give none (every date a day, or at 00:00): a
- * column no other field took whose values are all times of day ("Hora" and "Time" are found by name or by this; a
- * "Tiempo" or "Heure d'envoi" only by this). Without it every post would be stored at midnight.
+ * column no other field took, not named as a span of time, whose values are times of day in at least half of the rows
+ * and three of them ("Hora" and "Time" are found by name or by this; a "Tiempo" or "Heure d'envoi" only by this).
+ * Without it every post would be stored at midnight.
  */
 function timeOfDayColumn(names: readonly string[], rows: ReadonlyArray<readonly string[]>, dateColumn: string, taken: ReadonlyArray<string | undefined>): string | undefined {
   const valuesOf = (index: number) => rows.map((row) => (row[index] ?? '').trim()).filter((value) => value !== '');
   const dates = valuesOf(names.indexOf(dateColumn));
-  if (dateColumn === '' || dates.length === 0 || dates.some((date) => /\d:\d{2}/.test(date) && !/(^|\D)0?0:00(:00)?(\D|$)/.test(date))) return undefined;
-  return names.find((name, index) => !taken.includes(name) && name !== dateColumn && valuesOf(index).length > 0 && valuesOf(index).every((value) => TIME_OF_DAY.test(value)));
+  if (dateColumn === '' || dates.length === 0 || !dates.every(givesNoTime)) return undefined;
+  return names.find((name, index) => {
+    if (taken.includes(name) || name === dateColumn || DURATION_WORDS.some((word) => wordsOf(name).includes(word))) return false;
+    const values = valuesOf(index);
+    return values.length >= 3 && values.length * 2 >= rows.length && values.every(isTimeOfDay);
+  });
 }
 
 /**

@@ -67,15 +67,30 @@ describe('a mapping skeleton for a layout replybench does not know', () => {
 
   it('takes the column of times of day for a date column that gives none, whatever its name, and none for dates with their time', () => {
     const names = ['Nº', 'Usuario', 'Fecha', 'Tiempo', 'Texto', 'Likes'];
-    const days = [['1', 'ana', '31/10/2017', '20:05', 'hola', '3'], ['2', 'bob', '31/10/2017', '8:15 PM', 'qué tal', '0'], ['3', 'cid', '01/11/2017', '', 'buenas', '12']];
+    const days = [
+      ['1', 'ana', '31/10/2017', '20:05', 'hola', '3'],
+      ['2', 'bob', '31/10/2017', '8:15 PM', 'qué tal', '0'],
+      ['3', 'cid', '01/11/2017', '', 'buenas', '12'],
+      ['4', 'dan', '01/11/2017', '09:30:15', 'hey', '1'],
+    ];
     expect(guessedMapping(names, ';', days).columns).toMatchObject({ date: 'Fecha', time: 'Tiempo' });
-    // Days written at midnight are days too.
-    const midnight = days.map((row) => row.map((cell, index) => (index === 2 ? `${cell} 00:00` : cell)));
-    expect(guessedMapping(names, ';', midnight).columns.time).toBe('Tiempo');
-    // Dates that give their time need no other column, and numbers are no times.
-    const timed = days.map((row) => row.map((cell, index) => (index === 2 ? `${cell} 09:30` : cell)));
-    expect(guessedMapping(names, ';', timed).columns.time).toBeUndefined();
-    expect(guessedMapping(['Nº', 'Usuario', 'Fecha', 'Likes'], ';', days.map((row) => [row[0] ?? '', row[1] ?? '', row[2] ?? '', row[5] ?? ''])).columns.time).toBeUndefined();
+    const withDates = (dates: string[]) => days.map((row, index) => row.map((cell, column) => (column === 2 ? (dates[index] ?? cell) : cell)));
+    // Days written at midnight are days too, and so is a workbook's date cell; its time cells are read as times.
+    expect(guessedMapping(names, ';', withDates(days.map((row) => `${row[2]} 00:00`))).columns.time).toBe('Tiempo');
+    const cells = ['1899-12-30 20:05:00', '1899-12-30 20:15:00', '', '1899-12-30 09:30:15'];
+    const workbook = days.map((row, index) => [row[0] ?? '', row[1] ?? '', '2017-10-31 00:00:00', cells[index] ?? '', row[4] ?? '', row[5] ?? '']);
+    expect(guessedMapping(names, ';', workbook).columns.time).toBe('Tiempo');
+    // Dates that give their time, or name their offset (read as their own instant), or a serial with a fraction: none.
+    expect(guessedMapping(names, ';', withDates(days.map((row) => `${row[2]} 09:30`))).columns.time).toBeUndefined();
+    expect(guessedMapping(names, ';', withDates(['2017-10-31T00:00:00Z', '2017-10-31T00:00:00+02:00', '2017-11-01', '2017-11-01'])).columns.time).toBeUndefined();
+    expect(guessedMapping(names, ';', withDates(['43039.84', '43039', '43040', '43040'])).columns.time).toBeUndefined();
+    // Numbers, spans of time under their name, a column filled in one row of four, and clocks no day has: none.
+    const only = (header: string, values: string[]) => guessedMapping(['Nº', 'Usuario', 'Fecha', header], ';', days.map((row, index) => [row[0] ?? '', row[1] ?? '', row[2] ?? '', values[index] ?? '']));
+    expect(only('Likes', ['3', '0', '12', '1']).columns.time).toBeUndefined();
+    expect(only('Tiempo de respuesta', ['0:45', '1:30', '0:20', '2:10']).columns.time).toBeUndefined();
+    expect(only('Notas', ['10:30', '', '', '']).columns.time).toBeUndefined();
+    expect(only('Marcador', ['45:12', '99:99', '2:1', '1:30']).columns.time).toBeUndefined();
+    expect(only('Heure d\'envoi', ['10:30', '11:00', '23:59', '']).columns.time).toBe('Heure d\'envoi');
   });
 
   it('takes a column named like the network for it only when most of its values are networks', () => {
