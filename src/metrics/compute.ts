@@ -24,12 +24,6 @@ const spanRow = z.object({
   partial: z.boolean(),
 });
 
-/**
- * Every number of the metric reference for the analysis's brands and period:
- * leaderboard with ranks, changes and benchmarks, per platform, the monthly
- * trend, the hour-of-week grid and data quality.
- * @example const report = await metricsOf(await Analysis.build(store, config, '2017-10'));
- */
 /** The monthly trend, and which of its months with data the exports reach over in part only (a month the exports end in). */
 async function trendOf(analysis: Analysis, months: Period[]): Promise<Pick<MetricsReport, 'trend' | 'trendPartialMonths'>> {
   const trend = await monthlyTrend(analysis, months);
@@ -39,6 +33,12 @@ async function trendOf(analysis: Analysis, months: Period[]): Promise<Pick<Metri
   return { trend, trendPartialMonths };
 }
 
+/**
+ * Every number of the metric reference for the analysis's brands and period:
+ * leaderboard with ranks, changes and benchmarks, per platform, the monthly
+ * trend, the hour-of-week grid and data quality.
+ * @example const report = await metricsOf(await Analysis.build(store, config, '2017-10'));
+ */
 export async function metricsOf(analysis: Analysis): Promise<MetricsReport> {
   const { config, period: current, previous, months } = analysis;
   const catalogue = metricCatalogue(config.metrics.sla);
