@@ -59,13 +59,12 @@ export class Workspace {
   pathIn(id: string, ...parts: string[]): string {
     const folder = this.folderOf(id);
     const inside = realPath(folder);
-    const upTo = (index: number) => join(folder, ...parts.slice(0, index + 1));
-    if (!insideClient(inside, realPath(upTo(parts.length - 1)))) {
+    const path = join(folder, ...parts);
+    if (!insideClient(inside, realPath(path))) {
       // The link named is the first part of the path that leads out (exports/, not the upload under it).
-      const depth = parts.findIndex((_, index) => isLink(upTo(index)) && !insideClient(inside, realPath(upTo(index))));
-      throw linkedOut(parts.slice(0, depth === -1 ? parts.length : depth + 1).join('/'));
+      throw linkedOut(firstLink(folder, parts, (link) => !insideClient(inside, realPath(link))) ?? parts.join('/'));
     }
-    return upTo(parts.length - 1);
+    return path;
   }
 
   /**
@@ -74,8 +73,8 @@ export class Workspace {
    */
   unlinkedPathIn(id: string, ...parts: string[]): string {
     const folder = this.folderOf(id);
-    const depth = parts.findIndex((_, index) => isLink(join(folder, ...parts.slice(0, index + 1))));
-    if (depth !== -1) throw linkedOut(parts.slice(0, depth + 1).join('/'));
+    const link = firstLink(folder, parts, () => true);
+    if (link !== null) throw linkedOut(link);
     return join(folder, ...parts);
   }
 
@@ -335,6 +334,15 @@ function reportFolders(folder: string): string[] {
     .map((name) => ({ name, at: statSync(join(folder, name)).mtimeMs }))
     .sort((a, b) => b.at - a.at)
     .map((entry) => entry.name);
+}
+
+/** The first of `parts` under `folder`, as the path up to it, that is a link `counts` (null when none is). */
+function firstLink(folder: string, parts: readonly string[], counts: (link: string) => boolean): string | null {
+  for (let index = 0; index < parts.length; index += 1) {
+    const link = join(folder, ...parts.slice(0, index + 1));
+    if (isLink(link) && counts(link)) return parts.slice(0, index + 1).join('/');
+  }
+  return null;
 }
 
 /** The refusal of a path of the client's folder that is a link (`link`: the part that is). */
