@@ -505,7 +505,7 @@ describe('findings that never contradict themselves', () => {
   });
 
   it('calls the client the fastest only on a median of 30 answered mentions or more', async () => {
-    const fastest = "Acme Telecom was the fastest to answer: a median first response of 5\u00a0min, against 1\u00a0h for the competitor median.";
+    const fastest = "Acme Telecom was the fastest to answer: a median first response of 5\u00a0min, against 1.0\u00a0h for the competitor median.";
     const findingsOf = async (answered: number) => {
       const metrics = await metricsOf(closeRacePosts({ answered, minutes: 5 }, { answered: 30, minutes: 60 }), config);
       return (await buildReportModel({ metrics, config, facts: null, template, language: 'en' })).model.findings;

@@ -121,7 +121,7 @@ describe('report model', () => {
     ]);
     // Only CannTel's rates rest on fewer than 30 mentions; times carry † below 30 answered mentions: SwiftNet 12, MegaFon 9, CannTel 5, not Acme's 30.
     expect(rows.map((row) => row.cells[1]?.text)).toEqual(['80\u00a0%', '60\u00a0%', '50\u00a0% †', '30\u00a0%', '15\u00a0%']);
-    expect(rows.map((row) => row.cells[2]?.text)).toEqual(['20\u00a0min', '40\u00a0min', '1,5\u00a0h †', '5\u00a0min †', '5\u00a0h †']);
+    expect(rows.map((row) => row.cells[2]?.text)).toEqual(['20\u00a0min', '40\u00a0min', '1,5\u00a0h †', '5\u00a0min †', '5,0\u00a0h †']);
     // MegaFon and CannTel both answered none within an hour: they share rank 4.
     expect(rows.map((row) => row.cells[4]?.rank)).toEqual(['1', '2', '4', '3', '4']);
   });
@@ -478,7 +478,12 @@ describe('formatting', () => {
   it('uses the decimal comma and spacing of each language', () => {
     expect(formatter('en').duration(87.5)).toBe('1.5\u00a0h');
     expect(formatter('es').duration(87.5)).toBe('1,5\u00a0h');
-    expect(formatter('fr').duration(3 * 1440)).toBe('3\u00a0j');
+    expect(formatter('fr').duration(3 * 1440)).toBe('3,0\u00a0j');
+    // A measured time keeps its tenth (358 minutes is not 6 h sharp); a set length does not.
+    expect(formatter('en').duration(358)).toBe('6.0\u00a0h');
+    expect(formatter('en').duration(348)).toBe('5.8\u00a0h');
+    expect(formatter('fr').span(3 * 1440)).toBe('3\u00a0j');
+    expect(formatter('es').span(90)).toBe('1,5\u00a0h');
     expect(formatter('en').percent(0.623)).toBe('62%');
     expect(formatter('fr').percent(0.623)).toBe('62\u00a0%');
     expect(formatter('en').count(12345)).toBe('12,345');

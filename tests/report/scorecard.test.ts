@@ -165,7 +165,7 @@ describe('mistakes scorecard', () => {
     // Rival's own value is one of the two the competitor median rests on: no verdict for it.
     expect(cell(card, 'rival', 'responseRate')).toMatchObject({ text: '50% †', rank: '2', tone: 'incomparable', symbol: '○' });
     expect(cell(card, 'acme', 'responseTimeMedianMin')).toMatchObject({ text: '30\u00a0min †', rank: '1', tone: 'better' });
-    expect(cell(card, 'rival', 'responseTimeMedianMin')).toMatchObject({ text: '2\u00a0h †', rank: '2', tone: 'incomparable' });
+    expect(cell(card, 'rival', 'responseTimeMedianMin')).toMatchObject({ text: '2.0\u00a0h †', rank: '2', tone: 'incomparable' });
     expect(card.notes).toContain('† A rate or a time resting on fewer than 30 mentions: read it with care.');
   });
 
@@ -175,7 +175,7 @@ describe('mistakes scorecard', () => {
     // Ghost has no response rate: the competitor median is Rival's alone.
     expect(median('responseRate')).toBe(0.5);
     expect(median('responseTimeMedianMin')).toBe(120);
-    expect(card.medians.slice(0, 2)).toEqual(['50%', '2\u00a0h']);
+    expect(card.medians.slice(0, 2)).toEqual(['50%', '2.0\u00a0h']);
     // No competitor has follower counts or sentiment: no median, so no verdict and no rank among one brand, and the
     // value is marked as the legend says, not comparable (fewer than 2 measured competitors), never left bare.
     expect(median('influencerResponseRate')).toBeNull();

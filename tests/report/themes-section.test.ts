@@ -129,7 +129,7 @@ describe('what people write about', () => {
     const thin = buildThemes(withRival([theme('billing', 40, 10)]), format, t, 'September 2017');
     expect(thin?.rows.map((row) => [row.name, row.competitorTime])).toEqual([
       ['billing', '30\u00a0min †'],
-      ['coverage', '1\u00a0h'],
+      ['coverage', '1.0\u00a0h'],
       ['roaming', '—'],
     ]);
     expect(thin?.notes).toContain('A † beside the competitors’ time: at least one of the competitors it rests on answered fewer than 30 mentions of the subject.');

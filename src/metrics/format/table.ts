@@ -53,6 +53,7 @@ function minutes(value: number | null): string {
 
 function duration(min: number): string {
   if (min < 60) return `${Number(min.toFixed(1))}m`;
-  if (min < 1440) return `${Number((min / 60).toFixed(1))}h`;
-  return `${Number((min / 1440).toFixed(1))}d`;
+  // The tenth is kept when it is 0: "6.0h" beside "5.8h", as the report prints them.
+  if (min < 1440) return `${(min / 60).toFixed(1)}h`;
+  return `${(min / 1440).toFixed(1)}d`;
 }

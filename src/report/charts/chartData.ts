@@ -420,10 +420,10 @@ function cumulative({ metrics, answeredWithin, t, format, palette }: Context, co
     for (const [minutes, share] of points) curve.push({ brand: brand.name, isClient: brand.role === 'client', minutes, share });
     atTicks.push({ name: brand.name, colour: colourOf(palette, brand.name), values: ticks.map(shareAt) });
   }
-  const labels = Object.fromEntries(ticks.map((minutes) => [String(minutes), format.duration(minutes)]));
+  const labels = Object.fromEntries(ticks.map((minutes) => [String(minutes), format.span(minutes)]));
   const marks = [
-    { minutes: 10, label: format.duration(10) },
-    { minutes: 60, label: format.duration(60) },
+    { minutes: 10, label: format.span(10) },
+    { minutes: 60, label: format.span(60) },
     { minutes: 1440, label: t('unit.hours', { n: 24 }) },
   ].filter((mark) => mark.minutes <= window);
   // Only the brands drawn are named in the legend: a brand without answers to measure has no curve.
@@ -441,7 +441,7 @@ function cumulative({ metrics, answeredWithin, t, format, palette }: Context, co
         tickLabelExpr: `${JSON.stringify(labels)}[toString(datum.value)] || ''`,
       },
     },
-    native: [native({ kind: 'line', title: t('chart.cumulative.title'), labels: ticks.map((minutes) => format.duration(minutes)), series: atTicks, unit: 'share', axisTitle: t('chart.cumulative.axisY') })],
+    native: [native({ kind: 'line', title: t('chart.cumulative.title'), labels: ticks.map((minutes) => format.span(minutes)), series: atTicks, unit: 'share', axisTitle: t('chart.cumulative.axisY') })],
   };
 }
 
@@ -567,7 +567,7 @@ function timeAxis(hours: ReadonlyArray<number | null>, format: Formatter, t: Tra
     const whole = (n: number) => Number.isInteger(n);
     if (minutes >= 2880 && whole(minutes / 1440)) return t('unit.days', { n: String(minutes / 1440) });
     if (minutes >= 60 && whole(minutes / 60)) return t('unit.hours', { n: String(minutes / 60) });
-    return format.duration(minutes);
+    return format.span(minutes);
   };
   const labels = Object.fromEntries(ticks.map((minutes) => [String(minutes / 60), label(minutes)]));
   return {

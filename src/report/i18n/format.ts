@@ -22,6 +22,7 @@ export class Formatter {
   private readonly percent0: Intl.NumberFormat;
   private readonly percent1: Intl.NumberFormat;
   private readonly decimal1: Intl.NumberFormat;
+  private readonly tenth: Intl.NumberFormat;
   private readonly signed1: Intl.NumberFormat;
   private readonly pointsPlural: Intl.PluralRules;
   private readonly decimalPlural: Intl.PluralRules;
@@ -42,6 +43,7 @@ export class Formatter {
     this.percent0 = new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 0 });
     this.percent1 = new Intl.NumberFormat(this.locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
     this.decimal1 = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 1, minimumFractionDigits: 0 });
+    this.tenth = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
     this.signed1 = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 1, minimumFractionDigits: 1, signDisplay: 'exceptZero' });
     this.pointsPlural = new Intl.PluralRules(this.locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
     this.decimalPlural = new Intl.PluralRules(this.locale, { maximumFractionDigits: 1, minimumFractionDigits: 0 });
@@ -106,13 +108,25 @@ export class Formatter {
     return this.t('format.interval', { low: this.integer.format(interval[0] * 100), high: this.percent0.format(interval[1]) });
   }
 
-  /** Minutes as a readable duration: "14 min", "3.5 h", "2.1 d". */
+  /**
+   * A measured time in minutes: "14 min", "6.0 h", "2.1 d". Hours and days keep their tenth
+   * even when it is 0, so a column reads "6.0 h" beside "5.8 h" (358 minutes is not 6 h sharp).
+   */
   duration(minutes: number | null | undefined): string {
+    return this.time(minutes, this.tenth);
+  }
+
+  /** A length that is set, not measured (a target, a window, an axis mark): "1 h", "7 d", "1.5 h". */
+  span(minutes: number): string {
+    return this.time(minutes, this.decimal1);
+  }
+
+  private time(minutes: number | null | undefined, tenths: Intl.NumberFormat): string {
     if (minutes == null) return this.missing;
     if (minutes < 1) return this.t('unit.seconds', { n: this.integer.format(minutes * 60) });
     if (minutes < 59.5) return this.t('unit.minutes', { n: this.integer.format(minutes) });
-    if (minutes < 48 * 60) return this.t('unit.hours', { n: this.decimal1.format(minutes / 60) });
-    return this.t('unit.days', { n: this.decimal1.format(minutes / 1440) });
+    if (minutes < 48 * 60) return this.t('unit.hours', { n: tenths.format(minutes / 60) });
+    return this.t('unit.days', { n: tenths.format(minutes / 1440) });
   }
 
   /** A change already in percentage points (as METRICS.md's `change` for rates): 4.2 -> "+4.2 pts". */

@@ -80,5 +80,5 @@ export function formatChange(format: Formatter, spec: MetricSpec, change: number
 
 /** The values of a metric's label: `{target}` for SLA metrics. */
 export function labelValues(format: Formatter, spec: Pick<MetricSpec<never>, 'target'>): Record<string, string> {
-  return spec.target === undefined ? {} : { target: format.duration(spec.target) };
+  return spec.target === undefined ? {} : { target: format.span(spec.target) };
 }

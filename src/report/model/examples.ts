@@ -35,6 +35,6 @@ export function formatExamples(samples: readonly MentionSample[], format: Format
         ? t('examples.answeredAfter', { time: format.duration(sample.responseMin) })
         : sample.pending
           ? t('examples.pending')
-          : t('examples.noAnswer', { window: format.duration(windowMin) }),
+          : t('examples.noAnswer', { window: format.span(windowMin) }),
   }));
 }

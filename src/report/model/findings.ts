@@ -103,7 +103,7 @@ function responseFindings(metrics: MetricsReport, format: Formatter, t: Translat
     const key = isLowerBound(client) ? 'finding.slaBehind' : share === median ? 'finding.slaSame' : clientWithin > othersWithin ? 'finding.slaAhead' : 'finding.slaBehind';
     // Part of its mentions are on platforms without its posts: the share is of the others, and the sentence says so, as the rate's does.
     const platforms = warningsOf(client).includes('no-brand-posts') ? measuredPlatforms(metrics, client.id, format) : null;
-    const values = { share: lowerBound(client, share, t), client: client.name, target: format.duration(target), median };
+    const values = { share: lowerBound(client, share, t), client: client.name, target: format.span(target), median };
     findings.push(format.capitalise(platforms === null ? t(key, values) : t(SLA_MEASURED_KEYS[key], { ...values, platforms })));
   }
 

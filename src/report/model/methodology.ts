@@ -43,9 +43,9 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
   ];
   if (settings) {
     settingRows.push(
-      { label: t('setting.window'), value: format.duration(settings.responseWindowMin) },
+      { label: t('setting.window'), value: format.span(settings.responseWindowMin) },
       { label: t('setting.inbound'), value: settings.inbound === 'questions' ? t('setting.inboundQuestions') : t('setting.inboundAll') },
-      { label: t('setting.sla'), value: settings.sla.map((target) => format.duration(target)).join(', ') },
+      { label: t('setting.sla'), value: settings.sla.map((target) => format.span(target)).join(', ') },
     );
   }
   settingRows.push(...businessHoursSettings(metrics.brands, brands, format, t));
@@ -153,7 +153,7 @@ function coverageRows(metrics: MetricsReport, format: Formatter, t: Translate): 
  */
 function glossary(metrics: MetricsReport, format: Formatter, t: Translate, marked: boolean): LabelledValue[] {
   const values = {
-    window: format.duration(metrics.settings?.responseWindowMin ?? 7 * 1440),
+    window: format.span(metrics.settings?.responseWindowMin ?? 7 * 1440),
     handles: format.count(metrics.settings?.massMentionHandles ?? 5),
     followers: format.count(metrics.diagnostics?.settings.influencerFollowers ?? 1000),
   };

@@ -326,7 +326,7 @@ function examplesSheet(inputs: WorkbookInputs): WorkbookSheet {
       ? t('examples.answeredAfter', { time: format.duration(sample.responseMin) })
       : sample.pending
         ? t('examples.pending')
-        : t('examples.noAnswer', { window: format.duration(windowMin) });
+        : t('examples.noAnswer', { window: format.span(windowMin) });
   return table(t('sheet.examples'), rows, [
     { header: t('sheet.list'), value: (row) => cell.text(row.list) },
     { header: t('examples.when'), value: (row) => cell.dateTime(row.sample.createdAtMs, metrics.period.timezone) },
