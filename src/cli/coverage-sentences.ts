@@ -19,12 +19,14 @@ interface Phrases {
   noAccount: string;
   fewBrandPosts(posts: number, n: string): string;
   responsesMissing(share: string): string;
-  brandPostsPartial(first: string, last: string, outside: string, measured: string): string;
+  /** A span of local days: "from 2017-10-02 to 2017-10-15", or "on 2017-10-15" for one day. */
+  days(first: string, last: string): string;
+  brandPostsPartial(dates: string, outside: string, measured: string): string;
   brandPostsElsewhere(outside: string, measured: string): string;
   parentsMissing(share: string): string;
   dominantAuthor(author: string, share: string, n: string, inbound: string): string;
   oneDay(share: string, day: string): string;
-  fewDays(days: string, periodDays: string, first: string, last: string): string;
+  fewDays(days: string, periodDays: string, dates: string): string;
 }
 
 const PHRASES: Record<Language, Phrases> = {
@@ -42,12 +44,13 @@ const PHRASES: Record<Language, Phrases> = {
     responsesMissing: (share) => `${share} of its mentions needing an answer list responses that are not in the data: its response rate is a lower bound.`,
     brandPostsElsewhere: (outside, measured) =>
       `the data holds none of its own posts in the period, only outside it, and ${outside} of its ${measured} mentions needing an answer came unanswered: its response rate is a lower bound and takes no rank. Import its posts of the whole period.`,
-    brandPostsPartial: (first, last, outside, measured) =>
-      `the data holds its own posts from ${first} to ${last} only, and ${outside} of its ${measured} mentions needing an answer came outside those dates: they count as unanswered, so its response rate is a lower bound and takes no rank. Import its posts of the whole period.`,
+    days: (first, last) => (first === last ? `on ${first}` : `from ${first} to ${last}`),
+    brandPostsPartial: (dates, outside, measured) =>
+      `the data holds its own posts ${dates} only, and ${outside} of its ${measured} mentions needing an answer came outside those dates: they count as unanswered, so its response rate is a lower bound and takes no rank. Import its posts of the whole period.`,
     parentsMissing: (share) => `${share} of its replies answer posts that are not in the data: its mentions and share of voice are understated. Import the mentions it answers.`,
     dominantAuthor: (author, share, n, inbound) => `one author, ${author}, wrote ${share} of its mentions (${n} of ${inbound}): its volume largely reflects one person.`,
     oneDay: (share, day) => `${share} of its mentions fall on ${day}: its figures describe that day more than the period. Import the whole period.`,
-    fewDays: (days, periodDays, first, last) => `the data covers ${days} of the ${periodDays} days of the period (${first} to ${last}). Import the whole period.`,
+    fewDays: (days, periodDays, dates) => `the data covers ${days} of the ${periodDays} days of the period, ${dates}. Import the whole period.`,
   },
   es: {
     brand: (name, scope) => `marca ${name}${scope === null ? '' : `, ${scope}`}: `,
@@ -67,13 +70,14 @@ const PHRASES: Record<Language, Phrases> = {
     responsesMissing: (share) => `el ${share} de sus menciones que piden respuesta enumeran respuestas que no están en los datos: su tasa de respuesta es un mínimo.`,
     brandPostsElsewhere: (outside, measured) =>
       `los datos no contienen ninguna publicación propia suya en el periodo, solo fuera de él, y ${outside} de sus ${measured} menciones que piden respuesta quedaron sin respuesta: su tasa de respuesta es un mínimo y no recibe puesto. Importe sus publicaciones del periodo completo.`,
-    brandPostsPartial: (first, last, outside, measured) =>
-      `los datos solo contienen sus propias publicaciones del ${first} al ${last}, y ${outside} de sus ${measured} menciones que piden respuesta llegaron fuera de esas fechas: cuentan como sin respuesta, así que su tasa de respuesta es un mínimo y no recibe puesto. Importe sus publicaciones del periodo completo.`,
+    days: (first, last) => (first === last ? `el ${first}` : `del ${first} al ${last}`),
+    brandPostsPartial: (dates, outside, measured) =>
+      `los datos solo contienen sus propias publicaciones ${dates}, y ${outside} de sus ${measured} menciones que piden respuesta llegaron fuera de esas fechas: cuentan como sin respuesta, así que su tasa de respuesta es un mínimo y no recibe puesto. Importe sus publicaciones del periodo completo.`,
     parentsMissing: (share) =>
       `el ${share} de sus respuestas contestan publicaciones que no están en los datos: sus menciones y su cuota de voz quedan por debajo de la realidad. Importe las menciones a las que responde.`,
     dominantAuthor: (author, share, n, inbound) => `un solo autor, ${author}, escribió el ${share} de sus menciones (${n} de ${inbound}): su volumen refleja sobre todo a una persona.`,
     oneDay: (share, day) => `el ${share} de sus menciones caen el ${day}: sus cifras describen ese día más que el periodo. Importe el periodo completo.`,
-    fewDays: (days, periodDays, first, last) => `los datos cubren ${days} de los ${periodDays} días del periodo (del ${first} al ${last}). Importe el periodo completo.`,
+    fewDays: (days, periodDays, dates) => `los datos cubren ${days} de los ${periodDays} días del periodo, ${dates}. Importe el periodo completo.`,
   },
   fr: {
     brand: (name, scope) => `marque ${name}${scope === null ? '' : `, ${scope}`}\u00a0: `,
@@ -93,13 +97,14 @@ const PHRASES: Record<Language, Phrases> = {
     responsesMissing: (share) => `${share} de ses mentions appelant une réponse indiquent des réponses absentes des données\u00a0: son taux de réponse est un minimum.`,
     brandPostsElsewhere: (outside, measured) =>
       `les données ne contiennent aucune de ses propres publications sur la période, seulement en dehors, et ${outside} de ses ${measured} mentions appelant une réponse sont restées sans réponse\u00a0: son taux de réponse est un minimum, sans rang. Importez ses publications de toute la période.`,
-    brandPostsPartial: (first, last, outside, measured) =>
-      `les données ne contiennent ses propres publications que du ${first} au ${last}, et ${outside} de ses ${measured} mentions appelant une réponse sont arrivées en dehors de ces dates\u00a0: elles sont comptées sans réponse, son taux de réponse est donc un minimum, sans rang. Importez ses publications de toute la période.`,
+    days: (first, last) => (first === last ? `le ${first}` : `du ${first} au ${last}`),
+    brandPostsPartial: (dates, outside, measured) =>
+      `les données ne contiennent ses propres publications que ${dates}, et ${outside} de ses ${measured} mentions appelant une réponse sont arrivées en dehors de ces dates\u00a0: elles sont comptées sans réponse, son taux de réponse est donc un minimum, sans rang. Importez ses publications de toute la période.`,
     parentsMissing: (share) =>
       `${share} de ses réponses répondent à des publications absentes des données\u00a0: ses mentions et sa part de voix sont sous-estimées. Importez les mentions auxquelles elle répond.`,
     dominantAuthor: (author, share, n, inbound) => `un seul auteur, ${author}, a écrit ${share} de ses mentions (${n} sur ${inbound})\u00a0: son volume reflète surtout une personne.`,
     oneDay: (share, day) => `${share} de ses mentions tombent le ${day}\u00a0: ses chiffres décrivent ce jour plus que la période. Importez toute la période.`,
-    fewDays: (days, periodDays, first, last) => `les données couvrent ${days} des ${periodDays} jours de la période (du ${first} au ${last}). Importez toute la période.`,
+    fewDays: (days, periodDays, dates) => `les données couvrent ${days} des ${periodDays} jours de la période, ${dates}. Importez toute la période.`,
   },
 };
 
@@ -169,8 +174,7 @@ function warningSentence(brand: BrandMetrics, warning: CoverageWarning, phrases:
     case 'brand-posts-partial':
       if (coverage?.ownPosts.first == null) return phrases.brandPostsElsewhere(count(coverage?.outsideOwnPosts ?? 0), count(coverage?.inboundMeasured ?? 0));
       return phrases.brandPostsPartial(
-        day(coverage?.ownPosts.first ?? null),
-        day(coverage?.ownPosts.last ?? null),
+        phrases.days(day(coverage?.ownPosts.first ?? null), day(coverage?.ownPosts.last ?? null)),
         count(coverage?.outsideOwnPosts ?? 0),
         count(coverage?.inboundMeasured ?? 0),
       );
@@ -183,7 +187,7 @@ function warningSentence(brand: BrandMetrics, warning: CoverageWarning, phrases:
     case 'partial-period': {
       const span = coverage?.span;
       if (span?.busiestDayShare != null && span.busiestDayShare > 0.5) return phrases.oneDay(percent(span.busiestDayShare), span.busiestDay ?? '?');
-      return phrases.fewDays(count(span?.daysWithData ?? 0), count(span?.periodDays ?? 0), day(span?.first ?? null), day(span?.last ?? null));
+      return phrases.fewDays(count(span?.daysWithData ?? 0), count(span?.periodDays ?? 0), phrases.days(day(span?.first ?? null), day(span?.last ?? null)));
     }
   }
 }

@@ -87,14 +87,20 @@ interface SupportPhrases {
 const PHRASES: Record<Language, SupportPhrases> = {
   en: {
     nothing: 'no post would be stored: this file can support no number.',
-    covers: (days, n, first, last) => `it covers ${days === 1 ? 'one day' : `${n} days`} (${first} to ${last}): a monthly report on it alone describes those days, not the month.`,
+    covers: (days, n, first, last) =>
+      days === 1
+        ? `it covers one day (${first}): a monthly report on it alone describes that day, not the month.`
+        : `it covers ${n} days (${first} to ${last}): a monthly report on it alone describes those days, not the month.`,
     reposts: (share) => `${share} of its posts are reposts: they are kept, but count in no metric.`,
     noReplies: "it holds no replies: volume and share of voice only; import the brands' own posts (their care or publishing export) to measure how they answer.",
     replies: (n) => `it holds ${n} replies or comments: response rate and time can be measured for the brands whose accounts wrote them.`,
   },
   es: {
     nothing: 'no se guardaría ninguna publicación: este archivo no puede respaldar ninguna cifra.',
-    covers: (days, n, first, last) => `abarca ${days === 1 ? 'un día' : `${n} días`} (del ${first} al ${last}): un informe mensual basado solo en él describe esos días, no el mes.`,
+    covers: (days, n, first, last) =>
+      days === 1
+        ? `abarca un día (el ${first}): un informe mensual basado solo en él describe ese día, no el mes.`
+        : `abarca ${n} días (del ${first} al ${last}): un informe mensual basado solo en él describe esos días, no el mes.`,
     reposts: (share) => `el ${share} de sus publicaciones son reenvíos: se guardan, pero no cuentan en ninguna métrica.`,
     noReplies:
       'no contiene respuestas: solo volumen y cuota de voz; importe las publicaciones propias de las marcas (su exportación de atención al cliente o de publicación) para medir cómo responden.',
@@ -102,7 +108,10 @@ const PHRASES: Record<Language, SupportPhrases> = {
   },
   fr: {
     nothing: 'aucune publication ne serait enregistrée\u00a0: ce fichier ne peut étayer aucun chiffre.',
-    covers: (days, n, first, last) => `il couvre ${days === 1 ? 'un jour' : `${n} jours`} (du ${first} au ${last})\u00a0: un rapport mensuel fondé sur lui seul décrit ces jours, pas le mois.`,
+    covers: (days, n, first, last) =>
+      days === 1
+        ? `il couvre un jour (le ${first})\u00a0: un rapport mensuel fondé sur lui seul décrit ce jour, pas le mois.`
+        : `il couvre ${n} jours (du ${first} au ${last})\u00a0: un rapport mensuel fondé sur lui seul décrit ces jours, pas le mois.`,
     reposts: (share) => `${share} de ses publications sont des partages\u00a0: ils sont conservés, mais ne comptent dans aucune métrique.`,
     noReplies:
       'il ne contient aucune réponse\u00a0: volume et part de voix seulement\u00a0; importez les publications des marques elles-mêmes (leur export de service client ou de publication) pour mesurer leurs réponses.',

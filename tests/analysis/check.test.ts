@@ -57,7 +57,7 @@ describe('replybench check', () => {
     // Then, in words, what each warning means for the numbers; no key path in them.
     const words = text.slice(text.indexOf('What to know before comparing:'));
     expect(words).toContain('  brand Delta, Twitter: the data holds no post of the brand here, so its answers cannot be measured: import its own posts');
-    expect(words).toContain('  brand Delta, Twitter: the data covers 5 of the 31 days of the period (2017-10-02 to 2017-10-06). Import the whole period.\n');
+    expect(words).toContain('  brand Delta, Twitter: the data covers 5 of the 31 days of the period, from 2017-10-02 to 2017-10-06. Import the whole period.\n');
     expect(words).not.toMatch(/no-brand-posts|partial-period|brands\.\d/);
     // United's misspelt handle finds nothing: its zeros are no data, not a brand measured as fine.
     expect(text).toMatch(/^United +all +0 +0 +0 +0 +0 +0 +0 +0\/31 +no data$/m);
@@ -164,7 +164,7 @@ describe('replybench check', () => {
     // The structured fields a script reads are the same in every language.
     expect(french.configWarnings.map(({ message, ...rest }) => rest)).toEqual(english.configWarnings.map(({ message, ...rest }) => rest));
     expect(french.sentences).toHaveLength(english.sentences.length);
-    expect(french.sentences).toContain('marque Delta, Twitter\u00a0: les données couvrent 5 des 31 jours de la période (du 2017-10-02 au 2017-10-06). Importez toute la période.');
+    expect(french.sentences).toContain('marque Delta, Twitter\u00a0: les données couvrent 5 des 31 jours de la période, du 2017-10-02 au 2017-10-06. Importez toute la période.');
     expect(spanish.sentences).toContain(
       'marca United: los datos no contienen ninguna publicación de la marca ni ninguna mención que cuente en sus cifras en el periodo, así que no hay nada que medir: revise sus cuentas en la configuración o importe sus exportaciones.',
     );

@@ -42,16 +42,16 @@ describe('what a dry run says a file can support', () => {
     );
     const report = await dryRunFile(path, {});
     expect(report.profile.supports).toEqual([
-      'it covers one day (2017-10-31 to 2017-10-31): a monthly report on it alone describes those days, not the month.',
+      'it covers one day (2017-10-31): a monthly report on it alone describes that day, not the month.',
       "it holds no replies: volume and share of voice only; import the brands' own posts (their care or publishing export) to measure how they answer.",
     ]);
     // The same in the local web page's other languages.
     expect(supportSentences(report.profile, 'es')).toEqual([
-      'abarca un día (del 2017-10-31 al 2017-10-31): un informe mensual basado solo en él describe esos días, no el mes.',
+      'abarca un día (el 2017-10-31): un informe mensual basado solo en él describe ese día, no el mes.',
       'no contiene respuestas: solo volumen y cuota de voz; importe las publicaciones propias de las marcas (su exportación de atención al cliente o de publicación) para medir cómo responden.',
     ]);
     expect(supportSentences({ ...report.profile, posts: 4, kinds: { post: 1, repost: 3 } }, 'fr')).toEqual([
-      'il couvre un jour (du 2017-10-31 au 2017-10-31)\u00a0: un rapport mensuel fondé sur lui seul décrit ces jours, pas le mois.',
+      'il couvre un jour (le 2017-10-31)\u00a0: un rapport mensuel fondé sur lui seul décrit ce jour, pas le mois.',
       '75\u00a0% de ses publications sont des partages\u00a0: ils sont conservés, mais ne comptent dans aucune métrique.',
       'il ne contient aucune réponse\u00a0: volume et part de voix seulement\u00a0; importez les publications des marques elles-mêmes (leur export de service client ou de publication) pour mesurer leurs réponses.',
     ]);
@@ -99,7 +99,7 @@ describe('what a dry run says a file can support', () => {
     // in New York, on 5 October. The span's days and the sentence agree.
     const madrid = await dryRunFile(path, {}, { daysIn: 'Europe/Madrid' });
     expect(madrid.profile).toMatchObject({ timezone: 'Europe/Madrid', firstDay: '2017-10-06', lastDay: '2017-10-06', daysWithPosts: 1 });
-    expect(madrid.profile.supports[0]).toBe('it covers one day (2017-10-06 to 2017-10-06): a monthly report on it alone describes those days, not the month.');
+    expect(madrid.profile.supports[0]).toBe('it covers one day (2017-10-06): a monthly report on it alone describes that day, not the month.');
     const newYork = await dryRunFile(path, {}, { daysIn: 'America/New_York' });
     expect(newYork.profile).toMatchObject({ firstDay: '2017-10-05', lastDay: '2017-10-06', daysWithPosts: 2 });
   });

@@ -491,6 +491,14 @@ describe('formatting', () => {
     expect(formatter('en').percent(null)).toBe('—');
   });
 
+  it('names a span of days as a sentence does, and one day as that day', () => {
+    const day = (iso: string) => new Date(iso);
+    expect(formatter('es').daysInSentence(day('2025-10-16T09:00:00Z'), day('2025-10-16T21:00:00Z'))).toBe('el 16 de octubre de 2025');
+    expect(formatter('fr').daysInSentence(day('2025-10-02T09:00:00Z'), day('2025-10-15T21:00:00Z'))).toBe('du 2 au 15 octobre 2025');
+    expect(formatter('en').daysInSentence(day('2025-09-30T09:00:00Z'), day('2025-10-02T09:00:00Z'))).toBe('from 30 September 2025 to 2 October 2025');
+    expect(formatter('fr').dayMonthSpan(day('2025-10-31T09:00:00Z'), day('2025-10-31T22:00:00Z'))).toBe('31 oct.');
+  });
+
   it('names the month of a period in its own timezone and language', () => {
     expect(formatter('en').periodLabel('2017-09-30T22:00:00Z', '2017-10-31T23:00:00Z')).toBe('October 2017');
     expect(formatter('es').periodLabel('2017-09-30T22:00:00Z', '2017-10-31T23:00:00Z')).toBe('Octubre de 2017');

@@ -252,19 +252,16 @@ function sentence(metrics: MetricsReport, brand: BrandMetrics, warning: Coverage
     case 'brand-posts-partial': {
       // The platforms where the warning holds, each with the span of the brand's posts there, those with the same dates together; else all platforms.
       const scope = flagged.length > 0 ? flagged : [{ platform: '', brand }];
-      const spans = new Map<string, { first: string; last: string; platforms: string[] }>();
+      const spans = new Map<string, { dates: string; platforms: string[] }>();
       for (const { platform, brand: entry } of scope) {
         const own = entry.coverage?.ownPosts;
         if (!own?.first || !own.last) continue;
-        const dates = format.daySpan(new Date(own.first), new Date(own.last));
-        const key = `${dates.first}|${dates.last}`;
-        const span = spans.get(key) ?? { ...dates, platforms: [] };
+        const dates = format.daysInSentence(new Date(own.first), new Date(own.last));
+        const span = spans.get(dates) ?? { dates, platforms: [] };
         if (platform !== '') span.platforms.push(platformName(platform));
-        spans.set(key, span);
+        spans.set(dates, span);
       }
-      const spanTexts = [...spans.values()].map(({ platforms, ...dates }) =>
-        platforms.length === 0 ? t('coverage.ownPostsSpan', dates) : t('coverage.ownPostsSpanOn', { ...dates, platform: format.list(platforms) }),
-      );
+      const spanTexts = [...spans.values()].map(({ platforms, dates }) => (platforms.length === 0 ? dates : t('coverage.ownPostsSpanOn', { dates, platform: format.list(platforms) })));
       // Measured through answers after the period only: the data holds none of its posts in it.
       if (spanTexts.length === 0) spanTexts.push(t('coverage.ownPostsElsewhere'));
       return t('coverage.brandPostsPartial', {
@@ -310,8 +307,7 @@ export function spanSentence(subject: string, span: PeriodSpan | undefined, form
     brand: subject,
     days: format.count(span.daysWithData),
     periodDays: format.count(span.periodDays),
-    first: format.date(new Date(span.first)),
-    last: format.date(new Date(span.last)),
+    dates: format.daysInSentence(new Date(span.first), new Date(span.last)),
   });
 }
 

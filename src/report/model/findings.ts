@@ -76,8 +76,7 @@ function thinPeriodFinding(metrics: MetricsReport, format: Formatter, t: Transla
     days: format.count(span.daysWithData),
     periodDays: format.count(span.periodDays),
     period: periodLabel,
-    first: format.date(new Date(span.first)),
-    last: format.date(new Date(span.last)),
+    dates: format.daysInSentence(new Date(span.first), new Date(span.last)),
   });
 }
 
@@ -300,7 +299,7 @@ function unequalSpans(metrics: MetricsReport, client: BrandMetrics, format: Form
   const items = named.slice(0, SPAN_BRANDS_NAMED).flatMap((brand) => {
     const span = spanOf(brand);
     if (!span?.first || !span.last) return [];
-    return [t('finding.shareOfVoiceSpanItem', { ...format.daySpan(new Date(span.first), new Date(span.last)), brand: brand.name })];
+    return [t('finding.shareOfVoiceSpanItem', { dates: format.daysInSentence(new Date(span.first), new Date(span.last)), brand: brand.name })];
   });
   return t('finding.shareOfVoiceSpans', { list: format.list(items) });
 }

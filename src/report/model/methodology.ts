@@ -138,7 +138,7 @@ function coverageRows(metrics: MetricsReport, format: Formatter, t: Translate): 
         span:
           coverage.span.first === null || coverage.span.last === null
             ? format.missing
-            : t('format.span', { first: format.dayMonth(new Date(coverage.span.first)), last: format.dayMonth(new Date(coverage.span.last)) }),
+            : format.dayMonthSpan(new Date(coverage.span.first), new Date(coverage.span.last)),
         days: t('coverage.daysOf', { days: format.count(coverage.span.daysWithData), periodDays: format.count(coverage.span.periodDays) }),
         listedResponsesMissing: format.count(coverage.listedResponsesMissing),
         repliesWithMissingParent: format.count(coverage.repliesWithMissingParent),
