@@ -158,6 +158,23 @@ describe('report model', () => {
     expect((await model('en', null)).model.absent).not.toContain(sentence);
   });
 
+  it('gives the bar advice must meet, not "no figure falls behind", when the scorecard marks the client behind', async () => {
+    const store = await metricsFixtureStore();
+    const diagnostics = await computeDiagnostics(store, metricsFixtureConfig(), '2017-10').finally(() => store.close());
+    // The client far slower than its competitors' median, on a figure the advice did not take up.
+    const metrics = fixtureMetrics();
+    const median = metrics.benchmarks?.find((benchmark) => benchmark.metric === 'responseTimeMedianMin')?.competitorMedian ?? 60;
+    const brands = metrics.brands.map((brand) => (brand.role === 'client' ? { ...brand, responseTimeMedianMin: median * 10 } : brand));
+    const built = (await model('es', [], { ...metrics, brands, diagnostics })).model;
+    const client = built.scorecard?.rows.find((row) => row.isClient);
+    expect(client?.cells.some((cell) => cell.tone === 'worse')).toBe(true);
+    expect(built.sections).not.toContain('improvements');
+    expect(built.absent).not.toContain(template.strings('es')['absent.improvements']);
+    expect(built.absent).toContain(
+      'Qué mejorar: ninguna cifra del cliente alcanza el umbral de este informe para dar un consejo (una diferencia que merezca actuar, medida sobre al menos 30 menciones y con datos completos, frente a al menos 2 competidores). Una ✗ en «Errores de gestión de comunidad» solo compara la cifra impresa con la mediana de los competidores: léala como una señal que vigilar.',
+    );
+  });
+
   it('says in the analyst notes which brands have no business hours, and "no brand" only when none has them', async () => {
     const notesOf = async (metrics: ReturnType<typeof fixtureMetrics>) => {
       const { model: built } = await buildReportModel({ metrics, config, facts: null, template, language: 'en', improvements: null, generatedAt: new Date('2017-11-03T10:00:00Z') });

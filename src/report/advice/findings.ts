@@ -66,9 +66,9 @@ interface Spec {
 
 const MAX_EXAMPLES = 3;
 /** A median of fewer measured competitors is no benchmark (METRICS.md, "Comparability"). */
-const MIN_COMPETITORS = 2;
+export const ADVICE_MIN_COMPETITORS = 2;
 /** Advice never rests on fewer than this many mentions or posts (the lowSample threshold). */
-const MIN_SAMPLE = 30;
+export const ADVICE_MIN_SAMPLE = 30;
 /** Smallest gap worth advice: 2 percentage points, or 1 minute. */
 const MIN_GAP = { percent: 0.02, duration: 1 };
 
@@ -94,7 +94,7 @@ function evaluate(spec: Spec): Finding | null {
   const competitorsMeasured = spec.benchmark?.competitorsMeasured ?? 0;
   // The benchmark leaves out a client whose value is not comparable (too few posts of its own).
   if (spec.benchmark?.client == null) return null;
-  if (!better || !as || !client || client.value === null || spec.sample < MIN_SAMPLE || competitorMedian === null || competitorsMeasured < MIN_COMPETITORS) return null;
+  if (!better || !as || !client || client.value === null || spec.sample < ADVICE_MIN_SAMPLE || competitorMedian === null || competitorsMeasured < ADVICE_MIN_COMPETITORS) return null;
   const behind = better === 'higher' ? competitorMedian - client.value : client.value - competitorMedian;
   if (behind < MIN_GAP[as]) return null;
   const scale = Math.max(Math.abs(competitorMedian), as === 'percent' ? 0.01 : 1);

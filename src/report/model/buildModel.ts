@@ -1,6 +1,7 @@
 import type { Config } from '../../config/types.js';
 import { hasNoData } from '../../metrics/coverage.js';
 import type { MetricsReport } from '../../metrics/types.js';
+import { ADVICE_MIN_COMPETITORS, ADVICE_MIN_SAMPLE } from '../advice/findings.js';
 import type { ImprovementItem } from '../advice/types.js';
 import { buildCharts, CHARTS_OF_OPTIONAL_DATA } from '../charts/buildCharts.js';
 import { chartData } from '../charts/chartData.js';
@@ -21,7 +22,7 @@ import { buildLeaderboard } from './leaderboard.js';
 import { buildMethodology } from './methodology.js';
 import { previousPeriodLabel } from './previousPeriod.js';
 import { SECTION_CHARTS } from './sections.js';
-import { buildScorecard, DEFAULT_SCORECARD_THRESHOLDS, emptyReasonsOf } from './scorecard.js';
+import { buildScorecard, DEFAULT_SCORECARD_THRESHOLDS, emptyReasonsOf, type Scorecard } from './scorecard.js';
 import type { StoreFacts } from './storeFacts.js';
 import type { ReportModel } from './types.js';
 import { buildThemes, themeFinding, withThemeNames } from './themes.js';
@@ -130,7 +131,7 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
       ...(client.themes?.length === 0 ? [t('absent.themes')] : []),
       ...(inputs.themesLeftOut ? [t('absent.themesLeftOut')] : []),
       // Weighed and none found: the section is left out, and the reader told why rather than left to think it forgotten.
-      ...(Array.isArray(inputs.improvements) && improvements.length === 0 ? [t('absent.improvements')] : []),
+      ...(Array.isArray(inputs.improvements) && improvements.length === 0 ? [noImprovements(metrics.diagnostics === undefined ? null : scorecard, t)] : []),
     ],
     improvements,
     themes,
@@ -181,4 +182,15 @@ function printableImprovement(item: ImprovementItem): ImprovementItem {
     evidence: item.evidence.map(printableName),
     examples: item.examples.map((example) => ({ ...example, author: printableName(example.author) })),
   };
+}
+
+/**
+ * Why "What to improve" is left out. Where the scorecard marks the client behind (✗) on a figure
+ * the advice does not take up (too few mentions, a lower bound), "no figure falls behind" would
+ * contradict the page before it: the sentence gives the bar advice must meet instead.
+ */
+function noImprovements(scorecard: Scorecard | null, t: Translate): string {
+  const behind = scorecard?.rows.some((row) => row.isClient && row.cells.some((cell) => cell.tone === 'worse'));
+  if (!behind) return t('absent.improvements');
+  return t('absent.improvementsBehind', { mentions: String(ADVICE_MIN_SAMPLE), competitors: String(ADVICE_MIN_COMPETITORS), scorecard: t('section.scorecard') });
 }
