@@ -209,9 +209,10 @@ function rateFinding(metrics: MetricsReport, client: BrandMetrics, format: Forma
   const printed = (value: number) => format.percent(value);
   const tied = samePrinted(metrics, client, 'responseRate', (brand) => brand.responseRate, printed);
   if (tied.length > 0) return t('finding.rateTied', { ...values, others: format.list(tied.map((brand) => brand.name)) });
-  // A rate printed like another brand's is never "the best", whatever the ranks say.
+  // A rate printed like another brand's is never "the best", whatever the ranks say; nor is one on fewer than 30 mentions
+  // (100% of 2 mentions is no claim about a brand's answers), as "the fastest" needs 30 answered mentions.
   const level = metrics.brands.some((brand) => brand.id !== client.id && brand.responseRate !== null && printed(brand.responseRate) === printedRate);
-  return t(rank === 1 && !level ? 'finding.rateBest' : 'finding.rate', values);
+  return t(rank === 1 && !level && !client.lowSample ? 'finding.rateBest' : 'finding.rate', values);
 }
 
 function speedFinding(metrics: MetricsReport, client: BrandMetrics, format: Formatter, t: Translate): string | null {
