@@ -96,7 +96,7 @@ function refuseOutsideFiles(workspace: Workspace, id: string, config: Config): v
   }
 }
 
-/** A misspelt handle would print its brand without data: the report waits for the handle to be corrected, unless asked to write it anyway. */
+/** A misspelt handle would print its brand without data, or leave an account's posts out: the report waits for the handle to be corrected, unless asked to write it anyway. */
 function refuseLikelyTypos(warnings: readonly ConfigWarning[]): void {
   const typos = likelyTypos(warnings);
   const [first] = typos;
@@ -104,7 +104,8 @@ function refuseLikelyTypos(warnings: readonly ConfigWarning[]): void {
   const said = typos.map((typo) => `${typo.key} (${typo.brand}): ${typo.message}`).join('; ');
   throw new HttpError(422, `${CONFIG_FILE}: ${said} Correct the handle in the brands form and save, or send allowUnmatchedHandles: true to write the report anyway.`, {
     code: 'likely-typo',
-    values: { brand: first.brand, handle: first.value, closest: first.closest[0]?.name ?? '', platform: first.platform ?? '' },
+    // Another account of the brand matches there: the report would not show the brand without data, it would leave the posts of the account out.
+    values: { brand: first.brand, handle: first.value, closest: first.closest[0]?.name ?? '', platform: first.platform ?? '', ...(first.brandUnmatched ? {} : { problem: 'other-accounts' }) },
   });
 }
 

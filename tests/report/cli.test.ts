@@ -167,6 +167,17 @@ describe('replybench report', () => {
         expect(stderr, name).toContain(`replybench: warning: ${config}: brands.1.accounts.twitter: "${handle}": no post by or mentioning it in 2017-10\n`);
         expect(existsSync(join(dir, name, 'report.html')), name).toBe(true);
       }
+
+      // Beside a handle of the brand that matches, a misspelt one whose close spelling no brand tracks is refused too:
+      // the report would leave that account's posts out of the brand's figures, with nothing on the page to say so.
+      const beside = join(clients, 'beside.yaml.txt');
+      writeFileSync(beside, clientConfig('acme', 'en').replace('[AcmeCares]', '[AcmeCares, RivalCoHlp]').replace('[RivalCoHelp]', '[QqzzXxww]'));
+      stderr = '';
+      expect(await main(['report', '--period', '2017-10', '--config', beside, '--out', join(dir, 'beside'), '--formats', 'html'])).toBe(1);
+      expect(stderr).toContain(
+        `replybench: ${beside}: brands.0.accounts.twitter (Acme Telecom): "rivalcohlp": no post by or mentioning it in 2017-10; did you mean rivalcohelp (6 posts)? Correct the handle, or pass --allow-unmatched-handles to write the report anyway.\n`,
+      );
+      expect(existsSync(join(dir, 'beside'))).toBe(false);
     } finally {
       write.mockRestore();
     }

@@ -198,6 +198,10 @@ describe('the API of replybench serve', () => {
       const anyway = await call(base(), 'POST', '/api/clients/apple/reports', { period: '2017-10', language: 'fr', allowUnmatchedHandles: true });
       expect(anyway.status).toBe(200);
       expect(existsSync(join(workspace(), 'apple/reports/2017-10-fr/report.pdf'))).toBe(true);
+      // Beside a handle of the brand that matches, a misspelt one is refused too, with what the report would do instead.
+      writeFileSync(configFile, written.replace(/(twitter:\n(\s+)- AppleSupport\n)/, '$1$2- Tescoo\n'));
+      const beside = await call(base(), 'POST', '/api/clients/apple/reports', { period: '2017-10', language: 'es' });
+      expect(beside).toMatchObject({ status: 422, body: { code: 'likely-typo', values: { brand: 'Apple Support', handle: 'tescoo', closest: 'tesco', platform: 'twitter', problem: 'other-accounts' } } });
     } finally {
       writeFileSync(configFile, written);
     }
