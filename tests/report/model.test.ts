@@ -158,6 +158,30 @@ describe('report model', () => {
     expect((await model('en', null)).model.absent).not.toContain(sentence);
   });
 
+  it('says beside the tiles and the table when a tenth of the mentions a rate rests on were still inside the answer window', async () => {
+    const metrics = fixtureMetrics();
+    const measured = (brand: (typeof metrics.brands)[number]) => brand.coverage?.inboundMeasured ?? brand.inbound;
+    const [client, other, third] = [metrics.brands.find((b) => b.role === 'client'), ...metrics.brands.filter((b) => b.role !== 'client')];
+    if (!client || !other || !third) throw new Error('three brands expected');
+    // The client and one competitor past a tenth; another just under it, said in the methodology only.
+    const pending = new Map([
+      [client.id, Math.ceil(measured(client) * 0.4)],
+      [other.id, Math.ceil(measured(other) * 0.1)],
+      [third.id, Math.max(1, Math.ceil(measured(third) * 0.1) - 1)],
+    ]);
+    const brands = metrics.brands.map((brand) => ({ ...brand, pending: pending.get(brand.id) ?? 0 }));
+    const built = (await model('en', null, { ...metrics, brands })).model;
+    expect(built.kpiNotes).toContain(`${pending.get(client.id)} mentions of ${client.name} were still inside the answer window when the data ends: its response rate may still rise.`);
+    expect(built.kpiNotes.filter((note) => note.includes('inside the answer window'))).toHaveLength(1);
+    const table = built.leaderboardNotes.find((note) => note.includes('inside the answer window'));
+    expect(table).toContain(`${pending.get(client.id)} for ${client.name}`);
+    expect(table).toContain(`${pending.get(other.id)} for ${other.name}`);
+    expect(table).not.toContain(third.name);
+    // Without pending mentions, neither says anything of them.
+    const none = (await model('en', null, { ...metrics, brands: brands.map((brand) => ({ ...brand, pending: 0 })) })).model;
+    expect([...none.kpiNotes, ...none.leaderboardNotes].some((note) => note.includes('inside the answer window'))).toBe(false);
+  });
+
   it('gives the bar advice must meet, not "no figure falls behind", when the scorecard marks the client behind', async () => {
     const store = await metricsFixtureStore();
     const diagnostics = await computeDiagnostics(store, metricsFixtureConfig(), '2017-10').finally(() => store.close());

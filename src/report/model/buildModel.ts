@@ -19,7 +19,7 @@ import { formatExamples, printableName } from './examples.js';
 import { writeFindings } from './findings.js';
 import { buildKpis, previousNotInData } from './kpis.js';
 import { buildLeaderboard } from './leaderboard.js';
-import { buildMethodology } from './methodology.js';
+import { buildMethodology, notablyPending, pendingWarning } from './methodology.js';
 import { previousPeriodLabel } from './previousPeriod.js';
 import { SECTION_CHARTS } from './sections.js';
 import { buildScorecard, DEFAULT_SCORECARD_THRESHOLDS, emptyReasonsOf, type Scorecard } from './scorecard.js';
@@ -77,6 +77,9 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
   const noAnswer = noAnswerNotes(metrics, format, t);
   // Mentions that need no answer weigh on the volumes the table compares when they are a good part of them.
   leaderboardNotes.push(...noAnswerLines(noAnswer.filter((note) => note.notable), metrics, format, t));
+  // Rates that may still rise by much are said beside the table that ranks them, not only in the methodology.
+  const pending = pendingWarning(metrics.brands.filter(notablyPending), format, t);
+  if (pending) leaderboardNotes.push(pending);
   const configured = config.report.scorecard;
   // One "about the same" rule for every ✓ ≈ ✗ of the report: the scorecard's and the subjects'.
   const thresholds = {
@@ -112,6 +115,7 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
       // A client the data holds nothing of: its zeros say nothing, and the summary says so first.
       ...(noData !== null && hasNoData(client) ? [noData] : []),
       ...[...coverage, ...noAnswer].filter((note) => note.brandId === client.id).map((note) => note.text),
+      ...(notablyPending(client) ? [pendingWarning([client], format, t) ?? ''] : []),
     ],
     leaderboard,
     leaderboardNotes,

@@ -3,11 +3,11 @@ import type { Brand } from '../../config/types.js';
 import { METRIC_DEFINITIONS } from '../../metrics/definitions.js';
 import { formatById } from '../../ingest/formats/index.js';
 import { noticeText } from '../../ingest/notices.js';
-import type { MetricsReport } from '../../metrics/types.js';
+import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { businessHoursSettings } from './businessHours.js';
-import { coverageNotes, LOW_SAMPLE_MARK, lowSampleOf, noAnswerLines, noAnswerNotes, noDataLine } from './coverage.js';
+import { coverageNotes, LOW_SAMPLE_MARK, lowSampleOf, measuredInbound, noAnswerLines, noAnswerNotes, noDataLine } from './coverage.js';
 import { printableName } from './examples.js';
 import { themesMarked } from './themes.js';
 import { filesWithRows, type StoreFacts } from './storeFacts.js';
@@ -75,7 +75,7 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
   warnings.push(...noAnswerLines(noAnswerNotes(metrics, format, t), metrics, format, t));
   if (lowRates.length > 0) warnings.push(t('warning.lowSample', { brands: format.list(lowRates.map((brand) => brand.name)) }));
   if (lowTimes.length > 0) warnings.push(t('warning.lowSampleTimes', { brands: format.list(lowTimes.map((brand) => brand.name)) }));
-  const pendingLine = pendingWarning(metrics, format, t);
+  const pendingLine = pendingWarning(metrics.brands, format, t);
   if (pendingLine) warnings.push(pendingLine);
   if (facts && facts.rejectedRows > 0) warnings.push(t(facts.rejectedRows === 1 ? 'warning.rejectedOne' : 'warning.rejected', { count: format.count(facts.rejectedRows) }));
   warnings.push(...importSummaries(facts, format, t));
@@ -189,12 +189,24 @@ function withoutFieldNames(text: string): string {
     .replace(/\s*[^.:;]*\b(?:metrics|report)\.[a-zA-Z]+[^.]*\./g, '');
 }
 
+/** Mentions still inside the answer window, as a share of those a brand's rate rests on, past which the summary and the leaderboard say its rate may still rise. */
+const PENDING_NOTABLE = 0.1;
+
 /**
- * Whose rates may still rise: the brands with mentions still inside the answer window when the data ends, each with
- * its count (a mention of two brands is one of each), and their sum.
+ * Whether the brand's rate may still rise by much: a tenth or more of the mentions it rests on were still inside the
+ * answer window when the data ends (a new user's one-day export: every mention of a competitor, "0%" in the tables).
  */
-function pendingWarning(metrics: MetricsReport, format: Formatter, t: Translate): string | null {
-  const waiting = metrics.brands.filter((brand) => brand.pending > 0);
+export function notablyPending(brand: BrandMetrics): boolean {
+  const measured = measuredInbound(brand);
+  return measured > 0 && brand.pending / measured >= PENDING_NOTABLE;
+}
+
+/**
+ * Whose rates may still rise: of `brands`, those with mentions still inside the answer window when the data ends,
+ * each with its count (a mention of two brands is one of each), and their sum.
+ */
+export function pendingWarning(brands: readonly BrandMetrics[], format: Formatter, t: Translate): string | null {
+  const waiting = brands.filter((brand) => brand.pending > 0);
   const [only] = waiting;
   if (only === undefined) return null;
   if (waiting.length === 1) return t(only.pending === 1 ? 'warning.pendingOne' : 'warning.pending', { count: format.count(only.pending), brand: only.name });
