@@ -14,6 +14,7 @@ export interface ClientSummary {
   reports: string[];
   problem: string | null;
   needsHandles: boolean;
+  withoutAccounts: string | null;
 }
 
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {

@@ -295,7 +295,7 @@ async function checkHandlesAfterSave(client: ClientSummary): Promise<void> {
 
 /** A client whose check can run: one with handles and a config that passes (a brand without handles is refused). */
 function quietCheckFits(client: ClientSummary): boolean {
-  return !client.needsHandles && client.problem === null;
+  return !client.needsHandles && client.problem === null && client.withoutAccounts === null;
 }
 
 /**

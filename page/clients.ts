@@ -39,6 +39,7 @@ export async function showClients(selected: string | null, keptExports?: HTMLEle
   if (client) {
     if (client.problem) app.append(el('p', { class: 'problem' }, client.problem));
     if (client.needsHandles) app.append(nextStep(client));
+    if (client.withoutAccounts !== null) app.append(el('p', { class: 'next' }, t('error.no-accounts').replace('{brand}', client.withoutAccounts)));
     app.append(keptExports ?? exportsSection(client), await brandsSection(client), checkSection(client), reportSection(client));
   }
 }

@@ -7,7 +7,26 @@ const handle = z
   .string()
   .trim()
   .min(1, 'a handle cannot be empty')
+  // "@Telbo @Zentel" or "Telbo, Zentel" in one entry is two handles, which as one would match nothing.
+  .refine((value) => !/[@,;]/.test(value.replace(/^@/, '')), {
+    error: (issue) => `"${String(issue.input)}" holds more than one handle (or an "@", "," or ";" inside one): list each handle on its own`,
+  })
   .transform((value) => value.replace(/^@/, '').toLowerCase());
+
+/** Platforms whose handles never hold a space (a Facebook page or a YouTube channel may be named by words). */
+const HANDLES_WITHOUT_SPACES = new Set(['twitter', 'x', 'instagram', 'tiktok', 'threads', 'bluesky', 'mastodon', 'reddit']);
+
+const accounts = z
+  .record(z.string().min(1), z.array(handle).min(1, 'list at least one handle'))
+  .default({})
+  .superRefine((byPlatform, context) => {
+    for (const [platform, handles] of Object.entries(byPlatform)) {
+      if (!HANDLES_WITHOUT_SPACES.has(platform.toLowerCase())) continue;
+      handles.forEach((value, index) => {
+        if (/\s/.test(value)) context.addIssue({ code: 'custom', path: [platform, index], message: `"${value}" holds a space, which no ${platform} handle does: list each handle on its own` });
+      });
+    }
+  });
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, 'use letters, digits, "-" or "_" (e.g. acme)');
 
@@ -79,7 +98,7 @@ const brand = z
   .object({
     id,
     name: z.string().min(1).optional(),
-    accounts: z.record(z.string().min(1), z.array(handle).min(1, 'list at least one handle')).default({}),
+    accounts,
     topics: z.array(z.string().min(1)).default([]),
     businessHours: businessHours.optional(),
   })

@@ -25,10 +25,15 @@ export interface ClientSummary {
   timezone: string;
   language: string;
   reports: string[];
-  /** The config's first problem, as the CLI would say it; null when it passes, or when its only lack is handles not given yet. */
+  /**
+   * The config's first problem, as the CLI would say it, naming the file as replybench.yaml (never its place on the
+   * server); null when it passes, or when its only lack is handles not given yet.
+   */
   problem: string | null;
   /** True while no brand has a handle yet (a new client): the next step, not an error. */
   needsHandles: boolean;
+  /** The name of a brand that has no handle yet while others have (a competitor just added): the next step, said by the page in its language. */
+  withoutAccounts: string | null;
 }
 
 /**
@@ -92,7 +97,7 @@ export class Workspace {
     try {
       const config = loadConfig(this.configPath(id));
       const client = config.brands.find((brand) => brand.id === config.client);
-      return { id, name: client?.name ?? id, timezone: config.timezone, language: config.report.language, reports, problem: null, needsHandles: false };
+      return { id, name: client?.name ?? id, timezone: config.timezone, language: config.report.language, reports, problem: null, needsHandles: false, withoutAccounts: null };
     } catch (error) {
       // Shown as the file says until it passes the checks (a new client has no handles yet).
       const raw = (this.configIfReadable(id) ?? {}) as { client?: unknown; timezone?: unknown; brands?: Array<{ id?: unknown; name?: unknown }>; report?: { language?: unknown } };
@@ -100,8 +105,11 @@ export class Workspace {
       const client = Array.isArray(raw.brands) ? raw.brands.find((brand) => brand?.id === raw.client) : undefined;
       const brands = Array.isArray(raw.brands) ? raw.brands : [];
       const needsHandles = brands.length > 0 && brands.every((brand) => Object.keys((brand as { accounts?: object })?.accounts ?? {}).length === 0);
-      const problem = needsHandles ? null : error instanceof Error ? error.message : String(error);
-      return { id, name: text(client?.name, id), timezone: this.timezoneOf(id), language: text(raw.report?.language, 'en'), reports, problem, needsHandles };
+      const withoutAccounts = !needsHandles && error instanceof BrandWithoutAccounts ? error.brandName : null;
+      const message = error instanceof Error ? error.message : String(error);
+      const path = this.configPath(id);
+      const problem = needsHandles || withoutAccounts !== null ? null : message.startsWith(`${path}:`) ? `${CONFIG_FILE}${message.slice(path.length)}` : message;
+      return { id, name: text(client?.name, id), timezone: this.timezoneOf(id), language: text(raw.report?.language, 'en'), reports, problem, needsHandles, withoutAccounts };
     }
   }
 

@@ -58,6 +58,18 @@ describe('config', () => {
     expect(() => parseConfig({ client: 'a', brands: [{ id: 'a', accounts: { twitter: ['acme'] } }, { id: 'b', accounts: { facebook: ['acme'] } }] }, 'c', '/')).not.toThrow();
   });
 
+  it('refuses two handles written as one, and a space in a handle of a platform whose handles have none', () => {
+    expect(errorOf({ client: 'a', brands: [{ id: 'a', accounts: { twitter: ['@Telbo @Zentel'] } }] })).toBe(
+      'cfg.yaml: brands.0.accounts.twitter.0: "@Telbo @Zentel" holds more than one handle (or an "@", "," or ";" inside one): list each handle on its own.',
+    );
+    expect(errorOf({ client: 'a', brands: [{ id: 'a', accounts: { instagram: ['vireo', 'Telbo, Zentel'] } }] })).toMatch(/^cfg\.yaml: brands\.0\.accounts\.instagram\.1: "Telbo, Zentel" holds more than one handle/);
+    expect(errorOf({ client: 'a', brands: [{ id: 'a', accounts: { x: ['Telbo Zentel'] } }] })).toBe(
+      'cfg.yaml: brands.0.accounts.x.0: "telbo zentel" holds a space, which no x handle does: list each handle on its own.',
+    );
+    // A Facebook page may be named by words.
+    expect(parseConfig({ client: 'a', brands: [{ id: 'a', accounts: { facebook: ['Vireo Telecom'] } }] }, 'c', '/').brands[0]?.accounts).toEqual({ facebook: ['vireo telecom'] });
+  });
+
   it('folds platform synonyms as the store names them, merging their handles', () => {
     const config = parseConfig({ client: 'a', brands: [{ id: 'a', accounts: { X: ['@One'], twitter: ['two', 'one'], FB: ['page'] } }] }, 'c', '/');
     expect(config.brands[0]?.accounts).toEqual({ twitter: ['one', 'two'], facebook: ['page'] });

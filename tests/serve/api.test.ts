@@ -323,7 +323,12 @@ describe('the API of replybench serve', () => {
     expect(listed.status).toBe(200);
     const broken = (listed.body.clients as Array<{ id: string; problem: string | null; needsHandles: boolean }>).find((client) => client.id === 'edited');
     expect(broken?.needsHandles).toBe(false);
-    expect(broken?.problem).toMatch(/edited\/replybench\.yaml:\d+:\d+: invalid YAML: Missing closing "quote$/);
+    // Named as the page knows the file, never by its place on the server.
+    expect(broken?.problem).toMatch(/^replybench\.yaml:\d+:\d+: invalid YAML: Missing closing "quote$/);
+    // A competitor added without handles yet is the next step, named for the page to say in its language, not an error.
+    writeFileSync(path, 'client: edited\nbrands:\n  - id: edited\n    accounts: { twitter: [EditedCares] }\n  - { id: zentel, name: Zentel Móvil }\n');
+    const next = ((await call(base(), 'GET', '/api/clients')).body.clients as Array<{ id: string }>).find((client) => client.id === 'edited');
+    expect(next).toMatchObject({ problem: null, needsHandles: false, withoutAccounts: 'Zentel Móvil' });
     // A zone that is none (typed in a terminal): the client says why, and the page reads times in UTC until it is fixed, not in the bad zone.
     writeFileSync(path, 'client: edited\ntimezone: Madrid\nbrands:\n  - id: edited\n    accounts: { twitter: [EditedCares] }\n');
     // If-Match: * replaces it whole: the page, which cannot read it, can still put a working config in its place.
