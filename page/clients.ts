@@ -1,5 +1,5 @@
 /** The list of clients, the one shown with its sections, and the form that makes a new one. */
-import { api, type ClientSummary } from './api.js';
+import { type Activity, api, type ClientSummary, describeActivity } from './api.js';
 import { brandId, brandsSection } from './brands.js';
 import { checkSection } from './check.js';
 import { act, app, el, say } from './dom.js';
@@ -37,11 +37,45 @@ export async function showClients(selected: string | null, keptExports?: HTMLEle
   else address.searchParams.delete('client');
   history.replaceState(null, '', address.href);
   if (client) {
+    // An import under way (the page reloaded during it, or another window started it) holds the data the sections read: they open when it ends.
+    const { activity } = await api<{ activity: Activity | null }>('GET', `/api/clients/${client.id}/activity`);
+    if (activity?.action === 'import') {
+      const line = el('p', { class: 'next' }, `${t('importUnderWay')} ${describeActivity(activity)}`);
+      app.append(line);
+      followActivity(client.id, line, 'importUnderWay', () => void act(() => showClients(client.id)));
+      return;
+    }
     if (client.problem) app.append(el('p', { class: 'problem' }, client.problem));
     if (client.needsHandles) app.append(nextStep(client));
     if (client.withoutAccounts !== null) app.append(el('p', { class: 'next' }, t('error.no-accounts').replace('{brand}', client.withoutAccounts)));
     app.append(keptExports ?? exportsSection(client), await brandsSection(client), checkSection(client), reportSection(client));
+    // A report under way: its files are listed once it ends, unless the brands form holds edits a new showing would drop.
+    if (activity?.action === 'report') {
+      const line = el('p', { class: 'next' }, `${t('reportUnderWay')} ${describeActivity(activity)}`);
+      app.querySelector('#report')?.append(line);
+      followActivity(client.id, line, 'reportUnderWay', () => {
+        if (document.querySelector<HTMLElement>('#brands')?.dataset.unsaved === 'yes') line.textContent = t('reportEnded');
+        else void act(() => showClients(client.id));
+      });
+    }
   }
+}
+
+/** Follows the client's running import or report in `line` each second, while the line is shown, then calls `ended`. */
+function followActivity(id: string, line: HTMLElement, key: 'importUnderWay' | 'reportUnderWay', ended: () => void): void {
+  const poll = () => {
+    if (!line.isConnected) return;
+    api<{ activity: Activity | null }>('GET', `/api/clients/${id}/activity`).then(
+      ({ activity }) => {
+        if (!line.isConnected) return;
+        if (activity === null) return ended();
+        line.textContent = `${t(key)} ${describeActivity(activity)}`;
+        setTimeout(poll, 1000);
+      },
+      () => setTimeout(poll, 2000),
+    );
+  };
+  setTimeout(poll, 1000);
 }
 
 /** What a client without handles needs next: an export first, then (once data is in) the handles its data offers. */

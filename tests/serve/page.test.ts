@@ -326,6 +326,30 @@ describe('the page of replybench serve', () => {
     await page.close();
   });
 
+  it('opened during an import (a reload, another window), follows it and opens the client’s sections when it ends', async () => {
+    expect((await call(base(), 'POST', '/api/clients', { id: 'waiting', name: 'Waiting', timezone: 'UTC', language: 'en' })).status).toBe(201);
+    const page = await browser.newPage();
+    // The server says an import runs for the first answers, then that nothing runs: what a reload during an import sees.
+    let asked = 0;
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (!request.url().includes('/api/clients/waiting/activity') || asked++ >= 2) return void request.continue();
+      const activity = { action: 'import', subject: 'big.csv', step: 'loading', stepNumber: null, steps: null, fraction: null, rows: 120000, seconds: 4 + asked };
+      void request.respond({ status: 200, contentType: 'application/json', body: JSON.stringify({ activity }) });
+    });
+    const address = new URL(server().url);
+    address.searchParams.set('client', 'waiting');
+    await visit(page, address.href);
+    expect(await text(page, '#app p.next')).toMatch(/^An import of this client is under way .*: importing big\.csv · .*120,000 rows · \d+ s$/);
+    expect(await page.$('#exports')).toBeNull();
+    expect(await page.$eval('#status', (node) => node.className)).not.toBe('error');
+    await page.waitForSelector('#exports', { timeout: 15_000 });
+    await settled(page);
+    expect(await page.$('#brands')).not.toBeNull();
+    expect(asked).toBeGreaterThanOrEqual(3);
+    await page.close();
+  });
+
   it('in French, maps the columns of a layout it does not know, previews and imports it; without its token says what to open', async () => {
     const { page, problems } = await openPage('fr-FR');
     expect(await text(page, 'section h2')).toBe('Clients');
