@@ -157,13 +157,20 @@ export async function brandsSection(client: ClientSummary): Promise<HTMLElement>
     void act(async () => {
       // A name typed and never added is a competitor the user expects in the report: saving without it would drop it in silence.
       if (newName.value.trim() !== '') throw new Error(`${t('brandNotAdded')} ${newName.value.trim()}`);
+      // A name emptied is refused, not replaced by the brand's id: the client's cover and every table print it.
+      for (const { name } of editors) name.classList.toggle('missing', name.value.trim() === '');
+      const unnamed = editors.find(({ name }) => name.value.trim() === '');
+      if (unnamed) {
+        unnamed.name.focus();
+        throw new Error(t('brandNeedsName').replace('{id}', unnamed.brand.id));
+      }
       const brands = editors.map(({ brand, name, hours, handles }) => {
         const accounts: Record<string, string[]> = {};
         for (const [platform, values] of handles) {
           const list = values();
           if (list.length > 0) accounts[platform] = list;
         }
-        const saved: BrandConfig = { ...brand, name: name.value.trim() || brand.id, accounts };
+        const saved: BrandConfig = { ...brand, name: name.value.trim(), accounts };
         // Left as the file writes it unless the line was edited.
         if (hours.value.trim() !== hoursText(brand.businessHours, language)) {
           const schedule = hoursValue(hours.value, brand.businessHours);

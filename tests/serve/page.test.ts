@@ -524,6 +524,17 @@ describe('the page of replybench serve', () => {
     expect(await page.$eval('html', (node) => node.getAttribute('lang'))).toBe('es');
     await page.waitForSelector('#brands input[name=agency-name]');
     expect(await page.$eval('.clients button.current', (node) => node.getAttribute('data-client'))).toBe('inconnu');
+    // An emptied brand name is refused in words, its field marked: it is not replaced by the brand's id.
+    const nameField = '#brands [data-brand=inconnu] input[data-field=name]';
+    const named = await page.$eval(nameField, (node) => (node as unknown as { value: string }).value);
+    const before = readFileSync(join(folder, 'replybench.yaml'), 'utf8');
+    await setValue(page, nameField, ' ');
+    await page.click('#brands button[data-action=save-brands]');
+    await page.waitForFunction("document.getElementById('status').className === 'error'");
+    expect(await text(page, '#status')).toBe('Dé a la marca inconnu el nombre que imprimen sus informes: el campo está vacío.');
+    expect(await page.$eval(nameField, (node) => node.className)).toBe('missing');
+    expect(readFileSync(join(folder, 'replybench.yaml'), 'utf8')).toBe(before);
+    await setValue(page, nameField, named);
     // With a logo on the cover, emptying the agency's name is refused in words, not undone in silence.
     expect(await page.$eval('#brands input[name=agency-name]', (node) => (node as unknown as { value: string }).value)).toBe('Norte');
     await setValue(page, '#brands input[name=agency-name]', '');
