@@ -6,7 +6,7 @@
 import { token } from './api.js';
 import { showClients } from './clients.js';
 import { refreshWhenShownAgain } from './exports.js';
-import { act, app, el, statusLine } from './dom.js';
+import { act, app, el, statusLine, unsavedBrands } from './dom.js';
 import { LANGUAGE_NAMES, language, PAGE_LANGUAGES, t } from './language.js';
 
 /** The page's language switch, in the header: the same address (its token kept) in another language. */
@@ -14,10 +14,13 @@ function languageSwitch(): HTMLElement {
   const select = el('select', { name: 'page-language', 'aria-label': t('language') }, ...PAGE_LANGUAGES.map((code) => el('option', { value: code }, LANGUAGE_NAMES[code])));
   select.value = language;
   select.addEventListener('change', () => {
-    if (document.querySelector<HTMLElement>('#brands')?.dataset.unsaved === 'yes' && !window.confirm(t('leaveUnsaved'))) {
+    if (unsavedBrands() && !window.confirm(t('leaveUnsaved'))) {
       select.value = language;
       return;
     }
+    // Asked already: the page's own question before leaving is not asked again.
+    const brands = document.querySelector<HTMLElement>('#brands');
+    if (brands) brands.dataset.unsaved = 'no';
     const address = new URL(location.href);
     address.searchParams.set('language', select.value);
     const shown = document.querySelector('.clients button.current')?.getAttribute('data-client');
@@ -29,6 +32,25 @@ function languageSwitch(): HTMLElement {
 }
 
 statusLine.before(languageSwitch());
+
+// A reload or a closed tab would drop the brands form's edits: the browser asks first.
+window.addEventListener('beforeunload', (event) => {
+  if (unsavedBrands()) event.preventDefault();
+});
+
+// Back and Forward go from one client shown to another (each client opened is a step of the history), asking first when edits would be lost.
+window.addEventListener('popstate', () => {
+  const wanted = new URLSearchParams(location.search).get('client');
+  const shown = document.querySelector('.clients button.current')?.getAttribute('data-client') ?? null;
+  if (wanted === shown) return;
+  if (unsavedBrands() && !window.confirm(t('leaveUnsavedClient'))) {
+    const address = new URL(location.href);
+    if (shown) address.searchParams.set('client', shown);
+    history.pushState(null, '', address.href);
+    return;
+  }
+  void act(() => showClients(wanted));
+});
 
 if (token === '') {
   app.replaceChildren(el('p', { class: 'problem' }, t('noToken')));

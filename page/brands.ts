@@ -2,7 +2,7 @@
 import { api, apiAnswer, type ClientSummary } from './api.js';
 import type { CheckJson } from './check.js';
 import { showClients } from './clients.js';
-import { act, el, say, statusLine } from './dom.js';
+import { act, actFrom, el, say, statusLine } from './dom.js';
 import { afterImport } from './exports.js';
 import { labelOf, language, languageSelect, t } from './language.js';
 import { hoursExample, hoursText, hoursValue } from './hours.js';
@@ -154,7 +154,7 @@ export async function brandsSection(client: ClientSummary): Promise<HTMLElement>
   addPlatform.addEventListener('click', () => addEverywhere(otherPlatform.value));
   const save = el('button', { type: 'button', 'data-action': 'save-brands' }, t('save'));
   save.addEventListener('click', () =>
-    void act(async () => {
+    void actFrom(save, async () => {
       // A name typed and never added is a competitor the user expects in the report: saving without it would drop it in silence.
       if (newName.value.trim() !== '') throw new Error(`${t('brandNotAdded')} ${newName.value.trim()}`);
       // A name emptied is refused, not replaced by the brand's id: the client's cover and every table print it.

@@ -1,6 +1,6 @@
 /** The check of a period: the config against the data, and the coverage of each brand and platform, in sentences. */
 import { api, type ClientSummary } from './api.js';
-import { act, el, table } from './dom.js';
+import { actFrom, el, table } from './dom.js';
 import { labelOf, language, t } from './language.js';
 import { periodInput, periodOf } from './periods.js';
 
@@ -45,7 +45,7 @@ export function checkSection(client: ClientSummary): HTMLElement {
   const result = el('div', {});
   const run = el('button', { type: 'button' }, t('runCheck'));
   run.addEventListener('click', () =>
-    void act(async () => {
+    void actFrom(run, async () => {
       // The result of another period goes at once: a check that fails leaves no figures that look like its own.
       result.replaceChildren();
       const check = await api<CheckJson>('GET', `/api/clients/${client.id}/check?period=${encodeURIComponent(periodOf(period))}&language=${language}`);

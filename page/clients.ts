@@ -2,7 +2,7 @@
 import { type Activity, api, type ClientSummary, describeActivity } from './api.js';
 import { brandId, brandsSection } from './brands.js';
 import { checkSection } from './check.js';
-import { act, app, el, say } from './dom.js';
+import { act, actFrom, app, el, say, unsavedBrands } from './dom.js';
 import { afterImport, exportsSection, refreshersOf } from './exports.js';
 import { language, languageSelect, t } from './language.js';
 import { forgetMonths, monthsWithData } from './periods.js';
@@ -24,7 +24,7 @@ export async function showClients(selected: string | null, keptExports?: HTMLEle
     const button = el('button', { class: client.id === selected ? 'current' : 'secondary', 'data-client': client.id, title: client.id }, client.name, el('span', { class: 'client-id' }, client.id));
     button.addEventListener('click', () => {
       // As the language switch asks: another client's sections replace the brands form and its edits.
-      if (client.id !== selected && document.querySelector<HTMLElement>('#brands')?.dataset.unsaved === 'yes' && !window.confirm(t('leaveUnsavedClient'))) return;
+      if (client.id !== selected && unsavedBrands() && !window.confirm(t('leaveUnsavedClient'))) return;
       void act(() => showClients(client.id));
     });
     list.append(button);
@@ -35,7 +35,9 @@ export async function showClients(selected: string | null, keptExports?: HTMLEle
   const address = new URL(location.href);
   if (client) address.searchParams.set('client', client.id);
   else address.searchParams.delete('client');
-  history.replaceState(null, '', address.href);
+  // Another client shown is a step Back returns from; the same one shown again (after a save) is not.
+  if (address.searchParams.get('client') === new URLSearchParams(location.search).get('client')) history.replaceState(null, '', address.href);
+  else history.pushState(null, '', address.href);
   if (client) {
     // An import under way (the page reloaded during it, or another window started it) holds the data the sections read: they open when it ends.
     const { activity } = await api<{ activity: Activity | null }>('GET', `/api/clients/${client.id}/activity`);
@@ -54,7 +56,7 @@ export async function showClients(selected: string | null, keptExports?: HTMLEle
       const line = el('p', { class: 'next' }, `${t('reportUnderWay')} ${describeActivity(activity)}`);
       app.querySelector('#report')?.append(line);
       followActivity(client.id, line, 'reportUnderWay', () => {
-        if (document.querySelector<HTMLElement>('#brands')?.dataset.unsaved === 'yes') line.textContent = t('reportEnded');
+        if (unsavedBrands()) line.textContent = t('reportEnded');
         else void act(() => showClients(client.id));
       });
     }
@@ -120,7 +122,9 @@ function newClientForm(): HTMLElement {
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    void act(async () => {
+    const submit = form.querySelector<HTMLButtonElement>('button[type=submit]');
+    if (!submit) return;
+    void actFrom(submit, async () => {
       const client = await api<ClientSummary>('POST', '/api/clients', { id: id.value, name: name.value, timezone: timezone.value, language: lang.value });
       await showClients(client.id);
       say(t('clientCreated').replace('{folder}', client.id));

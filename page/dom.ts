@@ -13,6 +13,11 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Re
   return node;
 }
 
+/** Whether the brands form holds edits not saved yet. */
+export function unsavedBrands(): boolean {
+  return document.querySelector<HTMLElement>('#brands')?.dataset.unsaved === 'yes';
+}
+
 /** Says what an action did in the status line: plainly, as a warning (done, with something to look at), or as an error (not done). */
 export function say(text: string, tone: boolean | 'warning' = false): void {
   statusLine.textContent = text;
@@ -47,6 +52,21 @@ export async function act(work: () => Promise<void>, client?: string): Promise<v
     say(error instanceof Error ? error.message : String(error), true);
   } finally {
     clearInterval(ticking);
+  }
+}
+
+/**
+ * Runs `work` as `act` does, with `button` disabled until it ends: a second click would send the request again (a new
+ * user's double click saved twice, the second refused as if another window had changed the file; wrote a report twice,
+ * the second refused as busy; uploaded a file twice).
+ */
+export async function actFrom(button: HTMLButtonElement, work: () => Promise<void>, client?: string): Promise<void> {
+  if (button.disabled) return;
+  button.disabled = true;
+  try {
+    await act(work, client);
+  } finally {
+    button.disabled = false;
   }
 }
 

@@ -1,6 +1,6 @@
 /** Exports: the upload, its preview, the column mapper for a layout replybench does not know, and the import. */
 import { api, type ClientSummary, uploadWithProgress } from './api.js';
-import { act, el, table } from './dom.js';
+import { act, actFrom, el, table } from './dom.js';
 import { clientTime, labelOf, language, t } from './language.js';
 import { forgetMonths } from './periods.js';
 import { STRINGS } from './strings.js';
@@ -80,7 +80,7 @@ export function exportsSection(client: ClientSummary): HTMLElement {
   refreshers.push(listImported);
   afterImport.push(...refreshers);
   upload.addEventListener('click', () =>
-    void act(async () => {
+    void actFrom(upload, async () => {
       const chosen = file.files?.[0];
       if (!chosen) return;
       const form = new FormData();

@@ -1,6 +1,6 @@
 /** Reports: a period and a language written into the client's reports, shown in the page, earlier ones listed. */
 import { ApiRefusal, api, type ClientSummary, token } from './api.js';
-import { act, el, say } from './dom.js';
+import { act, actFrom, el, say } from './dom.js';
 import { language, languageSelect, t } from './language.js';
 import { periodInput, periodOf } from './periods.js';
 
@@ -30,7 +30,7 @@ export function reportSection(client: ClientSummary): HTMLElement {
   };
   listEarlier();
   run.addEventListener('click', () =>
-    void act(async () => {
+    void actFrom(run, async () => {
       const folder = `${periodOf(period).replace('..', '-to-')}-${lang.value}`;
       // The same period and language again replaces the earlier report: said before, not after.
       if (reports.includes(folder) && !window.confirm(`${t('replaceReport')} ${folder}${t('questionMark')}`)) return;

@@ -182,9 +182,17 @@ describe('the page of replybench serve', () => {
     expect(await text(page, '#status')).toBe('No se entiende el horario de spotify: escriba los días y luego las horas, como en lun-vie 09:00-18:00; sáb 10:00-14:00.');
     expect(problems.splice(loggedBeforeHours).map((problem) => problem.includes('400'))).toEqual([true]);
     await setValue(page, '[data-brand=spotify] input[data-field=hours]', '');
-    await page.click('#brands > button');
+    // A double click saves once: the button waits for the save (a second request would be refused as another window's edit).
+    const saves: string[] = [];
+    const countSaves = (request: { method(): string; url(): string }) => {
+      if (request.method() === 'PUT') saves.push(request.url());
+    };
+    page.on('request', countSaves);
+    await page.click('#brands > button', { count: 2 });
     // Saved, then the accounts are checked against the month the check offers: the two that match nothing are said at once.
     await page.waitForFunction("document.getElementById('status').textContent.startsWith('Guardado. ') && !document.getElementById('status').textContent.includes('…')");
+    page.off('request', countSaves);
+    expect(saves).toHaveLength(1);
     const afterSave = await page.$eval('#status', (node) => node.textContent ?? '');
     expect(afterSave).toContain('Guardado. ');
     // Saved, with something to look at: a warning's colour, not an error's.
@@ -363,6 +371,15 @@ describe('the page of replybench serve', () => {
     await settled(page);
     // The address names the new client: a reload opens it, not the one the page was opened on.
     expect(new URL(page.url()).searchParams.get('client')).toBe('inconnu');
+    // Back returns to the page as it was before (no client shown), Forward to the client: the page is not left.
+    await page.evaluate('history.back()');
+    await page.waitForFunction("document.getElementById('exports') === null");
+    await settled(page);
+    expect(new URL(page.url()).searchParams.get('client')).toBeNull();
+    await page.evaluate('history.forward()');
+    await page.waitForSelector('#exports');
+    await settled(page);
+    expect(await page.$eval('.clients button.current', (node) => node.getAttribute('data-client'))).toBe('inconnu');
     const export_ = join(mkdtempSync(join(tmpdir(), 'replybench-page-')), 'sondage.csv');
     writeFileSync(export_, 'Nº;Usuario;Cuándo;Texto;Red\n1;ana;31/10/2017 20:00;@AcmeCares sin señal;X\n2;ben;31/10/2017 21:00;@AcmeCares ¿hola?;FB\n');
     await (await page.$('#exports input[type=file]'))?.uploadFile(export_);
@@ -515,6 +532,11 @@ describe('the page of replybench serve', () => {
     expect(asked).toEqual(['Le formulaire des marques a des modifications non enregistrées\u00a0: changer de langue et les perdre\u00a0?']);
     expect(new URL(page.url()).searchParams.get('language')).toBeNull();
     expect(await page.$eval('header select[name=page-language]', (node) => (node as unknown as { value: string }).value)).toBe('fr');
+    // A reload with the edit not saved: the browser asks before leaving, and the page stays when told to.
+    const leaving = new Promise<string>((resolve) => page.once('dialog', (dialog) => void dialog.dismiss().then(() => resolve(dialog.type()))));
+    await page.evaluate('location.reload()');
+    expect(await leaving).toBe('beforeunload');
+    expect(await page.$eval('#brands input[name=agency-name]', (node) => (node as unknown as { value: string }).value)).toBe('Sin guardar');
     // The switch in the header shows the same page in another language, the token and the client shown kept in the address.
     page.once('dialog', answer(true));
     await Promise.all([page.waitForNavigation({ waitUntil: 'domcontentloaded' }), page.select('header select[name=page-language]', 'es')]);
