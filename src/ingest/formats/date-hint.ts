@@ -20,6 +20,10 @@ const DAY_MONTH_NAME = /^(\d{1,2})([- ])([A-Za-z]{3})\2(\d{4}|\d{2})(?!\d)/;
 const MONTH_NAME_DAY = /^([A-Za-z]{3}) (\d{1,2})(,?) (\d{4})(?!\d)/;
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:([.,])\d+)?(?:(\s*)([AaPp][Mm]))?/;
 const OFFSET = /^(\s*)(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})$/;
+/** Twitter's own way: "Wed Oct 11 06:55:44 +0000 2017", the year after the offset. */
+const TWITTER = /^[A-Za-z]{3} [A-Za-z]{3} \d{1,2} \d{1,2}:\d{2}:\d{2} [+-]\d{4} \d{4}$/;
+/** A weekday's name before the date ("Wed, 11 Oct 2017 06:55:44 +0000", as e-mail and RSS write it). */
+const WEEKDAY = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(,?) (?=\d|[A-Za-z]{3} \d)/i;
 
 interface Shape {
   format: string;
@@ -38,6 +42,11 @@ function shapeOf(value: string): Shape | null {
     rest = rest.slice(match[0].length);
   };
   let match: RegExpExecArray | null;
+  if (TWITTER.test(rest)) return { format: '%a %b %d %H:%M:%S %z %Y', offset: true, utc: false, pair: null };
+  if ((match = WEEKDAY.exec(rest))) {
+    format += `%a${match[2]} `;
+    take(match);
+  }
   if ((match = YEAR_FIRST.exec(rest))) {
     format += `%Y${match[2]}%m${match[2]}%d`;
     take(match);

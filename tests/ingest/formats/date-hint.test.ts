@@ -24,6 +24,9 @@ describe('a date.format proposed from the file’s dates', () => {
     { samples: ['13-Aug-2025 09:07AM'], format: '%d-%b-%Y %I:%M%p', read: '2025-08-13 09:07:00' },
     { samples: ['Oct 31, 2017 22:10'], format: '%b %d, %Y %H:%M', read: '2017-10-31 22:10:00' },
     { samples: ['2017-10-31T22:10:47'], format: '%Y-%m-%dT%H:%M:%S', read: '2017-10-31 22:10:47' },
+    // Twitter's own way, as the Kaggle export writes it under any header, and the weekday before an e-mail's date.
+    { samples: ['Wed Oct 11 06:55:44 +0000 2017', 'Tue Oct 31 22:10:47 +0000 2017'], format: '%a %b %d %H:%M:%S %z %Y', read: '2017-10-11 06:55:44+00' },
+    { samples: ['Wed, 11 Oct 2017 06:55:44 +0200'], format: '%a, %d %b %Y %H:%M:%S %z', read: '2017-10-11 04:55:44+00' },
   ];
   test.each(cases)('$samples.0 -> $format, which reads it', async ({ samples, format, read }) => {
     expect(proposeDateFormat(samples)?.format).toBe(format);
