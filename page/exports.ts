@@ -125,6 +125,7 @@ const DATE_FORMATS: ReadonlyArray<[string, string]> = [
   ['%d.%m.%Y %H:%M', '31.10.2017 20:05'],
   ['%Y-%m-%d %H:%M:%S', '2017-10-31 20:05:00'],
   ['%d/%m/%Y', '31/10/2017'],
+  ['%a %b %d %H:%M:%S %z %Y', 'Tue Oct 31 20:05:00 +0000 2017'],
   ['epoch', '1509480300'],
 ];
 
@@ -158,7 +159,9 @@ function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<
   };
   // Whether the user wrote the date format (then it is never replaced by a proposal).
   let formatTyped = false;
-  const formatNote = el('p', { class: 'note', 'data-note': 'date-format' });
+  // A format the guesses read from the column's first dates (not ISO, nor a serial) is said as one proposed later is.
+  const guessedFormat = mapping.date.format !== 'iso' && mapping.date.format !== 'epoch';
+  const formatNote = el('p', { class: 'note', 'data-note': 'date-format' }, guessedFormat ? t('dateFormatTaken') : '');
   const rows = mapper.fields.map((field) => {
     const select = el('select', { 'data-field': field }, el('option', { value: '' }, '—'), ...mapper.columns.map((column) => el('option', column === mapping.columns[field] ? { value: column, selected: '' } : { value: column }, column)));
     select.addEventListener('change', () => {

@@ -570,6 +570,15 @@ describe('the page of replybench serve', () => {
     await page.click('#brands button[data-action=save-brands]');
     await page.waitForFunction("document.getElementById('status').textContent.startsWith('Guardado.')");
     expect(readFileSync(join(folder, 'replybench.yaml'), 'utf8')).not.toContain('agency');
+    // A date format the guesses read from the column's first dates is said at once, as one proposed after a pick is.
+    const dated = join(mkdtempSync(join(tmpdir(), 'replybench-page-')), 'fechas.csv');
+    writeFileSync(dated, 'Nº;Usuario;Fecha;Texto\n1;ana;31/10/2017 20:00;@AcmeCares sin señal\n2;ben;31/10/2017 21:00;@AcmeCares ¿hola?\n');
+    await (await page.$('#exports input[type=file]'))?.uploadFile(dated);
+    await page.click('#exports button');
+    await page.waitForSelector('#exports table.mapper');
+    await settled(page);
+    expect(await page.$eval('input[data-field="date.format"]', (node) => (node as unknown as { value: string }).value)).toBe('%d/%m/%Y %H:%M');
+    expect(await text(page, '#exports [data-note=date-format]')).toBe('El formato de fecha se ha tomado de las fechas de la columna; cámbielo si significan otra cosa.');
     await visit(page, new URL('/', server().url).href);
     expect(await text(page, '#app')).toBe('Ouvrez l’adresse affichée par replybench serve\u00a0: elle porte le jeton dont cette page a besoin.');
     expect(problems).toEqual([]);
