@@ -33,6 +33,8 @@ export class ApiRefusal extends Error {
   constructor(
     message: string,
     readonly code: string | undefined,
+    /** What the refusal names (the brand of hours it cannot read, …), as the server sent it. */
+    readonly values: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -61,7 +63,7 @@ export async function apiAnswer<T>(method: string, path: string, body?: unknown,
   }
   const response = await fetch(path, { method, headers, ...(payload === undefined ? {} : { body: payload }) });
   const value = (await response.json()) as T & Refusal;
-  if (!response.ok) throw new ApiRefusal(refusalText(value, response.status), value.code);
+  if (!response.ok) throw new ApiRefusal(refusalText(value, response.status), value.code, { ...value.values });
   return { value, version: response.headers.get('etag') };
 }
 

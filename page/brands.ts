@@ -1,5 +1,5 @@
 /** Brands: the client's settings, its brands and their accounts, the agency's name and logo, saved into replybench.yaml. */
-import { api, apiAnswer, type ClientSummary } from './api.js';
+import { ApiRefusal, api, apiAnswer, type ClientSummary } from './api.js';
 import type { CheckJson } from './check.js';
 import { showClients } from './clients.js';
 import { act, actFrom, el, say, statusLine } from './dom.js';
@@ -54,15 +54,17 @@ function handleFields(platform: string, handles: string[]): { element: HTMLEleme
   return { element, values };
 }
 
-/** A brand's id from its name, as a config's ids are written: "Ondanet Ayuda" is ondanet-ayuda. */
+/** A brand's id from its name, as a config's ids are written: "Ondanet Ayuda" is ondanet-ayuda; past 64 characters, cut at the last whole word. */
 export function brandId(name: string): string {
-  return name
+  const id = name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64);
+    .replace(/^-+|-+$/g, '');
+  if (id.length <= 64) return id;
+  const cut = id.slice(0, 65).lastIndexOf('-');
+  return cut > 0 ? id.slice(0, cut) : id.slice(0, 64);
 }
 
 export async function brandsSection(client: ClientSummary): Promise<HTMLElement> {
@@ -192,7 +194,16 @@ export async function brandsSection(client: ClientSummary): Promise<HTMLElement>
       if (agencyChanged && agencyTyped !== '') report.agency = logoChosen === undefined ? { name: agencyTyped } : { name: agencyTyped, logo: logoChosen };
       else if (agencyChanged) delete report.agency;
       if (lang.value !== languageRead || agencyChanged) settings.report = report;
-      await apiAnswer('PUT', `/api/clients/${client.id}/config`, { ...config, ...settings, brands }, version);
+      for (const { hours } of editors) hours.classList.remove('missing');
+      await apiAnswer('PUT', `/api/clients/${client.id}/config`, { ...config, ...settings, brands }, version).catch((error: unknown) => {
+        // Hours the config cannot read: the field is marked, as an empty name is.
+        if (error instanceof ApiRefusal && error.code === 'bad-hours') {
+          const unread = editors.find(({ brand, name }) => (name.value.trim() || brand.id) === error.values.brand);
+          unread?.hours.classList.add('missing');
+          unread?.hours.focus();
+        }
+        throw error;
+      });
       // A check started before the save read the config of before: the next one asks again.
       handleCheck = null;
       // Shown again from the file as saved: the summary, the periods (in the new timezone) and the next step follow it.

@@ -101,9 +101,13 @@ function newClientForm(): HTMLElement {
   let idTyped = false;
   id.addEventListener('input', () => {
     idTyped = id.value !== '';
+    id.setCustomValidity('');
   });
   name.addEventListener('input', () => {
-    if (!idTyped) id.value = brandId(name.value);
+    if (idTyped) return;
+    id.value = brandId(name.value);
+    // A name of emoji or signs only ("🚀🎉") gives no folder name: the field says why, not only that it is empty.
+    id.setCustomValidity(name.value.trim() !== '' && id.value === '' ? t('idFromNameEmpty') : '');
   });
   // The zones the browser knows, to pick from as they are spelt (Europe/Madrid, not Madrid or GMT+2).
   const zones = el('datalist', { id: 'timezones' }, ...['UTC', ...Intl.supportedValuesOf('timeZone')].map((zone) => el('option', { value: zone })));

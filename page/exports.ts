@@ -82,7 +82,7 @@ export function exportsSection(client: ClientSummary): HTMLElement {
   upload.addEventListener('click', () =>
     void actFrom(upload, async () => {
       const chosen = file.files?.[0];
-      if (!chosen) return;
+      if (!chosen) throw new Error(t('chooseFileFirst'));
       const form = new FormData();
       form.append('file', chosen);
       const preview = await uploadWithProgress<Preview>(`/api/clients/${client.id}/exports?timezone=${encodeURIComponent(zone.value)}&language=${language}`, form);

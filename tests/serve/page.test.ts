@@ -181,6 +181,8 @@ describe('the page of replybench serve', () => {
     await page.waitForFunction("document.getElementById('status').textContent.startsWith('No se entiende')");
     expect(await text(page, '#status')).toBe('No se entiende el horario de spotify: escriba los días y luego las horas, como en lun-vie 09:00-18:00; sáb 10:00-14:00.');
     expect(problems.splice(loggedBeforeHours).map((problem) => problem.includes('400'))).toEqual([true]);
+    // The field the brand's hours are written in is marked, as an empty name is.
+    expect(await page.$eval('[data-brand=spotify] input[data-field=hours]', (node) => node.className)).toBe('missing');
     await setValue(page, '[data-brand=spotify] input[data-field=hours]', '');
     // A double click saves once: the button waits for the save (a second request would be refused as another window's edit).
     const saves: string[] = [];
@@ -364,6 +366,17 @@ describe('the page of replybench serve', () => {
     expect(await text(page, 'form.new-client h3')).toBe('Nouveau client');
     // Each client by its name, with its id beside it.
     expect(await text(page, '#app button[data-client=apple]')).toBe('Apple <Support>apple');
+    // A name of emoji only makes no folder name: the field says why.
+    await page.type('input[name=name]', '🚀🎉');
+    expect(await page.$eval('input[name=id]', (node) => (node as unknown as { validationMessage: string }).validationMessage)).toBe(
+      'Le nom ne contient ni lettre ni chiffre pour former le nom du dossier\u00a0: écrivez-le ici (lettres, chiffres, - et _).',
+    );
+    await setValue(page, 'input[name=name]', '');
+    // A long name makes a folder name cut at its last whole word within 64 characters.
+    await page.type('input[name=name]', 'Fédération des associations européennes et méditerranéennes de télécommunications');
+    expect(await page.$eval('input[name=id]', (node) => (node as unknown as { value: string }).value)).toBe('federation-des-associations-europeennes-et-mediterraneennes-de');
+    await setValue(page, 'input[name=name]', '');
+    await setValue(page, 'input[name=id]', '');
     await page.type('input[name=id]', 'inconnu');
     await page.type('input[name=name]', 'Inconnu');
     await page.click('form.new-client button[type=submit]');
@@ -380,6 +393,10 @@ describe('the page of replybench serve', () => {
     await page.waitForSelector('#exports');
     await settled(page);
     expect(await page.$eval('.clients button.current', (node) => node.getAttribute('data-client'))).toBe('inconnu');
+    // Preview without a file chosen: said, not silent.
+    await page.click('#exports button');
+    await page.waitForFunction("document.getElementById('status').className === 'error'");
+    expect(await text(page, '#status')).toBe('Choisissez d’abord un export (CSV, TSV, XLSX ou ZIP), puis prévisualisez-le.');
     const export_ = join(mkdtempSync(join(tmpdir(), 'replybench-page-')), 'sondage.csv');
     writeFileSync(export_, 'Nº;Usuario;Cuándo;Texto;Red\n1;ana;31/10/2017 20:00;@AcmeCares sin señal;X\n2;ben;31/10/2017 21:00;@AcmeCares ¿hola?;FB\n');
     await (await page.$('#exports input[type=file]'))?.uploadFile(export_);
