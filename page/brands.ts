@@ -222,7 +222,7 @@ export async function brandsSection(client: ClientSummary): Promise<HTMLElement>
   // The agency whose name and logo the report's cover carries (white label).
   const agencyFields = ((config.report as { agency?: { name?: string; logo?: string } } | undefined)?.agency ?? {}) as { name?: string; logo?: string };
   const agencyRead = { name: agencyFields.name ?? '', logo: agencyFields.logo };
-  const agency = el('input', { name: 'agency-name', value: agencyRead.name });
+  const agency = el('input', { name: 'agency-name', value: agencyRead.name, maxlength: '80' });
   const logo = await agencyLogoField(client);
   const section = el(
     'section',

@@ -200,7 +200,8 @@ export const configSchema = z
         language: z.enum(LANGUAGES).default('en'),
         template: z.string().min(1).optional(),
         pageSize: z.enum(['A4', 'Letter']).default('A4'),
-        agency: z.object({ name: z.string().min(1), logo: z.string().min(1).optional() }).strict().optional(),
+        // Printed on the cover and in every page's footer: a longer name fills the footer's line.
+        agency: z.object({ name: z.string().min(1).max(80, 'at most 80 characters: the cover and every page\'s footer print it'), logo: z.string().min(1).optional() }).strict().optional(),
         colors: z.object({ primary: hex.optional(), accent: hex.optional() }).strict().default({}),
         /** When a scorecard cell counts as "about the same" as the competitor median: within these points (shares) or percent (times); defaults 2 and 10. */
         scorecard: z

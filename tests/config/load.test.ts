@@ -66,6 +66,8 @@ describe('config', () => {
     expect(errorOf({ client: 'a', brands: [{ id: 'a', accounts: { x: ['Telbo Zentel'] } }] })).toBe(
       'cfg.yaml: brands.0.accounts.x.0: "telbo zentel" holds a space, which no x handle does: list each handle on its own.',
     );
+    // The agency's name is printed in every page's footer: a name that would fill it is refused.
+    expect(errorOf({ ...minimal, report: { agency: { name: 'A'.repeat(81) } } })).toBe("cfg.yaml: report.agency.name: at most 80 characters: the cover and every page's footer print it.");
     // A Facebook page may be named by words.
     expect(parseConfig({ client: 'a', brands: [{ id: 'a', accounts: { facebook: ['Vireo Telecom'] } }] }, 'c', '/').brands[0]?.accounts).toEqual({ facebook: ['vireo telecom'] });
   });
