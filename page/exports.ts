@@ -208,7 +208,7 @@ function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<
         : el('span')
       : el('p', { class: 'warning', 'data-note': 'import-problem' }, upload.problem ?? ''),
     el('h3', {}, t('mapColumns')),
-    ...(mapper.savedMapping === null ? [] : [el('p', { class: 'note', 'data-note': 'saved-mapping' }, `${t('mappingReused')} ${mapper.savedMapping}`)]),
+    ...(mapper.savedMapping === null ? [] : [el('p', { class: 'note', 'data-note': 'saved-mapping' }, `${t('mappingReused')} ${mapper.savedMapping}.`)]),
     el('table', { class: 'mapper' }, el('tbody', {}, ...rows)),
     el('label', {}, t('dateFormat'), dateFormat, formats),
     formatNote,

@@ -747,7 +747,7 @@ export const STRINGS: Record<Language, Record<string, string>> = {
     'format.twarc2': 'CSV de twarc2',
     'format.twitter-v2': 'CSV de l’API v2 de Twitter',
     'format.talkwalker': 'CSV de Talkwalker',
-    'format.meltwater': 'export Meltwater',
+    'format.meltwater': 'export de Meltwater',
     'format.brandwatch': 'CSV de Brandwatch',
     'format.sprout': 'export des messages de Sprout Social',
     'format.facebook-comments': 'commentaires Facebook ou Instagram',

@@ -494,7 +494,7 @@ describe('the page of replybench serve', () => {
     await page.waitForSelector('#exports [data-note=saved-mapping]');
     await settled(page);
     expect(await text(page, '#exports [data-note=saved-mapping]')).toBe(
-      'Les colonnes choisies pour un export précédent de cette forme sont reprises ci-dessous\u00a0; vérifiez-les. Elles sont gardées dans mappings/sondage.yaml',
+      'Les colonnes choisies pour un export précédent de cette forme sont reprises ci-dessous\u00a0; vérifiez-les. Elles sont gardées dans mappings/sondage.yaml.',
     );
     // Not said beside it: that replybench does not recognise the columns, which the saved mapping just did.
     expect(await page.$('#exports [data-note=unknown-layout]')).toBeNull();
