@@ -35,8 +35,8 @@ describe('report model', () => {
     const { model: built } = await model('en');
     expect(built.findings).toEqual([
       'Acme Telecom answered 60% of the 50 mentions it received, rank 2 of 5 brands.',
-      // SwiftNet is fastest (5 min) but on 12 answered mentions: no "times faster" (Acme's 40 min rests on 30), both medians said.
-      'Acme Telecom’s median first response was 40\u00a0min, against 5\u00a0min for SwiftNet, the fastest; at least one of the two medians rests on fewer than 30 answered mentions, so the gap is only indicative.',
+      // SwiftNet is fastest (5 min) but on 12 answered mentions: Acme (40 min on 30) is set against RivalCo, the fastest whose median rests on 30 or more.
+      'RivalCo answered 2 times faster than Acme Telecom: a median first response of 20\u00a0min against 40\u00a0min.',
       // Acme: 20 of 50 within 60 min; competitors 80%, 30%, 0%, 0%: median 15%.
       '40% of the mentions to Acme Telecom that needed an answer were answered within 1\u00a0h, ahead of the competitor median (15%).',
       // September: 26 of 40 = 65%, so -5 points.

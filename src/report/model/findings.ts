@@ -232,12 +232,16 @@ function speedFinding(metrics: MetricsReport, client: BrandMetrics, format: Form
     return t('finding.fastest', { client: client.name, time: time(clientTime), median: time(median) });
   }
   // The brand the benchmark names, or another with the same best median.
-  const fastest =
+  const named =
     metrics.brands.find((brand) => brand.id === speed.bestBrandId && brand.responseTimeMedianMin === best) ??
     metrics.brands.find((brand) => brand.responseTimeMedianMin === best);
-  if (!fastest || best <= 0) return null;
-  const values = { best: fastest.name, client: client.name, bestTime: time(best), clientTime: time(clientTime) };
-  const ratio = clientTime / best;
+  if (!named || best <= 0) return null;
+  // A median of a few answers (a competitor's one reply of the month) is set against the client only when no brand
+  // whose median rests on 30 answered mentions was faster than the client: that one is the comparison then.
+  const fastest = named.lowSampleTimes === true && client.lowSampleTimes !== true ? (fastestMeasured(metrics, client, clientTime) ?? named) : named;
+  const bestTime = fastest.responseTimeMedianMin ?? best;
+  const values = { best: fastest.name, client: client.name, bestTime: time(bestTime), clientTime: time(clientTime) };
+  const ratio = clientTime / bestTime;
   // "N times faster" is a claim about two medians: neither may rest on fewer than 30 answered mentions. A clear gap is
   // still said, both medians and how little they rest on: findings that keep only the flattering lines mislead.
   if (client.lowSampleTimes === true || fastest.lowSampleTimes === true) return ratio >= FASTER_RATIO ? t('finding.slowerFewAnswers', values) : null;
@@ -247,6 +251,15 @@ function speedFinding(metrics: MetricsReport, client: BrandMetrics, format: Form
   const answersLess =
     fastest.responseRate !== null && client.responseRate !== null && fastest.responseRate < client.responseRate && format.percent(fastest.responseRate) !== format.percent(client.responseRate);
   return answersLess ? `${faster} ${t('finding.fasterAnswersLess', { client: client.name, bestRate: lowerBound(fastest, format.percent(fastest.responseRate), t), clientRate: lowerBound(client, format.percent(client.responseRate), t) })}` : faster;
+}
+
+/** The fastest ranked brand other than the client whose median rests on 30 answered mentions or more, if it was faster than `clientTime`. */
+function fastestMeasured(metrics: MetricsReport, client: BrandMetrics, clientTime: number): BrandMetrics | null {
+  const measured = metrics.brands.filter(
+    (brand) => brand.id !== client.id && brand.lowSampleTimes !== true && brand.responseTimeMedianMin !== null && brand.responseTimeMedianMin > 0 && rankOf(brand, 'responseTimeMedianMin') !== null,
+  );
+  const fastest = measured.sort((a, b) => (a.responseTimeMedianMin ?? 0) - (b.responseTimeMedianMin ?? 0))[0];
+  return fastest && (fastest.responseTimeMedianMin ?? Infinity) < clientTime ? fastest : null;
 }
 
 /** The competitors ranked on a metric, by name, as a list ("RivalCo and Tercera"). */
