@@ -89,6 +89,18 @@ describe('table', () => {
     // ACME, measured on one mention, is still a low sample.
     expect(table).toContain('(low sample) = fewer than 30 mentions needing an answer');
   });
+
+  it('calls a brand mentioned but with none of its posts "not measured", not a low sample', async () => {
+    const store = await storeWith([
+      { id: 'm1', author: 'a', at: '2017-10-02T10:00:00Z', text: '@acme hi' },
+      { id: 'r1', author: 'acme', at: '2017-10-02T10:30:00Z', parent: 'm1' },
+      { id: 'm2', author: 'b', at: '2017-10-03T10:00:00Z', text: '@rival where are you?' },
+    ]);
+    const report = await computeMetrics(store, configWith([{ id: 'acme' }, { id: 'rival' }]), '2017-10').finally(() => store.close());
+    const table = metricsTable(report);
+    expect(table.split('\n').find((line) => line.includes('RIVAL'))).toMatch(/RIVAL \(not measured\)\s/);
+    expect(table).toContain('(not measured) = mentions of the brand, but none its answers can be measured on (none of its posts where they are): run replybench check to see what to import.');
+  });
 });
 
 describe('json', () => {

@@ -16,8 +16,8 @@ export function metricsTable(report: MetricsReport): string {
   );
   const rows = brands.map((brand) => [
     brand.rank.responseRate === null || brand.rank.responseRate === undefined ? '-' : String(brand.rank.responseRate),
-    // A brand the data holds nothing of has no sample to call low.
-    `${printable(brand.name)}${brand.role === 'client' ? ' *' : ''}${hasNoData(brand) ? ' (no data)' : brand.lowSample ? ' (low sample)' : ''}`,
+    // A brand the data holds nothing of has no sample to call low; nor has one whose answers cannot be measured (148 mentions, none of its posts).
+    `${printable(brand.name)}${brand.role === 'client' ? ' *' : ''}${hasNoData(brand) ? ' (no data)' : unmeasured(brand) ? ' (not measured)' : brand.lowSample ? ' (low sample)' : ''}`,
     ...shown.flatMap((spec) => {
       const text = cell(spec.unit, spec.value(brand));
       if (spec.key === 'inbound') return [text, cell('count', brand.coverage?.inboundMeasured ?? null)];
@@ -31,9 +31,15 @@ export function metricsTable(report: MetricsReport): string {
     `Data quality: ${counted('en', quality.posts, 'post', 'posts')}, ${counted('en', quality.pending ?? 0, 'mention', 'mentions')} pending, ${counted('en', quality.repliesBeforeParent, 'reply stamped before its parent', 'replies stamped before their parent')}, ${counted('en', quality.unresolvedParents, 'parent', 'parents')} not in the data.`,
   ];
   notes.push('Rate and the <= columns are shares of Need answer, the mentions that need an answer; Median and P90 are of the answered ones.');
-  if (brands.some((brand: BrandMetrics) => brand.lowSample && !hasNoData(brand))) notes.push('(low sample) = fewer than 30 mentions needing an answer: read with care.');
+  if (brands.some((brand: BrandMetrics) => brand.lowSample && !hasNoData(brand) && !unmeasured(brand))) notes.push('(low sample) = fewer than 30 mentions needing an answer: read with care.');
+  if (brands.some(unmeasured)) notes.push('(not measured) = mentions of the brand, but none its answers can be measured on (none of its posts where they are): run replybench check to see what to import.');
   if (brands.some(hasNoData)) notes.push('(no data) = the data holds neither a post of the brand nor a mention of it in the period: check its handles, or import its exports.');
   return [...alignedTable(header, rows, [1]), '', ...notes, ''].join('\n');
+}
+
+/** Mentions of the brand, and none its response figures rest on (no posts of it on their platforms). */
+function unmeasured(brand: BrandMetrics): boolean {
+  return !hasNoData(brand) && brand.inbound > 0 && brand.coverage?.inboundMeasured === 0;
 }
 
 function cell(unit: MetricUnit, value: number | null): string {
