@@ -6,7 +6,7 @@
 import { token } from './api.js';
 import { showClients } from './clients.js';
 import { refreshWhenShownAgain } from './exports.js';
-import { act, app, el, statusLine, unsavedBrands } from './dom.js';
+import { act, app, el, say, statusLine, unsavedBrands } from './dom.js';
 import { LANGUAGE_NAMES, language, PAGE_LANGUAGES, t } from './language.js';
 
 /** The page's language switch, in the header: the same address (its token kept) in another language. */
@@ -32,6 +32,12 @@ function languageSwitch(): HTMLElement {
 }
 
 statusLine.before(languageSwitch());
+
+// An error stays only until the user changes a field to mend it: a form the browser itself refuses to send (a field left
+// empty) would otherwise leave the earlier error beside the browser's own message.
+app.addEventListener('input', () => {
+  if (statusLine.className === 'error') say('');
+});
 
 // A reload or a closed tab would drop the brands form's edits: the browser asks first.
 window.addEventListener('beforeunload', (event) => {

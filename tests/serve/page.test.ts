@@ -397,6 +397,10 @@ describe('the page of replybench serve', () => {
     await page.click('#exports button');
     await page.waitForFunction("document.getElementById('status').className === 'error'");
     expect(await text(page, '#status')).toBe('Choisissez d’abord un export (CSV, TSV, XLSX ou ZIP), puis prévisualisez-le.');
+    // The error goes once a field is changed to mend it (here any field: the new client's name).
+    await page.type('input[name=name]', 'x');
+    expect(await page.$eval('#status', (node) => [node.className, node.textContent])).toEqual(['', '']);
+    await setValue(page, 'input[name=name]', '');
     const export_ = join(mkdtempSync(join(tmpdir(), 'replybench-page-')), 'sondage.csv');
     writeFileSync(export_, 'Nº;Usuario;Cuándo;Texto;Red\n1;ana;31/10/2017 20:00;@AcmeCares sin señal;X\n2;ben;31/10/2017 21:00;@AcmeCares ¿hola?;FB\n');
     await (await page.$('#exports input[type=file]'))?.uploadFile(export_);
