@@ -3,7 +3,7 @@ import { type Activity, api, type ClientSummary, describeActivity } from './api.
 import { brandId, brandsSection } from './brands.js';
 import { checkSection } from './check.js';
 import { act, actFrom, app, el, say, unsavedBrands } from './dom.js';
-import { afterImport, exportsSection, refreshersOf } from './exports.js';
+import { afterImport, exportsSection, importsHere, refreshersOf } from './exports.js';
 import { language, languageSelect, t } from './language.js';
 import { forgetMonths, monthsWithData } from './periods.js';
 import { reportSection } from './report.js';
@@ -39,9 +39,9 @@ export async function showClients(selected: string | null, keptExports?: HTMLEle
   if (address.searchParams.get('client') === new URLSearchParams(location.search).get('client')) history.replaceState(null, '', address.href);
   else history.pushState(null, '', address.href);
   if (client) {
-    // An import under way (the page reloaded during it, or another window started it) holds the data the sections read: they open when it ends.
+    // An import under way that this page did not start (it was reloaded during it, or another window started it) holds the data the sections read: they open when it ends.
     const { activity } = await api<{ activity: Activity | null }>('GET', `/api/clients/${client.id}/activity`);
-    if (activity?.action === 'import') {
+    if (activity?.action === 'import' && !importsHere.has(client.id)) {
       const line = el('p', { class: 'next' }, `${t('importUnderWay')} ${describeActivity(activity)}`);
       app.append(line);
       followActivity(client.id, line, 'importUnderWay', () => void act(() => showClients(client.id)));

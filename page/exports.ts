@@ -129,6 +129,13 @@ const DATE_FORMATS: ReadonlyArray<[string, string]> = [
   ['epoch', '1509480300'],
 ];
 
+/**
+ * The clients whose import this page runs: showing such a client again (a save, a click on it) keeps its sections, and
+ * the import writes its outcome into the exports section kept; an import another window or an earlier page started is
+ * followed instead (clients.ts).
+ */
+export const importsHere = new Set<string>();
+
 /** A layout replybench does not know: a drop-down per field, filled with the best guesses; the preview follows each pick. */
 function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<Preview['mapper']>): { nodes: Node[]; refresh: () => void } {
   const mapping: Mapping = structuredClone(mapper.mapping);
@@ -160,7 +167,7 @@ function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<
   // Whether the user wrote the date format (then it is never replaced by a proposal).
   let formatTyped = false;
   // A format the guesses read from the column's first dates (not ISO, nor a serial) is said as one proposed later is.
-  const guessedFormat = mapping.date.format !== 'iso' && mapping.date.format !== 'epoch';
+  const guessedFormat = mapper.savedMapping === null && mapping.date.format !== 'iso' && mapping.date.format !== 'epoch';
   const formatNote = el('p', { class: 'note', 'data-note': 'date-format' }, guessedFormat ? t('dateFormatTaken') : '');
   const rows = mapper.fields.map((field) => {
     const select = el('select', { 'data-field': field }, el('option', { value: '' }, '—'), ...mapper.columns.map((column) => el('option', column === mapping.columns[field] ? { value: column, selected: '' } : { value: column }, column)));
@@ -299,6 +306,7 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
       // Disabled while it runs: a second click would ask for an upload this one is importing, and show its refusal.
       importButton.disabled = true;
       let done: { files: Array<{ imported: number; duplicates: number; repeatedInFile: number; rejected: number; rejectedByReason: Record<string, number>; warnings: string[] }>; mapping?: string | null };
+      importsHere.add(client.id);
       try {
         // In the zone the preview read local times in: what was shown is what is stored.
         done = await api('POST', `/api/clients/${client.id}/imports`, { previewId, timezone, language, ...(mapping ? { mapping } : {}) });
@@ -306,6 +314,8 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
         // A failed import leaves the upload waiting: it can be imported again.
         importButton.disabled = false;
         throw error;
+      } finally {
+        importsHere.delete(client.id);
       }
       forgetMonths();
       // What the file would add is now what it added: the preview's counts would read as still to come.
@@ -329,7 +339,7 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
     [`${t('span')} (${client.timezone})`, t('kinds'), t('topAuthors'), t('topRepliers'), t('topMentioned')],
     [
       [
-        profile.first === null || profile.last === null ? '' : `${clientTime(profile.first, client.timezone, false)} – ${clientTime(profile.last, client.timezone, false)}`,
+        profile.first === null || profile.last === null ? '' : daySpan(clientTime(profile.first, client.timezone, false), clientTime(profile.last, client.timezone, false)),
         Object.entries(profile.kinds).map(([kind, n]) => `${labelOf('kind', kind)}${t('colon')}${n.toLocaleString(language)}`).join(', '),
         counted(profile.topAuthors),
         counted(profile.topRepliers),
@@ -359,4 +369,9 @@ export function refreshWhenShownAgain(): void {
     forgetMonths();
     for (const refresh of afterImport) refresh('shown-again');
   });
+}
+
+/** The first and last day of a file, or the one day when they are the same ("31 oct. 2017", not "31 oct. 2017 – 31 oct. 2017"). */
+function daySpan(first: string, last: string): string {
+  return first === last ? first : `${first} – ${last}`;
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import puppeteer, { type Browser, type Dialog, type Page } from 'puppeteer';
+import puppeteer, { type Browser, type Dialog, type HTTPRequest, type Page } from 'puppeteer';
 import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { png } from '../png.js';
@@ -357,6 +357,37 @@ describe('the page of replybench serve', () => {
     await settled(page);
     expect(await page.$('#brands')).not.toBeNull();
     expect(asked).toBeGreaterThanOrEqual(3);
+
+    // This page's own import is not followed as another's: the brands saved while it runs keep the exports section,
+    // and the import's outcome lands there. The import request is held in flight while the server says an import runs.
+    await (await page.$('#exports input[type=file]'))?.uploadFile(KAGGLE_SAMPLE);
+    await page.click('#exports button');
+    await page.waitForSelector('#exports .preview button');
+    await settled(page);
+    let importing = true;
+    let hold: (request: HTTPRequest) => void = () => undefined;
+    const held = new Promise<HTTPRequest>((resolve) => {
+      hold = resolve;
+    });
+    page.removeAllListeners('request');
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().includes('/api/clients/waiting/imports')) return hold(request);
+      if (importing && request.url().includes('/api/clients/waiting/activity')) {
+        const activity = { action: 'import', subject: 'twcs_kaggle_sample.csv', step: 'saving', stepNumber: null, steps: null, fraction: null, rows: 93, seconds: 1 };
+        return void request.respond({ status: 200, contentType: 'application/json', body: JSON.stringify({ activity }) });
+      }
+      void request.continue();
+    });
+    await page.click('#exports .preview button');
+    const importRequest = await held;
+    await page.click('#brands button[data-action=save-brands]');
+    await page.waitForFunction("document.getElementById('status').textContent.startsWith('Saved.')");
+    expect(await page.$('#exports .preview')).not.toBeNull();
+    expect(await page.$$eval('#app p.next', (notes) => notes.map((note) => note.textContent ?? '').filter((note) => note.includes('under way')))).toEqual([]);
+    importing = false;
+    await importRequest.continue();
+    await page.waitForFunction("document.querySelector('#exports .outcome')?.textContent !== ''");
+    expect(await text(page, '#exports .outcome')).toBe('Imported: 93');
     await page.close();
   });
 
@@ -504,6 +535,11 @@ describe('the page of replybench serve', () => {
     expect(await page.$('#exports [data-note=unknown-layout]')).toBeNull();
     expect(await page.$eval('select[data-field=date]', (node) => (node as unknown as { value: string }).value)).toBe('Cuándo');
     expect(await page.$eval('input[data-field="date.format"]', (node) => (node as unknown as { value: string }).value)).toBe('%d/%m/%Y %H:%M');
+    // The format is the saved mapping's, not read from the dates: nothing says it was.
+    expect(await text(page, '#exports [data-note=date-format]')).toBe('');
+    // A file of one day names that day once.
+    await page.waitForFunction("document.querySelector('#exports').innerText.includes('2 nov. 2017')");
+    expect(await text(page, '#exports')).not.toContain('2 nov. 2017 – 2 nov. 2017');
     // A competitor is added by its name; its id is made from it.
     await page.type('#brands input[data-field=new-brand]', 'Ondanet Ayuda Móvil');
     await page.click('#brands button[data-action=add-brand]');
