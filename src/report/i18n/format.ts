@@ -191,19 +191,24 @@ export class Formatter {
   }
 
   /** The two ends of a span of days as a sentence names them: "1" and "15 October 2017" within one month, else two dates. */
-  private daySpan(first: Date, last: Date): { first: string; last: string } {
+  daySpan(first: Date, last: Date): { first: string; last: string } {
     return { first: isSameMonth(first, last, this.dateOptions) ? format(first, 'd', this.dateOptions) : this.date(first), last: this.date(last) };
   }
 
   /** A span of days inside a sentence: "from 1 to 15 October 2017", "on 16 October 2017" when it is one day ("del 16 al 16" says nothing). */
   daysInSentence(first: Date, last: Date): string {
-    if (isSameDay(first, last, this.dateOptions)) return this.t('format.onDay', { day: this.date(first) });
+    if (this.oneDay(first, last)) return this.t('format.onDay', { day: this.date(first) });
     return this.t('format.fromDayToDay', this.daySpan(first, last));
+  }
+
+  /** Whether two instants fall on one day in the report's timezone. */
+  oneDay(first: Date, last: Date): boolean {
+    return isSameDay(first, last, this.dateOptions);
   }
 
   /** "31 Oct – 2 Nov", or "31 Oct" alone for one day. */
   dayMonthSpan(first: Date, last: Date): string {
-    if (isSameDay(first, last, this.dateOptions)) return this.dayMonth(first);
+    if (this.oneDay(first, last)) return this.dayMonth(first);
     return this.t('format.span', { first: this.dayMonth(first), last: this.dayMonth(last) });
   }
 

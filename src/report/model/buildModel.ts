@@ -135,7 +135,7 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
       ...(client.themes?.length === 0 ? [t('absent.themes')] : []),
       ...(inputs.themesLeftOut ? [t('absent.themesLeftOut')] : []),
       // Weighed and none found: the section is left out, and the reader told why rather than left to think it forgotten.
-      ...(Array.isArray(inputs.improvements) && improvements.length === 0 ? [noImprovements(metrics.diagnostics === undefined ? null : scorecard, t)] : []),
+      ...(Array.isArray(inputs.improvements) && improvements.length === 0 ? [noImprovements(metrics.diagnostics === undefined || !manifest.sections.includes('scorecard') ? null : scorecard, t)] : []),
     ],
     improvements,
     themes,
@@ -191,7 +191,8 @@ function printableImprovement(item: ImprovementItem): ImprovementItem {
 /**
  * Why "What to improve" is left out. Where the scorecard marks the client behind (✗) on a figure
  * the advice does not take up (too few mentions, a lower bound), "no figure falls behind" would
- * contradict the page before it: the sentence gives the bar advice must meet instead.
+ * contradict the page before it: the sentence gives the bar advice must meet instead. `scorecard` is null where the
+ * report does not print one (no diagnostics, or a template without the section).
  */
 function noImprovements(scorecard: Scorecard | null, t: Translate): string {
   const behind = scorecard?.rows.some((row) => row.isClient && row.cells.some((cell) => cell.tone === 'worse'));

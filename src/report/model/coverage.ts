@@ -252,16 +252,17 @@ function sentence(metrics: MetricsReport, brand: BrandMetrics, warning: Coverage
     case 'brand-posts-partial': {
       // The platforms where the warning holds, each with the span of the brand's posts there, those with the same dates together; else all platforms.
       const scope = flagged.length > 0 ? flagged : [{ platform: '', brand }];
-      const spans = new Map<string, { dates: string; platforms: string[] }>();
+      const spans = new Map<string, { dates: string; first: string; last: string; platforms: string[] }>();
       for (const { platform, brand: entry } of scope) {
         const own = entry.coverage?.ownPosts;
         if (!own?.first || !own.last) continue;
         const dates = format.daysInSentence(new Date(own.first), new Date(own.last));
-        const span = spans.get(dates) ?? { dates, platforms: [] };
+        const span = spans.get(dates) ?? { dates, ...format.daySpan(new Date(own.first), new Date(own.last)), platforms: [] };
         if (platform !== '') span.platforms.push(platformName(platform));
         spans.set(dates, span);
       }
-      const spanTexts = [...spans.values()].map(({ platforms, dates }) => (platforms.length === 0 ? dates : t('coverage.ownPostsSpanOn', { dates, platform: format.list(platforms) })));
+      // "first" and "last" beside "dates": a template copy's strings written before "dates" still read.
+      const spanTexts = [...spans.values()].map(({ platforms, ...dates }) => (platforms.length === 0 ? dates.dates : t('coverage.ownPostsSpanOn', { ...dates, platform: format.list(platforms) })));
       // Measured through answers after the period only: the data holds none of its posts in it.
       if (spanTexts.length === 0) spanTexts.push(t('coverage.ownPostsElsewhere'));
       return t('coverage.brandPostsPartial', {
@@ -308,6 +309,8 @@ export function spanSentence(subject: string, span: PeriodSpan | undefined, form
     days: format.count(span.daysWithData),
     periodDays: format.count(span.periodDays),
     dates: format.daysInSentence(new Date(span.first), new Date(span.last)),
+    first: format.date(new Date(span.first)),
+    last: format.date(new Date(span.last)),
   });
 }
 

@@ -77,6 +77,8 @@ function thinPeriodFinding(metrics: MetricsReport, format: Formatter, t: Transla
     periodDays: format.count(span.periodDays),
     period: periodLabel,
     dates: format.daysInSentence(new Date(span.first), new Date(span.last)),
+    first: format.date(new Date(span.first)),
+    last: format.date(new Date(span.last)),
   });
 }
 
@@ -313,7 +315,10 @@ function unequalSpans(metrics: MetricsReport, client: BrandMetrics, format: Form
   const items = named.slice(0, SPAN_BRANDS_NAMED).flatMap((brand) => {
     const span = spanOf(brand);
     if (!span?.first || !span.last) return [];
-    return [t('finding.shareOfVoiceSpanItem', { dates: format.daysInSentence(new Date(span.first), new Date(span.last)), brand: brand.name })];
+    const [first, last] = [new Date(span.first), new Date(span.last)];
+    // "first" and "last" beside "dates": a template copy's strings written before "dates" still read.
+    if (format.oneDay(first, last)) return [t('finding.shareOfVoiceSpanItemOneDay', { day: format.date(first), brand: brand.name })];
+    return [t('finding.shareOfVoiceSpanItem', { dates: format.daysInSentence(first, last), ...format.daySpan(first, last), brand: brand.name })];
   });
   return t('finding.shareOfVoiceSpans', { list: format.list(items) });
 }
