@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../report/i18n/language.js';
+import { canonicalPlatform } from '../store/platforms.js';
 import { themeWords } from '../themes/words.js';
 import { canonicalTimezone, isKnownTimezone, unknownTimezoneMessage } from './timezone.js';
 
@@ -7,23 +8,33 @@ const handle = z
   .string()
   .trim()
   .min(1, 'a handle cannot be empty')
-  // "@Telbo @Zentel" or "Telbo, Zentel" in one entry is two handles, which as one would match nothing.
-  .refine((value) => !/[@,;]/.test(value.replace(/^@/, '')), {
-    error: (issue) => `"${String(issue.input)}" holds more than one handle (or an "@", "," or ";" inside one): list each handle on its own`,
-  })
   .transform((value) => value.replace(/^@/, '').toLowerCase());
 
-/** Platforms whose handles never hold a space (a Facebook page or a YouTube channel may be named by words). */
-const HANDLES_WITHOUT_SPACES = new Set(['twitter', 'x', 'instagram', 'tiktok', 'threads', 'bluesky', 'mastodon', 'reddit']);
+/** Platforms whose handles are one word (a Facebook page or a YouTube channel may be named by words, commas and all). */
+const ONE_WORD_HANDLES = new Set(['twitter', 'instagram', 'tiktok', 'threads', 'bluesky', 'mastodon', 'reddit']);
+
+/**
+ * Why a handle as the config reads it (lower case, without its leading @) is no one account of `platform`, or null:
+ * "@Telbo @Zentel" or "telbo, zentel" in one entry is two handles, which as one would match nothing. A Mastodon
+ * handle keeps its instance (user@mastodon.social).
+ */
+function handleProblem(value: string, platform: string): string | null {
+  if (/\s@/.test(value)) return 'holds more than one handle';
+  if (!ONE_WORD_HANDLES.has(platform)) return null;
+  if (/[\s,;]/.test(value)) return `holds a space, "," or ";", which no ${platform} handle does`;
+  const inner = (value.match(/@/g) ?? []).length;
+  if (inner > (platform === 'mastodon' ? 1 : 0)) return `holds an "@" inside, which no ${platform} handle does`;
+  return null;
+}
 
 const accounts = z
   .record(z.string().min(1), z.array(handle).min(1, 'list at least one handle'))
   .default({})
   .superRefine((byPlatform, context) => {
     for (const [platform, handles] of Object.entries(byPlatform)) {
-      if (!HANDLES_WITHOUT_SPACES.has(platform.toLowerCase())) continue;
       handles.forEach((value, index) => {
-        if (/\s/.test(value)) context.addIssue({ code: 'custom', path: [platform, index], message: `"${value}" holds a space, which no ${platform} handle does: list each handle on its own` });
+        const problem = handleProblem(value, canonicalPlatform(platform));
+        if (problem) context.addIssue({ code: 'custom', path: [platform, index], message: `"${value}" ${problem}: list each handle on its own` });
       });
     }
   });
