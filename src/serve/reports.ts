@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { withAnalysis } from '../analysis/analysis.js';
 import { CONFIG_FILE } from '../config/load.js';
 import type { Config } from '../config/types.js';
-import { configAgainstData, type ConfigWarning, likelyTypos } from '../analysis/config-check.js';
+import { configAgainstData, type ConfigWarning, likelyTypos, TYPO_MIN_POSTS } from '../analysis/config-check.js';
 import { emptyPeriodSentence, noPostsSentence, whereTheDataIs } from '../analysis/empty-period.js';
 import { openImportedDatabase } from '../cli/database.js';
 import type { ReportPrinter } from '../report/pdf/printer.js';
@@ -105,7 +105,14 @@ function refuseLikelyTypos(warnings: readonly ConfigWarning[]): void {
   throw new HttpError(422, `${CONFIG_FILE}: ${said} Correct the handle in the brands form and save, or send allowUnmatchedHandles: true to write the report anyway.`, {
     code: 'likely-typo',
     // Another account of the brand matches there: the report would not show the brand without data, it would leave the posts of the account out.
-    values: { brand: first.brand, handle: first.value, closest: first.closest[0]?.name ?? '', platform: first.platform ?? '', ...(first.brandUnmatched ? {} : { problem: 'other-accounts' }) },
+    values: {
+      brand: first.brand,
+      handle: first.value,
+      // The account the refusal rests on: the nearest with enough posts, not a customer spelt nearer with one or two.
+      closest: first.closest.find((candidate) => candidate.posts >= TYPO_MIN_POSTS)?.name ?? '',
+      platform: first.platform ?? '',
+      ...(first.brandUnmatched ? {} : { problem: 'other-accounts' }),
+    },
   });
 }
 

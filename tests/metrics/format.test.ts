@@ -70,6 +70,8 @@ describe('table', () => {
     expect(table).toContain('30m');
     expect(table).toMatch(/Data quality: 3 posts/);
     expect(table.split('\n')[0]).toMatch(/^#\s+Brand\s+Inbound\s+Need answer\s+Answered\s+Rate/);
+    // The SLA targets are set lengths: "<=1h", not "<=1.0h" as a measured 60 minutes reads.
+    expect(table.split('\n')[0]).toMatch(/\s<=1h\s+<=1d(\s|$)/);
     // ACME: 1 inbound mention, which needs an answer.
     expect(table.split('\n').find((line) => line.includes('ACME *'))).toMatch(/ACME \*\s+\(low sample\)\s+1\s+1\s+1\s+100\.0%/);
     expect(table).toContain('(low sample) = fewer than 30 mentions needing an answer: read with care.');

@@ -8,7 +8,7 @@ import { alignedTable, printable } from './aligned.js';
 /** A terminal leaderboard: brands by response rank, one line each, then notes. */
 export function metricsTable(report: MetricsReport): string {
   const shown = metricCatalogue(slaTargets(report)).filter((spec) => spec.shows.terminal !== undefined);
-  const headerOf = (spec: MetricSpec) => (spec.target === undefined ? (spec.shows.terminal ?? spec.key) : `<=${duration(spec.target)}`);
+  const headerOf = (spec: MetricSpec) => (spec.target === undefined ? (spec.shows.terminal ?? spec.key) : `<=${span(spec.target)}`);
   // The rates rest on the mentions needing an answer (coverage), not on every inbound one: that count stands beside it.
   const header = ['#', 'Brand', ...shown.flatMap((spec) => (spec.key === 'responseRate' ? [headerOf(spec), '95% CI'] : spec.key === 'inbound' ? [headerOf(spec), 'Need answer'] : [headerOf(spec)]))];
   const brands = [...report.brands].sort(
@@ -37,9 +37,9 @@ export function metricsTable(report: MetricsReport): string {
   return [...alignedTable(header, rows, [1]), '', ...notes, ''].join('\n');
 }
 
-/** Mentions of the brand, and none its response figures rest on (no posts of it on their platforms). */
+/** Mentions of the brand, and none its response figures rest on, for want of its posts on their platforms (not because none needed an answer). */
 function unmeasured(brand: BrandMetrics): boolean {
-  return !hasNoData(brand) && brand.inbound > 0 && brand.coverage?.inboundMeasured === 0;
+  return !hasNoData(brand) && brand.inbound > 0 && brand.coverage?.inboundMeasured === 0 && brand.coverage.warnings.includes('no-brand-posts');
 }
 
 function cell(unit: MetricUnit, value: number | null): string {
@@ -55,6 +55,11 @@ function percent(value: number | null): string {
 
 function minutes(value: number | null): string {
   return value === null ? '-' : duration(value);
+}
+
+/** A length that is set, not measured (an SLA target): "1h", "1d", "1.5h". */
+function span(min: number): string {
+  return duration(min).replace(/\.0(?=[hd]$)/, '');
 }
 
 function duration(min: number): string {
