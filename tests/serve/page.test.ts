@@ -65,6 +65,17 @@ async function settled(page: Page): Promise<void> {
   expect(error).toBeNull();
 }
 
+/** Writes `contents` as an export named `name`, uploads it and waits for the column mapper it opens; returns its path. */
+async function openInMapper(page: Page, name: string, contents: string): Promise<string> {
+  const file = join(mkdtempSync(join(tmpdir(), 'replybench-page-')), name);
+  writeFileSync(file, contents);
+  await (await page.$('#exports input[type=file]'))?.uploadFile(file);
+  await page.click('#exports button');
+  await page.waitForSelector('#exports table.mapper');
+  await settled(page);
+  return file;
+}
+
 describe('the page of replybench serve', () => {
   it('sets up a client from an export in the browser only, in Spanish: create, preview, import, brands from suggestions, check, report', async () => {
     const { page, problems } = await openPage('es-ES');
@@ -432,12 +443,7 @@ describe('the page of replybench serve', () => {
     await page.type('input[name=name]', 'x');
     expect(await page.$eval('#status', (node) => [node.className, node.textContent])).toEqual(['', '']);
     await setValue(page, 'input[name=name]', '');
-    const export_ = join(mkdtempSync(join(tmpdir(), 'replybench-page-')), 'sondage.csv');
-    writeFileSync(export_, 'Nº;Usuario;Cuándo;Texto;Red\n1;ana;31/10/2017 20:00;@AcmeCares sin señal;X\n2;ben;31/10/2017 21:00;@AcmeCares ¿hola?;FB\n');
-    await (await page.$('#exports input[type=file]'))?.uploadFile(export_);
-    await page.click('#exports button');
-    await page.waitForSelector('#exports table.mapper');
-    await settled(page);
+    const export_ = await openInMapper(page, 'sondage.csv', 'Nº;Usuario;Cuándo;Texto;Red\n1;ana;31/10/2017 20:00;@AcmeCares sin señal;X\n2;ben;31/10/2017 21:00;@AcmeCares ¿hola?;FB\n');
     expect(await page.$eval('select[data-field=id]', (node) => (node as unknown as { value: string }).value)).toBe('Nº');
     expect(await page.$eval('select[data-field=date]', (node) => (node as unknown as { value: string }).value)).toBe('');
     // Said in the page's words; neither the import's command-line options nor the upload's folder on the server are shown.
@@ -628,12 +634,7 @@ describe('the page of replybench serve', () => {
     await page.waitForFunction("document.getElementById('status').textContent.startsWith('Guardado.')");
     expect(readFileSync(join(folder, 'replybench.yaml'), 'utf8')).not.toContain('agency');
     // A date format the guesses read from the column's first dates is said at once, as one proposed after a pick is.
-    const dated = join(mkdtempSync(join(tmpdir(), 'replybench-page-')), 'fechas.csv');
-    writeFileSync(dated, 'Nº;Usuario;Fecha;Texto\n1;ana;31/10/2017 20:00;@AcmeCares sin señal\n2;ben;31/10/2017 21:00;@AcmeCares ¿hola?\n');
-    await (await page.$('#exports input[type=file]'))?.uploadFile(dated);
-    await page.click('#exports button');
-    await page.waitForSelector('#exports table.mapper');
-    await settled(page);
+    await openInMapper(page, 'fechas.csv', 'Nº;Usuario;Fecha;Texto\n1;ana;31/10/2017 20:00;@AcmeCares sin señal\n2;ben;31/10/2017 21:00;@AcmeCares ¿hola?\n');
     expect(await page.$eval('input[data-field="date.format"]', (node) => (node as unknown as { value: string }).value)).toBe('%d/%m/%Y %H:%M');
     expect(await text(page, '#exports [data-note=date-format]')).toBe('El formato de fecha se ha tomado de las fechas de la columna; cámbielo si significan otra cosa.');
     await visit(page, new URL('/', server().url).href);
