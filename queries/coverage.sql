@@ -61,7 +61,7 @@
 --   dominant-author     one author wrote more than 20% of its inbound mentions, and at
 --                       least 20 of them
 --   partial-period      the data covers fewer than half of the period's days, or more
---                       than half of its mentions fall on one day
+--                       than half of its mentions fall on one day of a period of several days
 --
 -- Output: measured_platforms(brand_id, platform), then metric_coverage(brand_id, scope, ...).
 -- Parameters: $start, $end, $inbound_mode, $responses_missing_share, $parents_missing_share,
@@ -191,7 +191,8 @@ SELECT s.brand_id, s.scope,
        END AS brand_posts_partial,
        coalesce(o.replies > 0 AND o.replies_with_missing_parent / o.replies > $parents_missing_share, false) AS parents_missing,
        coalesce(au.top_author_mentions >= 20 AND au.top_author_mentions / i.inbound > 0.2, false) AS dominant_author,
-       coalesce(a.days_with_data * 2 < pd.period_days OR d.busiest_day_mentions * 2 > d.mentions_seen, false) AS partial_period
+       -- A period of one day holds all its mentions on one day: only a period of several days can have them crowd on one.
+       coalesce(a.days_with_data * 2 < pd.period_days OR (pd.period_days > 1 AND d.busiest_day_mentions * 2 > d.mentions_seen), false) AS partial_period
 FROM metric_scopes s
 CROSS JOIN period pd
 LEFT JOIN own o ON o.brand_id = s.brand_id AND o.scope = s.scope

@@ -43,5 +43,6 @@ SELECT strftime(first_at, '%Y-%m-%dT%H:%M:%SZ') AS first_at,
        strftime(busiest_day, '%Y-%m-%d') AS busiest_day,
        coalesce(busiest_day_mentions, 0)::DOUBLE AS busiest_day_mentions,
        (busiest_day_mentions / nullif(mentions, 0))::DOUBLE AS busiest_day_share,
-       coalesce(days_with_data * 2 < period_days OR busiest_day_mentions * 2 > mentions, false) AS partial
+       -- A period of one day holds all its mentions on one day: only a period of several days can have them crowd on one.
+       coalesce(days_with_data * 2 < period_days OR (period_days > 1 AND busiest_day_mentions * 2 > mentions), false) AS partial
 FROM summary;

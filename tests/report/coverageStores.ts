@@ -175,11 +175,11 @@ export function closeRacePosts(acme: { answered: number; minutes: number }, riva
   ];
 }
 
-/** October 2017 of a store built from `posts`, as a report run computes it. */
-export async function metricsOf(posts: StorePost[], config: Config): Promise<MetricsReport> {
+/** October 2017 (or `period`) of a store built from `posts`, as a report run computes it. */
+export async function metricsOf(posts: StorePost[], config: Config, period = '2017-10'): Promise<MetricsReport> {
   const store = await storeOf(posts);
   try {
-    return await computeMetrics(store, config, '2017-10');
+    return await computeMetrics(store, config, period);
   } finally {
     store.close();
   }

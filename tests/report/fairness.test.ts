@@ -80,7 +80,7 @@ describe('a month that is one evening, with a tag storm and a thank-you', () => 
     ]);
     const acmeRow = en.leaderboard.rows.find((row) => row.isClient);
     expect(acmeRow?.cells[0]?.text).toBe('81 ¶ ‖');
-    expect(en.charts['hour-of-week']?.notes[0]).toBe('100% of the mentions of Acme Telecom fall on 31 October 2017: its figures describe that day more than the period. This pattern is that of those days, not of a typical week.');
+    expect(en.charts['hour-of-week']?.notes[0]).toBe('100% of the mentions of Acme Telecom fall on 31 October 2017: its figures describe that day more than the period. This pattern is that day’s, not a typical week’s.');
 
     const es = await modelOf(metrics, 'acme', 'es');
     expect(es.findings[0]).toBe('Lea este informe como una instantánea: el 99\u00a0% de las menciones de octubre de 2017 corresponden al 31 de octubre de 2017.');
@@ -102,6 +102,20 @@ describe('a month that is one evening, with a tag storm and a thank-you', () => 
     expect(fr.findings.filter((line) => line.includes('toutes les mentions'))).toEqual([
       'Acme Telecom a reçu 50\u00a0% de toutes les mentions des marques suivies\u00a0: rang 1 sur 3. 49\u00a0% des mentions d’Acme Telecom viennent d’un seul auteur, stormer.',
     ]);
+  });
+});
+
+describe('a period of one day', () => {
+  it('is that day, named once, and no snapshot of itself: its mentions cannot crowd on one day of it', async () => {
+    const metrics = await metricsOf(eveningPosts(), configOf('acme', BRANDS), '2017-10-31..2017-10-31');
+    expect(metrics.brands.flatMap((brand) => brand.coverage?.warnings ?? []).filter((warning) => warning === 'partial-period')).toEqual([]);
+    expect(metrics.periodCoverage?.partial).toBe(false);
+    const en = await modelOf(metrics, 'acme', 'en');
+    expect(en.period.label).toBe('31 October 2017');
+    expect(en.findings.some((line) => line.includes('snapshot'))).toBe(false);
+    expect(en.leaderboardNotes.some((note) => note.startsWith('‖'))).toBe(false);
+    const es = await modelOf(metrics, 'acme', 'es');
+    expect(es.period.label).toBe('31 de octubre de 2017');
   });
 });
 

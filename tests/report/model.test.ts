@@ -538,6 +538,10 @@ describe('formatting', () => {
     expect(formatter('fr').daysInSentence(day('2025-10-02T09:00:00Z'), day('2025-10-15T21:00:00Z'))).toBe('du 2 au 15 octobre 2025');
     expect(formatter('en').daysInSentence(day('2025-09-30T09:00:00Z'), day('2025-10-02T09:00:00Z'))).toBe('from 30 September 2025 to 2 October 2025');
     expect(formatter('fr').dayMonthSpan(day('2025-10-31T09:00:00Z'), day('2025-10-31T22:00:00Z'))).toBe('31 oct.');
+    // A period of one day (31 October 2017 in Madrid) is that day, as a title and inside a sentence.
+    expect(formatter('en').periodLabel('2017-10-30T23:00:00Z', '2017-10-31T23:00:00Z')).toBe('31 October 2017');
+    expect(formatter('es').periodInSentence('2017-10-30T23:00:00Z', '2017-10-31T23:00:00Z')).toBe('el 31 de octubre de 2017');
+    expect(formatter('fr').periodInSentence('2017-10-30T23:00:00Z', '2017-10-31T23:00:00Z')).toBe('le 31 octobre 2017');
   });
 
   it('names the month of a period in its own timezone and language', () => {

@@ -6,7 +6,7 @@ import { BUCKET_KEYS as BUCKETS, type BrandMetrics, type HourOfWeekCell, type Me
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { type AudienceField, comparedOnNote, otherPlatforms } from '../model/comparedOn.js';
-import { COVERAGE_MARKS, LOW_SAMPLE_MARK, LOWER_BOUND_MARK, noDataLine, spanSentence, valueMarks } from '../model/coverage.js';
+import { COVERAGE_MARKS, crowdsOnOneDay, LOW_SAMPLE_MARK, LOWER_BOUND_MARK, noDataLine, spanSentence, valueMarks } from '../model/coverage.js';
 import { leaderboardOrder } from '../model/leaderboard.js';
 import { shownThemes, subjectMarks, themeGridBrands } from '../model/themes.js';
 import { THEME_MIN_MENTIONS } from '../../themes/index.js';
@@ -630,7 +630,8 @@ function hourOfWeek({ metrics, format, t }: Context): ChartBuild | null {
   const values = { dayOrder: days, hourDomain };
   // A week drawn from one evening is that evening's pattern, not the week's: the chart says so.
   const thin = client?.coverage?.warnings.includes('partial-period') ? spanSentence(name, client.coverage.span, format, t) : null;
-  const partial = thin === null ? [] : [t('chart.hourOfWeek.partial', { span: thin })];
+  const oneDay = client?.coverage !== undefined && crowdsOnOneDay(client.coverage.span);
+  const partial = thin === null ? [] : [t(oneDay ? 'chart.hourOfWeek.partialOneDay' : 'chart.hourOfWeek.partial', { span: thin })];
   const minimum = { minimum: format.count(MIN_TIMED_ANSWERS) };
   const volume = heat(t('chart.hourOfWeek.volumeTitle'), 'count', HEAT_SCHEMES.volume, days, hourDomain, cellRows, 'inbound');
   if (cellRows.some((row) => row.hours !== null)) {

@@ -161,7 +161,7 @@ export class Formatter {
     return this.disjunction.format(items);
   }
 
-  /** "October 2017" for a month, "Q4 2017" for a quarter label, else "1 October 2017 – 15 October 2017", in the report's timezone. */
+  /** "October 2017" for a month, "Q4 2017" for a quarter label, "11 October 2017" for one day, else "1 October 2017 – 15 October 2017", in the report's timezone. */
   periodLabel(startIso: string, endIso: string, label?: string): string {
     const quarter = quarterOf(label);
     if (quarter) return this.t('format.quarter', quarter);
@@ -170,6 +170,8 @@ export class Formatter {
     const lastInstant = subMilliseconds(end, 1);
     const wholeMonth = isFirstDayOfMonth(start, this.dateOptions) && isFirstDayOfMonth(end, this.dateOptions) && isSameMonth(start, lastInstant, this.dateOptions);
     if (wholeMonth) return this.capitalise(this.monthYear(start));
+    // A period of one day is that day ("11 October 2017", not "11 October 2017 – 11 October 2017").
+    if (this.oneDay(start, lastInstant)) return this.date(start);
     return this.t('format.range', { from: this.date(start), to: this.date(lastInstant) });
   }
 
@@ -181,8 +183,10 @@ export class Formatter {
     const title = this.periodLabel(startIso, endIso, label);
     const month = this.monthYear(new Date(startIso));
     if (title === this.capitalise(month)) return month;
+    const [start, last] = [new Date(startIso), subMilliseconds(new Date(endIso), 1)];
+    if (this.oneDay(start, last)) return this.t('format.dayInSentence', { day: this.date(start) });
     // A range is named as the language names one in a sentence: "par rapport à la période du 20 août au 14 septembre 2025".
-    return this.t('format.rangeInSentence', { from: this.date(new Date(startIso)), to: this.date(subMilliseconds(new Date(endIso), 1)) });
+    return this.t('format.rangeInSentence', { from: this.date(start), to: this.date(last) });
   }
 
   /** "1 October 2017" in the report's timezone and language. */

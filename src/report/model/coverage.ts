@@ -301,7 +301,7 @@ function sentence(metrics: MetricsReport, brand: BrandMetrics, warning: Coverage
  */
 export function spanSentence(subject: string, span: PeriodSpan | undefined, format: Formatter, t: Translate): string | null {
   if (!span || span.first === null || span.last === null) return null;
-  if (span.busiestDay !== null && span.busiestDayShare !== null && span.busiestDayShare > 0.5) {
+  if (span.busiestDay !== null && crowdsOnOneDay(span)) {
     return t('coverage.oneDay', { brand: subject, share: format.percent(span.busiestDayShare), day: format.date(localDay(span.busiestDay, format.timezone)) });
   }
   return t('coverage.fewDays', {
@@ -312,6 +312,11 @@ export function spanSentence(subject: string, span: PeriodSpan | undefined, form
     first: format.date(new Date(span.first)),
     last: format.date(new Date(span.last)),
   });
+}
+
+/** Whether more than half of the mentions fall on one day: the partial-period case spanSentence words as that day. */
+export function crowdsOnOneDay(span: PeriodSpan): boolean {
+  return span.busiestDayShare !== null && span.busiestDayShare > 0.5;
 }
 
 /** Noon of a local calendar day ("2017-10-31") in `timezone`: formatted in that timezone, it is that day whatever the offset. */
