@@ -1,8 +1,8 @@
 -- For each config handle that neither posts nor is mentioned in [$start, $end)
 -- (check_handles.sql), the handles of the data that look most like it: authors of the
 -- period and @words of its texts on the same platform, at most 3, within an edit
--- distance of a third of the handle's length (at least 2), nearest first, then the
--- busiest. `posts` counts the posts a candidate wrote or is mentioned in.
+-- distance of a third of the handle's length (at least 2), spaces and signs left out
+-- of both, nearest first, then the busiest. `posts` counts the posts a candidate wrote or is mentioned in.
 --
 -- Parameters: $start, $end.
 WITH missing AS (
@@ -21,14 +21,19 @@ seen AS (
 counted AS (
   SELECT platform, handle, count(*) AS posts FROM seen GROUP BY platform, handle
 ),
+-- Spelt apart from spaces and signs: a page named by its words ("vireo telecom, s.a.") is near the account the
+-- export names by one ("vireotelecom").
+bare AS (
+  SELECT *, regexp_replace(handle, '[^a-z0-9]', '', 'g') AS letters FROM missing
+),
 near AS (
   SELECT m.brand_id, m.platform, m.handle, m.ord, c.handle AS candidate, c.posts,
-         levenshtein(m.handle, c.handle) AS distance
-  FROM missing m
+         levenshtein(m.letters, regexp_replace(c.handle, '[^a-z0-9]', '', 'g')) AS distance
+  FROM bare m
   JOIN counted c ON c.platform = m.platform AND c.handle <> m.handle
   -- a handle the config already names (the brand's other account, a competitor's) is no correction
   ANTI JOIN rb_accounts a ON a.platform = c.platform AND a.handle = c.handle
-  WHERE levenshtein(m.handle, c.handle) <= greatest(2, length(m.handle) // 3)
+  WHERE levenshtein(m.letters, regexp_replace(c.handle, '[^a-z0-9]', '', 'g')) <= greatest(2, length(m.letters) // 3)
 )
 SELECT brand_id, platform, handle, candidate, posts::DOUBLE AS posts
 FROM (

@@ -259,6 +259,22 @@ describe('replybench check', () => {
   });
 });
 
+describe('a page named by its words', () => {
+  it('is matched to the account the export names by one, spaces and signs aside', async () => {
+    // The export names Vireo's Facebook page "vireotelecom"; the config wrote the company's name.
+    const page: TestPost[] = Array.from({ length: 6 }, (_, i) => ({ id: `f${i}`, author: 'vireotelecom', at: `2017-10-0${i + 2}T10:00:00Z`, text: 'Our news', platform: 'facebook' }));
+    const store = await storeWith(page);
+    try {
+      const config = configWith([{ id: 'vireo', accounts: { facebook: ['Vireo Telecom, S.A.'] } }, { id: 'rival' }]);
+      const warnings = await withAnalysis(store, config, '2017-10', checkConfigAgainstData, { cache: false });
+      const named = warnings.find((warning) => warning.kind === 'handle' && warning.value === 'vireo telecom, s.a.');
+      expect(named?.closest).toEqual([{ name: 'vireotelecom', posts: 6 }]);
+    } finally {
+      store.close();
+    }
+  });
+});
+
 describe('handles a brand answers under that the config does not list', () => {
   it('names the user id or handle the posts a brand answered write for it, and what to add; not under 3 posts, nor a handle another brand lists or that posts itself, nor once it is listed', async () => {
     // `count` customers each write to @<handle>; Acme's account answers each of them.
