@@ -4,21 +4,21 @@ import { canonicalPlatform } from '../store/platforms.js';
 import { themeWords } from '../themes/words.js';
 import { canonicalTimezone, isKnownTimezone, unknownTimezoneMessage } from './timezone.js';
 
-const handle = z
-  .string()
-  .trim()
-  .min(1, 'a handle cannot be empty')
-  .transform((value) => value.replace(/^@/, '').toLowerCase());
+const handle = z.string().trim().min(1, 'a handle cannot be empty');
+
+/** A handle as the config is matched: lower case, without its leading @. */
+const matched = (value: string): string => value.replace(/^@/, '').toLowerCase();
 
 /** Platforms whose handles are one word (a Facebook page or a YouTube channel may be named by words, commas and all). */
 const ONE_WORD_HANDLES = new Set(['twitter', 'instagram', 'tiktok', 'threads', 'bluesky', 'mastodon', 'reddit']);
 
 /**
- * Why a handle as the config reads it (lower case, without its leading @) is no one account of `platform`, or null:
- * "@Telbo @Zentel" or "telbo, zentel" in one entry is two handles, which as one would match nothing. A Mastodon
- * handle keeps its instance (user@mastodon.social).
+ * Why a handle as written (its leading @ left out) is no one account of `platform`, or null: "@Telbo @Zentel" or
+ * "Telbo, Zentel" in one entry is two handles, which as one would match nothing. A Mastodon handle keeps its
+ * instance (user@mastodon.social).
  */
-function handleProblem(value: string, platform: string): string | null {
+function handleProblem(written: string, platform: string): string | null {
+  const value = written.replace(/^@/, '');
   if (/\s@/.test(value)) return 'holds more than one handle';
   if (!ONE_WORD_HANDLES.has(platform)) return null;
   if (/[\s,;]/.test(value)) return `holds a space, "," or ";", which no ${platform} handle does`;
@@ -30,6 +30,7 @@ function handleProblem(value: string, platform: string): string | null {
 const accounts = z
   .record(z.string().min(1), z.array(handle).min(1, 'list at least one handle'))
   .default({})
+  // Checked as written, so the message quotes what the user typed.
   .superRefine((byPlatform, context) => {
     for (const [platform, handles] of Object.entries(byPlatform)) {
       handles.forEach((value, index) => {
@@ -37,7 +38,8 @@ const accounts = z
         if (problem) context.addIssue({ code: 'custom', path: [platform, index], message: `"${value}" ${problem}: list each handle on its own` });
       });
     }
-  });
+  })
+  .transform((byPlatform) => Object.fromEntries(Object.entries(byPlatform).map(([platform, handles]) => [platform, handles.map(matched)])));
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, 'use letters, digits, "-" or "_" (e.g. acme)');
 

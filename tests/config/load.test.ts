@@ -60,20 +60,20 @@ describe('config', () => {
 
   it('refuses two handles written as one, and a space, comma or inner @ in a handle of a platform whose handles are one word', () => {
     expect(errorOf({ client: 'a', brands: [{ id: 'a', accounts: { twitter: ['@Telbo @Zentel'] } }] })).toBe(
-      'cfg.yaml: brands.0.accounts.twitter.0: "telbo @zentel" holds more than one handle: list each handle on its own.',
+      'cfg.yaml: brands.0.accounts.twitter.0: "@Telbo @Zentel" holds more than one handle: list each handle on its own.',
     );
     expect(errorOf({ client: 'a', brands: [{ id: 'a', accounts: { instagram: ['vireo', 'Telbo, Zentel'] } }] })).toBe(
-      'cfg.yaml: brands.0.accounts.instagram.1: "telbo, zentel" holds a space, "," or ";", which no instagram handle does: list each handle on its own.',
+      'cfg.yaml: brands.0.accounts.instagram.1: "Telbo, Zentel" holds a space, "," or ";", which no instagram handle does: list each handle on its own.',
     );
     // Synonyms of a platform are read as it: ig is instagram, x is twitter.
-    expect(errorOf({ client: 'a', brands: [{ id: 'a', accounts: { ig: ['Vireo Telecom'] } }] })).toMatch(/^cfg\.yaml: brands\.0\.accounts\.ig\.0: "vireo telecom" holds a space/);
+    expect(errorOf({ client: 'a', brands: [{ id: 'a', accounts: { ig: ['Vireo Telecom'] } }] })).toMatch(/^cfg\.yaml: brands\.0\.accounts\.ig\.0: "Vireo Telecom" holds a space/);
     expect(errorOf({ client: 'a', brands: [{ id: 'a', accounts: { x: ['telbo@zentel'] } }] })).toBe(
       'cfg.yaml: brands.0.accounts.x.0: "telbo@zentel" holds an "@" inside, which no twitter handle does: list each handle on its own.',
     );
     // A Facebook page may be named by words, commas and all; a Mastodon handle keeps its instance.
     const named = parseConfig({ client: 'a', brands: [{ id: 'a', accounts: { facebook: ['Vireo Telecom, S.A.'], mastodon: ['@acme@mastodon.social'] } }] }, 'c', '/');
     expect(named.brands[0]?.accounts).toEqual({ facebook: ['vireo telecom, s.a.'], mastodon: ['acme@mastodon.social'] });
-    expect(errorOf({ client: 'a', brands: [{ id: 'a', accounts: { facebook: ['@Vireo @Telbo'] } }] })).toMatch(/"vireo @telbo" holds more than one handle/);
+    expect(errorOf({ client: 'a', brands: [{ id: 'a', accounts: { facebook: ['@Vireo @Telbo'] } }] })).toMatch(/"@Vireo @Telbo" holds more than one handle/);
     // The agency's name is printed in every page's footer: a name that would fill it is refused.
     expect(errorOf({ ...minimal, report: { agency: { name: 'A'.repeat(81) } } })).toBe("cfg.yaml: report.agency.name: at most 80 characters: the cover and every page's footer print it.");
   });

@@ -67,7 +67,8 @@ describe('table', () => {
     const table = metricsTable(await sample());
     expect(table).toMatch(/ACME \*/);
     expect(table).toContain('100.0%');
-    expect(table).toContain('30m');
+    // A measured time keeps its tenth: 30 minutes is "30.0m", as 6 hours is "6.0h".
+    expect(table).toContain('30.0m');
     expect(table).toMatch(/Data quality: 3 posts/);
     expect(table.split('\n')[0]).toMatch(/^#\s+Brand\s+Inbound\s+Need answer\s+Answered\s+Rate/);
     // The SLA targets are set lengths: "<=1h", not "<=1.0h" as a measured 60 minutes reads.

@@ -57,14 +57,14 @@ function minutes(value: number | null): string {
   return value === null ? '-' : duration(value);
 }
 
-/** A length that is set, not measured (an SLA target): "1h", "1d", "1.5h". */
+/** A length that is set, not measured (an SLA target): "30m", "1h", "1d", "1.5h". */
 function span(min: number): string {
-  return duration(min).replace(/\.0(?=[hd]$)/, '');
+  return duration(min).replace(/\.0(?=[mhd]$)/, '');
 }
 
 function duration(min: number): string {
-  if (min < 60) return `${Number(min.toFixed(1))}m`;
-  // The tenth is kept when it is 0: "6.0h" beside "5.8h", as the report prints them.
+  // The tenth is kept when it is 0: "6.0m" beside "48.2m", "6.0h" beside "5.8h".
+  if (min < 60) return `${min.toFixed(1)}m`;
   if (min < 1440) return `${(min / 60).toFixed(1)}h`;
   return `${(min / 1440).toFixed(1)}d`;
 }
