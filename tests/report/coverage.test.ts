@@ -237,7 +237,7 @@ describe("a care export of the client's replies without the posts they answer", 
       'Acme Telecom received fewer than 30 mentions: read its figures with care.',
       'Acme Telecom answered 100% of the 10 mentions it received, rank 1 of 2 brands.',
       // 20 min against RivalCo's 15, on Acme's 10 answered mentions: both medians, no "times faster".
-      'Acme Telecom’s median first response was 20 min, against 15 min for RivalCo, the fastest; at least one of the two medians rests on fewer than 30 answered mentions, so the gap is only indicative.',
+      'Acme Telecom’s median first response was 20 min, against 15 min for RivalCo, the fastest; both medians rest on fewer than 30 answered mentions, so the gap is only indicative.',
       '100% of the mentions to Acme Telecom that needed an answer were answered within 1 h, ahead of the competitor median (67%).',
       'Acme Telecom received 25% of all mentions of the tracked brands, rank 2 of 2.',
     ]);

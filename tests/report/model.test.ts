@@ -58,7 +58,15 @@ describe('report model', () => {
     };
     expect(await speed(5.9)).toEqual([]);
     expect(await speed(6)).toEqual([
-      'Acme Telecom’s median first response was 6\u00a0min, against 5\u00a0min for SwiftNet, the fastest; at least one of the two medians rests on fewer than 30 answered mentions, so the gap is only indicative.',
+      'Acme Telecom’s median first response was 6\u00a0min, against 5\u00a0min for SwiftNet, the fastest; the median of SwiftNet rests on fewer than 30 answered mentions (12), so the gap is only indicative.',
+    ]);
+    // The other way round: SwiftNet's median measured, the client's on 12 answered mentions; the client's is named.
+    const metrics = fixtureMetrics();
+    const brands = metrics.brands.map((brand) =>
+      brand.id === 'acme' ? { ...brand, responseTimeMedianMin: 60, answered: 12, lowSampleTimes: true } : brand.id === 'swiftnet' ? { ...brand, lowSampleTimes: false } : brand,
+    );
+    expect((await model('es', null, { ...metrics, brands })).model.findings.filter((line) => line.includes('mediana de primera respuesta'))).toEqual([
+      'La mediana de primera respuesta de Acme Telecom fue de 1,0\u00a0h, frente a 5\u00a0min de SwiftNet, la más rápida; la mediana de Acme Telecom se basa en menos de 30 menciones respondidas (12), así que la diferencia es solo orientativa.',
     ]);
   });
 
@@ -90,7 +98,7 @@ describe('report model', () => {
       'CannTel recibió menos de 30 menciones: sus cifras deben leerse con cautela.',
       'CannTel respondió al 50\u00a0% de las 10 menciones que recibió: puesto 3 de 5 marcas.',
       // 1.5 h against SwiftNet's 5 min, both on fewer than 30 answered mentions.
-      'La mediana de primera respuesta de CannTel fue de 1,5\u00a0h, frente a 5\u00a0min de SwiftNet, la más rápida; al menos una de las dos medianas se basa en menos de 30 menciones respondidas, así que la diferencia es solo orientativa.',
+      'La mediana de primera respuesta de CannTel fue de 1,5\u00a0h, frente a 5\u00a0min de SwiftNet, la más rápida; las dos medianas se basan en menos de 30 menciones respondidas, así que la diferencia es solo orientativa.',
       // Within 60 min: competitors 40%, 80%, 30%, 0%: median 35%.
       'El 0\u00a0% de las menciones a CannTel que pedían respuesta la recibió en 1\u00a0h, frente a una mediana de los competidores del 35\u00a0%.',
       // MegaFon: 9 replies and 41 broadcasts; CannTel 5 replies and 2 broadcasts.

@@ -246,7 +246,13 @@ function speedFinding(metrics: MetricsReport, client: BrandMetrics, format: Form
   const ratio = clientTime / bestTime;
   // "N times faster" is a claim about two medians: neither may rest on fewer than 30 answered mentions. A clear gap is
   // still said, both medians and how little they rest on: findings that keep only the flattering lines mislead.
-  if (client.lowSampleTimes === true || fastest.lowSampleTimes === true) return ratio >= FASTER_RATIO ? t('finding.slowerFewAnswers', values) : null;
+  if (client.lowSampleTimes === true || fastest.lowSampleTimes === true) {
+    if (ratio < FASTER_RATIO) return null;
+    // Which median rests on few answers is said, with how many: "at least one of the two" left the reader to guess.
+    if (client.lowSampleTimes !== true) return t('finding.slowerFewAnswersBest', { ...values, answered: format.count(fastest.answered) });
+    if (fastest.lowSampleTimes !== true) return t('finding.slowerFewAnswersClient', { ...values, answered: format.count(client.answered) });
+    return t('finding.slowerFewAnswers', values);
+  }
   if (ratio < FASTER_RATIO) return t('finding.asFast', values);
   const faster = t('finding.faster', { ...values, ratio: format.decimal(ratio) });
   // Speed bought by answering fewer people is no lead to praise alone: say so when the faster brand answered a smaller share.
