@@ -128,6 +128,10 @@ describe('replybench check', () => {
     // Nobody replies in this export: only the handles its mentions name.
     expect(text).toContain("  the accounts the data holds on twitter, to take the brands' handles from: mentioned most: delta (5 mentions), united (3 mentions).\n");
     expect(checkJson(await checkOf({ period: '2017-10', config: starter })).accountsInData).toEqual([{ platform: 'twitter', repliers: [], mentioned: [{ handle: 'delta', n: 5 }, { handle: 'united', n: 3 }] }]);
+    // An account a brand of the config already lists is not offered again.
+    const tracked = join(dir, 'tracked.yaml');
+    writeFileSync(tracked, ['client: acme', 'database: mentions.duckdb', 'brands:', '  - { id: acme, name: Acme, accounts: { twitter: [AcmeCares] } }', '  - { id: delta, name: Delta, accounts: { twitter: [Delta] } }', ''].join('\n'));
+    expect(await runCheck({ period: '2017-10', config: tracked })).toContain("  the accounts the data holds on twitter, to take the brands' handles from: mentioned most: united (3 mentions).\n");
     // A misspelt handle has its closest spellings instead (the first test): no list.
     expect(await runCheck({ period: '2017-10', config })).not.toContain('the accounts the data holds');
   });

@@ -94,7 +94,7 @@ export async function checkOf(options: CheckOptions): Promise<CheckResult> {
       { cache: options.cache },
     );
     if (found.dataSpan !== null) return { config, period, ...found, warnings: [], themes: [], audience: [], untracked: [], accountsInData: [] };
-    return { config, period, ...found, accountsInData: await accountsInData(store, found.warnings) };
+    return { config, period, ...found, accountsInData: await accountsInData(store, found.warnings, config) };
   } finally {
     store.close();
   }
@@ -105,12 +105,16 @@ export async function checkOf(options: CheckOptions): Promise<CheckResult> {
  * typo but the wrong account (the starter config's, another client's): the
  * accounts the data does hold on its platform are listed to pick from.
  */
-async function accountsInData(store: Store, warnings: readonly ConfigWarning[]): Promise<AccountsInData[]> {
+async function accountsInData(store: Store, warnings: readonly ConfigWarning[], config: Config): Promise<AccountsInData[]> {
   const platforms = [...new Set(warnings.filter((warning) => warning.kind === 'handle' && warning.closest.length === 0 && warning.platform !== null).map((warning) => warning.platform as string))];
   const found: AccountsInData[] = [];
   for (const platform of platforms) {
-    const { repliers, mentioned } = await topHandles(store, ACCOUNTS_SHOWN, platform);
-    if (repliers.length + mentioned.length > 0) found.push({ platform, repliers, mentioned });
+    // An account a brand already lists is no handle to take (a trial was offered vireocares, tracked two lines above).
+    const tracked = new Set(config.brands.flatMap((brand) => brand.accounts[platform] ?? []));
+    const untracked = (accounts: AccountsInData['repliers']) => accounts.filter(({ handle }) => !tracked.has(handle));
+    const { repliers, mentioned } = await topHandles(store, ACCOUNTS_SHOWN + tracked.size, platform);
+    const offered = { repliers: untracked(repliers).slice(0, ACCOUNTS_SHOWN), mentioned: untracked(mentioned).slice(0, ACCOUNTS_SHOWN) };
+    if (offered.repliers.length + offered.mentioned.length > 0) found.push({ platform, ...offered });
   }
   return found;
 }
