@@ -12,7 +12,7 @@ import { headerCandidates, parseHeadRecords } from './source/layout.js';
  * file that matches a field's names, exactly and then as a part, is its guess.
  */
 const NAMES: Record<MappingField, string[]> = {
-  id: ['id', 'postid', 'tweetid', 'messageid', 'msgid', 'mentionid', 'commentid', 'statusid', 'guid', 'identificador', 'identifiant', 'nº', 'idmensaje', 'idpublicacion', 'idcomentario', 'idmention', 'idmessage', 'idpublication', 'idcommentaire'],
+  id: ['id', 'postid', 'tweetid', 'messageid', 'msgid', 'mentionid', 'commentid', 'statusid', 'guid', 'identificador', 'identifiant', 'nº', 'idmensaje', 'idpublicacion', 'idcomentario', 'idmention', 'idmessage', 'idpublication', 'idcommentaire', 'idtuit', 'tuitid', 'idtweet', 'idpost', 'idmencion'],
   author: ['author', 'username', 'screenname', 'user', 'handle', 'authorhandle', 'autor', 'usuario', 'auteur', 'utilisateur', 'from', 'sender', 'cuenta', 'compte'],
   date: ['date', 'day', 'createdat', 'created', 'timestamp', 'datetime', 'publishedat', 'published', 'postdate', 'time', 'fecha', 'fechapublicacion', 'datepublication', 'sent', 'horodatage', 'fechayhora', 'dateetheure', 'marcatemporal'],
   time: ['hora', 'heure', 'timeofday', 'hour', 'clock'],

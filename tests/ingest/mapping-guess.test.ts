@@ -16,6 +16,8 @@ describe('a mapping skeleton for a layout replybench does not know', () => {
       followers: 'Seguidores',
     });
     expect(guessColumns(['Identifiant', 'Auteur', 'Date', 'Heure', 'Contenu', 'Langue'])).toEqual({ id: 'Identifiant', author: 'Auteur', date: 'Date', time: 'Heure', text: 'Contenu', language: 'Langue' });
+    // The Kaggle layout with its headers in Spanish, as a new user wrote them: the tweet's id among them.
+    expect(guessColumns(['id_tuit', 'autor', 'entrante', 'fecha', 'texto', 'respuestas', 'en_respuesta_a']).id).toBe('id_tuit');
     // A conversation export of short English names: the day and the clock time apart, the user each reply answers.
     expect(guessColumns(['msg_id', 'user', 'day', 'clock', 'body', 'answers_user', 'conversation', 'link'])).toEqual({
       id: 'msg_id',
