@@ -198,7 +198,7 @@ export async function brandsSection(client: ClientSummary): Promise<HTMLElement>
       await apiAnswer('PUT', `/api/clients/${client.id}/config`, { ...config, ...settings, brands }, version).catch((error: unknown) => {
         // Hours the config cannot read: the field is marked, as an empty name is.
         if (error instanceof ApiRefusal && error.code === 'bad-hours') {
-          const unread = editors.find(({ brand, name }) => (name.value.trim() || brand.id) === error.values.brand);
+          const unread = editors.find(({ name }) => name.value.trim() === error.values.brand);
           unread?.hours.classList.add('missing');
           unread?.hours.focus();
         }

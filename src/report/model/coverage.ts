@@ -320,7 +320,7 @@ export function crowdsOnOneDay(span: PeriodSpan): boolean {
 }
 
 /** Noon of a local calendar day ("2017-10-31") in `timezone`: formatted in that timezone, it is that day whatever the offset. */
-function localDay(day: string, timezone: string): Date {
+export function localDay(day: string, timezone: string): Date {
   return new TZDate(`${day}T12:00:00`, timezone);
 }
 

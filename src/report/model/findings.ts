@@ -1,4 +1,3 @@
-import { TZDate } from '@date-fns/tz';
 import { slaKey } from '../../metrics/catalogue.js';
 import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
@@ -6,7 +5,7 @@ import type { Translate } from '../i18n/strings.js';
 import { comparableMetrics } from '../../metrics/ranking.js';
 import { benchmarkOf, catalogueOf, changeOf, clientOf, comparedRank, competitorsOf, rankedCount, rankOf, slaTargets } from './brandLookup.js';
 import { answersUpperBound, hasPartialPosts, isLowerBoundUnder } from '../../metrics/coverage.js';
-import { measuredInbound, measuredPlatforms, warningsOf } from './coverage.js';
+import { crowdsOnOneDay, localDay, measuredInbound, measuredPlatforms, warningsOf } from './coverage.js';
 import { printableName } from './examples.js';
 
 /** "N times faster" needs medians at least this far apart (METRICS.md, "Share of voice and benchmarks"). */
@@ -69,8 +68,8 @@ function thinPeriodFinding(metrics: MetricsReport, format: Formatter, t: Transla
   if (!coverage?.partial) return null;
   const span = coverage.span;
   if (span.first === null || span.last === null) return null;
-  if (span.busiestDay !== null && span.busiestDayShare !== null && span.busiestDayShare > 0.5) {
-    return t('finding.thinOneDay', { share: format.percent(span.busiestDayShare), day: format.date(new TZDate(`${span.busiestDay}T12:00:00`, format.timezone)), period: periodLabel });
+  if (span.busiestDay !== null && crowdsOnOneDay(span)) {
+    return t('finding.thinOneDay', { share: format.percent(span.busiestDayShare), day: format.date(localDay(span.busiestDay, format.timezone)), period: periodLabel });
   }
   return t('finding.thinFewDays', {
     days: format.count(span.daysWithData),
