@@ -5,7 +5,7 @@ import type { Store } from '../store/database.js';
 import { metricCatalogue } from './catalogue.js';
 import type { Period } from '../analysis/period.js';
 import { ALL_PLATFORMS, periodMetrics, type ScopedMetrics } from './period-metrics.js';
-import { assignRanks, benchmarks, changeOf, comparableAmong, previousValues } from './ranking.js';
+import { assignRanks, benchmarks, changeOf, comparableAmong, previousValues, withholdShareChanges } from './ranking.js';
 import { hourOfWeek, monthlyTrend } from './trend.js';
 import type { DataQuality, MetricsReport, PeriodJson } from './types.js';
 
@@ -58,6 +58,7 @@ export async function metricsOf(analysis: Analysis): Promise<MetricsReport> {
       brand.changeReason = reasons;
       brand.previous = previousValues(old, catalogue);
     }
+    withholdShareChanges(list);
     assignRanks(list, catalogue, comparableAmong(list, catalogue));
     return { scope, brands: list };
   });

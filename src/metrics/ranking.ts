@@ -177,15 +177,51 @@ function partReason(unit: MetricUnit, spans: PeriodsSpanned): ChangeReason | nul
 }
 
 function changeReason(current: BrandMetrics, previous: BrandMetrics, restsOn: RestsOn, unit: MetricUnit): ChangeReason | null {
-  const unmeasured = (brand: BrandMetrics) => brand.coverage?.warnings.includes('no-brand-posts') ?? false;
-  if ((restsOn === 'answers' || restsOn === 'answered') && unmeasured(previous) && !unmeasured(current)) return 'unmeasured-previous-period';
+  // Every figure: the posts of the brand's accounts missing then (its care tool's export, which also holds the mentions of
+  // the care account) change its volume and shares as much as its answers.
+  if (unmeasured(previous) && !unmeasured(current)) return 'unmeasured-previous-period';
   // Rates over the mentions that need an answer, and counts of the brand's posts, hold only what the part covered holds.
   const understated = restsOn === 'answers' || (restsOn === 'brandPosts' && unit === 'count');
   if (understated && hasPartialPosts(current)) return 'brand-posts-partial';
   if (understated && hasPartialPosts(previous)) return 'brand-posts-partial-previous';
+  // A count of mentions holds only the days the brand's exports reach: a competitor first exported this period had a few
+  // mentions of other exports on a few days of the previous one, not "fewer than 30 mentions then".
+  const mentionCount = unit === 'count' && restsOn !== 'brandPosts';
+  if (mentionCount && dataOnFewDays(current) && !dataOnFewDays(previous)) return 'brand-data-partial';
+  if (mentionCount && dataOnFewDays(previous) && !dataOnFewDays(current)) return 'brand-data-partial-previous';
   if (sampleOf(current, restsOn) < MIN_SAMPLE) return 'thin-period';
   if (sampleOf(previous, restsOn) < MIN_SAMPLE) return 'thin-previous-period';
   return null;
+}
+
+const unmeasured = (brand: BrandMetrics): boolean => brand.coverage?.warnings.includes('no-brand-posts') ?? false;
+
+/** The brand's data (its mentions and own posts) falls on fewer than half of the period's days: partial-period without its one-day rule. */
+function dataOnFewDays(brand: BrandMetrics): boolean {
+  const span = brand.coverage?.span;
+  return span !== undefined && span.daysWithData * 2 < span.periodDays;
+}
+
+/** The reasons of a brand's volume change that say its mentions of one period are not all in the data. */
+const VOLUME_NOT_IN_DATA: ReadonlySet<ChangeReason> = new Set(['unmeasured-previous-period', 'brand-data-partial', 'brand-data-partial-previous']);
+
+/**
+ * A share of voice divides a brand's mentions by those of every compared brand: when the volume of any of them is not
+ * compared for want of its data in one of the periods, no brand's share is (a competitor first exported this month made the
+ * client's share "fall 14.6 points" that the same exports of both months put at 8).
+ */
+export function withholdShareChanges(brands: readonly BrandMetrics[]): void {
+  const missing = brands.map((brand) => brand.changeReason?.inbound).filter((reason) => reason !== undefined && VOLUME_NOT_IN_DATA.has(reason));
+  if (missing.length === 0) return;
+  const reason: ChangeReason = missing.every((item) => item === 'brand-data-partial') ? 'shares-partial' : 'shares-partial-previous';
+  for (const brand of brands) {
+    if (brand.change?.shareOfVoice === undefined || brand.changeReason === undefined || brand.shareOfVoice === null) continue;
+    // Said of a share on few mentions, "fewer than 30 mentions then" hides that the brand's export was missing.
+    const own = brand.changeReason.shareOfVoice;
+    if (own !== undefined && own !== 'thin-period' && own !== 'thin-previous-period') continue;
+    brand.change.shareOfVoice = null;
+    brand.changeReason.shareOfVoice = reason;
+  }
 }
 
 export function previousValues(previous: BrandMetrics | undefined, catalogue: readonly MetricSpec[]): Record<string, number | null> {

@@ -85,7 +85,9 @@ export interface Coverage {
  * posts on part of either period only (a rate then is a lower bound), or the data holds nothing of
  * the tracked brands in the previous period (there, or on that platform), or, for a count, the
  * exports reach over part of this period or of the previous one only (a count over 40 of a
- * quarter's 92 days against a whole quarter's).
+ * quarter's 92 days against a whole quarter's), or the brand's own data (its mentions and posts)
+ * falls on fewer than half of the days of one period only (brand-data-partial, -previous); a share
+ * of voice, when the volume of any compared brand is not compared for those reasons (shares-partial, -previous).
  */
 export type ChangeReason =
   | 'thin-period'
@@ -95,7 +97,11 @@ export type ChangeReason =
   | 'brand-posts-partial-previous'
   | 'previous-period-not-in-data'
   | 'period-partly-in-data'
-  | 'previous-period-partly-in-data';
+  | 'previous-period-partly-in-data'
+  | 'brand-data-partial'
+  | 'brand-data-partial-previous'
+  | 'shares-partial'
+  | 'shares-partial-previous';
 
 /**
  * A brand's metrics: the scalar metrics of the registry (src/metrics/catalogue.ts:

@@ -223,6 +223,60 @@ describe('counts over a period the exports reach in part', () => {
     expect(acme.change?.responseRate).toBe(0);
   });
 
+  /** `count` mentions of `handle` on each of `days` of `month`, unanswered. */
+  const mentionsOn = (prefix: string, handle: string, month: number, days: number[], count = 1): TestPost[] =>
+    days.flatMap((day) => Array.from({ length: count }, (_, n): TestPost => ({ id: `${prefix}${day}-${n}`, author: `${prefix}${day}-${n}`, at: at(month, day, n), text: `@${handle} hello?` })));
+
+  it("compares no share of voice when a competitor's mentions were on few days of the previous period only", async () => {
+    // September: acme 2 a day (60, answered), rival 2 a day (60), south 4 mentions on 2 days (another export's); October:
+    // acme 62, rival 62, south 62 on every day (its own export added). South's share takes 33% from acme's 48%.
+    const report = await metrics([
+      ...answeredDays('s', 8, range(1, 30)),
+      ...answeredDays('o', 9, range(1, 31)),
+      ...mentionsOn('rs', 'rival', 8, range(1, 30), 2),
+      ...mentionsOn('ro', 'rival', 9, range(1, 31), 2),
+      ...mentionsOn('ss', 'south', 8, [3, 4], 2),
+      ...mentionsOn('so', 'south', 9, range(1, 31), 2),
+    ]);
+    const [acme, rival, south] = ['acme', 'rival', 'south'].map((id) => brand(report, id));
+    expect(south?.coverage?.span).toMatchObject({ daysWithData: 31, periodDays: 31 });
+    expect([south?.previous?.inbound, south?.change?.inbound, south?.changeReason?.inbound]).toEqual([4, null, 'brand-data-partial-previous']);
+    for (const each of [acme, rival, south]) {
+      expect(each?.previous?.shareOfVoice).not.toBeNull();
+      expect([each?.change?.shareOfVoice, each?.changeReason?.shareOfVoice]).toEqual([null, 'shares-partial-previous']);
+    }
+    // The counts of acme and rival, on every day of both, are compared; so are rates.
+    expect(acme?.change?.inbound).toBeCloseTo((100 * 2) / 60, 10);
+    expect(rival?.changeReason?.inbound).toBeUndefined();
+    expect(acme?.change?.responseRate).toBe(0);
+  });
+
+  it("compares shares of voice when every brand's mentions are on most days of both periods", async () => {
+    const report = await metrics([
+      ...answeredDays('s', 8, range(1, 30)),
+      ...answeredDays('o', 9, range(1, 31)),
+      ...mentionsOn('rs', 'rival', 8, range(1, 30)),
+      ...mentionsOn('ro', 'rival', 9, range(1, 31), 2),
+    ]);
+    // acme 60 of 90 in September, 62 of 124 in October: -16.7 points.
+    expect(brand(report, 'acme').change?.shareOfVoice).toBeCloseTo(100 * (62 / 124 - 60 / 90), 10);
+    expect(brand(report, 'rival').change?.shareOfVoice).toBeCloseTo(100 * (62 / 124 - 30 / 90), 10);
+  });
+
+  it("compares no share of voice when a brand's own posts were not in the data of the previous period", async () => {
+    // September: acme's mentions but none of its posts (its care export missing); October: both.
+    const unanswered = answeredDays('s', 8, range(1, 30)).filter((post) => post.author !== 'acme');
+    const report = await metrics([
+      ...unanswered,
+      ...answeredDays('o', 9, range(1, 31)),
+      ...mentionsOn('rs', 'rival', 8, range(1, 30), 2),
+      ...mentionsOn('ro', 'rival', 9, range(1, 31), 2),
+    ]);
+    const acme = brand(report, 'acme');
+    for (const key of ['inbound', 'shareOfVoice']) expect([key, acme.change?.[key], acme.changeReason?.[key]]).toEqual([key, null, 'unmeasured-previous-period']);
+    expect([brand(report, 'rival').change?.shareOfVoice, brand(report, 'rival').changeReason?.shareOfVoice]).toEqual([null, 'shares-partial-previous']);
+  });
+
   it('compares counts when the exports reach over both periods whole', async () => {
     const report = await metrics([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 31))]);
     const acme = brand(report, 'acme');

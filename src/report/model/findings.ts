@@ -16,9 +16,9 @@ const FASTER_RATIO = 1.2;
  * previous period's mentions and this period's are 20% or more apart, as for "N times faster", the change says so.
  */
 function previousVolume(client: BrandMetrics, format: Formatter, t: Translate, previousLabel: string, periodLabel: string): string | null {
-  // Counts over a period the exports reach in part are compared with nothing (their change says why, under the tile).
-  const reason = client.changeReason?.inbound;
-  if (reason === 'period-partly-in-data' || reason === 'previous-period-partly-in-data') return null;
+  // A count not compared (over a period the exports reach in part, a brand's export missing from one period) is not
+  // set beside the other period's either: its change says why, under the tile.
+  if (client.changeReason?.inbound !== undefined) return null;
   const before = client.previous?.inbound ?? null;
   const now = client.inbound;
   if (before === null || before === 0 || now === 0 || Math.max(before, now) < FASTER_RATIO * Math.min(before, now)) return null;
