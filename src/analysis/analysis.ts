@@ -38,8 +38,8 @@ export class Analysis {
   /** A hash of every statement asked for so far: each query's rows are cached under it. */
   private trail = '';
   private built = false;
-  /** How far the exports reach (spansWhole), read once. */
-  private dataDays: Promise<{ first_day: string | null; last_day: string | null }> | null = null;
+  /** How far the exports reach on each tracked platform (spansWhole), read once. */
+  private dataDays: Promise<ExportDays[]> | null = null;
 
   private constructor(
     readonly store: Store,
@@ -153,13 +153,43 @@ export class Analysis {
 
   /**
    * Whether the exports reach over `period` whole: a post on a tracked platform on or before its first local day and
-   * one on or after its last (queries/base/data_days.sql, read once per analysis for every period asked about).
+   * one on or after its last, and no platform reached in part (platformsInPart; queries/base/data_days.sql, read once
+   * per analysis for every period asked about).
    */
-  async spansWhole(period: Period): Promise<boolean> {
-    this.dataDays ??= this.baseRows('base/data_days', dataDaysRow, { tz: this.config.timezone }).then(([row]) => row ?? { first_day: null, last_day: null });
-    const { first_day: first, last_day: last } = await this.dataDays;
+  async spansWhole(period: Period, alongside?: Period, platform?: string): Promise<boolean> {
+    const platforms = await this.exportDays();
     const days = periodDays(period);
-    return first !== null && last !== null && first <= days.first && last >= days.last;
+    if (platforms.length === 0) return false;
+    const first = platforms.map((row) => row.first_day).sort()[0] ?? '';
+    const last = platforms.map((row) => row.last_day).sort().at(-1) ?? '';
+    const inPart = await this.platformsInPart(period, alongside);
+    return first <= days.first && last >= days.last && !inPart.some((reach) => platform === undefined || reach.platform === platform);
+  }
+
+  /**
+   * The tracked platforms whose posts fall in `period` (or in `alongside`, the period it is compared with: an export
+   * that ended before it) and reach over fewer than half of its local days, from the first to the last: a Facebook
+   * export that ends on the 9th leaves the month's Facebook mentions out, however far a Twitter export reaches. Half,
+   * not all: a platform of few posts has its last one some days before a month's end; and none of fewer than
+   * MIN_PLATFORM_POSTS posts in the store, which say nothing of how far an export reaches.
+   */
+  async platformsInPart(period: Period, alongside?: Period): Promise<PlatformReach[]> {
+    const days = periodDays(period);
+    const other = alongside ? periodDays(alongside) : null;
+    const periodLength = daysFrom(days.first, days.last);
+    const meets = (row: ExportDays, span: { first: string; last: string }) => row.first_day <= span.last && row.last_day >= span.first;
+    return (await this.exportDays()).flatMap((row) => {
+      if (row.posts < MIN_PLATFORM_POSTS || (!meets(row, days) && !(other && meets(row, other)))) return [];
+      const first = [row.first_day, days.first].sort()[1] ?? days.first;
+      const last = [row.last_day, days.last].sort()[0] ?? days.last;
+      const reached = daysFrom(first, last);
+      return 2 * reached < periodLength ? [{ platform: row.platform, first: reached > 0 ? first : null, last: reached > 0 ? last : null, days: reached, periodDays: periodLength }] : [];
+    });
+  }
+
+  private exportDays(): Promise<ExportDays[]> {
+    this.dataDays ??= this.baseRows('base/data_days', dataDaysRow, { tz: this.config.timezone });
+    return this.dataDays;
   }
 
   /** Runs queries/<name>.sql (a file that builds tables) on this analysis's connection, when a query that is not cached needs it. */
@@ -205,4 +235,23 @@ type StepKind = 'changes' | 'reads' | 'base';
 /** `changes` when SQL may make, fill or change a table (a word in a comment counts too: it only costs a statement run again). */
 function stepKindOf(sql: string): StepKind {
   return /\b(CREATE|INSERT|UPDATE|DELETE|DROP|ALTER|COPY|ATTACH|SET)\b/i.test(sql) ? 'changes' : 'reads';
+}
+
+type ExportDays = z.infer<typeof dataDaysRow>;
+
+/** A platform of fewer posts in the store is not judged on how far its exports reach (platformsInPart). */
+const MIN_PLATFORM_POSTS = 30;
+
+/** A tracked platform whose exports reach over part of a period: its first and last local day in it (YYYY-MM-DD; null when none), and how many days that is. */
+export interface PlatformReach {
+  platform: string;
+  first: string | null;
+  last: string | null;
+  days: number;
+  periodDays: number;
+}
+
+/** Days from `first` to `last` (YYYY-MM-DD), both counted; 0 when `last` comes before `first`. */
+function daysFrom(first: string, last: string): number {
+  return Math.max(0, Math.round((Date.parse(last) - Date.parse(first)) / 86_400_000) + 1);
 }

@@ -7,7 +7,7 @@ import type { Period } from '../analysis/period.js';
 import { ALL_PLATFORMS, periodMetrics, type ScopedMetrics } from './period-metrics.js';
 import { assignRanks, benchmarks, changeOf, comparableAmong, previousValues, withholdShareChanges } from './ranking.js';
 import { hourOfWeek, monthlyTrend } from './trend.js';
-import type { DataQuality, MetricsReport, PeriodJson } from './types.js';
+import type { BrandMetrics, DataQuality, MetricsReport, PeriodJson } from './types.js';
 
 export type ComputeOptions = AnalysisOptions;
 
@@ -47,21 +47,24 @@ export async function metricsOf(analysis: Analysis): Promise<MetricsReport> {
   // its figures there are unknown, not 0. Without a row at all, they are not computed.
   const before: ScopedMetrics = (await analysis.holds(previous)) ? await periodMetrics(analysis, previous, false) : new Map();
   const heldBefore = (scope: string) => [...(before.get(scope)?.values() ?? [])].some((brand) => brand.inbound > 0 || brand.brandPosts > 0);
-  const spans = { current: await analysis.spansWhole(current), previous: await analysis.spansWhole(previous) };
-  const sections = [...now].map(([scope, brands]) => {
+  const sections: Array<{ scope: string; brands: BrandMetrics[] }> = [];
+  for (const [scope, brands] of now) {
+    // A platform's counts are judged on how far its own exports reach; all platforms' together on each of theirs.
+    const platform = scope === ALL_PLATFORMS ? undefined : scope;
+    const spans = { current: await analysis.spansWhole(current, previous, platform), previous: await analysis.spansWhole(previous, current, platform) };
     const list = [...brands.values()];
     const previousInData = heldBefore(scope);
-    for (const brand of list) {
-      const old = previousInData ? before.get(scope)?.get(brand.id) : undefined;
+    const pairs = list.map((brand) => ({ current: brand, previous: previousInData ? before.get(scope)?.get(brand.id) : undefined }));
+    for (const { current: brand, previous: old } of pairs) {
       const { change, reasons } = changeOf(brand, old, catalogue, previousInData, spans);
       brand.change = change;
       brand.changeReason = reasons;
       brand.previous = previousValues(old, catalogue);
     }
-    withholdShareChanges(list);
+    withholdShareChanges(pairs);
     assignRanks(list, catalogue, comparableAmong(list, catalogue));
-    return { scope, brands: list };
-  });
+    sections.push({ scope, brands: list });
+  }
   const overall = sections.find((section) => section.scope === ALL_PLATFORMS)?.brands ?? [];
 
   const [quality] = await analysis.rows('data_quality', qualityRow, { ...analysis.range, inbound_mode: config.metrics.inbound });
@@ -100,6 +103,7 @@ export async function metricsOf(analysis: Analysis): Promise<MetricsReport> {
               busiestDayShare: span.busiest_day_share,
             },
             partial: span.partial,
+            platformsInPart: await analysis.platformsInPart(current, previous),
           },
         }
       : {}),

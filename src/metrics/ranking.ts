@@ -202,19 +202,22 @@ function dataOnFewDays(brand: BrandMetrics): boolean {
   return span !== undefined && span.daysWithData * 2 < span.periodDays;
 }
 
-/** The reasons of a brand's volume change that say its mentions of one period are not all in the data. */
-const VOLUME_NOT_IN_DATA: ReadonlySet<ChangeReason> = new Set(['unmeasured-previous-period', 'brand-data-partial', 'brand-data-partial-previous']);
-
 /**
- * A share of voice divides a brand's mentions by those of every compared brand: when the volume of any of them is not
- * compared for want of its data in one of the periods, no brand's share is (a competitor first exported this month made the
- * client's share "fall 14.6 points" that the same exports of both months put at 8).
+ * A share of voice divides a brand's mentions by those of every compared brand: when the data of some of them falls on
+ * fewer than half of the days of one period only, or lacked their own posts then, while others' does not, no brand's
+ * share is compared (a competitor first exported this month made the client's share "fall 14.6 points" that the same
+ * exports of both months put at 8). Brands all thinned alike (a one-day export) keep their shares comparable.
  */
-export function withholdShareChanges(brands: readonly BrandMetrics[]): void {
-  const missing = brands.map((brand) => brand.changeReason?.inbound).filter((reason) => reason !== undefined && VOLUME_NOT_IN_DATA.has(reason));
-  if (missing.length === 0) return;
-  const reason: ChangeReason = missing.every((item) => item === 'brand-data-partial') ? 'shares-partial' : 'shares-partial-previous';
-  for (const brand of brands) {
+export function withholdShareChanges(pairs: ReadonlyArray<{ current: BrandMetrics; previous: BrandMetrics | undefined }>): void {
+  const present = pairs.flatMap(({ current, previous }) => (previous !== undefined && (current.inbound > 0 || previous.inbound > 0) ? [{ current, previous }] : []));
+  const postsOnlyNow = ({ current, previous }: { current: BrandMetrics; previous: BrandMetrics }) => unmeasured(previous) && !unmeasured(current);
+  const thinned = ({ current, previous }: { current: BrandMetrics; previous: BrandMetrics }) => dataOnFewDays(current) !== dataOnFewDays(previous);
+  const uneven = present.filter((pair) => postsOnlyNow(pair) || thinned(pair));
+  const first = present[0];
+  const alike = first !== undefined && present.every((pair) => !postsOnlyNow(pair) && thinned(pair) && dataOnFewDays(pair.current) === dataOnFewDays(first.current));
+  if (uneven.length === 0 || alike) return;
+  const reason: ChangeReason = uneven.some(({ current }) => dataOnFewDays(current)) ? 'shares-partial' : 'shares-partial-previous';
+  for (const { current: brand } of pairs) {
     if (brand.change?.shareOfVoice === undefined || brand.changeReason === undefined || brand.shareOfVoice === null) continue;
     // Said of a share on few mentions, "fewer than 30 mentions then" hides that the brand's export was missing.
     const own = brand.changeReason.shareOfVoice;

@@ -4,7 +4,7 @@
  * Rates and shares are fractions in [0, 1]; times are minutes; a value that
  * cannot be computed is null, never 0.
  */
-
+import type { PlatformReach } from '../analysis/analysis.js';
 import type { BrandThemes } from '../themes/types.js';
 import type { ScalarMetricFields } from './catalogue.js';
 import type { Diagnostics } from './diagnostics/types.js';
@@ -193,7 +193,12 @@ export interface MetricsReport {
   dataQuality: DataQuality;
   settings?: MetricSettings;
   /** When the data of the whole period falls, all brands together; `partial` as the brands' partial-period warning. */
-  periodCoverage?: { span: PeriodSpan; partial: boolean };
+  periodCoverage?: {
+    span: PeriodSpan;
+    partial: boolean;
+    /** Tracked platforms whose exports reach over fewer than half of the period's days (or hold none of it, where they held the previous period): their first and last local day in it. Counts are then not compared. */
+    platformsInPart?: PlatformReach[];
+  };
   /** The period of the same length just before, which `change` compares with. */
   previousPeriod?: PeriodJson;
   benchmarks?: Benchmark[];

@@ -76,7 +76,7 @@ export async function themesOf(analysis: Analysis, options: ThemeOptions = {}): 
   await analysis.run('themes/found', { ...params, min_authors: config.metrics.themeAuthors, alpha0: THEME_PRIOR_TOTAL, top: options.top ?? 10, min_mentions: THEME_MIN_MENTIONS, absorbed_share: THEME_ABSORBED_SHARE, pool: Math.max(THEME_POOL, options.top ?? 10) });
   await analysis.run('themes/display');
   await analysis.run('themes/mentions');
-  const spans = { period_whole: await analysis.spansWhole(period), previous_whole: await analysis.spansWhole(previous) };
+  const spans = { period_whole: await analysis.spansWhole(period, previous), previous_whole: await analysis.spansWhole(previous, period) };
   const summary = await analysis.rows('themes/summary', summaryRow, { ...params, min_mentions: THEME_MIN_MENTIONS, ...spans });
   const found = await analysis.rows('themes/found_list', foundRow);
   const benchmarks = await analysis.rows('themes/benchmarks', benchmarkRow, { start: params.start, end: params.end, inbound_mode: params.inbound_mode, min_mentions: THEME_MIN_MENTIONS });

@@ -106,6 +106,7 @@ describe('period coverage', () => {
     ]);
     expect(report.periodCoverage).toEqual({
       partial: true,
+      platformsInPart: [],
       span: { first: '2017-10-03T12:00:00Z', last: '2017-10-31T12:08:00Z', daysWithData: 2, spanDays: 29, periodDays: 31, busiestDay: '2017-10-31', busiestDayMentions: 9, busiestDayShare: 0.9 },
     });
   });
@@ -214,6 +215,30 @@ describe('counts over a period the exports reach in part', () => {
     expect(acme.changeReason?.inbound).toBe('period-partly-in-data');
   });
 
+  it("gives no change for a count when one tracked platform's exports end inside the period, however far another reaches", async () => {
+    // Twitter whole in both months; acme's Facebook page, 2 mentions a day, over September whole and October to the 9th only.
+    const facebook = (prefix: string, month: number, days: number[]) =>
+      mentionsOn(prefix, 'acme', month, days, 2).map((post): TestPost => ({ ...post, platform: 'facebook' }));
+    const posts = [...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 31)), ...facebook('fs', 8, range(1, 30)), ...facebook('fo', 9, range(1, 9))];
+    const accounts = [{ id: 'acme', accounts: { twitter: ['acme'], facebook: ['acme'] } }, { id: 'rival' }];
+    const store = await storeWith(posts);
+    try {
+      const report = await computeMetrics(store, configWith(accounts), '2017-10');
+      const acme = brand(report, 'acme');
+      expect([acme.inbound, acme.previous?.inbound, acme.change?.inbound, acme.changeReason?.inbound]).toEqual([80, 120, null, 'period-partly-in-data']);
+      expect(report.periodCoverage?.platformsInPart).toEqual([{ platform: 'facebook', first: '2017-10-01', last: '2017-10-09', days: 9, periodDays: 31 }]);
+      // The same exports, with Facebook reaching over 16 of October's 31 days: half of them at least.
+      const longer = await storeWith([...posts, ...facebook('fl', 9, range(10, 16))]);
+      try {
+        expect(brand(await computeMetrics(longer, configWith(accounts), '2017-10'), 'acme').change?.inbound).toBeCloseTo(100 * (94 / 120 - 1), 10);
+      } finally {
+        longer.close();
+      }
+    } finally {
+      store.close();
+    }
+  });
+
   it('gives no change for a count when the exports begin inside the previous period', async () => {
     // September from the 16th only (30 mentions), October whole (62): the store's first post is on 16 September.
     const report = await metrics([...answeredDays('s', 8, range(16, 30)), ...answeredDays('o', 9, range(1, 31))]);
@@ -261,6 +286,19 @@ describe('counts over a period the exports reach in part', () => {
     // acme 60 of 90 in September, 62 of 124 in October: -16.7 points.
     expect(brand(report, 'acme').change?.shareOfVoice).toBeCloseTo(100 * (62 / 124 - 60 / 90), 10);
     expect(brand(report, 'rival').change?.shareOfVoice).toBeCloseTo(100 * (62 / 124 - 30 / 90), 10);
+  });
+
+  it("compares shares of voice when every brand's data is thinned alike (the exports end on the 10th)", async () => {
+    const report = await metrics([
+      ...answeredDays('s', 8, range(1, 30)),
+      ...answeredDays('o', 9, range(1, 10)),
+      ...mentionsOn('ao', 'acme', 9, range(1, 10), 2),
+      ...mentionsOn('rs', 'rival', 8, range(1, 30)),
+      ...mentionsOn('ro', 'rival', 9, range(1, 10), 4),
+    ]);
+    expect(brand(report, 'acme').changeReason?.inbound).toBe('period-partly-in-data');
+    // acme 60 of 90 in September, 40 of 80 in October.
+    expect(brand(report, 'acme').change?.shareOfVoice).toBeCloseTo(100 * (40 / 80 - 60 / 90), 10);
   });
 
   it("compares no share of voice when a brand's own posts were not in the data of the previous period", async () => {

@@ -190,6 +190,26 @@ describe('report model', () => {
     expect([...none.kpiNotes, ...none.leaderboardNotes].some((note) => note.includes('inside the answer window'))).toBe(false);
   });
 
+  it('names the platforms whose exports reach over part of the period, beside the leaderboard and among the warnings', async () => {
+    const metrics = fixtureMetrics();
+    const span = metrics.periodCoverage?.span;
+    if (!span) throw new Error('a period span expected');
+    const platformsInPart = [
+      { platform: 'facebook', first: '2017-10-01', last: '2017-10-09', days: 9, periodDays: 31 },
+      { platform: 'instagram', first: null, last: null, days: 0, periodDays: 31 },
+    ];
+    const expected = 'The exports reach over part of the period only on Facebook (from 1 to 9 October 2017, 9 of the 31 days) and Instagram (none of its days): mentions there on the other days are not in the data, so volumes are not compared with the previous period.';
+    const built = (await model('en', null, { ...metrics, periodCoverage: { span, partial: false, platformsInPart } })).model;
+    expect(built.leaderboardNotes).toContain(expected);
+    expect(built.warnings).toContain(expected);
+    const whole = (await model('en')).model;
+    expect([...whole.leaderboardNotes, ...whole.warnings].some((note) => note.includes('part of the period only on'))).toBe(false);
+    const spanish = (await model('es', null, { ...metrics, periodCoverage: { span, partial: false, platformsInPart } })).model;
+    expect(spanish.warnings).toContain(
+      'Las exportaciones cubren solo una parte del periodo en Facebook (del 1 al 9 de octubre de 2017, 9 de los 31 días) e Instagram (ninguno de sus días): las menciones de los demás días no están en los datos, así que los volúmenes no se comparan con el periodo anterior.',
+    );
+  });
+
   it('gives the bar advice must meet, not "no figure falls behind", when the scorecard marks the client behind', async () => {
     const store = await metricsFixtureStore();
     const diagnostics = await computeDiagnostics(store, metricsFixtureConfig(), '2017-10').finally(() => store.close());

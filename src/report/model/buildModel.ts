@@ -14,7 +14,7 @@ import type { ReportTemplate } from '../template.js';
 import { analystNotes } from './analystNotes.js';
 import { businessHoursSettings } from './businessHours.js';
 import { clientOf } from './brandLookup.js';
-import { coverageNotes, noAnswerLines, noAnswerNotes, noDataLine, onlyUntrackedUnmeasured, platformsWith, warningsOf } from './coverage.js';
+import { coverageNotes, noAnswerLines, noAnswerNotes, noDataLine, onlyUntrackedUnmeasured, platformsInPartLine, platformsWith, warningsOf } from './coverage.js';
 import { formatExamples, printableName } from './examples.js';
 import { writeFindings } from './findings.js';
 import { buildKpis, previousNotInData } from './kpis.js';
@@ -74,6 +74,8 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
   leaderboardNotes.push(...coverage.map((note) => `${note.mark} ${note.text}`));
   const noData = noDataLine(metrics, format, t);
   if (noData) leaderboardNotes.push(noData);
+  const inPart = platformsInPartLine(metrics, format, t);
+  if (inPart) leaderboardNotes.push(inPart);
   const noAnswer = noAnswerNotes(metrics, format, t);
   // Mentions that need no answer weigh on the volumes the table compares when they are a good part of them.
   leaderboardNotes.push(...noAnswerLines(noAnswer.filter((note) => note.notable), metrics, format, t));

@@ -153,6 +153,25 @@ export function noDataLine(metrics: MetricsReport, format: Formatter, t: Transla
   return t(absent.length === 1 ? 'coverage.noDataOne' : 'coverage.noDataMany', { brands: format.list(absent) });
 }
 
+/** The sentence naming the tracked platforms whose exports reach over part of the period only (counts are then not compared), or null. */
+export function platformsInPartLine(metrics: MetricsReport, format: Formatter, t: Translate): string | null {
+  const platforms = metrics.periodCoverage?.platformsInPart ?? [];
+  const span = metrics.periodCoverage?.span;
+  // When all the data reaches over as little, the sentences on the whole period say it (a one-platform export of 3 days).
+  if (platforms.length === 0 || (span !== undefined && span.spanDays * 2 < span.periodDays)) return null;
+  const parts = platforms.map((reach) =>
+    reach.first === null || reach.last === null
+      ? t('coverage.platformNone', { platform: platformName(reach.platform) })
+      : t('coverage.platformPart', {
+          platform: platformName(reach.platform),
+          dates: format.daysInSentence(localDay(reach.first, format.timezone), localDay(reach.last, format.timezone)),
+          days: format.count(reach.days),
+          periodDays: format.count(reach.periodDays),
+        }),
+  );
+  return t('coverage.platformsInPart', { parts: format.list(parts) });
+}
+
 /**
  * One sentence per coverage warning of every brand, in brand order. When the
  * whole period is thin and every brand mentioned in it has a partial period,

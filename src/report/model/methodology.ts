@@ -7,7 +7,7 @@ import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { businessHoursSettings } from './businessHours.js';
-import { coverageNotes, LOW_SAMPLE_MARK, lowSampleOf, measuredInbound, noAnswerLines, noAnswerNotes, noDataLine } from './coverage.js';
+import { coverageNotes, LOW_SAMPLE_MARK, lowSampleOf, measuredInbound, noAnswerLines, noAnswerNotes, noDataLine, platformsInPartLine } from './coverage.js';
 import { printableName } from './examples.js';
 import { themesMarked } from './themes.js';
 import { filesWithRows, type StoreFacts } from './storeFacts.js';
@@ -72,6 +72,8 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
   warnings.push(...coverageNotes(metrics, format, t).map((note) => note.text));
   const noData = noDataLine(metrics, format, t);
   if (noData) warnings.push(noData);
+  const inPart = platformsInPartLine(metrics, format, t);
+  if (inPart) warnings.push(inPart);
   warnings.push(...noAnswerLines(noAnswerNotes(metrics, format, t), metrics, format, t));
   if (lowRates.length > 0) warnings.push(t('warning.lowSample', { brands: format.list(lowRates.map((brand) => brand.name)) }));
   if (lowTimes.length > 0) warnings.push(t('warning.lowSampleTimes', { brands: format.list(lowTimes.map((brand) => brand.name)) }));
