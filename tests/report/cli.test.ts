@@ -211,6 +211,34 @@ describe('replybench report', () => {
     expect(existsSync(join(dir, 'mixed-out', 'rivalco'))).toBe(false);
   });
 
+  it('--all-clients reads a folder of client projects, and writes the others\' reports when one client\'s data holds nothing of the month', async () => {
+    const projects = join(dir, 'projects');
+    const fs = await import('node:fs');
+    for (const name of ['acme', 'late']) fs.mkdirSync(join(projects, name), { recursive: true });
+    // "late": its store holds the fixture's posts but none of October (its export of the month is not in yet).
+    copyFileSync(join(dir, 'posts.duckdb'), join(projects, 'late', 'late.duckdb'));
+    const store = await Store.open(join(projects, 'late', 'late.duckdb'));
+    await store.run("DELETE FROM posts WHERE created_at >= TIMESTAMPTZ '2017-09-30 00:00:00+00'");
+    store.close();
+    writeFileSync(join(projects, 'acme', 'replybench.yaml'), clientConfig('acme', 'en').replace('database: ../posts.duckdb', `database: ${join(dir, 'posts.duckdb')}`).replace(', logo: logo.svg', ''));
+    writeFileSync(join(projects, 'late', 'replybench.yaml'), clientConfig('rivalco', 'en').replace('database: ../posts.duckdb', 'database: late.duckdb').replace(', logo: logo.svg', ''));
+    let stderr = '';
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((text) => {
+      stderr += String(text);
+      return true;
+    });
+    try {
+      expect(await main(['report', '--period', '2017-10', '--all-clients', projects, '--out', join(dir, 'projects-out'), '--formats', 'html'])).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(existsSync(join(dir, 'projects-out', 'acme', 'report.html'))).toBe(true);
+    expect(existsSync(join(dir, 'projects-out', 'rivalco'))).toBe(false);
+    expect(stderr).toContain(`replybench: ${join(projects, 'late', 'replybench.yaml')}: --period 2017-10: The data holds no post in 2017-10`);
+    // One client alone is refused as before, in one line.
+    await expect(runReport({ period: '2017-10', config: [join(projects, 'late', 'replybench.yaml')], formats: 'html' })).rejects.toThrow(UserError);
+  });
+
   it('checks the logo, the template and the output folder before computing anything', async () => {
     const build = vi.spyOn(Analysis, 'build');
     try {

@@ -44,7 +44,7 @@ export function registerReport(program: Command): Command {
     .description('write the PDF report (plus HTML, CSV, JSON and SVG charts)')
     .requiredOption('--period <period>', 'a month (2017-10), a quarter (2017-Q4) or FROM..TO dates, both included')
     .option('--config <path>', 'config file; repeat it for one report per config', collect, [])
-    .option('--all-clients <dir>', 'one report per config file (*.yaml) in this folder, reusing one browser')
+    .option('--all-clients <dir>', 'one report per config file (*.yaml) in this folder, or per client project folder in it, reusing one browser')
     .option('--db <path>', "database file (default: each config's database, else ./replybench.duckdb)")
     .option('--no-cache', NO_CACHE_HELP)
     .option('--out <dir>', 'output folder, one subfolder per client when there are several (default: reports/<period>-<language>/ beside each config)');
@@ -74,16 +74,23 @@ export async function runReport(options: ReportOptions): Promise<WrittenReport[]
   const databases: string[] = [];
   const outDirs: string[] = [];
   const warnings = new Set<string>();
+  const withData: Config[] = [];
   for (const config of configs) {
     const path = databasePath(options.db, config);
     const period = parsePeriod(options.period, config.timezone);
     const store = await openImportedDatabase(path);
     try {
       const noPosts = await noPostsSentence(store, period, config.timezone);
-      if (noPosts !== null) throw new UserError(`${config.source}: --period ${options.period}: ${noPosts}`);
+      if (noPosts !== null && !several) throw new UserError(`${config.source}: --period ${options.period}: ${noPosts}`);
+      // One client's missing month (its export not in yet) does not hold back the others' reports: it is said, and the run ends in error.
+      if (noPosts !== null) {
+        process.stderr.write(`replybench: ${config.source}: --period ${options.period}: ${noPosts}\n`);
+        continue;
+      }
     } finally {
       store.close();
     }
+    withData.push(config);
     databases.push(path);
     const outDir = outDirOf(config, period.label);
     outDirs.push(outDir);
@@ -93,11 +100,14 @@ export async function runReport(options: ReportOptions): Promise<WrittenReport[]
       warnings.add(warning);
     }
   }
+  if (withData.length === 0) throw new AlreadyReported();
   // Each output folder is taken for the whole run: a second report into it is refused at once, not overwritten later.
   const folders: ReportFolder[] = [];
   try {
     for (const outDir of outDirs) folders.push(ReportFolder.open(outDir, folderOption));
-    return await writeReports(options, configs, databases, folders, { language, pageSize, formats });
+    const written = await writeReports(options, withData, databases, folders, { language, pageSize, formats });
+    if (withData.length < configs.length) throw new AlreadyReported();
+    return written;
   } finally {
     for (const folder of folders) folder.release();
   }
@@ -188,11 +198,14 @@ function configFiles(options: ReportOptions): string[] {
     if (options.config.length > 0) throw new UserError('--all-clients and --config: use one or the other.');
     const dir = resolve(options.allClients);
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`--all-clients: "${options.allClients}" is not a folder; pass the folder that holds one replybench.yaml per client.`);
-    const files = readdirSync(dir)
-      .filter((file) => /\.ya?ml$/i.test(file))
-      .sort()
-      .map((file) => join(dir, file));
-    if (files.length === 0) throw new UserError(`--all-clients: no .yaml config files in "${options.allClients}".`);
+    // A folder of configs, or a folder of client projects (as init and serve make them), each with its replybench.yaml.
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    const files = entries.flatMap((entry) => {
+      if (entry.isFile() && /\.ya?ml$/i.test(entry.name)) return [join(dir, entry.name)];
+      const project = join(dir, entry.name, 'replybench.yaml');
+      return entry.isDirectory() && existsSync(project) ? [project] : [];
+    });
+    if (files.length === 0) throw new UserError(`--all-clients: no .yaml config files in "${options.allClients}", nor client folders holding a replybench.yaml.`);
     return files;
   }
   return options.config.length > 0 ? options.config : ['replybench.yaml'];
