@@ -101,12 +101,18 @@ async function importSample(store: Store, files: readonly SampleExport[], projec
   const results: FileImportResult[] = [];
   for (const file of files) {
     const format = file.mapping ? { format: 'generic', mapping: join(projectDir, file.mapping) } : { format: file.format };
-    const outcome = await importFiles(store, [file.path], { ...format, timezone: file.timezone, platform: file.platform });
+    // No --platform: each format reads it from the file, as a later "import exports/…" of the docs does, so that import finds
+    // the file already imported (a batch read with another --platform is read again: its posts' keys may differ).
+    const outcome = await importFiles(store, [file.path], { ...format, timezone: file.timezone });
     const failure = outcome.failures[0];
     if (failure) throw new UserError(`the sample file ${file.name} did not import (${failure.message}); this is a bug in replybench, please report it.`);
     for (const result of outcome.results) {
-      const duplicates = result.duplicates > 0 ? `, ${count(result.duplicates)} already imported from another file` : '';
-      log(`      ${file.name}: ${count(result.imported)} posts${duplicates}, ${count(result.rejected)} rejected`);
+      const fromOthers = result.duplicates - result.repeatedInFile;
+      const duplicates = [
+        ...(fromOthers > 0 ? [`${count(fromOthers)} already imported from another file`] : []),
+        ...(result.repeatedInFile > 0 ? [`${count(result.repeatedInFile)} repeated within the file`] : []),
+      ];
+      log(`      ${file.name}: ${[`${count(result.imported)} posts`, ...duplicates, `${count(result.rejected)} rejected`].join(', ')}`);
       results.push(result);
     }
   }

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateSampleData, type SampleData } from './generate.js';
-import { DEFAULT_SEED, type SamplePlatform } from './spec.js';
+import { DEFAULT_SEED } from './spec.js';
 import { writeMeltwater } from './writers/meltwater.js';
 import { writeSheet } from './writers/sheet.js';
 import { writeTalkwalker } from './writers/talkwalker.js';
@@ -23,7 +23,6 @@ export interface SampleFile {
   /** File name inside the output folder. */
   name: string;
   format: SampleFormat;
-  platform: SamplePlatform;
   /** Timezone of the local times the file writes without an offset (the --timezone to import it with). */
   timezone: string;
   /** What the file holds, in words. */
@@ -51,10 +50,10 @@ export interface SampleExport extends Omit<RenderedSampleFile, 'content'> {
  * Instagram spreadsheet kept by hand.
  */
 export const SAMPLE_FILES: readonly SampleFile[] = [
-  { name: 'vireo-twitter-care.csv', format: 'twcs', platform: 'twitter', timezone: 'UTC', holds: "the client's Twitter conversations (its care tool's export, Kaggle twcs layout)" },
-  { name: 'competitors-twitter-meltwater.tsv', format: 'meltwater', platform: 'twitter', timezone: 'Europe/Madrid', holds: "the four competitors' Twitter conversations (Meltwater, one search per competitor)" },
-  { name: 'facebook-talkwalker.csv', format: 'talkwalker', platform: 'facebook', timezone: 'Europe/Madrid', holds: "all five brands' Facebook pages (Talkwalker)" },
-  { name: 'instagram-sheet.csv', format: 'generic', platform: 'instagram', timezone: 'Europe/Madrid', holds: "all five brands' Instagram (a spreadsheet, read with instagram-mapping.yaml)", mapping: 'instagram-mapping.yaml' },
+  { name: 'vireo-twitter-care.csv', format: 'twcs', timezone: 'UTC', holds: "the client's Twitter conversations (its care tool's export, Kaggle twcs layout)" },
+  { name: 'competitors-twitter-meltwater.tsv', format: 'meltwater', timezone: 'Europe/Madrid', holds: "the four competitors' Twitter conversations (Meltwater, one search per competitor)" },
+  { name: 'facebook-talkwalker.csv', format: 'talkwalker', timezone: 'Europe/Madrid', holds: "all five brands' Facebook pages (Talkwalker)" },
+  { name: 'instagram-sheet.csv', format: 'generic', timezone: 'Europe/Madrid', holds: "all five brands' Instagram (a spreadsheet, read with instagram-mapping.yaml)", mapping: 'instagram-mapping.yaml' },
 ];
 
 /** Renders the three export files (bytes) from generated data. */

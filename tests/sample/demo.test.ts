@@ -60,6 +60,22 @@ describe('replybench demo', () => {
     expect(metrics.brands.map((brand) => brand.id).sort()).toEqual(['kwikly', 'ondanet', 'telbo', 'vireo', 'zentel']);
   });
 
+  it('finds each export already imported when it is imported again as docs/demo.md shows, without --platform', async () => {
+    let printed = '';
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((printed += String(chunk)), true));
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const file = join(outDir, 'exports', 'facebook-talkwalker.csv');
+      expect(await main(['import', file, '--timezone', 'Europe/Madrid', '--db', join(outDir, 'replybench.duckdb'), '--json'])).toBe(0);
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+    }
+    const result = JSON.parse(printed) as { imported: number; alreadyImported: unknown };
+    expect(result.imported).toBe(0);
+    expect(result.alreadyImported).toMatchObject({ batchId: expect.any(Number) });
+  });
+
   it('writes a PDF of several pages that names the brands, compares the month with the outage month before it and quotes real-looking mentions', () => {
     const info = execFileSync('pdfinfo', [pdfPath()], { encoding: 'utf8' });
     const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
