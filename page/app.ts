@@ -13,7 +13,23 @@ import { LANGUAGE_NAMES, language, PAGE_LANGUAGES, t } from './language.js';
 function languageSwitch(): HTMLElement {
   const select = el('select', { name: 'page-language', 'aria-label': t('language') }, ...PAGE_LANGUAGES.map((code) => el('option', { value: code }, LANGUAGE_NAMES[code])));
   select.value = language;
+  // A closed select changes at each arrow key: a keyboard user going to the third language would load the second first.
+  // Keys only move the choice, Enter (or leaving the field) takes it; a pick with the mouse takes it at once.
+  let browsing = false;
+  select.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') go();
+    else if (event.key.startsWith('Arrow') || ['Home', 'End', 'PageUp', 'PageDown'].includes(event.key) || event.key.length === 1) browsing = true;
+  });
   select.addEventListener('change', () => {
+    if (!browsing) go();
+  });
+  select.addEventListener('blur', () => {
+    if (browsing) go();
+    browsing = false;
+  });
+  function go(): void {
+    browsing = false;
+    if (select.value === language) return;
     if (unsavedBrands() && !window.confirm(t('leaveUnsaved'))) {
       select.value = language;
       return;
@@ -27,7 +43,7 @@ function languageSwitch(): HTMLElement {
     if (shown) address.searchParams.set('client', shown);
     else address.searchParams.delete('client');
     location.assign(address.href);
-  });
+  }
   return select;
 }
 

@@ -39,10 +39,14 @@ function offerHandles(client: ClientSummary, list: HTMLDataListElement): void {
  * data's suggestions, and always one empty field more for the next (a
  * suggestion fills a whole field, so one field holds one handle).
  */
-function handleFields(platform: string, handles: string[]): { element: HTMLElement; values: () => string[] } {
+function handleFields(platform: string, handles: string[], name: () => string): { element: HTMLElement; values: () => string[]; relabel: () => void } {
   const element = el('span', { class: 'handles', 'data-platform': platform });
+  // Each field its own name for a screen reader ("Twitter handles of Telbo, 2"): the label around them names the first only.
+  const relabel = () => {
+    for (const [index, input] of [...element.querySelectorAll('input')].entries()) input.setAttribute('aria-label', `${name()}, ${index + 1}`);
+  };
   const addField = (value: string) => {
-    const input = el('input', { value, 'data-platform': platform, list: `handles-${platform}` });
+    const input = el('input', { value, 'data-platform': platform, list: `handles-${platform}`, 'aria-label': `${name()}, ${element.children.length + 1}` });
     input.addEventListener('input', () => {
       if (input === element.lastElementChild && input.value.trim() !== '') addField('');
     });
@@ -51,7 +55,7 @@ function handleFields(platform: string, handles: string[]): { element: HTMLEleme
   for (const handle of handles) addField(handle);
   addField('');
   const values = () => [...element.querySelectorAll('input')].map((input) => input.value.trim()).filter((value) => value !== '');
-  return { element, values };
+  return { element, values, relabel };
 }
 
 /** A brand's id from its name, as a config's ids are written: "Ondanet Ayuda" is ondanet-ayuda; past 64 characters, cut at the last whole word. */
@@ -87,8 +91,10 @@ export async function brandsSection(client: ClientSummary): Promise<HTMLElement>
     offerHandles(client, list);
   };
   const addPlatformTo = (editor: (typeof editors)[number], platform: string) => {
-    const fields = handleFields(platform, editor.brand.accounts?.[platform] ?? []);
+    const label = () => t('handlesOf').replace('{platform}', labelOf('platform', platform)).replace('{brand}', editor.name.value.trim() || editor.brand.id);
+    const fields = handleFields(platform, editor.brand.accounts?.[platform] ?? [], label);
     editor.handles.set(platform, fields.values);
+    editor.name.addEventListener('input', fields.relabel);
     // After the brand's other platforms, before its hours and its remove button: a platform added later lines up with the others.
     editor.hours.parentElement?.before(el('label', {}, t('handles').replace('{platform}', labelOf('platform', platform)), fields.element));
   };
@@ -114,7 +120,9 @@ export async function brandsSection(client: ClientSummary): Promise<HTMLElement>
     for (const platform of platforms) addPlatformTo(editor, platform);
     if (brand.id !== config.client) {
       // A competitor leaves the report once the brands are saved.
-      const remove = el('button', { type: 'button', class: 'secondary', 'data-action': 'remove-brand' }, t('removeBrand'));
+      const removeLabel = () => `${t('removeBrand')} ${name.value.trim() || brand.id}`;
+      const remove = el('button', { type: 'button', class: 'secondary', 'data-action': 'remove-brand', 'aria-label': removeLabel() }, t('removeBrand'));
+      name.addEventListener('input', () => remove.setAttribute('aria-label', removeLabel()));
       remove.addEventListener('click', () => {
         editors.splice(editors.indexOf(editor), 1);
         row.remove();
@@ -124,7 +132,7 @@ export async function brandsSection(client: ClientSummary): Promise<HTMLElement>
     rows.append(row);
   };
   for (const brand of config.brands) addRow(brand);
-  const newName = el('input', { placeholder: 'RivalCo Mobile', 'data-field': 'new-brand' });
+  const newName = el('input', { placeholder: 'RivalCo Mobile', 'data-field': 'new-brand', 'aria-label': t('newBrandName') });
   const add = el('button', { type: 'button', class: 'secondary', 'data-action': 'add-brand' }, t('addBrand'));
   add.addEventListener('click', () => {
     const name = newName.value.trim();
@@ -141,7 +149,7 @@ export async function brandsSection(client: ClientSummary): Promise<HTMLElement>
     add.click();
   });
   // Another platform for every brand, from those a config may name.
-  const otherPlatform = el('select', { 'data-field': 'new-platform' });
+  const otherPlatform = el('select', { 'data-field': 'new-platform', 'aria-label': t('addPlatform') });
   const offerPlatforms = () => otherPlatform.replaceChildren(...held.known.filter((platform) => !platforms.includes(platform)).map((platform) => el('option', { value: platform }, labelOf('platform', platform))));
   offerPlatforms();
   const addPlatform = el('button', { type: 'button', class: 'secondary', 'data-action': 'add-platform' }, t('addPlatform'));

@@ -33,6 +33,8 @@ export async function act(work: () => Promise<void>, client?: string): Promise<v
   const started = Date.now();
   const working = () => `${t('working')} ${Math.floor((Date.now() - started) / 1000)} s`;
   say(working());
+  // The line is rewritten every second while the work runs: a screen reader waits for the outcome instead of reading each second.
+  statusLine.setAttribute('aria-busy', 'true');
   // A long import or report shows its time running, so the page is seen to be at work.
   const ticking = setInterval(() => {
     if (!statusLine.textContent?.startsWith(t('working'))) return;
@@ -52,21 +54,23 @@ export async function act(work: () => Promise<void>, client?: string): Promise<v
     say(error instanceof Error ? error.message : String(error), true);
   } finally {
     clearInterval(ticking);
+    statusLine.removeAttribute('aria-busy');
   }
 }
 
 /**
- * Runs `work` as `act` does, with `button` disabled until it ends: a second click would send the request again (a new
+ * Runs `work` as `act` does, with `button` marked disabled (and deaf to clicks) until it ends: a second click would send the request again (a new
  * user's double click saved twice, the second refused as if another window had changed the file; wrote a report twice,
  * the second refused as busy; uploaded a file twice).
  */
 export async function actFrom(button: HTMLButtonElement, work: () => Promise<void>, client?: string): Promise<void> {
-  if (button.disabled) return;
-  button.disabled = true;
+  if (button.getAttribute('aria-disabled') === 'true') return;
+  // Marked, not disabled: a disabled button loses the focus, and a keyboard user was sent back to the top of the page.
+  button.setAttribute('aria-disabled', 'true');
   try {
     await act(work, client);
   } finally {
-    button.disabled = false;
+    button.removeAttribute('aria-disabled');
   }
 }
 

@@ -50,7 +50,7 @@ export interface Preview {
 }
 
 export function exportsSection(client: ClientSummary): HTMLElement {
-  const file = el('input', { type: 'file', name: 'file', accept: '.csv,.tsv,.txt,.xlsx,.zip' });
+  const file = el('input', { type: 'file', name: 'file', accept: '.csv,.tsv,.txt,.xlsx,.zip', 'aria-label': t('exportFile') });
   // The client's own zone first (listening and care tools export local times in the account's zone; `replybench
   // import` reads them so in the client's folder too), or UTC; the preview says which it read them in.
   const zones = [...new Set([client.timezone, 'UTC'])];
@@ -170,7 +170,7 @@ function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<
   const guessedFormat = mapper.savedMapping === null && mapping.date.format !== 'iso' && mapping.date.format !== 'epoch';
   const formatNote = el('p', { class: 'note', 'data-note': 'date-format' }, guessedFormat ? t('dateFormatTaken') : '');
   const rows = mapper.fields.map((field) => {
-    const select = el('select', { 'data-field': field }, el('option', { value: '' }, '—'), ...mapper.columns.map((column) => el('option', column === mapping.columns[field] ? { value: column, selected: '' } : { value: column }, column)));
+    const select = el('select', { 'data-field': field, 'aria-label': t(`field.${field}`) }, el('option', { value: '' }, '—'), ...mapper.columns.map((column) => el('option', column === mapping.columns[field] ? { value: column, selected: '' } : { value: column }, column)));
     select.addEventListener('change', () => {
       mapping.columns[field] = select.value;
       refresh();

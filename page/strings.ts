@@ -4,6 +4,9 @@ export type Language = 'en' | 'es' | 'fr';
 
 export const STRINGS: Record<Language, Record<string, string>> = {
   en: {
+    exportFile: 'The export file (CSV, TSV, XLSX or ZIP)',
+    handlesOf: '{platform} handles of {brand}',
+    newBrandName: 'Name of the new competitor',
     noToken: 'Open the address that replybench serve printed: it carries the token this page needs.',
     clients: 'Clients',
     noClients: 'No client yet: create the first one.',
@@ -265,6 +268,9 @@ export const STRINGS: Record<Language, Record<string, string>> = {
     'step.files': 'writing the PDF, deck and workbook',
   },
   es: {
+    exportFile: 'El archivo exportado (CSV, TSV, XLSX o ZIP)',
+    handlesOf: 'Cuentas de {platform} de {brand}',
+    newBrandName: 'Nombre del nuevo competidor',
     noToken: 'Abra la dirección que imprimió replybench serve: lleva el token que esta página necesita.',
     clients: 'Clientes',
     noClients: 'Aún no hay clientes: cree el primero.',
@@ -522,6 +528,9 @@ export const STRINGS: Record<Language, Record<string, string>> = {
     'step.files': 'escribiendo el PDF, la presentación y el libro',
   },
   fr: {
+    exportFile: 'Le fichier exporté (CSV, TSV, XLSX ou ZIP)',
+    handlesOf: 'Comptes {platform} de {brand}',
+    newBrandName: 'Nom du nouveau concurrent',
     noToken: 'Ouvrez l’adresse affichée par replybench serve\u00a0: elle porte le jeton dont cette page a besoin.',
     clients: 'Clients',
     noClients: 'Aucun client pour l’instant\u00a0: créez le premier.',

@@ -640,6 +640,30 @@ describe('the page of replybench serve', () => {
     await openInMapper(page, 'fechas.csv', 'Nº;Usuario;Fecha;Texto\n1;ana;31/10/2017 20:00;@AcmeCares sin señal\n2;ben;31/10/2017 21:00;@AcmeCares ¿hola?\n');
     expect(await page.$eval('input[data-field="date.format"]', (node) => (node as unknown as { value: string }).value)).toBe('%d/%m/%Y %H:%M');
     expect(await text(page, '#exports [data-note=date-format]')).toBe('El formato de fecha se ha tomado de las fechas de la columna; cámbielo si significan otra cosa.');
+    // Each control a screen reader reaches is named: the export's file, each column of the mapper, each handle field of a brand.
+    expect(await page.$eval('#exports input[type=file]', (node) => node.getAttribute('aria-label'))).toBe('El archivo exportado (CSV, TSV, XLSX o ZIP)');
+    expect((await page.$$eval('#exports table.mapper select', (nodes) => nodes.map((node) => node.getAttribute('aria-label')))).slice(0, 2)).toEqual(['Id de la publicación', 'Autor']);
+    const handleNames = await page.$$eval('#brands [data-brand=inconnu] .handles', (spans) => spans.map((span) => [...span.querySelectorAll('input')].map((input) => input.getAttribute('aria-label'))));
+    for (const names of handleNames) expect(names.map((name) => name?.replace(/^Cuentas de \S+ de /, ''))).toEqual(names.map((_, index) => `${named}, ${index + 1}`));
+    await page.type('#brands input[data-field=new-brand]', 'Rival Uno');
+    await page.keyboard.press('Enter');
+    expect(await page.$eval('#brands [data-brand=rival-uno] button[data-action=remove-brand]', (node) => node.getAttribute('aria-label'))).toBe('Quitar Rival Uno');
+    await page.click('#brands [data-brand=rival-uno] button[data-action=remove-brand]');
+    await page.click('#brands button[data-action=save-brands]');
+    await settled(page);
+    // A button pressed from the keyboard keeps the focus while its work runs and after (disabled, it lost it to the page).
+    await setValue(page, '#check input[name=period]', '2017-10');
+    await page.focus('#check button');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(STATUS_SETTLED, { timeout: 60_000, polling: 50 });
+    expect(await page.evaluate("document.activeElement === document.querySelector('#check button') && !document.activeElement.hasAttribute('aria-disabled')")).toBe(true);
+    // The language switch moves with the arrow keys without leaving the page, and takes the language on Enter.
+    await page.focus('header select[name=page-language]');
+    await page.keyboard.press('ArrowDown');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(new URL(page.url()).searchParams.get('language')).toBe('es');
+    await Promise.all([page.waitForNavigation({ waitUntil: 'domcontentloaded' }), page.keyboard.press('Enter')]);
+    expect(new URL(page.url()).searchParams.get('language')).toBe('fr');
     await visit(page, new URL('/', server().url).href);
     expect(await text(page, '#app')).toBe('Ouvrez l’adresse affichée par replybench serve\u00a0: elle porte le jeton dont cette page a besoin.');
     expect(problems).toEqual([]);
