@@ -6,10 +6,9 @@
 -- Facebook export that ends on the 9th leaves the month's Facebook mentions out, whatever a
 -- Twitter export reaching over the whole month says (a platform of fewer than 30 posts in the
 -- store is not judged so: a handful of posts says nothing of how far an export reaches). The
--- page's months call a month complete
--- on the first rule. A platform no brand has an account on (an export imported before its
--- pages were listed) does not count: its posts count in no figure. No row for a store without
--- such posts.
+-- page's months call a month complete on the first rule. A platform no brand has an account on
+-- (an export imported before its pages were listed) does not count: its posts count in no
+-- figure. No row for a store without such posts.
 -- Parameters: $tz.
 SELECT platform,
        strftime(timezone($tz, min(created_at))::DATE, '%Y-%m-%d') AS first_day,

@@ -87,7 +87,8 @@ export interface Coverage {
  * exports reach over part of this period or of the previous one only (a count over 40 of a
  * quarter's 92 days against a whole quarter's), or the brand's own data (its mentions and posts)
  * falls on fewer than half of the days of one period only (brand-data-partial, -previous); a share
- * of voice, when the volume of any compared brand is not compared for those reasons (shares-partial, -previous).
+ * of voice, when the data of some compared brands is so, or held none of their posts then, and the
+ * others' is not (shares-partial, -previous).
  */
 export type ChangeReason =
   | 'thin-period'
