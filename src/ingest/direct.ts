@@ -15,8 +15,9 @@ export interface DirectLoad {
   imported: number;
   /** Stored posts that took one of the file's values for an empty field. */
   filled: number;
-  /** Copies of stored posts that differ from them. */
+  /** Copies of stored posts that differ from them (author, date or text), and that rate them again (sentiment). */
   differing: DifferingCopies;
+  rescored: DifferingCopies;
 }
 
 class NeedsChecks extends Error {
@@ -64,7 +65,7 @@ export async function loadDirect<T>(
           if (longerThanLineLimit(await shape, read)) throw new LongRecord();
           if ((await repeatedKeys(store, batchId)) > 0) throw new NeedsChecks();
           const settled = await settleStoredCopies(store, batchId, storedBefore);
-          return finish({ batchId, read, rows, imported: rows - settled.removed, filled: settled.filled, differing: settled.differing });
+          return finish({ batchId, read, rows, imported: rows - settled.removed, filled: settled.filled, differing: settled.differing, rescored: settled.rescored });
         });
         finished.push(value);
       } finally {

@@ -17,7 +17,7 @@ import { dateFormatAdvice } from './formats/date-hint.js';
 import type { ExportFormat } from './formats/types.js';
 import { learnHandles } from './learned-handles.js';
 import { LineMap } from './line-map.js';
-import { differingCopiesWarning, mergePosts } from './merge.js';
+import { copyWarnings, mergePosts } from './merge.js';
 import { type ImportNotice, withWarnings } from './notices.js';
 import type { ImportProgress } from './progress.js';
 import { insertRejects, insertStructuralRejects } from './rejects.js';
@@ -142,8 +142,7 @@ async function importFileAs(store: Store, source: string, options: FileImportOpt
       report('saving', null);
       await refuseRoundedIds(store, load.read.source, 'SELECT post_id FROM posts WHERE batch_id = $batch_id', { batch_id: load.batchId });
       const warnings = await fileWarnings(job, load.read, load.rows);
-      const differing = differingCopiesWarning(load.differing);
-      if (differing) warnings.push(differing);
+      warnings.push(...copyWarnings(load));
       // A file that repeats a post is read the checked way: this one repeats none.
       return finishBatch(job, load.read.source, { batchId: load.batchId, rows: load.rows, blank: 0, kept: load.rows, repeated: 0, imported: load.imported, filled: load.filled, conflicts: 0, rejectedByReason: {}, warnings });
     });
@@ -254,7 +253,6 @@ async function importChecked(job: FileJob, start: CsvRead, shape: Promise<Record
     if (rejected > 0 && lines) await insertRejects(store, plan, layout, lines, { id: batchId, file: job.file });
     await insertStructuralRejects(store, structural, { id: batchId, file: job.file });
     const merged = await mergePosts(store, batchId, { duplicatesInFile: stats.duplicatesInFile > 0 });
-    const differing = differingCopiesWarning(merged.differing);
     const rejectedByReason = rejectsByReason(structural, stats, plan);
     const rejectedFirstAt = firstRejectLines(structural, stats, plan, lines);
     const conflicts = stats.rejects[plan.codes.conflict - 1]?.count ?? 0;
@@ -270,7 +268,7 @@ async function importChecked(job: FileJob, start: CsvRead, shape: Promise<Record
       rejectedByReason,
       rejectedFirstAt,
       unreadDate,
-      warnings: differing ? [...warnings, differing] : warnings,
+      warnings: [...warnings, ...copyWarnings(merged)],
     });
   });
   await lines?.drop(store);

@@ -44,7 +44,7 @@ export async function countPosts(store: Store): Promise<number> {
  * then posts already stored are settled as `settleStoredCopies` says. Runs
  * inside the caller's transaction.
  */
-export async function mergePosts(store: Store, batchId: number, options: { duplicatesInFile: boolean }): Promise<{ imported: number; filled: number; differing: DifferingCopies }> {
+export async function mergePosts(store: Store, batchId: number, options: { duplicatesInFile: boolean }): Promise<{ imported: number; filled: number } & CopyDifferences> {
   const columns = MAPPED_COLUMNS.map(quoteIdentifier).join(', ');
   const kept = `SELECT * FROM (${CANONICAL_ROWS}) WHERE NOT __rb_blank AND __rb_reason = 0`;
   const source = options.duplicatesInFile
@@ -57,7 +57,7 @@ export async function mergePosts(store: Store, batchId: number, options: { dupli
     ...(options.duplicatesInFile ? { unreadable: UNREADABLE_RESPONSE_IDS } : {}),
   });
   const settled = await settleStoredCopies(store, batchId, storedBefore);
-  return { imported: inserted - settled.removed, filled: settled.filled, differing: settled.differing };
+  return { imported: inserted - settled.removed, filled: settled.filled, differing: settled.differing, rescored: settled.rescored };
 }
 
 /**
@@ -123,9 +123,15 @@ export interface DifferingCopies {
   example: string | null;
 }
 
-/** The warning for copies of stored posts that differ from them, or null. */
-export function differingCopiesWarning(differing: DifferingCopies): ImportNotice | null {
-  return differing.count === 0 ? null : { code: 'differing-copies', ...differing };
+/** How a batch's copies of stored posts differ from them: in author, date or text (the stored post kept), in sentiment (the copy's taken). */
+export interface CopyDifferences {
+  differing: DifferingCopies;
+  rescored: DifferingCopies;
+}
+
+/** The warnings for copies of stored posts that differ from them. */
+export function copyWarnings({ differing, rescored }: CopyDifferences): ImportNotice[] {
+  return [...(differing.count === 0 ? [] : [{ code: 'differing-copies' as const, ...differing }]), ...(rescored.count === 0 ? [] : [{ code: 'rescored-copies' as const, ...rescored }])];
 }
 
 /** How many (platform, post_id) the batch's rows repeat: each key must appear once before `settleStoredCopies`. */
@@ -148,9 +154,9 @@ export async function repeatedKeys(store: Store, batchId: number): Promise<numbe
  * `storedBefore` is the count of posts before the batch: with none, there is
  * nothing to compare.
  */
-export async function settleStoredCopies(store: Store, batchId: number, storedBefore: number): Promise<{ removed: number; filled: number; differing: DifferingCopies }> {
+export async function settleStoredCopies(store: Store, batchId: number, storedBefore: number): Promise<{ removed: number; filled: number } & CopyDifferences> {
   const none = { count: 0, example: null };
-  if (storedBefore === 0) return { removed: 0, filled: 0, differing: none };
+  if (storedBefore === 0) return { removed: 0, filled: 0, differing: none, rescored: none };
   const params = { batch_id: batchId };
   // The batch's copies of stored posts: usually few, so everything after this reads a small table.
   // A plain semi-join costs less than the EXISTS form, which DuckDB plans as a correlated (delim) join.
@@ -163,7 +169,7 @@ export async function settleStoredCopies(store: Store, batchId: number, storedBe
   try {
     const [row] = await store.rows('copies of stored posts', countRow, `SELECT count(*)::DOUBLE AS n FROM ${OVERLAP_TABLE}`);
     const copies = row?.n ?? 0;
-    if (copies === 0) return { removed: 0, filled: 0, differing: none };
+    if (copies === 0) return { removed: 0, filled: 0, differing: none, rescored: none };
     await settleDamagedText(store, batchId);
     await settleEscapedText(store, batchId);
     // Compared before the stored rows take the copies' values for their empty fields. Two times less than a minute
@@ -181,6 +187,24 @@ export async function settleStoredCopies(store: Store, batchId: number, storedBe
          OR (posts.text IS NOT NULL AND copy.text IS NOT NULL AND posts.text <> copy.text)`,
       params,
     );
+    // A listening tool rates a post again between two exports (neutral, then negative): the later import's rating is
+    // taken, and said, so that importing the months in order keeps the latest one (the stored one was kept in silence,
+    // and the sentiment figures depended on which file came first).
+    const [rescored] = await store.rows(
+      'copies rated again',
+      differingRow,
+      `SELECT count(*)::DOUBLE AS n, min(copy.post_id) AS example FROM ${OVERLAP_TABLE} AS copy
+       JOIN posts ON posts.batch_id <> $batch_id AND posts.platform = copy.platform AND posts.post_id = copy.post_id
+       WHERE posts.sentiment <> copy.sentiment`,
+      params,
+    );
+    if ((rescored?.n ?? 0) > 0) {
+      await store.run(
+        `UPDATE posts SET sentiment = copy.sentiment FROM ${OVERLAP_TABLE} AS copy
+         WHERE posts.batch_id <> $batch_id AND posts.platform = copy.platform AND posts.post_id = copy.post_id AND posts.sentiment <> copy.sentiment`,
+        params,
+      );
+    }
     const fills = FILLABLE.map((column) => fillFromCopy(column).set).join(', ');
     const gaps = FILLABLE.map((column) => fillFromCopy(column).gap).join(' OR ');
     const filled = await store.change(
@@ -193,7 +217,12 @@ export async function settleStoredCopies(store: Store, batchId: number, storedBe
       params,
     );
     if (removed !== copies) throw new Error(`removed ${removed} copies of stored posts, expected ${copies}`);
-    return { removed: copies, filled, differing: { count: differing?.n ?? 0, example: differing?.example ?? null } };
+    return {
+      removed: copies,
+      filled,
+      differing: { count: differing?.n ?? 0, example: differing?.example ?? null },
+      rescored: { count: rescored?.n ?? 0, example: rescored?.example ?? null },
+    };
   } finally {
     await store.run(`DROP TABLE IF EXISTS ${OVERLAP_TABLE}`);
   }

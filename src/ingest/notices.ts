@@ -46,6 +46,7 @@ export const importNoticeSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('repeated-column'), column: z.string(), positions: z.array(count).min(2) }),
   z.object({ code: z.literal('rows'), count, reason: z.string().min(1), unit: lineUnit, line: firstLine }),
   z.object({ code: z.literal('differing-copies'), count, example: z.string().nullable() }),
+  z.object({ code: z.literal('rescored-copies'), count, example: z.string().nullable() }),
   /** A warning an earlier import recorded (import_batches keeps its text), repeated as it was written. */
   z.object({ code: z.literal('recorded'), text: z.string() }),
 ]);
@@ -125,6 +126,8 @@ const PHRASES: Record<Language, NoticePhrases> = {
       rows: ({ count, reason, unit, line }) => `${counted('en', count, 'row', 'rows')}: ${reason}${en.firstAt(unit, line)}`,
       'differing-copies': ({ count, example }) =>
         `${counted('en', count, 'row', 'rows')} repeat${count === 1 ? 's' : ''} a post already stored by an earlier import with another author, date or text; the stored post was kept (e.g. post_id ${example ?? ''})`,
+      'rescored-copies': ({ count, example }) =>
+        `${counted('en', count, 'row', 'rows')} rate${count === 1 ? 's' : ''} a post already stored with another sentiment (the tool rated it again); this file's sentiment was taken, so the export imported last counts (e.g. post_id ${example ?? ''})`,
     },
     reasons: {},
   },
@@ -162,6 +165,8 @@ const PHRASES: Record<Language, NoticePhrases> = {
       rows: ({ count, reason, unit, line }) => `${counted('es', count, 'fila', 'filas')}: ${reasonIn('es', reason)}${es.firstAt(unit, line)}`,
       'differing-copies': ({ count, example }) =>
         `${counted('es', count, 'fila repite', 'filas repiten')} una publicación ya guardada por una importación anterior con otro autor, fecha o texto; se conservó la publicación guardada (p. ej. post_id ${example ?? ''})`,
+      'rescored-copies': ({ count, example }) =>
+        `${counted('es', count, 'fila da', 'filas dan')} otro sentimiento a una publicación ya guardada (la herramienta la volvió a valorar); se tomó el sentimiento de este archivo, así que cuenta la exportación importada en último lugar (p. ej. post_id ${example ?? ''})`,
     },
     reasons: {
       [DAYLIGHT_SAVING_REASON]:
@@ -211,6 +216,8 @@ const PHRASES: Record<Language, NoticePhrases> = {
       rows: ({ count, reason, unit, line }) => `${counted('fr', count, 'ligne', 'lignes')}\u00a0: ${reasonIn('fr', reason)}${fr.firstAt(unit, line)}`,
       'differing-copies': ({ count, example }) =>
         `${counted('fr', count, 'ligne répète', 'lignes répètent')} une publication déjà enregistrée par un import antérieur avec un autre auteur, une autre date ou un autre texte\u00a0; la publication enregistrée a été gardée (p. ex. post_id ${example ?? ''})`,
+      'rescored-copies': ({ count, example }) =>
+        `${counted('fr', count, 'ligne donne', 'lignes donnent')} un autre sentiment à une publication déjà enregistrée (l’outil l’a réévaluée)\u00a0; le sentiment de ce fichier a été pris, donc l’export importé en dernier compte (p. ex. post_id ${example ?? ''})`,
     },
     reasons: {
       [DAYLIGHT_SAVING_REASON]:

@@ -61,6 +61,23 @@ describe('case 4: conflicting copies of a post', () => {
     expect((await storedRows(store, "SELECT text FROM posts WHERE post_id = '1'"))[0]?.text).toBe('original');
   });
 
+  it('a copy the listening tool rated again gives the stored post its sentiment, and says so: the export imported last counts, in either order', async () => {
+    const mapping = tempFile('sentiment mapping.yaml', 'columns:\n  id: ID\n  author: User\n  date: When\n  text: Message\n  sentiment: Sentiment\nplatform: twitter\ndate:\n  format: "%a %b %d %H:%M:%S %z %Y"\n');
+    const september = tempFile('september.csv', `ID,User,When,Message,Sentiment\n1,a,${DATE},late again,neutral\n2,b,${DATE},thanks,positive\n`);
+    const october = tempFile('october.csv', `ID,User,When,Message,Sentiment\n1,a,${DATE},late again,negative\n2,b,${DATE},thanks,positive\n3,c,${DATE},hello,\n`);
+    for (const [first, last, kept] of [[september, october, 'negative'], [october, september, 'neutral']] as const) {
+      const store = await openStore();
+      await importOne(store, first, { format: 'generic', mapping });
+      const later = await importOne(store, last, { format: 'generic', mapping });
+      expect(later.warnings).toEqual([`1 row rates a post already stored with another sentiment (the tool rated it again); this file's sentiment was taken, so the export imported last counts (e.g. post_id 1)`]);
+      expect(await storedRows(store, 'SELECT post_id, sentiment FROM posts ORDER BY post_id')).toEqual([
+        { post_id: '1', sentiment: kept },
+        { post_id: '2', sentiment: 'positive' },
+        { post_id: '3', sentiment: null },
+      ]);
+    }
+  });
+
   it('a tweet whose copies differ only by Twitter\'s escaping of & is one post, stored with its text unescaped, in either order', async () => {
     const mapping = tempFile('mapping.yaml', 'columns:\n  id: ID\n  author: User\n  date: When\n  text: Message\nplatform: twitter\ndate:\n  format: "%a %b %d %H:%M:%S %z %Y"\n');
     const escaped = tempFile('care tool.csv', `ID,User,When,Message\n1,a,${DATE},Q&amp;A at 5 &lt;3\n2,b,${DATE},R&amp;D\n`);
