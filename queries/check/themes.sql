@@ -1,7 +1,7 @@
 -- Each theme of the config against the data of [$start, $end): how many mentions hold
 -- one of its words or phrases (each post once, whatever the number of brands it targets;
 -- themes/posts.sql and themes/configured.sql run first), and, for a theme no mention
--- holds, the words of the period that look most like one of its phrases: at most 3,
+-- holds, the words of the period that look most like one of its phrases (stop words neither offered nor mended): at most 3,
 -- within an edit distance of a third of the phrase's length (at least 2), nearest
 -- first, then the most frequent. Only questions count with metrics.inbound: questions, as in
 -- the report's subjects. And each theme's phrases made only of words found themes leave
@@ -28,14 +28,9 @@ vocabulary AS (
     WHERE EXISTS (SELECT 1 FROM counts WHERE mentions = 0)
   )
   WHERE length(word) >= 3
+    -- a stop word is no subject to offer ("the" was offered for a misspelt "invocie")
+    AND word NOT IN (SELECT word FROM rb_theme_stopwords)
   GROUP BY word
-),
-near AS (
-  SELECT p.theme, v.word, v.uses, levenshtein(p.phrase, v.word) AS distance
-  FROM rb_theme_phrases p
-  JOIN counts c ON c.theme = p.theme AND c.mentions = 0
-  JOIN vocabulary v ON levenshtein(p.phrase, v.word) <= greatest(2, length(p.phrase) // 3)
-  QUALIFY row_number() OVER (PARTITION BY p.theme, v.word ORDER BY distance) = 1
 ),
 common AS (
   SELECT theme, phrase
@@ -43,6 +38,14 @@ common AS (
   LEFT JOIN rb_theme_stopwords s USING (word)
   GROUP BY theme, phrase
   HAVING bool_and(s.word IS NOT NULL)
+),
+near AS (
+  -- not for a phrase of stop words only: it is said as such (common_phrases), not mended into another word
+  SELECT p.theme, v.word, v.uses, levenshtein(p.phrase, v.word) AS distance
+  FROM (SELECT * FROM rb_theme_phrases ANTI JOIN common USING (theme, phrase)) p
+  JOIN counts c ON c.theme = p.theme AND c.mentions = 0
+  JOIN vocabulary v ON levenshtein(p.phrase, v.word) <= greatest(2, length(p.phrase) // 3)
+  QUALIFY row_number() OVER (PARTITION BY p.theme, v.word ORDER BY distance) = 1
 )
 SELECT c.theme, c.mentions::DOUBLE AS mentions,
        coalesce((SELECT list(phrase ORDER BY phrase) FROM common WHERE common.theme = c.theme), []) AS common_phrases,

@@ -235,6 +235,11 @@ describe('the check of configured themes', () => {
         { theme: 'billing', mentions: 2, commonWords: [], closest: [] },
         { theme: 'network', mentions: 1, commonWords: [], closest: [] },
       ]);
+      // A stop word is neither offered ("the", "and" are two letters from "thx") nor mended: "de" is said as common, with no closest word.
+      expect(await counts({ billing: ['invocie', 'de'], thanks: ['thx'] })).toEqual([
+        { theme: 'billing', mentions: 0, commonWords: ['de'], closest: [{ word: 'invoice', uses: 2 }] },
+        { theme: 'thanks', mentions: 0, commonWords: [], closest: [] },
+      ]);
       // A phrase of stop words, or of a brand's name, marks mentions whatever they are about: named, beside the count.
       expect(await counts({ billing: ['invoice', 'the', 'and the', 'Acme', 'is wrong'] })).toEqual([{ theme: 'billing', mentions: 2, commonWords: ['acme', 'and the', 'the'], closest: [] }]);
       // Only questions count when the config says so, as in the report: none of these three is one.
