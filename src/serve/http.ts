@@ -68,7 +68,7 @@ export async function readJson(request: IncomingMessage, limit = 1024 * 1024): P
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new HttpError(413, `the body is larger than ${limit / 1024} KB.`);
+    if (size > limit) throw new HttpError(413, `the body is larger than ${limit / 1024} KB.`, { code: 'too-large', values: { limitBytes: String(limit) } });
     chunks.push(chunk as Buffer);
   }
   try {

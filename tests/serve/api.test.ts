@@ -667,6 +667,9 @@ describe('the API of replybench serve', () => {
     expect(large.status).toBe(413);
     expect(large.body).toEqual({ error: 'the file is larger than 64 KB, the most an upload may be; import it with replybench import instead.', code: 'too-large', values: { limitBytes: String(64 * 1024) } });
     expect(readdirSync(join(workspace(), 'uploads/exports/.incoming'))).toHaveLength(1);
+    // A JSON body over 1 MB is refused with the same code, which the page words.
+    const body = await call(base(), 'PUT', '/api/clients/uploads/config', { brands: [], note: 'a'.repeat(1024 * 1024) });
+    expect(body).toMatchObject({ status: 413, body: { code: 'too-large', values: { limitBytes: String(1024 * 1024) } } });
     // A name as the browser sends it, in UTF-8; one too long keeps its start and its extension.
     const accented = await call(base(), 'POST', '/api/clients/uploads/exports', upload('menciones de España, été.csv', readFileSync(KAGGLE_SAMPLE)));
     expect(accented.body).toMatchObject({ file: 'menciones de España_ été.csv' });
