@@ -40,7 +40,7 @@ export function registerImport(program: Command): Command {
   return program
     .command('import')
     .description('load export files into the database')
-    .argument('<file...>', 'export files (CSV, TSV, XLSX)')
+    .argument('<file...>', 'export files (CSV, TSV, XLSX, or a ZIP of them)')
     .option('--db <path>', DB_HELP)
     .option('--config <path>', 'config file', 'replybench.yaml')
     .option('--format <name>', `auto|${FORMAT_CHOICES.join('|')}`, 'auto')
