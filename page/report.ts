@@ -11,12 +11,13 @@ export function reportSection(client: ClientSummary): HTMLElement {
   const run = el('button', { type: 'button' }, t('generate'));
   const withToken = (url: string) => `${url}?token=${encodeURIComponent(token)}`;
   // A report's files: the PDF, deck and workbook to download, the HTML to open, and the HTML shown in the page.
-  const show = (written: { files: Record<string, string | null> }) => {
+  const show = (written: { folder: string; files: Record<string, string | null> }) => {
     // The analyst's notes are the agency's, not the client's: named so, and last.
     const links = Object.entries(written.files).flatMap(([kind, url]) =>
       url ? [el('a', kind === 'html' ? { href: withToken(url), target: '_blank', rel: 'noopener' } : { href: withToken(url), download: '' }, kind === 'analystNotes' ? t('analystNotes') : kind.toUpperCase())] : [],
     );
-    result.replaceChildren(el('p', { class: 'files' }, `${t('reportFiles')} `, ...links), written.files.html ? el('iframe', { src: withToken(written.files.html), sandbox: '', title: t('report') }) : el('span'));
+    // Which report these are (period and language), as the list of earlier ones names it.
+    result.replaceChildren(el('p', { class: 'files' }, el('strong', {}, written.folder), ` · ${t('reportFiles')} `, ...links), written.files.html ? el('iframe', { src: withToken(written.files.html), sandbox: '', title: t('report') }) : el('span'));
   };
   const reports = [...client.reports];
   const earlier = el('p', { class: 'earlier' });
@@ -24,7 +25,12 @@ export function reportSection(client: ClientSummary): HTMLElement {
     earlier.replaceChildren(...(reports.length > 0 ? [`${t('reports')}${t('colon')}`] : []));
     for (const folder of reports) {
       const open = el('button', { type: 'button', class: 'secondary', 'data-report': folder }, folder);
-      open.addEventListener('click', () => void act(async () => show(await api('GET', `/api/clients/${client.id}/reports/${folder}`))));
+      open.addEventListener('click', () =>
+        void act(async () => {
+          show(await api('GET', `/api/clients/${client.id}/reports/${folder}`));
+          say(t('reportShown').replace('{folder}', folder));
+        }),
+      );
       earlier.append(open, ' ');
     }
   };

@@ -4,6 +4,7 @@ export type Language = 'en' | 'es' | 'fr';
 
 export const STRINGS: Record<Language, Record<string, string>> = {
   en: {
+    reportShown: 'Shown: the report {folder}.',
     exportFile: 'The export file (CSV, TSV, XLSX or ZIP)',
     handlesOf: '{platform} handles of {brand}',
     newBrandName: 'Name of the new competitor',
@@ -268,6 +269,7 @@ export const STRINGS: Record<Language, Record<string, string>> = {
     'step.files': 'writing the PDF, deck and workbook',
   },
   es: {
+    reportShown: 'Se muestra el informe {folder}.',
     exportFile: 'El archivo exportado (CSV, TSV, XLSX o ZIP)',
     handlesOf: 'Cuentas de {platform} de {brand}',
     newBrandName: 'Nombre del nuevo competidor',
@@ -528,6 +530,7 @@ export const STRINGS: Record<Language, Record<string, string>> = {
     'step.files': 'escribiendo el PDF, la presentación y el libro',
   },
   fr: {
+    reportShown: 'Affiché\u00a0: le rapport {folder}.',
     exportFile: 'Le fichier exporté (CSV, TSV, XLSX ou ZIP)',
     handlesOf: 'Comptes {platform} de {brand}',
     newBrandName: 'Nom du nouveau concurrent',
