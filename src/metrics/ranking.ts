@@ -177,18 +177,13 @@ function partReason(unit: MetricUnit, spans: PeriodsSpanned): ChangeReason | nul
 }
 
 function changeReason(current: BrandMetrics, previous: BrandMetrics, restsOn: RestsOn, unit: MetricUnit): ChangeReason | null {
-  // Every figure: the posts of the brand's accounts missing then (its care tool's export, which also holds the mentions of
-  // the care account) change its volume and shares as much as its answers.
+  // Every figure (METRICS.md): the posts of the brand's accounts missing then (its care tool's export, which also holds the
+  // mentions of the care account) change its volume and shares as much as its answers.
   if (unmeasured(previous) && !unmeasured(current)) return 'unmeasured-previous-period';
   // Rates over the mentions that need an answer, and counts of the brand's posts, hold only what the part covered holds.
   const understated = restsOn === 'answers' || (restsOn === 'brandPosts' && unit === 'count');
   if (understated && hasPartialPosts(current)) return 'brand-posts-partial';
   if (understated && hasPartialPosts(previous)) return 'brand-posts-partial-previous';
-  // A count of mentions holds only the days the brand's exports reach: a competitor first exported this period had a few
-  // mentions of other exports on a few days of the previous one, not "fewer than 30 mentions then".
-  const mentionCount = unit === 'count' && restsOn !== 'brandPosts';
-  if (mentionCount && dataOnFewDays(current) && !dataOnFewDays(previous)) return 'brand-data-partial';
-  if (mentionCount && dataOnFewDays(previous) && !dataOnFewDays(current)) return 'brand-data-partial-previous';
   if (sampleOf(current, restsOn) < MIN_SAMPLE) return 'thin-period';
   if (sampleOf(previous, restsOn) < MIN_SAMPLE) return 'thin-previous-period';
   return null;
@@ -196,32 +191,36 @@ function changeReason(current: BrandMetrics, previous: BrandMetrics, restsOn: Re
 
 const unmeasured = (brand: BrandMetrics): boolean => brand.coverage?.warnings.includes('no-brand-posts') ?? false;
 
-/** The brand's data (its mentions and own posts) falls on fewer than half of the period's days: partial-period without its one-day rule. */
-function dataOnFewDays(brand: BrandMetrics): boolean {
-  const span = brand.coverage?.span;
-  return span !== undefined && span.daysWithData * 2 < span.periodDays;
+/**
+ * A brand whose mentions jump from fewer than 30 to this many times more, or fall so, between the two periods: its
+ * export added or dropped (a competitor first exported this month had 3 mentions of other exports in the previous one),
+ * not a month's ordinary swing.
+ */
+const EXPORT_JUMP = 5;
+
+function volumeJump(current: BrandMetrics, previous: BrandMetrics): 'up' | 'down' | null {
+  const [now, before] = [current.inbound, previous.inbound];
+  if (before < MIN_SAMPLE && now >= MIN_SAMPLE && now >= EXPORT_JUMP * before) return 'up';
+  if (now < MIN_SAMPLE && before >= MIN_SAMPLE && before >= EXPORT_JUMP * now) return 'down';
+  return null;
 }
 
 /**
- * A share of voice divides a brand's mentions by those of every compared brand: when the data of some of them falls on
- * fewer than half of the days of one period only, or lacked their own posts then, while others' does not, no brand's
- * share is compared (a competitor first exported this month made the client's share "fall 14.6 points" that the same
- * exports of both months put at 8). Brands all thinned alike (a one-day export) keep their shares comparable.
+ * A share of voice divides a brand's mentions by those of every compared brand: when the data of one of them lacks a
+ * part in one period (its own posts, and with them its care export's mentions, in the previous period only; or its mentions
+ * jump from fewer than 30 to five times more, or fall so), no brand's share is compared (a competitor first exported this
+ * month made the client's share "fall 14.6 points" that the same exports of both months put at 8). A share that has
+ * its own reason keeps it.
  */
 export function withholdShareChanges(pairs: ReadonlyArray<{ current: BrandMetrics; previous: BrandMetrics | undefined }>): void {
-  const present = pairs.flatMap(({ current, previous }) => (previous !== undefined && (current.inbound > 0 || previous.inbound > 0) ? [{ current, previous }] : []));
-  const postsOnlyNow = ({ current, previous }: { current: BrandMetrics; previous: BrandMetrics }) => unmeasured(previous) && !unmeasured(current);
-  const thinned = ({ current, previous }: { current: BrandMetrics; previous: BrandMetrics }) => dataOnFewDays(current) !== dataOnFewDays(previous);
-  const uneven = present.filter((pair) => postsOnlyNow(pair) || thinned(pair));
-  const first = present[0];
-  const alike = first !== undefined && present.every((pair) => !postsOnlyNow(pair) && thinned(pair) && dataOnFewDays(pair.current) === dataOnFewDays(first.current));
-  if (uneven.length === 0 || alike) return;
-  const reason: ChangeReason = uneven.some(({ current }) => dataOnFewDays(current)) ? 'shares-partial' : 'shares-partial-previous';
+  const complete = pairs.flatMap(({ current, previous }) => (previous === undefined ? [] : [{ current, previous }]));
+  const thenOnly = complete.some(({ current, previous }) => (unmeasured(previous) && !unmeasured(current)) || volumeJump(current, previous) === 'up');
+  const nowOnly = complete.some(({ current, previous }) => volumeJump(current, previous) === 'down');
+  if (!thenOnly && !nowOnly) return;
+  const reason: ChangeReason = nowOnly ? 'shares-partial' : 'shares-partial-previous';
   for (const { current: brand } of pairs) {
     if (brand.change?.shareOfVoice === undefined || brand.changeReason === undefined || brand.shareOfVoice === null) continue;
-    // Said of a share on few mentions, "fewer than 30 mentions then" hides that the brand's export was missing.
-    const own = brand.changeReason.shareOfVoice;
-    if (own !== undefined && own !== 'thin-period' && own !== 'thin-previous-period') continue;
+    if (brand.change.shareOfVoice === null && brand.changeReason.shareOfVoice !== undefined) continue;
     brand.change.shareOfVoice = null;
     brand.changeReason.shareOfVoice = reason;
   }

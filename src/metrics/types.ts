@@ -85,10 +85,8 @@ export interface Coverage {
  * posts on part of either period only (a rate then is a lower bound), or the data holds nothing of
  * the tracked brands in the previous period (there, or on that platform), or, for a count, the
  * exports reach over part of this period or of the previous one only (a count over 40 of a
- * quarter's 92 days against a whole quarter's), or the brand's own data (its mentions and posts)
- * falls on fewer than half of the days of one period only (brand-data-partial, -previous); a share
- * of voice, when the data of some compared brands is so, or held none of their posts then, and the
- * others' is not (shares-partial, -previous).
+ * quarter's 92 days against a whole quarter's); a share of voice, when the data of a compared brand
+ * lacks a part in one period (shares-partial, -previous: withholdShareChanges).
  */
 export type ChangeReason =
   | 'thin-period'
@@ -99,8 +97,6 @@ export type ChangeReason =
   | 'previous-period-not-in-data'
   | 'period-partly-in-data'
   | 'previous-period-partly-in-data'
-  | 'brand-data-partial'
-  | 'brand-data-partial-previous'
   | 'shares-partial'
   | 'shares-partial-previous';
 

@@ -252,9 +252,9 @@ describe('counts over a period the exports reach in part', () => {
   const mentionsOn = (prefix: string, handle: string, month: number, days: number[], count = 1): TestPost[] =>
     days.flatMap((day) => Array.from({ length: count }, (_, n): TestPost => ({ id: `${prefix}${day}-${n}`, author: `${prefix}${day}-${n}`, at: at(month, day, n), text: `@${handle} hello?` })));
 
-  it("compares no share of voice when a competitor's mentions were on few days of the previous period only", async () => {
+  it("compares no share of voice when a competitor's export is first imported this period", async () => {
     // September: acme 2 a day (60, answered), rival 2 a day (60), south 4 mentions on 2 days (another export's); October:
-    // acme 62, rival 62, south 62 on every day (its own export added). South's share takes 33% from acme's 48%.
+    // acme 62, rival 62, south 62 on every day (its own export added): from fewer than 30 to 15 times as many.
     const report = await metrics([
       ...answeredDays('s', 8, range(1, 30)),
       ...answeredDays('o', 9, range(1, 31)),
@@ -265,11 +265,13 @@ describe('counts over a period the exports reach in part', () => {
     ]);
     const [acme, rival, south] = ['acme', 'rival', 'south'].map((id) => brand(report, id));
     expect(south?.coverage?.span).toMatchObject({ daysWithData: 31, periodDays: 31 });
-    expect([south?.previous?.inbound, south?.change?.inbound, south?.changeReason?.inbound]).toEqual([4, null, 'brand-data-partial-previous']);
-    for (const each of [acme, rival, south]) {
+    expect([south?.previous?.inbound, south?.change?.inbound, south?.changeReason?.inbound]).toEqual([4, null, 'thin-previous-period']);
+    for (const each of [acme, rival]) {
       expect(each?.previous?.shareOfVoice).not.toBeNull();
       expect([each?.change?.shareOfVoice, each?.changeReason?.shareOfVoice]).toEqual([null, 'shares-partial-previous']);
     }
+    // South's own share keeps its own reason.
+    expect([south?.change?.shareOfVoice, south?.changeReason?.shareOfVoice]).toEqual([null, 'thin-previous-period']);
     // The counts of acme and rival, on every day of both, are compared; so are rates.
     expect(acme?.change?.inbound).toBeCloseTo((100 * 2) / 60, 10);
     expect(rival?.changeReason?.inbound).toBeUndefined();
@@ -286,6 +288,20 @@ describe('counts over a period the exports reach in part', () => {
     // acme 60 of 90 in September, 62 of 124 in October: -16.7 points.
     expect(brand(report, 'acme').change?.shareOfVoice).toBeCloseTo(100 * (62 / 124 - 60 / 90), 10);
     expect(brand(report, 'rival').change?.shareOfVoice).toBeCloseTo(100 * (62 / 124 - 30 / 90), 10);
+  });
+
+  it('compares shares of voice when a small brand is mentioned on fewer days, or more, than the month before (no export added or dropped)', async () => {
+    // south: 36 mentions on 18 days of September, 45 on 15 days of October; acme and rival every day of both.
+    const report = await metrics([
+      ...answeredDays('s', 8, range(1, 30)),
+      ...answeredDays('o', 9, range(1, 31)),
+      ...mentionsOn('rs', 'rival', 8, range(1, 30)),
+      ...mentionsOn('ro', 'rival', 9, range(1, 31)),
+      ...mentionsOn('ss', 'south', 8, range(1, 18), 2),
+      ...mentionsOn('so', 'south', 9, range(1, 15), 3),
+    ]);
+    for (const id of ['acme', 'rival', 'south']) expect([id, brand(report, id).changeReason?.shareOfVoice]).toEqual([id, undefined]);
+    expect(brand(report, 'acme').change?.shareOfVoice).toBeCloseTo(100 * (62 / 138 - 60 / 126), 10);
   });
 
   it("compares shares of voice when every brand's data is thinned alike (the exports end on the 10th)", async () => {

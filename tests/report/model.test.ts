@@ -198,7 +198,7 @@ describe('report model', () => {
       { platform: 'facebook', first: '2017-10-01', last: '2017-10-09', days: 9, periodDays: 31 },
       { platform: 'instagram', first: null, last: null, days: 0, periodDays: 31 },
     ];
-    const expected = 'The exports reach over part of the period only on Facebook (from 1 to 9 October 2017, 9 of the 31 days) and Instagram (none of its days): mentions there on the other days are not in the data, so volumes are not compared with the previous period.';
+    const expected = "The exports reach over part of the period only on Facebook (from 1 to 9 October 2017, 9 of the 31 days) and Instagram (none of the period’s days): mentions there on the other days are not in the data, so the volumes of all platforms together are not compared with the previous period.";
     const built = (await model('en', null, { ...metrics, periodCoverage: { span, partial: false, platformsInPart } })).model;
     expect(built.leaderboardNotes).toContain(expected);
     expect(built.warnings).toContain(expected);
@@ -206,7 +206,7 @@ describe('report model', () => {
     expect([...whole.leaderboardNotes, ...whole.warnings].some((note) => note.includes('part of the period only on'))).toBe(false);
     const spanish = (await model('es', null, { ...metrics, periodCoverage: { span, partial: false, platformsInPart } })).model;
     expect(spanish.warnings).toContain(
-      'Las exportaciones cubren solo una parte del periodo en Facebook (del 1 al 9 de octubre de 2017, 9 de los 31 días) e Instagram (ninguno de sus días): las menciones de los demás días no están en los datos, así que los volúmenes no se comparan con el periodo anterior.',
+      'Las exportaciones cubren solo una parte del periodo en Facebook (del 1 al 9 de octubre de 2017, 9 de los 31 días) e Instagram (ninguno de los días del periodo): las menciones de los demás días no están en los datos, así que los volúmenes de todas las plataformas juntas no se comparan con el periodo anterior.',
     );
   });
 

@@ -80,8 +80,6 @@ const CHANGE_REASON_KEYS: Record<ChangeReason, string> = {
   'previous-period-not-in-data': 'kpi.noChange.previousNotInData',
   'period-partly-in-data': 'kpi.noChange.periodPartlyInData',
   'previous-period-partly-in-data': 'kpi.noChange.previousPartlyInData',
-  'brand-data-partial': 'kpi.noChange.brandDataPartial',
-  'brand-data-partial-previous': 'kpi.noChange.brandDataPartialPrevious',
   'shares-partial': 'kpi.noChange.sharesPartial',
   'shares-partial-previous': 'kpi.noChange.sharesPartialPrevious',
 };
