@@ -18,7 +18,15 @@ function languageSwitch(): HTMLElement {
   let browsing = false;
   select.addEventListener('keydown', (event) => {
     if (event.key === 'Enter') go();
-    else if (event.key.startsWith('Arrow') || ['Home', 'End', 'PageUp', 'PageDown'].includes(event.key) || event.key.length === 1) browsing = true;
+    else if (event.key === 'Escape') {
+      // Browsed, then given up: the page's language again, and nothing taken on leaving.
+      select.value = language;
+      browsing = false;
+    } else if (!event.altKey && (event.key.startsWith('Arrow') || ['Home', 'End', 'PageUp', 'PageDown'].includes(event.key) || (event.key.length === 1 && event.key !== ' '))) browsing = true;
+  });
+  // A pick with the mouse (or from the list a key opened) is taken at once.
+  select.addEventListener('pointerdown', () => {
+    browsing = false;
   });
   select.addEventListener('change', () => {
     if (!browsing) go();

@@ -29,11 +29,16 @@ export function say(text: string, tone: boolean | 'warning' = false): void {
  * thrown. For an import or a report of `client`, the line says the step it
  * is at, as the server reports it.
  */
+/** How many actions are under way (act): the status line is busy until none is. */
+let running = 0;
+
 export async function act(work: () => Promise<void>, client?: string): Promise<void> {
   const started = Date.now();
   const working = () => `${t('working')} ${Math.floor((Date.now() - started) / 1000)} s`;
   say(working());
-  // The line is rewritten every second while the work runs: a screen reader waits for the outcome instead of reading each second.
+  // The line is rewritten every second while the work runs: a screen reader waits for the outcome instead of reading each
+  // second, until the last of the actions under way ends (a report runs while an earlier one is opened).
+  running += 1;
   statusLine.setAttribute('aria-busy', 'true');
   // A long import or report shows its time running, so the page is seen to be at work.
   const ticking = setInterval(() => {
@@ -54,7 +59,8 @@ export async function act(work: () => Promise<void>, client?: string): Promise<v
     say(error instanceof Error ? error.message : String(error), true);
   } finally {
     clearInterval(ticking);
-    statusLine.removeAttribute('aria-busy');
+    running -= 1;
+    if (running === 0) statusLine.removeAttribute('aria-busy');
   }
 }
 

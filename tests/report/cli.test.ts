@@ -235,6 +235,13 @@ describe('replybench report', () => {
     expect(existsSync(join(dir, 'projects-out', 'acme', 'report.html'))).toBe(true);
     expect(existsSync(join(dir, 'projects-out', 'rivalco'))).toBe(false);
     expect(stderr).toContain(`replybench: ${join(projects, 'late', 'replybench.yaml')}: --period 2017-10: The data holds no post in 2017-10`);
+    // A config kept elsewhere and linked into the folder is read, as a config file is.
+    const linked = join(dir, 'linked');
+    fs.mkdirSync(linked);
+    fs.symlinkSync(join(clients, 'acme.yaml'), join(linked, 'acme.yaml'));
+    copyFileSync(join(FIXTURES, 'logo.svg'), join(linked, 'logo.svg'));
+    const [fromLink] = await runReport({ period: '2017-10', config: [], allClients: linked, out: join(dir, 'linked-out'), formats: 'html' });
+    expect(existsSync(fromLink?.html ?? '')).toBe(true);
     // One client alone is refused as before, in one line.
     await expect(runReport({ period: '2017-10', config: [join(projects, 'late', 'replybench.yaml')], formats: 'html' })).rejects.toThrow(UserError);
   });

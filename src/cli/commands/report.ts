@@ -199,12 +199,14 @@ function configFiles(options: ReportOptions): string[] {
     const dir = resolve(options.allClients);
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`--all-clients: "${options.allClients}" is not a folder; pass the folder that holds one replybench.yaml per client.`);
     // A folder of configs, or a folder of client projects (as init and serve make them), each with its replybench.yaml.
-    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-    const files = entries.flatMap((entry) => {
-      if (entry.isFile() && /\.ya?ml$/i.test(entry.name)) return [join(dir, entry.name)];
-      const project = join(dir, entry.name, 'replybench.yaml');
-      return entry.isDirectory() && existsSync(project) ? [project] : [];
-    });
+    // A config may be a link to one kept elsewhere, as before: statSync follows it.
+    const files = readdirSync(dir)
+      .sort((a, b) => a.localeCompare(b))
+      .flatMap((name) => {
+        if (/\.ya?ml$/i.test(name)) return [join(dir, name)];
+        const project = join(dir, name, 'replybench.yaml');
+        return statSync(join(dir, name), { throwIfNoEntry: false })?.isDirectory() && existsSync(project) ? [project] : [];
+      });
     if (files.length === 0) throw new UserError(`--all-clients: no .yaml config files in "${options.allClients}", nor client folders holding a replybench.yaml.`);
     return files;
   }
