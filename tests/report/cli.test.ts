@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -242,6 +242,12 @@ describe('replybench report', () => {
     copyFileSync(join(FIXTURES, 'logo.svg'), join(linked, 'logo.svg'));
     const [fromLink] = await runReport({ period: '2017-10', config: [], allClients: linked, out: join(dir, 'linked-out'), formats: 'html' });
     expect(existsSync(fromLink?.html ?? '')).toBe(true);
+    // Two projects of one client id under one --out are refused at once, naming both configs.
+    fs.mkdirSync(join(projects, 'copy'));
+    writeFileSync(join(projects, 'copy', 'replybench.yaml'), readFileSync(join(projects, 'acme', 'replybench.yaml'), 'utf8'));
+    await expect(runReport({ period: '2017-10', config: [], allClients: projects, out: join(dir, 'twice-out'), formats: 'html' })).rejects.toThrow(
+      `--out: ${join(projects, 'acme', 'replybench.yaml')} and ${join(projects, 'copy', 'replybench.yaml')} both have client: acme`,
+    );
     // One client alone is refused as before, in one line.
     await expect(runReport({ period: '2017-10', config: [join(projects, 'late', 'replybench.yaml')], formats: 'html' })).rejects.toThrow(UserError);
   });

@@ -65,6 +65,7 @@ export async function runReport(options: ReportOptions): Promise<WrittenReport[]
   const configs = configPaths.map((path) => loadConfig(path));
   const several = configs.length > 1;
   const out = options.out;
+  if (several && out !== undefined) refuseSharedClientIds(configs, out);
   const outDirOf = (config: Config, periodLabel: string) =>
     out === undefined ? projectReportFolder(config, periodLabel, language ?? config.report.language) : several ? join(out, config.client) : out;
   // Messages name the folder as the user knows it: the option they gave, or the project's own.
@@ -185,6 +186,20 @@ async function writeReports(
   for (const report of written) process.stdout.write(`${shownPath(mainFile(report, formats))}\n`);
   if (refused > 0) throw new AlreadyReported();
   return written;
+}
+
+/** Several configs written under one --out go to --out/<client id>: two of one id would write into one folder. */
+function refuseSharedClientIds(configs: readonly Config[], out: string): void {
+  const seen = new Map<string, Config>();
+  for (const config of configs) {
+    const earlier = seen.get(config.client);
+    if (earlier) {
+      throw new UserError(
+        `--out: ${earlier.source} and ${config.source} both have client: ${config.client}, so both reports would go to ${join(out, config.client)}. Give each config its own client id, or leave out --out to write each into its project's reports/ folder.`,
+      );
+    }
+    seen.set(config.client, config);
+  }
 }
 
 /** The file the command names for a report: the PDF, else the first other file written. */
