@@ -301,12 +301,10 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
   if (preview.unreadDates) reasons.push(el('li', { class: 'warning', 'data-note': 'unread-dates' }, `${t('unreadDates')}${t('colon')}${preview.unreadDates.examples.map((example) => `${t('quoteOpen')}${example}${t('quoteClose')}`).join(', ')}`));
   const importButton = el('button', preview.wouldImport === 0 ? { type: 'button', disabled: '' } : { type: 'button' }, `${t('import')} ${file}`);
   const outcome = el('p', { class: 'outcome' });
-  importButton.addEventListener('click', () => {
-    // Marked while it runs, and after (the upload is imported): a second click would ask for an upload this one is importing,
-    // and show its refusal. Not disabled: a disabled button loses the focus, and a keyboard user was sent to the page's top.
-    if (importButton.getAttribute('aria-disabled') === 'true') return;
+  importButton.addEventListener('click', () =>
     void act(async () => {
-      importButton.setAttribute('aria-disabled', 'true');
+      // Disabled while it runs: a second click would ask for an upload this one is importing, and show its refusal.
+      importButton.disabled = true;
       let done: { files: Array<{ imported: number; duplicates: number; repeatedInFile: number; rejected: number; rejectedByReason: Record<string, number>; warnings: string[] }>; mapping?: string | null };
       importsHere.add(client.id);
       try {
@@ -314,7 +312,7 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
         done = await api('POST', `/api/clients/${client.id}/imports`, { previewId, timezone, language, ...(mapping ? { mapping } : {}) });
       } catch (error) {
         // A failed import leaves the upload waiting: it can be imported again.
-        importButton.removeAttribute('aria-disabled');
+        importButton.disabled = false;
         throw error;
       } finally {
         importsHere.delete(client.id);
@@ -332,8 +330,8 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
       ]);
       if (problems.length > 0) outcome.after(table([t('what'), t('detail')], problems));
       onImported?.();
-    }, client.id);
-  });
+    }, client.id),
+  );
   const { profile } = preview;
   // An empty list is said as one, not left blank (a file of comments mentions no handle).
   const counted = (entries: Array<{ handle: string; n: number }>) => (entries.length === 0 ? '—' : entries.map((entry) => `${entry.handle} (${entry.n.toLocaleString(language)})`).join(', '));
