@@ -46,11 +46,12 @@ function handleFields(platform: string, handles: string[], name: () => string): 
     for (const [index, input] of [...element.querySelectorAll('input')].entries()) input.setAttribute('aria-label', `${name()}, ${index + 1}`);
   };
   const addField = (value: string) => {
-    const input = el('input', { value, 'data-platform': platform, list: `handles-${platform}`, 'aria-label': `${name()}, ${element.children.length + 1}` });
+    const input = el('input', { value, 'data-platform': platform, list: `handles-${platform}` });
     input.addEventListener('input', () => {
       if (input === element.lastElementChild && input.value.trim() !== '') addField('');
     });
     element.append(input);
+    relabel();
   };
   for (const handle of handles) addField(handle);
   addField('');

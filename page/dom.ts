@@ -24,14 +24,14 @@ export function say(text: string, tone: boolean | 'warning' = false): void {
   statusLine.className = tone === 'warning' ? 'warning' : tone ? 'error' : '';
 }
 
+/** How many actions are under way (act): the status line is busy until none is. */
+let running = 0;
+
 /**
  * Runs an action with the status line saying so; its error is shown, not
  * thrown. For an import or a report of `client`, the line says the step it
  * is at, as the server reports it.
  */
-/** How many actions are under way (act): the status line is busy until none is. */
-let running = 0;
-
 export async function act(work: () => Promise<void>, client?: string): Promise<void> {
   const started = Date.now();
   const working = () => `${t('working')} ${Math.floor((Date.now() - started) / 1000)} s`;

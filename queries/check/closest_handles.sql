@@ -19,7 +19,7 @@ seen AS (
     AND platform IN (SELECT platform FROM missing) AND contains(text, '@')
 ),
 counted AS (
-  SELECT platform, handle, count(*) AS posts FROM seen GROUP BY platform, handle
+  SELECT platform, handle, regexp_replace(handle, '[^a-z0-9]', '', 'g') AS letters, count(*) AS posts FROM seen GROUP BY platform, handle
 ),
 -- Spelt apart from spaces and signs: a page named by its words ("vireo telecom, s.a.") is near the account the
 -- export names by one ("vireotelecom").
@@ -28,12 +28,12 @@ bare AS (
 ),
 near AS (
   SELECT m.brand_id, m.platform, m.handle, m.ord, c.handle AS candidate, c.posts,
-         levenshtein(m.letters, regexp_replace(c.handle, '[^a-z0-9]', '', 'g')) AS distance
+         levenshtein(m.letters, c.letters) AS distance
   FROM bare m
   JOIN counted c ON c.platform = m.platform AND c.handle <> m.handle
   -- a handle the config already names (the brand's other account, a competitor's) is no correction
   ANTI JOIN rb_accounts a ON a.platform = c.platform AND a.handle = c.handle
-  WHERE levenshtein(m.letters, regexp_replace(c.handle, '[^a-z0-9]', '', 'g')) <= greatest(2, length(m.letters) // 3)
+  WHERE levenshtein(m.letters, c.letters) <= greatest(2, length(m.letters) // 3)
 )
 SELECT brand_id, platform, handle, candidate, posts::DOUBLE AS posts
 FROM (

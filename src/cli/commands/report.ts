@@ -82,10 +82,11 @@ export async function runReport(options: ReportOptions): Promise<WrittenReport[]
     const store = await openImportedDatabase(path);
     try {
       const noPosts = await noPostsSentence(store, period, config.timezone);
-      if (noPosts !== null && !several) throw new UserError(`${config.source}: --period ${options.period}: ${noPosts}`);
-      // One client's missing month (its export not in yet) does not hold back the others' reports: it is said, and the run ends in error.
       if (noPosts !== null) {
-        process.stderr.write(`replybench: ${config.source}: --period ${options.period}: ${noPosts}\n`);
+        const refusal = `${config.source}: --period ${options.period}: ${noPosts}`;
+        if (!several) throw new UserError(refusal);
+        // One client's missing month (its export not in yet) does not hold back the others' reports: it is said, and the run ends in error.
+        process.stderr.write(`replybench: ${refusal}\n`);
         continue;
       }
     } finally {
