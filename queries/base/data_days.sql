@@ -1,14 +1,12 @@
 -- The first and the last local day ($tz) of the store's posts on each platform the config
 -- tracks an account on: how far the exports reach. A period is compared on its counts only
 -- when they reach over it whole (a post on or before its first day, and one on or after its
--- last, on all those platforms together), and when each of those platforms that holds posts
--- in it reaches over half of its days at least (src/analysis/analysis.ts, spansWhole): a
--- Facebook export that ends on the 9th leaves the month's Facebook mentions out, whatever a
--- Twitter export reaching over the whole month says (a platform of fewer than 30 posts in the
--- store is not judged so: a handful of posts says nothing of how far an export reaches). The
--- page's months call a month complete on the first rule. A platform no brand has an account on
--- (an export imported before its pages were listed) does not count: its posts count in no
--- figure. No row for a store without such posts.
+-- last, on all those platforms together), and when no platform reaches over it in part
+-- (platform_days.sql; src/analysis/analysis.ts, spansWhole and platformsInPart, which judge
+-- no platform of fewer than 30 posts here). The page's months call a month complete on the
+-- first rule. A platform no brand has an account on (an export imported before its pages
+-- were listed) does not count: its posts count in no figure. No row for a store without such
+-- posts.
 -- Parameters: $tz.
 SELECT platform,
        strftime(timezone($tz, min(created_at))::DATE, '%Y-%m-%d') AS first_day,

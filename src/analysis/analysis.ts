@@ -5,7 +5,7 @@ import { monthsEnding, parsePeriod, periodDays, previousPeriod, type Period } fr
 import type { Store } from '../store/database.js';
 import type { SqlParams, SqlSession } from '../store/session.js';
 import { parseRows } from '../store/rows.js';
-import { type AnalysisRange, buildBase, dataDaysRow, holdsRow, iso } from './build.js';
+import { type AnalysisRange, buildBase, dataDaysRow, holdsRow, iso, platformDaysRow } from './build.js';
 import { AnalysisCache, stepKey } from './cache.js';
 import { queryFile, queryText } from './queries.js';
 
@@ -38,8 +38,9 @@ export class Analysis {
   /** A hash of every statement asked for so far: each query's rows are cached under it. */
   private trail = '';
   private built = false;
-  /** How far the exports reach on each tracked platform (spansWhole), read once. */
+  /** How far the exports reach on each tracked platform (spansWhole), read once; and over each period asked about. */
   private dataDays: Promise<ExportDays[]> | null = null;
+  private readonly daysIn = new Map<string, Promise<PlatformDays[]>>();
 
   private constructor(
     readonly store: Store,
@@ -153,8 +154,8 @@ export class Analysis {
 
   /**
    * Whether the exports reach over `period` whole: a post on a tracked platform on or before its first local day and
-   * one on or after its last, and no platform reached in part (platformsInPart; queries/base/data_days.sql, read once
-   * per analysis for every period asked about).
+   * one on or after its last (queries/base/data_days.sql, read once per analysis for every period asked about), and no
+   * platform reached in part (platformsInPart).
    */
   async spansWhole(period: Period, alongside?: Period, platform?: string): Promise<boolean> {
     const platforms = await this.exportDays();
@@ -167,24 +168,40 @@ export class Analysis {
   }
 
   /**
-   * The tracked platforms whose posts fall in `period` (or in `alongside`, the period it is compared with: an export
-   * that ended before it) and reach over fewer than half of its local days, from the first to the last: a Facebook
-   * export that ends on the 9th leaves the month's Facebook mentions out, however far a Twitter export reaches. Half,
-   * not all: a platform of few posts has its last one some days before a month's end; and none of fewer than
-   * MIN_PLATFORM_POSTS posts in the store, which say nothing of how far an export reaches.
+   * The tracked platforms whose exports reach over `period` in part: posts of the platform in it (or in `alongside`, the
+   * period it is compared with: an export that ended before it, or skipped it) that begin after its first local day or
+   * end before its last by more than the platform's own posts leave unexplained: five times the mean span between two of
+   * its posts in the period, and 2 days at least (a Facebook export that ends on the 9th or the 17th; a platform of one
+   * post a day has no post in its last 5 days once in 150 months). A platform of fewer than MIN_PLATFORM_POSTS posts in
+   * the store is not judged: a handful of posts says nothing of how far an export reaches.
    */
   async platformsInPart(period: Period, alongside?: Period): Promise<PlatformReach[]> {
     const days = periodDays(period);
-    const other = alongside ? periodDays(alongside) : null;
     const periodLength = daysFrom(days.first, days.last);
-    const meets = (row: ExportDays, span: { first: string; last: string }) => row.first_day <= span.last && row.last_day >= span.first;
-    return (await this.exportDays()).flatMap((row) => {
-      if (row.posts < MIN_PLATFORM_POSTS || (!meets(row, days) && !(other && meets(row, other)))) return [];
-      const first = [row.first_day, days.first].sort()[1] ?? days.first;
-      const last = [row.last_day, days.last].sort()[0] ?? days.last;
-      const reached = daysFrom(first, last);
-      return 2 * reached < periodLength ? [{ platform: row.platform, first: reached > 0 ? first : null, last: reached > 0 ? last : null, days: reached, periodDays: periodLength }] : [];
+    const judged = new Set((await this.exportDays()).filter((row) => row.posts >= MIN_PLATFORM_POSTS).map((row) => row.platform));
+    const inPeriod = new Map((await this.platformDays(period)).map((row) => [row.platform, row]));
+    const compared = alongside ? (await this.platformDays(alongside)).map((row) => row.platform) : [];
+    const platforms = [...new Set([...inPeriod.keys(), ...compared])].filter((platform) => judged.has(platform)).sort();
+    return platforms.flatMap((platform): PlatformReach[] => {
+      const row = inPeriod.get(platform);
+      if (row === undefined) return [{ platform, first: null, last: null, days: 0, periodDays: periodLength }];
+      const allowed = Math.max(2, Math.ceil((5 * periodLength) / row.posts));
+      const late = daysFrom(days.first, row.first_day) - 1;
+      const early = daysFrom(row.last_day, days.last) - 1;
+      if (late <= allowed && early <= allowed) return [];
+      return [{ platform, first: row.first_day, last: row.last_day, days: daysFrom(row.first_day, row.last_day), periodDays: periodLength }];
     });
+  }
+
+  /** Each tracked platform's posts in `period` and their first and last local day (queries/base/platform_days.sql), read once per period. */
+  private platformDays(period: Period): Promise<PlatformDays[]> {
+    const key = iso(period.start) + iso(period.end);
+    let days = this.daysIn.get(key);
+    if (days === undefined) {
+      days = this.baseRows('base/platform_days', platformDaysRow, { start: iso(period.start), end: iso(period.end), tz: this.config.timezone });
+      this.daysIn.set(key, days);
+    }
+    return days;
   }
 
   private exportDays(): Promise<ExportDays[]> {
@@ -238,11 +255,12 @@ function stepKindOf(sql: string): StepKind {
 }
 
 type ExportDays = z.infer<typeof dataDaysRow>;
+type PlatformDays = z.infer<typeof platformDaysRow>;
 
 /** A platform of fewer posts in the store is not judged on how far its exports reach (platformsInPart). */
 const MIN_PLATFORM_POSTS = 30;
 
-/** A tracked platform whose exports reach over part of a period: its first and last local day in it (YYYY-MM-DD; null when none), and how many days that is. */
+/** A tracked platform whose exports reach over part of a period: its first and last local day in it (YYYY-MM-DD; null when none), and how many days from the one to the other. */
 export interface PlatformReach {
   platform: string;
   first: string | null;

@@ -227,12 +227,30 @@ describe('counts over a period the exports reach in part', () => {
       const acme = brand(report, 'acme');
       expect([acme.inbound, acme.previous?.inbound, acme.change?.inbound, acme.changeReason?.inbound]).toEqual([80, 120, null, 'period-partly-in-data']);
       expect(report.periodCoverage?.platformsInPart).toEqual([{ platform: 'facebook', first: '2017-10-01', last: '2017-10-09', days: 9, periodDays: 31 }]);
-      // The same exports, with Facebook reaching over 16 of October's 31 days: half of them at least.
-      const longer = await storeWith([...posts, ...facebook('fl', 9, range(10, 16))]);
+      // The same exports, with Facebook reaching to the 29th: its 58 posts of October leave 3 days unexplained at either end.
+      const longer = await storeWith([...posts, ...facebook('fl', 9, range(10, 29))]);
       try {
-        expect(brand(await computeMetrics(longer, configWith(accounts), '2017-10'), 'acme').change?.inbound).toBeCloseTo(100 * (94 / 120 - 1), 10);
+        expect(brand(await computeMetrics(longer, configWith(accounts), '2017-10'), 'acme').change?.inbound).toBeCloseTo(0, 10);
+        // Reaching to the 17th only, it is said so, as an export of the 9th is; and November, where Facebook's exports go on and Twitter's hold nothing.
+        const cut = await storeWith([...posts, ...facebook('fl', 9, range(10, 17)), ...facebook('fn', 10, range(1, 30))]);
+        try {
+          expect((await computeMetrics(cut, configWith(accounts), '2017-10')).periodCoverage?.platformsInPart).toEqual([{ platform: 'facebook', first: '2017-10-01', last: '2017-10-17', days: 17, periodDays: 31 }]);
+          const skipped = await computeMetrics(cut, configWith(accounts), '2017-11');
+          expect(skipped.periodCoverage?.platformsInPart).toEqual([{ platform: 'twitter', first: null, last: null, days: 0, periodDays: 30 }]);
+        } finally {
+          cut.close();
+        }
       } finally {
         longer.close();
+      }
+      // A page of few comments in October, on the 8th, 14th and 20th: 6 posts leave 26 days unexplained at either end, so it is not cut.
+      const sparse = await storeWith([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 31)), ...facebook('fs', 8, range(1, 30)), ...facebook('fq', 9, [8, 14, 20])]);
+      try {
+        const quiet = await computeMetrics(sparse, configWith(accounts), '2017-10');
+        expect(quiet.periodCoverage?.platformsInPart).toEqual([]);
+        expect(brand(quiet, 'acme').change?.inbound).toEqual(expect.any(Number));
+      } finally {
+        sparse.close();
       }
     } finally {
       store.close();

@@ -21,14 +21,21 @@ export interface TestPost {
 }
 
 /**
- * Two posts of an account no brand tracks, at the start of the day `first` and the end of the day `last` (UTC):
- * the exports reach over every day between them, so that counts of periods inside are compared.
+ * Posts of an account no brand tracks at the start of the day `first`, the end of the day `last` (UTC), and the
+ * first and last day of every month between: the exports reach over every day between them, and over each month
+ * from its first day to its last, so that counts of periods inside are compared.
  */
 export function exportsReach(first: string, last: string): TestPost[] {
-  return [
-    { id: 'reach-first', author: 'elsewhere', at: `${first}T00:00:00Z`, text: 'first post of the exports' },
-    { id: 'reach-last', author: 'elsewhere', at: `${last}T23:59:00Z`, text: 'last post of the exports' },
-  ];
+  const days = new Set([first, last]);
+  for (let month = new Date(`${first.slice(0, 7)}-01T00:00:00Z`); month.toISOString().slice(0, 10) <= last; month.setUTCMonth(month.getUTCMonth() + 1)) {
+    const start = month.toISOString().slice(0, 10);
+    const end = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+    for (const day of [start, end]) if (day >= first && day <= last) days.add(day);
+  }
+  return [...days].sort().flatMap((day, index): TestPost[] => [
+    { id: `reach-${index}a`, author: 'elsewhere', at: `${day}T00:00:00Z`, text: 'a post of the exports' },
+    { id: `reach-${index}b`, author: 'elsewhere', at: `${day}T23:59:00Z`, text: 'a post of the exports' },
+  ]);
 }
 
 export async function storeWith(posts: TestPost[]): Promise<Store> {

@@ -102,9 +102,16 @@ export function mentionsOnlyPosts(): StorePost[] {
     ...conversations('u', '2017-09', 'united', 36, 'united', none),
     ...conversations('j', '2017-10', 'JetBlue', 20, 'jetblue', none),
     // The exports reach over September and October whole (the conversations fall on the 2nd to the 26th): counts are compared.
-    { id: 'exports-first', author: 'elsewhere', at: new Date('2017-09-01T00:00:00Z'), text: 'first post of the exports' },
-    { id: 'exports-last', author: 'elsewhere', at: new Date('2017-10-31T23:59:00Z'), text: 'last post of the exports' },
+    ...exportsOver('2017-09'),
+    ...exportsOver('2017-10'),
   ];
+}
+
+/** Posts of an account no brand tracks at the start of a month's first day and the end of its last (UTC): the exports reach over the month whole. */
+function exportsOver(month: string): StorePost[] {
+  const last = new Date(`${month}-01T23:59:00Z`);
+  last.setUTCMonth(last.getUTCMonth() + 1, 0);
+  return [new Date(`${month}-01T00:00:00Z`), last].map((at, i): StorePost => ({ id: `exports-${month}-${i}`, author: 'elsewhere', at, text: 'a post of the exports' }));
 }
 
 /** A handle with a right-to-left override, an isolate and a mark: printed as is, it would flip the text beside it. */
@@ -160,7 +167,7 @@ export function missingResponsesPosts(): StorePost[] {
     post.parent ? post : { ...post, ...listed(Number(post.id.split('-').pop())) },
   );
   const facebook = conversations('f', '2017-10', 'acme.telecom', 10, 'acme.telecom', () => null, { platform: 'facebook' });
-  return [...twitter, ...facebook, ...RIVAL_OCTOBER()];
+  return [...twitter, ...facebook, ...RIVAL_OCTOBER(), ...exportsOver('2017-10')];
 }
 
 /**

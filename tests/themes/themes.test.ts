@@ -11,7 +11,7 @@ import { themeCounts } from '../../src/themes/check.js';
 import { computeThemes, THEME_PRIOR_TOTAL, type BrandThemes, type ThemeOptions } from '../../src/themes/index.js';
 import { stopwordsFor } from '../../src/themes/stopwords.js';
 import { themeWords } from '../../src/themes/words.js';
-import { configWith, storeWith, type TestPost } from '../metrics/helpers.js';
+import { configWith, exportsReach, storeWith, type TestPost } from '../metrics/helpers.js';
 
 const BRANDS = [{ id: 'acme' }, { id: 'rival' }, { id: 'third' }];
 const THEMES = { network: ['router', 'fibre', 'sin servicio'], accounts: ['account'] };
@@ -45,9 +45,9 @@ function posts(): TestPost[] {
     ...mentions('tq', 10, 'third', 'question about my account', 28),
     ...Array.from({ length: 15 }, (_, i): TestPost => ({ id: `spam${i}`, author: 'spammer', at: at(10, 20, i), text: '@acme free bitcoin giveaway' })),
     ...(['acme', 'rival', 'third'] as const).flatMap((handle) => mentions(`s${handle}`, 9, handle, 'question about my account', 30)),
-    // The newest post, so no October window is still open; and the oldest, so the exports reach over September whole.
+    // The newest post, so no October window is still open; and posts on the first and last day of each month, so the exports reach over both whole.
     { id: 'end', author: 'nobody', at: '2017-11-20T00:00:00Z', text: 'end' },
-    { id: 'start', author: 'nobody', at: '2017-09-01T00:00:00Z', text: 'start' },
+    ...exportsReach('2017-09-01', '2017-10-31'),
   ];
 }
 
@@ -209,8 +209,8 @@ describe('the change of a theme', () => {
   });
 
   it('is not given when the exports reach over part of either period only', async () => {
-    // Without the first post of September the exports begin on 2 September; cut at 20 October they end inside October.
-    const fromSecond = posts().filter((post) => post.id !== 'start');
+    // Without the posts of 1 September the exports begin on 2 September; cut at 20 October they end inside October.
+    const fromSecond = posts().filter((post) => !post.at.startsWith('2017-09-01'));
     expect(themeOf(await themes(fromSecond), 'acme', 'accounts')).toMatchObject({ previousMentions: 30, change: null, changeReason: 'previous-period-partly-in-data' });
     const cut = posts().filter((post) => post.at < '2017-10-21');
     expect(themeOf(await themes(cut), 'acme', 'accounts')).toMatchObject({ mentions: 28, change: null, changeReason: 'period-partly-in-data' });
