@@ -9,7 +9,11 @@
 --                          one only ($period_whole, $previous_whole false: change_reason
 --                          'period-partly-in-data' or 'previous-period-partly-in-data'), or
 --                          either side has fewer than $min_mentions mentions (with
---                          change_reason 'thin-period' or 'thin-previous-period')
+--                          change_reason 'thin-period' or 'thin-previous-period'), or the
+--                          brand's own posts were not in the data in the previous period
+--                          where they are in this one ('unmeasured-previous-period', as
+--                          every figure of the brand: its care export missing then, the
+--                          mentions it holds were missing with it)
 --   measured, answered     mentions that need an answer on platforms where the data holds
 --                          the brand's posts (base/measured.sql), and those answered
 --   response_rate          answered / measured (NULL without measured mentions)
@@ -35,6 +39,18 @@ compared AS (
 ),
 previous_held AS (
   SELECT EXISTS (SELECT 1 FROM mentions WHERE created_at >= $from::TIMESTAMPTZ AND created_at < $start::TIMESTAMPTZ) AS held
+),
+unmeasured_then AS (
+  -- coverage.sql's no-brand-posts over all platforms (a mention received on a platform where the data holds no post
+  -- of the brand), in the previous period and not in this one
+  SELECT m.brand_id
+  FROM mentions m
+  LEFT JOIN rb_measured_platforms($start::TIMESTAMPTZ, $end::TIMESTAMPTZ) now_mp ON now_mp.brand_id = m.brand_id AND now_mp.platform = m.platform
+  LEFT JOIN rb_measured_platforms($from::TIMESTAMPTZ, $start::TIMESTAMPTZ) then_mp ON then_mp.brand_id = m.brand_id AND then_mp.platform = m.platform
+  WHERE m.created_at >= $from::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ AND ($inbound_mode = 'all' OR m.is_question)
+  GROUP BY m.brand_id
+  HAVING coalesce(bool_or(m.created_at < $start::TIMESTAMPTZ AND then_mp.platform IS NULL), false)
+     AND NOT coalesce(bool_or(m.created_at >= $start::TIMESTAMPTZ AND now_mp.platform IS NULL), false)
 ),
 volume AS (
   SELECT brand_id, count(*) AS inbound FROM mentions
@@ -66,11 +82,12 @@ SELECT g.brand_id, g.theme, g.source,
        coalesce(c.mentions, 0)::DOUBLE AS mentions,
        (coalesce(c.mentions, 0) / nullif(v.inbound, 0))::DOUBLE AS share,
        CASE WHEN ph.held THEN coalesce(c.previous_mentions, 0) END::DOUBLE AS previous_mentions,
-       CASE WHEN ph.held AND $period_whole AND $previous_whole AND coalesce(c.mentions, 0) >= $min_mentions AND coalesce(c.previous_mentions, 0) >= $min_mentions
+       CASE WHEN ph.held AND $period_whole AND $previous_whole AND u.brand_id IS NULL AND coalesce(c.mentions, 0) >= $min_mentions AND coalesce(c.previous_mentions, 0) >= $min_mentions
             THEN ((c.mentions - c.previous_mentions) * 100.0 / c.previous_mentions)::DOUBLE END AS change,
        CASE WHEN NOT ph.held THEN 'previous-period-not-in-data'
             WHEN NOT $period_whole THEN 'period-partly-in-data'
             WHEN NOT $previous_whole THEN 'previous-period-partly-in-data'
+            WHEN u.brand_id IS NOT NULL THEN 'unmeasured-previous-period'
             WHEN coalesce(c.mentions, 0) < $min_mentions THEN 'thin-period'
             WHEN coalesce(c.previous_mentions, 0) < $min_mentions THEN 'thin-previous-period' END AS change_reason,
        coalesce(c.measured, 0)::DOUBLE AS measured,
@@ -83,6 +100,7 @@ SELECT g.brand_id, g.theme, g.source,
 FROM grid g
 CROSS JOIN previous_held ph
 LEFT JOIN counted c ON c.brand_id = g.brand_id AND c.theme = g.theme AND c.source = g.source
-LEFT JOIN volume v ON v.brand_id = g.brand_id;
+LEFT JOIN volume v ON v.brand_id = g.brand_id
+LEFT JOIN unmeasured_then u ON u.brand_id = g.brand_id;
 
 SELECT * FROM theme_summary ORDER BY brand_id, source, mentions DESC, theme;

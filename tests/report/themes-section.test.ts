@@ -76,6 +76,14 @@ describe('what people write about', () => {
     const dashed = buildThemes(thinBefore, format, t, 'September 2017');
     expect(dashed?.rows.find((row) => row.name === 'coverage')?.change).toBe('—');
     expect(dashed?.notes.at(-1)).toBe('— under “Change”: fewer than 30 mentions of the subject in September 2017 or in this period, too few to compare.');
+    // The client's own posts missing in September: the dash says so, not that the subject was thin.
+    const unmeasured: MetricsReport = {
+      ...metrics,
+      brands: metrics.brands.map((brand) => ({ ...brand, themes: (brand.themes ?? []).map((entry) => ({ ...entry, change: null, changeReason: 'unmeasured-previous-period' as const })) })),
+    };
+    const section2 = buildThemes(unmeasured, format, t, 'September 2017');
+    expect(section2?.rising).toEqual([]);
+    expect(section2?.notes.at(-1)).toBe('— under “Change”: Acme Telecom’s own posts were not in the data in September 2017, nor the mentions its care export holds with them, so its counts are not compared with this period’s.');
   });
 
   it('names the subjects past the eight it shows, with their mentions, so the page says what the workbook lists besides', () => {

@@ -33,7 +33,7 @@ function mentions(prefix: string, month: 9 | 10, handle: string, text: string, c
  * account questions; rival and third 32 fibre complaints (all answered after
  * 10 min; 24 answered after 60 min) and 28 account questions each. One
  * spammer writes "free bitcoin giveaway" to acme 15 times. September: 30
- * account questions per brand (no router, no fibre).
+ * account questions per brand, the first answered (no router, no fibre).
  */
 function posts(): TestPost[] {
   return [
@@ -44,7 +44,7 @@ function posts(): TestPost[] {
     ...mentions('tf', 10, 'third', 'Fibre speed is TERRIBLE!', 32, 24, 60),
     ...mentions('tq', 10, 'third', 'question about my account', 28),
     ...Array.from({ length: 15 }, (_, i): TestPost => ({ id: `spam${i}`, author: 'spammer', at: at(10, 20, i), text: '@acme free bitcoin giveaway' })),
-    ...(['acme', 'rival', 'third'] as const).flatMap((handle) => mentions(`s${handle}`, 9, handle, 'question about my account', 30)),
+    ...(['acme', 'rival', 'third'] as const).flatMap((handle) => mentions(`s${handle}`, 9, handle, 'question about my account', 30, 1)),
     // The newest post, so no October window is still open; and posts on the first and last day of each month, so the exports reach over both whole.
     { id: 'end', author: 'nobody', at: '2017-11-20T00:00:00Z', text: 'end' },
     ...exportsReach('2017-09-01', '2017-10-31'),
@@ -206,6 +206,15 @@ describe('the change of a theme', () => {
     // September holds 30 account questions per brand and no router complaint: acme's network theme had a real 0 then.
     const network = themeOf(await themes(posts()), 'acme', 'network');
     expect([network?.previousMentions, network?.changeReason]).toEqual([0, 'thin-previous-period']);
+  });
+
+  it("is not given when the brand's own posts were not in the data in the previous period, as no figure of the brand is", async () => {
+    // September's questions unanswered: no post of any brand then, while each answers in October.
+    const unanswered = posts().map((post) => (post.id.startsWith('s') && post.parent ? { ...post, at: '2017-08-31T12:00:00Z' } : post));
+    const report = await themes(unanswered);
+    expect(themeOf(report, 'acme', 'accounts')).toMatchObject({ mentions: 28, previousMentions: 30, change: null, changeReason: 'unmeasured-previous-period' });
+    // With September's answers in the data, the same theme is weighed as any other: 28 mentions now are too few to compare.
+    expect(themeOf(await themes(posts()), 'acme', 'accounts')).toMatchObject({ change: null, changeReason: 'thin-period' });
   });
 
   it('is not given when the exports reach over part of either period only', async () => {
