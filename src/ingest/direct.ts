@@ -1,6 +1,6 @@
 import type { Store } from '../store/database.js';
 import { directInsertSql, NEEDS_CHECKS, type CanonicalPlan } from './canonical.js';
-import { countPosts, repeatedKeys, settleStoredCopies, type DifferingCopies } from './merge.js';
+import { countPosts, repeatedKeys, settleStoredCopies, type DifferingCopies, type ShiftedCopies } from './merge.js';
 import type { RecordShape } from './source/shape-scan.js';
 import { longerThanLineLimit, LongRecord, needsRecovery, NeedsRecovery, readWithRetries, type CsvRead, type CsvRelation, type Layout } from './staging.js';
 import { disabledOptimizers, restoreOptimizers } from './optimizers.js';
@@ -17,6 +17,7 @@ export interface DirectLoad {
   filled: number;
   /** Copies of stored posts that differ from them (author, date or text), and that rate them again (sentiment). */
   differing: DifferingCopies;
+  shifted: ShiftedCopies;
   rescored: DifferingCopies;
 }
 
@@ -65,7 +66,7 @@ export async function loadDirect<T>(
           if (longerThanLineLimit(await shape, read)) throw new LongRecord();
           if ((await repeatedKeys(store, batchId)) > 0) throw new NeedsChecks();
           const settled = await settleStoredCopies(store, batchId, storedBefore);
-          return finish({ batchId, read, rows, imported: rows - settled.removed, filled: settled.filled, differing: settled.differing, rescored: settled.rescored });
+          return finish({ batchId, read, rows, imported: rows - settled.removed, filled: settled.filled, differing: settled.differing, shifted: settled.shifted, rescored: settled.rescored });
         });
         finished.push(value);
       } finally {

@@ -30,6 +30,7 @@ const OVERLAP_TABLE = 'import_overlap';
 const countRow = z.object({ n: z.number() });
 const textPairRow = z.object({ platform: z.string(), post_id: z.string(), stored: z.string(), fresh: z.string() });
 const differingRow = z.object({ n: z.number(), example: z.string().nullable() });
+const shiftedRow = z.object({ n: z.number(), example: z.string().nullable(), hours: z.number() });
 
 /** How many posts the store holds; read inside the import's transaction, before its rows go in. */
 export async function countPosts(store: Store): Promise<number> {
@@ -57,7 +58,7 @@ export async function mergePosts(store: Store, batchId: number, options: { dupli
     ...(options.duplicatesInFile ? { unreadable: UNREADABLE_RESPONSE_IDS } : {}),
   });
   const settled = await settleStoredCopies(store, batchId, storedBefore);
-  return { imported: inserted - settled.removed, filled: settled.filled, differing: settled.differing, rescored: settled.rescored };
+  return { imported: inserted - settled.removed, filled: settled.filled, differing: settled.differing, shifted: settled.shifted, rescored: settled.rescored };
 }
 
 /**
@@ -123,16 +124,40 @@ export interface DifferingCopies {
   example: string | null;
 }
 
-/** How a batch's copies of stored posts differ from them: in author, date or text (the stored post kept), in sentiment (the copy's taken). */
+/** Copies of stored posts that differ from them by a timezone's offset only: how many, one post id, and the offset most of them have (hours, the copy's time minus the stored one). */
+export interface ShiftedCopies extends DifferingCopies {
+  hours: number;
+}
+
+/**
+ * How a batch's copies of stored posts differ from them: in author, date or text (the stored post kept); in their time
+ * by a timezone's offset only, same author and text (the stored post kept); in sentiment (the copy's taken).
+ */
 export interface CopyDifferences {
   differing: DifferingCopies;
+  shifted: ShiftedCopies;
   rescored: DifferingCopies;
 }
 
 /** The warnings for copies of stored posts that differ from them. */
-export function copyWarnings({ differing, rescored }: CopyDifferences): ImportNotice[] {
-  return [...(differing.count === 0 ? [] : [{ code: 'differing-copies' as const, ...differing }]), ...(rescored.count === 0 ? [] : [{ code: 'rescored-copies' as const, ...rescored }])];
+export function copyWarnings({ differing, shifted, rescored }: CopyDifferences): ImportNotice[] {
+  return [
+    ...(differing.count === 0 ? [] : [{ code: 'differing-copies' as const, ...differing }]),
+    ...(shifted.count === 0 ? [] : [{ code: 'shifted-copies' as const, ...shifted }]),
+    ...(rescored.count === 0 ? [] : [{ code: 'rescored-copies' as const, ...rescored }]),
+  ];
 }
+
+/**
+ * A copy whose time differs from the stored post's by whole half hours, up to 14 (a timezone's offset), with the same
+ * author and a text that differs nowhere: the local times of two exports of one post read in two zones (`--timezone`, or
+ * the config's, changed between two imports).
+ */
+const SHIFTED_BY_A_ZONE = `(posts.author IS NOT DISTINCT FROM copy.author
+  AND (posts.text IS NULL OR copy.text IS NULL OR posts.text = copy.text)
+  AND posts.created_at <> copy.created_at
+  AND (epoch_us(copy.created_at) - epoch_us(posts.created_at)) % 1800000000 = 0
+  AND abs(epoch_us(copy.created_at) - epoch_us(posts.created_at)) <= 14 * 3600000000)`;
 
 /** How many (platform, post_id) the batch's rows repeat: each key must appear once before `settleStoredCopies`. */
 export async function repeatedKeys(store: Store, batchId: number): Promise<number> {
@@ -156,7 +181,8 @@ export async function repeatedKeys(store: Store, batchId: number): Promise<numbe
  */
 export async function settleStoredCopies(store: Store, batchId: number, storedBefore: number): Promise<{ removed: number; filled: number } & CopyDifferences> {
   const none = { count: 0, example: null };
-  if (storedBefore === 0) return { removed: 0, filled: 0, differing: none, rescored: none };
+  const noShift = { ...none, hours: 0 };
+  if (storedBefore === 0) return { removed: 0, filled: 0, differing: none, shifted: noShift, rescored: none };
   const params = { batch_id: batchId };
   // The batch's copies of stored posts: usually few, so everything after this reads a small table.
   // A plain semi-join costs less than the EXISTS form, which DuckDB plans as a correlated (delim) join.
@@ -169,22 +195,33 @@ export async function settleStoredCopies(store: Store, batchId: number, storedBe
   try {
     const [row] = await store.rows('copies of stored posts', countRow, `SELECT count(*)::DOUBLE AS n FROM ${OVERLAP_TABLE}`);
     const copies = row?.n ?? 0;
-    if (copies === 0) return { removed: 0, filled: 0, differing: none, rescored: none };
+    if (copies === 0) return { removed: 0, filled: 0, differing: none, shifted: noShift, rescored: none };
     await settleDamagedText(store, batchId);
     await settleEscapedText(store, batchId);
     // Compared before the stored rows take the copies' values for their empty fields. Two times less than a minute
     // apart, one of them to the minute, are one time written at two precisions (Meltwater writes minutes, a care
-    // tool's export seconds): the same post.
+    // tool's export seconds): the same post. Copies a timezone's offset apart, and alike otherwise, are told apart.
     const [differing] = await store.rows(
       'differing copies',
       differingRow,
       `SELECT count(*)::DOUBLE AS n, min(copy.post_id) AS example FROM ${OVERLAP_TABLE} AS copy
        JOIN posts ON posts.batch_id <> $batch_id AND posts.platform = copy.platform AND posts.post_id = copy.post_id
-       WHERE posts.author IS DISTINCT FROM copy.author
-         OR (posts.created_at IS DISTINCT FROM copy.created_at
-             AND NOT (abs(epoch_us(posts.created_at) - epoch_us(copy.created_at)) < 60000000
-                      AND (epoch_us(posts.created_at) % 60000000 = 0 OR epoch_us(copy.created_at) % 60000000 = 0)))
-         OR (posts.text IS NOT NULL AND copy.text IS NOT NULL AND posts.text <> copy.text)`,
+       WHERE (posts.author IS DISTINCT FROM copy.author
+              OR (posts.created_at IS DISTINCT FROM copy.created_at
+                  AND NOT (abs(epoch_us(posts.created_at) - epoch_us(copy.created_at)) < 60000000
+                           AND (epoch_us(posts.created_at) % 60000000 = 0 OR epoch_us(copy.created_at) % 60000000 = 0)))
+              OR (posts.text IS NOT NULL AND copy.text IS NOT NULL AND posts.text <> copy.text))
+         AND NOT ${SHIFTED_BY_A_ZONE}`,
+      params,
+    );
+    const [shifted] = await store.rows(
+      'copies shifted by a timezone',
+      shiftedRow,
+      `SELECT count(*)::DOUBLE AS n, min(copy.post_id) AS example,
+              coalesce(mode((epoch_us(copy.created_at) - epoch_us(posts.created_at)) / 3600000000), 0)::DOUBLE AS hours
+       FROM ${OVERLAP_TABLE} AS copy
+       JOIN posts ON posts.batch_id <> $batch_id AND posts.platform = copy.platform AND posts.post_id = copy.post_id
+       WHERE ${SHIFTED_BY_A_ZONE}`,
       params,
     );
     // A listening tool rates a post again between two exports (neutral, then negative): the later import's rating is
@@ -221,6 +258,7 @@ export async function settleStoredCopies(store: Store, batchId: number, storedBe
       removed: copies,
       filled,
       differing: { count: differing?.n ?? 0, example: differing?.example ?? null },
+      shifted: { count: shifted?.n ?? 0, example: shifted?.example ?? null, hours: shifted?.hours ?? 0 },
       rescored: { count: rescored?.n ?? 0, example: rescored?.example ?? null },
     };
   } finally {

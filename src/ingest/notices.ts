@@ -46,6 +46,8 @@ export const importNoticeSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('repeated-column'), column: z.string(), positions: z.array(count).min(2) }),
   z.object({ code: z.literal('rows'), count, reason: z.string().min(1), unit: lineUnit, line: firstLine }),
   z.object({ code: z.literal('differing-copies'), count, example: z.string().nullable() }),
+  /** Copies of stored posts alike but for their time, a timezone's offset apart (`hours`, the copy's time minus the stored one): the stored times kept. */
+  z.object({ code: z.literal('shifted-copies'), count, example: z.string().nullable(), hours: z.number().refine((hours) => hours !== 0) }),
   z.object({ code: z.literal('rescored-copies'), count, example: z.string().nullable() }),
   /** A warning an earlier import recorded (import_batches keeps its text), repeated as it was written. */
   z.object({ code: z.literal('recorded'), text: z.string() }),
@@ -126,6 +128,8 @@ const PHRASES: Record<Language, NoticePhrases> = {
       rows: ({ count, reason, unit, line }) => `${counted('en', count, 'row', 'rows')}: ${reason}${en.firstAt(unit, line)}`,
       'differing-copies': ({ count, example }) =>
         `${counted('en', count, 'row', 'rows')} repeat${count === 1 ? 's' : ''} a post already stored by an earlier import with another author, date or text; the stored post was kept (e.g. post_id ${example ?? ''})`,
+      'shifted-copies': ({ count, example, hours }) =>
+        `${counted('en', count, 'row repeats', 'rows repeat')} a post already stored with the same author and text, ${counted('en', Math.abs(hours), 'hour', 'hours')} ${hours > 0 ? 'later' : 'earlier'}: a timezone's offset, as when times that name no timezone are read in another zone than at an earlier import (--timezone, or the config's timezone, changed); the stored times were kept (e.g. post_id ${example ?? ''}). If this file's zone is the right one, import the files into a new, empty database`,
       'rescored-copies': ({ count, example }) =>
         `${counted('en', count, 'row', 'rows')} rate${count === 1 ? 's' : ''} a post already stored with another sentiment (the tool rated it again); this file's sentiment was taken, so the export imported last counts (e.g. post_id ${example ?? ''})`,
     },
@@ -165,6 +169,8 @@ const PHRASES: Record<Language, NoticePhrases> = {
       rows: ({ count, reason, unit, line }) => `${counted('es', count, 'fila', 'filas')}: ${reasonIn('es', reason)}${es.firstAt(unit, line)}`,
       'differing-copies': ({ count, example }) =>
         `${counted('es', count, 'fila repite', 'filas repiten')} una publicación ya guardada por una importación anterior con otro autor, fecha o texto; se conservó la publicación guardada (p. ej. post_id ${example ?? ''})`,
+      'shifted-copies': ({ count, example, hours }) =>
+        `${counted('es', count, 'fila repite', 'filas repiten')} una publicación ya guardada con el mismo autor y texto, ${counted('es', Math.abs(hours), 'hora', 'horas')} ${hours > 0 ? 'más tarde' : 'antes'}: el desfase de una zona horaria, como cuando las horas que no indican zona se leen en otra zona que en una importación anterior (cambió --timezone o la zona horaria de la configuración); se conservaron las horas guardadas (p. ej. post_id ${example ?? ''}). Si la zona de este archivo es la correcta, importe los archivos en una base de datos nueva y vacía`,
       'rescored-copies': ({ count, example }) =>
         `${counted('es', count, 'fila da', 'filas dan')} otro sentimiento a una publicación ya guardada (la herramienta la volvió a valorar); se tomó el sentimiento de este archivo, así que cuenta la exportación importada en último lugar (p. ej. post_id ${example ?? ''})`,
     },
@@ -216,6 +222,8 @@ const PHRASES: Record<Language, NoticePhrases> = {
       rows: ({ count, reason, unit, line }) => `${counted('fr', count, 'ligne', 'lignes')}\u00a0: ${reasonIn('fr', reason)}${fr.firstAt(unit, line)}`,
       'differing-copies': ({ count, example }) =>
         `${counted('fr', count, 'ligne répète', 'lignes répètent')} une publication déjà enregistrée par un import antérieur avec un autre auteur, une autre date ou un autre texte\u00a0; la publication enregistrée a été gardée (p. ex. post_id ${example ?? ''})`,
+      'shifted-copies': ({ count, example, hours }) =>
+        `${counted('fr', count, 'ligne répète', 'lignes répètent')} une publication déjà enregistrée avec le même auteur et le même texte, ${counted('fr', Math.abs(hours), 'heure', 'heures')} plus ${hours > 0 ? 'tard' : 'tôt'}\u00a0: le décalage d’un fuseau horaire, comme lorsque les heures qui n’indiquent pas de fuseau sont lues dans un autre fuseau qu’à un import précédent (--timezone ou le fuseau de la configuration a changé)\u00a0; les heures enregistrées ont été gardées (p. ex. post_id ${example ?? ''}). Si le fuseau de ce fichier est le bon, importez les fichiers dans une base de données nouvelle et vide`,
       'rescored-copies': ({ count, example }) =>
         `${counted('fr', count, 'ligne donne', 'lignes donnent')} un autre sentiment à une publication déjà enregistrée (l’outil l’a réévaluée)\u00a0; le sentiment de ce fichier a été pris, donc l’export importé en dernier compte (p. ex. post_id ${example ?? ''})`,
     },

@@ -26,6 +26,7 @@ const ONE_OF_EACH: { [Code in ImportNotice['code']]: Extract<ImportNotice, { cod
   'day-month-swapped': { code: 'day-month-swapped', dayFirst: true, failing: 2, dates: 4 },
   rows: { code: 'rows', count: 1, reason: MOJIBAKE_REASON, unit: 'line', line: 95 },
   'differing-copies': { code: 'differing-copies', count: 12345, example: '881' },
+  'shifted-copies': { code: 'shifted-copies', count: 93, example: '1220000000026501', hours: -5.5 },
   'rescored-copies': { code: 'rescored-copies', count: 107, example: '1220000000026501' },
   recorded: { code: 'recorded', text: 'a warning an earlier import wrote' },
 };

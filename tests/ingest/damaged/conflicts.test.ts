@@ -78,6 +78,26 @@ describe('case 4: conflicting copies of a post', () => {
     }
   });
 
+  it('copies a timezone\'s offset apart, and alike otherwise, are said to be so, apart from copies that differ otherwise; the stored times are kept', async () => {
+    const mapping = tempFile('local times mapping.yaml', 'columns:\n  id: ID\n  author: User\n  date: When\n  text: Message\nplatform: twitter\ndate:\n  format: "%Y-%m-%d %H:%M"\n');
+    const september = tempFile('september local.csv', 'ID,User,When,Message\n1,a,2017-09-30 10:00,late again\n2,b,2017-09-30 11:00,thanks\n3,c,2017-09-30 12:00,hello\n');
+    // October's export overlaps September's last day: post 1 and 2 alike, post 3 by another author.
+    const october = tempFile('october local.csv', 'ID,User,When,Message\n1,a,2017-09-30 10:00,late again\n2,b,2017-09-30 11:00,thanks\n3,z,2017-09-30 12:00,hello\n4,d,2017-10-01 09:00,new\n');
+    const store = await openStore();
+    await importOne(store, september, { format: 'generic', mapping, timezone: 'UTC' });
+    const later = await importOne(store, october, { format: 'generic', mapping, timezone: 'Asia/Kolkata' });
+    expect(later.warnings).toEqual([
+      '1 row repeats a post already stored by an earlier import with another author, date or text; the stored post was kept (e.g. post_id 3)',
+      "2 rows repeat a post already stored with the same author and text, 5.5 hours earlier: a timezone's offset, as when times that name no timezone are read in another zone than at an earlier import (--timezone, or the config's timezone, changed); the stored times were kept (e.g. post_id 1). If this file's zone is the right one, import the files into a new, empty database",
+    ]);
+    expect(await storedRows(store, "SELECT post_id, strftime(created_at, '%Y-%m-%d %H:%M') AS at FROM posts ORDER BY post_id")).toEqual([
+      { post_id: '1', at: '2017-09-30 10:00' },
+      { post_id: '2', at: '2017-09-30 11:00' },
+      { post_id: '3', at: '2017-09-30 12:00' },
+      { post_id: '4', at: '2017-10-01 03:30' },
+    ]);
+  });
+
   it('a tweet whose copies differ only by Twitter\'s escaping of & is one post, stored with its text unescaped, in either order', async () => {
     const mapping = tempFile('mapping.yaml', 'columns:\n  id: ID\n  author: User\n  date: When\n  text: Message\nplatform: twitter\ndate:\n  format: "%a %b %d %H:%M:%S %z %Y"\n');
     const escaped = tempFile('care tool.csv', `ID,User,When,Message\n1,a,${DATE},Q&amp;A at 5 &lt;3\n2,b,${DATE},R&amp;D\n`);
