@@ -15,7 +15,7 @@ export interface DirectLoad {
   imported: number;
   /** Stored posts that took one of the file's values for an empty field. */
   filled: number;
-  /** Copies of stored posts that differ from them (author, date or text), and that rate them again (sentiment). */
+  /** Copies of stored posts that differ from them (author, date or text; a timezone's offset only), and that rate them again (sentiment). */
   differing: DifferingCopies;
   shifted: ShiftedCopies;
   rescored: DifferingCopies;
