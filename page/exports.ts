@@ -301,19 +301,16 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
   if (preview.unreadDates) reasons.push(el('li', { class: 'warning', 'data-note': 'unread-dates' }, `${t('unreadDates')}${t('colon')}${preview.unreadDates.examples.map((example) => `${t('quoteOpen')}${example}${t('quoteClose')}`).join(', ')}`));
   const importButton = el('button', preview.wouldImport === 0 ? { type: 'button', disabled: '' } : { type: 'button' }, `${t('import')} ${file}`);
   const outcome = el('p', { class: 'outcome' });
+  // Marked busy while it runs, as the other buttons are (the focus stays on it): a second click would ask for an upload
+  // this one is importing, and show its refusal. Once imported, the button goes with the preview; a failed import leaves
+  // the upload waiting, and the button ready to import it again.
   importButton.addEventListener('click', () =>
-    void act(async () => {
-      // Disabled while it runs: a second click would ask for an upload this one is importing, and show its refusal.
-      importButton.disabled = true;
+    void actFrom(importButton, async () => {
       let done: { files: Array<{ imported: number; duplicates: number; repeatedInFile: number; rejected: number; rejectedByReason: Record<string, number>; warnings: string[] }>; mapping?: string | null };
       importsHere.add(client.id);
       try {
         // In the zone the preview read local times in: what was shown is what is stored.
         done = await api('POST', `/api/clients/${client.id}/imports`, { previewId, timezone, language, ...(mapping ? { mapping } : {}) });
-      } catch (error) {
-        // A failed import leaves the upload waiting: it can be imported again.
-        importButton.disabled = false;
-        throw error;
       } finally {
         importsHere.delete(client.id);
       }

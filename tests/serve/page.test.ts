@@ -65,12 +65,22 @@ async function settled(page: Page): Promise<void> {
   expect(error).toBeNull();
 }
 
+/**
+ * Clicks the exports section's Preview button as a user would: scrolled out from under the sticky header first. After an
+ * import the page keeps its outcome in view (the browser's scroll anchoring), which can leave the button under the header,
+ * and puppeteer clicks a button it finds in the viewport at its place, under whatever covers it: the header, not the button.
+ */
+async function clickPreview(page: Page): Promise<void> {
+  await page.$eval('#exports button', (node) => (node as unknown as { scrollIntoView(options: object): void }).scrollIntoView({ block: 'center' }));
+  await page.click('#exports button');
+}
+
 /** Writes `contents` as an export named `name`, uploads it and waits for the column mapper it opens; returns its path. */
 async function openInMapper(page: Page, name: string, contents: string): Promise<string> {
   const file = join(mkdtempSync(join(tmpdir(), 'replybench-page-')), name);
   writeFileSync(file, contents);
   await (await page.$('#exports input[type=file]'))?.uploadFile(file);
-  await page.click('#exports button');
+  await clickPreview(page);
   await page.waitForSelector('#exports table.mapper');
   await settled(page);
   return file;
@@ -101,7 +111,7 @@ describe('the page of replybench serve', () => {
 
     const input = await page.$('#exports input[type=file]');
     await input?.uploadFile(KAGGLE_SAMPLE);
-    await page.click('#exports button');
+    await clickPreview(page);
     await page.waitForSelector('#exports .preview table');
     await settled(page);
     expect(await text(page, '#exports .preview table')).toContain('CSV «Customer Support on Twitter» de Kaggle');
@@ -131,7 +141,7 @@ describe('the page of replybench serve', () => {
     expect(await page.$('#exports .preview .supports')).not.toBeNull();
     // The same file again: its preview says when it was imported, dated as the client's reports date it.
     await (await page.$('#exports input[type=file]'))?.uploadFile(KAGGLE_SAMPLE);
-    await page.click('#exports button');
+    await clickPreview(page);
     await page.waitForSelector('#exports [data-note=already-imported]');
     expect(await text(page, '#exports [data-note=already-imported]')).toMatch(new RegExp(`^Este contenido ya se importó el \\d+ \\S+ \\d{4}, \\d+:\\d\\d \\(${zone.replace('/', '\\/')}\\): `));
     // Imported all the same, it adds nothing, and says why: every post is held already.
@@ -142,14 +152,14 @@ describe('the page of replybench serve', () => {
     const part = join(mkdtempSync(join(tmpdir(), 'replybench-page-')), 'primeras filas.csv');
     writeFileSync(part, readFileSync(KAGGLE_SAMPLE, 'utf8').split('\n').slice(0, 21).join('\n'));
     await (await page.$('#exports input[type=file]'))?.uploadFile(part);
-    await page.click('#exports button');
+    await clickPreview(page);
     await page.waitForSelector('#exports [data-note=all-stored]');
     expect(await text(page, '#exports [data-note=all-stored]')).toBe('Todas las publicaciones de este archivo ya están en la base de datos: importarlo no añade ninguna (solo completa lo que les falte a las guardadas).');
     // A file of a header alone has nothing to import: said, and its import button is off.
     const header = join(dirname(part), 'solo encabezado.csv');
     writeFileSync(header, `${readFileSync(KAGGLE_SAMPLE, 'utf8').split('\n')[0]}\n`);
     await (await page.$('#exports input[type=file]'))?.uploadFile(header);
-    await page.click('#exports button');
+    await clickPreview(page);
     await page.waitForSelector('#exports [data-note=nothing-to-import]');
     expect(await page.$eval('#exports .preview button', (node) => (node as unknown as { disabled: boolean }).disabled)).toBe(true);
 
@@ -375,7 +385,7 @@ describe('the page of replybench serve', () => {
     // This page's own import is not followed as another's: the brands saved while it runs keep the exports section,
     // and the import's outcome lands there. The import request is held in flight while the server says an import runs.
     await (await page.$('#exports input[type=file]'))?.uploadFile(KAGGLE_SAMPLE);
-    await page.click('#exports button');
+    await clickPreview(page);
     await page.waitForSelector('#exports .preview button');
     await settled(page);
     let importing = true;
@@ -392,8 +402,20 @@ describe('the page of replybench serve', () => {
       }
       void request.continue();
     });
-    await page.click('#exports .preview button');
+    // Pressed from the keyboard, the import button keeps the focus while the import runs, marked busy (not disabled, which
+    // would drop the focus to the page), and a second press asks for nothing more.
+    const importButton = '#exports .preview button';
+    await page.focus(importButton);
+    await page.keyboard.press('Enter');
     const importRequest = await held;
+    let imports = 0;
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().includes('/api/clients/waiting/imports')) imports += 1;
+    });
+    await page.keyboard.press('Enter');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await page.$eval(importButton, (node) => [node.getAttribute('aria-disabled'), (node as unknown as { disabled: boolean }).disabled, node === node.ownerDocument.activeElement])).toEqual(['true', false, true]);
+    expect(imports).toBe(0);
     await page.click('#brands button[data-action=save-brands]');
     await page.waitForFunction("document.getElementById('status').textContent.startsWith('Saved.')");
     expect(await page.$('#exports .preview')).not.toBeNull();
@@ -439,7 +461,7 @@ describe('the page of replybench serve', () => {
     await settled(page);
     expect(await page.$eval('.clients button.current', (node) => node.getAttribute('data-client'))).toBe('inconnu');
     // Preview without a file chosen: said, not silent.
-    await page.click('#exports button');
+    await clickPreview(page);
     await page.waitForFunction("document.getElementById('status').className === 'error'");
     expect(await text(page, '#status')).toBe('Choisissez d’abord un export (CSV, TSV, XLSX ou ZIP), puis prévisualisez-le.');
     // The error goes once a field is changed to mend it (here any field: the new client's name).
@@ -534,7 +556,7 @@ describe('the page of replybench serve', () => {
     const november = join(dirname(export_), 'sondage novembre.csv');
     writeFileSync(november, 'Nº;Usuario;Cuándo;Texto;Red\n3;cai;02/11/2017 09:00;@AcmeCares toujours rien;X\n');
     await (await page.$('#exports input[type=file]'))?.uploadFile(november);
-    await page.click('#exports button');
+    await clickPreview(page);
     await page.waitForSelector('#exports [data-note=saved-mapping]');
     await settled(page);
     expect(await text(page, '#exports [data-note=saved-mapping]')).toBe(
