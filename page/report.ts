@@ -41,12 +41,12 @@ export function reportSection(client: ClientSummary): HTMLElement {
       // The same period and language again replaces the earlier report: said before, not after.
       if (reports.includes(folder) && !window.confirm(`${t('replaceReport')} ${folder}${t('questionMark')}`)) return;
       const write = (anyway: boolean) =>
-        api<{ folder: string; files: Record<string, string | null> }>('POST', `/api/clients/${client.id}/reports`, {
+        api<{ folder: string; files: Record<string, string | null>; reports: string[] }>('POST', `/api/clients/${client.id}/reports`, {
           period: periodOf(period),
           language: lang.value,
           ...(anyway ? { allowUnmatchedHandles: true } : {}),
         });
-      let written: { folder: string; files: Record<string, string | null> };
+      let written: { folder: string; files: Record<string, string | null>; reports: string[] };
       try {
         written = await write(false);
       } catch (error) {
@@ -56,7 +56,8 @@ export function reportSection(client: ClientSummary): HTMLElement {
       }
       show(written);
       say(t('reportWritten').replace('{folder}', written.folder));
-      reports.splice(0, reports.length, written.folder, ...reports.filter((name) => name !== written.folder));
+      // In the server's order, the most recent period first: a report of an earlier month is not put first for being the latest written.
+      reports.splice(0, reports.length, ...written.reports);
       listEarlier();
     }, client.id),
   );

@@ -32,6 +32,11 @@ export interface ReportFiles {
   files: { pdf: string | null; pptx: string | null; xlsx: string | null; html: string | null; analystNotes: string | null };
 }
 
+/** A report just written: its files, and the client's reports with it, in the order the client's summary lists them. */
+export interface WrittenReport extends ReportFiles {
+  reports: string[];
+}
+
 /** Writes the client's report of `period` in `language` into reports/<period>-<language>/ and answers the URLs of its files. */
 export async function generateReport(
   workspace: Workspace,
@@ -39,7 +44,7 @@ export async function generateReport(
   body: unknown,
   printer: () => Promise<ReportPrinter>,
   activities: Activities,
-): Promise<ReportFiles> {
+): Promise<WrittenReport> {
   const { period, language, allowUnmatchedHandles } = (body ?? {}) as { period?: unknown; language?: unknown; allowUnmatchedHandles?: unknown };
   const config = workspace.loadedConfig(id);
   const asked = askedPeriod(period, config.timezone);
@@ -77,7 +82,11 @@ export async function generateReport(
         return writeReport({ config, analysis, metrics, outDir, lang, printer: await printer(), onStep: running.reportStep });
       });
       const url = (path: string | null) => (path === null ? null : fileUrl(id, folder, path.split('/').pop() ?? ''));
-      return { folder, files: { pdf: url(written.pdf), pptx: url(written.pptx), xlsx: url(written.xlsx), html: url(written.html), analystNotes: url(written.analystNotes) } };
+      return {
+        folder,
+        files: { pdf: url(written.pdf), pptx: url(written.pptx), xlsx: url(written.xlsx), html: url(written.html), analystNotes: url(written.analystNotes) },
+        reports: workspace.reportsOf(id),
+      };
     } finally {
       store.close();
     }

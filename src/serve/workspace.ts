@@ -5,6 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { type Document, isMap, isSeq, parseDocument, stringify } from 'yaml';
 import { BrandWithoutAccounts, CONFIG_FILE, ConfigKeyError, loadConfig, parseConfig } from '../config/load.js';
 import type { Config } from '../config/types.js';
+import { type LocalDate, parsePeriod } from '../analysis/period.js';
 import { canonicalTimezone, isKnownTimezone } from '../config/timezone.js';
 import { readYamlFile } from '../config/yaml-file.js';
 import { isInside, isLink, isRealFolder, realPath } from '../paths.js';
@@ -18,7 +19,7 @@ import { HttpError, requestLanguage, unknownTimezone } from './http.js';
 /** A client's id is its folder's name: lower-case letters, digits, - and _, as brand ids. */
 const CLIENT_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
-/** What the page lists for a client: its config's name and settings, and its reports, newest first. */
+/** What the page lists for a client: its config's name and settings, and its reports, the most recent period first. */
 export interface ClientSummary {
   id: string;
   name: string;
@@ -83,6 +84,11 @@ export class Workspace {
     return join(folder, ...parts);
   }
 
+  /** The client's reports, as its summary lists them: the most recent period first. */
+  reportsOf(id: string): string[] {
+    return reportFolders(join(this.folderOf(id), 'reports'));
+  }
+
   clients(): ClientSummary[] {
     if (!isRealFolder(this.root)) return [];
     return readdirSync(this.root)
@@ -92,8 +98,7 @@ export class Workspace {
   }
 
   summary(id: string): ClientSummary {
-    const folder = this.folderOf(id);
-    const reports = reportFolders(join(folder, 'reports'));
+    const reports = this.reportsOf(id);
     try {
       const config = loadConfig(this.configPath(id));
       const client = config.brands.find((brand) => brand.id === config.client);
@@ -335,13 +340,30 @@ function applyValue(document: Document, path: Array<string | number>, value: unk
   else document.setIn(path, value);
 }
 
+/**
+ * The report folders of a client: the most recent period first (the one ending last; of two ending the same day, the
+ * shorter), and of one period, the report written last first. A folder whose name names no period comes after them.
+ */
 function reportFolders(folder: string): string[] {
   if (!isRealFolder(folder)) return [];
   return readdirSync(folder)
     .filter((name) => !name.startsWith('.') && isRealFolder(join(folder, name)))
-    .map((name) => ({ name, at: statSync(join(folder, name)).mtimeMs }))
-    .sort((a, b) => b.at - a.at)
+    .map((name) => ({ name, period: periodOfFolder(name), at: statSync(join(folder, name)).mtimeMs }))
+    .sort((a, b) => (b.period?.end ?? -1) - (a.period?.end ?? -1) || (b.period?.first ?? -1) - (a.period?.first ?? -1) || b.at - a.at)
     .map((entry) => entry.name);
+}
+
+/** The days a report folder's name spans ("2017-10-es", "2017-Q4-en", "2017-10-01-to-2017-10-15-fr"), as yyyymmdd numbers; null for another name. */
+function periodOfFolder(name: string): { first: number; end: number } | null {
+  const label = /^(.+)-[a-z]{2}$/.exec(name)?.[1];
+  if (label === undefined) return null;
+  try {
+    const period = parsePeriod(label.replace('-to-', '..'), 'UTC');
+    const number = ({ year, month, day }: LocalDate) => year * 10_000 + month * 100 + day;
+    return { first: number(period.firstDay), end: number(period.endDay) };
+  } catch {
+    return null;
+  }
 }
 
 /** The first of `parts` under `folder`, as the path up to it, that is a link `counts` (null when none is). */

@@ -179,7 +179,9 @@ describe('the API of replybench serve', () => {
     expect((await fetch(`${base()}${daysPdf}?token=${TOKEN}`)).headers.get('content-disposition')).toBe('attachment; filename="apple-2017-10-10-to-2017-10-12-en-report.pdf"');
     expect(daysPdf).toBe('/api/clients/apple/reports/2017-10-10-to-2017-10-12-en/report.pdf');
     expect((await fetch(`${base()}${daysPdf}?token=${TOKEN}`)).status).toBe(200);
-    expect((await call(base(), 'GET', '/api/clients')).body).toMatchObject({ clients: [{ id: 'apple', reports: ['2017-10-10-to-2017-10-12-en', '2017-10-es'], problem: null, needsHandles: false }] });
+    // Written after the month's, the report of three of its days comes after it: the most recent period first.
+    expect(days.body.reports).toEqual(['2017-10-es', '2017-10-10-to-2017-10-12-en']);
+    expect((await call(base(), 'GET', '/api/clients')).body).toMatchObject({ clients: [{ id: 'apple', reports: ['2017-10-es', '2017-10-10-to-2017-10-12-en'], problem: null, needsHandles: false }] });
     // A misspelt handle, the brand's only one on Twitter, would print the brand without data there: the report waits for it
     // to be corrected, or to be asked for anyway. The sample's October holds 15 posts by or mentioning @SpotifyCares.
     const configFile = join(workspace(), 'apple/replybench.yaml');
@@ -226,6 +228,22 @@ describe('the API of replybench serve', () => {
         { month: '2017-09', posts: 30, days: 30, monthDays: 30, complete: true },
       ],
     });
+  });
+
+  it("lists a client's reports by period, the most recent first, and of one period the last written first, whatever order they were written in", async () => {
+    expect((await call(base(), 'POST', '/api/clients', { id: 'ordered', name: 'Ordered', timezone: 'UTC', language: 'en' })).status).toBe(201);
+    const reports = join(workspace(), 'ordered/reports');
+    // In the order written (a folder's time is its report's last writing); "drafts" is a folder of the analyst's, no report.
+    const written = ['2025-10-en', '2025-11-01-to-2025-11-15-fr', '2025-09-es', '2025-Q3-en', '2025-10-es', '2024-12-fr', 'drafts'];
+    for (const [index, name] of written.entries()) {
+      mkdirSync(join(reports, name));
+      const at = new Date(Date.UTC(2025, 11, 1, 9, index));
+      utimesSync(join(reports, name), at, at);
+    }
+    const listed = ['2025-11-01-to-2025-11-15-fr', '2025-10-es', '2025-10-en', '2025-09-es', '2025-Q3-en', '2024-12-fr', 'drafts'];
+    expect((await call(base(), 'GET', '/api/clients/ordered')).body.reports).toEqual(listed);
+    const { clients } = (await call(base(), 'GET', '/api/clients')).body as { clients: Array<{ id: string; reports: string[] }> };
+    expect(clients.find((client) => client.id === 'ordered')?.reports).toEqual(listed);
   });
 
   it('keeps the comments and order of a config it edits, and refuses a config the CLI would refuse, naming the key', async () => {

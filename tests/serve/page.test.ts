@@ -316,6 +316,14 @@ describe('the page of replybench serve', () => {
     await press('#report button');
     await settled(page);
     expect(asked).toEqual(['¿Escribirlo de nuevo sobre el informe anterior 2017-10-es?']);
+    // A report of three of the month's days, written after the month's, is listed after it: the most recent period first.
+    await setValue(page, '#report input[name=period]', '2017-10-10..2017-10-12');
+    await page.$eval('#report .files', (node) => node.remove());
+    await press('#report button');
+    await page.waitForSelector('#report .files a', { timeout: 60_000 });
+    await settled(page);
+    expect(await page.$$eval('#report .earlier button', (buttons) => buttons.map((button) => button.textContent))).toEqual(['2017-10-es', '2017-10-10-to-2017-10-12-es']);
+    await setValue(page, '#report input[name=period]', '2017-10');
     // Apple's one Twitter account misspelt in the file: the report says so, naming the account the data holds, and
     // asks whether to write it anyway (a brand may have no data in a month); refused, nothing is written.
     const configFile = join(workspace(), 'apple/replybench.yaml');
