@@ -53,8 +53,9 @@ export async function act(work: () => Promise<void>, client?: string): Promise<v
   }, 1000);
   try {
     await work();
-    // What the action said of itself ("Saved.") stays.
-    if (statusLine.textContent?.startsWith(t('working'))) say('');
+    // What the action said of itself ("Saved.") stays; "Working…" stays too while another action is under way (a save
+    // started while a preview ran): the line is emptied by the last of them to end.
+    if (running === 1 && statusLine.textContent?.startsWith(t('working'))) say('');
   } catch (error) {
     say(error instanceof Error ? error.message : String(error), true);
   } finally {

@@ -435,6 +435,43 @@ describe('the page of replybench serve', () => {
     await page.close();
   });
 
+  it('says it is working until the last of two actions under way ends, not when the first one does', async () => {
+    const page = await browser.newPage();
+    const address = new URL(server().url);
+    address.searchParams.set('client', 'apple');
+    address.searchParams.set('language', 'en');
+    await visit(page, address.href);
+    await page.waitForSelector('#check button');
+    await page.waitForNetworkIdle();
+    // The check's request is held in flight while the client is shown again, an action that ends first and says nothing.
+    let holding = true;
+    let hold: (request: HTTPRequest) => void = () => undefined;
+    const held = new Promise<HTTPRequest>((resolve) => {
+      hold = resolve;
+    });
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (holding && request.url().includes('/api/clients/apple/check?')) {
+        holding = false;
+        return hold(request);
+      }
+      void request.continue();
+    });
+    await setValue(page, '#check input[name=period]', '2017-10');
+    await page.click('#check button');
+    const check = await held;
+    await page.$eval('#check', (node) => node.setAttribute('data-shown', 'before'));
+    await page.click('.clients button.current');
+    // Shown again, its action ends (a moment after its sections are in): the line still says the check runs.
+    await page.waitForSelector('#check:not([data-shown])');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await page.$eval('#status', (node) => node.textContent)).toMatch(/^Working…/);
+    await check.continue();
+    await settled(page);
+    expect(await page.$eval('#status', (node) => node.textContent)).toBe('');
+    await page.close();
+  });
+
   it('in French, maps the columns of a layout it does not know, previews and imports it; without its token says what to open', async () => {
     const { page, problems } = await openPage('fr-FR');
     expect(await text(page, 'section h2')).toBe('Clients');
