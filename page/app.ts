@@ -11,7 +11,7 @@ import { LANGUAGE_NAMES, language, PAGE_LANGUAGES, t } from './language.js';
 
 /** The page's language switch, in the header: the same address (its token kept) in another language. */
 function languageSwitch(): HTMLElement {
-  const select = el('select', { name: 'page-language', 'aria-label': t('language') }, ...PAGE_LANGUAGES.map((code) => el('option', { value: code }, LANGUAGE_NAMES[code])));
+  const select = el('select', { name: 'page-language', 'aria-label': t('pageLanguage') }, ...PAGE_LANGUAGES.map((code) => el('option', { value: code }, LANGUAGE_NAMES[code])));
   select.value = language;
   // A closed select changes at each arrow key: a keyboard user going to the third language would load the second first.
   // Keys only move the choice, Enter (or leaving the field) takes it; a pick with the mouse takes it at once.
@@ -56,6 +56,20 @@ function languageSwitch(): HTMLElement {
 }
 
 statusLine.before(languageSwitch());
+
+/** The page's first stop for the keyboard: past the header, to the page's content; shown once it has the focus. */
+function skipLink(): HTMLElement {
+  const link = el('a', { class: 'skip', href: '#app' }, t('skipToMain'));
+  link.addEventListener('click', (event) => {
+    // The focus goes there itself (the link alone would only scroll), and the address takes no #app.
+    event.preventDefault();
+    app.setAttribute('tabindex', '-1');
+    app.focus();
+  });
+  return link;
+}
+
+document.body.prepend(skipLink());
 
 // An error stays only until the user changes a field to mend it: a form the browser itself refuses to send (a field left
 // empty) would otherwise leave the earlier error beside the browser's own message.

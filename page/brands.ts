@@ -237,7 +237,7 @@ export async function brandsSection(client: ClientSummary): Promise<HTMLElement>
     'section',
     { id: 'brands' },
     el('h2', {}, t('brands')),
-    el('p', {}, el('label', {}, t('timezone'), zone), el('label', {}, t('language'), lang), el('label', {}, t('agency'), agency)),
+    el('p', {}, el('label', {}, t('timezone'), zone), el('label', {}, t('clientLanguage'), lang), el('label', {}, t('agency'), agency)),
     logo.element,
     el('p', {}, t('brandsHint')),
     lists,

@@ -121,7 +121,7 @@ function newClientForm(): HTMLElement {
     el('label', {}, t('name'), name),
     el('label', {}, t('id'), id),
     el('label', {}, t('timezone'), timezone, zones),
-    el('label', {}, t('language'), lang),
+    el('label', {}, t('newClientLanguage'), lang),
     el('button', { type: 'submit' }, t('create')),
   );
   form.addEventListener('submit', (event) => {

@@ -6,7 +6,7 @@ import { periodInput, periodOf } from './periods.js';
 
 export function reportSection(client: ClientSummary): HTMLElement {
   const period = periodInput(client, 'report');
-  const lang = languageSelect({}, client.language || language);
+  const lang = languageSelect({ name: 'report-language' }, client.language || language);
   const result = el('div', {});
   const run = el('button', { type: 'button' }, t('generate'));
   const withToken = (url: string) => `${url}?token=${encodeURIComponent(token)}`;
@@ -61,5 +61,5 @@ export function reportSection(client: ClientSummary): HTMLElement {
       listEarlier();
     }, client.id),
   );
-  return el('section', { id: 'report' }, el('h2', {}, t('report')), el('label', {}, t('period'), period), el('label', {}, t('language'), lang), run, result, earlier);
+  return el('section', { id: 'report' }, el('h2', {}, t('report')), el('label', {}, t('period'), period), el('label', {}, t('reportLanguage'), lang), run, result, earlier);
 }

@@ -90,8 +90,15 @@ describe('the page of replybench serve', () => {
   it('sets up a client from an export in the browser only, in Spanish: create, preview, import, brands from suggestions, check, report', async () => {
     const { page, problems } = await openPage('es-ES');
     expect(await text(page, 'section h2')).toBe('Clientes');
+    // The keyboard's first stop is a link past the header, out of sight until then; it sends the focus to the page's content.
+    const skip = "(() => { const node = document.activeElement; const box = node.getBoundingClientRect(); return [node.tagName, node.textContent, box.left >= 0 && box.right <= innerWidth && box.top >= 0 && box.width > 0]; })()";
+    expect(await page.$eval('a.skip', (node) => node.getBoundingClientRect().right <= 0)).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(skip)).toEqual(['A', 'Saltar al contenido principal', true]);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate("[document.activeElement.id, location.hash]")).toEqual(['app', '']);
     // The name comes first: the id, the folder's name, is made from it.
-    expect(await page.$$eval('form.new-client label', (labels) => labels.map((label) => label.firstChild?.textContent))).toEqual(['Nombre', 'Nombre de carpeta (se rellena a partir del nombre)', 'Zona horaria', 'Idioma']);
+    expect(await page.$$eval('form.new-client label', (labels) => labels.map((label) => label.firstChild?.textContent))).toEqual(['Nombre', 'Nombre de carpeta (se rellena a partir del nombre)', 'Zona horaria', 'Idioma de sus informes']);
     await page.type('input[name=id]', 'apple');
     await page.type('input[name=name]', 'Apple <Support>');
     await page.click('form.new-client button[type=submit]');
@@ -264,6 +271,11 @@ describe('the page of replybench serve', () => {
     expect(toTakeFrom).not.toContain('applesupport');
     // Languages are offered by their own names.
     expect(await page.$$eval('#report select option', (options) => options.map((option) => option.textContent))).toEqual(['English', 'Español', 'Français']);
+    // Each language field is named for what it sets, as a screen reader reads it: the page's, a new client's reports', this client's reports' by default, this report's.
+    const languageFields = ['header select[name=page-language]', 'form.new-client select[name=language]', '#brands select[name=client-language]', '#report select[name=report-language]'];
+    const fieldNames: Array<string | undefined> = [];
+    for (const selector of languageFields) fieldNames.push((await page.accessibility.snapshot({ root: (await page.$(selector)) ?? undefined }))?.name);
+    expect(fieldNames).toEqual(['Idioma de la página', 'Idioma de sus informes', 'Idioma predeterminado de los informes', 'Idioma del informe']);
     // ...and what each warning means, in sentences of the page's language.
     expect(await text(page, '#check .sentences')).toContain('Marca spotify, Twitter: el 71\u00a0% de sus menciones caen el 2017-10-11');
     // A check that fails (a month that does not exist) leaves no figures of the month before on the page.
