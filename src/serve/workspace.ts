@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { type Document, isMap, isSeq, parseDocument, stringify } from 'yaml';
+import { type Document, isMap, isSeq, parseDocument, stringify, visit, type YAMLMap, type YAMLSeq } from 'yaml';
 import { BrandWithoutAccounts, CONFIG_FILE, ConfigKeyError, loadConfig, parseConfig } from '../config/load.js';
 import type { Config } from '../config/types.js';
 import { type LocalDate, parsePeriod } from '../analysis/period.js';
@@ -268,12 +268,15 @@ export class Workspace {
         throw new HttpError(400, `${CONFIG_FILE}: report.agency.logo: "${logo}" cannot be read as an image now; send the logo again.`, { code: 'bad-logo', values: { problem: 'unreadable' } });
       }
     }
-    const document = parseDocument(readFileSync(path, 'utf8'));
+    const source = readFileSync(path, 'utf8');
+    const document = parseDocument(source);
     // A file that is not YAML any more (an edit gone wrong) keeps no comments to keep: it is written anew.
     if (document.errors.length > 0) replaceWhole(path, stringify(value));
     else {
+      keepOneLineLists(document, source);
       applyValue(document, [], value);
-      replaceWhole(path, document.toString());
+      // No line is folded at a width: a line written long by hand (a list of handles on one line) stays one line.
+      replaceWhole(path, document.toString({ lineWidth: 0 }));
     }
     return this.config(id);
   }
@@ -298,6 +301,33 @@ function parseSaved(value: unknown, folder: string): Config {
     if (brand === undefined) throw error;
     throw new HttpError(400, error.message, { code: 'bad-hours', values: { brand: String(brand.name ?? brand.id) } });
   }
+}
+
+/**
+ * Each list or map the file writes on one line in brackets (`twitter: [acme, acme_help]`) is written back as it was
+ * when its value did not change, and on one line in brackets, spaced inside as it was, when it did: the library would
+ * space every one of them alike (`[ acme, acme_help ]`). Set on the document as read, before it is edited.
+ */
+function keepOneLineLists(document: Document, source: string): void {
+  const keep = (node: YAMLMap | YAMLSeq) => {
+    const [start, end] = node.range ?? [];
+    if (!node.flow || start === undefined || end === undefined) return;
+    const text = source.slice(start, end);
+    if (text.includes('\n')) return;
+    const read = node.toJSON();
+    const spaced = /^[[{]\s/.test(text) ? ' ' : '';
+    const write = node.toString.bind(node);
+    node.toString = (ctx, onComment, onChompKeep) => {
+      // Written out as block lines since (an empty `{}` filled): left to the library.
+      if (ctx === undefined || !node.flow) return write(ctx, onComment, onChompKeep);
+      if (isDeepStrictEqual(node.toJSON(), read)) return text;
+      return write({ ...ctx, flowCollectionPadding: spaced }, onComment, onChompKeep);
+    };
+  };
+  visit(document, {
+    Map: (_, node) => keep(node),
+    Seq: (_, node) => keep(node),
+  });
 }
 
 /** Sets `value` at `path` in the document, touching only what differs: unchanged keys keep their comments and order. */

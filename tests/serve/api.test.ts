@@ -305,6 +305,37 @@ describe('the API of replybench serve', () => {
     expect(readFileSync(path, 'utf8')).toMatch(/ {4}accounts:\n {6}# to fill\n {6}twitter:\n {8}- CommentedCares\n {2}# a competitor\n {2}- id: rival\n/);
   });
 
+  it('writes back a list written on one line as it was when its brand is saved unchanged, and on one line when it changes', async () => {
+    await call(base(), 'POST', '/api/clients', { id: 'flowing', name: 'Flowing', timezone: 'UTC' });
+    const path = join(workspace(), 'flowing/replybench.yaml');
+    const text = [
+      '# written by hand',
+      'client: flowing',
+      'timezone: Europe/Madrid',
+      'brands:',
+      '  - id: flowing',
+      '    name: Flowing Telecom # the client',
+      '    accounts: { twitter: [flowing, flowing_help, flowing_es, flowing_fr, flowing_business, flowing_care_team], facebook: [flowing.telecom] }',
+      '    topics: [Flowing, "Flowing Telecom"] # the listening queries',
+      '  - id: rival',
+      '    name: RivalCo',
+      '    accounts:',
+      '      twitter: [rivalco_help] # care account',
+      '      facebook: [ rivalco ]',
+      '',
+    ].join('\n');
+    writeFileSync(path, text);
+    const config = (await call(base(), 'GET', '/api/clients/flowing/config')).body as { brands: Array<{ accounts: Record<string, string[]> }> };
+    const save = async (sent: unknown) => expect((await call(base(), 'PUT', '/api/clients/flowing/config', sent, TOKEN, { 'if-match': '*' })).status).toBe(200);
+    // Saved as read: the file is the same, to the byte (its long line was spread one handle a line, and every list spaced inside).
+    await save(config);
+    expect(readFileSync(path, 'utf8')).toBe(text);
+    // One brand's lists changed: they stay on their lines, spaced inside as they were; the other brand's lines are as written.
+    const [client, rival] = config.brands;
+    await save({ ...config, brands: [client, { ...rival, accounts: { twitter: ['rivalco_help', 'rivalco'], facebook: ['rivalco', 'rivalco.es'] } }] });
+    expect(readFileSync(path, 'utf8')).toBe(text.replace('[rivalco_help]', '[rivalco_help, rivalco]').replace('[ rivalco ]', '[ rivalco, rivalco.es ]'));
+  });
+
   it('refuses to save over a config changed since the page read it, and lists a client whose file is broken beside the others', async () => {
     await call(base(), 'POST', '/api/clients', { id: 'edited', name: 'Edited', timezone: 'UTC' });
     const path = join(workspace(), 'edited/replybench.yaml');
