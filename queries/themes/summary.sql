@@ -13,7 +13,8 @@
 --                          brand's own posts were not in the data in the previous period
 --                          where they are in this one ('unmeasured-previous-period', as
 --                          every figure of the brand: its care export missing then, the
---                          mentions it holds were missing with it)
+--                          mentions it holds were missing with it), or the other way round
+--                          ('unmeasured-period')
 --   measured, answered     mentions that need an answer on platforms where the data holds
 --                          the brand's posts (base/measured.sql), and those answered
 --   response_rate          answered / measured (NULL without measured mentions)
@@ -40,17 +41,23 @@ compared AS (
 previous_held AS (
   SELECT EXISTS (SELECT 1 FROM mentions WHERE created_at >= $from::TIMESTAMPTZ AND created_at < $start::TIMESTAMPTZ) AS held
 ),
-unmeasured_then AS (
+unmeasured AS (
   -- coverage.sql's no-brand-posts over all platforms (a mention received on a platform where the data holds no post
-  -- of the brand), in the previous period and not in this one
-  SELECT m.brand_id
-  FROM mentions m
-  LEFT JOIN rb_measured_platforms($start::TIMESTAMPTZ, $end::TIMESTAMPTZ) now_mp ON now_mp.brand_id = m.brand_id AND now_mp.platform = m.platform
-  LEFT JOIN rb_measured_platforms($from::TIMESTAMPTZ, $start::TIMESTAMPTZ) then_mp ON then_mp.brand_id = m.brand_id AND then_mp.platform = m.platform
-  WHERE m.created_at >= $from::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ AND ($inbound_mode = 'all' OR m.is_question)
-  GROUP BY m.brand_id
-  HAVING coalesce(bool_or(m.created_at < $start::TIMESTAMPTZ AND then_mp.platform IS NULL), false)
-     AND NOT coalesce(bool_or(m.created_at >= $start::TIMESTAMPTZ AND now_mp.platform IS NULL), false)
+  -- of the brand), in one of the two periods only
+  SELECT brand_id,
+         CASE WHEN then_unmeasured AND NOT now_unmeasured THEN 'unmeasured-previous-period'
+              WHEN now_unmeasured AND NOT then_unmeasured THEN 'unmeasured-period' END AS reason
+  FROM (
+    SELECT m.brand_id,
+           coalesce(bool_or(m.created_at < $start::TIMESTAMPTZ AND then_mp.platform IS NULL), false) AS then_unmeasured,
+           coalesce(bool_or(m.created_at >= $start::TIMESTAMPTZ AND now_mp.platform IS NULL), false) AS now_unmeasured
+    FROM mentions m
+    LEFT JOIN rb_measured_platforms($start::TIMESTAMPTZ, $end::TIMESTAMPTZ) now_mp ON now_mp.brand_id = m.brand_id AND now_mp.platform = m.platform
+    LEFT JOIN rb_measured_platforms($from::TIMESTAMPTZ, $start::TIMESTAMPTZ) then_mp ON then_mp.brand_id = m.brand_id AND then_mp.platform = m.platform
+    WHERE m.created_at >= $from::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ AND ($inbound_mode = 'all' OR m.is_question)
+    GROUP BY m.brand_id
+  )
+  WHERE then_unmeasured <> now_unmeasured
 ),
 volume AS (
   SELECT brand_id, count(*) AS inbound FROM mentions
@@ -82,12 +89,12 @@ SELECT g.brand_id, g.theme, g.source,
        coalesce(c.mentions, 0)::DOUBLE AS mentions,
        (coalesce(c.mentions, 0) / nullif(v.inbound, 0))::DOUBLE AS share,
        CASE WHEN ph.held THEN coalesce(c.previous_mentions, 0) END::DOUBLE AS previous_mentions,
-       CASE WHEN ph.held AND $period_whole AND $previous_whole AND u.brand_id IS NULL AND coalesce(c.mentions, 0) >= $min_mentions AND coalesce(c.previous_mentions, 0) >= $min_mentions
+       CASE WHEN ph.held AND $period_whole AND $previous_whole AND u.reason IS NULL AND coalesce(c.mentions, 0) >= $min_mentions AND coalesce(c.previous_mentions, 0) >= $min_mentions
             THEN ((c.mentions - c.previous_mentions) * 100.0 / c.previous_mentions)::DOUBLE END AS change,
        CASE WHEN NOT ph.held THEN 'previous-period-not-in-data'
             WHEN NOT $period_whole THEN 'period-partly-in-data'
             WHEN NOT $previous_whole THEN 'previous-period-partly-in-data'
-            WHEN u.brand_id IS NOT NULL THEN 'unmeasured-previous-period'
+            WHEN u.reason IS NOT NULL THEN u.reason
             WHEN coalesce(c.mentions, 0) < $min_mentions THEN 'thin-period'
             WHEN coalesce(c.previous_mentions, 0) < $min_mentions THEN 'thin-previous-period' END AS change_reason,
        coalesce(c.measured, 0)::DOUBLE AS measured,
@@ -101,6 +108,6 @@ FROM grid g
 CROSS JOIN previous_held ph
 LEFT JOIN counted c ON c.brand_id = g.brand_id AND c.theme = g.theme AND c.source = g.source
 LEFT JOIN volume v ON v.brand_id = g.brand_id
-LEFT JOIN unmeasured_then u ON u.brand_id = g.brand_id;
+LEFT JOIN unmeasured u ON u.brand_id = g.brand_id;
 
 SELECT * FROM theme_summary ORDER BY brand_id, source, mentions DESC, theme;

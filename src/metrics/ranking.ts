@@ -180,6 +180,8 @@ function changeReason(current: BrandMetrics, previous: BrandMetrics, restsOn: Re
   // Every figure (METRICS.md): the posts of the brand's accounts missing then (its care tool's export, which also holds the
   // mentions of the care account) change its volume and shares as much as its answers.
   if (unmeasured(previous) && !unmeasured(current)) return 'unmeasured-previous-period';
+  // And the other way round: its care export missing this period takes the mentions it holds out of this period's counts.
+  if (unmeasured(current) && !unmeasured(previous)) return 'unmeasured-period';
   // Rates over the mentions that need an answer, and counts of the brand's posts, hold only what the part covered holds.
   const understated = restsOn === 'answers' || (restsOn === 'brandPosts' && unit === 'count');
   if (understated && hasPartialPosts(current)) return 'brand-posts-partial';
@@ -207,7 +209,7 @@ function volumeJump(current: BrandMetrics, previous: BrandMetrics): 'up' | 'down
 
 /**
  * A share of voice divides a brand's mentions by those of every compared brand: when the data of one of them lacks a
- * part in one period (its own posts, and with them its care export's mentions, in the previous period only; or its mentions
+ * part in one period (its own posts, and with them its care export's mentions, in one period only; or its mentions
  * jump from fewer than 30 to five times more, or fall so), no brand's share is compared (a competitor first exported this
  * month made the client's share "fall 14.6 points" that the same exports of both months put at 8). A share that has
  * its own reason keeps it.
@@ -215,7 +217,7 @@ function volumeJump(current: BrandMetrics, previous: BrandMetrics): 'up' | 'down
 export function withholdShareChanges(pairs: ReadonlyArray<{ current: BrandMetrics; previous: BrandMetrics | undefined }>): void {
   const complete = pairs.flatMap(({ current, previous }) => (previous === undefined ? [] : [{ current, previous }]));
   const thenOnly = complete.some(({ current, previous }) => (unmeasured(previous) && !unmeasured(current)) || volumeJump(current, previous) === 'up');
-  const nowOnly = complete.some(({ current, previous }) => volumeJump(current, previous) === 'down');
+  const nowOnly = complete.some(({ current, previous }) => (unmeasured(current) && !unmeasured(previous)) || volumeJump(current, previous) === 'down');
   if (!thenOnly && !nowOnly) return;
   const reason: ChangeReason = nowOnly ? 'shares-partial' : 'shares-partial-previous';
   for (const { current: brand } of pairs) {

@@ -347,6 +347,15 @@ describe('counts over a period the exports reach in part', () => {
     const acme = brand(report, 'acme');
     for (const key of ['inbound', 'shareOfVoice']) expect([key, acme.change?.[key], acme.changeReason?.[key]]).toEqual([key, null, 'unmeasured-previous-period']);
     expect([brand(report, 'rival').change?.shareOfVoice, brand(report, 'rival').changeReason?.shareOfVoice]).toEqual([null, 'shares-partial-previous']);
+    // And the other way round: acme's posts in the data of September only.
+    const thenOnly = await metrics([
+      ...answeredDays('s', 8, range(1, 30)),
+      ...answeredDays('o', 9, range(1, 31)).filter((post) => post.author !== 'acme'),
+      ...mentionsOn('rs', 'rival', 8, range(1, 30), 2),
+      ...mentionsOn('ro', 'rival', 9, range(1, 31), 2),
+    ]);
+    expect([brand(thenOnly, 'acme').change?.shareOfVoice, brand(thenOnly, 'acme').changeReason?.shareOfVoice]).toEqual([null, 'unmeasured-period']);
+    expect([brand(thenOnly, 'rival').change?.shareOfVoice, brand(thenOnly, 'rival').changeReason?.shareOfVoice]).toEqual([null, 'shares-partial']);
   });
 
   it('compares counts when the exports reach over both periods whole', async () => {

@@ -520,6 +520,22 @@ describe('ranks, benchmarks and change', () => {
     expect(acme.change?.answered).toBeNull();
     expect(acme.changeReason?.answered).toBe('unmeasured-previous-period');
   });
+
+  it('makes no change of any count against a period whose brand posts were in the data where this one holds none', async () => {
+    // September: 40 mentions, 30 answered; October: 40 mentions and no post of acme (its care export missing this month).
+    const posts: TestPost[] = [
+      ...Array.from({ length: 40 }, (_, index): TestPost[] => [
+        { id: `s${index}`, author: `a${index}`, at: new Date(Date.UTC(2017, 8, 2) + index * 3_600_000).toISOString(), text: '@acme' },
+        ...(index < 30 ? [{ id: `s${index}r`, author: 'acme', at: new Date(Date.UTC(2017, 8, 2) + index * 3_600_000 + 300_000).toISOString(), parent: `s${index}` }] : []),
+      ]).flat(),
+      ...Array.from({ length: 40 }, (_, index): TestPost => ({ id: `o${index}`, author: `c${index}`, at: at(index * 10), text: '@acme' })),
+      ...exportsReach('2017-09-01', '2017-10-31'),
+    ];
+    const acme = brand(await metrics(posts), 'acme');
+    expect(acme.responseRate).toBeNull();
+    expect([acme.previous?.inbound, acme.change?.inbound, acme.changeReason?.inbound]).toEqual([40, null, 'unmeasured-period']);
+    expect([acme.previous?.brandPosts, acme.change?.brandPosts, acme.changeReason?.brandPosts]).toEqual([30, null, 'unmeasured-period']);
+  });
 });
 
 describe('timezone', () => {

@@ -83,7 +83,10 @@ describe('what people write about', () => {
     };
     const section2 = buildThemes(unmeasured, format, t, 'September 2017');
     expect(section2?.rising).toEqual([]);
-    expect(section2?.notes.at(-1)).toBe('— under “Change”: Acme Telecom’s own posts were not in the data in September 2017, nor the mentions its care export holds with them, so its counts are not compared with this period’s.');
+    expect(section2?.notes.at(-1)).toBe('— under “Change”: the data of September 2017 held none of Acme Telecom’s own posts on a platform where it holds them now, nor the mentions its care export holds with them, so its counts are not compared with this period’s.');
+    // The other way round: this period's posts missing.
+    const unmeasuredNow: MetricsReport = { ...unmeasured, brands: unmeasured.brands.map((brand) => ({ ...brand, themes: (brand.themes ?? []).map((entry) => ({ ...entry, changeReason: 'unmeasured-period' as const })) })) };
+    expect(buildThemes(unmeasuredNow, format, t, 'September 2017')?.notes.at(-1)).toBe('— under “Change”: the data of this period holds none of Acme Telecom’s own posts on a platform where it held them in September 2017, nor the mentions its care export holds with them, so its counts are not compared with September 2017.');
   });
 
   it('names the subjects past the eight it shows, with their mentions, so the page says what the workbook lists besides', () => {

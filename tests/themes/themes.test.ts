@@ -213,6 +213,9 @@ describe('the change of a theme', () => {
     const unanswered = posts().map((post) => (post.id.startsWith('s') && post.parent ? { ...post, at: '2017-08-31T12:00:00Z' } : post));
     const report = await themes(unanswered);
     expect(themeOf(report, 'acme', 'accounts')).toMatchObject({ mentions: 28, previousMentions: 30, change: null, changeReason: 'unmeasured-previous-period' });
+    // October's answers left out instead: this period holds none of acme's posts where September did.
+    const octoberUnanswered = posts().filter((post) => !(post.id.startsWith('ar') && post.parent));
+    expect(themeOf(await themes(octoberUnanswered), 'acme', 'accounts')).toMatchObject({ change: null, changeReason: 'unmeasured-period' });
     // With September's answers in the data, the same theme is weighed as any other: 28 mentions now are too few to compare.
     expect(themeOf(await themes(posts()), 'acme', 'accounts')).toMatchObject({ change: null, changeReason: 'thin-period' });
   });

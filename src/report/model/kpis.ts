@@ -75,6 +75,7 @@ const CHANGE_REASON_KEYS: Record<ChangeReason, string> = {
   'thin-period': 'kpi.noChange.thinPeriod',
   'thin-previous-period': 'kpi.noChange.thinPreviousPeriod',
   'unmeasured-previous-period': 'kpi.noChange.unmeasuredPreviousPeriod',
+  'unmeasured-period': 'kpi.noChange.unmeasuredPeriod',
   'brand-posts-partial': 'kpi.noChange.brandPostsPartial',
   'brand-posts-partial-previous': 'kpi.noChange.brandPostsPartialPrevious',
   'previous-period-not-in-data': 'kpi.noChange.previousNotInData',
