@@ -172,25 +172,38 @@ export class Analysis {
    * period it is compared with: an export that ended before it, or skipped it) that begin after its first local day or
    * end before its last by more than the platform's own posts leave unexplained: five times the mean span between two of
    * its posts in the period, and 2 days at least (a Facebook export that ends on the 9th or the 17th; a platform of one
-   * post a day has no post in its last 5 days once in 150 months). A platform of fewer than MIN_PLATFORM_POSTS posts in
-   * the store is not judged: a handful of posts says nothing of how far an export reaches.
+   * post a day has no post in its last 5 days once in 150 months); or that leave days without a post between two days
+   * with posts by twice that, and 3 days at least (an Instagram export that skips ten days; a weekend and a holiday are
+   * three). A platform of fewer than MIN_PLATFORM_POSTS posts in the two periods together, or of less than
+   * MIN_PLATFORM_SHARE of the tracked platforms' posts in them, is not judged: a handful of posts says nothing of how far
+   * an export reaches, and a platform that quiet moves no count (a page commented on in bursts beside a Twitter export
+   * of thousands of posts would hold every brand's counts back for nothing).
    */
   async platformsInPart(period: Period, alongside?: Period): Promise<PlatformReach[]> {
     const days = periodDays(period);
     const periodLength = daysFrom(days.first, days.last);
-    const judged = new Set((await this.exportDays()).filter((row) => row.posts >= MIN_PLATFORM_POSTS).map((row) => row.platform));
     const inPeriod = new Map((await this.platformDays(period)).map((row) => [row.platform, row]));
-    const compared = alongside ? (await this.platformDays(alongside)).map((row) => row.platform) : [];
-    const platforms = [...new Set([...inPeriod.keys(), ...compared])].filter((platform) => judged.has(platform)).sort();
+    const inCompared = new Map((alongside ? await this.platformDays(alongside) : []).map((row) => [row.platform, row]));
+    const postsOf = (platform: string) => (inPeriod.get(platform)?.posts ?? 0) + (inCompared.get(platform)?.posts ?? 0);
+    const names = [...new Set([...inPeriod.keys(), ...inCompared.keys()])];
+    const total = names.reduce((sum, platform) => sum + postsOf(platform), 0);
+    const platforms = names.filter((platform) => postsOf(platform) >= MIN_PLATFORM_POSTS && postsOf(platform) >= MIN_PLATFORM_SHARE * total).sort();
     return platforms.flatMap((platform): PlatformReach[] => {
       const row = inPeriod.get(platform);
-      if (row === undefined) return [{ platform, first: null, last: null, days: 0, periodDays: periodLength }];
+      if (row === undefined) return [{ platform, first: null, last: null, days: 0, periodDays: periodLength, gap: null }];
       const allowed = Math.max(2, Math.ceil((5 * periodLength) / row.posts));
       const late = daysFrom(days.first, row.first_day) - 1;
       const early = daysFrom(row.last_day, days.last) - 1;
-      if (late <= allowed && early <= allowed) return [];
-      return [{ platform, first: row.first_day, last: row.last_day, days: daysFrom(row.first_day, row.last_day), periodDays: periodLength }];
+      const gapped = row.longest_gap > Math.max(3, 2 * allowed);
+      if (late <= allowed && early <= allowed && !gapped) return [];
+      return [{ platform, first: row.first_day, last: row.last_day, days: daysFrom(row.first_day, row.last_day), periodDays: periodLength, gap: gapped ? row.longest_gap : null }];
     });
+  }
+
+  /** Whether some tracked platform's exports reach over `period` in part (platformsInPart) while another's, with posts in it, do not. */
+  async cutUnevenly(period: Period, alongside?: Period): Promise<boolean> {
+    const inPart = new Set((await this.platformsInPart(period, alongside)).map((reach) => reach.platform));
+    return inPart.size > 0 && (await this.platformDays(period)).some((row) => !inPart.has(row.platform));
   }
 
   /** Each tracked platform's posts in `period` and their first and last local day (queries/base/platform_days.sql), read once per period. */
@@ -257,16 +270,19 @@ function stepKindOf(sql: string): StepKind {
 type ExportDays = z.infer<typeof dataDaysRow>;
 type PlatformDays = z.infer<typeof platformDaysRow>;
 
-/** A platform of fewer posts in the store is not judged on how far its exports reach (platformsInPart). */
+/** A platform of fewer posts in the two periods compared, or of a smaller share of their posts, is not judged on how far its exports reach (platformsInPart). */
 const MIN_PLATFORM_POSTS = 30;
+const MIN_PLATFORM_SHARE = 0.05;
 
-/** A tracked platform whose exports reach over part of a period: its first and last local day in it (YYYY-MM-DD; null when none), and how many days from the one to the other. */
+/** A tracked platform whose exports reach over part of a period: its first and last local day in it (YYYY-MM-DD; null when none), how many days from the one to the other, and the days it skips. */
 export interface PlatformReach {
   platform: string;
   first: string | null;
   last: string | null;
   days: number;
   periodDays: number;
+  /** The longest run of days without a post between two days with posts, when that is what cut it (null otherwise). */
+  gap: number | null;
 }
 
 /** Days from `first` to `last` (YYYY-MM-DD), both counted; 0 when `last` comes before `first`. */

@@ -51,7 +51,13 @@ export async function metricsOf(analysis: Analysis): Promise<MetricsReport> {
   for (const [scope, brands] of now) {
     // A platform's counts are judged on how far its own exports reach; all platforms' together on each of theirs.
     const platform = scope === ALL_PLATFORMS ? undefined : scope;
-    const spans = { current: await analysis.spansWhole(current, previous, platform), previous: await analysis.spansWhole(previous, current, platform) };
+    const spans = {
+      current: await analysis.spansWhole(current, previous, platform),
+      previous: await analysis.spansWhole(previous, current, platform),
+      // On one platform every brand's mentions are cut alike.
+      sharesCurrent: platform !== undefined || !(await analysis.cutUnevenly(current, previous)),
+      sharesPrevious: platform !== undefined || !(await analysis.cutUnevenly(previous, current)),
+    };
     const list = [...brands.values()];
     const previousInData = heldBefore(scope);
     const pairs = list.map((brand) => ({ current: brand, previous: previousInData ? before.get(scope)?.get(brand.id) : undefined }));
@@ -104,6 +110,8 @@ export async function metricsOf(analysis: Analysis): Promise<MetricsReport> {
             },
             partial: span.partial,
             platformsInPart: await analysis.platformsInPart(current, previous),
+            // Of a previous period the data holds nothing of, the report says that already.
+            previousPlatformsInPart: (await analysis.holds(previous)) ? await analysis.platformsInPart(previous, current) : [],
           },
         }
       : {}),

@@ -149,7 +149,7 @@ export function changeOf(current: BrandMetrics, previous: BrandMetrics | undefin
   for (const spec of catalogue) {
     const now = spec.value(current);
     const before = previous ? spec.value(previous) : null;
-    const reason = previous && spec.restsOn ? (partReason(spec.unit, spans) ?? changeReason(current, previous, spec.restsOn, spec.unit)) : null;
+    const reason = previous && spec.restsOn ? (partReason(spec.unit, spec.restsOn, spans) ?? changeReason(current, previous, spec.restsOn, spec.unit)) : null;
     if (now === null || before === null) change[spec.key] = null;
     else if (reason !== null) {
       change[spec.key] = null;
@@ -160,19 +160,28 @@ export function changeOf(current: BrandMetrics, previous: BrandMetrics | undefin
   return { change, reasons };
 }
 
-/** Whether the exports reach over the whole of this period and of the previous one (Analysis.spansWhole). */
+/**
+ * Whether the exports reach over the whole of this period and of the previous one (Analysis.spansWhole), and whether
+ * they reach over each of them alike on every platform (Analysis.cutUnevenly; shares of voice).
+ */
 export interface PeriodsSpanned {
   current: boolean;
   previous: boolean;
+  sharesCurrent: boolean;
+  sharesPrevious: boolean;
 }
 
-const WHOLE: PeriodsSpanned = { current: true, previous: true };
+const WHOLE: PeriodsSpanned = { current: true, previous: true, sharesCurrent: true, sharesPrevious: true };
 
-/** A count holds only the days the exports reach: over part of either period it is compared with nothing. */
-function partReason(unit: MetricUnit, spans: PeriodsSpanned): ChangeReason | null {
-  if (unit !== 'count') return null;
-  if (!spans.current) return 'period-partly-in-data';
-  if (!spans.previous) return 'previous-period-partly-in-data';
+/**
+ * A count holds only the days the exports reach: over part of either period it is compared with nothing. A share of
+ * voice, when one platform's exports are cut and another's are not: that takes mentions out of the brands the cut
+ * platform holds more than out of the others (cut alike, every brand keeps its share).
+ */
+function partReason(unit: MetricUnit, restsOn: RestsOn, spans: PeriodsSpanned): ChangeReason | null {
+  const [current, previous] = unit === 'count' ? [spans.current, spans.previous] : unit === 'share' && restsOn === 'mentions' ? [spans.sharesCurrent, spans.sharesPrevious] : [true, true];
+  if (!current) return 'period-partly-in-data';
+  if (!previous) return 'previous-period-partly-in-data';
   return null;
 }
 

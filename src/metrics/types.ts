@@ -194,8 +194,14 @@ export interface MetricsReport {
   periodCoverage?: {
     span: PeriodSpan;
     partial: boolean;
-    /** Tracked platforms whose exports reach over fewer than half of the period's days (or hold none of it, where they held the previous period): their first and last local day in it. Counts are then not compared. */
+    /**
+     * Tracked platforms whose exports reach over part of the period (Analysis.platformsInPart: they begin late, end
+     * early or skip days by more than their posts explain, or hold none of it where they held the previous period):
+     * their first and last local day in it. Counts and shares of voice are then not compared.
+     */
     platformsInPart?: PlatformReach[];
+    /** The same of the previous period, beside this one. */
+    previousPlatformsInPart?: PlatformReach[];
   };
   /** The period of the same length just before, which `change` compares with. */
   previousPeriod?: PeriodJson;

@@ -107,6 +107,7 @@ describe('period coverage', () => {
     expect(report.periodCoverage).toEqual({
       partial: true,
       platformsInPart: [],
+      previousPlatformsInPart: [],
       span: { first: '2017-10-03T12:00:00Z', last: '2017-10-31T12:08:00Z', daysWithData: 2, spanDays: 29, periodDays: 31, busiestDay: '2017-10-31', busiestDayMentions: 9, busiestDayShare: 0.9 },
     });
   });
@@ -226,7 +227,7 @@ describe('counts over a period the exports reach in part', () => {
       const report = await computeMetrics(store, configWith(accounts), '2017-10');
       const acme = brand(report, 'acme');
       expect([acme.inbound, acme.previous?.inbound, acme.change?.inbound, acme.changeReason?.inbound]).toEqual([80, 120, null, 'period-partly-in-data']);
-      expect(report.periodCoverage?.platformsInPart).toEqual([{ platform: 'facebook', first: '2017-10-01', last: '2017-10-09', days: 9, periodDays: 31 }]);
+      expect(report.periodCoverage?.platformsInPart).toEqual([{ platform: 'facebook', first: '2017-10-01', last: '2017-10-09', days: 9, periodDays: 31, gap: null }]);
       // The same exports, with Facebook reaching to the 29th: its 58 posts of October leave 3 days unexplained at either end.
       const longer = await storeWith([...posts, ...facebook('fl', 9, range(10, 29))]);
       try {
@@ -234,14 +235,31 @@ describe('counts over a period the exports reach in part', () => {
         // Reaching to the 17th only, it is said so, as an export of the 9th is; and November, where Facebook's exports go on and Twitter's hold nothing.
         const cut = await storeWith([...posts, ...facebook('fl', 9, range(10, 17)), ...facebook('fn', 10, range(1, 30))]);
         try {
-          expect((await computeMetrics(cut, configWith(accounts), '2017-10')).periodCoverage?.platformsInPart).toEqual([{ platform: 'facebook', first: '2017-10-01', last: '2017-10-17', days: 17, periodDays: 31 }]);
+          expect((await computeMetrics(cut, configWith(accounts), '2017-10')).periodCoverage?.platformsInPart).toEqual([{ platform: 'facebook', first: '2017-10-01', last: '2017-10-17', days: 17, periodDays: 31, gap: null }]);
           const skipped = await computeMetrics(cut, configWith(accounts), '2017-11');
-          expect(skipped.periodCoverage?.platformsInPart).toEqual([{ platform: 'twitter', first: null, last: null, days: 0, periodDays: 30 }]);
+          expect(skipped.periodCoverage?.platformsInPart).toEqual([{ platform: 'twitter', first: null, last: null, days: 0, periodDays: 30, gap: null }]);
         } finally {
           cut.close();
         }
       } finally {
         longer.close();
+      }
+      // Facebook's export skipping ten days in the middle of October: its 42 posts there leave 4 days unexplained at either end, and 8 inside.
+      const holed = await storeWith([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 31)), ...facebook('fs', 8, range(1, 30)), ...facebook('fh', 9, [...range(1, 10), ...range(21, 31)])]);
+      try {
+        const report = await computeMetrics(holed, configWith(accounts), '2017-10');
+        expect(report.periodCoverage?.platformsInPart).toEqual([{ platform: 'facebook', first: '2017-10-01', last: '2017-10-31', days: 31, periodDays: 31, gap: 10 }]);
+        // And November, compared with it, names October's.
+        expect((await computeMetrics(holed, configWith(accounts), '2017-11')).periodCoverage?.previousPlatformsInPart).toEqual([{ platform: 'facebook', first: '2017-10-01', last: '2017-10-31', days: 31, periodDays: 31, gap: 10 }]);
+      } finally {
+        holed.close();
+      }
+      // A page of a few comments a month, none in October: 36 posts in the store, but 6 in September and none in October are too few to say an export is missing.
+      const quietPage = await storeWith([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 31)), ...[3, 4, 5, 6, 7, 8].flatMap((month) => facebook(`fq${month}-`, month, [10, 20, 30]))]);
+      try {
+        expect((await computeMetrics(quietPage, configWith(accounts), '2017-10')).periodCoverage?.platformsInPart).toEqual([]);
+      } finally {
+        quietPage.close();
       }
       // A page of few comments in October, on the 8th, 14th and 20th: 6 posts leave 26 days unexplained at either end, so it is not cut.
       const sparse = await storeWith([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 31)), ...facebook('fs', 8, range(1, 30)), ...facebook('fq', 9, [8, 14, 20])]);
@@ -333,6 +351,28 @@ describe('counts over a period the exports reach in part', () => {
     expect(brand(report, 'acme').changeReason?.inbound).toBe('period-partly-in-data');
     // acme 60 of 90 in September, 40 of 80 in October.
     expect(brand(report, 'acme').change?.shareOfVoice).toBeCloseTo(100 * (40 / 80 - 60 / 90), 10);
+  });
+
+  it("compares no share of voice when one platform's exports are cut and another's are whole", async () => {
+    // Twitter whole in both months; Facebook, where only acme is mentioned, cut at the 10th of October.
+    const facebook = (prefix: string, month: number, days: number[]) => mentionsOn(prefix, 'acme', month, days, 2).map((post): TestPost => ({ ...post, platform: 'facebook' }));
+    const accounts = [{ id: 'acme', accounts: { twitter: ['acme'], facebook: ['acme'] } }, { id: 'rival' }];
+    const store = await storeWith([
+      ...answeredDays('s', 8, range(1, 30)),
+      ...answeredDays('o', 9, range(1, 31)),
+      ...mentionsOn('rs', 'rival', 8, range(1, 30), 2),
+      ...mentionsOn('ro', 'rival', 9, range(1, 31), 2),
+      ...facebook('fs', 8, range(1, 30)),
+      ...facebook('fo', 9, range(1, 10)),
+    ]);
+    try {
+      const report = await computeMetrics(store, configWith(accounts), '2017-10');
+      for (const id of ['acme', 'rival']) expect([id, brand(report, id).change?.shareOfVoice, brand(report, id).changeReason?.shareOfVoice]).toEqual([id, null, 'period-partly-in-data']);
+      // On Twitter alone, whole in both months, shares are compared.
+      expect(brand(report, 'acme', 'twitter').change?.shareOfVoice).toEqual(expect.any(Number));
+    } finally {
+      store.close();
+    }
   });
 
   it("compares no share of voice when a brand's own posts were not in the data of the previous period", async () => {

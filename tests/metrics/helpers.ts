@@ -21,21 +21,16 @@ export interface TestPost {
 }
 
 /**
- * Posts of an account no brand tracks at the start of the day `first`, the end of the day `last` (UTC), and the
- * first and last day of every month between: the exports reach over every day between them, and over each month
- * from its first day to its last, so that counts of periods inside are compared.
+ * Posts of an account no brand tracks at the start and the end of every day from `first` to `last` (UTC): the exports
+ * reach over every day between them, with no day skipped, so that counts of periods inside are compared.
  */
 export function exportsReach(first: string, last: string): TestPost[] {
-  const days = new Set([first, last]);
-  for (let month = new Date(`${first.slice(0, 7)}-01T00:00:00Z`); month.toISOString().slice(0, 10) <= last; month.setUTCMonth(month.getUTCMonth() + 1)) {
-    const start = month.toISOString().slice(0, 10);
-    const end = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
-    for (const day of [start, end]) if (day >= first && day <= last) days.add(day);
+  const posts: TestPost[] = [];
+  for (let day = new Date(`${first}T00:00:00Z`); day.toISOString().slice(0, 10) <= last; day.setUTCDate(day.getUTCDate() + 1)) {
+    const date = day.toISOString().slice(0, 10);
+    posts.push({ id: `reach-${date}a`, author: 'elsewhere', at: `${date}T00:00:00Z`, text: 'a post of the exports' }, { id: `reach-${date}b`, author: 'elsewhere', at: `${date}T23:59:00Z`, text: 'a post of the exports' });
   }
-  return [...days].sort().flatMap((day, index): TestPost[] => [
-    { id: `reach-${index}a`, author: 'elsewhere', at: `${day}T00:00:00Z`, text: 'a post of the exports' },
-    { id: `reach-${index}b`, author: 'elsewhere', at: `${day}T23:59:00Z`, text: 'a post of the exports' },
-  ]);
+  return posts;
 }
 
 export async function storeWith(posts: TestPost[]): Promise<Store> {

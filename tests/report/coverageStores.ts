@@ -107,11 +107,13 @@ export function mentionsOnlyPosts(): StorePost[] {
   ];
 }
 
-/** Posts of an account no brand tracks at the start of a month's first day and the end of its last (UTC): the exports reach over the month whole. */
+/** A post of an account no brand tracks on every day of a month (UTC): the exports reach over the month whole. */
 function exportsOver(month: string): StorePost[] {
-  const last = new Date(`${month}-01T23:59:00Z`);
-  last.setUTCMonth(last.getUTCMonth() + 1, 0);
-  return [new Date(`${month}-01T00:00:00Z`), last].map((at, i): StorePost => ({ id: `exports-${month}-${i}`, author: 'elsewhere', at, text: 'a post of the exports' }));
+  const posts: StorePost[] = [];
+  for (let day = new Date(`${month}-01T12:00:00Z`); day.toISOString().startsWith(month); day.setUTCDate(day.getUTCDate() + 1)) {
+    posts.push({ id: `exports-${day.toISOString().slice(0, 10)}`, author: 'elsewhere', at: new Date(day), text: 'a post of the exports' });
+  }
+  return posts;
 }
 
 /** A handle with a right-to-left override, an isolate and a mark: printed as is, it would flip the text beside it. */

@@ -143,13 +143,12 @@ export function metricsFixturePosts(): GeneratedPost[] {
     }
   }
   posts.push({ id: 'late-rivalco', at: new Date('2017-11-20T10:00:00Z'), author: 'rivalcohelp', kind: 'post', parent: null, text: 'November news' });
-  // The exports reach over each month whole, as a month's export does: a post on its first day and one on its last (at noon UTC,
-  // the same day in the config's timezone). All but the first, October 2016, which they begin on its 2nd: the trend marks it.
+  // The exports reach over each month whole, as a month's export does: a post on every day (at noon UTC, the same day in the
+  // config's timezone). All but the first, October 2016, which they begin on its 2nd: the trend marks it.
   for (const month of [...EARLIER_MONTHS.slice(1), ...Object.keys(METRICS_FIXTURE_PLAN)]) {
-    posts.push({ id: `${month}-first`, at: new Date(`${month}-01T12:00:00Z`), author: 'elsewhere', kind: 'post', parent: null, text: 'a post of the exports' });
-    const last = new Date(`${month}-01T12:00:00Z`);
-    last.setUTCMonth(last.getUTCMonth() + 1, 0);
-    posts.push({ id: `${month}-last`, at: last, author: 'elsewhere', kind: 'post', parent: null, text: 'a post of the exports' });
+    for (let day = new Date(`${month}-01T12:00:00Z`); day.toISOString().startsWith(month); day.setUTCDate(day.getUTCDate() + 1)) {
+      posts.push({ id: `exports-${day.toISOString().slice(0, 10)}`, at: new Date(day), author: 'elsewhere', kind: 'post', parent: null, text: 'a post of the exports' });
+    }
   }
   return posts;
 }

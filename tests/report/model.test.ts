@@ -195,18 +195,21 @@ describe('report model', () => {
     const span = metrics.periodCoverage?.span;
     if (!span) throw new Error('a period span expected');
     const platformsInPart = [
-      { platform: 'facebook', first: '2017-10-01', last: '2017-10-09', days: 9, periodDays: 31 },
-      { platform: 'instagram', first: null, last: null, days: 0, periodDays: 31 },
+      { platform: 'facebook', first: '2017-10-01', last: '2017-10-09', days: 9, periodDays: 31, gap: null },
+      { platform: 'instagram', first: null, last: null, days: 0, periodDays: 31, gap: null },
+      { platform: 'tiktok', first: '2017-10-01', last: '2017-10-31', days: 31, periodDays: 31, gap: 10 },
     ];
-    const expected = "The exports reach over part of the period only on Facebook (from 1 to 9 October 2017, 9 of the 31 days) and Instagram (none of the period’s days): mentions there on the other days are not in the data, so the volumes of all platforms together are not compared with the previous period.";
-    const built = (await model('en', null, { ...metrics, periodCoverage: { span, partial: false, platformsInPart } })).model;
+    const previousPlatformsInPart = [{ platform: 'twitter', first: '2017-09-01', last: '2017-09-12', days: 12, periodDays: 30, gap: null }];
+    const expected =
+      'On Facebook (from 1 to 9 October 2017, 9 of the 31 days), Instagram (none of the period’s days) and TikTok (no post on 10 days in a row), the data holds posts over part of the period only, as an export cut short would: the volumes and shares of voice of all platforms together are not compared with the previous period. Check that those exports cover the whole period. In September 2017, the data held posts over part of the period only on Twitter (from 1 to 12 September 2017, 12 of the 30 days): this period is not compared with it on volumes and shares of voice.';
+    const built = (await model('en', null, { ...metrics, periodCoverage: { span, partial: false, platformsInPart, previousPlatformsInPart } })).model;
     expect(built.leaderboardNotes).toContain(expected);
     expect(built.warnings).toContain(expected);
     const whole = (await model('en')).model;
-    expect([...whole.leaderboardNotes, ...whole.warnings].some((note) => note.includes('part of the period only on'))).toBe(false);
-    const spanish = (await model('es', null, { ...metrics, periodCoverage: { span, partial: false, platformsInPart } })).model;
+    expect([...whole.leaderboardNotes, ...whole.warnings].some((note) => note.includes('part of the period only'))).toBe(false);
+    const spanish = (await model('es', null, { ...metrics, periodCoverage: { span, partial: false, platformsInPart: platformsInPart.slice(0, 2) } })).model;
     expect(spanish.warnings).toContain(
-      'Las exportaciones cubren solo una parte del periodo en Facebook (del 1 al 9 de octubre de 2017, 9 de los 31 días) e Instagram (ninguno de los días del periodo): las menciones de los demás días no están en los datos, así que los volúmenes de todas las plataformas juntas no se comparan con el periodo anterior.',
+      'En Facebook (del 1 al 9 de octubre de 2017, 9 de los 31 días) e Instagram (ninguno de los días del periodo), los datos contienen publicaciones de solo una parte del periodo, como ocurriría con una exportación incompleta: los volúmenes y las cuotas de voz de todas las plataformas juntas no se comparan con el periodo anterior. Compruebe que esas exportaciones cubren todo el periodo.',
     );
   });
 

@@ -1,11 +1,13 @@
 import { TZDate } from '@date-fns/tz';
 import type { MetricSpec } from '../../metrics/catalogue.js';
 import { answersUpperBound, hasNoData, isLowerBoundUnder } from '../../metrics/coverage.js';
+import type { PlatformReach } from '../../analysis/analysis.js';
 import type { BrandMetrics, CoverageWarning, MetricsReport, PeriodSpan } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { printableName } from './examples.js';
 import { platformName } from './platformName.js';
+import { previousPeriodLabel } from './previousPeriod.js';
 
 /*
  * Coverage on paper (METRICS.md, "Coverage: what the data can and cannot
@@ -156,20 +158,28 @@ export function noDataLine(metrics: MetricsReport, format: Formatter, t: Transla
 /** The sentence naming the tracked platforms whose exports reach over part of the period only (counts are then not compared), or null. */
 export function platformsInPartLine(metrics: MetricsReport, format: Formatter, t: Translate): string | null {
   const platforms = metrics.periodCoverage?.platformsInPart ?? [];
+  const before = metrics.periodCoverage?.previousPlatformsInPart ?? [];
   const span = metrics.periodCoverage?.span;
+  const lines: string[] = [];
   // When all the data reaches over as little, the sentences on the whole period say it (a one-platform export of 3 days).
-  if (platforms.length === 0 || (span !== undefined && span.spanDays * 2 < span.periodDays)) return null;
-  const parts = platforms.map((reach) =>
-    reach.first === null || reach.last === null
-      ? t('coverage.platformNone', { platform: platformName(reach.platform) })
-      : t('coverage.platformPart', {
-          platform: platformName(reach.platform),
-          dates: format.daysInSentence(localDay(reach.first, format.timezone), localDay(reach.last, format.timezone)),
-          days: format.count(reach.days),
-          periodDays: format.count(reach.periodDays),
-        }),
-  );
-  return t('coverage.platformsInPart', { parts: format.list(parts) });
+  if (platforms.length > 0 && !(span !== undefined && span.spanDays * 2 < span.periodDays)) lines.push(t('coverage.platformsInPart', { parts: format.list(platforms.map((reach) => reachPart(reach, format, t))) }));
+  if (before.length > 0) lines.push(t('coverage.previousPlatformsInPart', { previous: previousPeriodLabel(metrics, format, t), parts: format.list(before.map((reach) => reachPart(reach, format, t))) }));
+  return lines.length === 0 ? null : lines.join(' ');
+}
+
+/** One platform of platformsInPartLine: the days its posts reach over, the days it skips, or none. */
+function reachPart(reach: PlatformReach, format: Formatter, t: Translate): string {
+  const platform = platformName(reach.platform);
+  if (reach.first === null || reach.last === null) return t('coverage.platformNone', { platform });
+  // A metrics file written before gaps were told has none.
+  const gap = reach.gap ?? null;
+  if (gap !== null) return t('coverage.platformGap', { platform, gap: format.count(gap) });
+  return t('coverage.platformPart', {
+    platform,
+    dates: format.daysInSentence(localDay(reach.first, format.timezone), localDay(reach.last, format.timezone)),
+    days: format.count(reach.days),
+    periodDays: format.count(reach.periodDays),
+  });
 }
 
 /**
