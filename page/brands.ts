@@ -115,6 +115,10 @@ export async function brandsSection(client: ClientSummary): Promise<HTMLElement>
     const name = el('input', { value: brand.name ?? brand.id, 'data-field': 'name' });
     // When the brand answers: the report's business-hours figures (is it slow, or closed?) need it.
     const hours = el('input', { value: hoursText(brand.businessHours, language), 'data-field': 'hours', placeholder: hoursExample(language), size: '34' });
+    // Named for its brand, as the handle fields are: every brand's field read "Opening hours" alike to a screen reader.
+    const nameHours = () => hours.setAttribute('aria-label', t('hoursOf').replace('{brand}', name.value.trim() || brand.id));
+    nameHours();
+    name.addEventListener('input', nameHours);
     const row = el('div', { class: 'brand', 'data-brand': brand.id }, el('label', {}, t('name'), el('span', { class: 'brand-id', title: t('brandIdNote') }, brand.id), name), el('label', {}, t('openingHours'), hours));
     const editor = { brand, name, hours, row, handles: new Map<string, () => string[]>() };
     editors.push(editor);
@@ -150,7 +154,7 @@ export async function brandsSection(client: ClientSummary): Promise<HTMLElement>
     add.click();
   });
   // Another platform for every brand, from those a config may name.
-  const otherPlatform = el('select', { 'data-field': 'new-platform', 'aria-label': t('addPlatform') });
+  const otherPlatform = el('select', { 'data-field': 'new-platform', 'aria-label': t('platformToAdd') });
   const offerPlatforms = () => otherPlatform.replaceChildren(...held.known.filter((platform) => !platforms.includes(platform)).map((platform) => el('option', { value: platform }, labelOf('platform', platform))));
   offerPlatforms();
   const addPlatform = el('button', { type: 'button', class: 'secondary', 'data-action': 'add-platform' }, t('addPlatform'));
@@ -237,7 +241,7 @@ export async function brandsSection(client: ClientSummary): Promise<HTMLElement>
     'section',
     { id: 'brands' },
     el('h2', {}, t('brands')),
-    el('p', {}, el('label', {}, t('timezone'), zone), el('label', {}, t('clientLanguage'), lang), el('label', {}, t('agency'), agency)),
+    el('p', {}, el('label', {}, t('clientTimezone'), zone), el('label', {}, t('clientLanguage'), lang), el('label', {}, t('agency'), agency)),
     logo.element,
     el('p', {}, t('brandsHint')),
     lists,
@@ -391,7 +395,9 @@ function markUnknownHandles(warnings: CheckJson['configWarnings'], section: HTML
     field.title = warning.message;
     const closest = warning.closest[0]?.name;
     if (closest === undefined) continue;
-    const use = el('button', { type: 'button', class: 'secondary', 'data-action': 'use-handle' }, t('useHandle').replace('{handle}', closest));
+    // Named for the handle it replaces, its brand and platform: two fields may be offered the same account.
+    const useFor = t('useHandleFor').replace('{handle}', closest).replace('{typed}', field.value.trim()).replace('{brand}', warning.brand).replace('{platform}', labelOf('platform', warning.platform ?? ''));
+    const use = el('button', { type: 'button', class: 'secondary', 'data-action': 'use-handle', 'aria-label': useFor }, t('useHandle').replace('{handle}', closest));
     use.addEventListener('click', () => {
       field.value = closest;
       field.classList.remove('unknown-handle');

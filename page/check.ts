@@ -41,7 +41,7 @@ function accountsList({ platform, repliers, mentioned }: CheckJson['accountsInDa
 }
 
 export function checkSection(client: ClientSummary): HTMLElement {
-  const period = periodInput(client, 'check');
+  const period = periodInput(client, 'check', t('periodToCheck'));
   const result = el('div', {});
   const run = el('button', { type: 'button' }, t('runCheck'));
   run.addEventListener('click', () =>
@@ -71,5 +71,5 @@ export function checkSection(client: ClientSummary): HTMLElement {
       );
     }),
   );
-  return el('section', { id: 'check' }, el('h2', {}, t('check')), el('label', {}, t('period'), period), run, result);
+  return el('section', { id: 'check' }, el('h2', {}, t('check')), period, run, result);
 }

@@ -120,7 +120,7 @@ function newClientForm(): HTMLElement {
     // The name first: the id (the folder's name) is made from it.
     el('label', {}, t('name'), name),
     el('label', {}, t('id'), id),
-    el('label', {}, t('timezone'), timezone, zones),
+    el('label', {}, t('newClientTimezone'), timezone, zones),
     el('label', {}, t('newClientLanguage'), lang),
     el('button', { type: 'submit' }, t('create')),
   );

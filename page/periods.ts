@@ -43,13 +43,21 @@ export function firstMonthOffered(months: MonthWithData[]): MonthWithData | unde
  * posts and the days that hold posts); it starts on the newest month the data
  * spans whole and holds posts on at least half of its days (the newest is often the
  * current month, a few days in; a month's edge may hold a few late replies).
+ * `name` is its label: the check's and the report's fields are told apart by it.
  */
-export function periodInput(client: ClientSummary, section: string): HTMLElement {
+export function periodInput(client: ClientSummary, section: string, name: string): HTMLElement {
   // An example of the shape a period has: last month, until the data offers its own months.
   const lastMonth = new Date();
   lastMonth.setUTCDate(1);
   lastMonth.setUTCMonth(lastMonth.getUTCMonth() - 1);
-  const input = el('input', { name: 'period', list: `months-${section}`, placeholder: lastMonth.toISOString().slice(0, 7) });
+  // Named by its label's text alone: the note beside it (nothing imported yet) is its description, not part of its name.
+  const input = el('input', {
+    name: 'period',
+    list: `months-${section}`,
+    placeholder: lastMonth.toISOString().slice(0, 7),
+    'aria-labelledby': `period-${section}`,
+    'aria-describedby': `no-data-${section}`,
+  });
   const list = el('datalist', { id: `months-${section}` });
   // A month the page filled in follows the data (an import that brings newer months); one the user typed stays.
   let typed = false;
@@ -69,10 +77,10 @@ export function periodInput(client: ClientSummary, section: string): HTMLElement
       })
       .catch(() => undefined);
   // Before any import there is nothing to check or report: said beside the field, instead of an error after a click.
-  const empty = el('span', { class: 'note', 'data-note': 'no-data-yet' });
+  const empty = el('span', { class: 'note', 'data-note': 'no-data-yet', id: `no-data-${section}` });
   void load();
   afterImport.push(() => void load());
-  return el('span', {}, input, list, ' ', empty);
+  return el('label', {}, el('span', { id: `period-${section}` }, name), el('span', {}, input, list, ' ', empty));
 }
 
 export function periodOf(field: HTMLElement): string {

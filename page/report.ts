@@ -5,7 +5,7 @@ import { language, languageSelect, t } from './language.js';
 import { periodInput, periodOf } from './periods.js';
 
 export function reportSection(client: ClientSummary): HTMLElement {
-  const period = periodInput(client, 'report');
+  const period = periodInput(client, 'report', t('reportPeriod'));
   const lang = languageSelect({ name: 'report-language' }, client.language || language);
   const result = el('div', {});
   const run = el('button', { type: 'button' }, t('generate'));
@@ -61,5 +61,5 @@ export function reportSection(client: ClientSummary): HTMLElement {
       listEarlier();
     }, client.id),
   );
-  return el('section', { id: 'report' }, el('h2', {}, t('report')), el('label', {}, t('period'), period), el('label', {}, t('reportLanguage'), lang), run, result, earlier);
+  return el('section', { id: 'report' }, el('h2', {}, t('report')), period, el('label', {}, t('reportLanguage'), lang), run, result, earlier);
 }

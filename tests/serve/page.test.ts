@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import puppeteer, { type Browser, type Dialog, type HTTPRequest, type Page } from 'puppeteer';
+import puppeteer, { type Browser, type Dialog, type HTTPRequest, type Page, type SerializedAXNode } from 'puppeteer';
 import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { png } from '../png.js';
@@ -86,6 +86,25 @@ async function openInMapper(page: Page, name: string, contents: string): Promise
   return file;
 }
 
+/** The roles of the controls a screen reader lists by name: form fields and buttons (a file field is a button). */
+const CONTROL_ROLES = new Set(['button', 'textbox', 'searchbox', 'combobox', 'listbox', 'checkbox', 'radio', 'spinbutton', 'slider', 'switch']);
+
+/**
+ * The names that two or more form controls or buttons of the page share, as a screen reader reads them (its
+ * accessibility tree, hidden ones left out). A button repeated per row carries its row's name ("Quitar spotify"), so
+ * none is left out here: two controls of one name, whatever their roles, could not be told apart.
+ */
+async function sharedNames(page: Page): Promise<string[]> {
+  const counts = new Map<string, number>();
+  const walk = (node: SerializedAXNode) => {
+    if (CONTROL_ROLES.has(node.role)) counts.set(node.name ?? '', (counts.get(node.name ?? '') ?? 0) + 1);
+    for (const child of node.children ?? []) walk(child);
+  };
+  const tree = await page.accessibility.snapshot();
+  if (tree) walk(tree);
+  return [...counts].filter(([, count]) => count > 1).map(([name]) => name);
+}
+
 describe('the page of replybench serve', () => {
   it('sets up a client from an export in the browser only, in Spanish: create, preview, import, brands from suggestions, check, report', async () => {
     const { page, problems } = await openPage('es-ES');
@@ -98,7 +117,7 @@ describe('the page of replybench serve', () => {
     await page.keyboard.press('Enter');
     expect(await page.evaluate("[document.activeElement.id, location.hash]")).toEqual(['app', '']);
     // The name comes first: the id, the folder's name, is made from it.
-    expect(await page.$$eval('form.new-client label', (labels) => labels.map((label) => label.firstChild?.textContent))).toEqual(['Nombre', 'Nombre de carpeta (se rellena a partir del nombre)', 'Zona horaria', 'Idioma de sus informes']);
+    expect(await page.$$eval('form.new-client label', (labels) => labels.map((label) => label.firstChild?.textContent))).toEqual(['Nombre', 'Nombre de carpeta (se rellena a partir del nombre)', 'Zona horaria del nuevo cliente', 'Idioma de sus informes']);
     await page.type('input[name=id]', 'apple');
     await page.type('input[name=name]', 'Apple <Support>');
     await page.click('form.new-client button[type=submit]');
@@ -110,6 +129,20 @@ describe('the page of replybench serve', () => {
     // Nothing imported yet: the check and the report say so beside their period field.
     await page.waitForFunction("document.querySelector('#check [data-note=no-data-yet]').textContent !== ''");
     expect(await text(page, '#report [data-note=no-data-yet]')).toBe('Aún no se ha importado nada: importe primero una exportación.');
+    // No two controls of the page share a name for a screen reader: each period field says which it is (the note beside
+    // it, that nothing is imported yet, is its description, not part of its name), each timezone field whose timezone it is.
+    expect(await sharedNames(page)).toEqual([]);
+    const namedFields: Array<[string | undefined, string | undefined]> = [];
+    for (const selector of ['#check input[name=period]', '#report input[name=period]', 'form.new-client input[name=timezone]', '#brands input[name=client-timezone]']) {
+      const node = await page.accessibility.snapshot({ root: (await page.$(selector)) ?? undefined });
+      namedFields.push([node?.name, node?.description]);
+    }
+    expect(namedFields).toEqual([
+      ['Periodo que comprobar (2017-10, 2017-Q4)', 'Aún no se ha importado nada: importe primero una exportación.'],
+      ['Periodo del informe (2017-10, 2017-Q4)', 'Aún no se ha importado nada: importe primero una exportación.'],
+      ['Zona horaria del nuevo cliente', undefined],
+      ['Zona horaria del cliente', undefined],
+    ]);
     // The period field's example is last month, not a month of some other data.
     const lastMonth = new Date();
     lastMonth.setUTCDate(1);
@@ -232,6 +265,13 @@ describe('the page of replybench serve', () => {
     // The fields of the handles the data does not hold are marked; the misspelt one is fixed in one click, and saved.
     expect(await page.$$eval('#brands input.unknown-handle', (inputs) => inputs.map((input) => (input as unknown as { value: string }).value).sort())).toEqual(['@SpotifyCare', 'qqzzxxww', 'spotify']);
     expect(await page.$$eval('#brands button[data-action=use-handle]', (buttons) => buttons.map((button) => button.textContent))).toEqual(['Usar spotifycares']);
+    // Two brands, each with its opening hours, and a button that replaces one handle: each named for its brand and field.
+    expect(await sharedNames(page)).toEqual([]);
+    expect(await page.$$eval('#brands input[data-field=hours]', (inputs) => inputs.map((input) => input.getAttribute('aria-label')))).toEqual([
+      'Horario de atención de Apple <Support> (para las cifras fuera de él)',
+      'Horario de atención de spotify (para las cifras fuera de él)',
+    ]);
+    expect(await page.$eval('#brands button[data-action=use-handle]', (node) => node.getAttribute('aria-label'))).toBe('Usar spotifycares en lugar de @SpotifyCare para spotify en Twitter');
     await page.click('#brands button[data-action=use-handle]');
     expect(await page.$$eval('[data-brand=spotify] input[data-platform=twitter]', (inputs) => inputs.map((input) => (input as unknown as { value: string }).value))).toEqual(['spotifycares', 'qqzzxxww', '']);
     expect(await page.$$eval('#brands button[data-action=use-handle]', (buttons) => buttons.length)).toBe(0);
@@ -309,6 +349,8 @@ describe('the page of replybench serve', () => {
     const html = await (await fetch(links[3] ?? '')).text();
     expect(html).toContain('Agencia &lt;Norte&gt;');
     expect(html).toContain(`data:image/png;base64,${png(60, 20).toString('base64')}`);
+    // The report's files and the earlier reports listed: still no name twice.
+    expect(await sharedNames(page)).toEqual([]);
     // Listed among the client's reports (the one just written is no "earlier" one), it opens from there; writing it again over it is asked first.
     expect(await page.$$eval('#report .earlier button', (buttons) => buttons.map((button) => button.textContent))).toEqual(['2017-10-es']);
     expect(await page.$eval('#report .earlier', (node) => node.firstChild?.textContent)).toBe('Informes escritos para este cliente: ');
@@ -372,6 +414,7 @@ describe('the page of replybench serve', () => {
     await page.waitForFunction("document.querySelector('#brands input.unknown-handle') !== null", { timeout: 60_000, polling: 100 });
     expect(await page.$$eval('#brands input.unknown-handle', (inputs) => inputs.map((input) => (input as unknown as { value: string }).value))).toContain('applesuport');
     expect(await page.$$eval('#brands button[data-action=use-handle]', (buttons) => buttons.map((button) => button.textContent))).toContain('Usar applesupport');
+    expect(await sharedNames(page)).toEqual([]);
     expect(await text(page, '#status')).toBe('');
     writeFileSync(configFile, configText);
     // The client's name went in as text: no element was made of it.
@@ -526,6 +569,8 @@ describe('the page of replybench serve', () => {
     expect(await page.$eval('#status', (node) => [node.className, node.textContent])).toEqual(['', '']);
     await setValue(page, 'input[name=name]', '');
     const export_ = await openInMapper(page, 'sondage.csv', 'Nº;Usuario;Cuándo;Texto;Red\n1;ana;31/10/2017 20:00;@AcmeCares sin señal;X\n2;ben;31/10/2017 21:00;@AcmeCares ¿hola?;FB\n');
+    // The mapper's fields are named apart from the page's other fields.
+    expect(await sharedNames(page)).toEqual([]);
     expect(await page.$eval('select[data-field=id]', (node) => (node as unknown as { value: string }).value)).toBe('Nº');
     expect(await page.$eval('select[data-field=date]', (node) => (node as unknown as { value: string }).value)).toBe('');
     // Said in the page's words; neither the import's command-line options nor the upload's folder on the server are shown.
@@ -636,6 +681,8 @@ describe('the page of replybench serve', () => {
     await page.type('#brands input[data-field=new-brand]', 'Ondanet ayuda movil');
     await page.keyboard.press('Enter');
     expect(await text(page, '#status')).toBe('Une marque de ce nom est déjà dans la liste\u00a0: ondanet-ayuda-movil');
+    // A mapped preview with its import button, and two brands: no control's name is another's (the field that picks a platform to add included).
+    expect(await sharedNames(page)).toEqual([]);
     // A competitor is removed, and the client's timezone changed, in the same form; the file is saved with both.
     await page.click('[data-brand=ondanet-ayuda-movil] button[data-action=remove-brand]');
     await setValue(page, 'input[name=client-timezone]', 'Europe/Paris');
