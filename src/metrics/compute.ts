@@ -5,7 +5,7 @@ import type { Store } from '../store/database.js';
 import { metricCatalogue } from './catalogue.js';
 import type { Period } from '../analysis/period.js';
 import { ALL_PLATFORMS, periodMetrics, type ScopedMetrics } from './period-metrics.js';
-import { assignRanks, benchmarks, changeOf, comparableAmong, previousValues, withholdShareChanges } from './ranking.js';
+import { assignRanks, benchmarks, changeOf, comparableAmong, missingPlatforms, previousValues, withholdMissingPlatforms, withholdShareChanges } from './ranking.js';
 import { hourOfWeek, monthlyTrend } from './trend.js';
 import type { BrandMetrics, DataQuality, MetricsReport, PeriodJson } from './types.js';
 
@@ -67,6 +67,7 @@ export async function metricsOf(analysis: Analysis): Promise<MetricsReport> {
       brand.changeReason = reasons;
       brand.previous = previousValues(old, catalogue);
     }
+    if (scope === ALL_PLATFORMS && previousInData) withholdMissingPlatforms(pairs, catalogue, missingPlatforms(now, before));
     withholdShareChanges(pairs);
     assignRanks(list, catalogue, comparableAmong(list, catalogue));
     sections.push({ scope, brands: list });

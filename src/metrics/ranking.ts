@@ -1,5 +1,6 @@
 import { type Better, MIN_SAMPLE, type MetricSpec, type MetricUnit, type RestsOn, sampleOf, shownValue } from './catalogue.js';
 import { answersUpperBound, hasNoData, hasPartialPosts, isLowerBoundUnder } from './coverage.js';
+import { ALL_PLATFORMS, type ScopedMetrics } from './period-metrics.js';
 import type { Benchmark, BrandMetrics, ChangeReason } from './types.js';
 
 interface RankedBrand {
@@ -234,6 +235,46 @@ export function withholdShareChanges(pairs: ReadonlyArray<{ current: BrandMetric
     if (brand.change.shareOfVoice === null && brand.changeReason.shareOfVoice !== undefined) continue;
     brand.change.shareOfVoice = null;
     brand.changeReason.shareOfVoice = reason;
+  }
+}
+
+/**
+ * A brand's data on a platform held in one of the two periods and none at all in the other (no mention, no post of its
+ * own), where the one holds at least MIN_SAMPLE: that platform's export of the brand is missing in the other (its care
+ * export, or a competitors' listening export, of one month), not a quiet month. Per brand, the reason for its counts.
+ */
+export function missingPlatforms(now: ScopedMetrics, before: ScopedMetrics): Map<string, ChangeReason> {
+  const missing = new Map<string, ChangeReason>();
+  const volume = (brand: BrandMetrics | undefined) => (brand ? brand.inbound + brand.brandPosts : 0);
+  for (const scope of new Set([...before.keys(), ...now.keys()])) {
+    if (scope === ALL_PLATFORMS) continue;
+    for (const id of new Set([...(now.get(scope)?.keys() ?? []), ...(before.get(scope)?.keys() ?? [])])) {
+      const [current, previous] = [volume(now.get(scope)?.get(id)), volume(before.get(scope)?.get(id))];
+      if (previous === 0 && current >= MIN_SAMPLE) missing.set(id, missing.get(id) ?? 'platform-missing-previous');
+      if (current === 0 && previous >= MIN_SAMPLE) missing.set(id, missing.get(id) ?? 'platform-missing');
+    }
+  }
+  return missing;
+}
+
+/**
+ * The counts and shares of voice of each brand `missing` names, over all platforms, are not compared (a count that has
+ * a reason of its own keeps it); nor is any other brand's share of voice, whose total the missing part changes.
+ */
+export function withholdMissingPlatforms(pairs: ReadonlyArray<{ current: BrandMetrics; previous: BrandMetrics | undefined }>, catalogue: readonly MetricSpec[], missing: ReadonlyMap<string, ChangeReason>): void {
+  if (missing.size === 0) return;
+  const sharesReason: ChangeReason = [...missing.values()].includes('platform-missing') ? 'shares-partial' : 'shares-partial-previous';
+  for (const { current: brand, previous } of pairs) {
+    if (previous === undefined || brand.change === undefined || brand.changeReason === undefined) continue;
+    const reason = missing.get(brand.id);
+    for (const spec of catalogue) {
+      const isShare = spec.unit === 'share' && spec.restsOn === 'mentions';
+      if ((spec.unit !== 'count' && !isShare) || (reason === undefined && !isShare)) continue;
+      if (brand.change[spec.key] === null && brand.changeReason[spec.key] !== undefined) continue;
+      if (spec.value(brand) === null) continue;
+      brand.change[spec.key] = null;
+      brand.changeReason[spec.key] = reason ?? sharesReason;
+    }
   }
 }
 

@@ -81,7 +81,8 @@ export interface Coverage {
  * Why a change against the previous period is null (METRICS.md,
  * "Comparability"): a value rests on fewer than 30 mentions (30 brand posts
  * for reply share) in this period or the previous one, or the previous period
- * had no post of the brand where this one has, or this period none where the previous one had, or the data holds the brand's
+ * had no post of the brand where this one has, or this period none where the previous one had, or the data of
+ * one period holds nothing of the brand on a platform where the other holds 30 posts and mentions of it, or the data holds the brand's
  * posts on part of either period only (a rate then is a lower bound), or the data holds nothing of
  * the tracked brands in the previous period (there, or on that platform), or, for a count, the
  * exports reach over part of this period or of the previous one only (a count over 40 of a
@@ -93,6 +94,8 @@ export type ChangeReason =
   | 'thin-previous-period'
   | 'unmeasured-previous-period'
   | 'unmeasured-period'
+  | 'platform-missing'
+  | 'platform-missing-previous'
   | 'brand-posts-partial'
   | 'brand-posts-partial-previous'
   | 'previous-period-not-in-data'

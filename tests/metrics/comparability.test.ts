@@ -353,6 +353,38 @@ describe('counts over a period the exports reach in part', () => {
     expect(brand(report, 'acme').change?.shareOfVoice).toBeCloseTo(100 * (40 / 80 - 60 / 90), 10);
   });
 
+  it("compares no count of a brand whose data on a platform is in one period only, and no brand's share of voice", async () => {
+    // Twitter and Facebook whole in both months for rival; acme on Twitter in both, and on Facebook (40 comments, each answered) in
+    // October only: the export that held acme's Facebook page in September is missing.
+    const onFacebook = (posts: TestPost[]) => posts.map((post): TestPost => ({ ...post, platform: 'facebook' }));
+    const accounts = [{ id: 'acme', accounts: { twitter: ['acme'], facebook: ['acme'] } }, { id: 'rival', accounts: { twitter: ['rival'], facebook: ['rival'] } }];
+    const posts = [
+      ...answeredDays('s', 8, range(1, 30)),
+      ...answeredDays('o', 9, range(1, 31)),
+      ...mentionsOn('rs', 'rival', 8, range(1, 30), 2),
+      ...mentionsOn('ro', 'rival', 9, range(1, 31), 2),
+      ...onFacebook(mentionsOn('rfs', 'rival', 8, range(1, 30), 2)),
+      ...onFacebook(mentionsOn('rfo', 'rival', 9, range(1, 31), 2)),
+    ];
+    const store = await storeWith([...posts, ...onFacebook(answeredDays('afo', 9, range(1, 20)))]);
+    try {
+      const report = await computeMetrics(store, configWith(accounts), '2017-10');
+      const acme = brand(report, 'acme');
+      for (const key of ['inbound', 'shareOfVoice']) expect([key, acme.change?.[key], acme.changeReason?.[key]]).toEqual([key, null, 'platform-missing-previous']);
+      expect(acme.change?.responseRate).toEqual(expect.any(Number));
+      expect([brand(report, 'rival').change?.inbound, brand(report, 'rival').changeReason?.shareOfVoice]).toEqual([expect.any(Number), 'shares-partial-previous']);
+    } finally {
+      store.close();
+    }
+    // A few comments only in October (6, answered): a quiet month before, not a missing export.
+    const quiet = await storeWith([...posts, ...onFacebook(answeredDays('afo', 9, [3, 9, 15]))]);
+    try {
+      expect(brand(await computeMetrics(quiet, configWith(accounts), '2017-10'), 'acme').change?.inbound).toEqual(expect.any(Number));
+    } finally {
+      quiet.close();
+    }
+  });
+
   it("compares no share of voice when one platform's exports are cut and another's are whole", async () => {
     // Twitter whole in both months; Facebook, where only acme is mentioned, cut at the 10th of October.
     const facebook = (prefix: string, month: number, days: number[]) => mentionsOn(prefix, 'acme', month, days, 2).map((post): TestPost => ({ ...post, platform: 'facebook' }));

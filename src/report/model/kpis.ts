@@ -76,6 +76,8 @@ const CHANGE_REASON_KEYS: Record<ChangeReason, string> = {
   'thin-previous-period': 'kpi.noChange.thinPreviousPeriod',
   'unmeasured-previous-period': 'kpi.noChange.unmeasuredPreviousPeriod',
   'unmeasured-period': 'kpi.noChange.unmeasuredPeriod',
+  'platform-missing': 'kpi.noChange.platformMissing',
+  'platform-missing-previous': 'kpi.noChange.platformMissingPrevious',
   'brand-posts-partial': 'kpi.noChange.brandPostsPartial',
   'brand-posts-partial-previous': 'kpi.noChange.brandPostsPartialPrevious',
   'previous-period-not-in-data': 'kpi.noChange.previousNotInData',
