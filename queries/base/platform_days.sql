@@ -1,5 +1,6 @@
 -- Each tracked platform's posts in [$start, $end): how many, their first and last local day
--- ($tz), and the longest run of days without a post between two days with posts. How far
+-- ($tz), the longest run of days without a post between two days with posts, and the days of
+-- the week (ISO, 1 Monday) it has posts on. How far
 -- each platform's exports reach over a period (src/analysis/analysis.ts, platformsInPart): a
 -- Facebook export that ends on the 9th, an Instagram export that skips ten days, or a month
 -- an export skipped, beside a Twitter export of the whole month. A platform no brand has an
@@ -21,7 +22,8 @@ SELECT platform,
        sum(posts)::DOUBLE AS posts,
        strftime(min(local_day), '%Y-%m-%d') AS first_day,
        strftime(max(local_day), '%Y-%m-%d') AS last_day,
-       coalesce(max(gap), 0)::DOUBLE AS longest_gap
+       coalesce(max(gap), 0)::DOUBLE AS longest_gap,
+       list_sort(list(DISTINCT isodow(local_day)))::DOUBLE[] AS weekdays
 FROM gaps
 GROUP BY platform
 ORDER BY platform;

@@ -172,7 +172,8 @@ export class Analysis {
    * period it is compared with: an export that ended before it, or skipped it) that begin after its first local day or
    * end before its last by more than the platform's own posts leave unexplained: five times the mean span between two of
    * its posts in the period, and 2 days at least (a Facebook export that ends on the 9th or the 17th; a platform of one
-   * post a day has no post in its last 5 days once in 150 months); or that leave days without a post between two days
+   * post a day has no post in its last 5 days once in 150 months), counting only the days of the week it has posts on in
+   * the period and not the config's holidays (a weekday page after a Friday holiday); or that leave days without a post between two days
    * with posts by twice that, and 3 days at least (an Instagram export that skips ten days; a weekend and a holiday are
    * three). A platform of fewer than MIN_PLATFORM_POSTS posts in the two periods together, or of less than
    * MIN_PLATFORM_SHARE of the tracked platforms' posts in them, is not judged: a handful of posts says nothing of how far
@@ -192,8 +193,9 @@ export class Analysis {
       const row = inPeriod.get(platform);
       if (row === undefined) return [{ platform, first: null, last: null, days: 0, periodDays: periodLength, gap: null }];
       const allowed = Math.max(2, Math.ceil((5 * periodLength) / row.posts));
-      const late = daysFrom(days.first, row.first_day) - 1;
-      const early = daysFrom(row.last_day, days.last) - 1;
+      const counted = (day: string) => row.weekdays.includes(isoWeekday(day)) && !this.config.holidays?.includes(day);
+      const late = daysIn(days.first, row.first_day, { last: false }).filter(counted).length;
+      const early = daysIn(row.last_day, days.last, { first: false }).filter(counted).length;
       const gapped = row.longest_gap > Math.max(3, 2 * allowed);
       if (late <= allowed && early <= allowed && !gapped) return [];
       return [{ platform, first: row.first_day, last: row.last_day, days: daysFrom(row.first_day, row.last_day), periodDays: periodLength, gap: gapped ? row.longest_gap : null }];
@@ -283,6 +285,20 @@ export interface PlatformReach {
   periodDays: number;
   /** The longest run of days without a post between two days with posts, when that is what cut it (null otherwise). */
   gap: number | null;
+}
+
+/** The days from `first` to `last` (YYYY-MM-DD), each of the two counted unless left out. */
+function daysIn(first: string, last: string, counted: { first?: boolean; last?: boolean } = {}): string[] {
+  const days: string[] = [];
+  const from = Date.parse(first) + (counted.first === false ? 86_400_000 : 0);
+  const to = Date.parse(last) - (counted.last === false ? 86_400_000 : 0);
+  for (let day = from; day <= to; day += 86_400_000) days.push(new Date(day).toISOString().slice(0, 10));
+  return days;
+}
+
+/** The ISO day of the week of a YYYY-MM-DD day: 1 Monday to 7 Sunday. */
+function isoWeekday(day: string): number {
+  return new Date(`${day}T12:00:00Z`).getUTCDay() || 7;
 }
 
 /** Days from `first` to `last` (YYYY-MM-DD), both counted; 0 when `last` comes before `first`. */

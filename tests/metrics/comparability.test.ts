@@ -254,6 +254,18 @@ describe('counts over a period the exports reach in part', () => {
       } finally {
         holed.close();
       }
+      // A page commented on weekdays only (5 a day: 2 days allowed), and not on the config's holidays: October 2017 begins on a
+      // Sunday, and the 2nd to the 4th are holidays, so its first comment on the 5th leaves no day unexplained.
+      const weekdays = (month: number, skipped: number[] = []) => range(1, 31).filter((day) => new Date(Date.UTC(2017, month, day)).getUTCMonth() === month && ![0, 6].includes(new Date(Date.UTC(2017, month, day)).getUTCDay()) && !skipped.includes(day));
+      const comments = (prefix: string, month: number, days: number[]) => mentionsOn(prefix, 'acme', month, days, 5).map((post): TestPost => ({ ...post, platform: 'facebook' }));
+      const office = await storeWith([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 31)), ...comments('fw', 8, weekdays(8)), ...comments('fx', 9, weekdays(9, [2, 3, 4]))]);
+      try {
+        expect((await computeMetrics(office, configWith(accounts, { holidays: ['2017-10-02', '2017-10-03', '2017-10-04'] }), '2017-10')).periodCoverage?.platformsInPart).toEqual([]);
+        // Without the holidays in the config, the 2nd to the 4th are three weekdays without a comment: more than the 2 allowed.
+        expect((await computeMetrics(office, configWith(accounts), '2017-10')).periodCoverage?.platformsInPart).toEqual([{ platform: 'facebook', first: '2017-10-05', last: '2017-10-31', days: 27, periodDays: 31, gap: null }]);
+      } finally {
+        office.close();
+      }
       // A page of a few comments a month, none in October: 36 posts in the store, but 6 in September and none in October are too few to say an export is missing.
       const quietPage = await storeWith([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 31)), ...[3, 4, 5, 6, 7, 8].flatMap((month) => facebook(`fq${month}-`, month, [10, 20, 30]))]);
       try {
