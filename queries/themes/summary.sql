@@ -14,7 +14,10 @@
 --                          where they are in this one ('unmeasured-previous-period', as
 --                          every figure of the brand: its care export missing then, the
 --                          mentions it holds were missing with it), or the other way round
---                          ('unmeasured-period')
+--                          ('unmeasured-period'), or the data of one period holds none of the
+--                          brand's mentions and posts on a platform where the other holds
+--                          $min_mentions or more ('platform-missing-previous', 'platform-missing':
+--                          an export of one month missing; src/metrics/ranking.ts, missingPlatforms)
 --   measured, answered     mentions that need an answer on platforms where the data holds
 --                          the brand's posts (base/measured.sql), and those answered
 --   response_rate          answered / measured (NULL without measured mentions)
@@ -59,6 +62,24 @@ unmeasured AS (
   )
   WHERE then_unmeasured <> now_unmeasured
 ),
+platform_missing AS (
+  SELECT brand_id,
+         CASE WHEN bool_or(before = 0 AND now >= $min_mentions) THEN 'platform-missing-previous'
+              WHEN bool_or(now = 0 AND before >= $min_mentions) THEN 'platform-missing' END AS reason
+  FROM (
+    SELECT brand_id, platform, count(*) FILTER (WHERE created_at >= $start::TIMESTAMPTZ) AS now, count(*) FILTER (WHERE created_at < $start::TIMESTAMPTZ) AS before
+    FROM (
+      SELECT brand_id, platform, created_at FROM mentions
+      WHERE created_at >= $from::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND ($inbound_mode = 'all' OR is_question)
+      UNION ALL
+      SELECT brand_id, platform, created_at FROM brand_posts
+      WHERE created_at >= $from::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND post_type <> 'repost'
+    )
+    GROUP BY brand_id, platform
+  )
+  GROUP BY brand_id
+  HAVING reason IS NOT NULL
+),
 volume AS (
   SELECT brand_id, count(*) AS inbound FROM mentions
   WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND ($inbound_mode = 'all' OR is_question)
@@ -89,12 +110,13 @@ SELECT g.brand_id, g.theme, g.source,
        coalesce(c.mentions, 0)::DOUBLE AS mentions,
        (coalesce(c.mentions, 0) / nullif(v.inbound, 0))::DOUBLE AS share,
        CASE WHEN ph.held THEN coalesce(c.previous_mentions, 0) END::DOUBLE AS previous_mentions,
-       CASE WHEN ph.held AND $period_whole AND $previous_whole AND u.reason IS NULL AND coalesce(c.mentions, 0) >= $min_mentions AND coalesce(c.previous_mentions, 0) >= $min_mentions
+       CASE WHEN ph.held AND $period_whole AND $previous_whole AND u.reason IS NULL AND pm.reason IS NULL AND coalesce(c.mentions, 0) >= $min_mentions AND coalesce(c.previous_mentions, 0) >= $min_mentions
             THEN ((c.mentions - c.previous_mentions) * 100.0 / c.previous_mentions)::DOUBLE END AS change,
        CASE WHEN NOT ph.held THEN 'previous-period-not-in-data'
             WHEN NOT $period_whole THEN 'period-partly-in-data'
             WHEN NOT $previous_whole THEN 'previous-period-partly-in-data'
             WHEN u.reason IS NOT NULL THEN u.reason
+            WHEN pm.reason IS NOT NULL THEN pm.reason
             WHEN coalesce(c.mentions, 0) < $min_mentions THEN 'thin-period'
             WHEN coalesce(c.previous_mentions, 0) < $min_mentions THEN 'thin-previous-period' END AS change_reason,
        coalesce(c.measured, 0)::DOUBLE AS measured,
@@ -108,6 +130,7 @@ FROM grid g
 CROSS JOIN previous_held ph
 LEFT JOIN counted c ON c.brand_id = g.brand_id AND c.theme = g.theme AND c.source = g.source
 LEFT JOIN volume v ON v.brand_id = g.brand_id
-LEFT JOIN unmeasured u ON u.brand_id = g.brand_id;
+LEFT JOIN unmeasured u ON u.brand_id = g.brand_id
+LEFT JOIN platform_missing pm ON pm.brand_id = g.brand_id;
 
 SELECT * FROM theme_summary ORDER BY brand_id, source, mentions DESC, theme;

@@ -45,7 +45,7 @@ const summaryRow = z.object({
   share: value,
   previous_mentions: value,
   change: value,
-  change_reason: z.enum(['thin-period', 'thin-previous-period', 'previous-period-not-in-data', 'period-partly-in-data', 'previous-period-partly-in-data', 'unmeasured-previous-period', 'unmeasured-period']).nullable(),
+  change_reason: z.enum(['thin-period', 'thin-previous-period', 'previous-period-not-in-data', 'period-partly-in-data', 'previous-period-partly-in-data', 'unmeasured-previous-period', 'unmeasured-period', 'platform-missing', 'platform-missing-previous']).nullable(),
   measured: count,
   answered: count,
   response_rate: value,

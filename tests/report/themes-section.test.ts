@@ -86,6 +86,8 @@ describe('what people write about', () => {
     expect(section2?.notes.at(-1)).toBe('— under “Change”: the data of September 2017 held none of Acme Telecom’s own posts on a platform where it holds them now, nor the mentions its care export holds with them, so its counts are not compared with this period’s.');
     // The other way round: this period's posts missing.
     const unmeasuredNow: MetricsReport = { ...unmeasured, brands: unmeasured.brands.map((brand) => ({ ...brand, themes: (brand.themes ?? []).map((entry) => ({ ...entry, changeReason: 'unmeasured-period' as const })) })) };
+    const platformMissing: MetricsReport = { ...unmeasured, brands: unmeasured.brands.map((brand) => ({ ...brand, themes: (brand.themes ?? []).map((entry) => ({ ...entry, changeReason: 'platform-missing-previous' as const })) })) };
+    expect(buildThemes(platformMissing, format, t, 'September 2017')?.notes.at(-1)).toBe('— under “Change”: on one of Acme Telecom’s platforms, the data of this period or of September 2017 holds none of its mentions and posts, where the other holds many, so its counts are not compared.');
     expect(buildThemes(unmeasuredNow, format, t, 'September 2017')?.notes.at(-1)).toBe('— under “Change”: the data of this period holds none of Acme Telecom’s own posts on a platform where it held them in September 2017, nor the mentions its care export holds with them, so its counts are not compared with September 2017.');
   });
 

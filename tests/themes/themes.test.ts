@@ -220,6 +220,18 @@ describe('the change of a theme', () => {
     expect(themeOf(await themes(posts()), 'acme', 'accounts')).toMatchObject({ change: null, changeReason: 'thin-period' });
   });
 
+  it('is not given when the data of one period holds none of the brand on a platform where the other holds 30 of its posts and mentions', async () => {
+    // acme's Facebook page in October only: 30 account questions there, each answered (the export of September's is missing),
+    // while Facebook's exports reach over both months (another page's posts every day).
+    const facebook = [...mentions('fb', 10, 'acme', 'question about my account', 30, 30), ...exportsReach('2017-09-01', '2017-10-31').map((post) => ({ ...post, id: `fb-${post.id}` }))].map(
+      (post): TestPost => ({ ...post, platform: 'facebook' }),
+    );
+    const brands = [{ id: 'acme', accounts: { twitter: ['acme'], facebook: ['acme'] } }, { id: 'rival' }, { id: 'third' }];
+    expect(themeOf(await themes([...posts(), ...facebook], brands), 'acme', 'accounts')).toMatchObject({ mentions: 58, previousMentions: 30, change: null, changeReason: 'platform-missing-previous' });
+    // Rival's themes keep their own reasons.
+    expect(themeOf(await themes([...posts(), ...facebook], brands), 'rival', 'accounts')?.changeReason).toBe('thin-period');
+  });
+
   it('is not given when the exports reach over part of either period only', async () => {
     // Without the posts of 1 September the exports begin on 2 September; cut at 20 October they end inside October.
     const fromSecond = posts().filter((post) => !post.at.startsWith('2017-09-01'));

@@ -166,6 +166,7 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
   else if (themes.some((theme) => theme.changeReason === 'previous-period-partly-in-data')) notes.push(t('themes.notePreviousPartlyInData', { missing: format.missing, previous: previousLabel }));
   else if (themes.some((theme) => theme.changeReason === 'unmeasured-previous-period')) notes.push(t('themes.noteUnmeasuredPrevious', { missing: format.missing, previous: previousLabel, client: clientOf(metrics).name }));
   else if (themes.some((theme) => theme.changeReason === 'unmeasured-period')) notes.push(t('themes.noteUnmeasured', { missing: format.missing, previous: previousLabel, client: clientOf(metrics).name }));
+  else if (themes.some((theme) => theme.changeReason === 'platform-missing' || theme.changeReason === 'platform-missing-previous')) notes.push(t('themes.notePlatformMissing', { missing: format.missing, previous: previousLabel, client: clientOf(metrics).name }));
   else if (themes.some((theme) => theme.change === null && theme.changeReason !== null)) notes.push(t('themes.noteThinChange', { missing: format.missing, minimum: format.count(THEME_MIN_MENTIONS), previous: previousLabel }));
   return { rows, rising, risingRule: t('themes.risingRule', { period: previousLabel }), notes };
 }
