@@ -13,11 +13,13 @@
 --                          brand's own posts were not in the data in the previous period
 --                          where they are in this one ('unmeasured-previous-period', as
 --                          every figure of the brand: its care export missing then, the
---                          mentions it holds were missing with it), or the other way round
---                          ('unmeasured-period'), or the data of one period holds none of the
---                          brand's mentions and posts on a platform where the other holds
---                          $min_mentions or more ('platform-missing-previous', 'platform-missing':
---                          an export of one month missing; src/metrics/ranking.ts, missingPlatforms)
+--                          mentions it holds were missing with it), or the data of one period
+--                          holds none of the brand's mentions and posts on a platform where the
+--                          other holds $min_mentions or more ('platform-missing-previous',
+--                          'platform-missing': an export of one month missing), or a platform
+--                          holds its posts in the previous period only, beside $min_mentions
+--                          mentions now ('unmeasured-period'; src/metrics/ranking.ts,
+--                          missingPlatforms)
 --   measured, answered     mentions that need an answer on platforms where the data holds
 --                          the brand's posts (base/measured.sql), and those answered
 --   response_rate          answered / measured (NULL without measured mentions)
@@ -46,33 +48,34 @@ previous_held AS (
 ),
 unmeasured AS (
   -- coverage.sql's no-brand-posts over all platforms (a mention received on a platform where the data holds no post
-  -- of the brand), in one of the two periods only
-  SELECT brand_id,
-         CASE WHEN then_unmeasured AND NOT now_unmeasured THEN 'unmeasured-previous-period'
-              WHEN now_unmeasured AND NOT then_unmeasured THEN 'unmeasured-period' END AS reason
-  FROM (
-    SELECT m.brand_id,
-           coalesce(bool_or(m.created_at < $start::TIMESTAMPTZ AND then_mp.platform IS NULL), false) AS then_unmeasured,
-           coalesce(bool_or(m.created_at >= $start::TIMESTAMPTZ AND now_mp.platform IS NULL), false) AS now_unmeasured
-    FROM mentions m
-    LEFT JOIN rb_measured_platforms($start::TIMESTAMPTZ, $end::TIMESTAMPTZ) now_mp ON now_mp.brand_id = m.brand_id AND now_mp.platform = m.platform
-    LEFT JOIN rb_measured_platforms($from::TIMESTAMPTZ, $start::TIMESTAMPTZ) then_mp ON then_mp.brand_id = m.brand_id AND then_mp.platform = m.platform
-    WHERE m.created_at >= $from::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ AND ($inbound_mode = 'all' OR m.is_question)
-    GROUP BY m.brand_id
-  )
-  WHERE then_unmeasured <> now_unmeasured
+  -- of the brand), in the previous period and not in this one
+  SELECT m.brand_id, 'unmeasured-previous-period' AS reason
+  FROM mentions m
+  LEFT JOIN rb_measured_platforms($start::TIMESTAMPTZ, $end::TIMESTAMPTZ) now_mp ON now_mp.brand_id = m.brand_id AND now_mp.platform = m.platform
+  LEFT JOIN rb_measured_platforms($from::TIMESTAMPTZ, $start::TIMESTAMPTZ) then_mp ON then_mp.brand_id = m.brand_id AND then_mp.platform = m.platform
+  WHERE m.created_at >= $from::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ AND ($inbound_mode = 'all' OR m.is_question)
+  GROUP BY m.brand_id
+  HAVING coalesce(bool_or(m.created_at < $start::TIMESTAMPTZ AND then_mp.platform IS NULL), false)
+     AND NOT coalesce(bool_or(m.created_at >= $start::TIMESTAMPTZ AND now_mp.platform IS NULL), false)
 ),
 platform_missing AS (
+  -- src/metrics/ranking.ts, missingPlatforms: a platform's data of the brand in one period only, or its posts there
+  -- in the previous period only beside $min_mentions mentions now; in that order
   SELECT brand_id,
-         CASE WHEN bool_or(before = 0 AND now >= $min_mentions) THEN 'platform-missing-previous'
-              WHEN bool_or(now = 0 AND before >= $min_mentions) THEN 'platform-missing' END AS reason
+         CASE WHEN bool_or(mentions_then + posts_then = 0 AND mentions_now + posts_now >= $min_mentions) THEN 'platform-missing-previous'
+              WHEN bool_or(mentions_now + posts_now = 0 AND mentions_then + posts_then >= $min_mentions) THEN 'platform-missing'
+              WHEN bool_or(posts_now = 0 AND mentions_now >= $min_mentions AND posts_then > 0) THEN 'unmeasured-period' END AS reason
   FROM (
-    SELECT brand_id, platform, count(*) FILTER (WHERE created_at >= $start::TIMESTAMPTZ) AS now, count(*) FILTER (WHERE created_at < $start::TIMESTAMPTZ) AS before
+    SELECT brand_id, platform,
+           count(*) FILTER (WHERE mention AND created_at >= $start::TIMESTAMPTZ) AS mentions_now,
+           count(*) FILTER (WHERE mention AND created_at < $start::TIMESTAMPTZ) AS mentions_then,
+           count(*) FILTER (WHERE NOT mention AND created_at >= $start::TIMESTAMPTZ) AS posts_now,
+           count(*) FILTER (WHERE NOT mention AND created_at < $start::TIMESTAMPTZ) AS posts_then
     FROM (
-      SELECT brand_id, platform, created_at FROM mentions
+      SELECT brand_id, platform, created_at, true AS mention FROM mentions
       WHERE created_at >= $from::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND ($inbound_mode = 'all' OR is_question)
       UNION ALL
-      SELECT brand_id, platform, created_at FROM brand_posts
+      SELECT brand_id, platform, created_at, false FROM brand_posts
       WHERE created_at >= $from::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND post_type <> 'repost'
     )
     GROUP BY brand_id, platform

@@ -170,42 +170,54 @@ export class Analysis {
   /**
    * The tracked platforms whose exports reach over `period` in part: posts of the platform in it (or in `alongside`, the
    * period it is compared with: an export that ended before it, or skipped it) that begin after its first local day or
-   * end before its last by more than the platform's own posts leave unexplained: five times the mean span between two of
-   * its posts in the period, and 2 days at least (a Facebook export that ends on the 9th or the 17th; a platform of one
-   * post a day has no post in its last 5 days once in 150 months), counting only the days of the week it has posts on in
-   * the period and not the config's holidays (a weekday page after a Friday holiday); or that leave days without a post between two days
-   * with posts by twice that, and 3 days at least (an Instagram export that skips ten days; a weekend and a holiday are
-   * three). A platform of fewer than MIN_PLATFORM_POSTS posts in the two periods together, or of less than
-   * MIN_PLATFORM_SHARE of the tracked platforms' posts in them, is not judged: a handful of posts says nothing of how far
-   * an export reaches, and a platform that quiet moves no count (a page commented on in bursts beside a Twitter export
-   * of thousands of posts would hold every brand's counts back for nothing).
+   * end before its last by more days than a whole export leaves unexplained: five times the mean span between two of its
+   * posts, and 2 days at least (a Facebook export that ends on the 9th or the 17th; a platform of one post a day has no
+   * post in its last 5 days once in 150 months); or that skip more than twice as many days in a row between two days with
+   * posts, and more than 3 (an Instagram export that skips ten days). The mean span is that of the platform's posts in the
+   * period or, when more, at the compared period's pace: an export cut at the 2nd holds too few posts to excuse the rest.
+   * Only the days of the week the platform has posts on in either period count, and not the config's holidays (a page
+   * commented on weekdays only, after a Friday holiday; one commented on each Monday). Only judgedPlatforms are judged.
    */
   async platformsInPart(period: Period, alongside?: Period): Promise<PlatformReach[]> {
     const days = periodDays(period);
     const periodLength = daysFrom(days.first, days.last);
+    const comparedDays = alongside ? periodDays(alongside) : null;
     const inPeriod = new Map((await this.platformDays(period)).map((row) => [row.platform, row]));
     const inCompared = new Map((alongside ? await this.platformDays(alongside) : []).map((row) => [row.platform, row]));
-    const postsOf = (platform: string) => (inPeriod.get(platform)?.posts ?? 0) + (inCompared.get(platform)?.posts ?? 0);
-    const names = [...new Set([...inPeriod.keys(), ...inCompared.keys()])];
-    const total = names.reduce((sum, platform) => sum + postsOf(platform), 0);
-    const platforms = names.filter((platform) => postsOf(platform) >= MIN_PLATFORM_POSTS && postsOf(platform) >= MIN_PLATFORM_SHARE * total).sort();
-    return platforms.flatMap((platform): PlatformReach[] => {
+    return (await this.judgedPlatforms(period, alongside)).flatMap((platform): PlatformReach[] => {
       const row = inPeriod.get(platform);
       if (row === undefined) return [{ platform, first: null, last: null, days: 0, periodDays: periodLength, gap: null }];
-      const allowed = Math.max(2, Math.ceil((5 * periodLength) / row.posts));
-      const counted = (day: string) => row.weekdays.includes(isoWeekday(day)) && !this.config.holidays?.includes(day);
+      const then = inCompared.get(platform);
+      const expected = Math.max(row.posts, then && comparedDays ? (then.posts * periodLength) / daysFrom(comparedDays.first, comparedDays.last) : 0);
+      const allowed = Math.max(2, Math.ceil((5 * periodLength) / expected));
+      const weekdays = new Set([...row.weekdays, ...(then?.weekdays ?? [])]);
+      const counted = (day: string) => weekdays.has(isoWeekday(day)) && !this.config.holidays?.includes(day);
       const late = daysIn(days.first, row.first_day, { last: false }).filter(counted).length;
       const early = daysIn(row.last_day, days.last, { first: false }).filter(counted).length;
-      const gapped = row.longest_gap > Math.max(3, 2 * allowed);
+      const gap = Math.max(0, ...row.days.slice(1).map((day, index) => daysIn(row.days[index] ?? day, day, { first: false, last: false }).filter(counted).length));
+      const gapped = gap > Math.max(3, 2 * allowed);
       if (late <= allowed && early <= allowed && !gapped) return [];
-      return [{ platform, first: row.first_day, last: row.last_day, days: daysFrom(row.first_day, row.last_day), periodDays: periodLength, gap: gapped ? row.longest_gap : null }];
+      return [{ platform, first: row.first_day, last: row.last_day, days: daysFrom(row.first_day, row.last_day), periodDays: periodLength, gap: gapped ? gap : null }];
     });
   }
 
-  /** Whether some tracked platform's exports reach over `period` in part (platformsInPart) while another's, with posts in it, do not. */
+  /**
+   * The tracked platforms judged on how far their exports reach over `period` (and `alongside`): those of at least
+   * MIN_PLATFORM_POSTS posts in the two periods together, and MIN_PLATFORM_SHARE of the tracked platforms' posts in
+   * them. A handful of posts says nothing of how far an export reaches, and a platform that quiet moves no count (a
+   * page commented on in bursts beside a Twitter export of thousands of posts would hold every brand's counts back).
+   */
+  private async judgedPlatforms(period: Period, alongside?: Period): Promise<string[]> {
+    const posts = new Map<string, number>();
+    for (const row of [...(await this.platformDays(period)), ...(alongside ? await this.platformDays(alongside) : [])]) posts.set(row.platform, (posts.get(row.platform) ?? 0) + row.posts);
+    const total = [...posts.values()].reduce((sum, count) => sum + count, 0);
+    return [...posts].filter(([, count]) => count >= MIN_PLATFORM_POSTS && count >= MIN_PLATFORM_SHARE * total).map(([platform]) => platform).sort();
+  }
+
+  /** Whether some judged platform's exports reach over `period` in part (platformsInPart) while another judged one's do not. */
   async cutUnevenly(period: Period, alongside?: Period): Promise<boolean> {
     const inPart = new Set((await this.platformsInPart(period, alongside)).map((reach) => reach.platform));
-    return inPart.size > 0 && (await this.platformDays(period)).some((row) => !inPart.has(row.platform));
+    return inPart.size > 0 && (await this.judgedPlatforms(period, alongside)).some((platform) => !inPart.has(platform));
   }
 
   /** Each tracked platform's posts in `period` and their first and last local day (queries/base/platform_days.sql), read once per period. */

@@ -190,8 +190,6 @@ function changeReason(current: BrandMetrics, previous: BrandMetrics, restsOn: Re
   // Every figure (METRICS.md): the posts of the brand's accounts missing then (its care tool's export, which also holds the
   // mentions of the care account) change its volume and shares as much as its answers.
   if (unmeasured(previous) && !unmeasured(current)) return 'unmeasured-previous-period';
-  // And the other way round: its care export missing this period takes the mentions it holds out of this period's counts.
-  if (unmeasured(current) && !unmeasured(previous)) return 'unmeasured-period';
   // Rates over the mentions that need an answer, and counts of the brand's posts, hold only what the part covered holds.
   const understated = restsOn === 'answers' || (restsOn === 'brandPosts' && unit === 'count');
   if (understated && hasPartialPosts(current)) return 'brand-posts-partial';
@@ -219,7 +217,7 @@ function volumeJump(current: BrandMetrics, previous: BrandMetrics): 'up' | 'down
 
 /**
  * A share of voice divides a brand's mentions by those of every compared brand: when the data of one of them lacks a
- * part in one period (its own posts, and with them its care export's mentions, in one period only; or its mentions
+ * part in one period (its own posts, and with them its care export's mentions, in the previous period only; or its mentions
  * jump from fewer than 30 to five times more, or fall so), no brand's share is compared (a competitor first exported this
  * month made the client's share "fall 14.6 points" that the same exports of both months put at 8). A share that has
  * its own reason keeps it.
@@ -227,7 +225,7 @@ function volumeJump(current: BrandMetrics, previous: BrandMetrics): 'up' | 'down
 export function withholdShareChanges(pairs: ReadonlyArray<{ current: BrandMetrics; previous: BrandMetrics | undefined }>): void {
   const complete = pairs.flatMap(({ current, previous }) => (previous === undefined ? [] : [{ current, previous }]));
   const thenOnly = complete.some(({ current, previous }) => (unmeasured(previous) && !unmeasured(current)) || volumeJump(current, previous) === 'up');
-  const nowOnly = complete.some(({ current, previous }) => (unmeasured(current) && !unmeasured(previous)) || volumeJump(current, previous) === 'down');
+  const nowOnly = complete.some(({ current, previous }) => volumeJump(current, previous) === 'down');
   if (!thenOnly && !nowOnly) return;
   const reason: ChangeReason = nowOnly ? 'shares-partial' : 'shares-partial-previous';
   for (const { current: brand } of pairs) {
@@ -239,22 +237,30 @@ export function withholdShareChanges(pairs: ReadonlyArray<{ current: BrandMetric
 }
 
 /**
- * A brand's data on a platform held in one of the two periods and none at all in the other (no mention, no post of its
- * own), where the one holds at least MIN_SAMPLE: that platform's export of the brand is missing in the other (its care
- * export, or a competitors' listening export, of one month), not a quiet month. Per brand, the reason for its counts.
+ * Per brand, why its counts are not compared, when one of its platforms' exports is missing in one of the two periods:
+ * - `platform-missing-previous`, `platform-missing`: its data on the platform is in one period only (no mention, no
+ *   post of its own in the other), where it holds at least MIN_SAMPLE (a care export, or a competitors' listening
+ *   export, of one month missing), not a quiet month;
+ * - `unmeasured-period`: the platform holds its posts in the previous period and none now, beside at least MIN_SAMPLE
+ *   mentions of it now (its care export of this month missing, the listening export's mentions present). The other
+ *   way round is the contract's `unmeasured-previous-period` (changeReason), on every figure.
+ * In that order when a brand has several (queries/themes/summary.sql gives its themes the same).
  */
 export function missingPlatforms(now: ScopedMetrics, before: ScopedMetrics): Map<string, ChangeReason> {
-  const missing = new Map<string, ChangeReason>();
+  const found = new Map<string, Set<ChangeReason>>();
   const volume = (brand: BrandMetrics | undefined) => (brand ? brand.inbound + brand.brandPosts : 0);
+  const add = (id: string, reason: ChangeReason) => found.set(id, (found.get(id) ?? new Set()).add(reason));
   for (const scope of new Set([...before.keys(), ...now.keys()])) {
     if (scope === ALL_PLATFORMS) continue;
     for (const id of new Set([...(now.get(scope)?.keys() ?? []), ...(before.get(scope)?.keys() ?? [])])) {
-      const [current, previous] = [volume(now.get(scope)?.get(id)), volume(before.get(scope)?.get(id))];
-      if (previous === 0 && current >= MIN_SAMPLE) missing.set(id, missing.get(id) ?? 'platform-missing-previous');
-      if (current === 0 && previous >= MIN_SAMPLE) missing.set(id, missing.get(id) ?? 'platform-missing');
+      const [current, previous] = [now.get(scope)?.get(id), before.get(scope)?.get(id)];
+      if (volume(previous) === 0 && volume(current) >= MIN_SAMPLE) add(id, 'platform-missing-previous');
+      if (volume(current) === 0 && volume(previous) >= MIN_SAMPLE) add(id, 'platform-missing');
+      if (current && previous && current.brandPosts === 0 && current.inbound >= MIN_SAMPLE && previous.brandPosts > 0) add(id, 'unmeasured-period');
     }
   }
-  return missing;
+  const order: ChangeReason[] = ['platform-missing-previous', 'platform-missing', 'unmeasured-period'];
+  return new Map([...found].map(([id, reasons]) => [id, order.find((reason) => reasons.has(reason)) ?? 'platform-missing']));
 }
 
 /**
@@ -263,7 +269,7 @@ export function missingPlatforms(now: ScopedMetrics, before: ScopedMetrics): Map
  */
 export function withholdMissingPlatforms(pairs: ReadonlyArray<{ current: BrandMetrics; previous: BrandMetrics | undefined }>, catalogue: readonly MetricSpec[], missing: ReadonlyMap<string, ChangeReason>): void {
   if (missing.size === 0) return;
-  const sharesReason: ChangeReason = [...missing.values()].includes('platform-missing') ? 'shares-partial' : 'shares-partial-previous';
+  const sharesReason: ChangeReason = [...missing.values()].some((reason) => reason !== 'platform-missing-previous') ? 'shares-partial' : 'shares-partial-previous';
   for (const { current: brand, previous } of pairs) {
     if (previous === undefined || brand.change === undefined || brand.changeReason === undefined) continue;
     const reason = missing.get(brand.id);

@@ -266,6 +266,14 @@ describe('counts over a period the exports reach in part', () => {
       } finally {
         office.close();
       }
+      // A page commented on each Monday and Tuesday only (5 a day): its weekdays are those two, so the days between are no gap.
+      const mondays = (month: number) => range(1, 31).filter((day) => new Date(Date.UTC(2017, month, day)).getUTCMonth() === month && [1, 2].includes(new Date(Date.UTC(2017, month, day)).getUTCDay()));
+      const weekly = await storeWith([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 31)), ...comments('fw', 8, mondays(8)), ...comments('fx', 9, mondays(9))]);
+      try {
+        expect((await computeMetrics(weekly, configWith(accounts), '2017-10')).periodCoverage?.platformsInPart).toEqual([]);
+      } finally {
+        weekly.close();
+      }
       // A page of a few comments a month, none in October: 36 posts in the store, but 6 in September and none in October are too few to say an export is missing.
       const quietPage = await storeWith([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 31)), ...[3, 4, 5, 6, 7, 8].flatMap((month) => facebook(`fq${month}-`, month, [10, 20, 30]))]);
       try {
@@ -273,12 +281,18 @@ describe('counts over a period the exports reach in part', () => {
       } finally {
         quietPage.close();
       }
-      // A page of few comments in October, on the 8th, 14th and 20th: 6 posts leave 26 days unexplained at either end, so it is not cut.
+      // A page of 2 comments a day in September and 6 in October, on the 8th, 14th and 20th: at September's pace (62 posts in
+      // October), 7 days before the 8th and 11 after the 20th are more than the 3 allowed. Its few posts of October excuse nothing.
       const sparse = await storeWith([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 31)), ...facebook('fs', 8, range(1, 30)), ...facebook('fq', 9, [8, 14, 20])]);
       try {
-        const quiet = await computeMetrics(sparse, configWith(accounts), '2017-10');
-        expect(quiet.periodCoverage?.platformsInPart).toEqual([]);
-        expect(brand(quiet, 'acme').change?.inbound).toEqual(expect.any(Number));
+        expect((await computeMetrics(sparse, configWith(accounts), '2017-10')).periodCoverage?.platformsInPart).toEqual([{ platform: 'facebook', first: '2017-10-08', last: '2017-10-20', days: 13, periodDays: 31, gap: null }]);
+        // The same 6 comments after a September as quiet (6 comments): a quiet page, not cut.
+        const quietBefore = await storeWith([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 31)), ...facebook('fs', 8, [8, 14, 20]), ...facebook('fq', 9, [8, 14, 20]), ...[3, 4, 5, 6, 7].flatMap((month) => facebook(`fm${month}-`, month, range(1, 30)))]);
+        try {
+          expect((await computeMetrics(quietBefore, configWith(accounts), '2017-10')).periodCoverage?.platformsInPart).toEqual([]);
+        } finally {
+          quietBefore.close();
+        }
       } finally {
         sparse.close();
       }
@@ -394,6 +408,23 @@ describe('counts over a period the exports reach in part', () => {
       expect(brand(await computeMetrics(quiet, configWith(accounts), '2017-10'), 'acme').change?.inbound).toEqual(expect.any(Number));
     } finally {
       quiet.close();
+    }
+  });
+
+  it('withholds nothing for a few mentions on a platform where a brand never posts, nor for a platform too small to judge', async () => {
+    // 2 Instagram mentions of acme in October (no post of acme on Instagram, ever); Twitter cut on the 20th for every brand.
+    const accounts = [{ id: 'acme', accounts: { twitter: ['acme'], instagram: ['acme'] } }, { id: 'rival' }];
+    const instagram = mentionsOn('ig', 'acme', 9, [5, 12]).map((post): TestPost => ({ ...post, platform: 'instagram' }));
+    const store = await storeWith([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 20)), ...mentionsOn('rs', 'rival', 8, range(1, 30), 2), ...mentionsOn('ro', 'rival', 9, range(1, 20), 2), ...instagram]);
+    try {
+      const report = await computeMetrics(store, configWith(accounts), '2017-10');
+      const acme = brand(report, 'acme');
+      expect(acme.change?.responseRate).toEqual(expect.any(Number));
+      expect(acme.changeReason?.inbound).toBe('period-partly-in-data');
+      // Twitter cut alike for both brands, Instagram too small to count as whole: shares are compared.
+      expect(acme.change?.shareOfVoice).toEqual(expect.any(Number));
+    } finally {
+      store.close();
     }
   });
 

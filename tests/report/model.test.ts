@@ -201,15 +201,15 @@ describe('report model', () => {
     ];
     const previousPlatformsInPart = [{ platform: 'twitter', first: '2017-09-01', last: '2017-09-12', days: 12, periodDays: 30, gap: null }];
     const expected =
-      'On Facebook (from 1 to 9 October 2017, 9 of the 31 days), Instagram (none of the period’s days) and TikTok (no post on 10 days in a row), the data holds posts over part of the period only, as an export cut short would: the volumes and shares of voice of all platforms together are not compared with the previous period. Check that those exports cover the whole period. In September 2017, the data held posts over part of the period only on Twitter (from 1 to 12 September 2017, 12 of the 30 days): this period is not compared with it on volumes and shares of voice.';
+      'The data of Facebook (from 1 to 9 October 2017, 9 of the 31 days), Instagram (none of the period’s days) and TikTok (no post on 10 days in a row) covers this period in part only, as an export cut short or missing would leave it: the volumes of all platforms together are not compared with the previous period. Check that those exports cover the whole period. In September 2017, the data of Twitter (from 1 to 12 September 2017, 12 of the 30 days) covered that period in part only: this period’s volumes are not compared with it.';
     const built = (await model('en', null, { ...metrics, periodCoverage: { span, partial: false, platformsInPart, previousPlatformsInPart } })).model;
     expect(built.leaderboardNotes).toContain(expected);
     expect(built.warnings).toContain(expected);
     const whole = (await model('en')).model;
-    expect([...whole.leaderboardNotes, ...whole.warnings].some((note) => note.includes('part of the period only'))).toBe(false);
+    expect([...whole.leaderboardNotes, ...whole.warnings].some((note) => note.includes('in part only'))).toBe(false);
     const spanish = (await model('es', null, { ...metrics, periodCoverage: { span, partial: false, platformsInPart: platformsInPart.slice(0, 2) } })).model;
     expect(spanish.warnings).toContain(
-      'En Facebook (del 1 al 9 de octubre de 2017, 9 de los 31 días) e Instagram (ninguno de los días del periodo), los datos contienen publicaciones de solo una parte del periodo, como ocurriría con una exportación incompleta: los volúmenes y las cuotas de voz de todas las plataformas juntas no se comparan con el periodo anterior. Compruebe que esas exportaciones cubren todo el periodo.',
+      'Los datos de Facebook (del 1 al 9 de octubre de 2017, 9 de los 31 días) e Instagram (ninguno de los días del periodo) cubren este periodo solo en parte, como los dejaría una exportación incompleta o que falta: los volúmenes de todas las plataformas juntas no se comparan con el periodo anterior. Compruebe que esas exportaciones cubren todo el periodo.',
     );
   });
 

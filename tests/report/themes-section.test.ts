@@ -83,12 +83,12 @@ describe('what people write about', () => {
     };
     const section2 = buildThemes(unmeasured, format, t, 'September 2017');
     expect(section2?.rising).toEqual([]);
-    expect(section2?.notes.at(-1)).toBe('— under “Change”: the data of September 2017 held none of Acme Telecom’s own posts on a platform where it holds them now, nor the mentions its care export holds with them, so its counts are not compared with this period’s.');
+    expect(section2?.notes.at(-1)).toBe('— under “Change”: the data of September 2017 held mentions of Acme Telecom on a platform where it held none of its own posts, so its counts are not compared with this period’s.');
     // The other way round: this period's posts missing.
     const unmeasuredNow: MetricsReport = { ...unmeasured, brands: unmeasured.brands.map((brand) => ({ ...brand, themes: (brand.themes ?? []).map((entry) => ({ ...entry, changeReason: 'unmeasured-period' as const })) })) };
     const platformMissing: MetricsReport = { ...unmeasured, brands: unmeasured.brands.map((brand) => ({ ...brand, themes: (brand.themes ?? []).map((entry) => ({ ...entry, changeReason: 'platform-missing-previous' as const })) })) };
     expect(buildThemes(platformMissing, format, t, 'September 2017')?.notes.at(-1)).toBe('— under “Change”: on one of Acme Telecom’s platforms, the data of this period or of September 2017 holds none of its mentions and posts, where the other holds many, so its counts are not compared.');
-    expect(buildThemes(unmeasuredNow, format, t, 'September 2017')?.notes.at(-1)).toBe('— under “Change”: the data of this period holds none of Acme Telecom’s own posts on a platform where it held them in September 2017, nor the mentions its care export holds with them, so its counts are not compared with September 2017.');
+    expect(buildThemes(unmeasuredNow, format, t, 'September 2017')?.notes.at(-1)).toBe('— under “Change”: on one of Acme Telecom’s platforms, the data of this period holds many mentions of it but none of its own posts, which it held in September 2017, so its counts are not compared with September 2017.');
   });
 
   it('names the subjects past the eight it shows, with their mentions, so the page says what the workbook lists besides', () => {

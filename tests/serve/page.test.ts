@@ -117,7 +117,7 @@ describe('the page of replybench serve', () => {
     await page.keyboard.press('Enter');
     expect(await page.evaluate("[document.activeElement.id, location.hash]")).toEqual(['app', '']);
     // The name comes first: the id, the folder's name, is made from it.
-    expect(await page.$$eval('form.new-client label', (labels) => labels.map((label) => label.firstChild?.textContent))).toEqual(['Nombre', 'Nombre de carpeta (se rellena a partir del nombre)', 'Zona horaria del nuevo cliente', 'Idioma de sus informes']);
+    expect(await page.$$eval('form.new-client label', (labels) => labels.map((label) => label.firstChild?.textContent))).toEqual(['Nombre', 'Nombre de carpeta (se rellena a partir del nombre)', 'Zona horaria del nuevo cliente', 'Idioma de los informes del nuevo cliente']);
     await page.type('input[name=id]', 'apple');
     await page.type('input[name=name]', 'Apple <Support>');
     await page.click('form.new-client button[type=submit]');
@@ -315,7 +315,7 @@ describe('the page of replybench serve', () => {
     const languageFields = ['header select[name=page-language]', 'form.new-client select[name=language]', '#brands select[name=client-language]', '#report select[name=report-language]'];
     const fieldNames: Array<string | undefined> = [];
     for (const selector of languageFields) fieldNames.push((await page.accessibility.snapshot({ root: (await page.$(selector)) ?? undefined }))?.name);
-    expect(fieldNames).toEqual(['Idioma de la página', 'Idioma de sus informes', 'Idioma predeterminado de los informes', 'Idioma del informe']);
+    expect(fieldNames).toEqual(['Idioma de la página', 'Idioma de los informes del nuevo cliente', 'Idioma predeterminado de los informes', 'Idioma del informe']);
     // ...and what each warning means, in sentences of the page's language.
     expect(await text(page, '#check .sentences')).toContain('Marca spotify, Twitter: el 71\u00a0% de sus menciones caen el 2017-10-11');
     // A check that fails (a month that does not exist) leaves no figures of the month before on the page.

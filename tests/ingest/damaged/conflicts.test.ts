@@ -88,7 +88,7 @@ describe('case 4: conflicting copies of a post', () => {
     const later = await importOne(store, october, { format: 'generic', mapping, timezone: 'Asia/Kolkata' });
     expect(later.warnings).toEqual([
       '1 row repeats a post already stored by an earlier import with another author, date or text; the stored post was kept (e.g. post_id 3)',
-      "2 rows repeat a post already stored with the same author and text, 5.5 hours earlier: a timezone's offset, as when times that name no timezone are read in another zone than at an earlier import (--timezone, or the config's timezone, changed); the stored times were kept (e.g. post_id 1). If this file's zone is the right one, import the files into a new, empty database",
+      "2 rows repeat a post already stored with the same author and text, its time 5.5 hours earlier than the stored post's: a timezone's offset, as when times that name no timezone are read in another zone than at an earlier import (--timezone, or the config's timezone, changed); the stored times were kept (e.g. post_id 1). If this file's zone is the right one, import the files into a new, empty database",
     ]);
     expect(await storedRows(store, "SELECT post_id, strftime(created_at, '%Y-%m-%d %H:%M') AS at FROM posts ORDER BY post_id")).toEqual([
       { post_id: '1', at: '2017-09-30 10:00' },
