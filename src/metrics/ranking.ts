@@ -264,8 +264,9 @@ export function missingPlatforms(now: ScopedMetrics, before: ScopedMetrics): Map
 }
 
 /**
- * The counts and shares of voice of each brand `missing` names, over all platforms, are not compared (a count that has
- * a reason of its own keeps it); nor is any other brand's share of voice, whose total the missing part changes.
+ * No figure of each brand `missing` names, over all platforms, is compared (one that has a reason of its own keeps it):
+ * its counts lack the missing part, and its rates and times rest on other platforms in the two periods. Nor is any
+ * other brand's share of voice, whose total the missing part changes.
  */
 export function withholdMissingPlatforms(pairs: ReadonlyArray<{ current: BrandMetrics; previous: BrandMetrics | undefined }>, catalogue: readonly MetricSpec[], missing: ReadonlyMap<string, ChangeReason>): void {
   if (missing.size === 0) return;
@@ -274,8 +275,7 @@ export function withholdMissingPlatforms(pairs: ReadonlyArray<{ current: BrandMe
     if (previous === undefined || brand.change === undefined || brand.changeReason === undefined) continue;
     const reason = missing.get(brand.id);
     for (const spec of catalogue) {
-      const isShare = spec.unit === 'share' && spec.restsOn === 'mentions';
-      if ((spec.unit !== 'count' && !isShare) || (reason === undefined && !isShare)) continue;
+      if (reason === undefined && !(spec.unit === 'share' && spec.restsOn === 'mentions')) continue;
       if (brand.change[spec.key] === null && brand.changeReason[spec.key] !== undefined) continue;
       if (spec.value(brand) === null) continue;
       brand.change[spec.key] = null;
