@@ -24,12 +24,15 @@ const spanRow = z.object({
   partial: z.boolean(),
 });
 
-/** The monthly trend, and which of its months with data the exports reach over in part only (a month the exports end in). */
+/**
+ * The monthly trend, and which of its months with data the exports reach over in part only: a month the exports end
+ * in, or one a platform's export skipped, judged beside the month before it.
+ */
 async function trendOf(analysis: Analysis, months: Period[]): Promise<Pick<MetricsReport, 'trend' | 'trendPartialMonths'>> {
   const trend = await monthlyTrend(analysis, months);
   const held = new Set(trend.filter((point) => point.inbound !== null).map((point) => point.month));
   const trendPartialMonths: string[] = [];
-  for (const month of months) if (held.has(month.label) && !(await analysis.spansWhole(month))) trendPartialMonths.push(month.label);
+  for (const [index, month] of months.entries()) if (held.has(month.label) && !(await analysis.spansWhole(month, months[index - 1]))) trendPartialMonths.push(month.label);
   return { trend, trendPartialMonths };
 }
 

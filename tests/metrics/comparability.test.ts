@@ -274,6 +274,13 @@ describe('counts over a period the exports reach in part', () => {
       } finally {
         weekly.close();
       }
+      // Facebook's export of September skipped (2 comments a day in August and October): the trend marks September.
+      const skipped = await storeWith([...answeredDays('a', 7, range(1, 31)), ...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 31)), ...facebook('fa', 7, range(1, 31)), ...facebook('fo', 9, range(1, 31))]);
+      try {
+        expect((await computeMetrics(skipped, configWith(accounts), '2017-10')).trendPartialMonths).toEqual(['2017-09']);
+      } finally {
+        skipped.close();
+      }
       // A page of a few comments a month, none in October: 36 posts in the store, but 6 in September and none in October are too few to say an export is missing.
       const quietPage = await storeWith([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 31)), ...[3, 4, 5, 6, 7, 8].flatMap((month) => facebook(`fq${month}-`, month, [10, 20, 30]))]);
       try {
