@@ -244,7 +244,8 @@ describe('counts over a period the exports reach in part', () => {
       } finally {
         longer.close();
       }
-      // Facebook's export skipping ten days in the middle of October: its 42 posts there leave 4 days unexplained at either end, and 8 inside.
+      // Facebook's export skipping ten days in the middle of October: at September's pace (62 posts in October), 3 days may go
+      // unexplained at either end, and 6 inside.
       const holed = await storeWith([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 31)), ...facebook('fs', 8, range(1, 30)), ...facebook('fh', 9, [...range(1, 10), ...range(21, 31)])]);
       try {
         const report = await computeMetrics(holed, configWith(accounts), '2017-10');
@@ -293,7 +294,7 @@ describe('counts over a period the exports reach in part', () => {
       const sparse = await storeWith([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 31)), ...facebook('fs', 8, range(1, 30)), ...facebook('fq', 9, [8, 14, 20])]);
       try {
         expect((await computeMetrics(sparse, configWith(accounts), '2017-10')).periodCoverage?.platformsInPart).toEqual([{ platform: 'facebook', first: '2017-10-08', last: '2017-10-20', days: 13, periodDays: 31, gap: null }]);
-        // The same 6 comments after a September as quiet (6 comments): a quiet page, not cut.
+        // The same 6 comments after a September as quiet (6 comments): 12 posts in the two months are too few to judge.
         const quietBefore = await storeWith([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 31)), ...facebook('fs', 8, [8, 14, 20]), ...facebook('fq', 9, [8, 14, 20]), ...[3, 4, 5, 6, 7].flatMap((month) => facebook(`fm${month}-`, month, range(1, 30)))]);
         try {
           expect((await computeMetrics(quietBefore, configWith(accounts), '2017-10')).periodCoverage?.platformsInPart).toEqual([]);
