@@ -148,16 +148,21 @@ export function copyWarnings({ differing, shifted, rescored }: CopyDifferences):
   ];
 }
 
+/** How far past a whole half hour a copy's time is from the stored post's (microseconds, 0 to 30 minutes). */
+const HALF_HOURS_OFF = '(((epoch_us(copy.created_at) - epoch_us(posts.created_at)) % 1800000000 + 1800000000) % 1800000000)';
+
 /**
  * A copy whose time differs from the stored post's by whole half hours, up to 14 (a timezone's offset), with the same
  * author and a text that differs nowhere: the local times of two exports of one post read in two zones (`--timezone`, or
- * the config's, changed between two imports).
+ * the config's, changed between two imports). Within a minute of it when one of the two is written to the minute
+ * (Meltwater writes minutes, a care tool seconds).
  */
 const SHIFTED_BY_A_ZONE = `(posts.author IS NOT DISTINCT FROM copy.author
   AND (posts.text IS NULL OR copy.text IS NULL OR posts.text = copy.text)
-  AND posts.created_at <> copy.created_at
-  AND (epoch_us(copy.created_at) - epoch_us(posts.created_at)) % 1800000000 = 0
-  AND abs(epoch_us(copy.created_at) - epoch_us(posts.created_at)) <= 14 * 3600000000)`;
+  AND abs(epoch_us(copy.created_at) - epoch_us(posts.created_at)) BETWEEN 1740000000 AND 14 * 3600000000 + 60000000
+  AND (${HALF_HOURS_OFF} = 0
+       OR ((epoch_us(posts.created_at) % 60000000 = 0 OR epoch_us(copy.created_at) % 60000000 = 0)
+           AND (${HALF_HOURS_OFF} < 60000000 OR ${HALF_HOURS_OFF} > 1740000000))))`;
 
 /** How many (platform, post_id) the batch's rows repeat: each key must appear once before `settleStoredCopies`. */
 export async function repeatedKeys(store: Store, batchId: number): Promise<number> {
@@ -218,7 +223,7 @@ export async function settleStoredCopies(store: Store, batchId: number, storedBe
       'copies shifted by a timezone',
       shiftedRow,
       `SELECT count(*)::DOUBLE AS n, min(copy.post_id) AS example,
-              coalesce(mode((epoch_us(copy.created_at) - epoch_us(posts.created_at)) / 3600000000), 0)::DOUBLE AS hours
+              coalesce(mode(round((epoch_us(copy.created_at) - epoch_us(posts.created_at)) / 1800000000) / 2), 0)::DOUBLE AS hours
        FROM ${OVERLAP_TABLE} AS copy
        JOIN posts ON posts.batch_id <> $batch_id AND posts.platform = copy.platform AND posts.post_id = copy.post_id
        WHERE ${SHIFTED_BY_A_ZONE}`,

@@ -98,6 +98,20 @@ describe('case 4: conflicting copies of a post', () => {
     ]);
   });
 
+  it('a copy written to the minute and a timezone\'s offset away from a stored time written to the second is said to be shifted, not another post', async () => {
+    const seconds = tempFile('seconds mapping.yaml', 'columns:\n  id: ID\n  author: User\n  date: When\n  text: Message\nplatform: twitter\ndate:\n  format: "%Y-%m-%d %H:%M:%S"\n');
+    const minutes = tempFile('minutes mapping.yaml', 'columns:\n  id: ID\n  author: User\n  date: When\n  text: Message\nplatform: twitter\ndate:\n  format: "%Y-%m-%d %H:%M"\n');
+    const care = tempFile('care tool.csv', 'ID,User,When,Message\n1,a,2017-09-30 14:03:27,late again\n');
+    const listening = tempFile('listening.csv', 'ID,User,When,Message\n1,a,2017-09-30 14:03,late again\n');
+    const store = await openStore();
+    await importOne(store, care, { format: 'generic', mapping: seconds, timezone: 'UTC' });
+    const later = await importOne(store, listening, { format: 'generic', mapping: minutes, timezone: 'Asia/Kolkata' });
+    expect(later.warnings).toEqual([
+      "1 row repeats a post already stored with the same author and text, its time 5.5 hours earlier than the stored post's: a timezone's offset, as when times that name no timezone are read in another zone than at an earlier import (--timezone, or the config's timezone, changed); the stored times were kept (e.g. post_id 1). If this file's zone is the right one, import the files into a new, empty database",
+    ]);
+    expect(await storedRows(store, "SELECT strftime(created_at, '%Y-%m-%d %H:%M:%S') AS at FROM posts")).toEqual([{ at: '2017-09-30 14:03:27' }]);
+  });
+
   it('a tweet whose copies differ only by Twitter\'s escaping of & is one post, stored with its text unescaped, in either order', async () => {
     const mapping = tempFile('mapping.yaml', 'columns:\n  id: ID\n  author: User\n  date: When\n  text: Message\nplatform: twitter\ndate:\n  format: "%a %b %d %H:%M:%S %z %Y"\n');
     const escaped = tempFile('care tool.csv', `ID,User,When,Message\n1,a,${DATE},Q&amp;A at 5 &lt;3\n2,b,${DATE},R&amp;D\n`);
