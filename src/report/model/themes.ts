@@ -110,6 +110,19 @@ export function themesMarked(metrics: MetricsReport): boolean {
   return shown.some((theme) => marked(theme) || thinCompetitorTime(metrics, theme)) || themeGridBrands(metrics).some((brand) => (brand.themes ?? []).some((theme) => names.has(theme.name) && subjectMarks(theme).rate));
 }
 
+/**
+ * The note under the column "Change" for the dashes of a reason other than too few mentions: the first of these that a
+ * shown theme has.
+ */
+const CHANGE_NOTES: ReadonlyArray<readonly [ReadonlyArray<ClientTheme['changeReason']>, string]> = [
+  [['previous-period-not-in-data'], 'themes.noteNoPreviousData'],
+  [['period-partly-in-data'], 'themes.notePartlyInData'],
+  [['previous-period-partly-in-data'], 'themes.notePreviousPartlyInData'],
+  [['unmeasured-previous-period'], 'themes.noteUnmeasuredPrevious'],
+  [['unmeasured-period'], 'themes.noteUnmeasured'],
+  [['platform-missing', 'platform-missing-previous'], 'themes.notePlatformMissing'],
+];
+
 /** Null when the metrics carry no themes for the client (none configured, none found, or a metrics file without them). */
 export function buildThemes(metrics: MetricsReport, format: Formatter, t: Translate, previousLabel: string, thresholds: ScorecardThresholds = DEFAULT_SCORECARD_THRESHOLDS): ThemesSection | null {
   const themes = shownThemes(metrics);
@@ -161,12 +174,9 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
     const named = others.slice(0, OTHERS_NAMED).map((theme) => `${theme.name} (${format.count(theme.mentions)})`);
     notes.push(t('themes.noteOthers', { list: others.length > OTHERS_NAMED ? `${named.join(', ')}, …` : named.join(', ') }));
   }
-  if (themes.some((theme) => theme.changeReason === 'previous-period-not-in-data')) notes.push(t('themes.noteNoPreviousData', { missing: format.missing, previous: previousLabel }));
-  else if (themes.some((theme) => theme.changeReason === 'period-partly-in-data')) notes.push(t('themes.notePartlyInData', { missing: format.missing, previous: previousLabel }));
-  else if (themes.some((theme) => theme.changeReason === 'previous-period-partly-in-data')) notes.push(t('themes.notePreviousPartlyInData', { missing: format.missing, previous: previousLabel }));
-  else if (themes.some((theme) => theme.changeReason === 'unmeasured-previous-period')) notes.push(t('themes.noteUnmeasuredPrevious', { missing: format.missing, previous: previousLabel, client: clientOf(metrics).name }));
-  else if (themes.some((theme) => theme.changeReason === 'unmeasured-period')) notes.push(t('themes.noteUnmeasured', { missing: format.missing, previous: previousLabel, client: clientOf(metrics).name }));
-  else if (themes.some((theme) => theme.changeReason === 'platform-missing' || theme.changeReason === 'platform-missing-previous')) notes.push(t('themes.notePlatformMissing', { missing: format.missing, previous: previousLabel, client: clientOf(metrics).name }));
+  const reasons = new Set(themes.map((theme) => theme.changeReason));
+  const changeNote = CHANGE_NOTES.find(([noted]) => noted.some((reason) => reasons.has(reason)))?.[1];
+  if (changeNote !== undefined) notes.push(t(changeNote, { missing: format.missing, previous: previousLabel, client: clientOf(metrics).name }));
   else if (themes.some((theme) => theme.change === null && theme.changeReason !== null)) notes.push(t('themes.noteThinChange', { missing: format.missing, minimum: format.count(THEME_MIN_MENTIONS), previous: previousLabel }));
   return { rows, rising, risingRule: t('themes.risingRule', { period: previousLabel }), notes };
 }
