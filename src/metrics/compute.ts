@@ -7,7 +7,7 @@ import type { Period } from '../analysis/period.js';
 import { ALL_PLATFORMS, periodMetrics, type ScopedMetrics } from './period-metrics.js';
 import { assignRanks, benchmarks, changeOf, comparableAmong, missingPlatforms, previousValues, withholdMissingPlatforms, withholdShareChanges } from './ranking.js';
 import { hourOfWeek, monthlyTrend } from './trend.js';
-import type { BrandMetrics, DataQuality, MetricsReport, PeriodJson } from './types.js';
+import type { BrandMetrics, ChangeReason, DataQuality, MetricsReport, PeriodJson } from './types.js';
 
 export type ComputeOptions = AnalysisOptions;
 
@@ -70,8 +70,9 @@ export async function metricsOf(analysis: Analysis): Promise<MetricsReport> {
       brand.changeReason = reasons;
       brand.previous = previousValues(old, catalogue);
     }
-    if (scope === ALL_PLATFORMS && previousInData) withholdMissingPlatforms(pairs, catalogue, missingPlatforms(now, before));
-    withholdShareChanges(pairs);
+    const missing = scope === ALL_PLATFORMS && previousInData ? missingPlatforms(now, before) : new Map<string, ChangeReason>();
+    withholdMissingPlatforms(pairs, catalogue, missing);
+    withholdShareChanges(pairs, missing);
     assignRanks(list, catalogue, comparableAmong(list, catalogue));
     sections.push({ scope, brands: list });
   }

@@ -180,7 +180,8 @@ const WHOLE: PeriodsSpanned = { current: true, previous: true, sharesCurrent: tr
  * platform holds more than out of the others (cut alike, every brand keeps its share).
  */
 function partReason(unit: MetricUnit, restsOn: RestsOn, spans: PeriodsSpanned): ChangeReason | null {
-  const [current, previous] = unit === 'count' ? [spans.current, spans.previous] : unit === 'share' && restsOn === 'mentions' ? [spans.sharesCurrent, spans.sharesPrevious] : [true, true];
+  const shareOfVoice = unit === 'share' && restsOn === 'mentions';
+  const [current, previous] = unit === 'count' ? [spans.current, spans.previous] : shareOfVoice ? [spans.sharesCurrent, spans.sharesPrevious] : [true, true];
   if (!current) return 'period-partly-in-data';
   if (!previous) return 'previous-period-partly-in-data';
   return null;
@@ -217,17 +218,18 @@ function volumeJump(current: BrandMetrics, previous: BrandMetrics): 'up' | 'down
 
 /**
  * A share of voice divides a brand's mentions by those of every compared brand: when the data of one of them lacks a
- * part in one period (its own posts, and with them its care export's mentions, in the previous period only; or its mentions
- * jump from fewer than 30 to five times more, or fall so), no brand's share is compared (a competitor first exported this
- * month made the client's share "fall 14.6 points" that the same exports of both months put at 8). A share that has
- * its own reason keeps it.
+ * part in one period (a platform's export of it missing: `missing`, missingPlatforms; its own posts, and with them its
+ * care export's mentions, in the previous period only; or its mentions jump from fewer than 30 to five times more, or
+ * fall so), no brand's share is compared (a competitor first exported this month made the client's share "fall 14.6
+ * points" that the same exports of both months put at 8). A share that has its own reason keeps it.
  */
-export function withholdShareChanges(pairs: ReadonlyArray<{ current: BrandMetrics; previous: BrandMetrics | undefined }>): void {
+export function withholdShareChanges(pairs: ReadonlyArray<{ current: BrandMetrics; previous: BrandMetrics | undefined }>, missing: ReadonlyMap<string, ChangeReason> = new Map()): void {
   const complete = pairs.flatMap(({ current, previous }) => (previous === undefined ? [] : [{ current, previous }]));
   const thenOnly = complete.some(({ current, previous }) => (unmeasured(previous) && !unmeasured(current)) || volumeJump(current, previous) === 'up');
   const nowOnly = complete.some(({ current, previous }) => volumeJump(current, previous) === 'down');
-  if (!thenOnly && !nowOnly) return;
-  const reason: ChangeReason = nowOnly ? 'shares-partial' : 'shares-partial-previous';
+  const ofMissing: ChangeReason | null = missing.size === 0 ? null : [...missing.values()].some((reason) => reason !== 'platform-missing-previous') ? 'shares-partial' : 'shares-partial-previous';
+  if (ofMissing === null && !thenOnly && !nowOnly) return;
+  const reason: ChangeReason = ofMissing ?? (nowOnly ? 'shares-partial' : 'shares-partial-previous');
   for (const { current: brand } of pairs) {
     if (brand.change?.shareOfVoice === undefined || brand.changeReason === undefined || brand.shareOfVoice === null) continue;
     if (brand.change.shareOfVoice === null && brand.changeReason.shareOfVoice !== undefined) continue;
@@ -265,21 +267,18 @@ export function missingPlatforms(now: ScopedMetrics, before: ScopedMetrics): Map
 
 /**
  * No figure of each brand `missing` names, over all platforms, is compared (one that has a reason of its own keeps it):
- * its counts lack the missing part, and its rates and times rest on other platforms in the two periods. Nor is any
- * other brand's share of voice, whose total the missing part changes.
+ * its counts lack the missing part, and its rates and times rest on other platforms in the two periods. The other
+ * brands' shares of voice, whose total the missing part changes, are withholdShareChanges's.
  */
 export function withholdMissingPlatforms(pairs: ReadonlyArray<{ current: BrandMetrics; previous: BrandMetrics | undefined }>, catalogue: readonly MetricSpec[], missing: ReadonlyMap<string, ChangeReason>): void {
-  if (missing.size === 0) return;
-  const sharesReason: ChangeReason = [...missing.values()].some((reason) => reason !== 'platform-missing-previous') ? 'shares-partial' : 'shares-partial-previous';
   for (const { current: brand, previous } of pairs) {
-    if (previous === undefined || brand.change === undefined || brand.changeReason === undefined) continue;
     const reason = missing.get(brand.id);
+    if (reason === undefined || previous === undefined || brand.change === undefined || brand.changeReason === undefined) continue;
     for (const spec of catalogue) {
-      if (reason === undefined && !(spec.unit === 'share' && spec.restsOn === 'mentions')) continue;
       if (brand.change[spec.key] === null && brand.changeReason[spec.key] !== undefined) continue;
       if (spec.value(brand) === null) continue;
       brand.change[spec.key] = null;
-      brand.changeReason[spec.key] = reason ?? sharesReason;
+      brand.changeReason[spec.key] = reason;
     }
   }
 }
