@@ -29,8 +29,15 @@ const OVERLAP_TABLE = 'import_overlap';
 
 const countRow = z.object({ n: z.number() });
 const textPairRow = z.object({ platform: z.string(), post_id: z.string(), stored: z.string(), fresh: z.string() });
-const differingRow = z.object({ n: z.number(), example: z.string().nullable() });
-const shiftedRow = z.object({ n: z.number(), example: z.string().nullable(), hours: z.number() });
+const copyKindsRow = z.object({
+  differing: z.number(),
+  differing_example: z.string().nullable(),
+  shifted: z.number(),
+  shifted_example: z.string().nullable(),
+  hours: z.number(),
+  rescored: z.number(),
+  rescored_example: z.string().nullable(),
+});
 
 /** How many posts the store holds; read inside the import's transaction, before its rows go in. */
 export async function countPosts(store: Store): Promise<number> {
@@ -206,41 +213,32 @@ export async function settleStoredCopies(store: Store, batchId: number, storedBe
     // Compared before the stored rows take the copies' values for their empty fields. Two times less than a minute
     // apart, one of them to the minute, are one time written at two precisions (Meltwater writes minutes, a care
     // tool's export seconds): the same post. Copies a timezone's offset apart, and alike otherwise, are told apart.
-    const [differing] = await store.rows(
-      'differing copies',
-      differingRow,
-      `SELECT count(*)::DOUBLE AS n, min(copy.post_id) AS example FROM ${OVERLAP_TABLE} AS copy
-       JOIN posts ON posts.batch_id <> $batch_id AND posts.platform = copy.platform AND posts.post_id = copy.post_id
-       WHERE (posts.author IS DISTINCT FROM copy.author
-              OR (posts.created_at IS DISTINCT FROM copy.created_at
-                  AND NOT (abs(epoch_us(posts.created_at) - epoch_us(copy.created_at)) < 60000000
-                           AND (epoch_us(posts.created_at) % 60000000 = 0 OR epoch_us(copy.created_at) % 60000000 = 0)))
-              OR (posts.text IS NOT NULL AND copy.text IS NOT NULL AND posts.text <> copy.text))
-         AND NOT ${SHIFTED_BY_A_ZONE}`,
-      params,
-    );
-    const [shifted] = await store.rows(
-      'copies shifted by a timezone',
-      shiftedRow,
-      `SELECT count(*)::DOUBLE AS n, min(copy.post_id) AS example,
-              coalesce(mode(round((epoch_us(copy.created_at) - epoch_us(posts.created_at)) / 1800000000) / 2), 0)::DOUBLE AS hours
-       FROM ${OVERLAP_TABLE} AS copy
-       JOIN posts ON posts.batch_id <> $batch_id AND posts.platform = copy.platform AND posts.post_id = copy.post_id
-       WHERE ${SHIFTED_BY_A_ZONE}`,
-      params,
-    );
     // A listening tool rates a post again between two exports (neutral, then negative): the later import's rating is
     // taken, and said, so that importing the months in order keeps the latest one (the stored one was kept in silence,
-    // and the sentiment figures depended on which file came first).
-    const [rescored] = await store.rows(
-      'copies rated again',
-      differingRow,
-      `SELECT count(*)::DOUBLE AS n, min(copy.post_id) AS example FROM ${OVERLAP_TABLE} AS copy
-       JOIN posts ON posts.batch_id <> $batch_id AND posts.platform = copy.platform AND posts.post_id = copy.post_id
-       WHERE posts.sentiment <> copy.sentiment`,
+    // and the sentiment figures depended on which file came first). One pass over the copies counts the three kinds.
+    const [kinds] = await store.rows(
+      'differing copies',
+      copyKindsRow,
+      `SELECT count(*) FILTER (WHERE differing)::DOUBLE AS differing, min(post_id) FILTER (WHERE differing) AS differing_example,
+              count(*) FILTER (WHERE shifted)::DOUBLE AS shifted, min(post_id) FILTER (WHERE shifted) AS shifted_example,
+              coalesce(mode(round(offset_us / 1800000000) / 2) FILTER (WHERE shifted), 0)::DOUBLE AS hours,
+              count(*) FILTER (WHERE rescored)::DOUBLE AS rescored, min(post_id) FILTER (WHERE rescored) AS rescored_example
+       FROM (
+         SELECT copy.post_id, epoch_us(copy.created_at) - epoch_us(posts.created_at) AS offset_us,
+                (posts.author IS DISTINCT FROM copy.author
+                 OR (posts.created_at IS DISTINCT FROM copy.created_at
+                     AND NOT (abs(epoch_us(posts.created_at) - epoch_us(copy.created_at)) < 60000000
+                              AND (epoch_us(posts.created_at) % 60000000 = 0 OR epoch_us(copy.created_at) % 60000000 = 0)))
+                 OR (posts.text IS NOT NULL AND copy.text IS NOT NULL AND posts.text <> copy.text))
+                AND NOT ${SHIFTED_BY_A_ZONE} AS differing,
+                ${SHIFTED_BY_A_ZONE} AS shifted,
+                posts.sentiment <> copy.sentiment AS rescored
+         FROM ${OVERLAP_TABLE} AS copy
+         JOIN posts ON posts.batch_id <> $batch_id AND posts.platform = copy.platform AND posts.post_id = copy.post_id
+       )`,
       params,
     );
-    if ((rescored?.n ?? 0) > 0) {
+    if ((kinds?.rescored ?? 0) > 0) {
       await store.run(
         `UPDATE posts SET sentiment = copy.sentiment FROM ${OVERLAP_TABLE} AS copy
          WHERE posts.batch_id <> $batch_id AND posts.platform = copy.platform AND posts.post_id = copy.post_id AND posts.sentiment <> copy.sentiment`,
@@ -262,9 +260,9 @@ export async function settleStoredCopies(store: Store, batchId: number, storedBe
     return {
       removed: copies,
       filled,
-      differing: { count: differing?.n ?? 0, example: differing?.example ?? null },
-      shifted: { count: shifted?.n ?? 0, example: shifted?.example ?? null, hours: shifted?.hours ?? 0 },
-      rescored: { count: rescored?.n ?? 0, example: rescored?.example ?? null },
+      differing: { count: kinds?.differing ?? 0, example: kinds?.differing_example ?? null },
+      shifted: { count: kinds?.shifted ?? 0, example: kinds?.shifted_example ?? null, hours: kinds?.hours ?? 0 },
+      rescored: { count: kinds?.rescored ?? 0, example: kinds?.rescored_example ?? null },
     };
   } finally {
     await store.run(`DROP TABLE IF EXISTS ${OVERLAP_TABLE}`);
