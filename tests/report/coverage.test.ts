@@ -448,6 +448,10 @@ describe('findings that never contradict themselves', () => {
     // Faster and answering as many: no such clause.
     const both = await metricsOf(closeRacePosts({ answered: 36, minutes: 36 }, { answered: 36, minutes: 30 }), config);
     expect((await findingsOf(both))[1]).toBe('RivalCo answered 1.2 times faster than Acme Telecom: a median first response of 30\u00a0min against 36\u00a0min.');
+    // The ratio of the times as printed: 6.0 h against 2 min is 180 times, where the unrounded 361.03 and 2.35 minutes
+    // would say 153.6; and whole from 10 times.
+    const far = await metricsOf(closeRacePosts({ answered: 36, minutes: 361.03 }, { answered: 36, minutes: 2.35 }), config);
+    expect((await findingsOf(far))[1]).toBe('RivalCo answered 180 times faster than Acme Telecom: a median first response of 2\u00a0min against 6.0\u00a0h.');
     // RivalCo's median on 29 answered mentions: no claim about how many times faster.
     const thin = await metricsOf(closeRacePosts({ answered: 36, minutes: 36 }, { answered: 29, minutes: 30 }), config);
     expect((await findingsOf(thin)).join(' ')).not.toMatch(/faster|as fast/);

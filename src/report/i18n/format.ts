@@ -117,6 +117,19 @@ export class Formatter {
     return this.time(minutes, this.tenth);
   }
 
+  /** The minutes `duration` shows: 361.03 minutes print "6.0 h", 360 minutes; 2.35 print "2 min", 2. */
+  shownMinutes(minutes: number): number {
+    if (minutes < 1) return Math.round(minutes * 60) / 60;
+    if (minutes < 59.5) return Math.round(minutes);
+    if (minutes < 48 * 60) return (Math.round(minutes / 6) / 10) * 60;
+    return (Math.round(minutes / 144) / 10) * 1440;
+  }
+
+  /** How many times one value is another, as a sentence says it: "1.2", "2", and whole from 10 ("180", not "180.4"). */
+  times(ratio: number): string {
+    return ratio >= 10 ? this.integer.format(ratio) : this.decimal1.format(ratio);
+  }
+
   /** A length that is set, not measured (a target, a window, an axis mark): "1 h", "7 d", "1.5 h". */
   span(minutes: number): string {
     return this.time(minutes, this.decimal1);
