@@ -5,7 +5,7 @@ import { monthsEnding, parsePeriod, periodDays, previousPeriod, type Period } fr
 import type { Store } from '../store/database.js';
 import type { SqlParams, SqlSession } from '../store/session.js';
 import { parseRows } from '../store/rows.js';
-import { type AnalysisRange, buildBase, dataDaysRow, holdsRow, iso, platformDaysRow } from './build.js';
+import { type AnalysisRange, brandDaysRow, buildBase, dataDaysRow, holdsRow, iso, platformDaysRow } from './build.js';
 import { AnalysisCache, stepKey } from './cache.js';
 import { queryFile, queryText } from './queries.js';
 
@@ -41,6 +41,7 @@ export class Analysis {
   /** How far the exports reach on each tracked platform (spansWhole), read once; and over each period asked about. */
   private dataDays: Promise<ExportDays[]> | null = null;
   private readonly daysIn = new Map<string, Promise<PlatformDays[]>>();
+  private readonly brandDaysIn = new Map<string, Promise<BrandDays[]>>();
 
   private constructor(
     readonly store: Store,
@@ -181,24 +182,55 @@ export class Analysis {
   async platformsInPart(period: Period, alongside?: Period): Promise<PlatformReach[]> {
     const days = periodDays(period);
     const periodLength = daysFrom(days.first, days.last);
-    const comparedDays = alongside ? periodDays(alongside) : null;
     const inPeriod = new Map((await this.platformDays(period)).map((row) => [row.platform, row]));
     const inCompared = new Map((alongside ? await this.platformDays(alongside) : []).map((row) => [row.platform, row]));
     return (await this.judgedPlatforms(period, alongside)).flatMap((platform): PlatformReach[] => {
       const row = inPeriod.get(platform);
-      if (row === undefined) return [{ platform, first: null, last: null, days: 0, periodDays: periodLength, gap: null }];
-      const then = inCompared.get(platform);
-      const expected = Math.max(row.posts, then && comparedDays ? (then.posts * periodLength) / daysFrom(comparedDays.first, comparedDays.last) : 0);
-      const allowed = Math.max(2, Math.ceil((5 * periodLength) / expected));
-      const weekdays = new Set([...row.weekdays, ...(then?.weekdays ?? [])]);
-      const counted = (day: string) => weekdays.has(isoWeekday(day)) && !this.config.holidays?.includes(day);
-      const late = daysIn(days.first, row.first_day, { last: false }).filter(counted).length;
-      const early = daysIn(row.last_day, days.last, { first: false }).filter(counted).length;
-      const gap = Math.max(0, ...row.days.slice(1).map((day, index) => daysIn(row.days[index] ?? day, day, { first: false, last: false }).filter(counted).length));
-      const gapped = gap > Math.max(3, 2 * allowed);
-      if (late <= allowed && early <= allowed && !gapped) return [];
-      return [{ platform, first: row.first_day, last: row.last_day, days: daysFrom(row.first_day, row.last_day), periodDays: periodLength, gap: gapped ? gap : null }];
+      if (row === undefined) return [{ platform, first: null, last: null, days: 0, daysWithPosts: 0, periodDays: periodLength, gap: null }];
+      const reach = this.reachOver(row, inCompared.get(platform), days, period, alongside);
+      return reach.cut ? [{ platform, first: row.first_day, last: row.last_day, days: daysFrom(row.first_day, row.last_day), daysWithPosts: row.days.length, periodDays: periodLength, gap: reach.gap }] : [];
     });
+  }
+
+  /**
+   * The brands whose own posts on a platform reach over `period` in part beside the other tracked brands' data there (a
+   * care export that ends on the 28th, or skips ten days, while the competitors' listening export goes on to the 31st:
+   * the mentions the care export held end with it): judged as platformsInPart judges a platform's posts, within the
+   * days the others' posts and mentions there reach over, counting only those days (brands whose data all ends on the
+   * 26th are cut alike, which the platform's own reach judges). Only a brand of at least MIN_PLATFORM_POSTS posts of
+   * its own there in the two periods together is judged; one with none in `period` is missingPlatforms's
+   * (src/metrics/ranking.ts).
+   */
+  async brandPostsInPart(period: Period, alongside?: Period): Promise<BrandPostsReach[]> {
+    const key = (row: BrandDays) => `${row.brand_id}\u0000${row.platform}`;
+    const inCompared = new Map((alongside ? await this.brandDays(alongside) : []).map((row) => [key(row), row]));
+    return (await this.brandDays(period)).flatMap((row): BrandPostsReach[] => {
+      const then = inCompared.get(key(row));
+      if (row.posts + (then?.posts ?? 0) < MIN_PLATFORM_POSTS) return [];
+      const reach = this.reachOver(row, then, { first: row.others_first_day, last: row.others_last_day, days: new Set(row.others_days) }, period, alongside);
+      if (!reach.cut) return [];
+      return [{ brand: row.brand_id, platform: row.platform, first: row.first_day, last: row.last_day, othersFirst: row.others_first_day, othersLast: row.others_last_day, gap: reach.gap }];
+    });
+  }
+
+  /**
+   * Whether posts that reach over the local days `row` gives cover `within` (a period's days, or those the other brands'
+   * data on the platform reach over, counting only the days it holds) as a whole export would (platformsInPart), and the
+   * days they skip in a row when that is what cuts them.
+   */
+  private reachOver(row: PlatformDays, then: PlatformDays | undefined, within: { first: string; last: string; days?: ReadonlySet<string> }, period: Period, alongside: Period | undefined): { cut: boolean; gap: number | null } {
+    const days = periodDays(period);
+    const periodLength = daysFrom(days.first, days.last);
+    const comparedDays = alongside ? periodDays(alongside) : null;
+    const expected = Math.max(row.posts, then && comparedDays ? (then.posts * periodLength) / daysFrom(comparedDays.first, comparedDays.last) : 0);
+    const allowed = Math.max(2, Math.ceil((5 * periodLength) / expected));
+    const weekdays = new Set([...row.weekdays, ...(then?.weekdays ?? [])]);
+    const counted = (day: string) => weekdays.has(isoWeekday(day)) && !this.config.holidays?.includes(day) && (within.days?.has(day) ?? true);
+    const late = daysIn(within.first, row.first_day, { last: false }).filter(counted).length;
+    const early = daysIn(row.last_day, within.last, { first: false }).filter(counted).length;
+    const gap = Math.max(0, ...row.days.slice(1).map((day, index) => daysIn(row.days[index] ?? day, day, { first: false, last: false }).filter(counted).length));
+    const gapped = gap > Math.max(3, 2 * allowed);
+    return { cut: late > allowed || early > allowed || gapped, gap: gapped ? gap : null };
   }
 
   /**
@@ -220,13 +252,23 @@ export class Analysis {
     return inPart.size > 0 && (await this.judgedPlatforms(period, alongside)).some((platform) => !inPart.has(platform));
   }
 
-  /** Each tracked platform's posts in `period` and their first and last local day (queries/base/platform_days.sql), read once per period. */
+  /** Each tracked platform's posts in `period` and their first and last local day (queries/base/platform_days.sql). */
   private platformDays(period: Period): Promise<PlatformDays[]> {
+    return this.daysOf(this.daysIn, 'base/platform_days', platformDaysRow, period);
+  }
+
+  /** Each brand's own posts on each platform in `period` and their first and last local day, beside the other brands' data there (queries/base/brand_days.sql). */
+  private brandDays(period: Period): Promise<BrandDays[]> {
+    return this.daysOf(this.brandDaysIn, 'base/brand_days', brandDaysRow, period);
+  }
+
+  /** The rows of a query of `period`'s local days, read once per period into `kept`. */
+  private daysOf<Row extends z.ZodType>(kept: Map<string, Promise<Array<z.infer<Row>>>>, name: string, row: Row, period: Period): Promise<Array<z.infer<Row>>> {
     const key = iso(period.start) + iso(period.end);
-    let days = this.daysIn.get(key);
+    let days = kept.get(key);
     if (days === undefined) {
-      days = this.baseRows('base/platform_days', platformDaysRow, { start: iso(period.start), end: iso(period.end), tz: this.config.timezone });
-      this.daysIn.set(key, days);
+      days = this.baseRows(name, row, { start: iso(period.start), end: iso(period.end), tz: this.config.timezone });
+      kept.set(key, days);
     }
     return days;
   }
@@ -283,19 +325,37 @@ function stepKindOf(sql: string): StepKind {
 
 type ExportDays = z.infer<typeof dataDaysRow>;
 type PlatformDays = z.infer<typeof platformDaysRow>;
+type BrandDays = z.infer<typeof brandDaysRow>;
 
 /** A platform of fewer posts in the two periods compared, or of a smaller share of their posts, is not judged on how far its exports reach (platformsInPart). */
 const MIN_PLATFORM_POSTS = 30;
 const MIN_PLATFORM_SHARE = 0.05;
 
-/** A tracked platform whose exports reach over part of a period: its first and last local day in it (YYYY-MM-DD; null when none), how many days from the one to the other, and the days it skips. */
+/** A tracked platform whose exports reach over part of a period: its first and last local day in it (YYYY-MM-DD; null when none), how many days from the one to the other, how many of them hold posts, and the days it skips. */
 export interface PlatformReach {
   platform: string;
   first: string | null;
   last: string | null;
   days: number;
+  /** The local days it has posts on, from `first` to `last`. */
+  daysWithPosts: number;
   periodDays: number;
   /** The longest run of days without a post between two days with posts, when that is what cut it (null otherwise). */
+  gap: number | null;
+}
+
+/**
+ * A brand whose own posts on a platform reach over part of a period beside the other tracked brands' data there
+ * (Analysis.brandPostsInPart): the first and last local day of each (YYYY-MM-DD), and the days its posts skip in a row
+ * when that is what cut them.
+ */
+export interface BrandPostsReach {
+  brand: string;
+  platform: string;
+  first: string;
+  last: string;
+  othersFirst: string;
+  othersLast: string;
   gap: number | null;
 }
 

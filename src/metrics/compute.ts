@@ -5,7 +5,7 @@ import type { Store } from '../store/database.js';
 import { metricCatalogue } from './catalogue.js';
 import type { Period } from '../analysis/period.js';
 import { ALL_PLATFORMS, periodMetrics, type ScopedMetrics } from './period-metrics.js';
-import { assignRanks, benchmarks, changeOf, comparableAmong, missingPlatforms, previousValues, withholdMissingPlatforms, withholdShareChanges } from './ranking.js';
+import { assignRanks, benchmarks, changeOf, comparableAmong, countedFigures, missingPlatforms, postsInPart, previousValues, withholdFigures, withholdShareChanges } from './ranking.js';
 import { hourOfWeek, monthlyTrend } from './trend.js';
 import type { BrandMetrics, ChangeReason, DataQuality, MetricsReport, PeriodJson } from './types.js';
 
@@ -26,13 +26,17 @@ const spanRow = z.object({
 
 /**
  * The monthly trend, and which of its months with data the exports reach over in part only: a month the exports end
- * in, or one a platform's export skipped, judged beside the month before it.
+ * in, one a platform's export skipped, or one a brand's own posts reach over in part beside its platform's, judged
+ * beside the month before it.
  */
 async function trendOf(analysis: Analysis, months: Period[]): Promise<Pick<MetricsReport, 'trend' | 'trendPartialMonths'>> {
   const trend = await monthlyTrend(analysis, months);
   const held = new Set(trend.filter((point) => point.inbound !== null).map((point) => point.month));
   const trendPartialMonths: string[] = [];
-  for (const [index, month] of months.entries()) if (held.has(month.label) && !(await analysis.spansWhole(month, months[index - 1]))) trendPartialMonths.push(month.label);
+  for (const [index, month] of months.entries()) {
+    if (!held.has(month.label)) continue;
+    if (!(await analysis.spansWhole(month, months[index - 1])) || (await analysis.brandPostsInPart(month, months[index - 1])).length > 0) trendPartialMonths.push(month.label);
+  }
   return { trend, trendPartialMonths };
 }
 
@@ -50,6 +54,8 @@ export async function metricsOf(analysis: Analysis): Promise<MetricsReport> {
   // its figures there are unknown, not 0. Without a row at all, they are not computed.
   const before: ScopedMetrics = (await analysis.holds(previous)) ? await periodMetrics(analysis, previous, false) : new Map();
   const heldBefore = (scope: string) => [...(before.get(scope)?.values() ?? [])].some((brand) => brand.inbound > 0 || brand.brandPosts > 0);
+  const postsNow = await analysis.brandPostsInPart(current, previous);
+  const postsBefore = (await analysis.holds(previous)) ? await analysis.brandPostsInPart(previous, current) : [];
   const sections: Array<{ scope: string; brands: BrandMetrics[] }> = [];
   for (const [scope, brands] of now) {
     // A platform's counts are judged on how far its own exports reach; all platforms' together on each of theirs.
@@ -71,8 +77,10 @@ export async function metricsOf(analysis: Analysis): Promise<MetricsReport> {
       brand.previous = previousValues(old, catalogue);
     }
     const missing = scope === ALL_PLATFORMS && previousInData ? missingPlatforms(now, before) : new Map<string, ChangeReason>();
-    withholdMissingPlatforms(pairs, catalogue, missing);
-    withholdShareChanges(pairs, missing);
+    withholdFigures(pairs, catalogue, missing);
+    const cut = previousInData ? postsInPart(postsNow, postsBefore, platform) : new Map<string, ChangeReason>();
+    withholdFigures(pairs, countedFigures(catalogue), cut);
+    withholdShareChanges(pairs, new Map([...cut, ...missing]));
     assignRanks(list, catalogue, comparableAmong(list, catalogue));
     sections.push({ scope, brands: list });
   }
@@ -117,6 +125,8 @@ export async function metricsOf(analysis: Analysis): Promise<MetricsReport> {
             platformsInPart: await analysis.platformsInPart(current, previous),
             // Of a previous period the data holds nothing of, the report says that already.
             previousPlatformsInPart: (await analysis.holds(previous)) ? await analysis.platformsInPart(previous, current) : [],
+            brandPostsInPart: postsNow,
+            previousBrandPostsInPart: postsBefore,
           },
         }
       : {}),

@@ -1,6 +1,7 @@
 import { type Better, MIN_SAMPLE, type MetricSpec, type MetricUnit, type RestsOn, sampleOf, shownValue } from './catalogue.js';
 import { answersUpperBound, hasNoData, hasPartialPosts, isLowerBoundUnder } from './coverage.js';
 import { ALL_PLATFORMS, type ScopedMetrics } from './period-metrics.js';
+import type { BrandPostsReach } from '../analysis/analysis.js';
 import type { Benchmark, BrandMetrics, ChangeReason } from './types.js';
 
 interface RankedBrand {
@@ -227,7 +228,7 @@ export function withholdShareChanges(pairs: ReadonlyArray<{ current: BrandMetric
   const complete = pairs.flatMap(({ current, previous }) => (previous === undefined ? [] : [{ current, previous }]));
   const thenOnly = complete.some(({ current, previous }) => (unmeasured(previous) && !unmeasured(current)) || volumeJump(current, previous) === 'up');
   const nowOnly = complete.some(({ current, previous }) => volumeJump(current, previous) === 'down');
-  const ofMissing: ChangeReason | null = missing.size === 0 ? null : [...missing.values()].some((reason) => reason !== 'platform-missing-previous') ? 'shares-partial' : 'shares-partial-previous';
+  const ofMissing: ChangeReason | null = missing.size === 0 ? null : [...missing.values()].some((reason) => !PREVIOUS_PART.has(reason)) ? 'shares-partial' : 'shares-partial-previous';
   if (ofMissing === null && !thenOnly && !nowOnly) return;
   const reason: ChangeReason = ofMissing ?? (nowOnly ? 'shares-partial' : 'shares-partial-previous');
   for (const { current: brand } of pairs) {
@@ -236,6 +237,32 @@ export function withholdShareChanges(pairs: ReadonlyArray<{ current: BrandMetric
     brand.change.shareOfVoice = null;
     brand.changeReason.shareOfVoice = reason;
   }
+}
+
+/** The reasons of missingPlatforms and postsInPart that say the previous period's data of the brand lacked the part. */
+const PREVIOUS_PART: ReadonlySet<ChangeReason> = new Set(['platform-missing-previous', 'brand-posts-partial-previous']);
+
+/**
+ * Per brand, when the data holds its own posts on a platform (on `platform`, or on any) over part of one of the two
+ * periods only beside the other brands' data there (Analysis.brandPostsInPart: its care export ends on the 28th while
+ * the competitors' listening export goes on, and the mentions the care export held end with it): `brand-posts-partial`
+ * for this period, else `brand-posts-partial-previous`.
+ */
+export function postsInPart(now: readonly BrandPostsReach[], before: readonly BrandPostsReach[], platform?: string): Map<string, ChangeReason> {
+  const on = (reach: BrandPostsReach) => platform === undefined || reach.platform === platform;
+  const found = new Map<string, ChangeReason>();
+  for (const reach of before.filter(on)) found.set(reach.brand, 'brand-posts-partial-previous');
+  for (const reach of now.filter(on)) found.set(reach.brand, 'brand-posts-partial');
+  return found;
+}
+
+/**
+ * The figures the part of a brand's own posts missing in one period changes (postsInPart): its counts (its answers and
+ * posts, and the mentions its export held) and its share of voice. Its rates rest on the mentions the data holds in
+ * both periods.
+ */
+export function countedFigures(catalogue: readonly MetricSpec[]): MetricSpec[] {
+  return catalogue.filter((spec) => spec.unit === 'count' || (spec.unit === 'share' && spec.restsOn === 'mentions'));
 }
 
 /**
@@ -266,15 +293,16 @@ export function missingPlatforms(now: ScopedMetrics, before: ScopedMetrics): Map
 }
 
 /**
- * No figure of each brand `missing` names, over all platforms, is compared (one that has a reason of its own keeps it):
- * its counts lack the missing part, and its rates and times rest on other platforms in the two periods. The other
- * brands' shares of voice, whose total the missing part changes, are withholdShareChanges's.
+ * No figure of `specs` of each brand `reasons` names is compared (one that has a reason of its own keeps it). Of a
+ * platform's export missing (missingPlatforms), every figure, over all platforms: its counts lack the missing part, and
+ * its rates and times rest on other platforms in the two periods; of its own posts in part (postsInPart), its
+ * countedFigures. The other brands' shares of voice, whose total the missing part changes, are withholdShareChanges's.
  */
-export function withholdMissingPlatforms(pairs: ReadonlyArray<{ current: BrandMetrics; previous: BrandMetrics | undefined }>, catalogue: readonly MetricSpec[], missing: ReadonlyMap<string, ChangeReason>): void {
+export function withholdFigures(pairs: ReadonlyArray<{ current: BrandMetrics; previous: BrandMetrics | undefined }>, specs: readonly MetricSpec[], reasons: ReadonlyMap<string, ChangeReason>): void {
   for (const { current: brand, previous } of pairs) {
-    const reason = missing.get(brand.id);
+    const reason = reasons.get(brand.id);
     if (reason === undefined || previous === undefined || brand.change === undefined || brand.changeReason === undefined) continue;
-    for (const spec of catalogue) {
+    for (const spec of specs) {
       if (brand.change[spec.key] === null && brand.changeReason[spec.key] !== undefined) continue;
       if (spec.value(brand) === null) continue;
       brand.change[spec.key] = null;

@@ -4,7 +4,7 @@
  * Rates and shares are fractions in [0, 1]; times are minutes; a value that
  * cannot be computed is null, never 0.
  */
-import type { PlatformReach } from '../analysis/analysis.js';
+import type { BrandPostsReach, PlatformReach } from '../analysis/analysis.js';
 import type { BrandThemes } from '../themes/types.js';
 import type { ScalarMetricFields } from './catalogue.js';
 import type { Diagnostics } from './diagnostics/types.js';
@@ -205,6 +205,14 @@ export interface MetricsReport {
     platformsInPart?: PlatformReach[];
     /** The same of the previous period, beside this one. */
     previousPlatformsInPart?: PlatformReach[];
+    /**
+     * Brands whose own posts on a platform reach over part of the period beside the other tracked brands' data there
+     * (Analysis.brandPostsInPart: a care export that ends early, beside the competitors' listening export of the whole
+     * period). Their counts and shares of voice are then not compared.
+     */
+    brandPostsInPart?: BrandPostsReach[];
+    /** The same of the previous period, beside this one. */
+    previousBrandPostsInPart?: BrandPostsReach[];
   };
   /** The period of the same length just before, which `change` compares with. */
   previousPeriod?: PeriodJson;

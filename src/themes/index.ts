@@ -45,7 +45,7 @@ const summaryRow = z.object({
   share: value,
   previous_mentions: value,
   change: value,
-  change_reason: z.enum(['thin-period', 'thin-previous-period', 'previous-period-not-in-data', 'period-partly-in-data', 'previous-period-partly-in-data', 'unmeasured-previous-period', 'unmeasured-period', 'platform-missing', 'platform-missing-previous']).nullable(),
+  change_reason: z.enum(['thin-period', 'thin-previous-period', 'previous-period-not-in-data', 'period-partly-in-data', 'previous-period-partly-in-data', 'unmeasured-previous-period', 'unmeasured-period', 'platform-missing', 'platform-missing-previous', 'brand-posts-partial', 'brand-posts-partial-previous']).nullable(),
   measured: count,
   answered: count,
   response_rate: value,
@@ -76,7 +76,13 @@ export async function themesOf(analysis: Analysis, options: ThemeOptions = {}): 
   await analysis.run('themes/found', { ...params, min_authors: config.metrics.themeAuthors, alpha0: THEME_PRIOR_TOTAL, top: options.top ?? 10, min_mentions: THEME_MIN_MENTIONS, absorbed_share: THEME_ABSORBED_SHARE, pool: Math.max(THEME_POOL, options.top ?? 10) });
   await analysis.run('themes/display');
   await analysis.run('themes/mentions');
-  const spans = { period_whole: await analysis.spansWhole(period, previous), previous_whole: await analysis.spansWhole(previous, period) };
+  const spans = {
+    period_whole: await analysis.spansWhole(period, previous),
+    previous_whole: await analysis.spansWhole(previous, period),
+    // Brand ids hold no comma (src/config/schema.ts).
+    posts_cut: (await analysis.brandPostsInPart(period, previous)).map((reach) => reach.brand).join(','),
+    posts_cut_previous: (await analysis.brandPostsInPart(previous, period)).map((reach) => reach.brand).join(','),
+  };
   const summary = await analysis.rows('themes/summary', summaryRow, { ...params, min_mentions: THEME_MIN_MENTIONS, ...spans });
   const found = await analysis.rows('themes/found_list', foundRow);
   const benchmarks = await analysis.rows('themes/benchmarks', benchmarkRow, { start: params.start, end: params.end, inbound_mode: params.inbound_mode, min_mentions: THEME_MIN_MENTIONS });

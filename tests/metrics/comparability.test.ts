@@ -108,6 +108,8 @@ describe('period coverage', () => {
       partial: true,
       platformsInPart: [],
       previousPlatformsInPart: [],
+      brandPostsInPart: [],
+      previousBrandPostsInPart: [],
       span: { first: '2017-10-03T12:00:00Z', last: '2017-10-31T12:08:00Z', daysWithData: 2, spanDays: 29, periodDays: 31, busiestDay: '2017-10-31', busiestDayMentions: 9, busiestDayShare: 0.9 },
     });
   });
@@ -227,7 +229,7 @@ describe('counts over a period the exports reach in part', () => {
       const report = await computeMetrics(store, configWith(accounts), '2017-10');
       const acme = brand(report, 'acme');
       expect([acme.inbound, acme.previous?.inbound, acme.change?.inbound, acme.changeReason?.inbound]).toEqual([80, 120, null, 'period-partly-in-data']);
-      expect(report.periodCoverage?.platformsInPart).toEqual([{ platform: 'facebook', first: '2017-10-01', last: '2017-10-09', days: 9, periodDays: 31, gap: null }]);
+      expect(report.periodCoverage?.platformsInPart).toEqual([{ platform: 'facebook', first: '2017-10-01', last: '2017-10-09', days: 9, daysWithPosts: 9, periodDays: 31, gap: null }]);
       // The same exports, with Facebook reaching to the 29th: its 58 posts of October leave 3 days unexplained at either end.
       const longer = await storeWith([...posts, ...facebook('fl', 9, range(10, 29))]);
       try {
@@ -235,9 +237,9 @@ describe('counts over a period the exports reach in part', () => {
         // Reaching to the 17th only, it is said so, as an export of the 9th is; and November, where Facebook's exports go on and Twitter's hold nothing.
         const cut = await storeWith([...posts, ...facebook('fl', 9, range(10, 17)), ...facebook('fn', 10, range(1, 30))]);
         try {
-          expect((await computeMetrics(cut, configWith(accounts), '2017-10')).periodCoverage?.platformsInPart).toEqual([{ platform: 'facebook', first: '2017-10-01', last: '2017-10-17', days: 17, periodDays: 31, gap: null }]);
+          expect((await computeMetrics(cut, configWith(accounts), '2017-10')).periodCoverage?.platformsInPart).toEqual([{ platform: 'facebook', first: '2017-10-01', last: '2017-10-17', days: 17, daysWithPosts: 17, periodDays: 31, gap: null }]);
           const skipped = await computeMetrics(cut, configWith(accounts), '2017-11');
-          expect(skipped.periodCoverage?.platformsInPart).toEqual([{ platform: 'twitter', first: null, last: null, days: 0, periodDays: 30, gap: null }]);
+          expect(skipped.periodCoverage?.platformsInPart).toEqual([{ platform: 'twitter', first: null, last: null, days: 0, daysWithPosts: 0, periodDays: 30, gap: null }]);
         } finally {
           cut.close();
         }
@@ -249,9 +251,9 @@ describe('counts over a period the exports reach in part', () => {
       const holed = await storeWith([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 31)), ...facebook('fs', 8, range(1, 30)), ...facebook('fh', 9, [...range(1, 10), ...range(21, 31)])]);
       try {
         const report = await computeMetrics(holed, configWith(accounts), '2017-10');
-        expect(report.periodCoverage?.platformsInPart).toEqual([{ platform: 'facebook', first: '2017-10-01', last: '2017-10-31', days: 31, periodDays: 31, gap: 10 }]);
+        expect(report.periodCoverage?.platformsInPart).toEqual([{ platform: 'facebook', first: '2017-10-01', last: '2017-10-31', days: 31, daysWithPosts: 21, periodDays: 31, gap: 10 }]);
         // And November, compared with it, names October's.
-        expect((await computeMetrics(holed, configWith(accounts), '2017-11')).periodCoverage?.previousPlatformsInPart).toEqual([{ platform: 'facebook', first: '2017-10-01', last: '2017-10-31', days: 31, periodDays: 31, gap: 10 }]);
+        expect((await computeMetrics(holed, configWith(accounts), '2017-11')).periodCoverage?.previousPlatformsInPart).toEqual([{ platform: 'facebook', first: '2017-10-01', last: '2017-10-31', days: 31, daysWithPosts: 21, periodDays: 31, gap: 10 }]);
       } finally {
         holed.close();
       }
@@ -263,7 +265,7 @@ describe('counts over a period the exports reach in part', () => {
       try {
         expect((await computeMetrics(office, configWith(accounts, { holidays: ['2017-10-02', '2017-10-03', '2017-10-04'] }), '2017-10')).periodCoverage?.platformsInPart).toEqual([]);
         // Without the holidays in the config, the 2nd to the 4th are three weekdays without a comment: more than the 2 allowed.
-        expect((await computeMetrics(office, configWith(accounts), '2017-10')).periodCoverage?.platformsInPart).toEqual([{ platform: 'facebook', first: '2017-10-05', last: '2017-10-31', days: 27, periodDays: 31, gap: null }]);
+        expect((await computeMetrics(office, configWith(accounts), '2017-10')).periodCoverage?.platformsInPart).toEqual([{ platform: 'facebook', first: '2017-10-05', last: '2017-10-31', days: 27, daysWithPosts: 19, periodDays: 31, gap: null }]);
       } finally {
         office.close();
       }
@@ -293,7 +295,7 @@ describe('counts over a period the exports reach in part', () => {
       // October), 7 days before the 8th and 11 after the 20th are more than the 3 allowed. Its few posts of October excuse nothing.
       const sparse = await storeWith([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 31)), ...facebook('fs', 8, range(1, 30)), ...facebook('fq', 9, [8, 14, 20])]);
       try {
-        expect((await computeMetrics(sparse, configWith(accounts), '2017-10')).periodCoverage?.platformsInPart).toEqual([{ platform: 'facebook', first: '2017-10-08', last: '2017-10-20', days: 13, periodDays: 31, gap: null }]);
+        expect((await computeMetrics(sparse, configWith(accounts), '2017-10')).periodCoverage?.platformsInPart).toEqual([{ platform: 'facebook', first: '2017-10-08', last: '2017-10-20', days: 13, daysWithPosts: 3, periodDays: 31, gap: null }]);
         // The same 6 comments after a September as quiet (6 comments): 12 posts in the two months are too few to judge.
         const quietBefore = await storeWith([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 31)), ...facebook('fs', 8, [8, 14, 20]), ...facebook('fq', 9, [8, 14, 20]), ...[3, 4, 5, 6, 7].flatMap((month) => facebook(`fm${month}-`, month, range(1, 30)))]);
         try {
@@ -480,6 +482,48 @@ describe('counts over a period the exports reach in part', () => {
     ]);
     expect([brand(thenOnly, 'acme').change?.shareOfVoice, brand(thenOnly, 'acme').changeReason?.shareOfVoice]).toEqual([null, 'unmeasured-period']);
     expect([brand(thenOnly, 'rival').change?.shareOfVoice, brand(thenOnly, 'rival').changeReason?.shareOfVoice]).toEqual([null, 'shares-partial']);
+  });
+
+  it("compares no count of a brand whose own posts end days before the other brands' data, nor any share of voice; its rates still", async () => {
+    // acme answers 2 mentions a day; its care export (its mentions and answers) ends on 27 October, while rival's mentions
+    // go on to the 31st: 4 weekdays of acme's 7 missing, where its 108 posts of October allow 2 (5 x 31 / 108, 2 at least).
+    const rival = [...mentionsOn('rs', 'rival', 8, range(1, 30), 2), ...mentionsOn('ro', 'rival', 9, range(1, 31), 2)];
+    const report = await metrics([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 27)), ...rival]);
+    const acme = brand(report, 'acme');
+    expect(report.periodCoverage?.brandPostsInPart).toEqual([{ brand: 'acme', platform: 'twitter', first: '2017-10-01', last: '2017-10-27', othersFirst: '2017-10-01', othersLast: '2017-10-31', gap: null }]);
+    for (const key of ['inbound', 'answered', 'brandPosts', 'replies', 'shareOfVoice']) expect([key, acme.change?.[key], acme.changeReason?.[key]]).toEqual([key, null, 'brand-posts-partial']);
+    // Every mention of both months answered: 0 points.
+    expect(acme.change?.responseRate).toBe(0);
+    expect([brand(report, 'rival').change?.inbound, brand(report, 'rival').changeReason?.shareOfVoice]).toEqual([expect.any(Number), 'shares-partial']);
+    // The trend marks October.
+    expect(report.trendPartialMonths).toEqual(['2017-10']);
+
+    // The same export cut in September, on the 24th of 30: the previous period's.
+    const before = await metrics([...answeredDays('s', 8, range(1, 24)), ...answeredDays('o', 9, range(1, 31)), ...rival]);
+    expect(before.periodCoverage?.previousBrandPostsInPart).toEqual([{ brand: 'acme', platform: 'twitter', first: '2017-09-01', last: '2017-09-24', othersFirst: '2017-09-01', othersLast: '2017-09-30', gap: null }]);
+    expect(brand(before, 'acme').changeReason?.inbound).toBe('brand-posts-partial-previous');
+    expect(brand(before, 'rival').changeReason?.shareOfVoice).toBe('shares-partial-previous');
+
+    // Ten days skipped in the middle of October (11 to 20).
+    const gapped = await metrics([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, [...range(1, 10), ...range(21, 31)]), ...rival]);
+    expect(gapped.periodCoverage?.brandPostsInPart).toEqual([expect.objectContaining({ brand: 'acme', gap: 10 })]);
+    expect(brand(gapped, 'acme').changeReason?.inbound).toBe('brand-posts-partial');
+  });
+
+  it("compares the counts of a brand whose own posts end a day early, or on its own days of the week, or with every brand's data", async () => {
+    const rival = [...mentionsOn('rs', 'rival', 8, range(1, 30), 2), ...mentionsOn('ro', 'rival', 9, range(1, 31), 2)];
+    // Its last day with posts the 30th: within the 2 days its pace allows.
+    const dayEarly = await metrics([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 30)), ...rival]);
+    expect(dayEarly.periodCoverage?.brandPostsInPart).toEqual([]);
+    expect(brand(dayEarly, 'acme').change?.inbound).toEqual(expect.any(Number));
+    // Weekdays only (October 2017 ends on a Tuesday; 28 and 29 a weekend): the weekends are not its days.
+    const weekdays = (month: number, last: number) => range(1, last).filter((day) => ![0, 6].includes(new Date(Date.UTC(2017, month, day)).getUTCDay()));
+    const weekly = await metrics([...answeredDays('s', 8, weekdays(8, 30)), ...answeredDays('o', 9, weekdays(9, 31)), ...rival]);
+    expect(weekly.periodCoverage?.brandPostsInPart).toEqual([]);
+    // Every brand's data ends on the 27th (rival's mentions too): cut alike, which the platform's reach judges, not acme's.
+    const alike = await metrics([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 27)), ...mentionsOn('rs', 'rival', 8, range(1, 30), 2), ...mentionsOn('ro', 'rival', 9, range(1, 27), 2)]);
+    expect(alike.periodCoverage?.brandPostsInPart).toEqual([]);
+    expect(brand(alike, 'acme').changeReason?.inbound).toBe('period-partly-in-data');
   });
 
   it('compares counts when the exports reach over both periods whole', async () => {

@@ -190,18 +190,18 @@ describe('report model', () => {
     expect([...none.kpiNotes, ...none.leaderboardNotes].some((note) => note.includes('inside the answer window'))).toBe(false);
   });
 
-  it('names the platforms whose exports reach over part of the period, beside the leaderboard and among the warnings', async () => {
+  it('names the platforms whose exports reach over part of the period, and the days they hold posts on, beside the leaderboard and among the warnings', async () => {
     const metrics = fixtureMetrics();
     const span = metrics.periodCoverage?.span;
     if (!span) throw new Error('a period span expected');
     const platformsInPart = [
-      { platform: 'facebook', first: '2017-10-01', last: '2017-10-09', days: 9, periodDays: 31, gap: null },
-      { platform: 'instagram', first: null, last: null, days: 0, periodDays: 31, gap: null },
-      { platform: 'tiktok', first: '2017-10-01', last: '2017-10-31', days: 31, periodDays: 31, gap: 10 },
+      { platform: 'facebook', first: '2017-10-01', last: '2017-10-09', days: 9, daysWithPosts: 6, periodDays: 31, gap: null },
+      { platform: 'instagram', first: null, last: null, days: 0, daysWithPosts: 0, periodDays: 31, gap: null },
+      { platform: 'tiktok', first: '2017-10-01', last: '2017-10-31', days: 31, daysWithPosts: 21, periodDays: 31, gap: 10 },
     ];
-    const previousPlatformsInPart = [{ platform: 'twitter', first: '2017-09-01', last: '2017-09-12', days: 12, periodDays: 30, gap: null }];
+    const previousPlatformsInPart = [{ platform: 'twitter', first: '2017-09-01', last: '2017-09-12', days: 12, daysWithPosts: 12, periodDays: 30, gap: null }];
     const expected =
-      'The data of Facebook (from 1 to 9 October 2017, 9 of the 31 days), Instagram (none of the period’s days) and TikTok (no post on 10 days in a row) covers this period in part only, as an export cut short or missing would leave it: the volumes of all platforms together are not compared with the previous period. Check that those exports cover the whole period. In September 2017, the data of Twitter (from 1 to 12 September 2017, 12 of the 30 days) covered that period in part only: this period’s volumes are not compared with it.';
+      'The data of Facebook (from 1 to 9 October 2017, posts on 6 of the 31 days), Instagram (none of the period’s days) and TikTok (no post on 10 days in a row) covers this period in part only, as an export cut short or missing would leave it: the volumes of all platforms together are not compared with the previous period. Check that those exports cover the whole period. In September 2017, the data of Twitter (from 1 to 12 September 2017, posts on 12 of the 30 days) covered that period in part only: this period’s volumes are not compared with it.';
     const built = (await model('en', null, { ...metrics, periodCoverage: { span, partial: false, platformsInPart, previousPlatformsInPart } })).model;
     expect(built.leaderboardNotes).toContain(expected);
     expect(built.warnings).toContain(expected);
@@ -209,7 +209,26 @@ describe('report model', () => {
     expect([...whole.leaderboardNotes, ...whole.warnings].some((note) => note.includes('in part only'))).toBe(false);
     const spanish = (await model('es', null, { ...metrics, periodCoverage: { span, partial: false, platformsInPart: platformsInPart.slice(0, 2) } })).model;
     expect(spanish.warnings).toContain(
-      'Los datos de Facebook (del 1 al 9 de octubre de 2017, 9 de los 31 días) e Instagram (ninguno de los días del periodo) cubren este periodo solo en parte, como los dejaría una exportación incompleta o que falta: los volúmenes de todas las plataformas juntas no se comparan con el periodo anterior. Compruebe que esas exportaciones cubren todo el periodo.',
+      'Los datos de Facebook (del 1 al 9 de octubre de 2017, publicaciones en 6 de los 31 días) e Instagram (ninguno de los días del periodo) cubren este periodo solo en parte, como los dejaría una exportación incompleta o que falta: los volúmenes de todas las plataformas juntas no se comparan con el periodo anterior. Compruebe que esas exportaciones cubren todo el periodo.',
+    );
+  });
+
+  it("names the brands whose own posts reach over part of the period beside the other brands' data, in each language", async () => {
+    const metrics = fixtureMetrics();
+    const span = metrics.periodCoverage?.span;
+    if (!span) throw new Error('a period span expected');
+    const brandPostsInPart = [{ brand: 'acme', platform: 'twitter', first: '2017-10-01', last: '2017-10-27', othersFirst: '2017-10-01', othersLast: '2017-10-31', gap: null }];
+    const previousBrandPostsInPart = [{ brand: 'rivalco', platform: 'twitter', first: '2017-09-01', last: '2017-09-30', othersFirst: '2017-09-01', othersLast: '2017-09-30', gap: 9 }];
+    const periodCoverage = { span, partial: false, platformsInPart: [], previousPlatformsInPart: [], brandPostsInPart, previousBrandPostsInPart };
+    const [acme, rivalco] = ['acme', 'rivalco'].map((id) => metrics.brands.find((brand) => brand.id === id)?.name);
+    const built = (await model('en', null, { ...metrics, periodCoverage })).model;
+    const expected = `The data holds ${acme}’s own posts on Twitter from 1 to 27 October 2017 only, while the other brands’ posts and mentions on Twitter go on over more of the period, as an export of a brand’s own posts and conversations cut short would leave it: the volumes of ${acme} and the shares of voice are not compared with the previous period. In September 2017, the data held ${rivalco}’s own posts on Twitter with none on 9 days in a row, while the other brands’ posts and mentions on Twitter went on over more of that period: this period’s volumes of ${rivalco} and shares of voice are not compared with it.`;
+    expect(built.leaderboardNotes).toContain(expected);
+    expect(built.warnings).toContain(expected);
+    const french = (await model('fr', null, { ...metrics, periodCoverage: { ...periodCoverage, previousBrandPostsInPart: [] } })).model;
+    expect(french.warnings).toContain(
+      // "de" before a vowel elided: "d’Acme Telecom".
+      'Les données contiennent les publications propres d’Acme Telecom sur Twitter du 1 au 27 octobre 2017 seulement, alors que les publications et mentions des autres marques sur Twitter se poursuivent sur une plus grande partie de la période, comme le laisserait un export incomplet des publications et conversations propres d’une marque\u00a0: les volumes d’Acme Telecom et les parts de voix ne sont pas comparés à la période précédente.',
     );
   });
 

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import type { MetricSpec } from '../../metrics/catalogue.js';
 import { answersUpperBound, hasNoData, isLowerBoundUnder } from '../../metrics/coverage.js';
-import type { PlatformReach } from '../../analysis/analysis.js';
+import type { BrandPostsReach, PlatformReach } from '../../analysis/analysis.js';
 import type { BrandMetrics, CoverageWarning, MetricsReport, PeriodSpan } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
@@ -155,7 +155,7 @@ export function noDataLine(metrics: MetricsReport, format: Formatter, t: Transla
   return t(absent.length === 1 ? 'coverage.noDataOne' : 'coverage.noDataMany', { brands: format.list(absent) });
 }
 
-/** The sentence naming the tracked platforms whose exports reach over part of the period only (counts are then not compared), or null. */
+/** The sentences naming the tracked platforms whose exports, and the brands whose own posts, reach over part of the period or of the previous one only (counts are then not compared), or null. */
 export function platformsInPartLine(metrics: MetricsReport, format: Formatter, t: Translate): string | null {
   const platforms = metrics.periodCoverage?.platformsInPart ?? [];
   const before = metrics.periodCoverage?.previousPlatformsInPart ?? [];
@@ -164,7 +164,22 @@ export function platformsInPartLine(metrics: MetricsReport, format: Formatter, t
   // When all the data reaches over as little, the sentences on the whole period say it (a one-platform export of 3 days).
   if (platforms.length > 0 && !(span !== undefined && span.spanDays * 2 < span.periodDays)) lines.push(t('coverage.platformsInPart', { parts: format.list(platforms.map((reach) => reachPart(reach, format, t))) }));
   if (before.length > 0) lines.push(t('coverage.previousPlatformsInPart', { previous: previousPeriodLabel(metrics, format, t), parts: format.list(before.map((reach) => reachPart(reach, format, t))) }));
+  const posts = metrics.periodCoverage?.brandPostsInPart ?? [];
+  const postsBefore = metrics.periodCoverage?.previousBrandPostsInPart ?? [];
+  const nameOf = (id: string) => metrics.brands.find((brand) => brand.id === id)?.name ?? id;
+  const brandsOf = (reaches: readonly BrandPostsReach[]) => format.list([...new Set(reaches.map((reach) => nameOf(reach.brand)))]);
+  const partsOf = (reaches: readonly BrandPostsReach[]) => format.list(reaches.map((reach) => brandPostsPart(reach, nameOf(reach.brand), format, t)));
+  const platformsOf = (reaches: readonly BrandPostsReach[]) => format.list([...new Set(reaches.map((reach) => platformName(reach.platform)))]);
+  if (posts.length > 0) lines.push(t('coverage.brandPostsInPart', { parts: partsOf(posts), brands: brandsOf(posts), platforms: platformsOf(posts) }));
+  if (postsBefore.length > 0) lines.push(t('coverage.previousBrandPostsInPart', { previous: previousPeriodLabel(metrics, format, t), parts: partsOf(postsBefore), brands: brandsOf(postsBefore), platforms: platformsOf(postsBefore) }));
   return lines.length === 0 ? null : lines.join(' ');
+}
+
+/** One brand and platform of platformsInPartLine: the days its own posts reach over, or the days they skip. */
+function brandPostsPart(reach: BrandPostsReach, brand: string, format: Formatter, t: Translate): string {
+  const platform = platformName(reach.platform);
+  if (reach.gap !== null) return t('coverage.brandPostsGap', { brand, platform, gap: format.count(reach.gap) });
+  return t('coverage.brandPostsPart', { brand, platform, dates: format.daysInSentence(localDay(reach.first, format.timezone), localDay(reach.last, format.timezone)) });
 }
 
 /** One platform of platformsInPartLine: the days its posts reach over, the days it skips, or none. */
@@ -177,7 +192,8 @@ function reachPart(reach: PlatformReach, format: Formatter, t: Translate): strin
   return t('coverage.platformPart', {
     platform,
     dates: format.daysInSentence(localDay(reach.first, format.timezone), localDay(reach.last, format.timezone)),
-    days: format.count(reach.days),
+    // A metrics file written before the days with posts were counted has the span only.
+    days: format.count(reach.daysWithPosts ?? reach.days),
     periodDays: format.count(reach.periodDays),
   });
 }
