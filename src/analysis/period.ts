@@ -67,7 +67,8 @@ export function parsePeriod(text: string, timezone: string): Period {
     if (m < 1 || m > 12) throw badPeriod(text, 'no-such-date', `month ${month[2]} does not exist`);
     return monthPeriod(new TZDate(Number(month[1]), m - 1, 1, 'UTC'), timezone);
   }
-  const quarter = /^(\d{4})-?Q([1-4])$/i.exec(value);
+  // T for trimestre, as French and Spanish write a quarter (2017-T4).
+  const quarter = /^(\d{4})-?[QT]([1-4])$/i.exec(value);
   if (quarter) return quarterPeriod(new TZDate(Number(quarter[1]), (Number(quarter[2]) - 1) * 3, 1, 'UTC'), timezone);
   const range = /^(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})$/.exec(value);
   if (range) {

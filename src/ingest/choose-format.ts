@@ -4,6 +4,7 @@ import { missingFromLayout, namedColumns } from './formats/mapping-context.js';
 import type { ExportFormat } from './formats/types.js';
 import { DELIMITERS, headerCandidates, positionsOf, stagingNames, type HeaderCandidate } from './source/layout.js';
 import type { PreparedSource } from './source/prepare.js';
+import { NotAnExport } from './source/sniff.js';
 import type { Layout } from './staging.js';
 
 export interface FormatChoice {
@@ -94,7 +95,7 @@ export function chooseFormat(source: PreparedSource, format: ExportFormat | 'aut
       const why = /[\r\n]/.test(source.head.text) ? 'hold no complete header row (a quote opened and never closed?)' : 'hold no line break, so the file has no header row';
       throw new UserError(`${source.path}:1: the first ${read} KB ${why}; this is not a mention export. Export the data again as CSV, TSV or XLSX.`);
     }
-    throw new UserError(`${source.path}: no header row found (the file holds no text lines). Export the data again.`);
+    throw new NotAnExport(`${source.path}: no header row found (the file holds no text lines). Export the data again.`, 'no-lines', source.path);
   }
   const where = `${source.path}:${first.line}`;
   if (first.cells.length > MAX_COLUMNS) throw tooManyColumns(where, first.cells.length, false);

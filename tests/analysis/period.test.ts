@@ -24,6 +24,9 @@ describe('parsePeriod', () => {
     expect([iso(q1.start), iso(q1.end)]).toEqual(['2018-01-01T05:00:00.000Z', '2018-04-01T04:00:00.000Z']);
     const q4 = previousPeriod(q1);
     expect([q4.label, iso(q4.start), iso(q4.end)]).toEqual(['2017-Q4', '2017-10-01T04:00:00.000Z', '2018-01-01T05:00:00.000Z']);
+    // French and Spanish write a quarter with T (trimestre): the same quarter, labelled as the reports label it.
+    expect(parsePeriod('2017-T4', 'America/New_York')).toEqual(parsePeriod('2017-Q4', 'America/New_York'));
+    expect(parsePeriod('2017t4', 'UTC').label).toBe('2017-Q4');
   });
 
   it('reads FROM..TO with TO included, and the previous range of the same number of days', () => {

@@ -302,6 +302,14 @@ describe('honest charts', () => {
     expect(svg).not.toContain('Telefónica España …');
   });
 
+  it("cuts a long marked name before its marks, so the chart's label limit never drops them", async () => {
+    const metrics = fixtureMetrics();
+    // 37 characters and "†": the axis's limit cut it at "… – Se…", and the mark with it (the page trial's client).
+    metrics.brands = metrics.brands.map((brand, index) => (index === 0 ? { ...brand, name: 'Télécom Ébène & Fils – Service Client', lowSample: true } : brand));
+    const { svg } = await svgOf(metrics, 'response-time-buckets');
+    expect(labelCount(svg, 'Télécom Ébène &amp; Fils… †')).toBe(1);
+  });
+
   it('draws the median heatmap on the same 0-23 hours and seven days as the mentions heatmap', async () => {
     const metrics = fixtureMetrics();
     // Answers only at 09:00 and 15:00 on Monday; a mention at 03:00 on Sunday waits unanswered.

@@ -699,6 +699,10 @@ describe('the API of replybench serve', () => {
     // An empty file and a picture renamed .csv: refused with a code the page words, and no folder of the server in the sentence.
     const empty = await call(base(), 'POST', '/api/clients/uploads/exports', upload('vide.csv', ''));
     expect(empty).toMatchObject({ status: 400, body: { error: 'vide.csv: the file is empty (0 bytes). Export the data again.', code: 'not-an-export', values: { problem: 'empty', file: 'vide.csv' } } });
+    // Blank lines only: its own code, so the page says so in its language.
+    const blank = await call(base(), 'POST', '/api/clients/uploads/exports', upload('lignes.csv', '\n\n  \n'));
+    expect(blank).toMatchObject({ status: 400, body: { code: 'not-an-export', values: { problem: 'no-lines', file: 'lignes.csv' } } });
+    expect(String(blank.body.error)).not.toContain(workspace());
     const picture = await call(base(), 'POST', '/api/clients/uploads/exports', upload('capture.csv', png(4, 4)));
     expect(picture).toMatchObject({ status: 400, body: { code: 'not-an-export', values: { problem: 'not-text', file: 'capture.csv' } } });
     expect(String(picture.body.error)).not.toContain(workspace());

@@ -106,13 +106,13 @@ function refuseLinkOut(path: string, name: string): void {
 }
 
 /**
- * A file that holds no export at all: empty, not text (a picture, a PDF renamed .csv), or a zip archive that is empty
+ * A file that holds no export at all: empty, blank lines only, not text (a picture, a PDF renamed .csv), or a zip archive that is empty
  * or holds no CSV, TSV or XLSX file. `file` is the name it was given (an archive's member is archive.zip:member.csv).
  */
 export class NotAnExport extends UserError {
   constructor(
     message: string,
-    readonly problem: 'empty' | 'not-text' | 'markup' | 'empty-archive' | 'no-export-inside',
+    readonly problem: 'empty' | 'no-lines' | 'not-text' | 'markup' | 'empty-archive' | 'no-export-inside',
     readonly file: string,
   ) {
     super(message);

@@ -7,6 +7,7 @@ import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { type AudienceField, comparedOnNote, otherPlatforms } from '../model/comparedOn.js';
 import { COVERAGE_MARKS, crowdsOnOneDay, LOW_SAMPLE_MARK, LOWER_BOUND_MARK, noDataLine, spanSentence, valueMarks } from '../model/coverage.js';
+import { shortenText } from '../model/examples.js';
 import { leaderboardOrder } from '../model/leaderboard.js';
 import { shownThemes, subjectMarks, themeGridBrands } from '../model/themes.js';
 import { THEME_MIN_MENTIONS } from '../../themes/index.js';
@@ -314,6 +315,9 @@ const MARK_KEYS: Record<string, string> = {
  * and one line under the chart saying what the marks used mean (the
  * leaderboard's notes are pages away); none without marks.
  */
+/** The characters of a brand name that carries marks on a chart's axis: with them, within the axis's label limit (230 px). */
+const MARKED_NAME_CHARACTERS = 22;
+
 function chartMarks(spec: Pick<MetricSpec<never>, 'marks' | 'key'>, brands: readonly BrandMetrics[], value: (brand: BrandMetrics) => number | null, { format, t }: Pick<Context, 'format' | 't'>) {
   const marks = brands.map((brand) => valueMarks(spec, brand, value(brand)));
   const used = new Set(marks.flatMap((entry) => [...entry.leading, ...entry.trailing]));
@@ -323,7 +327,11 @@ function chartMarks(spec: Pick<MetricSpec<never>, 'marks' | 'key'>, brands: read
   const marked = (index: number, text: string) => [...(marks[index]?.leading ?? []), text, ...(marks[index]?.trailing ?? [])].join(' ');
   return {
     markedValues: brands.map((brand, index) => marked(index, format.percent(value(brand)))),
-    markedNames: brands.map((brand, index) => [brand.name, ...(marks[index]?.leading ?? []), ...(marks[index]?.trailing ?? [])].join(' ')),
+    // A long name is cut here, before its marks, where the chart's label limit would cut them off with its end.
+    markedNames: brands.map((brand, index) => {
+      const signs = [...(marks[index]?.leading ?? []), ...(marks[index]?.trailing ?? [])];
+      return [signs.length === 0 ? brand.name : shortenText(brand.name, MARKED_NAME_CHARACTERS), ...signs].join(' ');
+    }),
     notes: legend.length === 0 ? [] : [legend.join(' · ')],
   };
 }
