@@ -19,12 +19,12 @@
 --                          'platform-missing': an export of one month missing), or a platform
 --                          holds its posts in the previous period only, beside $min_mentions
 --                          mentions now ('unmeasured-period'; src/metrics/ranking.ts,
---                          missingPlatforms), or the data holds the brand's own posts on a
---                          platform over part of this period, or of the previous one, only,
---                          beside the other brands' data there ($posts_cut, $posts_cut_previous:
---                          the brand ids, comma-separated; 'brand-posts-partial' and
---                          'brand-posts-partial-previous': its care export ends early, and the
---                          mentions it held with it; Analysis.brandPostsInPart)
+--                          missingPlatforms), or the brand's data on a platform (its posts and
+--                          the mentions of it) reaches over part of this period, or of the
+--                          previous one, only, beside the other brands' data there ($brands_cut,
+--                          $brands_cut_previous: the brand ids, comma-separated;
+--                          'brand-data-partial', 'brand-data-partial-previous': its care export
+--                          ends early; Analysis.brandsInPart)
 --   measured, answered     mentions that need an answer on platforms where the data holds
 --                          the brand's posts (base/measured.sql), and those answered
 --   response_rate          answered / measured (NULL without measured mentions)
@@ -38,7 +38,7 @@
 --
 -- Output: theme_summary, then its rows.
 -- Parameters: $from, $start, $end, $inbound_mode, $min_mentions, $period_whole, $previous_whole,
--- $posts_cut, $posts_cut_previous.
+-- $brands_cut, $brands_cut_previous.
 CREATE OR REPLACE TEMP TABLE theme_summary AS
 WITH measured_platforms AS (
   SELECT * FROM rb_measured_platforms($start::TIMESTAMPTZ, $end::TIMESTAMPTZ)
@@ -120,15 +120,15 @@ SELECT g.brand_id, g.theme, g.source,
        (coalesce(c.mentions, 0) / nullif(v.inbound, 0))::DOUBLE AS share,
        CASE WHEN ph.held THEN coalesce(c.previous_mentions, 0) END::DOUBLE AS previous_mentions,
        CASE WHEN ph.held AND $period_whole AND $previous_whole AND u.reason IS NULL AND pm.reason IS NULL
-                 AND NOT list_contains(string_split($posts_cut, ','), g.brand_id) AND NOT list_contains(string_split($posts_cut_previous, ','), g.brand_id) AND coalesce(c.mentions, 0) >= $min_mentions AND coalesce(c.previous_mentions, 0) >= $min_mentions
+                 AND NOT list_contains(string_split($brands_cut, ','), g.brand_id) AND NOT list_contains(string_split($brands_cut_previous, ','), g.brand_id) AND coalesce(c.mentions, 0) >= $min_mentions AND coalesce(c.previous_mentions, 0) >= $min_mentions
             THEN ((c.mentions - c.previous_mentions) * 100.0 / c.previous_mentions)::DOUBLE END AS change,
        CASE WHEN NOT ph.held THEN 'previous-period-not-in-data'
             WHEN NOT $period_whole THEN 'period-partly-in-data'
             WHEN NOT $previous_whole THEN 'previous-period-partly-in-data'
             WHEN u.reason IS NOT NULL THEN u.reason
             WHEN pm.reason IS NOT NULL THEN pm.reason
-            WHEN list_contains(string_split($posts_cut, ','), g.brand_id) THEN 'brand-posts-partial'
-            WHEN list_contains(string_split($posts_cut_previous, ','), g.brand_id) THEN 'brand-posts-partial-previous'
+            WHEN list_contains(string_split($brands_cut, ','), g.brand_id) THEN 'brand-data-partial'
+            WHEN list_contains(string_split($brands_cut_previous, ','), g.brand_id) THEN 'brand-data-partial-previous'
             WHEN coalesce(c.mentions, 0) < $min_mentions THEN 'thin-period'
             WHEN coalesce(c.previous_mentions, 0) < $min_mentions THEN 'thin-previous-period' END AS change_reason,
        coalesce(c.measured, 0)::DOUBLE AS measured,

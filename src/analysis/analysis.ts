@@ -5,7 +5,7 @@ import { monthsEnding, parsePeriod, periodDays, previousPeriod, type Period } fr
 import type { Store } from '../store/database.js';
 import type { SqlParams, SqlSession } from '../store/session.js';
 import { parseRows } from '../store/rows.js';
-import { type AnalysisRange, brandDaysRow, buildBase, dataDaysRow, holdsRow, iso, platformDaysRow } from './build.js';
+import { type AnalysisRange, brandActivityRow, buildBase, dataDaysRow, holdsRow, iso, platformDaysRow } from './build.js';
 import { AnalysisCache, stepKey } from './cache.js';
 import { queryFile, queryText } from './queries.js';
 
@@ -187,50 +187,68 @@ export class Analysis {
     return (await this.judgedPlatforms(period, alongside)).flatMap((platform): PlatformReach[] => {
       const row = inPeriod.get(platform);
       if (row === undefined) return [{ platform, first: null, last: null, days: 0, daysWithPosts: 0, periodDays: periodLength, gap: null }];
-      const reach = this.reachOver(row, inCompared.get(platform), days, period, alongside);
+      const then = inCompared.get(platform);
+      const expected = Math.max(row.posts, then && alongside ? (then.posts * periodLength) / daysFrom(periodDays(alongside).first, periodDays(alongside).last) : 0);
+      const allowed = Math.max(2, Math.ceil((5 * periodLength) / expected));
+      const reach = this.reachOver(row, then, days, { ends: allowed, inside: Math.max(3, 2 * allowed) });
       return reach.cut ? [{ platform, first: row.first_day, last: row.last_day, days: daysFrom(row.first_day, row.last_day), daysWithPosts: row.days.length, periodDays: periodLength, gap: reach.gap }] : [];
     });
   }
 
   /**
-   * The brands whose own posts on a platform reach over `period` in part beside the other tracked brands' data there (a
-   * care export that ends on the 28th, or skips ten days, while the competitors' listening export goes on to the 31st:
-   * the mentions the care export held end with it): judged as platformsInPart judges a platform's posts, within the
-   * days the others' posts and mentions there reach over, counting only those days (brands whose data all ends on the
-   * 26th are cut alike, which the platform's own reach judges). Only a brand of at least MIN_PLATFORM_POSTS posts of
-   * its own there in the two periods together is judged; one with none in `period` is missingPlatforms's
+   * The brands whose data on a platform (their own posts and the mentions of them) begins late or ends early in `period`
+   * beside the other tracked brands' data there: a care export, with the brand's answers and the mentions it received,
+   * that ends on the 28th while the competitors' listening export goes on to the 31st. Judged within the days
+   * the others' data reaches over, counting only the days it holds, the brand's days of the week and not the config's
+   * holidays (brands whose data all ends on the 26th are cut alike, which platformsInPart judges), against how densely
+   * those days hold the brand's data, in this period or the compared one, the higher (endTolerance: a brand with data on
+   * every day is cut by 3 days without any at an end). A brand whose own posts stop while its mentions go on (a
+   * team on holiday) is not cut: its counts hold all it received. Only a brand of at least MIN_PLATFORM_POSTS posts and
+   * mentions there in the two periods together is judged; one with none in `period` is missingPlatforms's
    * (src/metrics/ranking.ts).
    */
-  async brandPostsInPart(period: Period, alongside?: Period): Promise<BrandPostsReach[]> {
+  async brandsInPart(period: Period, alongside?: Period): Promise<BrandReach[]> {
     const key = (row: BrandDays) => `${row.brand_id}\u0000${row.platform}`;
     const inCompared = new Map((alongside ? await this.brandDays(alongside) : []).map((row) => [key(row), row]));
-    return (await this.brandDays(period)).flatMap((row): BrandPostsReach[] => {
+    return (await this.brandDays(period)).flatMap((row): BrandReach[] => {
       const then = inCompared.get(key(row));
       if (row.posts + (then?.posts ?? 0) < MIN_PLATFORM_POSTS) return [];
-      const reach = this.reachOver(row, then, { first: row.others_first_day, last: row.others_last_day, days: new Set(row.others_days) }, period, alongside);
+      const weekdays = new Set([...row.weekdays, ...(then?.weekdays ?? [])]);
+      // The share of the counted days of the others' reach that hold the brand's data: over its own span it would be
+      // higher, its quiet ends left out, and take a sparse brand's ordinary quiet week for a cut (7% of complete months of
+      // data on 3 days in 10, against 2% so).
+      const density = (days: BrandDays) => {
+        const counted = this.countedDays(weekdays, new Set(days.others_days));
+        const reach = daysIn(days.others_first_day, days.others_last_day).filter(counted).length;
+        return reach === 0 ? 1 : days.days.filter(counted).length / reach;
+      };
+      const ends = endTolerance(Math.max(density(row), then ? density(then) : 0));
+      // Ends only: days without a brand's data inside its reach come in runs its density does not foretell (the demo's
+      // complete Instagram data of a competitor skips 10 of 31 days in a row), where an export cut short ends early.
+      const reach = this.reachOver(row, then, { first: row.others_first_day, last: row.others_last_day, days: new Set(row.others_days) }, { ends, inside: Number.POSITIVE_INFINITY });
       if (!reach.cut) return [];
-      return [{ brand: row.brand_id, platform: row.platform, first: row.first_day, last: row.last_day, othersFirst: row.others_first_day, othersLast: row.others_last_day, gap: reach.gap }];
+      return [{ brand: row.brand_id, platform: row.platform, first: row.first_day, last: row.last_day, othersFirst: row.others_first_day, othersLast: row.others_last_day }];
     });
+  }
+
+  /** Whether a local day counts in judging a reach: a day of the week with posts, not one of the config's holidays, and one of `held` when given. */
+  private countedDays(weekdays: ReadonlySet<number>, held?: ReadonlySet<string>): (day: string) => boolean {
+    return (day) => weekdays.has(isoWeekday(day)) && !this.config.holidays?.includes(day) && (held?.has(day) ?? true);
   }
 
   /**
    * Whether posts that reach over the local days `row` gives cover `within` (a period's days, or those the other brands'
-   * data on the platform reach over, counting only the days it holds) as a whole export would (platformsInPart), and the
-   * days they skip in a row when that is what cuts them.
+   * data on the platform reach over, counting only the days it holds) as a whole export would: no more days without
+   * any at either end than `tolerance.ends`, nor in a row inside than `tolerance.inside`; and the days they skip in a
+   * row when that is what cuts them.
    */
-  private reachOver(row: PlatformDays, then: PlatformDays | undefined, within: { first: string; last: string; days?: ReadonlySet<string> }, period: Period, alongside: Period | undefined): { cut: boolean; gap: number | null } {
-    const days = periodDays(period);
-    const periodLength = daysFrom(days.first, days.last);
-    const comparedDays = alongside ? periodDays(alongside) : null;
-    const expected = Math.max(row.posts, then && comparedDays ? (then.posts * periodLength) / daysFrom(comparedDays.first, comparedDays.last) : 0);
-    const allowed = Math.max(2, Math.ceil((5 * periodLength) / expected));
-    const weekdays = new Set([...row.weekdays, ...(then?.weekdays ?? [])]);
-    const counted = (day: string) => weekdays.has(isoWeekday(day)) && !this.config.holidays?.includes(day) && (within.days?.has(day) ?? true);
+  private reachOver(row: PlatformDays, then: PlatformDays | undefined, within: { first: string; last: string; days?: ReadonlySet<string> }, tolerance: { ends: number; inside: number }): { cut: boolean; gap: number | null } {
+    const counted = this.countedDays(new Set([...row.weekdays, ...(then?.weekdays ?? [])]), within.days);
     const late = daysIn(within.first, row.first_day, { last: false }).filter(counted).length;
     const early = daysIn(row.last_day, within.last, { first: false }).filter(counted).length;
     const gap = Math.max(0, ...row.days.slice(1).map((day, index) => daysIn(row.days[index] ?? day, day, { first: false, last: false }).filter(counted).length));
-    const gapped = gap > Math.max(3, 2 * allowed);
-    return { cut: late > allowed || early > allowed || gapped, gap: gapped ? gap : null };
+    const gapped = gap > tolerance.inside;
+    return { cut: late > tolerance.ends || early > tolerance.ends || gapped, gap: gapped ? gap : null };
   }
 
   /**
@@ -257,9 +275,9 @@ export class Analysis {
     return this.daysOf(this.daysIn, 'base/platform_days', platformDaysRow, period);
   }
 
-  /** Each brand's own posts on each platform in `period` and their first and last local day, beside the other brands' data there (queries/base/brand_days.sql). */
+  /** Each brand's posts and mentions on each platform in `period` and their first and last local day, beside the other brands' data there (queries/base/brand_activity.sql). */
   private brandDays(period: Period): Promise<BrandDays[]> {
-    return this.daysOf(this.brandDaysIn, 'base/brand_days', brandDaysRow, period);
+    return this.daysOf(this.brandDaysIn, 'base/brand_activity', brandActivityRow, period);
   }
 
   /** The rows of a query of `period`'s local days, read once per period into `kept`. */
@@ -325,7 +343,7 @@ function stepKindOf(sql: string): StepKind {
 
 type ExportDays = z.infer<typeof dataDaysRow>;
 type PlatformDays = z.infer<typeof platformDaysRow>;
-type BrandDays = z.infer<typeof brandDaysRow>;
+type BrandDays = z.infer<typeof brandActivityRow>;
 
 /** A platform of fewer posts in the two periods compared, or of a smaller share of their posts, is not judged on how far its exports reach (platformsInPart). */
 const MIN_PLATFORM_POSTS = 30;
@@ -345,18 +363,32 @@ export interface PlatformReach {
 }
 
 /**
- * A brand whose own posts on a platform reach over part of a period beside the other tracked brands' data there
- * (Analysis.brandPostsInPart): the first and last local day of each (YYYY-MM-DD), and the days its posts skip in a row
- * when that is what cut them.
+ * The days without data a brand's run may have at either end when its days hold data at `density` (the share of its
+ * counted days with any): the fewest k with (1 − density)^k under 1 in 1,000, and 2 at least. A brand with data on every
+ * day is cut by 3 days at an end, one with data on 9 days in 10 by 4, on every other day by 11.
  */
-export interface BrandPostsReach {
+function endTolerance(density: number): number {
+  return Math.max(2, density >= 1 ? 0 : Math.ceil(Math.log(REACH_CHANCE) / Math.log(1 - density)));
+}
+
+/**
+ * How unlikely a run of days without data at an end must be, for a brand's data, to be taken for an export cut short. At
+ * 1 in 100, the demo's complete exports had a competitor's Instagram data begin 3 days into July beside data on 9 days in
+ * 10 in August; a report holds some 15 brands and platforms.
+ */
+const REACH_CHANCE = 0.001;
+
+/**
+ * A brand whose data on a platform (its own posts and the mentions of it) begins late or ends early in a period beside
+ * the other tracked brands' data there (Analysis.brandsInPart): the first and last local day of each (YYYY-MM-DD).
+ */
+export interface BrandReach {
   brand: string;
   platform: string;
   first: string;
   last: string;
   othersFirst: string;
   othersLast: string;
-  gap: number | null;
 }
 
 /** The days from `first` to `last` (YYYY-MM-DD), each of the two counted unless left out. */

@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
+import type { BrandReach } from '../analysis/analysis.js';
 import { hasNoData } from '../metrics/coverage.js';
 import type { BrandMetrics, CoverageWarning, MetricsReport } from '../metrics/types.js';
 import { printable } from '../metrics/format/aligned.js';
@@ -23,9 +24,8 @@ interface Phrases {
   days(first: string, last: string): string;
   brandPostsPartial(dates: string, outside: string, measured: string): string;
   brandPostsElsewhere(outside: string, measured: string): string;
-  /** Its own posts on the platform reach over part of the period beside the other brands' data there (periodCoverage.brandPostsInPart). */
-  postsCut(dates: string, othersDates: string): string;
-  postsGap(gap: string): string;
+  /** Its posts and mentions on the platform begin late or end early in the period, or the previous one, beside the other brands' data there (periodCoverage.brandsInPart). */
+  dataCut(dates: string, othersDates: string, previous: boolean): string;
   parentsMissing(share: string): string;
   dominantAuthor(author: string, share: string, n: string, inbound: string): string;
   oneDay(share: string, day: string): string;
@@ -47,10 +47,8 @@ const PHRASES: Record<Language, Phrases> = {
     responsesMissing: (share) => `${share} of its mentions needing an answer list responses that are not in the data: its response rate is a lower bound.`,
     brandPostsElsewhere: (outside, measured) =>
       `the data holds none of its own posts in the period, only outside it, and ${outside} of its ${measured} mentions needing an answer came unanswered: its response rate is a lower bound and takes no rank. Import its posts of the whole period.`,
-    postsCut: (dates, othersDates) =>
-      `the data holds its own posts ${dates} only, while the other brands' posts and mentions there reach ${othersDates}, as its care or publishing export cut short would leave it: its volumes and the shares of voice are not compared with the previous period. Import its posts of the whole period.`,
-    postsGap: (gap) =>
-      `the data holds none of its own posts on ${gap} days in a row, while the other brands' posts and mentions there go on, as its care or publishing export missing those days would leave it: its volumes and the shares of voice are not compared with the previous period. Import its posts of the whole period.`,
+    dataCut: (dates, othersDates, previous) =>
+      `${previous ? 'in the previous period, ' : ''}the data holds its posts and the mentions of it ${dates} only, while the other brands' posts and mentions there reach ${othersDates}, as an export cut short would leave it: its volumes and the shares of voice are not compared with the previous period. Import its exports (care, publishing, listening) of the whole period.`,
     days: (first, last) => (first === last ? `on ${first}` : `from ${first} to ${last}`),
     brandPostsPartial: (dates, outside, measured) =>
       `the data holds its own posts ${dates} only, and ${outside} of its ${measured} mentions needing an answer came outside those dates: they count as unanswered, so its response rate is a lower bound and takes no rank. Import its posts of the whole period.`,
@@ -77,10 +75,8 @@ const PHRASES: Record<Language, Phrases> = {
     responsesMissing: (share) => `el ${share} de sus menciones que piden respuesta enumeran respuestas que no están en los datos: su tasa de respuesta es un mínimo.`,
     brandPostsElsewhere: (outside, measured) =>
       `los datos no contienen ninguna publicación propia suya en el periodo, solo fuera de él, y ${outside} de sus ${measured} menciones que piden respuesta quedaron sin respuesta: su tasa de respuesta es un mínimo y no recibe puesto. Importe sus publicaciones del periodo completo.`,
-    postsCut: (dates, othersDates) =>
-      `los datos contienen sus publicaciones propias solo ${dates}, mientras que las publicaciones y menciones de las demás marcas allí van ${othersDates}, como lo dejaría su exportación de atención o de publicación incompleta: sus volúmenes y las cuotas de voz no se comparan con el periodo anterior. Importe sus publicaciones de todo el periodo.`,
-    postsGap: (gap) =>
-      `los datos no contienen ninguna publicación propia durante ${gap} días seguidos, mientras que las publicaciones y menciones de las demás marcas allí continúan, como lo dejaría su exportación de atención o de publicación sin esos días: sus volúmenes y las cuotas de voz no se comparan con el periodo anterior. Importe sus publicaciones de todo el periodo.`,
+    dataCut: (dates, othersDates, previous) =>
+      `${previous ? 'en el periodo anterior, ' : ''}los datos contienen sus publicaciones y las menciones de la marca solo ${dates}, mientras que las de las demás marcas allí abarcan ${othersDates}, como lo dejaría una exportación incompleta: sus volúmenes y las cuotas de voz no se comparan con el periodo anterior. Importe sus exportaciones (atención al cliente, publicación, escucha) de todo el periodo.`,
     days: (first, last) => (first === last ? `el ${first}` : `del ${first} al ${last}`),
     brandPostsPartial: (dates, outside, measured) =>
       `los datos solo contienen sus propias publicaciones ${dates}, y ${outside} de sus ${measured} menciones que piden respuesta llegaron fuera de esas fechas: cuentan como sin respuesta, así que su tasa de respuesta es un mínimo y no recibe puesto. Importe sus publicaciones del periodo completo.`,
@@ -108,10 +104,8 @@ const PHRASES: Record<Language, Phrases> = {
     responsesMissing: (share) => `${share} de ses mentions appelant une réponse indiquent des réponses absentes des données\u00a0: son taux de réponse est un minimum.`,
     brandPostsElsewhere: (outside, measured) =>
       `les données ne contiennent aucune de ses propres publications sur la période, seulement en dehors, et ${outside} de ses ${measured} mentions appelant une réponse sont restées sans réponse\u00a0: son taux de réponse est un minimum, sans rang. Importez ses publications de toute la période.`,
-    postsCut: (dates, othersDates) =>
-      `les données ne contiennent ses publications propres que ${dates}, alors que les publications et mentions des autres marques y vont ${othersDates}, comme le laisserait son export de service client ou de publication incomplet\u00a0: ses volumes et les parts de voix ne sont pas comparés à la période précédente. Importez ses publications de toute la période.`,
-    postsGap: (gap) =>
-      `les données ne contiennent aucune de ses publications propres pendant ${gap}\u00a0jours d’affilée, alors que les publications et mentions des autres marques y continuent, comme le laisserait son export de service client ou de publication sans ces jours\u00a0: ses volumes et les parts de voix ne sont pas comparés à la période précédente. Importez ses publications de toute la période.`,
+    dataCut: (dates, othersDates, previous) =>
+      `${previous ? 'sur la période précédente, ' : ''}les données ne contiennent ses publications et les mentions de la marque que ${dates}, alors que celles des autres marques s’étendent ${othersDates}, comme le laisserait un export incomplet\u00a0: ses volumes et les parts de voix ne sont pas comparés à la période précédente. Importez ses exports (service client, publication, écoute) de toute la période.`,
     days: (first, last) => (first === last ? `le ${first}` : `du ${first} au ${last}`),
     brandPostsPartial: (dates, outside, measured) =>
       `les données ne contiennent ses propres publications que ${dates}, et ${outside} de ses ${measured} mentions appelant une réponse sont arrivées en dehors de ces dates\u00a0: elles sont comptées sans réponse, son taux de réponse est donc un minimum, sans rang. Importez ses publications de toute la période.`,
@@ -139,9 +133,11 @@ export function coverageSentences(report: MetricsReport, options: { warningsOnly
     const name = printable(brand.name);
     if (hasNoData(brand)) return [`${phrases.brand(name, null)}${phrases.noData}`];
     const platforms = (report.byPlatform ?? []).flatMap((scope) => scope.brands.filter((entry) => entry.id === brand.id).map((entry) => ({ scope: scope.platform, entry })));
-    const cut = (report.periodCoverage?.brandPostsInPart ?? [])
-      .filter((reach) => reach.brand === brand.id)
-      .map((reach) => `${phrases.brand(name, platformName(reach.platform))}${reach.gap === null ? phrases.postsCut(phrases.days(reach.first, reach.last), phrases.days(reach.othersFirst, reach.othersLast)) : phrases.postsGap(numbers.count(reach.gap))}`);
+    const cutIn = (reaches: readonly BrandReach[], previous: boolean) =>
+      reaches
+        .filter((reach) => reach.brand === brand.id)
+        .map((reach) => `${phrases.brand(name, platformName(reach.platform))}${phrases.dataCut(phrases.days(reach.first, reach.last), phrases.days(reach.othersFirst, reach.othersLast), previous)}`);
+    const cut = [...cutIn(report.periodCoverage?.brandsInPart ?? [], false), ...cutIn(report.periodCoverage?.previousBrandsInPart ?? [], true)];
     const perPlatform = [
       ...cut,
       ...platforms.flatMap(({ scope, entry }) => warningSentences(entry, phrases, numbers, day).map((text) => `${phrases.brand(name, platformName(scope))}${text}`)),

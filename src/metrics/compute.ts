@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { type Analysis, withAnalysis, type AnalysisOptions } from '../analysis/analysis.js';
 import type { Config } from '../config/types.js';
 import type { Store } from '../store/database.js';
-import { metricCatalogue } from './catalogue.js';
+import { MIN_SAMPLE, metricCatalogue } from './catalogue.js';
 import type { Period } from '../analysis/period.js';
 import { ALL_PLATFORMS, periodMetrics, type ScopedMetrics } from './period-metrics.js';
-import { assignRanks, benchmarks, changeOf, comparableAmong, countedFigures, missingPlatforms, postsInPart, previousValues, withholdFigures, withholdShareChanges } from './ranking.js';
+import { assignRanks, benchmarks, changeOf, comparableAmong, countedFigures, dataInPart, missingPlatforms, previousValues, withholdFigures, withholdShareChanges } from './ranking.js';
 import { hourOfWeek, monthlyTrend } from './trend.js';
 import type { BrandMetrics, ChangeReason, DataQuality, MetricsReport, PeriodJson } from './types.js';
 
@@ -35,7 +35,7 @@ async function trendOf(analysis: Analysis, months: Period[]): Promise<Pick<Metri
   const trendPartialMonths: string[] = [];
   for (const [index, month] of months.entries()) {
     if (!held.has(month.label)) continue;
-    if (!(await analysis.spansWhole(month, months[index - 1])) || (await analysis.brandPostsInPart(month, months[index - 1])).length > 0) trendPartialMonths.push(month.label);
+    if (!(await analysis.spansWhole(month, months[index - 1])) || (await analysis.brandsInPart(month, months[index - 1])).length > 0) trendPartialMonths.push(month.label);
   }
   return { trend, trendPartialMonths };
 }
@@ -54,8 +54,10 @@ export async function metricsOf(analysis: Analysis): Promise<MetricsReport> {
   // its figures there are unknown, not 0. Without a row at all, they are not computed.
   const before: ScopedMetrics = (await analysis.holds(previous)) ? await periodMetrics(analysis, previous, false) : new Map();
   const heldBefore = (scope: string) => [...(before.get(scope)?.values() ?? [])].some((brand) => brand.inbound > 0 || brand.brandPosts > 0);
-  const postsNow = await analysis.brandPostsInPart(current, previous);
-  const postsBefore = (await analysis.holds(previous)) ? await analysis.brandPostsInPart(previous, current) : [];
+  // Of a previous period the data holds nothing of, nothing is compared: no brand is said to be cut beside it.
+  const heldPrevious = await analysis.holds(previous);
+  const dataNow = heldPrevious ? await analysis.brandsInPart(current, previous) : [];
+  const dataBefore = heldPrevious ? await analysis.brandsInPart(previous, current) : [];
   const sections: Array<{ scope: string; brands: BrandMetrics[] }> = [];
   for (const [scope, brands] of now) {
     // A platform's counts are judged on how far its own exports reach; all platforms' together on each of theirs.
@@ -78,9 +80,11 @@ export async function metricsOf(analysis: Analysis): Promise<MetricsReport> {
     }
     const missing = scope === ALL_PLATFORMS && previousInData ? missingPlatforms(now, before) : new Map<string, ChangeReason>();
     withholdFigures(pairs, catalogue, missing);
-    const cut = previousInData ? postsInPart(postsNow, postsBefore, platform) : new Map<string, ChangeReason>();
+    const cut = previousInData ? dataInPart(dataNow, dataBefore, platform) : new Map<string, ChangeReason>();
     withholdFigures(pairs, countedFigures(catalogue), cut);
-    withholdShareChanges(pairs, new Map([...cut, ...missing]));
+    // A brand of fewer than 30 mentions in both periods moves no one's share by more than its own thin count says.
+    const moving = new Map([...cut].filter(([id]) => pairs.some(({ current: brand, previous: old }) => brand.id === id && Math.max(brand.inbound, old?.inbound ?? 0) >= MIN_SAMPLE)));
+    withholdShareChanges(pairs, new Map([...moving, ...missing]));
     assignRanks(list, catalogue, comparableAmong(list, catalogue));
     sections.push({ scope, brands: list });
   }
@@ -125,8 +129,8 @@ export async function metricsOf(analysis: Analysis): Promise<MetricsReport> {
             platformsInPart: await analysis.platformsInPart(current, previous),
             // Of a previous period the data holds nothing of, the report says that already.
             previousPlatformsInPart: (await analysis.holds(previous)) ? await analysis.platformsInPart(previous, current) : [],
-            brandPostsInPart: postsNow,
-            previousBrandPostsInPart: postsBefore,
+            brandsInPart: dataNow,
+            previousBrandsInPart: dataBefore,
           },
         }
       : {}),

@@ -1,7 +1,7 @@
 import { type Better, MIN_SAMPLE, type MetricSpec, type MetricUnit, type RestsOn, sampleOf, shownValue } from './catalogue.js';
 import { answersUpperBound, hasNoData, hasPartialPosts, isLowerBoundUnder } from './coverage.js';
 import { ALL_PLATFORMS, type ScopedMetrics } from './period-metrics.js';
-import type { BrandPostsReach } from '../analysis/analysis.js';
+import type { BrandReach } from '../analysis/analysis.js';
 import type { Benchmark, BrandMetrics, ChangeReason } from './types.js';
 
 interface RankedBrand {
@@ -239,26 +239,26 @@ export function withholdShareChanges(pairs: ReadonlyArray<{ current: BrandMetric
   }
 }
 
-/** The reasons of missingPlatforms and postsInPart that say the previous period's data of the brand lacked the part. */
-const PREVIOUS_PART: ReadonlySet<ChangeReason> = new Set(['platform-missing-previous', 'brand-posts-partial-previous']);
+/** The reasons of missingPlatforms and dataInPart that say the previous period's data of the brand lacked the part. */
+const PREVIOUS_PART: ReadonlySet<ChangeReason> = new Set(['platform-missing-previous', 'brand-data-partial-previous']);
 
 /**
- * Per brand, when the data holds its own posts on a platform (on `platform`, or on any) over part of one of the two
- * periods only beside the other brands' data there (Analysis.brandPostsInPart: its care export ends on the 28th while
- * the competitors' listening export goes on, and the mentions the care export held end with it): `brand-posts-partial`
- * for this period, else `brand-posts-partial-previous`.
+ * Per brand, when its data on a platform (on `platform`, or on any) reaches over part of one of the two periods only
+ * beside the other brands' data there (Analysis.brandsInPart: its care export, with its answers and the mentions it
+ * received, ends on the 28th while the competitors' listening export goes on): `brand-data-partial` for this period,
+ * else `brand-data-partial-previous`.
  */
-export function postsInPart(now: readonly BrandPostsReach[], before: readonly BrandPostsReach[], platform?: string): Map<string, ChangeReason> {
-  const on = (reach: BrandPostsReach) => platform === undefined || reach.platform === platform;
+export function dataInPart(now: readonly BrandReach[], before: readonly BrandReach[], platform?: string): Map<string, ChangeReason> {
+  const on = (reach: BrandReach) => platform === undefined || reach.platform === platform;
   const found = new Map<string, ChangeReason>();
-  for (const reach of before.filter(on)) found.set(reach.brand, 'brand-posts-partial-previous');
-  for (const reach of now.filter(on)) found.set(reach.brand, 'brand-posts-partial');
+  for (const reach of before.filter(on)) found.set(reach.brand, 'brand-data-partial-previous');
+  for (const reach of now.filter(on)) found.set(reach.brand, 'brand-data-partial');
   return found;
 }
 
 /**
- * The figures the part of a brand's own posts missing in one period changes (postsInPart): its counts (its answers and
- * posts, and the mentions its export held) and its share of voice. Its rates rest on the mentions the data holds in
+ * The figures the part of a brand's data missing in one period changes (dataInPart): its counts (its mentions, answers
+ * and posts) and its share of voice. Its rates rest on the mentions the data holds in
  * both periods.
  */
 export function countedFigures(catalogue: readonly MetricSpec[]): MetricSpec[] {
@@ -295,7 +295,7 @@ export function missingPlatforms(now: ScopedMetrics, before: ScopedMetrics): Map
 /**
  * No figure of `specs` of each brand `reasons` names is compared (one that has a reason of its own keeps it). Of a
  * platform's export missing (missingPlatforms), every figure, over all platforms: its counts lack the missing part, and
- * its rates and times rest on other platforms in the two periods; of its own posts in part (postsInPart), its
+ * its rates and times rest on other platforms in the two periods; of its data in part (dataInPart), its
  * countedFigures. The other brands' shares of voice, whose total the missing part changes, are withholdShareChanges's.
  */
 export function withholdFigures(pairs: ReadonlyArray<{ current: BrandMetrics; previous: BrandMetrics | undefined }>, specs: readonly MetricSpec[], reasons: ReadonlyMap<string, ChangeReason>): void {

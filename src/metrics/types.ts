@@ -4,7 +4,7 @@
  * Rates and shares are fractions in [0, 1]; times are minutes; a value that
  * cannot be computed is null, never 0.
  */
-import type { BrandPostsReach, PlatformReach } from '../analysis/analysis.js';
+import type { BrandReach, PlatformReach } from '../analysis/analysis.js';
 import type { BrandThemes } from '../themes/types.js';
 import type { ScalarMetricFields } from './catalogue.js';
 import type { Diagnostics } from './diagnostics/types.js';
@@ -98,6 +98,8 @@ export type ChangeReason =
   | 'platform-missing-previous'
   | 'brand-posts-partial'
   | 'brand-posts-partial-previous'
+  | 'brand-data-partial'
+  | 'brand-data-partial-previous'
   | 'previous-period-not-in-data'
   | 'period-partly-in-data'
   | 'previous-period-partly-in-data'
@@ -207,12 +209,12 @@ export interface MetricsReport {
     previousPlatformsInPart?: PlatformReach[];
     /**
      * Brands whose own posts on a platform reach over part of the period beside the other tracked brands' data there
-     * (Analysis.brandPostsInPart: a care export that ends early, beside the competitors' listening export of the whole
+     * (Analysis.brandsInPart: a care export that ends early, beside the competitors' listening export of the whole
      * period). Their counts and shares of voice are then not compared.
      */
-    brandPostsInPart?: BrandPostsReach[];
+    brandsInPart?: BrandReach[];
     /** The same of the previous period, beside this one. */
-    previousBrandPostsInPart?: BrandPostsReach[];
+    previousBrandsInPart?: BrandReach[];
   };
   /** The period of the same length just before, which `change` compares with. */
   previousPeriod?: PeriodJson;

@@ -45,7 +45,7 @@ const summaryRow = z.object({
   share: value,
   previous_mentions: value,
   change: value,
-  change_reason: z.enum(['thin-period', 'thin-previous-period', 'previous-period-not-in-data', 'period-partly-in-data', 'previous-period-partly-in-data', 'unmeasured-previous-period', 'unmeasured-period', 'platform-missing', 'platform-missing-previous', 'brand-posts-partial', 'brand-posts-partial-previous']).nullable(),
+  change_reason: z.enum(['thin-period', 'thin-previous-period', 'previous-period-not-in-data', 'period-partly-in-data', 'previous-period-partly-in-data', 'unmeasured-previous-period', 'unmeasured-period', 'platform-missing', 'platform-missing-previous', 'brand-data-partial', 'brand-data-partial-previous']).nullable(),
   measured: count,
   answered: count,
   response_rate: value,
@@ -80,8 +80,8 @@ export async function themesOf(analysis: Analysis, options: ThemeOptions = {}): 
     period_whole: await analysis.spansWhole(period, previous),
     previous_whole: await analysis.spansWhole(previous, period),
     // Brand ids hold no comma (src/config/schema.ts).
-    posts_cut: (await analysis.brandPostsInPart(period, previous)).map((reach) => reach.brand).join(','),
-    posts_cut_previous: (await analysis.brandPostsInPart(previous, period)).map((reach) => reach.brand).join(','),
+    brands_cut: (await analysis.brandsInPart(period, previous)).map((reach) => reach.brand).join(','),
+    brands_cut_previous: (await analysis.brandsInPart(previous, period)).map((reach) => reach.brand).join(','),
   };
   const summary = await analysis.rows('themes/summary', summaryRow, { ...params, min_mentions: THEME_MIN_MENTIONS, ...spans });
   const found = await analysis.rows('themes/found_list', foundRow);

@@ -19,7 +19,7 @@ export interface Theme {
   previousMentions: number | null;
   /** Percent against the previous period; null with changeReason on fewer than 30 mentions on either side, on exports that reach over part of either period, or when the brand's own posts were in the data of one period only. */
   change: number | null;
-  changeReason: 'thin-period' | 'thin-previous-period' | 'previous-period-not-in-data' | 'period-partly-in-data' | 'previous-period-partly-in-data' | 'unmeasured-previous-period' | 'unmeasured-period' | 'platform-missing' | 'platform-missing-previous' | 'brand-posts-partial' | 'brand-posts-partial-previous' | null;
+  changeReason: 'thin-period' | 'thin-previous-period' | 'previous-period-not-in-data' | 'period-partly-in-data' | 'previous-period-partly-in-data' | 'unmeasured-previous-period' | 'unmeasured-period' | 'platform-missing' | 'platform-missing-previous' | 'brand-data-partial' | 'brand-data-partial-previous' | null;
   /** Mentions that need an answer on platforms where the data holds the brand's posts, and those answered. */
   measured: number;
   answered: number;

@@ -108,8 +108,8 @@ describe('period coverage', () => {
       partial: true,
       platformsInPart: [],
       previousPlatformsInPart: [],
-      brandPostsInPart: [],
-      previousBrandPostsInPart: [],
+      brandsInPart: [],
+      previousBrandsInPart: [],
       span: { first: '2017-10-03T12:00:00Z', last: '2017-10-31T12:08:00Z', daysWithData: 2, spanDays: 29, periodDays: 31, busiestDay: '2017-10-31', busiestDayMentions: 9, busiestDayShare: 0.9 },
     });
   });
@@ -363,15 +363,17 @@ describe('counts over a period the exports reach in part', () => {
   });
 
   it('compares shares of voice when a small brand is mentioned on fewer days, or more, than the month before (no export added or dropped)', async () => {
-    // south: 36 mentions on 18 days of September, 45 on 15 days of October; acme and rival every day of both.
+    // south: 36 mentions on 18 days of September, 45 on 15 days of October, spread over each month (on the 1st to the
+    // 15th only, its data would end as an export cut short does: brandsInPart); acme and rival every day of both.
     const report = await metrics([
       ...answeredDays('s', 8, range(1, 30)),
       ...answeredDays('o', 9, range(1, 31)),
       ...mentionsOn('rs', 'rival', 8, range(1, 30)),
       ...mentionsOn('ro', 'rival', 9, range(1, 31)),
-      ...mentionsOn('ss', 'south', 8, range(1, 18), 2),
-      ...mentionsOn('so', 'south', 9, range(1, 15), 3),
+      ...mentionsOn('ss', 'south', 8, [1, 2, 4, 6, 7, 9, 11, 12, 14, 16, 17, 19, 21, 22, 24, 26, 27, 29], 2),
+      ...mentionsOn('so', 'south', 9, [1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29], 3),
     ]);
+    expect(report.periodCoverage?.brandsInPart).toEqual([]);
     for (const id of ['acme', 'rival', 'south']) expect([id, brand(report, id).changeReason?.shareOfVoice]).toEqual([id, undefined]);
     expect(brand(report, 'acme').change?.shareOfVoice).toBeCloseTo(100 * (62 / 138 - 60 / 126), 10);
   });
@@ -484,14 +486,14 @@ describe('counts over a period the exports reach in part', () => {
     expect([brand(thenOnly, 'rival').change?.shareOfVoice, brand(thenOnly, 'rival').changeReason?.shareOfVoice]).toEqual([null, 'shares-partial']);
   });
 
-  it("compares no count of a brand whose own posts end days before the other brands' data, nor any share of voice; its rates still", async () => {
-    // acme answers 2 mentions a day; its care export (its mentions and answers) ends on 27 October, while rival's mentions
-    // go on to the 31st: 4 weekdays of acme's 7 missing, where its 108 posts of October allow 2 (5 x 31 / 108, 2 at least).
+  it("compares no count of a brand whose data ends days before the other brands', nor any share of voice; its rates still", async () => {
+    // acme answers 2 mentions a day; its care export (its mentions and its answers) ends on 28 October, while rival's
+    // mentions go on to the 31st: 3 days without any, where data on every day allows 2.
     const rival = [...mentionsOn('rs', 'rival', 8, range(1, 30), 2), ...mentionsOn('ro', 'rival', 9, range(1, 31), 2)];
-    const report = await metrics([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 27)), ...rival]);
+    const report = await metrics([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 28)), ...rival]);
     const acme = brand(report, 'acme');
-    expect(report.periodCoverage?.brandPostsInPart).toEqual([{ brand: 'acme', platform: 'twitter', first: '2017-10-01', last: '2017-10-27', othersFirst: '2017-10-01', othersLast: '2017-10-31', gap: null }]);
-    for (const key of ['inbound', 'answered', 'brandPosts', 'replies', 'shareOfVoice']) expect([key, acme.change?.[key], acme.changeReason?.[key]]).toEqual([key, null, 'brand-posts-partial']);
+    expect(report.periodCoverage?.brandsInPart).toEqual([{ brand: 'acme', platform: 'twitter', first: '2017-10-01', last: '2017-10-28', othersFirst: '2017-10-01', othersLast: '2017-10-31' }]);
+    for (const key of ['inbound', 'answered', 'brandPosts', 'replies', 'shareOfVoice']) expect([key, acme.change?.[key], acme.changeReason?.[key]]).toEqual([key, null, 'brand-data-partial']);
     // Every mention of both months answered: 0 points.
     expect(acme.change?.responseRate).toBe(0);
     expect([brand(report, 'rival').change?.inbound, brand(report, 'rival').changeReason?.shareOfVoice]).toEqual([expect.any(Number), 'shares-partial']);
@@ -500,30 +502,52 @@ describe('counts over a period the exports reach in part', () => {
 
     // The same export cut in September, on the 24th of 30: the previous period's.
     const before = await metrics([...answeredDays('s', 8, range(1, 24)), ...answeredDays('o', 9, range(1, 31)), ...rival]);
-    expect(before.periodCoverage?.previousBrandPostsInPart).toEqual([{ brand: 'acme', platform: 'twitter', first: '2017-09-01', last: '2017-09-24', othersFirst: '2017-09-01', othersLast: '2017-09-30', gap: null }]);
-    expect(brand(before, 'acme').changeReason?.inbound).toBe('brand-posts-partial-previous');
+    expect(before.periodCoverage?.previousBrandsInPart).toEqual([{ brand: 'acme', platform: 'twitter', first: '2017-09-01', last: '2017-09-24', othersFirst: '2017-09-01', othersLast: '2017-09-30' }]);
+    expect(brand(before, 'acme').changeReason?.inbound).toBe('brand-data-partial-previous');
     expect(brand(before, 'rival').changeReason?.shareOfVoice).toBe('shares-partial-previous');
 
-    // Ten days skipped in the middle of October (11 to 20).
-    const gapped = await metrics([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, [...range(1, 10), ...range(21, 31)]), ...rival]);
-    expect(gapped.periodCoverage?.brandPostsInPart).toEqual([expect.objectContaining({ brand: 'acme', gap: 10 })]);
-    expect(brand(gapped, 'acme').changeReason?.inbound).toBe('brand-posts-partial');
+    // Beginning on the 4th: 3 days late.
+    const late = await metrics([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(4, 31)), ...rival]);
+    expect(late.periodCoverage?.brandsInPart).toEqual([expect.objectContaining({ brand: 'acme', first: '2017-10-04' })]);
+
+    // A competitor the data holds by its mentions only (no posts of its own), whose listening export ends on the 21st.
+    const listening = await metrics([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 31)), ...mentionsOn('rs', 'rival', 8, range(1, 30), 2), ...mentionsOn('ro', 'rival', 9, range(1, 21), 2)]);
+    expect(listening.periodCoverage?.brandsInPart).toEqual([expect.objectContaining({ brand: 'rival', last: '2017-10-21' })]);
+    expect([brand(listening, 'rival').changeReason?.inbound, brand(listening, 'acme').changeReason?.shareOfVoice]).toEqual(['brand-data-partial', 'shares-partial']);
   });
 
-  it("compares the counts of a brand whose own posts end a day early, or on its own days of the week, or with every brand's data", async () => {
+  it("compares the counts of a brand whose data ends a day early, or is on its own days of the week, or in bursts, or whose team stops answering", async () => {
     const rival = [...mentionsOn('rs', 'rival', 8, range(1, 30), 2), ...mentionsOn('ro', 'rival', 9, range(1, 31), 2)];
-    // Its last day with posts the 30th: within the 2 days its pace allows.
+    // Its last day with data the 30th: within the 2 days data on every day allows. And ten days skipped inside: a brand's
+    // data is judged at its ends only (complete data skips days in runs its density does not foretell).
+    const gapped = await metrics([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, [...range(1, 10), ...range(21, 31)]), ...rival]);
+    expect(gapped.periodCoverage?.brandsInPart).toEqual([]);
     const dayEarly = await metrics([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 30)), ...rival]);
-    expect(dayEarly.periodCoverage?.brandPostsInPart).toEqual([]);
+    expect(dayEarly.periodCoverage?.brandsInPart).toEqual([]);
     expect(brand(dayEarly, 'acme').change?.inbound).toEqual(expect.any(Number));
     // Weekdays only (October 2017 ends on a Tuesday; 28 and 29 a weekend): the weekends are not its days.
     const weekdays = (month: number, last: number) => range(1, last).filter((day) => ![0, 6].includes(new Date(Date.UTC(2017, month, day)).getUTCDay()));
     const weekly = await metrics([...answeredDays('s', 8, weekdays(8, 30)), ...answeredDays('o', 9, weekdays(9, 31)), ...rival]);
-    expect(weekly.periodCoverage?.brandPostsInPart).toEqual([]);
+    expect(weekly.periodCoverage?.brandsInPart).toEqual([]);
+    // In bursts, on 10 days of each month, the last on the 25th: 6 days without data at the end, where data on 10 of
+    // the 31 days allows 18 ((1 - 10/31)^18 under 1 in 1,000).
+    const bursts = [2, 5, 6, 9, 13, 14, 17, 20, 21, 25];
+    const bursty = await metrics([...answeredDays('s', 8, bursts), ...answeredDays('o', 9, bursts), ...rival]);
+    expect(bursty.periodCoverage?.brandsInPart).toEqual([]);
+    // Its team stops answering on the 24th while its mentions go on: its counts hold all it received.
+    const closed = await metrics([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 24)), ...mentionsOn('late', 'acme', 9, range(25, 31), 2), ...rival]);
+    expect(closed.periodCoverage?.brandsInPart).toEqual([]);
     // Every brand's data ends on the 27th (rival's mentions too): cut alike, which the platform's reach judges, not acme's.
     const alike = await metrics([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 27)), ...mentionsOn('rs', 'rival', 8, range(1, 30), 2), ...mentionsOn('ro', 'rival', 9, range(1, 27), 2)]);
-    expect(alike.periodCoverage?.brandPostsInPart).toEqual([]);
+    expect(alike.periodCoverage?.brandsInPart).toEqual([]);
     expect(brand(alike, 'acme').changeReason?.inbound).toBe('period-partly-in-data');
+    // A brand of fewer than 30 mentions in both months (south: 20 and 20), cut on the 20th: its own counts say thin, and no
+    // other brand's share is withheld for it.
+    const south = [...mentionsOn('ss', 'south', 8, range(1, 20)), ...mentionsOn('so', 'south', 9, range(1, 20))];
+    const thin = await metrics([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 31)), ...rival, ...south]);
+    expect(thin.periodCoverage?.brandsInPart).toEqual([expect.objectContaining({ brand: 'south' })]);
+    expect(brand(thin, 'south').changeReason?.inbound).toBe('thin-period');
+    expect(brand(thin, 'acme').changeReason?.shareOfVoice).toBeUndefined();
   });
 
   it('compares counts when the exports reach over both periods whole', async () => {

@@ -452,6 +452,9 @@ describe('findings that never contradict themselves', () => {
     // would say 153.6; and whole from 10 times.
     const far = await metricsOf(closeRacePosts({ answered: 36, minutes: 361.03 }, { answered: 36, minutes: 2.35 }), config);
     expect((await findingsOf(far))[1]).toBe('RivalCo answered 180 times faster than Acme Telecom: a median first response of 2\u00a0min against 6.0\u00a0h.');
+    // 10.45 and 8.7 minutes are 1.2 times apart, but print 10 and 9 min: "almost as fast", as the reader can check.
+    const printed = await metricsOf(closeRacePosts({ answered: 36, minutes: 10.45 }, { answered: 36, minutes: 8.7 }), config);
+    expect((await findingsOf(printed))[1]).toBe('Acme Telecom answered almost as fast as RivalCo: a median first response of 10\u00a0min against 9\u00a0min.');
     // RivalCo's median on 29 answered mentions: no claim about how many times faster.
     const thin = await metricsOf(closeRacePosts({ answered: 36, minutes: 36 }, { answered: 29, minutes: 30 }), config);
     expect((await findingsOf(thin)).join(' ')).not.toMatch(/faster|as fast/);

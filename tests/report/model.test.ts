@@ -213,22 +213,22 @@ describe('report model', () => {
     );
   });
 
-  it("names the brands whose own posts reach over part of the period beside the other brands' data, in each language", async () => {
+  it("names the brands whose data reaches over part of the period beside the other brands', in each language", async () => {
     const metrics = fixtureMetrics();
     const span = metrics.periodCoverage?.span;
     if (!span) throw new Error('a period span expected');
-    const brandPostsInPart = [{ brand: 'acme', platform: 'twitter', first: '2017-10-01', last: '2017-10-27', othersFirst: '2017-10-01', othersLast: '2017-10-31', gap: null }];
-    const previousBrandPostsInPart = [{ brand: 'rivalco', platform: 'twitter', first: '2017-09-01', last: '2017-09-30', othersFirst: '2017-09-01', othersLast: '2017-09-30', gap: 9 }];
-    const periodCoverage = { span, partial: false, platformsInPart: [], previousPlatformsInPart: [], brandPostsInPart, previousBrandPostsInPart };
+    const brandsInPart = [{ brand: 'acme', platform: 'twitter', first: '2017-10-01', last: '2017-10-28', othersFirst: '2017-10-01', othersLast: '2017-10-31' }];
+    const previousBrandsInPart = [{ brand: 'rivalco', platform: 'twitter', first: '2017-09-05', last: '2017-09-30', othersFirst: '2017-09-01', othersLast: '2017-09-30' }];
+    const periodCoverage = { span, partial: false, platformsInPart: [], previousPlatformsInPart: [], brandsInPart, previousBrandsInPart };
     const [acme, rivalco] = ['acme', 'rivalco'].map((id) => metrics.brands.find((brand) => brand.id === id)?.name);
     const built = (await model('en', null, { ...metrics, periodCoverage })).model;
-    const expected = `The data holds ${acme}’s own posts on Twitter from 1 to 27 October 2017 only, while the other brands’ posts and mentions on Twitter go on over more of the period, as an export of a brand’s own posts and conversations cut short would leave it: the volumes of ${acme} and the shares of voice are not compared with the previous period. In September 2017, the data held ${rivalco}’s own posts on Twitter with none on 9 days in a row, while the other brands’ posts and mentions on Twitter went on over more of that period: this period’s volumes of ${rivalco} and shares of voice are not compared with it.`;
+    const expected = `The data holds the posts and mentions of ${acme} on Twitter from 1 to 28 October 2017 only, while the other brands’ posts and mentions on Twitter cover more of the period, as an export cut short would leave it: the volumes of ${acme} and the shares of voice are not compared with the previous period. In September 2017, the data held the posts and mentions of ${rivalco} on Twitter from 5 to 30 September 2017 only, while the other brands’ posts and mentions on Twitter covered more of that period: this period’s volumes of ${rivalco} and shares of voice are not compared with it.`;
     expect(built.leaderboardNotes).toContain(expected);
     expect(built.warnings).toContain(expected);
-    const french = (await model('fr', null, { ...metrics, periodCoverage: { ...periodCoverage, previousBrandPostsInPart: [] } })).model;
+    const french = (await model('fr', null, { ...metrics, periodCoverage: { ...periodCoverage, previousBrandsInPart: [] } })).model;
     expect(french.warnings).toContain(
       // "de" before a vowel elided: "d’Acme Telecom".
-      'Les données contiennent les publications propres d’Acme Telecom sur Twitter du 1 au 27 octobre 2017 seulement, alors que les publications et mentions des autres marques sur Twitter se poursuivent sur une plus grande partie de la période, comme le laisserait un export incomplet des publications et conversations propres d’une marque\u00a0: les volumes d’Acme Telecom et les parts de voix ne sont pas comparés à la période précédente.',
+      'Les données contiennent les publications et mentions d’Acme Telecom sur Twitter du 1 au 28 octobre 2017 seulement, alors que les publications et mentions des autres marques sur Twitter couvrent une plus grande partie de la période, comme le laisserait un export incomplet\u00a0: les volumes d’Acme Telecom et les parts de voix ne sont pas comparés à la période précédente.',
     );
   });
 

@@ -232,7 +232,7 @@ describe('the change of a theme', () => {
     expect(themeOf(await themes([...posts(), ...facebook], brands), 'rival', 'accounts')?.changeReason).toBe('thin-period');
   });
 
-  it("is not given when the brand's own posts end days before the other brands' data, as the brand's counts are not", async () => {
+  it("is not given when the brand's data ends days before the other brands', as the brand's counts are not", async () => {
     // acme: 2 account questions a day, each answered, to 30 September and to 24 October (its care export cut); rival's
     // questions go on to the 31st of both months.
     const daily = (prefix: string, month: 9 | 10, handle: string, last: number, answered: boolean): TestPost[] =>
@@ -241,7 +241,7 @@ describe('the change of a theme', () => {
         return answered ? [mention, { id: `${prefix}${day}-${n}r`, author: handle, at: at(month, day + 1, n * 60 + 10), text: 'on it', parent: mention.id }] : [mention];
       })).flat();
     const list = [...daily('as', 9, 'acme', 30, true), ...daily('ao', 10, 'acme', 24, true), ...daily('rs', 9, 'rival', 30, false), ...daily('ro', 10, 'rival', 31, false)];
-    expect(themeOf(await themes(list), 'acme', 'accounts')).toMatchObject({ mentions: 48, previousMentions: 60, change: null, changeReason: 'brand-posts-partial' });
+    expect(themeOf(await themes(list), 'acme', 'accounts')).toMatchObject({ mentions: 48, previousMentions: 60, change: null, changeReason: 'brand-data-partial' });
     // Rival's own: 62 against 60.
     expect(themeOf(await themes(list), 'rival', 'accounts')?.change).toBeCloseTo((100 * 2) / 60, 10);
   });

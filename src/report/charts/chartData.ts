@@ -297,6 +297,9 @@ function partialNote(brands: readonly BrandMetrics[], { metrics, format, t }: Pi
   return [t('chart.partialPosts', { brands: format.list(partial.map((brand) => brand.name)), period })];
 }
 
+/** The characters of a brand name that carries marks on a chart's axis: with them, within the axis's label limit (230 px). */
+const MARKED_NAME_CHARACTERS = 22;
+
 /** The marks a chart's figures may carry (valueMarks), in the order the leaderboard prints them, and the words that say what each means under the chart. */
 const MARK_KEYS: Record<string, string> = {
   [LOWER_BOUND_MARK]: 'chart.mark.lowerBound',
@@ -315,9 +318,6 @@ const MARK_KEYS: Record<string, string> = {
  * and one line under the chart saying what the marks used mean (the
  * leaderboard's notes are pages away); none without marks.
  */
-/** The characters of a brand name that carries marks on a chart's axis: with them, within the axis's label limit (230 px). */
-const MARKED_NAME_CHARACTERS = 22;
-
 function chartMarks(spec: Pick<MetricSpec<never>, 'marks' | 'key'>, brands: readonly BrandMetrics[], value: (brand: BrandMetrics) => number | null, { format, t }: Pick<Context, 'format' | 't'>) {
   const marks = brands.map((brand) => valueMarks(spec, brand, value(brand)));
   const used = new Set(marks.flatMap((entry) => [...entry.leading, ...entry.trailing]));

@@ -127,7 +127,7 @@ export class Formatter {
 
   /** How many times one value is another, as a sentence says it: "1.2", "2", and whole from 10 ("180", not "180.4"). */
   times(ratio: number): string {
-    return ratio >= 10 ? this.integer.format(ratio) : this.decimal1.format(ratio);
+    return Math.round(ratio * 10) / 10 >= 10 ? this.integer.format(ratio) : this.decimal1.format(ratio);
   }
 
   /** A length that is set, not measured (a target, a window, an axis mark): "1 h", "7 d", "1.5 h". */

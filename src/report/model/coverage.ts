@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import type { MetricSpec } from '../../metrics/catalogue.js';
 import { answersUpperBound, hasNoData, isLowerBoundUnder } from '../../metrics/coverage.js';
-import type { BrandPostsReach, PlatformReach } from '../../analysis/analysis.js';
+import type { BrandReach, PlatformReach } from '../../analysis/analysis.js';
 import type { BrandMetrics, CoverageWarning, MetricsReport, PeriodSpan } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
@@ -164,22 +164,21 @@ export function platformsInPartLine(metrics: MetricsReport, format: Formatter, t
   // When all the data reaches over as little, the sentences on the whole period say it (a one-platform export of 3 days).
   if (platforms.length > 0 && !(span !== undefined && span.spanDays * 2 < span.periodDays)) lines.push(t('coverage.platformsInPart', { parts: format.list(platforms.map((reach) => reachPart(reach, format, t))) }));
   if (before.length > 0) lines.push(t('coverage.previousPlatformsInPart', { previous: previousPeriodLabel(metrics, format, t), parts: format.list(before.map((reach) => reachPart(reach, format, t))) }));
-  const posts = metrics.periodCoverage?.brandPostsInPart ?? [];
-  const postsBefore = metrics.periodCoverage?.previousBrandPostsInPart ?? [];
+  const posts = metrics.periodCoverage?.brandsInPart ?? [];
+  const postsBefore = metrics.periodCoverage?.previousBrandsInPart ?? [];
   const nameOf = (id: string) => metrics.brands.find((brand) => brand.id === id)?.name ?? id;
-  const brandsOf = (reaches: readonly BrandPostsReach[]) => format.list([...new Set(reaches.map((reach) => nameOf(reach.brand)))]);
-  const partsOf = (reaches: readonly BrandPostsReach[]) => format.list(reaches.map((reach) => brandPostsPart(reach, nameOf(reach.brand), format, t)));
-  const platformsOf = (reaches: readonly BrandPostsReach[]) => format.list([...new Set(reaches.map((reach) => platformName(reach.platform)))]);
-  if (posts.length > 0) lines.push(t('coverage.brandPostsInPart', { parts: partsOf(posts), brands: brandsOf(posts), platforms: platformsOf(posts) }));
-  if (postsBefore.length > 0) lines.push(t('coverage.previousBrandPostsInPart', { previous: previousPeriodLabel(metrics, format, t), parts: partsOf(postsBefore), brands: brandsOf(postsBefore), platforms: platformsOf(postsBefore) }));
+  const brandsOf = (reaches: readonly BrandReach[]) => format.list([...new Set(reaches.map((reach) => nameOf(reach.brand)))]);
+  const partsOf = (reaches: readonly BrandReach[]) => format.list(reaches.map((reach) => brandDataPart(reach, nameOf(reach.brand), format, t)));
+  const platformsOf = (reaches: readonly BrandReach[]) => format.list([...new Set(reaches.map((reach) => platformName(reach.platform)))]);
+  if (posts.length > 0) lines.push(t('coverage.brandsInPart', { parts: partsOf(posts), brands: brandsOf(posts), platforms: platformsOf(posts) }));
+  if (postsBefore.length > 0) lines.push(t('coverage.previousBrandsInPart', { previous: previousPeriodLabel(metrics, format, t), parts: partsOf(postsBefore), brands: brandsOf(postsBefore), platforms: platformsOf(postsBefore) }));
   return lines.length === 0 ? null : lines.join(' ');
 }
 
-/** One brand and platform of platformsInPartLine: the days its own posts reach over, or the days they skip. */
-function brandPostsPart(reach: BrandPostsReach, brand: string, format: Formatter, t: Translate): string {
+/** One brand and platform of platformsInPartLine: the days its posts and mentions reach over. */
+function brandDataPart(reach: BrandReach, brand: string, format: Formatter, t: Translate): string {
   const platform = platformName(reach.platform);
-  if (reach.gap !== null) return t('coverage.brandPostsGap', { brand, platform, gap: format.count(reach.gap) });
-  return t('coverage.brandPostsPart', { brand, platform, dates: format.daysInSentence(localDay(reach.first, format.timezone), localDay(reach.last, format.timezone)) });
+  return t('coverage.brandDataPart', { brand, platform, dates: format.daysInSentence(localDay(reach.first, format.timezone), localDay(reach.last, format.timezone)) });
 }
 
 /** One platform of platformsInPartLine: the days its posts reach over, the days it skips, or none. */

@@ -121,7 +121,7 @@ const CHANGE_NOTES: ReadonlyArray<readonly [ReadonlyArray<ClientTheme['changeRea
   [['unmeasured-previous-period'], 'themes.noteUnmeasuredPrevious'],
   [['unmeasured-period'], 'themes.noteUnmeasured'],
   [['platform-missing', 'platform-missing-previous'], 'themes.notePlatformMissing'],
-  [['brand-posts-partial', 'brand-posts-partial-previous'], 'themes.notePostsPartial'],
+  [['brand-data-partial', 'brand-data-partial-previous'], 'themes.noteBrandDataPartial'],
 ];
 
 /** Null when the metrics carry no themes for the client (none configured, none found, or a metrics file without them). */
