@@ -26,8 +26,8 @@ const spanRow = z.object({
 
 /**
  * The monthly trend, and which of its months with data the exports reach over in part only: a month the exports end
- * in, one a platform's export skipped, or one a brand's own posts reach over in part beside its platform's, judged
- * beside the month before it.
+ * in, one a platform's export skipped, or one in which a brand's data begins late or ends early beside the other
+ * brands' (Analysis.brandsInPart), judged beside the month before it.
  */
 async function trendOf(analysis: Analysis, months: Period[]): Promise<Pick<MetricsReport, 'trend' | 'trendPartialMonths'>> {
   const trend = await monthlyTrend(analysis, months);

@@ -258,8 +258,7 @@ export function dataInPart(now: readonly BrandReach[], before: readonly BrandRea
 
 /**
  * The figures the part of a brand's data missing in one period changes (dataInPart): its counts (its mentions, answers
- * and posts) and its share of voice. Its rates rest on the mentions the data holds in
- * both periods.
+ * and posts) and its share of voice. Its rates rest on the mentions the data holds in both periods.
  */
 export function countedFigures(catalogue: readonly MetricSpec[]): MetricSpec[] {
   return catalogue.filter((spec) => spec.unit === 'count' || (spec.unit === 'share' && spec.restsOn === 'mentions'));

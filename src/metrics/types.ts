@@ -83,7 +83,9 @@ export interface Coverage {
  * for reply share) in this period or the previous one, or the previous period
  * had no post of the brand where this one has, or this period none where the previous one had, or the data of
  * one period holds nothing of the brand on a platform where the other holds 30 posts and mentions of it, or the data holds the brand's
- * posts on part of either period only (a rate then is a lower bound), or the data holds nothing of
+ * posts on part of either period only (a rate then is a lower bound), or, for a count or a share of voice, the brand's
+ * data on a platform begins late or ends early in either period beside the other brands' (brand-data-partial,
+ * -previous: Analysis.brandsInPart), or the data holds nothing of
  * the tracked brands in the previous period (there, or on that platform), or, for a count, the
  * exports reach over part of this period or of the previous one only (a count over 40 of a
  * quarter's 92 days against a whole quarter's); a share of voice, when the data of a compared brand

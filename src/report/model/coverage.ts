@@ -155,7 +155,7 @@ export function noDataLine(metrics: MetricsReport, format: Formatter, t: Transla
   return t(absent.length === 1 ? 'coverage.noDataOne' : 'coverage.noDataMany', { brands: format.list(absent) });
 }
 
-/** The sentences naming the tracked platforms whose exports, and the brands whose own posts, reach over part of the period or of the previous one only (counts are then not compared), or null. */
+/** The sentences naming the tracked platforms whose exports, and the brands whose data, reach over part of the period or of the previous one only (counts are then not compared), or null. */
 export function platformsInPartLine(metrics: MetricsReport, format: Formatter, t: Translate): string | null {
   const platforms = metrics.periodCoverage?.platformsInPart ?? [];
   const before = metrics.periodCoverage?.previousPlatformsInPart ?? [];
@@ -164,14 +164,14 @@ export function platformsInPartLine(metrics: MetricsReport, format: Formatter, t
   // When all the data reaches over as little, the sentences on the whole period say it (a one-platform export of 3 days).
   if (platforms.length > 0 && !(span !== undefined && span.spanDays * 2 < span.periodDays)) lines.push(t('coverage.platformsInPart', { parts: format.list(platforms.map((reach) => reachPart(reach, format, t))) }));
   if (before.length > 0) lines.push(t('coverage.previousPlatformsInPart', { previous: previousPeriodLabel(metrics, format, t), parts: format.list(before.map((reach) => reachPart(reach, format, t))) }));
-  const posts = metrics.periodCoverage?.brandsInPart ?? [];
-  const postsBefore = metrics.periodCoverage?.previousBrandsInPart ?? [];
+  const cut = metrics.periodCoverage?.brandsInPart ?? [];
+  const cutBefore = metrics.periodCoverage?.previousBrandsInPart ?? [];
   const nameOf = (id: string) => metrics.brands.find((brand) => brand.id === id)?.name ?? id;
   const brandsOf = (reaches: readonly BrandReach[]) => format.list([...new Set(reaches.map((reach) => nameOf(reach.brand)))]);
   const partsOf = (reaches: readonly BrandReach[]) => format.list(reaches.map((reach) => brandDataPart(reach, nameOf(reach.brand), format, t)));
   const platformsOf = (reaches: readonly BrandReach[]) => format.list([...new Set(reaches.map((reach) => platformName(reach.platform)))]);
-  if (posts.length > 0) lines.push(t('coverage.brandsInPart', { parts: partsOf(posts), brands: brandsOf(posts), platforms: platformsOf(posts) }));
-  if (postsBefore.length > 0) lines.push(t('coverage.previousBrandsInPart', { previous: previousPeriodLabel(metrics, format, t), parts: partsOf(postsBefore), brands: brandsOf(postsBefore), platforms: platformsOf(postsBefore) }));
+  if (cut.length > 0) lines.push(t('coverage.brandsInPart', { parts: partsOf(cut), brands: brandsOf(cut), platforms: platformsOf(cut) }));
+  if (cutBefore.length > 0) lines.push(t('coverage.previousBrandsInPart', { previous: previousPeriodLabel(metrics, format, t), parts: partsOf(cutBefore), brands: brandsOf(cutBefore), platforms: platformsOf(cutBefore) }));
   return lines.length === 0 ? null : lines.join(' ');
 }
 
