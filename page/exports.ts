@@ -34,6 +34,7 @@ export interface Preview {
     rejectedByReason: Record<string, number>;
     repeatedInFile: number;
     unreadDates: { examples: string[]; format: string | null; dayMonthAmbiguous: boolean } | null;
+    datesDoubtful: boolean;
     warnings: string[];
     fields: Array<{ field: string; columns: string[]; constant: string | null }>;
     rows: Array<{ row: number; post: Record<string, string | number | null> | null; rejected: string | null }>;
@@ -298,6 +299,9 @@ function previewView(client: ClientSummary, { previewId, file, preview, timezone
   );
   rows.classList.add('first-rows');
   const reasons = Object.entries(preview.rejectedByReason).map(([reason, count]) => el('li', { class: 'warning' }, `${reason}${t('colon')}${count.toLocaleString(language)}`));
+  // Said first: "date in the future: 49" alone sent the analyst looking at the file, not at the column chosen.
+  const dateColumns = preview.fields.find((field) => field.field === 'created_at')?.columns ?? [];
+  if (preview.datesDoubtful) reasons.unshift(el('li', { class: 'warning', 'data-note': 'dates-doubtful' }, t('datesDoubtful').replace('{column}', dateColumns.map((column) => `${t('quoteOpen')}${column}${t('quoteClose')}`).join(', '))));
   if (preview.unreadDates) reasons.push(el('li', { class: 'warning', 'data-note': 'unread-dates' }, `${t('unreadDates')}${t('colon')}${preview.unreadDates.examples.map((example) => `${t('quoteOpen')}${example}${t('quoteClose')}`).join(', ')}`));
   const importButton = el('button', preview.wouldImport === 0 ? { type: 'button', disabled: '' } : { type: 'button' }, `${t('import')} ${file}`);
   const outcome = el('p', { class: 'outcome' });

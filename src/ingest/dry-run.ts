@@ -10,7 +10,8 @@ import { counted } from '../report/i18n/plain-numbers.js';
 import { Store } from '../store/database.js';
 import { alreadyStored } from './already-stored.js';
 import { archiveExports, expandArchive, isExportArchive } from './archive.js';
-import { CANONICAL_ROWS, canonicalPlan, MAPPED_COLUMNS, materializeCanonical, type CanonicalPlan } from './canonical.js';
+import { CANONICAL_ROWS, canonicalPlan, MAPPED_COLUMNS, materializeCanonical, PIPELINE_REASONS, type CanonicalPlan } from './canonical.js';
+import { EARLIEST_OTHER, FUTURE_REASON, PLATFORM_BEGINNINGS, tooEarlyReason } from './plausible-dates.js';
 import { chooseFormat } from './choose-format.js';
 import { dateFormatAdvice, proposeDateFormat } from './formats/date-hint.js';
 import { createMappingContext } from './formats/mapping-context.js';
@@ -72,6 +73,11 @@ export interface DryRunReport {
    * and (for a generic file) the date.format the examples fit, with whether their day and month could be swapped.
    */
   unreadDates: { examples: string[]; advice: string; format: string | null; dayMonthAmbiguous: boolean } | null;
+  /**
+   * Whether most rows read would be rejected for their date (missing, not read, in the future or before the platform
+   * existed): the column taken for the date most likely holds something else (a user id read as a number of seconds).
+   */
+  datesDoubtful: boolean;
   /** The handles that importing this file alone would learn for numeric user ids. */
   learnedHandles: Array<{ userId: string; handle: string; replies: number; repliesTotal: number }>;
   /** Its span, kinds, most frequent authors and mentioned handles, and what it can support. */
@@ -268,6 +274,7 @@ async function dryRunAs(file: string, request: ImportRequest, around: DryRunCont
         ),
       ]),
       unreadDates: dates,
+      datesDoubtful: datesDoubtful(rejectedByReason, stats.rows + structural.length),
       learnedHandles: learned,
       profile: await fileProfile(store, around.daysIn ?? options.timezone),
     };
@@ -348,6 +355,10 @@ export function dryRunText(report: DryRunReport): string {
   if (report.repeatedInFile > 0) counts.push(`${number(report.repeatedInFile)} repeated in the file`);
   if (report.skippedBlank > 0) counts.push(`${number(report.skippedBlank)} blank`);
   lines.push(`  ${counted('en', report.rowsRead, 'row', 'rows')} read: ${counts.join(', ')}`);
+  if (report.datesDoubtful) {
+    const columns = report.fields.find((field) => field.field === 'created_at')?.columns ?? [];
+    lines.push(`    most rows are refused for their date: the column taken for the date (${columns.map((column) => `"${printable(column)}"`).join(", ")}) does not seem to hold dates; map the date to the column that does`);
+  }
   for (const [reason, count] of Object.entries(report.rejectedByReason)) lines.push(`    rejected: ${reason}${count === 1 ? '' : ` (${counted('en', count, 'row', 'rows')})`}`);
   if (report.unreadDates) lines.push(`    dates not read, like ${report.unreadDates.examples.map((example) => shown(example)).join(', ')}: ${report.unreadDates.advice}`);
   for (const warning of report.warnings) lines.push(`  warning: ${warning}`);
@@ -407,4 +418,18 @@ export async function runDryRun(paths: readonly string[], options: DryRunOptions
   if (failures === 0) return;
   if (files === 1) throw new AlreadyReported();
   throw new UserError(`${failures} of ${files} files could not be read (see the errors above).`);
+}
+
+/** The reasons a row is rejected for its date (canonical.ts's checks): most rows rejected so, the date column is likely the wrong one. */
+const DATE_REASONS: ReadonlySet<string> = new Set([
+  PIPELINE_REASONS.missingDate,
+  PIPELINE_REASONS.badDate,
+  FUTURE_REASON,
+  ...[...PLATFORM_BEGINNINGS, { platform: null, since: EARLIEST_OTHER }].map((beginning) => tooEarlyReason(beginning.platform, beginning.since)),
+]);
+
+/** Whether more than half of `rowsRead` (10 at least) would be rejected for their date. */
+function datesDoubtful(rejectedByReason: Record<string, number>, rowsRead: number): boolean {
+  const rejected = Object.entries(rejectedByReason).reduce((sum, [reason, count]) => sum + (DATE_REASONS.has(reason) ? count : 0), 0);
+  return rowsRead >= 10 && rejected * 2 > rowsRead;
 }

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { dryRunFile } from '../../../src/ingest/dry-run.js';
+import { dryRunFile, dryRunText } from '../../../src/ingest/dry-run.js';
 import { runCli, tempFolder } from '../helpers.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/formats');
@@ -93,6 +93,24 @@ describe('replybench import --dry-run', () => {
     writeFileSync(mapping, 'columns: { id: id, author: who, date: when }\ndate: { format: "%Y-%m-%d" }\nplatform: twitter\n');
     const report = await dryRunFile(data, { mapping });
     expect(report.unreadDates).toMatchObject({ examples: days.slice(0, 5).map((day) => `${day} 10:00`), format: '%m/%d/%Y %H:%M', dayMonthAmbiguous: false });
+  });
+
+  it('says when most rows would be refused for their date: the column taken for the date holds something else', async () => {
+    const folder = tempFolder();
+    const data = join(folder, 'usuarios.csv');
+    // The page trial's mistake: the date mapped to the user column, whose ids read as numbers of seconds, or not at all.
+    const lines = Array.from({ length: 12 }, (_, index) => `${index + 1},${index % 2 === 0 ? 105834 + index : `user${index}`},2017-10-${String(10 + index).padStart(2, '0')} 10:00`);
+    writeFileSync(data, `ID,Usuario,Fecha\n${lines.join('\n')}\n`);
+    const mapping = (date: string) => {
+      const path = join(folder, `${date}.yaml`);
+      writeFileSync(path, `columns: { id: ID, author: Usuario, date: ${date} }\nplatform: twitter\n`);
+      return path;
+    };
+    const wrong = await dryRunFile(data, { mapping: mapping('Usuario') });
+    expect([wrong.rejected, wrong.datesDoubtful]).toEqual([12, true]);
+    expect(dryRunText(wrong)).toContain('most rows are refused for their date: the column taken for the date ("Usuario") does not seem to hold dates');
+    const right = await dryRunFile(data, { mapping: mapping('Fecha') });
+    expect([right.rejected, right.datesDoubtful]).toEqual([0, false]);
   });
 
   it('a generic mapping: its own timezone, and the rows keep the file order', async () => {
