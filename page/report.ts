@@ -39,7 +39,7 @@ export function reportSection(client: ClientSummary): HTMLElement {
     void actFrom(run, async () => {
       const folder = `${periodOf(period).replace('..', '-to-')}-${lang.value}`;
       // The same period and language again replaces the earlier report: said before, not after.
-      if (reports.includes(folder) && !window.confirm(`${t('replaceReport')} ${folder}${t('questionMark')}`)) return;
+      if (reports.includes(folder) && !window.confirm(t('replaceReport').replace('{folder}', folder))) return;
       const write = (anyway: boolean) =>
         api<{ folder: string; files: Record<string, string | null>; reports: string[] }>('POST', `/api/clients/${client.id}/reports`, {
           period: periodOf(period),

@@ -369,7 +369,8 @@ describe('the page of replybench serve', () => {
     });
     await press('#report button');
     await settled(page);
-    expect(asked).toEqual(['¿Escribirlo de nuevo sobre el informe anterior 2017-10-es?']);
+    // It says what is replaced, and what is not: a copy already sent to the client.
+    expect(asked).toEqual(['El informe 2017-10-es ya existe: ¿escribirlo de nuevo? Su PDF, su presentación y su libro de Excel en la carpeta del cliente se reemplazan; las copias ya enviadas no cambian.']);
     // A report of three of the month's days, written after the month's, is listed after it: the most recent period first.
     await setValue(page, '#report input[name=period]', '2017-10-10..2017-10-12');
     await page.$eval('#report .files', (node) => node.remove());
@@ -404,7 +405,7 @@ describe('the page of replybench serve', () => {
     await page.waitForSelector('#report .files a', { timeout: 60_000 });
     await settled(page);
     page.off('dialog', decide);
-    const replace = '¿Escribirlo de nuevo sobre el informe anterior 2017-10-es?';
+    const replace = 'El informe 2017-10-es ya existe: ¿escribirlo de nuevo? Su PDF, su presentación y su libro de Excel en la carpeta del cliente se reemplazan; las copias ya enviadas no cambian.';
     expect(dialogs).toEqual([replace, `${typo}\n\n¿Generar el informe de todos modos?`, replace, `${typo}\n\n¿Generar el informe de todos modos?`]);
     // The browser logs each refused request itself (one per click, before the question): those, and only they, are expected.
     expect(problems.splice(loggedBefore).map((problem) => problem.includes('422'))).toEqual([true, true]);
