@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { coverageSentences } from '../../src/cli/coverage-sentences.js';
 import { computeMetrics } from '../../src/metrics/compute.js';
 import { computeDiagnostics } from '../../src/metrics/diagnostics/index.js';
 import type { MetricsReport } from '../../src/metrics/types.js';
@@ -497,14 +498,20 @@ describe('counts over a period the exports reach in part', () => {
     // Every mention of both months answered: 0 points.
     expect(acme.change?.responseRate).toBe(0);
     expect([brand(report, 'rival').change?.inbound, brand(report, 'rival').changeReason?.shareOfVoice]).toEqual([expect.any(Number), 'shares-partial']);
-    // The trend marks October.
+    // The trend marks October; check and report tell the analyst what to import.
     expect(report.trendPartialMonths).toEqual(['2017-10']);
+    expect(coverageSentences(report, { warningsOnly: true })).toContain(
+      "brand ACME, Twitter: the data holds its posts and the mentions of it from 2017-10-01 to 2017-10-28 only, while the other brands' posts and mentions there reach from 2017-10-01 to 2017-10-31, as an export cut short would leave it: its volumes and the shares of voice are not compared with the previous period. Import its exports (care, publishing, listening) of the whole period.",
+    );
 
     // The same export cut in September, on the 24th of 30: the previous period's.
     const before = await metrics([...answeredDays('s', 8, range(1, 24)), ...answeredDays('o', 9, range(1, 31)), ...rival]);
     expect(before.periodCoverage?.previousBrandsInPart).toEqual([{ brand: 'acme', platform: 'twitter', first: '2017-09-01', last: '2017-09-24', othersFirst: '2017-09-01', othersLast: '2017-09-30' }]);
     expect(brand(before, 'acme').changeReason?.inbound).toBe('brand-data-partial-previous');
     expect(brand(before, 'rival').changeReason?.shareOfVoice).toBe('shares-partial-previous');
+    expect(coverageSentences(before, { warningsOnly: true, language: 'es' })).toContain(
+      'marca ACME, Twitter: en el periodo anterior, los datos contienen sus publicaciones y las menciones de la marca solo del 2017-09-01 al 2017-09-24, mientras que las de las demás marcas allí abarcan del 2017-09-01 al 2017-09-30, como lo dejaría una exportación incompleta: sus volúmenes y las cuotas de voz no se comparan con el periodo anterior. Importe sus exportaciones (atención al cliente, publicación, escucha) de todo el periodo.',
+    );
 
     // Beginning on the 4th: 3 days late.
     const late = await metrics([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(4, 31)), ...rival]);
