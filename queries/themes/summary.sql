@@ -119,9 +119,7 @@ SELECT g.brand_id, g.theme, g.source,
        coalesce(c.mentions, 0)::DOUBLE AS mentions,
        (coalesce(c.mentions, 0) / nullif(v.inbound, 0))::DOUBLE AS share,
        CASE WHEN ph.held THEN coalesce(c.previous_mentions, 0) END::DOUBLE AS previous_mentions,
-       CASE WHEN ph.held AND $period_whole AND $previous_whole AND u.reason IS NULL AND pm.reason IS NULL
-                 AND NOT list_contains(string_split($brands_cut, ','), g.brand_id) AND NOT list_contains(string_split($brands_cut_previous, ','), g.brand_id) AND coalesce(c.mentions, 0) >= $min_mentions AND coalesce(c.previous_mentions, 0) >= $min_mentions
-            THEN ((c.mentions - c.previous_mentions) * 100.0 / c.previous_mentions)::DOUBLE END AS change,
+       -- The change is given exactly when no reason withholds it (then both sides hold $min_mentions, none 0).
        CASE WHEN NOT ph.held THEN 'previous-period-not-in-data'
             WHEN NOT $period_whole THEN 'period-partly-in-data'
             WHEN NOT $previous_whole THEN 'previous-period-partly-in-data'
@@ -131,6 +129,7 @@ SELECT g.brand_id, g.theme, g.source,
             WHEN list_contains(string_split($brands_cut_previous, ','), g.brand_id) THEN 'brand-data-partial-previous'
             WHEN coalesce(c.mentions, 0) < $min_mentions THEN 'thin-period'
             WHEN coalesce(c.previous_mentions, 0) < $min_mentions THEN 'thin-previous-period' END AS change_reason,
+       CASE WHEN change_reason IS NULL THEN ((c.mentions - c.previous_mentions) * 100.0 / c.previous_mentions)::DOUBLE END AS change,
        coalesce(c.measured, 0)::DOUBLE AS measured,
        coalesce(c.answered, 0)::DOUBLE AS answered,
        (c.answered / nullif(c.measured, 0))::DOUBLE AS response_rate,

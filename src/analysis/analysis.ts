@@ -190,7 +190,8 @@ export class Analysis {
       const then = inCompared.get(platform);
       const expected = Math.max(row.posts, then && alongside ? (then.posts * periodLength) / daysFrom(periodDays(alongside).first, periodDays(alongside).last) : 0);
       const allowed = Math.max(2, Math.ceil((5 * periodLength) / expected));
-      const reach = this.reachOver(row, then, days, { ends: allowed, inside: Math.max(3, 2 * allowed) });
+      const counted = this.countedDays(new Set([...row.weekdays, ...(then?.weekdays ?? [])]));
+      const reach = reachOver(row, days, counted, { ends: allowed, inside: Math.max(3, 2 * allowed) });
       return reach.cut ? [{ platform, first: row.first_day, last: row.last_day, days: daysFrom(row.first_day, row.last_day), daysWithPosts: row.days.length, periodDays: periodLength, gap: reach.gap }] : [];
     });
   }
@@ -217,15 +218,16 @@ export class Analysis {
       // The share of the counted days of the others' reach that hold the brand's data: over its own span it would be
       // higher, its quiet ends left out, and take a sparse brand's ordinary quiet week for a cut (of simulated complete
       // months with data on 3 days in 10, 2.1% were taken for cut so, against 0.4%).
-      const density = (days: BrandDays) => {
-        const counted = this.countedDays(weekdays, new Set(days.others_days));
+      const countedIn = (days: BrandDays) => this.countedDays(weekdays, new Set(days.others_days));
+      const density = (days: BrandDays, counted: (day: string) => boolean) => {
         const reach = daysIn(days.others_first_day, days.others_last_day).filter(counted).length;
         return reach === 0 ? 1 : days.days.filter(counted).length / reach;
       };
-      const ends = endTolerance(Math.max(density(row), then ? density(then) : 0));
+      const counted = countedIn(row);
+      const ends = endTolerance(Math.max(density(row, counted), then ? density(then, countedIn(then)) : 0));
       // Ends only: days without a brand's data inside its reach come in runs its density does not foretell (the demo's
       // complete Instagram data of a competitor skips 10 of 31 days in a row), where an export cut short ends early.
-      const reach = this.reachOver(row, then, { first: row.others_first_day, last: row.others_last_day, days: new Set(row.others_days) }, { ends, inside: Number.POSITIVE_INFINITY });
+      const reach = reachOver(row, { first: row.others_first_day, last: row.others_last_day }, counted, { ends, inside: Number.POSITIVE_INFINITY });
       if (!reach.cut) return [];
       return [{ brand: row.brand_id, platform: row.platform, first: row.first_day, last: row.last_day, othersFirst: row.others_first_day, othersLast: row.others_last_day }];
     });
@@ -234,21 +236,6 @@ export class Analysis {
   /** Whether a local day counts in judging a reach: a day of the week with posts, not one of the config's holidays, and one of `held` when given. */
   private countedDays(weekdays: ReadonlySet<number>, held?: ReadonlySet<string>): (day: string) => boolean {
     return (day) => weekdays.has(isoWeekday(day)) && !this.config.holidays?.includes(day) && (held?.has(day) ?? true);
-  }
-
-  /**
-   * Whether posts that reach over the local days `row` gives cover `within` (a period's days, or those the other brands'
-   * data on the platform reach over, counting only the days it holds) as a whole export would: no more days without
-   * any at either end than `tolerance.ends`, nor in a row inside than `tolerance.inside`; and the days they skip in a
-   * row when that is what cuts them.
-   */
-  private reachOver(row: PlatformDays, then: PlatformDays | undefined, within: { first: string; last: string; days?: ReadonlySet<string> }, tolerance: { ends: number; inside: number }): { cut: boolean; gap: number | null } {
-    const counted = this.countedDays(new Set([...row.weekdays, ...(then?.weekdays ?? [])]), within.days);
-    const late = daysIn(within.first, row.first_day, { last: false }).filter(counted).length;
-    const early = daysIn(row.last_day, within.last, { first: false }).filter(counted).length;
-    const gap = Math.max(0, ...row.days.slice(1).map((day, index) => daysIn(row.days[index] ?? day, day, { first: false, last: false }).filter(counted).length));
-    const gapped = gap > tolerance.inside;
-    return { cut: late > tolerance.ends || early > tolerance.ends || gapped, gap: gapped ? gap : null };
   }
 
   /**
@@ -360,6 +347,20 @@ export interface PlatformReach {
   periodDays: number;
   /** The longest run of days without a post between two days with posts, when that is what cut it (null otherwise). */
   gap: number | null;
+}
+
+/**
+ * Whether posts on the local days `row` gives cover `within` (a period's days, or those the other brands' data on a
+ * platform reach over) as a whole export would, counting only the days `counted` keeps: no more days without any at
+ * either end than `tolerance.ends`, nor in a row inside than `tolerance.inside`; and the days they skip in a row when
+ * that is what cuts them.
+ */
+function reachOver(row: PlatformDays, within: { first: string; last: string }, counted: (day: string) => boolean, tolerance: { ends: number; inside: number }): { cut: boolean; gap: number | null } {
+  const late = daysIn(within.first, row.first_day, { last: false }).filter(counted).length;
+  const early = daysIn(row.last_day, within.last, { first: false }).filter(counted).length;
+  const gap = Math.max(0, ...row.days.slice(1).map((day, index) => daysIn(row.days[index] ?? day, day, { first: false, last: false }).filter(counted).length));
+  const gapped = gap > tolerance.inside;
+  return { cut: late > tolerance.ends || early > tolerance.ends || gapped, gap: gapped ? gap : null };
 }
 
 /**

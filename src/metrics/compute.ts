@@ -52,10 +52,10 @@ export async function metricsOf(analysis: Analysis): Promise<MetricsReport> {
   const now = await periodMetrics(analysis, current);
   // No mention and no post of a tracked brand in the previous period, on a platform or on all (an export of one month):
   // its figures there are unknown, not 0. Without a row at all, they are not computed.
-  const before: ScopedMetrics = (await analysis.holds(previous)) ? await periodMetrics(analysis, previous, false) : new Map();
+  const heldPrevious = await analysis.holds(previous);
+  const before: ScopedMetrics = heldPrevious ? await periodMetrics(analysis, previous, false) : new Map();
   const heldBefore = (scope: string) => [...(before.get(scope)?.values() ?? [])].some((brand) => brand.inbound > 0 || brand.brandPosts > 0);
   // Of a previous period the data holds nothing of, nothing is compared: no brand is said to be cut beside it.
-  const heldPrevious = await analysis.holds(previous);
   const dataNow = heldPrevious ? await analysis.brandsInPart(current, previous) : [];
   const dataBefore = heldPrevious ? await analysis.brandsInPart(previous, current) : [];
   const sections: Array<{ scope: string; brands: BrandMetrics[] }> = [];
@@ -128,7 +128,7 @@ export async function metricsOf(analysis: Analysis): Promise<MetricsReport> {
             partial: span.partial,
             platformsInPart: await analysis.platformsInPart(current, previous),
             // Of a previous period the data holds nothing of, the report says that already.
-            previousPlatformsInPart: (await analysis.holds(previous)) ? await analysis.platformsInPart(previous, current) : [],
+            previousPlatformsInPart: heldPrevious ? await analysis.platformsInPart(previous, current) : [],
             brandsInPart: dataNow,
             previousBrandsInPart: dataBefore,
           },

@@ -219,9 +219,9 @@ function volumeJump(current: BrandMetrics, previous: BrandMetrics): 'up' | 'down
 
 /**
  * A share of voice divides a brand's mentions by those of every compared brand: when the data of one of them lacks a
- * part in one period (a platform's export of it missing: `missing`, missingPlatforms; its own posts, and with them its
- * care export's mentions, in the previous period only; or its mentions jump from fewer than 30 to five times more, or
- * fall so), no brand's share is compared (a competitor first exported this month made the client's share "fall 14.6
+ * part in one period (a platform's export of it missing, or its data there begun late or ended early: `missing`,
+ * missingPlatforms and dataInPart; its own posts, and with them its care export's mentions, in the previous period
+ * only; or its mentions jump from fewer than 30 to five times more, or fall so), no brand's share is compared (a competitor first exported this month made the client's share "fall 14.6
  * points" that the same exports of both months put at 8). A share that has its own reason keeps it.
  */
 export function withholdShareChanges(pairs: ReadonlyArray<{ current: BrandMetrics; previous: BrandMetrics | undefined }>, missing: ReadonlyMap<string, ChangeReason> = new Map()): void {
