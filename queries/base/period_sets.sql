@@ -23,7 +23,15 @@
 -- or more before its first post, and they came before it. A silence that long while
 -- customers kept writing is what an export of the brand's posts covering part of the period
 -- leaves (a care tool changed mid-month); a shorter one, a brand that did not answer the last
--- mentions of a day, is not. Only on a platform where they are at least 5 and more than
+-- mentions of a day, is not. A shorter silence at an end of the period counts too when the
+-- brand's own days make it unlikely (a care export pulled on the 28th beside a listening
+-- export that runs on): counting only the days its mentions fall on, on its own days of the
+-- week and not the config's holidays, with a share d of them holding a post of the brand, k
+-- such days or more after its last post (or before its first) with (1 - d)^k under 1 in
+-- 1,000 and k at least 3, as src/analysis/analysis.ts's endTolerance judges a brand's data;
+-- then the mentions after it count whether their window has closed or not (its answers
+-- cannot be in the data). Only a brand of 30 posts and mentions there in the period is
+-- judged so. Only on a platform where they are at least 5 and more than
 -- rb_outside_rule.share of the brand's mentions there that need an answer: a few are a
 -- silence the client should see among its unanswered mentions, not a lost export.
 --
@@ -37,7 +45,7 @@
 -- A period whose base tables hold no mention and no post of a tracked brand has every set
 -- empty: for it the analysis runs only base/period_built.sql (src/analysis/build.ts).
 --
--- Parameters: $start, $end, $inbound_mode.
+-- Parameters: $start, $end, $inbound_mode, $tz, $holidays (the config's, 'YYYY-MM-DD', comma-joined).
 INSERT INTO period_measured_platforms
 SELECT $start::TIMESTAMPTZ, brand_id, platform
 FROM brand_posts
@@ -73,17 +81,52 @@ WITH spans AS (
 ),
 mentioned AS (
   SELECT brand_id, platform, min(created_at) AS first_mention, max(created_at) AS last_mention,
-         count(*) FILTER (WHERE needs_answer) AS needing
+         count(*) FILTER (WHERE needs_answer) AS needing, count(*) AS mentions
   FROM mentions
   WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ
   GROUP BY brand_id, platform
 ),
+own_days AS (
+  SELECT brand_id, platform, timezone($tz, created_at)::DATE AS local_day, count(*) AS posts
+  FROM brand_posts
+  WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND post_type <> 'repost'
+  GROUP BY ALL
+),
+counted_days AS (
+  -- the days its mentions fall on, on the brand's own days of the week, not holidays; whether it posted on each
+  SELECT m.brand_id, m.platform, m.local_day, o.local_day IS NOT NULL AS posted
+  FROM (SELECT DISTINCT brand_id, platform, local_day FROM mentions
+        WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ) m
+  LEFT JOIN own_days o ON o.brand_id = m.brand_id AND o.platform = m.platform AND o.local_day = m.local_day
+  SEMI JOIN own_days w ON w.brand_id = m.brand_id AND w.platform = m.platform AND isodow(w.local_day) = isodow(m.local_day)
+  WHERE NOT list_contains(string_split($holidays, ','), strftime(m.local_day, '%Y-%m-%d'))
+),
+unlikely_ends AS (
+  SELECT c.brand_id, c.platform, any_value(e.posts) AS posts,
+         count(*) FILTER (WHERE c.posted)::DOUBLE / count(*) AS density,
+         count(*) FILTER (WHERE c.local_day > e.last_day) AS days_after,
+         count(*) FILTER (WHERE c.local_day < e.first_day) AS days_before
+  FROM counted_days c
+  JOIN (SELECT brand_id, platform, min(local_day) AS first_day, max(local_day) AS last_day, sum(posts) AS posts FROM own_days GROUP BY ALL) e
+    ON e.brand_id = c.brand_id AND e.platform = c.platform
+  GROUP BY ALL
+),
+judged AS (
+  SELECT u.brand_id, u.platform,
+         u.days_after >= 3 AND power(1 - u.density, u.days_after) < 0.001 AS cut_after,
+         u.days_before >= 3 AND power(1 - u.density, u.days_before) < 0.001 AS cut_before
+  FROM unlikely_ends u
+  JOIN mentioned m ON m.brand_id = u.brand_id AND m.platform = u.platform
+  WHERE m.mentions + u.posts >= 30
+),
 silences AS (
   SELECT s.brand_id, s.platform, s.own_first, s.own_last, m.needing,
-         m.last_mention >= s.own_last + to_microseconds((SELECT window_us FROM rb_outside_rule)) AS after_last,
-         m.first_mention + to_microseconds((SELECT window_us FROM rb_outside_rule)) <= s.own_first AS before_first
+         coalesce(j.cut_after, false) AS cut_after,
+         m.last_mention >= s.own_last + to_microseconds((SELECT window_us FROM rb_outside_rule)) OR coalesce(j.cut_after, false) AS after_last,
+         m.first_mention + to_microseconds((SELECT window_us FROM rb_outside_rule)) <= s.own_first OR coalesce(j.cut_before, false) AS before_first
   FROM spans s
   JOIN mentioned m ON m.brand_id = s.brand_id AND m.platform = s.platform
+  LEFT JOIN judged j ON j.brand_id = s.brand_id AND j.platform = s.platform
 ),
 outside AS (
   SELECT m.brand_id, m.platform, m.post_id, s.needing
@@ -93,7 +136,7 @@ outside AS (
   ANTI JOIN rb_few_brand_posts($start::TIMESTAMPTZ, $end::TIMESTAMPTZ) f ON f.brand_id = m.brand_id AND f.scope = m.platform
   WHERE m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
     AND m.needs_answer AND m.response_at IS NULL
-    AND ((s.after_last AND m.created_at > s.own_last AND NOT m.pending) OR (s.before_first AND m.created_at < s.own_first))
+    AND ((s.after_last AND m.created_at > s.own_last AND (NOT m.pending OR s.cut_after)) OR (s.before_first AND m.created_at < s.own_first))
 )
 SELECT $start::TIMESTAMPTZ, brand_id, platform, post_id
 FROM outside

@@ -44,7 +44,7 @@ export async function buildBase(session: SqlSession, config: Config, range: Anal
     await runQueryFile(session, `base/${step}`, params);
   }
   for (const period of periods) {
-    const periodParams = { start: iso(period.start), end: iso(period.end), inbound_mode: config.metrics.inbound };
+    const periodParams = { start: iso(period.start), end: iso(period.end), inbound_mode: config.metrics.inbound, tz: config.timezone, holidays: (config.holidays ?? []).join(',') };
     await runQueryFile(session, 'base/period_built', periodParams);
     if (await periodHolds(session, period)) await runQueryFile(session, 'base/period_sets', periodParams);
   }
