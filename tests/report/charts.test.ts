@@ -310,6 +310,16 @@ describe('honest charts', () => {
     expect(labelCount(svg, 'Télécom Ébène &amp; Fils… †')).toBe(1);
   });
 
+  it('keeps apart two marked brands whose long names begin alike: each keeps its whole name and its own bar', async () => {
+    const metrics = fixtureMetrics();
+    const names = ['Télécom Ébène & Fils – Service Client', 'Télécom Ébène & Fils – Service Pro'];
+    metrics.brands = metrics.brands.map((brand, index) => (index < 2 ? { ...brand, name: names[index] ?? brand.name, lowSample: true } : brand));
+    const { inputs } = await svgOf(metrics, 'response-time-buckets');
+    // One row per brand and bucket: cut to "Télécom Ébène & Fils… †" both, the two brands' rows would be one brand's.
+    const labels = new Set(((inputs.datasets.buckets ?? []) as Array<{ brand: string }>).map((row) => row.brand));
+    for (const name of names) expect(labels).toContain(`${name} †`);
+  });
+
   it('draws the median heatmap on the same 0-23 hours and seven days as the mentions heatmap', async () => {
     const metrics = fixtureMetrics();
     // Answers only at 09:00 and 15:00 on Monday; a mention at 03:00 on Sunday waits unanswered.

@@ -327,10 +327,13 @@ function chartMarks(spec: Pick<MetricSpec<never>, 'marks' | 'key'>, brands: read
   const marked = (index: number, text: string) => [...(marks[index]?.leading ?? []), text, ...(marks[index]?.trailing ?? [])].join(' ');
   return {
     markedValues: brands.map((brand, index) => marked(index, format.percent(value(brand)))),
-    // A long name is cut here, before its marks, where the chart's label limit would cut them off with its end.
+    // A long name is cut here, before its marks, where the chart's label limit would cut them off with its end; not where
+    // another brand's name is cut to the same text: the chart would draw the two brands' bars as one.
     markedNames: brands.map((brand, index) => {
       const signs = [...(marks[index]?.leading ?? []), ...(marks[index]?.trailing ?? [])];
-      return [signs.length === 0 ? brand.name : shortenText(brand.name, MARKED_NAME_CHARACTERS), ...signs].join(' ');
+      const cut = shortenText(brand.name, MARKED_NAME_CHARACTERS);
+      const shared = brands.some((other) => other !== brand && shortenText(other.name, MARKED_NAME_CHARACTERS) === cut);
+      return [signs.length === 0 || shared ? brand.name : cut, ...signs].join(' ');
     }),
     notes: legend.length === 0 ? [] : [legend.join(' · ')],
   };
