@@ -155,7 +155,7 @@ describe('shares of voice of exports that cover unequal parts of the month', () 
     expect(voice(forRival, 'de todas las menciones')).toEqual([
       'RivalCo recibió el 16\u00a0% de todas las menciones de las marcas analizadas: puesto 3 de 3. Las cuotas comparan periodos desiguales: los datos van del 5 al 8 de octubre de 2017 para RivalCo y del 1 al 31 de octubre de 2017 para Acme Telecom.',
     ]);
-    expect(voice(await modelOf(metrics, 'acme', 'fr'), 'toutes les mentions')[0]).toContain('les données vont du 1 au 31 octobre 2017 pour Acme Telecom et du 5 au 8 octobre 2017 pour RivalCo.');
+    expect(voice(await modelOf(metrics, 'acme', 'fr'), 'toutes les mentions')[0]).toContain('les données vont du 1er au 31 octobre 2017 pour Acme Telecom et du 5 au 8 octobre 2017 pour RivalCo.');
   });
 
   it('names a brand whose data is one day by that day, in words each language writes', async () => {
@@ -164,7 +164,7 @@ describe('shares of voice of exports that cover unequal parts of the month', () 
     const voice = async (language: 'en' | 'es' | 'fr', marker: string) => (await modelOf(metrics, 'acme', language)).findings.find((line) => line.includes(marker));
     expect(await voice('en', 'of all mentions')).toContain('the data runs from 1 to 31 October 2017 for Acme Telecom and covers only 6 October 2017 for RivalCo.');
     expect(await voice('es', 'de todas las menciones')).toContain('los datos van del 1 al 31 de octubre de 2017 para Acme Telecom y solo cubren el 6 de octubre de 2017 para RivalCo.');
-    expect(await voice('fr', 'toutes les mentions')).toContain('les données vont du 1 au 31 octobre 2017 pour Acme Telecom et ne couvrent que le 6 octobre 2017 pour RivalCo.');
+    expect(await voice('fr', 'toutes les mentions')).toContain('les données vont du 1er au 31 octobre 2017 pour Acme Telecom et ne couvrent que le 6 octobre 2017 pour RivalCo.');
   });
 
   it('names the brand a short one is short against when it is not the client', async () => {

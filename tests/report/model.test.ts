@@ -228,7 +228,7 @@ describe('report model', () => {
     const french = (await model('fr', null, { ...metrics, periodCoverage: { ...periodCoverage, previousBrandsInPart: [] } })).model;
     expect(french.warnings).toContain(
       // "de" before a vowel elided: "d’Acme Telecom".
-      'Les données contiennent les publications et mentions d’Acme Telecom sur Twitter du 1 au 28 octobre 2017 seulement, alors que les publications et mentions des autres marques sur Twitter couvrent une plus grande partie de la période, comme le laisserait un export incomplet\u00a0: les volumes d’Acme Telecom et les parts de voix ne sont pas comparés à la période précédente.',
+      'Les données contiennent les publications et mentions d’Acme Telecom sur Twitter du 1er au 28 octobre 2017 seulement, alors que les publications et mentions des autres marques sur Twitter couvrent une plus grande partie de la période, comme le laisserait un export incomplet\u00a0: les volumes d’Acme Telecom et les parts de voix ne sont pas comparés à la période précédente.',
     );
   });
 
@@ -600,7 +600,7 @@ describe('formatting', () => {
     expect(formatter('fr').periodLabel('2017-09-30T22:00:00Z', '2017-10-31T23:00:00Z')).toBe('Octobre 2017');
     expect(formatter('en').periodLabel('2017-09-30T22:00:00Z', '2017-12-31T23:00:00Z', '2017-Q4')).toBe('Q4 2017');
     expect(formatter('es').periodLabel('2017-09-30T22:00:00Z', '2017-12-31T23:00:00Z', '2017-Q4')).toBe('T4 de 2017');
-    expect(formatter('fr').periodLabel('2017-09-30T22:00:00Z', '2017-10-15T22:00:00Z', '2017-10-01..2017-10-15')).toBe('1 octobre 2017 – 15 octobre 2017');
+    expect(formatter('fr').periodLabel('2017-09-30T22:00:00Z', '2017-10-15T22:00:00Z', '2017-10-01..2017-10-15')).toBe('1er octobre 2017 – 15 octobre 2017');
   });
 
   it('shortens text on characters, folds whitespace and drops bidi overrides', () => {

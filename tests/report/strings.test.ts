@@ -206,8 +206,8 @@ describe('dates in each language', () => {
   it.each([
     ['en', ['1 October 2017', '1 Oct 2017, 00:30', 'October 2017', 'Sept 17', '5 Sept 2017, 09:04']],
     ['es', ['1 de octubre de 2017', '1 oct 2017, 00:30', 'octubre de 2017', 'sept 17', '5 sept 2017, 09:04']],
-    ['fr', ['1 octobre 2017', '1 oct. 2017, 00:30', 'octobre 2017', 'sept. 17', '5 sept. 2017, 09:04']],
-  ] as const)('%s: day, date-time, month and short month in the report timezone, September shortened as CLDR does', (language, expected) => {
+    ['fr', ['1er octobre 2017', '1er oct. 2017, 00:30', 'octobre 2017', 'sept. 17', '5 sept. 2017, 09:04']],
+  ] as const)('%s: day, date-time, month and short month in the report timezone, September shortened as CLDR does, the first of a month "1er" in French', (language, expected) => {
     const format = formatter(language);
     expect([format.date(lateUtc), format.dateTime(lateUtc), format.monthYear(lateUtc), format.shortMonth('2017-09'), format.dateTime(september)]).toEqual(expected);
   });

@@ -11,6 +11,8 @@ export interface DateStyle {
   locale: Locale;
   /** "October 2017", "octubre de 2017", "octobre 2017". */
   monthYear: string;
+  /** The day of the month in a date-fns pattern for the first day of a month: "d'er'" in French ("1er octobre"), else "d". */
+  firstDay: string;
 }
 
 const styles = new Map<Language, DateStyle>();
@@ -18,8 +20,8 @@ const styles = new Map<Language, DateStyle>();
 export function dateStyle(language: Language): DateStyle {
   let style = styles.get(language);
   if (!style) {
-    const { locale, dates } = languageEntry(language);
-    style = { locale: withIntlShortMonths(dates, locale), monthYear: monthYearPattern(locale) };
+    const { locale, dates, firstOfMonth } = languageEntry(language);
+    style = { locale: withIntlShortMonths(dates, locale), monthYear: monthYearPattern(locale), firstDay: firstOfMonth ? `d'${firstOfMonth}'` : 'd' };
     styles.set(language, style);
   }
   return style;

@@ -1,5 +1,6 @@
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns/format';
+import { getDate } from 'date-fns/getDate';
 import { isFirstDayOfMonth } from 'date-fns/isFirstDayOfMonth';
 import { isSameDay } from 'date-fns/isSameDay';
 import { isSameMonth } from 'date-fns/isSameMonth';
@@ -202,14 +203,28 @@ export class Formatter {
     return this.t('format.rangeInSentence', { from: this.date(start), to: this.date(last) });
   }
 
-  /** "1 October 2017" in the report's timezone and language. */
+  /** "1 October 2017" in the report's timezone and language ("1er octobre 2017"). */
   date(instant: Date): string {
-    return format(instant, 'PPP', this.dateOptions);
+    return format(instant, this.withDay(instant, 'PPP'), this.dateOptions);
   }
 
   /** The two ends of a span of days as a sentence names them: "1" and "15 October 2017" within one month, else two dates. */
   daySpan(first: Date, last: Date): { first: string; last: string } {
-    return { first: isSameMonth(first, last, this.dateOptions) ? format(first, 'd', this.dateOptions) : this.date(first), last: this.date(last) };
+    return { first: isSameMonth(first, last, this.dateOptions) ? format(first, this.withDay(first, 'd'), this.dateOptions) : this.date(first), last: this.date(last) };
+  }
+
+  /**
+   * A date-fns pattern for `instant` whose day of the month is written as the language writes the first day of a month,
+   * on that day: "du 1er au 15 octobre". `PPP` and `PPp` are the locale's long date and medium date-time spelt out, to put its day in.
+   */
+  private withDay(instant: Date, pattern: string): string {
+    const long = this.dates.locale.formatLong;
+    if (this.dates.firstDay === 'd' || getDate(instant, this.dateOptions) !== 1 || !long) return pattern;
+    const spelt: Record<string, () => string> = {
+      PPP: () => long.date({ width: 'long' }),
+      PPp: () => long.dateTime({ width: 'medium' }).replace('{{date}}', long.date({ width: 'medium' })).replace('{{time}}', long.time({ width: 'short' })),
+    };
+    return (spelt[pattern]?.() ?? pattern).replace(/\bd\b/, this.dates.firstDay);
   }
 
   /** A span of days inside a sentence: "from 1 to 15 October 2017", "on 16 October 2017" when it is one day ("del 16 al 16" says nothing). */
@@ -231,12 +246,12 @@ export class Formatter {
 
   /** "31 Oct" in the report's timezone: a day of a span whose year is said elsewhere. */
   dayMonth(instant: Date): string {
-    return format(instant, 'd MMM', this.dateOptions);
+    return format(instant, this.withDay(instant, 'd MMM'), this.dateOptions);
   }
 
   /** "12 Oct 2017, 14:05" in the report's timezone. */
   dateTime(instant: Date): string {
-    return format(instant, 'PPp', this.dateOptions);
+    return format(instant, this.withDay(instant, 'PPp'), this.dateOptions);
   }
 
   monthYear(instant: Date): string {

@@ -13,6 +13,8 @@ interface LanguageEntry {
   elides: boolean;
   /** A preposition and the article that opens a value, written as one word (strings.ts: "à" + "le T2 2025" is "au T2 2025"). */
   contractions: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** What follows the number of the first day of a month in a date, where the language writes it as an ordinal ("1er octobre"). */
+  firstOfMonth?: string;
 }
 
 /**
@@ -25,7 +27,7 @@ const LANGUAGE_TABLE = {
   en: { locale: 'en-GB', dates: enGB, elides: false, contractions: {} },
   es: { locale: 'es-ES', dates: es, elides: false, contractions: { a: { el: 'al' }, de: { el: 'del' } } },
   // "en" before an article is "au" too where a period is named: "en octobre", but "au T2 2025", and "sur la période du …".
-  fr: { locale: 'fr-FR', dates: fr, elides: true, contractions: { à: { le: 'au', les: 'aux' }, de: { le: 'du', les: 'des' }, en: { le: 'au', les: 'aux', la: 'sur la' } } },
+  fr: { locale: 'fr-FR', dates: fr, elides: true, firstOfMonth: 'er', contractions: { à: { le: 'au', les: 'aux' }, de: { le: 'du', les: 'des' }, en: { le: 'au', les: 'aux', la: 'sur la' } } },
 } as const satisfies Record<string, LanguageEntry>;
 
 export type Language = keyof typeof LANGUAGE_TABLE;
