@@ -102,7 +102,7 @@ describe('a brand whose posts the data holds on part of the period only (brand-p
   it('says in check where and when the data holds its posts, in local dates, once per platform', () => {
     const lines = coverageSentences(report, { warningsOnly: true });
     expect(lines).toContain(
-      'brand ACME, Twitter: the data holds its own posts from 2017-10-01 to 2017-10-15 only, and 15 of its 30 mentions needing an answer came outside those dates: they count as unanswered, so its response rate is a lower bound and takes no rank. Import its posts of the whole period.',
+      'brand ACME, Twitter: the data holds its own posts from 2017-10-01 to 2017-10-15 only, and 15 of its 30 mentions needing an answer came before its first post or after its last: they count as unanswered, so its response rate is a lower bound and takes no rank. Import its posts of the whole period.',
     );
     expect(lines.filter((line) => line.startsWith('brand ACME, all platforms'))).toEqual([]);
     const kiritimati = coverageSentences({ ...report, period: { ...report.period, timezone: 'Pacific/Kiritimati' } }, { warningsOnly: true });
@@ -118,7 +118,7 @@ describe('a brand whose posts the data holds on part of the period only (brand-p
     expect(tile).toMatchObject({ value: '≥ 50%', note: null });
     expect(tile?.flags).toContain('≥ Lower bound: the data holds its posts on part of the period only');
     expect(model.kpiNotes).toContain(
-      'The data holds ACME’s own posts on Twitter from 1 to 15 October 2017 only: 15 of the 30 mentions needing an answer came outside those dates and count as unanswered, so its response rate is only a lower bound and is not ranked against the other brands.',
+      'The data holds ACME’s own posts on Twitter from 1 to 15 October 2017 only: 15 of the 30 mentions needing an answer came before its first post or after its last and count as unanswered, so its response rate is only a lower bound and is not ranked against the other brands.',
     );
     // 50% against the competitors' 85% would be the first advice: it rests on the answers the data lacks.
     expect(buildImprovements(report, 'en').map((item) => item.id)).not.toContain('unanswered');
@@ -169,7 +169,9 @@ describe('a brand whose posts the data holds on part of the period only (brand-p
     const rateRows = (charts['response-rate']?.inputs.datasets.brands ?? []) as Array<{ brand: string }>;
     expect(rateRows.map((row) => row.brand)).toEqual(['RIVAL', 'STEADY', 'ACME', 'LATE']);
     // The workbook's diagnostics say it beside its shares answered.
-    const { model } = await buildReportModel({ metrics: full, config: themed, facts: null, template: ReportTemplate.open(undefined), language: 'en' });
+    const { model } = await buildReportModel({ metrics: full, config: themed, facts: null, template: ReportTemplate.open(undefined), language: 'en', improvements: buildImprovements(full, 'en') });
+    // Behind the median on every figure, each a lower bound: "What to improve" says they are not judged, not that none falls behind.
+    expect(model.absent.find((line) => line.startsWith('What to improve'))).toMatch(/^What to improve: the client’s figures marked ≥ in “[^”]+” are lower bounds, since answers are missing from the data, and are not judged;/);
     const sheet = model.workbook.sheets.find((entry) => entry.name === 'Diagnostics');
     const notes = sheet?.headers.indexOf('Notes') ?? -1;
     const noted = (sheet?.rows ?? []).filter((row) => String(row[notes]?.value ?? '').includes('The data holds its posts on part of the period only')).map((row) => row[0]?.value);
@@ -301,6 +303,18 @@ describe('a care export that ends a few days before the period does, beside ment
       const acme = await acmeIn(month((d) => d <= 28, { pending }));
       expect(acme.coverage).toMatchObject({ inboundMeasured: 62, outsideOwnPosts: 6, warnings: ['brand-posts-partial'] });
       expect([acme.responseRate, acme.rank.responseRate]).toEqual([56 / 62, null]);
+    }
+  });
+
+  it('says under the chart of shares answered, in French, that its shares are lower bounds, of one brand in the singular', async () => {
+    const cut = await storeWith(month((d) => d <= 28));
+    try {
+      const metrics = await computeMetrics(cut, configWith([{ id: 'acme', name: 'Acme' }, { id: 'rival' }]), '2017-10');
+      const t = translator(ReportTemplate.open(undefined).strings('fr'), 'fr', 'fr');
+      const charts = chartData({ metrics, answeredWithin: null, format: new Formatter('fr', t, 'UTC'), t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' });
+      expect(charts['cumulative-answered']?.inputs.notes).toContain('≥ Les données ne contiennent les publications d’Acme que sur une partie d’octobre 2017\u00a0: ses parts de mentions avec réponse sont des minimums.');
+    } finally {
+      cut.close();
     }
   });
 

@@ -281,7 +281,7 @@ describe('brand colours', () => {
 
 describe('honest charts', () => {
   const t = translator(template.strings('en'), 'en');
-  async function svgOf(metrics: ReturnType<typeof fixtureMetrics>, id: 'hour-of-week' | 'trend' | 'response-time-buckets') {
+  async function svgOf(metrics: ReturnType<typeof fixtureMetrics>, id: 'hour-of-week' | 'trend' | 'response-time-buckets' | 'response-rate') {
     const inputs = chartInputs({ metrics, answeredWithin: null, format: new Formatter('en', t, metrics.period.timezone), t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' })[id];
     if (!inputs) throw new Error(`no ${id} inputs`);
     const compiled = compileChart(chartSpec(template, id), { ...inputs, t, language: 'en' });
@@ -308,6 +308,21 @@ describe('honest charts', () => {
     metrics.brands = metrics.brands.map((brand, index) => (index === 0 ? { ...brand, name: 'Télécom Ébène & Fils – Service Client', lowSample: true } : brand));
     const { svg } = await svgOf(metrics, 'response-time-buckets');
     expect(labelCount(svg, 'Télécom Ébène &amp; Fils… †')).toBe(1);
+  });
+
+  it('draws no interval on a rate that has none (a lower bound by an unknown margin), not one of zero width at its bar\'s end', async () => {
+    const metrics = fixtureMetrics();
+    const withCi = (await svgOf(metrics, 'response-rate')).svg;
+    const first = metrics.brands[0];
+    if (!first?.responseRateCi) throw new Error('the fixture gives its first brand an interval');
+    metrics.brands = metrics.brands.map((brand, index) => (index === 0 ? { ...brand, responseRateCi: null } : brand));
+    const { inputs, svg } = await svgOf(metrics, 'response-rate');
+    const row = ((inputs.datasets.brands ?? []) as Array<{ brand: string; low: number | null; high: number | null; labelAt: number }>).find((entry) => entry.brand === first.name);
+    expect(row).toMatchObject({ low: null, high: null, labelAt: first.responseRate });
+    // Each interval is a rule (layer 1) and two ticks (layers 2 and 3): one brand fewer, three marks fewer.
+    const marks = (text: string) => [...text.matchAll(/layer_[123]_marks"[^>]*>([\s\S]*?)<\/g>/g)].map((group) => (group[1]?.match(/<(line|path)\b/g) ?? []).length).reduce((sum, n) => sum + n, 0);
+    expect(marks(withCi) - marks(svg)).toBe(3);
+    expect(svg).not.toMatch(/NaN/);
   });
 
   it('keeps apart two marked brands whose long names begin alike: each keeps its whole name and its own bar', async () => {

@@ -540,7 +540,7 @@ describe('formatting', () => {
       'Au T2 2025, les mentions étaient plus nombreuses\u00a0: 120, contre 90 au T3 2025.',
     );
     expect(fr('themes.noteNoPreviousData', { missing: '—', previous: q2('fr') })).toBe('— dans «\u00a0Variation\u00a0»\u00a0: les données ne contiennent rien du T2 2025 à quoi comparer.');
-    expect(fr('kpi.noChange.thinPeriod', { previous: q2('fr'), sample: 'moins de 30 mentions' })).toBe('Pas de comparaison avec le T2 2025\u00a0: moins de 30 mentions sur cette période');
+    expect(fr('kpi.noChange.thinPeriod', { previous: q2('fr'), sample: 'moins de 30 mentions' })).toBe('Pas de comparaison avec le T2 2025\u00a0: moins de 30 mentions sur la période du rapport');
     expect(es('kpi.change', { change: '−3,7 p. p.', previous: q2('es') })).toBe('−3,7 p. p. frente al T2 de 2025');
     expect(es('themes.noteNoPreviousData', { missing: '—', previous: q2('es') })).toBe('— en «Variación»: los datos no contienen nada del T2 de 2025 con lo que comparar.');
     expect(es('finding.previousBusier', { previous: q2('es'), previousInbound: '120', inbound: '90', period: 'el T3 de 2025' })).toBe(

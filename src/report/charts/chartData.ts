@@ -294,7 +294,7 @@ function partialNote(brands: readonly BrandMetrics[], { metrics, format, t }: Pi
   const partial = brands.filter(hasPartialPosts);
   if (partial.length === 0) return [];
   const period = format.periodInSentence(metrics.period.start, metrics.period.end, metrics.period.label);
-  return [t('chart.partialPosts', { brands: format.list(partial.map((brand) => brand.name)), period })];
+  return [t(partial.length === 1 ? 'chart.partialPostsOne' : 'chart.partialPosts', { brands: format.list(partial.map((brand) => brand.name)), period })];
 }
 
 /** The characters of a brand name that carries marks on a chart's axis: with them, within the axis's label limit (230 px). */
@@ -349,8 +349,10 @@ function responseRate({ metrics, format, t, palette }: Context, common: Record<s
     brand: brand.name,
     order,
     rate: brand.responseRate,
-    low: brand.responseRateCi?.[0] ?? brand.responseRate,
-    high: brand.responseRateCi?.[1] ?? brand.responseRate,
+    // No interval where the rate has none (a lower bound by an unknown margin): none is drawn, not one of zero width at the bar's end.
+    low: brand.responseRateCi?.[0] ?? null,
+    high: brand.responseRateCi?.[1] ?? null,
+    labelAt: brand.responseRateCi?.[1] ?? brand.responseRate,
     // As the leaderboard prints it: "≥ 64%" for a lower bound, "19% † ‡" for a rate on few mentions, resting on some of its platforms only.
     label: markedValues[order] ?? '',
   }));

@@ -14,7 +14,7 @@ import type { ReportTemplate } from '../template.js';
 import { analystNotes } from './analystNotes.js';
 import { businessHoursSettings } from './businessHours.js';
 import { clientOf } from './brandLookup.js';
-import { coverageNotes, noAnswerLines, noAnswerNotes, noDataLine, onlyUntrackedUnmeasured, platformsInPartLine, platformsWith, warningsOf } from './coverage.js';
+import { coverageNotes, LOWER_BOUND_MARK, noAnswerLines, noAnswerNotes, noDataLine, onlyUntrackedUnmeasured, platformsInPartLine, platformsWith, warningsOf } from './coverage.js';
 import { formatExamples, printableName } from './examples.js';
 import { writeFindings } from './findings.js';
 import { buildKpis, previousNotInData } from './kpis.js';
@@ -193,11 +193,15 @@ function printableImprovement(item: ImprovementItem): ImprovementItem {
 /**
  * Why "What to improve" is left out. Where the scorecard marks the client behind (✗) on a figure
  * the advice does not take up (too few mentions, a lower bound), "no figure falls behind" would
- * contradict the page before it: the sentence gives the bar advice must meet instead. `scorecard` is null where the
+ * contradict the page before it: the sentence gives the bar advice must meet instead; where the client's figures marked ≥
+ * take no verdict (lower bounds), it says they are not judged. `scorecard` is null where the
  * report does not print one (no diagnostics, or a template without the section).
  */
 function noImprovements(scorecard: Scorecard | null, t: Translate): string {
-  const behind = scorecard?.rows.some((row) => row.isClient && row.cells.some((cell) => cell.tone === 'worse'));
-  if (!behind) return t('absent.improvements');
+  const client = scorecard?.rows.filter((row) => row.isClient) ?? [];
+  const behind = client.some((row) => row.cells.some((cell) => cell.tone === 'worse'));
+  // Figures the data can only understate take no verdict: "no figure falls behind" would pass over them.
+  const understated = client.some((row) => row.cells.some((cell) => cell.tone === null && cell.text.startsWith(LOWER_BOUND_MARK)));
+  if (!behind) return t(understated ? 'absent.improvementsUnderstated' : 'absent.improvements', { scorecard: t('section.scorecard') });
   return t('absent.improvementsBehind', { mentions: String(ADVICE_MIN_SAMPLE), competitors: String(ADVICE_MIN_COMPETITORS), scorecard: t('section.scorecard') });
 }
