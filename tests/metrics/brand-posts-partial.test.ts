@@ -330,3 +330,52 @@ describe('a care export that ends a few days before the period does, beside ment
     expect((await acmeIn(month((d) => d <= 25 && d % 2 === 1))).coverage).toMatchObject({ outsideOwnPosts: 0, warnings: [] });
   });
 });
+
+describe('shares answered that rest on platforms holding the brand’s posts whole', () => {
+  it('are not lower bounds: a brand whose Twitter posts end on the 20th keeps the rank of its negative mentions answered on Facebook, where the sentiment is compared', async () => {
+    const posts: TestPost[] = [];
+    for (let d = 1; d <= 31; d += 1) {
+      const date = `2017-10-${String(d).padStart(2, '0')}`;
+      for (const brand of ['acme', 'rival']) {
+        for (const platform of ['twitter', 'facebook']) {
+          for (const time of ['10:00', '14:00']) {
+            const id = `${brand}-${platform}-${d}-${time}`;
+            posts.push({ id, author: `c${d}${time}`, at: `${date}T${time}:00Z`, text: `@${brand} my line is down`, platform });
+            // acme's Twitter care export ends on the 20th; rival leaves one Facebook mention in four unanswered.
+            const answered = platform === 'twitter' ? brand === 'rival' || d <= 20 : brand === 'acme' || d % 4 !== 0;
+            if (answered) posts.push({ id: `${id}-r`, author: brand, at: `${date}T${time.replace(':00', ':30')}:00Z`, text: 'we are on it', parent: id, platform });
+          }
+        }
+      }
+    }
+    posts.push({ id: 'november', author: 'newsdesk', at: '2017-11-20T10:00:00Z', text: 'November news' });
+    const mixed = await storeWith(posts);
+    try {
+      // The export gives a sentiment to the Facebook mentions only: every brand is compared there.
+      await mixed.run("UPDATE posts SET sentiment = 'negative' WHERE platform = 'facebook' AND kind = 'post'");
+      const both = configWith([
+        { id: 'acme', accounts: { twitter: ['acme'], facebook: ['acme'] } },
+        { id: 'rival', accounts: { twitter: ['rival'], facebook: ['rival'] } },
+      ]);
+      const full = await withAnalysis(mixed, both, '2017-10', async (analysis) => ({ ...(await metricsOf(analysis)), diagnostics: await diagnosticsOf(analysis) }));
+      const diagnostics = full.diagnostics;
+      expect(diagnostics.comparedPlatforms.sentiment).toEqual(['facebook']);
+      const acme = diagnostics.brands.find((brand) => brand.id === 'acme');
+      // 22 of its 124 mentions needing an answer came after its last Twitter post: its shares over every platform are lower bounds.
+      expect(acme?.postsPartial).toBe(true);
+      expect(acme?.lowerBoundShares).not.toContain('negativeResponseRate');
+      // 62 of 62 negative Facebook mentions answered, against rival's 46 of 62: first, as it is.
+      expect(acme?.sentiment?.bySentiment.negative.responseRate).toBe(1);
+      expect(acme?.rank.negativeResponseRate).toBe(1);
+      // On the scorecard its response rate is a lower bound, its negative mentions answered are not.
+      const t = translator(ReportTemplate.open(undefined).strings('en'), 'en');
+      const card = buildScorecard(full, new Formatter('en', t, 'UTC'), t, DEFAULT_SCORECARD_THRESHOLDS);
+      const row = card?.rows.find((entry) => entry.brandId === 'acme');
+      const cellOf = (key: string) => row?.cells[card?.columns.findIndex((column) => column.key === key) ?? -1];
+      expect(cellOf('responseRate')?.text.startsWith('≥')).toBe(true);
+      expect(cellOf('negativeResponseRate')).toMatchObject({ text: '100%', rank: '1' });
+    } finally {
+      mixed.close();
+    }
+  });
+});

@@ -86,9 +86,9 @@ export const ANSWERED_SHARES: ReadonlySet<string> = new Set<string>([
 
 /**
  * A brand with fewer than 10 posts, none a reply (coverage few-brand-posts), is shown but not compared; one whose
- * posts the data holds on part of the period only is not compared on its shares answered.
+ * posts the data holds on part of the period only is not compared on the shares answered that rest on them (lowerBoundShares).
  */
-const comparable = (brand: BrandDiagnostics, metric: { key: string }): boolean => !brand.fewBrandPosts && !(brand.postsPartial && ANSWERED_SHARES.has(metric.key));
+const comparable = (brand: BrandDiagnostics, metric: { key: string }): boolean => !brand.fewBrandPosts && !brand.lowerBoundShares.some((key) => key === metric.key);
 
 export function assignDiagnosticRanks(brands: BrandDiagnostics[]): void {
   assignRanks(brands, DIAGNOSTIC_METRICS, comparable);

@@ -15,7 +15,7 @@ import type { Period } from '../../analysis/period.js';
 import { audienceSplits } from './audience.js';
 import { businessHours } from './business-hours.js';
 import { cannedReplies } from './canned.js';
-import { assignDiagnosticRanks, diagnosticBenchmarks } from './catalogue.js';
+import { ANSWERED_SHARES, assignDiagnosticRanks, type DiagnosticMetricKey, diagnosticBenchmarks } from './catalogue.js';
 import { clockStartLatest } from './clock-start.js';
 import { unansweredExamples } from './examples.js';
 import { followThrough, noFollowThrough } from './follow-through.js';
@@ -26,6 +26,7 @@ import { unsolicitedMentions } from './unsolicited.js';
 const DAY_MS = 86_400_000;
 
 const brandIdRow = z.object({ brand_id: z.string() });
+const brandPlatformRow = z.object({ brand_id: z.string(), platform: z.string() });
 
 export type { DiagnosticOptions } from './settings.js';
 export { DIAGNOSTIC_METRICS, type DiagnosticMetric, type DiagnosticMetricKey } from './catalogue.js';
@@ -60,6 +61,16 @@ export async function diagnosticsOf(analysis: Analysis, options: DiagnosticOptio
   const unanswered = await unansweredExamples(analysis, scoped, limit, sentiment.comparedPlatforms);
   const fewBrandPosts = new Set((await analysis.rows('diagnostics/few_brand_posts', brandIdRow, range)).map((row) => row.brand_id));
   const postsPartial = new Set((await analysis.rows('diagnostics/posts_partial', brandIdRow, { ...range, inbound_mode: settings.inbound })).map((row) => row.brand_id));
+  const partialPlatforms = await analysis.rows('diagnostics/posts_partial_platforms', brandPlatformRow, range);
+  // A share over the compared platforms is a lower bound where one of them holds the brand's posts in part; over every platform (none compared), where its whole data does.
+  const restsOnPartial = (brandId: string, compared: readonly string[]) =>
+    compared.length === 0 ? postsPartial.has(brandId) : partialPlatforms.some((row) => row.brand_id === brandId && compared.includes(row.platform));
+  const lowerBoundShares = (brandId: string): DiagnosticMetricKey[] =>
+    [...ANSWERED_SHARES].filter((key): key is DiagnosticMetricKey => {
+      if (key === 'influencerResponseRate') return restsOnPartial(brandId, influencers.comparedPlatforms);
+      if (key === 'negativeResponseRate') return restsOnPartial(brandId, sentiment.comparedPlatforms);
+      return postsPartial.has(brandId);
+    });
 
   const notes: DiagnosticNote[] = [];
   const brands: BrandDiagnostics[] = config.brands.map((brand) => {
@@ -82,6 +93,7 @@ export async function diagnosticsOf(analysis: Analysis, options: DiagnosticOptio
       clockLatest: latest.get(brand.id) ?? { answered: 0, responseTimeMedianMin: null, responseTimeP90Min: null, responseTimeMeanMin: null },
       fewBrandPosts: fewBrandPosts.has(brand.id),
       postsPartial: postsPartial.has(brand.id),
+      lowerBoundShares: lowerBoundShares(brand.id),
       unansweredExamples: unanswered.get(brand.id) ?? [],
       rank: {},
     };

@@ -5,6 +5,7 @@
  * minutes, a value that cannot be computed is null, never 0.
  */
 import type { Benchmark } from '../types.js';
+import type { DiagnosticMetricKey } from './catalogue.js';
 
 /** A post shown as evidence. Its text is data: escape it when rendering. */
 export interface ExamplePost {
@@ -136,6 +137,12 @@ export interface BrandDiagnostics {
   fewBrandPosts: boolean;
   /** The data holds its posts on part of the period only (coverage brand-posts-partial): its shares answered are not ranked nor in the medians. */
   postsPartial: boolean;
+  /**
+   * Its shares answered the data can only understate (ANSWERED_SHARES), not ranked nor in the medians: each with
+   * postsPartial, but the influencers' and the sentiment's only where a platform they are compared on
+   * (Diagnostics.comparedPlatforms) holds its posts on part of the period.
+   */
+  lowerBoundShares: DiagnosticMetricKey[];
   /** Unanswered inbound mentions, negative ones first, then the oldest. */
   unansweredExamples: Array<ExamplePost & { platform: string; sentiment: SentimentLabel | null; pending: boolean }>;
   /** Rank among tracked brands on each diagnostic metric (1 = best; null = no value). */

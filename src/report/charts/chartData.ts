@@ -1,5 +1,6 @@
 import { from, op, type ColumnTable } from 'arquero';
 import type { AnswerGroup, BrandDiagnostics, SentimentLabel } from '../../metrics/diagnostics/types.js';
+import type { DiagnosticMetricKey } from '../../metrics/diagnostics/catalogue.js';
 import { MIN_SAMPLE, type MetricSpec, SCALAR_METRICS } from '../../metrics/catalogue.js';
 import { hasNoData, hasPartialPosts } from '../../metrics/coverage.js';
 import { BUCKET_KEYS as BUCKETS, type BrandMetrics, type HourOfWeekCell, type MetricsReport, type TrendPoint } from '../../metrics/types.js';
@@ -128,6 +129,8 @@ export interface Audience {
   range: readonly string[];
   /** The export's field the split rests on. */
   field: AudienceField;
+  /** The share answered of the brand's diagnostics that rests on the same platforms (lowerBoundShares). */
+  share: DiagnosticMetricKey;
 }
 
 const SENTIMENTS: readonly SentimentLabel[] = ['negative', 'neutral', 'positive'];
@@ -139,6 +142,7 @@ const SENTIMENT_AUDIENCE: Audience = {
   unknown: (brand) => brand.sentiment?.unknown ?? 0,
   range: SENTIMENTS.map((sentiment) => SENTIMENT_COLOURS[sentiment]),
   field: 'sentiment',
+  share: 'negativeResponseRate',
 };
 
 const INFLUENCER_AUDIENCE: Audience = {
@@ -148,6 +152,7 @@ const INFLUENCER_AUDIENCE: Audience = {
   unknown: (brand) => brand.influencers?.unknownFollowers ?? 0,
   range: [FOREGROUND, BACKGROUND_GREY],
   field: 'followers',
+  share: 'influencerResponseRate',
 };
 
 /** The audience charts; each names its groups `{prefix}.group.<key>` in the strings. */
@@ -196,6 +201,8 @@ function audienceInputs({ metrics, format, t }: Context, audience: Audience): Ch
     });
   });
   const names = Object.fromEntries(split.map((brand, index) => [brand.id, { name: brand.name, order: index }]));
+  // Lower bounds where the compared platforms hold the brand's posts in part (BrandDiagnostics.lowerBoundShares), not where another platform does.
+  const understated = split.filter((brand) => byId.get(brand.id)?.lowerBoundShares.some((key) => key === audience.share) ?? false);
   const labels = Object.fromEntries(audience.keys.map((key) => [key, t(`${audience.prefix}.group.${key}`)]));
   const rows = from(flat)
     .params({ labels, order: Object.fromEntries(audience.keys.map((key, index) => [key, index])) } satisfies Recoding)
@@ -212,7 +219,7 @@ function audienceInputs({ metrics, format, t }: Context, audience: Audience): Ch
     groupOrder: row.groupOrder,
     rate: row.rate,
     hours: row.hours,
-    rateLabel: row.rate === null ? '' : `${split.some((brand) => brand.id === row.brandId && hasPartialPosts(brand)) ? `${LOWER_BOUND_MARK} ` : ''}${format.percent(row.rate)} · ${format.count(row.inbound)}`,
+    rateLabel: row.rate === null ? '' : `${understated.some((brand) => brand.id === row.brandId) ? `${LOWER_BOUND_MARK} ` : ''}${format.percent(row.rate)} · ${format.count(row.inbound)}`,
     // Marked as the leaderboard marks a time on a thin sample; the note under the chart names them.
     timeLabel: row.minutes === null ? '' : `${format.duration(row.minutes)}${row.answered < MIN_SAMPLE ? ` ${LOW_SAMPLE_MARK}` : ''}`,
   }));
@@ -250,7 +257,7 @@ function audienceInputs({ metrics, format, t }: Context, audience: Audience): Ch
   ];
   // Opens with the mark its bars' labels carry (the deck's bars have no labels: the list names them).
   const thinTimesNote = thinTimes.length === 0 ? [] : [`${LOW_SAMPLE_MARK} ${t('chart.audience.thinTimes', { minimum: format.count(MIN_SAMPLE), list: format.list(thinTimes) })}`];
-  const restsOn = [...comparedOnNote(audience.field, t(`${audience.prefix}.title`), order, diagnostics, format, t), ...partialNote(split, { metrics, format, t })];
+  const restsOn = [...comparedOnNote(audience.field, t(`${audience.prefix}.title`), order, diagnostics, format, t), ...partialNote(understated, { metrics, format, t })];
   // A split compares its groups: with bars in fewer than two, it would only draw the response-rate chart again (the demo: no brand has 30 mentions
   // from influencers). The notes then say why no group has a bar, and nothing of median times the page does not show.
   if (new Set(rows.filter((row) => row.rate !== null).map((row) => row.key)).size < 2) {

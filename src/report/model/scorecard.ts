@@ -7,7 +7,7 @@ import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { benchmarkOf, catalogueOf, formatValue, rankOf, ranksCompare } from './brandLookup.js';
 import { type AudienceField, comparedOnNotes, otherPlatforms } from './comparedOn.js';
-import { hasPartialPosts, isLowerBoundUnder } from '../../metrics/coverage.js';
+import { hasPartialPosts } from '../../metrics/coverage.js';
 import { COVERAGE_MARKS, coverageNotes, LOW_SAMPLE_MARK, LOWER_BOUND_MARK, lowSampleOf, measuredInbound, warningsOf } from './coverage.js';
 import { leaderboardOrder } from './leaderboard.js';
 import type { LabelledValue } from './types.js';
@@ -255,8 +255,9 @@ function cellOf(
   let text = formatValue(format, source, value);
   if (lowSampleOf(source.key, brand, value) !== null || source.thinSample(diagnosed) !== null) text = `${text} ${LOW_SAMPLE_MARK}`;
   // Its posts held on part of the period only: its response rate, or a share the diagnostics answer, is a lower bound by an unknown margin (ranked by nothing), with a verdict only when even so it beats the median.
-  const partial = hasPartialPosts(brand) && (source.key === 'responseRate' || ANSWERED_SHARES.has(source.key));
-  if ((source.isRate && isLowerBoundUnder(warnings)) || partial) text = `${LOWER_BOUND_MARK} ${text}`;
+  const partial = source.key === 'responseRate' ? hasPartialPosts(brand) : ANSWERED_SHARES.has(source.key) && (diagnosed?.lowerBoundShares.some((key) => key === source.key) ?? false);
+  // Listed responses the data lacks make every rate of the brand a lower bound; its posts held in part, those that rest on them (partial).
+  if ((source.isRate && warnings.includes('responses-missing')) || partial) text = `${LOWER_BOUND_MARK} ${text}`;
   // Rates and times rest on the brand's answers, which the data lacks where it holds none of its posts (as on the leaderboard).
   if ((source.isRate || source.unit === 'minutes') && warnings.includes('no-brand-posts')) text = `${text} ${COVERAGE_MARKS['no-brand-posts']}`;
   // Too few posts of its own to compare: shown, marked, without rank or verdict.

@@ -135,6 +135,16 @@ function table<Row>(name: string, rows: readonly Row[], columns: ReadonlyArray<C
   return { name, headers: columns.map((column) => column.header), rows: rows.map((row) => columns.map((column) => column.value(row))) };
 }
 
+/** The group of a share answered, as the diagnostics sheet's note names those the data can only understate. */
+const SHARE_GROUPS: Partial<Record<string, string>> = {
+  followUpAnsweredShare: 'sheet.partialShare.followUps',
+  abandonedShare: 'sheet.partialShare.followUps',
+  responseRateInsideHours: 'sheet.partialShare.businessHours',
+  responseRateOutsideHours: 'sheet.partialShare.businessHours',
+  influencerResponseRate: 'sheet.partialShare.influencers',
+  negativeResponseRate: 'sheet.partialShare.sentiment',
+};
+
 /** Every brand's subjects, one row each, as `replybench themes --format csv` gives them. */
 function themesSheet(inputs: WorkbookInputs): WorkbookSheet {
   const { metrics, t } = inputs;
@@ -307,7 +317,7 @@ function diagnosticsSheet(inputs: WorkbookInputs): WorkbookSheet {
       ...(inputs.emptyReasons.get(brand.id) ?? []),
       ...sampleNotes(brand),
       ...thinNotes(brand),
-      ...(brand.postsPartial ? [t('sheet.diagnosticsPostsPartial')] : []),
+      ...(brand.lowerBoundShares.length === 0 ? [] : [t('sheet.diagnosticsPostsPartial', { shares: inputs.format.list([...new Set(brand.lowerBoundShares.flatMap((key) => SHARE_GROUPS[key] ?? []))].map((group) => t(group))) })]),
       ...(diagnostics ? comparedOnBrandNotes(brand, diagnostics, inputs.format, t) : []),
       ...(diagnostics?.notes ?? []).filter((note) => note.brandId === brand.id || note.brandId === null).map((note) => t(`advice.note.${note.code}`, { brand: brand.name })),
     ].join(' ');
