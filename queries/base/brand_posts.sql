@@ -17,7 +17,7 @@
 --
 -- Parameters: $slice_start, $slice_end.
 CREATE OR REPLACE TEMP TABLE brand_posts AS
-SELECT a.brand_id, p.platform, p.post_id, p.author, p.created_at, p.kind, p.thread_id,
+SELECT a.brand_id, p.platform, p.post_id, p.author, p.created_at, p.kind, p.thread_id, p.batch_id,
        coalesce(parent.post_id, u.parent_post_id) AS parent_post_id,
        coalesce(parent.author, u.parent_author) AS parent_author,
        coalesce(parent.created_at, u.parent_at) AS parent_at,

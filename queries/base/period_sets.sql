@@ -24,14 +24,18 @@
 -- customers kept writing is what an export of the brand's posts covering part of the period
 -- leaves (a care tool changed mid-month); a shorter one, a brand that did not answer the last
 -- mentions of a day, is not. A shorter silence at an end of the period counts too when the
--- brand's own days make it unlikely (a care export pulled on the 28th beside a listening
--- export that runs on): counting only the days its mentions fall on, on its own days of the
--- week and not the config's holidays, with a share d of them holding a post of the brand, k
--- such days or more after its last post (or before its first) with (1 - d)^k under 1 in
--- 1,000 and k at least 3, as src/analysis/analysis.ts's endTolerance judges a brand's data;
--- then the mentions after it count whether their window has closed or not (its answers
--- cannot be in the data). Only a brand of 30 posts and mentions there in the period is
--- judged so. Only on a platform where they are at least 5 and more than
+-- brand's own days make it unlikely and the exports holding its posts in the period (their
+-- import batches) end, or begin, on its last (first) day there: a care export pulled on the
+-- 28th beside a listening export that runs on, not one export that holds the brand's
+-- silence. Counting only the days its mentions fall on, on its own days of the week in
+-- either period and not the config's holidays, with a share d of them holding a post of the
+-- brand, in this period or the compared one ($alt_start, $alt_end), the higher: more such
+-- days after its last post in the period (or before its first) than the fewest k with
+-- (1 - d)^k under 1 in 1,000, and more than 2, as src/analysis/analysis.ts's endTolerance
+-- judges a brand's data. The mentions after that post (its last in the period, even where
+-- a later export holds more) then count whether their window has closed or not: its
+-- answers cannot be in the data. Only a brand of 30 posts and mentions there in the period
+-- is judged so. Only on a platform where they are at least 5 and more than
 -- rb_outside_rule.share of the brand's mentions there that need an answer: a few are a
 -- silence the client should see among its unanswered mentions, not a lost export.
 --
@@ -45,7 +49,8 @@
 -- A period whose base tables hold no mention and no post of a tracked brand has every set
 -- empty: for it the analysis runs only base/period_built.sql (src/analysis/build.ts).
 --
--- Parameters: $start, $end, $inbound_mode, $tz, $holidays (the config's, 'YYYY-MM-DD', comma-joined).
+-- Parameters: $start, $end, $alt_start, $alt_end (the period compared with it), $inbound_mode, $tz,
+-- $holidays (the config's, 'YYYY-MM-DD', comma-joined).
 INSERT INTO period_measured_platforms
 SELECT $start::TIMESTAMPTZ, brand_id, platform
 FROM brand_posts
@@ -87,41 +92,75 @@ mentioned AS (
   GROUP BY brand_id, platform
 ),
 own_days AS (
-  SELECT brand_id, platform, timezone($tz, created_at)::DATE AS local_day, count(*) AS posts
+  -- the brand's own posts per local day, in this period (current) and the compared one
+  SELECT brand_id, platform, timezone($tz, created_at)::DATE AS local_day,
+         created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AS current,
+         count(*) AS posts, min(created_at) AS first_at, max(created_at) AS last_at
   FROM brand_posts
-  WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND post_type <> 'repost'
+  WHERE post_type <> 'repost'
+    AND ((created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ)
+      OR (created_at >= $alt_start::TIMESTAMPTZ AND created_at < $alt_end::TIMESTAMPTZ))
   GROUP BY ALL
 ),
 counted_days AS (
-  -- the days its mentions fall on, on the brand's own days of the week, not holidays; whether it posted on each
-  SELECT m.brand_id, m.platform, m.local_day, o.local_day IS NOT NULL AS posted
-  FROM (SELECT DISTINCT brand_id, platform, local_day FROM mentions
-        WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ) m
+  -- the days its mentions fall on, on the brand's own days of the week in either period, not holidays; whether it posted on each
+  SELECT m.brand_id, m.platform, m.local_day, m.current, o.local_day IS NOT NULL AS posted
+  FROM (SELECT DISTINCT brand_id, platform, local_day,
+               created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AS current
+        FROM mentions
+        WHERE (created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ)
+           OR (created_at >= $alt_start::TIMESTAMPTZ AND created_at < $alt_end::TIMESTAMPTZ)) m
   LEFT JOIN own_days o ON o.brand_id = m.brand_id AND o.platform = m.platform AND o.local_day = m.local_day
   SEMI JOIN own_days w ON w.brand_id = m.brand_id AND w.platform = m.platform AND isodow(w.local_day) = isodow(m.local_day)
   WHERE NOT list_contains(string_split($holidays, ','), strftime(m.local_day, '%Y-%m-%d'))
 ),
+own_span AS (
+  -- its posts in this period: first and last (instant and local day), how many, and the exports (import batches) that hold them
+  SELECT o.brand_id, o.platform, min(o.first_at) AS period_first, max(o.last_at) AS period_last,
+         min(o.local_day) AS first_day, max(o.local_day) AS last_day, sum(o.posts) AS posts
+  FROM own_days o
+  WHERE o.current
+  GROUP BY ALL
+),
+export_reach AS (
+  -- the first and last local day of every post the exports holding its posts in this period hold on the platform
+  SELECT b.brand_id, b.platform, min(timezone($tz, p.created_at)::DATE) AS first_day, max(timezone($tz, p.created_at)::DATE) AS last_day
+  FROM (SELECT DISTINCT brand_id, platform, batch_id FROM brand_posts
+        WHERE post_type <> 'repost' AND created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ) b
+  JOIN posts p ON p.batch_id = b.batch_id AND p.platform = b.platform
+  GROUP BY ALL
+),
 unlikely_ends AS (
-  SELECT c.brand_id, c.platform, any_value(e.posts) AS posts,
-         count(*) FILTER (WHERE c.posted)::DOUBLE / count(*) AS density,
-         count(*) FILTER (WHERE c.local_day > e.last_day) AS days_after,
-         count(*) FILTER (WHERE c.local_day < e.first_day) AS days_before
+  -- d: the share of the counted days with a post of it, in this period or the compared one, the higher; k: the
+  -- counted days of this period after its last post, and before its first
+  SELECT c.brand_id, c.platform,
+         greatest(count(*) FILTER (WHERE c.current AND c.posted)::DOUBLE / nullif(count(*) FILTER (WHERE c.current), 0),
+                  coalesce(count(*) FILTER (WHERE NOT c.current AND c.posted)::DOUBLE / nullif(count(*) FILTER (WHERE NOT c.current), 0), 0)) AS density,
+         count(*) FILTER (WHERE c.current AND c.local_day > e.last_day) AS days_after,
+         count(*) FILTER (WHERE c.current AND c.local_day < e.first_day) AS days_before
   FROM counted_days c
-  JOIN (SELECT brand_id, platform, min(local_day) AS first_day, max(local_day) AS last_day, sum(posts) AS posts FROM own_days GROUP BY ALL) e
-    ON e.brand_id = c.brand_id AND e.platform = c.platform
+  JOIN own_span e ON e.brand_id = c.brand_id AND e.platform = c.platform
   GROUP BY ALL
 ),
 judged AS (
-  SELECT u.brand_id, u.platform,
-         u.days_after >= 3 AND power(1 - u.density, u.days_after) < 0.001 AS cut_after,
-         u.days_before >= 3 AND power(1 - u.density, u.days_before) < 0.001 AS cut_before
-  FROM unlikely_ends u
+  -- a run longer than the days its density leaves likely (endTolerance: the fewest k with (1 - d)^k under 1 in
+  -- 1,000, and 2 at least), at an end where the exports holding its posts end too
+  SELECT u.brand_id, u.platform, e.period_first, e.period_last,
+         u.days_after > tolerance AND r.last_day <= e.last_day AS cut_after,
+         u.days_before > tolerance AND r.first_day >= e.first_day AS cut_before
+  FROM (SELECT *, CASE WHEN density >= 1 THEN 2 ELSE greatest(2, ceil(ln(0.001) / ln(1 - density))) END AS tolerance
+        FROM unlikely_ends WHERE density > 0) u
+  JOIN own_span e ON e.brand_id = u.brand_id AND e.platform = u.platform
+  JOIN export_reach r ON r.brand_id = u.brand_id AND r.platform = u.platform
   JOIN mentioned m ON m.brand_id = u.brand_id AND m.platform = u.platform
-  WHERE m.mentions + u.posts >= 30
+  WHERE m.mentions + e.posts >= 30
 ),
 silences AS (
-  SELECT s.brand_id, s.platform, s.own_first, s.own_last, m.needing,
+  -- where its posts end and begin: in the slice, or in this period where its run there is judged cut
+  SELECT s.brand_id, s.platform, m.needing,
          coalesce(j.cut_after, false) AS cut_after,
+         CASE WHEN j.cut_after THEN j.period_last ELSE s.own_last END AS own_last,
+         CASE WHEN j.cut_before THEN j.period_first ELSE s.own_first END AS own_first,
          m.last_mention >= s.own_last + to_microseconds((SELECT window_us FROM rb_outside_rule)) OR coalesce(j.cut_after, false) AS after_last,
          m.first_mention + to_microseconds((SELECT window_us FROM rb_outside_rule)) <= s.own_first OR coalesce(j.cut_before, false) AS before_first
   FROM spans s

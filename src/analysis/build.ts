@@ -44,7 +44,17 @@ export async function buildBase(session: SqlSession, config: Config, range: Anal
     await runQueryFile(session, `base/${step}`, params);
   }
   for (const period of periods) {
-    const periodParams = { start: iso(period.start), end: iso(period.end), inbound_mode: config.metrics.inbound, tz: config.timezone, holidays: (config.holidays ?? []).join(',') };
+    // The other period is the one it is compared with (base/period_sets.sql takes a brand's density in either).
+    const compared = periods.find((other) => other !== period) ?? period;
+    const periodParams = {
+      start: iso(period.start),
+      end: iso(period.end),
+      alt_start: iso(compared.start),
+      alt_end: iso(compared.end),
+      inbound_mode: config.metrics.inbound,
+      tz: config.timezone,
+      holidays: (config.holidays ?? []).join(','),
+    };
     await runQueryFile(session, 'base/period_built', periodParams);
     if (await periodHolds(session, period)) await runQueryFile(session, 'base/period_sets', periodParams);
   }

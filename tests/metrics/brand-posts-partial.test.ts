@@ -269,22 +269,29 @@ describe('a brand whose posts the data holds on part of the period only (brand-p
 
 describe('a care export that ends a few days before the period does, beside mentions that run on', () => {
   /**
-   * Two mentions a day of acme and of rival, 1 to 31 October 2017 at 10:00 and 14:00 UTC, each answered 30 minutes
-   * later on the days its brand's export holds (`answers`); a post on 20 November closes every window unless `pending`.
+   * Two mentions a day of acme and of rival, 1 September to 31 October 2017 at 10:00 and 14:00 UTC, in a listening
+   * export (batch 1), each answered 30 minutes later; acme's answers are in its care export (batch 2), on the October
+   * days of `answers` and the September days of `september` (every one by default); `oneExport` puts them in the
+   * listening export instead. A post on 20 November closes every window unless `pending`.
    */
-  function month(answers: (d: number) => boolean, options: { pending?: boolean } = {}): TestPost[] {
+  function month(answers: (d: number) => boolean, options: { pending?: boolean; oneExport?: boolean; september?: (d: number) => boolean; november?: boolean } = {}): TestPost[] {
     const all: TestPost[] = [];
-    for (let d = 1; d <= 31; d += 1) {
-      const date = `2017-10-${String(d).padStart(2, '0')}`;
-      for (const [brand, answered] of [['acme', answers(d)], ['rival', true]] as const) {
-        for (const time of ['10:00', '14:00']) {
-          const id = `${brand}-${d}-${time}`;
-          all.push({ id, author: `c${d}${time}`, at: `${date}T${time}:00Z`, text: `@${brand} my line is down` });
-          if (answered) all.push({ id: `${id}-r`, author: brand, at: `${date}T${time.replace(':00', ':30')}:00Z`, text: 'we are on it', parent: id });
+    for (const [month, days] of [['09', 30], ['10', 31]] as const) {
+      for (let d = 1; d <= days; d += 1) {
+        const date = `2017-${month}-${String(d).padStart(2, '0')}`;
+        for (const [brand, answered] of [['acme', month === '09' ? (options.september?.(d) ?? true) : answers(d)], ['rival', true]] as const) {
+          for (const time of ['10:00', '14:00']) {
+            const id = `${brand}-${month}-${d}-${time}`;
+            all.push({ id, author: `c${d}${time}`, at: `${date}T${time}:00Z`, text: `@${brand} my line is down` });
+            const batch = brand === 'acme' && !options.oneExport ? 2 : 1;
+            if (answered) all.push({ id: `${id}-r`, author: brand, at: `${date}T${time.replace(':00', ':30')}:00Z`, text: 'we are on it', parent: id, batch });
+          }
         }
       }
     }
     if (!options.pending) all.push({ id: 'november', author: 'newsdesk', at: '2017-11-20T10:00:00Z', text: 'November news' });
+    // Its care export of November, imported beside October's (batch 3): a post a day.
+    if (options.november) for (let d = 1; d <= 15; d += 1) all.push({ id: `acme-11-${d}`, author: 'acme', at: `2017-11-${String(d).padStart(2, '0')}T09:00:00Z`, text: 'News of the day', batch: 3 });
     return all;
   }
 
@@ -297,10 +304,12 @@ describe('a care export that ends a few days before the period does, beside ment
     }
   }
 
-  it('takes the mentions after its last post for answers the data lacks when a brand that answers every day falls silent for its last 3 days', async () => {
-    // 56 of 62 answered: the 6 mentions of the 29th to the 31st came after a care export pulled on the 28th; each day before held its answers, so (1 - 1)^3 is under 1 in 1,000.
-    for (const pending of [false, true]) {
-      const acme = await acmeIn(month((d) => d <= 28, { pending }));
+  it('takes the mentions after its last post for answers the data lacks when a brand that answers every day falls silent for its last 3 days, where its export ends', async () => {
+    // 56 of 62 answered: the 6 mentions of the 29th to the 31st came after a care export pulled on the 28th. Every September
+    // day held its answers (d = 1: 2 silent days are the most it leaves likely), and the care export holds nothing after the 28th.
+    // The same with windows still open at the end of the data, and with its care export of November imported too.
+    for (const options of [{}, { pending: true }, { november: true }]) {
+      const acme = await acmeIn(month((d) => d <= 28, options));
       expect(acme.coverage).toMatchObject({ inboundMeasured: 62, outsideOwnPosts: 6, warnings: ['brand-posts-partial'] });
       expect([acme.responseRate, acme.rank.responseRate]).toEqual([56 / 62, null]);
     }
@@ -321,13 +330,17 @@ describe('a care export that ends a few days before the period does, beside ment
   it('takes no silence for an export’s end when the brand’s days leave it likely: fewer than 3 of its days, its days of the week, holidays, or a brand that answers every other day', async () => {
     // Two days (the 30th and 31st) are no export's end.
     expect((await acmeIn(month((d) => d <= 29))).coverage).toMatchObject({ outsideOwnPosts: 0, warnings: [] });
+    // One export holding its answers and the mentions to the 31st: it did not answer them; its rate says so.
+    expect((await acmeIn(month((d) => d <= 28, { oneExport: true }))).coverage).toMatchObject({ outsideOwnPosts: 0, warnings: [] });
     // Weekdays only, to Friday the 27th: of the 28th to the 31st, Monday 30 and Tuesday 31 are its days, 2.
     const weekdays = (d: number) => d <= 27 && ![1, 7, 8, 14, 15, 21, 22].includes(d);
-    expect((await acmeIn(month(weekdays))).coverage).toMatchObject({ outsideOwnPosts: 0, warnings: [] });
+    const septemberWeekdays = (d: number) => ![2, 3, 9, 10, 16, 17, 23, 24, 30].includes(d);
+    expect((await acmeIn(month(weekdays, { september: septemberWeekdays }))).coverage).toMatchObject({ outsideOwnPosts: 0, warnings: [] });
     // The config's holidays take the 29th to the 31st out.
     expect((await acmeIn(month((d) => d <= 28), { holidays: ['2017-10-29', '2017-10-30', '2017-10-31'] })).coverage).toMatchObject({ outsideOwnPosts: 0, warnings: [] });
-    // Answers on odd days only, to the 25th: 6 silent days after its last at a density of 13 in 31, (18/31)^6 = 0.04.
-    expect((await acmeIn(month((d) => d <= 25 && d % 2 === 1))).coverage).toMatchObject({ outsideOwnPosts: 0, warnings: [] });
+    // Answers on odd days only, as in September, to the 25th: 6 silent days after its last, where a density of 15 days in 30 leaves 10 likely.
+    const odd = (d: number) => d % 2 === 1;
+    expect((await acmeIn(month((d) => d <= 25 && odd(d), { september: odd }))).coverage).toMatchObject({ outsideOwnPosts: 0, warnings: [] });
   });
 });
 

@@ -18,6 +18,8 @@ export interface TestPost {
   topic?: string | null;
   /** The response ids the export lists for the post (twcs response_tweet_id), comma-separated. */
   responses?: string | null;
+  /** The import batch (the export) that holds it; default 1. */
+  batch?: number;
 }
 
 /**
@@ -51,7 +53,7 @@ export async function insertPosts(store: Store, posts: TestPost[]): Promise<void
     text: post.text === undefined ? '' : post.text,
     url: post.url ?? null,
     topic: post.topic ?? null,
-    batch_id: 1,
+    batch_id: post.batch ?? 1,
     response_ids: post.responses ?? null,
   }));
   await insertRows(store, 'posts', rows, { created_at: 'TIMESTAMPTZ' });
