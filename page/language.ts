@@ -1,5 +1,6 @@
 /** The page's language (the address's `language`, else the browser's), its words, and how it writes sizes and dates. */
 import { el } from './dom.js';
+import { instantText } from './dates.js';
 import { type Language, STRINGS } from './strings.js';
 
 export const PAGE_LANGUAGES = ['en', 'es', 'fr'] as const;
@@ -30,7 +31,7 @@ export function clientTime(iso: string, zone: string, withTime = true): string {
   const instant = new Date(iso);
   if (Number.isNaN(instant.getTime())) return iso;
   try {
-    return new Intl.DateTimeFormat(language, { timeZone: zone, dateStyle: 'medium', ...(withTime ? { timeStyle: 'short' } : {}) }).format(instant);
+    return instantText(instant, language, zone, withTime);
   } catch {
     // A zone this browser does not know: the instant as stored, in UTC.
     return iso;

@@ -33,7 +33,7 @@ export interface RunningServer {
 }
 
 /** The page's script modules (page/*.ts), app.js first: it imports the others. */
-export const PAGE_MODULES = ['app', 'api', 'brands', 'check', 'clients', 'dom', 'exports', 'hours', 'language', 'periods', 'report', 'strings'] as const;
+export const PAGE_MODULES = ['app', 'api', 'brands', 'check', 'clients', 'dates', 'dom', 'exports', 'hours', 'language', 'periods', 'report', 'strings'] as const;
 
 /** The page's own files: a fixed list, read from the package, never a path from the request. */
 const PAGE_FILES: Record<string, { file: URL; type: string }> = {

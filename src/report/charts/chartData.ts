@@ -307,6 +307,14 @@ function partialNote(brands: readonly BrandMetrics[], { metrics, format, t }: Pi
 /** The characters of a brand name that carries marks on a chart's axis: with them, within the axis's label limit (230 px). */
 const MARKED_NAME_CHARACTERS = 22;
 
+/** A name of more than `max` characters as its first and last characters around an ellipsis ("Télécom Ébè…ice Client"). */
+function middleCut(name: string, max: number): string {
+  const characters = Array.from(shortenText(name, Number.POSITIVE_INFINITY));
+  if (characters.length <= max) return characters.join('');
+  const head = Math.ceil((max - 1) / 2);
+  return `${characters.slice(0, head).join('').trimEnd()}…${characters.slice(characters.length - (max - 1 - head)).join('').trimStart()}`;
+}
+
 /** The marks a chart's figures may carry (valueMarks), in the order the leaderboard prints them, and the words that say what each means under the chart. */
 const MARK_KEYS: Record<string, string> = {
   [LOWER_BOUND_MARK]: 'chart.mark.lowerBound',
@@ -334,13 +342,15 @@ function chartMarks(spec: Pick<MetricSpec<never>, 'marks' | 'key'>, brands: read
   const marked = (index: number, text: string) => [...(marks[index]?.leading ?? []), text, ...(marks[index]?.trailing ?? [])].join(' ');
   return {
     markedValues: brands.map((brand, index) => marked(index, format.percent(value(brand)))),
-    // A long name is cut here, before its marks, where the chart's label limit would cut them off with its end; not where
-    // another brand's name is cut to the same text: the chart would draw the two brands' bars as one.
+    // A long name is cut here, before its marks, where the chart's label limit would cut them off with its end. Where
+    // another brand's name is cut to the same text, its middle is cut instead, keeping the end that tells them apart: the
+    // chart would draw the two brands' bars as one.
     markedNames: brands.map((brand, index) => {
       const signs = [...(marks[index]?.leading ?? []), ...(marks[index]?.trailing ?? [])];
+      if (signs.length === 0) return brand.name;
       const cut = shortenText(brand.name, MARKED_NAME_CHARACTERS);
       const shared = brands.some((other) => other !== brand && shortenText(other.name, MARKED_NAME_CHARACTERS) === cut);
-      return [signs.length === 0 || shared ? brand.name : cut, ...signs].join(' ');
+      return [shared ? middleCut(brand.name, MARKED_NAME_CHARACTERS) : cut, ...signs].join(' ');
     }),
     notes: legend.length === 0 ? [] : [legend.join(' · ')],
   };
