@@ -322,6 +322,12 @@ describe('a care export that ends a few days before the period does, beside ment
       const t = translator(ReportTemplate.open(undefined).strings('fr'), 'fr', 'fr');
       const charts = chartData({ metrics, answeredWithin: null, format: new Formatter('fr', t, 'UTC'), t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' });
       expect(charts['cumulative-answered']?.inputs.notes).toContain('≥ Les données ne contiennent les publications d’Acme que sur une partie d’octobre 2017\u00a0: ses parts de mentions avec réponse sont des minimums.');
+      // The workbook's trend says it of acme's October rate, not of its September one, nor of rival's.
+      const { model } = await buildReportModel({ metrics, config: configWith([{ id: 'acme', name: 'Acme' }, { id: 'rival' }]), facts: null, template: ReportTemplate.open(undefined), language: 'en' });
+      const trend = model.workbook.sheets.find((sheet) => sheet.name === 'Trend');
+      const column = trend?.headers.indexOf('Response rate a lower bound (its posts held on part of the period)') ?? -1;
+      expect(column).toBeGreaterThan(0);
+      expect(trend?.rows.filter((row) => row[column]?.value === true).map((row) => [row[0]?.value, row[1]?.value])).toEqual([[new Date('2017-10-01T00:00:00Z'), 'Acme']]);
     } finally {
       cut.close();
     }

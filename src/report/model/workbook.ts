@@ -2,7 +2,7 @@ import { fileName } from '../../ingest/archive.js';
 import { MIN_SAMPLE, type MetricSpec } from '../../metrics/catalogue.js';
 import { DIAGNOSTIC_METRICS, thinSampleOf } from '../../metrics/diagnostics/catalogue.js';
 import type { BrandDiagnostics, SampleReason } from '../../metrics/diagnostics/types.js';
-import { hasNoData, isLowerBoundUnder } from '../../metrics/coverage.js';
+import { hasNoData, hasPartialPosts, isLowerBoundUnder } from '../../metrics/coverage.js';
 import type { BrandMetrics, CoverageWarning, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
@@ -249,6 +249,11 @@ function trendSheet(inputs: WorkbookInputs): WorkbookSheet {
   const order = new Map(metrics.brands.map((brand, index) => [brand.id, index]));
   const names = new Map(metrics.brands.map((brand) => [brand.id, brand.name]));
   const partMonths = new Set(metrics.trendPartialMonths ?? []);
+  // As the chart's note says: the rates of the period's months of a brand whose posts it holds in part are lower bounds.
+  const understated = new Set(metrics.brands.filter(hasPartialPosts).map((brand) => brand.id));
+  const monthOf = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: metrics.period.timezone, year: 'numeric', month: '2-digit' }).format(new Date(iso));
+  const [firstMonth, lastMonth] = [monthOf(metrics.period.start), monthOf(new Date(Date.parse(metrics.period.end) - 1).toISOString())];
+  const lowerBound = (point: { brandId: string; month: string }) => understated.has(point.brandId) && point.month >= firstMonth && point.month <= lastMonth;
   // A month the data does not cover is left out, not written as 0 mentions.
   const points = [...(metrics.trend ?? [])].filter((point) => names.has(point.brandId) && point.inbound !== null).sort((a, b) => a.month.localeCompare(b.month) || (order.get(a.brandId) ?? 0) - (order.get(b.brandId) ?? 0));
   return table(t('sheet.trend'), points, [
@@ -257,6 +262,7 @@ function trendSheet(inputs: WorkbookInputs): WorkbookSheet {
     { header: t('label.inbound'), value: (point) => cell.count(point.inbound) },
     { header: t('label.answered'), value: (point) => cell.count(point.answered) },
     { header: t('label.responseRate'), value: (point) => cell.share(point.responseRate) },
+    { header: t('sheet.rateLowerBound'), value: (point) => cell.boolean(lowerBound(point)) },
     { header: t('sheet.minutes', { label: t('label.responseTimeMedianMin') }), value: (point) => cell.minutes(point.responseTimeMedianMin) },
     // As the chart marks it: a month the exports reach in part, whose figures rest on fewer days.
     { header: t('sheet.partMonth'), value: (point) => cell.boolean(partMonths.has(point.month)) },
