@@ -24,15 +24,16 @@
 -- customers kept writing is what an export of the brand's posts covering part of the period
 -- leaves (a care tool changed mid-month); a shorter one, a brand that did not answer the last
 -- mentions of a day, is not. A shorter silence at an end of the period counts too when the
--- brand's own days make it unlikely and the exports holding its posts in the period (their
--- import batches) end, or begin, on its last (first) day there: a care export pulled on the
--- 28th beside a listening export that runs on, not one export that holds the brand's
--- silence. Counting only the days its mentions fall on, on its own days of the week in
+-- brand's own days make it unlikely and the export (import batch) that holds its last post in
+-- the period ends within a day after it (or the one of its first post begins within a day
+-- before it): a care export pulled on the 28th, or overnight with the night's mentions,
+-- beside a listening export that runs on; not one export that holds the brand's silence. Counting only the days its mentions fall on, on its own days of the week in
 -- either period and not the config's holidays, with a share d of them holding a post of the
--- brand, in this period or the compared one ($alt_start, $alt_end), the higher: more such
--- days after its last post in the period (or before its first) than the fewest k with
--- (1 - d)^k under 1 in 1,000, and more than 2, as src/analysis/analysis.ts's endTolerance
--- judges a brand's data. The mentions after that post (its last in the period, even where
+-- brand, in this period or the one before it ($before_start, $before_end), the higher, a
+-- period counting with 10 such days or more (one evening of September says nothing of the
+-- brand's days): more such days after its last post in the period (or before its first)
+-- than the fewest k with (1 - d)^k under 1 in 1,000, and more than 2, as
+-- src/analysis/analysis.ts's endTolerance judges a brand's data. The mentions after that post (its last in the period, even where
 -- a later export holds more) then count whether their window has closed or not: its
 -- answers cannot be in the data. Only a brand of 30 posts and mentions there in the period
 -- is judged so. Only on a platform where they are at least 5 and more than
@@ -49,7 +50,7 @@
 -- A period whose base tables hold no mention and no post of a tracked brand has every set
 -- empty: for it the analysis runs only base/period_built.sql (src/analysis/build.ts).
 --
--- Parameters: $start, $end, $alt_start, $alt_end (the period compared with it), $inbound_mode, $tz,
+-- Parameters: $start, $end, $before_start, $before_end (the period before it), $inbound_mode, $tz,
 -- $holidays (the config's, 'YYYY-MM-DD', comma-joined).
 INSERT INTO period_measured_platforms
 SELECT $start::TIMESTAMPTZ, brand_id, platform
@@ -99,7 +100,7 @@ own_days AS (
   FROM brand_posts
   WHERE post_type <> 'repost'
     AND ((created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ)
-      OR (created_at >= $alt_start::TIMESTAMPTZ AND created_at < $alt_end::TIMESTAMPTZ))
+      OR (created_at >= $before_start::TIMESTAMPTZ AND created_at < $before_end::TIMESTAMPTZ))
   GROUP BY ALL
 ),
 counted_days AS (
@@ -109,7 +110,7 @@ counted_days AS (
                created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AS current
         FROM mentions
         WHERE (created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ)
-           OR (created_at >= $alt_start::TIMESTAMPTZ AND created_at < $alt_end::TIMESTAMPTZ)) m
+           OR (created_at >= $before_start::TIMESTAMPTZ AND created_at < $before_end::TIMESTAMPTZ)) m
   LEFT JOIN own_days o ON o.brand_id = m.brand_id AND o.platform = m.platform AND o.local_day = m.local_day
   SEMI JOIN own_days w ON w.brand_id = m.brand_id AND w.platform = m.platform AND isodow(w.local_day) = isodow(m.local_day)
   WHERE NOT list_contains(string_split($holidays, ','), strftime(m.local_day, '%Y-%m-%d'))
@@ -122,20 +123,37 @@ own_span AS (
   WHERE o.current
   GROUP BY ALL
 ),
-export_reach AS (
-  -- the first and last local day of every post the exports holding its posts in this period hold on the platform
-  SELECT b.brand_id, b.platform, min(timezone($tz, p.created_at)::DATE) AS first_day, max(timezone($tz, p.created_at)::DATE) AS last_day
-  FROM (SELECT DISTINCT brand_id, platform, batch_id FROM brand_posts
-        WHERE post_type <> 'repost' AND created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ) b
-  JOIN posts p ON p.batch_id = b.batch_id AND p.platform = b.platform
+end_posts AS (
+  -- the exports (import batches) of its first and of its last post in this period
+  SELECT DISTINCT b.brand_id, b.platform, b.batch_id, b.created_at = e.period_first AS first, b.created_at = e.period_last AS last
+  FROM brand_posts b
+  JOIN own_span e ON e.brand_id = b.brand_id AND e.platform = b.platform AND b.created_at IN (e.period_first, e.period_last)
+  WHERE b.post_type <> 'repost'
+),
+batch_reach AS (
+  -- the first and last post of each of those exports on the platform, read once per export
+  SELECT p.batch_id, p.platform, min(p.created_at) AS first_at, max(p.created_at) AS last_at
+  FROM posts p
+  SEMI JOIN end_posts b ON b.batch_id = p.batch_id AND b.platform = p.platform
+  GROUP BY ALL
+),
+export_ends AS (
+  -- whether the export of its last post ends within a day after it, and the one of its first begins within a day before it
+  SELECT e.brand_id, e.platform,
+         bool_and(r.last_at < s.period_last + INTERVAL 1 DAY) FILTER (WHERE e.last) AS ends_with_it,
+         bool_and(r.first_at > s.period_first - INTERVAL 1 DAY) FILTER (WHERE e.first) AS begins_with_it
+  FROM end_posts e
+  JOIN batch_reach r ON r.batch_id = e.batch_id AND r.platform = e.platform
+  JOIN own_span s ON s.brand_id = e.brand_id AND s.platform = e.platform
   GROUP BY ALL
 ),
 unlikely_ends AS (
-  -- d: the share of the counted days with a post of it, in this period or the compared one, the higher; k: the
-  -- counted days of this period after its last post, and before its first
+  -- d: the share of the counted days with a post of it, in this period or the one before it (of 10 such days or
+  -- more), the higher; k: the counted days of this period after its last post, and before its first
   SELECT c.brand_id, c.platform,
          greatest(count(*) FILTER (WHERE c.current AND c.posted)::DOUBLE / nullif(count(*) FILTER (WHERE c.current), 0),
-                  coalesce(count(*) FILTER (WHERE NOT c.current AND c.posted)::DOUBLE / nullif(count(*) FILTER (WHERE NOT c.current), 0), 0)) AS density,
+                  CASE WHEN count(*) FILTER (WHERE NOT c.current) >= 10
+                       THEN count(*) FILTER (WHERE NOT c.current AND c.posted)::DOUBLE / count(*) FILTER (WHERE NOT c.current) ELSE 0 END) AS density,
          count(*) FILTER (WHERE c.current AND c.local_day > e.last_day) AS days_after,
          count(*) FILTER (WHERE c.current AND c.local_day < e.first_day) AS days_before
   FROM counted_days c
@@ -144,14 +162,14 @@ unlikely_ends AS (
 ),
 judged AS (
   -- a run longer than the days its density leaves likely (endTolerance: the fewest k with (1 - d)^k under 1 in
-  -- 1,000, and 2 at least), at an end where the exports holding its posts end too
+  -- 1,000, and 2 at least), at an end where the export that holds its posts there ends (begins) too
   SELECT u.brand_id, u.platform, e.period_first, e.period_last,
-         u.days_after > tolerance AND r.last_day <= e.last_day AS cut_after,
-         u.days_before > tolerance AND r.first_day >= e.first_day AS cut_before
+         u.days_after > tolerance AND coalesce(r.ends_with_it, false) AS cut_after,
+         u.days_before > tolerance AND coalesce(r.begins_with_it, false) AS cut_before
   FROM (SELECT *, CASE WHEN density >= 1 THEN 2 ELSE greatest(2, ceil(ln(0.001) / ln(1 - density))) END AS tolerance
         FROM unlikely_ends WHERE density > 0) u
   JOIN own_span e ON e.brand_id = u.brand_id AND e.platform = u.platform
-  JOIN export_reach r ON r.brand_id = u.brand_id AND r.platform = u.platform
+  JOIN export_ends r ON r.brand_id = u.brand_id AND r.platform = u.platform
   JOIN mentioned m ON m.brand_id = u.brand_id AND m.platform = u.platform
   WHERE m.mentions + e.posts >= 30
 ),

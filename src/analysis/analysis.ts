@@ -91,7 +91,14 @@ export class Analysis {
     }
     try {
       if (!this.built) {
-        await buildBase(this.session, this.config, this.baseRange, [this.period, this.previous]);
+        // Each period is judged against the one before it, as its own report judges it; the base tables may not reach
+        // the one before the previous period (a trend of fewer months): that one is then judged on its own.
+        const beforePrevious = previousPeriod(this.previous);
+        const judged = [
+          { start: this.period.start, end: this.period.end, before: this.previous },
+          { start: this.previous.start, end: this.previous.end, before: beforePrevious.start >= this.baseRange.start ? beforePrevious : this.previous },
+        ];
+        await buildBase(this.session, this.config, this.baseRange, judged);
         this.built = true;
       }
       if (kind !== 'base') for (const earlier of this.pending.splice(0)) await earlier();

@@ -16,6 +16,11 @@ export interface AnalysisRange {
   end: Date;
 }
 
+/** A period whose sets are built, and the period before it that a brand's density is also taken from (base/period_sets.sql). */
+export interface JudgedPeriod extends AnalysisRange {
+  before: AnalysisRange;
+}
+
 /**
  * Builds the temporary base tables every metric, diagnostic and report query
  * reads (queries/base/*.sql; their columns are listed in src/analysis/index.ts),
@@ -25,7 +30,7 @@ export interface AnalysisRange {
  * analysis's period and the one before it: base/period_sets.sql), marked as
  * built for both; a period that holds no row has them all empty and skips them.
  */
-export async function buildBase(session: SqlSession, config: Config, range: AnalysisRange, periods: readonly AnalysisRange[]): Promise<void> {
+export async function buildBase(session: SqlSession, config: Config, range: AnalysisRange, periods: readonly JudgedPeriod[]): Promise<void> {
   await runQueryFile(session, 'base/config_tables');
   await fillConfigTables(session, config);
   const windowUs = BigInt(Math.round(config.metrics.responseWindow * MICROS_PER_MINUTE));
@@ -44,13 +49,11 @@ export async function buildBase(session: SqlSession, config: Config, range: Anal
     await runQueryFile(session, `base/${step}`, params);
   }
   for (const period of periods) {
-    // The other period is the one it is compared with (base/period_sets.sql takes a brand's density in either).
-    const compared = periods.find((other) => other !== period) ?? period;
     const periodParams = {
       start: iso(period.start),
       end: iso(period.end),
-      alt_start: iso(compared.start),
-      alt_end: iso(compared.end),
+      before_start: iso(period.before.start),
+      before_end: iso(period.before.end),
       inbound_mode: config.metrics.inbound,
       tz: config.timezone,
       holidays: (config.holidays ?? []).join(','),

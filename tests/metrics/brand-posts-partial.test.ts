@@ -333,6 +333,37 @@ describe('a care export that ends a few days before the period does, beside ment
     }
   });
 
+  it('takes its care export pulled overnight, holding the night’s mentions, or beside a listening export that holds one of its replies, for one that ends with its posts', async () => {
+    const cut = month((d) => d <= 28);
+    // Pulled at 08:00 on the 29th: the care export holds the mentions of that night too.
+    const overnight = [...cut, ...['02:00', '07:00'].map((time) => ({ id: `night-${time}`, author: `n${time}`, at: `2017-10-29T${time}:00Z`, text: '@acme no signal', batch: 2 }))];
+    expect((await acmeIn(overnight)).coverage).toMatchObject({ outsideOwnPosts: 8, warnings: ['brand-posts-partial'] });
+    // The listening export (batch 1, to the 20th of November) holds one of its replies of the 10th.
+    const listened = cut.map((post) => (post.id === 'acme-10-10-10:00-r' ? { ...post, batch: 1 } : post));
+    expect((await acmeIn(listened)).coverage).toMatchObject({ outsideOwnPosts: 6, warnings: ['brand-posts-partial'] });
+  });
+
+  it('takes no density from a previous period of a few days, and judges the previous period against the one before it, as its own report did', async () => {
+    // September holds its 30th only: one day says nothing of the brand's days. In October it answers on odd days, to the 27th:
+    // 4 silent days where a density of 14 days in 31 leaves 12 likely.
+    const odd = (d: number) => d % 2 === 1;
+    const lateStart = month((d) => d <= 27 && odd(d)).filter((post) => !post.at.startsWith('2017-09') || post.at.startsWith('2017-09-30'));
+    expect((await acmeIn(lateStart)).coverage).toMatchObject({ outsideOwnPosts: 0, warnings: [] });
+    // August and September on odd days, September's last answer on the 25th; October every day. Against August, September's
+    // 5 silent days are likely (its own report ranks its rate); against October they would not be.
+    const august = month(() => true).flatMap((post) => (post.at.startsWith('2017-09') ? [{ ...post, id: `aug-${post.id}`, at: post.at.replace('2017-09', '2017-08') }] : []));
+    const steadyThenDaily = [...august.filter((post) => !post.id.endsWith('-r') || post.author !== 'acme' || odd(Number(post.at.slice(8, 10)))), ...month(() => true, { september: (d) => d <= 25 && odd(d) })];
+    const october = await storeWith(steadyThenDaily);
+    try {
+      const acme = brandOf(await computeMetrics(october, configWith([{ id: 'acme' }, { id: 'rival' }]), '2017-10'), 'acme', 'twitter');
+      expect(acme.changeReason?.responseRate ?? null).toBeNull();
+      // Points: 100% of 62 against 26 of 60.
+      expect(acme.change?.responseRate).toBeCloseTo(100 * (1 - 26 / 60), 9);
+    } finally {
+      october.close();
+    }
+  });
+
   it('takes no silence for an export’s end when the brand’s days leave it likely: fewer than 3 of its days, its days of the week, holidays, or a brand that answers every other day', async () => {
     // Two days (the 30th and 31st) are no export's end.
     expect((await acmeIn(month((d) => d <= 29))).coverage).toMatchObject({ outsideOwnPosts: 0, warnings: [] });
