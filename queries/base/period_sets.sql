@@ -24,14 +24,16 @@
 -- customers kept writing is what an export of the brand's posts covering part of the period
 -- leaves (a care tool changed mid-month); a shorter one, a brand that did not answer the last
 -- mentions of a day, is not. A shorter silence at an end of the period counts too when the
--- brand's own days make it unlikely and the export (import batch) that holds its last post in
--- the period ends within a day after it (or the one of its first post begins within a day
--- before it): a care export pulled on the 28th, or overnight with the night's mentions,
--- beside a listening export that runs on; not one export that holds the brand's silence. Counting only the days its mentions fall on, on its own days of the week in
+-- brand's own days make it unlikely and every export (import batch) that holds its posts of
+-- the last day before its last post in the period ends within a day after that post (or,
+-- for its first post, begins within a day before it): a care export pulled on the 28th, or
+-- overnight with the night's mentions, beside a listening export that runs on; not an
+-- export that holds the brand's silence. (A post stored from two exports is the first
+-- one's: docs/import.md, "Duplicate".) Counting only the days its mentions fall on, on its own days of the week in
 -- either period and not the config's holidays, with a share d of them holding a post of the
--- brand, in this period or the one before it ($before_start, $before_end), the higher, a
--- period counting with 10 such days or more (one evening of September says nothing of the
--- brand's days): more such days after its last post in the period (or before its first)
+-- brand, in this period or the one before it ($before_start, $before_end), the higher, the
+-- one before counting with 7 such days or more, or half its days for a shorter period (one
+-- evening of September says nothing of the brand's days): more such days after its last post in the period (or before its first)
 -- than the fewest k with (1 - d)^k under 1 in 1,000, and more than 2, as
 -- src/analysis/analysis.ts's endTolerance judges a brand's data. The mentions after that post (its last in the period, even where
 -- a later export holds more) then count whether their window has closed or not: its
@@ -124,11 +126,15 @@ own_span AS (
   GROUP BY ALL
 ),
 end_posts AS (
-  -- the exports (import batches) of its first and of its last post in this period
-  SELECT DISTINCT b.brand_id, b.platform, b.batch_id, b.created_at = e.period_first AS first, b.created_at = e.period_last AS last
+  -- the exports (import batches) holding its posts of the day before its last post in this period, or of the day after its first:
+  -- those that record the brand up to that end (a listening export that caught one reply of the 10th records nothing of the 28th)
+  SELECT b.brand_id, b.platform, b.batch_id,
+         bool_or(b.created_at >= e.period_last - INTERVAL 1 DAY) AS last, bool_or(b.created_at <= e.period_first + INTERVAL 1 DAY) AS first
   FROM brand_posts b
-  JOIN own_span e ON e.brand_id = b.brand_id AND e.platform = b.platform AND b.created_at IN (e.period_first, e.period_last)
-  WHERE b.post_type <> 'repost'
+  JOIN own_span e ON e.brand_id = b.brand_id AND e.platform = b.platform
+  WHERE b.post_type <> 'repost' AND b.created_at >= $start::TIMESTAMPTZ AND b.created_at < $end::TIMESTAMPTZ
+    AND (b.created_at >= e.period_last - INTERVAL 1 DAY OR b.created_at <= e.period_first + INTERVAL 1 DAY)
+  GROUP BY ALL
 ),
 batch_reach AS (
   -- the first and last post of each of those exports on the platform, read once per export
@@ -138,7 +144,8 @@ batch_reach AS (
   GROUP BY ALL
 ),
 export_ends AS (
-  -- whether the export of its last post ends within a day after it, and the one of its first begins within a day before it
+  -- whether every such export ends within a day after its last post (a care export pulled on the 28th, or overnight with
+  -- the night's mentions), and begins within a day before its first: one that runs on holds the brand's silence
   SELECT e.brand_id, e.platform,
          bool_and(r.last_at < s.period_last + INTERVAL 1 DAY) FILTER (WHERE e.last) AS ends_with_it,
          bool_and(r.first_at > s.period_first - INTERVAL 1 DAY) FILTER (WHERE e.first) AS begins_with_it
@@ -148,11 +155,11 @@ export_ends AS (
   GROUP BY ALL
 ),
 unlikely_ends AS (
-  -- d: the share of the counted days with a post of it, in this period or the one before it (of 10 such days or
-  -- more), the higher; k: the counted days of this period after its last post, and before its first
+  -- d: the share of the counted days with a post of it, in this period or the one before it (of 7 such days or more,
+  -- or half its days for a shorter one), the higher; k: the counted days of this period after its last post, and before its first
   SELECT c.brand_id, c.platform,
          greatest(count(*) FILTER (WHERE c.current AND c.posted)::DOUBLE / nullif(count(*) FILTER (WHERE c.current), 0),
-                  CASE WHEN count(*) FILTER (WHERE NOT c.current) >= 10
+                  CASE WHEN count(*) FILTER (WHERE NOT c.current) >= least(7, ceil(date_diff('hour', $before_start::TIMESTAMPTZ, $before_end::TIMESTAMPTZ) / 48))
                        THEN count(*) FILTER (WHERE NOT c.current AND c.posted)::DOUBLE / count(*) FILTER (WHERE NOT c.current) ELSE 0 END) AS density,
          count(*) FILTER (WHERE c.current AND c.local_day > e.last_day) AS days_after,
          count(*) FILTER (WHERE c.current AND c.local_day < e.first_day) AS days_before

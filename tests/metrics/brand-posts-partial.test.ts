@@ -274,13 +274,13 @@ describe('a care export that ends a few days before the period does, beside ment
    * days of `answers` and the September days of `september` (every one by default); `oneExport` puts them in the
    * listening export instead. A post on 20 November closes every window unless `pending`.
    */
-  function month(answers: (d: number) => boolean, options: { pending?: boolean; oneExport?: boolean; september?: (d: number) => boolean; november?: boolean } = {}): TestPost[] {
+  function month(answers: (d: number) => boolean, options: { pending?: boolean; oneExport?: boolean; september?: (d: number) => boolean; november?: boolean; times?: string[] } = {}): TestPost[] {
     const all: TestPost[] = [];
     for (const [month, days] of [['09', 30], ['10', 31]] as const) {
       for (let d = 1; d <= days; d += 1) {
         const date = `2017-${month}-${String(d).padStart(2, '0')}`;
         for (const [brand, answered] of [['acme', month === '09' ? (options.september?.(d) ?? true) : answers(d)], ['rival', true]] as const) {
-          for (const time of ['10:00', '14:00']) {
+          for (const time of options.times ?? ['10:00', '14:00']) {
             const id = `${brand}-${month}-${d}-${time}`;
             all.push({ id, author: `c${d}${time}`, at: `${date}T${time}:00Z`, text: `@${brand} my line is down` });
             const batch = brand === 'acme' && !options.oneExport ? 2 : 1;
@@ -295,10 +295,10 @@ describe('a care export that ends a few days before the period does, beside ment
     return all;
   }
 
-  async function acmeIn(posts: TestPost[], extra: Record<string, unknown> = {}): Promise<ReturnType<typeof brandOf>> {
+  async function acmeIn(posts: TestPost[], extra: Record<string, unknown> = {}, period = '2017-10'): Promise<ReturnType<typeof brandOf>> {
     const cut = await storeWith(posts);
     try {
-      return brandOf(await computeMetrics(cut, configWith([{ id: 'acme' }, { id: 'rival' }], extra), '2017-10'), 'acme', 'twitter');
+      return brandOf(await computeMetrics(cut, configWith([{ id: 'acme' }, { id: 'rival' }], extra), period), 'acme', 'twitter');
     } finally {
       cut.close();
     }
@@ -341,6 +341,18 @@ describe('a care export that ends a few days before the period does, beside ment
     // The listening export (batch 1, to the 20th of November) holds one of its replies of the 10th.
     const listened = cut.map((post) => (post.id === 'acme-10-10-10:00-r' ? { ...post, batch: 1 } : post));
     expect((await acmeIn(listened)).coverage).toMatchObject({ outsideOwnPosts: 6, warnings: ['brand-posts-partial'] });
+  });
+
+  it('takes the week before a report of a week for the brand’s days, and a cut at its end for one', async () => {
+    // Four mentions a day, answered every day to the 28th: the week of the 25th to the 31st, after a week of answers every day.
+    const acme = await acmeIn(month((d) => d <= 28, { times: ['09:00', '10:00', '14:00', '16:00'] }), {}, '2017-10-25..2017-10-31');
+    expect(acme.coverage).toMatchObject({ inboundMeasured: 28, outsideOwnPosts: 12, warnings: ['brand-posts-partial'] });
+  });
+
+  it('takes no silence for a cut where an export holding its posts of its last day runs on: its publishing export ends with its last broadcast, its care export holds its silence', async () => {
+    const silent = month((d) => d <= 28, { oneExport: true });
+    const broadcasts = Array.from({ length: 28 }, (_, index) => ({ id: `news-${index + 1}`, author: 'acme', at: `2017-10-${String(index + 1).padStart(2, '0')}T15:00:00Z`, text: 'Our news of the day', batch: 3 }));
+    expect((await acmeIn([...silent, ...broadcasts])).coverage).toMatchObject({ outsideOwnPosts: 0, warnings: [] });
   });
 
   it('takes no density from a previous period of a few days, and judges the previous period against the one before it, as its own report did', async () => {
