@@ -25,20 +25,22 @@
 -- leaves (a care tool changed mid-month); a shorter one, a brand that did not answer the last
 -- mentions of a day, is not. A shorter silence at an end of the period counts too when the
 -- brand's own days make it unlikely and every export (import batch) that holds its posts of
--- the last day before its last post in the period ends within a day after that post (or,
--- for its first post, begins within a day before it): a care export pulled on the 28th, or
--- overnight with the night's mentions, beside a listening export that runs on; not an
--- export that holds the brand's silence. (A post stored from two exports is the first
--- one's: docs/import.md, "Duplicate".) Counting only the days its mentions fall on, on its own days of the week in
--- either period and not the config's holidays, with a share d of them holding a post of the
--- brand, in this period or the one before it ($before_start, $before_end), the higher, the
--- one before counting with 7 such days or more, or half its days for a shorter period (one
--- evening of September says nothing of the brand's days): more such days after its last post in the period (or before its first)
--- than the fewest k with (1 - d)^k under 1 in 1,000, and more than 2, as
--- src/analysis/analysis.ts's endTolerance judges a brand's data. The mentions after that post (its last in the period, even where
--- a later export holds more) then count whether their window has closed or not: its
--- answers cannot be in the data. Only a brand of 30 posts and mentions there in the period
--- is judged so. Only on a platform where they are at least 5 and more than
+-- the day up to its last post in the period ends within a day after that post (at the
+-- start: every one holding its posts of the day from its first post begins within a day
+-- before it): a care export pulled on the 28th, or overnight with the night's mentions,
+-- beside a listening export that runs on; not an export that holds the brand's silence. (A
+-- post stored from two exports is the first one's: docs/import.md, "Duplicate".) The run:
+-- counting only the days its mentions fall on, on its own days of the week in either period
+-- and not the config's holidays, with a share d of them holding a post of the brand, in
+-- this period or the one before it ($before_start, $before_end), the higher, the one
+-- before counting with 7 such days or more, or half its days for a shorter period (one
+-- evening of September says nothing of the brand's days), more such days after its last
+-- post in the period (or before its first) than the fewest k with (1 - d)^k under 1 in
+-- 1,000, and more than 2, as src/analysis/analysis.ts's endTolerance judges a brand's data.
+-- The mentions after that post (its last in the period, even where a later export holds
+-- more) then count whether their window has closed or not: its answers cannot be in the
+-- data. Only a brand of 30 posts and mentions there in the period is judged so. Only on a
+-- platform where they are at least 5 and more than
 -- rb_outside_rule.share of the brand's mentions there that need an answer: a few are a
 -- silence the client should see among its unanswered mentions, not a lost export.
 --
@@ -95,7 +97,7 @@ mentioned AS (
   GROUP BY brand_id, platform
 ),
 own_days AS (
-  -- the brand's own posts per local day, in this period (current) and the compared one
+  -- the brand's own posts per local day, in this period (current) and the one before it
   SELECT brand_id, platform, timezone($tz, created_at)::DATE AS local_day,
          created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AS current,
          count(*) AS posts, min(created_at) AS first_at, max(created_at) AS last_at
@@ -118,7 +120,7 @@ counted_days AS (
   WHERE NOT list_contains(string_split($holidays, ','), strftime(m.local_day, '%Y-%m-%d'))
 ),
 own_span AS (
-  -- its posts in this period: first and last (instant and local day), how many, and the exports (import batches) that hold them
+  -- its posts in this period: first and last (instant and local day), and how many
   SELECT o.brand_id, o.platform, min(o.first_at) AS period_first, max(o.last_at) AS period_last,
          min(o.local_day) AS first_day, max(o.local_day) AS last_day, sum(o.posts) AS posts
   FROM own_days o
@@ -126,8 +128,8 @@ own_span AS (
   GROUP BY ALL
 ),
 end_posts AS (
-  -- the exports (import batches) holding its posts of the day before its last post in this period, or of the day after its first:
-  -- those that record the brand up to that end (a listening export that caught one reply of the 10th records nothing of the 28th)
+  -- the exports (import batches) holding its posts of the day up to its last post in this period, or of the day from its first:
+  -- those that record the brand at that end (a listening export that caught one reply of the 10th records nothing of the 28th)
   SELECT b.brand_id, b.platform, b.batch_id,
          bool_or(b.created_at >= e.period_last - INTERVAL 1 DAY) AS last, bool_or(b.created_at <= e.period_first + INTERVAL 1 DAY) AS first
   FROM brand_posts b
@@ -169,7 +171,7 @@ unlikely_ends AS (
 ),
 judged AS (
   -- a run longer than the days its density leaves likely (endTolerance: the fewest k with (1 - d)^k under 1 in
-  -- 1,000, and 2 at least), at an end where the export that holds its posts there ends (begins) too
+  -- 1,000, and 2 at least), at an end where every export that records the brand there ends (begins) too
   SELECT u.brand_id, u.platform, e.period_first, e.period_last,
          u.days_after > tolerance AND coalesce(r.ends_with_it, false) AS cut_after,
          u.days_before > tolerance AND coalesce(r.begins_with_it, false) AS cut_before
