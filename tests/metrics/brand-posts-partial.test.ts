@@ -394,6 +394,46 @@ describe('a care export that ends a few days before the period does, beside ment
 });
 
 describe('shares answered that rest on platforms holding the brand’s posts whole', () => {
+  it('are not lower bounds for listed responses the data lacks on another platform: the Twitter export lists answers that are not in the data', async () => {
+    const posts: TestPost[] = [];
+    for (let d = 1; d <= 31; d += 1) {
+      const date = `2017-10-${String(d).padStart(2, '0')}`;
+      for (const brand of ['acme', 'rival']) {
+        for (const platform of ['twitter', 'facebook']) {
+          for (const time of ['10:00', '14:00']) {
+            const id = `${brand}-${platform}-${d}-${time}`;
+            // From the 21st, acme's Twitter mentions list a response the export does not hold.
+            const missing = brand === 'acme' && platform === 'twitter' && d > 20;
+            posts.push({ id, author: `c${d}${time}`, at: `${date}T${time}:00Z`, text: `@${brand} my line is down`, platform, responses: missing ? `${id}-lost` : null });
+            const answered = missing ? false : platform === 'twitter' || brand === 'acme' || d % 4 !== 0;
+            if (answered) posts.push({ id: `${id}-r`, author: brand, at: `${date}T${time.replace(':00', ':30')}:00Z`, text: 'we are on it', parent: id, platform });
+          }
+        }
+      }
+    }
+    posts.push({ id: 'november', author: 'newsdesk', at: '2017-11-20T10:00:00Z', text: 'November news' });
+    const listed = await storeWith(posts);
+    try {
+      await listed.run("UPDATE posts SET sentiment = 'negative' WHERE platform = 'facebook' AND kind = 'post'");
+      const both = configWith([
+        { id: 'acme', accounts: { twitter: ['acme'], facebook: ['acme'] } },
+        { id: 'rival', accounts: { twitter: ['rival'], facebook: ['rival'] } },
+      ]);
+      const full = await withAnalysis(listed, both, '2017-10', async (analysis) => ({ ...(await metricsOf(analysis)), diagnostics: await diagnosticsOf(analysis) }));
+      expect(brandOf(full, 'acme').coverage?.warnings).toContain('responses-missing');
+      expect(brandOf(full, 'acme', 'facebook').coverage?.warnings).not.toContain('responses-missing');
+      const t = translator(ReportTemplate.open(undefined).strings('en'), 'en');
+      const card = buildScorecard(full, new Formatter('en', t, 'UTC'), t, DEFAULT_SCORECARD_THRESHOLDS);
+      const row = card?.rows.find((entry) => entry.brandId === 'acme');
+      const cellOf = (key: string) => row?.cells[card?.columns.findIndex((column) => column.key === key) ?? -1];
+      // Its response rate over both platforms is a lower bound; its negative Facebook mentions answered, 62 of 62, are not.
+      expect(cellOf('responseRate')?.text.startsWith('≥')).toBe(true);
+      expect(cellOf('negativeResponseRate')?.text).toBe('100%');
+    } finally {
+      listed.close();
+    }
+  });
+
   it('are not lower bounds: a brand whose Twitter posts end on the 20th keeps the rank of its negative mentions answered on Facebook, where the sentiment is compared', async () => {
     const posts: TestPost[] = [];
     for (let d = 1; d <= 31; d += 1) {

@@ -177,7 +177,7 @@ export function buildScorecard(metrics: MetricsReport, format: Formatter, t: Tra
   const brands = leaderboardOrder(metrics);
   const computed = brands.map((brand) => {
     const diagnosed = diagnostics.brands.find((entry) => entry.id === brand.id);
-    return all.map((source) => cellOf(source, brand, diagnosed, diagnostics, format, t, thresholds));
+    return all.map((source) => cellOf(source, brand, diagnosed, diagnostics, listedMissingUnder(metrics, diagnostics, source.key, brand), format, t, thresholds));
   });
   // A rank among one measured brand ("1"), or one every measured brand shares, says nothing: it is left out.
   const compares = all.map((_source, index) => ranksCompare(computed.map((cells) => cells[index]?.rank)));
@@ -234,11 +234,23 @@ export function buildScorecard(metrics: MetricsReport, format: Formatter, t: Tra
   };
 }
 
+/**
+ * Whether listed responses the data lacks make a rate of the brand a lower bound (responses-missing): on the platforms
+ * the influencers' and the sentiment's shares are compared on (Diagnostics.comparedPlatforms), when they are compared
+ * on some only; over all its platforms otherwise.
+ */
+function listedMissingUnder(metrics: MetricsReport, diagnostics: Diagnostics, key: ScorecardMetric, brand: BrandMetrics): boolean {
+  const compared = key === 'influencerResponseRate' ? diagnostics.comparedPlatforms.followers : key === 'negativeResponseRate' ? diagnostics.comparedPlatforms.sentiment : [];
+  if (compared.length === 0) return warningsOf(brand).includes('responses-missing');
+  return (metrics.byPlatform ?? []).some((entry) => compared.includes(entry.platform) && entry.brands.some((other) => other.id === brand.id && warningsOf(other).includes('responses-missing')));
+}
+
 function cellOf(
   source: ColumnSource,
   brand: BrandMetrics,
   diagnosed: BrandDiagnostics | undefined,
   diagnostics: Diagnostics,
+  listedMissing: boolean,
   format: Formatter,
   t: Translate,
   thresholds: ScorecardThresholds,
@@ -256,8 +268,8 @@ function cellOf(
   if (lowSampleOf(source.key, brand, value) !== null || source.thinSample(diagnosed) !== null) text = `${text} ${LOW_SAMPLE_MARK}`;
   // Its posts held on part of the period only: its response rate, or a share the diagnostics answer, is a lower bound by an unknown margin (ranked by nothing), with a verdict only when even so it beats the median.
   const partial = source.key === 'responseRate' ? hasPartialPosts(brand) : ANSWERED_SHARES.has(source.key) && (diagnosed?.lowerBoundShares.some((key) => key === source.key) ?? false);
-  // Listed responses the data lacks make every rate of the brand a lower bound; its posts held in part, those that rest on them (partial).
-  if ((source.isRate && warnings.includes('responses-missing')) || partial) text = `${LOWER_BOUND_MARK} ${text}`;
+  // Listed responses the data lacks make the rates over their platforms lower bounds; its posts held in part, those that rest on them (partial).
+  if ((source.isRate && listedMissing) || partial) text = `${LOWER_BOUND_MARK} ${text}`;
   // Rates and times rest on the brand's answers, which the data lacks where it holds none of its posts (as on the leaderboard).
   if ((source.isRate || source.unit === 'minutes') && warnings.includes('no-brand-posts')) text = `${text} ${COVERAGE_MARKS['no-brand-posts']}`;
   // Too few posts of its own to compare: shown, marked, without rank or verdict.
