@@ -120,22 +120,23 @@ counted_days AS (
   WHERE NOT list_contains(string_split($holidays, ','), strftime(m.local_day, '%Y-%m-%d'))
 ),
 own_span AS (
-  -- its posts in this period: first and last (instant and local day), and how many
-  SELECT o.brand_id, o.platform, min(o.first_at) AS period_first, max(o.last_at) AS period_last,
-         min(o.local_day) AS first_day, max(o.local_day) AS last_day, sum(o.posts) AS posts
-  FROM own_days o
-  WHERE o.current
-  GROUP BY ALL
+  -- its posts in this period: first and last (instant and local day), how many, and the day up to its last and from its first
+  -- (computed once here: an interval added to each post's time costs a calendar's arithmetic per row)
+  SELECT *, period_last - INTERVAL 1 DAY AS last_from, period_first + INTERVAL 1 DAY AS first_until
+  FROM (SELECT o.brand_id, o.platform, min(o.first_at) AS period_first, max(o.last_at) AS period_last,
+               min(o.local_day) AS first_day, max(o.local_day) AS last_day, sum(o.posts) AS posts
+        FROM own_days o
+        WHERE o.current
+        GROUP BY ALL)
 ),
 end_posts AS (
   -- the exports (import batches) holding its posts of the day up to its last post in this period, or of the day from its first:
   -- those that record the brand at that end (a listening export that caught one reply of the 10th records nothing of the 28th)
-  SELECT b.brand_id, b.platform, b.batch_id,
-         bool_or(b.created_at >= e.period_last - INTERVAL 1 DAY) AS last, bool_or(b.created_at <= e.period_first + INTERVAL 1 DAY) AS first
+  SELECT b.brand_id, b.platform, b.batch_id, bool_or(b.created_at >= e.last_from) AS last, bool_or(b.created_at <= e.first_until) AS first
   FROM brand_posts b
   JOIN own_span e ON e.brand_id = b.brand_id AND e.platform = b.platform
   WHERE b.post_type <> 'repost' AND b.created_at >= $start::TIMESTAMPTZ AND b.created_at < $end::TIMESTAMPTZ
-    AND (b.created_at >= e.period_last - INTERVAL 1 DAY OR b.created_at <= e.period_first + INTERVAL 1 DAY)
+    AND (b.created_at >= e.last_from OR b.created_at <= e.first_until)
   GROUP BY ALL
 ),
 batch_reach AS (
