@@ -315,7 +315,7 @@ describe('a care export that ends a few days before the period does, beside ment
     }
   });
 
-  it('says under the chart of shares answered, in French, that its shares are lower bounds, of one brand in the singular', async () => {
+  it('says under the chart of shares answered, in French, that its shares are lower bounds, of one brand in the singular; the workbook\'s trend marks its October rate', async () => {
     const cut = await storeWith(month((d) => d <= 28));
     try {
       const metrics = await computeMetrics(cut, configWith([{ id: 'acme', name: 'Acme' }, { id: 'rival' }]), '2017-10');
