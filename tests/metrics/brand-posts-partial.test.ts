@@ -394,6 +394,49 @@ describe('a care export that ends a few days before the period does, beside ment
 });
 
 describe('shares answered that rest on platforms holding the brand’s posts whole', () => {
+  it('are lower bounds where the platform they are compared on holds its posts in part, and the sentiment chart says so, though its rate over all platforms is whole', async () => {
+    const posts: TestPost[] = [];
+    for (let d = 1; d <= 31; d += 1) {
+      const date = `2017-10-${String(d).padStart(2, '0')}`;
+      for (const brand of ['acme', 'rival']) {
+        // Twelve mentions a day on Twitter, all answered; two on Facebook, where acme's export ends on the 22nd.
+        for (const [platform, hours] of [['twitter', 12], ['facebook', 2]] as const) {
+          for (let hour = 0; hour < hours; hour += 1) {
+            const time = `${String(8 + hour).padStart(2, '0')}:00`;
+            const id = `${brand}-${platform}-${d}-${time}`;
+            posts.push({ id, author: `c${d}${time}`, at: `${date}T${time}:00Z`, text: `@${brand} my line is down`, platform });
+            if (platform === 'twitter' || brand === 'rival' || d <= 22) posts.push({ id: `${id}-r`, author: brand, at: `${date}T${time.replace(':00', ':30')}:00Z`, text: 'we are on it', parent: id, platform });
+          }
+        }
+      }
+    }
+    // A post on each platform on 20 November closes every window (pending is judged by each platform's newest post).
+    posts.push({ id: 'november', author: 'newsdesk', at: '2017-11-20T10:00:00Z', text: 'November news' }, { id: 'november-fb', author: 'newsdesk', at: '2017-11-20T10:00:00Z', text: 'November news', platform: 'facebook' });
+    const fb = await storeWith(posts);
+    try {
+      // The 08:00 Facebook mentions are negative, the 09:00 ones positive: two groups of 31 each, the chart's minimum being 30.
+      await fb.run("UPDATE posts SET sentiment = CASE WHEN hour(created_at) = 8 THEN 'negative' ELSE 'positive' END WHERE platform = 'facebook' AND kind = 'post' AND author <> 'newsdesk'");
+      const both = configWith([
+        { id: 'acme', name: 'Acme', accounts: { twitter: ['acme'], facebook: ['acme'] } },
+        { id: 'rival', accounts: { twitter: ['rival'], facebook: ['rival'] } },
+      ]);
+      const full = await withAnalysis(fb, both, '2017-10', async (analysis) => ({ ...(await metricsOf(analysis)), diagnostics: await diagnosticsOf(analysis) }));
+      // 18 of its 62 Facebook mentions came after its last post there; 18 of its 434 over both platforms are under 5%.
+      expect(brandOf(full, 'acme', 'facebook').coverage).toMatchObject({ outsideOwnPosts: 18, warnings: ['brand-posts-partial'] });
+      expect(brandOf(full, 'acme').coverage?.warnings).not.toContain('brand-posts-partial');
+      const acme = full.diagnostics.brands.find((brand) => brand.id === 'acme');
+      expect([acme?.postsPartial, acme?.lowerBoundShares]).toEqual([false, ['negativeResponseRate']]);
+      const t = translator(ReportTemplate.open(undefined).strings('en'), 'en');
+      const charts = chartData({ metrics: full, answeredWithin: null, format: new Formatter('en', t, 'UTC'), t, palette: brandColours(full.brands, '#0B5FFF'), primary: '#0B5FFF' });
+      const labels = ((charts.sentiment?.inputs.datasets.groups ?? []) as Array<{ brand: string; rateLabel: string }>).filter((row) => row.brand === 'Acme' && row.rateLabel !== '');
+      expect(labels.length).toBeGreaterThan(0);
+      for (const row of labels) expect(row.rateLabel.startsWith('≥')).toBe(true);
+      expect(charts.sentiment?.inputs.notes).toContain('≥ The data holds the posts of Acme on part of October 2017 only: its shares answered are lower bounds.');
+    } finally {
+      fb.close();
+    }
+  });
+
   it('are not lower bounds for listed responses the data lacks on another platform: the Twitter export lists answers that are not in the data', async () => {
     const posts: TestPost[] = [];
     for (let d = 1; d <= 31; d += 1) {

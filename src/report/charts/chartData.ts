@@ -257,7 +257,7 @@ function audienceInputs({ metrics, format, t }: Context, audience: Audience): Ch
   ];
   // Opens with the mark its bars' labels carry (the deck's bars have no labels: the list names them).
   const thinTimesNote = thinTimes.length === 0 ? [] : [`${LOW_SAMPLE_MARK} ${t('chart.audience.thinTimes', { minimum: format.count(MIN_SAMPLE), list: format.list(thinTimes) })}`];
-  const restsOn = [...comparedOnNote(audience.field, t(`${audience.prefix}.title`), order, diagnostics, format, t), ...partialNote(understated, { metrics, format, t })];
+  const restsOn = [...comparedOnNote(audience.field, t(`${audience.prefix}.title`), order, diagnostics, format, t), ...partialNote(understated, { metrics, format, t }, () => true)];
   // A split compares its groups: with bars in fewer than two, it would only draw the response-rate chart again (the demo: no brand has 30 mentions
   // from influencers). The notes then say why no group has a bar, and nothing of median times the page does not show.
   if (new Set(rows.filter((row) => row.rate !== null).map((row) => row.key)).size < 2) {
@@ -297,8 +297,8 @@ function byValueDescending(brands: readonly BrandMetrics[], value: (brand: Brand
 }
 
 /** The line under a chart of shares answered that says whose are lower bounds, and why; none when no brand drawn is one. */
-function partialNote(brands: readonly BrandMetrics[], { metrics, format, t }: Pick<Context, 'metrics' | 'format' | 't'>): string[] {
-  const partial = brands.filter(hasPartialPosts);
+function partialNote(brands: readonly BrandMetrics[], { metrics, format, t }: Pick<Context, 'metrics' | 'format' | 't'>, understated: (brand: BrandMetrics) => boolean = hasPartialPosts): string[] {
+  const partial = brands.filter(understated);
   if (partial.length === 0) return [];
   const period = format.periodInSentence(metrics.period.start, metrics.period.end, metrics.period.label);
   return [t(partial.length === 1 ? 'chart.partialPostsOne' : 'chart.partialPosts', { brands: format.list(partial.map((brand) => brand.name)), period })];
