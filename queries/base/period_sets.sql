@@ -33,16 +33,17 @@
 -- counting only the days its mentions fall on, on its own days of the week in either period
 -- and not the config's holidays, with a share d of them holding a post of the brand, in
 -- this period or the one before it ($before_start, $before_end), the higher, the one
--- before counting with 7 such days or more, or half its days for a shorter period (one
+-- before counting with 7 such days or more, or half its days when that is fewer (one
 -- evening of September says nothing of the brand's days), more such days after its last
 -- post in the period (or before its first) than the fewest k with (1 - d)^k under 1 in
 -- 1,000, and more than 2, as src/analysis/analysis.ts's endTolerance judges a brand's data.
 -- The mentions after that post (its last in the period, even where a later export holds
 -- more) then count whether their window has closed or not: its answers cannot be in the
--- data. Only a brand of 30 posts and mentions there in the period is judged so. Only on a
--- platform where they are at least 5 and more than
--- rb_outside_rule.share of the brand's mentions there that need an answer: a few are a
--- silence the client should see among its unanswered mentions, not a lost export.
+-- data. Only a brand of 30 posts and mentions there in the period is judged so.
+-- Either way, the mentions outside its posts count only on a platform where they are at
+-- least 5 and more than rb_outside_rule.share of the brand's mentions there that need an
+-- answer: a few are a silence the client should see among its unanswered mentions, not a
+-- lost export.
 --
 -- posts partial brands: the brands with coverage brand-posts-partial over all platforms
 -- (coverage.sql's '*' rows; the diagnostics' and the themes' medians leave them out): the
@@ -159,7 +160,7 @@ export_ends AS (
 ),
 unlikely_ends AS (
   -- d: the share of the counted days with a post of it, in this period or the one before it (of 7 such days or more,
-  -- or half its days for a shorter one), the higher; k: the counted days of this period after its last post, and before its first
+  -- or half its days when that is fewer), the higher; k: the counted days of this period after its last post, and before its first
   SELECT c.brand_id, c.platform,
          greatest(count(*) FILTER (WHERE c.current AND c.posted)::DOUBLE / nullif(count(*) FILTER (WHERE c.current), 0),
                   CASE WHEN count(*) FILTER (WHERE NOT c.current) >= least(7, ceil(date_diff('hour', $before_start::TIMESTAMPTZ, $before_end::TIMESTAMPTZ) / 48))

@@ -15,8 +15,9 @@ export function hasNoData(brand: BrandMetrics): boolean {
 
 /**
  * Whether the data holds the brand's posts on part of the period only
- * (brand-posts-partial): its shares answered are lower bounds by an unknown
- * margin, neither ranked nor compared.
+ * (brand-posts-partial): its response rate, and the shares answered that rest
+ * on the platforms it holds in part, are lower bounds by an unknown margin,
+ * neither ranked nor compared.
  */
 export function hasPartialPosts(brand: BrandMetrics): boolean {
   return brand.coverage?.warnings.includes('brand-posts-partial') ?? false;

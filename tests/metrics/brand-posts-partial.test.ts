@@ -509,7 +509,7 @@ describe('shares answered that rest on platforms holding the brand’s posts who
       // 22 of its 124 mentions needing an answer came after its last Twitter post: its shares over every platform are lower bounds.
       expect(acme?.postsPartial).toBe(true);
       expect(acme?.lowerBoundShares).not.toContain('negativeResponseRate');
-      // 62 of 62 negative Facebook mentions answered, against rival's 46 of 62: first, as it is.
+      // 62 of 62 negative Facebook mentions answered, against rival's 48 of 62: first, as it is.
       expect(acme?.sentiment?.bySentiment.negative.responseRate).toBe(1);
       expect(acme?.rank.negativeResponseRate).toBe(1);
       // On the scorecard its response rate is a lower bound, its negative mentions answered are not.

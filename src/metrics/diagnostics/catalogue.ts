@@ -74,7 +74,7 @@ export const DIAGNOSTIC_METRICS: readonly DiagnosticMetric[] = [
   diagnostic('latestClockTimeMedianMin', (b) => b.clockLatest.responseTimeMedianMin, 'lower', 'minutes'),
 ];
 
-/** The shares of mentions, or follow-ups, answered: lower bounds where the data holds the brand's posts on part of the period only. */
+/** The shares of mentions, or follow-ups, answered: lower bounds where the data holds the brand's posts on part of the period only, on the platforms they rest on (BrandDiagnostics.lowerBoundShares). */
 export const ANSWERED_SHARES: ReadonlySet<string> = new Set<string>([
   'followUpAnsweredShare',
   'abandonedShare',

@@ -135,12 +135,13 @@ export interface BrandDiagnostics {
    * ranked nor in the competitor medians.
    */
   fewBrandPosts: boolean;
-  /** The data holds its posts on part of the period only (coverage brand-posts-partial): its shares answered are not ranked nor in the medians. */
+  /** The data holds its posts on part of the period only, over all platforms (coverage brand-posts-partial): its follow-up and business-hours shares are lower bounds (lowerBoundShares). */
   postsPartial: boolean;
   /**
-   * Its shares answered the data can only understate (ANSWERED_SHARES), not ranked nor in the medians: each with
-   * postsPartial, but the influencers' and the sentiment's only where a platform they are compared on
-   * (Diagnostics.comparedPlatforms) holds its posts on part of the period.
+   * Its shares answered the data can only understate (ANSWERED_SHARES), not ranked nor in the medians: the follow-ups'
+   * and business hours' where postsPartial holds; the influencers' and the sentiment's wherever a platform they are
+   * compared on (Diagnostics.comparedPlatforms) holds its posts on part of the period, even when the brand as a whole
+   * does not (over all its platforms when none is compared).
    */
   lowerBoundShares: DiagnosticMetricKey[];
   /** Unanswered inbound mentions, negative ones first, then the oldest. */

@@ -202,6 +202,6 @@ function noImprovements(scorecard: Scorecard | null, t: Translate): string {
   const behind = client.some((row) => row.cells.some((cell) => cell.tone === 'worse'));
   // Figures the data can only understate take no verdict: "no figure falls behind" would pass over them.
   const understated = client.some((row) => row.cells.some((cell) => cell.tone === null && cell.text.startsWith(LOWER_BOUND_MARK)));
-  if (!behind) return t(understated ? 'absent.improvementsUnderstated' : 'absent.improvements', { scorecard: t('section.scorecard') });
+  if (!behind) return understated ? t('absent.improvementsUnderstated', { scorecard: t('section.scorecard') }) : t('absent.improvements');
   return t('absent.improvementsBehind', { mentions: String(ADVICE_MIN_SAMPLE), competitors: String(ADVICE_MIN_COMPETITORS), scorecard: t('section.scorecard') });
 }
