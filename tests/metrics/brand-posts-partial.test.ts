@@ -394,6 +394,49 @@ describe('a care export that ends a few days before the period does, beside ment
 });
 
 describe('shares answered that rest on platforms holding the brand’s posts whole', () => {
+  const BOTH_PLATFORMS = configWith([
+    { id: 'acme', name: 'Acme', accounts: { twitter: ['acme'], facebook: ['acme'] } },
+    { id: 'rival', accounts: { twitter: ['rival'], facebook: ['rival'] } },
+  ]);
+
+  /**
+   * Two mentions a day of acme and of rival on Twitter and on Facebook, October 2017 at 10:00 and 14:00 UTC, each
+   * answered 30 minutes later where `answered` says, listing a response the export does not hold where `lost` says; a
+   * post on 20 November closes every Twitter window.
+   */
+  function bothPlatforms(answered: (brand: string, platform: string, d: number) => boolean, lost: (brand: string, platform: string, d: number) => boolean = () => false): TestPost[] {
+    const posts: TestPost[] = [];
+    for (let d = 1; d <= 31; d += 1) {
+      const date = `2017-10-${String(d).padStart(2, '0')}`;
+      for (const brand of ['acme', 'rival']) {
+        for (const platform of ['twitter', 'facebook']) {
+          for (const time of ['10:00', '14:00']) {
+            const id = `${brand}-${platform}-${d}-${time}`;
+            posts.push({ id, author: `c${d}${time}`, at: `${date}T${time}:00Z`, text: `@${brand} my line is down`, platform, responses: lost(brand, platform, d) ? `${id}-lost` : null });
+            if (answered(brand, platform, d)) posts.push({ id: `${id}-r`, author: brand, at: `${date}T${time.replace(':00', ':30')}:00Z`, text: 'we are on it', parent: id, platform });
+          }
+        }
+      }
+    }
+    posts.push({ id: 'november', author: 'newsdesk', at: '2017-11-20T10:00:00Z', text: 'November news' });
+    return posts;
+  }
+
+  /**
+   * October's metrics and diagnostics of `posts`, whose export gives a sentiment to the Facebook mentions only (every
+   * brand is compared there): negative, or with `twoGroups` negative at 08:00 and positive otherwise.
+   */
+  async function withFacebookSentiment(posts: TestPost[], twoGroups = false) {
+    const store = await storeWith(posts);
+    try {
+      const sentiment = twoGroups ? "CASE WHEN hour(created_at) = 8 THEN 'negative' ELSE 'positive' END" : "'negative'";
+      await store.run(`UPDATE posts SET sentiment = ${sentiment} WHERE platform = 'facebook' AND kind = 'post' AND author <> 'newsdesk'`);
+      return await withAnalysis(store, BOTH_PLATFORMS, '2017-10', async (analysis) => ({ ...(await metricsOf(analysis)), diagnostics: await diagnosticsOf(analysis) }));
+    } finally {
+      store.close();
+    }
+  }
+
   it('are lower bounds where the platform they are compared on holds its posts in part, and the sentiment chart says so, though its rate over all platforms is whole', async () => {
     const posts: TestPost[] = [];
     for (let d = 1; d <= 31; d += 1) {
@@ -412,115 +455,56 @@ describe('shares answered that rest on platforms holding the brand’s posts who
     }
     // A post on each platform on 20 November closes every window (pending is judged by each platform's newest post).
     posts.push({ id: 'november', author: 'newsdesk', at: '2017-11-20T10:00:00Z', text: 'November news' }, { id: 'november-fb', author: 'newsdesk', at: '2017-11-20T10:00:00Z', text: 'November news', platform: 'facebook' });
-    const fb = await storeWith(posts);
-    try {
-      // The 08:00 Facebook mentions are negative, the 09:00 ones positive: two groups of 31 each, the chart's minimum being 30.
-      await fb.run("UPDATE posts SET sentiment = CASE WHEN hour(created_at) = 8 THEN 'negative' ELSE 'positive' END WHERE platform = 'facebook' AND kind = 'post' AND author <> 'newsdesk'");
-      const both = configWith([
-        { id: 'acme', name: 'Acme', accounts: { twitter: ['acme'], facebook: ['acme'] } },
-        { id: 'rival', accounts: { twitter: ['rival'], facebook: ['rival'] } },
-      ]);
-      const full = await withAnalysis(fb, both, '2017-10', async (analysis) => ({ ...(await metricsOf(analysis)), diagnostics: await diagnosticsOf(analysis) }));
-      // 18 of its 62 Facebook mentions came after its last post there; 18 of its 434 over both platforms are under 5%.
-      expect(brandOf(full, 'acme', 'facebook').coverage).toMatchObject({ outsideOwnPosts: 18, warnings: ['brand-posts-partial'] });
-      expect(brandOf(full, 'acme').coverage?.warnings).not.toContain('brand-posts-partial');
-      const acme = full.diagnostics.brands.find((brand) => brand.id === 'acme');
-      expect([acme?.postsPartial, acme?.lowerBoundShares]).toEqual([false, ['negativeResponseRate']]);
-      const t = translator(ReportTemplate.open(undefined).strings('en'), 'en');
-      const charts = chartData({ metrics: full, answeredWithin: null, format: new Formatter('en', t, 'UTC'), t, palette: brandColours(full.brands, '#0B5FFF'), primary: '#0B5FFF' });
-      const labels = ((charts.sentiment?.inputs.datasets.groups ?? []) as Array<{ brand: string; rateLabel: string }>).filter((row) => row.brand === 'Acme' && row.rateLabel !== '');
-      expect(labels.length).toBeGreaterThan(0);
-      for (const row of labels) expect(row.rateLabel.startsWith('≥')).toBe(true);
-      expect(charts.sentiment?.inputs.notes).toContain('≥ The data holds the posts of Acme on part of October 2017 only: its shares answered are lower bounds.');
-    } finally {
-      fb.close();
-    }
+    // The 08:00 Facebook mentions are negative, the 09:00 ones positive: two groups of 31 each, the chart's minimum being 30.
+    const full = await withFacebookSentiment(posts, true);
+    // 18 of its 62 Facebook mentions came after its last post there; 18 of its 434 over both platforms are under 5%.
+    expect(brandOf(full, 'acme', 'facebook').coverage).toMatchObject({ outsideOwnPosts: 18, warnings: ['brand-posts-partial'] });
+    expect(brandOf(full, 'acme').coverage?.warnings).not.toContain('brand-posts-partial');
+    const acme = full.diagnostics.brands.find((brand) => brand.id === 'acme');
+    expect([acme?.postsPartial, acme?.lowerBoundShares]).toEqual([false, ['negativeResponseRate']]);
+    const t = translator(ReportTemplate.open(undefined).strings('en'), 'en');
+    const charts = chartData({ metrics: full, answeredWithin: null, format: new Formatter('en', t, 'UTC'), t, palette: brandColours(full.brands, '#0B5FFF'), primary: '#0B5FFF' });
+    const labels = ((charts.sentiment?.inputs.datasets.groups ?? []) as Array<{ brand: string; rateLabel: string }>).filter((row) => row.brand === 'Acme' && row.rateLabel !== '');
+    expect(labels.length).toBeGreaterThan(0);
+    for (const row of labels) expect(row.rateLabel.startsWith('≥')).toBe(true);
+    expect(charts.sentiment?.inputs.notes).toContain('≥ The data holds the posts of Acme on part of October 2017 only: its shares answered are lower bounds.');
   });
 
   it('are not lower bounds for listed responses the data lacks on another platform: the Twitter export lists answers that are not in the data', async () => {
-    const posts: TestPost[] = [];
-    for (let d = 1; d <= 31; d += 1) {
-      const date = `2017-10-${String(d).padStart(2, '0')}`;
-      for (const brand of ['acme', 'rival']) {
-        for (const platform of ['twitter', 'facebook']) {
-          for (const time of ['10:00', '14:00']) {
-            const id = `${brand}-${platform}-${d}-${time}`;
-            // From the 21st, acme's Twitter mentions list a response the export does not hold.
-            const missing = brand === 'acme' && platform === 'twitter' && d > 20;
-            posts.push({ id, author: `c${d}${time}`, at: `${date}T${time}:00Z`, text: `@${brand} my line is down`, platform, responses: missing ? `${id}-lost` : null });
-            const answered = missing ? false : platform === 'twitter' || brand === 'acme' || d % 4 !== 0;
-            if (answered) posts.push({ id: `${id}-r`, author: brand, at: `${date}T${time.replace(':00', ':30')}:00Z`, text: 'we are on it', parent: id, platform });
-          }
-        }
-      }
-    }
-    posts.push({ id: 'november', author: 'newsdesk', at: '2017-11-20T10:00:00Z', text: 'November news' });
-    const listed = await storeWith(posts);
-    try {
-      await listed.run("UPDATE posts SET sentiment = 'negative' WHERE platform = 'facebook' AND kind = 'post'");
-      const both = configWith([
-        { id: 'acme', accounts: { twitter: ['acme'], facebook: ['acme'] } },
-        { id: 'rival', accounts: { twitter: ['rival'], facebook: ['rival'] } },
-      ]);
-      const full = await withAnalysis(listed, both, '2017-10', async (analysis) => ({ ...(await metricsOf(analysis)), diagnostics: await diagnosticsOf(analysis) }));
-      expect(brandOf(full, 'acme').coverage?.warnings).toContain('responses-missing');
-      expect(brandOf(full, 'acme', 'facebook').coverage?.warnings).not.toContain('responses-missing');
-      const t = translator(ReportTemplate.open(undefined).strings('en'), 'en');
-      const card = buildScorecard(full, new Formatter('en', t, 'UTC'), t, DEFAULT_SCORECARD_THRESHOLDS);
-      const row = card?.rows.find((entry) => entry.brandId === 'acme');
-      const cellOf = (key: string) => row?.cells[card?.columns.findIndex((column) => column.key === key) ?? -1];
-      // Its response rate over both platforms is a lower bound; its negative Facebook mentions answered, 62 of 62, are not.
-      expect(cellOf('responseRate')?.text.startsWith('≥')).toBe(true);
-      expect(cellOf('negativeResponseRate')?.text).toBe('100%');
-    } finally {
-      listed.close();
-    }
+    // From the 21st, acme's Twitter mentions list a response the export does not hold; rival leaves one Facebook mention in four unanswered.
+    const lost = (brand: string, platform: string, d: number) => brand === 'acme' && platform === 'twitter' && d > 20;
+    const posts = bothPlatforms((brand, platform, d) => !lost(brand, platform, d) && (platform === 'twitter' || brand === 'acme' || d % 4 !== 0), lost);
+    const full = await withFacebookSentiment(posts);
+    expect(brandOf(full, 'acme').coverage?.warnings).toContain('responses-missing');
+    expect(brandOf(full, 'acme', 'facebook').coverage?.warnings).not.toContain('responses-missing');
+    const t = translator(ReportTemplate.open(undefined).strings('en'), 'en');
+    const card = buildScorecard(full, new Formatter('en', t, 'UTC'), t, DEFAULT_SCORECARD_THRESHOLDS);
+    const row = card?.rows.find((entry) => entry.brandId === 'acme');
+    const cellOf = (key: string) => row?.cells[card?.columns.findIndex((column) => column.key === key) ?? -1];
+    // Its response rate over both platforms is a lower bound; its negative Facebook mentions answered, 62 of 62, are not.
+    expect(cellOf('responseRate')?.text.startsWith('≥')).toBe(true);
+    expect(cellOf('negativeResponseRate')?.text).toBe('100%');
   });
 
   it('are not lower bounds: a brand whose Twitter posts end on the 20th keeps the rank of its negative mentions answered on Facebook, where the sentiment is compared', async () => {
-    const posts: TestPost[] = [];
-    for (let d = 1; d <= 31; d += 1) {
-      const date = `2017-10-${String(d).padStart(2, '0')}`;
-      for (const brand of ['acme', 'rival']) {
-        for (const platform of ['twitter', 'facebook']) {
-          for (const time of ['10:00', '14:00']) {
-            const id = `${brand}-${platform}-${d}-${time}`;
-            posts.push({ id, author: `c${d}${time}`, at: `${date}T${time}:00Z`, text: `@${brand} my line is down`, platform });
-            // acme's Twitter care export ends on the 20th; rival leaves one Facebook mention in four unanswered.
-            const answered = platform === 'twitter' ? brand === 'rival' || d <= 20 : brand === 'acme' || d % 4 !== 0;
-            if (answered) posts.push({ id: `${id}-r`, author: brand, at: `${date}T${time.replace(':00', ':30')}:00Z`, text: 'we are on it', parent: id, platform });
-          }
-        }
-      }
-    }
-    posts.push({ id: 'november', author: 'newsdesk', at: '2017-11-20T10:00:00Z', text: 'November news' });
-    const mixed = await storeWith(posts);
-    try {
-      // The export gives a sentiment to the Facebook mentions only: every brand is compared there.
-      await mixed.run("UPDATE posts SET sentiment = 'negative' WHERE platform = 'facebook' AND kind = 'post'");
-      const both = configWith([
-        { id: 'acme', accounts: { twitter: ['acme'], facebook: ['acme'] } },
-        { id: 'rival', accounts: { twitter: ['rival'], facebook: ['rival'] } },
-      ]);
-      const full = await withAnalysis(mixed, both, '2017-10', async (analysis) => ({ ...(await metricsOf(analysis)), diagnostics: await diagnosticsOf(analysis) }));
-      const diagnostics = full.diagnostics;
-      expect(diagnostics.comparedPlatforms.sentiment).toEqual(['facebook']);
-      const acme = diagnostics.brands.find((brand) => brand.id === 'acme');
-      // 22 of its 124 mentions needing an answer came after its last Twitter post: its shares over every platform are lower bounds.
-      expect(acme?.postsPartial).toBe(true);
-      expect(acme?.lowerBoundShares).not.toContain('negativeResponseRate');
-      // 62 of 62 negative Facebook mentions answered, against rival's 48 of 62: first, as it is.
-      expect(acme?.sentiment?.bySentiment.negative.responseRate).toBe(1);
-      expect(acme?.rank.negativeResponseRate).toBe(1);
-      // On the scorecard its response rate is a lower bound, its negative mentions answered are not.
-      const t = translator(ReportTemplate.open(undefined).strings('en'), 'en');
-      const card = buildScorecard(full, new Formatter('en', t, 'UTC'), t, DEFAULT_SCORECARD_THRESHOLDS);
-      const row = card?.rows.find((entry) => entry.brandId === 'acme');
-      const cellOf = (key: string) => row?.cells[card?.columns.findIndex((column) => column.key === key) ?? -1];
-      expect(cellOf('responseRate')?.text.startsWith('≥')).toBe(true);
-      expect(cellOf('negativeResponseRate')).toMatchObject({ text: '100%', rank: '1' });
-    } finally {
-      mixed.close();
-    }
+    // acme's Twitter care export ends on the 20th; rival leaves one Facebook mention in four unanswered.
+    const posts = bothPlatforms((brand, platform, d) => (platform === 'twitter' ? brand === 'rival' || d <= 20 : brand === 'acme' || d % 4 !== 0));
+    const full = await withFacebookSentiment(posts);
+    const diagnostics = full.diagnostics;
+    expect(diagnostics.comparedPlatforms.sentiment).toEqual(['facebook']);
+    const acme = diagnostics.brands.find((brand) => brand.id === 'acme');
+    // 22 of its 124 mentions needing an answer came after its last Twitter post: its shares over every platform are lower bounds.
+    expect(acme?.postsPartial).toBe(true);
+    expect(acme?.lowerBoundShares).not.toContain('negativeResponseRate');
+    // 62 of 62 negative Facebook mentions answered, against rival's 48 of 62: first, as it is.
+    expect(acme?.sentiment?.bySentiment.negative.responseRate).toBe(1);
+    expect(acme?.rank.negativeResponseRate).toBe(1);
+    // On the scorecard its response rate is a lower bound, its negative mentions answered are not.
+    const t = translator(ReportTemplate.open(undefined).strings('en'), 'en');
+    const card = buildScorecard(full, new Formatter('en', t, 'UTC'), t, DEFAULT_SCORECARD_THRESHOLDS);
+    const row = card?.rows.find((entry) => entry.brandId === 'acme');
+    const cellOf = (key: string) => row?.cells[card?.columns.findIndex((column) => column.key === key) ?? -1];
+    expect(cellOf('responseRate')?.text.startsWith('≥')).toBe(true);
+    expect(cellOf('negativeResponseRate')).toMatchObject({ text: '100%', rank: '1' });
   });
 });
