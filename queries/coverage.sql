@@ -147,7 +147,7 @@ activity AS (
   FROM (
     SELECT brand_id, platform, created_at, local_day FROM seen
     UNION ALL
-    SELECT brand_id, platform, created_at, (created_at AT TIME ZONE $tz)::DATE FROM brand_posts
+    SELECT brand_id, platform, created_at, local_day FROM brand_posts
     WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND post_type <> 'repost'
   )
   GROUP BY GROUPING SETS ((brand_id), (brand_id, platform))

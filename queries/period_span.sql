@@ -17,7 +17,7 @@ WITH received AS (
 activity AS (
   SELECT created_at, local_day FROM received
   UNION ALL
-  SELECT created_at, (created_at AT TIME ZONE $tz)::DATE FROM brand_posts
+  SELECT created_at, local_day FROM brand_posts
   WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND post_type <> 'repost'
 ),
 days AS (

@@ -1,15 +1,15 @@
 -- Each tracked brand's data on each platform in [$start, $end): its own posts (reposts left
 -- out) and the mentions of it, as one run of activity: how many, their first and last local day
--- ($tz), every local day with any and the days of the week (ISO, 1 Monday) they fall on; beside
+-- (report timezone), every local day with any and the days of the week (ISO, 1 Monday) they fall on; beside
 -- them, the local days the data holds posts or mentions of the other tracked brands on the
 -- platform (their first, last and every one). How far the exports that hold a brand reach over
 -- a period beside those that hold the others (src/analysis/analysis.ts, brandsInPart): a care
 -- export, with the brand's answers and the mentions it received, that ends on the 28th while the
 -- competitors' listening export goes on to the 31st. A brand with no other brand's data on the
 -- platform in the period is left out.
--- Parameters: $start, $end, $tz.
+-- Parameters: $start, $end (the local days are brand_posts' and mentions' local_day).
 WITH activity AS (
-  SELECT brand_id, platform, timezone($tz, created_at)::DATE AS local_day
+  SELECT brand_id, platform, local_day
   FROM brand_posts
   WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND post_type <> 'repost'
   UNION ALL

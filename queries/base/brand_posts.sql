@@ -15,9 +15,13 @@
 -- Built once for the analysis's slice [$slice_start, $slice_end] (every reader filters
 -- it by created_at), in time order, so the per-period readers skip the other months.
 --
--- Parameters: $slice_start, $slice_end.
+-- local_day is its calendar day in the report timezone ($tz), as mentions.sql's: read by every
+-- query of days, once converted here rather than by each.
+--
+-- Parameters: $slice_start, $slice_end, $tz.
 CREATE OR REPLACE TEMP TABLE brand_posts AS
-SELECT a.brand_id, p.platform, p.post_id, p.author, p.created_at, p.kind, p.thread_id, p.batch_id,
+SELECT a.brand_id, p.platform, p.post_id, p.author, p.created_at, (p.created_at AT TIME ZONE $tz)::DATE AS local_day,
+       p.kind, p.thread_id, p.batch_id,
        coalesce(parent.post_id, u.parent_post_id) AS parent_post_id,
        coalesce(parent.author, u.parent_author) AS parent_author,
        coalesce(parent.created_at, u.parent_at) AS parent_at,

@@ -55,7 +55,7 @@
 -- A period whose base tables hold no mention and no post of a tracked brand has every set
 -- empty: for it the analysis runs only base/period_built.sql (src/analysis/build.ts).
 --
--- Parameters: $start, $end, $before_start, $before_end (the period before it), $inbound_mode, $tz,
+-- Parameters: $start, $end, $before_start, $before_end (the period before it), $inbound_mode,
 -- $holidays (the config's, 'YYYY-MM-DD', comma-joined).
 INSERT INTO period_measured_platforms
 SELECT $start::TIMESTAMPTZ, brand_id, platform
@@ -99,7 +99,7 @@ mentioned AS (
 ),
 own_days AS (
   -- the brand's own posts per local day, in this period (current) and the one before it
-  SELECT brand_id, platform, timezone($tz, created_at)::DATE AS local_day,
+  SELECT brand_id, platform, local_day,
          created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AS current,
          count(*) AS posts, min(created_at) AS first_at, max(created_at) AS last_at
   FROM brand_posts

@@ -19,8 +19,9 @@
  *   post_parents (platform, post_id, author, created_at,              every post of the slice that points at a
  *                parent_post_id, parent_author, parent_at)            parent; parent_* NULL = not in the data
  *   brand_posts (brand_id, platform, post_id, author, created_at,     posts of owned accounts in the slice,
- *                kind, parent_post_id, parent_author, parent_at,      with their parent and their type
- *                post_type 'reply'|'broadcast'|'repost', batch_id)
+ *                local_day, kind, parent_post_id, parent_author,      with their parent and their type
+ *                parent_at, post_type 'reply'|'broadcast'|'repost',
+ *                batch_id)
  *   inbound     (brand_id, platform, post_id, author, created_at,     every inbound mention of the range
  *                is_question)                                         (questions filtered per query)
  *   mentions    inbound + response_id, response_at,                   the table every metric reads
