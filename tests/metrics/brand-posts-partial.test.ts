@@ -424,12 +424,11 @@ describe('shares answered that rest on platforms holding the brand’s posts who
 
   /**
    * October's metrics and diagnostics of `posts`, whose export gives a sentiment to the Facebook mentions only (every
-   * brand is compared there): negative, or with `twoGroups` negative at 08:00 and positive otherwise.
+   * brand is compared there): the SQL expression `sentiment` of each, negative unless given.
    */
-  async function withFacebookSentiment(posts: TestPost[], twoGroups = false) {
+  async function withFacebookSentiment(posts: TestPost[], sentiment = "'negative'") {
     const store = await storeWith(posts);
     try {
-      const sentiment = twoGroups ? "CASE WHEN hour(created_at) = 8 THEN 'negative' ELSE 'positive' END" : "'negative'";
       await store.run(`UPDATE posts SET sentiment = ${sentiment} WHERE platform = 'facebook' AND kind = 'post' AND author <> 'newsdesk'`);
       return await withAnalysis(store, BOTH_PLATFORMS, '2017-10', async (analysis) => ({ ...(await metricsOf(analysis)), diagnostics: await diagnosticsOf(analysis) }));
     } finally {
@@ -437,13 +436,13 @@ describe('shares answered that rest on platforms holding the brand’s posts who
     }
   }
 
-  it('are lower bounds where the platform they are compared on holds its posts in part, and the sentiment chart says so, though its rate over all platforms is whole', async () => {
+  /** Each brand's October: twelve mentions a day on Twitter, all answered; `facebookHours` on Facebook, where acme's export ends on the 22nd. */
+  function facebookCutOn22nd(facebookHours = 2): TestPost[] {
     const posts: TestPost[] = [];
     for (let d = 1; d <= 31; d += 1) {
       const date = `2017-10-${String(d).padStart(2, '0')}`;
       for (const brand of ['acme', 'rival']) {
-        // Twelve mentions a day on Twitter, all answered; two on Facebook, where acme's export ends on the 22nd.
-        for (const [platform, hours] of [['twitter', 12], ['facebook', 2]] as const) {
+        for (const [platform, hours] of [['twitter', 12], ['facebook', facebookHours]] as const) {
           for (let hour = 0; hour < hours; hour += 1) {
             const time = `${String(8 + hour).padStart(2, '0')}:00`;
             const id = `${brand}-${platform}-${d}-${time}`;
@@ -455,8 +454,12 @@ describe('shares answered that rest on platforms holding the brand’s posts who
     }
     // A post on each platform on 20 November closes every window (pending is judged by each platform's newest post).
     posts.push({ id: 'november', author: 'newsdesk', at: '2017-11-20T10:00:00Z', text: 'November news' }, { id: 'november-fb', author: 'newsdesk', at: '2017-11-20T10:00:00Z', text: 'November news', platform: 'facebook' });
+    return posts;
+  }
+
+  it('are lower bounds where the platform they are compared on holds its posts in part, and the sentiment chart says so, though its rate over all platforms is whole', async () => {
     // The 08:00 Facebook mentions are negative, the 09:00 ones positive: two groups of 31 each, the chart's minimum being 30.
-    const full = await withFacebookSentiment(posts, true);
+    const full = await withFacebookSentiment(facebookCutOn22nd(), "CASE WHEN hour(created_at) = 8 THEN 'negative' ELSE 'positive' END");
     // 18 of its 62 Facebook mentions came after its last post there; 18 of its 434 over both platforms are under 5%.
     expect(brandOf(full, 'acme', 'facebook').coverage).toMatchObject({ outsideOwnPosts: 18, warnings: ['brand-posts-partial'] });
     expect(brandOf(full, 'acme').coverage?.warnings).not.toContain('brand-posts-partial');
@@ -468,6 +471,24 @@ describe('shares answered that rest on platforms holding the brand’s posts who
     expect(labels.length).toBeGreaterThan(0);
     for (const row of labels) expect(row.rateLabel.startsWith('≥')).toBe(true);
     expect(charts.sentiment?.inputs.notes).toContain('≥ The data holds the posts of Acme on part of October 2017 only: its shares answered are lower bounds.');
+  });
+
+  it('print no "≥" on a lower bound of 100%, which cannot be higher', async () => {
+    // Three Facebook mentions a day: those of 08:00 and 09:00 up to the 22nd, where acme's export ends, are negative (44, all
+    // answered), the others positive (49, of which acme answered the 22 of 10:00 up to the 22nd).
+    const full = await withFacebookSentiment(facebookCutOn22nd(3), "CASE WHEN day(created_at) <= 22 AND hour(created_at) < 10 THEN 'negative' ELSE 'positive' END");
+    expect(full.diagnostics.brands.find((brand) => brand.id === 'acme')?.lowerBoundShares).toContain('negativeResponseRate');
+    const t = translator(ReportTemplate.open(undefined).strings('en'), 'en');
+    const format = new Formatter('en', t, 'UTC');
+    const card = buildScorecard(full, format, t, DEFAULT_SCORECARD_THRESHOLDS);
+    const row = card?.rows.find((entry) => entry.brandId === 'acme');
+    expect(row?.cells[card?.columns.findIndex((column) => column.key === 'negativeResponseRate') ?? -1]?.text).toBe('100%');
+    const charts = chartData({ metrics: full, answeredWithin: null, format, t, palette: brandColours(full.brands, '#0B5FFF'), primary: '#0B5FFF' });
+    const labels = ((charts.sentiment?.inputs.datasets.groups ?? []) as Array<{ brand: string; group: string; rateLabel: string }>).filter((entry) => entry.brand === 'Acme' && entry.rateLabel !== '');
+    expect(labels.map((entry) => [entry.group, entry.rateLabel])).toEqual([
+      ['Negative', '100% · 44'],
+      ['Positive', '≥ 45% · 49'],
+    ]);
   });
 
   it('are not lower bounds for listed responses the data lacks on another platform: the Twitter export lists answers that are not in the data', async () => {

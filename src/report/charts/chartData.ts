@@ -7,7 +7,7 @@ import { BUCKET_KEYS as BUCKETS, type BrandMetrics, type HourOfWeekCell, type Me
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { type AudienceField, comparedOnNote, otherPlatforms } from '../model/comparedOn.js';
-import { COVERAGE_MARKS, crowdsOnOneDay, LOW_SAMPLE_MARK, LOWER_BOUND_MARK, noDataLine, spanSentence, valueMarks } from '../model/coverage.js';
+import { COVERAGE_MARKS, crowdsOnOneDay, LOW_SAMPLE_MARK, LOWER_BOUND_MARK, noDataLine, opensAbove, spanSentence, valueMarks } from '../model/coverage.js';
 import { shortenText } from '../model/examples.js';
 import { leaderboardOrder } from '../model/leaderboard.js';
 import { shownThemes, subjectMarks, themeGridBrands } from '../model/themes.js';
@@ -219,7 +219,7 @@ function audienceInputs({ metrics, format, t }: Context, audience: Audience): Ch
     groupOrder: row.groupOrder,
     rate: row.rate,
     hours: row.hours,
-    rateLabel: row.rate === null ? '' : `${understated.some((brand) => brand.id === row.brandId) ? `${LOWER_BOUND_MARK} ` : ''}${format.percent(row.rate)} · ${format.count(row.inbound)}`,
+    rateLabel: row.rate === null ? '' : `${understated.some((brand) => brand.id === row.brandId) && opensAbove('share', row.rate, format) ? `${LOWER_BOUND_MARK} ` : ''}${format.percent(row.rate)} · ${format.count(row.inbound)}`,
     // Marked as the leaderboard marks a time on a thin sample; the note under the chart names them.
     timeLabel: row.minutes === null ? '' : `${format.duration(row.minutes)}${row.answered < MIN_SAMPLE ? ` ${LOW_SAMPLE_MARK}` : ''}`,
   }));
@@ -333,8 +333,8 @@ const MARK_KEYS: Record<string, string> = {
  * and one line under the chart saying what the marks used mean (the
  * leaderboard's notes are pages away); none without marks.
  */
-function chartMarks(spec: Pick<MetricSpec<never>, 'marks' | 'key'>, brands: readonly BrandMetrics[], value: (brand: BrandMetrics) => number | null, { format, t }: Pick<Context, 'format' | 't'>) {
-  const marks = brands.map((brand) => valueMarks(spec, brand, value(brand)));
+function chartMarks(spec: Pick<MetricSpec<never>, 'marks' | 'key' | 'unit'>, brands: readonly BrandMetrics[], value: (brand: BrandMetrics) => number | null, { format, t }: Pick<Context, 'format' | 't'>) {
+  const marks = brands.map((brand) => valueMarks(spec, brand, value(brand), format));
   const used = new Set(marks.flatMap((entry) => [...entry.leading, ...entry.trailing]));
   const legend = Object.entries(MARK_KEYS)
     .filter(([mark]) => used.has(mark))

@@ -41,16 +41,25 @@ export const COVERAGE_MARKS: Record<CoverageWarning, string> = {
 const LEADING_MARKS = new Set<CoverageWarning>(['responses-missing', 'brand-posts-partial']);
 
 /**
+ * Whether a lower bound prints its "≥": not on a missing value, nor on a share
+ * shown as 100%, which cannot be higher ("≥ 100%" says no more than "100%").
+ */
+export function opensAbove(unit: MetricSpec<never>['unit'], value: number | null, format: Formatter): boolean {
+  return value !== null && !(unit === 'share' && format.percent(value) === format.percent(1));
+}
+
+/**
  * The marks printed beside a brand's value of a metric: before it, "≥" for a
- * rate that is a lower bound (never on a missing value); after it, "†" when
+ * rate that is a lower bound (where opensAbove); after it, "†" when
  * it rests on few mentions, then the marks of the brand's other warnings that
  * touch it ("‡" for a rate the data cannot measure, or measures on some
  * platforms only, for want of the brand's posts; "§" for an understated volume).
  */
-export function valueMarks(spec: Pick<MetricSpec<never>, 'marks' | 'key'>, brand: BrandMetrics, value: number | null): { leading: string[]; trailing: string[] } {
+export function valueMarks(spec: Pick<MetricSpec<never>, 'marks' | 'key' | 'unit'>, brand: BrandMetrics, value: number | null, format: Formatter): { leading: string[]; trailing: string[] } {
   const warnings = spec.marks.filter((warning) => warningsOf(brand).includes(warning));
+  const open = opensAbove(spec.unit, value, format);
   return {
-    leading: [...new Set(warnings.filter((warning) => LEADING_MARKS.has(warning) && value !== null).map((warning) => COVERAGE_MARKS[warning]))],
+    leading: [...new Set(warnings.filter((warning) => LEADING_MARKS.has(warning) && open).map((warning) => COVERAGE_MARKS[warning]))],
     trailing: [...(lowSampleOf(spec.key, brand, value) ? [LOW_SAMPLE_MARK] : []), ...warnings.filter((warning) => !LEADING_MARKS.has(warning)).map((warning) => COVERAGE_MARKS[warning])],
   };
 }
@@ -127,7 +136,7 @@ export function zeroLowerBoundRange(spec: Pick<MetricSpec<never>, 'marks' | 'uni
 
 /** A value as the leaderboard prints it, with its marks (valueMarks): "≥ 64% † ‡", "— ‡"; a share understated to 0 as its range. */
 export function markedValue(spec: Pick<MetricSpec<never>, 'marks' | 'key' | 'unit'>, brand: BrandMetrics, value: number | null, text: string, format: Formatter): string {
-  const { leading, trailing } = valueMarks(spec, brand, value);
+  const { leading, trailing } = valueMarks(spec, brand, value, format);
   const range = zeroLowerBoundRange(spec, brand, value, format);
   return range === null ? [...leading, text, ...trailing].join(' ') : [range, ...trailing].join(' ');
 }

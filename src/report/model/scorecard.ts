@@ -8,7 +8,7 @@ import type { Translate } from '../i18n/strings.js';
 import { benchmarkOf, catalogueOf, formatValue, rankOf, ranksCompare } from './brandLookup.js';
 import { type AudienceField, comparedOnNotes, otherPlatforms } from './comparedOn.js';
 import { hasPartialPosts } from '../../metrics/coverage.js';
-import { COVERAGE_MARKS, coverageNotes, LOW_SAMPLE_MARK, LOWER_BOUND_MARK, lowSampleOf, measuredInbound, warningsOf } from './coverage.js';
+import { COVERAGE_MARKS, coverageNotes, LOW_SAMPLE_MARK, LOWER_BOUND_MARK, lowSampleOf, measuredInbound, opensAbove, warningsOf } from './coverage.js';
 import { leaderboardOrder } from './leaderboard.js';
 import type { LabelledValue } from './types.js';
 
@@ -269,7 +269,7 @@ function cellOf(
   // Its posts held on part of the period only: its response rate, or a share the diagnostics answer, is a lower bound by an unknown margin (ranked by nothing), with a verdict only when even so it beats the median.
   const partial = source.key === 'responseRate' ? hasPartialPosts(brand) : (diagnosed?.lowerBoundShares.some((key) => key === source.key) ?? false);
   // Listed responses the data lacks make the rates over their platforms lower bounds; its posts held in part, those that rest on them (partial).
-  if ((source.isRate && listedMissing) || partial) text = `${LOWER_BOUND_MARK} ${text}`;
+  if (((source.isRate && listedMissing) || partial) && opensAbove(source.unit, value, format)) text = `${LOWER_BOUND_MARK} ${text}`;
   // Rates and times rest on the brand's answers, which the data lacks where it holds none of its posts (as on the leaderboard).
   if ((source.isRate || source.unit === 'minutes') && warnings.includes('no-brand-posts')) text = `${text} ${COVERAGE_MARKS['no-brand-posts']}`;
   // Too few posts of its own to compare: shown, marked, without rank or verdict.

@@ -7,7 +7,7 @@ import type { Language } from '../i18n/language.js';
 import type { Translate } from '../i18n/strings.js';
 import { clientOf } from './brandLookup.js';
 import { hasPartialPosts } from '../../metrics/coverage.js';
-import { LOW_SAMPLE_MARK, LOWER_BOUND_MARK } from './coverage.js';
+import { LOW_SAMPLE_MARK, LOWER_BOUND_MARK, opensAbove } from './coverage.js';
 import { leaderboardOrder } from './leaderboard.js';
 import { DEFAULT_SCORECARD_THRESHOLDS, MIN_COMPETITORS, type ScorecardThresholds, type ScorecardTone, TONE_SYMBOLS, toneOf } from './scorecard.js';
 
@@ -150,7 +150,7 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
       rate:
         theme.measured === 0
           ? format.missing
-          : `${partial ? `${LOWER_BOUND_MARK} ` : ''}${t('themes.rateOf', { rate: format.percent(theme.responseRate), measured: format.count(theme.measured) })}${marks.rate ? ` ${LOW_SAMPLE_MARK}` : ''}`,
+          : `${partial && opensAbove('share', theme.responseRate, format) ? `${LOWER_BOUND_MARK} ` : ''}${t('themes.rateOf', { rate: format.percent(theme.responseRate), measured: format.count(theme.measured) })}${marks.rate ? ` ${LOW_SAMPLE_MARK}` : ''}`,
       time: `${format.duration(theme.responseTimeMedianMin)}${marks.time ? ` ${LOW_SAMPLE_MARK}` : ''}`,
       competitorRate: benchmark?.competitorRate == null ? format.missing : ofCompetitors(format.percent(benchmark.competitorRate)),
       competitorTime:
@@ -165,7 +165,7 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
     .filter((theme) => theme.change !== null && (theme.change >= RISING_CHANGE_PERCENT || (theme.found ?? []).some((entry) => entry.kind === 'rising')) && theme.change > 0)
     .map((theme) => t('themes.risingLine', { theme: theme.name, mentions: format.count(theme.mentions), previous: format.count(theme.previousMentions), change: format.signedPercent(theme.change), period: previousLabel }));
   const notes = [t('themes.noteMinimum', { minimum: format.count(THEME_MIN_MENTIONS), competitors: format.count(MIN_COMPETITORS) }), t('themes.noteSeveral')];
-  if (partial) notes.push(`${LOWER_BOUND_MARK} ${t('chart.mark.lowerBound')}`);
+  if (rows.some((row) => row.rate.startsWith(LOWER_BOUND_MARK))) notes.push(`${LOWER_BOUND_MARK} ${t('chart.mark.lowerBound')}`);
   if (themesMarked(metrics)) notes.push(t('themes.noteLowSample', { minimum: format.count(THEME_MIN_MENTIONS) }));
   if (themes.some((theme) => thinCompetitorTime(metrics, theme))) notes.push(t('themes.noteCompetitorTime', { minimum: format.count(THEME_MIN_MENTIONS) }));
   if (themes.some((theme) => theme.source === 'found' && (theme.benchmark?.competitorsMeasured ?? 0) === 0 && theme.benchmark?.competitorRate == null)) notes.push(t('themes.noteFoundOwn'));
