@@ -3,7 +3,7 @@ import type { Analysis } from '../analysis/analysis.js';
 import { iso } from '../analysis/build.js';
 import type { Period } from '../analysis/period.js';
 import { SCALAR_METRIC_LIST, type ScalarMetricFields, type ScalarMetricKey } from './catalogue.js';
-import { COVERAGE_DEFAULTS, hasPartialPosts } from './coverage.js';
+import { COVERAGE_DEFAULTS, isLowerBoundUnder } from './coverage.js';
 import type { BrandMetrics, CoverageWarning } from './types.js';
 
 /** Scope of the all-platforms group in the SQL results. */
@@ -156,9 +156,10 @@ export async function periodMetrics(analysis: Analysis, period: Period, withCi =
   for (const row of await analysis.rows('response', responseRow, params)) {
     const brand = at(row);
     assignScalars(brand, 'response', row);
-    // A rate the data understates by an unknown margin (its posts held on part of the period only) has no interval: it would say where the rate lies.
+    // A rate the data understates (a lower bound: answers it lacks, listed by the export or due outside the brand's posts) has no interval:
+    // one would say where the rate lies, when the rate can only be higher ("≥ 81% 57–93%" read as a range below the bound).
     Object.assign(brand, {
-      responseRateCi: row.response_rate_low === null || row.response_rate_high === null || hasPartialPosts(brand) ? null : [row.response_rate_low, row.response_rate_high],
+      responseRateCi: row.response_rate_low === null || row.response_rate_high === null || isLowerBoundUnder(brand.coverage?.warnings ?? []) ? null : [row.response_rate_low, row.response_rate_high],
       buckets: {
         '0-1h': row.bucket_0_1h,
         '1-4h': row.bucket_1_4h,

@@ -88,7 +88,7 @@ describe('coverage', () => {
     expect(brand(report, 'acme', 'twitter')).toMatchObject({ inbound: 2, responseRate: 0.5, coverage: { warnings: ['partial-period'] } });
   });
 
-  it('listed responses missing from the data make the rate a lower bound', async () => {
+  it('listed responses missing from the data make the rate a lower bound, without an interval', async () => {
     const mentions: TestPost[] = Array.from({ length: 10 }, (_, i) => ({
       id: `m${i}`,
       author: `u${i}`,
@@ -102,9 +102,12 @@ describe('coverage', () => {
     const acme = brand(report, 'acme');
     expect(acme).toMatchObject({ inbound: 10, answered: 4, responseRate: 0.4 });
     expect(acme.coverage).toMatchObject({ inboundWithListedResponses: 10, listedResponsesMissing: 6, warnings: ['responses-missing', 'partial-period'] });
-    // 6 of 10 is above the default 5%; a threshold of 70% accepts it.
+    // A Wilson interval of 4 in 10 (17% to 69%) would say the rate may lie below 40%, where it can only be higher.
+    expect(acme.responseRateCi).toBeNull();
+    // 6 of 10 is above the default 5%; a threshold of 70% accepts it, and the rate has its interval.
     const lenient = await metricsOf([...mentions, ...replies], { metrics: { coverage: { responsesMissing: 0.7 } } });
     expect(brand(lenient, 'acme').coverage?.warnings).toEqual(['partial-period']);
+    expect(brand(lenient, 'acme').responseRateCi?.map((bound) => Math.round(bound * 1000) / 1000)).toEqual([0.168, 0.687]);
   });
 
   it('weighs the missing responses against the mentions the rate rests on: mass mentions do not hide them, and a brand without a rate has no lower bound', async () => {
