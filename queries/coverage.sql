@@ -21,6 +21,10 @@
 --                                  cannot hold their answers, while they count as unanswered
 --   own_first_at, own_last_at      the brand's first and last post in the period (reposts left
 --                                  out; for '*', on every platform)
+--   own_gaps                       on a platform, the runs inside the period its outside mentions
+--                                  fall in (base/period_sets.sql: its exports stop and start again
+--                                  around them), each from its last post before them to its first
+--                                  after them, in time order; none for '*'
 --   replies                        the brand's replies (reply versus broadcast)
 --   replies_with_missing_parent    of them, replies to posts not in the data
 --   top_author, top_author_mentions  the author of most of its inbound mentions (ties:
@@ -155,6 +159,20 @@ activity AS (
 few AS (
   SELECT brand_id, scope FROM rb_few_brand_posts($start::TIMESTAMPTZ, $end::TIMESTAMPTZ)
 ),
+period_own AS (
+  SELECT brand_id, platform, created_at FROM brand_posts
+  WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND post_type <> 'repost'
+),
+gaps AS (
+  -- an outside mention with a post of the brand before it and after it on its platform in the period lies in a gap
+  SELECT brand_id, scope, list({'from': strftime(before_at, '%Y-%m-%dT%H:%M:%SZ'), 'to': strftime(after_at, '%Y-%m-%dT%H:%M:%SZ')} ORDER BY before_at) AS own_gaps
+  FROM (SELECT DISTINCT m.brand_id, m.platform AS scope, b.created_at AS before_at, a.created_at AS after_at
+        FROM outside o
+        JOIN mentions m ON m.brand_id = o.brand_id AND m.platform = o.platform AND m.post_id = o.post_id
+        ASOF JOIN period_own b ON b.brand_id = m.brand_id AND b.platform = m.platform AND b.created_at <= m.created_at
+        ASOF JOIN period_own a ON a.brand_id = m.brand_id AND a.platform = m.platform AND a.created_at >= m.created_at)
+  GROUP BY ALL
+),
 period AS (
   SELECT date_diff('day', ($start::TIMESTAMPTZ AT TIME ZONE $tz)::DATE, ($end::TIMESTAMPTZ AT TIME ZONE $tz)::DATE) AS period_days
 )
@@ -169,6 +187,7 @@ SELECT s.brand_id, s.scope,
        coalesce(i.outside_own_posts, 0)::DOUBLE AS outside_own_posts,
        strftime(o.own_first, '%Y-%m-%dT%H:%M:%SZ') AS own_first_at,
        strftime(o.own_last, '%Y-%m-%dT%H:%M:%SZ') AS own_last_at,
+       coalesce(g.own_gaps, []) AS own_gaps,
        coalesce(o.replies, 0)::DOUBLE AS replies,
        coalesce(o.replies_with_missing_parent, 0)::DOUBLE AS replies_with_missing_parent,
        au.top_author,
@@ -201,4 +220,5 @@ LEFT JOIN authors au ON au.brand_id = s.brand_id AND au.scope = s.scope
 LEFT JOIN days d ON d.brand_id = s.brand_id AND d.scope = s.scope
 LEFT JOIN activity a ON a.brand_id = s.brand_id AND a.scope = s.scope
 LEFT JOIN few f ON f.brand_id = s.brand_id AND f.scope = s.scope
+LEFT JOIN gaps g ON g.brand_id = s.brand_id AND g.scope = s.scope
 LEFT JOIN rb_posts_partial_brands($start::TIMESTAMPTZ, $end::TIMESTAMPTZ, $inbound_mode) pb ON pb.brand_id = s.brand_id;

@@ -29,13 +29,17 @@
 -- start: every one holding its posts of the day from its first post begins within a day
 -- before it): a care export pulled on the 28th, or overnight with the night's mentions,
 -- beside a listening export that runs on; not an export that holds the brand's silence. (A
--- post stored from two exports is the first one's: docs/import.md, "Duplicate".) The run:
+-- post stored from two exports is the first one's: docs/import.md, "Duplicate".) So does such
+-- a silence inside the period, between two of its posts, when every export holding its posts
+-- of the day up to the first ends within a day after it and every one holding its posts of the
+-- day from the second begins within a day before it: a care export in two files with days
+-- missing between them (its mentions in between count). The run:
 -- counting only the days its mentions fall on, on its own days of the week in either period
 -- and not the config's holidays, with a share d of them holding a post of the brand, in
 -- this period or the one before it ($before_start, $before_end), the higher, the one
 -- before counting with 7 such days or more, or half its days when that is fewer (one
 -- evening of September says nothing of the brand's days), more such days after its last
--- post in the period (or before its first) than the fewest k with (1 - d)^k under 1 in
+-- post in the period (or before its first, or between the two) than the fewest k with (1 - d)^k under 1 in
 -- 1,000, and more than 2, as src/analysis/analysis.ts's endTolerance judges a brand's data.
 -- The mentions after that post (its last in the period, even where a later export holds
 -- more) then count whether their window has closed or not: its answers cannot be in the
@@ -140,24 +144,6 @@ end_posts AS (
     AND (b.created_at >= e.last_from OR b.created_at <= e.first_until)
   GROUP BY ALL
 ),
-batch_reach AS (
-  -- the first and last post of each of those exports on the platform, read once per export
-  SELECT p.batch_id, p.platform, min(p.created_at) AS first_at, max(p.created_at) AS last_at
-  FROM posts p
-  SEMI JOIN end_posts b ON b.batch_id = p.batch_id AND b.platform = p.platform
-  GROUP BY ALL
-),
-export_ends AS (
-  -- whether every such export ends within a day after its last post (a care export pulled on the 28th, or overnight with
-  -- the night's mentions), and begins within a day before its first: one that runs on holds the brand's silence
-  SELECT e.brand_id, e.platform,
-         bool_and(r.last_at < s.period_last + INTERVAL 1 DAY) FILTER (WHERE e.last) AS ends_with_it,
-         bool_and(r.first_at > s.period_first - INTERVAL 1 DAY) FILTER (WHERE e.first) AS begins_with_it
-  FROM end_posts e
-  JOIN batch_reach r ON r.batch_id = e.batch_id AND r.platform = e.platform
-  JOIN own_span s ON s.brand_id = e.brand_id AND s.platform = e.platform
-  GROUP BY ALL
-),
 unlikely_ends AS (
   -- d: the share of the counted days with a post of it, in this period or the one before it (of 7 such days or more,
   -- or half its days when that is fewer), the higher; k: the counted days of this period after its last post, and before its first
@@ -171,18 +157,79 @@ unlikely_ends AS (
   JOIN own_span e ON e.brand_id = c.brand_id AND e.platform = c.platform
   GROUP BY ALL
 ),
+tolerances AS (
+  -- the days its density leaves likely without a post (endTolerance: the fewest k with (1 - d)^k under 1 in 1,000, and 2 at least)
+  SELECT brand_id, platform, CASE WHEN density >= 1 THEN 2 ELSE greatest(2, ceil(ln(0.001) / ln(1 - density))) END AS tolerance
+  FROM unlikely_ends
+  WHERE density > 0
+),
+gap_runs AS (
+  -- the runs of counted days inside this period between two days with its posts, longer than its tolerance
+  SELECT g.brand_id, g.platform, g.before_at, g.after_at,
+         any_value(g.before_at) - INTERVAL 1 DAY AS before_from, any_value(g.after_at) + INTERVAL 1 DAY AS after_until
+  FROM (SELECT brand_id, platform, local_day, last_at AS before_at,
+               lead(local_day) OVER w AS after_day, lead(first_at) OVER w AS after_at
+        FROM own_days
+        WHERE current
+        WINDOW w AS (PARTITION BY brand_id, platform ORDER BY local_day)) g
+  JOIN counted_days c ON c.brand_id = g.brand_id AND c.platform = g.platform AND c.current AND c.local_day > g.local_day AND c.local_day < g.after_day
+  JOIN tolerances u ON u.brand_id = g.brand_id AND u.platform = g.platform
+  GROUP BY g.brand_id, g.platform, g.before_at, g.after_at
+  HAVING count(*) > any_value(u.tolerance)
+),
+gap_posts AS (
+  -- the exports holding its posts of the day up to such a run, or of the day from its end
+  SELECT g.brand_id, g.platform, g.before_at, b.batch_id, bool_or(b.created_at <= g.before_at) AS before, bool_or(b.created_at >= g.after_at) AS after
+  FROM gap_runs g
+  JOIN brand_posts b ON b.brand_id = g.brand_id AND b.platform = g.platform
+  WHERE b.post_type <> 'repost'
+    AND ((b.created_at >= g.before_from AND b.created_at <= g.before_at) OR (b.created_at >= g.after_at AND b.created_at <= g.after_until))
+  GROUP BY ALL
+),
+batch_reach AS (
+  -- the first and last post of each of those exports on the platform, read once per export
+  SELECT p.batch_id, p.platform, min(p.created_at) AS first_at, max(p.created_at) AS last_at
+  FROM posts p
+  SEMI JOIN (SELECT batch_id, platform FROM end_posts UNION SELECT batch_id, platform FROM gap_posts) b ON b.batch_id = p.batch_id AND b.platform = p.platform
+  GROUP BY ALL
+),
+export_ends AS (
+  -- whether every such export ends within a day after its last post (a care export pulled on the 28th, or overnight with
+  -- the night's mentions), and begins within a day before its first: one that runs on holds the brand's silence
+  SELECT e.brand_id, e.platform,
+         bool_and(r.last_at < s.period_last + INTERVAL 1 DAY) FILTER (WHERE e.last) AS ends_with_it,
+         bool_and(r.first_at > s.period_first - INTERVAL 1 DAY) FILTER (WHERE e.first) AS begins_with_it
+  FROM end_posts e
+  JOIN batch_reach r ON r.batch_id = e.batch_id AND r.platform = e.platform
+  JOIN own_span s ON s.brand_id = e.brand_id AND s.platform = e.platform
+  GROUP BY ALL
+),
 judged AS (
-  -- a run longer than the days its density leaves likely (endTolerance: the fewest k with (1 - d)^k under 1 in
-  -- 1,000, and 2 at least), at an end where every export that records the brand there ends (begins) too
+  -- a run longer than its tolerance at an end where every export that records the brand there ends (begins) too
   SELECT u.brand_id, u.platform, e.period_first, e.period_last,
-         u.days_after > tolerance AND coalesce(r.ends_with_it, false) AS cut_after,
-         u.days_before > tolerance AND coalesce(r.begins_with_it, false) AS cut_before
-  FROM (SELECT *, CASE WHEN density >= 1 THEN 2 ELSE greatest(2, ceil(ln(0.001) / ln(1 - density))) END AS tolerance
-        FROM unlikely_ends WHERE density > 0) u
+         u.days_after > t.tolerance AND coalesce(r.ends_with_it, false) AS cut_after,
+         u.days_before > t.tolerance AND coalesce(r.begins_with_it, false) AS cut_before
+  FROM unlikely_ends u
+  JOIN tolerances t ON t.brand_id = u.brand_id AND t.platform = u.platform
   JOIN own_span e ON e.brand_id = u.brand_id AND e.platform = u.platform
   JOIN export_ends r ON r.brand_id = u.brand_id AND r.platform = u.platform
   JOIN mentioned m ON m.brand_id = u.brand_id AND m.platform = u.platform
   WHERE m.mentions + e.posts >= 30
+),
+cut_gaps AS (
+  -- a run inside the period where every export holding its posts of the day up to it ends within a day after its start,
+  -- and every one holding its posts of the day from its end begins within a day before that end: its exports stop and
+  -- start again around the run (one export that runs through it holds the brand's silence)
+  SELECT g.brand_id, g.platform, g.before_at, g.after_at
+  FROM gap_runs g
+  JOIN gap_posts p ON p.brand_id = g.brand_id AND p.platform = g.platform AND p.before_at = g.before_at
+  JOIN batch_reach r ON r.batch_id = p.batch_id AND r.platform = p.platform
+  JOIN own_span e ON e.brand_id = g.brand_id AND e.platform = g.platform
+  JOIN mentioned m ON m.brand_id = g.brand_id AND m.platform = g.platform
+  WHERE m.mentions + e.posts >= 30
+  GROUP BY g.brand_id, g.platform, g.before_at, g.after_at
+  HAVING bool_and(r.last_at < g.before_at + INTERVAL 1 DAY) FILTER (WHERE p.before)
+     AND bool_and(r.first_at > g.after_at - INTERVAL 1 DAY) FILTER (WHERE p.after)
 ),
 silences AS (
   -- where its posts end and begin: in the slice, or in this period where its run there is judged cut
@@ -204,7 +251,8 @@ outside AS (
   ANTI JOIN rb_few_brand_posts($start::TIMESTAMPTZ, $end::TIMESTAMPTZ) f ON f.brand_id = m.brand_id AND f.scope = m.platform
   WHERE m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
     AND m.needs_answer AND m.response_at IS NULL
-    AND ((s.after_last AND m.created_at > s.own_last AND (NOT m.pending OR s.cut_after)) OR (s.before_first AND m.created_at < s.own_first))
+    AND ((s.after_last AND m.created_at > s.own_last AND (NOT m.pending OR s.cut_after)) OR (s.before_first AND m.created_at < s.own_first)
+      OR EXISTS (SELECT 1 FROM cut_gaps g WHERE g.brand_id = m.brand_id AND g.platform = m.platform AND m.created_at > g.before_at AND m.created_at < g.after_at))
 )
 SELECT $start::TIMESTAMPTZ, brand_id, platform, post_id
 FROM outside

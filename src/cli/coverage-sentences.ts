@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { BrandReach } from '../analysis/analysis.js';
-import { hasNoData } from '../metrics/coverage.js';
+import { hasNoData, ownPostRuns } from '../metrics/coverage.js';
 import type { BrandMetrics, CoverageWarning, MetricsReport } from '../metrics/types.js';
 import { printable } from '../metrics/format/aligned.js';
 import type { Language } from '../report/i18n/language.js';
@@ -22,7 +22,11 @@ interface Phrases {
   responsesMissing(share: string): string;
   /** A span of local days: "from 2017-10-02 to 2017-10-15", or "on 2017-10-15" for one day. */
   days(first: string, last: string): string;
+  /** Spans of days in a sentence: "from 2017-10-01 to 2017-10-10 and from 2017-10-20 to 2017-10-31". */
+  list(items: string[]): string;
   brandPostsPartial(dates: string, outside: string, measured: string): string;
+  /** brandPostsPartial where the data holds its posts in several spans, with gaps between them (coverage.ownPosts.gaps). */
+  brandPostsGaps(dates: string, outside: string, measured: string): string;
   brandPostsElsewhere(outside: string, measured: string): string;
   /** Its posts and mentions on the platform begin late or end early in the period, or the previous one, beside the other brands' data there (periodCoverage.brandsInPart). */
   dataCut(dates: string, othersDates: string, previous: boolean): string;
@@ -30,6 +34,12 @@ interface Phrases {
   dominantAuthor(author: string, share: string, n: string, inbound: string): string;
   oneDay(share: string, day: string): string;
   fewDays(days: string, periodDays: string, dates: string): string;
+}
+
+/** Items joined as the language joins a list ("a, b and c"). */
+function listIn(language: Language): (items: string[]) => string {
+  const joiner = new Intl.ListFormat(language, { type: 'conjunction' });
+  return (items) => joiner.format(items);
 }
 
 const PHRASES: Record<Language, Phrases> = {
@@ -50,8 +60,11 @@ const PHRASES: Record<Language, Phrases> = {
     dataCut: (dates, othersDates, previous) =>
       `${previous ? 'in the previous period, ' : ''}the data holds its posts and the mentions of it ${dates} only, while the other brands' posts and mentions there reach ${othersDates}, as an export cut short would leave it: its volumes and the shares of voice are not compared with the previous period. Import its exports (care, publishing, listening) of the whole period.`,
     days: (first, last) => (first === last ? `on ${first}` : `from ${first} to ${last}`),
+    list: listIn('en'),
     brandPostsPartial: (dates, outside, measured) =>
       `the data holds its own posts ${dates} only, and ${outside} of its ${measured} mentions needing an answer came before its first post or after its last: they count as unanswered, so its response rate is a lower bound and takes no rank. Import its posts of the whole period.`,
+    brandPostsGaps: (dates, outside, measured) =>
+      `the data holds its own posts ${dates} only, and ${outside} of its ${measured} mentions needing an answer came when it holds none of them: they count as unanswered, so its response rate is a lower bound and takes no rank. Import its posts of the whole period.`,
     parentsMissing: (share) => `${share} of its replies answer posts that are not in the data: its mentions and share of voice are understated. Import the mentions it answers.`,
     dominantAuthor: (author, share, n, inbound) => `one author, ${author}, wrote ${share} of its mentions (${n} of ${inbound}): its volume largely reflects one person.`,
     oneDay: (share, day) => `${share} of its mentions fall on ${day}: its figures describe that day more than the period. Import the whole period.`,
@@ -78,8 +91,11 @@ const PHRASES: Record<Language, Phrases> = {
     dataCut: (dates, othersDates, previous) =>
       `${previous ? 'en el periodo anterior, ' : ''}los datos contienen sus publicaciones y las menciones de la marca solo ${dates}, mientras que las de las demás marcas allí abarcan ${othersDates}, como lo dejaría una exportación incompleta: sus volúmenes y las cuotas de voz no se comparan con el periodo anterior. Importe sus exportaciones (atención al cliente, publicación, escucha) de todo el periodo.`,
     days: (first, last) => (first === last ? `el ${first}` : `del ${first} al ${last}`),
+    list: listIn('es'),
     brandPostsPartial: (dates, outside, measured) =>
       `los datos solo contienen sus propias publicaciones ${dates}, y ${outside} de sus ${measured} menciones que piden respuesta llegaron antes de su primera publicación o después de la última: cuentan como sin respuesta, así que su tasa de respuesta es un mínimo y no recibe puesto. Importe sus publicaciones del periodo completo.`,
+    brandPostsGaps: (dates, outside, measured) =>
+      `los datos solo contienen sus propias publicaciones ${dates}, y ${outside} de sus ${measured} menciones que piden respuesta llegaron cuando no contienen ninguna: cuentan como sin respuesta, así que su tasa de respuesta es un mínimo y no recibe puesto. Importe sus publicaciones del periodo completo.`,
     parentsMissing: (share) =>
       `el ${share} de sus respuestas contestan publicaciones que no están en los datos: sus menciones y su cuota de voz quedan por debajo de la realidad. Importe las menciones a las que responde.`,
     dominantAuthor: (author, share, n, inbound) => `un solo autor, ${author}, escribió el ${share} de sus menciones (${n} de ${inbound}): su volumen refleja sobre todo a una persona.`,
@@ -107,8 +123,11 @@ const PHRASES: Record<Language, Phrases> = {
     dataCut: (dates, othersDates, previous) =>
       `${previous ? 'sur la période précédente, ' : ''}les données ne contiennent ses publications et les mentions de la marque que ${dates}, alors que celles des autres marques s’étendent ${othersDates}, comme le laisserait un export incomplet\u00a0: ses volumes et les parts de voix ne sont pas comparés à la période précédente. Importez ses exports (service client, publication, écoute) de toute la période.`,
     days: (first, last) => (first === last ? `le ${first}` : `du ${first} au ${last}`),
+    list: listIn('fr'),
     brandPostsPartial: (dates, outside, measured) =>
       `les données ne contiennent ses propres publications que ${dates}, et ${outside} de ses ${measured} mentions appelant une réponse sont arrivées avant sa première publication ou après sa dernière\u00a0: elles sont comptées sans réponse, son taux de réponse est donc un minimum, sans rang. Importez ses publications de toute la période.`,
+    brandPostsGaps: (dates, outside, measured) =>
+      `les données ne contiennent ses propres publications que ${dates}, et ${outside} de ses ${measured} mentions appelant une réponse sont arrivées quand elles n’en contiennent aucune\u00a0: elles sont comptées sans réponse, son taux de réponse est donc un minimum, sans rang. Importez ses publications de toute la période.`,
     parentsMissing: (share) =>
       `${share} de ses réponses répondent à des publications absentes des données\u00a0: ses mentions et sa part de voix sont sous-estimées. Importez les mentions auxquelles elle répond.`,
     dominantAuthor: (author, share, n, inbound) => `un seul auteur, ${author}, a écrit ${share} de ses mentions (${n} sur ${inbound})\u00a0: son volume reflète surtout une personne.`,
@@ -190,10 +209,10 @@ function warningSentence(brand: BrandMetrics, warning: CoverageWarning, phrases:
       return phrases.responsesMissing(percent((coverage?.listedResponsesMissing ?? 0) / (coverage?.inboundMeasured || 1)));
     case 'brand-posts-partial':
       if (coverage?.ownPosts.first == null) return phrases.brandPostsElsewhere(count(coverage?.outsideOwnPosts ?? 0), count(coverage?.inboundMeasured ?? 0));
-      return phrases.brandPostsPartial(
-        phrases.days(day(coverage?.ownPosts.first ?? null), day(coverage?.ownPosts.last ?? null)),
-        count(coverage?.outsideOwnPosts ?? 0),
-        count(coverage?.inboundMeasured ?? 0),
+      return (coverage.ownPosts.gaps.length > 0 ? phrases.brandPostsGaps : phrases.brandPostsPartial)(
+        phrases.list(ownPostRuns(coverage.ownPosts).map(([first, last]) => phrases.days(day(first), day(last)))),
+        count(coverage.outsideOwnPosts),
+        count(coverage.inboundMeasured),
       );
     case 'parents-missing':
       return phrases.parentsMissing(percent((coverage?.repliesWithMissingParent ?? 0) / (coverage?.replies || 1)));

@@ -1,4 +1,4 @@
-import type { BrandMetrics, CoverageWarning } from './types.js';
+import type { BrandMetrics, Coverage, CoverageWarning } from './types.js';
 
 /** Coverage warning thresholds when the config sets none (METRICS.md). */
 export const COVERAGE_DEFAULTS = { responsesMissing: 0.05, parentsMissing: 0.2 };
@@ -45,4 +45,11 @@ export function answersUpperBound(brand: BrandMetrics, value: number): number | 
   if (!coverage?.warnings.includes('responses-missing') || hasPartialPosts(brand)) return null;
   if (coverage.inboundMeasured <= 0 || coverage.listedResponsesMissing <= 0) return null;
   return Math.min(1, value + coverage.listedResponsesMissing / coverage.inboundMeasured);
+}
+
+/** The spans the data holds the brand's posts in: from its first post to its last, split at each gap between them (brand-posts-partial). */
+export function ownPostRuns(own: Coverage['ownPosts']): Array<[string, string]> {
+  if (own.first === null || own.last === null) return [];
+  const ends = [...own.gaps.map((gap) => gap.from), own.last];
+  return [own.first, ...own.gaps.map((gap) => gap.to)].map((start, index): [string, string] => [start, ends[index] ?? own.last ?? start]);
 }

@@ -63,11 +63,15 @@ export interface Coverage {
   listedResponsesMissing: number;
   /**
    * Of the measured mentions, the unanswered ones (window closed) created before the brand's first post or after its
-   * last on their platform in the data: an export of the brand's posts that covers part of the period cannot hold their answers.
+   * last on their platform in the data, or in a gap between its posts (ownPosts.gaps): an export of the brand's posts that
+   * covers part of the period cannot hold their answers.
    */
   outsideOwnPosts: number;
-  /** The brand's first and last post in the period, reposts left out (ISO instants; null when it has none there): the span its answers can be measured in. */
-  ownPosts: { first: string | null; last: string | null };
+  /**
+   * The brand's first and last post in the period, reposts left out (ISO instants; null when it has none there): the span its answers can be measured in;
+   * on a platform, the gaps inside it where its exports stop and start again (brand-posts-partial), each from its last post before to its first after.
+   */
+  ownPosts: { first: string | null; last: string | null; gaps: Array<{ from: string; to: string }> };
   replies: number;
   repliesWithMissingParent: number;
   /** The brand's accounts in the config on the platform (all platforms together for the brand's own coverage): with none, `no-brand-posts` means no account is tracked there, not a missing export. */

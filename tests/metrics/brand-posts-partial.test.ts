@@ -391,6 +391,47 @@ describe('a care export that ends a few days before the period does, beside ment
     const odd = (d: number) => d % 2 === 1;
     expect((await acmeIn(month((d) => d <= 25 && odd(d), { september: odd }))).coverage).toMatchObject({ outsideOwnPosts: 0, warnings: [] });
   });
+
+  /** Its care export in two files, the second (batch 4) from the 20th: the days between them hold none of its answers, while the mentions run on. */
+  const twoFiles = (answers: (d: number) => boolean) =>
+    month(answers).map((post) => (post.author === 'acme' && post.at.startsWith('2017-10') && Number(post.at.slice(8, 10)) >= 20 ? { ...post, batch: 4 } : post));
+
+  it('takes the mentions between two files of its care export for answers the data lacks, and says which days it holds', async () => {
+    // Answers to the 10th and from the 20th, in two exports that end and begin with them: the 18 mentions of the 11th to
+    // the 19th came where the data holds none of its posts (9 of its days, where September's every day leaves 2 likely).
+    const cut = await storeWith(twoFiles((d) => d <= 10 || d >= 20));
+    try {
+      const metrics = await computeMetrics(cut, configWith([{ id: 'acme', name: 'Acme' }, { id: 'rival' }]), '2017-10');
+      const acme = brandOf(metrics, 'acme', 'twitter');
+      expect(acme.coverage).toMatchObject({
+        inboundMeasured: 62,
+        outsideOwnPosts: 18,
+        ownPosts: { first: '2017-10-01T10:30:00Z', last: '2017-10-31T14:30:00Z', gaps: [{ from: '2017-10-10T14:30:00Z', to: '2017-10-20T10:30:00Z' }] },
+        warnings: ['brand-posts-partial'],
+      });
+      expect([acme.responseRate, acme.rank.responseRate]).toEqual([44 / 62, null]);
+      expect(brandOf(metrics, 'acme').coverage?.ownPosts.gaps).toEqual([]);
+      expect(coverageSentences(metrics, { warningsOnly: true })).toContain(
+        'brand Acme, Twitter: the data holds its own posts from 2017-10-01 to 2017-10-10 and from 2017-10-20 to 2017-10-31 only, and 18 of its 62 mentions needing an answer came when it holds none of them: they count as unanswered, so its response rate is a lower bound and takes no rank. Import its posts of the whole period.',
+      );
+      const { model } = await buildReportModel({ metrics, config: configWith([{ id: 'acme', name: 'Acme' }, { id: 'rival' }]), facts: null, template: ReportTemplate.open(undefined), language: 'fr' });
+      expect(JSON.stringify(model)).toContain('Les données ne contiennent les publications d’Acme que du 1er au 10 octobre 2017 et du 20 au 31 octobre 2017 sur Twitter\u00a0: 18 des 62 mentions appelant une réponse sont arrivées quand elles n’en contiennent aucune');
+      const coverageSheet = model.workbook.sheets.find((sheet) => sheet.name === 'Couverture');
+      expect(JSON.stringify(coverageSheet?.rows)).toContain('du 10 au 20 octobre 2017');
+    } finally {
+      cut.close();
+    }
+  });
+
+  it('takes no gap between its posts that one export runs through, that its days leave likely, or where the second file begins days before its posts', async () => {
+    // One export holding its answers and the mentions: it did not answer from the 11th to the 19th; its rate says so.
+    expect((await acmeIn(month((d) => d <= 10 || d >= 20, { oneExport: true }))).coverage).toMatchObject({ outsideOwnPosts: 0, warnings: [] });
+    // Two silent days (the 11th and 12th): as many as September's every day leaves likely.
+    expect((await acmeIn(twoFiles((d) => d <= 10 || d >= 13))).coverage).toMatchObject({ outsideOwnPosts: 0, ownPosts: { gaps: [] }, warnings: [] });
+    // The second file holds the mentions from the 15th: it covers the 15th to the 19th, where the brand was silent.
+    const early = twoFiles((d) => d <= 10 || d >= 20).map((post) => (post.author !== 'acme' && post.at >= '2017-10-15' && post.at < '2017-10-20' ? { ...post, batch: 4 } : post));
+    expect((await acmeIn(early)).coverage).toMatchObject({ outsideOwnPosts: 0, warnings: [] });
+  });
 });
 
 describe('shares answered that rest on platforms holding the brand’s posts whole', () => {

@@ -46,7 +46,7 @@ describe('coverage', () => {
       listedResponsesMissing: 0,
       // No post of its own: no span its answers could be measured in, and no mention outside it.
       outsideOwnPosts: 0,
-      ownPosts: { first: null, last: null },
+      ownPosts: { first: null, last: null, gaps: [] },
       replies: 0,
       repliesWithMissingParent: 0,
       // Acme's two accounts in the config (AcmeCares, acme.page): tracked, with no export of their posts.

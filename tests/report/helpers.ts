@@ -101,7 +101,7 @@ export function emptyCoverage(): Coverage {
     inboundWithListedResponses: 0,
     listedResponsesMissing: 0,
     outsideOwnPosts: 0,
-    ownPosts: { first: null, last: null },
+    ownPosts: { first: null, last: null, gaps: [] },
     replies: 0,
     repliesWithMissingParent: 0,
     accountsTracked: 1,

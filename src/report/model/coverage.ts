@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import type { MetricSpec } from '../../metrics/catalogue.js';
-import { answersUpperBound, hasNoData, isLowerBoundUnder } from '../../metrics/coverage.js';
+import { answersUpperBound, hasNoData, isLowerBoundUnder, ownPostRuns } from '../../metrics/coverage.js';
 import type { BrandReach, PlatformReach } from '../../analysis/analysis.js';
 import type { BrandMetrics, CoverageWarning, MetricsReport, PeriodSpan } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
@@ -309,7 +309,8 @@ function sentence(metrics: MetricsReport, brand: BrandMetrics, warning: Coverage
       for (const { platform, brand: entry } of scope) {
         const own = entry.coverage?.ownPosts;
         if (!own?.first || !own.last) continue;
-        const dates = format.daysInSentence(new Date(own.first), new Date(own.last));
+        // Split at each gap the data holds none of its posts in: "from 1 to 10 and from 20 to 31 October".
+        const dates = format.list(ownPostRuns(own).map(([first, last]) => format.daysInSentence(new Date(first), new Date(last))));
         const span = spans.get(dates) ?? { dates, ...format.daySpan(new Date(own.first), new Date(own.last)), platforms: [] };
         if (platform !== '') span.platforms.push(platformName(platform));
         spans.set(dates, span);
@@ -318,7 +319,8 @@ function sentence(metrics: MetricsReport, brand: BrandMetrics, warning: Coverage
       const spanTexts = [...spans.values()].map(({ platforms, ...dates }) => (platforms.length === 0 ? dates.dates : t('coverage.ownPostsSpanOn', { ...dates, platform: format.list(platforms) })));
       // Measured through answers after the period only: the data holds none of its posts in it.
       if (spanTexts.length === 0) spanTexts.push(t('coverage.ownPostsElsewhere'));
-      return t('coverage.brandPostsPartial', {
+      const gaps = scope.some(({ brand: entry }) => (entry.coverage?.ownPosts.gaps.length ?? 0) > 0);
+      return t(gaps ? 'coverage.brandPostsPartialGaps' : 'coverage.brandPostsPartial', {
         brand: brand.name,
         spans: format.list(spanTexts),
         outside: format.count(sum(scope, (b) => b.coverage?.outsideOwnPosts ?? 0)),
