@@ -588,6 +588,15 @@ describe('formatting', () => {
     expect(formatter('fr').daysInSentence(day('2025-10-02T09:00:00Z'), day('2025-10-15T21:00:00Z'))).toBe('du 2 au 15 octobre 2025');
     expect(formatter('en').daysInSentence(day('2025-09-30T09:00:00Z'), day('2025-10-02T09:00:00Z'))).toBe('from 30 September 2025 to 2 October 2025');
     expect(formatter('fr').dayMonthSpan(day('2025-10-31T09:00:00Z'), day('2025-10-31T22:00:00Z'))).toBe('31 oct.');
+    // Several spans say their month and year once, at the end, when they share it; else each says its own.
+    const spans = (...pairs: Array<[string, string]>) => pairs.map(([first, last]) => [day(first), day(last)] as const);
+    expect(formatter('en').daySpansInSentence(spans(['2025-10-01T09:00:00Z', '2025-10-10T09:00:00Z'], ['2025-10-15T09:00:00Z', '2025-10-15T19:00:00Z'], ['2025-10-20T09:00:00Z', '2025-10-31T09:00:00Z']))).toBe(
+      'from 1 to 10, on 15 and from 20 to 31 October 2025',
+    );
+    expect(formatter('fr').daySpansInSentence(spans(['2025-10-01T09:00:00Z', '2025-10-10T09:00:00Z'], ['2025-10-20T09:00:00Z', '2025-10-31T09:00:00Z']))).toBe('du 1er au 10 et du 20 au 31 octobre 2025');
+    expect(formatter('es').daySpansInSentence(spans(['2025-09-28T09:00:00Z', '2025-10-10T09:00:00Z'], ['2025-10-20T09:00:00Z', '2025-10-31T09:00:00Z']))).toBe(
+      'del 28 de septiembre de 2025 al 10 de octubre de 2025 y del 20 al 31 de octubre de 2025',
+    );
     // A period of one day (31 October 2017 in Madrid) is that day, as a title and inside a sentence.
     expect(formatter('en').periodLabel('2017-10-30T23:00:00Z', '2017-10-31T23:00:00Z')).toBe('31 October 2017');
     expect(formatter('es').periodInSentence('2017-10-30T23:00:00Z', '2017-10-31T23:00:00Z')).toBe('el 31 de octubre de 2017');

@@ -233,6 +233,22 @@ export class Formatter {
     return this.t('format.fromDayToDay', this.daySpan(first, last));
   }
 
+  /**
+   * Spans of days inside a sentence, listed: "from 1 to 10 and from 20 to 31 October 2025", the month and year said once,
+   * at the end, when every span falls in the month the last one ends in.
+   */
+  daySpansInSentence(spans: ReadonlyArray<readonly [Date, Date]>): string {
+    const end = spans.at(-1)?.[1];
+    const oneMonth = end !== undefined && spans.every(([first]) => isSameMonth(first, end, this.dateOptions));
+    const day = (instant: Date) => format(instant, this.withDay(instant, 'd'), this.dateOptions);
+    return this.list(
+      spans.map(([first, last], index) => {
+        if (!oneMonth || index === spans.length - 1) return this.daysInSentence(first, last);
+        return this.oneDay(first, last) ? this.t('format.onDay', { day: day(first) }) : this.t('format.fromDayToDay', { first: day(first), last: day(last) });
+      }),
+    );
+  }
+
   /** Whether two instants fall on one day in the report's timezone. */
   oneDay(first: Date, last: Date): boolean {
     return isSameDay(first, last, this.dateOptions);

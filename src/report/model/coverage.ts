@@ -310,7 +310,7 @@ function sentence(metrics: MetricsReport, brand: BrandMetrics, warning: Coverage
         const own = entry.coverage?.ownPosts;
         if (!own?.first || !own.last) continue;
         // Split at each gap the data holds none of its posts in: "from 1 to 10 and from 20 to 31 October".
-        const dates = format.list(ownPostRuns(own).map(([first, last]) => format.daysInSentence(new Date(first), new Date(last))));
+        const dates = format.daySpansInSentence(ownPostRuns(own).map(([first, last]) => [new Date(first), new Date(last)] as const));
         const span = spans.get(dates) ?? { dates, ...format.daySpan(new Date(own.first), new Date(own.last)), platforms: [] };
         if (platform !== '') span.platforms.push(platformName(platform));
         spans.set(dates, span);
