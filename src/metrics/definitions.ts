@@ -68,7 +68,7 @@ export const METRIC_DEFINITIONS: MetricDefinition[] = [
     id: 'responseRate',
     title: 'Response rate',
     text:
-      'Answered mentions divided by the measured inbound mentions that need an answer: those on platforms where the data holds posts of the brand (see coverage), mass mentions and closers left out (see mentions that need no answer). Its 95% interval is the Wilson score interval, which stays within 0-100% and remains meaningful for small samples and for rates of 0% or 100%.',
+      'Answered mentions divided by the measured inbound mentions that need an answer: those on platforms where the data holds posts of the brand (see coverage), mass mentions and closers left out (see mentions that need no answer). Its 95% interval is the Wilson score interval, which stays within 0-100% and remains meaningful for small samples and for rates of 0% or 100%. A rate that is a lower bound (see coverage) has none, since it can only be higher.',
   },
   {
     id: 'responseTime',

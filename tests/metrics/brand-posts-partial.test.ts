@@ -164,14 +164,17 @@ describe('a brand whose posts the data holds on part of the period only (brand-p
     // The charts of shares answered say whose are lower bounds; the response-rate chart puts them after the ranked brands.
     const charts = chartData({ metrics: full, answeredWithin: null, format, t, palette: brandColours(full.brands, '#0B5FFF'), primary: '#0B5FFF' });
     const partialLine = '≥ The data holds the posts of ACME and LATE on part of October 2017 only: their shares answered are lower bounds.';
-    expect(charts['cumulative-answered']?.inputs.notes).toContain(partialLine);
+    // Under the curves, which carry no mark, the line says it without one.
+    expect(charts['cumulative-answered']?.inputs.notes).toContain(partialLine.replace('≥ ', ''));
     expect(charts.themes?.inputs.notes).toContain(partialLine);
     const rateRows = (charts['response-rate']?.inputs.datasets.brands ?? []) as Array<{ brand: string }>;
     expect(rateRows.map((row) => row.brand)).toEqual(['RIVAL', 'STEADY', 'ACME', 'LATE']);
     // The workbook's diagnostics say it beside its shares answered.
     const { model } = await buildReportModel({ metrics: full, config: themed, facts: null, template: ReportTemplate.open(undefined), language: 'en', improvements: buildImprovements(full, 'en') });
-    // Behind the median on every figure, each a lower bound: "What to improve" says they are not judged, not that none falls behind.
-    expect(model.absent.find((line) => line.startsWith('What to improve'))).toMatch(/^What to improve: the client’s figures marked ≥ in “[^”]+” are lower bounds, since answers are missing from the data, and are not judged;/);
+    // Behind the median on every figure, each a lower bound: "What to improve" says they are judged only where ahead even so, not that none falls behind.
+    expect(model.absent.find((line) => line.startsWith('What to improve'))).toMatch(
+      /^What to improve: the client’s figures marked ≥ in “[^”]+” are lower bounds, since answers are missing from the data, and are judged only where they are ahead even so;/,
+    );
     const sheet = model.workbook.sheets.find((entry) => entry.name === 'Diagnostics');
     const notes = sheet?.headers.indexOf('Notes') ?? -1;
     const noted = (sheet?.rows ?? []).filter((row) => String(row[notes]?.value ?? '').includes('The data holds its posts on part of the period only')).map((row) => row[0]?.value);
@@ -321,7 +324,7 @@ describe('a care export that ends a few days before the period does, beside ment
       const metrics = await computeMetrics(cut, configWith([{ id: 'acme', name: 'Acme' }, { id: 'rival' }]), '2017-10');
       const t = translator(ReportTemplate.open(undefined).strings('fr'), 'fr', 'fr');
       const charts = chartData({ metrics, answeredWithin: null, format: new Formatter('fr', t, 'UTC'), t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' });
-      expect(charts['cumulative-answered']?.inputs.notes).toContain('≥ Les données ne contiennent les publications d’Acme que sur une partie d’octobre 2017\u00a0: ses parts de mentions avec réponse sont des minimums.');
+      expect(charts['cumulative-answered']?.inputs.notes).toContain('Les données ne contiennent les publications d’Acme que sur une partie d’octobre 2017\u00a0: ses parts de mentions avec réponse sont des minimums.');
       // The workbook's trend says it of acme's October rate, not of its September one, nor of rival's.
       const { model } = await buildReportModel({ metrics, config: configWith([{ id: 'acme', name: 'Acme' }, { id: 'rival' }]), facts: null, template: ReportTemplate.open(undefined), language: 'en' });
       const trend = model.workbook.sheets.find((sheet) => sheet.name === 'Trend');
@@ -416,6 +419,8 @@ describe('a care export that ends a few days before the period does, beside ment
       );
       const { model } = await buildReportModel({ metrics, config: configWith([{ id: 'acme', name: 'Acme' }, { id: 'rival' }]), facts: null, template: ReportTemplate.open(undefined), language: 'fr' });
       expect(JSON.stringify(model)).toContain('Les données ne contiennent les publications d’Acme que du 1er au 10 et du 20 au 31 octobre 2017 sur Twitter\u00a0: 18 des 62 mentions appelant une réponse sont arrivées quand elles n’en contiennent aucune');
+      // Its rate, a lower bound, has no interval: the dash in that column is said.
+      expect(model.leaderboardNotes).toContain('— dans la colonne de l’intervalle à 95\u00a0%\u00a0: un taux marqué ≥ est un minimum et n’a pas d’intervalle, puisqu’il ne peut qu’être plus élevé.');
       const coverageSheet = model.workbook.sheets.find((sheet) => sheet.name === 'Couverture');
       expect(JSON.stringify(coverageSheet?.rows)).toContain('du 10 au 20 octobre 2017');
     } finally {
@@ -522,14 +527,19 @@ describe('shares answered that rest on platforms holding the brand’s posts who
     const t = translator(ReportTemplate.open(undefined).strings('en'), 'en');
     const format = new Formatter('en', t, 'UTC');
     const card = buildScorecard(full, format, t, DEFAULT_SCORECARD_THRESHOLDS);
+    // Exact, it is ranked as any other, beside rival's 100% (a rank every brand shares, which the scorecard leaves out).
     const row = card?.rows.find((entry) => entry.brandId === 'acme');
     expect(row?.cells[card?.columns.findIndex((column) => column.key === 'negativeResponseRate') ?? -1]?.text).toBe('100%');
+    expect(full.diagnostics.brands.map((brand) => brand.rank.negativeResponseRate)).toEqual([1, 1]);
     const charts = chartData({ metrics: full, answeredWithin: null, format, t, palette: brandColours(full.brands, '#0B5FFF'), primary: '#0B5FFF' });
     const labels = ((charts.sentiment?.inputs.datasets.groups ?? []) as Array<{ brand: string; group: string; rateLabel: string }>).filter((entry) => entry.brand === 'Acme' && entry.rateLabel !== '');
     expect(labels.map((entry) => [entry.group, entry.rateLabel])).toEqual([
       ['Negative', '100% · 44'],
       ['Positive', '≥ 45% · 49'],
     ]);
+    // The deck's bars have no labels: its name carries the mark on the chart of shares answered, and the note says what it means.
+    expect(charts.sentiment?.native[0]?.labels).toContain('Acme ≥');
+    expect(charts.sentiment?.inputs.notes).toContain('≥ The data holds the posts of Acme on part of October 2017 only: its shares answered are lower bounds.');
   });
 
   it('are not lower bounds for listed responses the data lacks on another platform: the Twitter export lists answers that are not in the data', async () => {

@@ -135,6 +135,29 @@ describe('what people write about', () => {
     expect(gridOf(gaps)?.notes).toEqual([blank]);
   });
 
+  it('marks the rates of a client whose posts the data holds in part as lower bounds, but one answered in full, which cannot be higher', () => {
+    const metrics = withSubjects();
+    const acme: Entry[] = [theme('billing', 40, 40), theme('coverage', 30, 27)];
+    const partial: MetricsReport = {
+      ...metrics,
+      brands: metrics.brands.map((brand) =>
+        brand.id === 'acme' && brand.coverage ? { ...brand, themes: acme, coverage: { ...brand.coverage, warnings: ['brand-posts-partial'] } } : { ...brand, themes: [] },
+      ),
+    };
+    const grid = chartData({ metrics: partial, answeredWithin: null, format, t, palette: brandColours(partial.brands, '#0B5FFF'), primary: '#0B5FFF' }).themes?.inputs;
+    const cells = (grid?.datasets.cells ?? []) as Array<{ theme: string; label: string }>;
+    expect(cells.filter((cell) => cell.label !== '').map((cell) => [cell.theme, cell.label])).toEqual([
+      ['billing', '100% · 40'],
+      ['coverage', '≥ 90% · 30'],
+    ]);
+    expect(buildThemes(partial, format, t, 'September 2017')?.rows.map((row) => row.rate)).toEqual(['100% of 40', '≥ 90% of 30']);
+    // The note on the mark goes with it: with every rate answered in full, there is none.
+    const whole: MetricsReport = { ...partial, brands: partial.brands.map((brand) => (brand.id === 'acme' ? { ...brand, themes: [theme('billing', 40, 40)] } : brand)) };
+    const wholeGrid = chartData({ metrics: whole, answeredWithin: null, format, t, palette: brandColours(whole.brands, '#0B5FFF'), primary: '#0B5FFF' }).themes?.inputs;
+    expect(wholeGrid?.notes?.some((note) => note.startsWith('≥'))).toBe(false);
+    expect(grid?.notes?.some((note) => note.startsWith('≥'))).toBe(true);
+  });
+
   it('marks the competitors’ time of a subject when a competitor it counts answered fewer than 30 mentions of it, and says so', () => {
     const metrics = withSubjects();
     const withRival = (rival: Entry[]): MetricsReport => ({ ...metrics, brands: metrics.brands.map((brand) => (brand.id === 'rivalco' ? { ...brand, themes: rival } : brand)) });

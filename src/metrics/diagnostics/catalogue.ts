@@ -85,10 +85,21 @@ export const ANSWERED_SHARES: ReadonlySet<string> = new Set<string>([
 ] satisfies DiagnosticMetricKey[]);
 
 /**
- * A brand with fewer than 10 posts, none a reply (coverage few-brand-posts), is shown but not compared; one whose
- * posts the data holds on part of the period only is not compared on the shares answered that rest on them (lowerBoundShares).
+ * Whether a share answered that the data may understate (lowerBoundShares) is answered in full: 100% cannot be higher,
+ * so it is exact, and is ranked and compared as any other.
  */
-const comparable = (brand: BrandDiagnostics, metric: { key: string }): boolean => !brand.fewBrandPosts && !brand.lowerBoundShares.some((key) => key === metric.key);
+export function answeredInFull(brand: BrandDiagnostics, key: DiagnosticMetricKey): boolean {
+  const metric = DIAGNOSTIC_METRICS.find((candidate) => candidate.key === key);
+  return metric?.better === 'higher' && metric.value(brand) === 1;
+}
+
+/**
+ * A brand with fewer than 10 posts, none a reply (coverage few-brand-posts), is shown but not compared; one whose
+ * posts the data holds on part of the period only is not compared on the shares answered that rest on them (lowerBoundShares),
+ * unless they are answered in full.
+ */
+const comparable = (brand: BrandDiagnostics, metric: { key: string }): boolean =>
+  !brand.fewBrandPosts && !brand.lowerBoundShares.some((key) => key === metric.key && !answeredInFull(brand, key));
 
 export function assignDiagnosticRanks(brands: BrandDiagnostics[]): void {
   assignRanks(brands, DIAGNOSTIC_METRICS, comparable);

@@ -257,7 +257,9 @@ function audienceInputs({ metrics, format, t }: Context, audience: Audience): Ch
   ];
   // Opens with the mark its bars' labels carry (the deck's bars have no labels: the list names them).
   const thinTimesNote = thinTimes.length === 0 ? [] : [`${LOW_SAMPLE_MARK} ${t('chart.audience.thinTimes', { minimum: format.count(MIN_SAMPLE), list: format.list(thinTimes) })}`];
-  const restsOn = [...comparedOnNote(audience.field, t(`${audience.prefix}.title`), order, diagnostics, format, t), ...partialNote(understated, { metrics, format, t }, () => true)];
+  // Only the brands whose bars carry the mark: a share answered in full prints without it.
+  const boundShown = understated.filter((brand) => points.some((point) => point.brand === brand.name && point.rateLabel.startsWith(LOWER_BOUND_MARK)));
+  const restsOn = [...comparedOnNote(audience.field, t(`${audience.prefix}.title`), order, diagnostics, format, t), ...partialNote(boundShown, { metrics, format, t }, () => true)];
   // A split compares its groups: with bars in fewer than two, it would only draw the response-rate chart again (the demo: no brand has 30 mentions
   // from influencers). The notes then say why no group has a bar, and nothing of median times the page does not show.
   if (new Set(rows.filter((row) => row.rate !== null).map((row) => row.key)).size < 2) {
@@ -268,8 +270,10 @@ function audienceInputs({ metrics, format, t }: Context, audience: Audience): Ch
   const longest = Math.max(0, ...points.map((point) => point.hours ?? 0));
   const brandNames = split.map((brand) => brand.name);
   const groups = audience.keys.map((key, index) => ({ key: labels[key] ?? key, name: labels[key] ?? key, colour: audience.range[index] ?? BACKGROUND_GREY }));
-  const nativeOf = (title: string, unit: NativeUnit, value: (point: (typeof points)[number]) => number | null, axisTitle: string | null) =>
-    native({ kind: 'bar', title, labels: brandNames, series: pivot(points, (point) => point.brand, brandNames, groups, (point) => point.group, value), unit, axisTitle });
+  // The deck's bars have no labels: on the chart of shares answered, a brand whose bars are lower bounds carries the mark after its name, as on the response-rate chart.
+  const nativeNames = split.map((brand) => (boundShown.includes(brand) ? `${brand.name} ${LOWER_BOUND_MARK}` : brand.name));
+  const nativeOf = (title: string, unit: NativeUnit, value: (point: (typeof points)[number]) => number | null, axisTitle: string | null, labels = brandNames) =>
+    native({ kind: 'bar', title, labels, series: pivot(points, (point) => point.brand, brandNames, groups, (point) => point.group, value), unit, axisTitle });
   return {
     inputs: {
       datasets: { groups: points },
@@ -277,7 +281,7 @@ function audienceInputs({ metrics, format, t }: Context, audience: Audience): Ch
       notes,
     },
     native: [
-      nativeOf(t('chart.audience.rateTitle'), 'share', (point) => point.rate, null),
+      nativeOf(t('chart.audience.rateTitle'), 'share', (point) => point.rate, null, nativeNames),
       nativeOf(t('label.responseTimeMedianMin'), 'hours', (point) => point.hours, t('chart.audience.hoursAxis')),
     ],
   };
@@ -297,11 +301,18 @@ function byValueDescending(brands: readonly BrandMetrics[], value: (brand: Brand
 }
 
 /** The line under a chart of shares answered that says whose are lower bounds, and why; none when no brand drawn is one. */
-function partialNote(brands: readonly BrandMetrics[], { metrics, format, t }: Pick<Context, 'metrics' | 'format' | 't'>, understated: (brand: BrandMetrics) => boolean = hasPartialPosts): string[] {
+function partialNote(
+  brands: readonly BrandMetrics[],
+  { metrics, format, t }: Pick<Context, 'metrics' | 'format' | 't'>,
+  understated: (brand: BrandMetrics) => boolean = hasPartialPosts,
+  marked = true,
+): string[] {
   const partial = brands.filter(understated);
   if (partial.length === 0) return [];
   const period = format.periodInSentence(metrics.period.start, metrics.period.end, metrics.period.label);
-  return [t(partial.length === 1 ? 'chart.partialPostsOne' : 'chart.partialPosts', { brands: format.list(partial.map((brand) => brand.name)), period })];
+  const note = t(partial.length === 1 ? 'chart.partialPostsOne' : 'chart.partialPosts', { brands: format.list(partial.map((brand) => brand.name)), period });
+  // The mark opens the note where the chart's figures carry it; under curves without labels it would explain nothing.
+  return [marked ? note : note.replace(new RegExp(`^${LOWER_BOUND_MARK}\\s*`), '')];
 }
 
 /** The characters of a brand name that carries marks on a chart's axis: with them, within the axis's label limit (230 px). */
@@ -460,7 +471,7 @@ function cumulative({ metrics, answeredWithin, t, format, palette }: Context, co
   const drawn = atTicks.map((series) => series.name);
   return {
     inputs: {
-      notes: partialNote(metrics.brands.filter(measured), { metrics, format, t }),
+      notes: partialNote(metrics.brands.filter(measured), { metrics, format, t }, hasPartialPosts, false),
       datasets: { curve, marks },
       values: {
         ...common,
@@ -560,6 +571,8 @@ function trendInputs({ metrics, format, t, palette }: Context, common: Record<st
   const partial = partialNote(
     metrics.brands.filter((brand) => drawnBrands.has(brand.name)),
     { metrics, format, t },
+    hasPartialPosts,
+    false,
   );
   if (!drawn.some((row) => row.hours !== null)) return { inputs: { datasets, values, panels: [0], notes: [...left, ...partNote, t('chart.trend.noTimes'), ...partial] }, native: [rate] };
   const logNote = times.log ? [t('chart.trend.logTimes')] : [];
@@ -720,7 +733,7 @@ function themeGrid({ metrics, t, format }: Context): ChartBuild | null {
       const own = (brand.themes ?? []).find((candidate) => candidate.name === theme.name && candidate.source === theme.source);
       const rate = own && own.measured > 0 ? own.responseRate : null;
       const marked = own !== undefined && rate !== null && subjectMarks(own).rate;
-      const bound = hasPartialPosts(brand) ? `${LOWER_BOUND_MARK} ` : '';
+      const bound = hasPartialPosts(brand) && opensAbove('share', rate, format) ? `${LOWER_BOUND_MARK} ` : '';
       const label = rate === null || !own ? '' : `${bound}${format.percent(rate)} · ${format.count(own.measured)}${marked ? ` ${LOW_SAMPLE_MARK}` : ''}`;
       return { theme: theme.name, brand: brand.name, rate, label, marked };
     }),
@@ -738,7 +751,10 @@ function themeGrid({ metrics, t, format }: Context): ChartBuild | null {
       notes: [
         ...(cells.some((cell) => cell.marked) ? [t('chart.themes.lowSample', { minimum: format.count(THEME_MIN_MENTIONS) })] : []),
         ...(cells.some((cell) => cell.rate === null) ? [t('chart.themes.blank')] : []),
-        ...partialNote(brands, { metrics, format, t }),
+        ...partialNote(
+          brands.filter((_, index) => grid.some((row) => row[index]?.label.startsWith(LOWER_BOUND_MARK))),
+          { metrics, format, t },
+        ),
       ],
     },
     native: [

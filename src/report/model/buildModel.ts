@@ -67,9 +67,10 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
     { client: client.name, timezone: format.timezoneName(), followers: format.count(metrics.diagnostics?.settings.influencerFollowers ?? config.metrics.influencerFollowers ?? 1000) },
   );
   const methodology = buildMethodology(metrics, facts, format, t, periodLabel, config.brands);
-  const { lowSampleNote, ...leaderboard } = buildLeaderboard(metrics, format, t);
+  const { lowSampleNote, noIntervalNote, ...leaderboard } = buildLeaderboard(metrics, format, t);
   const leaderboardNotes = [t('leaderboard.noteRank'), t('leaderboard.noteSla')];
   if (lowSampleNote) leaderboardNotes.push(lowSampleNote);
+  if (noIntervalNote) leaderboardNotes.push(noIntervalNote);
   const coverage = coverageNotes(metrics, format, t);
   leaderboardNotes.push(...coverage.map((note) => `${note.mark} ${note.text}`));
   const noData = noDataLine(metrics, format, t);

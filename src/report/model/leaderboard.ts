@@ -10,7 +10,7 @@ import type { Leaderboard, LeaderboardCell } from './types.js';
  * numbers of METRICS.md, their ranks, their coverage marks and the low-sample
  * mark on the figures that rest on few mentions; `lowSampleNote` says which.
  */
-export function buildLeaderboard(metrics: MetricsReport, format: Formatter, t: Translate): Leaderboard & { lowSampleNote: string | null } {
+export function buildLeaderboard(metrics: MetricsReport, format: Formatter, t: Translate): Leaderboard & { lowSampleNote: string | null; noIntervalNote: string | null } {
   const catalogue = catalogueOf(metrics);
   const specs = catalogue.filter((spec) => spec.shows.leaderboard === true);
   const columns = [
@@ -33,7 +33,9 @@ export function buildLeaderboard(metrics: MetricsReport, format: Formatter, t: T
   }));
   const lowSampleNote =
     low.size === 0 ? null : t(low.size === 2 ? 'leaderboard.noteLowSampleBoth' : low.has('mentions') ? 'leaderboard.noteLowSampleMentions' : 'leaderboard.noteLowSampleAnswered');
-  return { columns, rows, lowSampleNote };
+  // A rate without its interval is a lower bound (responseRateCi): the dash in that column is said, not left to puzzle.
+  const noIntervalNote = metrics.brands.some((brand) => brand.responseRate !== null && brand.responseRateCi === null) ? t('leaderboard.noteNoInterval') : null;
+  return { columns, rows, lowSampleNote, noIntervalNote };
 }
 
 /** Best response rate first, brands without one last, then by name: the order of every per-brand table. */
