@@ -377,8 +377,9 @@ function coverageSheet(inputs: WorkbookInputs, platformRows: ReadonlyArray<{ pla
   const rows = [...metrics.brands.map((brand) => ({ platform: t('sheet.allPlatforms'), brand, allPlatforms: true })), ...platformRows.map((row) => ({ ...row, allPlatforms: false }))];
   const timezone = metrics.period.timezone;
   const instant = (iso: string | null) => (iso === null ? cell.text(null) : cell.day(Date.parse(iso), timezone));
+  // Each gap by the posts around it: "none between its posts of 10 October 2025 and of 20 October 2025" (its days of posts are not missing).
   const gapsText = (gaps: ReadonlyArray<{ from: string; to: string }>) =>
-    gaps.length === 0 ? null : inputs.format.list(gaps.map((gap) => inputs.format.daysInSentence(new Date(gap.from), new Date(gap.to))));
+    gaps.length === 0 ? null : gaps.map((gap) => t('sheet.coverage.ownPostGap', { from: inputs.format.date(new Date(gap.from)), to: inputs.format.date(new Date(gap.to)) })).join('; ');
   return table(t('sheet.coverage'), rows, [
     { header: t('sheet.platform'), value: (row) => cell.text(row.platform) },
     ...brandColumns(inputs).map((column) => ({ header: column.header, value: (row: { brand: BrandMetrics }) => column.value(row.brand) })),
@@ -396,7 +397,6 @@ function coverageSheet(inputs: WorkbookInputs, platformRows: ReadonlyArray<{ pla
     { header: t('sheet.coverage.lastPost'), value: (row) => instant(row.brand.coverage?.span.last ?? null) },
     { header: t('sheet.coverage.firstOwnPost'), value: (row) => instant(row.brand.coverage?.ownPosts?.first ?? null) },
     { header: t('sheet.coverage.lastOwnPost'), value: (row) => instant(row.brand.coverage?.ownPosts?.last ?? null) },
-    // Each gap from its last post before it to its first after it, in the words of the coverage note.
     { header: t('sheet.coverage.ownPostGaps'), value: (row) => cell.text(gapsText(row.brand.coverage?.ownPosts.gaps ?? [])) },
     { header: t('sheet.coverage.outsideOwnPosts'), value: (row) => cell.count(row.brand.coverage?.outsideOwnPosts) },
     { header: t('sheet.coverage.daysWithData'), value: (row) => cell.count(row.brand.coverage?.span.daysWithData) },
