@@ -30,10 +30,13 @@
 -- before it): a care export pulled on the 28th, or overnight with the night's mentions,
 -- beside a listening export that runs on; not an export that holds the brand's silence. (A
 -- post stored from two exports is the first one's: docs/import.md, "Duplicate".) So does such
--- a silence inside the period, between two of its posts, when every export holding its posts
--- of the day up to the first ends within a day after it and every one holding its posts of the
--- day from the second begins within a day before it: a care export in two files with days
--- missing between them (its mentions in between count). The run:
+-- a silence inside the period, between two of its posts, that no export holding its posts of
+-- the day up to the first or of the day from the second holds (none of them may hold both):
+-- from the last row of the first ones to the first row of the others, the days all of whose
+-- mentions fall there are the run, and its mentions from its post before to that first row
+-- count (a care export in two files with days missing between them: the rows of the second
+-- before its first post hold its silence; the answers to those of the first after its last
+-- post may have come in the run). The run:
 -- counting only the days its mentions fall on, on its own days of the week in either period
 -- and not the config's holidays, with a share d of them holding a post of the brand, in
 -- this period or the one before it ($before_start, $before_end), the higher, the one
@@ -113,13 +116,16 @@ own_days AS (
   GROUP BY ALL
 ),
 counted_days AS (
-  -- the days its mentions fall on, on the brand's own days of the week in either period, not holidays; whether it posted on each
-  SELECT m.brand_id, m.platform, m.local_day, m.current, o.local_day IS NOT NULL AS posted
-  FROM (SELECT DISTINCT brand_id, platform, local_day,
-               created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AS current
+  -- the days its mentions fall on, on the brand's own days of the week in either period, not holidays; whether it posted on
+  -- each, and its first and last mention that day
+  SELECT m.brand_id, m.platform, m.local_day, m.current, m.day_first, m.day_last, o.local_day IS NOT NULL AS posted
+  FROM (SELECT brand_id, platform, local_day,
+               created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AS current,
+               min(created_at) AS day_first, max(created_at) AS day_last
         FROM mentions
         WHERE (created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ)
-           OR (created_at >= $before_start::TIMESTAMPTZ AND created_at < $before_end::TIMESTAMPTZ)) m
+           OR (created_at >= $before_start::TIMESTAMPTZ AND created_at < $before_end::TIMESTAMPTZ)
+        GROUP BY ALL) m
   LEFT JOIN own_days o ON o.brand_id = m.brand_id AND o.platform = m.platform AND o.local_day = m.local_day
   SEMI JOIN own_days w ON w.brand_id = m.brand_id AND w.platform = m.platform AND isodow(w.local_day) = isodow(m.local_day)
   WHERE NOT list_contains(string_split($holidays, ','), strftime(m.local_day, '%Y-%m-%d'))
@@ -216,20 +222,30 @@ judged AS (
   JOIN mentioned m ON m.brand_id = u.brand_id AND m.platform = u.platform
   WHERE m.mentions + e.posts >= 30
 ),
-cut_gaps AS (
-  -- a run inside the period where every export holding its posts of the day up to it ends within a day after its start,
-  -- and every one holding its posts of the day from its end begins within a day before that end: its exports stop and
-  -- start again around the run (one export that runs through it holds the brand's silence)
-  SELECT g.brand_id, g.platform, g.before_at, g.after_at
+gap_holes AS (
+  -- the time no export that records the brand around such a run holds: from the last row of the exports holding its posts
+  -- of the day up to it to the first row of those holding its posts of the day from its end (none may hold both: one export
+  -- that runs through the run holds the brand's silence). Rows of those exports inside the run hold its silence too.
+  SELECT g.brand_id, g.platform, g.before_at, max(r.last_at) FILTER (WHERE p.before) AS hole_from, min(r.first_at) FILTER (WHERE p.after) AS hole_to
   FROM gap_runs g
   JOIN gap_posts p ON p.brand_id = g.brand_id AND p.platform = g.platform AND p.before_at = g.before_at
   JOIN batch_reach r ON r.batch_id = p.batch_id AND r.platform = p.platform
-  JOIN own_span e ON e.brand_id = g.brand_id AND e.platform = g.platform
-  JOIN mentioned m ON m.brand_id = g.brand_id AND m.platform = g.platform
+  GROUP BY g.brand_id, g.platform, g.before_at
+  HAVING NOT bool_or(p.before AND p.after)
+),
+cut_gaps AS (
+  -- a hole holding more counted days (all their mentions in it) than its tolerance, for a brand of 30 posts and mentions there:
+  -- its exports stop and start again around the run (a care export in two files with days missing between them). Its mentions
+  -- from its last post before the hole count: those before the hole may have had their answers in it
+  SELECT h.brand_id, h.platform, h.before_at, h.hole_to
+  FROM gap_holes h
+  JOIN counted_days c ON c.brand_id = h.brand_id AND c.platform = h.platform AND c.current AND c.day_first > h.hole_from AND c.day_last < h.hole_to
+  JOIN tolerances u ON u.brand_id = h.brand_id AND u.platform = h.platform
+  JOIN own_span e ON e.brand_id = h.brand_id AND e.platform = h.platform
+  JOIN mentioned m ON m.brand_id = h.brand_id AND m.platform = h.platform
   WHERE m.mentions + e.posts >= 30
-  GROUP BY g.brand_id, g.platform, g.before_at, g.after_at
-  HAVING bool_and(r.last_at < g.before_at + INTERVAL 1 DAY) FILTER (WHERE p.before)
-     AND bool_and(r.first_at > g.after_at - INTERVAL 1 DAY) FILTER (WHERE p.after)
+  GROUP BY h.brand_id, h.platform, h.before_at, h.hole_from, h.hole_to
+  HAVING count(*) > any_value(u.tolerance)
 ),
 silences AS (
   -- where its posts end and begin: in the slice, or in this period where its run there is judged cut
@@ -252,7 +268,7 @@ outside AS (
   WHERE m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
     AND m.needs_answer AND m.response_at IS NULL
     AND ((s.after_last AND m.created_at > s.own_last AND (NOT m.pending OR s.cut_after)) OR (s.before_first AND m.created_at < s.own_first)
-      OR EXISTS (SELECT 1 FROM cut_gaps g WHERE g.brand_id = m.brand_id AND g.platform = m.platform AND m.created_at > g.before_at AND m.created_at < g.after_at))
+      OR EXISTS (SELECT 1 FROM cut_gaps g WHERE g.brand_id = m.brand_id AND g.platform = m.platform AND m.created_at > g.before_at AND m.created_at < g.hole_to))
 )
 SELECT $start::TIMESTAMPTZ, brand_id, platform, post_id
 FROM outside

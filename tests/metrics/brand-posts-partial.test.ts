@@ -428,14 +428,25 @@ describe('a care export that ends a few days before the period does, beside ment
     }
   });
 
-  it('takes no gap between its posts that one export runs through, that its days leave likely, or where the second file begins days before its posts', async () => {
+  it('takes no gap between its posts that one export runs through, or that its days leave likely', async () => {
     // One export holding its answers and the mentions: it did not answer from the 11th to the 19th; its rate says so.
     expect((await acmeIn(month((d) => d <= 10 || d >= 20, { oneExport: true }))).coverage).toMatchObject({ outsideOwnPosts: 0, warnings: [] });
     // Two silent days (the 11th and 12th): as many as September's every day leaves likely.
     expect((await acmeIn(twoFiles((d) => d <= 10 || d >= 13))).coverage).toMatchObject({ outsideOwnPosts: 0, ownPosts: { gaps: [] }, warnings: [] });
-    // The second file holds the mentions from the 15th: it covers the 15th to the 19th, where the brand was silent.
+  });
+
+  it('takes the days no file of its care export holds: a second file that begins with the mentions days before its first answer holds its silence on them', async () => {
+    // The second file holds the mentions from the 15th: no file holds the 11th to the 14th (4 of its days, 2 likely), whose 8
+    // mentions count; those of the 15th to the 19th are in the file, unanswered.
     const early = twoFiles((d) => d <= 10 || d >= 20).map((post) => (post.author !== 'acme' && post.at >= '2017-10-15' && post.at < '2017-10-20' ? { ...post, batch: 4 } : post));
-    expect((await acmeIn(early)).coverage).toMatchObject({ outsideOwnPosts: 0, warnings: [] });
+    expect((await acmeIn(early)).coverage).toMatchObject({
+      outsideOwnPosts: 8,
+      ownPosts: { gaps: [{ from: '2017-10-10T14:30:00Z', to: '2017-10-20T10:30:00Z' }] },
+      warnings: ['brand-posts-partial'],
+    });
+    // From the 13th: the 11th and 12th are 2 days, as many as its days leave likely.
+    const earlier = twoFiles((d) => d <= 10 || d >= 20).map((post) => (post.author !== 'acme' && post.at >= '2017-10-13' && post.at < '2017-10-20' ? { ...post, batch: 4 } : post));
+    expect((await acmeIn(earlier)).coverage).toMatchObject({ outsideOwnPosts: 0, warnings: [] });
   });
 });
 
