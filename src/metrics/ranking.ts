@@ -133,7 +133,8 @@ export interface Change {
  * null with a reason when either rests on fewer than 30 mentions (30 brand
  * posts for reply figures), or when the previous period had no post of the
  * brand where this one has (METRICS.md, "Comparability"), or when a rate is a
- * lower bound by an unknown margin in either period (brand-posts-partial), or, for a count, when
+ * lower bound by an unknown margin in either period (brand-posts-partial), or a figure over its answers is a lower
+ * bound for listed responses the data lacks in either period (responses-missing), or, for a count, when
  * the exports reach over part of either period only (`spans`). When the data holds
  * nothing of the tracked brands in the previous period (`previousInData`
  * false), no figure is compared, for that reason.
@@ -196,12 +197,17 @@ function changeReason(current: BrandMetrics, previous: BrandMetrics, restsOn: Re
   const understated = restsOn === 'answers' || (restsOn === 'brandPosts' && unit === 'count');
   if (understated && hasPartialPosts(current)) return 'brand-posts-partial';
   if (understated && hasPartialPosts(previous)) return 'brand-posts-partial-previous';
+  // Listed responses the data lacks make the figures over its answers lower bounds (responses-missing): the change between a
+  // lower bound and another figure has no sure sign ("rose by 5.3 pts" where the rate may have fallen).
+  if (restsOn === 'answers' && listsMissing(current)) return 'responses-missing';
+  if (restsOn === 'answers' && listsMissing(previous)) return 'responses-missing-previous';
   if (sampleOf(current, restsOn) < MIN_SAMPLE) return 'thin-period';
   if (sampleOf(previous, restsOn) < MIN_SAMPLE) return 'thin-previous-period';
   return null;
 }
 
 const unmeasured = (brand: BrandMetrics): boolean => brand.coverage?.warnings.includes('no-brand-posts') ?? false;
+const listsMissing = (brand: BrandMetrics): boolean => brand.coverage?.warnings.includes('responses-missing') ?? false;
 
 /**
  * A brand whose mentions jump from fewer than 30 to this many times more, or fall so, between the two periods: its

@@ -104,6 +104,8 @@ export type ChangeReason =
   | 'platform-missing-previous'
   | 'brand-posts-partial'
   | 'brand-posts-partial-previous'
+  | 'responses-missing'
+  | 'responses-missing-previous'
   | 'brand-data-partial'
   | 'brand-data-partial-previous'
   | 'previous-period-not-in-data'

@@ -479,6 +479,30 @@ describe('ranks, benchmarks and change', () => {
     expect(grown.changeReason).toMatchObject({ inbound: 'thin-previous-period', responseRate: 'thin-previous-period' });
   });
 
+  it('makes no change of a figure over its answers when listed responses the data lacks make it a lower bound, in either period', async () => {
+    // 40 mentions a month, 30 answered; the 10 others list a response the data does not hold, in October (`missingIn` 9) or
+    // September (8): a lower bound by up to 25 points, whose change against a whole month has no sure sign.
+    const month = (missingIn: number): TestPost[] =>
+      [8, 9].flatMap((month) =>
+        Array.from({ length: 40 }, (_, index): TestPost[] => {
+          const when = (minutes: number) => new Date(Date.UTC(2017, month, 1 + (index % 28), 10) + minutes * 60_000).toISOString();
+          const id = `m${month}-${index}`;
+          if (index < 30) return [{ id, author: `c${index}`, at: when(0), text: '@acme help' }, { id: `${id}r`, author: 'acme', at: when(5), parent: id }];
+          return [{ id, author: `c${index}`, at: when(0), text: '@acme help', ...(month === missingIn ? { responses: `gone-${id}` } : {}) }];
+        }).flat(),
+      );
+    const reach = exportsReach('2017-09-01', '2017-10-31');
+    const now = brand(await metrics([...month(9), ...reach]), 'acme');
+    expect(now.coverage?.warnings).toContain('responses-missing');
+    expect([now.change?.responseRate, now.change?.answered, now.changeReason?.responseRate, now.changeReason?.answered]).toEqual([null, null, 'responses-missing', 'responses-missing']);
+    // Figures over the mentions, and times over the answers the data holds, are compared.
+    expect([now.change?.inbound, now.changeReason?.inbound, now.changeReason?.responseTimeMedianMin]).toEqual([0, undefined, undefined]);
+    const then = brand(await metrics([...month(8), ...reach]), 'acme');
+    expect([then.change?.responseRate, then.changeReason?.responseRate]).toEqual([null, 'responses-missing-previous']);
+    // Without the listed responses, 75% against 75%.
+    expect(brand(await metrics([...month(0), ...reach]), 'acme').change?.responseRate).toBe(0);
+  });
+
   it('gives no previous figure, not 0, for a period the data holds nothing of; a brand absent from a period the data holds has its 0', async () => {
     // October only: 40 mentions of acme, 30 answered; the data holds nothing of September.
     const october = Array.from({ length: 40 }, (_, index): TestPost[] => [

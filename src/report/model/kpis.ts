@@ -80,6 +80,8 @@ const CHANGE_REASON_KEYS: Record<ChangeReason, string> = {
   'platform-missing-previous': 'kpi.noChange.platformMissingPrevious',
   'brand-posts-partial': 'kpi.noChange.brandPostsPartial',
   'brand-posts-partial-previous': 'kpi.noChange.brandPostsPartialPrevious',
+  'responses-missing': 'kpi.noChange.responsesMissing',
+  'responses-missing-previous': 'kpi.noChange.responsesMissingPrevious',
   'brand-data-partial': 'kpi.noChange.brandDataPartial',
   'brand-data-partial-previous': 'kpi.noChange.brandDataPartialPrevious',
   'previous-period-not-in-data': 'kpi.noChange.previousNotInData',
