@@ -13,9 +13,10 @@
 --                                  lists a response id that is not in the data (base/mentions.sql):
 --                                  those that make the rate a lower bound
 --   outside_own_posts              of inbound_measured, the unanswered mentions after the brand's
---                                  last post, or before its first, where its mentions ran on a
---                                  whole response window past that post, on the platforms where they
---                                  are at least 5 and more than the threshold of its mentions there
+--                                  last post, before its first, or between two of its posts, where
+--                                  the data holds none of its posts for longer than it leaves likely
+--                                  (base/period_sets.sql says when), on the platforms where they are
+--                                  at least 5 and more than the threshold of its mentions there
 --                                  (base/measured.sql, rb_outside_own_posts): when the brand's export
 --                                  covers part of the period (a care tool changed mid-month) the data
 --                                  cannot hold their answers, while they count as unanswered

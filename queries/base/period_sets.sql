@@ -30,19 +30,18 @@
 -- before it): a care export pulled on the 28th, or overnight with the night's mentions,
 -- beside a listening export that runs on; not an export that holds the brand's silence. (A
 -- post stored from two exports is the first one's: docs/import.md, "Duplicate".) So does such
--- a silence inside the period, between two of its posts, that no export holding its posts of
--- the day up to the first or of the day from the second holds (none of them may hold both):
--- from the last row of the first ones to the first row of the others, the days all of whose
--- mentions fall there are the run, and its mentions from its post before to that first row
--- count (a care export in two files with days missing between them: the rows of the second
--- before its first post hold its silence; the answers to those of the first after its last
--- post may have come in the run). The run:
+-- a silence inside the period, between two of its posts, when the exports holding its posts
+-- of the day up to the first and those holding its posts of the day from the second (none may
+-- hold both: one export that runs through the silence holds it) hold no row, of any author, on
+-- the days of the run: a care export in two files with days missing between them. Its
+-- mentions between the two posts then count. The run:
 -- counting only the days its mentions fall on, on its own days of the week in either period
 -- and not the config's holidays, with a share d of them holding a post of the brand, in
 -- this period or the one before it ($before_start, $before_end), the higher, the one
 -- before counting with 7 such days or more, or half its days when that is fewer (one
 -- evening of September says nothing of the brand's days), more such days after its last
--- post in the period (or before its first, or between the two) than the fewest k with (1 - d)^k under 1 in
+-- post in the period (or before its first, or between the two posts of a silence inside the
+-- period that those exports hold no row on) than the fewest k with (1 - d)^k under 1 in
 -- 1,000, and more than 2, as src/analysis/analysis.ts's endTolerance judges a brand's data.
 -- The mentions after that post (its last in the period, even where a later export holds
 -- more) then count whether their window has closed or not: its answers cannot be in the
@@ -62,7 +61,7 @@
 -- A period whose base tables hold no mention and no post of a tracked brand has every set
 -- empty: for it the analysis runs only base/period_built.sql (src/analysis/build.ts).
 --
--- Parameters: $start, $end, $before_start, $before_end (the period before it), $inbound_mode,
+-- Parameters: $start, $end, $before_start, $before_end (the period before it), $inbound_mode, $tz,
 -- $holidays (the config's, 'YYYY-MM-DD', comma-joined).
 INSERT INTO period_measured_platforms
 SELECT $start::TIMESTAMPTZ, brand_id, platform
@@ -163,6 +162,13 @@ unlikely_ends AS (
   JOIN own_span e ON e.brand_id = c.brand_id AND e.platform = c.platform
   GROUP BY ALL
 ),
+enough AS (
+  -- the brand's platforms with 30 posts and mentions or more in this period: a shorter silence is judged only there
+  SELECT e.brand_id, e.platform
+  FROM own_span e
+  JOIN mentioned m ON m.brand_id = e.brand_id AND m.platform = e.platform
+  WHERE m.mentions + e.posts >= 30
+),
 tolerances AS (
   -- the days its density leaves likely without a post (endTolerance: the fewest k with (1 - d)^k under 1 in 1,000, and 2 at least)
   SELECT brand_id, platform, CASE WHEN density >= 1 THEN 2 ELSE greatest(2, ceil(ln(0.001) / ln(1 - density))) END AS tolerance
@@ -170,17 +176,18 @@ tolerances AS (
   WHERE density > 0
 ),
 gap_runs AS (
-  -- the runs of counted days inside this period between two days with its posts, longer than its tolerance
-  SELECT g.brand_id, g.platform, g.before_at, g.after_at,
-         any_value(g.before_at) - INTERVAL 1 DAY AS before_from, any_value(g.after_at) + INTERVAL 1 DAY AS after_until
-  FROM (SELECT brand_id, platform, local_day, last_at AS before_at,
+  -- the runs of counted days inside this period between two days with its posts, longer than its tolerance (the days a
+  -- judged run counts, those no export of its posts holds a row on, are among these)
+  SELECT g.brand_id, g.platform, g.before_day, g.before_at, g.after_day, g.after_at,
+         g.before_at - INTERVAL 1 DAY AS before_from, g.after_at + INTERVAL 1 DAY AS after_until
+  FROM (SELECT brand_id, platform, local_day AS before_day, last_at AS before_at,
                lead(local_day) OVER w AS after_day, lead(first_at) OVER w AS after_at
         FROM own_days
         WHERE current
         WINDOW w AS (PARTITION BY brand_id, platform ORDER BY local_day)) g
-  JOIN counted_days c ON c.brand_id = g.brand_id AND c.platform = g.platform AND c.current AND c.local_day > g.local_day AND c.local_day < g.after_day
+  JOIN counted_days c ON c.brand_id = g.brand_id AND c.platform = g.platform AND c.current AND c.local_day > g.before_day AND c.local_day < g.after_day
   JOIN tolerances u ON u.brand_id = g.brand_id AND u.platform = g.platform
-  GROUP BY g.brand_id, g.platform, g.before_at, g.after_at
+  GROUP BY g.brand_id, g.platform, g.before_day, g.before_at, g.after_day, g.after_at
   HAVING count(*) > any_value(u.tolerance)
 ),
 gap_posts AS (
@@ -196,7 +203,7 @@ batch_reach AS (
   -- the first and last post of each of those exports on the platform, read once per export
   SELECT p.batch_id, p.platform, min(p.created_at) AS first_at, max(p.created_at) AS last_at
   FROM posts p
-  SEMI JOIN (SELECT batch_id, platform FROM end_posts UNION SELECT batch_id, platform FROM gap_posts) b ON b.batch_id = p.batch_id AND b.platform = p.platform
+  SEMI JOIN end_posts b ON b.batch_id = p.batch_id AND b.platform = p.platform
   GROUP BY ALL
 ),
 export_ends AS (
@@ -219,32 +226,28 @@ judged AS (
   JOIN tolerances t ON t.brand_id = u.brand_id AND t.platform = u.platform
   JOIN own_span e ON e.brand_id = u.brand_id AND e.platform = u.platform
   JOIN export_ends r ON r.brand_id = u.brand_id AND r.platform = u.platform
-  JOIN mentioned m ON m.brand_id = u.brand_id AND m.platform = u.platform
-  WHERE m.mentions + e.posts >= 30
+  SEMI JOIN enough n ON n.brand_id = u.brand_id AND n.platform = u.platform
 ),
-gap_holes AS (
-  -- the time no export that records the brand around such a run holds: from the last row of the exports holding its posts
-  -- of the day up to it to the first row of those holding its posts of the day from its end (none may hold both: one export
-  -- that runs through the run holds the brand's silence). Rows of those exports inside the run hold its silence too.
-  SELECT g.brand_id, g.platform, g.before_at, max(r.last_at) FILTER (WHERE p.before) AS hole_from, min(r.first_at) FILTER (WHERE p.after) AS hole_to
+gap_rows AS (
+  -- the local days inside such a run on which one of those exports holds a row, of any author: days it records, where the
+  -- brand's silence is its own (a care file that holds one older message of a thread records that day only)
+  SELECT DISTINCT g.brand_id, g.platform, g.before_at, (p.created_at AT TIME ZONE $tz)::DATE AS local_day
   FROM gap_runs g
-  JOIN gap_posts p ON p.brand_id = g.brand_id AND p.platform = g.platform AND p.before_at = g.before_at
-  JOIN batch_reach r ON r.batch_id = p.batch_id AND r.platform = p.platform
-  GROUP BY g.brand_id, g.platform, g.before_at
-  HAVING NOT bool_or(p.before AND p.after)
+  JOIN gap_posts b ON b.brand_id = g.brand_id AND b.platform = g.platform AND b.before_at = g.before_at
+  JOIN posts p ON p.batch_id = b.batch_id AND p.platform = g.platform AND p.created_at > g.before_at AND p.created_at < g.after_at
 ),
 cut_gaps AS (
-  -- a hole holding more counted days (all their mentions in it) than its tolerance, for a brand of 30 posts and mentions there:
-  -- its exports stop and start again around the run (a care export in two files with days missing between them). Its mentions
-  -- from its last post before the hole count: those before the hole may have had their answers in it
-  SELECT h.brand_id, h.platform, h.before_at, h.hole_to
-  FROM gap_holes h
-  JOIN counted_days c ON c.brand_id = h.brand_id AND c.platform = h.platform AND c.current AND c.day_first > h.hole_from AND c.day_last < h.hole_to
-  JOIN tolerances u ON u.brand_id = h.brand_id AND u.platform = h.platform
-  JOIN own_span e ON e.brand_id = h.brand_id AND e.platform = h.platform
-  JOIN mentioned m ON m.brand_id = h.brand_id AND m.platform = h.platform
-  WHERE m.mentions + e.posts >= 30
-  GROUP BY h.brand_id, h.platform, h.before_at, h.hole_from, h.hole_to
+  -- a run with more counted days than its tolerance on which none of those exports holds a row, where none of them holds
+  -- its posts of both ends (one export that runs through the run holds the brand's silence), on a platform of enough data:
+  -- a care export in two files with days missing between them
+  SELECT g.brand_id, g.platform, g.before_at, g.after_at
+  FROM gap_runs g
+  JOIN counted_days c ON c.brand_id = g.brand_id AND c.platform = g.platform AND c.current AND c.local_day > g.before_day AND c.local_day < g.after_day
+  ANTI JOIN gap_rows r ON r.brand_id = g.brand_id AND r.platform = g.platform AND r.before_at = g.before_at AND r.local_day = c.local_day
+  JOIN tolerances u ON u.brand_id = g.brand_id AND u.platform = g.platform
+  SEMI JOIN enough n ON n.brand_id = g.brand_id AND n.platform = g.platform
+  WHERE NOT EXISTS (SELECT 1 FROM gap_posts p WHERE p.brand_id = g.brand_id AND p.platform = g.platform AND p.before_at = g.before_at AND p.before AND p.after)
+  GROUP BY g.brand_id, g.platform, g.before_at, g.after_at
   HAVING count(*) > any_value(u.tolerance)
 ),
 silences AS (
@@ -268,7 +271,7 @@ outside AS (
   WHERE m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
     AND m.needs_answer AND m.response_at IS NULL
     AND ((s.after_last AND m.created_at > s.own_last AND (NOT m.pending OR s.cut_after)) OR (s.before_first AND m.created_at < s.own_first)
-      OR EXISTS (SELECT 1 FROM cut_gaps g WHERE g.brand_id = m.brand_id AND g.platform = m.platform AND m.created_at > g.before_at AND m.created_at < g.hole_to))
+      OR EXISTS (SELECT 1 FROM cut_gaps g WHERE g.brand_id = m.brand_id AND g.platform = m.platform AND m.created_at > g.before_at AND m.created_at < g.after_at))
 )
 SELECT $start::TIMESTAMPTZ, brand_id, platform, post_id
 FROM outside

@@ -55,6 +55,7 @@ export async function buildBase(session: SqlSession, config: Config, range: Anal
       before_start: iso(period.before.start),
       before_end: iso(period.before.end),
       inbound_mode: config.metrics.inbound,
+      tz: config.timezone,
       holidays: (config.holidays ?? []).join(','),
     };
     await runQueryFile(session, 'base/period_built', periodParams);

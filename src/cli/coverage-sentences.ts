@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { BrandReach } from '../analysis/analysis.js';
-import { hasNoData, ownPostRuns } from '../metrics/coverage.js';
+import { hasNoData, ownPostSpans } from '../metrics/coverage.js';
 import type { BrandMetrics, CoverageWarning, MetricsReport } from '../metrics/types.js';
 import { printable } from '../metrics/format/aligned.js';
 import type { Language } from '../report/i18n/language.js';
@@ -26,7 +26,7 @@ interface Phrases {
   list(items: string[]): string;
   brandPostsPartial(dates: string, outside: string, measured: string): string;
   /** brandPostsPartial where the data holds its posts in several spans, with gaps between them (coverage.ownPosts.gaps). */
-  brandPostsGaps(dates: string, outside: string, measured: string): string;
+  brandPostsPartialGaps(dates: string, outside: string, measured: string): string;
   brandPostsElsewhere(outside: string, measured: string): string;
   /** Its posts and mentions on the platform begin late or end early in the period, or the previous one, beside the other brands' data there (periodCoverage.brandsInPart). */
   dataCut(dates: string, othersDates: string, previous: boolean): string;
@@ -63,7 +63,7 @@ const PHRASES: Record<Language, Phrases> = {
     list: listIn('en-GB'),
     brandPostsPartial: (dates, outside, measured) =>
       `the data holds its own posts ${dates} only, and ${outside} of its ${measured} mentions needing an answer came before its first post or after its last: they count as unanswered, so its response rate is a lower bound and takes no rank. Import its posts of the whole period.`,
-    brandPostsGaps: (dates, outside, measured) =>
+    brandPostsPartialGaps: (dates, outside, measured) =>
       `the data holds its own posts ${dates} only, and ${outside} of its ${measured} mentions needing an answer came while the data holds none of its posts: they count as unanswered, so its response rate is a lower bound and takes no rank. Import its posts of the whole period.`,
     parentsMissing: (share) => `${share} of its replies answer posts that are not in the data: its mentions and share of voice are understated. Import the mentions it answers.`,
     dominantAuthor: (author, share, n, inbound) => `one author, ${author}, wrote ${share} of its mentions (${n} of ${inbound}): its volume largely reflects one person.`,
@@ -94,7 +94,7 @@ const PHRASES: Record<Language, Phrases> = {
     list: listIn('es'),
     brandPostsPartial: (dates, outside, measured) =>
       `los datos solo contienen sus propias publicaciones ${dates}, y ${outside} de sus ${measured} menciones que piden respuesta llegaron antes de su primera publicación o después de la última: cuentan como sin respuesta, así que su tasa de respuesta es un mínimo y no recibe puesto. Importe sus publicaciones del periodo completo.`,
-    brandPostsGaps: (dates, outside, measured) =>
+    brandPostsPartialGaps: (dates, outside, measured) =>
       `los datos solo contienen sus propias publicaciones ${dates}, y ${outside} de sus ${measured} menciones que piden respuesta llegaron mientras los datos no contienen ninguna de sus publicaciones: cuentan como sin respuesta, así que su tasa de respuesta es un mínimo y no recibe puesto. Importe sus publicaciones del periodo completo.`,
     parentsMissing: (share) =>
       `el ${share} de sus respuestas contestan publicaciones que no están en los datos: sus menciones y su cuota de voz quedan por debajo de la realidad. Importe las menciones a las que responde.`,
@@ -126,7 +126,7 @@ const PHRASES: Record<Language, Phrases> = {
     list: listIn('fr'),
     brandPostsPartial: (dates, outside, measured) =>
       `les données ne contiennent ses propres publications que ${dates}, et ${outside} de ses ${measured} mentions appelant une réponse sont arrivées avant sa première publication ou après sa dernière\u00a0: elles sont comptées sans réponse, son taux de réponse est donc un minimum, sans rang. Importez ses publications de toute la période.`,
-    brandPostsGaps: (dates, outside, measured) =>
+    brandPostsPartialGaps: (dates, outside, measured) =>
       `les données ne contiennent ses propres publications que ${dates}, et ${outside} de ses ${measured} mentions appelant une réponse sont arrivées alors que les données ne contiennent aucune de ses publications\u00a0: elles sont comptées sans réponse, son taux de réponse est donc un minimum, sans rang. Importez ses publications de toute la période.`,
     parentsMissing: (share) =>
       `${share} de ses réponses répondent à des publications absentes des données\u00a0: ses mentions et sa part de voix sont sous-estimées. Importez les mentions auxquelles elle répond.`,
@@ -209,8 +209,8 @@ function warningSentence(brand: BrandMetrics, warning: CoverageWarning, phrases:
       return phrases.responsesMissing(percent((coverage?.listedResponsesMissing ?? 0) / (coverage?.inboundMeasured || 1)));
     case 'brand-posts-partial':
       if (coverage?.ownPosts.first == null) return phrases.brandPostsElsewhere(count(coverage?.outsideOwnPosts ?? 0), count(coverage?.inboundMeasured ?? 0));
-      return (coverage.ownPosts.gaps.length > 0 ? phrases.brandPostsGaps : phrases.brandPostsPartial)(
-        phrases.list(ownPostRuns(coverage.ownPosts).map(([first, last]) => phrases.days(day(first), day(last)))),
+      return (coverage.ownPosts.gaps.length > 0 ? phrases.brandPostsPartialGaps : phrases.brandPostsPartial)(
+        phrases.list(ownPostSpans(coverage.ownPosts).map(([first, last]) => phrases.days(day(first), day(last)))),
         count(coverage.outsideOwnPosts),
         count(coverage.inboundMeasured),
       );

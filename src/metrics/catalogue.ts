@@ -305,6 +305,14 @@ export function sampleOf(brand: BrandMetrics, restsOn: RestsOn): number {
 }
 
 /**
+ * Whether a share shows as 100%, rounded as the report prints and ranks it (shownValue): a lower bound there cannot be
+ * higher, so it is exact, printed without "≥" and ranked as any other.
+ */
+export function showsInFull(unit: MetricUnit, value: number | null): boolean {
+  return unit === 'share' && value !== null && shownValue(unit, value) === 1;
+}
+
+/**
  * A value rounded as the report prints it (src/report/i18n/format.ts): whole
  * percentages; durations in whole seconds under a minute, whole minutes under
  * 59.5, tenths of an hour under 48 hours, tenths of a day beyond; ratios to

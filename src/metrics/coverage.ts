@@ -27,7 +27,7 @@ export function hasPartialPosts(brand: BrandMetrics): boolean {
  * The warnings under which a brand's response rate (and each share answered
  * within a target) is a lower bound: answers the data may lack, listed by the
  * export (responses-missing) or due after the brand's last post in the data,
- * or before its first (brand-posts-partial).
+ * before its first, or in a gap between its posts (brand-posts-partial).
  */
 const LOWER_BOUND_WARNINGS: readonly CoverageWarning[] = ['responses-missing', 'brand-posts-partial'];
 
@@ -48,7 +48,7 @@ export function answersUpperBound(brand: BrandMetrics, value: number): number | 
 }
 
 /** The spans the data holds the brand's posts in: from its first post to its last, split at each gap between them (brand-posts-partial). */
-export function ownPostRuns(own: Coverage['ownPosts']): Array<[string, string]> {
+export function ownPostSpans(own: Coverage['ownPosts']): Array<[string, string]> {
   if (own.first === null || own.last === null) return [];
   const ends = [...own.gaps.map((gap) => gap.from), own.last];
   return [own.first, ...own.gaps.map((gap) => gap.to)].map((start, index): [string, string] => [start, ends[index] ?? own.last ?? start]);

@@ -62,9 +62,10 @@ export interface Coverage {
   /** Of the measured mentions (inboundMeasured), the unanswered ones whose export lists a response id that is not in the data. */
   listedResponsesMissing: number;
   /**
-   * Of the measured mentions, the unanswered ones (window closed) created before the brand's first post or after its
-   * last on their platform in the data, or in a gap between its posts (ownPosts.gaps): an export of the brand's posts that
-   * covers part of the period cannot hold their answers.
+   * Of the measured mentions, the unanswered ones created before the brand's first post or after its last on their
+   * platform in the data, or between its posts around a gap (ownPosts.gaps), where its exports leave a silence longer than
+   * its days make likely (base/period_sets.sql): an export of the brand's posts that covers part of the period cannot hold
+   * their answers.
    */
   outsideOwnPosts: number;
   /**

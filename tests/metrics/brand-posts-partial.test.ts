@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withAnalysis } from '../../src/analysis/analysis.js';
 import { coverageSentences } from '../../src/cli/coverage-sentences.js';
-import { metricCatalogue } from '../../src/metrics/catalogue.js';
+import { metricCatalogue, showsInFull } from '../../src/metrics/catalogue.js';
 import { parseConfig } from '../../src/config/load.js';
 import { computeMetrics, metricsOf } from '../../src/metrics/compute.js';
 import { diagnosticsOf } from '../../src/metrics/diagnostics/index.js';
@@ -431,22 +431,28 @@ describe('a care export that ends a few days before the period does, beside ment
   it('takes no gap between its posts that one export runs through, or that its days leave likely', async () => {
     // One export holding its answers and the mentions: it did not answer from the 11th to the 19th; its rate says so.
     expect((await acmeIn(month((d) => d <= 10 || d >= 20, { oneExport: true }))).coverage).toMatchObject({ outsideOwnPosts: 0, warnings: [] });
+    // One care export holding its answers before and after, and no row between: the export may hold only the threads it
+    // answered, and a silence of the brand reads so; without two files, nothing says the export lost those days.
+    expect((await acmeIn(month((d) => d <= 10 || d >= 20))).coverage).toMatchObject({ outsideOwnPosts: 0, warnings: [] });
     // Two silent days (the 11th and 12th): as many as September's every day leaves likely.
     expect((await acmeIn(twoFiles((d) => d <= 10 || d >= 13))).coverage).toMatchObject({ outsideOwnPosts: 0, ownPosts: { gaps: [] }, warnings: [] });
   });
 
-  it('takes the days no file of its care export holds: a second file that begins with the mentions days before its first answer holds its silence on them', async () => {
-    // The second file holds the mentions from the 15th: no file holds the 11th to the 14th (4 of its days, 2 likely), whose 8
-    // mentions count; those of the 15th to the 19th are in the file, unanswered.
-    const early = twoFiles((d) => d <= 10 || d >= 20).map((post) => (post.author !== 'acme' && post.at >= '2017-10-15' && post.at < '2017-10-20' ? { ...post, batch: 4 } : post));
-    expect((await acmeIn(early)).coverage).toMatchObject({
-      outsideOwnPosts: 8,
+  it('takes the days on which no file of its care export holds a row: a second file that begins with the mentions days before its first answer, or holds one older message', async () => {
+    /** The two files, the second also holding the customers' mentions of `days`. */
+    const secondHolds = (days: (d: number) => boolean) =>
+      twoFiles((d) => d <= 10 || d >= 20).map((post) => (post.author !== 'acme' && post.at.startsWith('2017-10') && days(Number(post.at.slice(8, 10))) ? { ...post, batch: 4 } : post));
+    // The second file holds the mentions from the 15th: no file holds a row on the 11th to the 14th (4 of its days, 2 likely).
+    // The 18 mentions between its posts of the 10th and the 20th count.
+    expect((await acmeIn(secondHolds((d) => d >= 15 && d < 20))).coverage).toMatchObject({
+      outsideOwnPosts: 18,
       ownPosts: { gaps: [{ from: '2017-10-10T14:30:00Z', to: '2017-10-20T10:30:00Z' }] },
       warnings: ['brand-posts-partial'],
     });
+    // One older message of a thread, of the 12th, in the second file: the 11th and the 13th to the 19th hold no row.
+    expect((await acmeIn(secondHolds((d) => d === 12)))).toMatchObject({ coverage: { outsideOwnPosts: 18, warnings: ['brand-posts-partial'] } });
     // From the 13th: the 11th and 12th are 2 days, as many as its days leave likely.
-    const earlier = twoFiles((d) => d <= 10 || d >= 20).map((post) => (post.author !== 'acme' && post.at >= '2017-10-13' && post.at < '2017-10-20' ? { ...post, batch: 4 } : post));
-    expect((await acmeIn(earlier)).coverage).toMatchObject({ outsideOwnPosts: 0, warnings: [] });
+    expect((await acmeIn(secondHolds((d) => d >= 13 && d < 20))).coverage).toMatchObject({ outsideOwnPosts: 0, warnings: [] });
   });
 });
 
@@ -527,7 +533,7 @@ describe('shares answered that rest on platforms holding the brand’s posts who
     const labels = ((charts.sentiment?.inputs.datasets.groups ?? []) as Array<{ brand: string; rateLabel: string }>).filter((row) => row.brand === 'Acme' && row.rateLabel !== '');
     expect(labels.length).toBeGreaterThan(0);
     for (const row of labels) expect(row.rateLabel.startsWith('≥')).toBe(true);
-    expect(charts.sentiment?.inputs.notes).toContain('≥ The data holds the posts of Acme on part of October 2017 only: its shares answered are lower bounds.');
+    expect(charts.sentiment?.inputs.notes).toContain('≥ The data holds the posts of Acme on Facebook on part of October 2017 only: its shares answered are lower bounds.');
   });
 
   it('print no "≥" on a lower bound of 100%, which cannot be higher', async () => {
@@ -542,6 +548,8 @@ describe('shares answered that rest on platforms holding the brand’s posts who
     const row = card?.rows.find((entry) => entry.brandId === 'acme');
     expect(row?.cells[card?.columns.findIndex((column) => column.key === 'negativeResponseRate') ?? -1]?.text).toBe('100%');
     expect(full.diagnostics.brands.map((brand) => brand.rank.negativeResponseRate)).toEqual([1, 1]);
+    // One rule decides both, on the share as printed: 99.6% prints as 100%, without "≥", and is ranked; 99.4% is "≥ 99%".
+    expect([showsInFull('share', 0.996), showsInFull('share', 0.994), showsInFull('minutes', 1), showsInFull('share', null)]).toEqual([true, false, false, false]);
     const charts = chartData({ metrics: full, answeredWithin: null, format, t, palette: brandColours(full.brands, '#0B5FFF'), primary: '#0B5FFF' });
     const labels = ((charts.sentiment?.inputs.datasets.groups ?? []) as Array<{ brand: string; group: string; rateLabel: string }>).filter((entry) => entry.brand === 'Acme' && entry.rateLabel !== '');
     expect(labels.map((entry) => [entry.group, entry.rateLabel])).toEqual([

@@ -1,4 +1,4 @@
-import { type Better, MIN_SAMPLE, type MetricSpec, metricSpec, type Placement } from '../catalogue.js';
+import { type Better, MIN_SAMPLE, type MetricSpec, metricSpec, type Placement, showsInFull } from '../catalogue.js';
 import { assignRanks, benchmarks } from '../ranking.js';
 import type { Benchmark, CoverageWarning } from '../types.js';
 import type { BrandDiagnostics, SampleReason } from './types.js';
@@ -85,12 +85,12 @@ export const ANSWERED_SHARES: ReadonlySet<string> = new Set<string>([
 ] satisfies DiagnosticMetricKey[]);
 
 /**
- * Whether a share answered that the data may understate (lowerBoundShares) is answered in full: 100% cannot be higher,
- * so it is exact, and is ranked and compared as any other.
+ * Whether a share answered that the data may understate (lowerBoundShares) is answered in full, as printed (showsInFull):
+ * 100% cannot be higher, so it is exact, and is ranked and compared as any other.
  */
 export function answeredInFull(brand: BrandDiagnostics, key: DiagnosticMetricKey): boolean {
   const metric = DIAGNOSTIC_METRICS.find((candidate) => candidate.key === key);
-  return metric?.better === 'higher' && metric.value(brand) === 1;
+  return metric?.better === 'higher' && showsInFull(metric.unit, metric.value(brand));
 }
 
 /**

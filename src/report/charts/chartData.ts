@@ -7,7 +7,7 @@ import { BUCKET_KEYS as BUCKETS, type BrandMetrics, type HourOfWeekCell, type Me
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { type AudienceField, comparedOnNote, otherPlatforms } from '../model/comparedOn.js';
-import { COVERAGE_MARKS, crowdsOnOneDay, LOW_SAMPLE_MARK, LOWER_BOUND_MARK, noDataLine, opensAbove, spanSentence, valueMarks } from '../model/coverage.js';
+import { COVERAGE_MARKS, crowdsOnOneDay, LOW_SAMPLE_MARK, LOWER_BOUND_MARK, noDataLine, printsBound, platformsWith, spanSentence, valueMarks } from '../model/coverage.js';
 import { shortenText } from '../model/examples.js';
 import { leaderboardOrder } from '../model/leaderboard.js';
 import { shownThemes, subjectMarks, themeGridBrands } from '../model/themes.js';
@@ -219,7 +219,7 @@ function audienceInputs({ metrics, format, t }: Context, audience: Audience): Ch
     groupOrder: row.groupOrder,
     rate: row.rate,
     hours: row.hours,
-    rateLabel: row.rate === null ? '' : `${understated.some((brand) => brand.id === row.brandId) && opensAbove('share', row.rate, format) ? `${LOWER_BOUND_MARK} ` : ''}${format.percent(row.rate)} · ${format.count(row.inbound)}`,
+    rateLabel: row.rate === null ? '' : `${understated.some((brand) => brand.id === row.brandId) && printsBound('share', row.rate) ? `${LOWER_BOUND_MARK} ` : ''}${format.percent(row.rate)} · ${format.count(row.inbound)}`,
     // Marked as the leaderboard marks a time on a thin sample; the note under the chart names them.
     timeLabel: row.minutes === null ? '' : `${format.duration(row.minutes)}${row.answered < MIN_SAMPLE ? ` ${LOW_SAMPLE_MARK}` : ''}`,
   }));
@@ -259,7 +259,7 @@ function audienceInputs({ metrics, format, t }: Context, audience: Audience): Ch
   const thinTimesNote = thinTimes.length === 0 ? [] : [`${LOW_SAMPLE_MARK} ${t('chart.audience.thinTimes', { minimum: format.count(MIN_SAMPLE), list: format.list(thinTimes) })}`];
   // Only the brands whose bars carry the mark: a share answered in full prints without it.
   const boundShown = understated.filter((brand) => points.some((point) => point.brand === brand.name && point.rateLabel.startsWith(LOWER_BOUND_MARK)));
-  const restsOn = [...comparedOnNote(audience.field, t(`${audience.prefix}.title`), order, diagnostics, format, t), ...partialNote(boundShown, { metrics, format, t }, () => true)];
+  const restsOn = [...comparedOnNote(audience.field, t(`${audience.prefix}.title`), order, diagnostics, format, t), ...partialNote(boundShown, { metrics, format, t }, { understated: () => true })];
   // A split compares its groups: with bars in fewer than two, it would only draw the response-rate chart again (the demo: no brand has 30 mentions
   // from influencers). The notes then say why no group has a bar, and nothing of median times the page does not show.
   if (new Set(rows.filter((row) => row.rate !== null).map((row) => row.key)).size < 2) {
@@ -272,8 +272,8 @@ function audienceInputs({ metrics, format, t }: Context, audience: Audience): Ch
   const groups = audience.keys.map((key, index) => ({ key: labels[key] ?? key, name: labels[key] ?? key, colour: audience.range[index] ?? BACKGROUND_GREY }));
   // The deck's bars have no labels: on the chart of shares answered, a brand whose bars are lower bounds carries the mark after its name, as on the response-rate chart.
   const nativeNames = split.map((brand) => (boundShown.includes(brand) ? `${brand.name} ${LOWER_BOUND_MARK}` : brand.name));
-  const nativeOf = (title: string, unit: NativeUnit, value: (point: (typeof points)[number]) => number | null, axisTitle: string | null, labels = brandNames) =>
-    native({ kind: 'bar', title, labels, series: pivot(points, (point) => point.brand, brandNames, groups, (point) => point.group, value), unit, axisTitle });
+  const nativeOf = (title: string, unit: NativeUnit, value: (point: (typeof points)[number]) => number | null, axisTitle: string | null, names = brandNames) =>
+    native({ kind: 'bar', title, labels: names, series: pivot(points, (point) => point.brand, brandNames, groups, (point) => point.group, value), unit, axisTitle });
   return {
     inputs: {
       datasets: { groups: points },
@@ -300,17 +300,25 @@ function byValueDescending(brands: readonly BrandMetrics[], value: (brand: Brand
   return [...brands].sort((a, b) => (value(b) ?? -1) - (value(a) ?? -1) || a.name.localeCompare(b.name));
 }
 
-/** The line under a chart of shares answered that says whose are lower bounds, and why; none when no brand drawn is one. */
+/**
+ * The line under a chart of shares answered that says whose are lower bounds (`understated`, those with posts held in
+ * part by default), and why; none when no brand drawn is one. It opens with the mark only where the chart's figures
+ * carry it (`marked`).
+ */
 function partialNote(
   brands: readonly BrandMetrics[],
   { metrics, format, t }: Pick<Context, 'metrics' | 'format' | 't'>,
-  understated: (brand: BrandMetrics) => boolean = hasPartialPosts,
-  marked = true,
+  { understated = hasPartialPosts, marked = true }: { understated?: (brand: BrandMetrics) => boolean; marked?: boolean } = {},
 ): string[] {
   const partial = brands.filter(understated);
   if (partial.length === 0) return [];
   const period = format.periodInSentence(metrics.period.start, metrics.period.end, metrics.period.label);
-  const note = t(partial.length === 1 ? 'chart.partialPostsOne' : 'chart.partialPosts', { brands: format.list(partial.map((brand) => brand.name)), period });
+  // A brand whose posts the data holds whole over all platforms is a lower bound here for the platforms it holds them in part on: named.
+  const named = partial.map((brand) => {
+    const platforms = hasPartialPosts(brand) ? null : platformsWith(metrics, brand.id, 'brand-posts-partial', format);
+    return platforms === null ? brand.name : t('chart.brandOnPlatforms', { brand: brand.name, platforms });
+  });
+  const note = t(partial.length === 1 ? 'chart.partialPostsOne' : 'chart.partialPosts', { brands: format.list(named), period });
   // The mark opens the note where the chart's figures carry it; under curves without labels it would explain nothing.
   return [marked ? note : note.replace(new RegExp(`^${LOWER_BOUND_MARK}\\s*`), '')];
 }
@@ -345,7 +353,7 @@ const MARK_KEYS: Record<string, string> = {
  * leaderboard's notes are pages away); none without marks.
  */
 function chartMarks(spec: Pick<MetricSpec<never>, 'marks' | 'key' | 'unit'>, brands: readonly BrandMetrics[], value: (brand: BrandMetrics) => number | null, { format, t }: Pick<Context, 'format' | 't'>) {
-  const marks = brands.map((brand) => valueMarks(spec, brand, value(brand), format));
+  const marks = brands.map((brand) => valueMarks(spec, brand, value(brand)));
   const used = new Set(marks.flatMap((entry) => [...entry.leading, ...entry.trailing]));
   const legend = Object.entries(MARK_KEYS)
     .filter(([mark]) => used.has(mark))
@@ -471,7 +479,7 @@ function cumulative({ metrics, answeredWithin, t, format, palette }: Context, co
   const drawn = atTicks.map((series) => series.name);
   return {
     inputs: {
-      notes: partialNote(metrics.brands.filter(measured), { metrics, format, t }, hasPartialPosts, false),
+      notes: partialNote(metrics.brands.filter(measured), { metrics, format, t }, { marked: false }),
       datasets: { curve, marks },
       values: {
         ...common,
@@ -571,8 +579,7 @@ function trendInputs({ metrics, format, t, palette }: Context, common: Record<st
   const partial = partialNote(
     metrics.brands.filter((brand) => drawnBrands.has(brand.name)),
     { metrics, format, t },
-    hasPartialPosts,
-    false,
+    { marked: false },
   );
   if (!drawn.some((row) => row.hours !== null)) return { inputs: { datasets, values, panels: [0], notes: [...left, ...partNote, t('chart.trend.noTimes'), ...partial] }, native: [rate] };
   const logNote = times.log ? [t('chart.trend.logTimes')] : [];
@@ -733,7 +740,7 @@ function themeGrid({ metrics, t, format }: Context): ChartBuild | null {
       const own = (brand.themes ?? []).find((candidate) => candidate.name === theme.name && candidate.source === theme.source);
       const rate = own && own.measured > 0 ? own.responseRate : null;
       const marked = own !== undefined && rate !== null && subjectMarks(own).rate;
-      const bound = hasPartialPosts(brand) && opensAbove('share', rate, format) ? `${LOWER_BOUND_MARK} ` : '';
+      const bound = hasPartialPosts(brand) && printsBound('share', rate) ? `${LOWER_BOUND_MARK} ` : '';
       const label = rate === null || !own ? '' : `${bound}${format.percent(rate)} · ${format.count(own.measured)}${marked ? ` ${LOW_SAMPLE_MARK}` : ''}`;
       return { theme: theme.name, brand: brand.name, rate, label, marked };
     }),

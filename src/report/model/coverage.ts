@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
-import type { MetricSpec } from '../../metrics/catalogue.js';
-import { answersUpperBound, hasNoData, isLowerBoundUnder, ownPostRuns } from '../../metrics/coverage.js';
+import { type MetricSpec, showsInFull } from '../../metrics/catalogue.js';
+import { answersUpperBound, hasNoData, isLowerBoundUnder, ownPostSpans } from '../../metrics/coverage.js';
 import type { BrandReach, PlatformReach } from '../../analysis/analysis.js';
 import type { BrandMetrics, CoverageWarning, MetricsReport, PeriodSpan } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
@@ -42,22 +42,22 @@ const LEADING_MARKS = new Set<CoverageWarning>(['responses-missing', 'brand-post
 
 /**
  * Whether a lower bound prints its "≥": not on a missing value, nor on a share
- * shown as 100%, which cannot be higher ("≥ 100%" says no more than "100%").
+ * shown as 100% (showsInFull), which cannot be higher ("≥ 100%" says no more than "100%").
  */
-export function opensAbove(unit: MetricSpec<never>['unit'], value: number | null, format: Formatter): boolean {
-  return value !== null && !(unit === 'share' && format.percent(value) === format.percent(1));
+export function printsBound(unit: MetricSpec<never>['unit'], value: number | null): boolean {
+  return value !== null && !showsInFull(unit, value);
 }
 
 /**
  * The marks printed beside a brand's value of a metric: before it, "≥" for a
- * rate that is a lower bound (where opensAbove); after it, "†" when
+ * rate that is a lower bound (where printsBound); after it, "†" when
  * it rests on few mentions, then the marks of the brand's other warnings that
  * touch it ("‡" for a rate the data cannot measure, or measures on some
  * platforms only, for want of the brand's posts; "§" for an understated volume).
  */
-export function valueMarks(spec: Pick<MetricSpec<never>, 'marks' | 'key' | 'unit'>, brand: BrandMetrics, value: number | null, format: Formatter): { leading: string[]; trailing: string[] } {
+export function valueMarks(spec: Pick<MetricSpec<never>, 'marks' | 'key' | 'unit'>, brand: BrandMetrics, value: number | null): { leading: string[]; trailing: string[] } {
   const warnings = spec.marks.filter((warning) => warningsOf(brand).includes(warning));
-  const open = opensAbove(spec.unit, value, format);
+  const open = printsBound(spec.unit, value);
   return {
     leading: [...new Set(warnings.filter((warning) => LEADING_MARKS.has(warning) && open).map((warning) => COVERAGE_MARKS[warning]))],
     trailing: [...(lowSampleOf(spec.key, brand, value) ? [LOW_SAMPLE_MARK] : []), ...warnings.filter((warning) => !LEADING_MARKS.has(warning)).map((warning) => COVERAGE_MARKS[warning])],
@@ -136,7 +136,7 @@ export function zeroLowerBoundRange(spec: Pick<MetricSpec<never>, 'marks' | 'uni
 
 /** A value as the leaderboard prints it, with its marks (valueMarks): "≥ 64% † ‡", "— ‡"; a share understated to 0 as its range. */
 export function markedValue(spec: Pick<MetricSpec<never>, 'marks' | 'key' | 'unit'>, brand: BrandMetrics, value: number | null, text: string, format: Formatter): string {
-  const { leading, trailing } = valueMarks(spec, brand, value, format);
+  const { leading, trailing } = valueMarks(spec, brand, value);
   const range = zeroLowerBoundRange(spec, brand, value, format);
   return range === null ? [...leading, text, ...trailing].join(' ') : [range, ...trailing].join(' ');
 }
@@ -310,7 +310,7 @@ function sentence(metrics: MetricsReport, brand: BrandMetrics, warning: Coverage
         const own = entry.coverage?.ownPosts;
         if (!own?.first || !own.last) continue;
         // Split at each gap the data holds none of its posts in: "from 1 to 10 and from 20 to 31 October".
-        const dates = format.daySpansInSentence(ownPostRuns(own).map(([first, last]) => [new Date(first), new Date(last)] as const));
+        const dates = format.daySpansInSentence(ownPostSpans(own).map(([first, last]) => [new Date(first), new Date(last)] as const));
         const span = spans.get(dates) ?? { dates, ...format.daySpan(new Date(own.first), new Date(own.last)), platforms: [] };
         if (platform !== '') span.platforms.push(platformName(platform));
         spans.set(dates, span);

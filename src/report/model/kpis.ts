@@ -4,7 +4,7 @@ import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { catalogueOf, changeOf, clientOf, comparedRank, formatChange, formatValue, labelValues, rankedCount } from './brandLookup.js';
 import { isLowerBoundUnder } from '../../metrics/coverage.js';
-import { LOW_SAMPLE_MARK, LOWER_BOUND_MARK, lowSampleOf, onlyUntrackedUnmeasured, opensAbove, warningsOf, zeroLowerBoundRange } from './coverage.js';
+import { LOW_SAMPLE_MARK, LOWER_BOUND_MARK, lowSampleOf, onlyUntrackedUnmeasured, printsBound, warningsOf, zeroLowerBoundRange } from './coverage.js';
 import { noBrandReplies } from './findings.js';
 import type { ScorecardThresholds } from './scorecard.js';
 import type { KpiTile, Tone } from './types.js';
@@ -31,7 +31,7 @@ export function buildKpis(metrics: MetricsReport, format: Formatter, t: Translat
     // The leaderboard's low-sample mark, on the tile too, with what is low under it.
     const low = lowSampleOf(spec.key, client, spec.value(client));
     const shownValue = formatValue(format, spec, spec.value(client));
-    const lowerBound = isLowerBoundUnder(touched) && opensAbove(spec.unit, spec.value(client), format);
+    const lowerBound = isLowerBoundUnder(touched) && printsBound(spec.unit, spec.value(client));
     const range = zeroLowerBoundRange(spec, client, spec.value(client), format);
     const value = `${range ?? shownValue}${low === null ? '' : ` ${LOW_SAMPLE_MARK}`}`;
     return {

@@ -8,7 +8,7 @@ import type { Translate } from '../i18n/strings.js';
 import { benchmarkOf, catalogueOf, formatValue, rankOf, ranksCompare } from './brandLookup.js';
 import { type AudienceField, comparedOnNotes, otherPlatforms } from './comparedOn.js';
 import { hasPartialPosts } from '../../metrics/coverage.js';
-import { COVERAGE_MARKS, coverageNotes, LOW_SAMPLE_MARK, LOWER_BOUND_MARK, lowSampleOf, measuredInbound, opensAbove, warningsOf } from './coverage.js';
+import { COVERAGE_MARKS, coverageNotes, LOW_SAMPLE_MARK, LOWER_BOUND_MARK, lowSampleOf, measuredInbound, printsBound, warningsOf } from './coverage.js';
 import { leaderboardOrder } from './leaderboard.js';
 import type { LabelledValue } from './types.js';
 
@@ -270,7 +270,7 @@ function cellOf(
   // a share answered in full is exact.
   const partial = source.key === 'responseRate' ? hasPartialPosts(brand) : (diagnosed?.lowerBoundShares.some((key) => key === source.key && !answeredInFull(diagnosed, key)) ?? false);
   // Listed responses the data lacks make the rates over their platforms lower bounds; its posts held in part, those that rest on them (partial).
-  if (((source.isRate && listedMissing) || partial) && opensAbove(source.unit, value, format)) text = `${LOWER_BOUND_MARK} ${text}`;
+  if (((source.isRate && listedMissing) || partial) && printsBound(source.unit, value)) text = `${LOWER_BOUND_MARK} ${text}`;
   // Rates and times rest on the brand's answers, which the data lacks where it holds none of its posts (as on the leaderboard).
   if ((source.isRate || source.unit === 'minutes') && warnings.includes('no-brand-posts')) text = `${text} ${COVERAGE_MARKS['no-brand-posts']}`;
   // Too few posts of its own to compare: shown, marked, without rank or verdict.

@@ -7,7 +7,7 @@ import type { Language } from '../i18n/language.js';
 import type { Translate } from '../i18n/strings.js';
 import { clientOf } from './brandLookup.js';
 import { hasPartialPosts } from '../../metrics/coverage.js';
-import { LOW_SAMPLE_MARK, LOWER_BOUND_MARK, opensAbove } from './coverage.js';
+import { LOW_SAMPLE_MARK, LOWER_BOUND_MARK, printsBound } from './coverage.js';
 import { leaderboardOrder } from './leaderboard.js';
 import { DEFAULT_SCORECARD_THRESHOLDS, MIN_COMPETITORS, type ScorecardThresholds, type ScorecardTone, TONE_SYMBOLS, toneOf } from './scorecard.js';
 
@@ -150,7 +150,7 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
       rate:
         theme.measured === 0
           ? format.missing
-          : `${partial && opensAbove('share', theme.responseRate, format) ? `${LOWER_BOUND_MARK} ` : ''}${t('themes.rateOf', { rate: format.percent(theme.responseRate), measured: format.count(theme.measured) })}${marks.rate ? ` ${LOW_SAMPLE_MARK}` : ''}`,
+          : `${partial && printsBound('share', theme.responseRate) ? `${LOWER_BOUND_MARK} ` : ''}${t('themes.rateOf', { rate: format.percent(theme.responseRate), measured: format.count(theme.measured) })}${marks.rate ? ` ${LOW_SAMPLE_MARK}` : ''}`,
       time: `${format.duration(theme.responseTimeMedianMin)}${marks.time ? ` ${LOW_SAMPLE_MARK}` : ''}`,
       competitorRate: benchmark?.competitorRate == null ? format.missing : ofCompetitors(format.percent(benchmark.competitorRate)),
       competitorTime:
