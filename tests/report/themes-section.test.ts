@@ -156,6 +156,18 @@ describe('what people write about', () => {
     const wholeGrid = chartData({ metrics: whole, answeredWithin: null, format, t, palette: brandColours(whole.brands, '#0B5FFF'), primary: '#0B5FFF' }).themes?.inputs;
     expect(wholeGrid?.notes?.some((note) => note.startsWith('≥'))).toBe(false);
     expect(grid?.notes?.some((note) => note.startsWith('≥'))).toBe(true);
+    // Listed responses the data lacks make them lower bounds too, said as such, and no worst subject is named on them.
+    const listed: MetricsReport = {
+      ...partial,
+      brands: partial.brands.map((brand) => (brand.id === 'acme' && brand.coverage ? { ...brand, coverage: { ...brand.coverage, warnings: ['responses-missing'] } } : brand)),
+    };
+    expect(buildThemes(listed, format, t, 'September 2017')?.rows.map((row) => row.rate)).toEqual(['100% of 40', '≥ 90% of 30']);
+    const listedGrid = chartData({ metrics: listed, answeredWithin: null, format, t, palette: brandColours(listed.brands, '#0B5FFF'), primary: '#0B5FFF' }).themes?.inputs;
+    expect(listedGrid?.notes).toContain('≥ a lower bound: answers are missing from the data');
+    expect(listedGrid?.notes?.some((note) => note.includes('on part of'))).toBe(false);
+    expect(themeFinding(withSubjects(), format, t)).not.toBeNull();
+    const listedWorst: MetricsReport = { ...withSubjects(), brands: withSubjects().brands.map((brand) => (brand.id === 'acme' && brand.coverage ? { ...brand, coverage: { ...brand.coverage, warnings: ['responses-missing'] } } : brand)) };
+    expect(themeFinding(listedWorst, format, t)).toBeNull();
   });
 
   it('marks the competitors’ time of a subject when a competitor it counts answered fewer than 30 mentions of it, and says so', () => {

@@ -2,12 +2,12 @@ import { from, op, type ColumnTable } from 'arquero';
 import type { AnswerGroup, BrandDiagnostics, SentimentLabel } from '../../metrics/diagnostics/types.js';
 import type { DiagnosticMetricKey } from '../../metrics/diagnostics/catalogue.js';
 import { MIN_SAMPLE, type MetricSpec, SCALAR_METRICS } from '../../metrics/catalogue.js';
-import { hasNoData, hasPartialPosts } from '../../metrics/coverage.js';
+import { hasNoData, hasPartialPosts, isLowerBoundUnder } from '../../metrics/coverage.js';
 import { BUCKET_KEYS as BUCKETS, type BrandMetrics, type HourOfWeekCell, type MetricsReport, type TrendPoint } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { type AudienceField, comparedOnNote, otherPlatforms } from '../model/comparedOn.js';
-import { COVERAGE_MARKS, crowdsOnOneDay, LOW_SAMPLE_MARK, LOWER_BOUND_MARK, noDataLine, printsBound, platformsWith, spanSentence, valueMarks } from '../model/coverage.js';
+import { COVERAGE_MARKS, crowdsOnOneDay, LOW_SAMPLE_MARK, LOWER_BOUND_MARK, noDataLine, platformsWith, printsBound, spanSentence, valueMarks, warningsOf } from '../model/coverage.js';
 import { shortenText } from '../model/examples.js';
 import { leaderboardOrder } from '../model/leaderboard.js';
 import { shownThemes, subjectMarks, themeGridBrands } from '../model/themes.js';
@@ -740,13 +740,14 @@ function themeGrid({ metrics, t, format }: Context): ChartBuild | null {
       const own = (brand.themes ?? []).find((candidate) => candidate.name === theme.name && candidate.source === theme.source);
       const rate = own && own.measured > 0 ? own.responseRate : null;
       const marked = own !== undefined && rate !== null && subjectMarks(own).rate;
-      const bound = hasPartialPosts(brand) && printsBound('share', rate) ? `${LOWER_BOUND_MARK} ` : '';
+      const bound = isLowerBoundUnder(warningsOf(brand)) && printsBound('share', rate) ? `${LOWER_BOUND_MARK} ` : '';
       const label = rate === null || !own ? '' : `${bound}${format.percent(rate)} · ${format.count(own.measured)}${marked ? ` ${LOW_SAMPLE_MARK}` : ''}`;
       return { theme: theme.name, brand: brand.name, rate, label, marked };
     }),
   );
   const cells = grid.flat();
   if (cells.every((cell) => cell.rate === null)) return null;
+  const boundBrands = brands.filter((_, index) => grid.some((row) => row[index]?.label.startsWith(LOWER_BOUND_MARK)));
   const names = themes.map((theme) => theme.name);
   const brandNames = brands.map((brand) => brand.name);
   const series = grid.map((row, index) => ({ name: names[index] ?? '', colour: '#FFFFFF', values: row.map((cell) => cell.rate) }));
@@ -758,10 +759,9 @@ function themeGrid({ metrics, t, format }: Context): ChartBuild | null {
       notes: [
         ...(cells.some((cell) => cell.marked) ? [t('chart.themes.lowSample', { minimum: format.count(THEME_MIN_MENTIONS) })] : []),
         ...(cells.some((cell) => cell.rate === null) ? [t('chart.themes.blank')] : []),
-        ...partialNote(
-          brands.filter((_, index) => grid.some((row) => row[index]?.label.startsWith(LOWER_BOUND_MARK))),
-          { metrics, format, t },
-        ),
+        // Why each brand's cells marked "≥" are lower bounds: its posts held in part (named with the period), or responses its export lists missing.
+        ...partialNote(boundBrands, { metrics, format, t }),
+        ...(boundBrands.some((brand) => !hasPartialPosts(brand)) ? [`${LOWER_BOUND_MARK} ${t('chart.mark.lowerBound')}`] : []),
       ],
     },
     native: [

@@ -6,8 +6,8 @@ import type { Formatter } from '../i18n/format.js';
 import type { Language } from '../i18n/language.js';
 import type { Translate } from '../i18n/strings.js';
 import { clientOf } from './brandLookup.js';
-import { hasPartialPosts } from '../../metrics/coverage.js';
-import { LOW_SAMPLE_MARK, LOWER_BOUND_MARK, printsBound } from './coverage.js';
+import { isLowerBoundUnder } from '../../metrics/coverage.js';
+import { LOW_SAMPLE_MARK, LOWER_BOUND_MARK, printsBound, warningsOf } from './coverage.js';
 import { leaderboardOrder } from './leaderboard.js';
 import { DEFAULT_SCORECARD_THRESHOLDS, MIN_COMPETITORS, type ScorecardThresholds, type ScorecardTone, TONE_SYMBOLS, toneOf } from './scorecard.js';
 
@@ -128,8 +128,10 @@ const CHANGE_NOTES: ReadonlyArray<readonly [ReadonlyArray<ClientTheme['changeRea
 export function buildThemes(metrics: MetricsReport, format: Formatter, t: Translate, previousLabel: string, thresholds: ScorecardThresholds = DEFAULT_SCORECARD_THRESHOLDS): ThemesSection | null {
   const themes = shownThemes(metrics);
   if (themes.length === 0) return null;
-  // The data holds the client's posts on part of the period only: its theme rates are lower bounds by an unknown margin, judged only when they beat the median even so.
-  const partial = hasPartialPosts(clientOf(metrics));
+  // The data lacks some of the client's answers (its posts held on part of the period, or responses its export lists): its theme
+  // rates are lower bounds, judged only when they beat the median even so. A theme without such a mention is marked too: "≥"
+  // holds of an exact rate, and the data does not say which themes the missing answers were to.
+  const partial = isLowerBoundUnder(warningsOf(clientOf(metrics)));
   const rows = themes.map((theme): ThemeRow => {
     const benchmark = theme.benchmark;
     // One measured competitor's figure is no median: said beside it.
@@ -189,8 +191,8 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
  */
 export function themeFinding(metrics: MetricsReport, format: Formatter, t: Translate): string | null {
   const client = clientOf(metrics);
-  // A rate the data understates by an unknown margin is no worst theme.
-  if (hasPartialPosts(client)) return null;
+  // A rate the data understates is no worst theme.
+  if (isLowerBoundUnder(warningsOf(client))) return null;
   const worst = (client.themes ?? []).find((theme) => theme.benchmark?.worstRank === 1);
   const benchmark = worst?.benchmark;
   if (!worst || !benchmark || worst.measured < THEME_MIN_MENTIONS || worst.responseRate === null || benchmark.competitorRate === null) return null;
