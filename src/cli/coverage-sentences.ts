@@ -64,7 +64,7 @@ const PHRASES: Record<Language, Phrases> = {
     brandPostsPartial: (dates, outside, measured) =>
       `the data holds its own posts ${dates} only, and ${outside} of its ${measured} mentions needing an answer came before its first post or after its last: they count as unanswered, so its response rate is a lower bound and takes no rank. Import its posts of the whole period.`,
     brandPostsPartialGaps: (dates, outside, measured) =>
-      `the data holds its own posts ${dates} only, and ${outside} of its ${measured} mentions needing an answer came while the data holds none of its posts: they count as unanswered, so its response rate is a lower bound and takes no rank. Import its posts of the whole period.`,
+      `the data holds its own posts ${dates} only, and ${outside} of its ${measured} mentions needing an answer came at times for which the data holds none of its posts: they count as unanswered, so its response rate is a lower bound and takes no rank. Import its posts of the whole period.`,
     parentsMissing: (share) => `${share} of its replies answer posts that are not in the data: its mentions and share of voice are understated. Import the mentions it answers.`,
     dominantAuthor: (author, share, n, inbound) => `one author, ${author}, wrote ${share} of its mentions (${n} of ${inbound}): its volume largely reflects one person.`,
     oneDay: (share, day) => `${share} of its mentions fall on ${day}: its figures describe that day more than the period. Import the whole period.`,
@@ -95,7 +95,7 @@ const PHRASES: Record<Language, Phrases> = {
     brandPostsPartial: (dates, outside, measured) =>
       `los datos solo contienen sus propias publicaciones ${dates}, y ${outside} de sus ${measured} menciones que piden respuesta llegaron antes de su primera publicación o después de la última: cuentan como sin respuesta, así que su tasa de respuesta es un mínimo y no recibe puesto. Importe sus publicaciones del periodo completo.`,
     brandPostsPartialGaps: (dates, outside, measured) =>
-      `los datos solo contienen sus propias publicaciones ${dates}, y ${outside} de sus ${measured} menciones que piden respuesta llegaron mientras los datos no contienen ninguna de sus publicaciones: cuentan como sin respuesta, así que su tasa de respuesta es un mínimo y no recibe puesto. Importe sus publicaciones del periodo completo.`,
+      `los datos solo contienen sus propias publicaciones ${dates}, y ${outside} de sus ${measured} menciones que piden respuesta llegaron en momentos de los que los datos no contienen ninguna publicación suya: cuentan como sin respuesta, así que su tasa de respuesta es un mínimo y no recibe puesto. Importe sus publicaciones del periodo completo.`,
     parentsMissing: (share) =>
       `el ${share} de sus respuestas contestan publicaciones que no están en los datos: sus menciones y su cuota de voz quedan por debajo de la realidad. Importe las menciones a las que responde.`,
     dominantAuthor: (author, share, n, inbound) => `un solo autor, ${author}, escribió el ${share} de sus menciones (${n} de ${inbound}): su volumen refleja sobre todo a una persona.`,
@@ -127,7 +127,7 @@ const PHRASES: Record<Language, Phrases> = {
     brandPostsPartial: (dates, outside, measured) =>
       `les données ne contiennent ses propres publications que ${dates}, et ${outside} de ses ${measured} mentions appelant une réponse sont arrivées avant sa première publication ou après sa dernière\u00a0: elles sont comptées sans réponse, son taux de réponse est donc un minimum, sans rang. Importez ses publications de toute la période.`,
     brandPostsPartialGaps: (dates, outside, measured) =>
-      `les données ne contiennent ses propres publications que ${dates}, et ${outside} de ses ${measured} mentions appelant une réponse sont arrivées alors que les données ne contiennent aucune de ses publications\u00a0: elles sont comptées sans réponse, son taux de réponse est donc un minimum, sans rang. Importez ses publications de toute la période.`,
+      `les données ne contiennent ses propres publications que ${dates}, et ${outside} de ses ${measured} mentions appelant une réponse sont arrivées à des moments pour lesquels les données ne contiennent aucune de ses publications\u00a0: elles sont comptées sans réponse, son taux de réponse est donc un minimum, sans rang. Importez ses publications de toute la période.`,
     parentsMissing: (share) =>
       `${share} de ses réponses répondent à des publications absentes des données\u00a0: ses mentions et sa part de voix sont sous-estimées. Importez les mentions auxquelles elle répond.`,
     dominantAuthor: (author, share, n, inbound) => `un seul auteur, ${author}, a écrit ${share} de ses mentions (${n} sur ${inbound})\u00a0: son volume reflète surtout une personne.`,

@@ -415,10 +415,10 @@ describe('a care export that ends a few days before the period does, beside ment
       expect([acme.responseRate, acme.rank.responseRate]).toEqual([44 / 62, null]);
       expect(brandOf(metrics, 'acme').coverage?.ownPosts.gaps).toEqual([]);
       expect(coverageSentences(metrics, { warningsOnly: true })).toContain(
-        'brand Acme, Twitter: the data holds its own posts from 2017-10-01 to 2017-10-10 and from 2017-10-20 to 2017-10-31 only, and 18 of its 62 mentions needing an answer came while the data holds none of its posts: they count as unanswered, so its response rate is a lower bound and takes no rank. Import its posts of the whole period.',
+        'brand Acme, Twitter: the data holds its own posts from 2017-10-01 to 2017-10-10 and from 2017-10-20 to 2017-10-31 only, and 18 of its 62 mentions needing an answer came at times for which the data holds none of its posts: they count as unanswered, so its response rate is a lower bound and takes no rank. Import its posts of the whole period.',
       );
       const { model } = await buildReportModel({ metrics, config: configWith([{ id: 'acme', name: 'Acme' }, { id: 'rival' }]), facts: null, template: ReportTemplate.open(undefined), language: 'fr' });
-      expect(JSON.stringify(model)).toContain('Les données ne contiennent les publications d’Acme que du 1er au 10 et du 20 au 31 octobre 2017 sur Twitter\u00a0: 18 des 62 mentions appelant une réponse sont arrivées alors que les données ne contiennent aucune de ses publications');
+      expect(JSON.stringify(model)).toContain('Les données ne contiennent les publications d’Acme que du 1er au 10 et du 20 au 31 octobre 2017 sur Twitter\u00a0: 18 des 62 mentions appelant une réponse sont arrivées à des moments pour lesquels les données ne contiennent aucune de ses publications');
       // Its rate, a lower bound, has no interval: the dash in that column is said.
       expect(model.leaderboardNotes).toContain('— dans la colonne de l’intervalle à 95\u00a0%\u00a0: un taux marqué ≥ est un minimum et n’a pas d’intervalle, puisqu’il ne peut qu’être plus élevé.');
       const coverageSheet = model.workbook.sheets.find((sheet) => sheet.name === 'Couverture');

@@ -192,6 +192,20 @@ describe('trend notes', () => {
     expect(notesOf({ ...metrics, trend: [point('2017-09', 'acme', 30, 45), point('2017-10', 'acme', 30, 45)] })).toEqual([logNote]);
   });
 
+  it('says under the trend and the share answered over time whose rates are lower bounds for responses their export lists and the data lacks', () => {
+    const metrics = fixtureMetrics();
+    metrics.brands = metrics.brands.map((brand) => (brand.id === 'acme' ? { ...brand, coverage: { ...(brand.coverage ?? emptyCoverage()), warnings: ['responses-missing'] } } : brand));
+    const t = translator(template.strings('en'), 'en');
+    const inputs = chartInputs({ metrics, answeredWithin: null, format: new Formatter('en', t, metrics.period.timezone), t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' });
+    const line = 'Responses the export of Acme Telecom lists are missing from the data of October 2017: its shares answered are lower bounds.';
+    expect(inputs.trend?.notes).toContain(line);
+    expect(inputs['cumulative-answered']?.notes).toContain(line);
+    // Without the warning, no such line.
+    const whole = fixtureMetrics();
+    const wholeInputs = chartInputs({ metrics: whole, answeredWithin: null, format: new Formatter('en', t, whole.period.timezone), t, palette: brandColours(whole.brands, '#0B5FFF'), primary: '#0B5FFF' });
+    expect(wholeInputs.trend?.notes?.some((note) => note.startsWith('Responses the export'))).toBe(false);
+  });
+
   it('marks a month the exports reach in part on the axis of every output, and says why under the chart', () => {
     const metrics = fixtureMetrics();
     const point = (month: string, brandId: string) => ({ month, brandId, inbound: 60, answered: 40, responseRate: 40 / 60, responseTimeMedianMin: 30 });
