@@ -76,15 +76,19 @@ CREATE OR REPLACE TEMP TABLE measured_platforms AS
 SELECT * FROM rb_measured_platforms($start::TIMESTAMPTZ, $end::TIMESTAMPTZ);
 
 CREATE OR REPLACE TEMP TABLE metric_coverage AS
-WITH own AS (
+WITH period_own AS (
+  -- the brand's own posts in the period, reposts left out: its counts, its span of activity and the posts around its gaps
+  SELECT brand_id, platform, created_at, local_day, post_type, parent_post_id FROM brand_posts
+  WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND post_type <> 'repost'
+),
+own AS (
   SELECT brand_id,
          CASE WHEN grouping(platform) = 1 THEN '*' ELSE platform END AS scope,
          count(*) AS brand_posts,
          count(*) FILTER (WHERE post_type = 'reply') AS replies,
          count(*) FILTER (WHERE post_type = 'reply' AND parent_post_id IS NULL) AS replies_with_missing_parent,
          min(created_at) AS own_first, max(created_at) AS own_last
-  FROM brand_posts
-  WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND post_type <> 'repost'
+  FROM period_own
   GROUP BY GROUPING SETS ((brand_id), (brand_id, platform))
 ),
 outside AS (
@@ -152,17 +156,12 @@ activity AS (
   FROM (
     SELECT brand_id, platform, created_at, local_day FROM seen
     UNION ALL
-    SELECT brand_id, platform, created_at, local_day FROM brand_posts
-    WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND post_type <> 'repost'
+    SELECT brand_id, platform, created_at, local_day FROM period_own
   )
   GROUP BY GROUPING SETS ((brand_id), (brand_id, platform))
 ),
 few AS (
   SELECT brand_id, scope FROM rb_few_brand_posts($start::TIMESTAMPTZ, $end::TIMESTAMPTZ)
-),
-period_own AS (
-  SELECT brand_id, platform, created_at FROM brand_posts
-  WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND post_type <> 'repost'
 ),
 gaps AS (
   -- an outside mention with a post of the brand before it and after it on its platform in the period lies in a gap
