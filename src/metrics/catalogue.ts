@@ -306,7 +306,7 @@ export function sampleOf(brand: BrandMetrics, restsOn: RestsOn): number {
 
 /**
  * Whether a share shows as 100%, rounded as the report prints and ranks it (shownValue): a lower bound there cannot be
- * higher, so it is exact, printed without "≥" and ranked as any other.
+ * higher, so it is exact, printed without "≥" and ranked like every other figure.
  */
 export function showsInFull(unit: MetricUnit, value: number | null): boolean {
   return unit === 'share' && value !== null && shownValue(unit, value) === 1;

@@ -85,12 +85,13 @@ export const ANSWERED_SHARES: ReadonlySet<string> = new Set<string>([
 ] satisfies DiagnosticMetricKey[]);
 
 /**
- * Whether a share answered that the data may understate (lowerBoundShares) is answered in full, as printed (showsInFull):
- * 100% cannot be higher, so it is exact, and is ranked and compared as any other.
+ * Whether the data understates a share answered of the brand (lowerBoundShares), unless it is answered in full, as
+ * printed (showsInFull): 100% cannot be higher, so it is exact, and is ranked and compared like every other figure.
  */
-export function answeredInFull(brand: BrandDiagnostics, key: DiagnosticMetricKey): boolean {
+export function understatesShare(brand: BrandDiagnostics, key: string): boolean {
   const metric = DIAGNOSTIC_METRICS.find((candidate) => candidate.key === key);
-  return metric?.better === 'higher' && showsInFull(metric.unit, metric.value(brand));
+  const inFull = metric?.better === 'higher' && showsInFull(metric.unit, metric.value(brand));
+  return !inFull && brand.lowerBoundShares.some((share) => share === key);
 }
 
 /**
@@ -98,8 +99,7 @@ export function answeredInFull(brand: BrandDiagnostics, key: DiagnosticMetricKey
  * posts the data holds on part of the period only is not compared on the shares answered that rest on them (lowerBoundShares),
  * unless they are answered in full.
  */
-const comparable = (brand: BrandDiagnostics, metric: { key: string }): boolean =>
-  !brand.fewBrandPosts && !brand.lowerBoundShares.some((key) => key === metric.key && !answeredInFull(brand, key));
+const comparable = (brand: BrandDiagnostics, metric: { key: string }): boolean => !brand.fewBrandPosts && !understatesShare(brand, metric.key);
 
 export function assignDiagnosticRanks(brands: BrandDiagnostics[]): void {
   assignRanks(brands, DIAGNOSTIC_METRICS, comparable);

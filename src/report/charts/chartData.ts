@@ -324,15 +324,18 @@ function partialNote(
 }
 
 /**
- * The line under a curve of shares answered (the trend, the share answered over time) that says whose are lower bounds
- * for responses their exports list and the data lacks (responses-missing); the brands with posts held in part are said
- * by partialNote. The curves carry no mark, so the line opens with none.
+ * The lines under a curve of shares answered (the trend, the share answered over time) that say whose are lower bounds:
+ * brands whose posts the data holds in part (partialNote), then brands whose exports list responses the data lacks
+ * (responses-missing). The curves carry no mark, so the lines open with none.
  */
-function listedMissingNote(brands: readonly BrandMetrics[], { metrics, format, t }: Pick<Context, 'metrics' | 'format' | 't'>): string[] {
+function curveNotes(brands: readonly BrandMetrics[], context: Pick<Context, 'metrics' | 'format' | 't'>): string[] {
+  const { metrics, format, t } = context;
   const listing = brands.filter((brand) => warningsOf(brand).includes('responses-missing') && !hasPartialPosts(brand));
-  if (listing.length === 0) return [];
   const period = format.periodInSentence(metrics.period.start, metrics.period.end, metrics.period.label);
-  return [t(listing.length === 1 ? 'chart.listedMissingOne' : 'chart.listedMissing', { brands: format.list(listing.map((brand) => brand.name)), period })];
+  return [
+    ...partialNote(brands, context, { marked: false }),
+    ...(listing.length === 0 ? [] : [t(listing.length === 1 ? 'chart.listedMissingOne' : 'chart.listedMissing', { brands: format.list(listing.map((brand) => brand.name)), period })]),
+  ];
 }
 
 /** The characters of a brand name that carries marks on a chart's axis: with them, within the axis's label limit (230 px). */
@@ -491,7 +494,7 @@ function cumulative({ metrics, answeredWithin, t, format, palette }: Context, co
   const drawn = atTicks.map((series) => series.name);
   return {
     inputs: {
-      notes: [...partialNote(metrics.brands.filter(measured), { metrics, format, t }, { marked: false }), ...listedMissingNote(metrics.brands.filter(measured), { metrics, format, t })],
+      notes: curveNotes(metrics.brands.filter(measured), { metrics, format, t }),
       datasets: { curve, marks },
       values: {
         ...common,
@@ -588,8 +591,10 @@ function trendInputs({ metrics, format, t, palette }: Context, common: Record<st
   const values = { ...common, monthOrder, volumeLegend: volumeName, ...times.values };
   // An axis over no value reads 0.000000: a panel with nothing to draw gives way to a sentence.
   if (!drawn.some((row) => row.rate !== null)) return { inputs: { datasets, values, panels: [0], notes: [...left, ...partNote, t('chart.trend.noReplies', { client })] }, native: [] };
-  const drawnMetrics = metrics.brands.filter((brand) => drawnBrands.has(brand.name));
-  const partial = [...partialNote(drawnMetrics, { metrics, format, t }, { marked: false }), ...listedMissingNote(drawnMetrics, { metrics, format, t })];
+  const partial = curveNotes(
+    metrics.brands.filter((brand) => drawnBrands.has(brand.name)),
+    { metrics, format, t },
+  );
   if (!drawn.some((row) => row.hours !== null)) return { inputs: { datasets, values, panels: [0], notes: [...left, ...partNote, t('chart.trend.noTimes'), ...partial] }, native: [rate] };
   const logNote = times.log ? [t('chart.trend.logTimes')] : [];
   return { inputs: { datasets, values, notes: [...left, ...partNote, ...logNote, ...partial, ...thinTrendTimes(metrics, trend, monthLabels, format, t)] }, native: [rate, hours] };

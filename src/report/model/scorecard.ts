@@ -1,6 +1,6 @@
 import type { Better, MetricUnit } from '../../metrics/catalogue.js';
 import { specOf } from '../../metrics/catalogue.js';
-import { answeredInFull, DIAGNOSTIC_METRICS, thinSampleOf } from '../../metrics/diagnostics/catalogue.js';
+import { DIAGNOSTIC_METRICS, thinSampleOf, understatesShare } from '../../metrics/diagnostics/catalogue.js';
 import { DIAGNOSTIC_NOTE_CODES, SAMPLE_REASONS, type BrandDiagnostics, type DiagnosticNote, type Diagnostics, type SampleReason } from '../../metrics/diagnostics/types.js';
 import type { Benchmark, BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
@@ -268,7 +268,7 @@ function cellOf(
   if (lowSampleOf(source.key, brand, value) !== null || source.thinSample(diagnosed) !== null) text = `${text} ${LOW_SAMPLE_MARK}`;
   // Its posts held on part of the period only: its response rate, or a share the diagnostics answer, is a lower bound by an unknown margin (ranked by nothing), with a verdict only when even so it beats the median;
   // a share answered in full is exact.
-  const partial = source.key === 'responseRate' ? hasPartialPosts(brand) : (diagnosed?.lowerBoundShares.some((key) => key === source.key && !answeredInFull(diagnosed, key)) ?? false);
+  const partial = source.key === 'responseRate' ? hasPartialPosts(brand) : diagnosed !== undefined && understatesShare(diagnosed, source.key);
   // Listed responses the data lacks make the rates over their platforms lower bounds; its posts held in part, those that rest on them (partial).
   if (((source.isRate && listedMissing) || partial) && printsBound(source.unit, value)) text = `${LOWER_BOUND_MARK} ${text}`;
   // Rates and times rest on the brand's answers, which the data lacks where it holds none of its posts (as on the leaderboard).

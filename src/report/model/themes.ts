@@ -131,7 +131,7 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
   // The data lacks some of the client's answers (its posts held on part of the period, or responses its export lists): its theme
   // rates are lower bounds, judged only when they beat the median even so. A theme without such a mention is marked too: "≥"
   // holds of an exact rate, and the data does not say which themes the missing answers were to.
-  const partial = isLowerBoundUnder(warningsOf(clientOf(metrics)));
+  const understated = isLowerBoundUnder(warningsOf(clientOf(metrics)));
   const rows = themes.map((theme): ThemeRow => {
     const benchmark = theme.benchmark;
     // One measured competitor's figure is no median: said beside it.
@@ -141,7 +141,7 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
     const enough = theme.measured >= THEME_MIN_MENTIONS;
     const competitors = benchmark?.competitorsMeasured ?? 0;
     const judged = !enough ? null : competitors < MIN_COMPETITORS ? 'incomparable' : toneOf(theme.responseRate, benchmark?.competitorRate ?? null, 'higher', 'share', thresholds, competitors);
-    const tone = partial && judged !== 'better' ? null : judged;
+    const tone = understated && judged !== 'better' ? null : judged;
     const marks = subjectMarks(theme);
     return {
       name: theme.name,
@@ -152,7 +152,7 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
       rate:
         theme.measured === 0
           ? format.missing
-          : `${partial && printsBound('share', theme.responseRate) ? `${LOWER_BOUND_MARK} ` : ''}${t('themes.rateOf', { rate: format.percent(theme.responseRate), measured: format.count(theme.measured) })}${marks.rate ? ` ${LOW_SAMPLE_MARK}` : ''}`,
+          : `${understated && printsBound('share', theme.responseRate) ? `${LOWER_BOUND_MARK} ` : ''}${t('themes.rateOf', { rate: format.percent(theme.responseRate), measured: format.count(theme.measured) })}${marks.rate ? ` ${LOW_SAMPLE_MARK}` : ''}`,
       time: `${format.duration(theme.responseTimeMedianMin)}${marks.time ? ` ${LOW_SAMPLE_MARK}` : ''}`,
       competitorRate: benchmark?.competitorRate == null ? format.missing : ofCompetitors(format.percent(benchmark.competitorRate)),
       competitorTime:
