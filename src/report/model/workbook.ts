@@ -1,3 +1,5 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns/format';
 import { fileName } from '../../ingest/archive.js';
 import { MIN_SAMPLE, type MetricSpec } from '../../metrics/catalogue.js';
 import { DIAGNOSTIC_METRICS, thinSampleOf } from '../../metrics/diagnostics/catalogue.js';
@@ -251,7 +253,7 @@ function trendSheet(inputs: WorkbookInputs): WorkbookSheet {
   const partMonths = new Set(metrics.trendPartialMonths ?? []);
   // As the chart's note says: the rates of the period's months of a brand whose posts it holds in part are lower bounds.
   const understated = new Set(metrics.brands.filter(hasPartialPosts).map((brand) => brand.id));
-  const monthOf = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: metrics.period.timezone, year: 'numeric', month: '2-digit' }).format(new Date(iso));
+  const monthOf = (iso: string) => format(new TZDate(Date.parse(iso), metrics.period.timezone), 'yyyy-MM');
   const [firstMonth, lastMonth] = [monthOf(metrics.period.start), monthOf(new Date(Date.parse(metrics.period.end) - 1).toISOString())];
   const lowerBound = (point: { brandId: string; month: string }) => understated.has(point.brandId) && point.month >= firstMonth && point.month <= lastMonth;
   // A month the data does not cover is left out, not written as 0 mentions.
