@@ -19,7 +19,7 @@
 -- Parameters: none (macros of the analysis's connection).
 CREATE OR REPLACE TEMP MACRO rb_audience_mentions(start_at, end_at, inbound_mode, field) AS TABLE
 WITH measured AS (
-  SELECT m.brand_id, m.platform, m.response_at, m.response_min, p.author_followers AS followers, rb_sentiment(p.sentiment) AS sentiment,
+  SELECT m.brand_id, m.platform, m.response_at, m.response_min, m.listed_missing, p.author_followers AS followers, rb_sentiment(p.sentiment) AS sentiment,
          CASE field WHEN 'sentiment' THEN rb_sentiment(p.sentiment) IS NOT NULL ELSE p.author_followers IS NOT NULL END AS has_field
   FROM mentions m
   JOIN posts p ON p.platform = m.platform AND p.post_id = m.post_id
@@ -61,7 +61,7 @@ CROSS JOIN left_out o;
 -- says nothing comparable. with_field counts a group's mentions that have the field.
 CREATE OR REPLACE TEMP MACRO rb_audience_groups(start_at, end_at, inbound_mode, field, min_group_mentions, influencer_followers) AS TABLE
 WITH grouped AS (
-  SELECT brand_id, response_at, response_min, compared_platforms, other_platforms, client_other_platforms, has_field,
+  SELECT brand_id, response_at, response_min, listed_missing, compared_platforms, other_platforms, client_other_platforms, has_field,
          CASE WHEN NOT compared THEN 'elsewhere'
               WHEN field = 'sentiment' THEN coalesce(sentiment, 'unknown')
               WHEN followers IS NULL THEN 'unknown'
@@ -72,6 +72,7 @@ WITH grouped AS (
 SELECT brand_id, grp,
        count(*)::INTEGER AS inbound,
        count(response_at)::INTEGER AS answered,
+       count(*) FILTER (WHERE listed_missing)::INTEGER AS listed_missing,
        CASE WHEN count(*) >= min_group_mentions AND grp <> 'elsewhere' THEN (count(response_at) / count(*))::DOUBLE END AS response_rate,
        CASE WHEN count(*) >= min_group_mentions AND grp <> 'elsewhere' THEN quantile_cont(response_min, 0.5)::DOUBLE END AS median_min,
        CASE WHEN count(*) < min_group_mentions AND grp <> 'elsewhere' THEN 'too-few-mentions' END AS reason,

@@ -11,7 +11,7 @@
 --
 -- Parameters: $start, $end, $inbound_mode.
 WITH scoped AS (
-  SELECT m.brand_id, m.post_id, m.created_at, m.response_at, m.response_min
+  SELECT m.brand_id, m.post_id, m.created_at, m.response_at, m.response_min, m.listed_missing
   FROM mentions m
   SEMI JOIN rb_measured_platforms($start::TIMESTAMPTZ, $end::TIMESTAMPTZ) d ON d.brand_id = m.brand_id AND d.platform = m.platform
   WHERE m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
@@ -32,7 +32,7 @@ at_response AS (
   ASOF LEFT JOIN diag_open_intervals j ON j.brand_id = a.brand_id AND a.response_at >= j.open_at
 ),
 timed AS (
-  SELECT brand_id, coalesce(inside, false) AS inside, response_at, response_min,
+  SELECT brand_id, coalesce(inside, false) AS inside, response_at, response_min, listed_missing,
          CASE WHEN response_at IS NOT NULL THEN ((worked_at_response - worked_at_mention) / 60000000)::DOUBLE END AS business_min
   FROM at_response
 )
@@ -41,6 +41,8 @@ SELECT d.brand_id,
        count(t.response_at) FILTER (WHERE t.inside)::INTEGER AS answered_inside,
        count(t.brand_id) FILTER (WHERE NOT t.inside)::INTEGER AS inbound_outside,
        count(t.response_at) FILTER (WHERE NOT t.inside)::INTEGER AS answered_outside,
+       count(*) FILTER (WHERE t.inside AND t.listed_missing)::INTEGER AS listed_missing_inside,
+       count(*) FILTER (WHERE NOT t.inside AND t.listed_missing)::INTEGER AS listed_missing_outside,
        quantile_cont(t.business_min, 0.5)::DOUBLE AS business_median_min,
        quantile_cont(t.business_min, 0.9)::DOUBLE AS business_p90_min,
        quantile_cont(t.response_min, 0.5)::DOUBLE AS calendar_median_min,

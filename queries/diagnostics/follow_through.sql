@@ -18,7 +18,7 @@
 -- its conversation), then the per-brand summary.
 -- Parameters: $start, $end, $lookback_start, $min_follow_ups.
 CREATE OR REPLACE TEMP TABLE diag_followups AS
-SELECT m.brand_id, m.platform, m.post_id, m.created_at, m.response_at, m.response_min, m.pending,
+SELECT m.brand_id, m.platform, m.post_id, m.created_at, m.response_at, m.response_min, m.pending, m.listed_missing,
        b.post_id AS brand_reply_id,
        row_number() OVER (PARTITION BY m.brand_id, m.platform, b.post_id ORDER BY m.created_at DESC, m.post_id DESC) = 1 AS latest
 FROM mentions m
@@ -32,7 +32,9 @@ WITH per_brand AS (
   SELECT brand_id, count(*) AS followups, count(response_at) AS answered,
          quantile_cont(response_min, 0.5) AS median_min,
          count(*) FILTER (WHERE latest) AS conversations,
-         count(*) FILTER (WHERE latest AND response_at IS NULL AND NOT pending) AS abandoned
+         count(*) FILTER (WHERE latest AND response_at IS NULL AND NOT pending) AS abandoned,
+         count(*) FILTER (WHERE listed_missing) AS listed_missing,
+         count(*) FILTER (WHERE latest AND response_at IS NULL AND NOT pending AND listed_missing) AS abandoned_listed_missing
   FROM diag_followups
   GROUP BY brand_id
 ),
@@ -40,6 +42,7 @@ summary AS (
   SELECT b.brand_id, b.ord, f.median_min,
          coalesce(f.followups, 0) AS followups, coalesce(f.answered, 0) AS answered,
          coalesce(f.conversations, 0) AS conversations, coalesce(f.abandoned, 0) AS abandoned,
+         coalesce(f.listed_missing, 0) AS listed_missing, coalesce(f.abandoned_listed_missing, 0) AS abandoned_listed_missing,
          coalesce(f.followups, 0) >= $min_follow_ups AS measured
   FROM rb_brands b
   LEFT JOIN per_brand f ON f.brand_id = b.brand_id
@@ -52,6 +55,8 @@ SELECT brand_id,
        conversations::INTEGER AS conversations,
        abandoned::INTEGER AS abandoned,
        CASE WHEN measured THEN (abandoned / conversations)::DOUBLE END AS abandoned_share,
+       listed_missing::INTEGER AS listed_missing,
+       abandoned_listed_missing::INTEGER AS abandoned_listed_missing,
        CASE WHEN followups > 0 AND NOT measured THEN 'too-few-follow-ups' END AS reason
 FROM summary
 ORDER BY ord;

@@ -8,6 +8,6 @@
 -- the same platforms.
 --
 -- Parameters: $start, $end, $inbound_mode, $min_group_mentions, $influencer_followers.
-SELECT brand_id, grp AS audience, inbound, answered, response_rate, median_min, reason, with_field, compared_platforms, other_platforms, client_other_platforms
+SELECT brand_id, grp AS audience, inbound, answered, listed_missing, response_rate, median_min, reason, with_field, compared_platforms, other_platforms, client_other_platforms
 FROM rb_audience_groups($start::TIMESTAMPTZ, $end::TIMESTAMPTZ, $inbound_mode, 'followers', $min_group_mentions, $influencer_followers)
 ORDER BY brand_id, audience;

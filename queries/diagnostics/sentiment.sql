@@ -6,6 +6,6 @@
 -- group 'elsewhere', so that every brand is compared on the same platforms.
 --
 -- Parameters: $start, $end, $inbound_mode, $min_group_mentions.
-SELECT brand_id, grp AS sentiment, inbound, answered, response_rate, median_min, reason, with_field, compared_platforms, other_platforms, client_other_platforms
+SELECT brand_id, grp AS sentiment, inbound, answered, listed_missing, response_rate, median_min, reason, with_field, compared_platforms, other_platforms, client_other_platforms
 FROM rb_audience_groups($start::TIMESTAMPTZ, $end::TIMESTAMPTZ, $inbound_mode, 'sentiment', $min_group_mentions, NULL)
 ORDER BY brand_id, sentiment;

@@ -93,33 +93,49 @@ export function comparableMetrics(brand: BrandMetrics, metric: MetricSpec<BrandM
  * comparableMetrics, and one more rule that needs the other brands of the group. A rate or share answered within
  * a target that is a lower bound by a known margin (responses-missing: each response the brand's export lists and
  * the data lacks may have been an answer in time) is compared only where the comparison holds at both ends of
- * that margin: its rank is the same at its value and at its upper bound, and, for the client, it stands on the same
- * side of the competitors' median. Else it takes no rank and no verdict, as a lower bound by an unknown margin.
+ * that margin (holdsAtBothEnds). Else it takes no rank and no verdict, as a lower bound by an unknown margin.
  */
 export function comparableAmong(brands: readonly BrandMetrics[], metrics: ReadonlyArray<MetricSpec<BrandMetrics>>): Comparable<BrandMetrics> {
+  const answers = metrics.filter((metric) => metric.restsOn === 'answers');
+  return holdsAtBothEnds(brands, answers, comparableMetrics, (brand, metric) => {
+    const value = metric.value(brand);
+    return value === null ? null : answersUpperBound(brand, value);
+  });
+}
+
+/**
+ * `comparable`, and for a value known only between two ends (`otherEnd` gives the one that is not its value, or
+ * null when the value is exact): compared only where the comparison holds at both ends, its rank the same at
+ * either among the other brands' values, and, for the client, on the same side of the competitors' median at either.
+ */
+export function holdsAtBothEnds<Brand extends RankedBrand, Metric extends MetricSpec<Brand>>(
+  brands: readonly Brand[],
+  metrics: readonly Metric[],
+  comparable: Comparable<Brand>,
+  otherEnd: (brand: Brand, metric: Metric) => number | null,
+): Comparable<Brand> {
   const open = new Set<string>();
   for (const metric of metrics) {
     const better = metric.better;
-    if (metric.restsOn !== 'answers' || !better) continue;
-    const shown = (brand: BrandMetrics) => {
-      const value = comparableMetrics(brand, metric) ? metric.value(brand) : null;
+    if (!better) continue;
+    const shown = (brand: Brand) => {
+      const value = comparableValue(brand, metric, comparable);
       return value === null ? null : shownValue(metric.unit, value);
     };
     const ahead = (value: number, other: number) => (better === 'higher' ? other > value : other < value);
     for (const brand of brands) {
-      const low = shown(brand);
-      const value = metric.value(brand);
-      const upper = low === null || value === null ? null : answersUpperBound(brand, value);
-      if (low === null || upper === null) continue;
-      const high = shownValue(metric.unit, upper);
+      const near = shown(brand);
+      const end = near === null ? null : otherEnd(brand, metric);
+      if (near === null || end === null) continue;
+      const far = shownValue(metric.unit, end);
       const others = brands.filter((other) => other !== brand).flatMap((other) => shown(other) ?? []);
       const rankAt = (at: number) => 1 + others.filter((other) => ahead(at, other)).length;
       const competitors = brand.role === 'client' ? median(brands.filter((other) => other.role !== 'client').flatMap((other) => shown(other) ?? [])) : null;
       const side = (at: number) => (competitors === null ? 0 : Math.sign(at - competitors));
-      if (rankAt(low) !== rankAt(high) || side(low) !== side(high)) open.add(`${brand.id}\u0000${metric.key}`);
+      if (rankAt(near) !== rankAt(far) || side(near) !== side(far)) open.add(`${brand.id}\u0000${metric.key}`);
     }
   }
-  return (brand, metric) => comparableMetrics(brand, metric) && !open.has(`${brand.id}\u0000${metric.key}`);
+  return (brand, metric) => comparable(brand, metric) && !open.has(`${brand.id}\u0000${metric.key}`);
 }
 
 export interface Change {

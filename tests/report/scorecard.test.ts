@@ -278,7 +278,7 @@ describe('mistakes scorecard', () => {
 
   it('names every column of the Diagnostics sheet left empty for want of data, the scorecard’s and its own, one line per reason', async () => {
     const thin = rivalTooFewReplies();
-    const group = (inbound: number, reason: 'too-few-mentions' | null) => ({ inbound, answered: 1, responseRate: reason ? null : 1 / inbound, responseTimeMedianMin: reason ? null : 12, reason });
+    const group = (inbound: number, reason: 'too-few-mentions' | null) => ({ inbound, answered: 1, listedMissing: 0, responseRate: reason ? null : 1 / inbound, responseTimeMedianMin: reason ? null : 12, reason });
     const diagnostics = thin.diagnostics;
     if (!diagnostics) throw new Error('diagnostics expected');
     const fewer: MetricsReport = {
@@ -292,7 +292,7 @@ describe('mistakes scorecard', () => {
                 ...brand,
                 followThrough: { ...brand.followThrough, answeredShare: null, responseTimeMedianMin: null, abandonedShare: null, reason: 'too-few-follow-ups' as const },
                 // 14 mentions outside its hours: the rate is shown, on too few of them to compare without care; 40 inside are enough.
-                businessHours: { inboundInside: 40, answeredInside: 30, responseRateInside: 0.75, inboundOutside: 14, answeredOutside: 4, responseRateOutside: 4 / 14, businessTimeMedianMin: 20, businessTimeP90Min: 60, calendarTimeMedianMin: 30, calendarTimeP90Min: 90 },
+                businessHours: { inboundInside: 40, answeredInside: 30, listedMissingInside: 0, responseRateInside: 0.75, inboundOutside: 14, answeredOutside: 4, listedMissingOutside: 0, responseRateOutside: 4 / 14, businessTimeMedianMin: 20, businessTimeP90Min: 60, calendarTimeMedianMin: 30, calendarTimeP90Min: 90 },
                 sentiment: { bySentiment: { negative: group(40, null), neutral: group(35, null), positive: group(4, 'too-few-mentions') }, unknown: 0, otherPlatforms: 0 },
               }
             : brand,
@@ -317,9 +317,11 @@ describe('mistakes scorecard', () => {
     const hours = (inboundOutside: number, answeredOutside: number) => ({
       inboundInside: 10,
       answeredInside: 5,
+      listedMissingInside: 0,
       responseRateInside: 0.5,
       inboundOutside,
       answeredOutside,
+      listedMissingOutside: 0,
       responseRateOutside: answeredOutside / inboundOutside,
       businessTimeMedianMin: 30,
       businessTimeP90Min: 60,

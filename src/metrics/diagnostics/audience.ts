@@ -6,6 +6,7 @@ const groupRow = z.object({
   brand_id: z.string(),
   inbound: z.number(),
   answered: z.number(),
+  listed_missing: z.number(),
   response_rate: z.number().nullable(),
   median_min: z.number().nullable(),
   reason: z.literal('too-few-mentions').nullable(),
@@ -19,8 +20,8 @@ type Params = { start: string; end: string; inbound_mode: string; min_group_ment
 
 function group(row: GroupRow | undefined): AnswerGroup {
   return row
-    ? { inbound: row.inbound, answered: row.answered, responseRate: row.response_rate, responseTimeMedianMin: row.median_min, reason: row.reason }
-    : { inbound: 0, answered: 0, responseRate: null, responseTimeMedianMin: null, reason: null };
+    ? { inbound: row.inbound, answered: row.answered, listedMissing: row.listed_missing, responseRate: row.response_rate, responseTimeMedianMin: row.median_min, reason: row.reason }
+    : { inbound: 0, answered: 0, listedMissing: 0, responseRate: null, responseTimeMedianMin: null, reason: null };
 }
 
 /** Per brand id, and the platforms every brand is measured on (empty: all) and those left out. */

@@ -1,7 +1,7 @@
 import { type Better, MIN_SAMPLE, type MetricSpec, metricSpec, type Placement, showsInFull } from '../catalogue.js';
-import { assignRanks, benchmarks } from '../ranking.js';
+import { assignRanks, benchmarks, holdsAtBothEnds } from '../ranking.js';
 import type { Benchmark, CoverageWarning } from '../types.js';
-import type { BrandDiagnostics, SampleReason } from './types.js';
+import type { BrandDiagnostics, DiagnosticSettings, SampleReason } from './types.js';
 
 /**
  * A diagnostic metric: an entry of the same shape as the leaderboard's
@@ -15,7 +15,15 @@ export type DiagnosticMetric = MetricSpec<BrandDiagnostics, DiagnosticMetricKey>
   sampleReason: (brand: BrandDiagnostics) => SampleReason | null;
   /** The mentions a value kept whatever their number rests on (business hours), or null when the value has a minimum of its own. */
   sampleSize: (brand: BrandDiagnostics) => number | null;
+  /** A share of mentions, or follow-ups, answered: how many it counts, and how many of those unanswered the export lists a response for that the data lacks. */
+  answers?: (brand: BrandDiagnostics) => ListedMissing | null;
 };
+
+/** Of `of` mentions (or follow-ups, or conversations) a share counts, `missing` are unanswered in the data while their export lists a response it lacks. */
+export interface ListedMissing {
+  missing: number;
+  of: number;
+}
 
 export type DiagnosticMetricKey =
   | 'cannedShare'
@@ -40,11 +48,12 @@ interface DiagnosticOptions {
   marks?: readonly CoverageWarning[];
   sampleReason?: (brand: BrandDiagnostics) => SampleReason | null;
   sampleSize?: (brand: BrandDiagnostics) => number | null;
+  answers?: (brand: BrandDiagnostics) => ListedMissing | null;
 }
 
 function diagnostic(key: DiagnosticMetricKey, value: (brand: BrandDiagnostics) => number | null, better: Better, unit: 'share' | 'minutes', options: DiagnosticOptions = {}): DiagnosticMetric {
-  const { shows = {}, marks = [], sampleReason = () => null, sampleSize = () => null } = options;
-  return { ...metricSpec(key, value, better, unit, { shows, marks }), unit, sampleReason, sampleSize };
+  const { shows = {}, marks = [], sampleReason = () => null, sampleSize = () => null, answers } = options;
+  return { ...metricSpec(key, value, better, unit, { shows, marks }), unit, sampleReason, sampleSize, ...(answers ? { answers } : {}) };
 }
 
 /** The mentions a diagnostic's value rests on when they are fewer than MIN_SAMPLE, else null: the value is shown, marked as every thin rate is. */
@@ -57,32 +66,74 @@ const cannedSample = (b: BrandDiagnostics) => b.canned.reason;
 const followUpSample = (b: BrandDiagnostics) => b.followThrough.reason;
 const influencerSample = (b: BrandDiagnostics) => b.influencers?.influencers.reason ?? null;
 const negativeSample = (b: BrandDiagnostics) => b.sentiment?.bySentiment.negative.reason ?? null;
+const groupAnswers = (group: { inbound: number; listedMissing: number } | undefined): ListedMissing | null => (group ? { missing: group.listedMissing, of: group.inbound } : null);
 
 export const DIAGNOSTIC_METRICS: readonly DiagnosticMetric[] = [
   diagnostic('cannedShare', (b) => b.canned.cannedShare, 'lower', 'share', { shows: { scorecard: true }, sampleReason: cannedSample }),
   diagnostic('unsolicitedShare', (b) => b.unsolicited.unsolicitedShare, 'lower', 'share', { shows: { scorecard: true } }),
-  diagnostic('followUpAnsweredShare', (b) => b.followThrough.answeredShare, 'higher', 'share', { shows: { scorecard: true }, sampleReason: followUpSample }),
+  diagnostic('followUpAnsweredShare', (b) => b.followThrough.answeredShare, 'higher', 'share', {
+    shows: { scorecard: true },
+    sampleReason: followUpSample,
+    answers: (b) => ({ missing: b.followThrough.listedMissing, of: b.followThrough.followUps }),
+  }),
   diagnostic('followUpTimeMedianMin', (b) => b.followThrough.responseTimeMedianMin, 'lower', 'minutes', { sampleReason: followUpSample }),
-  diagnostic('abandonedShare', (b) => b.followThrough.abandonedShare, 'lower', 'share', { sampleReason: followUpSample }),
+  diagnostic('abandonedShare', (b) => b.followThrough.abandonedShare, 'lower', 'share', {
+    sampleReason: followUpSample,
+    answers: (b) => ({ missing: b.followThrough.abandonedListedMissing, of: b.followThrough.conversations }),
+  }),
   diagnostic('businessTimeMedianMin', (b) => b.businessHours?.businessTimeMedianMin ?? null, 'lower', 'minutes'),
-  diagnostic('responseRateInsideHours', (b) => b.businessHours?.responseRateInside ?? null, 'higher', 'share', { marks: RATE_MARKS, sampleSize: (b) => b.businessHours?.inboundInside ?? null }),
-  diagnostic('responseRateOutsideHours', (b) => b.businessHours?.responseRateOutside ?? null, 'higher', 'share', { shows: { scorecard: true }, marks: RATE_MARKS, sampleSize: (b) => b.businessHours?.inboundOutside ?? null }),
-  diagnostic('influencerResponseRate', (b) => b.influencers?.influencers.responseRate ?? null, 'higher', 'share', { shows: { scorecard: true }, marks: RATE_MARKS, sampleReason: influencerSample }),
+  diagnostic('responseRateInsideHours', (b) => b.businessHours?.responseRateInside ?? null, 'higher', 'share', {
+    marks: RATE_MARKS,
+    sampleSize: (b) => b.businessHours?.inboundInside ?? null,
+    answers: (b) => (b.businessHours ? { missing: b.businessHours.listedMissingInside, of: b.businessHours.inboundInside } : null),
+  }),
+  diagnostic('responseRateOutsideHours', (b) => b.businessHours?.responseRateOutside ?? null, 'higher', 'share', {
+    shows: { scorecard: true },
+    marks: RATE_MARKS,
+    sampleSize: (b) => b.businessHours?.inboundOutside ?? null,
+    answers: (b) => (b.businessHours ? { missing: b.businessHours.listedMissingOutside, of: b.businessHours.inboundOutside } : null),
+  }),
+  diagnostic('influencerResponseRate', (b) => b.influencers?.influencers.responseRate ?? null, 'higher', 'share', {
+    shows: { scorecard: true },
+    marks: RATE_MARKS,
+    sampleReason: influencerSample,
+    answers: (b) => groupAnswers(b.influencers?.influencers),
+  }),
   diagnostic('influencerTimeMedianMin', (b) => b.influencers?.influencers.responseTimeMedianMin ?? null, 'lower', 'minutes', { sampleReason: influencerSample }),
-  diagnostic('negativeResponseRate', (b) => b.sentiment?.bySentiment.negative.responseRate ?? null, 'higher', 'share', { shows: { scorecard: true }, marks: RATE_MARKS, sampleReason: negativeSample }),
+  diagnostic('negativeResponseRate', (b) => b.sentiment?.bySentiment.negative.responseRate ?? null, 'higher', 'share', {
+    shows: { scorecard: true },
+    marks: RATE_MARKS,
+    sampleReason: negativeSample,
+    answers: (b) => groupAnswers(b.sentiment?.bySentiment.negative),
+  }),
   diagnostic('negativeTimeMedianMin', (b) => b.sentiment?.bySentiment.negative.responseTimeMedianMin ?? null, 'lower', 'minutes', { sampleReason: negativeSample }),
   diagnostic('latestClockTimeMedianMin', (b) => b.clockLatest.responseTimeMedianMin, 'lower', 'minutes'),
 ];
 
 /** The shares of mentions, or follow-ups, answered: lower bounds where the data holds the brand's posts on part of the period only, on the platforms they rest on (BrandDiagnostics.lowerBoundShares). */
-export const ANSWERED_SHARES: ReadonlySet<string> = new Set<string>([
-  'followUpAnsweredShare',
-  'abandonedShare',
-  'responseRateInsideHours',
-  'responseRateOutsideHours',
-  'influencerResponseRate',
-  'negativeResponseRate',
-] satisfies DiagnosticMetricKey[]);
+export const ANSWERED_SHARES: ReadonlySet<string> = new Set(DIAGNOSTIC_METRICS.filter((metric) => metric.answers).map((metric) => metric.key));
+
+/** The settings listedMissingEnd reads. */
+export type ListedMissingSettings = Pick<DiagnosticSettings, 'responsesMissingShare'>;
+
+/**
+ * The other end of a share answered of the brand where the data lacks responses its export lists for more than
+ * `responsesMissingShare` of the mentions the share counts (as the response rate's responses-missing): each may have
+ * been an answer, so the share answered could be higher by as many, and the abandoned share lower. Null when the
+ * share is taken as exact.
+ */
+export function listedMissingEnd(brand: BrandDiagnostics, metric: DiagnosticMetric, settings: ListedMissingSettings): number | null {
+  const value = metric.value(brand);
+  const counts = metric.answers?.(brand);
+  if (value === null || !counts || !listsMissing(counts, settings)) return null;
+  const margin = counts.missing / counts.of;
+  return metric.better === 'higher' ? Math.min(1, value + margin) : Math.max(0, value - margin);
+}
+
+/** Whether responses the data lacks are listed for more than `responsesMissingShare` of the mentions a share counts: then it is a bound. */
+export function listsMissing(counts: ListedMissing, settings: ListedMissingSettings): boolean {
+  return counts.of > 0 && counts.missing / counts.of > settings.responsesMissingShare;
+}
 
 /**
  * Whether the data understates a share answered of the brand (lowerBoundShares), unless it is answered in full, as
@@ -101,11 +152,15 @@ export function understatesShare(brand: BrandDiagnostics, key: string): boolean 
  */
 const comparable = (brand: BrandDiagnostics, metric: { key: string }): boolean => !brand.fewBrandPosts && !understatesShare(brand, metric.key);
 
-export function assignDiagnosticRanks(brands: BrandDiagnostics[]): void {
-  assignRanks(brands, DIAGNOSTIC_METRICS, comparable);
+/** comparable, and a share answered that listed responses the data lacks make a bound is compared only where the comparison holds at both its ends (as a response rate is: ranking.ts, comparableAmong). */
+const comparableAmong = (brands: readonly BrandDiagnostics[], settings: ListedMissingSettings) =>
+  holdsAtBothEnds(brands, DIAGNOSTIC_METRICS, comparable, (brand, metric) => listedMissingEnd(brand, metric, settings));
+
+export function assignDiagnosticRanks(brands: BrandDiagnostics[], settings: ListedMissingSettings): void {
+  assignRanks(brands, DIAGNOSTIC_METRICS, comparableAmong(brands, settings));
 }
 
 /** The client against the competitors' median and the best brand, per diagnostic metric, among comparable brands. */
-export function diagnosticBenchmarks(brands: BrandDiagnostics[]): Benchmark[] {
-  return benchmarks(brands, DIAGNOSTIC_METRICS, comparable);
+export function diagnosticBenchmarks(brands: BrandDiagnostics[], settings: ListedMissingSettings): Benchmark[] {
+  return benchmarks(brands, DIAGNOSTIC_METRICS, comparableAmong(brands, settings));
 }

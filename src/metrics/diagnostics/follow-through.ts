@@ -12,12 +12,14 @@ const followThroughRow = z.object({
   conversations: z.number(),
   abandoned: z.number(),
   abandoned_share: z.number().nullable(),
+  listed_missing: z.number(),
+  abandoned_listed_missing: z.number(),
   reason: z.literal('too-few-follow-ups').nullable(),
 });
 
 /** The follow-through of a brand with no follow-up in the period. */
 export function noFollowThrough(): FollowThrough {
-  return { followUps: 0, answered: 0, answeredShare: null, responseTimeMedianMin: null, conversations: 0, abandoned: 0, abandonedShare: null, reason: null, abandonedExamples: [] };
+  return { followUps: 0, answered: 0, listedMissing: 0, answeredShare: null, responseTimeMedianMin: null, conversations: 0, abandoned: 0, abandonedShare: null, abandonedListedMissing: 0, reason: null, abandonedExamples: [] };
 }
 
 /** Follow-through per brand id, with the last words of abandoned conversations (queries/diagnostics/follow_through*.sql). */
@@ -35,11 +37,13 @@ export async function followThrough(
       {
         followUps: row.followups,
         answered: row.answered,
+        listedMissing: row.listed_missing,
         answeredShare: row.answered_share,
         responseTimeMedianMin: row.median_min,
         conversations: row.conversations,
         abandoned: row.abandoned,
         abandonedShare: row.abandoned_share,
+        abandonedListedMissing: row.abandoned_listed_missing,
         reason: row.reason,
         abandonedExamples: examples
           .filter((e) => e.brand_id === row.brand_id)

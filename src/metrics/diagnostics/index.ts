@@ -98,11 +98,11 @@ export async function diagnosticsOf(analysis: Analysis, options: DiagnosticOptio
       rank: {},
     };
   });
-  assignDiagnosticRanks(brands);
+  assignDiagnosticRanks(brands, settings);
   return {
     settings,
     brands,
-    benchmarks: diagnosticBenchmarks(brands),
+    benchmarks: diagnosticBenchmarks(brands, settings),
     notes,
     comparedPlatforms: { followers: influencers.comparedPlatforms, sentiment: sentiment.comparedPlatforms },
     leftOutPlatforms: { followers: influencers.leftOutPlatforms, sentiment: sentiment.leftOutPlatforms },

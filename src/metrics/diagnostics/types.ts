@@ -27,6 +27,8 @@ export type SampleReason = (typeof SAMPLE_REASONS)[number];
 export interface AnswerGroup {
   inbound: number;
   answered: number;
+  /** Of the unanswered, those whose export lists a response the data lacks (responses-missing): each may have been an answer. */
+  listedMissing: number;
   /** Null, with `reason`, under the config's minGroupMentions mentions. */
   responseRate: number | null;
   responseTimeMedianMin: number | null;
@@ -63,12 +65,16 @@ export interface UnsolicitedMentions {
 export interface FollowThrough {
   followUps: number;
   answered: number;
+  /** Unanswered follow-ups whose export lists a response the data lacks. */
+  listedMissing: number;
   /** Null, with `reason`, under the config's minFollowUps follow-ups (as the median and abandonedShare). */
   answeredShare: number | null;
   responseTimeMedianMin: number | null;
   conversations: number;
   abandoned: number;
   abandonedShare: number | null;
+  /** Abandoned conversations whose last follow-up's export lists a response the data lacks: each may not be abandoned. */
+  abandonedListedMissing: number;
   reason: SampleReason | null;
   /** The customer's last, unanswered message of abandoned conversations, oldest first. */
   abandonedExamples: ExamplePost[];
@@ -77,9 +83,12 @@ export interface FollowThrough {
 export interface BusinessHoursDiagnostic {
   inboundInside: number;
   answeredInside: number;
+  /** Unanswered mentions inside business hours whose export lists a response the data lacks (as listedMissingOutside). */
+  listedMissingInside: number;
   responseRateInside: number | null;
   inboundOutside: number;
   answeredOutside: number;
+  listedMissingOutside: number;
   responseRateOutside: number | null;
   businessTimeMedianMin: number | null;
   businessTimeP90Min: number | null;
@@ -173,6 +182,8 @@ export interface DiagnosticSettings {
   minReplies: number;
   minFollowUps: number;
   minGroupMentions: number;
+  /** A share answered is a lower bound when more than this share of the mentions it counts list responses the data lacks (metrics.coverage.responsesMissing, as the response rate's warning responses-missing). */
+  responsesMissingShare: number;
 }
 
 export interface Diagnostics {

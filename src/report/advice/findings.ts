@@ -1,5 +1,5 @@
 import { type MetricSpec, metricCatalogue, specOf } from '../../metrics/catalogue.js';
-import { DIAGNOSTIC_METRICS, type DiagnosticMetricKey } from '../../metrics/diagnostics/catalogue.js';
+import { DIAGNOSTIC_METRICS, type DiagnosticMetricKey, listedMissingEnd } from '../../metrics/diagnostics/catalogue.js';
 import type { BrandDiagnostics, Diagnostics } from '../../metrics/diagnostics/types.js';
 import type { Benchmark, BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { FindingId, ImprovementItem } from './types.js';
@@ -154,7 +154,9 @@ function diagnosticSpecs(diagnostics: Diagnostics, unmeasuredPlatforms: boolean)
   const negative = client?.sentiment?.bySentiment.negative;
   const hours = client?.businessHours;
   const latestClock = diagnostics.settings.clockStart === 'latest' ? [spec('slow', 'latestClockTimeMedianMin', client?.clockLatest.answered, null)] : [];
-  return [
+  // A share answered that responses its export lists and the data lacks make a lower bound (listedMissingEnd) may be behind only for want of data, as the response rate: no advice on it.
+  const exact = (entry: Spec) => !client || listedMissingEnd(client, specOf(DIAGNOSTIC_METRICS, entry.metric.key), diagnostics.settings) === null;
+  const specs = [
     ...latestClock,
     spec(
       'canned-replies',
@@ -203,6 +205,7 @@ function diagnosticSpecs(diagnostics: Diagnostics, unmeasuredPlatforms: boolean)
       hours && hours.responseRateOutside !== null && !client?.postsPartial ? { kind: 'outsideHours', rate: hours.responseRateOutside, inbound: hours.inboundOutside } : null,
     ),
   ];
+  return specs.filter(exact);
 }
 
 /** A platform the negative-mention figures rest on: an example from a platform the comparison leaves out would not be one of them. */

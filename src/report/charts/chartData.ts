@@ -1,6 +1,6 @@
 import { from, op, type ColumnTable } from 'arquero';
 import type { AnswerGroup, BrandDiagnostics, SentimentLabel } from '../../metrics/diagnostics/types.js';
-import type { DiagnosticMetricKey } from '../../metrics/diagnostics/catalogue.js';
+import { type DiagnosticMetricKey, listsMissing } from '../../metrics/diagnostics/catalogue.js';
 import { MIN_SAMPLE, type MetricSpec, SCALAR_METRICS } from '../../metrics/catalogue.js';
 import { hasNoData, hasPartialPosts, isLowerBoundUnder } from '../../metrics/coverage.js';
 import { BUCKET_KEYS as BUCKETS, type BrandMetrics, type HourOfWeekCell, type MetricsReport, type TrendPoint } from '../../metrics/types.js';
@@ -163,6 +163,8 @@ interface AudienceRow {
   key: string;
   inbound: number;
   answered: number;
+  /** The group's mentions whose export lists a response the data lacks (AnswerGroup.listedMissing). */
+  listedMissing: number;
   rate: number | null;
   minutes: number | null;
 }
@@ -197,12 +199,14 @@ function audienceInputs({ metrics, format, t }: Context, audience: Audience): Ch
     const groups = audience.groups(byId.get(brand.id) as BrandDiagnostics) ?? {};
     return audience.keys.map((key) => {
       const group = groups[key];
-      return { brandId: brand.id, key, inbound: group?.inbound ?? 0, answered: group?.answered ?? 0, rate: group?.responseRate ?? null, minutes: group?.responseTimeMedianMin ?? null };
+      return { brandId: brand.id, key, inbound: group?.inbound ?? 0, answered: group?.answered ?? 0, listedMissing: group?.listedMissing ?? 0, rate: group?.responseRate ?? null, minutes: group?.responseTimeMedianMin ?? null };
     });
   });
   const names = Object.fromEntries(split.map((brand, index) => [brand.id, { name: brand.name, order: index }]));
   // Lower bounds where the compared platforms hold the brand's posts in part (BrandDiagnostics.lowerBoundShares), not where another platform does.
   const understated = split.filter((brand) => byId.get(brand.id)?.lowerBoundShares.some((key) => key === audience.share) ?? false);
+  // And a group's bar where responses its export lists are missing for more than the warning's share of its mentions (diagnostics catalogue, listsMissing).
+  const listing = (row: AudienceRow) => listsMissing({ missing: row.listedMissing, of: row.inbound }, diagnostics.settings);
   const labels = Object.fromEntries(audience.keys.map((key) => [key, t(`${audience.prefix}.group.${key}`)]));
   const rows = from(flat)
     .params({ labels, order: Object.fromEntries(audience.keys.map((key, index) => [key, index])) } satisfies Recoding)
@@ -219,7 +223,7 @@ function audienceInputs({ metrics, format, t }: Context, audience: Audience): Ch
     groupOrder: row.groupOrder,
     rate: row.rate,
     hours: row.hours,
-    rateLabel: row.rate === null ? '' : `${understated.some((brand) => brand.id === row.brandId) && printsBound('share', row.rate) ? `${LOWER_BOUND_MARK} ` : ''}${format.percent(row.rate)} · ${format.count(row.inbound)}`,
+    rateLabel: row.rate === null ? '' : `${(understated.some((brand) => brand.id === row.brandId) || listing(row)) && printsBound('share', row.rate) ? `${LOWER_BOUND_MARK} ` : ''}${format.percent(row.rate)} · ${format.count(row.inbound)}`,
     // Marked as the leaderboard marks a time on a thin sample; the note under the chart names them.
     timeLabel: row.minutes === null ? '' : `${format.duration(row.minutes)}${row.answered < MIN_SAMPLE ? ` ${LOW_SAMPLE_MARK}` : ''}`,
   }));
@@ -258,8 +262,13 @@ function audienceInputs({ metrics, format, t }: Context, audience: Audience): Ch
   // Opens with the mark its bars' labels carry (the deck's bars have no labels: the list names them).
   const thinTimesNote = thinTimes.length === 0 ? [] : [`${LOW_SAMPLE_MARK} ${t('chart.audience.thinTimes', { minimum: format.count(MIN_SAMPLE), list: format.list(thinTimes) })}`];
   // Only the brands whose bars carry the mark: a share answered in full prints without it.
-  const boundShown = understated.filter((brand) => points.some((point) => point.brand === brand.name && point.rateLabel.startsWith(LOWER_BOUND_MARK)));
-  const restsOn = [...comparedOnNote(audience.field, t(`${audience.prefix}.title`), order, diagnostics, format, t), ...partialNote(boundShown, { metrics, format, t }, { understated: () => true })];
+  const marked = (brand: BrandMetrics) => points.some((point) => point.brand === brand.name && point.rateLabel.startsWith(LOWER_BOUND_MARK));
+  const partialShown = understated.filter(marked);
+  const listingShown = split.filter((brand) => !understated.includes(brand) && marked(brand));
+  const period = format.periodInSentence(metrics.period.start, metrics.period.end, metrics.period.label);
+  const listingNote = listingShown.length === 0 ? [] : [`${LOWER_BOUND_MARK} ${t(listingShown.length === 1 ? 'chart.listedMissingOne' : 'chart.listedMissing', { brands: format.list(listingShown.map((brand) => brand.name)), period })}`];
+  const boundShown = [...partialShown, ...listingShown];
+  const restsOn = [...comparedOnNote(audience.field, t(`${audience.prefix}.title`), order, diagnostics, format, t), ...partialNote(partialShown, { metrics, format, t }, { understated: () => true }), ...listingNote];
   // A split compares its groups: with bars in fewer than two, it would only draw the response-rate chart again (the demo: no brand has 30 mentions
   // from influencers). The notes then say why no group has a bar, and nothing of median times the page does not show.
   if (new Set(rows.filter((row) => row.rate !== null).map((row) => row.key)).size < 2) {

@@ -1,6 +1,6 @@
 import type { Better, MetricUnit } from '../../metrics/catalogue.js';
 import { specOf } from '../../metrics/catalogue.js';
-import { DIAGNOSTIC_METRICS, thinSampleOf, understatesShare } from '../../metrics/diagnostics/catalogue.js';
+import { DIAGNOSTIC_METRICS, listedMissingEnd, thinSampleOf, understatesShare } from '../../metrics/diagnostics/catalogue.js';
 import { DIAGNOSTIC_NOTE_CODES, SAMPLE_REASONS, type BrandDiagnostics, type DiagnosticNote, type Diagnostics, type SampleReason } from '../../metrics/diagnostics/types.js';
 import type { Benchmark, BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
@@ -113,8 +113,10 @@ interface ColumnSource {
   sampleReason: (diagnostics: BrandDiagnostics | undefined) => SampleReason | null;
   /** The mentions a value kept whatever their number rests on, when fewer than MIN_SAMPLE (the rate outside business hours). */
   thinSample: (diagnostics: BrandDiagnostics | undefined) => number | null;
-  /** A rate of inbound mentions answered: a lower bound when listed responses are missing. */
+  /** A rate of inbound mentions answered: unknown without the brand's posts. */
   isRate: boolean;
+  /** Whether responses the export lists and the data lacks make the value a lower bound (responses-missing): for the response rate, any of the brand's; for a share the diagnostics answer, any of the mentions it counts. */
+  listedMissing: (brand: BrandMetrics, diagnostics: BrandDiagnostics | undefined) => boolean;
 }
 
 const NOTE_OF: Partial<Record<ScorecardMetric, DiagnosticNote['code']>> = {
@@ -132,7 +134,8 @@ function columnSources(metrics: MetricsReport, diagnostics: Diagnostics): Column
     if (key === 'responseRate' || key === 'responseTimeMedianMin' || key === 'replyShare') {
       const spec = specOf(catalogue, key);
       if (!spec.better) throw new Error(`scorecard metric "${key}" is not ranked`);
-      return { ...common, unit: spec.unit, better: spec.better, value: (brand) => spec.value(brand), rank: (brand) => rankOf(brand, key), benchmark: benchmarkOf(metrics, key) };
+      const listedMissing = (brand: BrandMetrics) => key === 'responseRate' && warningsOf(brand).includes('responses-missing');
+      return { ...common, unit: spec.unit, better: spec.better, value: (brand) => spec.value(brand), rank: (brand) => rankOf(brand, key), benchmark: benchmarkOf(metrics, key), listedMissing };
     }
     const spec = specOf(DIAGNOSTIC_METRICS, key);
     return {
@@ -144,6 +147,7 @@ function columnSources(metrics: MetricsReport, diagnostics: Diagnostics): Column
       thinSample: (diagnosed) => (diagnosed ? thinSampleOf(spec, diagnosed) : null),
       rank: (_brand, diagnosed) => diagnosed?.rank[key] ?? null,
       benchmark: diagnostics.benchmarks.find((item) => item.metric === key),
+      listedMissing: (_brand, diagnosed) => diagnosed !== undefined && listedMissingEnd(diagnosed, spec, diagnostics.settings) !== null,
     };
   });
 }
@@ -177,7 +181,7 @@ export function buildScorecard(metrics: MetricsReport, format: Formatter, t: Tra
   const brands = leaderboardOrder(metrics);
   const computed = brands.map((brand) => {
     const diagnosed = diagnostics.brands.find((entry) => entry.id === brand.id);
-    return all.map((source) => cellOf(source, brand, diagnosed, diagnostics, listedMissingUnder(metrics, diagnostics, source.key, brand), format, t, thresholds));
+    return all.map((source) => cellOf(source, brand, diagnosed, diagnostics, format, t, thresholds));
   });
   // A rank among one measured brand ("1"), or one every measured brand shares, says nothing: it is left out.
   const compares = all.map((_source, index) => ranksCompare(computed.map((cells) => cells[index]?.rank)));
@@ -234,23 +238,11 @@ export function buildScorecard(metrics: MetricsReport, format: Formatter, t: Tra
   };
 }
 
-/**
- * Whether listed responses the data lacks make a rate of the brand a lower bound (responses-missing): on the platforms
- * the influencers' and the sentiment's shares are compared on (Diagnostics.comparedPlatforms), when they are compared
- * on some only; over all its platforms otherwise.
- */
-function listedMissingUnder(metrics: MetricsReport, diagnostics: Diagnostics, key: ScorecardMetric, brand: BrandMetrics): boolean {
-  const compared = key === 'influencerResponseRate' ? diagnostics.comparedPlatforms.followers : key === 'negativeResponseRate' ? diagnostics.comparedPlatforms.sentiment : [];
-  if (compared.length === 0) return warningsOf(brand).includes('responses-missing');
-  return (metrics.byPlatform ?? []).some((entry) => compared.includes(entry.platform) && entry.brands.some((other) => other.id === brand.id && warningsOf(other).includes('responses-missing')));
-}
-
 function cellOf(
   source: ColumnSource,
   brand: BrandMetrics,
   diagnosed: BrandDiagnostics | undefined,
   diagnostics: Diagnostics,
-  listedMissing: boolean,
   format: Formatter,
   t: Translate,
   thresholds: ScorecardThresholds,
@@ -269,8 +261,10 @@ function cellOf(
   // Its posts held on part of the period only: its response rate, or a share the diagnostics answer, is a lower bound by an unknown margin (ranked by nothing), with a verdict only when even so it beats the median;
   // a share answered in full is exact.
   const partial = source.key === 'responseRate' ? hasPartialPosts(brand) : diagnosed !== undefined && understatesShare(diagnosed, source.key);
-  // Listed responses the data lacks make the rates over their platforms lower bounds; its posts held in part, those that rest on them (partial).
-  if (((source.isRate && listedMissing) || partial) && printsBound(source.unit, value)) text = `${LOWER_BOUND_MARK} ${text}`;
+  // Listed responses the data lacks make the shares answered of the mentions they belong to lower bounds; its posts held in part, those that rest on them (partial).
+  const listedMissing = source.listedMissing(brand, diagnosed);
+  const bound = (listedMissing || partial) && printsBound(source.unit, value);
+  if (bound) text = `${LOWER_BOUND_MARK} ${text}`;
   // Rates and times rest on the brand's answers, which the data lacks where it holds none of its posts (as on the leaderboard).
   if ((source.isRate || source.unit === 'minutes') && warnings.includes('no-brand-posts')) text = `${text} ${COVERAGE_MARKS['no-brand-posts']}`;
   // Too few posts of its own to compare: shown, marked, without rank or verdict.
@@ -283,7 +277,9 @@ function cellOf(
   const judged = toneOf(value, median, source.better, source.unit, thresholds, others);
   // A value printed as the median is ("3 min" against "3 min") is never called better or worse than it: words match the shown numbers.
   const printedTone = (judged === 'better' || judged === 'worse') && median !== null && formatValue(format, source, median) === formatValue(format, source, value) ? 'same' : judged;
-  const tone = partial && printedTone !== 'better' ? null : printedTone;
+  // A bound by listed responses missing that is not ranked, its comparison not holding at both ends (ranking.ts, holdsAtBothEnds), is judged as one by an unknown margin.
+  const open = partial || (bound && listedMissing && rank === null);
+  const tone = open && printedTone !== 'better' ? null : printedTone;
   return { text, rank: rank === null ? null : String(rank), tone, symbol: tone === null ? null : TONE_SYMBOLS[tone], reason: null, reasonText: null };
 }
 

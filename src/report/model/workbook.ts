@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { fileName } from '../../ingest/archive.js';
 import { MIN_SAMPLE, type MetricSpec } from '../../metrics/catalogue.js';
-import { DIAGNOSTIC_METRICS, thinSampleOf } from '../../metrics/diagnostics/catalogue.js';
+import { DIAGNOSTIC_METRICS, listedMissingEnd, thinSampleOf } from '../../metrics/diagnostics/catalogue.js';
 import type { BrandDiagnostics, SampleReason } from '../../metrics/diagnostics/types.js';
 import { hasNoData, hasPartialPosts, isLowerBoundUnder } from '../../metrics/coverage.js';
 import type { BrandMetrics, CoverageWarning, MetricsReport } from '../../metrics/types.js';
@@ -320,12 +320,19 @@ function diagnosticsSheet(inputs: WorkbookInputs): WorkbookSheet {
       const count = column.value(brand).value === null ? null : (column.thinSample?.(brand) ?? null);
       return count !== null ? [t('sheet.emptyReason', { columns: column.header, reason: t('sheet.thinReason', { count: inputs.format.count(count), minimum: inputs.format.count(MIN_SAMPLE) }) })] : [];
     });
+  // The figures that responses listed and missing make bounds (listedMissingEnd), named as their columns are.
+  const listedMissingNote = (brand: BrandDiagnostics): string[] => {
+    if (!diagnostics) return [];
+    const bounded = DIAGNOSTIC_METRICS.filter((spec) => listedMissingEnd(brand, spec, diagnostics.settings) !== null).map((spec) => metricLabel(inputs, spec));
+    return bounded.length === 0 ? [] : [t('sheet.diagnosticsListedMissing', { share: inputs.format.percent(diagnostics.settings.responsesMissingShare), shares: inputs.format.list(bounded) })];
+  };
   const notesOf = (brand: BrandDiagnostics) =>
     [
       ...(inputs.emptyReasons.get(brand.id) ?? []),
       ...sampleNotes(brand),
       ...thinNotes(brand),
       ...(brand.lowerBoundShares.length === 0 ? [] : [t('sheet.diagnosticsPostsPartial', { shares: inputs.format.list([...new Set(brand.lowerBoundShares.flatMap((key) => SHARE_GROUPS[key] ?? []))].map((group) => t(group))) })]),
+      ...listedMissingNote(brand),
       ...(diagnostics ? comparedOnBrandNotes(brand, diagnostics, inputs.format, t) : []),
       ...(diagnostics?.notes ?? []).filter((note) => note.brandId === brand.id || note.brandId === null).map((note) => t(`advice.note.${note.code}`, { brand: brand.name })),
     ].join(' ');

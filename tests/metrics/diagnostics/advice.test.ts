@@ -85,7 +85,7 @@ describe('what to improve', () => {
 
   it('gives the slow business-hours answers without the rate outside hours as evidence when the data holds the client\'s posts on part of the period only', () => {
     const input = adviceInput();
-    const hours = (median: number, rate: number) => ({ inboundInside: 100, answeredInside: 80, responseRateInside: 0.8, inboundOutside: 100, answeredOutside: rate * 100, responseRateOutside: rate, businessTimeMedianMin: median, businessTimeP90Min: null, calendarTimeMedianMin: median, calendarTimeP90Min: null });
+    const hours = (median: number, rate: number) => ({ inboundInside: 100, answeredInside: 80, listedMissingInside: 0, responseRateInside: 0.8, inboundOutside: 100, answeredOutside: rate * 100, listedMissingOutside: 0, responseRateOutside: rate, businessTimeMedianMin: median, businessTimeP90Min: null, calendarTimeMedianMin: median, calendarTimeP90Min: null });
     for (const brand of input.diagnostics?.brands ?? []) brand.businessHours = brand.role === 'client' ? hours(240, 0.3) : hours(30, 0.8);
     rankAndBenchmark(input);
     const evidenceOf = () => buildImprovements(input, 'en').find((item) => item.id === 'business-hours')?.evidence ?? [];
@@ -185,7 +185,7 @@ describe('what to improve', () => {
     const client = clientDiagnostics(input);
     const others = client.influencers?.others;
     if (!others) throw new Error('the advice fixture has no influencer split for the client');
-    client.influencers = { followerThreshold: 1000, influencers: { inbound: 29, answered: 1, responseRate: 1 / 29, responseTimeMedianMin: 5, reason: null }, others, unknownFollowers: 0, otherPlatforms: 0 };
+    client.influencers = { followerThreshold: 1000, influencers: { inbound: 29, answered: 1, listedMissing: 0, responseRate: 1 / 29, responseTimeMedianMin: 5, reason: null }, others, unknownFollowers: 0, otherPlatforms: 0 };
     const ids = buildImprovements(input, 'en').map((item) => item.id);
     expect(ids).not.toContain('influencers');
     expect(ids).toContain('unanswered');

@@ -37,8 +37,8 @@ describe('influencer priority', () => {
     const result = await computeDiagnostics(store, twoBrands(), '2017-10');
     expect(result.brands.find((b) => b.id === 'acme')?.influencers).toEqual({
       followerThreshold: 1000,
-      influencers: { inbound: 2, answered: 1, responseRate: 0.5, responseTimeMedianMin: 10, reason: null },
-      others: { inbound: 1, answered: 1, responseRate: 1, responseTimeMedianMin: 30, reason: null },
+      influencers: { inbound: 2, answered: 1, listedMissing: 0, responseRate: 0.5, responseTimeMedianMin: 10, reason: null },
+      others: { inbound: 1, answered: 1, listedMissing: 0, responseRate: 1, responseTimeMedianMin: 30, reason: null },
       unknownFollowers: 1,
       otherPlatforms: 0,
     });
@@ -50,7 +50,7 @@ describe('influencer priority', () => {
     store = await storeWith(posts);
     const result = await computeDiagnostics(store, twoBrands({ metrics: { influencerFollowers: 5000 } }), '2017-10');
     const acme = result.brands.find((b) => b.id === 'acme')?.influencers;
-    expect(acme?.influencers).toEqual({ inbound: 1, answered: 1, responseRate: 1, responseTimeMedianMin: 10, reason: null });
+    expect(acme?.influencers).toEqual({ inbound: 1, answered: 1, listedMissing: 0, responseRate: 1, responseTimeMedianMin: 10, reason: null });
     expect(acme?.others.inbound).toBe(2);
   });
 
@@ -59,8 +59,8 @@ describe('influencer priority', () => {
     const result = await computeDiagnostics(store, twoBrands({ metrics: { minGroupMentions: 2 } }), '2017-10');
     const acme = result.brands.find((b) => b.id === 'acme')?.influencers;
     // 2 influencer mentions reach the minimum; the 1 other does not.
-    expect(acme?.influencers).toEqual({ inbound: 2, answered: 1, responseRate: 0.5, responseTimeMedianMin: 10, reason: null });
-    expect(acme?.others).toEqual({ inbound: 1, answered: 1, responseRate: null, responseTimeMedianMin: null, reason: 'too-few-mentions' });
+    expect(acme?.influencers).toEqual({ inbound: 2, answered: 1, listedMissing: 0, responseRate: 0.5, responseTimeMedianMin: 10, reason: null });
+    expect(acme?.others).toEqual({ inbound: 1, answered: 1, listedMissing: 0, responseRate: null, responseTimeMedianMin: null, reason: 'too-few-mentions' });
   });
 });
 
@@ -78,9 +78,9 @@ describe('sentiment', () => {
     const acme = (await computeDiagnostics(store, twoBrands(), '2017-10')).brands.find((b) => b.id === 'acme');
     expect(acme?.sentiment).toEqual({
       bySentiment: {
-        negative: { inbound: 3, answered: 1, responseRate: 1 / 3, responseTimeMedianMin: 90, reason: null },
-        neutral: { inbound: 1, answered: 0, responseRate: 0, responseTimeMedianMin: null, reason: null },
-        positive: { inbound: 1, answered: 1, responseRate: 1, responseTimeMedianMin: 15, reason: null },
+        negative: { inbound: 3, answered: 1, listedMissing: 0, responseRate: 1 / 3, responseTimeMedianMin: 90, reason: null },
+        neutral: { inbound: 1, answered: 0, listedMissing: 0, responseRate: 0, responseTimeMedianMin: null, reason: null },
+        positive: { inbound: 1, answered: 1, listedMissing: 0, responseRate: 1, responseTimeMedianMin: 15, reason: null },
       },
       unknown: 1,
       otherPlatforms: 0,
@@ -99,7 +99,7 @@ describe('sentiment', () => {
       late,
     ]);
     const acme = (await computeDiagnostics(store, twoBrands({ metrics: { inbound: 'questions' } }), '2017-10')).brands.find((b) => b.id === 'acme');
-    expect(acme?.sentiment?.bySentiment.negative).toEqual({ inbound: 1, answered: 1, responseRate: 1, responseTimeMedianMin: 30, reason: null });
+    expect(acme?.sentiment?.bySentiment.negative).toEqual({ inbound: 1, answered: 1, listedMissing: 0, responseRate: 1, responseTimeMedianMin: 30, reason: null });
     expect(acme?.influencers?.influencers.inbound).toBe(1);
     expect(acme?.unansweredExamples).toEqual([]);
   });
@@ -140,10 +140,10 @@ describe("every brand compared on the platforms where the client's export gives 
     expect(result.comparedPlatforms.sentiment).toEqual(['facebook']);
     const of = (id: string) => result.brands.find((brand) => brand.id === id)?.sentiment;
     // Acme: 1 of its 3 Facebook mentions answered; its 5 Twitter mentions are left out.
-    expect(of('acme')?.bySentiment.negative).toEqual({ inbound: 3, answered: 1, responseRate: 1 / 3, responseTimeMedianMin: 10, reason: null });
+    expect(of('acme')?.bySentiment.negative).toEqual({ inbound: 3, answered: 1, listedMissing: 0, responseRate: 1 / 3, responseTimeMedianMin: 10, reason: null });
     expect([of('acme')?.unknown, of('acme')?.otherPlatforms]).toEqual([0, 5]);
     // Rival: 0 of 2 on Facebook, not 4 of 6 on both platforms, which would set its Twitter against Acme's Facebook.
-    expect(of('rival')?.bySentiment.negative).toEqual({ inbound: 2, answered: 0, responseRate: 0, responseTimeMedianMin: null, reason: null });
+    expect(of('rival')?.bySentiment.negative).toEqual({ inbound: 2, answered: 0, listedMissing: 0, responseRate: 0, responseTimeMedianMin: null, reason: null });
     expect(of('rival')?.otherPlatforms).toBe(4);
     // Follower counts the same way: Acme's Facebook mentions have them, its Twitter ones not.
     expect(result.comparedPlatforms.followers).toEqual(['facebook']);

@@ -40,11 +40,13 @@ describe('follow-through', () => {
     expect(acme?.followThrough).toEqual({
       followUps: 4,
       answered: 2,
+      listedMissing: 0,
       answeredShare: 0.5,
       responseTimeMedianMin: 45,
       conversations: 3,
       abandoned: 1,
       abandonedShare: 1 / 3,
+      abandonedListedMissing: 0,
       reason: null,
       abandonedExamples: [{ author: 'c2', text: '@AcmeCares I did, no answer', createdAt: '2017-10-02T11:30:00Z', url: null }],
     });

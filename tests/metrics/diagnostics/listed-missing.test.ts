@@ -1,0 +1,135 @@
+/**
+ * A share the diagnostics answer that counts mentions whose export lists a response the data lacks
+ * (coverage responses-missing): known between its value and the value it would take were each of those
+ * responses an answer, it is printed with "≥" and ranked only where the rank holds at both ends, as the
+ * response rate is (src/metrics/ranking.ts, holdsAtBothEnds). The numbers below are worked out by hand.
+ */
+import { describe, expect, it } from 'vitest';
+import { withAnalysis } from '../../../src/analysis/analysis.js';
+import { metricsOf } from '../../../src/metrics/compute.js';
+import { diagnosticsOf } from '../../../src/metrics/diagnostics/index.js';
+import type { BrandDiagnostics, Diagnostics } from '../../../src/metrics/diagnostics/types.js';
+import type { MetricsReport } from '../../../src/metrics/types.js';
+import { findWeakPoints } from '../../../src/report/advice/findings.js';
+import { chartData } from '../../../src/report/charts/chartData.js';
+import { brandColours } from '../../../src/report/charts/palette.js';
+import { buildReportModel } from '../../../src/report/model/buildModel.js';
+import { Formatter } from '../../../src/report/i18n/format.js';
+import { translator } from '../../../src/report/i18n/strings.js';
+import { buildScorecard, DEFAULT_SCORECARD_THRESHOLDS } from '../../../src/report/model/scorecard.js';
+import { ReportTemplate } from '../../../src/report/template.js';
+import { configWith, storeWith, type TestPost } from '../helpers.js';
+
+const BRANDS = [{ id: 'acme' }, { id: 'rival' }, { id: 'third' }];
+
+/**
+ * 40 conversations of `brand` in October 2017, one a day from the 1st (the 10th and later twice): a customer's
+ * mention answered 30 minutes later, then the customer's follow-up under that answer, which the brand answers
+ * 30 minutes later in the first `answered` conversations. Of the follow-ups left unanswered, the first `lost`
+ * list a response id the data does not hold.
+ */
+function conversations(brand: string, answered: number, lost = 0): TestPost[] {
+  return Array.from({ length: 40 }, (_, i): TestPost[] => {
+    const day = String(1 + (i % 30)).padStart(2, '0');
+    const hour = 10 + Math.floor(i / 30) * 4;
+    const at = (minutes: number) => `2017-10-${day}T${String(hour + Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00Z`;
+    const id = `${brand}-${i}`;
+    const unanswered = i - answered;
+    return [
+      { id, author: `${brand}fan${i}`, at: at(0), text: `@${brand} my line is down` },
+      { id: `${id}-r`, author: brand, at: at(30), text: `@${brand}fan${i} we are on it`, parent: id },
+      { id: `${id}-f`, author: `${brand}fan${i}`, at: at(60), text: `@${brand} still down`, parent: `${id}-r`, responses: unanswered >= 0 && unanswered < lost ? `${id}-gone` : null },
+      ...(i < answered ? [{ id: `${id}-fr`, author: brand, at: at(90), text: `@${brand}fan${i} fixed now`, parent: `${id}-f` }] : []),
+    ];
+  }).flat();
+}
+
+/** The metrics and diagnostics of October, with every 7-day window closed by a post of 20 November; with `sentiment`, each customer's first mention negative and its follow-up neutral. */
+async function october(posts: TestPost[], sentiment = false): Promise<MetricsReport & { diagnostics: Diagnostics }> {
+  const store = await storeWith([...posts, { id: 'november', author: 'newsdesk', at: '2017-11-20T10:00:00Z', text: 'November news' }]);
+  try {
+    if (sentiment) await store.run("UPDATE posts SET sentiment = CASE WHEN post_id LIKE '%-f' THEN 'neutral' ELSE 'negative' END WHERE author LIKE '%fan%'");
+    return await withAnalysis(store, configWith(BRANDS), '2017-10', async (analysis) => ({ ...(await metricsOf(analysis)), diagnostics: await diagnosticsOf(analysis) }));
+  } finally {
+    store.close();
+  }
+}
+
+function diagnosed(report: { diagnostics: Diagnostics }, id: string): BrandDiagnostics {
+  const found = report.diagnostics.brands.find((brand) => brand.id === id);
+  if (!found) throw new Error(`no diagnostics of ${id}`);
+  return found;
+}
+
+function followUpCell(report: MetricsReport, id: string) {
+  const t = translator(ReportTemplate.open(undefined).strings('en'), 'en');
+  const card = buildScorecard(report, new Formatter('en', t, 'UTC'), t, DEFAULT_SCORECARD_THRESHOLDS);
+  const row = card?.rows.find((entry) => entry.brandId === id);
+  return row?.cells[card?.columns.findIndex((column) => column.key === 'followUpAnsweredShare') ?? -1];
+}
+
+describe('a share the diagnostics answer, under responses the export lists and the data lacks', () => {
+  it('takes no rank where the responses could lift it above the others, and is printed as a lower bound', async () => {
+    // acme answers 24 of 40 follow-ups (60%); 12 of the 16 others list a response the data lacks: up to 36 of 40 (90%).
+    // rival answers 30 (75%), third 28 (70%): acme is third at 60% and first at 90%.
+    const report = await october([...conversations('acme', 24, 12), ...conversations('rival', 30), ...conversations('third', 28)]);
+    const acme = diagnosed(report, 'acme');
+    expect(acme.followThrough).toMatchObject({ followUps: 40, answered: 24, listedMissing: 12, conversations: 40, abandoned: 16, abandonedListedMissing: 12 });
+    expect(acme.followThrough.answeredShare).toBeCloseTo(0.6, 12);
+    expect([acme.rank.followUpAnsweredShare, diagnosed(report, 'rival').rank.followUpAnsweredShare, diagnosed(report, 'third').rank.followUpAnsweredShare]).toEqual([null, 1, 2]);
+    // Abandoned: 16 of 40 (40%), and 4 of 40 (10%) were the 12 answers: third at 40%, first at 10% against rival's 25% and third's 30%.
+    expect(acme.rank.abandonedShare).toBeNull();
+    // A bound by a margin that reaches past the others is no verdict either: 60% is below the competitors' median of 72.5%, 90% above it.
+    expect(followUpCell(report, 'acme')).toMatchObject({ text: '≥ 60%', rank: null, tone: null });
+    // The competitors are exact, ranked, and the median rests on both.
+    expect(followUpCell(report, 'rival')).toMatchObject({ text: '75%', rank: '1' });
+    expect(report.diagnostics.benchmarks.find((entry) => entry.metric === 'followUpAnsweredShare')).toMatchObject({ competitorMedian: 0.725, competitorsMeasured: 2 });
+    // The workbook's Diagnostics sheet names both figures in acme's notes, and nothing of the others'.
+    const { model } = await buildReportModel({ metrics: report, config: configWith(BRANDS), facts: null, template: ReportTemplate.open(undefined), language: 'en' });
+    const sheet = model.workbook.sheets.find((candidate) => candidate.name === 'Diagnostics');
+    const notes = (name: string) => String(sheet?.rows.find((row) => row[0]?.value === name)?.at(-1)?.value ?? '');
+    expect(notes('ACME')).toContain('Responses its export lists are missing from the data for more than 5% of the mentions counted in Follow-ups answered and Conversations abandoned:');
+    expect(notes('RIVAL')).not.toContain('Responses its export lists');
+  });
+
+  it('marks the bars of a group of mentions whose exports list responses the data lacks, and says why under the chart', async () => {
+    // The follow-ups neutral: acme's 40, 24 answered (60%), 12 listing a response the data lacks (30%); the first mentions negative, all answered.
+    const report = await october([...conversations('acme', 24, 12), ...conversations('rival', 30), ...conversations('third', 28)], true);
+    expect(diagnosed(report, 'acme').sentiment?.bySentiment.neutral).toMatchObject({ inbound: 40, answered: 24, listedMissing: 12 });
+    expect(diagnosed(report, 'acme').sentiment?.bySentiment.negative).toMatchObject({ inbound: 40, answered: 40, listedMissing: 0 });
+    const t = translator(ReportTemplate.open(undefined).strings('en'), 'en');
+    const charts = chartData({ metrics: report, answeredWithin: null, format: new Formatter('en', t, 'UTC'), t, palette: brandColours(report.brands, '#0B5FFF'), primary: '#0B5FFF' });
+    const labels = ((charts.sentiment?.inputs.datasets.groups ?? []) as Array<{ brand: string; group: string; rateLabel: string }>).filter((entry) => entry.rateLabel !== '');
+    expect(labels.map((entry) => [entry.brand, entry.group, entry.rateLabel])).toEqual([
+      ['RIVAL', 'Negative', '100% · 40'],
+      ['RIVAL', 'Neutral', '75% · 40'],
+      ['THIRD', 'Negative', '100% · 40'],
+      ['THIRD', 'Neutral', '70% · 40'],
+      ['ACME', 'Negative', '100% · 40'],
+      ['ACME', 'Neutral', '≥ 60% · 40'],
+    ]);
+    expect(charts.sentiment?.inputs.notes).toContain('≥ Responses the export of ACME lists are missing from the data of October 2017: its shares answered are lower bounds.');
+    expect(charts.sentiment?.native[0]?.labels).toContain('ACME ≥');
+  });
+
+  it('keeps its rank and verdict where both ends give the same, and is exact at 5% of its mentions or fewer', async () => {
+    // 3 of 40 listed (7.5%): 60% to 67.5%, third either way and below the median of 72.5%.
+    const bound = await october([...conversations('acme', 24, 3), ...conversations('rival', 30), ...conversations('third', 28)]);
+    expect(diagnosed(bound, 'acme').rank.followUpAnsweredShare).toBe(3);
+    expect(followUpCell(bound, 'acme')).toMatchObject({ text: '≥ 60%', rank: '3', tone: 'worse' });
+    // It may be behind by less than it shows, as a response rate under the same warning: no advice rests on it.
+    expect(findWeakPoints(bound, bound.diagnostics).map((finding) => finding.id)).not.toContain('follow-ups');
+    // 2 of 40 (5%): not more than the 5% the response rate's warning allows, so taken as exact, and advised on.
+    const exact = await october([...conversations('acme', 24, 2), ...conversations('rival', 30), ...conversations('third', 28)]);
+    expect(followUpCell(exact, 'acme')).toMatchObject({ text: '60%', rank: '3', tone: 'worse' });
+    expect(findWeakPoints(exact, exact.diagnostics).find((finding) => finding.id === 'follow-ups')).toMatchObject({ metric: 'followUpAnsweredShare', competitorMedian: 0.725 });
+  });
+
+  it('leaves a share exact when the responses the data lacks belong to other mentions of the brand', async () => {
+    // acme's first mentions of 12 conversations list a lost response besides the answer the data holds: its follow-ups list none.
+    const posts = conversations('acme', 24).map((post) => (/^acme-\d+$/.test(post.id) && Number(post.id.slice(5)) < 12 ? { ...post, responses: `${post.id}-r,${post.id}-gone` } : post));
+    const report = await october([...posts, ...conversations('rival', 30), ...conversations('third', 28)]);
+    expect(diagnosed(report, 'acme').followThrough.listedMissing).toBe(0);
+    expect(followUpCell(report, 'acme')).toMatchObject({ text: '60%', rank: '3' });
+  });
+});
