@@ -1,6 +1,6 @@
 import { type Better, MIN_SAMPLE, type MetricSpec, metricSpec, type Placement, showsInFull } from '../catalogue.js';
 import { assignRanks, benchmarks, holdsAtBothEnds } from '../ranking.js';
-import type { Benchmark, CoverageWarning } from '../types.js';
+import type { Benchmark } from '../types.js';
 import type { BrandDiagnostics, DiagnosticSettings, SampleReason } from './types.js';
 
 /**
@@ -40,20 +40,17 @@ export type DiagnosticMetricKey =
   | 'negativeTimeMedianMin'
   | 'latestClockTimeMedianMin';
 
-/** A rate of mentions answered: a lower bound when listed responses are missing, unknown without the brand's posts. */
-const RATE_MARKS = ['responses-missing', 'brand-posts-partial', 'no-brand-posts'] as const;
-
 interface DiagnosticOptions {
   shows?: Placement;
-  marks?: readonly CoverageWarning[];
   sampleReason?: (brand: BrandDiagnostics) => SampleReason | null;
   sampleSize?: (brand: BrandDiagnostics) => number | null;
   answers?: (brand: BrandDiagnostics) => ListedMissing | null;
 }
 
 function diagnostic(key: DiagnosticMetricKey, value: (brand: BrandDiagnostics) => number | null, better: Better, unit: 'share' | 'minutes', options: DiagnosticOptions = {}): DiagnosticMetric {
-  const { shows = {}, marks = [], sampleReason = () => null, sampleSize = () => null, answers } = options;
-  return { ...metricSpec(key, value, better, unit, { shows, marks }), unit, sampleReason, sampleSize, ...(answers ? { answers } : {}) };
+  const { shows = {}, sampleReason = () => null, sampleSize = () => null, answers } = options;
+  // No coverage marks: a share's bounds are its own (lowerBoundShares, listedMissingEnd), not the brand's warnings.
+  return { ...metricSpec(key, value, better, unit, { shows, marks: [] }), unit, sampleReason, sampleSize, ...(answers ? { answers } : {}) };
 }
 
 /** The mentions a diagnostic's value rests on when they are fewer than MIN_SAMPLE, else null: the value is shown, marked as every thin rate is. */
@@ -83,26 +80,22 @@ export const DIAGNOSTIC_METRICS: readonly DiagnosticMetric[] = [
   }),
   diagnostic('businessTimeMedianMin', (b) => b.businessHours?.businessTimeMedianMin ?? null, 'lower', 'minutes'),
   diagnostic('responseRateInsideHours', (b) => b.businessHours?.responseRateInside ?? null, 'higher', 'share', {
-    marks: RATE_MARKS,
     sampleSize: (b) => b.businessHours?.inboundInside ?? null,
     answers: (b) => (b.businessHours ? { missing: b.businessHours.listedMissingInside, of: b.businessHours.inboundInside } : null),
   }),
   diagnostic('responseRateOutsideHours', (b) => b.businessHours?.responseRateOutside ?? null, 'higher', 'share', {
     shows: { scorecard: true },
-    marks: RATE_MARKS,
     sampleSize: (b) => b.businessHours?.inboundOutside ?? null,
     answers: (b) => (b.businessHours ? { missing: b.businessHours.listedMissingOutside, of: b.businessHours.inboundOutside } : null),
   }),
   diagnostic('influencerResponseRate', (b) => b.influencers?.influencers.responseRate ?? null, 'higher', 'share', {
     shows: { scorecard: true },
-    marks: RATE_MARKS,
     sampleReason: influencerSample,
     answers: (b) => groupAnswers(b.influencers?.influencers),
   }),
   diagnostic('influencerTimeMedianMin', (b) => b.influencers?.influencers.responseTimeMedianMin ?? null, 'lower', 'minutes', { sampleReason: influencerSample }),
   diagnostic('negativeResponseRate', (b) => b.sentiment?.bySentiment.negative.responseRate ?? null, 'higher', 'share', {
     shows: { scorecard: true },
-    marks: RATE_MARKS,
     sampleReason: negativeSample,
     answers: (b) => groupAnswers(b.sentiment?.bySentiment.negative),
   }),
