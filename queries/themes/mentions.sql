@@ -10,7 +10,7 @@
 --
 -- Output: rb_theme_mentions(from_at, start_at, end_at, inbound_mode) -> (brand_id, theme,
 -- source, platform, post_id, author, created_at, current, response_at, response_min,
--- needs_answer, sentiment).
+-- needs_answer, listed_missing, sentiment).
 -- Parameters: none.
 CREATE OR REPLACE TEMP MACRO rb_theme_mentions(from_at, start_at, end_at, inbound_mode) AS TABLE
 WITH marked AS (
@@ -21,7 +21,7 @@ WITH marked AS (
   JOIN (SELECT DISTINCT term, first_no, second_no FROM theme_found) f ON f.first_no = t.first_no AND f.second_no = t.second_no
 )
 SELECT m.brand_id, k.theme, k.source, m.platform, m.post_id, m.author, m.created_at,
-       m.created_at >= start_at AS current, m.response_at, m.response_min, m.needs_answer, m.sentiment
+       m.created_at >= start_at AS current, m.response_at, m.response_min, m.needs_answer, m.listed_missing, m.sentiment
 FROM theme_mentions m
 JOIN marked k ON k.post_no = m.post_no
 WHERE m.created_at >= from_at AND m.created_at < end_at

@@ -13,7 +13,7 @@
 --
 -- Output: theme_posts(platform, post_id, words, sentiment), then theme_mentions(post_no,
 -- brand_no, brand_id, platform, post_id, author, created_at, response_at, response_min,
--- needs_answer, is_question, sentiment); brand_no is the brand's ord (rb_brands).
+-- needs_answer, is_question, listed_missing, sentiment); brand_no is the brand's ord (rb_brands).
 -- Parameters: $from (the previous period's start), $end.
 CREATE OR REPLACE TEMP TABLE theme_posts AS
 WITH bare AS (
@@ -33,7 +33,7 @@ FROM bare;
 
 CREATE OR REPLACE TEMP TABLE theme_mentions AS
 SELECT p.rowid AS post_no, b.ord AS brand_no, m.brand_id, m.platform, m.post_id, m.author, m.created_at,
-       m.response_at, m.response_min, m.needs_answer, m.is_question, p.sentiment
+       m.response_at, m.response_min, m.needs_answer, m.is_question, m.listed_missing, p.sentiment
 FROM mentions m
 JOIN theme_posts p ON p.platform = m.platform AND p.post_id = m.post_id
 JOIN rb_brands b ON b.brand_id = m.brand_id

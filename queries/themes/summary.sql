@@ -27,6 +27,8 @@
 --                          ends early; Analysis.brandsInPart)
 --   measured, answered     mentions that need an answer on platforms where the data holds
 --                          the brand's posts (base/measured.sql), and those answered
+--   listed_missing         of the measured, those unanswered whose export lists a response the
+--                          data lacks (base/mentions.sql): each may have been an answer
 --   response_rate          answered / measured (NULL without measured mentions)
 --   median_min             median response time of the answered ones
 --   negative, neutral, positive   mentions by the sentiment the export gave (rb_sentiment,
@@ -100,6 +102,7 @@ counted AS (
          count(*) FILTER (WHERE NOT t.current) AS previous_mentions,
          count(*) FILTER (WHERE t.current AND t.needs_answer AND mp.platform IS NOT NULL) AS measured,
          count(t.response_at) FILTER (WHERE t.current AND t.needs_answer AND mp.platform IS NOT NULL) AS answered,
+         count(*) FILTER (WHERE t.current AND t.needs_answer AND mp.platform IS NOT NULL AND t.listed_missing) AS listed_missing,
          quantile_cont(t.response_min, 0.5) FILTER (WHERE t.current AND t.needs_answer) AS median_min,
          count(*) FILTER (WHERE t.current AND t.sentiment = 'negative') AS negative,
          count(*) FILTER (WHERE t.current AND t.sentiment = 'neutral') AS neutral,
@@ -132,6 +135,7 @@ SELECT g.brand_id, g.theme, g.source,
        CASE WHEN change_reason IS NULL THEN ((c.mentions - c.previous_mentions) * 100.0 / c.previous_mentions)::DOUBLE END AS change,
        coalesce(c.measured, 0)::DOUBLE AS measured,
        coalesce(c.answered, 0)::DOUBLE AS answered,
+       coalesce(c.listed_missing, 0)::DOUBLE AS listed_missing,
        (c.answered / nullif(c.measured, 0))::DOUBLE AS response_rate,
        c.median_min::DOUBLE AS median_min,
        coalesce(c.negative, 0)::DOUBLE AS negative,

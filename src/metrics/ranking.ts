@@ -106,7 +106,9 @@ export function comparableAmong(brands: readonly BrandMetrics[], metrics: Readon
 /**
  * `comparable`, and for a value known only between two ends (`otherEnd` gives the one that is not its value, or
  * null when the value is exact): compared only where the comparison holds at both ends, its rank the same at
- * either among the other brands' values, and, for the client, on the same side of the competitors' median at either.
+ * either among the other brands' values, and, for the client, on the same side of the competitors' median at either
+ * (a competitor that crosses the median, which its own value is one of, passes another's value and changes its rank).
+ * A value that fails is left out, and the others are judged again without it: a median it moved may move them.
  */
 export function holdsAtBothEnds<Brand extends RankedBrand, Metric extends MetricSpec<Brand>>(
   brands: readonly Brand[],
@@ -115,27 +117,31 @@ export function holdsAtBothEnds<Brand extends RankedBrand, Metric extends Metric
   otherEnd: (brand: Brand, metric: Metric) => number | null,
 ): Comparable<Brand> {
   const open = new Set<string>();
+  const keyOf = (brand: { id: string }, metric: { key: string }) => `${brand.id}\u0000${metric.key}`;
   for (const metric of metrics) {
     const better = metric.better;
     if (!better) continue;
     const shown = (brand: Brand) => {
-      const value = comparableValue(brand, metric, comparable);
+      const value = open.has(keyOf(brand, metric)) ? null : comparableValue(brand, metric, comparable);
       return value === null ? null : shownValue(metric.unit, value);
     };
     const ahead = (value: number, other: number) => (better === 'higher' ? other > value : other < value);
-    for (const brand of brands) {
+    const fails = (brand: Brand): boolean => {
       const near = shown(brand);
       const end = near === null ? null : otherEnd(brand, metric);
-      if (near === null || end === null) continue;
+      if (near === null || end === null) return false;
       const far = shownValue(metric.unit, end);
       const others = brands.filter((other) => other !== brand).flatMap((other) => shown(other) ?? []);
       const rankAt = (at: number) => 1 + others.filter((other) => ahead(at, other)).length;
       const competitors = brand.role === 'client' ? median(brands.filter((other) => other.role !== 'client').flatMap((other) => shown(other) ?? [])) : null;
       const side = (at: number) => (competitors === null ? 0 : Math.sign(at - competitors));
-      if (rankAt(near) !== rankAt(far) || side(near) !== side(far)) open.add(`${brand.id}\u0000${metric.key}`);
+      return rankAt(near) !== rankAt(far) || side(near) !== side(far);
+    };
+    for (let failing = brands.filter(fails); failing.length > 0; failing = brands.filter(fails)) {
+      for (const brand of failing) open.add(keyOf(brand, metric));
     }
   }
-  return (brand, metric) => comparable(brand, metric) && !open.has(`${brand.id}\u0000${metric.key}`);
+  return (brand, metric) => comparable(brand, metric) && !open.has(keyOf(brand, metric));
 }
 
 export interface Change {

@@ -197,6 +197,8 @@ export interface MetricSettings {
   needsAnswer?: boolean;
   /** A mention that tags this many handles, without replying to the brand, needs no answer. */
   massMentionHandles?: number;
+  /** A rate is a lower bound when more than this share of the mentions it counts list responses the data lacks (metrics.coverage.responsesMissing; coverage responses-missing). */
+  responsesMissingShare?: number;
 }
 
 export interface MetricsReport {

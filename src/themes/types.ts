@@ -23,6 +23,8 @@ export interface Theme {
   /** Mentions that need an answer on platforms where the data holds the brand's posts, and those answered. */
   measured: number;
   answered: number;
+  /** Of the measured, those unanswered whose export lists a response the data lacks (responses-missing): each may have been an answer. */
+  listedMissing: number;
   responseRate: number | null;
   responseTimeMedianMin: number | null;
   /** Mentions by sentiment, where the export gave one; null when it gave none to any of the theme's mentions. */

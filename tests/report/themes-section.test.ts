@@ -34,7 +34,7 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 type Entry = BrandThemes['themes'][number];
 
 function theme(name: string, measured: number, answered: number, extra: Partial<Theme> = {}, benchmark?: ThemeBenchmark): Entry {
-  const base: Theme = { name, source: 'config', mentions: measured, share: measured / 50, previousMentions: measured, change: 0, changeReason: null, measured, answered, responseRate: answered / measured, responseTimeMedianMin: 95, sentiment: null, examples: [] };
+  const base: Theme = { name, source: 'config', mentions: measured, share: measured / 50, previousMentions: measured, change: 0, changeReason: null, measured, answered, listedMissing: 0, responseRate: answered / measured, responseTimeMedianMin: 95, sentiment: null, examples: [] };
   return benchmark ? { ...base, ...extra, benchmark } : { ...base, ...extra };
 }
 
@@ -156,18 +156,28 @@ describe('what people write about', () => {
     const wholeGrid = chartData({ metrics: whole, answeredWithin: null, format, t, palette: brandColours(whole.brands, '#0B5FFF'), primary: '#0B5FFF' }).themes?.inputs;
     expect(wholeGrid?.notes?.some((note) => note.startsWith('≥'))).toBe(false);
     expect(grid?.notes?.some((note) => note.startsWith('≥'))).toBe(true);
-    // Listed responses the data lacks make them lower bounds too, said as such, and no worst subject is named on them.
+    // Listed responses the data lacks make a subject's rate a lower bound where more than 5% of its measured mentions list
+    // one (3 of 30 coverage mentions), said as such; billing, whose mentions list none, is exact though the brand's are not.
     const listed: MetricsReport = {
       ...partial,
-      brands: partial.brands.map((brand) => (brand.id === 'acme' && brand.coverage ? { ...brand, coverage: { ...brand.coverage, warnings: ['responses-missing'] } } : brand)),
+      brands: partial.brands.map((brand) =>
+        brand.id === 'acme' && brand.coverage ? { ...brand, themes: [theme('billing', 40, 36), theme('coverage', 30, 27, { listedMissing: 3 })], coverage: { ...brand.coverage, warnings: ['responses-missing'] } } : brand,
+      ),
     };
-    expect(buildThemes(listed, format, t, 'September 2017')?.rows.map((row) => row.rate)).toEqual(['100% of 40', '≥ 90% of 30']);
+    expect(buildThemes(listed, format, t, 'September 2017')?.rows.map((row) => row.rate)).toEqual(['90% of 40', '≥ 90% of 30']);
     const listedGrid = chartData({ metrics: listed, answeredWithin: null, format, t, palette: brandColours(listed.brands, '#0B5FFF'), primary: '#0B5FFF' }).themes?.inputs;
+    expect(((listedGrid?.datasets.cells ?? []) as Array<{ label: string }>).map((cell) => cell.label).filter((label) => label !== '')).toEqual(['90% · 40', '≥ 90% · 30']);
     expect(listedGrid?.notes).toContain('≥ a lower bound: answers are missing from the data');
     expect(listedGrid?.notes?.some((note) => note.includes('on part of'))).toBe(false);
+    // No worst subject is named on a lower bound: billing, 12 of 40, is named when 2 of its mentions list a response the data lacks (5%), not 3.
     expect(themeFinding(withSubjects(), format, t)).not.toBeNull();
-    const listedWorst: MetricsReport = { ...withSubjects(), brands: withSubjects().brands.map((brand) => (brand.id === 'acme' && brand.coverage ? { ...brand, coverage: { ...brand.coverage, warnings: ['responses-missing'] } } : brand)) };
-    expect(themeFinding(listedWorst, format, t)).toBeNull();
+    const listedWorst = (listedMissing: number): MetricsReport => {
+      const metrics = withSubjects();
+      const themes = (brand: MetricsReport['brands'][number]) => (brand.themes ?? []).map((entry) => (entry.name === 'billing' ? { ...entry, listedMissing } : entry));
+      return { ...metrics, brands: metrics.brands.map((brand) => (brand.id === 'acme' && brand.coverage ? { ...brand, themes: themes(brand), coverage: { ...brand.coverage, warnings: ['responses-missing'] } } : brand)) };
+    };
+    expect(themeFinding(listedWorst(2), format, t)).not.toBeNull();
+    expect(themeFinding(listedWorst(3), format, t)).toBeNull();
   });
 
   it('marks the competitors’ time of a subject when a competitor it counts answered fewer than 30 mentions of it, and says so', () => {

@@ -134,6 +134,15 @@ describe('configured themes', () => {
     expect(examples.every((example) => Number(example.author.replace('ar-author', '')) >= 16)).toBe(true);
   });
 
+  it('count the unanswered mentions of each whose export lists a response the data lacks, and only those of the theme', async () => {
+    // 6 of acme's 16 unanswered router complaints list a lost response; 1 answered one lists one too (answered: it counts no more).
+    const lost = new Set(['ar16', 'ar17', 'ar18', 'ar19', 'ar20', 'ar21']);
+    const report = await themes(posts().map((post) => (lost.has(post.id) ? { ...post, responses: `${post.id}-gone` } : post.id === 'ar0' ? { ...post, responses: 'ar0r,ar0-gone' } : post)));
+    expect(themeOf(report, 'acme', 'network')).toMatchObject({ measured: 32, answered: 16, listedMissing: 6 });
+    expect(themeOf(report, 'acme', 'accounts')).toMatchObject({ measured: 28, listedMissing: 0 });
+    expect(themeOf(report, 'rival', 'network')).toMatchObject({ listedMissing: 0 });
+  });
+
   it('rank only the themes the client is shown: a term found for a competitor alone is no worst theme of the client', async () => {
     // "parcel lost" is distinctive of rival (200 of its 232 mentions, 60 of the 124 of the others); acme never answers it.
     const list = [

@@ -1,5 +1,5 @@
 import { type MetricSpec, metricCatalogue, specOf } from '../../metrics/catalogue.js';
-import { DIAGNOSTIC_METRICS, type DiagnosticMetricKey, listedMissingEnd } from '../../metrics/diagnostics/catalogue.js';
+import { DIAGNOSTIC_METRICS, type DiagnosticMetricKey, listedMissingEnd, listsMissing } from '../../metrics/diagnostics/catalogue.js';
 import type { BrandDiagnostics, Diagnostics } from '../../metrics/diagnostics/types.js';
 import type { Benchmark, BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { FindingId, ImprovementItem } from './types.js';
@@ -154,8 +154,10 @@ function diagnosticSpecs(diagnostics: Diagnostics, unmeasuredPlatforms: boolean)
   const negative = client?.sentiment?.bySentiment.negative;
   const hours = client?.businessHours;
   const latestClock = diagnostics.settings.clockStart === 'latest' ? [spec('slow', 'latestClockTimeMedianMin', client?.clockLatest.answered, null)] : [];
-  // A share answered that responses its export lists and the data lacks make a lower bound (listedMissingEnd) may be behind only for want of data, as the response rate: no advice on it.
-  const exact = (entry: Spec) => !client || listedMissingEnd(client, specOf(DIAGNOSTIC_METRICS, entry.metric.key), diagnostics.settings) === null;
+  // A share answered that responses its export lists and the data lacks make a bound (listedMissingEnd) may be behind only for want of data, as the response rate: no advice
+  // rests on it, and no advice quotes it as evidence.
+  const bound = (key: string) => client !== undefined && listedMissingEnd(client, specOf(DIAGNOSTIC_METRICS, key), diagnostics.settings) !== null;
+  const othersBound = influencers !== undefined && influencers !== null && listsMissing({ missing: influencers.others.listedMissing, of: influencers.others.inbound }, diagnostics.settings);
   const specs = [
     ...latestClock,
     spec(
@@ -177,7 +179,7 @@ function diagnosticSpecs(diagnostics: Diagnostics, unmeasuredPlatforms: boolean)
       'followUpAnsweredShare',
       client?.followThrough.followUps,
       // With one follow-up per conversation, "N of M conversations ended unanswered" only says the share again.
-      client && client.followThrough.conversations < client.followThrough.followUps
+      client && client.followThrough.conversations < client.followThrough.followUps && !bound('abandonedShare')
         ? { kind: 'abandoned', count: client.followThrough.abandoned, conversations: client.followThrough.conversations }
         : null,
       (client?.followThrough.abandonedExamples ?? []).map(example),
@@ -186,7 +188,7 @@ function diagnosticSpecs(diagnostics: Diagnostics, unmeasuredPlatforms: boolean)
       'influencers',
       'influencerResponseRate',
       influencers?.influencers.inbound,
-      influencers && influencers.influencers.responseRate !== null && influencers.others.responseRate !== null
+      influencers && influencers.influencers.responseRate !== null && influencers.others.responseRate !== null && !othersBound
         ? { kind: 'influencersVsOthers', threshold: influencers.followerThreshold, influencers: influencers.influencers.responseRate, others: influencers.others.responseRate }
         : null,
     ),
@@ -202,10 +204,10 @@ function diagnosticSpecs(diagnostics: Diagnostics, unmeasuredPlatforms: boolean)
       'businessTimeMedianMin',
       hours ? hours.answeredInside + hours.answeredOutside : 0,
       // Its rate outside hours, a lower bound where the data holds its posts on part of the period only, is no evidence then.
-      hours && hours.responseRateOutside !== null && !client?.postsPartial ? { kind: 'outsideHours', rate: hours.responseRateOutside, inbound: hours.inboundOutside } : null,
+      hours && hours.responseRateOutside !== null && !client?.postsPartial && !bound('responseRateOutsideHours') ? { kind: 'outsideHours', rate: hours.responseRateOutside, inbound: hours.inboundOutside } : null,
     ),
   ];
-  return specs.filter(exact);
+  return specs.filter((entry) => !bound(entry.metric.key));
 }
 
 /** A platform the negative-mention figures rest on: an example from a platform the comparison leaves out would not be one of them. */

@@ -2,7 +2,7 @@ import { from, op, type ColumnTable } from 'arquero';
 import type { AnswerGroup, BrandDiagnostics, SentimentLabel } from '../../metrics/diagnostics/types.js';
 import { type DiagnosticMetricKey, listsMissing } from '../../metrics/diagnostics/catalogue.js';
 import { MIN_SAMPLE, type MetricSpec, SCALAR_METRICS } from '../../metrics/catalogue.js';
-import { hasNoData, hasPartialPosts, isLowerBoundUnder } from '../../metrics/coverage.js';
+import { hasNoData, hasPartialPosts } from '../../metrics/coverage.js';
 import { BUCKET_KEYS as BUCKETS, type BrandMetrics, type HourOfWeekCell, type MetricsReport, type TrendPoint } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
@@ -10,7 +10,7 @@ import { type AudienceField, comparedOnNote, otherPlatforms } from '../model/com
 import { COVERAGE_MARKS, crowdsOnOneDay, LOW_SAMPLE_MARK, LOWER_BOUND_MARK, noDataLine, platformsWith, printsBound, spanSentence, valueMarks, warningsOf } from '../model/coverage.js';
 import { shortenText } from '../model/examples.js';
 import { leaderboardOrder } from '../model/leaderboard.js';
-import { shownThemes, subjectMarks, themeGridBrands } from '../model/themes.js';
+import { shownThemes, subjectMarks, themeGridBrands, understatesSubject } from '../model/themes.js';
 import { THEME_MIN_MENTIONS } from '../../themes/index.js';
 import type { NativeChart, NativeSeries, NativeUnit } from '../model/types.js';
 import { BACKGROUND_GREY, BUCKET_COLOURS, type BrandPalette, colourOf, DECK_BACKGROUND_GREY, DECK_FOREGROUND, FOREGROUND, HEAT_SCHEMES, heatColour, SENTIMENT_COLOURS } from './palette.js';
@@ -265,8 +265,12 @@ function audienceInputs({ metrics, format, t }: Context, audience: Audience): Ch
   const marked = (brand: BrandMetrics) => points.some((point) => point.brand === brand.name && point.rateLabel.startsWith(LOWER_BOUND_MARK));
   const partialShown = understated.filter(marked);
   const listingShown = split.filter((brand) => !understated.includes(brand) && marked(brand));
-  const period = format.periodInSentence(metrics.period.start, metrics.period.end, metrics.period.label);
-  const listingNote = listingShown.length === 0 ? [] : [`${LOWER_BOUND_MARK} ${t(listingShown.length === 1 ? 'chart.listedMissingOne' : 'chart.listedMissing', { brands: format.list(listingShown.map((brand) => brand.name)), period })}`];
+  // The groups whose bars carry the mark for that cause, named: the deck's bars have no labels, and a brand's other bars may be exact.
+  const listed = listingShown.map((brand) => {
+    const groups = rows.filter((row) => row.brandId === brand.id && row.rate !== null && listing(row) && printsBound('share', row.rate)).map((row) => row.group);
+    return t('format.namedParts', { name: brand.name, parts: format.list(groups) });
+  });
+  const listingNote = listed.length === 0 ? [] : [t('chart.audience.listedMissing', { share: format.percent(diagnostics.settings.responsesMissingShare), list: format.list(listed) })];
   const boundShown = [...partialShown, ...listingShown];
   const restsOn = [...comparedOnNote(audience.field, t(`${audience.prefix}.title`), order, diagnostics, format, t), ...partialNote(partialShown, { metrics, format, t }, { understated: () => true }), ...listingNote];
   // A split compares its groups: with bars in fewer than two, it would only draw the response-rate chart again (the demo: no brand has 30 mentions
@@ -763,7 +767,7 @@ function themeGrid({ metrics, t, format }: Context): ChartBuild | null {
       const own = (brand.themes ?? []).find((candidate) => candidate.name === theme.name && candidate.source === theme.source);
       const rate = own && own.measured > 0 ? own.responseRate : null;
       const marked = own !== undefined && rate !== null && subjectMarks(own).rate;
-      const bound = isLowerBoundUnder(warningsOf(brand)) && printsBound('share', rate) ? `${LOWER_BOUND_MARK} ` : '';
+      const bound = own !== undefined && understatesSubject(metrics, brand, own) && printsBound('share', rate) ? `${LOWER_BOUND_MARK} ` : '';
       const label = rate === null || !own ? '' : `${bound}${format.percent(rate)} · ${format.count(own.measured)}${marked ? ` ${LOW_SAMPLE_MARK}` : ''}`;
       return { theme: theme.name, brand: brand.name, rate, label, marked };
     }),

@@ -213,6 +213,8 @@ export function buildScorecard(metrics: MetricsReport, format: Formatter, t: Tra
     if (note.warning === 'parents-missing' || !printed.includes(note.mark)) continue;
     notes.push(`${note.mark} ${note.text}`);
   }
+  const listedBounds = listedMissingBounds(brands, rows, sources, diagnostics, format, t);
+  if (listedBounds.length > 0) notes.push(t('scorecard.noteListedMissing', { share: format.percent(diagnostics.settings.responsesMissingShare), list: format.list(listedBounds) }));
   if (leftOut.length > 0) notes.push(t(leftOut.length === 1 ? 'scorecard.leftOutOne' : 'scorecard.leftOut', { columns: format.list(leftOut) }));
   notes.push(...partialNotes(metrics, diagnostics, sources, format, t));
   const followers = format.count(diagnostics.settings.influencerFollowers);
@@ -236,6 +238,18 @@ export function buildScorecard(metrics: MetricsReport, format: Formatter, t: Tra
     notes,
     definitions: sources.map((source) => ({ label: t(`scorecard.column.${source.key}`), value: t(`scorecard.definition.${source.key}`, { followers }) })),
   };
+}
+
+/**
+ * Each brand whose shares the diagnostics answer carry "≥" for responses its export lists and the data lacks, with those
+ * columns ("Vireo (Follow-ups answered, Negative mentions answered)"): the coverage notes speak of its response rate only.
+ */
+function listedMissingBounds(brands: readonly BrandMetrics[], rows: readonly ScorecardRow[], sources: readonly ColumnSource[], diagnostics: Diagnostics, format: Formatter, t: Translate): string[] {
+  return brands.flatMap((brand, row) => {
+    const diagnosed = diagnostics.brands.find((entry) => entry.id === brand.id);
+    const columns = sources.filter((source, index) => source.key !== 'responseRate' && source.listedMissing(brand, diagnosed) && rows[row]?.cells[index]?.text.startsWith(LOWER_BOUND_MARK));
+    return columns.length === 0 ? [] : [t('format.namedParts', { name: brand.name, parts: format.list(columns.map((source) => t(`scorecard.column.${source.key}`))) })];
+  });
 }
 
 function cellOf(

@@ -1,13 +1,14 @@
 import type { Config } from '../../config/types.js';
 import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import { THEME_MIN_MENTIONS } from '../../themes/index.js';
-import type { BrandThemes } from '../../themes/types.js';
+import type { BrandThemes, Theme } from '../../themes/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Language } from '../i18n/language.js';
 import type { Translate } from '../i18n/strings.js';
 import { clientOf } from './brandLookup.js';
-import { isLowerBoundUnder } from '../../metrics/coverage.js';
-import { LOW_SAMPLE_MARK, LOWER_BOUND_MARK, printsBound, warningsOf } from './coverage.js';
+import { COVERAGE_DEFAULTS, hasPartialPosts } from '../../metrics/coverage.js';
+import { listsMissing } from '../../metrics/diagnostics/catalogue.js';
+import { LOW_SAMPLE_MARK, LOWER_BOUND_MARK, printsBound } from './coverage.js';
 import { leaderboardOrder } from './leaderboard.js';
 import { DEFAULT_SCORECARD_THRESHOLDS, MIN_COMPETITORS, type ScorecardThresholds, type ScorecardTone, TONE_SYMBOLS, toneOf } from './scorecard.js';
 
@@ -20,6 +21,16 @@ export function withThemeNames(metrics: MetricsReport, names: Config['themeNames
   if (names === undefined) return metrics;
   const named = (theme: NonNullable<BrandMetrics['themes']>[number]) => (theme.source === 'config' ? { ...theme, name: names[theme.name]?.[language] ?? theme.name } : theme);
   return { ...metrics, brands: metrics.brands.map((brand) => (brand.themes === undefined ? brand : { ...brand, themes: brand.themes.map(named) })) };
+}
+
+/**
+ * Whether the data may understate the brand's rate on a subject: where it holds the brand's posts on part of the period
+ * (brand-posts-partial), on every subject, since it cannot say which the missing answers were to; where the export lists
+ * responses the data lacks, on a subject more than the warning's share of whose measured mentions list one (responses-missing).
+ */
+export function understatesSubject(metrics: MetricsReport, brand: BrandMetrics, theme: Pick<Theme, 'measured' | 'listedMissing'>): boolean {
+  const settings = { responsesMissingShare: metrics.settings?.responsesMissingShare ?? COVERAGE_DEFAULTS.responsesMissing };
+  return hasPartialPosts(brand) || listsMissing({ missing: theme.listedMissing, of: theme.measured }, settings);
 }
 
 /** How many of the client's themes the section lists (by mentions), and draws against the competitors. */
@@ -128,11 +139,10 @@ const CHANGE_NOTES: ReadonlyArray<readonly [ReadonlyArray<ClientTheme['changeRea
 export function buildThemes(metrics: MetricsReport, format: Formatter, t: Translate, previousLabel: string, thresholds: ScorecardThresholds = DEFAULT_SCORECARD_THRESHOLDS): ThemesSection | null {
   const themes = shownThemes(metrics);
   if (themes.length === 0) return null;
-  // The data lacks some of the client's answers (its posts held on part of the period, or responses its export lists): its theme
-  // rates are lower bounds, judged only when they beat the median even so. A theme without such a mention is marked too: "≥"
-  // holds of an exact rate, and the data does not say which themes the missing answers were to.
-  const understated = isLowerBoundUnder(warningsOf(clientOf(metrics)));
+  const client = clientOf(metrics);
   const rows = themes.map((theme): ThemeRow => {
+    // The data may lack some of the client's answers on the subject (understatesSubject): its rate is a lower bound, judged only when it beats the median even so.
+    const understated = understatesSubject(metrics, client, theme);
     const benchmark = theme.benchmark;
     // One measured competitor's figure is no median: said beside it.
     const ofCompetitors = (value: string) => (benchmark?.competitorsMeasured === 1 ? t('themes.oneCompetitor', { value }) : value);
@@ -192,10 +202,10 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
 export function themeFinding(metrics: MetricsReport, format: Formatter, t: Translate): string | null {
   const client = clientOf(metrics);
   // A rate the data understates is no worst theme.
-  if (isLowerBoundUnder(warningsOf(client))) return null;
   const worst = (client.themes ?? []).find((theme) => theme.benchmark?.worstRank === 1);
   const benchmark = worst?.benchmark;
-  if (!worst || !benchmark || worst.measured < THEME_MIN_MENTIONS || worst.responseRate === null || benchmark.competitorRate === null) return null;
+  // A rate the data may understate is no worst theme.
+  if (!worst || !benchmark || understatesSubject(metrics, client, worst) || worst.measured < THEME_MIN_MENTIONS || worst.responseRate === null || benchmark.competitorRate === null) return null;
   if (worst.responseRate * 1.2 > benchmark.competitorRate) return null;
   return t('finding.theme', {
     client: client.name,

@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { fileName } from '../../ingest/archive.js';
 import { MIN_SAMPLE, type MetricSpec } from '../../metrics/catalogue.js';
-import { DIAGNOSTIC_METRICS, listedMissingEnd, thinSampleOf } from '../../metrics/diagnostics/catalogue.js';
+import { DIAGNOSTIC_METRICS, listedMissingEnd, listsMissing, thinSampleOf } from '../../metrics/diagnostics/catalogue.js';
 import type { BrandDiagnostics, SampleReason } from '../../metrics/diagnostics/types.js';
 import { hasNoData, hasPartialPosts, isLowerBoundUnder } from '../../metrics/coverage.js';
 import type { BrandMetrics, CoverageWarning, MetricsReport } from '../../metrics/types.js';
@@ -320,10 +320,15 @@ function diagnosticsSheet(inputs: WorkbookInputs): WorkbookSheet {
       const count = column.value(brand).value === null ? null : (column.thinSample?.(brand) ?? null);
       return count !== null ? [t('sheet.emptyReason', { columns: column.header, reason: t('sheet.thinReason', { count: inputs.format.count(count), minimum: inputs.format.count(MIN_SAMPLE) }) })] : [];
     });
-  // The figures that responses listed and missing make bounds (listedMissingEnd), named as their columns are.
+  // The figures that responses listed and missing make bounds (listedMissingEnd; the audience groups the sheet adds, as their chart marks them), named as their columns are.
   const listedMissingNote = (brand: BrandDiagnostics): string[] => {
     if (!diagnostics) return [];
-    const bounded = DIAGNOSTIC_METRICS.filter((spec) => listedMissingEnd(brand, spec, diagnostics.settings) !== null).map((spec) => metricLabel(inputs, spec));
+    const groups = [
+      { header: t('sheet.othersResponseRate'), group: brand.influencers?.others },
+      { header: t('sheet.neutralResponseRate'), group: neutral(brand) },
+      { header: t('sheet.positiveResponseRate'), group: positive(brand) },
+    ].filter(({ group }) => group !== undefined && group.responseRate !== null && listsMissing({ missing: group.listedMissing, of: group.inbound }, diagnostics.settings));
+    const bounded = [...DIAGNOSTIC_METRICS.filter((spec) => listedMissingEnd(brand, spec, diagnostics.settings) !== null).map((spec) => metricLabel(inputs, spec)), ...groups.map(({ header }) => header)];
     return bounded.length === 0 ? [] : [t('sheet.diagnosticsListedMissing', { share: inputs.format.percent(diagnostics.settings.responsesMissingShare), shares: inputs.format.list(bounded) })];
   };
   const notesOf = (brand: BrandDiagnostics) =>

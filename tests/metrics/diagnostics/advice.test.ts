@@ -95,6 +95,34 @@ describe('what to improve', () => {
     expect(evidenceOf().some((line) => line.includes('Outside business hours'))).toBe(false);
   });
 
+  it('quotes no share as evidence that responses its export lists and the data lacks make a bound', () => {
+    const input = adviceInput();
+    const hours = (median: number, rate: number, listedMissingOutside = 0) => ({ inboundInside: 100, answeredInside: 80, listedMissingInside: 0, responseRateInside: 0.8, inboundOutside: 100, answeredOutside: rate * 100, listedMissingOutside, responseRateOutside: rate, businessTimeMedianMin: median, businessTimeP90Min: null, calendarTimeMedianMin: median, calendarTimeP90Min: null });
+    for (const brand of input.diagnostics?.brands ?? []) brand.businessHours = brand.role === 'client' ? hours(240, 0.3, 6) : hours(30, 0.8);
+    const client = clientDiagnostics(input);
+    // 6 of its 100 mentions outside hours (more than 5%) list a response the data lacks; its abandoned conversations, 4 of 29 of 70.
+    client.followThrough = { ...client.followThrough, abandonedListedMissing: 4 };
+    const others = client.influencers?.others;
+    if (!client.influencers || !others) throw new Error('the advice fixture has no influencer split for the client');
+    client.influencers = { ...client.influencers, others: { ...others, listedMissing: 19 } };
+    rankAndBenchmark(input);
+    const evidence = buildImprovements(input, 'en').flatMap((item) => item.evidence);
+    expect(evidence.length).toBeGreaterThan(0);
+    expect(evidence.some((line) => line.includes('Outside business hours'))).toBe(false);
+    expect(evidence.some((line) => line.includes('conversations ended'))).toBe(false);
+    // 19 of the 360 other authors' mentions (5.3%): the influencers' 60% is not set against the others' 63%.
+    expect(evidence.some((line) => line.includes('the others 63%'))).toBe(false);
+    // Each says it with the bound gone.
+    client.followThrough = { ...client.followThrough, abandonedListedMissing: 3 };
+    client.influencers = { ...client.influencers, others: { ...others, listedMissing: 18 } };
+    for (const brand of input.diagnostics?.brands ?? []) brand.businessHours = brand.role === 'client' ? hours(240, 0.3, 5) : hours(30, 0.8);
+    rankAndBenchmark(input);
+    const exact = buildImprovements(input, 'en').flatMap((item) => item.evidence);
+    expect(exact).toContain('Outside business hours, 30% of 100 mentions were answered.');
+    expect(exact.some((line) => line.includes('conversations ended'))).toBe(true);
+    expect(exact.some((line) => line.includes('the others 63%'))).toBe(true);
+  });
+
   it('does not say again, as conversations, the share of follow-ups answered when each conversation holds one', () => {
     const input = adviceInput();
     const client = clientDiagnostics(input);

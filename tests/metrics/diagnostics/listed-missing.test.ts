@@ -6,9 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { withAnalysis } from '../../../src/analysis/analysis.js';
+import { metricSpec } from '../../../src/metrics/catalogue.js';
 import { metricsOf } from '../../../src/metrics/compute.js';
 import { diagnosticsOf } from '../../../src/metrics/diagnostics/index.js';
 import type { BrandDiagnostics, Diagnostics } from '../../../src/metrics/diagnostics/types.js';
+import { assignRanks, benchmarks, holdsAtBothEnds } from '../../../src/metrics/ranking.js';
 import type { MetricsReport } from '../../../src/metrics/types.js';
 import { findWeakPoints } from '../../../src/report/advice/findings.js';
 import { chartData } from '../../../src/report/charts/chartData.js';
@@ -61,9 +63,13 @@ function diagnosed(report: { diagnostics: Diagnostics }, id: string): BrandDiagn
   return found;
 }
 
-function followUpCell(report: MetricsReport, id: string) {
+function scorecardOf(report: MetricsReport) {
   const t = translator(ReportTemplate.open(undefined).strings('en'), 'en');
-  const card = buildScorecard(report, new Formatter('en', t, 'UTC'), t, DEFAULT_SCORECARD_THRESHOLDS);
+  return buildScorecard(report, new Formatter('en', t, 'UTC'), t, DEFAULT_SCORECARD_THRESHOLDS);
+}
+
+function followUpCell(report: MetricsReport, id: string) {
+  const card = scorecardOf(report);
   const row = card?.rows.find((entry) => entry.brandId === id);
   return row?.cells[card?.columns.findIndex((column) => column.key === 'followUpAnsweredShare') ?? -1];
 }
@@ -81,6 +87,10 @@ describe('a share the diagnostics answer, under responses the export lists and t
     expect(acme.rank.abandonedShare).toBeNull();
     // A bound by a margin that reaches past the others is no verdict either: 60% is below the competitors' median of 72.5%, 90% above it.
     expect(followUpCell(report, 'acme')).toMatchObject({ text: '≥ 60%', rank: null, tone: null });
+    // Under the table, what the mark means and why it has no rank (the coverage notes speak of the response rate only).
+    expect(scorecardOf(report)?.notes).toContain(
+      '≥ Responses the exports list are missing from the data for more than 5% of the mentions these figures count: ACME (Follow-ups answered). Each may have been an answer: the figure is a lower bound, and has a rank only where those answers could not change it.',
+    );
     // The competitors are exact, ranked, and the median rests on both.
     expect(followUpCell(report, 'rival')).toMatchObject({ text: '75%', rank: '1' });
     expect(report.diagnostics.benchmarks.find((entry) => entry.metric === 'followUpAnsweredShare')).toMatchObject({ competitorMedian: 0.725, competitorsMeasured: 2 });
@@ -88,7 +98,7 @@ describe('a share the diagnostics answer, under responses the export lists and t
     const { model } = await buildReportModel({ metrics: report, config: configWith(BRANDS), facts: null, template: ReportTemplate.open(undefined), language: 'en' });
     const sheet = model.workbook.sheets.find((candidate) => candidate.name === 'Diagnostics');
     const notes = (name: string) => String(sheet?.rows.find((row) => row[0]?.value === name)?.at(-1)?.value ?? '');
-    expect(notes('ACME')).toContain('Responses its export lists are missing from the data for more than 5% of the mentions counted in Follow-ups answered and Conversations abandoned:');
+    expect(notes('ACME')).toContain('Responses its export lists are missing from the data for more than 5% of the mentions counted in Follow-ups answered and Conversations abandoned: each may have been an answer, so these figures are bounds.');
     expect(notes('RIVAL')).not.toContain('Responses its export lists');
   });
 
@@ -108,7 +118,7 @@ describe('a share the diagnostics answer, under responses the export lists and t
       ['ACME', 'Negative', '100% · 40'],
       ['ACME', 'Neutral', '≥ 60% · 40'],
     ]);
-    expect(charts.sentiment?.inputs.notes).toContain('≥ Responses the export of ACME lists are missing from the data of October 2017: its shares answered are lower bounds.');
+    expect(charts.sentiment?.inputs.notes).toContain('≥ Responses the exports list are missing from the data for more than 5% of the mentions of ACME (Neutral): those shares answered are lower bounds.');
     expect(charts.sentiment?.native[0]?.labels).toContain('ACME ≥');
   });
 
@@ -122,6 +132,7 @@ describe('a share the diagnostics answer, under responses the export lists and t
     // 2 of 40 (5%): not more than the 5% the response rate's warning allows, so taken as exact, and advised on.
     const exact = await october([...conversations('acme', 24, 2), ...conversations('rival', 30), ...conversations('third', 28)]);
     expect(followUpCell(exact, 'acme')).toMatchObject({ text: '60%', rank: '3', tone: 'worse' });
+    expect(scorecardOf(exact)?.notes.some((note) => note.startsWith('≥'))).toBe(false);
     expect(findWeakPoints(exact, exact.diagnostics).find((finding) => finding.id === 'follow-ups')).toMatchObject({ metric: 'followUpAnsweredShare', competitorMedian: 0.725 });
   });
 
@@ -131,5 +142,27 @@ describe('a share the diagnostics answer, under responses the export lists and t
     const report = await october([...posts, ...conversations('rival', 30), ...conversations('third', 28)]);
     expect(diagnosed(report, 'acme').followThrough.listedMissing).toBe(0);
     expect(followUpCell(report, 'acme')).toMatchObject({ text: '60%', rank: '3' });
+  });
+});
+
+describe('a value known between two ends', () => {
+  interface Bounded {
+    id: string;
+    role: 'client' | 'competitor';
+    rank: Record<string, number | null>;
+    value: number;
+    end: number | null;
+  }
+  const share = metricSpec('share', (brand: Bounded) => brand.value, 'higher', 'share');
+  const brand = (id: string, role: Bounded['role'], value: number, end: number | null = null): Bounded => ({ id, role, rank: {}, value, end });
+
+  it('is judged again without the bounds that fail: one that moved the median may have hidden a crossing', () => {
+    // X, 20% to 60%, would pass b's 50%: left out. Then the competitors' median is (50% + 70%) / 2 = 60%, between the
+    // client's 55% and 65%: the client is left out too, though against 20%, 50% and 70% its rank held (2nd at both ends).
+    const brands = [brand('client', 'client', 0.55, 0.65), brand('b', 'competitor', 0.5), brand('c', 'competitor', 0.7), brand('x', 'competitor', 0.2, 0.6)];
+    const comparable = holdsAtBothEnds(brands, [share], () => true, (entry) => entry.end);
+    assignRanks(brands, [share], comparable);
+    expect(brands.map((entry) => entry.rank.share)).toEqual([null, 2, 1, null]);
+    expect(benchmarks(brands, [share], comparable)[0]).toMatchObject({ client: null, competitorMedian: 0.6, competitorsMeasured: 2 });
   });
 });
