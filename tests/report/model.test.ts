@@ -287,6 +287,17 @@ describe('report model', () => {
     ]);
   });
 
+  it('says a rank another brand shares is shared, in every language', async () => {
+    // Rival's response rate ranked 2 beside Acme's: a tie of printed values, as rankValues gives it.
+    const metrics = fixtureMetrics();
+    const tied = { ...metrics, brands: metrics.brands.map((brand) => (brand.role === 'competitor' && brand.rank.responseRate === 3 ? { ...brand, rank: { ...brand.rank, responseRate: 2 } } : brand)) };
+    const notesOf = async (language: 'en' | 'es' | 'fr', report: MetricsReport) => (await model(language, null, report)).model.kpis.map((tile) => tile.note);
+    expect((await notesOf('en', tied)).slice(0, 3)).toEqual(['Rank 2 of 5, shared', 'Rank 3 of 5', 'Rank 2 of 5']);
+    expect((await notesOf('es', tied))[0]).toBe('Puesto 2 de 5, compartido');
+    expect((await notesOf('fr', tied))[0]).toBe('Rang 2 sur 5, ex æquo');
+    expect((await notesOf('en', metrics))[0]).toBe('Rank 2 of 5');
+  });
+
   it('shows a share the data can only understate, printed as 0, as the range the answers it lacks leave open, on the tile and the leaderboard', async () => {
     // Acme answered none of its 50 measured mentions within 1 h in the data; 5 responses its export lists are not in it.
     const metrics = fixtureMetrics();

@@ -2,7 +2,7 @@ import { MIN_SAMPLE, type MetricSpec, tileMetrics } from '../../metrics/catalogu
 import type { BrandMetrics, ChangeReason, CoverageWarning, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
-import { catalogueOf, changeOf, clientOf, comparedRank, formatChange, formatValue, labelValues, rankedCount } from './brandLookup.js';
+import { catalogueOf, changeOf, clientOf, comparedRank, formatChange, formatValue, labelValues, rankedCount, rankOf } from './brandLookup.js';
 import { isLowerBoundUnder } from '../../metrics/coverage.js';
 import { LOW_SAMPLE_MARK, LOWER_BOUND_MARK, lowSampleOf, onlyUntrackedUnmeasured, printsBound, warningsOf, zeroLowerBoundRange } from './coverage.js';
 import { noBrandReplies } from './findings.js';
@@ -43,7 +43,8 @@ export function buildKpis(metrics: MetricsReport, format: Formatter, t: Translat
           : reason
             ? { text: noChangeText(t, reason, spec, previousLabel), tone: 'neutral' }
             : null,
-      note: rank === null ? null : t('kpi.rank', { rank, brands: rankedCount(metrics, spec.key) }),
+      // A first place another brand holds too is said so: "Rank 1 of 5" alone reads as the leader.
+      note: rank === null ? null : t(sharesRank(metrics, client, spec.key, rank) ? 'kpi.rankShared' : 'kpi.rank', { rank, brands: rankedCount(metrics, spec.key) }),
       flags: [...(low === null ? [] : [t(low === 'mentions' ? 'kpi.flagLowSampleMentions' : 'kpi.flagLowSampleAnswered', { minimum: format.count(MIN_SAMPLE) })]), ...touched.map((warning) => t(flagKey(warning, range !== null, onlyUntrackedUnmeasured(metrics, client.id))))],
     };
   });
@@ -105,4 +106,9 @@ function toneOf(value: number, spec: MetricSpec, thresholds: ScorecardThresholds
 export function previousNotInData(brand: BrandMetrics): boolean {
   const reasons = Object.values(brand.changeReason ?? {});
   return reasons.length > 0 && reasons.every((reason) => reason === 'previous-period-not-in-data');
+}
+
+/** Whether another brand holds the same rank on the metric (competition ranks: equal printed values share the better one). */
+function sharesRank(metrics: MetricsReport, client: BrandMetrics, key: string, rank: number): boolean {
+  return metrics.brands.some((other) => other.id !== client.id && rankOf(other, key) === rank);
 }
