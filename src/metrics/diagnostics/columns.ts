@@ -19,6 +19,13 @@ export function diagnosticColumns(brand: BrandDiagnostics): Record<string, numbe
     inboundOutsideHours: brand.businessHours?.inboundOutside ?? null,
     influencerInbound: brand.influencers?.influencers.inbound ?? null,
     negativeInbound: brand.sentiment?.bySentiment.negative.inbound ?? null,
+    // Of those, the unanswered whose export lists a response the data lacks: above 5% of a share's count, the share is a bound.
+    followUpsListedMissing: brand.followThrough.listedMissing,
+    abandonedListedMissing: brand.followThrough.abandonedListedMissing,
+    listedMissingInsideHours: brand.businessHours?.listedMissingInside ?? null,
+    listedMissingOutsideHours: brand.businessHours?.listedMissingOutside ?? null,
+    influencerListedMissing: brand.influencers?.influencers.listedMissing ?? null,
+    negativeListedMissing: brand.sentiment?.bySentiment.negative.listedMissing ?? null,
   });
   return columns;
 }

@@ -171,8 +171,8 @@ describe('what to improve', () => {
   it('flattens a brand’s diagnostics into stable columns', () => {
     const client = clientDiagnostics(adviceInput());
     const columns = diagnosticColumns(client);
-    expect(Object.keys(columns)).toEqual([...DIAGNOSTIC_METRICS.map((metric) => metric.key), 'cannedReplies', 'unsolicitedPosts', 'followUps', 'abandonedConversations', 'inboundInsideHours', 'inboundOutsideHours', 'influencerInbound', 'negativeInbound']);
-    expect(columns).toMatchObject({ cannedShare: 0.6, abandonedShare: 29 / 70, businessTimeMedianMin: null, cannedReplies: 168, inboundInsideHours: null, negativeInbound: 120 });
+    expect(Object.keys(columns)).toEqual([...DIAGNOSTIC_METRICS.map((metric) => metric.key), 'cannedReplies', 'unsolicitedPosts', 'followUps', 'abandonedConversations', 'inboundInsideHours', 'inboundOutsideHours', 'influencerInbound', 'negativeInbound', 'followUpsListedMissing', 'abandonedListedMissing', 'listedMissingInsideHours', 'listedMissingOutsideHours', 'influencerListedMissing', 'negativeListedMissing']);
+    expect(columns).toMatchObject({ cannedShare: 0.6, abandonedShare: 29 / 70, businessTimeMedianMin: null, cannedReplies: 168, inboundInsideHours: null, negativeInbound: 120, followUpsListedMissing: 0, listedMissingOutsideHours: null });
   });
 
   it('has a title and a body for every finding, and every diagnostic note, in every language', () => {
