@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { BrandReach } from '../analysis/analysis.js';
-import { hasNoData, ownPostSpans } from '../metrics/coverage.js';
+import { COVERAGE_DEFAULTS, hasNoData, ownPostSpans } from '../metrics/coverage.js';
 import type { BrandMetrics, CoverageWarning, MetricsReport } from '../metrics/types.js';
 import { printable } from '../metrics/format/aligned.js';
 import type { Language } from '../report/i18n/language.js';
@@ -147,6 +147,7 @@ const PHRASES: Record<Language, Phrases> = {
 export function coverageSentences(report: MetricsReport, options: { warningsOnly?: boolean; language?: Language } = {}): string[] {
   const phrases = PHRASES[options.language ?? 'en'];
   const numbers = plainNumbers(options.language ?? 'en');
+  const threshold = report.settings?.responsesMissingShare ?? COVERAGE_DEFAULTS.responsesMissing;
   const day = (iso: string | null) => (iso === null ? '?' : format(new TZDate(iso, report.period.timezone), 'yyyy-MM-dd'));
   return report.brands.flatMap((brand) => {
     const name = printable(brand.name);
@@ -159,12 +160,12 @@ export function coverageSentences(report: MetricsReport, options: { warningsOnly
     const cut = [...cutIn(report.periodCoverage?.brandsInPart ?? [], false), ...cutIn(report.periodCoverage?.previousBrandsInPart ?? [], true)];
     const perPlatform = [
       ...cut,
-      ...platforms.flatMap(({ scope, entry }) => warningSentences(entry, phrases, numbers, day).map((text) => `${phrases.brand(name, platformName(scope))}${text}`)),
+      ...platforms.flatMap(({ scope, entry }) => warningSentences(entry, phrases, numbers, day, threshold).map((text) => `${phrases.brand(name, platformName(scope))}${text}`)),
     ];
-    const said = new Set(platforms.flatMap(({ entry }) => warningSentences(entry, phrases, numbers, day)));
+    const said = new Set(platforms.flatMap(({ entry }) => warningSentences(entry, phrases, numbers, day, threshold)));
     // Posts missing, or held on part of the period, on some platforms: the platform lines say where (and whether an account is tracked there).
     const saidPerPlatform = PER_PLATFORM_WARNINGS.filter((warning) => platforms.some(({ entry }) => entry.coverage?.warnings.includes(warning)));
-    const overall = warningSentences(withoutWarnings(brand, saidPerPlatform), phrases, numbers, day)
+    const overall = warningSentences(withoutWarnings(brand, saidPerPlatform), phrases, numbers, day, threshold)
       .filter((text) => !said.has(text) && (platforms.length > 1 || perPlatform.length === 0))
       .map((text) => `${phrases.brand(name, phrases.allPlatforms)}${text}`);
     const only = platforms.length === 1 && platforms[0] ? platformName(platforms[0].scope) : undefined;
@@ -183,8 +184,8 @@ function withoutWarnings(brand: BrandMetrics, warnings: readonly CoverageWarning
 }
 
 /** The sentences of a brand's coverage warnings; `day` writes an instant as a local date. */
-function warningSentences(brand: BrandMetrics, phrases: Phrases, numbers: PlainNumbers, day: (iso: string | null) => string): string[] {
-  return (brand.coverage?.warnings ?? []).map((warning) => warningSentence(brand, warning, phrases, numbers, day));
+function warningSentences(brand: BrandMetrics, phrases: Phrases, numbers: PlainNumbers, day: (iso: string | null) => string, threshold: number): string[] {
+  return (brand.coverage?.warnings ?? []).map((warning) => warningSentence(brand, warning, phrases, numbers, day, threshold));
 }
 
 /** The sentences of a brand's mentions that need no answer: mass mentions (of `handles` or more accounts) and closers. */
@@ -198,7 +199,7 @@ function noAnswerSentences(brand: BrandMetrics, handles: number, phrases: Phrase
   return lines;
 }
 
-function warningSentence(brand: BrandMetrics, warning: CoverageWarning, phrases: Phrases, { count, percent }: PlainNumbers, day: (iso: string | null) => string): string {
+function warningSentence(brand: BrandMetrics, warning: CoverageWarning, phrases: Phrases, { count, percent, percentPast }: PlainNumbers, day: (iso: string | null) => string, threshold: number): string {
   const coverage = brand.coverage;
   switch (warning) {
     case 'no-brand-posts':
@@ -206,7 +207,7 @@ function warningSentence(brand: BrandMetrics, warning: CoverageWarning, phrases:
     case 'few-brand-posts':
       return phrases.fewBrandPosts(coverage?.brandPosts ?? 0, count(coverage?.brandPosts ?? 0));
     case 'responses-missing':
-      return phrases.responsesMissing(percent((coverage?.listedResponsesMissing ?? 0) / (coverage?.inboundMeasured || 1)));
+      return phrases.responsesMissing(percentPast((coverage?.listedResponsesMissing ?? 0) / (coverage?.inboundMeasured || 1), threshold));
     case 'brand-posts-partial':
       if (coverage?.ownPosts.first == null) return phrases.brandPostsElsewhere(count(coverage?.outsideOwnPosts ?? 0), count(coverage?.inboundMeasured ?? 0));
       return (coverage.ownPosts.gaps.length > 0 ? phrases.brandPostsPartialGaps : phrases.brandPostsPartial)(

@@ -51,6 +51,7 @@ const COLUMNS: Array<[string, (brand: BrandThemes, theme: BrandThemes['themes'][
   ['competitorsMeasured', (_, theme) => theme.benchmark?.competitorsMeasured ?? null],
   ['gap', (_, theme) => theme.benchmark?.gap ?? null],
   ['worstRank', (_, theme) => theme.benchmark?.worstRank ?? null],
+  ['listedMissing', (_, theme) => theme.listedMissing],
 ];
 
 /** One row per brand and theme, UTF-8 with a byte-order mark and CRLF, text cells guarded as the metrics CSV guards them. */

@@ -583,3 +583,16 @@ describe('findings that never contradict themselves', () => {
     expect(model.kpis.find((kpi) => kpi.label === 'Share of voice')?.note).toBeNull();
   });
 });
+
+describe('the share of mentions listing responses the data lacks', () => {
+  it('is written with a decimal where a whole percentage would not read as more than the threshold the warning passed', async () => {
+    const { Formatter } = await import('../../src/report/i18n/format.js');
+    const { translator } = await import('../../src/report/i18n/strings.js');
+    const { plainNumbers } = await import('../../src/report/i18n/plain-numbers.js');
+    const t = translator(ReportTemplate.open(undefined).strings('es'), 'es');
+    const format = new Formatter('es', t, 'UTC');
+    // 27 of 492 (5.49%) passed "more than 5%": "5 %" would not say so.
+    expect([format.percentPast(27 / 492, 0.05), format.percentPast(0.0551, 0.05), format.percentPast(0.08, 0.05)]).toEqual(['5,5\u00a0%', '6\u00a0%', '8\u00a0%']);
+    expect([plainNumbers('en').percentPast(27 / 492, 0.05), plainNumbers('en').percentPast(0.12, 0.05), plainNumbers('en').percentPast(0.061, 0.1)]).toEqual(['5.5%', '12%', '6.1%']);
+  });
+});

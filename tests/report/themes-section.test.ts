@@ -164,10 +164,15 @@ describe('what people write about', () => {
         brand.id === 'acme' && brand.coverage ? { ...brand, themes: [theme('billing', 40, 36), theme('coverage', 30, 27, { listedMissing: 3 })], coverage: { ...brand.coverage, warnings: ['responses-missing'] } } : brand,
       ),
     };
-    expect(buildThemes(listed, format, t, 'September 2017')?.rows.map((row) => row.rate)).toEqual(['90% of 40', '≥ 90% of 30']);
+    const section = buildThemes(listed, format, t, 'September 2017');
+    expect(section?.rows.map((row) => row.rate)).toEqual(['90% of 40', '≥ 90% of 30']);
+    const listedNote = '≥ Responses the export lists are missing from the data for more than 5% of the subject’s mentions: they may have been answered, so its rate is a lower bound.';
+    expect(section?.notes).toContain(listedNote);
+    // No competitor measured on either subject: ○ says so of the bound too, as of the exact rate.
+    expect(section?.rows.map((row) => row.symbol)).toEqual(['○', '○']);
     const listedGrid = chartData({ metrics: listed, answeredWithin: null, format, t, palette: brandColours(listed.brands, '#0B5FFF'), primary: '#0B5FFF' }).themes?.inputs;
     expect(((listedGrid?.datasets.cells ?? []) as Array<{ label: string }>).map((cell) => cell.label).filter((label) => label !== '')).toEqual(['90% · 40', '≥ 90% · 30']);
-    expect(listedGrid?.notes).toContain('≥ a lower bound: answers are missing from the data');
+    expect(listedGrid?.notes).toContain(listedNote);
     expect(listedGrid?.notes?.some((note) => note.includes('on part of'))).toBe(false);
     // No worst subject is named on a lower bound: billing, 12 of 40, is named when 2 of its mentions list a response the data lacks (5%), not 3.
     expect(themeFinding(withSubjects(), format, t)).not.toBeNull();

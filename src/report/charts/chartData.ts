@@ -10,7 +10,7 @@ import { type AudienceField, comparedOnNote, otherPlatforms } from '../model/com
 import { COVERAGE_MARKS, crowdsOnOneDay, LOW_SAMPLE_MARK, LOWER_BOUND_MARK, noDataLine, platformsWith, printsBound, spanSentence, valueMarks, warningsOf } from '../model/coverage.js';
 import { shortenText } from '../model/examples.js';
 import { leaderboardOrder } from '../model/leaderboard.js';
-import { shownThemes, subjectMarks, themeGridBrands, understatesSubject } from '../model/themes.js';
+import { shownThemes, subjectBoundNote, subjectMarks, themeGridBrands, understatesSubject } from '../model/themes.js';
 import { THEME_MIN_MENTIONS } from '../../themes/index.js';
 import type { NativeChart, NativeSeries, NativeUnit } from '../model/types.js';
 import { BACKGROUND_GREY, BUCKET_COLOURS, type BrandPalette, colourOf, DECK_BACKGROUND_GREY, DECK_FOREGROUND, FOREGROUND, HEAT_SCHEMES, heatColour, SENTIMENT_COLOURS } from './palette.js';
@@ -788,7 +788,7 @@ function themeGrid({ metrics, t, format }: Context): ChartBuild | null {
         ...(cells.some((cell) => cell.rate === null) ? [t('chart.themes.blank')] : []),
         // Why each brand's cells marked "≥" are lower bounds: its posts held in part (named with the period), or responses its export lists missing.
         ...partialNote(boundBrands, { metrics, format, t }),
-        ...(boundBrands.some((brand) => !hasPartialPosts(brand)) ? [`${LOWER_BOUND_MARK} ${t('chart.mark.lowerBound')}`] : []),
+        ...boundBrands.filter((brand) => !hasPartialPosts(brand)).slice(0, 1).map((brand) => subjectBoundNote(metrics, brand, format, t)),
       ],
     },
     native: [

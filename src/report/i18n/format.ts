@@ -100,6 +100,11 @@ export class Formatter {
     return value == null ? this.missing : this.percent1.format(value);
   }
 
+  /** A share that passed `threshold`, with a decimal where the whole percentage would read as the threshold or less (5.49% of "more than 5%": "5.5%"). */
+  percentPast(value: number | null | undefined, threshold: number): string {
+    return value != null && Math.round(value * 100) <= threshold * 100 ? this.percentPrecise(value) : this.percent(value);
+  }
+
   decimal(value: number | null | undefined): string {
     return value == null ? this.missing : this.decimal1.format(value);
   }

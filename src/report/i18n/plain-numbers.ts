@@ -4,6 +4,8 @@ import { type Language, languageEntry } from './language.js';
 export interface PlainNumbers {
   count(n: number): string;
   percent(share: number | null | undefined): string;
+  /** A share that passed `threshold`, with a decimal where the whole percentage would read as the threshold or less (Formatter.percentPast). */
+  percentPast(share: number, threshold: number): string;
 }
 
 /**
@@ -14,7 +16,12 @@ export interface PlainNumbers {
 export function plainNumbers(language: Language): PlainNumbers {
   const locale = language === 'en' ? 'en-US' : languageEntry(language).locale;
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  return { count: (n) => n.toLocaleString(locale), percent: (share) => (share == null ? '-' : percent.format(share)) };
+  const tenth = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return {
+    count: (n) => n.toLocaleString(locale),
+    percent: (share) => (share == null ? '-' : percent.format(share)),
+    percentPast: (share, threshold) => (Math.round(share * 100) <= threshold * 100 ? tenth : percent).format(share),
+  };
 }
 
 /** A count and its noun, the count as `language` writes numbers ("1,234 rows", "1.234 filas", "1 234 lignes"). */

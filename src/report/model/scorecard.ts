@@ -293,7 +293,8 @@ function cellOf(
   const printedTone = (judged === 'better' || judged === 'worse') && median !== null && formatValue(format, source, median) === formatValue(format, source, value) ? 'same' : judged;
   // A bound by listed responses missing that is not ranked, its comparison not holding at both ends (ranking.ts, holdsAtBothEnds), is judged as one by an unknown margin.
   const open = partial || (bound && listedMissing && rank === null);
-  const tone = open && printedTone !== 'better' ? null : printedTone;
+  // ○ (too few competitors) says nothing of the brand's figure, and stays.
+  const tone = open && (printedTone === 'worse' || printedTone === 'same') ? null : printedTone;
   return { text, rank: rank === null ? null : String(rank), tone, symbol: tone === null ? null : TONE_SYMBOLS[tone], reason: null, reasonText: null };
 }
 

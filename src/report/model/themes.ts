@@ -33,6 +33,12 @@ export function understatesSubject(metrics: MetricsReport, brand: BrandMetrics, 
   return hasPartialPosts(brand) || listsMissing({ missing: theme.listedMissing, of: theme.measured }, settings);
 }
 
+/** Why a subject's rate carries "≥": the brand's posts held in part (every subject), or its own mentions listing responses the data lacks. */
+export function subjectBoundNote(metrics: MetricsReport, brand: BrandMetrics, format: Formatter, t: Translate): string {
+  if (hasPartialPosts(brand)) return `${LOWER_BOUND_MARK} ${t('chart.mark.lowerBound')}`;
+  return t('themes.noteListedMissing', { share: format.percent(metrics.settings?.responsesMissingShare ?? COVERAGE_DEFAULTS.responsesMissing) });
+}
+
 /** How many of the client's themes the section lists (by mentions), and draws against the competitors. */
 export const THEMES_SHOWN = 8;
 
@@ -151,7 +157,8 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
     const enough = theme.measured >= THEME_MIN_MENTIONS;
     const competitors = benchmark?.competitorsMeasured ?? 0;
     const judged = !enough ? null : competitors < MIN_COMPETITORS ? 'incomparable' : toneOf(theme.responseRate, benchmark?.competitorRate ?? null, 'higher', 'share', thresholds, competitors);
-    const tone = understated && judged !== 'better' ? null : judged;
+    // ○ (too few competitors) says nothing of the client's figure, and stays.
+    const tone = understated && (judged === 'worse' || judged === 'same') ? null : judged;
     const marks = subjectMarks(theme);
     return {
       name: theme.name,
@@ -177,7 +184,7 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
     .filter((theme) => theme.change !== null && (theme.change >= RISING_CHANGE_PERCENT || (theme.found ?? []).some((entry) => entry.kind === 'rising')) && theme.change > 0)
     .map((theme) => t('themes.risingLine', { theme: theme.name, mentions: format.count(theme.mentions), previous: format.count(theme.previousMentions), change: format.signedPercent(theme.change), period: previousLabel }));
   const notes = [t('themes.noteMinimum', { minimum: format.count(THEME_MIN_MENTIONS), competitors: format.count(MIN_COMPETITORS) }), t('themes.noteSeveral')];
-  if (rows.some((row) => row.rate.startsWith(LOWER_BOUND_MARK))) notes.push(`${LOWER_BOUND_MARK} ${t('chart.mark.lowerBound')}`);
+  if (rows.some((row) => row.rate.startsWith(LOWER_BOUND_MARK))) notes.push(subjectBoundNote(metrics, client, format, t));
   if (themesMarked(metrics)) notes.push(t('themes.noteLowSample', { minimum: format.count(THEME_MIN_MENTIONS) }));
   if (themes.some((theme) => thinCompetitorTime(metrics, theme))) notes.push(t('themes.noteCompetitorTime', { minimum: format.count(THEME_MIN_MENTIONS) }));
   if (themes.some((theme) => theme.source === 'found' && (theme.benchmark?.competitorsMeasured ?? 0) === 0 && theme.benchmark?.competitorRate == null)) notes.push(t('themes.noteFoundOwn'));

@@ -20,6 +20,7 @@ import { printableName } from './examples.js';
 import { exportTool, importCounts, importSummaries, metricDefinitions } from './methodology.js';
 import { previousPeriodHeading } from './previousPeriod.js';
 import { sampleReasonText } from './scorecard.js';
+import { understatesSubject } from './themes.js';
 import type { LabelledValue } from './types.js';
 
 export interface WorkbookInputs {
@@ -172,6 +173,7 @@ function themeColumns(inputs: WorkbookInputs): Array<Column<{ brand: BrandMetric
     { header: t('sheet.themes.measured'), value: (row) => cell.count(row.theme.measured) },
     { header: t('label.answered'), value: (row) => cell.count(row.theme.answered) },
     { header: t('label.responseRate'), value: (row) => cell.share(row.theme.responseRate) },
+    { header: t('sheet.themes.lowerBound'), value: (row) => cell.boolean(row.theme.measured === 0 ? null : understatesSubject(inputs.metrics, row.brand, row.theme)) },
     { header: t('sheet.minutes', { label: t('label.responseTimeMedianMin') }), value: (row) => cell.minutes(row.theme.responseTimeMedianMin) },
     { header: t('sheet.themes.competitorRate'), value: (row) => cell.share(row.theme.benchmark?.competitorRate) },
     { header: t('sheet.themes.competitorTime'), value: (row) => cell.minutes(row.theme.benchmark?.competitorTimeMedianMin) },

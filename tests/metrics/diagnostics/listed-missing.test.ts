@@ -89,7 +89,7 @@ describe('a share the diagnostics answer, under responses the export lists and t
     expect(followUpCell(report, 'acme')).toMatchObject({ text: '≥ 60%', rank: null, tone: null });
     // Under the table, what the mark means and why it has no rank (the coverage notes speak of the response rate only).
     expect(scorecardOf(report)?.notes).toContain(
-      '≥ Responses the exports list are missing from the data for more than 5% of the mentions these figures count: ACME (Follow-ups answered). Each may have been an answer: the figure is a lower bound, and has a rank only where those answers could not change it.',
+      '≥ Responses the exports list are missing from the data for more than 5% of the mentions these figures count: ACME (Follow-ups answered). Those mentions may have been answered, so these figures are lower bounds. Where the missing answers could change its rank, a figure has none, nor a verdict unless it beats the median even so, and the other brands are ranked without it.',
     );
     // The competitors are exact, ranked, and the median rests on both.
     expect(followUpCell(report, 'rival')).toMatchObject({ text: '75%', rank: '1' });
@@ -98,7 +98,7 @@ describe('a share the diagnostics answer, under responses the export lists and t
     const { model } = await buildReportModel({ metrics: report, config: configWith(BRANDS), facts: null, template: ReportTemplate.open(undefined), language: 'en' });
     const sheet = model.workbook.sheets.find((candidate) => candidate.name === 'Diagnostics');
     const notes = (name: string) => String(sheet?.rows.find((row) => row[0]?.value === name)?.at(-1)?.value ?? '');
-    expect(notes('ACME')).toContain('Responses its export lists are missing from the data for more than 5% of the mentions counted in Follow-ups answered and Conversations abandoned: each may have been an answer, so these figures are bounds.');
+    expect(notes('ACME')).toContain('Responses its export lists are missing from the data for more than 5% of the mentions counted in Follow-ups answered and Conversations abandoned: those mentions may have been answered, so these figures are lower bounds (the abandoned conversations an upper bound).');
     expect(notes('RIVAL')).not.toContain('Responses its export lists');
   });
 
@@ -118,7 +118,7 @@ describe('a share the diagnostics answer, under responses the export lists and t
       ['ACME', 'Negative', '100% · 40'],
       ['ACME', 'Neutral', '≥ 60% · 40'],
     ]);
-    expect(charts.sentiment?.inputs.notes).toContain('≥ Responses the exports list are missing from the data for more than 5% of the mentions of ACME (Neutral): those shares answered are lower bounds.');
+    expect(charts.sentiment?.inputs.notes).toContain('≥ Responses the exports list are missing from the data for more than 5% of the mentions of ACME (Neutral): those mentions may have been answered, so these shares answered are lower bounds.');
     expect(charts.sentiment?.native[0]?.labels).toContain('ACME ≥');
   });
 
