@@ -5,7 +5,7 @@ import { parseRows } from '../store/rows.js';
 import type { SqlSession } from '../store/session.js';
 import { acknowledgementVocabulary, acknowledgementWord, NEGATIVE_EMOJI, REFUSING_PHRASES } from './acknowledgements.js';
 import { brandNameWords } from './brand-words.js';
-import { COVERAGE_DEFAULTS } from '../metrics/coverage.js';
+import { responsesMissingThreshold } from '../metrics/coverage.js';
 import { queryFile, runQueryFile } from './queries.js';
 
 export const MICROS_PER_MINUTE = 60_000_000;
@@ -92,7 +92,7 @@ async function fillConfigTables(session: SqlSession, config: Config): Promise<vo
   // The response window and the share of measured mentions above which answers the data lacks make a rate a lower bound (metrics.coverage.responsesMissing).
   await session.run('INSERT INTO rb_outside_rule VALUES ($window_us::BIGINT, $share::DOUBLE)', {
     window_us: BigInt(Math.round(config.metrics.responseWindow * MICROS_PER_MINUTE)),
-    share: config.metrics.coverage?.responsesMissing ?? COVERAGE_DEFAULTS.responsesMissing,
+    share: responsesMissingThreshold(config),
   });
   const vocabulary = acknowledgementVocabulary(config.metrics.closers, brandNameWords(config).map(acknowledgementWord));
   await session.run('INSERT INTO rb_ack_vocabulary SELECT unnest($words), unnest($thanks), unnest($acknowledges), unnest($hand_off), unnest($hands_off), unnest($private_channel), unnest($problem), unnest($resolves)', {

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { BrandReach } from '../analysis/analysis.js';
-import { COVERAGE_DEFAULTS, hasNoData, ownPostSpans } from '../metrics/coverage.js';
+import { hasNoData, ownPostSpans, reportedResponsesMissingThreshold } from '../metrics/coverage.js';
 import type { BrandMetrics, CoverageWarning, MetricsReport } from '../metrics/types.js';
 import { printable } from '../metrics/format/aligned.js';
 import type { Language } from '../report/i18n/language.js';
@@ -147,7 +147,7 @@ const PHRASES: Record<Language, Phrases> = {
 export function coverageSentences(report: MetricsReport, options: { warningsOnly?: boolean; language?: Language } = {}): string[] {
   const phrases = PHRASES[options.language ?? 'en'];
   const numbers = plainNumbers(options.language ?? 'en');
-  const threshold = report.settings?.responsesMissingShare ?? COVERAGE_DEFAULTS.responsesMissing;
+  const threshold = reportedResponsesMissingThreshold(report);
   const day = (iso: string | null) => (iso === null ? '?' : format(new TZDate(iso, report.period.timezone), 'yyyy-MM-dd'));
   return report.brands.flatMap((brand) => {
     const name = printable(brand.name);

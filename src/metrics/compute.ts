@@ -3,7 +3,7 @@ import { type Analysis, withAnalysis, type AnalysisOptions } from '../analysis/a
 import type { Config } from '../config/types.js';
 import type { Store } from '../store/database.js';
 import { MIN_SAMPLE, metricCatalogue } from './catalogue.js';
-import { COVERAGE_DEFAULTS } from './coverage.js';
+import { responsesMissingThreshold } from './coverage.js';
 import type { Period } from '../analysis/period.js';
 import { ALL_PLATFORMS, periodMetrics, type ScopedMetrics } from './period-metrics.js';
 import { assignRanks, benchmarks, changeOf, comparableAmong, countedFigures, dataInPart, missingPlatforms, previousValues, withholdFigures, withholdShareChanges } from './ranking.js';
@@ -112,7 +112,7 @@ export async function metricsOf(analysis: Analysis): Promise<MetricsReport> {
       sla: [...config.metrics.sla],
       needsAnswer: config.metrics.needsAnswer,
       massMentionHandles: config.metrics.massMentionHandles,
-      responsesMissingShare: config.metrics.coverage?.responsesMissing ?? COVERAGE_DEFAULTS.responsesMissing,
+      responsesMissingShare: responsesMissingThreshold(config),
     },
     ...(span
       ? {

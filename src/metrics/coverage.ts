@@ -1,7 +1,18 @@
-import type { BrandMetrics, Coverage, CoverageWarning } from './types.js';
+import type { Config } from '../config/types.js';
+import type { BrandMetrics, Coverage, CoverageWarning, MetricsReport } from './types.js';
 
 /** Coverage warning thresholds when the config sets none (METRICS.md). */
 export const COVERAGE_DEFAULTS = { responsesMissing: 0.05, parentsMissing: 0.2 };
+
+/** The share of a rate's mentions past which the responses they list and the data lacks make it a lower bound (metrics.coverage.responsesMissing). */
+export function responsesMissingThreshold(config: Pick<Config, 'metrics'>): number {
+  return config.metrics.coverage?.responsesMissing ?? COVERAGE_DEFAULTS.responsesMissing;
+}
+
+/** That share as a metrics report records it (settings.responsesMissingShare; the default for a report of an earlier replybench). */
+export function reportedResponsesMissingThreshold(report: Pick<MetricsReport, 'settings'>): number {
+  return report.settings?.responsesMissingShare ?? COVERAGE_DEFAULTS.responsesMissing;
+}
 
 /**
  * A brand of which the data holds nothing in the period (scope): neither a

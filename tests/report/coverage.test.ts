@@ -593,6 +593,8 @@ describe('the share of mentions listing responses the data lacks', () => {
     const format = new Formatter('es', t, 'UTC');
     // 27 of 492 (5.49%) passed "more than 5%": "5 %" would not say so.
     expect([format.percentPast(27 / 492, 0.05), format.percentPast(0.0551, 0.05), format.percentPast(0.08, 0.05)]).toEqual(['5,5\u00a0%', '6\u00a0%', '8\u00a0%']);
-    expect([plainNumbers('en').percentPast(27 / 492, 0.05), plainNumbers('en').percentPast(0.12, 0.05), plainNumbers('en').percentPast(0.061, 0.1)]).toEqual(['5.5%', '12%', '6.1%']);
+    expect([plainNumbers('en').percentPast(27 / 492, 0.05), plainNumbers('en').percentPast(0.12, 0.05), plainNumbers('en').percentPast(0.101, 0.1), plainNumbers('en').percentPast(0.061, 0.1)]).toEqual(['5.5%', '12%', '10.1%', '6%']);
+    // Just past it: as many decimals as it takes, whatever the float gives 0.29 * 100; the threshold itself as it is set.
+    expect([plainNumbers('en').percentPast(0.0502, 0.05), plainNumbers('en').percentPast(0.2904, 0.29), format.percentSetting(0.025), format.percentSetting(0.05)]).toEqual(['5.02%', '29.04%', '2,5\u00a0%', '5\u00a0%']);
   });
 });

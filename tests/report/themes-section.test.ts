@@ -166,7 +166,7 @@ describe('what people write about', () => {
     };
     const section = buildThemes(listed, format, t, 'September 2017');
     expect(section?.rows.map((row) => row.rate)).toEqual(['90% of 40', '≥ 90% of 30']);
-    const listedNote = '≥ Responses the export lists are missing from the data for more than 5% of the subject’s mentions: they may have been answered, so its rate is a lower bound.';
+    const listedNote = '≥ Responses the export lists are missing from the data for more than 5% of the subject’s mentions that need an answer: those mentions may have been answered, so its rate is a lower bound.';
     expect(section?.notes).toContain(listedNote);
     // No competitor measured on either subject: ○ says so of the bound too, as of the exact rate.
     expect(section?.rows.map((row) => row.symbol)).toEqual(['○', '○']);

@@ -118,14 +118,19 @@ export type ListedMissingSettings = Pick<DiagnosticSettings, 'responsesMissingSh
 export function listedMissingEnd(brand: BrandDiagnostics, metric: DiagnosticMetric, settings: ListedMissingSettings): number | null {
   const value = metric.value(brand);
   const counts = metric.answers?.(brand);
-  if (value === null || !counts || !listsMissing(counts, settings)) return null;
+  if (value === null || !counts || !boundByListedMissing(counts, settings)) return null;
   const margin = counts.missing / counts.of;
   return metric.better === 'higher' ? Math.min(1, value + margin) : Math.max(0, value - margin);
 }
 
 /** Whether responses the data lacks are listed for more than `responsesMissingShare` of the mentions a share counts: then it is a bound. */
-export function listsMissing(counts: ListedMissing, settings: ListedMissingSettings): boolean {
+export function boundByListedMissing(counts: ListedMissing, settings: ListedMissingSettings): boolean {
   return counts.of > 0 && counts.missing / counts.of > settings.responsesMissingShare;
+}
+
+/** boundByListedMissing for a group of mentions (an audience group, a subject): its unanswered listing a lost response, of its mentions. */
+export function groupBoundByListedMissing(group: { listedMissing: number; inbound: number }, settings: ListedMissingSettings): boolean {
+  return boundByListedMissing({ missing: group.listedMissing, of: group.inbound }, settings);
 }
 
 /**
@@ -146,14 +151,14 @@ export function understatesShare(brand: BrandDiagnostics, key: string): boolean 
 const comparable = (brand: BrandDiagnostics, metric: { key: string }): boolean => !brand.fewBrandPosts && !understatesShare(brand, metric.key);
 
 /** comparable, and a share answered that listed responses the data lacks make a bound is compared only where the comparison holds at both its ends (as a response rate is: ranking.ts, comparableAmong). */
-const comparableAmong = (brands: readonly BrandDiagnostics[], settings: ListedMissingSettings) =>
+const comparableAmongDiagnosed = (brands: readonly BrandDiagnostics[], settings: ListedMissingSettings) =>
   holdsAtBothEnds(brands, DIAGNOSTIC_METRICS, comparable, (brand, metric) => listedMissingEnd(brand, metric, settings));
 
 export function assignDiagnosticRanks(brands: BrandDiagnostics[], settings: ListedMissingSettings): void {
-  assignRanks(brands, DIAGNOSTIC_METRICS, comparableAmong(brands, settings));
+  assignRanks(brands, DIAGNOSTIC_METRICS, comparableAmongDiagnosed(brands, settings));
 }
 
 /** The client against the competitors' median and the best brand, per diagnostic metric, among comparable brands. */
 export function diagnosticBenchmarks(brands: BrandDiagnostics[], settings: ListedMissingSettings): Benchmark[] {
-  return benchmarks(brands, DIAGNOSTIC_METRICS, comparableAmong(brands, settings));
+  return benchmarks(brands, DIAGNOSTIC_METRICS, comparableAmongDiagnosed(brands, settings));
 }

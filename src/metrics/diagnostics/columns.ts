@@ -19,13 +19,23 @@ export function diagnosticColumns(brand: BrandDiagnostics): Record<string, numbe
     inboundOutsideHours: brand.businessHours?.inboundOutside ?? null,
     influencerInbound: brand.influencers?.influencers.inbound ?? null,
     negativeInbound: brand.sentiment?.bySentiment.negative.inbound ?? null,
-    // Of those, the unanswered whose export lists a response the data lacks: above 5% of a share's count, the share is a bound.
+  });
+  return columns;
+}
+
+/**
+ * The counts that make a share a bound (DiagnosticMetric.answers): the conversations the abandoned share counts, and of
+ * each share's mentions the unanswered whose export lists a response the data lacks (past the responses-missing
+ * threshold of them, the share is a bound). The CSV puts them after the ranks, so the columns before keep their places.
+ */
+export function diagnosticBoundColumns(brand: BrandDiagnostics): Record<string, number | null> {
+  return {
+    conversations: brand.followThrough.conversations,
     followUpsListedMissing: brand.followThrough.listedMissing,
     abandonedListedMissing: brand.followThrough.abandonedListedMissing,
     listedMissingInsideHours: brand.businessHours?.listedMissingInside ?? null,
     listedMissingOutsideHours: brand.businessHours?.listedMissingOutside ?? null,
     influencerListedMissing: brand.influencers?.influencers.listedMissing ?? null,
     negativeListedMissing: brand.sentiment?.bySentiment.negative.listedMissing ?? null,
-  });
-  return columns;
+  };
 }

@@ -1,5 +1,5 @@
 import type { Config } from '../../config/types.js';
-import { COVERAGE_DEFAULTS } from '../coverage.js';
+import { responsesMissingThreshold } from '../coverage.js';
 import type { DiagnosticSettings } from './types.js';
 
 /** Overrides for a run; anything not given comes from the config, then from the defaults below. */
@@ -25,6 +25,6 @@ export function resolveSettings(config: Config, options: DiagnosticOptions, look
     minReplies: config.metrics.minReplies,
     minFollowUps: config.metrics.minFollowUps,
     minGroupMentions: config.metrics.minGroupMentions,
-    responsesMissingShare: config.metrics.coverage?.responsesMissing ?? COVERAGE_DEFAULTS.responsesMissing,
+    responsesMissingShare: responsesMissingThreshold(config),
   };
 }

@@ -1,5 +1,5 @@
 import { metricCatalogue } from '../catalogue.js';
-import { diagnosticColumns } from '../diagnostics/columns.js';
+import { diagnosticBoundColumns, diagnosticColumns } from '../diagnostics/columns.js';
 import { BUCKET_KEYS as BUCKETS, type BrandMetrics, type MetricsReport } from '../types.js';
 
 /** One flat column of the per-brand table: a JSON path as its name. */
@@ -65,10 +65,11 @@ function diagnosticFlatColumns(report: MetricsReport): FlatColumn[] {
   const brands = report.diagnostics?.brands ?? [];
   const figures = new Map(brands.map((brand) => [brand.id, diagnosticColumns(brand)]));
   const ranks = new Map(brands.map((brand) => [brand.id, brand.rank]));
-  const figureKeys = Object.keys(figures.values().next().value ?? {});
-  const rankKeys = Object.keys(brands[0]?.rank ?? {});
+  const bounds = new Map(brands.map((brand) => [brand.id, diagnosticBoundColumns(brand)]));
+  const keysOf = (table: Map<string, Record<string, unknown>>) => Object.keys(table.values().next().value ?? {});
   return [
-    ...figureKeys.map((key): FlatColumn => ({ name: `diagnostics.${key}`, value: (b) => figures.get(b.id)?.[key] ?? null })),
-    ...rankKeys.map((key): FlatColumn => ({ name: `diagnostics.rank.${key}`, value: (b) => ranks.get(b.id)?.[key] ?? null })),
+    ...keysOf(figures).map((key): FlatColumn => ({ name: `diagnostics.${key}`, value: (b) => figures.get(b.id)?.[key] ?? null })),
+    ...keysOf(ranks).map((key): FlatColumn => ({ name: `diagnostics.rank.${key}`, value: (b) => ranks.get(b.id)?.[key] ?? null })),
+    ...keysOf(bounds).map((key): FlatColumn => ({ name: `diagnostics.${key}`, value: (b) => bounds.get(b.id)?.[key] ?? null })),
   ];
 }

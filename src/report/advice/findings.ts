@@ -1,5 +1,5 @@
 import { type MetricSpec, metricCatalogue, specOf } from '../../metrics/catalogue.js';
-import { DIAGNOSTIC_METRICS, type DiagnosticMetricKey, listedMissingEnd, listsMissing } from '../../metrics/diagnostics/catalogue.js';
+import { DIAGNOSTIC_METRICS, type DiagnosticMetricKey, groupBoundByListedMissing, listedMissingEnd } from '../../metrics/diagnostics/catalogue.js';
 import type { BrandDiagnostics, Diagnostics } from '../../metrics/diagnostics/types.js';
 import type { Benchmark, BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { FindingId, ImprovementItem } from './types.js';
@@ -157,7 +157,7 @@ function diagnosticSpecs(diagnostics: Diagnostics, unmeasuredPlatforms: boolean)
   // A share answered that responses its export lists and the data lacks make a bound (listedMissingEnd) may be behind only for want of data, as the response rate: no advice
   // rests on it, and no advice quotes it as evidence.
   const bound = (key: string) => client !== undefined && listedMissingEnd(client, specOf(DIAGNOSTIC_METRICS, key), diagnostics.settings) !== null;
-  const othersBound = influencers !== undefined && influencers !== null && listsMissing({ missing: influencers.others.listedMissing, of: influencers.others.inbound }, diagnostics.settings);
+  const othersBound = influencers !== undefined && influencers !== null && groupBoundByListedMissing(influencers.others, diagnostics.settings);
   const specs = [
     ...latestClock,
     spec(

@@ -1,6 +1,6 @@
 import { from, op, type ColumnTable } from 'arquero';
 import type { AnswerGroup, BrandDiagnostics, SentimentLabel } from '../../metrics/diagnostics/types.js';
-import { type DiagnosticMetricKey, listsMissing } from '../../metrics/diagnostics/catalogue.js';
+import { type DiagnosticMetricKey, groupBoundByListedMissing } from '../../metrics/diagnostics/catalogue.js';
 import { MIN_SAMPLE, type MetricSpec, SCALAR_METRICS } from '../../metrics/catalogue.js';
 import { hasNoData, hasPartialPosts } from '../../metrics/coverage.js';
 import { BUCKET_KEYS as BUCKETS, type BrandMetrics, type HourOfWeekCell, type MetricsReport, type TrendPoint } from '../../metrics/types.js';
@@ -10,7 +10,7 @@ import { type AudienceField, comparedOnNote, otherPlatforms } from '../model/com
 import { COVERAGE_MARKS, crowdsOnOneDay, LOW_SAMPLE_MARK, LOWER_BOUND_MARK, noDataLine, platformsWith, printsBound, spanSentence, valueMarks, warningsOf } from '../model/coverage.js';
 import { shortenText } from '../model/examples.js';
 import { leaderboardOrder } from '../model/leaderboard.js';
-import { shownThemes, subjectBoundNote, subjectMarks, themeGridBrands, understatesSubject } from '../model/themes.js';
+import { shownThemes, subjectListedNote, subjectMarks, themeGridBrands, understatesSubject } from '../model/themes.js';
 import { THEME_MIN_MENTIONS } from '../../themes/index.js';
 import type { NativeChart, NativeSeries, NativeUnit } from '../model/types.js';
 import { BACKGROUND_GREY, BUCKET_COLOURS, type BrandPalette, colourOf, DECK_BACKGROUND_GREY, DECK_FOREGROUND, FOREGROUND, HEAT_SCHEMES, heatColour, SENTIMENT_COLOURS } from './palette.js';
@@ -205,8 +205,8 @@ function audienceInputs({ metrics, format, t }: Context, audience: Audience): Ch
   const names = Object.fromEntries(split.map((brand, index) => [brand.id, { name: brand.name, order: index }]));
   // Lower bounds where the compared platforms hold the brand's posts in part (BrandDiagnostics.lowerBoundShares), not where another platform does.
   const understated = split.filter((brand) => byId.get(brand.id)?.lowerBoundShares.some((key) => key === audience.share) ?? false);
-  // And a group's bar where responses its export lists are missing for more than the warning's share of its mentions (diagnostics catalogue, listsMissing).
-  const listing = (row: AudienceRow) => listsMissing({ missing: row.listedMissing, of: row.inbound }, diagnostics.settings);
+  // And a group's bar where responses its export lists are missing for more than the warning's share of its mentions (diagnostics catalogue, boundByListedMissing).
+  const listing = (row: AudienceRow) => groupBoundByListedMissing(row, diagnostics.settings);
   const labels = Object.fromEntries(audience.keys.map((key) => [key, t(`${audience.prefix}.group.${key}`)]));
   const rows = from(flat)
     .params({ labels, order: Object.fromEntries(audience.keys.map((key, index) => [key, index])) } satisfies Recoding)
@@ -270,7 +270,7 @@ function audienceInputs({ metrics, format, t }: Context, audience: Audience): Ch
     const groups = rows.filter((row) => row.brandId === brand.id && row.rate !== null && listing(row) && printsBound('share', row.rate)).map((row) => row.group);
     return t('format.namedParts', { name: brand.name, parts: format.list(groups) });
   });
-  const listingNote = listed.length === 0 ? [] : [t('chart.audience.listedMissing', { share: format.percent(diagnostics.settings.responsesMissingShare), list: format.list(listed) })];
+  const listingNote = listed.length === 0 ? [] : [t('chart.audience.listedMissing', { share: format.percentSetting(diagnostics.settings.responsesMissingShare), list: format.list(listed) })];
   const boundShown = [...partialShown, ...listingShown];
   const restsOn = [...comparedOnNote(audience.field, t(`${audience.prefix}.title`), order, diagnostics, format, t), ...partialNote(partialShown, { metrics, format, t }, { understated: () => true }), ...listingNote];
   // A split compares its groups: with bars in fewer than two, it would only draw the response-rate chart again (the demo: no brand has 30 mentions
@@ -788,7 +788,7 @@ function themeGrid({ metrics, t, format }: Context): ChartBuild | null {
         ...(cells.some((cell) => cell.rate === null) ? [t('chart.themes.blank')] : []),
         // Why each brand's cells marked "≥" are lower bounds: its posts held in part (named with the period), or responses its export lists missing.
         ...partialNote(boundBrands, { metrics, format, t }),
-        ...boundBrands.filter((brand) => !hasPartialPosts(brand)).slice(0, 1).map((brand) => subjectBoundNote(metrics, brand, format, t)),
+        ...(boundBrands.some((brand) => !hasPartialPosts(brand)) ? [subjectListedNote(metrics, format, t)] : []),
       ],
     },
     native: [

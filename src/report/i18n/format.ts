@@ -8,6 +8,7 @@ import { parse } from 'date-fns/parse';
 import { subMilliseconds } from 'date-fns/subMilliseconds';
 import type { Day } from 'date-fns';
 import { dateStyle, type DateStyle } from './dates.js';
+import { decimalsPast, percentWith } from './plain-numbers.js';
 import { languageEntry, type Language } from './language.js';
 import type { Translate } from './strings.js';
 
@@ -100,9 +101,14 @@ export class Formatter {
     return value == null ? this.missing : this.percent1.format(value);
   }
 
-  /** A share that passed `threshold`, with a decimal where the whole percentage would read as the threshold or less (5.49% of "more than 5%": "5.5%"). */
+  /** A share that passed `threshold`, with as many decimals as it takes to read as more than it (decimalsPast: 5.49% of "more than 5%" is "5.5%"). */
   percentPast(value: number | null | undefined, threshold: number): string {
-    return value != null && Math.round(value * 100) <= threshold * 100 ? this.percentPrecise(value) : this.percent(value);
+    return value == null ? this.missing : percentWith(this.locale, decimalsPast(value, threshold)).format(value);
+  }
+
+  /** A threshold of the config as it is set, with up to two decimals ("5%", "2.5%"). */
+  percentSetting(value: number): string {
+    return new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 2 }).format(value);
   }
 
   decimal(value: number | null | undefined): string {

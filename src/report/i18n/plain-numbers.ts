@@ -16,12 +16,29 @@ export interface PlainNumbers {
 export function plainNumbers(language: Language): PlainNumbers {
   const locale = language === 'en' ? 'en-US' : languageEntry(language).locale;
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  const tenth = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   return {
     count: (n) => n.toLocaleString(locale),
     percent: (share) => (share == null ? '-' : percent.format(share)),
-    percentPast: (share, threshold) => (Math.round(share * 100) <= threshold * 100 ? tenth : percent).format(share),
+    percentPast: (share, threshold) => percentWith(locale, decimalsPast(share, threshold)).format(share),
   };
+}
+
+/**
+ * The fewest decimals (0 to 2) with which `share`, as a percentage, prints above `threshold`: a share past a threshold
+ * never reads as the threshold (27 of 492 under "more than 5%": "5.5%", not "5%"; 0.0502: "5.02%").
+ */
+export function decimalsPast(share: number, threshold: number): number {
+  if (share <= threshold) return 0;
+  for (let digits = 0; digits < 2; digits++) {
+    const scale = 10 ** (digits + 2);
+    if (Math.round(share * scale) > Math.round(threshold * scale)) return digits;
+  }
+  return 2;
+}
+
+/** A percentage with exactly `digits` decimals, as `locale` writes it. */
+export function percentWith(locale: string, digits: number): Intl.NumberFormat {
+  return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
 /** A count and its noun, the count as `language` writes numbers ("1,234 rows", "1.234 filas", "1 234 lignes"). */

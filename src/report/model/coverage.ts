@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { type MetricSpec, showsInFull } from '../../metrics/catalogue.js';
-import { answersUpperBound, COVERAGE_DEFAULTS, hasNoData, isLowerBoundUnder, ownPostSpans } from '../../metrics/coverage.js';
+import { answersUpperBound, hasNoData, isLowerBoundUnder, ownPostSpans, reportedResponsesMissingThreshold } from '../../metrics/coverage.js';
 import type { BrandReach, PlatformReach } from '../../analysis/analysis.js';
 import type { BrandMetrics, CoverageWarning, MetricsReport, PeriodSpan } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
@@ -296,7 +296,7 @@ function sentence(metrics: MetricsReport, brand: BrandMetrics, warning: Coverage
       // Named platforms only when the warning is not about every platform the brand was mentioned on; the share is then theirs.
       // The share is of the mentions the rate rests on (needing an answer, where the brand's answers are measured), as the warning's.
       const mentioned = entries.filter((entry) => entry.brand.inbound > 0);
-      const threshold = metrics.settings?.responsesMissingShare ?? COVERAGE_DEFAULTS.responsesMissing;
+      const threshold = reportedResponsesMissingThreshold(metrics);
       if (flagged.length > 0 && flagged.length < mentioned.length) {
         const share = ratio(sum(flagged, (b) => b.coverage?.listedResponsesMissing ?? 0), sum(flagged, (b) => b.coverage?.inboundMeasured ?? 0));
         return t('coverage.responsesMissingOn', { brand: brand.name, share: format.percentPast(share, threshold), platforms: names });

@@ -43,7 +43,7 @@ export function buildKpis(metrics: MetricsReport, format: Formatter, t: Translat
           : reason
             ? { text: noChangeText(t, reason, spec, previousLabel), tone: 'neutral' }
             : null,
-      // A first place another brand holds too is said so: "Rank 1 of 5" alone reads as the leader.
+      // A rank another brand holds too is said so: "Rank 1 of 5" alone reads as the sole leader.
       note: rank === null ? null : t(sharesRank(metrics, client, spec.key, rank) ? 'kpi.rankShared' : 'kpi.rank', { rank, brands: rankedCount(metrics, spec.key) }),
       flags: [...(low === null ? [] : [t(low === 'mentions' ? 'kpi.flagLowSampleMentions' : 'kpi.flagLowSampleAnswered', { minimum: format.count(MIN_SAMPLE) })]), ...touched.map((warning) => t(flagKey(warning, range !== null, onlyUntrackedUnmeasured(metrics, client.id))))],
     };

@@ -7,7 +7,7 @@ import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { benchmarkOf, catalogueOf, formatValue, rankOf, ranksCompare } from './brandLookup.js';
 import { type AudienceField, comparedOnNotes, otherPlatforms } from './comparedOn.js';
-import { hasPartialPosts } from '../../metrics/coverage.js';
+import { answersUpperBound, hasPartialPosts } from '../../metrics/coverage.js';
 import { COVERAGE_MARKS, coverageNotes, LOW_SAMPLE_MARK, LOWER_BOUND_MARK, lowSampleOf, measuredInbound, printsBound, warningsOf } from './coverage.js';
 import { leaderboardOrder } from './leaderboard.js';
 import type { LabelledValue } from './types.js';
@@ -117,6 +117,8 @@ interface ColumnSource {
   isRate: boolean;
   /** Whether responses the export lists and the data lacks make the value a lower bound (responses-missing): for the response rate, any of the brand's; for a share the diagnostics answer, any of the mentions it counts. */
   listedMissing: (brand: BrandMetrics, diagnostics: BrandDiagnostics | undefined) => boolean;
+  /** The other end of such a bound (every response listed and missing an answer), or null when it is not one or its margin is unknown. */
+  listedEnd: (brand: BrandMetrics, diagnostics: BrandDiagnostics | undefined, value: number) => number | null;
 }
 
 const NOTE_OF: Partial<Record<ScorecardMetric, DiagnosticNote['code']>> = {
@@ -135,7 +137,8 @@ function columnSources(metrics: MetricsReport, diagnostics: Diagnostics): Column
       const spec = specOf(catalogue, key);
       if (!spec.better) throw new Error(`scorecard metric "${key}" is not ranked`);
       const listedMissing = (brand: BrandMetrics) => key === 'responseRate' && warningsOf(brand).includes('responses-missing');
-      return { ...common, unit: spec.unit, better: spec.better, value: (brand) => spec.value(brand), rank: (brand) => rankOf(brand, key), benchmark: benchmarkOf(metrics, key), listedMissing };
+      const listedEnd = (brand: BrandMetrics, _diagnosed: BrandDiagnostics | undefined, value: number) => (listedMissing(brand) ? answersUpperBound(brand, value) : null);
+      return { ...common, unit: spec.unit, better: spec.better, value: (brand) => spec.value(brand), rank: (brand) => rankOf(brand, key), benchmark: benchmarkOf(metrics, key), listedMissing, listedEnd };
     }
     const spec = specOf(DIAGNOSTIC_METRICS, key);
     return {
@@ -148,6 +151,7 @@ function columnSources(metrics: MetricsReport, diagnostics: Diagnostics): Column
       rank: (_brand, diagnosed) => diagnosed?.rank[key] ?? null,
       benchmark: diagnostics.benchmarks.find((item) => item.metric === key),
       listedMissing: (_brand, diagnosed) => diagnosed !== undefined && listedMissingEnd(diagnosed, spec, diagnostics.settings) !== null,
+      listedEnd: (_brand, diagnosed) => (diagnosed ? listedMissingEnd(diagnosed, spec, diagnostics.settings) : null),
     };
   });
 }
@@ -214,7 +218,7 @@ export function buildScorecard(metrics: MetricsReport, format: Formatter, t: Tra
     notes.push(`${note.mark} ${note.text}`);
   }
   const listedBounds = listedMissingBounds(brands, rows, sources, diagnostics, format, t);
-  if (listedBounds.length > 0) notes.push(t('scorecard.noteListedMissing', { share: format.percent(diagnostics.settings.responsesMissingShare), list: format.list(listedBounds) }));
+  if (listedBounds.length > 0) notes.push(t('scorecard.noteListedMissing', { share: format.percentSetting(diagnostics.settings.responsesMissingShare), list: format.list(listedBounds) }));
   if (leftOut.length > 0) notes.push(t(leftOut.length === 1 ? 'scorecard.leftOutOne' : 'scorecard.leftOut', { columns: format.list(leftOut) }));
   notes.push(...partialNotes(metrics, diagnostics, sources, format, t));
   const followers = format.count(diagnostics.settings.influencerFollowers);
@@ -288,11 +292,16 @@ function cellOf(
   // A competitor's value is one of those the median rests on: judged against it, the brand needs 2 other measured competitors.
   const others = (source.benchmark?.competitorsMeasured ?? 0) - (brand.role === 'competitor' ? 1 : 0);
   const median = source.benchmark?.competitorMedian ?? null;
-  const judged = toneOf(value, median, source.better, source.unit, thresholds, others);
-  // A value printed as the median is ("3 min" against "3 min") is never called better or worse than it: words match the shown numbers.
-  const printedTone = (judged === 'better' || judged === 'worse') && median !== null && formatValue(format, source, median) === formatValue(format, source, value) ? 'same' : judged;
-  // A bound by listed responses missing that is not ranked, its comparison not holding at both ends (ranking.ts, holdsAtBothEnds), is judged as one by an unknown margin.
-  const open = partial || (bound && listedMissing && rank === null);
+  const toneAt = (at: number) => {
+    const judged = toneOf(at, median, source.better, source.unit, thresholds, others);
+    // A value printed as the median is ("3 min" against "3 min") is never called better or worse than it: words match the shown numbers.
+    return (judged === 'better' || judged === 'worse') && median !== null && formatValue(format, source, median) === formatValue(format, source, at) ? 'same' : judged;
+  };
+  const printedTone = toneAt(value);
+  // A bound by listed responses missing whose rank or verdict would differ at its other end (ranking.ts, holdsAtBothEnds; the verdict's band of
+  // "about the same") is judged as one by an unknown margin.
+  const far = bound && listedMissing ? source.listedEnd(brand, diagnosed, value) : null;
+  const open = partial || (bound && listedMissing && (rank === null || (far !== null && toneAt(far) !== printedTone)));
   // ○ (too few competitors) says nothing of the brand's figure, and stays.
   const tone = open && (printedTone === 'worse' || printedTone === 'same') ? null : printedTone;
   return { text, rank: rank === null ? null : String(rank), tone, symbol: tone === null ? null : TONE_SYMBOLS[tone], reason: null, reasonText: null };

@@ -6,8 +6,8 @@ import type { Formatter } from '../i18n/format.js';
 import type { Language } from '../i18n/language.js';
 import type { Translate } from '../i18n/strings.js';
 import { clientOf } from './brandLookup.js';
-import { COVERAGE_DEFAULTS, hasPartialPosts } from '../../metrics/coverage.js';
-import { listsMissing } from '../../metrics/diagnostics/catalogue.js';
+import { hasPartialPosts, reportedResponsesMissingThreshold } from '../../metrics/coverage.js';
+import { boundByListedMissing } from '../../metrics/diagnostics/catalogue.js';
 import { LOW_SAMPLE_MARK, LOWER_BOUND_MARK, printsBound } from './coverage.js';
 import { leaderboardOrder } from './leaderboard.js';
 import { DEFAULT_SCORECARD_THRESHOLDS, MIN_COMPETITORS, type ScorecardThresholds, type ScorecardTone, TONE_SYMBOLS, toneOf } from './scorecard.js';
@@ -29,14 +29,12 @@ export function withThemeNames(metrics: MetricsReport, names: Config['themeNames
  * responses the data lacks, on a subject more than the warning's share of whose measured mentions list one (responses-missing).
  */
 export function understatesSubject(metrics: MetricsReport, brand: BrandMetrics, theme: Pick<Theme, 'measured' | 'listedMissing'>): boolean {
-  const settings = { responsesMissingShare: metrics.settings?.responsesMissingShare ?? COVERAGE_DEFAULTS.responsesMissing };
-  return hasPartialPosts(brand) || listsMissing({ missing: theme.listedMissing, of: theme.measured }, settings);
+  return hasPartialPosts(brand) || boundByListedMissing({ missing: theme.listedMissing, of: theme.measured }, { responsesMissingShare: reportedResponsesMissingThreshold(metrics) });
 }
 
-/** Why a subject's rate carries "≥": the brand's posts held in part (every subject), or its own mentions listing responses the data lacks. */
-export function subjectBoundNote(metrics: MetricsReport, brand: BrandMetrics, format: Formatter, t: Translate): string {
-  if (hasPartialPosts(brand)) return `${LOWER_BOUND_MARK} ${t('chart.mark.lowerBound')}`;
-  return t('themes.noteListedMissing', { share: format.percent(metrics.settings?.responsesMissingShare ?? COVERAGE_DEFAULTS.responsesMissing) });
+/** Why a subject's rate carries "≥" where the brand's posts are held whole: its own mentions list responses the data lacks. */
+export function subjectListedNote(metrics: MetricsReport, format: Formatter, t: Translate): string {
+  return t('themes.noteListedMissing', { share: format.percentSetting(reportedResponsesMissingThreshold(metrics)) });
 }
 
 /** How many of the client's themes the section lists (by mentions), and draws against the competitors. */
@@ -184,7 +182,7 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
     .filter((theme) => theme.change !== null && (theme.change >= RISING_CHANGE_PERCENT || (theme.found ?? []).some((entry) => entry.kind === 'rising')) && theme.change > 0)
     .map((theme) => t('themes.risingLine', { theme: theme.name, mentions: format.count(theme.mentions), previous: format.count(theme.previousMentions), change: format.signedPercent(theme.change), period: previousLabel }));
   const notes = [t('themes.noteMinimum', { minimum: format.count(THEME_MIN_MENTIONS), competitors: format.count(MIN_COMPETITORS) }), t('themes.noteSeveral')];
-  if (rows.some((row) => row.rate.startsWith(LOWER_BOUND_MARK))) notes.push(subjectBoundNote(metrics, client, format, t));
+  if (rows.some((row) => row.rate.startsWith(LOWER_BOUND_MARK))) notes.push(hasPartialPosts(client) ? `${LOWER_BOUND_MARK} ${t('chart.mark.lowerBound')}` : subjectListedNote(metrics, format, t));
   if (themesMarked(metrics)) notes.push(t('themes.noteLowSample', { minimum: format.count(THEME_MIN_MENTIONS) }));
   if (themes.some((theme) => thinCompetitorTime(metrics, theme))) notes.push(t('themes.noteCompetitorTime', { minimum: format.count(THEME_MIN_MENTIONS) }));
   if (themes.some((theme) => theme.source === 'found' && (theme.benchmark?.competitorsMeasured ?? 0) === 0 && theme.benchmark?.competitorRate == null)) notes.push(t('themes.noteFoundOwn'));

@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { fileName } from '../../ingest/archive.js';
 import { MIN_SAMPLE, type MetricSpec } from '../../metrics/catalogue.js';
-import { DIAGNOSTIC_METRICS, listedMissingEnd, listsMissing, thinSampleOf } from '../../metrics/diagnostics/catalogue.js';
+import { DIAGNOSTIC_METRICS, groupBoundByListedMissing, listedMissingEnd, thinSampleOf } from '../../metrics/diagnostics/catalogue.js';
 import type { BrandDiagnostics, SampleReason } from '../../metrics/diagnostics/types.js';
 import { hasNoData, hasPartialPosts, isLowerBoundUnder } from '../../metrics/coverage.js';
 import type { BrandMetrics, CoverageWarning, MetricsReport } from '../../metrics/types.js';
@@ -329,9 +329,16 @@ function diagnosticsSheet(inputs: WorkbookInputs): WorkbookSheet {
       { header: t('sheet.othersResponseRate'), group: brand.influencers?.others },
       { header: t('sheet.neutralResponseRate'), group: neutral(brand) },
       { header: t('sheet.positiveResponseRate'), group: positive(brand) },
-    ].filter(({ group }) => group !== undefined && group.responseRate !== null && listsMissing({ missing: group.listedMissing, of: group.inbound }, diagnostics.settings));
-    const bounded = [...DIAGNOSTIC_METRICS.filter((spec) => listedMissingEnd(brand, spec, diagnostics.settings) !== null).map((spec) => metricLabel(inputs, spec)), ...groups.map(({ header }) => header)];
-    return bounded.length === 0 ? [] : [t('sheet.diagnosticsListedMissing', { share: inputs.format.percent(diagnostics.settings.responsesMissingShare), shares: inputs.format.list(bounded) })];
+    ].filter(({ group }) => group !== undefined && group.responseRate !== null && groupBoundByListedMissing(group, diagnostics.settings));
+    const bounded = DIAGNOSTIC_METRICS.filter((spec) => listedMissingEnd(brand, spec, diagnostics.settings) !== null);
+    // The shares answered can only be higher; the abandoned share, of conversations whose last message may have been answered, only lower.
+    const lower = [...bounded.filter((spec) => spec.better === 'higher').map((spec) => metricLabel(inputs, spec)), ...groups.map(({ header }) => header)];
+    const upper = bounded.filter((spec) => spec.better === 'lower').map((spec) => metricLabel(inputs, spec));
+    const share = inputs.format.percentSetting(diagnostics.settings.responsesMissingShare);
+    return [
+      ...(lower.length === 0 ? [] : [t('sheet.diagnosticsListedMissing', { share, shares: inputs.format.list(lower) })]),
+      ...(upper.length === 0 ? [] : [t('sheet.diagnosticsListedMissingUpper', { share, shares: inputs.format.list(upper) })]),
+    ];
   };
   const notesOf = (brand: BrandDiagnostics) =>
     [

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildImprovements, FINDING_IDS } from '../../../src/report/advice/index.js';
 import type { AdviceLanguage } from '../../../src/report/advice/index.js';
 import { DIAGNOSTIC_METRICS } from '../../../src/metrics/diagnostics/catalogue.js';
-import { diagnosticColumns } from '../../../src/metrics/diagnostics/columns.js';
+import { diagnosticBoundColumns, diagnosticColumns } from '../../../src/metrics/diagnostics/columns.js';
 import { DIAGNOSTIC_NOTE_CODES, type BrandDiagnostics, type Diagnostics } from '../../../src/metrics/diagnostics/types.js';
 import type { MetricsReport } from '../../../src/metrics/types.js';
 import { LANGUAGES } from '../../../src/report/i18n/language.js';
@@ -171,8 +171,9 @@ describe('what to improve', () => {
   it('flattens a brand’s diagnostics into stable columns', () => {
     const client = clientDiagnostics(adviceInput());
     const columns = diagnosticColumns(client);
-    expect(Object.keys(columns)).toEqual([...DIAGNOSTIC_METRICS.map((metric) => metric.key), 'cannedReplies', 'unsolicitedPosts', 'followUps', 'abandonedConversations', 'inboundInsideHours', 'inboundOutsideHours', 'influencerInbound', 'negativeInbound', 'followUpsListedMissing', 'abandonedListedMissing', 'listedMissingInsideHours', 'listedMissingOutsideHours', 'influencerListedMissing', 'negativeListedMissing']);
-    expect(columns).toMatchObject({ cannedShare: 0.6, abandonedShare: 29 / 70, businessTimeMedianMin: null, cannedReplies: 168, inboundInsideHours: null, negativeInbound: 120, followUpsListedMissing: 0, listedMissingOutsideHours: null });
+    expect(Object.keys(columns)).toEqual([...DIAGNOSTIC_METRICS.map((metric) => metric.key), 'cannedReplies', 'unsolicitedPosts', 'followUps', 'abandonedConversations', 'inboundInsideHours', 'inboundOutsideHours', 'influencerInbound', 'negativeInbound']);
+    expect(columns).toMatchObject({ cannedShare: 0.6, abandonedShare: 29 / 70, businessTimeMedianMin: null, cannedReplies: 168, inboundInsideHours: null, negativeInbound: 120 });
+    expect(diagnosticBoundColumns(client)).toEqual({ conversations: 70, followUpsListedMissing: 0, abandonedListedMissing: 0, listedMissingInsideHours: null, listedMissingOutsideHours: null, influencerListedMissing: 0, negativeListedMissing: 0 });
   });
 
   it('has a title and a body for every finding, and every diagnostic note, in every language', () => {

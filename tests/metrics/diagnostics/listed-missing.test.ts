@@ -20,6 +20,7 @@ import { Formatter } from '../../../src/report/i18n/format.js';
 import { translator } from '../../../src/report/i18n/strings.js';
 import { buildScorecard, DEFAULT_SCORECARD_THRESHOLDS } from '../../../src/report/model/scorecard.js';
 import { ReportTemplate } from '../../../src/report/template.js';
+import { adviceInput, rankAndBenchmark } from '../../fixtures/diagnostics/advice-input.js';
 import { configWith, storeWith, type TestPost } from '../helpers.js';
 
 const BRANDS = [{ id: 'acme' }, { id: 'rival' }, { id: 'third' }];
@@ -98,7 +99,8 @@ describe('a share the diagnostics answer, under responses the export lists and t
     const { model } = await buildReportModel({ metrics: report, config: configWith(BRANDS), facts: null, template: ReportTemplate.open(undefined), language: 'en' });
     const sheet = model.workbook.sheets.find((candidate) => candidate.name === 'Diagnostics');
     const notes = (name: string) => String(sheet?.rows.find((row) => row[0]?.value === name)?.at(-1)?.value ?? '');
-    expect(notes('ACME')).toContain('Responses its export lists are missing from the data for more than 5% of the mentions counted in Follow-ups answered and Conversations abandoned: those mentions may have been answered, so these figures are lower bounds (the abandoned conversations an upper bound).');
+    expect(notes('ACME')).toContain('Responses its export lists are missing from the data for more than 5% of the mentions counted in Follow-ups answered: those mentions may have been answered, so these figures are lower bounds.');
+    expect(notes('ACME')).toContain('Responses its export lists are missing from the data for more than 5% of the conversations counted in Conversations abandoned: their last messages may have been answered, so this figure is an upper bound.');
     expect(notes('RIVAL')).not.toContain('Responses its export lists');
   });
 
@@ -134,6 +136,31 @@ describe('a share the diagnostics answer, under responses the export lists and t
     expect(followUpCell(exact, 'acme')).toMatchObject({ text: '60%', rank: '3', tone: 'worse' });
     expect(scorecardOf(exact)?.notes.some((note) => note.startsWith('≥'))).toBe(false);
     expect(findWeakPoints(exact, exact.diagnostics).find((finding) => finding.id === 'follow-ups')).toMatchObject({ metric: 'followUpAnsweredShare', competitorMedian: 0.725 });
+  });
+
+  it('gives no verdict to a ranked bound whose other end would be about the same as the median', async () => {
+    // acme answers 26 of 40 follow-ups (65%); 3 more list a response the data lacks (7.5%): up to 72.5%. rival 85%, third 62.5%:
+    // second at both ends, below the median of 73.75% at both, but 8.75 points behind at one end and 1.25 at the other (within 2: "about the same").
+    const report = await october([...conversations('acme', 26, 3), ...conversations('rival', 34), ...conversations('third', 25)]);
+    expect(followUpCell(report, 'acme')).toMatchObject({ text: '≥ 65%', rank: '2', tone: null });
+    // 3 more points behind, it is behind at both ends: ✗.
+    const behind = await october([...conversations('acme', 25, 3), ...conversations('rival', 34), ...conversations('third', 25)]);
+    expect(followUpCell(behind, 'acme')).toMatchObject({ text: '≥ 63%', tone: 'worse' });
+  });
+
+  it('calls the abandoned share an upper bound in the workbook, apart from the shares answered', async () => {
+    // 80 follow-ups in 70 conversations: 3 follow-ups list a response the data lacks (3.75%, exact), the last of 4 abandoned conversations (5.7%).
+    const input = adviceInput();
+    const client = input.diagnostics?.brands.find((brand) => brand.role === 'client');
+    if (!client) throw new Error('the advice fixture has no client');
+    client.followThrough = { ...client.followThrough, listedMissing: 3, abandonedListedMissing: 4 };
+    rankAndBenchmark(input);
+    const config = configWith([{ id: 'acme' }, { id: 'rival' }, { id: 'other' }]);
+    const { model } = await buildReportModel({ metrics: input, config, facts: null, template: ReportTemplate.open(undefined), language: 'en' });
+    const sheet = model.workbook.sheets.find((candidate) => candidate.name === 'Diagnostics');
+    const notes = String(sheet?.rows.find((row) => row[0]?.value === client.name)?.at(-1)?.value ?? '');
+    expect(notes).toContain('Responses its export lists are missing from the data for more than 5% of the conversations counted in Conversations abandoned: their last messages may have been answered, so this figure is an upper bound.');
+    expect(notes).not.toContain('lower bounds');
   });
 
   it('leaves a share exact when the responses the data lacks belong to other mentions of the brand', async () => {
