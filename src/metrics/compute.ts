@@ -6,7 +6,7 @@ import { MIN_SAMPLE, metricCatalogue } from './catalogue.js';
 import { responsesMissingThreshold } from './coverage.js';
 import type { Period } from '../analysis/period.js';
 import { ALL_PLATFORMS, periodMetrics, type ScopedMetrics } from './period-metrics.js';
-import { assignRanks, benchmarks, changeOf, comparableAmong, countedFigures, dataInPart, missingPlatforms, previousValues, withholdFigures, withholdShareChanges } from './ranking.js';
+import { assignRanks, benchmarks, changeOf, comparableAmong, isBoundFigure, countedFigures, dataInPart, missingPlatforms, previousValues, withholdFigures, withholdShareChanges } from './ranking.js';
 import { hourOfWeek, monthlyTrend } from './trend.js';
 import type { BrandMetrics, ChangeReason, DataQuality, MetricsReport, PeriodJson } from './types.js';
 
@@ -86,7 +86,7 @@ export async function metricsOf(analysis: Analysis): Promise<MetricsReport> {
     // A brand of fewer than 30 mentions in both periods moves no one's share by more than its own thin count says.
     const moving = new Map([...cut].filter(([id]) => pairs.some(({ current: brand, previous: old }) => brand.id === id && Math.max(brand.inbound, old?.inbound ?? 0) >= MIN_SAMPLE)));
     withholdShareChanges(pairs, new Map([...moving, ...missing]));
-    assignRanks(list, catalogue, comparableAmong(list, catalogue));
+    assignRanks(list, catalogue, comparableAmong(list, catalogue), isBoundFigure);
     sections.push({ scope, brands: list });
   }
   const overall = sections.find((section) => section.scope === ALL_PLATFORMS)?.brands ?? [];

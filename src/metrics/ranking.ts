@@ -17,13 +17,17 @@ export type Comparable<Brand> = (brand: Brand, metric: MetricSpec<Brand>) => boo
  * Competition ranks ("1224"): 1 = best; brands with equal values share the
  * better rank; a brand without a value gets null. Values are compared after
  * rounding to 12 significant digits so floating-point noise does not split a tie.
+ * `boundsAhead` are figures that take no rank but are certainly at least as good
+ * as they read (lower bounds of a rate): each counts ahead of the values it passes.
  */
-export function rankValues(values: Array<number | null>, better: Better): Array<number | null> {
-  const keyed = values.map((value) => (value === null ? null : Number(value.toPrecision(12))));
+export function rankValues(values: Array<number | null>, better: Better, boundsAhead: readonly number[] = []): Array<number | null> {
+  const keyOf = (value: number) => Number(value.toPrecision(12));
+  const keyed = values.map((value) => (value === null ? null : keyOf(value)));
+  const bounds = boundsAhead.map(keyOf);
   return keyed.map((value) => {
     if (value === null) return null;
-    const ahead = keyed.filter((other) => other !== null && (better === 'higher' ? other > value : other < value)).length;
-    return ahead + 1;
+    const passes = (other: number) => (better === 'higher' ? other > value : other < value);
+    return 1 + keyed.filter((other) => other !== null && passes(other)).length + bounds.filter(passes).length;
   });
 }
 
@@ -44,13 +48,17 @@ function comparableValue<Brand>(brand: Brand, metric: MetricSpec<Brand>, compara
 
 const everyBrand = (): boolean => true;
 
+const noBound = (): boolean => false;
+
 /**
  * Fills `rank` on every brand, for every ranked metric (`better` not null) of
  * the catalogue, within one group of brands. Values are ranked as the report
  * prints them (shownValue), so two values printed alike share a rank; a brand
- * whose value is not comparable gets none.
+ * whose value is not comparable gets none. One whose value is a bound that reads
+ * as its worst end (`bound`) is still ahead of every value it passes even so,
+ * and the ranks behind it count it.
  */
-export function assignRanks<Brand extends RankedBrand>(brands: Brand[], metrics: ReadonlyArray<MetricSpec<Brand>>, comparable: Comparable<Brand> = everyBrand): void {
+export function assignRanks<Brand extends RankedBrand>(brands: Brand[], metrics: ReadonlyArray<MetricSpec<Brand>>, comparable: Comparable<Brand> = everyBrand, bound: Comparable<Brand> = noBound): void {
   for (const brand of brands) brand.rank = {};
   for (const metric of metrics) {
     const better = metric.better;
@@ -59,7 +67,11 @@ export function assignRanks<Brand extends RankedBrand>(brands: Brand[], metrics:
       const value = comparableValue(brand, metric, comparable);
       return value === null ? null : shownValue(metric.unit, value);
     });
-    const ranks = rankValues(shown, better);
+    const boundsAhead = brands.flatMap((brand) => {
+      const value = comparable(brand, metric) || !bound(brand, metric) ? null : metric.value(brand);
+      return value === null ? [] : [shownValue(metric.unit, value)];
+    });
+    const ranks = rankValues(shown, better, boundsAhead);
     brands.forEach((brand, index) => {
       brand.rank[metric.key] = ranks[index] ?? null;
     });
@@ -87,6 +99,17 @@ export function comparableMetrics(brand: BrandMetrics, metric: MetricSpec<BrandM
   if (metric.restsOn === 'answers' && value !== null && shownValue(metric.unit, value) === 0 && isLowerBoundUnder(brand.coverage?.warnings ?? [])) return false;
   const few = brand.coverage?.warnings.includes('few-brand-posts') ?? false;
   return !(few && metric.restsOn !== undefined && metric.restsOn !== 'mentions');
+}
+
+/**
+ * Whether the brand's figure of a metric over its answers is a lower bound that reads as its worst end: answers the
+ * data lacks (responses-missing, brand-posts-partial) can only raise it. Not one the data cannot measure at all (no
+ * data, too few posts of its own).
+ */
+export function isBoundFigure(brand: BrandMetrics, metric: MetricSpec<BrandMetrics>): boolean {
+  if (metric.restsOn !== 'answers' || metric.better !== 'higher' || hasNoData(brand)) return false;
+  const warnings = brand.coverage?.warnings ?? [];
+  return isLowerBoundUnder(warnings) && !warnings.includes('few-brand-posts');
 }
 
 /**

@@ -287,7 +287,7 @@ describe('report model', () => {
     ]);
   });
 
-  it('says a rank another brand shares is shared, in every language', async () => {
+  it('says a rank another brand shares is shared, in every language, and counts in its "of" a bound the ranks count', async () => {
     // Rival's response rate ranked 2 beside Acme's: a tie of printed values, as rankValues gives it.
     const metrics = fixtureMetrics();
     const tied = { ...metrics, brands: metrics.brands.map((brand) => (brand.role === 'competitor' && brand.rank.responseRate === 3 ? { ...brand, rank: { ...brand.rank, responseRate: 2 } } : brand)) };
@@ -296,6 +296,12 @@ describe('report model', () => {
     expect((await notesOf('es', tied))[0]).toBe('Puesto 2 de 5, compartido');
     expect((await notesOf('fr', tied))[0]).toBe('Rang 2 sur 5, ex æquo');
     expect((await notesOf('en', metrics))[0]).toBe('Rank 2 of 5');
+    // The first, unranked as a lower bound, still orders the others: Acme is second of 5, not of 4.
+    const bound = {
+      ...metrics,
+      brands: metrics.brands.map((brand) => (brand.rank.responseRate === 1 && brand.coverage ? { ...brand, rank: { ...brand.rank, responseRate: null }, coverage: { ...brand.coverage, warnings: ['responses-missing' as const] } } : brand)),
+    };
+    expect((await notesOf('en', bound))[0]).toBe('Rank 2 of 5');
   });
 
   it('shows a share the data can only understate, printed as 0, as the range the answers it lacks leave open, on the tile and the leaderboard', async () => {

@@ -155,7 +155,13 @@ const comparableAmongDiagnosed = (brands: readonly BrandDiagnostics[], settings:
   holdsAtBothEnds(brands, DIAGNOSTIC_METRICS, comparable, (brand, metric) => listedMissingEnd(brand, metric, settings));
 
 export function assignDiagnosticRanks(brands: BrandDiagnostics[], settings: ListedMissingSettings): void {
-  assignRanks(brands, DIAGNOSTIC_METRICS, comparableAmongDiagnosed(brands, settings));
+  assignRanks(brands, DIAGNOSTIC_METRICS, comparableAmongDiagnosed(brands, settings), (brand, metric) => isBoundShare(brand, metric, settings));
+}
+
+/** Whether a share of the brand is a bound that reads as its worst end (understated, or listed responses missing), and not one left out for too few posts of its own. */
+export function isBoundShare(brand: BrandDiagnostics, metric: { key: string }, settings: ListedMissingSettings): boolean {
+  const spec = DIAGNOSTIC_METRICS.find((candidate) => candidate.key === metric.key);
+  return spec !== undefined && !brand.fewBrandPosts && (understatesShare(brand, spec.key) || listedMissingEnd(brand, spec, settings) !== null);
 }
 
 /** The client against the competitors' median and the best brand, per diagnostic metric, among comparable brands. */

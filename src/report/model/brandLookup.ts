@@ -1,4 +1,5 @@
 import { type MetricSpec, metricCatalogue } from '../../metrics/catalogue.js';
+import { isBoundFigure } from '../../metrics/ranking.js';
 import type { Benchmark, BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 
@@ -54,9 +55,10 @@ export function ranksCompare<Rank extends number | string>(ranks: ReadonlyArray<
   return given.length >= 2 && given.some((rank) => rank !== given[0]);
 }
 
-/** How many brands have a rank on a metric. */
+/** How many brands the ranks of a metric order: those with a rank, and those whose bound the ranks behind it count (ranking.ts, isBoundFigure). */
 export function rankedCount(metrics: MetricsReport, key: string): number {
-  return metrics.brands.filter((brand) => rankOf(brand, key) !== null).length;
+  const spec = catalogueOf(metrics).find((candidate) => candidate.key === key);
+  return metrics.brands.filter((brand) => rankOf(brand, key) !== null || (spec !== undefined && spec.value(brand) !== null && isBoundFigure(brand, spec))).length;
 }
 
 /** A metric's value written for its unit: a whole percentage, a duration, a count or a one-decimal ratio. */

@@ -90,7 +90,7 @@ describe('a share the diagnostics answer, under responses the export lists and t
     expect(followUpCell(report, 'acme')).toMatchObject({ text: '≥ 60%', rank: null, tone: null });
     // Under the table, what the mark means and why it has no rank (the coverage notes speak of the response rate only).
     expect(scorecardOf(report)?.notes).toContain(
-      '≥ Responses the exports list are missing from the data for more than 5% of the mentions these figures count: ACME (Follow-ups answered). Those mentions may have been answered, so these figures are lower bounds. Where the missing answers could change its rank, a figure has none, nor a verdict unless it beats the median even so, and the other brands are ranked without it.',
+      '≥ Responses the exports list are missing from the data for more than 5% of the mentions these figures count: ACME (Follow-ups answered). Those mentions may have been answered, so these figures are lower bounds. Where the missing answers could change its rank, a figure has none, nor a verdict unless it beats the median even so, and the ranks behind it count it only where its figure is ahead of theirs even so.',
     );
     // The competitors are exact, ranked, and the median rests on both.
     expect(followUpCell(report, 'rival')).toMatchObject({ text: '75%', rank: '1' });
@@ -122,6 +122,17 @@ describe('a share the diagnostics answer, under responses the export lists and t
     ]);
     expect(charts.sentiment?.inputs.notes).toContain('≥ Responses the exports list are missing from the data for more than 5% of the mentions of ACME (Neutral): those mentions may have been answered, so these shares answered are lower bounds.');
     expect(charts.sentiment?.native[0]?.labels).toContain('ACME ≥');
+  });
+
+  it('counts, unranked, ahead of every brand its printed value passes, on the scorecard and the leaderboard', async () => {
+    // acme answers 26 of 40 follow-ups (65%) and 12 more list a response the data lacks: up to 95%, past rival's 85%, so unranked.
+    // third answers 18 (45%): acme's 65% alone is ahead of it, so third is third, not second.
+    const report = await october([...conversations('acme', 26, 12), ...conversations('rival', 34), ...conversations('third', 18)]);
+    expect(['acme', 'rival', 'third'].map((id) => diagnosed(report, id).rank.followUpAnsweredShare)).toEqual([null, 1, 3]);
+    expect(followUpCell(report, 'third')).toMatchObject({ text: '45%', rank: '3' });
+    // Its response rate (66 of 80, 12 listing a lost response: 82.5% to 97.5%) passes rival's 92.5% at one end: unranked, and ahead of third's 72.5%.
+    const rates = report.brands.map((brand) => [brand.id, brand.rank.responseRate]);
+    expect(rates).toEqual([['acme', null], ['rival', 1], ['third', 3]]);
   });
 
   it('keeps its rank and verdict where both ends give the same, and is exact at 5% of its mentions or fewer', async () => {
