@@ -90,7 +90,7 @@ describe('a share the diagnostics answer, under responses the export lists and t
     expect(followUpCell(report, 'acme')).toMatchObject({ text: '≥ 60%', rank: null, tone: null });
     // Under the table, what the mark means and why it has no rank (the coverage notes speak of the response rate only).
     expect(scorecardOf(report)?.notes).toContain(
-      '≥ Responses the exports list are missing from the data for more than 5% of the mentions these figures count: ACME (Follow-ups answered). Those mentions may have been answered, so these figures are lower bounds. Where the missing answers could change its rank, a figure has none, nor a verdict unless it beats the median even so, and the ranks behind it count it only where its figure is ahead of theirs even so.',
+      '≥ Responses the exports list are missing from the data for more than 5% of the mentions these figures count: ACME (Follow-ups answered). Those mentions may have been answered, so these figures are lower bounds. Where the missing answers could change its rank, a figure has none, nor a verdict unless it beats the median even so.',
     );
     // The competitors are exact, ranked, and the median rests on both.
     expect(followUpCell(report, 'rival')).toMatchObject({ text: '75%', rank: '1' });
