@@ -63,7 +63,9 @@ const cannedSample = (b: BrandDiagnostics) => b.canned.reason;
 const followUpSample = (b: BrandDiagnostics) => b.followThrough.reason;
 const influencerSample = (b: BrandDiagnostics) => b.influencers?.influencers.reason ?? null;
 const negativeSample = (b: BrandDiagnostics) => b.sentiment?.bySentiment.negative.reason ?? null;
-const groupAnswers = (group: { inbound: number; listedMissing: number } | undefined): ListedMissing | null => (group ? { missing: group.listedMissing, of: group.inbound } : null);
+/** A group of mentions (an audience group) as the counts a share of it rests on. */
+const groupCounts = (group: { inbound: number; listedMissing: number }): ListedMissing => ({ missing: group.listedMissing, of: group.inbound });
+const groupAnswers = (group: { inbound: number; listedMissing: number } | undefined): ListedMissing | null => (group ? groupCounts(group) : null);
 
 export const DIAGNOSTIC_METRICS: readonly DiagnosticMetric[] = [
   diagnostic('cannedShare', (b) => b.canned.cannedShare, 'lower', 'share', { shows: { scorecard: true }, sampleReason: cannedSample }),
@@ -130,7 +132,7 @@ export function boundByListedMissing(counts: ListedMissing, settings: ListedMiss
 
 /** boundByListedMissing for a group of mentions (an audience group, a subject): its unanswered listing a lost response, of its mentions. */
 export function groupBoundByListedMissing(group: { listedMissing: number; inbound: number }, settings: ListedMissingSettings): boolean {
-  return boundByListedMissing({ missing: group.listedMissing, of: group.inbound }, settings);
+  return boundByListedMissing(groupCounts(group), settings);
 }
 
 /**

@@ -115,9 +115,11 @@ interface ColumnSource {
   thinSample: (diagnostics: BrandDiagnostics | undefined) => number | null;
   /** A rate of inbound mentions answered: unknown without the brand's posts. */
   isRate: boolean;
-  /** Whether responses the export lists and the data lacks make the value a lower bound (responses-missing): for the response rate, any of the brand's; for a share the diagnostics answer, any of the mentions it counts. */
-  listedMissing: (brand: BrandMetrics, diagnostics: BrandDiagnostics | undefined) => boolean;
-  /** The other end of such a bound (every response listed and missing an answer), or null when it is not one or its margin is unknown. */
+  /**
+   * Where responses the export lists and the data lacks make the value a lower bound (responses-missing: for the response rate, any of
+   * the brand's; for a share the diagnostics answer, any of the mentions it counts), its other end, every one of them an answer; null
+   * when they do not, or when the margin is unknown (its posts held in part, which marks it for that cause).
+   */
   listedEnd: (brand: BrandMetrics, diagnostics: BrandDiagnostics | undefined, value: number) => number | null;
 }
 
@@ -136,9 +138,8 @@ function columnSources(metrics: MetricsReport, diagnostics: Diagnostics): Column
     if (key === 'responseRate' || key === 'responseTimeMedianMin' || key === 'replyShare') {
       const spec = specOf(catalogue, key);
       if (!spec.better) throw new Error(`scorecard metric "${key}" is not ranked`);
-      const listedMissing = (brand: BrandMetrics) => key === 'responseRate' && warningsOf(brand).includes('responses-missing');
-      const listedEnd = (brand: BrandMetrics, _diagnosed: BrandDiagnostics | undefined, value: number) => (listedMissing(brand) ? answersUpperBound(brand, value) : null);
-      return { ...common, unit: spec.unit, better: spec.better, value: (brand) => spec.value(brand), rank: (brand) => rankOf(brand, key), benchmark: benchmarkOf(metrics, key), listedMissing, listedEnd };
+      const listedEnd = (brand: BrandMetrics, _diagnosed: BrandDiagnostics | undefined, value: number) => (key === 'responseRate' ? answersUpperBound(brand, value) : null);
+      return { ...common, unit: spec.unit, better: spec.better, value: (brand) => spec.value(brand), rank: (brand) => rankOf(brand, key), benchmark: benchmarkOf(metrics, key), listedEnd };
     }
     const spec = specOf(DIAGNOSTIC_METRICS, key);
     return {
@@ -150,7 +151,6 @@ function columnSources(metrics: MetricsReport, diagnostics: Diagnostics): Column
       thinSample: (diagnosed) => (diagnosed ? thinSampleOf(spec, diagnosed) : null),
       rank: (_brand, diagnosed) => diagnosed?.rank[key] ?? null,
       benchmark: diagnostics.benchmarks.find((item) => item.metric === key),
-      listedMissing: (_brand, diagnosed) => diagnosed !== undefined && listedMissingEnd(diagnosed, spec, diagnostics.settings) !== null,
       listedEnd: (_brand, diagnosed) => (diagnosed ? listedMissingEnd(diagnosed, spec, diagnostics.settings) : null),
     };
   });
@@ -251,7 +251,10 @@ export function buildScorecard(metrics: MetricsReport, format: Formatter, t: Tra
 function listedMissingBounds(brands: readonly BrandMetrics[], rows: readonly ScorecardRow[], sources: readonly ColumnSource[], diagnostics: Diagnostics, format: Formatter, t: Translate): string[] {
   return brands.flatMap((brand, row) => {
     const diagnosed = diagnostics.brands.find((entry) => entry.id === brand.id);
-    const columns = sources.filter((source, index) => source.key !== 'responseRate' && source.listedMissing(brand, diagnosed) && rows[row]?.cells[index]?.text.startsWith(LOWER_BOUND_MARK));
+    const columns = sources.filter((source, index) => {
+      const value = source.value(brand, diagnosed);
+      return source.key !== 'responseRate' && value !== null && source.listedEnd(brand, diagnosed, value) !== null && rows[row]?.cells[index]?.text.startsWith(LOWER_BOUND_MARK);
+    });
     return columns.length === 0 ? [] : [t('format.namedParts', { name: brand.name, parts: format.list(columns.map((source) => t(`scorecard.column.${source.key}`))) })];
   });
 }
@@ -279,9 +282,9 @@ function cellOf(
   // Its posts held on part of the period only: its response rate, or a share the diagnostics answer, is a lower bound by an unknown margin (ranked by nothing), with a verdict only when even so it beats the median;
   // a share answered in full is exact.
   const partial = source.key === 'responseRate' ? hasPartialPosts(brand) : diagnosed !== undefined && understatesShare(diagnosed, source.key);
-  // Listed responses the data lacks make the shares answered of the mentions they belong to lower bounds; its posts held in part, those that rest on them (partial).
-  const listedMissing = source.listedMissing(brand, diagnosed);
-  const bound = (listedMissing || partial) && printsBound(source.unit, value);
+  // Listed responses the data lacks make the shares answered of the mentions they belong to lower bounds, up to `far`; its posts held in part, those that rest on them (partial).
+  const far = source.listedEnd(brand, diagnosed, value);
+  const bound = (far !== null || partial) && printsBound(source.unit, value);
   if (bound) text = `${LOWER_BOUND_MARK} ${text}`;
   // Rates and times rest on the brand's answers, which the data lacks where it holds none of its posts (as on the leaderboard).
   if ((source.isRate || source.unit === 'minutes') && warnings.includes('no-brand-posts')) text = `${text} ${COVERAGE_MARKS['no-brand-posts']}`;
@@ -300,8 +303,7 @@ function cellOf(
   const printedTone = toneAt(value);
   // A bound by listed responses missing whose rank or verdict would differ at its other end (ranking.ts, holdsAtBothEnds; the verdict's band of
   // "about the same") is judged as one by an unknown margin.
-  const far = bound && listedMissing ? source.listedEnd(brand, diagnosed, value) : null;
-  const open = partial || (bound && listedMissing && (rank === null || (far !== null && toneAt(far) !== printedTone)));
+  const open = partial || (bound && far !== null && (rank === null || toneAt(far) !== printedTone));
   // ○ (too few competitors) says nothing of the brand's figure, and stays.
   const tone = open && (printedTone === 'worse' || printedTone === 'same') ? null : printedTone;
   return { text, rank: rank === null ? null : String(rank), tone, symbol: tone === null ? null : TONE_SYMBOLS[tone], reason: null, reasonText: null };

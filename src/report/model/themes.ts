@@ -206,7 +206,6 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
  */
 export function themeFinding(metrics: MetricsReport, format: Formatter, t: Translate): string | null {
   const client = clientOf(metrics);
-  // A rate the data understates is no worst theme.
   const worst = (client.themes ?? []).find((theme) => theme.benchmark?.worstRank === 1);
   const benchmark = worst?.benchmark;
   // A rate the data may understate is no worst theme.
