@@ -120,10 +120,13 @@ export function isBoundFigure(brand: BrandMetrics, metric: MetricSpec<BrandMetri
  */
 export function comparableAmong(brands: readonly BrandMetrics[], metrics: ReadonlyArray<MetricSpec<BrandMetrics>>): Comparable<BrandMetrics> {
   const answers = metrics.filter((metric) => metric.restsOn === 'answers');
-  return holdsAtBothEnds(brands, answers, comparableMetrics, (brand, metric) => {
-    const value = metric.value(brand);
-    return value === null ? null : answersUpperBound(brand, value);
-  });
+  return holdsAtBothEnds(brands, answers, comparableMetrics, answersOtherEnd);
+}
+
+/** The other end of a brand's figure over its answers that is a lower bound by a known margin (responses-missing: answersUpperBound); null when it is exact. */
+export function answersOtherEnd(brand: BrandMetrics, metric: MetricSpec<BrandMetrics>): number | null {
+  const value = metric.value(brand);
+  return value === null || metric.restsOn !== 'answers' ? null : answersUpperBound(brand, value);
 }
 
 /**
@@ -368,34 +371,51 @@ export function previousValues(previous: BrandMetrics | undefined, catalogue: re
 /**
  * The client against the competitors' median and the best brand, for every
  * ranked metric of the catalogue, among the brands whose value is comparable;
- * `competitorsMeasured` says how many competitors the median rests on.
+ * `competitorsMeasured` says how many competitors the median rests on. A
+ * compared value that is a bound (`otherEnd` gives its other end, as
+ * holdsAtBothEnds does) makes the median one too where it moves it:
+ * `competitorMedianEnd` is the median with every such value at its other end
+ * (the median can only move one way with each), and `bestEnd` the best
+ * brand's other end.
  */
-export function benchmarks<Brand extends RankedBrand>(brands: Brand[], metrics: ReadonlyArray<MetricSpec<Brand>>, comparable: Comparable<Brand> = everyBrand): Benchmark[] {
+export function benchmarks<Brand extends RankedBrand, Metric extends MetricSpec<Brand>>(
+  brands: Brand[],
+  metrics: readonly Metric[],
+  comparable: Comparable<Brand> = everyBrand,
+  otherEnd: (brand: Brand, metric: Metric) => number | null = () => null,
+): Benchmark[] {
   const client = brands.find((brand) => brand.role === 'client');
   return metrics.flatMap((metric) => {
     const better = metric.better;
     if (!better) return [];
     const value = (brand: Brand) => comparableValue(brand, metric, comparable);
+    const endOf = (brand: Brand) => (value(brand) === null ? null : otherEnd(brand, metric));
     const clientValue = client ? value(client) : null;
-    const competitorValues = brands.filter((b) => b.role !== 'client').map(value).filter((v): v is number => v !== null);
+    const competitors = brands.filter((b) => b.role !== 'client' && value(b) !== null);
+    const competitorValues = competitors.map((b) => value(b) as number);
     const competitorMedian = median(competitorValues);
+    const atOtherEnd = median(competitors.map((b) => endOf(b) ?? (value(b) as number)));
+    const medianMoves = competitorMedian !== null && atOtherEnd !== null && shownValue(metric.unit, atOtherEnd) !== shownValue(metric.unit, competitorMedian);
     let best: number | null = null;
-    let bestBrandId: string | null = null;
+    let bestBrand: Brand | null = null;
     for (const brand of brands) {
       const candidate = value(brand);
       if (candidate === null) continue;
       if (best === null || (better === 'higher' ? candidate > best : candidate < best)) {
         best = candidate;
-        bestBrandId = brand.id;
+        bestBrand = brand;
       }
     }
+    const bestBrandId = bestBrand?.id ?? null;
     return [
       {
         metric: metric.key,
         client: clientValue,
         competitorMedian,
+        competitorMedianEnd: medianMoves ? atOtherEnd : null,
         gapToMedian: clientValue === null || competitorMedian === null ? null : clientValue - competitorMedian,
         best,
+        bestEnd: bestBrand === null ? null : endOf(bestBrand),
         bestBrandId,
         gapToBest: clientValue === null || best === null ? null : clientValue - best,
         competitorsMeasured: competitorValues.length,

@@ -156,9 +156,16 @@ export interface Benchmark {
   metric: string;
   client: number | null;
   competitorMedian: number | null;
+  /**
+   * Where competitors' values the median rests on are bounds (listed responses the data lacks) that move it: the
+   * median with each at its other end, so the median lies between the two; null when it is exact.
+   */
+  competitorMedianEnd: number | null;
   /** client − competitor median */
   gapToMedian: number | null;
   best: number | null;
+  /** The best brand's value's other end where it is such a bound; null when exact. */
+  bestEnd: number | null;
   bestBrandId: string | null;
   /** client − best */
   gapToBest: number | null;

@@ -47,6 +47,17 @@ describe('report model', () => {
     ]);
   });
 
+  it('says the competitors\u2019 share within the target as the bound it is, and the client ahead of it only when ahead at both its ends', async () => {
+    // Acme: 40% within 1 h against a median of 15% that competitors' lower bounds could lift to 30%, then to 45%.
+    const sla = async (end: number) => {
+      const metrics = fixtureMetrics();
+      const benchmarks = (metrics.benchmarks ?? []).map((entry) => (entry.metric === 'withinSla.60' ? { ...entry, competitorMedianEnd: end } : entry));
+      return (await model('en', null, { ...metrics, benchmarks })).model.findings.filter((line) => line.includes('within 1'));
+    };
+    expect(await sla(0.3)).toEqual(['40% of the mentions to Acme Telecom that needed an answer were answered within 1\u00a0h, ahead of the competitor median (at least 15%).']);
+    expect(await sla(0.45)).toEqual(['40% of the mentions to Acme Telecom that needed an answer were answered within 1\u00a0h, against at least 15% for the competitor median.']);
+  });
+
   it('says a slower client\'s median beside a fastest one of few answers only from 1.2 times slower', async () => {
     // SwiftNet is the fastest, 5 min on 12 answered mentions; Acme's median set to 5.9 min (1.18 times), then 6 min (1.2 times).
     const speed = async (minutes: number) => {

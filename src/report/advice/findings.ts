@@ -31,11 +31,17 @@ export interface Finding {
   as: 'percent' | 'duration';
   client: { name: string; value: number; rank: number | null };
   competitorMedian: number;
+  /**
+   * The median's other end where it rests on competitors' bounds (Benchmark.competitorMedianEnd): the client is behind
+   * at either, since the median as computed is the competitors' worst end.
+   */
+  competitorMedianEnd: number | null;
   /** How many measured competitors the median rests on (at least 2: fewer is no comparison). */
   competitorsMeasured: number;
   ranked: number;
   /** The brands with the best value: several when they tie on it. */
-  best: { names: string[]; value: number } | null;
+  /** `end`: the best value's other end where it is a bound (Benchmark.bestEnd). */
+  best: { names: string[]; value: number; end: number | null } | null;
   /**
    * How far behind the competitor median, relative to it (a median under 1%
    * or 1 minute counts as 1% or 1 minute); orders the findings.
@@ -110,9 +116,10 @@ function evaluate(spec: Spec): Finding | null {
     as,
     client: { name: client.name, value: client.value, rank: client.rank },
     competitorMedian,
+    competitorMedianEnd: spec.benchmark?.competitorMedianEnd ?? null,
     competitorsMeasured,
     ranked: spec.contenders.filter((c) => c.rank !== null || (c.bound && c.value !== null)).length,
-    best: bestValue === null || best.length === 0 ? null : { names: best.map((c) => c.name), value: bestValue },
+    best: bestValue === null || best.length === 0 ? null : { names: best.map((c) => c.name), value: bestValue, end: spec.benchmark?.bestEnd ?? null },
     severity: behind / scale,
     detail: spec.detail,
     examples: spec.examples.slice(0, MAX_EXAMPLES),

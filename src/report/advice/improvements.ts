@@ -47,20 +47,22 @@ function shown(finding: Finding, format: Formatter, value: number): string {
 
 function evidence(finding: Finding, t: Translate, format: Formatter): string[] {
   const show = (value: number) => shown(finding, format, value);
+  // A figure that rests on competitors' bounds is said as the bound it is: "at least 75%".
+  const showBound = (value: number, end: number | null) => (end === null ? show(value) : t(end > value ? 'finding.atLeast' : 'finding.atMost', { value: show(value) }));
   const brand = finding.client.name;
   const lines = [
     t('advice.valueVsMedian', {
       label: t(finding.label),
       brand,
       value: show(finding.client.value),
-      median: show(finding.competitorMedian),
+      median: showBound(finding.competitorMedian, finding.competitorMedianEnd),
       competitors: format.count(finding.competitorsMeasured),
     }),
   ];
   const best = finding.best;
   if (finding.client.rank !== null && best) {
     const [only] = best.names;
-    const place = { brand, rank: format.count(finding.client.rank), of: format.count(finding.ranked), bestValue: show(best.value) };
+    const place = { brand, rank: format.count(finding.client.rank), of: format.count(finding.ranked), bestValue: showBound(best.value, best.end) };
     // Brands level on the best value share it: none of them is called the best.
     lines.push(best.names.length === 1 && only !== undefined ? t('advice.rank', { ...place, best: only }) : t('advice.rankShared', { ...place, bests: format.list(best.names) }));
   }

@@ -98,9 +98,13 @@ function responseFindings(metrics: MetricsReport, format: Formatter, t: Translat
   // "At least 0%" says nothing: a share the data can only understate is said when it is more.
   if (clientWithin !== null && othersWithin !== null && !(isLowerBound(client) && clientWithin === 0)) {
     const share = format.percent(clientWithin);
-    const median = format.percent(othersWithin);
+    // A median that rests on competitors' lower bounds (Benchmark.competitorMedianEnd) is said as one, and the client is ahead of it only when ahead of its other end too.
+    const medianEnd = sla?.competitorMedianEnd ?? null;
+    const median = medianEnd === null ? format.percent(othersWithin) : t('finding.atLeast', { value: format.percent(othersWithin) });
     // A share the data can only understate is set against the median in the plain words of slaBehind, neither ahead of it nor level with it.
-    const key = isLowerBound(client) ? 'finding.slaBehind' : share === median ? 'finding.slaSame' : clientWithin > othersWithin ? 'finding.slaAhead' : 'finding.slaBehind';
+    const ahead = clientWithin > othersWithin && (medianEnd === null || (clientWithin > medianEnd && share !== format.percent(medianEnd)));
+    const same = medianEnd === null && share === median;
+    const key = isLowerBound(client) ? 'finding.slaBehind' : same ? 'finding.slaSame' : ahead ? 'finding.slaAhead' : 'finding.slaBehind';
     // Part of its mentions are on platforms without its posts: the share is of the others, and the sentence says so, as the rate's does.
     const platforms = warningsOf(client).includes('no-brand-posts') ? measuredPlatforms(metrics, client.id, format) : null;
     const values = { share: lowerBound(client, share, t), client: client.name, target: format.span(target), median };

@@ -217,6 +217,7 @@ export function buildScorecard(metrics: MetricsReport, format: Formatter, t: Tra
     if (note.warning === 'parents-missing' || !printed.includes(note.mark)) continue;
     notes.push(`${note.mark} ${note.text}`);
   }
+  if (sources.some(medianIsBound)) notes.push(t('scorecard.noteMedianBound'));
   const listedBounds = listedMissingBounds(brands, rows, sources, diagnostics, format, t);
   if (listedBounds.length > 0) notes.push(t('scorecard.noteListedMissing', { share: format.percentSetting(diagnostics.settings.responsesMissingShare), list: format.list(listedBounds) }));
   if (leftOut.length > 0) notes.push(t(leftOut.length === 1 ? 'scorecard.leftOutOne' : 'scorecard.leftOut', { columns: format.list(leftOut) }));
@@ -226,7 +227,7 @@ export function buildScorecard(metrics: MetricsReport, format: Formatter, t: Tra
   return {
     columns: sources.map((source) => ({ key: source.key, label: t(`scorecard.column.${source.key}`) })),
     rows,
-    medians: sources.map((source) => formatValue(format, source, source.benchmark?.competitorMedian ?? null)),
+    medians: sources.map((source) => medianText(format, source)),
     medianNotes: sources.map((source) => {
       const competitors = source.benchmark?.competitorsMeasured ?? 0;
       if (source.benchmark?.competitorMedian == null) return '';
@@ -242,6 +243,14 @@ export function buildScorecard(metrics: MetricsReport, format: Formatter, t: Tra
     notes,
     definitions: sources.map((source) => ({ label: t(`scorecard.column.${source.key}`), value: t(`scorecard.definition.${source.key}`, { followers }) })),
   };
+}
+
+/** Whether a column's median rests on competitors' lower bounds that move it (Benchmark.competitorMedianEnd): it is one too. */
+const medianIsBound = (source: ColumnSource): boolean => source.benchmark?.competitorMedianEnd != null;
+
+function medianText(format: Formatter, source: ColumnSource): string {
+  const text = formatValue(format, source, source.benchmark?.competitorMedian ?? null);
+  return medianIsBound(source) ? `${LOWER_BOUND_MARK} ${text}` : text;
 }
 
 /**
@@ -295,17 +304,20 @@ function cellOf(
   // A competitor's value is one of those the median rests on: judged against it, the brand needs 2 other measured competitors.
   const others = (source.benchmark?.competitorsMeasured ?? 0) - (brand.role === 'competitor' ? 1 : 0);
   const median = source.benchmark?.competitorMedian ?? null;
-  const toneAt = (at: number) => {
-    const judged = toneOf(at, median, source.better, source.unit, thresholds, others);
+  const toneAt = (at: number, against = median) => {
+    const judged = toneOf(at, against, source.better, source.unit, thresholds, others);
     // A value printed as the median is ("3 min" against "3 min") is never called better or worse than it: words match the shown numbers.
-    return (judged === 'better' || judged === 'worse') && median !== null && formatValue(format, source, median) === formatValue(format, source, at) ? 'same' : judged;
+    return (judged === 'better' || judged === 'worse') && against !== null && formatValue(format, source, against) === formatValue(format, source, at) ? 'same' : judged;
   };
   const printedTone = toneAt(value);
+  // A median that rests on competitors' bounds lies between its two ends (Benchmark.competitorMedianEnd): a verdict holds only where it is the same at either.
+  const medianEnd = source.benchmark?.competitorMedianEnd ?? null;
+  const atEitherMedian = (at: number) => medianEnd === null || toneAt(at, medianEnd) === toneAt(at);
   // A bound by listed responses missing whose rank or verdict would differ at its other end (ranking.ts, holdsAtBothEnds; the verdict's band of
   // "about the same") is judged as one by an unknown margin.
-  const open = partial || (bound && far !== null && (rank === null || toneAt(far) !== printedTone));
+  const open = partial || (bound && far !== null && (rank === null || toneAt(far) !== printedTone || !atEitherMedian(far)));
   // ○ (too few competitors) says nothing of the brand's figure, and stays.
-  const tone = open && (printedTone === 'worse' || printedTone === 'same') ? null : printedTone;
+  const tone = (open && (printedTone === 'worse' || printedTone === 'same')) || !atEitherMedian(value) ? null : printedTone;
   return { text, rank: rank === null ? null : String(rank), tone, symbol: tone === null ? null : TONE_SYMBOLS[tone], reason: null, reasonText: null };
 }
 

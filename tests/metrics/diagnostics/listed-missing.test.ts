@@ -13,6 +13,7 @@ import type { BrandDiagnostics, Diagnostics } from '../../../src/metrics/diagnos
 import { assignRanks, benchmarks, holdsAtBothEnds } from '../../../src/metrics/ranking.js';
 import type { MetricsReport } from '../../../src/metrics/types.js';
 import { findWeakPoints } from '../../../src/report/advice/findings.js';
+import { buildImprovements } from '../../../src/report/advice/index.js';
 import { chartData } from '../../../src/report/charts/chartData.js';
 import { brandColours } from '../../../src/report/charts/palette.js';
 import { buildReportModel } from '../../../src/report/model/buildModel.js';
@@ -159,6 +160,35 @@ describe('a share the diagnostics answer, under responses the export lists and t
     expect(followUpCell(behind, 'acme')).toMatchObject({ text: '≥ 63%', tone: 'worse' });
   });
 
+  it('makes the median a bound where the bound of a competitor moves it, and judges against both its ends', async () => {
+    // rival answers 20 of 40 follow-ups (50%), 5 more listing a response the data lacks: up to 62.5%, third either way (its rank
+    // holds, so it stays in the median). The competitors' median is (50% + 85%) / 2 = 67.5%, or 73.75% at rival's other end.
+    const report = await october([...conversations('acme', 29), ...conversations('rival', 20, 5), ...conversations('third', 34)]);
+    expect(diagnosed(report, 'rival').rank.followUpAnsweredShare).toBe(3);
+    const benchmark = report.diagnostics.benchmarks.find((entry) => entry.metric === 'followUpAnsweredShare');
+    expect(benchmark).toMatchObject({ competitorMedian: 0.675, competitorsMeasured: 2, best: 0.85, bestEnd: null });
+    expect(benchmark?.competitorMedianEnd).toBeCloseTo(0.7375, 12);
+    // Its response rate, 60 of 80 (75%), 5 listing a lost response (6.25%): up to 81.25%, third at both ends, below acme's 86.25%.
+    // The median of (75% + 92.5%) / 2 = 83.75% is 86.875% at that end.
+    expect(report.brands.map((brand) => brand.rank.responseRate)).toEqual([2, 3, 1]);
+    expect(report.benchmarks?.find((entry) => entry.metric === 'responseRate')?.competitorMedianEnd).toBeCloseTo(0.86875, 12);
+    const card = scorecardOf(report);
+    const column = card?.columns.findIndex((entry) => entry.key === 'followUpAnsweredShare') ?? -1;
+    expect(card?.medians[column]).toBe('≥ 68%');
+    expect(card?.medians[0]).toBe('≥ 84%');
+    expect(card?.notes.some((note) => note.startsWith('≥ before a median'))).toBe(true);
+    // acme's 72.5% is 5 points ahead of one end ("better") and 1.25 behind the other ("about the same"): no verdict. Its
+    // response rate is 2.5 points ahead of one end, and within 2 of the other: none either.
+    expect(followUpCell(report, 'acme')).toMatchObject({ text: '73%', rank: '2', tone: null });
+    expect(scorecardOf(report)?.rows.find((row) => row.brandId === 'acme')?.cells[0]).toMatchObject({ text: '86%', rank: '2', tone: null });
+    // 45%, below rival at both its ends, is 22.5 points behind one end of the median and more behind the other: ✗, and the advice
+    // says the median as the bound it is.
+    const behind = await october([...conversations('acme', 18), ...conversations('rival', 20, 5), ...conversations('third', 34)]);
+    expect(followUpCell(behind, 'acme')).toMatchObject({ text: '45%', rank: '3', tone: 'worse' });
+    const advice = buildImprovements(behind, 'en').find((item) => item.id === 'follow-ups');
+    expect(advice?.evidence[0]).toBe('Follow-ups answered: ACME 45%, median of 2 measured competitors at least 68%.');
+  });
+
   it('calls the abandoned share an upper bound in the workbook, apart from the shares answered', async () => {
     // 80 follow-ups in 70 conversations: 3 follow-ups list a response the data lacks (3.75%, exact), the last of 4 abandoned conversations (5.7%).
     const input = adviceInput();
@@ -193,6 +223,19 @@ describe('a value known between two ends', () => {
   }
   const share = metricSpec('share', (brand: Bounded) => brand.value, 'higher', 'share');
   const brand = (id: string, role: Bounded['role'], value: number, end: number | null = null): Bounded => ({ id, role, rank: {}, value, end });
+
+  it('gives the median and the best value their other ends where bounds that keep their ranks move them', () => {
+    // c, 44% to 48%, and d, 80% to 90%, stay below and above the client's 50% at both ends and keep their ranks. The
+    // median of b, c and d is c's value: 44% to 48%. d's other end moves no median, but it is the best value's.
+    const brands = [brand('client', 'client', 0.5), brand('b', 'competitor', 0.4), brand('c', 'competitor', 0.44, 0.48), brand('d', 'competitor', 0.8, 0.9)];
+    const comparable = holdsAtBothEnds(brands, [share], () => true, (entry) => entry.end);
+    assignRanks(brands, [share], comparable);
+    expect(brands.map((entry) => entry.rank.share)).toEqual([2, 4, 3, 1]);
+    expect(benchmarks(brands, [share], comparable, (entry) => entry.end)[0]).toMatchObject({ competitorMedian: 0.44, competitorMedianEnd: 0.48, best: 0.8, bestEnd: 0.9, bestBrandId: 'd' });
+    // Without c's bound the median is exact: no other end.
+    const exact = brands.map((entry) => (entry.id === 'c' ? { ...entry, end: null } : entry));
+    expect(benchmarks(exact, [share], comparable, (entry) => entry.end)[0]).toMatchObject({ competitorMedian: 0.44, competitorMedianEnd: null });
+  });
 
   it('is judged again without the bounds that fail: one that moved the median may have hidden a crossing', () => {
     // X, 20% to 60%, would pass b's 50%: left out. Then the competitors' median is (50% + 70%) / 2 = 60%, between the
