@@ -2,17 +2,24 @@
 -- The competitor median is the median response rate on the theme of the competitors
 -- with at least $min_mentions measured mentions of it (theme_summary, run first), but
 -- those whose posts the data holds on part of the period only (coverage brand-posts-partial,
--- rb_posts_partial_brands: their rates are lower bounds);
+-- rb_posts_partial_brands: their rates are lower bounds by an unknown margin);
+-- competitor_rate_end is that median with each competitor's rate that is a lower bound by
+-- a known margin (listed responses the data lacks: theme_summary.response_rate_end) at its
+-- other end, where that moves it: the median lies between the two. NULL when it is exact.
 -- gap = the client's rate - that median. A theme is ranked (1 = answered worst against
 -- the competitors) when the client has at least $min_mentions measured mentions of it
 -- and at least 2 competitors are measured (the comparison rule of every benchmark), and
 -- when the client answers it less often than they do: a theme the client answers better
--- is none of its weakest, however the others rank.
+-- is none of its weakest, however the others rank. Only a theme whose gap is exact (its
+-- rate and its median exact) is ranked, and only where every theme of uncertain gap is
+-- certainly before it (its gap at its highest still lower) or after it (its gap at its
+-- lowest still higher); those before it count in its rank.
 --
 -- Parameters: $min_mentions, $start, $end, $inbound_mode.
 WITH competitors AS (
   SELECT s.theme, s.source,
          median(s.response_rate) FILTER (WHERE s.measured >= $min_mentions) AS median_rate,
+         median(coalesce(s.response_rate_end, s.response_rate)) FILTER (WHERE s.measured >= $min_mentions) AS median_rate_end,
          median(s.median_min) FILTER (WHERE s.measured >= $min_mentions) AS median_time,
          count(*) FILTER (WHERE s.measured >= $min_mentions) AS measured_competitors
   FROM theme_summary s
@@ -24,14 +31,29 @@ client AS (
   SELECT s.* FROM theme_summary s JOIN rb_brands b ON b.brand_id = s.brand_id AND b.role = 'client'
 ),
 gaps AS (
-  SELECT c.theme, c.source, c.response_rate, c.median_min, c.measured,
+  SELECT c.theme, c.source,
          k.median_rate::DOUBLE AS competitor_rate, k.median_time::DOUBLE AS competitor_time,
+         CASE WHEN k.median_rate_end <> k.median_rate THEN k.median_rate_end END::DOUBLE AS competitor_rate_end,
          coalesce(k.measured_competitors, 0)::DOUBLE AS competitors_measured,
          (c.response_rate - k.median_rate)::DOUBLE AS gap,
-         c.measured >= $min_mentions AND coalesce(k.measured_competitors, 0) >= 2 AND c.response_rate IS NOT NULL AND k.median_rate IS NOT NULL AS comparable
+         -- the gap's two ends: the client's rate as read against the median's other end, and the rate's other end against the median as read
+         (c.response_rate - k.median_rate_end)::DOUBLE AS gap_low,
+         (coalesce(c.response_rate_end, c.response_rate) - k.median_rate)::DOUBLE AS gap_high,
+         c.measured >= $min_mentions AND coalesce(k.measured_competitors, 0) >= 2 AND c.response_rate IS NOT NULL AND k.median_rate IS NOT NULL AS comparable,
+         c.response_rate_end IS NULL AND k.median_rate_end = k.median_rate AS exact
   FROM client c
   LEFT JOIN competitors k ON k.theme = c.theme AND k.source = c.source
+),
+ranked AS (
+  SELECT x.theme, x.source,
+         1 + count(y.theme) FILTER (WHERE y.gap_high < x.gap OR (y.gap_high = x.gap AND y.exact AND y.theme < x.theme)) AS place,
+         count(y.theme) FILTER (WHERE NOT y.exact AND y.gap_low <= x.gap AND y.gap_high >= x.gap) AS straddling
+  FROM gaps x
+  LEFT JOIN gaps y ON y.comparable AND NOT (y.theme = x.theme AND y.source = x.source)
+  WHERE x.comparable AND x.exact AND x.gap < 0
+  GROUP BY x.theme, x.source
 )
-SELECT theme, source, competitor_rate, competitor_time, competitors_measured, gap,
-       CASE WHEN comparable AND gap < 0 THEN (rank() OVER (PARTITION BY comparable AND gap < 0 ORDER BY gap, theme))::DOUBLE END AS worst_rank
-FROM gaps;
+SELECT g.theme, g.source, g.competitor_rate, g.competitor_rate_end, g.competitor_time, g.competitors_measured, g.gap,
+       CASE WHEN r.straddling = 0 THEN r.place END::DOUBLE AS worst_rank
+FROM gaps g
+LEFT JOIN ranked r ON r.theme = g.theme AND r.source = g.source;

@@ -30,6 +30,12 @@
 --   listed_missing         of the measured, those unanswered whose export lists a response the
 --                          data lacks (base/mentions.sql): each may have been an answer
 --   response_rate          answered / measured (NULL without measured mentions)
+--   response_rate_end      the highest the rate could be, where the data may lack answers: 1 where it
+--                          holds the brand's posts on part of the period (rb_posts_partial_brands: how
+--                          many it lacks is unknown), else the rate were each of listed_missing an
+--                          answer where they are more than $responses_missing of the measured
+--                          (coverage responses-missing, applied to the theme's own mentions); NULL
+--                          where the rate is exact, or 100%
 --   median_min             median response time of the answered ones
 --   negative, neutral, positive   mentions by the sentiment the export gave (rb_sentiment,
 --                          carried from theme_posts to theme_mentions)
@@ -40,7 +46,7 @@
 --
 -- Output: theme_summary, then its rows.
 -- Parameters: $from, $start, $end, $inbound_mode, $min_mentions, $period_whole, $previous_whole,
--- $brands_cut, $brands_cut_previous.
+-- $brands_cut, $brands_cut_previous, $responses_missing.
 CREATE OR REPLACE TEMP TABLE theme_summary AS
 WITH measured_platforms AS (
   SELECT * FROM rb_measured_platforms($start::TIMESTAMPTZ, $end::TIMESTAMPTZ)
@@ -137,6 +143,10 @@ SELECT g.brand_id, g.theme, g.source,
        coalesce(c.answered, 0)::DOUBLE AS answered,
        coalesce(c.listed_missing, 0)::DOUBLE AS listed_missing,
        (c.answered / nullif(c.measured, 0))::DOUBLE AS response_rate,
+       CASE WHEN c.answered < c.measured THEN
+         CASE WHEN pp.brand_id IS NOT NULL THEN 1
+              WHEN c.listed_missing / c.measured > $responses_missing THEN (c.answered + c.listed_missing) / c.measured END
+       END::DOUBLE AS response_rate_end,
        c.median_min::DOUBLE AS median_min,
        coalesce(c.negative, 0)::DOUBLE AS negative,
        coalesce(c.neutral, 0)::DOUBLE AS neutral,
@@ -146,6 +156,7 @@ CROSS JOIN previous_held ph
 LEFT JOIN counted c ON c.brand_id = g.brand_id AND c.theme = g.theme AND c.source = g.source
 LEFT JOIN volume v ON v.brand_id = g.brand_id
 LEFT JOIN unmeasured u ON u.brand_id = g.brand_id
-LEFT JOIN platform_missing pm ON pm.brand_id = g.brand_id;
+LEFT JOIN platform_missing pm ON pm.brand_id = g.brand_id
+LEFT JOIN rb_posts_partial_brands($start::TIMESTAMPTZ, $end::TIMESTAMPTZ, $inbound_mode) pp ON pp.brand_id = g.brand_id;
 
 SELECT * FROM theme_summary ORDER BY brand_id, source, mentions DESC, theme;

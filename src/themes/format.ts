@@ -4,9 +4,14 @@ import type { BrandThemes, ThemesReport } from './types.js';
 
 const percent = (share: number | null | undefined): string => (share == null ? '-' : `${Math.round(share * 100)}%`);
 const minutes = (value: number | null | undefined): string => (value == null ? '-' : value < 60 ? `${Math.round(value)} min` : `${(value / 60).toFixed(1)} h`);
+/** "≥ " before a rate that is a lower bound (its other end is set). */
+const atLeast = (end: number | null | undefined): string => (end == null ? '' : '≥ ');
 const signed = (change: number | null): string => (change === null ? '-' : `${change > 0 ? '+' : ''}${Math.round(change)}%`);
 
-/** One table per brand: each theme with its volume, change and answers; the client's with the competitors' median rate. */
+/**
+ * One table per brand: each theme with its volume, change and answers; the client's with the competitors' median rate.
+ * A rate, or a median, the data may understate is marked "≥", as in the report.
+ */
 export function themesTable(report: ThemesReport): string {
   const blocks = report.brands.map((brand) => {
     const header = ['Theme', 'Source', 'Mentions', 'Share', 'Change', 'Answered', 'Median time', ...(brand.role === 'client' ? ['Competitors', 'Worst rank'] : [])];
@@ -16,10 +21,13 @@ export function themesTable(report: ThemesReport): string {
       String(theme.mentions),
       percent(theme.share),
       signed(theme.change),
-      theme.measured > 0 ? `${percent(theme.responseRate)} of ${theme.measured}` : '-',
+      theme.measured > 0 ? `${atLeast(theme.responseRateEnd)}${percent(theme.responseRate)} of ${theme.measured}` : '-',
       minutes(theme.responseTimeMedianMin),
       ...(brand.role === 'client'
-        ? [theme.benchmark?.competitorRate == null ? '-' : `${percent(theme.benchmark.competitorRate)} (${theme.benchmark.competitorsMeasured})`, theme.benchmark?.worstRank == null ? '-' : String(theme.benchmark.worstRank)]
+        ? [
+            theme.benchmark?.competitorRate == null ? '-' : `${atLeast(theme.benchmark.competitorRateEnd)}${percent(theme.benchmark.competitorRate)} (${theme.benchmark.competitorsMeasured})`,
+            theme.benchmark?.worstRank == null ? '-' : String(theme.benchmark.worstRank),
+          ]
         : []),
     ]);
     const title = `${printable(brand.name)}${brand.role === 'client' ? ' (client)' : ''}`;
@@ -52,6 +60,8 @@ const COLUMNS: Array<[string, (brand: BrandThemes, theme: BrandThemes['themes'][
   ['gap', (_, theme) => theme.benchmark?.gap ?? null],
   ['worstRank', (_, theme) => theme.benchmark?.worstRank ?? null],
   ['listedMissing', (_, theme) => theme.listedMissing],
+  ['responseRateEnd', (_, theme) => theme.responseRateEnd],
+  ['competitorRateEnd', (_, theme) => theme.benchmark?.competitorRateEnd ?? null],
 ];
 
 /** One row per brand and theme, UTF-8 with a byte-order mark and CRLF, text cells guarded as the metrics CSV guards them. */

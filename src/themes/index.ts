@@ -10,6 +10,7 @@ import { type Analysis, withAnalysis } from '../analysis/analysis.js';
 import { iso } from '../analysis/build.js';
 import type { Period } from '../analysis/period.js';
 import type { Config } from '../config/types.js';
+import { responsesMissingThreshold } from '../metrics/coverage.js';
 import type { MetricsReport } from '../metrics/types.js';
 import type { Store } from '../store/database.js';
 import { countsAfterThemePosts, themePosts } from './check.js';
@@ -50,6 +51,7 @@ const summaryRow = z.object({
   answered: count,
   listed_missing: count,
   response_rate: value,
+  response_rate_end: value,
   median_min: value,
   negative: count,
   neutral: count,
@@ -59,6 +61,7 @@ const benchmarkRow = z.object({
   theme: z.string(),
   source: z.enum(['config', 'found']),
   competitor_rate: value,
+  competitor_rate_end: value,
   competitor_time: value,
   competitors_measured: count,
   gap: value,
@@ -84,7 +87,7 @@ export async function themesOf(analysis: Analysis, options: ThemeOptions = {}): 
     brands_cut: (await analysis.brandsInPart(period, previous)).map((reach) => reach.brand).join(','),
     brands_cut_previous: (await analysis.brandsInPart(previous, period)).map((reach) => reach.brand).join(','),
   };
-  const summary = await analysis.rows('themes/summary', summaryRow, { ...params, min_mentions: THEME_MIN_MENTIONS, ...spans });
+  const summary = await analysis.rows('themes/summary', summaryRow, { ...params, min_mentions: THEME_MIN_MENTIONS, responses_missing: responsesMissingThreshold(config), ...spans });
   const found = await analysis.rows('themes/found_list', foundRow);
   const benchmarks = await analysis.rows('themes/benchmarks', benchmarkRow, { start: params.start, end: params.end, inbound_mode: params.inbound_mode, min_mentions: THEME_MIN_MENTIONS });
   const limit = options.examples ?? 3;
@@ -120,6 +123,7 @@ export async function themesOf(analysis: Analysis, options: ThemeOptions = {}): 
         answered: row?.answered ?? 0,
         listedMissing: row?.listed_missing ?? 0,
         responseRate: row?.response_rate ?? null,
+        responseRateEnd: row?.response_rate_end ?? null,
         responseTimeMedianMin: row?.median_min ?? null,
         sentiment: row && row.negative + row.neutral + row.positive > 0 ? { negative: row.negative, neutral: row.neutral, positive: row.positive } : null,
         examples: examplesOf.get(key(brand.id, name, source)) ?? [],
@@ -137,7 +141,7 @@ export async function themesOf(analysis: Analysis, options: ThemeOptions = {}): 
 }
 
 function benchmarkJson(row: z.infer<typeof benchmarkRow>): ThemeBenchmark {
-  return { competitorRate: row.competitor_rate, competitorTimeMedianMin: row.competitor_time, competitorsMeasured: row.competitors_measured, gap: row.gap, worstRank: row.worst_rank };
+  return { competitorRate: row.competitor_rate, competitorRateEnd: row.competitor_rate_end, competitorTimeMedianMin: row.competitor_time, competitorsMeasured: row.competitors_measured, gap: row.gap, worstRank: row.worst_rank };
 }
 
 /** DuckDB's words when a query needs more memory than the analysis may use. */

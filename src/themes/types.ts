@@ -26,6 +26,12 @@ export interface Theme {
   /** Of the measured, those unanswered whose export lists a response the data lacks (responses-missing): each may have been an answer. */
   listedMissing: number;
   responseRate: number | null;
+  /**
+   * The highest the rate could be where the data may lack answers of the theme: 1 where it holds the brand's posts on part
+   * of the period (how many it lacks is unknown); the rate were each of listedMissing an answer, where they are more than
+   * metrics.coverage.responsesMissing of the measured mentions. Null where the rate is exact. The rate is then a lower bound.
+   */
+  responseRateEnd: number | null;
   responseTimeMedianMin: number | null;
   /** Mentions by sentiment, where the export gave one; null when it gave none to any of the theme's mentions. */
   sentiment: { negative: number; neutral: number; positive: number } | null;
@@ -36,11 +42,13 @@ export interface Theme {
 export interface ThemeBenchmark {
   /** Median response rate and time on the theme of the competitors with at least 30 measured mentions of it. */
   competitorRate: number | null;
+  /** Where competitors' rates that are lower bounds (responseRateEnd) move the median: the median with each at its other end. Null when exact. */
+  competitorRateEnd: number | null;
   competitorTimeMedianMin: number | null;
   competitorsMeasured: number;
   /** client rate - competitor rate. */
   gap: number | null;
-  /** 1 = the theme the client answers worst against its competitors; null when not comparable. */
+  /** 1 = the theme the client answers worst against its competitors; null when not comparable, or where the data may lack answers that could change its place. */
   worstRank: number | null;
 }
 

@@ -86,7 +86,7 @@ describe('replybench metrics', () => {
       expect(await main(['themes', '--period', '2017-10', '--config', config, '--format', 'csv'])).toBe(0);
       expect(stdout.replace(/^\uFEFF/, '').split('\r\n').slice(0, 3).map((line) => line.split(',').slice(0, 3).join(','))).toEqual(['brand,theme,source', 'acme,greetings,config', 'rival,greetings,config']);
       // Every field of the JSON but the examples, the benchmark's too.
-      expect(stdout.split('\r\n')[0]).toMatch(/,competitorRate,competitorTimeMedianMin,competitorsMeasured,gap,worstRank,listedMissing$/);
+      expect(stdout.split('\r\n')[0]).toMatch(/,competitorRate,competitorTimeMedianMin,competitorsMeasured,gap,worstRank,listedMissing,responseRateEnd,competitorRateEnd$/);
       stdout = '';
       expect(await main(['themes', '--period', '2017-10', '--config', config])).toBe(0);
       expect(stdout).toMatch(/^ +greetings +config +1 +100% +- +100% of 1 +12 min/m);

@@ -22,7 +22,7 @@ function chartInputs(context: Parameters<typeof chartData>[0]): Partial<Record<C
 
 /** A theme as src/themes computes it, with what a test sets. */
 function theme(name: string, measured: number, answered: number, extra: Partial<Theme> = {}): Theme {
-  return { name, source: 'config', mentions: measured, share: null, previousMentions: 0, change: null, changeReason: null, measured, answered, listedMissing: 0, responseRate: measured === 0 ? null : answered / measured, responseTimeMedianMin: 30, sentiment: null, examples: [], ...extra };
+  return { name, source: 'config', mentions: measured, share: null, previousMentions: 0, change: null, changeReason: null, measured, answered, listedMissing: 0, responseRate: measured === 0 ? null : answered / measured, responseRateEnd: null, responseTimeMedianMin: 30, sentiment: null, examples: [], ...extra };
 }
 
 /** Acme talks about billing (28 of 35 answered) and outages (10 of 40); RivalCo about billing only (15 of 30). */

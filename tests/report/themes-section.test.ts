@@ -34,15 +34,15 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 type Entry = BrandThemes['themes'][number];
 
 function theme(name: string, measured: number, answered: number, extra: Partial<Theme> = {}, benchmark?: ThemeBenchmark): Entry {
-  const base: Theme = { name, source: 'config', mentions: measured, share: measured / 50, previousMentions: measured, change: 0, changeReason: null, measured, answered, listedMissing: 0, responseRate: answered / measured, responseTimeMedianMin: 95, sentiment: null, examples: [] };
+  const base: Theme = { name, source: 'config', mentions: measured, share: measured / 50, previousMentions: measured, change: 0, changeReason: null, measured, answered, listedMissing: 0, responseRate: answered / measured, responseRateEnd: null, responseTimeMedianMin: 95, sentiment: null, examples: [] };
   return benchmark ? { ...base, ...extra, benchmark } : { ...base, ...extra };
 }
 
 function withSubjects(billingMeasured = 40, billingAnswered = 12): MetricsReport {
   const metrics = fixtureMetrics();
   const acme: Entry[] = [
-    theme('billing', billingMeasured, billingAnswered, {}, { competitorRate: 0.6, competitorTimeMedianMin: 30, competitorsMeasured: 2, gap: billingAnswered / billingMeasured - 0.6, worstRank: 1 }),
-    theme('coverage', 30, 27, {}, { competitorRate: 0.5, competitorTimeMedianMin: 60, competitorsMeasured: 2, gap: 0.4, worstRank: 2 }),
+    theme('billing', billingMeasured, billingAnswered, {}, { competitorRate: 0.6, competitorRateEnd: null, competitorTimeMedianMin: 30, competitorsMeasured: 2, gap: billingAnswered / billingMeasured - 0.6, worstRank: 1 }),
+    theme('coverage', 30, 27, {}, { competitorRate: 0.5, competitorRateEnd: null, competitorTimeMedianMin: 60, competitorsMeasured: 2, gap: 0.4, worstRank: 2 }),
     theme('roaming', 10, 5, { previousMentions: 4, change: 150, source: 'found', found: [{ kind: 'rising', z: 3.2 }] }),
     // Configured, and nobody wrote about it this month: not a subject of the page.
     { ...theme('refunds', 1, 0), mentions: 0, measured: 0, answered: 0, responseRate: null },
@@ -137,7 +137,8 @@ describe('what people write about', () => {
 
   it('marks the rates of a client whose posts the data holds in part as lower bounds, but one answered in full, which cannot be higher', () => {
     const metrics = withSubjects();
-    const acme: Entry[] = [theme('billing', 40, 40), theme('coverage', 30, 27)];
+    // The data may lack any of its answers: the rate could be anything up to 100% (responseRateEnd).
+    const acme: Entry[] = [theme('billing', 40, 40), theme('coverage', 30, 27, { responseRateEnd: 1 })];
     const partial: MetricsReport = {
       ...metrics,
       brands: metrics.brands.map((brand) =>
@@ -161,7 +162,7 @@ describe('what people write about', () => {
     const listed: MetricsReport = {
       ...partial,
       brands: partial.brands.map((brand) =>
-        brand.id === 'acme' && brand.coverage ? { ...brand, themes: [theme('billing', 40, 36), theme('coverage', 30, 27, { listedMissing: 3 })], coverage: { ...brand.coverage, warnings: ['responses-missing'] } } : brand,
+        brand.id === 'acme' && brand.coverage ? { ...brand, themes: [theme('billing', 40, 36), theme('coverage', 30, 27, { listedMissing: 3, responseRateEnd: 1 })], coverage: { ...brand.coverage, warnings: ['responses-missing'] } } : brand,
       ),
     };
     const section = buildThemes(listed, format, t, 'September 2017');
@@ -174,15 +175,13 @@ describe('what people write about', () => {
     expect(((listedGrid?.datasets.cells ?? []) as Array<{ label: string }>).map((cell) => cell.label).filter((label) => label !== '')).toEqual(['90% · 40', '≥ 90% · 30']);
     expect(listedGrid?.notes).toContain(listedNote);
     expect(listedGrid?.notes?.some((note) => note.includes('on part of'))).toBe(false);
-    // No worst subject is named on a lower bound: billing, 12 of 40, is named when 2 of its mentions list a response the data lacks (5%), not 3.
+    // No worst subject is named on a lower bound: billing, 12 of 40, is named while exact, not where 3 of its mentions list a
+    // response the data lacks (7.5%: up to 15 of 40).
     expect(themeFinding(withSubjects(), format, t)).not.toBeNull();
-    const listedWorst = (listedMissing: number): MetricsReport => {
-      const metrics = withSubjects();
-      const themes = (brand: MetricsReport['brands'][number]) => (brand.themes ?? []).map((entry) => (entry.name === 'billing' ? { ...entry, listedMissing } : entry));
-      return { ...metrics, brands: metrics.brands.map((brand) => (brand.id === 'acme' && brand.coverage ? { ...brand, themes: themes(brand), coverage: { ...brand.coverage, warnings: ['responses-missing'] } } : brand)) };
-    };
-    expect(themeFinding(listedWorst(2), format, t)).not.toBeNull();
-    expect(themeFinding(listedWorst(3), format, t)).toBeNull();
+    const subjects = withSubjects();
+    const themes = (brand: MetricsReport['brands'][number]) => (brand.themes ?? []).map((entry) => (entry.name === 'billing' ? { ...entry, listedMissing: 3, responseRateEnd: 15 / 40 } : entry));
+    const listedWorst: MetricsReport = { ...subjects, brands: subjects.brands.map((brand) => (brand.id === 'acme' && brand.coverage ? { ...brand, themes: themes(brand), coverage: { ...brand.coverage, warnings: ['responses-missing'] } } : brand)) };
+    expect(themeFinding(listedWorst, format, t)).toBeNull();
   });
 
   it('marks the competitors’ time of a subject when a competitor it counts answered fewer than 30 mentions of it, and says so', () => {
@@ -204,16 +203,31 @@ describe('what people write about', () => {
     }
   });
 
+  it('marks the competitors’ rate of a subject that rests on their lower bounds, and judges against both its ends', () => {
+    // billing: 30% against 60% to 65%, behind at both: ✗. coverage: 90% against 50% to 89%: ahead of one end, about the same as the other: no verdict.
+    const metrics = withSubjects();
+    const ends: Record<string, number> = { billing: 0.65, coverage: 0.89 };
+    const acme = (brand: MetricsReport['brands'][number]) => (brand.themes ?? []).map((entry) => (entry.benchmark && ends[entry.name] !== undefined ? { ...entry, benchmark: { ...entry.benchmark, competitorRateEnd: ends[entry.name] ?? null } } : entry));
+    const bound: MetricsReport = { ...metrics, brands: metrics.brands.map((brand) => (brand.id === 'acme' ? { ...brand, themes: acme(brand) } : brand)) };
+    const section = buildThemes(bound, format, t, 'September 2017');
+    expect(section?.rows.slice(0, 2).map((row) => [row.name, row.competitorRate, row.symbol])).toEqual([
+      ['billing', '≥ 60%', '✗'],
+      ['coverage', '≥ 50%', null],
+    ]);
+    expect(section?.notes.some((note) => note.startsWith('≥ before the competitors’ rate of a subject'))).toBe(true);
+    expect(buildThemes(withSubjects(), format, t, 'September 2017')?.notes.some((note) => note.startsWith('≥'))).toBe(false);
+  });
+
   it('says when the competitors’ figure of a subject is one competitor’s or none’s, no median, and gives it no verdict', () => {
     const metrics = withSubjects();
-    const outage = theme('outage', 51, 41, {}, { competitorRate: 0.51, competitorTimeMedianMin: 210, competitorsMeasured: 1, gap: 0.29, worstRank: null });
+    const outage = theme('outage', 51, 41, {}, { competitorRate: 0.51, competitorRateEnd: null, competitorTimeMedianMin: 210, competitorsMeasured: 1, gap: 0.29, worstRank: null });
     const one: MetricsReport = { ...metrics, brands: metrics.brands.map((brand) => ({ ...brand, themes: brand.id === 'acme' ? [outage] : [] })) };
     const row = buildThemes(one, format, t, 'September 2017')?.rows[0];
     expect([row?.competitorRate, row?.competitorTime, row?.symbol]).toEqual(['51% (one competitor)', '3.5\u00a0h (one competitor)', '○']);
     const fr = translator(template.strings('fr'), 'fr');
     expect(buildThemes(one, new Formatter('fr', fr, 'Europe/Madrid'), fr, 'septembre 2017')?.rows[0]?.competitorRate).toBe('51\u00a0% (un seul concurrent)');
     // No competitor with 30 mentions of a subject is fewer than 2 too: the same ○, and a dash for their figures.
-    const coverage = theme('coverage', 50, 43, {}, { competitorRate: null, competitorTimeMedianMin: null, competitorsMeasured: 0, gap: null, worstRank: null });
+    const coverage = theme('coverage', 50, 43, {}, { competitorRate: null, competitorRateEnd: null, competitorTimeMedianMin: null, competitorsMeasured: 0, gap: null, worstRank: null });
     const none: MetricsReport = { ...metrics, brands: metrics.brands.map((brand) => ({ ...brand, themes: brand.id === 'acme' ? [coverage] : [] })) };
     const alone = buildThemes(none, format, t, 'September 2017')?.rows[0];
     expect([alone?.competitorRate, alone?.symbol]).toEqual(['—', '○']);

@@ -34,6 +34,7 @@ function mentions(prefix: string, month: 9 | 10, handle: string, text: string, c
  * 10 min; 24 answered after 60 min) and 28 account questions each. One
  * spammer writes "free bitcoin giveaway" to acme 15 times. September: 30
  * account questions per brand, the first answered (no router, no fibre).
+ * acme posts news on the 25th.
  */
 function posts(): TestPost[] {
   return [
@@ -44,6 +45,8 @@ function posts(): TestPost[] {
     ...mentions('tf', 10, 'third', 'Fibre speed is TERRIBLE!', 32, 24, 60),
     ...mentions('tq', 10, 'third', 'question about my account', 28),
     ...Array.from({ length: 15 }, (_, i): TestPost => ({ id: `spam${i}`, author: 'spammer', at: at(10, 20, i), text: '@acme free bitcoin giveaway' })),
+    // acme posts after the spam: the data holds its posts over the whole month, so its rates are exact (no brand-posts-partial).
+    { id: 'acme-news', author: 'acme', at: at(10, 25, 0), text: 'Our autumn plans are out' },
     ...(['acme', 'rival', 'third'] as const).flatMap((handle) => mentions(`s${handle}`, 9, handle, 'question about my account', 30, 1)),
     // The newest post, so no October window is still open; and posts on the first and last day of each month, so the exports reach over both whole.
     { id: 'end', author: 'nobody', at: '2017-11-20T00:00:00Z', text: 'end' },
@@ -123,7 +126,7 @@ describe('configured themes', () => {
     expect(themeOf(report, 'rival', 'network')).toMatchObject({ mentions: 32, responseRate: 1, responseTimeMedianMin: 10 });
     expect(themeOf(report, 'third', 'network')).toMatchObject({ mentions: 32, responseRate: 0.75, responseTimeMedianMin: 60 });
     // Competitor median (1 + 0.75) / 2 = 87.5%, of 2 competitors with 30 measured mentions; acme is 37.5 points behind.
-    expect(themeOf(report, 'acme', 'network')?.benchmark).toEqual({ competitorRate: 0.875, competitorTimeMedianMin: 35, competitorsMeasured: 2, gap: 0.5 - 0.875, worstRank: 1 });
+    expect(themeOf(report, 'acme', 'network')?.benchmark).toEqual({ competitorRate: 0.875, competitorRateEnd: null, competitorTimeMedianMin: 35, competitorsMeasured: 2, gap: 0.5 - 0.875, worstRank: 1 });
     // accounts: 28 mentions a brand, under 30: no comparison; against September's 30, no change either.
     expect(themeOf(report, 'acme', 'accounts')).toMatchObject({ mentions: 28, previousMentions: 30, change: null, changeReason: 'thin-period' });
     expect(themeOf(report, 'acme', 'accounts')?.benchmark).toMatchObject({ competitorsMeasured: 0, worstRank: null });
@@ -141,6 +144,32 @@ describe('configured themes', () => {
     expect(themeOf(report, 'acme', 'network')).toMatchObject({ measured: 32, answered: 16, listedMissing: 6 });
     expect(themeOf(report, 'acme', 'accounts')).toMatchObject({ measured: 28, listedMissing: 0 });
     expect(themeOf(report, 'rival', 'network')).toMatchObject({ listedMissing: 0 });
+    // 6 of 32 (18.75%), more than the 5% of metrics.coverage.responsesMissing: a lower bound, up to 22 of 32.
+    expect(themeOf(report, 'acme', 'network')?.responseRateEnd).toBe(22 / 32);
+    expect(themeOf(report, 'acme', 'accounts')?.responseRateEnd).toBeNull();
+    // 1 of 32 (3.1%): exact.
+    const one = await themes(posts().map((post) => (post.id === 'ar16' ? { ...post, responses: 'ar16-gone' } : post)));
+    expect(themeOf(one, 'acme', 'network')).toMatchObject({ listedMissing: 1, responseRateEnd: null });
+  });
+
+  it('rank a theme worst only where no rate or median that is a bound could change its place, counting those certainly worse', async () => {
+    // billing: acme answers 12 of 30 (40%), rival 30, third 24 (median 90%): 50 points behind, before network's 37.5 (50% against 87.5%).
+    const billing = [...mentions('ab', 10, 'acme', 'my bill is wrong', 30, 12, 20), ...mentions('rb', 10, 'rival', 'my bill is wrong', 30, 30, 20), ...mentions('tb', 10, 'third', 'my bill is wrong', 30, 24, 20)];
+    const lose = (ids: string[]) => (post: TestPost) => (ids.includes(post.id) ? { ...post, responses: `${post.id}-gone` } : post);
+    const run = (list: TestPost[]) => themes(list, BRANDS, { themes: { ...THEMES, billing: ['bill'] } });
+    const ranks = (report: BrandThemes[]) => ['billing', 'network'].map((name) => themeOf(report, 'acme', name)?.benchmark?.worstRank ?? null);
+    expect(ranks(await run([...posts(), ...billing]))).toEqual([1, 2]);
+    // 2 of billing's 30 list a lost response: 40% to 46.7%, 43.3 points behind at best, still before network: billing unranked, network second.
+    const two = await run([...posts(), ...billing].map(lose(['ab12', 'ab13'])));
+    expect(themeOf(two, 'acme', 'billing')?.responseRateEnd).toBe(14 / 30);
+    expect(ranks(two)).toEqual([null, 2]);
+    // 6: 40% to 60%, 30 to 50 points behind, on either side of network's 37.5: neither is ranked.
+    expect(ranks(await run([...posts(), ...billing].map(lose(['ab12', 'ab13', 'ab14', 'ab15', 'ab16', 'ab17']))))).toEqual([null, null]);
+    // third's network rate, 75% up to 87.5% (4 of 32 listed): the median lies between 87.5% and 93.75%, printed with its
+    // other end; network's gap is uncertain (unranked), yet certainly behind billing's 50 points: billing first.
+    const median = await run([...posts(), ...billing].map(lose(['tf24', 'tf25', 'tf26', 'tf27'])));
+    expect(themeOf(median, 'acme', 'network')?.benchmark).toMatchObject({ competitorRate: 0.875, competitorRateEnd: 0.9375, worstRank: null });
+    expect(ranks(median)).toEqual([1, null]);
   });
 
   it('rank only the themes the client is shown: a term found for a competitor alone is no worst theme of the client', async () => {
@@ -223,7 +252,7 @@ describe('the change of a theme', () => {
     const report = await themes(unanswered);
     expect(themeOf(report, 'acme', 'accounts')).toMatchObject({ mentions: 28, previousMentions: 30, change: null, changeReason: 'unmeasured-previous-period' });
     // October's answers left out instead: this period holds none of acme's posts where September did.
-    const octoberUnanswered = posts().filter((post) => !(post.id.startsWith('ar') && post.parent));
+    const octoberUnanswered = posts().filter((post) => !(post.id.startsWith('ar') && post.parent) && post.id !== 'acme-news');
     expect(themeOf(await themes(octoberUnanswered), 'acme', 'accounts')).toMatchObject({ change: null, changeReason: 'unmeasured-period' });
     // With September's answers in the data, the same theme is weighed as any other: 28 mentions now are too few to compare.
     expect(themeOf(await themes(posts()), 'acme', 'accounts')).toMatchObject({ change: null, changeReason: 'thin-period' });

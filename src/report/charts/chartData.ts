@@ -767,7 +767,7 @@ function themeGrid({ metrics, t, format }: Context): ChartBuild | null {
       const own = (brand.themes ?? []).find((candidate) => candidate.name === theme.name && candidate.source === theme.source);
       const rate = own && own.measured > 0 ? own.responseRate : null;
       const marked = own !== undefined && rate !== null && subjectMarks(own).rate;
-      const bound = own !== undefined && understatesSubject(metrics, brand, own) && printsBound('share', rate) ? `${LOWER_BOUND_MARK} ` : '';
+      const bound = own !== undefined && understatesSubject(own) && printsBound('share', rate) ? `${LOWER_BOUND_MARK} ` : '';
       const label = rate === null || !own ? '' : `${bound}${format.percent(rate)} · ${format.count(own.measured)}${marked ? ` ${LOW_SAMPLE_MARK}` : ''}`;
       return { theme: theme.name, brand: brand.name, rate, label, marked };
     }),

@@ -7,7 +7,6 @@ import type { Language } from '../i18n/language.js';
 import type { Translate } from '../i18n/strings.js';
 import { clientOf } from './brandLookup.js';
 import { hasPartialPosts, reportedResponsesMissingThreshold } from '../../metrics/coverage.js';
-import { boundByListedMissing } from '../../metrics/diagnostics/catalogue.js';
 import { LOW_SAMPLE_MARK, LOWER_BOUND_MARK, printsBound } from './coverage.js';
 import { leaderboardOrder } from './leaderboard.js';
 import { DEFAULT_SCORECARD_THRESHOLDS, MIN_COMPETITORS, type ScorecardThresholds, type ScorecardTone, TONE_SYMBOLS, toneOf } from './scorecard.js';
@@ -24,12 +23,13 @@ export function withThemeNames(metrics: MetricsReport, names: Config['themeNames
 }
 
 /**
- * Whether the data may understate the brand's rate on a subject: where it holds the brand's posts on part of the period
- * (brand-posts-partial), on every subject, since it cannot say which the missing answers were to; where the export lists
- * responses the data lacks, on a subject more than the warning's share of whose measured mentions list one (responses-missing).
+ * Whether the data may understate the brand's rate on a subject (Theme.responseRateEnd, queries/themes/summary.sql): where
+ * it holds the brand's posts on part of the period (brand-posts-partial), on every subject not answered in full, since it
+ * cannot say which the missing answers were to; where the export lists responses the data lacks, on a subject more than
+ * the warning's share of whose measured mentions list one (responses-missing).
  */
-export function understatesSubject(metrics: MetricsReport, brand: BrandMetrics, theme: Pick<Theme, 'measured' | 'listedMissing'>): boolean {
-  return hasPartialPosts(brand) || boundByListedMissing({ missing: theme.listedMissing, of: theme.measured }, { responsesMissingShare: reportedResponsesMissingThreshold(metrics) });
+export function understatesSubject(theme: Pick<Theme, 'responseRateEnd'>): boolean {
+  return theme.responseRateEnd != null;
 }
 
 /** Why a subject's rate carries "≥" where the brand's posts are held whole: its own mentions list responses the data lacks. */
@@ -78,6 +78,9 @@ function themesByMentions(metrics: MetricsReport): ClientTheme[] {
 export function shownThemes(metrics: MetricsReport): ClientTheme[] {
   return themesByMentions(metrics).slice(0, THEMES_SHOWN);
 }
+
+/** Whether the competitors' median rate of a subject rests on rates that are lower bounds and move it (ThemeBenchmark.competitorRateEnd): it is one too. */
+const competitorsBound = (theme: ClientTheme): boolean => theme.benchmark?.competitorRateEnd != null;
 
 /** How many of the subjects past those shown a note names, with their mentions. */
 const OTHERS_NAMED = 12;
@@ -146,7 +149,7 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
   const client = clientOf(metrics);
   const rows = themes.map((theme): ThemeRow => {
     // The data may lack some of the client's answers on the subject (understatesSubject): its rate is a lower bound, judged only when it beats the median even so.
-    const understated = understatesSubject(metrics, client, theme);
+    const understated = understatesSubject(theme);
     const benchmark = theme.benchmark;
     // One measured competitor's figure is no median: said beside it.
     const ofCompetitors = (value: string) => (benchmark?.competitorsMeasured === 1 ? t('themes.oneCompetitor', { value }) : value);
@@ -154,9 +157,13 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
     // client's, fewer than 2 competitors with as many (none included) is the ○ the notes describe.
     const enough = theme.measured >= THEME_MIN_MENTIONS;
     const competitors = benchmark?.competitorsMeasured ?? 0;
-    const judged = !enough ? null : competitors < MIN_COMPETITORS ? 'incomparable' : toneOf(theme.responseRate, benchmark?.competitorRate ?? null, 'higher', 'share', thresholds, competitors);
-    // ○ (too few competitors) says nothing of the client's figure, and stays.
-    const tone = understated && (judged === 'worse' || judged === 'same') ? null : judged;
+    const toneAt = (rate: number | null, median: number | null) => (!enough ? null : competitors < MIN_COMPETITORS ? 'incomparable' : toneOf(rate, median, 'higher', 'share', thresholds, competitors));
+    const judged = toneAt(theme.responseRate, benchmark?.competitorRate ?? null);
+    // Where the rate or the median is a bound (Theme.responseRateEnd, ThemeBenchmark.competitorRateEnd), the verdict holds only
+    // where it is the same at every pair of their ends; ○ (too few competitors) says nothing of the client's figure, and stays.
+    const rates = [theme.responseRate, theme.responseRateEnd ?? theme.responseRate];
+    const medians = [benchmark?.competitorRate ?? null, benchmark?.competitorRateEnd ?? benchmark?.competitorRate ?? null];
+    const tone = rates.every((rate) => medians.every((median) => toneAt(rate, median) === judged)) ? judged : null;
     const marks = subjectMarks(theme);
     return {
       name: theme.name,
@@ -169,7 +176,7 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
           ? format.missing
           : `${understated && printsBound('share', theme.responseRate) ? `${LOWER_BOUND_MARK} ` : ''}${t('themes.rateOf', { rate: format.percent(theme.responseRate), measured: format.count(theme.measured) })}${marks.rate ? ` ${LOW_SAMPLE_MARK}` : ''}`,
       time: `${format.duration(theme.responseTimeMedianMin)}${marks.time ? ` ${LOW_SAMPLE_MARK}` : ''}`,
-      competitorRate: benchmark?.competitorRate == null ? format.missing : ofCompetitors(format.percent(benchmark.competitorRate)),
+      competitorRate: benchmark?.competitorRate == null ? format.missing : ofCompetitors(`${competitorsBound(theme) ? `${LOWER_BOUND_MARK} ` : ''}${format.percent(benchmark.competitorRate)}`),
       competitorTime:
         benchmark?.competitorTimeMedianMin == null
           ? format.missing
@@ -183,6 +190,7 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
     .map((theme) => t('themes.risingLine', { theme: theme.name, mentions: format.count(theme.mentions), previous: format.count(theme.previousMentions), change: format.signedPercent(theme.change), period: previousLabel }));
   const notes = [t('themes.noteMinimum', { minimum: format.count(THEME_MIN_MENTIONS), competitors: format.count(MIN_COMPETITORS) }), t('themes.noteSeveral')];
   if (rows.some((row) => row.rate.startsWith(LOWER_BOUND_MARK))) notes.push(hasPartialPosts(client) ? `${LOWER_BOUND_MARK} ${t('chart.mark.lowerBound')}` : subjectListedNote(metrics, format, t));
+  if (themes.some(competitorsBound)) notes.push(t('themes.noteCompetitorBound'));
   if (themesMarked(metrics)) notes.push(t('themes.noteLowSample', { minimum: format.count(THEME_MIN_MENTIONS) }));
   if (themes.some((theme) => thinCompetitorTime(metrics, theme))) notes.push(t('themes.noteCompetitorTime', { minimum: format.count(THEME_MIN_MENTIONS) }));
   if (themes.some((theme) => theme.source === 'found' && (theme.benchmark?.competitorsMeasured ?? 0) === 0 && theme.benchmark?.competitorRate == null)) notes.push(t('themes.noteFoundOwn'));
@@ -209,7 +217,7 @@ export function themeFinding(metrics: MetricsReport, format: Formatter, t: Trans
   const worst = (client.themes ?? []).find((theme) => theme.benchmark?.worstRank === 1);
   const benchmark = worst?.benchmark;
   // A rate the data may understate is no worst theme.
-  if (!worst || !benchmark || understatesSubject(metrics, client, worst) || worst.measured < THEME_MIN_MENTIONS || worst.responseRate === null || benchmark.competitorRate === null) return null;
+  if (!worst || !benchmark || understatesSubject(worst) || worst.measured < THEME_MIN_MENTIONS || worst.responseRate === null || benchmark.competitorRate === null) return null;
   if (worst.responseRate * 1.2 > benchmark.competitorRate) return null;
   return t('finding.theme', {
     client: client.name,

@@ -173,7 +173,7 @@ function themeColumns(inputs: WorkbookInputs): Array<Column<{ brand: BrandMetric
     { header: t('sheet.themes.measured'), value: (row) => cell.count(row.theme.measured) },
     { header: t('label.answered'), value: (row) => cell.count(row.theme.answered) },
     { header: t('label.responseRate'), value: (row) => cell.share(row.theme.responseRate) },
-    { header: t('sheet.themes.lowerBound'), value: (row) => cell.boolean(row.theme.measured === 0 ? null : understatesSubject(inputs.metrics, row.brand, row.theme)) },
+    { header: t('sheet.themes.lowerBound'), value: (row) => cell.boolean(row.theme.measured === 0 ? null : understatesSubject(row.theme)) },
     { header: t('sheet.minutes', { label: t('label.responseTimeMedianMin') }), value: (row) => cell.minutes(row.theme.responseTimeMedianMin) },
     { header: t('sheet.themes.competitorRate'), value: (row) => cell.share(row.theme.benchmark?.competitorRate) },
     { header: t('sheet.themes.competitorTime'), value: (row) => cell.minutes(row.theme.benchmark?.competitorTimeMedianMin) },
