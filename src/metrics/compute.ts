@@ -6,7 +6,7 @@ import { MIN_SAMPLE, metricCatalogue } from './catalogue.js';
 import { responsesMissingThreshold } from './coverage.js';
 import type { Period } from '../analysis/period.js';
 import { ALL_PLATFORMS, periodMetrics, type ScopedMetrics } from './period-metrics.js';
-import { answersOtherEnd, assignRanks, benchmarks, changeOf, comparableAmong, isBoundFigure, countedFigures, dataInPart, missingPlatforms, previousValues, withholdFigures, withholdShareChanges } from './ranking.js';
+import { answersOtherEnd, assignRanks, benchmarks, changeOf, comparableAmong, comparableMetrics, isBoundFigure, countedFigures, dataInPart, missingPlatforms, previousValues, withholdFigures, withholdShareChanges } from './ranking.js';
 import { hourOfWeek, monthlyTrend } from './trend.js';
 import type { BrandMetrics, ChangeReason, DataQuality, MetricsReport, PeriodJson } from './types.js';
 
@@ -136,7 +136,7 @@ export async function metricsOf(analysis: Analysis): Promise<MetricsReport> {
           },
         }
       : {}),
-    benchmarks: benchmarks(overall, catalogue, comparableAmong(overall, catalogue), answersOtherEnd),
+    benchmarks: benchmarks(overall, catalogue, comparableAmong(overall, catalogue), answersOtherEnd, comparableMetrics),
     byPlatform: sections.filter((section) => section.scope !== ALL_PLATFORMS).map(({ scope, brands }) => ({ platform: scope, brands })),
     ...(await trendOf(analysis, months)),
     hourOfWeek: await hourOfWeek(analysis, current),

@@ -372,17 +372,20 @@ export function previousValues(previous: BrandMetrics | undefined, catalogue: re
  * The client against the competitors' median and the best brand, for every
  * ranked metric of the catalogue, among the brands whose value is comparable;
  * `competitorsMeasured` says how many competitors the median rests on. A
- * compared value that is a bound (`otherEnd` gives its other end, as
- * holdsAtBothEnds does) makes the median one too where it moves it:
- * `competitorMedianEnd` is the median with every such value at its other end
- * (the median can only move one way with each), and `bestEnd` the best
- * brand's other end.
+ * value that is a bound (`otherEnd` gives its other end, as holdsAtBothEnds
+ * does) makes the median one too where it moves it: `competitorMedianEnd` is
+ * the median with every such value at its other end (the median can only move
+ * one way with each), and `bestEnd` the best brand's other end. So the median
+ * takes every competitor of `inMedian` (by default those `comparable`), bounds
+ * whose rank would change between their ends too: the median is the range
+ * they give it, where leaving one out would move it as much, with no word.
  */
 export function benchmarks<Brand extends RankedBrand, Metric extends MetricSpec<Brand>>(
   brands: Brand[],
   metrics: readonly Metric[],
   comparable: Comparable<Brand> = everyBrand,
   otherEnd: (brand: Brand, metric: Metric) => number | null = () => null,
+  inMedian: Comparable<Brand> = comparable,
 ): Benchmark[] {
   const client = brands.find((brand) => brand.role === 'client');
   return metrics.flatMap((metric) => {
@@ -391,10 +394,11 @@ export function benchmarks<Brand extends RankedBrand, Metric extends MetricSpec<
     const value = (brand: Brand) => comparableValue(brand, metric, comparable);
     const endOf = (brand: Brand) => (value(brand) === null ? null : otherEnd(brand, metric));
     const clientValue = client ? value(client) : null;
-    const competitors = brands.filter((b) => b.role !== 'client' && value(b) !== null);
-    const competitorValues = competitors.map((b) => value(b) as number);
+    const measured = (brand: Brand) => comparableValue(brand, metric, inMedian);
+    const competitors = brands.filter((b) => b.role !== 'client' && measured(b) !== null);
+    const competitorValues = competitors.map((b) => measured(b) as number);
     const competitorMedian = median(competitorValues);
-    const atOtherEnd = median(competitors.map((b) => endOf(b) ?? (value(b) as number)));
+    const atOtherEnd = median(competitors.map((b) => otherEnd(b, metric) ?? (measured(b) as number)));
     const medianMoves = competitorMedian !== null && atOtherEnd !== null && shownValue(metric.unit, atOtherEnd) !== shownValue(metric.unit, competitorMedian);
     let best: number | null = null;
     let bestBrand: Brand | null = null;

@@ -168,5 +168,5 @@ export function isBoundShare(brand: BrandDiagnostics, metric: { key: string }, s
 
 /** The client against the competitors' median and the best brand, per diagnostic metric, among comparable brands. */
 export function diagnosticBenchmarks(brands: BrandDiagnostics[], settings: ListedMissingSettings): Benchmark[] {
-  return benchmarks(brands, DIAGNOSTIC_METRICS, comparableAmongDiagnosed(brands, settings), (brand, metric) => listedMissingEnd(brand, metric, settings));
+  return benchmarks(brands, DIAGNOSTIC_METRICS, comparableAmongDiagnosed(brands, settings), (brand, metric) => listedMissingEnd(brand, metric, settings), comparable);
 }

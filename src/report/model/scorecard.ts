@@ -310,14 +310,14 @@ function cellOf(
     return (judged === 'better' || judged === 'worse') && against !== null && formatValue(format, source, against) === formatValue(format, source, at) ? 'same' : judged;
   };
   const printedTone = toneAt(value);
-  // A median that rests on competitors' bounds lies between its two ends (Benchmark.competitorMedianEnd): a verdict holds only where it is the same at either.
-  const medianEnd = source.benchmark?.competitorMedianEnd ?? null;
-  const atEitherMedian = (at: number) => medianEnd === null || toneAt(at, medianEnd) === toneAt(at);
-  // A bound by listed responses missing whose rank or verdict would differ at its other end (ranking.ts, holdsAtBothEnds; the verdict's band of
-  // "about the same") is judged as one by an unknown margin.
-  const open = partial || (bound && far !== null && (rank === null || toneAt(far) !== printedTone || !atEitherMedian(far)));
-  // ○ (too few competitors) says nothing of the brand's figure, and stays.
-  const tone = (open && (printedTone === 'worse' || printedTone === 'same')) || !atEitherMedian(value) ? null : printedTone;
+  // The figure, up to `far`, and a median that rests on competitors' bounds (Benchmark.competitorMedianEnd) each lie between two ends: the
+  // verdict holds only where it is the same at every pair of them, the verdict's band of "about the same" included.
+  const medians = [median, source.benchmark?.competitorMedianEnd ?? median];
+  const heldAt = (at: number) => medians.every((against) => toneAt(at, against) === printedTone);
+  // Its posts held in part, the figure is a lower bound by an unknown margin: only "better" holds whatever it is. ○ (too few competitors)
+  // says nothing of the brand's figure, and stays.
+  const holds = partial ? printedTone === 'better' || printedTone === 'incomparable' : far === null || heldAt(far);
+  const tone = holds && heldAt(value) ? printedTone : null;
   return { text, rank: rank === null ? null : String(rank), tone, symbol: tone === null ? null : TONE_SYMBOLS[tone], reason: null, reasonText: null };
 }
 

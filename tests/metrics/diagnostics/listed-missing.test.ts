@@ -91,7 +91,7 @@ describe('a share the diagnostics answer, under responses the export lists and t
     expect(followUpCell(report, 'acme')).toMatchObject({ text: '≥ 60%', rank: null, tone: null });
     // Under the table, what the mark means and why it has no rank (the coverage notes speak of the response rate only).
     expect(scorecardOf(report)?.notes).toContain(
-      '≥ Responses the exports list are missing from the data for more than 5% of the mentions these figures count: ACME (Follow-ups answered). Those mentions may have been answered, so these figures are lower bounds. Where the missing answers could change its rank, a figure has none, nor a verdict unless it beats the median even so.',
+      '≥ Responses the exports list are missing from the data for more than 5% of the mentions these figures count: ACME (Follow-ups answered). Those mentions may have been answered, so these figures are lower bounds. Where the missing answers could change its rank, a figure has none; it has a verdict only where that verdict is the same at either end.',
     );
     // The competitors are exact, ranked, and the median rests on both.
     expect(followUpCell(report, 'rival')).toMatchObject({ text: '75%', rank: '1' });
@@ -187,6 +187,20 @@ describe('a share the diagnostics answer, under responses the export lists and t
     expect(followUpCell(behind, 'acme')).toMatchObject({ text: '45%', rank: '3', tone: 'worse' });
     const advice = buildImprovements(behind, 'en').find((item) => item.id === 'follow-ups');
     expect(advice?.evidence[0]).toBe('Follow-ups answered: ACME 45%, median of 2 measured competitors at least 68%.');
+  });
+
+  it('keeps in the median the bound of a competitor that changes rank between its ends, as the range it gives the median', async () => {
+    // rival answers 20 of 40 follow-ups (50%), and 12 more list a response the data lacks: up to 80%, past third's 70%, so
+    // unranked. Left out, the median would rest on third alone (○); kept, it is (50% + 70%) / 2 = 60% to (80% + 70%) / 2 = 75%,
+    // and acme's 30% is behind at either end: ✗.
+    const report = await october([...conversations('acme', 12), ...conversations('rival', 20, 12), ...conversations('third', 28)]);
+    expect(diagnosed(report, 'rival').rank.followUpAnsweredShare).toBeNull();
+    const benchmark = report.diagnostics.benchmarks.find((entry) => entry.metric === 'followUpAnsweredShare');
+    expect(benchmark).toMatchObject({ competitorMedian: 0.6, competitorsMeasured: 2, best: 0.7, bestBrandId: 'third' });
+    expect(benchmark?.competitorMedianEnd).toBeCloseTo(0.75, 12);
+    expect(followUpCell(report, 'acme')).toMatchObject({ text: '30%', tone: 'worse' });
+    // rival itself has one measured competitor besides it: ○, as before.
+    expect(followUpCell(report, 'rival')).toMatchObject({ text: '≥ 50%', rank: null, tone: 'incomparable' });
   });
 
   it('calls the abandoned share an upper bound in the workbook, apart from the shares answered', async () => {
