@@ -1,7 +1,7 @@
 import { type MetricSpec, metricCatalogue, specOf } from '../../metrics/catalogue.js';
 import { DIAGNOSTIC_METRICS, type DiagnosticMetricKey, groupBoundByListedMissing, isBoundShare, listedMissingEnd } from '../../metrics/diagnostics/catalogue.js';
-import { isBoundFigure } from '../../metrics/ranking.js';
-import type { BrandDiagnostics, Diagnostics } from '../../metrics/diagnostics/types.js';
+import { answersOtherEnd, isBoundFigure } from '../../metrics/ranking.js';
+import type { Diagnostics } from '../../metrics/diagnostics/types.js';
 import type { Benchmark, BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { FindingId, ImprovementItem } from './types.js';
 
@@ -29,7 +29,8 @@ export interface Finding {
   /** The strings key of the metric's one label (`label.<key>`), as the tables print it. */
   label: string;
   as: 'percent' | 'duration';
-  client: { name: string; value: number; rank: number | null };
+  /** `end`: the other end of the client's value where it is a bound (listed responses the data lacks); it is behind at both. */
+  client: { name: string; value: number; end: number | null; rank: number | null };
   competitorMedian: number;
   /**
    * The median's other end where it rests on competitors' bounds (Benchmark.competitorMedianEnd): the client is behind
@@ -67,6 +68,8 @@ interface Spec {
   metric: Pick<MetricSpec<never>, 'key' | 'better' | 'unit' | 'label'>;
   contenders: Contender[];
   benchmark: Benchmark | undefined;
+  /** The other end of the client's value where responses its export lists and the data lacks make it a bound (answersOtherEnd, listedMissingEnd). */
+  clientEnd: number | null;
   detail: Detail | null;
   examples: Example[];
   /** How many mentions (or posts) the client's value rests on. */
@@ -93,7 +96,10 @@ export function findWeakPoints(metrics: MetricsReport, diagnostics: Diagnostics 
 
 /**
  * The client behind the competitor median of the metrics' benchmark (no
- * benchmark, no comparison), with its rank and the benchmark's best brand.
+ * benchmark, no comparison), with its rank and the benchmark's best brand. A
+ * value that is a bound is judged, and weighed, at its end nearest the median:
+ * the advice stands only where the client is behind even there. The median as
+ * printed is the competitors' worst end (Benchmark.competitorMedianEnd).
  */
 function evaluate(spec: Spec): Finding | null {
   const { better, unit } = spec.metric;
@@ -104,7 +110,8 @@ function evaluate(spec: Spec): Finding | null {
   // The benchmark leaves out a client whose value is not comparable (too few posts of its own).
   if (spec.benchmark?.client == null) return null;
   if (!better || !as || !client || client.value === null || spec.sample < ADVICE_MIN_SAMPLE || competitorMedian === null || competitorsMeasured < ADVICE_MIN_COMPETITORS) return null;
-  const behind = better === 'higher' ? competitorMedian - client.value : client.value - competitorMedian;
+  const nearest = spec.clientEnd ?? client.value;
+  const behind = better === 'higher' ? competitorMedian - nearest : nearest - competitorMedian;
   if (behind < MIN_GAP[as]) return null;
   const scale = Math.max(Math.abs(competitorMedian), as === 'percent' ? 0.01 : 1);
   const bestValue = spec.contenders.find((c) => c.id === spec.benchmark?.bestBrandId)?.value ?? null;
@@ -114,7 +121,7 @@ function evaluate(spec: Spec): Finding | null {
     metric: spec.metric.key,
     label: spec.metric.label,
     as,
-    client: { name: client.name, value: client.value, rank: client.rank },
+    client: { name: client.name, value: client.value, end: spec.clientEnd, rank: client.rank },
     competitorMedian,
     competitorMedianEnd: spec.benchmark?.competitorMedianEnd ?? null,
     competitorsMeasured,
@@ -143,17 +150,18 @@ function baseSpecs(metrics: MetricsReport, diagnostics: Diagnostics | undefined)
   const catalogue = metricCatalogue(metrics.settings?.sla ?? []);
   const spec = (id: FindingId, key: string, sample: number, detail: Detail | null, examples: Example[] = []): Spec => {
     const metric: MetricSpec<BrandMetrics> = specOf(catalogue, key);
-    return { id, metric, contenders: contendersOf(metrics.brands, metric, (brand) => isBoundFigure(brand, metric)), benchmark: metrics.benchmarks?.find((b) => b.metric === key), detail, examples, sample };
+    const clientEnd = client ? answersOtherEnd(client, metric) : null;
+    return { id, metric, contenders: contendersOf(metrics.brands, metric, (brand) => isBoundFigure(brand, metric)), benchmark: metrics.benchmarks?.find((b) => b.metric === key), clientEnd, detail, examples, sample };
   };
   const warnings = client?.coverage?.warnings ?? [];
   // The examples name no platform: with a platform lacking the client's posts, some would be mentions nobody can call unanswered.
   const unanswered = warnings.includes('no-brand-posts') ? [] : (diagnostics?.brands.find((b) => b.role === 'client')?.unansweredExamples ?? []);
   const measured = client?.coverage?.inboundMeasured ?? client?.inbound ?? 0;
+  // Under responses-missing the rate is a lower bound (evaluate judges it at its other end), and "N of M were answered" would
+  // say the data's count as the brand's.
+  const listsMissing = warnings.includes('responses-missing');
   return [
-    // A response rate that is a lower bound (responses listed but not in the data) may be behind only for want of data: no advice on it.
-    ...(warnings.includes('responses-missing')
-      ? []
-      : [spec('unanswered', 'responseRate', measured, client ? { kind: 'answeredOf', answered: client.answered, inbound: measured } : null, unanswered.map(example))]),
+    spec('unanswered', 'responseRate', measured, client && !listsMissing ? { kind: 'answeredOf', answered: client.answered, inbound: measured } : null, unanswered.map(example)),
     // With metrics.clockStart: latest, speed is judged on the diagnostics' latest-message clock instead (diagnosticSpecs).
     ...(diagnostics?.settings.clockStart === 'latest' ? [] : [spec('slow', 'responseTimeMedianMin', client?.answered ?? 0, null)]),
     spec('megaphone', 'replyShare', client ? client.replies + client.broadcasts : 0, client ? { kind: 'broadcastsVsReplies', broadcasts: client.broadcasts, replies: client.replies } : null),
@@ -163,16 +171,17 @@ function baseSpecs(metrics: MetricsReport, diagnostics: Diagnostics | undefined)
 function diagnosticSpecs(diagnostics: Diagnostics, unmeasuredPlatforms: boolean): Spec[] {
   const client = diagnostics.brands.find((b) => b.role === 'client');
   const spec = (id: FindingId, key: DiagnosticMetricKey, sample: number | undefined, detail: Detail | null, examples: Example[] = []): Spec => {
-    const metric: MetricSpec<BrandDiagnostics> = specOf(DIAGNOSTIC_METRICS, key);
-    return { id, metric, contenders: contendersOf(diagnostics.brands, metric, (brand) => isBoundShare(brand, metric, diagnostics.settings)), benchmark: diagnostics.benchmarks.find((b) => b.metric === key), detail, examples, sample: sample ?? 0 };
+    const metric = specOf(DIAGNOSTIC_METRICS, key);
+    const clientEnd = client ? listedMissingEnd(client, metric, diagnostics.settings) : null;
+    return { id, metric, contenders: contendersOf(diagnostics.brands, metric, (brand) => isBoundShare(brand, metric, diagnostics.settings)), benchmark: diagnostics.benchmarks.find((b) => b.metric === key), clientEnd, detail, examples, sample: sample ?? 0 };
   };
   const topTemplate = client?.canned.topTemplates[0];
   const influencers = client?.influencers;
   const negative = client?.sentiment?.bySentiment.negative;
   const hours = client?.businessHours;
   const latestClock = diagnostics.settings.clockStart === 'latest' ? [spec('slow', 'latestClockTimeMedianMin', client?.clockLatest.answered, null)] : [];
-  // A share answered that responses its export lists and the data lacks make a bound (listedMissingEnd) may be behind only for want of data, as the response rate: no advice
-  // rests on it, and no advice quotes it as evidence.
+  // A share answered that responses its export lists and the data lacks make a bound (listedMissingEnd) is judged at its other end (evaluate),
+  // and no detail quotes one, nor a count of answers the data may lack.
   const bound = (key: string) => client !== undefined && listedMissingEnd(client, specOf(DIAGNOSTIC_METRICS, key), diagnostics.settings) !== null;
   const othersBound = influencers !== undefined && influencers !== null && groupBoundByListedMissing(influencers.others, diagnostics.settings);
   const specs = [
@@ -213,7 +222,7 @@ function diagnosticSpecs(diagnostics: Diagnostics, unmeasuredPlatforms: boolean)
       'negative-mentions',
       'negativeResponseRate',
       negative?.inbound,
-      negative ? { kind: 'negativeAnswered', answered: negative.answered, inbound: negative.inbound } : null,
+      negative && !bound('negativeResponseRate') ? { kind: 'negativeAnswered', answered: negative.answered, inbound: negative.inbound } : null,
       unmeasuredPlatforms ? [] : (client?.unansweredExamples ?? []).filter((e) => e.sentiment === 'negative' && inSentimentComparison(diagnostics, e.platform)).map(example),
     ),
     spec(
@@ -224,7 +233,7 @@ function diagnosticSpecs(diagnostics: Diagnostics, unmeasuredPlatforms: boolean)
       hours && hours.responseRateOutside !== null && !client?.postsPartial && !bound('responseRateOutsideHours') ? { kind: 'outsideHours', rate: hours.responseRateOutside, inbound: hours.inboundOutside } : null,
     ),
   ];
-  return specs.filter((entry) => !bound(entry.metric.key));
+  return specs;
 }
 
 /** A platform the negative-mention figures rest on: an example from a platform the comparison leaves out would not be one of them. */

@@ -29,7 +29,8 @@ export function buildImprovements(metrics: MetricsReport, language: AdviceLangua
   const t = translator(template.strings(language), template.path(`strings/${language}.json`), language);
   const format = new Formatter(language, t, metrics.period.timezone);
   // A gap that rounds away when printed ("1.7 h, competitor median 1.7 h") is no weak point a reader could see.
-  const findings = findWeakPoints(metrics, options.diagnostics ?? metrics.diagnostics).filter((finding) => shown(finding, format, finding.client.value) !== shown(finding, format, finding.competitorMedian));
+  // A bound is weighed at its end nearest the median (findWeakPoints), and so is it here.
+  const findings = findWeakPoints(metrics, options.diagnostics ?? metrics.diagnostics).filter((finding) => shown(finding, format, finding.client.end ?? finding.client.value) !== shown(finding, format, finding.competitorMedian));
   return findings.slice(0, options.limit ?? findings.length).map((finding, index) => ({
     rank: index + 1,
     id: finding.id,
@@ -54,7 +55,7 @@ function evidence(finding: Finding, t: Translate, format: Formatter): string[] {
     t('advice.valueVsMedian', {
       label: t(finding.label),
       brand,
-      value: show(finding.client.value),
+      value: showBound(finding.client.value, finding.client.end),
       median: showBound(finding.competitorMedian, finding.competitorMedianEnd),
       competitors: format.count(finding.competitorsMeasured),
     }),

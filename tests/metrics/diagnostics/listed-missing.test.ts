@@ -87,6 +87,8 @@ describe('a share the diagnostics answer, under responses the export lists and t
     expect([acme.rank.followUpAnsweredShare, diagnosed(report, 'rival').rank.followUpAnsweredShare, diagnosed(report, 'third').rank.followUpAnsweredShare]).toEqual([null, 1, 2]);
     // Abandoned: 16 of 40 (40%), and 4 of 40 (10%) were the 12 answers: third at 40%, first at 10% against rival's 25% and third's 30%.
     expect(acme.rank.abandonedShare).toBeNull();
+    // Its examples of abandoned conversations are of the 4 whose export lists no response: the 12 others may have been answered.
+    expect(acme.followThrough.abandonedExamples.map((example) => example.author)).toEqual(['acmefan36', 'acmefan37', 'acmefan38', 'acmefan39']);
     // A bound by a margin that reaches past the others is no verdict either: 60% is below the competitors' median of 72.5%, 90% above it.
     expect(followUpCell(report, 'acme')).toMatchObject({ text: '≥ 60%', rank: null, tone: null });
     // Under the table, what the mark means and why it has no rank (the coverage notes speak of the response rate only).
@@ -141,8 +143,10 @@ describe('a share the diagnostics answer, under responses the export lists and t
     const bound = await october([...conversations('acme', 24, 3), ...conversations('rival', 30), ...conversations('third', 28)]);
     expect(diagnosed(bound, 'acme').rank.followUpAnsweredShare).toBe(3);
     expect(followUpCell(bound, 'acme')).toMatchObject({ text: '≥ 60%', rank: '3', tone: 'worse' });
-    // It may be behind by less than it shows, as a response rate under the same warning: no advice rests on it.
-    expect(findWeakPoints(bound, bound.diagnostics).map((finding) => finding.id)).not.toContain('follow-ups');
+    // It may be behind by less than it shows, but even at its other end it is 5 points behind: the advice stands, weighed at that
+    // end, and says the share as the bound it is.
+    expect(findWeakPoints(bound, bound.diagnostics).find((finding) => finding.id === 'follow-ups')?.severity).toBeCloseTo(0.05 / 0.725, 12);
+    expect(buildImprovements(bound, 'en').find((item) => item.id === 'follow-ups')?.evidence[0]).toBe('Follow-ups answered: ACME at least 60%, median of 2 measured competitors 73%.');
     // 2 of 40 (5%): not more than the 5% the response rate's warning allows, so taken as exact, and advised on.
     const exact = await october([...conversations('acme', 24, 2), ...conversations('rival', 30), ...conversations('third', 28)]);
     expect(followUpCell(exact, 'acme')).toMatchObject({ text: '60%', rank: '3', tone: 'worse' });
@@ -155,6 +159,8 @@ describe('a share the diagnostics answer, under responses the export lists and t
     // second at both ends, below the median of 73.75% at both, but 8.75 points behind at one end and 1.25 at the other (within 2: "about the same").
     const report = await october([...conversations('acme', 26, 3), ...conversations('rival', 34), ...conversations('third', 25)]);
     expect(followUpCell(report, 'acme')).toMatchObject({ text: '≥ 65%', rank: '2', tone: null });
+    // Nor advice: 1.25 points behind at that end is less than the 2 an item needs.
+    expect(findWeakPoints(report, report.diagnostics).map((finding) => finding.id)).not.toContain('follow-ups');
     // 3 more points behind, it is behind at both ends: ✗.
     const behind = await october([...conversations('acme', 25, 3), ...conversations('rival', 34), ...conversations('third', 25)]);
     expect(followUpCell(behind, 'acme')).toMatchObject({ text: '≥ 63%', tone: 'worse' });
@@ -187,6 +193,17 @@ describe('a share the diagnostics answer, under responses the export lists and t
     expect(followUpCell(behind, 'acme')).toMatchObject({ text: '45%', rank: '3', tone: 'worse' });
     const advice = buildImprovements(behind, 'en').find((item) => item.id === 'follow-ups');
     expect(advice?.evidence[0]).toBe('Follow-ups answered: ACME 45%, median of 2 measured competitors at least 68%.');
+  });
+
+  it('advises on a response rate under responses-missing only where it is behind even at its other end, without the count of answers', async () => {
+    // acme: 40 first mentions and 10 of 40 follow-ups answered, 12 follow-ups listing a response the data lacks (15% of 80): 62.5%
+    // up to 77.5%. rival 92.5%, third 85%: a median of 88.75%, 11.25 points ahead of acme's other end.
+    const report = await october([...conversations('acme', 10, 12), ...conversations('rival', 34), ...conversations('third', 28)]);
+    expect(report.brands.find((brand) => brand.id === 'acme')?.coverage?.warnings).toContain('responses-missing');
+    const item = buildImprovements(report, 'en').find((entry) => entry.id === 'unanswered');
+    expect(item?.evidence[0]).toBe('Response rate: ACME at least 63%, median of 2 measured competitors 89%.');
+    expect(item?.evidence.some((line) => /mentions were answered/.test(line))).toBe(false);
+    expect(findWeakPoints(report, report.diagnostics).find((finding) => finding.id === 'unanswered')?.severity).toBeCloseTo((0.8875 - 0.775) / 0.8875, 12);
   });
 
   it('keeps in the median the bound of a competitor that changes rank between its ends, as the range it gives the median', async () => {
