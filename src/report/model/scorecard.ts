@@ -218,8 +218,14 @@ export function buildScorecard(metrics: MetricsReport, format: Formatter, t: Tra
     notes.push(`${note.mark} ${note.text}`);
   }
   if (sources.some(medianIsBound)) notes.push(t('scorecard.noteMedianBound'));
-  const listedBounds = listedMissingBounds(brands, rows, sources, diagnostics, format, t);
-  if (listedBounds.length > 0) notes.push(t('scorecard.noteListedMissing', { share: format.percentSetting(diagnostics.settings.responsesMissingShare), list: format.list(listedBounds) }));
+  const listedBounds = listedMissingBounds(brands, rows, sources, diagnostics);
+  if (listedBounds.length > 0) {
+    const named = listedBounds.map(({ brand, columns }) => t('format.namedParts', { name: brand.name, parts: format.list(columns.map((index) => t(`scorecard.column.${sources[index]?.key}`))) }));
+    const note = t('scorecard.noteListedMissing', { share: format.percentSetting(diagnostics.settings.responsesMissingShare), list: format.list(named) });
+    // Why such a figure has no rank, only beside one in a column that ranks others: a column with one brand measured ranks none.
+    const unranked = listedBounds.some(({ row, columns }) => columns.some((index) => rows[row]?.cells[index]?.rank === null && rows.some((other) => other.cells[index]?.rank != null)));
+    notes.push(unranked ? `${note} ${t('scorecard.noteListedMissingRank')}` : note);
+  }
   if (leftOut.length > 0) notes.push(t(leftOut.length === 1 ? 'scorecard.leftOutOne' : 'scorecard.leftOut', { columns: format.list(leftOut) }));
   notes.push(...partialNotes(metrics, diagnostics, sources, format, t));
   const followers = format.count(diagnostics.settings.influencerFollowers);
@@ -254,17 +260,18 @@ function medianText(format: Formatter, source: ColumnSource): string {
 }
 
 /**
- * Each brand whose shares the diagnostics answer carry "≥" for responses its export lists and the data lacks, with those
- * columns ("Vireo (Follow-ups answered, Negative mentions answered)"): the coverage notes speak of its response rate only.
+ * Each brand whose shares the diagnostics answer carry "≥" for responses its export lists and the data lacks, with the
+ * indexes of those columns (the note names them: "Vireo (Follow-ups answered, Negative mentions answered)"): the
+ * coverage notes speak of its response rate only.
  */
-function listedMissingBounds(brands: readonly BrandMetrics[], rows: readonly ScorecardRow[], sources: readonly ColumnSource[], diagnostics: Diagnostics, format: Formatter, t: Translate): string[] {
+function listedMissingBounds(brands: readonly BrandMetrics[], rows: readonly ScorecardRow[], sources: readonly ColumnSource[], diagnostics: Diagnostics): Array<{ brand: BrandMetrics; row: number; columns: number[] }> {
   return brands.flatMap((brand, row) => {
     const diagnosed = diagnostics.brands.find((entry) => entry.id === brand.id);
-    const columns = sources.filter((source, index) => {
+    const columns = sources.flatMap((source, index) => {
       const value = source.value(brand, diagnosed);
-      return source.key !== 'responseRate' && value !== null && source.listedEnd(brand, diagnosed, value) !== null && rows[row]?.cells[index]?.text.startsWith(LOWER_BOUND_MARK);
+      return source.key !== 'responseRate' && value !== null && source.listedEnd(brand, diagnosed, value) !== null && rows[row]?.cells[index]?.text.startsWith(LOWER_BOUND_MARK) ? [index] : [];
     });
-    return columns.length === 0 ? [] : [t('format.namedParts', { name: brand.name, parts: format.list(columns.map((source) => t(`scorecard.column.${source.key}`))) })];
+    return columns.length === 0 ? [] : [{ brand, row, columns }];
   });
 }
 

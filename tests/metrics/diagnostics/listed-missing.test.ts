@@ -93,7 +93,7 @@ describe('a share the diagnostics answer, under responses the export lists and t
     expect(followUpCell(report, 'acme')).toMatchObject({ text: '≥ 60%', rank: null, tone: null });
     // Under the table, what the mark means and why it has no rank (the coverage notes speak of the response rate only).
     expect(scorecardOf(report)?.notes).toContain(
-      '≥ Responses the exports list are missing from the data for more than 5% of the mentions these figures count: ACME (Follow-ups answered). Those mentions may have been answered, so these figures are lower bounds. Where the missing answers could change its rank, a figure has none; it has a verdict only where that verdict is the same at either end.',
+      '≥ Responses the exports list are missing from the data for more than 5% of the mentions these figures count: ACME (Follow-ups answered). Those mentions may have been answered, so these figures are lower bounds, each with a verdict only where that verdict is the same at either end. Where the missing answers could change its rank, a figure has none.',
     );
     // The competitors are exact, ranked, and the median rests on both.
     expect(followUpCell(report, 'rival')).toMatchObject({ text: '75%', rank: '1' });
@@ -143,6 +143,9 @@ describe('a share the diagnostics answer, under responses the export lists and t
     const bound = await october([...conversations('acme', 24, 3), ...conversations('rival', 30), ...conversations('third', 28)]);
     expect(diagnosed(bound, 'acme').rank.followUpAnsweredShare).toBe(3);
     expect(followUpCell(bound, 'acme')).toMatchObject({ text: '≥ 60%', rank: '3', tone: 'worse' });
+    // Ranked, it needs no word on ranks under the table.
+    const note = scorecardOf(bound)?.notes.find((line) => line.startsWith('≥ Responses the exports list'));
+    expect(note).toMatch(/lower bounds, each with a verdict only where that verdict is the same at either end\.$/);
     // It may be behind by less than it shows, but even at its other end it is 5 points behind: the advice stands, weighed at that
     // end, and says the share as the bound it is.
     expect(findWeakPoints(bound, bound.diagnostics).find((finding) => finding.id === 'follow-ups')?.severity).toBeCloseTo(0.05 / 0.725, 12);
