@@ -11,6 +11,7 @@ import type { MetricsReport } from '../../src/metrics/types.js';
 import { Formatter } from '../../src/report/i18n/format.js';
 import { translator } from '../../src/report/i18n/strings.js';
 import { writeReport } from '../../src/report/index.js';
+import { buildReportModel } from '../../src/report/model/buildModel.js';
 import { buildThemes, themeFinding } from '../../src/report/model/themes.js';
 import { INK } from '../../src/report/pptx/deck.js';
 import { ReportTemplate } from '../../src/report/template.js';
@@ -203,7 +204,7 @@ describe('what people write about', () => {
     }
   });
 
-  it('marks the competitors’ rate of a subject that rests on their lower bounds, and judges against both its ends', () => {
+  it('marks the competitors’ rate of a subject that rests on their lower bounds, and judges against both its ends', async () => {
     // billing: 30% against 60% to 65%, behind at both: ✗. coverage: 90% against 50% to 89%: ahead of one end, about the same as the other: no verdict.
     const metrics = withSubjects();
     const ends: Record<string, number> = { billing: 0.65, coverage: 0.89 };
@@ -216,6 +217,19 @@ describe('what people write about', () => {
     ]);
     expect(section?.notes.some((note) => note.startsWith('≥ before the competitors’ rate of a subject'))).toBe(true);
     expect(buildThemes(withSubjects(), format, t, 'September 2017')?.notes.some((note) => note.startsWith('≥'))).toBe(false);
+    // The Subjects sheet gives both ends, as numbers: the median's, and a rate's where it is a bound.
+    const listed: MetricsReport = { ...bound, brands: bound.brands.map((brand) => (brand.id === 'acme' ? { ...brand, themes: (brand.themes ?? []).map((entry) => (entry.name === 'coverage' ? { ...entry, responseRateEnd: 0.95 } : entry)) } : brand)) };
+    const { model } = await buildReportModel({ metrics: listed, config: metricsFixtureConfig(), facts: null, template, language: 'en' });
+    const sheet = model.workbook.sheets.find((candidate) => candidate.name === 'Subjects');
+    const column = (header: string) => sheet?.headers.indexOf(header) ?? -1;
+    const values = (name: string) => {
+      const row = sheet?.rows.find((cells) => cells.some((entry) => entry.value === name) && cells[0]?.value === 'Acme Telecom');
+      return [row?.[column('Rate, highest it could be (answers missing from the data)')]?.value, row?.[column('Competitor median rate, highest it could be (competitors’ answers missing from the data)')]?.value];
+    };
+    expect([values('billing'), values('coverage')]).toEqual([
+      [null, 0.65],
+      [0.95, 0.89],
+    ]);
   });
 
   it('says when the competitors’ figure of a subject is one competitor’s or none’s, no median, and gives it no verdict', () => {
