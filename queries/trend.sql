@@ -7,8 +7,13 @@
 -- a month (a mention, a question or not, or a post of its own, reposts aside) without a
 -- mention counted there gets a row of 0: the months without a row of any brand are the
 -- ones the data does not cover (trend.ts gives them no value, not 0).
+-- response_rate_end: where more than $responses_missing of the mentions the rate rests on
+-- are unanswered while their export lists a response the data lacks (base/mentions.sql
+-- listed_missing; coverage.sql's responses-missing, of the month), the rate is a lower bound
+-- and this is its other end, each of them an answer; NULL where the rate is exact.
 --
--- Parameters: $start, $end, $tz, $inbound_mode ('questions': only mentions with "?" or "¿").
+-- Parameters: $start, $end, $tz, $inbound_mode ('questions': only mentions with "?" or "¿"),
+-- $responses_missing.
 WITH scoped AS (
   SELECT * FROM mentions
   WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ
@@ -27,7 +32,9 @@ counted AS (
          count(m.response_at) FILTER (WHERE m.needs_answer)::DOUBLE AS answered,
          (count(m.response_at) FILTER (WHERE m.needs_answer)
            / nullif(count(*) FILTER (WHERE d.platform IS NOT NULL AND m.needs_answer), 0))::DOUBLE AS response_rate,
-         quantile_cont(m.response_min, 0.5) FILTER (WHERE m.needs_answer) AS median_min
+         quantile_cont(m.response_min, 0.5) FILTER (WHERE m.needs_answer) AS median_min,
+         count(*) FILTER (WHERE d.platform IS NOT NULL AND m.needs_answer AND m.listed_missing) AS listed_missing,
+         count(*) FILTER (WHERE d.platform IS NOT NULL AND m.needs_answer) AS measured
   FROM scoped m
   LEFT JOIN measured d ON d.brand_id = m.brand_id AND d.platform = m.platform AND d.local_month = m.local_month
   GROUP BY m.brand_id, m.local_month
@@ -39,8 +46,10 @@ covered AS (
   UNION
   SELECT brand_id, local_month FROM measured
 )
-SELECT * FROM counted
+SELECT brand_id, local_month, inbound, answered, response_rate, median_min,
+       CASE WHEN listed_missing / measured > $responses_missing THEN response_rate + listed_missing / measured END::DOUBLE AS response_rate_end
+FROM counted
 UNION ALL
-SELECT c.brand_id, c.local_month, 0, 0, NULL::DOUBLE, NULL::DOUBLE
+SELECT c.brand_id, c.local_month, 0, 0, NULL::DOUBLE, NULL::DOUBLE, NULL::DOUBLE
 FROM covered c
 ANTI JOIN counted n ON n.brand_id = c.brand_id AND n.local_month = c.local_month;

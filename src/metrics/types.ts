@@ -181,6 +181,11 @@ export interface TrendPoint {
   inbound: number | null;
   answered: number | null;
   responseRate: number | null;
+  /**
+   * Where more than metrics.coverage.responsesMissing of the mentions the month's rate rests on list responses the data
+   * lacks (the month's responses-missing), the rate with each of them an answer: the rate is a lower bound. Null when exact.
+   */
+  responseRateEnd: number | null;
   responseTimeMedianMin: number | null;
 }
 

@@ -328,7 +328,7 @@ describe('a care export that ends a few days before the period does, beside ment
       // The workbook's trend says it of acme's October rate, not of its September one, nor of rival's.
       const { model } = await buildReportModel({ metrics, config: configWith([{ id: 'acme', name: 'Acme' }, { id: 'rival' }]), facts: null, template: ReportTemplate.open(undefined), language: 'en' });
       const trend = model.workbook.sheets.find((sheet) => sheet.name === 'Trend');
-      const column = trend?.headers.indexOf('Response rate a lower bound (its posts held on part of the period)') ?? -1;
+      const column = trend?.headers.indexOf('Response rate a lower bound (answers missing from the data)') ?? -1;
       expect(column).toBeGreaterThan(0);
       expect(trend?.rows.filter((row) => row[column]?.value === true).map((row) => [row[0]?.value, row[1]?.value])).toEqual([[new Date('2017-10-01T00:00:00Z'), 'Acme']]);
     } finally {

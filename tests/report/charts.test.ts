@@ -62,9 +62,9 @@ describe('chart rows', () => {
       { ...acme, ...nothingAnswered, id: 'unheard', name: 'Unheard', role: 'competitor', inbound: 40, replies: 0, broadcasts: 0, replyShare: null, coverage: unmeasured },
     ];
     metrics.trend = [
-      { month: '2017-10', brandId: 'acme', inbound: 50, answered: 30, responseRate: 0.6, responseTimeMedianMin: 90 },
-      { month: '2017-09', brandId: 'ghost', inbound: 5, answered: 1, responseRate: 0.2, responseTimeMedianMin: null },
-      { month: '2017-09', brandId: 'acme', inbound: 40, answered: 26, responseRate: 0.65, responseTimeMedianMin: null },
+      { month: '2017-10', brandId: 'acme', inbound: 50, answered: 30, responseRate: 0.6, responseRateEnd: null, responseTimeMedianMin: 90 },
+      { month: '2017-09', brandId: 'ghost', inbound: 5, answered: 1, responseRate: 0.2, responseRateEnd: null, responseTimeMedianMin: null },
+      { month: '2017-09', brandId: 'acme', inbound: 40, answered: 26, responseRate: 0.65, responseRateEnd: null, responseTimeMedianMin: null },
     ];
     metrics.hourOfWeek = [
       { brandId: 'quiet', weekday: 0, hour: 9, inbound: 1, answered: 1, responseTimeMedianMin: 10 },
@@ -183,7 +183,7 @@ describe('trend notes', () => {
   const logNote = 'Response times are drawn on a logarithmic scale, so fast and slow brands both stay readable.';
   it('names the months whose median time rests on fewer than 30 answered mentions, brand by brand, and none when every one rests on more', () => {
     const metrics = fixtureMetrics();
-    const point = (month: string, brandId: string, answered: number, minutes: number | null) => ({ month, brandId, inbound: 60, answered, responseRate: answered / 60, responseTimeMedianMin: minutes });
+    const point = (month: string, brandId: string, answered: number, minutes: number | null) => ({ month, brandId, inbound: 60, answered, responseRate: answered / 60, responseRateEnd: null, responseTimeMedianMin: minutes });
     // Acme: 21 answers in August, 29 in September (thin, named in month order whatever the rows' order), 30 in October (not); RivalCo 12 in October; SwiftNet's median is missing (no note).
     metrics.trend = [point('2017-09', 'acme', 29, 50), point('2017-08', 'acme', 21, 40), point('2017-10', 'acme', 30, 45), point('2017-10', 'rivalco', 12, 20), point('2017-10', 'swiftnet', 3, null)];
     const t = translator(template.strings('en'), 'en');
@@ -208,7 +208,7 @@ describe('trend notes', () => {
 
   it('marks a month the exports reach in part on the axis of every output, and says why under the chart', () => {
     const metrics = fixtureMetrics();
-    const point = (month: string, brandId: string) => ({ month, brandId, inbound: 60, answered: 40, responseRate: 40 / 60, responseTimeMedianMin: 30 });
+    const point = (month: string, brandId: string) => ({ month, brandId, inbound: 60, answered: 40, responseRate: 40 / 60, responseRateEnd: null, responseTimeMedianMin: 30 });
     const t = translator(template.strings('en'), 'en');
     const build = (partial: string[]) =>
       chartData({
@@ -232,7 +232,7 @@ describe('trend notes', () => {
 
   it('names in the trend no brand that has no rate and no time in the months drawn (no post of its own)', () => {
     const metrics = fixtureMetrics();
-    const point = (month: string, brandId: string, rate: number | null, minutes: number | null) => ({ month, brandId, inbound: 60, answered: 30, responseRate: rate, responseTimeMedianMin: minutes });
+    const point = (month: string, brandId: string, rate: number | null, minutes: number | null) => ({ month, brandId, inbound: 60, answered: 30, responseRate: rate, responseRateEnd: null, responseTimeMedianMin: minutes });
     const t = translator(template.strings('en'), 'en');
     const trend = [point('2017-09', 'acme', 0.5, 40), point('2017-10', 'acme', 0.6, 30), point('2017-09', 'rivalco', null, null), point('2017-10', 'rivalco', null, null), point('2017-10', 'swiftnet', 0.2, null)];
     const inputs = chartInputs({ metrics: { ...metrics, trend }, answeredWithin: null, format: new Formatter('en', t, metrics.period.timezone), t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' }).trend;
@@ -241,7 +241,7 @@ describe('trend notes', () => {
 
   it('draws median times on a logarithmic axis ticked at round durations around the values, and on a linear one when a median is 0', () => {
     const metrics = fixtureMetrics();
-    const point = (month: string, brandId: string, minutes: number | null) => ({ month, brandId, inbound: 60, answered: 40, responseRate: 40 / 60, responseTimeMedianMin: minutes });
+    const point = (month: string, brandId: string, minutes: number | null) => ({ month, brandId, inbound: 60, answered: 40, responseRate: 40 / 60, responseRateEnd: null, responseTimeMedianMin: minutes });
     const t = translator(template.strings('en'), 'en');
     const trendOf = (trend: MetricsReport['trend']) => chartInputs({ metrics: { ...metrics, trend }, answeredWithin: null, format: new Formatter('en', t, metrics.period.timezone), t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' }).trend;
     // 8 minutes to 30 hours: from the 5-minute step below to the 3-day step above, both ends labelled.
@@ -267,8 +267,8 @@ describe('trend notes', () => {
 
   it('starts with the first month the data covers, and says so: the months before it are not drawn as months of nothing', () => {
     const metrics = fixtureMetrics();
-    const empty = (month: string, brandId: string) => ({ month, brandId, inbound: null, answered: null, responseRate: null, responseTimeMedianMin: null });
-    const point = (month: string, brandId: string) => ({ month, brandId, inbound: 60, answered: 40, responseRate: 40 / 60, responseTimeMedianMin: 30 });
+    const empty = (month: string, brandId: string) => ({ month, brandId, inbound: null, answered: null, responseRate: null, responseRateEnd: null, responseTimeMedianMin: null });
+    const point = (month: string, brandId: string) => ({ month, brandId, inbound: 60, answered: 40, responseRate: 40 / 60, responseRateEnd: null, responseTimeMedianMin: 30 });
     metrics.trend = [empty('2017-08', 'acme'), empty('2017-08', 'rivalco'), point('2017-09', 'acme'), empty('2017-09', 'rivalco'), point('2017-10', 'acme'), point('2017-10', 'rivalco')];
     const t = translator(template.strings('fr'), 'fr');
     const trend = chartInputs({ metrics, answeredWithin: null, format: new Formatter('fr', t, metrics.period.timezone), t, palette: brandColours(metrics.brands, '#0B5FFF'), primary: '#0B5FFF' }).trend;

@@ -2,13 +2,14 @@ import { from, op, type ColumnTable } from 'arquero';
 import type { AnswerGroup, BrandDiagnostics, SentimentLabel } from '../../metrics/diagnostics/types.js';
 import { type DiagnosticMetricKey, groupBoundByListedMissing } from '../../metrics/diagnostics/catalogue.js';
 import { MIN_SAMPLE, type MetricSpec, SCALAR_METRICS } from '../../metrics/catalogue.js';
-import { hasNoData, hasPartialPosts } from '../../metrics/coverage.js';
+import { hasNoData, hasPartialPosts, reportedResponsesMissingThreshold } from '../../metrics/coverage.js';
 import { BUCKET_KEYS as BUCKETS, type BrandMetrics, type HourOfWeekCell, type MetricsReport, type TrendPoint } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { type AudienceField, comparedOnNote, otherPlatforms } from '../model/comparedOn.js';
 import { COVERAGE_MARKS, crowdsOnOneDay, LOW_SAMPLE_MARK, LOWER_BOUND_MARK, noDataLine, platformsWith, printsBound, spanSentence, valueMarks, warningsOf } from '../model/coverage.js';
 import { shortenText } from '../model/examples.js';
+import { periodMonths } from '../model/period-months.js';
 import { leaderboardOrder } from '../model/leaderboard.js';
 import { shownThemes, subjectListedNote, subjectMarks, themeGridBrands, understatesSubject } from '../model/themes.js';
 import { THEME_MIN_MENTIONS } from '../../themes/index.js';
@@ -608,9 +609,30 @@ function trendInputs({ metrics, format, t, palette }: Context, common: Record<st
     metrics.brands.filter((brand) => drawnBrands.has(brand.name)),
     { metrics, format, t },
   );
-  if (!drawn.some((row) => row.hours !== null)) return { inputs: { datasets, values, panels: [0], notes: [...left, ...partNote, t('chart.trend.noTimes'), ...partial] }, native: [rate] };
+  if (!drawn.some((row) => row.hours !== null)) return { inputs: { datasets, values, panels: [0], notes: [...left, ...partNote, t('chart.trend.noTimes'), ...partial, ...listedTrendMonths(metrics, trend, monthLabels, format, t)] }, native: [rate] };
   const logNote = times.log ? [t('chart.trend.logTimes')] : [];
-  return { inputs: { datasets, values, notes: [...left, ...partNote, ...logNote, ...partial, ...thinTrendTimes(metrics, trend, monthLabels, format, t)] }, native: [rate, hours] };
+  return { inputs: { datasets, values, notes: [...left, ...partNote, ...logNote, ...partial, ...listedTrendMonths(metrics, trend, monthLabels, format, t), ...thinTrendTimes(metrics, trend, monthLabels, format, t)] }, native: [rate, hours] };
+}
+
+/**
+ * The months whose rate of a brand is a lower bound for responses its exports list and the data lacks (TrendPoint.responseRateEnd),
+ * named per brand: a dip of the curve there may be answers missing from the data. Not the months of the report's period of a brand
+ * whose figures of the period are lower bounds: curveNotes names those.
+ */
+function listedTrendMonths(metrics: MetricsReport, trend: readonly TrendPoint[], monthLabels: Record<string, string>, format: Formatter, t: Translate): string[] {
+  const { first, last } = periodMonths(metrics.period);
+  const named = (brand: BrandMetrics) => hasPartialPosts(brand) || warningsOf(brand).includes('responses-missing');
+  const byBrand = metrics.brands
+    .map((brand) => ({
+      brand,
+      months: trend
+        .filter((point) => point.brandId === brand.id && point.responseRateEnd != null && !(named(brand) && point.month >= first && point.month <= last))
+        .map((point) => point.month)
+        .sort(),
+    }))
+    .filter((entry) => entry.months.length > 0)
+    .map(({ brand, months }) => t('chart.trend.thinBrand', { brand: brand.name, months: format.list(months.map((month) => monthLabels[month] ?? month)) }));
+  return byBrand.length === 0 ? [] : [t('chart.trend.listedMonths', { share: format.percentSetting(reportedResponsesMissingThreshold(metrics)), list: byBrand.join(t('format.listSeparator')) })];
 }
 
 /** The steps of a logarithmic time axis, in minutes: round durations from 10 seconds to 90 days, far enough apart that two labels never touch. */

@@ -1,11 +1,9 @@
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns/format';
 import { fileName } from '../../ingest/archive.js';
 import { MIN_SAMPLE, type MetricSpec } from '../../metrics/catalogue.js';
 import { DIAGNOSTIC_METRICS, groupBoundByListedMissing, listedMissingEnd, thinSampleOf } from '../../metrics/diagnostics/catalogue.js';
 import type { BrandDiagnostics, SampleReason } from '../../metrics/diagnostics/types.js';
 import { hasNoData, hasPartialPosts, isLowerBoundUnder } from '../../metrics/coverage.js';
-import type { BrandMetrics, CoverageWarning, MetricsReport } from '../../metrics/types.js';
+import type { BrandMetrics, CoverageWarning, MetricsReport, TrendPoint } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { catalogueOf, changeOf, comparedRank, labelValues, slaTargets } from './brandLookup.js';
@@ -18,6 +16,7 @@ import { filesWithRows, type MentionSample, type StoreFacts } from './storeFacts
 import { type Cell, cell } from './cells.js';
 import { printableName } from './examples.js';
 import { exportTool, importCounts, importSummaries, metricDefinitions } from './methodology.js';
+import { periodMonths } from './period-months.js';
 import { previousPeriodHeading } from './previousPeriod.js';
 import { sampleReasonText } from './scorecard.js';
 import { understatesSubject } from './themes.js';
@@ -257,9 +256,9 @@ function trendSheet(inputs: WorkbookInputs): WorkbookSheet {
   const partMonths = new Set(metrics.trendPartialMonths ?? []);
   // As the chart's note says: the rates of the period's months of a brand whose posts it holds in part are lower bounds.
   const understated = new Set(metrics.brands.filter(hasPartialPosts).map((brand) => brand.id));
-  const monthOf = (iso: string) => format(new TZDate(Date.parse(iso), metrics.period.timezone), 'yyyy-MM');
-  const [firstMonth, lastMonth] = [monthOf(metrics.period.start), monthOf(new Date(Date.parse(metrics.period.end) - 1).toISOString())];
-  const lowerBound = (point: { brandId: string; month: string }) => understated.has(point.brandId) && point.month >= firstMonth && point.month <= lastMonth;
+  const { first, last } = periodMonths(metrics.period);
+  // And a month's rate where responses its exports list are missing from the data of that month (TrendPoint.responseRateEnd).
+  const lowerBound = (point: TrendPoint) => (understated.has(point.brandId) && point.month >= first && point.month <= last) || point.responseRateEnd != null;
   // A month the data does not cover is left out, not written as 0 mentions.
   const points = [...(metrics.trend ?? [])].filter((point) => names.has(point.brandId) && point.inbound !== null).sort((a, b) => a.month.localeCompare(b.month) || (order.get(a.brandId) ?? 0) - (order.get(b.brandId) ?? 0));
   return table(t('sheet.trend'), points, [
@@ -268,7 +267,7 @@ function trendSheet(inputs: WorkbookInputs): WorkbookSheet {
     { header: t('label.inbound'), value: (point) => cell.count(point.inbound) },
     { header: t('label.answered'), value: (point) => cell.count(point.answered) },
     { header: t('label.responseRate'), value: (point) => cell.share(point.responseRate) },
-    { header: t('sheet.rateLowerBound'), value: (point) => cell.boolean(lowerBound(point)) },
+    { header: t('sheet.lowerBound'), value: (point) => cell.boolean(lowerBound(point)) },
     { header: t('sheet.minutes', { label: t('label.responseTimeMedianMin') }), value: (point) => cell.minutes(point.responseTimeMedianMin) },
     // As the chart marks it: a month the exports reach in part, whose figures rest on fewer days.
     { header: t('sheet.partMonth'), value: (point) => cell.boolean(partMonths.has(point.month)) },

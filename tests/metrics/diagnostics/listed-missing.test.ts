@@ -30,14 +30,14 @@ const BRANDS = [{ id: 'acme' }, { id: 'rival' }, { id: 'third' }];
  * 40 conversations of `brand` in October 2017, one a day from the 1st (the 10th and later twice): a customer's
  * mention answered 30 minutes later, then the customer's follow-up under that answer, which the brand answers
  * 30 minutes later in the first `answered` conversations. Of the follow-ups left unanswered, the first `lost`
- * list a response id the data does not hold.
+ * list a response id the data does not hold. In September with `month` '09'.
  */
-function conversations(brand: string, answered: number, lost = 0): TestPost[] {
+function conversations(brand: string, answered: number, lost = 0, month = '10'): TestPost[] {
   return Array.from({ length: 40 }, (_, i): TestPost[] => {
     const day = String(1 + (i % 30)).padStart(2, '0');
     const hour = 10 + Math.floor(i / 30) * 4;
-    const at = (minutes: number) => `2017-10-${day}T${String(hour + Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00Z`;
-    const id = `${brand}-${i}`;
+    const at = (minutes: number) => `2017-${month}-${day}T${String(hour + Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00Z`;
+    const id = `${brand}-${month === '10' ? '' : `${month}-`}${i}`;
     const unanswered = i - answered;
     return [
       { id, author: `${brand}fan${i}`, at: at(0), text: `@${brand} my line is down` },
@@ -207,6 +207,25 @@ describe('a share the diagnostics answer, under responses the export lists and t
     expect(item?.evidence[0]).toBe('Response rate: ACME at least 63%, median of 2 measured competitors 89%.');
     expect(item?.evidence.some((line) => /mentions were answered/.test(line))).toBe(false);
     expect(findWeakPoints(report, report.diagnostics).find((finding) => finding.id === 'unanswered')?.severity).toBeCloseTo((0.8875 - 0.775) / 0.8875, 12);
+  });
+
+  it('marks the months of the trend whose rate is a lower bound, on the chart and in the workbook', async () => {
+    // September: acme answers 40 first mentions and 10 follow-ups of 80, 12 more follow-ups listing a lost response (15%): 62.5% up to
+    // 77.5%. October: the same brands, every response in the data.
+    const posts = [...conversations('acme', 10, 12, '09'), ...conversations('rival', 34, 0, '09'), ...conversations('acme', 30), ...conversations('rival', 34), ...conversations('third', 28)];
+    const report = await october(posts);
+    const point = (brand: string, month: string) => report.trend?.find((entry) => entry.brandId === brand && entry.month === month);
+    expect(point('acme', '2017-09')).toMatchObject({ responseRate: 0.625 });
+    expect(point('acme', '2017-09')?.responseRateEnd).toBeCloseTo(0.775, 12);
+    expect([point('acme', '2017-10')?.responseRateEnd, point('rival', '2017-09')?.responseRateEnd]).toEqual([null, null]);
+    const t = translator(ReportTemplate.open(undefined).strings('en'), 'en');
+    const notes = chartData({ metrics: report, answeredWithin: null, format: new Formatter('en', t, 'UTC'), t, palette: brandColours(report.brands, '#0B5FFF'), primary: '#0B5FFF' }).trend?.inputs.notes;
+    expect(notes).toContain('Responses the exports list are missing from the data for more than 5% of the mentions needing an answer of these months, so their response rates are lower bounds: ACME in Sept 17.');
+    const { model } = await buildReportModel({ metrics: report, config: configWith(BRANDS), facts: null, template: ReportTemplate.open(undefined), language: 'en' });
+    const sheet = model.workbook.sheets.find((candidate) => candidate.name === 'Trend');
+    const bound = sheet?.headers.indexOf('Response rate a lower bound (answers missing from the data)') ?? -1;
+    const rows = (sheet?.rows ?? []).filter((row) => row[1]?.value === 'ACME').map((row) => row[bound]?.value);
+    expect(rows).toEqual([true, false]);
   });
 
   it('keeps in the median the bound of a competitor that changes rank between its ends, as the range it gives the median', async () => {
