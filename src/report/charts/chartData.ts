@@ -334,7 +334,7 @@ function partialNote(
   });
   const note = t(partial.length === 1 ? 'chart.partialPostsOne' : 'chart.partialPosts', { brands: format.list(named), period });
   // The mark opens the note where the chart's figures carry it; under curves without labels it would explain nothing.
-  return [marked ? note : note.replace(new RegExp(`^${LOWER_BOUND_MARK}\\s*`), '')];
+  return [marked ? `${LOWER_BOUND_MARK} ${note}` : note];
 }
 
 /**
