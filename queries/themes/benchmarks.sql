@@ -10,10 +10,11 @@
 -- the competitors) when the client has at least $min_mentions measured mentions of it
 -- and at least 2 competitors are measured (the comparison rule of every benchmark), and
 -- when the client answers it less often than they do: a theme the client answers better
--- is none of its weakest, however the others rank. Only a theme whose gap is exact (its
--- rate and its median exact) is ranked, and only where every theme of uncertain gap is
--- certainly before it (its gap at its highest still lower) or after it (its gap at its
--- lowest still higher); those before it count in its rank.
+-- is none of its weakest, however the others rank. Where the client's rate or the median
+-- is a bound, the gap lies between gap_low and gap_high: a theme is ranked only where it is
+-- behind even at gap_high, and where every other theme is certainly before it (its gap at
+-- its highest lower than this one's at its lowest) or certainly after it; those before it
+-- count in its rank (1224 among exact gaps, ties ordered by the theme's name).
 --
 -- Parameters: $min_mentions, $start, $end, $inbound_mode.
 WITH competitors AS (
@@ -46,11 +47,11 @@ gaps AS (
 ),
 ranked AS (
   SELECT x.theme, x.source,
-         1 + count(y.theme) FILTER (WHERE y.gap_high < x.gap OR (y.gap_high = x.gap AND y.exact AND y.theme < x.theme)) AS place,
-         count(y.theme) FILTER (WHERE NOT y.exact AND y.gap_low <= x.gap AND y.gap_high >= x.gap) AS straddling
+         1 + count(y.theme) FILTER (WHERE y.gap_high < x.gap_low OR (x.exact AND y.exact AND y.gap = x.gap AND y.theme < x.theme)) AS place,
+         count(y.theme) FILTER (WHERE NOT (y.gap_high < x.gap_low OR y.gap_low > x.gap_high OR (x.exact AND y.exact AND y.gap = x.gap))) AS straddling
   FROM gaps x
   LEFT JOIN gaps y ON y.comparable AND NOT (y.theme = x.theme AND y.source = x.source)
-  WHERE x.comparable AND x.exact AND x.gap < 0
+  WHERE x.comparable AND x.gap_high < 0
   GROUP BY x.theme, x.source
 )
 SELECT g.theme, g.source, g.competitor_rate, g.competitor_rate_end, g.competitor_time, g.competitors_measured, g.gap,

@@ -370,15 +370,17 @@ export function previousValues(previous: BrandMetrics | undefined, catalogue: re
 
 /**
  * The client against the competitors' median and the best brand, for every
- * ranked metric of the catalogue, among the brands whose value is comparable;
- * `competitorsMeasured` says how many competitors the median rests on. A
+ * ranked metric of the catalogue, among the brands whose value is comparable
+ * (the best among those ranked); `competitorsMeasured` says how many
+ * competitors the median rests on. A
  * value that is a bound (`otherEnd` gives its other end, as holdsAtBothEnds
  * does) makes the median one too where it moves it: `competitorMedianEnd` is
  * the median with every such value at its other end (the median can only move
  * one way with each), and `bestEnd` the best brand's other end. So the median
  * takes every competitor of `inMedian` (by default those `comparable`), bounds
  * whose rank would change between their ends too: the median is the range
- * they give it, where leaving one out would move it as much, with no word.
+ * they give it, where leaving one out would move it as much, with no word. The
+ * client's value is set against it on the same terms.
  */
 export function benchmarks<Brand extends RankedBrand, Metric extends MetricSpec<Brand>>(
   brands: Brand[],
@@ -393,13 +395,15 @@ export function benchmarks<Brand extends RankedBrand, Metric extends MetricSpec<
     if (!better) return [];
     const value = (brand: Brand) => comparableValue(brand, metric, comparable);
     const endOf = (brand: Brand) => (value(brand) === null ? null : otherEnd(brand, metric));
-    const clientValue = client ? value(client) : null;
     const measured = (brand: Brand) => comparableValue(brand, metric, inMedian);
+    // The client's value is set against the median wherever it could be in it: a bound whose rank changes between its ends too.
+    const clientValue = client ? measured(client) : null;
     const competitors = brands.filter((b) => b.role !== 'client' && measured(b) !== null);
     const competitorValues = competitors.map((b) => measured(b) as number);
     const competitorMedian = median(competitorValues);
     const atOtherEnd = median(competitors.map((b) => otherEnd(b, metric) ?? (measured(b) as number)));
-    const medianMoves = competitorMedian !== null && atOtherEnd !== null && shownValue(metric.unit, atOtherEnd) !== shownValue(metric.unit, competitorMedian);
+    // Any move, printed alike or not: a verdict's band can end between the two.
+    const medianMoves = competitorMedian !== null && atOtherEnd !== null && atOtherEnd !== competitorMedian;
     let best: number | null = null;
     let bestBrand: Brand | null = null;
     for (const brand of brands) {

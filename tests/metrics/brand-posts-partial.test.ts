@@ -173,7 +173,7 @@ describe('a brand whose posts the data holds on part of the period only (brand-p
     const { model } = await buildReportModel({ metrics: full, config: themed, facts: null, template: ReportTemplate.open(undefined), language: 'en', improvements: buildImprovements(full, 'en') });
     // Behind the median on every figure, each a lower bound: "What to improve" says they are judged only where ahead even so, not that none falls behind.
     expect(model.absent.find((line) => line.startsWith('What to improve'))).toMatch(
-      /^What to improve: the client’s figures marked ≥ in “[^”]+” are lower bounds, since answers are missing from the data, and are judged only where they are ahead even so;/,
+      /^What to improve: the client’s figures marked ≥ in “[^”]+” are lower bounds, since answers are missing from the data, and are judged only where the verdict is the same whatever those answers were;/,
     );
     const sheet = model.workbook.sheets.find((entry) => entry.name === 'Diagnostics');
     const notes = sheet?.headers.indexOf('Notes') ?? -1;

@@ -362,7 +362,9 @@ describe('findings that never contradict themselves', () => {
     expect([acme?.responseRate, acme?.withinSla['60'], acme?.withinSla['1440']]).toEqual([0.3, 0, 0.3]);
     expect([acme?.rank.responseRate, acme?.rank['withinSla.60'], acme?.rank['withinSla.1440']]).toEqual([null, null, null]);
     expect(figure(open, 'rivalco')?.rank).toMatchObject({ responseRate: 1, 'withinSla.60': 1, 'withinSla.1440': 1 });
-    for (const metric of ['responseRate', 'withinSla.60', 'withinSla.1440']) expect(benchmark(open, metric), metric).toMatchObject({ client: null, gapToMedian: null, gapToBest: null });
+    // Unranked, it is still set against the median (each brand's verdict is judged at its ends), but "at least 0%" is not.
+    expect(benchmark(open, 'withinSla.60')).toMatchObject({ client: null, gapToMedian: null, gapToBest: null });
+    for (const metric of ['responseRate', 'withinSla.1440']) expect(benchmark(open, metric), metric).toMatchObject({ client: 0.3, competitorMedian: 0.5 });
     expect((await findingsOf(open))[0]).toBe(
       'Acme Telecom answered at least 30% of the 40 mentions it received, and up to 100% counting the 28 replies its export lists but the data does not hold; the rate is therefore not ranked against the other brands.',
     );

@@ -256,7 +256,7 @@ describe('report model', () => {
     expect(built.sections).not.toContain('improvements');
     expect(built.absent).not.toContain(template.strings('es')['absent.improvements']);
     expect(built.absent).toContain(
-      'Qué mejorar: ninguna cifra del cliente alcanza el umbral de este informe para dar un consejo (una diferencia que merezca actuar, medida sobre al menos 30 menciones y con datos completos, frente a al menos 2 competidores). Una ✗ en «Errores de gestión de comunidad» solo compara la cifra impresa con la mediana de los competidores: léala como una señal que vigilar.',
+      'Qué mejorar: ninguna cifra del cliente alcanza el umbral de este informe para dar un consejo (una diferencia que merezca actuar, medida sobre al menos 30 menciones y que se mantiene aunque se contaran las respuestas que faltan en los datos, frente a al menos 2 competidores). Una ✗ en «Errores de gestión de comunidad» solo compara la cifra impresa con la mediana de los competidores: léala como una señal que vigilar.',
     );
   });
 

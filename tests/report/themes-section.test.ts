@@ -176,13 +176,16 @@ describe('what people write about', () => {
     expect(((listedGrid?.datasets.cells ?? []) as Array<{ label: string }>).map((cell) => cell.label).filter((label) => label !== '')).toEqual(['90% · 40', '≥ 90% · 30']);
     expect(listedGrid?.notes).toContain(listedNote);
     expect(listedGrid?.notes?.some((note) => note.includes('on part of'))).toBe(false);
-    // No worst subject is named on a lower bound: billing, 12 of 40, is named while exact, not where 3 of its mentions list a
-    // response the data lacks (7.5%: up to 15 of 40).
+    // The worst subject is named on a lower bound only where it is 20% behind the median even at its other end: billing, 12 of
+    // 40 (30%), up to 15 (37.5%) where 3 more list a response the data lacks, against 60%; not up to 22 (55%).
     expect(themeFinding(withSubjects(), format, t)).not.toBeNull();
     const subjects = withSubjects();
-    const themes = (brand: MetricsReport['brands'][number]) => (brand.themes ?? []).map((entry) => (entry.name === 'billing' ? { ...entry, listedMissing: 3, responseRateEnd: 15 / 40 } : entry));
-    const listedWorst: MetricsReport = { ...subjects, brands: subjects.brands.map((brand) => (brand.id === 'acme' && brand.coverage ? { ...brand, themes: themes(brand), coverage: { ...brand.coverage, warnings: ['responses-missing'] } } : brand)) };
-    expect(themeFinding(listedWorst, format, t)).toBeNull();
+    const listedWorst = (listedMissing: number): MetricsReport => {
+      const themes = (brand: MetricsReport['brands'][number]) => (brand.themes ?? []).map((entry) => (entry.name === 'billing' ? { ...entry, listedMissing, responseRateEnd: (12 + listedMissing) / 40 } : entry));
+      return { ...subjects, brands: subjects.brands.map((brand) => (brand.id === 'acme' && brand.coverage ? { ...brand, themes: themes(brand), coverage: { ...brand.coverage, warnings: ['responses-missing'] } } : brand)) };
+    };
+    expect(themeFinding(listedWorst(3), format, t)).toMatch(/^On billing \(40 mentions that needed an answer\), Acme Telecom answered at least 30% in /);
+    expect(themeFinding(listedWorst(10), format, t)).toBeNull();
   });
 
   it('marks the competitors’ time of a subject when a competitor it counts answered fewer than 30 mentions of it, and says so', () => {
@@ -216,6 +219,8 @@ describe('what people write about', () => {
       ['coverage', '≥ 50%', null],
     ]);
     expect(section?.notes.some((note) => note.startsWith('≥ before the competitors’ rate of a subject'))).toBe(true);
+    // The finding on the worst subject says the median as the bound it is.
+    expect(themeFinding(bound, format, t)).toMatch(/answered 30% in .+, against at least 60% in .+ for its competitors’ median\.$/);
     expect(buildThemes(withSubjects(), format, t, 'September 2017')?.notes.some((note) => note.startsWith('≥'))).toBe(false);
     // The Subjects sheet gives both ends, as numbers: the median's, and a rate's where it is a bound.
     const listed: MetricsReport = { ...bound, brands: bound.brands.map((brand) => (brand.id === 'acme' ? { ...brand, themes: (brand.themes ?? []).map((entry) => (entry.name === 'coverage' ? { ...entry, responseRateEnd: 0.95 } : entry)) } : brand)) };

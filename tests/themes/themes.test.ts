@@ -152,24 +152,26 @@ describe('configured themes', () => {
     expect(themeOf(one, 'acme', 'network')).toMatchObject({ listedMissing: 1, responseRateEnd: null });
   });
 
-  it('rank a theme worst only where no rate or median that is a bound could change its place, counting those certainly worse', async () => {
+  it('rank a theme worst only where it is behind at every end and no rate or median that is a bound could change its place', async () => {
     // billing: acme answers 12 of 30 (40%), rival 30, third 24 (median 90%): 50 points behind, before network's 37.5 (50% against 87.5%).
     const billing = [...mentions('ab', 10, 'acme', 'my bill is wrong', 30, 12, 20), ...mentions('rb', 10, 'rival', 'my bill is wrong', 30, 30, 20), ...mentions('tb', 10, 'third', 'my bill is wrong', 30, 24, 20)];
     const lose = (ids: string[]) => (post: TestPost) => (ids.includes(post.id) ? { ...post, responses: `${post.id}-gone` } : post);
     const run = (list: TestPost[]) => themes(list, BRANDS, { themes: { ...THEMES, billing: ['bill'] } });
     const ranks = (report: BrandThemes[]) => ['billing', 'network'].map((name) => themeOf(report, 'acme', name)?.benchmark?.worstRank ?? null);
     expect(ranks(await run([...posts(), ...billing]))).toEqual([1, 2]);
-    // 2 of billing's 30 list a lost response: 40% to 46.7%, 43.3 points behind at best, still before network: billing unranked, network second.
+    // 2 of billing's 30 list a lost response: 40% to 46.7%, 43.3 to 50 points behind, certainly before network's 37.5: the same ranks.
     const two = await run([...posts(), ...billing].map(lose(['ab12', 'ab13'])));
     expect(themeOf(two, 'acme', 'billing')?.responseRateEnd).toBe(14 / 30);
-    expect(ranks(two)).toEqual([null, 2]);
+    expect(ranks(two)).toEqual([1, 2]);
     // 6: 40% to 60%, 30 to 50 points behind, on either side of network's 37.5: neither is ranked.
     expect(ranks(await run([...posts(), ...billing].map(lose(['ab12', 'ab13', 'ab14', 'ab15', 'ab16', 'ab17']))))).toEqual([null, null]);
     // third's network rate, 75% up to 87.5% (4 of 32 listed): the median lies between 87.5% and 93.75%, printed with its
-    // other end; network's gap is uncertain (unranked), yet certainly behind billing's 50 points: billing first.
+    // other end; network is 37.5 to 43.75 points behind, certainly after billing's 50: billing first, network second.
     const median = await run([...posts(), ...billing].map(lose(['tf24', 'tf25', 'tf26', 'tf27'])));
-    expect(themeOf(median, 'acme', 'network')?.benchmark).toMatchObject({ competitorRate: 0.875, competitorRateEnd: 0.9375, worstRank: null });
-    expect(ranks(median)).toEqual([1, null]);
+    expect(themeOf(median, 'acme', 'network')?.benchmark).toMatchObject({ competitorRate: 0.875, competitorRateEnd: 0.9375, worstRank: 2 });
+    expect(ranks(median)).toEqual([1, 2]);
+    // With billing's 6 lost too (30 to 50 points behind), billing's gap reaches past network's: neither is ranked.
+    expect(ranks(await run([...posts(), ...billing].map(lose(['tf24', 'tf25', 'tf26', 'tf27', 'ab12', 'ab13', 'ab14', 'ab15', 'ab16', 'ab17']))))).toEqual([null, null]);
   });
 
   it('rank only the themes the client is shown: a term found for a competitor alone is no worst theme of the client', async () => {

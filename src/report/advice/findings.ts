@@ -107,7 +107,7 @@ function evaluate(spec: Spec): Finding | null {
   const client = spec.contenders.find((c) => c.role === 'client');
   const competitorMedian = spec.benchmark?.competitorMedian ?? null;
   const competitorsMeasured = spec.benchmark?.competitorsMeasured ?? 0;
-  // The benchmark leaves out a client whose value is not comparable (too few posts of its own).
+  // The benchmark leaves out a client whose value is not comparable (too few posts of its own, its posts held in part).
   if (spec.benchmark?.client == null) return null;
   if (!better || !as || !client || client.value === null || spec.sample < ADVICE_MIN_SAMPLE || competitorMedian === null || competitorsMeasured < ADVICE_MIN_COMPETITORS) return null;
   const nearest = spec.clientEnd ?? client.value;
@@ -214,7 +214,7 @@ function diagnosticSpecs(diagnostics: Diagnostics, unmeasuredPlatforms: boolean)
       'influencers',
       'influencerResponseRate',
       influencers?.influencers.inbound,
-      influencers && influencers.influencers.responseRate !== null && influencers.others.responseRate !== null && !othersBound
+      influencers && influencers.influencers.responseRate !== null && influencers.others.responseRate !== null && !othersBound && !bound('influencerResponseRate')
         ? { kind: 'influencersVsOthers', threshold: influencers.followerThreshold, influencers: influencers.influencers.responseRate, others: influencers.others.responseRate }
         : null,
     ),

@@ -193,9 +193,9 @@ function printableImprovement(item: ImprovementItem): ImprovementItem {
 
 /**
  * Why "What to improve" is left out. Where the scorecard marks the client behind (✗) on a figure
- * the advice does not take up (too few mentions, a lower bound), "no figure falls behind" would
- * contradict the page before it: the sentence gives the bar advice must meet instead; where the client's figures marked ≥
- * take no verdict (lower bounds), it says they are judged only where ahead even so. `scorecard` is null where the
+ * the advice does not take up (too few mentions, a lower bound behind by less at its other end), "no figure falls
+ * behind" would contradict the page before it: the sentence gives the bar advice must meet instead; where the client's
+ * figures marked ≥ take no verdict (lower bounds), it says they are judged only where the verdict holds at either end. `scorecard` is null where the
  * report does not print one (no diagnostics, or a template without the section).
  */
 function noImprovements(scorecard: Scorecard | null, t: Translate): string {

@@ -95,8 +95,11 @@ function responseFindings(metrics: MetricsReport, format: Formatter, t: Translat
   const sla = benchmarkOf(metrics, slaKey(target));
   const clientWithin = sla?.client ?? null;
   const othersWithin = sla?.competitorMedian ?? null;
-  // "At least 0%" says nothing: a share the data can only understate is said when it is more.
-  if (clientWithin !== null && othersWithin !== null && !(isLowerBound(client) && clientWithin === 0)) {
+  // "At least 0%" says nothing: a share the data can only understate is said when it is more, and set against the median only
+  // where it is behind even at its other end (answersUpperBound): between the two, it may be ahead or behind.
+  const clientEnd = clientWithin === null ? null : answersUpperBound(client, clientWithin);
+  const straddles = clientEnd !== null && othersWithin !== null && clientEnd >= othersWithin;
+  if (clientWithin !== null && othersWithin !== null && !(isLowerBound(client) && clientWithin === 0) && !straddles) {
     const share = format.percent(clientWithin);
     // A median that rests on competitors' lower bounds (Benchmark.competitorMedianEnd) is said as one, and the client is ahead of it only when ahead of its other end too.
     const medianEnd = sla?.competitorMedianEnd ?? null;

@@ -148,7 +148,7 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
   if (themes.length === 0) return null;
   const client = clientOf(metrics);
   const rows = themes.map((theme): ThemeRow => {
-    // The data may lack some of the client's answers on the subject (understatesSubject): its rate is a lower bound, judged only when it beats the median even so.
+    // The data may lack some of the client's answers on the subject (understatesSubject): its rate is a lower bound, marked.
     const understated = understatesSubject(theme);
     const benchmark = theme.benchmark;
     // One measured competitor's figure is no median: said beside it.
@@ -210,22 +210,25 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
 /**
  * One finding on the theme the client answers worst against its
  * competitors: only with at least 30 measured mentions of it and a rate at
- * least 20% below the competitors' median (the findings' rule).
+ * least 20% below the competitors' median (the findings' rule), at every end
+ * of the two where either is a bound.
  */
 export function themeFinding(metrics: MetricsReport, format: Formatter, t: Translate): string | null {
   const client = clientOf(metrics);
   const worst = (client.themes ?? []).find((theme) => theme.benchmark?.worstRank === 1);
   const benchmark = worst?.benchmark;
-  // A rate the data may understate is no worst theme.
-  if (!worst || !benchmark || understatesSubject(worst) || worst.measured < THEME_MIN_MENTIONS || worst.responseRate === null || benchmark.competitorRate === null) return null;
-  if (worst.responseRate * 1.2 > benchmark.competitorRate) return null;
+  if (!worst || !benchmark || worst.measured < THEME_MIN_MENTIONS || worst.responseRate === null || benchmark.competitorRate === null) return null;
+  // A rate the data may understate is behind by the rule even at its other end (responseRateEnd), against the median as printed,
+  // the competitors' lowest end: then it is behind at every end, and each bound is said as one.
+  if ((worst.responseRateEnd ?? worst.responseRate) * 1.2 > benchmark.competitorRate) return null;
+  const bound = (value: number, end: number | null) => (end == null ? format.percent(value) : t('finding.atLeast', { value: format.percent(value) }));
   return t('finding.theme', {
     client: client.name,
     theme: worst.name,
     measured: format.count(worst.measured),
-    rate: format.percent(worst.responseRate),
+    rate: bound(worst.responseRate, worst.responseRateEnd),
     time: format.duration(worst.responseTimeMedianMin),
-    competitorRate: format.percent(benchmark.competitorRate),
+    competitorRate: bound(benchmark.competitorRate, benchmark.competitorRateEnd),
     competitorTime: format.duration(benchmark.competitorTimeMedianMin),
   });
 }

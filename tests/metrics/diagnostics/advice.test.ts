@@ -68,7 +68,7 @@ describe('what to improve', () => {
     const unanswered = items.find((item) => item.id === 'unanswered');
     expect(unanswered?.evidence).toEqual([
       'Response rate: Acme 63%, median of 2 measured competitors 85%.',
-      'Acme ranks 3 of 3; the best is Rivalia, at 90%.',
+      'Acme ranks 3 of 3; the best is Rivalia, with 90%.',
       '250 of 400 mentions were answered.',
     ]);
     expect(items.find((item) => item.id === 'slow')?.evidence[0]).toBe('Median response time: Acme 3.1\u00a0h, median of 2 measured competitors 1.1\u00a0h.');

@@ -228,6 +228,17 @@ describe('a share the diagnostics answer, under responses the export lists and t
     expect(rows).toEqual([true, false]);
   });
 
+  it('advises on a client bound whose rank changes between its ends where it is behind the median even so', async () => {
+    // acme answers 10 of 40 follow-ups, 8 more listing a lost response: 25% up to 45%, past rival's 40%, so unranked. The
+    // median of rival's 40% and third's 85% is 62.5%: 17.5 points ahead of acme's other end.
+    const report = await october([...conversations('acme', 10, 8), ...conversations('rival', 16), ...conversations('third', 34)]);
+    expect(diagnosed(report, 'acme').rank.followUpAnsweredShare).toBeNull();
+    expect(report.diagnostics.benchmarks.find((entry) => entry.metric === 'followUpAnsweredShare')).toMatchObject({ client: 0.25, competitorMedian: 0.625 });
+    expect(followUpCell(report, 'acme')).toMatchObject({ text: '≥ 25%', rank: null, tone: 'worse' });
+    const item = buildImprovements(report, 'en').find((entry) => entry.id === 'follow-ups');
+    expect(item?.evidence[0]).toBe('Follow-ups answered: ACME at least 25%, median of 2 measured competitors 63%.');
+  });
+
   it('keeps in the median the bound of a competitor that changes rank between its ends, as the range it gives the median', async () => {
     // rival answers 20 of 40 follow-ups (50%), and 12 more list a response the data lacks: up to 80%, past third's 70%, so
     // unranked. Left out, the median would rest on third alone (○); kept, it is (50% + 70%) / 2 = 60% to (80% + 70%) / 2 = 75%,
@@ -285,6 +296,9 @@ describe('a value known between two ends', () => {
     assignRanks(brands, [share], comparable);
     expect(brands.map((entry) => entry.rank.share)).toEqual([2, 4, 3, 1]);
     expect(benchmarks(brands, [share], comparable, (entry) => entry.end)[0]).toMatchObject({ competitorMedian: 0.44, competitorMedianEnd: 0.48, best: 0.8, bestEnd: 0.9, bestBrandId: 'd' });
+    // A move that prints alike is one too: a verdict's band can end between the two.
+    const slight = brands.map((entry) => (entry.id === 'c' ? { ...entry, end: 0.442 } : entry));
+    expect(benchmarks(slight, [share], comparable, (entry) => entry.end)[0]?.competitorMedianEnd).toBe(0.442);
     // Without c's bound the median is exact: no other end.
     const exact = brands.map((entry) => (entry.id === 'c' ? { ...entry, end: null } : entry));
     expect(benchmarks(exact, [share], comparable, (entry) => entry.end)[0]).toMatchObject({ competitorMedian: 0.44, competitorMedianEnd: null });
