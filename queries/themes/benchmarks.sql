@@ -14,7 +14,8 @@
 -- is a bound, the gap lies between gap_low and gap_high: a theme is ranked only where it is
 -- behind even at gap_high, and where every other theme is certainly before it (its gap at
 -- its highest lower than this one's at its lowest) or certainly after it; those before it
--- count in its rank (1224 among exact gaps, ties ordered by the theme's name).
+-- count in its rank; exact gaps that are equal go in the order of the themes' names, and a
+-- configured theme and a found one of the same name share a place.
 --
 -- Parameters: $min_mentions, $start, $end, $inbound_mode.
 WITH competitors AS (

@@ -380,7 +380,8 @@ export function previousValues(previous: BrandMetrics | undefined, catalogue: re
  * takes every competitor of `inMedian` (by default those `comparable`), bounds
  * whose rank would change between their ends too: the median is the range
  * they give it, where leaving one out would move it as much, with no word. The
- * client's value is set against it on the same terms.
+ * client's value is set against it on the same terms, with its own other end
+ * (`clientEnd`).
  */
 export function benchmarks<Brand extends RankedBrand, Metric extends MetricSpec<Brand>>(
   brands: Brand[],
@@ -419,6 +420,7 @@ export function benchmarks<Brand extends RankedBrand, Metric extends MetricSpec<
       {
         metric: metric.key,
         client: clientValue,
+        clientEnd: client === undefined || clientValue === null ? null : otherEnd(client, metric),
         competitorMedian,
         competitorMedianEnd: medianMoves ? atOtherEnd : null,
         gapToMedian: clientValue === null || competitorMedian === null ? null : clientValue - competitorMedian,

@@ -155,6 +155,8 @@ export interface DataQuality {
 export interface Benchmark {
   metric: string;
   client: number | null;
+  /** Where the client's value is a bound (listed responses the data lacks), its other end; null when exact. The gaps are then bounds too. */
+  clientEnd: number | null;
   competitorMedian: number | null;
   /**
    * Where competitors' values the median rests on are bounds (listed responses the data lacks) that move it: the

@@ -426,7 +426,7 @@ describe('ranks, benchmarks and change', () => {
     expect(ranks).toEqual({ acme: 3, b: 1, c: 1, d: 3 });
     expect(brand(report, 'acme').rank.responseTimeMedianMin).toBe(1);
     const rate = report.benchmarks?.find((b) => b.metric === 'responseRate');
-    expect(rate).toEqual({ metric: 'responseRate', client: 0.5, competitorMedian: 1, competitorMedianEnd: null, gapToMedian: -0.5, best: 1, bestEnd: null, bestBrandId: 'b', gapToBest: -0.5, competitorsMeasured: 3 });
+    expect(rate).toEqual({ metric: 'responseRate', client: 0.5, clientEnd: null, competitorMedian: 1, competitorMedianEnd: null, gapToMedian: -0.5, best: 1, bestEnd: null, bestBrandId: 'b', gapToBest: -0.5, competitorsMeasured: 3 });
     const time = report.benchmarks?.find((b) => b.metric === 'responseTimeMedianMin');
     expect(time).toMatchObject({ client: 10, competitorMedian: 30, gapToMedian: -20, best: 10, bestBrandId: 'acme', gapToBest: 0 });
   });

@@ -56,6 +56,16 @@ describe('report model', () => {
     };
     expect(await sla(0.3)).toEqual(['40% of the mentions to Acme Telecom that needed an answer were answered within 1\u00a0h, ahead of the competitor median (at least 15%).']);
     expect(await sla(0.45)).toEqual(['40% of the mentions to Acme Telecom that needed an answer were answered within 1\u00a0h, against at least 15% for the competitor median.']);
+    // Acme's own share a lower bound, 40% up to 50% (5 of its 50 mentions list a response the data lacks): said against the
+    // median where it is ahead at both ends, not where the median (45%) lies between them.
+    const bounded = async (median: number) => {
+      const metrics = fixtureMetrics();
+      const brands = metrics.brands.map((brand) => (brand.id === 'acme' && brand.coverage ? { ...brand, coverage: { ...brand.coverage, inboundMeasured: 50, listedResponsesMissing: 5, warnings: [...brand.coverage.warnings, 'responses-missing' as const] } } : brand));
+      const benchmarks = (metrics.benchmarks ?? []).map((entry) => (entry.metric === 'withinSla.60' ? { ...entry, competitorMedian: median } : entry));
+      return (await model('en', null, { ...metrics, brands, benchmarks })).model.findings.filter((line) => line.includes('within 1'));
+    };
+    expect(await bounded(0.15)).toEqual(['At least 40% of the mentions to Acme Telecom that needed an answer were answered within 1\u00a0h, against 15% for the competitor median.']);
+    expect(await bounded(0.45)).toEqual([]);
   });
 
   it('says a slower client\'s median beside a fastest one of few answers only from 1.2 times slower', async () => {

@@ -1,7 +1,7 @@
 import { type MetricSpec, metricCatalogue, specOf } from '../../metrics/catalogue.js';
 import { DIAGNOSTIC_METRICS, type DiagnosticMetricKey, groupBoundByListedMissing, isBoundShare, listedMissingEnd } from '../../metrics/diagnostics/catalogue.js';
-import { answersOtherEnd, isBoundFigure } from '../../metrics/ranking.js';
-import type { Diagnostics } from '../../metrics/diagnostics/types.js';
+import { isBoundFigure } from '../../metrics/ranking.js';
+import type { BrandDiagnostics, Diagnostics } from '../../metrics/diagnostics/types.js';
 import type { Benchmark, BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { FindingId, ImprovementItem } from './types.js';
 
@@ -68,8 +68,6 @@ interface Spec {
   metric: Pick<MetricSpec<never>, 'key' | 'better' | 'unit' | 'label'>;
   contenders: Contender[];
   benchmark: Benchmark | undefined;
-  /** The other end of the client's value where responses its export lists and the data lacks make it a bound (answersOtherEnd, listedMissingEnd). */
-  clientEnd: number | null;
   detail: Detail | null;
   examples: Example[];
   /** How many mentions (or posts) the client's value rests on. */
@@ -110,7 +108,8 @@ function evaluate(spec: Spec): Finding | null {
   // The benchmark leaves out a client whose value is not comparable (too few posts of its own, its posts held in part).
   if (spec.benchmark?.client == null) return null;
   if (!better || !as || !client || client.value === null || spec.sample < ADVICE_MIN_SAMPLE || competitorMedian === null || competitorsMeasured < ADVICE_MIN_COMPETITORS) return null;
-  const nearest = spec.clientEnd ?? client.value;
+  const clientEnd = spec.benchmark?.clientEnd ?? null;
+  const nearest = clientEnd ?? client.value;
   const behind = better === 'higher' ? competitorMedian - nearest : nearest - competitorMedian;
   if (behind < MIN_GAP[as]) return null;
   const scale = Math.max(Math.abs(competitorMedian), as === 'percent' ? 0.01 : 1);
@@ -121,7 +120,7 @@ function evaluate(spec: Spec): Finding | null {
     metric: spec.metric.key,
     label: spec.metric.label,
     as,
-    client: { name: client.name, value: client.value, end: spec.clientEnd, rank: client.rank },
+    client: { name: client.name, value: client.value, end: clientEnd, rank: client.rank },
     competitorMedian,
     competitorMedianEnd: spec.benchmark?.competitorMedianEnd ?? null,
     competitorsMeasured,
@@ -150,8 +149,7 @@ function baseSpecs(metrics: MetricsReport, diagnostics: Diagnostics | undefined)
   const catalogue = metricCatalogue(metrics.settings?.sla ?? []);
   const spec = (id: FindingId, key: string, sample: number, detail: Detail | null, examples: Example[] = []): Spec => {
     const metric: MetricSpec<BrandMetrics> = specOf(catalogue, key);
-    const clientEnd = client ? answersOtherEnd(client, metric) : null;
-    return { id, metric, contenders: contendersOf(metrics.brands, metric, (brand) => isBoundFigure(brand, metric)), benchmark: metrics.benchmarks?.find((b) => b.metric === key), clientEnd, detail, examples, sample };
+    return { id, metric, contenders: contendersOf(metrics.brands, metric, (brand) => isBoundFigure(brand, metric)), benchmark: metrics.benchmarks?.find((b) => b.metric === key), detail, examples, sample };
   };
   const warnings = client?.coverage?.warnings ?? [];
   // The examples name no platform: with a platform lacking the client's posts, some would be mentions nobody can call unanswered.
@@ -171,9 +169,8 @@ function baseSpecs(metrics: MetricsReport, diagnostics: Diagnostics | undefined)
 function diagnosticSpecs(diagnostics: Diagnostics, unmeasuredPlatforms: boolean): Spec[] {
   const client = diagnostics.brands.find((b) => b.role === 'client');
   const spec = (id: FindingId, key: DiagnosticMetricKey, sample: number | undefined, detail: Detail | null, examples: Example[] = []): Spec => {
-    const metric = specOf(DIAGNOSTIC_METRICS, key);
-    const clientEnd = client ? listedMissingEnd(client, metric, diagnostics.settings) : null;
-    return { id, metric, contenders: contendersOf(diagnostics.brands, metric, (brand) => isBoundShare(brand, metric, diagnostics.settings)), benchmark: diagnostics.benchmarks.find((b) => b.metric === key), clientEnd, detail, examples, sample: sample ?? 0 };
+    const metric: MetricSpec<BrandDiagnostics> = specOf(DIAGNOSTIC_METRICS, key);
+    return { id, metric, contenders: contendersOf(diagnostics.brands, metric, (brand) => isBoundShare(brand, metric, diagnostics.settings)), benchmark: diagnostics.benchmarks.find((b) => b.metric === key), detail, examples, sample: sample ?? 0 };
   };
   const topTemplate = client?.canned.topTemplates[0];
   const influencers = client?.influencers;

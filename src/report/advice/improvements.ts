@@ -5,6 +5,7 @@ import { translator, type Translate } from '../i18n/strings.js';
 import { ReportTemplate } from '../template.js';
 import { findWeakPoints, type Detail, type Finding } from './findings.js';
 import type { AdviceLanguage, ImprovementItem } from './types.js';
+import { saidAsBound } from '../model/bound-words.js';
 
 export interface ImprovementOptions {
   /** Default: `metrics.diagnostics`. */
@@ -49,7 +50,7 @@ function shown(finding: Finding, format: Formatter, value: number): string {
 function evidence(finding: Finding, t: Translate, format: Formatter): string[] {
   const show = (value: number) => shown(finding, format, value);
   // A figure that rests on competitors' bounds is said as the bound it is: "at least 75%".
-  const showBound = (value: number, end: number | null) => (end === null ? show(value) : t(end > value ? 'finding.atLeast' : 'finding.atMost', { value: show(value) }));
+  const showBound = (value: number, end: number | null) => saidAsBound(t, show(value), value, end);
   const brand = finding.client.name;
   const lines = [
     t('advice.valueVsMedian', {

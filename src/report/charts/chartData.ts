@@ -616,17 +616,18 @@ function trendInputs({ metrics, format, t, palette }: Context, common: Record<st
 
 /**
  * The months whose rate of a brand is a lower bound for responses its exports list and the data lacks (TrendPoint.responseRateEnd),
- * named per brand: a dip of the curve there may be answers missing from the data. Not the months of the report's period of a brand
- * whose figures of the period are lower bounds: curveNotes names those.
+ * named per brand: a dip of the curve there may be answers missing from the data. Not the month of a one-month report of a brand
+ * whose figures of the month are lower bounds: curveNotes names it. The months of a longer period are named, as its note speaks of
+ * the whole period.
  */
 function listedTrendMonths(metrics: MetricsReport, trend: readonly TrendPoint[], monthLabels: Record<string, string>, format: Formatter, t: Translate): string[] {
   const { first, last } = periodMonths(metrics.period);
-  const named = (brand: BrandMetrics) => hasPartialPosts(brand) || warningsOf(brand).includes('responses-missing');
+  const named = (brand: BrandMetrics) => first === last && (hasPartialPosts(brand) || warningsOf(brand).includes('responses-missing'));
   const byBrand = metrics.brands
     .map((brand) => ({
       brand,
       months: trend
-        .filter((point) => point.brandId === brand.id && point.responseRateEnd != null && !(named(brand) && point.month >= first && point.month <= last))
+        .filter((point) => point.brandId === brand.id && point.responseRateEnd != null && !(named(brand) && point.month === first))
         .map((point) => point.month)
         .sort(),
     }))

@@ -7,6 +7,7 @@ import { benchmarkOf, catalogueOf, changeOf, clientOf, comparedRank, competitors
 import { answersUpperBound, hasPartialPosts, isLowerBoundUnder } from '../../metrics/coverage.js';
 import { crowdsOnOneDay, localDay, measuredInbound, measuredPlatforms, warningsOf } from './coverage.js';
 import { printableName } from './examples.js';
+import { saidAsBound } from './bound-words.js';
 
 /** "N times faster" needs medians at least this far apart (METRICS.md, "Share of voice and benchmarks"). */
 const FASTER_RATIO = 1.2;
@@ -95,15 +96,15 @@ function responseFindings(metrics: MetricsReport, format: Formatter, t: Translat
   const sla = benchmarkOf(metrics, slaKey(target));
   const clientWithin = sla?.client ?? null;
   const othersWithin = sla?.competitorMedian ?? null;
-  // "At least 0%" says nothing: a share the data can only understate is said when it is more, and set against the median only
-  // where it is behind even at its other end (answersUpperBound): between the two, it may be ahead or behind.
+  // "At least 0%" says nothing: a share the data can only understate is said when it is more, and not set against a median
+  // it is behind at one end and reaches at its other (answersUpperBound): it may be ahead or behind.
   const clientEnd = clientWithin === null ? null : answersUpperBound(client, clientWithin);
-  const straddles = clientEnd !== null && othersWithin !== null && clientEnd >= othersWithin;
+  const straddles = clientWithin !== null && clientEnd !== null && othersWithin !== null && clientWithin < othersWithin && clientEnd >= othersWithin;
   if (clientWithin !== null && othersWithin !== null && !(isLowerBound(client) && clientWithin === 0) && !straddles) {
     const share = format.percent(clientWithin);
     // A median that rests on competitors' lower bounds (Benchmark.competitorMedianEnd) is said as one, and the client is ahead of it only when ahead of its other end too.
     const medianEnd = sla?.competitorMedianEnd ?? null;
-    const median = medianEnd === null ? format.percent(othersWithin) : t('finding.atLeast', { value: format.percent(othersWithin) });
+    const median = saidAsBound(t, format.percent(othersWithin), othersWithin, medianEnd);
     // A share the data can only understate is set against the median in the plain words of slaBehind, neither ahead of it nor level with it.
     const ahead = clientWithin > othersWithin && (medianEnd === null || (clientWithin > medianEnd && share !== format.percent(medianEnd)));
     const same = medianEnd === null && share === median;

@@ -5,6 +5,7 @@ import type { BrandThemes, Theme } from '../../themes/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Language } from '../i18n/language.js';
 import type { Translate } from '../i18n/strings.js';
+import { saidAsBound } from './bound-words.js';
 import { clientOf } from './brandLookup.js';
 import { hasPartialPosts, reportedResponsesMissingThreshold } from '../../metrics/coverage.js';
 import { LOW_SAMPLE_MARK, LOWER_BOUND_MARK, printsBound } from './coverage.js';
@@ -221,7 +222,7 @@ export function themeFinding(metrics: MetricsReport, format: Formatter, t: Trans
   // A rate the data may understate is behind by the rule even at its other end (responseRateEnd), against the median as printed,
   // the competitors' lowest end: then it is behind at every end, and each bound is said as one.
   if ((worst.responseRateEnd ?? worst.responseRate) * 1.2 > benchmark.competitorRate) return null;
-  const bound = (value: number, end: number | null) => (end == null ? format.percent(value) : t('finding.atLeast', { value: format.percent(value) }));
+  const bound = (value: number, end: number | null) => saidAsBound(t, format.percent(value), value, end);
   return t('finding.theme', {
     client: client.name,
     theme: worst.name,

@@ -268,6 +268,7 @@ function trendSheet(inputs: WorkbookInputs): WorkbookSheet {
     { header: t('label.answered'), value: (point) => cell.count(point.answered) },
     { header: t('label.responseRate'), value: (point) => cell.share(point.responseRate) },
     { header: t('sheet.lowerBound'), value: (point) => cell.boolean(lowerBound(point)) },
+    { header: t('sheet.rateEnd'), value: (point) => cell.share(point.responseRateEnd) },
     { header: t('sheet.minutes', { label: t('label.responseTimeMedianMin') }), value: (point) => cell.minutes(point.responseTimeMedianMin) },
     // As the chart marks it: a month the exports reach in part, whose figures rest on fewer days.
     { header: t('sheet.partMonth'), value: (point) => cell.boolean(partMonths.has(point.month)) },

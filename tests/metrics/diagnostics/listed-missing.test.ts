@@ -49,11 +49,16 @@ function conversations(brand: string, answered: number, lost = 0, month = '10'):
 }
 
 /** The metrics and diagnostics of October, with every 7-day window closed by a post of 20 November; with `sentiment`, each customer's first mention negative and its follow-up neutral. */
-async function october(posts: TestPost[], sentiment = false): Promise<MetricsReport & { diagnostics: Diagnostics }> {
+function october(posts: TestPost[], sentiment = false): Promise<MetricsReport & { diagnostics: Diagnostics }> {
+  return analysed(posts, '2017-10', sentiment);
+}
+
+/** The same, of another period. */
+async function analysed(posts: TestPost[], period: string, sentiment = false): Promise<MetricsReport & { diagnostics: Diagnostics }> {
   const store = await storeWith([...posts, { id: 'november', author: 'newsdesk', at: '2017-11-20T10:00:00Z', text: 'November news' }]);
   try {
     if (sentiment) await store.run("UPDATE posts SET sentiment = CASE WHEN post_id LIKE '%-f' THEN 'neutral' ELSE 'negative' END WHERE author LIKE '%fan%'");
-    return await withAnalysis(store, configWith(BRANDS), '2017-10', async (analysis) => ({ ...(await metricsOf(analysis)), diagnostics: await diagnosticsOf(analysis) }));
+    return await withAnalysis(store, configWith(BRANDS), period, async (analysis) => ({ ...(await metricsOf(analysis)), diagnostics: await diagnosticsOf(analysis) }));
   } finally {
     store.close();
   }
@@ -221,11 +226,20 @@ describe('a share the diagnostics answer, under responses the export lists and t
     const t = translator(ReportTemplate.open(undefined).strings('en'), 'en');
     const notes = chartData({ metrics: report, answeredWithin: null, format: new Formatter('en', t, 'UTC'), t, palette: brandColours(report.brands, '#0B5FFF'), primary: '#0B5FFF' }).trend?.inputs.notes;
     expect(notes).toContain('Responses the exports list are missing from the data for more than 5% of the mentions needing an answer of these months, so their response rates are lower bounds: ACME in Sept 17.');
+    // In a report of both months, whose note on acme speaks of the whole period, September is named too.
+    const both = await analysed(posts, '2017-09-01..2017-10-31');
+    expect(both.brands.find((brand) => brand.id === 'acme')?.coverage?.warnings).toContain('responses-missing');
+    const bothNotes = chartData({ metrics: both, answeredWithin: null, format: new Formatter('en', t, 'UTC'), t, palette: brandColours(both.brands, '#0B5FFF'), primary: '#0B5FFF' }).trend?.inputs.notes;
+    expect(bothNotes?.some((note) => note.endsWith('so their response rates are lower bounds: ACME in Sept 17.'))).toBe(true);
     const { model } = await buildReportModel({ metrics: report, config: configWith(BRANDS), facts: null, template: ReportTemplate.open(undefined), language: 'en' });
     const sheet = model.workbook.sheets.find((candidate) => candidate.name === 'Trend');
     const bound = sheet?.headers.indexOf('Response rate a lower bound (answers missing from the data)') ?? -1;
-    const rows = (sheet?.rows ?? []).filter((row) => row[1]?.value === 'ACME').map((row) => row[bound]?.value);
-    expect(rows).toEqual([true, false]);
+    const end = sheet?.headers.indexOf('Response rate, highest it could be (answers its exports list missing from the data)') ?? -1;
+    const rows = (sheet?.rows ?? []).filter((row) => row[1]?.value === 'ACME').map((row) => [row[bound]?.value, row[end]?.value]);
+    expect(rows).toEqual([
+      [true, point('acme', '2017-09')?.responseRateEnd],
+      [false, null],
+    ]);
   });
 
   it('advises on a client bound whose rank changes between its ends where it is behind the median even so', async () => {
@@ -233,7 +247,7 @@ describe('a share the diagnostics answer, under responses the export lists and t
     // median of rival's 40% and third's 85% is 62.5%: 17.5 points ahead of acme's other end.
     const report = await october([...conversations('acme', 10, 8), ...conversations('rival', 16), ...conversations('third', 34)]);
     expect(diagnosed(report, 'acme').rank.followUpAnsweredShare).toBeNull();
-    expect(report.diagnostics.benchmarks.find((entry) => entry.metric === 'followUpAnsweredShare')).toMatchObject({ client: 0.25, competitorMedian: 0.625 });
+    expect(report.diagnostics.benchmarks.find((entry) => entry.metric === 'followUpAnsweredShare')).toMatchObject({ client: 0.25, clientEnd: 0.45, competitorMedian: 0.625 });
     expect(followUpCell(report, 'acme')).toMatchObject({ text: '≥ 25%', rank: null, tone: 'worse' });
     const item = buildImprovements(report, 'en').find((entry) => entry.id === 'follow-ups');
     expect(item?.evidence[0]).toBe('Follow-ups answered: ACME at least 25%, median of 2 measured competitors 63%.');
