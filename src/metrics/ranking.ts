@@ -372,9 +372,9 @@ export function previousValues(previous: BrandMetrics | undefined, catalogue: re
  * The client against the competitors' median and the best brand, for every
  * ranked metric of the catalogue, among the brands whose value is comparable
  * (the best among those ranked); `competitorsMeasured` says how many
- * competitors the median rests on. A
- * value that is a bound (`otherEnd` gives its other end, as holdsAtBothEnds
- * does) makes the median one too where it moves it: `competitorMedianEnd` is
+ * competitors the median rests on. A value that is a bound (`otherEnd` gives
+ * its other end, as holdsAtBothEnds does) makes the median one too where it
+ * moves it: `competitorMedianEnd` is
  * the median with every such value at its other end (the median can only move
  * one way with each), and `bestEnd` the best brand's other end. So the median
  * takes every competitor of `inMedian` (by default those `comparable`), bounds

@@ -49,7 +49,7 @@ function shown(finding: Finding, format: Formatter, value: number): string {
 
 function evidence(finding: Finding, t: Translate, format: Formatter): string[] {
   const show = (value: number) => shown(finding, format, value);
-  // A figure that rests on competitors' bounds is said as the bound it is: "at least 75%".
+  // A figure that is a bound (the client's, the median, the best value) is said as one: "at least 75%".
   const showBound = (value: number, end: number | null) => saidAsBound(t, show(value), value, end);
   const brand = finding.client.name;
   const lines = [
