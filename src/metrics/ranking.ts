@@ -376,7 +376,8 @@ export function previousValues(previous: BrandMetrics | undefined, catalogue: re
  * its other end, as holdsAtBothEnds does) makes the median one too where it
  * moves it: `competitorMedianEnd` is
  * the median with every such value at its other end (the median can only move
- * one way with each), and `bestEnd` the best brand's other end. So the median
+ * one way with each), and `bestEnd` the best brand's other end; no best brand
+ * is named where an unranked bound could pass it. So the median
  * takes every competitor of `inMedian` (by default those `comparable`), bounds
  * whose rank would change between their ends too: the median is the range
  * they give it, where leaving one out would move it as much, with no word. The
@@ -415,6 +416,12 @@ export function benchmarks<Brand extends RankedBrand, Metric extends MetricSpec<
         bestBrand = brand;
       }
     }
+    // A brand left unranked for a bound (in the median, not ranked) whose other end passes the best value may be the best: none is named.
+    const passes = (brand: Brand) => {
+      const end = value(brand) === null && measured(brand) !== null ? otherEnd(brand, metric) : null;
+      return best !== null && end !== null && (better === 'higher' ? end > best : end < best);
+    };
+    if (brands.some(passes)) [best, bestBrand] = [null, null];
     const bestBrandId = bestBrand?.id ?? null;
     return [
       {

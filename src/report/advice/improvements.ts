@@ -62,11 +62,12 @@ function evidence(finding: Finding, t: Translate, format: Formatter): string[] {
     }),
   ];
   const best = finding.best;
-  if (finding.client.rank !== null && best) {
-    const [only] = best.names;
-    const place = { brand, rank: format.count(finding.client.rank), of: format.count(finding.ranked), bestValue: showBound(best.value, best.end) };
-    // Brands level on the best value share it: none of them is called the best.
-    lines.push(best.names.length === 1 && only !== undefined ? t('advice.rank', { ...place, best: only }) : t('advice.rankShared', { ...place, bests: format.list(best.names) }));
+  if (finding.client.rank !== null) {
+    const [only] = best?.names ?? [];
+    const place = { brand, rank: format.count(finding.client.rank), of: format.count(finding.ranked), bestValue: best ? showBound(best.value, best.end) : '' };
+    // Brands level on the best value share it: none of them is called the best. None is where a bound could pass it (Benchmark.bestBrandId).
+    if (!best) lines.push(t('advice.rankOnly', place));
+    else lines.push(best.names.length === 1 && only !== undefined ? t('advice.rank', { ...place, best: only }) : t('advice.rankShared', { ...place, bests: format.list(best.names) }));
   }
   if (finding.detail) lines.push(detailLine(finding.detail, t, format));
   return lines;

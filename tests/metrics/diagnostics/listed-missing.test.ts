@@ -260,9 +260,15 @@ describe('a share the diagnostics answer, under responses the export lists and t
     const report = await october([...conversations('acme', 12), ...conversations('rival', 20, 12), ...conversations('third', 28)]);
     expect(diagnosed(report, 'rival').rank.followUpAnsweredShare).toBeNull();
     const benchmark = report.diagnostics.benchmarks.find((entry) => entry.metric === 'followUpAnsweredShare');
-    expect(benchmark).toMatchObject({ competitorMedian: 0.6, competitorsMeasured: 2, best: 0.7, bestBrandId: 'third' });
+    // third's 70% is the best ranked value, but rival's other end passes it: no best brand is named.
+    expect(benchmark).toMatchObject({ competitorMedian: 0.6, competitorsMeasured: 2, best: null, bestBrandId: null, gapToBest: null });
     expect(benchmark?.competitorMedianEnd).toBeCloseTo(0.75, 12);
     expect(followUpCell(report, 'acme')).toMatchObject({ text: '30%', tone: 'worse' });
+    // The advice gives acme's rank (rival's printed 50% counts ahead of it) and names no best brand.
+    expect(buildImprovements(report, 'en').find((item) => item.id === 'follow-ups')?.evidence.slice(0, 2)).toEqual([
+      'Follow-ups answered: ACME 30%, median of 2 measured competitors at least 60%.',
+      'ACME ranks 3 of 3.',
+    ]);
     // rival itself has one measured competitor besides it: ○, as before.
     expect(followUpCell(report, 'rival')).toMatchObject({ text: '≥ 50%', rank: null, tone: 'incomparable' });
   });
