@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { BrandReach } from '../analysis/analysis.js';
-import { hasNoData, ownPostSpans, reportedResponsesMissingThreshold } from '../metrics/coverage.js';
+import { hasNoData, hasPartialPosts, ownPostSpans, reportedResponsesMissingThreshold } from '../metrics/coverage.js';
 import type { BrandMetrics, CoverageWarning, MetricsReport } from '../metrics/types.js';
 import { printable } from '../metrics/format/aligned.js';
 import type { Language } from '../report/i18n/language.js';
@@ -19,7 +19,9 @@ interface Phrases {
   noBrandPosts: string;
   noAccount: string;
   fewBrandPosts(posts: number, n: string): string;
-  responsesMissing(share: string): string;
+  responsesMissing(share: string, n: string, measured: string): string;
+  /** Listed responses missing at or under the threshold: the rate is exact, a share of fewer mentions may not be. */
+  responsesMissingUnder(share: string, n: string, measured: string, threshold: string): string;
   /** A span of local days: "from 2017-10-02 to 2017-10-15", or "on 2017-10-15" for one day. */
   days(first: string, last: string): string;
   /** Spans of days in a sentence: "from 2017-10-01 to 2017-10-10 and from 2017-10-20 to 2017-10-31". */
@@ -54,7 +56,10 @@ const PHRASES: Record<Language, Phrases> = {
     noBrandPosts: 'the data holds no post of the brand here, so its answers cannot be measured: import its own posts (its care or publishing export).',
     noAccount: 'no account of the brand is tracked here, so its answers are not measured and its mentions count in its volume only: if it has one, add it to its accounts in the config.',
     fewBrandPosts: (posts, n) => `the data holds only ${posts === 1 ? '1 post' : `${n} posts`} of the brand, none a reply: its response figures are shown but not compared. Import its replies.`,
-    responsesMissing: (share) => `${share} of its mentions needing an answer list responses that are not in the data: its response rate is a lower bound.`,
+    responsesMissing: (share, n, measured) =>
+      `${n} of its ${measured} mentions needing an answer (${share}) are unanswered in the data, though its export lists a response to each: its response rate is a lower bound. Import the exports that hold those responses.`,
+    responsesMissingUnder: (share, n, measured, threshold) =>
+      `${n} of its ${measured} mentions needing an answer (${share}) are unanswered in the data, though its export lists a response to each: no more than ${threshold}, so its response rate is taken as exact, but a share answered of fewer of its mentions is a lower bound where they are more than ${threshold} of them (marked ≥).`,
     brandPostsElsewhere: (outside, measured) =>
       `the data holds none of its own posts in the period, only outside it, and ${outside} of its ${measured} mentions needing an answer came unanswered: its response rate is a lower bound and takes no rank. Import its posts of the whole period.`,
     dataCut: (dates, othersDates, previous) =>
@@ -85,7 +90,10 @@ const PHRASES: Record<Language, Phrases> = {
       'no se analiza ninguna cuenta de la marca aquí, así que sus respuestas no se miden y sus menciones solo cuentan en su volumen: si tiene una, añádala a sus cuentas en la configuración.',
     fewBrandPosts: (posts, n) =>
       `los datos solo contienen ${posts === 1 ? '1 publicación' : `${n} publicaciones`} de la marca, ninguna de ellas una respuesta: sus cifras de respuesta se muestran, pero no se comparan. Importe sus respuestas.`,
-    responsesMissing: (share) => `el ${share} de sus menciones que piden respuesta enumeran respuestas que no están en los datos: su tasa de respuesta es un mínimo.`,
+    responsesMissing: (share, n, measured) =>
+      `${n} de sus ${measured} menciones que piden respuesta (el ${share}) no tienen respuesta en los datos, aunque su exportación indica una para cada una: su tasa de respuesta es un mínimo. Importe las exportaciones que contienen esas respuestas.`,
+    responsesMissingUnder: (share, n, measured, threshold) =>
+      `${n} de sus ${measured} menciones que piden respuesta (el ${share}) no tienen respuesta en los datos, aunque su exportación indica una para cada una: no más del ${threshold}, así que su tasa de respuesta se toma como exacta, pero una cuota de respuesta de menos menciones suyas es un mínimo donde son más del ${threshold} de ellas (marcada con ≥).`,
     brandPostsElsewhere: (outside, measured) =>
       `los datos no contienen ninguna publicación propia suya en el periodo, solo fuera de él, y ${outside} de sus ${measured} menciones que piden respuesta quedaron sin respuesta: su tasa de respuesta es un mínimo y no recibe puesto. Importe sus publicaciones del periodo completo.`,
     dataCut: (dates, othersDates, previous) =>
@@ -117,7 +125,10 @@ const PHRASES: Record<Language, Phrases> = {
       'aucun compte de la marque n’est suivi ici\u00a0: ses réponses ne sont pas mesurées et ses mentions ne comptent que dans son volume. Si elle en a un, ajoutez-le à ses comptes dans la configuration.',
     fewBrandPosts: (posts, n) =>
       `les données ne contiennent ${posts === 1 ? 'qu’une publication' : `que ${n} publications`} de la marque, dont aucune réponse\u00a0: ses chiffres de réponse sont affichés, mais pas comparés. Importez ses réponses.`,
-    responsesMissing: (share) => `${share} de ses mentions appelant une réponse indiquent des réponses absentes des données\u00a0: son taux de réponse est un minimum.`,
+    responsesMissing: (share, n, measured) =>
+      `${n} de ses ${measured} mentions appelant une réponse (${share}) n’ont pas de réponse dans les données, bien que son export en indique une pour chacune\u00a0: son taux de réponse est un minimum. Importez les exports qui contiennent ces réponses.`,
+    responsesMissingUnder: (share, n, measured, threshold) =>
+      `${n} de ses ${measured} mentions appelant une réponse (${share}) n’ont pas de réponse dans les données, bien que son export en indique une pour chacune\u00a0: pas plus de ${threshold}, son taux de réponse est donc pris comme exact, mais une part de réponse sur moins de ses mentions est un minimum là où elles en sont plus de ${threshold} (marquée ≥).`,
     brandPostsElsewhere: (outside, measured) =>
       `les données ne contiennent aucune de ses propres publications sur la période, seulement en dehors, et ${outside} de ses ${measured} mentions appelant une réponse sont restées sans réponse\u00a0: son taux de réponse est un minimum, sans rang. Importez ses publications de toute la période.`,
     dataCut: (dates, othersDates, previous) =>
@@ -171,7 +182,7 @@ export function coverageSentences(report: MetricsReport, options: { warningsOnly
     const only = platforms.length === 1 && platforms[0] ? platformName(platforms[0].scope) : undefined;
     const noAnswer = options.warningsOnly
       ? []
-      : noAnswerSentences(brand, report.settings?.massMentionHandles ?? 5, phrases, numbers).map((text) => `${phrases.brand(name, only ?? phrases.allPlatforms)}${text}`);
+      : [...noAnswerSentences(brand, report.settings?.massMentionHandles ?? 5, phrases, numbers), ...listedUnderSentences(brand, phrases, numbers, threshold)].map((text) => `${phrases.brand(name, only ?? phrases.allPlatforms)}${text}`);
     return [...perPlatform, ...overall, ...noAnswer];
   });
 }
@@ -186,6 +197,17 @@ function withoutWarnings(brand: BrandMetrics, warnings: readonly CoverageWarning
 /** The sentences of a brand's coverage warnings; `day` writes an instant as a local date. */
 function warningSentences(brand: BrandMetrics, phrases: Phrases, numbers: PlainNumbers, day: (iso: string | null) => string, threshold: number): string[] {
   return (brand.coverage?.warnings ?? []).map((warning) => warningSentence(brand, warning, phrases, numbers, day, threshold));
+}
+
+/**
+ * Responses its exports list and the data lacks, where they are too few for the warning (responses-missing): said all
+ * the same, since the shares answered of fewer of its mentions (follow-ups, a subject) follow the rule on their own.
+ */
+function listedUnderSentences(brand: BrandMetrics, phrases: Phrases, { count, percent, percentSetting }: PlainNumbers, threshold: number): string[] {
+  const coverage = brand.coverage;
+  if (!coverage || coverage.listedResponsesMissing === 0 || coverage.warnings.includes('responses-missing') || hasPartialPosts(brand)) return [];
+  const share = percent(coverage.listedResponsesMissing / (coverage.inboundMeasured || 1));
+  return [phrases.responsesMissingUnder(share, count(coverage.listedResponsesMissing), count(coverage.inboundMeasured), percentSetting(threshold))];
 }
 
 /** The sentences of a brand's mentions that need no answer: mass mentions (of `handles` or more accounts) and closers. */
@@ -207,7 +229,7 @@ function warningSentence(brand: BrandMetrics, warning: CoverageWarning, phrases:
     case 'few-brand-posts':
       return phrases.fewBrandPosts(coverage?.brandPosts ?? 0, count(coverage?.brandPosts ?? 0));
     case 'responses-missing':
-      return phrases.responsesMissing(percentPast((coverage?.listedResponsesMissing ?? 0) / (coverage?.inboundMeasured || 1), threshold));
+      return phrases.responsesMissing(percentPast((coverage?.listedResponsesMissing ?? 0) / (coverage?.inboundMeasured || 1), threshold), count(coverage?.listedResponsesMissing ?? 0), count(coverage?.inboundMeasured ?? 0));
     case 'brand-posts-partial':
       if (coverage?.ownPosts.first == null) return phrases.brandPostsElsewhere(count(coverage?.outsideOwnPosts ?? 0), count(coverage?.inboundMeasured ?? 0));
       return (coverage.ownPosts.gaps.length > 0 ? phrases.brandPostsPartialGaps : phrases.brandPostsPartial)(

@@ -249,7 +249,7 @@ describe('an export listing responses that are not in the data, and a platform w
     en: {
       noPosts: 'The data holds no posts by Acme Telecom on Facebook: its response figures rest on its other platforms only, until its own posts there (its care or publishing export) are added.',
       // 28 of its 40 Twitter mentions list a response that is not in the data.
-      lowerBound: "Acme Telecom’s response rate is a lower bound: 70% of its mentions needing an answer on Twitter list responses that are not in the data.",
+      lowerBound: "Acme Telecom’s response rate is a lower bound: 28 of its 40 mentions needing an answer on Twitter (70%) are unanswered in the data, though its export lists a response to each.",
       // 12 of the 40 Twitter mentions, a lower bound; the 10 Facebook ones are not measured.
       // 12 of 40 answered, and 28 more listed responses the data lacks: between 30% and 100%, RivalCo's 67% in between.
       finding: 'Acme Telecom answered at least 30% of the 40 mentions measured on Twitter, and up to 100% counting the 28 replies its export lists but the data does not hold; the rate is therefore not ranked against the other brands.',
@@ -259,7 +259,7 @@ describe('an export listing responses that are not in the data, and a platform w
     },
     es: {
       noPosts: 'Los datos no contienen publicaciones de Acme Telecom en Facebook: sus cifras de respuesta se basan solo en sus otras plataformas mientras no se añadan allí sus propias publicaciones (la exportación de su herramienta de atención o de publicación).',
-      lowerBound: 'La tasa de respuesta de Acme Telecom es un mínimo: el 70 % de sus menciones que piden respuesta en Twitter indica respuestas que no están en los datos.',
+      lowerBound: 'La tasa de respuesta de Acme Telecom es un mínimo: 28 de sus 40 menciones que piden respuesta en Twitter (el 70 %) no tienen respuesta en los datos, aunque su exportación indica una para cada una.',
       finding: 'Acme Telecom respondió al 30 % como mínimo de las 40 menciones medidas en Twitter, y hasta al 100 % si se cuentan las 28 respuestas que su exportación registra pero que no están en los datos; por eso su tasa no se clasifica frente a las demás marcas.',
       rate: '≥ 30 % ‡',
       examples: 'Se omiten las menciones en Facebook: los datos no contienen publicaciones de Acme Telecom allí, así que no permiten saber cuáles recibieron respuesta.',
@@ -267,7 +267,7 @@ describe('an export listing responses that are not in the data, and a platform w
     },
     fr: {
       noPosts: 'Acme Telecom : les données ne contiennent aucune de ses publications sur Facebook, si bien que ses chiffres de réponse ne reposent que sur ses autres plateformes, tant que ses propres publications n’y sont pas ajoutées (l’export de son outil de relation client ou de publication).',
-      lowerBound: 'Acme Telecom : son taux de réponse est un minimum, car 70 % de ses mentions appelant une réponse sur Twitter listent des réponses absentes des données.',
+      lowerBound: 'Acme Telecom : son taux de réponse est un minimum, car 28 de ses 40 mentions appelant une réponse sur Twitter (70 %) n’ont pas de réponse dans les données, bien que son export en indique une pour chacune.',
       finding: 'Acme Telecom a répondu à au moins 30 % des 40 mentions mesurées sur Twitter, et jusqu’à 100 % en comptant les 28 réponses que son export liste mais qui manquent aux données ; son taux n’est donc pas classé face aux autres marques.',
       rate: '≥ 30 % ‡',
       examples: 'Les mentions sur Facebook sont écartées : les données n’y contiennent aucune publication de la marque Acme Telecom et ne permettent donc pas de savoir lesquelles ont reçu une réponse.',

@@ -6,6 +6,8 @@ export interface PlainNumbers {
   percent(share: number | null | undefined): string;
   /** A share that passed `threshold`, with a decimal where the whole percentage would read as the threshold or less (Formatter.percentPast). */
   percentPast(share: number, threshold: number): string;
+  /** A setting as set, with up to two decimals ("2.5%", Formatter.percentSetting). */
+  percentSetting(share: number): string;
 }
 
 /**
@@ -20,6 +22,7 @@ export function plainNumbers(language: Language): PlainNumbers {
     count: (n) => n.toLocaleString(locale),
     percent: (share) => (share == null ? '-' : percent.format(share)),
     percentPast: (share, threshold) => percentWith(locale, decimalsPast(share, threshold)).format(share),
+    percentSetting: (share) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(share),
   };
 }
 

@@ -297,11 +297,12 @@ function sentence(metrics: MetricsReport, brand: BrandMetrics, warning: Coverage
       // The share is of the mentions the rate rests on (needing an answer, where the brand's answers are measured), as the warning's.
       const mentioned = entries.filter((entry) => entry.brand.inbound > 0);
       const threshold = reportedResponsesMissingThreshold(metrics);
+      const said = (missing: number, measured: number) => ({ brand: brand.name, count: format.count(missing), measured: format.count(measured), share: format.percentPast(ratio(missing, measured), threshold) });
       if (flagged.length > 0 && flagged.length < mentioned.length) {
-        const share = ratio(sum(flagged, (b) => b.coverage?.listedResponsesMissing ?? 0), sum(flagged, (b) => b.coverage?.inboundMeasured ?? 0));
-        return t('coverage.responsesMissingOn', { brand: brand.name, share: format.percentPast(share, threshold), platforms: names });
+        const values = said(sum(flagged, (b) => b.coverage?.listedResponsesMissing ?? 0), sum(flagged, (b) => b.coverage?.inboundMeasured ?? 0));
+        return t('coverage.responsesMissingOn', { ...values, platforms: names });
       }
-      return t('coverage.responsesMissing', { brand: brand.name, share: format.percentPast(ratio(coverage?.listedResponsesMissing ?? 0, coverage?.inboundMeasured ?? 0), threshold) });
+      return t('coverage.responsesMissing', said(coverage?.listedResponsesMissing ?? 0, coverage?.inboundMeasured ?? 0));
     }
     case 'brand-posts-partial': {
       // The platforms where the warning holds, each with the span of the brand's posts there, those with the same dates together; else all platforms.

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { withAnalysis } from '../../../src/analysis/analysis.js';
+import { coverageSentences } from '../../../src/cli/coverage-sentences.js';
 import { metricSpec } from '../../../src/metrics/catalogue.js';
 import { metricsOf } from '../../../src/metrics/compute.js';
 import { diagnosticsOf } from '../../../src/metrics/diagnostics/index.js';
@@ -158,6 +159,11 @@ describe('a share the diagnostics answer, under responses the export lists and t
     // 2 of 40 (5%): not more than the 5% the response rate's warning allows, so taken as exact, and advised on.
     const exact = await october([...conversations('acme', 24, 2), ...conversations('rival', 30), ...conversations('third', 28)]);
     expect(followUpCell(exact, 'acme')).toMatchObject({ text: '60%', rank: '3', tone: 'worse' });
+    // check says so, though no warning is raised: 2 of its 80 mentions are too few for its response rate, not for every share.
+    expect(coverageSentences(exact)).toContain(
+      'brand ACME, Twitter: 2 of its 80 mentions needing an answer (3%) are unanswered in the data, though its export lists a response to each: no more than 5%, so its response rate is taken as exact, but a share answered of fewer of its mentions is a lower bound where they are more than 5% of them (marked ≥).',
+    );
+    expect(coverageSentences(exact, { warningsOnly: true }).some((line) => line.startsWith('brand ACME'))).toBe(false);
     expect(scorecardOf(exact)?.notes.some((note) => note.startsWith('≥'))).toBe(false);
     expect(findWeakPoints(exact, exact.diagnostics).find((finding) => finding.id === 'follow-ups')).toMatchObject({ metric: 'followUpAnsweredShare', competitorMedian: 0.725 });
   });
@@ -208,6 +214,10 @@ describe('a share the diagnostics answer, under responses the export lists and t
     // up to 77.5%. rival 92.5%, third 85%: a median of 88.75%, 11.25 points ahead of acme's other end.
     const report = await october([...conversations('acme', 10, 12), ...conversations('rival', 34), ...conversations('third', 28)]);
     expect(report.brands.find((brand) => brand.id === 'acme')?.coverage?.warnings).toContain('responses-missing');
+    // check says it with the count, in words an analyst can act on.
+    expect(coverageSentences(report, { warningsOnly: true })).toContain(
+      'brand ACME, Twitter: 12 of its 80 mentions needing an answer (15%) are unanswered in the data, though its export lists a response to each: its response rate is a lower bound. Import the exports that hold those responses.',
+    );
     const item = buildImprovements(report, 'en').find((entry) => entry.id === 'unanswered');
     expect(item?.evidence[0]).toBe('Response rate: ACME at least 63%, median of 2 measured competitors 89%.');
     expect(item?.evidence.some((line) => /mentions were answered/.test(line))).toBe(false);
