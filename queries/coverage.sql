@@ -51,7 +51,8 @@
 --                       on some platform): its response metrics there are NULL, not 0
 --   few-brand-posts     inbound mentions, but fewer than 10 posts of the brand and no reply
 --                       (base/measured.sql): its response metrics are not compared
---   responses-missing   listed_responses_missing / inbound_measured > $responses_missing_share:
+--   responses-missing   listed_responses_missing / inbound_measured > $responses_missing_share
+--                       (rb_lists_missing, base/config_tables.sql, which holds the same share):
 --                       the response rate is a lower bound (a mass mention's missing response
 --                       changes no rate, and a brand without a rate has no bound)
 --   brand-posts-partial at least 5 mentions outside its posts, and outside_own_posts /
@@ -204,7 +205,7 @@ SELECT s.brand_id, s.scope,
        (d.busiest_day_mentions / d.mentions_seen)::DOUBLE AS busiest_day_share,
        coalesce(i.some_unmeasured, false) AS no_brand_posts,
        f.brand_id IS NOT NULL AS few_brand_posts,
-       coalesce(i.inbound_measured > 0 AND i.listed_responses_missing / i.inbound_measured > $responses_missing_share, false) AS responses_missing,
+       coalesce(rb_lists_missing(i.listed_responses_missing, i.inbound_measured), false) AS responses_missing,
        CASE WHEN s.scope = '*' THEN pb.brand_id IS NOT NULL
             ELSE coalesce(i.outside_own_posts >= 5 AND i.outside_own_posts / i.inbound_measured > $responses_missing_share AND f.brand_id IS NULL, false)
        END AS brand_posts_partial,

@@ -7,13 +7,12 @@
 -- a month (a mention, a question or not, or a post of its own, reposts aside) without a
 -- mention counted there gets a row of 0: the months without a row of any brand are the
 -- ones the data does not cover (trend.ts gives them no value, not 0).
--- response_rate_end: where more than $responses_missing of the mentions the rate rests on
--- are unanswered while their export lists a response the data lacks (base/mentions.sql
--- listed_missing; coverage.sql's responses-missing, of the month), the rate is a lower bound
--- and this is its other end, each of them an answer; NULL where the rate is exact.
+-- response_rate_end: where too many of the mentions the rate rests on are unanswered while
+-- their export lists a response the data lacks (rb_lists_missing, base/config_tables.sql:
+-- coverage.sql's responses-missing, of the month), the rate is a lower bound and this is its
+-- other end, each of them an answer; NULL where the rate is exact.
 --
--- Parameters: $start, $end, $tz, $inbound_mode ('questions': only mentions with "?" or "¿"),
--- $responses_missing.
+-- Parameters: $start, $end, $tz, $inbound_mode ('questions': only mentions with "?" or "¿").
 WITH scoped AS (
   SELECT * FROM mentions
   WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ
@@ -47,7 +46,7 @@ covered AS (
   SELECT brand_id, local_month FROM measured
 )
 SELECT brand_id, local_month, inbound, answered, response_rate, median_min,
-       CASE WHEN listed_missing / measured > $responses_missing THEN response_rate + listed_missing / measured END::DOUBLE AS response_rate_end
+       rb_listed_rate_end(response_rate, listed_missing, measured)::DOUBLE AS response_rate_end
 FROM counted
 UNION ALL
 SELECT c.brand_id, c.local_month, 0, 0, NULL::DOUBLE, NULL::DOUBLE, NULL::DOUBLE

@@ -33,8 +33,8 @@
 --   response_rate_end      the highest the rate could be, where the data may lack answers: 1 where it
 --                          holds the brand's posts on part of the period (rb_posts_partial_brands: how
 --                          many it lacks is unknown), else the rate were each of listed_missing an
---                          answer where they are more than $responses_missing of the measured
---                          (coverage responses-missing, applied to the theme's own mentions); NULL
+--                          answer where they are too many of the measured (rb_lists_missing:
+--                          coverage responses-missing, applied to the theme's own mentions); NULL
 --                          where the rate is exact, or 100%
 --   median_min             median response time of the answered ones
 --   negative, neutral, positive   mentions by the sentiment the export gave (rb_sentiment,
@@ -46,7 +46,7 @@
 --
 -- Output: theme_summary, then its rows.
 -- Parameters: $from, $start, $end, $inbound_mode, $min_mentions, $period_whole, $previous_whole,
--- $brands_cut, $brands_cut_previous, $responses_missing.
+-- $brands_cut, $brands_cut_previous.
 CREATE OR REPLACE TEMP TABLE theme_summary AS
 WITH measured_platforms AS (
   SELECT * FROM rb_measured_platforms($start::TIMESTAMPTZ, $end::TIMESTAMPTZ)
@@ -144,8 +144,7 @@ SELECT g.brand_id, g.theme, g.source,
        coalesce(c.listed_missing, 0)::DOUBLE AS listed_missing,
        (c.answered / nullif(c.measured, 0))::DOUBLE AS response_rate,
        CASE WHEN c.answered < c.measured THEN
-         CASE WHEN pp.brand_id IS NOT NULL THEN 1
-              WHEN c.listed_missing / c.measured > $responses_missing THEN (c.answered + c.listed_missing) / c.measured END
+         CASE WHEN pp.brand_id IS NOT NULL THEN 1 ELSE rb_listed_rate_end(c.answered / c.measured, c.listed_missing, c.measured) END
        END::DOUBLE AS response_rate_end,
        c.median_min::DOUBLE AS median_min,
        coalesce(c.negative, 0)::DOUBLE AS negative,

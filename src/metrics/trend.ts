@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { Analysis } from '../analysis/analysis.js';
 import { iso } from '../analysis/build.js';
 import type { Period } from '../analysis/period.js';
-import { responsesMissingThreshold } from './coverage.js';
 import type { HourOfWeekCell, TrendPoint } from './types.js';
 
 const trendRow = z.object({ brand_id: z.string(), local_month: z.string(), inbound: z.number(), answered: z.number(), response_rate: z.number().nullable(), median_min: z.number().nullable(), response_rate_end: z.number().nullable() });
@@ -19,7 +18,7 @@ export async function monthlyTrend(analysis: Analysis, months: Period[]): Promis
   const first = months[0];
   const last = months[months.length - 1];
   if (!first || !last) return [];
-  const rows = await analysis.rows('trend', trendRow, { start: iso(first.start), end: iso(last.end), tz: config.timezone, inbound_mode: config.metrics.inbound, responses_missing: responsesMissingThreshold(config) });
+  const rows = await analysis.rows('trend', trendRow, { start: iso(first.start), end: iso(last.end), tz: config.timezone, inbound_mode: config.metrics.inbound });
   const byKey = new Map(rows.map((row) => [`${row.brand_id}\u0000${row.local_month}`, row]));
   const covered = new Set(rows.map((row) => row.local_month));
   return config.brands.flatMap((brand) =>

@@ -10,7 +10,6 @@ import { type Analysis, withAnalysis } from '../analysis/analysis.js';
 import { iso } from '../analysis/build.js';
 import type { Period } from '../analysis/period.js';
 import type { Config } from '../config/types.js';
-import { responsesMissingThreshold } from '../metrics/coverage.js';
 import type { MetricsReport } from '../metrics/types.js';
 import type { Store } from '../store/database.js';
 import { countsAfterThemePosts, themePosts } from './check.js';
@@ -87,7 +86,7 @@ export async function themesOf(analysis: Analysis, options: ThemeOptions = {}): 
     brands_cut: (await analysis.brandsInPart(period, previous)).map((reach) => reach.brand).join(','),
     brands_cut_previous: (await analysis.brandsInPart(previous, period)).map((reach) => reach.brand).join(','),
   };
-  const summary = await analysis.rows('themes/summary', summaryRow, { ...params, min_mentions: THEME_MIN_MENTIONS, responses_missing: responsesMissingThreshold(config), ...spans });
+  const summary = await analysis.rows('themes/summary', summaryRow, { ...params, min_mentions: THEME_MIN_MENTIONS, ...spans });
   const found = await analysis.rows('themes/found_list', foundRow);
   const benchmarks = await analysis.rows('themes/benchmarks', benchmarkRow, { start: params.start, end: params.end, inbound_mode: params.inbound_mode, min_mentions: THEME_MIN_MENTIONS });
   const limit = options.examples ?? 3;
