@@ -8,7 +8,7 @@ import { parse } from 'date-fns/parse';
 import { subMilliseconds } from 'date-fns/subMilliseconds';
 import type { Day } from 'date-fns';
 import { dateStyle, type DateStyle } from './dates.js';
-import { decimalsPast, percentWith } from './plain-numbers.js';
+import { decimalsPast, percentWith, settingPercent } from './plain-numbers.js';
 import { languageEntry, type Language } from './language.js';
 import type { Translate } from './strings.js';
 
@@ -108,7 +108,7 @@ export class Formatter {
 
   /** A threshold of the config as it is set, with up to two decimals ("5%", "2.5%"). */
   percentSetting(value: number): string {
-    return new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 2 }).format(value);
+    return settingPercent(this.locale).format(value);
   }
 
   decimal(value: number | null | undefined): string {

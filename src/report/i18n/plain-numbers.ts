@@ -22,7 +22,7 @@ export function plainNumbers(language: Language): PlainNumbers {
     count: (n) => n.toLocaleString(locale),
     percent: (share) => (share == null ? '-' : percent.format(share)),
     percentPast: (share, threshold) => percentWith(locale, decimalsPast(share, threshold)).format(share),
-    percentSetting: (share) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(share),
+    percentSetting: (share) => settingPercent(locale).format(share),
   };
 }
 
@@ -37,6 +37,11 @@ export function decimalsPast(share: number, threshold: number): number {
     if (Math.round(share * scale) > Math.round(threshold * scale)) return digits;
   }
   return 2;
+}
+
+/** A threshold of the config as it is set, with up to two decimals ("5%", "2.5%"), as `locale` writes it. */
+export function settingPercent(locale: string): Intl.NumberFormat {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
 }
 
 /** A percentage with exactly `digits` decimals, as `locale` writes it. */
