@@ -175,6 +175,16 @@ export function toneOf(value: number | null, median: number | null, better: Bett
 }
 
 /**
+ * The verdict of a figure against a median where each lies between two ends (`values`, `medians`: the printed one
+ * first): the one `toneAt` gives the printed pair, where every pair of ends gives the same, the band of "about the same"
+ * included; else none.
+ */
+export function verdictAtEveryEnd<Value, Median>(toneAt: (value: Value, median: Median) => ScorecardTone | null, values: readonly [Value, Value], medians: readonly [Median, Median]): ScorecardTone | null {
+  const printed = toneAt(values[0], medians[0]);
+  return values.every((value) => medians.every((median) => toneAt(value, median) === printed)) ? printed : null;
+}
+
+/**
  * The scorecard of every brand, in leaderboard order; null when the metrics
  * carry no diagnostics (a report made from a metrics file alone).
  */
@@ -316,15 +326,11 @@ function cellOf(
     // A value printed as the median is ("3 min" against "3 min") is never called better or worse than it: words match the shown numbers.
     return (judged === 'better' || judged === 'worse') && against !== null && formatValue(format, source, against) === formatValue(format, source, at) ? 'same' : judged;
   };
-  const printedTone = toneAt(value);
-  // The figure, up to `far`, and a median that rests on competitors' bounds (Benchmark.competitorMedianEnd) each lie between two ends: the
-  // verdict holds only where it is the same at every pair of them, the verdict's band of "about the same" included.
-  const medians = [median, source.benchmark?.competitorMedianEnd ?? median];
-  const heldAt = (at: number) => medians.every((against) => toneAt(at, against) === printedTone);
+  // The figure, up to `far`, and a median that rests on competitors' bounds (Benchmark.competitorMedianEnd) each lie between two ends.
+  const held = verdictAtEveryEnd(toneAt, [value, far ?? value], [median, source.benchmark?.competitorMedianEnd ?? median]);
   // Its posts held in part, the figure is a lower bound by an unknown margin: only "better" holds whatever it is. ○ (too few competitors)
   // says nothing of the brand's figure, and stays.
-  const holds = partial ? printedTone === 'better' || printedTone === 'incomparable' : far === null || heldAt(far);
-  const tone = holds && heldAt(value) ? printedTone : null;
+  const tone = partial && (held === 'worse' || held === 'same') ? null : held;
   return { text, rank: rank === null ? null : String(rank), tone, symbol: tone === null ? null : TONE_SYMBOLS[tone], reason: null, reasonText: null };
 }
 

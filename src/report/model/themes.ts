@@ -10,7 +10,7 @@ import { clientOf } from './brandLookup.js';
 import { hasPartialPosts, reportedResponsesMissingThreshold } from '../../metrics/coverage.js';
 import { LOW_SAMPLE_MARK, LOWER_BOUND_MARK, printsBound } from './coverage.js';
 import { leaderboardOrder } from './leaderboard.js';
-import { DEFAULT_SCORECARD_THRESHOLDS, MIN_COMPETITORS, type ScorecardThresholds, type ScorecardTone, TONE_SYMBOLS, toneOf } from './scorecard.js';
+import { DEFAULT_SCORECARD_THRESHOLDS, MIN_COMPETITORS, type ScorecardThresholds, type ScorecardTone, TONE_SYMBOLS, toneOf, verdictAtEveryEnd } from './scorecard.js';
 
 /**
  * The metrics with each configured theme under the name the config gives it in the report's language
@@ -159,12 +159,10 @@ export function buildThemes(metrics: MetricsReport, format: Formatter, t: Transl
     const enough = theme.measured >= THEME_MIN_MENTIONS;
     const competitors = benchmark?.competitorsMeasured ?? 0;
     const toneAt = (rate: number | null, median: number | null) => (!enough ? null : competitors < MIN_COMPETITORS ? 'incomparable' : toneOf(rate, median, 'higher', 'share', thresholds, competitors));
-    const judged = toneAt(theme.responseRate, benchmark?.competitorRate ?? null);
     // Where the rate or the median is a bound (Theme.responseRateEnd, ThemeBenchmark.competitorRateEnd), the verdict holds only
     // where it is the same at every pair of their ends; ○ (too few competitors) says nothing of the client's figure, and stays.
-    const rates = [theme.responseRate, theme.responseRateEnd ?? theme.responseRate];
-    const medians = [benchmark?.competitorRate ?? null, benchmark?.competitorRateEnd ?? benchmark?.competitorRate ?? null];
-    const tone = rates.every((rate) => medians.every((median) => toneAt(rate, median) === judged)) ? judged : null;
+    const median = benchmark?.competitorRate ?? null;
+    const tone = verdictAtEveryEnd(toneAt, [theme.responseRate, theme.responseRateEnd ?? theme.responseRate], [median, benchmark?.competitorRateEnd ?? median]);
     const marks = subjectMarks(theme);
     return {
       name: theme.name,
