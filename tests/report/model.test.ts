@@ -61,7 +61,7 @@ describe('report model', () => {
     const bounded = async (median: number) => {
       const metrics = fixtureMetrics();
       const brands = metrics.brands.map((brand) => (brand.id === 'acme' && brand.coverage ? { ...brand, coverage: { ...brand.coverage, inboundMeasured: 50, listedResponsesMissing: 5, warnings: [...brand.coverage.warnings, 'responses-missing' as const] } } : brand));
-      const benchmarks = (metrics.benchmarks ?? []).map((entry) => (entry.metric === 'withinSla.60' ? { ...entry, competitorMedian: median } : entry));
+      const benchmarks = (metrics.benchmarks ?? []).map((entry) => (entry.metric === 'withinSla.60' ? { ...entry, competitorMedian: median, clientEnd: 0.5 } : entry));
       return (await model('en', null, { ...metrics, brands, benchmarks })).model.findings.filter((line) => line.includes('within 1'));
     };
     expect(await bounded(0.15)).toEqual(['At least 40% of the mentions to Acme Telecom that needed an answer were answered within 1\u00a0h, against 15% for the competitor median.']);

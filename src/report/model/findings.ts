@@ -97,8 +97,8 @@ function responseFindings(metrics: MetricsReport, format: Formatter, t: Translat
   const clientWithin = sla?.client ?? null;
   const othersWithin = sla?.competitorMedian ?? null;
   // "At least 0%" says nothing: a share the data can only understate is said when it is more, and not set against a median
-  // it is behind at one end and reaches at its other (answersUpperBound): it may be ahead or behind.
-  const clientEnd = clientWithin === null ? null : answersUpperBound(client, clientWithin);
+  // it is behind at one end and reaches at its other (Benchmark.clientEnd): it may be ahead or behind.
+  const clientEnd = sla?.clientEnd ?? null;
   const straddles = clientWithin !== null && clientEnd !== null && othersWithin !== null && clientWithin < othersWithin && clientEnd >= othersWithin;
   if (clientWithin !== null && othersWithin !== null && !(isLowerBound(client) && clientWithin === 0) && !straddles) {
     const share = format.percent(clientWithin);
