@@ -374,15 +374,14 @@ export function previousValues(previous: BrandMetrics | undefined, catalogue: re
  * (the best among those ranked); `competitorsMeasured` says how many
  * competitors the median rests on. A value that is a bound (`otherEnd` gives
  * its other end, as holdsAtBothEnds does) makes the median one too where it
- * moves it: `competitorMedianEnd` is
- * the median with every such value at its other end (the median can only move
- * one way with each), and `bestEnd` the best brand's other end; no best brand
- * is named where an unranked bound could pass it. So the median
- * takes every competitor of `inMedian` (by default those `comparable`), bounds
- * whose rank would change between their ends too: the median is the range
- * they give it, where leaving one out would move it as much, with no word. The
- * client's value is set against it on the same terms, with its own other end
- * (`clientEnd`).
+ * moves it: `competitorMedianEnd` is the median with every such value at its
+ * other end (the median can only move one way with each), and `bestEnd` the
+ * best brand's other end; no best brand is named where an unranked bound could
+ * pass it. So the median takes every competitor of `inMedian` (by default
+ * those `comparable`), bounds whose rank would change between their ends too:
+ * the median is the range they give it, where leaving one out would move it as
+ * much, with no word. The client's value is set against it on the same terms,
+ * with its own other end (`clientEnd`).
  */
 export function benchmarks<Brand extends RankedBrand, Metric extends MetricSpec<Brand>>(
   brands: Brand[],
