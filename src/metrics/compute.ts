@@ -86,7 +86,7 @@ export async function metricsOf(analysis: Analysis): Promise<MetricsReport> {
     // A brand of fewer than 30 mentions in both periods moves no one's share by more than its own thin count says.
     const moving = new Map([...cut].filter(([id]) => pairs.some(({ current: brand, previous: old }) => brand.id === id && Math.max(brand.inbound, old?.inbound ?? 0) >= MIN_SAMPLE)));
     withholdShareChanges(pairs, new Map([...moving, ...missing]));
-    assignRanks(list, catalogue, comparableAmong(list, catalogue), isBoundFigure);
+    assignRanks(list, catalogue, comparableAmong(list, catalogue), isBoundFigure, answersOtherEnd);
     sections.push({ scope, brands: list });
   }
   const overall = sections.find((section) => section.scope === ALL_PLATFORMS)?.brands ?? [];

@@ -1,4 +1,4 @@
-import { type Better, MIN_SAMPLE, type MetricSpec, type MetricUnit, type RestsOn, sampleOf, shownValue } from './catalogue.js';
+import { type Better, MIN_SAMPLE, type MetricSpec, type MetricUnit, metricCatalogue, type RestsOn, sampleOf, shownValue } from './catalogue.js';
 import { answersUpperBound, hasNoData, hasPartialPosts, isLowerBoundUnder } from './coverage.js';
 import { ALL_PLATFORMS, type ScopedMetrics } from './period-metrics.js';
 import type { BrandReach } from '../analysis/analysis.js';
@@ -56,9 +56,19 @@ const noBound = (): boolean => false;
  * prints them (shownValue), so two values printed alike share a rank; a brand
  * whose value is not comparable gets none. One whose value is a bound that reads
  * as its worst end (`bound`) is still ahead of every value it passes even so,
- * and the ranks behind it count it.
+ * and the ranks behind it count it. A bound by a known margin (`otherEnd` gives
+ * its other end, as holdsAtBothEnds does), ranked or not, that would pass a
+ * value at its other end and does not at its own leaves that value's rank
+ * unknown: it gets none either (Ondanet's 58% follow-ups are not first beside
+ * Zentel's 53% that may be 66%).
  */
-export function assignRanks<Brand extends RankedBrand>(brands: Brand[], metrics: ReadonlyArray<MetricSpec<Brand>>, comparable: Comparable<Brand> = everyBrand, bound: Comparable<Brand> = noBound): void {
+export function assignRanks<Brand extends RankedBrand, Metric extends MetricSpec<Brand>>(
+  brands: Brand[],
+  metrics: readonly Metric[],
+  comparable: Comparable<Brand> = everyBrand,
+  bound: Comparable<Brand> = noBound,
+  otherEnd: (brand: Brand, metric: Metric) => number | null = () => null,
+): void {
   for (const brand of brands) brand.rank = {};
   for (const metric of metrics) {
     const better = metric.better;
@@ -67,13 +77,21 @@ export function assignRanks<Brand extends RankedBrand>(brands: Brand[], metrics:
       const value = comparableValue(brand, metric, comparable);
       return value === null ? null : shownValue(metric.unit, value);
     });
+    const counted = (brand: Brand) => comparable(brand, metric) || bound(brand, metric);
     const boundsAhead = brands.flatMap((brand) => {
       const value = comparable(brand, metric) || !bound(brand, metric) ? null : metric.value(brand);
       return value === null ? [] : [shownValue(metric.unit, value)];
     });
+    const ranges = brands.flatMap((brand) => {
+      const [near, far] = [counted(brand) ? metric.value(brand) : null, counted(brand) ? otherEnd(brand, metric) : null];
+      return near === null || far === null ? [] : [{ brand, near: shownValue(metric.unit, near), far: shownValue(metric.unit, far) }];
+    });
+    const passes = (at: number, value: number) => (better === 'higher' ? at > value : at < value);
+    const unknown = (brand: Brand, value: number) => ranges.some((range) => range.brand !== brand && passes(range.far, value) && !passes(range.near, value));
     const ranks = rankValues(shown, better, boundsAhead);
     brands.forEach((brand, index) => {
-      brand.rank[metric.key] = ranks[index] ?? null;
+      const value = shown[index];
+      brand.rank[metric.key] = value == null || unknown(brand, value) ? null : (ranks[index] ?? null);
     });
   }
 }
@@ -99,6 +117,20 @@ export function comparableMetrics(brand: BrandMetrics, metric: MetricSpec<BrandM
   if (metric.restsOn === 'answers' && value !== null && shownValue(metric.unit, value) === 0 && isLowerBoundUnder(brand.coverage?.warnings ?? [])) return false;
   const few = brand.coverage?.warnings.includes('few-brand-posts') ?? false;
   return !(few && metric.restsOn !== undefined && metric.restsOn !== 'mentions');
+}
+
+/**
+ * The brands in the order of every per-brand table: the best response rate first, as printed, among those whose rate is
+ * compared (comparableMetrics), the others last, then by name. The ranked in their ranks' order, and a rate whose rank a
+ * bound leaves unknown (assignRanks) in its place by value, not after the brands it is ahead of.
+ */
+export function responseRateOrder<Brand extends BrandMetrics>(brands: readonly Brand[]): Brand[] {
+  const spec = metricCatalogue([]).find((candidate) => candidate.key === 'responseRate');
+  const placed = (brand: Brand) => {
+    const value = spec && comparableMetrics(brand, spec) ? spec.value(brand) : null;
+    return value === null ? Number.NEGATIVE_INFINITY : shownValue('share', value);
+  };
+  return [...brands].sort((a, b) => placed(b) - placed(a) || a.name.localeCompare(b.name));
 }
 
 /**

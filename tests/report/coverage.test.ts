@@ -361,7 +361,8 @@ describe('findings that never contradict themselves', () => {
     expect(acme?.coverage?.warnings).toContain('responses-missing');
     expect([acme?.responseRate, acme?.withinSla['60'], acme?.withinSla['1440']]).toEqual([0.3, 0, 0.3]);
     expect([acme?.rank.responseRate, acme?.rank['withinSla.60'], acme?.rank['withinSla.1440']]).toEqual([null, null, null]);
-    expect(figure(open, 'rivalco')?.rank).toMatchObject({ responseRate: 1, 'withinSla.60': 1, 'withinSla.1440': 1 });
+    // RivalCo's 50% of each is between Acme's ends (30% to 100%; 0% to 70% within 1 h): its place is not known either.
+    expect(figure(open, 'rivalco')?.rank).toMatchObject({ responseRate: null, 'withinSla.60': null, 'withinSla.1440': null });
     // Unranked, it is still set against the median (each brand's verdict is judged at its ends), but "at least 0%" is not.
     expect(benchmark(open, 'withinSla.60')).toMatchObject({ client: null, gapToMedian: null, gapToBest: null });
     for (const metric of ['responseRate', 'withinSla.1440']) expect(benchmark(open, metric), metric).toMatchObject({ client: 0.3, competitorMedian: 0.5 });

@@ -506,6 +506,8 @@ describe('report model', () => {
 
   it('tells brands apart by rank only where their ranks differ: a partial tie keeps its ranks, a tie of all or a rank alone says nothing', () => {
     expect([[1, 1, 3], [2, 1], [1, 1], [1, null], [1, 1, null], [null, null]].map(ranksCompare)).toEqual([true, true, false, false, false, false]);
+    // One rank behind unranked bounds that are ahead of it at every end says where the brand stands.
+    expect([ranksCompare([null, 3, null]), ranksCompare(['2', null])]).toEqual([true, true]);
   });
 
   it('says of an export of the brands\' own posts alone that it holds no mention, not that nobody wrote to them, and draws no grid of zeros', async () => {

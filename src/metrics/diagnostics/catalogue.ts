@@ -150,14 +150,14 @@ export function understatesShare(brand: BrandDiagnostics, key: string): boolean 
  * posts the data holds on part of the period only is not compared on the shares answered that rest on them (lowerBoundShares),
  * unless they are answered in full.
  */
-const comparable = (brand: BrandDiagnostics, metric: { key: string }): boolean => !brand.fewBrandPosts && !understatesShare(brand, metric.key);
+export const comparableDiagnostic = (brand: BrandDiagnostics, metric: { key: string }): boolean => !brand.fewBrandPosts && !understatesShare(brand, metric.key);
 
 /** comparable, and a share answered that listed responses the data lacks make a bound is compared only where the comparison holds at both its ends (as a response rate is: ranking.ts, comparableAmong). */
 const comparableAmongDiagnosed = (brands: readonly BrandDiagnostics[], settings: ListedMissingSettings) =>
-  holdsAtBothEnds(brands, DIAGNOSTIC_METRICS, comparable, (brand, metric) => listedMissingEnd(brand, metric, settings));
+  holdsAtBothEnds(brands, DIAGNOSTIC_METRICS, comparableDiagnostic, (brand, metric) => listedMissingEnd(brand, metric, settings));
 
 export function assignDiagnosticRanks(brands: BrandDiagnostics[], settings: ListedMissingSettings): void {
-  assignRanks(brands, DIAGNOSTIC_METRICS, comparableAmongDiagnosed(brands, settings), (brand, metric) => isBoundShare(brand, metric, settings));
+  assignRanks(brands, DIAGNOSTIC_METRICS, comparableAmongDiagnosed(brands, settings), (brand, metric) => isBoundShare(brand, metric, settings), (brand, metric) => listedMissingEnd(brand, metric, settings));
 }
 
 /** Whether a share of the brand is a bound that reads as its worst end (understated, or listed responses missing), and not one left out for too few posts of its own. */
@@ -168,5 +168,5 @@ export function isBoundShare(brand: BrandDiagnostics, metric: { key: string }, s
 
 /** The client against the competitors' median and the best brand, per diagnostic metric, among comparable brands. */
 export function diagnosticBenchmarks(brands: BrandDiagnostics[], settings: ListedMissingSettings): Benchmark[] {
-  return benchmarks(brands, DIAGNOSTIC_METRICS, comparableAmongDiagnosed(brands, settings), (brand, metric) => listedMissingEnd(brand, metric, settings), comparable);
+  return benchmarks(brands, DIAGNOSTIC_METRICS, comparableAmongDiagnosed(brands, settings), (brand, metric) => listedMissingEnd(brand, metric, settings), comparableDiagnostic);
 }

@@ -1,6 +1,7 @@
 import { counted } from '../../report/i18n/plain-numbers.js';
 import { metricCatalogue, type MetricSpec, type MetricUnit } from '../catalogue.js';
 import { hasNoData } from '../coverage.js';
+import { responseRateOrder } from '../ranking.js';
 import type { BrandMetrics, MetricsReport } from '../types.js';
 import { slaTargets } from './columns.js';
 import { alignedTable, printable } from './aligned.js';
@@ -11,9 +12,7 @@ export function metricsTable(report: MetricsReport): string {
   const headerOf = (spec: MetricSpec) => (spec.target === undefined ? (spec.shows.terminal ?? spec.key) : `<=${span(spec.target)}`);
   // The rates rest on the mentions needing an answer (coverage), not on every inbound one: that count stands beside it.
   const header = ['#', 'Brand', ...shown.flatMap((spec) => (spec.key === 'responseRate' ? [headerOf(spec), '95% CI'] : spec.key === 'inbound' ? [headerOf(spec), 'Need answer'] : [headerOf(spec)]))];
-  const brands = [...report.brands].sort(
-    (a, b) => (a.rank.responseRate ?? Infinity) - (b.rank.responseRate ?? Infinity) || a.name.localeCompare(b.name),
-  );
+  const brands = responseRateOrder(report.brands);
   const rows = brands.map((brand) => [
     brand.rank.responseRate === null || brand.rank.responseRate === undefined ? '-' : String(brand.rank.responseRate),
     // A brand the data holds nothing of has no sample to call low; nor has one whose answers cannot be measured (148 mentions, none of its posts).

@@ -1,6 +1,6 @@
 import { type MetricSpec, metricCatalogue, specOf } from '../../metrics/catalogue.js';
-import { DIAGNOSTIC_METRICS, type DiagnosticMetricKey, groupBoundByListedMissing, isBoundShare, listedMissingEnd } from '../../metrics/diagnostics/catalogue.js';
-import { isBoundFigure } from '../../metrics/ranking.js';
+import { comparableDiagnostic, DIAGNOSTIC_METRICS, type DiagnosticMetricKey, groupBoundByListedMissing, isBoundShare, listedMissingEnd } from '../../metrics/diagnostics/catalogue.js';
+import { comparableMetrics, isBoundFigure } from '../../metrics/ranking.js';
 import type { BrandDiagnostics, Diagnostics } from '../../metrics/diagnostics/types.js';
 import type { Benchmark, BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { FindingId, ImprovementItem } from './types.js';
@@ -58,8 +58,11 @@ interface Contender {
   role: 'client' | 'competitor';
   value: number | null;
   rank: number | null;
-  /** Unranked as a bound that reads as its worst end, which the ranks behind it count (ranking.ts, assignRanks). */
-  bound: boolean;
+  /**
+   * Its value takes part in the ranks: ranked; or unranked as a bound that reads as its worst end, which the ranks behind
+   * it count, or as a figure such a bound's range reaches over (ranking.ts, assignRanks).
+   */
+  placed: boolean;
 }
 
 interface Spec {
@@ -124,7 +127,7 @@ function evaluate(spec: Spec): Finding | null {
     competitorMedian,
     competitorMedianEnd: spec.benchmark?.competitorMedianEnd ?? null,
     competitorsMeasured,
-    ranked: spec.contenders.filter((c) => c.rank !== null || (c.bound && c.value !== null)).length,
+    ranked: spec.contenders.filter((c) => c.placed).length,
     best: bestValue === null || best.length === 0 ? null : { names: best.map((c) => c.name), value: bestValue, end: spec.benchmark?.bestEnd ?? null },
     severity: behind / scale,
     detail: spec.detail,
@@ -132,15 +135,16 @@ function evaluate(spec: Spec): Finding | null {
   };
 }
 
-/** Every brand with its value and rank on the catalogue entry `metric`, and whether it is a bound the ranks count (`bound`). */
-function contendersOf<Brand extends Omit<Contender, 'value' | 'rank' | 'bound'> & { rank: Record<string, number | null> }>(
+/** Every brand with its value and rank on the catalogue entry `metric`, and whether it takes part in the ranks: `compared`, or a bound the ranks count (`bound`). */
+function contendersOf<Brand extends Omit<Contender, 'value' | 'rank' | 'placed'> & { rank: Record<string, number | null> }>(
   brands: Brand[],
   metric: MetricSpec<Brand>,
+  compared: (brand: Brand) => boolean,
   bound: (brand: Brand) => boolean,
 ): Contender[] {
   return brands.map((b) => {
-    const rank = b.rank[metric.key] ?? null;
-    return { id: b.id, name: b.name, role: b.role, value: metric.value(b), rank, bound: rank === null && bound(b) };
+    const [value, rank] = [metric.value(b), b.rank[metric.key] ?? null];
+    return { id: b.id, name: b.name, role: b.role, value, rank, placed: rank !== null || (value !== null && (compared(b) || bound(b))) };
   });
 }
 
@@ -149,7 +153,7 @@ function baseSpecs(metrics: MetricsReport, diagnostics: Diagnostics | undefined)
   const catalogue = metricCatalogue(metrics.settings?.sla ?? []);
   const spec = (id: FindingId, key: string, sample: number, detail: Detail | null, examples: Example[] = []): Spec => {
     const metric: MetricSpec<BrandMetrics> = specOf(catalogue, key);
-    return { id, metric, contenders: contendersOf(metrics.brands, metric, (brand) => isBoundFigure(brand, metric)), benchmark: metrics.benchmarks?.find((b) => b.metric === key), detail, examples, sample };
+    return { id, metric, contenders: contendersOf(metrics.brands, metric, (brand) => comparableMetrics(brand, metric), (brand) => isBoundFigure(brand, metric)), benchmark: metrics.benchmarks?.find((b) => b.metric === key), detail, examples, sample };
   };
   const warnings = client?.coverage?.warnings ?? [];
   // The examples name no platform: with a platform lacking the client's posts, some would be mentions nobody can call unanswered.
@@ -170,7 +174,7 @@ function diagnosticSpecs(diagnostics: Diagnostics, unmeasuredPlatforms: boolean)
   const client = diagnostics.brands.find((b) => b.role === 'client');
   const spec = (id: FindingId, key: DiagnosticMetricKey, sample: number | undefined, detail: Detail | null, examples: Example[] = []): Spec => {
     const metric: MetricSpec<BrandDiagnostics> = specOf(DIAGNOSTIC_METRICS, key);
-    return { id, metric, contenders: contendersOf(diagnostics.brands, metric, (brand) => isBoundShare(brand, metric, diagnostics.settings)), benchmark: diagnostics.benchmarks.find((b) => b.metric === key), detail, examples, sample: sample ?? 0 };
+    return { id, metric, contenders: contendersOf(diagnostics.brands, metric, (brand) => comparableDiagnostic(brand, metric), (brand) => isBoundShare(brand, metric, diagnostics.settings)), benchmark: diagnostics.benchmarks.find((b) => b.metric === key), detail, examples, sample: sample ?? 0 };
   };
   const topTemplate = client?.canned.topTemplates[0];
   const influencers = client?.influencers;

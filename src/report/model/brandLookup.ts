@@ -1,5 +1,5 @@
 import { type MetricSpec, metricCatalogue } from '../../metrics/catalogue.js';
-import { isBoundFigure } from '../../metrics/ranking.js';
+import { comparableMetrics, isBoundFigure } from '../../metrics/ranking.js';
 import type { Benchmark, BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 
@@ -49,16 +49,20 @@ export function comparedRank(metrics: MetricsReport, brand: BrandMetrics, key: s
   return ranksCompare(metrics.brands.map((other) => rankOf(other, key))) ? rankOf(brand, key) : null;
 }
 
-/** Whether the ranks of one metric tell brands apart: two ranked brands at least, not all at the same rank. */
+/**
+ * Whether the ranks of one metric tell brands apart: two ranked brands at least, not all at the same rank; or one
+ * behind others that are bounds, unranked, certainly ahead of it (assignRanks: "3" beside two figures whose rank
+ * their missing answers leave unknown).
+ */
 export function ranksCompare<Rank extends number | string>(ranks: ReadonlyArray<Rank | null | undefined>): boolean {
   const given = ranks.filter((rank) => rank !== null && rank !== undefined);
-  return given.length >= 2 && given.some((rank) => rank !== given[0]);
+  return given.length >= 2 ? given.some((rank) => rank !== given[0]) : given.some((rank) => Number(rank) > 1);
 }
 
-/** How many brands the ranks of a metric order: those with a rank, and those whose bound the ranks behind it count (ranking.ts, isBoundFigure). */
+/** How many brands the ranks of a metric order: those with a rank, those a bound's range leaves unranked, and those whose bound the ranks behind it count (ranking.ts, assignRanks). */
 export function rankedCount(metrics: MetricsReport, key: string): number {
   const spec = catalogueOf(metrics).find((candidate) => candidate.key === key);
-  return metrics.brands.filter((brand) => rankOf(brand, key) !== null || (spec !== undefined && spec.value(brand) !== null && isBoundFigure(brand, spec))).length;
+  return metrics.brands.filter((brand) => rankOf(brand, key) !== null || (spec !== undefined && spec.value(brand) !== null && (comparableMetrics(brand, spec) || isBoundFigure(brand, spec)))).length;
 }
 
 /** A metric's value written for its unit: a whole percentage, a duration, a count or a one-decimal ratio. */

@@ -1,7 +1,8 @@
+import { responseRateOrder } from '../../metrics/ranking.js';
 import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
-import { catalogueOf, comparedRank, formatValue, labelValues, rankOf } from './brandLookup.js';
+import { catalogueOf, comparedRank, formatValue, labelValues } from './brandLookup.js';
 import { lowSampleOf, markedValue } from './coverage.js';
 import type { Leaderboard, LeaderboardCell } from './types.js';
 
@@ -38,8 +39,7 @@ export function buildLeaderboard(metrics: MetricsReport, format: Formatter, t: T
   return { columns, rows, lowSampleNote, noIntervalNote };
 }
 
-/** Best response rate first, brands without one last, then by name: the order of every per-brand table. */
+/** Best response rate first, brands whose rate is not compared last, then by name: the order of every per-brand table (responseRateOrder). */
 export function leaderboardOrder(metrics: MetricsReport): BrandMetrics[] {
-  const byRate = (brand: BrandMetrics) => rankOf(brand, 'responseRate') ?? Number.POSITIVE_INFINITY;
-  return [...metrics.brands].sort((a, b) => byRate(a) - byRate(b) || a.name.localeCompare(b.name));
+  return responseRateOrder(metrics.brands);
 }

@@ -229,13 +229,11 @@ export function buildScorecard(metrics: MetricsReport, format: Formatter, t: Tra
   }
   if (sources.some(medianIsBound)) notes.push(t('scorecard.noteMedianBound'));
   const listedBounds = listedMissingBounds(brands, rows, sources, diagnostics);
+  const rankNote = ranksLeftToBounds(brands, rows, sources, diagnostics) ? [t('scorecard.noteListedMissingRank')] : [];
   if (listedBounds.length > 0) {
     const named = listedBounds.map(({ brand, columns }) => t('format.namedParts', { name: brand.name, parts: format.list(columns.map((index) => t(`scorecard.column.${sources[index]?.key}`))) }));
-    const note = t('scorecard.noteListedMissing', { share: format.percentSetting(diagnostics.settings.responsesMissingShare), list: format.list(named) });
-    // Why such a figure has no rank, only beside one in a column that ranks others: a column with one brand measured ranks none.
-    const unranked = listedBounds.some(({ row, columns }) => columns.some((index) => rows[row]?.cells[index]?.rank === null && rows.some((other) => other.cells[index]?.rank != null)));
-    notes.push(unranked ? `${note} ${t('scorecard.noteListedMissingRank')}` : note);
-  }
+    notes.push([t('scorecard.noteListedMissing', { share: format.percentSetting(diagnostics.settings.responsesMissingShare), list: format.list(named) }), ...rankNote].join(' '));
+  } else notes.push(...rankNote);
   if (leftOut.length > 0) notes.push(t(leftOut.length === 1 ? 'scorecard.leftOutOne' : 'scorecard.leftOut', { columns: format.list(leftOut) }));
   notes.push(...partialNotes(metrics, diagnostics, sources, format, t));
   const followers = format.count(diagnostics.settings.influencerFollowers);
@@ -282,6 +280,25 @@ function listedMissingBounds(brands: readonly BrandMetrics[], rows: readonly Sco
       return source.key !== 'responseRate' && value !== null && source.listedEnd(brand, diagnosed, value) !== null && rows[row]?.cells[index]?.text.startsWith(LOWER_BOUND_MARK) ? [index] : [];
     });
     return columns.length === 0 ? [] : [{ brand, row, columns }];
+  });
+}
+
+/**
+ * Whether a figure has no rank for responses the data lacks (assignRanks): a bound by a known margin, or a figure
+ * between such a bound's ends, in a column of two brands measured or more (one with one brand measured ranks none).
+ */
+function ranksLeftToBounds(brands: readonly BrandMetrics[], rows: readonly ScorecardRow[], sources: readonly ColumnSource[], diagnostics: Diagnostics): boolean {
+  return sources.some((source, index) => {
+    const figures = brands.flatMap((brand) => {
+      const diagnosed = diagnostics.brands.find((entry) => entry.id === brand.id);
+      const value = source.value(brand, diagnosed);
+      return value === null ? [] : [{ brand, value, end: source.listedEnd(brand, diagnosed, value) }];
+    });
+    const ranges = figures.flatMap(({ brand, value, end }) => (end === null ? [] : [{ brand, low: Math.min(value, end), high: Math.max(value, end) }]));
+    const rankOf = (brand: BrandMetrics) => rows[brands.indexOf(brand)]?.cells[index]?.rank ?? null;
+    if (ranges.length === 0 || figures.length < 2) return false;
+    const inRange = (brand: BrandMetrics, value: number) => ranges.some((range) => range.brand === brand || (range.low <= value && value <= range.high));
+    return figures.some(({ brand, value }) => rankOf(brand) === null && inRange(brand, value));
   });
 }
 

@@ -9,6 +9,7 @@ import { withAnalysis } from '../../../src/analysis/analysis.js';
 import { coverageSentences } from '../../../src/cli/coverage-sentences.js';
 import { metricSpec } from '../../../src/metrics/catalogue.js';
 import { metricsOf } from '../../../src/metrics/compute.js';
+import { metricsTable } from '../../../src/metrics/format/table.js';
 import { diagnosticsOf } from '../../../src/metrics/diagnostics/index.js';
 import type { BrandDiagnostics, Diagnostics } from '../../../src/metrics/diagnostics/types.js';
 import { assignRanks, benchmarks, holdsAtBothEnds } from '../../../src/metrics/ranking.js';
@@ -85,24 +86,24 @@ function followUpCell(report: MetricsReport, id: string) {
 describe('a share the diagnostics answer, under responses the export lists and the data lacks', () => {
   it('takes no rank where the responses could lift it above the others, and is printed as a lower bound', async () => {
     // acme answers 24 of 40 follow-ups (60%); 12 of the 16 others list a response the data lacks: up to 36 of 40 (90%).
-    // rival answers 30 (75%), third 28 (70%): acme is third at 60% and first at 90%.
+    // rival answers 30 (75%), third 28 (70%): acme is third at 60% and first at 90%, so neither rival's place nor third's is known.
     const report = await october([...conversations('acme', 24, 12), ...conversations('rival', 30), ...conversations('third', 28)]);
     const acme = diagnosed(report, 'acme');
     expect(acme.followThrough).toMatchObject({ followUps: 40, answered: 24, listedMissing: 12, conversations: 40, abandoned: 16, abandonedListedMissing: 12 });
     expect(acme.followThrough.answeredShare).toBeCloseTo(0.6, 12);
-    expect([acme.rank.followUpAnsweredShare, diagnosed(report, 'rival').rank.followUpAnsweredShare, diagnosed(report, 'third').rank.followUpAnsweredShare]).toEqual([null, 1, 2]);
+    expect([acme.rank.followUpAnsweredShare, diagnosed(report, 'rival').rank.followUpAnsweredShare, diagnosed(report, 'third').rank.followUpAnsweredShare]).toEqual([null, null, null]);
     // Abandoned: 16 of 40 (40%), and 4 of 40 (10%) were the 12 answers: third at 40%, first at 10% against rival's 25% and third's 30%.
     expect(acme.rank.abandonedShare).toBeNull();
     // Its examples of abandoned conversations are of the 4 whose export lists no response: the 12 others may have been answered.
     expect(acme.followThrough.abandonedExamples.map((example) => example.author)).toEqual(['acmefan36', 'acmefan37', 'acmefan38', 'acmefan39']);
     // A bound by a margin that reaches past the others is no verdict either: 60% is below the competitors' median of 72.5%, 90% above it.
     expect(followUpCell(report, 'acme')).toMatchObject({ text: '≥ 60%', rank: null, tone: null });
-    // Under the table, what the mark means and why it has no rank (the coverage notes speak of the response rate only).
+    // Under the table, what the mark means and why neither it nor the figures it may pass have a rank (the coverage notes speak of the response rate only).
     expect(scorecardOf(report)?.notes).toContain(
-      '≥ Responses the exports list are missing from the data for more than 5% of the mentions these figures count: ACME (Follow-ups answered). Those mentions may have been answered, so these figures are lower bounds, each with a verdict only where that verdict is the same at either end. Where the missing answers could change its rank, a figure has none.',
+      '≥ Responses the exports list are missing from the data for more than 5% of the mentions these figures count: ACME (Follow-ups answered). Those mentions may have been answered, so these figures are lower bounds, each with a verdict only where that verdict is the same at either end. Where missing answers could change a rank, no rank is given: neither to the lower bound nor to a figure it might pass.',
     );
-    // The competitors are exact, ranked, and the median rests on both.
-    expect(followUpCell(report, 'rival')).toMatchObject({ text: '75%', rank: '1' });
+    // The competitors are exact, and the median rests on both.
+    expect(followUpCell(report, 'rival')).toMatchObject({ text: '75%', rank: null });
     expect(report.diagnostics.benchmarks.find((entry) => entry.metric === 'followUpAnsweredShare')).toMatchObject({ competitorMedian: 0.725, competitorsMeasured: 2 });
     // The workbook's Diagnostics sheet names both figures in acme's notes, and nothing of the others'.
     const { model } = await buildReportModel({ metrics: report, config: configWith(BRANDS), facts: null, template: ReportTemplate.open(undefined), language: 'en' });
@@ -134,14 +135,28 @@ describe('a share the diagnostics answer, under responses the export lists and t
   });
 
   it('counts, unranked, ahead of every brand its printed value passes, on the scorecard and the leaderboard', async () => {
-    // acme answers 26 of 40 follow-ups (65%) and 12 more list a response the data lacks: up to 95%, past rival's 85%, so unranked.
-    // third answers 18 (45%): acme's 65% alone is ahead of it, so third is third, not second.
+    // acme answers 26 of 40 follow-ups (65%) and 12 more list a response the data lacks: up to 95%, past rival's 85%, so unranked,
+    // and rival's place with it. third answers 18 (45%): acme's 65% and rival's 85% are ahead of it, so third is third, not second.
     const report = await october([...conversations('acme', 26, 12), ...conversations('rival', 34), ...conversations('third', 18)]);
-    expect(['acme', 'rival', 'third'].map((id) => diagnosed(report, id).rank.followUpAnsweredShare)).toEqual([null, 1, 3]);
+    expect(['acme', 'rival', 'third'].map((id) => diagnosed(report, id).rank.followUpAnsweredShare)).toEqual([null, null, 3]);
+    // The only rank, and one that says something: two brands are ahead of it at every end.
     expect(followUpCell(report, 'third')).toMatchObject({ text: '45%', rank: '3' });
-    // Its response rate (66 of 80, 12 listing a lost response: 82.5% to 97.5%) passes rival's 92.5% at one end: unranked, and ahead of third's 72.5%.
+    // Its response rate (66 of 80, 12 listing a lost response: 82.5% to 97.5%) passes rival's 92.5% at one end: unranked, rival's
+    // unknown, and ahead of third's 72.5%.
     const rates = report.brands.map((brand) => [brand.id, brand.rank.responseRate]);
-    expect(rates).toEqual([['acme', null], ['rival', 1], ['third', 3]]);
+    expect(rates).toEqual([['acme', null], ['rival', null], ['third', 3]]);
+  });
+
+  it('leaves the client unranked where a competitor\'s bound reaches past it, and in its place by value in every table', async () => {
+    // Response rates: acme (the client) 70 of 80 (87.5%); rival 66 of 80 (82.5%), 12 more listing a lost response: up to
+    // 97.5%, past acme's; third 58 of 80 (72.5%), behind both at every end.
+    const report = await october([...conversations('acme', 30), ...conversations('rival', 26, 12), ...conversations('third', 18)]);
+    expect(report.brands.map((brand) => [brand.id, brand.rank.responseRate])).toEqual([['acme', null], ['rival', null], ['third', 3]]);
+    const { model } = await buildReportModel({ metrics: report, config: configWith(BRANDS), facts: null, template: ReportTemplate.open(undefined), language: 'en' });
+    // No "rank 1 of 3" under the client's tile, and the table does not put it after the brands it is ahead of.
+    expect(model.kpis.find((kpi) => kpi.label === 'Response rate')).toMatchObject({ value: '88%', note: null });
+    expect(model.leaderboard.rows.map((row) => row.brandName)).toEqual(['ACME', 'RIVAL', 'THIRD']);
+    expect(metricsTable(report).split('\n').slice(2, 5).map((line) => line.split(/\s{2,}/).slice(0, 2))).toEqual([['-', 'ACME *'], ['-', 'RIVAL'], ['3', 'THIRD']]);
   });
 
   it('keeps its rank and verdict where both ends give the same, and is exact at 5% of its mentions or fewer', async () => {
@@ -332,6 +347,23 @@ describe('a value known between two ends', () => {
     // Without c's bound the median is exact: no other end.
     const exact = brands.map((entry) => (entry.id === 'c' ? { ...entry, end: null } : entry));
     expect(benchmarks(exact, [share], comparable, (entry) => entry.end)[0]).toMatchObject({ competitorMedian: 0.44, competitorMedianEnd: null });
+  });
+
+  it('leaves without a rank a figure a bound could pass at its other end and does not as printed, the bound ranked or not', () => {
+    // z, 53% to 66%, unranked (it passes b's 58% at one end only), counts ahead of the client's 30%; b's place, 1st or 2nd
+    // beside z, is not known; c's 70% is ahead of z at either end.
+    const brands = [brand('client', 'client', 0.3), brand('b', 'competitor', 0.58), brand('z', 'competitor', 0.53, 0.66), brand('c', 'competitor', 0.7)];
+    const comparable = holdsAtBothEnds(brands, [share], () => true, (entry) => entry.end);
+    assignRanks(brands, [share], comparable, (entry) => entry.end !== null, (entry) => entry.end);
+    expect(brands.map((entry) => entry.rank.share)).toEqual([4, null, null, 1]);
+    // y, 40% to 45%, keeps its rank (2nd at either end), but x's 40% ties it as printed and falls behind it at its other end.
+    const tied = [brand('x', 'client', 0.4), brand('y', 'competitor', 0.4, 0.45), brand('w', 'competitor', 0.9)];
+    const holds = holdsAtBothEnds(tied, [share], () => true, (entry) => entry.end);
+    assignRanks(tied, [share], holds, (entry) => entry.end !== null, (entry) => entry.end);
+    expect(tied.map((entry) => entry.rank.share)).toEqual([null, 2, 1]);
+    // Without the other ends, as before: the bound passes what its printed value passes, and no more.
+    assignRanks(brands, [share], comparable, (entry) => entry.end !== null);
+    expect(brands.map((entry) => entry.rank.share)).toEqual([4, 2, null, 1]);
   });
 
   it('is judged again without the bounds that fail: one that moved the median may have hidden a crossing', () => {
