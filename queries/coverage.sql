@@ -78,7 +78,7 @@ SELECT * FROM rb_measured_platforms($start::TIMESTAMPTZ, $end::TIMESTAMPTZ);
 
 CREATE OR REPLACE TEMP TABLE metric_coverage AS
 WITH period_own AS (
-  -- the brand's own posts in the period, reposts left out: its counts, its span of activity and the posts around its gaps
+  -- the brand's own posts in the period, reposts left out: its counts and its span of activity
   SELECT brand_id, platform, created_at, local_day, post_type, parent_post_id FROM brand_posts
   WHERE created_at >= $start::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ AND post_type <> 'repost'
 ),
@@ -165,13 +165,9 @@ few AS (
   SELECT brand_id, scope FROM rb_few_brand_posts($start::TIMESTAMPTZ, $end::TIMESTAMPTZ)
 ),
 gaps AS (
-  -- an outside mention with a post of the brand before it and after it on its platform in the period lies in a gap
-  SELECT brand_id, scope, list({'from': strftime(before_at, '%Y-%m-%dT%H:%M:%SZ'), 'to': strftime(after_at, '%Y-%m-%dT%H:%M:%SZ')} ORDER BY before_at) AS own_gaps
-  FROM (SELECT DISTINCT m.brand_id, m.platform AS scope, b.created_at AS before_at, a.created_at AS after_at
-        FROM outside o
-        JOIN mentions m ON m.brand_id = o.brand_id AND m.platform = o.platform AND m.post_id = o.post_id
-        ASOF JOIN period_own b ON b.brand_id = m.brand_id AND b.platform = m.platform AND b.created_at <= m.created_at
-        ASOF JOIN period_own a ON a.brand_id = m.brand_id AND a.platform = m.platform AND a.created_at >= m.created_at)
+  -- the runs between two of its posts that its outside mentions fall in (base/period_sets.sql finds them)
+  SELECT brand_id, scope, list({'from': strftime(gap_from, '%Y-%m-%dT%H:%M:%SZ'), 'to': strftime(gap_to, '%Y-%m-%dT%H:%M:%SZ')} ORDER BY gap_from) AS own_gaps
+  FROM (SELECT DISTINCT brand_id, platform AS scope, gap_from, gap_to FROM outside WHERE gap_from IS NOT NULL)
   GROUP BY ALL
 ),
 period AS (

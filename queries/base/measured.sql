@@ -8,7 +8,7 @@
 CREATE OR REPLACE TEMP TABLE period_sets_built (period_start TIMESTAMPTZ NOT NULL, period_end TIMESTAMPTZ NOT NULL, inbound_mode VARCHAR NOT NULL);
 CREATE OR REPLACE TEMP TABLE period_measured_platforms (period_start TIMESTAMPTZ NOT NULL, brand_id VARCHAR NOT NULL, platform VARCHAR NOT NULL);
 CREATE OR REPLACE TEMP TABLE period_few_brand_posts (period_start TIMESTAMPTZ NOT NULL, brand_id VARCHAR NOT NULL, scope VARCHAR NOT NULL);
-CREATE OR REPLACE TEMP TABLE period_outside_own_posts (period_start TIMESTAMPTZ NOT NULL, brand_id VARCHAR NOT NULL, platform VARCHAR NOT NULL, post_id VARCHAR NOT NULL);
+CREATE OR REPLACE TEMP TABLE period_outside_own_posts (period_start TIMESTAMPTZ NOT NULL, brand_id VARCHAR NOT NULL, platform VARCHAR NOT NULL, post_id VARCHAR NOT NULL, gap_from TIMESTAMPTZ, gap_to TIMESTAMPTZ);
 CREATE OR REPLACE TEMP TABLE period_posts_partial_brands (period_start TIMESTAMPTZ NOT NULL, brand_id VARCHAR NOT NULL);
 
 -- rb_built_period(start, end, inbound_mode): start, when the sets of [start, end) were built in
@@ -30,9 +30,9 @@ CREATE OR REPLACE TEMP MACRO rb_few_brand_posts(p_start, p_end) AS TABLE
 SELECT brand_id, scope FROM period_few_brand_posts WHERE period_start = rb_built_period(p_start, p_end, NULL);
 
 -- rb_outside_own_posts(start, end): the mentions left unanswered outside the span of the brand's
--- posts in the data.
+-- posts in the data; for one between two of its posts, the two posts' times (gap_from, gap_to).
 CREATE OR REPLACE TEMP MACRO rb_outside_own_posts(p_start, p_end) AS TABLE
-SELECT brand_id, platform, post_id FROM period_outside_own_posts WHERE period_start = rb_built_period(p_start, p_end, NULL);
+SELECT brand_id, platform, post_id, gap_from, gap_to FROM period_outside_own_posts WHERE period_start = rb_built_period(p_start, p_end, NULL);
 
 -- rb_posts_partial_brands(start, end, inbound_mode): the brands with coverage brand-posts-partial
 -- over all platforms.

@@ -263,17 +263,19 @@ silences AS (
   LEFT JOIN judged j ON j.brand_id = s.brand_id AND j.platform = s.platform
 ),
 outside AS (
-  SELECT m.brand_id, m.platform, m.post_id, s.needing
+  -- a mention in a cut run keeps the run's two posts (the runs of one platform do not overlap): coverage.sql's own_gaps
+  SELECT m.brand_id, m.platform, m.post_id, s.needing, g.before_at AS gap_from, g.after_at AS gap_to
   FROM mentions m
   JOIN silences s ON s.brand_id = m.brand_id AND s.platform = m.platform
+  LEFT JOIN cut_gaps g ON g.brand_id = m.brand_id AND g.platform = m.platform AND m.created_at > g.before_at AND m.created_at < g.after_at
   SEMI JOIN rb_measured_platforms($start::TIMESTAMPTZ, $end::TIMESTAMPTZ) mp ON mp.brand_id = m.brand_id AND mp.platform = m.platform
   ANTI JOIN rb_few_brand_posts($start::TIMESTAMPTZ, $end::TIMESTAMPTZ) f ON f.brand_id = m.brand_id AND f.scope = m.platform
   WHERE m.created_at >= $start::TIMESTAMPTZ AND m.created_at < $end::TIMESTAMPTZ
     AND m.needs_answer AND m.response_at IS NULL
     AND ((s.after_last AND m.created_at > s.own_last AND (NOT m.pending OR s.cut_after)) OR (s.before_first AND m.created_at < s.own_first)
-      OR EXISTS (SELECT 1 FROM cut_gaps g WHERE g.brand_id = m.brand_id AND g.platform = m.platform AND m.created_at > g.before_at AND m.created_at < g.after_at))
+      OR g.before_at IS NOT NULL)
 )
-SELECT $start::TIMESTAMPTZ, brand_id, platform, post_id
+SELECT $start::TIMESTAMPTZ, brand_id, platform, post_id, gap_from, gap_to
 FROM outside
 QUALIFY count(*) OVER (PARTITION BY brand_id, platform) >= 5
   AND count(*) OVER (PARTITION BY brand_id, platform) > (SELECT share FROM rb_outside_rule) * needing;
