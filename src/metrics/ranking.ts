@@ -77,23 +77,39 @@ export function assignRanks<Brand extends RankedBrand, Metric extends MetricSpec
       const value = comparableValue(brand, metric, comparable);
       return value === null ? null : shownValue(metric.unit, value);
     });
-    const counted = (brand: Brand) => comparable(brand, metric) || bound(brand, metric);
     const boundsAhead = brands.flatMap((brand) => {
       const value = comparable(brand, metric) || !bound(brand, metric) ? null : metric.value(brand);
       return value === null ? [] : [shownValue(metric.unit, value)];
     });
-    const ranges = brands.flatMap((brand) => {
-      const [near, far] = [counted(brand) ? metric.value(brand) : null, counted(brand) ? otherEnd(brand, metric) : null];
-      return near === null || far === null ? [] : [{ brand, near: shownValue(metric.unit, near), far: shownValue(metric.unit, far) }];
-    });
-    const passes = (at: number, value: number) => (better === 'higher' ? at > value : at < value);
-    const unknown = (brand: Brand, value: number) => ranges.some((range) => range.brand !== brand && passes(range.far, value) && !passes(range.near, value));
+    const counted: Comparable<Brand> = (brand) => comparable(brand, metric) || bound(brand, metric);
     const ranks = rankValues(shown, better, boundsAhead);
     brands.forEach((brand, index) => {
       const value = shown[index];
-      brand.rank[metric.key] = value == null || unknown(brand, value) ? null : (ranks[index] ?? null);
+      const unknown = value != null && boundsAround(brands, brand, metric, value, counted, otherEnd).length > 0;
+      brand.rank[metric.key] = value == null || unknown ? null : (ranks[index] ?? null);
     });
   }
+}
+
+/**
+ * The brands (not `brand`) whose figure of `metric`, counted in the ranks (`counted`) and a bound by a known margin
+ * (`otherEnd`), would pass `value` at its other end and does not as printed: they leave the rank of `brand`'s value
+ * unknown (assignRanks).
+ */
+export function boundsAround<Brand, Metric extends MetricSpec<Brand>>(
+  brands: readonly Brand[],
+  brand: Brand,
+  metric: Metric,
+  value: number,
+  counted: Comparable<Brand>,
+  otherEnd: (brand: Brand, metric: Metric) => number | null,
+): Brand[] {
+  const passes = (at: number) => (metric.better === 'higher' ? at > value : at < value);
+  return brands.filter((other) => {
+    const near = other !== brand && counted(other, metric) ? metric.value(other) : null;
+    const far = near === null ? null : otherEnd(other, metric);
+    return near !== null && far !== null && passes(shownValue(metric.unit, far)) && !passes(shownValue(metric.unit, near));
+  });
 }
 
 /**

@@ -1,8 +1,8 @@
-import { slaKey } from '../../metrics/catalogue.js';
+import { shownValue, slaKey } from '../../metrics/catalogue.js';
 import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
-import { comparableMetrics } from '../../metrics/ranking.js';
+import { answersOtherEnd, boundsAround, comparableMetrics, isBoundFigure } from '../../metrics/ranking.js';
 import { benchmarkOf, catalogueOf, changeOf, clientOf, comparedRank, competitorsOf, rankedCount, rankOf, slaTargets } from './brandLookup.js';
 import { answersUpperBound, hasPartialPosts, isLowerBoundUnder } from '../../metrics/coverage.js';
 import { crowdsOnOneDay, localDay, measuredInbound, measuredPlatforms, warningsOf } from './coverage.js';
@@ -186,7 +186,12 @@ function rateFinding(metrics: MetricsReport, client: BrandMetrics, format: Forma
   const upper = client.responseRate === null ? null : answersUpperBound(client, client.responseRate);
   const rateSpec = catalogueOf(metrics).find((spec) => spec.key === 'responseRate');
   const open = rank === null && upper !== null && rateSpec !== undefined && comparableMetrics(client, rateSpec);
-  if (client.responseRate === null || (rank === null && !hasPartialPosts(client) && !open)) return null;
+  // One left unranked because competitors' bounds reach past it is said with their names.
+  const around =
+    rank === null && !open && rateSpec !== undefined && client.responseRate !== null && comparableMetrics(client, rateSpec)
+      ? boundsAround(metrics.brands, client, rateSpec, shownValue('share', client.responseRate), (brand, spec) => comparableMetrics(brand, spec) || isBoundFigure(brand, spec), answersOtherEnd)
+      : [];
+  if (client.responseRate === null || (rank === null && !hasPartialPosts(client) && !open && around.length === 0)) return null;
   const brands = rankedCount(metrics, 'responseRate');
   const measured = measuredInbound(client);
   // "of the 617 mentions that needed an answer" when thank-yous or mass mentions were left out, else "of the 40 mentions it received".
@@ -204,6 +209,10 @@ function rateFinding(metrics: MetricsReport, client: BrandMetrics, format: Forma
     const ends = { ...said, upper: format.percent(upper), missing: format.count(missing) };
     if (onPlatforms) return t(missing === 1 ? 'finding.rateMeasuredOpenOne' : 'finding.rateMeasuredOpen', { ...ends, platforms });
     return t(missing === 1 ? 'finding.rateOpenOne' : 'finding.rateOpen', ends);
+  }
+  if (around.length > 0 && !hasPartialPosts(client)) {
+    const others = format.list(around.map((brand) => brand.name));
+    return onPlatforms ? t('finding.rateMeasuredAround', { ...said, platforms, others }) : t('finding.rateAround', { ...said, others });
   }
   if (rank === null) return t('finding.rateLowerBoundUncompared', said);
   const values = { ...said, rank, brands };

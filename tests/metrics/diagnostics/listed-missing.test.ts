@@ -155,6 +155,7 @@ describe('a share the diagnostics answer, under responses the export lists and t
     const { model } = await buildReportModel({ metrics: report, config: configWith(BRANDS), facts: null, template: ReportTemplate.open(undefined), language: 'en' });
     // No "rank 1 of 3" under the client's tile, and the table does not put it after the brands it is ahead of.
     expect(model.kpis.find((kpi) => kpi.label === 'Response rate')).toMatchObject({ value: '88%', note: null });
+    expect(model.findings[0]).toBe('ACME answered 88% of the 80 mentions it received; the rate is not ranked, as replies missing from the data may put RIVAL ahead of it.');
     expect(model.leaderboard.rows.map((row) => row.brandName)).toEqual(['ACME', 'RIVAL', 'THIRD']);
     expect(metricsTable(report).split('\n').slice(2, 5).map((line) => line.split(/\s{2,}/).slice(0, 2))).toEqual([['-', 'ACME *'], ['-', 'RIVAL'], ['3', 'THIRD']]);
   });
