@@ -96,12 +96,12 @@ export function assignRanks<Brand extends RankedBrand, Metric extends MetricSpec
  * (`otherEnd`), would pass `value` at its other end and does not as printed: they leave the rank of `brand`'s value
  * unknown (assignRanks).
  */
-export function boundsAround<Brand, Metric extends MetricSpec<Brand>>(
+export function boundsAround<Brand, Metric extends Pick<MetricSpec<Brand>, 'better' | 'unit' | 'value'>>(
   brands: readonly Brand[],
   brand: Brand,
   metric: Metric,
   value: number,
-  counted: Comparable<Brand>,
+  counted: (brand: Brand, metric: Metric) => boolean,
   otherEnd: (brand: Brand, metric: Metric) => number | null,
 ): Brand[] {
   const passes = (at: number) => (metric.better === 'higher' ? at > value : at < value);
@@ -136,17 +136,17 @@ export function comparableMetrics(brand: BrandMetrics, metric: MetricSpec<BrandM
 }
 
 /**
- * The brands in the order of every per-brand table: the best response rate first, as printed, among those whose rate is
- * compared (comparableMetrics), the others last, then by name. The ranked in their ranks' order, and a rate whose rank a
- * bound leaves unknown (assignRanks) in its place by value, not after the brands it is ahead of.
+ * The brands in the order of every per-brand table: the best response rate first, as printed, then unrounded (as the
+ * charts order it), among those whose rate is compared (comparableMetrics), the others last, then by name. The ranked in
+ * their ranks' order, and a rate whose rank a bound leaves unknown (assignRanks) in its place by value, not after the
+ * brands it is ahead of.
  */
 export function responseRateOrder<Brand extends BrandMetrics>(brands: readonly Brand[]): Brand[] {
   const spec = metricCatalogue([]).find((candidate) => candidate.key === 'responseRate');
-  const placed = (brand: Brand) => {
-    const value = spec && comparableMetrics(brand, spec) ? spec.value(brand) : null;
-    return value === null ? Number.NEGATIVE_INFINITY : shownValue('share', value);
-  };
-  return [...brands].sort((a, b) => placed(b) - placed(a) || a.name.localeCompare(b.name));
+  const rate = (brand: Brand) => (spec && comparableMetrics(brand, spec) ? spec.value(brand) : null) ?? Number.NEGATIVE_INFINITY;
+  const printed = (brand: Brand) => (Number.isFinite(rate(brand)) ? shownValue('share', rate(brand)) : Number.NEGATIVE_INFINITY);
+  const gap = (a: number, b: number) => (a === b ? 0 : b > a ? 1 : -1);
+  return [...brands].sort((a, b) => gap(printed(a), printed(b)) || gap(rate(a), rate(b)) || a.name.localeCompare(b.name));
 }
 
 /**

@@ -448,6 +448,16 @@ describe('findings that never contradict themselves', () => {
     expect((await findingsOf(apart, 'fr'))[1]).toBe(
       'RivalCo a répondu 1,2 fois plus vite\u00a0: un délai médian de première réponse de 30\u00a0min, contre 36\u00a0min pour Acme Telecom. Mais cette marque a répondu à une moindre part des mentions appelant une réponse\u00a0: 75\u00a0%, contre 90\u00a0% pour Acme Telecom.',
     );
+    // RivalCo's 75% a lower bound: 4 of its 10 unanswered mentions list a reply the data lacks, so it may be 85%, still
+    // below Acme's 90%: the clause stands. With 8, up to 95%: it may have answered more, and the clause is not written.
+    const listing = (count: number) => {
+      const lost = Array.from({ length: 40 }, (_, i) => i).filter((i) => !spreadAnswered(i, 30, 40)).slice(0, count);
+      return closeRacePosts({ answered: 36, minutes: 36 }, { answered: 30, minutes: 30 }).map((post) => (lost.some((i) => post.id === `r-2017-10-${i}`) ? { ...post, responses: `${post.id}-lost` } : post));
+    };
+    expect((await findingsOf(await metricsOf(listing(4), config)))[1]).toBe(
+      'RivalCo answered 1.2 times faster than Acme Telecom: a median first response of 30\u00a0min against 36\u00a0min. But it answered a smaller share of the mentions needing an answer: at least 75%, against 90% for Acme Telecom.',
+    );
+    expect((await findingsOf(await metricsOf(listing(8), config)))[1]).toBe('RivalCo answered 1.2 times faster than Acme Telecom: a median first response of 30\u00a0min against 36\u00a0min.');
     // Faster and answering as many: no such clause.
     const both = await metricsOf(closeRacePosts({ answered: 36, minutes: 36 }, { answered: 36, minutes: 30 }), config);
     expect((await findingsOf(both))[1]).toBe('RivalCo answered 1.2 times faster than Acme Telecom: a median first response of 30\u00a0min against 36\u00a0min.');

@@ -3,6 +3,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { metricCatalogue } from '../../src/metrics/catalogue.js';
 import { DIAGNOSTIC_METRICS } from '../../src/metrics/diagnostics/catalogue.js';
 import { computeDiagnostics } from '../../src/metrics/diagnostics/index.js';
+import { responseRateOrder } from '../../src/metrics/ranking.js';
 import type { MetricsReport } from '../../src/metrics/types.js';
 import { ranksCompare } from '../../src/report/model/brandLookup.js';
 import type { ImprovementItem } from '../../src/report/advice/types.js';
@@ -13,6 +14,7 @@ import { translator } from '../../src/report/i18n/strings.js';
 import { buildReportModel } from '../../src/report/model/buildModel.js';
 import { formatExamples, printableName, shortenText } from '../../src/report/model/examples.js';
 import { ReportTemplate } from '../../src/report/template.js';
+import { adviceInput } from '../fixtures/diagnostics/advice-input.js';
 import { FIXTURES, metricsFixtureConfig, metricsFixtureStore } from './fixtureStore.js';
 import { computeFixtureMetrics, fixtureMetrics } from './helpers.js';
 
@@ -504,10 +506,25 @@ describe('report model', () => {
     expect(html).not.toMatch(/NaN|undefined|null|Infinity/);
   });
 
+  it('orders the brands of every table by response rate as printed, then unrounded as the charts order it, then by name', () => {
+    // Rivalia's 66.26% and Otra's 65.85% print alike (66%): Rivalia first, as in the charts, though Otra comes first by name.
+    const report = adviceInput();
+    const set = (id: string, rate: number) => Object.assign(report.brands.find((brand) => brand.id === id) ?? {}, { responseRate: rate });
+    set('rival', 0.6626);
+    set('other', 0.6585);
+    expect(responseRateOrder(report.brands).map((brand) => brand.name)).toEqual(['Rivalia', 'Otra', 'Acme']);
+    set('rival', 0.6585);
+    expect(responseRateOrder(report.brands).map((brand) => brand.name)).toEqual(['Otra', 'Rivalia', 'Acme']);
+  });
+
   it('tells brands apart by rank only where their ranks differ: a partial tie keeps its ranks, a tie of all or a rank alone says nothing', () => {
-    expect([[1, 1, 3], [2, 1], [1, 1], [1, null], [1, 1, null], [null, null]].map(ranksCompare)).toEqual([true, true, false, false, false, false]);
-    // One rank behind unranked bounds that are ahead of it at every end says where the brand stands.
-    expect([ranksCompare([null, 3, null]), ranksCompare(['2', null])]).toEqual([true, true]);
+    // The brands placed are those ranked here.
+    const ranked = (ranks: Array<number | null>) => ranksCompare(ranks, ranks.filter((rank) => rank !== null).length);
+    expect([[1, 1, 3], [2, 1], [1, 1], [1, null], [1, 1, null], [null, null]].map((ranks) => ranked(ranks))).toEqual([true, true, false, false, false, false]);
+    // One rank beside figures placed without one (bounds, or figures a bound's range reaches over) says where the brand stands.
+    expect([ranksCompare([null, 3, null], 3), ranksCompare(['2', null], 2), ranksCompare([1, null, null], 3)]).toEqual([true, true, true]);
+    // Not beside figures that take no part in the ranks (too few posts of the brand's own).
+    expect(ranksCompare([1, null, null], 1)).toBe(false);
   });
 
   it('says of an export of the brands\' own posts alone that it holds no mention, not that nobody wrote to them, and draws no grid of zeros', async () => {

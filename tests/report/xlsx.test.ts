@@ -204,7 +204,10 @@ describe('metrics.xlsx', () => {
 
   it('has one diagnostics row per brand, per-platform rows, coverage, data quality and the settings used', () => {
     const json = metrics('en');
-    expect(rows(sheet('en', 'diagnostics')).map((row) => row.getCell(1).value)).toEqual(json.diagnostics?.brands.map((brand) => brand.name));
+    // In the leaderboard's order, as every per-brand table.
+    const leaderboard = rows(sheet('en', 'leaderboard')).map((row) => row.getCell(1).value);
+    expect(rows(sheet('en', 'diagnostics')).map((row) => row.getCell(1).value)).toEqual(leaderboard);
+    expect(new Set(leaderboard)).toEqual(new Set(json.diagnostics?.brands.map((brand) => brand.name)));
     expect(rows(sheet('en', 'platforms')).length).toBe((json.byPlatform ?? []).reduce((sum, group) => sum + group.brands.length, 0));
     expect(rows(sheet('en', 'coverage')).length).toBe(json.brands.length + rows(sheet('en', 'platforms')).length);
     // Platforms as the PDF names them, not as the store writes them.

@@ -1,7 +1,7 @@
 import { counted } from '../../report/i18n/plain-numbers.js';
 import { metricCatalogue, type MetricSpec, type MetricUnit } from '../catalogue.js';
 import { hasNoData } from '../coverage.js';
-import { responseRateOrder } from '../ranking.js';
+import { isBoundFigure, responseRateOrder } from '../ranking.js';
 import type { BrandMetrics, MetricsReport } from '../types.js';
 import { slaTargets } from './columns.js';
 import { alignedTable, printable } from './aligned.js';
@@ -18,7 +18,9 @@ export function metricsTable(report: MetricsReport): string {
     // A brand the data holds nothing of has no sample to call low; nor has one whose answers cannot be measured (148 mentions, none of its posts).
     `${printable(brand.name)}${brand.role === 'client' ? ' *' : ''}${hasNoData(brand) ? ' (no data)' : unmeasured(brand) ? ' (not measured)' : brand.lowSample ? ' (low sample)' : ''}`,
     ...shown.flatMap((spec) => {
-      const text = cell(spec.unit, spec.value(brand));
+      const value = spec.value(brand);
+      // A lower bound (responses its export lists missing from the data, its posts held in part) is marked as the report marks it; 100% is exact.
+      const text = `${value !== null && value < 1 && isBoundFigure(brand, spec) ? '>=' : ''}${cell(spec.unit, value)}`;
       if (spec.key === 'inbound') return [text, cell('count', brand.coverage?.inboundMeasured ?? null)];
       if (spec.key !== 'responseRate') return [text];
       return [text, brand.responseRateCi ? `${percent(brand.responseRateCi[0])}-${percent(brand.responseRateCi[1])}` : '-'];
@@ -30,6 +32,8 @@ export function metricsTable(report: MetricsReport): string {
     `Data quality: ${counted('en', quality.posts, 'post', 'posts')}, ${counted('en', quality.pending ?? 0, 'mention', 'mentions')} pending, ${counted('en', quality.repliesBeforeParent, 'reply stamped before its parent', 'replies stamped before their parent')}, ${counted('en', quality.unresolvedParents, 'parent', 'parents')} not in the data.`,
   ];
   notes.push('Rate and the <= columns are shares of Need answer, the mentions that need an answer; Median and P90 are of the answered ones.');
+  if (rows.some((row) => row.some((text) => text.startsWith('>=')))) notes.push('>= = a lower bound: the data lacks responses its export lists, or holds its posts on part of the period: run replybench check to see which.');
+  if (brands.some((brand) => brand.responseRate !== null && brand.rank.responseRate == null)) notes.push('# - = no rank: the rate is not compared, or answers missing from the data could change its place.');
   if (brands.some((brand: BrandMetrics) => brand.lowSample && !hasNoData(brand) && !unmeasured(brand))) notes.push('(low sample) = fewer than 30 mentions needing an answer: read with care.');
   if (brands.some(unmeasured)) notes.push('(not measured) = mentions of the brand, but none its answers can be measured on (none of its posts where they are): run replybench check to see what to import.');
   if (brands.some(hasNoData)) notes.push('(no data) = the data holds neither a post of the brand nor a mention of it in the period: check its handles, or import its exports.');

@@ -1,5 +1,5 @@
-import { type MetricSpec, metricCatalogue } from '../../metrics/catalogue.js';
-import { comparableMetrics, isBoundFigure } from '../../metrics/ranking.js';
+import { type MetricSpec, metricCatalogue, shownValue } from '../../metrics/catalogue.js';
+import { answersOtherEnd, boundsAround, comparableMetrics, isBoundFigure } from '../../metrics/ranking.js';
 import type { Benchmark, BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 
@@ -46,23 +46,34 @@ export function rankOf(brand: BrandMetrics, key: string): number | null {
 
 /** A brand's rank on a metric as the report shows it: none when no other brand has one ("rank 1 of 1" compares nothing), nor when every ranked brand ties. */
 export function comparedRank(metrics: MetricsReport, brand: BrandMetrics, key: string): number | null {
-  return ranksCompare(metrics.brands.map((other) => rankOf(other, key))) ? rankOf(brand, key) : null;
+  return ranksCompare(metrics.brands.map((other) => rankOf(other, key)), rankedCount(metrics, key)) ? rankOf(brand, key) : null;
 }
 
 /**
- * Whether the ranks of one metric tell brands apart: two ranked brands at least, not all at the same rank; or one
- * behind others that are bounds, unranked, certainly ahead of it (assignRanks: "3" beside two figures whose rank
- * their missing answers leave unknown).
+ * Whether the ranks of one metric tell brands apart: two ranked brands at least, not all at the same rank; or one rank
+ * among `placed` brands (ranked, or unranked as bounds or beside them: rankedCount), two or more: its place is certain
+ * beside figures whose missing answers leave theirs unknown (assignRanks: "1" above two, "3" below two).
  */
-export function ranksCompare<Rank extends number | string>(ranks: ReadonlyArray<Rank | null | undefined>): boolean {
+export function ranksCompare<Rank extends number | string>(ranks: ReadonlyArray<Rank | null | undefined>, placed: number): boolean {
   const given = ranks.filter((rank) => rank !== null && rank !== undefined);
-  return given.length >= 2 ? given.some((rank) => rank !== given[0]) : given.some((rank) => Number(rank) > 1);
+  return given.length >= 2 ? given.some((rank) => rank !== given[0]) : given.length === 1 && placed >= 2;
 }
 
 /** How many brands the ranks of a metric order: those with a rank, those a bound's range leaves unranked, and those whose bound the ranks behind it count (ranking.ts, assignRanks). */
 export function rankedCount(metrics: MetricsReport, key: string): number {
   const spec = catalogueOf(metrics).find((candidate) => candidate.key === key);
   return metrics.brands.filter((brand) => rankOf(brand, key) !== null || (spec !== undefined && spec.value(brand) !== null && (comparableMetrics(brand, spec) || isBoundFigure(brand, spec)))).length;
+}
+
+/**
+ * Whether the brand's figure of a metric has no rank for responses the data lacks (assignRanks): it is a bound by a
+ * known margin, or such a bound's range reaches over it. Not a figure left unranked for another cause.
+ */
+export function rankLeftToBounds(metrics: MetricsReport, brand: BrandMetrics, spec: MetricSpec): boolean {
+  const value = spec.value(brand);
+  if (value === null || !spec.better || rankOf(brand, spec.key) !== null) return false;
+  const counted = (other: BrandMetrics) => comparableMetrics(other, spec) || isBoundFigure(other, spec);
+  return answersOtherEnd(brand, spec) !== null || boundsAround(metrics.brands, brand, spec, shownValue(spec.unit, value), counted, answersOtherEnd).length > 0;
 }
 
 /** A metric's value written for its unit: a whole percentage, a duration, a count or a one-decimal ratio. */

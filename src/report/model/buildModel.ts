@@ -67,8 +67,8 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
     { client: client.name, timezone: format.timezoneName(), followers: format.count(metrics.diagnostics?.settings.influencerFollowers ?? config.metrics.influencerFollowers ?? 1000) },
   );
   const methodology = buildMethodology(metrics, facts, format, t, periodLabel, config.brands);
-  const { lowSampleNote, noIntervalNote, ...leaderboard } = buildLeaderboard(metrics, format, t);
-  const leaderboardNotes = [t('leaderboard.noteRank'), t('leaderboard.noteSla')];
+  const { lowSampleNote, noIntervalNote, rankNote, ...leaderboard } = buildLeaderboard(metrics, format, t);
+  const leaderboardNotes = [t('leaderboard.noteRank'), ...(rankNote ? [rankNote] : []), t('leaderboard.noteSla')];
   if (lowSampleNote) leaderboardNotes.push(lowSampleNote);
   if (noIntervalNote) leaderboardNotes.push(noIntervalNote);
   const coverage = coverageNotes(metrics, format, t);

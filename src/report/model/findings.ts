@@ -274,9 +274,10 @@ function speedFinding(metrics: MetricsReport, client: BrandMetrics, format: Form
   const shown = format.shownMinutes(bestTime) > 0 ? format.shownMinutes(clientTime) / format.shownMinutes(bestTime) : ratio;
   if (ratio < FASTER_RATIO || shown < FASTER_RATIO) return t('finding.asFast', values);
   const faster = t('finding.faster', { ...values, ratio: format.times(shown) });
-  // Speed bought by answering fewer people is no lead to praise alone: say so when the faster brand answered a smaller share.
-  const answersLess =
-    fastest.responseRate !== null && client.responseRate !== null && fastest.responseRate < client.responseRate && format.percent(fastest.responseRate) !== format.percent(client.responseRate);
+  // Speed bought by answering fewer people is no lead to praise alone: say so when the faster brand answered a smaller share,
+  // even at the other end of its rate where that is a bound (a bound by an unknown margin could be any higher).
+  const fastestHigh = fastest.responseRate === null || hasPartialPosts(fastest) ? null : (answersUpperBound(fastest, fastest.responseRate) ?? fastest.responseRate);
+  const answersLess = fastestHigh !== null && client.responseRate !== null && fastestHigh < client.responseRate && format.percent(fastestHigh) !== format.percent(client.responseRate);
   return answersLess ? `${faster} ${t('finding.fasterAnswersLess', { client: client.name, bestRate: lowerBound(fastest, format.percent(fastest.responseRate), t), clientRate: lowerBound(client, format.percent(client.responseRate), t) })}` : faster;
 }
 

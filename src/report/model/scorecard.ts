@@ -1,6 +1,7 @@
 import type { Better, MetricUnit } from '../../metrics/catalogue.js';
-import { specOf } from '../../metrics/catalogue.js';
-import { DIAGNOSTIC_METRICS, listedMissingEnd, thinSampleOf, understatesShare } from '../../metrics/diagnostics/catalogue.js';
+import { shownValue, specOf } from '../../metrics/catalogue.js';
+import { comparableDiagnostic, DIAGNOSTIC_METRICS, isBoundShare, listedMissingEnd, thinSampleOf, understatesShare } from '../../metrics/diagnostics/catalogue.js';
+import { boundsAround, comparableMetrics, isBoundFigure } from '../../metrics/ranking.js';
 import { DIAGNOSTIC_NOTE_CODES, SAMPLE_REASONS, type BrandDiagnostics, type DiagnosticNote, type Diagnostics, type SampleReason } from '../../metrics/diagnostics/types.js';
 import type { Benchmark, BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
@@ -121,6 +122,8 @@ interface ColumnSource {
    * when they do not, or when the margin is unknown (its posts held in part, which marks it for that cause).
    */
   listedEnd: (brand: BrandMetrics, diagnostics: BrandDiagnostics | undefined, value: number) => number | null;
+  /** Whether the brand's value takes part in the ranks: compared, or a bound the ranks count (rankedCount, for the catalogue's). */
+  placed: (brand: BrandMetrics, diagnostics: BrandDiagnostics | undefined) => boolean;
 }
 
 const NOTE_OF: Partial<Record<ScorecardMetric, DiagnosticNote['code']>> = {
@@ -139,7 +142,8 @@ function columnSources(metrics: MetricsReport, diagnostics: Diagnostics): Column
       const spec = specOf(catalogue, key);
       if (!spec.better) throw new Error(`scorecard metric "${key}" is not ranked`);
       const listedEnd = (brand: BrandMetrics, _diagnosed: BrandDiagnostics | undefined, value: number) => (key === 'responseRate' ? answersUpperBound(brand, value) : null);
-      return { ...common, unit: spec.unit, better: spec.better, value: (brand) => spec.value(brand), rank: (brand) => rankOf(brand, key), benchmark: benchmarkOf(metrics, key), listedEnd };
+      const placed = (brand: BrandMetrics) => spec.value(brand) !== null && (comparableMetrics(brand, spec) || isBoundFigure(brand, spec));
+      return { ...common, unit: spec.unit, better: spec.better, value: (brand) => spec.value(brand), rank: (brand) => rankOf(brand, key), benchmark: benchmarkOf(metrics, key), listedEnd, placed };
     }
     const spec = specOf(DIAGNOSTIC_METRICS, key);
     return {
@@ -152,6 +156,7 @@ function columnSources(metrics: MetricsReport, diagnostics: Diagnostics): Column
       rank: (_brand, diagnosed) => diagnosed?.rank[key] ?? null,
       benchmark: diagnostics.benchmarks.find((item) => item.metric === key),
       listedEnd: (_brand, diagnosed) => (diagnosed ? listedMissingEnd(diagnosed, spec, diagnostics.settings) : null),
+      placed: (_brand, diagnosed) => diagnosed !== undefined && spec.value(diagnosed) !== null && (comparableDiagnostic(diagnosed, spec) || isBoundShare(diagnosed, spec, diagnostics.settings)),
     };
   });
 }
@@ -198,7 +203,8 @@ export function buildScorecard(metrics: MetricsReport, format: Formatter, t: Tra
     return all.map((source) => cellOf(source, brand, diagnosed, diagnostics, format, t, thresholds));
   });
   // A rank among one measured brand ("1"), or one every measured brand shares, says nothing: it is left out.
-  const compares = all.map((_source, index) => ranksCompare(computed.map((cells) => cells[index]?.rank)));
+  const placed = all.map((source) => brands.filter((brand) => source.placed(brand, diagnosedOf(diagnostics, brand))).length);
+  const compares = all.map((_source, index) => ranksCompare(computed.map((cells) => cells[index]?.rank), placed[index] ?? 0));
   const allCells = computed.map((cells) => cells.map((cell, index) => (compares[index] ? cell : { ...cell, rank: null })));
   // A column no brand can be measured on (no business hours, follower counts or sentiment in these exports) is left out, with one line under the table.
   const shown = all.map((_source, index) => allCells.some((cells) => cells[index]?.reason === null));
@@ -229,7 +235,7 @@ export function buildScorecard(metrics: MetricsReport, format: Formatter, t: Tra
   }
   if (sources.some(medianIsBound)) notes.push(t('scorecard.noteMedianBound'));
   const listedBounds = listedMissingBounds(brands, rows, sources, diagnostics);
-  const rankNote = ranksLeftToBounds(brands, rows, sources, diagnostics) ? [t('scorecard.noteListedMissingRank')] : [];
+  const rankNote = ranksLeftToBounds(brands, rows, sources, diagnostics) ? [t('rank.noteUnknown')] : [];
   if (listedBounds.length > 0) {
     const named = listedBounds.map(({ brand, columns }) => t('format.namedParts', { name: brand.name, parts: format.list(columns.map((index) => t(`scorecard.column.${sources[index]?.key}`))) }));
     notes.push([t('scorecard.noteListedMissing', { share: format.percentSetting(diagnostics.settings.responsesMissingShare), list: format.list(named) }), ...rankNote].join(' '));
@@ -289,17 +295,24 @@ function listedMissingBounds(brands: readonly BrandMetrics[], rows: readonly Sco
  */
 function ranksLeftToBounds(brands: readonly BrandMetrics[], rows: readonly ScorecardRow[], sources: readonly ColumnSource[], diagnostics: Diagnostics): boolean {
   return sources.some((source, index) => {
-    const figures = brands.flatMap((brand) => {
-      const diagnosed = diagnostics.brands.find((entry) => entry.id === brand.id);
-      const value = source.value(brand, diagnosed);
-      return value === null ? [] : [{ brand, value, end: source.listedEnd(brand, diagnosed, value) }];
+    const figureOf = (brand: BrandMetrics) => source.value(brand, diagnosedOf(diagnostics, brand));
+    const endOf = (brand: BrandMetrics) => {
+      const value = figureOf(brand);
+      return value === null ? null : source.listedEnd(brand, diagnosedOf(diagnostics, brand), value);
+    };
+    const figure = { better: source.better, unit: source.unit, value: figureOf };
+    const counted = (brand: BrandMetrics) => source.placed(brand, diagnosedOf(diagnostics, brand));
+    if (brands.filter((brand) => figureOf(brand) !== null).length < 2) return false;
+    return brands.some((brand, row) => {
+      const value = figureOf(brand);
+      if (value === null || rows[row]?.cells[index]?.rank != null) return false;
+      return endOf(brand) !== null || boundsAround(brands, brand, figure, shownValue(source.unit, value), counted, endOf).length > 0;
     });
-    const ranges = figures.flatMap(({ brand, value, end }) => (end === null ? [] : [{ brand, low: Math.min(value, end), high: Math.max(value, end) }]));
-    const rankOf = (brand: BrandMetrics) => rows[brands.indexOf(brand)]?.cells[index]?.rank ?? null;
-    if (ranges.length === 0 || figures.length < 2) return false;
-    const inRange = (brand: BrandMetrics, value: number) => ranges.some((range) => range.brand === brand || (range.low <= value && value <= range.high));
-    return figures.some(({ brand, value }) => rankOf(brand) === null && inRange(brand, value));
   });
+}
+
+function diagnosedOf(diagnostics: Diagnostics, brand: BrandMetrics): BrandDiagnostics | undefined {
+  return diagnostics.brands.find((entry) => entry.id === brand.id);
 }
 
 function cellOf(

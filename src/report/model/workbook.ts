@@ -352,7 +352,9 @@ function diagnosticsSheet(inputs: WorkbookInputs): WorkbookSheet {
       ...(diagnostics ? comparedOnBrandNotes(brand, diagnostics, inputs.format, t) : []),
       ...(diagnostics?.notes ?? []).filter((note) => note.brandId === brand.id || note.brandId === null).map((note) => t(`advice.note.${note.code}`, { brand: brand.name })),
     ].join(' ');
-  return table(t('sheet.diagnostics'), diagnostics?.brands ?? [], [...columns, { header: t('sheet.notes'), value: (brand) => cell.text(notesOf(brand) || null) }]);
+  // In the order of every per-brand table (leaderboardOrder), not the config's.
+  const ordered = leaderboardOrder(metrics).flatMap((brand) => diagnostics?.brands.filter((entry) => entry.id === brand.id) ?? []);
+  return table(t('sheet.diagnostics'), ordered, [...columns, { header: t('sheet.notes'), value: (brand) => cell.text(notesOf(brand) || null) }]);
 }
 
 function examplesSheet(inputs: WorkbookInputs): WorkbookSheet {

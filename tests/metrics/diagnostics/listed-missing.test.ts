@@ -158,6 +158,24 @@ describe('a share the diagnostics answer, under responses the export lists and t
     expect(model.findings[0]).toBe('ACME answered 88% of the 80 mentions it received; the rate is not ranked, as replies missing from the data may put RIVAL ahead of it.');
     expect(model.leaderboard.rows.map((row) => row.brandName)).toEqual(['ACME', 'RIVAL', 'THIRD']);
     expect(metricsTable(report).split('\n').slice(2, 5).map((line) => line.split(/\s{2,}/).slice(0, 2))).toEqual([['-', 'ACME *'], ['-', 'RIVAL'], ['3', 'THIRD']]);
+    // The terminal marks RIVAL's bound and says what both dashes mean.
+    expect(metricsTable(report)).toMatch(/RIVAL +80 +80 +66 +>=82\.5%/);
+    expect(metricsTable(report)).toContain('# - = no rank: the rate is not compared, or answers missing from the data could change its place.');
+    // Under the leaderboard, why ACME's exact 88% has no rank.
+    expect(model.leaderboardNotes).toContain('Where missing answers could change a rank, no rank is given: neither to the lower bound nor to a figure it might pass.');
+  });
+
+  it('prints a lone rank 1 where the other figures are placed without one: the client is first at every end', async () => {
+    // Response rates: acme (the client) 76 of 80 (95%); rival 50 of 80 (62.5%), 16 more listing a lost response: up to
+    // 82.5%, past third's 75% (60 of 80). Neither rival's place nor third's is known; acme's first place is.
+    const report = await october([...conversations('acme', 36), ...conversations('rival', 10, 16), ...conversations('third', 20)]);
+    expect(report.brands.map((brand) => [brand.id, brand.rank.responseRate])).toEqual([['acme', 1], ['rival', null], ['third', null]]);
+    const { model } = await buildReportModel({ metrics: report, config: configWith(BRANDS), facts: null, template: ReportTemplate.open(undefined), language: 'en' });
+    expect(model.kpis.find((kpi) => kpi.label === 'Response rate')).toMatchObject({ value: '95%', note: 'Rank 1 of 3' });
+    expect(model.findings[0]).toBe('ACME had the best response rate of the 3 brands: it answered 95% of the 80 mentions it received.');
+    const card = scorecardOf(report);
+    const rate = card?.columns.findIndex((column) => column.key === 'responseRate') ?? -1;
+    expect(card?.rows.map((row) => [row.brandName, row.cells[rate]?.rank])).toEqual([['ACME', '1'], ['THIRD', null], ['RIVAL', null]]);
   });
 
   it('keeps its rank and verdict where both ends give the same, and is exact at 5% of its mentions or fewer', async () => {
