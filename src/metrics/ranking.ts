@@ -92,6 +92,22 @@ export function assignRanks<Brand extends RankedBrand, Metric extends MetricSpec
 }
 
 /**
+ * Whether `brand`'s figure of `metric`, where it has no rank, has none for responses the data lacks (assignRanks): it is
+ * a bound by a known margin itself (`otherEnd`), or such a bound's range reaches over it (boundsAround). Not a figure
+ * left unranked for another cause.
+ */
+export function unrankedForBounds<Brand, Metric extends Pick<MetricSpec<Brand>, 'better' | 'unit' | 'value'>>(
+  brands: readonly Brand[],
+  brand: Brand,
+  metric: Metric,
+  counted: (brand: Brand, metric: Metric) => boolean,
+  otherEnd: (brand: Brand, metric: Metric) => number | null,
+): boolean {
+  const value = metric.value(brand);
+  return value !== null && (otherEnd(brand, metric) !== null || boundsAround(brands, brand, metric, shownValue(metric.unit, value), counted, otherEnd).length > 0);
+}
+
+/**
  * The brands (not `brand`) whose figure of `metric`, counted in the ranks (`counted`) and a bound by a known margin
  * (`otherEnd`), would pass `value` at its other end and does not as printed: they leave the rank of `brand`'s value
  * unknown (assignRanks).

@@ -1,5 +1,5 @@
-import { type MetricSpec, metricCatalogue, shownValue } from '../../metrics/catalogue.js';
-import { answersOtherEnd, boundsAround, comparableMetrics, isBoundFigure } from '../../metrics/ranking.js';
+import { type MetricSpec, metricCatalogue } from '../../metrics/catalogue.js';
+import { answersOtherEnd, comparableMetrics, isBoundFigure, unrankedForBounds } from '../../metrics/ranking.js';
 import type { Benchmark, BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 
@@ -65,15 +65,10 @@ export function rankedCount(metrics: MetricsReport, key: string): number {
   return metrics.brands.filter((brand) => rankOf(brand, key) !== null || (spec !== undefined && spec.value(brand) !== null && (comparableMetrics(brand, spec) || isBoundFigure(brand, spec)))).length;
 }
 
-/**
- * Whether the brand's figure of a metric has no rank for responses the data lacks (assignRanks): it is a bound by a
- * known margin, or such a bound's range reaches over it. Not a figure left unranked for another cause.
- */
+/** Whether the brand's figure of a ranked metric has no rank for responses the data lacks (ranking.ts, unrankedForBounds). */
 export function rankLeftToBounds(metrics: MetricsReport, brand: BrandMetrics, spec: MetricSpec): boolean {
-  const value = spec.value(brand);
-  if (value === null || !spec.better || rankOf(brand, spec.key) !== null) return false;
   const counted = (other: BrandMetrics) => comparableMetrics(other, spec) || isBoundFigure(other, spec);
-  return answersOtherEnd(brand, spec) !== null || boundsAround(metrics.brands, brand, spec, shownValue(spec.unit, value), counted, answersOtherEnd).length > 0;
+  return spec.better !== null && rankOf(brand, spec.key) === null && unrankedForBounds(metrics.brands, brand, spec, counted, answersOtherEnd);
 }
 
 /** A metric's value written for its unit: a whole percentage, a duration, a count or a one-decimal ratio. */

@@ -1,7 +1,7 @@
 import type { Better, MetricUnit } from '../../metrics/catalogue.js';
-import { shownValue, specOf } from '../../metrics/catalogue.js';
+import { specOf } from '../../metrics/catalogue.js';
 import { comparableDiagnostic, DIAGNOSTIC_METRICS, isBoundShare, listedMissingEnd, thinSampleOf, understatesShare } from '../../metrics/diagnostics/catalogue.js';
-import { boundsAround, comparableMetrics, isBoundFigure } from '../../metrics/ranking.js';
+import { comparableMetrics, isBoundFigure, unrankedForBounds } from '../../metrics/ranking.js';
 import { DIAGNOSTIC_NOTE_CODES, SAMPLE_REASONS, type BrandDiagnostics, type DiagnosticNote, type Diagnostics, type SampleReason } from '../../metrics/diagnostics/types.js';
 import type { Benchmark, BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
@@ -199,7 +199,7 @@ export function buildScorecard(metrics: MetricsReport, format: Formatter, t: Tra
   const all = columnSources(metrics, diagnostics);
   const brands = leaderboardOrder(metrics);
   const computed = brands.map((brand) => {
-    const diagnosed = diagnostics.brands.find((entry) => entry.id === brand.id);
+    const diagnosed = diagnosedOf(diagnostics, brand);
     return all.map((source) => cellOf(source, brand, diagnosed, diagnostics, format, t, thresholds));
   });
   // A rank among one measured brand ("1"), or one every measured brand shares, says nothing: it is left out.
@@ -280,7 +280,7 @@ function medianText(format: Formatter, source: ColumnSource): string {
  */
 function listedMissingBounds(brands: readonly BrandMetrics[], rows: readonly ScorecardRow[], sources: readonly ColumnSource[], diagnostics: Diagnostics): Array<{ brand: BrandMetrics; row: number; columns: number[] }> {
   return brands.flatMap((brand, row) => {
-    const diagnosed = diagnostics.brands.find((entry) => entry.id === brand.id);
+    const diagnosed = diagnosedOf(diagnostics, brand);
     const columns = sources.flatMap((source, index) => {
       const value = source.value(brand, diagnosed);
       return source.key !== 'responseRate' && value !== null && source.listedEnd(brand, diagnosed, value) !== null && rows[row]?.cells[index]?.text.startsWith(LOWER_BOUND_MARK) ? [index] : [];
@@ -303,11 +303,7 @@ function ranksLeftToBounds(brands: readonly BrandMetrics[], rows: readonly Score
     const figure = { better: source.better, unit: source.unit, value: figureOf };
     const counted = (brand: BrandMetrics) => source.placed(brand, diagnosedOf(diagnostics, brand));
     if (brands.filter((brand) => figureOf(brand) !== null).length < 2) return false;
-    return brands.some((brand, row) => {
-      const value = figureOf(brand);
-      if (value === null || rows[row]?.cells[index]?.rank != null) return false;
-      return endOf(brand) !== null || boundsAround(brands, brand, figure, shownValue(source.unit, value), counted, endOf).length > 0;
-    });
+    return brands.some((brand, row) => rows[row]?.cells[index]?.rank == null && unrankedForBounds(brands, brand, figure, counted, endOf));
   });
 }
 
@@ -434,7 +430,7 @@ function partialNotes(metrics: MetricsReport, diagnostics: Diagnostics, sources:
   const order = leaderboardOrder(metrics);
   const unknownNotes = shown.flatMap((column) => {
     const brands = order.flatMap((brand) => {
-      const diagnosed = diagnostics.brands.find((entry) => entry.id === brand.id);
+      const diagnosed = diagnosedOf(diagnostics, brand);
       const split = diagnosed ? column.split(diagnosed) : { unknown: 0, known: 0 };
       return split.unknown > 0 && split.known > 0 ? [t('chart.audience.unknownOf', { unknown: format.count(split.unknown), total: format.count(split.unknown + split.known), brand: brand.name })] : [];
     });
