@@ -24,7 +24,7 @@ const firstLine = z.number().int().positive().nullable();
  * empty list of lines).
  */
 export const importNoticeSchema = z.discriminatedUnion('code', [
-  z.object({ code: z.literal('line-ends'), cause: z.enum(['mixed', 'crlf']) }),
+  z.object({ code: z.literal('line-ends'), cause: z.enum(['mixed', 'crlf', 'doubled']) }),
   // The sheets' names: none in the notices of imports before they were recorded.
   z.object({ code: z.literal('extra-sheets'), read: z.string().optional(), skipped: z.array(z.string()).min(1).optional() }),
   z.object({ code: z.literal('damaged-sheets'), count }),
@@ -101,7 +101,9 @@ const PHRASES: Record<Language, NoticePhrases> = {
     firstAt: (unit, line) => (line === null ? '' : ` (first at ${unit} ${line})`),
     texts: {
       'line-ends': ({ cause }) =>
-        `${cause === 'mixed' ? 'the file mixes Windows (CRLF) and Unix (LF) line ends' : "the reader stopped on the file's Windows (CRLF) line ends"}: read with every line end as LF`,
+        cause === 'doubled'
+          ? "the file's line ends are CR CR LF (a Windows line end written twice, as a program writing CSV on Windows can): each read as one line end"
+          : `${cause === 'mixed' ? 'the file mixes Windows (CRLF) and Unix (LF) line ends' : "the reader stopped on the file's Windows (CRLF) line ends"}: read with every line end as LF`,
       'extra-sheets': ({ read, skipped }) =>
         read === undefined || skipped === undefined
           ? 'the workbook has more than one worksheet with data: only the first was read'
@@ -140,7 +142,9 @@ const PHRASES: Record<Language, NoticePhrases> = {
     firstAt: (unit, line) => (line === null ? '' : ` (la primera en la ${PHRASES.es.unit(unit)} ${line})`),
     texts: {
       'line-ends': ({ cause }) =>
-        `${cause === 'mixed' ? 'el archivo mezcla finales de línea de Windows (CRLF) y de Unix (LF)' : 'el lector se detuvo en los finales de línea de Windows (CRLF) del archivo'}: se leyó con todos los finales de línea como LF`,
+        cause === 'doubled'
+          ? 'los finales de línea del archivo son CR CR LF (un final de línea de Windows escrito dos veces, como puede hacerlo un programa que escribe CSV en Windows): cada uno se leyó como un solo final de línea'
+          : `${cause === 'mixed' ? 'el archivo mezcla finales de línea de Windows (CRLF) y de Unix (LF)' : 'el lector se detuvo en los finales de línea de Windows (CRLF) del archivo'}: se leyó con todos los finales de línea como LF`,
       'extra-sheets': ({ read, skipped }) =>
         read === undefined || skipped === undefined
           ? 'el libro tiene más de una hoja con datos: solo se leyó la primera'
@@ -193,7 +197,9 @@ const PHRASES: Record<Language, NoticePhrases> = {
     firstAt: (unit, line) => (line === null ? '' : ` (la première à la ${PHRASES.fr.unit(unit)} ${line})`),
     texts: {
       'line-ends': ({ cause }) =>
-        `${cause === 'mixed' ? 'le fichier mélange des fins de ligne Windows (CRLF) et Unix (LF)' : 'le lecteur s’est arrêté sur les fins de ligne Windows (CRLF) du fichier'}\u00a0: lu avec toutes les fins de ligne en LF`,
+        cause === 'doubled'
+          ? 'les fins de ligne du fichier sont CR CR LF (une fin de ligne Windows écrite deux fois, comme peut le faire un programme qui écrit du CSV sous Windows)\u00a0: chacune lue comme une seule fin de ligne'
+          : `${cause === 'mixed' ? 'le fichier mélange des fins de ligne Windows (CRLF) et Unix (LF)' : 'le lecteur s’est arrêté sur les fins de ligne Windows (CRLF) du fichier'}\u00a0: lu avec toutes les fins de ligne en LF`,
       'extra-sheets': ({ read, skipped }) =>
         read === undefined || skipped === undefined
           ? 'le classeur a plus d’une feuille avec des données\u00a0: seule la première a été lue'

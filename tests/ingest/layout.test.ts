@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { allPosts, DATE, FIXTURES, importOne, openStore, rejects, tempFile, twcsCsv } from './helpers.js';
 import { fileSummary } from '../../src/cli/commands/import-summary.js';
 import { headerCandidates } from '../../src/ingest/source/layout.js';
+import { SAMPLE_TEXT, storedTwcsPosts } from './damaged/expected.js';
 
 const HEADER = 'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id';
 
@@ -56,10 +57,32 @@ describe('layouts', () => {
     expect((await allPosts(store))[0]?.text).toBe('first\rsecond');
   });
 
+  it('keeps in a rejected row\'s raw text the bare carriage return its file holds', async () => {
+    const store = await openStore();
+    const row = `2,b,True,${DATE},"has a CR\rinside",,1,EXTRA`;
+    const result = await importOne(store, tempFile('cr-rejected.csv', `${HEADER}\n1,a,True,${DATE},ok,,\n${row}\n`));
+    expect(result).toMatchObject({ rowsRead: 2, imported: 1, rejected: 1 });
+    expect((await rejects(store)).map((reject) => [reject.line, reject.raw])).toEqual([[3, row]]);
+  });
+
   it('reads a file whose line ends are bare carriage returns (old Mac)', async () => {
     const store = await openStore();
     const result = await importOne(store, tempFile('mac.csv', twcsCsv([['1', 'a', DATE, 'x', ''], ['2', 'b', DATE, 'y', '1']], '\r')));
     expect(result).toMatchObject({ rowsRead: 2, imported: 2 });
+  });
+
+  it('reads a file whose line ends are CR CR LF (a CSV writer on Windows through a text-mode file) as it reads the same file with CRLF, with a note', async () => {
+    // The Kaggle sample: its row ends become CR CR LF, and the line breaks inside its quoted texts CR LF, as such a writer leaves them.
+    const doubled = SAMPLE_TEXT.replace(/\r?\n/g, '\r\n').replace(/\r\n/g, '\r\r\n');
+    const store = await openStore();
+    const result = await importOne(store, tempFile('doubled.csv', doubled));
+    expect(result).toMatchObject({ rowsRead: 93, imported: 93, rejected: 0 });
+    expect(result.warnings).toContain("the file's line ends are CR CR LF (a Windows line end written twice, as a program writing CSV on Windows can): each read as one line end");
+    const plain = await openStore();
+    await importOne(plain, tempFile('plain.csv', SAMPLE_TEXT.replace(/\r?\n/g, '\r\n')));
+    // Row by row the same posts, parents linked; no id ends in a carriage return.
+    expect(await storedTwcsPosts(store)).toEqual(await storedTwcsPosts(plain));
+    expect((await storedTwcsPosts(store)).filter((post) => /\r/.test(`${post.post_id}${post.parent_id ?? ''}`))).toEqual([]);
   });
 
   it('reads a file that mixes CRLF and LF line ends', async () => {

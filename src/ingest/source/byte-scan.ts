@@ -13,6 +13,8 @@ export interface ByteFacts {
   bareCarriageReturns: number;
   /** CR LF pairs. */
   crlf: number;
+  /** Of them, those after another CR (CR CR LF), within one chunk of the file. */
+  crCrLf: number;
   /** Bytes that are not valid UTF-8, with the offsets of the first few. */
   invalidUtf8: ByteCount;
   /** NUL (0x00) bytes, with the offsets of the first few. */
@@ -150,6 +152,7 @@ export async function scanBytes(path: string, onBytes?: (done: number) => void):
   let hasLineFeed = false;
   let bareCarriageReturns = 0;
   let crlf = 0;
+  let crCrLf = 0;
   let pendingCr = false;
   const invalidUtf8: ByteCount = { count: 0, offsets: [] };
   const nulBytes: ByteCount = { count: 0, offsets: [] };
@@ -174,14 +177,17 @@ export async function scanBytes(path: string, onBytes?: (done: number) => void):
     for (let at = chunk.indexOf(CR); at !== -1; at = chunk.indexOf(CR, at + 1)) {
       if (at === chunk.length - 1) pendingCr = true;
       else if (chunk[at + 1] !== LF) bareCarriageReturns += 1;
-      else crlf += 1;
+      else {
+        crlf += 1;
+        if (at > 0 && chunk[at - 1] === CR) crCrLf += 1;
+      }
     }
     onBytes?.(size);
   }
   if (pendingCr) bareCarriageReturns += 1;
   // A sequence the file never finishes: each of its bytes is invalid.
   if (carry) for (let at = 0; at < carry.length; at += 1) note(invalidUtf8, size - carry.length + at);
-  return { sha256: hash.digest('hex'), size, validUtf8: invalidUtf8.count === 0, hasLineFeed, bareCarriageReturns, crlf, invalidUtf8, nulBytes };
+  return { sha256: hash.digest('hex'), size, validUtf8: invalidUtf8.count === 0, hasLineFeed, bareCarriageReturns, crlf, crCrLf, invalidUtf8, nulBytes };
 }
 
 /** The 1-based line of each byte offset (ascending), counting line feeds before it. */

@@ -153,6 +153,9 @@ export async function prepareSource(file: string, onBytes?: (done: number, total
     } else if (!utf16 && original.invalidUtf8.count > 0) {
       warnings.push(await invalidBytesWarning(file, original));
     }
+    // Most line ends CR CR LF: a CSV writer's CRLF row ends put through a text-mode file on Windows (each LF written as CRLF).
+    // Read as one line end each; read as they are, the first CR of each would end every row's last cell.
+    const doubledLineEnds = original.crCrLf > 0 && original.crCrLf * 2 > original.crlf;
     const mustRewrite = textEncoding !== 'utf-8' || original.invalidUtf8.count > 0 || original.nulBytes.count > 0 || original.bareCarriageReturns > 0;
     if (!mustRewrite) {
       const cut = await lastLineWithoutEnd(file);
@@ -168,8 +171,9 @@ export async function prepareSource(file: string, onBytes?: (done: number, total
       bareCarriageReturn: !utf16 && !original.hasLineFeed ? 'line-end' : 'placeholder',
     };
     const target = tempFile('utf8.csv');
-    const rewritten = await rewriteAsUtf8(file, target, { ...rewrite, normalizeCrlf: false });
+    const rewritten = await rewriteAsUtf8(file, target, { ...rewrite, normalizeCrlf: false, collapseCrCrLf: doubledLineEnds });
     crashPoint(CRASH_STEPS.importTempCopy);
+    if (doubledLineEnds) warnings.push({ code: 'line-ends', cause: 'doubled' });
     const replaced = rewritten.placeholders;
     if (replaced > 0) warnings.push({ code: 'carriage-returns', count: replaced });
     if (rewritten.nul > 0) {

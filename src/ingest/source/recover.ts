@@ -6,6 +6,7 @@ import { linesAt } from './byte-scan.js';
 import type { PreparedSource } from './prepare.js';
 import type { RecordShape } from './shape-scan.js';
 import { abandonWrite } from './abandon-write.js';
+import { CR_PLACEHOLDER } from './rewrite.js';
 
 /** The longest field replybench stores. DuckDB reads lines up to this size when told to; longer ones are rejected. */
 export const FIELD_LIMIT_BYTES = 64 * 1024 * 1024;
@@ -56,7 +57,9 @@ function fieldTooLong(cells: readonly string[]): boolean {
   return cells.some((cell) => cell.length * 3 > FIELD_LIMIT_BYTES && Buffer.byteLength(cell) > FIELD_LIMIT_BYTES);
 }
 
-function keptRaw(raw: string): string {
+function keptRaw(placeheld: string): string {
+  // The text as the file holds it: the bare CRs the rewrite stood a placeholder in for (CR_PLACEHOLDER) are CRs again.
+  const raw = placeheld.split(CR_PLACEHOLDER).join('\r');
   return raw.length <= KEPT_RAW_CHARACTERS ? raw : `${raw.slice(0, KEPT_RAW_CHARACTERS)} [... ${(raw.length - KEPT_RAW_CHARACTERS).toLocaleString('en-US')} more characters not kept]`;
 }
 

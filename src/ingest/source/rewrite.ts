@@ -21,6 +21,8 @@ export interface RewriteOptions {
   bareCarriageReturn: 'placeholder' | 'line-end';
   /** Turn CRLF into LF (files that mix both line ends, which DuckDB cannot read). */
   normalizeCrlf: boolean;
+  /** Turn CR CR LF into CR LF: a Windows line end written twice (a CSV writer's CRLF put through a text-mode file's LF to CRLF). */
+  collapseCrCrLf?: boolean;
 }
 
 /** What a rewrite changed besides the encoding. */
@@ -43,14 +45,15 @@ export async function rewriteAsUtf8(input: string, output: string, options: Rewr
   const decode = (chunk?: Buffer): string => (decoder ? (chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode()) : chunk ? decodeWindows1252(chunk) : '');
   const out = createWriteStream(output);
   const closed = once(out, 'close');
-  let heldCr = false;
+  let heldCr = '';
   let placeholders = 0;
   let nul = 0;
   let firstNulOffset: number | null = null;
   let written = 0;
   let done = 0;
   const transform = (text: string): string => {
-    let result = options.normalizeCrlf ? text.replace(/\r\n/g, '\n') : text;
+    const collapsed = options.collapseCrCrLf ? text.replace(/\r\r\n/g, '\r\n') : text;
+    let result = options.normalizeCrlf ? collapsed.replace(/\r\n/g, '\n') : collapsed;
     if (options.bareCarriageReturn === 'line-end') result = result.replace(/\r/g, '\n');
     else {
       result = result.replace(/\r(?!\n)/g, () => {
@@ -70,14 +73,14 @@ export async function rewriteAsUtf8(input: string, output: string, options: Rewr
   try {
     for await (const chunk of fileChunks(input, options.skipBytes)) {
       done += chunk.length;
-      let text: string = (heldCr ? '\r' : '') + decode(chunk);
-      // A CR at the end of a chunk may be the first half of a CRLF: decide with the next chunk.
-      heldCr = text.endsWith('\r');
-      if (heldCr) text = text.slice(0, -1);
+      let text: string = heldCr + decode(chunk);
+      // The CRs at the end of a chunk (two at most) may begin a CRLF or a CR CR LF: decide with the next chunk.
+      heldCr = /\r{1,2}$/.exec(text)?.[0] ?? '';
+      text = text.slice(0, text.length - heldCr.length);
       if (!out.write(transform(text))) await once(out, 'drain');
       onBytes?.(done);
     }
-    out.end(transform((heldCr ? '\r' : '') + decode()));
+    out.end(transform(heldCr + decode()));
     await closed;
   } catch (error) {
     abandonWrite(out, closed);
