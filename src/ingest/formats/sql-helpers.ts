@@ -42,8 +42,9 @@ export function idText(expr: string): string {
 
 /** True when a cell holds a number in scientific notation (`1.23E+17`): Excel rounded it and the id's digits are lost. */
 export function isScientificNotation(expr: string): string {
-  // Spreadsheets and pandas always write the exponent's sign (1.23E+17), and ids never hold a '+'.
-  return `coalesce(contains(${expr}, '+') AND regexp_full_match(trim(${expr}), '[0-9]+(\\.[0-9]+)?[eE]\\+?[0-9]+'), false)`;
+  // Spreadsheets and pandas always write the exponent's sign (1.23E+17), and ids never hold a '+'. Excel in Spanish, French or
+  // German writes a decimal comma (1,79E+17), in files it separates with semicolons.
+  return `coalesce(contains(${expr}, '+') AND regexp_full_match(trim(${expr}), '[0-9]+([.,][0-9]+)?[eE]\\+?[0-9]+'), false)`;
 }
 
 /** An id, or NULL when it was written in scientific notation (unrecoverable). */

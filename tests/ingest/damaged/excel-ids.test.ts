@@ -95,6 +95,22 @@ describe('Excel damage to ids and authors, in every format', () => {
   });
 });
 
+describe('ids in scientific notation with a decimal comma (Excel in Spanish, French or German, in a file it separates with semicolons)', () => {
+  it('reject the row of such a post id, and drop such a parent id keeping the reply, as with a decimal point', async () => {
+    const store = await openStore();
+    const header = 'tweet_id;author_id;inbound;created_at;text;response_tweet_id;in_response_to_tweet_id';
+    const rows = [`1;c1;True;${DATE};@AcmeCares hola;;`, `1,4E+17;c2;True;${DATE};@AcmeCares hey;;`, `3;AcmeCares;False;${DATE};@c1 ok;;1,79000000000096E+17`];
+    const result = await importOne(store, tempFile('comma-scientific.csv', `${[header, ...rows].join('\n')}\n`));
+    expect(result).toMatchObject({ rowsRead: 3, imported: 2, rejected: 1 });
+    expect(Object.keys(result.rejectedByReason)).toEqual([expect.stringMatching(/^tweet_id is in scientific notation/)]);
+    expect(result.warnings).toEqual([expect.stringMatching(/^1 row: in_response_to_tweet_id is in scientific notation/)]);
+    expect(await storedRows(store, 'SELECT post_id, parent_id FROM posts ORDER BY post_id')).toEqual([
+      { post_id: '1', parent_id: null },
+      { post_id: '3', parent_id: null },
+    ]);
+  });
+});
+
 describe('long ids Excel rounded to 15 digits and saved in full', () => {
   const ids = ['919688259258996000', '919695382715785000', '919698111902830000', '919701208880205000', '919705400734224000', '919707218004422000'];
   const rows = (list: string[]) => list.map((id, index) => [id, `user${index}`, DATE, '@AcmeCares hello', ''] as const);
