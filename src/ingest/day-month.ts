@@ -7,7 +7,15 @@ import type { ImportNotice } from './notices.js';
 import type { CsvRelation } from './staging.js';
 import type { FileStats } from './stats.js';
 
-const dateCountsRow = z.object({ dates: z.number(), as_is: z.number(), as_swapped: z.number() });
+const dateCountsRow = z.object({
+  dates: z.number(),
+  as_is: z.number(),
+  as_swapped: z.number(),
+  only_as_is: z.number(),
+  only_swapped: z.number(),
+  as_is_example: z.string().nullable(),
+  swapped_example: z.string().nullable(),
+});
 
 /** A file whose dates a layout's own patterns read the wrong way round: which way it writes them, and the evidence. */
 export interface DayMonthSwap {
@@ -69,7 +77,8 @@ function dayMonthPart(format: string): string {
  * the swapped pattern to set in the mapping file (`source`); for a layout's
  * own patterns (Sprout's month-first dates) the error is DayMonthSwapped, and
  * the file is read again the other way. Dates in ISO text or Excel serials
- * are read apart from the pattern and left out.
+ * are read apart from the pattern and left out. A file with dates only one order reads and dates only the other reads
+ * mixes both: it is refused, whatever the pattern's source.
  * Returns the error, or null when the swap would not read them all.
  */
 async function dayMonthSwapError(store: Store, select: CanonicalSelect, relation: CsvRelation, path: string): Promise<UserError | null> {
@@ -86,16 +95,29 @@ async function dayMonthSwapError(store: Store, select: CanonicalSelect, relation
   const [row] = await store.rows(
     'dates read either way',
     dateCountsRow,
-    `SELECT count(*)::DOUBLE AS dates, count(${either('as_is')})::DOUBLE AS as_is, count(${either('swapped')})::DOUBLE AS as_swapped
-     FROM (SELECT trim(${check.cell}) AS d FROM ${relation.sql})
-     -- ISO text and Excel serials (a workbook's date cells beside its text dates) are read apart from the pattern: not evidence either way
-     WHERE d IS NOT NULL AND d <> '' AND NOT regexp_matches(d, '^[0-9]{4}-') AND NOT regexp_full_match(d, '[0-9]{5,7}(\\.[0-9]+)?')`,
+    `SELECT count(*)::DOUBLE AS dates, count(a)::DOUBLE AS as_is, count(s)::DOUBLE AS as_swapped,
+            count(*) FILTER (WHERE a IS NOT NULL AND s IS NULL)::DOUBLE AS only_as_is,
+            count(*) FILTER (WHERE s IS NOT NULL AND a IS NULL)::DOUBLE AS only_swapped,
+            min(d) FILTER (WHERE a IS NOT NULL AND s IS NULL) AS as_is_example,
+            min(d) FILTER (WHERE s IS NOT NULL AND a IS NULL) AS swapped_example
+     FROM (SELECT d, ${either('as_is')} AS a, ${either('swapped')} AS s FROM (SELECT trim(${check.cell}) AS d FROM ${relation.sql})
+           -- ISO text and Excel serials (a workbook's date cells beside its text dates) are read apart from the pattern: not evidence either way
+           WHERE d IS NOT NULL AND d <> '' AND NOT regexp_matches(d, '^[0-9]{4}-') AND NOT regexp_full_match(d, '[0-9]{5,7}(\\.[0-9]+)?'))`,
     { ...relation.params, ...params },
   );
+  const first = formats[0] ?? '';
+  // Dates only one order reads beside dates only the other reads: the file mixes both, and a date either order reads
+  // (3/4/2025) cannot be placed. Read as the layout says, they would be stored on wrong days without a word.
+  if (row && row.only_as_is > 0 && row.only_swapped > 0) {
+    const [one, other] = [dayMonthPart(first), dayMonthPart(swapped[0] ?? first)];
+    const ambiguous = row.dates - row.only_as_is - row.only_swapped;
+    return new UserError(
+      `${path}: the file writes its dates in two orders: ${row.only_as_is.toLocaleString('en-US')} read only as ${one} ("${row.as_is_example}"), ${row.only_swapped.toLocaleString('en-US')} only as ${other} ("${row.swapped_example}"), so the ${ambiguous.toLocaleString('en-US')} that read either way cannot be placed; export it again with one date format (ISO dates, 2025-04-03, read alike everywhere) and import it again.`,
+    );
+  }
   if (!row || row.as_is === row.dates || row.as_swapped !== row.dates) return null;
   const dates = row.dates;
   const failing = dates - row.as_is;
-  const first = formats[0] ?? '';
   const dayFirst = first.indexOf('%m') < first.indexOf('%d');
   const evidence = `${path}: the file looks ${dayFirst ? 'day' : 'month'}-first: ${failing.toLocaleString('en-US')} of ${dates.toLocaleString('en-US')} dates fail as ${dayMonthPart(first)} and all parse as ${dayMonthPart(swapped[0] ?? first)}`;
   if (check.source === null) return new DayMonthSwapped(`${evidence}.`, { dayFirst, failing, dates });

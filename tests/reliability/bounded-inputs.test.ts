@@ -144,6 +144,20 @@ describe('dates', () => {
     expect(posts).toBe(0);
   });
 
+  it('in two orders in one file are refused: a date either order reads cannot be placed', async () => {
+    const folder = scratch();
+    const mapping = join(folder, 'mapping.yaml');
+    writeFileSync(mapping, 'columns: { id: id, author: user, date: date, text: text }\ndate: { format: "%d/%m/%Y %H:%M" }\nplatform: twitter\n');
+    const data = join(folder, 'mixed.csv');
+    // 13/10 reads only day-first, 10/14 only month-first: 05/10 and 02/11 may be 5 October or 10 May.
+    writeFileSync(data, 'id,user,date,text\n1,a,13/10/2024 10:00,hi\n2,b,05/10/2024 11:00,yo\n3,c,10/14/2024 12:00,x\n4,d,02/11/2024 10:00,y\n');
+    const { failures, posts } = await importInto([data], { format: 'generic', mapping });
+    expect(failures).toEqual([
+      `${data}: the file writes its dates in two orders: 1 read only as %d/%m ("13/10/2024 10:00"), 1 only as %m/%d ("10/14/2024 12:00"), so the 2 that read either way cannot be placed; export it again with one date format (ISO dates, 2025-04-03, read alike everywhere) and import it again.`,
+    ]);
+    expect(posts).toBe(0);
+  });
+
   it('with an offset beyond ±14:00 are rejected, not stored a day off', async () => {
     const path = join(scratch(), 'offsets.csv');
     // +1375 is 13 hours and 75 minutes, 14:15: beyond too, though its hours are not; +1259 (12:59) is within.
