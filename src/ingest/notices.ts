@@ -118,8 +118,13 @@ const PHRASES: Record<Language, NoticePhrases> = {
       'nul-removed': ({ count, line }) => `${counted('en', count, 'NUL character', 'NUL characters')} (0x00, never part of a text) removed${line === null ? '' : ` (first on line ${line})`}`,
       'no-final-line-end': ({ line }) => `the file does not end with a line end: if it was cut short (a download that stopped), its last row, on line ${line}, may have lost its end; compare it with the source`,
       'short-rows': ({ count, width, unit, line }) => `${counted('en', count, 'row', 'rows')} had fewer cells than the header (${width}); the missing cells were read as empty${en.firstAt(unit, line)}`,
-      'skipped-members': ({ archive, names }) =>
-        `${basename(archive)} also holds ${names.length} file${names.length === 1 ? '' : 's'} that ${names.length === 1 ? 'is' : 'are'} not a CSV, TSV or XLSX export, not read: ${shownNames(names, (more) => ` and ${more} more`)}`,
+      'skipped-members': ({ archive, names }) => {
+        const [others, archives] = zipsApart(names);
+        return [
+          others.length === 0 ? '' : `${basename(archive)} also holds ${others.length} file${others.length === 1 ? '' : 's'} that ${others.length === 1 ? 'is' : 'are'} not a CSV, TSV or XLSX export, not read: ${shownNames(others, (more) => ` and ${more} more`)}`,
+          archives.length === 0 ? '' : `${basename(archive)} holds ${counted('en', archives.length, 'zip archive', 'zip archives')} of its own, not read: ${shownNames(archives, (more) => ` and ${more} more`)}; unzip ${archives.length === 1 ? 'it and import its' : 'them and import their'} files`,
+        ].filter((part) => part !== '').join('; ');
+      },
       'earlier-import': ({ at }) => `the same content was already imported on ${at}: its posts are counted as duplicates`,
       'earlier-timezone': ({ earlier, now }) =>
         `that import read the times that name no timezone in ${earlier}, and its posts keep those times: they were not read in ${now}; to read them in ${now}, import the files into a new, empty database (a new client in the page)`,
@@ -161,8 +166,13 @@ const PHRASES: Record<Language, NoticePhrases> = {
       'no-final-line-end': ({ line }) => `el archivo no termina con un salto de línea: si se cortó (una descarga interrumpida), su última fila, en la línea ${line}, puede haber perdido su final; compárela con el original`,
       'short-rows': ({ count, width, unit, line }) =>
         `${counted('es', count, 'fila tenía', 'filas tenían')} menos celdas que el encabezado (${width}); las celdas que faltan se leyeron vacías${es.firstAt(unit, line)}`,
-      'skipped-members': ({ archive, names }) =>
-        `${basename(archive)} también contiene ${counted('es', names.length, 'archivo que no es', 'archivos que no son')} una exportación CSV, TSV o XLSX, sin leer: ${shownNames(names, (more) => ` y ${more} más`)}`,
+      'skipped-members': ({ archive, names }) => {
+        const [others, archives] = zipsApart(names);
+        return [
+          others.length === 0 ? '' : `${basename(archive)} también contiene ${counted('es', others.length, 'archivo que no es', 'archivos que no son')} una exportación CSV, TSV o XLSX, sin leer: ${shownNames(others, (more) => ` y ${more} más`)}`,
+          archives.length === 0 ? '' : `${basename(archive)} contiene ${counted('es', archives.length, 'archivo zip propio', 'archivos zip propios')}, sin leer: ${shownNames(archives, (more) => ` y ${more} más`)}; ${archives.length === 1 ? 'descomprímalo e importe sus' : 'descomprímalos e importe sus'} archivos`,
+        ].filter((part) => part !== '').join('; ');
+      },
       'earlier-import': ({ at }) => `el mismo contenido ya se importó el ${at}: sus publicaciones cuentan como duplicadas`,
       'earlier-timezone': ({ earlier, now }) =>
         `esa importación leyó las horas que no indican zona horaria en ${earlier}, y sus publicaciones conservan esas horas: no se leyeron en ${now}; para leerlas en ${now}, importe los archivos en una base de datos nueva y vacía (un cliente nuevo en la página)`,
@@ -216,8 +226,13 @@ const PHRASES: Record<Language, NoticePhrases> = {
       'no-final-line-end': ({ line }) => `le fichier ne se termine pas par un saut de ligne\u00a0: s’il a été coupé (un téléchargement interrompu), sa dernière ligne, la ${line}, a pu perdre sa fin\u00a0; comparez-la avec l’original`,
       'short-rows': ({ count, width, unit, line }) =>
         `${counted('fr', count, 'ligne avait', 'lignes avaient')} moins de cellules que l’en-tête (${width})\u00a0; les cellules manquantes ont été lues vides${fr.firstAt(unit, line)}`,
-      'skipped-members': ({ archive, names }) =>
-        `${basename(archive)} contient aussi ${counted('fr', names.length, 'fichier qui n’est pas', 'fichiers qui ne sont pas')} un export CSV, TSV ou XLSX, non lu${names.length === 1 ? '' : 's'}\u00a0: ${shownNames(names, (more) => ` et ${more} autres`)}`,
+      'skipped-members': ({ archive, names }) => {
+        const [others, archives] = zipsApart(names);
+        return [
+          others.length === 0 ? '' : `${basename(archive)} contient aussi ${counted('fr', others.length, 'fichier qui n’est pas', 'fichiers qui ne sont pas')} un export CSV, TSV ou XLSX, non lu${others.length === 1 ? '' : 's'}\u00a0: ${shownNames(others, (more) => ` et ${more} autres`)}`,
+          archives.length === 0 ? '' : `${basename(archive)} contient ${counted('fr', archives.length, 'archive zip', 'archives zip')}, non lue${archives.length === 1 ? '' : 's'}\u00a0: ${shownNames(archives, (more) => ` et ${more} autres`)}\u00a0; ${archives.length === 1 ? 'décompressez-la et importez ses' : 'décompressez-les et importez leurs'} fichiers`,
+        ].filter((part) => part !== '').join('\u00a0; ');
+      },
       'earlier-import': ({ at }) => `le même contenu a déjà été importé le ${at}\u00a0: ses publications comptent comme doublons`,
       'earlier-timezone': ({ earlier, now }) =>
         `cette importation a lu les heures qui n’indiquent pas de fuseau en ${earlier}, et ses publications gardent ces heures\u00a0: elles n’ont pas été lues en ${now}\u00a0; pour les lire en ${now}, importez les fichiers dans une base de données nouvelle et vide (un nouveau client dans la page)`,
@@ -253,6 +268,12 @@ const es = PHRASES.es;
 const fr = PHRASES.fr;
 
 /** The first names of a list, and how many more there are. */
+/** An archive's members that are not exports, and apart those that are zip archives themselves (read by no import: unzipped by the user). */
+function zipsApart(names: readonly string[]): [string[], string[]] {
+  const zip = (name: string) => /\.zip$/i.test(name);
+  return [names.filter((name) => !zip(name)), names.filter(zip)];
+}
+
 function shownNames(names: string[], more: (count: number) => string): string {
   return `${names.slice(0, NAMES_SHOWN).join(', ')}${names.length > NAMES_SHOWN ? more(names.length - NAMES_SHOWN) : ''}`;
 }

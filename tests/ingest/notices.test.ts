@@ -62,6 +62,13 @@ describe('the warnings of an import in the page language', () => {
     expect(noticeText(ONE_OF_EACH['skipped-members'], 'es')).toBe(
       'october.zip también contiene 7 archivos que no son una exportación CSV, TSV o XLSX, sin leer: a.pdf, b.png, c.txt, d.doc, e.gif y 2 más',
     );
+    // A zip inside the zip is no "file that is not an export": it is said apart, with what to do.
+    const nested = { code: 'skipped-members' as const, archive: '/exports/october.zip', names: ['README.txt', 'more.zip'] };
+    expect(noticeText(nested, 'en')).toBe(
+      'october.zip also holds 1 file that is not a CSV, TSV or XLSX export, not read: README.txt; october.zip holds 1 zip archive of its own, not read: more.zip; unzip it and import its files',
+    );
+    expect(noticeText({ ...nested, names: ['a.zip', 'b.ZIP'] }, 'es')).toBe('october.zip contiene 2 archivos zip propios, sin leer: a.zip, b.ZIP; descomprímalos e importe sus archivos');
+    expect(noticeText({ ...nested, names: ['more.zip'] }, 'fr')).toBe('october.zip contient 1 archive zip, non lue\u00a0: more.zip\u00a0; décompressez-la et importez ses fichiers');
   });
 
   it('translates the reason of every counted row warning of the formats', () => {
