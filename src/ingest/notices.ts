@@ -29,6 +29,8 @@ export const importNoticeSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('extra-sheets'), read: z.string().optional(), skipped: z.array(z.string()).min(1).optional() }),
   z.object({ code: z.literal('damaged-sheets'), count }),
   z.object({ code: z.literal('unsaved-formulas'), count, line: firstLine }),
+  /** Ranges of merged cells over two rows or more (`ranges`: the first NAMES_SHOWN, as "D7:D8"): the rows below the first read empty there. */
+  z.object({ code: z.literal('merged-cells'), count, ranges: z.array(z.string()).min(1) }),
   z.object({ code: z.literal('windows-1252') }),
   z.object({ code: z.literal('invalid-bytes'), count, lines: z.array(count).min(1), more: z.number().int().nonnegative() }),
   z.object({ code: z.literal('carriage-returns'), count }),
@@ -85,7 +87,7 @@ export function changedTheData(notice: ImportNotice): boolean {
 type Notice<Code extends ImportNotice['code']> = Extract<ImportNotice, { code: Code }>;
 
 /** Names of the archive's other files a warning lists; the rest are counted. */
-const NAMES_SHOWN = 5;
+export const NAMES_SHOWN = 5;
 
 interface NoticePhrases {
   unit(unit: LineUnit): string;
@@ -111,6 +113,8 @@ const PHRASES: Record<Language, NoticePhrases> = {
       'damaged-sheets': ({ count }) => `${count === 1 ? 'another worksheet is' : `${count} other worksheets are`} damaged and could not be read; only the first worksheet is imported`,
       'unsaved-formulas': ({ count, line }) =>
         `${counted('en', count, 'cell holds', 'cells hold')} a formula without its result (the workbook was written by a program and never saved by a spreadsheet): read empty${line === null ? '' : ` (first on row ${line})`}; open it in Excel and save it, or export CSV`,
+      'merged-cells': ({ count, ranges }) =>
+        `${counted('en', count, 'range of merged cells spans', 'ranges of merged cells span')} two rows or more (${ranges.join(', ')}${count > ranges.length ? ` and ${count - ranges.length} more` : ''}): Excel keeps a merged range's value in its first cell only, so the cells below it were read empty; unmerge them in Excel, fill them in and save, or export CSV`,
       'windows-1252': () => "the file is not valid UTF-8: read as Windows-1252 (Excel's Western European encoding); check that accented letters look right",
       'invalid-bytes': ({ count, lines, more }) =>
         `${counted('en', count, 'byte', 'bytes')} not valid in UTF-8 (a character from another encoding?) stored as "\uFFFD" on line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${more > 0 ? ` and ${counted('en', more, 'more byte', 'more bytes')}` : ''}; the rest of the file is read as UTF-8`,
@@ -157,6 +161,8 @@ const PHRASES: Record<Language, NoticePhrases> = {
       'damaged-sheets': ({ count }) => `${count === 1 ? 'otra hoja está dañada y no se pudo leer' : `otras ${count} hojas están dañadas y no se pudieron leer`}; solo se importa la primera hoja`,
       'unsaved-formulas': ({ count, line }) =>
         `${counted('es', count, 'celda contiene', 'celdas contienen')} una fórmula sin su resultado (un programa escribió el libro y ninguna hoja de cálculo lo guardó): ${count === 1 ? 'se leyó vacía' : 'se leyeron vacías'}${line === null ? '' : ` (la primera en la fila ${line})`}; ábralo en Excel y guárdelo, o exporte CSV`,
+      'merged-cells': ({ count, ranges }) =>
+        `${counted('es', count, 'rango de celdas combinadas abarca', 'rangos de celdas combinadas abarcan')} dos filas o más (${ranges.join(', ')}${count > ranges.length ? ` y ${count - ranges.length} más` : ''}): Excel guarda el valor de un rango combinado solo en su primera celda, así que las celdas de debajo se leyeron vacías; separe las celdas en Excel, rellénelas y guarde, o exporte CSV`,
       'windows-1252': () => 'el archivo no es UTF-8 válido: se leyó como Windows-1252 (la codificación de Europa occidental de Excel); compruebe que las letras con tilde se vean bien',
       'invalid-bytes': ({ count, lines, more }) =>
         `${counted('es', count, 'byte no válido', 'bytes no válidos')} en UTF-8 (¿un carácter de otra codificación?) guardado${count === 1 ? '' : 's'} como «\uFFFD» en la${lines.length === 1 ? '' : 's'} línea${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${more > 0 ? ` y ${counted('es', more, 'byte más', 'bytes más')}` : ''}; el resto del archivo se lee como UTF-8`,
@@ -217,6 +223,8 @@ const PHRASES: Record<Language, NoticePhrases> = {
       'damaged-sheets': ({ count }) => `${count === 1 ? 'une autre feuille est endommagée et n’a pas pu être lue' : `${count} autres feuilles sont endommagées et n’ont pas pu être lues`}\u00a0; seule la première feuille est importée`,
       'unsaved-formulas': ({ count, line }) =>
         `${counted('fr', count, 'cellule contient', 'cellules contiennent')} une formule sans son résultat (un programme a écrit le classeur et aucun tableur ne l’a enregistré)\u00a0: ${count === 1 ? 'lue vide' : 'lues vides'}${line === null ? '' : ` (la première à la ligne ${line})`}\u00a0; ouvrez-le dans Excel et enregistrez-le, ou exportez en CSV`,
+      'merged-cells': ({ count, ranges }) =>
+        `${counted('fr', count, 'plage de cellules fusionnées couvre', 'plages de cellules fusionnées couvrent')} deux lignes ou plus (${ranges.join(', ')}${count > ranges.length ? ` et ${count - ranges.length} autres` : ''})\u00a0: Excel ne garde la valeur d’une plage fusionnée que dans sa première cellule, les cellules du dessous ont donc été lues vides\u00a0; annulez la fusion dans Excel, remplissez-les et enregistrez, ou exportez en CSV`,
       'windows-1252': () => 'le fichier n’est pas en UTF-8 valide\u00a0: lu en Windows-1252 (l’encodage d’Europe occidentale d’Excel)\u00a0; vérifiez que les lettres accentuées s’affichent bien',
       'invalid-bytes': ({ count, lines, more }) =>
         `${counted('fr', count, 'octet non valide', 'octets non valides')} en UTF-8 (un caractère d’un autre encodage\u00a0?) enregistré${count === 1 ? '' : 's'} comme «\u00a0\uFFFD\u00a0» ${lines.length === 1 ? 'à la ligne' : 'aux lignes'} ${lines.join(', ')}${more > 0 ? ` et ${counted('fr', more, 'octet de plus', 'octets de plus')}` : ''}\u00a0; le reste du fichier est lu en UTF-8`,

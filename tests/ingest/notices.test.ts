@@ -12,6 +12,7 @@ const ONE_OF_EACH: { [Code in ImportNotice['code']]: Extract<ImportNotice, { cod
   'extra-sheets': { code: 'extra-sheets', read: 'Mentions', skipped: ['Lookup', 'Notes'] },
   'damaged-sheets': { code: 'damaged-sheets', count: 2 },
   'unsaved-formulas': { code: 'unsaved-formulas', count: 2, line: 3 },
+  'merged-cells': { code: 'merged-cells', count: 7, ranges: ['D7:D8', 'B3:B4', 'C3:C4', 'A10:A12', 'E2:E3'] },
   'windows-1252': { code: 'windows-1252' },
   'invalid-bytes': { code: 'invalid-bytes', count: 3, lines: [4, 9], more: 1 },
   'carriage-returns': { code: 'carriage-returns', count: 1 },

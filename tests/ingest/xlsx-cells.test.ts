@@ -19,10 +19,17 @@ interface Parts {
   workbookPr?: string;
   /** Prefix every element of the sheet and shared strings with x:, as the OpenXML SDK does. */
   prefixed?: boolean;
+  /** What the sheet holds after <sheetData> (<mergeCells>). */
+  afterData?: string;
 }
 
 /** A workbook written by hand, part by part, as other programs than Excel write them; its first sheet as the CSV cells replybench makes of it. */
 async function cells(parts: Parts): Promise<string[][]> {
+  return (await converted(parts)).rows;
+}
+
+/** The same, with what xlsxToCsv says of the sheet besides. */
+async function converted(parts: Parts): Promise<{ rows: string[][]; mergedDown: string[] }> {
   const prefix = (xml: string): string => (parts.prefixed ? xml.replace(/<(\/?)(?!\?)/g, '<$1x:') : xml);
   const zip = new JSZip();
   zip.file('_rels/.rels', `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
@@ -37,12 +44,12 @@ async function cells(parts: Parts): Promise<string[][]> {
     zip.file('xl/styles.xml', `<?xml version="1.0"?><styleSheet xmlns="${MAIN}">${parts.styles}</styleSheet>`);
   }
   zip.file('xl/_rels/workbook.xml.rels', `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${links.join('')}</Relationships>`);
-  zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0"?>${prefix(`<worksheet xmlns${parts.prefixed ? ':x' : ''}="${MAIN}"><sheetData>${parts.rows}</sheetData></worksheet>`)}`);
+  zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0"?>${prefix(`<worksheet xmlns${parts.prefixed ? ':x' : ''}="${MAIN}"><sheetData>${parts.rows}</sheetData>${parts.afterData ?? ''}</worksheet>`)}`);
   const folder = tempFolder();
   const path = join(folder, 'book.xlsx');
   writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
-  await xlsxToCsv(path, join(folder, 'book.csv'));
-  return Papa.parse<string[]>(readFileSync(join(folder, 'book.csv'), 'utf8').replace(/\n$/, '')).data;
+  const { mergedDown } = await xlsxToCsv(path, join(folder, 'book.csv'));
+  return { rows: Papa.parse<string[]>(readFileSync(join(folder, 'book.csv'), 'utf8').replace(/\n$/, '')).data, mergedDown };
 }
 
 /** cellXfs: style 0 General, then one style per number format id given. */
@@ -52,6 +59,15 @@ function styles(formats: Record<number, string>, ids: number[]): string {
 }
 
 describe('xlsx cells', () => {
+  it('names the ranges of merged cells that span rows, whose cells below the first read empty; not a title merged across its row', async () => {
+    const book = await converted({
+      rows: '<row r="1"><c r="A1" t="inlineStr"><is><t>Export</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>id</t></is></c><c r="B2" t="inlineStr"><is><t>text</t></is></c></row><row r="3"><c r="A3"><v>1</v></c><c r="B3" t="inlineStr"><is><t>same</t></is></c></row><row r="4"><c r="A4"><v>2</v></c></row>',
+      afterData: '<mergeCells count="2"><mergeCell ref="A1:B1"/><mergeCell ref="B3:B4"/></mergeCells>',
+    });
+    expect(book.rows).toEqual([['Export'], ['id', 'text'], ['1', 'same'], ['2']]);
+    expect(book.mergedDown).toEqual(['B3:B4']);
+  });
+
   it("decodes Excel's _xHHHH_ escapes once: a Windows line break in a mention is CR LF, a typed _x000D_ stays as typed", async () => {
     const rows = await cells({
       sharedStrings: '<si><t>line1_x000D_\nline2</t></si><si><t>_x005F_x000D_ typed</t></si>',

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CRASH_STEPS, crashPoint } from '../../crash-point.js';
 import { makeTempFolder } from '../../temp-files.js';
-import type { ImportNotice } from '../notices.js';
+import { type ImportNotice, NAMES_SHOWN } from '../notices.js';
 import { endsWithLineEnd, linesAt, scanBytes, type ByteFacts, utf8Evidence } from './byte-scan.js';
 import { rewriteAsUtf8, type RewriteOptions, type TextEncoding } from './rewrite.js';
 import { NotAnExport, readHeadBytes, sniffFile } from './sniff.js';
@@ -133,11 +133,12 @@ export async function prepareSource(file: string, onBytes?: (done: number, total
 
     if (sniffed.kind === 'xlsx') {
       const target = tempFile('sheet.csv');
-      const { readSheet, ignoredSheets, unreadableSheets, unsavedFormulas } = await xlsxToCsv(file, target, name, onSheetRows);
+      const { readSheet, ignoredSheets, unreadableSheets, unsavedFormulas, mergedDown } = await xlsxToCsv(file, target, name, onSheetRows);
       crashPoint(CRASH_STEPS.importTempCopy);
       if (ignoredSheets.length > 0) warnings.push({ code: 'extra-sheets', read: readSheet, skipped: ignoredSheets });
       if (unreadableSheets > 0) warnings.push({ code: 'damaged-sheets', count: unreadableSheets });
       if (unsavedFormulas.count > 0) warnings.push({ code: 'unsaved-formulas', count: unsavedFormulas.count, line: unsavedFormulas.firstRow });
+      if (mergedDown.length > 0) warnings.push({ code: 'merged-cells', count: mergedDown.length, ranges: mergedDown.slice(0, NAMES_SHOWN) });
       return finish(target, 'xlsx', { lineUnit: 'row', ragged: true });
     }
 

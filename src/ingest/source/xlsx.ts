@@ -60,12 +60,18 @@ async function contentOf(sheet: Worksheet): Promise<'data' | 'empty' | 'unreadab
  * many further worksheets held data, and how many could not be read, none of
  * them imported.
  */
-export async function xlsxToCsv(input: string, output: string, name = input, onRows?: (rows: number) => void): Promise<{ rows: number; readSheet: string; ignoredSheets: string[]; unreadableSheets: number; unsavedFormulas: { count: number; firstRow: number | null } }> {
+export async function xlsxToCsv(
+  input: string,
+  output: string,
+  name = input,
+  onRows?: (rows: number) => void,
+): Promise<{ rows: number; readSheet: string; ignoredSheets: string[]; unreadableSheets: number; unsavedFormulas: { count: number; firstRow: number | null }; mergedDown: string[] }> {
   const out = createWriteStream(output);
   const closed = once(out, 'close');
   let rows = 0;
   let readSheet = '';
   const unsavedFormulas = { count: 0, firstRow: null as number | null };
+  const merges: string[] = [];
   const ignoredSheets: string[] = [];
   let unreadableSheets = 0;
   let workbook: OpenWorkbook | null = null;
@@ -77,7 +83,7 @@ export async function xlsxToCsv(input: string, output: string, name = input, onR
       readSheet = first.name;
       let nextRow = 1;
       let nextReport = PROGRESS_ROWS;
-      for await (const row of first.rows()) {
+      for await (const row of first.rows(merges)) {
         let text = '';
         for (; nextRow < row.number; nextRow += 1) text += '""\n';
         if (row.unsavedFormulas > 0) {
@@ -132,5 +138,11 @@ export async function xlsxToCsv(input: string, output: string, name = input, onR
       `${name}: column ${swapped.column}${swapped.heading === null ? '' : ` (${swapped.heading})`} mixes dates the spreadsheet converted (row ${swapped.dateRow}) with dates it left as text (row ${swapped.textRow}: "${swapped.text}"): it read the export's dates day and month the other way round, so every converted date is wrong. Import the original CSV export, or open it with that column as text before saving.`,
     );
   }
-  return { rows, readSheet, ignoredSheets, unreadableSheets, unsavedFormulas };
+  // A range merged over two rows or more holds its value in its first row only: the rows below read empty there (a title
+  // merged across its row holds nothing of a post).
+  const mergedDown = merges.filter((ref) => {
+    const [from, to] = ref.split(':').map((corner) => /[0-9]+$/.exec(corner)?.[0]);
+    return from !== undefined && to !== undefined && from !== to;
+  });
+  return { rows, readSheet, ignoredSheets, unreadableSheets, unsavedFormulas, mergedDown };
 }

@@ -103,9 +103,10 @@ function cellValue(cell: CellBeingRead, context: WorkbookContext, row: number): 
  * Streams a worksheet's rows, in the file's order. A row or cell without its
  * position (r) follows the one before it, as the format allows. Only the text
  * of <v> and <t> is read: formulas and the whitespace of indented XML are not
- * values.
+ * values. The ranges of merged cells go into `merges` (once the rows are read:
+ * the file holds them after).
  */
-export async function* readSheetRows(part: Readable, context: WorkbookContext): AsyncGenerator<SheetRow> {
+export async function* readSheetRows(part: Readable, context: WorkbookContext, merges?: string[]): AsyncGenerator<SheetRow> {
   const ready: SheetRow[] = [];
   let row: SheetRow | null = null;
   let lastRow = 0;
@@ -118,7 +119,11 @@ export async function* readSheetRows(part: Readable, context: WorkbookContext): 
         cell.inline?.open(name);
         return;
       }
-      if (name === 'row') {
+      if (name === 'mergeCell') {
+        // After the rows in the file: the ranges of merged cells, each "D7:D8", into `merges`.
+        const ref = attribute(attributes, 'ref');
+        if (ref !== undefined) merges?.push(ref);
+      } else if (name === 'row') {
         const given = attribute(attributes, 'r');
         if (given !== undefined && !DIGITS.test(given)) throw new DamagedSheet(`${lastRow === 0 ? 'the first row' : `the row after row ${lastRow}`} is numbered "${given.slice(0, 20)}"`);
         const number = given === undefined ? lastRow + 1 : Number(given);

@@ -16,7 +16,8 @@ export interface WorkbookContext {
 export interface Worksheet {
   /** The name on its tab. */
   name: string;
-  rows(): AsyncGenerator<SheetRow>;
+  /** Its rows; its ranges of merged cells into `merges`, once they are read. */
+  rows(merges?: string[]): AsyncGenerator<SheetRow>;
 }
 
 export interface OpenWorkbook {
@@ -109,8 +110,8 @@ export async function openWorkbook(path: string): Promise<OpenWorkbook> {
     const sheets = [...tabs.filter((tab) => tab.shown), ...tabs.filter((tab) => !tab.shown)].flatMap((tab): Worksheet[] => {
       const link = links.get(tab.link);
       if (!isOfType(link, 'worksheet')) return [];
-      const rows = async function* (): AsyncGenerator<SheetRow> {
-        yield* readSheetRows(await zip.streamedText(link.part), context);
+      const rows = async function* (merges?: string[]): AsyncGenerator<SheetRow> {
+        yield* readSheetRows(await zip.streamedText(link.part), context, merges);
       };
       return [{ name: tab.name, rows }];
     });
