@@ -104,7 +104,8 @@ export function unrankedForBounds<Brand, Metric extends Pick<MetricSpec<Brand>, 
   otherEnd: (brand: Brand, metric: Metric) => number | null,
 ): boolean {
   const value = metric.value(brand);
-  return value !== null && (otherEnd(brand, metric) !== null || boundsAround(brands, brand, metric, shownValue(metric.unit, value), counted, otherEnd).length > 0);
+  if (value === null || !counted(brand, metric)) return false;
+  return otherEnd(brand, metric) !== null || boundsAround(brands, brand, metric, shownValue(metric.unit, value), counted, otherEnd).length > 0;
 }
 
 /**
@@ -153,16 +154,24 @@ export function comparableMetrics(brand: BrandMetrics, metric: MetricSpec<BrandM
 
 /**
  * The brands in the order of every per-brand table: the best response rate first, as printed, then unrounded (as the
- * charts order it), among those whose rate is compared (comparableMetrics), the others last, then by name. The ranked in
- * their ranks' order, and a rate whose rank a bound leaves unknown (assignRanks) in its place by value, not after the
- * brands it is ahead of.
+ * charts order it), among those whose rate takes part in the ranks (placedFigure), the others last, then by name. The
+ * ranked in their ranks' order, and a rate without a rank, a bound or one a bound leaves unknown (assignRanks), in its
+ * place by value, not after the brands it is ahead of.
  */
 export function responseRateOrder<Brand extends BrandMetrics>(brands: readonly Brand[]): Brand[] {
   const spec = metricCatalogue([]).find((candidate) => candidate.key === 'responseRate');
-  const rate = (brand: Brand) => (spec && comparableMetrics(brand, spec) ? spec.value(brand) : null) ?? Number.NEGATIVE_INFINITY;
+  const rate = (brand: Brand) => (spec && placedFigure(brand, spec) ? spec.value(brand) : null) ?? Number.NEGATIVE_INFINITY;
   const printed = (brand: Brand) => (Number.isFinite(rate(brand)) ? shownValue('share', rate(brand)) : Number.NEGATIVE_INFINITY);
   const gap = (a: number, b: number) => (a === b ? 0 : b > a ? 1 : -1);
   return [...brands].sort((a, b) => gap(printed(a), printed(b)) || gap(rate(a), rate(b)) || a.name.localeCompare(b.name));
+}
+
+/**
+ * Whether the brand's figure of a metric takes part in its ranks: compared (comparableMetrics), or a bound the ranks
+ * count ahead of the figures its printed value passes (isBoundFigure), ranked or not.
+ */
+export function placedFigure(brand: BrandMetrics, metric: MetricSpec<BrandMetrics>): boolean {
+  return metric.value(brand) !== null && (comparableMetrics(brand, metric) || isBoundFigure(brand, metric));
 }
 
 /**
@@ -184,7 +193,7 @@ export function isBoundFigure(brand: BrandMetrics, metric: MetricSpec<BrandMetri
  */
 export function comparableAmong(brands: readonly BrandMetrics[], metrics: ReadonlyArray<MetricSpec<BrandMetrics>>): Comparable<BrandMetrics> {
   const answers = metrics.filter((metric) => metric.restsOn === 'answers');
-  return holdsAtBothEnds(brands, answers, comparableMetrics, answersOtherEnd);
+  return holdsAtBothEnds(brands, answers, comparableMetrics, answersOtherEnd, isBoundFigure);
 }
 
 /** The other end of a brand's figure over its answers that is a lower bound by a known margin (responses-missing: answersUpperBound); null when it is exact. */
@@ -196,15 +205,17 @@ export function answersOtherEnd(brand: BrandMetrics, metric: MetricSpec<BrandMet
 /**
  * `comparable`, and for a value known only between two ends (`otherEnd` gives the one that is not its value, or
  * null when the value is exact): compared only where the comparison holds at both ends, its rank the same at
- * either among the other brands' values, and, for the client, on the same side of the competitors' median at either
- * (a competitor that crosses the median, which its own value is one of, passes another's value and changes its rank).
- * A value that fails is left out, and the others are judged again without it: a median it moved may move them.
+ * either among the other brands' values (a bound that takes no rank, `bound`, at its printed value, as the ranks
+ * count it), and, for the client, on the same side of the competitors' median at either (a competitor that crosses
+ * the median, which its own value is one of, passes another's value and changes its rank). A value that fails is
+ * left out, and the others are judged again without it: a median it moved may move them.
  */
 export function holdsAtBothEnds<Brand extends RankedBrand, Metric extends MetricSpec<Brand>>(
   brands: readonly Brand[],
   metrics: readonly Metric[],
   comparable: Comparable<Brand>,
   otherEnd: (brand: Brand, metric: Metric) => number | null,
+  bound: Comparable<Brand> = noBound,
 ): Comparable<Brand> {
   const open = new Set<string>();
   const keyOf = (brand: { id: string }, metric: { key: string }) => `${brand.id}\u0000${metric.key}`;
@@ -221,7 +232,11 @@ export function holdsAtBothEnds<Brand extends RankedBrand, Metric extends Metric
       const end = near === null ? null : otherEnd(brand, metric);
       if (near === null || end === null) return false;
       const far = shownValue(metric.unit, end);
-      const others = brands.filter((other) => other !== brand).flatMap((other) => shown(other) ?? []);
+      const printedBound = (other: Brand) => {
+        const value = bound(other, metric) ? metric.value(other) : null;
+        return value === null ? [] : [shownValue(metric.unit, value)];
+      };
+      const others = brands.filter((other) => other !== brand).flatMap((other) => shown(other) ?? printedBound(other));
       const rankAt = (at: number) => 1 + others.filter((other) => ahead(at, other)).length;
       const competitors = brand.role === 'client' ? median(brands.filter((other) => other.role !== 'client').flatMap((other) => shown(other) ?? [])) : null;
       const side = (at: number) => (competitors === null ? 0 : Math.sign(at - competitors));

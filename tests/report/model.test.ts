@@ -15,6 +15,7 @@ import { buildReportModel } from '../../src/report/model/buildModel.js';
 import { formatExamples, printableName, shortenText } from '../../src/report/model/examples.js';
 import { ReportTemplate } from '../../src/report/template.js';
 import { adviceInput } from '../fixtures/diagnostics/advice-input.js';
+import { emptyCoverage } from './helpers.js';
 import { FIXTURES, metricsFixtureConfig, metricsFixtureStore } from './fixtureStore.js';
 import { computeFixtureMetrics, fixtureMetrics } from './helpers.js';
 
@@ -515,6 +516,14 @@ describe('report model', () => {
     expect(responseRateOrder(report.brands).map((brand) => brand.name)).toEqual(['Rivalia', 'Otra', 'Acme']);
     set('rival', 0.6585);
     expect(responseRateOrder(report.brands).map((brand) => brand.name)).toEqual(['Otra', 'Rivalia', 'Acme']);
+    // A rate that is a lower bound by an unknown margin (its posts held in part) takes no rank, but the ranks behind it
+    // count it: it stands by its printed value, not after the brands it is ahead of. One not compared at all goes last.
+    const acme = report.brands.find((brand) => brand.id === 'acme');
+    const held = { ...emptyCoverage(), span: { ...emptyCoverage().span, first: '2017-10-01T09:00:00Z', last: '2017-10-31T20:00:00Z' } };
+    Object.assign(acme ?? {}, { responseRate: 0.7, coverage: { ...held, warnings: ['brand-posts-partial'] } });
+    expect(responseRateOrder(report.brands).map((brand) => brand.name)).toEqual(['Acme', 'Otra', 'Rivalia']);
+    Object.assign(acme ?? {}, { coverage: { ...held, brandPosts: 3, warnings: ['few-brand-posts'] } });
+    expect(responseRateOrder(report.brands).map((brand) => brand.name)).toEqual(['Otra', 'Rivalia', 'Acme']);
   });
 
   it('tells brands apart by rank only where their ranks differ: a partial tie keeps its ranks, a tie of all or a rank alone says nothing', () => {
@@ -523,6 +532,8 @@ describe('report model', () => {
     expect([[1, 1, 3], [2, 1], [1, 1], [1, null], [1, 1, null], [null, null]].map((ranks) => ranked(ranks))).toEqual([true, true, false, false, false, false]);
     // One rank beside figures placed without one (bounds, or figures a bound's range reaches over) says where the brand stands.
     expect([ranksCompare([null, 3, null], 3), ranksCompare(['2', null], 2), ranksCompare([1, null, null], 3)]).toEqual([true, true, true]);
+    // So does a tie of every ranked brand above figures placed without a rank: two at 1 above two unranked.
+    expect([ranksCompare([1, 1, null, null], 4), ranksCompare([1, 1, null, null], 2)]).toEqual([true, false]);
     // Not beside figures that take no part in the ranks (too few posts of the brand's own).
     expect(ranksCompare([1, null, null], 1)).toBe(false);
   });

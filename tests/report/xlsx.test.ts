@@ -208,6 +208,8 @@ describe('metrics.xlsx', () => {
     const leaderboard = rows(sheet('en', 'leaderboard')).map((row) => row.getCell(1).value);
     expect(rows(sheet('en', 'diagnostics')).map((row) => row.getCell(1).value)).toEqual(leaderboard);
     expect(new Set(leaderboard)).toEqual(new Set(json.diagnostics?.brands.map((brand) => brand.name)));
+    // So is the coverage sheet, its rows over all platforms first.
+    expect(rows(sheet('en', 'coverage')).slice(0, leaderboard.length).map((row) => row.getCell(2).value)).toEqual(leaderboard);
     expect(rows(sheet('en', 'platforms')).length).toBe((json.byPlatform ?? []).reduce((sum, group) => sum + group.brands.length, 0));
     expect(rows(sheet('en', 'coverage')).length).toBe(json.brands.length + rows(sheet('en', 'platforms')).length);
     // Platforms as the PDF names them, not as the store writes them.

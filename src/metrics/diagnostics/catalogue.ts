@@ -154,7 +154,13 @@ export const comparableDiagnostic = (brand: BrandDiagnostics, metric: { key: str
 
 /** comparable, and a share answered that listed responses the data lacks make a bound is compared only where the comparison holds at both its ends (as a response rate is: ranking.ts, comparableAmong). */
 const comparableAmongDiagnosed = (brands: readonly BrandDiagnostics[], settings: ListedMissingSettings) =>
-  holdsAtBothEnds(brands, DIAGNOSTIC_METRICS, comparableDiagnostic, (brand, metric) => listedMissingEnd(brand, metric, settings));
+  holdsAtBothEnds(
+    brands,
+    DIAGNOSTIC_METRICS,
+    comparableDiagnostic,
+    (brand, metric) => listedMissingEnd(brand, metric, settings),
+    (brand, metric) => isBoundShare(brand, metric, settings),
+  );
 
 export function assignDiagnosticRanks(brands: BrandDiagnostics[], settings: ListedMissingSettings): void {
   assignRanks(brands, DIAGNOSTIC_METRICS, comparableAmongDiagnosed(brands, settings), (brand, metric) => isBoundShare(brand, metric, settings), (brand, metric) => listedMissingEnd(brand, metric, settings));
@@ -164,6 +170,11 @@ export function assignDiagnosticRanks(brands: BrandDiagnostics[], settings: List
 export function isBoundShare(brand: BrandDiagnostics, metric: { key: string }, settings: ListedMissingSettings): boolean {
   const spec = DIAGNOSTIC_METRICS.find((candidate) => candidate.key === metric.key);
   return spec !== undefined && !brand.fewBrandPosts && (understatesShare(brand, spec.key) || listedMissingEnd(brand, spec, settings) !== null);
+}
+
+/** Whether the brand's diagnostic share or time takes part in its ranks: compared, or a bound the ranks count (as placedFigure). */
+export function placedDiagnostic(brand: BrandDiagnostics, metric: Pick<MetricSpec<BrandDiagnostics>, 'key' | 'value'>, settings: ListedMissingSettings): boolean {
+  return metric.value(brand) !== null && (comparableDiagnostic(brand, metric) || isBoundShare(brand, metric, settings));
 }
 
 /** The client against the competitors' median and the best brand, per diagnostic metric, among comparable brands. */

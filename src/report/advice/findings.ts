@@ -1,6 +1,6 @@
 import { type MetricSpec, metricCatalogue, specOf } from '../../metrics/catalogue.js';
-import { comparableDiagnostic, DIAGNOSTIC_METRICS, type DiagnosticMetricKey, groupBoundByListedMissing, isBoundShare, listedMissingEnd } from '../../metrics/diagnostics/catalogue.js';
-import { comparableMetrics, isBoundFigure } from '../../metrics/ranking.js';
+import { DIAGNOSTIC_METRICS, type DiagnosticMetricKey, groupBoundByListedMissing, listedMissingEnd, placedDiagnostic } from '../../metrics/diagnostics/catalogue.js';
+import { placedFigure } from '../../metrics/ranking.js';
 import type { BrandDiagnostics, Diagnostics } from '../../metrics/diagnostics/types.js';
 import type { Benchmark, BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { FindingId, ImprovementItem } from './types.js';
@@ -135,16 +135,15 @@ function evaluate(spec: Spec): Finding | null {
   };
 }
 
-/** Every brand with its value and rank on the catalogue entry `metric`, and whether it takes part in the ranks: `compared`, or a bound the ranks count (`bound`). */
+/** Every brand with its value and rank on the catalogue entry `metric`, and whether it takes part in the ranks (`placed`: placedFigure, placedDiagnostic). */
 function contendersOf<Brand extends Omit<Contender, 'value' | 'rank' | 'placed'> & { rank: Record<string, number | null> }>(
   brands: Brand[],
   metric: MetricSpec<Brand>,
-  compared: (brand: Brand) => boolean,
-  bound: (brand: Brand) => boolean,
+  placed: (brand: Brand) => boolean,
 ): Contender[] {
   return brands.map((b) => {
-    const [value, rank] = [metric.value(b), b.rank[metric.key] ?? null];
-    return { id: b.id, name: b.name, role: b.role, value, rank, placed: rank !== null || (value !== null && (compared(b) || bound(b))) };
+    const rank = b.rank[metric.key] ?? null;
+    return { id: b.id, name: b.name, role: b.role, value: metric.value(b), rank, placed: rank !== null || placed(b) };
   });
 }
 
@@ -153,7 +152,7 @@ function baseSpecs(metrics: MetricsReport, diagnostics: Diagnostics | undefined)
   const catalogue = metricCatalogue(metrics.settings?.sla ?? []);
   const spec = (id: FindingId, key: string, sample: number, detail: Detail | null, examples: Example[] = []): Spec => {
     const metric: MetricSpec<BrandMetrics> = specOf(catalogue, key);
-    return { id, metric, contenders: contendersOf(metrics.brands, metric, (brand) => comparableMetrics(brand, metric), (brand) => isBoundFigure(brand, metric)), benchmark: metrics.benchmarks?.find((b) => b.metric === key), detail, examples, sample };
+    return { id, metric, contenders: contendersOf(metrics.brands, metric, (brand) => placedFigure(brand, metric)), benchmark: metrics.benchmarks?.find((b) => b.metric === key), detail, examples, sample };
   };
   const warnings = client?.coverage?.warnings ?? [];
   // The examples name no platform: with a platform lacking the client's posts, some would be mentions nobody can call unanswered.
@@ -174,7 +173,7 @@ function diagnosticSpecs(diagnostics: Diagnostics, unmeasuredPlatforms: boolean)
   const client = diagnostics.brands.find((b) => b.role === 'client');
   const spec = (id: FindingId, key: DiagnosticMetricKey, sample: number | undefined, detail: Detail | null, examples: Example[] = []): Spec => {
     const metric: MetricSpec<BrandDiagnostics> = specOf(DIAGNOSTIC_METRICS, key);
-    return { id, metric, contenders: contendersOf(diagnostics.brands, metric, (brand) => comparableDiagnostic(brand, metric), (brand) => isBoundShare(brand, metric, diagnostics.settings)), benchmark: diagnostics.benchmarks.find((b) => b.metric === key), detail, examples, sample: sample ?? 0 };
+    return { id, metric, contenders: contendersOf(diagnostics.brands, metric, (brand) => placedDiagnostic(brand, metric, diagnostics.settings)), benchmark: diagnostics.benchmarks.find((b) => b.metric === key), detail, examples, sample: sample ?? 0 };
   };
   const topTemplate = client?.canned.topTemplates[0];
   const influencers = client?.influencers;

@@ -1,5 +1,5 @@
 import { type MetricSpec, metricCatalogue } from '../../metrics/catalogue.js';
-import { answersOtherEnd, comparableMetrics, isBoundFigure, unrankedForBounds } from '../../metrics/ranking.js';
+import { answersOtherEnd, placedFigure, unrankedForBounds } from '../../metrics/ranking.js';
 import type { Benchmark, BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 
@@ -56,19 +56,19 @@ export function comparedRank(metrics: MetricsReport, brand: BrandMetrics, key: s
  */
 export function ranksCompare<Rank extends number | string>(ranks: ReadonlyArray<Rank | null | undefined>, placed: number): boolean {
   const given = ranks.filter((rank) => rank !== null && rank !== undefined);
-  return given.length >= 2 ? given.some((rank) => rank !== given[0]) : given.length === 1 && placed >= 2;
+  // Ranks all alike tell the ranked apart from the brands placed without one only (a tie at 1 above two unranked).
+  return given.length >= 2 ? given.some((rank) => rank !== given[0]) || placed > given.length : given.length === 1 && placed >= 2;
 }
 
 /** How many brands the ranks of a metric order: those with a rank, those a bound's range leaves unranked, and those whose bound the ranks behind it count (ranking.ts, assignRanks). */
 export function rankedCount(metrics: MetricsReport, key: string): number {
   const spec = catalogueOf(metrics).find((candidate) => candidate.key === key);
-  return metrics.brands.filter((brand) => rankOf(brand, key) !== null || (spec !== undefined && spec.value(brand) !== null && (comparableMetrics(brand, spec) || isBoundFigure(brand, spec)))).length;
+  return metrics.brands.filter((brand) => rankOf(brand, key) !== null || (spec !== undefined && placedFigure(brand, spec))).length;
 }
 
 /** Whether the brand's figure of a ranked metric has no rank for responses the data lacks (ranking.ts, unrankedForBounds). */
 export function rankLeftToBounds(metrics: MetricsReport, brand: BrandMetrics, spec: MetricSpec): boolean {
-  const counted = (other: BrandMetrics) => comparableMetrics(other, spec) || isBoundFigure(other, spec);
-  return spec.better !== null && rankOf(brand, spec.key) === null && unrankedForBounds(metrics.brands, brand, spec, counted, answersOtherEnd);
+  return spec.better !== null && rankOf(brand, spec.key) === null && unrankedForBounds(metrics.brands, brand, spec, placedFigure, answersOtherEnd);
 }
 
 /** A metric's value written for its unit: a whole percentage, a duration, a count or a one-decimal ratio. */

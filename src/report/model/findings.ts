@@ -2,7 +2,7 @@ import { shownValue, slaKey } from '../../metrics/catalogue.js';
 import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
-import { answersOtherEnd, boundsAround, comparableMetrics, isBoundFigure } from '../../metrics/ranking.js';
+import { answersOtherEnd, boundsAround, comparableMetrics, placedFigure } from '../../metrics/ranking.js';
 import { benchmarkOf, catalogueOf, changeOf, clientOf, comparedRank, competitorsOf, rankedCount, rankOf, slaTargets } from './brandLookup.js';
 import { answersUpperBound, hasPartialPosts, isLowerBoundUnder } from '../../metrics/coverage.js';
 import { crowdsOnOneDay, localDay, measuredInbound, measuredPlatforms, warningsOf } from './coverage.js';
@@ -189,7 +189,7 @@ function rateFinding(metrics: MetricsReport, client: BrandMetrics, format: Forma
   // One left unranked because competitors' bounds reach past it is said with their names.
   const around =
     rank === null && !open && rateSpec !== undefined && client.responseRate !== null && comparableMetrics(client, rateSpec)
-      ? boundsAround(metrics.brands, client, rateSpec, shownValue('share', client.responseRate), (brand, spec) => comparableMetrics(brand, spec) || isBoundFigure(brand, spec), answersOtherEnd)
+      ? boundsAround(metrics.brands, client, rateSpec, shownValue('share', client.responseRate), placedFigure, answersOtherEnd)
       : [];
   if (client.responseRate === null || (rank === null && !hasPartialPosts(client) && !open && around.length === 0)) return null;
   const brands = rankedCount(metrics, 'responseRate');

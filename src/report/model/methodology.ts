@@ -6,6 +6,7 @@ import { noticeText } from '../../ingest/notices.js';
 import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
+import { leaderboardOrder } from './leaderboard.js';
 import { businessHoursSettings } from './businessHours.js';
 import { coverageNotes, LOW_SAMPLE_MARK, lowSampleOf, measuredInbound, noAnswerLines, noAnswerNotes, noDataLine, platformsInPartLine } from './coverage.js';
 import { printableName } from './examples.js';
@@ -128,7 +129,7 @@ export function importSummaries(facts: StoreFacts | null, format: Formatter, t: 
 
 /** What each brand's figures rest on, as the metrics' coverage gives it. */
 function coverageRows(metrics: MetricsReport, format: Formatter, t: Translate): CoverageRow[] {
-  return metrics.brands.flatMap((brand) => {
+  return leaderboardOrder(metrics).flatMap((brand) => {
     const coverage = brand.coverage;
     if (!coverage) return [];
     return [

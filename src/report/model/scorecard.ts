@@ -1,7 +1,7 @@
 import type { Better, MetricUnit } from '../../metrics/catalogue.js';
 import { specOf } from '../../metrics/catalogue.js';
-import { comparableDiagnostic, DIAGNOSTIC_METRICS, isBoundShare, listedMissingEnd, thinSampleOf, understatesShare } from '../../metrics/diagnostics/catalogue.js';
-import { comparableMetrics, isBoundFigure, unrankedForBounds } from '../../metrics/ranking.js';
+import { DIAGNOSTIC_METRICS, listedMissingEnd, placedDiagnostic, thinSampleOf, understatesShare } from '../../metrics/diagnostics/catalogue.js';
+import { placedFigure, unrankedForBounds } from '../../metrics/ranking.js';
 import { DIAGNOSTIC_NOTE_CODES, SAMPLE_REASONS, type BrandDiagnostics, type DiagnosticNote, type Diagnostics, type SampleReason } from '../../metrics/diagnostics/types.js';
 import type { Benchmark, BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
@@ -142,7 +142,7 @@ function columnSources(metrics: MetricsReport, diagnostics: Diagnostics): Column
       const spec = specOf(catalogue, key);
       if (!spec.better) throw new Error(`scorecard metric "${key}" is not ranked`);
       const listedEnd = (brand: BrandMetrics, _diagnosed: BrandDiagnostics | undefined, value: number) => (key === 'responseRate' ? answersUpperBound(brand, value) : null);
-      const placed = (brand: BrandMetrics) => spec.value(brand) !== null && (comparableMetrics(brand, spec) || isBoundFigure(brand, spec));
+      const placed = (brand: BrandMetrics) => placedFigure(brand, spec);
       return { ...common, unit: spec.unit, better: spec.better, value: (brand) => spec.value(brand), rank: (brand) => rankOf(brand, key), benchmark: benchmarkOf(metrics, key), listedEnd, placed };
     }
     const spec = specOf(DIAGNOSTIC_METRICS, key);
@@ -156,7 +156,7 @@ function columnSources(metrics: MetricsReport, diagnostics: Diagnostics): Column
       rank: (_brand, diagnosed) => diagnosed?.rank[key] ?? null,
       benchmark: diagnostics.benchmarks.find((item) => item.metric === key),
       listedEnd: (_brand, diagnosed) => (diagnosed ? listedMissingEnd(diagnosed, spec, diagnostics.settings) : null),
-      placed: (_brand, diagnosed) => diagnosed !== undefined && spec.value(diagnosed) !== null && (comparableDiagnostic(diagnosed, spec) || isBoundShare(diagnosed, spec, diagnostics.settings)),
+      placed: (_brand, diagnosed) => diagnosed !== undefined && placedDiagnostic(diagnosed, spec, diagnostics.settings),
     };
   });
 }

@@ -83,8 +83,10 @@ export function buildWorkbookModel(inputs: WorkbookInputs): WorkbookModel {
     ]),
   );
 
-  // Platforms as the PDF names them ("Facebook"), not as the store writes them ("facebook").
-  const platformRows = (metrics.byPlatform ?? []).flatMap((group) => group.brands.map((brand) => ({ platform: platformName(group.platform), brand })));
+  // Platforms as the PDF names them ("Facebook"), not as the store writes them ("facebook"); the brands of each in the leaderboard's order.
+  const place = new Map(brands.map((brand, index) => [brand.id, index]));
+  const inOrder = (group: readonly BrandMetrics[]) => [...group].sort((a, b) => (place.get(a.id) ?? 0) - (place.get(b.id) ?? 0));
+  const platformRows = (metrics.byPlatform ?? []).flatMap((group) => inOrder(group.brands).map((brand) => ({ platform: platformName(group.platform), brand })));
   sheets.push(
     table(t('sheet.platforms'), platformRows, [
       { header: t('sheet.platform'), value: (row) => cell.text(row.platform) },
@@ -251,7 +253,7 @@ function noChangeReason({ t, previousLabel }: WorkbookInputs, brand: BrandMetric
 
 function trendSheet(inputs: WorkbookInputs): WorkbookSheet {
   const { metrics, t } = inputs;
-  const order = new Map(metrics.brands.map((brand, index) => [brand.id, index]));
+  const order = new Map(leaderboardOrder(metrics).map((brand, index) => [brand.id, index]));
   const names = new Map(metrics.brands.map((brand) => [brand.id, brand.name]));
   const partMonths = new Set(metrics.trendPartialMonths ?? []);
   // As the chart's note says: the rates of the period's months of a brand whose posts it holds in part are lower bounds.
@@ -401,7 +403,7 @@ function qualitySheet(inputs: WorkbookInputs): WorkbookSheet {
 
 function coverageSheet(inputs: WorkbookInputs, platformRows: ReadonlyArray<{ platform: string; brand: BrandMetrics }>): WorkbookSheet {
   const { metrics, t } = inputs;
-  const rows = [...metrics.brands.map((brand) => ({ platform: t('sheet.allPlatforms'), brand, allPlatforms: true })), ...platformRows.map((row) => ({ ...row, allPlatforms: false }))];
+  const rows = [...leaderboardOrder(metrics).map((brand) => ({ platform: t('sheet.allPlatforms'), brand, allPlatforms: true })), ...platformRows.map((row) => ({ ...row, allPlatforms: false }))];
   const timezone = metrics.period.timezone;
   const instant = (iso: string | null) => (iso === null ? cell.text(null) : cell.day(Date.parse(iso), timezone));
   // Each gap by the posts around it: "none between its posts of 10 October 2025 and of 20 October 2025" (its days of posts are not missing).

@@ -12,7 +12,7 @@ import { metricsOf } from '../../../src/metrics/compute.js';
 import { metricsTable } from '../../../src/metrics/format/table.js';
 import { diagnosticsOf } from '../../../src/metrics/diagnostics/index.js';
 import type { BrandDiagnostics, Diagnostics } from '../../../src/metrics/diagnostics/types.js';
-import { assignRanks, benchmarks, holdsAtBothEnds } from '../../../src/metrics/ranking.js';
+import { assignRanks, benchmarks, holdsAtBothEnds, unrankedForBounds } from '../../../src/metrics/ranking.js';
 import type { MetricsReport } from '../../../src/metrics/types.js';
 import { findWeakPoints } from '../../../src/report/advice/findings.js';
 import { buildImprovements } from '../../../src/report/advice/index.js';
@@ -383,6 +383,27 @@ describe('a value known between two ends', () => {
     // Without the other ends, as before: the bound passes what its printed value passes, and no more.
     assignRanks(brands, [share], comparable, (entry) => entry.end !== null);
     expect(brands.map((entry) => entry.rank.share)).toEqual([4, 2, null, 1]);
+  });
+
+  it('counts a bound that takes no rank at its printed value when it judges a figure at both ends', () => {
+    // y, at least 50% by an unknown margin (no other end), counts ahead of x's 40%, not of x's other end, 60%: x's place
+    // (3rd, or 2nd) is not known. w and z, exact, keep theirs.
+    const brands = [brand('w', 'client', 0.7), brand('y', 'competitor', 0.5), brand('x', 'competitor', 0.4, 0.6), brand('z', 'competitor', 0.3)];
+    const comparable = (entry: Bounded) => entry.id !== 'y';
+    const bound = (entry: Bounded) => entry.id === 'y' || entry.end !== null;
+    const holds = holdsAtBothEnds(brands, [share], comparable, (entry) => entry.end, bound);
+    assignRanks(brands, [share], holds, bound, (entry) => entry.end);
+    expect(brands.map((entry) => entry.rank.share)).toEqual([1, null, null, 4]);
+    // Without y among them, x's rank holds at both ends (2nd).
+    assignRanks(brands, [share], holdsAtBothEnds(brands, [share], comparable, (entry) => entry.end), bound, (entry) => entry.end);
+    expect(brands.map((entry) => entry.rank.share)).toEqual([1, null, 3, 4]);
+  });
+
+  it('leaves unranked for bounds only a figure that takes part in the ranks: not one of a brand with too few posts of its own', () => {
+    const brands = [brand('a', 'client', 0.3, 0.5), brand('b', 'competitor', 0.6), brand('c', 'competitor', 0.4)];
+    const placed = (entry: Bounded) => entry.id !== 'a';
+    expect(brands.map((entry) => unrankedForBounds(brands, entry, share, placed, (other) => other.end))).toEqual([false, false, false]);
+    expect(brands.map((entry) => unrankedForBounds(brands, entry, share, () => true, (other) => other.end))).toEqual([true, false, true]);
   });
 
   it('is judged again without the bounds that fail: one that moved the median may have hidden a crossing', () => {
