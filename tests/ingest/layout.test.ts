@@ -85,6 +85,25 @@ describe('layouts', () => {
     expect((await storedTwcsPosts(store)).filter((post) => /\r/.test(`${post.post_id}${post.parent_id ?? ''}`))).toEqual([]);
   });
 
+  it('reads an old Mac file (CR line ends) whose quoted texts keep a line break as LF, and one in UTF-16', async () => {
+    // Excel for Mac's "CSV (Macintosh)": rows end in CR, a cell's line break stays LF.
+    const rows = [HEADER, `1,a,True,${DATE},"two\nlines",,`, `2,b,True,${DATE},y,,1`, `3,c,True,${DATE},z,,`];
+    const store = await openStore();
+    const result = await importOne(store, tempFile('mac-lf.csv', `${rows.join('\r')}\r`));
+    expect(result).toMatchObject({ rowsRead: 3, imported: 3, rejected: 0 });
+    expect((await allPosts(store)).map((post) => [post.post_id, post.text, post.parent_id])).toEqual([
+      ['1', 'two\nlines', null],
+      ['2', 'y', '1'],
+      ['3', 'z', null],
+    ]);
+    // UTF-16 with its byte-order mark and CR line ends only; the emoji's second half holds a 0x0A byte (DE0A), which is no line feed.
+    const utf16 = await openStore();
+    const plain = [HEADER, `1,a,True,${DATE},café 😊,,`, `2,b,True,${DATE},y,,1`].join('\r');
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${plain}\r`, 'utf16le')]);
+    expect(await importOne(utf16, tempFile('mac-utf16.csv', bytes))).toMatchObject({ rowsRead: 2, imported: 2, rejected: 0 });
+    expect((await allPosts(utf16)).map((post) => post.text)).toEqual(['café 😊', 'y']);
+  });
+
   it('reads a file that mixes CRLF and LF line ends', async () => {
     const store = await openStore();
     const path = tempFile('mixed.csv', `${HEADER}\n1,a,True,${DATE},x,,\r\n2,b,True,${DATE},y,,1\n3,c,True,${DATE},z,,\r\n`);

@@ -8,7 +8,10 @@ export interface ByteFacts {
   sha256: string;
   size: number;
   validUtf8: boolean;
-  hasLineFeed: boolean;
+  /** Line feed (0x0A) bytes, in CR LF pairs or not. */
+  lineFeeds: number;
+  /** The file's first line end: a bare CR, or an LF (alone or after a CR); null in a file of one line. */
+  firstLineEnd: 'cr' | 'lf' | null;
   /** Carriage returns not followed by a line feed. */
   bareCarriageReturns: number;
   /** CR LF pairs. */
@@ -149,7 +152,8 @@ export async function scanBytes(path: string, onBytes?: (done: number) => void):
   const hash = createHash('sha256');
   let size = 0;
   let carry: Buffer | null = null;
-  let hasLineFeed = false;
+  let lineFeeds = 0;
+  let firstLineEnd: ByteFacts['firstLineEnd'] = null;
   let bareCarriageReturns = 0;
   let crlf = 0;
   let crCrLf = 0;
@@ -173,7 +177,8 @@ export async function scanBytes(path: string, onBytes?: (done: number) => void):
       else bareCarriageReturns += 1;
     }
     pendingCr = false;
-    hasLineFeed ||= chunk.includes(LF);
+    for (let at = chunk.indexOf(LF); at !== -1; at = chunk.indexOf(LF, at + 1)) lineFeeds += 1;
+    if (firstLineEnd === null) firstLineEnd = lineEndIn(chunk);
     for (let at = chunk.indexOf(CR); at !== -1; at = chunk.indexOf(CR, at + 1)) {
       if (at === chunk.length - 1) pendingCr = true;
       else if (chunk[at + 1] !== LF) bareCarriageReturns += 1;
@@ -187,7 +192,15 @@ export async function scanBytes(path: string, onBytes?: (done: number) => void):
   if (pendingCr) bareCarriageReturns += 1;
   // A sequence the file never finishes: each of its bytes is invalid.
   if (carry) for (let at = 0; at < carry.length; at += 1) note(invalidUtf8, size - carry.length + at);
-  return { sha256: hash.digest('hex'), size, validUtf8: invalidUtf8.count === 0, hasLineFeed, bareCarriageReturns, crlf, crCrLf, invalidUtf8, nulBytes };
+  return { sha256: hash.digest('hex'), size, validUtf8: invalidUtf8.count === 0, lineFeeds, firstLineEnd, bareCarriageReturns, crlf, crCrLf, invalidUtf8, nulBytes };
+}
+
+/** The first line end of a chunk: a CR not followed by LF (a CR that ends the chunk counts so), or an LF; null without either. */
+function lineEndIn(chunk: Buffer): ByteFacts['firstLineEnd'] {
+  const [cr, lf] = [chunk.indexOf(CR), chunk.indexOf(LF)];
+  if (cr === -1 && lf === -1) return null;
+  if (cr !== -1 && (lf === -1 || cr < lf)) return chunk[cr + 1] === LF ? 'lf' : 'cr';
+  return 'lf';
 }
 
 /** The 1-based line of each byte offset (ascending), counting line feeds before it. */

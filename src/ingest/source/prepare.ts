@@ -168,8 +168,7 @@ export async function prepareSource(file: string, onBytes?: (done: number, total
       encoding: textEncoding,
       // The byte-order mark, which the rewrite leaves out: none in UTF-16 told by its bytes.
       skipBytes: sniffed.bom === 'utf-8' ? 3 : sniffed.bom !== null ? 2 : 0,
-      // A file with carriage returns and not one line feed uses CR as its line end (old Mac exports).
-      bareCarriageReturn: !utf16 && !original.hasLineFeed ? 'line-end' : 'placeholder',
+      bareCarriageReturn: (utf16Encoding === null ? carriageReturnEndsLines(original) : utf16EndsLinesWithCr(file, utf16Encoding)) ? 'line-end' : 'placeholder',
     };
     const target = tempFile('utf8.csv');
     const rewritten = await rewriteAsUtf8(file, target, { ...rewrite, normalizeCrlf: false, collapseCrCrLf: doubledLineEnds });
@@ -188,4 +187,24 @@ export async function prepareSource(file: string, onBytes?: (done: number, total
     cleanup();
     throw error;
   }
+}
+
+/**
+ * Whether a file uses CR as its line end (old Mac exports): its header ends in a bare CR, and its bare CRs outnumber its
+ * line feeds, which are then those of a cell's line break inside quotes (Excel for Mac's "CSV (Macintosh)" keeps them as
+ * LF). A file whose lines end in LF may hold bare CRs inside its texts; its header ends in LF.
+ */
+function carriageReturnEndsLines(facts: Pick<ByteFacts, 'firstLineEnd' | 'bareCarriageReturns' | 'lineFeeds'>): boolean {
+  return facts.firstLineEnd === 'cr' && facts.bareCarriageReturns > facts.lineFeeds;
+}
+
+/**
+ * carriageReturnEndsLines for a UTF-16 file, judged on its first megabyte decoded: its bytes cannot tell, as a 0x0D or
+ * 0x0A byte may be half of another character (an emoji's).
+ */
+function utf16EndsLinesWithCr(file: string, encoding: 'utf-16le' | 'utf-16be'): boolean {
+  const head = new TextDecoder(encoding).decode(readHeadBytes(file, 1 << 20));
+  const first = /[\r\n]/.exec(head);
+  const firstLineEnd = first === null ? null : head[first.index] === '\r' && head[first.index + 1] !== '\n' ? 'cr' : 'lf';
+  return carriageReturnEndsLines({ firstLineEnd, bareCarriageReturns: head.match(/\r(?!\n)/g)?.length ?? 0, lineFeeds: head.match(/\n/g)?.length ?? 0 });
 }

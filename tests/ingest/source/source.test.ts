@@ -31,13 +31,13 @@ describe('byte scan', () => {
     // "é" (2 bytes) and a CR-LF pair both straddle the first chunk boundary.
     const path = tempFile('big.csv', `${filler}é\r\nx\ry\n`);
     const facts = await scanBytes(path);
-    expect(facts).toMatchObject({ validUtf8: true, hasLineFeed: true, bareCarriageReturns: 1 });
+    expect(facts).toMatchObject({ validUtf8: true, lineFeeds: 2, bareCarriageReturns: 1 });
     expect(await countLines(path)).toBe(2);
     expect(facts.sha256).toBe(createHash('sha256').update(readFileSync(path)).digest('hex'));
     const crlfAtBoundary = tempFile('boundary.csv', `${'a'.repeat((1 << 20) - 1)}\r\nb`);
-    expect(await scanBytes(crlfAtBoundary)).toMatchObject({ bareCarriageReturns: 0, hasLineFeed: true });
+    expect(await scanBytes(crlfAtBoundary)).toMatchObject({ bareCarriageReturns: 0, lineFeeds: 1 });
     expect(await countLines(crlfAtBoundary)).toBe(2);
-    expect((await scanBytes(tempFile('mac.csv', 'a\rb\r'))).hasLineFeed).toBe(false);
+    expect((await scanBytes(tempFile('mac.csv', 'a\rb\r'))).lineFeeds).toBe(0);
   });
 
   it('tells invalid UTF-8 (Windows-1252 text) apart', async () => {
