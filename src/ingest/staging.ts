@@ -131,6 +131,12 @@ export async function readWithRetries(
 ): Promise<CsvRead> {
   const read: CsvRead = { ...start };
   let normalised = false;
+  // DuckDB reads no row, and says nothing, when the lines it skips above the header (a title) end otherwise than the
+  // header's (a title ending in LF above CRLF lines): such a file is read from a copy with LF line ends.
+  if (lineEndsChangeAtHeader(read.source.head.text, layout.headerLine)) {
+    normalised = true;
+    read.source = await read.source.normalizeLineEnds('mixed');
+  }
   for (;;) {
     try {
       await create(csvRelation(read, layout), read);
@@ -170,6 +176,16 @@ export async function readWithRetries(
       throw await explainReadError(read.source, layout, error);
     }
   }
+}
+
+/** Whether one of the lines above the header (1-based `headerLine`) ends in CRLF where the header ends in LF, or the other way round. */
+export function lineEndsChangeAtHeader(headText: string, headerLine: number): boolean {
+  if (headerLine <= 1) return false;
+  const lines = headText.split('\n').slice(0, headerLine);
+  if (lines.length < headerLine) return false;
+  const crlf = (line: string) => line.endsWith('\r');
+  const header = crlf(lines[headerLine - 1] ?? '');
+  return lines.slice(0, headerLine - 1).some((line) => crlf(line) !== header);
 }
 
 /** The raw records as the temporary table `staging` (rowid = record index), read the way `read` succeeded. */

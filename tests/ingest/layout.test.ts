@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { allPosts, DATE, FIXTURES, importOne, openStore, rejects, tempFile, twcsCsv } from './helpers.js';
 import { fileSummary } from '../../src/cli/commands/import-summary.js';
 import { headerCandidates } from '../../src/ingest/source/layout.js';
+import { lineEndsChangeAtHeader } from '../../src/ingest/staging.js';
 import { SAMPLE_TEXT, storedTwcsPosts } from './damaged/expected.js';
 
 const HEADER = 'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id';
@@ -102,6 +103,17 @@ describe('layouts', () => {
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${plain}\r`, 'utf16le')]);
     expect(await importOne(utf16, tempFile('mac-utf16.csv', bytes))).toMatchObject({ rowsRead: 2, imported: 2, rejected: 0 });
     expect((await allPosts(utf16)).map((post) => post.text)).toEqual(['café 😊', 'y']);
+  });
+
+  it('reads a file with a title line right above its header, ending in LF above CRLF lines, whole', async () => {
+    // DuckDB's reader returned no row of such a file, without an error, when told to skip the title.
+    const store = await openStore();
+    const result = await importOne(store, tempFile('titled.csv', `Customer care export - October 2017\n${SAMPLE_TEXT.replace(/\r?\n/g, '\r\n')}`));
+    expect(result).toMatchObject({ rowsRead: 93, imported: 93, rejected: 0 });
+    expect(result.warnings).toContain('the file mixes Windows (CRLF) and Unix (LF) line ends: read with every line end as LF');
+    expect(lineEndsChangeAtHeader('Title\nid,text\r\n1,a\r\n', 2)).toBe(true);
+    expect(lineEndsChangeAtHeader('Title\r\nid,text\r\n1,a\r\n', 2)).toBe(false);
+    expect(lineEndsChangeAtHeader('id,text\r\n1,a\n', 1)).toBe(false);
   });
 
   it('reads a file that mixes CRLF and LF line ends', async () => {

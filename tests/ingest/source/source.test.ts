@@ -80,6 +80,14 @@ describe('layout', () => {
     expect(headerCandidates('\uFEFFa\tb\n', true)[0]?.cells).toEqual(['a', 'b']);
     const candidates = headerCandidates('Report:,Acme\nBrand:,Acme\n,,,\nQuery Id,Date,Url,Author\n1,2,3,4\n', true).filter((candidate) => candidate.delimiter === ',');
     expect(candidates.map((candidate) => candidate.line)).toEqual([1, 4]);
+    // A title on its own line (one filled cell) right above the header, with no empty line between.
+    const titled = headerCandidates('Customer care export - October 2017,,,\nQuery Id,Date,Url,Author\n1,2,3,4\n', true).filter((candidate) => candidate.delimiter === ',');
+    expect(titled.map((candidate) => [candidate.line, candidate.cells[0]])).toEqual([
+      [1, 'Customer care export - October 2017'],
+      [2, 'Query Id'],
+    ]);
+    // Not a first line of two filled cells: that may be a header of two columns.
+    expect(headerCandidates('id,text\n1,hi\n', true).filter((candidate) => candidate.delimiter === ',').map((candidate) => candidate.line)).toEqual([1]);
   });
 
   it('names unnamed and repeated header cells', () => {
