@@ -140,6 +140,7 @@ async function importFileAs(store: Store, source: string, options: FileImportOpt
     );
     const direct = await loadDirect(store, firstRead(prepared), layout, plan, shape, () => startBatch(store, batch), async (load) => {
       report('saving', null);
+      await refuseUnreadRecords(load.read.source.path, shape, load.rows);
       await refuseRoundedIds(store, load.read.source, 'SELECT post_id FROM posts WHERE batch_id = $batch_id', { batch_id: load.batchId });
       const warnings = await fileWarnings(job, load.read, load.rows);
       warnings.push(...copyWarnings(load));
@@ -156,6 +157,18 @@ async function importFileAs(store: Store, source: string, options: FileImportOpt
     await dropCanonical(store);
     await dropStaging(store);
     prepared.cleanup();
+  }
+}
+
+/**
+ * A file read as no row whose shape pass found records after its header is refused, not imported empty: DuckDB's reader
+ * has returned no row, and no error, where the lines it skipped above the header ended otherwise than the rest.
+ */
+export async function refuseUnreadRecords(path: string, shape: Promise<RecordShape> | null, rows: number): Promise<void> {
+  if (rows > 0 || shape === null) return;
+  const { records } = await shape;
+  if (records > 0) {
+    throw new UserError(`${path}: none of the ${records.toLocaleString('en-US')} records after its header could be read. Open the file in a spreadsheet and save it again as CSV (UTF-8), or export it again.`);
   }
 }
 
@@ -239,6 +252,7 @@ async function importChecked(job: FileJob, start: CsvRead, shape: Promise<Record
   if (unreadDate) failWhenNoDateReads(source, plan, stats, unreadDate, format);
   if (stats.kept === 0 && rejected + structural.length > 0) throw everyRowRejected(source, plan, stats, lines, structural);
 
+  await refuseUnreadRecords(source.path, shape, stats.rows + structural.length);
   const warnings = await fileWarnings(job, read, stats.rows + structural.length);
   stats.warnings.forEach((warning, index) => {
     if (warning.count === 0) return;

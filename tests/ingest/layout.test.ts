@@ -4,6 +4,7 @@ import { allPosts, DATE, FIXTURES, importOne, openStore, rejects, tempFile, twcs
 import { fileSummary } from '../../src/cli/commands/import-summary.js';
 import { headerCandidates } from '../../src/ingest/source/layout.js';
 import { lineEndsChangeAtHeader } from '../../src/ingest/staging.js';
+import { refuseUnreadRecords } from '../../src/ingest/import-file.js';
 import { SAMPLE_TEXT, storedTwcsPosts } from './damaged/expected.js';
 
 const HEADER = 'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id';
@@ -114,6 +115,11 @@ describe('layouts', () => {
     expect(lineEndsChangeAtHeader('Title\nid,text\r\n1,a\r\n', 2)).toBe(true);
     expect(lineEndsChangeAtHeader('Title\r\nid,text\r\n1,a\r\n', 2)).toBe(false);
     expect(lineEndsChangeAtHeader('id,text\r\n1,a\n', 1)).toBe(false);
+    // Should the reader return no row of a file whose records the shape pass counted, the file is refused, not imported empty.
+    const shape = (records: number) => Promise.resolve({ records, longRecords: 0, maxRecordBytes: 10, maxRecordOffset: 0 });
+    await expect(refuseUnreadRecords('x.csv', shape(93), 0)).rejects.toThrow('x.csv: none of the 93 records after its header could be read.');
+    await expect(refuseUnreadRecords('x.csv', shape(0), 0)).resolves.toBeUndefined();
+    await expect(refuseUnreadRecords('x.csv', shape(93), 93)).resolves.toBeUndefined();
   });
 
   it('reads a file that mixes CRLF and LF line ends', async () => {
