@@ -22,6 +22,8 @@ export interface ByteFacts {
   invalidUtf8: ByteCount;
   /** NUL (0x00) bytes, with the offsets of the first few. */
   nulBytes: ByteCount;
+  /** Of them, those of the run the file ends with (a download padded with NULs where it stopped). */
+  trailingNuls: number;
 }
 
 export interface ByteCount {
@@ -160,6 +162,7 @@ export async function scanBytes(path: string, onBytes?: (done: number) => void):
   let pendingCr = false;
   const invalidUtf8: ByteCount = { count: 0, offsets: [] };
   const nulBytes: ByteCount = { count: 0, offsets: [] };
+  let trailingNuls = 0;
   for await (const chunk of fileChunks(path)) {
     hash.update(chunk);
     const start = size;
@@ -172,6 +175,7 @@ export async function scanBytes(path: string, onBytes?: (done: number) => void):
     if (!isUtf8(body)) classifyUtf8(body, start - (carry?.length ?? 0), invalidUtf8);
     carry = tail > 0 ? Buffer.from(joined.subarray(joined.length - tail)) : null;
     for (let at = chunk.indexOf(0); at !== -1; at = chunk.indexOf(0, at + 1)) note(nulBytes, start + at);
+    trailingNuls = endingNuls(chunk, trailingNuls);
     if (pendingCr) {
       if (chunk[0] === LF) crlf += 1;
       else bareCarriageReturns += 1;
@@ -192,7 +196,14 @@ export async function scanBytes(path: string, onBytes?: (done: number) => void):
   if (pendingCr) bareCarriageReturns += 1;
   // A sequence the file never finishes: each of its bytes is invalid.
   if (carry) for (let at = 0; at < carry.length; at += 1) note(invalidUtf8, size - carry.length + at);
-  return { sha256: hash.digest('hex'), size, validUtf8: invalidUtf8.count === 0, lineFeeds, firstLineEnd, bareCarriageReturns, crlf, crCrLf, invalidUtf8, nulBytes };
+  return { sha256: hash.digest('hex'), size, validUtf8: invalidUtf8.count === 0, lineFeeds, firstLineEnd, bareCarriageReturns, crlf, crCrLf, invalidUtf8, nulBytes, trailingNuls };
+}
+
+/** The NULs the bytes read so far end with, after `chunk`: its own run at its end, and `before` too when it is all NULs. */
+function endingNuls(chunk: Buffer, before: number): number {
+  let run = 0;
+  while (run < chunk.length && chunk[chunk.length - 1 - run] === 0) run += 1;
+  return run === chunk.length ? before + run : run;
 }
 
 /** The first line end of a chunk: a CR not followed by LF (a CR that ends the chunk counts so), or an LF; null without either. */

@@ -5,7 +5,7 @@ import { makeTempFolder } from '../../temp-files.js';
 import { type ImportNotice, NAMES_SHOWN } from '../notices.js';
 import { endsWithLineEnd, linesAt, scanBytes, type ByteFacts, utf8Evidence } from './byte-scan.js';
 import { rewriteAsUtf8, type RewriteOptions, type TextEncoding } from './rewrite.js';
-import { NotAnExport, readHeadBytes, sniffFile } from './sniff.js';
+import { NotAnExport, paddingNuls, readHeadBytes, sniffFile } from './sniff.js';
 import { xlsxToCsv } from './xlsx.js';
 
 /** The encoding a file was read in, as reported to the user and stored in import_batches. */
@@ -144,7 +144,10 @@ export async function prepareSource(file: string, onBytes?: (done: number, total
 
     const utf16Encoding = sniffed.bom === 'utf-16le' || sniffed.bom === 'utf-16be' ? sniffed.bom : (sniffed.utf16WithoutBom ?? null);
     const utf16 = utf16Encoding !== null;
-    if (!utf16 && original.nulBytes.count > original.size / 100) {
+    // A run of NULs the file ends with, no longer than its text, is a download padded where it stopped, not what makes a file
+    // binary: removed as the others.
+    const padding = paddingNuls(original.size, original.trailingNuls);
+    if (!utf16 && original.nulBytes.count - padding > (original.size - padding) / 100) {
       throw new NotAnExport(`${path}: this is not a text file (${original.nulBytes.count.toLocaleString('en-US')} of its bytes are NUL). Import the CSV, TSV or XLSX export itself.`, 'not-text', path);
     }
     const textEncoding: TextEncoding = utf16Encoding ?? (await chooseTextEncoding(file, original));

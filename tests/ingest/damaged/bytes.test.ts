@@ -85,6 +85,18 @@ describe('case 7: NUL bytes', () => {
     expect(result.warnings).toEqual(['1 NUL character (0x00, never part of a text) removed (first on line 150001)']);
   });
 
+  it('a download padded with NULs where it stopped has them removed and its rows imported, the last one noted as maybe cut', async () => {
+    const store = await openStore();
+    const lines = SAMPLE_TEXT.replace(/\r\n/g, '\n').split('\n');
+    // The first 40 lines (records whole), no line end after the last, then 4 KB of NULs.
+    const text = lines.slice(0, 40).join('\n');
+    const result = await importOne(store, tempFile('padded.csv', Buffer.concat([Buffer.from(text, 'utf8'), Buffer.alloc(4096)])));
+    expect(result).toMatchObject({ rejected: 0 });
+    expect(result.imported).toBe(expectedTwcsPosts(`${text}\n`).length);
+    expect(result.warnings[0]).toMatch(/^4,096 NUL characters \(0x00, never part of a text\) removed/);
+    expect(result.warnings.join(' ')).toContain('the file does not end with a line end');
+  });
+
   it('a file that is mostly binary is still refused', async () => {
     const store = await openStore();
     const binary = Buffer.alloc(4096);
