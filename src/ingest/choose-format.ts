@@ -118,7 +118,7 @@ export function chooseFormat(source: PreparedSource, format: ExportFormat | 'aut
     if (refusal) throw refusal;
     const missing = missingColumns(format, layoutOf(first).names);
     throw new UserError(
-      `${where}: missing required column${missing.length > 1 ? 's' : ''} ${quotedList(missing, 8)} for the ${format.label} format (the header has ${quotedList(layoutOf(first).names, 6)}). ` +
+      `${where}: missing required column${missing.length > 1 ? 's' : ''} ${quotedList(missing, 8)} for the ${format.label} format (the header has ${quotedList(layoutOf(first).names, 6)}).${otherSheets(source)} ` +
         'Check --format, or map the columns with --format generic --mapping file.yaml.',
     );
   }
@@ -138,8 +138,20 @@ export function chooseFormat(source: PreparedSource, format: ExportFormat | 'aut
     );
   }
   throw new UnknownLayout(
-    `${where}: unknown export layout (header: ${quotedList(layoutOf(first).names, 5)}).${closestSentence(layoutOf(first).names)} replybench recognises ${FORMATS.map((known) => known.id).join(', ')}; ` +
+    `${where}: unknown export layout (header: ${quotedList(layoutOf(first).names, 5)}).${otherSheets(source)}${closestSentence(layoutOf(first).names)} replybench recognises ${FORMATS.map((known) => known.id).join(', ')}; ` +
       'pass --format <name> if the file is one of these, or describe its columns in a mapping file and use --format generic --mapping file.yaml ' +
       '(replybench import --write-mapping mapping.yaml <file> writes one with the best guess of each column).',
   );
 }
+
+/**
+ * Where a workbook holds data on sheets after the first, which the import does not read: which sheet was read and which
+ * others hold data, as a sentence that opens with a space (the export may be on another tab); else nothing.
+ */
+function otherSheets(source: PreparedSource): string {
+  const sheets = source.warnings.find((warning) => warning.code === 'extra-sheets');
+  if (sheets?.code !== 'extra-sheets' || sheets.read === undefined || sheets.skipped === undefined) return '';
+  const others = quotedList(sheets.skipped, 5);
+  return ` Only the workbook's first sheet, "${sheets.read}", was read; ${sheets.skipped.length === 1 ? 'its sheet' : 'its sheets'} ${others} ${sheets.skipped.length === 1 ? 'holds' : 'hold'} data too: if the export is there, move its tab first and save, or save that sheet as CSV.`;
+}
+

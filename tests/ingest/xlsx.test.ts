@@ -133,6 +133,18 @@ describe('xlsx workbooks', () => {
     expect((await allPosts(store)).map((post) => post.text)).toEqual(['x']);
   });
 
+  it('names, when its first sheet is no export, the sheets after it that hold data', async () => {
+    const store = await openStore();
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Summary').addRow(['Export summary']);
+    addMentions(book);
+    const path = join(tempFolder(), 'summary-first.xlsx');
+    await book.xlsx.writeFile(path);
+    expect(await importError(store, path)).toContain(
+      `${path}:1: unknown export layout (header: "Export summary"). Only the workbook's first sheet, "Summary", was read; its sheet "Mentions" holds data too: if the export is there, move its tab first and save, or save that sheet as CSV.`,
+    );
+  });
+
   it('reads the first tab shown, not a hidden one before it', async () => {
     const store = await openStore();
     const book = new ExcelJS.Workbook();
