@@ -275,13 +275,13 @@ const en = PHRASES.en;
 const es = PHRASES.es;
 const fr = PHRASES.fr;
 
-/** The first names of a list, and how many more there are. */
 /** An archive's members that are not exports, and apart those that are zip archives themselves (read by no import: unzipped by the user). */
 function zipsApart(names: readonly string[]): [string[], string[]] {
   const zip = (name: string) => /\.zip$/i.test(name);
   return [names.filter((name) => !zip(name)), names.filter(zip)];
 }
 
+/** The first names of a list, and how many more there are. */
 function shownNames(names: string[], more: (count: number) => string): string {
   return `${names.slice(0, NAMES_SHOWN).join(', ')}${names.length > NAMES_SHOWN ? more(names.length - NAMES_SHOWN) : ''}`;
 }
