@@ -87,6 +87,31 @@ describe('layouts', () => {
     expect((await storedTwcsPosts(store)).filter((post) => /\r/.test(`${post.post_id}${post.parent_id ?? ''}`))).toEqual([]);
   });
 
+  it('tells CR CR LF row ends from CR CR LF inside texts, and keeps a bare CR of a text in a CR CR LF file', async () => {
+    // CR CR LF row ends, one text holding a bare CR: read as CR CR LF, not as an old Mac file; the text keeps its CR.
+    const rows = [HEADER, `1,a,True,${DATE},"bare\rcr",,`, `2,b,True,${DATE},y,,1`];
+    const doubled = await openStore();
+    expect(await importOne(doubled, tempFile('doubled-cr.csv', `${rows.join('\r\r\n')}\r\r\n`))).toMatchObject({ rowsRead: 2, imported: 2, rejected: 0 });
+    expect((await allPosts(doubled)).map((post) => [post.text, post.parent_id])).toEqual([
+      ['bare\rcr', null],
+      ['y', '1'],
+    ]);
+    // CRLF row ends, and texts each holding CR CR LF line breaks, more of them than rows: the texts are kept as they are.
+    const texts = [HEADER, `1,a,True,${DATE},"one\r\r\ntwo\r\r\nthree",,`, `2,b,True,${DATE},"x\r\r\ny\r\r\nz",,1`];
+    const crlf = await openStore();
+    const result = await importOne(crlf, tempFile('crlf-texts.csv', `${texts.join('\r\n')}\r\n`));
+    expect(result).toMatchObject({ rowsRead: 2, imported: 2, rejected: 0 });
+    expect(result.warnings.join(' ')).not.toContain('CR CR LF');
+    expect((await allPosts(crlf)).map((post) => post.text)).toEqual(['one\r\r\ntwo\r\r\nthree', 'x\r\r\ny\r\r\nz']);
+  });
+
+  it('reads an old Mac file whose texts hold more line breaks (LF) than it has rows', async () => {
+    const rows = [HEADER, `1,a,True,${DATE},"a\nb\nc\nd",,`, `2,b,True,${DATE},"e\nf\ng\nh",,1`];
+    const store = await openStore();
+    expect(await importOne(store, tempFile('mac-many-lf.csv', `${rows.join('\r')}\r`))).toMatchObject({ rowsRead: 2, imported: 2, rejected: 0 });
+    expect((await allPosts(store)).map((post) => post.text)).toEqual(['a\nb\nc\nd', 'e\nf\ng\nh']);
+  });
+
   it('reads an old Mac file (CR line ends) whose quoted texts keep a line break as LF, and one in UTF-16', async () => {
     // Excel for Mac's "CSV (Macintosh)": rows end in CR, a cell's line break stays LF.
     const rows = [HEADER, `1,a,True,${DATE},"two\nlines",,`, `2,b,True,${DATE},y,,1`, `3,c,True,${DATE},z,,`];

@@ -10,8 +10,8 @@ export interface ByteFacts {
   validUtf8: boolean;
   /** Line feed (0x0A) bytes, in CR LF pairs or not. */
   lineFeeds: number;
-  /** The file's first line end: a bare CR, or an LF (alone or after a CR); null in a file of one line. */
-  firstLineEnd: 'cr' | 'lf' | null;
+  /** The file's first line end: a bare CR, CR CR LF, or an LF (alone or after one CR); null in a file of one line. */
+  firstLineEnd: 'cr' | 'crcrlf' | 'lf' | null;
   /** Carriage returns not followed by a line feed. */
   bareCarriageReturns: number;
   /** CR LF pairs. */
@@ -206,12 +206,13 @@ function endingNuls(chunk: Buffer, before: number): number {
   return run === chunk.length ? before + run : run;
 }
 
-/** The first line end of a chunk: a CR not followed by LF (a CR that ends the chunk counts so), or an LF; null without either. */
+/** The first line end of a chunk: a CR not followed by LF (a CR that ends the chunk counts so), CR CR LF, or an LF; null without either. */
 function lineEndIn(chunk: Buffer): ByteFacts['firstLineEnd'] {
   const [cr, lf] = [chunk.indexOf(CR), chunk.indexOf(LF)];
   if (cr === -1 && lf === -1) return null;
-  if (cr !== -1 && (lf === -1 || cr < lf)) return chunk[cr + 1] === LF ? 'lf' : 'cr';
-  return 'lf';
+  if (cr === -1 || (lf !== -1 && lf < cr)) return 'lf';
+  if (chunk[cr + 1] === LF) return 'lf';
+  return chunk[cr + 1] === CR && chunk[cr + 2] === LF ? 'crcrlf' : 'cr';
 }
 
 /** The 1-based line of each byte offset (ascending), counting line feeds before it. */

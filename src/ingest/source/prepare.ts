@@ -157,9 +157,10 @@ export async function prepareSource(file: string, onBytes?: (done: number, total
     } else if (!utf16 && original.invalidUtf8.count > 0) {
       warnings.push(await invalidBytesWarning(file, original));
     }
-    // Most line ends CR CR LF: a CSV writer's CRLF row ends put through a text-mode file on Windows (each LF written as CRLF).
-    // Read as one line end each; read as they are, the first CR of each would end every row's last cell.
-    const doubledLineEnds = original.crCrLf > 0 && original.crCrLf * 2 > original.crlf;
+    // The header, and most line ends, ending CR CR LF: a CSV writer's CRLF row ends put through a text-mode file on Windows
+    // (each LF written as CRLF). Read as one line end each; read as they are, the first CR of each would end every row's last
+    // cell. A CRLF file whose texts hold CR CR LF keeps them: its header ends in CRLF.
+    const doubledLineEnds = original.firstLineEnd === 'crcrlf' && original.crCrLf * 2 > original.crlf;
     const mustRewrite = textEncoding !== 'utf-8' || original.invalidUtf8.count > 0 || original.nulBytes.count > 0 || original.bareCarriageReturns > 0;
     if (!mustRewrite) {
       const cut = await lastLineWithoutEnd(file);
@@ -193,12 +194,12 @@ export async function prepareSource(file: string, onBytes?: (done: number, total
 }
 
 /**
- * Whether a file uses CR as its line end (old Mac exports): its header ends in a bare CR, and its bare CRs outnumber its
- * line feeds, which are then those of a cell's line break inside quotes (Excel for Mac's "CSV (Macintosh)" keeps them as
- * LF). A file whose lines end in LF may hold bare CRs inside its texts; its header ends in LF.
+ * Whether a file uses CR as its line end (old Mac exports): its first line ends in a bare CR. Its line feeds, however
+ * many, are then those of line breaks inside quoted texts (Excel for Mac's "CSV (Macintosh)" keeps them as LF). A file
+ * whose lines end in LF or CRLF may hold bare CRs inside its texts; its first line ends as its others do.
  */
-function carriageReturnEndsLines(facts: Pick<ByteFacts, 'firstLineEnd' | 'bareCarriageReturns' | 'lineFeeds'>): boolean {
-  return facts.firstLineEnd === 'cr' && facts.bareCarriageReturns > facts.lineFeeds;
+function carriageReturnEndsLines(facts: Pick<ByteFacts, 'firstLineEnd'>): boolean {
+  return facts.firstLineEnd === 'cr';
 }
 
 /**
@@ -208,6 +209,6 @@ function carriageReturnEndsLines(facts: Pick<ByteFacts, 'firstLineEnd' | 'bareCa
 function utf16EndsLinesWithCr(file: string, encoding: 'utf-16le' | 'utf-16be'): boolean {
   const head = new TextDecoder(encoding).decode(readHeadBytes(file, 1 << 20));
   const first = /[\r\n]/.exec(head);
-  const firstLineEnd = first === null ? null : head[first.index] === '\r' && head[first.index + 1] !== '\n' ? 'cr' : 'lf';
-  return carriageReturnEndsLines({ firstLineEnd, bareCarriageReturns: head.match(/\r(?!\n)/g)?.length ?? 0, lineFeeds: head.match(/\n/g)?.length ?? 0 });
+  const firstLineEnd = first === null ? null : head[first.index] === '\r' && head[first.index + 1] !== '\n' && !head.startsWith('\r\n', first.index + 1) ? 'cr' : 'lf';
+  return carriageReturnEndsLines({ firstLineEnd });
 }
