@@ -5,7 +5,7 @@ import { makeTempFolder } from '../../temp-files.js';
 import { type ImportNotice, NAMES_SHOWN } from '../notices.js';
 import { endsWithLineEnd, linesAt, scanBytes, type ByteFacts, utf8Evidence } from './byte-scan.js';
 import { rewriteAsUtf8, type RewriteOptions, type TextEncoding } from './rewrite.js';
-import { NotAnExport, paddingNuls, readHeadBytes, sniffFile } from './sniff.js';
+import { NotAnExport, readHeadBytes, sniffFile } from './sniff.js';
 import { xlsxToCsv } from './xlsx.js';
 
 /** The encoding a file was read in, as reported to the user and stored in import_batches. */
@@ -211,4 +211,12 @@ function utf16EndsLinesWithCr(file: string, encoding: 'utf-16le' | 'utf-16be'): 
   const first = /[\r\n]/.exec(head);
   const firstLineEnd = first === null ? null : head[first.index] === '\r' && head[first.index + 1] !== '\n' && !head.startsWith('\r\n', first.index + 1) ? 'cr' : 'lf';
   return carriageReturnEndsLines({ firstLineEnd });
+}
+
+/**
+ * The NULs of a run a file of `size` bytes ends with (`run`) that are padding: a download padded where it stopped, its
+ * text at least as long as the run. A longer run is counted as any other NULs: mostly NULs is no text.
+ */
+function paddingNuls(size: number, run: number): number {
+  return run <= size - run ? run : 0;
 }

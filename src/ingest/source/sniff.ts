@@ -68,19 +68,12 @@ function looksBinary(head: Buffer): boolean {
   return controls > Math.max(2, head.length / 100);
 }
 
-function withoutPadding(bytes: Buffer): Buffer {
+function withoutTrailingNuls(bytes: Buffer): Buffer {
   let end = bytes.length;
   while (end > 0 && bytes[end - 1] === 0) end -= 1;
-  return paddingNuls(bytes.length, bytes.length - end) > 0 ? bytes.subarray(0, end) : bytes;
+  return bytes.subarray(0, end);
 }
 
-/**
- * The NULs of a run a file of `size` bytes ends with (`run`) that are padding: a download padded where it stopped, its
- * text at least as long as the run. A longer run is counted as any other NULs: mostly NULs is no text.
- */
-export function paddingNuls(size: number, run: number): number {
-  return run <= size - run ? run : 0;
-}
 
 const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
 const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
@@ -162,9 +155,9 @@ export function sniffFile(path: string, name = path): FileKind {
   const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 'utf-8' : null;
   const utf16 = bom === null ? utf16WithoutBom(head) : null;
   if (utf16) return { kind: 'text', bom: null, utf16WithoutBom: utf16 };
-  // A file that ends in a run of NULs no longer than its text (a download padded where it stopped) is judged without them, as
-  // the import removes them.
-  if (looksBinary(head.length === size ? withoutPadding(head) : head)) {
+  // A file that ends in NULs (a download padded where it stopped) is judged without the run its head ends with: the import
+  // counts them all, and refuses the file where they are more than its text (prepare.ts, paddingNuls).
+  if (looksBinary(readHeadBytes(path, 1, size - 1)[0] === 0 ? withoutTrailingNuls(head) : head)) {
     throw new NotAnExport(`${name}: this is not a text file (it contains binary bytes). Import the CSV, TSV or XLSX export itself.`, 'not-text', name);
   }
   if (MARKUP.test(head.subarray(bom === null ? 0 : 3).toString('utf8'))) {

@@ -97,12 +97,24 @@ describe('case 7: NUL bytes', () => {
     expect(result.warnings.join(' ')).toContain('the file does not end with a line end');
   });
 
+  it('a download padded with NULs past the first 64 KB read to tell a file\'s kind is read the same way', async () => {
+    const store = await openStore();
+    const [header = '', first = ''] = SAMPLE_TEXT.replace(/\r\n/g, '\n').split('\n');
+    const rows = Array.from({ length: 700 }, (_, index) => first.replace(/^\d+/, String(1_000_000 + index)));
+    const text = `${header}\n${rows.join('\n')}\n`;
+    expect(text.length).toBeGreaterThan(64 * 1024);
+    const result = await importOne(store, tempFile('padded-big.csv', Buffer.concat([Buffer.from(text, 'utf8'), Buffer.alloc(30_000)])));
+    expect(result).toMatchObject({ rowsRead: 700, imported: 700, rejected: 0 });
+    expect(result.warnings[0]).toMatch(/^30,000 NUL characters \(0x00, never part of a text\) removed/);
+  });
+
   it('a file that is mostly binary is still refused', async () => {
     const store = await openStore();
     const binary = Buffer.alloc(4096);
     binary.write('tweet_id,author_id\n', 0);
     const path = tempFile('binary.csv', binary);
-    expect(await importError(store, path)).toBe(`${path}: this is not a text file (it contains binary bytes). Import the CSV, TSV or XLSX export itself.`);
+    // A run of NULs it ends with, longer than its text: no padding of a download, counted.
+    expect(await importError(store, path)).toBe(`${path}: this is not a text file (4,077 of its bytes are NUL). Import the CSV, TSV or XLSX export itself.`);
   });
 });
 
