@@ -107,8 +107,9 @@ async function dayMonthSwapError(store: Store, select: CanonicalSelect, relation
   );
   const first = formats[0] ?? '';
   // Dates only one order reads beside dates only the other reads: the file mixes both, and a date either order reads
-  // (3/4/2025) cannot be placed. Read as the layout says, they would be stored on wrong days without a word.
-  if (row && row.only_as_is > 0 && row.only_swapped > 0) {
+  // (3/4/2025) cannot be placed. Read as the layout says, they would be stored on wrong days without a word. One or two such
+  // dates among many (a 05/13 typed by hand in a day-first file) are typos: rejected as dates that do not read, as before.
+  if (row && mixesOrders(row.only_as_is, row.only_swapped)) {
     const [one, other] = [dayMonthPart(first), dayMonthPart(swapped[0] ?? first)];
     const ambiguous = row.dates - row.only_as_is - row.only_swapped;
     return new UserError(
@@ -122,6 +123,12 @@ async function dayMonthSwapError(store: Store, select: CanonicalSelect, relation
   const evidence = `${path}: the file looks ${dayFirst ? 'day' : 'month'}-first: ${failing.toLocaleString('en-US')} of ${dates.toLocaleString('en-US')} dates fail as ${dayMonthPart(first)} and all parse as ${dayMonthPart(swapped[0] ?? first)}`;
   if (check.source === null) return new DayMonthSwapped(`${evidence}.`, { dayFirst, failing, dates });
   return new UserError(`${evidence}, so the others would be stored on wrong days; set date.format to "${swapped[0] ?? first}" in ${check.source} and import it again.`);
+}
+
+/** Whether dates only one order reads and dates only the other reads are both more than a slip: 3 at least, and 5% of them. */
+function mixesOrders(onlyOne: number, onlyOther: number): boolean {
+  const fewer = Math.min(onlyOne, onlyOther);
+  return fewer >= 3 && fewer >= 0.05 * (onlyOne + onlyOther);
 }
 
 /** A file some of whose dates were not read (`stats`' unparseable dates): refused, or read again the other way (DayMonthSwapped), when dayMonthSwapError says its day and month are the wrong way round. */

@@ -149,13 +149,21 @@ describe('dates', () => {
     const mapping = join(folder, 'mapping.yaml');
     writeFileSync(mapping, 'columns: { id: id, author: user, date: date, text: text }\ndate: { format: "%d/%m/%Y %H:%M" }\nplatform: twitter\n');
     const data = join(folder, 'mixed.csv');
-    // 13/10 reads only day-first, 10/14 only month-first: 05/10 and 02/11 may be 5 October or 10 May.
-    writeFileSync(data, 'id,user,date,text\n1,a,13/10/2024 10:00,hi\n2,b,05/10/2024 11:00,yo\n3,c,10/14/2024 12:00,x\n4,d,02/11/2024 10:00,y\n');
+    // 13/10, 14/10 and 25/10 read only day-first, 10/14, 10/15 and 10/20 only month-first: 05/10 and 02/11 may be 5 October or 10 May.
+    const dates = ['13/10/2024', '14/10/2024', '25/10/2024', '10/14/2024', '10/15/2024', '10/20/2024', '05/10/2024', '02/11/2024'];
+    const csv = (days: readonly string[]) => `id,user,date,text\n${days.map((day, index) => `${index + 1},u${index},${day} 10:00,hi`).join('\n')}\n`;
+    writeFileSync(data, csv(dates));
     const { failures, posts } = await importInto([data], { format: 'generic', mapping });
     expect(failures).toEqual([
-      `${data}: the file writes its dates in two orders: 1 read only as %d/%m ("13/10/2024 10:00"), 1 only as %m/%d ("10/14/2024 12:00"), so the 2 that read either way cannot be placed; export it again with one date format (ISO dates, 2025-04-03, read alike everywhere) and import it again.`,
+      `${data}: the file writes its dates in two orders: 3 read only as %d/%m ("13/10/2024 10:00"), 3 only as %m/%d ("10/14/2024 10:00"), so the 2 that read either way cannot be placed; export it again with one date format (ISO dates, 2025-04-03, read alike everywhere) and import it again.`,
     ]);
     expect(posts).toBe(0);
+    // One date typed the other way round among many is a slip: its row is rejected as a date that does not read, the others stored.
+    const slip = join(folder, 'slip.csv');
+    writeFileSync(slip, csv([...dates.slice(0, 3), '10/14/2024', ...Array.from({ length: 16 }, () => '21/10/2024'), '05/10/2024']));
+    const imported = await importInto([slip], { format: 'generic', mapping });
+    expect(imported.failures).toEqual([]);
+    expect([imported.posts, imported.rejects.length]).toEqual([20, 1]);
   });
 
   it('with an offset beyond ±14:00 are rejected, not stored a day off', async () => {
