@@ -71,12 +71,15 @@ function isEmptyRecord(record: HeadRecord): boolean {
   return record.cells.every((cell) => cell.trim() === '');
 }
 
+/** The most lines of one filled cell a title above a header is taken to have. */
+const TITLE_LINES = 3;
+
 /**
  * The rows that may be the header, best first. The first non-empty line is
  * the usual header; exports such as Brandwatch's put report metadata first
  * and end it with a line of delimiters (an empty row in a workbook), so the
  * line after each such separator (in the first 40 records) is a candidate too, and so is the line after
- * a title, a first line of one filled cell. Delimiters are ranked by
+ * a title, the first lines of one filled cell each (TITLE_LINES at most). Delimiters are ranked by
  * how many columns the first line, or the line after the first separator, splits into. A first line
  * `sep=;`, which Excel writes and reads to name a CSV's delimiter, names it (unless `delimiters` is the
  * one the user gave) and is no header.
@@ -97,10 +100,13 @@ export function headerCandidates(headText: string, complete: boolean, delimiters
       const next = records.slice(index + 1).find((candidate) => !isEmptyRecord(candidate));
       if (next) starts.add(next);
     });
-    // A title on a line of its own right above the header ("Customer care export - October 2017", one cell filled): the
-    // line after it is a candidate too.
-    const afterTitle = first && first.cells.filter((cell) => cell.trim() !== '').length === 1 ? records.slice(firstIndex + 1).find((candidate) => !isEmptyRecord(candidate)) : undefined;
-    if (afterTitle && afterTitle.cells.filter((cell) => cell.trim() !== '').length >= 2) starts.add(afterTitle);
+    // A title of a line or a few right above the header ("Customer care export", "October 2017": one cell filled each): the
+    // first line of two cells or more after them is a candidate too.
+    const filled = (record: HeadRecord) => record.cells.filter((cell) => cell.trim() !== '').length;
+    const lines = firstIndex === -1 ? [] : records.slice(firstIndex).filter((record) => !isEmptyRecord(record));
+    const titleLines = lines.findIndex((record) => filled(record) >= 2);
+    const afterTitle = titleLines >= 1 && titleLines <= TITLE_LINES ? lines[titleLines] : undefined;
+    if (afterTitle) starts.add(afterTitle);
     for (const start of starts) found.push({ delimiter, line: start.line, cells: start.cells.map((cell) => cleanCell(cell, false)) });
     // The delimiter is judged on the first line and the one after the first separator only: rows of data after empty
     // lines, a text full of semicolons among them, would make a comma file look semicolon-separated.

@@ -86,6 +86,9 @@ describe('layout', () => {
       [1, 'Customer care export - October 2017'],
       [2, 'Query Id'],
     ]);
+    // A title of two lines, too.
+    const twoLines = headerCandidates('Customer care export\nOctober 2017\nQuery Id,Date,Url,Author\n1,2,3,4\n', true).filter((candidate) => candidate.delimiter === ',');
+    expect(twoLines.map((candidate) => candidate.line)).toEqual([1, 3]);
     // Not a first line of two filled cells: that may be a header of two columns.
     expect(headerCandidates('id,text\n1,hi\n', true).filter((candidate) => candidate.delimiter === ',').map((candidate) => candidate.line)).toEqual([1]);
   });
