@@ -66,6 +66,12 @@ describe('xlsx cells', () => {
     });
     expect(book.rows).toEqual([['Export'], ['id', 'text'], ['1', 'same'], ['2']]);
     expect(book.mergedDown).toEqual(['B3:B4']);
+    // A header merged over the empty row below it loses nothing.
+    const tall = await converted({
+      rows: '<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>text</t></is></c></row><row r="3"><c r="A3"><v>1</v></c><c r="B3" t="inlineStr"><is><t>hi</t></is></c></row>',
+      afterData: '<mergeCells count="2"><mergeCell ref="A1:A2"/><mergeCell ref="B1:B2"/></mergeCells>',
+    });
+    expect(tall.mergedDown).toEqual([]);
   });
 
   it("decodes Excel's _xHHHH_ escapes once: a Windows line break in a mention is CR LF, a typed _x000D_ stays as typed", async () => {

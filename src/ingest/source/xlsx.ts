@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { isDiskFull } from '../../disk-full.js';
 import { UserError } from '../../errors.js';
 import { PartTooLarge } from './xlsx/package.js';
-import { type Cell, DamagedSheet, SheetTooLarge } from './xlsx/sheet.js';
+import { type Cell, DamagedSheet, EXCEL_MAX_ROWS, SheetTooLarge } from './xlsx/sheet.js';
 import { SwappedDatesWatch } from './xlsx/swapped-dates.js';
 import { openWorkbook, type OpenWorkbook, type Worksheet } from './xlsx/workbook.js';
 import { abandonWrite } from './abandon-write.js';
@@ -72,6 +72,8 @@ export async function xlsxToCsv(
   let readSheet = '';
   const unsavedFormulas = { count: 0, firstRow: null as number | null };
   const merges: string[] = [];
+  // The rows with a cell filled: a merged range matters only where a row below its first holds data.
+  let filledRows = new Uint8Array(1024);
   const ignoredSheets: string[] = [];
   let unreadableSheets = 0;
   let workbook: OpenWorkbook | null = null;
@@ -91,10 +93,17 @@ export async function xlsxToCsv(
           unsavedFormulas.firstRow ??= row.number;
         }
         const cells: string[] = [];
+        let filled = false;
         row.cells.forEach((cell, column) => {
           dates.see(column + 1, row.number, cell);
-          cells.push(csvField(cellText(cell)));
+          const text = cellText(cell);
+          filled ||= text !== '';
+          cells.push(csvField(text));
         });
+        if (filled) {
+          if (row.number >= filledRows.length * 8) filledRows = grown(filledRows, row.number);
+          filledRows[row.number >> 3] = (filledRows[row.number >> 3] ?? 0) | (1 << (row.number & 7));
+        }
         text += `${cells.length ? cells.join(',') : '""'}\n`;
         nextRow = row.number + 1;
         rows = row.number;
@@ -138,11 +147,21 @@ export async function xlsxToCsv(
       `${name}: column ${swapped.column}${swapped.heading === null ? '' : ` (${swapped.heading})`} mixes dates the spreadsheet converted (row ${swapped.dateRow}) with dates it left as text (row ${swapped.textRow}: "${swapped.text}"): it read the export's dates day and month the other way round, so every converted date is wrong. Import the original CSV export, or open it with that column as text before saving.`,
     );
   }
-  // A range merged over two rows or more holds its value in its first row only: the rows below read empty there (a title
-  // merged across its row holds nothing of a post).
+  // A range merged over two rows or more holds its value in its first row only: the rows below read empty there, where
+  // they hold data (a title merged across its row, or a header merged over an empty row below it, loses nothing).
+  const isFilled = (row: number) => row < filledRows.length * 8 && ((filledRows[row >> 3] ?? 0) & (1 << (row & 7))) !== 0;
   const mergedDown = merges.filter((ref) => {
-    const [from, to] = ref.split(':').map((corner) => /[0-9]+$/.exec(corner)?.[0]);
-    return from !== undefined && to !== undefined && from !== to;
+    const [from, to] = ref.split(':').map((corner) => Number(/[0-9]+$/.exec(corner)?.[0]));
+    if (from === undefined || to === undefined || !Number.isInteger(from) || !Number.isInteger(to)) return false;
+    for (let row = from + 1; row <= Math.min(to, EXCEL_MAX_ROWS); row += 1) if (isFilled(row)) return true;
+    return false;
   });
   return { rows, readSheet, ignoredSheets, unreadableSheets, unsavedFormulas, mergedDown };
+}
+
+/** A bitmap of rows grown to hold `row`, its bits kept. */
+function grown(bits: Uint8Array<ArrayBuffer>, row: number): Uint8Array<ArrayBuffer> {
+  const bigger = new Uint8Array(Math.max(bits.length * 2, (row >> 3) + 1));
+  bigger.set(bits);
+  return bigger;
 }
