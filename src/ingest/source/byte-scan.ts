@@ -8,8 +8,6 @@ export interface ByteFacts {
   sha256: string;
   size: number;
   validUtf8: boolean;
-  /** Line feed (0x0A) bytes, in CR LF pairs or not. */
-  lineFeeds: number;
   /** The file's first line end: a bare CR, CR CR LF, or an LF (alone or after one CR); null in a file of one line. */
   firstLineEnd: 'cr' | 'crcrlf' | 'lf' | null;
   /** Carriage returns not followed by a line feed. */
@@ -154,8 +152,9 @@ export async function scanBytes(path: string, onBytes?: (done: number) => void):
   const hash = createHash('sha256');
   let size = 0;
   let carry: Buffer | null = null;
-  let lineFeeds = 0;
   let firstLineEnd: ByteFacts['firstLineEnd'] = null;
+  // The bytes from a CR that ends a chunk (or is one before its end), when the file's first line end is still to be told.
+  let firstEndCut: Buffer | null = null;
   let bareCarriageReturns = 0;
   let crlf = 0;
   let crCrLf = 0;
@@ -181,8 +180,14 @@ export async function scanBytes(path: string, onBytes?: (done: number) => void):
       else bareCarriageReturns += 1;
     }
     pendingCr = false;
-    for (let at = chunk.indexOf(LF); at !== -1; at = chunk.indexOf(LF, at + 1)) lineFeeds += 1;
-    if (firstLineEnd === null) firstLineEnd = lineEndIn(chunk);
+    if (firstLineEnd === null) {
+      const seen: Buffer = firstEndCut ? Buffer.concat([firstEndCut, chunk.subarray(0, 2)]) : chunk;
+      const cr = seen.indexOf(CR);
+      const lf = seen.indexOf(LF);
+      // A CR this close to the end of the bytes seen is told by the next chunk's first bytes.
+      if (!firstEndCut && cr !== -1 && (lf === -1 || cr < lf) && cr >= seen.length - 2) firstEndCut = Buffer.from(seen.subarray(cr));
+      else [firstLineEnd, firstEndCut] = [lineEndIn(seen), null];
+    }
     for (let at = chunk.indexOf(CR); at !== -1; at = chunk.indexOf(CR, at + 1)) {
       if (at === chunk.length - 1) pendingCr = true;
       else if (chunk[at + 1] !== LF) bareCarriageReturns += 1;
@@ -194,9 +199,10 @@ export async function scanBytes(path: string, onBytes?: (done: number) => void):
     onBytes?.(size);
   }
   if (pendingCr) bareCarriageReturns += 1;
+  if (firstEndCut) firstLineEnd = lineEndIn(firstEndCut);
   // A sequence the file never finishes: each of its bytes is invalid.
   if (carry) for (let at = 0; at < carry.length; at += 1) note(invalidUtf8, size - carry.length + at);
-  return { sha256: hash.digest('hex'), size, validUtf8: invalidUtf8.count === 0, lineFeeds, firstLineEnd, bareCarriageReturns, crlf, crCrLf, invalidUtf8, nulBytes, trailingNuls };
+  return { sha256: hash.digest('hex'), size, validUtf8: invalidUtf8.count === 0, firstLineEnd, bareCarriageReturns, crlf, crCrLf, invalidUtf8, nulBytes, trailingNuls };
 }
 
 /** The NULs the bytes read so far end with, after `chunk`: its own run at its end, and `before` too when it is all NULs. */

@@ -31,13 +31,16 @@ describe('byte scan', () => {
     // "é" (2 bytes) and a CR-LF pair both straddle the first chunk boundary.
     const path = tempFile('big.csv', `${filler}é\r\nx\ry\n`);
     const facts = await scanBytes(path);
-    expect(facts).toMatchObject({ validUtf8: true, lineFeeds: 2, bareCarriageReturns: 1 });
+    expect(facts).toMatchObject({ validUtf8: true, firstLineEnd: 'lf', bareCarriageReturns: 1 });
     expect(await countLines(path)).toBe(2);
     expect(facts.sha256).toBe(createHash('sha256').update(readFileSync(path)).digest('hex'));
     const crlfAtBoundary = tempFile('boundary.csv', `${'a'.repeat((1 << 20) - 1)}\r\nb`);
-    expect(await scanBytes(crlfAtBoundary)).toMatchObject({ bareCarriageReturns: 0, lineFeeds: 1 });
+    expect(await scanBytes(crlfAtBoundary)).toMatchObject({ bareCarriageReturns: 0, firstLineEnd: 'lf' });
+    // CR CR LF across the boundary, and a bare CR that ends the first chunk, are told by the next one's bytes.
+    expect((await scanBytes(tempFile('crcr.csv', `${'a'.repeat((1 << 20) - 2)}\r\r\nb`))).firstLineEnd).toBe('crcrlf');
+    expect((await scanBytes(tempFile('cr-end.csv', `${'a'.repeat((1 << 20) - 1)}\rb\r`))).firstLineEnd).toBe('cr');
     expect(await countLines(crlfAtBoundary)).toBe(2);
-    expect((await scanBytes(tempFile('mac.csv', 'a\rb\r'))).lineFeeds).toBe(0);
+    expect((await scanBytes(tempFile('mac.csv', 'a\rb\r'))).firstLineEnd).toBe('cr');
   });
 
   it('tells invalid UTF-8 (Windows-1252 text) apart', async () => {
