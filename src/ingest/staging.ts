@@ -132,11 +132,9 @@ export async function readWithRetries(
   const read: CsvRead = { ...start };
   let normalised = false;
   // DuckDB reads no row, and says nothing, when the lines it skips above the header (a title) end otherwise than the
-  // header's (a title ending in LF above CRLF lines): such a file is read from a copy with LF line ends.
-  if (lineEndsChangeAtHeader(read.source.head.text, layout.headerLine)) {
-    normalised = true;
-    read.source = await read.source.normalizeLineEnds('mixed');
-  }
+  // header's (a title ending in LF above CRLF lines): such a file is read from a copy whose lines above the header end as
+  // the header does, its texts' line breaks kept.
+  if (lineEndsChangeAtHeader(read.source.head.text, layout.headerLine)) read.source = await read.source.alignLinesAbove(layout.headerLine);
   for (;;) {
     try {
       await create(csvRelation(read, layout), read);

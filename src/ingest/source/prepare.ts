@@ -1,4 +1,5 @@
-import { statSync } from 'node:fs';
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
 import { CRASH_STEPS, crashPoint } from '../../crash-point.js';
 import { makeTempFolder } from '../../temp-files.js';
@@ -36,6 +37,11 @@ export interface PreparedSource {
   warnings: ImportNotice[];
   /** Rewrites the original with CRLF turned into LF, warning of the `cause` that made DuckDB's reader need it; returns the new source. */
   normalizeLineEnds(cause: Extract<ImportNotice, { code: 'line-ends' }>['cause']): Promise<PreparedSource>;
+  /**
+   * A copy whose lines above the header (1-based `headerLine`) end as the header does, the rest byte for byte: the lines
+   * of a title, which hold no post, changed, the texts' line breaks kept; the source itself where they cannot be found.
+   */
+  alignLinesAbove(headerLine: number): Promise<PreparedSource>;
   /** A path in the source's temporary folder (removed by `cleanup`). */
   tempPath(name: string): string;
   /** Deletes the temporary files. */
@@ -124,6 +130,10 @@ export async function prepareSource(file: string, onBytes?: (done: number, total
           const { placeholders } = await rewriteAsUtf8(readPath, target, { encoding: 'utf-8', skipBytes: 0, bareCarriageReturn: 'placeholder', normalizeCrlf: true });
           warnings.push({ code: 'line-ends', cause });
           return { ...source, readPath: target, hasCrPlaceholder: source.hasCrPlaceholder || placeholders > 0, head: readHead(target) };
+        },
+        alignLinesAbove: async (headerLine) => {
+          const aligned = await alignedAbove(readPath, headerLine, tempFile('aligned.csv'));
+          return aligned === null ? source : { ...source, readPath: aligned, head: readHead(aligned) };
         },
         tempPath: tempFile,
         cleanup,
@@ -219,4 +229,27 @@ function utf16EndsLinesWithCr(file: string, encoding: 'utf-16le' | 'utf-16be'): 
  */
 function paddingNuls(size: number, run: number): number {
   return run <= size - run ? run : 0;
+}
+
+/**
+ * Writes `target`: `path` with the line ends of its lines above the header (`headerLine`) made the header's own (LF, or
+ * CRLF), the rest copied byte for byte; null (nothing written) where those lines are not all in the file's head.
+ */
+async function alignedAbove(path: string, headerLine: number, target: string): Promise<string | null> {
+  const head = readHeadBytes(path, HEAD_TEXT_BYTES);
+  let start = 0;
+  for (let line = 1; line < headerLine; line += 1) {
+    const lf = head.indexOf(0x0a, start);
+    if (lf === -1) return null;
+    start = lf + 1;
+  }
+  const headerEnd = head.indexOf(0x0a, start);
+  if (headerEnd === -1) return null;
+  // Byte for byte (latin1 maps each byte to one character): only the line ends change.
+  const above = head.subarray(0, start).toString('latin1');
+  const ended = head[headerEnd - 1] === 0x0d ? above.replace(/\r?\n/g, '\r\n') : above.replace(/\r\n/g, '\n');
+  const out = createWriteStream(target);
+  out.write(Buffer.from(ended, 'latin1'));
+  await pipeline(createReadStream(path, { start }), out);
+  return target;
 }

@@ -219,6 +219,7 @@ export async function recoverRecords(source: PreparedSource, columns: Columns, s
     recordLines,
     // Every record of the rewrite ends in LF already.
     normalizeLineEnds: async () => recovered,
+    alignLinesAbove: async () => recovered,
   };
   return { source: recovered, rejects, maxRecordBytes };
 }
