@@ -32,6 +32,7 @@ export const importNoticeSchema = z.discriminatedUnion('code', [
   /** Ranges of merged cells over two rows or more (`ranges`: the first NAMES_SHOWN, as "D7:D8"): the rows below the first read empty there. */
   z.object({ code: z.literal('merged-cells'), count, ranges: z.array(z.string()).min(1) }),
   z.object({ code: z.literal('windows-1252') }),
+  z.object({ code: z.literal('macintosh') }),
   z.object({ code: z.literal('invalid-bytes'), count, lines: z.array(count).min(1), more: z.number().int().nonnegative() }),
   z.object({ code: z.literal('carriage-returns'), count }),
   z.object({ code: z.literal('nul-removed'), count, line: firstLine }),
@@ -116,6 +117,7 @@ const PHRASES: Record<Language, NoticePhrases> = {
       'merged-cells': ({ count, ranges }) =>
         `${counted('en', count, 'range of merged cells spans', 'ranges of merged cells span')} two rows or more (${ranges.join(', ')}${count > ranges.length ? ` and ${count - ranges.length} more` : ''}): Excel keeps a merged range's value in its first cell only, so the cells below it were read empty; unmerge them in Excel, fill them in and save, or export CSV`,
       'windows-1252': () => "the file is not valid UTF-8: read as Windows-1252 (Excel's Western European encoding); check that accented letters look right",
+      macintosh: () => 'the file is not valid UTF-8 and its lines end in CR, as Excel for Mac\'s "CSV (Macintosh)" writes: read as Mac Roman; check that accented letters look right',
       'invalid-bytes': ({ count, lines, more }) =>
         `${counted('en', count, 'byte', 'bytes')} not valid in UTF-8 (a character from another encoding?) stored as "\uFFFD" on line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${more > 0 ? ` and ${counted('en', more, 'more byte', 'more bytes')}` : ''}; the rest of the file is read as UTF-8`,
       'carriage-returns': ({ count }) => `${count} carriage return${count === 1 ? '' : 's'} inside fields kept as text (not read as line breaks)`,
@@ -164,6 +166,7 @@ const PHRASES: Record<Language, NoticePhrases> = {
       'merged-cells': ({ count, ranges }) =>
         `${counted('es', count, 'rango de celdas combinadas abarca', 'rangos de celdas combinadas abarcan')} dos filas o más (${ranges.join(', ')}${count > ranges.length ? ` y ${count - ranges.length} más` : ''}): Excel guarda el valor de un rango combinado solo en su primera celda, así que las celdas de debajo se leyeron vacías; separe las celdas en Excel, rellénelas y guarde, o exporte CSV`,
       'windows-1252': () => 'el archivo no es UTF-8 válido: se leyó como Windows-1252 (la codificación de Europa occidental de Excel); compruebe que las letras con tilde se vean bien',
+      macintosh: () => 'el archivo no es UTF-8 válido y sus líneas terminan en CR, como las escribe el «CSV (Macintosh)» de Excel para Mac: se leyó como Mac Roman; compruebe que las letras con tilde se vean bien',
       'invalid-bytes': ({ count, lines, more }) =>
         `${counted('es', count, 'byte no válido', 'bytes no válidos')} en UTF-8 (¿un carácter de otra codificación?) guardado${count === 1 ? '' : 's'} como «\uFFFD» en la${lines.length === 1 ? '' : 's'} línea${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${more > 0 ? ` y ${counted('es', more, 'byte más', 'bytes más')}` : ''}; el resto del archivo se lee como UTF-8`,
       'carriage-returns': ({ count }) =>
@@ -226,6 +229,7 @@ const PHRASES: Record<Language, NoticePhrases> = {
       'merged-cells': ({ count, ranges }) =>
         `${counted('fr', count, 'plage de cellules fusionnées couvre', 'plages de cellules fusionnées couvrent')} deux lignes ou plus (${ranges.join(', ')}${count > ranges.length ? ` et ${count - ranges.length} autres` : ''})\u00a0: Excel ne garde la valeur d’une plage fusionnée que dans sa première cellule, les cellules du dessous ont donc été lues vides\u00a0; annulez la fusion dans Excel, remplissez-les et enregistrez, ou exportez en CSV`,
       'windows-1252': () => 'le fichier n’est pas en UTF-8 valide\u00a0: lu en Windows-1252 (l’encodage d’Europe occidentale d’Excel)\u00a0; vérifiez que les lettres accentuées s’affichent bien',
+      macintosh: () => 'le fichier n’est pas en UTF-8 valide et ses lignes finissent par CR, comme les écrit le «\u00a0CSV (Macintosh)\u00a0» d’Excel pour Mac\u00a0: lu en Mac Roman\u00a0; vérifiez que les lettres accentuées s’affichent bien',
       'invalid-bytes': ({ count, lines, more }) =>
         `${counted('fr', count, 'octet non valide', 'octets non valides')} en UTF-8 (un caractère d’un autre encodage\u00a0?) enregistré${count === 1 ? '' : 's'} comme «\u00a0\uFFFD\u00a0» ${lines.length === 1 ? 'à la ligne' : 'aux lignes'} ${lines.join(', ')}${more > 0 ? ` et ${counted('fr', more, 'octet de plus', 'octets de plus')}` : ''}\u00a0; le reste du fichier est lu en UTF-8`,
       'carriage-returns': ({ count }) =>

@@ -152,6 +152,18 @@ describe('layouts', () => {
     await expect(refuseUnreadRecords('x.csv', shape(93), 93)).resolves.toBeUndefined();
   });
 
+  it('reads an Excel for Mac "CSV (Macintosh)" file, CR line ends and Mac Roman letters, as Mac Roman, and says so', async () => {
+    // Mac Roman: é 0x8E, ñ 0x96, ’ 0xD5, ¿ 0xC0; each would be another letter in Windows-1252.
+    const macRoman: Record<string, number> = { é: 0x8e, ñ: 0x96, '’': 0xd5, '¿': 0xc0 };
+    const encode = (text: string) => Buffer.from([...text].map((char) => macRoman[char] ?? char.charCodeAt(0)));
+    const rows = [HEADER, `1,a,True,${DATE},¿qué tal? año,,`, `2,b,True,${DATE},you’re welcome,,1`];
+    const store = await openStore();
+    const result = await importOne(store, tempFile('mac-roman.csv', encode(`${rows.join('\r')}\r`)));
+    expect(result).toMatchObject({ encoding: 'macintosh', rowsRead: 2, imported: 2, rejected: 0 });
+    expect(result.warnings).toContain('the file is not valid UTF-8 and its lines end in CR, as Excel for Mac\'s "CSV (Macintosh)" writes: read as Mac Roman; check that accented letters look right');
+    expect((await allPosts(store)).map((post) => post.text)).toEqual(['¿qué tal? año', 'you’re welcome']);
+  });
+
   it('reads a file that mixes CRLF and LF line ends', async () => {
     const store = await openStore();
     const path = tempFile('mixed.csv', `${HEADER}\n1,a,True,${DATE},x,,\r\n2,b,True,${DATE},y,,1\n3,c,True,${DATE},z,,\r\n`);

@@ -14,6 +14,7 @@ const ONE_OF_EACH: { [Code in ImportNotice['code']]: Extract<ImportNotice, { cod
   'unsaved-formulas': { code: 'unsaved-formulas', count: 2, line: 3 },
   'merged-cells': { code: 'merged-cells', count: 7, ranges: ['D7:D8', 'B3:B4', 'C3:C4', 'A10:A12', 'E2:E3'] },
   'windows-1252': { code: 'windows-1252' },
+  macintosh: { code: 'macintosh' },
   'invalid-bytes': { code: 'invalid-bytes', count: 3, lines: [4, 9], more: 1 },
   'carriage-returns': { code: 'carriage-returns', count: 1 },
   'nul-removed': { code: 'nul-removed', count: 1200, line: 2 },

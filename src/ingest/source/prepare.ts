@@ -10,7 +10,7 @@ import { NotAnExport, readHeadBytes, sniffFile } from './sniff.js';
 import { xlsxToCsv } from './xlsx.js';
 
 /** The encoding a file was read in, as reported to the user and stored in import_batches. */
-export type SourceEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'xlsx';
+export type SourceEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'macintosh' | 'xlsx';
 
 /** A file made ready for DuckDB's CSV reader, with what was learnt on the way. */
 export interface PreparedSource {
@@ -57,12 +57,14 @@ const HEAD_TEXT_BYTES = 256 * 1024;
  * bytes stays UTF-8 (they become U+FFFD): reading it all as Windows-1252
  * would garble every other non-ASCII letter. A Windows-1252 file can hold a
  * valid sequence by chance ("ß“" are the bytes of a UTF-8 letter), which one
- * such pair must not make UTF-8.
+ * such pair must not make UTF-8. Such a file whose lines end in CR is Mac Roman:
+ * what Excel for Mac's "CSV (Macintosh)" writes, old Mac line ends and all.
  */
 async function chooseTextEncoding(file: string, facts: ByteFacts): Promise<TextEncoding> {
   if (facts.invalidUtf8.count === 0) return 'utf-8';
   const { sequences, broken } = await utf8Evidence(file);
-  return broken > sequences ? 'windows-1252' : 'utf-8';
+  if (broken <= sequences) return 'utf-8';
+  return carriageReturnEndsLines(facts) ? 'macintosh' : 'windows-1252';
 }
 
 /** The warning for a UTF-8 file with a few invalid bytes, naming their lines. */
@@ -162,8 +164,8 @@ export async function prepareSource(file: string, onBytes?: (done: number, total
     }
     const textEncoding: TextEncoding = utf16Encoding ?? (await chooseTextEncoding(file, original));
     const encoding: SourceEncoding = textEncoding === 'utf-8' && sniffed.bom === 'utf-8' ? 'utf-8-bom' : textEncoding;
-    if (textEncoding === 'windows-1252') {
-      warnings.push({ code: 'windows-1252' });
+    if (textEncoding === 'windows-1252' || textEncoding === 'macintosh') {
+      warnings.push({ code: textEncoding });
     } else if (!utf16 && original.invalidUtf8.count > 0) {
       warnings.push(await invalidBytesWarning(file, original));
     }

@@ -4,7 +4,7 @@ import { fileChunks } from './file-chunks.js';
 import { decodeWindows1252 } from './windows-1252.js';
 import { abandonWrite } from './abandon-write.js';
 
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'macintosh';
 
 /**
  * Stands in for a bare carriage return while DuckDB reads the file (it
