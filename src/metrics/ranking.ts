@@ -77,10 +77,7 @@ export function assignRanks<Brand extends RankedBrand, Metric extends MetricSpec
       const value = comparableValue(brand, metric, comparable);
       return value === null ? null : shownValue(metric.unit, value);
     });
-    const boundsAhead = brands.flatMap((brand) => {
-      const value = comparable(brand, metric) || !bound(brand, metric) ? null : metric.value(brand);
-      return value === null ? [] : [shownValue(metric.unit, value)];
-    });
+    const boundsAhead = brands.flatMap((brand) => (comparable(brand, metric) ? [] : boundAsPrinted(brand, metric, bound)));
     const counted: Comparable<Brand> = (brand) => comparable(brand, metric) || bound(brand, metric);
     const ranks = rankValues(shown, better, boundsAhead);
     brands.forEach((brand, index) => {
@@ -89,6 +86,12 @@ export function assignRanks<Brand extends RankedBrand, Metric extends MetricSpec
       brand.rank[metric.key] = value == null || unknown ? null : (ranks[index] ?? null);
     });
   }
+}
+
+/** The printed value of a brand's figure that is a bound (`bound`), as the ranks count it when it takes none; none otherwise. */
+function boundAsPrinted<Brand>(brand: Brand, metric: MetricSpec<Brand>, bound: Comparable<Brand>): number[] {
+  const value = bound(brand, metric) ? metric.value(brand) : null;
+  return value === null ? [] : [shownValue(metric.unit, value)];
 }
 
 /**
@@ -160,10 +163,13 @@ export function comparableMetrics(brand: BrandMetrics, metric: MetricSpec<BrandM
  */
 export function responseRateOrder<Brand extends BrandMetrics>(brands: readonly Brand[]): Brand[] {
   const spec = metricCatalogue([]).find((candidate) => candidate.key === 'responseRate');
-  const rate = (brand: Brand) => (spec && placedFigure(brand, spec) ? spec.value(brand) : null) ?? Number.NEGATIVE_INFINITY;
-  const printed = (brand: Brand) => (Number.isFinite(rate(brand)) ? shownValue('share', rate(brand)) : Number.NEGATIVE_INFINITY);
+  // Each brand's keys once, not in every comparison of the sort.
+  const keyed = brands.map((brand) => {
+    const rate = (spec && placedFigure(brand, spec) ? spec.value(brand) : null) ?? Number.NEGATIVE_INFINITY;
+    return { brand, rate, printed: Number.isFinite(rate) ? shownValue('share', rate) : Number.NEGATIVE_INFINITY };
+  });
   const gap = (a: number, b: number) => (a === b ? 0 : b > a ? 1 : -1);
-  return [...brands].sort((a, b) => gap(printed(a), printed(b)) || gap(rate(a), rate(b)) || a.name.localeCompare(b.name));
+  return keyed.sort((a, b) => gap(a.printed, b.printed) || gap(a.rate, b.rate) || a.brand.name.localeCompare(b.brand.name)).map(({ brand }) => brand);
 }
 
 /**
@@ -232,11 +238,7 @@ export function holdsAtBothEnds<Brand extends RankedBrand, Metric extends Metric
       const end = near === null ? null : otherEnd(brand, metric);
       if (near === null || end === null) return false;
       const far = shownValue(metric.unit, end);
-      const printedBound = (other: Brand) => {
-        const value = bound(other, metric) ? metric.value(other) : null;
-        return value === null ? [] : [shownValue(metric.unit, value)];
-      };
-      const others = brands.filter((other) => other !== brand).flatMap((other) => shown(other) ?? printedBound(other));
+      const others = brands.filter((other) => other !== brand).flatMap((other) => shown(other) ?? boundAsPrinted(other, metric, bound));
       const rankAt = (at: number) => 1 + others.filter((other) => ahead(at, other)).length;
       const competitors = brand.role === 'client' ? median(brands.filter((other) => other.role !== 'client').flatMap((other) => shown(other) ?? [])) : null;
       const side = (at: number) => (competitors === null ? 0 : Math.sign(at - competitors));

@@ -278,14 +278,14 @@ function medianText(format: Formatter, source: ColumnSource): string {
  * indexes of those columns (the note names them: "Vireo (Follow-ups answered, Negative mentions answered)"): the
  * coverage notes speak of its response rate only.
  */
-function listedMissingBounds(brands: readonly BrandMetrics[], rows: readonly ScorecardRow[], sources: readonly ColumnSource[], diagnostics: Diagnostics): Array<{ brand: BrandMetrics; row: number; columns: number[] }> {
+function listedMissingBounds(brands: readonly BrandMetrics[], rows: readonly ScorecardRow[], sources: readonly ColumnSource[], diagnostics: Diagnostics): Array<{ brand: BrandMetrics; columns: number[] }> {
   return brands.flatMap((brand, row) => {
     const diagnosed = diagnosedOf(diagnostics, brand);
     const columns = sources.flatMap((source, index) => {
       const value = source.value(brand, diagnosed);
       return source.key !== 'responseRate' && value !== null && source.listedEnd(brand, diagnosed, value) !== null && rows[row]?.cells[index]?.text.startsWith(LOWER_BOUND_MARK) ? [index] : [];
     });
-    return columns.length === 0 ? [] : [{ brand, row, columns }];
+    return columns.length === 0 ? [] : [{ brand, columns }];
   });
 }
 
@@ -307,8 +307,16 @@ function ranksLeftToBounds(brands: readonly BrandMetrics[], rows: readonly Score
   });
 }
 
+/** Each brand's diagnostics by its id, built once per diagnostics: the scorecard asks for them cell by cell. */
+const DIAGNOSED_BY_ID = new WeakMap<Diagnostics, Map<string, BrandDiagnostics>>();
+
 function diagnosedOf(diagnostics: Diagnostics, brand: BrandMetrics): BrandDiagnostics | undefined {
-  return diagnostics.brands.find((entry) => entry.id === brand.id);
+  let byId = DIAGNOSED_BY_ID.get(diagnostics);
+  if (!byId) {
+    byId = new Map(diagnostics.brands.map((entry) => [entry.id, entry]));
+    DIAGNOSED_BY_ID.set(diagnostics, byId);
+  }
+  return byId.get(brand.id);
 }
 
 function cellOf(
