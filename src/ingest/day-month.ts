@@ -11,6 +11,7 @@ const dateCountsRow = z.object({
   dates: z.number(),
   as_is: z.number(),
   as_swapped: z.number(),
+  differing: z.number(),
   only_as_is: z.number(),
   only_swapped: z.number(),
   as_is_example: z.string().nullable(),
@@ -69,6 +70,55 @@ function dayMonthPart(format: string): string {
   return /%[dm][^%]?%[dm]/.exec(format)?.[0] ?? format;
 }
 
+/** The day-and-month check of a layout or mapping (CanonicalSelect's dayMonth). */
+type DayMonthCheck = NonNullable<CanonicalSelect['dayMonth']>;
+
+/**
+ * How a file's dates read with its pattern as it is and with day and month swapped: how many read each way, only one
+ * way, and to different instants. ISO text and Excel serials (a workbook's date cells beside its text dates) are read
+ * apart from the pattern: not evidence either way.
+ */
+async function datesReadEitherWay(store: Store, check: DayMonthCheck, relation: CsvRelation) {
+  const formats = typeof check.format === 'string' ? [check.format] : [...check.format];
+  const swapped = formats.map(swapDayMonth);
+  const params: Record<string, string> = {};
+  formats.forEach((format, index) => {
+    params[`as_is_${index}`] = format;
+    params[`swapped_${index}`] = swapped[index] ?? format;
+  });
+  const either = (prefix: string) => `coalesce(${formats.map((_, index) => `try_strptime(d, $${prefix}_${index})`).join(', ')})`;
+  const [row] = await store.rows(
+    'dates read either way',
+    dateCountsRow,
+    `SELECT count(*)::DOUBLE AS dates, count(a)::DOUBLE AS as_is, count(s)::DOUBLE AS as_swapped,
+            count(*) FILTER (WHERE a IS NOT NULL AND s IS NULL)::DOUBLE AS only_as_is,
+            count(*) FILTER (WHERE s IS NOT NULL AND a IS NULL)::DOUBLE AS only_swapped,
+            count(*) FILTER (WHERE a <> s)::DOUBLE AS differing,
+            min(d) FILTER (WHERE a IS NOT NULL AND s IS NULL) AS as_is_example,
+            min(d) FILTER (WHERE s IS NOT NULL AND a IS NULL) AS swapped_example
+     FROM (SELECT d, ${either('as_is')} AS a, ${either('swapped')} AS s FROM (SELECT trim(${check.cell}) AS d FROM ${relation.sql})
+           WHERE d IS NOT NULL AND d <> '' AND NOT regexp_matches(d, '^[0-9]{4}-') AND NOT regexp_full_match(d, '[0-9]{5,7}(\\.[0-9]+)?'))`,
+    { ...relation.params, ...params },
+  );
+  return { formats, swapped, row };
+}
+
+/**
+ * The warning of a file read in its layout's own day-and-month order (Sprout's month first, Talkwalker's day first)
+ * where no date says which order it is written in: every one reads both ways, and some to other days (no day above 12:
+ * an export of a month's first days). Read as the layout writes them, as they would be without a word; the analyst,
+ * who knows how the tool was set, is told to look. None for a mapping's pattern (the user's own choice), or a file read
+ * the other way already (its dates said so).
+ */
+export async function eitherWayNotices(store: Store, select: CanonicalSelect, relation: CsvRelation, swap: DayMonthSwap | null): Promise<ImportNotice[]> {
+  const check = select.dayMonth;
+  if (!check || check.source !== null || swap !== null) return [];
+  const { formats, row } = await datesReadEitherWay(store, check, relation);
+  if (!row || row.differing === 0 || row.as_is !== row.dates || row.as_swapped !== row.dates) return [];
+  const first = formats[0] ?? '';
+  return [{ code: 'dates-either-way', dayFirst: first.indexOf('%d') < first.indexOf('%m'), dates: row.differing }];
+}
+
 /**
  * A file whose dates the layout reads with day and month the wrong way
  * round: some dates fail (a 13th read as a month) and the others are stored
@@ -84,27 +134,7 @@ function dayMonthPart(format: string): string {
 async function dayMonthSwapError(store: Store, select: CanonicalSelect, relation: CsvRelation, path: string): Promise<UserError | null> {
   const check = select.dayMonth;
   if (!check) return null;
-  const formats = typeof check.format === 'string' ? [check.format] : [...check.format];
-  const swapped = formats.map(swapDayMonth);
-  const params: Record<string, string> = {};
-  formats.forEach((format, index) => {
-    params[`as_is_${index}`] = format;
-    params[`swapped_${index}`] = swapped[index] ?? format;
-  });
-  const either = (prefix: string) => `coalesce(${formats.map((_, index) => `try_strptime(d, $${prefix}_${index})`).join(', ')})`;
-  const [row] = await store.rows(
-    'dates read either way',
-    dateCountsRow,
-    `SELECT count(*)::DOUBLE AS dates, count(a)::DOUBLE AS as_is, count(s)::DOUBLE AS as_swapped,
-            count(*) FILTER (WHERE a IS NOT NULL AND s IS NULL)::DOUBLE AS only_as_is,
-            count(*) FILTER (WHERE s IS NOT NULL AND a IS NULL)::DOUBLE AS only_swapped,
-            min(d) FILTER (WHERE a IS NOT NULL AND s IS NULL) AS as_is_example,
-            min(d) FILTER (WHERE s IS NOT NULL AND a IS NULL) AS swapped_example
-     FROM (SELECT d, ${either('as_is')} AS a, ${either('swapped')} AS s FROM (SELECT trim(${check.cell}) AS d FROM ${relation.sql})
-           -- ISO text and Excel serials (a workbook's date cells beside its text dates) are read apart from the pattern: not evidence either way
-           WHERE d IS NOT NULL AND d <> '' AND NOT regexp_matches(d, '^[0-9]{4}-') AND NOT regexp_full_match(d, '[0-9]{5,7}(\\.[0-9]+)?'))`,
-    { ...relation.params, ...params },
-  );
+  const { formats, swapped, row } = await datesReadEitherWay(store, check, relation);
   const first = formats[0] ?? '';
   // Dates only one order reads beside dates only the other reads: the file mixes both, and a date either order reads
   // (3/4/2025) cannot be placed. Read as the layout says, they would be stored on wrong days without a word. One or two such

@@ -1,4 +1,4 @@
-import { type DayMonthSwap, dayMonthNotices, readingDatesAsWritten, refuseSwappedDates } from './day-month.js';
+import { type DayMonthSwap, dayMonthNotices, eitherWayNotices, readingDatesAsWritten, refuseSwappedDates } from './day-month.js';
 import { repeatedColumnNotices } from './repeated-columns.js';
 import { refuseReorderedHeader } from './header-again.js';
 import type { DuckDBValue } from '@duckdb/node-api';
@@ -233,6 +233,7 @@ async function dryRunAs(file: string, request: ImportRequest, around: DryRunCont
     await refuseReorderedHeader(read.source, layout, plan, stats, null);
     // As the import refuses, or reads the other way, a file whose day and month are the wrong way round for its layout.
     await refuseSwappedDates(store, plan, stats, csvRelation(read, layout), path);
+    const eitherWay = await eitherWayNotices(store, select, csvRelation(read, layout), swap);
 
     const rejectedByReason = rejectsByReason(structural, stats, plan);
     const rows = withStructuralRejects(await shownRows(store, plan), structural);
@@ -268,6 +269,7 @@ async function dryRunAs(file: string, request: ImportRequest, around: DryRunCont
         ...repeatedColumnNotices(plan, layout),
         ...dayMonthNotices(swap),
         ...read.source.warnings,
+        ...eitherWay,
         ...shortRows,
         ...stats.warnings.flatMap((warning, index): ImportNotice[] =>
           warning.count > 0 ? [{ code: 'rows', count: warning.count, reason: plan.warnings[index] ?? '', unit: prepared.lineUnit, line: null }] : [],

@@ -10,7 +10,7 @@ import type { SqlParams } from '../store/session.js';
 import { earlierImport, earlierImportWarning, recordBatch, startBatch, type BatchSource, type EarlierImport } from './batch.js';
 import { CANONICAL_ROWS, canonicalPlan, dropCanonical, markConflicts, materializeCanonical, type CanonicalPlan } from './canonical.js';
 import { chooseFormat } from './choose-format.js';
-import { type DayMonthSwap, dayMonthNotices, readingDatesAsWritten, refuseSwappedDates } from './day-month.js';
+import { type DayMonthSwap, dayMonthNotices, eitherWayNotices, readingDatesAsWritten, refuseSwappedDates } from './day-month.js';
 import { loadDirect } from './direct.js';
 import { createMappingContext } from './formats/mapping-context.js';
 import { dateFormatAdvice } from './formats/date-hint.js';
@@ -61,6 +61,8 @@ interface FileJob {
   report: (phase: ImportProgress['phase'], fraction: number | null) => void;
   /** Warnings from outside the file (an archive's other members). */
   notes: readonly ImportNotice[];
+  /** The file's day and month read the other way round from its layout's order, or null. */
+  swap: DayMonthSwap | null;
 }
 
 /** How an archive member is imported: named `archive.zip:member.csv`, recorded under the archive's absolute path. */
@@ -127,7 +129,7 @@ async function importFileAs(store: Store, source: string, options: FileImportOpt
       if (repeated) return repeated;
     }
     const batch: BatchSource = { file, sha256: prepared.sha256, format: format.id, encoding: prepared.encoding, platform: options.platform, localTimesIn };
-    const job: FileJob = { store, path, file, format, layout, plan, options, earlier, batch, report, notes: [...(member?.notes ?? []), ...repeatedColumnNotices(plan, layout), ...dayMonthNotices(swap)] };
+    const job: FileJob = { store, path, file, format, layout, plan, options, earlier, batch, report, notes: [...(member?.notes ?? []), ...repeatedColumnNotices(plan, layout), ...dayMonthNotices(swap)], swap };
     report('loading', null);
     // Runs beside DuckDB's insert (it only reads the file): rows with too many cells, and the longest record.
     const shape = scanShape(prepared.readPath, { delimiter: layout.delimiter, headerLine: layout.headerLine, columns: layout.names.length });
@@ -174,7 +176,7 @@ export async function refuseUnreadRecords(path: string, shape: Promise<RecordSha
 
 /** Warnings about the file as a whole, in the order the summary prints them. */
 async function fileWarnings(job: FileJob, read: CsvRead, rows: number): Promise<ImportNotice[]> {
-  const warnings = [...job.notes, ...read.source.warnings];
+  const warnings = [...job.notes, ...read.source.warnings, ...(await eitherWayNotices(job.store, job.plan.select, csvRelation(read, job.layout), job.swap))];
   // A file read again adds its new posts in this import's zone; those stored already and dated otherwise are said apart (differing copies).
   if (job.earlier) warnings.push(earlierImportWarning(job.earlier));
   if (rows === 0) warnings.push({ code: 'no-rows' });

@@ -45,6 +45,8 @@ export const importNoticeSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('no-rows') }),
   /** The file writes day and month the other way round from its layout's usual order: read so (day-month.ts). */
   z.object({ code: z.literal('day-month-swapped'), dayFirst: z.boolean(), failing: count, dates: count }),
+  /** No date of the file says its order: `dates` read to other days the other way round; read as the layout writes them (day-month.ts). */
+  z.object({ code: z.literal('dates-either-way'), dayFirst: z.boolean(), dates: count }),
   /** A column the layout reads that the header names more than once (1-based positions): the first is read. */
   z.object({ code: z.literal('repeated-column'), column: z.string(), positions: z.array(count).min(2) }),
   z.object({ code: z.literal('rows'), count, reason: z.string().min(1), unit: lineUnit, line: firstLine }),
@@ -82,7 +84,7 @@ export function storedNotices(json: string | null): ImportNotice[] | null {
  * the same file and an empty file change no stored value.
  */
 export function changedTheData(notice: ImportNotice): boolean {
-  return !['line-ends', 'earlier-import', 'earlier-timezone', 'no-rows', 'recorded'].includes(notice.code);
+  return !['line-ends', 'earlier-import', 'earlier-timezone', 'no-rows', 'dates-either-way', 'recorded'].includes(notice.code);
 }
 
 type Notice<Code extends ImportNotice['code']> = Extract<ImportNotice, { code: Code }>;
@@ -137,6 +139,8 @@ const PHRASES: Record<Language, NoticePhrases> = {
       'no-rows': () => 'the file has a header but no data rows',
       'day-month-swapped': ({ dayFirst, failing, dates }) =>
         `the dates are written ${dayFirst ? 'day' : 'month'} first, not ${dayFirst ? 'month' : 'day'} first as this layout's usually are: read ${dayFirst ? 'day' : 'month'} first (${failing} of ${dates} cannot be read the other way)`,
+      'dates-either-way': ({ dayFirst, dates }) =>
+        `no date of the file has a day above 12, so none says whether it is written day or month first: read ${dayFirst ? 'day' : 'month'} first, as this layout writes them (the other way, ${counted('en', dates, 'date', 'dates')} would fall on other days); if the tool was set to write them ${dayFirst ? 'month' : 'day'} first, export the file again with ISO dates (2025-04-03)`,
       'repeated-column': ({ column, positions }) => `the header names "${column}" ${positions.length === 2 ? 'twice' : `${positions.length} times`} (columns ${positions.join(', ')}): the first is read, ${positions.length === 2 ? 'the other is' : 'the others are'} not`,
       rows: ({ count, reason, unit, line }) => `${counted('en', count, 'row', 'rows')}: ${reason}${en.firstAt(unit, line)}`,
       'differing-copies': ({ count, example }) =>
@@ -188,6 +192,8 @@ const PHRASES: Record<Language, NoticePhrases> = {
       'no-rows': () => 'el archivo tiene encabezado pero ninguna fila de datos',
       'day-month-swapped': ({ dayFirst, failing, dates }) =>
         `las fechas están escritas con ${dayFirst ? 'el día' : 'el mes'} primero, no como suele este formato: leídas así (${failing} de ${dates} no se leen al revés)`,
+      'dates-either-way': ({ dayFirst, dates }) =>
+        `ninguna fecha del archivo tiene un día mayor que 12, así que ninguna dice si se escribe con el día o con el mes primero: leídas con ${dayFirst ? 'el día' : 'el mes'} primero, como las escribe este formato (al revés, ${counted('es', dates, 'fecha caería', 'fechas caerían')} en otros días); si la herramienta las escribe con ${dayFirst ? 'el mes' : 'el día'} primero, exporte de nuevo el archivo con fechas ISO (2025-04-03)`,
       'repeated-column': ({ column, positions }) => `el encabezado nombra «${column}» ${positions.length} veces (columnas ${positions.join(', ')}): se lee la primera, ${positions.length === 2 ? 'la otra' : 'las demás'} no`,
       rows: ({ count, reason, unit, line }) => `${counted('es', count, 'fila', 'filas')}: ${reasonIn('es', reason)}${es.firstAt(unit, line)}`,
       'differing-copies': ({ count, example }) =>
@@ -251,6 +257,8 @@ const PHRASES: Record<Language, NoticePhrases> = {
       'no-rows': () => 'le fichier a un en-tête mais aucune ligne de données',
       'day-month-swapped': ({ dayFirst, failing, dates }) =>
         `les dates sont écrites ${dayFirst ? 'jour' : 'mois'} d’abord, et non comme ce format d’habitude\u00a0: lues ainsi (${failing} sur ${dates} ne se lisent pas dans l’autre sens)`,
+      'dates-either-way': ({ dayFirst, dates }) =>
+        `aucune date du fichier n’a un jour au-delà de 12, donc aucune ne dit si elle s’écrit jour ou mois d’abord\u00a0: lues ${dayFirst ? 'jour' : 'mois'} d’abord, comme ce format les écrit (dans l’autre sens, ${counted('fr', dates, 'date tomberait', 'dates tomberaient')} sur d’autres jours)\u00a0; si l’outil les écrit ${dayFirst ? 'mois' : 'jour'} d’abord, exportez de nouveau le fichier avec des dates ISO (2025-04-03)`,
       'repeated-column': ({ column, positions }) => `l’en-tête nomme «\u00a0${column}\u00a0» ${positions.length}\u00a0fois (colonnes ${positions.join(', ')})\u00a0: la première est lue, ${positions.length === 2 ? 'l’autre' : 'les autres'} non`,
       rows: ({ count, reason, unit, line }) => `${counted('fr', count, 'ligne', 'lignes')}\u00a0: ${reasonIn('fr', reason)}${fr.firstAt(unit, line)}`,
       'differing-copies': ({ count, example }) =>

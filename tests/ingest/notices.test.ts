@@ -26,6 +26,7 @@ const ONE_OF_EACH: { [Code in ImportNotice['code']]: Extract<ImportNotice, { cod
   'no-rows': { code: 'no-rows' },
   'repeated-column': { code: 'repeated-column', column: 'Full Text', positions: [6, 9] },
   'day-month-swapped': { code: 'day-month-swapped', dayFirst: true, failing: 2, dates: 4 },
+  'dates-either-way': { code: 'dates-either-way', dayFirst: false, dates: 212 },
   rows: { code: 'rows', count: 1, reason: MOJIBAKE_REASON, unit: 'line', line: 95 },
   'differing-copies': { code: 'differing-copies', count: 12345, example: '881' },
   'shifted-copies': { code: 'shifted-copies', count: 93, example: '1220000000026501', hours: -5.5 },

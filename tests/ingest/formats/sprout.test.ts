@@ -43,4 +43,24 @@ describe('sprout', () => {
     expect(preview).toMatchObject({ wouldImport: 5, rejected: 0 });
     expect(preview.warnings).toContain(warning);
   });
+
+  test('a file whose dates all read both ways is read month first, as Sprout writes, and the analyst is told', async () => {
+    const header = 'Timestamp,Network,Message Type,Profile,From Screen Name,Message,Permalink,Message ID';
+    const row = (date: string, id: number) => `${date},Twitter,@Mention,Acme,@JaneDoe,hello,https://twitter.com/JaneDoe/status/${id},${id}`;
+    // A week's export, 1 to 7 October: no day above 12. 10/05 would be 10 May or 5 October; 10/10 is the same day either way.
+    const rows = [header, row('10/05/2017 06:55', 1), row('10/10/2017 07:55', 2), row('10/07/2017 06:55', 3), row('2017-10-03 09:00:00', 4)];
+    const path = tempFile('sprout-either-way.csv', `${rows.join('\n')}\n`);
+    const store = await openStore();
+    const result = await importOne(store, path);
+    expect(result).toMatchObject({ rowsRead: 4, imported: 4, rejected: 0 });
+    expect((await allPosts(store)).map((post) => post.created_at)).toEqual(['2017-10-05T06:55:00Z', '2017-10-10T07:55:00Z', '2017-10-07T06:55:00Z', '2017-10-03T09:00:00Z']);
+    const warning = expect.stringMatching(/^no date of the file has a day above 12, .*: read month first, as this layout writes them \(the other way, 2 dates would fall on other days\)/);
+    expect(result.warnings).toContainEqual(warning);
+    const preview = await dryRunFile(path, {});
+    expect(preview.warnings).toContainEqual(warning);
+
+    // One date past the 12th says the order: no warning.
+    const said = tempFile('sprout-said.csv', `${[...rows, row('10/13/2017 10:00', 5)].join('\n')}\n`);
+    expect((await importOne(await openStore(), said)).warnings ?? []).not.toContainEqual(warning);
+  });
 });
