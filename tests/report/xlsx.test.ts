@@ -251,6 +251,28 @@ describe('metrics.xlsx', () => {
     }
   });
 
+  it('wraps a text longer than its column in a row tall enough for it, from the top', () => {
+    const definitions = sheet('fr', 'definitions');
+    const width = definitions.getColumn(2).width ?? 0;
+    const long = rows(definitions).filter((row) => String(row.getCell(2).value).length > width);
+    expect(long.length).toBeGreaterThan(3);
+    for (const row of long) {
+      expect([row.number, row.getCell(2).alignment]).toEqual([row.number, { wrapText: true, vertical: 'top' }]);
+      expect(row.height).toBeGreaterThanOrEqual(Math.min(409, 15 * Math.ceil(String(row.getCell(2).value).length / width)));
+      expect(row.getCell(1).alignment).toEqual({ vertical: 'top' });
+    }
+  });
+
+  it('gives the definitions in the client\'s words: the warnings named, no code, no config, no account id', () => {
+    for (const lang of ['en', 'es', 'fr'] as const) {
+      const texts = rows(sheet(lang, 'definitions')).map((row) => String(row.getCell(2).value));
+      const all = texts.join('\n');
+      expect(all, lang).not.toMatch(/responses-missing|brand-posts-partial|id:\d|\bconfig\b/);
+      expect(all, lang).toContain(`(${s(lang, 'metric.warningName.responses-missing')})`);
+    }
+    expect(rows(sheet('en', 'definitions')).map((row) => String(row.getCell(2).value)).join(' ')).toContain('a topic the setup gives to the brand');
+  });
+
   it('lists the example mentions with their dates in the report timezone and stores a hostile text as an inert string', async () => {
     const examples = sheet('en', 'examples');
     const text = column(examples, 'Mention');

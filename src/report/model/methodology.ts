@@ -6,6 +6,7 @@ import { noticeText } from '../../ingest/notices.js';
 import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
+import type { Language } from '../i18n/language.js';
 import { leaderboardOrder } from './leaderboard.js';
 import { businessHoursSettings } from './businessHours.js';
 import { coverageNotes, LOW_SAMPLE_MARK, lowSampleOf, measuredInbound, noAnswerLines, noAnswerNotes, noDataLine, platformsInPartLine } from './coverage.js';
@@ -174,9 +175,24 @@ function glossary(metrics: MetricsReport, format: Formatter, t: Translate, marke
 export function metricDefinitions(format: Formatter, t: Translate): LabelledValue[] {
   return METRIC_DEFINITIONS.filter((definition) => !DEFINITIONS_LEFT_OUT.has(definition.id)).map((definition) =>
     format.language === 'en'
-      ? { label: definition.title, value: withoutFieldNames(definition.text) }
-      : { label: t(`metric.${definition.id}.title`), value: withoutFieldNames(t(`metric.${definition.id}.text`)) },
+      ? { label: definition.title, value: forTheClient(definition.text, format.language, t) }
+      : { label: t(`metric.${definition.id}.title`), value: forTheClient(t(`metric.${definition.id}.text`), format.language, t) },
   );
+}
+
+/** The warnings the reference names by their codes, as it names them in words elsewhere ("Responses missing: ..."). */
+const NAMED_WARNINGS = ['responses-missing', 'brand-posts-partial'] as const;
+
+/**
+ * The reference as the client's workbook gives it: without JSON fields and config keys (withoutFieldNames), with
+ * the warnings named in words instead of codes, without the clause on naming an account by its user id (the
+ * agency's business), and in English with "the setup" for "the config".
+ */
+function forTheClient(text: string, language: Language, t: Translate): string {
+  let client = withoutFieldNames(text).replace(/;\s*[^.;]*\bid:\d+/g, '');
+  for (const code of NAMED_WARNINGS) client = client.replaceAll(code, t(`metric.warningName.${code}`));
+  if (language === 'en') client = client.replace(/\bconfig settings\b/g, 'settings').replace(/\b(T|t)he config\b/g, '$1he setup');
+  return client;
 }
 
 /**

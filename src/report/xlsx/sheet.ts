@@ -78,12 +78,41 @@ export function addTableSheet(workbook: ExcelJS.Workbook, name: string, headers:
     // exceljs leaves a width of 9 (its default) out of the file; 10 is written.
     sheet.getColumn(index + 1).width = Math.min(Math.max(width + 2, 10), 60);
   });
+  wrapLongTexts(sheet, rows);
   const lines = Math.max(1, ...headers.map((header, index) => Math.ceil(header.length / Math.max(1, (widths[index] ?? 10) + 1))));
   headerRow.height = 15 * Math.min(lines, 4);
   if (headers.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: headers.length } };
   // Printed, the table fits the page width (as many pages down as it needs) with its header row on each page.
   sheet.pageSetup = { orientation: headers.length > 6 ? 'landscape' : 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1', horizontalCentered: true };
   return sheet;
+}
+
+/** Excel's tallest row, in points. */
+const MAX_ROW_HEIGHT = 409;
+/** Points a wrapped line of text takes at the default font. */
+const LINE_HEIGHT = 15;
+
+/**
+ * Texts longer than their column (a definition, a note) wrap inside it, from the top of a row tall enough for their
+ * lines: unwrapped, each would run on one line across the next columns, and the page printed one page wide would be
+ * unreadable. The height is set, not left to the spreadsheet: Excel does not fit a row to text it did not type itself.
+ */
+function wrapLongTexts(sheet: ExcelJS.Worksheet, rows: readonly Cell[][]): void {
+  rows.forEach((values, index) => {
+    const lines = values.map((value, column) => {
+      if (typeof value.value !== 'string') return 1;
+      const width = Math.max(1, (sheet.getColumn(column + 1).width ?? 10) - 2);
+      return Math.ceil(Array.from(value.value).length / width);
+    });
+    const tallest = Math.max(1, ...lines);
+    if (tallest === 1) return;
+    const row = sheet.getRow(index + 2);
+    row.height = Math.min(MAX_ROW_HEIGHT, LINE_HEIGHT * tallest);
+    // The row's other cells from its top too, beside the text they go with.
+    lines.forEach((needed, column) => {
+      row.getCell(column + 1).alignment = needed > 1 ? { wrapText: true, vertical: 'top' } : { vertical: 'top' };
+    });
+  });
 }
 
 /** A negative number its format rounds to zero is written as 0: Excel would show -0.0 where the summary prints 0.0. */
