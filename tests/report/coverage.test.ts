@@ -507,11 +507,11 @@ describe('findings that never contradict themselves', () => {
     expect(findings.filter((finding) => finding.includes('answered'))).toEqual([]);
   });
 
-  it('marks on the workbook\'s leaderboard the response rate that is a lower bound', async () => {
+  it('marks on the workbook\'s leaderboard the response rate and shares within targets that are lower bounds', async () => {
     const metrics = await metricsOf(missingResponsesPosts(), config);
     const { model } = await buildReportModel({ metrics, config, facts: null, template, language: 'en' });
     const sheet = model.workbook.sheets.find((entry) => entry.name === 'Leaderboard');
-    const at = sheet?.headers.indexOf('Response rate a lower bound (answers missing from the data)') ?? -1;
+    const at = sheet?.headers.indexOf('Response rate and shares answered within each target are lower bounds (answers missing from the data)') ?? -1;
     expect(sheet?.rows.map((row) => [row[0]?.value, row[at]?.value])).toEqual([
       ['RivalCo', false],
       ['Acme Telecom', true],

@@ -135,7 +135,7 @@ describe('report model', () => {
     const rows = built.leaderboard.rows;
     expect(rows.map((row) => row.brandName)).toEqual(['RivalCo', 'Acme Telecom', 'CannTel', 'SwiftNet', 'MegaFon Ibérica']);
     expect(built.leaderboard.columns.map((column) => column.label)).toEqual([
-      'Marque', 'Mentions reçues', 'Taux de réponse', 'Délai médian de réponse', 'Délai de réponse, 90e centile', 'Avec réponse en 1\u00a0h', 'Avec réponse en 24\u00a0h', 'Part de réponses', 'Part de voix',
+      'Marque', 'Mentions reçues', 'Taux de réponse', 'Délai médian de réponse', 'Délai de réponse, 90e centile', 'Avec réponse en 1\u00a0h', 'Avec réponse en 24\u00a0h', 'Messages en réponse', 'Part de voix',
     ]);
     const acme = rows[1];
     expect(acme?.isClient).toBe(true);

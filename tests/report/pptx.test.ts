@@ -429,6 +429,7 @@ describe('report.pptx', () => {
     const { model } = await buildReportModel({ metrics: fixtureMetrics(), config: fixtureConfig(), facts: null, template, language: 'en' });
     const partial = '‖ The data covers part of the period only';
     const range = 'Range: responses missing from the data';
+    const times = '† Fewer than 30 answered mentions';
     const kpis = model.kpis.map((kpi, index) => ({ ...kpi, flags: index === 0 ? ['† Fewer than 30 mentions needing an answer', partial] : index === 2 ? [range] : index > 2 ? [partial] : [] }));
     const path = join(out, 'tile-flags.pptx');
     writeFileSync(path, await buildDeck({ model: { ...model, kpis }, t }));
@@ -439,6 +440,14 @@ describe('report.pptx', () => {
     expect(words.filter((text) => text === '‖')).toHaveLength(3);
     expect(words.filter((text) => text.includes(partial))).toEqual(['† Fewer than 30 mentions needing an answer · ‖ The data covers part of the period only']);
     expect(words.filter((text) => text === range)).toHaveLength(1);
+
+    // One mark for two things (fewer than 30 mentions under a rate, fewer than 30 answered under a time): each names its tiles.
+    const [first, second] = model.kpis;
+    const twice = model.kpis.map((kpi, index) => ({ ...kpi, flags: index === 0 ? ['† Fewer than 30 mentions needing an answer'] : index === 1 ? [times] : [] }));
+    const both = join(out, 'tile-flags-twice.pptx');
+    writeFileSync(both, await buildDeck({ model: { ...model, kpis: twice }, t }));
+    const legend = texts(numbered(await parts(both), 'ppt/slides').find((xml) => slideTitle(xml) === 'Executive summary') ?? '').filter((text) => text.includes(times));
+    expect(legend).toEqual([`† Fewer than 30 mentions needing an answer (${first?.label}) · ${times} (${second?.label})`]);
   });
 
   it('puts the leaderboard\'s notes under it when they fit at a readable size, on a slide of their own after it otherwise', async () => {

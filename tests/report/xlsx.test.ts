@@ -99,7 +99,7 @@ describe('metrics.xlsx', () => {
 
   it('says on the leaderboard sheet which response rates are lower bounds, as the PDF marks them with ≥', () => {
     const leaderboard = sheet('en', 'leaderboard');
-    const [brandCol, boundCol] = [s('en', 'leaderboard.brand'), s('en', 'sheet.lowerBound')].map((header) => column(leaderboard, header));
+    const [brandCol, boundCol] = [s('en', 'leaderboard.brand'), s('en', 'sheet.lowerBoundShares')].map((header) => column(leaderboard, header));
     const marked = rows(leaderboard).map((row) => [row.getCell(brandCol ?? 0).value, row.getCell(boundCol ?? 0).value]);
     const json = metrics('en');
     expect(marked).toEqual(marked.map(([name]) => [name, json.brands.find((brand) => brand.name === name)?.coverage?.warnings.includes('responses-missing') ?? false]));
@@ -268,7 +268,7 @@ describe('metrics.xlsx', () => {
       const texts = rows(sheet(lang, 'definitions')).map((row) => String(row.getCell(2).value));
       const all = texts.join('\n');
       expect(all, lang).not.toMatch(/responses-missing|brand-posts-partial|id:\d|\bconfig\b/);
-      expect(all, lang).toContain(`(${s(lang, 'metric.warningName.responses-missing')})`);
+      expect(all, lang).toContain(`(${s(lang, 'coverage.nameResponsesMissing')})`);
     }
     expect(rows(sheet('en', 'definitions')).map((row) => String(row.getCell(2).value)).join(' ')).toContain('a topic the setup gives to the brand');
   });

@@ -180,8 +180,8 @@ export function metricDefinitions(format: Formatter, t: Translate): LabelledValu
   );
 }
 
-/** The warnings the reference names by their codes, as it names them in words elsewhere ("Responses missing: ..."). */
-const NAMED_WARNINGS = ['responses-missing', 'brand-posts-partial'] as const;
+/** The warnings the reference names by their codes, and the keys of their names in words ("Responses missing: ..."). */
+const NAMED_WARNINGS = { 'responses-missing': 'coverage.nameResponsesMissing', 'brand-posts-partial': 'coverage.nameBrandPostsPartial' } as const;
 
 /**
  * The reference as the client's workbook gives it: without JSON fields and config keys (withoutFieldNames), with
@@ -190,7 +190,7 @@ const NAMED_WARNINGS = ['responses-missing', 'brand-posts-partial'] as const;
  */
 function forTheClient(text: string, language: Language, t: Translate): string {
   let client = withoutFieldNames(text).replace(/;\s*[^.;]*\bid:\d+/g, '');
-  for (const code of NAMED_WARNINGS) client = client.replaceAll(code, t(`metric.warningName.${code}`));
+  for (const [code, key] of Object.entries(NAMED_WARNINGS)) client = client.replaceAll(code, t(key));
   if (language === 'en') client = client.replace(/\bconfig settings\b/g, 'settings').replace(/\b(T|t)he config\b/g, '$1he setup');
   return client;
 }

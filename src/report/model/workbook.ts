@@ -131,7 +131,8 @@ function flagColumns({ t }: WorkbookInputs): Array<Column<BrandMetrics>> {
     // Empty beside a figure that is not there ("—" in the PDF, which marks nothing on it).
     { header: t('sheet.lowSample'), value: (brand) => cell.boolean(brand.responseRate === null ? null : brand.lowSample) },
     { header: t('sheet.lowSampleTimes'), value: (brand) => cell.boolean(brand.responseTimeMedianMin === null ? null : (brand.lowSampleTimes ?? false)) },
-    { header: t('sheet.lowerBound'), value: (brand) => cell.boolean(brand.responseRate === null ? null : isLowerBoundUnder(warningsOf(brand))) },
+    // The shares answered within each target are lower bounds on the same warnings as the rate (RATE_MARKS): the PDF marks them alike.
+    { header: t('sheet.lowerBoundShares'), value: (brand) => cell.boolean(brand.responseRate === null ? null : isLowerBoundUnder(warningsOf(brand))) },
   ];
 }
 

@@ -4,7 +4,7 @@ import { COVERAGE_MARKS, LOW_SAMPLE_MARK } from '../model/coverage.js';
 import { shortenText } from '../model/examples.js';
 import { SECTION_CHARTS, SECTION_TITLES } from '../model/sections.js';
 import { capitalised } from '../i18n/format.js';
-import type { LabelledValue, MentionExample } from '../model/types.js';
+import type { KpiTile, LabelledValue, MentionExample } from '../model/types.js';
 import { hexColour, tint } from './colours.js';
 import { chunks, CONTENT_BOTTOM, CONTENT_TOP, CONTENT_W, type Deck, LEFT, MUTED, RULE, type Slide, SLIDE_W, type TableCell, type TableRow, type TextRun } from './deck.js';
 import { rasterLogo } from './image.js';
@@ -80,6 +80,19 @@ function flagMark(flag: string): string | null {
   return mark !== undefined && MARKS.has(mark) ? mark : null;
 }
 
+/**
+ * The words of the tiles' marks, each once. A mark that stands for two things (†: fewer than 30 mentions under a rate,
+ * fewer than 30 answered mentions under a time) names the tiles each applies to.
+ */
+function tileLegend(kpis: readonly KpiTile[]): string[] {
+  const flags = [...new Set(kpis.flatMap((kpi) => kpi.flags.filter((flag) => flagMark(flag) !== null)))];
+  return flags.map((flag) => {
+    const shared = flags.some((other) => other !== flag && flagMark(other) === flagMark(flag));
+    if (!shared) return flag;
+    return `${flag} (${kpis.filter((kpi) => kpi.flags.includes(flag)).map((kpi) => kpi.label).join(', ')})`;
+  });
+}
+
 function summarySlide(deck: Deck): void {
   const { model, t } = deck;
   const slide = deck.contentSlide(t('section.summary'));
@@ -112,7 +125,7 @@ function summarySlide(deck: Deck): void {
     for (const flag of kpi.flags.filter((candidate) => flagMark(candidate) === null)) rest.push({ text: plainText(flag), options: { fontSize: 9, color: MUTED, breakLine: true } });
     if (rest.length > 0) slide.addText(rest, { ...box, y: restTop, h: tileTop + tileH - restTop, valign: 'top', margin: margin(2, 6), paraSpaceAfter: 3 });
   });
-  const legend = [...new Set(model.kpis.flatMap((kpi) => kpi.flags.filter((flag) => flagMark(flag) !== null)))];
+  const legend = tileLegend(model.kpis);
   const notes = [...(legend.length > 0 ? [legend.join(' · ')] : []), ...model.kpiNotes];
   const findingsTop = CONTENT_TOP + 2.55;
   if (model.findings.length > 0) {
