@@ -107,7 +107,7 @@ export function guessColumns(names: readonly string[]): Partial<Record<MappingFi
  * tweet was sent from ("Twitter for iPhone").
  */
 export function guessedMapping(names: readonly string[], delimiter: string | null, rows: ReadonlyArray<readonly string[]> = []) {
-  const guesses = guessColumns(names);
+  const guesses = namesUsers(guessColumns(names), names, rows);
   const columns: Partial<Record<MappingField, string>> = {};
   for (const field of MAPPING_FIELDS) {
     const guess = guesses[field];
@@ -126,6 +126,23 @@ export function guessedMapping(names: readonly string[], delimiter: string | nul
     ...(platform === undefined ? {} : { platform }),
     ...(delimiter && delimiter !== ',' ? { delimiter } : {}),
   };
+}
+
+/**
+ * The guesses with a column named like the post a reply answers ("Respuesta a", "In reply to") taken for the user it
+ * answers instead, when most of its values in the first rows are users: handles written with @, or authors of the
+ * file. Read as post ids they would match no post, and every reply would answer a post that is not in the data.
+ */
+function namesUsers(guesses: Partial<Record<MappingField, string>>, names: readonly string[], rows: ReadonlyArray<readonly string[]>): Partial<Record<MappingField, string>> {
+  const column = guesses.parentId;
+  if (column === undefined || guesses.inReplyToUser !== undefined) return guesses;
+  const user = (value: string) => value.trim().replace(/^@/, '').toLowerCase();
+  const authors = new Set(rows.map((row) => user(row[names.indexOf(guesses.author ?? '')] ?? '')).filter((value) => value !== ''));
+  const values = rows.map((row) => (row[names.indexOf(column)] ?? '').trim()).filter((value) => value !== '');
+  const users = values.filter((value) => value.startsWith('@') || authors.has(user(value)));
+  if (values.length === 0 || users.length * 2 <= values.length) return guesses;
+  const { parentId: _parent, ...others } = guesses;
+  return { ...others, inReplyToUser: column };
 }
 
 /** A time of day as a time column is read (timeOfDay in formats/sql-helpers.ts): 20:05, 8:05:59, 8:05 PM, and a workbook's time cell (1899-12-30 20:05:00). */

@@ -33,6 +33,26 @@ describe('what a dry run says a file can support', () => {
     ]);
   });
 
+  it('says when its replies can be matched to no mention: they name no post or conversation, or only posts of another file', async () => {
+    const header = 'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id';
+    // A care export: the brand's replies, whose mentions are in the listening export.
+    const care = tempFile('care.csv', `${header}\n10,acmecares,False,Tue Oct 31 20:05:00 +0000 2017,@ana sorry,,1\n11,acmecares,False,Tue Oct 31 21:05:00 +0000 2017,@ben sorry,,2\n`);
+    const { profile } = await dryRunFile(care, {});
+    expect(profile).toMatchObject({ repliesNamingParent: 2, repliesAnsweringFile: 0, repliesUnlinked: 0 });
+    expect(profile.supports.slice(1)).toEqual([
+      'it holds 2 replies or comments: response rate and time can be measured for the brands whose accounts wrote them.',
+      'none of the 2 replies that name the post they answer answers a post of this file: the mentions they answer must come from another export, imported beside it; if none holds them, check the column mapped to the post each answers.',
+    ]);
+    // With its mentions, nothing more is said.
+    const both = tempFile('both.csv', `${header}\n1,ana,True,Tue Oct 31 20:00:00 +0000 2017,@AcmeCares hi,10,\n10,acmecares,False,Tue Oct 31 20:05:00 +0000 2017,@ana sorry,,1\n`);
+    expect((await dryRunFile(both, {})).profile.supports.slice(1)).toEqual(['it holds 1 reply or comment: response rate and time can be measured for the brands whose accounts wrote them.']);
+    // Replies that name only the user they answer (a mapping's reply_to_user, no conversation): no figure can count them.
+    const unlinked = supportSentences({ ...profile, kinds: { post: 3, reply: 2 }, repliesNamingParent: 0, repliesUnlinked: 2 }, 'es');
+    expect(unlinked.slice(1)).toEqual([
+      'sus 2 respuestas o comentarios no indican ni la publicación ni la conversación a la que responden: no se puede encontrar su mención, así que no cuentan en ninguna cifra de respuesta; asigne la columna de la publicación (o conversación) a la que responde cada una, si la exportación la tiene.',
+    ]);
+  });
+
   it('says a one-day export of mentions without replies supports volume and share of voice only', async () => {
     const path = tempFile(
       'mentions.csv',

@@ -107,6 +107,18 @@ describe('a mapping skeleton for a layout replybench does not know', () => {
     expect(guessedMapping(names, ',', domains).platform).toEqual({ column: 'source' });
   });
 
+  it('takes a column named like the post a reply answers for the user it answers when its values are users', () => {
+    const names = ['ID', 'Fecha', 'Usuario', 'Mensaje', 'Respuesta a'];
+    // "Respuesta a" holds whom each reply answers: authors of the file, or handles with @.
+    const users = [['1', '2017-10-05', 'clienta_ana', '@CafeSol ¿y mi pedido?', ''], ['2', '2017-10-05', 'cafesol', 'Lo sentimos', 'clienta_ana'], ['3', '2017-10-06', 'cafesol', 'Disculpa', '@pedro_m']];
+    expect(guessedMapping(names, ',', users).columns).toMatchObject({ inReplyToUser: 'Respuesta a' });
+    expect(guessedMapping(names, ',', users).columns.parentId).toBeUndefined();
+    // Post ids there stay the post each answers.
+    const ids = [['1', '2017-10-05', 'clienta_ana', '@CafeSol ¿y mi pedido?', ''], ['2', '2017-10-05', 'cafesol', 'Lo sentimos', '1'], ['3', '2017-10-06', 'cafesol', 'Disculpa', '7']];
+    expect(guessedMapping(names, ',', ids).columns).toMatchObject({ parentId: 'Respuesta a' });
+    expect(guessedMapping(names, ',', ids).columns.inReplyToUser).toBeUndefined();
+  });
+
   it('reads the first rows of the export to judge it by, and writes a skeleton without the app column as the platform', async () => {
     const folder = tempFolder();
     const csv = tempFile('tweets.csv', 'id,user,created_at,text,source\n1,ana,2017-10-01T10:00:00Z,hi,Twitter for iPhone\n2,bob,2017-10-01T11:00:00Z,"hi, again",Twitter for Android\n');
