@@ -399,6 +399,8 @@ function markUnknownHandles(warnings: CheckJson['configWarnings'], section: HTML
     const useFor = t('useHandleFor').replace('{handle}', closest).replace('{typed}', field.value.trim()).replace('{brand}', warning.brand).replace('{platform}', labelOf('platform', warning.platform ?? ''));
     const use = el('button', { type: 'button', class: 'secondary', 'data-action': 'use-handle', 'aria-label': useFor }, t('useHandle').replace('{handle}', closest));
     use.addEventListener('click', () => {
+      // The status line still says the typed handle was not found: it says what to do now.
+      say(t('handleUsed').replace('{handle}', closest).replace('{typed}', field.value.trim()));
       field.value = closest;
       field.classList.remove('unknown-handle');
       field.title = '';

@@ -128,6 +128,8 @@ function newClientForm(): HTMLElement {
     event.preventDefault();
     const submit = form.querySelector<HTMLButtonElement>('button[type=submit]');
     if (!submit) return;
+    // The new client's sections replace the brands form, as another client's do: its edits are not dropped unasked.
+    if (unsavedBrands() && !window.confirm(t('leaveUnsavedClient'))) return;
     void actFrom(submit, async () => {
       const client = await api<ClientSummary>('POST', '/api/clients', { id: id.value, name: name.value, timezone: timezone.value, language: lang.value });
       await showClients(client.id);

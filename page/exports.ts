@@ -86,7 +86,14 @@ export function exportsSection(client: ClientSummary): HTMLElement {
       if (!chosen) throw new Error(t('chooseFileFirst'));
       const form = new FormData();
       form.append('file', chosen);
-      const preview = await uploadWithProgress<Preview>(`/api/clients/${client.id}/exports?timezone=${encodeURIComponent(zone.value)}&language=${language}`, form);
+      // The last file's preview or import goes: beside a refused upload, it would read as this file's.
+      result.replaceChildren();
+      rezone = null;
+      const preview = await uploadWithProgress<Preview>(`/api/clients/${client.id}/exports?timezone=${encodeURIComponent(zone.value)}&language=${language}`, form).catch((error: unknown) => {
+        // The refusal beside the button that asked, as well as in the status line.
+        result.replaceChildren(el('p', { class: 'warning', 'data-note': 'upload-refused' }, error instanceof Error ? error.message : String(error)));
+        throw error;
+      });
       if (preview.mapper) {
         const mapper = mapperView(client, preview, preview.mapper);
         rezone = () => {

@@ -4,10 +4,10 @@ import { instantText } from './dates.js';
 import { type Language, STRINGS } from './strings.js';
 
 export const PAGE_LANGUAGES = ['en', 'es', 'fr'] as const;
-/** The address's `language` (the switch in the header sets it), else the browser's. */
+/** The address's `language` (the switch in the header sets it), else the first of the browser's languages the page speaks (fr-CH, es, en: French). */
 export const language: Language =
   PAGE_LANGUAGES.find((code) => code === new URLSearchParams(location.search).get('language')) ??
-  PAGE_LANGUAGES.find((code) => navigator.language.toLowerCase().startsWith(code)) ??
+  (navigator.languages?.length ? navigator.languages : [navigator.language]).flatMap((wanted) => PAGE_LANGUAGES.filter((code) => wanted.toLowerCase().startsWith(code)))[0] ??
   'en';
 document.documentElement.lang = language;
 export const t = (key: string): string => STRINGS[language][key] ?? STRINGS.en[key] ?? key;

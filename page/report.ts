@@ -47,11 +47,16 @@ export function reportSection(client: ClientSummary): HTMLElement {
           ...(anyway ? { allowUnmatchedHandles: true } : {}),
         });
       let written: { folder: string; files: Record<string, string | null>; reports: string[] };
+      // The report shown before goes: beside a refused period, it would read as this one's.
+      result.replaceChildren();
       try {
         written = await write(false);
       } catch (error) {
         // A handle most likely misspelt: said, and written anyway only when the analyst says so (a brand may have no data that month).
-        if (!(error instanceof ApiRefusal && error.code === 'likely-typo' && window.confirm(`${error.message}\n\n${t('reportAnyway')}`))) throw error;
+        if (!(error instanceof ApiRefusal && error.code === 'likely-typo' && window.confirm(`${error.message}\n\n${t('reportAnyway')}`))) {
+          result.replaceChildren(el('p', { class: 'warning', 'data-note': 'report-refused' }, error instanceof Error ? error.message : String(error)));
+          throw error;
+        }
         written = await write(true);
       }
       show(written);

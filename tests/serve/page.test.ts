@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import puppeteer, { type Browser, type Dialog, type HTTPRequest, type Page, type SerializedAXNode } from 'puppeteer';
@@ -20,17 +20,19 @@ afterAll(async () => {
   await browser?.disconnect();
 });
 
-/** The page in a browser whose language is `language`, with every console error and failed request collected. */
-async function openPage(language: string): Promise<{ page: Page; problems: string[] }> {
+/** The page in a browser whose languages are `language` (the first is navigator.language), with every console error and failed request collected. */
+async function openPage(language: string | string[]): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(String(error)));
-  await page.evaluateOnNewDocument((code: string) => {
-    Object.defineProperty((globalThis as { navigator?: object }).navigator ?? {}, 'language', { get: () => code });
-  }, language);
+  await page.evaluateOnNewDocument((codes: string[]) => {
+    const navigator = (globalThis as { navigator?: object }).navigator ?? {};
+    Object.defineProperty(navigator, 'language', { get: () => codes[0] });
+    Object.defineProperty(navigator, 'languages', { get: () => codes });
+  }, typeof language === 'string' ? [language] : language);
   await visit(page, server().url);
   return { page, problems };
 }
@@ -188,6 +190,17 @@ describe('the page of replybench serve', () => {
     await page.click('#exports .preview button');
     await page.waitForFunction("document.querySelector('#exports .outcome')?.textContent !== ''");
     expect(await text(page, '#exports .outcome')).toBe('Importadas: 0 (93 ya guardadas)');
+    // A file refused next takes the last one's outcome away, and says why beside the button.
+    const notExport = join(mkdtempSync(join(tmpdir(), 'replybench-page-')), 'factura.pdf');
+    writeFileSync(notExport, '%PDF-1.4\n%âãÏÓ\n1 0 obj\n');
+    const loggedBeforeRefusal = problems.length;
+    await (await page.$('#exports input[type=file]'))?.uploadFile(notExport);
+    await clickPreview(page);
+    await page.waitForSelector('#exports [data-note=upload-refused]');
+    expect(await page.$('#exports .outcome')).toBeNull();
+    expect(await text(page, '#exports [data-note=upload-refused]')).toBe(await text(page, '#status'));
+    // The browser logs the refusal's status, as it logs every refused request: that one line, nothing else.
+    expect(problems.splice(loggedBeforeRefusal).map((problem) => problem.includes('Failed to load resource'))).toEqual([true]);
     // Another file whose every post is stored already says so before it is imported.
     const part = join(mkdtempSync(join(tmpdir(), 'replybench-page-')), 'primeras filas.csv');
     writeFileSync(part, readFileSync(KAGGLE_SAMPLE, 'utf8').split('\n').slice(0, 21).join('\n'));
@@ -274,6 +287,8 @@ describe('the page of replybench serve', () => {
     expect(await page.$eval('#brands button[data-action=use-handle]', (node) => node.getAttribute('aria-label'))).toBe('Usar spotifycares en lugar de @SpotifyCare para spotify en Twitter');
     await page.click('#brands button[data-action=use-handle]');
     expect(await page.$$eval('[data-brand=spotify] input[data-platform=twitter]', (inputs) => inputs.map((input) => (input as unknown as { value: string }).value))).toEqual(['spotifycares', 'qqzzxxww', '']);
+    // The status line no longer says the typed handle was not found: it says the next step.
+    expect(await text(page, '#status')).toBe('spotifycares está en el formulario en lugar de @SpotifyCare: pulse Guardar para conservarlo.');
     expect(await page.$$eval('#brands button[data-action=use-handle]', (buttons) => buttons.length)).toBe(0);
     expect(readFileSync(join(workspace(), 'apple/replybench.yaml'), 'utf8')).toMatch(/twitter:\s*\n?\s*- "@SpotifyCare"\n/);
     await page.click('#brands > button');
@@ -730,6 +745,13 @@ describe('the page of replybench serve', () => {
     await page.evaluate('location.reload()');
     expect(await leaving).toBe('beforeunload');
     expect(await page.$eval('#brands input[name=agency-name]', (node) => (node as unknown as { value: string }).value)).toBe('Sin guardar');
+    // A new client would replace the form too: asked first, and nothing is created when told to stay.
+    await page.type('form.new-client input[name=name]', 'Otro cliente');
+    page.once('dialog', answer(false));
+    await page.click('form.new-client button[type=submit]');
+    expect(asked.at(-1)).toBe('Le formulaire des marques a des modifications non enregistrées\u00a0: ouvrir un autre client et les perdre\u00a0?');
+    expect(existsSync(join(workspace(), 'otro-cliente'))).toBe(false);
+    expect(await page.$eval('#brands input[name=agency-name]', (node) => (node as unknown as { value: string }).value)).toBe('Sin guardar');
     // The switch in the header shows the same page in another language, the token and the client shown kept in the address.
     page.once('dialog', answer(true));
     await Promise.all([page.waitForNavigation({ waitUntil: 'domcontentloaded' }), page.select('header select[name=page-language]', 'es')]);
@@ -797,6 +819,13 @@ describe('the page of replybench serve', () => {
     expect(await text(page, '#app')).toBe('Ouvrez l’adresse affichée par replybench serve\u00a0: elle porte le jeton dont cette page a besoin.');
     expect(problems).toEqual([]);
     expect(server().token).toBe(TOKEN);
+    await page.close();
+  });
+
+  it('speaks the first of the browser\'s languages it knows, not only its first language', async () => {
+    const { page, problems } = await openPage(['de-DE', 'fr-CH', 'en']);
+    expect(await page.$eval('html', (node) => node.getAttribute('lang'))).toBe('fr');
+    expect(problems).toEqual([]);
     await page.close();
   });
 });
