@@ -4,8 +4,9 @@
 -- mentioned handles are top_handles.sql's), and how its replies and comments can be
 -- matched to what they answer: those that name the post they answer (a parent id), how
 -- many of those answer a post of the file itself, and those that name neither the post
--- nor the conversation (no parent id or link, no thread: only the user, or nothing). Reads the posts table of the dry run's own
--- in-memory database, which holds only the file's kept rows.
+-- nor the conversation (no parent id or link, no thread: only the user, or nothing).
+-- Reads the posts table of the dry run's own in-memory database, which holds only the
+-- file's kept rows.
 --
 -- Parameters: $top (how many authors), $tz.
 WITH span AS (
