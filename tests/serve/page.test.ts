@@ -393,6 +393,15 @@ describe('the page of replybench serve', () => {
     await page.waitForSelector('#report .files a', { timeout: 60_000 });
     await settled(page);
     expect(await page.$$eval('#report .earlier button', (buttons) => buttons.map((button) => button.textContent))).toEqual(['2017-10-es', '2017-10-10-to-2017-10-12-es']);
+    // A period refused takes the report shown away, and says why beside the button.
+    const loggedBeforePeriod = problems.length;
+    await setValue(page, '#report input[name=period]', '2017-13');
+    await press('#report button');
+    await page.waitForSelector('#report [data-note=report-refused]', { timeout: 30_000 });
+    await page.waitForFunction(STATUS_SETTLED);
+    expect([await page.$('#report .files'), await page.$('#report iframe')]).toEqual([null, null]);
+    expect(await text(page, '#report [data-note=report-refused]')).toBe('«2017-13» nombra un día o un mes que no existe.');
+    expect(problems.splice(loggedBeforePeriod).map((problem) => problem.includes('Failed to load resource'))).toEqual([true]);
     await setValue(page, '#report input[name=period]', '2017-10');
     // Apple's one Twitter account misspelt in the file: the report says so, naming the account the data holds, and
     // asks whether to write it anyway (a brand may have no data in a month); refused, nothing is written.
@@ -410,7 +419,8 @@ describe('the page of replybench serve', () => {
     };
     page.on('dialog', decide);
     const loggedBefore = problems.length;
-    await page.$eval('#report .files', (node) => node.remove());
+    // The refused period above took the last report's files away already.
+    expect(await page.$('#report .files')).toBeNull();
     await press('#report button');
     // Polled on a timer: animation frames stall once the report's frame is in the page.
     await page.waitForFunction("document.getElementById('status').className === 'error'", { timeout: 60_000, polling: 100 });
