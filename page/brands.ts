@@ -208,12 +208,18 @@ export async function brandsSection(client: ClientSummary): Promise<HTMLElement>
       else if (agencyChanged) delete report.agency;
       if (lang.value !== languageRead || agencyChanged) settings.report = report;
       for (const { hours } of editors) hours.classList.remove('missing');
+      zone.classList.remove('missing');
       await apiAnswer('PUT', `/api/clients/${client.id}/config`, { ...config, ...settings, brands }, version).catch((error: unknown) => {
         // Hours the config cannot read: the field is marked, as an empty name is.
         if (error instanceof ApiRefusal && error.code === 'bad-hours') {
           const unread = editors.find(({ name }) => name.value.trim() === error.values.brand);
           unread?.hours.classList.add('missing');
           unread?.hours.focus();
+        }
+        // A timezone that is none: its field is marked, not only the status line.
+        if (error instanceof ApiRefusal && error.code === 'bad-timezone') {
+          zone.classList.add('missing');
+          zone.focus();
         }
         throw error;
       });

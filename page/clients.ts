@@ -1,5 +1,5 @@
 /** The list of clients, the one shown with its sections, and the form that makes a new one. */
-import { type Activity, api, type ClientSummary, describeActivity } from './api.js';
+import { type Activity, ApiRefusal, api, type ClientSummary, describeActivity } from './api.js';
 import { brandId, brandsSection } from './brands.js';
 import { checkSection } from './check.js';
 import { act, actFrom, app, el, say, unsavedBrands } from './dom.js';
@@ -130,8 +130,16 @@ function newClientForm(): HTMLElement {
     if (!submit) return;
     // The new client's sections replace the brands form, as another client's do: its edits are not dropped unasked.
     if (unsavedBrands() && !window.confirm(t('leaveUnsavedClient'))) return;
+    timezone.classList.remove('missing');
     void actFrom(submit, async () => {
-      const client = await api<ClientSummary>('POST', '/api/clients', { id: id.value, name: name.value, timezone: timezone.value, language: lang.value });
+      const client = await api<ClientSummary>('POST', '/api/clients', { id: id.value, name: name.value, timezone: timezone.value, language: lang.value }).catch((error: unknown) => {
+        // A timezone that is none: its field is marked, beside the status line's sentence.
+        if (error instanceof ApiRefusal && error.code === 'bad-timezone') {
+          timezone.classList.add('missing');
+          timezone.focus();
+        }
+        throw error;
+      });
       await showClients(client.id);
       say(t('clientCreated').replace('{folder}', client.id));
     });

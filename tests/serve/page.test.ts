@@ -122,6 +122,16 @@ describe('the page of replybench serve', () => {
     expect(await page.$$eval('form.new-client label', (labels) => labels.map((label) => label.firstChild?.textContent))).toEqual(['Nombre', 'Nombre de carpeta (se rellena a partir del nombre)', 'Zona horaria del nuevo cliente', 'Idioma de los informes del nuevo cliente']);
     await page.type('input[name=id]', 'apple');
     await page.type('input[name=name]', 'Apple <Support>');
+    // A timezone that is none is refused, its field marked beside the status line's sentence.
+    const browserZone = await page.$eval('form.new-client input[name=timezone]', (node) => (node as unknown as { value: string }).value);
+    await setValue(page, 'form.new-client input[name=timezone]', 'Marte/Olimpo');
+    const loggedBeforeZone = problems.length;
+    await page.click('form.new-client button[type=submit]');
+    await page.waitForSelector('form.new-client input[name=timezone].missing');
+    await page.waitForFunction(STATUS_SETTLED);
+    expect(await text(page, '#status')).toBe('«Marte/Olimpo» no es una zona horaria: elija una de la lista, como Europe/Madrid o America/Mexico_City.');
+    expect(problems.splice(loggedBeforeZone).map((problem) => problem.includes('Failed to load resource'))).toEqual([true]);
+    await setValue(page, 'form.new-client input[name=timezone]', browserZone);
     await page.click('form.new-client button[type=submit]');
     await page.waitForSelector('#exports');
     await settled(page);
@@ -711,7 +721,7 @@ describe('the page of replybench serve', () => {
     expect(await sharedNames(page)).toEqual([]);
     // A competitor is removed, and the client's timezone changed, in the same form; the file is saved with both.
     await page.click('[data-brand=ondanet-ayuda-movil] button[data-action=remove-brand]');
-    await setValue(page, 'input[name=client-timezone]', 'Europe/Paris');
+    await setValue(page, 'input[name=client-timezone]', 'Paris');
     await page.type('[data-brand=inconnu] input[data-platform=twitter]', 'AcmeCares');
     // Its opening hours, with the days in French, as the placeholder shows them: the config's days once saved.
     expect(await page.$eval('[data-brand=inconnu] input[data-field=hours]', (node) => node.getAttribute('placeholder'))).toBe('lun-ven 09:00-18:00; sam 10:00-14:00');
@@ -723,6 +733,15 @@ describe('the page of replybench serve', () => {
       'Rien n’est enregistré\u00a0: un concurrent est saisi mais pas ajouté. Cliquez sur «\u00a0Ajouter un concurrent\u00a0» (ou videz la case), puis enregistrez\u00a0: Ondanet ayuda movil',
     );
     await setValue(page, '#brands input[data-field=new-brand]', '');
+    // "Paris" is no timezone: refused, its field marked; nothing is saved.
+    const loggedBeforeZone = problems.length;
+    await page.click('#brands button[data-action=save-brands]');
+    await page.waitForSelector('input[name=client-timezone].missing');
+    await page.waitForFunction(STATUS_SETTLED);
+    expect(await text(page, '#status')).toBe('«\u00a0Paris\u00a0» n’est pas un fuseau horaire\u00a0: choisissez-en un dans la liste, comme Europe/Paris ou America/Montreal.');
+    expect(problems.splice(loggedBeforeZone).map((problem) => problem.includes('Failed to load resource'))).toEqual([true]);
+    expect(readFileSync(join(workspace(), 'inconnu/replybench.yaml'), 'utf8')).not.toContain('Paris');
+    await setValue(page, 'input[name=client-timezone]', 'Europe/Paris');
     await page.click('#brands button[data-action=save-brands]');
     // Saved, and the accounts checked against the month imported (the status line says how they fare, not asserted here).
     await page.waitForFunction("document.getElementById('status').textContent.startsWith('Enregistré. ') && !document.getElementById('status').textContent.includes('…')");
