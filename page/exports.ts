@@ -151,7 +151,11 @@ function mapperView(client: ClientSummary, upload: Preview, mapper: NonNullable<
   const refresh = () => {
     const missing = mapper.required.filter((field) => !mapping.columns[field]);
     if (missing.length > 0) {
-      shown.replaceChildren(el('p', { class: 'warning', 'data-note': 'pick-required' }, `${t('pickRequired')} ${missing.map((field) => t(`field.${field}`)).join(', ')}`));
+      shown.replaceChildren(
+        el('p', { class: 'warning', 'data-note': 'pick-required' }, `${t('pickRequired')} ${missing.map((field) => t(`field.${field}`)).join(', ')}`),
+        // What an id can be, for an export whose columns name none: the one field an analyst may not find a column for.
+        ...(missing.includes('id') ? [el('p', { class: 'note', 'data-note': 'pick-id' }, t('pickId'))] : []),
+      );
       return;
     }
     void act(async () => {

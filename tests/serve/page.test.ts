@@ -614,6 +614,12 @@ describe('the page of replybench serve', () => {
     expect(await text(page, '#exports')).not.toMatch(/--format|\.incoming|unknown export layout/);
     // No preview yet: the page says which field every import needs is still without a column.
     expect(await text(page, '#exports [data-note=pick-required]')).toMatch(/a besoin\s*: Date$/);
+    // The id has its column: nothing more is said of it. Without one, the page says what an id can be.
+    expect(await page.$('#exports [data-note=pick-id]')).toBeNull();
+    await page.select('select[data-field=id]', '');
+    expect(await text(page, '#exports [data-note=pick-id]')).toMatch(/^Identifiant de la publication\u00a0: toute colonne dont les valeurs changent d’une ligne à l’autre/);
+    await page.select('select[data-field=id]', 'Nº');
+    expect(await page.$('#exports [data-note=pick-id]')).toBeNull();
     await page.select('select[data-field=date]', 'Cuándo');
     // The column's dates are not ISO: the format they all fit is taken, shown in its field, and said.
     await page.waitForFunction("document.querySelector('input[data-field=\"date.format\"]').value === '%d/%m/%Y %H:%M'");
