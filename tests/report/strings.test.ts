@@ -239,6 +239,10 @@ describe('dates in each language', () => {
       ['2874', '37.213'],
       ['2\u202f874', '37\u202f213'],
     ]);
+    // In a column beside a count of five digits, Spanish groups four too (the RAE's rule for columns); alone, it does not.
+    expect(es.columnCounts([8380, 15682, 54, null])).toEqual(['8.380', '15.682', '54', '—']);
+    expect(es.columnCounts([8380, 9999])).toEqual(['8380', '9999']);
+    expect(fr.columnCounts([8380, 15682])).toEqual(['8\u202f380', '15\u202f682']);
     const points = [-0.1, 1, 1.5, 1.96, -2, 17.04];
     expect(points.map((change) => fr.points(change))).toEqual(['-0,1\u00a0pt', '+1,0\u00a0pt', '+1,5\u00a0pt', '+2,0\u00a0pts', '-2,0\u00a0pts', '+17,0\u00a0pts']);
     expect(points.map((change) => en.points(change))).toEqual(['-0.1\u00a0pts', '+1.0\u00a0pts', '+1.5\u00a0pts', '+2.0\u00a0pts', '-2.0\u00a0pts', '+17.0\u00a0pts']);

@@ -22,6 +22,7 @@ const ZONE_NAMES_AT = Date.UTC(2025, 0, 15);
 export class Formatter {
   readonly locale: string;
   private readonly integer: Intl.NumberFormat;
+  private readonly groupedInteger: Intl.NumberFormat;
   private readonly percent0: Intl.NumberFormat;
   private readonly percent1: Intl.NumberFormat;
   private readonly decimal1: Intl.NumberFormat;
@@ -43,6 +44,7 @@ export class Formatter {
     this.locale = languageEntry(language).locale;
     // The locale's own grouping: es-ES leaves four digits whole (2874, as the RAE writes them) and groups from five (37.213).
     this.integer = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 0 });
+    this.groupedInteger = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 0, useGrouping: 'always' });
     this.percent0 = new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 0 });
     this.percent1 = new Intl.NumberFormat(this.locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
     this.decimal1 = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 1, minimumFractionDigits: 0 });
@@ -90,6 +92,16 @@ export class Formatter {
 
   count(value: number | null | undefined): string {
     return value == null ? this.missing : this.integer.format(value);
+  }
+
+  /**
+   * The counts of one column of a table: where the locale leaves four digits whole (Spanish), grouped alike when
+   * another count of the column has five digits or more, as the RAE writes numbers in columns ("8.380" above "15.682",
+   * not "8380"); elsewhere as count() writes them.
+   */
+  columnCounts(values: ReadonlyArray<number | null | undefined>): string[] {
+    const grouped = values.some((value) => value != null && Math.abs(value) >= 10_000);
+    return values.map((value) => (value == null ? this.missing : grouped ? this.groupedInteger.format(value) : this.integer.format(value)));
   }
 
   /** A fraction in [0, 1] as a whole percentage: 0.623 -> "62%" / "62 %". */

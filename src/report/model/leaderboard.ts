@@ -20,14 +20,17 @@ export function buildLeaderboard(metrics: MetricsReport, format: Formatter, t: T
     ...specs.map((spec) => ({ label: t(spec.label, labelValues(format, spec)), hint: spec.key === 'responseRate' ? t('leaderboard.interval') : null })),
   ];
   const low = new Set<'mentions' | 'answered'>();
-  const rows = leaderboardOrder(metrics).map((brand) => ({
+  const ordered = leaderboardOrder(metrics);
+  // A column of counts is written as one (columnCounts: "8.380" above "15.682" in Spanish).
+  const counts = new Map(specs.filter((spec) => spec.unit === 'count').map((spec) => [spec.key, format.columnCounts(ordered.map((brand) => spec.value(brand)))]));
+  const rows = ordered.map((brand, row) => ({
     brandName: brand.name,
     isClient: brand.role === 'client',
     cells: specs.map((spec): LeaderboardCell => {
       const value = spec.value(brand);
       const sample = lowSampleOf(spec.key, brand, value);
       if (sample) low.add(sample);
-      const text = formatValue(format, spec, value);
+      const text = counts.get(spec.key)?.[row] ?? formatValue(format, spec, value);
       const rank = spec.better ? comparedRank(metrics, brand, spec.key) : null;
       return { text: markedValue(spec, brand, value, text, format), rank: rank === null ? null : String(rank) };
     }),

@@ -53,23 +53,28 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
   settingRows.push(...businessHoursSettings(metrics.brands, brands, format, t));
   const quality = metrics.dataQuality;
   const pending = quality.pending ?? metrics.brands.reduce((sum, brand) => sum + brand.pending, 0);
-  const dataQuality: LabelledValue[] = [
-    { label: t('quality.posts'), value: format.count(quality.posts) },
-    { label: t('quality.repliesBeforeParent'), value: format.count(quality.repliesBeforeParent) },
-    { label: t('quality.unresolvedParents'), value: format.count(quality.unresolvedParents) },
-    { label: t('quality.pending'), value: format.count(pending) },
+  // The page's data-quality table is one column of counts, and its files table four: each written as a column.
+  const qualityCounts: Array<[key: string, count: number]> = [
+    ['quality.posts', quality.posts],
+    ['quality.repliesBeforeParent', quality.repliesBeforeParent],
+    ['quality.unresolvedParents', quality.unresolvedParents],
+    ['quality.pending', pending],
+    ...(facts ? importCounts(facts) : []),
   ];
-  if (facts) dataQuality.push(...importCounts(facts).map(([key, count]) => ({ label: t(key), value: format.count(count) })));
-  const listed = facts ? filesWithRows(facts) : [];
-  const importedFiles = listed.slice(0, MAX_FILES_LISTED).map((batch) => ({
+  const qualityShown = format.columnCounts(qualityCounts.map(([, count]) => count));
+  const dataQuality: LabelledValue[] = qualityCounts.map(([key], index) => ({ label: t(key), value: qualityShown[index] ?? '' }));
+  const listed = facts ? filesWithRows(facts).slice(0, MAX_FILES_LISTED) : [];
+  const column = (pick: (batch: (typeof listed)[number]) => number) => format.columnCounts(listed.map(pick));
+  const [rowsRead, imported, duplicates, rejected] = [column((batch) => batch.rowsRead), column((batch) => batch.imported), column((batch) => batch.duplicates), column((batch) => batch.rejected)];
+  const importedFiles = listed.map((batch, index) => ({
     file: printableName(fileName(batch.file)),
     format: exportTool(batch.format, t),
-    rowsRead: format.count(batch.rowsRead),
-    imported: format.count(batch.imported),
-    duplicates: format.count(batch.duplicates),
-    rejected: format.count(batch.rejected),
+    rowsRead: rowsRead[index] ?? '',
+    imported: imported[index] ?? '',
+    duplicates: duplicates[index] ?? '',
+    rejected: rejected[index] ?? '',
   }));
-  const more = listed.length - importedFiles.length;
+  const more = (facts ? filesWithRows(facts).length : 0) - importedFiles.length;
   const warnings: string[] = [];
   warnings.push(...coverageNotes(metrics, format, t).map((note) => note.text));
   const noData = noDataLine(metrics, format, t);
@@ -130,25 +135,25 @@ export function importSummaries(facts: StoreFacts | null, format: Formatter, t: 
 
 /** What each brand's figures rest on, as the metrics' coverage gives it. */
 function coverageRows(metrics: MetricsReport, format: Formatter, t: Translate): CoverageRow[] {
-  return leaderboardOrder(metrics).flatMap((brand) => {
-    const coverage = brand.coverage;
-    if (!coverage) return [];
-    return [
-      {
-        brandName: brand.name,
-        brandPosts: format.count(coverage.brandPosts),
-        inboundMeasured: t('coverage.measuredOf', { measured: format.count(coverage.inboundMeasured), inbound: format.count(brand.inbound) }),
-        noAnswer: format.count(coverage.massMentions + coverage.closers),
-        span:
-          coverage.span.first === null || coverage.span.last === null
-            ? format.missing
-            : format.dayMonthSpan(new Date(coverage.span.first), new Date(coverage.span.last)),
-        days: t('coverage.daysOf', { days: format.count(coverage.span.daysWithData), periodDays: format.count(coverage.span.periodDays) }),
-        listedResponsesMissing: format.count(coverage.listedResponsesMissing),
-        repliesWithMissingParent: format.count(coverage.repliesWithMissingParent),
-      },
-    ];
-  });
+  const brands = leaderboardOrder(metrics).flatMap((brand) => (brand.coverage ? [{ brand, coverage: brand.coverage }] : []));
+  // Each count written as its column writes it (columnCounts): "8.380" above "15.682" in Spanish.
+  const column = (pick: (entry: (typeof brands)[number]) => number) => format.columnCounts(brands.map(pick));
+  const brandPosts = column(({ coverage }) => coverage.brandPosts);
+  const measured = column(({ coverage }) => coverage.inboundMeasured);
+  const inbound = column(({ brand }) => brand.inbound);
+  const noAnswer = column(({ coverage }) => coverage.massMentions + coverage.closers);
+  const listedMissing = column(({ coverage }) => coverage.listedResponsesMissing);
+  const missingParent = column(({ coverage }) => coverage.repliesWithMissingParent);
+  return brands.map(({ brand, coverage }, index) => ({
+    brandName: brand.name,
+    brandPosts: brandPosts[index] ?? '',
+    inboundMeasured: t('coverage.measuredOf', { measured: measured[index] ?? '', inbound: inbound[index] ?? '' }),
+    noAnswer: noAnswer[index] ?? '',
+    span: coverage.span.first === null || coverage.span.last === null ? format.missing : format.dayMonthSpan(new Date(coverage.span.first), new Date(coverage.span.last)),
+    days: t('coverage.daysOf', { days: format.count(coverage.span.daysWithData), periodDays: format.count(coverage.span.periodDays) }),
+    listedResponsesMissing: listedMissing[index] ?? '',
+    repliesWithMissingParent: missingParent[index] ?? '',
+  }));
 }
 
 /**
