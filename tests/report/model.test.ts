@@ -12,6 +12,7 @@ import { Formatter } from '../../src/report/i18n/format.js';
 import { LANGUAGES } from '../../src/report/i18n/language.js';
 import { translator } from '../../src/report/i18n/strings.js';
 import { buildReportModel } from '../../src/report/model/buildModel.js';
+import { measuredInbound } from '../../src/report/model/coverage.js';
 import { formatExamples, printableName, shortenText } from '../../src/report/model/examples.js';
 import { ReportTemplate } from '../../src/report/template.js';
 import { adviceInput } from '../fixtures/diagnostics/advice-input.js';
@@ -441,6 +442,15 @@ describe('report model', () => {
       `3 mentions were still inside the answer window when the data ends, 2 for ${names[0]} and 1 for ${names[1]}: the response rates of these brands may still rise.`,
     ]);
     expect(await pendingOf(0)).toEqual([]);
+    // Beside the leaderboard, only the brands whose rates may rise by much (a tenth of their mentions): their counts, no total.
+    const measured = metrics.brands.map((brand) => measuredInbound(brand));
+    const brands = metrics.brands.map((brand, index) => ({ ...brand, pending: index < 2 ? Math.ceil((measured[index] ?? 0) / 2) : (measured[index] ?? 0) >= 20 ? 1 : 0 }));
+    // A brand with one mention pending of 20 or more measured: in the methodology's total, not beside the leaderboard.
+    expect(brands.slice(2).some((brand) => brand.pending === 1)).toBe(true);
+    const built = (await model('en', null, { ...metrics, brands })).model;
+    const listed = brands.slice(0, 2).map((brand) => `${brand.pending} for ${brand.name}`).join(' and ');
+    expect(built.leaderboardNotes.filter((line) => /answer window/.test(line))).toEqual([`Mentions were still inside the answer window when the data ends, ${listed}: the response rates of these brands may still rise.`]);
+    expect(built.warnings.filter((line) => /answer window/.test(line))[0]).toMatch(new RegExp(`^${brands.reduce((sum, brand) => sum + brand.pending, 0)} mentions were still inside`));
   });
 
   it('says unanswered mentions were left out for a listed response only when some were, on a platform it lists', async () => {

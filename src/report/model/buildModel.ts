@@ -80,8 +80,9 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
   const noAnswer = noAnswerNotes(metrics, format, t);
   // Mentions that need no answer weigh on the volumes the table compares when they are a good part of them.
   leaderboardNotes.push(...noAnswerLines(noAnswer.filter((note) => note.notable), metrics, format, t));
-  // Rates that may still rise by much are said beside the table that ranks them, not only in the methodology.
-  const pending = pendingWarning(metrics.brands.filter(notablyPending), format, t);
+  // Rates that may still rise by much are said beside the table that ranks them, not only in the methodology: those
+  // brands only, so without a total, which beside the methodology's (every brand's) would read as a second one.
+  const pending = pendingWarning(metrics.brands.filter(notablyPending), format, t, 'some');
   if (pending) leaderboardNotes.push(pending);
   const configured = config.report.scorecard;
   // One "about the same" rule for every ✓ ≈ ✗ of the report: the scorecard's and the subjects'.

@@ -227,13 +227,16 @@ export function notablyPending(brand: BrandMetrics): boolean {
 
 /**
  * Whose rates may still rise: of `brands`, those with mentions still inside the answer window when the data ends,
- * each with its count (a mention of two brands is one of each), and their sum.
+ * each with its count (a mention of two brands is one of each), and their sum when `brands` are all the report's
+ * (`some`: a few of them, whose sum beside the methodology's would read as a second total).
  */
-export function pendingWarning(brands: readonly BrandMetrics[], format: Formatter, t: Translate): string | null {
+export function pendingWarning(brands: readonly BrandMetrics[], format: Formatter, t: Translate, part: 'all' | 'some' = 'all'): string | null {
   const waiting = brands.filter((brand) => brand.pending > 0);
   const [only] = waiting;
   if (only === undefined) return null;
   if (waiting.length === 1) return t(only.pending === 1 ? 'warning.pendingOne' : 'warning.pending', { count: format.count(only.pending), brand: only.name });
+  const each = format.list(waiting.map((brand) => t('warning.pendingOfBrand', { count: format.count(brand.pending), brand: brand.name })));
+  if (part === 'some') return t('warning.pendingSomeBrands', { brands: each });
   const pending = waiting.reduce((sum, brand) => sum + brand.pending, 0);
-  return t('warning.pendingBrands', { count: format.count(pending), brands: format.list(waiting.map((brand) => t('warning.pendingOfBrand', { count: format.count(brand.pending), brand: brand.name }))) });
+  return t('warning.pendingBrands', { count: format.count(pending), brands: each });
 }
