@@ -105,8 +105,8 @@ async function datesReadEitherWay(store: Store, check: DayMonthCheck, relation: 
 
 /**
  * The warning of a file read in its layout's own day-and-month order (Sprout's month first, Talkwalker's day first)
- * where no date says which order it is written in: every one reads both ways, and some to other days (no day above 12:
- * an export of a month's first days). Read as the layout writes them, as they would be without a word; the analyst,
+ * where no date says which order it is written in: none reads one way only, and some read to other days (no day above
+ * 12: an export of a month's first days). Read as the layout writes them, as they would be without a word; the analyst,
  * who knows how the tool was set, is told to look. None for a mapping's pattern (the user's own choice), or a file read
  * the other way already (its dates said so).
  */
@@ -114,7 +114,8 @@ export async function eitherWayNotices(store: Store, select: CanonicalSelect, re
   const check = select.dayMonth;
   if (!check || check.source !== null || swap !== null) return [];
   const { formats, row } = await datesReadEitherWay(store, check, relation);
-  if (!row || row.differing === 0 || row.as_is !== row.dates || row.as_swapped !== row.dates) return [];
+  // No date says the order: none reads one way only (a date neither way reads, a typo or a footer, says nothing).
+  if (!row || row.differing === 0 || row.only_as_is > 0 || row.only_swapped > 0) return [];
   const first = formats[0] ?? '';
   return [{ code: 'dates-either-way', dayFirst: first.indexOf('%d') < first.indexOf('%m'), dates: row.differing }];
 }

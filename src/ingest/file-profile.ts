@@ -95,7 +95,8 @@ interface SupportPhrases {
   replies(n: string, one: boolean): string;
   /** `all`: every reply of the file is so. */
   unlinked(n: string, one: boolean, all: boolean): string;
-  parentsElsewhere(n: string, one: boolean): string;
+  /** `outside` of the `naming` replies that name the post they answer answer no post of the file; `all`: every one. */
+  parentsElsewhere(outside: string, naming: string, one: boolean, all: boolean): string;
 }
 
 const PHRASES: Record<Language, SupportPhrases> = {
@@ -107,11 +108,11 @@ const PHRASES: Record<Language, SupportPhrases> = {
         : `it covers ${n} days (${first} to ${last}): a monthly report on it alone describes those days, not the month.`,
     reposts: (share) => `${share} of its posts are reposts: they are kept, but count in no metric.`,
     noReplies: "it holds no replies: volume and share of voice only; import the brands' own posts (their care or publishing export) to measure how they answer.",
-    replies: (n, one) => `it holds ${n} ${one ? 'reply or comment' : 'replies or comments'}: response rate and time can be measured for the brands whose accounts wrote them.`,
+    replies: (n, one) => `it holds ${n} ${one ? 'reply or comment' : 'replies or comments'}: response rate and time can be measured for the brands whose accounts wrote ${one ? 'it' : 'them'}.`,
     unlinked: (n, one, all) =>
-      `${all ? `its ${n} ${one ? 'reply or comment names' : 'replies or comments name'}` : `${n} of its replies or comments ${one ? 'names' : 'name'}`} neither the post nor the conversation ${one ? 'it answers: no mention can be found for it, so it counts' : 'they answer: no mention can be found for them, so they count'} in no response figure; map the column of the post (or conversation) each answers, if the export has one.`,
-    parentsElsewhere: (n, one) =>
-      `${one ? 'the reply that names the post it answers does not answer' : `none of the ${n} replies that name the post they answer answers`} a post of this file: the ${one ? 'mention it answers' : 'mentions they answer'} must come from another export, imported beside it; if none holds ${one ? 'it' : 'them'}, check the column mapped to the post each answers.`,
+      `${all ? `its ${n} ${one ? 'reply or comment names' : 'replies or comments name'}` : `${n} of its replies or comments ${one ? 'names' : 'name'}`} neither the post nor the conversation ${one ? 'it answers: no mention can be found for it, so it counts' : 'they answer: no mention can be found for them, so they count'} in no response figure; map the column of the post (or conversation) ${one ? 'it answers' : 'each answers'}, if the export has one.`,
+    parentsElsewhere: (outside, naming, one, all) =>
+      `${all ? (one ? 'the reply that names the post it answers does not answer a' : `none of the ${naming} replies that name the post they answer answers a`) : `${outside} of the ${naming} replies that name the post they answer ${one ? 'answers' : 'answer'} no`} post of this file: the ${one ? 'mention it answers' : 'mentions they answer'} must come from another export, imported beside it; if none holds ${one ? 'it' : 'them'}, check the column mapped to the post ${one ? 'it answers' : 'each answers'}.`,
   },
   es: {
     nothing: 'no se guardaría ninguna publicación: este archivo no puede respaldar ninguna cifra.',
@@ -122,11 +123,11 @@ const PHRASES: Record<Language, SupportPhrases> = {
     reposts: (share) => `el ${share} de sus publicaciones son reenvíos: se guardan, pero no cuentan en ninguna métrica.`,
     noReplies:
       'no contiene respuestas: solo volumen y cuota de voz; importe las publicaciones propias de las marcas (su exportación de atención al cliente o de publicación) para medir cómo responden.',
-    replies: (n, one) => `contiene ${n} ${one ? 'respuesta o comentario' : 'respuestas o comentarios'}: la tasa y el tiempo de respuesta se pueden medir para las marcas cuyas cuentas los escribieron.`,
+    replies: (n, one) => `contiene ${n} ${one ? 'respuesta o comentario' : 'respuestas o comentarios'}: la tasa y el tiempo de respuesta se pueden medir para las marcas cuyas cuentas ${one ? 'lo' : 'los'} escribieron.`,
     unlinked: (n, one, all) =>
-      `${all ? `${one ? 'su respuesta o comentario no indica' : `sus ${n} respuestas o comentarios no indican`}` : `${n} de sus respuestas o comentarios no ${one ? 'indica' : 'indican'}`} ni la publicación ni la conversación a la que ${one ? 'responde' : 'responden'}: no se puede encontrar su mención, así que no ${one ? 'cuenta' : 'cuentan'} en ninguna cifra de respuesta; asigne la columna de la publicación (o conversación) a la que responde cada una, si la exportación la tiene.`,
-    parentsElsewhere: (n, one) =>
-      `${one ? 'la respuesta que indica la publicación a la que responde no contesta' : `ninguna de las ${n} respuestas que indican la publicación a la que responden contesta`} a una publicación de este archivo: ${one ? 'su mención debe venir' : 'sus menciones deben venir'} de otra exportación, importada junto a esta; si ninguna ${one ? 'la contiene' : 'las contiene'}, revise la columna asignada a la publicación a la que responde cada una.`,
+      `${all ? `${one ? 'su respuesta o comentario no indica' : `sus ${n} respuestas o comentarios no indican`}` : `${n} de sus respuestas o comentarios no ${one ? 'indica' : 'indican'}`} ni la publicación ni la conversación a la que ${one ? 'responde' : 'responden'}: no se puede encontrar su mención, así que no ${one ? 'cuenta' : 'cuentan'} en ninguna cifra de respuesta; asigne la columna de la publicación (o conversación) a la que ${one ? 'responde' : 'responde cada una'}, si la exportación la tiene.`,
+    parentsElsewhere: (outside, naming, one, all) =>
+      `${all ? (one ? 'la respuesta que indica la publicación a la que responde no contesta a ninguna' : `ninguna de las ${naming} respuestas que indican la publicación a la que responden contesta a una`) : `${outside} de las ${naming} respuestas que indican la publicación a la que responden no ${one ? 'contesta' : 'contestan'} a ninguna`} publicación de este archivo: ${one ? 'su mención debe venir' : 'sus menciones deben venir'} de otra exportación, importada junto a esta; si ninguna ${one ? 'la contiene' : 'las contiene'}, revise la columna asignada a la publicación a la que ${one ? 'responde' : 'responde cada una'}.`,
   },
   fr: {
     nothing: 'aucune publication ne serait enregistrée\u00a0: ce fichier ne peut étayer aucun chiffre.',
@@ -137,11 +138,11 @@ const PHRASES: Record<Language, SupportPhrases> = {
     reposts: (share) => `${share} de ses publications sont des partages\u00a0: ils sont conservés, mais ne comptent dans aucune métrique.`,
     noReplies:
       'il ne contient aucune réponse\u00a0: volume et part de voix seulement\u00a0; importez les publications des marques elles-mêmes (leur export de service client ou de publication) pour mesurer leurs réponses.',
-    replies: (n, one) => `il contient ${n} ${one ? 'réponse ou commentaire' : 'réponses ou commentaires'}\u00a0: le taux et le délai de réponse peuvent être mesurés pour les marques dont les comptes les ont écrits.`,
+    replies: (n, one) => `il contient ${n} ${one ? 'réponse ou commentaire' : 'réponses ou commentaires'}\u00a0: le taux et le délai de réponse peuvent être mesurés pour les marques dont les comptes ${one ? 'l’ont écrit' : 'les ont écrits'}.`,
     unlinked: (n, one, all) =>
-      `${all ? `${one ? 'sa réponse ou son commentaire n’indique' : `ses ${n} réponses ou commentaires n’indiquent`}` : `${n} de ses réponses ou commentaires ${one ? 'n’indique' : 'n’indiquent'}`} ni la publication ni la conversation ${one ? 'auxquelles il répond\u00a0: sa mention est introuvable, il ne compte' : 'auxquelles ils répondent\u00a0: leur mention est introuvable, ils ne comptent'} donc dans aucun chiffre de réponse\u00a0; associez la colonne de la publication (ou de la conversation) à laquelle chacun répond, si l’export en a une.`,
-    parentsElsewhere: (n, one) =>
-      `${one ? 'la réponse qui indique la publication à laquelle elle répond ne répond à aucune' : `aucune des ${n} réponses qui indiquent la publication à laquelle elles répondent ne répond à une`} publication de ce fichier\u00a0: ${one ? 'sa mention doit venir' : 'leurs mentions doivent venir'} d’un autre export, importé à côté\u00a0; si aucun ne ${one ? 'la contient' : 'les contient'}, vérifiez la colonne associée à la publication à laquelle chacune répond.`,
+      `${all ? `${one ? 'sa réponse ou son commentaire n’indique' : `ses ${n} réponses ou commentaires n’indiquent`}` : `${n} de ses réponses ou commentaires ${one ? 'n’indique' : 'n’indiquent'}`} ni la publication ni la conversation ${one ? 'auxquelles il répond\u00a0: sa mention est introuvable, il ne compte' : 'auxquelles ils répondent\u00a0: leur mention est introuvable, ils ne comptent'} donc dans aucun chiffre de réponse\u00a0; associez la colonne de la publication (ou de la conversation) à laquelle ${one ? 'il répond' : 'chacun répond'}, si l’export en a une.`,
+    parentsElsewhere: (outside, naming, one, all) =>
+      `${all ? (one ? 'la réponse qui indique la publication à laquelle elle répond ne répond à aucune' : `aucune des ${naming} réponses qui indiquent la publication à laquelle elles répondent ne répond à une`) : `${outside} des ${naming} réponses qui indiquent la publication à laquelle elles répondent ne ${one ? 'répond' : 'répondent'} à aucune`} publication de ce fichier\u00a0: ${one ? 'sa mention doit venir' : 'leurs mentions doivent venir'} d’un autre export, importé à côté\u00a0; si aucun ne ${one ? 'la contient' : 'les contient'}, vérifiez la colonne associée à la publication à laquelle ${one ? 'elle répond' : 'chacune répond'}.`,
   },
 };
 
@@ -163,6 +164,8 @@ export function supportSentences(profile: Omit<FileProfile, 'supports'>, languag
   const { repliesUnlinked: unlinked, repliesNamingParent: naming } = profile;
   if (unlinked < replies) sentences.push(phrases.replies(count(replies), replies === 1));
   if (unlinked > 0) sentences.push(phrases.unlinked(count(unlinked), unlinked === 1, unlinked === replies));
-  if (naming > 0 && profile.repliesAnsweringFile === 0) sentences.push(phrases.parentsElsewhere(count(naming), naming === 1));
+  // Most of them answering no post of the file (a care export, whose mentions are in another, with a self-thread reply or two; or a column mapped wrongly).
+  const outside = naming - profile.repliesAnsweringFile;
+  if (outside * 2 > naming) sentences.push(phrases.parentsElsewhere(count(outside), count(naming), outside === 1, outside === naming));
   return sentences;
 }

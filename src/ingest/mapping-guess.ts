@@ -137,7 +137,9 @@ function namesUsers(guesses: Partial<Record<MappingField, string>>, names: reado
   const column = guesses.parentId;
   if (column === undefined || guesses.inReplyToUser !== undefined) return guesses;
   const user = (value: string) => value.trim().replace(/^@/, '').toLowerCase();
-  const authors = new Set(rows.map((row) => user(row[names.indexOf(guesses.author ?? '')] ?? '')).filter((value) => value !== ''));
+  // Without an author column, only handles written with @ say a user (names.indexOf('') would find an unnamed column).
+  const authorAt = guesses.author === undefined ? -1 : names.indexOf(guesses.author);
+  const authors = new Set(authorAt === -1 ? [] : rows.map((row) => user(row[authorAt] ?? '')).filter((value) => value !== ''));
   const values = rows.map((row) => (row[names.indexOf(column)] ?? '').trim()).filter((value) => value !== '');
   const users = values.filter((value) => value.startsWith('@') || authors.has(user(value)));
   if (values.length === 0 || users.length * 2 <= values.length) return guesses;

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dryRunFile, dryRunText } from '../../src/ingest/dry-run.js';
 import { supportSentences } from '../../src/ingest/file-profile.js';
@@ -45,12 +46,22 @@ describe('what a dry run says a file can support', () => {
     ]);
     // With its mentions, nothing more is said.
     const both = tempFile('both.csv', `${header}\n1,ana,True,Tue Oct 31 20:00:00 +0000 2017,@AcmeCares hi,10,\n10,acmecares,False,Tue Oct 31 20:05:00 +0000 2017,@ana sorry,,1\n`);
-    expect((await dryRunFile(both, {})).profile.supports.slice(1)).toEqual(['it holds 1 reply or comment: response rate and time can be measured for the brands whose accounts wrote them.']);
+    expect((await dryRunFile(both, {})).profile.supports.slice(1)).toEqual(['it holds 1 reply or comment: response rate and time can be measured for the brands whose accounts wrote it.']);
     // Replies that name only the user they answer (a mapping's reply_to_user, no conversation): no figure can count them.
-    const unlinked = supportSentences({ ...profile, kinds: { post: 3, reply: 2 }, repliesNamingParent: 0, repliesUnlinked: 2 }, 'es');
-    expect(unlinked.slice(1)).toEqual([
+    const folder = dirname(care);
+    const mapped = join(folder, 'respuestas.csv');
+    writeFileSync(mapped, 'ID,Fecha,Usuario,Mensaje,Respuesta a\n1,2017-10-05T09:00:00Z,ana,@CafeSol ¿y mi pedido?,\n2,2017-10-05T10:00:00Z,cafesol,Lo sentimos,ana\n3,2017-10-06T11:00:00Z,cafesol,Disculpa,pedro\n');
+    writeFileSync(join(folder, 'respuestas.yaml'), 'columns: { id: ID, author: Usuario, date: Fecha, text: Mensaje, inReplyToUser: Respuesta a }\ndate: { format: iso }\nplatform: twitter\n');
+    const unlinked = (await dryRunFile(mapped, { mapping: join(folder, 'respuestas.yaml') })).profile;
+    expect(unlinked).toMatchObject({ kinds: { post: 1, reply: 2 }, repliesNamingParent: 0, repliesUnlinked: 2 });
+    expect(supportSentences(unlinked, 'es').slice(1)).toEqual([
       'sus 2 respuestas o comentarios no indican ni la publicación ni la conversación a la que responden: no se puede encontrar su mención, así que no cuentan en ninguna cifra de respuesta; asigne la columna de la publicación (o conversación) a la que responde cada una, si la exportación la tiene.',
     ]);
+    // A care export whose one reply answers a reply of the brand's own (a thread it goes on with) still says its others answer posts elsewhere.
+    const selfThread = tempFile('care-thread.csv', `${header}\n10,acmecares,False,Tue Oct 31 20:05:00 +0000 2017,@ana sorry,,1\n11,acmecares,False,Tue Oct 31 21:05:00 +0000 2017,@ben sorry,,2\n12,acmecares,False,Tue Oct 31 21:06:00 +0000 2017,and a DM,,11\n`);
+    expect((await dryRunFile(selfThread, {})).profile.supports.at(-1)).toBe(
+      '2 of the 3 replies that name the post they answer answer no post of this file: the mentions they answer must come from another export, imported beside it; if none holds them, check the column mapped to the post each answers.',
+    );
   });
 
   it('says a one-day export of mentions without replies supports volume and share of voice only', async () => {

@@ -117,6 +117,10 @@ describe('a mapping skeleton for a layout replybench does not know', () => {
     const ids = [['1', '2017-10-05', 'clienta_ana', '@CafeSol ¿y mi pedido?', ''], ['2', '2017-10-05', 'cafesol', 'Lo sentimos', '1'], ['3', '2017-10-06', 'cafesol', 'Disculpa', '7']];
     expect(guessedMapping(names, ',', ids).columns).toMatchObject({ parentId: 'Respuesta a' });
     expect(guessedMapping(names, ',', ids).columns.inReplyToUser).toBeUndefined();
+    // No author column guessed: an unnamed column (a pandas index) is no list of users; only @handles say one.
+    const unnamed = ['', 'when', 'text', 'in_reply_to'];
+    expect(guessedMapping(unnamed, ',', [['0', '2017-10-05', 'hi', ''], ['1', '2017-10-05', 'hello', '0'], ['2', '2017-10-06', 'hey', '2']]).columns).toMatchObject({ parentId: 'in_reply_to' });
+    expect(guessedMapping(unnamed, ',', [['0', '2017-10-05', 'hi', ''], ['1', '2017-10-05', 'hello', '@ana'], ['2', '2017-10-06', 'hey', '@ben']]).columns).toMatchObject({ inReplyToUser: 'in_reply_to' });
   });
 
   it('reads the first rows of the export to judge it by, and writes a skeleton without the app column as the platform', async () => {

@@ -258,9 +258,18 @@ describe('metrics.xlsx', () => {
     expect(long.length).toBeGreaterThan(3);
     for (const row of long) {
       expect([row.number, row.getCell(2).alignment]).toEqual([row.number, { wrapText: true, vertical: 'top' }]);
-      expect(row.height).toBeGreaterThanOrEqual(Math.min(409, 15 * Math.ceil(String(row.getCell(2).value).length / width)));
+      // Tall enough for every line, and within Excel's tallest row (409 points): a longer text goes on in the next rows.
+      expect(row.height).toBeGreaterThanOrEqual(15 * Math.ceil(String(row.getCell(2).value).length / width));
+      expect(row.height).toBeLessThan(409);
       expect(row.getCell(1).alignment).toEqual({ vertical: 'top' });
     }
+    // The coverage definition, near 4,000 characters, in parts under its label, cut between sentences or clauses.
+    const all = rows(definitions).map((row) => [String(row.getCell(1).value ?? ''), String(row.getCell(2).value)]);
+    const coverage = all.findIndex(([label]) => label === s('fr', 'metric.coverage.title'));
+    const parts = [all[coverage], ...all.slice(coverage + 1).filter((_, index, after) => after.slice(0, index + 1).every(([label]) => label === ''))];
+    expect(parts.length).toBeGreaterThan(2);
+    expect(parts.every((part) => (part?.[1] ?? '').length <= 1300 && /[.;,]$/.test(part?.[1] ?? ''))).toBe(true);
+    expect(parts.map((part) => part?.[1]).join(' ').length).toBeGreaterThan(3000);
   });
 
   it('gives the definitions in the client\'s words: the warnings named, no code, no config, no account id', () => {

@@ -196,7 +196,7 @@ const NAMED_WARNINGS = { 'responses-missing': 'coverage.nameResponsesMissing', '
 function forTheClient(text: string, language: Language, t: Translate): string {
   let client = withoutFieldNames(text).replace(/;\s*[^.;]*\bid:\d+/g, '');
   for (const [code, key] of Object.entries(NAMED_WARNINGS)) client = client.replaceAll(code, t(key));
-  if (language === 'en') client = client.replace(/\bconfig settings\b/g, 'settings').replace(/\b(T|t)he config\b/g, '$1he setup');
+  if (language === 'en') client = client.replace(/\b(T|t)he config\b/g, '$1he setup');
   return client;
 }
 

@@ -187,7 +187,31 @@ function themeColumns(inputs: WorkbookInputs): Array<Column<{ brand: BrandMetric
 }
 
 function pairsSheet(name: string, headers: string[], rows: readonly LabelledValue[]): WorkbookSheet {
-  return { name, headers, rows: rows.map((row) => [cell.text(row.label), cell.text(row.value)]) };
+  // A text longer than a row can show goes on in the rows below its label's.
+  return { name, headers, rows: rows.flatMap((row) => inParts(row.value).map((part, index) => [cell.text(index === 0 ? row.label : ''), cell.text(part)])) };
+}
+
+/**
+ * Characters a cell of a sheet's widest column (60, sheet.ts) shows within Excel's tallest row (409 points, 27 lines),
+ * with room for lines that end short of the column: the coverage definition, near 4,000, was cut at half.
+ */
+const ROW_TEXT = 1300;
+
+/** A text in parts of ROW_TEXT characters at most, cut between sentences, else between clauses (; then ,), else between words. */
+function inParts(text: string): string[] {
+  if (text.length <= ROW_TEXT) return [text];
+  for (const boundary of [/(?<=[.!?])\s+/, /(?<=;)\s+/, /(?<=,)\s+/, /\s+/]) {
+    const pieces = text.split(boundary);
+    if (pieces.length < 2 || pieces.some((piece) => piece.length > ROW_TEXT)) continue;
+    const parts: string[] = [];
+    for (const piece of pieces) {
+      const last = parts.at(-1);
+      if (last !== undefined && last.length + 1 + piece.length <= ROW_TEXT) parts[parts.length - 1] = `${last} ${piece}`;
+      else parts.push(piece);
+    }
+    return parts;
+  }
+  return [text];
 }
 
 function brandColumns({ t, client }: WorkbookInputs): Array<Column<BrandMetrics>> {

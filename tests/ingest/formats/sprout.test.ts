@@ -62,5 +62,8 @@ describe('sprout', () => {
     // One date past the 12th says the order: no warning.
     const said = tempFile('sprout-said.csv', `${[...rows, row('10/13/2017 10:00', 5)].join('\n')}\n`);
     expect((await importOne(await openStore(), said)).warnings ?? []).not.toContainEqual(warning);
+    // A date neither order reads (a typo, rejected) says nothing of the order: the others still read both ways.
+    const typo = tempFile('sprout-typo.csv', `${[...rows, row('10/3x/2017 10:00', 6)].join('\n')}\n`);
+    expect((await importOne(await openStore(), typo)).warnings).toContainEqual(warning);
   });
 });
