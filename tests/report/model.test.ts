@@ -428,6 +428,21 @@ describe('report model', () => {
     }
   });
 
+  it('says a rate change within the scorecard\'s "about the same" as level, as the tile colours it, not as a fall', async () => {
+    const findingsWith = async (change: number, sameWithinPoints?: number) => {
+      const metrics = fixtureMetrics();
+      const brands = metrics.brands.map((brand) => (brand.role === 'client' ? { ...brand, change: { ...(brand.change ?? {}), responseRate: change } } : brand));
+      const scorecard = sameWithinPoints === undefined ? config.report.scorecard : { ...config.report.scorecard, sameWithinPoints };
+      const built = await buildReportModel({ metrics: { ...metrics, brands }, config: { ...config, report: { ...config.report, scorecard } }, facts: null, template, language: 'en', generatedAt: new Date('2017-11-03T10:00:00Z') });
+      return built.model.findings.filter((line) => /^The response rate/.test(line)).map((line) => line.replace(/ There were .*$| In .*$/, ''));
+    };
+    expect(await findingsWith(-1.4)).toEqual(['The response rate held about level compared with September 2017 (-1.4\u00a0pts).']);
+    expect(await findingsWith(2)).toEqual(['The response rate held about level compared with September 2017 (+2.0\u00a0pts).']);
+    expect(await findingsWith(-2.5)).toEqual(['The response rate fell by 2.5\u00a0pts compared with September 2017.']);
+    // The agency's own threshold moves both.
+    expect(await findingsWith(-1.4, 1)).toEqual(['The response rate fell by 1.4\u00a0pts compared with September 2017.']);
+  });
+
   it('says whose mentions were still pending when the data ends, one mention as one', async () => {
     const metrics = fixtureMetrics();
     const names = metrics.brands.map((brand) => brand.name);

@@ -110,7 +110,7 @@ export async function buildReportModel(inputs: ModelInputs): Promise<{ model: Re
     colors: { primary, accent },
     period: { label: periodLabel, timezoneName: format.timezoneName(), previousLabel },
     generatedOn: t('report.generatedOn', { date: format.date(inputs.generatedAt ?? new Date()) }),
-    findings: withClosingFindings(writeFindings(metrics, format, t, previousLabel, format.periodInSentence(metrics.period.start, metrics.period.end, metrics.period.label)), [improvementFinding(improvements[0], t), themeFinding(metrics, format, t)]),
+    findings: withClosingFindings(writeFindings(metrics, format, t, previousLabel, format.periodInSentence(metrics.period.start, metrics.period.end, metrics.period.label), thresholds.sameWithinPoints), [improvementFinding(improvements[0], t), themeFinding(metrics, format, t)]),
     kpis: buildKpis(metrics, format, t, previousLabel, thresholds),
     kpiNotes: [
       // The tiles and findings say "mentions": in questions-only mode the reader must know they are questions.

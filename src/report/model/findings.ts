@@ -46,7 +46,7 @@ const SLA_MEASURED_KEYS: Record<'finding.slaBehind' | 'finding.slaAhead' | 'find
  * the same, no "N times faster" under a 20% difference. Sentences with no
  * data behind them are skipped rather than written with blanks.
  */
-export function writeFindings(metrics: MetricsReport, format: Formatter, t: Translate, previousLabel: string, periodLabel: string): string[] {
+export function writeFindings(metrics: MetricsReport, format: Formatter, t: Translate, previousLabel: string, periodLabel: string, sameWithinPoints: number): string[] {
   if (metrics.brands.every((brand) => brand.inbound === 0)) {
     if (metrics.settings?.inbound === 'questions') return [t('finding.noQuestions')];
     // Posts of the brands without one mention: an export of their own posts alone, not a month nobody wrote to them; with
@@ -55,7 +55,7 @@ export function writeFindings(metrics: MetricsReport, format: Formatter, t: Tran
     return [t(metrics.brands.some((brand) => brand.brandPosts > 0) ? 'finding.noMentionsOwnPosts' : 'finding.noMentions')];
   }
   const thin = thinPeriodFinding(metrics, format, t, periodLabel);
-  const findings = noBrandReplies(metrics) ? volumeFindings(metrics, format, t, previousLabel) : responseFindings(metrics, format, t, previousLabel, periodLabel);
+  const findings = noBrandReplies(metrics) ? volumeFindings(metrics, format, t, previousLabel) : responseFindings(metrics, format, t, previousLabel, periodLabel, sameWithinPoints);
   return thin === null ? findings : [thin, ...findings].slice(0, 5);
 }
 
@@ -82,7 +82,7 @@ function thinPeriodFinding(metrics: MetricsReport, format: Formatter, t: Transla
   });
 }
 
-function responseFindings(metrics: MetricsReport, format: Formatter, t: Translate, previousLabel: string, periodLabel: string): string[] {
+function responseFindings(metrics: MetricsReport, format: Formatter, t: Translate, previousLabel: string, periodLabel: string, sameWithinPoints: number): string[] {
   const client = clientOf(metrics);
 
   const findings: string[] = [];
@@ -118,8 +118,11 @@ function responseFindings(metrics: MetricsReport, format: Formatter, t: Translat
   const rateChange = changeOf(client, 'responseRate');
   if (rateChange !== null) {
     const rounded = Math.round(rateChange * 10) / 10;
-    const key = rounded > 0 ? 'finding.rateUp' : rounded < 0 ? 'finding.rateDown' : 'finding.rateSame';
-    const sentence = t(key, { change: format.points(Math.abs(rateChange)).replace(/^\+/, ''), previous: previousLabel });
+    // Within the scorecard's "about the same", as the tile's grey change says it: not a rise or a fall.
+    const level = rounded !== 0 && Math.abs(rounded) <= sameWithinPoints + 1e-9;
+    const key = level ? 'finding.rateLevel' : rounded > 0 ? 'finding.rateUp' : rounded < 0 ? 'finding.rateDown' : 'finding.rateSame';
+    const change = level ? format.points(rateChange) : format.points(Math.abs(rateChange)).replace(/^\+/, '');
+    const sentence = t(key, { change, previous: previousLabel });
     const volume = previousVolume(client, format, t, previousLabel, periodLabel);
     findings.push(volume === null ? sentence : `${sentence} ${volume}`);
   }
