@@ -232,11 +232,14 @@ export class Analysis {
       };
       const counted = countedIn(row);
       const ends = endTolerance(Math.max(density(row, counted), then ? density(then, countedIn(then)) : 0));
-      // Ends only: days without a brand's data inside its reach come in runs its density does not foretell (the demo's
-      // complete Instagram data of a competitor skips 10 of 31 days in a row), where an export cut short ends early.
-      const reach = reachOver(row, { first: row.others_first_day, last: row.others_last_day }, counted, { ends, inside: Number.POSITIVE_INFINITY });
+      // Inside its reach, days without a brand's data come in runs its density does not foretell (the demo's complete
+      // Instagram data of a competitor skips 10 of 31 days in a row): only a run over half the counted days of the others'
+      // reach is taken for a cut, an export that skipped most of a quarter though a stray mention or two from another
+      // export (a competitor's listening export naming it too) reach its end.
+      const inside = Math.max(ends, Math.ceil(daysIn(row.others_first_day, row.others_last_day).filter(counted).length / 2));
+      const reach = reachOver(row, { first: row.others_first_day, last: row.others_last_day }, counted, { ends, inside });
       if (!reach.cut) return [];
-      return [{ brand: row.brand_id, platform: row.platform, first: row.first_day, last: row.last_day, othersFirst: row.others_first_day, othersLast: row.others_last_day }];
+      return [{ brand: row.brand_id, platform: row.platform, first: row.first_day, last: row.last_day, othersFirst: row.others_first_day, othersLast: row.others_last_day, ...(reach.between ? { without: reach.between } : {}) }];
     });
   }
 
@@ -362,12 +365,24 @@ export interface PlatformReach {
  * either end than `tolerance.ends`, nor in a row inside than `tolerance.inside`; and the days they skip in a row when
  * that is what cuts them.
  */
-function reachOver(row: PlatformDays, within: { first: string; last: string }, counted: (day: string) => boolean, tolerance: { ends: number; inside: number }): { cut: boolean; gap: number | null } {
+function reachOver(
+  row: PlatformDays,
+  within: { first: string; last: string },
+  counted: (day: string) => boolean,
+  tolerance: { ends: number; inside: number },
+): { cut: boolean; gap: number | null; between: { first: string; last: string } | null } {
   const late = daysIn(within.first, row.first_day, { last: false }).filter(counted).length;
   const early = daysIn(row.last_day, within.last, { first: false }).filter(counted).length;
-  const gap = Math.max(0, ...row.days.slice(1).map((day, index) => daysIn(row.days[index] ?? day, day, { first: false, last: false }).filter(counted).length));
+  // The longest run of counted days without data between two days with data, and its first and last day.
+  let gap = 0;
+  let between: { first: string; last: string } | null = null;
+  row.days.slice(1).forEach((day, index) => {
+    const inside = daysIn(row.days[index] ?? day, day, { first: false, last: false });
+    const run = inside.filter(counted).length;
+    if (run > gap) [gap, between] = [run, { first: inside[0] ?? day, last: inside.at(-1) ?? day }];
+  });
   const gapped = gap > tolerance.inside;
-  return { cut: late > tolerance.ends || early > tolerance.ends || gapped, gap: gapped ? gap : null };
+  return { cut: late > tolerance.ends || early > tolerance.ends || gapped, gap: gapped ? gap : null, between: gapped ? between : null };
 }
 
 /**
@@ -397,6 +412,8 @@ export interface BrandReach {
   last: string;
   othersFirst: string;
   othersLast: string;
+  /** The first and last local day of the run without its data that cut it, when one inside its reach did. */
+  without?: { first: string; last: string };
 }
 
 /** The days from `first` to `last` (YYYY-MM-DD), each of the two counted unless left out. */

@@ -32,6 +32,8 @@ interface Phrases {
   brandPostsElsewhere(outside: string, measured: string): string;
   /** Its posts and mentions on the platform begin late or end early in the period, or the previous one, beside the other brands' data there (periodCoverage.brandsInPart). */
   dataCut(dates: string, othersDates: string, previous: boolean): string;
+  /** After dataCut's `dates`: the run without its data inside them. */
+  without(days: string): string;
   parentsMissing(share: string): string;
   dominantAuthor(author: string, share: string, n: string, inbound: string): string;
   oneDay(share: string, day: string): string;
@@ -65,6 +67,7 @@ const PHRASES: Record<Language, Phrases> = {
     dataCut: (dates, othersDates, previous) =>
       `${previous ? 'in the previous period, ' : ''}the data holds its posts and the mentions of it ${dates} only, while the other brands' posts and mentions there reach ${othersDates}, as an export cut short would leave it: its volumes and the shares of voice are not compared with the previous period. Import its exports (care, publishing, listening) of the whole period.`,
     days: (first, last) => (first === last ? `on ${first}` : `from ${first} to ${last}`),
+    without: (days) => ` (none ${days})`,
     list: listIn('en-GB'),
     brandPostsPartial: (dates, outside, measured) =>
       `the data holds its own posts ${dates} only, and ${outside} of its ${measured} mentions needing an answer came before its first post or after its last: they count as unanswered, so its response rate is a lower bound and takes no rank. Import its posts of the whole period.`,
@@ -99,6 +102,7 @@ const PHRASES: Record<Language, Phrases> = {
     dataCut: (dates, othersDates, previous) =>
       `${previous ? 'en el periodo anterior, ' : ''}los datos contienen sus publicaciones y las menciones de la marca solo ${dates}, mientras que las de las demás marcas allí abarcan ${othersDates}, como lo dejaría una exportación incompleta: sus volúmenes y las cuotas de voz no se comparan con el periodo anterior. Importe sus exportaciones (atención al cliente, publicación, escucha) de todo el periodo.`,
     days: (first, last) => (first === last ? `el ${first}` : `del ${first} al ${last}`),
+    without: (days) => ` (ninguna ${days})`,
     list: listIn('es'),
     brandPostsPartial: (dates, outside, measured) =>
       `los datos solo contienen sus propias publicaciones ${dates}, y ${outside} de sus ${measured} menciones que piden respuesta llegaron antes de su primera publicación o después de la última: cuentan como sin respuesta, así que su tasa de respuesta es un mínimo y no recibe puesto. Importe sus publicaciones del periodo completo.`,
@@ -134,6 +138,7 @@ const PHRASES: Record<Language, Phrases> = {
     dataCut: (dates, othersDates, previous) =>
       `${previous ? 'sur la période précédente, ' : ''}les données ne contiennent ses publications et les mentions de la marque que ${dates}, alors que celles des autres marques s’étendent ${othersDates}, comme le laisserait un export incomplet\u00a0: ses volumes et les parts de voix ne sont pas comparés à la période précédente. Importez ses exports (service client, publication, écoute) de toute la période.`,
     days: (first, last) => (first === last ? `le ${first}` : `du ${first} au ${last}`),
+    without: (days) => ` (aucune ${days})`,
     list: listIn('fr'),
     brandPostsPartial: (dates, outside, measured) =>
       `les données ne contiennent ses propres publications que ${dates}, et ${outside} de ses ${measured} mentions appelant une réponse sont arrivées avant sa première publication ou après sa dernière\u00a0: elles sont comptées sans réponse, son taux de réponse est donc un minimum, sans rang. Importez ses publications de toute la période.`,
@@ -167,7 +172,10 @@ export function coverageSentences(report: MetricsReport, options: { warningsOnly
     const cutIn = (reaches: readonly BrandReach[], previous: boolean) =>
       reaches
         .filter((reach) => reach.brand === brand.id)
-        .map((reach) => `${phrases.brand(name, platformName(reach.platform))}${phrases.dataCut(phrases.days(reach.first, reach.last), phrases.days(reach.othersFirst, reach.othersLast), previous)}`);
+        .map((reach) => {
+          const without = reach.without ? phrases.without(phrases.days(reach.without.first, reach.without.last)) : '';
+          return `${phrases.brand(name, platformName(reach.platform))}${phrases.dataCut(`${phrases.days(reach.first, reach.last)}${without}`, phrases.days(reach.othersFirst, reach.othersLast), previous)}`;
+        });
     const cut = [...cutIn(report.periodCoverage?.brandsInPart ?? [], false), ...cutIn(report.periodCoverage?.previousBrandsInPart ?? [], true)];
     const perPlatform = [
       ...cut,

@@ -521,6 +521,18 @@ describe('counts over a period the exports reach in part', () => {
     const listening = await metrics([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 31)), ...mentionsOn('rs', 'rival', 8, range(1, 30), 2), ...mentionsOn('ro', 'rival', 9, range(1, 21), 2)]);
     expect(listening.periodCoverage?.brandsInPart).toEqual([expect.objectContaining({ brand: 'rival', last: '2017-10-21' })]);
     expect([brand(listening, 'rival').changeReason?.inbound, brand(listening, 'acme').changeReason?.shareOfVoice]).toEqual(['brand-data-partial', 'shares-partial']);
+
+    // Its care export skipped most of the month, but a mention of it on the 31st (another export naming it too) reaches
+    // the end: 18 days without its data inside, over half of the 31 the others' reach over, are a cut, and named.
+    const stray = await metrics([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 12)), ...mentionsOn('stray', 'acme', 9, [31], 1), ...rival]);
+    expect(stray.periodCoverage?.brandsInPart).toEqual([
+      { brand: 'acme', platform: 'twitter', first: '2017-10-01', last: '2017-10-31', othersFirst: '2017-10-01', othersLast: '2017-10-31', without: { first: '2017-10-13', last: '2017-10-30' } },
+    ]);
+    // acme's own counts are thin this month besides; the others' shares of voice are not compared for its cut.
+    expect([brand(stray, 'acme').change?.inbound, brand(stray, 'rival').change?.shareOfVoice, brand(stray, 'rival').changeReason?.shareOfVoice]).toEqual([null, null, 'shares-partial']);
+    expect(coverageSentences(stray, { warningsOnly: true })).toContain(
+      "brand ACME, Twitter: the data holds its posts and the mentions of it from 2017-10-01 to 2017-10-31 (none from 2017-10-13 to 2017-10-30) only, while the other brands' posts and mentions there reach from 2017-10-01 to 2017-10-31, as an export cut short would leave it: its volumes and the shares of voice are not compared with the previous period. Import its exports (care, publishing, listening) of the whole period.",
+    );
   });
 
   it("compares the counts of a brand whose data ends a day early, or is on its own days of the week, or in bursts, or whose team stops answering", async () => {

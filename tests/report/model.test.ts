@@ -12,6 +12,7 @@ import { Formatter } from '../../src/report/i18n/format.js';
 import { LANGUAGES } from '../../src/report/i18n/language.js';
 import { translator } from '../../src/report/i18n/strings.js';
 import { buildReportModel } from '../../src/report/model/buildModel.js';
+import type { BrandReach } from '../../src/analysis/analysis.js';
 import { measuredInbound } from '../../src/report/model/coverage.js';
 import { formatExamples, printableName, shortenText } from '../../src/report/model/examples.js';
 import { ReportTemplate } from '../../src/report/template.js';
@@ -255,6 +256,10 @@ describe('report model', () => {
       // "de" before a vowel elided: "d’Acme Telecom".
       'Les données contiennent les publications et mentions d’Acme Telecom sur Twitter du 1er au 28 octobre 2017 seulement, alors que les publications et mentions des autres marques sur Twitter couvrent une plus grande partie de la période, comme le laisserait un export incomplet\u00a0: les volumes d’Acme Telecom et les parts de voix ne sont pas comparés à la période précédente.',
     );
+    // Cut inside its reach (an export that skipped most of the month, a stray mention at its end): the run is named.
+    const gapped: BrandReach[] = [{ brand: 'acme', platform: 'twitter', first: '2017-10-01', last: '2017-10-31', othersFirst: '2017-10-01', othersLast: '2017-10-31', without: { first: '2017-10-13', last: '2017-10-30' } }];
+    const withGap = (await model('en', null, { ...metrics, periodCoverage: { ...periodCoverage, brandsInPart: gapped, previousBrandsInPart: [] } })).model;
+    expect(withGap.warnings).toContainEqual(expect.stringMatching(new RegExp(`^The data holds the posts and mentions of ${acme} on Twitter from 1 to 31 October 2017, with none from 13 to 30 October 2017, while the other brands’`)));
   });
 
   it('gives the bar advice must meet, not "no figure falls behind", when the scorecard marks the client behind', async () => {

@@ -187,7 +187,10 @@ export function platformsInPartLine(metrics: MetricsReport, format: Formatter, t
 /** One brand and platform of platformsInPartLine: the days its posts and mentions reach over. */
 function brandDataPart(reach: BrandReach, brand: string, format: Formatter, t: Translate): string {
   const platform = platformName(reach.platform);
-  return t('coverage.brandDataPart', { brand, platform, dates: format.daysInSentence(localDay(reach.first, format.timezone), localDay(reach.last, format.timezone)) });
+  const dates = format.daysInSentence(localDay(reach.first, format.timezone), localDay(reach.last, format.timezone));
+  // A run without its data inside them (an export that skipped most of the period) is named: its ends alone would read as whole.
+  if (reach.without) return t('coverage.brandDataGap', { brand, platform, dates, without: format.daysInSentence(localDay(reach.without.first, format.timezone), localDay(reach.without.last, format.timezone)) });
+  return t('coverage.brandDataPart', { brand, platform, dates });
 }
 
 /** One platform of platformsInPartLine: the days its posts reach over, the days it skips, or none. */
