@@ -24,11 +24,10 @@ WITH bare AS (
     WHERE created_at >= $from::TIMESTAMPTZ AND created_at < $end::TIMESTAMPTZ
   ) m ON m.platform = p.platform AND m.post_id = p.post_id
 )
--- Each run of characters that are neither letters nor digits becomes one space, then the ends are trimmed: the runs
--- of letters and digits joined by single spaces, as regexp_extract_all and array_to_string give them, in one regular
--- expression pass without a list per mention (2.4 times faster on the bench's 1M texts, the same words for each).
 SELECT platform, post_id,
-       ' ' || trim(regexp_replace(lower(strip_accents(rb_theme_apostrophes(text))), '[^\p{L}\p{N}]+', ' ', 'g')) || ' ' AS words,
+       ' ' || array_to_string(regexp_extract_all(
+         lower(strip_accents(rb_theme_apostrophes(text))),
+         '[\p{L}\p{N}]+'), ' ') || ' ' AS words,
        sentiment
 FROM bare;
 
