@@ -56,6 +56,19 @@ async function setValue(page: Page, selector: string, value: string): Promise<vo
   }, value);
 }
 
+/**
+ * Presses `button` for a timezone that is none and waits for its refusal: `field` marked, and the one refused request the
+ * browser logs (nothing else). Returns the status line's sentence.
+ */
+async function refusesZone(page: Page, problems: string[], button: string, field: string): Promise<string> {
+  const logged = problems.length;
+  await page.click(button);
+  await page.waitForSelector(`${field}.missing`);
+  await page.waitForFunction(STATUS_SETTLED);
+  expect(problems.splice(logged).map((problem) => problem.includes('Failed to load resource'))).toEqual([true]);
+  return text(page, '#status');
+}
+
 /** In the page: the status line no longer says an action is under way ("Working…"). */
 const STATUS_SETTLED = "!document.getElementById('status').textContent.includes('…')";
 
@@ -125,12 +138,9 @@ describe('the page of replybench serve', () => {
     // A timezone that is none is refused, its field marked beside the status line's sentence.
     const browserZone = await page.$eval('form.new-client input[name=timezone]', (node) => (node as unknown as { value: string }).value);
     await setValue(page, 'form.new-client input[name=timezone]', 'Marte/Olimpo');
-    const loggedBeforeZone = problems.length;
-    await page.click('form.new-client button[type=submit]');
-    await page.waitForSelector('form.new-client input[name=timezone].missing');
-    await page.waitForFunction(STATUS_SETTLED);
-    expect(await text(page, '#status')).toBe('«Marte/Olimpo» no es una zona horaria: elija una de la lista, como Europe/Madrid o America/Mexico_City.');
-    expect(problems.splice(loggedBeforeZone).map((problem) => problem.includes('Failed to load resource'))).toEqual([true]);
+    expect(await refusesZone(page, problems, 'form.new-client button[type=submit]', 'form.new-client input[name=timezone]')).toBe(
+      '«Marte/Olimpo» no es una zona horaria: elija una de la lista, como Europe/Madrid o America/Mexico_City.',
+    );
     await setValue(page, 'form.new-client input[name=timezone]', browserZone);
     await page.click('form.new-client button[type=submit]');
     await page.waitForSelector('#exports');
@@ -740,12 +750,9 @@ describe('the page of replybench serve', () => {
     );
     await setValue(page, '#brands input[data-field=new-brand]', '');
     // "Paris" is no timezone: refused, its field marked; nothing is saved.
-    const loggedBeforeZone = problems.length;
-    await page.click('#brands button[data-action=save-brands]');
-    await page.waitForSelector('input[name=client-timezone].missing');
-    await page.waitForFunction(STATUS_SETTLED);
-    expect(await text(page, '#status')).toBe('«\u00a0Paris\u00a0» n’est pas un fuseau horaire\u00a0: choisissez-en un dans la liste, comme Europe/Paris ou America/Montreal.');
-    expect(problems.splice(loggedBeforeZone).map((problem) => problem.includes('Failed to load resource'))).toEqual([true]);
+    expect(await refusesZone(page, problems, '#brands button[data-action=save-brands]', 'input[name=client-timezone]')).toBe(
+      '«\u00a0Paris\u00a0» n’est pas un fuseau horaire\u00a0: choisissez-en un dans la liste, comme Europe/Paris ou America/Montreal.',
+    );
     expect(readFileSync(join(workspace(), 'inconnu/replybench.yaml'), 'utf8')).not.toContain('Paris');
     await setValue(page, 'input[name=client-timezone]', 'Europe/Paris');
     await page.click('#brands button[data-action=save-brands]');
