@@ -230,6 +230,31 @@ describe('trend notes', () => {
     expect((whole?.inputs.notes ?? []).join(' ')).not.toMatch(/exports cover part/);
   });
 
+  it('says under the trend that its points are whole months when the period is part of one, or across two', () => {
+    const metrics = fixtureMetrics();
+    const point = (month: string) => ({ month, brandId: 'acme', inbound: 60, answered: 40, responseRate: 40 / 60, responseRateEnd: null, responseTimeMedianMin: 30 });
+    const t = translator(template.strings('en'), 'en');
+    const notes = (start: string, end: string, label: string) =>
+      chartData({
+        metrics: { ...metrics, period: { ...metrics.period, start, end, label }, trend: [point('2017-09'), point('2017-10')] },
+        answeredWithin: null,
+        format: new Formatter('en', t, metrics.period.timezone),
+        t,
+        palette: brandColours(metrics.brands, '#0B5FFF'),
+        primary: '#0B5FFF',
+      }).trend?.inputs.notes ?? [];
+    const whole = (text: string) => text.startsWith('Each point is a whole calendar month');
+    // The fixture's period is October 2017 in Europe/Madrid (CEST, UTC+2): whole months, nothing said.
+    expect(metrics.period.timezone).toBe('Europe/Madrid');
+    expect(notes(metrics.period.start, metrics.period.end, metrics.period.label ?? '2017-10').some(whole)).toBe(false);
+    expect(notes('2017-10-09T22:00:00Z', '2017-10-20T22:00:00Z', '2017-10-10..2017-10-20').filter(whole)).toEqual([
+      "Each point is a whole calendar month: Oct 17 also holds days outside this report's period, 10 October 2017 – 20 October 2017.",
+    ]);
+    expect(notes('2017-09-24T22:00:00Z', '2017-10-05T22:00:00Z', '2017-09-25..2017-10-05').filter(whole)).toEqual([
+      "Each point is a whole calendar month: Sept 17 and Oct 17 also hold days outside this report's period, 25 September 2017 – 5 October 2017.",
+    ]);
+  });
+
   it('names in the trend no brand that has no rate and no time in the months drawn (no post of its own)', () => {
     const metrics = fixtureMetrics();
     const point = (month: string, brandId: string, rate: number | null, minutes: number | null) => ({ month, brandId, inbound: 60, answered: 30, responseRate: rate, responseRateEnd: null, responseTimeMedianMin: minutes });

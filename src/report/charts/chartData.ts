@@ -9,7 +9,7 @@ import type { Translate } from '../i18n/strings.js';
 import { type AudienceField, comparedOnNote, otherPlatforms } from '../model/comparedOn.js';
 import { COVERAGE_MARKS, crowdsOnOneDay, LOW_SAMPLE_MARK, LOWER_BOUND_MARK, noDataLine, platformsWith, printsBound, spanSentence, valueMarks, warningsOf } from '../model/coverage.js';
 import { shortenText } from '../model/examples.js';
-import { periodMonths } from '../model/period-months.js';
+import { periodMonths, wholeMonths } from '../model/period-months.js';
 import { leaderboardOrder } from '../model/leaderboard.js';
 import { shownThemes, subjectListedNote, subjectMarks, themeGridBrands, understatesSubject } from '../model/themes.js';
 import { THEME_MIN_MENTIONS } from '../../themes/index.js';
@@ -547,6 +547,18 @@ function bucketShareAt(brand: BrandMetrics, minutes: number, window: number): nu
   return last === undefined ? null : last[1] / measuredInbound(brand);
 }
 
+/**
+ * For a period that is not whole calendar months (ten days, a range across two months): the trend's points are whole
+ * months, and the one or two the period falls in hold days outside it (a 10-day report's 183 mentions beside its month's 548).
+ */
+function periodInMonths(metrics: MetricsReport, format: Formatter, t: Translate): string[] {
+  if (wholeMonths(metrics.period)) return [];
+  const { first, last } = periodMonths(metrics.period);
+  const months = first === last ? [first] : [first, last];
+  const period = format.periodInSentence(metrics.period.start, metrics.period.end, metrics.period.label);
+  return [t(months.length === 1 ? 'chart.trend.periodInMonth' : 'chart.trend.periodInMonths', { months: format.list(months.map((month) => format.shortMonth(month))), period })];
+}
+
 /** Beside a month of the trend that the exports reach in part. */
 const PART_MONTH_MARK = '*';
 
@@ -555,7 +567,10 @@ function trendInputs({ metrics, format, t, palette }: Context, common: Record<st
   const start = (metrics.trend ?? []).filter((point) => point.inbound !== null).reduce<string | null>((first, point) => (first === null || point.month < first ? point.month : first), null);
   const trend = (metrics.trend ?? []).filter((point) => start !== null && point.month >= start);
   if (trend.length === 0 || start === null) return null;
-  const left = (metrics.trend ?? []).some((point) => point.month < start) ? [t('chart.trend.dataFrom', { month: format.monthYear(new Date(`${start}-15T12:00:00Z`)) })] : [];
+  const left = [
+    ...((metrics.trend ?? []).some((point) => point.month < start) ? [t('chart.trend.dataFrom', { month: format.monthYear(new Date(`${start}-15T12:00:00Z`)) })] : []),
+    ...periodInMonths(metrics, format, t),
+  ];
   const brands = from(metrics.brands.map((brand) => ({ brandId: brand.id, brand: brand.name })));
   const points = from(trend);
   const months = points.select('month').dedupe().orderby('month').array('month') as string[];
