@@ -230,6 +230,22 @@ describe('trend notes', () => {
     expect((whole?.inputs.notes ?? []).join(' ')).not.toMatch(/exports cover part/);
   });
 
+  it('draws no month after the data ends (a quarter whose last month it does not reach), and says so', () => {
+    const metrics = fixtureMetrics();
+    const point = (month: string, inbound: number | null) => ({ month, brandId: 'acme', inbound, answered: inbound === null ? null : 40, responseRate: inbound === null ? null : 40 / inbound, responseRateEnd: null, responseTimeMedianMin: inbound === null ? null : 30 });
+    const t = translator(template.strings('en'), 'en');
+    const trend = chartData({
+      metrics: { ...metrics, trend: [point('2017-09', 60), point('2017-10', 60), point('2017-11', null), point('2017-12', null)] },
+      answeredWithin: null,
+      format: new Formatter('en', t, metrics.period.timezone),
+      t,
+      palette: brandColours(metrics.brands, '#0B5FFF'),
+      primary: '#0B5FFF',
+    }).trend;
+    expect(trend?.native[0]?.labels).toEqual(['Sept 17', 'Oct 17']);
+    expect(trend?.inputs.notes).toContain('The data ends in October 2017: the months after it are not drawn.');
+  });
+
   it('says under the trend that its points are whole months when the period is part of one, or across two', () => {
     const metrics = fixtureMetrics();
     const point = (month: string) => ({ month, brandId: 'acme', inbound: 60, answered: 40, responseRate: 40 / 60, responseRateEnd: null, responseTimeMedianMin: 30 });

@@ -564,11 +564,16 @@ const PART_MONTH_MARK = '*';
 
 function trendInputs({ metrics, format, t, palette }: Context, common: Record<string, JsonValue>): ChartBuild | null {
   // The months before the data starts (no mention and no post of any brand) are not drawn as months of nothing.
-  const start = (metrics.trend ?? []).filter((point) => point.inbound !== null).reduce<string | null>((first, point) => (first === null || point.month < first ? point.month : first), null);
-  const trend = (metrics.trend ?? []).filter((point) => start !== null && point.month >= start);
-  if (trend.length === 0 || start === null) return null;
+  // Nor those after it ends (a quarter whose last month the data does not reach): an empty column would read as no mention.
+  const held = (metrics.trend ?? []).filter((point) => point.inbound !== null).map((point) => point.month);
+  const start = held.reduce<string | null>((first, month) => (first === null || month < first ? month : first), null);
+  const end = held.reduce<string | null>((last, month) => (last === null || month > last ? month : last), null);
+  const trend = (metrics.trend ?? []).filter((point) => start !== null && end !== null && point.month >= start && point.month <= end);
+  if (trend.length === 0 || start === null || end === null) return null;
+  const monthName = (month: string) => format.monthYear(new Date(`${month}-15T12:00:00Z`));
   const left = [
-    ...((metrics.trend ?? []).some((point) => point.month < start) ? [t('chart.trend.dataFrom', { month: format.monthYear(new Date(`${start}-15T12:00:00Z`)) })] : []),
+    ...((metrics.trend ?? []).some((point) => point.month < start) ? [t('chart.trend.dataFrom', { month: monthName(start) })] : []),
+    ...((metrics.trend ?? []).some((point) => point.month > end) ? [t('chart.trend.dataTo', { month: monthName(end) })] : []),
     ...periodInMonths(metrics, format, t),
   ];
   const brands = from(metrics.brands.map((brand) => ({ brandId: brand.id, brand: brand.name })));
