@@ -92,6 +92,16 @@ own AS (
   FROM period_own
   GROUP BY GROUPING SETS ((brand_id), (brand_id, platform))
 ),
+elsewhere AS (
+  -- its own posts on other days of the analysis's data (the months before the period, the days after it), reposts left
+  -- out: a platform without any in the period but with some there is a quiet stretch, not an export to import
+  SELECT brand_id,
+         CASE WHEN grouping(platform) = 1 THEN '*' ELSE platform END AS scope,
+         count(*) AS own_posts_elsewhere
+  FROM brand_posts
+  WHERE (created_at < $start::TIMESTAMPTZ OR created_at >= $end::TIMESTAMPTZ) AND post_type <> 'repost'
+  GROUP BY GROUPING SETS ((brand_id), (brand_id, platform))
+),
 outside AS (
   SELECT * FROM rb_outside_own_posts($start::TIMESTAMPTZ, $end::TIMESTAMPTZ)
 ),
@@ -175,6 +185,7 @@ period AS (
 )
 SELECT s.brand_id, s.scope,
        coalesce(o.brand_posts, 0)::DOUBLE AS brand_posts,
+       coalesce(e.own_posts_elsewhere, 0)::DOUBLE AS own_posts_elsewhere,
        coalesce(i.inbound, 0)::DOUBLE AS inbound,
        coalesce(i.inbound_measured, 0)::DOUBLE AS inbound_measured,
        coalesce(i.mass_mentions, 0)::DOUBLE AS mass_mentions,
@@ -212,6 +223,7 @@ SELECT s.brand_id, s.scope,
 FROM metric_scopes s
 CROSS JOIN period pd
 LEFT JOIN own o ON o.brand_id = s.brand_id AND o.scope = s.scope
+LEFT JOIN elsewhere e ON e.brand_id = s.brand_id AND e.scope = s.scope
 LEFT JOIN inbound i ON i.brand_id = s.brand_id AND i.scope = s.scope
 LEFT JOIN authors au ON au.brand_id = s.brand_id AND au.scope = s.scope
 LEFT JOIN days d ON d.brand_id = s.brand_id AND d.scope = s.scope

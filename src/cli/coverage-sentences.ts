@@ -17,6 +17,8 @@ interface Phrases {
   closer: string;
   closers(n: string): string;
   noBrandPosts: string;
+  /** noBrandPosts where the data holds its posts there on other days: a quiet stretch, nothing to import. */
+  noBrandPostsQuiet: string;
   noAccount: string;
   fewBrandPosts(posts: number, n: string): string;
   responsesMissing(share: string, n: string, measured: string): string;
@@ -56,6 +58,7 @@ const PHRASES: Record<Language, Phrases> = {
     closer: '1 of its mentions is a thank-you or acknowledgement after its answer: it counts in its volume, not in its response figures.',
     closers: (n) => `${n} of its mentions are thanks or acknowledgements after its answer: they count in its volume, not in its response figures.`,
     noBrandPosts: 'the data holds no post of the brand here, so its answers cannot be measured: import its own posts (its care or publishing export).',
+    noBrandPostsQuiet: 'the data holds no post of the brand here in the period, only on other days, so its answers cannot be measured for this period: a longer period would measure them.',
     noAccount: 'no account of the brand is tracked here, so its answers are not measured and its mentions count in its volume only: if it has one, add it to its accounts in the config.',
     fewBrandPosts: (posts, n) => `the data holds only ${posts === 1 ? '1 post' : `${n} posts`} of the brand, none a reply: its response figures are shown but not compared. Import its replies.`,
     responsesMissing: (share, n, measured) =>
@@ -89,6 +92,8 @@ const PHRASES: Record<Language, Phrases> = {
     closers: (n) => `${n} de sus menciones son agradecimientos o confirmaciones posteriores a su respuesta: cuentan en su volumen, no en sus cifras de respuesta.`,
     noBrandPosts:
       'los datos no contienen ninguna publicación de la marca aquí, así que sus respuestas no se pueden medir: importe sus propias publicaciones (su exportación de atención al cliente o de publicación).',
+    noBrandPostsQuiet:
+      'los datos no contienen ninguna publicación de la marca aquí en el periodo, solo en otros días, así que sus respuestas no se pueden medir en este periodo: un periodo más largo las mediría.',
     noAccount:
       'no se analiza ninguna cuenta de la marca aquí, así que sus respuestas no se miden y sus menciones solo cuentan en su volumen: si tiene una, añádala a sus cuentas en la configuración.',
     fewBrandPosts: (posts, n) =>
@@ -125,6 +130,8 @@ const PHRASES: Record<Language, Phrases> = {
     closers: (n) => `${n} de ses mentions sont des remerciements ou des accusés de réception après sa réponse\u00a0: elles comptent dans son volume, pas dans ses chiffres de réponse.`,
     noBrandPosts:
       'les données ne contiennent aucune publication de la marque ici\u00a0: ses réponses ne peuvent pas être mesurées. Importez ses propres publications (son export de service client ou de publication).',
+    noBrandPostsQuiet:
+      'les données ne contiennent aucune publication de la marque ici pendant la période, seulement d’autres jours\u00a0: ses réponses ne peuvent pas être mesurées pour cette période. Une période plus longue les mesurerait.',
     noAccount:
       'aucun compte de la marque n’est suivi ici\u00a0: ses réponses ne sont pas mesurées et ses mentions ne comptent que dans son volume. Si elle en a un, ajoutez-le à ses comptes dans la configuration.',
     fewBrandPosts: (posts, n) =>
@@ -233,7 +240,7 @@ function warningSentence(brand: BrandMetrics, warning: CoverageWarning, phrases:
   const coverage = brand.coverage;
   switch (warning) {
     case 'no-brand-posts':
-      return coverage?.accountsTracked === 0 ? phrases.noAccount : phrases.noBrandPosts;
+      return coverage?.accountsTracked === 0 ? phrases.noAccount : (coverage?.ownPostsElsewhere ?? 0) > 0 ? phrases.noBrandPostsQuiet : phrases.noBrandPosts;
     case 'few-brand-posts':
       return phrases.fewBrandPosts(coverage?.brandPosts ?? 0, count(coverage?.brandPosts ?? 0));
     case 'responses-missing':

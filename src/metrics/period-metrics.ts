@@ -51,6 +51,7 @@ const coverageRow = z.object({
   brand_id: z.string(),
   scope: z.string(),
   brand_posts: count,
+  own_posts_elsewhere: count,
   inbound_measured: count,
   mass_mentions: count,
   closers: count,
@@ -130,6 +131,7 @@ export async function periodMetrics(analysis: Analysis, period: Period, withCi =
   for (const row of await analysis.rows('coverage_list', coverageRow)) {
     at(row).coverage = {
       brandPosts: row.brand_posts,
+      ownPostsElsewhere: row.own_posts_elsewhere,
       inboundMeasured: row.inbound_measured,
       massMentions: row.mass_mentions,
       closers: row.closers,

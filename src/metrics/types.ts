@@ -53,6 +53,12 @@ export interface PeriodSpan {
 export interface Coverage {
   /** The brand's own posts in the period (reposts left out). */
   brandPosts: number;
+  /**
+   * Its own posts on other days of the data the analysis reads (the trend's months before the period, the response
+   * window after it), reposts left out: where it has none in the period but some there, the period is a quiet stretch,
+   * not an export missing. Absent from metrics written before it was counted.
+   */
+  ownPostsElsewhere?: number;
   /** Inbound mentions that need an answer, on platforms where the data holds the brand's posts: the response metrics rest on these. */
   inboundMeasured: number;
   /** Inbound mentions that need no answer: mass mentions and closers (kept in volume and share of voice). */

@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeMetrics } from '../../src/metrics/compute.js';
 import { computeDiagnostics } from '../../src/metrics/diagnostics/index.js';
+import { coverageSentences } from '../../src/cli/coverage-sentences.js';
 import { metricsCsv } from '../../src/metrics/format/csv.js';
 import type { MetricsReport } from '../../src/metrics/types.js';
 import type { Store } from '../../src/store/database.js';
@@ -39,6 +40,8 @@ describe('coverage', () => {
     // Four mentions on four days of October's 31: the data covers part of the period.
     expect(acme.coverage).toEqual({
       brandPosts: 0,
+      // Nor any on other days of the data.
+      ownPostsElsewhere: 0,
       inboundMeasured: 0,
       massMentions: 0,
       closers: 0,
@@ -71,6 +74,24 @@ describe('coverage', () => {
     const cells = (line: string | undefined) => (line ?? '').split(',');
     const at = (name: string) => cells(acmeRow)[cells(header).indexOf(name)];
     expect([at('coverage.inboundMeasured'), at('coverage.warnings'), at('responseRate')]).toEqual(['0', 'no-brand-posts partial-period', '']);
+  });
+
+  it('no post of the brand in the period but some on other days of the data: a quiet stretch, not an export to import', async () => {
+    const mentions: TestPost[] = Array.from({ length: 4 }, (_, i) => ({ id: `a${i}`, author: `u${i}`, at: day(i + 2), text: '@AcmeCares hello?' }));
+    // Its answers of September (the trend's month before): its care export is in the data, October was quiet.
+    const september: TestPost[] = [
+      { id: 's1', author: 'v', at: '2017-09-20T10:00:00Z', text: '@AcmeCares hi' },
+      { id: 's2', author: 'AcmeCares', at: '2017-09-20T10:30:00Z', text: '@v hello', parent: 's1' },
+    ];
+    const report = await metricsOf([...mentions, ...september]);
+    const acme = brand(report, 'acme');
+    expect([acme.coverage?.brandPosts, acme.coverage?.ownPostsElsewhere, acme.coverage?.warnings]).toEqual([0, 1, ['no-brand-posts', 'partial-period']]);
+    const twitter = report.byPlatform?.find((scope) => scope.platform === 'twitter')?.brands.find((entry) => entry.id === 'acme');
+    expect(twitter?.coverage?.ownPostsElsewhere).toBe(1);
+    expect(coverageSentences(report, { warningsOnly: true })).toContain(
+      'brand ACME, Twitter: the data holds no post of the brand here in the period, only on other days, so its answers cannot be measured for this period: a longer period would measure them.',
+    );
+    expect(coverageSentences(report, { warningsOnly: true }).join(' ')).not.toMatch(/ACME, Twitter: the data holds no post of the brand here, so/);
   });
 
   it('a platform without brand posts is left out of the brand-wide rate, not counted as unanswered', async () => {

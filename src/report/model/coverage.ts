@@ -111,16 +111,19 @@ function platformEntries(metrics: MetricsReport, brandId: string): PlatformEntry
  * split by why: no account of it is tracked there (no export is missing), or
  * its tracked accounts' posts are not in the data.
  */
-export function unmeasuredPlatforms(metrics: MetricsReport, brandId: string): { untracked: string[]; missing: string[] } {
+export function unmeasuredPlatforms(metrics: MetricsReport, brandId: string): { untracked: string[]; missing: string[]; quiet: string[] } {
   const flagged = platformEntries(metrics, brandId).filter((entry) => warningsOf(entry.brand).includes('no-brand-posts'));
   const untracked = flagged.filter((entry) => entry.brand.coverage?.accountsTracked === 0);
-  return { untracked: untracked.map((entry) => entry.platform), missing: flagged.filter((entry) => !untracked.includes(entry)).map((entry) => entry.platform) };
+  // Its posts there are on other days of the data: a quiet stretch (a week's report), not an export to import.
+  const quiet = flagged.filter((entry) => !untracked.includes(entry) && (entry.brand.coverage?.ownPostsElsewhere ?? 0) > 0);
+  const missing = flagged.filter((entry) => !untracked.includes(entry) && !quiet.includes(entry));
+  return { untracked: untracked.map((entry) => entry.platform), missing: missing.map((entry) => entry.platform), quiet: quiet.map((entry) => entry.platform) };
 }
 
 /** Whether every platform without the brand's posts is one where no account of it is tracked. */
 export function onlyUntrackedUnmeasured(metrics: MetricsReport, brandId: string): boolean {
-  const { untracked, missing } = unmeasuredPlatforms(metrics, brandId);
-  return untracked.length > 0 && missing.length === 0;
+  const { untracked, missing, quiet } = unmeasuredPlatforms(metrics, brandId);
+  return untracked.length > 0 && missing.length === 0 && quiet.length === 0;
 }
 
 /**
@@ -247,7 +250,8 @@ function sharedNotes(notes: CoverageNote[], metrics: MetricsReport, format: Form
     if (note.warning === 'dominant-author' && author !== undefined) shared.set(note, { kind: 'author', value: author, key: `author\u0000${author}` });
     // Only brands without a rate: a brand measured elsewhere says what its rate rests on, a sentence of its own; and only where
     // their accounts are tracked: a brand without one there has a sentence of its own too.
-    if (note.warning === 'no-brand-posts' && brand?.responseRate === null && unmeasuredPlatforms(metrics, brand.id).untracked.length === 0) {
+    const unmeasured = brand === undefined ? null : unmeasuredPlatforms(metrics, brand.id);
+    if (note.warning === 'no-brand-posts' && brand?.responseRate === null && unmeasured?.untracked.length === 0 && unmeasured.quiet.length === 0) {
       const platforms = platformsWith(metrics, brand.id, 'no-brand-posts', format) ?? '';
       shared.set(note, { kind: 'posts', value: platforms, key: `posts\u0000${platforms}` });
     }
@@ -285,10 +289,11 @@ function sentence(metrics: MetricsReport, brand: BrandMetrics, warning: Coverage
     case 'no-brand-posts': {
       if (flagged.length === 0) return t('coverage.noBrandPostsAnywhere', { brand: brand.name });
       // Where no account of the brand is tracked, no export is missing: its mentions there count in volume only.
-      const { untracked, missing } = unmeasuredPlatforms(metrics, brand.id);
+      const { untracked, missing, quiet } = unmeasuredPlatforms(metrics, brand.id);
       return [
         ...(untracked.length > 0 ? [t('coverage.noAccount', { brand: brand.name, platforms: format.alternatives(untracked.map(platformName)) })] : []),
         ...(missing.length > 0 ? [t(brand.responseRate === null ? 'coverage.noBrandPosts' : 'coverage.noBrandPostsPartial', { brand: brand.name, platforms: format.list(missing.map(platformName)) })] : []),
+        ...(quiet.length > 0 ? [t('coverage.noBrandPostsQuiet', { brand: brand.name, platforms: format.list(quiet.map(platformName)) })] : []),
       ].join(' ');
     }
     case 'few-brand-posts': {
