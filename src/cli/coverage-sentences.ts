@@ -20,7 +20,8 @@ interface Phrases {
   /** noBrandPosts where the data holds its posts there on other days: a quiet stretch, nothing to import. */
   noBrandPostsQuiet: string;
   noAccount: string;
-  fewBrandPosts(posts: number, n: string): string;
+  /** `quiet`: its other posts there are on other days of the data, nothing to import. */
+  fewBrandPosts(posts: number, n: string, quiet: boolean): string;
   responsesMissing(share: string, n: string, measured: string): string;
   /** Listed responses missing at or under the threshold: the rate is exact, a share of fewer mentions may not be. */
   responsesMissingUnder(share: string, n: string, measured: string, threshold: string): string;
@@ -60,7 +61,8 @@ const PHRASES: Record<Language, Phrases> = {
     noBrandPosts: 'the data holds no post of the brand here, so its answers cannot be measured: import its own posts (its care or publishing export).',
     noBrandPostsQuiet: 'the data holds no post of the brand here in the period, only on other days, so its answers cannot be measured for this period: a longer period would measure them.',
     noAccount: 'no account of the brand is tracked here, so its answers are not measured and its mentions count in its volume only: if it has one, add it to its accounts in the config.',
-    fewBrandPosts: (posts, n) => `the data holds only ${posts === 1 ? '1 post' : `${n} posts`} of the brand, none a reply: its response figures are shown but not compared. Import its replies.`,
+    fewBrandPosts: (posts, n, quiet) =>
+      `the data holds only ${posts === 1 ? '1 post' : `${n} posts`} of the brand, none a reply: its response figures are shown but not compared. ${quiet ? 'Its other posts there are on other days: a longer period would measure them.' : 'Import its replies.'}`,
     responsesMissing: (share, n, measured) =>
       `${n} of its ${measured} mentions needing an answer (${share}) are unanswered in the data, though its export lists a response to each: its response rate is a lower bound. Import the exports that hold those responses.`,
     responsesMissingUnder: (share, n, measured, threshold) =>
@@ -96,8 +98,8 @@ const PHRASES: Record<Language, Phrases> = {
       'los datos no contienen ninguna publicación de la marca aquí en el periodo, solo en otros días, así que sus respuestas no se pueden medir en este periodo: un periodo más largo las mediría.',
     noAccount:
       'no se analiza ninguna cuenta de la marca aquí, así que sus respuestas no se miden y sus menciones solo cuentan en su volumen: si tiene una, añádala a sus cuentas en la configuración.',
-    fewBrandPosts: (posts, n) =>
-      `los datos solo contienen ${posts === 1 ? '1 publicación' : `${n} publicaciones`} de la marca, ninguna de ellas una respuesta: sus cifras de respuesta se muestran, pero no se comparan. Importe sus respuestas.`,
+    fewBrandPosts: (posts, n, quiet) =>
+      `los datos solo contienen ${posts === 1 ? '1 publicación' : `${n} publicaciones`} de la marca, ninguna de ellas una respuesta: sus cifras de respuesta se muestran, pero no se comparan. ${quiet ? 'Sus demás publicaciones allí son de otros días: un periodo más largo las mediría.' : 'Importe sus respuestas.'}`,
     responsesMissing: (share, n, measured) =>
       `${n} de sus ${measured} menciones que piden respuesta (el ${share}) no tienen respuesta en los datos, aunque su exportación indica una para cada una: su tasa de respuesta es un mínimo. Importe las exportaciones que contienen esas respuestas.`,
     responsesMissingUnder: (share, n, measured, threshold) =>
@@ -134,8 +136,8 @@ const PHRASES: Record<Language, Phrases> = {
       'les données ne contiennent aucune publication de la marque ici pendant la période, seulement d’autres jours\u00a0: ses réponses ne peuvent pas être mesurées pour cette période. Une période plus longue les mesurerait.',
     noAccount:
       'aucun compte de la marque n’est suivi ici\u00a0: ses réponses ne sont pas mesurées et ses mentions ne comptent que dans son volume. Si elle en a un, ajoutez-le à ses comptes dans la configuration.',
-    fewBrandPosts: (posts, n) =>
-      `les données ne contiennent ${posts === 1 ? 'qu’une publication' : `que ${n} publications`} de la marque, dont aucune réponse\u00a0: ses chiffres de réponse sont affichés, mais pas comparés. Importez ses réponses.`,
+    fewBrandPosts: (posts, n, quiet) =>
+      `les données ne contiennent ${posts === 1 ? 'qu’une publication' : `que ${n} publications`} de la marque, dont aucune réponse\u00a0: ses chiffres de réponse sont affichés, mais pas comparés. ${quiet ? 'Ses autres publications y datent d’autres jours\u00a0: une période plus longue les mesurerait.' : 'Importez ses réponses.'}`,
     responsesMissing: (share, n, measured) =>
       `${n} de ses ${measured} mentions appelant une réponse (${share}) n’ont pas de réponse dans les données, bien que son export en indique une pour chacune\u00a0: son taux de réponse est un minimum. Importez les exports qui contiennent ces réponses.`,
     responsesMissingUnder: (share, n, measured, threshold) =>
@@ -242,7 +244,7 @@ function warningSentence(brand: BrandMetrics, warning: CoverageWarning, phrases:
     case 'no-brand-posts':
       return coverage?.accountsTracked === 0 ? phrases.noAccount : (coverage?.ownPostsElsewhere ?? 0) > 0 ? phrases.noBrandPostsQuiet : phrases.noBrandPosts;
     case 'few-brand-posts':
-      return phrases.fewBrandPosts(coverage?.brandPosts ?? 0, count(coverage?.brandPosts ?? 0));
+      return phrases.fewBrandPosts(coverage?.brandPosts ?? 0, count(coverage?.brandPosts ?? 0), (coverage?.ownPostsElsewhere ?? 0) > 0);
     case 'responses-missing':
       return phrases.responsesMissing(percentPast((coverage?.listedResponsesMissing ?? 0) / (coverage?.inboundMeasured || 1), threshold), count(coverage?.listedResponsesMissing ?? 0), count(coverage?.inboundMeasured ?? 0));
     case 'brand-posts-partial':

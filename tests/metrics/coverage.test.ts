@@ -92,6 +92,12 @@ describe('coverage', () => {
       'brand ACME, Twitter: the data holds no post of the brand here in the period, only on other days, so its answers cannot be measured for this period: a longer period would measure them.',
     );
     expect(coverageSentences(report, { warningsOnly: true }).join(' ')).not.toMatch(/ACME, Twitter: the data holds no post of the brand here, so/);
+    // One post of its own in October, not a reply: too few to compare, and nothing to import either.
+    const few = await metricsOf([...mentions, ...september, { id: 'b1', author: 'AcmeCares', at: day(9), text: 'Maintenance tonight' }]);
+    expect(brand(few, 'acme').coverage?.warnings).toContain('few-brand-posts');
+    expect(coverageSentences(few, { warningsOnly: true })).toContain(
+      'brand ACME, Twitter: the data holds only 1 post of the brand, none a reply: its response figures are shown but not compared. Its other posts there are on other days: a longer period would measure them.',
+    );
   });
 
   it('a platform without brand posts is left out of the brand-wide rate, not counted as unanswered', async () => {
