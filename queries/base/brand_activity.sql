@@ -28,6 +28,7 @@ own_days AS (
          strftime(min(local_day), '%Y-%m-%d') AS first_day,
          strftime(max(local_day), '%Y-%m-%d') AS last_day,
          list(strftime(local_day, '%Y-%m-%d') ORDER BY local_day) AS days,
+         list(posts::DOUBLE ORDER BY local_day) AS day_counts,
          list_sort(list(DISTINCT isodow(local_day)))::DOUBLE[] AS weekdays
   FROM own
   GROUP BY brand_id, platform

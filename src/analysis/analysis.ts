@@ -232,14 +232,18 @@ export class Analysis {
       };
       const counted = countedIn(row);
       const ends = endTolerance(Math.max(density(row, counted), then ? density(then, countedIn(then)) : 0));
+      const within = { first: row.others_first_day, last: row.others_last_day };
+      const reach = reachOver(row, within, counted, { ends, inside: Number.POSITIVE_INFINITY });
       // Inside its reach, days without a brand's data come in runs its density does not foretell (the demo's complete
-      // Instagram data of a competitor skips 10 of 31 days in a row): only a run over half the counted days of the others'
-      // reach is taken for a cut, an export that skipped most of a quarter though a stray mention or two from another
-      // export (a competitor's listening export naming it too) reach its end.
-      const inside = Math.max(ends, Math.ceil(daysIn(row.others_first_day, row.others_last_day).filter(counted).length / 2));
-      const reach = reachOver(row, { first: row.others_first_day, last: row.others_last_day }, counted, { ends, inside });
-      if (!reach.cut) return [];
-      return [{ brand: row.brand_id, platform: row.platform, first: row.first_day, last: row.last_day, othersFirst: row.others_first_day, othersLast: row.others_last_day, ...(reach.between ? { without: reach.between } : {}) }];
+      // Instagram data of a competitor skips 10 of 31 days in a row; a brand closed for its August holiday skips 20): a
+      // run is a cut only when it covers over half the counted days of the others' reach and one side of it holds a
+      // stray few of the brand's posts and mentions, as an export that skipped most of a quarter leaves beside a mention
+      // of the brand in a competitor's listening export. A brand active again after its silence is not cut.
+      const half = Math.ceil(daysIn(within.first, within.last).filter(counted).length / 2);
+      const run = reach.cut ? null : reachOver(row, within, counted, { ends: Number.POSITIVE_INFINITY, inside: Math.max(ends, half) }).between;
+      const without = run !== null && strayBeside(row, run) ? run : null;
+      if (!reach.cut && without === null) return [];
+      return [{ brand: row.brand_id, platform: row.platform, first: row.first_day, last: row.last_day, othersFirst: row.others_first_day, othersLast: row.others_last_day, ...(without ? { without } : {}) }];
     });
   }
 
@@ -383,6 +387,19 @@ function reachOver(
   });
   const gapped = gap > tolerance.inside;
   return { cut: late > tolerance.ends || early > tolerance.ends || gapped, gap: gapped ? gap : null, between: gapped ? between : null };
+}
+
+/** A side of a run without a brand's data that holds fewer than this share of its data in the period is a stray few. */
+const STRAY_SHARE = 0.05;
+
+/**
+ * Whether the brand's data on one side of `run` (its posts and mentions on the days before it, or after it) is a stray
+ * few: under STRAY_SHARE of all it has in the period, a mention or two another export holds.
+ */
+function strayBeside(row: BrandDays, run: { first: string; last: string }): boolean {
+  const total = row.day_counts.reduce((sum, count) => sum + count, 0);
+  const side = (keep: (day: string) => boolean) => row.days.reduce((sum, day, index) => sum + (keep(day) ? (row.day_counts[index] ?? 0) : 0), 0);
+  return Math.min(side((day) => day < run.first), side((day) => day > run.last)) < STRAY_SHARE * total;
 }
 
 /**

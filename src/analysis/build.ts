@@ -66,7 +66,7 @@ export async function buildBase(session: SqlSession, config: Config, range: Anal
 export const holdsRow = z.object({ holds: z.boolean() });
 export const dataDaysRow = z.object({ platform: z.string(), first_day: z.string(), last_day: z.string() });
 export const platformDaysRow = z.object({ platform: z.string(), posts: z.number(), first_day: z.string(), last_day: z.string(), days: z.array(z.string()), weekdays: z.array(z.number()) });
-export const brandActivityRow = platformDaysRow.extend({ brand_id: z.string(), others_first_day: z.string(), others_last_day: z.string(), others_days: z.array(z.string()) });
+export const brandActivityRow = platformDaysRow.extend({ brand_id: z.string(), day_counts: z.array(z.number()), others_first_day: z.string(), others_last_day: z.string(), others_days: z.array(z.string()) });
 
 /** Whether the base tables hold a mention or a post of a tracked brand in `period` (base/period_holds.sql): without one, every figure of it is empty. */
 export async function periodHolds(session: SqlSession, period: AnalysisRange): Promise<boolean> {

@@ -530,6 +530,12 @@ describe('counts over a period the exports reach in part', () => {
     ]);
     // acme's own counts are thin this month besides; the others' shares of voice are not compared for its cut.
     expect([brand(stray, 'acme').change?.inbound, brand(stray, 'rival').change?.shareOfVoice, brand(stray, 'rival').changeReason?.shareOfVoice]).toEqual([null, null, 'shares-partial']);
+    // The same at the start: one mention of the 1st before its export's first day, the 20th.
+    const strayFirst = await metrics([...answeredDays('s', 8, range(1, 30)), ...mentionsOn('stray', 'acme', 9, [1], 1), ...answeredDays('o', 9, range(20, 31)), ...rival]);
+    expect(strayFirst.periodCoverage?.brandsInPart).toEqual([expect.objectContaining({ brand: 'acme', without: { first: '2017-10-02', last: '2017-10-19' } })]);
+    // Closed for 20 days, but as busy before and after its silence as ever (a holiday): a quiet stretch, not a cut.
+    const holiday = await metrics([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, [...range(1, 4), ...range(25, 31)]), ...rival]);
+    expect(holiday.periodCoverage?.brandsInPart).toEqual([]);
     expect(coverageSentences(stray, { warningsOnly: true })).toContain(
       "brand ACME, Twitter: the data holds its posts and the mentions of it from 2017-10-01 to 2017-10-31 (none from 2017-10-13 to 2017-10-30) only, while the other brands' posts and mentions there reach from 2017-10-01 to 2017-10-31, as an export cut short would leave it: its volumes and the shares of voice are not compared with the previous period. Import its exports (care, publishing, listening) of the whole period.",
     );
