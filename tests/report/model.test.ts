@@ -473,6 +473,28 @@ describe('report model', () => {
     expect(built.warnings.filter((line) => /answer window/.test(line))[0]).toMatch(new RegExp(`^${brands.reduce((sum, brand) => sum + brand.pending, 0)} mentions were still inside`));
   });
 
+  it('says a platform without posts in the period but with some on other days is a quiet stretch, not an export to add', async () => {
+    const metrics = fixtureMetrics();
+    const acme = metrics.brands.find((brand) => brand.id === 'acme');
+    const facebook = metrics.byPlatform?.find((scope) => scope.platform === 'facebook')?.brands.find((entry) => entry.id === 'acme');
+    if (!acme?.coverage || !facebook?.coverage) throw new Error('acme on Facebook expected in the fixture');
+    // No post of Acme on Facebook in the period: its rate rests on Twitter; with posts there on other days, or none anywhere.
+    const noPostsThere = (elsewhere: number): MetricsReport => {
+      const copy = structuredClone(metrics);
+      for (const entry of [copy.brands.find((brand) => brand.id === 'acme'), copy.byPlatform?.find((scope) => scope.platform === 'facebook')?.brands.find((brand) => brand.id === 'acme')]) {
+        if (entry?.coverage) entry.coverage = { ...entry.coverage, warnings: [...entry.coverage.warnings, 'no-brand-posts'] };
+      }
+      const there = copy.byPlatform?.find((scope) => scope.platform === 'facebook')?.brands.find((brand) => brand.id === 'acme');
+      if (there?.coverage) there.coverage.ownPostsElsewhere = elsewhere;
+      return copy;
+    };
+    const quiet = (await model('en', null, noPostsThere(3))).model.warnings;
+    expect(quiet).toContain(`The data holds no posts by ${acme.name} on Facebook in this period, only on other days: its answers there cannot be measured for this period.`);
+    expect(quiet.join(' ')).not.toMatch(/until its own posts there/);
+    const missing = (await model('en', null, noPostsThere(0))).model.warnings;
+    expect(missing.join(' ')).toMatch(new RegExp(`The data holds no posts by ${acme.name} on Facebook: .*until its own posts there`));
+  });
+
   it('says unanswered mentions were left out for a listed response only when some were, on a platform it lists', async () => {
     const metrics = fixtureMetrics();
     const acme = metrics.brands.find((brand) => brand.id === 'acme');
