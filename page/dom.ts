@@ -24,6 +24,16 @@ export function say(text: string, tone: boolean | 'warning' = false): void {
   statusLine.className = tone === 'warning' ? 'warning' : tone ? 'error' : '';
 }
 
+/** What a failed action says: the error's message, or what was thrown, as text. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A refusal said beside the button that asked, as well as in the status line (act): `note` names it (data-note). */
+export function refusalNote(note: string, error: unknown): HTMLElement {
+  return el('p', { class: 'warning', 'data-note': note }, errorText(error));
+}
+
 /** How many actions are under way (act): the status line is busy until none is. */
 let running = 0;
 
@@ -57,7 +67,7 @@ export async function act(work: () => Promise<void>, client?: string): Promise<v
     // started while a preview ran): the line is emptied by the last of them to end.
     if (running === 1 && statusLine.textContent?.startsWith(t('working'))) say('');
   } catch (error) {
-    say(error instanceof Error ? error.message : String(error), true);
+    say(errorText(error), true);
   } finally {
     clearInterval(ticking);
     running -= 1;

@@ -1,6 +1,6 @@
 /** Exports: the upload, its preview, the column mapper for a layout replybench does not know, and the import. */
 import { api, type ClientSummary, uploadWithProgress } from './api.js';
-import { act, actFrom, el, table } from './dom.js';
+import { act, actFrom, el, refusalNote, table } from './dom.js';
 import { clientTime, labelOf, language, t } from './language.js';
 import { forgetMonths } from './periods.js';
 import { STRINGS } from './strings.js';
@@ -90,8 +90,7 @@ export function exportsSection(client: ClientSummary): HTMLElement {
       result.replaceChildren();
       rezone = null;
       const preview = await uploadWithProgress<Preview>(`/api/clients/${client.id}/exports?timezone=${encodeURIComponent(zone.value)}&language=${language}`, form).catch((error: unknown) => {
-        // The refusal beside the button that asked, as well as in the status line.
-        result.replaceChildren(el('p', { class: 'warning', 'data-note': 'upload-refused' }, error instanceof Error ? error.message : String(error)));
+        result.replaceChildren(refusalNote('upload-refused', error));
         throw error;
       });
       if (preview.mapper) {

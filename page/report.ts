@@ -1,6 +1,6 @@
 /** Reports: a period and a language written into the client's reports, shown in the page, earlier ones listed. */
 import { ApiRefusal, api, type ClientSummary, token } from './api.js';
-import { act, actFrom, el, say } from './dom.js';
+import { act, actFrom, el, refusalNote, say } from './dom.js';
 import { language, languageSelect, t } from './language.js';
 import { periodInput, periodOf } from './periods.js';
 
@@ -54,7 +54,7 @@ export function reportSection(client: ClientSummary): HTMLElement {
       } catch (error) {
         // A handle most likely misspelt: said, and written anyway only when the analyst says so (a brand may have no data that month).
         if (!(error instanceof ApiRefusal && error.code === 'likely-typo' && window.confirm(`${error.message}\n\n${t('reportAnyway')}`))) {
-          result.replaceChildren(el('p', { class: 'warning', 'data-note': 'report-refused' }, error instanceof Error ? error.message : String(error)));
+          result.replaceChildren(refusalNote('report-refused', error));
           throw error;
         }
         written = await write(true);
