@@ -63,7 +63,8 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
   ];
   const qualityShown = format.columnCounts(qualityCounts.map(([, count]) => count));
   const dataQuality: LabelledValue[] = qualityCounts.map(([key], index) => ({ label: t(key), value: qualityShown[index] ?? '' }));
-  const listed = facts ? filesWithRows(facts).slice(0, MAX_FILES_LISTED) : [];
+  const withRows = facts ? filesWithRows(facts) : [];
+  const listed = withRows.slice(0, MAX_FILES_LISTED);
   const column = (pick: (batch: (typeof listed)[number]) => number) => format.columnCounts(listed.map(pick));
   const [rowsRead, imported, duplicates, rejected] = [column((batch) => batch.rowsRead), column((batch) => batch.imported), column((batch) => batch.duplicates), column((batch) => batch.rejected)];
   const importedFiles = listed.map((batch, index) => ({
@@ -74,7 +75,7 @@ export function buildMethodology(metrics: MetricsReport, facts: StoreFacts | nul
     duplicates: duplicates[index] ?? '',
     rejected: rejected[index] ?? '',
   }));
-  const more = (facts ? filesWithRows(facts).length : 0) - importedFiles.length;
+  const more = withRows.length - importedFiles.length;
   const warnings: string[] = [];
   warnings.push(...coverageNotes(metrics, format, t).map((note) => note.text));
   const noData = noDataLine(metrics, format, t);

@@ -80,7 +80,7 @@ export function addTableSheet(workbook: ExcelJS.Workbook, name: string, headers:
   });
   wrapLongTexts(sheet, rows);
   const lines = Math.max(1, ...headers.map((header, index) => Math.ceil(header.length / Math.max(1, (widths[index] ?? 10) + 1))));
-  headerRow.height = 15 * Math.min(lines, MAX_HEADER_LINES);
+  headerRow.height = LINE_HEIGHT * Math.min(lines, MAX_HEADER_LINES);
   if (headers.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: headers.length } };
   // Printed, the table fits the page width (as many pages down as it needs) with its header row on each page.
   sheet.pageSetup = { orientation: headers.length > 6 ? 'landscape' : 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1', horizontalCentered: true };
