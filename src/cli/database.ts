@@ -7,9 +7,13 @@ import { ANALYSIS_MEMORY, DATABASE_HINT, databaseFileProblem, Store } from '../s
 import { SCHEMA_VERSION } from '../store/schema.js';
 import { schemaVersion } from '../store/upgrade.js';
 
+/** The database of a config that names none, in the config's folder. */
+export const DEFAULT_DATABASE = 'replybench.duckdb';
+
 /**
- * --db, else the config's `database` (relative to the config's folder), else
- * ./replybench.duckdb. The path must be a DuckDB file or not exist yet:
+ * --db, else the config's `database`, else replybench.duckdb, both relative to
+ * the config's folder (as `replybench serve` reads a client's), else, with no
+ * config, ./replybench.duckdb. The path must be a DuckDB file or not exist yet:
  * anything else is refused here, before any file is read or created, naming
  * the option or the config key that gave it.
  */
@@ -18,7 +22,7 @@ export function databasePath(db: string | undefined, config: Config | null): str
     ? { path: resolve(db), origin: `--db "${db}"` }
     : config?.database
       ? { path: resolve(config.baseDir, config.database), origin: `${config.source}: database: "${config.database}"` }
-      : { path: resolve('replybench.duckdb'), origin: null };
+      : { path: resolve(config?.baseDir ?? '.', DEFAULT_DATABASE), origin: null };
   const problem = databaseFileProblem(path);
   if (problem) throw new UserError(`${origin ? `${origin} (${path})` : path} ${problem}; ${DATABASE_HINT}.`);
   return path;
@@ -63,14 +67,25 @@ const countRow = z.object({ n: z.number() });
  */
 export async function openImportedDatabase(path: string): Promise<Store> {
   if (!existsSync(path)) throw new UserError(`${path}: database not found; run "replybench import <files>" first, or pass --db.`);
-  const store = await openCurrent(path);
-  const [posts] = await store.rows('posts table', countRow, "SELECT count(*)::DOUBLE AS n FROM information_schema.tables WHERE table_name = 'posts'");
-  const [rows] = posts?.n ? await store.rows('any post', countRow, 'SELECT count(*)::DOUBLE AS n FROM (SELECT 1 FROM posts LIMIT 1)') : [];
+  const store = await openDatabaseToRead(path);
+  const [rows] = store ? await store.rows('any post', countRow, 'SELECT count(*)::DOUBLE AS n FROM (SELECT 1 FROM posts LIMIT 1)') : [];
   if (!rows?.n) {
-    store.close();
+    store?.close();
     throw new UserError(`${path}: the database holds no posts; run "replybench import <files>" first.`);
   }
-  return store;
+  return store as Store;
+}
+
+/**
+ * Opens, read-only, an existing database that may hold no post yet (an import
+ * of a file with a header only); null when it holds no replybench tables.
+ */
+export async function openDatabaseToRead(path: string): Promise<Store | null> {
+  const store = await openCurrent(path);
+  const [posts] = await store.rows('posts table', countRow, "SELECT count(*)::DOUBLE AS n FROM information_schema.tables WHERE table_name = 'posts'");
+  if (posts?.n) return store;
+  store.close();
+  return null;
 }
 
 /** Opens read-only; a store made by an earlier replybench is upgraded first (opened for writing once, and said so). */

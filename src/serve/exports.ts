@@ -1,11 +1,12 @@
 import { ReorderedHeader } from '../ingest/header-again.js';
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { basename, dirname, join, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'yaml';
 import { importJson } from '../cli/commands/import.js';
+import { newDatabaseFootprint } from '../cli/database.js';
 import { type DryRunContext, type DryRunReport, dryRunExports } from '../ingest/dry-run.js';
 import { supportSentences } from '../ingest/file-profile.js';
 import { noticeText } from '../ingest/notices.js';
@@ -55,6 +56,13 @@ function removeStaleUploads(incoming: string, now = Date.now()): void {
     rmSync(upload, { recursive: true, force: true });
     rmSync(mapping, { force: true });
   }
+}
+
+/** In a waiting upload's folder, beside the file (whose name has no leading dot): the zone its last preview read local times in, which its import uses unless it names another. */
+const zoneFile = (incoming: string) => join(incoming, '.timezone');
+
+function previewedZone(incoming: string): string | undefined {
+  return existsSync(zoneFile(incoming)) ? readFileSync(zoneFile(incoming), 'utf8') : undefined;
 }
 
 /** The longest file name the exports/ folder keeps, in UTF-8 bytes (file systems allow 255): a longer one keeps its start and its extension. */
@@ -110,6 +118,7 @@ export async function receiveExport(
         return written;
       },
     });
+    writeFileSync(zoneFile(target), zone);
     let read: Awaited<ReturnType<typeof previewWithStore>>;
     try {
       read = await previewWithStore(workspace, id, file, { timezone: zone }, activities);
@@ -214,16 +223,24 @@ export async function previewAgain(workspace: Workspace, id: string, previewId: 
   utimesSync(incoming, now, now);
   previewing.add(previewId);
   try {
-    return await previewWaiting(workspace, id, previewId, { file, path }, body, activities);
+    return await previewWaiting(workspace, id, previewId, { file, path, incoming }, body, activities);
   } finally {
     previewing.delete(previewId);
   }
 }
 
-async function previewWaiting(workspace: Workspace, id: string, previewId: string, { file, path }: { file: string; path: string }, body: unknown, activities: Activities) {
-  const mappingPath = `${workspace.pathIn(id, 'exports', INCOMING, previewId)}.mapping.yaml`;
+async function previewWaiting(
+  workspace: Workspace,
+  id: string,
+  previewId: string,
+  { file, path, incoming }: { file: string; path: string; incoming: string },
+  body: unknown,
+  activities: Activities,
+) {
+  const mappingPath = `${incoming}.mapping.yaml`;
   const { mapping, timezone, language } = (body ?? {}) as { mapping?: unknown; timezone?: unknown; language?: unknown };
-  const zone = localTimesZone(workspace, id, timezone);
+  const zone = localTimesZone(workspace, id, timezone, previewedZone(incoming));
+  writeFileSync(zoneFile(incoming), zone);
   const shownIn = requestLanguage(language);
   if (mapping === undefined) {
     // No mapping: the upload read again as its own layout, in another zone or language.
@@ -240,9 +257,12 @@ async function previewWaiting(workspace: Workspace, id: string, previewId: strin
   }
 }
 
-/** The zone of local times written without an offset: the client's unless the page names another, as `replybench import` in its folder. */
-function localTimesZone(workspace: Workspace, id: string, timezone: unknown): string {
-  if (timezone === undefined || timezone === null || timezone === '') return workspace.timezoneOf(id);
+/**
+ * The zone of local times written without an offset: the one the page names, else the one the upload was last
+ * previewed in, else the client's, as `replybench import` in its folder.
+ */
+function localTimesZone(workspace: Workspace, id: string, timezone: unknown, previewed?: string): string {
+  if (timezone === undefined || timezone === null || timezone === '') return previewed !== undefined && isKnownTimezone(previewed) ? previewed : workspace.timezoneOf(id);
   if (typeof timezone !== 'string' || !isKnownTimezone(timezone)) throw unknownTimezone('timezone', timezone);
   return timezone;
 }
@@ -289,7 +309,7 @@ function checkedMapping(mapping: unknown): object {
 function waitingUpload(workspace: Workspace, id: string, previewId: unknown, activities: Activities): { file: string; path: string; incoming: string } {
   if (typeof previewId !== 'string' || !PREVIEW_ID.test(previewId)) throw new HttpError(400, 'previewId: give the previewId the upload answered.');
   const incoming = workspace.pathIn(id, 'exports', INCOMING, previewId);
-  const [file] = existsSync(incoming) ? readdirSync(incoming) : [];
+  const [file] = existsSync(incoming) ? readdirSync(incoming).filter((name) => !name.startsWith('.')) : [];
   // An import running may have taken it (the same upload imported twice at once): said as that import, not as an upload gone.
   if (file === undefined) activities.refuseWhileBusy(id, 'import');
   if (file === undefined) throw new HttpError(404, `no upload ${previewId} waiting to be imported: upload the file again.`, { code: 'upload-gone' });
@@ -304,9 +324,9 @@ function waitingUpload(workspace: Workspace, id: string, previewId: unknown, act
  */
 export async function importPreviewed(workspace: Workspace, id: string, body: unknown, activities: Activities) {
   const { previewId, mapping, timezone, language } = (body ?? {}) as { previewId?: unknown; mapping?: unknown; timezone?: unknown; language?: unknown };
-  const zone = localTimesZone(workspace, id, timezone);
   const shownIn = requestLanguage(language);
   const { file: name, path, incoming } = waitingUpload(workspace, id, previewId, activities);
+  const zone = localTimesZone(workspace, id, timezone, previewedZone(incoming));
   return activities.during(id, 'import', name, (running) => importWaiting(workspace, id, { name, path, incoming, mapping, timezone: zone, language: shownIn }, running));
 }
 
@@ -325,6 +345,8 @@ async function importWaiting(
   const database = workspace.databaseOf(id);
   renameSync(path, destination);
   let imported = false;
+  // A database this import creates is not left behind empty when it is refused: the client reads as before its first import.
+  const footprint = newDatabaseFootprint(database);
   try {
     const store = await Store.open(database);
     try {
@@ -341,6 +363,7 @@ async function importWaiting(
       return { files: outcome.results.map((result) => importJson(result, language, zone)), mapping: request.mapping === undefined ? null : relative(folder, request.mapping) };
     } finally {
       store.close();
+      if (!imported) footprint.discard();
     }
   } finally {
     // A failed import leaves the upload waiting under its previewId, to be imported again once fixed.

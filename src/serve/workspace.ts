@@ -9,7 +9,7 @@ import { type LocalDate, parsePeriod } from '../analysis/period.js';
 import { canonicalTimezone, isKnownTimezone } from '../config/timezone.js';
 import { readYamlFile } from '../config/yaml-file.js';
 import { isInside, isLink, isRealFolder, realPath } from '../paths.js';
-import { openImportedDatabase } from '../cli/database.js';
+import { DEFAULT_DATABASE, openDatabaseToRead } from '../cli/database.js';
 import { databaseFileProblem, type Store } from '../store/database.js';
 import { logoDataUrl } from '../report/html/logo.js';
 import { UserError } from '../errors.js';
@@ -112,7 +112,8 @@ export class Workspace {
       const needsHandles = brands.length > 0 && brands.every((brand) => Object.keys((brand as { accounts?: object })?.accounts ?? {}).length === 0);
       const withoutAccounts = !needsHandles && error instanceof BrandWithoutAccounts ? error.brandName : null;
       const message = error instanceof Error ? error.message : String(error);
-      const path = this.configPath(id);
+      // Where the file is, not checked as configPath checks it: a linked-out replybench.yaml is this client's problem, said here.
+      const path = join(this.folderOf(id), CONFIG_FILE);
       const problem = needsHandles || withoutAccounts !== null ? null : message.startsWith(`${path}:`) ? `${CONFIG_FILE}${message.slice(path.length)}` : message;
       return { id, name: text(client?.name, id), timezone: this.timezoneOf(id), language: text(raw.report?.language, 'en'), reports, problem, needsHandles, withoutAccounts };
     }
@@ -162,20 +163,21 @@ export class Workspace {
     return this.summary(id);
   }
 
-  /**
-   * The client's database: the config's `database`, from the client's folder
-   * (default data/replybench.duckdb), read even before the brands are complete
-   * so that exports can be imported first and their handles picked from them.
-   */
   /** The client's timezone as its config names it; UTC when it names none the page can use. */
   timezoneOf(id: string): string {
     const raw = this.configIfReadable(id) as { timezone?: unknown } | null;
     return typeof raw?.timezone === 'string' && isKnownTimezone(raw.timezone) ? raw.timezone : 'UTC';
   }
 
+  /**
+   * The client's database: the config's `database`, from the client's folder
+   * (without one, replybench.duckdb there, as the terminal reads it), read even
+   * before the brands are complete so that exports can be imported first and
+   * their handles picked from them.
+   */
   databaseOf(id: string): string {
     const raw = this.config(id) as { database?: unknown } | null;
-    const path = resolve(this.folderOf(id), typeof raw?.database === 'string' ? raw.database : 'data/replybench.duckdb');
+    const path = resolve(this.folderOf(id), typeof raw?.database === 'string' ? raw.database : DEFAULT_DATABASE);
     if (!this.holds(id, path)) throw new HttpError(400, `database: ${path} is outside the client's folder; the page works only on a database inside it.`);
     const problem = databaseFileProblem(path);
     if (problem) throw new HttpError(400, `database: ${path} ${problem}.`);
@@ -192,7 +194,8 @@ export class Workspace {
   async readData<T>(id: string, none: T, work: (store: Store) => Promise<T>): Promise<T> {
     const database = this.databaseOf(id);
     if (!existsSync(database)) return none;
-    const store = await openImportedDatabase(database);
+    const store = await openDatabaseToRead(database);
+    if (store === null) return none;
     try {
       return await work(store);
     } finally {

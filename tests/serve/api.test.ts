@@ -564,6 +564,40 @@ describe('the API of replybench serve', () => {
     expect(sprout.body).toMatchObject({ timezone: 'Europe/Madrid', preview: { profile: { first: '2024-03-04T08:15:00Z' } } });
     const rezoned = await call(base(), 'POST', `/api/clients/madrid/exports/${sprout.body.previewId}/preview`, { timezone: 'UTC', language: 'es' });
     expect(rezoned.body).toMatchObject({ timezone: 'UTC', mapper: null, preview: { format: { id: 'sprout' }, profile: { first: '2024-03-04T09:15:00Z' } } });
+    // Previewed again and imported without a zone, it keeps the one it was last previewed in, not the client's.
+    expect((await call(base(), 'POST', `/api/clients/madrid/exports/${sprout.body.previewId}/preview`, { language: 'fr' })).body).toMatchObject({ timezone: 'UTC', preview: { profile: { first: '2024-03-04T09:15:00Z' } } });
+    expect((await call(base(), 'POST', '/api/clients/madrid/imports', { previewId: sprout.body.previewId })).body).toMatchObject({ files: [{ localTimesIn: 'UTC' }] });
+    const sproutStore = await Store.open(join(workspace(), 'madrid/data/replybench.duckdb'), { readOnly: true });
+    try {
+      expect(await sproutStore.rows('first', z.object({ at: z.string() }), "SELECT strftime(min(created_at) AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M') AS at FROM posts WHERE created_at >= '2024-01-01'")).toEqual([{ at: '2024-03-04T09:15' }]);
+    } finally {
+      sproutStore.close();
+    }
+  });
+
+  it("reads the database the terminal reads when the config names none, and reads a client whose import was refused as before it", async () => {
+    const folder = join(workspace(), 'handmade');
+    mkdirSync(join(folder, 'exports'), { recursive: true });
+    writeFileSync(join(folder, 'replybench.yaml'), 'client: acme\nbrands:\n  - id: acme\n    accounts: { twitter: [AppleSupport] }\n');
+    const uploaded = await call(base(), 'POST', '/api/clients/handmade/exports', upload('sample.csv', readFileSync(KAGGLE_SAMPLE)));
+    expect((await call(base(), 'POST', '/api/clients/handmade/imports', { previewId: uploaded.body.previewId })).status).toBe(200);
+    // Beside the config, where `replybench import` in the folder writes it (docs/config.md), not in data/.
+    expect(existsSync(join(folder, 'replybench.duckdb'))).toBe(true);
+    expect(existsSync(join(folder, 'data'))).toBe(false);
+    expect((await call(base(), 'GET', '/api/clients/handmade/periods')).body).toMatchObject({ months: [{ month: '2017-10', posts: 93 }] });
+
+    // An export every date of which is unreadable: refused, and no empty database is left behind to make the client's lists fail.
+    await call(base(), 'POST', '/api/clients', { id: 'refused', name: 'Refused' });
+    const bad = twcsCsv([['1', 'ana', 'not a date', '@acme hi', '']]);
+    const badUpload = await call(base(), 'POST', '/api/clients/refused/exports', upload('bad.csv', bad));
+    expect((await call(base(), 'POST', '/api/clients/refused/imports', { previewId: badUpload.body.previewId })).status).toBe(400);
+    expect(existsSync(join(workspace(), 'refused/data/replybench.duckdb'))).toBe(false);
+    for (const route of ['periods', 'imports', 'platforms']) expect((await call(base(), 'GET', `/api/clients/refused/${route}`)).status).toBe(200);
+    // A file with a header and no row lands (an import of nothing) and is listed; the lists of posts stay empty.
+    const headerOnly = await call(base(), 'POST', '/api/clients/refused/exports', upload('header.csv', twcsCsv([])));
+    expect((await call(base(), 'POST', '/api/clients/refused/imports', { previewId: headerOnly.body.previewId })).status).toBe(200);
+    expect((await call(base(), 'GET', '/api/clients/refused/imports')).body).toMatchObject({ imports: [{ file: 'header.csv', rowsRead: 0 }] });
+    expect((await call(base(), 'GET', '/api/clients/refused/periods')).body).toEqual({ months: [] });
   });
 
   it("says an import's warnings and rejects in the page's language, those of an earlier import of the same content too", async () => {
@@ -774,6 +808,10 @@ describe('the API of replybench serve', () => {
       values: { path: 'replybench.yaml' },
     });
     expect(JSON.stringify(read.body)).not.toContain('Secret');
+    // The list of clients still lists every client, this one with its link as its problem.
+    const listed = (await call(base(), 'GET', '/api/clients')).body.clients as Array<{ id: string; problem: string | null }>;
+    expect(listed.find((client) => client.id === 'linked')?.problem).toBe(read.body.error);
+    expect(listed.length).toBeGreaterThan(1);
     const put = await fetch(`${base()}/api/clients/linked/config`, { method: 'PUT', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', 'if-match': '*' }, body: '{"client":"x"}' });
     expect(put.status).toBe(403);
     expect(readFileSync(secret, 'utf8')).toContain('Secret');

@@ -45,7 +45,7 @@ export function registerReport(program: Command): Command {
     .requiredOption('--period <period>', 'a month (2017-10), a quarter (2017-Q4) or FROM..TO dates, both included')
     .option('--config <path>', 'config file; repeat it for one report per config', collect, [])
     .option('--all-clients <dir>', 'one report per config file (*.yaml) in this folder, or per client project folder in it, reusing one browser')
-    .option('--db <path>', "database file (default: each config's database, else ./replybench.duckdb)")
+    .option('--db <path>', "database file (default: each config's database, else replybench.duckdb in its folder)")
     .option('--no-cache', NO_CACHE_HELP)
     .option('--out <dir>', 'output folder, one subfolder per client when there are several (default: reports/<period>-<language>/ beside each config)');
   return withLanguageOption(command, `${LANGUAGE_CHOICES} (default: the config's report.language)`)

@@ -85,6 +85,19 @@ describe('case 1: a database path that is not a DuckDB file', () => {
     expect(existsSync(kept)).toBe(true);
   });
 
+  it("without a database key, the database is replybench.duckdb in the config's folder, wherever the command runs", async () => {
+    const folder = tempFolder();
+    const config = join(folder, 'client', 'replybench.yaml');
+    mkdirSync(join(folder, 'client'));
+    writeFileSync(config, 'client: acme\nbrands:\n  - id: acme\n    accounts: { twitter: [AppleSupport] }\n');
+    const imported = await runCli(['import', SAMPLE, '--config', config], folder);
+    expect(imported.stderr).toBe('');
+    expect(imported.status).toBe(0);
+    expect(existsSync(join(folder, 'client', 'replybench.duckdb'))).toBe(true);
+    expect(existsSync(join(folder, 'replybench.duckdb'))).toBe(false);
+    expect((await runCli(['check', '--period', '2017-10', '--config', config], folder)).status).toBe(0);
+  });
+
   it('bad options are refused before the database is created', async () => {
     const database = join(tempFolder(), 'store.duckdb');
     const result = await runCli(['import', SAMPLE, '--db', database, '--timezone', 'Mars/Olympus']);
