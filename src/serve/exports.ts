@@ -2,7 +2,7 @@ import { ReorderedHeader } from '../ingest/header-again.js';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'yaml';
 import { importJson } from '../cli/commands/import.js';
@@ -159,8 +159,16 @@ export async function receiveExport(
     return { previewId, file: basename(file), timezone: zone, preview: shownPreview(read.preview, language), alreadyImported: read.alreadyImported, mapper: null };
   } catch (error) {
     rmSync(target, { recursive: true, force: true });
-    throw error;
+    throw withoutServerPath(error, target);
   }
+}
+
+/**
+ * A refusal of a waiting upload as the API answers it: the file named as the user named it, not by its folder on the
+ * server (a refusal that names its own path, from a reader deeper down).
+ */
+function withoutServerPath(error: unknown, incoming: string): unknown {
+  return error instanceof UserError && error.message.includes(incoming) ? new UserError(error.message.replaceAll(`${incoming}${sep}`, '')) : error;
 }
 
 /**
@@ -224,6 +232,8 @@ export async function previewAgain(workspace: Workspace, id: string, previewId: 
   previewing.add(previewId);
   try {
     return await previewWaiting(workspace, id, previewId, { file, path, incoming }, body, activities);
+  } catch (error) {
+    throw withoutServerPath(error, incoming);
   } finally {
     previewing.delete(previewId);
   }
@@ -242,7 +252,7 @@ async function previewWaiting(
   const zone = localTimesZone(workspace, id, timezone, previewedZone(incoming));
   writeFileSync(zoneFile(incoming), zone);
   const shownIn = requestLanguage(language);
-  if (mapping === undefined) {
+  if (mapping === undefined || mapping === null) {
     // No mapping: the upload read again as its own layout, in another zone or language.
     const read = await previewWithStore(workspace, id, path, { timezone: zone }, activities);
     return { previewId, file, timezone: zone, preview: shownPreview(read.preview, shownIn), alreadyImported: read.alreadyImported, mapper: null };
@@ -339,7 +349,7 @@ async function importWaiting(
   const folder = workspace.folderOf(id);
   const exports = workspace.pathIn(id, 'exports');
   let request: ImportRequest = { timezone };
-  const saved = mapping === undefined ? null : mappingFileFor(folder, name, checkedMapping(withZone(mapping, timezone)));
+  const saved = mapping === undefined || mapping === null ? null : mappingFileFor(folder, name, checkedMapping(withZone(mapping, timezone)));
   if (saved !== null) request = { ...request, format: 'generic', mapping: saved.path };
   const destination = freeName(exports, name);
   const database = workspace.databaseOf(id);

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { UNKNOWN_TIMEZONE } from '../config/timezone.js';
+import { closest } from '../closest.js';
 import { UserError } from '../errors.js';
 import { isLanguage, type Language, LANGUAGE_LIST } from '../report/i18n/language.js';
 
@@ -63,7 +64,8 @@ export function sendError(response: ServerResponse, error: unknown): void {
 export async function readJson(request: IncomingMessage, limit = 1024 * 1024): Promise<unknown> {
   // Media types are case-insensitive (RFC 9110).
   const type = (request.headers['content-type'] ?? '').toLowerCase();
-  if (!type.startsWith('application/json')) throw new HttpError(415, 'send the body as JSON (Content-Type: application/json).');
+  const json = type.startsWith('application/json');
+  if (!json && request.headers['content-length'] !== '0' && request.headers['content-length'] !== undefined) throw new HttpError(415, 'send the body as JSON (Content-Type: application/json).');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
@@ -71,9 +73,26 @@ export async function readJson(request: IncomingMessage, limit = 1024 * 1024): P
     if (size > limit) throw new HttpError(413, `the body is larger than ${limit / 1024} KB.`, { code: 'too-large', values: { limitBytes: String(limit) } });
     chunks.push(chunk as Buffer);
   }
+  // No body at all: a request whose every field is optional, sent as curl -X POST sends it.
+  if (size === 0) return {};
+  if (!json) throw new HttpError(415, 'send the body as JSON (Content-Type: application/json).');
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
   } catch {
     throw new HttpError(400, 'the body is not valid JSON.');
   }
+}
+
+/**
+ * The fields of a JSON object the API was sent, refused (400, naming the key) when it is no object or holds a key the
+ * request does not take: a misspelt optional field ("lang") would otherwise be left out without a word.
+ */
+export function jsonFields(value: unknown, example: string, fields: readonly string[]): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new HttpError(400, `send a JSON object, such as ${example}.`);
+  for (const key of Object.keys(value)) {
+    if (fields.includes(key)) continue;
+    const [near] = closest(key, fields, 1);
+    throw new HttpError(400, `${key}: not a field of this request${near ? `; did you mean ${near}?` : '.'} It takes ${fields.join(', ')}.`);
+  }
+  return value as Record<string, unknown>;
 }

@@ -11,9 +11,11 @@ import { platformsWithData, suggestedHandles } from './handles.js';
 import { importedFiles } from './imported.js';
 import { logoOf, receiveLogo } from './logo.js';
 import { askedPeriod, monthsWithData } from './periods.js';
-import { commonHeaders, HttpError, PAGE_POLICY, readJson, requestLanguage, sendError, sendJson } from './http.js';
+import { commonHeaders, HttpError, jsonFields, PAGE_POLICY, readJson, requestLanguage, sendError, sendJson } from './http.js';
 import { earlierReport, generateReport, sendReportFile } from './reports.js';
 import { Workspace } from './workspace.js';
+
+const CLIENT_EXAMPLE = '{ "id": "acme", "name": "Acme", "timezone": "Europe/Madrid", "language": "es" }';
 
 export interface ServeOptions {
   workspace: string;
@@ -64,7 +66,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   const routes: Array<[string, RegExp, Handler]> = [
     ['GET', /^\/api\/clients$/, async () => ({ clients: workspace.clients() })],
-    ['POST', /^\/api\/clients$/, async ({ request, response }) => created(response, workspace.create(jsonObject(await readJson(request), '{ "id": "acme", "name": "Acme", "timezone": "Europe/Madrid", "language": "es" }')))],
+    ['POST', /^\/api\/clients$/, async ({ request, response }) => created(response, workspace.create(jsonFields(await readJson(request), CLIENT_EXAMPLE, ['id', 'name', 'timezone', 'language'])))],
     ['GET', /^\/api\/clients\/([^/]+)$/, async ({ params }) => workspace.summary(params[0] ?? '')],
     ['GET', /^\/api\/clients\/([^/]+)\/config$/, async ({ response, params }) => readWithVersion(response, workspace, params[0] ?? '')],
     [
@@ -111,14 +113,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     [
       'POST',
       /^\/api\/clients\/([^/]+)\/exports\/([^/]+)\/preview$/,
-      async ({ request, params }) => previewAgain(workspace, params[0] ?? '', params[1] ?? '', await readJson(request), activities),
+      async ({ request, params }) => previewAgain(workspace, params[0] ?? '', params[1] ?? '', jsonFields(await readJson(request), '{ "timezone": "Europe/Madrid" }', ['mapping', 'timezone', 'language']), activities),
     ],
     ['GET', /^\/api\/clients\/([^/]+)\/imports$/, async ({ params }) => activities.reading(params[0] ?? '', () => importedFiles(workspace, params[0] ?? ''))],
-    ['POST', /^\/api\/clients\/([^/]+)\/imports$/, async ({ request, params }) => importPreviewed(workspace, params[0] ?? '', await readJson(request), activities)],
+    ['POST', /^\/api\/clients\/([^/]+)\/imports$/, async ({ request, params }) => importPreviewed(workspace, params[0] ?? '', jsonFields(await readJson(request), '{ "previewId": "…" }', ['previewId', 'mapping', 'timezone', 'language']), activities)],
     [
       'POST',
       /^\/api\/clients\/([^/]+)\/reports$/,
-      async ({ request, params }) => generateReport(workspace, params[0] ?? '', await readJson(request), sharedPrinter, activities),
+      async ({ request, params }) => generateReport(workspace, params[0] ?? '', jsonFields(await readJson(request), '{ "period": "2025-10", "language": "es" }', ['period', 'language', 'allowUnmatchedHandles']), sharedPrinter, activities),
     ],
     [
       'GET',
@@ -204,12 +206,6 @@ function readWithVersion(response: ServerResponse, workspace: Workspace, id: str
     response.setHeader('etag', `"${version}"`);
     return value;
   }
-}
-
-/** A body that must be a JSON object; `example` shows one. */
-function jsonObject(value: unknown, example: string): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new HttpError(400, `send a JSON object, such as ${example}.`);
-  return value as Record<string, unknown>;
 }
 
 /**

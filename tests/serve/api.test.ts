@@ -388,6 +388,20 @@ describe('the API of replybench serve', () => {
     const zoned = ((await call(base(), 'GET', '/api/clients')).body.clients as Array<{ id: string; timezone: string; problem: string | null }>).find((client) => client.id === 'edited');
     expect(zoned).toMatchObject({ timezone: 'UTC', problem: expect.stringContaining('timezone') });
     expect((await call(base(), 'POST', '/api/clients', null)).body).toEqual({ error: 'send a JSON object, such as { "id": "acme", "name": "Acme", "timezone": "Europe/Madrid", "language": "es" }.' });
+    // A key the request does not take (a CLI flag's name, a typo) is refused, not left out without a word.
+    expect((await call(base(), 'POST', '/api/clients', { id: 'typo', name: 'Typo', timezon: 'UTC' })).body).toEqual({
+      error: 'timezon: not a field of this request; did you mean timezone? It takes id, name, timezone, language.',
+    });
+    expect((await call(base(), 'POST', '/api/clients/edited/reports', { period: '2017-10', lang: 'es' })).body).toEqual({
+      error: 'lang: not a field of this request. It takes period, language, allowUnmatchedHandles.',
+    });
+    expect(existsSync(join(workspace(), 'typo'))).toBe(false);
+    // A request whose every field is optional may come without a body (curl -X POST); one with a body of another type may not.
+    const bare = await fetch(`${base()}/api/clients/edited/imports`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(bare.status).toBe(400);
+    expect(await bare.json()).toEqual({ error: 'previewId: give the previewId the upload answered.' });
+    const form = await fetch(`${base()}/api/clients/edited/imports`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/plain' }, body: 'previewId=1' });
+    expect(form.status).toBe(415);
   });
 
   it('maps an unknown layout from the best guesses, previews it as the columns are picked, and saves the mapping the CLI reads', async () => {
@@ -407,6 +421,11 @@ describe('the API of replybench serve', () => {
     // The date column has a name no export layout uses: the guesses leave it to the user.
     expect(mapper.mapping).toEqual({ columns: { id: 'Nº', author: 'Usuario', date: '', text: 'Texto' }, date: { format: 'iso' }, platform: { column: 'Red' }, delimiter: ';' });
 
+    // Previewed again as its own layout, or sent as a workbook that is none: refused naming the file as the user named it, not the server's folder.
+    expect((await call(base(), 'POST', `/api/clients/mapped/exports/${upload1.body.previewId}/preview`, {})).body.error).toMatch(/^encuesta\.csv:1: unknown export layout/);
+    expect((await call(base(), 'POST', '/api/clients/mapped/exports', upload('encuesta.xlsx', csv))).body).toEqual({
+      error: 'encuesta.xlsx: has the .xlsx extension but is not an Excel workbook (damaged or renamed?). Export it again.',
+    });
     const unpicked = await call(base(), 'POST', `/api/clients/mapped/exports/${upload1.body.previewId}/preview`, { mapping: mapper.mapping });
     expect(unpicked).toMatchObject({ status: 400, body: { error: 'mapping: columns.date: a column name cannot be empty.' } });
     const mapping = { ...mapper.mapping, columns: { ...mapper.mapping.columns, date: 'Cuándo' }, date: { format: '%d/%m/%Y %H:%M' }, platform: { column: 'Red', values: { X: 'twitter' } } };
