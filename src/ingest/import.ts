@@ -4,7 +4,8 @@ import { CRASH_STEPS, crashPoint } from '../crash-point.js';
 import { diskFullError, isDiskFull } from '../disk-full.js';
 import { UserError } from '../errors.js';
 import type { Store } from '../store/database.js';
-import { canonicalPlatform } from '../store/platforms.js';
+import { canonicalPlatform, KNOWN_PLATFORMS } from '../store/platforms.js';
+import { closest } from '../closest.js';
 import { FORMAT_CHOICES, formatById } from './formats/index.js';
 import { genericFormat, loadGenericMapping } from './formats/generic.js';
 import type { ExportFormat } from './formats/types.js';
@@ -46,7 +47,11 @@ export function resolveImportOptions(request: ImportRequest): FileImportOptions 
   let platform: string | null = null;
   if (request.platform !== undefined) {
     platform = canonicalPlatform(request.platform);
-    if (!/^[a-z0-9][a-z0-9_.-]*$/.test(platform)) throw new UserError(`--platform: "${request.platform}" is not a platform name; use e.g. twitter, facebook, instagram.`);
+    // As a config's accounts and a mapping's platform are: a platform no config can name would be counted by nothing.
+    if (!KNOWN_PLATFORMS.includes(platform)) {
+      const [near] = closest(platform, KNOWN_PLATFORMS, 1);
+      throw new UserError(`--platform: "${request.platform}" is not a platform replybench knows${near ? `; did you mean ${near}?` : ''} (use one of ${KNOWN_PLATFORMS.join(', ')}).`);
+    }
   }
   const name = (request.format ?? 'auto').trim().toLowerCase();
   let format: ExportFormat | 'auto';

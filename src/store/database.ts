@@ -69,14 +69,25 @@ export class Store extends SqlSession {
         throw new UserError(`${path}: cannot create the database's folder (${errorCode(error)}); choose a path in a folder you can write to.`);
       }
     }
+    const memoryLimit = process.env.REPLYBENCH_MEMORY_LIMIT || options.memoryLimit;
+    const threads = process.env.REPLYBENCH_THREADS;
     let instance: DuckDBInstance;
     let release: () => void;
     try {
-      const memoryLimit = process.env.REPLYBENCH_MEMORY_LIMIT || options.memoryLimit;
-      const threads = process.env.REPLYBENCH_THREADS;
       const settings: Record<string, string> = { ...(memoryLimit ? { memory_limit: memoryLimit } : {}), ...(threads ? { threads } : {}) };
       ({ instance, release } = options.readOnly && path !== ':memory:' ? await sharedReader(path, settings) : await ownInstance(path, settings));
     } catch (error) {
+      // DuckDB's refusal of a setting names neither the variable nor the form it takes.
+      const given = (
+        [
+          ['REPLYBENCH_MEMORY_LIMIT', process.env.REPLYBENCH_MEMORY_LIMIT, 'an amount of memory such as 4GB'],
+          ['REPLYBENCH_THREADS', threads, 'a number of threads such as 2'],
+        ] as const
+      ).filter(([, value]) => value);
+      if (firstLine(error).includes('Failed to set config') && given.length > 0) {
+        const named = given.map(([name, value]) => `${name}="${value}"`).join(' or ');
+        throw new UserError(`${named} is not a setting DuckDB takes; give ${given.map(([, , form]) => form).join(' and ')}, or unset ${given.length > 1 ? 'them' : 'it'}.`);
+      }
       throw new UserError(`${path}: cannot open the database (${firstLine(error)}). Check the path, or close the program that holds it.`);
     }
     const { connection } = await SqlSession.on(await instance.connect());

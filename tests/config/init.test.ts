@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { format, subMonths } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempFolder } from '../ingest/helpers.js';
@@ -23,6 +23,10 @@ describe('replybench init', () => {
     expect(lastMonth).toBeDefined();
     expect(result.stdout).toMatch(new RegExp(`\\n  \\S.* check --period ${lastMonth}\\n`));
     expect(result.stdout).toMatch(new RegExp(`\\n  \\S.* report --period ${lastMonth}\\n`));
+    expect(result.stdout).toContain(`\n  cd ${relative(process.cwd(), root)}\n`);
+    // In the folder it runs in, there is no folder to go to first.
+    const here = tempFolder();
+    expect((await runCli(['init'], here)).stdout).not.toMatch(/\n {2}cd /);
     // Run again there, it leaves the config as it is and says what to do.
     const again = await runCli(['init', root]);
     expect(again).toMatchObject({ status: 1, stderr: `replybench: ${join(root, 'replybench.yaml')}: already exists; edit it, or run init in another folder.\n` });

@@ -205,6 +205,11 @@ describe('options are checked before any file is read', () => {
     expect(message({ format: 'generic' })).toContain('--format generic needs --mapping file.yaml');
   });
 
+  it('a platform replybench does not know (its posts would be counted by nothing), a synonym folded', () => {
+    expect(message({ platform: 'twiter' })).toMatch(/^--platform: "twiter" is not a platform replybench knows; did you mean twitter\? \(use one of twitter, facebook, /);
+    expect(resolveImportOptions({ platform: ' X ' }).platform).toBe('twitter');
+  });
+
   it('--mapping with another format', () => {
     expect(message({ format: 'twcs', mapping: 'map.yaml' })).toBe('--mapping applies only to --format generic; drop --mapping, or use --format generic.');
   });

@@ -73,3 +73,26 @@ describe('readers of one database in one process', () => {
     expect(writableElsewhere(path)).toBe(true);
   });
 });
+
+describe('the settings a store opens with', () => {
+  it('a memory limit or thread count DuckDB refuses is named by its variable, not blamed on the path', async () => {
+    const saved = { memory: process.env.REPLYBENCH_MEMORY_LIMIT, threads: process.env.REPLYBENCH_THREADS };
+    try {
+      process.env.REPLYBENCH_THREADS = 'two';
+      delete process.env.REPLYBENCH_MEMORY_LIMIT;
+      await expect(Store.open(':memory:')).rejects.toThrow('REPLYBENCH_THREADS="two" is not a setting DuckDB takes; give a number of threads such as 2, or unset it.');
+      process.env.REPLYBENCH_THREADS = '1';
+      process.env.REPLYBENCH_MEMORY_LIMIT = 'lots';
+      await expect(Store.open(join(tempFolder(), 'store.duckdb'))).rejects.toThrow(
+        'REPLYBENCH_MEMORY_LIMIT="lots" or REPLYBENCH_THREADS="1" is not a setting DuckDB takes; give an amount of memory such as 4GB and a number of threads such as 2, or unset them.',
+      );
+      process.env.REPLYBENCH_MEMORY_LIMIT = '1.5 GB';
+      (await Store.open(':memory:')).close();
+    } finally {
+      for (const [name, value] of [['REPLYBENCH_MEMORY_LIMIT', saved.memory], ['REPLYBENCH_THREADS', saved.threads]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  });
+});

@@ -82,8 +82,12 @@ function importConfig(options: ImportOptions, configGiven: boolean): Config | nu
   return configGiven || existsSync(options.config) ? loadConfig(options.config, { draft: true }) : null;
 }
 
-/** A dry run is about the file: without a readable config it looks at the file alone. */
+/**
+ * A dry run is about the file: without a readable config it looks at the file alone. A --config that names no file is
+ * refused, as by the import: the dry run would read times in another zone, against another database, without a word.
+ */
 function dryRunConfig(options: ImportOptions, configGiven: boolean): Config | null | undefined {
+  if (configGiven && !existsSync(options.config)) return importConfig(options, configGiven);
   try {
     return importConfig(options, configGiven);
   } catch (error) {

@@ -9,7 +9,7 @@ import { CHECKOUT, commandIn } from '../launcher.js';
 export function registerInit(program: Command): Command {
   return program
     .command('init')
-    .description('scaffold replybench.yaml and the exports/ and reports/ folders')
+    .description('scaffold replybench.yaml and the exports/, reports/ and data/ folders')
     .argument('[dir]', 'project folder', '.')
     .action((dir: string) => {
       const root = resolve(dir);
@@ -23,7 +23,7 @@ export function registerInit(program: Command): Command {
       process.stdout.write(
         `Created ${configPath} and the folders exports/, reports/, data/.\n` +
           'Next: put your export files in exports/, edit the brands in replybench.yaml, then run\n' +
-          `  cd ${relative(process.cwd(), root) || '.'}\n  ${replybench} import exports/*\n  ${replybench} check --period ${lastMonth}\n  ${replybench} report --period ${lastMonth}\n` +
+          `${relative(process.cwd(), root) === '' ? '' : `  cd ${relative(process.cwd(), root)}\n`}  ${replybench} import exports/*\n  ${replybench} check --period ${lastMonth}\n  ${replybench} report --period ${lastMonth}\n` +
           `or do it all in the page of \`${replybench} serve\`.\n` +
           (replybench.startsWith('node ') ? `To type \`replybench\` instead, run \`npm link\` once in ${CHECKOUT}.\n` : ''),
       );

@@ -41,7 +41,7 @@ interface ReportOptions {
 export function registerReport(program: Command): Command {
   const command = program
     .command('report')
-    .description('write the PDF report (plus HTML, CSV, JSON and SVG charts)')
+    .description('write the report: PDF, deck (PPTX), workbooks (XLSX), HTML, CSV, JSON and SVG charts')
     .requiredOption('--period <period>', 'a month (2017-10), a quarter (2017-Q4) or FROM..TO dates, both included')
     .option('--config <path>', 'config file; repeat it for one report per config', collect, [])
     .option('--all-clients <dir>', 'one report per config file (*.yaml) in this folder, or per client project folder in it, reusing one browser')

@@ -132,6 +132,10 @@ describe('replybench import --dry-run', () => {
     expect(result.stdout).toContain('  7 rows read: 7 would be imported, 0 rejected\n');
     expect(existsSync(db)).toBe(false);
     expect(readdirSync(folder)).toEqual([]);
+    // A --config that names no file is refused, as the import refuses it: the dry run would read times in UTC and look at another database.
+    const missing = await run(['import', '--dry-run', join(FIXTURES, 'twitter_v2.csv'), '--config', join(folder, 'client.yaml')], folder);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/^replybench: .*client\.yaml: config file not found\./);
   });
 
   it("counts the posts the database holds already (an overlapping export adds only the rest), and none without a database", async () => {
