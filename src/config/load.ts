@@ -138,9 +138,17 @@ function describeIssue(issue: z.core.$ZodIssue | undefined, raw: unknown): strin
     if (first) return describeIssue({ ...first, path: [...issue.path, ...first.path] }, raw);
   }
   if (issue.code === 'invalid_type') {
-    if (valueAt(raw, issue.path) === undefined) return `${path}: is required (expected ${issue.expected}).`;
-    return `${path}: should be ${issue.expected === 'array' ? 'a list, e.g. [a, b]' : `a ${issue.expected}`}.`;
+    const expected = EXPECTED[issue.expected] ?? `a ${issue.expected}`;
+    if (valueAt(raw, issue.path) === undefined) return `${path}: is required: give ${expected}.`;
+    return `${path}: should be ${expected}.`;
   }
+  if ((issue.code === 'too_big' || issue.code === 'too_small') && issue.origin === 'number') {
+    const given = valueAt(raw, issue.path);
+    const bound = issue.code === 'too_big' ? issue.maximum : issue.minimum;
+    const side = issue.code === 'too_big' ? (issue.inclusive ? 'at most' : 'under') : issue.inclusive ? 'at least' : 'over';
+    return `${path}: ${String(given)} is out of range; give a number ${side} ${String(bound)}.`;
+  }
+  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) return `${path}: cannot be empty.`;
   if (issue.code === 'invalid_value') {
     const given = valueAt(raw, issue.path);
     const allowed = issue.values.map(String);
@@ -149,6 +157,17 @@ function describeIssue(issue: z.core.$ZodIssue | undefined, raw: unknown): strin
   }
   return sentence(`${path}: ${issue.message}`);
 }
+
+/** What a key of each type takes, in the words of the message that asks for it. */
+const EXPECTED: Record<string, string> = {
+  string: 'a text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list, e.g. [a, b]',
+  object: 'keys with values, e.g. { key: value }',
+  record: 'keys with values, e.g. { key: value }',
+};
 
 /** The candidate closest to what was written, for a "did you mean"; none for a short code ("de" is two edits from "en", and means German). */
 function guess(given: unknown, candidates: readonly string[]): string | undefined {

@@ -6,8 +6,18 @@ import { canonicalTimezone, isKnownTimezone, unknownTimezoneMessage } from './ti
 
 const handle = z.string().trim().min(1, 'a handle cannot be empty');
 
-/** A handle as the config is matched: lower case, without its leading @. */
-const matched = (value: string): string => value.replace(/^@/, '').toLowerCase();
+/**
+ * A handle as the config is matched: as the import stores an author (src/ingest/formats/sql-helpers.ts, `handle`),
+ * lower case, without its leading @, a profile URL around it or Reddit's u/ (`https://twitter.com/AcmeCares/`,
+ * `u/acme`), so that a handle pasted from a profile matches the posts the data holds of it.
+ */
+export function matchedHandle(written: string): string {
+  const lowered = written.trim().toLowerCase();
+  if (!lowered.includes('/') && !lowered.includes('?')) return lowered.replace(/^@+/, '');
+  const withoutHost = lowered.replace(/^(https?:\/\/)?(www\.|mobile\.|m\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}\//, '');
+  const withoutUserPrefix = withoutHost.replace(/^\/?(?:u|user)\/([^/?#]+)/, '$1');
+  return (withoutUserPrefix.split('?')[0] ?? '').split('/')[0]?.trim().replace(/^@+/, '') ?? '';
+}
 
 /** Platforms whose handles are one word (a Facebook page or a YouTube channel may be named by words, commas and all). */
 const ONE_WORD_HANDLES = new Set(['twitter', 'instagram', 'tiktok', 'threads', 'bluesky', 'mastodon', 'reddit']);
@@ -36,10 +46,11 @@ const accounts = z
       handles.forEach((value, index) => {
         const problem = handleProblem(value, canonicalPlatform(platform));
         if (problem) context.addIssue({ code: 'custom', path: [platform, index], message: `"${value}" ${problem}: list each handle on its own` });
+        else if (matchedHandle(value) === '') context.addIssue({ code: 'custom', path: [platform, index], message: `"${value}" names no account (a link to a site, not a profile): list the handle itself` });
       });
     }
   })
-  .transform((byPlatform) => Object.fromEntries(Object.entries(byPlatform).map(([platform, handles]) => [platform, handles.map(matched)])));
+  .transform((byPlatform) => Object.fromEntries(Object.entries(byPlatform).map(([platform, handles]) => [platform, handles.map(matchedHandle)])));
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, 'use letters, digits, "-" or "_" (e.g. acme)');
 

@@ -2,7 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { listValue } from '@duckdb/node-api';
+import { z } from 'zod';
 import { loadConfig, parseConfig } from '../../src/config/load.js';
+import { matchedHandle } from '../../src/config/schema.js';
+import { handle } from '../../src/ingest/formats/sql-helpers.js';
+import { Store } from '../../src/store/database.js';
 import { STARTER_CONFIG } from '../../src/config/starter.js';
 import { UserError } from '../../src/errors.js';
 
@@ -23,6 +28,28 @@ function errorOf(raw: unknown): string {
   }
   throw new Error('expected the config to be rejected');
 }
+
+describe('handles as the config matches them', () => {
+  it('are the authors the import stores for the same text: a profile link or u/ pasted from a profile matches its posts', async () => {
+    const written = ['@AcmeCares', 'https://twitter.com/TelboES/', 'twitter.com/TelboES?lang=es', 'u/Acme_Help', '/u/acme_help', 'https://www.reddit.com/user/Jane_Doe/', 'www.instagram.com/@Zentel.Movil/', 'Acme'];
+    const store = await Store.open(':memory:');
+    try {
+      const sql = `SELECT ${handle('written')} AS stored FROM unnest($written::VARCHAR[]) AS t(written)`;
+      const stored = (await store.rows('handles', z.object({ stored: z.string() }), sql, { written: listValue(written) })).map((row) => row.stored);
+      expect(written.map(matchedHandle)).toEqual(stored);
+      expect(stored).toEqual(['acmecares', 'telboes', 'telboes', 'acme_help', 'acme_help', 'jane_doe', 'zentel.movil', 'acme']);
+    } finally {
+      store.close();
+    }
+    expect(parseConfig({ client: 'acme', brands: [{ id: 'acme', accounts: { twitter: ['https://x.com/AcmeCares'], reddit: ['u/Acme'] } }] }, 'cfg.yaml', '/tmp').brands[0]?.accounts).toEqual({
+      twitter: ['acmecares'],
+      reddit: ['acme'],
+    });
+    expect(errorOf({ client: 'acme', brands: [{ id: 'acme', accounts: { twitter: ['https://twitter.com/'] } }] })).toBe(
+      'cfg.yaml: brands.0.accounts.twitter.0: "https://twitter.com/" names no account (a link to a site, not a profile): list the handle itself.',
+    );
+  });
+});
 
 describe('config', () => {
   it('normalises handles and platforms and fills defaults', () => {
@@ -100,7 +127,11 @@ describe('config', () => {
     expect(errorOf({ ...minimal, brands: [...minimal.brands, { id: 'empty' }] })).toMatch(/brands\.2\.accounts: brand "empty" has no accounts/);
     expect(errorOf({ ...minimal, metrics: { responseWindow: 'soon' } })).toMatch(/metrics\.responseWindow: use e\.g\. 7d/);
     expect(errorOf({ ...minimal, colour: 'red' })).toMatch(/unknown key "colour"/);
-    expect(errorOf({ brands: minimal.brands })).toMatch(/^cfg\.yaml: client: is required/);
+    expect(errorOf({ brands: minimal.brands })).toBe('cfg.yaml: client: is required: give a text.');
+    // In words, not the validator's: a number out of its range, an empty name, a map given as something else.
+    expect(errorOf({ ...minimal, metrics: { coverage: { responsesMissing: 5 } } })).toBe('cfg.yaml: metrics.coverage.responsesMissing: 5 is out of range; give a number at most 1.');
+    expect(errorOf({ ...minimal, brands: [{ ...minimal.brands[0], name: '' }, minimal.brands[1]] })).toBe('cfg.yaml: brands.0.name: cannot be empty.');
+    expect(errorOf([])).toBe('cfg.yaml: (top level): should be keys with values, e.g. { key: value }.');
   });
 
   it('suggests the key, timezone or value closest to a misspelt one, and nothing where none is close', () => {
