@@ -38,7 +38,8 @@ function handleProblem(written: string, platform: string): string | null {
 }
 
 const accounts = z
-  .record(z.string().min(1), z.array(handle).min(1, 'list at least one handle'))
+  // An empty list is a platform without handles (a script that took the last one away): left out, as if not written.
+  .record(z.string().min(1), z.array(handle))
   .default({})
   // Checked as written, so the message quotes what the user typed.
   .superRefine((byPlatform, context) => {
@@ -50,7 +51,7 @@ const accounts = z
       });
     }
   })
-  .transform((byPlatform) => Object.fromEntries(Object.entries(byPlatform).map(([platform, handles]) => [platform, handles.map(matchedHandle)])));
+  .transform((byPlatform) => Object.fromEntries(Object.entries(byPlatform).flatMap(([platform, handles]) => (handles.length === 0 ? [] : [[platform, handles.map(matchedHandle)]]))));
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, 'use letters, digits, "-" or "_" (e.g. acme)');
 

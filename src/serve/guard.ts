@@ -12,7 +12,8 @@ export function guard(request: IncomingMessage, url: URL, port: number, token: s
   if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) throw new HttpError(421, `this server answers only http://127.0.0.1:${port}/, not the host "${host}".`);
   if (!url.pathname.startsWith('/api/')) return;
   const header = request.headers.authorization ?? '';
-  const given = header.startsWith('Bearer ') ? header.slice(7) : (url.searchParams.get('token') ?? '');
+  // The scheme is case-insensitive (RFC 9110): "bearer" as some clients send it.
+  const given = /^bearer /i.test(header) ? header.slice(7) : (url.searchParams.get('token') ?? '');
   if (!sameSecret(given, token)) throw new HttpError(401, 'missing or wrong token: use the address replybench serve printed (it ends with ?token=...).');
 }
 

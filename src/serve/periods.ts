@@ -17,7 +17,8 @@ export function askedPeriod(text: unknown, timezone: string): Period {
     return parsePeriod(given, timezone);
   } catch (error) {
     if (error instanceof PeriodError) {
-      throw new HttpError(400, `period: ${error.message.replace(/^--period /, '')}`, { code: 'bad-period', values: { period: given.trim(), problem: error.problem } });
+      const said = given.trim() === '' ? 'give one, such as "2017-10", "2017-Q4" or "2017-10-01..2017-10-15".' : error.message.replace(/^--period /, '');
+      throw new HttpError(400, `period: ${said}`, { code: 'bad-period', values: { period: given.trim(), problem: error.problem } });
     }
     throw error;
   }

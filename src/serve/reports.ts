@@ -1,6 +1,6 @@
-import { createReadStream, lstatSync } from 'node:fs';
+import { createReadStream, existsSync, lstatSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { withAnalysis } from '../analysis/analysis.js';
 import { CONFIG_FILE } from '../config/load.js';
 import type { Config } from '../config/types.js';
@@ -98,6 +98,9 @@ function refuseOutsideFiles(workspace: Workspace, id: string, config: Config): v
   const logo = config.report.agency?.logo;
   if (logo !== undefined && !workspace.holds(id, logo)) {
     throw new HttpError(400, `${CONFIG_FILE}: report.agency.logo: "${logo}" is outside the client's folder; send the logo in the page, or name a file inside the folder.`, { code: 'bad-logo', values: { problem: 'outside-folder' } });
+  }
+  if (logo !== undefined && !existsSync(resolve(config.baseDir, logo))) {
+    throw new HttpError(400, `${CONFIG_FILE}: report.agency.logo: "${logo}" is not in the client's folder; send the logo in the page, or take the key away.`, { code: 'bad-logo', values: { problem: 'unreadable' } });
   }
   const template = config.report.template;
   if (template !== undefined && !workspace.holds(id, template)) {

@@ -125,9 +125,12 @@ export class Workspace {
    * no path.
    */
   loadedConfig(id: string): Config {
+    const path = this.configPath(id);
     try {
-      return loadConfig(this.configPath(id));
+      return loadConfig(path);
     } catch (error) {
+      // Named as the page names the file, never by its place on the server.
+      if (error instanceof UserError && !(error instanceof BrandWithoutAccounts) && error.message.startsWith(`${path}:`)) throw new UserError(`${CONFIG_FILE}${error.message.slice(path.length)}`);
       if (!(error instanceof BrandWithoutAccounts)) throw error;
       throw new HttpError(400, `${CONFIG_FILE}: brands.${error.index}.accounts: brand "${error.brandId}" has no accounts yet; pick its handles in the brands form and save.`, {
         code: 'no-accounts',
@@ -144,7 +147,9 @@ export class Workspace {
     if (name === null) throw new HttpError(400, 'name: give the client\'s name as its reports should show it.');
     const language = requestLanguage(fields.language);
     const folder = join(this.root, id);
-    if (existsSync(folder)) throw new HttpError(409, `id: a client "${id}" already exists.`, { code: 'client-exists', values: { id } });
+    if (existsSync(join(folder, CONFIG_FILE))) throw new HttpError(409, `id: a client "${id}" already exists.`, { code: 'client-exists', values: { id } });
+    // A folder of the workspace that is no client (no replybench.yaml): not listed, so not said to be one.
+    if (existsSync(folder)) throw new HttpError(409, `id: the workspace has a folder "${id}" that is not a client (it holds no ${CONFIG_FILE}); choose another id, or move that folder away.`);
     const zone = fields.timezone ?? 'UTC';
     if (typeof zone !== 'string' || !isKnownTimezone(zone)) throw unknownTimezone('timezone', zone);
     const timezone = canonicalTimezone(zone);

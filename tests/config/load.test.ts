@@ -45,6 +45,9 @@ describe('handles as the config matches them', () => {
       twitter: ['acmecares'],
       reddit: ['acme'],
     });
+    // A platform whose list is empty is left out; a brand left with none has no accounts.
+    expect(parseConfig({ client: 'acme', brands: [{ id: 'acme', accounts: { twitter: [], reddit: ['acme'] } }] }, 'cfg.yaml', '/tmp').brands[0]?.accounts).toEqual({ reddit: ['acme'] });
+    expect(errorOf({ client: 'acme', brands: [{ id: 'acme', accounts: { twitter: [] } }] })).toMatch(/^cfg\.yaml: brands\.0\.accounts: brand "acme" has no accounts;/);
     expect(errorOf({ client: 'acme', brands: [{ id: 'acme', accounts: { twitter: ['https://twitter.com/'] } }] })).toBe(
       'cfg.yaml: brands.0.accounts.twitter.0: "https://twitter.com/" names no account (a link to a site, not a profile): list the handle itself.',
     );

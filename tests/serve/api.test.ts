@@ -122,6 +122,8 @@ describe('the API of replybench serve', () => {
     expect((await call(base(), 'GET', '/api/clients/apple/check?period=2017-13')).body).toMatchObject({ error: expect.stringMatching(/^period: "2017-13"/), code: 'bad-period', values: { period: '2017-13', problem: 'no-such-date' } });
     expect((await call(base(), 'GET', '/api/clients/apple/check')).body).toMatchObject({ code: 'bad-period', values: { period: '', problem: 'empty' } });
     expect((await call(base(), 'GET', '/api/clients/apple/check?period=2017-10-15..2017-10-01')).body).toMatchObject({ values: { problem: 'order' } });
+    // No period at all is asked for, not called "not a period".
+    expect((await call(base(), 'GET', '/api/clients/apple/check')).body).toMatchObject({ error: 'period: give one, such as "2017-10", "2017-Q4" or "2017-10-01..2017-10-15".', code: 'bad-period' });
     expect((await call(base(), 'GET', '/api/clients/apple/check?period=1999-10')).body).toMatchObject({ values: { problem: 'year' } });
     // A period without a single post blames no handle, topic or brand: it says which days the data covers.
     const empty = (await call(base(), 'GET', '/api/clients/apple/check?period=2016-10&language=es')).body;
@@ -396,6 +398,15 @@ describe('the API of replybench serve', () => {
       error: 'lang: not a field of this request. It takes period, language, allowUnmatchedHandles.',
     });
     expect(existsSync(join(workspace(), 'typo'))).toBe(false);
+    // A folder of the workspace that is no client: its id is taken, and said as what it is.
+    mkdirSync(join(workspace(), 'plain'));
+    expect((await call(base(), 'POST', '/api/clients', { id: 'plain', name: 'Plain' })).body).toEqual({
+      error: 'id: the workspace has a folder "plain" that is not a client (it holds no replybench.yaml); choose another id, or move that folder away.',
+    });
+    // A config the page cannot read is named as the page names it, not by its place on the server.
+    expect((await call(base(), 'GET', '/api/clients/edited/check?period=2017-10')).body).toEqual({ error: 'replybench.yaml: timezone: not a known IANA timezone (e.g. UTC, Europe/Madrid, America/New_York).' });
+    // The token's scheme is read in any case.
+    expect((await fetch(`${base()}/api/clients`, { headers: { authorization: `bearer ${TOKEN}` } })).status).toBe(200);
     // A request whose every field is optional may come without a body (curl -X POST); one with a body of another type may not.
     const bare = await fetch(`${base()}/api/clients/edited/imports`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } });
     expect(bare.status).toBe(400);
@@ -701,6 +712,12 @@ describe('the API of replybench serve', () => {
     expect((await call(base(), 'GET', '/api/clients/norte/logo')).body).toEqual({ logo: '../secret.png', dataUrl: null, problem: 'outside-folder' });
     writeFileSync(config_, readFileSync(config_, 'utf8').replace('logo: ../secret.png', 'logo: moved.png'));
     expect((await call(base(), 'GET', '/api/clients/norte/logo')).body).toEqual({ logo: 'moved.png', dataUrl: null, problem: 'unreadable' });
+    // A report asked for then is refused as the logo field says it, with the code the page words and no path of the server.
+    expect((await call(base(), 'POST', '/api/clients/norte/reports', { period: '2017-10' })).body).toEqual({
+      error: 'replybench.yaml: report.agency.logo: "moved.png" is not in the client\'s folder; send the logo in the page, or take the key away.',
+      code: 'bad-logo',
+      values: { problem: 'unreadable' },
+    });
   });
 
   it('settles an upload cut off before its end, and leaves nothing of it behind', async () => {

@@ -53,3 +53,19 @@ describe('replybench serve started through npx', () => {
     expect(alive(underShell)).toBe(true);
   });
 });
+
+describe('replybench serve --workspace', () => {
+  it('says when the folder does not exist, so a misspelt one does not look like every client gone', async () => {
+    const missing = join(mkdtempSync(join(tmpdir(), 'replybench-serve-')), 'clinets');
+    const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--workspace', missing], { stdio: ['ignore', 'pipe', 'inherit'] });
+    if (child.pid !== undefined) started.push(child.pid);
+    let printed = '';
+    await new Promise<void>((done) => {
+      child.stdout?.on('data', (data: Buffer) => {
+        printed += String(data);
+        if (printed.includes('--workspace')) done();
+      });
+    });
+    expect(printed).toContain(`(${missing} does not exist: it is made when the first client is created; check --workspace if you meant an existing folder.)\n`);
+  });
+});

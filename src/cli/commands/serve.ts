@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from '../../errors.js';
 
@@ -31,7 +32,10 @@ export function registerServe(program: Command): Command {
         if (code === 'EADDRINUSE') throw new UserError(`--port ${port}: another program listens there; choose another port with --port.`);
         throw error;
       }
-      process.stdout.write(`replybench serves ${resolve(options.workspace)} at\n  ${server.url}\nOpen that address (it carries this run's token). Ctrl-C stops it.\n`);
+      // A misspelt --workspace would show no client, as if every one had gone: said, not left to look so.
+      const workspace = resolve(options.workspace);
+      const found = existsSync(workspace) ? '' : `(${workspace} does not exist: it is made when the first client is created; check --workspace if you meant an existing folder.)\n`;
+      process.stdout.write(`replybench serves ${workspace} at\n  ${server.url}\nOpen that address (it carries this run's token). Ctrl-C stops it.\n${found}`);
       if (options.open) openInBrowser(server.url);
       await new Promise<void>((done) => {
         const stop = () => void server.close().then(done);
