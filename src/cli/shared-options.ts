@@ -3,7 +3,7 @@ import { UserError } from '../errors.js';
 
 /** The help of options several commands take, worded once. */
 export const DB_HELP = "database file (default: the config's database, else replybench.duckdb in the config's folder)";
-export const NO_CACHE_HELP = 'compute the analysis again instead of reading the one kept beside the database';
+export const NO_CACHE_HELP = 'compute the analysis again instead of reading the one kept beside the database, and keep none';
 
 /**
  * --lang, and --language, hidden, for those who write the page's and the API's word for it: either names the

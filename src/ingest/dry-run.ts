@@ -413,13 +413,21 @@ export async function runDryRun(paths: readonly string[], options: DryRunOptions
     }
     files += outcomes.length;
     for (const outcome of outcomes) {
-      if (outcome.error) refused(outcome.path, outcome.error);
-      else process.stdout.write(json ? `${JSON.stringify(outcome.report)}\n` : dryRunText(outcome.report));
+      if (outcome.error) {
+        refused(outcome.path, outcome.error);
+        continue;
+      }
+      process.stdout.write(json ? `${JSON.stringify(outcome.report)}\n` : dryRunText(outcome.report));
+      // The import refuses a file of which no row can be used: the dry run's exit status says so too (its JSON object is the file's one line).
+      if (outcome.report.rowsRead > 0 && outcome.report.rejected === outcome.report.rowsRead) {
+        failures += 1;
+        process.stderr.write(`replybench: ${outcome.report.path}: every row would be rejected, so the import would refuse the file; see the reasons above.\n`);
+      }
     }
   }
   if (failures === 0) return;
   if (files === 1) throw new AlreadyReported();
-  throw new UserError(`${failures} of ${files} files could not be read (see the errors above).`);
+  throw new UserError(`${failures} of ${files} files could not be read or would be refused (see the errors above).`);
 }
 
 /** The reasons a row is rejected for its date (canonical.ts's checks): most rows rejected so, the date column is likely the wrong one. */

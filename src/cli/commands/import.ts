@@ -106,10 +106,10 @@ function localTimesIn(options: ImportOptions, config: Config | null | undefined)
 
 /**
  * Where a dry run looks beyond the file: the config's database (its posts are counted) and timezone (the file's days
- * are counted in it); none when the config cannot be read (undefined).
+ * are counted in it); only --db's database when the config cannot be read (undefined).
  */
 function dryRunContext(options: ImportOptions, config: Config | null | undefined): DryRunContext {
-  if (config === undefined) return {};
+  if (config === undefined) return options.db === undefined ? {} : { database: databasePath(options.db, null) };
   return { database: databasePath(options.db, config), ...(config ? { daysIn: config.timezone } : {}) };
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
@@ -167,9 +167,27 @@ describe('replybench import --dry-run', () => {
     expect((await dryRunFile(join(FIXTURES, 'twitter_v2.csv'), {}, { database: foreign })).alreadyStored).toBeNull();
     const text = await run(['import', '--dry-run', join(FIXTURES, 'twitter_v2.csv'), '--db', db], folder);
     expect(text.stdout).toContain('  8 rows read: 5 new posts would be imported, 3 are in the database already, 0 rejected\n');
+    // A config here that cannot be read names no database; --db still does.
+    writeFileSync(join(folder, 'replybench.yaml'), 'client: [broken\n');
+    const broken = await run(['import', '--dry-run', '--json', join(FIXTURES, 'twitter_v2.csv'), '--db', db], folder);
+    expect(JSON.parse(broken.stdout)).toMatchObject({ alreadyStored: 3 });
+    rmSync(join(folder, 'replybench.yaml'));
     // A dry run reads the database without writing to it.
     const imported = await run(['import', '--json', join(FIXTURES, 'twitter_v2.csv'), '--db', db], folder);
     expect(JSON.parse(imported.stdout)).toMatchObject({ imported: 5, duplicates: 3 });
+  });
+
+  it('fails, as the import would, when every row of a file would be rejected, still showing why', async () => {
+    const folder = tempFolder();
+    const file = join(folder, 'dates.csv');
+    writeFileSync(file, 'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n1,ana,True,not a date,hola,,\n2,bob,True,nor this,hola,,\n');
+    const result = await run(['import', '--dry-run', file], folder);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('  2 rows read: 0 would be imported, 2 rejected\n');
+    expect(result.stderr).toBe(`replybench: ${file}: every row would be rejected, so the import would refuse the file; see the reasons above.\n`);
+    const json = await run(['import', '--dry-run', '--json', file], folder);
+    expect(json.status).toBe(1);
+    expect(json.stdout.trim().split('\n').map((line) => JSON.parse(line) as { rejected: number })).toEqual([expect.objectContaining({ rejected: 2 })]);
   });
 
   it('--json prints one object per file; an unreadable file fails the command', async () => {
