@@ -367,10 +367,12 @@ async function importWaiting(
       if (failure) throw new HttpError(400, failure.message.replaceAll(destination, name));
       imported = true;
       // Content imported before adds nothing: when its first copy is in exports/ still, a second copy would only mislead.
-      if (await firstCopyKept(store, outcome.results, exports)) rmSync(destination, { force: true });
-      // Times as the page writes them: in the client's zone.
+      const kept = await firstCopyKept(store, outcome.results, exports);
+      if (kept !== null) rmSync(destination, { force: true });
+      // Times as the page writes them: in the client's zone; each file named as `replybench import` in the client's folder names it (the first copy, when this one went).
       const zone = workspace.timezoneOf(id);
-      return { files: outcome.results.map((result) => importJson(result, language, zone)), mapping: request.mapping === undefined ? null : relative(folder, request.mapping) };
+      const files = outcome.results.map((result) => ({ ...importJson(result, language, zone), path: relative(folder, kept ?? result.path) }));
+      return { files, mapping: request.mapping === undefined ? null : relative(folder, request.mapping) };
     } finally {
       store.close();
       if (!imported) footprint.discard();
@@ -388,13 +390,13 @@ async function importWaiting(
   }
 }
 
-/** Whether every file imported was imported before (adding nothing), from a file that is still in `exports`. */
-async function firstCopyKept(store: Store, results: readonly FileImportResult[], exports: string): Promise<boolean> {
-  for (const result of results) {
-    const earlier = result.alreadyImported ? await earlierImport(store, result.sha256) : null;
-    if (!earlier || dirname(earlier.file) !== exports || !existsSync(earlier.file)) return false;
-  }
-  return results.length > 0;
+/** The first copy in `exports` of the file imported, when it was imported before (adding nothing) from a file still there; else null. */
+async function firstCopyKept(store: Store, results: readonly FileImportResult[], exports: string): Promise<string | null> {
+  // One upload is one file (a zip of several is refused before): its one result.
+  const [result, ...others] = results;
+  if (result === undefined || others.length > 0 || !result.alreadyImported) return null;
+  const earlier = await earlierImport(store, result.sha256);
+  return earlier && dirname(earlier.file) === exports && existsSync(earlier.file) ? earlier.file : null;
 }
 
 function sizeText(bytes: number): string {

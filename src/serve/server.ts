@@ -11,6 +11,7 @@ import { platformsWithData, suggestedHandles } from './handles.js';
 import { importedFiles } from './imported.js';
 import { logoOf, receiveLogo } from './logo.js';
 import { askedPeriod, monthsWithData } from './periods.js';
+import { CONFIG_FILE } from '../config/load.js';
 import { commonHeaders, HttpError, jsonFields, PAGE_POLICY, readJson, requestLanguage, sendError, sendJson } from './http.js';
 import { earlierReport, generateReport, sendReportFile } from './reports.js';
 import { Workspace } from './workspace.js';
@@ -93,7 +94,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         const period = url.searchParams.get('period') ?? '';
         return activities.reading(id, async () => {
           askedPeriod(period, workspace.loadedConfig(id).timezone);
-          return checkJson(await checkOf({ config: workspace.configPath(id), db: workspace.databaseOf(id), period }), language);
+          // The config named as `replybench check` in the client's folder names it, not by its place on the server.
+          return { ...checkJson(await checkOf({ config: workspace.configPath(id), db: workspace.databaseOf(id), period }), language), config: CONFIG_FILE };
         });
       },
     ],

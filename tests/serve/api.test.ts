@@ -42,14 +42,16 @@ describe('the API of replybench serve', () => {
     expect(preview.body).toMatchObject({ file: 'twcs sample.csv', preview: { format: { id: 'twcs' }, rowsRead: 93, wouldImport: 93, alreadyStored: 0, rejected: 0 } });
     const imported = await call(base(), 'POST', '/api/clients/apple/imports', { previewId: preview.body.previewId });
     expect(imported.status).toBe(200);
-    expect(imported.body).toMatchObject({ files: [{ format: 'twcs', imported: 93, rejected: 0 }] });
+    // Named as `replybench import --json` in the client's folder names it.
+    expect(imported.body).toMatchObject({ files: [{ path: 'exports/twcs sample.csv', format: 'twcs', imported: 93, rejected: 0 }] });
     expect((await call(base(), 'POST', '/api/clients/apple/imports', { previewId: preview.body.previewId })).status).toBe(404);
     // The same content uploaded again: the preview says it was imported, before anything is imported again.
     expect(preview.body.alreadyImported).toBeNull();
     const again = await call(base(), 'POST', '/api/clients/apple/exports', upload('copy of the sample.csv', readFileSync(KAGGLE_SAMPLE)));
     expect(again.body.alreadyImported).toEqual({ batchId: 1, importedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/) });
     // Imported all the same, it adds nothing, and leaves no second copy beside the first in exports/.
-    expect((await call(base(), 'POST', '/api/clients/apple/imports', { previewId: again.body.previewId })).body).toMatchObject({ files: [{ imported: 0, duplicates: 93, repeatedInFile: 0 }] });
+    // Its answer names the first copy, the file that stays.
+    expect((await call(base(), 'POST', '/api/clients/apple/imports', { previewId: again.body.previewId })).body).toMatchObject({ files: [{ path: 'exports/twcs sample.csv', imported: 0, duplicates: 93, repeatedInFile: 0 }] });
     expect(readdirSync(join(workspace(), 'apple/exports')).filter((name) => !name.startsWith('.'))).toEqual(['twcs sample.csv']);
     // The files imported into the client, each content once, as the report's data-quality page lists them.
     expect((await call(base(), 'GET', '/api/clients/apple/imports')).body).toEqual({
@@ -107,6 +109,7 @@ describe('the API of replybench serve', () => {
     expect(readFileSync(join(workspace(), 'apple/replybench.yaml'), 'utf8')).toMatch(/\nthemes: \{\}\n/);
 
     const check = await call(base(), 'GET', '/api/clients/apple/check?period=2017-10');
+    expect(check.body.config).toBe('replybench.yaml');
     expect(check.status).toBe(200);
     const coverage = check.body.coverage as Array<{ brand: string; platform: string; inbound: number }>;
     expect(coverage.filter((row) => row.platform === 'all').map((row) => row.brand)).toEqual(['apple', 'spotify']);
