@@ -29,6 +29,27 @@ describe('a logo', () => {
     expect(logoError(folder, 'notes.png')).toBe(`${join(folder, 'replybench.yaml')}: report.agency.logo: "${join(folder, 'notes.png')}" is not a PNG, JPEG or SVG image (by its content); convert the logo to one of these.`);
   });
 
+  it('is whole: a PNG cut short or with a byte changed, a JPEG without its end, an SVG that is not well-formed XML are refused as damaged', () => {
+    const folder = scratch();
+    const whole = png(20, 10);
+    // Start of image, a frame of 20 x 10 pixels, end of image: the markers a JPEG's reader needs.
+    const frame = Buffer.from([0xff, 0xd8, 0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x0a, 0x00, 0x14, 0x01, 0x01, 0x11, 0x00]);
+    const cases: Array<[string, Buffer | string, string]> = [
+      ['cut.png', whole.subarray(0, whole.length - 20), 'is a damaged PNG (cut short, or with bytes changed)'],
+      ['changed.png', Buffer.from(whole.map((byte, index) => (index === whole.length - 30 ? byte ^ 0xff : byte))), 'is a damaged PNG (cut short, or with bytes changed)'],
+      ['cut.jpg', frame, 'is a damaged JPEG (cut short, or with bytes changed)'],
+      ['open.svg', '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect', 'is a damaged SVG (cut short, or with bytes changed)'],
+    ];
+    for (const [name, bytes, said] of cases) {
+      writeFileSync(join(folder, name), bytes);
+      expect(logoError(folder, name)).toContain(`"${join(folder, name)}" ${said}; export the logo again.`);
+    }
+    writeFileSync(join(folder, 'whole.jpg'), Buffer.concat([frame, Buffer.from([0xff, 0xd9])]));
+    expect(logoDataUrl('whole.jpg', folder)).toMatch(/^data:image\/jpeg;base64,/);
+    writeFileSync(join(folder, 'whole.png'), whole);
+    expect(logoDataUrl('whole.png', folder)).toMatch(/^data:image\/png;base64,/);
+  });
+
   it('that is a symbolic link out of the config\'s folder is refused (it would embed /etc/hostname); one inside it is read', () => {
     const folder = scratch();
     symlinkSync('/etc/hostname', join(folder, 'logo.svg'));

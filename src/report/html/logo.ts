@@ -3,12 +3,15 @@ import { isAbsolute, resolve } from 'node:path';
 import { UserError } from '../../errors.js';
 import { isInside } from '../../paths.js';
 import { imageSize } from '../pptx/image.js';
+import { logoIsWhole } from './logo-whole.js';
 
 export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
 /** The largest side a logo may have, in pixels: a bigger image only costs memory in the browser that prints it. */
 const MAX_LOGO_SIDE = 4000;
 
 export type LogoKind = 'image/png' | 'image/jpeg' | 'image/svg+xml';
+
+const KIND_NAMES: Record<LogoKind, string> = { 'image/png': 'PNG', 'image/jpeg': 'JPEG', 'image/svg+xml': 'SVG' };
 
 /** What the file's first bytes say it is: a logo is taken for what it is, not for its name. */
 function kindOf(bytes: Buffer): LogoKind | null {
@@ -93,7 +96,8 @@ export function checkedLogo(bytes: Buffer, refuse: (why: string, todo: string, p
   const kind = kindOf(bytes);
   if (!kind) throw refuse('is not a PNG, JPEG or SVG image (by its content)', 'convert the logo to one of these', 'not-an-image');
   const size = kind === 'image/svg+xml' ? svgSize(bytes) : imageSize(bytes);
-  if (kind !== 'image/svg+xml' && !size) throw refuse(`is a damaged ${kind === 'image/png' ? 'PNG' : 'JPEG'} (its size cannot be read)`, 'export the logo again', 'damaged');
+  if (kind !== 'image/svg+xml' && !size) throw refuse(`is a damaged ${KIND_NAMES[kind]} (its size cannot be read)`, 'export the logo again', 'damaged');
+  if (!logoIsWhole(bytes, kind)) throw refuse(`is a damaged ${KIND_NAMES[kind]} (cut short, or with bytes changed)`, 'export the logo again', 'damaged');
   if (size && (size.width > MAX_LOGO_SIDE || size.height > MAX_LOGO_SIDE)) {
     throw refuse(`is ${Math.round(size.width)} × ${Math.round(size.height)} pixels, more than 4,000 a side`, 'use a smaller image (a logo is printed a few centimetres wide)', 'too-many-pixels');
   }
