@@ -64,8 +64,6 @@ export function sendError(response: ServerResponse, error: unknown): void {
 export async function readJson(request: IncomingMessage, limit = 1024 * 1024): Promise<unknown> {
   // Media types are case-insensitive (RFC 9110).
   const type = (request.headers['content-type'] ?? '').toLowerCase();
-  const json = type.startsWith('application/json');
-  if (!json && request.headers['content-length'] !== '0' && request.headers['content-length'] !== undefined) throw new HttpError(415, 'send the body as JSON (Content-Type: application/json).');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
@@ -75,7 +73,7 @@ export async function readJson(request: IncomingMessage, limit = 1024 * 1024): P
   }
   // No body at all: a request whose every field is optional, sent as curl -X POST sends it.
   if (size === 0) return {};
-  if (!json) throw new HttpError(415, 'send the body as JSON (Content-Type: application/json).');
+  if (!type.startsWith('application/json')) throw new HttpError(415, 'send the body as JSON (Content-Type: application/json).');
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
   } catch {
