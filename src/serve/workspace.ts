@@ -187,7 +187,7 @@ export class Workspace {
     const problem = databaseFileProblem(path);
     if (problem) throw new HttpError(400, `database: ${path} ${problem}.`);
     // What DuckDB and replybench write beside it, through a link, would land wherever the link points.
-    const linked = ['.wal', '.spare', '.cache'].map((suffix) => `${path}${suffix}`).find(isLink);
+    const linked = ['.wal', '.spare', '.cache', `.tmp-${process.pid}`].map((suffix) => `${path}${suffix}`).find(isLink);
     if (linked !== undefined) throw new HttpError(403, `database: ${basename(linked)} beside it is a link; the page writes nothing through a link: remove it.`);
     return path;
   }

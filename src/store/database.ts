@@ -6,6 +6,7 @@ import { diskFullError, isDiskFull } from '../disk-full.js';
 import { UserError } from '../errors.js';
 import { deleteOrphans, findOrphans, orphansRefusal, orphansRemovedNotice } from './orphans.js';
 import { SCHEMA_DDL, SCHEMA_VERSION } from './schema.js';
+import { spillFolder } from './spill-folder.js';
 import { SqlSession } from './session.js';
 import { isHeldOpen, ownInstance, sharedReader } from './open-instances.js';
 import { SpareRoom } from './spare-room.js';
@@ -74,7 +75,11 @@ export class Store extends SqlSession {
     let instance: DuckDBInstance;
     let release: () => void;
     try {
-      const settings: Record<string, string> = { ...(memoryLimit ? { memory_limit: memoryLimit } : {}), ...(threads ? { threads } : {}) };
+      const settings: Record<string, string> = {
+        ...(memoryLimit ? { memory_limit: memoryLimit } : {}),
+        ...(threads ? { threads } : {}),
+        ...(path === ':memory:' ? {} : { temp_directory: spillFolder(path) }),
+      };
       ({ instance, release } = options.readOnly && path !== ':memory:' ? await sharedReader(path, settings) : await ownInstance(path, settings));
     } catch (error) {
       // DuckDB's refusal of a setting names neither the variable nor the form it takes.

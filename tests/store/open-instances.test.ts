@@ -3,7 +3,8 @@
  * DuckDB instance: a file lock belongs to the process, so closing a second instance of the file would drop the lock
  * the other reader still holds, and an import in another process could write under it.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { databaseFileProblem, Store } from '../../src/store/database.js';
@@ -94,5 +95,25 @@ describe('the settings a store opens with', () => {
         else process.env[name] = value;
       }
     }
+  });
+});
+
+describe('the folder DuckDB spills to', () => {
+  it("is this process's own, beside the database; those of processes that ended without closing are removed", async () => {
+    const folder = tempFolder();
+    const path = join(folder, 'store.duckdb');
+    // A process that has ended, and this one (alive): only the first's folder is a dead one's.
+    const ended = spawnSync(process.execPath, ['-e', 'process.exit(0)']).pid;
+    mkdirSync(join(folder, `store.duckdb.tmp-${ended}`));
+    writeFileSync(join(folder, `store.duckdb.tmp-${ended}`, 'duckdb_temp_storage_DEFAULT-0.tmp'), 'spilled');
+    mkdirSync(join(folder, `store.duckdb.tmp-${process.ppid}`));
+    const store = await Store.open(path);
+    try {
+      expect(await store.script("SELECT current_setting('temp_directory') AS spill")).toEqual([{ spill: `${path}.tmp-${process.pid}` }]);
+    } finally {
+      store.close();
+    }
+    expect(existsSync(join(folder, `store.duckdb.tmp-${ended}`))).toBe(false);
+    expect(existsSync(join(folder, `store.duckdb.tmp-${process.ppid}`))).toBe(true);
   });
 });

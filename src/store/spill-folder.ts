@@ -1,0 +1,40 @@
+import { readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * Where DuckDB spills what does not fit in memory while it works on the database at `path`: a folder of this process
+ * only, beside the database (DuckDB makes it when it first spills and takes it away on close). DuckDB's own default,
+ * `<database>.tmp`, is one folder for every process, with the same file names in it: two analyses of one store that
+ * spill at once (a report in the terminal beside the page's) read each other's pages as their own, and crash or read
+ * another's values. The folders of processes that ended without closing (killed) are removed here.
+ */
+export function spillFolder(path: string): string {
+  removeDeadSpills(path);
+  return `${path}.tmp-${process.pid}`;
+}
+
+function removeDeadSpills(path: string): void {
+  const prefix = `${basename(path)}.tmp-`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length));
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || alive(pid)) continue;
+    rmSync(join(dirname(path), name), { recursive: true, force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: a process of another user has the number; it is alive.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
