@@ -3,6 +3,7 @@ import { UNKNOWN_TIMEZONE } from '../config/timezone.js';
 import { closest } from '../closest.js';
 import { UserError } from '../errors.js';
 import { isLanguage, type Language, LANGUAGE_LIST } from '../report/i18n/language.js';
+import { DatabaseHeld, heldSentence } from '../store/held.js';
 
 /** The page's own policy: its scripts and styles only, nothing from the network, no frames of other origins. */
 export const PAGE_POLICY =
@@ -15,7 +16,7 @@ export const REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img
  * English `message` is what scripts and a page without the code read).
  */
 export interface ErrorCode {
-  code: 'busy' | 'config-changed' | 'too-large' | 'upload-gone' | 'bad-period' | 'no-accounts' | 'bad-logo' | 'likely-typo' | 'bad-timezone' | 'bad-hours' | 'not-an-export' | 'reordered-header' | 'client-exists' | 'linked-out';
+  code: 'busy' | 'config-changed' | 'too-large' | 'upload-gone' | 'bad-period' | 'no-accounts' | 'bad-logo' | 'likely-typo' | 'bad-timezone' | 'bad-hours' | 'not-an-export' | 'reordered-header' | 'client-exists' | 'linked-out' | 'held-elsewhere';
   values?: Record<string, string>;
 }
 
@@ -56,7 +57,10 @@ export function commonHeaders(): Record<string, string> {
 /** An error as the API answers it: a UserError or HttpError in one sentence; anything else is a 500 without its stack. */
 export function sendError(response: ServerResponse, error: unknown): void {
   if (error instanceof HttpError) sendJson(response, error.status, { error: error.message, ...(error.coded ?? {}) });
-  else if (error instanceof UserError) sendJson(response, 400, { error: error.message });
+  // Another process (an import in a terminal) holds the client's database: a wait, as for the page's own work, not a fault.
+  else if (error instanceof DatabaseHeld) {
+    sendJson(response, 409, { error: `the client's database: ${heldSentence(error.holder)}`, code: 'held-elsewhere', values: { pid: String(error.holder.pid ?? '') } });
+  } else if (error instanceof UserError) sendJson(response, 400, { error: error.message });
   else sendJson(response, 500, { error: `replybench failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
 }
 

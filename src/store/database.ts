@@ -6,6 +6,7 @@ import { diskFullError, isDiskFull } from '../disk-full.js';
 import { UserError } from '../errors.js';
 import { deleteOrphans, findOrphans, orphansRefusal, orphansRemovedNotice } from './orphans.js';
 import { SCHEMA_DDL, SCHEMA_VERSION } from './schema.js';
+import { DatabaseHeld, heldBy } from './held.js';
 import { spillFolder } from './spill-folder.js';
 import { SqlSession } from './session.js';
 import { isHeldOpen, ownInstance, sharedReader } from './open-instances.js';
@@ -93,6 +94,8 @@ export class Store extends SqlSession {
         const named = given.map(([name, value]) => `${name}="${value}"`).join(' or ');
         throw new UserError(`${named} is not a setting DuckDB takes; give ${given.map(([, , form]) => form).join(' and ')}, or unset ${given.length > 1 ? 'them' : 'it'}.`);
       }
+      const held = heldBy(firstLine(error));
+      if (held !== null) throw new DatabaseHeld(path, held);
       throw new UserError(`${path}: cannot open the database (${firstLine(error)}). Check the path, or close the program that holds it.`);
     }
     const { connection } = await SqlSession.on(await instance.connect());

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -618,6 +619,18 @@ describe('the API of replybench serve', () => {
     expect(existsSync(join(folder, 'replybench.duckdb'))).toBe(true);
     expect(existsSync(join(folder, 'data'))).toBe(false);
     expect((await call(base(), 'GET', '/api/clients/handmade/periods')).body).toMatchObject({ months: [{ month: '2017-10', posts: 93 }] });
+    // Held by another process (an import in a terminal): a wait the page words, not DuckDB's lock text.
+    const code = `import { DuckDBInstance } from '@duckdb/node-api';\nawait DuckDBInstance.create(${JSON.stringify(join(folder, 'replybench.duckdb'))});\nconsole.log('held');\nsetInterval(() => {}, 1000);`;
+    const holder = spawn(process.execPath, ['--input-type=module', '-e', code], { cwd: join(import.meta.dirname, '../..'), stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      await new Promise<void>((held) => holder.stdout?.once('data', () => held()));
+      expect(await call(base(), 'GET', '/api/clients/handmade/periods')).toMatchObject({
+        status: 409,
+        body: { code: 'held-elsewhere', values: { pid: String(holder.pid) }, error: expect.stringMatching(/^the client's database: another program \(process \d+\) has the database open/) },
+      });
+    } finally {
+      holder.kill('SIGKILL');
+    }
 
     // An export every date of which is unreadable: refused, and no empty database is left behind to make the client's lists fail.
     await call(base(), 'POST', '/api/clients', { id: 'refused', name: 'Refused' });

@@ -3,7 +3,7 @@
  * DuckDB instance: a file lock belongs to the process, so closing a second instance of the file would drop the lock
  * the other reader still holds, and an import in another process could write under it.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -115,5 +115,40 @@ describe('the folder DuckDB spills to', () => {
     }
     expect(existsSync(join(folder, `store.duckdb.tmp-${ended}`))).toBe(false);
     expect(existsSync(join(folder, `store.duckdb.tmp-${process.ppid}`))).toBe(true);
+  });
+});
+
+describe('a database another process holds', () => {
+  it('is refused naming the process and saying to wait, not with DuckDB\'s advice of a read-only mode', async () => {
+    const path = join(tempFolder(), 'store.duckdb');
+    (await Store.open(path)).close();
+    const code = `import { DuckDBInstance } from '@duckdb/node-api';
+await DuckDBInstance.create(${JSON.stringify(path)});
+console.log('held');
+setInterval(() => {}, 1000);`;
+    const holder = spawn(process.execPath, ['--input-type=module', '-e', code], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      await new Promise<void>((held) => holder.stdout?.once('data', () => held()));
+      await expect(Store.open(path, { readOnly: true })).rejects.toThrow(
+        `${path}: another program (process ${holder.pid}) has the database open to write to it, or to read it while this would write; wait until it is done, then run this again.`,
+      );
+    } finally {
+      holder.kill('SIGKILL');
+    }
+    // Held by replybench itself (an import in another terminal): said as such. Its script, as the command runs it, is replybench.js.
+    const script = join(tempFolder(), 'replybench.js');
+    writeFileSync(script, `(async () => {
+  const { DuckDBInstance } = await import(${JSON.stringify(import.meta.resolve('@duckdb/node-api'))});
+  await DuckDBInstance.create(${JSON.stringify(path)});
+  console.log('held');
+  setInterval(() => {}, 1000);
+})();`);
+    const importing = spawn(process.execPath, [script, 'import'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      await new Promise<void>((held) => importing.stdout?.once('data', () => held()));
+      await expect(Store.open(path, { readOnly: true })).rejects.toThrow(`(process ${importing.pid}, replybench: an import or report in another terminal, or the page of replybench serve)`);
+    } finally {
+      importing.kill('SIGKILL');
+    }
   });
 });
