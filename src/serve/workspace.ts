@@ -10,6 +10,7 @@ import { canonicalTimezone, isKnownTimezone } from '../config/timezone.js';
 import { readYamlFile } from '../config/yaml-file.js';
 import { isInside, isLink, isRealFolder, realPath } from '../paths.js';
 import { DEFAULT_DATABASE, openDatabaseToRead } from '../cli/database.js';
+import { REPORT_FILE_NAMES } from '../report/report-folder.js';
 import { databaseFileProblem, type Store } from '../store/database.js';
 import { logoDataUrl } from '../report/html/logo.js';
 import { UserError } from '../errors.js';
@@ -379,13 +380,15 @@ function applyValue(document: Document, path: Array<string | number>, value: unk
 }
 
 /**
- * The report folders of a client: the most recent period first (the one ending last; of two ending the same day, the
- * shorter), and of one period, the report written last first. A folder whose name names no period comes after them.
+ * The report folders of a client that hold a report: the most recent period first (the one ending last; of two ending
+ * the same day, the shorter), and of one period, the report written last first. A folder whose name names no period
+ * comes after them. A folder a report is being written into for the first time (by a terminal), or one a killed
+ * report left with its lock and nothing else, holds none of a report's files yet, and is not listed.
  */
 function reportFolders(folder: string): string[] {
   if (!isRealFolder(folder)) return [];
   return readdirSync(folder)
-    .filter((name) => !name.startsWith('.') && isRealFolder(join(folder, name)))
+    .filter((name) => !name.startsWith('.') && isRealFolder(join(folder, name)) && REPORT_FILE_NAMES.some((file) => existsSync(join(folder, name, file))))
     .map((name) => ({ name, period: periodOfFolder(name), at: statSync(join(folder, name)).mtimeMs }))
     .sort((a, b) => (b.period?.end ?? -1) - (a.period?.end ?? -1) || (b.period?.first ?? -1) - (a.period?.first ?? -1) || b.at - a.at)
     .map((entry) => entry.name);

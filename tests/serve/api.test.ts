@@ -239,14 +239,17 @@ describe('the API of replybench serve', () => {
   it("lists a client's reports by period, the most recent first, and of one period the last written first, whatever order they were written in", async () => {
     expect((await call(base(), 'POST', '/api/clients', { id: 'ordered', name: 'Ordered', timezone: 'UTC', language: 'en' })).status).toBe(201);
     const reports = join(workspace(), 'ordered/reports');
-    // In the order written (a folder's time is its report's last writing); "drafts" is a folder of the analyst's, no report.
-    const written = ['2025-10-en', '2025-11-01-to-2025-11-15-fr', '2025-09-es', '2025-Q3-en', '2025-10-es', '2024-12-fr', 'drafts'];
+    // In the order written (a folder's time is its report's last writing); "for-the-board" a report written with --out, whose name names
+    // no period; "drafts" a folder of the analyst's, and "2025-12-en" one a terminal is writing its first report into: neither holds a report.
+    const written = ['2025-10-en', '2025-11-01-to-2025-11-15-fr', '2025-09-es', '2025-Q3-en', '2025-10-es', '2024-12-fr', 'for-the-board', 'drafts', '2025-12-en'];
     for (const [index, name] of written.entries()) {
       mkdirSync(join(reports, name));
+      if (name === '2025-12-en') writeFileSync(join(reports, name, '.replybench-report.lock'), '4242');
+      else if (name !== 'drafts') writeFileSync(join(reports, name, 'metrics.json'), '{}');
       const at = new Date(Date.UTC(2025, 11, 1, 9, index));
       utimesSync(join(reports, name), at, at);
     }
-    const listed = ['2025-11-01-to-2025-11-15-fr', '2025-10-es', '2025-10-en', '2025-09-es', '2025-Q3-en', '2024-12-fr', 'drafts'];
+    const listed = ['2025-11-01-to-2025-11-15-fr', '2025-10-es', '2025-10-en', '2025-09-es', '2025-Q3-en', '2024-12-fr', 'for-the-board'];
     expect((await call(base(), 'GET', '/api/clients/ordered')).body.reports).toEqual(listed);
     const { clients } = (await call(base(), 'GET', '/api/clients')).body as { clients: Array<{ id: string; reports: string[] }> };
     expect(clients.find((client) => client.id === 'ordered')?.reports).toEqual(listed);
