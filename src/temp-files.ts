@@ -25,9 +25,40 @@ export function onInterrupt(cleanup: () => void): () => void {
   return () => cleanups.delete(cleanup);
 }
 
-/** Runs every registered cleanup once (each failure ignored: the rest still run). */
+/** The handlers installInterruptHandlers set, which a command that stops in its own way takes away. */
+const interruptHandlers = new Map<'SIGINT' | 'SIGTERM', () => void>();
+
+/**
+ * An interrupted run (Ctrl-C, SIGTERM) removes its temporary files and stops its browser, then ends by the same
+ * signal.
+ */
+export function installInterruptHandlers(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    const handler = () => {
+      runInterruptCleanups();
+      process.kill(process.pid, signal);
+    };
+    interruptHandlers.set(signal, handler);
+    process.once(signal, handler);
+  }
+}
+
+/**
+ * For a command that stops on an interruption in its own way (`serve`: the import or report under way ends first, and
+ * is answered): the handlers that end the process at once are taken away. It runs the cleanups itself when it ends
+ * the process early.
+ */
+export function takeOverInterrupts(): void {
+  for (const [signal, handler] of interruptHandlers) process.removeListener(signal, handler);
+  interruptHandlers.clear();
+}
+
+/**
+ * Runs every registered cleanup once, the last registered first (each failure ignored: the rest still run): a browser
+ * is stopped before the profile folder it writes into is removed.
+ */
 export function runInterruptCleanups(): void {
-  for (const cleanup of [...cleanups]) {
+  for (const cleanup of [...cleanups].reverse()) {
     cleanups.delete(cleanup);
     try {
       cleanup();

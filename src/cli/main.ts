@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { AlreadyReported, UserError } from '../errors.js';
-import { removeStaleTempFolders, runInterruptCleanups } from '../temp-files.js';
+import { installInterruptHandlers, removeStaleTempFolders } from '../temp-files.js';
 import { watchStdout } from './stdout.js';
 import { VERSION } from './version.js';
 
@@ -12,12 +12,7 @@ import { VERSION } from './version.js';
  */
 export async function runCli(argv: string[]): Promise<number> {
   removeStaleTempFolders();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      runInterruptCleanups();
-      process.kill(process.pid, signal);
-    });
-  }
+  installInterruptHandlers();
   watchStdout();
   return main(argv);
 }

@@ -49,6 +49,8 @@ export class Activities {
   /** Per client, the requests of this process reading its database now, and what waits until none does. */
   private readonly readers = new Map<string, number>();
   private readonly waiting = new Map<string, Array<() => void>>();
+  /** What waits until no action of any client runs (the server stopping). */
+  private idle: Array<() => void> = [];
 
   /**
    * Runs `work` as the client's running action; refused (409) while another runs. An import starts writing once the
@@ -128,8 +130,21 @@ export class Activities {
       },
       end: () => {
         if (this.running.get(id) === state) this.running.delete(id);
+        if (this.running.size > 0) return;
+        for (const wake of this.idle.splice(0)) wake();
       },
     };
+  }
+
+  /** The actions running now, each as "the import of F.csv": what a server asked to stop waits for. */
+  runningNow(): string[] {
+    return [...this.running.values()].map((state) => `the ${state.action} of ${state.subject}`);
+  }
+
+  /** Resolves once no action of any client runs. */
+  allEnded(): Promise<void> {
+    if (this.running.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
   }
 
   of(id: string): ActivityJson | null {

@@ -183,11 +183,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     url: `http://127.0.0.1:${port()}/?token=${token}`,
     token,
     activities,
+    // No new request is taken; one under way (an import, a report) ends whole and is answered, then the browser it
+    // may have started is closed: the process then has nothing left to keep it running.
     close: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      const answered = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await Promise.all([answered, activities.allEnded()]);
       if (printer) await (await printer).close();
     },
   };

@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Activities } from '../../src/serve/activity.js';
 import { HttpError } from '../../src/serve/http.js';
+import { startServer } from '../../src/serve/server.js';
 
 describe("a client's running action, as the page asks for it", () => {
   it('is one at a time per client: a second import or report is refused with 409 until the first ends', () => {
@@ -53,5 +57,31 @@ describe("a client's running action, as the page asks for it", () => {
     running.reportStep('files');
     expect(activities.of('acme')).toMatchObject({ stepNumber: 5 });
     running.end();
+  });
+});
+
+describe('a server asked to stop', () => {
+  it('waits for the imports and reports under way, says which, and takes no new request meanwhile', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'replybench-serve-'));
+    const server = await startServer({ workspace, port: 0, token: 'stop-tests-token-0123456789' });
+    try {
+      let finish = () => {};
+      const report = server.activities.during('acme', 'report', '2017-10', () => new Promise<void>((done) => (finish = done)));
+      expect(server.activities.runningNow()).toEqual(['the report of 2017-10']);
+      let closed = false;
+      const closing = server.close().then(() => {
+        closed = true;
+      });
+      await new Promise((tick) => setTimeout(tick, 100));
+      expect(closed).toBe(false);
+      await expect(fetch(new URL('/api/clients', server.url))).rejects.toThrow();
+      finish();
+      await report;
+      await closing;
+      expect(closed).toBe(true);
+      expect(server.activities.runningNow()).toEqual([]);
+    } finally {
+      rmSync(workspace, { recursive: true, force: true });
+    }
   });
 });

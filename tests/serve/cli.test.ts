@@ -69,3 +69,21 @@ describe('replybench serve --workspace', () => {
     expect(printed).toContain(`(${missing} does not exist: it is made when the first client is created; check --workspace if you meant an existing folder.)\n`);
   });
 });
+
+describe('replybench serve stopped with Ctrl-C', () => {
+  it('stops by itself, with nothing under way: it ends its work first rather than being ended by the signal', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'replybench-serve-'));
+    const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--workspace', workspace], { stdio: ['ignore', 'pipe', 'pipe'] });
+    if (child.pid !== undefined) started.push(child.pid);
+    await new Promise<void>((listening) => child.stdout?.once('data', () => listening()));
+    let stderr = '';
+    child.stderr?.on('data', (data: Buffer) => {
+      stderr += String(data);
+    });
+    const ended = new Promise<[number | null, NodeJS.Signals | null]>((done) => child.once('exit', (code, signal) => done([code, signal])));
+    child.kill('SIGINT');
+    expect(await ended).toEqual([0, null]);
+    // Nothing was running: nothing to wait for, so nothing said.
+    expect(stderr).toBe('');
+  });
+});

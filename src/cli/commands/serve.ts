@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from '../../errors.js';
+import { runInterruptCleanups, takeOverInterrupts } from '../../temp-files.js';
 
 interface ServeOptions {
   port: string;
@@ -37,9 +38,21 @@ export function registerServe(program: Command): Command {
       const found = existsSync(workspace) ? '' : `(${workspace} does not exist: it is made when the first client is created; check --workspace if you meant an existing folder.)\n`;
       process.stdout.write(`replybench serves ${workspace} at\n  ${server.url}\nOpen that address (it carries this run's token). Ctrl-C stops it.\n${found}`);
       if (options.open) openInBrowser(server.url);
+      takeOverInterrupts();
       await new Promise<void>((done) => {
-        const stop = () => void server.close().then(done);
-        for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, stop);
+        let stopping = false;
+        const stop = () => {
+          // A second Ctrl-C stops at once: an import cut so lands not at all (the store keeps no part of it), a report leaves the earlier one.
+          if (stopping) {
+            runInterruptCleanups();
+            process.exit(130);
+          }
+          stopping = true;
+          const running = server.activities.runningNow();
+          if (running.length > 0) process.stderr.write(`replybench: stopping once ${running.join(' and ')} ends (Ctrl-C again to stop at once).\n`);
+          void server.close().then(done);
+        };
+        for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stop);
         if (process.env.npm_command === 'exec') stopWithParent(stop);
       });
     });

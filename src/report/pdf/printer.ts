@@ -80,7 +80,9 @@ export class ReportPrinter {
     let browser: Browser;
     try {
       // Over a pipe rather than a WebSocket: Chromium reads its end of the pipe, so it exits when this process dies, however it dies.
-      browser = await puppeteer.launch({ executablePath, headless: true, args: LAUNCH_ARGS, userDataDir: profile.path, pipe: true });
+      // Interruptions are this program's to handle (onInterrupt below; `serve` finishes the report under way first):
+      // puppeteer's own handlers would end the process on Ctrl-C whatever it is doing.
+      browser = await puppeteer.launch({ executablePath, headless: true, args: LAUNCH_ARGS, userDataDir: profile.path, pipe: true, handleSIGINT: false, handleSIGTERM: false });
     } catch (error) {
       profile.remove();
       throw launchFailure(executablePath, error);
