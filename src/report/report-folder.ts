@@ -148,6 +148,32 @@ function removeIfEmpty(dir: string): void {
   if (existsSync(dir) && readdirSync(dir).length === 0) rmdirSync(dir);
 }
 
+/** A report folder another running report writes into: its process. */
+export class ReportFolderHeld extends UserError {
+  constructor(
+    message: string,
+    readonly owner: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The running process (this one's report too) that holds the lock of the report folder `outDir`, or null. */
+export function reportFolderHolder(outDir: string): number | null {
+  return lockHolder(join(outDir, LOCK_NAME));
+}
+
+function lockHolder(lock: string): number | null {
+  let owner: number;
+  try {
+    owner = Number(readFileSync(lock, 'utf8').trim());
+  } catch {
+    return null;
+  }
+  const running = owner === process.pid ? heldLocks.has(lock) : Number.isInteger(owner) && owner > 0 && isRunning(owner);
+  return running ? owner : null;
+}
+
 /** Creates the lock file, or refuses when a running report holds it; a lock whose process is gone is taken over. */
 function takeLock(lock: string, outDir: string, option: string): void {
   for (let attempt = 0; attempt < 2; attempt += 1) {
@@ -166,13 +192,8 @@ function takeLock(lock: string, outDir: string, option: string): void {
         throw new UserError(`${option} "${outDir}": cannot write the report there (${code(error)}); choose a folder you can write to.`);
       }
     }
-    const owner = Number(readFileSync(lock, 'utf8').trim());
-    const running = owner === process.pid ? heldLocks.has(lock) : Number.isInteger(owner) && owner > 0 && isRunning(owner);
-    if (running) {
-      throw new UserError(
-        `${option} "${outDir}": another replybench (process ${owner}) is writing a report into this folder; wait until it ends, or choose another --out.`,
-      );
-    }
+    const owner = lockHolder(lock);
+    if (owner !== null) throw new ReportFolderHeld(`${option} "${outDir}": another replybench (process ${owner}) is writing a report into this folder; wait until it ends, or choose another --out.`, owner);
     rmSync(lock, { force: true });
   }
   throw new UserError(`${option} "${outDir}": cannot take the folder's lock (${lock}); remove that file if no replybench is running, then run the report again.`);

@@ -3,6 +3,7 @@ import { UNKNOWN_TIMEZONE } from '../config/timezone.js';
 import { closest } from '../closest.js';
 import { UserError } from '../errors.js';
 import { isLanguage, type Language, LANGUAGE_LIST } from '../report/i18n/language.js';
+import { ReportFolderHeld } from '../report/report-folder.js';
 import { DatabaseHeld, heldSentence } from '../store/held.js';
 
 /** The page's own policy: its scripts and styles only, nothing from the network, no frames of other origins. */
@@ -60,6 +61,13 @@ export function sendError(response: ServerResponse, error: unknown): void {
   // Another process (an import in a terminal) holds the client's database: a wait, as for the page's own work, not a fault.
   else if (error instanceof DatabaseHeld) {
     sendJson(response, 409, { error: `the client's database: ${heldSentence(error.holder)}`, code: 'held-elsewhere', values: { pid: String(error.holder.pid ?? '') } });
+  } else if (error instanceof ReportFolderHeld) {
+    // Said without the CLI's options (--out) or the server's paths.
+    sendJson(response, 409, {
+      error: `another replybench (process ${error.owner}) is writing this report (a terminal's report of the same period and language); wait until it ends.`,
+      code: 'held-elsewhere',
+      values: { pid: String(error.owner), problem: 'report-folder' },
+    });
   } else if (error instanceof UserError) sendJson(response, 400, { error: error.message });
   else sendJson(response, 500, { error: `replybench failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
 }

@@ -8,7 +8,7 @@ import { configAgainstData, type ConfigWarning, likelyTypos, TYPO_MIN_POSTS } fr
 import { emptyPeriodSentence, noPostsSentence, whereTheDataIs } from '../analysis/empty-period.js';
 import { openImportedDatabase } from '../cli/database.js';
 import type { ReportPrinter } from '../report/pdf/printer.js';
-import { projectReportFolder, REPORT_FILE_NAMES } from '../report/report-folder.js';
+import { projectReportFolder, REPORT_FILE_NAMES, ReportFolderHeld, reportFolderHolder } from '../report/report-folder.js';
 import { isRealFolder } from '../paths.js';
 import type { Activities } from './activity.js';
 import { askedPeriod } from './periods.js';
@@ -54,6 +54,9 @@ export async function generateReport(
   // Nothing read or written outside the client's folder, whatever a config edited elsewhere names or a link points to.
   workspace.unlinkedPathIn(id, 'reports', folder);
   refuseOutsideFiles(workspace, id, config);
+  // Refused before the analysis, not after it: a report of the period a terminal is writing into the same folder.
+  const holder = reportFolderHolder(outDir);
+  if (holder !== null) throw new ReportFolderHeld(`reports/${folder}: another replybench (process ${holder}) is writing this report; wait until it ends.`, holder);
   return activities.during(id, 'report', asked.label, async (running) => {
     const store = await openImportedDatabase(workspace.databaseOf(id));
     try {

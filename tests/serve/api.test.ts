@@ -180,6 +180,19 @@ describe('the API of replybench serve', () => {
     const html = await fetch(`${base()}${files.html}`, { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(html.headers.get('content-security-policy')).toContain('sandbox');
     expect(await html.text()).toContain('lang="es"');
+    // A report of the period a terminal is writing into the same folder (its lock names a running process): refused at once, in the page's words.
+    const terminal = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    const lock = join(workspace(), 'apple/reports/2017-10-es/.replybench-report.lock');
+    try {
+      writeFileSync(lock, `${terminal.pid}\n`);
+      expect(await call(base(), 'POST', '/api/clients/apple/reports', { period: '2017-10', language: 'es' })).toMatchObject({
+        status: 409,
+        body: { code: 'held-elsewhere', values: { pid: String(terminal.pid), problem: 'report-folder' }, error: expect.not.stringContaining('--out') },
+      });
+    } finally {
+      terminal.kill('SIGKILL');
+      rmSync(lock, { force: true });
+    }
     const days = await call(base(), 'POST', '/api/clients/apple/reports', { period: '2017-10-10..2017-10-12', language: 'en' });
     const daysPdf = (days.body.files as Record<string, string>).pdf;
     expect((await fetch(`${base()}${daysPdf}?token=${TOKEN}`)).headers.get('content-disposition')).toBe('attachment; filename="apple-2017-10-10-to-2017-10-12-en-report.pdf"');
