@@ -201,7 +201,7 @@ export class Store extends SqlSession {
   override close(): void {
     super.close();
     this.releaseInstance();
-    this.spare?.release();
+    this.spare?.close();
   }
 
   /** Creates the schema in a new store; upgrades one made by an earlier version (which keeps its recorded version until then). */

@@ -1,4 +1,5 @@
 import { rmSync, writeFileSync } from 'node:fs';
+import { onInterrupt } from '../temp-files.js';
 
 /** Enough for DuckDB to checkpoint a store whose disk is full: its WAL marker and a few metadata blocks (measured: 0.5 MB). */
 const SPARE_BYTES = 2 * 1024 * 1024;
@@ -13,6 +14,8 @@ const SPARE_BYTES = 2 * 1024 * 1024;
  */
 export class SpareRoom {
   private held = false;
+  /** Interrupted (Ctrl-C), the process ends without closing its store: the room is given back all the same. */
+  private readonly forget = onInterrupt(() => rmSync(this.path, { force: true }));
 
   constructor(readonly path: string) {}
 
@@ -27,6 +30,12 @@ export class SpareRoom {
       rmSync(this.path, { force: true });
       this.held = false;
     }
+  }
+
+  /** Gives the room back for good: the store is closed. */
+  close(): void {
+    this.release();
+    this.forget();
   }
 
   /** Gives the room back to the disk; true when there was some to give. */

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CRASH_STEPS } from '../../src/crash-point.js';
@@ -57,4 +57,13 @@ describe('an import killed at a named step', () => {
       expect(leftovers(tmp)).toEqual([]);
     });
   }
+
+  it('interrupted before its commit, it says which file was not imported, and leaves no spare room beside the store', () => {
+    const folder = scratch();
+    const file = twcsFile(join(folder, 'october.csv'), 50);
+    const interrupted = cli(['import', file, '--db', join(folder, 'store.duckdb')], { crashAt: CRASH_STEPS.importBeforeCommit, signal: 'SIGINT' });
+    expect(interrupted.signal).toBe('SIGINT');
+    expect(interrupted.stderr).toContain(`replybench: interrupted: ${file} was not imported (the database holds none of it); import it again.\n`);
+    expect(readdirSync(folder).filter((name) => name.endsWith('.spare'))).toEqual([]);
+  });
 });

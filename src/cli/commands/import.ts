@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
+import { existsSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import type { Config } from '../../config/types.js';
@@ -21,6 +21,7 @@ import { phaseProfiler } from './import-profile.js';
 import { ProgressLine } from './import-progress.js';
 import { closingSummary, fileSummary } from './import-summary.js';
 import { DB_HELP } from '../shared-options.js';
+import { onInterrupt } from '../../temp-files.js';
 import { commandIn } from '../launcher.js';
 
 interface ImportOptions {
@@ -132,22 +133,25 @@ async function runImport(files: string[], options: ImportOptions, configGiven: b
   let failed = false;
   const progress = options.json ? null : await ProgressLine.create(store);
   const profiler = process.env.REPLYBENCH_PROFILE === '1' ? phaseProfiler() : null;
+  // Interrupted (Ctrl-C), the file in hand lands not at all: said, since the lines printed so far name only the files that landed.
+  let inHand: string | null = null;
+  const sayInterrupted = onInterrupt(() => {
+    if (inHand !== null) writeSync(2, `\nreplybench: interrupted: ${inHand} was not imported (the database holds none of it); import it again.\n`);
+  });
   try {
     const outcome = await importWithOptions(
       store,
       files,
       {
         ...resolved,
-        ...(progress || profiler
-          ? {
-              onProgress: (event) => {
-                progress?.update(event);
-                profiler?.update(event);
-              },
-            }
-          : {}),
+        onProgress: (event) => {
+          inHand = event.path;
+          progress?.update(event);
+          profiler?.update(event);
+        },
       },
       (result) => {
+        inHand = null;
         profiler?.finish();
         progress?.clear();
         if ('message' in result) failed = true;
@@ -171,6 +175,7 @@ async function runImport(files: string[], options: ImportOptions, configGiven: b
     failed = true;
     throw error;
   } finally {
+    sayInterrupted();
     progress?.clear();
     store.close();
     // A database this import created and put nothing in is not left behind.
