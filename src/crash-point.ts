@@ -15,6 +15,8 @@ export const CRASH_STEPS = {
   importTempCopy: 'import-temp-copy',
   /** A report's files are all written in its temporary folder, none moved into --out yet. */
   reportBeforeMove: 'report-before-move',
+  /** A report has moved the first of its files into --out, not the others yet. */
+  reportMidMove: 'report-mid-move',
   /** A report's browser is running. */
   reportBrowserStarted: 'report-browser-started',
   /** A file replaced whole (an --out file, a saved config, a logo) is written under its temporary name, not renamed yet. */

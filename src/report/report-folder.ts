@@ -29,6 +29,8 @@ const LOCK_NAME = '.replybench-report.lock';
 /** Locks this process holds: its own lock file found on disk is another report of this process, not a stale one. */
 const heldLocks = new Set<string>();
 const PARTIAL = /^\.replybench-partial-(\d+)-/;
+/** In the hidden folder, once every file is written: the files to move into place, one per line. */
+const COMMIT_LIST = '.commit';
 
 function code(error: unknown): string {
   return error instanceof Error && 'code' in error ? String(error.code) : 'error';
@@ -108,25 +110,17 @@ export class ReportFolder {
     return this.finalPath(name);
   }
 
-  /**
-   * Moves every written file into place, then removes the files of an
-   * earlier report that this one did not write (report files and chart SVGs
-   * only: nothing else in the folder is touched).
-   */
+  /** Moves every written file into place (moveIntoPlace), having written down which. */
   commit(): void {
     crashPoint(CRASH_STEPS.reportBeforeMove);
-    const charts = join(this.dir, CHARTS_FOLDER);
-    // A charts/ that is not a folder of its own (a link elsewhere) is replaced, not written through nor emptied.
-    if (isLink(charts)) rmSync(charts, { force: true });
-    if ([...this.staged].some((name) => name.startsWith(`${CHARTS_FOLDER}/`))) mkdirSync(charts, { recursive: true });
-    for (const name of this.staged) renameSync(join(this.partial, name), this.finalPath(name));
-    for (const name of REPORT_FILE_NAMES) if (!this.staged.has(name)) rmSync(this.finalPath(name), { force: true });
-    if (existsSync(charts)) {
-      for (const file of readdirSync(charts)) {
-        if (file.endsWith('.svg') && !this.staged.has(`${CHARTS_FOLDER}/${file}`)) rmSync(join(charts, file), { force: true });
-      }
+    // The files to move, written down first: a run killed while it moves them (one rename each) is finished by the next
+    // (removeStalePartials), so the folder is never left a mix of two reports. Best effort on a full disk: the moves need no room.
+    try {
+      writeFileSync(join(this.partial, COMMIT_LIST), [...this.staged].join('\n'));
+    } catch (error) {
+      if (!isDiskFull(error)) throw error;
     }
-    removeIfEmpty(charts);
+    moveIntoPlace(this.dir, this.partial, new Set(this.staged));
   }
 
   /**
@@ -199,10 +193,47 @@ function takeLock(lock: string, outDir: string, option: string): void {
   throw new UserError(`${option} "${outDir}": cannot take the folder's lock (${lock}); remove that file if no replybench is running, then run the report again.`);
 }
 
-/** Hidden folders of runs that were killed before they finished. */
+/**
+ * Moves the report's files (`names`, `charts/x.svg` for a chart) from the hidden folder `partial` into `dir`, those
+ * already moved aside, then removes the files of an earlier report that this one did not write (report files and chart
+ * SVGs only: nothing else in the folder is touched).
+ */
+function moveIntoPlace(dir: string, partial: string, names: ReadonlySet<string>): void {
+  const charts = join(dir, CHARTS_FOLDER);
+  // A charts/ that is not a folder of its own (a link elsewhere) is replaced, not written through nor emptied.
+  if (isLink(charts)) rmSync(charts, { force: true });
+  if ([...names].some((name) => name.startsWith(`${CHARTS_FOLDER}/`))) mkdirSync(charts, { recursive: true });
+  let moved = 0;
+  for (const name of names) {
+    if (!existsSync(join(partial, name))) continue;
+    renameSync(join(partial, name), join(dir, name));
+    if (++moved === 1) crashPoint(CRASH_STEPS.reportMidMove);
+  }
+  for (const name of REPORT_FILE_NAMES) if (!names.has(name)) rmSync(join(dir, name), { force: true });
+  if (existsSync(charts)) {
+    for (const file of readdirSync(charts)) {
+      if (file.endsWith('.svg') && !names.has(`${CHARTS_FOLDER}/${file}`)) rmSync(join(charts, file), { force: true });
+    }
+  }
+  removeIfEmpty(charts);
+}
+
+function isReportFileName(name: string): boolean {
+  return (REPORT_FILE_NAMES as readonly string[]).includes(name) || new RegExp(`^${CHARTS_FOLDER}/[A-Za-z0-9_-][A-Za-z0-9._-]*\\.svg$`).test(name);
+}
+
+/**
+ * Hidden folders of runs that were killed before they finished: removed, once the moves of a run killed while it
+ * moved its files into place (its list of them written) are finished.
+ */
 function removeStalePartials(dir: string): void {
   for (const name of readdirSync(dir)) {
     const owner = PARTIAL.exec(name)?.[1];
-    if (owner !== undefined && !isRunning(Number(owner))) rmSync(join(dir, name), { recursive: true, force: true });
+    if (owner === undefined || isRunning(Number(owner))) continue;
+    const partial = join(dir, name);
+    const list = join(partial, COMMIT_LIST);
+    // Only the names a report writes: the list is a file in a folder others may write to.
+    if (existsSync(list)) moveIntoPlace(dir, partial, new Set(readFileSync(list, 'utf8').split('\n').filter(isReportFileName)));
+    rmSync(partial, { recursive: true, force: true });
   }
 }

@@ -57,6 +57,23 @@ describe('a report', () => {
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('lang="fr"');
   });
 
+  it('killed while it moves its files into place is finished by the next run, even one killed in turn: never a mix of two reports', () => {
+    const out = join(scratch(), 'out');
+    expect(report(out, '--formats', 'html,csv,svg').status).toBe(0);
+    const crash = cli(['report', '--period', '2017-10', '--config', config, '--out', out, '--formats', 'html,csv', '--lang', 'es'], { crashAt: CRASH_STEPS.reportMidMove });
+    expect(crash.signal).toBe('SIGKILL');
+    // One file of the Spanish report is in place beside the English one's others.
+    const mixed = snapshot(out);
+    expect(Object.values(mixed).some((text) => text.includes('lang="es"') || text.includes('Tasa de respuesta'))).toBe(true);
+    // The next run, killed in turn before it moves any file of its own, has finished the killed run's moves when it took the folder.
+    expect(cliCrash(out).signal).toBe('SIGKILL');
+    const finished = snapshot(out);
+    // The Spanish report whole: its HTML and CSV, and none of the English report's charts it did not write.
+    expect(Object.keys(finished).sort()).toEqual(['metrics.csv', 'metrics.json', 'report.html', 'themes.csv'].filter((name) => name in finished).sort());
+    expect(finished['report.html']).toContain('lang="es"');
+    expect(Object.keys(finished).some((name) => name.startsWith('charts/'))).toBe(false);
+  });
+
   it('metrics --out killed before its file is renamed into place leaves the earlier file as it was', () => {
     const out = join(scratch(), 'metrics.json');
     writeFileSync(out, 'the earlier metrics\n');
