@@ -5,6 +5,7 @@ import { UserError } from '../errors.js';
 import { isLanguage, type Language, LANGUAGE_LIST } from '../report/i18n/language.js';
 import { ReportFolderHeld } from '../report/report-folder.js';
 import { DatabaseHeld, heldSentence } from '../store/held.js';
+import { UnfinishedImport } from '../store/orphans.js';
 
 /** The page's own policy: its scripts and styles only, nothing from the network, no frames of other origins. */
 export const PAGE_POLICY =
@@ -17,7 +18,7 @@ export const REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img
  * English `message` is what scripts and a page without the code read).
  */
 export interface ErrorCode {
-  code: 'busy' | 'config-changed' | 'too-large' | 'upload-gone' | 'bad-period' | 'no-accounts' | 'bad-logo' | 'likely-typo' | 'bad-timezone' | 'bad-hours' | 'not-an-export' | 'reordered-header' | 'client-exists' | 'linked-out' | 'held-elsewhere';
+  code: 'busy' | 'config-changed' | 'too-large' | 'upload-gone' | 'bad-period' | 'no-accounts' | 'bad-logo' | 'likely-typo' | 'bad-timezone' | 'bad-hours' | 'not-an-export' | 'reordered-header' | 'client-exists' | 'linked-out' | 'held-elsewhere' | 'unfinished-import';
   values?: Record<string, string>;
 }
 
@@ -67,6 +68,13 @@ export function sendError(response: ServerResponse, error: unknown): void {
       error: `another replybench (process ${error.owner}) is writing this report (a terminal's report of the same period and language); wait until it ends.`,
       code: 'held-elsewhere',
       values: { pid: String(error.owner), problem: 'report-folder' },
+    });
+  } else if (error instanceof UnfinishedImport) {
+    // The CLI's sentence says to run replybench import; here, an import from the page clears the rows as well.
+    sendJson(response, 409, {
+      error: `the client's database holds ${error.orphans.posts.toLocaleString('en-US')} posts of an import that was cut short and never finished, which no report may count: import the file again here (an import clears them first).`,
+      code: 'unfinished-import',
+      values: { posts: String(error.orphans.posts) },
     });
   } else if (error instanceof UserError) sendJson(response, 400, { error: error.message });
   else sendJson(response, 500, { error: `replybench failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });

@@ -4,7 +4,7 @@ import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { diskFullError, isDiskFull } from '../disk-full.js';
 import { UserError } from '../errors.js';
-import { deleteOrphans, findOrphans, orphansRefusal, orphansRemovedNotice } from './orphans.js';
+import { deleteOrphans, findOrphans, orphansRemovedNotice, UnfinishedImport } from './orphans.js';
 import { SCHEMA_DDL, SCHEMA_VERSION } from './schema.js';
 import { DatabaseHeld, heldBy } from './held.js';
 import { spillFolder } from './spill-folder.js';
@@ -228,7 +228,7 @@ export class Store extends SqlSession {
   private async refuseUnreadable(): Promise<void> {
     await refuseNewerSchema(this);
     const orphans = await findOrphans(this);
-    if (orphans) throw new UserError(orphansRefusal(this.path, orphans));
+    if (orphans) throw new UnfinishedImport(this.path, orphans);
   }
 }
 

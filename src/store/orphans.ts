@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UserError } from '../errors.js';
 import type { SqlSession } from './session.js';
 
 /**
@@ -75,6 +76,16 @@ function importAgain(orphans: Orphans): string {
 /** The line a write-open prints after removing them: "removed 1,000,000 posts of an import that never committed: import archive.csv again". */
 export function orphansRemovedNotice(orphans: Orphans): string {
   return `removed ${whatWasLeft(orphans)}: ${importAgain(orphans)}.`;
+}
+
+/** A store opened to read holds rows of an import that never committed: refused, with what removes them. */
+export class UnfinishedImport extends UserError {
+  constructor(
+    path: string,
+    readonly orphans: Orphans,
+  ) {
+    super(orphansRefusal(path, orphans));
+  }
 }
 
 /** Why a read-only open refuses such a store, and what removes the rows. */

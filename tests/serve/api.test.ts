@@ -583,6 +583,26 @@ describe('the API of replybench serve', () => {
     expect(uploaded.body).toMatchObject({ preview: { wouldImport: 93 }, alreadyImported: null, mapper: null });
   });
 
+  it('says in its own words that an import was cut short, which an import from the page then clears', async () => {
+    await call(base(), 'POST', '/api/clients', { id: 'cutshort', name: 'Cut short' });
+    // Posts whose import never recorded its batch: what an import killed at its commit leaves.
+    const store = await Store.open(join(workspace(), 'cutshort/data/replybench.duckdb'));
+    await insertPosts(store, [{ id: '1', author: 'ana', at: '2017-10-02T10:00:00Z', text: '@acme hola' }, { id: '2', author: 'bob', at: '2017-10-02T11:00:00Z', text: '@acme hola' }]);
+    store.close();
+    expect(await call(base(), 'GET', '/api/clients/cutshort/periods')).toEqual({
+      status: 409,
+      headers: expect.anything(),
+      body: {
+        error: "the client's database holds 2 posts of an import that was cut short and never finished, which no report may count: import the file again here (an import clears them first).",
+        code: 'unfinished-import',
+        values: { posts: '2' },
+      },
+    });
+    const uploaded = await call(base(), 'POST', '/api/clients/cutshort/exports', upload('sample.csv', readFileSync(KAGGLE_SAMPLE)));
+    expect((await call(base(), 'POST', '/api/clients/cutshort/imports', { previewId: uploaded.body.previewId })).status).toBe(200);
+    expect((await call(base(), 'GET', '/api/clients/cutshort/periods')).body).toMatchObject({ months: [{ month: '2017-10', posts: 93 }] });
+  });
+
   it('reads the times an export writes without an offset in the zone the page names, in the preview and the import alike', async () => {
     // Typed in lower case, the zone is kept as the IANA database spells it.
     expect((await call(base(), 'POST', '/api/clients', { id: 'madrid', name: 'Madrid', timezone: 'europe/madrid' })).body).toMatchObject({ timezone: 'Europe/Madrid' });
