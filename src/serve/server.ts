@@ -144,7 +144,18 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ],
   ];
 
+  let stopping = false;
+  /** The answers under way: once the server stops, each closes its connection rather than keep it alive for another request. */
+  const answering = new Set<ServerResponse>();
   const server = createServer((request, response) => {
+    if (stopping) {
+      // A connection kept alive past the stop brings no new work: refused, and closed once answered.
+      response.setHeader('connection', 'close');
+      sendJson(response, 503, { error: 'the server is stopping; start it again to go on.' });
+      return;
+    }
+    answering.add(response);
+    response.once('close', () => answering.delete(response));
     void handle(request, response);
   });
 
@@ -186,8 +197,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     // No new request is taken; one under way (an import, a report) ends whole and is answered, then the browser it
     // may have started is closed: the process then has nothing left to keep it running.
     close: async () => {
+      stopping = true;
       const answered = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
+      for (const response of answering) if (!response.headersSent) response.setHeader('connection', 'close');
       await Promise.all([answered, activities.allEnded()]);
       if (printer) await (await printer).close();
     },

@@ -33,28 +33,30 @@ export function registerServe(program: Command): Command {
         if (code === 'EADDRINUSE') throw new UserError(`--port ${port}: another program listens there; choose another port with --port.`);
         throw error;
       }
-      // A misspelt --workspace would show no client, as if every one had gone: said, not left to look so.
-      const workspace = resolve(options.workspace);
-      const found = existsSync(workspace) ? '' : `(${workspace} does not exist: it is made when the first client is created; check --workspace if you meant an existing folder.)\n`;
-      process.stdout.write(`replybench serves ${workspace} at\n  ${server.url}\nOpen that address (it carries this run's token). Ctrl-C stops it.\n${found}`);
-      if (options.open) openInBrowser(server.url);
-      takeOverInterrupts();
-      await new Promise<void>((done) => {
+      const stopped = new Promise<void>((done) => {
         let stopping = false;
-        const stop = () => {
+        const stop = (signal: 'SIGINT' | 'SIGTERM') => {
           // A second Ctrl-C stops at once: an import cut so lands not at all (the store keeps no part of it), a report leaves the earlier one.
           if (stopping) {
             runInterruptCleanups();
-            process.exit(130);
+            process.exit(signal === 'SIGINT' ? 130 : 143);
           }
           stopping = true;
           const running = server.activities.runningNow();
           if (running.length > 0) process.stderr.write(`replybench: stopping once ${running.join(' and ')} ends (Ctrl-C again to stop at once).\n`);
           void server.close().then(done);
         };
+        // Its own handlers first, then the CLI's taken away: with none at all for a moment, a Ctrl-C then would end the process, or be lost.
         for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stop);
-        if (process.env.npm_command === 'exec') stopWithParent(stop);
+        takeOverInterrupts();
+        if (process.env.npm_command === 'exec') stopWithParent(() => stop('SIGTERM'));
       });
+      // A misspelt --workspace would show no client, as if every one had gone: said, not left to look so.
+      const workspace = resolve(options.workspace);
+      const found = existsSync(workspace) ? '' : `(${workspace} does not exist: it is made when the first client is created; check --workspace if you meant an existing folder.)\n`;
+      process.stdout.write(`replybench serves ${workspace} at\n  ${server.url}\nOpen that address (it carries this run's token). Ctrl-C stops it.\n${found}`);
+      if (options.open) openInBrowser(server.url);
+      await stopped;
     });
 }
 
