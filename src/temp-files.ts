@@ -9,9 +9,9 @@ import { join } from 'node:path';
  * when the process is interrupted.
  */
 
-export type TempKind = 'import' | 'archive' | 'chromium';
+export type TempKind = 'import' | 'archive' | 'chromium' | 'spill';
 
-const OWNED = /^replybench-(?:import|archive|chromium)-(\d+)-/;
+const OWNED = /^replybench-(?:import|archive|chromium|spill)-(\d+)-/;
 
 const cleanups = new Set<() => void>();
 

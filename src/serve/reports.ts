@@ -1,6 +1,6 @@
-import { createReadStream, existsSync, lstatSync } from 'node:fs';
+import { createReadStream, lstatSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { withAnalysis } from '../analysis/analysis.js';
 import { CONFIG_FILE } from '../config/load.js';
 import type { Config } from '../config/types.js';
@@ -11,6 +11,7 @@ import type { ReportPrinter } from '../report/pdf/printer.js';
 import { projectReportFolder, REPORT_FILE_NAMES, ReportFolderHeld, reportFolderHolder } from '../report/report-folder.js';
 import { isRealFolder } from '../paths.js';
 import type { Activities } from './activity.js';
+import { logoOf } from './logo.js';
 import { askedPeriod } from './periods.js';
 import { commonHeaders, HttpError, REPORT_POLICY, requestLanguage } from './http.js';
 import type { Workspace } from './workspace.js';
@@ -56,7 +57,8 @@ export async function generateReport(
   refuseOutsideFiles(workspace, id, config);
   // Refused before the analysis, not after it: a report of the period a terminal is writing into the same folder.
   const holder = reportFolderHolder(outDir);
-  if (holder !== null) throw new ReportFolderHeld(`reports/${folder}: another replybench (process ${holder}) is writing this report; wait until it ends.`, holder);
+  // This process's own report of it is the client's running action: refused as busy below.
+  if (holder !== null && holder !== process.pid) throw new ReportFolderHeld(`reports/${folder}: another replybench (process ${holder}) is writing this report; wait until it ends.`, holder);
   return activities.during(id, 'report', asked.label, async (running) => {
     const store = await openImportedDatabase(workspace.databaseOf(id));
     try {
@@ -96,14 +98,21 @@ export async function generateReport(
   });
 }
 
-/** The logo and template a config edited by hand may name outside the client's folder: the page's report reads neither. */
+/**
+ * The logo and template a config edited by hand may name outside the client's folder: the page's report reads neither.
+ * A logo the page cannot show (gone, damaged, not an image) is refused as its logo field says it, before the analysis.
+ */
 function refuseOutsideFiles(workspace: Workspace, id: string, config: Config): void {
   const logo = config.report.agency?.logo;
-  if (logo !== undefined && !workspace.holds(id, logo)) {
-    throw new HttpError(400, `${CONFIG_FILE}: report.agency.logo: "${logo}" is outside the client's folder; send the logo in the page, or name a file inside the folder.`, { code: 'bad-logo', values: { problem: 'outside-folder' } });
+  const { problem } = logoOf(workspace, id);
+  if (logo !== undefined && problem === 'outside-folder') {
+    throw new HttpError(400, `${CONFIG_FILE}: report.agency.logo: "${logo}" is outside the client's folder; send the logo in the page, or name a file inside the folder.`, { code: 'bad-logo', values: { problem } });
   }
-  if (logo !== undefined && !existsSync(resolve(config.baseDir, logo))) {
-    throw new HttpError(400, `${CONFIG_FILE}: report.agency.logo: "${logo}" is not in the client's folder; send the logo in the page, or take the key away.`, { code: 'bad-logo', values: { problem: 'unreadable' } });
+  if (logo !== undefined && problem !== null) {
+    throw new HttpError(400, `${CONFIG_FILE}: report.agency.logo: "${logo}" cannot be read as an image (moved, damaged, or not a PNG, JPEG or SVG); send the logo in the page, or take the key away.`, {
+      code: 'bad-logo',
+      values: { problem },
+    });
   }
   const template = config.report.template;
   if (template !== undefined && !workspace.holds(id, template)) {

@@ -75,14 +75,17 @@ export class Store extends SqlSession {
     const threads = process.env.REPLYBENCH_THREADS;
     let instance: DuckDBInstance;
     let release: () => void;
+    const spill = spillFolder(path);
     try {
-      const settings: Record<string, string> = {
-        ...(memoryLimit ? { memory_limit: memoryLimit } : {}),
-        ...(threads ? { threads } : {}),
-        ...(path === ':memory:' ? {} : { temp_directory: spillFolder(path) }),
+      const settings: Record<string, string> = { ...(memoryLimit ? { memory_limit: memoryLimit } : {}), ...(threads ? { threads } : {}), temp_directory: spill.path };
+      const opened = options.readOnly && path !== ':memory:' ? await sharedReader(path, settings) : await ownInstance(path, settings);
+      instance = opened.instance;
+      release = () => {
+        opened.release();
+        spill.remove();
       };
-      ({ instance, release } = options.readOnly && path !== ':memory:' ? await sharedReader(path, settings) : await ownInstance(path, settings));
     } catch (error) {
+      spill.remove();
       // DuckDB's refusal of a setting names neither the variable nor the form it takes.
       const given = (
         [

@@ -1,5 +1,6 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { makeTempFolder } from '../temp-files.js';
 
 /**
  * Where DuckDB spills what does not fit in memory while it works on the database at `path`: a folder of this process
@@ -8,9 +9,12 @@ import { basename, dirname, join } from 'node:path';
  * spill at once (a report in the terminal beside the page's) read each other's pages as their own, and crash or read
  * another's values. The folders of processes that ended without closing (killed) are removed here.
  */
-export function spillFolder(path: string): string {
+export function spillFolder(path: string): { path: string; remove(): void } {
+  // A store in memory (a dry run, the page's preview) has a folder of its own in the system's temporary folder: two
+  // previews at once in one process would otherwise share DuckDB's default, ./.tmp.
+  if (path === ':memory:') return makeTempFolder('spill');
   removeDeadSpills(path);
-  return `${path}.tmp-${process.pid}`;
+  return { path: `${path}.tmp-${process.pid}`, remove: () => undefined };
 }
 
 function removeDeadSpills(path: string): void {

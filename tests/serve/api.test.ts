@@ -764,9 +764,13 @@ describe('the API of replybench serve', () => {
     expect((await call(base(), 'GET', '/api/clients/norte/logo')).body).toEqual({ logo: '../secret.png', dataUrl: null, problem: 'outside-folder' });
     writeFileSync(config_, readFileSync(config_, 'utf8').replace('logo: ../secret.png', 'logo: moved.png'));
     expect((await call(base(), 'GET', '/api/clients/norte/logo')).body).toEqual({ logo: 'moved.png', dataUrl: null, problem: 'unreadable' });
-    // A report asked for then is refused as the logo field says it, with the code the page words and no path of the server.
+    // A report asked for then is refused as the logo field says it, with the code the page words and no path of the server; a damaged one alike.
+    writeFileSync(join(workspace(), 'norte/cut.png'), png(8, 8).subarray(0, 40));
+    writeFileSync(config_, readFileSync(config_, 'utf8').replace('logo: moved.png', 'logo: cut.png'));
+    expect((await call(base(), 'POST', '/api/clients/norte/reports', { period: '2017-10' })).body).toMatchObject({ code: 'bad-logo', values: { problem: 'unreadable' }, error: expect.not.stringContaining('/') });
+    writeFileSync(config_, readFileSync(config_, 'utf8').replace('logo: cut.png', 'logo: moved.png'));
     expect((await call(base(), 'POST', '/api/clients/norte/reports', { period: '2017-10' })).body).toEqual({
-      error: 'replybench.yaml: report.agency.logo: "moved.png" is not in the client\'s folder; send the logo in the page, or take the key away.',
+      error: 'replybench.yaml: report.agency.logo: "moved.png" cannot be read as an image (moved, damaged, or not a PNG, JPEG or SVG); send the logo in the page, or take the key away.',
       code: 'bad-logo',
       values: { problem: 'unreadable' },
     });

@@ -116,6 +116,18 @@ describe('the folder DuckDB spills to', () => {
     expect(existsSync(join(folder, `store.duckdb.tmp-${ended}`))).toBe(false);
     expect(existsSync(join(folder, `store.duckdb.tmp-${process.ppid}`))).toBe(true);
   });
+
+  it('of a store in memory (a dry run, a preview) is its own too, even beside another in the same process, and goes when it closes', async () => {
+    const first = await Store.open(':memory:');
+    const second = await Store.open(':memory:');
+    const spill = async (store: Store) => ((await store.script("SELECT current_setting('temp_directory') AS spill")) as Array<{ spill: string }>)[0]?.spill ?? '';
+    const [one, two] = [await spill(first), await spill(second)];
+    expect(one).toMatch(new RegExp(`/replybench-spill-${process.pid}-[^/]+$`));
+    expect(two).not.toBe(one);
+    first.close();
+    second.close();
+    expect([existsSync(one), existsSync(two)]).toEqual([false, false]);
+  });
 });
 
 describe('a database another process holds', () => {
