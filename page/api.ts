@@ -48,7 +48,7 @@ function refusalText(refusal: Refusal, status: number): string {
   if (sentence === undefined) return refusal.error ?? String(status);
   if (values.action !== undefined) values.action = t(`action.${values.action}`);
   if (values.limitBytes !== undefined) values.limit = sizeText(Number(values.limitBytes));
-  if (values.posts !== undefined) values.posts = Number(values.posts).toLocaleString(language);
+  if (values.rows !== undefined) values.rows = Number(values.rows).toLocaleString(language);
   if (refusal.code === 'bad-hours') values.example = hoursExample(language);
   return sentence.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
 }

@@ -66,15 +66,18 @@ const countRow = z.object({ n: z.number() });
  * an import that never committed (Store.open refuses both).
  */
 export async function openImportedDatabase(path: string): Promise<Store> {
-  if (!existsSync(path)) throw new UserError(`${path}: database not found; run "replybench import <files>" first, or pass --db.`);
+  if (!existsSync(path)) throw new NothingImported(`${path}: database not found; run "replybench import <files>" first, or pass --db.`);
   const store = await openDatabaseToRead(path);
   const [rows] = store ? await store.rows('any post', countRow, 'SELECT count(*)::DOUBLE AS n FROM (SELECT 1 FROM posts LIMIT 1)') : [];
   if (!rows?.n) {
     store?.close();
-    throw new UserError(`${path}: the database holds no posts; run "replybench import <files>" first.`);
+    throw new NothingImported(`${path}: the database holds no posts; run "replybench import <files>" first.`);
   }
   return store as Store;
 }
+
+/** A database that is not there yet, or holds no post: nothing is imported to read (the page says so in its words). */
+export class NothingImported extends UserError {}
 
 /**
  * Opens, read-only, an existing database that may hold no post yet (an import

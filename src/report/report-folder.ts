@@ -119,6 +119,8 @@ export class ReportFolder {
       writeFileSync(join(this.partial, COMMIT_LIST), [...this.staged].join('\n'));
     } catch (error) {
       if (!isDiskFull(error)) throw error;
+      // A list cut short would have the next run remove the files it leaves out.
+      rmSync(join(this.partial, COMMIT_LIST), { force: true });
     }
     moveIntoPlace(this.dir, this.partial, new Set(this.staged));
   }

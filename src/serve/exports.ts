@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { stringify } from 'yaml';
 import { importJson } from '../cli/commands/import.js';
 import { newDatabaseFootprint } from '../cli/database.js';
+import { onInterrupt } from '../temp-files.js';
 import { type DryRunContext, type DryRunReport, dryRunExports } from '../ingest/dry-run.js';
 import { supportSentences } from '../ingest/file-profile.js';
 import { noticeText } from '../ingest/notices.js';
@@ -164,11 +165,15 @@ export async function receiveExport(
 }
 
 /**
- * A refusal of a waiting upload as the API answers it: the file named as the user named it, not by its folder on the
- * server (a refusal that names its own path, from a reader deeper down).
+ * A refusal as the API answers it, naming files from `folder` (an upload's own folder: the file as the user named it;
+ * the client's: mappings/crm.yaml) rather than by their place on the server: a refusal from a reader deeper down names
+ * its own path.
  */
-function withoutServerPath(error: unknown, incoming: string): unknown {
-  return error instanceof UserError && error.message.includes(incoming) ? new UserError(error.message.replaceAll(`${incoming}${sep}`, '')) : error;
+function withoutServerPath(error: unknown, folder: string): unknown {
+  const prefix = `${folder}${sep}`;
+  if (error instanceof HttpError && error.message.includes(prefix)) return new HttpError(error.status, error.message.replaceAll(prefix, ''), error.coded);
+  if (error instanceof UserError && error.message.includes(prefix)) return new UserError(error.message.replaceAll(prefix, ''));
+  return error;
 }
 
 /**
@@ -250,16 +255,18 @@ async function previewWaiting(
   const mappingPath = `${incoming}.mapping.yaml`;
   const { mapping, timezone, language } = (body ?? {}) as { mapping?: unknown; timezone?: unknown; language?: unknown };
   const zone = localTimesZone(workspace, id, timezone, previewedZone(incoming));
-  writeFileSync(zoneFile(incoming), zone);
   const shownIn = requestLanguage(language);
   if (mapping === undefined || mapping === null) {
     // No mapping: the upload read again as its own layout, in another zone or language.
     const read = await previewWithStore(workspace, id, path, { timezone: zone }, activities);
+    writeFileSync(zoneFile(incoming), zone);
     return { previewId, file, timezone: zone, preview: shownPreview(read.preview, shownIn), alreadyImported: read.alreadyImported, mapper: null };
   }
   writeFileSync(mappingPath, stringify(checkedMapping(mapping)));
   try {
     const read = await previewWithStore(workspace, id, path, { format: 'generic', mapping: mappingPath, timezone: zone }, activities);
+    // Kept only once a preview has read the rows in it: a refused one changes nothing the import would read.
+    writeFileSync(zoneFile(incoming), zone);
     const preview = shownPreview(read.preview, shownIn);
     return { previewId, file, timezone: zone, preview: { ...preview, format: { ...preview.format, label: MAPPED_LABEL[shownIn] } }, alreadyImported: read.alreadyImported, mapper: null };
   } catch (error) {
@@ -337,7 +344,12 @@ export async function importPreviewed(workspace: Workspace, id: string, body: un
   const shownIn = requestLanguage(language);
   const { file: name, path, incoming } = waitingUpload(workspace, id, previewId, activities);
   const zone = localTimesZone(workspace, id, timezone, previewedZone(incoming));
-  return activities.during(id, 'import', name, (running) => importWaiting(workspace, id, { name, path, incoming, mapping, timezone: zone, language: shownIn }, running));
+  try {
+    return await activities.during(id, 'import', name, (running) => importWaiting(workspace, id, { name, path, incoming, mapping, timezone: zone, language: shownIn }, running));
+  } catch (error) {
+    // A refusal from deeper down (a mapping's, a reader's) names files by their place on the server: here, by the client's folder.
+    throw withoutServerPath(error, workspace.folderOf(id));
+  }
 }
 
 async function importWaiting(
@@ -355,6 +367,10 @@ async function importWaiting(
   const database = workspace.databaseOf(id);
   renameSync(path, destination);
   let imported = false;
+  // Stopped at once (a second Ctrl-C), the upload goes back to wait under its previewId rather than sit in exports/ unimported.
+  const putBack = onInterrupt(() => {
+    if (!imported) renameSync(destination, path);
+  });
   // A database this import creates is not left behind empty when it is refused: the client reads as before its first import.
   const footprint = newDatabaseFootprint(database);
   try {
@@ -378,6 +394,7 @@ async function importWaiting(
       if (!imported) footprint.discard();
     }
   } finally {
+    putBack();
     // A failed import leaves the upload waiting under its previewId, to be imported again once fixed.
     if (imported) {
       rmSync(incoming, { recursive: true, force: true });

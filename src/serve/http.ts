@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { UNKNOWN_TIMEZONE } from '../config/timezone.js';
+import { NothingImported } from '../cli/database.js';
 import { closest } from '../closest.js';
 import { UserError } from '../errors.js';
 import { isLanguage, type Language, LANGUAGE_LIST } from '../report/i18n/language.js';
@@ -18,7 +19,7 @@ export const REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img
  * English `message` is what scripts and a page without the code read).
  */
 export interface ErrorCode {
-  code: 'busy' | 'config-changed' | 'too-large' | 'upload-gone' | 'bad-period' | 'no-accounts' | 'bad-logo' | 'likely-typo' | 'bad-timezone' | 'bad-hours' | 'not-an-export' | 'reordered-header' | 'client-exists' | 'linked-out' | 'held-elsewhere' | 'unfinished-import';
+  code: 'busy' | 'config-changed' | 'too-large' | 'upload-gone' | 'bad-period' | 'no-accounts' | 'bad-logo' | 'likely-typo' | 'bad-timezone' | 'bad-hours' | 'not-an-export' | 'reordered-header' | 'client-exists' | 'linked-out' | 'held-elsewhere' | 'unfinished-import' | 'no-imports';
   values?: Record<string, string>;
 }
 
@@ -61,7 +62,8 @@ export function sendError(response: ServerResponse, error: unknown): void {
   if (error instanceof HttpError) sendJson(response, error.status, { error: error.message, ...(error.coded ?? {}) });
   // Another process (an import in a terminal) holds the client's database: a wait, as for the page's own work, not a fault.
   else if (error instanceof DatabaseHeld) {
-    sendJson(response, 409, { error: `the client's database: ${heldSentence(error.holder)}`, code: 'held-elsewhere', values: { pid: String(error.holder.pid ?? '') } });
+    const { pid } = error.holder;
+    sendJson(response, 409, { error: `the client's database: ${heldSentence(error.holder)}`, code: 'held-elsewhere', values: pid === null ? { problem: 'unknown-process' } : { pid: String(pid) } });
   } else if (error instanceof ReportFolderHeld) {
     // Said without the CLI's options (--out) or the server's paths.
     sendJson(response, 409, {
@@ -72,10 +74,12 @@ export function sendError(response: ServerResponse, error: unknown): void {
   } else if (error instanceof UnfinishedImport) {
     // The CLI's sentence says to run replybench import; here, an import from the page clears the rows as well.
     sendJson(response, 409, {
-      error: `the client's database holds ${error.orphans.posts.toLocaleString('en-US')} posts of an import that was cut short and never finished, which no report may count: import the file again here (an import clears them first).`,
+      error: `the client's database holds ${(error.orphans.posts + error.orphans.rejects).toLocaleString('en-US')} rows of an import that was cut short and never finished, which no report may count: import the file again here (an import clears them first).`,
       code: 'unfinished-import',
-      values: { posts: String(error.orphans.posts) },
+      values: { rows: String(error.orphans.posts + error.orphans.rejects) },
     });
+  } else if (error instanceof NothingImported) {
+    sendJson(response, 400, { error: 'no post of this client is imported yet: import its exports first.', code: 'no-imports' });
   } else if (error instanceof UserError) sendJson(response, 400, { error: error.message });
   else sendJson(response, 500, { error: `replybench failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
 }
@@ -109,7 +113,8 @@ export function jsonFields(value: unknown, example: string, fields: readonly str
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new HttpError(400, `send a JSON object, such as ${example}.`);
   for (const key of Object.keys(value)) {
     if (fields.includes(key)) continue;
-    const [near] = closest(key, fields, 1);
+    // "lang" is too short for an edit distance to reach "language": a field it begins is as good a guess.
+    const [near] = closest(key, fields, 1).concat(fields.filter((field) => key.length >= 3 && field.startsWith(key)));
     throw new HttpError(400, `${key}: not a field of this request${near ? `; did you mean ${near}?` : '.'} It takes ${fields.join(', ')}.`);
   }
   return value as Record<string, unknown>;

@@ -150,7 +150,12 @@ export class Workspace {
     const folder = join(this.root, id);
     if (existsSync(join(folder, CONFIG_FILE))) throw new HttpError(409, `id: a client "${id}" already exists.`, { code: 'client-exists', values: { id } });
     // A folder of the workspace that is no client (no replybench.yaml): not listed, so not said to be one.
-    if (existsSync(folder)) throw new HttpError(409, `id: the workspace has a folder "${id}" that is not a client (it holds no ${CONFIG_FILE}); choose another id, or move that folder away.`);
+    if (existsSync(folder)) {
+      throw new HttpError(409, `id: the workspace has a folder "${id}" that is not a client (it holds no ${CONFIG_FILE}); choose another id, or move that folder away.`, {
+        code: 'client-exists',
+        values: { id, problem: 'not-a-client' },
+      });
+    }
     const zone = fields.timezone ?? 'UTC';
     if (typeof zone !== 'string' || !isKnownTimezone(zone)) throw unknownTimezone('timezone', zone);
     const timezone = canonicalTimezone(zone);

@@ -65,5 +65,7 @@ describe('an import killed at a named step', () => {
     expect(interrupted.signal).toBe('SIGINT');
     expect(interrupted.stderr).toContain(`replybench: interrupted: ${file} was not imported (the database holds none of it); import it again.\n`);
     expect(readdirSync(folder).filter((name) => name.endsWith('.spare'))).toEqual([]);
+    // The database it created holds nothing: it is not left behind.
+    expect(readdirSync(folder).filter((name) => name.startsWith('store.duckdb'))).toEqual([]);
   });
 });

@@ -415,13 +415,15 @@ describe('the API of replybench serve', () => {
       error: 'timezon: not a field of this request; did you mean timezone? It takes id, name, timezone, language.',
     });
     expect((await call(base(), 'POST', '/api/clients/edited/reports', { period: '2017-10', lang: 'es' })).body).toEqual({
-      error: 'lang: not a field of this request. It takes period, language, allowUnmatchedHandles.',
+      error: 'lang: not a field of this request; did you mean language? It takes period, language, allowUnmatchedHandles.',
     });
     expect(existsSync(join(workspace(), 'typo'))).toBe(false);
     // A folder of the workspace that is no client: its id is taken, and said as what it is.
     mkdirSync(join(workspace(), 'plain'));
     expect((await call(base(), 'POST', '/api/clients', { id: 'plain', name: 'Plain' })).body).toEqual({
       error: 'id: the workspace has a folder "plain" that is not a client (it holds no replybench.yaml); choose another id, or move that folder away.',
+      code: 'client-exists',
+      values: { id: 'plain', problem: 'not-a-client' },
     });
     // A config the page cannot read is named as the page names it, not by its place on the server.
     expect((await call(base(), 'GET', '/api/clients/edited/check?period=2017-10')).body).toEqual({ error: 'replybench.yaml: timezone: not a known IANA timezone (e.g. UTC, Europe/Madrid, America/New_York).' });
@@ -457,8 +459,14 @@ describe('the API of replybench serve', () => {
     expect((await call(base(), 'POST', '/api/clients/mapped/exports', upload('encuesta.xlsx', csv))).body).toEqual({
       error: 'encuesta.xlsx: has the .xlsx extension but is not an Excel workbook (damaged or renamed?). Export it again.',
     });
-    const unpicked = await call(base(), 'POST', `/api/clients/mapped/exports/${upload1.body.previewId}/preview`, { mapping: mapper.mapping });
+    const unpicked = await call(base(), 'POST', `/api/clients/mapped/exports/${upload1.body.previewId}/preview`, { mapping: mapper.mapping, timezone: 'Asia/Tokyo' });
     expect(unpicked).toMatchObject({ status: 400, body: { error: 'mapping: columns.date: a column name cannot be empty.' } });
+    // A refused preview changes nothing an import would read: not the zone it reads times in.
+    expect(readFileSync(join(workspace(), `mapped/exports/.incoming/${upload1.body.previewId}/.timezone`), 'utf8')).toBe('UTC');
+    // Nor does an import refused for its mapping name the server's folders.
+    const unmapped = await call(base(), 'POST', '/api/clients/mapped/imports', { previewId: upload1.body.previewId, mapping: { columns: { id: 'Nº' } } });
+    expect(unmapped.status).toBe(400);
+    expect(unmapped.body.error).not.toContain(workspace());
     const mapping = { ...mapper.mapping, columns: { ...mapper.mapping.columns, date: 'Cuándo' }, date: { format: '%d/%m/%Y %H:%M' }, platform: { column: 'Red', values: { X: 'twitter' } } };
     const picked = await call(base(), 'POST', `/api/clients/mapped/exports/${upload1.body.previewId}/preview`, { mapping });
     expect(picked.body).toMatchObject({ preview: { format: { id: 'generic' }, wouldImport: 2, rejected: 0, profile: { first: '2017-10-31T20:00:00Z', kinds: { post: 2 } } } });
@@ -593,9 +601,9 @@ describe('the API of replybench serve', () => {
       status: 409,
       headers: expect.anything(),
       body: {
-        error: "the client's database holds 2 posts of an import that was cut short and never finished, which no report may count: import the file again here (an import clears them first).",
+        error: "the client's database holds 2 rows of an import that was cut short and never finished, which no report may count: import the file again here (an import clears them first).",
         code: 'unfinished-import',
-        values: { posts: '2' },
+        values: { rows: '2' },
       },
     });
     const uploaded = await call(base(), 'POST', '/api/clients/cutshort/exports', upload('sample.csv', readFileSync(KAGGLE_SAMPLE)));
@@ -649,6 +657,10 @@ describe('the API of replybench serve', () => {
     const folder = join(workspace(), 'handmade');
     mkdirSync(join(folder, 'exports'), { recursive: true });
     writeFileSync(join(folder, 'replybench.yaml'), 'client: acme\nbrands:\n  - id: acme\n    accounts: { twitter: [AppleSupport] }\n');
+    // Before any import, a check or a report says so in the page's words, not the CLI's (no path, no "replybench import").
+    for (const before of [await call(base(), 'GET', '/api/clients/handmade/check?period=2017-10'), await call(base(), 'POST', '/api/clients/handmade/reports', { period: '2017-10' })]) {
+      expect(before).toMatchObject({ status: 400, body: { code: 'no-imports', error: 'no post of this client is imported yet: import its exports first.' } });
+    }
     const uploaded = await call(base(), 'POST', '/api/clients/handmade/exports', upload('sample.csv', readFileSync(KAGGLE_SAMPLE)));
     expect((await call(base(), 'POST', '/api/clients/handmade/imports', { previewId: uploaded.body.previewId })).status).toBe(200);
     // Beside the config, where `replybench import` in the folder writes it (docs/config.md), not in data/.

@@ -137,6 +137,8 @@ async function runImport(files: string[], options: ImportOptions, configGiven: b
   let inHand: string | null = null;
   const sayInterrupted = onInterrupt(() => {
     if (inHand !== null) writeSync(2, `\nreplybench: interrupted: ${inHand} was not imported (the database holds none of it); import it again.\n`);
+    // Nor is a database this run created left behind with nothing in it.
+    if (!added) footprint.discard();
   });
   try {
     const outcome = await importWithOptions(
