@@ -72,6 +72,18 @@ export const GENERIC_NO_PLATFORM_REASON = 'no platform for this row; set platfor
 /** Why a row of a mapped export is rejected: its platform column holds a value no config can name an account on, so nothing would count it. */
 export const GENERIC_UNKNOWN_PLATFORM_REASON = 'the platform column holds a value that is not a platform replybench knows; map its values to platforms in platform.values';
 
+/**
+ * The specifiers DuckDB 1.5's strptime reads (probed: every %x and %-x, x a letter, tried on it), the rest of a
+ * pattern being literal text: another (%Q) stopped the import with DuckDB's own error instead of naming the mapping's key.
+ */
+const STRPTIME_SPECIFIERS = new Set([...'abcdfghjmnpuwxyzABGHIMSTUVWXYZ%', '-d', '-j', '-m', '-y', '-H', '-I', '-M', '-S']);
+
+/** The first specifier of a strptime pattern DuckDB cannot read, or null. */
+function unknownSpecifier(format: string): string | null {
+  for (const [, specifier = ''] of format.matchAll(/%(-?.)/g)) if (!STRPTIME_SPECIFIERS.has(specifier)) return `%${specifier}`;
+  return null;
+}
+
 /** A platform a mapping names: one a config can name accounts on (synonyms such as X folded), else the closest. */
 const knownPlatform = z
   .string()
@@ -98,6 +110,14 @@ const mappingSchema = z
           .min(1)
           .refine((format) => (NAMED_DATE_FORMATS as readonly string[]).includes(format) || format.includes('%'), {
             message: 'use iso, epoch, epoch_ms or a strptime pattern such as "%d/%m/%Y %H:%M"',
+          })
+          .superRefine((format, context) => {
+            const unknown = unknownSpecifier(format);
+            if (unknown === null) return;
+            context.addIssue({
+              code: 'custom',
+              message: `"${unknown}" is not a specifier dates are read with; use those of a strptime pattern such as "%d/%m/%Y %H:%M" (%d day, %m month, %Y year, %H hour, %M minute, %S second, %b month name, %p AM/PM, %z offset)`,
+            });
           })
           .default('iso'),
         timezone: z.string().refine(isKnownTimezone, { message: 'not a known IANA timezone (e.g. UTC, Europe/Madrid)' }).optional(),
