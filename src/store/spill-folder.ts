@@ -1,6 +1,6 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { makeTempFolder } from '../temp-files.js';
+import { isRunning, makeTempFolder } from '../temp-files.js';
 
 /**
  * Where DuckDB spills what does not fit in memory while it works on the database at `path`: a folder of this process
@@ -28,17 +28,7 @@ function removeDeadSpills(path: string): void {
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(name.slice(prefix.length));
-    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || alive(pid)) continue;
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isRunning(pid)) continue;
     rmSync(join(dirname(path), name), { recursive: true, force: true });
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: a process of another user has the number; it is alive.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
