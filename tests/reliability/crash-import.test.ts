@@ -58,14 +58,13 @@ describe('an import killed at a named step', () => {
     });
   }
 
-  it('interrupted before its commit, it says which file was not imported, and leaves no spare room beside the store', () => {
+  it('interrupted before its commit, it names the file to import again, and leaves no spare room and no empty database behind', () => {
     const folder = scratch();
     const file = twcsFile(join(folder, 'october.csv'), 50);
     const interrupted = cli(['import', file, '--db', join(folder, 'store.duckdb')], { crashAt: CRASH_STEPS.importBeforeCommit, signal: 'SIGINT' });
     expect(interrupted.signal).toBe('SIGINT');
-    expect(interrupted.stderr).toContain(`replybench: interrupted: ${file} was not imported (the database holds none of it); import it again.\n`);
-    expect(readdirSync(folder).filter((name) => name.endsWith('.spare'))).toEqual([]);
-    // The database it created holds nothing: it is not left behind.
+    expect(interrupted.stderr).toContain(`replybench: interrupted while importing ${file}, which lands whole or not at all; import it again (posts already stored are not added twice).\n`);
+    // Neither the database it created (it holds nothing) nor its spare room, store.duckdb.spare, is left.
     expect(readdirSync(folder).filter((name) => name.startsWith('store.duckdb'))).toEqual([]);
   });
 });

@@ -133,10 +133,11 @@ async function runImport(files: string[], options: ImportOptions, configGiven: b
   let failed = false;
   const progress = options.json ? null : await ProgressLine.create(store);
   const profiler = process.env.REPLYBENCH_PROFILE === '1' ? phaseProfiler() : null;
-  // Interrupted (Ctrl-C), the file in hand lands not at all: said, since the lines printed so far name only the files that landed.
+  // Interrupted (Ctrl-C), the file in hand is named, since the lines printed so far name only the files that landed. Whether it
+  // landed cannot be told here (its commit may have ended just before): importing it again is right either way.
   let inHand: string | null = null;
   const sayInterrupted = onInterrupt(() => {
-    if (inHand !== null) writeSync(2, `\nreplybench: interrupted: ${inHand} was not imported (the database holds none of it); import it again.\n`);
+    if (inHand !== null) writeSync(2, `\nreplybench: interrupted while importing ${inHand}, which lands whole or not at all; import it again (posts already stored are not added twice).\n`);
     // Nor is a database this run created left behind with nothing in it.
     if (!added) footprint.discard();
   });
