@@ -111,7 +111,8 @@ function refuseOutsideFiles(workspace: Workspace, id: string, config: Config): v
   if (logo !== undefined && problem !== null) {
     throw new HttpError(400, `${CONFIG_FILE}: report.agency.logo: "${logo}" cannot be read as an image (moved, damaged, or not a PNG, JPEG or SVG); send the logo in the page, or take the key away.`, {
       code: 'bad-logo',
-      values: { problem },
+      // Not the page's own upload gone meanwhile (`unreadable`, said of a logo just picked): the one the config names.
+      values: { problem: 'config-unreadable' },
     });
   }
   const template = config.report.template;

@@ -10,6 +10,8 @@ import { canonicalTimezone, isKnownTimezone } from '../config/timezone.js';
 import { readYamlFile } from '../config/yaml-file.js';
 import { isInside, isLink, isRealFolder, realPath } from '../paths.js';
 import { DEFAULT_DATABASE, openDatabaseToRead } from '../cli/database.js';
+import { DatabaseHeld } from '../store/held.js';
+import { UnfinishedImport } from '../store/orphans.js';
 import { REPORT_FILE_NAMES } from '../report/report-folder.js';
 import { databaseFileProblem, type Store } from '../store/database.js';
 import { logoDataUrl } from '../report/html/logo.js';
@@ -205,7 +207,15 @@ export class Workspace {
   async readData<T>(id: string, none: T, work: (store: Store) => Promise<T>): Promise<T> {
     const database = this.databaseOf(id);
     if (!existsSync(database)) return none;
-    const store = await openDatabaseToRead(database);
+    let store: Store | null;
+    try {
+      store = await openDatabaseToRead(database);
+    } catch (error) {
+      // Held by an import in a terminal, or holding rows of an import cut short: the client's page still opens (its
+      // exports section is where the second is cleared), without what it would offer from the data; check and report say why.
+      if (error instanceof DatabaseHeld || error instanceof UnfinishedImport) return none;
+      throw error;
+    }
     if (store === null) return none;
     try {
       return await work(store);

@@ -597,7 +597,10 @@ describe('the API of replybench serve', () => {
     const store = await Store.open(join(workspace(), 'cutshort/data/replybench.duckdb'));
     await insertPosts(store, [{ id: '1', author: 'ana', at: '2017-10-02T10:00:00Z', text: '@acme hola' }, { id: '2', author: 'bob', at: '2017-10-02T11:00:00Z', text: '@acme hola' }]);
     store.close();
-    expect(await call(base(), 'GET', '/api/clients/cutshort/periods')).toEqual({
+    // The client's page still opens (its exports are where the rows are cleared): its lists read as empty.
+    expect((await call(base(), 'GET', '/api/clients/cutshort/periods')).body).toEqual({ months: [] });
+    await call(base(), 'PUT', '/api/clients/cutshort/config', { client: 'cutshort', database: 'data/replybench.duckdb', brands: [{ id: 'cutshort', name: 'Cut short', accounts: { twitter: ['AppleSupport'] } }] }, TOKEN, { 'if-match': '*' });
+    expect(await call(base(), 'GET', '/api/clients/cutshort/check?period=2017-10')).toEqual({
       status: 409,
       headers: expect.anything(),
       body: {
@@ -672,7 +675,9 @@ describe('the API of replybench serve', () => {
     const holder = spawn(process.execPath, ['--input-type=module', '-e', code], { cwd: join(import.meta.dirname, '../..'), stdio: ['ignore', 'pipe', 'inherit'] });
     try {
       await new Promise<void>((held) => holder.stdout?.once('data', () => held()));
-      expect(await call(base(), 'GET', '/api/clients/handmade/periods')).toMatchObject({
+      // The client's page still opens, without what it would offer from the data; a check says why.
+      expect((await call(base(), 'GET', '/api/clients/handmade/periods')).body).toEqual({ months: [] });
+      expect(await call(base(), 'GET', '/api/clients/handmade/check?period=2017-10')).toMatchObject({
         status: 409,
         body: { code: 'held-elsewhere', values: { pid: String(holder.pid) }, error: expect.stringMatching(/^the client's database: another program \(process \d+\) has the database open/) },
       });
@@ -779,12 +784,12 @@ describe('the API of replybench serve', () => {
     // A report asked for then is refused as the logo field says it, with the code the page words and no path of the server; a damaged one alike.
     writeFileSync(join(workspace(), 'norte/cut.png'), png(8, 8).subarray(0, 40));
     writeFileSync(config_, readFileSync(config_, 'utf8').replace('logo: moved.png', 'logo: cut.png'));
-    expect((await call(base(), 'POST', '/api/clients/norte/reports', { period: '2017-10' })).body).toMatchObject({ code: 'bad-logo', values: { problem: 'unreadable' }, error: expect.not.stringContaining('/') });
+    expect((await call(base(), 'POST', '/api/clients/norte/reports', { period: '2017-10' })).body).toMatchObject({ code: 'bad-logo', values: { problem: 'config-unreadable' }, error: expect.not.stringContaining('/') });
     writeFileSync(config_, readFileSync(config_, 'utf8').replace('logo: cut.png', 'logo: moved.png'));
     expect((await call(base(), 'POST', '/api/clients/norte/reports', { period: '2017-10' })).body).toEqual({
       error: 'replybench.yaml: report.agency.logo: "moved.png" cannot be read as an image (moved, damaged, or not a PNG, JPEG or SVG); send the logo in the page, or take the key away.',
       code: 'bad-logo',
-      values: { problem: 'unreadable' },
+      values: { problem: 'config-unreadable' },
     });
   });
 
