@@ -16,16 +16,19 @@ const SUGGESTED = 40;
 export async function suggestedHandles(workspace: Workspace, id: string, platform: string | null) {
   const canonical = platform === null ? null : canonicalPlatform(platform);
   if (canonical === null || !KNOWN_PLATFORMS.includes(canonical)) throw new HttpError(400, `platform: ${platform === null ? 'missing' : `"${platform}" is not a platform replybench knows`}; add ?platform=twitter (or another platform of the data).`);
-  return workspace.readData(id, { platform: canonical, repliers: [], mentioned: [] }, async (store) => {
-    const { repliers, mentioned } = await topHandles(store, SUGGESTED, canonical);
-    return { platform: canonical, repliers, mentioned };
-  });
+  return workspace.readData(
+    id,
+    { platform: canonical, repliers: [], mentioned: [] },
+    async (store) => {
+      const { repliers, mentioned } = await topHandles(store, SUGGESTED, canonical);
+      return { platform: canonical, repliers, mentioned };
+    },
+    true,
+  );
 }
 
 /** The platforms the brands form shows: those of the client's data (most posts first), and every platform a config may name. */
 export async function platformsWithData(workspace: Workspace, id: string) {
-  const platforms = await workspace.readData(id, [] as Array<z.infer<typeof platformRow>>, (store) =>
-    store.rows('platforms with data', platformRow, queryText('serve/platforms')),
-  );
+  const platforms = await workspace.readData(id, [] as Array<z.infer<typeof platformRow>>, (store) => store.rows('platforms with data', platformRow, queryText('serve/platforms')), true);
   return { platforms, known: KNOWN_PLATFORMS };
 }

@@ -202,18 +202,21 @@ export class Workspace {
 
   /**
    * `work` on the client's imported database, opened read-only and closed
-   * after; `none` before its first import (nothing to offer yet).
+   * after; `none` before its first import (nothing to offer yet). With
+   * `offered` (suggestions the page opens a client with), `none` too while
+   * the database is held by an import in a terminal or holds rows of an
+   * import cut short: the client's page still opens (its exports section is
+   * where the second is cleared); the lists that say what is imported (months,
+   * files) refuse instead, since empty they would say nothing is.
    */
-  async readData<T>(id: string, none: T, work: (store: Store) => Promise<T>): Promise<T> {
+  async readData<T>(id: string, none: T, work: (store: Store) => Promise<T>, offered = false): Promise<T> {
     const database = this.databaseOf(id);
     if (!existsSync(database)) return none;
     let store: Store | null;
     try {
       store = await openDatabaseToRead(database);
     } catch (error) {
-      // Held by an import in a terminal, or holding rows of an import cut short: the client's page still opens (its
-      // exports section is where the second is cleared), without what it would offer from the data; check and report say why.
-      if (error instanceof DatabaseHeld || error instanceof UnfinishedImport) return none;
+      if (offered && (error instanceof DatabaseHeld || error instanceof UnfinishedImport)) return none;
       throw error;
     }
     if (store === null) return none;

@@ -597,8 +597,10 @@ describe('the API of replybench serve', () => {
     const store = await Store.open(join(workspace(), 'cutshort/data/replybench.duckdb'));
     await insertPosts(store, [{ id: '1', author: 'ana', at: '2017-10-02T10:00:00Z', text: '@acme hola' }, { id: '2', author: 'bob', at: '2017-10-02T11:00:00Z', text: '@acme hola' }]);
     store.close();
-    // The client's page still opens (its exports are where the rows are cleared): its lists read as empty.
-    expect((await call(base(), 'GET', '/api/clients/cutshort/periods')).body).toEqual({ months: [] });
+    // The client's page still opens (its exports are where the rows are cleared): what it offers from the data reads as empty;
+    // what says what is imported refuses, since empty it would say nothing is.
+    expect((await call(base(), 'GET', '/api/clients/cutshort/platforms')).body).toMatchObject({ platforms: [] });
+    expect((await call(base(), 'GET', '/api/clients/cutshort/periods')).body).toMatchObject({ code: 'unfinished-import' });
     await call(base(), 'PUT', '/api/clients/cutshort/config', { client: 'cutshort', database: 'data/replybench.duckdb', brands: [{ id: 'cutshort', name: 'Cut short', accounts: { twitter: ['AppleSupport'] } }] }, TOKEN, { 'if-match': '*' });
     expect(await call(base(), 'GET', '/api/clients/cutshort/check?period=2017-10')).toEqual({
       status: 409,
@@ -675,8 +677,9 @@ describe('the API of replybench serve', () => {
     const holder = spawn(process.execPath, ['--input-type=module', '-e', code], { cwd: join(import.meta.dirname, '../..'), stdio: ['ignore', 'pipe', 'inherit'] });
     try {
       await new Promise<void>((held) => holder.stdout?.once('data', () => held()));
-      // The client's page still opens, without what it would offer from the data; a check says why.
-      expect((await call(base(), 'GET', '/api/clients/handmade/periods')).body).toEqual({ months: [] });
+      // The client's page still opens, without what it would offer from the data; its months and a check say why.
+      expect((await call(base(), 'GET', '/api/clients/handmade/handles?platform=twitter')).body).toEqual({ platform: 'twitter', repliers: [], mentioned: [] });
+      expect((await call(base(), 'GET', '/api/clients/handmade/periods')).body).toMatchObject({ code: 'held-elsewhere' });
       expect(await call(base(), 'GET', '/api/clients/handmade/check?period=2017-10')).toMatchObject({
         status: 409,
         body: { code: 'held-elsewhere', values: { pid: String(holder.pid) }, error: expect.stringMatching(/^the client's database: another program \(process \d+\) has the database open/) },
