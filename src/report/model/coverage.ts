@@ -249,12 +249,12 @@ function sharedNotes(notes: CoverageNote[], metrics: MetricsReport, format: Form
     const author = brand?.coverage?.topAuthor?.author;
     if (note.warning === 'dominant-author' && author !== undefined) shared.set(note, { kind: 'author', value: author, key: `author\u0000${author}` });
     // Only brands without a rate: a brand measured elsewhere says what its rate rests on, a sentence of its own; and only where
-    // their accounts are tracked: a brand without one there has a sentence of its own too.
-    const unmeasured = brand === undefined ? null : unmeasuredPlatforms(metrics, brand.id);
-    if (note.warning === 'no-brand-posts' && brand?.responseRate === null && unmeasured?.untracked.length === 0 && unmeasured.quiet.length === 0) {
-      const platforms = platformsWith(metrics, brand.id, 'no-brand-posts', format) ?? '';
-      shared.set(note, { kind: 'posts', value: platforms, key: `posts\u0000${platforms}` });
-    }
+    // their accounts are tracked and their posts missing: a brand without one there, or quiet there, has a sentence of its own too.
+    if (note.warning !== 'no-brand-posts' || brand?.responseRate !== null) continue;
+    const { untracked, quiet } = unmeasuredPlatforms(metrics, brand.id);
+    if (untracked.length > 0 || quiet.length > 0) continue;
+    const platforms = platformsWith(metrics, brand.id, 'no-brand-posts', format) ?? '';
+    shared.set(note, { kind: 'posts', value: platforms, key: `posts\u0000${platforms}` });
   }
   const groups = new Map<string, CoverageNote[]>();
   for (const [note, { key }] of shared) groups.set(key, [...(groups.get(key) ?? []), note]);
