@@ -2,7 +2,7 @@
 import { ApiRefusal, api, apiAnswer, type ClientSummary } from './api.js';
 import type { CheckJson } from './check.js';
 import { showClients } from './clients.js';
-import { act, actFrom, el, say, statusLine } from './dom.js';
+import { act, actFrom, el, markRefused, say, statusLine } from './dom.js';
 import { afterImport } from './exports.js';
 import { labelOf, language, languageSelect, t } from './language.js';
 import { hoursExample, hoursText, hoursValue } from './hours.js';
@@ -210,17 +210,9 @@ export async function brandsSection(client: ClientSummary): Promise<HTMLElement>
       for (const { hours } of editors) hours.classList.remove('missing');
       zone.classList.remove('missing');
       await apiAnswer('PUT', `/api/clients/${client.id}/config`, { ...config, ...settings, brands }, version).catch((error: unknown) => {
-        // Hours the config cannot read: the field is marked, as an empty name is.
-        if (error instanceof ApiRefusal && error.code === 'bad-hours') {
-          const unread = editors.find(({ name }) => name.value.trim() === error.values.brand);
-          unread?.hours.classList.add('missing');
-          unread?.hours.focus();
-        }
-        // A timezone that is none: its field is marked, not only the status line.
-        if (error instanceof ApiRefusal && error.code === 'bad-timezone') {
-          zone.classList.add('missing');
-          zone.focus();
-        }
+        // Hours the config cannot read, a timezone that is none: the field is marked, not only the status line.
+        if (error instanceof ApiRefusal && error.code === 'bad-hours') markRefused(editors.find(({ name }) => name.value.trim() === error.values.brand)?.hours);
+        if (error instanceof ApiRefusal && error.code === 'bad-timezone') markRefused(zone);
         throw error;
       });
       // A check started before the save read the config of before: the next one asks again.

@@ -2,7 +2,7 @@
 import { type Activity, ApiRefusal, api, type ClientSummary, describeActivity } from './api.js';
 import { brandId, brandsSection } from './brands.js';
 import { checkSection } from './check.js';
-import { act, actFrom, app, el, say, unsavedBrands } from './dom.js';
+import { act, actFrom, app, el, markRefused, say, unsavedBrands } from './dom.js';
 import { afterImport, exportsSection, importsHere, refreshersOf } from './exports.js';
 import { language, languageSelect, t } from './language.js';
 import { forgetMonths, monthsWithData } from './periods.js';
@@ -134,10 +134,7 @@ function newClientForm(): HTMLElement {
     void actFrom(submit, async () => {
       const client = await api<ClientSummary>('POST', '/api/clients', { id: id.value, name: name.value, timezone: timezone.value, language: lang.value }).catch((error: unknown) => {
         // A timezone that is none: its field is marked, beside the status line's sentence.
-        if (error instanceof ApiRefusal && error.code === 'bad-timezone') {
-          timezone.classList.add('missing');
-          timezone.focus();
-        }
+        if (error instanceof ApiRefusal && error.code === 'bad-timezone') markRefused(timezone);
         throw error;
       });
       await showClients(client.id);

@@ -29,6 +29,12 @@ export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** A field the API refused a value of: marked, as an empty name is, and given the focus (the status line says why). */
+export function markRefused(field: HTMLElement | undefined): void {
+  field?.classList.add('missing');
+  field?.focus();
+}
+
 /** A refusal said beside the button that asked, as well as in the status line (act): `note` names it (data-note). */
 export function refusalNote(note: string, error: unknown): HTMLElement {
   return el('p', { class: 'warning', 'data-note': note }, errorText(error));
