@@ -2,7 +2,7 @@ import { ReorderedHeader } from '../ingest/header-again.js';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'yaml';
 import { importJson } from '../cli/commands/import.js';
@@ -26,7 +26,7 @@ import { KNOWN_PLATFORMS } from '../store/platforms.js';
 import type { Language } from '../report/i18n/language.js';
 import { UserError } from '../errors.js';
 import type { Activities, Running } from './activity.js';
-import { HttpError, requestLanguage, unknownTimezone } from './http.js';
+import { HttpError, requestLanguage, unknownTimezone, withoutServerPath } from './http.js';
 import { receiveOneFile } from './upload.js';
 import { freeName } from './free-name.js';
 import { mappingFileFor, savedMappingFor } from './saved-mappings.js';
@@ -162,18 +162,6 @@ export async function receiveExport(
     rmSync(target, { recursive: true, force: true });
     throw withoutServerPath(error, target);
   }
-}
-
-/**
- * A refusal as the API answers it, naming files from `folder` (an upload's own folder: the file as the user named it;
- * the client's: mappings/crm.yaml) rather than by their place on the server: a refusal from a reader deeper down names
- * its own path.
- */
-function withoutServerPath(error: unknown, folder: string): unknown {
-  const prefix = `${folder}${sep}`;
-  if (error instanceof HttpError && error.message.includes(prefix)) return new HttpError(error.status, error.message.replaceAll(prefix, ''), error.coded);
-  if (error instanceof UserError && error.message.includes(prefix)) return new UserError(error.message.replaceAll(prefix, ''));
-  return error;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sep } from 'node:path';
 import { UNKNOWN_TIMEZONE } from '../config/timezone.js';
 import { NothingImported } from '../cli/database.js';
 import { closest } from '../closest.js';
@@ -118,4 +119,16 @@ export function jsonFields(value: unknown, example: string, fields: readonly str
     throw new HttpError(400, `${key}: not a field of this request${near ? `; did you mean ${near}?` : '.'} It takes ${fields.join(', ')}.`);
   }
   return value as Record<string, unknown>;
+}
+
+/**
+ * A refusal as the API answers it, naming files from `folder` (an upload's own folder: the file as the user named it;
+ * the client's: mappings/crm.yaml) rather than by their place on the server: a refusal from a reader deeper down names
+ * its own path.
+ */
+export function withoutServerPath(error: unknown, folder: string): unknown {
+  const prefix = `${folder}${sep}`;
+  if (error instanceof HttpError && error.message.includes(prefix)) return new HttpError(error.status, error.message.replaceAll(prefix, ''), error.coded);
+  if (error instanceof UserError && error.message.includes(prefix)) return new UserError(error.message.replaceAll(prefix, ''));
+  return error;
 }

@@ -17,7 +17,7 @@ import { databaseFileProblem, type Store } from '../store/database.js';
 import { logoDataUrl } from '../report/html/logo.js';
 import { UserError } from '../errors.js';
 import { replaceWhole } from '../output-file.js';
-import { HttpError, requestLanguage, unknownTimezone } from './http.js';
+import { HttpError, requestLanguage, unknownTimezone, withoutServerPath } from './http.js';
 
 /** A client's id is its folder's name: lower-case letters, digits, - and _, as brand ids. */
 const CLIENT_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
@@ -128,13 +128,11 @@ export class Workspace {
    * no path.
    */
   loadedConfig(id: string): Config {
-    const path = this.configPath(id);
     try {
-      return loadConfig(path);
+      return loadConfig(this.configPath(id));
     } catch (error) {
       // Named as the page names the file, never by its place on the server.
-      if (error instanceof UserError && !(error instanceof BrandWithoutAccounts) && error.message.startsWith(`${path}:`)) throw new UserError(`${CONFIG_FILE}${error.message.slice(path.length)}`);
-      if (!(error instanceof BrandWithoutAccounts)) throw error;
+      if (!(error instanceof BrandWithoutAccounts)) throw withoutServerPath(error, this.folderOf(id));
       throw new HttpError(400, `${CONFIG_FILE}: brands.${error.index}.accounts: brand "${error.brandId}" has no accounts yet; pick its handles in the brands form and save.`, {
         code: 'no-accounts',
         values: { brand: error.brandName },
