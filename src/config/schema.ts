@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../report/i18n/language.js';
+import { HANDLE_HOST, HANDLE_PATH_WORD, HANDLE_PROFILE_ID, HANDLE_TRIMMED } from '../store/handles.js';
 import { canonicalPlatform } from '../store/platforms.js';
 import { themeWords } from '../themes/words.js';
 import { canonicalTimezone, isKnownTimezone, unknownTimezoneMessage } from './timezone.js';
@@ -8,15 +9,30 @@ const handle = z.string().trim().min(1, 'a handle cannot be empty');
 
 /**
  * A handle as the config is matched: as the import stores an author (src/ingest/formats/sql-helpers.ts, `handle`),
- * lower case, without its leading @, a profile URL around it or Reddit's u/ (`https://twitter.com/AcmeCares/`,
- * `u/acme`), so that a handle pasted from a profile matches the posts the data holds of it.
+ * lower case, without its leading @, a profile URL around it or the word a site puts before the account
+ * (`https://twitter.com/AcmeCares/`, `u/acme`, `bsky.app/profile/acme.bsky.social`), so that a handle pasted from a
+ * profile matches the posts the data holds of it.
  */
 export function matchedHandle(written: string): string {
-  const lowered = written.trim().toLowerCase();
+  const lowered = lowerAsStored(trimmedHandle(written));
   if (!lowered.includes('/') && !lowered.includes('?')) return lowered.replace(/^@+/, '');
-  const withoutHost = lowered.replace(/^(https?:\/\/)?(www\.|mobile\.|m\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}\//, '');
-  const withoutUserPrefix = withoutHost.replace(/^\/?(?:u|user)\/([^/?#]+)/, '$1');
-  return (withoutUserPrefix.split('?')[0] ?? '').split('/')[0]?.trim().replace(/^@+/, '') ?? '';
+  const withoutHost = lowered.replace(new RegExp(HANDLE_HOST), '');
+  const withoutPathWord = withoutHost.replace(new RegExp(HANDLE_PROFILE_ID), '$1').replace(new RegExp(HANDLE_PATH_WORD), '$1');
+  return trimmedHandle((withoutPathWord.split('?')[0] ?? '').split('/')[0] ?? '').replace(/^@+/, '');
+}
+
+const TRIMMED_ENDS = new RegExp(`^[${HANDLE_TRIMMED}]+|[${HANDLE_TRIMMED}]+$`, 'g');
+
+function trimmedHandle(text: string): string {
+  return text.replace(TRIMMED_ENDS, '');
+}
+
+/**
+ * Lower case as DuckDB's `lower` makes it, one character at a time: JavaScript's `toLowerCase` of a whole text
+ * writes "İ" as "i" and a combining dot, and a final "Σ" as "ς", where the store has "i" and "σ".
+ */
+function lowerAsStored(text: string): string {
+  return Array.from(text, (character) => (character === '\u0130' ? 'i' : character.toLowerCase())).join('');
 }
 
 /** Platforms whose handles are one word (a Facebook page or a YouTube channel may be named by words, commas and all). */

@@ -6,6 +6,7 @@
  */
 
 import { PLATFORM_SYNONYMS } from '../../store/platforms.js';
+import { HANDLE_HOST, HANDLE_PATH_WORD, HANDLE_PROFILE_ID, HANDLE_TRIMMED } from '../../store/handles.js';
 
 /** A missing text value, typed: an untyped NULL would become INTEGER and break merges with the VARCHAR columns of `posts`. */
 export const NULL_TEXT = 'NULL::VARCHAR';
@@ -83,19 +84,38 @@ export function unreadFollowersWarning(cell: string): { when: string; reason: st
   return { when: `nullif(trim(${cell}), '') IS NOT NULL AND (${countValue(cell)}) IS NULL`, reason: UNREAD_FOLLOWERS_REASON };
 }
 
+/** HANDLE_TRIMMED's characters by code, so that no tab or line break is written into the query. */
+const HANDLE_TRIMMED_CODES = [...HANDLE_TRIMMED].map((character) => character.codePointAt(0));
+
+/** `text` without HANDLE_TRIMMED's characters at either end. */
+function trimmedHandle(text: string): string {
+  return `trim(${text}, ${HANDLE_TRIMMED_CODES.map((code) => `chr(${code})`).join(' || ')})`;
+}
+
+/**
+ * trimmedHandle of a plain value (a column): trim with a set of characters took three times as long as trim of
+ * spaces on every author of a file, so it runs only on a text that begins or ends with one of them.
+ */
+function trimmedHandleOfValue(value: string): string {
+  const codes = HANDLE_TRIMMED_CODES.join(', ');
+  return `CASE WHEN ord((${value})[1]) IN (${codes}) OR ord((${value})[-1]) IN (${codes}) THEN ${trimmedHandle(value)} ELSE ${value} END`;
+}
+
 /**
  * A handle as the store keeps it: lower case, without `@`, without a profile
- * URL around it (`https://twitter.com/AcmeCares/` -> `acmecares`), without
- * Reddit's `u/` (`u/jane_doe`, `reddit.com/user/jane_doe/` -> `jane_doe`).
+ * URL around it (`https://twitter.com/AcmeCares/` -> `acmecares`), without the
+ * word a site puts before the account in its links (`u/jane_doe`,
+ * `bsky.app/profile/jane.bsky.social`, `facebook.com/profile.php?id=100012345`).
+ * The config folds its handles with the same patterns (src/store/handles.ts).
  */
 export function handle(expr: string): string {
-  const lowered = `lower(trim(${expr}))`;
-  const withoutHost = `regexp_replace(${lowered}, '^(https?://)?(www\\.|mobile\\.|m\\.)?[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}/', '')`;
-  // Reddit names people `u/name` (Meltwater's Author Handle) and links them as /user/name/.
-  const withoutUserPrefix = `regexp_replace(${withoutHost}, '^/?(?:u|user)/([^/?#]+)', '\\1')`;
-  const firstSegment = `split_part(split_part(${withoutUserPrefix}, '?', 1), '/', 1)`;
+  const lowered = `lower(${trimmedHandleOfValue(expr)})`;
+  const withoutHost = `regexp_replace(${lowered}, '${HANDLE_HOST}', '')`;
+  const profileId = `regexp_replace(${withoutHost}, '${HANDLE_PROFILE_ID}', '\\1')`;
+  const withoutPathWord = `regexp_replace(${profileId}, '${HANDLE_PATH_WORD}', '\\1')`;
+  const firstSegment = `split_part(split_part(${withoutPathWord}, '?', 1), '/', 1)`;
   // Plain handles (the common case) skip the URL surgery.
-  return `NULLIF(ltrim(CASE WHEN contains(${expr}, '/') OR contains(${expr}, '?') THEN trim(${firstSegment}) ELSE ${lowered} END, '@'), '')`;
+  return `NULLIF(ltrim(CASE WHEN contains(${expr}, '/') OR contains(${expr}, '?') THEN ${trimmedHandle(firstSegment)} ELSE ${lowered} END, '@'), '')`;
 }
 
 /** The host of a URL, lower case without `www.`, or NULL. */
