@@ -5,6 +5,16 @@
  */
 export class UserError extends Error {
   override readonly name = 'UserError';
+  /**
+   * What is wrong, without the advice given in the command line's words (an option to pass, a file to write): the
+   * page's API gives its own way out beside it. The whole message where it names no option.
+   */
+  readonly fault: string;
+
+  constructor(message: string, fault?: string) {
+    super(message);
+    this.fault = fault ?? message;
+  }
 }
 
 /**

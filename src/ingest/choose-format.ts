@@ -57,8 +57,7 @@ export function closestLayout(names: readonly string[]): { format: ExportFormat;
   return best && { format: best.format, label: best.label, missing: best.missing };
 }
 
-function closestSentence(names: readonly string[]): string {
-  const closest = closestLayout(names);
+function closestSentence(closest: ReturnType<typeof closestLayout>): string {
   if (!closest) return '';
   return ` The closest is ${closest.label} (--format ${closest.format.id}), which also needs the column${closest.missing.length > 1 ? 's' : ''} ${quotedList(closest.missing, 8)}.`;
 }
@@ -117,10 +116,8 @@ export function chooseFormat(source: PreparedSource, format: ExportFormat | 'aut
     }
     if (refusal) throw refusal;
     const missing = missingColumns(format, layoutOf(first).names);
-    throw new UserError(
-      `${where}: missing required column${missing.length > 1 ? 's' : ''} ${quotedList(missing, 8)} for the ${format.label} format (the header has ${quotedList(layoutOf(first).names, 6)}).${otherSheets(source)} ` +
-        'Check --format, or map the columns with --format generic --mapping file.yaml.',
-    );
+    const fault = `${where}: missing required column${missing.length > 1 ? 's' : ''} ${quotedList(missing, 8)} for the ${format.label} format (the header has ${quotedList(layoutOf(first).names, 6)}).${otherSheets(source)}`;
+    throw new UserError(`${fault} Check --format, or map the columns with --format generic --mapping file.yaml.`, fault);
   }
 
   for (const candidate of candidates) {
@@ -132,15 +129,16 @@ export function chooseFormat(source: PreparedSource, format: ExportFormat | 'aut
       refuseRepeatedColumns(`${source.path}:${candidate.line}`, detected, candidate.cells);
       return { format: detected, layout };
     }
-    throw new UserError(
-      `${source.path}:${candidate.line}: looks like a ${detected.label} file but lacks the column${missing.length > 1 ? 's' : ''} ${quotedList(missing, 8)}. ` +
-        'Export again with all columns, or map the file with --format generic --mapping file.yaml.',
-    );
+    const fault = `${source.path}:${candidate.line}: looks like a ${detected.label} file but lacks the column${missing.length > 1 ? 's' : ''} ${quotedList(missing, 8)}.`;
+    throw new UserError(`${fault} Export again with all columns, or map the file with --format generic --mapping file.yaml.`, fault);
   }
+  const closest = closestLayout(layoutOf(first).names);
+  const fault = `${where}: unknown export layout (header: ${quotedList(layoutOf(first).names, 5)}).${otherSheets(source)}`;
   throw new UnknownLayout(
-    `${where}: unknown export layout (header: ${quotedList(layoutOf(first).names, 5)}).${otherSheets(source)}${closestSentence(layoutOf(first).names)} replybench recognises ${FORMATS.map((known) => known.id).join(', ')}; ` +
+    `${fault}${closestSentence(closest)} replybench recognises ${FORMATS.map((known) => known.id).join(', ')}; ` +
       'pass --format <name> if the file is one of these, or describe its columns in a mapping file and use --format generic --mapping file.yaml ' +
       '(replybench import --write-mapping mapping.yaml <file> writes one with the best guess of each column).',
+    `${fault}${closest ? ` The closest known layout is ${closest.label}, which also needs the column${closest.missing.length > 1 ? 's' : ''} ${quotedList(closest.missing, 8)}.` : ''}`,
   );
 }
 

@@ -170,6 +170,9 @@ async function readAsImportWould(store: Store, plan: CanonicalPlan, prepared: Pr
   return { read: await readWithRetries(recoveredRead(recovery), layout, materialize), structural: recovery.rejects };
 }
 
+/** What to do of dates a known layout's patterns do not read, in the command line's words. */
+export const LAYOUT_DATES_ADVICE = 'check --format and --timezone, or map the file with --format generic and a date.format';
+
 async function unreadDates(store: Store, plan: CanonicalPlan, isGeneric: boolean): Promise<DryRunReport['unreadDates']> {
   const rows = await store.rows(
     'unread dates',
@@ -179,7 +182,7 @@ async function unreadDates(store: Store, plan: CanonicalPlan, isGeneric: boolean
   );
   if (rows.length === 0) return null;
   const examples = rows.map((row) => row.raw);
-  if (!isGeneric) return { examples, advice: 'check --format and --timezone, or map the file with --format generic and a date.format', format: null, dayMonthAmbiguous: false };
+  if (!isGeneric) return { examples, advice: LAYOUT_DATES_ADVICE, format: null, dayMonthAmbiguous: false };
   // Which number is the day is judged on many more values than the five shown.
   const evidence = await store.rows(
     'more unread dates',

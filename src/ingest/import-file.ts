@@ -333,10 +333,8 @@ function failWhenNoDateReads(source: PreparedSource, plan: CanonicalPlan, stats:
   if (!bad) return;
   const withoutDate = (stats.rejects[plan.codes.missingId - 1]?.count ?? 0) + (stats.rejects[plan.codes.missingDate - 1]?.count ?? 0);
   if (bad.count + withoutDate < stats.rows - stats.blank) return;
-  throw new UserError(
-    `${source.path}:${example.line}: no date could be read: ${counted('en', bad.count, 'row', 'rows')} ${bad.count === 1 ? 'has a date' : 'have dates'} like "${example.raw}" that the ${format.label} format does not understand. ` +
-      `Check --format; for local times without an offset pass --timezone; with --format generic ${dateFormatAdvice(example.raw ? [example.raw] : [])}.`,
-  );
+  const fault = `${source.path}:${example.line}: no date could be read: ${counted('en', bad.count, 'row', 'rows')} ${bad.count === 1 ? 'has a date' : 'have dates'} like "${example.raw}" that the ${format.label} format does not understand.`;
+  throw new UserError(`${fault} Check --format; for local times without an offset pass --timezone; with --format generic ${dateFormatAdvice(example.raw ? [example.raw] : [])}.`, fault);
 }
 
 /** The first date the file could not read, with its line: the import's summary quotes it (docs/formats.md). */
@@ -360,9 +358,8 @@ function everyRowRejected(source: PreparedSource, plan: CanonicalPlan, stats: Fi
   const listed = top.map(([reason, count]) => reasonWithPlace(reason, count, source.lineUnit, first[reason]));
   const more = reasons.length > top.length ? `; and ${reasons.length - top.length} more reason${reasons.length - top.length === 1 ? '' : 's'}` : '';
   const total = reasons.reduce((sum, [, count]) => sum + count, 0);
-  return new UserError(
-    `${source.path}: every row was rejected (${counted('en', total, 'row', 'rows')}), so nothing was imported: ${listed.join('; ')}${more}. Fix the file or the options (--format, --platform, the mapping) and import it again.`,
-  );
+  const fault = `${source.path}: every row was rejected (${counted('en', total, 'row', 'rows')}), so nothing was imported: ${listed.join('; ')}${more}.`;
+  return new UserError(`${fault} Fix the file or the options (--format, --platform, the mapping) and import it again.`, fault);
 }
 
 /** The warning of a file whose rows had fewer cells than the header (read padded); a file that ends inside its last row is refused. */

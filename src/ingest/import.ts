@@ -34,8 +34,8 @@ export interface ImportRequest {
 
 export interface ImportOutcome {
   results: FileImportResult[];
-  /** Files that failed: each left the database as it was. */
-  failures: Array<{ path: string; message: string }>;
+  /** Files that failed: each left the database as it was (`fault`: what is wrong, without the command line's advice; see UserError). */
+  failures: Array<{ path: string; message: string; fault: string }>;
 }
 
 /** Checks the request once, before any file is read. */
@@ -85,7 +85,7 @@ export function resolveImportOptions(request: ImportRequest): FileImportOptions 
  * the next files are still imported. A full disk stops the import with a
  * UserError (nothing more can be written); any other error is a bug and stops.
  */
-export async function importFiles(store: Store, paths: readonly string[], request: ImportRequest, onFile?: (outcome: FileImportResult | { path: string; message: string }) => void): Promise<ImportOutcome> {
+export async function importFiles(store: Store, paths: readonly string[], request: ImportRequest, onFile?: (outcome: FileImportResult | ImportOutcome['failures'][number]) => void): Promise<ImportOutcome> {
   return importWithOptions(store, paths, resolveImportOptions(request), onFile);
 }
 
@@ -99,7 +99,7 @@ export async function importWithOptions(
   store: Store,
   paths: readonly string[],
   options: FileImportOptions,
-  onFile?: (outcome: FileImportResult | { path: string; message: string }) => void,
+  onFile?: (outcome: FileImportResult | ImportOutcome['failures'][number]) => void,
   control: ImportControl = {},
 ): Promise<ImportOutcome> {
   const outcome: ImportOutcome = { results: [], failures: [] };
@@ -116,7 +116,7 @@ export async function importWithOptions(
       // The transaction was rolled back, but the rows it wrote ahead still take room in the file.
       await store.reclaimSpace();
       if (!(error instanceof UserError)) throw error;
-      const failure = { path, message: error.message };
+      const failure = { path, message: error.message, fault: error.fault };
       outcome.failures.push(failure);
       onFile?.(failure);
     }

@@ -8,7 +8,7 @@ import { stringify } from 'yaml';
 import { importJson } from '../cli/commands/import.js';
 import { newDatabaseFootprint } from '../cli/database.js';
 import { onInterrupt } from '../temp-files.js';
-import { type DryRunContext, type DryRunReport, dryRunExports } from '../ingest/dry-run.js';
+import { type DryRunContext, type DryRunReport, dryRunExports, LAYOUT_DATES_ADVICE } from '../ingest/dry-run.js';
 import { supportSentences } from '../ingest/file-profile.js';
 import { noticeText } from '../ingest/notices.js';
 import { reasonCountsIn, reasonText } from '../ingest/reason-texts.js';
@@ -132,9 +132,10 @@ export async function receiveExport(
       // Two exports joined, the second's columns moved: no mapping of the columns reads both parts.
       if (error instanceof ReorderedHeader) throw new HttpError(400, named, { code: 'reordered-header', values: { file: basename(file), line: String(error.line) } });
       // An archive's refusal is its own: the column mapper reads one export, not a zip.
-      if (await isExportArchive(file)) throw new UserError(named);
+      const refused = new UserError(named, error.fault.replaceAll(file, basename(file)));
+      if (await isExportArchive(file)) throw refused;
       const { names, delimiter, rows } = await exportHeader(file);
-      if (names.length === 0) throw new UserError(named);
+      if (names.length === 0) throw refused;
       const saved = savedMappingFor(workspace.folderOf(id), names, delimiter);
       return {
         previewId,
@@ -145,7 +146,9 @@ export async function receiveExport(
         alreadyImported: null,
         // Why, with the upload named as the user named it (not by its folder on the server); none is needed for a layout the page says it does not know.
         unknownLayout: error instanceof UnknownLayout,
-        problem: named,
+        // The command line's way out (--format, a mapping file) is not the page's: its mapper is.
+        problem:
+          refused.fault === named ? named : `${refused.fault} Map its columns: send a mapping, starting from the mapper's, to POST /api/clients/${id}/exports/${previewId}/preview, then import it.`,
         // The columns picked for an earlier export of the layout, when its mapping fits this file; else the best guesses.
         mapper: {
           fields: MAPPING_FIELDS,
@@ -288,8 +291,12 @@ function shownPreview(preview: DryRunReport, language: Language): DryRunReport {
     rejectedByReason: reasonCountsIn(preview.rejectedByReason, language),
     warnings: preview.notices.map((notice) => noticeText(notice, language)),
     profile: { ...preview.profile, supports: supportSentences(preview.profile, language) },
+    unreadDates: preview.unreadDates && { ...preview.unreadDates, advice: preview.unreadDates.advice === LAYOUT_DATES_ADVICE ? PAGE_DATES_ADVICE : preview.unreadDates.advice },
   };
 }
+
+/** LAYOUT_DATES_ADVICE in the API's words: the mapper, not --format, reads the file another way. */
+const PAGE_DATES_ADVICE = "check the timezone the upload is read in, or map the file's columns with a date.format (a mapping sent to the upload's preview)";
 
 /**
  * The mapping as saved for `replybench import --mapping`: with the zone the page read local times in as its
@@ -368,7 +375,8 @@ async function importWaiting(
       const outcome = await importFiles(store, [destination], { ...request, onProgress: (progress) => running.importProgress(progress, () => store.queryProgress()) });
       const failure = outcome.failures[0];
       // Named as the user named the upload, not by its place on the server.
-      if (failure) throw new HttpError(400, failure.message.replaceAll(destination, name));
+      // What is wrong, without the command line's advice (--format, --timezone), which no request can take.
+      if (failure) throw new HttpError(400, failure.fault.replaceAll(destination, name));
       imported = true;
       // Content imported before adds nothing: when its first copy is in exports/ still, a second copy would only mislead.
       const kept = await firstCopyKept(store, outcome.results, exports);

@@ -81,7 +81,9 @@ export function sendError(response: ServerResponse, error: unknown): void {
     });
   } else if (error instanceof NothingImported) {
     sendJson(response, 400, { error: 'no post of this client is imported yet: import its exports first.', code: 'no-imports' });
-  } else if (error instanceof UserError) sendJson(response, 400, { error: error.message });
+  }
+  // What is wrong, without the command line's advice (an option to pass), which no request can follow.
+  else if (error instanceof UserError) sendJson(response, 400, { error: error.fault });
   else sendJson(response, 500, { error: `replybench failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
 }
 
@@ -129,6 +131,6 @@ export function jsonFields(value: unknown, example: string, fields: readonly str
 export function withoutServerPath(error: unknown, folder: string): unknown {
   const prefix = `${folder}${sep}`;
   if (error instanceof HttpError && error.message.includes(prefix)) return new HttpError(error.status, error.message.replaceAll(prefix, ''), error.coded);
-  if (error instanceof UserError && error.message.includes(prefix)) return new UserError(error.message.replaceAll(prefix, ''));
+  if (error instanceof UserError && error.message.includes(prefix)) return new UserError(error.message.replaceAll(prefix, ''), error.fault.replaceAll(prefix, ''));
   return error;
 }

@@ -443,6 +443,9 @@ describe('the API of replybench serve', () => {
     const upload1 = await call(base(), 'POST', '/api/clients/mapped/exports', upload('encuesta.csv', csv));
     expect(upload1.status).toBe(200);
     expect(upload1.body).toMatchObject({ file: 'encuesta.csv', preview: null, alreadyImported: null, unknownLayout: true, problem: expect.stringMatching(/^encuesta\.csv:1: unknown export layout/) });
+    // Its way out is the mapper, named by the route a script sends it to: not the command line's options and mapping file.
+    expect(upload1.body.problem).toMatch(new RegExp(`Map its columns: send a mapping, starting from the mapper's, to POST /api/clients/mapped/exports/${upload1.body.previewId}/preview, then import it\\.$`));
+    expect(upload1.body.problem).not.toMatch(/--|mapping file|replybench import/);
     expect(upload1.body.mapper).toMatchObject({ required: ['id', 'author', 'date'] });
     // A known layout the import refuses for another reason also opens the mapper, but says why in the import's words.
     const twice = 'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id,author_id\n1,ana,True,Tue Oct 31 20:00:00 +0000 2017,hola,,,bob\n';
@@ -692,7 +695,12 @@ describe('the API of replybench serve', () => {
     await call(base(), 'POST', '/api/clients', { id: 'refused', name: 'Refused' });
     const bad = twcsCsv([['1', 'ana', 'not a date', '@acme hi', '']]);
     const badUpload = await call(base(), 'POST', '/api/clients/refused/exports', upload('bad.csv', bad));
-    expect((await call(base(), 'POST', '/api/clients/refused/imports', { previewId: badUpload.body.previewId })).status).toBe(400);
+    // Said as what is wrong, without the command line's way out (--format, --timezone), which no request can take.
+    expect(badUpload.body).toMatchObject({ preview: { unreadDates: { examples: ['not a date'], advice: "check the timezone the upload is read in, or map the file's columns with a date.format (a mapping sent to the upload's preview)" } } });
+    expect(await call(base(), 'POST', '/api/clients/refused/imports', { previewId: badUpload.body.previewId })).toMatchObject({
+      status: 400,
+      body: { error: 'bad.csv:2: no date could be read: 1 row has a date like "not a date" that the Kaggle Customer Support on Twitter CSV format does not understand.' },
+    });
     expect(existsSync(join(workspace(), 'refused/data/replybench.duckdb'))).toBe(false);
     for (const route of ['periods', 'imports', 'platforms']) expect((await call(base(), 'GET', `/api/clients/refused/${route}`)).status).toBe(200);
     // A file with a header and no row lands (an import of nothing) and is listed; the lists of posts stay empty.
