@@ -47,7 +47,7 @@ export async function generateReport(
   activities: Activities,
 ): Promise<WrittenReport> {
   const { period, language, allowUnmatchedHandles } = (body ?? {}) as { period?: unknown; language?: unknown; allowUnmatchedHandles?: unknown };
-  const config = workspace.loadedConfig(id);
+  const config = workspace.configToRead(id);
   const asked = askedPeriod(period, config.timezone);
   const lang = requestLanguage(language ?? config.report.language);
   const outDir = projectReportFolder(config, asked.label, lang);

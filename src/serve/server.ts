@@ -93,7 +93,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         const id = params[0] ?? '';
         const period = url.searchParams.get('period') ?? '';
         return activities.reading(id, async () => {
-          askedPeriod(period, workspace.loadedConfig(id).timezone);
+          askedPeriod(period, workspace.configToRead(id).timezone);
           // The config named as `replybench check` in the client's folder names it, not by its place on the server.
           return { ...checkJson(await checkOf({ config: workspace.configPath(id), db: workspace.databaseOf(id), period }), language), config: CONFIG_FILE };
         });

@@ -9,7 +9,7 @@ import { type LocalDate, parsePeriod } from '../analysis/period.js';
 import { canonicalTimezone, isKnownTimezone } from '../config/timezone.js';
 import { readYamlFile } from '../config/yaml-file.js';
 import { isInside, isLink, isRealFolder, realPath } from '../paths.js';
-import { DEFAULT_DATABASE, openDatabaseToRead } from '../cli/database.js';
+import { DEFAULT_DATABASE, NothingImported, openDatabaseToRead } from '../cli/database.js';
 import { DatabaseHeld } from '../store/held.js';
 import { UnfinishedImport } from '../store/orphans.js';
 import { REPORT_FILE_NAMES } from '../report/report-folder.js';
@@ -127,7 +127,7 @@ export class Workspace {
    * client, a competitor just added) is refused (400) with the brand named, for the page to say in its language, and
    * no path.
    */
-  loadedConfig(id: string): Config {
+  private loadedConfig(id: string): Config {
     try {
       return loadConfig(this.configPath(id));
     } catch (error) {
@@ -137,6 +137,19 @@ export class Workspace {
         code: 'no-accounts',
         values: { brand: error.brandName },
       });
+    }
+  }
+
+  /**
+   * loadedConfig for a check or a report, which read the data. A brand without handles before the client's first
+   * import is not the next step: the import is, and the handles are picked from its data.
+   */
+  configToRead(id: string): Config {
+    try {
+      return this.loadedConfig(id);
+    } catch (error) {
+      if (error instanceof HttpError && error.coded?.code === 'no-accounts' && !existsSync(this.databaseOf(id))) throw new NothingImported(`${CONFIG_FILE}: no post of this client is imported yet.`);
+      throw error;
     }
   }
 

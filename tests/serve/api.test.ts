@@ -31,6 +31,10 @@ describe('the API of replybench serve', () => {
     const created = await call(base(), 'POST', '/api/clients', { id: 'apple', name: 'Apple Support', timezone: 'UTC', language: 'es' });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ id: 'apple', name: 'Apple Support', language: 'es', problem: null, needsHandles: true });
+    // Its first step is an import, whose data its handles are picked from: a check or a report says so before it asks for handles.
+    for (const early of [await call(base(), 'GET', '/api/clients/apple/check?period=2017-10'), await call(base(), 'POST', '/api/clients/apple/reports', { period: '2017-10' })]) {
+      expect(early).toMatchObject({ status: 400, body: { code: 'no-imports' } });
+    }
     // The same id again is refused with a code the page says in its language.
     expect(await call(base(), 'POST', '/api/clients', { id: 'apple', name: 'Apple' })).toMatchObject({ status: 409, body: { code: 'client-exists', values: { id: 'apple' } } });
 
