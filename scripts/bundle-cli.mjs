@@ -34,6 +34,7 @@ await build({
     'busboy',
     'eta',
     'exceljs',
+    'jszip',
     'papaparse',
     'pptxgenjs',
     'puppeteer',

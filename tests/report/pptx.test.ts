@@ -532,6 +532,35 @@ describe('report.pptx', () => {
     expect(first).toContain(`../media/${media[0]?.split('/').pop()}`);
   });
 
+  it('opens without a repair: every declared part there, one id per shape of a slide, no empty value in a chart or its workbook, no broken table in the workbook', async () => {
+    for (const lang of LANGUAGES) {
+      const zip = await JSZip.loadAsync(readFileSync(report(lang).pptx));
+      const declared = [...((await zip.file('[Content_Types].xml')?.async('string')) ?? '').matchAll(/<Override PartName="\/([^"]+)"/g)].map((match) => match[1] ?? '');
+      // pptxgenjs declares a slide master per slide; the deck has one.
+      expect(declared.filter((part) => part.startsWith('ppt/slideMasters/'))).toEqual(['ppt/slideMasters/slideMaster1.xml']);
+      expect(declared.filter((part) => zip.file(part) === null)).toEqual([]);
+      const files = await parts(report(lang).pptx);
+      numbered(files, 'ppt/slides').forEach((slide, index) => {
+        const ids = [...slide.matchAll(/<p:cNvPr id="(\d+)"/g)].map((match) => match[1]);
+        expect(new Set(ids).size, `slide ${index + 1}`).toBe(ids.length);
+      });
+      const charts = numbered(files, 'ppt/charts');
+      expect(charts.length).toBeGreaterThan(3);
+      for (const chart of charts) expect(chart).not.toMatch(/<c:v>\s*<\/c:v>/);
+      const workbooks = Object.keys(zip.files).filter((name) => /^ppt\/embeddings\/.+\.xlsx$/.test(name));
+      expect(workbooks.length).toBe(charts.length);
+      for (const name of workbooks) {
+        const workbook = await JSZip.loadAsync((await zip.file(name)?.async('uint8array')) ?? new Uint8Array());
+        const names = Object.keys(workbook.files);
+        // The chart reads the cells; the table pptxgenjs lays over them ends its range in a stray quote ("A1:D6'").
+        expect(names.filter((part) => part.includes('tables')), name).toEqual([]);
+        const texts = await Promise.all(names.filter((part) => /\.(xml|rels)$/.test(part)).map((part) => workbook.file(part)?.async('string')));
+        expect(texts.join('\n'), name).not.toMatch(/tables\/|<v><\/v>/);
+        expect(texts.join('\n'), name).toMatch(/<sheetData>/);
+      }
+    }
+  });
+
   it('writes hostile brand names and mention texts as inert plain text, without the control characters XML cannot hold', async () => {
     const base = metricsFixtureConfig();
     const hostileName = `<b>Acme</b> & "Co" \u0001=HYPERLINK("x")`;

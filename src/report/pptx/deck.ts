@@ -5,6 +5,7 @@ import type { ReportModel } from '../model/types.js';
 import { xmlText } from '../xmlText.js';
 import { hexColour } from './colours.js';
 import { plainText } from './plainText.js';
+import { withPackageFixes } from './package-fixes.js';
 
 /**
  * pptxgenjs's typings describe an ES module's default export, which Node ESM
@@ -96,7 +97,7 @@ export class Deck {
   async write(): Promise<Uint8Array> {
     const output = await this.pptx.write({ outputType: 'nodebuffer', compression: true });
     if (!(output instanceof Uint8Array)) throw new Error('pptxgenjs did not return a buffer');
-    return output;
+    return withPackageFixes(output);
   }
 
   titleSlide(): Slide {
