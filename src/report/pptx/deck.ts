@@ -5,6 +5,7 @@ import type { ReportModel } from '../model/types.js';
 import { xmlText } from '../xmlText.js';
 import { hexColour } from './colours.js';
 import { plainText } from './plainText.js';
+import { fittedToBox } from './fit.js';
 import { withPackageFixes } from './package-fixes.js';
 
 /**
@@ -127,6 +128,12 @@ export class Deck {
     );
   }
 
+  /** Text in a box, set at the size at which it fits the box (fit.ts). */
+  fittedText(slide: Slide, text: string | TextRun[], options: Pptx.default.TextPropsOptions): void {
+    const fitted = fittedToBox(text, options);
+    slide.addText(fitted.text, fitted.options);
+  }
+
   /** Lines of text, one paragraph each. */
   paragraphs(lines: readonly string[], options: Partial<Pptx.default.TextPropsOptions> = {}): TextRun[] {
     return lines.map((line) => ({ text: plainText(line), options: { breakLine: true, ...options } }));
@@ -152,7 +159,7 @@ export class Deck {
       this.notes(slide, lines, y);
       return;
     }
-    this.contentSlide(this.sectionPart(section, this.t('deck.readingNotes'))).addText(this.paragraphs(lines, { paraSpaceAfter: 6 }), {
+    this.fittedText(this.contentSlide(this.sectionPart(section, this.t('deck.readingNotes'))), this.paragraphs(lines, { paraSpaceAfter: 6 }), {
       ...this.text(),
       x: LEFT,
       y: CONTENT_TOP,
@@ -161,7 +168,6 @@ export class Deck {
       fontSize: 12,
       color: MUTED,
       valign: 'top',
-      fit: 'shrink',
     });
   }
 
@@ -169,7 +175,7 @@ export class Deck {
   notes(slide: Slide, lines: readonly string[], y: number, lead?: { title: string; lines: readonly string[] }): void {
     const leading = lead ? [{ text: plainText(lead.title), options: { bold: true, breakLine: true, color: INK, paraSpaceAfter: 2 } }, ...this.paragraphs(lead.lines, { color: INK, paraSpaceAfter: 6 })] : [];
     if (leading.length === 0 && lines.length === 0) return;
-    slide.addText([...leading, ...this.paragraphs(lines, { paraSpaceAfter: 2 })], { ...this.text(), x: LEFT, y, w: CONTENT_W, h: CONTENT_BOTTOM - y, fontSize: 10, color: MUTED, valign: 'bottom', fit: 'shrink' });
+    this.fittedText(slide, [...leading, ...this.paragraphs(lines, { paraSpaceAfter: 2 })], { ...this.text(), x: LEFT, y, w: CONTENT_W, h: CONTENT_BOTTOM - y, fontSize: 10, color: MUTED, valign: 'bottom' });
   }
 }
 

@@ -112,27 +112,28 @@ function summarySlide(deck: Deck): void {
   const margin = (top: number, bottom: number): [number, number, number, number] => [8, 8, bottom, top];
   model.kpis.forEach((kpi, index) => {
     const x = LEFT + index * (tileW + gap);
-    const box = { ...deck.text(), x, w: tileW, fit: 'shrink' as const };
+    const box = { ...deck.text(), x, w: tileW };
     slide.addShape(deck.pptx.ShapeType.rect, { x, y: tileTop, w: tileW, h: tileH, fill: { color: tint(deck.primary, 0.92) }, line: { type: 'none' } });
-    slide.addText(plainText(kpi.label), { ...box, y: tileTop, h: bands.label, valign: 'bottom', margin: margin(6, 2), fontSize: 11, color: MUTED });
-    slide.addText(plainText(kpi.value), { ...box, y: figureTop, h: bands.figure, valign: 'middle', margin: margin(0, 0), fontSize: 26, bold: true, color: deck.primary });
-    if (kpi.change) slide.addText(plainText(kpi.change.text), { ...box, y: changeTop, h: bands.change, valign: 'top', margin: margin(2, 0), fontSize: 10, color: TONE[kpi.change.tone] });
+    deck.fittedText(slide, plainText(kpi.label), { ...box, y: tileTop, h: bands.label, valign: 'bottom', margin: margin(6, 2), fontSize: 11, color: MUTED });
+    deck.fittedText(slide, plainText(kpi.value), { ...box, y: figureTop, h: bands.figure, valign: 'middle', margin: margin(0, 0), fontSize: 26, bold: true, color: deck.primary });
+    if (kpi.change) deck.fittedText(slide, plainText(kpi.change.text), { ...box, y: changeTop, h: bands.change, valign: 'top', margin: margin(2, 0), fontSize: 10, color: TONE[kpi.change.tone] });
     const rest: TextRun[] = [];
     if (kpi.note) rest.push({ text: plainText(kpi.note), options: { fontSize: 10, color: MUTED, breakLine: true } });
     // A tile holds its flags' marks; their words are said once under the findings (two flags in full shrank a tile's type to 5 pt).
     const marks = kpi.flags.flatMap((flag) => flagMark(flag) ?? []);
     if (marks.length > 0) rest.push({ text: marks.join(' '), options: { fontSize: 11, color: MUTED, breakLine: true } });
     for (const flag of kpi.flags.filter((candidate) => flagMark(candidate) === null)) rest.push({ text: plainText(flag), options: { fontSize: 9, color: MUTED, breakLine: true } });
-    if (rest.length > 0) slide.addText(rest, { ...box, y: restTop, h: tileTop + tileH - restTop, valign: 'top', margin: margin(2, 6), paraSpaceAfter: 3 });
+    if (rest.length > 0) deck.fittedText(slide, rest, { ...box, y: restTop, h: tileTop + tileH - restTop, valign: 'top', margin: margin(2, 6), paraSpaceAfter: 3 });
   });
   const legend = tileLegend(model.kpis);
   const notes = [...(legend.length > 0 ? [legend.join(' · ')] : []), ...model.kpiNotes];
   const findingsTop = CONTENT_TOP + 2.55;
   if (model.findings.length > 0) {
     slide.addText(plainText(t('summary.findings')), { ...deck.text(), x: LEFT, y: findingsTop, w: CONTENT_W, h: 0.35, fontSize: 14, bold: true });
-    slide.addText(
+    deck.fittedText(
+      slide,
       model.findings.map((finding) => ({ text: plainText(finding), options: { bullet: { type: 'number' as const }, breakLine: true } })),
-      { ...deck.text(), x: LEFT, y: findingsTop + 0.4, w: CONTENT_W, h: (notes.length > 0 ? 5.8 : CONTENT_BOTTOM) - findingsTop - 0.4, fontSize: 13, valign: 'top', paraSpaceAfter: 6, fit: 'shrink' },
+      { ...deck.text(), x: LEFT, y: findingsTop + 0.4, w: CONTENT_W, h: (notes.length > 0 ? 5.8 : CONTENT_BOTTOM) - findingsTop - 0.4, fontSize: 13, valign: 'top', paraSpaceAfter: 6 },
     );
   }
   deck.notes(slide, notes, 5.85);
@@ -299,7 +300,7 @@ function improvementSlides(deck: Deck): void {
     const slide = deck.contentSlide(t('section.improvements'));
     slide.addShape(deck.pptx.ShapeType.rect, { x: LEFT, y: CONTENT_TOP + 0.05, w: 0.12, h: 0.5, fill: { color: deck.accent }, line: { type: 'none' } });
     slide.addText(plainText(`${item.rank}. ${item.title}`), { ...deck.text(), x: LEFT + 0.25, y: CONTENT_TOP, w: CONTENT_W - 0.25, h: 0.6, fontSize: 20, bold: true });
-    slide.addText(improvementBody(deck, item), { ...deck.text(), x: LEFT + 0.25, y: CONTENT_TOP + 0.75, w: CONTENT_W - 0.25, h: 5.0, fontSize: 14, valign: 'top', fit: 'shrink' });
+    deck.fittedText(slide, improvementBody(deck, item), { ...deck.text(), x: LEFT + 0.25, y: CONTENT_TOP + 0.75, w: CONTENT_W - 0.25, h: 5.0, fontSize: 14, valign: 'top' });
   }
 }
 
@@ -382,9 +383,9 @@ function methodologySlides(deck: Deck): void {
   const below = coverageSlide(deck);
   // Under the coverage table when a few lines fit there; a slide of their own otherwise (one line on a slide read as a slide left empty).
   if (below && CONTENT_BOTTOM - below.top >= WARNINGS_MIN_HEIGHT && lines.length <= 4) {
-    below.slide.addText([{ text: plainText(t('methodology.warnings')), options: { bold: true, breakLine: true, paraSpaceAfter: 4 } }, ...lines], { ...deck.text(), x: LEFT, y: below.top, w: CONTENT_W, h: CONTENT_BOTTOM - below.top, fontSize: 12, valign: 'top', fit: 'shrink' });
+    deck.fittedText(below.slide, [{ text: plainText(t('methodology.warnings')), options: { bold: true, breakLine: true, paraSpaceAfter: 4 } }, ...lines], { ...deck.text(), x: LEFT, y: below.top, w: CONTENT_W, h: CONTENT_BOTTOM - below.top, fontSize: 12, valign: 'top' });
   } else {
-    deck.contentSlide(deck.sectionPart(t('section.methodology'), t('methodology.warnings'))).addText(lines, { ...deck.text(), x: LEFT, y: CONTENT_TOP, w: CONTENT_W, h: CONTENT_BOTTOM - CONTENT_TOP, fontSize: 14, valign: 'top', fit: 'shrink' });
+    deck.fittedText(deck.contentSlide(deck.sectionPart(t('section.methodology'), t('methodology.warnings'))), lines, { ...deck.text(), x: LEFT, y: CONTENT_TOP, w: CONTENT_W, h: CONTENT_BOTTOM - CONTENT_TOP, fontSize: 14, valign: 'top' });
   }
   definitionSlides(deck);
 }
@@ -423,7 +424,7 @@ function coverageSlide(deck: Deck): { slide: Slide; top: number } | null {
   const { model, t } = deck;
   if (model.coverage.length === 0) return null;
   const slide = deck.contentSlide(t('methodology.coverage'));
-  slide.addText(plainText(t('methodology.coverageIntro')), { ...deck.text(), x: LEFT, y: CONTENT_TOP, w: CONTENT_W, h: 0.6, fontSize: 11, color: MUTED, valign: 'top', fit: 'shrink' });
+  deck.fittedText(slide, plainText(t('methodology.coverageIntro')), { ...deck.text(), x: LEFT, y: CONTENT_TOP, w: CONTENT_W, h: 0.6, fontSize: 11, color: MUTED, valign: 'top' });
   const headings = ['leaderboard.brand', 'coverage.brandPosts', 'coverage.inboundMeasured', 'coverage.noAnswer', 'coverage.span', 'coverage.days', 'coverage.listedResponsesMissing', 'coverage.repliesWithMissingParent'];
   const header: TableRow = headings.map((key, index) => headerCell(deck, t(key), index === 0 ? 'left' : 'right'));
   const rows: TableRow[] = model.coverage.map((row) =>
@@ -455,12 +456,13 @@ function definitionSlides(deck: Deck): void {
   const half = Math.ceil(model.definitions.length / 2);
   const columnW = (CONTENT_W - 0.4) / 2;
   [model.definitions.slice(0, half), model.definitions.slice(half)].forEach((column, index) => {
-    slide.addText(
+    deck.fittedText(
+      slide,
       column.flatMap((definition): TextRun[] => [
         { text: plainText(definition.label), options: { bold: true, fontSize: 12, breakLine: true } },
         { text: plainText(definition.value), options: { fontSize: 11, breakLine: true, paraSpaceAfter: 8 } },
       ]),
-      { ...deck.text(), x: LEFT + index * (columnW + 0.4), y: CONTENT_TOP, w: columnW, h: CONTENT_BOTTOM - CONTENT_TOP, valign: 'top', fit: 'shrink' },
+      { ...deck.text(), x: LEFT + index * (columnW + 0.4), y: CONTENT_TOP, w: columnW, h: CONTENT_BOTTOM - CONTENT_TOP, valign: 'top' },
     );
   });
 }
