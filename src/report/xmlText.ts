@@ -1,4 +1,4 @@
-import { plainText } from './pptx/plainText.js';
+import { plainText } from '../plain-text.js';
 
 /**
  * The one escaping function for text that goes into an XML part of the deck

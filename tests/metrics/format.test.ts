@@ -54,7 +54,10 @@ describe('csv', () => {
     ['+33 600', "'+33 600"],
     ['-5', "'-5"],
     ['@SUM(A1)', "'@SUM(A1)"],
-    ['\tx', "'\tx"],
+    // Controls and bidi overrides go, as in the deck and the workbook; what they hid is guarded as any other cell.
+    ['\tx', 'x'],
+    ['\t=1+1', "'=1+1"],
+    ['Acme\u202eevil\u0001', 'Acme evil'],
     ['a,b', '"a,b"'],
     ['plain', 'plain'],
   ])('textCell(%j) = %j', (input, output) => {

@@ -1,4 +1,5 @@
 import type { MetricsReport } from '../types.js';
+import { plainText } from '../../plain-text.js';
 import { flatColumns } from './columns.js';
 
 const BOM = '\uFEFF';
@@ -28,8 +29,11 @@ function cell(value: string | number | boolean | null): string {
  * A text cell that a spreadsheet will not run: a leading =, +, -, @, tab or
  * carriage return makes Excel and Sheets read a formula, so such a cell gets
  * a leading apostrophe (shown as text, OWASP's advice). Then RFC 4180 quoting.
+ * Controls and bidi overrides go first, as in the deck and the workbook: an
+ * override in a brand's name reorders the cells shown after it.
  */
 export function textCell(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  const plain = plainText(text);
+  const safe = /^[=+\-@\t\r]/.test(plain) ? `'${plain}` : plain;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

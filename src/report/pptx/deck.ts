@@ -4,7 +4,7 @@ import type { Translate } from '../i18n/strings.js';
 import type { ReportModel } from '../model/types.js';
 import { xmlText } from '../xmlText.js';
 import { hexColour } from './colours.js';
-import { plainText } from './plainText.js';
+import { plainText } from '../../plain-text.js';
 import { fittedToBox } from './fit.js';
 import { withPackageFixes } from './package-fixes.js';
 

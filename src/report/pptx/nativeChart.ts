@@ -3,7 +3,7 @@ import type { NativeChart, NativeSeries } from '../model/types.js';
 import { chartNumberLocale } from '../charts/chartLocale.js';
 import { hexColour, textOn } from './colours.js';
 import { type Deck, FONT, INK, MUTED, PALE, RULE, type Slide, type TableRow } from './deck.js';
-import { plainText } from './plainText.js';
+import { plainText } from '../../plain-text.js';
 
 export interface Frame {
   x: number;

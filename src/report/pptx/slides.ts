@@ -9,7 +9,7 @@ import { hexColour, tint } from './colours.js';
 import { chunks, CONTENT_BOTTOM, CONTENT_TOP, CONTENT_W, type Deck, LEFT, MUTED, RULE, type Slide, SLIDE_W, type TableCell, type TableRow, type TextRun } from './deck.js';
 import { rasterLogo } from './image.js';
 import { addNativeChart } from './nativeChart.js';
-import { plainText } from './plainText.js';
+import { plainText } from '../../plain-text.js';
 
 /*
  * One function per section of the template's manifest: the deck has every

@@ -1,5 +1,5 @@
 import type { WorkbookModel } from '../model/workbook.js';
-import { plainText } from '../pptx/plainText.js';
+import { plainText } from '../../plain-text.js';
 import { addTableSheet } from './sheet.js';
 
 /**

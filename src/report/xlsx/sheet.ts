@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { Cell, CellKind } from '../model/cells.js';
-import { plainText } from '../pptx/plainText.js';
+import { plainText } from '../../plain-text.js';
 
 const NUMBER_FORMATS: Record<CellKind, string | null> = {
   text: null,

@@ -1,5 +1,5 @@
 /**
- * Text as it may go into an Office file: characters XML 1.0 cannot hold (C0
+ * Text as it may go into an Office file or a CSV cell: characters XML 1.0 cannot hold (C0
  * and C1 controls, U+FFFE/U+FFFF) would make PowerPoint and LibreOffice
  * refuse the whole file, lone surrogates are not text, and bidi controls
  * could reorder the text around a mention. Line breaks and runs of spaces
