@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../report/i18n/language.js';
-import { HANDLE_HOST, HANDLE_PATH_WORD, HANDLE_PROFILE_ID, HANDLE_TRIMMED } from '../store/handles.js';
+import { HANDLE_HOST, HANDLE_LINK, HANDLE_PATH_WORD, HANDLE_PROFILE_ID, HANDLE_TRIMMED } from '../store/handles.js';
 import { canonicalPlatform } from '../store/platforms.js';
 import { themeWords } from '../themes/words.js';
 import { canonicalTimezone, isKnownTimezone, unknownTimezoneMessage } from './timezone.js';
@@ -15,7 +15,7 @@ const handle = z.string().trim().min(1, 'a handle cannot be empty');
  */
 export function matchedHandle(written: string): string {
   const lowered = lowerAsStored(trimmedHandle(written));
-  if (!lowered.includes('/') && !lowered.includes('?')) return lowered.replace(/^@+/, '');
+  if ((!lowered.includes('/') && !lowered.includes('?')) || !new RegExp(HANDLE_LINK).test(lowered)) return lowered.replace(/^@+/, '');
   const withoutHost = lowered.replace(new RegExp(HANDLE_HOST), '');
   const withoutPathWord = withoutHost.replace(new RegExp(HANDLE_PROFILE_ID), '$1').replace(new RegExp(HANDLE_PATH_WORD), '$1');
   return trimmedHandle((withoutPathWord.split('?')[0] ?? '').split('/')[0] ?? '').replace(/^@+/, '');

@@ -22,3 +22,9 @@ export const HANDLE_PROFILE_ID = '^/?profile\\.php\\?(?:[^#]*&)?id=([0-9]+).*$';
  * and `people/`. Without it, every account linked so would fold to that one word.
  */
 export const HANDLE_PATH_WORD = '^/?(?:u|user|c|channel|profile|in|company|school|pages|people)/([^/?#]+)';
+
+/**
+ * A text that is a link to a profile: a site, a site's word before the account, or Facebook's profile.php. Only such
+ * a text is cut at its first "/" or "?": a name that holds one ("<b>Ana</b>", "Ana / Acme") is kept whole.
+ */
+export const HANDLE_LINK = `${HANDLE_HOST}|${HANDLE_PROFILE_ID.replace(/\.\*\$$/, '')}|${HANDLE_PATH_WORD}`;

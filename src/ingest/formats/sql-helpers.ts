@@ -6,7 +6,7 @@
  */
 
 import { PLATFORM_SYNONYMS } from '../../store/platforms.js';
-import { HANDLE_HOST, HANDLE_PATH_WORD, HANDLE_PROFILE_ID, HANDLE_TRIMMED } from '../../store/handles.js';
+import { HANDLE_HOST, HANDLE_LINK, HANDLE_PATH_WORD, HANDLE_PROFILE_ID, HANDLE_TRIMMED } from '../../store/handles.js';
 
 /** A missing text value, typed: an untyped NULL would become INTEGER and break merges with the VARCHAR columns of `posts`. */
 export const NULL_TEXT = 'NULL::VARCHAR';
@@ -114,8 +114,9 @@ export function handle(expr: string): string {
   const profileId = `regexp_replace(${withoutHost}, '${HANDLE_PROFILE_ID}', '\\1')`;
   const withoutPathWord = `regexp_replace(${profileId}, '${HANDLE_PATH_WORD}', '\\1')`;
   const firstSegment = `split_part(split_part(${withoutPathWord}, '?', 1), '/', 1)`;
-  // Plain handles (the common case) skip the URL surgery.
-  return `NULLIF(ltrim(CASE WHEN contains(${expr}, '/') OR contains(${expr}, '?') THEN ${trimmedHandle(firstSegment)} ELSE ${lowered} END, '@'), '')`;
+  // Plain handles (the common case) skip the URL surgery, and so does a name that holds a "/" but is no link.
+  const isLink = `(contains(${expr}, '/') OR contains(${expr}, '?')) AND regexp_matches(${lowered}, '${HANDLE_LINK}')`;
+  return `NULLIF(ltrim(CASE WHEN ${isLink} THEN ${trimmedHandle(firstSegment)} ELSE ${lowered} END, '@'), '')`;
 }
 
 /** The host of a URL, lower case without `www.`, or NULL. */
