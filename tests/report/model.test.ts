@@ -749,4 +749,12 @@ describe('formatting', () => {
     const sample = (platform: string) => ({ platform, author: 'cust', createdAtMs: Date.UTC(2017, 9, 10), text: 'help', responseMin: null, pending: false });
     expect(formatExamples(['youtube', 'tiktok', 'linkedin', 'twitter', 'vk'].map(sample), format, t, 10080).map((example) => example.platform)).toEqual(['YouTube', 'TikTok', 'LinkedIn', 'Twitter', 'Vk']);
   });
+
+  it('cuts a long author beside an example mention, which filled a dozen lines of its row in the deck', () => {
+    const t = translator(template.strings('en'), 'en');
+    const sample = (author: string) => ({ platform: 'twitter', author, createdAtMs: Date.UTC(2017, 9, 10), text: 'help', responseMin: null, pending: false });
+    const [long, short] = formatExamples([sample('x'.repeat(301)), sample('AppleSupport')], formatter('en'), t, 10080);
+    expect(long?.author).toBe(`@${'x'.repeat(39)}…`);
+    expect(short?.author).toBe('@AppleSupport');
+  });
 });

@@ -15,7 +15,7 @@ import { analystNotes } from './analystNotes.js';
 import { businessHoursSettings } from './businessHours.js';
 import { clientOf } from './brandLookup.js';
 import { coverageNotes, LOWER_BOUND_MARK, noAnswerLines, noAnswerNotes, noDataLine, onlyUntrackedUnmeasured, platformsInPartLine, platformsWith, warningsOf } from './coverage.js';
-import { formatExamples, printableName } from './examples.js';
+import { formatExamples, printableAuthor, printableName } from './examples.js';
 import { writeFindings } from './findings.js';
 import { buildKpis, previousNotInData } from './kpis.js';
 import { buildLeaderboard } from './leaderboard.js';
@@ -188,7 +188,7 @@ function printableImprovement(item: ImprovementItem): ImprovementItem {
     ...item,
     title: printableName(item.title),
     evidence: item.evidence.map(printableName),
-    examples: item.examples.map((example) => ({ ...example, author: printableName(example.author) })),
+    examples: item.examples.map((example) => ({ ...example, author: printableAuthor(example.author) })),
   };
 }
 

@@ -24,10 +24,18 @@ export function printableName(name: string): string {
   return name.replace(BIDI_CONTROLS, '').replace(CONTROLS, ' ').replace(FOLDABLE_SPACE, ' ').trim();
 }
 
+/** The longest author printed beside a mention: a handle is at most 30 characters on every network the formats read, a display name rarely more. */
+const MAX_AUTHOR_CHARACTERS = 40;
+
+/** The author of an example mention as printed beside it: printable, and cut so that a 300-character name cannot fill its row. */
+export function printableAuthor(author: string): string {
+  return shortenText(printableName(author), MAX_AUTHOR_CHARACTERS);
+}
+
 export function formatExamples(samples: readonly MentionSample[], format: Formatter, t: Translate, windowMin: number): MentionExample[] {
   return samples.map((sample) => ({
     when: format.dateTime(new Date(sample.createdAtMs)),
-    author: `@${printableName(sample.author)}`,
+    author: `@${printableAuthor(sample.author)}`,
     platform: platformName(sample.platform),
     text: shortenText(sample.text),
     detail:
