@@ -89,6 +89,18 @@ function rows(worksheet: ExcelJS.Worksheet): ExcelJS.Row[] {
 const SHEETS = ['sheet.leaderboard', 'sheet.platforms', 'sheet.changes', 'sheet.trend', 'sheet.diagnostics', 'sheet.examples', 'sheet.quality', 'sheet.coverage', 'sheet.settings', 'sheet.themes', 'sheet.definitions'];
 
 describe('metrics.xlsx', () => {
+  it('prints a wide sheet on as many pages across as keep it readable, its brand column on each; a narrow one on one page', () => {
+    const sheets = book('en').worksheets;
+    const leaderboard = sheets[0];
+    expect(leaderboard?.columnCount).toBeGreaterThan(20);
+    // Fitted to one page, its 30-odd columns printed at about 3 pt.
+    expect(leaderboard?.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToHeight: 0, printTitlesColumn: 'A:A', printTitlesRow: '1:1' });
+    expect(leaderboard?.pageSetup.fitToWidth).toBeGreaterThan(1);
+    const narrow = sheets.find((sheet) => sheet.columnCount <= 6);
+    expect(narrow?.pageSetup).toMatchObject({ orientation: 'portrait', fitToWidth: 1 });
+    expect(narrow?.pageSetup.printTitlesColumn).toBeUndefined();
+  });
+
   it('names its sheets in the report language', () => {
     expect(book('en').worksheets.map((worksheet) => worksheet.name)).toEqual(['Leaderboard', 'By platform', 'Changes', 'Trend', 'Diagnostics', 'Mentions to look at', 'Data quality', 'Coverage', 'Settings', 'Subjects', 'Definitions']);
     for (const lang of ['es', 'fr'] as const) expect(book(lang).worksheets.map((worksheet) => worksheet.name)).toEqual(SHEETS.map((key) => s(lang, key)));

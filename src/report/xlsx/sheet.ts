@@ -74,18 +74,34 @@ export function addTableSheet(workbook: ExcelJS.Workbook, name: string, headers:
       if (numFmt) target.numFmt = numFmt;
     });
   }
-  widths.forEach((width, index) => {
+  const columnWidths = widths.map((width) => Math.min(Math.max(width + 2, 10), 60));
+  columnWidths.forEach((width, index) => {
     // exceljs leaves a width of 9 (its default) out of the file; 10 is written.
-    sheet.getColumn(index + 1).width = Math.min(Math.max(width + 2, 10), 60);
+    sheet.getColumn(index + 1).width = width;
   });
   wrapLongTexts(sheet, rows);
   const lines = Math.max(1, ...headers.map((header, index) => Math.ceil(header.length / Math.max(1, (widths[index] ?? 10) + 1))));
   headerRow.height = LINE_HEIGHT * Math.min(lines, MAX_HEADER_LINES);
   if (headers.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: headers.length } };
-  // Printed, the table fits the page width (as many pages down as it needs) with its header row on each page.
-  sheet.pageSetup = { orientation: headers.length > 6 ? 'landscape' : 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1', horizontalCentered: true };
+  // Printed, the table fits the page width (as many pages down as it needs) with its header row on each page. A table
+  // wider than a readable page (the leaderboard's 32 columns printed at about 3 pt on one) takes more pages across,
+  // each with its first column (the brand) again.
+  const pagesWide = Math.max(1, Math.ceil(columnWidths.reduce((sum, width) => sum + width, 0) / READABLE_PAGE_WIDTH));
+  sheet.pageSetup = {
+    orientation: headers.length > 6 ? 'landscape' : 'portrait',
+    paperSize: 9,
+    fitToPage: true,
+    fitToWidth: pagesWide,
+    fitToHeight: 0,
+    printTitlesRow: '1:1',
+    ...(pagesWide > 1 ? { printTitlesColumn: 'A:A' } : {}),
+    horizontalCentered: true,
+  };
   return sheet;
 }
+
+/** The columns' widths (in characters) an A4 landscape page prints at a readable size, about 7 pt. */
+const READABLE_PAGE_WIDTH = 200;
 
 /** Lines a header may wrap on: the longest, a flag column's in French, takes five. */
 const MAX_HEADER_LINES = 6;
