@@ -1,6 +1,6 @@
 /** The check of a period: the config against the data, and the coverage of each brand and platform, in sentences. */
 import { api, type ClientSummary } from './api.js';
-import { actFrom, el, table } from './dom.js';
+import { actFrom, el, refusalNote, table } from './dom.js';
 import { labelOf, language, t } from './language.js';
 import { periodInput, periodOf } from './periods.js';
 
@@ -48,7 +48,14 @@ export function checkSection(client: ClientSummary): HTMLElement {
     void actFrom(run, async () => {
       // The result of another period goes at once: a check that fails leaves no figures that look like its own.
       result.replaceChildren();
-      const check = await api<CheckJson>('GET', `/api/clients/${client.id}/check?period=${encodeURIComponent(periodOf(period))}&language=${language}`);
+      let check: CheckJson;
+      try {
+        check = await api<CheckJson>('GET', `/api/clients/${client.id}/check?period=${encodeURIComponent(periodOf(period))}&language=${language}`);
+      } catch (error) {
+        // Said beside the button that asked, as a report's refusal is, not only in the status line at the top.
+        result.replaceChildren(refusalNote('check-refused', error));
+        throw error;
+      }
       // A period without a post, or without one of the brands who post elsewhere: which period to pick, instead of every handle and brand blamed for it.
       if (check.dataSpan) {
         result.replaceChildren(el('p', { class: 'warning', 'data-note': 'empty-period' }, check.sentences.join(' ')));

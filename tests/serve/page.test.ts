@@ -358,8 +358,9 @@ describe('the page of replybench serve', () => {
     await setValue(page, '#check input[name=period]', '2017-13');
     await page.click('#check button');
     await page.waitForFunction("!document.querySelector('#check table') && document.getElementById('status').className === 'error'");
-    // In the page's language, not the server's English.
+    // In the page's language, not the server's English; beside the button too, as a report's refusal is.
     expect(await text(page, '#status')).toBe('«2017-13» nombra un día o un mes que no existe.');
+    expect(await text(page, '#check [data-note=check-refused]')).toBe('«2017-13» nombra un día o un mes que no existe.');
     // The browser logs the refused request itself: that one, and only it, is expected.
     expect(problems.splice(logged).map((problem) => problem.includes('400'))).toEqual([true]);
 
