@@ -131,10 +131,13 @@ function newClientForm(): HTMLElement {
     // The new client's sections replace the brands form, as another client's do: its edits are not dropped unasked.
     if (unsavedBrands() && !window.confirm(t('leaveUnsavedClient'))) return;
     timezone.classList.remove('missing');
+    id.classList.remove('missing');
     void actFrom(submit, async () => {
       const client = await api<ClientSummary>('POST', '/api/clients', { id: id.value, name: name.value, timezone: timezone.value, language: lang.value }).catch((error: unknown) => {
         // A timezone that is none: its field is marked, beside the status line's sentence.
         if (error instanceof ApiRefusal && error.code === 'bad-timezone') markRefused(timezone);
+        // A folder name taken (by a client, or by a folder that is none): the field to change is marked.
+        if (error instanceof ApiRefusal && error.code === 'client-exists') markRefused(id);
         throw error;
       });
       await showClients(client.id);

@@ -57,10 +57,10 @@ async function setValue(page: Page, selector: string, value: string): Promise<vo
 }
 
 /**
- * Presses `button` for a timezone that is none and waits for its refusal: `field` marked, and the one refused request the
+ * Presses `button` for a value the API refuses (a timezone that is none, a folder name taken) and waits for its refusal: `field` marked, and the one refused request the
  * browser logs (nothing else). Returns the status line's sentence.
  */
-async function refusesZone(page: Page, problems: string[], button: string, field: string): Promise<string> {
+async function refusesField(page: Page, problems: string[], button: string, field: string): Promise<string> {
   const logged = problems.length;
   await page.click(button);
   await page.waitForSelector(`${field}.missing`);
@@ -138,7 +138,7 @@ describe('the page of replybench serve', () => {
     // A timezone that is none is refused, its field marked beside the status line's sentence.
     const browserZone = await page.$eval('form.new-client input[name=timezone]', (node) => (node as unknown as { value: string }).value);
     await setValue(page, 'form.new-client input[name=timezone]', 'Marte/Olimpo');
-    expect(await refusesZone(page, problems, 'form.new-client button[type=submit]', 'form.new-client input[name=timezone]')).toBe(
+    expect(await refusesField(page, problems, 'form.new-client button[type=submit]', 'form.new-client input[name=timezone]')).toBe(
       '«Marte/Olimpo» no es una zona horaria: elija una de la lista, como Europe/Madrid o America/Mexico_City.',
     );
     await setValue(page, 'form.new-client input[name=timezone]', browserZone);
@@ -148,6 +148,12 @@ describe('the page of replybench serve', () => {
     expect(await text(page, 'p.next')).toContain('Siguiente paso');
     expect(await text(page, '#status')).toBe('Creado, en la carpeta apple del espacio de trabajo.');
     expect(await page.$('p.problem')).toBeNull();
+    // The same folder name again is refused in the words of its field's label, the field marked.
+    await setValue(page, 'form.new-client input[name=name]', 'Apple');
+    await setValue(page, 'form.new-client input[name=id]', 'apple');
+    expect(await refusesField(page, problems, 'form.new-client button[type=submit]', 'form.new-client input[name=id]')).toBe(
+      'Ya existe un cliente con el nombre de carpeta «apple»: ábralo desde la lista o dé otro nombre de carpeta al nuevo.',
+    );
     // Nothing imported yet: the check and the report say so beside their period field.
     await page.waitForFunction("document.querySelector('#check [data-note=no-data-yet]').textContent !== ''");
     expect(await text(page, '#report [data-note=no-data-yet]')).toBe('Aún no se ha importado nada: importe primero una exportación.');
@@ -751,7 +757,7 @@ describe('the page of replybench serve', () => {
     );
     await setValue(page, '#brands input[data-field=new-brand]', '');
     // "Paris" is no timezone: refused, its field marked; nothing is saved.
-    expect(await refusesZone(page, problems, '#brands button[data-action=save-brands]', 'input[name=client-timezone]')).toBe(
+    expect(await refusesField(page, problems, '#brands button[data-action=save-brands]', 'input[name=client-timezone]')).toBe(
       '«\u00a0Paris\u00a0» n’est pas un fuseau horaire\u00a0: choisissez-en un dans la liste, comme Europe/Paris ou America/Montreal.',
     );
     expect(readFileSync(join(workspace(), 'inconnu/replybench.yaml'), 'utf8')).not.toContain('Paris');
