@@ -14,7 +14,10 @@
 -- period (one person repeating themselves is no theme) and
 -- z >= 1.96, and it is no word or phrase of a configured theme (that theme already
 -- counts it). A side with fewer than $min_mentions mentions (the other brands, or the
--- previous period) compares nothing.
+-- previous period) compares nothing; nor does a previous period whose counts of the brand
+-- a theme's change is not compared with (theme_uncompared, uncompared.sql: the exports
+-- reach over part of either period, the brand's export is missing or cut in one): a term
+-- is found rising only where the two periods' counts compare.
 --
 -- Fragments are left out: a term at least $absorbed_share of whose mentions in the period
 -- also hold a configured theme, or a term kept before it, says no more than that one
@@ -117,7 +120,9 @@ scored AS (
   FROM candidates WHERE others_volume >= $min_mentions
   UNION ALL
   SELECT brand_id, first_no, second_no, mentions, 'rising', rb_log_odds_z(y_i, n_i, y_before, n_before, a, $alpha0)
-  FROM candidates WHERE before_volume >= $min_mentions
+  FROM candidates
+  WHERE before_volume >= $min_mentions
+    AND brand_id IN (SELECT brand_id FROM theme_uncompared WHERE reason IS NULL)
 ),
 named AS (
   SELECT s.brand_id, s.kind, w1.word || CASE WHEN s.second_no = 0 THEN '' ELSE ' ' || w2.word END AS term,

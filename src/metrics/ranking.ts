@@ -407,7 +407,7 @@ export function countedFigures(catalogue: readonly MetricSpec[]): MetricSpec[] {
  * - `unmeasured-period`: the platform holds its posts in the previous period and none now, beside at least MIN_SAMPLE
  *   mentions of it now (its care export of this month missing, the listening export's mentions present). The other
  *   way round is the contract's `unmeasured-previous-period` (changeReason), on every figure.
- * In that order when a brand has several (queries/themes/summary.sql gives its themes the same).
+ * In that order when a brand has several (queries/themes/uncompared.sql gives its themes the same).
  */
 export function missingPlatforms(now: ScopedMetrics, before: ScopedMetrics): Map<string, ChangeReason> {
   const found = new Map<string, Set<ChangeReason>>();

@@ -76,9 +76,6 @@ export async function themesOf(analysis: Analysis, options: ThemeOptions = {}): 
   await countsAfterThemePosts(analysis);
   const params = { start: iso(period.start), end: iso(period.end), from: iso(previous.start), inbound_mode: config.metrics.inbound };
   await analysis.run('themes/terms');
-  await analysis.run('themes/found', { ...params, min_authors: config.metrics.themeAuthors, alpha0: THEME_PRIOR_TOTAL, top: options.top ?? 10, min_mentions: THEME_MIN_MENTIONS, absorbed_share: THEME_ABSORBED_SHARE, pool: Math.max(THEME_POOL, options.top ?? 10) });
-  await analysis.run('themes/display');
-  await analysis.run('themes/mentions');
   const spans = {
     period_whole: await analysis.spansWhole(period, previous),
     previous_whole: await analysis.spansWhole(previous, period),
@@ -86,7 +83,11 @@ export async function themesOf(analysis: Analysis, options: ThemeOptions = {}): 
     brands_cut: (await analysis.brandsInPart(period, previous)).map((reach) => reach.brand).join(','),
     brands_cut_previous: (await analysis.brandsInPart(previous, period)).map((reach) => reach.brand).join(','),
   };
-  const summary = await analysis.rows('themes/summary', summaryRow, { ...params, min_mentions: THEME_MIN_MENTIONS, ...spans });
+  await analysis.run('themes/uncompared', { ...params, min_mentions: THEME_MIN_MENTIONS, ...spans });
+  await analysis.run('themes/found', { ...params, min_authors: config.metrics.themeAuthors, alpha0: THEME_PRIOR_TOTAL, top: options.top ?? 10, min_mentions: THEME_MIN_MENTIONS, absorbed_share: THEME_ABSORBED_SHARE, pool: Math.max(THEME_POOL, options.top ?? 10) });
+  await analysis.run('themes/display');
+  await analysis.run('themes/mentions');
+  const summary = await analysis.rows('themes/summary', summaryRow, { ...params, min_mentions: THEME_MIN_MENTIONS });
   const found = await analysis.rows('themes/found_list', foundRow);
   const benchmarks = await analysis.rows('themes/benchmarks', benchmarkRow, { start: params.start, end: params.end, inbound_mode: params.inbound_mode, min_mentions: THEME_MIN_MENTIONS });
   const limit = options.examples ?? 3;

@@ -390,6 +390,47 @@ describe('themes found in the data', () => {
     expect(rival.find((theme) => theme.name === 'fibre speed')?.found?.map((entry) => entry.kind)).toContain('rising');
   });
 
+  it("are found rising only where the two periods' counts compare, as a theme's change is", async () => {
+    const kindsOf = (report: BrandThemes[], brand: string, name: string) => (themeOf(report, brand, name, 'found')?.found ?? []).map((entry) => entry.kind).sort();
+    // Whole periods: "keeps rebooting" (32 mentions, none in September) is distinctive of acme and rising.
+    const whole = await themes(posts(), BRANDS, { themes: { accounts: THEMES.accounts } });
+    expect(kindsOf(whole, 'acme', 'keeps rebooting')).toEqual(['distinctive', 'rising']);
+    // The same data, the exports beginning on 2 September: the previous period is partly in the data, no count is
+    // compared with it, and nothing is found rising against it; "keeps rebooting" stays distinctive.
+    const fromSecond = await themes(
+      posts().filter((post) => !post.at.startsWith('2017-09-01')),
+      BRANDS,
+      { themes: { accounts: THEMES.accounts } },
+    );
+    expect(themeOf(fromSecond, 'acme', 'accounts')?.changeReason).toBe('previous-period-partly-in-data');
+    expect(kindsOf(fromSecond, 'acme', 'keeps rebooting')).toEqual(['distinctive']);
+    expect(fromSecond.flatMap((brand) => brand.themes.flatMap((theme) => theme.found ?? [])).some((entry) => entry.kind === 'rising')).toBe(false);
+
+    // A brand's own reason leaves out its own rising terms only: acme's care export of September ends on the 24th
+    // (2 account questions a day, each answered), while rival's go on to the last day of both months.
+    const daily = (prefix: string, month: 9 | 10, handle: string, last: number, answered: boolean): TestPost[] =>
+      Array.from({ length: last }, (_, day) => [0, 1].flatMap((n): TestPost[] => {
+        const mention: TestPost = { id: `${prefix}${day}-${n}`, author: `${prefix}-author${day}-${n}`, at: at(month, day + 1, n * 60), text: `@${handle} question about my account` };
+        return answered ? [mention, { id: `${prefix}${day}-${n}r`, author: handle, at: at(month, day + 1, n * 60 + 10), text: 'on it', parent: mention.id }] : [mention];
+      })).flat();
+    const cut = await themes(
+      [
+        ...daily('as', 9, 'acme', 24, true),
+        ...daily('ao', 10, 'acme', 31, true),
+        ...daily('rs', 9, 'rival', 30, true),
+        ...daily('ro', 10, 'rival', 31, true),
+        ...mentions('ar', 10, 'acme', 'my router keeps rebooting', 32, 16, 30),
+        ...mentions('rf', 10, 'rival', 'the fibre speed is terrible', 32, 32, 10),
+        ...exportsReach('2017-09-01', '2017-10-31'),
+      ],
+      BRANDS,
+      { themes: { accounts: THEMES.accounts } },
+    );
+    expect(themeOf(cut, 'acme', 'accounts')?.changeReason).toBe('brand-data-partial-previous');
+    expect(kindsOf(cut, 'acme', 'keeps rebooting')).toEqual(['distinctive']);
+    expect(kindsOf(cut, 'rival', 'fibre speed')).toEqual(['distinctive', 'rising']);
+  });
+
   it('make one subject of the terms of one sentence, and keep a word that stands on its own too', async () => {
     const extra = [
       ...mentions('rl', 10, 'acme', 'router lights blinking red', 20).map((post) => ({ ...post, at: post.at.replace('T09', 'T07') })),
