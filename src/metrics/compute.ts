@@ -8,7 +8,7 @@ import type { Period } from '../analysis/period.js';
 import { ALL_PLATFORMS, periodMetrics, type ScopedMetrics } from './period-metrics.js';
 import { answersOtherEnd, assignRanks, benchmarks, changeOf, comparableAmong, comparableMetrics, isBoundFigure, countedFigures, dataInPart, missingPlatforms, previousValues, withholdFigures, withholdShareChanges } from './ranking.js';
 import { hourOfWeek, monthlyTrend } from './trend.js';
-import type { BrandMetrics, ChangeReason, DataQuality, MetricsReport, PeriodJson } from './types.js';
+import type { BrandMetrics, ChangeReason, DataQuality, MetricsReport, PeriodJson, TrendPartialMonth } from './types.js';
 
 export type ComputeOptions = AnalysisOptions;
 
@@ -26,19 +26,22 @@ const spanRow = z.object({
 });
 
 /**
- * The monthly trend, and which of its months with data the exports reach over in part only: a month the exports end
- * in, one a platform's export skipped, or one in which a brand's data begins late or ends early beside the other
- * brands' (Analysis.brandsInPart), judged beside the month before it.
+ * The monthly trend, and which of its months with data the exports reach over in part only, and whose: every brand's in
+ * a month the exports end in or one a platform's export skipped, or those of the brands whose data begins late or ends
+ * early beside the other brands' (Analysis.brandsInPart), judged beside the month before it.
  */
-async function trendOf(analysis: Analysis, months: Period[]): Promise<Pick<MetricsReport, 'trend' | 'trendPartialMonths'>> {
+async function trendOf(analysis: Analysis, months: Period[]): Promise<Pick<MetricsReport, 'trend' | 'trendPartialMonths' | 'trendPartialBrands'>> {
   const trend = await monthlyTrend(analysis, months);
   const held = new Set(trend.filter((point) => point.inbound !== null).map((point) => point.month));
-  const trendPartialMonths: string[] = [];
+  const tracked = analysis.config.brands.map((brand) => brand.id);
+  const trendPartialBrands: TrendPartialMonth[] = [];
   for (const [index, month] of months.entries()) {
     if (!held.has(month.label)) continue;
-    if (!(await analysis.spansWhole(month, months[index - 1])) || (await analysis.brandsInPart(month, months[index - 1])).length > 0) trendPartialMonths.push(month.label);
+    const before = months[index - 1];
+    const cut = (await analysis.spansWhole(month, before)) ? new Set((await analysis.brandsInPart(month, before)).map((reach) => reach.brand)) : new Set(tracked);
+    if (cut.size > 0) trendPartialBrands.push({ month: month.label, brands: tracked.filter((id) => cut.has(id)) });
   }
-  return { trend, trendPartialMonths };
+  return { trend, trendPartialMonths: trendPartialBrands.map((entry) => entry.month), trendPartialBrands };
 }
 
 /**

@@ -197,6 +197,18 @@ export interface TrendPoint {
   responseTimeMedianMin: number | null;
 }
 
+/** A month of the trend whose data reaches over it in part (MetricsReport.trendPartialMonths), and whose data that is. */
+export interface TrendPartialMonth {
+  /** "YYYY-MM" in the report's timezone. */
+  month: string;
+  /**
+   * The ids of the brands whose figures of the month rest on fewer days, in the config's order: every tracked brand where
+   * the exports, or a platform's, reach over the month in part (Analysis.spansWhole); else those whose own data there
+   * begins late or ends early beside the other brands' (Analysis.brandsInPart).
+   */
+  brands: string[];
+}
+
 export interface HourOfWeekCell {
   brandId: string;
   /** 0 = Monday ... 6 = Sunday, in the report's timezone. */
@@ -254,6 +266,8 @@ export interface MetricsReport {
   trend?: TrendPoint[];
   /** The months of `trend` ("YYYY-MM") that hold data but that the exports reach over in part only (no post on or before their first day, or none on or after their last): their figures rest on fewer days. */
   trendPartialMonths?: string[];
+  /** The same months, each with the brands whose data reaches over it in part: the trend's note names them. */
+  trendPartialBrands?: TrendPartialMonth[];
   hourOfWeek?: HourOfWeekCell[];
   /** Community-management diagnostics (src/metrics/diagnostics), when computed. */
   diagnostics?: Diagnostics;

@@ -281,7 +281,10 @@ describe('counts over a period the exports reach in part', () => {
       // Facebook's export of September skipped (2 comments a day in August and October): the trend marks September.
       const skipped = await storeWith([...answeredDays('a', 7, range(1, 31)), ...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 31)), ...facebook('fa', 7, range(1, 31)), ...facebook('fo', 9, range(1, 31))]);
       try {
-        expect((await computeMetrics(skipped, configWith(accounts), '2017-10')).trendPartialMonths).toEqual(['2017-09']);
+        const report = await computeMetrics(skipped, configWith(accounts), '2017-10');
+        expect(report.trendPartialMonths).toEqual(['2017-09']);
+        // An export of a platform skipped: every brand's figures of the month rest on fewer days.
+        expect(report.trendPartialBrands).toEqual([{ month: '2017-09', brands: report.brands.map((entry) => entry.id) }]);
       } finally {
         skipped.close();
       }
@@ -498,8 +501,9 @@ describe('counts over a period the exports reach in part', () => {
     // Every mention of both months answered: 0 points.
     expect(acme.change?.responseRate).toBe(0);
     expect([brand(report, 'rival').change?.inbound, brand(report, 'rival').changeReason?.shareOfVoice]).toEqual([expect.any(Number), 'shares-partial']);
-    // The trend marks October; check and report tell the analyst what to import.
+    // The trend marks October, as acme's only; check and report tell the analyst what to import.
     expect(report.trendPartialMonths).toEqual(['2017-10']);
+    expect(report.trendPartialBrands).toEqual([{ month: '2017-10', brands: ['acme'] }]);
     expect(coverageSentences(report, { warningsOnly: true })).toContain(
       "brand ACME, Twitter: the data holds its posts and the mentions of it from 2017-10-01 to 2017-10-28 only, while the other brands' posts and mentions there reach from 2017-10-01 to 2017-10-31, as an export cut short would leave it: its volumes and the shares of voice are not compared with the previous period. Import its exports (care, publishing, listening) of the whole period.",
     );
@@ -521,6 +525,8 @@ describe('counts over a period the exports reach in part', () => {
     const listening = await metrics([...answeredDays('s', 8, range(1, 30)), ...answeredDays('o', 9, range(1, 31)), ...mentionsOn('rs', 'rival', 8, range(1, 30), 2), ...mentionsOn('ro', 'rival', 9, range(1, 21), 2)]);
     expect(listening.periodCoverage?.brandsInPart).toEqual([expect.objectContaining({ brand: 'rival', last: '2017-10-21' })]);
     expect([brand(listening, 'rival').changeReason?.inbound, brand(listening, 'acme').changeReason?.shareOfVoice]).toEqual(['brand-data-partial', 'shares-partial']);
+    // Its October is the one in part, not the client's.
+    expect(listening.trendPartialBrands).toEqual([{ month: '2017-10', brands: ['rival'] }]);
 
     // Its care export skipped most of the month, but a mention of it on the 31st (another export naming it too) reaches
     // the end: 18 days without its data inside, over half of the 31 the others' reach over, are a cut, and named.

@@ -210,9 +210,9 @@ describe('trend notes', () => {
     const metrics = fixtureMetrics();
     const point = (month: string, brandId: string) => ({ month, brandId, inbound: 60, answered: 40, responseRate: 40 / 60, responseRateEnd: null, responseTimeMedianMin: 30 });
     const t = translator(template.strings('en'), 'en');
-    const build = (partial: string[]) =>
+    const build = (partial: string[], brands?: MetricsReport['trendPartialBrands']) =>
       chartData({
-        metrics: { ...metrics, trend: [point('2017-09', 'acme'), point('2017-10', 'acme')], trendPartialMonths: partial },
+        metrics: { ...metrics, trend: [point('2017-09', 'acme'), point('2017-10', 'acme')], trendPartialMonths: partial, ...(brands ? { trendPartialBrands: brands } : {}) },
         answeredWithin: null,
         format: new Formatter('en', t, metrics.period.timezone),
         t,
@@ -223,7 +223,19 @@ describe('trend notes', () => {
     const partial = build(['2017-10']);
     expect(partial?.native[0]?.labels).toEqual(['Sept 17', 'Oct 17 *']);
     expect(partial?.inputs.values.monthOrder).toEqual(['Sept 17', 'Oct 17 *']);
-    expect(partial?.inputs.notes).toContain('* The exports cover part of Oct 17 only: the figures of that month rest on fewer days than a whole month’s.');
+    expect(partial?.inputs.notes).toContain('* Every brand’s exports cover part of Oct 17 only: the figures of that month rest on fewer days than a whole month’s.');
+    // Whose data falls short is named: the client's own, two competitors', each month with its brands.
+    const ids = metrics.brands.map((brand) => brand.id);
+    expect(build(['2017-10'], [{ month: '2017-10', brands: ['acme'] }])?.inputs.notes).toContain('* Acme Telecom’s exports cover part of Oct 17 only: its figures of that month rest on fewer days than a whole month’s.');
+    const mixed = build(['2017-09', '2017-10'], [
+      { month: '2017-09', brands: ids },
+      { month: '2017-10', brands: ['rivalco', 'swiftnet'] },
+    ]);
+    expect(mixed?.native[0]?.labels).toEqual(['Sept 17 *', 'Oct 17 *']);
+    expect((mixed?.inputs.notes ?? []).filter((note) => note.startsWith('*'))).toEqual([
+      '* Every brand’s exports cover part of Sept 17 only: the figures of that month rest on fewer days than a whole month’s.',
+      '* The exports of RivalCo and SwiftNet cover part of Oct 17 only: their figures of that month rest on fewer days than a whole month’s.',
+    ]);
     // A month marked but not drawn (before the data starts) is not named.
     const whole = build(['2016-10']);
     expect(whole?.native[0]?.labels).toEqual(['Sept 17', 'Oct 17']);

@@ -9,6 +9,7 @@ import type { Translate } from '../i18n/strings.js';
 import { type AudienceField, comparedOnNote, otherPlatforms } from '../model/comparedOn.js';
 import { COVERAGE_MARKS, crowdsOnOneDay, LOW_SAMPLE_MARK, LOWER_BOUND_MARK, noDataLine, platformsWith, printsBound, spanSentence, valueMarks, warningsOf } from '../model/coverage.js';
 import { shortenText } from '../model/examples.js';
+import { partMonthNotes } from '../model/part-months.js';
 import { periodMonths, wholeMonths } from '../model/period-months.js';
 import { leaderboardOrder } from '../model/leaderboard.js';
 import { shownThemes, subjectListedNote, subjectMarks, themeGridBrands, understatesSubject } from '../model/themes.js';
@@ -581,11 +582,10 @@ function trendInputs({ metrics, format, t, palette }: Context, common: Record<st
   const months = points.select('month').dedupe().orderby('month').array('month') as string[];
   // One month of data draws one dot per brand, no trend: a sentence says so (its figures are the summary's).
   if (months.length === 1) return { inputs: { datasets: {}, values: {}, notes: [] }, native: [], instead: t('chart.trend.oneMonth', { month: format.monthYear(new Date(`${start}-15T12:00:00Z`)) }) };
-  // A month the exports reach in part (the one they end in) is marked on the axis, and the note under the chart says why.
+  // A month the exports reach in part (the one they end in) is marked on the axis, and the note under the chart says whose.
   const partMonths = new Set(metrics.trendPartialMonths ?? []);
   const monthLabels = Object.fromEntries(months.map((month) => [month, `${format.shortMonth(month)}${partMonths.has(month) ? ` ${PART_MONTH_MARK}` : ''}`]));
-  const marked = months.filter((month) => partMonths.has(month)).map((month) => format.shortMonth(month));
-  const partNote = marked.length === 0 ? [] : [t(marked.length === 1 ? 'chart.trend.partMonth' : 'chart.trend.partMonths', { mark: PART_MONTH_MARK, months: format.list(marked) })];
+  const partNote = partMonthNotes(metrics, months, PART_MONTH_MARK, format, t);
   const params: TrendParams = { clientId: metrics.brands.find((brand) => brand.role === 'client')?.id ?? null, monthLabels };
   const rows = points
     .semijoin(brands, 'brandId')

@@ -16,6 +16,7 @@ import { filesWithRows, type MentionSample, type StoreFacts } from './storeFacts
 import { type Cell, cell } from './cells.js';
 import { printableName } from './examples.js';
 import { exportTool, importCounts, importSummaries, metricDefinitions } from './methodology.js';
+import { partMonthBrands } from './part-months.js';
 import { periodMonths } from './period-months.js';
 import { previousPeriodHeading } from './previousPeriod.js';
 import { sampleReasonText } from './scorecard.js';
@@ -280,7 +281,7 @@ function trendSheet(inputs: WorkbookInputs): WorkbookSheet {
   const { metrics, t } = inputs;
   const order = new Map(leaderboardOrder(metrics).map((brand, index) => [brand.id, index]));
   const names = new Map(metrics.brands.map((brand) => [brand.id, brand.name]));
-  const partMonths = new Set(metrics.trendPartialMonths ?? []);
+  const partMonths = partMonthBrands(metrics);
   // As the chart's note says: the rates of the period's months of a brand whose posts it holds in part are lower bounds.
   const understated = new Set(metrics.brands.filter(hasPartialPosts).map((brand) => brand.id));
   const { first, last } = periodMonths(metrics.period);
@@ -297,8 +298,8 @@ function trendSheet(inputs: WorkbookInputs): WorkbookSheet {
     { header: t('sheet.lowerBound'), value: (point) => cell.boolean(lowerBound(point)) },
     { header: t('sheet.rateEnd'), value: (point) => cell.share(point.responseRateEnd) },
     { header: t('sheet.minutes', { label: t('label.responseTimeMedianMin') }), value: (point) => cell.minutes(point.responseTimeMedianMin) },
-    // As the chart marks it: a month the exports reach in part, whose figures rest on fewer days.
-    { header: t('sheet.partMonth'), value: (point) => cell.boolean(partMonths.has(point.month)) },
+    // As the chart's note names them: a month the brand's exports reach in part, whose figures rest on fewer days.
+    { header: t('sheet.partMonth'), value: (point) => cell.boolean(partMonths.get(point.month)?.includes(point.brandId) ?? false) },
   ]);
 }
 
