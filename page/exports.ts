@@ -28,8 +28,9 @@ export interface Preview {
     wouldImport: number;
     /** Whether times that name no offset are read in the zone asked for (false: every time of the layout names its own). */
     readsLocalTimes: boolean;
-    /** Of those, the posts the client's database holds already (0 before its first import; null when it cannot tell, while an import runs). */
+    /** Of those, the posts the client's database holds already (0 before its first import; null when it cannot tell, and alreadyStoredUnknown says why). */
     alreadyStored: number | null;
+    alreadyStoredUnknown: 'importing' | 'held-elsewhere' | 'unfinished-import' | 'other-store' | null;
     rejected: number;
     rejectedByReason: Record<string, number>;
     repeatedInFile: number;
@@ -278,10 +279,19 @@ function notAddedAgain({ duplicates, repeatedInFile }: { duplicates: number; rep
   return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
 }
 
+/** The sentence of each reason the database's posts cannot be read for a preview. */
+const STORED_UNKNOWN = {
+  importing: 'storedUnknown',
+  'held-elsewhere': 'storedUnknownHeld',
+  'unfinished-import': 'storedUnknownUnfinished',
+  'other-store': 'storedUnknownOther',
+} as const;
+
 /** The preview, and its import button; `onImported` runs once the file is imported (the mapper takes itself away). */
 function previewView(client: ClientSummary, { previewId, file, preview, timezone, alreadyImported }: Preview, mapping?: Mapping, onImported?: () => void): Node[] {
   if (!preview) return [];
-  const unknown = preview.alreadyStored === null ? el('p', { class: 'note', 'data-note': 'stored-unknown' }, t('storedUnknown')) : el('span');
+  // Why, in the words of the case: an import of this client running, another program, the rows of a cut-short import.
+  const unknown = preview.alreadyStored === null ? el('p', { class: 'note', 'data-note': 'stored-unknown' }, t(STORED_UNKNOWN[preview.alreadyStoredUnknown ?? 'other-store'])) : el('span');
   // Said before the import, in words: an earlier import of the same content, every post stored already, or nothing to store.
   const repeated = alreadyImported
     ? el('p', { class: 'warning', 'data-note': 'already-imported' }, `${t('alreadyImported')} ${clientTime(alreadyImported.importedAt, client.timezone)} (${client.timezone})${t('colon')}${t('addsNothing')}`)

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { listValue } from '@duckdb/node-api';
 import { z } from 'zod';
 import { ANALYSIS_MEMORY, Store } from '../store/database.js';
+import { DatabaseHeld } from '../store/held.js';
+import { UnfinishedImport } from '../store/orphans.js';
 import { SCHEMA_VERSION } from '../store/schema.js';
 import { schemaVersion } from '../store/upgrade.js';
 
@@ -11,33 +13,38 @@ const countRow = z.object({ n: z.number() });
 const CHUNK = 50_000;
 
 /**
+ * Why alreadyStored cannot tell: an import of this process writes the database (`importing`: opening and closing the
+ * file here would drop that import's lock), another program holds it, an import was cut short in it (its rows must
+ * go first), or it is no replybench store of this version (opening it would upgrade it).
+ */
+export type StoredUnknown = 'importing' | 'held-elsewhere' | 'unfinished-import' | 'other-store';
+
+/**
  * How many posts of a dry run (the `posts` of its store in memory) the
  * database at `database` holds already: an import adds none of them (it skips
  * them, or fills their empty fields). 0 when there is no database there yet.
- * Null when it cannot tell without writing or without harm: no database named,
- * one that is not a replybench store of this version (opening it would upgrade
- * it), one that cannot be opened now (an import in another process holds it),
- * or `busy` (an import in this process holds it: opening and closing the file
- * here would drop that import's lock).
+ * Null when it cannot tell without writing or without harm, with why
+ * (`unknown`; null too when no database is named).
  */
-export async function alreadyStored(preview: Store, database: string | null, busy = false): Promise<number | null> {
-  if (database === null || busy) return null;
-  if (!existsSync(database)) return 0;
+export async function alreadyStored(preview: Store, database: string | null, busy = false): Promise<{ count: number | null; unknown: StoredUnknown | null }> {
+  if (database === null) return { count: null, unknown: null };
+  if (busy) return { count: null, unknown: 'importing' };
+  if (!existsSync(database)) return { count: 0, unknown: null };
   let stored: Store;
   try {
     // The memory of the analyses that may read the same file meanwhile, as they do (one instance serves them all).
     stored = await Store.open(database, { readOnly: true, memoryLimit: ANALYSIS_MEMORY });
-  } catch {
-    return null;
+  } catch (error) {
+    return { count: null, unknown: error instanceof DatabaseHeld ? 'held-elsewhere' : error instanceof UnfinishedImport ? 'unfinished-import' : 'other-store' };
   }
   try {
-    if ((await versionOf(stored)) !== SCHEMA_VERSION) return null;
+    if ((await versionOf(stored)) !== SCHEMA_VERSION) return { count: null, unknown: 'other-store' };
     // The ids go across in chunks: two databases share no table.
     await preview.run(`CREATE OR REPLACE TEMP TABLE preview_keys AS SELECT platform, post_id, (row_number() OVER () - 1) // ${CHUNK} AS chunk FROM posts`);
     let count = 0;
     for (let chunk = 0; ; chunk++) {
       const lists = await preview.rows('posts of the file', chunkRow, 'SELECT platform, list(post_id) AS ids FROM preview_keys WHERE chunk = $chunk GROUP BY platform', { chunk });
-      if (lists.length === 0) return count;
+      if (lists.length === 0) return { count, unknown: null };
       for (const { platform, ids } of lists) {
         const [row] = await stored.rows(
           'posts stored before',

@@ -8,7 +8,7 @@ import { AlreadyReported, UserError } from '../errors.js';
 import { printable } from '../metrics/format/aligned.js';
 import { counted } from '../report/i18n/plain-numbers.js';
 import { Store } from '../store/database.js';
-import { alreadyStored } from './already-stored.js';
+import { alreadyStored, type StoredUnknown } from './already-stored.js';
 import { archiveExports, expandArchive, isExportArchive } from './archive.js';
 import { CANONICAL_ROWS, canonicalPlan, MAPPED_COLUMNS, materializeCanonical, PIPELINE_REASONS, type CanonicalPlan } from './canonical.js';
 import { EARLIEST_OTHER, FUTURE_REASON, PLATFORM_BEGINNINGS, tooEarlyReason } from './plausible-dates.js';
@@ -59,6 +59,8 @@ export interface DryRunReport {
    * now without writing or without harm, see alreadyStored).
    */
   alreadyStored: number | null;
+  /** Why alreadyStored is null, when a database is named: an import of this process writes it, another program holds it, an import was cut short in it, or it is no store of this version. */
+  alreadyStoredUnknown: StoredUnknown | null;
   /** Rows repeating a post earlier in the same file (an import keeps the first). */
   repeatedInFile: number;
   rejected: number;
@@ -170,6 +172,14 @@ async function readAsImportWould(store: Store, plan: CanonicalPlan, prepared: Pr
   return { read: await readWithRetries(recoveredRead(recovery), layout, materialize), structural: recovery.rejects };
 }
 
+/** Why a dry run cannot tell how many of its posts the database holds, as the terminal says it. */
+const STORED_UNKNOWN_WHY: Record<StoredUnknown, string> = {
+  importing: 'an import writes it',
+  'held-elsewhere': 'another program has it open',
+  'unfinished-import': 'it holds the rows of an import that was cut short, which the import clears first',
+  'other-store': 'it is no replybench database of this version',
+};
+
 /** What to do of dates a known layout's patterns do not read, in the command line's words. */
 export const LAYOUT_DATES_ADVICE = 'check --format and --timezone, or map the file with --format generic and a date.format';
 
@@ -250,6 +260,7 @@ async function dryRunAs(file: string, request: ImportRequest, around: DryRunCont
       learnedHandleRow,
       'SELECT user_id AS "userId", handle, replies::DOUBLE AS replies, replies_total::DOUBLE AS "repliesTotal" FROM learned_handles ORDER BY user_id',
     );
+    const stored = await alreadyStored(store, around.database ?? null, around.databaseBusy);
     return {
       path,
       sha256: prepared.sha256,
@@ -263,7 +274,8 @@ async function dryRunAs(file: string, request: ImportRequest, around: DryRunCont
       rows,
       rowsRead: stats.rows + structural.length,
       wouldImport: stats.kept - stats.duplicatesInFile,
-      alreadyStored: await alreadyStored(store, around.database ?? null, around.databaseBusy),
+      alreadyStored: stored.count,
+      alreadyStoredUnknown: stored.unknown,
       repeatedInFile: stats.duplicatesInFile,
       rejected: Object.values(rejectedByReason).reduce((sum, count) => sum + count, 0),
       skippedBlank: stats.blank,
@@ -355,7 +367,8 @@ export function dryRunText(report: DryRunReport): string {
   const stored = report.alreadyStored ?? 0;
   const fresh = report.wouldImport - stored;
   const number = (value: number) => value.toLocaleString('en-US');
-  const imported = stored > 0 ? [`${counted('en', fresh, 'new post', 'new posts')} would be imported`, `${number(stored)} ${stored === 1 ? 'is' : 'are'} in the database already`] : [`${number(report.wouldImport)} would be imported`];
+  const untold = report.alreadyStoredUnknown === null ? '' : ` (how many of them the database holds already cannot be told: ${STORED_UNKNOWN_WHY[report.alreadyStoredUnknown]})`;
+  const imported = stored > 0 ? [`${counted('en', fresh, 'new post', 'new posts')} would be imported`, `${number(stored)} ${stored === 1 ? 'is' : 'are'} in the database already`] : [`${number(report.wouldImport)} would be imported${untold}`];
   const counts = [...imported, `${number(report.rejected)} rejected`];
   if (report.repeatedInFile > 0) counts.push(`${number(report.repeatedInFile)} repeated in the file`);
   if (report.skippedBlank > 0) counts.push(`${number(report.skippedBlank)} blank`);

@@ -538,7 +538,7 @@ describe('the API of replybench serve', () => {
     try {
       // The preview still reads the file, but cannot tell what the database holds: unknown, not 0 or "new".
       const preview = await call(base(), 'POST', '/api/clients/held/exports', upload('again.csv', readFileSync(KAGGLE_SAMPLE)));
-      expect(preview.body).toMatchObject({ alreadyImported: null, preview: { wouldImport: 93, alreadyStored: null } });
+      expect(preview.body).toMatchObject({ alreadyImported: null, preview: { wouldImport: 93, alreadyStored: null, alreadyStoredUnknown: 'importing' } });
       for (const path of ['periods', 'platforms', 'handles?platform=twitter', 'check?period=2017-10']) {
         expect((await call(base(), 'GET', `/api/clients/held/${path}`)).body, path).toEqual({
           error: "this client's import of next.csv is still running; wait until it ends.",
@@ -619,6 +619,8 @@ describe('the API of replybench serve', () => {
       },
     });
     const uploaded = await call(base(), 'POST', '/api/clients/cutshort/exports', upload('sample.csv', readFileSync(KAGGLE_SAMPLE)));
+    // Its preview cannot tell what the database holds, and says why: not an import running, the cut-short one's rows.
+    expect(uploaded.body).toMatchObject({ preview: { wouldImport: 93, alreadyStored: null, alreadyStoredUnknown: 'unfinished-import' } });
     expect((await call(base(), 'POST', '/api/clients/cutshort/imports', { previewId: uploaded.body.previewId })).status).toBe(200);
     expect((await call(base(), 'GET', '/api/clients/cutshort/periods')).body).toMatchObject({ months: [{ month: '2017-10', posts: 93 }] });
   });

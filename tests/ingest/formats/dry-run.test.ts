@@ -156,7 +156,7 @@ describe('replybench import --dry-run', () => {
     expect((await dryRunFile(join(FIXTURES, 'twitter_v2.csv'), {})).alreadyStored).toBeNull();
     // Before the first import, nothing is stored; an import of this process holding the database: it cannot tell.
     expect((await dryRunFile(join(FIXTURES, 'twitter_v2.csv'), {}, { database: join(folder, 'none.duckdb') })).alreadyStored).toBe(0);
-    expect((await dryRunFile(join(FIXTURES, 'twitter_v2.csv'), {}, { database: db, databaseBusy: true })).alreadyStored).toBeNull();
+    expect(await dryRunFile(join(FIXTURES, 'twitter_v2.csv'), {}, { database: db, databaseBusy: true })).toMatchObject({ alreadyStored: null, alreadyStoredUnknown: 'importing' });
     // A DuckDB file that is no replybench store: it cannot tell, and the dry run goes on.
     const foreign = join(folder, 'foreign.duckdb');
     const other = await DuckDBInstance.create(foreign);
@@ -164,7 +164,10 @@ describe('replybench import --dry-run', () => {
     await connection.run('CREATE TABLE posts (platform VARCHAR, post_id VARCHAR)');
     connection.closeSync();
     other.closeSync();
-    expect((await dryRunFile(join(FIXTURES, 'twitter_v2.csv'), {}, { database: foreign })).alreadyStored).toBeNull();
+    const unread = await dryRunFile(join(FIXTURES, 'twitter_v2.csv'), {}, { database: foreign });
+    expect(unread).toMatchObject({ alreadyStored: null, alreadyStoredUnknown: 'other-store' });
+    // The terminal says why it cannot tell, instead of counting every post as new.
+    expect(dryRunText(unread)).toContain('  8 rows read: 8 would be imported (how many of them the database holds already cannot be told: it is no replybench database of this version), 0 rejected\n');
     const text = await run(['import', '--dry-run', join(FIXTURES, 'twitter_v2.csv'), '--db', db], folder);
     expect(text.stdout).toContain('  8 rows read: 5 new posts would be imported, 3 are in the database already, 0 rejected\n');
     // A config here that cannot be read names no database; --db still does.
