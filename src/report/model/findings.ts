@@ -5,6 +5,7 @@ import type { Translate } from '../i18n/strings.js';
 import { answersOtherEnd, boundsAround, comparableMetrics, placedFigure } from '../../metrics/ranking.js';
 import { benchmarkOf, catalogueOf, changeOf, clientOf, comparedRank, competitorsOf, rankedCount, rankOf, slaTargets } from './brandLookup.js';
 import { answersUpperBound, hasPartialPosts, isLowerBoundUnder } from '../../metrics/coverage.js';
+import { changeNotSettled } from '../../metrics/pending.js';
 import { crowdsOnOneDay, localDay, measuredInbound, measuredPlatforms, warningsOf } from './coverage.js';
 import { printableName } from './examples.js';
 import { saidAsBound } from './bound-words.js';
@@ -120,9 +121,11 @@ function responseFindings(metrics: MetricsReport, format: Formatter, t: Translat
     const rounded = Math.round(rateChange * 10) / 10;
     // Within the scorecard's "about the same", as the tile's grey change says it: not a rise or a fall.
     const level = rounded !== 0 && Math.abs(rounded) <= sameWithinPoints + 1e-9;
-    const key = level ? 'finding.rateLevel' : rounded > 0 ? 'finding.rateUp' : rounded < 0 ? 'finding.rateDown' : 'finding.rateSame';
+    // A fall its pending mentions could still make up is no fall yet: said as where the rate stands for now, and why.
+    const open = changeNotSettled(client, 'responseRate');
+    const key = level ? (open ? 'finding.rateLevelNotSettled' : 'finding.rateLevel') : rounded > 0 ? 'finding.rateUp' : rounded < 0 ? (open ? 'finding.rateDownNotSettled' : 'finding.rateDown') : 'finding.rateSame';
     const change = level ? format.points(rateChange) : format.points(Math.abs(rateChange)).replace(/^\+/, '');
-    const sentence = t(key, { change, previous: previousLabel });
+    const sentence = t(key, { change, previous: previousLabel, pending: format.count(client.pending), measured: format.count(measuredInbound(client)) });
     const volume = previousVolume(client, format, t, previousLabel, periodLabel);
     findings.push(volume === null ? sentence : `${sentence} ${volume}`);
   }

@@ -4,6 +4,7 @@ import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { catalogueOf, changeOf, clientOf, comparedRank, formatChange, formatValue, labelValues, rankedCount, rankOf } from './brandLookup.js';
 import { isLowerBoundUnder } from '../../metrics/coverage.js';
+import { changeNotSettled } from '../../metrics/pending.js';
 import { LOW_SAMPLE_MARK, LOWER_BOUND_MARK, lowSampleOf, onlyUntrackedUnmeasured, printsBound, warningsOf, zeroLowerBoundRange } from './coverage.js';
 import { noBrandReplies } from './findings.js';
 import type { ScorecardThresholds } from './scorecard.js';
@@ -39,7 +40,10 @@ export function buildKpis(metrics: MetricsReport, format: Formatter, t: Translat
       value: lowerBound && range === null ? `${LOWER_BOUND_MARK} ${value}` : value,
       change:
         change !== null
-          ? { text: t('kpi.change', { change: formatChange(format, spec, change), previous: previousLabel }), tone: toneOf(change, spec, thresholds) }
+          ? changeNotSettled(client, spec.key)
+            ? // A fall its pending mentions could still make up: said so, and not coloured as a decline.
+              { text: t('kpi.changeNotSettled', { change: formatChange(format, spec, change), previous: previousLabel }), tone: 'neutral' }
+            : { text: t('kpi.change', { change: formatChange(format, spec, change), previous: previousLabel }), tone: toneOf(change, spec, thresholds) }
           : reason
             ? { text: noChangeText(t, reason, spec, previousLabel), tone: 'neutral' }
             : null,

@@ -1,6 +1,7 @@
 import { fileName } from '../../ingest/archive.js';
 import type { Brand } from '../../config/types.js';
 import { METRIC_DEFINITIONS } from '../../metrics/definitions.js';
+import { changeNotSettled } from '../../metrics/pending.js';
 import { formatById } from '../../ingest/formats/index.js';
 import { noticeText } from '../../ingest/notices.js';
 import type { BrandMetrics, MetricsReport } from '../../metrics/types.js';
@@ -219,11 +220,12 @@ const PENDING_NOTABLE = 0.1;
 
 /**
  * Whether the brand's rate may still rise by much: a tenth or more of the mentions it rests on were still inside the
- * answer window when the data ends (a new user's one-day export: every mention of a competitor, "0%" in the tables).
+ * answer window when the data ends (a new user's one-day export: every mention of a competitor, "0%" in the tables),
+ * or, fewer, enough to make up the fall of its rate the report shows against the previous period (changeNotSettled).
  */
 export function notablyPending(brand: BrandMetrics): boolean {
   const measured = measuredInbound(brand);
-  return measured > 0 && brand.pending / measured >= PENDING_NOTABLE;
+  return (measured > 0 && brand.pending / measured >= PENDING_NOTABLE) || changeNotSettled(brand, 'responseRate');
 }
 
 /**

@@ -3,11 +3,12 @@ import { MIN_SAMPLE, type MetricSpec } from '../../metrics/catalogue.js';
 import { DIAGNOSTIC_METRICS, groupBoundByListedMissing, listedMissingEnd, thinSampleOf } from '../../metrics/diagnostics/catalogue.js';
 import type { BrandDiagnostics, SampleReason } from '../../metrics/diagnostics/types.js';
 import { hasNoData, hasPartialPosts, isLowerBoundUnder } from '../../metrics/coverage.js';
+import { changeNotSettled, pendingPoints } from '../../metrics/pending.js';
 import type { BrandMetrics, CoverageWarning, MetricsReport, TrendPoint } from '../../metrics/types.js';
 import type { Formatter } from '../i18n/format.js';
 import type { Translate } from '../i18n/strings.js';
 import { catalogueOf, changeOf, comparedRank, labelValues, slaTargets } from './brandLookup.js';
-import { onlyUntrackedUnmeasured, warningsOf } from './coverage.js';
+import { measuredInbound, onlyUntrackedUnmeasured, warningsOf } from './coverage.js';
 import { noChangeText } from './kpis.js';
 import { comparedOnBrandNotes } from './comparedOn.js';
 import { platformName } from './platformName.js';
@@ -264,7 +265,7 @@ function changesSheet(inputs: WorkbookInputs): WorkbookSheet {
     { header: previousPeriodHeading(metrics, format, t), value: (row) => ({ value: row.brand.previous?.[row.spec.key] ?? null, kind: row.spec.unit }) },
     { header: t('sheet.changePoints'), value: (row) => cell.points(row.spec.change === 'pp' ? changeOf(row.brand, row.spec.key) : null) },
     { header: t('sheet.changePercent'), value: (row) => cell.relativeChange(row.spec.change === 'percent' ? nullableDivide(changeOf(row.brand, row.spec.key), 100) : null) },
-    { header: t('sheet.notes'), value: (row) => cell.text(noChangeReason(inputs, row.brand, row.spec)) },
+    { header: t('sheet.notes'), value: (row) => cell.text(changeNote(inputs, row.brand, row.spec)) },
   ]);
 }
 
@@ -272,9 +273,12 @@ function nullableDivide(value: number | null, by: number): number | null {
   return value === null ? null : value / by;
 }
 
-function noChangeReason({ t, previousLabel }: WorkbookInputs, brand: BrandMetrics, spec: MetricSpec): string | null {
+/** Why a change is not given, or why the one given may still change (a fall its pending mentions could make up). */
+function changeNote({ t, format, previousLabel }: WorkbookInputs, brand: BrandMetrics, spec: MetricSpec): string | null {
   const reason = brand.changeReason?.[spec.key];
-  return reason ? noChangeText(t, reason, spec, previousLabel) : null;
+  if (reason) return noChangeText(t, reason, spec, previousLabel);
+  if (!changeNotSettled(brand, spec.key)) return null;
+  return t('sheet.changeNotSettled', { pending: format.count(brand.pending), measured: format.count(measuredInbound(brand)), points: format.pointsUnsigned(pendingPoints(brand) ?? 0) });
 }
 
 function trendSheet(inputs: WorkbookInputs): WorkbookSheet {
