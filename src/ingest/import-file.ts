@@ -145,7 +145,7 @@ async function importFileAs(store: Store, source: string, options: FileImportOpt
       await refuseUnreadRecords(load.read.source.path, shape, load.rows);
       await refuseRoundedIds(store, load.read.source, 'SELECT post_id FROM posts WHERE batch_id = $batch_id', { batch_id: load.batchId });
       const warnings = await fileWarnings(job, load.read, load.rows);
-      warnings.push(...copyWarnings(load));
+      warnings.push(...copyWarnings(load, job.batch.localTimesIn));
       // A file that repeats a post is read the checked way: this one repeats none.
       return finishBatch(job, load.read.source, { batchId: load.batchId, rows: load.rows, blank: 0, kept: load.rows, repeated: 0, imported: load.imported, filled: load.filled, conflicts: 0, rejectedByReason: {}, warnings });
     });
@@ -284,7 +284,7 @@ async function importChecked(job: FileJob, start: CsvRead, shape: Promise<Record
       rejectedByReason,
       rejectedFirstAt,
       unreadDate,
-      warnings: [...warnings, ...copyWarnings(merged)],
+      warnings: [...warnings, ...copyWarnings(merged, job.batch.localTimesIn)],
     });
   });
   await lines?.drop(store);

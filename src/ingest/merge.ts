@@ -35,6 +35,7 @@ const copyKindsRow = z.object({
   shifted: z.number(),
   shifted_example: z.string().nullable(),
   hours: z.number(),
+  shifted_stored_local: z.boolean().nullable(),
   rescored: z.number(),
   rescored_example: z.string().nullable(),
 });
@@ -131,9 +132,14 @@ export interface DifferingCopies {
   example: string | null;
 }
 
-/** Copies of stored posts that differ from them by a timezone's offset only: how many, one post id, and the offset most of them have (hours, the copy's time minus the stored one). */
+/**
+ * Copies of stored posts that differ from them by a timezone's offset only: how many, one post id, the offset most of
+ * them have (hours, the copy's time minus the stored one), and whether an import that read times naming no offset in a
+ * zone stored any of those posts (import_batches.local_times_in; false for posts of a batch that recorded none).
+ */
 export interface ShiftedCopies extends DifferingCopies {
   hours: number;
+  storedLocal: boolean;
 }
 
 /**
@@ -146,11 +152,18 @@ export interface CopyDifferences {
   rescored: DifferingCopies;
 }
 
-/** The warnings for copies of stored posts that differ from them. */
-export function copyWarnings({ differing, shifted, rescored }: CopyDifferences): ImportNotice[] {
+/**
+ * The warnings for copies of stored posts that differ from them. `localTimesIn` is the zone the batch read its times
+ * that name no offset in (localTimesZone), null when every time of its layout names its offset (a care tool's
+ * "+0000", a mapping's %z): copies shifted where neither the file nor the stored posts' imports read a time in a zone
+ * were moved by the export itself (a corrected re-export), not by a timezone setting, and the warning says so.
+ */
+export function copyWarnings({ differing, shifted, rescored }: CopyDifferences, localTimesIn: string | null): ImportNotice[] {
+  const { storedLocal, ...counted } = shifted;
+  const offsets = localTimesIn === null && !storedLocal;
   return [
     ...(differing.count === 0 ? [] : [{ code: 'differing-copies' as const, ...differing }]),
-    ...(shifted.count === 0 ? [] : [{ code: 'shifted-copies' as const, ...shifted }]),
+    ...(shifted.count === 0 ? [] : [{ code: 'shifted-copies' as const, ...counted, ...(offsets ? { offsets: true as const } : {}) }]),
     ...(rescored.count === 0 ? [] : [{ code: 'rescored-copies' as const, ...rescored }]),
   ];
 }
@@ -193,7 +206,7 @@ export async function repeatedKeys(store: Store, batchId: number): Promise<numbe
  */
 export async function settleStoredCopies(store: Store, batchId: number, storedBefore: number): Promise<{ removed: number; filled: number } & CopyDifferences> {
   const none = { count: 0, example: null };
-  const noShift = { ...none, hours: 0 };
+  const noShift = { ...none, hours: 0, storedLocal: false };
   if (storedBefore === 0) return { removed: 0, filled: 0, differing: none, shifted: noShift, rescored: none };
   const params = { batch_id: batchId };
   // The batch's copies of stored posts: usually few, so everything after this reads a small table.
@@ -222,6 +235,7 @@ export async function settleStoredCopies(store: Store, batchId: number, storedBe
       `SELECT count(*) FILTER (WHERE differing)::DOUBLE AS differing, min(post_id) FILTER (WHERE differing) AS differing_example,
               count(*) FILTER (WHERE shifted)::DOUBLE AS shifted, min(post_id) FILTER (WHERE shifted) AS shifted_example,
               coalesce(mode(round(offset_us / 1800000000) / 2) FILTER (WHERE shifted), 0)::DOUBLE AS hours,
+              bool_or(stored_local) FILTER (WHERE shifted) AS shifted_stored_local,
               count(*) FILTER (WHERE rescored)::DOUBLE AS rescored, min(post_id) FILTER (WHERE rescored) AS rescored_example
        FROM (
          SELECT copy.post_id, epoch_us(copy.created_at) - epoch_us(posts.created_at) AS offset_us,
@@ -232,9 +246,11 @@ export async function settleStoredCopies(store: Store, batchId: number, storedBe
                  OR (posts.text IS NOT NULL AND copy.text IS NOT NULL AND posts.text <> copy.text))
                 AND NOT ${SHIFTED_BY_A_ZONE} AS differing,
                 ${SHIFTED_BY_A_ZONE} AS shifted,
-                posts.sentiment <> copy.sentiment AS rescored
+                posts.sentiment <> copy.sentiment AS rescored,
+                stored.local_times_in IS NOT NULL AS stored_local
          FROM ${OVERLAP_TABLE} AS copy
          JOIN posts ON posts.batch_id <> $batch_id AND posts.platform = copy.platform AND posts.post_id = copy.post_id
+         LEFT JOIN import_batches AS stored ON stored.batch_id = posts.batch_id
        )`,
       params,
     );
@@ -261,7 +277,7 @@ export async function settleStoredCopies(store: Store, batchId: number, storedBe
       removed: copies,
       filled,
       differing: { count: kinds?.differing ?? 0, example: kinds?.differing_example ?? null },
-      shifted: { count: kinds?.shifted ?? 0, example: kinds?.shifted_example ?? null, hours: kinds?.hours ?? 0 },
+      shifted: { count: kinds?.shifted ?? 0, example: kinds?.shifted_example ?? null, hours: kinds?.hours ?? 0, storedLocal: kinds?.shifted_stored_local ?? false },
       rescored: { count: kinds?.rescored ?? 0, example: kinds?.rescored_example ?? null },
     };
   } finally {

@@ -51,8 +51,12 @@ export const importNoticeSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('repeated-column'), column: z.string(), positions: z.array(count).min(2) }),
   z.object({ code: z.literal('rows'), count, reason: z.string().min(1), unit: lineUnit, line: firstLine }),
   z.object({ code: z.literal('differing-copies'), count, example: z.string().nullable() }),
-  /** Copies of stored posts alike but for their time, a timezone's offset apart (`hours`, the copy's time minus the stored one): the stored times kept. */
-  z.object({ code: z.literal('shifted-copies'), count, example: z.string().nullable(), hours: z.number().refine((hours) => hours !== 0) }),
+  /**
+   * Copies of stored posts alike but for their time, a timezone's offset apart (`hours`, the copy's time minus the stored
+   * one): the stored times kept. `offsets` when the file's times and the stored ones all name their offset: no zone
+   * setting moved them, the export did (absent from notices recorded before it was told).
+   */
+  z.object({ code: z.literal('shifted-copies'), count, example: z.string().nullable(), hours: z.number().refine((hours) => hours !== 0), offsets: z.literal(true).optional() }),
   z.object({ code: z.literal('rescored-copies'), count, example: z.string().nullable() }),
   /** A warning an earlier import recorded (import_batches keeps its text), repeated as it was written. */
   z.object({ code: z.literal('recorded'), text: z.string() }),
@@ -145,8 +149,10 @@ const PHRASES: Record<Language, NoticePhrases> = {
       rows: ({ count, reason, unit, line }) => `${counted('en', count, 'row', 'rows')}: ${reason}${en.firstAt(unit, line)}`,
       'differing-copies': ({ count, example }) =>
         `${counted('en', count, 'row', 'rows')} repeat${count === 1 ? 's' : ''} a post already stored by an earlier import with another author, date or text; the stored post was kept (e.g. post_id ${example ?? ''})`,
-      'shifted-copies': ({ count, example, hours }) =>
-        `${counted('en', count, 'row repeats', 'rows repeat')} a post already stored with the same author and text, its time ${counted('en', Math.abs(hours), 'hour', 'hours')} ${hours > 0 ? 'later' : 'earlier'} than the stored post's: a timezone's offset, as when times that name no timezone are read in another zone than at an earlier import (--timezone, or the config's timezone, changed); the stored times were kept (e.g. post_id ${example ?? ''}). If this file's zone is the right one, import the files into a new, empty database`,
+      'shifted-copies': ({ count, example, hours, offsets }) =>
+        offsets
+          ? `${counted('en', count, 'row repeats', 'rows repeat')} a post already stored with the same author and text, its time ${counted('en', Math.abs(hours), 'hour', 'hours')} ${hours > 0 ? 'later' : 'earlier'} than the stored post's: both times are written with their UTC offset, so no timezone setting moved them, the export did (a corrected export?); the stored times were kept (e.g. post_id ${example ?? ''}). To take this file's times, import the exports into a new, empty database (a new client in the page) with this file first, or without the export it corrects`
+          : `${counted('en', count, 'row repeats', 'rows repeat')} a post already stored with the same author and text, its time ${counted('en', Math.abs(hours), 'hour', 'hours')} ${hours > 0 ? 'later' : 'earlier'} than the stored post's: a timezone's offset, as when times that name no timezone are read in another zone than at an earlier import (--timezone, or the config's timezone, changed); the stored times were kept (e.g. post_id ${example ?? ''}). If this file's zone is the right one, import the files into a new, empty database`,
       'rescored-copies': ({ count, example }) =>
         `${counted('en', count, 'row', 'rows')} rate${count === 1 ? 's' : ''} a post already stored with another sentiment (the tool rated it again); this file's sentiment was taken, so the export imported last counts (e.g. post_id ${example ?? ''})`,
     },
@@ -198,8 +204,10 @@ const PHRASES: Record<Language, NoticePhrases> = {
       rows: ({ count, reason, unit, line }) => `${counted('es', count, 'fila', 'filas')}: ${reasonIn('es', reason)}${es.firstAt(unit, line)}`,
       'differing-copies': ({ count, example }) =>
         `${counted('es', count, 'fila repite', 'filas repiten')} una publicación ya guardada por una importación anterior con otro autor, fecha o texto; se conservó la publicación guardada (p. ej. post_id ${example ?? ''})`,
-      'shifted-copies': ({ count, example, hours }) =>
-        `${counted('es', count, 'fila repite', 'filas repiten')} una publicación ya guardada con el mismo autor y texto, con su hora ${counted('es', Math.abs(hours), 'hora', 'horas')} ${hours > 0 ? 'más tarde' : 'antes'} que la guardada: el desfase de una zona horaria, como cuando las horas que no indican zona se leen en una zona distinta de la de una importación anterior (cambió --timezone o la zona horaria de la configuración); se conservaron las horas guardadas (p. ej. post_id ${example ?? ''}). Si la zona de este archivo es la correcta, importe los archivos en una base de datos nueva y vacía`,
+      'shifted-copies': ({ count, example, hours, offsets }) =>
+        offsets
+          ? `${counted('es', count, 'fila repite', 'filas repiten')} una publicación ya guardada con el mismo autor y texto, con su hora ${counted('es', Math.abs(hours), 'hora', 'horas')} ${hours > 0 ? 'más tarde' : 'antes'} que la guardada: ambas horas se escriben con su desfase UTC, así que no las movió ningún ajuste de zona horaria sino la exportación (¿una exportación corregida?); se conservaron las horas guardadas (p. ej. post_id ${example ?? ''}). Para tomar las horas de este archivo, importe las exportaciones en una base de datos nueva y vacía (un cliente nuevo en la página) empezando por este archivo, o sin la exportación que corrige`
+          : `${counted('es', count, 'fila repite', 'filas repiten')} una publicación ya guardada con el mismo autor y texto, con su hora ${counted('es', Math.abs(hours), 'hora', 'horas')} ${hours > 0 ? 'más tarde' : 'antes'} que la guardada: el desfase de una zona horaria, como cuando las horas que no indican zona se leen en una zona distinta de la de una importación anterior (cambió --timezone o la zona horaria de la configuración); se conservaron las horas guardadas (p. ej. post_id ${example ?? ''}). Si la zona de este archivo es la correcta, importe los archivos en una base de datos nueva y vacía`,
       'rescored-copies': ({ count, example }) =>
         `${counted('es', count, 'fila da', 'filas dan')} otro sentimiento a una publicación ya guardada (la herramienta la volvió a valorar); se tomó el sentimiento de este archivo, así que cuenta la exportación importada en último lugar (p. ej. post_id ${example ?? ''})`,
     },
@@ -263,8 +271,10 @@ const PHRASES: Record<Language, NoticePhrases> = {
       rows: ({ count, reason, unit, line }) => `${counted('fr', count, 'ligne', 'lignes')}\u00a0: ${reasonIn('fr', reason)}${fr.firstAt(unit, line)}`,
       'differing-copies': ({ count, example }) =>
         `${counted('fr', count, 'ligne répète', 'lignes répètent')} une publication déjà enregistrée par un import antérieur avec un autre auteur, une autre date ou un autre texte\u00a0; la publication enregistrée a été gardée (p. ex. post_id ${example ?? ''})`,
-      'shifted-copies': ({ count, example, hours }) =>
-        `${counted('fr', count, 'ligne répète', 'lignes répètent')} une publication déjà enregistrée avec le même auteur et le même texte, son heure ${counted('fr', Math.abs(hours), 'heure', 'heures')} plus ${hours > 0 ? 'tard' : 'tôt'} que celle enregistrée\u00a0: le décalage d’un fuseau horaire, comme lorsque les heures qui n’indiquent pas de fuseau sont lues dans un autre fuseau que lors d’un import précédent (--timezone ou le fuseau de la configuration a changé)\u00a0; les heures enregistrées ont été gardées (p. ex. post_id ${example ?? ''}). Si le fuseau de ce fichier est le bon, importez les fichiers dans une base de données nouvelle et vide`,
+      'shifted-copies': ({ count, example, hours, offsets }) =>
+        offsets
+          ? `${counted('fr', count, 'ligne répète', 'lignes répètent')} une publication déjà enregistrée avec le même auteur et le même texte, son heure ${counted('fr', Math.abs(hours), 'heure', 'heures')} plus ${hours > 0 ? 'tard' : 'tôt'} que celle enregistrée\u00a0: les deux heures sont écrites avec leur décalage UTC, aucun réglage de fuseau ne les a donc déplacées, c’est l’export qui l’a fait (un export corrigé\u00a0?)\u00a0; les heures enregistrées ont été gardées (p. ex. post_id ${example ?? ''}). Pour prendre les heures de ce fichier, importez les exports dans une base de données nouvelle et vide (un nouveau client dans la page) en commençant par ce fichier, ou sans l’export qu’il corrige`
+          : `${counted('fr', count, 'ligne répète', 'lignes répètent')} une publication déjà enregistrée avec le même auteur et le même texte, son heure ${counted('fr', Math.abs(hours), 'heure', 'heures')} plus ${hours > 0 ? 'tard' : 'tôt'} que celle enregistrée\u00a0: le décalage d’un fuseau horaire, comme lorsque les heures qui n’indiquent pas de fuseau sont lues dans un autre fuseau que lors d’un import précédent (--timezone ou le fuseau de la configuration a changé)\u00a0; les heures enregistrées ont été gardées (p. ex. post_id ${example ?? ''}). Si le fuseau de ce fichier est le bon, importez les fichiers dans une base de données nouvelle et vide`,
       'rescored-copies': ({ count, example }) =>
         `${counted('fr', count, 'ligne donne', 'lignes donnent')} un autre sentiment à une publication déjà enregistrée (l’outil l’a réévaluée)\u00a0; le sentiment de ce fichier a été pris, donc l’export importé en dernier compte (p. ex. post_id ${example ?? ''})`,
     },

@@ -44,7 +44,9 @@ const translated = (notice: ImportNotice) => ({ es: noticeText(notice, 'es'), fr
 
 describe('the warnings of an import in the page language', () => {
   it('writes each kind of warning in Spanish and French, with the numbers as each language writes them', () => {
-    for (const notice of Object.values(ONE_OF_EACH).filter((notice) => notice.code !== 'recorded')) {
+    // Copies shifted where every time names its offset (a corrected re-export) have a sentence of their own.
+    const corrected = { ...ONE_OF_EACH['shifted-copies'], offsets: true as const };
+    for (const notice of [...Object.values(ONE_OF_EACH).filter((notice) => notice.code !== 'recorded'), corrected]) {
       const { es, fr } = translated(notice);
       expect(es, notice.code).not.toMatch(ENGLISH);
       expect(fr, notice.code).not.toMatch(ENGLISH);
@@ -52,6 +54,8 @@ describe('the warnings of an import in the page language', () => {
       expect(fr, notice.code).not.toMatch(/ [:;?]/);
     }
     expect(noticeText(ONE_OF_EACH['differing-copies'], 'es')).toMatch(/^12\.345 filas repiten/);
+    expect(noticeText(corrected, 'fr')).toContain('c’est l’export qui l’a fait (un export corrigé\u00a0?)');
+    expect(storedNotices(JSON.stringify([corrected]))).toEqual([corrected]);
     // One and many agree: lines, bytes and carriage returns.
     expect(noticeText(ONE_OF_EACH['invalid-bytes'], 'fr')).toBe(
       '3 octets non valides en UTF-8 (un caractère d’un autre encodage\u00a0?) enregistrés comme «\u00a0\uFFFD\u00a0» aux lignes 4, 9 et 1 octet de plus\u00a0; le reste du fichier est lu en UTF-8',

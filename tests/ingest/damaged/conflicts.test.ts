@@ -9,6 +9,7 @@ import { fileSummary } from '../../../src/cli/commands/import-summary.js';
 import { DATE, importOne, openStore, rejects, runCli, tempFile, tempFolder, twcsCsv } from '../helpers.js';
 import { DAMAGED, expectedTwcsPosts, SAMPLE_TEXT, storedTwcsPosts } from './expected.js';
 import { storedRows } from '../../stored-rows.js';
+import { noticeText, storedNotices } from '../../../src/ingest/notices.js';
 
 const PATH = join(DAMAGED, 'conflicts.csv');
 
@@ -95,6 +96,43 @@ describe('case 4: conflicting copies of a post', () => {
       { post_id: '2', at: '2017-09-30 11:00' },
       { post_id: '3', at: '2017-09-30 12:00' },
       { post_id: '4', at: '2017-10-01 03:30' },
+    ]);
+  });
+
+  it('copies an hour apart whose times both carry their offset (a corrected re-export) are said to be moved by the export, not by a timezone, with the way to take the corrected times', async () => {
+    const earlier = DATE.replace('22:10:47', '23:10:47');
+    const first = tempFile('december care.csv', twcsCsv([['1', 'VireoCares', earlier, '@ana on it', ''], ['2', 'VireoCares', earlier, '@luis on it', ''], ['3', 'ana', DATE, 'hello', '']]));
+    const corrected = tempFile('december care CORRECTED.csv', twcsCsv([['1', 'VireoCares', DATE, '@ana on it', ''], ['2', 'VireoCares', DATE, '@luis on it', ''], ['3', 'ana', DATE, 'hello', '']]));
+    const store = await openStore();
+    expect((await importOne(store, first)).localTimesIn).toBeNull();
+    const later = await importOne(store, corrected);
+    expect(later.warnings).toEqual([
+      "2 rows repeat a post already stored with the same author and text, its time 1 hour earlier than the stored post's: both times are written with their UTC offset, so no timezone setting moved them, the export did (a corrected export?); the stored times were kept (e.g. post_id 1). To take this file's times, import the exports into a new, empty database (a new client in the page) with this file first, or without the export it corrects",
+    ]);
+    const [notice] = (await storedRows(store, 'SELECT notices FROM import_batches WHERE batch_id = 2')).map((row) => storedNotices(String(row.notices)));
+    expect(notice?.map((entry) => noticeText(entry, 'es'))).toEqual([
+      '2 filas repiten una publicación ya guardada con el mismo autor y texto, con su hora 1 hora antes que la guardada: ambas horas se escriben con su desfase UTC, así que no las movió ningún ajuste de zona horaria sino la exportación (¿una exportación corregida?); se conservaron las horas guardadas (p. ej. post_id 1). Para tomar las horas de este archivo, importe las exportaciones en una base de datos nueva y vacía (un cliente nuevo en la página) empezando por este archivo, o sin la exportación que corrige',
+    ]);
+    expect(await storedRows(store, "SELECT post_id, strftime(created_at, '%H:%M') AS at FROM posts ORDER BY post_id")).toEqual([
+      { post_id: '1', at: '23:10' },
+      { post_id: '2', at: '23:10' },
+      { post_id: '3', at: '22:10' },
+    ]);
+    // As the warning says: in a new database, the corrected export first keeps its times.
+    const fresh = await openStore();
+    await importOne(fresh, corrected);
+    expect((await importOne(fresh, first)).warnings[0]).toMatch(/^2 rows repeat a post already stored .* 1 hour later than the stored post's: both times are written with their UTC offset/);
+    expect(await storedRows(fresh, "SELECT strftime(created_at, '%H:%M') AS at FROM posts WHERE post_id = '1'")).toEqual([{ at: '22:10' }]);
+  });
+
+  it('a file whose times carry their offset, an hour from posts an earlier import read in a zone, keeps the timezone\'s explanation: that zone may be the wrong one', async () => {
+    const mapping = tempFile('listening mapping.yaml', 'columns:\n  id: ID\n  author: User\n  date: When\n  text: Message\nplatform: twitter\ndate:\n  format: "%Y-%m-%d %H:%M:%S"\n');
+    const listening = tempFile('listening.csv', 'ID,User,When,Message\n1,a,2017-10-31 23:10:47,late again\n');
+    const store = await openStore();
+    await importOne(store, listening, { format: 'generic', mapping, timezone: 'UTC' });
+    const care = await importOne(store, tempFile('care.csv', twcsCsv([['1', 'a', DATE, 'late again', '']])));
+    expect(care.warnings).toEqual([
+      "1 row repeats a post already stored with the same author and text, its time 1 hour earlier than the stored post's: a timezone's offset, as when times that name no timezone are read in another zone than at an earlier import (--timezone, or the config's timezone, changed); the stored times were kept (e.g. post_id 1). If this file's zone is the right one, import the files into a new, empty database",
     ]);
   });
 
