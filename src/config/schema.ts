@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../report/i18n/language.js';
-import { HANDLE_HOST, HANDLE_LINK, HANDLE_PATH_WORD, HANDLE_PROFILE_ID, HANDLE_TRIMMED } from '../store/handles.js';
+import { HANDLE_LINK, HANDLE_LINK_STEPS, HANDLE_TRIMMED } from '../store/handles.js';
 import { canonicalPlatform } from '../store/platforms.js';
 import { themeWords } from '../themes/words.js';
 import { canonicalTimezone, isKnownTimezone, unknownTimezoneMessage } from './timezone.js';
 
-const handle = z.string().trim().min(1, 'a handle cannot be empty');
+// Trimmed as the import trims an author (HANDLE_TRIMMED), not of every Unicode space: "acme\u3000" is refused for its space, where trimmed it matched no post.
+const handle = z
+  .string()
+  .transform((text) => trimmedHandle(text))
+  .pipe(z.string().min(1, 'a handle cannot be empty'));
 
 /**
  * A handle as the config is matched: as the import stores an author (src/ingest/formats/sql-helpers.ts, `handle`),
@@ -16,9 +20,8 @@ const handle = z.string().trim().min(1, 'a handle cannot be empty');
 export function matchedHandle(written: string): string {
   const lowered = lowerAsStored(trimmedHandle(written));
   if ((!lowered.includes('/') && !lowered.includes('?')) || !new RegExp(HANDLE_LINK).test(lowered)) return lowered.replace(/^@+/, '');
-  const withoutHost = lowered.replace(new RegExp(HANDLE_HOST), '');
-  const withoutPathWord = withoutHost.replace(new RegExp(HANDLE_PROFILE_ID), '$1').replace(new RegExp(HANDLE_PATH_WORD), '$1');
-  return trimmedHandle((withoutPathWord.split('?')[0] ?? '').split('/')[0] ?? '').replace(/^@+/, '');
+  const account = HANDLE_LINK_STEPS.reduce((text, step) => text.replace(new RegExp(step.pattern), step.keep ? '$1' : ''), lowered);
+  return trimmedHandle((account.split('?')[0] ?? '').split('/')[0] ?? '').replace(/^@+/, '');
 }
 
 const TRIMMED_ENDS = new RegExp(`^[${HANDLE_TRIMMED}]+|[${HANDLE_TRIMMED}]+$`, 'g');

@@ -13,18 +13,30 @@ export const HANDLE_TRIMMED = ' \t\n\r\u000b\u000c\u00a0\ufeff';
 /** A profile link's site (`https://www.twitter.com/`), taken away with the slash after it. */
 export const HANDLE_HOST = '^(https?://)?(www\\.|mobile\\.|m\\.)?[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}/';
 
-/** Facebook's link to a profile without a name: `profile.php?id=100012345` is the account 100012345. */
-export const HANDLE_PROFILE_ID = '^/?profile\\.php\\?(?:[^#]*&)?id=([0-9]+).*$';
+/** Reddit names people `u/name` (Meltwater's Author Handle) and links them as /user/name/. */
+const REDDIT_USER = '^/?(?:u|user)/([^/?#]+)';
+
+/** A site as a link names it: with or without its scheme and its www., m. or mobile. */
+const SITE = '^(?:https?://)?(?:www\\.|m\\.|mobile\\.)?';
 
 /**
- * A word a site puts before the account in its links, kept out of the handle: Reddit's `u/` and `user/`, YouTube's
- * `c/`, `channel/` and `user/`, Bluesky's `profile/`, LinkedIn's `in/`, `company/` and `school/`, Facebook's `pages/`
- * and `people/`. Without it, every account linked so would fold to that one word.
+ * The steps that take a profile link to its account, in order, each a pattern and whether its first group is kept
+ * (else what it matches is taken away). First the links in which a site puts a word before the account, tied to their
+ * site so that no other site's account named "in" or "people" loses a word: YouTube's `c/`, `channel/` and `user/`,
+ * Bluesky's `profile/`, LinkedIn's `in/`, `company/` and `school/`, Facebook's `profile.php?id=`, `people/Name/<id>`
+ * and `pages/Name/<id>` (the number is the account: two people of one name are two). Then any site, then Reddit's
+ * `u/`. What is left is cut at its first "/" or "?". Without these, every account linked so folded to one word.
  */
-export const HANDLE_PATH_WORD = '^/?(?:u|user|c|channel|profile|in|company|school|pages|people)/([^/?#]+)';
+export const HANDLE_LINK_STEPS: ReadonlyArray<{ pattern: string; keep: boolean }> = [
+  { pattern: `${SITE}(?:youtube\\.com/(?:c|channel|user)|bsky\\.app/profile|linkedin\\.com/(?:in|company|school))/`, keep: false },
+  { pattern: `${SITE}facebook\\.com/profile\\.php\\?(?:[^#]*&)?id=([0-9]+)[\\s\\S]*$`, keep: true },
+  { pattern: `${SITE}facebook\\.com/(?:people|pages)/[^/?#]+/([0-9]+)[\\s\\S]*$`, keep: true },
+  { pattern: HANDLE_HOST, keep: false },
+  { pattern: REDDIT_USER, keep: true },
+];
 
 /**
- * A text that is a link to a profile: a site, a site's word before the account, or Facebook's profile.php. Only such
- * a text is cut at its first "/" or "?": a name that holds one ("<b>Ana</b>", "Ana / Acme") is kept whole.
+ * A text that is a link to a profile: one that names a site, or Reddit's `u/`. Only such a text is cut at its first
+ * "/" or "?": a name that holds one ("<b>Ana</b>", "Ana / Acme", "c/o Acme") is kept whole.
  */
-export const HANDLE_LINK = `${HANDLE_HOST}|${HANDLE_PROFILE_ID.replace(/\.\*\$$/, '')}|${HANDLE_PATH_WORD}`;
+export const HANDLE_LINK = `${HANDLE_HOST}|${REDDIT_USER}`;

@@ -6,7 +6,7 @@
  */
 
 import { PLATFORM_SYNONYMS } from '../../store/platforms.js';
-import { HANDLE_HOST, HANDLE_LINK, HANDLE_PATH_WORD, HANDLE_PROFILE_ID, HANDLE_TRIMMED } from '../../store/handles.js';
+import { HANDLE_LINK, HANDLE_LINK_STEPS, HANDLE_TRIMMED } from '../../store/handles.js';
 
 /** A missing text value, typed: an untyped NULL would become INTEGER and break merges with the VARCHAR columns of `posts`. */
 export const NULL_TEXT = 'NULL::VARCHAR';
@@ -110,10 +110,8 @@ function trimmedHandleOfValue(value: string): string {
  */
 export function handle(expr: string): string {
   const lowered = `lower(${trimmedHandleOfValue(expr)})`;
-  const withoutHost = `regexp_replace(${lowered}, '${HANDLE_HOST}', '')`;
-  const profileId = `regexp_replace(${withoutHost}, '${HANDLE_PROFILE_ID}', '\\1')`;
-  const withoutPathWord = `regexp_replace(${profileId}, '${HANDLE_PATH_WORD}', '\\1')`;
-  const firstSegment = `split_part(split_part(${withoutPathWord}, '?', 1), '/', 1)`;
+  const account = HANDLE_LINK_STEPS.reduce((text, step) => `regexp_replace(${text}, '${step.pattern}', '${step.keep ? '\\1' : ''}')`, lowered);
+  const firstSegment = `split_part(split_part(${account}, '?', 1), '/', 1)`;
   // Plain handles (the common case) skip the URL surgery, and so does a name that holds a "/" but is no link.
   const isLink = `(contains(${expr}, '/') OR contains(${expr}, '?')) AND regexp_matches(${lowered}, '${HANDLE_LINK}')`;
   return `NULLIF(ltrim(CASE WHEN ${isLink} THEN ${trimmedHandle(firstSegment)} ELSE ${lowered} END, '@'), '')`;
