@@ -117,7 +117,7 @@ export function proposeDateFormat(samples: readonly string[], evidence: readonly
 export function dateFormatAdvice(samples: readonly string[], hint: DateFormatHint | null = proposeDateFormat(samples)): string {
   if (!hint) return 'set date.format in the mapping (e.g. "%d/%m/%Y %H:%M")';
   const notes: string[] = [];
-  if (hint.offset) notes.push('%z reads the UTC offset the dates carry, so --timezone does not apply to them');
+  if (hint.offset) notes.push('%z reads the UTC offset the dates carry, so no timezone setting applies to them');
   if (hint.utc) notes.push('the dates end in Z (UTC): also set date.timezone: UTC');
   if (hint.dayMonthAmbiguous) notes.push('no day above 12 in the examples: check that %d (day) comes where the day is');
   return `set date.format in the mapping (e.g. "${hint.format}"${notes.length ? `: ${notes.join('; ')}` : ''})`;

@@ -33,7 +33,8 @@ function cell(value: string | number | boolean | null): string {
  * override in a brand's name reorders the cells shown after it.
  */
 export function textCell(text: string): string {
+  // plainText has folded tabs and line breaks: a leading = + - @ is what is left to guard, a quote or comma to quote.
   const plain = plainText(text);
-  const safe = /^[=+\-@\t\r]/.test(plain) ? `'${plain}` : plain;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const safe = /^[=+\-@]/.test(plain) ? `'${plain}` : plain;
+  return /[",]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

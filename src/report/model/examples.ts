@@ -24,7 +24,7 @@ export function printableName(name: string): string {
   return name.replace(BIDI_CONTROLS, '').replace(CONTROLS, ' ').replace(FOLDABLE_SPACE, ' ').trim();
 }
 
-/** The longest author printed beside a mention: a handle is at most 30 characters on every network the formats read, a display name rarely more. */
+/** The longest author printed beside a mention: a handle on most networks is at most 30 characters, a Bluesky domain or a display name rarely more than 40. */
 const MAX_AUTHOR_CHARACTERS = 40;
 
 /** The author of an example mention as printed beside it: printable, and cut so that a 300-character name cannot fill its row. */

@@ -86,9 +86,10 @@ export function addTableSheet(workbook: ExcelJS.Workbook, name: string, headers:
   // Printed, the table fits the page width (as many pages down as it needs) with its header row on each page. A table
   // wider than a readable page (the leaderboard's 32 columns printed at about 3 pt on one) takes more pages across,
   // each with its first column (the brand) again.
-  const pagesWide = Math.max(1, Math.ceil(columnWidths.reduce((sum, width) => sum + width, 0) / READABLE_PAGE_WIDTH));
+  const landscape = headers.length > 6;
+  const pagesWide = Math.max(1, Math.ceil(columnWidths.reduce((sum, width) => sum + width, 0) / (landscape ? READABLE_PAGE_WIDTH : READABLE_PORTRAIT_WIDTH)));
   sheet.pageSetup = {
-    orientation: headers.length > 6 ? 'landscape' : 'portrait',
+    orientation: landscape ? 'landscape' : 'portrait',
     paperSize: 9,
     fitToPage: true,
     fitToWidth: pagesWide,
@@ -102,6 +103,8 @@ export function addTableSheet(workbook: ExcelJS.Workbook, name: string, headers:
 
 /** The columns' widths (in characters) an A4 landscape page prints at a readable size, about 7 pt. */
 const READABLE_PAGE_WIDTH = 200;
+/** The same on an A4 portrait page. */
+const READABLE_PORTRAIT_WIDTH = 140;
 
 /** Lines a header may wrap on: the longest, a flag column's in French, takes five. */
 const MAX_HEADER_LINES = 6;

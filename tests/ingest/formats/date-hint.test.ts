@@ -36,7 +36,7 @@ describe('a date.format proposed from the file’s dates', () => {
   test('an offset proposes %z and says so; day and month that cannot be told apart are flagged', () => {
     expect(proposeDateFormat(['31/10/2017 22:10 +0200'])).toEqual({ format: '%d/%m/%Y %H:%M %z', offset: true, dayMonthAmbiguous: false, utc: false });
     expect(dateFormatAdvice(['31/10/2017 22:10 +0200'])).toBe(
-      'set date.format in the mapping (e.g. "%d/%m/%Y %H:%M %z": %z reads the UTC offset the dates carry, so --timezone does not apply to them)',
+      'set date.format in the mapping (e.g. "%d/%m/%Y %H:%M %z": %z reads the UTC offset the dates carry, so no timezone setting applies to them)',
     );
     expect(proposeDateFormat(['03/04/2017 10:00'])?.dayMonthAmbiguous).toBe(true);
     expect(dateFormatAdvice(['31/10/2017 22:10'])).toBe('set date.format in the mapping (e.g. "%d/%m/%Y %H:%M")');

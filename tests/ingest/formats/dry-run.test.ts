@@ -77,7 +77,7 @@ describe('replybench import --dry-run', () => {
     expect(report.rejectedByReason).toEqual({ 'unparseable date': 2 });
     expect(report.unreadDates).toEqual({
       examples: ['31/10/2017 22:10 +0200', '01/11/2017 08:00 +0100'],
-      advice: 'set date.format in the mapping (e.g. "%d/%m/%Y %H:%M %z": %z reads the UTC offset the dates carry, so --timezone does not apply to them)',
+      advice: 'set date.format in the mapping (e.g. "%d/%m/%Y %H:%M %z": %z reads the UTC offset the dates carry, so no timezone setting applies to them)',
       format: '%d/%m/%Y %H:%M %z',
       dayMonthAmbiguous: false,
     });
