@@ -97,8 +97,10 @@ function trimmedHandle(text: string): string {
  * spaces on every author of a file, so it runs only on a text that begins or ends with one of them.
  */
 function trimmedHandleOfValue(value: string): string {
-  const codes = HANDLE_TRIMMED_CODES.join(', ');
-  return `CASE WHEN ord((${value})[1]) IN (${codes}) OR ord((${value})[-1]) IN (${codes}) THEN ${trimmedHandle(value)} ELSE ${value} END`;
+  // list_contains, not IN: DuckDB's in_clause optimizer turns an IN list into a join (isOneOf); written with IN, the
+  // Meltwater format's tests, a few small imports, took 10.9 s against 1.8 s.
+  const codes = `[${HANDLE_TRIMMED_CODES.join(', ')}]`;
+  return `CASE WHEN list_contains(${codes}, ord((${value})[1])) OR list_contains(${codes}, ord((${value})[-1])) THEN ${trimmedHandle(value)} ELSE ${value} END`;
 }
 
 /**
