@@ -21,17 +21,16 @@ const SITE = '^(?:https?://)?(?:www\\.|m\\.|mobile\\.)?';
 
 /**
  * The steps that take a profile link to its account, in order, each a pattern and whether its first group is kept
- * (else what it matches is taken away). First the links in which a site puts a word before the account, tied to their
- * site so that no other site's account named "in" or "people" loses a word: YouTube's `c/`, `channel/` and `user/`,
- * Bluesky's `profile/`, LinkedIn's `in/`, `company/` and `school/`, Facebook's `profile.php?id=`, `people/Name/<id>`
- * and `pages/Name/<id>` (the number is the account: two people of one name are two). Then any site, then Reddit's
- * `u/`. What is left is cut at its first "/" or "?". Without these, every account linked so folded to one word.
+ * (else what it matches is taken away). First Facebook's links by number (`profile.php?id=`, `people/Name/<id>`,
+ * `pages/Name/<id>`: the number is the account, and two people of one name are two). Then the site, with the word some
+ * sites put before the account, tied to its site so that no other site's account named "in" or "people" loses a word:
+ * YouTube's `c/`, `channel/` and `user/`, Bluesky's `profile/`, LinkedIn's `in/`, `company/` and `school/`. Then
+ * Reddit's `u/`. What is left is cut at its first "/" or "?". Without these, every account linked so folded to one
+ * word. Three steps, not one a site: each pattern is compiled again for every import's query.
  */
 export const HANDLE_LINK_STEPS: ReadonlyArray<{ pattern: string; keep: boolean }> = [
-  { pattern: `${SITE}(?:youtube\\.com/(?:c|channel|user)|bsky\\.app/profile|linkedin\\.com/(?:in|company|school))/`, keep: false },
-  { pattern: `${SITE}facebook\\.com/profile\\.php\\?(?:[^#]*&)?id=([0-9]+)[\\s\\S]*$`, keep: true },
-  { pattern: `${SITE}facebook\\.com/(?:people|pages)/[^/?#]+/([0-9]+)[\\s\\S]*$`, keep: true },
-  { pattern: HANDLE_HOST, keep: false },
+  { pattern: `${SITE}facebook\\.com/(?:profile\\.php\\?(?:[^#]*&)?id=|(?:people|pages)/[^/?#]+/)([0-9]+)[\\s\\S]*$`, keep: true },
+  { pattern: `${SITE}(?:youtube\\.com/(?:c|channel|user)|bsky\\.app/profile|linkedin\\.com/(?:in|company|school))/|${HANDLE_HOST}`, keep: false },
   { pattern: REDDIT_USER, keep: true },
 ];
 
