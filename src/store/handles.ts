@@ -11,7 +11,7 @@
 export const HANDLE_TRIMMED = ' \t\n\r\u000b\u000c\u00a0\ufeff';
 
 /** A profile link's site (`https://www.twitter.com/`), taken away with the slash after it. */
-export const HANDLE_HOST = '^(https?://)?(www\\.|mobile\\.|m\\.)?[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}/';
+const HANDLE_HOST = '^(https?://)?(www\\.|mobile\\.|m\\.)?[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}/';
 
 /** Reddit names people `u/name` (Meltwater's Author Handle) and links them as /user/name/. */
 const REDDIT_USER = '^/?(?:u|user)/([^/?#]+)';
