@@ -13,3 +13,8 @@ export function plainText(text: string): string {
     .replace(/[ \t\n\v\f\r\u2028\u2029]+/g, ' ')
     .trim();
 }
+
+/** Whether a spreadsheet would read plain text (plainText's) as a formula: it begins with =, +, - or @ (OWASP's list; tabs and line breaks are folded by then). */
+export function readsAsFormula(plain: string): boolean {
+  return /^[=+\-@]/.test(plain);
+}

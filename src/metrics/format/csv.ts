@@ -1,5 +1,5 @@
 import type { MetricsReport } from '../types.js';
-import { plainText } from '../../plain-text.js';
+import { plainText, readsAsFormula } from '../../plain-text.js';
 import { flatColumns } from './columns.js';
 
 const BOM = '\uFEFF';
@@ -35,6 +35,6 @@ function cell(value: string | number | boolean | null): string {
 export function textCell(text: string): string {
   // plainText has folded tabs and line breaks: a leading = + - @ is what is left to guard, a quote or comma to quote.
   const plain = plainText(text);
-  const safe = /^[=+\-@]/.test(plain) ? `'${plain}` : plain;
+  const safe = readsAsFormula(plain) ? `'${plain}` : plain;
   return /[",]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

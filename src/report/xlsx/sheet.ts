@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { Cell, CellKind } from '../model/cells.js';
-import { plainText } from '../../plain-text.js';
+import { plainText, readsAsFormula } from '../../plain-text.js';
 
 const NUMBER_FORMATS: Record<CellKind, string | null> = {
   text: null,
@@ -34,7 +34,7 @@ const MAX_CELL_TEXT = 32_767;
  */
 export function cellText(text: string): { text: string; formulaLike: boolean } {
   const plain = Array.from(plainText(text)).slice(0, MAX_CELL_TEXT).join('');
-  return { text: plain, formulaLike: /^[=+\-@]/.test(plain) };
+  return { text: plain, formulaLike: readsAsFormula(plain) };
 }
 
 /** Sheet names: at most 31 characters, none of []:*?/\ and unique in the workbook. */
