@@ -19,7 +19,7 @@ const handle = z
  */
 export function matchedHandle(written: string): string {
   const lowered = lowerAsStored(trimmedHandle(written));
-  if ((!lowered.includes('/') && !lowered.includes('?')) || !new RegExp(HANDLE_LINK).test(lowered)) return lowered.replace(/^@+/, '');
+  if (!new RegExp(HANDLE_LINK).test(lowered)) return lowered.replace(/^@+/, '');
   const account = HANDLE_LINK_STEPS.reduce((text, step) => text.replace(new RegExp(step.pattern), step.keep ? '$1' : ''), lowered);
   return trimmedHandle((account.split('?')[0] ?? '').split('/')[0] ?? '').replace(/^@+/, '');
 }

@@ -115,7 +115,8 @@ export function handle(expr: string): string {
   const account = HANDLE_LINK_STEPS.reduce((text, step) => `regexp_replace(${text}, '${step.pattern}', '${step.keep ? '\\1' : ''}')`, lowered);
   const firstSegment = `split_part(split_part(${account}, '?', 1), '/', 1)`;
   // Plain handles (the common case) skip the URL surgery, and so does a name that holds a "/" but is no link.
-  const isLink = `(contains(${expr}, '/') OR contains(${expr}, '?')) AND regexp_matches(${lowered}, '${HANDLE_LINK}')`;
+  // Every link HANDLE_LINK reads holds a "/": the cheap test first.
+  const isLink = `contains(${expr}, '/') AND regexp_matches(${lowered}, '${HANDLE_LINK}')`;
   return `NULLIF(ltrim(CASE WHEN ${isLink} THEN ${trimmedHandle(firstSegment)} ELSE ${lowered} END, '@'), '')`;
 }
 
